@@ -1,0 +1,31 @@
+package io.github.sqlguard.rules;
+
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
+
+/** Facts that earlier statements of one file establish for later ones. */
+public final class ScriptState {
+
+    private final Set<String> tablesCreatedInScript = new HashSet<>();
+
+    /** Records a table created by this script (names compared case-insensitively, unquoted). */
+    public void tableCreated(String name) {
+        tablesCreatedInScript.add(normalize(name));
+    }
+
+    public boolean wasCreatedInScript(String name) {
+        return tablesCreatedInScript.contains(normalize(name));
+    }
+
+    /** Lower case, without quotes or brackets, so {@code "Orders"}, {@code [orders]} and ORDERS match. */
+    public static String normalize(String name) {
+        StringBuilder plain = new StringBuilder();
+        for (char c : name.toCharArray()) {
+            if (c != '"' && c != '`' && c != '[' && c != ']') {
+                plain.append(c);
+            }
+        }
+        return plain.toString().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,427 @@
+package io.github.sqlguard.sql;
+
+import io.github.sqlguard.Dialect;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Turns SQL text into tokens that know their line and column. Dialect decides which quoting and
+ * comment forms exist; {@link Dialect#AUTO} accepts every form that cannot be mistaken for another.
+ * Lines end at LF, CRLF or a lone CR; a leading byte-order mark takes no column.
+ */
+public final class Lexer {
+
+    private final Dialect dialect;
+    private final String placeholderPrefix;
+    private final String placeholderSuffix;
+
+    public Lexer(Dialect dialect) {
+        this(dialect, "${", "}");
+    }
+
+    public Lexer(Dialect dialect, String placeholderPrefix, String placeholderSuffix) {
+        this.dialect = dialect;
+        this.placeholderPrefix = placeholderPrefix;
+        this.placeholderSuffix = placeholderSuffix;
+    }
+
+    /** Tokenizes a whole file's text. */
+    public LexedText tokenize(String text) {
+        return tokenize(text, 0, text.length(), 1, 1);
+    }
+
+    /**
+     * Tokenizes {@code text[from, to)}, which starts at {@code line:column} of the file; offsets of the
+     * returned tokens index into {@code text}. Used again on the bodies of DO blocks and routines.
+     */
+    public LexedText tokenize(String text, int from, int to, int line, int column) {
+        return new Run(text, from, to, line, column).lex();
+    }
+
+    private boolean nestsBlockComments() {
+        // PostgreSQL and SQL Server nest /* */; MySQL and Oracle end at the first */.
+        return dialect == Dialect.POSTGRESQL || dialect == Dialect.SQLSERVER || dialect == Dialect.AUTO;
+    }
+
+    private boolean knowsDelimiterCommand() {
+        return dialect.isMySqlFamily() || dialect == Dialect.AUTO;
+    }
+
+    private boolean knowsDollarQuotes() {
+        return dialect == Dialect.POSTGRESQL || dialect == Dialect.H2 || dialect == Dialect.AUTO;
+    }
+
+    /** The state of one tokenizing pass. */
+    private final class Run {
+        private final String text;
+        private final int end;
+        private final List<Token> tokens = new ArrayList<>();
+        private int pos;
+        private int line;
+        private int column;
+        private boolean lineHasToken;
+        private String delimiter = ";";
+        private LexError error;
+
+        Run(String text, int from, int to, int line, int column) {
+            this.text = text;
+            this.pos = from;
+            this.end = to;
+            this.line = line;
+            this.column = column;
+        }
+
+        LexedText lex() {
+            if (pos < end && text.charAt(pos) == '\uFEFF') {
+                pos++;
+            }
+            while (pos < end && error == null) {
+                char c = text.charAt(pos);
+                if (c == '\n' || c == '\r') {
+                    advance();
+                    lineHasToken = false;
+                } else if (Character.isWhitespace(c)) {
+                    advance();
+                } else {
+                    lexToken(c);
+                }
+            }
+            return new LexedText(tokens, Optional.ofNullable(error));
+        }
+
+        private void lexToken(char c) {
+            int startPos = pos;
+            int startLine = line;
+            int startColumn = column;
+            if (knowsDelimiterCommand() && !lineHasToken && startsWithWordIgnoreCase("DELIMITER")) {
+                lexDelimiterCommand(startLine, startColumn);
+            } else if (!delimiter.equals(";") && text.startsWith(delimiter, pos)) {
+                advanceBy(delimiter.length());
+                emit(TokenType.TERMINATOR, startPos, startLine, startColumn);
+            } else if (c == '-' && peek(1) == '-') {
+                skipToLineEnd();
+                emit(TokenType.COMMENT, startPos, startLine, startColumn);
+            } else if (c == '#' && (dialect.isMySqlFamily() || (dialect == Dialect.AUTO && !lineHasToken))) {
+                skipToLineEnd();
+                emit(TokenType.COMMENT, startPos, startLine, startColumn);
+            } else if (c == '/' && peek(1) == '*') {
+                lexBlockComment(startPos, startLine, startColumn);
+            } else if (c == '/' && isOracleSlashLine()) {
+                advance();
+                emit(TokenType.BATCH_SEPARATOR, startPos, startLine, startColumn);
+            } else if (c == '\'') {
+                lexQuoted('\'', dialect.isMySqlFamily(), TokenType.STRING, "string literal", startPos, startLine,
+                        startColumn);
+            } else if (c == '"') {
+                boolean mysql = dialect.isMySqlFamily();
+                lexQuoted('"', mysql, mysql ? TokenType.STRING : TokenType.QUOTED_NAME, "quoted name", startPos,
+                        startLine, startColumn);
+            } else if (c == '`') {
+                lexQuoted('`', false, TokenType.QUOTED_NAME, "quoted name", startPos, startLine, startColumn);
+            } else if (c == '[' && isBracketName()) {
+                lexQuoted(']', false, TokenType.QUOTED_NAME, "bracketed name", startPos, startLine, startColumn);
+            } else if (text.startsWith(placeholderPrefix, pos) && placeholderEnd() > 0) {
+                advanceBy(placeholderEnd() - pos);
+                emit(TokenType.PLACEHOLDER, startPos, startLine, startColumn);
+            } else if (c == '$' && knowsDollarQuotes() && dollarTagLength() > 0) {
+                lexDollarQuoted(startPos, startLine, startColumn);
+            } else if (Character.isDigit(c) || (c == '.' && Character.isDigit(peek(1)))) {
+                lexNumber(startPos, startLine, startColumn);
+            } else if (isWordStart(c)) {
+                lexWord(startPos, startLine, startColumn);
+            } else if (c == ';' && delimiter.equals(";")) {
+                advance();
+                emit(TokenType.TERMINATOR, startPos, startLine, startColumn);
+            } else {
+                advanceBy(operatorLength());
+                emit(TokenType.SYMBOL, startPos, startLine, startColumn);
+            }
+        }
+
+        private void lexDelimiterCommand(int startLine, int startColumn) {
+            int startPos = pos;
+            advanceBy("DELIMITER".length());
+            while (pos < end && (text.charAt(pos) == ' ' || text.charAt(pos) == '\t')) {
+                advance();
+            }
+            int delimiterStart = pos;
+            while (pos < end && !Character.isWhitespace(text.charAt(pos))) {
+                advance();
+            }
+            if (pos == delimiterStart) {
+                // "DELIMITER" with nothing after it on the line is an ordinary word.
+                emit(TokenType.WORD, startPos, startLine, startColumn);
+                return;
+            }
+            delimiter = text.substring(delimiterStart, pos);
+            tokens.add(new Token(TokenType.DELIMITER_CHANGE, delimiter, startPos, startLine, startColumn));
+            lineHasToken = true;
+            skipToLineEnd();
+        }
+
+        private void lexBlockComment(int startPos, int startLine, int startColumn) {
+            advanceBy(2);
+            int depth = 1;
+            while (pos < end) {
+                if (text.startsWith("*/", pos)) {
+                    advanceBy(2);
+                    if (--depth == 0) {
+                        emit(TokenType.COMMENT, startPos, startLine, startColumn);
+                        return;
+                    }
+                } else if (nestsBlockComments() && text.startsWith("/*", pos)) {
+                    advanceBy(2);
+                    depth++;
+                } else {
+                    advance();
+                }
+            }
+            unterminated("block comment", startPos, startLine, startColumn);
+        }
+
+        /** Lexes a quote closed by {@code close}, where a doubled close character stands for itself. */
+        private void lexQuoted(char close, boolean backslashEscapes, TokenType type, String what, int startPos,
+                int startLine, int startColumn) {
+            advance();
+            while (pos < end) {
+                char c = text.charAt(pos);
+                if (backslashEscapes && c == '\\' && pos + 1 < end) {
+                    advanceBy(2);
+                } else if (c == close) {
+                    advance();
+                    if (pos < end && text.charAt(pos) == close) {
+                        advance();
+                    } else {
+                        emit(type, startPos, startLine, startColumn);
+                        return;
+                    }
+                } else {
+                    advance();
+                }
+            }
+            unterminated(what, startPos, startLine, startColumn);
+        }
+
+        private void lexDollarQuoted(int startPos, int startLine, int startColumn) {
+            String tag = text.substring(pos, pos + dollarTagLength());
+            advanceBy(tag.length());
+            int close = text.indexOf(tag, pos);
+            if (close < 0 || close + tag.length() > end) {
+                unterminated("dollar-quoted string " + tag, startPos, startLine, startColumn);
+                return;
+            }
+            advanceBy(close + tag.length() - pos);
+            emit(TokenType.STRING, startPos, startLine, startColumn);
+        }
+
+        private void lexOracleQuote(int startPos, int startLine, int startColumn) {
+            // q'X...X' where X is any character; bracket pairs close with their partner.
+            advance();
+            char open = text.charAt(pos);
+            char close = switch (open) {
+                case '[' -> ']';
+                case '(' -> ')';
+                case '{' -> '}';
+                case '<' -> '>';
+                default -> open;
+            };
+            advance();
+            while (pos < end) {
+                if (text.charAt(pos) == close && peek(1) == '\'') {
+                    advanceBy(2);
+                    emit(TokenType.STRING, startPos, startLine, startColumn);
+                    return;
+                }
+                advance();
+            }
+            unterminated("quoted string q'" + open, startPos, startLine, startColumn);
+        }
+
+        private void lexNumber(int startPos, int startLine, int startColumn) {
+            while (pos < end && (Character.isLetterOrDigit(text.charAt(pos)) || text.charAt(pos) == '.'
+                    || text.charAt(pos) == '_')) {
+                char c = text.charAt(pos);
+                advance();
+                if ((c == 'e' || c == 'E') && pos < end && (text.charAt(pos) == '+' || text.charAt(pos) == '-')) {
+                    advance();
+                }
+            }
+            emit(TokenType.NUMBER, startPos, startLine, startColumn);
+        }
+
+        private void lexWord(int startPos, int startLine, int startColumn) {
+            advance();
+            while (pos < end && isWordPart(text.charAt(pos))) {
+                advance();
+            }
+            String word = text.substring(startPos, pos);
+            char next = pos < end ? text.charAt(pos) : 0;
+            if (next == '\'' && isStringPrefix(word)) {
+                boolean escapes = word.equalsIgnoreCase("E") || dialect.isMySqlFamily();
+                lexQuoted('\'', escapes, TokenType.STRING, "string literal", startPos, startLine, startColumn);
+            } else if (next == '\'' && isOracleQuotePrefix(word) && pos + 1 < end) {
+                lexOracleQuote(startPos, startLine, startColumn);
+            } else if (word.equalsIgnoreCase("GO") && isBatchSeparatorGo()) {
+                emit(TokenType.BATCH_SEPARATOR, startPos, startLine, startColumn);
+            } else {
+                emit(TokenType.WORD, startPos, startLine, startColumn);
+            }
+        }
+
+        private boolean isStringPrefix(String word) {
+            return word.equalsIgnoreCase("E") || word.equalsIgnoreCase("N") || word.equalsIgnoreCase("X")
+                    || word.equalsIgnoreCase("B") || word.equalsIgnoreCase("_utf8mb4")
+                    || word.equalsIgnoreCase("_utf8");
+        }
+
+        private boolean isOracleQuotePrefix(String word) {
+            return (dialect == Dialect.ORACLE || dialect == Dialect.AUTO)
+                    && (word.equalsIgnoreCase("Q") || word.equalsIgnoreCase("NQ"));
+        }
+
+        /** {@code GO} alone on its line (optionally with a repeat count or a comment) ends a T-SQL batch. */
+        private boolean isBatchSeparatorGo() {
+            if (lineHasToken || !(dialect == Dialect.SQLSERVER || dialect == Dialect.AUTO)) {
+                return false;
+            }
+            int i = skipBlanks(pos);
+            while (i < end && Character.isDigit(text.charAt(i))) {
+                i++;
+            }
+            i = skipBlanks(i);
+            return i >= end || isLineBreak(text.charAt(i)) || text.startsWith("--", i);
+        }
+
+        /** Oracle SQL*Plus runs the buffered block on a {@code /} alone on its line. */
+        private boolean isOracleSlashLine() {
+            if (lineHasToken || !(dialect == Dialect.ORACLE || dialect == Dialect.AUTO)) {
+                return false;
+            }
+            int i = skipBlanks(pos + 1);
+            return i >= end || isLineBreak(text.charAt(i));
+        }
+
+        private boolean isBracketName() {
+            if (dialect == Dialect.SQLSERVER) {
+                return true;
+            }
+            if (dialect != Dialect.AUTO) {
+                return false;
+            }
+            // Outside SQL Server, [ is array syntax; only a short same-line [name] reads as a quoted name.
+            for (int i = pos + 1; i < end; i++) {
+                char c = text.charAt(i);
+                if (c == ']') {
+                    return i > pos + 1 && Character.isLetter(text.charAt(pos + 1));
+                }
+                if (isLineBreak(c) || c == '\'' || c == ',' || c == '[') {
+                    return false;
+                }
+            }
+            return false;
+        }
+
+        /** The offset just past a placeholder that starts here, or -1 when its suffix is not on this line. */
+        private int placeholderEnd() {
+            for (int i = pos + placeholderPrefix.length(); i < end; i++) {
+                if (text.startsWith(placeholderSuffix, i)) {
+                    return i > pos + placeholderPrefix.length() ? i + placeholderSuffix.length() : -1;
+                }
+                char c = text.charAt(i);
+                if (isLineBreak(c) || Character.isWhitespace(c) || c == '\'' || c == ';') {
+                    return -1;
+                }
+            }
+            return -1;
+        }
+
+        /** The length of a dollar-quote tag ({@code $$} or {@code $name$}) starting here, or 0. */
+        private int dollarTagLength() {
+            int i = pos + 1;
+            if (i < end && (Character.isLetter(text.charAt(i)) || text.charAt(i) == '_')) {
+                while (i < end && (Character.isLetterOrDigit(text.charAt(i)) || text.charAt(i) == '_')) {
+                    i++;
+                }
+            }
+            return i < end && text.charAt(i) == '$' ? i + 1 - pos : 0;
+        }
+
+        private int operatorLength() {
+            for (String operator : new String[] {"<>", "!=", "<=", ">=", "::", "||", ":=", "=>", "->", "^="}) {
+                if (text.startsWith(operator, pos)) {
+                    return operator.length();
+                }
+            }
+            return 1;
+        }
+
+        private boolean isWordStart(char c) {
+            char next = peek(1);
+            // T-SQL: @variable, @@global and #temp / ##global names are words; elsewhere @ and # are operators.
+            return Character.isLetter(c) || c == '_'
+                    || (c == '@' && (Character.isLetter(next) || next == '@' || next == '_'))
+                    || (c == '#' && (dialect == Dialect.SQLSERVER || dialect == Dialect.AUTO) && next != '>')
+                    || (c == '$' && Character.isDigit(next));
+        }
+
+        private boolean isWordPart(char c) {
+            return Character.isLetterOrDigit(c) || c == '_' || c == '$' || c == '#' || c == '@';
+        }
+
+        private boolean startsWithWordIgnoreCase(String word) {
+            int after = pos + word.length();
+            return text.regionMatches(true, pos, word, 0, word.length())
+                    && (after >= end || !isWordPart(text.charAt(after)));
+        }
+
+        private void emit(TokenType type, int startPos, int startLine, int startColumn) {
+            tokens.add(new Token(type, text.substring(startPos, pos), startPos, startLine, startColumn));
+            lineHasToken = true;
+        }
+
+        private void unterminated(String what, int startPos, int startLine, int startColumn) {
+            pos = end;
+            error = new LexError(what, startLine, startColumn);
+        }
+
+        private void skipToLineEnd() {
+            while (pos < end && !isLineBreak(text.charAt(pos))) {
+                advance();
+            }
+        }
+
+        private int skipBlanks(int from) {
+            int i = from;
+            while (i < end && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
+                i++;
+            }
+            return i;
+        }
+
+        private char peek(int ahead) {
+            return pos + ahead < end ? text.charAt(pos + ahead) : 0;
+        }
+
+        private void advanceBy(int count) {
+            for (int i = 0; i < count && pos < end; i++) {
+                advance();
+            }
+        }
+
+        /** Moves one character, counting CRLF as a single line break. */
+        private void advance() {
+            char c = text.charAt(pos++);
+            if (c == '\n' || (c == '\r' && (pos >= end || text.charAt(pos) != '\n'))) {
+                line++;
+                column = 1;
+            } else if (c != '\r') {
+                column++;
+            }
+        }
+    }
+
+    private static boolean isLineBreak(char c) {
+        return c == '\n' || c == '\r';
+    }
+}

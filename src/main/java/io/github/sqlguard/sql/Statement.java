@@ -1,0 +1,46 @@
+package io.github.sqlguard.sql;
+
+import io.github.sqlguard.Dialect;
+import io.github.sqlguard.Location;
+import java.util.List;
+
+/**
+ * One SQL statement as the migration will run it.
+ *
+ * @param sql the statement text handed to the parser: the source text from the first to the last token,
+ *     placeholders replaced, without the terminator
+ * @param start where the first token stands in the original file
+ * @param tokens the statement's tokens without comments and without the terminator; positions are those of
+ *     the original file
+ * @param context where the statement sits (top level, block body, routine body, rollback)
+ * @param dialect the dialect to parse it with
+ * @param container true for a statement that only wraps others (a DO block, an anonymous block, a routine
+ *     definition, a T-SQL batch); its inner statements follow it in the statement list and are what rules
+ *     look at, so the container itself is neither parsed nor checked by statement rules
+ */
+public record Statement(
+        String sql,
+        Location start,
+        List<Token> tokens,
+        StatementContext context,
+        Dialect dialect,
+        boolean container) {
+
+    public Statement {
+        tokens = List.copyOf(tokens);
+    }
+
+    /** The first line of the statement text, for messages and reports. */
+    public String firstLine() {
+        int lineEnd = 0;
+        while (lineEnd < sql.length() && sql.charAt(lineEnd) != '\n' && sql.charAt(lineEnd) != '\r') {
+            lineEnd++;
+        }
+        return sql.substring(0, lineEnd).strip();
+    }
+
+    /** The first token, which every statement has. */
+    public Token firstToken() {
+        return tokens.get(0);
+    }
+}

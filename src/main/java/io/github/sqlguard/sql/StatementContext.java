@@ -1,0 +1,38 @@
+package io.github.sqlguard.sql;
+
+/**
+ * Where a statement sits, which decides whether it runs when the migration runs.
+ *
+ * @param kind the kind of place
+ * @param label a short human description used in messages, e.g. {@code "changeset alice:2"} or
+ *     {@code "DO block"}; empty for a plain top-level statement
+ */
+public record StatementContext(Kind kind, String label) {
+
+    /** The kinds of place a statement can sit in. */
+    public enum Kind {
+        /** A top-level statement of a migration: runs when the migration runs. */
+        SCRIPT,
+        /** Inside a DO block, an anonymous PL/SQL block or a T-SQL BEGIN..END batch: runs with the migration. */
+        EXECUTED_BLOCK,
+        /** Inside a function, procedure, trigger or event body: runs only when that routine is called. */
+        ROUTINE_BODY,
+        /** Liquibase rollback code: runs only when somebody rolls the change back. */
+        ROLLBACK
+    }
+
+    public static final StatementContext SCRIPT = new StatementContext(Kind.SCRIPT, "");
+
+    public StatementContext {
+        label = label == null ? "" : label;
+    }
+
+    /** True when the statement runs whenever the migration itself runs. */
+    public boolean runsWithMigration() {
+        return kind == Kind.SCRIPT || kind == Kind.EXECUTED_BLOCK;
+    }
+
+    public StatementContext withLabel(String newLabel) {
+        return new StatementContext(kind, newLabel);
+    }
+}

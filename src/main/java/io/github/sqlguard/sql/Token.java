@@ -1,0 +1,48 @@
+package io.github.sqlguard.sql;
+
+import java.util.Locale;
+
+/**
+ * One lexical token with its position in the original file.
+ *
+ * @param type the lexical class
+ * @param text the token exactly as written (quotes included)
+ * @param offset the index of the first character in the lexed text
+ * @param line the 1-based line of the first character
+ * @param column the 1-based column of the first character
+ */
+public record Token(TokenType type, String text, int offset, int line, int column) {
+
+    /** True for a WORD spelled {@code keyword}, ignoring case. */
+    public boolean isWord(String keyword) {
+        return type == TokenType.WORD && text.equalsIgnoreCase(keyword);
+    }
+
+    /** True for a WORD equal, ignoring case, to any of {@code keywords}. */
+    public boolean isAnyWord(String... keywords) {
+        if (type != TokenType.WORD) {
+            return false;
+        }
+        for (String keyword : keywords) {
+            if (text.equalsIgnoreCase(keyword)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** True for a SYMBOL with exactly this text. */
+    public boolean isSymbol(String symbol) {
+        return type == TokenType.SYMBOL && text.equals(symbol);
+    }
+
+    /** The word in upper case, or the text unchanged for other token types. */
+    public String upper() {
+        return type == TokenType.WORD ? text.toUpperCase(Locale.ROOT) : text;
+    }
+
+    /** The offset just past the last character. */
+    public int endOffset() {
+        return offset + text.length();
+    }
+}
