@@ -1,0 +1,31 @@
+package io.github.sqlguard;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How the project names and writes its Flyway migrations; defaults are Flyway's own.
+ *
+ * @param sinceVersion versioned scripts at or below this version already ran and are not checked; null = all
+ * @param undoScripts what to do with {@code U} scripts
+ */
+public record FlywayConfig(
+        String versionedPrefix,
+        String undoPrefix,
+        String repeatablePrefix,
+        String separator,
+        List<String> suffixes,
+        Map<String, String> placeholders,
+        String placeholderPrefix,
+        String placeholderSuffix,
+        String sinceVersion,
+        ScriptMode undoScripts) {
+
+    public static final FlywayConfig DEFAULTS = new FlywayConfig("V", "U", "R", "__", List.of(".sql"), Map.of(),
+            "${", "}", null, ScriptMode.WARN);
+
+    public FlywayConfig {
+        suffixes = List.copyOf(suffixes);
+        placeholders = Map.copyOf(placeholders);
+    }
+}

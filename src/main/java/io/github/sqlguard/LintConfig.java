@@ -1,0 +1,55 @@
+package io.github.sqlguard;
+
+import java.nio.charset.Charset;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything a lint run needs to know, already validated in shape (the {@link Linter} validates rule ids).
+ *
+ * @param baseDir paths in findings are relative to this directory
+ * @param directories where to look for migration files
+ * @param ruleLevels per-rule severity overrides: rule id to ERROR, WARNING, INFO or OFF
+ * @param disabledRules rule ids switched off
+ * @param baselineFile the baseline of acknowledged findings, or null for none
+ * @param maxFileBytes files larger than this are reported as unreadable instead of being read
+ * @param threads how many files to analyse at once
+ */
+public record LintConfig(
+        Path baseDir,
+        List<Path> directories,
+        List<String> includes,
+        List<String> excludes,
+        Dialect dialect,
+        Charset encoding,
+        Map<String, String> ruleLevels,
+        List<String> disabledRules,
+        FlywayConfig flyway,
+        LiquibaseConfig liquibase,
+        List<SuppressionConfig> suppressions,
+        Path baselineFile,
+        long maxFileBytes,
+        int threads) {
+
+    public static final List<String> DEFAULT_INCLUDES =
+            List.of("**/*.sql", "**/*.xml", "**/*.yaml", "**/*.yml", "**/*.json");
+    public static final long DEFAULT_MAX_FILE_BYTES = 50L * 1024 * 1024;
+
+    public LintConfig {
+        directories = List.copyOf(directories);
+        includes = List.copyOf(includes);
+        excludes = List.copyOf(excludes);
+        ruleLevels = Map.copyOf(ruleLevels);
+        disabledRules = List.copyOf(disabledRules);
+        suppressions = List.copyOf(suppressions);
+    }
+
+    /** A configuration with every default, scanning {@code directories}. */
+    public static LintConfig defaults(Path baseDir, List<Path> directories) {
+        return new LintConfig(baseDir, directories, DEFAULT_INCLUDES, List.of(), Dialect.AUTO,
+                java.nio.charset.StandardCharsets.UTF_8, Map.of(), List.of(), FlywayConfig.DEFAULTS,
+                LiquibaseConfig.DEFAULTS, List.of(), null, DEFAULT_MAX_FILE_BYTES,
+                Math.max(1, Runtime.getRuntime().availableProcessors()));
+    }
+}

@@ -1,0 +1,33 @@
+package io.github.sqlguard;
+
+import io.github.sqlguard.rules.RuleInfo;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * What a lint run found.
+ *
+ * @param findings every finding, acknowledged ones included, sorted by location
+ * @param scannedFiles the relative paths of the files that were analysed
+ * @param statements how many statements were analysed
+ * @param alreadyApplied how many versioned Flyway scripts were left out by {@code sinceVersion}
+ * @param notes things the user should know that are not findings (a configured directory that does not exist)
+ * @param rules the documentation of every rule and diagnostic that can appear, for the reports
+ * @param elapsed how long the run took
+ */
+public record LintResult(
+        List<Finding> findings,
+        List<String> scannedFiles,
+        int statements,
+        int alreadyApplied,
+        List<String> notes,
+        List<RuleInfo> rules,
+        Duration elapsed) {
+
+    public LintResult {
+        findings = List.copyOf(findings);
+        scannedFiles = List.copyOf(scannedFiles);
+        notes = List.copyOf(notes);
+        rules = List.copyOf(rules);
+    }
+}

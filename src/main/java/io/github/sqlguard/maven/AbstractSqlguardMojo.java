@@ -1,0 +1,235 @@
+package io.github.sqlguard.maven;
+
+import io.github.sqlguard.Dialect;
+import io.github.sqlguard.FlywayConfig;
+import io.github.sqlguard.LintConfig;
+import io.github.sqlguard.LiquibaseConfig;
+import io.github.sqlguard.ScriptMode;
+import io.github.sqlguard.SuppressionConfig;
+import java.io.File;
+import java.nio.charset.Charset;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.UnsupportedCharsetException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.maven.model.Resource;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+
+/** The parameters the {@code check} and {@code baseline} goals share, turned into a {@link LintConfig}. */
+abstract class AbstractSqlguardMojo extends AbstractMojo {
+
+    @Parameter(defaultValue = "${project}", readonly = true)
+    protected MavenProject project;
+
+    /** Where to look for migrations; default: the project's resource directories (the current directory without a project). */
+    @Parameter(property = "sqlguard.directories")
+    protected List<File> directories;
+
+    /** Ant-style globs of files to check, relative to each directory. */
+    @Parameter(property = "sqlguard.includes")
+    protected List<String> includes;
+
+    /** Ant-style globs of files not to check. */
+    @Parameter(property = "sqlguard.excludes")
+    protected List<String> excludes;
+
+    /** {@code auto}, {@code postgresql}, {@code mysql}, {@code mariadb}, {@code sqlserver}, {@code oracle}, {@code h2}, {@code sqlite}. */
+    @Parameter(property = "sqlguard.dialect", defaultValue = "auto")
+    protected String dialect;
+
+    /** The encoding of the scripts; default the project's source encoding, else UTF-8. */
+    @Parameter(property = "sqlguard.encoding", defaultValue = "${project.build.sourceEncoding}")
+    protected String encoding;
+
+    /** Per-rule severity: {@code <drop-column>WARNING</drop-column>}; values ERROR, WARNING, INFO, OFF. */
+    @Parameter
+    protected Map<String, String> rules;
+
+    /** Rule ids to switch off, comma-separated. */
+    @Parameter(property = "sqlguard.disabledRules")
+    protected String disabledRules;
+
+    /** Values for Flyway {@code ${placeholders}}; added to those of a flyway-maven-plugin in the same pom. */
+    @Parameter
+    protected Map<String, String> placeholders;
+
+    /** Versioned Flyway scripts at or below this version already ran and are not checked. */
+    @Parameter(property = "sqlguard.sinceVersion")
+    protected String sinceVersion;
+
+    /** Flyway undo scripts: CHECK, WARN (findings become warnings) or SKIP. */
+    @Parameter(property = "sqlguard.undoScripts", defaultValue = "WARN")
+    protected String undoScripts;
+
+    /** Flyway versioned-migration prefix; default from the flyway-maven-plugin configuration, else {@code V}. */
+    @Parameter(property = "sqlguard.flyway.sqlMigrationPrefix")
+    protected String sqlMigrationPrefix;
+
+    /** Flyway undo-migration prefix; default from the flyway-maven-plugin configuration, else {@code U}. */
+    @Parameter(property = "sqlguard.flyway.undoSqlMigrationPrefix")
+    protected String undoSqlMigrationPrefix;
+
+    /** Flyway repeatable-migration prefix; default from the flyway-maven-plugin configuration, else {@code R}. */
+    @Parameter(property = "sqlguard.flyway.repeatableSqlMigrationPrefix")
+    protected String repeatableSqlMigrationPrefix;
+
+    /** Flyway version/description separator; default from the flyway-maven-plugin configuration, else {@code __}. */
+    @Parameter(property = "sqlguard.flyway.sqlMigrationSeparator")
+    protected String sqlMigrationSeparator;
+
+    /** Flyway migration suffixes; default from the flyway-maven-plugin configuration, else {@code .sql}. */
+    @Parameter(property = "sqlguard.flyway.sqlMigrationSuffixes")
+    protected List<String> sqlMigrationSuffixes;
+
+    /** Liquibase rollback code: SKIP, WARN or CHECK. */
+    @Parameter(property = "sqlguard.rollbacks", defaultValue = "SKIP")
+    protected String rollbacks;
+
+    /** Values for Liquibase {@code ${property}} references. */
+    @Parameter
+    protected Map<String, String> liquibaseProperties;
+
+    /** Findings acknowledged in the pom: rule, files glob and a required reason. */
+    @Parameter
+    protected List<Suppression> suppressions;
+
+    /** The baseline of findings in migrations that already ran. */
+    @Parameter(property = "sqlguard.baselineFile", defaultValue = "${project.basedir}/sqlguard-baseline.json")
+    protected File baselineFile;
+
+    /** Files larger than this many megabytes are reported instead of read. */
+    @Parameter(property = "sqlguard.maxFileSizeMb", defaultValue = "50")
+    protected int maxFileSizeMb;
+
+    /** True when the goal runs in a folder without a pom. */
+    protected boolean hasProject() {
+        return project != null && project.getFile() != null;
+    }
+
+    protected Path baseDir() {
+        if (hasProject()) {
+            return project.getBasedir().toPath().toAbsolutePath().normalize();
+        }
+        return Path.of(System.getProperty("user.dir")).toAbsolutePath().normalize();
+    }
+
+    /** The validated configuration, or a MojoExecutionException that says what to fix. */
+    protected LintConfig lintConfig() throws MojoExecutionException {
+        try {
+            Path base = baseDir();
+            FlywayPluginSettings flywayPlugin = FlywayPluginSettings.of(project);
+            return new LintConfig(base, scannedDirectories(base, flywayPlugin), orDefault(includes,
+                    LintConfig.DEFAULT_INCLUDES), orDefault(excludes, List.of()), Dialect.fromConfig(dialect),
+                    charset(), rules == null ? Map.of() : rules, splitList(disabledRules),
+                    flywayConfig(flywayPlugin), new LiquibaseConfig(ScriptMode.fromConfig("rollbacks", rollbacks),
+                            liquibaseProperties == null ? Map.of() : liquibaseProperties),
+                    suppressionConfigs(), baselineFile == null ? null : baselineFile.toPath(),
+                    Math.max(1, maxFileSizeMb) * 1024L * 1024L,
+                    Math.max(1, Runtime.getRuntime().availableProcessors()));
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException("sqlguard configuration: " + e.getMessage(), e);
+        }
+    }
+
+    private List<Path> scannedDirectories(Path base, FlywayPluginSettings flywayPlugin) {
+        List<Path> result = new ArrayList<>();
+        if (directories != null && !directories.isEmpty()) {
+            for (File directory : directories) {
+                Path path = directory.toPath();
+                result.add((path.isAbsolute() ? path : base.resolve(path)).normalize());
+            }
+            return result;
+        }
+        if (!hasProject()) {
+            return List.of(base);
+        }
+        for (Resource resource : project.getResources()) {
+            result.add(Path.of(resource.getDirectory()).toAbsolutePath().normalize());
+        }
+        result.addAll(flywayPlugin.locations());
+        return withoutNested(result);
+    }
+
+    /** Drops directories inside another listed directory, so no file is scanned twice. */
+    private static List<Path> withoutNested(List<Path> paths) {
+        List<Path> kept = new ArrayList<>();
+        for (Path candidate : paths) {
+            boolean nested = paths.stream().anyMatch(other -> !other.equals(candidate) && candidate.startsWith(other));
+            if (!nested && !kept.contains(candidate)) {
+                kept.add(candidate);
+            }
+        }
+        return kept;
+    }
+
+    private Charset charset() {
+        if (encoding == null || encoding.isBlank()) {
+            return Charset.forName("UTF-8");
+        }
+        try {
+            return Charset.forName(encoding.trim());
+        } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
+            throw new IllegalArgumentException("Unknown encoding '" + encoding + "'; use a Java charset name such as UTF-8 or ISO-8859-1");
+        }
+    }
+
+    private FlywayConfig flywayConfig(FlywayPluginSettings plugin) {
+        FlywayConfig defaults = FlywayConfig.DEFAULTS;
+        Map<String, String> values = new LinkedHashMap<>(plugin.placeholders());
+        if (placeholders != null) {
+            values.putAll(placeholders);
+        }
+        List<String> suffixes = sqlMigrationSuffixes != null && !sqlMigrationSuffixes.isEmpty() ? sqlMigrationSuffixes
+                : plugin.suffixes().isEmpty() ? defaults.suffixes() : plugin.suffixes();
+        return new FlywayConfig(
+                firstSet(sqlMigrationPrefix, plugin.versionedPrefix().orElse(defaults.versionedPrefix())),
+                firstSet(undoSqlMigrationPrefix, plugin.undoPrefix().orElse(defaults.undoPrefix())),
+                firstSet(repeatableSqlMigrationPrefix, plugin.repeatablePrefix().orElse(defaults.repeatablePrefix())),
+                firstSet(sqlMigrationSeparator, plugin.separator().orElse(defaults.separator())),
+                suffixes, values,
+                plugin.placeholderPrefix().orElse(defaults.placeholderPrefix()),
+                plugin.placeholderSuffix().orElse(defaults.placeholderSuffix()),
+                sinceVersion == null || sinceVersion.isBlank() ? null : sinceVersion.trim(),
+                ScriptMode.fromConfig("undoScripts", undoScripts));
+    }
+
+    private List<SuppressionConfig> suppressionConfigs() {
+        List<SuppressionConfig> result = new ArrayList<>();
+        if (suppressions != null) {
+            for (Suppression suppression : suppressions) {
+                result.add(new SuppressionConfig(suppression.getRule(), suppression.getFiles(), suppression.getReason()));
+            }
+        }
+        return result;
+    }
+
+    private static String firstSet(String value, String fallback) {
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
+    private static List<String> orDefault(List<String> values, List<String> fallback) {
+        if (values == null || values.isEmpty()) {
+            return fallback;
+        }
+        List<String> split = new ArrayList<>();
+        for (String value : values) {
+            split.addAll(splitList(value));
+        }
+        return split;
+    }
+
+    /** A comma-separated property value as a list, blanks dropped. */
+    static List<String> splitList(String value) {
+        if (value == null) {
+            return List.of();
+        }
+        return Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+}
