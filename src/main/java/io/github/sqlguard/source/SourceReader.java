@@ -55,9 +55,13 @@ public final class SourceReader {
      * @param file the file to read
      * @param configured the charset the project declares (the {@code encoding} parameter)
      * @param maxBytes files larger than this are {@link ReadResult.Unreadable}
+     * @throws IllegalArgumentException when {@code maxBytes} is negative
      */
     public static ReadResult read(Path file, Charset configured, long maxBytes) {
-        long limit = Math.min(Math.max(maxBytes, 0), LARGEST_READABLE);
+        if (maxBytes < 0) {
+            throw new IllegalArgumentException("the maximum file size must not be negative: " + maxBytes);
+        }
+        long limit = Math.min(maxBytes, LARGEST_READABLE);
         byte[] bytes;
         try {
             BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
@@ -180,13 +184,19 @@ public final class SourceReader {
     }
 
     private static ReadResult tooLarge(long size, long maxBytes) {
-        return new ReadResult.Unreadable(String.format(Locale.ROOT,
-                "file is %d bytes (%s), larger than the limit of %d bytes (%s); not read",
-                size, megabytes(size), maxBytes, megabytes(maxBytes)));
+        return new ReadResult.Unreadable("file is " + size(size) + ", larger than the limit of " + size(maxBytes)
+                + "; not read");
     }
 
-    private static String megabytes(long bytes) {
-        return String.format(Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024.0));
+    /** A byte count, with megabytes or kilobytes added where they are easier to read. */
+    private static String size(long bytes) {
+        if (bytes >= 1024 * 1024) {
+            return String.format(Locale.ROOT, "%d bytes (%.1f MB)", bytes, bytes / (1024.0 * 1024.0));
+        }
+        if (bytes >= 1024) {
+            return String.format(Locale.ROOT, "%d bytes (%.1f KB)", bytes, bytes / 1024.0);
+        }
+        return bytes + " bytes";
     }
 
     private static String describe(Exception failure) {

@@ -172,7 +172,23 @@ class SourceReaderTest {
 
         String reason = unreadable(SourceReader.read(file, UTF_8, 50));
 
-        assertEquals("file is 100 bytes (0.0 MB), larger than the limit of 50 bytes (0.0 MB); not read", reason);
+        assertEquals("file is 100 bytes, larger than the limit of 50 bytes; not read", reason);
+    }
+
+    @Test
+    void namesLargeSizesInMegabytes() throws IOException {
+        Path file = write(new byte[3 * 1024 * 1024 + 1]);
+
+        String reason = unreadable(SourceReader.read(file, UTF_8, 2 * 1024 * 1024));
+
+        assertEquals("file is 3145729 bytes (3.0 MB), larger than the limit of 2097152 bytes (2.0 MB); not read", reason);
+    }
+
+    @Test
+    void rejectsANegativeLimit() throws IOException {
+        Path file = write(new byte[1]);
+
+        Assertions.assertThrows(IllegalArgumentException.class, () -> SourceReader.read(file, UTF_8, -1));
     }
 
     @Test
