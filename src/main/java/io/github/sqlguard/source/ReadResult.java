@@ -11,8 +11,8 @@ public sealed interface ReadResult {
      * The file's text, byte order mark removed, line ends untouched.
      *
      * @param text the decoded text
-     * @param charset the charset the text was decoded with (ISO-8859-1 after a failed decode, or the
-     *     charset named by a byte order mark)
+     * @param charset the charset the text was decoded with: the configured one, the one a byte order
+     *     mark names, or ISO-8859-1 after invalid bytes
      * @param decodeWarning present when the bytes were not valid in the expected charset
      */
     record Text(String text, Charset charset, Optional<DecodeWarning> decodeWarning) implements ReadResult {

@@ -26,7 +26,10 @@ import java.util.Optional;
  * analysed.
  *
  * <p>A byte order mark wins over the configured charset: UTF-8, UTF-16 and UTF-32 marks are removed and
- * decide the decoding. Line ends are left as they are; counting lines is the lexer's job.
+ * decide the decoding. Invalid bytes after a UTF-16 or UTF-32 mark become U+FFFD (with the same warning)
+ * instead of ISO-8859-1, which would read such a file as a string of NULs. Files with a NUL byte in their
+ * first 8 KB and no mark are binary, unless the configured charset itself is a wide one like UTF-16.
+ * Line ends are left as they are; counting lines is the lexer's job.
  */
 public final class SourceReader {
 
@@ -136,7 +139,7 @@ public final class SourceReader {
     private static ReadResult decodeFallback(byte[] bytes, Charset expected, ByteOrderMark mark, int errorOffset,
             CharBuffer decodedBeforeError) {
         int line = 1 + lineBreaks(decodedBeforeError);
-        if (mark != null) {
+        if (mark != null && mark != ByteOrderMark.UTF_8) {
             // The mark says what the file is; ISO-8859-1 would turn UTF-16 into garbage with NULs.
             String text = replacingDecode(bytes, mark);
             String message = String.format(Locale.ROOT, "not valid %s at line %d (byte %d); invalid bytes read as U+FFFD",
@@ -145,7 +148,9 @@ public final class SourceReader {
         }
         String message = String.format(Locale.ROOT, "not valid %s at line %d (byte %d); read as ISO-8859-1",
                 expected.name(), line, errorOffset);
-        return new ReadResult.Text(new String(bytes, StandardCharsets.ISO_8859_1), StandardCharsets.ISO_8859_1,
+        int start = mark == null ? 0 : mark.length;
+        String text = new String(bytes, start, bytes.length - start, StandardCharsets.ISO_8859_1);
+        return new ReadResult.Text(text, StandardCharsets.ISO_8859_1,
                 Optional.of(new DecodeWarning(message, line, errorOffset)));
     }
 

@@ -115,6 +115,18 @@ class SourceReaderTest {
     }
 
     @Test
+    void invalidUtf8AfterAUtf8ByteOrderMarkFallsBackWithoutTheMark() throws IOException {
+        Path file = write(bytes(0xEF, 0xBB, 0xBF), "select 'caf".getBytes(UTF_8), bytes(0xE9), "';".getBytes(UTF_8));
+
+        ReadResult.Text result = text(SourceReader.read(file, UTF_8));
+
+        assertEquals("select 'caf\u00e9';", result.text());
+        assertEquals(ISO_8859_1, result.charset());
+        assertEquals("not valid UTF-8 at line 1 (byte 14); read as ISO-8859-1",
+                result.decodeWarning().orElseThrow().message());
+    }
+
+    @Test
     void countsALoneCarriageReturnAsALineBreakWhenLocatingInvalidBytes() throws IOException {
         Path file = write("a\rb\r\nc\n".getBytes(UTF_8), bytes(0xC3, 0x28));
 
