@@ -1,0 +1,146 @@
+package io.github.sqlguard.source;
+
+import java.util.regex.Pattern;
+
+/**
+ * Cheap textual checks that tell a Liquibase changelog from any other file of the same format, by its
+ * {@code databaseChangeLog} root. They only decide which reader gets the file; the Liquibase readers parse
+ * properly and report malformed content.
+ */
+final class ChangelogSignature {
+
+    private static final Pattern FORMATTED_SQL_HEADER =
+            Pattern.compile("--\\s*liquibase\\s+formatted\\s+sql\\b.*", Pattern.CASE_INSENSITIVE);
+    private static final Pattern YAML_ROOT_KEY = Pattern.compile("([\"']?)databaseChangeLog\\1\\s*:.*");
+    private static final String ROOT = "databaseChangeLog";
+
+    private ChangelogSignature() {
+    }
+
+    /** True when the first non-blank line is {@code --liquibase formatted sql} (any case, spaces after --). */
+    static boolean isFormattedSql(String text) {
+        for (String line : (Iterable<String>) stripBom(text).lines()::iterator) {
+            String trimmed = line.strip();
+            if (!trimmed.isEmpty()) {
+                return FORMATTED_SQL_HEADER.matcher(trimmed).matches();
+            }
+        }
+        return false;
+    }
+
+    /** True when the root element's local name is {@code databaseChangeLog}, after prolog, comments and DOCTYPE. */
+    static boolean isXmlChangelog(String text) {
+        String xml = stripBom(text);
+        int pos = 0;
+        while (true) {
+            pos = skipWhitespace(xml, pos);
+            if (xml.startsWith("<?", pos)) {
+                pos = after(xml, "?>", pos + 2);
+            } else if (xml.startsWith("<!--", pos)) {
+                pos = after(xml, "-->", pos + 4);
+            } else if (xml.startsWith("<!DOCTYPE", pos)) {
+                pos = afterDoctype(xml, pos);
+            } else if (xml.startsWith("<", pos)) {
+                int end = pos + 1;
+                while (end < xml.length() && !Character.isWhitespace(xml.charAt(end))
+                        && "/>".indexOf(xml.charAt(end)) < 0) {
+                    end++;
+                }
+                String name = xml.substring(pos + 1, end);
+                return name.substring(name.indexOf(':') + 1).equals(ROOT);
+            } else {
+                return false;
+            }
+            if (pos < 0) {
+                return false;
+            }
+        }
+    }
+
+    /** True when a line without indentation is the key {@code databaseChangeLog:} (or JSON-style YAML has it). */
+    static boolean isYamlChangelog(String text) {
+        String yaml = stripBom(text);
+        boolean firstContent = true;
+        for (String line : (Iterable<String>) yaml.lines()::iterator) {
+            String content = line.strip();
+            if (content.isEmpty() || content.startsWith("#") || content.startsWith("%") || content.equals("---")) {
+                continue;
+            }
+            if (firstContent && content.startsWith("{")) {
+                // JSON is YAML too: a flow-style document.
+                return isJsonChangelog(yaml);
+            }
+            firstContent = false;
+            if (!Character.isWhitespace(line.charAt(0)) && YAML_ROOT_KEY.matcher(line).matches()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** True when the top-level JSON object has the key {@code "databaseChangeLog"}. */
+    static boolean isJsonChangelog(String text) {
+        String json = stripBom(text);
+        int depth = 0;
+        for (int pos = 0; pos < json.length(); pos++) {
+            char c = json.charAt(pos);
+            if (c == '{' || c == '[') {
+                depth++;
+            } else if (c == '}' || c == ']') {
+                depth--;
+            } else if (c == '"') {
+                int end = endOfString(json, pos);
+                if (end < 0) {
+                    return false;
+                }
+                if (depth == 1 && json.substring(pos + 1, end).equals(ROOT)
+                        && skipWhitespace(json, end + 1) < json.length()
+                        && json.charAt(skipWhitespace(json, end + 1)) == ':') {
+                    return true;
+                }
+                pos = end;
+            }
+        }
+        return false;
+    }
+
+    private static int endOfString(String json, int openingQuote) {
+        for (int pos = openingQuote + 1; pos < json.length(); pos++) {
+            char c = json.charAt(pos);
+            if (c == '\\') {
+                pos++;
+            } else if (c == '"') {
+                return pos;
+            }
+        }
+        return -1;
+    }
+
+    private static int afterDoctype(String xml, int start) {
+        // A DOCTYPE may carry an internal subset in [...] holding '>' characters.
+        int close = xml.indexOf('>', start);
+        int subset = xml.indexOf('[', start);
+        if (subset >= 0 && (close < 0 || subset < close)) {
+            int subsetEnd = xml.indexOf(']', subset);
+            return subsetEnd < 0 ? -1 : after(xml, ">", subsetEnd);
+        }
+        return close < 0 ? -1 : close + 1;
+    }
+
+    private static int after(String text, String terminator, int from) {
+        int at = text.indexOf(terminator, from);
+        return at < 0 ? -1 : at + terminator.length();
+    }
+
+    private static int skipWhitespace(String text, int from) {
+        int pos = from;
+        while (pos < text.length() && Character.isWhitespace(text.charAt(pos))) {
+            pos++;
+        }
+        return pos;
+    }
+
+    private static String stripBom(String text) {
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
+    }
+}

@@ -1,0 +1,87 @@
+package io.github.sqlguard.source;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Flyway's file naming settings ({@code sqlMigrationPrefix}, {@code undoSqlMigrationPrefix},
+ * {@code repeatableSqlMigrationPrefix}, {@code sqlMigrationSeparator}, {@code sqlMigrationSuffixes}), and
+ * the parser that reads a script name with them.
+ *
+ * <p>Names are read as Flyway reads them: prefix, version, the first separator, description, suffix;
+ * matching is case-sensitive. A name Flyway would reject ({@code V__x.sql} without a version,
+ * {@code Vabc__x.sql} with a version that is not a number, {@code R1__x.sql} with a version on a
+ * repeatable script, a missing separator) is not a Flyway script here: it is plain SQL and still checked.
+ */
+public record FlywayNaming(String versionedPrefix, String undoPrefix, String repeatablePrefix, String separator,
+        List<String> sqlSuffixes) {
+
+    /** Flyway's defaults: {@code V}, {@code U}, {@code R}, {@code __}, {@code .sql}. */
+    public static final FlywayNaming DEFAULT = new FlywayNaming("V", "U", "R", "__", List.of(".sql"));
+
+    public FlywayNaming {
+        requireText(versionedPrefix, "versioned prefix");
+        requireText(undoPrefix, "undo prefix");
+        requireText(repeatablePrefix, "repeatable prefix");
+        requireText(separator, "separator");
+        if (sqlSuffixes == null || sqlSuffixes.isEmpty()) {
+            throw new IllegalArgumentException("Flyway naming needs at least one SQL suffix, e.g. .sql");
+        }
+        sqlSuffixes.forEach(suffix -> requireText(suffix, "SQL suffix"));
+        sqlSuffixes = List.copyOf(sqlSuffixes);
+        if (versionedPrefix.equals(undoPrefix) || versionedPrefix.equals(repeatablePrefix)
+                || undoPrefix.equals(repeatablePrefix)) {
+            throw new IllegalArgumentException("Flyway prefixes must differ: versioned '" + versionedPrefix
+                    + "', undo '" + undoPrefix + "', repeatable '" + repeatablePrefix + "'");
+        }
+    }
+
+    /** Reads a file name (without directories); empty when it is not a valid Flyway script name. */
+    public Optional<FlywayScriptName> parse(String fileName) {
+        Optional<String> suffix = sqlSuffixes.stream()
+                .filter(fileName::endsWith)
+                .max(Comparator.comparingInt(String::length));
+        if (suffix.isEmpty()) {
+            return Optional.empty();
+        }
+        String stem = fileName.substring(0, fileName.length() - suffix.get().length());
+        // Longest prefix first, so a custom prefix that starts with another one is recognised.
+        return List.of(Map.entry(versionedPrefix, SourceKind.FLYWAY_VERSIONED),
+                        Map.entry(undoPrefix, SourceKind.FLYWAY_UNDO),
+                        Map.entry(repeatablePrefix, SourceKind.FLYWAY_REPEATABLE))
+                .stream()
+                .filter(prefix -> stem.startsWith(prefix.getKey()))
+                .sorted(Comparator.comparingInt((Map.Entry<String, SourceKind> prefix) -> prefix.getKey().length())
+                        .reversed())
+                .map(prefix -> parseAfterPrefix(stem.substring(prefix.getKey().length()), prefix.getValue()))
+                .flatMap(Optional::stream)
+                .findFirst();
+    }
+
+    private Optional<FlywayScriptName> parseAfterPrefix(String rest, SourceKind kind) {
+        int split = rest.indexOf(separator);
+        if (split < 0) {
+            return Optional.empty();
+        }
+        String versionText = rest.substring(0, split);
+        String description = rest.substring(split + separator.length()).replace('_', ' ');
+        if (kind == SourceKind.FLYWAY_REPEATABLE) {
+            return versionText.isEmpty()
+                    ? Optional.of(new FlywayScriptName(kind, Optional.empty(), description))
+                    : Optional.empty();
+        }
+        try {
+            return Optional.of(new FlywayScriptName(kind, Optional.of(FlywayVersion.parse(versionText)), description));
+        } catch (IllegalArgumentException notAVersion) {
+            return Optional.empty();
+        }
+    }
+
+    private static void requireText(String value, String what) {
+        if (value == null || value.isEmpty()) {
+            throw new IllegalArgumentException("Flyway " + what + " must not be empty");
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package io.github.sqlguard.source;
+
+import java.nio.charset.Charset;
+import java.util.Objects;
+import java.util.Optional;
+
+/** The outcome of reading one file with {@link SourceReader}: its text, or why it could not be read. */
+public sealed interface ReadResult {
+
+    /**
+     * The file's text, byte order mark removed, line ends untouched.
+     *
+     * @param text the decoded text
+     * @param charset the charset the text was decoded with: the configured one, the one a byte order
+     *     mark names, or ISO-8859-1 after invalid bytes
+     * @param decodeWarning present when the bytes were not valid in the expected charset
+     */
+    record Text(String text, Charset charset, Optional<DecodeWarning> decodeWarning) implements ReadResult {
+
+        public Text {
+            Objects.requireNonNull(text, "text");
+            Objects.requireNonNull(charset, "charset");
+            Objects.requireNonNull(decodeWarning, "decodeWarning");
+        }
+    }
+
+    /**
+     * The file could not be read as text; the caller reports an {@code unreadable-file} finding.
+     *
+     * @param reason what went wrong, e.g. {@code binary file (contains NUL bytes); not a SQL script}
+     */
+    record Unreadable(String reason) implements ReadResult {
+
+        public Unreadable {
+            Objects.requireNonNull(reason, "reason");
+        }
+    }
+}

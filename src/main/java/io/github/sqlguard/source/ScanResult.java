@@ -1,0 +1,22 @@
+package io.github.sqlguard.source;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * What {@link SourceScanner#scan} found.
+ *
+ * @param files matching files, sorted by {@link SourcePath#relativePath()}, each real file once
+ * @param missingDirectories configured directories that do not exist, in configuration order; the
+ *     caller warns about them (a project without migrations yet is not an error)
+ * @param problems entries that could not be scanned; the caller reports them so nothing is skipped
+ *     silently
+ */
+public record ScanResult(List<SourcePath> files, List<Path> missingDirectories, List<ScanProblem> problems) {
+
+    public ScanResult {
+        files = List.copyOf(files);
+        missingDirectories = List.copyOf(missingDirectories);
+        problems = List.copyOf(problems);
+    }
+}

@@ -1,0 +1,261 @@
+package io.github.sqlguard.source;
+
+import static java.nio.charset.StandardCharsets.ISO_8859_1;
+import static java.nio.charset.StandardCharsets.UTF_16BE;
+import static java.nio.charset.StandardCharsets.UTF_16LE;
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Optional;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class SourceReaderTest {
+
+    @TempDir
+    Path dir;
+
+    private Path write(byte[]... parts) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        for (byte[] part : parts) {
+            bytes.write(part);
+        }
+        Path file = dir.resolve("script.sql");
+        Files.write(file, bytes.toByteArray());
+        return file;
+    }
+
+    private static byte[] bytes(int... values) {
+        byte[] result = new byte[values.length];
+        for (int i = 0; i < values.length; i++) {
+            result[i] = (byte) values[i];
+        }
+        return result;
+    }
+
+    private static ReadResult.Text text(ReadResult result) {
+        return assertInstanceOf(ReadResult.Text.class, result);
+    }
+
+    private static String unreadable(ReadResult result) {
+        return assertInstanceOf(ReadResult.Unreadable.class, result).reason();
+    }
+
+    @Test
+    void readsUtf8TextWithLineEndsUntouched() throws IOException {
+        String sql = "-- caf\u00e9\r\nDELETE FROM t;\rUPDATE t SET a = 1;\n";
+        ReadResult.Text result = text(SourceReader.read(write(sql.getBytes(UTF_8)), UTF_8));
+
+        assertEquals(sql, result.text());
+        assertEquals(UTF_8, result.charset());
+        assertEquals(Optional.empty(), result.decodeWarning());
+    }
+
+    @Test
+    void readsAnEmptyFileAsEmptyText() throws IOException {
+        assertEquals("", text(SourceReader.read(write(), UTF_8)).text());
+    }
+
+    @Test
+    void stripsAUtf8ByteOrderMarkAndLetsItWinOverTheConfiguredCharset() throws IOException {
+        Path file = write(bytes(0xEF, 0xBB, 0xBF), "select 'caf\u00e9';\r\n".getBytes(UTF_8));
+
+        ReadResult.Text result = text(SourceReader.read(file, ISO_8859_1));
+
+        assertEquals("select 'caf\u00e9';\r\n", result.text());
+        assertEquals(UTF_8, result.charset());
+    }
+
+    @Test
+    void decodesUtf16LittleEndianFromItsByteOrderMark() throws IOException {
+        Path file = write(bytes(0xFF, 0xFE), "DROP TABLE t;\r\n".getBytes(UTF_16LE));
+
+        ReadResult.Text result = text(SourceReader.read(file, UTF_8));
+
+        assertEquals("DROP TABLE t;\r\n", result.text());
+        assertEquals(UTF_16LE, result.charset());
+    }
+
+    @Test
+    void decodesUtf16BigEndianFromItsByteOrderMark() throws IOException {
+        Path file = write(bytes(0xFE, 0xFF), "DROP TABLE t;".getBytes(UTF_16BE));
+
+        ReadResult.Text result = text(SourceReader.read(file, UTF_8));
+
+        assertEquals("DROP TABLE t;", result.text());
+        assertEquals(UTF_16BE, result.charset());
+    }
+
+    @Test
+    void invalidUtf8FallsBackToIso88591AndNamesTheLineAndByte() throws IOException {
+        byte[] before = "-- header\r\nselect 1;\nselect 'caf".getBytes(UTF_8);
+        Path file = write(before, bytes(0xE9), "';\n".getBytes(UTF_8));
+
+        ReadResult.Text result = text(SourceReader.read(file, UTF_8));
+
+        assertEquals("-- header\r\nselect 1;\nselect 'caf\u00e9';\n", result.text());
+        assertEquals(ISO_8859_1, result.charset());
+        DecodeWarning warning = result.decodeWarning().orElseThrow();
+        assertEquals(3, warning.line());
+        assertEquals(before.length, warning.byteOffset());
+        assertEquals("not valid UTF-8 at line 3 (byte " + before.length + "); read as ISO-8859-1", warning.message());
+    }
+
+    @Test
+    void invalidUtf8AfterAUtf8ByteOrderMarkFallsBackWithoutTheMark() throws IOException {
+        Path file = write(bytes(0xEF, 0xBB, 0xBF), "select 'caf".getBytes(UTF_8), bytes(0xE9), "';".getBytes(UTF_8));
+
+        ReadResult.Text result = text(SourceReader.read(file, UTF_8));
+
+        assertEquals("select 'caf\u00e9';", result.text());
+        assertEquals(ISO_8859_1, result.charset());
+        assertEquals("not valid UTF-8 at line 1 (byte 14); read as ISO-8859-1",
+                result.decodeWarning().orElseThrow().message());
+    }
+
+    @Test
+    void countsALoneCarriageReturnAsALineBreakWhenLocatingInvalidBytes() throws IOException {
+        Path file = write("a\rb\r\nc\n".getBytes(UTF_8), bytes(0xC3, 0x28));
+
+        DecodeWarning warning = text(SourceReader.read(file, UTF_8)).decodeWarning().orElseThrow();
+
+        assertEquals(4, warning.line());
+        assertEquals(7, warning.byteOffset());
+    }
+
+    @Test
+    void usesTheConfiguredCharsetWhenTheBytesAreValidInIt() throws IOException {
+        Path file = write("select 'caf".getBytes(UTF_8), bytes(0xE9), "';".getBytes(UTF_8));
+
+        ReadResult.Text result = text(SourceReader.read(file, Charset.forName("windows-1252")));
+
+        assertEquals("select 'caf\u00e9';", result.text());
+        assertEquals(Charset.forName("windows-1252"), result.charset());
+        assertTrue(result.decodeWarning().isEmpty());
+    }
+
+    @Test
+    void invalidUtf16AfterAByteOrderMarkIsReplacedNotReadAsLatin1() throws IOException {
+        // 0xD800 is a lone high surrogate: malformed UTF-16.
+        Path file = write(bytes(0xFF, 0xFE), "a\n".getBytes(UTF_16LE), bytes(0x00, 0xD8, 0x41, 0x00));
+
+        ReadResult.Text result = text(SourceReader.read(file, UTF_8));
+
+        assertEquals(UTF_16LE, result.charset());
+        assertTrue(result.text().startsWith("a\n\uFFFD"), result.text());
+        DecodeWarning warning = result.decodeWarning().orElseThrow();
+        assertEquals(2, warning.line());
+        assertEquals(6, warning.byteOffset());
+        assertEquals("not valid UTF-16LE at line 2 (byte 6); invalid bytes read as U+FFFD", warning.message());
+    }
+
+    @Test
+    void aNulByteInTheFirst8KbMeansBinary() throws IOException {
+        Path file = write("PK".getBytes(UTF_8), bytes(0x03, 0x04, 0x00, 0x00), "select".getBytes(UTF_8));
+
+        assertEquals("binary file (contains NUL bytes); not a SQL script", unreadable(SourceReader.read(file, UTF_8)));
+    }
+
+    @Test
+    void aNulByteBeyondTheProbeIsTextAsTheFileClaims() throws IOException {
+        byte[] text = new byte[SourceReader.BINARY_PROBE_BYTES];
+        Arrays.fill(text, (byte) 'a');
+        Path file = write(text, bytes(0x00));
+
+        assertEquals(SourceReader.BINARY_PROBE_BYTES + 1, text(SourceReader.read(file, UTF_8)).text().length());
+    }
+
+    @Test
+    void aFileOverTheSizeLimitIsUnreadableWithSizeAndLimit() throws IOException {
+        Path file = write(new byte[100]);
+
+        String reason = unreadable(SourceReader.read(file, UTF_8, 50));
+
+        assertEquals("file is 100 bytes, larger than the limit of 50 bytes; not read", reason);
+    }
+
+    @Test
+    void namesLargeSizesInMegabytes() throws IOException {
+        Path file = write(new byte[3 * 1024 * 1024 + 1]);
+
+        String reason = unreadable(SourceReader.read(file, UTF_8, 2 * 1024 * 1024));
+
+        assertEquals("file is 3145729 bytes (3.0 MB), larger than the limit of 2097152 bytes (2.0 MB); not read", reason);
+    }
+
+    @Test
+    void rejectsANegativeLimit() throws IOException {
+        Path file = write(new byte[1]);
+
+        Assertions.assertThrows(IllegalArgumentException.class, () -> SourceReader.read(file, UTF_8, -1));
+    }
+
+    @Test
+    void aFileExactlyAtTheLimitIsRead() throws IOException {
+        Path file = write("select 1;".getBytes(UTF_8));
+
+        assertEquals("select 1;", text(SourceReader.read(file, UTF_8, 9)).text());
+    }
+
+    @Test
+    void theDefaultLimitIsFiftyMegabytes() {
+        assertEquals(52_428_800L, SourceReader.DEFAULT_MAX_BYTES);
+    }
+
+    @Test
+    void aDirectoryReadAsAFileIsUnreadableWithTheSystemsMessage() throws IOException {
+        Path directory = Files.createDirectory(dir.resolve("V1__not_a_file.sql"));
+
+        String reason = unreadable(SourceReader.read(directory, UTF_8));
+
+        assertTrue(reason.startsWith("cannot read file: "), reason);
+        assertTrue(reason.length() > "cannot read file: ".length(), reason);
+    }
+
+    @Test
+    void aMissingFileIsUnreadableAndNamed() {
+        Path missing = dir.resolve("gone.sql");
+
+        assertEquals("cannot read file: file not found: " + missing, unreadable(SourceReader.read(missing, UTF_8)));
+    }
+
+    @Test
+    void aNamedPipeIsRefusedInsteadOfBlockingTheBuild() throws Exception {
+        Path pipe = dir.resolve("pipe.sql");
+        Process mkfifo;
+        try {
+            mkfifo = new ProcessBuilder("mkfifo", pipe.toString()).start();
+        } catch (IOException noMkfifo) {
+            Assumptions.abort("mkfifo not available: " + noMkfifo.getMessage());
+            return;
+        }
+        Assumptions.assumeTrue(mkfifo.waitFor() == 0 && Files.exists(pipe), "mkfifo failed");
+
+        ReadResult result = Assertions.assertTimeoutPreemptively(Duration.ofSeconds(10),
+                () -> SourceReader.read(pipe, UTF_8));
+
+        assertEquals("not a regular file (device, pipe or socket); not a SQL script", unreadable(result));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"UTF-16", "UTF-16LE", "UTF-32"})
+    void aConfiguredWideCharsetIsNotMistakenForBinary(String charsetName) {
+        Charset charset = Charset.forName(charsetName);
+        byte[] content = "select 1;".getBytes(charset);
+
+        assertEquals("select 1;", text(SourceReader.decode(content, charset)).text());
+    }
+}
