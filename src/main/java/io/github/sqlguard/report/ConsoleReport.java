@@ -52,13 +52,13 @@ public final class ConsoleReport {
         Severity level = finding.severity();
         lines.add(at(level, headline(finding)));
         Optional<String> sourceLine = data.sourceLine().apply(finding.location())
-                .map(ConsoleReport::withoutLineBreak);
+                .map(ConsoleReport::withoutLineBreak).map(ConsoleReport::withoutControlCharacters);
         if (sourceLine.isPresent()) {
             lines.add(at(level, INDENT + sourceLine.get()));
             lines.add(at(level, INDENT + caretUnder(sourceLine.get(), finding.location().column())));
         } else if (!finding.excerpt().isBlank()) {
             // The excerpt starts at the finding's column, so the caret goes under its first character.
-            lines.add(at(level, INDENT + singleLine(finding.excerpt())));
+            lines.add(at(level, INDENT + withoutControlCharacters(singleLine(finding.excerpt()))));
             lines.add(at(level, INDENT + "^"));
         }
         if (!finding.hint().isBlank()) {
@@ -98,9 +98,34 @@ public final class ConsoleReport {
         return line.substring(0, end);
     }
 
-    /** Log lines must stay lines: a message with line breaks would tear the compiler-style format apart. */
+    /**
+     * Log lines must stay lines: a line break would tear the compiler-style format apart, and other control
+     * characters (an ESC from a hostile file) would drive the terminal, so those are shown as {@code \\uXXXX}.
+     */
     static String singleLine(String text) {
-        return text == null ? "" : text.replaceAll("\\R", " ");
+        if (text == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder();
+        text.replaceAll("\\R", " ").chars().forEach(c -> {
+            if (isControl(c)) {
+                out.append(String.format("\\u%04X", c));
+            } else {
+                out.append((char) c);
+            }
+        });
+        return out.toString();
+    }
+
+    /** A line of SQL with control characters other than tab replaced one for one, so the caret stays aligned. */
+    private static String withoutControlCharacters(String line) {
+        StringBuilder out = new StringBuilder(line.length());
+        line.chars().forEach(c -> out.append(isControl(c) ? '?' : (char) c));
+        return out.toString();
+    }
+
+    private static boolean isControl(int c) {
+        return c != '\t' && (c < 0x20 || c >= 0x7F && c < 0xA0);
     }
 
     static String plural(int count, String noun) {

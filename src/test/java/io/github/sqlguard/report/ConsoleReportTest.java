@@ -36,7 +36,7 @@ class ConsoleReportTest {
         List<ConsoleLine> lines = report.lines(SampleRun.data(List.of(SampleRun.UPDATE), Severity.ERROR));
 
         assertEquals(new ConsoleLine(Level.ERROR, "db/mïgrations 2/V3__prix €.sql:5:5: [update-without-where] "
-                + "UPDATE \"prix\" <&> 'x' second line\u0001 50% done: a, b"), lines.get(0));
+                + "UPDATE \"prix\" <&> 'x' second line\\u0001 50% done: a, b"), lines.get(0));
         assertEquals("    \t\t  UPDATE prix SET p = 0;", lines.get(1).text());
         assertEquals("    \t\t  ^", lines.get(2).text());
     }
@@ -54,6 +54,19 @@ class ConsoleReportTest {
                 new ConsoleLine(Level.WARNING,
                         "sqlguard: 0 errors, 1 warning, 0 info, 0 acknowledged in 14 files (230 statements) in 0.41 s")),
                 lines);
+    }
+
+    @Test
+    void controlCharactersCannotDriveTheTerminalNorShiftTheCaret() {
+        Finding finding = Finding.of("r", Severity.ERROR, new Location("a.sql", 1, 13), "name \u001B[31mred", "", "");
+        ReportData data = new ReportData(List.of(finding), List.of(), List.of("a.sql"), 1, Duration.ZERO, "1",
+                Severity.ERROR, location -> Optional.of("\u001B[2J\tx = 1; DELETE FROM t;"), List.of());
+
+        List<ConsoleLine> lines = report.lines(data);
+
+        assertEquals("a.sql:1:13: [r] name \\u001B[31mred", lines.get(0).text());
+        assertEquals("    ?[2J\tx = 1; DELETE FROM t;", lines.get(1).text());
+        assertEquals("    " + " ".repeat(4) + "\t" + " ".repeat(7) + "^", lines.get(2).text());
     }
 
     @Test

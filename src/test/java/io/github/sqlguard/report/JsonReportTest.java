@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.sqlguard.Finding;
+import io.github.sqlguard.Location;
 import io.github.sqlguard.Severity;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -66,6 +68,15 @@ class JsonReportTest {
         assertEquals("applied before sqlguard was adopted", findings.get(0).at("/acknowledged/reason").asText());
         assertEquals("inline", findings.get(4).at("/acknowledged/by").asText());
         assertEquals("cache table, rebuilt nightly", findings.get(4).at("/acknowledged/reason").asText());
+    }
+
+    @Test
+    void aLoneSurrogateDoesNotBreakTheFile() throws IOException {
+        Finding broken = Finding.of("r", Severity.ERROR, new Location("a.sql", 1, 1), "half \uD83D pair", "", "");
+
+        JsonNode json = written(SampleRun.data(List.of(broken), Severity.ERROR));
+
+        assertEquals("half ? pair", json.at("/findings/0/message").asText());
     }
 
     @Test
