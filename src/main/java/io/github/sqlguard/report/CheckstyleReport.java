@@ -24,7 +24,7 @@ public final class CheckstyleReport implements ReportWriter {
         StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
         xml.append("<checkstyle version=\"").append(Xml.attribute(data.toolVersion())).append("\">\n");
         Map<String, List<Finding>> byFile = data.findingsByFile();
-        for (String path : data.filesWithFindingsIncluded()) {
+        for (String path : data.reportedFiles()) {
             List<Finding> open = byFile.getOrDefault(path, List.of()).stream()
                     .filter(finding -> !finding.isAcknowledged()).toList();
             xml.append("  <file name=\"").append(Xml.attribute(path)).append('"');

@@ -22,7 +22,7 @@ public final class JUnitReport implements ReportWriter {
     /** The report as text. */
     public String toXml(ReportData data) {
         Map<String, List<Finding>> byFile = data.findingsByFile();
-        List<String> files = data.filesWithFindingsIncluded();
+        List<String> files = data.reportedFiles();
         long failingFiles = files.stream()
                 .filter(path -> byFile.getOrDefault(path, List.of()).stream().anyMatch(data::fails))
                 .count();

@@ -74,10 +74,10 @@ public record ReportData(
     }
 
     /**
-     * The scanned files plus any file that has a finding without being listed as scanned, sorted, so that
-     * per-file reports never drop a finding.
+     * The files the per-file reports list: the scanned files plus any file that has a finding without being
+     * listed as scanned (so no finding is dropped), sorted.
      */
-    public List<String> filesWithFindingsIncluded() {
+    public List<String> reportedFiles() {
         TreeSet<String> files = new TreeSet<>(scannedFiles);
         findings.forEach(finding -> files.add(finding.location().path()));
         return new ArrayList<>(files);

@@ -81,7 +81,9 @@ public final class SarifReport implements ReportWriter {
     private static void writeResult(JsonWriter json, Finding finding, int ruleIndex, String fingerprint) {
         json.beginObject().field("ruleId", finding.ruleId()).field("ruleIndex", ruleIndex)
                 .field("level", level(finding.severity()));
-        textObject(json, "message", finding.message());
+        // message.text is required even when a finding has nothing to say beyond its rule.
+        String message = finding.message() == null || finding.message().isBlank() ? finding.ruleId() : finding.message();
+        json.name("message").beginObject().field("text", message).endObject();
         json.name("locations").beginArray().beginObject().name("physicalLocation").beginObject()
                 .name("artifactLocation").beginObject()
                 .field("uri", uriOf(finding.location().path()))

@@ -146,6 +146,17 @@ class SarifReportTest {
     }
 
     @Test
+    void findingWithoutMessageStillHasTheRequiredMessageText() throws IOException {
+        Finding bare = Finding.of("unreadable-file", Severity.ERROR, new Location("bin.sql", 1, 1), "", null, null);
+
+        JsonNode sarif = written(SampleRun.data(List.of(bare), Severity.ERROR));
+
+        assertTrue(schema.validate(sarif).isEmpty(), () -> "schema violations: " + schema.validate(sarif));
+        assertEquals("unreadable-file", sarif.at("/runs/0/results/0/message/text").asText());
+        assertTrue(sarif.at("/runs/0/results/0/locations/0/physicalLocation/region/snippet").isMissingNode());
+    }
+
+    @Test
     void emptyRunIsValidToo() throws IOException {
         JsonNode sarif = written(new ReportData(List.of(), List.of(), List.of(), 0, null, null, null, null, null));
 
