@@ -1,0 +1,134 @@
+package io.github.sqlguard.report;
+
+import io.github.sqlguard.Finding;
+import io.github.sqlguard.Severity;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The build log's view of a run: each open finding compiler-style ({@code path:line:column: [rule] message})
+ * with its line of SQL, a caret under the start and the hint; acknowledged findings and notes as
+ * information; then a one-line summary.
+ */
+public final class ConsoleReport {
+
+    private static final String INDENT = "    ";
+
+    /** The lines to log, in order. */
+    public List<ConsoleLine> lines(ReportData data) {
+        List<ConsoleLine> lines = new ArrayList<>();
+        for (Finding finding : data.findings()) {
+            if (!finding.isAcknowledged()) {
+                addOpenFinding(data, finding, lines);
+            }
+        }
+        for (Finding finding : data.findings()) {
+            if (finding.isAcknowledged()) {
+                lines.add(ConsoleLine.info(headline(finding)
+                        + " (acknowledged: " + singleLine(finding.acknowledgement().reason()) + ")"));
+            }
+        }
+        data.notes().forEach(note -> lines.add(ConsoleLine.info("sqlguard: " + singleLine(note))));
+        lines.add(summary(data));
+        return lines;
+    }
+
+    /** The summary line alone, e.g. {@code sqlguard: 2 errors, 1 warning, 0 info, 2 acknowledged in 14 files ...}. */
+    public ConsoleLine summary(ReportData data) {
+        FindingCounts counts = data.counts();
+        String text = String.format(Locale.ROOT, "sqlguard: %s, %s, %d info, %d acknowledged in %s (%s) in %.2f s",
+                plural(counts.errors(), "error"), plural(counts.warnings(), "warning"), counts.infos(),
+                counts.acknowledged(), plural(data.scannedFiles().size(), "file"),
+                plural(data.statements(), "statement"), data.elapsed().toMillis() / 1000.0);
+        if (!data.failingFindings().isEmpty()) {
+            return ConsoleLine.error(text);
+        }
+        return counts.open() > 0 ? ConsoleLine.warning(text) : ConsoleLine.info(text);
+    }
+
+    private static void addOpenFinding(ReportData data, Finding finding, List<ConsoleLine> lines) {
+        Severity level = finding.severity();
+        lines.add(at(level, headline(finding)));
+        Optional<String> sourceLine = data.sourceLine().apply(finding.location())
+                .map(ConsoleReport::withoutLineBreak).map(ConsoleReport::withoutControlCharacters);
+        if (sourceLine.isPresent()) {
+            lines.add(at(level, INDENT + sourceLine.get()));
+            lines.add(at(level, INDENT + caretUnder(sourceLine.get(), finding.location().column())));
+        } else if (!finding.excerpt().isBlank()) {
+            // The excerpt starts at the finding's column, so the caret goes under its first character.
+            lines.add(at(level, INDENT + withoutControlCharacters(singleLine(finding.excerpt()))));
+            lines.add(at(level, INDENT + "^"));
+        }
+        if (!finding.hint().isBlank()) {
+            lines.add(at(level, INDENT + "hint: " + singleLine(finding.hint())));
+        }
+    }
+
+    private static String headline(Finding finding) {
+        return finding.location() + ": [" + finding.ruleId() + "] " + singleLine(finding.message());
+    }
+
+    /**
+     * Spaces up to {@code column}, except that tabs stay tabs, so the caret lines up however wide the
+     * terminal draws a tab.
+     */
+    static String caretUnder(String sourceLine, int column) {
+        StringBuilder padding = new StringBuilder();
+        for (int i = 0; i < column - 1; i++) {
+            padding.append(i < sourceLine.length() && sourceLine.charAt(i) == '\t' ? '\t' : ' ');
+        }
+        return padding.append('^').toString();
+    }
+
+    private static ConsoleLine at(Severity severity, String text) {
+        return switch (severity) {
+            case ERROR -> ConsoleLine.error(text);
+            case WARNING -> ConsoleLine.warning(text);
+            case INFO -> ConsoleLine.info(text);
+        };
+    }
+
+    private static String withoutLineBreak(String line) {
+        int end = line.length();
+        while (end > 0 && (line.charAt(end - 1) == '\n' || line.charAt(end - 1) == '\r')) {
+            end--;
+        }
+        return line.substring(0, end);
+    }
+
+    /**
+     * Log lines must stay lines: a line break would tear the compiler-style format apart, and other control
+     * characters (an ESC from a hostile file) would drive the terminal, so those are shown as {@code \\uXXXX}.
+     */
+    static String singleLine(String text) {
+        if (text == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder();
+        text.replaceAll("\\R", " ").chars().forEach(c -> {
+            if (isControl(c)) {
+                out.append(String.format("\\u%04X", c));
+            } else {
+                out.append((char) c);
+            }
+        });
+        return out.toString();
+    }
+
+    /** A line of SQL with control characters other than tab replaced one for one, so the caret stays aligned. */
+    private static String withoutControlCharacters(String line) {
+        StringBuilder out = new StringBuilder(line.length());
+        line.chars().forEach(c -> out.append(isControl(c) ? '?' : (char) c));
+        return out.toString();
+    }
+
+    private static boolean isControl(int c) {
+        return c != '\t' && (c < 0x20 || c >= 0x7F && c < 0xA0);
+    }
+
+    static String plural(int count, String noun) {
+        return count + " " + noun + (count == 1 ? "" : "s");
+    }
+}

@@ -1,0 +1,58 @@
+package io.github.sqlguard.report;
+
+import io.github.sqlguard.Finding;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Fingerprints that identify a finding across runs for code scanning and merge request widgets: a hash of
+ * rule, file and statement excerpt with whitespace and letter case normalised. Line numbers do not enter,
+ * so inserting a statement above a finding does not make it look new.
+ */
+public final class FindingFingerprint {
+
+    private FindingFingerprint() {
+    }
+
+    /**
+     * The fingerprint of each finding, in the order given. When the same statement occurs several times in a
+     * file, the later occurrences get their ordinal appended, because GitLab and GitHub merge results that
+     * share a fingerprint.
+     */
+    public static Map<Finding, String> of(List<Finding> findings) {
+        Map<Finding, String> result = new LinkedHashMap<>();
+        Map<String, Integer> seen = new HashMap<>();
+        for (Finding finding : findings) {
+            String base = hash(finding);
+            int occurrence = seen.merge(base, 1, Integer::sum);
+            result.put(finding, occurrence == 1 ? base : hashText(base + "#" + occurrence));
+        }
+        return result;
+    }
+
+    /** The fingerprint of one finding without regard to repetitions. */
+    public static String hash(Finding finding) {
+        String path = finding.location().path().replace('\\', '/');
+        return hashText(finding.ruleId() + "\n" + path + "\n" + normalise(finding.excerpt()));
+    }
+
+    static String normalise(String excerpt) {
+        return excerpt.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+    }
+
+    private static String hashText(String text) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime provides SHA-256", e);
+        }
+    }
+}

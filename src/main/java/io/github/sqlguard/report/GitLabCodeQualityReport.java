@@ -1,0 +1,56 @@
+package io.github.sqlguard.report;
+
+import io.github.sqlguard.Finding;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * GitLab Code Quality ({@code gl-code-quality-report.json}), shown in merge request widgets: an array of
+ * issues with GitLab's required fields {@code description}, {@code check_name}, {@code fingerprint},
+ * {@code severity} and {@code location.path}/{@code location.lines.begin}. The fingerprint ignores line
+ * numbers (see {@link FindingFingerprint}) so a moved statement is not reported as new. Acknowledged
+ * findings are left out: the widget has no notion of an accepted issue. Severities: ERROR is
+ * {@code critical} (an error is what fails the build), WARNING {@code minor}, INFO {@code info}.
+ */
+public final class GitLabCodeQualityReport implements ReportWriter {
+
+    @Override
+    public void write(ReportData data, Path file) throws IOException {
+        ReportWriter.writeUtf8(file, toJson(data));
+    }
+
+    /** The report as text. */
+    public String toJson(ReportData data) {
+        Map<Finding, String> fingerprints = FindingFingerprint.of(data.findings());
+        JsonWriter json = new JsonWriter().beginArray();
+        for (Finding finding : data.findings()) {
+            if (finding.isAcknowledged()) {
+                continue;
+            }
+            json.beginObject()
+                    .field("type", "issue")
+                    .field("engine_name", ReportData.TOOL_NAME)
+                    .field("check_name", finding.ruleId())
+                    .field("description", finding.message() == null || finding.message().isBlank()
+                            ? finding.ruleId() : finding.message())
+                    .name("categories").beginArray().value("Bug Risk").endArray()
+                    .field("fingerprint", fingerprints.get(finding))
+                    .field("severity", severity(finding))
+                    .name("location").beginObject()
+                    .field("path", finding.location().path())
+                    .name("lines").beginObject().field("begin", finding.location().line()).endObject()
+                    .endObject()
+                    .endObject();
+        }
+        return json.endArray().toJson();
+    }
+
+    static String severity(Finding finding) {
+        return switch (finding.severity()) {
+            case ERROR -> "critical";
+            case WARNING -> "minor";
+            case INFO -> "info";
+        };
+    }
+}

@@ -1,0 +1,89 @@
+package io.github.sqlguard.report;
+
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+/** The report files sqlguard can write, each with its fixed file name inside the report directory. */
+public enum ReportFormat {
+    SARIF("sqlguard.sarif", SarifReport::new),
+    JSON("sqlguard.json", JsonReport::new),
+    CHECKSTYLE("checkstyle-result.xml", CheckstyleReport::new),
+    JUNIT("TEST-sqlguard.xml", JUnitReport::new),
+    GITLAB("gl-code-quality-report.json", GitLabCodeQualityReport::new);
+
+    private final String fileName;
+    private final Supplier<ReportWriter> writer;
+
+    ReportFormat(String fileName, Supplier<ReportWriter> writer) {
+        this.fileName = fileName;
+        this.writer = writer;
+    }
+
+    /** The file name inside the report directory, e.g. {@code sqlguard.sarif}. */
+    public String fileName() {
+        return fileName;
+    }
+
+    /** A writer for this format. */
+    public ReportWriter writer() {
+        return writer.get();
+    }
+
+    /** The configuration spelling, e.g. {@code sarif}. */
+    public String configName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * Reads one configured format name, case-insensitively.
+     *
+     * @throws IllegalArgumentException naming the valid values when {@code value} is not one of them
+     */
+    public static ReportFormat fromConfig(String value) {
+        String wanted = value == null ? "" : value.trim();
+        for (ReportFormat format : values()) {
+            if (format.configName().equalsIgnoreCase(wanted)) {
+                return format;
+            }
+        }
+        throw new IllegalArgumentException("Unknown report format '" + value + "'; valid values are: "
+                + validValues() + " (or all)");
+    }
+
+    /**
+     * Reads a configured list of formats; each entry may itself be comma-separated (as a
+     * {@code -Dsqlguard.formats=sarif,json} property arrives). {@code all}, or a null or empty list,
+     * selects every format.
+     *
+     * @throws IllegalArgumentException naming the valid values for an unknown entry
+     */
+    public static Set<ReportFormat> fromConfig(Collection<String> values) {
+        Set<ReportFormat> formats = EnumSet.noneOf(ReportFormat.class);
+        if (values == null) {
+            return EnumSet.allOf(ReportFormat.class);
+        }
+        for (String value : values) {
+            for (String part : (value == null ? "" : value).split(",")) {
+                if (part.isBlank()) {
+                    continue;
+                }
+                if (part.trim().equalsIgnoreCase("all")) {
+                    formats.addAll(EnumSet.allOf(ReportFormat.class));
+                } else {
+                    formats.add(fromConfig(part));
+                }
+            }
+        }
+        return formats.isEmpty() ? EnumSet.allOf(ReportFormat.class) : formats;
+    }
+
+    /** The valid configuration values, comma-separated. */
+    public static String validValues() {
+        return Arrays.stream(values()).map(ReportFormat::configName).collect(Collectors.joining(", "));
+    }
+}
