@@ -1,0 +1,31 @@
+package io.github.sqlguard;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What analysing one scanned file produced.
+ *
+ * @param path the file's relative path
+ * @param findings its findings, inline acknowledgements applied
+ * @param statements how many statements it held
+ * @param scanned false for files that turned out not to be migrations (XML that is no changelog)
+ * @param alreadyApplied true for a versioned Flyway script at or below {@code sinceVersion}
+ * @param statementSql the statement text at each finding's location, for baseline fingerprints
+ */
+record FileOutcome(
+        String path,
+        List<Finding> findings,
+        int statements,
+        boolean scanned,
+        boolean alreadyApplied,
+        Map<Location, String> statementSql) {
+
+    static FileOutcome notAMigration(String path) {
+        return new FileOutcome(path, List.of(), 0, false, false, Map.of());
+    }
+
+    static FileOutcome skippedAsApplied(String path) {
+        return new FileOutcome(path, List.of(), 0, false, true, Map.of());
+    }
+}

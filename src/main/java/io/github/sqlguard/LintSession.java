@@ -1,0 +1,195 @@
+package io.github.sqlguard;
+
+import io.github.sqlguard.analysis.StatementAnalyzer;
+import io.github.sqlguard.liquibase.ChangelogReader;
+import io.github.sqlguard.liquibase.ChangelogScript;
+import io.github.sqlguard.liquibase.FormattedSqlReader;
+import io.github.sqlguard.liquibase.LiquibaseOptions;
+import io.github.sqlguard.rules.FileDiagnostics;
+import io.github.sqlguard.rules.Rule;
+import io.github.sqlguard.rules.RuleInfo;
+import io.github.sqlguard.rules.RuleRegistry;
+import io.github.sqlguard.rules.RuleSettings;
+import io.github.sqlguard.source.DecodeWarning;
+import io.github.sqlguard.source.FlywayNaming;
+import io.github.sqlguard.source.FlywayVersion;
+import io.github.sqlguard.source.ReadResult;
+import io.github.sqlguard.source.SourceClassification;
+import io.github.sqlguard.source.SourceClassifier;
+import io.github.sqlguard.source.SourceKind;
+import io.github.sqlguard.source.SourcePath;
+import io.github.sqlguard.source.SourceReader;
+import io.github.sqlguard.sql.Placeholders;
+import io.github.sqlguard.sql.Statement;
+import io.github.sqlguard.sql.StatementSplitter;
+import io.github.sqlguard.suppress.Baseline;
+import io.github.sqlguard.suppress.InlineAcknowledgements;
+import io.github.sqlguard.suppress.PomSuppression;
+import io.github.sqlguard.suppress.PomSuppressions;
+import io.github.sqlguard.suppress.SuppressionDiagnostics;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The validated, shared state of one lint run: which rules at which severity, how files are named and
+ * split. Analysing a file uses no mutable shared state, so files are analysed in parallel.
+ */
+final class LintSession {
+
+    private final LintConfig config;
+    private final List<RuleInfo> ruleInfos;
+    private final Set<String> knownRuleIds;
+    private final RuleSettings settings;
+    private final StatementChecker checker;
+    private final SourceClassifier classifier;
+    private final StatementSplitter splitter;
+    private final LiquibaseOptions liquibaseOptions;
+    private final FlywayVersion sinceVersion;
+    private final PomSuppressions pomSuppressions;
+    private final Optional<Baseline> baseline;
+
+    /** @throws IllegalArgumentException for unknown rule ids or severities, bad versions or suppressions */
+    LintSession(LintConfig config) {
+        this.config = config;
+        List<Rule> rules = RuleRegistry.all();
+        List<RuleInfo> infos = new ArrayList<>();
+        rules.forEach(rule -> infos.add(rule.info()));
+        infos.addAll(FileDiagnostics.all());
+        infos.addAll(SuppressionDiagnostics.ALL);
+        this.ruleInfos = List.copyOf(infos);
+        Set<String> ids = new LinkedHashSet<>();
+        infos.forEach(info -> ids.add(info.id()));
+        this.knownRuleIds = Set.copyOf(ids);
+        this.settings = new RuleSettings(ids, config.ruleLevels(), config.disabledRules());
+        this.checker = new StatementChecker(rules, settings::severityOf, new StatementAnalyzer());
+        FlywayConfig flyway = config.flyway();
+        this.classifier = new SourceClassifier(new FlywayNaming(flyway.versionedPrefix(), flyway.undoPrefix(),
+                flyway.repeatablePrefix(), flyway.separator(), flyway.suffixes()));
+        Placeholders placeholders = new Placeholders(flyway.placeholderPrefix(), flyway.placeholderSuffix(),
+                flyway.placeholders());
+        this.splitter = new StatementSplitter(config.dialect(), placeholders);
+        this.liquibaseOptions = new LiquibaseOptions(config.liquibase().rollbacks(), config.liquibase().properties(),
+                config.dialect(), config.directories());
+        this.sinceVersion = flyway.sinceVersion() == null ? null : parseVersion(flyway.sinceVersion());
+        List<PomSuppression> entries = config.suppressions().stream()
+                .map(s -> new PomSuppression(s.rule(), s.files(), s.reason())).toList();
+        this.pomSuppressions = new PomSuppressions(entries, knownRuleIds);
+        this.baseline = config.baselineFile() == null ? Optional.empty() : Baseline.readIfPresent(config.baselineFile());
+    }
+
+    List<RuleInfo> ruleInfos() {
+        return ruleInfos;
+    }
+
+    Set<String> knownRuleIds() {
+        return knownRuleIds;
+    }
+
+    /** Reads, splits and checks one file; never throws for bad input, which becomes findings instead. */
+    FileOutcome analyse(SourcePath file) {
+        String path = file.relativePath();
+        ReadResult read = SourceReader.read(file.file(), config.encoding(), config.maxFileBytes());
+        if (read instanceof ReadResult.Unreadable unreadable) {
+            return new FileOutcome(path, List.of(fileProblem(FileDiagnostics.UNREADABLE_FILE, path, 1,
+                    unreadable.reason())), 0, true, false, Map.of());
+        }
+        ReadResult.Text text = (ReadResult.Text) read;
+        SourceClassification classification = classifier.classify(file, text.text());
+        SourceKind kind = classification.kind();
+        if (kind == SourceKind.OTHER) {
+            return FileOutcome.notAMigration(path);
+        }
+        if (isAlreadyApplied(classification)) {
+            return FileOutcome.skippedAsApplied(path);
+        }
+        ScriptMode undo = config.flyway().undoScripts();
+        if (kind == SourceKind.FLYWAY_UNDO && undo == ScriptMode.SKIP) {
+            return FileOutcome.notAMigration(path);
+        }
+        Severity ceiling = kind == SourceKind.FLYWAY_UNDO && undo == ScriptMode.WARN ? Severity.WARNING : null;
+
+        List<Finding> findings = new ArrayList<>();
+        text.decodeWarning().ifPresent(warning -> findings.add(encodingFinding(path, warning)));
+        List<ChangelogScript> scripts = new ArrayList<>();
+        if (kind.isStructuredChangelog()) {
+            var changelog = ChangelogReader.read(file.file(), path, text.text(), liquibaseOptions);
+            scripts.addAll(changelog.scripts());
+            findings.addAll(withConfiguredSeverity(changelog.problems()));
+        } else if (kind == SourceKind.LIQUIBASE_FORMATTED_SQL) {
+            scripts.add(FormattedSqlReader.read(path, text.text(), liquibaseOptions));
+        } else {
+            scripts.add(new ChangelogScript(path, splitter.split(path, text.text())));
+        }
+        Map<Location, String> statementSql = new HashMap<>();
+        int statements = 0;
+        for (ChangelogScript script : scripts) {
+            List<Finding> scriptFindings = checker.check(script.script(), script.relativePath(), ceiling,
+                    config.liquibase().rollbacks(), statementSql);
+            findings.addAll(InlineAcknowledgements.apply(script.relativePath(), script.script(), scriptFindings,
+                    knownRuleIds));
+            for (Statement statement : script.script().statements()) {
+                if (!statement.container()) {
+                    statements++;
+                }
+            }
+        }
+        return new FileOutcome(path, findings, statements, true, false, statementSql);
+    }
+
+    /** Pom-level suppressions, then the baseline; stale baseline entries become INFO findings. */
+    List<Finding> applyProjectAcknowledgements(List<Finding> findings, List<FileOutcome> outcomes,
+            List<String> notes) {
+        List<Finding> result = pomSuppressions.apply(findings);
+        if (baseline.isPresent()) {
+            Map<Location, String> statementSql = new HashMap<>();
+            outcomes.forEach(outcome -> statementSql.putAll(outcome.statementSql()));
+            var applied = baseline.get().apply(result, finding -> statementSql.getOrDefault(finding.location(),
+                    finding.excerpt()));
+            result = new ArrayList<>(applied.findings());
+            result.addAll(withConfiguredSeverity(applied.staleFindings()));
+        }
+        return result;
+    }
+
+    Finding fileProblem(RuleInfo info, String path, int line, String message) {
+        Severity severity = settings.severityOf(info).orElse(info.defaultSeverity());
+        return Finding.of(info.id(), severity, new Location(path, line, 1), message, info.hint(), "");
+    }
+
+    private Finding encodingFinding(String path, DecodeWarning warning) {
+        return fileProblem(FileDiagnostics.INVALID_ENCODING, path, Math.max(1, warning.line()), warning.message());
+    }
+
+    /** Diagnostics made by other packages carry default severities; the user's configuration still applies. */
+    private List<Finding> withConfiguredSeverity(List<Finding> diagnostics) {
+        List<Finding> result = new ArrayList<>();
+        for (Finding finding : diagnostics) {
+            Optional<RuleInfo> info = ruleInfos.stream().filter(i -> i.id().equals(finding.ruleId())).findFirst();
+            Optional<Severity> severity = info.isPresent() ? settings.severityOf(info.get())
+                    : Optional.of(finding.severity());
+            severity.ifPresent(s -> result.add(finding.withSeverity(s)));
+        }
+        return result;
+    }
+
+    private boolean isAlreadyApplied(SourceClassification classification) {
+        if (sinceVersion == null || classification.kind() != SourceKind.FLYWAY_VERSIONED) {
+            return false;
+        }
+        return classification.flywayVersion().map(version -> version.compareTo(sinceVersion) <= 0).orElse(false);
+    }
+
+    private static FlywayVersion parseVersion(String value) {
+        try {
+            return FlywayVersion.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("sinceVersion '" + value + "' is not a Flyway version: "
+                    + e.getMessage());
+        }
+    }
+}

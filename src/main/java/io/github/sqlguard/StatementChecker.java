@@ -1,0 +1,106 @@
+package io.github.sqlguard;
+
+import io.github.sqlguard.analysis.AnalyzedStatement;
+import io.github.sqlguard.analysis.StatementAnalyzer;
+import io.github.sqlguard.rules.FileDiagnostics;
+import io.github.sqlguard.rules.Rule;
+import io.github.sqlguard.rules.RuleInfo;
+import io.github.sqlguard.rules.ScriptState;
+import io.github.sqlguard.rules.Violation;
+import io.github.sqlguard.sql.LexError;
+import io.github.sqlguard.sql.Script;
+import io.github.sqlguard.sql.Statement;
+import io.github.sqlguard.sql.StatementContext;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Runs every enabled rule over the statements of one script and turns violations into findings, with the
+ * configured severity lowered where the statement does not run with the migration.
+ */
+final class StatementChecker {
+
+    private final List<Rule> rules;
+    private final Function<RuleInfo, Optional<Severity>> configuredSeverity;
+    private final StatementAnalyzer analyzer;
+
+    StatementChecker(List<Rule> rules, Function<RuleInfo, Optional<Severity>> configuredSeverity,
+            StatementAnalyzer analyzer) {
+        this.rules = rules;
+        this.configuredSeverity = configuredSeverity;
+        this.analyzer = analyzer;
+    }
+
+    /**
+     * The findings of one script.
+     *
+     * @param ceiling the most severe level findings of this script may have (WARNING for Flyway undo scripts
+     *     in WARN mode), or null for no ceiling
+     * @param statementSql collects the statement text at each finding's location, for baseline fingerprints
+     */
+    List<Finding> check(Script script, String path, Severity ceiling, ScriptMode rollbacks,
+            Map<Location, String> statementSql) {
+        List<Finding> findings = new ArrayList<>();
+        ScriptState state = new ScriptState();
+        for (Statement statement : script.statements()) {
+            AnalyzedStatement analyzed = analyzer.analyze(statement);
+            for (Rule rule : rules) {
+                List<Violation> violations = rule.check(analyzed, state);
+                if (violations.isEmpty()) {
+                    continue;
+                }
+                Optional<Severity> severity = configuredSeverity.apply(rule.info());
+                if (severity.isEmpty()) {
+                    continue;
+                }
+                Severity effective = lowered(severity.get(), statement.context(), ceiling, rollbacks);
+                for (Violation violation : violations) {
+                    findings.add(Finding.of(rule.info().id(), effective, statement.start(),
+                            violation.message() + contextNote(statement.context()), rule.info().hint(),
+                            statement.firstLine()));
+                    statementSql.put(statement.start(), statement.sql());
+                }
+            }
+        }
+        script.lexError().ifPresent(error -> unterminated(error, path).ifPresent(findings::add));
+        return findings;
+    }
+
+    private Optional<Finding> unterminated(LexError error, String path) {
+        RuleInfo info = FileDiagnostics.UNTERMINATED_TOKEN;
+        return configuredSeverity.apply(info).map(severity -> Finding.of(info.id(), severity,
+                new Location(path, error.line(), error.column()),
+                "Unterminated " + error.what() + " starting here: the rest of the file could not be checked",
+                info.hint(), ""));
+    }
+
+    /** Statements that do not run with the migration cannot destroy data by themselves running it. */
+    private static Severity lowered(Severity severity, StatementContext context, Severity ceiling,
+            ScriptMode rollbacks) {
+        Severity result = severity;
+        if (context.kind() == StatementContext.Kind.ROUTINE_BODY) {
+            result = Severity.INFO;
+        } else if (context.kind() == StatementContext.Kind.ROLLBACK && rollbacks == ScriptMode.WARN) {
+            result = atMost(result, Severity.WARNING);
+        }
+        return ceiling == null ? result : atMost(result, ceiling);
+    }
+
+    private static Severity atMost(Severity severity, Severity ceiling) {
+        return severity.isAtLeast(ceiling) ? ceiling : severity;
+    }
+
+    private static String contextNote(StatementContext context) {
+        String label = context.label();
+        return switch (context.kind()) {
+            case SCRIPT -> label.isEmpty() ? "" : " (" + label + ")";
+            case EXECUTED_BLOCK -> label.isEmpty() ? " (inside a block the migration runs)" : " (inside " + label + ")";
+            case ROUTINE_BODY -> " (inside " + (label.isEmpty() ? "a routine body" : label)
+                    + ", which runs only when called)";
+            case ROLLBACK -> " (" + (label.isEmpty() ? "rollback" : label) + ": runs only on rollback)";
+        };
+    }
+}
