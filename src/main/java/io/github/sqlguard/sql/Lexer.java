@@ -12,6 +12,8 @@ import java.util.Optional;
  */
 public final class Lexer {
 
+    private static final String[] OPERATORS = {"<>", "!=", "<=", ">=", "::", "||", ":=", "=>", "->", "^="};
+
     private final Dialect dialect;
     private final String placeholderPrefix;
     private final String placeholderSuffix;
@@ -91,6 +93,7 @@ public final class Lexer {
         }
 
         private void lexToken(char c) {
+            int placeholderEnd;
             int startPos = pos;
             int startLine = line;
             int startColumn = column;
@@ -99,7 +102,7 @@ public final class Lexer {
             } else if (!delimiter.equals(";") && text.startsWith(delimiter, pos)) {
                 advanceBy(delimiter.length());
                 emit(TokenType.TERMINATOR, startPos, startLine, startColumn);
-            } else if (c == '-' && peek(1) == '-') {
+            } else if (c == '-' && peek(1) == '-' && startsDashComment()) {
                 skipToLineEnd();
                 emit(TokenType.COMMENT, startPos, startLine, startColumn);
             } else if (c == '#' && (dialect.isMySqlFamily() || (dialect == Dialect.AUTO && !lineHasToken))) {
@@ -121,8 +124,8 @@ public final class Lexer {
                 lexQuoted('`', false, TokenType.QUOTED_NAME, "quoted name", startPos, startLine, startColumn);
             } else if (c == '[' && isBracketName()) {
                 lexQuoted(']', false, TokenType.QUOTED_NAME, "bracketed name", startPos, startLine, startColumn);
-            } else if (text.startsWith(placeholderPrefix, pos) && placeholderEnd() > 0) {
-                advanceBy(placeholderEnd() - pos);
+            } else if (text.startsWith(placeholderPrefix, pos) && (placeholderEnd = placeholderEnd()) > 0) {
+                advanceBy(placeholderEnd - pos);
                 emit(TokenType.PLACEHOLDER, startPos, startLine, startColumn);
             } else if (c == '$' && knowsDollarQuotes() && dollarTagLength() > 0) {
                 lexDollarQuoted(startPos, startLine, startColumn);
@@ -206,13 +209,33 @@ public final class Lexer {
         private void lexDollarQuoted(int startPos, int startLine, int startColumn) {
             String tag = text.substring(pos, pos + dollarTagLength());
             advanceBy(tag.length());
-            int close = text.indexOf(tag, pos);
-            if (close < 0 || close + tag.length() > end) {
+            int close = indexWithin(tag);
+            if (close < 0) {
                 unterminated("dollar-quoted string " + tag, startPos, startLine, startColumn);
                 return;
             }
             advanceBy(close + tag.length() - pos);
             emit(TokenType.STRING, startPos, startLine, startColumn);
+        }
+
+        /** The index of {@code needle} at or after {@code pos} ending before {@code end}, or -1. */
+        private int indexWithin(String needle) {
+            int found = text.indexOf(needle, pos);
+            return found >= 0 && found + needle.length() <= end ? found : -1;
+        }
+
+        /** MySQL needs a blank after {@code --} for a comment ({@code 1--1} is arithmetic there). */
+        private boolean startsDashComment() {
+            if (!dialect.isMySqlFamily()) {
+                return true;
+            }
+            char after = peek(2);
+            return after == 0 || Character.isWhitespace(after) || Character.isISOControl(after);
+        }
+
+        /** True when a MySQL DELIMITER other than {@code ;} starts here: it ends words and numbers too. */
+        private boolean atCustomDelimiter() {
+            return !delimiter.equals(";") && text.startsWith(delimiter, pos);
         }
 
         private void lexOracleQuote(int startPos, int startLine, int startColumn) {
@@ -240,7 +263,7 @@ public final class Lexer {
 
         private void lexNumber(int startPos, int startLine, int startColumn) {
             while (pos < end && (Character.isLetterOrDigit(text.charAt(pos)) || text.charAt(pos) == '.'
-                    || text.charAt(pos) == '_')) {
+                    || text.charAt(pos) == '_') && !atCustomDelimiter()) {
                 char c = text.charAt(pos);
                 advance();
                 if ((c == 'e' || c == 'E') && pos < end && (text.charAt(pos) == '+' || text.charAt(pos) == '-')) {
@@ -252,7 +275,7 @@ public final class Lexer {
 
         private void lexWord(int startPos, int startLine, int startColumn) {
             advance();
-            while (pos < end && isWordPart(text.charAt(pos))) {
+            while (pos < end && isWordPart(text.charAt(pos)) && !atCustomDelimiter()) {
                 advance();
             }
             String word = text.substring(startPos, pos);
@@ -263,6 +286,14 @@ public final class Lexer {
             } else if (next == '\'' && isOracleQuotePrefix(word) && pos + 1 < end) {
                 lexOracleQuote(startPos, startLine, startColumn);
             } else if (word.equalsIgnoreCase("GO") && isBatchSeparatorGo()) {
+                // The repeat count of "GO 5" belongs to the separator, not to the next batch.
+                int count = skipBlanks(pos);
+                while (count < end && Character.isDigit(text.charAt(count))) {
+                    count++;
+                }
+                if (count > skipBlanks(pos)) {
+                    advanceBy(count - pos);
+                }
                 emit(TokenType.BATCH_SEPARATOR, startPos, startLine, startColumn);
             } else {
                 emit(TokenType.WORD, startPos, startLine, startColumn);
@@ -348,7 +379,7 @@ public final class Lexer {
         }
 
         private int operatorLength() {
-            for (String operator : new String[] {"<>", "!=", "<=", ">=", "::", "||", ":=", "=>", "->", "^="}) {
+            for (String operator : OPERATORS) {
                 if (text.startsWith(operator, pos)) {
                     return operator.length();
                 }

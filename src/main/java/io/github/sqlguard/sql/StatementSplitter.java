@@ -3,19 +3,30 @@ package io.github.sqlguard.sql;
 import io.github.sqlguard.Dialect;
 import io.github.sqlguard.Location;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
-/** Splits a script into statements at terminators, with the exact position of each statement. */
+/**
+ * Splits a script into the statements the database runs, each with the exact position of its first
+ * token. Terminators ({@code ;}, {@code GO}, {@code /}, MySQL {@code DELIMITER}) end statements except
+ * inside blocks and routine bodies; a DML verb that cannot belong to the current statement starts a new
+ * one even without a terminator (T-SQL). Blocks the migration runs and routine definitions come out as a
+ * container statement followed by the statements inside them, with their own context and positions.
+ */
 public final class StatementSplitter {
 
     private final Dialect dialect;
     private final Placeholders placeholders;
     private final Lexer lexer;
+    private final Lexer bodyLexer;
 
     public StatementSplitter(Dialect dialect, Placeholders placeholders) {
         this.dialect = dialect;
         this.placeholders = placeholders;
         this.lexer = new Lexer(dialect, placeholders.prefix(), placeholders.suffix());
+        // Dollar-quoted bodies only exist in PostgreSQL (and H2), whose lexical rules they follow.
+        this.bodyLexer = new Lexer(Dialect.POSTGRESQL, placeholders.prefix(), placeholders.suffix());
     }
 
     /** Splits a whole file. */
@@ -25,36 +36,19 @@ public final class StatementSplitter {
 
     /**
      * Splits the region {@code text[from, to)} of a file, which starts at {@code line:column}; used for
-     * Liquibase changesets and {@code <sql>} elements. Every statement gets {@code context}.
+     * Liquibase changesets and {@code <sql>} elements. Top-level statements get {@code context}; statements
+     * inside blocks and routines get a context derived from it.
      */
     public Script split(String path, String text, int from, int to, int line, int column,
             StatementContext context) {
         LexedText lexed = lexer.tokenize(text, from, to, line, column);
-        List<Statement> statements = new ArrayList<>();
-        List<Token> comments = new ArrayList<>();
-        List<Token> current = new ArrayList<>();
-        for (Token token : lexed.tokens()) {
-            switch (token.type()) {
-                case COMMENT -> comments.add(token);
-                case TERMINATOR, BATCH_SEPARATOR, DELIMITER_CHANGE -> {
-                    addStatement(path, text, current, context, statements);
-                    current.clear();
-                }
-                default -> current.add(token);
-            }
+        Run run = new Run(path, text);
+        run.splitTokens(lexed.tokens(), context);
+        if (run.bodyCommentsAdded) {
+            run.comments.sort(Comparator.comparingInt(Token::offset));
         }
-        addStatement(path, text, current, context, statements);
-        return new Script(statements, comments, lexed.error());
-    }
-
-    private void addStatement(String path, String text, List<Token> tokens, StatementContext context,
-            List<Statement> out) {
-        if (tokens.isEmpty()) {
-            return;
-        }
-        Token first = tokens.get(0);
-        out.add(new Statement(sqlOf(text, tokens), new Location(path, first.line(), first.column()), tokens,
-                context, dialect, false));
+        Optional<LexError> error = lexed.error().isPresent() ? lexed.error() : Optional.ofNullable(run.bodyError);
+        return new Script(run.statements, run.comments, error);
     }
 
     /** The source text spanning {@code tokens}, with placeholder tokens replaced by their values. */
@@ -69,5 +63,175 @@ public final class StatementSplitter {
         }
         Token last = tokens.get(tokens.size() - 1);
         return sql.append(text, copiedUpTo, last.endOffset()).toString();
+    }
+
+    /** The context of statements inside a block or body that sits in {@code outer}. */
+    static StatementContext innerContext(StatementContext outer, StatementContext.Kind kind, String label) {
+        return switch (outer.kind()) {
+            case SCRIPT -> new StatementContext(kind, outer.label().isEmpty() ? label : outer.label() + ", " + label);
+            case EXECUTED_BLOCK -> kind == StatementContext.Kind.ROUTINE_BODY ? new StatementContext(kind, label)
+                    : outer;
+            case ROUTINE_BODY, ROLLBACK -> outer;
+        };
+    }
+
+    /** The state of splitting one text. */
+    private final class Run {
+        private final String path;
+        private final String text;
+        private final List<Statement> statements = new ArrayList<>();
+        private final List<Token> comments = new ArrayList<>();
+        private boolean bodyCommentsAdded;
+        private LexError bodyError;
+
+        Run(String path, String text) {
+            this.path = path;
+            this.text = text;
+        }
+
+        void splitTokens(List<Token> lexedTokens, StatementContext context) {
+            List<Token> code = withoutComments(lexedTokens);
+            int size = code.size();
+            int start = 0;
+            while (start < size) {
+                if (isSeparator(code.get(start))) {
+                    start++;
+                    continue;
+                }
+                StatementShape shape = StatementShape.of(code, start, size, dialect);
+                int end = endOf(code, start, size, shape);
+                emit(code.subList(start, end), shape, context);
+                start = end;
+            }
+        }
+
+        private List<Token> withoutComments(List<Token> lexedTokens) {
+            List<Token> code = new ArrayList<>(lexedTokens.size());
+            for (Token token : lexedTokens) {
+                if (token.type() == TokenType.COMMENT) {
+                    comments.add(token);
+                } else {
+                    code.add(token);
+                }
+            }
+            return code;
+        }
+
+        private void emit(List<Token> tokens, StatementShape shape, StatementContext context) {
+            switch (shape.kind()) {
+                case PLAIN -> add(tokens, context, false);
+                case DO_BLOCK -> emitDoBlock(tokens, shape, context);
+                case ANONYMOUS_BLOCK -> {
+                    add(tokens, context, true);
+                    StatementContext inner = innerContext(context, StatementContext.Kind.EXECUTED_BLOCK, shape.label());
+                    emitAll(new BlockBodyScanner(false).scan(tokens, 0, tokens.size(), false), inner);
+                }
+                case ROUTINE -> emitRoutine(tokens, shape, context);
+            }
+        }
+
+        private void emitDoBlock(List<Token> tokens, StatementShape shape, StatementContext context) {
+            add(tokens, context, true);
+            RoutineBody body = RoutineBody.locate(tokens, tokens.size());
+            boolean plpgsql = body.language().isEmpty() || body.language().equals("plpgsql");
+            if (body.form() == RoutineBody.Form.DOLLAR_QUOTED && plpgsql) {
+                emitDollarBody(tokens.get(body.index()),
+                        innerContext(context, StatementContext.Kind.EXECUTED_BLOCK, shape.label()));
+            }
+        }
+
+        private void emitRoutine(List<Token> tokens, StatementShape shape, StatementContext context) {
+            add(tokens, context, true);
+            RoutineBody body = RoutineBody.locate(tokens, tokens.size());
+            StatementContext inner = innerContext(context, StatementContext.Kind.ROUTINE_BODY, shape.label());
+            switch (body.form()) {
+                case DOLLAR_QUOTED -> {
+                    String language = body.language();
+                    if (language.isEmpty() || language.equals("plpgsql") || language.equals("sql")) {
+                        emitDollarBody(tokens.get(body.index()), inner);
+                    }
+                }
+                case STATEMENTS -> emitAll(new BlockBodyScanner(dialect.isMySqlFamily() || dialect == Dialect.AUTO)
+                        .scan(tokens, body.index(), tokens.size(), false), inner);
+                case DECLARATIONS -> emitAll(new BlockBodyScanner(false)
+                        .scan(tokens, body.index(), tokens.size(), true), inner);
+                case NONE -> {
+                }
+            }
+        }
+
+        /** Lexes a dollar-quoted body again, with positions in the file, and emits its statements. */
+        private void emitDollarBody(Token string, StatementContext context) {
+            int tagLength = string.text().indexOf('$', 1) + 1;
+            LexedText lexed = bodyLexer.tokenize(text, string.offset() + tagLength,
+                    string.endOffset() - tagLength, string.line(), string.column() + tagLength);
+            int commentsBefore = comments.size();
+            List<Token> code = withoutComments(lexed.tokens());
+            bodyCommentsAdded |= comments.size() > commentsBefore;
+            if (bodyError == null && lexed.error().isPresent()) {
+                bodyError = lexed.error().get();
+            }
+            emitAll(new BlockBodyScanner(false).scan(code, 0, code.size(), false), context);
+        }
+
+        private void emitAll(List<List<Token>> inner, StatementContext context) {
+            for (List<Token> tokens : inner) {
+                StatementShape shape = StatementShape.of(tokens, 0, tokens.size(), dialect);
+                emit(tokens, shape.kind() == StatementShape.Kind.ANONYMOUS_BLOCK ? StatementShape.PLAIN : shape,
+                        context);
+            }
+        }
+
+        private void add(List<Token> tokens, StatementContext context, boolean container) {
+            if (tokens.isEmpty()) {
+                return;
+            }
+            Token first = tokens.get(0);
+            statements.add(new Statement(sqlOf(text, tokens), new Location(path, first.line(), first.column()),
+                    tokens, context, dialect, container));
+        }
+    }
+
+    private static boolean isSeparator(Token token) {
+        return token.type() == TokenType.TERMINATOR || token.type() == TokenType.BATCH_SEPARATOR
+                || token.type() == TokenType.DELIMITER_CHANGE || BlockSyntax.isSemicolon(token);
+    }
+
+    /**
+     * The index just past the statement starting at {@code start}: the terminator or separator that ends
+     * it, or the first token of the statement that implicitly follows it.
+     */
+    private int endOf(List<Token> code, int start, int size, StatementShape shape) {
+        boolean tracksBlocks = shape.kind() == StatementShape.Kind.ANONYMOUS_BLOCK
+                || shape.kind() == StatementShape.Kind.ROUTINE;
+        BlockDepth depth = tracksBlocks ? new BlockDepth(shape.plsqlDeclare()) : null;
+        ImplicitBoundary boundary = new ImplicitBoundary(shape.kind() == StatementShape.Kind.ROUTINE);
+        int parenDepth = 0;
+        for (int i = start; i < size; i++) {
+            Token token = code.get(i);
+            boolean insideBody = shape.runsToBatchEnd()
+                    || depth != null && (depth.isOpen() || depth.bodyRunsToBatchEnd());
+            if (token.type() == TokenType.BATCH_SEPARATOR || token.type() == TokenType.DELIMITER_CHANGE
+                    || token.type() == TokenType.TERMINATOR && !token.text().equals(";")) {
+                return i;
+            }
+            if (BlockSyntax.isSemicolon(token) && (parenDepth == 0 || token.type() == TokenType.TERMINATOR)) {
+                if (!insideBody) {
+                    return i;
+                }
+            } else if (i > start && !insideBody && boundary.startsNewStatement(code, i, size, parenDepth)) {
+                return i;
+            }
+            boundary.accept(code, i, parenDepth);
+            if (depth != null) {
+                depth.accept(code, i, size, parenDepth);
+            }
+            if (token.isSymbol("(")) {
+                parenDepth++;
+            } else if (token.isSymbol(")")) {
+                parenDepth = Math.max(0, parenDepth - 1);
+            }
+        }
+        return size;
     }
 }

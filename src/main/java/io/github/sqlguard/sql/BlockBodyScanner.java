@@ -1,0 +1,315 @@
+package io.github.sqlguard.sql;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Finds the statements inside a procedural body (PL/SQL, PL/pgSQL, MySQL compound statement, T-SQL
+ * batch): strips the block syntax around them ({@code BEGIN}, declaration sections, {@code IF .. THEN},
+ * {@code ELSE}, loops, {@code EXCEPTION WHEN .. THEN}, labels, {@code END ..}) and returns each statement's
+ * tokens, which keep their positions in the file. Nested blocks are flattened into one list.
+ */
+final class BlockBodyScanner {
+
+    private static final char BLOCK = 'B';
+    private static final char SECTION = 'D';
+
+    private final boolean mysqlDeclare;
+    private List<Token> tokens;
+    private int to;
+    private int pos;
+    private final StringBuilder open = new StringBuilder();
+    private final List<List<Token>> statements = new ArrayList<>();
+
+    /** @param mysqlDeclare true when DECLARE inside a block declares a local (MySQL) rather than a section */
+    BlockBodyScanner(boolean mysqlDeclare) {
+        this.mysqlDeclare = mysqlDeclare;
+    }
+
+    /**
+     * The statements of {@code tokens[from, to)}.
+     *
+     * @param startInDeclarations true for an Oracle routine body that starts after IS/AS, in its
+     *     declaration section
+     */
+    List<List<Token>> scan(List<Token> allTokens, int from, int end, boolean startInDeclarations) {
+        this.tokens = allTokens;
+        this.to = end;
+        this.pos = from;
+        if (startInDeclarations) {
+            open.append(SECTION);
+            skipDeclarations();
+        }
+        while (pos < to) {
+            scanOne();
+        }
+        return statements;
+    }
+
+    private void scanOne() {
+        Token token = tokens.get(pos);
+        if (BlockSyntax.endsStatementText(token)) {
+            pos++;
+        } else if (token.type() != TokenType.WORD) {
+            if (isLabel()) {
+                pos += 5;
+            } else {
+                collectStatement();
+            }
+        } else if (BlockSyntax.beginsBlock(tokens, pos, to)) {
+            pos += BlockSyntax.isTryOrCatch(BlockSyntax.at(tokens, pos + 1, to)) ? 2 : 1;
+            open.append(BLOCK);
+        } else if (token.isWord("END")) {
+            scanEnd();
+        } else if (token.isWord("DECLARE") && !isTsqlVariable(BlockSyntax.at(tokens, pos + 1, to))) {
+            scanDeclare();
+        } else if (token.isAnyWord("IF", "ELSIF", "ELSEIF", "WHILE", "WHEN") && !isFunctionCall()) {
+            pos++;
+            skipCondition(false);
+        } else if (token.isAnyWord("FOR", "FOREACH")) {
+            int body = findWord(pos + 1, "LOOP", "DO");
+            if (body < 0) {
+                collectStatement();
+            } else {
+                pos = body + 1;
+            }
+        } else if (token.isWord("UNTIL")) {
+            int end = findWord(pos + 1, "END");
+            pos = end < 0 ? to : end;
+        } else if (token.isWord("CASE")) {
+            int when = findWord(pos + 1, "WHEN");
+            pos = when < 0 ? to : when;
+        } else if (token.isAnyWord("ELSE", "LOOP", "REPEAT", "EXCEPTION", "THEN")) {
+            pos++;
+        } else if (isColonLabel()) {
+            pos += 2;
+        } else {
+            collectStatement();
+        }
+    }
+
+    private boolean isFunctionCall() {
+        Token next = BlockSyntax.at(tokens, pos + 1, to);
+        return next != null && (next.isSymbol(".") || next.isSymbol("=") || next.isSymbol(":="));
+    }
+
+    private void scanEnd() {
+        if (BlockSyntax.isCompoundEnd(tokens, pos, to)) {
+            pos += 2;
+            return;
+        }
+        pos += BlockSyntax.blockEndLength(tokens, pos, to);
+        if (open.length() > 0) {
+            open.setLength(open.length() - 1);
+        }
+        if (open.length() > 0 && open.charAt(open.length() - 1) == SECTION) {
+            skipDeclarations();
+        }
+    }
+
+    private void scanDeclare() {
+        boolean insideBlock = open.length() > 0 && open.charAt(open.length() - 1) == BLOCK;
+        if (mysqlDeclare && insideBlock) {
+            // MySQL: DECLARE x INT; DECLARE c CURSOR FOR ..; DECLARE .. HANDLER FOR cond <statement>
+            int handler = findWordBeforeSemicolon(pos + 1, "HANDLER");
+            if (handler < 0) {
+                skipToSemicolon();
+            } else {
+                pos = handler + 1;
+                if (BlockSyntax.at(tokens, pos, to) != null && tokens.get(pos).isWord("FOR")) {
+                    pos++;
+                }
+                skipCondition(true);
+            }
+            return;
+        }
+        pos++;
+        open.append(SECTION);
+        skipDeclarations();
+    }
+
+    /** Skips declarations up to the BEGIN that starts the section's block, or the END of a package. */
+    private void skipDeclarations() {
+        int parenDepth = 0;
+        int caseDepth = 0;
+        boolean routineHeader = false;
+        while (pos < to) {
+            Token token = tokens.get(pos);
+            if (token.isSymbol("(")) {
+                parenDepth++;
+            } else if (token.isSymbol(")")) {
+                parenDepth = Math.max(0, parenDepth - 1);
+            } else if (BlockSyntax.isSemicolon(token) && parenDepth == 0) {
+                routineHeader = false;
+            } else if (token.type() == TokenType.WORD && parenDepth == 0
+                    && BlockSyntax.isKeywordPosition(tokens, pos)) {
+                if (token.isWord("CASE")) {
+                    caseDepth++;
+                } else if (token.isWord("END") && caseDepth > 0) {
+                    caseDepth--;
+                } else if (token.isWord("BEGIN") && BlockSyntax.beginsBlock(tokens, pos, to)) {
+                    open.setCharAt(open.length() - 1, BLOCK);
+                    pos++;
+                    return;
+                } else if (token.isWord("END")) {
+                    return; // a package specification: scanEnd closes the section
+                } else if (token.isAnyWord("PROCEDURE", "FUNCTION")) {
+                    routineHeader = true;
+                } else if (token.isAnyWord("IS", "AS") && routineHeader) {
+                    routineHeader = false;
+                    Token next = BlockSyntax.at(tokens, pos + 1, to);
+                    if (next != null && !next.isAnyWord("LANGUAGE", "EXTERNAL")) {
+                        open.append(SECTION);
+                    }
+                }
+            }
+            pos++;
+        }
+    }
+
+    /**
+     * Skips an IF/WHILE/WHEN condition: up to and including THEN, LOOP or DO, or (T-SQL, MySQL handlers)
+     * up to the statement that follows it.
+     */
+    private void skipCondition(boolean handler) {
+        int parenDepth = 0;
+        int caseDepth = 0;
+        while (pos < to) {
+            Token token = tokens.get(pos);
+            if (token.isSymbol("(")) {
+                parenDepth++;
+            } else if (token.isSymbol(")")) {
+                parenDepth = Math.max(0, parenDepth - 1);
+            } else if (parenDepth == 0 && BlockSyntax.endsStatementText(token)) {
+                return;
+            } else if (parenDepth == 0 && token.type() == TokenType.WORD) {
+                if (token.isWord("CASE")) {
+                    caseDepth++;
+                } else if (token.isWord("END") && caseDepth > 0) {
+                    caseDepth--;
+                } else if (caseDepth == 0 && token.isAnyWord("THEN", "LOOP", "DO")) {
+                    pos++;
+                    return;
+                } else if (caseDepth == 0 && BlockSyntax.isStatementStarter(tokens, pos, to)
+                        && !(handler && token.isWord("NOT"))) {
+                    return;
+                }
+            }
+            pos++;
+        }
+    }
+
+    /** Collects one statement: up to {@code ;}, a T-SQL END/ELSE, or an implicit statement boundary. */
+    private void collectStatement() {
+        int start = pos;
+        ImplicitBoundary boundary = new ImplicitBoundary(false);
+        int parenDepth = 0;
+        int caseDepth = 0;
+        while (pos < to) {
+            Token token = tokens.get(pos);
+            if (parenDepth == 0 && BlockSyntax.endsStatementText(token)) {
+                break;
+            }
+            if (pos > start && parenDepth == 0 && caseDepth == 0 && endsWithoutTerminator(start)) {
+                break;
+            }
+            if (pos > start && boundary.startsNewStatement(tokens, pos, to, parenDepth)) {
+                break;
+            }
+            boundary.accept(tokens, pos, parenDepth);
+            if (token.isSymbol("(")) {
+                parenDepth++;
+            } else if (token.isSymbol(")")) {
+                parenDepth = Math.max(0, parenDepth - 1);
+            } else if (token.isWord("CASE") && BlockSyntax.isKeywordPosition(tokens, pos)) {
+                caseDepth++;
+            } else if (token.isWord("END") && caseDepth > 0) {
+                caseDepth--;
+            }
+            pos++;
+        }
+        if (pos > start) {
+            statements.add(tokens.subList(start, pos));
+        }
+    }
+
+    /** T-SQL statements need no {@code ;}: END, ELSE, a block BEGIN or an IF statement end the one before. */
+    private boolean endsWithoutTerminator(int start) {
+        Token token = tokens.get(pos);
+        if (token.type() != TokenType.WORD || !BlockSyntax.isKeywordPosition(tokens, pos)) {
+            return false;
+        }
+        if (token.isAnyWord("END", "ELSE") || BlockSyntax.beginsBlock(tokens, pos, to)) {
+            return !tokens.get(start).isWord("MERGE");
+        }
+        if (token.isWord("IF")) {
+            Token previous = tokens.get(pos - 1);
+            Token next = BlockSyntax.at(tokens, pos + 1, to);
+            boolean ddlGuard = next != null && (next.isWord("EXISTS") || next.isWord("NOT"))
+                    && !isSymbolAt(pos + (next.isWord("NOT") ? 3 : 2), "(");
+            boolean expression = previous.type() == TokenType.SYMBOL && !previous.isSymbol(")")
+                    || previous.isAnyWord("SELECT", "WHERE", "AND", "OR", "NOT", "SET", "WHEN", "THEN", "ELSE",
+                            "RETURN", "VALUES", "BY", "IN", "ON", "HAVING", "DEFAULT");
+            return !ddlGuard && !expression;
+        }
+        return false;
+    }
+
+    private boolean isSymbolAt(int index, String symbol) {
+        Token token = BlockSyntax.at(tokens, index, to);
+        return token != null && token.isSymbol(symbol);
+    }
+
+    private boolean isLabel() {
+        // PL/SQL and PL/pgSQL: <<label>>
+        return isSymbolAt(pos, "<") && isSymbolAt(pos + 1, "<") && isSymbolAt(pos + 3, ">")
+                && isSymbolAt(pos + 4, ">");
+    }
+
+    private boolean isColonLabel() {
+        // MySQL: label: BEGIN / LOOP / WHILE / REPEAT
+        Token after = BlockSyntax.at(tokens, pos + 2, to);
+        return isSymbolAt(pos + 1, ":") && after != null
+                && after.isAnyWord("BEGIN", "LOOP", "WHILE", "REPEAT", "FOR");
+    }
+
+    private int findWord(int from, String... words) {
+        int parenDepth = 0;
+        for (int i = from; i < to; i++) {
+            Token token = tokens.get(i);
+            if (token.isSymbol("(")) {
+                parenDepth++;
+            } else if (token.isSymbol(")")) {
+                parenDepth = Math.max(0, parenDepth - 1);
+            } else if (parenDepth == 0 && token.isAnyWord(words)) {
+                return i;
+            } else if (parenDepth == 0 && BlockSyntax.endsStatementText(token)) {
+                return -1;
+            }
+        }
+        return -1;
+    }
+
+    private int findWordBeforeSemicolon(int from, String word) {
+        return findWord(from, word);
+    }
+
+    private void skipToSemicolon() {
+        int parenDepth = 0;
+        while (pos < to) {
+            Token token = tokens.get(pos);
+            if (token.isSymbol("(")) {
+                parenDepth++;
+            } else if (token.isSymbol(")")) {
+                parenDepth = Math.max(0, parenDepth - 1);
+            } else if (parenDepth == 0 && BlockSyntax.endsStatementText(token)) {
+                return;
+            }
+            pos++;
+        }
+    }
+
+    private static boolean isTsqlVariable(Token token) {
+        return token != null && token.text().startsWith("@");
+    }
+}

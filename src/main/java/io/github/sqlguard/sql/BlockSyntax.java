@@ -1,0 +1,145 @@
+package io.github.sqlguard.sql;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Recognises the procedural words shared by PL/SQL, PL/pgSQL, MySQL compound statements and T-SQL:
+ * which {@code BEGIN} opens a block, which {@code END} closes one, and which words start a statement.
+ * Every method looks at a token list and an index and never changes anything.
+ */
+final class BlockSyntax {
+
+    /** Words after {@code BEGIN} that make it a transaction start, not a block (T-SQL, PostgreSQL, SQLite). */
+    private static final Set<String> TRANSACTION_BEGIN = Set.of("TRAN", "TRANSACTION", "WORK", "DISTRIBUTED",
+            "ISOLATION", "READ", "DEFERRED", "IMMEDIATE", "EXCLUSIVE", "NOT", "DEFERRABLE");
+
+    /** Words that follow {@code END} when it closes an IF, a loop or a CASE statement instead of a block. */
+    private static final Set<String> COMPOUND_END = Set.of("IF", "LOOP", "WHILE", "REPEAT", "FOR", "CASE");
+
+    /** Words that begin a statement inside a block; they also end a T-SQL IF or WHILE condition. */
+    static final Set<String> STATEMENT_STARTERS = Set.of("BEGIN", "DELETE", "UPDATE", "INSERT", "MERGE",
+            "TRUNCATE", "SELECT", "SET", "EXEC", "EXECUTE", "PRINT", "RETURN", "RAISERROR", "THROW", "DROP",
+            "CREATE", "ALTER", "DECLARE", "IF", "WHILE", "BREAK", "CONTINUE", "GOTO", "WAITFOR", "COMMIT",
+            "ROLLBACK", "SAVE", "OPEN", "CLOSE", "FETCH", "DEALLOCATE", "GRANT", "REVOKE", "DENY", "BULK",
+            "CALL", "REPLACE", "PERFORM", "RAISE", "NULL", "LEAVE", "ITERATE", "SIGNAL", "RESIGNAL", "EXIT");
+
+    /** The data-changing verbs that start a new statement wherever they are not clearly part of one. */
+    static final Set<String> DML_VERBS = Set.of("DELETE", "UPDATE", "INSERT", "TRUNCATE", "MERGE");
+
+    private BlockSyntax() {
+    }
+
+    static Token at(List<Token> tokens, int index, int to) {
+        return index >= 0 && index < to ? tokens.get(index) : null;
+    }
+
+    /** True for {@code ;} whether the lexer made it a terminator or, under a MySQL DELIMITER, a symbol. */
+    static boolean isSemicolon(Token token) {
+        return token != null && token.text().equals(";")
+                && (token.type() == TokenType.TERMINATOR || token.type() == TokenType.SYMBOL);
+    }
+
+    static boolean endsStatementText(Token token) {
+        return token == null || isSemicolon(token) || token.type() == TokenType.TERMINATOR
+                || token.type() == TokenType.BATCH_SEPARATOR || token.type() == TokenType.DELIMITER_CHANGE;
+    }
+
+    /** True when the token is a keyword use of its word, not a qualified name part such as {@code t.begin}. */
+    static boolean isKeywordPosition(List<Token> tokens, int index) {
+        Token previous = index > 0 ? tokens.get(index - 1) : null;
+        return previous == null || !previous.isSymbol(".");
+    }
+
+    /** True when the word is the statement verb {@code word}, used as a keyword and not as a name. */
+    static boolean isKeyword(List<Token> tokens, int index, int to, String word) {
+        Token token = at(tokens, index, to);
+        if (token == null || !token.isWord(word) || !isKeywordPosition(tokens, index)) {
+            return false;
+        }
+        Token next = at(tokens, index + 1, to);
+        return next == null || !(next.isSymbol(".") || next.isSymbol("=") || next.isSymbol(","));
+    }
+
+    /**
+     * True when the {@code BEGIN} at {@code index} opens a block: not {@code BEGIN;}, {@code BEGIN TRAN},
+     * {@code BEGIN TRANSACTION ISOLATION ..}, and not a column called {@code begin}.
+     */
+    static boolean beginsBlock(List<Token> tokens, int index, int to) {
+        if (!tokens.get(index).isWord("BEGIN") || !isKeywordPosition(tokens, index)) {
+            return false;
+        }
+        Token previous = index > 0 ? tokens.get(index - 1) : null;
+        if (previous != null && (previous.isSymbol(",") || previous.isSymbol("("))) {
+            return false;
+        }
+        Token next = at(tokens, index + 1, to);
+        if (endsStatementText(next)) {
+            return false;
+        }
+        if (next.type() == TokenType.SYMBOL && !next.isSymbol("<") && !next.isSymbol("@")) {
+            return false;
+        }
+        return !(next.type() == TokenType.WORD && TRANSACTION_BEGIN.contains(next.upper()));
+    }
+
+    /** True for {@code BEGIN TRY} / {@code BEGIN CATCH} (T-SQL), whose BEGIN takes two words. */
+    static boolean isTryOrCatch(Token token) {
+        return token != null && token.isAnyWord("TRY", "CATCH");
+    }
+
+    /**
+     * For an {@code END} at {@code index}: true when it ends an IF, a loop or a CASE statement
+     * ({@code END IF;}, {@code END LOOP label;}) rather than a BEGIN block. T-SQL has no {@code END IF}, so
+     * {@code END} followed by an {@code IF @x = 1} statement is a block end: the compound form must be
+     * followed by a terminator or a label and a terminator.
+     */
+    static boolean isCompoundEnd(List<Token> tokens, int index, int to) {
+        Token second = at(tokens, index + 1, to);
+        if (second == null || second.type() != TokenType.WORD || !COMPOUND_END.contains(second.upper())) {
+            return false;
+        }
+        Token third = at(tokens, index + 2, to);
+        if (endsStatementText(third) || isTerminatorOrSeparator(third)) {
+            return true;
+        }
+        return third.type() == TokenType.WORD && !STATEMENT_STARTERS.contains(third.upper())
+                && endsStatementText(at(tokens, index + 3, to));
+    }
+
+    private static boolean isTerminatorOrSeparator(Token token) {
+        return token.type() == TokenType.TERMINATOR || token.type() == TokenType.BATCH_SEPARATOR;
+    }
+
+    /**
+     * How many tokens the block end at {@code index} spans: {@code END}, plus {@code TRY}/{@code CATCH}
+     * (T-SQL) or a label directly before the terminator ({@code END my_proc;}).
+     */
+    static int blockEndLength(List<Token> tokens, int index, int to) {
+        Token next = at(tokens, index + 1, to);
+        if (isTryOrCatch(next)) {
+            return 2;
+        }
+        if (next != null && (next.type() == TokenType.WORD || next.type() == TokenType.QUOTED_NAME)
+                && !STATEMENT_STARTERS.contains(next.upper()) && !next.isAnyWord("ELSE", "END", "ELSIF",
+                        "ELSEIF", "WHEN", "EXCEPTION", "GO")
+                && endsStatementText(at(tokens, index + 2, to))) {
+            return 2;
+        }
+        return 1;
+    }
+
+    /** True for a word that is a statement verb at this position (so {@code UPDATE(col)} in T-SQL is not). */
+    static boolean isStatementStarter(List<Token> tokens, int index, int to) {
+        Token token = tokens.get(index);
+        if (token.type() != TokenType.WORD || !STATEMENT_STARTERS.contains(token.upper())
+                || !isKeywordPosition(tokens, index)) {
+            return false;
+        }
+        Token next = at(tokens, index + 1, to);
+        if (token.isAnyWord("UPDATE", "REPLACE", "IF") && next != null && next.isSymbol("(")) {
+            return false;
+        }
+        return next == null || !(next.isSymbol(".") || next.isSymbol("=") || next.isSymbol(":="));
+    }
+}

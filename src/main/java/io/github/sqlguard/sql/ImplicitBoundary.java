@@ -1,0 +1,152 @@
+package io.github.sqlguard.sql;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Decides where a statement ends without a terminator. T-SQL runs {@code DELETE FROM a} and
+ * {@code DELETE FROM b WHERE id = 1} on consecutive lines as two statements; read as one, the second
+ * statement's WHERE would hide the first statement's missing one. So in every dialect a DELETE, UPDATE,
+ * INSERT, TRUNCATE or MERGE at parenthesis depth 0 starts a new statement unless the words around it show
+ * it belongs to the current one ({@code ON DELETE CASCADE}, {@code GRANT UPDATE}, {@code FOR UPDATE},
+ * {@code ON CONFLICT DO UPDATE}, a CTE's main verb, a trigger's event list, ...).
+ *
+ * <p>One instance follows one statement: feed it every token with {@link #accept} after asking
+ * {@link #startsNewStatement}.
+ */
+final class ImplicitBoundary {
+
+    /** Words after which a DML verb is always part of the current statement. */
+    private static final Set<String> BINDING_WORDS = Set.of("DO", "INSTEAD", "ALSO", "ROW", "THEN", "ELSE",
+            "EXPLAIN", "AS", "BULK", "ANALYZE", "VERBOSE");
+
+    /** Words after which a DML verb is part of the statement unless it is written as a full statement. */
+    private static final Set<String> LIST_WORDS = Set.of("FOR", "BEFORE", "AFTER", "OF", "OR", "GRANT",
+            "REVOKE", "DENY", "TO", "KEY", "COMMIT", "AUDIT", "NOAUDIT", "ALL", "EACH");
+
+    /** What may follow {@code ON DELETE} / {@code ON UPDATE} in a foreign key, a column or a rule. */
+    private static final Set<String> ON_ACTION_WORDS = Set.of("CASCADE", "SET", "RESTRICT", "NO",
+            "CURRENT_TIMESTAMP", "NOW", "LOCALTIMESTAMP", "LOCALTIME", "TO", "ON", "DO");
+
+    /** Statements whose first DML verb is their own: {@code WITH .. DELETE}, {@code EXPLAIN UPDATE}. */
+    private static final Set<String> HEAD_WORDS = Set.of("WITH", "EXPLAIN", "PREPARE", "IF", "WHILE");
+
+    private final boolean routine;
+    private String firstWord;
+    private boolean headPending;
+    private boolean merge;
+    private boolean routineBodyPending;
+
+    /** @param routine true for a routine definition, whose first unlisted DML verb starts its body */
+    ImplicitBoundary(boolean routine) {
+        this.routine = routine;
+        this.routineBodyPending = routine;
+    }
+
+    /** True when the token at {@code index} (inside the statement, not its first token) begins a new one. */
+    boolean startsNewStatement(List<Token> tokens, int index, int to, int parenDepth) {
+        Token token = tokens.get(index);
+        if (parenDepth > 0 || merge || token.type() != TokenType.WORD
+                || !BlockSyntax.DML_VERBS.contains(token.upper()) || !BlockSyntax.isKeywordPosition(tokens, index)) {
+            return false;
+        }
+        Token previous = tokens.get(index - 1);
+        Token next = BlockSyntax.at(tokens, index + 1, to);
+        if (next != null && (next.isSymbol("(") && token.isWord("UPDATE") || next.isSymbol(".")
+                || next.isSymbol("=") || next.isSymbol(")"))) {
+            return false;
+        }
+        if (headPending || previous.isSymbol(",")) {
+            return false;
+        }
+        if (previous.type() == TokenType.WORD && BINDING_WORDS.contains(previous.upper())) {
+            return false;
+        }
+        boolean full = isWrittenAsFullStatement(tokens, index, to);
+        if (routineBodyPending && !(previous.type() == TokenType.WORD && LIST_WORDS.contains(previous.upper()))
+                && !previous.isWord("ON")) {
+            return false;
+        }
+        if (full) {
+            return true;
+        }
+        if (previous.type() == TokenType.WORD && LIST_WORDS.contains(previous.upper())) {
+            return false;
+        }
+        if (previous.isWord("ON")) {
+            return next != null && !(next.isSymbol(",") || next.type() == TokenType.WORD
+                    && ON_ACTION_WORDS.contains(next.upper()));
+        }
+        return true;
+    }
+
+    /** A verb followed by the words only a statement has: {@code DELETE FROM}, {@code INSERT INTO}, .. */
+    private static boolean isWrittenAsFullStatement(List<Token> tokens, int index, int to) {
+        Token verb = tokens.get(index);
+        Token next = BlockSyntax.at(tokens, index + 1, to);
+        if (next == null) {
+            return false;
+        }
+        return switch (verb.upper()) {
+            case "DELETE" -> next.isAnyWord("FROM", "TOP", "LOW_PRIORITY", "QUICK");
+            case "INSERT" -> next.isAnyWord("INTO", "IGNORE", "LOW_PRIORITY", "HIGH_PRIORITY", "DELAYED");
+            case "TRUNCATE" -> next.isWord("TABLE");
+            case "MERGE" -> next.isWord("INTO");
+            case "UPDATE" -> next.isAnyWord("ONLY", "TOP", "LOW_PRIORITY", "IGNORE")
+                    || (next.type() == TokenType.WORD || next.type() == TokenType.QUOTED_NAME)
+                            && !next.isWord("SET") && followedBySet(tokens, index + 2, to);
+            default -> false;
+        };
+    }
+
+    private static boolean followedBySet(List<Token> tokens, int from, int to) {
+        // UPDATE name [.name] [[AS] alias] SET
+        for (int i = from; i < Math.min(to, from + 6); i++) {
+            Token token = tokens.get(i);
+            if (token.isWord("SET")) {
+                return true;
+            }
+            if (!(token.isSymbol(".") || token.type() == TokenType.WORD || token.type() == TokenType.QUOTED_NAME)) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /** Records the token at {@code index} as part of the statement. */
+    void accept(List<Token> tokens, int index, int parenDepth) {
+        Token token = tokens.get(index);
+        if (firstWord == null) {
+            firstWord = token.upper();
+            headPending = HEAD_WORDS.contains(firstWord);
+            merge = token.isWord("MERGE");
+            return;
+        }
+        if (parenDepth > 0 || token.type() != TokenType.WORD) {
+            return;
+        }
+        if (headPending && isMainVerb(tokens, index)) {
+            headPending = false;
+            merge = merge || token.isWord("MERGE");
+        }
+        if (routineBodyPending && BlockSyntax.DML_VERBS.contains(token.upper()) && index > 0) {
+            Token previous = tokens.get(index - 1);
+            if (!(previous.type() == TokenType.WORD && LIST_WORDS.contains(previous.upper()))
+                    && !previous.isWord("ON") && !previous.isSymbol(",")) {
+                routineBodyPending = false;
+            }
+        }
+        if (routine && token.isAnyWord("BEGIN", "RETURN", "SELECT", "SET", "CALL")) {
+            routineBodyPending = false;
+        }
+    }
+
+    private boolean isMainVerb(List<Token> tokens, int index) {
+        Token token = tokens.get(index);
+        if (firstWord.equals("IF") || firstWord.equals("WHILE")) {
+            return BlockSyntax.isStatementStarter(tokens, index, tokens.size());
+        }
+        return token.isAnyWord("SELECT", "INSERT", "UPDATE", "DELETE", "MERGE", "VALUES", "TABLE")
+                && (index == 0 || !tokens.get(index - 1).isWord("FOR"));
+    }
+}
