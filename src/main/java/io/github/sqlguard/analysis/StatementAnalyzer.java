@@ -1,34 +1,192 @@
 package io.github.sqlguard.analysis;
 
+import io.github.sqlguard.Dialect;
 import io.github.sqlguard.sql.Statement;
 import io.github.sqlguard.sql.Token;
-import net.sf.jsqlparser.JSQLParserException;
+import io.github.sqlguard.sql.TokenType;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import net.sf.jsqlparser.parser.CCJSqlParser;
 import net.sf.jsqlparser.parser.CCJSqlParserUtil;
 
 /**
  * Hands a statement to JSqlParser only when its tokens show it could destroy data; a statement the parser
- * rejects comes back as {@link AnalyzedStatement.Unparsed} with the parser's message.
+ * rejects, or that takes longer than the time limit, comes back as {@link AnalyzedStatement.Unparsed} with
+ * a one-line reason, so the rules check it from its tokens instead.
+ *
+ * <p>Thread-safe: one instance may analyse statements from several threads at once. Each call parses on
+ * the calling thread; a single shared daemon thread only raises JSqlParser's {@code interrupted} flag when
+ * a parse runs past the limit (JSqlParser's own time-out support would start a thread per statement).
  */
 public final class StatementAnalyzer {
 
+    /** The default per-statement parse time limit. */
+    public static final Duration DEFAULT_TIME_LIMIT = Duration.ofSeconds(2);
+
+    /** Keywords without which a statement cannot destroy data; upper case. */
+    private static final String[] DESTRUCTIVE_WORDS = {
+        "DELETE", "UPDATE", "TRUNCATE", "DROP", "RENAME", "ALTER", "MODIFY", "CHANGE"
+    };
+
+    /** JSqlParser's own limit: deeper statements are not worth the slow "complex" second attempt. */
+    private static final int MAX_DEPTH_FOR_COMPLEX_PARSING = 10;
+
+    private final long timeLimitMillis;
+
+    public StatementAnalyzer() {
+        this(DEFAULT_TIME_LIMIT);
+    }
+
+    /** An analyzer that gives up on a statement after {@code timeLimit} of parsing. */
+    public StatementAnalyzer(Duration timeLimit) {
+        if (timeLimit.isNegative() || timeLimit.isZero()) {
+            throw new IllegalArgumentException("The parse time limit must be positive, not " + timeLimit);
+        }
+        this.timeLimitMillis = timeLimit.toMillis();
+    }
+
+    /** Parses {@code statement} when the pre-check says it may destroy data; never throws for bad SQL. */
     public AnalyzedStatement analyze(Statement statement) {
         if (statement.container() || !mayDestroyData(statement)) {
             return new AnalyzedStatement.NotNeeded(statement);
         }
-        try {
-            return new AnalyzedStatement.Parsed(statement, CCJSqlParserUtil.parse(statement.sql()));
-        } catch (JSQLParserException | RuntimeException e) {
-            return new AnalyzedStatement.Unparsed(statement, String.valueOf(e.getMessage()));
-        }
+        return parse(statement);
     }
 
-    /** The cheap pre-check: no destructive keyword anywhere, no need to parse. */
+    /** The cheap pre-check, run on every statement: no destructive keyword anywhere, no need to parse. */
     static boolean mayDestroyData(Statement statement) {
-        for (Token token : statement.tokens()) {
-            if (token.isAnyWord("DELETE", "UPDATE", "TRUNCATE", "DROP", "RENAME", "ALTER", "MODIFY", "CHANGE")) {
+        List<Token> tokens = statement.tokens();
+        for (int i = 0; i < tokens.size(); i++) {
+            Token token = tokens.get(i);
+            if (token.type() == TokenType.WORD && isDestructiveWord(token.text())) {
                 return true;
             }
         }
         return false;
+    }
+
+    private static boolean isDestructiveWord(String text) {
+        for (String word : DESTRUCTIVE_WORDS) {
+            if (text.length() == word.length() && text.equalsIgnoreCase(word)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private AnalyzedStatement parse(Statement statement) {
+        String sql = statement.sql();
+        AtomicBoolean timedOut = new AtomicBoolean();
+        ParseAttempt attempt = new ParseAttempt(sql, statement.dialect(), squareBracketNames(statement));
+        ScheduledFuture<?> watchdog = Watchdog.EXECUTOR.schedule(() -> {
+            timedOut.set(true);
+            attempt.interrupt();
+        }, timeLimitMillis, TimeUnit.MILLISECONDS);
+        try {
+            net.sf.jsqlparser.statement.Statement ast = attempt.run(false);
+            return new AnalyzedStatement.Parsed(statement, ast);
+        } catch (Exception | StackOverflowError firstFailure) {
+            // A too deeply nested statement overflows the parser's stack: it is unparsed, not a crash.
+            if (timedOut.get()) {
+                return timedOut(statement);
+            }
+            return retryWithComplexParsing(statement, attempt, firstFailure, timedOut);
+        } finally {
+            watchdog.cancel(false);
+        }
+    }
+
+    private AnalyzedStatement retryWithComplexParsing(Statement statement, ParseAttempt attempt,
+            Throwable firstFailure, AtomicBoolean timedOut) {
+        if (firstFailure instanceof StackOverflowError
+                || CCJSqlParserUtil.getNestingDepth(statement.sql()) > MAX_DEPTH_FOR_COMPLEX_PARSING) {
+            return new AnalyzedStatement.Unparsed(statement, ParserMessages.shorten(firstFailure, statement));
+        }
+        try {
+            return new AnalyzedStatement.Parsed(statement, attempt.run(true));
+        } catch (Exception | StackOverflowError secondFailure) {
+            return timedOut.get() ? timedOut(statement)
+                    : new AnalyzedStatement.Unparsed(statement, ParserMessages.shorten(firstFailure, statement));
+        }
+    }
+
+    private AnalyzedStatement timedOut(Statement statement) {
+        return new AnalyzedStatement.Unparsed(statement, "parsing took longer than " + timeLimitMillis + " ms");
+    }
+
+    /**
+     * True when the statement quotes names with brackets. SQL Server always does; in AUTO the lexer only
+     * makes {@code [x]} a quoted name where it cannot be a PostgreSQL array subscript.
+     */
+    private static boolean squareBracketNames(Statement statement) {
+        if (statement.dialect() == Dialect.SQLSERVER) {
+            return true;
+        }
+        if (statement.dialect() != Dialect.AUTO) {
+            return false;
+        }
+        for (Token token : statement.tokens()) {
+            if (token.type() == TokenType.QUOTED_NAME && token.text().startsWith("[")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** One parse of one statement, at most two tries (simple, then complex), interruptible from outside. */
+    private static final class ParseAttempt {
+        private final String sql;
+        private final Dialect dialect;
+        private final boolean squareBrackets;
+        private volatile CCJSqlParser parser;
+        private volatile boolean interrupted;
+
+        ParseAttempt(String sql, Dialect dialect, boolean squareBrackets) {
+            this.sql = sql;
+            this.dialect = dialect;
+            this.squareBrackets = squareBrackets;
+        }
+
+        net.sf.jsqlparser.statement.Statement run(boolean complexParsing) throws Exception {
+            CCJSqlParser current = CCJSqlParserUtil.newParser(sql)
+                    .withSquareBracketQuotation(squareBrackets)
+                    // MySQL and MariaDB escape quotes inside strings with a backslash.
+                    .withBackslashEscapeCharacter(dialect.isMySqlFamily())
+                    .withAllowComplexParsing(complexParsing);
+            parser = current;
+            if (interrupted) {
+                current.interrupted = true;
+            }
+            return current.Statement();
+        }
+
+        void interrupt() {
+            interrupted = true;
+            CCJSqlParser current = parser;
+            if (current != null) {
+                current.interrupted = true;
+            }
+        }
+    }
+
+    /** The one thread, shared by every analyzer, that interrupts parses running past their limit. */
+    private static final class Watchdog {
+        static final ScheduledExecutorService EXECUTOR = create();
+
+        private static ScheduledExecutorService create() {
+            ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, runnable -> {
+                Thread thread = new Thread(runnable, "sqlguard-parse-watchdog");
+                thread.setDaemon(true);
+                return thread;
+            });
+            // Cancelled timers (the normal case: the parse finished in time) must not pile up in the queue.
+            executor.setRemoveOnCancelPolicy(true);
+            return executor;
+        }
     }
 }

@@ -1,0 +1,210 @@
+package io.github.sqlguard.rules;
+
+import io.github.sqlguard.sql.Statement;
+import io.github.sqlguard.sql.Token;
+import io.github.sqlguard.sql.TokenType;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A statement's tokens seen as structure: where a leading {@code WITH} clause ends and what its CTE bodies
+ * are, which words stand at the statement's own nesting level (outside parentheses), and the table names
+ * that follow a keyword. Rules use it when JSqlParser could not parse a statement, so the token path reaches
+ * the same verdict as the AST path (fail closed).
+ *
+ * <p>All positions are indexes into {@link #tokens()}; a range is {@code [from, to)}. Methods never throw
+ * for an index past the end: they answer "no" instead, because the tokens of an unparsable statement may
+ * be cut short anywhere. Instances are immutable and cheap (a view over the statement's token list).
+ */
+public final class StatementTokens {
+
+    /** Words that start the main statement after a {@code WITH} clause. */
+    private static final String[] STATEMENT_WORDS = {
+        "SELECT", "INSERT", "UPDATE", "DELETE", "MERGE", "VALUES", "TABLE", "REPLACE", "UPSERT"
+    };
+
+    private final List<Token> tokens;
+
+    public StatementTokens(List<Token> tokens) {
+        this.tokens = tokens;
+    }
+
+    /** The structure view of a statement's tokens (which never include comments or the terminator). */
+    public static StatementTokens of(Statement statement) {
+        return new StatementTokens(statement.tokens());
+    }
+
+    public List<Token> tokens() {
+        return tokens;
+    }
+
+    public int size() {
+        return tokens.size();
+    }
+
+    /** True when the token at {@code index} exists and is one of {@code words} (ignoring case). */
+    public boolean isWord(int index, String... words) {
+        return index >= 0 && index < tokens.size() && tokens.get(index).isAnyWord(words);
+    }
+
+    /** True when the token at {@code index} exists and is the symbol {@code symbol}. */
+    public boolean isSymbol(int index, String symbol) {
+        return index >= 0 && index < tokens.size() && tokens.get(index).isSymbol(symbol);
+    }
+
+    /**
+     * The index of the {@code )} that closes the {@code (} at {@code openIndex}, or {@link #size()} when the
+     * statement ends first.
+     */
+    public int closingParen(int openIndex) {
+        int depth = 0;
+        for (int i = openIndex; i < tokens.size(); i++) {
+            if (tokens.get(i).isSymbol("(")) {
+                depth++;
+            } else if (tokens.get(i).isSymbol(")")) {
+                depth--;
+                if (depth == 0) {
+                    return i;
+                }
+            }
+        }
+        return tokens.size();
+    }
+
+    /**
+     * The first index in {@code [from, to)} of one of {@code words} at the nesting level of {@code from}
+     * (not inside parentheses opened after {@code from}), or -1. The search also stops at a {@code )} that
+     * closes a parenthesis opened before {@code from}, so a range inside a subquery stays inside it.
+     */
+    public int indexOfTopLevelWord(int from, int to, String... words) {
+        int depth = 0;
+        int end = Math.min(to, tokens.size());
+        for (int i = Math.max(from, 0); i < end; i++) {
+            Token token = tokens.get(i);
+            if (token.isSymbol("(")) {
+                depth++;
+            } else if (token.isSymbol(")")) {
+                depth--;
+                if (depth < 0) {
+                    return -1;
+                }
+            } else if (depth == 0 && token.isAnyWord(words)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The end of the range starting at {@code from}: the {@code )} closing an enclosing parenthesis, or size. */
+    public int levelEnd(int from) {
+        int depth = 0;
+        for (int i = Math.max(from, 0); i < tokens.size(); i++) {
+            if (tokens.get(i).isSymbol("(")) {
+                depth++;
+            } else if (tokens.get(i).isSymbol(")")) {
+                depth--;
+                if (depth < 0) {
+                    return i;
+                }
+            }
+        }
+        return tokens.size();
+    }
+
+    /** The index after the optional words {@code words} that follow {@code from}, in any order. */
+    public int skipWords(int from, String... words) {
+        int i = from;
+        while (isWord(i, words)) {
+            i++;
+        }
+        return i;
+    }
+
+    /**
+     * Where the main statement starts: 0 without a leading {@code WITH}; after
+     * {@code WITH [RECURSIVE] name [(columns)] AS [NOT] [MATERIALIZED] (...) [, ...]} the index of the
+     * first statement word at nesting level 0; {@link #size()} when no such word follows.
+     */
+    public int bodyStart() {
+        if (!isWord(0, "WITH")) {
+            return 0;
+        }
+        int i = 1;
+        while (i < tokens.size()) {
+            Token token = tokens.get(i);
+            if (token.isSymbol("(")) {
+                i = closingParen(i) + 1;
+            } else if (token.isAnyWord(STATEMENT_WORDS) && !isWord(i - 1, "AS")) {
+                return i;
+            } else {
+                i++;
+            }
+        }
+        return tokens.size();
+    }
+
+    /**
+     * The bodies of the CTEs of a leading {@code WITH} clause, each as {@code {from, to}} (the tokens between
+     * the parentheses after {@code AS}); empty without a {@code WITH}.
+     */
+    public List<int[]> cteBodies() {
+        List<int[]> bodies = new ArrayList<>();
+        if (!isWord(0, "WITH")) {
+            return bodies;
+        }
+        int body = bodyStart();
+        int i = 1;
+        while (i < body) {
+            if (isSymbol(i, "(")) {
+                int close = closingParen(i);
+                if (isWord(i - 1, "AS", "MATERIALIZED")) {
+                    bodies.add(new int[] {i + 1, close});
+                }
+                i = close + 1;
+            } else {
+                i++;
+            }
+        }
+        return bodies;
+    }
+
+    /** A possibly qualified name read from the tokens, and the index just after it. */
+    public record Name(String text, int next) {
+    }
+
+    /**
+     * The possibly qualified name ({@code a}, {@code s.a}, {@code "s"."a"}, {@code [db].[s].[a]},
+     * {@code ${schema}.a}) starting at {@code index}, as written, or null when no name starts there.
+     */
+    public Name nameAt(int index) {
+        if (!isNamePart(index)) {
+            return null;
+        }
+        StringBuilder text = new StringBuilder(tokens.get(index).text());
+        int i = index + 1;
+        while (isSymbol(i, ".") && isNamePart(i + 1)) {
+            text.append('.').append(tokens.get(i + 1).text());
+            i += 2;
+        }
+        return new Name(text.toString(), i);
+    }
+
+    /** The comma-separated names starting at {@code index} ({@code t1, s.t2}); empty when none. */
+    public List<Name> nameListAt(int index) {
+        List<Name> names = new ArrayList<>();
+        Name name = nameAt(index);
+        while (name != null) {
+            names.add(name);
+            name = isSymbol(name.next(), ",") ? nameAt(name.next() + 1) : null;
+        }
+        return names;
+    }
+
+    private boolean isNamePart(int index) {
+        if (index < 0 || index >= tokens.size()) {
+            return false;
+        }
+        TokenType type = tokens.get(index).type();
+        return type == TokenType.WORD || type == TokenType.QUOTED_NAME || type == TokenType.PLACEHOLDER;
+    }
+}

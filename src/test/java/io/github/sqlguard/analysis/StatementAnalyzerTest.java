@@ -1,0 +1,148 @@
+package io.github.sqlguard.analysis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.sqlguard.Dialect;
+import io.github.sqlguard.Location;
+import io.github.sqlguard.sql.Placeholders;
+import io.github.sqlguard.sql.Statement;
+import io.github.sqlguard.sql.StatementContext;
+import io.github.sqlguard.sql.StatementSplitter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class StatementAnalyzerTest {
+
+    private final StatementAnalyzer analyzer = new StatementAnalyzer();
+
+    static Statement statement(Dialect dialect, String sql) {
+        return new StatementSplitter(dialect, Placeholders.DEFAULT).split("t.sql", sql).statements().get(0);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "AUTO | CREATE TABLE t (id INT PRIMARY KEY)",
+        "AUTO | INSERT INTO t VALUES (1, 'DELETE FROM t')",
+        "AUTO | SELECT deleted FROM t -- DELETE FROM t",
+        "POSTGRESQL | SELECT 1 /* UPDATE t SET a = 1 */",
+    })
+    void statementsWithoutADestructiveWordAreNotParsed(Dialect dialect, String sql) {
+        assertInstanceOf(AnalyzedStatement.NotNeeded.class, analyzer.analyze(statement(dialect, sql)));
+    }
+
+    @Test
+    void containersAreNotParsed() {
+        Statement block = statement(Dialect.AUTO, "DELETE FROM t");
+        Statement container = new Statement(block.sql(), block.start(), block.tokens(), block.context(),
+                block.dialect(), true);
+        assertInstanceOf(AnalyzedStatement.NotNeeded.class, analyzer.analyze(container));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "AUTO | DELETE FROM customers",
+        "AUTO | UPDATE t SET a = 1 WHERE id = ${id}",
+        "SQLSERVER | DELETE FROM [dbo].[orders] WHERE [id] = 1",
+        "AUTO | DELETE FROM [dbo].[orders] WHERE [id] = 1",
+        "MYSQL | UPDATE t SET a = 'it\\'s' WHERE id = 1",
+        "POSTGRESQL | WITH x AS (DELETE FROM a RETURNING *) SELECT * FROM x",
+        "ORACLE | DELETE t",
+    })
+    void destructiveStatementsAreParsedWithDialectFeatures(Dialect dialect, String sql) {
+        AnalyzedStatement analyzed = analyzer.analyze(statement(dialect, sql));
+        assertInstanceOf(AnalyzedStatement.Parsed.class, analyzed, () -> analyzed.toString());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "DELETE TOP (10) FROM t | unexpected \"(\" at line 1, column 12",
+        "DELETE FROM ONLY t | unexpected \"ONLY\" at line 1, column 13",
+        "DELETE FROM t WHERE CURRENT OF c | unexpected \"OF\" at line 1, column 29",
+    })
+    void unparsableStatementsKeepAShortOneLineMessage(String sql, String message) {
+        AnalyzedStatement analyzed = analyzer.analyze(statement(Dialect.AUTO, sql));
+        AnalyzedStatement.Unparsed unparsed = assertInstanceOf(AnalyzedStatement.Unparsed.class, analyzed);
+        assertEquals(message, unparsed.parserMessage());
+    }
+
+    @Test
+    void parserPositionsAreFilePositions() {
+        Statement statement = new StatementSplitter(Dialect.AUTO, Placeholders.DEFAULT)
+                .split("t.sql", "SELECT 1;\n\n  DELETE\n  TOP (10) FROM t;").statements().get(1);
+        AnalyzedStatement.Unparsed unparsed =
+                assertInstanceOf(AnalyzedStatement.Unparsed.class, analyzer.analyze(statement));
+        assertEquals("unexpected \"(\" at line 4, column 7", unparsed.parserMessage());
+    }
+
+    @Test
+    void deeplyNestedStatementsComeBackUnparsedInsteadOfCrashing() {
+        String deep = "DELETE FROM t WHERE a = " + "(".repeat(20_000) + "1" + ")".repeat(20_000);
+        AnalyzedStatement analyzed = analyzer.analyze(statement(Dialect.AUTO, deep));
+        AnalyzedStatement.Unparsed unparsed = assertInstanceOf(AnalyzedStatement.Unparsed.class, analyzed);
+        assertFalse(unparsed.parserMessage().contains("\n"));
+    }
+
+    @Test
+    void aParseRunningPastTheLimitComesBackUnparsed() {
+        // Simple parsing fails fast at the trailing ORDER; JSqlParser's "complex" retry is exponential in
+        // the nesting of these parentheses (about 10 s here), so only the time limit stops it.
+        String slow = "UPDATE t SET a = " + "(".repeat(10) + "1" + " + 1)".repeat(10) + " WHERE id = 1 ORDER";
+        StatementAnalyzer impatient = new StatementAnalyzer(Duration.ofMillis(200));
+        long started = System.nanoTime();
+        AnalyzedStatement analyzed = impatient.analyze(statement(Dialect.AUTO, slow));
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        AnalyzedStatement.Unparsed unparsed = assertInstanceOf(AnalyzedStatement.Unparsed.class, analyzed);
+        assertEquals("parsing took longer than 200 ms", unparsed.parserMessage());
+        assertTrue(millis < 3_000, "took " + millis + " ms");
+    }
+
+    @Test
+    void anUnexpectedEndIsNamed() {
+        AnalyzedStatement analyzed = analyzer.analyze(statement(Dialect.AUTO, "DELETE FROM t ORDER"));
+        AnalyzedStatement.Unparsed unparsed = assertInstanceOf(AnalyzedStatement.Unparsed.class, analyzed);
+        assertEquals("unexpected <EOF> at line 1, column 19", unparsed.parserMessage());
+    }
+
+    @Test
+    void aTimeLimitMustBePositive() {
+        assertThrows(IllegalArgumentException.class, () -> new StatementAnalyzer(Duration.ZERO));
+    }
+
+    @Test
+    void oneInstanceServesSeveralThreads() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<AnalyzedStatement>> results = new ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                String sql = i % 2 == 0 ? "DELETE FROM t" + i + " WHERE id = " + i : "DELETE TOP (1) FROM t" + i;
+                Statement statement = statement(Dialect.AUTO, sql);
+                results.add(pool.submit(() -> analyzer.analyze(statement)));
+            }
+            for (int i = 0; i < results.size(); i++) {
+                Class<?> expected = i % 2 == 0 ? AnalyzedStatement.Parsed.class : AnalyzedStatement.Unparsed.class;
+                assertInstanceOf(expected, results.get(i).get());
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
+    void statementsFromAnywhereKeepTheirContext() {
+        Statement base = statement(Dialect.AUTO, "DELETE FROM t");
+        Statement inBlock = new Statement(base.sql(), new Location("t.sql", 7, 3), base.tokens(),
+                new StatementContext(StatementContext.Kind.EXECUTED_BLOCK, "DO block"), Dialect.AUTO, false);
+        assertEquals(inBlock, analyzer.analyze(inBlock).statement());
+    }
+}
