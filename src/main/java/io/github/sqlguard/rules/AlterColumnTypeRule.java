@@ -1,0 +1,49 @@
+package io.github.sqlguard.rules;
+
+import io.github.sqlguard.Severity;
+import io.github.sqlguard.sql.Statement;
+import io.github.sqlguard.sql.Token;
+import java.util.List;
+
+/**
+ * {@code alter-column-type}: PostgreSQL {@code ALTER [COLUMN] c [SET DATA] TYPE t}, MySQL
+ * {@code MODIFY [COLUMN] c type} and {@code CHANGE [COLUMN] old new type}, Oracle {@code MODIFY c type} and
+ * {@code MODIFY (c type, ..)}, T-SQL and H2 {@code ALTER COLUMN c type}. Changes of a default, of
+ * nullability alone (Oracle {@code MODIFY (c NOT NULL)}, PostgreSQL {@code SET NOT NULL}) are not reported.
+ * T-SQL and MySQL restate the type even to change only nullability; those statements are reported because
+ * the old type is not known here.
+ */
+public final class AlterColumnTypeRule extends DataLossRule {
+
+    public static final String ID = "alter-column-type";
+
+    private static final RuleInfo INFO = new RuleInfo(ID, Severity.WARNING,
+            "Changing a column's type can truncate values or fail on existing rows",
+            "A narrower type cuts off or rounds existing values, or makes the migration fail half-way on the"
+                    + " first row that does not fit. Many databases also rewrite and lock the whole table while"
+                    + " they convert it.",
+            "Check that every existing value fits the new type (or add a new column and backfill it), then"
+                    + " acknowledge it: -- sqlguard:allow alter-column-type reason: <why>",
+            List.of("ALTER TABLE orders ALTER COLUMN note TYPE VARCHAR(20);",
+                    "ALTER TABLE orders MODIFY note VARCHAR(20);",
+                    "ALTER TABLE orders ALTER COLUMN note NVARCHAR(20) NOT NULL;"),
+            List.of("ALTER TABLE orders ALTER COLUMN note SET DEFAULT '';",
+                    "ALTER TABLE orders MODIFY (note NOT NULL);"));
+
+    @Override
+    public RuleInfo info() {
+        return INFO;
+    }
+
+    @Override
+    List<Violation> check(List<Token> core, Statement statement, ScriptState script) {
+        return AlterTableClauses.of(core)
+                .filter(alter -> !ScratchTables.isScratch(alter.table(), script))
+                .map(alter -> {
+                    List<String> columns = ColumnChanges.retypedColumns(alter);
+                    return columns.isEmpty() ? List.<Violation>of() : List.of(new Violation("ALTER TABLE "
+                            + alter.table() + " changes the type of " + counted("column", "columns", columns)));
+                })
+                .orElse(List.of());
+    }
+}

@@ -1,0 +1,234 @@
+package io.github.sqlguard.rules;
+
+import io.github.sqlguard.Dialect;
+import io.github.sqlguard.sql.Token;
+import io.github.sqlguard.sql.TokenType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * An {@code ALTER TABLE} statement read from its tokens: the table and its comma-separated clauses
+ * ({@code ALTER TABLE t DROP COLUMN a, ADD b int} has two). Knows which columns and partitions the clauses
+ * drop or truncate in every dialect's spelling.
+ *
+ * @param table the altered table as written
+ * @param clauses the tokens of each clause, split at commas outside parentheses
+ */
+record AlterTableClauses(String table, List<List<Token>> clauses) {
+
+    /** What a DROP (or TRUNCATE) clause removes. */
+    enum Kind { COLUMN, PARTITION, OTHER }
+
+    /**
+     * One object a clause removes.
+     *
+     * @param kind what it is
+     * @param name its name as written, e.g. {@code email} or {@code p2019}
+     * @param cascade true when the clause says {@code CASCADE}
+     */
+    record Removed(Kind kind, String name, boolean cascade) {
+    }
+
+    /** Words after DROP that name something other than a column. */
+    private static final Set<String> NOT_COLUMNS = Set.of("CONSTRAINT", "INDEX", "KEY", "PRIMARY", "FOREIGN",
+            "UNIQUE", "CHECK", "DEFAULT", "PERIOD", "SYSTEM", "UNUSED", "COLUMNS", "STORAGE", "SUPPLEMENTAL",
+            "IDENTITY", "EXPRESSION", "NOT", "FULLTEXT", "SPATIAL", "TRIGGER", "ROW", "CLUSTERING", "PROJECTION",
+            "MASKING", "SEARCH", "FEATURE", "NULL", "MASKED", "ROWGUIDCOL", "PERSISTED", "FILESTREAM",
+            "CONSTRAINTS", "ALL");
+
+    /** Words that may end a continued T-SQL or MySQL list item ({@code DROP PARTITION p1, p2 UPDATE INDEXES}). */
+    private static final Set<String> ITEM_OPTIONS = Set.of("WITH", "CASCADE", "RESTRICT", "UPDATE",
+            "INVALIDATE", "DROP", "REUSE", "PARALLEL", "NOPARALLEL", "ONLINE");
+
+    AlterTableClauses {
+        clauses = List.copyOf(clauses);
+    }
+
+    /** The ALTER TABLE statement in {@code core} (tokens from {@link StatementCore}), if it is one. */
+    static Optional<AlterTableClauses> of(List<Token> core) {
+        if (core.isEmpty() || !core.get(0).isWord("ALTER")) {
+            return Optional.empty();
+        }
+        int i = 1;
+        // MySQL: ALTER [ONLINE | OFFLINE] [IGNORE] TABLE.
+        while (i < core.size() && core.get(i).isAnyWord("ONLINE", "OFFLINE", "IGNORE")) {
+            i++;
+        }
+        if (i >= core.size() || !core.get(i).isWord("TABLE")) {
+            return Optional.empty();
+        }
+        i++;
+        if (i + 1 < core.size() && core.get(i).isWord("IF") && core.get(i + 1).isWord("EXISTS")) {
+            i += 2;
+        }
+        if (i + 1 < core.size() && core.get(i).isWord("ONLY")) {
+            i++;
+        }
+        ObjectNames.NameAt table = ObjectNames.readName(core, i);
+        if (table == null) {
+            return Optional.empty();
+        }
+        i = table.next();
+        if (i < core.size() && core.get(i).isSymbol("*")) {
+            i++;
+        }
+        return Optional.of(new AlterTableClauses(table.text(), splitAtCommas(core.subList(i, core.size()))));
+    }
+
+    private static List<List<Token>> splitAtCommas(List<Token> tokens) {
+        List<List<Token>> parts = new ArrayList<>();
+        int depth = 0;
+        int start = 0;
+        for (int i = 0; i < tokens.size(); i++) {
+            Token token = tokens.get(i);
+            if (token.isSymbol("(")) {
+                depth++;
+            } else if (token.isSymbol(")")) {
+                depth--;
+            } else if (depth == 0 && token.isSymbol(",")) {
+                parts.add(tokens.subList(start, i));
+                start = i + 1;
+            }
+        }
+        parts.add(tokens.subList(start, tokens.size()));
+        parts.removeIf(List::isEmpty);
+        return parts;
+    }
+
+    /**
+     * What the DROP clauses remove, including T-SQL's continued lists ({@code DROP COLUMN a, b},
+     * {@code DROP CONSTRAINT c, COLUMN d}), MySQL's and Oracle's {@code DROP PARTITION p1, p2}, Oracle's
+     * {@code DROP (a, b)} and Oracle's {@code SET UNUSED} (the column's data can no longer be read).
+     * In T-SQL a bare {@code DROP name} drops a constraint; elsewhere it drops a column.
+     */
+    List<Removed> dropped(Dialect dialect) {
+        return removed("DROP", dialect);
+    }
+
+    /** The partitions that {@code TRUNCATE PARTITION} / {@code TRUNCATE SUBPARTITION} clauses empty. */
+    List<Removed> truncatedPartitions(Dialect dialect) {
+        return removed("TRUNCATE", dialect).stream().filter(r -> r.kind() == Kind.PARTITION).toList();
+    }
+
+    private List<Removed> removed(String verb, Dialect dialect) {
+        List<Removed> removed = new ArrayList<>();
+        Kind listKind = null;
+        for (List<Token> clause : clauses) {
+            Token first = clause.get(0);
+            if (first.isWord(verb)) {
+                List<Removed> found = removedBy(clause, 1, dialect);
+                removed.addAll(found);
+                listKind = found.isEmpty() ? null : found.get(found.size() - 1).kind();
+            } else if (verb.equals("DROP") && first.isWord("SET") && clause.size() > 2
+                    && clause.get(1).isWord("UNUSED")) {
+                removed.addAll(removedBy(clause, 2, Dialect.ORACLE));
+                listKind = null;
+            } else if (listKind != null && continuation(clause, listKind) != null) {
+                Removed item = continuation(clause, listKind);
+                removed.add(item);
+                listKind = item.kind();
+            } else {
+                listKind = null;
+            }
+        }
+        return removed;
+    }
+
+    /** The objects removed by a clause whose object part starts at {@code from}. */
+    private static List<Removed> removedBy(List<Token> clause, int from, Dialect dialect) {
+        boolean cascade = StatementCore.hasTopLevelWord(clause, from, "CASCADE");
+        if (from >= clause.size()) {
+            return List.of();
+        }
+        Token what = clause.get(from);
+        if (what.isSymbol("(")) {
+            // Oracle: DROP (a, b) and SET UNUSED (a, b).
+            List<Removed> columns = new ArrayList<>();
+            for (String name : namesInParentheses(clause, from)) {
+                columns.add(new Removed(Kind.COLUMN, name, cascade));
+            }
+            return columns;
+        }
+        Kind kind;
+        int nameAt = from + 1;
+        if (what.isWord("COLUMN")) {
+            kind = Kind.COLUMN;
+        } else if (what.isAnyWord("PARTITION", "PARTITIONS", "SUBPARTITION", "SUBPARTITIONS")) {
+            kind = Kind.PARTITION;
+        } else if (what.type() == TokenType.WORD && NOT_COLUMNS.contains(what.upper())) {
+            kind = Kind.OTHER;
+        } else if (ObjectNames.isNamePart(what)) {
+            kind = dialect == Dialect.SQLSERVER ? Kind.OTHER : Kind.COLUMN;
+            nameAt = from;
+        } else {
+            return List.of();
+        }
+        nameAt = skipIfExists(clause, nameAt);
+        return List.of(new Removed(kind, nameText(clause, nameAt), cascade));
+    }
+
+    /** A clause that continues the previous clause's list, or null when it is a clause of its own. */
+    private static Removed continuation(List<Token> clause, Kind listKind) {
+        int i = 0;
+        Kind kind = listKind;
+        if (listKind != Kind.PARTITION && clause.get(0).isAnyWord("COLUMN", "CONSTRAINT")) {
+            kind = clause.get(0).isWord("COLUMN") ? Kind.COLUMN : Kind.OTHER;
+            i++;
+        }
+        i = skipIfExists(clause, i);
+        ObjectNames.NameAt name = ObjectNames.readName(clause, i);
+        if (name == null || name.text().equalsIgnoreCase("FORCE")) {
+            return null;
+        }
+        boolean endsHere = name.next() == clause.size() || clause.get(name.next()).isAnyWord(
+                ITEM_OPTIONS.toArray(String[]::new));
+        return endsHere ? new Removed(kind, name.text(), false) : null;
+    }
+
+    private static int skipIfExists(List<Token> clause, int i) {
+        if (i + 1 < clause.size() && clause.get(i).isWord("IF") && clause.get(i + 1).isWord("EXISTS")) {
+            return i + 2;
+        }
+        return i;
+    }
+
+    /** The name at {@code i}; Oracle's {@code PARTITION FOR (values)} is shown with its values. */
+    private static String nameText(List<Token> clause, int i) {
+        if (i < clause.size() && clause.get(i).isWord("FOR")) {
+            StringBuilder text = new StringBuilder("FOR ");
+            for (Token token : clause.subList(i + 1, ObjectNames.skipParentheses(clause, i + 1))) {
+                text.append(token.text());
+            }
+            return text.toString();
+        }
+        ObjectNames.NameAt name = ObjectNames.readName(clause, i);
+        return name == null ? "?" : name.text();
+    }
+
+    /** The first name of each comma-separated element of the parenthesized list at {@code open}. */
+    static List<String> namesInParentheses(List<Token> clause, int open) {
+        List<String> names = new ArrayList<>();
+        int end = ObjectNames.skipParentheses(clause, open) - 1;
+        boolean expectName = true;
+        int depth = 0;
+        for (int i = open + 1; i < end; i++) {
+            Token token = clause.get(i);
+            if (token.isSymbol("(")) {
+                depth++;
+            } else if (token.isSymbol(")")) {
+                depth--;
+            } else if (depth == 0 && token.isSymbol(",")) {
+                expectName = true;
+            } else if (expectName) {
+                ObjectNames.NameAt name = ObjectNames.readName(clause, i);
+                if (name != null) {
+                    names.add(name.text());
+                }
+                expectName = false;
+            }
+        }
+        return names;
+    }
+}

@@ -1,0 +1,63 @@
+package io.github.sqlguard.rules;
+
+import io.github.sqlguard.Severity;
+import io.github.sqlguard.sql.Statement;
+import io.github.sqlguard.sql.Token;
+import java.util.List;
+
+/**
+ * {@code cascade}: {@code DROP .. CASCADE} of any object (also Oracle {@code CASCADE CONSTRAINTS} and
+ * {@code DROP USER .. CASCADE}), {@code TRUNCATE .. CASCADE}, and an {@code ALTER TABLE .. DROP ..} clause
+ * with {@code CASCADE}. The same statement usually also yields the drop or truncate rule's finding. A
+ * foreign key's {@code ON DELETE CASCADE} is not this rule. MySQL and MariaDB accept {@code CASCADE} after
+ * {@code DROP TABLE/VIEW} and ignore it, so it is not reported there.
+ */
+public final class CascadeRule extends DataLossRule {
+
+    public static final String ID = "cascade";
+
+    private static final RuleInfo INFO = new RuleInfo(ID, Severity.WARNING,
+            "CASCADE silently extends a DROP or TRUNCATE to dependent objects",
+            "With CASCADE the database also drops the views, foreign keys and other objects that depend on the"
+                    + " target, or empties every table that references it, without naming any of them. What"
+                    + " else goes depends on the production schema, not on what the script shows.",
+            "Drop or empty the dependent objects explicitly first and leave CASCADE out, or acknowledge it:"
+                    + " -- sqlguard:allow cascade reason: <why>",
+            List.of("DROP VIEW order_summary CASCADE;",
+                    "ALTER TABLE orders DROP CONSTRAINT orders_customer_fk CASCADE;"),
+            List.of("DROP VIEW order_summary;",
+                    "ALTER TABLE orders ADD CONSTRAINT orders_customer_fk FOREIGN KEY (customer_id)"
+                            + " REFERENCES customers (id) ON DELETE CASCADE;"));
+
+    @Override
+    public RuleInfo info() {
+        return INFO;
+    }
+
+    @Override
+    List<Violation> check(List<Token> core, Statement statement, ScriptState script) {
+        if (core.get(0).isWord("TRUNCATE") && StatementCore.hasTopLevelWord(core, 1, "CASCADE")) {
+            return List.of(new Violation("TRUNCATE .. CASCADE also empties every table that references the"
+                    + " truncated tables"));
+        }
+        if (core.get(0).isWord("DROP")) {
+            return DropStatement.of(core)
+                    .filter(DropStatement::cascade)
+                    .filter(drop -> !statement.dialect().isMySqlFamily())
+                    .filter(drop -> drop.names().isEmpty()
+                            || !drop.names().stream().allMatch(name -> ScratchTables.isScratch(name, script)))
+                    .map(drop -> List.of(new Violation(drop.keywords() + " " + ObjectNames.joined(drop.names())
+                            + " CASCADE also drops every object that depends on it")))
+                    .orElse(List.of());
+        }
+        return AlterTableClauses.of(core)
+                .filter(alter -> !ScratchTables.isScratch(alter.table(), script))
+                .map(alter -> alter.dropped(statement.dialect()).stream()
+                        .filter(AlterTableClauses.Removed::cascade)
+                        .map(AlterTableClauses.Removed::name).toList())
+                .filter(names -> !names.isEmpty())
+                .map(names -> List.of(new Violation("ALTER TABLE .. DROP " + ObjectNames.joined(names)
+                        + " CASCADE also drops every object that depends on it")))
+                .orElse(List.of());
+    }
+}

@@ -1,0 +1,160 @@
+package io.github.sqlguard.rules;
+
+import io.github.sqlguard.sql.Token;
+import io.github.sqlguard.sql.TokenType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The renames and type changes in the clauses of an {@link AlterTableClauses}, in each dialect's spelling:
+ * PostgreSQL {@code RENAME [COLUMN] a TO b} and {@code ALTER [COLUMN] c [SET DATA] TYPE t}, MySQL
+ * {@code RENAME [TO|AS] t}, {@code CHANGE [COLUMN] old new type} and {@code MODIFY [COLUMN] c type},
+ * Oracle {@code MODIFY (c type, ..)}, T-SQL and H2 {@code ALTER COLUMN c type}.
+ */
+final class ColumnChanges {
+
+    /**
+     * Words after a column name in MODIFY / ALTER COLUMN that change something other than the type (a
+     * default, nullability, visibility, ..). Anything else in that place is a type name.
+     */
+    private static final Set<String> NOT_TYPES = Set.of("SET", "DROP", "ADD", "RESET", "RESTART", "OPTIONS",
+            "NOT", "NULL", "DEFAULT", "CONSTRAINT", "CHECK", "PRIMARY", "UNIQUE", "REFERENCES", "VISIBLE",
+            "INVISIBLE", "ENCRYPT", "DECRYPT", "COLLATE", "RENAME", "GENERATED", "IDENTITY", "AS", "COMMENT",
+            "SUBSTITUTABLE", "SELECTIVITY", "AUTO_INCREMENT", "ON", "FIRST", "AFTER", "WITH", "STATISTICS",
+            "STORAGE", "COMPRESSION", "SORTKEY", "ENCODE", "MASKED");
+
+    /** Words after MODIFY that name something other than a column (Oracle, MySQL). */
+    private static final Set<String> MODIFY_NOT_COLUMN = Set.of("CONSTRAINT", "PARTITION", "SUBPARTITION",
+            "DEFAULT", "LOB", "PRIMARY", "UNIQUE", "NESTED", "VARRAY", "OPAQUE", "CLUSTERING", "INDEXING",
+            "SUBPARTITIONS", "PARTITIONS", "VERSIONING", "SYSTEM", "FILESTREAM_ON");
+
+    /** Words after ALTER that name something other than a column (PostgreSQL, MySQL, Oracle). */
+    private static final String[] ALTER_NOT_COLUMN = {"CONSTRAINT", "INDEX", "CHECK", "PARTITION",
+        "SUBPARTITION", "PRIMARY", "UNIQUE", "FOREIGN"};
+
+    private ColumnChanges() {
+    }
+
+    /** The new name given by {@code ALTER TABLE t RENAME [TO|AS] new} (MySQL also without TO). */
+    static Optional<String> tableRename(AlterTableClauses alter) {
+        for (List<Token> clause : alter.clauses()) {
+            if (!clause.get(0).isWord("RENAME") || clause.size() < 2) {
+                continue;
+            }
+            int i = clause.get(1).isAnyWord("TO", "AS") ? 2 : 1;
+            ObjectNames.NameAt name = ObjectNames.readName(clause, i);
+            // "RENAME a TO b" (PostgreSQL) renames a column; "RENAME INDEX ..", "RENAME KEY .." are not tables.
+            boolean table = name != null && name.next() == clause.size()
+                    && (i == 2 || !clause.get(1).isAnyWord("COLUMN", "INDEX", "KEY", "CONSTRAINT"));
+            if (table) {
+                return Optional.of(name.text());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The column renames, each as {@code old to new}. */
+    static List<String> columnRenames(AlterTableClauses alter) {
+        List<String> renames = new ArrayList<>();
+        for (List<Token> clause : alter.clauses()) {
+            Token first = clause.get(0);
+            if (first.isWord("RENAME")) {
+                int i = clause.size() > 1 && clause.get(1).isWord("COLUMN") ? 2 : 1;
+                ObjectNames.NameAt from = ObjectNames.readName(clause, i);
+                if (from != null && !clause.get(i).isAnyWord("TO", "AS", "INDEX", "KEY", "CONSTRAINT")
+                        && from.next() + 1 < clause.size() && clause.get(from.next()).isWord("TO")) {
+                    renames.add(from.text() + " to " + clause.get(from.next() + 1).text());
+                }
+            } else if (first.isWord("CHANGE")) {
+                int i = clause.size() > 1 && clause.get(1).isWord("COLUMN") ? 2 : 1;
+                ObjectNames.NameAt from = ObjectNames.readName(clause, i);
+                ObjectNames.NameAt to = from == null ? null : ObjectNames.readName(clause, from.next());
+                if (to != null && !ScriptState.normalize(from.text()).equals(ScriptState.normalize(to.text()))) {
+                    renames.add(from.text() + " to " + to.text());
+                }
+            } else if (first.isWord("ALTER")) {
+                // H2: ALTER COLUMN a RENAME TO b.
+                int i = clause.size() > 1 && clause.get(1).isWord("COLUMN") ? 2 : 1;
+                ObjectNames.NameAt column = ObjectNames.readName(clause, i);
+                if (column != null && column.next() + 2 < clause.size()
+                        && clause.get(column.next()).isWord("RENAME") && clause.get(column.next() + 1).isWord("TO")) {
+                    renames.add(column.text() + " to " + clause.get(column.next() + 2).text());
+                }
+            }
+        }
+        return renames;
+    }
+
+    /** The columns whose type the clauses change (MySQL CHANGE names the old column). */
+    static List<String> retypedColumns(AlterTableClauses alter) {
+        List<String> columns = new ArrayList<>();
+        for (List<Token> clause : alter.clauses()) {
+            Token first = clause.get(0);
+            int i = clause.size() > 1 && clause.get(1).isWord("COLUMN") ? 2 : 1;
+            if (first.isWord("ALTER") && clause.size() > 1 && !clause.get(1).isAnyWord(ALTER_NOT_COLUMN)) {
+                ObjectNames.NameAt column = ObjectNames.readName(clause, i);
+                if (column != null && changesType(clause, column.next())) {
+                    columns.add(column.text());
+                }
+            } else if (first.isWord("MODIFY") && clause.size() > 1) {
+                if (clause.get(1).isSymbol("(")) {
+                    columns.addAll(retypedInParentheses(clause));
+                } else if (!clause.get(1).isAnyWord(MODIFY_NOT_COLUMN.toArray(String[]::new))) {
+                    ObjectNames.NameAt column = ObjectNames.readName(clause, i);
+                    if (column != null && changesType(clause, column.next())) {
+                        columns.add(column.text());
+                    }
+                }
+            } else if (first.isWord("CHANGE")) {
+                ObjectNames.NameAt from = ObjectNames.readName(clause, i);
+                ObjectNames.NameAt to = from == null ? null : ObjectNames.readName(clause, from.next());
+                if (to != null && to.next() < clause.size()) {
+                    columns.add(from.text());
+                }
+            }
+        }
+        return columns;
+    }
+
+    /** Oracle: {@code MODIFY (a VARCHAR2(10), b NOT NULL)} changes the type of a only. */
+    private static List<String> retypedInParentheses(List<Token> clause) {
+        List<String> columns = new ArrayList<>();
+        int end = ObjectNames.skipParentheses(clause, 1) - 1;
+        int elementStart = 2;
+        int depth = 0;
+        for (int i = 2; i <= end; i++) {
+            Token token = clause.get(i);
+            if (token.isSymbol("(")) {
+                depth++;
+            } else if (token.isSymbol(")") && i < end) {
+                depth--;
+            } else if (depth == 0 && (i == end || token.isSymbol(","))) {
+                List<Token> element = clause.subList(elementStart, i);
+                ObjectNames.NameAt column = ObjectNames.readName(element, 0);
+                if (column != null && changesType(element, column.next())) {
+                    columns.add(column.text());
+                }
+                elementStart = i + 1;
+            }
+        }
+        return columns;
+    }
+
+    /** True when the tokens after a column name at {@code i} give it a type. */
+    private static boolean changesType(List<Token> tokens, int i) {
+        if (i >= tokens.size()) {
+            return false;
+        }
+        Token next = tokens.get(i);
+        if (next.isWord("TYPE")) {
+            return true;
+        }
+        if (next.isWord("SET")) {
+            return i + 2 < tokens.size() && tokens.get(i + 1).isWord("DATA") && tokens.get(i + 2).isWord("TYPE");
+        }
+        return (next.type() == TokenType.WORD || next.type() == TokenType.QUOTED_NAME)
+                && !NOT_TYPES.contains(next.upper());
+    }
+}

@@ -1,0 +1,36 @@
+package io.github.sqlguard.rules;
+
+import io.github.sqlguard.analysis.AnalyzedStatement;
+import io.github.sqlguard.sql.Statement;
+import io.github.sqlguard.sql.Token;
+import java.util.List;
+
+/**
+ * The common frame of the data-loss rules: record scratch tables, find the statement's main keyword (past a
+ * T-SQL {@code IF} guard), then let the rule read the tokens. Tokens are read for parsed, unparsed and
+ * not-parsed statements alike, so a rule's result never depends on whether JSqlParser 5.3 understood the
+ * statement (it rejects {@code DROP DATABASE d}, {@code DROP TABLE t PURGE} and many ALTER forms).
+ */
+abstract class DataLossRule implements Rule {
+
+    @Override
+    public final List<Violation> check(AnalyzedStatement statement, ScriptState script) {
+        List<Token> core = StatementCore.tokensOf(statement);
+        List<Violation> violations = core.isEmpty() ? List.of() : check(core, statement.statement(), script);
+        // Record after checking: "CREATE TABLE t .." never makes its own statement a scratch case.
+        ScratchTables.observe(statement, script);
+        return violations;
+    }
+
+    /**
+     * The violations in one statement.
+     *
+     * @param core the statement's tokens from its main keyword on (never empty)
+     */
+    abstract List<Violation> check(List<Token> core, Statement statement, ScriptState script);
+
+    /** {@code "table orders"} or {@code "tables a, b"}. */
+    static String counted(String singular, String plural, List<String> names) {
+        return (names.size() == 1 ? singular : plural) + " " + ObjectNames.joined(names);
+    }
+}

@@ -1,0 +1,74 @@
+package io.github.sqlguard.rules;
+
+import io.github.sqlguard.sql.Token;
+import io.github.sqlguard.sql.TokenType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The shape of a {@code DROP} statement read from its tokens, in any dialect: {@code DROP [modifiers] kind
+ * [IF EXISTS] name, name .. [CASCADE | CASCADE CONSTRAINTS | RESTRICT | PURGE]}.
+ *
+ * @param kind the object kind in upper case without modifiers: {@code TABLE}, {@code SCHEMA}, {@code OWNED}
+ *     (PostgreSQL {@code DROP OWNED BY}), {@code VIEW}, ..
+ * @param modifiers words before the kind in upper case, e.g. {@code [TEMPORARY]} or {@code [MATERIALIZED]}
+ * @param names the dropped objects as written (empty for Oracle's bare {@code DROP DATABASE})
+ * @param cascade true when {@code CASCADE} follows outside parentheses
+ */
+record DropStatement(String kind, List<String> modifiers, List<String> names, boolean cascade) {
+
+    /** Words that qualify the object kind rather than name it. */
+    private static final Set<String> MODIFIERS = Set.of("TEMPORARY", "TEMP", "GLOBAL", "LOCAL", "EXTERNAL",
+            "FOREIGN", "MATERIALIZED", "PLUGGABLE", "PUBLIC", "UNLOGGED", "VIRTUAL", "DYNAMIC", "TRANSIENT");
+
+    DropStatement {
+        modifiers = List.copyOf(modifiers);
+        names = List.copyOf(names);
+    }
+
+    /** The DROP statement in {@code core} (tokens from {@link StatementCore}), if it is one. */
+    static Optional<DropStatement> of(List<Token> core) {
+        if (core.size() < 2 || !core.get(0).isWord("DROP")) {
+            return Optional.empty();
+        }
+        List<String> modifiers = new ArrayList<>();
+        int i = 1;
+        while (i < core.size() && core.get(i).isAnyWord(MODIFIERS.toArray(String[]::new))) {
+            modifiers.add(core.get(i).upper());
+            i++;
+        }
+        if (i >= core.size() || core.get(i).type() != TokenType.WORD) {
+            return Optional.empty();
+        }
+        String kind = core.get(i).text().toUpperCase(Locale.ROOT);
+        i++;
+        if (kind.equals("OWNED") && i < core.size() && core.get(i).isWord("BY")) {
+            i++;
+        }
+        if (i + 1 < core.size() && core.get(i).isWord("IF") && core.get(i + 1).isWord("EXISTS")) {
+            i += 2;
+        }
+        List<String> names = new ArrayList<>();
+        for (ObjectNames.NameAt name : ObjectNames.readNameList(core, i)) {
+            names.add(name.text());
+        }
+        return Optional.of(new DropStatement(kind, modifiers, names, StatementCore.hasTopLevelWord(core, i,
+                "CASCADE")));
+    }
+
+    /** True for {@code DROP TEMPORARY TABLE} (MySQL) and other drops of objects that live in one session. */
+    boolean temporary() {
+        return modifiers.contains("TEMPORARY") || modifiers.contains("TEMP");
+    }
+
+    /** The statement's leading words for messages, e.g. {@code DROP TABLE} or {@code DROP OWNED BY}. */
+    String keywords() {
+        StringBuilder words = new StringBuilder("DROP");
+        modifiers.forEach(modifier -> words.append(' ').append(modifier));
+        words.append(' ').append(kind);
+        return kind.equals("OWNED") ? words + " BY" : words.toString();
+    }
+}

@@ -1,0 +1,132 @@
+package io.github.sqlguard.rules;
+
+import io.github.sqlguard.sql.Token;
+import io.github.sqlguard.sql.TokenType;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads object names (tables, columns, schemas) from a statement's tokens: qualified names such as
+ * {@code app.orders}, {@code "App"."Orders"}, T-SQL {@code [dbo].[orders]} and {@code db..orders},
+ * placeholders such as {@code ${schema}.orders}, and comma-separated lists of them.
+ */
+final class ObjectNames {
+
+    private ObjectNames() {
+    }
+
+    /**
+     * A name read from the tokens.
+     *
+     * @param text the name as written, parts joined by dots without spaces
+     * @param next the index of the first token after the name
+     */
+    record NameAt(String text, int next) {
+
+        /** The last part of a qualified name, e.g. {@code orders} for {@code app.orders}. */
+        String lastPart() {
+            return ObjectNames.lastPart(text);
+        }
+    }
+
+    /** True for a token that can be (part of) an object name. */
+    static boolean isNamePart(Token token) {
+        return token.type() == TokenType.WORD || token.type() == TokenType.QUOTED_NAME
+                || token.type() == TokenType.PLACEHOLDER;
+    }
+
+    /** The qualified name starting at {@code index}, or null when no name starts there. */
+    static NameAt readName(List<Token> tokens, int index) {
+        if (index >= tokens.size() || !isNamePart(tokens.get(index))) {
+            return null;
+        }
+        StringBuilder text = new StringBuilder(tokens.get(index).text());
+        int i = index + 1;
+        while (i + 1 < tokens.size() && tokens.get(i).isSymbol(".")) {
+            text.append('.');
+            i++;
+            // T-SQL allows an empty schema part: db..orders.
+            if (tokens.get(i).isSymbol(".")) {
+                continue;
+            }
+            if (!isNamePart(tokens.get(i))) {
+                break;
+            }
+            text.append(tokens.get(i).text());
+            i++;
+        }
+        return new NameAt(text.toString(), i);
+    }
+
+    /**
+     * A comma-separated list of names starting at {@code index}; PostgreSQL's {@code ONLY t} and {@code t *}
+     * and argument lists such as {@code f(int)} are read past. Returns the names and, as the last element's
+     * {@code next}, where the list ends.
+     */
+    static List<NameAt> readNameList(List<Token> tokens, int index) {
+        List<NameAt> names = new ArrayList<>();
+        int i = index;
+        while (i < tokens.size()) {
+            if (tokens.get(i).isWord("ONLY") && i + 1 < tokens.size() && isNamePart(tokens.get(i + 1))) {
+                i++;
+            }
+            NameAt name = readName(tokens, i);
+            if (name == null) {
+                break;
+            }
+            i = skipParentheses(tokens, name.next());
+            if (i < tokens.size() && tokens.get(i).isSymbol("*")) {
+                i++;
+            }
+            names.add(new NameAt(name.text(), i));
+            if (i < tokens.size() && tokens.get(i).isSymbol(",")) {
+                i++;
+            } else {
+                break;
+            }
+        }
+        return names;
+    }
+
+    /** The index after a parenthesized group starting at {@code index}, or {@code index} when there is none. */
+    static int skipParentheses(List<Token> tokens, int index) {
+        if (index >= tokens.size() || !tokens.get(index).isSymbol("(")) {
+            return index;
+        }
+        int depth = 0;
+        for (int i = index; i < tokens.size(); i++) {
+            if (tokens.get(i).isSymbol("(")) {
+                depth++;
+            } else if (tokens.get(i).isSymbol(")") && --depth == 0) {
+                return i + 1;
+            }
+        }
+        return tokens.size();
+    }
+
+    /** The texts of {@code names}, joined by {@code ", "}. */
+    static String joined(List<String> names) {
+        return String.join(", ", names);
+    }
+
+    /** The last dot-separated part of {@code name}; dots inside quotes do not count. */
+    static String lastPart(String name) {
+        int cut = -1;
+        char quote = 0;
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (quote != 0) {
+                if (c == quote) {
+                    quote = 0;
+                }
+            } else if (c == '"' || c == '`') {
+                quote = c;
+            } else if (c == '[') {
+                quote = ']';
+            } else if (c == '.') {
+                cut = i;
+            }
+        }
+        return name.substring(cut + 1);
+    }
+}

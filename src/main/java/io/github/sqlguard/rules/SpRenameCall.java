@@ -1,0 +1,81 @@
+package io.github.sqlguard.rules;
+
+import io.github.sqlguard.sql.Token;
+import io.github.sqlguard.sql.TokenType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * A call of T-SQL's {@code sp_rename}, with or without {@code EXEC[UTE]} and a {@code dbo.}/{@code sys.}
+ * prefix, with positional ({@code 'a', 'b', 'COLUMN'}) or named ({@code @objname = N'a'}) arguments.
+ *
+ * @param oldName the object renamed, e.g. {@code dbo.orders} or {@code dbo.orders.total}
+ * @param newName its new name
+ * @param objectType the upper-cased {@code @objtype}, empty when not given (then a table or other object)
+ */
+record SpRenameCall(String oldName, String newName, String objectType) {
+
+    /** The sp_rename call in {@code core} (tokens from {@link StatementCore}), if it is one. */
+    static Optional<SpRenameCall> of(List<Token> core) {
+        int i = core.size() > 0 && core.get(0).isAnyWord("EXEC", "EXECUTE") ? 1 : 0;
+        ObjectNames.NameAt procedure = ObjectNames.readName(core, i);
+        if (procedure == null || !ObjectNames.lastPart(procedure.text()).equalsIgnoreCase("sp_rename")) {
+            return Optional.empty();
+        }
+        String[] values = {"?", "?", ""};
+        int position = 0;
+        for (List<Token> argument : arguments(core, procedure.next())) {
+            int slot = position++;
+            int valueAt = 0;
+            if (argument.size() > 2 && argument.get(1).isSymbol("=")) {
+                slot = switch (argument.get(0).text().toLowerCase(Locale.ROOT)) {
+                    case "@objname" -> 0;
+                    case "@newname" -> 1;
+                    case "@objtype" -> 2;
+                    default -> -1;
+                };
+                valueAt = 2;
+            }
+            if (slot >= 0 && slot < 3 && valueAt < argument.size()) {
+                values[slot] = valueOf(argument.get(valueAt));
+            }
+        }
+        return Optional.of(new SpRenameCall(values[0], values[1], values[2].toUpperCase(Locale.ROOT)));
+    }
+
+    /** True when the call renames a column ({@code @objtype = 'COLUMN'}). */
+    boolean renamesColumn() {
+        return objectType.equals("COLUMN");
+    }
+
+    /** True when the call renames a table (or another object: without a type sp_rename cannot say). */
+    boolean renamesTable() {
+        return objectType.isEmpty() || objectType.equals("OBJECT") || objectType.equals("?");
+    }
+
+    private static List<List<Token>> arguments(List<Token> core, int from) {
+        List<List<Token>> arguments = new ArrayList<>();
+        int start = from;
+        for (int i = from; i <= core.size(); i++) {
+            if (i == core.size() || core.get(i).isSymbol(",")) {
+                if (i > start) {
+                    arguments.add(core.subList(start, i));
+                }
+                start = i + 1;
+            }
+        }
+        return arguments;
+    }
+
+    /** The text of a string argument without its quotes or {@code N} prefix; other tokens as written. */
+    private static String valueOf(Token token) {
+        String text = token.text();
+        if (token.type() != TokenType.STRING) {
+            return text;
+        }
+        int open = text.indexOf('\'');
+        return text.substring(open + 1, text.length() - 1).replace("''", "'");
+    }
+}

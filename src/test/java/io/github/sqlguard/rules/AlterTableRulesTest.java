@@ -1,0 +1,74 @@
+package io.github.sqlguard.rules;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * drop-column, drop-partition, rename-table, rename-column and alter-column-type over the ALTER TABLE forms
+ * of each dialect, plus T-SQL sp_rename and MySQL RENAME TABLE.
+ */
+class AlterTableRulesTest {
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', quoteCharacter = '~', value = {
+        "postgresql | ALTER TABLE customers DROP COLUMN email                | drop-column | ALTER TABLE customers drops column email",
+        "postgresql | ALTER TABLE IF EXISTS ONLY customers DROP COLUMN IF EXISTS email CASCADE | drop-column cascade | ALTER TABLE customers drops column email / ALTER TABLE .. DROP email CASCADE also drops every object that depends on it",
+        "mysql      | ALTER TABLE customers DROP email, DROP COLUMN phone    | drop-column | ALTER TABLE customers drops columns email, phone",
+        "mysql      | ALTER TABLE customers DROP COLUMN email, ALGORITHM=INPLACE, LOCK=NONE | drop-column | ALTER TABLE customers drops column email",
+        "oracle     | ALTER TABLE customers DROP (email, phone)              | drop-column | ALTER TABLE customers drops columns email, phone",
+        "oracle     | ALTER TABLE customers DROP COLUMN email CASCADE CONSTRAINTS | drop-column cascade |",
+        "oracle     | ALTER TABLE customers SET UNUSED (email, phone)        | drop-column | ALTER TABLE customers drops columns email, phone",
+        "oracle     | ALTER TABLE customers DROP UNUSED COLUMNS              | - |",
+        "sqlserver  | ALTER TABLE dbo.customers DROP COLUMN email, phone     | drop-column | ALTER TABLE dbo.customers drops columns email, phone",
+        "sqlserver  | ALTER TABLE [dbo].[customers] DROP COLUMN IF EXISTS [email] | drop-column | ALTER TABLE [dbo].[customers] drops column [email]",
+        "sqlserver  | ALTER TABLE customers DROP CONSTRAINT ck_email, COLUMN email | drop-column | ALTER TABLE customers drops column email",
+        "sqlserver  | ALTER TABLE customers DROP df_email                    | - |",
+        "sqlserver  | ALTER TABLE customers DROP CONSTRAINT pk, uq WITH (ONLINE = ON) | - |",
+        "auto       | ALTER TABLE customers DROP email                       | drop-column |",
+        "sqlite     | ALTER TABLE customers DROP COLUMN \"email\"            | drop-column |",
+        "h2         | ALTER TABLE customers DROP COLUMN IF EXISTS email      | drop-column |",
+        "mysql      | ALTER TABLE t DROP INDEX i, DROP PRIMARY KEY, DROP FOREIGN KEY fk, DROP CHECK c | - |",
+        "postgresql | ALTER TABLE t DROP CONSTRAINT c, ALTER COLUMN a DROP NOT NULL, ALTER COLUMN b DROP DEFAULT | - |",
+        "mysql      | ALTER TABLE t ALTER COLUMN a DROP DEFAULT              | - |",
+        "postgresql | ALTER TABLE t ADD CONSTRAINT fk FOREIGN KEY (a) REFERENCES p (id) ON DELETE CASCADE | - |",
+        "postgresql | CREATE TABLE t (a int, b int); ALTER TABLE t DROP COLUMN b | - |",
+        "mysql      | ALTER TABLE sales DROP PARTITION p0, p1                | drop-partition | ALTER TABLE sales drops partitions p0, p1 and every row in them",
+        "oracle     | ALTER TABLE sales DROP PARTITION p0 UPDATE GLOBAL INDEXES | drop-partition | ALTER TABLE sales drops partition p0 and every row in it",
+        "oracle     | ALTER TABLE sales DROP PARTITION FOR (DATE '2019-01-01') | drop-partition | ALTER TABLE sales drops partition FOR (DATE'2019-01-01') and every row in it",
+        "oracle     | ALTER TABLE sales DROP SUBPARTITION sp1                | drop-partition |",
+        "postgresql | ALTER TABLE sales DETACH PARTITION sales_2019           | - |",
+        "postgresql | ALTER TABLE orders RENAME TO purchase_orders           | rename-table | Renames table orders to purchase_orders",
+        "mysql      | ALTER TABLE orders RENAME AS purchase_orders           | rename-table |",
+        "mysql      | ALTER TABLE orders RENAME purchase_orders              | rename-table |",
+        "mysql      | RENAME TABLE a TO b, c TO d                            | rename-table | Renames tables a to b, c to d",
+        "oracle     | RENAME orders TO purchase_orders                       | rename-table |",
+        "sqlserver  | EXEC sp_rename 'dbo.orders', 'purchase_orders'         | rename-table | Renames table dbo.orders to purchase_orders",
+        "sqlserver  | sp_rename @objname = N'dbo.orders', @newname = N'po'   | rename-table | Renames table dbo.orders to po",
+        "sqlserver  | EXECUTE sys.sp_rename N'dbo.orders.total', N'amount', N'COLUMN' | rename-column | sp_rename renames column dbo.orders.total to amount",
+        "sqlserver  | EXEC sp_rename 'dbo.orders.ix_a', 'ix_b', 'INDEX'     | - |",
+        "postgresql | ALTER INDEX ix_a RENAME TO ix_b                        | - |",
+        "postgresql | ALTER TABLE orders RENAME CONSTRAINT a TO b            | - |",
+        "mysql      | ALTER TABLE orders RENAME INDEX a TO b                 | - |",
+        "postgresql | ALTER TABLE orders RENAME COLUMN total TO amount       | rename-column | ALTER TABLE orders renames column total to amount",
+        "postgresql | ALTER TABLE orders RENAME total TO amount              | rename-column |",
+        "h2         | ALTER TABLE orders ALTER COLUMN total RENAME TO amount | rename-column |",
+        "mysql      | ALTER TABLE orders CHANGE total amount DECIMAL(10,2)   | rename-column alter-column-type | ALTER TABLE orders renames column total to amount / ALTER TABLE orders changes the type of column total",
+        "mysql      | ALTER TABLE orders CHANGE COLUMN total total DECIMAL(10,2) | alter-column-type |",
+        "postgresql | ALTER TABLE orders ALTER COLUMN note TYPE varchar(20) USING note::varchar(20) | alter-column-type | ALTER TABLE orders changes the type of column note",
+        "postgresql | ALTER TABLE orders ALTER note SET DATA TYPE text, ALTER total TYPE numeric | alter-column-type | ALTER TABLE orders changes the type of columns note, total",
+        "postgresql | ALTER TABLE orders ALTER COLUMN note SET NOT NULL, ALTER COLUMN note SET STATISTICS 100 | - |",
+        "postgresql | ALTER TABLE orders ALTER CONSTRAINT fk DEFERRABLE      | - |",
+        "mysql      | ALTER TABLE orders MODIFY COLUMN note VARCHAR(20) NOT NULL | alter-column-type |",
+        "oracle     | ALTER TABLE orders MODIFY (note VARCHAR2(20), total NOT NULL, code DEFAULT 'x') | alter-column-type | ALTER TABLE orders changes the type of column note",
+        "oracle     | ALTER TABLE orders MODIFY (total NOT NULL)             | - |",
+        "oracle     | ALTER TABLE orders MODIFY CONSTRAINT pk DISABLE        | - |",
+        "oracle     | ALTER TABLE orders MODIFY PARTITION p1 COMPRESS        | - |",
+        "sqlserver  | ALTER TABLE orders ALTER COLUMN note NVARCHAR(20) NULL | alter-column-type |",
+        "sqlserver  | ALTER TABLE orders ALTER COLUMN id ADD ROWGUIDCOL      | - |",
+        "h2         | ALTER TABLE orders ALTER COLUMN note VARCHAR(20)       | alter-column-type |",
+        "postgresql | ALTER TABLE orders ADD COLUMN note text, ADD CONSTRAINT u UNIQUE (note) | - |",
+    })
+    void reportsAlterTableChanges(String dialect, String sql, String rules, String messages) {
+        DropRulesTest.assertFindings(dialect, sql, rules, messages);
+    }
+}

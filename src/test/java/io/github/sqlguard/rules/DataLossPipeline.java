@@ -1,0 +1,64 @@
+package io.github.sqlguard.rules;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.github.sqlguard.Dialect;
+import io.github.sqlguard.analysis.AnalyzedStatement;
+import io.github.sqlguard.analysis.StatementAnalyzer;
+import io.github.sqlguard.sql.Placeholders;
+import io.github.sqlguard.sql.Statement;
+import io.github.sqlguard.sql.StatementSplitter;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs the data-loss rules over SQL the way the linter will: split, analyse, check every statement in order
+ * with one {@link ScriptState} per file. Every statement is also checked as if the parser had failed and as
+ * if it had not been asked, and the results must be equal: rules must not depend on the AST being there.
+ */
+final class DataLossPipeline {
+
+    /** One violation with where its statement starts. */
+    record Hit(int line, String rule, String message) {
+        @Override
+        public String toString() {
+            return line + ":" + rule;
+        }
+    }
+
+    private DataLossPipeline() {
+    }
+
+    static List<Hit> run(Dialect dialect, String sql) {
+        return run(dialect, sql, DataLossRules.all());
+    }
+
+    static List<Hit> run(Dialect dialect, String sql, List<Rule> rules) {
+        List<Statement> statements = new StatementSplitter(dialect, Placeholders.DEFAULT).split("test.sql", sql)
+                .statements();
+        StatementAnalyzer analyzer = new StatementAnalyzer();
+        ScriptState state = new ScriptState();
+        ScriptState unparsedState = new ScriptState();
+        ScriptState notNeededState = new ScriptState();
+        List<Hit> hits = new ArrayList<>();
+        for (Statement statement : statements) {
+            AnalyzedStatement analyzed = analyzer.analyze(statement);
+            for (Rule rule : rules) {
+                List<Violation> violations = rule.check(analyzed, state);
+                assertEquals(violations, rule.check(new AnalyzedStatement.Unparsed(statement, "test"), unparsedState),
+                        "unparsed path differs for " + statement.sql());
+                assertEquals(violations, rule.check(new AnalyzedStatement.NotNeeded(statement), notNeededState),
+                        "not-parsed path differs for " + statement.sql());
+                for (Violation violation : violations) {
+                    hits.add(new Hit(statement.start().line(), rule.info().id(), violation.message()));
+                }
+            }
+        }
+        return hits;
+    }
+
+    /** The rule ids hit, in order, e.g. {@code [drop-table, cascade]}. */
+    static List<String> ruleIds(Dialect dialect, String sql) {
+        return run(dialect, sql).stream().map(Hit::rule).toList();
+    }
+}

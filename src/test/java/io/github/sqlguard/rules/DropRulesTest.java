@@ -1,0 +1,81 @@
+package io.github.sqlguard.rules;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.github.sqlguard.Dialect;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * drop-table, drop-schema, drop-database, truncate-table and cascade over many dialect forms: which rules a
+ * script yields, and the messages (joined by " / ").
+ */
+class DropRulesTest {
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', quoteCharacter = '~', value = {
+        "auto       | DROP TABLE orders                          | drop-table | DROP TABLE removes table orders and all its rows",
+        "postgresql | DROP TABLE IF EXISTS a, b                  | drop-table | DROP TABLE removes tables a, b and all their rows",
+        "postgresql | DROP TABLE app.orders CASCADE              | drop-table cascade | DROP TABLE removes table app.orders and all its rows / DROP TABLE app.orders CASCADE also drops every object that depends on it",
+        "oracle     | DROP TABLE orders PURGE                    | drop-table | DROP TABLE removes table orders and all its rows",
+        "oracle     | DROP TABLE orders CASCADE CONSTRAINTS PURGE | drop-table cascade |",
+        "sqlserver  | DROP TABLE [dbo].[orders]                  | drop-table | DROP TABLE removes table [dbo].[orders] and all its rows",
+        "sqlserver  | DROP TABLE shop..orders                    | drop-table | DROP TABLE removes table shop..orders and all its rows",
+        "sqlserver  | IF OBJECT_ID('dbo.orders', 'U') IS NOT NULL DROP TABLE dbo.orders | drop-table | DROP TABLE removes table dbo.orders and all its rows",
+        "sqlserver  | IF EXISTS (SELECT 1 FROM sys.tables WHERE name = 'orders') BEGIN DROP TABLE orders END | drop-table |",
+        "sqlserver  | DROP TABLE #staging, ##shared              | - |",
+        "mysql      | DROP TEMPORARY TABLE IF EXISTS staging     | - |",
+        "mysql      | DROP TABLE `shop`.`orders` CASCADE         | drop-table | DROP TABLE removes table `shop`.`orders` and all its rows",
+        "postgresql | DROP FOREIGN TABLE remote_orders           | - |",
+        "h2         | DROP TABLE ${schema}.orders                | drop-table | DROP TABLE removes table ${schema}.orders and all its rows",
+        "sqlite     | DROP TABLE IF EXISTS \"Orders\"            | drop-table |",
+        "postgresql | DROP VIEW v; DROP INDEX i; DROP FUNCTION f(int); DROP TRIGGER t ON x; DROP SEQUENCE s | - |",
+        "postgresql | DROP PROCEDURE p; DROP MATERIALIZED VIEW mv; DROP TYPE t; DROP ROLE r | - |",
+        "postgresql | DROP VIEW v CASCADE                        | cascade | DROP VIEW v CASCADE also drops every object that depends on it",
+        "postgresql | SELECT 'DROP TABLE orders' -- DROP TABLE x | - |",
+        "postgresql | DROP SCHEMA IF EXISTS app CASCADE          | drop-schema cascade | DROP SCHEMA removes schema app and every object in it / DROP SCHEMA app CASCADE also drops every object that depends on it",
+        "postgresql | DROP SCHEMA a, b                           | drop-schema | DROP SCHEMA removes schemas a, b and every object in them",
+        "postgresql | DROP OWNED BY legacy_app                   | drop-schema | DROP OWNED BY removes every object owned by legacy_app",
+        "oracle     | DROP USER legacy CASCADE                   | drop-schema cascade | DROP USER .. CASCADE removes the schema of user legacy and every object in it / DROP USER legacy CASCADE also drops every object that depends on it",
+        "oracle     | DROP USER legacy                           | - |",
+        "mysql      | DROP DATABASE IF EXISTS shop               | drop-database | DROP DATABASE removes database shop and all its data",
+        "sqlserver  | DROP DATABASE a, b                         | drop-database | DROP DATABASE removes databases a, b and all their data",
+        "oracle     | DROP DATABASE                              | drop-database | DROP DATABASE removes the database and all its data",
+        "oracle     | DROP PLUGGABLE DATABASE pdb1 INCLUDING DATAFILES | drop-database | DROP PLUGGABLE DATABASE removes database pdb1 and all its data",
+        "auto       | TRUNCATE orders                            | truncate-table | TRUNCATE removes every row of table orders",
+        "postgresql | TRUNCATE TABLE ONLY a, b * RESTART IDENTITY | truncate-table | TRUNCATE removes every row of tables a, b",
+        "postgresql | TRUNCATE a CASCADE                         | truncate-table cascade | TRUNCATE removes every row of table a / TRUNCATE .. CASCADE also empties every table that references the truncated tables",
+        "sqlserver  | TRUNCATE TABLE dbo.sales WITH (PARTITIONS (2, 4 TO 6)) | truncate-table | TRUNCATE removes every row of table dbo.sales",
+        "sqlserver  | TRUNCATE TABLE #work                       | - |",
+        "oracle     | TRUNCATE TABLE orders DROP STORAGE         | truncate-table |",
+        "oracle     | TRUNCATE CLUSTER personnel REUSE STORAGE   | truncate-table | TRUNCATE removes every row of cluster personnel",
+        "mysql      | ALTER TABLE sales TRUNCATE PARTITION p0, p1 | truncate-table | ALTER TABLE sales TRUNCATE PARTITION removes every row of partitions p0, p1",
+        "oracle     | ALTER TABLE sales TRUNCATE SUBPARTITION sp1 UPDATE INDEXES | truncate-table |",
+        "postgresql | GRANT TRUNCATE ON orders TO app             | - |",
+        "postgresql | CREATE TABLE t (id int); DROP TABLE t       | - |",
+        "postgresql | CREATE TABLE IF NOT EXISTS t (id int); DROP TABLE t | drop-table |",
+        "postgresql | CREATE TEMP TABLE IF NOT EXISTS t (id int); TRUNCATE t; DROP TABLE t | - |",
+        "postgresql | CREATE TABLE t (id int); DROP TABLE t, orders | drop-table | DROP TABLE removes table orders and all its rows",
+        "postgresql | CREATE TABLE t (id int); DROP TABLE app.t   | - |",
+        "postgresql | CREATE TABLE app.t (id int); DROP TABLE t   | drop-table |",
+        "postgresql | DROP TABLE t; CREATE TABLE t (id int)       | drop-table |",
+        "oracle     | CREATE GLOBAL TEMPORARY TABLE gtt (id int); DROP TABLE gtt | - |",
+        "sqlserver  | CREATE TABLE [dbo].[Scratch] (id int); DROP TABLE dbo.scratch | - |",
+    })
+    void reportsDropsAndTruncates(String dialect, String sql, String rules, String messages) {
+        assertFindings(dialect, sql, rules, messages);
+    }
+
+    static void assertFindings(String dialect, String sql, String rules, String messages) {
+        List<DataLossPipeline.Hit> hits = DataLossPipeline.run(Dialect.fromConfig(dialect), sql);
+        List<String> expected = rules.equals("-") ? List.of() : Arrays.asList(rules.split(" "));
+        assertEquals(expected, hits.stream().map(DataLossPipeline.Hit::rule).toList(), sql);
+        if (messages != null) {
+            assertEquals(messages, hits.stream().map(DataLossPipeline.Hit::message)
+                    .collect(Collectors.joining(" / ")), sql);
+        }
+    }
+}
