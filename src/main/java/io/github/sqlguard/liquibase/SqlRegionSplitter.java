@@ -93,13 +93,16 @@ final class SqlRegionSplitter {
                 .replace("(?i)", "").replace("(?m)", "").replace("\\n", "").replace("\\r", "")
                 .replace("\\s*", "").replace("\\s+", "").replace("\\s", "").replace("^", "").replace("$", "")
                 .replace("(", "").replace(")", "").replace("\\/", "/").replace("\\;", ";");
+        boolean namesSeparator = false;
         for (String alternative : normalized.split("\\|", -1)) {
             String piece = alternative.strip();
             if (!piece.equals("go") && !piece.equals("/") && !piece.equals(";") && !piece.isEmpty()) {
                 return false;
             }
+            namesSeparator |= !piece.isEmpty();
         }
-        return true;
+        // "$$" normalises to nothing: it is a delimiter of its own, not an anchored GO or slash.
+        return namesSeparator;
     }
 
     /** Where the delimiter stands outside strings, quoted names and comments: {start, end} pairs. */
