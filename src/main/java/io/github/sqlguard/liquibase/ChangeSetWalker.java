@@ -52,9 +52,11 @@ final class ChangeSetWalker {
             switch (child.name()) {
                 case "changeSet" -> changeSet(child, synthetic);
                 case "include" -> reader.include(file, path, synthetic.substitute(child.attributes().get("file")),
-                        false, child.flag("relativeToChangelogFile", false), child.line(), child.column());
+                        false, child.flag("relativeToChangelogFile", false), child.flag("errorIfMissing", true),
+                        child.line(), child.column());
                 case "includeAll" -> reader.include(file, path, synthetic.substitute(child.attributes().get("path")),
-                        true, child.flag("relativeToChangelogFile", false), child.line(), child.column());
+                        true, child.flag("relativeToChangelogFile", false), child.flag("errorIfMissingOrEmpty", true),
+                        child.line(), child.column());
                 default -> {
                     // properties were read above; preConditions of the whole changelog run no change
                 }

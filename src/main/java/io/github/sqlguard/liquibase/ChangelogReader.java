@@ -119,7 +119,7 @@ public final class ChangelogReader {
             collector(relativePath).add(result.script().script());
             for (FormattedSqlReader.Include include : result.includes()) {
                 include(file, relativePath, include.target(), include.all(), include.relativeToChangelogFile(),
-                        include.line(), include.column());
+                        true, include.line(), include.column());
             }
         } else {
             // A plain SQL file reached by includeAll: Liquibase runs it as one changeset.
@@ -157,11 +157,13 @@ public final class ChangelogReader {
     }
 
     /** Follows an include or includeAll; a missing target is reported at the including element. */
-    void include(Path from, String fromPath, String target, boolean all, boolean relativeToChangelogFile, int line,
-            int column) {
+    void include(Path from, String fromPath, String target, boolean all, boolean relativeToChangelogFile,
+            boolean errorIfMissing, int line, int column) {
         Optional<Path> resolved = resolve(from, target, relativeToChangelogFile);
         if (resolved.isEmpty() || (all ? !Files.isDirectory(resolved.get()) : !Files.isRegularFile(resolved.get()))) {
-            problems.add(ChangelogFindings.missingInclude(fromPath, line, column, target));
+            if (errorIfMissing) {
+                problems.add(ChangelogFindings.missingInclude(fromPath, line, column, target));
+            }
             return;
         }
         if (!all) {
