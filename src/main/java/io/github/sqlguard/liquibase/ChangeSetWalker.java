@@ -1,0 +1,140 @@
+package io.github.sqlguard.liquibase;
+
+import io.github.sqlguard.sql.Statement;
+import io.github.sqlguard.sql.StatementContext;
+import io.github.sqlguard.sql.Token;
+import io.github.sqlguard.sql.TokenType;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Walks the {@code databaseChangeLog} tree of one XML, YAML or JSON file: properties first (Liquibase
+ * knows them before any change runs), then changesets, includes and includeAlls in document order.
+ *
+ * <p>Acknowledgements: a changeset's {@code <comment>} (YAML {@code comment:}) becomes a comment token
+ * {@code -- <text>} at column 1 of the first line of each of the changeset's statements; an XML comment
+ * just before a change element (or a {@code <comment>} inside an {@code <sql>}) does the same for that
+ * change's statements. Position-based matching of {@code -- sqlguard:allow} comments then works unchanged.
+ */
+final class ChangeSetWalker {
+
+    private static final Set<String> NOT_CHANGES = Set.of("comment", "rollback", "preConditions", "validCheckSum",
+            "changes", "tagDatabase", "output", "stop", "empty", "customChange", "executeCommand");
+
+    private final ChangelogReader reader;
+    private final Path file;
+    private final String path;
+    private ScriptCollector out;
+    private ChangeTranslator translator;
+
+    ChangeSetWalker(ChangelogReader reader, Path file, String path) {
+        this.reader = reader;
+        this.file = file;
+        this.path = path;
+    }
+
+    void walk(ChangeNode changelog) {
+        for (ChangeNode child : changelog.children()) {
+            if (child.name().equals("property") && child.attributes().containsKey("name")) {
+                reader.properties().putIfAbsent(child.attributes().get("name"),
+                        child.attributes().getOrDefault("value", ""));
+            }
+        }
+        out = reader.collector(path);
+        SyntheticStatements synthetic = new SyntheticStatements(reader.options().dialect(), reader.placeholders());
+        translator = new ChangeTranslator(path, synthetic,
+                new SqlRegionSplitter(reader.options().dialect(), reader.placeholders()), out,
+                new SqlFileReader(reader, file, path, synthetic));
+        for (ChangeNode child : changelog.children()) {
+            switch (child.name()) {
+                case "changeSet" -> changeSet(child, synthetic);
+                case "include" -> reader.include(file, path, synthetic.substitute(child.attributes().get("file")),
+                        false, child.flag("relativeToChangelogFile", false), child.flag("errorIfMissing", true),
+                        child.line(), child.column());
+                case "includeAll" -> reader.include(file, path, synthetic.substitute(child.attributes().get("path")),
+                        true, child.flag("relativeToChangelogFile", false), child.flag("errorIfMissingOrEmpty", true),
+                        child.line(), child.column());
+                default -> {
+                    // properties were read above; preConditions of the whole changelog run no change
+                }
+            }
+        }
+    }
+
+    private void changeSet(ChangeNode changeSet, SyntheticStatements synthetic) {
+        reader.countChangeset();
+        String label = "changeset " + synthetic.substitute(changeSet.attributes().getOrDefault("author", ""))
+                + ":" + synthetic.substitute(changeSet.attributes().getOrDefault("id", ""));
+        StatementContext context = new StatementContext(StatementContext.Kind.SCRIPT, label);
+        List<Statement> statements = new ArrayList<>();
+        for (ChangeNode change : changesOf(changeSet)) {
+            statements.addAll(change(change, context));
+        }
+        if (reader.options().rollbacks() != RollbackMode.SKIP) {
+            statements.addAll(rollback(changeSet, label));
+        }
+        changeSet.value("comment").ifPresent(comment -> acknowledge(comment, statements));
+    }
+
+    private static List<ChangeNode> changesOf(ChangeNode changeSet) {
+        Optional<ChangeNode> changes = changeSet.child("changes");
+        if (changes.isPresent()) {
+            return changes.get().children();
+        }
+        return changeSet.children().stream().filter(c -> !NOT_CHANGES.contains(c.name())).toList();
+    }
+
+    private List<Statement> change(ChangeNode change, StatementContext context) {
+        List<Statement> statements = translator.translate(change, context);
+        change.comments().forEach(comment -> acknowledge(comment, statements));
+        if (change.name().equals("sql")) {
+            change.child("comment").map(ChangeNode::text).ifPresent(comment -> acknowledge(comment, statements));
+        }
+        return statements;
+    }
+
+    private List<Statement> rollback(ChangeNode changeSet, String label) {
+        StatementContext context = new StatementContext(StatementContext.Kind.ROLLBACK, label + " rollback");
+        List<Statement> statements = new ArrayList<>();
+        Optional<TextRegion> scalar = Optional.ofNullable(changeSet.attributeRegions().get("rollback"));
+        if (scalar.isPresent()) {
+            statements.addAll(out.add(new SqlRegionSplitter(reader.options().dialect(), reader.placeholders())
+                    .split(path, scalar.get(), null, context)));
+        }
+        for (ChangeNode rollback : changeSet.children()) {
+            if (!rollback.name().equals("rollback")) {
+                continue;
+            }
+            if (rollback.textRegion() != null || rollback.attributeRegions().containsKey("sql")) {
+                ChangeNode asSql = new ChangeNode("sql", rollback.line(), rollback.column(), rollback.offset(),
+                        rollback.attributes(), rollback.attributeRegions(), rollback.text(), rollback.textRegion(),
+                        List.of(), List.of());
+                statements.addAll(change(asSql, context));
+            }
+            for (ChangeNode change : rollback.children()) {
+                if (!change.name().equals("comment")) {
+                    statements.addAll(change(change, context));
+                }
+            }
+        }
+        return statements;
+    }
+
+    /** Places {@code -- text} at column 1 of each statement's first line, where inline comments are matched. */
+    private void acknowledge(String text, List<Statement> statements) {
+        if (text == null || text.isBlank()) {
+            return;
+        }
+        String flattened = "-- " + text.strip().replaceAll("\\s+", " ");
+        statements.stream().map(s -> s.start().line()).distinct().forEach(line -> out.addComment(
+                new Token(TokenType.COMMENT, flattened, statementOffset(statements, line), line, 1)));
+    }
+
+    private static int statementOffset(List<Statement> statements, int line) {
+        return statements.stream().filter(s -> s.start().line() == line).findFirst()
+                .map(s -> s.firstToken().offset()).orElse(0);
+    }
+}

@@ -1,0 +1,122 @@
+package io.github.sqlguard.liquibase;
+
+import io.github.sqlguard.sql.Statement;
+import io.github.sqlguard.sql.StatementContext;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Turns one Liquibase change element into the statements it runs.
+ *
+ * <p>Handled: {@code delete}, {@code update}, {@code dropTable}, {@code dropColumn}, {@code renameTable},
+ * {@code renameColumn}, {@code modifyDataType} (one synthetic statement at the element), {@code sql} (its
+ * text split with positions inside the element) and {@code sqlFile} (the file split with its own
+ * positions). Every other change type (createTable, addColumn, insert, loadData, createIndex,
+ * dropAllForeignKeyConstraints, customChange, ...) adds or changes nothing a destructive-change rule
+ * looks for and yields no statement.
+ */
+final class ChangeTranslator {
+
+    /** Reads the file an {@code sqlFile} change names and returns its statements. */
+    interface SqlFileSource {
+        List<Statement> statementsOf(ChangeNode sqlFile, StatementContext context);
+    }
+
+    private final String path;
+    private final SyntheticStatements synthetic;
+    private final SqlRegionSplitter regionSplitter;
+    private final ScriptCollector out;
+    private final SqlFileSource sqlFiles;
+
+    ChangeTranslator(String path, SyntheticStatements synthetic, SqlRegionSplitter regionSplitter,
+            ScriptCollector out, SqlFileSource sqlFiles) {
+        this.path = path;
+        this.synthetic = synthetic;
+        this.regionSplitter = regionSplitter;
+        this.out = out;
+        this.sqlFiles = sqlFiles;
+    }
+
+    /** Adds the change's statements to the file's script and returns them. */
+    List<Statement> translate(ChangeNode change, StatementContext context) {
+        return switch (change.name()) {
+            case "sql" -> sql(change, context);
+            case "sqlFile" -> sqlFiles.statementsOf(change, context);
+            default -> syntheticText(change).flatMap(text -> synthetic.at(text, path, change, context))
+                    .map(statement -> {
+                        out.add(statement);
+                        return List.of(statement);
+                    }).orElse(List.of());
+        };
+    }
+
+    /** The SQL a change element stands for, or empty for a change type that is not checked. */
+    Optional<String> syntheticText(ChangeNode change) {
+        return Optional.ofNullable(switch (change.name()) {
+            case "delete" -> "DELETE FROM " + synthetic.table(change, "tableName") + where(change);
+            case "update" -> "UPDATE " + synthetic.table(change, "tableName") + " SET " + assignments(change)
+                    + where(change);
+            case "dropTable" -> "DROP TABLE " + synthetic.table(change, "tableName")
+                    + (change.flag("cascadeConstraints", false) ? " CASCADE" : "");
+            case "dropColumn" -> "ALTER TABLE " + synthetic.table(change, "tableName") + " DROP COLUMN "
+                    + String.join(", ", droppedColumns(change));
+            case "renameTable" -> "ALTER TABLE " + synthetic.table(change, "oldTableName") + " RENAME TO "
+                    + synthetic.name(change.attributes().get("newTableName"));
+            case "renameColumn" -> "ALTER TABLE " + synthetic.table(change, "tableName") + " RENAME COLUMN "
+                    + synthetic.name(change.attributes().get("oldColumnName")) + " TO "
+                    + synthetic.name(change.attributes().get("newColumnName"));
+            case "modifyDataType" -> "ALTER TABLE " + synthetic.table(change, "tableName") + " ALTER COLUMN "
+                    + synthetic.name(change.attributes().get("columnName")) + " TYPE "
+                    + synthetic.substitute(change.attributes().getOrDefault("newDataType", "unknown_type"));
+            default -> null;
+        });
+    }
+
+    private List<Statement> sql(ChangeNode change, StatementContext context) {
+        Optional<TextRegion> region = Optional.ofNullable(change.textRegion()).or(() -> change.region("sql"));
+        if (region.isEmpty()) {
+            return List.of();
+        }
+        return out.add(regionSplitter.split(path, region.get(), change.attributes().get("endDelimiter"), context));
+    }
+
+    private String where(ChangeNode change) {
+        String where = change.value("where").map(String::strip).orElse("");
+        return where.isEmpty() ? "" : " WHERE " + synthetic.substitute(where);
+    }
+
+    private String assignments(ChangeNode change) {
+        List<String> names = columnNames(change);
+        if (names.isEmpty()) {
+            names = List.of("unknown_column");
+        }
+        return String.join(", ", names.stream().map(name -> name + " = ?").toList());
+    }
+
+    private List<String> droppedColumns(ChangeNode change) {
+        List<String> names = new ArrayList<>();
+        String single = change.attributes().get("columnName");
+        if (single != null && !single.isBlank()) {
+            names.add(synthetic.name(single));
+        }
+        names.addAll(columnNames(change));
+        return names.isEmpty() ? List.of("unknown_column") : names;
+    }
+
+    /** Names of nested {@code <column name=..>} elements, also under a YAML {@code columns:} list. */
+    private List<String> columnNames(ChangeNode change) {
+        List<String> names = new ArrayList<>();
+        for (ChangeNode child : change.children()) {
+            if (child.name().equals("column")) {
+                String name = child.attributes().getOrDefault("name", child.text());
+                if (name != null && !name.isBlank()) {
+                    names.add(synthetic.name(name));
+                }
+            } else if (child.name().equals("columns")) {
+                names.addAll(columnNames(child));
+            }
+        }
+        return names;
+    }
+}

@@ -1,0 +1,27 @@
+package io.github.sqlguard.liquibase;
+
+import io.github.sqlguard.Finding;
+import io.github.sqlguard.Location;
+import io.github.sqlguard.Severity;
+
+/** The findings a changelog reader reports about the changelog files themselves. */
+final class ChangelogFindings {
+
+    static final String MALFORMED = "malformed-changelog";
+    static final String MISSING_INCLUDE = "missing-include";
+
+    private ChangelogFindings() {
+    }
+
+    static Finding malformed(String path, int line, int column, String message) {
+        return Finding.of(MALFORMED, Severity.ERROR, new Location(path, Math.max(1, line), Math.max(1, column)),
+                "Changelog cannot be read, so none of its changes were checked: " + message,
+                "Fix the file so Liquibase can read it.", "");
+    }
+
+    static Finding missingInclude(String path, int line, int column, String target) {
+        return Finding.of(MISSING_INCLUDE, Severity.ERROR, new Location(path, Math.max(1, line), Math.max(1, column)),
+                "Included changelog '" + target + "' was not found, so its changes were not checked.",
+                "Fix the path, or set relativeToChangelogFile, or add its folder to the search roots.", "");
+    }
+}

@@ -1,0 +1,198 @@
+package io.github.sqlguard.liquibase;
+
+import io.github.sqlguard.sql.Placeholders;
+import io.github.sqlguard.sql.StatementContext;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a Liquibase formatted-SQL changelog: statements per {@code --changeset} with their exact positions,
+ * {@code --rollback} lines and {@code /* liquibase rollback ... *}{@code /} blocks as rollback statements,
+ * {@code --ignoreLines} ranges left out, {@code --property} values substituted. Lines before the first
+ * changeset never run and are ignored; other directive lines ({@code --preconditions},
+ * {@code --precondition-sql-check}, {@code --comment}, {@code --validCheckSum}) stay comments, which keeps
+ * {@code -- sqlguard:allow} acknowledgements inside a changeset visible.
+ */
+public final class FormattedSqlReader {
+
+    private static final Pattern HEADER = Pattern.compile("^\\s*--\\s*liquibase\\s+formatted\\s+sql",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern CHANGESET = Pattern.compile(
+            "^\\s*--\\s*changeset\\s+(\"[^\"]*\"|[^:\\s]*):(\"[^\"]*\"|\\S+)(.*)$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern ROLLBACK = Pattern.compile("^\\s*--\\s*rollback\\b[ \\t]?", Pattern.CASE_INSENSITIVE);
+    private static final Pattern ROLLBACK_BLOCK = Pattern.compile("^\\s*/\\*\\s*liquibase\\s+rollback\\b",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern IGNORE_LINES = Pattern.compile("^\\s*--\\s*ignoreLines:(\\w+)",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern PROPERTY = Pattern.compile("^\\s*--\\s*property\\s+(.*)$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern INCLUDE = Pattern.compile("^\\s*--\\s*include(All)?\\s+(.*)$",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern ATTRIBUTE = Pattern.compile("(\\w+):(\"[^\"]*\"|\\S*)");
+
+    private FormattedSqlReader() {
+    }
+
+    /** An {@code --include file:..} or {@code --includeAll path:..} line. */
+    record Include(String target, boolean all, boolean relativeToChangelogFile, int line, int column) {
+    }
+
+    /** What one formatted-SQL file holds. */
+    record Result(ChangelogScript script, int changesets, List<Include> includes) {
+    }
+
+    /** True when the first non-blank line is {@code --liquibase formatted sql}. */
+    public static boolean isFormattedSql(String text) {
+        for (String line : text.split("\\R", 50)) {
+            String stripped = line.replace("\uFEFF", "").strip();
+            if (!stripped.isEmpty()) {
+                return HEADER.matcher(stripped).find();
+            }
+        }
+        return false;
+    }
+
+    /** Reads one formatted-SQL changelog with {@code options.properties()} as its only outside properties. */
+    public static ChangelogScript read(String relativePath, String text, LiquibaseOptions options) {
+        return read(relativePath, text, options, new HashMap<>()).script();
+    }
+
+    /** Reads one file; {@code properties} holds earlier changelogs' properties and receives this file's. */
+    static Result read(String relativePath, String text, LiquibaseOptions options, Map<String, String> properties) {
+        String[] lines = text.split("\\r\\n|\\r|\\n", -1);
+        LineIndex index = new LineIndex(text);
+        for (String line : lines) {
+            Matcher property = PROPERTY.matcher(line);
+            if (property.find()) {
+                Map<String, String> attributes = attributes(property.group(1));
+                if (attributes.containsKey("name")) {
+                    properties.putIfAbsent(attributes.get("name"), attributes.getOrDefault("value", ""));
+                }
+            }
+        }
+        Map<String, String> values = new HashMap<>(properties);
+        values.putAll(options.properties());
+        SqlRegionSplitter splitter = new SqlRegionSplitter(options.dialect(),
+                new Placeholders("${", "}", values));
+        char[] main = text.toCharArray();
+        char[] rollback = blankCopy(text);
+        List<int[]> changesets = new ArrayList<>(); // {header line index}
+        List<Include> includes = new ArrayList<>();
+        int ignoreUntil = -1;
+        boolean ignoring = false;
+        boolean inRollbackBlock = false;
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i];
+            int lineStart = index.lineStart(i + 1);
+            int lineEnd = lineStart + line.length();
+            if (inRollbackBlock) {
+                int close = line.indexOf("*/");
+                int contentEnd = close < 0 ? lineEnd : lineStart + close;
+                copy(text, rollback, lineStart, contentEnd);
+                blank(main, lineStart, lineEnd);
+                inRollbackBlock = close < 0;
+                continue;
+            }
+            Matcher ignore = IGNORE_LINES.matcher(line);
+            if (ignoring || i <= ignoreUntil || changesets.isEmpty() && !CHANGESET.matcher(line).find()) {
+                blank(main, lineStart, lineEnd);
+                ignoring = ignoring && !(ignore.find() && ignore.group(1).equalsIgnoreCase("end"));
+                continue;
+            }
+            Matcher rollbackLine = ROLLBACK.matcher(line);
+            Matcher rollbackBlock = ROLLBACK_BLOCK.matcher(line);
+            Matcher include = INCLUDE.matcher(line);
+            if (CHANGESET.matcher(line).find()) {
+                changesets.add(new int[] {i});
+                blank(main, lineStart, lineEnd);
+            } else if (ignore.find()) {
+                blank(main, lineStart, lineEnd);
+                String what = ignore.group(1);
+                ignoring = what.equalsIgnoreCase("start");
+                if (what.chars().allMatch(Character::isDigit)) {
+                    ignoreUntil = i + Integer.parseInt(what);
+                }
+            } else if (rollbackLine.find()) {
+                blank(main, lineStart, lineEnd);
+                copy(text, rollback, lineStart + rollbackLine.end(), lineEnd);
+            } else if (rollbackBlock.find()) {
+                int close = line.indexOf("*/", rollbackBlock.end());
+                blank(main, lineStart, lineEnd);
+                copy(text, rollback, lineStart + rollbackBlock.end(), close < 0 ? lineEnd : lineStart + close);
+                inRollbackBlock = close < 0;
+            } else if (include.find()) {
+                blank(main, lineStart, lineEnd);
+                Map<String, String> attributes = attributes(include.group(2));
+                String target = attributes.getOrDefault(include.group(1) != null ? "path" : "file", "");
+                includes.add(new Include(target, include.group(1) != null,
+                        !"false".equalsIgnoreCase(attributes.getOrDefault("relativeToChangelogFile", "true")),
+                        i + 1, line.indexOf('-') + 1));
+            }
+        }
+        ScriptCollector out = new ScriptCollector(relativePath);
+        String mainText = new String(main);
+        String rollbackText = new String(rollback);
+        for (int c = 0; c < changesets.size(); c++) {
+            int headerLine = changesets.get(c)[0];
+            Matcher header = CHANGESET.matcher(lines[headerLine]);
+            header.find();
+            String label = "changeset " + unquote(header.group(1)) + ":" + unquote(header.group(2));
+            String endDelimiter = attributes(header.group(3)).get("endDelimiter");
+            int from = index.lineStart(headerLine + 2);
+            int to = c + 1 < changesets.size() ? index.lineStart(changesets.get(c + 1)[0] + 1) : text.length();
+            if (from >= to) {
+                continue;
+            }
+            out.add(splitter.split(relativePath, new TextRegion(mainText, from, to, headerLine + 2, 1), endDelimiter,
+                    new StatementContext(StatementContext.Kind.SCRIPT, label)));
+            String rollbackSql = rollbackText.substring(from, to).strip();
+            if (options.rollbacks() != RollbackMode.SKIP && !isNoRollback(rollbackSql)) {
+                out.add(splitter.split(relativePath, new TextRegion(rollbackText, from, to, headerLine + 2, 1),
+                        endDelimiter, new StatementContext(StatementContext.Kind.ROLLBACK, label + " rollback")));
+            }
+        }
+        return new Result(out.toScript(), changesets.size(), includes);
+    }
+
+    private static boolean isNoRollback(String sql) {
+        String normalized = sql.toLowerCase(java.util.Locale.ROOT).replaceAll("\\s+", " ");
+        return normalized.isEmpty() || normalized.equals("not required") || normalized.equals("empty");
+    }
+
+    static Map<String, String> attributes(String text) {
+        Map<String, String> attributes = new HashMap<>();
+        Matcher matcher = ATTRIBUTE.matcher(text);
+        while (matcher.find()) {
+            attributes.put(matcher.group(1), unquote(matcher.group(2)));
+        }
+        return attributes;
+    }
+
+    private static String unquote(String value) {
+        return value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")
+                ? value.substring(1, value.length() - 1) : value;
+    }
+
+    private static char[] blankCopy(String text) {
+        char[] copy = text.toCharArray();
+        blank(copy, 0, copy.length);
+        return copy;
+    }
+
+    private static void blank(char[] chars, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (chars[i] != '\n' && chars[i] != '\r') {
+                chars[i] = ' ';
+            }
+        }
+    }
+
+    private static void copy(String text, char[] into, int from, int to) {
+        for (int i = from; i < to; i++) {
+            into[i] = text.charAt(i);
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package io.github.sqlguard.liquibase;
+
+import io.github.sqlguard.Dialect;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How to read Liquibase changelogs.
+ *
+ * @param rollbacks whether rollback code becomes statements
+ * @param properties {@code ${name}} values given by the build (the {@code liquibaseProperties} parameter);
+ *     they win over {@code <property>} elements of the changelogs, as Liquibase's own parameters do
+ * @param dialect the dialect the statements are parsed with
+ * @param searchRoots folders where paths that are not relative to the changelog are looked up, in order
+ *     (typically {@code src/main/resources}); the including changelog's folder is tried last
+ */
+public record LiquibaseOptions(RollbackMode rollbacks, Map<String, String> properties, Dialect dialect,
+        List<Path> searchRoots) {
+
+    public LiquibaseOptions {
+        rollbacks = rollbacks == null ? RollbackMode.SKIP : rollbacks;
+        properties = properties == null ? Map.of() : Map.copyOf(properties);
+        dialect = dialect == null ? Dialect.AUTO : dialect;
+        searchRoots = searchRoots == null ? List.of() : List.copyOf(searchRoots);
+    }
+
+    /** Rollbacks skipped, no properties, dialect AUTO, no search roots. */
+    public static LiquibaseOptions defaults() {
+        return new LiquibaseOptions(RollbackMode.SKIP, Map.of(), Dialect.AUTO, List.of());
+    }
+
+    public LiquibaseOptions withRollbacks(RollbackMode mode) {
+        return new LiquibaseOptions(mode, properties, dialect, searchRoots);
+    }
+}

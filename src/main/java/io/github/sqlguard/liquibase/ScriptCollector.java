@@ -1,0 +1,55 @@
+package io.github.sqlguard.liquibase;
+
+import io.github.sqlguard.sql.LexError;
+import io.github.sqlguard.sql.Script;
+import io.github.sqlguard.sql.Statement;
+import io.github.sqlguard.sql.Token;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/** Gathers the statements and comments of one file while its changesets are read. */
+final class ScriptCollector {
+
+    private final String relativePath;
+    private final List<Statement> statements = new ArrayList<>();
+    private final List<Token> comments = new ArrayList<>();
+    private LexError lexError;
+
+    ScriptCollector(String relativePath) {
+        this.relativePath = relativePath;
+    }
+
+    String relativePath() {
+        return relativePath;
+    }
+
+    /** Adds a split script's statements and comments; returns its statements. */
+    List<Statement> add(Script script) {
+        statements.addAll(script.statements());
+        comments.addAll(script.comments());
+        if (lexError == null && script.lexError().isPresent()) {
+            lexError = script.lexError().get();
+        }
+        return script.statements();
+    }
+
+    void add(Statement statement) {
+        statements.add(statement);
+    }
+
+    void addComment(Token comment) {
+        comments.add(comment);
+    }
+
+    boolean isEmpty() {
+        return statements.isEmpty() && comments.isEmpty() && lexError == null;
+    }
+
+    ChangelogScript toScript() {
+        List<Token> sortedComments = new ArrayList<>(comments);
+        sortedComments.sort(Comparator.comparingInt(Token::line).thenComparingInt(Token::column));
+        return new ChangelogScript(relativePath, new Script(statements, sortedComments, Optional.ofNullable(lexError)));
+    }
+}

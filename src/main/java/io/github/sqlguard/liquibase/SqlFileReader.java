@@ -1,0 +1,46 @@
+package io.github.sqlguard.liquibase;
+
+import io.github.sqlguard.sql.Statement;
+import io.github.sqlguard.sql.StatementContext;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Reads the file of an {@code sqlFile} change and splits it with positions in that file; the file joins
+ * the processed set so it is not checked a second time as a standalone script.
+ */
+final class SqlFileReader implements ChangeTranslator.SqlFileSource {
+
+    private final ChangelogReader reader;
+    private final Path changelog;
+    private final String changelogPath;
+    private final SyntheticStatements synthetic;
+
+    SqlFileReader(ChangelogReader reader, Path changelog, String changelogPath, SyntheticStatements synthetic) {
+        this.reader = reader;
+        this.changelog = changelog;
+        this.changelogPath = changelogPath;
+        this.synthetic = synthetic;
+    }
+
+    @Override
+    public List<Statement> statementsOf(ChangeNode sqlFile, StatementContext context) {
+        String target = synthetic.substitute(sqlFile.attributes().get("path"));
+        Optional<Path> resolved = reader.resolve(changelog, target, sqlFile.flag("relativeToChangelogFile", false));
+        if (resolved.isEmpty() || !resolved.get().toFile().isFile()) {
+            reader.report(ChangelogFindings.missingInclude(changelogPath, sqlFile.line(), sqlFile.column(),
+                    String.valueOf(target)));
+            return List.of();
+        }
+        String relativePath = reader.relativePathFor(resolved.get());
+        Optional<String> text = reader.readText(resolved.get(), relativePath);
+        if (text.isEmpty()) {
+            return List.of();
+        }
+        reader.markProcessed(resolved.get());
+        TextRegion whole = new TextRegion(text.get(), 0, text.get().length(), 1, 1);
+        return reader.collector(relativePath).add(new SqlRegionSplitter(reader.options().dialect(),
+                reader.placeholders()).split(relativePath, whole, sqlFile.attributes().get("endDelimiter"), context));
+    }
+}

@@ -1,0 +1,145 @@
+package io.github.sqlguard.liquibase;
+
+import io.github.sqlguard.Dialect;
+import io.github.sqlguard.sql.Lexer;
+import io.github.sqlguard.sql.Placeholders;
+import io.github.sqlguard.sql.Script;
+import io.github.sqlguard.sql.Statement;
+import io.github.sqlguard.sql.StatementContext;
+import io.github.sqlguard.sql.StatementSplitter;
+import io.github.sqlguard.sql.Token;
+import io.github.sqlguard.sql.TokenType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * Splits the SQL of a changeset, an {@code <sql>} element or an {@code sqlFile} as Liquibase would, with
+ * the positions of the changelog file.
+ *
+ * <ul>
+ *   <li>{@code splitStatements=false}: Liquibase sends the text as one statement, but most drivers then
+ *       run every statement in it, so the text is still split by the SQL splitter: every statement that
+ *       can run is checked.</li>
+ *   <li>{@code endDelimiter} {@code ;}, {@code GO} or {@code /}, also as the usual regexes such as
+ *       {@code \nGO} or {@code \n/\s*\n|\n/\s*$}: the SQL splitter already ends statements there.</li>
+ *   <li>any other {@code endDelimiter} (e.g. {@code $$}, {@code @@}): the text is cut where the delimiter
+ *       stands outside strings and comments (matched literally when it occurs literally, else as a regular
+ *       expression, as Liquibase does), and every piece goes through the SQL splitter.</li>
+ * </ul>
+ */
+final class SqlRegionSplitter {
+
+    private final StatementSplitter splitter;
+    private final Lexer lexer;
+
+    SqlRegionSplitter(Dialect dialect, Placeholders placeholders) {
+        this.splitter = new StatementSplitter(dialect, placeholders);
+        this.lexer = new Lexer(dialect, placeholders.prefix(), placeholders.suffix());
+    }
+
+    Script split(String path, TextRegion region, String endDelimiter, StatementContext context) {
+        if (splitterKnows(endDelimiter)) {
+            return splitter.split(path, region.text(), region.from(), region.to(), region.line(), region.column(),
+                    context);
+        }
+        List<Statement> statements = new ArrayList<>();
+        List<Token> comments = new ArrayList<>();
+        Script last = null;
+        int pieceStart = region.from();
+        for (int[] cut : delimiterMatches(region, endDelimiter)) {
+            last = splitPiece(path, region, pieceStart, cut[0], context, statements, comments, last);
+            pieceStart = cut[1];
+        }
+        last = splitPiece(path, region, pieceStart, region.to(), context, statements, comments, last);
+        return new Script(statements, comments, last == null ? Optional.empty() : last.lexError());
+    }
+
+    private Script splitPiece(String path, TextRegion region, int from, int to, StatementContext context,
+            List<Statement> statements, List<Token> comments, Script previous) {
+        int[] position = positionAt(region, from);
+        Script piece = splitter.split(path, region.text(), from, to, position[0], position[1], context);
+        statements.addAll(piece.statements());
+        comments.addAll(piece.comments());
+        return previous != null && previous.lexError().isPresent() ? previous : piece;
+    }
+
+    /** Line and column of {@code offset} inside the region, counting from the region's start. */
+    static int[] positionAt(TextRegion region, int offset) {
+        int line = region.line();
+        int column = region.column();
+        String text = region.text();
+        for (int i = region.from(); i < offset; i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || (c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n'))) {
+                line++;
+                column = 1;
+            } else if (c != '\r') {
+                column++;
+            }
+        }
+        return new int[] {line, column};
+    }
+
+    static boolean splitterKnows(String endDelimiter) {
+        if (endDelimiter == null || endDelimiter.isBlank()) {
+            return true;
+        }
+        String normalized = endDelimiter.toLowerCase(Locale.ROOT)
+                .replace("(?i)", "").replace("(?m)", "").replace("\\n", "").replace("\\r", "")
+                .replace("\\s*", "").replace("\\s+", "").replace("\\s", "").replace("^", "").replace("$", "")
+                .replace("(", "").replace(")", "").replace("\\/", "/").replace("\\;", ";");
+        boolean namesSeparator = false;
+        for (String alternative : normalized.split("\\|", -1)) {
+            String piece = alternative.strip();
+            if (!piece.equals("go") && !piece.equals("/") && !piece.equals(";") && !piece.isEmpty()) {
+                return false;
+            }
+            namesSeparator |= !piece.isEmpty();
+        }
+        // "$$" normalises to nothing: it is a delimiter of its own, not an anchored GO or slash.
+        return namesSeparator;
+    }
+
+    /** Where the delimiter stands outside strings, quoted names and comments: {start, end} pairs. */
+    private List<int[]> delimiterMatches(TextRegion region, String endDelimiter) {
+        List<Token> protectedTokens = lexer.tokenize(region.text(), region.from(), region.to(), region.line(),
+                region.column()).tokens().stream()
+                .filter(t -> t.type() == TokenType.STRING || t.type() == TokenType.COMMENT
+                        || t.type() == TokenType.QUOTED_NAME)
+                .toList();
+        Pattern pattern = patternOf(region, endDelimiter);
+        Matcher matcher = pattern.matcher(region.text()).region(region.from(), region.to());
+        List<int[]> cuts = new ArrayList<>();
+        while (matcher.find()) {
+            if (matcher.end() == matcher.start()) {
+                continue;
+            }
+            int start = matcher.start();
+            String delimiter = matcher.group();
+            // A delimiter such as $$ also opens a dollar-quoted string for the lexer: such a "string" is no
+            // protection, the delimiter wins as it does in Liquibase.
+            boolean inside = protectedTokens.stream().anyMatch(t -> t.offset() < start && start < t.endOffset()
+                    && !t.text().startsWith(delimiter));
+            if (!inside) {
+                cuts.add(new int[] {matcher.start(), matcher.end()});
+            }
+        }
+        return cuts;
+    }
+
+    private static Pattern patternOf(TextRegion region, String endDelimiter) {
+        if (region.content().contains(endDelimiter)) {
+            return Pattern.compile(Pattern.quote(endDelimiter));
+        }
+        try {
+            return Pattern.compile(endDelimiter, Pattern.CASE_INSENSITIVE);
+        } catch (PatternSyntaxException e) {
+            return Pattern.compile(Pattern.quote(endDelimiter));
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package io.github.sqlguard.liquibase;
+
+import io.github.sqlguard.Dialect;
+import io.github.sqlguard.Location;
+import io.github.sqlguard.sql.Lexer;
+import io.github.sqlguard.sql.Placeholders;
+import io.github.sqlguard.sql.Statement;
+import io.github.sqlguard.sql.StatementContext;
+import io.github.sqlguard.sql.Token;
+import io.github.sqlguard.sql.TokenType;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Builds the SQL statement a Liquibase change element stands for. The text is lexed like any SQL, and
+ * every token is placed at the element's own line and column, where findings should point.
+ */
+final class SyntheticStatements {
+
+    private static final Pattern PROPERTY = Pattern.compile("\\$\\{([^}]*)}");
+    private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_$#]*");
+
+    private final Lexer lexer;
+    private final Dialect dialect;
+    private final Placeholders placeholders;
+
+    SyntheticStatements(Dialect dialect, Placeholders placeholders) {
+        this.lexer = new Lexer(dialect);
+        this.dialect = dialect;
+        this.placeholders = placeholders;
+    }
+
+    /** The statement for {@code sql}, located at the change element; empty when the text has no token. */
+    Optional<Statement> at(String sql, String path, ChangeNode element, StatementContext context) {
+        List<Token> tokens = lexer.tokenize(sql).tokens().stream()
+                .filter(t -> t.type() != TokenType.COMMENT)
+                .map(t -> new Token(t.type(), t.text(), element.offset(), element.line(), element.column()))
+                .toList();
+        if (tokens.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Statement(sql.strip(), new Location(path, element.line(), element.column()), tokens,
+                context, dialect, false));
+    }
+
+    /** {@code ${name}} properties replaced by their values, unknown ones by a neutral identifier. */
+    String substitute(String value) {
+        if (value == null || !value.contains("${")) {
+            return value;
+        }
+        Matcher matcher = PROPERTY.matcher(value);
+        StringBuilder out = new StringBuilder();
+        while (matcher.find()) {
+            matcher.appendReplacement(out, Matcher.quoteReplacement(placeholders.replacementFor(
+                    placeholders.prefix() + matcher.group(1) + placeholders.suffix())));
+        }
+        matcher.appendTail(out);
+        return out.toString();
+    }
+
+    /** A name as SQL: plain names stay as written, others are double-quoted. */
+    String name(String raw) {
+        String value = substitute(raw == null ? "" : raw.strip());
+        if (value.isEmpty()) {
+            return "unnamed";
+        }
+        if (PLAIN_NAME.matcher(value).matches() || value.startsWith("\"") || value.startsWith("`")
+                || value.startsWith("[")) {
+            return value;
+        }
+        return '"' + value.replace("\"", "\"\"") + '"';
+    }
+
+    /** {@code schema.table}, or the table alone without a schema. */
+    String table(ChangeNode change, String tableAttribute) {
+        String table = name(change.attributes().get(tableAttribute));
+        String schema = change.attributes().get("schemaName");
+        return schema == null || schema.isBlank() ? table : name(schema) + "." + table;
+    }
+}

@@ -1,0 +1,198 @@
+package io.github.sqlguard.liquibase;
+
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.yaml.snakeyaml.DumperOptions.ScalarStyle;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+
+/**
+ * Reads a YAML or JSON changelog into {@link ChangeNode}s. Only the node tree is composed (no objects are
+ * constructed), with limits on aliases, nesting, size and the number of nodes visited, so a hostile
+ * document such as "billion laughs" fails at once with a message instead of exhausting memory.
+ *
+ * <p>A key given twice in one mapping is reported as malformed: Liquibase would silently keep the last
+ * value, and a safety check must not guess which one the author meant.
+ */
+final class YamlChangelogParser {
+
+    static final int MAX_ALIASES = 50;
+    static final int MAX_NESTING = 100;
+    static final int MAX_NODES = 200_000;
+    static final int MAX_CODE_POINTS = 20 * 1024 * 1024;
+
+    private final String text;
+    private final LineIndex lines;
+    private int visited;
+
+    private YamlChangelogParser(String text) {
+        this.text = text;
+        this.lines = new LineIndex(text);
+    }
+
+    /** Parses {@code text}; returns null for an empty document. */
+    static ChangeNode parse(String text) throws ChangelogSyntaxException {
+        LoaderOptions options = new LoaderOptions();
+        options.setMaxAliasesForCollections(MAX_ALIASES);
+        options.setNestingDepthLimit(MAX_NESTING);
+        options.setCodePointLimit(MAX_CODE_POINTS);
+        options.setAllowRecursiveKeys(false);
+        options.setAllowDuplicateKeys(false);
+        Node root;
+        try {
+            root = new Yaml(options).compose(new StringReader(text));
+        } catch (MarkedYAMLException e) {
+            Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+            String problem = e.getProblem() != null ? e.getProblem() : e.getMessage();
+            String context = e.getContext() != null ? e.getContext() + ": " : "";
+            throw new ChangelogSyntaxException(oneLine(context + problem), mark == null ? 1 : mark.getLine() + 1,
+                    mark == null ? 1 : mark.getColumn() + 1);
+        } catch (YAMLException | StackOverflowError e) {
+            throw new ChangelogSyntaxException(oneLine(String.valueOf(e.getMessage())), 1, 1);
+        }
+        if (root == null) {
+            return null;
+        }
+        return new YamlChangelogParser(text).document(root);
+    }
+
+    private static String oneLine(String message) {
+        return message.strip().replaceAll("\\s+", " ");
+    }
+
+    private ChangeNode document(Node root) throws ChangelogSyntaxException {
+        if (root instanceof MappingNode mapping) {
+            for (NodeTuple tuple : mapping.getValue()) {
+                if (tuple.getKeyNode() instanceof ScalarNode key && key.getValue().equals("databaseChangeLog")) {
+                    return entry("databaseChangeLog", key, tuple.getValueNode(), 1);
+                }
+            }
+        }
+        return node("(not a changelog)", root, Map.of(), Map.of(), null, null, List.of());
+    }
+
+    /** A key and its value as one node named after the key. */
+    private ChangeNode entry(String name, Node keyNode, Node value, int depth) throws ChangelogSyntaxException {
+        count(value, depth);
+        if (value instanceof MappingNode mapping) {
+            return mappingNode(name, keyNode, mapping, depth);
+        }
+        if (value instanceof SequenceNode sequence) {
+            List<ChangeNode> children = new ArrayList<>();
+            for (Node item : sequence.getValue()) {
+                children.add(item(item, depth + 1));
+            }
+            return node(name, keyNode, Map.of(), Map.of(), null, null, children);
+        }
+        ScalarNode scalar = (ScalarNode) value;
+        return node(name, keyNode, Map.of(), Map.of(), scalar.getValue(), region(scalar), List.of());
+    }
+
+    /** A list item: a single-key mapping is the element named by its key (the usual Liquibase shape). */
+    private ChangeNode item(Node item, int depth) throws ChangelogSyntaxException {
+        count(item, depth);
+        if (item instanceof MappingNode mapping && mapping.getValue().size() == 1
+                && mapping.getValue().get(0).getKeyNode() instanceof ScalarNode key) {
+            return entry(key.getValue(), key, mapping.getValue().get(0).getValueNode(), depth + 1);
+        }
+        return entry("item", item, item, depth + 1);
+    }
+
+    private ChangeNode mappingNode(String name, Node keyNode, MappingNode mapping, int depth)
+            throws ChangelogSyntaxException {
+        Map<String, String> attributes = new LinkedHashMap<>();
+        Map<String, TextRegion> regions = new HashMap<>();
+        List<ChangeNode> children = new ArrayList<>();
+        Map<String, Node> seen = new HashMap<>();
+        for (NodeTuple tuple : mapping.getValue()) {
+            Node keyOf = tuple.getKeyNode();
+            String key = keyOf instanceof ScalarNode scalarKey ? scalarKey.getValue() : "?";
+            if (seen.put(key, keyOf) != null) {
+                throw new ChangelogSyntaxException("duplicate key '" + key + "' in '" + name
+                        + "' (Liquibase would silently keep only the last value)",
+                        keyOf.getStartMark().getLine() + 1, keyOf.getStartMark().getColumn() + 1);
+            }
+            Node value = tuple.getValueNode();
+            if (value instanceof ScalarNode scalar) {
+                attributes.put(key, scalar.getValue());
+                TextRegion region = region(scalar);
+                if (region != null) {
+                    regions.put(key, region);
+                }
+            } else if (value instanceof SequenceNode sequence && allScalars(sequence)) {
+                List<String> values = new ArrayList<>();
+                sequence.getValue().forEach(v -> values.add(((ScalarNode) v).getValue()));
+                attributes.put(key, String.join(",", values));
+            } else {
+                children.add(entry(key, keyOf, value, depth + 1));
+            }
+        }
+        return node(name, keyNode, attributes, regions, null, null, children);
+    }
+
+    private static boolean allScalars(SequenceNode sequence) {
+        return !sequence.getValue().isEmpty() && sequence.getValue().stream().allMatch(ScalarNode.class::isInstance);
+    }
+
+    private void count(Node node, int depth) throws ChangelogSyntaxException {
+        if (++visited > MAX_NODES || depth > MAX_NESTING) {
+            throw new ChangelogSyntaxException("document expands to more than " + MAX_NODES
+                    + " nodes or " + MAX_NESTING + " levels (aliases?); refusing to read it",
+                    node.getStartMark().getLine() + 1, node.getStartMark().getColumn() + 1);
+        }
+    }
+
+    private ChangeNode node(String name, Node at, Map<String, String> attributes, Map<String, TextRegion> regions,
+            String text, TextRegion region, List<ChangeNode> children) {
+        Mark mark = at.getStartMark();
+        int offset = lines.offsetOfCodePointColumn(mark.getLine() + 1, mark.getColumn() + 1);
+        return new ChangeNode(name, mark.getLine() + 1, mark.getColumn() + 1, offset, attributes, regions, text,
+                region, children, List.of());
+    }
+
+    /**
+     * Where a scalar's characters sit in the file. Block scalars start on the line after their indicator;
+     * their indentation is whitespace to the splitter. A quoted value with escapes does not sit verbatim in
+     * the file: it is split as decoded text starting at the value's position.
+     */
+    private TextRegion region(ScalarNode scalar) {
+        String value = scalar.getValue();
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        Mark startMark = scalar.getStartMark();
+        Mark endMark = scalar.getEndMark();
+        int start = lines.offsetOfCodePointColumn(startMark.getLine() + 1, startMark.getColumn() + 1);
+        int end = lines.offsetOfCodePointColumn(endMark.getLine() + 1, endMark.getColumn() + 1);
+        ScalarStyle style = scalar.getScalarStyle();
+        int from = start;
+        int to = end;
+        if (style == ScalarStyle.LITERAL || style == ScalarStyle.FOLDED) {
+            from = lines.lineStart(startMark.getLine() + 2);
+        } else if (style == ScalarStyle.DOUBLE_QUOTED || style == ScalarStyle.SINGLE_QUOTED) {
+            from = start + 1;
+            to = end - 1;
+        }
+        if (from <= to && to <= text.length() && collapse(text.substring(from, to)).equals(collapse(value))) {
+            return new TextRegion(text, from, to, lines.lineOf(from), lines.columnOf(from));
+        }
+        return new TextRegion(value, 0, value.length(), lines.lineOf(Math.min(from, text.length())),
+                lines.columnOf(Math.min(from, text.length())));
+    }
+
+    private static String collapse(String s) {
+        return s.strip().replaceAll("\\s+", " ");
+    }
+}

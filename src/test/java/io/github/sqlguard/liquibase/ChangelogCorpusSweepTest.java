@@ -1,0 +1,77 @@
+package io.github.sqlguard.liquibase;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.sqlguard.Finding;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Reads every changelog of real projects: nothing may throw, and every problem must be a finding. */
+class ChangelogCorpusSweepTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"apache-fineract", "liquibase-liquibase"})
+    void everyChangelogIsReadWithoutException(String project) throws IOException {
+        Path corpus = Path.of(System.getProperty("sqlguard.corpus", "/work/shared/corpus"), "real", project);
+        Assumptions.assumeTrue(Files.isDirectory(corpus), "corpus not found at " + corpus);
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(corpus)) {
+            files = walk.filter(Files::isRegularFile).sorted().toList();
+        }
+        // Liquibase resolves non-relative paths on the classpath: every module's resources folder.
+        List<Path> searchRoots = files.stream().map(Path::getParent).distinct()
+                .flatMap(ChangelogCorpusSweepTest::resourcesFolderOf).distinct().toList();
+        Set<Path> processed = new HashSet<>();
+        int changelogs = 0;
+        int changesets = 0;
+        int statements = 0;
+        TreeMap<String, Integer> problemsByRule = new TreeMap<>();
+        for (Path file : files) {
+            String text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+            if (processed.contains(file.toAbsolutePath().normalize())
+                    || !ChangelogReader.isChangelog(file.getFileName().toString(), text)) {
+                continue;
+            }
+            changelogs++;
+            String relative = corpus.relativize(file).toString().replace('\\', '/');
+            Changelog changelog = ChangelogReader.read(file, relative, text,
+                    new LiquibaseOptions(RollbackMode.CHECK, null, null, searchRoots));
+            processed.addAll(changelog.processedFiles());
+            changesets += changelog.changesets();
+            statements += changelog.statementCount();
+            for (Finding problem : changelog.problems()) {
+                problemsByRule.merge(problem.ruleId(), 1, Integer::sum);
+                if (Boolean.getBoolean("sqlguard.sweep.verbose")) {
+                    System.out.println("  " + problem.location() + " " + problem.ruleId() + " " + problem.message());
+                }
+                assertTrue(problem.location().line() >= 1);
+            }
+        }
+        System.out.printf(Locale.ROOT, "%s: files=%d changelogs=%d (+%d included) changesets=%d statements=%d "
+                + "problems=%s%n", project, files.size(), changelogs, processed.size() - changelogs, changesets,
+                statements, problemsByRule);
+        assertTrue(changelogs > 0, "no changelog recognised under " + corpus);
+    }
+
+    private static Stream<Path> resourcesFolderOf(Path folder) {
+        for (Path p = folder; p != null && p.getParent() != null && p.getParent().getParent() != null;
+                p = p.getParent()) {
+            if (p.getFileName().toString().equals("resources") && p.getParent().getParent().getFileName().toString()
+                    .equals("src")) {
+                return Stream.of(p);
+            }
+        }
+        return Stream.empty();
+    }
+}

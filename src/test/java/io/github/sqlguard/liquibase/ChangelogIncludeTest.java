@@ -1,0 +1,121 @@
+package io.github.sqlguard.liquibase;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.sqlguard.Dialect;
+import io.github.sqlguard.sql.Statement;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ChangelogIncludeTest {
+
+    @TempDir
+    Path base;
+
+    private Changelog readRoot(String rootXml, LiquibaseOptions options) throws Exception {
+        Path root = write("src/main/resources/db/master.xml", rootXml);
+        return ChangelogReader.read(root, "src/main/resources/db/master.xml", options);
+    }
+
+    private Path write(String relative, String text) throws Exception {
+        Path file = base.resolve(relative);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text);
+        return file;
+    }
+
+    private static String changelog(String body) {
+        return "<databaseChangeLog>\n" + body + "\n</databaseChangeLog>\n";
+    }
+
+    @Test
+    void includesAreFollowedOnceWithTheirOwnPaths() throws Exception {
+        write("src/main/resources/db/changes/one.xml", changelog(
+                "<changeSet id=\"1\" author=\"a\">\n  <delete tableName=\"t1\"/>\n</changeSet>"));
+        write("src/main/resources/db/changes/two.yaml", """
+                databaseChangeLog:
+                  - changeSet:
+                      id: 2
+                      author: b
+                      changes:
+                        - dropTable:
+                            tableName: t2
+                """);
+        Changelog changelog = readRoot(changelog("""
+                <include file="changes/one.xml" relativeToChangelogFile="true"/>
+                <include file="db/changes/one.xml"/>
+                <include file="changes/two.yaml" relativeToChangelogFile="true"/>"""),
+                new LiquibaseOptions(null, Map.of(), Dialect.AUTO, List.of(base.resolve("src/main/resources"))));
+        assertEquals(List.of(), changelog.problems());
+        assertEquals(2, changelog.changesets());
+        assertEquals(3, changelog.processedFiles().size());
+        assertEquals(List.of("src/main/resources/db/changes/one.xml", "src/main/resources/db/changes/two.yaml"),
+                changelog.scripts().stream().map(ChangelogScript::relativePath).toList());
+        Statement drop = changelog.scripts().get(1).script().statements().get(0);
+        assertEquals("DROP TABLE t2", drop.sql());
+        assertEquals("src/main/resources/db/changes/two.yaml:6:11", drop.start().toString());
+    }
+
+    @Test
+    void missingIncludeIsReportedAtTheIncludeElement() throws Exception {
+        Changelog changelog = readRoot(changelog("  <include file=\"nope.xml\" relativeToChangelogFile=\"true\"/>"),
+                LiquibaseOptions.defaults());
+        assertEquals(1, changelog.problems().size());
+        assertEquals("missing-include", changelog.problems().get(0).ruleId());
+        assertEquals("src/main/resources/db/master.xml:2:3", changelog.problems().get(0).location().toString());
+        assertTrue(changelog.problems().get(0).message().contains("nope.xml"));
+    }
+
+    @Test
+    void includeAllReadsChangelogsInNameOrderAndIgnoresOtherFiles() throws Exception {
+        write("src/main/resources/db/all/b.sql", "--liquibase formatted sql\n--changeset a:b\nDELETE FROM b;\n");
+        write("src/main/resources/db/all/a.xml", changelog(
+                "<changeSet id=\"a\" author=\"a\"><delete tableName=\"a\"/></changeSet>"));
+        write("src/main/resources/db/all/notes.txt", "DELETE FROM nothing;");
+        write("src/main/resources/db/all/other.xml", "<project/>");
+        Changelog changelog = readRoot(changelog(
+                "<includeAll path=\"all\" relativeToChangelogFile=\"true\"/>"), LiquibaseOptions.defaults());
+        assertEquals(List.of(), changelog.problems());
+        assertEquals(List.of("DELETE FROM a", "DELETE FROM b"), changelog.scripts().stream()
+                .flatMap(s -> s.script().statements().stream()).map(Statement::sql).toList());
+        assertEquals(Set.of(base.resolve("src/main/resources/db/master.xml"),
+                base.resolve("src/main/resources/db/all/a.xml"), base.resolve("src/main/resources/db/all/b.sql")),
+                changelog.processedFiles());
+    }
+
+    @Test
+    void includeCyclesEndBecauseEachFileIsReadOnce() throws Exception {
+        write("src/main/resources/db/other.xml", changelog(
+                "<include file=\"master.xml\" relativeToChangelogFile=\"true\"/>"
+                        + "<changeSet id=\"1\" author=\"a\"><dropTable tableName=\"t\"/></changeSet>"));
+        Changelog changelog = readRoot(changelog("<include file=\"other.xml\" relativeToChangelogFile=\"true\"/>"),
+                LiquibaseOptions.defaults());
+        assertEquals(1, changelog.statementCount());
+        assertEquals(2, changelog.processedFiles().size());
+    }
+
+    @Test
+    void sqlFileIsSplitWithItsOwnPositions() throws Exception {
+        write("src/main/resources/db/scripts/cleanup.sql", "-- cleanup\n\n  DELETE FROM sessions;\nDROP TABLE x;\n");
+        Changelog changelog = readRoot(changelog("""
+                <changeSet id="1" author="a">
+                  <sqlFile path="scripts/cleanup.sql" relativeToChangelogFile="true"/>
+                  <sqlFile path="scripts/absent.sql" relativeToChangelogFile="true"/>
+                </changeSet>"""), LiquibaseOptions.defaults());
+        List<Statement> statements = changelog.scripts().get(0).script().statements();
+        assertEquals("src/main/resources/db/scripts/cleanup.sql", changelog.scripts().get(0).relativePath());
+        assertEquals("src/main/resources/db/scripts/cleanup.sql:3:3", statements.get(0).start().toString());
+        assertEquals("changeset a:1", statements.get(0).context().label());
+        assertEquals("src/main/resources/db/scripts/cleanup.sql:4:1", statements.get(1).start().toString());
+        assertTrue(changelog.processedFiles().contains(base.resolve("src/main/resources/db/scripts/cleanup.sql")));
+        assertEquals(1, changelog.problems().size());
+        assertEquals("missing-include", changelog.problems().get(0).ruleId());
+        assertEquals(4, changelog.problems().get(0).location().line());
+    }
+}

@@ -1,0 +1,136 @@
+package io.github.sqlguard.liquibase;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.sqlguard.sql.Statement;
+import io.github.sqlguard.sql.StatementContext;
+import io.github.sqlguard.sql.Token;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class FormattedSqlReaderTest {
+
+    private static List<Statement> statements(String text, LiquibaseOptions options) {
+        return FormattedSqlReader.read("db/changes.sql", text, options).script().statements();
+    }
+
+    private static List<String> located(List<Statement> statements) {
+        return statements.stream().map(s -> s.start().line() + ":" + s.start().column() + " " + s.sql()).toList();
+    }
+
+    @Test
+    void statementsPerChangesetWithExactPositions() {
+        String text = """
+                --liquibase formatted sql
+                DELETE FROM never_runs;
+
+                --changeset alice:1 runOnChange:true dbms:postgresql,h2 context:prod
+                CREATE TABLE t (id int);
+                  DELETE FROM t;
+                --changeset bob:2
+                --comment: cleanup
+                UPDATE t SET id = 2
+                  WHERE id = 1;
+                """;
+        List<Statement> statements = statements(text, LiquibaseOptions.defaults());
+        assertEquals(List.of("5:1 CREATE TABLE t (id int)", "6:3 DELETE FROM t", "9:1 UPDATE t SET id = 2\n  WHERE id = 1"),
+                located(statements));
+        assertEquals(new StatementContext(StatementContext.Kind.SCRIPT, "changeset alice:1"),
+                statements.get(0).context());
+        assertEquals("changeset bob:2", statements.get(2).context().label());
+    }
+
+    @Test
+    void rollbackLinesAndBlocksFollowTheRollbackMode() {
+        String text = """
+                --liquibase formatted sql
+                --changeset a:1
+                CREATE TABLE t (id int);
+                --rollback DROP TABLE t;
+                --rollback   DELETE FROM u;
+                --changeset a:2
+                CREATE TABLE v (id int);
+                /* liquibase rollback
+                   DROP TABLE v;
+                */
+                --changeset a:3
+                CREATE INDEX i ON v(id);
+                --rollback not required
+                """;
+        assertEquals(List.of("3:1 CREATE TABLE t (id int)", "7:1 CREATE TABLE v (id int)",
+                "12:1 CREATE INDEX i ON v(id)"), located(statements(text, LiquibaseOptions.defaults())));
+        List<Statement> checked = statements(text, LiquibaseOptions.defaults().withRollbacks(RollbackMode.CHECK));
+        assertEquals(List.of("3:1 CREATE TABLE t (id int)", "4:12 DROP TABLE t", "5:14 DELETE FROM u",
+                "7:1 CREATE TABLE v (id int)", "9:4 DROP TABLE v", "12:1 CREATE INDEX i ON v(id)"), located(checked));
+        assertEquals(new StatementContext(StatementContext.Kind.ROLLBACK, "changeset a:1 rollback"),
+                checked.get(1).context());
+    }
+
+    @Test
+    void changesetCommentsStayAvailableForAcknowledgements() {
+        String text = """
+                --liquibase formatted sql
+                -- not in a changeset
+                --changeset a:1
+                -- sqlguard:allow delete-without-where reason: staging table
+                DELETE FROM staging;
+                """;
+        List<Token> comments = FormattedSqlReader.read("db/changes.sql", text, LiquibaseOptions.defaults()).script()
+                .comments();
+        assertEquals(1, comments.size());
+        assertEquals(4, comments.get(0).line());
+        assertTrue(comments.get(0).text().contains("sqlguard:allow"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"GO", "\\nGO", "(?i)\\n\\s*GO\\s*$", "/", "\\n/\\s*\\n|\\n/\\s*$"})
+    void batchSeparatorDelimitersAreLeftToTheSplitter(String delimiter) {
+        assertTrue(SqlRegionSplitter.splitterKnows(delimiter));
+    }
+
+    @Test
+    void otherDelimitersSplitOutsideStrings() {
+        String text = """
+                --liquibase formatted sql
+                --changeset a:1 endDelimiter:$$ splitStatements:true
+                CREATE PROCEDURE p() BEGIN DELETE FROM t WHERE x = 1; END$$
+                DELETE FROM u$$
+                """;
+        assertFalse(SqlRegionSplitter.splitterKnows("$$"));
+        List<String> located = located(statements(text, LiquibaseOptions.defaults()));
+        assertEquals("4:1 DELETE FROM u", located.get(located.size() - 1));
+        assertTrue(located.get(0).startsWith("3:1 CREATE PROCEDURE p()"), located.toString());
+    }
+
+    @Test
+    void ignoredLinesAndPropertiesAndQuotedAuthors() {
+        String text = """
+                --liquibase formatted sql
+                --property name:table value:customers
+                --changeset "Alice Smith":"id 1" labels:x
+                --ignoreLines:start
+                DELETE FROM ignored;
+                --ignoreLines:end
+                DELETE FROM ${table};
+                --ignoreLines:1
+                DROP TABLE skipped;
+                --precondition-sql-check expectedResult:0 SELECT count(*) FROM x
+                DELETE FROM ${other}
+                """;
+        List<Statement> statements = statements(text, new LiquibaseOptions(null, Map.of("other", "o"), null, null));
+        assertEquals(List.of("7:1 DELETE FROM customers", "11:1 DELETE FROM o"), located(statements));
+        assertEquals("changeset Alice Smith:id 1", statements.get(0).context().label());
+    }
+
+    @Test
+    void recognisesTheHeaderOnTheFirstNonBlankLineOnly() {
+        assertTrue(FormattedSqlReader.isFormattedSql("\n\n  -- liquibase formatted SQL\n"));
+        assertTrue(FormattedSqlReader.isFormattedSql("\uFEFF--liquibase formatted sql\r\n"));
+        assertFalse(FormattedSqlReader.isFormattedSql("SELECT 1;\n--liquibase formatted sql\n"));
+    }
+}

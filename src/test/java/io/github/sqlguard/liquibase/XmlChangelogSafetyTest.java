@@ -1,0 +1,72 @@
+package io.github.sqlguard.liquibase;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.sqlguard.Finding;
+import io.github.sqlguard.Severity;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class XmlChangelogSafetyTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void externalEntityIsNeverRead() throws Exception {
+        Path secret = dir.resolve("secret.txt");
+        Files.writeString(secret, "TOP_SECRET_TABLE");
+        String xml = "<?xml version=\"1.0\"?>\n"
+                + "<!DOCTYPE databaseChangeLog [ <!ENTITY xxe SYSTEM \"" + secret.toUri() + "\"> ]>\n"
+                + "<databaseChangeLog>\n"
+                + "  <changeSet id=\"1\" author=\"a\"><dropTable tableName=\"&xxe;\"/></changeSet>\n"
+                + "</databaseChangeLog>\n";
+        Changelog changelog = XmlChangelogTest.read(xml, LiquibaseOptions.defaults());
+        assertEquals(1, changelog.problems().size());
+        Finding problem = changelog.problems().get(0);
+        assertEquals("malformed-changelog", problem.ruleId());
+        assertEquals(Severity.ERROR, problem.severity());
+        assertTrue(problem.message().contains("DTD") || problem.message().contains("xxe"), problem.message());
+        assertFalse(changelog.toString().contains("TOP_SECRET_TABLE"));
+        assertTrue(changelog.scripts().isEmpty());
+    }
+
+    @Test
+    void malformedXmlGivesAFindingAtTheError() {
+        String xml = """
+                <databaseChangeLog>
+                  <changeSet id="1" author="a">
+                    <delete tableName="t">
+                  </changeSet>
+                </databaseChangeLog>
+                """;
+        Changelog changelog = XmlChangelogTest.read(xml, LiquibaseOptions.defaults());
+        assertEquals(1, changelog.problems().size());
+        Finding problem = changelog.problems().get(0);
+        assertEquals("malformed-changelog", problem.ruleId());
+        assertEquals(4, problem.location().line());
+        assertTrue(problem.message().contains("delete"), problem.message());
+    }
+
+    @Test
+    void xmlWithAnotherRootIsNotAChangelog() {
+        Changelog changelog = XmlChangelogTest.read("<project><delete tableName=\"t\"/></project>",
+                LiquibaseOptions.defaults());
+        assertTrue(changelog.scripts().isEmpty());
+        assertTrue(changelog.problems().isEmpty());
+        assertTrue(changelog.processedFiles().isEmpty());
+    }
+
+    @Test
+    void byteOrderMarkDoesNotShiftPositions() {
+        String xml = "\uFEFF<databaseChangeLog><changeSet id=\"1\" author=\"a\">\n  <dropTable tableName=\"t\"/>"
+                + "</changeSet></databaseChangeLog>";
+        Changelog changelog = XmlChangelogTest.read(xml, LiquibaseOptions.defaults());
+        assertEquals("db/changelog.xml:2:3",
+                changelog.scripts().get(0).script().statements().get(0).start().toString());
+    }
+}

@@ -1,0 +1,198 @@
+package io.github.sqlguard.liquibase;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.sqlguard.Finding;
+import io.github.sqlguard.sql.Statement;
+import io.github.sqlguard.sql.StatementContext;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class YamlChangelogTest {
+
+    static Changelog read(String name, String text, LiquibaseOptions options) {
+        return ChangelogReader.read(Path.of("/nowhere/db/" + name), "db/" + name, text, options);
+    }
+
+    static List<Statement> statements(String name, String text, LiquibaseOptions options) {
+        Changelog changelog = read(name, text, options);
+        assertEquals(List.of(), changelog.problems());
+        return changelog.scripts().get(0).script().statements();
+    }
+
+    @Test
+    void changesAreLocatedAtTheirKey() {
+        List<Statement> statements = statements("c.yaml", """
+                databaseChangeLog:
+                  - changeSet:
+                      id: 1
+                      author: alice
+                      changes:
+                        - delete:
+                            tableName: customers
+                        - update:
+                            tableName: t
+                            columns:
+                              - column:
+                                  name: a
+                                  value: x
+                            where: id = 1
+                        - dropColumn:
+                            tableName: t
+                            columns:
+                              - column:
+                                  name: a
+                              - column:
+                                  name: b
+                """, LiquibaseOptions.defaults());
+        assertEquals(List.of("DELETE FROM customers", "UPDATE t SET a = ? WHERE id = 1",
+                "ALTER TABLE t DROP COLUMN a, b"), statements.stream().map(Statement::sql).toList());
+        assertEquals("db/c.yaml:6:11", statements.get(0).start().toString());
+        assertEquals("db/c.yaml:8:11", statements.get(1).start().toString());
+        assertEquals("db/c.yaml:15:11", statements.get(2).start().toString());
+        assertEquals("changeset alice:1", statements.get(0).context().label());
+    }
+
+    @Test
+    void literalBlockSqlStartsOnItsFirstContentLine() {
+        List<Statement> statements = statements("c.yml", """
+                databaseChangeLog:
+                  - changeSet:
+                      id: 1
+                      author: a
+                      changes:
+                        - sql:
+                            splitStatements: true
+                            sql: |
+                              UPDATE a SET x = 1;
+                                DELETE FROM b;
+                        - sql:
+                            sql: "DELETE FROM c"
+                """, LiquibaseOptions.defaults());
+        assertEquals(3, statements.size());
+        assertEquals("db/c.yml:9:15", statements.get(0).start().toString());
+        assertEquals("db/c.yml:10:17", statements.get(1).start().toString());
+        assertEquals("DELETE FROM c", statements.get(2).sql());
+        assertEquals("db/c.yml:12:19", statements.get(2).start().toString());
+    }
+
+    @Test
+    void jsonChangelogHasPositionsToo() {
+        List<Statement> statements = statements("c.json", """
+                { "databaseChangeLog": [
+                  { "changeSet": { "id": "1", "author": "a",
+                    "changes": [
+                      { "dropTable": { "tableName": "t", "cascadeConstraints": true } },
+                      { "sql": { "sql": "DELETE FROM u" } }
+                    ] } }
+                ] }
+                """, LiquibaseOptions.defaults());
+        assertEquals(List.of("DROP TABLE t CASCADE", "DELETE FROM u"),
+                statements.stream().map(Statement::sql).toList());
+        assertEquals("db/c.json:4:9", statements.get(0).start().toString());
+        assertEquals("db/c.json:5:26", statements.get(1).start().toString());
+    }
+
+    @Test
+    void yamlRollbackIsEmittedOnlyWhenAsked() {
+        String yaml = """
+                databaseChangeLog:
+                  - changeSet:
+                      id: 7
+                      author: bob
+                      changes:
+                        - createTable:
+                            tableName: t
+                      rollback: DROP TABLE t
+                  - changeSet:
+                      id: 8
+                      author: bob
+                      changes:
+                        - addColumn:
+                            tableName: t
+                      rollback:
+                        - dropColumn:
+                            tableName: t
+                            columnName: c
+                """;
+        assertTrue(read("c.yaml", yaml, LiquibaseOptions.defaults()).scripts().isEmpty());
+        List<Statement> statements = statements("c.yaml", yaml, LiquibaseOptions.defaults()
+                .withRollbacks(RollbackMode.WARN));
+        assertEquals(List.of("DROP TABLE t", "ALTER TABLE t DROP COLUMN c"),
+                statements.stream().map(Statement::sql).toList());
+        assertEquals(new StatementContext(StatementContext.Kind.ROLLBACK, "changeset bob:7 rollback"),
+                statements.get(0).context());
+        assertEquals("db/c.yaml:8:17", statements.get(0).start().toString());
+        assertEquals("db/c.yaml:16:11", statements.get(1).start().toString());
+    }
+
+    @Test
+    void billionLaughsFailsFastWithAClearMessage() {
+        StringBuilder yaml = new StringBuilder("a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
+        for (char c = 'b'; c <= 'j'; c++) {
+            char previous = (char) (c - 1);
+            yaml.append(c).append(": &").append(c).append(" [");
+            for (int i = 0; i < 9; i++) {
+                yaml.append(i == 0 ? "" : ",").append('*').append(previous);
+            }
+            yaml.append("]\n");
+        }
+        yaml.append("databaseChangeLog: *j\n");
+        Changelog changelog = assertTimeoutPreemptively(Duration.ofSeconds(5),
+                () -> read("bomb.yaml", yaml.toString(), LiquibaseOptions.defaults()));
+        assertEquals(1, changelog.problems().size());
+        Finding problem = changelog.problems().get(0);
+        assertEquals("malformed-changelog", problem.ruleId());
+        assertTrue(problem.message().contains("aliases"), problem.message());
+    }
+
+    @Test
+    void aliasChainUnderTheAliasLimitStillCannotExplode() {
+        StringBuilder yaml = new StringBuilder("databaseChangeLog:\n  - changeSet: &l0 {id: 1, author: a}\n");
+        for (int i = 1; i <= 24; i++) {
+            yaml.append("  - x").append(i).append(": &l").append(i).append(" [*l").append(i - 1).append(", *l")
+                    .append(i - 1).append("]\n");
+        }
+        Changelog changelog = assertTimeoutPreemptively(Duration.ofSeconds(5),
+                () -> read("chain.yaml", yaml.toString(), LiquibaseOptions.defaults()));
+        assertEquals("malformed-changelog", changelog.problems().get(0).ruleId());
+        assertTrue(changelog.problems().get(0).message().contains("nodes"), changelog.problems().get(0).message());
+    }
+
+    @Test
+    void malformedYamlAndJsonGiveFindingsAtTheError() {
+        Changelog yaml = read("bad.yaml", """
+                databaseChangeLog:
+                  - changeSet:
+                      id: 1
+                     author: a
+                """, LiquibaseOptions.defaults());
+        assertEquals("malformed-changelog", yaml.problems().get(0).ruleId());
+        assertEquals(4, yaml.problems().get(0).location().line());
+        Changelog json = read("bad.json", "{ \"databaseChangeLog\": [\n  { \"changeSet\": { \"id\": 1, } \n",
+                LiquibaseOptions.defaults());
+        assertEquals("malformed-changelog", json.problems().get(0).ruleId());
+        assertEquals(3, json.problems().get(0).location().line()); // the unclosed brackets are noticed at the end
+    }
+
+    @Test
+    void duplicateKeyIsReportedNotGuessed() {
+        Changelog changelog = read("dup.yaml", """
+                databaseChangeLog:
+                  - changeSet:
+                      id: 1
+                      author: a
+                      changes:
+                        - delete:
+                            tableName: t
+                            where: id = 1
+                            where: ""
+                """, LiquibaseOptions.defaults());
+        assertEquals("malformed-changelog", changelog.problems().get(0).ruleId());
+        assertEquals("db/dup.yaml:9:13", changelog.problems().get(0).location().toString());
+    }
+}
