@@ -1,0 +1,165 @@
+package io.github.sqlguard.suppress;
+
+import io.github.sqlguard.Acknowledgement;
+import io.github.sqlguard.Finding;
+import io.github.sqlguard.Location;
+import io.github.sqlguard.sql.Script;
+import io.github.sqlguard.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Applies the {@code -- sqlguard:allow} and {@code -- sqlguard:allow-file} comments of one file to that
+ * file's findings. Covered findings come back acknowledged (never dropped); comments that cannot
+ * acknowledge anything come back as findings of their own: {@code suppression-without-reason},
+ * {@code unknown-rule}, {@code misplaced-suppression} and {@code unused-suppression}. See
+ * {@link CommentTargets} for which statements a comment covers. Findings that do not stand at a statement's
+ * start (file-level diagnostics, unterminated strings) are acknowledged only by {@code allow-file}.
+ */
+public final class InlineAcknowledgements {
+
+    private InlineAcknowledgements() {
+    }
+
+    /**
+     * The findings of {@code relativePath}, acknowledged where a comment covers them, followed by the
+     * diagnostics about the comments, all sorted by position. Findings of other files and findings
+     * acknowledged before pass through unchanged.
+     *
+     * @param knownRuleIds every rule id a comment may name
+     */
+    public static List<Finding> apply(String relativePath, Script script, List<Finding> findingsOfThisFile,
+            Set<String> knownRuleIds) {
+        CommentTargets targets = new CommentTargets(script.statements());
+        Statement firstStatement = targets.first();
+        List<Finding> diagnostics = new ArrayList<>();
+        List<ActiveAllow> active = new ArrayList<>();
+        for (AllowComment allow : allowComments(script)) {
+            Location at = allow.location(relativePath);
+            Set<String> validIds = new LinkedHashSet<>();
+            for (String id : allow.ruleIds()) {
+                if (knownRuleIds.contains(id)) {
+                    validIds.add(id);
+                } else {
+                    diagnostics.add(SuppressionDiagnostics.finding(SuppressionDiagnostics.UNKNOWN_RULE, at,
+                            allow.directive() + " names the unknown rule `" + id + "`; "
+                                    + RuleIdSuggestions.forUnknown(id, knownRuleIds),
+                            allow.firstLine()));
+                }
+            }
+            if (allow.ruleIds().isEmpty()) {
+                diagnostics.add(SuppressionDiagnostics.finding(SuppressionDiagnostics.UNKNOWN_RULE, at,
+                        allow.directive() + " names no rule; write `" + allow.directive()
+                                + " <rule-id> reason: <text>`",
+                        allow.firstLine()));
+            }
+            if (!allow.hasReason()) {
+                diagnostics.add(SuppressionDiagnostics.finding(SuppressionDiagnostics.SUPPRESSION_WITHOUT_REASON, at,
+                        allow.directive() + " " + String.join(", ", allow.ruleIds())
+                                + " gives no reason, so it acknowledges nothing; add `reason: <why>` after the"
+                                + " rule ids",
+                        allow.firstLine()));
+                continue;
+            }
+            if (allow.fileWide() && firstStatement != null && isAfter(at, firstStatement.start())) {
+                diagnostics.add(SuppressionDiagnostics.finding(SuppressionDiagnostics.MISPLACED_SUPPRESSION, at,
+                        "sqlguard:allow-file stands after the first statement (line "
+                                + firstStatement.start().line() + ") and acknowledges nothing; move it above line "
+                                + firstStatement.start().line(),
+                        allow.firstLine()));
+                continue;
+            }
+            if (!validIds.isEmpty()) {
+                List<Statement> covered = allow.fileWide() ? List.of() : targets.coveredBy(allow.comment());
+                active.add(new ActiveAllow(allow, validIds, startsOf(covered), describe(allow, covered)));
+            }
+        }
+        List<Finding> result = new ArrayList<>(findingsOfThisFile.size() + diagnostics.size());
+        for (Finding finding : findingsOfThisFile) {
+            result.add(acknowledge(finding, relativePath, active));
+        }
+        for (ActiveAllow allow : active) {
+            for (String id : allow.ruleIds()) {
+                if (!allow.used().contains(id)) {
+                    diagnostics.add(SuppressionDiagnostics.finding(SuppressionDiagnostics.UNUSED_SUPPRESSION,
+                            allow.comment().location(relativePath),
+                            allow.comment().directive() + " " + id + " acknowledges nothing: "
+                                    + allow.scope().replace("{rule}", id),
+                            allow.comment().firstLine()));
+                }
+            }
+        }
+        result.addAll(diagnostics);
+        result.sort(null);
+        return result;
+    }
+
+    private static List<AllowComment> allowComments(Script script) {
+        return script.comments().stream().map(AllowComment::parse).flatMap(Optional::stream).toList();
+    }
+
+    private static Finding acknowledge(Finding finding, String relativePath, List<ActiveAllow> active) {
+        if (finding.isAcknowledged() || !finding.location().path().equals(relativePath)) {
+            return finding;
+        }
+        ActiveAllow acknowledgedBy = null;
+        // Every matching comment counts as used; the statement's own comment gives the reason over allow-file.
+        for (ActiveAllow allow : active) {
+            if (allow.covers(finding)) {
+                allow.used().add(finding.ruleId());
+                if (acknowledgedBy == null || acknowledgedBy.comment().fileWide() && !allow.comment().fileWide()) {
+                    acknowledgedBy = allow;
+                }
+            }
+        }
+        if (acknowledgedBy == null) {
+            return finding;
+        }
+        AllowComment comment = acknowledgedBy.comment();
+        return finding.acknowledged(new Acknowledgement(Acknowledgement.Source.INLINE_COMMENT, comment.reason(),
+                relativePath + ":" + comment.comment().line()));
+    }
+
+    private static Set<String> startsOf(List<Statement> statements) {
+        Set<String> starts = new HashSet<>();
+        for (Statement statement : statements) {
+            starts.add(statement.start().line() + ":" + statement.start().column());
+        }
+        return starts;
+    }
+
+    private static String describe(AllowComment allow, List<Statement> covered) {
+        if (allow.fileWide()) {
+            return "no statement of this file has a {rule} finding";
+        }
+        if (covered.isEmpty()) {
+            return "no statement follows the comment";
+        }
+        return "the statement at line " + covered.get(0).start().line() + " has no {rule} finding";
+    }
+
+    private static boolean isAfter(Location at, Location other) {
+        return at.line() > other.line() || at.line() == other.line() && at.column() > other.column();
+    }
+
+    /** A comment that can acknowledge, with the rule ids it has acknowledged so far. */
+    private record ActiveAllow(AllowComment comment, Set<String> ruleIds, Set<String> coveredStarts, String scope,
+            Set<String> used) {
+
+        ActiveAllow(AllowComment comment, Set<String> ruleIds, Set<String> coveredStarts, String scope) {
+            this(comment, ruleIds, coveredStarts, scope, new HashSet<>());
+        }
+
+        boolean covers(Finding finding) {
+            if (!ruleIds.contains(finding.ruleId())) {
+                return false;
+            }
+            return comment.fileWide()
+                    || coveredStarts.contains(finding.location().line() + ":" + finding.location().column());
+        }
+    }
+}
