@@ -33,7 +33,11 @@ final class ImplicitBoundary {
 
     /** T-SQL statements that need no terminator and cannot continue a finished statement. */
     private static final Set<String> TSQL_STARTERS = Set.of("PRINT", "EXEC", "EXECUTE", "DECLARE", "RAISERROR",
-            "THROW", "WAITFOR");
+            "THROW", "WAITFOR", "FETCH", "OPEN", "CLOSE", "DEALLOCATE", "COMMIT", "ROLLBACK");
+
+    /** Objects a T-SQL DROP statement removes; ALTER TABLE .. DROP COLUMN and friends never name these. */
+    private static final Set<String> DROPPED_OBJECTS = Set.of("TABLE", "VIEW", "PROCEDURE", "PROC", "FUNCTION",
+            "TRIGGER", "SCHEMA", "DATABASE", "SEQUENCE", "SYNONYM", "USER", "ROLE", "LOGIN", "TYPE", "INDEX");
 
     /** Words after which a following word is still part of the same clause, not a new statement. */
     private static final Set<String> CONTINUING_WORDS = Set.of("GRANT", "REVOKE", "DENY", "WITH", "ON", "TO",
@@ -121,6 +125,13 @@ final class ImplicitBoundary {
             return !"CREATE".equals(firstWord) && !"ALTER".equals(firstWord) && !next.isWord("CATCH");
         }
         if (token.isAnyWord("EXEC", "EXECUTE") && next.isAnyWord("FUNCTION", "PROCEDURE", "IMMEDIATE", "AS")) {
+            return false;
+        }
+        if (token.isWord("DROP")) {
+            return next.type() == TokenType.WORD && DROPPED_OBJECTS.contains(next.upper())
+                    && !"ALTER".equals(firstWord) && !"GRANT".equals(firstWord) && !"REVOKE".equals(firstWord);
+        }
+        if (token.isWord("FETCH") && previous.isAnyWord("ROWS", "ROW")) {
             return false;
         }
         return TSQL_STARTERS.contains(token.upper());

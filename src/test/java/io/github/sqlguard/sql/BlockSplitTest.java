@@ -149,8 +149,8 @@ class BlockSplitTest {
         String sql = "BEGIN TRY\n  BEGIN TRAN\n  DELETE FROM a\n  DELETE FROM b WHERE id = 1\n  COMMIT\nEND TRY\n"
                 + "BEGIN CATCH\n  ROLLBACK\nEND CATCH\nGO\n";
         assertEquals(List.of("2:3 [E T-SQL block] BEGIN TRAN", "3:3 [E T-SQL block] DELETE FROM a",
-                "4:3 [E T-SQL block] DELETE FROM b WHERE id = 1 COMMIT", "8:3 [E T-SQL block] ROLLBACK"),
-                render(dialect, sql).subList(1, 5));
+                "4:3 [E T-SQL block] DELETE FROM b WHERE id = 1", "5:3 [E T-SQL block] COMMIT",
+                "8:3 [E T-SQL block] ROLLBACK"), render(dialect, sql).subList(1, 6));
     }
 
     @ParameterizedTest
