@@ -94,8 +94,9 @@ final class BlockBodyScanner {
     }
 
     private void scanEnd() {
-        if (BlockSyntax.isCompoundEnd(tokens, pos, to)) {
-            pos += 2;
+        int compoundEnd = BlockSyntax.compoundEndLength(tokens, pos, to);
+        if (compoundEnd > 0) {
+            pos += compoundEnd;
             return;
         }
         pos += BlockSyntax.blockEndLength(tokens, pos, to);
@@ -202,7 +203,7 @@ final class BlockBodyScanner {
     /** Collects one statement: up to {@code ;}, a T-SQL END/ELSE, or an implicit statement boundary. */
     private void collectStatement() {
         int start = pos;
-        ImplicitBoundary boundary = new ImplicitBoundary(false);
+        ImplicitBoundary boundary = new ImplicitBoundary(false, true);
         int parenDepth = 0;
         int caseDepth = 0;
         while (pos < to) {
@@ -233,7 +234,7 @@ final class BlockBodyScanner {
         }
     }
 
-    /** T-SQL statements need no {@code ;}: END, ELSE, a block BEGIN or an IF statement end the one before. */
+    /** T-SQL statements need no {@code ;}: END, ELSE or a block BEGIN end the one before. */
     private boolean endsWithoutTerminator(int start) {
         Token token = tokens.get(pos);
         if (token.type() != TokenType.WORD || !BlockSyntax.isKeywordPosition(tokens, pos)) {
@@ -241,16 +242,6 @@ final class BlockBodyScanner {
         }
         if (token.isAnyWord("END", "ELSE") || BlockSyntax.beginsBlock(tokens, pos, to)) {
             return !tokens.get(start).isWord("MERGE");
-        }
-        if (token.isWord("IF")) {
-            Token previous = tokens.get(pos - 1);
-            Token next = BlockSyntax.at(tokens, pos + 1, to);
-            boolean ddlGuard = next != null && (next.isWord("EXISTS") || next.isWord("NOT"))
-                    && !isSymbolAt(pos + (next.isWord("NOT") ? 3 : 2), "(");
-            boolean expression = previous.type() == TokenType.SYMBOL && !previous.isSymbol(")")
-                    || previous.isAnyWord("SELECT", "WHERE", "AND", "OR", "NOT", "SET", "WHEN", "THEN", "ELSE",
-                            "RETURN", "VALUES", "BY", "IN", "ON", "HAVING", "DEFAULT");
-            return !ddlGuard && !expression;
         }
         return false;
     }

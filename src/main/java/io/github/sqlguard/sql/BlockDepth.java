@@ -13,7 +13,7 @@ import java.util.Set;
 final class BlockDepth {
 
     /** What may follow a routine header's AS without opening a PL/SQL declaration section. */
-    private static final Set<String> NOT_A_SECTION = Set.of("BEGIN", "LANGUAGE", "EXTERNAL", "OBJECT", "TABLE",
+    private static final Set<String> NOT_A_SECTION = Set.of("LANGUAGE", "EXTERNAL", "OBJECT", "TABLE",
             "VARRAY", "RANGE", "ENUM");
 
     private static final char BLOCK = 'B';
@@ -96,7 +96,7 @@ final class BlockDepth {
             return;
         }
         if (BlockSyntax.isCompoundEnd(tokens, index, to)) {
-            skip = 1;
+            skip = BlockSyntax.compoundEndLength(tokens, index, to) - 1;
             if (isWordAt(tokens, index + 1, to, "CASE") && top() == CASE) {
                 open.setLength(open.length() - 1);
             }

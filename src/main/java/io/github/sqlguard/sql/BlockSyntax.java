@@ -22,7 +22,7 @@ final class BlockSyntax {
             "TRUNCATE", "SELECT", "SET", "EXEC", "EXECUTE", "PRINT", "RETURN", "RAISERROR", "THROW", "DROP",
             "CREATE", "ALTER", "DECLARE", "IF", "WHILE", "BREAK", "CONTINUE", "GOTO", "WAITFOR", "COMMIT",
             "ROLLBACK", "SAVE", "OPEN", "CLOSE", "FETCH", "DEALLOCATE", "GRANT", "REVOKE", "DENY", "BULK",
-            "CALL", "REPLACE", "PERFORM", "RAISE", "NULL", "LEAVE", "ITERATE", "SIGNAL", "RESIGNAL", "EXIT");
+            "CALL", "REPLACE", "PERFORM", "RAISE", "LEAVE", "ITERATE", "SIGNAL", "RESIGNAL", "EXIT");
 
     /** The data-changing verbs that start a new statement wherever they are not clearly part of one. */
     static final Set<String> DML_VERBS = Set.of("DELETE", "UPDATE", "INSERT", "TRUNCATE", "MERGE");
@@ -95,16 +95,21 @@ final class BlockSyntax {
      * followed by a terminator or a label and a terminator.
      */
     static boolean isCompoundEnd(List<Token> tokens, int index, int to) {
+        return compoundEndLength(tokens, index, to) > 0;
+    }
+
+    /** The number of tokens of a compound end ({@code END LOOP} or {@code END LOOP label}), or 0. */
+    static int compoundEndLength(List<Token> tokens, int index, int to) {
         Token second = at(tokens, index + 1, to);
         if (second == null || second.type() != TokenType.WORD || !COMPOUND_END.contains(second.upper())) {
-            return false;
+            return 0;
         }
         Token third = at(tokens, index + 2, to);
         if (endsStatementText(third) || isTerminatorOrSeparator(third)) {
-            return true;
+            return 2;
         }
         return third.type() == TokenType.WORD && !STATEMENT_STARTERS.contains(third.upper())
-                && endsStatementText(at(tokens, index + 3, to));
+                && endsStatementText(at(tokens, index + 3, to)) ? 3 : 0;
     }
 
     private static boolean isTerminatorOrSeparator(Token token) {

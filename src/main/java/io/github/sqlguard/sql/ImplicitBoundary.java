@@ -31,23 +31,48 @@ final class ImplicitBoundary {
     /** Statements whose first DML verb is their own: {@code WITH .. DELETE}, {@code EXPLAIN UPDATE}. */
     private static final Set<String> HEAD_WORDS = Set.of("WITH", "EXPLAIN", "PREPARE", "IF", "WHILE");
 
+    /** T-SQL statements that need no terminator and cannot continue a finished statement. */
+    private static final Set<String> TSQL_STARTERS = Set.of("PRINT", "EXEC", "EXECUTE", "DECLARE", "RAISERROR",
+            "THROW", "WAITFOR", "FETCH", "OPEN", "CLOSE", "DEALLOCATE", "COMMIT", "ROLLBACK");
+
+    /** Objects a T-SQL DROP statement removes; ALTER TABLE .. DROP COLUMN and friends never name these. */
+    private static final Set<String> DROPPED_OBJECTS = Set.of("TABLE", "VIEW", "PROCEDURE", "PROC", "FUNCTION",
+            "TRIGGER", "SCHEMA", "DATABASE", "SEQUENCE", "SYNONYM", "USER", "ROLE", "LOGIN", "TYPE", "INDEX");
+
+    /** Words after which a following word is still part of the same clause, not a new statement. */
+    private static final Set<String> CONTINUING_WORDS = Set.of("GRANT", "REVOKE", "DENY", "WITH", "ON", "TO",
+            "AS", "FOR", "THEN", "ELSE", "AND", "OR", "NOT", "SELECT", "WHERE", "SET", "BY", "IS", "IN", "EACH",
+            "ROW", "DO", "INSTEAD", "ALSO", "QUERY", "RETURN", "VALUES", "WHEN", "HAVING", "DEFAULT", "USING",
+            "OPEN", "CURSOR", "EXISTS", "LIKE", "BETWEEN", "CASE", "FROM", "JOIN", "INTO", "TABLE");
+
     private final boolean routine;
+    private final boolean tsql;
     private String firstWord;
     private boolean headPending;
     private boolean merge;
     private boolean routineBodyPending;
 
-    /** @param routine true for a routine definition, whose first unlisted DML verb starts its body */
-    ImplicitBoundary(boolean routine) {
+    /**
+     * @param routine true for a routine definition, whose first unlisted DML verb starts its body
+     * @param tsql true where T-SQL's terminator-free statements may appear: IF, BEGIN, PRINT, EXEC, DECLARE
+     *     .. after a finished statement start a new one too
+     */
+    ImplicitBoundary(boolean routine, boolean tsql) {
         this.routine = routine;
+        this.tsql = tsql;
         this.routineBodyPending = routine;
     }
 
     /** True when the token at {@code index} (inside the statement, not its first token) begins a new one. */
     boolean startsNewStatement(List<Token> tokens, int index, int to, int parenDepth) {
         Token token = tokens.get(index);
-        if (parenDepth > 0 || merge || token.type() != TokenType.WORD
-                || !BlockSyntax.DML_VERBS.contains(token.upper()) || !BlockSyntax.isKeywordPosition(tokens, index)) {
+        if (parenDepth > 0 || token.type() != TokenType.WORD || !BlockSyntax.isKeywordPosition(tokens, index)) {
+            return false;
+        }
+        if (!BlockSyntax.DML_VERBS.contains(token.upper())) {
+            return tsql && !headPending && startsTsqlStatement(tokens, index, to);
+        }
+        if (merge) {
             return false;
         }
         Token previous = tokens.get(index - 1);
@@ -78,6 +103,48 @@ final class ImplicitBoundary {
                     && ON_ACTION_WORDS.contains(next.upper()));
         }
         return true;
+    }
+
+    private boolean startsTsqlStatement(List<Token> tokens, int index, int to) {
+        Token token = tokens.get(index);
+        Token previous = tokens.get(index - 1);
+        Token next = BlockSyntax.at(tokens, index + 1, to);
+        if (!endsExpression(previous) || next == null || next.isSymbol(".") || next.isSymbol("=")
+                || next.isSymbol(",") || next.isSymbol(")")) {
+            return false;
+        }
+        if (token.isWord("IF")) {
+            // DROP TABLE IF EXISTS t / CREATE TABLE IF NOT EXISTS t guard a DDL statement; IF(..) is a function.
+            int afterNot = next.isWord("NOT") ? index + 2 : index + 1;
+            Token exists = BlockSyntax.at(tokens, afterNot, to);
+            boolean ddlGuard = exists != null && exists.isWord("EXISTS")
+                    && !(BlockSyntax.at(tokens, afterNot + 1, to) != null && tokens.get(afterNot + 1).isSymbol("("));
+            return !ddlGuard;
+        }
+        if (token.isWord("BEGIN")) {
+            return !"CREATE".equals(firstWord) && !"ALTER".equals(firstWord) && !next.isWord("CATCH");
+        }
+        if (token.isAnyWord("EXEC", "EXECUTE") && next.isAnyWord("FUNCTION", "PROCEDURE", "IMMEDIATE", "AS")) {
+            return false;
+        }
+        if (token.isWord("DROP")) {
+            return next.type() == TokenType.WORD && DROPPED_OBJECTS.contains(next.upper())
+                    && !"ALTER".equals(firstWord) && !"GRANT".equals(firstWord) && !"REVOKE".equals(firstWord);
+        }
+        if (token.isWord("FETCH") && previous.isAnyWord("ROWS", "ROW")) {
+            return false;
+        }
+        return TSQL_STARTERS.contains(token.upper());
+    }
+
+    /** True for a token that can end an expression or a statement: a name, a literal, a closing parenthesis. */
+    private static boolean endsExpression(Token previous) {
+        return switch (previous.type()) {
+            case NUMBER, STRING, QUOTED_NAME, PLACEHOLDER -> true;
+            case SYMBOL -> previous.isSymbol(")") || previous.isSymbol("*");
+            case WORD -> !CONTINUING_WORDS.contains(previous.upper());
+            default -> false;
+        };
     }
 
     /** A verb followed by the words only a statement has: {@code DELETE FROM}, {@code INSERT INTO}, .. */

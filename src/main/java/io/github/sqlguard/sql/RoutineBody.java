@@ -73,7 +73,6 @@ record RoutineBody(Form form, int index, String language) {
     }
 
     private static RoutineBody afterIsAs(List<Token> tokens, int i, int to, String language) {
-        Token previous = tokens.get(i - 1);
         Token next = tokens.get(i + 1);
         if (next.type() == TokenType.STRING) {
             return next.text().startsWith("$") ? null : new RoutineBody(Form.NONE, 0, language);
@@ -87,7 +86,7 @@ record RoutineBody(Form form, int index, String language) {
         if (BlockSyntax.isStatementStarter(tokens, i + 1, to) && !next.isWord("DECLARE")) {
             return new RoutineBody(Form.STATEMENTS, i + 1, language);
         }
-        if (previous.type() == TokenType.WORD && isHeaderEnd(tokens, i)) {
+        if (isHeaderEnd(tokens, i)) {
             return new RoutineBody(Form.DECLARATIONS, i + 1, language);
         }
         return null;

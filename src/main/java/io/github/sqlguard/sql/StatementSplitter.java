@@ -182,10 +182,16 @@ public final class StatementSplitter {
             }
         }
 
-        private void add(List<Token> tokens, StatementContext context, boolean container) {
-            if (tokens.isEmpty()) {
+        private void add(List<Token> statementTokens, StatementContext context, boolean container) {
+            // A PL/SQL unit keeps the ; after its END up to the /, but the statement ends before it.
+            int end = statementTokens.size();
+            while (end > 0 && isSeparator(statementTokens.get(end - 1))) {
+                end--;
+            }
+            if (end == 0) {
                 return;
             }
+            List<Token> tokens = statementTokens.subList(0, end);
             Token first = tokens.get(0);
             statements.add(new Statement(sqlOf(text, tokens), new Location(path, first.line(), first.column()),
                     tokens, context, dialect, container));
@@ -205,7 +211,8 @@ public final class StatementSplitter {
         boolean tracksBlocks = shape.kind() == StatementShape.Kind.ANONYMOUS_BLOCK
                 || shape.kind() == StatementShape.Kind.ROUTINE;
         BlockDepth depth = tracksBlocks ? new BlockDepth(shape.plsqlDeclare()) : null;
-        ImplicitBoundary boundary = new ImplicitBoundary(shape.kind() == StatementShape.Kind.ROUTINE);
+        ImplicitBoundary boundary = new ImplicitBoundary(shape.kind() == StatementShape.Kind.ROUTINE,
+                dialect == Dialect.SQLSERVER || dialect == Dialect.AUTO);
         int parenDepth = 0;
         for (int i = start; i < size; i++) {
             Token token = code.get(i);

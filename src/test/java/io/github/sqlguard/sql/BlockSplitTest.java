@@ -1,0 +1,182 @@
+package io.github.sqlguard.sql;
+
+import static io.github.sqlguard.sql.SplitResults.render;
+import static io.github.sqlguard.sql.SplitResults.split;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.github.sqlguard.Dialect;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** Blocks and routine bodies: one statement each, then the statements inside with their own positions. */
+class BlockSplitTest {
+
+    @ParameterizedTest
+    @EnumSource(value = Dialect.class, names = {"POSTGRESQL", "AUTO"})
+    void doBlockBodyIsLexedAgainWithFilePositions(Dialect dialect) {
+        String sql = "DO $$\nDECLARE\n  n int := 0;\nBEGIN\n  IF n = 0 THEN\n    DELETE FROM a; -- gone\n"
+                + "  ELSIF n > 1 THEN UPDATE b SET x = 1;\n  END IF;\nEND\n$$;\nSELECT 1;";
+        Script script = split(dialect, sql);
+        assertEquals(List.of("1:1 [C] DO $$ DECLARE n int := 0; BEGIN IF n = 0 THEN DELETE FROM a; -- gone ELSIF n > 1 "
+                + "THEN UPDATE b SET x = 1; END IF; END $$", "6:5 [E DO block] DELETE FROM a",
+                "7:20 [E DO block] UPDATE b SET x = 1", "11:1 SELECT 1"), render(script));
+        assertEquals(List.of("-- gone"), script.comments().stream().map(Token::text).toList());
+    }
+
+    @Test
+    void doBlockWithLanguageAndTaggedQuote() {
+        assertEquals(List.of("1:1 [C] DO LANGUAGE plpgsql $body$ BEGIN TRUNCATE t; END $body$",
+                "1:34 [E DO block] TRUNCATE t"),
+                render(Dialect.POSTGRESQL, "DO LANGUAGE plpgsql $body$ BEGIN TRUNCATE t; END $body$;"));
+        assertEquals(List.of("1:1 [C] DO $$ import os $$ LANGUAGE plpython3u"),
+                render(Dialect.POSTGRESQL, "DO $$ import os $$ LANGUAGE plpython3u;"));
+    }
+
+    @Test
+    void doBlockWithLoopsCaseExceptionAndDynamicSql() {
+        String sql = "DO $$\n<<outer>>\nDECLARE r record;\nBEGIN\n  FOR r IN SELECT id FROM t LOOP\n"
+                + "    EXECUTE 'DELETE FROM ' || r.id;\n  END LOOP;\n  WHILE true LOOP EXIT; END LOOP;\n"
+                + "  CASE WHEN 1 = 1 THEN DELETE FROM c; ELSE NULL; END CASE;\n"
+                + "EXCEPTION WHEN others THEN\n  RAISE NOTICE 'x';\nEND outer $$;";
+        assertEquals(List.of("6:5 [E DO block] EXECUTE 'DELETE FROM ' || r.id", "8:19 [E DO block] EXIT",
+                "9:24 [E DO block] DELETE FROM c", "9:44 [E DO block] NULL", "11:3 [E DO block] RAISE NOTICE 'x'"),
+                render(Dialect.POSTGRESQL, sql).subList(1, 6));
+    }
+
+    @Test
+    void postgresFunctionBodyIsARoutineBody() {
+        String sql = "CREATE OR REPLACE FUNCTION f() RETURNS trigger AS $f$\nBEGIN\n  DELETE FROM log;\n"
+                + "  RETURN NEW;\nEND;\n$f$ LANGUAGE plpgsql;\nDELETE FROM x WHERE id = 1;";
+        assertEquals(List.of("1:1 [C] CREATE OR REPLACE FUNCTION f() RETURNS trigger AS $f$ BEGIN DELETE FROM log; "
+                + "RETURN NEW; END; $f$ LANGUAGE plpgsql", "3:3 [R function f body] DELETE FROM log",
+                "4:3 [R function f body] RETURN NEW", "7:1 DELETE FROM x WHERE id = 1"),
+                render(Dialect.POSTGRESQL, sql));
+    }
+
+    @Test
+    void postgresSqlFunctionAndSingleQuotedBody() {
+        assertEquals(List.of("1:1 [C] CREATE FUNCTION s.g() RETURNS void LANGUAGE sql AS $$ DELETE FROM a; "
+                + "UPDATE b SET c = 1 $$", "1:55 [R function s.g body] DELETE FROM a",
+                "1:70 [R function s.g body] UPDATE b SET c = 1"),
+                render(Dialect.POSTGRESQL, "CREATE FUNCTION s.g() RETURNS void LANGUAGE sql AS $$ DELETE FROM a; "
+                        + "UPDATE b SET c = 1 $$;"));
+        assertEquals(List.of("1:1 [C] CREATE FUNCTION h() RETURNS void AS 'DELETE FROM a' LANGUAGE sql"),
+                render(Dialect.POSTGRESQL, "CREATE FUNCTION h() RETURNS void AS 'DELETE FROM a' LANGUAGE sql;"));
+    }
+
+    @Test
+    void postgresBeginIsATransactionNotABlock() {
+        assertEquals(List.of("1:1 BEGIN", "1:8 DELETE FROM a", "1:23 COMMIT"),
+                render(Dialect.POSTGRESQL, "BEGIN; DELETE FROM a; COMMIT;"));
+        assertEquals(List.of("1:1 BEGIN", "1:8 DELETE FROM a", "1:23 COMMIT"),
+                render(Dialect.AUTO, "BEGIN; DELETE FROM a; COMMIT;"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Dialect.class, names = {"ORACLE", "AUTO"})
+    void plsqlAnonymousBlockEndsAtSlash(Dialect dialect) {
+        String sql = "DECLARE\n  v NUMBER := 0;\nBEGIN\n  IF v = 0 THEN\n    DELETE FROM a;\n  END IF;\n"
+                + "  FOR i IN 1..3 LOOP\n    UPDATE b SET c = i;\n  END LOOP;\n  BEGIN\n    NULL;\n  END;\n"
+                + "EXCEPTION\n  WHEN OTHERS THEN ROLLBACK;\nEND;\n/\nSELECT 1 FROM dual;\n";
+        assertEquals(List.of("5:5 [E PL/SQL block] DELETE FROM a", "8:5 [E PL/SQL block] UPDATE b SET c = i",
+                "11:5 [E PL/SQL block] NULL", "14:20 [E PL/SQL block] ROLLBACK", "17:1 SELECT 1 FROM dual"),
+                render(dialect, sql).subList(1, 6));
+        assertEquals("1:1 [C] DECLARE", render(dialect, sql).get(0).substring(0, 15));
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Dialect.class, names = {"ORACLE", "AUTO"})
+    void oracleProcedureBodyIsARoutineBody(Dialect dialect) {
+        String sql = "CREATE OR REPLACE PROCEDURE purge(p IN NUMBER) IS\n  CURSOR c IS SELECT 1 FROM dual;\n"
+                + "  n NUMBER;\nBEGIN\n  DELETE FROM a WHERE id = p;\n  <<l>> LOOP EXIT; END LOOP l;\nEND purge;\n/\n"
+                + "DELETE FROM z;";
+        List<String> lines = render(dialect, sql);
+        assertEquals(List.of("5:3 [R procedure purge body] DELETE FROM a WHERE id = p",
+                "6:14 [R procedure purge body] EXIT", "9:1 DELETE FROM z"), lines.subList(1, 4));
+        assertEquals(4, lines.size());
+    }
+
+    @Test
+    void oraclePackageBodyWithNestedRoutines() {
+        String sql = "CREATE OR REPLACE PACKAGE BODY pkg AS\n  g NUMBER;\n  PROCEDURE a IS\n  BEGIN\n"
+                + "    DELETE FROM t1;\n  END a;\n  FUNCTION b RETURN NUMBER IS x NUMBER; BEGIN\n    UPDATE t2 SET c = 1;\n"
+                + "    RETURN 1;\n  END b;\nEND pkg;\n/\nCREATE OR REPLACE PACKAGE pkg AS\n  PROCEDURE a;\nEND pkg;\n/\n"
+                + "SELECT 1 FROM dual";
+        assertEquals(List.of("5:5 [R package pkg body] DELETE FROM t1", "8:5 [R package pkg body] UPDATE t2 SET c = 1",
+                "9:5 [R package pkg body] RETURN 1", "13:1 [C] CREATE OR REPLACE PACKAGE pkg AS PROCEDURE a; END pkg",
+                "17:1 SELECT 1 FROM dual"), render(Dialect.ORACLE, sql).subList(1, 6));
+        assertEquals(render(Dialect.ORACLE, sql), render(Dialect.AUTO, sql));
+    }
+
+    @Test
+    void oracleTriggerWithDeclare() {
+        String sql = "CREATE TRIGGER trg BEFORE DELETE ON t REFERENCING OLD AS o FOR EACH ROW\nDECLARE\n  n NUMBER;\n"
+                + "BEGIN\n  INSERT INTO log VALUES (:o.id);\nEND;\n/";
+        assertEquals(List.of("5:3 [R trigger trg body] INSERT INTO log VALUES (:o.id)"),
+                render(Dialect.ORACLE, sql).subList(1, 2));
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Dialect.class, names = {"MYSQL", "MARIADB", "AUTO"})
+    void mysqlRoutineWithoutDelimiterEndsAtItsEnd(Dialect dialect) {
+        String sql = "CREATE DEFINER=`root`@`%` PROCEDURE p(IN n INT)\nBEGIN\n  DECLARE i INT DEFAULT 0;\n"
+                + "  DECLARE CONTINUE HANDLER FOR NOT FOUND SET i = 1;\n  WHILE i < n DO\n    DELETE FROM a;\n"
+                + "  END WHILE;\n  lbl: LOOP LEAVE lbl; END LOOP lbl;\n  CASE n WHEN 1 THEN UPDATE b SET c = 1; END CASE;\n"
+                + "END;\nDELETE FROM c WHERE id = 1;";
+        List<String> lines = render(dialect, sql);
+        assertEquals(List.of("4:42 [R procedure p body] SET i = 1", "6:5 [R procedure p body] DELETE FROM a",
+                "8:13 [R procedure p body] LEAVE lbl", "9:22 [R procedure p body] UPDATE b SET c = 1",
+                "11:1 DELETE FROM c WHERE id = 1"), lines.subList(1, 6));
+        assertEquals(6, lines.size());
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Dialect.class, names = {"MYSQL", "AUTO"})
+    void mysqlSingleStatementTriggerAndEvent(Dialect dialect) {
+        String sql = "CREATE TRIGGER t AFTER DELETE ON a FOR EACH ROW DELETE FROM b WHERE b.a = OLD.id;\n"
+                + "CREATE EVENT e ON SCHEDULE EVERY 1 DAY DO DELETE FROM s WHERE ts < NOW();\nDELETE FROM x";
+        assertEquals(List.of("1:1 [C] CREATE TRIGGER t AFTER DELETE ON a FOR EACH ROW DELETE FROM b WHERE b.a = OLD.id",
+                "1:49 [R trigger t body] DELETE FROM b WHERE b.a = OLD.id",
+                "2:1 [C] CREATE EVENT e ON SCHEDULE EVERY 1 DAY DO DELETE FROM s WHERE ts < NOW()",
+                "2:43 [R event e body] DELETE FROM s WHERE ts < NOW()", "3:1 DELETE FROM x"), render(dialect, sql));
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Dialect.class, names = {"SQLSERVER", "AUTO"})
+    void tsqlBatchBlocksAndTryCatch(Dialect dialect) {
+        String sql = "BEGIN TRY\n  BEGIN TRAN\n  DELETE FROM a\n  DELETE FROM b WHERE id = 1\n  COMMIT\nEND TRY\n"
+                + "BEGIN CATCH\n  ROLLBACK\nEND CATCH\nGO\n";
+        assertEquals(List.of("2:3 [E T-SQL block] BEGIN TRAN", "3:3 [E T-SQL block] DELETE FROM a",
+                "4:3 [E T-SQL block] DELETE FROM b WHERE id = 1", "5:3 [E T-SQL block] COMMIT",
+                "8:3 [E T-SQL block] ROLLBACK"), render(dialect, sql).subList(1, 6));
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Dialect.class, names = {"SQLSERVER", "AUTO"})
+    void tsqlIfElseBlocks(Dialect dialect) {
+        String sql = "IF EXISTS (SELECT 1 FROM t WHERE x = 1)\nBEGIN\n  UPDATE t SET y = 2\nEND\nELSE\n"
+                + "  DELETE FROM t\nDELETE FROM u WHERE id = 3\nIF OBJECT_ID('v') IS NOT NULL DROP TABLE v\nGO";
+        assertEquals(List.of("3:3 [E T-SQL block] UPDATE t SET y = 2", "6:3 [E T-SQL block] DELETE FROM t",
+                "7:1 DELETE FROM u WHERE id = 3", "8:1 [C] IF OBJECT_ID('v') IS NOT NULL DROP TABLE v",
+                "8:31 [E T-SQL block] DROP TABLE v"), render(dialect, sql).subList(1, 6));
+    }
+
+    @Test
+    void tsqlProcedureRunsToTheEndOfTheBatch() {
+        String sql = "CREATE PROCEDURE dbo.p @id int\nAS\nSET NOCOUNT ON;\nDELETE FROM a WHERE id = @id;\n"
+                + "DELETE FROM b\nGO\nDELETE FROM c";
+        assertEquals(List.of("3:1 [R procedure dbo.p body] SET NOCOUNT ON", "4:1 [R procedure dbo.p body] DELETE FROM a WHERE id = @id",
+                "5:1 [R procedure dbo.p body] DELETE FROM b", "7:1 DELETE FROM c"), render(Dialect.SQLSERVER, sql).subList(1, 5));
+        assertEquals(render(Dialect.SQLSERVER, sql), render(Dialect.AUTO, sql));
+    }
+
+    @Test
+    void tsqlTriggerWithBeginEnd() {
+        String sql = "CREATE TRIGGER trg ON t AFTER INSERT, DELETE AS\nBEGIN\n  IF UPDATE(x) RETURN\n"
+                + "  DELETE FROM audit WHERE 1 = 0\nEND\nGO";
+        assertEquals(List.of("3:16 [R trigger trg body] RETURN", "4:3 [R trigger trg body] DELETE FROM audit WHERE 1 = 0"),
+                render(Dialect.SQLSERVER, sql).subList(1, 3));
+    }
+}
