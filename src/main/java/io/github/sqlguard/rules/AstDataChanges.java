@@ -96,19 +96,23 @@ final class AstDataChanges {
 
     private static DataChange change(Update update) {
         List<String> targets = new ArrayList<>();
-        JoinedTables joined = new JoinedTables();
+        // MySQL UPDATE t1 JOIN t2 ON .. SET: the target is the first table of the join.
+        JoinedTables startJoin = new JoinedTables();
         Table table = update.getTable();
         if (table != null) {
             targets.add(table.getFullyQualifiedName());
-            addTable(joined, table);
+            addTable(startJoin, table);
         }
-        addJoins(joined, update.getStartJoins());
+        addJoins(startJoin, update.getStartJoins());
+        // T-SQL UPDATE a SET .. FROM orders a JOIN b ON ..: the target must be one of the joined tables.
+        JoinedTables fromJoin = new JoinedTables();
         if (update.getFromItem() != null) {
-            addFromItem(joined, update.getFromItem());
+            addFromItem(fromJoin, update.getFromItem());
         }
-        addJoins(joined, update.getJoins());
+        addJoins(fromJoin, update.getJoins());
+        boolean restricted = startJoin.restrict(targets) || fromJoin.restrict(targets);
         WhereClause where = update.getWhere() == null ? null : WhereClause.parsed(update.getWhere());
-        return new DataChange("UPDATE", targets, joined.restrict(targets), where);
+        return new DataChange("UPDATE", targets, restricted, where);
     }
 
     private static void addJoins(JoinedTables joined, List<Join> joins) {
