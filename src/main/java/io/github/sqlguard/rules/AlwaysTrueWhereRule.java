@@ -1,0 +1,42 @@
+package io.github.sqlguard.rules;
+
+import io.github.sqlguard.Severity;
+import io.github.sqlguard.analysis.AnalyzedStatement;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Reports a DELETE or UPDATE whose WHERE clause holds for every row, which is no restriction at all. */
+public final class AlwaysTrueWhereRule implements Rule {
+
+    private static final RuleInfo INFO = new RuleInfo(
+            "always-true-where",
+            Severity.ERROR,
+            "DELETE or UPDATE with an always-true WHERE clause",
+            "A WHERE such as 1 = 1, TRUE, MySQL's WHERE 1 or id = id holds for every row, so the statement "
+                    + "touches the whole table while looking restricted. It is often left over from a generated "
+                    + "query or a placeholder condition that was never filled in.",
+            "Replace the condition with one that selects exactly the rows to change or remove.",
+            List.of("DELETE FROM customers WHERE 1 = 1",
+                    "UPDATE orders SET status = 'void' WHERE id = id",
+                    "DELETE FROM sessions WHERE expires < now() OR TRUE"),
+            List.of("DELETE FROM customers WHERE 1 = 0",
+                    "UPDATE orders SET status = 'void' WHERE id = 7",
+                    "DELETE FROM sessions WHERE created_at = expires_at"));
+
+    @Override
+    public RuleInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public List<Violation> check(AnalyzedStatement statement, ScriptState script) {
+        List<Violation> violations = new ArrayList<>();
+        for (DataChange change : DataChanges.in(statement)) {
+            if (change.where() != null && !change.restrictedByJoin() && AlwaysTrueCondition.holds(change.where())) {
+                violations.add(new Violation(change.verb() + " with an always-true WHERE " + change.effect()
+                        + " every row of " + change.tableList()));
+            }
+        }
+        return violations;
+    }
+}

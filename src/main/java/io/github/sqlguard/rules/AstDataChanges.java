@@ -1,0 +1,141 @@
+package io.github.sqlguard.rules;
+
+import java.util.ArrayList;
+import java.util.List;
+import net.sf.jsqlparser.schema.Table;
+import net.sf.jsqlparser.statement.Block;
+import net.sf.jsqlparser.statement.IfElseStatement;
+import net.sf.jsqlparser.statement.Statement;
+import net.sf.jsqlparser.statement.delete.Delete;
+import net.sf.jsqlparser.statement.delete.ParenthesedDelete;
+import net.sf.jsqlparser.statement.insert.Insert;
+import net.sf.jsqlparser.statement.insert.ParenthesedInsert;
+import net.sf.jsqlparser.statement.select.FromItem;
+import net.sf.jsqlparser.statement.select.Join;
+import net.sf.jsqlparser.statement.select.Select;
+import net.sf.jsqlparser.statement.select.WithItem;
+import net.sf.jsqlparser.statement.update.ParenthesedUpdate;
+import net.sf.jsqlparser.statement.update.Update;
+
+/**
+ * Walks JSqlParser's AST for DELETE and UPDATE statements, including those inside CTEs: PostgreSQL's
+ * {@code WITH x AS (DELETE FROM a RETURNING *) SELECT ..} parses as a SELECT, yet deletes.
+ */
+final class AstDataChanges {
+
+    private final List<DataChange> found = new ArrayList<>();
+
+    private AstDataChanges() {
+    }
+
+    static List<DataChange> in(Statement ast) {
+        AstDataChanges walker = new AstDataChanges();
+        walker.visit(ast);
+        return walker.found;
+    }
+
+    private void visit(Statement statement) {
+        if (statement instanceof Delete delete) {
+            visitWithItems(delete.getWithItemsList());
+            found.add(change(delete));
+        } else if (statement instanceof Update update) {
+            visitWithItems(update.getWithItemsList());
+            found.add(change(update));
+        } else if (statement instanceof Select select) {
+            visitWithItems(select.getWithItemsList());
+        } else if (statement instanceof Insert insert) {
+            visitWithItems(insert.getWithItemsList());
+            if (insert.getSelect() != null) {
+                visit(insert.getSelect());
+            }
+        } else if (statement instanceof Block block && block.getStatements() != null) {
+            block.getStatements().forEach(this::visit);
+        } else if (statement instanceof IfElseStatement ifElse) {
+            visit(ifElse.getIfStatement());
+            if (ifElse.getElseStatement() != null) {
+                visit(ifElse.getElseStatement());
+            }
+        }
+    }
+
+    private void visitWithItems(List<WithItem<?>> withItems) {
+        if (withItems == null) {
+            return;
+        }
+        for (WithItem<?> item : withItems) {
+            // WithItem.getDelete() and friends cast blindly, so ask what the CTE body is first.
+            Object body = item.getParenthesedStatement();
+            if (body instanceof ParenthesedDelete delete) {
+                visit(delete.getDelete());
+            } else if (body instanceof ParenthesedUpdate update) {
+                visit(update.getUpdate());
+            } else if (body instanceof ParenthesedInsert insert) {
+                visit(insert.getInsert());
+            } else if (body instanceof Statement statement) {
+                visit(statement);
+            }
+        }
+    }
+
+    private static DataChange change(Delete delete) {
+        List<String> targets = new ArrayList<>();
+        if (delete.getTables() != null && !delete.getTables().isEmpty()) {
+            // MySQL multi-table form: DELETE t1, t2 FROM t1 JOIN t2 ON ..
+            delete.getTables().forEach(table -> targets.add(table.getFullyQualifiedName()));
+        } else if (delete.getTable() != null) {
+            targets.add(delete.getTable().getFullyQualifiedName());
+        }
+        JoinedTables joined = new JoinedTables();
+        if (delete.getTable() != null) {
+            addTable(joined, delete.getTable());
+        }
+        addJoins(joined, delete.getJoins());
+        WhereClause where = delete.getWhere() == null ? null : WhereClause.parsed(delete.getWhere());
+        return new DataChange("DELETE", targets, joined.restrict(targets), where);
+    }
+
+    private static DataChange change(Update update) {
+        List<String> targets = new ArrayList<>();
+        // MySQL UPDATE t1 JOIN t2 ON .. SET: the target is the first table of the join.
+        JoinedTables startJoin = new JoinedTables();
+        Table table = update.getTable();
+        if (table != null) {
+            targets.add(table.getFullyQualifiedName());
+            addTable(startJoin, table);
+        }
+        addJoins(startJoin, update.getStartJoins());
+        // T-SQL UPDATE a SET .. FROM orders a JOIN b ON ..: the target must be one of the joined tables.
+        JoinedTables fromJoin = new JoinedTables();
+        if (update.getFromItem() != null) {
+            addFromItem(fromJoin, update.getFromItem());
+        }
+        addJoins(fromJoin, update.getJoins());
+        boolean restricted = startJoin.restrict(targets) || fromJoin.restrict(targets);
+        WhereClause where = update.getWhere() == null ? null : WhereClause.parsed(update.getWhere());
+        return new DataChange("UPDATE", targets, restricted, where);
+    }
+
+    private static void addJoins(JoinedTables joined, List<Join> joins) {
+        if (joins == null) {
+            return;
+        }
+        for (Join join : joins) {
+            addFromItem(joined, join.getRightItem());
+            boolean hasOn = join.getOnExpressions() != null && !join.getOnExpressions().isEmpty();
+            boolean hasUsing = join.getUsingColumns() != null && !join.getUsingColumns().isEmpty();
+            if (hasOn || hasUsing) {
+                joined.conditionFound();
+            }
+        }
+    }
+
+    private static void addFromItem(JoinedTables joined, FromItem item) {
+        if (item instanceof Table table) {
+            addTable(joined, table);
+        }
+    }
+
+    private static void addTable(JoinedTables joined, Table table) {
+        joined.add(table.getFullyQualifiedName(), table.getAlias() == null ? null : table.getAlias().getName());
+    }
+}

@@ -1,0 +1,92 @@
+package io.github.sqlguard.rules;
+
+import java.math.BigDecimal;
+import java.util.Set;
+
+/**
+ * Evaluates a comparison whose outcome does not depend on the row: two literals ({@code 1 = 1},
+ * {@code 'a' <> 'b'}, {@code 2 > 1}) or a column compared with itself ({@code id = id}). The AST and the
+ * token path both reduce their operands to {@link Operand}s, so they reach the same verdict.
+ */
+final class Comparison {
+
+    /** Operand kinds that can make a comparison row-independent. */
+    enum Kind { NUMBER, STRING, COLUMN }
+
+    /**
+     * A literal or a column.
+     *
+     * @param value the number's text, the string's content between its quotes, or the column name as written
+     */
+    record Operand(Kind kind, String value) {
+    }
+
+    private static final Set<String> NOT_EQUAL = Set.of("<>", "!=", "^=");
+
+    private Comparison() {
+    }
+
+    /** The truth of {@code left operator right}; UNKNOWN when it depends on the row or on collation. */
+    static Truth evaluate(Operand left, String operator, Operand right) {
+        if (left == null || right == null || left.kind() != right.kind()) {
+            return Truth.UNKNOWN;
+        }
+        String op = NOT_EQUAL.contains(operator) ? "<>" : operator.equals("<=>") ? "=" : operator;
+        return switch (left.kind()) {
+            case NUMBER -> numbers(left.value(), op, right.value());
+            case STRING -> strings(left.value(), op, right.value());
+            case COLUMN -> sameColumn(left.value(), right.value()) ? selfComparison(op) : Truth.UNKNOWN;
+        };
+    }
+
+    private static Truth numbers(String left, String op, String right) {
+        int order;
+        try {
+            order = new BigDecimal(left).compareTo(new BigDecimal(right));
+        } catch (NumberFormatException notDecimal) {
+            return Truth.UNKNOWN; // hex and other forms: not worth guessing
+        }
+        return switch (op) {
+            case "=" -> Truth.of(order == 0);
+            case "<>" -> Truth.of(order != 0);
+            case "<" -> Truth.of(order < 0);
+            case "<=" -> Truth.of(order <= 0);
+            case ">" -> Truth.of(order > 0);
+            case ">=" -> Truth.of(order >= 0);
+            default -> Truth.UNKNOWN;
+        };
+    }
+
+    /** Only equality: whether 'a' equals 'A', or sorts before 'b', depends on the collation. */
+    private static Truth strings(String left, String op, String right) {
+        if (!left.equalsIgnoreCase(right)) {
+            return op.equals("=") ? Truth.ALWAYS_FALSE : op.equals("<>") ? Truth.ALWAYS_TRUE : Truth.UNKNOWN;
+        }
+        if (left.equals(right)) {
+            return op.equals("=") ? Truth.ALWAYS_TRUE : op.equals("<>") ? Truth.ALWAYS_FALSE : Truth.UNKNOWN;
+        }
+        return Truth.UNKNOWN;
+    }
+
+    /** {@code id = id} holds for every row with a value, which is how such a WHERE is meant to be read. */
+    private static Truth selfComparison(String op) {
+        return switch (op) {
+            case "=", "<=", ">=" -> Truth.ALWAYS_TRUE;
+            case "<>", "<", ">" -> Truth.ALWAYS_FALSE;
+            default -> Truth.UNKNOWN;
+        };
+    }
+
+    private static boolean sameColumn(String left, String right) {
+        return ScriptState.normalize(left).equals(ScriptState.normalize(right));
+    }
+
+    /** The truth of a bare number used as a condition (MySQL {@code WHERE 1}): non-zero is true. */
+    static Truth ofNumber(String number) {
+        try {
+            return Truth.of(new BigDecimal(number).signum() != 0);
+        } catch (NumberFormatException notDecimal) {
+            return Truth.UNKNOWN;
+        }
+    }
+}

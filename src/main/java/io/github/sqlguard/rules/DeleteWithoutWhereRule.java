@@ -1,0 +1,42 @@
+package io.github.sqlguard.rules;
+
+import io.github.sqlguard.Severity;
+import io.github.sqlguard.analysis.AnalyzedStatement;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Reports a DELETE whose own statement has no WHERE clause, so it removes every row of its table. */
+public final class DeleteWithoutWhereRule implements Rule {
+
+    private static final RuleInfo INFO = new RuleInfo(
+            "delete-without-where",
+            Severity.ERROR,
+            "DELETE without a WHERE clause",
+            "A DELETE without WHERE removes every row of its table, and a migration runs it against production. "
+                    + "A WHERE inside a subquery or a CTE does not limit the outer DELETE, and LIMIT or TOP only "
+                    + "cap how many arbitrary rows go. This is the mistake that erases a whole table in one deploy.",
+            "Add a WHERE clause that selects exactly the rows to remove.",
+            List.of("DELETE FROM customers",
+                    "DELETE FROM orders LIMIT 1000",
+                    "DELETE FROM sessions USING users",
+                    "WITH gone AS (DELETE FROM audit_log RETURNING id) SELECT count(*) FROM gone"),
+            List.of("DELETE FROM customers WHERE id = 42",
+                    "DELETE t1 FROM orders t1 JOIN refunds t2 ON t1.id = t2.order_id",
+                    "DELETE FROM sessions USING users WHERE sessions.user_id = users.id AND users.banned"));
+
+    @Override
+    public RuleInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public List<Violation> check(AnalyzedStatement statement, ScriptState script) {
+        List<Violation> violations = new ArrayList<>();
+        for (DataChange change : DataChanges.in(statement)) {
+            if (change.verb().equals("DELETE") && change.touchesEveryRow()) {
+                violations.add(new Violation("DELETE without WHERE removes every row of " + change.tableList()));
+            }
+        }
+        return violations;
+    }
+}

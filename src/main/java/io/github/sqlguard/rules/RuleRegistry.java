@@ -1,0 +1,27 @@
+package io.github.sqlguard.rules;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Every statement rule, in the stable order used for reports and documentation. */
+public final class RuleRegistry {
+
+    private static final List<Rule> ALL = List.of(
+            new DeleteWithoutWhereRule(),
+            new UpdateWithoutWhereRule(),
+            new AlwaysTrueWhereRule(),
+            new UnparsedStatementRule());
+
+    private RuleRegistry() {
+    }
+
+    /** All rules; rule objects are stateless and shared. */
+    public static List<Rule> all() {
+        return ALL;
+    }
+
+    /** The rule with this permanent id, if there is one. */
+    public static Optional<Rule> byId(String id) {
+        return ALL.stream().filter(rule -> rule.info().id().equals(id)).findFirst();
+    }
+}

@@ -1,0 +1,156 @@
+package io.github.sqlguard.rules;
+
+import io.github.sqlguard.sql.Token;
+import io.github.sqlguard.sql.TokenType;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Decides from tokens whether a WHERE condition holds for every row: splits it at top-level OR and AND,
+ * looks inside parentheses and NOT, and evaluates the simple terms ({@code 1 = 1}, {@code TRUE},
+ * {@code WHERE 1}, {@code id = id}). Any term it does not recognise is UNKNOWN, never true.
+ */
+final class TokenConditionTruth {
+
+    private static final Set<String> COMPARISONS = Set.of("=", "<>", "!=", "^=", "<", "<=", ">", ">=", "<=>");
+
+    private final StatementTokens tokens;
+
+    private TokenConditionTruth(StatementTokens tokens) {
+        this.tokens = tokens;
+    }
+
+    /** The truth of the condition in tokens {@code [from, to)}. */
+    static Truth of(StatementTokens tokens, int from, int to) {
+        return new TokenConditionTruth(tokens).disjunction(from, to);
+    }
+
+    private Truth disjunction(int from, int to) {
+        List<int[]> terms = split(from, to, "OR");
+        if (terms.size() == 1) {
+            return conjunction(from, to);
+        }
+        if (coversNull(terms)) {
+            return Truth.ALWAYS_TRUE;
+        }
+        return Truth.or(terms.stream().map(term -> conjunction(term[0], term[1])).toList());
+    }
+
+    private Truth conjunction(int from, int to) {
+        List<int[]> terms = split(from, to, "AND");
+        if (terms.size() == 1) {
+            return factor(from, to);
+        }
+        return Truth.and(terms.stream().map(term -> factor(term[0], term[1])).toList());
+    }
+
+    private Truth factor(int from, int to) {
+        if (from >= to) {
+            return Truth.UNKNOWN;
+        }
+        if (tokens.isWord(from, "NOT")) {
+            return factor(from + 1, to).not();
+        }
+        if (tokens.isSymbol(from, "(") && tokens.closingParen(from) == to - 1) {
+            return disjunction(from + 1, to - 1);
+        }
+        if (to - from == 1) {
+            Token only = tokens.tokens().get(from);
+            if (only.isAnyWord("TRUE", "FALSE")) {
+                return Truth.of(only.isWord("TRUE"));
+            }
+            return only.type() == TokenType.NUMBER ? Comparison.ofNumber(only.text()) : Truth.UNKNOWN;
+        }
+        OperandAt left = operandAt(from);
+        if (left == null || left.next() >= to || tokens.tokens().get(left.next()).type() != TokenType.SYMBOL) {
+            return Truth.UNKNOWN;
+        }
+        String operator = tokens.tokens().get(left.next()).text();
+        OperandAt right = operandAt(left.next() + 1);
+        if (!COMPARISONS.contains(operator) || right == null || right.next() != to) {
+            return Truth.UNKNOWN;
+        }
+        return Comparison.evaluate(left.operand(), operator, right.operand());
+    }
+
+    private record OperandAt(Comparison.Operand operand, int next) {
+    }
+
+    private OperandAt operandAt(int index) {
+        if (index >= tokens.size()) {
+            return null;
+        }
+        Token token = tokens.tokens().get(index);
+        if (token.type() == TokenType.NUMBER) {
+            return new OperandAt(new Comparison.Operand(Comparison.Kind.NUMBER, token.text()), index + 1);
+        }
+        if (token.type() == TokenType.STRING && (token.text().startsWith("'") || token.text().startsWith("\""))) {
+            String content = token.text().substring(1, token.text().length() - 1);
+            return new OperandAt(new Comparison.Operand(Comparison.Kind.STRING, content), index + 1);
+        }
+        if (token.isAnyWord("TRUE", "FALSE", "NULL")) {
+            return null;
+        }
+        StatementTokens.Name name = tokens.nameAt(index);
+        if (name == null || tokens.isSymbol(name.next(), "(")) {
+            return null; // a function call, not a column
+        }
+        return new OperandAt(new Comparison.Operand(Comparison.Kind.COLUMN, name.text()), name.next());
+    }
+
+    /** True for {@code x IS NULL OR x IS NOT NULL}. */
+    private boolean coversNull(List<int[]> terms) {
+        Set<String> isNull = new HashSet<>();
+        Set<String> isNotNull = new HashSet<>();
+        for (int[] term : terms) {
+            int from = term[0];
+            int to = term[1];
+            while (tokens.isSymbol(from, "(") && tokens.closingParen(from) == to - 1) {
+                from++;
+                to--;
+            }
+            StatementTokens.Name name = tokens.nameAt(from);
+            if (name == null || !tokens.isWord(name.next(), "IS") || !tokens.isWord(to - 1, "NULL")) {
+                continue;
+            }
+            boolean not = tokens.isWord(name.next() + 1, "NOT");
+            if (name.next() + (not ? 3 : 2) == to) {
+                (not ? isNotNull : isNull).add(ScriptState.normalize(name.text()));
+            }
+        }
+        isNull.retainAll(isNotNull);
+        return !isNull.isEmpty();
+    }
+
+    /**
+     * Splits {@code [from, to)} at {@code word} outside parentheses and CASE..END; the AND of
+     * {@code BETWEEN a AND b} does not split.
+     */
+    private List<int[]> split(int from, int to, String word) {
+        List<int[]> parts = new ArrayList<>();
+        int depth = 0;
+        int partStart = from;
+        boolean betweenOpen = false;
+        for (int i = from; i < to; i++) {
+            Token token = tokens.tokens().get(i);
+            if (token.isSymbol("(") || token.isWord("CASE")) {
+                depth++;
+            } else if (token.isSymbol(")") || token.isWord("END")) {
+                depth--;
+            } else if (depth == 0 && token.isWord("BETWEEN")) {
+                betweenOpen = true;
+            } else if (depth == 0 && token.isWord(word)) {
+                if (betweenOpen && word.equals("AND")) {
+                    betweenOpen = false;
+                } else {
+                    parts.add(new int[] {partStart, i});
+                    partStart = i + 1;
+                }
+            }
+        }
+        parts.add(new int[] {partStart, to});
+        return parts;
+    }
+}

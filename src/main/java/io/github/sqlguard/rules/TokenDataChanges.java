@@ -1,0 +1,149 @@
+package io.github.sqlguard.rules;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Finds DELETE and UPDATE statements from tokens alone, for statements JSqlParser could not parse (T-SQL
+ * {@code DELETE TOP (10) FROM t}, PostgreSQL {@code DELETE FROM ONLY t}, placeholders it rejects, ...).
+ * It looks at the main statement after an optional {@code WITH} clause and at each CTE body, and only at
+ * the statement's own nesting level, so a WHERE inside a subquery does not count.
+ */
+final class TokenDataChanges {
+
+    /** Words after which the WHERE condition ends. */
+    private static final String[] AFTER_WHERE = {"ORDER", "LIMIT", "RETURNING", "RETURN", "OPTION"};
+    /** Words that end a table reference, so they cannot be its alias. */
+    private static final String[] NOT_ALIASES = {
+        "ON", "USING", "JOIN", "INNER", "LEFT", "RIGHT", "FULL", "CROSS", "OUTER", "NATURAL", "STRAIGHT_JOIN",
+        "WHERE", "SET", "ORDER", "LIMIT", "RETURNING", "OUTPUT", "WITH", "FROM"
+    };
+
+    private final StatementTokens tokens;
+    private final List<DataChange> found = new ArrayList<>();
+
+    private TokenDataChanges(StatementTokens tokens) {
+        this.tokens = tokens;
+    }
+
+    static List<DataChange> in(StatementTokens tokens) {
+        TokenDataChanges finder = new TokenDataChanges(tokens);
+        for (int[] body : tokens.cteBodies()) {
+            finder.examine(body[0], body[1]);
+        }
+        finder.examine(tokens.bodyStart(), tokens.size());
+        return finder.found;
+    }
+
+    private void examine(int start, int end) {
+        if (tokens.isWord(start, "DELETE")) {
+            delete(start, end);
+        } else if (tokens.isWord(start, "UPDATE")) {
+            update(start, end);
+        }
+    }
+
+    private void delete(int start, int end) {
+        int i = skipTop(tokens.skipWords(start + 1, "LOW_PRIORITY", "QUICK", "IGNORE"));
+        List<String> targets = new ArrayList<>();
+        int joinsFrom;
+        if (tokens.isWord(i, "FROM")) {
+            StatementTokens.Name name = tokens.nameAt(tokens.skipWords(i + 1, "ONLY"));
+            if (name != null) {
+                targets.add(name.text());
+            }
+            // The target itself is not part of a later USING list: PostgreSQL DELETE FROM t USING a JOIN b ON ..
+            joinsFrom = name == null ? i + 1 : name.next();
+        } else {
+            // Oracle DELETE t, or the MySQL multi-table form DELETE t1, t2.* FROM t1 JOIN t2 ON ..
+            StatementTokens.Name name = tokens.nameAt(i);
+            while (name != null) {
+                targets.add(name.text());
+                int next = tokens.isSymbol(name.next(), ".") && tokens.isSymbol(name.next() + 1, "*")
+                        ? name.next() + 2 : name.next();
+                name = tokens.isSymbol(next, ",") ? tokens.nameAt(next + 1) : null;
+            }
+            int from = tokens.indexOfTopLevelWord(i, end, "FROM");
+            joinsFrom = from < 0 ? end : from;
+        }
+        int where = tokens.indexOfTopLevelWord(start, end, "WHERE");
+        boolean restricted = joinedTables(joinsFrom, where < 0 ? end : where).restrict(targets);
+        found.add(new DataChange("DELETE", targets, restricted, whereClause(where, end)));
+    }
+
+    private void update(int start, int end) {
+        int set = tokens.indexOfTopLevelWord(start, end, "SET");
+        if (set < 0) {
+            return; // T-SQL UPDATE STATISTICS and the like change no rows
+        }
+        int i = tokens.skipWords(skipTop(tokens.skipWords(start + 1, "LOW_PRIORITY", "IGNORE")), "ONLY");
+        List<String> targets = new ArrayList<>();
+        StatementTokens.Name name = tokens.nameAt(i);
+        if (name != null) {
+            targets.add(name.text());
+        }
+        int where = tokens.indexOfTopLevelWord(start, end, "WHERE");
+        int conditionEnd = where < 0 ? end : where;
+        // MySQL UPDATE t1 JOIN t2 ON .. SET, then T-SQL UPDATE a SET .. FROM t a JOIN u ON ..
+        JoinedTables joined = joinedTables(i, set);
+        addTableAt(joined, i);
+        int from = tokens.indexOfTopLevelWord(set, conditionEnd, "FROM");
+        boolean restricted = joined.restrict(targets)
+                || (from >= 0 && joinedTables(from, conditionEnd).restrict(targets));
+        found.add(new DataChange("UPDATE", targets, restricted, whereClause(where, end)));
+    }
+
+    /** Skips T-SQL {@code TOP (n) [PERCENT]} or {@code TOP n}. */
+    private int skipTop(int i) {
+        if (!tokens.isWord(i, "TOP")) {
+            return i;
+        }
+        int next = tokens.isSymbol(i + 1, "(") ? tokens.closingParen(i + 1) + 1 : i + 2;
+        return tokens.skipWords(next, "PERCENT");
+    }
+
+    /**
+     * The tables named in {@code [from, to)} after FROM, USING, JOIN or a comma, and whether a join there has
+     * an ON or USING condition.
+     */
+    private JoinedTables joinedTables(int from, int to) {
+        JoinedTables joined = new JoinedTables();
+        boolean joinSeen = false;
+        int depth = 0;
+        for (int i = from; i < to; i++) {
+            if (tokens.isSymbol(i, "(")) {
+                depth++;
+            } else if (tokens.isSymbol(i, ")")) {
+                depth--;
+            } else if (depth == 0) {
+                if (tokens.isWord(i, "JOIN", "STRAIGHT_JOIN")) {
+                    joinSeen = true;
+                } else if (joinSeen && tokens.isWord(i, "ON", "USING")) {
+                    joined.conditionFound();
+                }
+                if (tokens.isWord(i, "FROM", "USING", "JOIN", "STRAIGHT_JOIN") || tokens.isSymbol(i, ",")) {
+                    addTableAt(joined, i + 1);
+                }
+            }
+        }
+        return joined;
+    }
+
+    private void addTableAt(JoinedTables joined, int index) {
+        StatementTokens.Name name = tokens.nameAt(tokens.skipWords(index, "ONLY"));
+        if (name == null) {
+            return;
+        }
+        int aliasAt = tokens.isWord(name.next(), "AS") ? name.next() + 1 : name.next();
+        StatementTokens.Name alias = tokens.isWord(aliasAt, NOT_ALIASES) ? null : tokens.nameAt(aliasAt);
+        joined.add(name.text(), alias == null ? null : alias.text());
+    }
+
+    private WhereClause whereClause(int where, int end) {
+        if (where < 0) {
+            return null;
+        }
+        int conditionEnd = tokens.indexOfTopLevelWord(where + 1, end, AFTER_WHERE);
+        return WhereClause.ofTokens(tokens, where + 1, conditionEnd < 0 ? end : conditionEnd);
+    }
+}

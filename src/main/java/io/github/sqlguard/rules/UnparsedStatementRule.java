@@ -1,0 +1,37 @@
+package io.github.sqlguard.rules;
+
+import io.github.sqlguard.Severity;
+import io.github.sqlguard.analysis.AnalyzedStatement;
+import java.util.List;
+
+/**
+ * Makes visible that a statement which may destroy data was checked from its tokens only, because
+ * JSqlParser could not parse it (fail closed: nothing is skipped silently).
+ */
+public final class UnparsedStatementRule implements Rule {
+
+    private static final RuleInfo INFO = new RuleInfo(
+            "unparsed-statement",
+            Severity.WARNING,
+            "Statement checked from its tokens only",
+            "The statement contains a keyword that can destroy data, but JSqlParser could not parse it (a "
+                    + "dialect form it does not know, or it took too long). The other rules still checked it from "
+                    + "its tokens, which is less precise, so it deserves a look.",
+            "Check the statement by hand; acknowledge this warning once it is known to be safe.",
+            List.of("DELETE TOP (10) FROM audit_log WHERE created < '2020-01-01'"),
+            List.of("DELETE FROM audit_log WHERE created < '2020-01-01'"));
+
+    @Override
+    public RuleInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public List<Violation> check(AnalyzedStatement statement, ScriptState script) {
+        if (statement instanceof AnalyzedStatement.Unparsed unparsed && !statement.statement().container()) {
+            return List.of(new Violation("JSqlParser could not parse this statement (" + unparsed.parserMessage()
+                    + "); it was checked from its tokens only"));
+        }
+        return List.of();
+    }
+}

@@ -1,0 +1,41 @@
+package io.github.sqlguard.rules;
+
+import io.github.sqlguard.Severity;
+import io.github.sqlguard.analysis.AnalyzedStatement;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Reports an UPDATE whose own statement has no WHERE clause, so it changes every row of its table. */
+public final class UpdateWithoutWhereRule implements Rule {
+
+    private static final RuleInfo INFO = new RuleInfo(
+            "update-without-where",
+            Severity.ERROR,
+            "UPDATE without a WHERE clause",
+            "An UPDATE without WHERE overwrites a column in every row of its table, and the old values are gone "
+                    + "unless a backup is restored. A WHERE inside the SET's subquery does not limit the rows "
+                    + "updated, nor does a FROM list that is not joined to the target.",
+            "Add a WHERE clause that selects exactly the rows to change.",
+            List.of("UPDATE customers SET status = 'closed'",
+                    "UPDATE accounts SET balance = (SELECT 0 FROM limits WHERE limits.id = 1)",
+                    "UPDATE prices SET amount = rates.factor FROM rates"),
+            List.of("UPDATE customers SET status = 'closed' WHERE id = 42",
+                    "UPDATE orders o JOIN customers c ON o.customer_id = c.id SET o.region = c.region",
+                    "UPDATE prices SET amount = rates.factor FROM rates WHERE rates.currency = prices.currency"));
+
+    @Override
+    public RuleInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public List<Violation> check(AnalyzedStatement statement, ScriptState script) {
+        List<Violation> violations = new ArrayList<>();
+        for (DataChange change : DataChanges.in(statement)) {
+            if (change.verb().equals("UPDATE") && change.touchesEveryRow()) {
+                violations.add(new Violation("UPDATE without WHERE changes every row of " + change.tableList()));
+            }
+        }
+        return violations;
+    }
+}

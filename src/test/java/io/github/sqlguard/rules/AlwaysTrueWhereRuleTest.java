@@ -1,0 +1,107 @@
+package io.github.sqlguard.rules;
+
+import static io.github.sqlguard.rules.RuleHarness.analyzed;
+import static io.github.sqlguard.rules.RuleHarness.messages;
+import static io.github.sqlguard.rules.RuleHarness.tokenMessages;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+
+import io.github.sqlguard.Dialect;
+import io.github.sqlguard.analysis.AnalyzedStatement;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class AlwaysTrueWhereRuleTest {
+
+    private final Rule rule = new AlwaysTrueWhereRule();
+
+    private static List<String> expected(String verb, String table) {
+        if (table == null) {
+            return List.of();
+        }
+        String effect = verb.equals("DELETE") ? "removes" : "changes";
+        return List.of(verb + " with an always-true WHERE " + effect + " every row of " + table);
+    }
+
+    private static String delete(String condition) {
+        return "DELETE FROM t WHERE " + condition;
+    }
+
+    @ParameterizedTest(name = "{0}: WHERE {1}")
+    @CsvSource(delimiter = '|', value = {
+        "AUTO       | 1 = 1                             | true",
+        "AUTO       | 1=1                               | true",
+        "AUTO       | 'a' = 'a'                         | true",
+        "AUTO       | 'a' <> 'b'                        | true",
+        "AUTO       | 1 <> 0                            | true",
+        "AUTO       | 1 != 0                            | true",
+        "AUTO       | 2 > 1                             | true",
+        "AUTO       | 1 <= 1.0                          | true",
+        "AUTO       | TRUE                              | true",
+        "POSTGRESQL | true                              | true",
+        "AUTO       | NOT FALSE                         | true",
+        "AUTO       | NOT (1 = 0)                       | true",
+        "MYSQL      | 1                                 | true",
+        "AUTO       | id = id                           | true",
+        "AUTO       | t.id = t.id                       | true",
+        "AUTO       | x IS NULL OR x IS NOT NULL        | true",
+        "AUTO       | id = 5 OR 1 = 1                   | true",
+        "AUTO       | 1 = 1 OR id = 5                   | true",
+        "AUTO       | 1 = 1 AND TRUE                    | true",
+        "AUTO       | (1 = 1)                           | true",
+        "AUTO       | ((1 = 1) OR id = 3)               | true",
+        "AUTO       | (id = 3 OR (1 = 1)) AND 2 > 1     | true",
+        "AUTO       | 1 = 0                             | false",
+        "AUTO       | id = 1                            | false",
+        "AUTO       | a = b                             | false",
+        "AUTO       | t.id = u.id                       | false",
+        "AUTO       | 1 = 1 AND id = 5                  | false",
+        "AUTO       | id <> id                          | false",
+        "AUTO       | 'a' = 'A'                         | false",
+        "AUTO       | FALSE                             | false",
+        "MYSQL      | 0                                 | false",
+        "AUTO       | x BETWEEN 0 AND 1                 | false",
+        "AUTO       | x BETWEEN 0 AND 1 AND 1 = 1       | false",
+        "AUTO       | f(1) = f(1)                       | false",
+        "AUTO       | -1 = -1                           | false",
+        "AUTO       | x IS NULL OR y IS NOT NULL        | false",
+        "AUTO       | NOT (1 = 1)                       | false",
+        "AUTO       | CASE WHEN a = 1 OR 1 = 1 THEN 1 ELSE 0 END = 1 | false",
+        "AUTO       | id IN (SELECT id FROM u WHERE 1 = 1) | false",
+    })
+    void judgesTheConditionFromTheAstAndFromTheTokens(Dialect dialect, String condition, boolean alwaysTrue) {
+        List<String> expected = expected("DELETE", alwaysTrue ? "t" : null);
+        assertEquals(expected, messages(rule, dialect, delete(condition)), "pipeline");
+        assertEquals(expected, tokenMessages(rule, dialect, delete(condition)), "tokens only");
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', value = {
+        "AUTO       | UPDATE orders SET status = 'void' WHERE 1 = 1                         | UPDATE | orders",
+        "MYSQL      | UPDATE orders SET status = 'void' WHERE 1 ORDER BY id LIMIT 3         | UPDATE | orders",
+        "POSTGRESQL | UPDATE orders SET status = 'void' WHERE true RETURNING id             | UPDATE | orders",
+        "POSTGRESQL | WITH x AS (DELETE FROM a WHERE 1 = 1 RETURNING *) SELECT * FROM x     | DELETE | a",
+        "MYSQL      | DELETE t1 FROM t1 JOIN t2 ON t1.a = t2.a WHERE 1 = 1                  | DELETE |",
+        "AUTO       | DELETE FROM t                                                         | DELETE |",
+        "AUTO       | SELECT * FROM t WHERE 1 = 1                                           | DELETE |",
+        "AUTO       | INSERT INTO t SELECT * FROM u WHERE 1 = 1                             | DELETE |",
+        "POSTGRESQL | MERGE INTO t USING s ON 1 = 1 WHEN MATCHED THEN DELETE                | DELETE |",
+    })
+    void looksOnlyAtTheWhereOfDeleteAndUpdate(Dialect dialect, String sql, String verb, String table) {
+        assertEquals(expected(verb, table), messages(rule, dialect, sql), "pipeline");
+        assertEquals(expected(verb, table), tokenMessages(rule, dialect, sql), "tokens only");
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', value = {
+        "SQLSERVER  | DELETE TOP (5) FROM t WHERE 1 = 1        | DELETE | t",
+        "POSTGRESQL | DELETE FROM ONLY t WHERE TRUE            | DELETE | t",
+        "POSTGRESQL | DELETE FROM t WHERE CURRENT OF c         | DELETE |",
+        "SQLSERVER  | UPDATE TOP (5) t SET a = 1 WHERE id = id | UPDATE | t",
+    })
+    void formsJSqlParserRejectsAreCheckedFromTheirTokens(Dialect dialect, String sql, String verb, String table) {
+        assertInstanceOf(AnalyzedStatement.Unparsed.class, analyzed(dialect, sql));
+        assertEquals(expected(verb, table), messages(rule, dialect, sql));
+    }
+}

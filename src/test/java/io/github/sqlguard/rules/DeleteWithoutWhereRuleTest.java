@@ -1,0 +1,78 @@
+package io.github.sqlguard.rules;
+
+import static io.github.sqlguard.rules.RuleHarness.analyzed;
+import static io.github.sqlguard.rules.RuleHarness.messages;
+import static io.github.sqlguard.rules.RuleHarness.tokenMessages;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+
+import io.github.sqlguard.Dialect;
+import io.github.sqlguard.analysis.AnalyzedStatement;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class DeleteWithoutWhereRuleTest {
+
+    private final Rule rule = new DeleteWithoutWhereRule();
+
+    private static List<String> expected(String table) {
+        return table == null ? List.of() : List.of("DELETE without WHERE removes every row of " + table);
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', value = {
+        "AUTO       | DELETE FROM customers                                               | customers",
+        "AUTO       | delete from customers;                                              | customers",
+        "POSTGRESQL | DELETE FROM public.customers                                        | public.customers",
+        "MYSQL      | DELETE FROM `customers`                                             | `customers`",
+        "SQLSERVER  | DELETE FROM [dbo].[customers]                                       | [dbo].[customers]",
+        "ORACLE     | DELETE customers                                                    | customers",
+        "MYSQL      | DELETE FROM t ORDER BY id LIMIT 10                                  | t",
+        "MYSQL      | DELETE LOW_PRIORITY QUICK IGNORE FROM t                             | t",
+        "AUTO       | DELETE FROM t WHERE id IN (SELECT id FROM u)                        |",
+        "AUTO       | DELETE FROM t WHERE id = 1                                          |",
+        "AUTO       | DELETE FROM t\\nWHERE id = 1                                       |",
+        "POSTGRESQL | DELETE FROM t USING s                                               | t",
+        "POSTGRESQL | DELETE FROM t USING s WHERE t.id = s.id                             |",
+        "MYSQL      | DELETE t1 FROM t1 JOIN t2 ON t1.a = t2.a                            |",
+        "MYSQL      | DELETE t1, t2 FROM t1 INNER JOIN t2 ON t1.a = t2.a                  |",
+        "MYSQL      | DELETE o FROM orders o JOIN refunds r ON o.id = r.order_id          |",
+        "MYSQL      | DELETE t1 FROM t1, t2                                               | t1",
+        "POSTGRESQL | WITH x AS (DELETE FROM a RETURNING *) SELECT * FROM x               | a",
+        "POSTGRESQL | WITH x AS (DELETE FROM a WHERE id = 1 RETURNING *) SELECT * FROM x |",
+        "POSTGRESQL | WITH x AS (SELECT id FROM u WHERE a = 1) DELETE FROM t              | t",
+        "POSTGRESQL | WITH x AS (SELECT id FROM u) DELETE FROM t WHERE id IN (SELECT id FROM x) |",
+        "AUTO       | GRANT DELETE ON t TO app                                            |",
+        "AUTO       | REVOKE DELETE ON t FROM app                                         |",
+        "AUTO       | CREATE TABLE c (id INT, p INT REFERENCES p(id) ON DELETE CASCADE)   |",
+        "AUTO       | ALTER TABLE c ADD CONSTRAINT f FOREIGN KEY (p) REFERENCES p (id) ON DELETE CASCADE |",
+        "POSTGRESQL | MERGE INTO t USING s ON t.id = s.id WHEN MATCHED THEN DELETE        |",
+        "POSTGRESQL | CREATE TRIGGER trg AFTER DELETE ON t FOR EACH ROW EXECUTE FUNCTION f() |",
+        "AUTO       | SELECT 'DELETE FROM t' FROM dual                                    |",
+        "AUTO       | SELECT 1 -- DELETE FROM t                                           |",
+        "AUTO       | SELECT deleted FROM t                                               |",
+    })
+    void findsADeleteWithoutWhereFromTheAstAndFromTheTokens(Dialect dialect, String sql, String table) {
+        String text = sql.replace("\\n", "\n");
+        assertEquals(expected(table), messages(rule, dialect, text), "pipeline");
+        assertEquals(expected(table), tokenMessages(rule, dialect, text), "tokens only");
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', value = {
+        "SQLSERVER  | DELETE TOP (10) FROM t                          | t",
+        "AUTO       | DELETE TOP (10) PERCENT FROM audit              | audit",
+        "SQLSERVER  | DELETE TOP (10) FROM t WHERE a = 1              |",
+        "POSTGRESQL | DELETE FROM ONLY t                              | t",
+        "POSTGRESQL | DELETE FROM ONLY t WHERE a = 1                  |",
+        "POSTGRESQL | DELETE FROM t WHERE CURRENT OF c                |",
+        "MYSQL      | DELETE FROM t1 USING t1 JOIN t2 ON t1.a = t2.a  |",
+        "MYSQL      | DELETE t1.* FROM t1 JOIN t2 ON t1.a = t2.a      |",
+        "POSTGRESQL | DELETE FROM t USING a JOIN b ON a.id = b.id     | t",
+    })
+    void formsJSqlParserRejectsAreCheckedFromTheirTokens(Dialect dialect, String sql, String table) {
+        assertInstanceOf(AnalyzedStatement.Unparsed.class, analyzed(dialect, sql));
+        assertEquals(expected(table), messages(rule, dialect, sql));
+    }
+}

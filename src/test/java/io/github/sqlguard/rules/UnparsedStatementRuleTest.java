@@ -1,0 +1,62 @@
+package io.github.sqlguard.rules;
+
+import static io.github.sqlguard.rules.RuleHarness.analyzed;
+import static io.github.sqlguard.rules.RuleHarness.messages;
+import static io.github.sqlguard.rules.RuleHarness.only;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.github.sqlguard.Dialect;
+import io.github.sqlguard.Severity;
+import io.github.sqlguard.analysis.AnalyzedStatement;
+import io.github.sqlguard.sql.Statement;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class UnparsedStatementRuleTest {
+
+    private final Rule rule = new UnparsedStatementRule();
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', value = {
+        "SQLSERVER  | DELETE TOP (10) FROM t              | unexpected \"(\" at line 1, column 12",
+        "POSTGRESQL | DELETE FROM ONLY t                  | unexpected \"ONLY\" at line 1, column 13",
+        "POSTGRESQL | DELETE FROM t WHERE CURRENT OF c    | unexpected \"OF\" at line 1, column 29",
+    })
+    void namesTheParserMessageForAnUnparsedStatement(Dialect dialect, String sql, String parserMessage) {
+        assertEquals(List.of("JSqlParser could not parse this statement (" + parserMessage
+                + "); it was checked from its tokens only"), messages(rule, dialect, sql));
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', value = {
+        "AUTO       | DELETE FROM t",
+        "AUTO       | CREATE TABLE t (id INT)",
+        "POSTGRESQL | SELECT weird syntax here ::: !!",
+    })
+    void saysNothingForParsedAndUncheckedStatements(Dialect dialect, String sql) {
+        assertEquals(List.of(), messages(rule, dialect, sql));
+    }
+
+    @Test
+    void saysNothingForAContainer() {
+        Statement block = only(Dialect.AUTO, "DELETE TOP (1) FROM t");
+        Statement container = new Statement(block.sql(), block.start(), block.tokens(), block.context(),
+                block.dialect(), true);
+        assertEquals(List.of(), messages(rule, new AnalyzedStatement.Unparsed(container, "whatever")));
+    }
+
+    @Test
+    void isAWarning() {
+        assertEquals(Severity.WARNING, rule.info().defaultSeverity());
+        assertEquals("unparsed-statement", rule.info().id());
+    }
+
+    @Test
+    void itsBadExampleReallyFailsToParse() {
+        for (String bad : rule.info().badExamples()) {
+            assertEquals(AnalyzedStatement.Unparsed.class, analyzed(Dialect.AUTO, bad).getClass(), bad);
+        }
+    }
+}

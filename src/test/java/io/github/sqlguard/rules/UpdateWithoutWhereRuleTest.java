@@ -1,0 +1,75 @@
+package io.github.sqlguard.rules;
+
+import static io.github.sqlguard.rules.RuleHarness.analyzed;
+import static io.github.sqlguard.rules.RuleHarness.messages;
+import static io.github.sqlguard.rules.RuleHarness.tokenMessages;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+
+import io.github.sqlguard.Dialect;
+import io.github.sqlguard.analysis.AnalyzedStatement;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class UpdateWithoutWhereRuleTest {
+
+    private final Rule rule = new UpdateWithoutWhereRule();
+
+    private static List<String> expected(String table) {
+        return table == null ? List.of() : List.of("UPDATE without WHERE changes every row of " + table);
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', value = {
+        "AUTO       | UPDATE customers SET status = 'closed'                                   | customers",
+        "POSTGRESQL | update public.customers set status = 'closed';                           | public.customers",
+        "MYSQL      | UPDATE `customers` SET `status` = 'closed'                               | `customers`",
+        "SQLSERVER  | UPDATE [dbo].[customers] SET [status] = 'closed'                         | [dbo].[customers]",
+        "ORACLE     | UPDATE customers c SET c.status = 'closed'                               | customers",
+        "AUTO       | UPDATE t SET a = (SELECT b FROM u WHERE u.id = 1)                        | t",
+        "AUTO       | UPDATE t SET a = 1, b = CASE WHEN c = 1 THEN 2 ELSE 3 END                | t",
+        "MYSQL      | UPDATE t SET a = 1 ORDER BY id LIMIT 5                                   | t",
+        "AUTO       | UPDATE t SET a = 1 WHERE id = 2                                          |",
+        "AUTO       | UPDATE t SET a = (SELECT max(b) FROM u) WHERE id IN (SELECT id FROM v)   |",
+        "POSTGRESQL | UPDATE t SET a = s.a FROM s                                              | t",
+        "POSTGRESQL | UPDATE t SET a = s.a FROM s WHERE t.id = s.id                            |",
+        "MYSQL      | UPDATE t1 JOIN t2 ON t1.a = t2.a SET t1.b = t2.b                         |",
+        "MYSQL      | UPDATE t1 INNER JOIN t2 ON t1.a = t2.a SET t1.b = t2.b                   |",
+        "MYSQL      | UPDATE t1, t2 SET t1.b = t2.b                                            | t1",
+        "SQLSERVER  | UPDATE a SET a.x = b.y FROM orders a JOIN other b ON a.id = b.id         |",
+        "SQLSERVER  | UPDATE orders SET x = b.y FROM orders JOIN other b ON orders.id = b.id   |",
+        "SQLSERVER  | UPDATE orders SET x = b.y FROM other b JOIN more c ON c.id = b.id        | orders",
+        "POSTGRESQL | WITH x AS (UPDATE t SET a = 1 RETURNING *) SELECT * FROM x               | t",
+        "POSTGRESQL | WITH x AS (SELECT 1 AS id) UPDATE t SET a = 1                            | t",
+        "POSTGRESQL | WITH x AS (SELECT 1 AS id) UPDATE t SET a = 1 WHERE id IN (SELECT id FROM x) |",
+        "POSTGRESQL | INSERT INTO t (id, a) VALUES (1, 2) ON CONFLICT (id) DO UPDATE SET a = 2  |",
+        "MYSQL      | INSERT INTO t (id, a) VALUES (1, 2) ON DUPLICATE KEY UPDATE a = 2        |",
+        "AUTO       | SELECT * FROM t WHERE id = 1 FOR UPDATE                                  |",
+        "POSTGRESQL | MERGE INTO t USING s ON t.id = s.id WHEN MATCHED THEN UPDATE SET a = s.a |",
+        "AUTO       | GRANT SELECT, UPDATE ON t TO app                                         |",
+        "AUTO       | REVOKE UPDATE ON t FROM app                                              |",
+        "AUTO       | SELECT 'UPDATE t SET a = 1' AS text                                      |",
+        "AUTO       | /* UPDATE t SET a = 1 */ SELECT 1                                        |",
+        "AUTO       | CREATE TABLE t (id INT, changed TIMESTAMP ON UPDATE CURRENT_TIMESTAMP)   |",
+    })
+    void findsAnUpdateWithoutWhereFromTheAstAndFromTheTokens(Dialect dialect, String sql, String table) {
+        assertEquals(expected(table), messages(rule, dialect, sql), "pipeline");
+        assertEquals(expected(table), tokenMessages(rule, dialect, sql), "tokens only");
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', value = {
+        "SQLSERVER  | UPDATE TOP (10) t SET a = 1                         | t",
+        "SQLSERVER  | UPDATE TOP (10) t SET a = 1 WHERE b = 2             |",
+        "POSTGRESQL | UPDATE t SET a = 1 WHERE CURRENT OF c               |",
+        "SQLSERVER  | UPDATE STATISTICS orders                            |",
+        "POSTGRESQL | UPDATE ONLY t SET a = 1                             | t",
+        "SQLSERVER  | UPDATE t WITH (ROWLOCK) SET a = 1                   | t",
+        "SQLSERVER  | UPDATE t WITH (ROWLOCK) SET a = 1 WHERE b = 2       |",
+    })
+    void formsJSqlParserRejectsAreCheckedFromTheirTokens(Dialect dialect, String sql, String table) {
+        assertInstanceOf(AnalyzedStatement.Unparsed.class, analyzed(dialect, sql));
+        assertEquals(expected(table), messages(rule, dialect, sql));
+    }
+}
