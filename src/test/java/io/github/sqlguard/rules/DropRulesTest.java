@@ -64,6 +64,10 @@ class DropRulesTest {
         "postgresql | DROP TABLE t; CREATE TABLE t (id int)       | drop-table |",
         "oracle     | CREATE GLOBAL TEMPORARY TABLE gtt (id int); DROP TABLE gtt | - |",
         "sqlserver  | CREATE TABLE [dbo].[Scratch] (id int); DROP TABLE dbo.scratch | - |",
+        "oracle     | DROP CLUSTER personnel INCLUDING TABLES CASCADE CONSTRAINTS | drop-table cascade | DROP CLUSTER personnel INCLUDING TABLES removes every table in the cluster and all their rows / DROP CLUSTER personnel CASCADE CONSTRAINTS also drops the foreign keys that reference it",
+        "oracle     | DROP CLUSTER personnel                     | - |",
+        "sqlserver  | ALTER TABLE stage SWITCH TO dbo.base WITH (TRUNCATE_TARGET = ON) | truncate-table | ALTER TABLE stage SWITCH with TRUNCATE_TARGET = ON removes every row of table dbo.base",
+        "sqlserver  | ALTER TABLE stage SWITCH TO dbo.base       | - |",
     })
     void reportsDropsAndTruncates(String dialect, String sql, String rules, String messages) {
         assertFindings(dialect, sql, rules, messages);
