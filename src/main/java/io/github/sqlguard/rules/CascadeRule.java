@@ -56,7 +56,8 @@ public final class CascadeRule extends DataLossRule {
                     .filter(drop -> !statement.dialect().isMySqlFamily())
                     .filter(drop -> drop.names().isEmpty()
                             || !drop.names().stream().allMatch(name -> ScratchTables.isScratch(name, script)))
-                    .map(drop -> List.of(new Violation(drop.keywords() + " " + ObjectNames.joined(drop.names())
+                    .map(drop -> List.of(new Violation(drop.keywords()
+                            + (drop.names().isEmpty() ? "" : " " + ObjectNames.joined(drop.names()))
                             + (cascadesConstraints(core)
                                     ? " CASCADE CONSTRAINTS also drops the foreign keys that reference "
                                     : " CASCADE also drops every object that depends on ")
