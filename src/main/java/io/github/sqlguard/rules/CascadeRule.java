@@ -34,6 +34,16 @@ public final class CascadeRule extends DataLossRule {
         return INFO;
     }
 
+    /** Oracle: CASCADE CONSTRAINTS drops only the referencing foreign keys, not the dependent objects. */
+    private static boolean cascadesConstraints(List<Token> core) {
+        for (int i = 1; i + 1 < core.size(); i++) {
+            if (core.get(i).isWord("CASCADE") && core.get(i + 1).isWord("CONSTRAINTS")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     @Override
     List<Violation> check(List<Token> core, Statement statement, ScriptState script) {
         if (core.get(0).isWord("TRUNCATE") && StatementCore.hasTopLevelWord(core, 1, "CASCADE")) {
@@ -46,8 +56,12 @@ public final class CascadeRule extends DataLossRule {
                     .filter(drop -> !statement.dialect().isMySqlFamily())
                     .filter(drop -> drop.names().isEmpty()
                             || !drop.names().stream().allMatch(name -> ScratchTables.isScratch(name, script)))
-                    .map(drop -> List.of(new Violation(drop.keywords() + " " + ObjectNames.joined(drop.names())
-                            + " CASCADE also drops every object that depends on it")))
+                    .map(drop -> List.of(new Violation(drop.keywords()
+                            + (drop.names().isEmpty() ? "" : " " + ObjectNames.joined(drop.names()))
+                            + (cascadesConstraints(core)
+                                    ? " CASCADE CONSTRAINTS also drops the foreign keys that reference "
+                                    : " CASCADE also drops every object that depends on ")
+                            + (drop.names().size() > 1 ? "them" : "it"))))
                     .orElse(List.of());
         }
         return AlterTableClauses.of(core)

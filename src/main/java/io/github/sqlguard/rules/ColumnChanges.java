@@ -32,7 +32,7 @@ final class ColumnChanges {
 
     /** Words after ALTER that name something other than a column (PostgreSQL, MySQL, Oracle). */
     private static final String[] ALTER_NOT_COLUMN = {"CONSTRAINT", "INDEX", "CHECK", "PARTITION",
-        "SUBPARTITION", "PRIMARY", "UNIQUE", "FOREIGN"};
+        "SUBPARTITION", "PRIMARY", "UNIQUE", "FOREIGN", "KEY"};
 
     private ColumnChanges() {
     }
@@ -61,14 +61,14 @@ final class ColumnChanges {
         for (List<Token> clause : alter.clauses()) {
             Token first = clause.get(0);
             if (first.isWord("RENAME")) {
-                int i = clause.size() > 1 && clause.get(1).isWord("COLUMN") ? 2 : 1;
+                int i = columnNameAt(clause);
                 ObjectNames.NameAt from = ObjectNames.readName(clause, i);
                 if (from != null && !clause.get(i).isAnyWord("TO", "AS", "INDEX", "KEY", "CONSTRAINT")
                         && from.next() + 1 < clause.size() && clause.get(from.next()).isWord("TO")) {
                     renames.add(from.text() + " to " + clause.get(from.next() + 1).text());
                 }
             } else if (first.isWord("CHANGE")) {
-                int i = clause.size() > 1 && clause.get(1).isWord("COLUMN") ? 2 : 1;
+                int i = columnNameAt(clause);
                 ObjectNames.NameAt from = ObjectNames.readName(clause, i);
                 ObjectNames.NameAt to = from == null ? null : ObjectNames.readName(clause, from.next());
                 if (to != null && !ScriptState.normalize(from.text()).equals(ScriptState.normalize(to.text()))) {
@@ -76,7 +76,7 @@ final class ColumnChanges {
                 }
             } else if (first.isWord("ALTER")) {
                 // H2: ALTER COLUMN a RENAME TO b.
-                int i = clause.size() > 1 && clause.get(1).isWord("COLUMN") ? 2 : 1;
+                int i = columnNameAt(clause);
                 ObjectNames.NameAt column = ObjectNames.readName(clause, i);
                 if (column != null && column.next() + 2 < clause.size()
                         && clause.get(column.next()).isWord("RENAME") && clause.get(column.next() + 1).isWord("TO")) {
@@ -92,7 +92,7 @@ final class ColumnChanges {
         List<String> columns = new ArrayList<>();
         for (List<Token> clause : alter.clauses()) {
             Token first = clause.get(0);
-            int i = clause.size() > 1 && clause.get(1).isWord("COLUMN") ? 2 : 1;
+            int i = columnNameAt(clause);
             if (first.isWord("ALTER") && clause.size() > 1 && !clause.get(1).isAnyWord(ALTER_NOT_COLUMN)) {
                 ObjectNames.NameAt column = ObjectNames.readName(clause, i);
                 if (column != null && changesType(clause, column.next())) {
@@ -140,6 +140,15 @@ final class ColumnChanges {
             }
         }
         return columns;
+    }
+
+    /** The index of the column name after a clause's verb: past an optional COLUMN and MariaDB's IF EXISTS. */
+    private static int columnNameAt(List<Token> clause) {
+        int i = clause.size() > 1 && clause.get(1).isWord("COLUMN") ? 2 : 1;
+        if (i + 1 < clause.size() && clause.get(i).isWord("IF") && clause.get(i + 1).isWord("EXISTS")) {
+            i += 2;
+        }
+        return i;
     }
 
     /** True when the tokens after a column name at {@code i} give it a type. */

@@ -4,7 +4,7 @@ import io.github.sqlguard.sql.Token;
 import io.github.sqlguard.sql.TokenType;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -23,6 +23,18 @@ record DropStatement(String kind, List<String> modifiers, List<String> names, bo
     /** Words that qualify the object kind rather than name it. */
     private static final Set<String> MODIFIERS = Set.of("TEMPORARY", "TEMP", "GLOBAL", "LOCAL", "EXTERNAL",
             "FOREIGN", "MATERIALIZED", "PLUGGABLE", "PUBLIC", "UNLOGGED", "VIRTUAL", "DYNAMIC", "TRANSIENT");
+
+    /**
+     * Words that continue some kinds, so that T-SQL {@code DROP DATABASE SCOPED CREDENTIAL c}, Oracle
+     * {@code DROP DATABASE LINK l} and PostgreSQL {@code DROP TEXT SEARCH CONFIGURATION c} are not read as
+     * dropping a database named SCOPED or LINK. A word only continues the kind when more tokens follow it,
+     * so {@code DROP DATABASE link} still drops the database called link.
+     */
+    private static final Map<String, Set<String>> KIND_CONTINUATIONS = Map.of(
+            "DATABASE", Set.of("SCOPED", "CREDENTIAL", "LINK", "AUDIT", "SPECIFICATION", "ENCRYPTION", "KEY"),
+            "TEXT", Set.of("SEARCH", "CONFIGURATION", "DICTIONARY", "PARSER", "TEMPLATE"),
+            "INDEX", Set.of("CONCURRENTLY"),
+            "USER", Set.of("MAPPING"));
 
     DropStatement {
         modifiers = List.copyOf(modifiers);
@@ -43,9 +55,15 @@ record DropStatement(String kind, List<String> modifiers, List<String> names, bo
         if (i >= core.size() || core.get(i).type() != TokenType.WORD) {
             return Optional.empty();
         }
-        String kind = core.get(i).text().toUpperCase(Locale.ROOT);
+        StringBuilder kind = new StringBuilder(core.get(i).upper());
+        Set<String> continuations = KIND_CONTINUATIONS.getOrDefault(kind.toString(), Set.of());
         i++;
-        if (kind.equals("OWNED") && i < core.size() && core.get(i).isWord("BY")) {
+        while (i + 1 < core.size() && core.get(i).type() == TokenType.WORD
+                && continuations.contains(core.get(i).upper()) && !core.get(i + 1).isSymbol(",")) {
+            kind.append(' ').append(core.get(i).upper());
+            i++;
+        }
+        if (kind.toString().equals("OWNED") && i < core.size() && core.get(i).isWord("BY")) {
             i++;
         }
         if (i + 1 < core.size() && core.get(i).isWord("IF") && core.get(i + 1).isWord("EXISTS")) {
@@ -55,7 +73,7 @@ record DropStatement(String kind, List<String> modifiers, List<String> names, bo
         for (ObjectNames.NameAt name : ObjectNames.readNameList(core, i)) {
             names.add(name.text());
         }
-        return Optional.of(new DropStatement(kind, modifiers, names, StatementCore.hasTopLevelWord(core, i,
+        return Optional.of(new DropStatement(kind.toString(), modifiers, names, StatementCore.hasTopLevelWord(core, i,
                 "CASCADE")));
     }
 

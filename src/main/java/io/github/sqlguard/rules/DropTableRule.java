@@ -34,6 +34,13 @@ public final class DropTableRule extends DataLossRule {
 
     @Override
     List<Violation> check(List<Token> core, Statement statement, ScriptState script) {
+        // Oracle: DROP CLUSTER c INCLUDING TABLES drops every table stored in the cluster.
+        if (DropStatement.of(core).filter(drop -> drop.kind().equals("CLUSTER")).isPresent()
+                && StatementCore.hasTopLevelWord(core, 1, "INCLUDING")) {
+            String cluster = DropStatement.of(core).get().names().stream().findFirst().orElse("?");
+            return List.of(new Violation("DROP CLUSTER " + cluster
+                    + " INCLUDING TABLES removes every table in the cluster and all their rows"));
+        }
         return DropStatement.of(core)
                 .filter(drop -> drop.kind().equals("TABLE") && !drop.temporary()
                         && !drop.modifiers().contains("EXTERNAL") && !drop.modifiers().contains("FOREIGN"))

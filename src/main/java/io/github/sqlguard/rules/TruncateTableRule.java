@@ -9,7 +9,8 @@ import java.util.List;
 /**
  * {@code truncate-table}: {@code TRUNCATE [TABLE] a, b} in every dialect (PostgreSQL {@code ONLY} and
  * {@code *}, Oracle {@code TRUNCATE CLUSTER}, T-SQL {@code WITH (PARTITIONS ..)}) and
- * {@code ALTER TABLE .. TRUNCATE PARTITION/SUBPARTITION} (MySQL, Oracle). Scratch tables the script created
+ * {@code ALTER TABLE .. TRUNCATE PARTITION/SUBPARTITION} (MySQL, Oracle), and T-SQL / Azure Synapse
+ * {@code ALTER TABLE a SWITCH TO b WITH (TRUNCATE_TARGET = ON)}, which empties b. Scratch tables the script created
  * itself, and T-SQL {@code #temp} tables, are not reported.
  */
 public final class TruncateTableRule extends DataLossRule {
@@ -67,7 +68,26 @@ public final class TruncateTableRule extends DataLossRule {
         return List.of(new Violation("TRUNCATE removes every row of " + counted(what, what + "s", names)));
     }
 
+    /** Azure Synapse / SQL Server: {@code SWITCH TO t WITH (TRUNCATE_TARGET = ON)} empties t first. */
+    private static boolean truncatesTarget(List<Token> clause) {
+        for (int i = 0; i + 2 < clause.size(); i++) {
+            if (clause.get(i).isWord("TRUNCATE_TARGET") && clause.get(i + 1).isSymbol("=")
+                    && clause.get(i + 2).isWord("ON")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static List<Violation> partitions(AlterTableClauses alter, Statement statement) {
+        for (List<Token> clause : alter.clauses()) {
+            if (clause.get(0).isWord("SWITCH") && truncatesTarget(clause)) {
+                int to = clause.size() > 1 && clause.get(1).isWord("TO") ? 2 : 1;
+                ObjectNames.NameAt target = ObjectNames.readName(clause, to);
+                return List.of(new Violation("ALTER TABLE " + alter.table() + " SWITCH with TRUNCATE_TARGET = ON"
+                        + " removes every row of table " + (target == null ? "?" : target.text())));
+            }
+        }
         List<String> names = alter.truncatedPartitions(statement.dialect()).stream()
                 .map(AlterTableClauses.Removed::name).toList();
         if (names.isEmpty()) {

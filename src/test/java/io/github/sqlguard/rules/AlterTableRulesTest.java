@@ -67,6 +67,10 @@ class AlterTableRulesTest {
         "sqlserver  | ALTER TABLE orders ALTER COLUMN id ADD ROWGUIDCOL      | - |",
         "h2         | ALTER TABLE orders ALTER COLUMN note VARCHAR(20)       | alter-column-type |",
         "postgresql | ALTER TABLE orders ADD COLUMN note text, ADD CONSTRAINT u UNIQUE (note) | - |",
+        "mariadb    | ALTER TABLE t CHANGE COLUMN IF EXISTS c d INT            | rename-column alter-column-type | ALTER TABLE t renames column c to d / ALTER TABLE t changes the type of column c",
+        "mariadb    | ALTER TABLE t MODIFY IF EXISTS c BIGINT                  | alter-column-type | ALTER TABLE t changes the type of column c",
+        "mariadb    | ALTER TABLE t ALTER KEY IF EXISTS idx NOT IGNORED        | - |",
+        "mariadb    | ALTER TABLE t DROP PARTITION IF EXISTS p1, p2            | drop-partition | ALTER TABLE t drops partitions p1, p2 and every row in them",
     })
     void reportsAlterTableChanges(String dialect, String sql, String rules, String messages) {
         DropRulesTest.assertFindings(dialect, sql, rules, messages);

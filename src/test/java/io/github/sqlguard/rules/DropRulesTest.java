@@ -64,6 +64,15 @@ class DropRulesTest {
         "postgresql | DROP TABLE t; CREATE TABLE t (id int)       | drop-table |",
         "oracle     | CREATE GLOBAL TEMPORARY TABLE gtt (id int); DROP TABLE gtt | - |",
         "sqlserver  | CREATE TABLE [dbo].[Scratch] (id int); DROP TABLE dbo.scratch | - |",
+        "oracle     | DROP CLUSTER personnel INCLUDING TABLES CASCADE CONSTRAINTS | drop-table cascade | DROP CLUSTER personnel INCLUDING TABLES removes every table in the cluster and all their rows / DROP CLUSTER personnel CASCADE CONSTRAINTS also drops the foreign keys that reference it",
+        "oracle     | DROP CLUSTER personnel                     | - |",
+        "sqlserver  | DROP DATABASE SCOPED CREDENTIAL AppCred    | - |",
+        "oracle     | DROP PUBLIC DATABASE LINK remote           | - |",
+        "postgresql | DROP DATABASE link                         | drop-database | DROP DATABASE removes database link and all its data",
+        "postgresql | DROP CAST (int AS bool) CASCADE            | cascade | DROP CAST CASCADE also drops every object that depends on it",
+        "postgresql | DROP TEXT SEARCH CONFIGURATION cfg CASCADE | cascade | DROP TEXT SEARCH CONFIGURATION cfg CASCADE also drops every object that depends on it",
+        "sqlserver  | ALTER TABLE stage SWITCH TO dbo.base WITH (TRUNCATE_TARGET = ON) | truncate-table | ALTER TABLE stage SWITCH with TRUNCATE_TARGET = ON removes every row of table dbo.base",
+        "sqlserver  | ALTER TABLE stage SWITCH TO dbo.base       | - |",
     })
     void reportsDropsAndTruncates(String dialect, String sql, String rules, String messages) {
         assertFindings(dialect, sql, rules, messages);
