@@ -97,6 +97,16 @@ public final class FormattedSqlReader {
                 continue;
             }
             Matcher ignore = IGNORE_LINES.matcher(line);
+            Matcher include = INCLUDE.matcher(line);
+            if (!ignoring && i > ignoreUntil && include.find()) {
+                blank(main, lineStart, lineEnd);
+                Map<String, String> attributes = attributes(include.group(2));
+                String target = attributes.getOrDefault(include.group(1) != null ? "path" : "file", "");
+                includes.add(new Include(target, include.group(1) != null,
+                        "true".equalsIgnoreCase(attributes.getOrDefault("relativeToChangelogFile", "false")),
+                        i + 1, line.indexOf('-') + 1));
+                continue;
+            }
             if (ignoring || i <= ignoreUntil || changesets.isEmpty() && !CHANGESET.matcher(line).find()) {
                 blank(main, lineStart, lineEnd);
                 ignoring = ignoring && !(ignore.find() && ignore.group(1).equalsIgnoreCase("end"));
@@ -104,7 +114,6 @@ public final class FormattedSqlReader {
             }
             Matcher rollbackLine = ROLLBACK.matcher(line);
             Matcher rollbackBlock = ROLLBACK_BLOCK.matcher(line);
-            Matcher include = INCLUDE.matcher(line);
             if (CHANGESET.matcher(line).find()) {
                 changesets.add(new int[] {i});
                 blank(main, lineStart, lineEnd);
@@ -123,13 +132,6 @@ public final class FormattedSqlReader {
                 blank(main, lineStart, lineEnd);
                 copy(text, rollback, lineStart + rollbackBlock.end(), close < 0 ? lineEnd : lineStart + close);
                 inRollbackBlock = close < 0;
-            } else if (include.find()) {
-                blank(main, lineStart, lineEnd);
-                Map<String, String> attributes = attributes(include.group(2));
-                String target = attributes.getOrDefault(include.group(1) != null ? "path" : "file", "");
-                includes.add(new Include(target, include.group(1) != null,
-                        !"false".equalsIgnoreCase(attributes.getOrDefault("relativeToChangelogFile", "true")),
-                        i + 1, line.indexOf('-') + 1));
             }
         }
         ScriptCollector out = new ScriptCollector(relativePath);
