@@ -17,7 +17,7 @@ import java.util.Set;
  * <p>Acknowledgements: a changeset's {@code <comment>} (YAML {@code comment:}) becomes a comment token
  * {@code -- <text>} at column 1 of the first line of each of the changeset's statements; an XML comment
  * just before a change element (or a {@code <comment>} inside an {@code <sql>}) does the same for that
- * change's statements. Position-based matching of {@code -- sqlguard:allow} comments then works unchanged.
+ * change's statements, and one just before a {@code <changeSet>} for all of the changeset's statements. Position-based matching of {@code -- sqlguard:allow} comments then works unchanged.
  */
 final class ChangeSetWalker {
 
@@ -77,6 +77,7 @@ final class ChangeSetWalker {
             statements.addAll(rollback(changeSet, label));
         }
         changeSet.value("comment").ifPresent(comment -> acknowledge(comment, statements));
+        changeSet.comments().forEach(comment -> acknowledge(comment, statements));
     }
 
     private static List<ChangeNode> changesOf(ChangeNode changeSet) {
