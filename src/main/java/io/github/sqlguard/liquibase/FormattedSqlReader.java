@@ -1,8 +1,10 @@
 package io.github.sqlguard.liquibase;
 
+import io.github.sqlguard.Dialect;
 import io.github.sqlguard.sql.Placeholders;
 import io.github.sqlguard.sql.StatementContext;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -75,8 +77,8 @@ public final class FormattedSqlReader {
         }
         Map<String, String> values = new HashMap<>(properties);
         values.putAll(options.properties());
-        SqlRegionSplitter splitter = new SqlRegionSplitter(options.dialect(),
-                new Placeholders("${", "}", values));
+        Placeholders placeholders = new Placeholders("${", "}", values);
+        Map<Dialect, SqlRegionSplitter> splitters = new EnumMap<>(Dialect.class);
         char[] main = text.toCharArray();
         char[] rollback = blankCopy(text);
         List<int[]> changesets = new ArrayList<>(); // {header line index}
@@ -142,7 +144,10 @@ public final class FormattedSqlReader {
             Matcher header = CHANGESET.matcher(lines[headerLine]);
             header.find();
             String label = "changeset " + unquote(header.group(1)) + ":" + unquote(header.group(2));
-            String endDelimiter = attributes(header.group(3)).get("endDelimiter");
+            Map<String, String> attributes = attributes(header.group(3));
+            String endDelimiter = attributes.get("endDelimiter");
+            SqlRegionSplitter splitter = splitters.computeIfAbsent(
+                    DbmsDialect.of(attributes.get("dbms"), options.dialect()), d -> new SqlRegionSplitter(d, placeholders));
             int from = index.lineStart(headerLine + 2);
             int to = c + 1 < changesets.size() ? index.lineStart(changesets.get(c + 1)[0] + 1) : text.length();
             if (from >= to) {

@@ -3,6 +3,7 @@ package io.github.sqlguard.liquibase;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.sqlguard.Dialect;
 import io.github.sqlguard.sql.Statement;
 import io.github.sqlguard.sql.StatementContext;
 import io.github.sqlguard.sql.Token;
@@ -190,5 +191,17 @@ class XmlChangelogTest {
             assertEquals(new StatementContext(StatementContext.Kind.ROLLBACK, "changeset alice:1 rollback"),
                     statements.get(2).context());
         }
+    }
+
+    @Test
+    void changeSetDbmsPicksTheDialectOfItsStatements() {
+        List<Statement> statements = statements("""
+                <databaseChangeLog>
+                  <changeSet id="1" author="a" dbms="oracle"><sql>DELETE FROM a</sql><delete tableName="b"/></changeSet>
+                  <changeSet id="2" author="a"><sql>DELETE FROM c</sql></changeSet>
+                </databaseChangeLog>
+                """);
+        assertEquals(List.of(Dialect.ORACLE, Dialect.ORACLE, Dialect.AUTO),
+                statements.stream().map(Statement::dialect).toList());
     }
 }
