@@ -123,7 +123,7 @@ public final class FormattedSqlReader {
                 blank(main, lineStart, lineEnd);
                 String what = ignore.group(1);
                 ignoring = what.equalsIgnoreCase("start");
-                if (what.chars().allMatch(Character::isDigit)) {
+                if (!what.isEmpty() && what.length() < 7 && what.chars().allMatch(Character::isDigit)) {
                     ignoreUntil = i + Integer.parseInt(what);
                 }
             } else if (rollbackLine.find()) {
