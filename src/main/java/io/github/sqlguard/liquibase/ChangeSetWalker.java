@@ -4,7 +4,10 @@ import io.github.sqlguard.sql.Statement;
 import io.github.sqlguard.sql.StatementContext;
 import io.github.sqlguard.sql.Token;
 import io.github.sqlguard.sql.TokenType;
+import io.github.sqlguard.Dialect;
 import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -17,7 +20,7 @@ import java.util.Set;
  * <p>Acknowledgements: a changeset's {@code <comment>} (YAML {@code comment:}) becomes a comment token
  * {@code -- <text>} at column 1 of the first line of each of the changeset's statements; an XML comment
  * just before a change element (or a {@code <comment>} inside an {@code <sql>}) does the same for that
- * change's statements. Position-based matching of {@code -- sqlguard:allow} comments then works unchanged.
+ * change's statements, and one just before a {@code <changeSet>} for all of the changeset's statements. Position-based matching of {@code -- sqlguard:allow} comments then works unchanged.
  */
 final class ChangeSetWalker {
 
@@ -27,8 +30,10 @@ final class ChangeSetWalker {
     private final ChangelogReader reader;
     private final Path file;
     private final String path;
+    private final Map<Dialect, ChangeTranslator> translators = new EnumMap<>(Dialect.class);
     private ScriptCollector out;
     private ChangeTranslator translator;
+    private Dialect dialect;
 
     ChangeSetWalker(ChangelogReader reader, Path file, String path) {
         this.reader = reader;
@@ -45,9 +50,6 @@ final class ChangeSetWalker {
         }
         out = reader.collector(path);
         SyntheticStatements synthetic = new SyntheticStatements(reader.options().dialect(), reader.placeholders());
-        translator = new ChangeTranslator(path, synthetic,
-                new SqlRegionSplitter(reader.options().dialect(), reader.placeholders()), out,
-                new SqlFileReader(reader, file, path, synthetic));
         for (ChangeNode child : changelog.children()) {
             switch (child.name()) {
                 case "changeSet" -> changeSet(child, synthetic);
@@ -66,6 +68,12 @@ final class ChangeSetWalker {
 
     private void changeSet(ChangeNode changeSet, SyntheticStatements synthetic) {
         reader.countChangeset();
+        dialect = DbmsDialect.of(changeSet.attributes().get("dbms"), reader.options().dialect());
+        translator = translators.computeIfAbsent(dialect, d -> {
+            SyntheticStatements statements = new SyntheticStatements(d, reader.placeholders());
+            return new ChangeTranslator(path, statements, new SqlRegionSplitter(d, reader.placeholders()), out,
+                    new SqlFileReader(reader, file, path, statements, d));
+        });
         String label = "changeset " + synthetic.substitute(changeSet.attributes().getOrDefault("author", ""))
                 + ":" + synthetic.substitute(changeSet.attributes().getOrDefault("id", ""));
         StatementContext context = new StatementContext(StatementContext.Kind.SCRIPT, label);
@@ -77,6 +85,7 @@ final class ChangeSetWalker {
             statements.addAll(rollback(changeSet, label));
         }
         changeSet.value("comment").ifPresent(comment -> acknowledge(comment, statements));
+        changeSet.comments().forEach(comment -> acknowledge(comment, statements));
     }
 
     private static List<ChangeNode> changesOf(ChangeNode changeSet) {
@@ -101,7 +110,7 @@ final class ChangeSetWalker {
         List<Statement> statements = new ArrayList<>();
         Optional<TextRegion> scalar = Optional.ofNullable(changeSet.attributeRegions().get("rollback"));
         if (scalar.isPresent()) {
-            statements.addAll(out.add(new SqlRegionSplitter(reader.options().dialect(), reader.placeholders())
+            statements.addAll(out.add(new SqlRegionSplitter(dialect, reader.placeholders())
                     .split(path, scalar.get(), null, context)));
         }
         for (ChangeNode rollback : changeSet.children()) {

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,6 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -27,6 +29,8 @@ import java.util.stream.Stream;
  */
 public final class ChangelogReader {
 
+    private static final Pattern XML_ROOT = Pattern.compile("<([\\w.-]+:)?databaseChangeLog[\\s>/]");
+    private static final Pattern YAML_ROOT_KEY = Pattern.compile("(?m)^\\s*[{]?\\s*[\"']?databaseChangeLog[\"']?\\s*:");
     private static final List<String> CHANGELOG_SUFFIXES = List.of(".xml", ".yaml", ".yml", ".json", ".sql");
 
     private final LiquibaseOptions options;
@@ -73,8 +77,27 @@ public final class ChangelogReader {
         if (name.endsWith(".sql")) {
             return FormattedSqlReader.isFormattedSql(text);
         }
-        return (name.endsWith(".xml") || name.endsWith(".yaml") || name.endsWith(".yml") || name.endsWith(".json"))
-                && text.contains("databaseChangeLog");
+        if (name.endsWith(".xml")) {
+            return firstXmlElementIsChangelog(text);
+        }
+        return (name.endsWith(".yaml") || name.endsWith(".yml") || name.endsWith(".json"))
+                && YAML_ROOT_KEY.matcher(text).find();
+    }
+
+    private static boolean firstXmlElementIsChangelog(String text) {
+        int i = text.indexOf('<');
+        while (i >= 0 && i + 1 < text.length()) {
+            if (text.startsWith("<!--", i)) {
+                int close = text.indexOf("-->", i);
+                i = close < 0 ? -1 : text.indexOf('<', close);
+            } else if (text.charAt(i + 1) == '?' || text.charAt(i + 1) == '!') {
+                int close = text.indexOf('>', i);
+                i = close < 0 ? -1 : text.indexOf('<', close);
+            } else {
+                return XML_ROOT.matcher(text).region(i, text.length()).lookingAt();
+            }
+        }
+        return false;
     }
 
     private static Path baseDirectoryOf(Path file, String relativePath) {
@@ -88,7 +111,11 @@ public final class ChangelogReader {
     }
 
     private String relativePathOf(Path file) {
-        return baseDirectory.relativize(file).toString().replace('\\', '/');
+        try {
+            return baseDirectory.relativize(file).toString().replace('\\', '/');
+        } catch (IllegalArgumentException e) {
+            return file.toString().replace('\\', '/'); // another drive: no relative path exists
+        }
     }
 
     private void process(Path file, String relativePath, String text) {
@@ -203,15 +230,19 @@ public final class ChangelogReader {
             cleaned = cleaned.substring("classpath:".length());
         }
         Path folder = from.getParent();
-        if (relativeToChangelogFile) {
-            return Optional.of(folder.resolve(cleaned).normalize());
+        try {
+            if (relativeToChangelogFile) {
+                return Optional.of(folder.resolve(cleaned).normalize());
+            }
+            String rooted = cleaned.replaceFirst("^/+", "");
+            List<Path> candidates = new ArrayList<>();
+            options.searchRoots().forEach(root -> candidates.add(root.toAbsolutePath().resolve(rooted).normalize()));
+            candidates.add(folder.resolve(cleaned).normalize());
+            candidates.add(baseDirectory.resolve(rooted).normalize());
+            return candidates.stream().filter(Files::exists).findFirst().or(() -> Optional.of(candidates.get(0)));
+        } catch (InvalidPathException e) {
+            return Optional.empty();
         }
-        String rooted = cleaned.replaceFirst("^/+", "");
-        List<Path> candidates = new ArrayList<>();
-        options.searchRoots().forEach(root -> candidates.add(root.toAbsolutePath().resolve(rooted).normalize()));
-        candidates.add(folder.resolve(cleaned).normalize());
-        candidates.add(baseDirectory.resolve(rooted).normalize());
-        return candidates.stream().filter(Files::exists).findFirst().or(() -> Optional.of(candidates.get(0)));
     }
 
     /** Reads a referenced file as UTF-8 (ISO-8859-1 when it is not valid UTF-8). */

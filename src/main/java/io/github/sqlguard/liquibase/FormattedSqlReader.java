@@ -1,8 +1,10 @@
 package io.github.sqlguard.liquibase;
 
+import io.github.sqlguard.Dialect;
 import io.github.sqlguard.sql.Placeholders;
 import io.github.sqlguard.sql.StatementContext;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -75,8 +77,8 @@ public final class FormattedSqlReader {
         }
         Map<String, String> values = new HashMap<>(properties);
         values.putAll(options.properties());
-        SqlRegionSplitter splitter = new SqlRegionSplitter(options.dialect(),
-                new Placeholders("${", "}", values));
+        Placeholders placeholders = new Placeholders("${", "}", values);
+        Map<Dialect, SqlRegionSplitter> splitters = new EnumMap<>(Dialect.class);
         char[] main = text.toCharArray();
         char[] rollback = blankCopy(text);
         List<int[]> changesets = new ArrayList<>(); // {header line index}
@@ -97,6 +99,16 @@ public final class FormattedSqlReader {
                 continue;
             }
             Matcher ignore = IGNORE_LINES.matcher(line);
+            Matcher include = INCLUDE.matcher(line);
+            if (!ignoring && i > ignoreUntil && include.find()) {
+                blank(main, lineStart, lineEnd);
+                Map<String, String> attributes = attributes(include.group(2));
+                String target = attributes.getOrDefault(include.group(1) != null ? "path" : "file", "");
+                includes.add(new Include(target, include.group(1) != null,
+                        "true".equalsIgnoreCase(attributes.getOrDefault("relativeToChangelogFile", "false")),
+                        i + 1, line.indexOf('-') + 1));
+                continue;
+            }
             if (ignoring || i <= ignoreUntil || changesets.isEmpty() && !CHANGESET.matcher(line).find()) {
                 blank(main, lineStart, lineEnd);
                 ignoring = ignoring && !(ignore.find() && ignore.group(1).equalsIgnoreCase("end"));
@@ -104,7 +116,6 @@ public final class FormattedSqlReader {
             }
             Matcher rollbackLine = ROLLBACK.matcher(line);
             Matcher rollbackBlock = ROLLBACK_BLOCK.matcher(line);
-            Matcher include = INCLUDE.matcher(line);
             if (CHANGESET.matcher(line).find()) {
                 changesets.add(new int[] {i});
                 blank(main, lineStart, lineEnd);
@@ -112,7 +123,7 @@ public final class FormattedSqlReader {
                 blank(main, lineStart, lineEnd);
                 String what = ignore.group(1);
                 ignoring = what.equalsIgnoreCase("start");
-                if (what.chars().allMatch(Character::isDigit)) {
+                if (!what.isEmpty() && what.length() < 7 && what.chars().allMatch(Character::isDigit)) {
                     ignoreUntil = i + Integer.parseInt(what);
                 }
             } else if (rollbackLine.find()) {
@@ -123,13 +134,6 @@ public final class FormattedSqlReader {
                 blank(main, lineStart, lineEnd);
                 copy(text, rollback, lineStart + rollbackBlock.end(), close < 0 ? lineEnd : lineStart + close);
                 inRollbackBlock = close < 0;
-            } else if (include.find()) {
-                blank(main, lineStart, lineEnd);
-                Map<String, String> attributes = attributes(include.group(2));
-                String target = attributes.getOrDefault(include.group(1) != null ? "path" : "file", "");
-                includes.add(new Include(target, include.group(1) != null,
-                        !"false".equalsIgnoreCase(attributes.getOrDefault("relativeToChangelogFile", "true")),
-                        i + 1, line.indexOf('-') + 1));
             }
         }
         ScriptCollector out = new ScriptCollector(relativePath);
@@ -140,7 +144,10 @@ public final class FormattedSqlReader {
             Matcher header = CHANGESET.matcher(lines[headerLine]);
             header.find();
             String label = "changeset " + unquote(header.group(1)) + ":" + unquote(header.group(2));
-            String endDelimiter = attributes(header.group(3)).get("endDelimiter");
+            Map<String, String> attributes = attributes(header.group(3));
+            String endDelimiter = attributes.get("endDelimiter");
+            SqlRegionSplitter splitter = splitters.computeIfAbsent(
+                    DbmsDialect.of(attributes.get("dbms"), options.dialect()), d -> new SqlRegionSplitter(d, placeholders));
             int from = index.lineStart(headerLine + 2);
             int to = c + 1 < changesets.size() ? index.lineStart(changesets.get(c + 1)[0] + 1) : text.length();
             if (from >= to) {

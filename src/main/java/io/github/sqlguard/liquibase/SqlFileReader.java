@@ -1,5 +1,6 @@
 package io.github.sqlguard.liquibase;
 
+import io.github.sqlguard.Dialect;
 import io.github.sqlguard.sql.Statement;
 import io.github.sqlguard.sql.StatementContext;
 import java.nio.file.Path;
@@ -16,8 +17,11 @@ final class SqlFileReader implements ChangeTranslator.SqlFileSource {
     private final Path changelog;
     private final String changelogPath;
     private final SyntheticStatements synthetic;
+    private final Dialect dialect;
 
-    SqlFileReader(ChangelogReader reader, Path changelog, String changelogPath, SyntheticStatements synthetic) {
+    SqlFileReader(ChangelogReader reader, Path changelog, String changelogPath, SyntheticStatements synthetic,
+            Dialect dialect) {
+        this.dialect = dialect;
         this.reader = reader;
         this.changelog = changelog;
         this.changelogPath = changelogPath;
@@ -40,7 +44,7 @@ final class SqlFileReader implements ChangeTranslator.SqlFileSource {
         }
         reader.markProcessed(resolved.get());
         TextRegion whole = new TextRegion(text.get(), 0, text.get().length(), 1, 1);
-        return reader.collector(relativePath).add(new SqlRegionSplitter(reader.options().dialect(),
+        return reader.collector(relativePath).add(new SqlRegionSplitter(dialect,
                 reader.placeholders()).split(relativePath, whole, sqlFile.attributes().get("endDelimiter"), context));
     }
 }

@@ -65,7 +65,11 @@ final class YamlChangelogParser {
         if (root == null) {
             return null;
         }
-        return new YamlChangelogParser(text).document(root);
+        try {
+            return new YamlChangelogParser(text).document(root);
+        } catch (RuntimeException | StackOverflowError e) {
+            throw new ChangelogSyntaxException("unexpected YAML structure: " + e, 1, 1);
+        }
     }
 
     private static String oneLine(String message) {

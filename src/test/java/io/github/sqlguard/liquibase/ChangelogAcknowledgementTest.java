@@ -62,4 +62,19 @@ class ChangelogAcknowledgementTest {
                 """, LiquibaseOptions.defaults()).scripts().get(0).script();
         assertEquals(List.of("7:1 -- sqlguard:allow drop-table reason: retired"), comments(script));
     }
+
+    @Test
+    void xmlCommentBeforeAChangeSetAppliesToAllItsStatements() {
+        Script script = XmlChangelogTest.read("""
+                <databaseChangeLog>
+                  <!-- sqlguard:allow drop-table reason: cleanup release -->
+                  <changeSet id="1" author="a">
+                    <dropTable tableName="a"/>
+                    <dropTable tableName="b"/>
+                  </changeSet>
+                </databaseChangeLog>
+                """, LiquibaseOptions.defaults()).scripts().get(0).script();
+        assertEquals(List.of("4:1 -- sqlguard:allow drop-table reason: cleanup release",
+                "5:1 -- sqlguard:allow drop-table reason: cleanup release"), comments(script));
+    }
 }

@@ -1,8 +1,10 @@
 package io.github.sqlguard.liquibase;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.sqlguard.Finding;
+import io.github.sqlguard.sql.Statement;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -36,6 +38,7 @@ class ChangelogCorpusSweepTest {
         int changelogs = 0;
         int changesets = 0;
         int statements = 0;
+        int misplaced = 0;
         TreeMap<String, Integer> problemsByRule = new TreeMap<>();
         for (Path file : files) {
             String text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
@@ -48,6 +51,7 @@ class ChangelogCorpusSweepTest {
             Changelog changelog = ChangelogReader.read(file, relative, text,
                     new LiquibaseOptions(RollbackMode.CHECK, null, null, searchRoots));
             processed.addAll(changelog.processedFiles());
+            misplaced += misplacedStatements(corpus, changelog);
             changesets += changelog.changesets();
             statements += changelog.statementCount();
             for (Finding problem : changelog.problems()) {
@@ -62,6 +66,26 @@ class ChangelogCorpusSweepTest {
                 + "problems=%s%n", project, files.size(), changelogs, processed.size() - changelogs, changesets,
                 statements, problemsByRule);
         assertTrue(changelogs > 0, "no changelog recognised under " + corpus);
+        assertEquals(0, misplaced, "statements whose position does not show their first token or element");
+    }
+
+    /** Statements whose file position shows neither their first token nor the start of a change element. */
+    private static int misplacedStatements(Path corpus, Changelog changelog) throws IOException {
+        int misplaced = 0;
+        for (ChangelogScript script : changelog.scripts()) {
+            List<String> lines = Files.readAllLines(corpus.resolve(script.relativePath()), StandardCharsets.UTF_8);
+            for (Statement statement : script.script().statements()) {
+                String line = lines.get(statement.start().line() - 1).replace("\uFEFF", "");
+                String at = line.substring(Math.min(line.length(), statement.start().column() - 1));
+                String first = statement.firstToken().text();
+                boolean element = at.startsWith("<") || at.matches("^\"?[a-zA-Z]+\"?:.*");
+                if (!at.startsWith(first) && !element) {
+                    misplaced++;
+                    System.out.println("  misplaced " + statement.start() + " '" + first + "' but line has: " + at);
+                }
+            }
+        }
+        return misplaced;
     }
 
     private static Stream<Path> resourcesFolderOf(Path folder) {

@@ -118,4 +118,24 @@ class ChangelogIncludeTest {
         assertEquals("missing-include", changelog.problems().get(0).ruleId());
         assertEquals(4, changelog.problems().get(0).location().line());
     }
+
+    @Test
+    void formattedSqlRootFollowsIncludeLinesAndSharesProperties() throws Exception {
+        write("src/main/resources/db/more.sql", "--liquibase formatted sql\n--changeset b:1\nDROP TABLE ${t};\n");
+        Path root = write("src/main/resources/db/master.sql", """
+                --liquibase formatted sql
+                --property name:t value:legacy
+                --include file:more.sql
+                --include file:gone.sql
+                --changeset a:1
+                DELETE FROM x WHERE id = 1;
+                """);
+        Changelog changelog = ChangelogReader.read(root, "src/main/resources/db/master.sql",
+                LiquibaseOptions.defaults());
+        assertEquals(2, changelog.changesets());
+        assertEquals(List.of("DELETE FROM x WHERE id = 1", "DROP TABLE legacy"), changelog.scripts().stream()
+                .flatMap(s -> s.script().statements().stream()).map(Statement::sql).toList());
+        assertEquals(1, changelog.problems().size());
+        assertEquals("src/main/resources/db/master.sql:4:1", changelog.problems().get(0).location().toString());
+    }
 }

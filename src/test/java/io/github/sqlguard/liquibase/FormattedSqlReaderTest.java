@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.sqlguard.Dialect;
 import io.github.sqlguard.sql.Statement;
 import io.github.sqlguard.sql.StatementContext;
 import io.github.sqlguard.sql.Token;
@@ -132,5 +133,49 @@ class FormattedSqlReaderTest {
         assertTrue(FormattedSqlReader.isFormattedSql("\n\n  -- liquibase formatted SQL\n"));
         assertTrue(FormattedSqlReader.isFormattedSql("\uFEFF--liquibase formatted sql\r\n"));
         assertFalse(FormattedSqlReader.isFormattedSql("SELECT 1;\n--liquibase formatted sql\n"));
+    }
+
+    @Test
+    void singleDbmsPicksTheDialectWhenNoneIsConfigured() {
+        String text = """
+                --liquibase formatted sql
+                --changeset a:1 dbms:postgresql
+                DELETE FROM a;
+                --changeset a:2 dbms:mysql,mariadb
+                DELETE FROM b;
+                --changeset a:3 dbms:mssql
+                DELETE FROM c;
+                """;
+        List<Statement> statements = statements(text, LiquibaseOptions.defaults());
+        assertEquals(List.of(Dialect.POSTGRESQL, Dialect.AUTO, Dialect.SQLSERVER),
+                statements.stream().map(Statement::dialect).toList());
+        List<Statement> configured = statements(text, new LiquibaseOptions(null, null, Dialect.H2, null));
+        assertEquals(List.of(Dialect.H2, Dialect.H2, Dialect.H2), configured.stream().map(Statement::dialect).toList());
+    }
+
+    @Test
+    void splitStatementsFalseStillChecksEveryStatementTheDriverRuns() {
+        String text = """
+                --liquibase formatted sql
+                --changeset a:1 splitStatements:false
+                UPDATE a SET x = 1;
+                DELETE FROM b;
+                """;
+        assertEquals(List.of("3:1 UPDATE a SET x = 1", "4:1 DELETE FROM b"),
+                located(statements(text, LiquibaseOptions.defaults())));
+    }
+
+    @Test
+    void goLinesEndStatementsForAGoEndDelimiter() {
+        String text = """
+                --liquibase formatted sql
+                --changeset a:1 endDelimiter:\\nGO
+                DELETE FROM a
+                GO
+                DELETE FROM b
+                GO
+                """;
+        assertEquals(List.of("3:1 DELETE FROM a", "5:1 DELETE FROM b"),
+                located(statements(text, LiquibaseOptions.defaults())));
     }
 }

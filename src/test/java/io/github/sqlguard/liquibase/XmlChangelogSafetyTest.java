@@ -36,6 +36,21 @@ class XmlChangelogSafetyTest {
     }
 
     @Test
+    void parameterEntityAndExternalDtdAreNotFetched() throws Exception {
+        Path dtd = dir.resolve("evil.dtd");
+        Files.writeString(dtd, "<!ENTITY leaked \"LEAKED_NAME\">");
+        String xml = "<?xml version=\"1.0\"?>\n"
+                + "<!DOCTYPE databaseChangeLog SYSTEM \"" + dtd.toUri() + "\" [ <!ENTITY % p SYSTEM \""
+                + dtd.toUri() + "\"> %p; ]>\n"
+                + "<databaseChangeLog><changeSet id=\"1\" author=\"a\"><dropTable tableName=\"&leaked;\"/>"
+                + "</changeSet></databaseChangeLog>\n";
+        Changelog changelog = XmlChangelogTest.read(xml, LiquibaseOptions.defaults());
+        assertEquals("malformed-changelog", changelog.problems().get(0).ruleId());
+        assertFalse(changelog.toString().contains("LEAKED_NAME"));
+        assertTrue(changelog.scripts().isEmpty());
+    }
+
+    @Test
     void malformedXmlGivesAFindingAtTheError() {
         String xml = """
                 <databaseChangeLog>

@@ -3,6 +3,7 @@ package io.github.sqlguard.liquibase;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.sqlguard.Dialect;
 import io.github.sqlguard.sql.Statement;
 import io.github.sqlguard.sql.StatementContext;
 import io.github.sqlguard.sql.Token;
@@ -165,5 +166,42 @@ class XmlChangelogTest {
                 """;
         Changelog changelog = read(xml, new LiquibaseOptions(null, Map.of("t", "fromBuild"), null, null));
         assertEquals("DROP TABLE fromBuild", changelog.scripts().get(0).script().statements().get(0).sql());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"SKIP, 0", "WARN, 3", "CHECK, 3"})
+    void rollbackBlocksFollowTheRollbackMode(RollbackMode mode, int rollbackStatements) {
+        String xml = HEAD + """
+                    <createTable tableName="t"><column name="id" type="int"/></createTable>
+                    <rollback>
+                      DROP TABLE t;
+                      DELETE FROM audit;
+                    </rollback>
+                    <rollback><dropTable tableName="u"/></rollback>
+                    <rollback changeSetId="0" changeSetAuthor="x"/>
+                """ + TAIL;
+        Changelog changelog = read(xml, LiquibaseOptions.defaults().withRollbacks(mode));
+        List<Statement> statements = changelog.scripts().isEmpty() ? List.of()
+                : changelog.scripts().get(0).script().statements();
+        assertEquals(rollbackStatements, statements.size());
+        if (rollbackStatements > 0) {
+            assertEquals("db/changelog.xml:6:7", statements.get(0).start().toString());
+            assertEquals("DROP TABLE t", statements.get(0).sql());
+            assertEquals("db/changelog.xml:9:15", statements.get(2).start().toString());
+            assertEquals(new StatementContext(StatementContext.Kind.ROLLBACK, "changeset alice:1 rollback"),
+                    statements.get(2).context());
+        }
+    }
+
+    @Test
+    void changeSetDbmsPicksTheDialectOfItsStatements() {
+        List<Statement> statements = statements("""
+                <databaseChangeLog>
+                  <changeSet id="1" author="a" dbms="oracle"><sql>DELETE FROM a</sql><delete tableName="b"/></changeSet>
+                  <changeSet id="2" author="a"><sql>DELETE FROM c</sql></changeSet>
+                </databaseChangeLog>
+                """);
+        assertEquals(List.of(Dialect.ORACLE, Dialect.ORACLE, Dialect.AUTO),
+                statements.stream().map(Statement::dialect).toList());
     }
 }

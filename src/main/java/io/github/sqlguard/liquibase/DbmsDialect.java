@@ -1,0 +1,37 @@
+package io.github.sqlguard.liquibase;
+
+import io.github.sqlguard.Dialect;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Picks the dialect for a changeset from its {@code dbms} attribute: when the build did not configure a
+ * dialect (AUTO) and the changeset runs on exactly one known database, its SQL is written for that
+ * database and parses best with that dialect.
+ */
+final class DbmsDialect {
+
+    private DbmsDialect() {
+    }
+
+    static Dialect of(String dbms, Dialect configured) {
+        if (configured != Dialect.AUTO || dbms == null || dbms.isBlank()) {
+            return configured;
+        }
+        List<String> names = Arrays.stream(dbms.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        if (names.size() != 1 || names.get(0).startsWith("!")) {
+            return configured;
+        }
+        return switch (names.get(0).toLowerCase(Locale.ROOT)) {
+            case "postgresql" -> Dialect.POSTGRESQL;
+            case "mysql" -> Dialect.MYSQL;
+            case "mariadb" -> Dialect.MARIADB;
+            case "mssql" -> Dialect.SQLSERVER;
+            case "oracle" -> Dialect.ORACLE;
+            case "h2" -> Dialect.H2;
+            case "sqlite" -> Dialect.SQLITE;
+            default -> configured;
+        };
+    }
+}
