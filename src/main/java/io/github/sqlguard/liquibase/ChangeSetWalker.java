@@ -7,6 +7,8 @@ import io.github.sqlguard.sql.TokenType;
 import io.github.sqlguard.Dialect;
 import java.nio.file.Path;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.ArrayList;
 import java.util.List;
@@ -149,12 +151,15 @@ final class ChangeSetWalker {
             out.addComment(new Token(TokenType.COMMENT, flattened, 0, 1, 1));
             return;
         }
-        statements.stream().map(s -> s.start().line()).distinct().forEach(line -> out.addComment(
-                new Token(TokenType.COMMENT, flattened, statementOffset(statements, line), line, 1)));
-    }
-
-    private static int statementOffset(List<Statement> statements, int line) {
-        return statements.stream().filter(s -> s.start().line() == line).findFirst()
-                .map(s -> s.firstToken().offset()).orElse(0);
+        // Statements of an sqlFile live in that file's script: their acknowledgement goes there too.
+        Map<String, Set<Integer>> done = new HashMap<>();
+        for (Statement statement : statements) {
+            String file = statement.start().path();
+            int line = statement.start().line();
+            if (done.computeIfAbsent(file, f -> new HashSet<>()).add(line)) {
+                reader.collector(file).addComment(new Token(TokenType.COMMENT, flattened,
+                        statement.firstToken().offset(), line, 1));
+            }
+        }
     }
 }
