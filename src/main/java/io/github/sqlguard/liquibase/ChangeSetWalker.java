@@ -7,6 +7,8 @@ import io.github.sqlguard.sql.TokenType;
 import io.github.sqlguard.Dialect;
 import java.nio.file.Path;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,12 +22,15 @@ import java.util.Set;
  * <p>Acknowledgements: a changeset's {@code <comment>} (YAML {@code comment:}) becomes a comment token
  * {@code -- <text>} at column 1 of the first line of each of the changeset's statements; an XML comment
  * just before a change element (or a {@code <comment>} inside an {@code <sql>}) does the same for that
- * change's statements, and one just before a {@code <changeSet>} for all of the changeset's statements. Position-based matching of {@code -- sqlguard:allow} comments then works unchanged.
+ * change's statements, and one just before a {@code <changeSet>} for all of the changeset's statements.
+ * A {@code sqlguard:allow-file} comment anywhere in the changelog is placed at line 1, column 1. Position-based matching of {@code -- sqlguard:allow} comments then works unchanged.
  */
 final class ChangeSetWalker {
 
     private static final Set<String> NOT_CHANGES = Set.of("comment", "rollback", "preConditions", "validCheckSum",
             "changes", "tagDatabase", "output", "stop", "empty", "customChange", "executeCommand");
+
+    private static final String FILE_WIDE = "sqlguard:allow-file";
 
     private final ChangelogReader reader;
     private final Path file;
@@ -49,6 +54,9 @@ final class ChangeSetWalker {
             }
         }
         out = reader.collector(path);
+        changelog.comments().forEach(comment -> acknowledge(comment, List.of()));
+        changelog.children().stream().filter(c -> !c.name().equals("changeSet"))
+                .forEach(c -> c.comments().forEach(comment -> acknowledge(comment, List.of())));
         SyntheticStatements synthetic = new SyntheticStatements(reader.options().dialect(), reader.placeholders());
         for (ChangeNode child : changelog.children()) {
             switch (child.name()) {
@@ -138,12 +146,20 @@ final class ChangeSetWalker {
             return;
         }
         String flattened = "-- " + text.strip().replaceAll("\\s+", " ");
-        statements.stream().map(s -> s.start().line()).distinct().forEach(line -> out.addComment(
-                new Token(TokenType.COMMENT, flattened, statementOffset(statements, line), line, 1)));
-    }
-
-    private static int statementOffset(List<Statement> statements, int line) {
-        return statements.stream().filter(s -> s.start().line() == line).findFirst()
-                .map(s -> s.firstToken().offset()).orElse(0);
+        if (text.contains(FILE_WIDE)) {
+            // A file-wide acknowledgement must stand before the first statement: line 1 is.
+            out.addComment(new Token(TokenType.COMMENT, flattened, 0, 1, 1));
+            return;
+        }
+        // Statements of an sqlFile live in that file's script: their acknowledgement goes there too.
+        Map<String, Set<Integer>> done = new HashMap<>();
+        for (Statement statement : statements) {
+            String file = statement.start().path();
+            int line = statement.start().line();
+            if (done.computeIfAbsent(file, f -> new HashSet<>()).add(line)) {
+                reader.collector(file).addComment(new Token(TokenType.COMMENT, flattened,
+                        statement.firstToken().offset(), line, 1));
+            }
+        }
     }
 }

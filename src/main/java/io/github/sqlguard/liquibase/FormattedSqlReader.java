@@ -1,8 +1,10 @@
 package io.github.sqlguard.liquibase;
 
 import io.github.sqlguard.Dialect;
+import io.github.sqlguard.sql.Lexer;
 import io.github.sqlguard.sql.Placeholders;
 import io.github.sqlguard.sql.StatementContext;
+import io.github.sqlguard.sql.TokenType;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -15,7 +17,8 @@ import java.util.regex.Pattern;
  * Reads a Liquibase formatted-SQL changelog: statements per {@code --changeset} with their exact positions,
  * {@code --rollback} lines and {@code /* liquibase rollback ... *}{@code /} blocks as rollback statements,
  * {@code --ignoreLines} ranges left out, {@code --property} values substituted. Lines before the first
- * changeset never run and are ignored; other directive lines ({@code --preconditions},
+ * changeset never run and are not split (their comments are kept, for file-wide acknowledgements); other
+ * directive lines ({@code --preconditions},
  * {@code --precondition-sql-check}, {@code --comment}, {@code --validCheckSum}) stay comments, which keeps
  * {@code -- sqlguard:allow} acknowledgements inside a changeset visible.
  */
@@ -137,6 +140,11 @@ public final class FormattedSqlReader {
             }
         }
         ScriptCollector out = new ScriptCollector(relativePath);
+        // Nothing before the first changeset runs, but its comments may acknowledge findings for the whole file.
+        int preambleEnd = changesets.isEmpty() ? text.length() : index.lineStart(changesets.get(0)[0] + 1);
+        new Lexer(options.dialect()).tokenize(text, 0, preambleEnd, 1, 1).tokens().stream()
+                .filter(t -> t.type() == TokenType.COMMENT && !HEADER.matcher(t.text()).find())
+                .forEach(out::addComment);
         String mainText = new String(main);
         String rollbackText = new String(rollback);
         for (int c = 0; c < changesets.size(); c++) {

@@ -77,4 +77,23 @@ class ChangelogAcknowledgementTest {
         assertEquals(List.of("4:1 -- sqlguard:allow drop-table reason: cleanup release",
                 "5:1 -- sqlguard:allow drop-table reason: cleanup release"), comments(script));
     }
+
+    @Test
+    void fileWideAcknowledgementsStandBeforeTheFirstStatement() {
+        Script xml = XmlChangelogTest.read("""
+                <?xml version="1.0"?>
+                <!-- sqlguard:allow-file drop-table reason: test fixtures -->
+                <databaseChangeLog>
+                  <changeSet id="1" author="a"><dropTable tableName="a"/></changeSet>
+                </databaseChangeLog>
+                """, LiquibaseOptions.defaults()).scripts().get(0).script();
+        assertEquals(List.of("1:1 -- sqlguard:allow-file drop-table reason: test fixtures"), comments(xml));
+        Script sql = FormattedSqlReader.read("db/x.sql", """
+                --liquibase formatted sql
+                -- sqlguard:allow-file drop-table reason: test fixtures
+                --changeset a:1
+                DROP TABLE a;
+                """, LiquibaseOptions.defaults()).script();
+        assertEquals(List.of("2:1 -- sqlguard:allow-file drop-table reason: test fixtures"), comments(sql));
+    }
 }

@@ -105,6 +105,7 @@ class ChangelogIncludeTest {
         write("src/main/resources/db/scripts/cleanup.sql", "-- cleanup\n\n  DELETE FROM sessions;\nDROP TABLE x;\n");
         Changelog changelog = readRoot(changelog("""
                 <changeSet id="1" author="a">
+                  <comment>sqlguard:allow drop-table reason: scratch table</comment>
                   <sqlFile path="scripts/cleanup.sql" relativeToChangelogFile="true"/>
                   <sqlFile path="scripts/absent.sql" relativeToChangelogFile="true"/>
                 </changeSet>"""), LiquibaseOptions.defaults());
@@ -116,7 +117,10 @@ class ChangelogIncludeTest {
         assertTrue(changelog.processedFiles().contains(base.resolve("src/main/resources/db/scripts/cleanup.sql")));
         assertEquals(1, changelog.problems().size());
         assertEquals("missing-include", changelog.problems().get(0).ruleId());
-        assertEquals(4, changelog.problems().get(0).location().line());
+        assertEquals(5, changelog.problems().get(0).location().line());
+        assertEquals(List.of(1, 3, 4), changelog.scripts().get(0).script().comments().stream().map(t -> t.line())
+                .toList());
+        assertEquals(1, changelog.scripts().size());
     }
 
     @Test
