@@ -23,7 +23,6 @@ import io.github.sqlguard.source.SourceReader;
 import io.github.sqlguard.sql.Placeholders;
 import io.github.sqlguard.sql.Statement;
 import io.github.sqlguard.sql.StatementSplitter;
-import io.github.sqlguard.suppress.Baseline;
 import io.github.sqlguard.suppress.InlineAcknowledgements;
 import io.github.sqlguard.suppress.PomSuppression;
 import io.github.sqlguard.suppress.PomSuppressions;
@@ -52,7 +51,7 @@ final class LintSession {
     private final LiquibaseOptions liquibaseOptions;
     private final FlywayVersion sinceVersion;
     private final PomSuppressions pomSuppressions;
-    private final Optional<Baseline> baseline;
+    
 
     /** @throws IllegalArgumentException for unknown rule ids or severities, bad versions or suppressions */
     LintSession(LintConfig config) {
@@ -81,7 +80,7 @@ final class LintSession {
         List<PomSuppression> entries = config.suppressions().stream()
                 .map(s -> new PomSuppression(s.rule(), s.files(), s.reason())).toList();
         this.pomSuppressions = new PomSuppressions(entries, knownRuleIds);
-        this.baseline = config.baselineFile() == null ? Optional.empty() : Baseline.readIfPresent(config.baselineFile());
+        
     }
 
     List<RuleInfo> ruleInfos() {
@@ -147,14 +146,6 @@ final class LintSession {
     List<Finding> applyProjectAcknowledgements(List<Finding> findings, List<FileOutcome> outcomes,
             List<String> notes) {
         List<Finding> result = pomSuppressions.apply(findings);
-        if (baseline.isPresent()) {
-            Map<Location, String> statementSql = new HashMap<>();
-            outcomes.forEach(outcome -> statementSql.putAll(outcome.statementSql()));
-            var applied = baseline.get().apply(result, finding -> statementSql.getOrDefault(finding.location(),
-                    finding.excerpt()));
-            result = new ArrayList<>(applied.findings());
-            result.addAll(withConfiguredSeverity(applied.staleFindings()));
-        }
         return result;
     }
 

@@ -1,18 +1,25 @@
 package io.github.sqlguard.rules;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /** Every statement rule, in the stable order used for reports and documentation. */
 public final class RuleRegistry {
 
-    private static final List<Rule> ALL = List.of(
-            new DeleteWithoutWhereRule(),
-            new UpdateWithoutWhereRule(),
-            new AlwaysTrueWhereRule(),
-            new UnparsedStatementRule());
+    private static final List<Rule> ALL = allRules();
 
     private RuleRegistry() {
+    }
+
+    private static List<Rule> allRules() {
+        List<Rule> rules = new ArrayList<>(List.of(
+                new DeleteWithoutWhereRule(),
+                new UpdateWithoutWhereRule(),
+                new AlwaysTrueWhereRule()));
+        rules.addAll(DataLossRules.all());
+        rules.add(new UnparsedStatementRule());
+        return List.copyOf(rules);
     }
 
     /** All rules; rule objects are stateless and shared. */
