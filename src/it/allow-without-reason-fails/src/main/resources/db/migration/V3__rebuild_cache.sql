@@ -1,0 +1,2 @@
+-- sqlguard:allow delete-without-where
+DELETE FROM price_cache;
