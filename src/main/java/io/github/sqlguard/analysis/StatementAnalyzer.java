@@ -28,9 +28,13 @@ public final class StatementAnalyzer {
     /** The default per-statement parse time limit. */
     public static final Duration DEFAULT_TIME_LIMIT = Duration.ofSeconds(2);
 
-    /** Keywords without which a statement cannot destroy data; upper case. */
+    /**
+     * Keywords without which a statement cannot destroy data. A lone ALTER is not among them: most
+     * migrations are {@code ALTER TABLE .. ADD ..}, and the destructive ALTERs carry DROP, RENAME, MODIFY,
+     * CHANGE, TRUNCATE or a second ALTER ({@code ALTER TABLE t ALTER COLUMN c TYPE ..}).
+     */
     private static final String[] DESTRUCTIVE_WORDS = {
-        "DELETE", "UPDATE", "TRUNCATE", "DROP", "RENAME", "ALTER", "MODIFY", "CHANGE"
+        "DELETE", "UPDATE", "TRUNCATE", "DROP", "RENAME", "MODIFY", "CHANGE"
     };
 
     /** JSqlParser's own limit: deeper statements are not worth the slow "complex" second attempt. */
@@ -61,9 +65,14 @@ public final class StatementAnalyzer {
     /** The cheap pre-check, run on every statement: no destructive keyword anywhere, no need to parse. */
     static boolean mayDestroyData(Statement statement) {
         List<Token> tokens = statement.tokens();
+        int alters = 0;
         for (int i = 0; i < tokens.size(); i++) {
             Token token = tokens.get(i);
-            if (token.type() == TokenType.WORD && isDestructiveWord(token.text())) {
+            if (token.type() != TokenType.WORD) {
+                continue;
+            }
+            String text = token.text();
+            if (isDestructiveWord(text) || (text.length() == 5 && text.equalsIgnoreCase("ALTER") && ++alters == 2)) {
                 return true;
             }
         }

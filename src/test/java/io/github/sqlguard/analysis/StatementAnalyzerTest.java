@@ -36,9 +36,25 @@ class StatementAnalyzerTest {
         "AUTO | INSERT INTO t VALUES (1, 'DELETE FROM t')",
         "AUTO | SELECT deleted FROM t -- DELETE FROM t",
         "POSTGRESQL | SELECT 1 /* UPDATE t SET a = 1 */",
+        "AUTO | ALTER TABLE t ADD COLUMN c INT",
+        "AUTO | ALTER TABLE t ADD CONSTRAINT f FOREIGN KEY (a) REFERENCES p (id)",
     })
     void statementsWithoutADestructiveWordAreNotParsed(Dialect dialect, String sql) {
         assertInstanceOf(AnalyzedStatement.NotNeeded.class, analyzer.analyze(statement(dialect, sql)));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "ALTER TABLE t ALTER COLUMN c TYPE BIGINT",
+        "ALTER TABLE t DROP COLUMN c",
+        "ALTER TABLE t RENAME TO u",
+        "alter table t modify c int",
+        "TRUNCATE TABLE t",
+        "delete from t",
+        "UPDATE t SET a = 1",
+    })
+    void statementsWithADestructiveWordPassThePreCheck(String sql) {
+        assertTrue(StatementAnalyzer.mayDestroyData(statement(Dialect.AUTO, sql)));
     }
 
     @Test
