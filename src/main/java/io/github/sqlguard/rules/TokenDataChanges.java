@@ -31,8 +31,35 @@ final class TokenDataChanges {
         for (int[] body : tokens.cteBodies()) {
             finder.examine(body[0], body[1]);
         }
-        finder.examine(tokens.bodyStart(), tokens.size());
+        int body = tokens.bodyStart();
+        if (tokens.isWord(body, "IF")) {
+            finder.examineConditional(body, tokens.size());
+        } else {
+            finder.examine(body, tokens.size());
+        }
         return finder.found;
+    }
+
+    /**
+     * T-SQL {@code IF <condition> <statement> [ELSE <statement>]}: the branches are the DELETE or UPDATE
+     * words outside parentheses, each running up to a following ELSE.
+     */
+    private void examineConditional(int start, int end) {
+        int i = start + 1;
+        while (i < end) {
+            int verb = tokens.indexOfTopLevelWord(i, end, "DELETE", "UPDATE", "ELSE");
+            if (verb < 0) {
+                return;
+            }
+            if (tokens.isWord(verb, "ELSE")) {
+                i = verb + 1;
+                continue;
+            }
+            int elseAt = tokens.indexOfTopLevelWord(verb + 1, end, "ELSE");
+            int branchEnd = elseAt < 0 ? end : elseAt;
+            examine(verb, branchEnd);
+            i = branchEnd;
+        }
     }
 
     private void examine(int start, int end) {
