@@ -46,6 +46,8 @@ class DeleteWithoutWhereRuleTest {
         "SQLSERVER  | IF EXISTS (SELECT 1 FROM t WHERE a = 1) DELETE FROM t                | t",
         "SQLSERVER  | IF @mode = 1 DELETE FROM t WHERE a = 1 ELSE DELETE FROM u           | u",
         "SQLSERVER  | IF @mode = 1 DELETE FROM t WHERE a = 1                              |",
+        "AUTO       | DELETE FROM ${schema}.customers                                     | ${schema}.customers",
+        "AUTO       | DELETE FROM ${schema}.customers WHERE id = ${id}                    |",
         "AUTO       | GRANT DELETE ON t TO app                                            |",
         "AUTO       | REVOKE DELETE ON t FROM app                                         |",
         "AUTO       | CREATE TABLE c (id INT, p INT REFERENCES p(id) ON DELETE CASCADE)   |",
@@ -60,6 +62,18 @@ class DeleteWithoutWhereRuleTest {
         String text = sql.replace("\\n", "\n");
         assertEquals(expected(table), messages(rule, dialect, text), "pipeline");
         assertEquals(expected(table), tokenMessages(rule, dialect, text), "tokens only");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "WITH x AS (DELETE FROM ${s}.a RETURNING *) DELETE FROM ${s}.b",
+        "WITH x AS (DELETE FROM ${s}.a RETURNING *) DELETE TOP (1) FROM ${s}.b",
+    })
+    void reportsEveryDeleteOfAStatementNamingTablesAsWritten(String sql) {
+        List<String> both = List.of("DELETE without WHERE removes every row of ${s}.a",
+                "DELETE without WHERE removes every row of ${s}.b");
+        assertEquals(both, messages(rule, Dialect.AUTO, sql));
+        assertEquals(both, tokenMessages(rule, Dialect.AUTO, sql));
     }
 
     @ParameterizedTest(name = "{0}: {1}")
