@@ -12,6 +12,7 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import net.sf.jsqlparser.parser.CCJSqlParser;
+import net.sf.jsqlparser.parser.CCJSqlParserConstants;
 import net.sf.jsqlparser.parser.CCJSqlParserUtil;
 
 /**
@@ -112,7 +113,7 @@ public final class StatementAnalyzer {
 
     private AnalyzedStatement retryWithComplexParsing(Statement statement, ParseAttempt attempt,
             Throwable firstFailure, AtomicBoolean timedOut) {
-        if (firstFailure instanceof StackOverflowError
+        if (firstFailure instanceof StackOverflowError || firstFailure instanceof SeveralStatementsException
                 || CCJSqlParserUtil.getNestingDepth(statement.sql()) > MAX_DEPTH_FOR_COMPLEX_PARSING) {
             return new AnalyzedStatement.Unparsed(statement, ParserMessages.shorten(firstFailure, statement));
         }
@@ -171,15 +172,32 @@ public final class StatementAnalyzer {
             if (interrupted) {
                 current.interrupted = true;
             }
-            return current.Statement();
+            net.sf.jsqlparser.statement.Statement ast = current.Statement();
+            if (current.getToken(1).kind != CCJSqlParserConstants.EOF) {
+                // Statement() stops after the first of "a; b" and ignores the rest: the rest must not go unseen.
+                throw new SeveralStatementsException(current.getToken(1));
+            }
+            return ast;
         }
 
+        /**
+         * Raises JSqlParser's {@code interrupted} flag, which its expression productions poll. The field is not
+         * volatile, so this is best effort; a parse that still completes after the limit keeps its AST.
+         */
         void interrupt() {
             interrupted = true;
             CCJSqlParser current = parser;
             if (current != null) {
                 current.interrupted = true;
             }
+        }
+    }
+
+    /** The text holds more than one statement (a MySQL compound body, for example) where one was expected. */
+    static final class SeveralStatementsException extends Exception {
+        SeveralStatementsException(net.sf.jsqlparser.parser.Token next) {
+            super("another statement (\"" + next.image + "\") starts at line " + next.beginLine + ", column "
+                    + next.beginColumn);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.github.sqlguard.rules;
 
+import io.github.sqlguard.sql.Token;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -27,17 +28,34 @@ final class TokenDataChanges {
     }
 
     static List<DataChange> in(StatementTokens tokens) {
-        TokenDataChanges finder = new TokenDataChanges(tokens);
+        // A ";" inside one statement separates the statements of a MySQL compound body (after DELIMITER).
+        List<DataChange> found = new ArrayList<>();
+        List<Token> all = tokens.tokens();
+        int pieceStart = 0;
+        for (int i = 0; i <= all.size(); i++) {
+            if (i == all.size() || all.get(i).isSymbol(";")) {
+                if (i > pieceStart) {
+                    StatementTokens piece = pieceStart == 0 && i == all.size()
+                            ? tokens : new StatementTokens(all.subList(pieceStart, i));
+                    found.addAll(new TokenDataChanges(piece).changes());
+                }
+                pieceStart = i + 1;
+            }
+        }
+        return found;
+    }
+
+    private List<DataChange> changes() {
         for (int[] body : tokens.cteBodies()) {
-            finder.examine(body[0], body[1]);
+            examine(body[0], body[1]);
         }
         int body = tokens.bodyStart();
         if (tokens.isWord(body, "IF")) {
-            finder.examineConditional(body, tokens.size());
+            examineConditional(body, tokens.size());
         } else {
-            finder.examine(body, tokens.size());
+            examine(body, tokens.size());
         }
-        return finder.found;
+        return found;
     }
 
     /**

@@ -76,6 +76,15 @@ class DeleteWithoutWhereRuleTest {
         assertEquals(both, tokenMessages(rule, Dialect.AUTO, sql));
     }
 
+    @org.junit.jupiter.api.Test
+    void aStatementHoldingSeveralIsReadStatementByStatement() {
+        String sql = "DELIMITER $$\nDELETE FROM t WHERE a = 1; DELETE FROM u; UPDATE v SET a = 1 WHERE b = 2$$";
+        AnalyzedStatement analyzed = analyzed(Dialect.MYSQL, sql);
+        AnalyzedStatement.Unparsed unparsed = assertInstanceOf(AnalyzedStatement.Unparsed.class, analyzed);
+        assertEquals("another statement (\"DELETE\") starts at line 2, column 28", unparsed.parserMessage());
+        assertEquals(expected("u"), messages(rule, analyzed));
+    }
+
     @ParameterizedTest(name = "{0}: {1}")
     @CsvSource(delimiter = '|', value = {
         "SQLSERVER  | DELETE TOP (10) FROM t                          | t",
