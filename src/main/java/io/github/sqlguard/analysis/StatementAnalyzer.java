@@ -63,9 +63,17 @@ public final class StatementAnalyzer {
         return parse(statement);
     }
 
-    /** The cheap pre-check, run on every statement: no destructive keyword anywhere, no need to parse. */
+    /**
+     * The cheap pre-check, run on every statement: no destructive keyword anywhere, no need to parse. Words
+     * that only name an event or a lock do not count: {@code ON DELETE CASCADE}, {@code ON UPDATE
+     * CURRENT_TIMESTAMP}, {@code FOR UPDATE}, {@code ON DUPLICATE KEY UPDATE}, {@code ON CONFLICT DO UPDATE},
+     * and the privileges of {@code GRANT} and {@code REVOKE}.
+     */
     static boolean mayDestroyData(Statement statement) {
         List<Token> tokens = statement.tokens();
+        if (tokens.isEmpty() || tokens.get(0).isAnyWord("GRANT", "REVOKE")) {
+            return false;
+        }
         int alters = 0;
         for (int i = 0; i < tokens.size(); i++) {
             Token token = tokens.get(i);
@@ -73,11 +81,25 @@ public final class StatementAnalyzer {
                 continue;
             }
             String text = token.text();
-            if (isDestructiveWord(text) || (text.length() == 5 && text.equalsIgnoreCase("ALTER") && ++alters == 2)) {
+            if (isDestructiveWord(text)) {
+                if (i == 0 || !isEventWord(tokens.get(i - 1))) {
+                    return true;
+                }
+            } else if (text.length() == 5 && text.equalsIgnoreCase("ALTER") && ++alters == 2) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** A word after which DELETE or UPDATE names an event, not an action: ON, FOR, KEY, DO. */
+    private static boolean isEventWord(Token previous) {
+        if (previous.type() != TokenType.WORD || previous.text().length() > 3) {
+            return false;
+        }
+        String text = previous.text();
+        return text.equalsIgnoreCase("ON") || text.equalsIgnoreCase("FOR") || text.equalsIgnoreCase("KEY")
+                || text.equalsIgnoreCase("DO");
     }
 
     private static boolean isDestructiveWord(String text) {

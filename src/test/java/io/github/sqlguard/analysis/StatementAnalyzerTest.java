@@ -37,6 +37,13 @@ class StatementAnalyzerTest {
         "AUTO | SELECT deleted FROM t -- DELETE FROM t",
         "POSTGRESQL | SELECT 1 /* UPDATE t SET a = 1 */",
         "AUTO | ALTER TABLE t ADD COLUMN c INT",
+        "AUTO | CREATE TABLE c (id INT, p INT REFERENCES p (id) ON DELETE CASCADE ON UPDATE CASCADE)",
+        "MYSQL | CREATE TABLE c (id INT, changed TIMESTAMP ON UPDATE CURRENT_TIMESTAMP)",
+        "AUTO | SELECT * FROM t WHERE id = 1 FOR UPDATE",
+        "MYSQL | INSERT INTO t VALUES (1) ON DUPLICATE KEY UPDATE a = 1",
+        "POSTGRESQL | INSERT INTO t VALUES (1) ON CONFLICT (id) DO UPDATE SET a = 1",
+        "AUTO | GRANT SELECT, UPDATE, DELETE ON t TO app",
+        "AUTO | REVOKE DELETE ON t FROM app",
         "AUTO | ALTER TABLE t ADD CONSTRAINT f FOREIGN KEY (a) REFERENCES p (id)",
     })
     void statementsWithoutADestructiveWordAreNotParsed(Dialect dialect, String sql) {
@@ -52,6 +59,8 @@ class StatementAnalyzerTest {
         "TRUNCATE TABLE t",
         "delete from t",
         "UPDATE t SET a = 1",
+        "WITH x AS (DELETE FROM a RETURNING *) SELECT * FROM x",
+        "MERGE INTO t USING s ON t.id = s.id WHEN MATCHED THEN DELETE",
     })
     void statementsWithADestructiveWordPassThePreCheck(String sql) {
         assertTrue(StatementAnalyzer.mayDestroyData(statement(Dialect.AUTO, sql)));
