@@ -7,14 +7,17 @@ import io.github.sqlguard.Dialect;
 import io.github.sqlguard.rules.Rule;
 import io.github.sqlguard.rules.RuleRegistry;
 import io.github.sqlguard.rules.ScriptState;
+import io.github.sqlguard.rules.Violation;
 import io.github.sqlguard.sql.Placeholders;
 import io.github.sqlguard.sql.Statement;
 import io.github.sqlguard.sql.StatementSplitter;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -94,10 +97,10 @@ class RealMigrationsSweepTest {
                     unparsedReasons.merge(unparsed.parserMessage().replaceAll(" at line.*", ""), 1, Integer::sum);
                 }
                 for (Rule rule : RuleRegistry.all()) {
-                    var violations = rule.check(analyzed, state);
+                    List<Violation> violations = rule.check(analyzed, state);
                     int count = violations.size();
                     if (count > 0) {
-                        List<String> ruleSamples = samples.computeIfAbsent(rule.info().id(), id -> new java.util.ArrayList<>());
+                        List<String> ruleSamples = samples.computeIfAbsent(rule.info().id(), id -> new ArrayList<>());
                         if (ruleSamples.size() < 4) {
                             ruleSamples.add(real.relativize(file) + ":" + statement.start().line() + " "
                                     + violations.get(0).message() + " | " + statement.firstLine());
@@ -128,7 +131,7 @@ class RealMigrationsSweepTest {
     private static String read(Path file) throws IOException {
         byte[] bytes = Files.readAllBytes(file);
         try {
-            return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException notUtf8) {
             return new String(bytes, StandardCharsets.ISO_8859_1);
         }
