@@ -102,6 +102,13 @@ class StatementAnalyzerTest {
     }
 
     @Test
+    void lexicalErrorsGetAShortMessageToo() {
+        AnalyzedStatement analyzed = analyzer.analyze(statement(Dialect.AUTO, "DELETE FROM t WHERE a = \u00a4"));
+        AnalyzedStatement.Unparsed unparsed = assertInstanceOf(AnalyzedStatement.Unparsed.class, analyzed);
+        assertEquals("Lexical error; Encountered: <EOF> at line 1, column 26", unparsed.parserMessage());
+    }
+
+    @Test
     void parserPositionsAreFilePositions() {
         Statement statement = new StatementSplitter(Dialect.AUTO, Placeholders.DEFAULT)
                 .split("t.sql", "SELECT 1;\n\n  DELETE\n  TOP (10) FROM t;").statements().get(1);
