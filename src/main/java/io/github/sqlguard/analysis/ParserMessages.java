@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 final class ParserMessages {
 
     private static final Pattern POSITION = Pattern.compile("at line (\\d+), column (\\d+)");
+    private static final Pattern POSITION_IN_TEXT = Pattern.compile("\\s*at line \\d+, column \\d+\\.?\\s*");
     /** JSqlParser names the unexpected token twice: as its kind and as its image, e.g. {@code "(" "("}. */
     private static final Pattern UNEXPECTED_TOKEN =
             Pattern.compile("Encountered unexpected token:\\s*(\"(?:[^\"\\\\]|\\\\.)*\"|<\\w+>)");
@@ -59,9 +60,10 @@ final class ParserMessages {
         return trimmed.substring(0, end).strip();
     }
 
+    /** "Lexical error at line 1, column 26.  Encountered: x" becomes "Lexical error; Encountered: x". */
     private static String stripPosition(String line) {
-        String withoutPosition = POSITION.matcher(line).replaceAll("").strip();
-        while (withoutPosition.endsWith(".") || withoutPosition.endsWith(",")) {
+        String withoutPosition = POSITION_IN_TEXT.matcher(line).replaceAll("; ").strip();
+        while (withoutPosition.endsWith(";") || withoutPosition.endsWith(".") || withoutPosition.endsWith(",")) {
             withoutPosition = withoutPosition.substring(0, withoutPosition.length() - 1).strip();
         }
         return withoutPosition.isEmpty() ? line : withoutPosition;

@@ -12,6 +12,7 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import net.sf.jsqlparser.parser.CCJSqlParser;
+import net.sf.jsqlparser.parser.CCJSqlParserConstants;
 import net.sf.jsqlparser.parser.CCJSqlParserUtil;
 
 /**
@@ -61,16 +62,40 @@ public final class StatementAnalyzer {
         return parse(statement);
     }
 
-    /** The cheap pre-check, run on every statement: no destructive keyword anywhere, no need to parse. */
+    /**
+     * The cheap pre-check, run on every statement: no DELETE or UPDATE anywhere, no need to parse. Words
+     * that only name an event or a lock do not count: {@code ON DELETE CASCADE}, {@code ON UPDATE
+     * CURRENT_TIMESTAMP}, {@code FOR UPDATE}, {@code ON DUPLICATE KEY UPDATE}, {@code ON CONFLICT DO UPDATE},
+     * and the privileges of {@code GRANT} and {@code REVOKE}.
+     */
     static boolean mayDestroyData(Statement statement) {
         List<Token> tokens = statement.tokens();
+        if (tokens.isEmpty() || tokens.get(0).isAnyWord("GRANT", "REVOKE")) {
+            return false;
+        }
         for (int i = 0; i < tokens.size(); i++) {
             Token token = tokens.get(i);
-            if (token.type() == TokenType.WORD && isDestructiveWord(token.text())) {
-                return true;
+            if (token.type() != TokenType.WORD) {
+                continue;
+            }
+            String text = token.text();
+            if (isDestructiveWord(text)) {
+                if (i == 0 || !isEventWord(tokens.get(i - 1))) {
+                    return true;
+                }
             }
         }
         return false;
+    }
+
+    /** A word after which DELETE or UPDATE names an event, not an action: ON, FOR, KEY, DO. */
+    private static boolean isEventWord(Token previous) {
+        if (previous.type() != TokenType.WORD || previous.text().length() > 3) {
+            return false;
+        }
+        String text = previous.text();
+        return text.equalsIgnoreCase("ON") || text.equalsIgnoreCase("FOR") || text.equalsIgnoreCase("KEY")
+                || text.equalsIgnoreCase("DO");
     }
 
     private static boolean isDestructiveWord(String text) {
@@ -106,7 +131,7 @@ public final class StatementAnalyzer {
 
     private AnalyzedStatement retryWithComplexParsing(Statement statement, ParseAttempt attempt,
             Throwable firstFailure, AtomicBoolean timedOut) {
-        if (firstFailure instanceof StackOverflowError
+        if (firstFailure instanceof StackOverflowError || firstFailure instanceof SeveralStatementsException
                 || CCJSqlParserUtil.getNestingDepth(statement.sql()) > MAX_DEPTH_FOR_COMPLEX_PARSING) {
             return new AnalyzedStatement.Unparsed(statement, ParserMessages.shorten(firstFailure, statement));
         }
@@ -165,15 +190,32 @@ public final class StatementAnalyzer {
             if (interrupted) {
                 current.interrupted = true;
             }
-            return current.Statement();
+            net.sf.jsqlparser.statement.Statement ast = current.Statement();
+            if (current.getToken(1).kind != CCJSqlParserConstants.EOF) {
+                // Statement() stops after the first of "a; b" and ignores the rest: the rest must not go unseen.
+                throw new SeveralStatementsException(current.getToken(1));
+            }
+            return ast;
         }
 
+        /**
+         * Raises JSqlParser's {@code interrupted} flag, which its expression productions poll. The field is not
+         * volatile, so this is best effort; a parse that still completes after the limit keeps its AST.
+         */
         void interrupt() {
             interrupted = true;
             CCJSqlParser current = parser;
             if (current != null) {
                 current.interrupted = true;
             }
+        }
+    }
+
+    /** The text holds more than one statement (a MySQL compound body, for example) where one was expected. */
+    static final class SeveralStatementsException extends Exception {
+        SeveralStatementsException(net.sf.jsqlparser.parser.Token next) {
+            super("another statement (\"" + next.image + "\") starts at line " + next.beginLine + ", column "
+                    + next.beginColumn);
         }
     }
 

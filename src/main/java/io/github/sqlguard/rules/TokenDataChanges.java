@@ -1,5 +1,6 @@
 package io.github.sqlguard.rules;
 
+import io.github.sqlguard.sql.Token;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -27,12 +28,56 @@ final class TokenDataChanges {
     }
 
     static List<DataChange> in(StatementTokens tokens) {
-        TokenDataChanges finder = new TokenDataChanges(tokens);
-        for (int[] body : tokens.cteBodies()) {
-            finder.examine(body[0], body[1]);
+        // A ";" inside one statement separates the statements of a MySQL compound body (after DELIMITER).
+        List<DataChange> found = new ArrayList<>();
+        List<Token> all = tokens.tokens();
+        int pieceStart = 0;
+        for (int i = 0; i <= all.size(); i++) {
+            if (i == all.size() || all.get(i).isSymbol(";")) {
+                if (i > pieceStart) {
+                    StatementTokens piece = pieceStart == 0 && i == all.size()
+                            ? tokens : new StatementTokens(all.subList(pieceStart, i));
+                    found.addAll(new TokenDataChanges(piece).changes());
+                }
+                pieceStart = i + 1;
+            }
         }
-        finder.examine(tokens.bodyStart(), tokens.size());
-        return finder.found;
+        return found;
+    }
+
+    private List<DataChange> changes() {
+        for (int[] body : tokens.cteBodies()) {
+            examine(body[0], body[1]);
+        }
+        int body = tokens.bodyStart();
+        if (tokens.isWord(body, "IF")) {
+            examineConditional(body, tokens.size());
+        } else {
+            examine(body, tokens.size());
+        }
+        return found;
+    }
+
+    /**
+     * T-SQL {@code IF <condition> <statement> [ELSE <statement>]}: the branches are the DELETE or UPDATE
+     * words outside parentheses, each running up to a following ELSE.
+     */
+    private void examineConditional(int start, int end) {
+        int i = start + 1;
+        while (i < end) {
+            int verb = tokens.indexOfTopLevelWord(i, end, "DELETE", "UPDATE", "ELSE");
+            if (verb < 0) {
+                return;
+            }
+            if (tokens.isWord(verb, "ELSE")) {
+                i = verb + 1;
+                continue;
+            }
+            int elseAt = tokens.indexOfTopLevelWord(verb + 1, end, "ELSE");
+            int branchEnd = elseAt < 0 ? end : elseAt;
+            examine(verb, branchEnd);
+            i = branchEnd;
+        }
     }
 
     private void examine(int start, int end) {

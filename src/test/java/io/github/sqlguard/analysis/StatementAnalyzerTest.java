@@ -36,9 +36,33 @@ class StatementAnalyzerTest {
         "AUTO | INSERT INTO t VALUES (1, 'DELETE FROM t')",
         "AUTO | SELECT deleted FROM t -- DELETE FROM t",
         "POSTGRESQL | SELECT 1 /* UPDATE t SET a = 1 */",
+        "AUTO | ALTER TABLE t ADD COLUMN c INT",
+        "AUTO | CREATE TABLE c (id INT, p INT REFERENCES p (id) ON DELETE CASCADE ON UPDATE CASCADE)",
+        "MYSQL | CREATE TABLE c (id INT, changed TIMESTAMP ON UPDATE CURRENT_TIMESTAMP)",
+        "AUTO | SELECT * FROM t WHERE id = 1 FOR UPDATE",
+        "MYSQL | INSERT INTO t VALUES (1) ON DUPLICATE KEY UPDATE a = 1",
+        "POSTGRESQL | INSERT INTO t VALUES (1) ON CONFLICT (id) DO UPDATE SET a = 1",
+        "AUTO | GRANT SELECT, UPDATE, DELETE ON t TO app",
+        "AUTO | REVOKE DELETE ON t FROM app",
+        "AUTO | ALTER TABLE t ADD CONSTRAINT f FOREIGN KEY (a) REFERENCES p (id)",
+        "AUTO | ALTER TABLE t ALTER COLUMN c TYPE BIGINT",
+        "AUTO | ALTER TABLE t DROP COLUMN c",
+        "AUTO | DROP TABLE t PURGE",
+        "AUTO | TRUNCATE TABLE t",
     })
-    void statementsWithoutADestructiveWordAreNotParsed(Dialect dialect, String sql) {
+    void statementsTheRowRulesDoNotReadAreNotParsed(Dialect dialect, String sql) {
         assertInstanceOf(AnalyzedStatement.NotNeeded.class, analyzer.analyze(statement(dialect, sql)));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "delete from t",
+        "UPDATE t SET a = 1",
+        "WITH x AS (DELETE FROM a RETURNING *) SELECT * FROM x",
+        "MERGE INTO t USING s ON t.id = s.id WHEN MATCHED THEN DELETE",
+    })
+    void deletesAndUpdatesPassThePreCheck(String sql) {
+        assertTrue(StatementAnalyzer.mayDestroyData(statement(Dialect.AUTO, sql)));
     }
 
     @Test
@@ -74,6 +98,13 @@ class StatementAnalyzerTest {
         AnalyzedStatement analyzed = analyzer.analyze(statement(Dialect.AUTO, sql));
         AnalyzedStatement.Unparsed unparsed = assertInstanceOf(AnalyzedStatement.Unparsed.class, analyzed);
         assertEquals(message, unparsed.parserMessage());
+    }
+
+    @Test
+    void lexicalErrorsGetAShortMessageToo() {
+        AnalyzedStatement analyzed = analyzer.analyze(statement(Dialect.AUTO, "DELETE FROM t WHERE a = \u00a4"));
+        AnalyzedStatement.Unparsed unparsed = assertInstanceOf(AnalyzedStatement.Unparsed.class, analyzed);
+        assertEquals("Lexical error; Encountered: <EOF> at line 1, column 26", unparsed.parserMessage());
     }
 
     @Test

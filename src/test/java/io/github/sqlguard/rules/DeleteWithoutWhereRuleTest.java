@@ -43,6 +43,11 @@ class DeleteWithoutWhereRuleTest {
         "POSTGRESQL | WITH x AS (DELETE FROM a WHERE id = 1 RETURNING *) SELECT * FROM x |",
         "POSTGRESQL | WITH x AS (SELECT id FROM u WHERE a = 1) DELETE FROM t              | t",
         "POSTGRESQL | WITH x AS (SELECT id FROM u) DELETE FROM t WHERE id IN (SELECT id FROM x) |",
+        "SQLSERVER  | IF EXISTS (SELECT 1 FROM t WHERE a = 1) DELETE FROM t                | t",
+        "SQLSERVER  | IF @mode = 1 DELETE FROM t WHERE a = 1 ELSE DELETE FROM u           | u",
+        "SQLSERVER  | IF @mode = 1 DELETE FROM t WHERE a = 1                              |",
+        "AUTO       | DELETE FROM ${schema}.customers                                     | ${schema}.customers",
+        "AUTO       | DELETE FROM ${schema}.customers WHERE id = ${id}                    |",
         "AUTO       | GRANT DELETE ON t TO app                                            |",
         "AUTO       | REVOKE DELETE ON t FROM app                                         |",
         "AUTO       | CREATE TABLE c (id INT, p INT REFERENCES p(id) ON DELETE CASCADE)   |",
@@ -57,6 +62,27 @@ class DeleteWithoutWhereRuleTest {
         String text = sql.replace("\\n", "\n");
         assertEquals(expected(table), messages(rule, dialect, text), "pipeline");
         assertEquals(expected(table), tokenMessages(rule, dialect, text), "tokens only");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "WITH x AS (DELETE FROM ${s}.a RETURNING *) DELETE FROM ${s}.b",
+        "WITH x AS (DELETE FROM ${s}.a RETURNING *) DELETE TOP (1) FROM ${s}.b",
+    })
+    void reportsEveryDeleteOfAStatementNamingTablesAsWritten(String sql) {
+        List<String> both = List.of("DELETE without WHERE removes every row of ${s}.a",
+                "DELETE without WHERE removes every row of ${s}.b");
+        assertEquals(both, messages(rule, Dialect.AUTO, sql));
+        assertEquals(both, tokenMessages(rule, Dialect.AUTO, sql));
+    }
+
+    @org.junit.jupiter.api.Test
+    void aStatementHoldingSeveralIsReadStatementByStatement() {
+        String sql = "DELIMITER $$\nDELETE FROM t WHERE a = 1; DELETE FROM u; UPDATE v SET a = 1 WHERE b = 2$$";
+        AnalyzedStatement analyzed = analyzed(Dialect.MYSQL, sql);
+        AnalyzedStatement.Unparsed unparsed = assertInstanceOf(AnalyzedStatement.Unparsed.class, analyzed);
+        assertEquals("another statement (\"DELETE\") starts at line 2, column 28", unparsed.parserMessage());
+        assertEquals(expected("u"), messages(rule, analyzed));
     }
 
     @ParameterizedTest(name = "{0}: {1}")

@@ -43,6 +43,7 @@ class UpdateWithoutWhereRuleTest {
         "POSTGRESQL | WITH x AS (UPDATE t SET a = 1 RETURNING *) SELECT * FROM x               | t",
         "POSTGRESQL | WITH x AS (SELECT 1 AS id) UPDATE t SET a = 1                            | t",
         "POSTGRESQL | WITH x AS (SELECT 1 AS id) UPDATE t SET a = 1 WHERE id IN (SELECT id FROM x) |",
+        "SQLSERVER  | IF OBJECT_ID('t') IS NOT NULL UPDATE t SET a = 1                    | t",
         "POSTGRESQL | INSERT INTO t (id, a) VALUES (1, 2) ON CONFLICT (id) DO UPDATE SET a = 2  |",
         "MYSQL      | INSERT INTO t (id, a) VALUES (1, 2) ON DUPLICATE KEY UPDATE a = 2        |",
         "AUTO       | SELECT * FROM t WHERE id = 1 FOR UPDATE                                  |",
