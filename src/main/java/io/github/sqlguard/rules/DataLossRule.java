@@ -3,6 +3,7 @@ package io.github.sqlguard.rules;
 import io.github.sqlguard.analysis.AnalyzedStatement;
 import io.github.sqlguard.sql.Statement;
 import io.github.sqlguard.sql.Token;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -16,9 +17,21 @@ abstract class DataLossRule implements Rule {
     @Override
     public final List<Violation> check(AnalyzedStatement statement, ScriptState script) {
         List<Token> core = StatementCore.tokensOf(statement);
-        List<Violation> violations = core.isEmpty() ? List.of() : check(core, statement.statement(), script);
-        // Record after checking: "CREATE TABLE t .." never makes its own statement a scratch case.
-        ScratchTables.observe(statement, script);
+        if (core.isEmpty()) {
+            return List.of();
+        }
+        Statement sql = statement.statement();
+        List<Violation> violations = new ArrayList<>();
+        for (List<Token> part : EmbeddedStatements.partsOf(core, sql.dialect())) {
+            int line = part.get(0).line();
+            for (Violation violation : check(part, sql, script)) {
+                // A T-SQL statement found inside the split statement: say where it is.
+                violations.add(line == sql.start().line() ? violation
+                        : new Violation(violation.message() + " (line " + line + ")"));
+            }
+            // Record after checking: "CREATE TABLE t .." never makes its own statement a scratch case.
+            ScratchTables.observe(part, script);
+        }
         return violations;
     }
 
