@@ -7,8 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The common frame of the data-loss rules: record scratch tables, find the statement's main keyword (past a
- * T-SQL {@code IF} guard), then let the rule read the tokens. Tokens are read for parsed, unparsed and
+ * The common frame of the data-loss rules: find the statement's main keyword (past a T-SQL {@code IF}
+ * guard), cut out T-SQL statements written without a terminator ({@link EmbeddedStatements}), let the rule
+ * read each part's tokens, and record the tables the script creates ({@link ScratchTables}). Tokens are read for parsed, unparsed and
  * not-parsed statements alike, so a rule's result never depends on whether JSqlParser 5.3 understood the
  * statement (it rejects {@code DROP DATABASE d}, {@code DROP TABLE t PURGE} and many ALTER forms).
  */
@@ -29,8 +30,11 @@ abstract class DataLossRule implements Rule {
                 violations.add(line == sql.start().line() ? violation
                         : new Violation(violation.message() + " (line " + line + ")"));
             }
-            // Record after checking: "CREATE TABLE t .." never makes its own statement a scratch case.
-            ScratchTables.observe(part, script);
+            // Record after checking: "CREATE TABLE t .." never makes its own statement a scratch case. A table
+            // created in a routine body or in rollback code does not exist when the migration runs on.
+            if (sql.context().runsWithMigration()) {
+                ScratchTables.observe(part, script);
+            }
         }
         return violations;
     }
