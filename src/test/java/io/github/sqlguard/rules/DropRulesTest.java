@@ -51,6 +51,7 @@ class DropRulesTest {
         "sqlserver  | TRUNCATE TABLE dbo.sales WITH (PARTITIONS (2, 4 TO 6)) | truncate-table | TRUNCATE removes every row of table dbo.sales",
         "sqlserver  | TRUNCATE TABLE #work                       | - |",
         "oracle     | TRUNCATE TABLE orders DROP STORAGE         | truncate-table |",
+        "auto       | TRUNCATE TABLE IF EXISTS orders IMMEDIATE  | truncate-table | TRUNCATE removes every row of table orders",
         "oracle     | TRUNCATE CLUSTER personnel REUSE STORAGE   | truncate-table | TRUNCATE removes every row of cluster personnel",
         "mysql      | ALTER TABLE sales TRUNCATE PARTITION p0, p1 | truncate-table | ALTER TABLE sales TRUNCATE PARTITION removes every row of partitions p0, p1",
         "oracle     | ALTER TABLE sales TRUNCATE SUBPARTITION sp1 UPDATE INDEXES | truncate-table |",
