@@ -47,8 +47,11 @@ public final class CascadeRule extends DataLossRule {
     @Override
     List<Violation> check(List<Token> core, Statement statement, ScriptState script) {
         if (core.get(0).isWord("TRUNCATE") && StatementCore.hasTopLevelWord(core, 1, "CASCADE")) {
-            return List.of(new Violation("TRUNCATE .. CASCADE also empties every table that references the"
-                    + " truncated tables"));
+            int from = core.size() > 1 && core.get(1).isWord("TABLE") ? 2 : 1;
+            List<String> names = ObjectNames.readNameList(core, from).stream().map(ObjectNames.NameAt::text)
+                    .toList();
+            return List.of(new Violation("TRUNCATE " + (names.isEmpty() ? "" : ObjectNames.joined(names) + " ")
+                    + "CASCADE also empties every table that references " + (names.size() > 1 ? "them" : "it")));
         }
         if (core.get(0).isWord("DROP")) {
             return DropStatement.of(core)

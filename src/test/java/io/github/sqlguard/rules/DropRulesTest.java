@@ -47,7 +47,7 @@ class DropRulesTest {
         "oracle     | DROP PLUGGABLE DATABASE pdb1 INCLUDING DATAFILES | drop-database | DROP PLUGGABLE DATABASE removes database pdb1 and all its data",
         "auto       | TRUNCATE orders                            | truncate-table | TRUNCATE removes every row of table orders",
         "postgresql | TRUNCATE TABLE ONLY a, b * RESTART IDENTITY | truncate-table | TRUNCATE removes every row of tables a, b",
-        "postgresql | TRUNCATE a CASCADE                         | truncate-table cascade | TRUNCATE removes every row of table a / TRUNCATE .. CASCADE also empties every table that references the truncated tables",
+        "postgresql | TRUNCATE a CASCADE                         | truncate-table cascade | TRUNCATE removes every row of table a / TRUNCATE a CASCADE also empties every table that references it",
         "sqlserver  | TRUNCATE TABLE dbo.sales WITH (PARTITIONS (2, 4 TO 6)) | truncate-table | TRUNCATE removes every row of table dbo.sales",
         "sqlserver  | TRUNCATE TABLE #work                       | - |",
         "oracle     | TRUNCATE TABLE orders DROP STORAGE         | truncate-table |",
