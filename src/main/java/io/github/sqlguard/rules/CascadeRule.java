@@ -69,12 +69,13 @@ public final class CascadeRule extends DataLossRule {
         }
         return AlterTableClauses.of(core)
                 .filter(alter -> !ScratchTables.isScratch(alter.table(), script))
-                .map(alter -> alter.dropped(statement.dialect()).stream()
-                        .filter(AlterTableClauses.Removed::cascade)
-                        .map(AlterTableClauses.Removed::name).toList())
-                .filter(names -> !names.isEmpty())
-                .map(names -> List.of(new Violation("ALTER TABLE .. DROP " + ObjectNames.joined(names)
-                        + " CASCADE also drops every object that depends on it")))
+                .map(alter -> {
+                    List<String> names = alter.dropped(statement.dialect()).stream()
+                            .filter(AlterTableClauses.Removed::cascade).map(AlterTableClauses.Removed::name).toList();
+                    return names.isEmpty() ? List.<Violation>of() : List.of(new Violation("ALTER TABLE "
+                            + alter.table() + " DROP " + ObjectNames.joined(names)
+                            + " CASCADE also drops every object that depends on " + (names.size() > 1 ? "them" : "it")));
+                })
                 .orElse(List.of());
     }
 }

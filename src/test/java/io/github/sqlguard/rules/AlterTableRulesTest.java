@@ -12,7 +12,7 @@ class AlterTableRulesTest {
     @ParameterizedTest(name = "{0}: {1}")
     @CsvSource(delimiter = '|', quoteCharacter = '~', value = {
         "postgresql | ALTER TABLE customers DROP COLUMN email                | drop-column | ALTER TABLE customers drops column email",
-        "postgresql | ALTER TABLE IF EXISTS ONLY customers DROP COLUMN IF EXISTS email CASCADE | drop-column cascade | ALTER TABLE customers drops column email / ALTER TABLE .. DROP email CASCADE also drops every object that depends on it",
+        "postgresql | ALTER TABLE IF EXISTS ONLY customers DROP COLUMN IF EXISTS email CASCADE | drop-column cascade | ALTER TABLE customers drops column email / ALTER TABLE customers DROP email CASCADE also drops every object that depends on it",
         "mysql      | ALTER TABLE customers DROP email, DROP COLUMN phone    | drop-column | ALTER TABLE customers drops columns email, phone",
         "mysql      | ALTER TABLE customers DROP COLUMN email, ALGORITHM=INPLACE, LOCK=NONE | drop-column | ALTER TABLE customers drops column email",
         "oracle     | ALTER TABLE customers DROP (email, phone)              | drop-column | ALTER TABLE customers drops columns email, phone",
