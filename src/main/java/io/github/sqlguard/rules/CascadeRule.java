@@ -74,7 +74,8 @@ public final class CascadeRule extends DataLossRule {
                             .filter(AlterTableClauses.Removed::cascade).map(AlterTableClauses.Removed::name).toList();
                     return names.isEmpty() ? List.<Violation>of() : List.of(new Violation("ALTER TABLE "
                             + alter.table() + " DROP " + ObjectNames.joined(names)
-                            + " CASCADE also drops every object that depends on " + (names.size() > 1 ? "them" : "it")));
+                            + " CASCADE also drops every object that depends on "
+                            + (names.size() > 1 ? "them" : "it")));
                 })
                 .orElse(List.of());
     }

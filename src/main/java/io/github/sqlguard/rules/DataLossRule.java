@@ -9,9 +9,10 @@ import java.util.List;
 /**
  * The common frame of the data-loss rules: find the statement's main keyword (past a T-SQL {@code IF}
  * guard), cut out T-SQL statements written without a terminator ({@link EmbeddedStatements}), let the rule
- * read each part's tokens, and record the tables the script creates ({@link ScratchTables}). Tokens are read for parsed, unparsed and
- * not-parsed statements alike, so a rule's result never depends on whether JSqlParser 5.3 understood the
- * statement (it rejects {@code DROP DATABASE d}, {@code DROP TABLE t PURGE} and many ALTER forms).
+ * read each part's tokens, and record the tables the script creates ({@link ScratchTables}). Tokens are read
+ * for parsed, unparsed and not-parsed statements alike, so a rule's result never depends on whether
+ * JSqlParser 5.3 understood the statement (it rejects {@code DROP DATABASE d}, {@code DROP TABLE t PURGE}
+ * and many ALTER forms); the AST adds nothing these rules need.
  */
 abstract class DataLossRule implements Rule {
 

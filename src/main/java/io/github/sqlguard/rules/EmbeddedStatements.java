@@ -61,8 +61,12 @@ final class EmbeddedStatements {
         return (token.isWord("DROP") && next.isAnyWord(DROPPED_KINDS))
                 || (token.isAnyWord("TRUNCATE", "ALTER", "CREATE") && next.isWord("TABLE"))
                 || (token.isWord("CREATE") && next.isAnyWord("TEMPORARY", "TEMP", "GLOBAL"))
-                || (token.isAnyWord("EXEC", "EXECUTE") && ObjectNames.readName(core, i + 1) != null
-                        && ObjectNames.lastPart(ObjectNames.readName(core, i + 1).text()).equalsIgnoreCase("sp_rename"));
+                || (token.isAnyWord("EXEC", "EXECUTE") && callsSpRename(core, i + 1));
+    }
+
+    private static boolean callsSpRename(List<Token> core, int i) {
+        ObjectNames.NameAt procedure = ObjectNames.readName(core, i);
+        return procedure != null && ObjectNames.lastPart(procedure.text()).equalsIgnoreCase("sp_rename");
     }
 
     /** True for {@code CREATE [OR ALTER | OR REPLACE] PROCEDURE ..} and any {@code ALTER} other than ALTER TABLE. */
