@@ -166,6 +166,11 @@ record AlterTableClauses(String table, List<List<Token>> clauses) {
             return List.of();
         }
         nameAt = skipIfExists(clause, nameAt);
+        if (kind == Kind.COLUMN && nameAt < clause.size() && clause.get(nameAt).isSymbol("(")) {
+            // H2: DROP COLUMN [IF EXISTS] (a, b).
+            return namesInParentheses(clause, nameAt).stream().map(name -> new Removed(Kind.COLUMN, name, cascade))
+                    .toList();
+        }
         return List.of(new Removed(kind, nameText(clause, nameAt), cascade));
     }
 

@@ -47,8 +47,11 @@ public final class CascadeRule extends DataLossRule {
     @Override
     List<Violation> check(List<Token> core, Statement statement, ScriptState script) {
         if (core.get(0).isWord("TRUNCATE") && StatementCore.hasTopLevelWord(core, 1, "CASCADE")) {
-            return List.of(new Violation("TRUNCATE .. CASCADE also empties every table that references the"
-                    + " truncated tables"));
+            int from = core.size() > 1 && core.get(1).isWord("TABLE") ? 2 : 1;
+            List<String> names = ObjectNames.readNameList(core, from).stream().map(ObjectNames.NameAt::text)
+                    .toList();
+            return List.of(new Violation("TRUNCATE " + (names.isEmpty() ? "" : ObjectNames.joined(names) + " ")
+                    + "CASCADE also empties every table that references " + (names.size() > 1 ? "them" : "it")));
         }
         if (core.get(0).isWord("DROP")) {
             return DropStatement.of(core)
@@ -66,12 +69,14 @@ public final class CascadeRule extends DataLossRule {
         }
         return AlterTableClauses.of(core)
                 .filter(alter -> !ScratchTables.isScratch(alter.table(), script))
-                .map(alter -> alter.dropped(statement.dialect()).stream()
-                        .filter(AlterTableClauses.Removed::cascade)
-                        .map(AlterTableClauses.Removed::name).toList())
-                .filter(names -> !names.isEmpty())
-                .map(names -> List.of(new Violation("ALTER TABLE .. DROP " + ObjectNames.joined(names)
-                        + " CASCADE also drops every object that depends on it")))
+                .map(alter -> {
+                    List<String> names = alter.dropped(statement.dialect()).stream()
+                            .filter(AlterTableClauses.Removed::cascade).map(AlterTableClauses.Removed::name).toList();
+                    return names.isEmpty() ? List.<Violation>of() : List.of(new Violation("ALTER TABLE "
+                            + alter.table() + " DROP " + ObjectNames.joined(names)
+                            + " CASCADE also drops every object that depends on "
+                            + (names.size() > 1 ? "them" : "it")));
+                })
                 .orElse(List.of());
     }
 }

@@ -3,22 +3,40 @@ package io.github.sqlguard.rules;
 import io.github.sqlguard.analysis.AnalyzedStatement;
 import io.github.sqlguard.sql.Statement;
 import io.github.sqlguard.sql.Token;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The common frame of the data-loss rules: record scratch tables, find the statement's main keyword (past a
- * T-SQL {@code IF} guard), then let the rule read the tokens. Tokens are read for parsed, unparsed and
- * not-parsed statements alike, so a rule's result never depends on whether JSqlParser 5.3 understood the
- * statement (it rejects {@code DROP DATABASE d}, {@code DROP TABLE t PURGE} and many ALTER forms).
+ * The common frame of the data-loss rules: find the statement's main keyword (past a T-SQL {@code IF}
+ * guard), cut out T-SQL statements written without a terminator ({@link EmbeddedStatements}), let the rule
+ * read each part's tokens, and record the tables the script creates ({@link ScratchTables}). Tokens are read
+ * for parsed, unparsed and not-parsed statements alike, so a rule's result never depends on whether
+ * JSqlParser 5.3 understood the statement (it rejects {@code DROP DATABASE d}, {@code DROP TABLE t PURGE}
+ * and many ALTER forms); the AST adds nothing these rules need.
  */
 abstract class DataLossRule implements Rule {
 
     @Override
     public final List<Violation> check(AnalyzedStatement statement, ScriptState script) {
         List<Token> core = StatementCore.tokensOf(statement);
-        List<Violation> violations = core.isEmpty() ? List.of() : check(core, statement.statement(), script);
-        // Record after checking: "CREATE TABLE t .." never makes its own statement a scratch case.
-        ScratchTables.observe(statement, script);
+        if (core.isEmpty()) {
+            return List.of();
+        }
+        Statement sql = statement.statement();
+        List<Violation> violations = new ArrayList<>();
+        for (List<Token> part : EmbeddedStatements.partsOf(core, sql.dialect())) {
+            int line = part.get(0).line();
+            for (Violation violation : check(part, sql, script)) {
+                // A T-SQL statement found inside the split statement: say where it is.
+                violations.add(line == sql.start().line() ? violation
+                        : new Violation(violation.message() + " (line " + line + ")"));
+            }
+            // Record after checking: "CREATE TABLE t .." never makes its own statement a scratch case. A table
+            // created in a routine body or in rollback code does not exist when the migration runs on.
+            if (sql.context().runsWithMigration()) {
+                ScratchTables.observe(part, script);
+            }
+        }
         return violations;
     }
 

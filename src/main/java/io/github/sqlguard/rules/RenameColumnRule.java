@@ -25,7 +25,7 @@ public final class RenameColumnRule extends DataLossRule {
             List.of("ALTER TABLE orders RENAME COLUMN total TO total_amount;",
                     "EXEC sp_rename 'dbo.orders.total', 'total_amount', 'COLUMN';"),
             List.of("ALTER TABLE orders ADD COLUMN total_amount NUMERIC(12, 2);",
-                    "ALTER TABLE orders RENAME TO purchase_orders;"));
+                    "ALTER TABLE orders RENAME CONSTRAINT orders_total_check TO orders_amount_check;"));
 
     @Override
     public RuleInfo info() {

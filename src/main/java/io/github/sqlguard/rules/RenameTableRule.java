@@ -24,7 +24,7 @@ public final class RenameTableRule extends DataLossRule {
                     + " -- sqlguard:allow rename-table reason: <why>",
             List.of("ALTER TABLE orders RENAME TO purchase_orders;", "RENAME TABLE orders TO purchase_orders;",
                     "EXEC sp_rename 'dbo.orders', 'purchase_orders';"),
-            List.of("ALTER TABLE orders RENAME COLUMN total TO total_amount;",
+            List.of("ALTER INDEX orders_pkey RENAME TO purchase_orders_pkey;",
                     "CREATE TABLE orders_new (id INT);\nALTER TABLE orders_new RENAME TO orders_v2;"));
 
     @Override

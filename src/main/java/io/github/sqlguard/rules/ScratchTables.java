@@ -1,6 +1,5 @@
 package io.github.sqlguard.rules;
 
-import io.github.sqlguard.analysis.AnalyzedStatement;
 import io.github.sqlguard.sql.Token;
 import java.util.List;
 
@@ -23,8 +22,7 @@ final class ScratchTables {
      * {@code CREATE TABLE IF NOT EXISTS} of a permanent table is not recorded: the table may already exist
      * with rows, and a later drop would lose them (fail closed).
      */
-    static void observe(AnalyzedStatement analyzed, ScriptState script) {
-        List<Token> core = StatementCore.tokensOf(analyzed);
+    static void observe(List<Token> core, ScriptState script) {
         if (core.isEmpty() || !core.get(0).isWord("CREATE")) {
             return;
         }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A call of T-SQL's {@code sp_rename}, with or without {@code EXEC[UTE]} and a {@code dbo.}/{@code sys.}
@@ -50,9 +51,13 @@ record SpRenameCall(String oldName, String newName, String objectType) {
         return objectType.equals("COLUMN");
     }
 
-    /** True when the call renames a table (or another object: without a type sp_rename cannot say). */
+    /**
+     * True when the call may rename a table: no type, {@code OBJECT} (tables, constraints, ..: sp_rename
+     * cannot tell which) or a type given by a variable (fail closed). Indexes, statistics, user data types
+     * and databases are not tables.
+     */
     boolean renamesTable() {
-        return objectType.isEmpty() || objectType.equals("OBJECT") || objectType.equals("?");
+        return !renamesColumn() && !Set.of("INDEX", "STATISTICS", "USERDATATYPE", "DATABASE").contains(objectType);
     }
 
     private static List<List<Token>> arguments(List<Token> core, int from) {

@@ -52,6 +52,9 @@ public final class TruncateTableRule extends DataLossRule {
             what = core.get(i).isWord("CLUSTER") ? "cluster" : what;
             i++;
         }
+        if (i + 1 < core.size() && core.get(i).isWord("IF") && core.get(i + 1).isWord("EXISTS")) {
+            i += 2;
+        }
         List<ObjectNames.NameAt> read = ObjectNames.readNameList(core, i);
         if (read.isEmpty()) {
             return List.of(new Violation("TRUNCATE removes every row of a table"));

@@ -12,7 +12,7 @@ class AlterTableRulesTest {
     @ParameterizedTest(name = "{0}: {1}")
     @CsvSource(delimiter = '|', quoteCharacter = '~', value = {
         "postgresql | ALTER TABLE customers DROP COLUMN email                | drop-column | ALTER TABLE customers drops column email",
-        "postgresql | ALTER TABLE IF EXISTS ONLY customers DROP COLUMN IF EXISTS email CASCADE | drop-column cascade | ALTER TABLE customers drops column email / ALTER TABLE .. DROP email CASCADE also drops every object that depends on it",
+        "postgresql | ALTER TABLE IF EXISTS ONLY customers DROP COLUMN IF EXISTS email CASCADE | drop-column cascade | ALTER TABLE customers drops column email / ALTER TABLE customers DROP email CASCADE also drops every object that depends on it",
         "mysql      | ALTER TABLE customers DROP email, DROP COLUMN phone    | drop-column | ALTER TABLE customers drops columns email, phone",
         "mysql      | ALTER TABLE customers DROP COLUMN email, ALGORITHM=INPLACE, LOCK=NONE | drop-column | ALTER TABLE customers drops column email",
         "oracle     | ALTER TABLE customers DROP (email, phone)              | drop-column | ALTER TABLE customers drops columns email, phone",
@@ -27,6 +27,7 @@ class AlterTableRulesTest {
         "auto       | ALTER TABLE customers DROP email                       | drop-column |",
         "sqlite     | ALTER TABLE customers DROP COLUMN \"email\"            | drop-column |",
         "h2         | ALTER TABLE customers DROP COLUMN IF EXISTS email      | drop-column |",
+        "h2         | ALTER TABLE customers DROP COLUMN IF EXISTS (email, phone) | drop-column | ALTER TABLE customers drops columns email, phone",
         "mysql      | ALTER TABLE t DROP INDEX i, DROP PRIMARY KEY, DROP FOREIGN KEY fk, DROP CHECK c | - |",
         "postgresql | ALTER TABLE t DROP CONSTRAINT c, ALTER COLUMN a DROP NOT NULL, ALTER COLUMN b DROP DEFAULT | - |",
         "mysql      | ALTER TABLE t ALTER COLUMN a DROP DEFAULT              | - |",
@@ -46,6 +47,8 @@ class AlterTableRulesTest {
         "sqlserver  | sp_rename @objname = N'dbo.orders', @newname = N'po'   | rename-table | Renames table dbo.orders to po",
         "sqlserver  | EXECUTE sys.sp_rename N'dbo.orders.total', N'amount', N'COLUMN' | rename-column | sp_rename renames column dbo.orders.total to amount",
         "sqlserver  | EXEC sp_rename 'dbo.orders.ix_a', 'ix_b', 'INDEX'     | - |",
+        "sqlserver  | EXEC sp_rename @old, @new, @type                       | rename-table | Renames table @old to @new",
+        "sqlserver  | EXEC sp_helptext 'orders'                              | - |",
         "postgresql | ALTER INDEX ix_a RENAME TO ix_b                        | - |",
         "postgresql | ALTER TABLE orders RENAME CONSTRAINT a TO b            | - |",
         "mysql      | ALTER TABLE orders RENAME INDEX a TO b                 | - |",

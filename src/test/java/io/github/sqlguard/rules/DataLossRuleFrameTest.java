@@ -10,6 +10,7 @@ import io.github.sqlguard.analysis.AnalyzedStatement;
 import io.github.sqlguard.analysis.StatementAnalyzer;
 import io.github.sqlguard.sql.Placeholders;
 import io.github.sqlguard.sql.Statement;
+import io.github.sqlguard.sql.StatementContext;
 import io.github.sqlguard.sql.StatementSplitter;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -67,6 +68,19 @@ class DataLossRuleFrameTest {
         ScriptState state = new ScriptState();
         new DropTableRule().check(new AnalyzedStatement.NotNeeded(only(Dialect.AUTO, sql)), state);
         assertEquals(recorded, state.wasCreatedInScript(table), sql);
+    }
+
+    @Test
+    void aTableCreatedInARoutineBodyIsNotScratch() {
+        Statement create = only(Dialect.POSTGRESQL, "CREATE TABLE orders (id INT)");
+        Statement inBody = new Statement(create.sql(), create.start(), create.tokens(),
+                new StatementContext(StatementContext.Kind.ROUTINE_BODY, "function f"), create.dialect(), false);
+        ScriptState state = new ScriptState();
+        Rule rule = new DropTableRule();
+        rule.check(new AnalyzedStatement.NotNeeded(inBody), state);
+        assertFalse(state.wasCreatedInScript("orders"));
+        rule.check(new AnalyzedStatement.NotNeeded(create), state);
+        assertTrue(state.wasCreatedInScript("orders"));
     }
 
     @Test

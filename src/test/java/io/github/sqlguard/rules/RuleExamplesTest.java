@@ -36,12 +36,12 @@ class RuleExamplesTest {
     }
 
     @TestFactory
-    Stream<DynamicTest> goodExamplesYieldNothingOfTheirRule() {
+    Stream<DynamicTest> goodExamplesYieldNoDataLossFinding() {
         List<DynamicTest> tests = new ArrayList<>();
         for (Rule rule : DataLossRules.all()) {
             for (String sql : rule.info().goodExamples()) {
                 tests.add(DynamicTest.dynamicTest(rule.info().id() + ": " + sql, () -> assertFalse(
-                        DataLossPipeline.ruleIds(Dialect.AUTO, sql).contains(rule.info().id()), sql)));
+                        !DataLossPipeline.ruleIds(Dialect.AUTO, sql).isEmpty(), sql)));
             }
         }
         return tests.stream();
