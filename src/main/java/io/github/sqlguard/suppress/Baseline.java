@@ -27,6 +27,8 @@ public final class Baseline {
 
     private final List<BaselineEntry> entries;
     private final String name;
+    /** Where each entry (by key) stands in the file it was read from; empty for a baseline built in memory. */
+    private final Map<String, Integer> lines = new HashMap<>();
 
     /**
      * @param entries the accepted findings; entries with the same file, rule and fingerprint are merged
@@ -58,7 +60,11 @@ public final class Baseline {
 
     /** Reads a baseline file; acknowledgements name it by its file name. */
     public static Baseline read(Path file) throws IOException {
-        return new Baseline(BaselineFile.read(file), file.getFileName().toString());
+        List<BaselineFile.LocatedEntry> located = BaselineFile.read(file);
+        Baseline baseline = new Baseline(located.stream().map(BaselineFile.LocatedEntry::entry).toList(),
+                file.getFileName().toString());
+        located.forEach(at -> baseline.lines.putIfAbsent(at.entry().key(), at.line()));
+        return baseline;
     }
 
     /** Writes this baseline to {@code file} (parent directories are created). */
@@ -122,7 +128,11 @@ public final class Baseline {
                 stale.add(entry.withCount(left));
             }
         }
-        return new BaselineMatch(List.of(result), stale);
+        Map<BaselineEntry, Integer> staleLines = new LinkedHashMap<>();
+        for (BaselineEntry entry : stale) {
+            staleLines.put(entry, lines.getOrDefault(entry.key(), 1));
+        }
+        return new BaselineMatch(List.of(result), staleLines);
     }
 
     private static String textOf(Finding finding, Function<Finding, String> statementTextOf) {

@@ -20,6 +20,10 @@ final class BaselineFile {
 
     static final int VERSION = 1;
 
+    /** An entry and the line where it starts in the file. */
+    record LocatedEntry(BaselineEntry entry, int line) {
+    }
+
     private BaselineFile() {
     }
 
@@ -40,11 +44,11 @@ final class BaselineFile {
     }
 
     /**
-     * The entries of {@code file}.
+     * The entries of {@code file}, each with the line where it starts.
      *
      * @throws IllegalArgumentException naming the file and line when the content is not a valid baseline
      */
-    static List<BaselineEntry> read(Path file) throws IOException {
+    static List<LocatedEntry> read(Path file) throws IOException {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
@@ -72,9 +76,10 @@ final class BaselineFile {
         if (!(document.fields().get("entries") instanceof List<?> list)) {
             throw problem(file, document.line(), " the baseline has no \"entries\" array");
         }
-        List<BaselineEntry> entries = new ArrayList<>();
+        List<LocatedEntry> entries = new ArrayList<>();
         for (int i = 0; i < list.size(); i++) {
-            entries.add(entryOf(file, i + 1, list.get(i)));
+            BaselineEntry entry = entryOf(file, i + 1, list.get(i));
+            entries.add(new LocatedEntry(entry, ((BaselineJsonParser.JsonObject) list.get(i)).line()));
         }
         return entries;
     }

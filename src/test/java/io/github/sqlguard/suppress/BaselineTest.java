@@ -133,6 +133,16 @@ class BaselineTest {
     }
 
     @Test
+    void staleEntriesReadFromAFileAreLocatedAtTheirLine() throws IOException {
+        Path file = dir.resolve("sqlguard-baseline.json");
+        Baseline.write(file, List.of(new BaselineEntry("a.sql", "drop-table", "01", 1, ""),
+                new BaselineEntry("b.sql", "drop-table", "02", 1, "")));
+        List<Finding> stale = Baseline.read(file).apply(List.of(), this::textOf).staleFindings("sqlguard-baseline.json");
+        assertEquals(List.of(new Location("sqlguard-baseline.json", 4, 1), new Location("sqlguard-baseline.json", 5, 1)),
+                stale.stream().map(Finding::location).toList());
+    }
+
+    @Test
     void acknowledgedFindingsNeitherEnterTheBaselineNorUseIt() {
         Acknowledgement inline = new Acknowledgement(Acknowledgement.Source.INLINE_COMMENT, "r", "db/V1__a.sql:2");
         Finding acknowledged = finding("delete-without-where", "db/V1__a.sql", 3, "DELETE FROM a").acknowledged(inline);
@@ -160,13 +170,14 @@ class BaselineTest {
         Files.writeString(file, """
                 {"version": 1, "entries": [
                   {"file": "a.sql", "rule": "drop-table", "fingerprint": "ab", "count": 1},
+                  {"file": "a.sql", "rule": "drop-table", "fingerprint": "ab", "count": 1},
                   {"file": "a.sql", "rule": "drop-table", "fingerprint": "ab", "count": 2, "statement": "x",
                    "future": {"field": [true, null, 1.5]}}
                 ]}
                 """);
         List<BaselineEntry> entries = Baseline.read(file).entries();
         assertEquals(1, entries.size());
-        assertEquals(3, entries.get(0).count());
+        assertEquals(4, entries.get(0).count());
     }
 
     @ParameterizedTest(name = "{1}")
