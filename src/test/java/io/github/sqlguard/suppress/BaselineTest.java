@@ -137,8 +137,10 @@ class BaselineTest {
         Path file = dir.resolve("sqlguard-baseline.json");
         Baseline.write(file, List.of(new BaselineEntry("a.sql", "drop-table", "01", 1, ""),
                 new BaselineEntry("b.sql", "drop-table", "02", 1, "")));
-        List<Finding> stale = Baseline.read(file).apply(List.of(), this::textOf).staleFindings("sqlguard-baseline.json");
-        assertEquals(List.of(new Location("sqlguard-baseline.json", 4, 1), new Location("sqlguard-baseline.json", 5, 1)),
+        List<Finding> stale = Baseline.read(file).apply(List.of(), this::textOf)
+                .staleFindings("sqlguard-baseline.json");
+        assertEquals(List.of(new Location("sqlguard-baseline.json", 4, 1),
+                new Location("sqlguard-baseline.json", 5, 1)),
                 stale.stream().map(Finding::location).toList());
     }
 
