@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.Locale;
 
 /**
  * A stable identity of a finding that survives reformatting: the rule id, the file path and the statement
@@ -33,7 +32,7 @@ public final class Fingerprint {
 
     /**
      * The statement text as the fingerprint sees it: comments dropped, text outside literals lower-cased,
-     * whitespace kept only where it separates two words (or two operator characters), trailing
+     * whitespace kept only where it separates two words or two operator characters, trailing
      * {@code ;} removed.
      */
     public static String normalize(String sql) {
@@ -51,9 +50,8 @@ public final class Fingerprint {
                 pendingSpace = true;
                 i = lineEnd(text, i);
             } else if (text.startsWith("/*", i)) {
-                int close = text.indexOf("*/", i + 2);
                 pendingSpace = true;
-                i = close < 0 ? text.length() : close + 2;
+                i = blockCommentEnd(text, i);
             } else if (literalEnd > i) {
                 appendSeparated(out, pendingSpace, text.charAt(i));
                 out.append(text, i, literalEnd);
@@ -61,9 +59,12 @@ public final class Fingerprint {
                 i = literalEnd;
             } else {
                 appendSeparated(out, pendingSpace, c);
-                out.append(String.valueOf(c).toLowerCase(Locale.ROOT));
+                // Folding through upper case maps every spelling of a letter (Greek final sigma included)
+                // to one lower-case form.
+                int codePoint = text.codePointAt(i);
+                out.appendCodePoint(Character.toLowerCase(Character.toUpperCase(codePoint)));
                 pendingSpace = false;
-                i++;
+                i += Character.charCount(codePoint);
             }
         }
         int end = out.length();
@@ -76,7 +77,8 @@ public final class Fingerprint {
     private static void appendSeparated(StringBuilder out, boolean pendingSpace, char next) {
         if (pendingSpace && !out.isEmpty()) {
             char last = out.charAt(out.length() - 1);
-            if (isWordChar(last) == isWordChar(next)) {
+            // Only where removing the space would glue two words, or two operators ("- -" is not "--").
+            if (isWordChar(last) && isWordChar(next) || isOperatorChar(last) && isOperatorChar(next)) {
                 out.append(' ');
             }
         }
@@ -87,12 +89,23 @@ public final class Fingerprint {
                 || c == '"' || c == '`';
     }
 
+    private static boolean isOperatorChar(char c) {
+        return "<>=!-+*/|&%^~:?".indexOf(c) >= 0;
+    }
+
     /** The index after the literal starting at {@code i}, or {@code i} when none starts there. */
     private static int literalEnd(String text, int i) {
         char c = text.charAt(i);
         if (c == '\'' || c == '"' || c == '`') {
+            // PostgreSQL E'..' strings escape with a backslash: E'it\'s'.
+            boolean backslashEscapes = c == '\'' && i > 0 && (text.charAt(i - 1) == 'E' || text.charAt(i - 1) == 'e')
+                    && (i == 1 || !isWordChar(text.charAt(i - 2)));
             int j = i + 1;
             while (j < text.length()) {
+                if (backslashEscapes && text.charAt(j) == '\\') {
+                    j += 2;
+                    continue;
+                }
                 if (text.charAt(j) == c) {
                     // A doubled quote is an escaped quote inside the literal.
                     if (j + 1 < text.length() && text.charAt(j + 1) == c) {
@@ -119,6 +132,27 @@ public final class Fingerprint {
             }
         }
         return i;
+    }
+
+    /** The index after the block comment at {@code i}; nested comments nest, as in PostgreSQL and T-SQL. */
+    private static int blockCommentEnd(String text, int i) {
+        int depth = 0;
+        int j = i;
+        while (j < text.length()) {
+            if (text.startsWith("/*", j)) {
+                depth++;
+                j += 2;
+            } else if (text.startsWith("*/", j)) {
+                depth--;
+                j += 2;
+                if (depth == 0) {
+                    return j;
+                }
+            } else {
+                j++;
+            }
+        }
+        return text.length();
     }
 
     private static int lineEnd(String text, int i) {

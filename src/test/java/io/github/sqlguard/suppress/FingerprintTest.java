@@ -63,7 +63,11 @@ class FingerprintTest {
         "DO $$ BEGIN   DELETE FROM T; END $$|do $$ BEGIN   DELETE FROM T; END $$",
         "SELECT v$session.Id FROM v$session|select v$session.id from v$session",
         "SELECT a /* unterminated|select a",
+        "SELECT 1 /* a /* nested */ still comment */ AS b|select 1 as b",
+        "SELECT Παράμετρος, ΠΑΡΆΜΕΤΡΟΣ|select παράμετροσ,παράμετροσ",
         "SELECT 'it''s' AS X|select 'it''s' as x",
+        "SELECT E'it\\'s  A' ,  B|select e'it\\'s  A',b",
+        "SELECT a ->> 'k', b :: TEXT, c - -1|select a->>'k',b::text,c- -1",
     })
     void normalizedText(String sql, String expected) {
         assertEquals(expected, Fingerprint.normalize(sql));
