@@ -3,6 +3,7 @@ package io.github.sqlguard.suppress;
 import io.github.sqlguard.Acknowledgement;
 import io.github.sqlguard.Finding;
 import io.github.sqlguard.Location;
+import io.github.sqlguard.rules.RuleInfo;
 import io.github.sqlguard.sql.Script;
 import io.github.sqlguard.sql.Statement;
 import java.util.ArrayList;
@@ -35,48 +36,10 @@ public final class InlineAcknowledgements {
     public static List<Finding> apply(String relativePath, Script script, List<Finding> findingsOfThisFile,
             Set<String> knownRuleIds) {
         CommentTargets targets = new CommentTargets(script.statements());
-        Statement firstStatement = targets.first();
         List<Finding> diagnostics = new ArrayList<>();
         List<ActiveAllow> active = new ArrayList<>();
         for (AllowComment allow : allowComments(script)) {
-            Location at = allow.location(relativePath);
-            Set<String> validIds = new LinkedHashSet<>();
-            for (String id : allow.ruleIds()) {
-                if (knownRuleIds.contains(id)) {
-                    validIds.add(id);
-                } else {
-                    diagnostics.add(SuppressionDiagnostics.finding(SuppressionDiagnostics.UNKNOWN_RULE, at,
-                            allow.directive() + " names the unknown rule `" + id + "`; "
-                                    + RuleIdSuggestions.forUnknown(id, knownRuleIds),
-                            allow.firstLine()));
-                }
-            }
-            if (allow.ruleIds().isEmpty()) {
-                diagnostics.add(SuppressionDiagnostics.finding(SuppressionDiagnostics.UNKNOWN_RULE, at,
-                        allow.directive() + " names no rule; write `" + allow.directive()
-                                + " <rule-id> reason: <text>`",
-                        allow.firstLine()));
-            }
-            if (!allow.hasReason()) {
-                diagnostics.add(SuppressionDiagnostics.finding(SuppressionDiagnostics.SUPPRESSION_WITHOUT_REASON, at,
-                        allow.directive() + " " + String.join(", ", allow.ruleIds())
-                                + " gives no reason, so it acknowledges nothing; add `reason: <why>` after the"
-                                + " rule ids",
-                        allow.firstLine()));
-                continue;
-            }
-            if (allow.fileWide() && firstStatement != null && isAfter(at, firstStatement.start())) {
-                diagnostics.add(SuppressionDiagnostics.finding(SuppressionDiagnostics.MISPLACED_SUPPRESSION, at,
-                        "sqlguard:allow-file stands after the first statement (line "
-                                + firstStatement.start().line() + ") and acknowledges nothing; move it above line "
-                                + firstStatement.start().line(),
-                        allow.firstLine()));
-                continue;
-            }
-            if (!validIds.isEmpty()) {
-                List<Statement> covered = allow.fileWide() ? List.of() : targets.coveredBy(allow.comment());
-                active.add(new ActiveAllow(allow, validIds, startsOf(covered), describe(allow, covered)));
-            }
+            activate(allow, relativePath, targets, knownRuleIds, diagnostics).ifPresent(active::add);
         }
         List<Finding> result = new ArrayList<>(findingsOfThisFile.size() + diagnostics.size());
         for (Finding finding : findingsOfThisFile) {
@@ -96,6 +59,51 @@ public final class InlineAcknowledgements {
         result.addAll(diagnostics);
         result.sort(null);
         return result;
+    }
+
+    /**
+     * The comment ready to acknowledge, or empty when it cannot; every problem with it goes to
+     * {@code diagnostics}. Unknown rule ids are reported but do not stop the known ones of the same comment.
+     */
+    private static Optional<ActiveAllow> activate(AllowComment allow, String relativePath, CommentTargets targets,
+            Set<String> knownRuleIds, List<Finding> diagnostics) {
+        Location at = allow.location(relativePath);
+        Set<String> validIds = new LinkedHashSet<>();
+        for (String id : allow.ruleIds()) {
+            if (knownRuleIds.contains(id)) {
+                validIds.add(id);
+            } else {
+                diagnostics.add(diagnostic(SuppressionDiagnostics.UNKNOWN_RULE, allow, at,
+                        allow.directive() + " names the unknown rule `" + id + "`; "
+                                + RuleIdSuggestions.forUnknown(id, knownRuleIds)));
+            }
+        }
+        if (allow.ruleIds().isEmpty()) {
+            diagnostics.add(diagnostic(SuppressionDiagnostics.UNKNOWN_RULE, allow, at,
+                    allow.directive() + " names no rule; write `" + allow.directive() + " <rule-id> reason: <text>`"));
+        }
+        if (!allow.hasReason()) {
+            diagnostics.add(diagnostic(SuppressionDiagnostics.SUPPRESSION_WITHOUT_REASON, allow, at,
+                    allow.directive() + " " + String.join(", ", allow.ruleIds())
+                            + " gives no reason, so it acknowledges nothing; add `reason: <why>` after the rule ids"));
+            return Optional.empty();
+        }
+        Statement first = targets.first();
+        if (allow.fileWide() && first != null && isAfter(at, first.start())) {
+            diagnostics.add(diagnostic(SuppressionDiagnostics.MISPLACED_SUPPRESSION, allow, at,
+                    "sqlguard:allow-file stands after the first statement (line " + first.start().line()
+                            + ") and acknowledges nothing; move it above line " + first.start().line()));
+            return Optional.empty();
+        }
+        if (validIds.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Statement> covered = allow.fileWide() ? List.of() : targets.coveredBy(allow.comment());
+        return Optional.of(new ActiveAllow(allow, validIds, startsOf(covered), describe(allow, covered)));
+    }
+
+    private static Finding diagnostic(RuleInfo info, AllowComment allow, Location at, String message) {
+        return SuppressionDiagnostics.finding(info, at, message, allow.firstLine());
     }
 
     private static List<AllowComment> allowComments(Script script) {

@@ -59,7 +59,7 @@ public final class SuppressionDiagnostics {
             List.of("CREATE TABLE staging (id INT);\n"
                     + "-- sqlguard:allow-file drop-table reason: staging tables are temporary\n"),
             List.of("-- sqlguard:allow-file drop-table reason: staging tables are temporary\n"
-                    + "CREATE TABLE staging (id INT);"));
+                    + "CREATE TABLE staging (id INT);\nDROP TABLE staging;"));
 
     public static final RuleInfo STALE_BASELINE_ENTRY = new RuleInfo(
             "stale-baseline-entry",

@@ -1,0 +1,80 @@
+package io.github.sqlguard.suppress;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.sqlguard.Dialect;
+import io.github.sqlguard.sql.Placeholders;
+import io.github.sqlguard.sql.Script;
+import io.github.sqlguard.sql.Statement;
+import io.github.sqlguard.sql.StatementSplitter;
+import io.github.sqlguard.sql.Token;
+import io.github.sqlguard.sql.TokenType;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+/**
+ * On real SQL: a statement re-spaced and upper-cased token by token (the reformatting a baseline must
+ * survive) keeps its fingerprint, so the fingerprint's own scanner agrees with the lexer.
+ */
+class FingerprintCorpusTest {
+
+    @Test
+    void reformattedStatementsOfTheCorpusKeepTheirFingerprint() throws IOException {
+        Path corpus = Path.of(System.getProperty("sqlguard.corpus", "../shared/corpus"));
+        Assumptions.assumeTrue(Files.isDirectory(corpus), "corpus not found at " + corpus.toAbsolutePath());
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(corpus)) {
+            files = walk.filter(p -> p.toString().endsWith(".sql")).sorted().toList();
+        }
+        StatementSplitter splitter = new StatementSplitter(Dialect.POSTGRESQL, Placeholders.DEFAULT);
+        int statements = 0;
+        List<String> changed = new ArrayList<>();
+        for (Path file : files) {
+            String text = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+            Script script = splitter.split("x.sql", text);
+            if (script.lexError().isPresent()) {
+                continue;
+            }
+            for (Statement statement : script.statements()) {
+                if (statement.tokens().stream().anyMatch(t -> t.type() == TokenType.PLACEHOLDER)) {
+                    continue; // statement.sql() holds the placeholder's replacement, the tokens its source text
+                }
+                statements++;
+                String original = Fingerprint.of("r", "x.sql", statement.sql());
+                String reformatted = Fingerprint.of("r", "x.sql", reformat(statement.tokens()));
+                if (!original.equals(reformatted)) {
+                    changed.add(corpus.relativize(file) + ":" + statement.start().line());
+                }
+            }
+        }
+        assertTrue(statements > 1000, "the corpus should hold real statements, found " + statements);
+        assertEquals(List.of(), changed.subList(0, Math.min(20, changed.size())),
+                changed.size() + " of " + statements + " statements changed fingerprint");
+    }
+
+    /**
+     * The statement as somebody reformatting it would leave it: every gap between tokens (spaces, line breaks,
+     * comments) replaced by a line break and indentation, words upper-cased, literals untouched.
+     */
+    private static String reformat(List<Token> tokens) {
+        StringBuilder out = new StringBuilder();
+        Token previous = null;
+        for (Token token : tokens) {
+            if (previous != null && token.offset() > previous.endOffset()) {
+                out.append("\n   ");
+            }
+            out.append(token.type() == TokenType.WORD ? token.text().toUpperCase(Locale.ROOT) : token.text());
+            previous = token;
+        }
+        return out.toString();
+    }
+}
