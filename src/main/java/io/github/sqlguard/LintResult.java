@@ -3,6 +3,7 @@ package io.github.sqlguard;
 import io.github.sqlguard.rules.RuleInfo;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What a lint run found.
@@ -14,6 +15,7 @@ import java.util.List;
  * @param notes things the user should know that are not findings (a configured directory that does not exist)
  * @param rules the documentation of every rule and diagnostic that can appear, for the reports
  * @param elapsed how long the run took
+ * @param statementSql the text of the statement at each finding's location, which baseline fingerprints use
  */
 public record LintResult(
         List<Finding> findings,
@@ -22,12 +24,14 @@ public record LintResult(
         int alreadyApplied,
         List<String> notes,
         List<RuleInfo> rules,
-        Duration elapsed) {
+        Duration elapsed,
+        Map<Location, String> statementSql) {
 
     public LintResult {
         findings = List.copyOf(findings);
         scannedFiles = List.copyOf(scannedFiles);
         notes = List.copyOf(notes);
         rules = List.copyOf(rules);
+        statementSql = Map.copyOf(statementSql);
     }
 }

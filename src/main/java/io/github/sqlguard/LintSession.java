@@ -23,10 +23,14 @@ import io.github.sqlguard.source.SourceReader;
 import io.github.sqlguard.sql.Placeholders;
 import io.github.sqlguard.sql.Statement;
 import io.github.sqlguard.sql.StatementSplitter;
+import io.github.sqlguard.suppress.Baseline;
+import io.github.sqlguard.suppress.BaselineMatch;
 import io.github.sqlguard.suppress.InlineAcknowledgements;
 import io.github.sqlguard.suppress.PomSuppression;
 import io.github.sqlguard.suppress.PomSuppressions;
-import io.github.sqlguard.suppress.SuppressionDiagnostics;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -34,6 +38,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The validated, shared state of one lint run: which rules at which severity, how files are named and
@@ -51,19 +56,16 @@ final class LintSession {
     private final LiquibaseOptions liquibaseOptions;
     private final FlywayVersion sinceVersion;
     private final PomSuppressions pomSuppressions;
+    private final Optional<Baseline> baseline;
     
 
     /** @throws IllegalArgumentException for unknown rule ids or severities, bad versions or suppressions */
     LintSession(LintConfig config) {
         this.config = config;
         List<Rule> rules = RuleRegistry.all();
-        List<RuleInfo> infos = new ArrayList<>();
-        rules.forEach(rule -> infos.add(rule.info()));
-        infos.addAll(FileDiagnostics.all());
-        infos.addAll(SuppressionDiagnostics.ALL);
-        this.ruleInfos = List.copyOf(infos);
+        this.ruleInfos = RuleCatalog.all();
         Set<String> ids = new LinkedHashSet<>();
-        infos.forEach(info -> ids.add(info.id()));
+        ruleInfos.forEach(info -> ids.add(info.id()));
         this.knownRuleIds = Set.copyOf(ids);
         this.settings = new RuleSettings(ids, config.ruleLevels(), config.disabledRules());
         this.checker = new StatementChecker(rules, settings::severityOf, new StatementAnalyzer());
@@ -80,6 +82,7 @@ final class LintSession {
         List<PomSuppression> entries = config.suppressions().stream()
                 .map(s -> new PomSuppression(s.rule(), s.files(), s.reason())).toList();
         this.pomSuppressions = new PomSuppressions(entries, knownRuleIds);
+        this.baseline = readBaseline(config.baselineFile());
         
     }
 
@@ -143,10 +146,39 @@ final class LintSession {
     }
 
     /** Pom-level suppressions, then the baseline; stale baseline entries become INFO findings. */
-    List<Finding> applyProjectAcknowledgements(List<Finding> findings, List<FileOutcome> outcomes,
-            List<String> notes) {
+    List<Finding> applyProjectAcknowledgements(List<Finding> findings, List<FileOutcome> outcomes) {
         List<Finding> result = pomSuppressions.apply(findings);
+        if (baseline.isPresent()) {
+            BaselineMatch match = baseline.get().apply(result, statementTextOf(outcomes));
+            result = new ArrayList<>(match.findings());
+            result.addAll(withConfiguredSeverity(match.staleFindings(relativeToBase(config.baselineFile()))));
+        }
         return result;
+    }
+
+    /** The text of the statement each finding points at, which is what baseline fingerprints are made of. */
+    private static Function<Finding, String> statementTextOf(List<FileOutcome> outcomes) {
+        Map<Location, String> statementSql = new HashMap<>();
+        outcomes.forEach(outcome -> statementSql.putAll(outcome.statementSql()));
+        return finding -> statementSql.get(finding.location());
+    }
+
+    private static Optional<Baseline> readBaseline(Path file) {
+        if (file == null || !Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Baseline.read(file));
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read the baseline " + file + ": " + e.getMessage());
+        }
+    }
+
+    private String relativeToBase(Path file) {
+        Path absolute = file.toAbsolutePath().normalize();
+        return absolute.startsWith(config.baseDir())
+                ? config.baseDir().relativize(absolute).toString().replace('\\', '/')
+                : absolute.toString().replace('\\', '/');
     }
 
     Finding fileProblem(RuleInfo info, String path, int line, String message) {

@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -57,11 +59,12 @@ public final class Linter {
         for (Path missing : scan.missingDirectories()) {
             notes.add("directory " + missing + " does not exist; nothing checked there");
         }
-        List<Finding> acknowledged = session.applyProjectAcknowledgements(withoutDuplicates(findings), outcomes,
-                notes);
+        List<Finding> acknowledged = session.applyProjectAcknowledgements(withoutDuplicates(findings), outcomes);
         Collections.sort(acknowledged);
+        Map<Location, String> statementSql = new HashMap<>();
+        outcomes.forEach(outcome -> statementSql.putAll(outcome.statementSql()));
         return new LintResult(acknowledged, scannedFiles, statements, alreadyApplied, notes, session.ruleInfos(),
-                Duration.ofNanos(System.nanoTime() - started));
+                Duration.ofNanos(System.nanoTime() - started), statementSql);
     }
 
     private static List<FileOutcome> analyseAll(List<SourcePath> files, LintSession session, int threads) {

@@ -45,18 +45,10 @@ public final class FileDiagnostics {
             "Correct the path (mind relativeToChangelogFile) or add the file.",
             List.of(), List.of());
 
-    public static final RuleInfo STALE_BASELINE_ENTRY = new RuleInfo("stale-baseline-entry", Severity.INFO,
-            "A baseline entry no longer matches any finding",
-            "The statement it acknowledged was changed or removed; keeping the entry would silently accept the "
-                    + "same statement if it came back.",
-            "Run the baseline goal again to prune the file: mvn sqlguard:baseline.",
-            List.of(), List.of());
-
     private FileDiagnostics() {
     }
 
     public static List<RuleInfo> all() {
-        return List.of(UNREADABLE_FILE, INVALID_ENCODING, UNTERMINATED_TOKEN, MALFORMED_CHANGELOG, MISSING_INCLUDE,
-                STALE_BASELINE_ENTRY);
+        return List.of(UNREADABLE_FILE, INVALID_ENCODING, UNTERMINATED_TOKEN, MALFORMED_CHANGELOG, MISSING_INCLUDE);
     }
 }

@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * Generates the README's rule table from the rules' own {@link RuleInfo}, so the documentation cannot drift
- * from the code. The table sits between {@value #START} and {@value #END}; {@link #main} rewrites it in place.
+ * from the code. The table sits between {@value #START} and {@value #END}; {@link #rewrite} rewrites it in place.
  */
 public final class RuleDocs {
 
@@ -48,33 +48,20 @@ public final class RuleDocs {
                 + document.substring(end);
     }
 
-    /** The rules documented in the README; the registry's full list once all rules are merged. */
-    static List<RuleInfo> documentedRules() {
-        return DataLossRules.all().stream().map(Rule::info).toList();
-    }
-
     /**
-     * Rewrites the rule table of a README in place; exits with status 1 and a message when it cannot.
+     * Rewrites the rule table of the README named by {@code args[0]} with {@code rules}.
      *
-     * @param args the README's path
+     * @return 0 on success, 1 on a problem, 2 on a usage error (each explained on {@code err})
      */
-    public static void main(String[] args) {
-        int status = run(args, System.out, System.err);
-        if (status != 0) {
-            System.exit(status);
-        }
-    }
-
-    /** {@link #main} without the exit: returns 0 on success, 1 on a problem, 2 on a usage error. */
-    static int run(String[] args, PrintStream out, PrintStream err) {
+    public static int rewrite(String[] args, List<RuleInfo> rules, PrintStream out, PrintStream err) {
         if (args.length != 1) {
-            err.println("usage: java io.github.sqlguard.rules.RuleDocs <path of README.md>");
+            err.println("usage: java io.github.sqlguard.RuleCatalog <path of README.md>");
             return 2;
         }
         Path readme = Path.of(args[0]);
         try {
             String old = Files.readString(readme, StandardCharsets.UTF_8);
-            String updated = withTable(old, documentedRules());
+            String updated = withTable(old, rules);
             if (updated.equals(old)) {
                 out.println("Rule table already up to date in " + readme);
             } else {

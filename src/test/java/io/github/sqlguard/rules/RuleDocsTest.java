@@ -59,22 +59,24 @@ class RuleDocsTest {
     }
 
     @Test
-    void mainRewritesTheFileInPlace(@TempDir Path dir) throws Exception {
+    void rewriteChangesTheFileInPlaceOnce(@TempDir Path dir) throws Exception {
         Path readme = dir.resolve("README.md");
         Files.writeString(readme, "intro\n<!-- rules:start -->\n<!-- rules:end -->\n");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        assertEquals(0, RuleDocs.run(new String[] {readme.toString()}, new PrintStream(out), System.err));
+        assertEquals(0, RuleDocs.rewrite(new String[] {readme.toString()}, DataLossRules.all().stream().map(Rule::info).toList(),
+                new PrintStream(out), System.err));
         String text = Files.readString(readme);
         assertTrue(text.contains("| `drop-table` | ERROR |"), text);
         assertTrue(out.toString(StandardCharsets.UTF_8).startsWith("Rewrote"));
-        assertEquals(0, RuleDocs.run(new String[] {readme.toString()}, new PrintStream(out), System.err));
+        assertEquals(0, RuleDocs.rewrite(new String[] {readme.toString()}, DataLossRules.all().stream().map(Rule::info).toList(),
+                new PrintStream(out), System.err));
         assertEquals(text, Files.readString(readme));
     }
 
     @Test
-    void mainReportsAMissingFileWithoutAStackTrace(@TempDir Path dir) {
+    void aMissingFileIsReportedWithoutAStackTrace(@TempDir Path dir) {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = RuleDocs.run(new String[] {dir.resolve("nope.md").toString()}, System.out,
+        int status = RuleDocs.rewrite(new String[] {dir.resolve("nope.md").toString()}, List.of(PIPE), System.out,
                 new PrintStream(err));
         assertEquals(1, status);
         assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("Cannot update"), err.toString());
