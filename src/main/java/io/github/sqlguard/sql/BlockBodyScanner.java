@@ -63,7 +63,7 @@ final class BlockBodyScanner {
             scanEnd();
         } else if (token.isWord("DECLARE") && !isTsqlVariable(BlockSyntax.at(tokens, pos + 1, to))) {
             scanDeclare();
-        } else if (token.isAnyWord("IF", "ELSIF", "ELSEIF", "WHILE", "WHEN") && !isFunctionCall()) {
+        } else if (token.isAnyWord("IF", "ELSIF", "ELSEIF", "WHILE", "WHEN", "FORALL") && !isFunctionCall()) {
             pos++;
             skipCondition(false);
         } else if (token.isAnyWord("FOR", "FOREACH")) {
