@@ -180,6 +180,11 @@ public final class Lexer {
                     advance();
                 }
             }
+            if (dialect == Dialect.SQLITE) {
+                // SQLite lets a block comment end at the end of the input.
+                emit(TokenType.COMMENT, startPos, startLine, startColumn);
+                return;
+            }
             unterminated("block comment", startPos, startLine, startColumn);
         }
 
