@@ -384,6 +384,9 @@ public final class Lexer {
         }
 
         private int operatorLength() {
+            if ("<>!=:|-^".indexOf(text.charAt(pos)) < 0) {
+                return 1;
+            }
             for (String operator : OPERATORS) {
                 if (text.startsWith(operator, pos)) {
                     return operator.length();
