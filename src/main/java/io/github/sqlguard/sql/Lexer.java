@@ -102,6 +102,9 @@ public final class Lexer {
             } else if (!delimiter.equals(";") && text.startsWith(delimiter, pos)) {
                 advanceBy(delimiter.length());
                 emit(TokenType.TERMINATOR, startPos, startLine, startColumn);
+            } else if (dialect == Dialect.ORACLE && !lineHasToken && isSqlPlusCommentLine()) {
+                skipToLineEnd();
+                emit(TokenType.COMMENT, startPos, startLine, startColumn);
             } else if (c == '-' && peek(1) == '-' && startsDashComment()) {
                 skipToLineEnd();
                 emit(TokenType.COMMENT, startPos, startLine, startColumn);
@@ -227,6 +230,12 @@ public final class Lexer {
         private int indexWithin(String needle) {
             int found = text.indexOf(needle, pos);
             return found >= 0 && found + needle.length() <= end ? found : -1;
+        }
+
+        /** SQL*Plus prints PROMPT lines and ignores REM lines: neither reaches the database. */
+        private boolean isSqlPlusCommentLine() {
+            return startsWithWordIgnoreCase("PROMPT") || startsWithWordIgnoreCase("REM")
+                    || startsWithWordIgnoreCase("REMARK");
         }
 
         /** MySQL needs a blank after {@code --} for a comment ({@code 1--1} is arithmetic there). */

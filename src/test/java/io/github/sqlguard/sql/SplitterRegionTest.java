@@ -98,6 +98,26 @@ class SplitterRegionTest {
     }
 
     @Test
+    void tsqlElseAfterATerminatedIfIsABlockToo() {
+        assertEquals(List.of("1:1 [C] IF @x = 1 DELETE FROM a WHERE id = 1", "1:11 [E T-SQL block] DELETE FROM a WHERE id = 1",
+                "2:1 [C] ELSE DELETE FROM b", "2:6 [E T-SQL block] DELETE FROM b"),
+                render(Dialect.SQLSERVER, "IF @x = 1 DELETE FROM a WHERE id = 1;\nELSE DELETE FROM b;"));
+    }
+
+    @Test
+    void plsqlBlockWithoutSlashEndsAtItsEndInAuto() {
+        assertEquals(List.of("1:1 [C] BEGIN DELETE FROM a WHERE x = 1; END", "1:7 [E PL/SQL block] DELETE FROM a WHERE x = 1",
+                "2:1 DELETE FROM b"), render(Dialect.AUTO, "BEGIN DELETE FROM a WHERE x = 1; END;\nDELETE FROM b;"));
+    }
+
+    @Test
+    void sqlPlusPromptAndRemarkLinesAreComments() {
+        Script script = split(Dialect.ORACLE, "PROMPT Delete old rows\nREM UPDATE all\nDELETE FROM a WHERE x = 1;");
+        assertEquals(List.of("3:1 DELETE FROM a WHERE x = 1"), render(script));
+        assertEquals(2, script.comments().size());
+    }
+
+    @Test
     void columnsNamedBeginAndEndDoNotOpenBlocks() {
         assertEquals(List.of("1:1 CREATE TABLE p (begin date, \"end\" date)", "1:42 DELETE FROM p"),
                 render(Dialect.AUTO, "CREATE TABLE p (begin date, \"end\" date); DELETE FROM p;"));
