@@ -81,6 +81,9 @@ final class ImplicitBoundary {
                 || next.isSymbol("=") || next.isSymbol(")"))) {
             return false;
         }
+        if (next != null && next.isAnyWord("PARTITION", "PARTITIONS", "SUBPARTITION", "SUBPARTITIONS")) {
+            return false; // ALTER TABLE t TRUNCATE PARTITION p / MERGE PARTITIONS (MySQL, Oracle)
+        }
         if (headPending || previous.isSymbol(",")) {
             return false;
         }
