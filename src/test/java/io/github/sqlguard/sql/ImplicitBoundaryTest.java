@@ -57,7 +57,7 @@ class ImplicitBoundaryTest {
             AUTO      | ALTER TABLE t DROP COLUMN c | 1:1 ALTER TABLE t DROP COLUMN c
             MYSQL     | ALTER TABLE t TRUNCATE PARTITION p1 | 1:1 ALTER TABLE t TRUNCATE PARTITION p1
             ORACLE    | ALTER TABLE t MERGE PARTITIONS p1, p2 INTO PARTITION p3 | 1:1 ALTER TABLE t MERGE PARTITIONS p1, p2 INTO PARTITION p3
-            SQLSERVER | ALTER TABLE t ADD c int\nUPDATE t SET c = 1 | 1:1 ALTER TABLE t ADD c int ## 2:1 UPDATE t SET c = 1
+            SQLSERVER | ALTER TABLE t ADD c int\\nUPDATE t SET c = 1 | 1:1 ALTER TABLE t ADD c int ## 2:1 UPDATE t SET c = 1
             SQLSERVER | PRINT 'a'\\nEXEC p 1\\nDELETE x FROM x JOIN y ON x.id = y.id | 1:1 PRINT 'a' ## 2:1 EXEC p 1 ## 3:1 DELETE x FROM x JOIN y ON x.id = y.id
             SQLSERVER | SELECT * FROM t ORDER BY a OFFSET 5 ROWS FETCH NEXT 5 ROWS ONLY | 1:1 SELECT * FROM t ORDER BY a OFFSET 5 ROWS FETCH NEXT 5 ROWS ONLY
             POSTGRESQL| UPDATE t SET updated = now() FROM u WHERE t.id = u.id | 1:1 UPDATE t SET updated = now() FROM u WHERE t.id = u.id
