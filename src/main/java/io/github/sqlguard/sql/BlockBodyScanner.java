@@ -112,7 +112,7 @@ final class BlockBodyScanner {
         boolean insideBlock = open.length() > 0 && open.charAt(open.length() - 1) == BLOCK;
         if (mysqlDeclare && insideBlock) {
             // MySQL: DECLARE x INT; DECLARE c CURSOR FOR ..; DECLARE .. HANDLER FOR cond <statement>
-            int handler = findWordBeforeSemicolon(pos + 1, "HANDLER");
+            int handler = findWord(pos + 1, "HANDLER");
             if (handler < 0) {
                 skipToSemicolon();
             } else {
@@ -279,10 +279,6 @@ final class BlockBodyScanner {
             }
         }
         return -1;
-    }
-
-    private int findWordBeforeSemicolon(int from, String word) {
-        return findWord(from, word);
     }
 
     private void skipToSemicolon() {
