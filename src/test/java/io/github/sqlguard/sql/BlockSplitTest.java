@@ -173,6 +173,23 @@ class BlockSplitTest {
     }
 
     @Test
+    void tsqlAlterProcedureTakesTheWholeBatch() {
+        String sql = "ALTER PROCEDURE p AS\nBEGIN\n  DELETE FROM a\nEND\nUPDATE b SET c = 1\nGO\nUPDATE d SET e = 1";
+        assertEquals(List.of("3:3 [R procedure p body] DELETE FROM a", "5:1 [R procedure p body] UPDATE b SET c = 1",
+                "7:1 UPDATE d SET e = 1"), render(Dialect.SQLSERVER, sql).subList(1, 4));
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Dialect.class, names = {"MYSQL", "MARIADB", "AUTO"})
+    void mysqlDoubleSlashAndDoubleSemicolonDelimiters(Dialect dialect) {
+        String sql = "DELIMITER //\nCREATE TRIGGER t BEFORE UPDATE ON a FOR EACH ROW\nBEGIN\n  IF NEW.x < 0 THEN\n"
+                + "    SET NEW.x = 0;\n  END IF;\nEND //\nDELIMITER ;;\nDELETE FROM b;;\nDELIMITER ;\nDELETE FROM c;";
+        assertEquals(List.of("2:1 [C] CREATE TRIGGER t BEFORE UPDATE ON a FOR EACH ROW BEGIN IF NEW.x < 0 THEN SET NEW.x = 0; "
+                + "END IF; END", "5:5 [R trigger t body] SET NEW.x = 0", "9:1 DELETE FROM b", "11:1 DELETE FROM c"),
+                render(dialect, sql));
+    }
+
+    @Test
     void tsqlTriggerWithBeginEnd() {
         String sql = "CREATE TRIGGER trg ON t AFTER INSERT, DELETE AS\nBEGIN\n  IF UPDATE(x) RETURN\n"
                 + "  DELETE FROM audit WHERE 1 = 0\nEND\nGO";
