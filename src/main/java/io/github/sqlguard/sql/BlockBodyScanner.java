@@ -59,6 +59,7 @@ final class BlockBodyScanner {
         } else if (BlockSyntax.beginsBlock(tokens, pos, to)) {
             pos += BlockSyntax.isTryOrCatch(BlockSyntax.at(tokens, pos + 1, to)) ? 2 : 1;
             open.append(BLOCK);
+            skipAtomic();
         } else if (token.isWord("END")) {
             scanEnd();
         } else if (token.isWord("DECLARE") && !isTsqlVariable(BlockSyntax.at(tokens, pos + 1, to))) {
@@ -85,6 +86,20 @@ final class BlockBodyScanner {
             pos += 2;
         } else {
             collectStatement();
+        }
+    }
+
+    /** PostgreSQL {@code BEGIN ATOMIC} and T-SQL {@code BEGIN ATOMIC WITH (..)} open a block like BEGIN. */
+    private void skipAtomic() {
+        if (pos < to && tokens.get(pos).isWord("ATOMIC")) {
+            pos++;
+            if (pos + 1 < to && tokens.get(pos).isWord("WITH") && tokens.get(pos + 1).isSymbol("(")) {
+                int parenDepth = 0;
+                do {
+                    Token token = tokens.get(pos++);
+                    parenDepth += token.isSymbol("(") ? 1 : token.isSymbol(")") ? -1 : 0;
+                } while (pos < to && parenDepth > 0);
+            }
         }
     }
 

@@ -67,6 +67,13 @@ class BlockSplitTest {
     }
 
     @Test
+    void postgresSqlStandardBodyBeginAtomic() {
+        assertEquals(List.of("1:1 [C] CREATE PROCEDURE p() LANGUAGE sql BEGIN ATOMIC DELETE FROM a; END",
+                "1:48 [R procedure p body] DELETE FROM a", "1:68 DELETE FROM b"),
+                render(Dialect.POSTGRESQL, "CREATE PROCEDURE p() LANGUAGE sql BEGIN ATOMIC DELETE FROM a; END; DELETE FROM b;"));
+    }
+
+    @Test
     void postgresBeginIsATransactionNotABlock() {
         assertEquals(List.of("1:1 BEGIN", "1:8 DELETE FROM a", "1:23 COMMIT"),
                 render(Dialect.POSTGRESQL, "BEGIN; DELETE FROM a; COMMIT;"));
