@@ -76,10 +76,18 @@ final class BlockBodyScanner {
             }
         } else if (token.isWord("UNTIL")) {
             int end = findWord(pos + 1, "END");
-            pos = end < 0 ? to : end;
+            if (end < 0) {
+                collectStatement();
+            } else {
+                pos = end;
+            }
         } else if (token.isWord("CASE")) {
             int when = findWord(pos + 1, "WHEN");
-            pos = when < 0 ? to : when;
+            if (when < 0) {
+                collectStatement();
+            } else {
+                pos = when;
+            }
         } else if (token.isAnyWord("ELSE", "LOOP", "REPEAT", "EXCEPTION", "THEN")) {
             pos++;
         } else if (isColonLabel()) {
