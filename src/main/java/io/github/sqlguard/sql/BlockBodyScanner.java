@@ -154,6 +154,7 @@ final class BlockBodyScanner {
 
     /** Skips declarations up to the BEGIN that starts the section's block, or the END of a package. */
     private void skipDeclarations() {
+        int start = pos;
         int parenDepth = 0;
         int caseDepth = 0;
         boolean routineHeader = false;
@@ -189,6 +190,9 @@ final class BlockBodyScanner {
             }
             pos++;
         }
+        // Fail closed: a "declaration section" that never reaches BEGIN or END was not one; read it as statements.
+        pos = start;
+        open.setLength(Math.max(0, open.length() - 1));
     }
 
     /**

@@ -85,7 +85,9 @@ record RoutineBody(Form form, int index, String language) {
         if (BlockSyntax.beginsBlock(tokens, i + 1, to)) {
             return new RoutineBody(Form.STATEMENTS, i + 1, language);
         }
-        if (BlockSyntax.isStatementStarter(tokens, i + 1, to) && !next.isWord("DECLARE")) {
+        Token afterNext = BlockSyntax.at(tokens, i + 2, to);
+        boolean tsqlDeclare = next.isWord("DECLARE") && afterNext != null && afterNext.text().startsWith("@");
+        if (BlockSyntax.isStatementStarter(tokens, i + 1, to) && (!next.isWord("DECLARE") || tsqlDeclare)) {
             return new RoutineBody(Form.STATEMENTS, i + 1, language);
         }
         if (isHeaderEnd(tokens, i)) {

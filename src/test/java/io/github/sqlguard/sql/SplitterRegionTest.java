@@ -118,6 +118,18 @@ class SplitterRegionTest {
     }
 
     @Test
+    void aDeclarationSectionWithoutBeginIsReadAsStatements() {
+        assertEquals(List.of("1:1 [C] DECLARE x int; DELETE FROM a", "1:9 [E PL/SQL block] x int",
+                "1:16 [E PL/SQL block] DELETE FROM a"), render(Dialect.AUTO, "DECLARE x int; DELETE FROM a"));
+    }
+
+    @Test
+    void tsqlProcedureStartingWithDeclareInAuto() {
+        assertEquals(List.of("2:1 [R procedure p body] DECLARE @x int", "3:1 [R procedure p body] DELETE FROM a"),
+                render(Dialect.AUTO, "CREATE PROCEDURE p AS\nDECLARE @x int\nDELETE FROM a\nGO").subList(1, 3));
+    }
+
+    @Test
     void columnsNamedBeginAndEndDoNotOpenBlocks() {
         assertEquals(List.of("1:1 CREATE TABLE p (begin date, \"end\" date)", "1:42 DELETE FROM p"),
                 render(Dialect.AUTO, "CREATE TABLE p (begin date, \"end\" date); DELETE FROM p;"));
