@@ -59,11 +59,12 @@ final class BlockBodyScanner {
         } else if (BlockSyntax.beginsBlock(tokens, pos, to)) {
             pos += BlockSyntax.isTryOrCatch(BlockSyntax.at(tokens, pos + 1, to)) ? 2 : 1;
             open.append(BLOCK);
+            skipAtomic();
         } else if (token.isWord("END")) {
             scanEnd();
         } else if (token.isWord("DECLARE") && !isTsqlVariable(BlockSyntax.at(tokens, pos + 1, to))) {
             scanDeclare();
-        } else if (token.isAnyWord("IF", "ELSIF", "ELSEIF", "WHILE", "WHEN") && !isFunctionCall()) {
+        } else if (token.isAnyWord("IF", "ELSIF", "ELSEIF", "WHILE", "WHEN", "FORALL") && !isFunctionCall()) {
             pos++;
             skipCondition(false);
         } else if (token.isAnyWord("FOR", "FOREACH")) {
@@ -75,16 +76,38 @@ final class BlockBodyScanner {
             }
         } else if (token.isWord("UNTIL")) {
             int end = findWord(pos + 1, "END");
-            pos = end < 0 ? to : end;
+            if (end < 0) {
+                collectStatement();
+            } else {
+                pos = end;
+            }
         } else if (token.isWord("CASE")) {
             int when = findWord(pos + 1, "WHEN");
-            pos = when < 0 ? to : when;
+            if (when < 0) {
+                collectStatement();
+            } else {
+                pos = when;
+            }
         } else if (token.isAnyWord("ELSE", "LOOP", "REPEAT", "EXCEPTION", "THEN")) {
             pos++;
         } else if (isColonLabel()) {
             pos += 2;
         } else {
             collectStatement();
+        }
+    }
+
+    /** PostgreSQL {@code BEGIN ATOMIC} and T-SQL {@code BEGIN ATOMIC WITH (..)} open a block like BEGIN. */
+    private void skipAtomic() {
+        if (pos < to && tokens.get(pos).isWord("ATOMIC")) {
+            pos++;
+            if (pos + 1 < to && tokens.get(pos).isWord("WITH") && tokens.get(pos + 1).isSymbol("(")) {
+                int parenDepth = 0;
+                do {
+                    Token token = tokens.get(pos++);
+                    parenDepth += token.isSymbol("(") ? 1 : token.isSymbol(")") ? -1 : 0;
+                } while (pos < to && parenDepth > 0);
+            }
         }
     }
 
@@ -112,7 +135,7 @@ final class BlockBodyScanner {
         boolean insideBlock = open.length() > 0 && open.charAt(open.length() - 1) == BLOCK;
         if (mysqlDeclare && insideBlock) {
             // MySQL: DECLARE x INT; DECLARE c CURSOR FOR ..; DECLARE .. HANDLER FOR cond <statement>
-            int handler = findWordBeforeSemicolon(pos + 1, "HANDLER");
+            int handler = findWord(pos + 1, "HANDLER");
             if (handler < 0) {
                 skipToSemicolon();
             } else {
@@ -131,6 +154,7 @@ final class BlockBodyScanner {
 
     /** Skips declarations up to the BEGIN that starts the section's block, or the END of a package. */
     private void skipDeclarations() {
+        int start = pos;
         int parenDepth = 0;
         int caseDepth = 0;
         boolean routineHeader = false;
@@ -166,6 +190,9 @@ final class BlockBodyScanner {
             }
             pos++;
         }
+        // Fail closed: a "declaration section" that never reaches BEGIN or END was not one; read it as statements.
+        pos = start;
+        open.setLength(Math.max(0, open.length() - 1));
     }
 
     /**
@@ -279,10 +306,6 @@ final class BlockBodyScanner {
             }
         }
         return -1;
-    }
-
-    private int findWordBeforeSemicolon(int from, String word) {
-        return findWord(from, word);
     }
 
     private void skipToSemicolon() {

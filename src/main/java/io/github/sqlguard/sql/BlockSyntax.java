@@ -51,16 +51,6 @@ final class BlockSyntax {
         return previous == null || !previous.isSymbol(".");
     }
 
-    /** True when the word is the statement verb {@code word}, used as a keyword and not as a name. */
-    static boolean isKeyword(List<Token> tokens, int index, int to, String word) {
-        Token token = at(tokens, index, to);
-        if (token == null || !token.isWord(word) || !isKeywordPosition(tokens, index)) {
-            return false;
-        }
-        Token next = at(tokens, index + 1, to);
-        return next == null || !(next.isSymbol(".") || next.isSymbol("=") || next.isSymbol(","));
-    }
-
     /**
      * True when the {@code BEGIN} at {@code index} opens a block: not {@code BEGIN;}, {@code BEGIN TRAN},
      * {@code BEGIN TRANSACTION ISOLATION ..}, and not a column called {@code begin}.

@@ -33,7 +33,7 @@ final class ImplicitBoundary {
 
     /** T-SQL statements that need no terminator and cannot continue a finished statement. */
     private static final Set<String> TSQL_STARTERS = Set.of("PRINT", "EXEC", "EXECUTE", "DECLARE", "RAISERROR",
-            "THROW", "WAITFOR", "FETCH", "OPEN", "CLOSE", "DEALLOCATE", "COMMIT", "ROLLBACK");
+            "THROW", "WAITFOR", "BREAK", "CONTINUE", "FETCH", "OPEN", "CLOSE", "DEALLOCATE", "COMMIT", "ROLLBACK");
 
     /** Objects a T-SQL DROP statement removes; ALTER TABLE .. DROP COLUMN and friends never name these. */
     private static final Set<String> DROPPED_OBJECTS = Set.of("TABLE", "VIEW", "PROCEDURE", "PROC", "FUNCTION",
@@ -43,7 +43,7 @@ final class ImplicitBoundary {
     private static final Set<String> CONTINUING_WORDS = Set.of("GRANT", "REVOKE", "DENY", "WITH", "ON", "TO",
             "AS", "FOR", "THEN", "ELSE", "AND", "OR", "NOT", "SELECT", "WHERE", "SET", "BY", "IS", "IN", "EACH",
             "ROW", "DO", "INSTEAD", "ALSO", "QUERY", "RETURN", "VALUES", "WHEN", "HAVING", "DEFAULT", "USING",
-            "OPEN", "CURSOR", "EXISTS", "LIKE", "BETWEEN", "CASE", "FROM", "JOIN", "INTO", "TABLE");
+            "OPEN", "CURSOR", "EXISTS", "DECLARE", "LIKE", "BETWEEN", "CASE", "FROM", "JOIN", "INTO", "TABLE");
 
     private final boolean routine;
     private final boolean tsql;
@@ -80,6 +80,9 @@ final class ImplicitBoundary {
         if (next != null && (next.isSymbol("(") && token.isWord("UPDATE") || next.isSymbol(".")
                 || next.isSymbol("=") || next.isSymbol(")"))) {
             return false;
+        }
+        if (next != null && next.isAnyWord("PARTITION", "PARTITIONS", "SUBPARTITION", "SUBPARTITIONS")) {
+            return false; // ALTER TABLE t TRUNCATE PARTITION p / MERGE PARTITIONS (MySQL, Oracle)
         }
         if (headPending || previous.isSymbol(",")) {
             return false;

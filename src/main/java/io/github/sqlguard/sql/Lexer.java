@@ -12,8 +12,6 @@ import java.util.Optional;
  */
 public final class Lexer {
 
-    private static final String[] OPERATORS = {"<>", "!=", "<=", ">=", "::", "||", ":=", "=>", "->", "^="};
-
     private final Dialect dialect;
     private final String placeholderPrefix;
     private final String placeholderSuffix;
@@ -102,6 +100,9 @@ public final class Lexer {
             } else if (!delimiter.equals(";") && text.startsWith(delimiter, pos)) {
                 advanceBy(delimiter.length());
                 emit(TokenType.TERMINATOR, startPos, startLine, startColumn);
+            } else if (dialect == Dialect.ORACLE && !lineHasToken && isSqlPlusCommentLine()) {
+                skipToLineEnd();
+                emit(TokenType.COMMENT, startPos, startLine, startColumn);
             } else if (c == '-' && peek(1) == '-' && startsDashComment()) {
                 skipToLineEnd();
                 emit(TokenType.COMMENT, startPos, startLine, startColumn);
@@ -180,6 +181,11 @@ public final class Lexer {
                     advance();
                 }
             }
+            if (dialect == Dialect.SQLITE) {
+                // SQLite lets a block comment end at the end of the input.
+                emit(TokenType.COMMENT, startPos, startLine, startColumn);
+                return;
+            }
             unterminated("block comment", startPos, startLine, startColumn);
         }
 
@@ -222,6 +228,12 @@ public final class Lexer {
         private int indexWithin(String needle) {
             int found = text.indexOf(needle, pos);
             return found >= 0 && found + needle.length() <= end ? found : -1;
+        }
+
+        /** SQL*Plus prints PROMPT lines and ignores REM lines: neither reaches the database. */
+        private boolean isSqlPlusCommentLine() {
+            return startsWithWordIgnoreCase("PROMPT") || startsWithWordIgnoreCase("REM")
+                    || startsWithWordIgnoreCase("REMARK");
         }
 
         /** MySQL needs a blank after {@code --} for a comment ({@code 1--1} is arithmetic there). */
@@ -280,30 +292,24 @@ public final class Lexer {
             }
             String word = text.substring(startPos, pos);
             char next = pos < end ? text.charAt(pos) : 0;
-            if (next == '\'' && isStringPrefix(word)) {
+            if (next == '\'' && LexicalShapes.isStringPrefix(word)) {
                 boolean escapes = word.equalsIgnoreCase("E") || dialect.isMySqlFamily();
                 lexQuoted('\'', escapes, TokenType.STRING, "string literal", startPos, startLine, startColumn);
             } else if (next == '\'' && isOracleQuotePrefix(word) && pos + 1 < end) {
                 lexOracleQuote(startPos, startLine, startColumn);
             } else if (word.equalsIgnoreCase("GO") && isBatchSeparatorGo()) {
                 // The repeat count of "GO 5" belongs to the separator, not to the next batch.
-                int count = skipBlanks(pos);
+                int count = LexicalShapes.skipBlanks(text, pos, end);
                 while (count < end && Character.isDigit(text.charAt(count))) {
                     count++;
                 }
-                if (count > skipBlanks(pos)) {
+                if (count > LexicalShapes.skipBlanks(text, pos, end)) {
                     advanceBy(count - pos);
                 }
                 emit(TokenType.BATCH_SEPARATOR, startPos, startLine, startColumn);
             } else {
                 emit(TokenType.WORD, startPos, startLine, startColumn);
             }
-        }
-
-        private boolean isStringPrefix(String word) {
-            return word.equalsIgnoreCase("E") || word.equalsIgnoreCase("N") || word.equalsIgnoreCase("X")
-                    || word.equalsIgnoreCase("B") || word.equalsIgnoreCase("_utf8mb4")
-                    || word.equalsIgnoreCase("_utf8");
         }
 
         private boolean isOracleQuotePrefix(String word) {
@@ -316,12 +322,7 @@ public final class Lexer {
             if (lineHasToken || !(dialect == Dialect.SQLSERVER || dialect == Dialect.AUTO)) {
                 return false;
             }
-            int i = skipBlanks(pos);
-            while (i < end && Character.isDigit(text.charAt(i))) {
-                i++;
-            }
-            i = skipBlanks(i);
-            return i >= end || isLineBreak(text.charAt(i)) || text.startsWith("--", i);
+            return LexicalShapes.isRestOfGoLineEmpty(text, pos, end);
         }
 
         /** Oracle SQL*Plus runs the buffered block on a {@code /} alone on its line. */
@@ -329,7 +330,7 @@ public final class Lexer {
             if (lineHasToken || !(dialect == Dialect.ORACLE || dialect == Dialect.AUTO)) {
                 return false;
             }
-            int i = skipBlanks(pos + 1);
+            int i = LexicalShapes.skipBlanks(text, pos + 1, end);
             return i >= end || isLineBreak(text.charAt(i));
         }
 
@@ -340,51 +341,19 @@ public final class Lexer {
             if (dialect != Dialect.AUTO) {
                 return false;
             }
-            // Outside SQL Server, [ is array syntax; only a short same-line [name] reads as a quoted name.
-            for (int i = pos + 1; i < end; i++) {
-                char c = text.charAt(i);
-                if (c == ']') {
-                    return i > pos + 1 && Character.isLetter(text.charAt(pos + 1));
-                }
-                if (isLineBreak(c) || c == '\'' || c == ',' || c == '[') {
-                    return false;
-                }
-            }
-            return false;
+            return LexicalShapes.looksLikeBracketName(text, pos, end);
         }
 
-        /** The offset just past a placeholder that starts here, or -1 when its suffix is not on this line. */
         private int placeholderEnd() {
-            for (int i = pos + placeholderPrefix.length(); i < end; i++) {
-                if (text.startsWith(placeholderSuffix, i)) {
-                    return i > pos + placeholderPrefix.length() ? i + placeholderSuffix.length() : -1;
-                }
-                char c = text.charAt(i);
-                if (isLineBreak(c) || Character.isWhitespace(c) || c == '\'' || c == ';') {
-                    return -1;
-                }
-            }
-            return -1;
+            return LexicalShapes.placeholderEnd(text, pos, end, placeholderPrefix, placeholderSuffix);
         }
 
-        /** The length of a dollar-quote tag ({@code $$} or {@code $name$}) starting here, or 0. */
         private int dollarTagLength() {
-            int i = pos + 1;
-            if (i < end && (Character.isLetter(text.charAt(i)) || text.charAt(i) == '_')) {
-                while (i < end && (Character.isLetterOrDigit(text.charAt(i)) || text.charAt(i) == '_')) {
-                    i++;
-                }
-            }
-            return i < end && text.charAt(i) == '$' ? i + 1 - pos : 0;
+            return LexicalShapes.dollarTagLength(text, pos, end);
         }
 
         private int operatorLength() {
-            for (String operator : OPERATORS) {
-                if (text.startsWith(operator, pos)) {
-                    return operator.length();
-                }
-            }
-            return 1;
+            return LexicalShapes.operatorLength(text, pos);
         }
 
         private boolean isWordStart(char c) {
@@ -422,14 +391,6 @@ public final class Lexer {
             }
         }
 
-        private int skipBlanks(int from) {
-            int i = from;
-            while (i < end && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
-                i++;
-            }
-            return i;
-        }
-
         private char peek(int ahead) {
             return pos + ahead < end ? text.charAt(pos + ahead) : 0;
         }
@@ -453,6 +414,6 @@ public final class Lexer {
     }
 
     private static boolean isLineBreak(char c) {
-        return c == '\n' || c == '\r';
+        return LexicalShapes.isLineBreak(c);
     }
 }

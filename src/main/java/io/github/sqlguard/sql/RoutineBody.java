@@ -64,6 +64,8 @@ record RoutineBody(Form form, int index, String language) {
                 return new RoutineBody(Form.STATEMENTS, i, language);
             } else if (token.isAnyWord("ROW", "DO") && next != null && startsBody(tokens, i + 1, to)) {
                 return new RoutineBody(Form.STATEMENTS, i + 1, language);
+            } else if (token.isAnyWord("FOLLOWS", "PRECEDES") && i + 2 < to && startsBody(tokens, i + 2, to)) {
+                return new RoutineBody(Form.STATEMENTS, i + 2, language); // MySQL trigger order
             } else if (parametersSeen && !isListed(previous) && startsBody(tokens, i, to)
                     && !token.isAnyWord("SET", "RETURN") && !previous.isAnyWord("ON", "WITH")) {
                 return new RoutineBody(Form.STATEMENTS, i, language);
@@ -83,7 +85,9 @@ record RoutineBody(Form form, int index, String language) {
         if (BlockSyntax.beginsBlock(tokens, i + 1, to)) {
             return new RoutineBody(Form.STATEMENTS, i + 1, language);
         }
-        if (BlockSyntax.isStatementStarter(tokens, i + 1, to) && !next.isWord("DECLARE")) {
+        Token afterNext = BlockSyntax.at(tokens, i + 2, to);
+        boolean tsqlDeclare = next.isWord("DECLARE") && afterNext != null && afterNext.text().startsWith("@");
+        if (BlockSyntax.isStatementStarter(tokens, i + 1, to) && (!next.isWord("DECLARE") || tsqlDeclare)) {
             return new RoutineBody(Form.STATEMENTS, i + 1, language);
         }
         if (isHeaderEnd(tokens, i)) {

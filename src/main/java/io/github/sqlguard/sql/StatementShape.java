@@ -54,7 +54,8 @@ record StatementShape(Kind kind, String label, String routineKind, boolean runsT
         if (first.isSymbol("<") && second != null && second.isSymbol("<") && allowsAnonymousBlocks(dialect)) {
             return new StatementShape(Kind.ANONYMOUS_BLOCK, "PL/SQL block", "", oracle, true);
         }
-        if (first.isAnyWord("IF", "WHILE") && second != null && !second.isSymbol(".")) {
+        // T-SQL allows "IF c stmt; ELSE stmt;": the ELSE part arrives as a statement of its own.
+        if (first.isAnyWord("IF", "WHILE", "ELSE") && second != null && !second.isSymbol(".")) {
             return new StatementShape(Kind.ANONYMOUS_BLOCK, "T-SQL block", "", false, plsqlDeclare);
         }
         if (first.isWord("DO") && second != null && (second.type() == TokenType.STRING || second.isWord("LANGUAGE"))) {

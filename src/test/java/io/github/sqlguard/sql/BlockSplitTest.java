@@ -67,6 +67,13 @@ class BlockSplitTest {
     }
 
     @Test
+    void postgresSqlStandardBodyBeginAtomic() {
+        assertEquals(List.of("1:1 [C] CREATE PROCEDURE p() LANGUAGE sql BEGIN ATOMIC DELETE FROM a; END",
+                "1:48 [R procedure p body] DELETE FROM a", "1:68 DELETE FROM b"),
+                render(Dialect.POSTGRESQL, "CREATE PROCEDURE p() LANGUAGE sql BEGIN ATOMIC DELETE FROM a; END; DELETE FROM b;"));
+    }
+
+    @Test
     void postgresBeginIsATransactionNotABlock() {
         assertEquals(List.of("1:1 BEGIN", "1:8 DELETE FROM a", "1:23 COMMIT"),
                 render(Dialect.POSTGRESQL, "BEGIN; DELETE FROM a; COMMIT;"));
@@ -170,6 +177,23 @@ class BlockSplitTest {
         assertEquals(List.of("3:1 [R procedure dbo.p body] SET NOCOUNT ON", "4:1 [R procedure dbo.p body] DELETE FROM a WHERE id = @id",
                 "5:1 [R procedure dbo.p body] DELETE FROM b", "7:1 DELETE FROM c"), render(Dialect.SQLSERVER, sql).subList(1, 5));
         assertEquals(render(Dialect.SQLSERVER, sql), render(Dialect.AUTO, sql));
+    }
+
+    @Test
+    void tsqlAlterProcedureTakesTheWholeBatch() {
+        String sql = "ALTER PROCEDURE p AS\nBEGIN\n  DELETE FROM a\nEND\nUPDATE b SET c = 1\nGO\nUPDATE d SET e = 1";
+        assertEquals(List.of("3:3 [R procedure p body] DELETE FROM a", "5:1 [R procedure p body] UPDATE b SET c = 1",
+                "7:1 UPDATE d SET e = 1"), render(Dialect.SQLSERVER, sql).subList(1, 4));
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Dialect.class, names = {"MYSQL", "MARIADB", "AUTO"})
+    void mysqlDoubleSlashAndDoubleSemicolonDelimiters(Dialect dialect) {
+        String sql = "DELIMITER //\nCREATE TRIGGER t BEFORE UPDATE ON a FOR EACH ROW\nBEGIN\n  IF NEW.x < 0 THEN\n"
+                + "    SET NEW.x = 0;\n  END IF;\nEND //\nDELIMITER ;;\nDELETE FROM b;;\nDELIMITER ;\nDELETE FROM c;";
+        assertEquals(List.of("2:1 [C] CREATE TRIGGER t BEFORE UPDATE ON a FOR EACH ROW BEGIN IF NEW.x < 0 THEN SET NEW.x = 0; "
+                + "END IF; END", "5:5 [R trigger t body] SET NEW.x = 0", "9:1 DELETE FROM b", "11:1 DELETE FROM c"),
+                render(dialect, sql));
     }
 
     @Test

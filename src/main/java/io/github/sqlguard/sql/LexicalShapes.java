@@ -1,0 +1,94 @@
+package io.github.sqlguard.sql;
+
+/**
+ * Lookahead checks the lexer makes before it commits to a token: is this {@code [} a quoted name, does a
+ * placeholder or dollar-quote tag start here, is the rest of a {@code GO} line empty. Each reads
+ * {@code text[pos, end)} and changes nothing.
+ */
+final class LexicalShapes {
+
+    private static final String[] OPERATORS = {"<>", "!=", "<=", ">=", "::", "||", ":=", "=>", "->", "^="};
+
+    private LexicalShapes() {
+    }
+
+    static boolean isLineBreak(char c) {
+        return c == '\n' || c == '\r';
+    }
+
+    static int skipBlanks(String text, int from, int end) {
+        int i = from;
+        while (i < end && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
+            i++;
+        }
+        return i;
+    }
+
+    /** Prefixes that make the next quote a string: PostgreSQL E'..', national N'..', hex, bits, MySQL charsets. */
+    static boolean isStringPrefix(String word) {
+        return word.equalsIgnoreCase("E") || word.equalsIgnoreCase("N") || word.equalsIgnoreCase("X")
+                || word.equalsIgnoreCase("B") || word.equalsIgnoreCase("_utf8mb4") || word.equalsIgnoreCase("_utf8");
+    }
+
+    /** After {@code GO} at {@code pos}: only an optional repeat count, blanks or a comment until the line ends. */
+    static boolean isRestOfGoLineEmpty(String text, int pos, int end) {
+        int i = skipBlanks(text, pos, end);
+        while (i < end && Character.isDigit(text.charAt(i))) {
+            i++;
+        }
+        i = skipBlanks(text, i, end);
+        return i >= end || isLineBreak(text.charAt(i)) || text.startsWith("--", i);
+    }
+
+    /** Outside SQL Server, [ is array syntax; only a short same-line [name] reads as a quoted name. */
+    static boolean looksLikeBracketName(String text, int pos, int end) {
+        for (int i = pos + 1; i < end; i++) {
+            char c = text.charAt(i);
+            if (c == ']') {
+                return i > pos + 1 && Character.isLetter(text.charAt(pos + 1));
+            }
+            if (isLineBreak(c) || c == '\'' || c == ',' || c == '[') {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /** The offset just past a placeholder that starts at {@code pos}, or -1 when its suffix is not on this line. */
+    static int placeholderEnd(String text, int pos, int end, String prefix, String suffix) {
+        for (int i = pos + prefix.length(); i < end; i++) {
+            if (text.startsWith(suffix, i)) {
+                return i > pos + prefix.length() ? i + suffix.length() : -1;
+            }
+            char c = text.charAt(i);
+            if (Character.isWhitespace(c) || c == '\'' || c == ';') {
+                return -1;
+            }
+        }
+        return -1;
+    }
+
+    /** The length of a dollar-quote tag ({@code $$} or {@code $name$}) starting at {@code pos}, or 0. */
+    static int dollarTagLength(String text, int pos, int end) {
+        int i = pos + 1;
+        if (i < end && (Character.isLetter(text.charAt(i)) || text.charAt(i) == '_')) {
+            while (i < end && (Character.isLetterOrDigit(text.charAt(i)) || text.charAt(i) == '_')) {
+                i++;
+            }
+        }
+        return i < end && text.charAt(i) == '$' ? i + 1 - pos : 0;
+    }
+
+    /** The length of the operator at {@code pos}: two characters for the compound ones, else one. */
+    static int operatorLength(String text, int pos) {
+        if ("<>!=:|-^".indexOf(text.charAt(pos)) < 0) {
+            return 1;
+        }
+        for (String operator : OPERATORS) {
+            if (text.startsWith(operator, pos)) {
+                return operator.length();
+            }
+        }
+        return 1;
+    }
+}

@@ -1,0 +1,162 @@
+package io.github.sqlguard.sql;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.sqlguard.Dialect;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class LexerTest {
+
+    private static List<String> lex(Dialect dialect, String text) {
+        LexedText lexed = new Lexer(dialect).tokenize(text);
+        assertEquals(Optional.empty(), lexed.error(), "unexpected lex error");
+        return lexed.tokens().stream().map(t -> t.line() + ":" + t.column() + " " + t.type() + " " + t.text()).toList();
+    }
+
+    private static LexError error(Dialect dialect, String text) {
+        return new Lexer(dialect).tokenize(text).error().orElseThrow();
+    }
+
+    /** Each row: dialect, text, the single token it must lex to (type and text). */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '~', textBlock = """
+            AUTO       | 'it''s'                 | STRING 'it''s'
+            POSTGRESQL | E'it\\'s'               | STRING E'it\\'s'
+            MYSQL      | 'it\\'s'                | STRING 'it\\'s'
+            MYSQL      | `my col`                | QUOTED_NAME `my col`
+            SQLSERVER  | [my]]col]               | QUOTED_NAME [my]]col]
+            SQLSERVER  | N'unicode'              | STRING N'unicode'
+            POSTGRESQL | $$it's; DELETE$$        | STRING $$it's; DELETE$$
+            POSTGRESQL | $fn$ $$ inner $$ $fn$   | STRING $fn$ $$ inner $$ $fn$
+            ORACLE     | q'[it's]'               | STRING q'[it's]'
+            ORACLE     | Q'{a}b}'                | STRING Q'{a}b}'
+            AUTO       | q'!x'y!'                | STRING q'!x'y!'
+            POSTGRESQL | /* a /* b */ c */       | COMMENT /* a /* b */ c */
+            MYSQL      | # hash comment          | COMMENT # hash comment
+            AUTO       | # line start comment    | COMMENT # line start comment
+            AUTO       | ${schema}               | PLACEHOLDER ${schema}
+            SQLSERVER  | @@ROWCOUNT              | WORD @@ROWCOUNT
+            SQLSERVER  | #temp                   | WORD #temp
+            POSTGRESQL | 1.5e-3                  | NUMBER 1.5e-3
+            """)
+    void lexesOneToken(Dialect dialect, String text, String expected) {
+        List<String> tokens = lex(dialect, text);
+        assertEquals(List.of("1:1 " + expected.replace(" ", " ").strip()), tokens);
+    }
+
+    @Test
+    void doubleQuotesAreNamesExceptInMysql() {
+        assertEquals(List.of("1:1 QUOTED_NAME \"Col \"\"x\"\"\""), lex(Dialect.POSTGRESQL, "\"Col \"\"x\"\"\""));
+        assertEquals(List.of("1:1 STRING \"say \\\"hi\\\"\""), lex(Dialect.MARIADB, "\"say \\\"hi\\\"\""));
+    }
+
+    @Test
+    void positionsFollowLfCrLfLoneCrAndIgnoreTheBom() {
+        assertEquals(List.of("1:1 WORD a", "2:1 WORD b", "3:3 WORD c", "4:1 WORD d", "4:3 WORD e"),
+                lex(Dialect.AUTO, "\uFEFFa\r\nb\r  c\nd e"));
+    }
+
+    @Test
+    void multiLineTokensMoveTheLine() {
+        assertEquals(List.of("1:1 STRING 'a\r\nb'", "2:4 WORD x", "3:1 COMMENT /*\n*/", "4:4 WORD y"),
+                lex(Dialect.POSTGRESQL, "'a\r\nb' x\n/*\n*/ y"));
+    }
+
+    @Test
+    void mysqlBlockCommentsDoNotNest() {
+        assertEquals(List.of("1:1 COMMENT /* a /* b */", "1:14 WORD c"), lex(Dialect.MYSQL, "/* a /* b */ c"));
+    }
+
+    @Test
+    void hashIsOnlyACommentAtLineStartInAuto() {
+        assertEquals(List.of("1:1 WORD a", "1:3 WORD #b", "2:1 COMMENT # c"), lex(Dialect.AUTO, "a #b\n# c"));
+        assertEquals(List.of("1:1 WORD a", "1:3 SYMBOL #", "1:4 WORD b"), lex(Dialect.POSTGRESQL, "a #b"));
+    }
+
+    @Test
+    void mysqlDashCommentNeedsABlank() {
+        assertEquals(List.of("1:1 NUMBER 1", "1:2 SYMBOL -", "1:3 SYMBOL -", "1:4 NUMBER 1", "1:6 COMMENT -- c"),
+                lex(Dialect.MYSQL, "1--1 -- c"));
+        assertEquals(List.of("1:1 NUMBER 1", "1:2 COMMENT --1"), lex(Dialect.POSTGRESQL, "1--1"));
+    }
+
+    @Test
+    void terminatorsAndSeparators() {
+        assertEquals(List.of("1:1 WORD a", "1:2 TERMINATOR ;", "2:1 BATCH_SEPARATOR GO", "3:1 WORD b",
+                "4:1 BATCH_SEPARATOR go 3"), lex(Dialect.SQLSERVER, "a;\nGO\nb\ngo 3"));
+        assertEquals(List.of("1:1 WORD x", "1:3 WORD GO"), lex(Dialect.SQLSERVER, "x GO"));
+        assertEquals(List.of("1:1 WORD GO"), lex(Dialect.POSTGRESQL, "GO"));
+        assertEquals(List.of("1:1 WORD a", "2:1 BATCH_SEPARATOR /", "3:1 NUMBER 4", "3:3 SYMBOL /", "3:5 NUMBER 2"),
+                lex(Dialect.ORACLE, "a\n/\n4 / 2"));
+        assertEquals(List.of("1:1 SYMBOL /"), lex(Dialect.POSTGRESQL, "/"));
+    }
+
+    @Test
+    void delimiterCommandChangesTheTerminator() {
+        assertEquals(List.of("1:1 DELIMITER_CHANGE $$", "2:1 WORD END", "2:4 TERMINATOR $$", "2:6 SYMBOL ;",
+                "3:1 DELIMITER_CHANGE ;", "4:1 WORD a", "4:2 TERMINATOR ;"),
+                lex(Dialect.MYSQL, "DELIMITER $$\nEND$$;\nDELIMITER ;\na;"));
+        assertEquals(List.of("1:1 DELIMITER_CHANGE //", "2:1 WORD x", "2:2 TERMINATOR //"),
+                lex(Dialect.AUTO, "DELIMITER //\nx//"));
+        assertEquals(List.of("1:1 WORD DELIMITER", "1:11 WORD x"), lex(Dialect.POSTGRESQL, "DELIMITER x"));
+    }
+
+    @Test
+    void wordsInsideStringsAndCommentsStayThere() {
+        List<String> tokens = lex(Dialect.SQLSERVER, "SELECT 'GO\n;' -- DELETE FROM a;\n/* GO */");
+        assertEquals(List.of("1:1 WORD SELECT", "1:8 STRING 'GO\n;'", "2:4 COMMENT -- DELETE FROM a;",
+                "3:1 COMMENT /* GO */"), tokens);
+    }
+
+    @Test
+    void placeholderNeedsItsSuffixOnTheSameLine() {
+        assertEquals(List.of("1:1 SYMBOL $", "1:2 SYMBOL {", "1:3 WORD a", "2:1 SYMBOL }"),
+                lex(Dialect.MYSQL, "${a\n}"));
+        List<Token> custom = new Lexer(Dialect.AUTO, "#[", "]").tokenize("x #[name] y").tokens();
+        assertEquals(TokenType.PLACEHOLDER, custom.get(1).type());
+        assertEquals("#[name]", custom.get(1).text());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '~', textBlock = """
+            POSTGRESQL | SELECT 1;\\n  SELECT 'open | string literal | 2 | 10
+            POSTGRESQL | x /* a /* b */         | block comment | 1 | 3
+            MYSQL      | SELECT `name           | quoted name | 1 | 8
+            POSTGRESQL | DO $body$ BEGIN $$     | dollar-quoted string $body$ | 1 | 4
+            ORACLE     | SELECT q'[x' FROM dual | quoted string q'[ | 1 | 8
+            SQLSERVER  | SELECT [a              | bracketed name | 1 | 8
+            POSTGRESQL | E'x\\'                 | string literal | 1 | 1
+            """)
+    void unterminatedConstructsAreReportedWhereTheyStart(Dialect dialect, String text, String what, int line,
+            int column) {
+        assertEquals(new LexError(what, line, column), error(dialect, text.replace("\\n", "\n")));
+    }
+
+    @Test
+    void sqliteBlockCommentMayEndAtTheEndOfInput() {
+        assertEquals(List.of("1:1 WORD a", "1:3 COMMENT /* open"), lex(Dialect.SQLITE, "a /* open"));
+    }
+
+    @Test
+    void tokensBeforeAnErrorAreKept() {
+        LexedText lexed = new Lexer(Dialect.POSTGRESQL).tokenize("a b 'c");
+        assertEquals(2, lexed.tokens().size());
+        assertTrue(lexed.error().isPresent());
+    }
+
+    @Test
+    void regionLexingKeepsFilePositions() {
+        String text = "xx\nSELECT 'a' FROM t";
+        LexedText lexed = new Lexer(Dialect.AUTO).tokenize(text, 10, text.length(), 2, 8);
+        assertEquals("'a'", lexed.tokens().get(0).text());
+        assertEquals(10, lexed.tokens().get(0).offset());
+        assertEquals(2, lexed.tokens().get(0).line());
+        assertEquals(8, lexed.tokens().get(0).column());
+        assertEquals(12, lexed.tokens().get(1).column());
+    }
+}
