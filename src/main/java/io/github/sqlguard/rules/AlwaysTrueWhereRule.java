@@ -15,7 +15,7 @@ public final class AlwaysTrueWhereRule implements Rule {
             "A WHERE such as 1 = 1, TRUE, MySQL's WHERE 1 or id = id holds for every row, so the statement "
                     + "touches the whole table while looking restricted. It is often left over from a generated "
                     + "query or a placeholder condition that was never filled in.",
-            "Replace the condition with one that selects exactly the rows to change or remove.",
+            "Replace the condition with one that selects exactly the rows to change or remove, or acknowledge it: -- sqlguard:allow always-true-where reason: <why>",
             List.of("DELETE FROM customers WHERE 1 = 1",
                     "UPDATE orders SET status = 'void' WHERE id = id",
                     "DELETE FROM sessions WHERE expires < now() OR TRUE"),

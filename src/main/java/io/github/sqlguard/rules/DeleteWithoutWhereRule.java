@@ -15,7 +15,7 @@ public final class DeleteWithoutWhereRule implements Rule {
             "A DELETE without WHERE removes every row of its table, and a migration runs it against production. "
                     + "A WHERE inside a subquery or a CTE does not limit the outer DELETE, and LIMIT or TOP only "
                     + "cap how many arbitrary rows go. This is the mistake that erases a whole table in one deploy.",
-            "Add a WHERE clause that selects exactly the rows to remove.",
+            "Add a WHERE clause that selects exactly the rows to remove, or acknowledge it: -- sqlguard:allow delete-without-where reason: <why>",
             List.of("DELETE FROM customers",
                     "DELETE FROM orders LIMIT 1000",
                     "DELETE FROM sessions USING users",

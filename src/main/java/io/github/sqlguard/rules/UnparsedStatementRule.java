@@ -17,7 +17,7 @@ public final class UnparsedStatementRule implements Rule {
             "The statement contains a keyword that can destroy data, but JSqlParser could not parse it (a "
                     + "dialect form it does not know, or it took too long). The other rules still checked it from "
                     + "its tokens, which is less precise, so it deserves a look.",
-            "Check the statement by hand; acknowledge this warning once it is known to be safe.",
+            "Check the statement by hand, then acknowledge it: -- sqlguard:allow unparsed-statement reason: <why>",
             List.of("DELETE TOP (10) FROM audit_log WHERE created < '2020-01-01'"),
             List.of("DELETE FROM audit_log WHERE created < '2020-01-01'"));
 

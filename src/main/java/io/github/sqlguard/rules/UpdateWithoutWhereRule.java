@@ -15,7 +15,7 @@ public final class UpdateWithoutWhereRule implements Rule {
             "An UPDATE without WHERE overwrites a column in every row of its table, and the old values are gone "
                     + "unless a backup is restored. A WHERE inside the SET's subquery does not limit the rows "
                     + "updated, nor does a FROM list that is not joined to the target.",
-            "Add a WHERE clause that selects exactly the rows to change.",
+            "Add a WHERE clause that selects exactly the rows to change, or acknowledge it: -- sqlguard:allow update-without-where reason: <why>",
             List.of("UPDATE customers SET status = 'closed'",
                     "UPDATE accounts SET balance = (SELECT 0 FROM limits WHERE limits.id = 1)",
                     "UPDATE prices SET amount = rates.factor FROM rates"),
