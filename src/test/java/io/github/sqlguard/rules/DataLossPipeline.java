@@ -5,9 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.github.sqlguard.Dialect;
 import io.github.sqlguard.analysis.AnalyzedStatement;
 import io.github.sqlguard.analysis.StatementAnalyzer;
-import io.github.sqlguard.sql.Placeholders;
 import io.github.sqlguard.sql.Statement;
-import io.github.sqlguard.sql.StatementSplitter;
+import io.github.sqlguard.sql.StatementContext;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,7 +18,7 @@ import java.util.List;
 final class DataLossPipeline {
 
     /** One violation with where its statement starts. */
-    record Hit(int line, String rule, String message) {
+    record Hit(int line, String rule, String message, StatementContext.Kind context) {
         @Override
         public String toString() {
             return line + ":" + rule;
@@ -34,8 +33,7 @@ final class DataLossPipeline {
     }
 
     static List<Hit> run(Dialect dialect, String sql, List<Rule> rules) {
-        List<Statement> statements = new StatementSplitter(dialect, Placeholders.DEFAULT).split("test.sql", sql)
-                .statements();
+        List<Statement> statements = RuleHarness.statements(dialect, sql);
         StatementAnalyzer analyzer = new StatementAnalyzer();
         ScriptState state = new ScriptState();
         ScriptState unparsedState = new ScriptState();
@@ -50,7 +48,8 @@ final class DataLossPipeline {
                 assertEquals(violations, rule.check(new AnalyzedStatement.NotNeeded(statement), notNeededState),
                         "not-parsed path differs for " + statement.sql());
                 for (Violation violation : violations) {
-                    hits.add(new Hit(statement.start().line(), rule.info().id(), violation.message()));
+                    hits.add(new Hit(statement.start().line(), rule.info().id(), violation.message(),
+                            statement.context().kind()));
                 }
             }
         }
