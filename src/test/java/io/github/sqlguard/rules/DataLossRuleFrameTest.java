@@ -93,7 +93,7 @@ class DataLossRuleFrameTest {
 
     @Test
     void stringsAndCommentsAreNeverRead() {
-        List<DataLossPipeline.Hit> hits = DataLossPipeline.run(Dialect.POSTGRESQL,
+        List<RulePipeline.Hit> hits = RulePipeline.run(Dialect.POSTGRESQL,
                 "/* DROP TABLE a; */ SELECT 'TRUNCATE b'; -- ALTER TABLE c DROP COLUMN d\n"
                         + "INSERT INTO log VALUES ('DROP DATABASE x');\nCOMMENT ON TABLE t IS 'DROP SCHEMA s';");
         assertEquals(List.of(), hits);
@@ -101,7 +101,7 @@ class DataLossRuleFrameTest {
 
     @Test
     void positionsAreThoseOfTheStatementStart() {
-        List<DataLossPipeline.Hit> hits = DataLossPipeline.run(Dialect.AUTO,
+        List<RulePipeline.Hit> hits = RulePipeline.run(Dialect.AUTO,
                 "-- cleanup\nSELECT 1;\n\n  DROP TABLE a;\r\nTRUNCATE\n b;");
         assertEquals("[4:drop-table, 5:truncate-table]", hits.toString());
         assertFalse(hits.isEmpty());

@@ -95,18 +95,18 @@ class DropRulesTest {
         "~CREATE PROCEDURE p AS\nBEGIN\n  DROP TABLE a\n  TRUNCATE TABLE b\nEND~ | [3:drop-table, 4:truncate-table]",
     })
     void routineBodiesAreReportedInTheirOwnContext(String sql, String hits) {
-        List<DataLossPipeline.Hit> found = DataLossPipeline.run(Dialect.SQLSERVER, sql);
+        List<RulePipeline.Hit> found = RulePipeline.run(Dialect.SQLSERVER, sql);
         assertEquals(hits, found.toString(), sql);
         assertEquals(List.of(StatementContext.Kind.ROUTINE_BODY),
-                found.stream().map(DataLossPipeline.Hit::context).distinct().toList(), sql);
+                found.stream().map(RulePipeline.Hit::context).distinct().toList(), sql);
     }
 
     static void assertFindings(String dialect, String sql, String rules, String messages) {
-        List<DataLossPipeline.Hit> hits = DataLossPipeline.run(Dialect.fromConfig(dialect), sql);
+        List<RulePipeline.Hit> hits = RulePipeline.run(Dialect.fromConfig(dialect), sql);
         List<String> expected = rules.equals("-") ? List.of() : Arrays.asList(rules.split(" "));
-        assertEquals(expected, hits.stream().map(DataLossPipeline.Hit::rule).toList(), sql);
+        assertEquals(expected, hits.stream().map(RulePipeline.Hit::rule).toList(), sql);
         if (messages != null) {
-            assertEquals(messages, hits.stream().map(DataLossPipeline.Hit::message)
+            assertEquals(messages, hits.stream().map(RulePipeline.Hit::message)
                     .collect(Collectors.joining(" / ")), sql);
         }
     }

@@ -84,7 +84,7 @@ class SqlfluffCorpusPinsTest {
         Assumptions.assumeTrue(Files.isRegularFile(path), "corpus not found at " + path);
         String sql = Files.readString(path, StandardCharsets.UTF_8);
         List<String> found = new ArrayList<>();
-        for (DataLossPipeline.Hit hit : DataLossPipeline.run(Dialect.fromConfig(dialect), sql)) {
+        for (RulePipeline.Hit hit : RulePipeline.run(Dialect.fromConfig(dialect), sql)) {
             found.add(hit.toString());
         }
         List<String> wanted = new ArrayList<>(expected.equals("-") ? List.of() : List.of(expected.split(" ")));
