@@ -5,7 +5,6 @@ import io.github.sqlguard.liquibase.ChangelogReader;
 import io.github.sqlguard.liquibase.ChangelogScript;
 import io.github.sqlguard.liquibase.FormattedSqlReader;
 import io.github.sqlguard.liquibase.LiquibaseOptions;
-import io.github.sqlguard.liquibase.RollbackMode;
 import io.github.sqlguard.rules.FileDiagnostics;
 import io.github.sqlguard.rules.Rule;
 import io.github.sqlguard.rules.RuleInfo;
@@ -76,7 +75,7 @@ final class LintSession {
                 flyway.placeholders());
         this.splitter = new StatementSplitter(config.dialect(), placeholders);
         this.liquibaseOptions = new LiquibaseOptions(
-                RollbackMode.valueOf(config.liquibase().rollbacks().name()), config.liquibase().properties(),
+                config.liquibase().rollbacks(), config.liquibase().properties(),
                 config.dialect(), config.directories());
         this.sinceVersion = flyway.sinceVersion() == null ? null : parseVersion(flyway.sinceVersion());
         List<PomSuppression> entries = config.suppressions().stream()

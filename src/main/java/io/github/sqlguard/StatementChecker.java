@@ -12,6 +12,7 @@ import io.github.sqlguard.sql.Script;
 import io.github.sqlguard.sql.Statement;
 import io.github.sqlguard.sql.StatementContext;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,8 +45,9 @@ final class StatementChecker {
     List<Finding> check(Script script, String path, Severity ceiling, ScriptMode rollbacks,
             Map<Location, String> statementSql) {
         List<Finding> findings = new ArrayList<>();
-        ScriptState state = new ScriptState();
+        Map<String, ScriptState> states = new HashMap<>();
         for (Statement statement : script.statements()) {
+            ScriptState state = states.computeIfAbsent(stateScope(statement.context()), scope -> new ScriptState());
             AnalyzedStatement analyzed = analyzer.analyze(statement);
             for (Rule rule : rules) {
                 List<Violation> violations = rule.check(analyzed, state);
@@ -75,6 +77,16 @@ final class StatementChecker {
                 new Location(path, error.line(), error.column()),
                 "Unterminated " + error.what() + " starting here: the rest of the file could not be checked",
                 info.hint(), ""));
+    }
+
+    /**
+     * What earlier statements establish (a scratch table created above) holds within one run of the database
+     * tool. A Flyway script runs at once; Liquibase runs each changeset on its own, possibly months apart,
+     * and rollback code runs long after its changeset created the table, so each gets its own state.
+     */
+    private static String stateScope(StatementContext context) {
+        return context.kind() == StatementContext.Kind.ROLLBACK || context.label().startsWith("changeset ")
+                ? context.label() : "";
     }
 
     /** Statements that do not run with the migration cannot destroy data by themselves running it. */

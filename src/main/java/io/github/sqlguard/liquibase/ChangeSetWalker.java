@@ -1,5 +1,6 @@
 package io.github.sqlguard.liquibase;
 
+import io.github.sqlguard.ScriptMode;
 import io.github.sqlguard.sql.Statement;
 import io.github.sqlguard.sql.StatementContext;
 import io.github.sqlguard.sql.Token;
@@ -89,7 +90,7 @@ final class ChangeSetWalker {
         for (ChangeNode change : changesOf(changeSet)) {
             statements.addAll(change(change, context));
         }
-        if (reader.options().rollbacks() != RollbackMode.SKIP) {
+        if (reader.options().rollbacks() != ScriptMode.SKIP) {
             statements.addAll(rollback(changeSet, label));
         }
         changeSet.value("comment").ifPresent(comment -> acknowledge(comment, statements));

@@ -1,5 +1,6 @@
 package io.github.sqlguard.liquibase;
 
+import io.github.sqlguard.ScriptMode;
 import io.github.sqlguard.Dialect;
 import io.github.sqlguard.sql.Lexer;
 import io.github.sqlguard.sql.Placeholders;
@@ -164,7 +165,7 @@ public final class FormattedSqlReader {
             out.add(splitter.split(relativePath, new TextRegion(mainText, from, to, headerLine + 2, 1), endDelimiter,
                     new StatementContext(StatementContext.Kind.SCRIPT, label)));
             String rollbackSql = rollbackText.substring(from, to).strip();
-            if (options.rollbacks() != RollbackMode.SKIP && !isNoRollback(rollbackSql)) {
+            if (options.rollbacks() != ScriptMode.SKIP && !isNoRollback(rollbackSql)) {
                 out.add(splitter.split(relativePath, new TextRegion(rollbackText, from, to, headerLine + 2, 1),
                         endDelimiter, new StatementContext(StatementContext.Kind.ROLLBACK, label + " rollback")));
             }

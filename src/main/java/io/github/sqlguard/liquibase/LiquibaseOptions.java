@@ -1,5 +1,6 @@
 package io.github.sqlguard.liquibase;
 
+import io.github.sqlguard.ScriptMode;
 import io.github.sqlguard.Dialect;
 import java.nio.file.Path;
 import java.util.List;
@@ -15,11 +16,11 @@ import java.util.Map;
  * @param searchRoots folders where paths that are not relative to the changelog are looked up, in order
  *     (typically {@code src/main/resources}); the including changelog's folder is tried last
  */
-public record LiquibaseOptions(RollbackMode rollbacks, Map<String, String> properties, Dialect dialect,
+public record LiquibaseOptions(ScriptMode rollbacks, Map<String, String> properties, Dialect dialect,
         List<Path> searchRoots) {
 
     public LiquibaseOptions {
-        rollbacks = rollbacks == null ? RollbackMode.SKIP : rollbacks;
+        rollbacks = rollbacks == null ? ScriptMode.SKIP : rollbacks;
         properties = properties == null ? Map.of() : Map.copyOf(properties);
         dialect = dialect == null ? Dialect.AUTO : dialect;
         searchRoots = searchRoots == null ? List.of() : List.copyOf(searchRoots);
@@ -27,10 +28,10 @@ public record LiquibaseOptions(RollbackMode rollbacks, Map<String, String> prope
 
     /** Rollbacks skipped, no properties, dialect AUTO, no search roots. */
     public static LiquibaseOptions defaults() {
-        return new LiquibaseOptions(RollbackMode.SKIP, Map.of(), Dialect.AUTO, List.of());
+        return new LiquibaseOptions(ScriptMode.SKIP, Map.of(), Dialect.AUTO, List.of());
     }
 
-    public LiquibaseOptions withRollbacks(RollbackMode mode) {
+    public LiquibaseOptions withRollbacks(ScriptMode mode) {
         return new LiquibaseOptions(mode, properties, dialect, searchRoots);
     }
 }

@@ -18,13 +18,13 @@ abstract class DataLossRule implements Rule {
 
     @Override
     public final List<Violation> check(AnalyzedStatement statement, ScriptState script) {
-        List<Token> core = StatementCore.tokensOf(statement);
-        if (core.isEmpty()) {
-            return List.of();
-        }
         Statement sql = statement.statement();
+        List<List<Token>> parts = script.sharedByRules(sql, () -> {
+            List<Token> core = StatementCore.tokensOf(statement);
+            return core.isEmpty() ? List.<List<Token>>of() : EmbeddedStatements.partsOf(core, sql.dialect());
+        });
         List<Violation> violations = new ArrayList<>();
-        for (List<Token> part : EmbeddedStatements.partsOf(core, sql.dialect())) {
+        for (List<Token> part : parts) {
             int line = part.get(0).line();
             for (Violation violation : check(part, sql, script)) {
                 // A T-SQL statement found inside the split statement: say where it is.

@@ -8,6 +8,8 @@ import java.util.Set;
 public final class ScriptState {
 
     private final Set<String> tablesCreatedInScript = new HashSet<>();
+    private Object lastStatement;
+    private Object lastParts;
 
     /** Records a table created by this script (names compared case-insensitively, unquoted). */
     public void tableCreated(String name) {
@@ -16,6 +18,19 @@ public final class ScriptState {
 
     public boolean wasCreatedInScript(String name) {
         return tablesCreatedInScript.contains(normalize(name));
+    }
+
+    /**
+     * The value {@code compute} gives for {@code statement}, computed once while the rules look at the same
+     * statement one after the other (every data-loss rule needs the same split of the statement's tokens).
+     */
+    @SuppressWarnings("unchecked")
+    <T> T sharedByRules(Object statement, java.util.function.Supplier<T> compute) {
+        if (statement != lastStatement) {
+            lastParts = compute.get();
+            lastStatement = statement;
+        }
+        return (T) lastParts;
     }
 
     /** Lower case, without quotes or brackets, so {@code "Orders"}, {@code [orders]} and ORDERS match. */

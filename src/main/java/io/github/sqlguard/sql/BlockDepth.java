@@ -80,6 +80,7 @@ final class BlockDepth {
         if (!BlockSyntax.beginsBlock(tokens, index, to)) {
             return;
         }
+        routineHeaderPending = false;
         if (top() == SECTION) {
             open.setCharAt(open.length() - 1, BLOCK);
         } else {
@@ -109,8 +110,8 @@ final class BlockDepth {
     }
 
     private void acceptIsAs(List<Token> tokens, int index, int to, int parenDepth) {
-        if (!routineHeaderPending || parenDepth > 0) {
-            return;
+        if (!routineHeaderPending || parenDepth > 0 || top() == BLOCK) {
+            return; // inside BEGIN..END, IS and AS are expressions and aliases, never a routine header
         }
         Token previous = tokens.get(index - 1);
         if (previous.isAnyWord("EXECUTE", "EXEC")) {

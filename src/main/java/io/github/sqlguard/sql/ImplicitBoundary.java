@@ -206,7 +206,7 @@ final class ImplicitBoundary {
                 routineBodyPending = false;
             }
         }
-        if (routine && token.isAnyWord("BEGIN", "RETURN", "SELECT", "SET", "CALL")) {
+        if (routine && token.isAnyWord("BEGIN", "RETURN", "SELECT", "SET", "CALL", "EXECUTE")) {
             routineBodyPending = false;
         }
     }

@@ -156,8 +156,13 @@ record StatementShape(Kind kind, String label, String routineKind, boolean runsT
         return "PL/SQL block";
     }
 
-    /** PostgreSQL {@code DECLARE name [BINARY] [SCROLL] CURSOR FOR ..} is a statement, not a block. */
+    /** PostgreSQL {@code DECLARE name [BINARY] [SCROLL] CURSOR FOR ..} is a statement, not a block; so is DB2's
+     * {@code DECLARE GLOBAL TEMPORARY TABLE}. */
     private static boolean isCursorDeclaration(List<Token> tokens, int start, int to) {
+        Token name = BlockSyntax.at(tokens, start + 1, to);
+        if (name != null && name.isAnyWord("GLOBAL", "LOCAL")) {
+            return true; // DECLARE GLOBAL TEMPORARY TABLE (DB2, SQL standard)
+        }
         Token afterName = BlockSyntax.at(tokens, start + 2, to);
         return afterName != null && afterName.type() == TokenType.WORD && CURSOR_WORDS.contains(afterName.upper());
     }

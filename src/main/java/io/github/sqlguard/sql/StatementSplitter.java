@@ -214,17 +214,21 @@ public final class StatementSplitter {
         ImplicitBoundary boundary = new ImplicitBoundary(shape.kind() == StatementShape.Kind.ROUTINE,
                 dialect == Dialect.SQLSERVER || dialect == Dialect.AUTO);
         int parenDepth = 0;
+        int firstInnerSemicolon = -1;
         for (int i = start; i < size; i++) {
             Token token = code.get(i);
             boolean insideBody = shape.runsToBatchEnd()
                     || depth != null && (depth.isOpen() || depth.bodyRunsToBatchEnd());
             if (token.type() == TokenType.BATCH_SEPARATOR || token.type() == TokenType.DELIMITER_CHANGE
                     || token.type() == TokenType.TERMINATOR && !token.text().equals(";")) {
-                return i;
+                return unclosedEnd(shape, depth, firstInnerSemicolon, i);
             }
             if (BlockSyntax.isSemicolon(token) && (parenDepth == 0 || token.type() == TokenType.TERMINATOR)) {
                 if (!insideBody) {
                     return i;
+                }
+                if (firstInnerSemicolon < 0 && !shape.runsToBatchEnd() && !depth.bodyRunsToBatchEnd()) {
+                    firstInnerSemicolon = i;
                 }
             } else if (i > start && !insideBody && boundary.startsNewStatement(code, i, size, parenDepth)) {
                 return i;
@@ -239,6 +243,20 @@ public final class StatementSplitter {
                 parenDepth = Math.max(0, parenDepth - 1);
             }
         }
-        return size;
+        return unclosedEnd(shape, depth, firstInnerSemicolon, size);
+    }
+
+    /**
+     * Where a block statement ends that reached {@code end} (a separator or the end of the text). When its
+     * BEGIN..END never balanced although nothing but the nesting kept it open, the block syntax was not
+     * understood: fail closed and end it at its first {@code ;}, so the statements after it stay top-level
+     * statements the rules check rather than disappearing into a routine body.
+     */
+    private static int unclosedEnd(StatementShape shape, BlockDepth depth, int firstInnerSemicolon, int end) {
+        if (depth != null && depth.isOpen() && !shape.runsToBatchEnd() && !depth.bodyRunsToBatchEnd()
+                && firstInnerSemicolon >= 0) {
+            return firstInnerSemicolon;
+        }
+        return end;
     }
 }

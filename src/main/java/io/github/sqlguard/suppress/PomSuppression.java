@@ -7,7 +7,7 @@ import java.util.Locale;
  * glob matches is acknowledged with {@code reason}.
  *
  * @param rule the rule id to acknowledge
- * @param files a Maven/Ant-style glob over the project-relative path (see {@link PathGlob}), or null for
+ * @param files a Maven/Ant-style glob over the project-relative path (see {@link io.github.sqlguard.source.GlobPattern}), or null for
  *     every file
  * @param reason why these findings are acceptable; required
  */

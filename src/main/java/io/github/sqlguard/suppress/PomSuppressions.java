@@ -1,5 +1,7 @@
 package io.github.sqlguard.suppress;
 
+import io.github.sqlguard.source.GlobPattern;
+
 import io.github.sqlguard.Acknowledgement;
 import io.github.sqlguard.Finding;
 import io.github.sqlguard.Location;
@@ -18,7 +20,7 @@ public final class PomSuppressions {
     public static final String POM = "pom.xml";
 
     private final List<PomSuppression> entries;
-    private final List<PathGlob> globs = new ArrayList<>();
+    private final List<GlobPattern> globs = new ArrayList<>();
 
     /**
      * @throws IllegalArgumentException naming the entry and the valid ids when an entry names an unknown
@@ -32,7 +34,7 @@ public final class PomSuppressions {
                         + " names the unknown rule `" + entry.rule() + "`; "
                         + RuleIdSuggestions.forUnknown(entry.rule(), knownRuleIds));
             }
-            globs.add(entry.files() == null ? null : new PathGlob(entry.files()));
+            globs.add(entry.files() == null ? null : GlobPattern.compile(entry.files()));
         }
     }
 
@@ -74,7 +76,7 @@ public final class PomSuppressions {
     }
 
     private boolean matches(int index, Finding finding) {
-        PathGlob glob = globs.get(index);
+        GlobPattern glob = globs.get(index);
         return entries.get(index).rule().equals(finding.ruleId())
                 && (glob == null || glob.matches(finding.location().path()));
     }

@@ -1,5 +1,6 @@
 package io.github.sqlguard.liquibase;
 
+import io.github.sqlguard.ScriptMode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -49,7 +50,7 @@ class ChangelogCorpusSweepTest {
             changelogs++;
             String relative = corpus.relativize(file).toString().replace('\\', '/');
             Changelog changelog = ChangelogReader.read(file, relative, text,
-                    new LiquibaseOptions(RollbackMode.CHECK, null, null, searchRoots));
+                    new LiquibaseOptions(ScriptMode.CHECK, null, null, searchRoots));
             processed.addAll(changelog.processedFiles());
             misplaced += misplacedStatements(corpus, changelog);
             changesets += changelog.changesets();

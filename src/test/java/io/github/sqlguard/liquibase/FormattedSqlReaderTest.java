@@ -1,5 +1,6 @@
 package io.github.sqlguard.liquibase;
 
+import io.github.sqlguard.ScriptMode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -65,7 +66,7 @@ class FormattedSqlReaderTest {
                 """;
         assertEquals(List.of("3:1 CREATE TABLE t (id int)", "7:1 CREATE TABLE v (id int)",
                 "12:1 CREATE INDEX i ON v(id)"), located(statements(text, LiquibaseOptions.defaults())));
-        List<Statement> checked = statements(text, LiquibaseOptions.defaults().withRollbacks(RollbackMode.CHECK));
+        List<Statement> checked = statements(text, LiquibaseOptions.defaults().withRollbacks(ScriptMode.CHECK));
         assertEquals(List.of("3:1 CREATE TABLE t (id int)", "4:12 DROP TABLE t", "5:14 DELETE FROM u",
                 "7:1 CREATE TABLE v (id int)", "9:4 DROP TABLE v", "12:1 CREATE INDEX i ON v(id)"), located(checked));
         assertEquals(new StatementContext(StatementContext.Kind.ROLLBACK, "changeset a:1 rollback"),

@@ -1,5 +1,6 @@
 package io.github.sqlguard.liquibase;
 
+import io.github.sqlguard.ScriptMode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -147,7 +148,7 @@ class XmlChangelogTest {
                   </changeSet>
                 </databaseChangeLog>
                 """;
-        Changelog changelog = read(xml, new LiquibaseOptions(RollbackMode.SKIP, Map.of("table", "customers"), null,
+        Changelog changelog = read(xml, new LiquibaseOptions(ScriptMode.SKIP, Map.of("table", "customers"), null,
                 null));
         List<Statement> statements = changelog.scripts().get(0).script().statements();
         assertEquals("DELETE FROM app.customers", statements.get(0).sql());
@@ -170,7 +171,7 @@ class XmlChangelogTest {
 
     @ParameterizedTest
     @CsvSource({"SKIP, 0", "WARN, 3", "CHECK, 3"})
-    void rollbackBlocksFollowTheRollbackMode(RollbackMode mode, int rollbackStatements) {
+    void rollbackBlocksFollowTheRollbackMode(ScriptMode mode, int rollbackStatements) {
         String xml = HEAD + """
                     <createTable tableName="t"><column name="id" type="int"/></createTable>
                     <rollback>

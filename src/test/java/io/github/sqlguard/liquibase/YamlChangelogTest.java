@@ -1,5 +1,6 @@
 package io.github.sqlguard.liquibase;
 
+import io.github.sqlguard.ScriptMode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -121,7 +122,7 @@ class YamlChangelogTest {
                 """;
         assertTrue(read("c.yaml", yaml, LiquibaseOptions.defaults()).scripts().isEmpty());
         List<Statement> statements = statements("c.yaml", yaml, LiquibaseOptions.defaults()
-                .withRollbacks(RollbackMode.WARN));
+                .withRollbacks(ScriptMode.WARN));
         assertEquals(List.of("DROP TABLE t", "ALTER TABLE t DROP COLUMN c"),
                 statements.stream().map(Statement::sql).toList());
         assertEquals(new StatementContext(StatementContext.Kind.ROLLBACK, "changeset bob:7 rollback"),

@@ -74,6 +74,13 @@ class BlockSplitTest {
     }
 
     @Test
+    void aliasesInsideABeginAtomicBodyDoNotOpenSections() {
+        String sql = "CREATE FUNCTION f() RETURNS TABLE (t int) BEGIN ATOMIC\nSELECT g.x FROM s AS g (x);\nEND;\nDELETE FROM b;";
+        assertEquals(List.of("2:1 [R function f body] SELECT g.x FROM s AS g (x)", "4:1 DELETE FROM b"),
+                render(Dialect.AUTO, sql).subList(1, 3));
+    }
+
+    @Test
     void postgresBeginIsATransactionNotABlock() {
         assertEquals(List.of("1:1 BEGIN", "1:8 DELETE FROM a", "1:23 COMMIT"),
                 render(Dialect.POSTGRESQL, "BEGIN; DELETE FROM a; COMMIT;"));

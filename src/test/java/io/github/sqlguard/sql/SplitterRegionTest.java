@@ -120,7 +120,15 @@ class SplitterRegionTest {
     @Test
     void aDeclarationSectionWithoutBeginIsReadAsStatements() {
         assertEquals(List.of("1:1 [C] DECLARE x int; DELETE FROM a", "1:9 [E PL/SQL block] x int",
-                "1:16 [E PL/SQL block] DELETE FROM a"), render(Dialect.AUTO, "DECLARE x int; DELETE FROM a"));
+                "1:16 [E PL/SQL block] DELETE FROM a"), render(Dialect.ORACLE, "DECLARE x int; DELETE FROM a"));
+    }
+
+    @Test
+    void anUnbalancedBlockEndsAtItsFirstSemicolonSoLaterStatementsStayTopLevel() {
+        assertEquals(List.of("1:1 [C] DECLARE x int", "1:9 [E PL/SQL block] x int", "1:16 DELETE FROM a",
+                "1:31 SELECT 1"), render(Dialect.AUTO, "DECLARE x int; DELETE FROM a; SELECT 1"));
+        assertEquals(List.of("1:1 [C] CREATE PROCEDURE p() BEGIN DELETE FROM a", "1:28 [R procedure p body] DELETE FROM a",
+                "1:43 DELETE FROM b"), render(Dialect.MYSQL, "CREATE PROCEDURE p() BEGIN DELETE FROM a; DELETE FROM b;"));
     }
 
     @Test
