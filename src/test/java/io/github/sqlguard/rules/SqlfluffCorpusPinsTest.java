@@ -1,5 +1,6 @@
 package io.github.sqlguard.rules;
 
+import io.github.sqlguard.CorpusFiles;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.github.sqlguard.Dialect;
@@ -79,8 +80,7 @@ class SqlfluffCorpusPinsTest {
                 + " 13:cascade",
     })
     void findingsMatchWhatTheSqlSays(String file, String dialect, String expected) throws IOException {
-        Path corpus = Path.of(System.getProperty("sqlguard.corpus", "../shared/corpus"), "sqlfluff");
-        Path path = corpus.resolve(file);
+        Path path = CorpusFiles.folder("sqlfluff").resolve(file);
         Assumptions.assumeTrue(Files.isRegularFile(path), "corpus not found at " + path);
         String sql = Files.readString(path, StandardCharsets.UTF_8);
         List<String> found = new ArrayList<>();
