@@ -1,9 +1,9 @@
 package io.github.sqlguard.analysis;
 
-import io.github.sqlguard.CorpusFiles;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.sqlguard.CorpusFiles;
 import io.github.sqlguard.Dialect;
 import io.github.sqlguard.rules.Rule;
 import io.github.sqlguard.rules.RuleRegistry;

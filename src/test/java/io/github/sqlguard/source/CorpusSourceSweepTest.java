@@ -1,9 +1,9 @@
 package io.github.sqlguard.source;
 
-import io.github.sqlguard.CorpusFiles;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.sqlguard.CorpusFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
