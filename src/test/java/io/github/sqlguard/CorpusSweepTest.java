@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +11,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -28,7 +26,7 @@ class CorpusSweepTest {
 
     @BeforeAll
     static void findCorpus() {
-        corpus = Path.of(System.getProperty("sqlguard.corpus", "../shared/corpus")).toAbsolutePath().normalize();
+        corpus = CorpusFiles.folder();
     }
 
     static Stream<Arguments> folders() {
@@ -52,9 +50,7 @@ class CorpusSweepTest {
     @ParameterizedTest(name = "{0} ({1})")
     @MethodSource("folders")
     void everyFileIsProcessedAndEveryUnparsedStatementIsReported(String folder, Dialect dialect) throws IOException {
-        Path directory = corpus.resolve(folder);
-        Assumptions.assumeTrue(Files.isDirectory(directory),
-                "corpus not found at " + directory + " (set -Dsqlguard.corpus); skipping the sweep");
+        Path directory = CorpusFiles.folder(folder);
         LintConfig defaults = LintConfig.defaults(corpus, List.of(directory));
         LintConfig config = new LintConfig(corpus, List.of(directory), defaults.includes(), List.of(), dialect,
                 defaults.encoding(), Map.of(), List.of(), defaults.flyway(), defaults.liquibase(), List.of(), null,
@@ -64,11 +60,8 @@ class CorpusSweepTest {
 
         Set<String> accounted = result.findings().stream().map(f -> f.location().path()).collect(Collectors.toSet());
         accounted.addAll(result.scannedFiles());
-        List<String> sqlFiles;
-        try (Stream<Path> walk = Files.walk(directory)) {
-            sqlFiles = walk.filter(p -> p.toString().endsWith(".sql"))
-                    .map(p -> corpus.relativize(p).toString().replace('\\', '/')).sorted().toList();
-        }
+        List<String> sqlFiles = CorpusFiles.files(directory, ".sql").stream()
+                .map(p -> corpus.relativize(p).toString().replace('\\', '/')).toList();
         List<String> missing = sqlFiles.stream().filter(f -> !accounted.contains(f))
                 .toList();
         assertTrue(missing.isEmpty(), "SQL files neither analysed nor reported: " + missing);

@@ -3,6 +3,7 @@ package io.github.sqlguard.analysis;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.sqlguard.CorpusFiles;
 import io.github.sqlguard.Dialect;
 import io.github.sqlguard.rules.Rule;
 import io.github.sqlguard.rules.RuleRegistry;
@@ -21,8 +22,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -61,18 +60,14 @@ class RealMigrationsSweepTest {
 
     @Test
     void everyStatementOfTheRealMigrationsIsAnalysedWithoutError() throws IOException {
-        Path real = Path.of(System.getProperty("sqlguard.corpus", "../shared/corpus")).resolve("real");
-        Assumptions.assumeTrue(Files.isDirectory(real), "corpus not found at " + real.toAbsolutePath());
+        Path real = CorpusFiles.folder("real");
         StatementAnalyzer analyzer = new StatementAnalyzer();
         StatementSplitter splitter = new StatementSplitter(Dialect.AUTO, Placeholders.DEFAULT);
         Map<String, Tally> byFolder = new TreeMap<>();
         Map<String, Integer> unparsedReasons = new TreeMap<>();
         TreeMap<Long, String> slowest = new TreeMap<>();
         Map<String, List<String>> samples = new TreeMap<>();
-        List<Path> files;
-        try (Stream<Path> walk = Files.walk(real)) {
-            files = walk.filter(p -> p.toString().endsWith(".sql") && Files.isRegularFile(p)).sorted().toList();
-        }
+        List<Path> files = CorpusFiles.files(real, ".sql");
         for (Path file : files) {
             String folder = real.relativize(file).getName(0).toString();
             Tally tally = byFolder.computeIfAbsent(folder, f -> new Tally());

@@ -1,10 +1,11 @@
 package io.github.sqlguard.liquibase;
 
-import io.github.sqlguard.ScriptMode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.sqlguard.CorpusFiles;
 import io.github.sqlguard.Finding;
+import io.github.sqlguard.ScriptMode;
 import io.github.sqlguard.sql.Statement;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +17,6 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -26,12 +26,8 @@ class ChangelogCorpusSweepTest {
     @ParameterizedTest
     @ValueSource(strings = {"apache-fineract", "liquibase-liquibase"})
     void everyChangelogIsReadWithoutException(String project) throws IOException {
-        Path corpus = Path.of(System.getProperty("sqlguard.corpus", "/work/shared/corpus"), "real", project);
-        Assumptions.assumeTrue(Files.isDirectory(corpus), "corpus not found at " + corpus);
-        List<Path> files;
-        try (Stream<Path> walk = Files.walk(corpus)) {
-            files = walk.filter(Files::isRegularFile).sorted().toList();
-        }
+        Path corpus = CorpusFiles.folder("real", project);
+        List<Path> files = CorpusFiles.files(corpus, "");
         // Liquibase resolves non-relative paths on the classpath: every module's resources folder.
         List<Path> searchRoots = files.stream().map(Path::getParent).distinct()
                 .flatMap(ChangelogCorpusSweepTest::resourcesFolderOf).distinct().toList();

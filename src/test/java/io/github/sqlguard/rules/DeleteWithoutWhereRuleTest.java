@@ -7,12 +7,25 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import io.github.sqlguard.Dialect;
+import io.github.sqlguard.Location;
 import io.github.sqlguard.analysis.AnalyzedStatement;
+import io.github.sqlguard.analysis.StatementAnalyzer;
+import io.github.sqlguard.sql.Lexer;
+import io.github.sqlguard.sql.Statement;
+import io.github.sqlguard.sql.StatementContext;
+import io.github.sqlguard.sql.Token;
+import io.github.sqlguard.sql.TokenType;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class DeleteWithoutWhereRuleTest {
+
+    private static final Set<TokenType> SEPARATORS = EnumSet.of(TokenType.COMMENT, TokenType.TERMINATOR,
+            TokenType.BATCH_SEPARATOR, TokenType.DELIMITER_CHANGE);
 
     private final Rule rule = new DeleteWithoutWhereRule();
 
@@ -76,10 +89,26 @@ class DeleteWithoutWhereRuleTest {
         assertEquals(both, tokenMessages(rule, Dialect.AUTO, sql));
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
+    void statementsAfterADelimiterChangeAreCheckedOneByOne() {
+        String sql = "DELIMITER $$\nDELETE FROM t WHERE a = 1; DELETE FROM u; UPDATE v SET a = 1 WHERE b = 2$$";
+        assertEquals(3, RuleHarness.statements(Dialect.MYSQL, sql).size(), "the splitter cuts at ';' too");
+        assertEquals(expected("u"), messages(rule, Dialect.MYSQL, sql));
+        assertEquals(expected("u"), tokenMessages(rule, Dialect.MYSQL, sql));
+    }
+
+    /** A statement text that still holds several (the splitter no longer makes one) is read part by part. */
+    @Test
     void aStatementHoldingSeveralIsReadStatementByStatement() {
         String sql = "DELIMITER $$\nDELETE FROM t WHERE a = 1; DELETE FROM u; UPDATE v SET a = 1 WHERE b = 2$$";
-        AnalyzedStatement analyzed = analyzed(Dialect.MYSQL, sql);
+        List<Token> tokens = new Lexer(Dialect.MYSQL).tokenize(sql).tokens().stream()
+                .filter(token -> !SEPARATORS.contains(token.type()))
+                .toList();
+        Token first = tokens.get(0);
+        Statement several = new Statement(sql.substring(first.offset(), tokens.get(tokens.size() - 1).endOffset()),
+                new Location("t.sql", first.line(), first.column()), tokens, StatementContext.SCRIPT, Dialect.MYSQL,
+                false);
+        AnalyzedStatement analyzed = new StatementAnalyzer().analyze(several);
         AnalyzedStatement.Unparsed unparsed = assertInstanceOf(AnalyzedStatement.Unparsed.class, analyzed);
         assertEquals("another statement (\"DELETE\") starts at line 2, column 28", unparsed.parserMessage());
         assertEquals(expected("u"), messages(rule, analyzed));

@@ -3,6 +3,7 @@ package io.github.sqlguard.rules;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.github.sqlguard.Dialect;
+import io.github.sqlguard.sql.StatementContext;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -69,11 +70,9 @@ class DropRulesTest {
         "oracle     | DROP CLUSTER personnel                     | - |",
         "sqlserver  | DROP DATABASE SCOPED CREDENTIAL AppCred    | - |",
         "sqlserver  | ~SET NOCOUNT ON\nDROP TABLE orders~        | drop-table | DROP TABLE removes table orders and all its rows (line 2)",
-        "sqlserver  | ~DROP TABLE a\nDROP TABLE b\nTRUNCATE TABLE c~ | truncate-table drop-table drop-table | TRUNCATE removes every row of table c (line 3) / DROP TABLE removes table a and all its rows / DROP TABLE removes table b and all its rows (line 2)",
+        "sqlserver  | ~DROP TABLE a\nDROP TABLE b\nTRUNCATE TABLE c~ | drop-table drop-table truncate-table | DROP TABLE removes table a and all its rows / DROP TABLE removes table b and all its rows / TRUNCATE removes every row of table c",
         "sqlserver  | ~CREATE TABLE s (a INT)\nINSERT INTO s VALUES (1)\nDROP TABLE s~ | - |",
-        "sqlserver  | ~CREATE PROCEDURE p AS\nDROP TABLE orders~     | - |",
-        "sqlserver  | ~ALTER PROCEDURE p AS\nTRUNCATE TABLE orders~  | - |",
-        "auto       | ~PRINT 'cleanup'\nEXEC sp_rename 'a', 'b'~  | rename-table | Renames table a to b (line 2)",
+        "auto       | ~PRINT 'cleanup'\nEXEC sp_rename 'a', 'b'~  | rename-table | Renames table a to b",
         "oracle     | DROP PUBLIC DATABASE LINK remote           | - |",
         "postgresql | DROP DATABASE link                         | drop-database | DROP DATABASE removes database link and all its data",
         "postgresql | DROP CAST (int AS bool) CASCADE            | cascade | DROP CAST CASCADE also drops every object that depends on it",
@@ -85,12 +84,29 @@ class DropRulesTest {
         assertFindings(dialect, sql, rules, messages);
     }
 
+    /**
+     * A routine body runs only when the routine is called: its statements are found with their own line and
+     * the routine-body context, from which the linter lowers them to INFO so they never fail the build.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '~', value = {
+        "~CREATE PROCEDURE p AS\nDROP TABLE orders~     | [2:drop-table]",
+        "~ALTER PROCEDURE p AS\nTRUNCATE TABLE orders~  | [2:truncate-table]",
+        "~CREATE PROCEDURE p AS\nBEGIN\n  DROP TABLE a\n  TRUNCATE TABLE b\nEND~ | [3:drop-table, 4:truncate-table]",
+    })
+    void routineBodiesAreReportedInTheirOwnContext(String sql, String hits) {
+        List<RulePipeline.Hit> found = RulePipeline.run(Dialect.SQLSERVER, sql);
+        assertEquals(hits, found.toString(), sql);
+        assertEquals(List.of(StatementContext.Kind.ROUTINE_BODY),
+                found.stream().map(RulePipeline.Hit::context).distinct().toList(), sql);
+    }
+
     static void assertFindings(String dialect, String sql, String rules, String messages) {
-        List<DataLossPipeline.Hit> hits = DataLossPipeline.run(Dialect.fromConfig(dialect), sql);
+        List<RulePipeline.Hit> hits = RulePipeline.run(Dialect.fromConfig(dialect), sql);
         List<String> expected = rules.equals("-") ? List.of() : Arrays.asList(rules.split(" "));
-        assertEquals(expected, hits.stream().map(DataLossPipeline.Hit::rule).toList(), sql);
+        assertEquals(expected, hits.stream().map(RulePipeline.Hit::rule).toList(), sql);
         if (messages != null) {
-            assertEquals(messages, hits.stream().map(DataLossPipeline.Hit::message)
+            assertEquals(messages, hits.stream().map(RulePipeline.Hit::message)
                     .collect(Collectors.joining(" / ")), sql);
         }
     }

@@ -1,29 +1,27 @@
 package io.github.sqlguard.rules;
 
-import static io.github.sqlguard.rules.RuleHarness.messages;
-import static io.github.sqlguard.rules.RuleHarness.tokenMessages;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.sqlguard.Dialect;
-import io.github.sqlguard.Severity;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Stream;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
 
+/** The registry: every rule once, in a stable order, each documented as data. */
 class RuleRegistryTest {
 
     @Test
     void listsTheRulesInAStableOrder() {
-        assertEquals(List.of("delete-without-where", "update-without-where", "always-true-where", "unparsed-statement"),
-                RuleRegistry.all().stream().map(rule -> rule.info().id()).toList());
+        assertEquals(List.of("delete-without-where ERROR", "update-without-where ERROR", "always-true-where ERROR",
+                "truncate-table ERROR", "drop-table ERROR", "drop-column ERROR", "drop-schema ERROR",
+                "drop-database ERROR", "drop-partition ERROR", "rename-table WARNING", "rename-column WARNING",
+                "alter-column-type WARNING", "cascade WARNING", "unparsed-statement WARNING"),
+                RuleRegistry.all().stream().map(rule -> rule.info().id() + " " + rule.info().defaultSeverity())
+                        .toList());
     }
 
     @Test
@@ -34,6 +32,8 @@ class RuleRegistryTest {
 
     @Test
     void everyRuleIsDocumented() {
+        Set<String> dataLossIds = DataLossRules.all().stream().map(rule -> rule.info().id())
+                .collect(Collectors.toSet());
         Set<String> ids = new HashSet<>();
         for (Rule rule : RuleRegistry.all()) {
             RuleInfo info = rule.info();
@@ -44,23 +44,11 @@ class RuleRegistryTest {
             assertFalse(info.hint().isBlank());
             assertFalse(info.badExamples().isEmpty(), "bad example of " + info.id());
             assertFalse(info.goodExamples().isEmpty(), "good example of " + info.id());
-            assertTrue(info.defaultSeverity() == Severity.ERROR || info.id().equals("unparsed-statement"));
+            if (dataLossIds.contains(info.id())) {
+                // A drop can be intended: the hint says how to acknowledge it in the script.
+                assertTrue(info.hint().contains("sqlguard:allow " + info.id()), "hint of " + info.id());
+            }
         }
-    }
-
-    static Stream<Arguments> examples() {
-        return RuleRegistry.all().stream().flatMap(rule -> Stream.concat(
-                rule.info().badExamples().stream().map(sql -> Arguments.of(rule.info().id(), sql, true)),
-                rule.info().goodExamples().stream().map(sql -> Arguments.of(rule.info().id(), sql, false))));
-    }
-
-    @ParameterizedTest(name = "{0}: {1}")
-    @MethodSource("examples")
-    void everyBadExampleIsReportedAndNoGoodOne(String id, String sql, boolean bad) {
-        Rule rule = RuleRegistry.byId(id).orElseThrow();
-        assertEquals(bad ? 1 : 0, messages(rule, Dialect.AUTO, sql).size(), sql);
-        if (!id.equals("unparsed-statement")) {
-            assertEquals(messages(rule, Dialect.AUTO, sql), tokenMessages(rule, Dialect.AUTO, sql), "tokens: " + sql);
-        }
+        assertTrue(ids.containsAll(dataLossIds), "every data-loss rule is registered");
     }
 }

@@ -2,6 +2,7 @@ package io.github.sqlguard.rules;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.github.sqlguard.CorpusFiles;
 import io.github.sqlguard.Dialect;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -17,18 +18,20 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * Pins the data-loss findings on sqlfluff's dialect fixtures ({@code shared/corpus/sqlfluff}): for each file,
  * the exact {@code line:rule} list. Every expected entry was checked by reading the SQL, not copied from
- * output. A few positions depend on statement splitting that the first, terminator-only splitter does not do
- * yet; {@link #FIRST_SPLITTER_POSITION} lists them with the position that splitter leads to.
+ * output. A few positions depend on statement splitting the splitter does not do yet;
+ * {@link #SPLITTER_POSITION} lists them with the position the splitter leads to today.
  */
 class SqlfluffCorpusPinsTest {
 
     /**
-     * Entries whose position depends on the splitter, with the position the first, terminator-only splitter
-     * gives. tsql/alter_table.sql:153 follows "ON DELETE CASCADE; GO" on line 150: "GO" after a terminator on
-     * the same line is not a batch separator for that splitter, so the statement starts at the word GO on
-     * line 150 and the finding (found inside it, its message says "line 153") is reported there.
+     * Entries whose position depends on the splitter, with the position it gives today.
+     * tsql/alter_table.sql:153 follows "ON DELETE CASCADE; GO" on line 150: "GO" after a terminator on the
+     * same line is no batch separator (sqlcmd wants it on a line of its own), so a statement starts at the
+     * word GO, and an ALTER TABLE after it does not start a new one (T-SQL without terminators is cut only
+     * before DML verbs, DROP, EXEC, PRINT, ..). The finding, found inside that statement by the data-loss
+     * rules (its message says "line 153"), is reported at line 150.
      */
-    private static final Map<String, String> FIRST_SPLITTER_POSITION = Map.of(
+    private static final Map<String, String> SPLITTER_POSITION = Map.of(
             "tsql/alter_table.sql:153:drop-column", "150:drop-column");
 
     @ParameterizedTest(name = "{0}")
@@ -79,17 +82,16 @@ class SqlfluffCorpusPinsTest {
                 + " 13:cascade",
     })
     void findingsMatchWhatTheSqlSays(String file, String dialect, String expected) throws IOException {
-        Path corpus = Path.of(System.getProperty("sqlguard.corpus", "../shared/corpus"), "sqlfluff");
-        Path path = corpus.resolve(file);
+        Path path = CorpusFiles.folder("sqlfluff").resolve(file);
         Assumptions.assumeTrue(Files.isRegularFile(path), "corpus not found at " + path);
         String sql = Files.readString(path, StandardCharsets.UTF_8);
         List<String> found = new ArrayList<>();
-        for (DataLossPipeline.Hit hit : DataLossPipeline.run(Dialect.fromConfig(dialect), sql)) {
+        for (RulePipeline.Hit hit : RulePipeline.run(Dialect.fromConfig(dialect), sql)) {
             found.add(hit.toString());
         }
         List<String> wanted = new ArrayList<>(expected.equals("-") ? List.of() : List.of(expected.split(" ")));
         for (int i = 0; i < wanted.size(); i++) {
-            String alternative = FIRST_SPLITTER_POSITION.get(file + ":" + wanted.get(i));
+            String alternative = SPLITTER_POSITION.get(file + ":" + wanted.get(i));
             if (alternative != null && !found.contains(wanted.get(i)) && found.contains(alternative)) {
                 wanted.set(i, alternative);
             }

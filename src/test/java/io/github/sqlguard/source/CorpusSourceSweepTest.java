@@ -3,16 +3,14 @@ package io.github.sqlguard.source;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.sqlguard.CorpusFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /** Reads and classifies every file of the shared corpus of real migrations nobody on the team wrote. */
@@ -23,8 +21,7 @@ class CorpusSourceSweepTest {
 
     @Test
     void everyCorpusFileIsReadAndClassified() throws IOException {
-        Path corpus = Path.of(System.getProperty("sqlguard.corpus", "../shared/corpus")).toAbsolutePath().normalize();
-        Assumptions.assumeTrue(Files.isDirectory(corpus), "corpus not found at " + corpus);
+        Path corpus = CorpusFiles.folder();
         SourceScanner scanner = new SourceScanner(CHANGELOG_INCLUDES, List.of());
         SourceClassifier classifier = new SourceClassifier();
 
@@ -75,10 +72,8 @@ class CorpusSourceSweepTest {
     }
 
     private static long countMatchingFiles(Path corpus, SourceScanner scanner) throws IOException {
-        try (Stream<Path> files = Files.walk(corpus)) {
-            return files.filter(Files::isRegularFile)
-                    .filter(file -> scanner.isSelected(corpus.relativize(file).toString().replace('\\', '/')))
-                    .count();
-        }
+        return CorpusFiles.files(corpus, "").stream()
+                .filter(file -> scanner.isSelected(corpus.relativize(file).toString().replace('\\', '/')))
+                .count();
     }
 }

@@ -3,6 +3,7 @@ package io.github.sqlguard.suppress;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.sqlguard.CorpusFiles;
 import io.github.sqlguard.Dialect;
 import io.github.sqlguard.sql.Placeholders;
 import io.github.sqlguard.sql.Script;
@@ -17,8 +18,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,12 +28,8 @@ class FingerprintCorpusTest {
 
     @Test
     void reformattedStatementsOfTheCorpusKeepTheirFingerprint() throws IOException {
-        Path corpus = Path.of(System.getProperty("sqlguard.corpus", "../shared/corpus"));
-        Assumptions.assumeTrue(Files.isDirectory(corpus), "corpus not found at " + corpus.toAbsolutePath());
-        List<Path> files;
-        try (Stream<Path> walk = Files.walk(corpus)) {
-            files = walk.filter(p -> p.toString().endsWith(".sql")).sorted().toList();
-        }
+        Path corpus = CorpusFiles.folder();
+        List<Path> files = CorpusFiles.files(corpus, ".sql");
         StatementSplitter splitter = new StatementSplitter(Dialect.POSTGRESQL, Placeholders.DEFAULT);
         int statements = 0;
         List<String> changed = new ArrayList<>();

@@ -5,6 +5,7 @@ import static io.github.sqlguard.suppress.InlineAcknowledgementsTest.apply;
 import static io.github.sqlguard.suppress.InlineAcknowledgementsTest.findingAt;
 import static io.github.sqlguard.suppress.InlineAcknowledgementsTest.ofRule;
 import static io.github.sqlguard.suppress.InlineAcknowledgementsTest.only;
+import static io.github.sqlguard.suppress.InlineAcknowledgementsTest.split;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -13,41 +14,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.sqlguard.Dialect;
 import io.github.sqlguard.Finding;
 import io.github.sqlguard.Location;
-import io.github.sqlguard.sql.Placeholders;
 import io.github.sqlguard.sql.Script;
 import io.github.sqlguard.sql.Statement;
-import io.github.sqlguard.sql.StatementContext;
-import io.github.sqlguard.sql.StatementSplitter;
-import io.github.sqlguard.sql.Token;
-import io.github.sqlguard.sql.TokenType;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Comments before, inside and after container statements (DO blocks) whose inner statements follow them. */
 class InlineAcknowledgementsInContainersTest {
 
-    /** A DO block whose body is split again, as the full splitter does: container first, inner statements next. */
+    /** The splitter's statements: a DO block as a container first, its inner statements right after it. */
     static Script doBlock(String sql) {
-        StatementSplitter splitter = new StatementSplitter(Dialect.POSTGRESQL, Placeholders.DEFAULT);
-        Script top = splitter.split(PATH, sql);
-        List<Statement> statements = new ArrayList<>();
-        List<Token> comments = new ArrayList<>(top.comments());
-        for (Statement statement : top.statements()) {
-            if (!statement.firstToken().isWord("DO")) {
-                statements.add(statement);
-                continue;
-            }
-            statements.add(new Statement(statement.sql(), statement.start(), statement.tokens(), statement.context(),
-                    statement.dialect(), true));
-            Token body = statement.tokens().stream().filter(t -> t.type() == TokenType.STRING).findFirst()
-                    .orElseThrow();
-            Script inner = splitter.split(PATH, sql, body.offset() + 2, body.endOffset() - 2, body.line(),
-                    body.column() + 2, new StatementContext(StatementContext.Kind.EXECUTED_BLOCK, "DO block"));
-            statements.addAll(inner.statements());
-            comments.addAll(inner.comments());
-        }
-        return new Script(statements, comments, top.lexError());
+        Script script = split(Dialect.POSTGRESQL, sql);
+        Statement block = script.statements().stream().filter(Statement::container).findFirst().orElseThrow();
+        assertTrue(block.firstToken().isWord("DO"), block::sql);
+        return script;
     }
 
     static final String DO_BLOCK = """

@@ -1,0 +1,35 @@
+package io.github.sqlguard;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * The shared corpus of real SQL, for tests that read it. It is found through the system property
+ * {@code sqlguard.corpus} (the pom sets it for surefire); a test skips, with the path it looked at, when the
+ * corpus is absent. Corpus files are never copied into the repository.
+ */
+public final class CorpusFiles {
+
+    private CorpusFiles() {
+    }
+
+    /** The corpus folder {@code names} (none: the corpus itself), absolute; skips the test when it is missing. */
+    public static Path folder(String... names) {
+        Path folder = Path.of(System.getProperty("sqlguard.corpus", "../shared/corpus"), names).toAbsolutePath()
+                .normalize();
+        Assumptions.assumeTrue(Files.isDirectory(folder), "corpus not found at " + folder + " (set -Dsqlguard.corpus)");
+        return folder;
+    }
+
+    /** Every regular file below {@code folder} whose name ends with {@code suffix} ("" for all), sorted. */
+    public static List<Path> files(Path folder, String suffix) throws IOException {
+        try (Stream<Path> walk = Files.walk(folder)) {
+            return walk.filter(Files::isRegularFile).filter(path -> path.toString().endsWith(suffix)).sorted()
+                    .toList();
+        }
+    }
+}
