@@ -112,8 +112,10 @@ final class ImplicitBoundary {
         Token token = tokens.get(index);
         Token previous = tokens.get(index - 1);
         Token next = BlockSyntax.at(tokens, index + 1, to);
-        if (!endsExpression(previous) || next == null || next.isSymbol(".") || next.isSymbol("=")
-                || next.isSymbol(",") || next.isSymbol(")")) {
+        // SET NOCOUNT ON / SET XACT_ABORT OFF end with ON or OFF, which elsewhere continue a clause.
+        boolean setOptionEnded = "SET".equals(firstWord) && previous.isAnyWord("ON", "OFF");
+        if (!(endsExpression(previous) || setOptionEnded) || next == null || next.isSymbol(".")
+                || next.isSymbol("=") || next.isSymbol(",") || next.isSymbol(")")) {
             return false;
         }
         if (token.isWord("IF")) {
@@ -133,6 +135,11 @@ final class ImplicitBoundary {
         if (token.isWord("DROP")) {
             return next.type() == TokenType.WORD && DROPPED_OBJECTS.contains(next.upper())
                     && !"ALTER".equals(firstWord) && !"GRANT".equals(firstWord) && !"REVOKE".equals(firstWord);
+        }
+        if (token.isAnyWord("ALTER", "CREATE")) {
+            // ALTER TABLE t ALTER COLUMN c .. names no object after its second ALTER; GRANT ALTER ON .. no kind.
+            return !routine && next.type() == TokenType.WORD && DROPPED_OBJECTS.contains(next.upper())
+                    && !"GRANT".equals(firstWord) && !"REVOKE".equals(firstWord) && !"DENY".equals(firstWord);
         }
         if (token.isWord("FETCH") && previous.isAnyWord("ROWS", "ROW")) {
             return false;

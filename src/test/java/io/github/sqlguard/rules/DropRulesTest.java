@@ -69,7 +69,7 @@ class DropRulesTest {
         "oracle     | DROP CLUSTER personnel INCLUDING TABLES CASCADE CONSTRAINTS | drop-table cascade | DROP CLUSTER personnel INCLUDING TABLES removes every table in the cluster and all their rows / DROP CLUSTER personnel CASCADE CONSTRAINTS also drops the foreign keys that reference it",
         "oracle     | DROP CLUSTER personnel                     | - |",
         "sqlserver  | DROP DATABASE SCOPED CREDENTIAL AppCred    | - |",
-        "sqlserver  | ~SET NOCOUNT ON\nDROP TABLE orders~        | drop-table | DROP TABLE removes table orders and all its rows (line 2)",
+        "sqlserver  | ~SET NOCOUNT ON\nDROP TABLE orders~        | drop-table | DROP TABLE removes table orders and all its rows",
         "sqlserver  | ~DROP TABLE a\nDROP TABLE b\nTRUNCATE TABLE c~ | drop-table drop-table truncate-table | DROP TABLE removes table a and all its rows / DROP TABLE removes table b and all its rows / TRUNCATE removes every row of table c",
         "sqlserver  | ~CREATE TABLE s (a INT)\nINSERT INTO s VALUES (1)\nDROP TABLE s~ | - |",
         "auto       | ~PRINT 'cleanup'\nEXEC sp_rename 'a', 'b'~  | rename-table | Renames table a to b",

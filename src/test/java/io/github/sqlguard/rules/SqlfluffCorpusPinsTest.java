@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -18,21 +17,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * Pins the data-loss findings on sqlfluff's dialect fixtures ({@code shared/corpus/sqlfluff}): for each file,
  * the exact {@code line:rule} list. Every expected entry was checked by reading the SQL, not copied from
- * output. A few positions depend on statement splitting the splitter does not do yet;
- * {@link #SPLITTER_POSITION} lists them with the position the splitter leads to today.
+ * output.
  */
 class SqlfluffCorpusPinsTest {
-
-    /**
-     * Entries whose position depends on the splitter, with the position it gives today.
-     * tsql/alter_table.sql:153 follows "ON DELETE CASCADE; GO" on line 150: "GO" after a terminator on the
-     * same line is no batch separator (sqlcmd wants it on a line of its own), so a statement starts at the
-     * word GO, and an ALTER TABLE after it does not start a new one (T-SQL without terminators is cut only
-     * before DML verbs, DROP, EXEC, PRINT, ..). The finding, found inside that statement by the data-loss
-     * rules (its message says "line 153"), is reported at line 150.
-     */
-    private static final Map<String, String> SPLITTER_POSITION = Map.of(
-            "tsql/alter_table.sql:153:drop-column", "150:drop-column");
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
@@ -89,13 +76,7 @@ class SqlfluffCorpusPinsTest {
         for (RulePipeline.Hit hit : RulePipeline.run(Dialect.fromConfig(dialect), sql)) {
             found.add(hit.toString());
         }
-        List<String> wanted = new ArrayList<>(expected.equals("-") ? List.of() : List.of(expected.split(" ")));
-        for (int i = 0; i < wanted.size(); i++) {
-            String alternative = SPLITTER_POSITION.get(file + ":" + wanted.get(i));
-            if (alternative != null && !found.contains(wanted.get(i)) && found.contains(alternative)) {
-                wanted.set(i, alternative);
-            }
-        }
+        List<String> wanted = expected.equals("-") ? List.of() : List.of(expected.split(" "));
         assertEquals(wanted, found, file);
     }
 }

@@ -61,6 +61,12 @@ class ImplicitBoundaryTest {
             SQLSERVER | ALTER TABLE t ADD c int\\nUPDATE t SET c = 1 | 1:1 ALTER TABLE t ADD c int ## 2:1 UPDATE t SET c = 1
             SQLSERVER | PRINT 'a'\\nEXEC p 1\\nDELETE x FROM x JOIN y ON x.id = y.id | 1:1 PRINT 'a' ## 2:1 EXEC p 1 ## 3:1 DELETE x FROM x JOIN y ON x.id = y.id
             SQLSERVER | SELECT * FROM t ORDER BY a OFFSET 5 ROWS FETCH NEXT 5 ROWS ONLY | 1:1 SELECT * FROM t ORDER BY a OFFSET 5 ROWS FETCH NEXT 5 ROWS ONLY
+            SQLSERVER | SET NOCOUNT ON\\nDROP TABLE orders | 1:1 SET NOCOUNT ON ## 2:1 DROP TABLE orders
+            SQLSERVER | SET ANSI_NULLS OFF\\nEXEC p | 1:1 SET ANSI_NULLS OFF ## 2:1 EXEC p
+            SQLSERVER | SELECT 1\\nALTER TABLE t DROP COLUMN c | 1:1 SELECT 1 ## 2:1 ALTER TABLE t DROP COLUMN c
+            SQLSERVER | UPDATE t SET a = 1 WHERE id = 2\\nCREATE TABLE u (id int) | 1:1 UPDATE t SET a = 1 WHERE id = 2 ## 2:1 CREATE TABLE u (id int)
+            SQLSERVER | ALTER TABLE t ALTER COLUMN c bigint | 1:1 ALTER TABLE t ALTER COLUMN c bigint
+            SQLSERVER | GRANT ALTER ON SCHEMA::dbo TO app | 1:1 GRANT ALTER ON SCHEMA::dbo TO app
             POSTGRESQL| UPDATE t SET updated = now() FROM u WHERE t.id = u.id | 1:1 UPDATE t SET updated = now() FROM u WHERE t.id = u.id
             POSTGRESQL| SELECT t.delete, t.update FROM t | 1:1 SELECT t.delete, t.update FROM t
             POSTGRESQL| SELECT 'DELETE FROM x' AS q -- UPDATE y SET\\nFROM t | 1:1 SELECT 'DELETE FROM x' AS q -- UPDATE y SET FROM t
