@@ -1,12 +1,11 @@
 package io.github.sqlguard.rules;
 
 import io.github.sqlguard.Severity;
-import io.github.sqlguard.analysis.AnalyzedStatement;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** Reports a DELETE or UPDATE whose WHERE clause holds for every row, which is no restriction at all. */
-public final class AlwaysTrueWhereRule implements Rule {
+public final class AlwaysTrueWhereRule extends RowChangeRule {
 
     private static final RuleInfo INFO = new RuleInfo(
             "always-true-where",
@@ -29,14 +28,10 @@ public final class AlwaysTrueWhereRule implements Rule {
     }
 
     @Override
-    public List<Violation> check(AnalyzedStatement statement, ScriptState script) {
-        List<Violation> violations = new ArrayList<>();
-        for (DataChange change : DataChanges.in(statement)) {
-            if (change.where() != null && !change.restrictedByJoin() && AlwaysTrueCondition.holds(change.where())) {
-                violations.add(new Violation(change.verb() + " with an always-true WHERE " + change.effect()
-                        + " every row of " + change.tableList()));
-            }
-        }
-        return violations;
+    Optional<String> violationFor(DataChange change) {
+        return change.where() != null && !change.restrictedByJoin() && AlwaysTrueCondition.holds(change.where())
+                ? Optional.of(change.verb() + " with an always-true WHERE " + change.effect() + " every row of "
+                        + change.tableList())
+                : Optional.empty();
     }
 }

@@ -19,7 +19,7 @@ abstract class DataLossRule implements Rule {
     @Override
     public final List<Violation> check(AnalyzedStatement statement, ScriptState script) {
         Statement sql = statement.statement();
-        List<List<Token>> parts = script.sharedByRules(sql, () -> {
+        List<List<Token>> parts = script.sharedByRules(sql, DataLossRule.class, () -> {
             List<Token> core = StatementCore.tokensOf(statement);
             return core.isEmpty() ? List.<List<Token>>of() : EmbeddedStatements.partsOf(core, sql.dialect());
         });

@@ -1,12 +1,11 @@
 package io.github.sqlguard.rules;
 
 import io.github.sqlguard.Severity;
-import io.github.sqlguard.analysis.AnalyzedStatement;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** Reports a DELETE whose own statement has no WHERE clause, so it removes every row of its table. */
-public final class DeleteWithoutWhereRule implements Rule {
+public final class DeleteWithoutWhereRule extends RowChangeRule {
 
     private static final RuleInfo INFO = new RuleInfo(
             "delete-without-where",
@@ -30,13 +29,9 @@ public final class DeleteWithoutWhereRule implements Rule {
     }
 
     @Override
-    public List<Violation> check(AnalyzedStatement statement, ScriptState script) {
-        List<Violation> violations = new ArrayList<>();
-        for (DataChange change : DataChanges.in(statement)) {
-            if (change.verb().equals("DELETE") && change.touchesEveryRow()) {
-                violations.add(new Violation("DELETE without WHERE removes every row of " + change.tableList()));
-            }
-        }
-        return violations;
+    Optional<String> violationFor(DataChange change) {
+        return change.verb().equals("DELETE") && change.touchesEveryRow()
+                ? Optional.of("DELETE without WHERE removes every row of " + change.tableList())
+                : Optional.empty();
     }
 }

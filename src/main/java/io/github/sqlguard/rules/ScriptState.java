@@ -1,15 +1,18 @@
 package io.github.sqlguard.rules;
 
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /** Facts that earlier statements of one file establish for later ones. */
 public final class ScriptState {
 
     private final Set<String> tablesCreatedInScript = new HashSet<>();
     private Object lastStatement;
-    private Object lastParts;
+    private final Map<Object, Object> sharedForLastStatement = new HashMap<>();
 
     /** Records a table created by this script (names compared case-insensitively, unquoted). */
     public void tableCreated(String name) {
@@ -21,16 +24,17 @@ public final class ScriptState {
     }
 
     /**
-     * The value {@code compute} gives for {@code statement}, computed once while the rules look at the same
-     * statement one after the other (every data-loss rule needs the same split of the statement's tokens).
+     * The value {@code compute} gives for {@code statement}, computed once per {@code kind} while the rules look
+     * at the same statement one after the other: every data-loss rule needs the same split of the statement's
+     * tokens, every row-level rule the same DELETEs and UPDATEs.
      */
     @SuppressWarnings("unchecked")
-    <T> T sharedByRules(Object statement, java.util.function.Supplier<T> compute) {
+    <T> T sharedByRules(Object statement, Object kind, Supplier<T> compute) {
         if (statement != lastStatement) {
-            lastParts = compute.get();
+            sharedForLastStatement.clear();
             lastStatement = statement;
         }
-        return (T) lastParts;
+        return (T) sharedForLastStatement.computeIfAbsent(kind, k -> compute.get());
     }
 
     /** Lower case, without quotes or brackets, so {@code "Orders"}, {@code [orders]} and ORDERS match. */

@@ -1,12 +1,11 @@
 package io.github.sqlguard.rules;
 
 import io.github.sqlguard.Severity;
-import io.github.sqlguard.analysis.AnalyzedStatement;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** Reports an UPDATE whose own statement has no WHERE clause, so it changes every row of its table. */
-public final class UpdateWithoutWhereRule implements Rule {
+public final class UpdateWithoutWhereRule extends RowChangeRule {
 
     private static final RuleInfo INFO = new RuleInfo(
             "update-without-where",
@@ -29,13 +28,9 @@ public final class UpdateWithoutWhereRule implements Rule {
     }
 
     @Override
-    public List<Violation> check(AnalyzedStatement statement, ScriptState script) {
-        List<Violation> violations = new ArrayList<>();
-        for (DataChange change : DataChanges.in(statement)) {
-            if (change.verb().equals("UPDATE") && change.touchesEveryRow()) {
-                violations.add(new Violation("UPDATE without WHERE changes every row of " + change.tableList()));
-            }
-        }
-        return violations;
+    Optional<String> violationFor(DataChange change) {
+        return change.verb().equals("UPDATE") && change.touchesEveryRow()
+                ? Optional.of("UPDATE without WHERE changes every row of " + change.tableList())
+                : Optional.empty();
     }
 }

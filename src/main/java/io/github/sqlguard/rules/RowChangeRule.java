@@ -1,0 +1,27 @@
+package io.github.sqlguard.rules;
+
+import io.github.sqlguard.analysis.AnalyzedStatement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The frame of the rules about DELETE and UPDATE: find every row change in the statement (from the AST, or
+ * from the tokens when the parser gave up), and let the rule judge each one.
+ */
+abstract class RowChangeRule implements Rule {
+
+    @Override
+    public final List<Violation> check(AnalyzedStatement statement, ScriptState script) {
+        List<DataChange> changes = script.sharedByRules(statement.statement(), RowChangeRule.class,
+                () -> DataChanges.in(statement));
+        List<Violation> violations = new ArrayList<>();
+        for (DataChange change : changes) {
+            violationFor(change).ifPresent(message -> violations.add(new Violation(message)));
+        }
+        return violations;
+    }
+
+    /** The message for a change that breaks this rule, or empty. */
+    abstract Optional<String> violationFor(DataChange change);
+}
