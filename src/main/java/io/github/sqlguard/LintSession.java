@@ -93,8 +93,23 @@ final class LintSession {
         return knownRuleIds;
     }
 
-    /** Reads, splits and checks one file; never throws for bad input, which becomes findings instead. */
+    /**
+     * Reads, splits and checks one file; never throws: bad input becomes findings, and so does a failure of the
+     * analysis itself, so one pathological file can neither crash the build nor pass unchecked.
+     */
     FileOutcome analyse(SourcePath file) {
+        try {
+            return analyseOrThrow(file);
+        } catch (RuntimeException | StackOverflowError e) {
+            String reason = e instanceof StackOverflowError ? "a statement is nested too deeply to analyse"
+                    : e.getClass().getSimpleName() + ": " + e.getMessage();
+            return new FileOutcome(file.relativePath(), List.of(fileProblem(FileDiagnostics.ANALYSIS_FAILED,
+                    file.relativePath(), 1, "sqlguard could not analyse this file (" + reason
+                            + "); nothing in it was checked")), 0, true, false, Map.of());
+        }
+    }
+
+    private FileOutcome analyseOrThrow(SourcePath file) {
         String path = file.relativePath();
         ReadResult read = SourceReader.read(file.file(), config.encoding(), config.maxFileBytes());
         if (read instanceof ReadResult.Unreadable unreadable) {

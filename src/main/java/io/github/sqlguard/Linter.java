@@ -25,6 +25,8 @@ import java.util.concurrent.Future;
  */
 public final class Linter {
 
+    private static final long WORKER_STACK_BYTES = 64L * 1024 * 1024;
+
     /**
      * Runs the analysis.
      *
@@ -68,11 +70,9 @@ public final class Linter {
     }
 
     private static List<FileOutcome> analyseAll(List<SourcePath> files, LintSession session, int threads) {
-        if (threads <= 1 || files.size() < 2) {
-            return files.stream().map(session::analyse).toList();
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, files.size()), runnable -> {
-            Thread thread = new Thread(runnable, "sqlguard-worker");
+        // Workers get a large stack: SQL nests, and the parser and the token rules recurse with it.
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, files.size())), runnable -> {
+            Thread thread = new Thread(null, runnable, "sqlguard-worker", WORKER_STACK_BYTES);
             thread.setDaemon(true);
             return thread;
         });

@@ -77,6 +77,8 @@ class MangledInputTest {
         Files.writeString(migrations.resolve("V1__one_line.sql"), line);
         Files.write(migrations.resolve("V2__binary.sql"), new byte[] {'D', 'E', 'L', 0, 1, 2, (byte) 0xff, 0});
         Files.writeString(migrations.resolve("V3__open_quote.sql"), "DELETE FROM t WHERE name = 'x;\nDROP TABLE t;\n");
+        String deep = "(".repeat(20_000) + "1 = 1" + ")".repeat(20_000);
+        Files.writeString(migrations.resolve("V4__deep.sql"), "DELETE FROM t WHERE " + deep + ";\nDROP TABLE u;\n");
 
         LintResult result = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> run(Dialect.AUTO));
 
@@ -87,6 +89,9 @@ class MangledInputTest {
         assertTrue(rulesByFile.get("db/V3__open_quote.sql").contains("unterminated-token"), rulesByFile.toString());
         assertFalse(rulesByFile.get("db/V3__open_quote.sql").contains("drop-table"),
                 "text swallowed by an open quote is not a statement");
+        List<String> deepRules = rulesByFile.get("db/V4__deep.sql");
+        assertTrue(deepRules.contains("analysis-failed") || deepRules.contains("always-true-where"),
+                "a statement nested 20,000 levels deep is reported, never passed: " + deepRules);
     }
 
     private LintResult run(Dialect dialect) {

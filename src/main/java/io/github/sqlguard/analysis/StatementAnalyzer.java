@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import net.sf.jsqlparser.parser.CCJSqlParser;
 import net.sf.jsqlparser.parser.CCJSqlParserConstants;
 import net.sf.jsqlparser.parser.CCJSqlParserUtil;
+import net.sf.jsqlparser.parser.StringProvider;
 
 /**
  * Hands a statement to JSqlParser only when its tokens show it could destroy data; a statement the parser
@@ -36,6 +37,13 @@ public final class StatementAnalyzer {
      * parsing them would only cost time: JSqlParser runs at well under 1 MB/s.
      */
     private static final String[] DESTRUCTIVE_WORDS = {"DELETE", "UPDATE"};
+
+    /**
+     * JSqlParser's time grows steeply with nesting (about 1.5 s at 150 levels) and its time-out is not
+     * checked inside deep look-ahead, so deeper statements go straight to the token rules. Hand-written and
+     * generated migrations stay far below this.
+     */
+    private static final int MAX_PARSED_DEPTH = 100;
 
     /** JSqlParser's own limit: deeper statements are not worth the slow "complex" second attempt. */
     private static final int MAX_DEPTH_FOR_COMPLEX_PARSING = 10;
@@ -108,6 +116,11 @@ public final class StatementAnalyzer {
     }
 
     private AnalyzedStatement parse(Statement statement) {
+        int depth = parenthesisDepth(statement);
+        if (depth > MAX_PARSED_DEPTH) {
+            return new AnalyzedStatement.Unparsed(statement, "the statement nests parentheses " + depth
+                    + " levels deep; the parser is not asked beyond " + MAX_PARSED_DEPTH);
+        }
         String sql = statement.sql();
         AtomicBoolean timedOut = new AtomicBoolean();
         ParseAttempt attempt = new ParseAttempt(sql, statement.dialect(), squareBracketNames(statement));
@@ -127,6 +140,19 @@ public final class StatementAnalyzer {
         } finally {
             watchdog.cancel(false);
         }
+    }
+
+    private static int parenthesisDepth(Statement statement) {
+        int depth = 0;
+        int deepest = 0;
+        for (Token token : statement.tokens()) {
+            if (token.isSymbol("(")) {
+                deepest = Math.max(deepest, ++depth);
+            } else if (token.isSymbol(")")) {
+                depth--;
+            }
+        }
+        return deepest;
     }
 
     private AnalyzedStatement retryWithComplexParsing(Statement statement, ParseAttempt attempt,
@@ -168,6 +194,13 @@ public final class StatementAnalyzer {
 
     /** One parse of one statement, at most two tries (simple, then complex), interruptible from outside. */
     private static final class ParseAttempt {
+        /**
+         * JSqlParser's constructor allocates large look-ahead tables; re-initialising one parser per thread is
+         * about twice as fast while the JVM is still cold, which is every Maven build.
+         */
+        private static final ThreadLocal<CCJSqlParser> PARSER_OF_THIS_THREAD =
+                ThreadLocal.withInitial(() -> new CCJSqlParser(new StringProvider("")));
+
         private final String sql;
         private final Dialect dialect;
         private final boolean squareBrackets;
@@ -181,8 +214,10 @@ public final class StatementAnalyzer {
         }
 
         net.sf.jsqlparser.statement.Statement run(boolean complexParsing) throws Exception {
-            CCJSqlParser current = CCJSqlParserUtil.newParser(sql)
-                    .withSquareBracketQuotation(squareBrackets)
+            CCJSqlParser current = PARSER_OF_THIS_THREAD.get();
+            current.ReInit(new StringProvider(sql));
+            current.interrupted = false;
+            current.withSquareBracketQuotation(squareBrackets)
                     // MySQL and MariaDB escape quotes inside strings with a backslash.
                     .withBackslashEscapeCharacter(dialect.isMySqlFamily())
                     .withAllowComplexParsing(complexParsing);

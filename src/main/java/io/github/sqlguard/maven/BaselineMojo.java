@@ -32,6 +32,9 @@ public class BaselineMojo extends AbstractSqlguardMojo {
             result = new Linter().run(withoutBaseline);
         } catch (IllegalArgumentException e) {
             throw new MojoExecutionException("sqlguard configuration: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw new MojoExecutionException("sqlguard failed: " + e + " (please report this to the sqlguard project)",
+                    e);
         }
         Baseline baseline = Baseline.of(result.findings(),
                 finding -> result.statementSql().get(finding.location()));

@@ -81,6 +81,9 @@ public class CheckMojo extends AbstractSqlguardMojo {
             return new Linter().run(config);
         } catch (IllegalArgumentException e) {
             throw new MojoExecutionException("sqlguard configuration: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw new MojoExecutionException("sqlguard failed: " + e + " (please report this to the sqlguard project)",
+                    e);
         }
     }
 

@@ -45,10 +45,19 @@ public final class FileDiagnostics {
             "Correct the path (mind relativeToChangelogFile) or add the file.",
             List.of(), List.of());
 
+    public static final RuleInfo ANALYSIS_FAILED = new RuleInfo("analysis-failed", Severity.ERROR,
+            "sqlguard could not finish analysing a file",
+            "Something in the file (a statement nested thousands of levels deep, say) made the analysis give up. "
+                    + "Nothing in that file was checked, so it is reported instead of passed.",
+            "Simplify the statement at fault, or exclude the file with <excludes> after checking it by hand; "
+                    + "please report the message to the sqlguard project.",
+            List.of(), List.of());
+
     private FileDiagnostics() {
     }
 
     public static List<RuleInfo> all() {
-        return List.of(UNREADABLE_FILE, INVALID_ENCODING, UNTERMINATED_TOKEN, MALFORMED_CHANGELOG, MISSING_INCLUDE);
+        return List.of(UNREADABLE_FILE, INVALID_ENCODING, UNTERMINATED_TOKEN, MALFORMED_CHANGELOG, MISSING_INCLUDE,
+                ANALYSIS_FAILED);
     }
 }
