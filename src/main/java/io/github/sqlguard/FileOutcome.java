@@ -2,6 +2,7 @@ package io.github.sqlguard;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What analysing one scanned file produced.
@@ -12,6 +13,7 @@ import java.util.Map;
  * @param scanned false for files that turned out not to be migrations (XML that is no changelog)
  * @param alreadyApplied true for a versioned Flyway script at or below {@code sinceVersion}
  * @param statementSql the statement text at each finding's location, for baseline fingerprints
+ * @param reachedFiles relative paths of the other files a changelog included or ran through sqlFile
  */
 record FileOutcome(
         String path,
@@ -19,13 +21,14 @@ record FileOutcome(
         int statements,
         boolean scanned,
         boolean alreadyApplied,
-        Map<Location, String> statementSql) {
+        Map<Location, String> statementSql,
+        Set<String> reachedFiles) {
 
     static FileOutcome notAMigration(String path) {
-        return new FileOutcome(path, List.of(), 0, false, false, Map.of());
+        return new FileOutcome(path, List.of(), 0, false, false, Map.of(), Set.of());
     }
 
     static FileOutcome skippedAsApplied(String path) {
-        return new FileOutcome(path, List.of(), 0, false, true, Map.of());
+        return new FileOutcome(path, List.of(), 0, false, true, Map.of(), Set.of());
     }
 }

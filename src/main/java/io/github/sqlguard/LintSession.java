@@ -37,6 +37,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
@@ -105,7 +106,7 @@ final class LintSession {
                     : e.getClass().getSimpleName() + ": " + e.getMessage();
             return new FileOutcome(file.relativePath(), List.of(fileProblem(FileDiagnostics.ANALYSIS_FAILED,
                     file.relativePath(), 1, "sqlguard could not analyse this file (" + reason
-                            + "); nothing in it was checked")), 0, true, false, Map.of());
+                            + "); nothing in it was checked")), 0, true, false, Map.of(), Set.of());
         }
     }
 
@@ -114,7 +115,7 @@ final class LintSession {
         ReadResult read = SourceReader.read(file.file(), config.encoding(), config.maxFileBytes());
         if (read instanceof ReadResult.Unreadable unreadable) {
             return new FileOutcome(path, List.of(fileProblem(FileDiagnostics.UNREADABLE_FILE, path, 1,
-                    unreadable.reason())), 0, true, false, Map.of());
+                    unreadable.reason())), 0, true, false, Map.of(), Set.of());
         }
         ReadResult.Text text = (ReadResult.Text) read;
         SourceClassification classification = classifier.classify(file, text.text());
@@ -134,9 +135,16 @@ final class LintSession {
         List<Finding> findings = new ArrayList<>();
         text.decodeWarning().ifPresent(warning -> findings.add(encodingFinding(path, warning)));
         List<ChangelogScript> scripts = new ArrayList<>();
+        Set<String> reached = new TreeSet<>();
         if (kind.isStructuredChangelog()) {
             var changelog = ChangelogReader.read(file.file(), path, text.text(), liquibaseOptions);
             scripts.addAll(changelog.scripts());
+            for (Path processed : changelog.processedFiles()) {
+                String relative = relativeToBase(processed);
+                if (!relative.equals(path)) {
+                    reached.add(relative);
+                }
+            }
             findings.addAll(withConfiguredSeverity(changelog.problems()));
         } else if (kind == SourceKind.LIQUIBASE_FORMATTED_SQL) {
             scripts.add(FormattedSqlReader.read(path, text.text(), liquibaseOptions));
@@ -156,7 +164,7 @@ final class LintSession {
                 }
             }
         }
-        return new FileOutcome(path, findings, statements, true, false, statementSql);
+        return new FileOutcome(path, findings, statements, true, false, statementSql, reached);
     }
 
     /** Pom-level suppressions, then the baseline; stale baseline entries become INFO findings. */

@@ -10,10 +10,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -39,33 +43,42 @@ public final class Linter {
         ScanResult scan = new SourceScanner(config.includes(), config.excludes())
                 .scan(config.directories(), config.baseDir());
 
-        List<FileOutcome> outcomes = analyseAll(scan.files(), session, config.threads());
+        // Changelogs first: a file they include or run through sqlFile is analysed with their context
+        // (changeset, properties) and not a second time on its own.
+        List<SourcePath> changelogCandidates = scan.files().stream().filter(Linter::mayBeStructuredChangelog).toList();
+        List<FileOutcome> outcomes = new ArrayList<>(analyseAll(changelogCandidates, session, config.threads()));
+        Set<String> reached = new LinkedHashSet<>();
+        outcomes.forEach(outcome -> reached.addAll(outcome.reachedFiles()));
+        List<SourcePath> rest = scan.files().stream()
+                .filter(file -> !mayBeStructuredChangelog(file) && !reached.contains(file.relativePath())).toList();
+        outcomes.addAll(analyseAll(rest, session, config.threads()));
 
-        List<Finding> findings = new ArrayList<>();
-        List<String> scannedFiles = new ArrayList<>();
+        Set<String> scannedFiles = new TreeSet<>();
         int statements = 0;
         int alreadyApplied = 0;
         for (FileOutcome outcome : outcomes) {
-            findings.addAll(outcome.findings());
             statements += outcome.statements();
             if (outcome.alreadyApplied()) {
                 alreadyApplied++;
             } else if (outcome.scanned()) {
                 scannedFiles.add(outcome.path());
+                scannedFiles.addAll(outcome.reachedFiles());
             }
-        }
-        for (ScanProblem problem : scan.problems()) {
-            findings.add(session.fileProblem(FileDiagnostics.UNREADABLE_FILE, problem.relativePath(), 1, problem.message()));
         }
         List<String> notes = new ArrayList<>();
         for (Path missing : scan.missingDirectories()) {
             notes.add("directory " + missing + " does not exist; nothing checked there");
         }
-        List<Finding> acknowledged = session.applyProjectAcknowledgements(withoutDuplicates(findings), outcomes);
+        List<Finding> unique = withoutDuplicates(outcomes);
+        for (ScanProblem problem : scan.problems()) {
+            unique.add(session.fileProblem(FileDiagnostics.UNREADABLE_FILE, problem.relativePath(), 1,
+                    problem.message()));
+        }
+        List<Finding> acknowledged = session.applyProjectAcknowledgements(unique, outcomes);
         Collections.sort(acknowledged);
         Map<Location, String> statementSql = new HashMap<>();
         outcomes.forEach(outcome -> statementSql.putAll(outcome.statementSql()));
-        return new LintResult(acknowledged, scannedFiles, statements, alreadyApplied, notes, session.ruleInfos(),
+        return new LintResult(acknowledged, new ArrayList<>(scannedFiles), statements, alreadyApplied, notes, session.ruleInfos(),
                 Duration.ofNanos(System.nanoTime() - started), statementSql);
     }
 
@@ -97,15 +110,30 @@ public final class Linter {
         }
     }
 
-    /** A Liquibase file included by several changelogs is analysed each time; report each finding once. */
-    private static List<Finding> withoutDuplicates(List<Finding> findings) {
-        Set<String> seen = new LinkedHashSet<>();
-        List<Finding> unique = new ArrayList<>();
-        for (Finding finding : findings) {
-            if (seen.add(finding.location() + "|" + finding.ruleId() + "|" + finding.message())) {
-                unique.add(finding);
+    private static boolean mayBeStructuredChangelog(SourcePath file) {
+        String name = file.fileName().toLowerCase(Locale.ROOT);
+        return name.endsWith(".xml") || name.endsWith(".yaml") || name.endsWith(".yml") || name.endsWith(".json");
+    }
+
+    /**
+     * A changelog included by another is read both on its own and through the other; report each finding
+     * once, and prefer the one found through the including changelog, which knows its properties.
+     */
+    private static List<Finding> withoutDuplicates(List<FileOutcome> outcomes) {
+        Map<String, Finding> unique = new LinkedHashMap<>();
+        Set<String> foundThroughInclude = new HashSet<>();
+        for (FileOutcome outcome : outcomes) {
+            for (Finding finding : outcome.findings()) {
+                String key = finding.location() + "|" + finding.ruleId();
+                boolean throughInclude = !finding.location().path().equals(outcome.path());
+                if (!unique.containsKey(key) || (throughInclude && foundThroughInclude.add(key))) {
+                    unique.put(key, finding);
+                    if (throughInclude) {
+                        foundThroughInclude.add(key);
+                    }
+                }
             }
         }
-        return unique;
+        return new ArrayList<>(unique.values());
     }
 }

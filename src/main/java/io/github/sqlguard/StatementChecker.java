@@ -63,12 +63,28 @@ final class StatementChecker {
                     findings.add(Finding.of(rule.info().id(), effective, statement.start(),
                             violation.message() + contextNote(statement.context()), rule.info().hint(),
                             statement.firstLine()));
-                    statementSql.put(statement.start(), statement.sql());
+                    statementSql.put(statement.start(), asWritten(statement));
                 }
             }
         }
         script.lexError().ifPresent(error -> unterminated(error, path).ifPresent(findings::add));
         return findings;
+    }
+
+    /**
+     * The statement as written, placeholders unresolved: baseline fingerprints are made from it, so they do
+     * not change with a placeholder value that differs between profiles or machines. Comments are not tokens,
+     * and the fingerprint ignores the spacing.
+     */
+    private static String asWritten(Statement statement) {
+        StringBuilder text = new StringBuilder();
+        for (var token : statement.tokens()) {
+            if (text.length() > 0) {
+                text.append(' ');
+            }
+            text.append(token.text());
+        }
+        return text.toString();
     }
 
     private Optional<Finding> unterminated(LexError error, String path) {

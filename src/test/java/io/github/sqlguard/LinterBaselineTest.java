@@ -1,0 +1,63 @@
+package io.github.sqlguard;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.sqlguard.suppress.Baseline;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A baseline written once keeps acknowledging the same statements, whatever moves around them. */
+class LinterBaselineTest {
+
+    @TempDir
+    Path project;
+
+    @Test
+    void baselineSurvivesPlaceholderValuesAndLineMovesButNotANewFile() throws IOException {
+        Path migration = write("db/V1__legacy.sql", "DELETE FROM ${schema}.audit_log;\n");
+        Path baselineFile = project.resolve("sqlguard-baseline.json");
+        LintResult first = lint("blue", null);
+        Baseline.of(first.findings(), f -> first.statementSql().get(f.location())).write(baselineFile);
+
+        Files.writeString(migration, "-- kept for history\n\nDELETE   FROM ${schema}.audit_log ;\n");
+        write("db/V2__new.sql", "DELETE FROM ${schema}.audit_log;\n");
+        LintResult later = lint("green", baselineFile);
+
+        Finding old = only(later, "db/V1__legacy.sql");
+        Finding fresh = only(later, "db/V2__new.sql");
+        assertTrue(old.isAcknowledged(), old.toString());
+        assertEquals(Acknowledgement.Source.BASELINE, old.acknowledgement().source());
+        assertFalse(fresh.isAcknowledged(), "the same statement in a new file is a new finding");
+        assertTrue(later.findings().stream().noneMatch(f -> f.ruleId().equals("stale-baseline-entry")));
+    }
+
+    private Finding only(LintResult result, String path) {
+        List<Finding> found = result.findings().stream()
+                .filter(f -> f.ruleId().equals("delete-without-where") && f.location().path().equals(path)).toList();
+        assertEquals(1, found.size(), result.findings().toString());
+        return found.get(0);
+    }
+
+    private Path write(String path, String text) throws IOException {
+        Path file = project.resolve(path);
+        Files.createDirectories(file.getParent());
+        return Files.writeString(file, text, StandardCharsets.UTF_8);
+    }
+
+    private LintResult lint(String schema, Path baselineFile) {
+        LintConfig defaults = LintConfig.defaults(project, List.of(project.resolve("db")));
+        FlywayConfig flyway = new FlywayConfig("V", "U", "R", "__", List.of(".sql"), Map.of("schema", schema), "${",
+                "}", null, ScriptMode.WARN);
+        return new Linter().run(new LintConfig(project, defaults.directories(), defaults.includes(), List.of(),
+                Dialect.AUTO, StandardCharsets.UTF_8, Map.of(), List.of(), flyway, defaults.liquibase(), List.of(),
+                baselineFile, defaults.maxFileBytes(), 2));
+    }
+}

@@ -1,0 +1,80 @@
+package io.github.sqlguard;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Files reached through a Liquibase changelog are reported once, with the changelog's context. */
+class LinterChangelogTest {
+
+    @TempDir
+    Path project;
+
+    @Test
+    void anSqlFileTargetInTheScannedFolderIsReportedOnceWithItsChangeset() throws IOException {
+        write("db/changelog.xml", """
+                <databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog">
+                    <changeSet id="1" author="a">
+                        <sqlFile path="scripts/cleanup.sql" relativeToChangelogFile="true"/>
+                    </changeSet>
+                </databaseChangeLog>
+                """);
+        write("db/scripts/cleanup.sql", "DELETE FROM sessions;\n");
+
+        LintResult result = lint();
+
+        List<Finding> deletes = result.findings().stream()
+                .filter(f -> f.ruleId().equals("delete-without-where")).toList();
+        assertEquals(1, deletes.size(), deletes.toString());
+        assertEquals("db/scripts/cleanup.sql:1:1", deletes.get(0).location().toString());
+        assertTrue(deletes.get(0).message().contains("changeset a:1"), deletes.get(0).message());
+        assertTrue(result.scannedFiles().contains("db/scripts/cleanup.sql"), result.scannedFiles().toString());
+        assertEquals(1, result.statements(), "the sqlFile's statement is counted once");
+    }
+
+    @Test
+    void anIncludedChangelogIsReportedOnceWithTheIncludingChangelogsProperties() throws IOException {
+        write("db/master.xml", """
+                <databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog">
+                    <property name="schema" value="billing"/>
+                    <include file="child.xml" relativeToChangelogFile="true"/>
+                </databaseChangeLog>
+                """);
+        write("db/child.xml", """
+                <databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog">
+                    <changeSet id="2" author="b">
+                        <delete tableName="customers" schemaName="${schema}"/>
+                    </changeSet>
+                </databaseChangeLog>
+                """);
+
+        LintResult result = lint();
+
+        List<Finding> deletes = result.findings().stream()
+                .filter(f -> f.ruleId().equals("delete-without-where")).toList();
+        assertEquals(1, deletes.size(), deletes.toString());
+        assertEquals("db/child.xml:3:9", deletes.get(0).location().toString());
+        assertTrue(deletes.get(0).message().contains("billing.customers"), deletes.get(0).message());
+    }
+
+    private void write(String path, String text) throws IOException {
+        Path file = project.resolve(path);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+    }
+
+    private LintResult lint() {
+        LintConfig defaults = LintConfig.defaults(project, List.of(project.resolve("db")));
+        return new Linter().run(new LintConfig(project, defaults.directories(), defaults.includes(), List.of(),
+                Dialect.AUTO, StandardCharsets.UTF_8, Map.of(), List.of(), defaults.flyway(), defaults.liquibase(),
+                List.of(), null, defaults.maxFileBytes(), 2));
+    }
+}
