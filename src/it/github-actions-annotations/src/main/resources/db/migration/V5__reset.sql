@@ -1,0 +1,2 @@
+-- Nightly cleanup
+UPDATE accounts SET balance = 0;
