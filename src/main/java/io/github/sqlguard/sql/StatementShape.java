@@ -153,7 +153,8 @@ record StatementShape(Kind kind, String label, String routineKind, boolean runsT
         if (dialect == Dialect.SQLSERVER || BlockSyntax.isTryOrCatch(second)) {
             return "T-SQL block";
         }
-        return "PL/SQL block";
+        // In auto, BEGIN .. END may be PL/SQL or T-SQL; name the shape rather than guess the language.
+        return dialect == Dialect.ORACLE ? "PL/SQL block" : "BEGIN .. END block";
     }
 
     /** PostgreSQL {@code DECLARE name [BINARY] [SCROLL] CURSOR FOR ..} is a statement, not a block; so is DB2's

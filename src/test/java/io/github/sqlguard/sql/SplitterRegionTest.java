@@ -106,7 +106,7 @@ class SplitterRegionTest {
 
     @Test
     void plsqlBlockWithoutSlashEndsAtItsEndInAuto() {
-        assertEquals(List.of("1:1 [C] BEGIN DELETE FROM a WHERE x = 1; END", "1:7 [E PL/SQL block] DELETE FROM a WHERE x = 1",
+        assertEquals(List.of("1:1 [C] BEGIN DELETE FROM a WHERE x = 1; END", "1:7 [E BEGIN .. END block] DELETE FROM a WHERE x = 1",
                 "2:1 DELETE FROM b"), render(Dialect.AUTO, "BEGIN DELETE FROM a WHERE x = 1; END;\nDELETE FROM b;"));
     }
 
