@@ -45,6 +45,12 @@ public final class StatementAnalyzer {
      */
     private static final int MAX_PARSED_DEPTH = 100;
 
+    /**
+     * Likewise for length: a DELETE or UPDATE with an IN list of tens of thousands of values can keep the
+     * parser busy for minutes without it ever checking its time-out. The token rules read it in linear time.
+     */
+    private static final int MAX_PARSED_TOKENS = 20_000;
+
     /** JSqlParser's own limit: deeper statements are not worth the slow "complex" second attempt. */
     private static final int MAX_DEPTH_FOR_COMPLEX_PARSING = 10;
 
@@ -116,6 +122,10 @@ public final class StatementAnalyzer {
     }
 
     private AnalyzedStatement parse(Statement statement) {
+        if (statement.tokens().size() > MAX_PARSED_TOKENS) {
+            return new AnalyzedStatement.Unparsed(statement, "the statement has " + statement.tokens().size()
+                    + " tokens; the parser is not asked beyond " + MAX_PARSED_TOKENS);
+        }
         int depth = parenthesisDepth(statement);
         if (depth > MAX_PARSED_DEPTH) {
             return new AnalyzedStatement.Unparsed(statement, "the statement nests parentheses " + depth
@@ -123,7 +133,7 @@ public final class StatementAnalyzer {
         }
         String sql = statement.sql();
         AtomicBoolean timedOut = new AtomicBoolean();
-        ParseAttempt attempt = new ParseAttempt(sql, statement.dialect(), squareBracketNames(statement));
+        ParseAttempt attempt = new ParseAttempt(sql, squareBracketNames(statement), backslashEscapes(statement));
         ScheduledFuture<?> watchdog = Watchdog.EXECUTOR.schedule(() -> {
             timedOut.set(true);
             attempt.interrupt();
@@ -192,6 +202,25 @@ public final class StatementAnalyzer {
         return false;
     }
 
+    /**
+     * MySQL and MariaDB escape quotes inside strings with a backslash; in auto, the lexer has read a string as
+     * MySQL's when it holds a backslash before a quote and a letter, and the parser must agree.
+     */
+    private static boolean backslashEscapes(Statement statement) {
+        if (statement.dialect().isMySqlFamily()) {
+            return true;
+        }
+        if (statement.dialect() != Dialect.AUTO) {
+            return false;
+        }
+        for (Token token : statement.tokens()) {
+            if (token.type() == TokenType.STRING && (token.text().contains("\\'") || token.text().contains("\\\""))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** One parse of one statement, at most two tries (simple, then complex), interruptible from outside. */
     private static final class ParseAttempt {
         /**
@@ -202,15 +231,15 @@ public final class StatementAnalyzer {
                 ThreadLocal.withInitial(() -> new CCJSqlParser(new StringProvider("")));
 
         private final String sql;
-        private final Dialect dialect;
         private final boolean squareBrackets;
+        private final boolean backslashEscapes;
         private volatile CCJSqlParser parser;
         private volatile boolean interrupted;
 
-        ParseAttempt(String sql, Dialect dialect, boolean squareBrackets) {
+        ParseAttempt(String sql, boolean squareBrackets, boolean backslashEscapes) {
             this.sql = sql;
-            this.dialect = dialect;
             this.squareBrackets = squareBrackets;
+            this.backslashEscapes = backslashEscapes;
         }
 
         net.sf.jsqlparser.statement.Statement run(boolean complexParsing) throws Exception {
@@ -218,8 +247,7 @@ public final class StatementAnalyzer {
             current.ReInit(new StringProvider(sql));
             current.interrupted = false;
             current.withSquareBracketQuotation(squareBrackets)
-                    // MySQL and MariaDB escape quotes inside strings with a backslash.
-                    .withBackslashEscapeCharacter(dialect.isMySqlFamily())
+                    .withBackslashEscapeCharacter(backslashEscapes)
                     .withAllowComplexParsing(complexParsing);
             parser = current;
             if (interrupted) {

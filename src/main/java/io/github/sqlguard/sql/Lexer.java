@@ -63,6 +63,7 @@ public final class Lexer {
         private boolean lineHasToken;
         private String delimiter = ";";
         private LexError error;
+        private boolean insideExecutableComment;
 
         Run(String text, int from, int to, int line, int column) {
             this.text = text;
@@ -109,6 +110,13 @@ public final class Lexer {
             } else if (c == '#' && (dialect.isMySqlFamily() || (dialect == Dialect.AUTO && !lineHasToken))) {
                 skipToLineEnd();
                 emit(TokenType.COMMENT, startPos, startLine, startColumn);
+            } else if (c == '/' && peek(1) == '*' && executableCommentPrefix() > 0) {
+                // MySQL runs the text of /*!50001 .. */ (MariaDB: /*M!100100 .. */): it is code, not a comment.
+                advanceBy(executableCommentPrefix());
+                insideExecutableComment = true;
+            } else if (c == '*' && peek(1) == '/' && insideExecutableComment) {
+                advanceBy(2);
+                insideExecutableComment = false;
             } else if (c == '/' && peek(1) == '*') {
                 lexBlockComment(startPos, startLine, startColumn);
             } else if (c == '/' && isOracleSlashLine()) {
@@ -190,12 +198,41 @@ public final class Lexer {
         }
 
         /** Lexes a quote closed by {@code close}, where a doubled close character stands for itself. */
+        /**
+         * In auto, {@code \'} followed by a letter or digit ({@code 'Kid\'s bike'}) can only be MySQL's escaped
+         * quote: read as standard SQL, the string would end and a word would be glued to it, which no dialect
+         * accepts. Reading it as the end of the string would swallow the statements that follow.
+         */
+        private boolean isLikelyEscapedQuote(char close) {
+            return dialect == Dialect.AUTO && (close == '\'' || close == '"') && text.charAt(pos + 1) == close
+                    && pos + 2 < end && Character.isLetterOrDigit(text.charAt(pos + 2));
+        }
+
+        /** The length of a MySQL {@code /*!NNNNN} or MariaDB {@code /*M!NNNNNN} opener here, or 0. */
+        private int executableCommentPrefix() {
+            if (!(dialect.isMySqlFamily() || dialect == Dialect.AUTO)) {
+                return 0;
+            }
+            int i = pos + 2;
+            if (i < end && text.charAt(i) == 'M' && i + 1 < end && text.charAt(i + 1) == '!') {
+                i++;
+            }
+            if (i >= end || text.charAt(i) != '!') {
+                return 0;
+            }
+            i++;
+            while (i < end && Character.isDigit(text.charAt(i))) {
+                i++;
+            }
+            return i - pos;
+        }
+
         private void lexQuoted(char close, boolean backslashEscapes, TokenType type, String what, int startPos,
                 int startLine, int startColumn) {
             advance();
             while (pos < end) {
                 char c = text.charAt(pos);
-                if (backslashEscapes && c == '\\' && pos + 1 < end) {
+                if (c == '\\' && pos + 1 < end && (backslashEscapes || isLikelyEscapedQuote(close))) {
                     advanceBy(2);
                 } else if (c == close) {
                     advance();

@@ -1,0 +1,56 @@
+package io.github.sqlguard.sql;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.sqlguard.Dialect;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** MySQL forms that decide where statements are, read right also when nobody configured the dialect. */
+class MySqlFormsInAutoTest {
+
+    @ParameterizedTest
+    @EnumSource(value = Dialect.class, names = {"AUTO", "MYSQL", "MARIADB"})
+    void anEscapedQuoteBeforeALetterDoesNotEndTheString(Dialect dialect) {
+        String sql = "UPDATE product SET name = 'Kid\\'s bike' WHERE sku = 'B-100';\n"
+                + "DELETE FROM product_price_history;\n"
+                + "UPDATE product SET name = \"Men\\'s shoe\" WHERE sku = 'S-1';\n";
+        List<String> statements = starts(dialect, sql);
+        assertEquals(List.of("1:1 UPDATE", "2:1 DELETE", "3:1 UPDATE"), statements);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "SELECT 'C:\\' AS dir; DELETE FROM t; | 1:1 SELECT ## 1:22 DELETE",
+        "SELECT 'a\\', 'b'; DELETE FROM t; | 1:1 SELECT ## 1:19 DELETE",
+    })
+    void aTrailingBackslashStillEndsAStandardString(String sql, String expected) {
+        assertEquals(List.of(expected.split(" ## ")), starts(Dialect.AUTO, sql));
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Dialect.class, names = {"AUTO", "MYSQL", "MARIADB"})
+    void executableCommentsAreCode(Dialect dialect) {
+        String sql = "/*!40101 SET NAMES utf8 */;\n"
+                + "/*!50001 DROP TABLE IF EXISTS `order_totals`*/;\n"
+                + "/*M!100100 DELETE FROM audit */;\n"
+                + "/* DELETE FROM customers */ SELECT 1;\n";
+        assertEquals(List.of("1:10 SET", "2:10 DROP", "3:12 DELETE", "4:29 SELECT"), starts(dialect, sql));
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Dialect.class, names = {"POSTGRESQL", "ORACLE"})
+    void otherDialectsKeepBothAsTheyAre(Dialect dialect) {
+        List<String> statements = starts(dialect, "/*!50001 DROP TABLE t*/ SELECT 1;\n");
+        assertEquals(List.of("1:25 SELECT"), statements);
+        assertTrue(starts(dialect, "SELECT 'a\\';\nDELETE FROM t;\n").contains("2:1 DELETE"));
+    }
+
+    private static List<String> starts(Dialect dialect, String sql) {
+        return new StatementSplitter(dialect, Placeholders.DEFAULT).split("t.sql", sql).statements().stream()
+                .map(s -> s.start().line() + ":" + s.start().column() + " " + s.firstToken().upper()).toList();
+    }
+}
