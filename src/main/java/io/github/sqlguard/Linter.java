@@ -69,6 +69,11 @@ public final class Linter {
         for (Path missing : scan.missingDirectories()) {
             notes.add("directory " + missing + " does not exist; nothing checked there");
         }
+        if (scan.files().isEmpty()) {
+            notes.add("no file matched includes " + config.includes() + (config.excludes().isEmpty() ? ""
+                    : " and excludes " + config.excludes()) + " in " + config.directories()
+                    + "; nothing was checked (check the directories and globs)");
+        }
         List<Finding> unique = withoutDuplicates(outcomes);
         for (ScanProblem problem : scan.problems()) {
             unique.add(session.fileProblem(FileDiagnostics.UNREADABLE_FILE, problem.relativePath(), 1,

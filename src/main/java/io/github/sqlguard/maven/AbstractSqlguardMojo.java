@@ -131,11 +131,18 @@ abstract class AbstractSqlguardMojo extends AbstractMojo {
                     flywayConfig(flywayPlugin), new LiquibaseConfig(ScriptMode.fromConfig("rollbacks", rollbacks),
                             liquibaseProperties == null ? Map.of() : liquibaseProperties),
                     suppressionConfigs(), baselineFile == null ? null : baselineFile.toPath(),
-                    Math.max(1, maxFileSizeMb) * 1024L * 1024L,
+                    maxFileBytes(),
                     Math.max(1, Runtime.getRuntime().availableProcessors()));
         } catch (IllegalArgumentException e) {
             throw new MojoExecutionException("sqlguard configuration: " + e.getMessage(), e);
         }
+    }
+
+    private long maxFileBytes() {
+        if (maxFileSizeMb < 1) {
+            throw new IllegalArgumentException("maxFileSizeMb must be at least 1, not " + maxFileSizeMb);
+        }
+        return maxFileSizeMb * 1024L * 1024L;
     }
 
     private List<Path> scannedDirectories(Path base, FlywayPluginSettings flywayPlugin) {

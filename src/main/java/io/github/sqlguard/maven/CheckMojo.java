@@ -68,6 +68,10 @@ public class CheckMojo extends AbstractSqlguardMojo {
         LintConfig config = lintConfig();
         LintResult result = run(config);
         ReportData report = ReportDataFactory.of(result, config, threshold.orElse(null), pluginVersion());
+        if (result.alreadyApplied() > 0) {
+            getLog().info("sqlguard: " + result.alreadyApplied()
+                    + " versioned script(s) at or below sinceVersion were not checked");
+        }
         log(report);
         writeReports(report, reportFormats);
         List<Finding> failing = report.failingFindings();

@@ -27,12 +27,8 @@ final class ReportDataFactory {
         List<RuleDescription> rules = result.rules().stream()
                 .map(i -> new RuleDescription(i.id(), i.defaultSeverity(), i.title(), i.rationale(), i.hint()))
                 .toList();
-        List<String> notes = new java.util.ArrayList<>(result.notes());
-        if (result.alreadyApplied() > 0) {
-            notes.add(result.alreadyApplied() + " versioned script(s) at or below sinceVersion were not checked");
-        }
         return new ReportData(result.findings(), rules, result.scannedFiles(), result.statements(),
-                result.elapsed(), version, failOn, sourceLines(config.baseDir(), config.encoding()), notes);
+                result.elapsed(), version, failOn, sourceLines(config.baseDir(), config.encoding()), result.notes());
     }
 
     /** Reads a file's lines once, on first use, for the caret under each finding. */

@@ -30,7 +30,9 @@ public final class ConsoleReport {
                         + " (acknowledged: " + singleLine(finding.acknowledgement().reason()) + ")"));
             }
         }
-        data.notes().forEach(note -> lines.add(ConsoleLine.info("sqlguard: " + singleLine(note))));
+        // Notes say that something the user configured was not checked: worth a warning, never a failure.
+        data.notes().forEach(note -> lines.add(new ConsoleLine(ConsoleLine.Level.WARNING,
+                "sqlguard: " + singleLine(note))));
         lines.add(summary(data));
         return lines;
     }

@@ -50,7 +50,7 @@ class ConsoleReportTest {
                         + "JSqlParser could not parse this statement: Encountered \"PURGE\""),
                 new ConsoleLine(Level.WARNING, "    DROP TABLE t PURGE;"),
                 new ConsoleLine(Level.WARNING, "    ^"),
-                new ConsoleLine(Level.INFO, "sqlguard: 1 stale baseline entry: db/V0__gone.sql drop-table"),
+                new ConsoleLine(Level.WARNING, "sqlguard: 1 stale baseline entry: db/V0__gone.sql drop-table"),
                 new ConsoleLine(Level.WARNING,
                         "sqlguard: 0 errors, 1 warning, 0 info, 0 acknowledged in 14 files (230 statements) in 0.41 s")),
                 lines);
@@ -89,7 +89,7 @@ class ConsoleReportTest {
                         + "and its data (acknowledged: applied before sqlguard was adopted)"),
                 new ConsoleLine(Level.INFO, SampleRun.V2 + ":12:1: [delete-without-where] DELETE without WHERE "
                         + "removes every row of cache (acknowledged: cache table, rebuilt nightly)"),
-                new ConsoleLine(Level.INFO, "sqlguard: 1 stale baseline entry: db/V0__gone.sql drop-table"),
+                new ConsoleLine(Level.WARNING, "sqlguard: 1 stale baseline entry: db/V0__gone.sql drop-table"),
                 new ConsoleLine(Level.ERROR,
                         "sqlguard: 2 errors, 1 warning, 0 info, 2 acknowledged in 14 files (230 statements) in 0.41 s")),
                 lines.subList(lines.size() - 4, lines.size()));
