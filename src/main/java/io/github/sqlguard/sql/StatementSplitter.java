@@ -75,6 +75,28 @@ public final class StatementSplitter {
         };
     }
 
+    /**
+     * The string of SQL a statement builds and runs itself, when it is a single literal: Oracle
+     * {@code EXECUTE IMMEDIATE '..'}, T-SQL {@code EXEC ('..')} and {@code EXEC sp_executesql N'..'}. Migrations
+     * use these to drop or empty tables conditionally, so their text is checked like any statement.
+     */
+    static Token dynamicSqlString(List<Token> tokens) {
+        if (tokens.size() < 2 || !tokens.get(0).isAnyWord("EXECUTE", "EXEC")) {
+            return null;
+        }
+        Token second = tokens.get(1);
+        int index = second.isAnyWord("IMMEDIATE") || second.isSymbol("(") ? 2
+                : second.type() == TokenType.WORD && second.text().toLowerCase(java.util.Locale.ROOT)
+                        .endsWith("sp_executesql") ? 2 : -1;
+        if (index < 0 || index >= tokens.size()) {
+            return null;
+        }
+        Token literal = tokens.get(index);
+        boolean quoted = literal.type() == TokenType.STRING && literal.text().endsWith("'")
+                && literal.text().indexOf('\'') >= 0 && literal.text().indexOf('\'') < literal.text().length() - 1;
+        return quoted ? literal : null;
+    }
+
     /** The state of splitting one text. */
     private final class Run {
         private final String path;
@@ -119,7 +141,14 @@ public final class StatementSplitter {
 
         private void emit(List<Token> tokens, StatementShape shape, StatementContext context) {
             switch (shape.kind()) {
-                case PLAIN -> add(tokens, context, false);
+                case PLAIN -> {
+                    add(tokens, context, false);
+                    Token dynamicSql = dynamicSqlString(tokens);
+                    if (dynamicSql != null) {
+                        emitStringBody(dynamicSql,
+                                innerContext(context, StatementContext.Kind.EXECUTED_BLOCK, "dynamic SQL"));
+                    }
+                }
                 case DO_BLOCK -> emitDoBlock(tokens, shape, context);
                 case ANONYMOUS_BLOCK -> {
                     add(tokens, context, true);
@@ -174,7 +203,19 @@ public final class StatementSplitter {
             emitAll(new BlockBodyScanner(false).scan(code, 0, code.size(), false), context);
         }
 
-        private void emitAll(List<List<Token>> inner, StatementContext context) {
+        /**
+         * Lexes the text of a string literal again as SQL, with positions in the file; doubled quotes inside it
+         * read as empty strings, which changes no statement's shape.
+         */
+        private void emitStringBody(Token string, StatementContext context) {
+            int open = string.text().indexOf('\'');
+            LexedText lexed = bodyLexer.tokenize(text, string.offset() + open + 1, string.endOffset() - 1,
+                    string.line(), string.column() + open + 1);
+            List<Token> code = withoutComments(lexed.tokens());
+            emitAll(new BlockBodyScanner(false).scan(code, 0, code.size(), false), context);
+        }
+
+                private void emitAll(List<List<Token>> inner, StatementContext context) {
             for (List<Token> tokens : inner) {
                 StatementShape shape = StatementShape.of(tokens, 0, tokens.size(), dialect);
                 emit(tokens, shape.kind() == StatementShape.Kind.ANONYMOUS_BLOCK ? StatementShape.PLAIN : shape,

@@ -1,0 +1,33 @@
+package io.github.sqlguard.sql;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.github.sqlguard.Dialect;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** SQL a migration builds from a literal and runs itself is split again, at its place in the file. */
+class DynamicSqlTest {
+
+    @ParameterizedTest
+    @CsvSource(delimiterString = " | ", quoteCharacter = '"', value = {
+        "ORACLE | BEGIN\\n  EXECUTE IMMEDIATE 'DROP TABLE emp_bak PURGE';\\nEND;\\n/ | 2:22 [E] DROP",
+        "ORACLE | EXECUTE IMMEDIATE 'TRUNCATE TABLE emp_log' | 1:20 [E] TRUNCATE",
+        "SQLSERVER | EXEC('DELETE FROM dbo.Outbox') | 1:7 [E] DELETE",
+        "SQLSERVER | EXEC sp_executesql N'TRUNCATE TABLE dbo.Inbox' | 1:22 [E] TRUNCATE",
+        "ORACLE | EXECUTE IMMEDIATE 'DELETE FROM t WHERE name = ''x''' | 1:20 [E] DELETE",
+        "ORACLE | EXECUTE IMMEDIATE v_sql | -",
+        "ORACLE | EXECUTE IMMEDIATE 'DROP TABLE ' || v_name | 1:20 [E] DROP",
+    })
+    void literalDynamicSqlIsSplitAgain(Dialect dialect, String sql, String expected) {
+        List<String> inner = new StatementSplitter(dialect, Placeholders.DEFAULT)
+                .split("t.sql", sql.replace("\\n", "\n")).statements().stream()
+                .filter(s -> s.context().kind() == StatementContext.Kind.EXECUTED_BLOCK)
+                .filter(s -> !s.firstToken().isAnyWord("EXECUTE", "EXEC", "BEGIN"))
+                .map(s -> s.start().line() + ":" + s.start().column() + " ["
+                        + s.context().kind().name().charAt(0) + "] " + s.firstToken().upper())
+                .toList();
+        assertEquals(expected.equals("-") ? List.of() : List.of(expected), inner);
+    }
+}
