@@ -120,7 +120,13 @@ final class AstDataChanges {
             return;
         }
         for (Join join : joins) {
+            if (join.isLeft() || join.isFull()) {
+                joined.preserveTablesSoFar();
+            }
             addFromItem(joined, join.getRightItem());
+            if (join.isRight() || join.isFull()) {
+                joined.preserveLastTable();
+            }
             boolean hasOn = join.getOnExpressions() != null && !join.getOnExpressions().isEmpty();
             boolean hasUsing = join.getUsingColumns() != null && !join.getUsingColumns().isEmpty();
             if (hasOn || hasUsing) {

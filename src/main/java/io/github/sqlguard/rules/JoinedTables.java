@@ -1,26 +1,42 @@
 package io.github.sqlguard.rules;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The tables (and their aliases) of a join that has a join condition. A DELETE or UPDATE target among them
  * is limited by the join: MySQL {@code DELETE t1 FROM t1 JOIN t2 ON ..}, T-SQL
  * {@code UPDATE a SET .. FROM orders a JOIN b ON ..}. A target outside the join, as in PostgreSQL
- * {@code DELETE FROM t USING a JOIN b ON ..}, is not.
+ * {@code DELETE FROM t USING a JOIN b ON ..}, is not; nor is a table an outer join keeps whole
+ * ({@code DELETE t1 FROM t1 LEFT JOIN t2 ON ..} removes every row of t1).
  */
 final class JoinedTables {
 
     private final List<String> names = new ArrayList<>();
+    private final Set<String> preserved = new HashSet<>();
+    private int lastTableStart;
     private boolean hasCondition;
 
     /** Adds a joined table and its alias (null when it has none), as written. */
     void add(String table, String alias) {
+        lastTableStart = names.size();
         names.add(ScriptState.normalize(table));
         names.add(lastPart(ScriptState.normalize(table)));
         if (alias != null) {
             names.add(ScriptState.normalize(alias));
         }
+    }
+
+    /** A LEFT or FULL join keeps every row of the tables before it, matched or not: they are not limited. */
+    void preserveTablesSoFar() {
+        preserved.addAll(names);
+    }
+
+    /** A RIGHT or FULL join keeps every row of the table it joins. */
+    void preserveLastTable() {
+        preserved.addAll(names.subList(lastTableStart, names.size()));
     }
 
     /** Notes that some join has an ON or USING condition. */
@@ -35,7 +51,8 @@ final class JoinedTables {
         }
         for (String target : targets) {
             String normalized = ScriptState.normalize(target);
-            if (!names.contains(normalized) && !names.contains(lastPart(normalized))) {
+            if (!names.contains(normalized) && !names.contains(lastPart(normalized))
+                    || preserved.contains(normalized) || preserved.contains(lastPart(normalized))) {
                 return false;
             }
         }

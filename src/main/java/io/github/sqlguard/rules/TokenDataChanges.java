@@ -112,7 +112,7 @@ final class TokenDataChanges {
             joinsFrom = from < 0 ? end : from;
         }
         int where = tokens.indexOfTopLevelWord(start, end, "WHERE");
-        boolean restricted = joinedTables(joinsFrom, where < 0 ? end : where).restrict(targets);
+        boolean restricted = joinedTables(joinsFrom, where < 0 ? end : where, false).restrict(targets);
         found.add(new DataChange("DELETE", targets, restricted, whereClause(where, end)));
     }
 
@@ -130,11 +130,10 @@ final class TokenDataChanges {
         int where = tokens.indexOfTopLevelWord(start, end, "WHERE");
         int conditionEnd = where < 0 ? end : where;
         // MySQL UPDATE t1 JOIN t2 ON .. SET, then T-SQL UPDATE a SET .. FROM t a JOIN u ON ..
-        JoinedTables joined = joinedTables(i, set);
-        addTableAt(joined, i);
+        JoinedTables joined = joinedTables(i, set, true);
         int from = tokens.indexOfTopLevelWord(set, conditionEnd, "FROM");
         boolean restricted = joined.restrict(targets)
-                || (from >= 0 && joinedTables(from, conditionEnd).restrict(targets));
+                || (from >= 0 && joinedTables(from, conditionEnd, false).restrict(targets));
         found.add(new DataChange("UPDATE", targets, restricted, whereClause(where, end)));
     }
 
@@ -148,12 +147,17 @@ final class TokenDataChanges {
     }
 
     /**
-     * The tables named in {@code [from, to)} after FROM, USING, JOIN or a comma, and whether a join there has
-     * an ON or USING condition.
+     * The tables named in {@code [from, to)} after FROM, USING, JOIN or a comma (and at {@code from} itself when
+     * {@code startsWithTable}), whether a join there has an ON or USING condition, and which tables an outer join
+     * keeps whole.
      */
-    private JoinedTables joinedTables(int from, int to) {
+    private JoinedTables joinedTables(int from, int to, boolean startsWithTable) {
         JoinedTables joined = new JoinedTables();
+        if (startsWithTable) {
+            addTableAt(joined, from); // MySQL UPDATE t1 [LEFT] JOIN t2 ..: t1 comes before any join word
+        }
         boolean joinSeen = false;
+        boolean keepsJoinedTable = false;
         int depth = 0;
         for (int i = from; i < to; i++) {
             if (tokens.isSymbol(i, "(")) {
@@ -161,6 +165,12 @@ final class TokenDataChanges {
             } else if (tokens.isSymbol(i, ")")) {
                 depth--;
             } else if (depth == 0) {
+                if (tokens.isWord(i, "LEFT", "FULL")) {
+                    joined.preserveTablesSoFar();
+                }
+                if (tokens.isWord(i, "RIGHT", "FULL")) {
+                    keepsJoinedTable = true;
+                }
                 if (tokens.isWord(i, "JOIN", "STRAIGHT_JOIN")) {
                     joinSeen = true;
                 } else if (joinSeen && tokens.isWord(i, "ON", "USING")) {
@@ -168,6 +178,10 @@ final class TokenDataChanges {
                 }
                 if (tokens.isWord(i, "FROM", "USING", "JOIN", "STRAIGHT_JOIN") || tokens.isSymbol(i, ",")) {
                     addTableAt(joined, i + 1);
+                    if (keepsJoinedTable && tokens.isWord(i, "JOIN")) {
+                        joined.preserveLastTable();
+                        keepsJoinedTable = false;
+                    }
                 }
             }
         }
