@@ -65,6 +65,27 @@ class LinterChangelogTest {
         assertTrue(deletes.get(0).message().contains("billing.customers"), deletes.get(0).message());
     }
 
+    @Test
+    void aBinaryOrMisencodedSqlFileTargetIsReportedNotPassed() throws IOException {
+        write("db/changelog.xml", """
+                <databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog">
+                    <changeSet id="1" author="a">
+                        <sqlFile path="blob.bin" relativeToChangelogFile="true"/>
+                        <sqlFile path="latin1.txt" relativeToChangelogFile="true"/>
+                    </changeSet>
+                </databaseChangeLog>
+                """);
+        Files.write(project.resolve("db/blob.bin"), new byte[] {'D', 'E', 'L', 0, 0, 1, 2});
+        Files.write(project.resolve("db/latin1.txt"), "-- caf\u00e9\nDELETE FROM t;\n".getBytes(StandardCharsets.ISO_8859_1));
+
+        LintResult result = lint();
+
+        List<String> found = result.findings().stream().map(f -> f.location().path() + ":" + f.location().line()
+                + " " + f.ruleId()).sorted().toList();
+        assertEquals(List.of("db/blob.bin:1 unreadable-file", "db/latin1.txt:1 invalid-encoding",
+                "db/latin1.txt:2 delete-without-where"), found);
+    }
+
     private void write(String path, String text) throws IOException {
         Path file = project.resolve(path);
         Files.createDirectories(file.getParent());

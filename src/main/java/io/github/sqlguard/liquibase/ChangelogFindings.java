@@ -19,6 +19,17 @@ final class ChangelogFindings {
                 "Fix the file so Liquibase can read it.", "");
     }
 
+    static Finding unreadable(String path, String reason) {
+        return Finding.of("unreadable-file", Severity.ERROR, new Location(path, 1, 1),
+                "A file the changelog refers to cannot be read, so it was not checked: " + reason,
+                "Fix or replace the file the changelog refers to.", "");
+    }
+
+    static Finding invalidEncoding(String path, int line, String message) {
+        return Finding.of("invalid-encoding", Severity.WARNING, new Location(path, Math.max(1, line), 1), message,
+                "Save the file as UTF-8, the encoding Liquibase reads changelogs and SQL files with.", "");
+    }
+
     static Finding missingInclude(String path, int line, int column, String target) {
         return Finding.of(MISSING_INCLUDE, Severity.ERROR, new Location(path, Math.max(1, line), Math.max(1, column)),
                 "Included changelog '" + target + "' was not found, so its changes were not checked.",

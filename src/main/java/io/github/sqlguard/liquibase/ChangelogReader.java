@@ -1,11 +1,13 @@
 package io.github.sqlguard.liquibase;
 
+import io.github.sqlguard.source.ReadResult;
+import io.github.sqlguard.source.SourceReader;
+
 import io.github.sqlguard.Finding;
 import io.github.sqlguard.sql.Placeholders;
 import io.github.sqlguard.sql.StatementContext;
 import io.github.sqlguard.sql.StatementSplitter;
 import java.io.IOException;
-import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -245,18 +247,20 @@ public final class ChangelogReader {
         }
     }
 
-    /** Reads a referenced file as UTF-8 (ISO-8859-1 when it is not valid UTF-8). */
+    /**
+     * Reads a referenced file as Liquibase does, as UTF-8, with the checks every scanned file gets: binary
+     * content, size and bytes that are not UTF-8 are reported rather than passed.
+     */
     Optional<String> readText(Path file, String relativePath) {
-        try {
-            try {
-                return Optional.of(Files.readString(file, StandardCharsets.UTF_8));
-            } catch (MalformedInputException e) {
-                return Optional.of(Files.readString(file, StandardCharsets.ISO_8859_1));
-            }
-        } catch (IOException e) {
-            problems.add(ChangelogFindings.malformed(relativePath, 1, 1, "cannot read the file: " + e.getMessage()));
+        ReadResult read = SourceReader.read(file, StandardCharsets.UTF_8);
+        if (read instanceof ReadResult.Unreadable unreadable) {
+            problems.add(ChangelogFindings.unreadable(relativePath, unreadable.reason()));
             return Optional.empty();
         }
+        ReadResult.Text text = (ReadResult.Text) read;
+        text.decodeWarning().ifPresent(warning -> problems.add(
+                ChangelogFindings.invalidEncoding(relativePath, warning.line(), warning.message())));
+        return Optional.of(text.text());
     }
 
     void markProcessed(Path file) {
