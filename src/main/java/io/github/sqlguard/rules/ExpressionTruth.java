@@ -1,5 +1,13 @@
 package io.github.sqlguard.rules;
 
+import net.sf.jsqlparser.expression.operators.relational.ExpressionList;
+
+import net.sf.jsqlparser.expression.operators.relational.LikeExpression;
+
+import net.sf.jsqlparser.expression.operators.relational.InExpression;
+
+import net.sf.jsqlparser.expression.NullValue;
+
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -44,9 +52,33 @@ final class ExpressionTruth {
             return Truth.of(bool.getValue());
         } else if (expression instanceof LongValue || expression instanceof DoubleValue) {
             return Comparison.ofNumber(expression.toString());
+        } else if (expression instanceof IsNullExpression test && test.getLeftExpression() instanceof NullValue) {
+            return Truth.of(!test.isNot()); // NULL IS NULL
+        } else if (expression instanceof InExpression in && !in.isNot()) {
+            return literalInItsOwnList(in);
+        } else if (expression instanceof LikeExpression like && !like.isNot() && like.getEscape() == null
+                && like.getLeftExpression() instanceof StringValue
+                && like.getRightExpression() instanceof StringValue pattern && pattern.getValue().equals("%")) {
+            return Truth.ALWAYS_TRUE; // 'a' LIKE '%'
         } else if (expression instanceof ComparisonOperator comparison) {
             return Comparison.evaluate(operand(comparison.getLeftExpression()), comparison.getStringExpression(),
                     operand(comparison.getRightExpression()));
+        }
+        return Truth.UNKNOWN;
+    }
+
+    /** {@code 1 IN (1, 2)}: a literal that equals a literal of its own list. */
+    private static Truth literalInItsOwnList(InExpression in) {
+        Comparison.Operand left = operand(in.getLeftExpression());
+        if (left == null || left.kind() == Comparison.Kind.COLUMN
+                || !(in.getRightExpression() instanceof ExpressionList<?> list)) {
+            return Truth.UNKNOWN;
+        }
+        for (Object item : list) {
+            Comparison.Operand right = item instanceof Expression element ? operand(element) : null;
+            if (right != null && Comparison.evaluate(left, "=", right) == Truth.ALWAYS_TRUE) {
+                return Truth.ALWAYS_TRUE;
+            }
         }
         return Truth.UNKNOWN;
     }
