@@ -126,6 +126,9 @@ public final class StatementTokens {
      * first statement word at nesting level 0; {@link #size()} when no such word follows.
      */
     public int bodyStart() {
+        if (isWord(0, "EXPLAIN")) {
+            return explainedStatementStart();
+        }
         if (!isWord(0, "WITH")) {
             return 0;
         }
@@ -136,6 +139,33 @@ public final class StatementTokens {
                 i = closingParen(i) + 1;
             } else if (token.isAnyWord(STATEMENT_WORDS) && !isWord(i - 1, "AS")) {
                 return i;
+            } else {
+                i++;
+            }
+        }
+        return tokens.size();
+    }
+
+    /**
+     * PostgreSQL {@code EXPLAIN ANALYZE} (also {@code EXPLAIN (ANALYZE, ..)}) runs the statement it explains;
+     * a plain {@code EXPLAIN} runs nothing, so there is no main statement ({@link #size()}).
+     */
+    private int explainedStatementStart() {
+        boolean analyze = false;
+        int i = 1;
+        while (i < tokens.size()) {
+            Token token = tokens.get(i);
+            if (token.isSymbol("(")) {
+                int close = closingParen(i);
+                for (int j = i + 1; j < close; j++) {
+                    analyze |= isWord(j, "ANALYZE", "ANALYSE");
+                }
+                i = close + 1;
+            } else if (token.isAnyWord("ANALYZE", "ANALYSE")) {
+                analyze = true;
+                i++;
+            } else if (token.isAnyWord(STATEMENT_WORDS)) {
+                return analyze ? i : tokens.size();
             } else {
                 i++;
             }
