@@ -97,6 +97,15 @@ public final class StatementSplitter {
         return quoted ? literal : null;
     }
 
+    private static boolean separatesBatchesWithGo(List<Token> tokens) {
+        for (Token token : tokens) {
+            if (token.type() == TokenType.BATCH_SEPARATOR && token.text().equalsIgnoreCase("GO")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The state of splitting one text. */
     private final class Run {
         private final String path;
@@ -105,6 +114,7 @@ public final class StatementSplitter {
         private final List<Token> comments = new ArrayList<>();
         private boolean bodyCommentsAdded;
         private LexError bodyError;
+        private Dialect shapeDialect = dialect;
 
         Run(String path, String text) {
             this.path = path;
@@ -113,6 +123,11 @@ public final class StatementSplitter {
 
         void splitTokens(List<Token> lexedTokens, StatementContext context) {
             List<Token> code = withoutComments(lexedTokens);
+            if (dialect == Dialect.AUTO && separatesBatchesWithGo(code)) {
+                // Only T-SQL scripts separate batches with GO: read blocks and routines the T-SQL way, where a
+                // procedure or trigger body runs to the end of its batch.
+                shapeDialect = Dialect.SQLSERVER;
+            }
             int size = code.size();
             int start = 0;
             while (start < size) {
@@ -120,7 +135,7 @@ public final class StatementSplitter {
                     start++;
                     continue;
                 }
-                StatementShape shape = StatementShape.of(code, start, size, dialect);
+                StatementShape shape = StatementShape.of(code, start, size, shapeDialect);
                 int end = endOf(code, start, size, shape);
                 emit(code.subList(start, end), shape, context);
                 start = end;
@@ -217,7 +232,7 @@ public final class StatementSplitter {
 
                 private void emitAll(List<List<Token>> inner, StatementContext context) {
             for (List<Token> tokens : inner) {
-                StatementShape shape = StatementShape.of(tokens, 0, tokens.size(), dialect);
+                StatementShape shape = StatementShape.of(tokens, 0, tokens.size(), shapeDialect);
                 emit(tokens, shape.kind() == StatementShape.Kind.ANONYMOUS_BLOCK ? StatementShape.PLAIN : shape,
                         context);
             }
