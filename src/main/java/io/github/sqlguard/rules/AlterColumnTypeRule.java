@@ -37,13 +37,9 @@ public final class AlterColumnTypeRule extends DataLossRule {
 
     @Override
     List<Violation> check(List<Token> core, Statement statement, ScriptState script) {
-        return AlterTableClauses.of(core)
-                .filter(alter -> !ScratchTables.isScratch(alter.table(), script))
-                .map(alter -> {
-                    List<String> columns = ColumnChanges.retypedColumns(alter);
-                    return columns.isEmpty() ? List.<Violation>of() : List.of(new Violation("ALTER TABLE "
-                            + alter.table() + " changes the type of " + counted("column", "columns", columns)));
-                })
+        return alteredLastingTable(core, script)
+                .map(alter -> oneViolation(ColumnChanges.retypedColumns(alter), columns -> "ALTER TABLE "
+                        + alter.table() + " changes the type of " + counted("column", "columns", columns)))
                 .orElse(List.of());
     }
 }

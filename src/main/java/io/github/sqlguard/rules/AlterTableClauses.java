@@ -236,4 +236,9 @@ record AlterTableClauses(String table, List<List<Token>> clauses) {
         }
         return names;
     }
+
+    /** The names of what this ALTER TABLE drops of one kind (columns, or partitions), in written order. */
+    List<String> droppedNames(Dialect dialect, Kind kind) {
+        return dropped(dialect).stream().filter(removed -> removed.kind() == kind).map(Removed::name).toList();
+    }
 }

@@ -67,16 +67,12 @@ public final class CascadeRule extends DataLossRule {
                             + (drop.names().size() > 1 ? "them" : "it"))))
                     .orElse(List.of());
         }
-        return AlterTableClauses.of(core)
-                .filter(alter -> !ScratchTables.isScratch(alter.table(), script))
-                .map(alter -> {
-                    List<String> names = alter.dropped(statement.dialect()).stream()
-                            .filter(AlterTableClauses.Removed::cascade).map(AlterTableClauses.Removed::name).toList();
-                    return names.isEmpty() ? List.<Violation>of() : List.of(new Violation("ALTER TABLE "
-                            + alter.table() + " DROP " + ObjectNames.joined(names)
-                            + " CASCADE also drops every object that depends on "
-                            + (names.size() > 1 ? "them" : "it")));
-                })
+        return alteredLastingTable(core, script)
+                .map(alter -> oneViolation(alter.dropped(statement.dialect()).stream()
+                        .filter(AlterTableClauses.Removed::cascade).map(AlterTableClauses.Removed::name).toList(),
+                        names -> "ALTER TABLE " + alter.table() + " DROP " + ObjectNames.joined(names)
+                                + " CASCADE also drops every object that depends on "
+                                + (names.size() > 1 ? "them" : "it")))
                 .orElse(List.of());
     }
 }

@@ -5,6 +5,8 @@ import io.github.sqlguard.sql.Statement;
 import io.github.sqlguard.sql.Token;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
+import java.util.Optional;
 
 /**
  * The common frame of the data-loss rules: find the statement's main keyword (past a T-SQL {@code IF}
@@ -46,6 +48,16 @@ abstract class DataLossRule implements Rule {
      * @param core the statement's tokens from its main keyword on (never empty)
      */
     abstract List<Violation> check(List<Token> core, Statement statement, ScriptState script);
+
+    /** The ALTER TABLE in {@code core}, unless it alters a temporary table or one this script created. */
+    static Optional<AlterTableClauses> alteredLastingTable(List<Token> core, ScriptState script) {
+        return AlterTableClauses.of(core).filter(alter -> !ScratchTables.isScratch(alter.table(), script));
+    }
+
+    /** One violation about {@code names}, or none when nothing was named. */
+    static List<Violation> oneViolation(List<String> names, Function<List<String>, String> message) {
+        return names.isEmpty() ? List.of() : List.of(new Violation(message.apply(names)));
+    }
 
     /** {@code "table orders"} or {@code "tables a, b"}. */
     static String counted(String singular, String plural, List<String> names) {

@@ -36,15 +36,9 @@ public final class DropColumnRule extends DataLossRule {
 
     @Override
     List<Violation> check(List<Token> core, Statement statement, ScriptState script) {
-        return AlterTableClauses.of(core)
-                .filter(alter -> !ScratchTables.isScratch(alter.table(), script))
-                .map(alter -> {
-                    List<String> columns = alter.dropped(statement.dialect()).stream()
-                            .filter(removed -> removed.kind() == AlterTableClauses.Kind.COLUMN)
-                            .map(AlterTableClauses.Removed::name).toList();
-                    return columns.isEmpty() ? List.<Violation>of() : List.of(new Violation("ALTER TABLE "
-                            + alter.table() + " drops " + counted("column", "columns", columns)));
-                })
+        return alteredLastingTable(core, script)
+                .map(alter -> oneViolation(alter.droppedNames(statement.dialect(), AlterTableClauses.Kind.COLUMN),
+                        columns -> "ALTER TABLE " + alter.table() + " drops " + counted("column", "columns", columns)))
                 .orElse(List.of());
     }
 }

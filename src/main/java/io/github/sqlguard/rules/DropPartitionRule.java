@@ -32,16 +32,11 @@ public final class DropPartitionRule extends DataLossRule {
 
     @Override
     List<Violation> check(List<Token> core, Statement statement, ScriptState script) {
-        return AlterTableClauses.of(core)
-                .filter(alter -> !ScratchTables.isScratch(alter.table(), script))
-                .map(alter -> {
-                    List<String> partitions = alter.dropped(statement.dialect()).stream()
-                            .filter(removed -> removed.kind() == AlterTableClauses.Kind.PARTITION)
-                            .map(AlterTableClauses.Removed::name).toList();
-                    return partitions.isEmpty() ? List.<Violation>of() : List.of(new Violation("ALTER TABLE "
-                            + alter.table() + " drops " + counted("partition", "partitions", partitions)
-                            + " and every row in " + (partitions.size() == 1 ? "it" : "them")));
-                })
+        return alteredLastingTable(core, script)
+                .map(alter -> oneViolation(alter.droppedNames(statement.dialect(), AlterTableClauses.Kind.PARTITION),
+                        partitions -> "ALTER TABLE " + alter.table() + " drops "
+                                + counted("partition", "partitions", partitions) + " and every row in "
+                                + (partitions.size() == 1 ? "it" : "them")))
                 .orElse(List.of());
     }
 }

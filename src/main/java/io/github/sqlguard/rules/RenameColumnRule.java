@@ -35,8 +35,7 @@ public final class RenameColumnRule extends DataLossRule {
     @Override
     List<Violation> check(List<Token> core, Statement statement, ScriptState script) {
         List<Violation> violations = new ArrayList<>();
-        AlterTableClauses.of(core)
-                .filter(alter -> !ScratchTables.isScratch(alter.table(), script))
+        alteredLastingTable(core, script)
                 .ifPresent(alter -> {
                     List<String> renames = ColumnChanges.columnRenames(alter);
                     if (!renames.isEmpty()) {

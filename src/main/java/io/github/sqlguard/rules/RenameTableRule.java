@@ -35,8 +35,7 @@ public final class RenameTableRule extends DataLossRule {
     @Override
     List<Violation> check(List<Token> core, Statement statement, ScriptState script) {
         List<String> renames = new ArrayList<>();
-        AlterTableClauses.of(core)
-                .filter(alter -> !ScratchTables.isScratch(alter.table(), script))
+        alteredLastingTable(core, script)
                 .ifPresent(alter -> ColumnChanges.tableRename(alter)
                         .ifPresent(newName -> renames.add(alter.table() + " to " + newName)));
         if (core.get(0).isWord("RENAME")) {

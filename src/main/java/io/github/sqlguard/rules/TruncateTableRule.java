@@ -39,8 +39,7 @@ public final class TruncateTableRule extends DataLossRule {
         if (core.get(0).isWord("TRUNCATE")) {
             return truncate(core, script);
         }
-        return AlterTableClauses.of(core)
-                .filter(alter -> !ScratchTables.isScratch(alter.table(), script))
+        return alteredLastingTable(core, script)
                 .map(alter -> partitions(alter, statement))
                 .orElse(List.of());
     }
