@@ -1,5 +1,6 @@
 package io.github.sqlguard;
 
+import io.github.sqlguard.model.Severity;
 import java.util.Optional;
 
 /** The {@code failOn} threshold: the least severe finding that fails the build, or none. */

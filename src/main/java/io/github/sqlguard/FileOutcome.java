@@ -1,5 +1,7 @@
 package io.github.sqlguard;
 
+import io.github.sqlguard.model.Finding;
+import io.github.sqlguard.model.Location;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;

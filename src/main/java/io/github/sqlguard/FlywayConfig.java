@@ -1,5 +1,6 @@
 package io.github.sqlguard;
 
+import io.github.sqlguard.model.ScriptMode;
 import java.util.List;
 import java.util.Map;
 

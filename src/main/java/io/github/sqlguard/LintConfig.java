@@ -1,5 +1,6 @@
 package io.github.sqlguard;
 
+import io.github.sqlguard.model.Dialect;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,6 +1,8 @@
 package io.github.sqlguard;
 
-import io.github.sqlguard.rules.RuleInfo;
+import io.github.sqlguard.model.Finding;
+import io.github.sqlguard.model.Location;
+import io.github.sqlguard.model.RuleInfo;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

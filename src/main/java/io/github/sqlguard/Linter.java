@@ -1,5 +1,7 @@
 package io.github.sqlguard;
 
+import io.github.sqlguard.model.Finding;
+import io.github.sqlguard.model.Location;
 import io.github.sqlguard.rules.FileDiagnostics;
 import io.github.sqlguard.source.ScanProblem;
 import io.github.sqlguard.source.ScanResult;
@@ -12,10 +14,10 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.Locale;
-import java.util.Map;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;

@@ -1,5 +1,6 @@
 package io.github.sqlguard;
 
+import io.github.sqlguard.model.ScriptMode;
 import java.util.Map;
 
 /**

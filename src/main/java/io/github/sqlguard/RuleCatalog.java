@@ -1,9 +1,9 @@
 package io.github.sqlguard;
 
+import io.github.sqlguard.model.RuleInfo;
 import io.github.sqlguard.rules.FileDiagnostics;
 import io.github.sqlguard.rules.Rule;
 import io.github.sqlguard.rules.RuleDocs;
-import io.github.sqlguard.rules.RuleInfo;
 import io.github.sqlguard.rules.RuleRegistry;
 import io.github.sqlguard.suppress.SuppressionDiagnostics;
 import java.util.ArrayList;

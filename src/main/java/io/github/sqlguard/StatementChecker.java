@@ -2,9 +2,13 @@ package io.github.sqlguard;
 
 import io.github.sqlguard.analysis.AnalyzedStatement;
 import io.github.sqlguard.analysis.StatementAnalyzer;
+import io.github.sqlguard.model.Finding;
+import io.github.sqlguard.model.Location;
+import io.github.sqlguard.model.RuleInfo;
+import io.github.sqlguard.model.ScriptMode;
+import io.github.sqlguard.model.Severity;
 import io.github.sqlguard.rules.FileDiagnostics;
 import io.github.sqlguard.rules.Rule;
-import io.github.sqlguard.rules.RuleInfo;
 import io.github.sqlguard.rules.ScriptState;
 import io.github.sqlguard.rules.Violation;
 import io.github.sqlguard.sql.LexError;

@@ -4,6 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.sqlguard.model.Acknowledgement;
+import io.github.sqlguard.model.Dialect;
+import io.github.sqlguard.model.Finding;
+import io.github.sqlguard.model.ScriptMode;
 import io.github.sqlguard.suppress.Baseline;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

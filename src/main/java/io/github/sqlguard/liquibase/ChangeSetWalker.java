@@ -1,18 +1,18 @@
 package io.github.sqlguard.liquibase;
 
-import io.github.sqlguard.ScriptMode;
+import io.github.sqlguard.model.Dialect;
+import io.github.sqlguard.model.ScriptMode;
 import io.github.sqlguard.sql.Statement;
 import io.github.sqlguard.sql.StatementContext;
 import io.github.sqlguard.sql.Token;
 import io.github.sqlguard.sql.TokenType;
-import io.github.sqlguard.Dialect;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Map;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 

@@ -1,6 +1,6 @@
 package io.github.sqlguard.liquibase;
 
-import io.github.sqlguard.Finding;
+import io.github.sqlguard.model.Finding;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;

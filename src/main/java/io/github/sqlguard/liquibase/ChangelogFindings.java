@@ -1,8 +1,8 @@
 package io.github.sqlguard.liquibase;
 
-import io.github.sqlguard.Finding;
-import io.github.sqlguard.Location;
-import io.github.sqlguard.Severity;
+import io.github.sqlguard.model.Finding;
+import io.github.sqlguard.model.Location;
+import io.github.sqlguard.model.Severity;
 
 /** The findings a changelog reader reports about the changelog files themselves. */
 final class ChangelogFindings {

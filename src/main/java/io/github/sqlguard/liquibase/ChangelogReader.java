@@ -1,9 +1,8 @@
 package io.github.sqlguard.liquibase;
 
+import io.github.sqlguard.model.Finding;
 import io.github.sqlguard.source.ReadResult;
 import io.github.sqlguard.source.SourceReader;
-
-import io.github.sqlguard.Finding;
 import io.github.sqlguard.sql.Placeholders;
 import io.github.sqlguard.sql.StatementContext;
 import io.github.sqlguard.sql.StatementSplitter;

@@ -1,6 +1,6 @@
 package io.github.sqlguard.liquibase;
 
-import io.github.sqlguard.Dialect;
+import io.github.sqlguard.model.Dialect;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;

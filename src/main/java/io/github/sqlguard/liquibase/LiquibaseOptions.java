@@ -1,7 +1,7 @@
 package io.github.sqlguard.liquibase;
 
-import io.github.sqlguard.ScriptMode;
-import io.github.sqlguard.Dialect;
+import io.github.sqlguard.model.Dialect;
+import io.github.sqlguard.model.ScriptMode;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

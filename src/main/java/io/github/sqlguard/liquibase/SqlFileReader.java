@@ -1,6 +1,6 @@
 package io.github.sqlguard.liquibase;
 
-import io.github.sqlguard.Dialect;
+import io.github.sqlguard.model.Dialect;
 import io.github.sqlguard.sql.Statement;
 import io.github.sqlguard.sql.StatementContext;
 import java.nio.file.Path;

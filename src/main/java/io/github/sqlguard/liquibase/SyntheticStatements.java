@@ -1,7 +1,7 @@
 package io.github.sqlguard.liquibase;
 
-import io.github.sqlguard.Dialect;
-import io.github.sqlguard.Location;
+import io.github.sqlguard.model.Dialect;
+import io.github.sqlguard.model.Location;
 import io.github.sqlguard.sql.Lexer;
 import io.github.sqlguard.sql.Placeholders;
 import io.github.sqlguard.sql.Statement;

@@ -1,11 +1,11 @@
 package io.github.sqlguard.maven;
 
-import io.github.sqlguard.Dialect;
 import io.github.sqlguard.FlywayConfig;
 import io.github.sqlguard.LintConfig;
 import io.github.sqlguard.LiquibaseConfig;
-import io.github.sqlguard.ScriptMode;
 import io.github.sqlguard.SuppressionConfig;
+import io.github.sqlguard.model.Dialect;
+import io.github.sqlguard.model.ScriptMode;
 import java.io.File;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;

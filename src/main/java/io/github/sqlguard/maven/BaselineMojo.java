@@ -1,9 +1,9 @@
 package io.github.sqlguard.maven;
 
-import io.github.sqlguard.Finding;
 import io.github.sqlguard.LintConfig;
 import io.github.sqlguard.LintResult;
 import io.github.sqlguard.Linter;
+import io.github.sqlguard.model.Finding;
 import io.github.sqlguard.suppress.Baseline;
 import java.io.IOException;
 import java.nio.file.Path;

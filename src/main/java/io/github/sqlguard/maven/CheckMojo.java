@@ -1,11 +1,11 @@
 package io.github.sqlguard.maven;
 
 import io.github.sqlguard.FailOn;
-import io.github.sqlguard.Finding;
 import io.github.sqlguard.LintConfig;
 import io.github.sqlguard.LintResult;
 import io.github.sqlguard.Linter;
-import io.github.sqlguard.Severity;
+import io.github.sqlguard.model.Finding;
+import io.github.sqlguard.model.Severity;
 import io.github.sqlguard.report.ConsoleLine;
 import io.github.sqlguard.report.ConsoleReport;
 import io.github.sqlguard.report.GitHubWorkflowCommands;
@@ -19,8 +19,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.maven.plugin.MojoExecutionException;
-import org.apache.maven.plugin.descriptor.PluginDescriptor;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.descriptor.PluginDescriptor;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;

@@ -2,8 +2,8 @@ package io.github.sqlguard.maven;
 
 import io.github.sqlguard.LintConfig;
 import io.github.sqlguard.LintResult;
-import io.github.sqlguard.Location;
-import io.github.sqlguard.Severity;
+import io.github.sqlguard.model.Location;
+import io.github.sqlguard.model.Severity;
 import io.github.sqlguard.report.ReportData;
 import io.github.sqlguard.report.RuleDescription;
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package io.github.sqlguard.report;
 
-import io.github.sqlguard.Finding;
-import io.github.sqlguard.Severity;
+import io.github.sqlguard.model.Finding;
+import io.github.sqlguard.model.Severity;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,6 +1,6 @@
 package io.github.sqlguard.report;
 
-import io.github.sqlguard.Finding;
+import io.github.sqlguard.model.Finding;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

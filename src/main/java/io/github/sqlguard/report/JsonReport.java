@@ -1,7 +1,7 @@
 package io.github.sqlguard.report;
 
-import io.github.sqlguard.Acknowledgement;
-import io.github.sqlguard.Finding;
+import io.github.sqlguard.model.Acknowledgement;
+import io.github.sqlguard.model.Finding;
 import java.io.IOException;
 import java.nio.file.Path;
 

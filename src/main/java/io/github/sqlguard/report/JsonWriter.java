@@ -1,6 +1,6 @@
 package io.github.sqlguard.report;
 
-import io.github.sqlguard.Json;
+import io.github.sqlguard.model.Json;
 import java.util.ArrayDeque;
 import java.util.Deque;
 

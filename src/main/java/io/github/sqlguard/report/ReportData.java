@@ -1,8 +1,8 @@
 package io.github.sqlguard.report;
 
-import io.github.sqlguard.Finding;
-import io.github.sqlguard.Location;
-import io.github.sqlguard.Severity;
+import io.github.sqlguard.model.Finding;
+import io.github.sqlguard.model.Location;
+import io.github.sqlguard.model.Severity;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

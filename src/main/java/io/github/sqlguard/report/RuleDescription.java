@@ -1,6 +1,6 @@
 package io.github.sqlguard.report;
 
-import io.github.sqlguard.Severity;
+import io.github.sqlguard.model.Severity;
 import java.util.Objects;
 
 /**

@@ -1,8 +1,8 @@
 package io.github.sqlguard.report;
 
-import io.github.sqlguard.Acknowledgement;
-import io.github.sqlguard.Finding;
-import io.github.sqlguard.Severity;
+import io.github.sqlguard.model.Acknowledgement;
+import io.github.sqlguard.model.Finding;
+import io.github.sqlguard.model.Severity;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

@@ -1,6 +1,7 @@
 package io.github.sqlguard.rules;
 
-import io.github.sqlguard.Severity;
+import io.github.sqlguard.model.RuleInfo;
+import io.github.sqlguard.model.Severity;
 import java.util.List;
 import java.util.Optional;
 

@@ -1,6 +1,7 @@
 package io.github.sqlguard.rules;
 
-import io.github.sqlguard.Severity;
+import io.github.sqlguard.model.RuleInfo;
+import io.github.sqlguard.model.Severity;
 import io.github.sqlguard.sql.Statement;
 import io.github.sqlguard.sql.Token;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.github.sqlguard.rules;
 
-import io.github.sqlguard.Dialect;
+import io.github.sqlguard.model.Dialect;
 import io.github.sqlguard.sql.Token;
 import java.util.ArrayList;
 import java.util.List;

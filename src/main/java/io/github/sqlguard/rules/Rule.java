@@ -1,6 +1,7 @@
 package io.github.sqlguard.rules;
 
 import io.github.sqlguard.analysis.AnalyzedStatement;
+import io.github.sqlguard.model.RuleInfo;
 import java.util.List;
 
 /**

@@ -1,5 +1,6 @@
 package io.github.sqlguard.rules;
 
+import io.github.sqlguard.model.RuleInfo;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -1,7 +1,8 @@
 package io.github.sqlguard.rules;
 
-import io.github.sqlguard.Severity;
 import io.github.sqlguard.analysis.AnalyzedStatement;
+import io.github.sqlguard.model.RuleInfo;
+import io.github.sqlguard.model.Severity;
 import java.util.List;
 
 /**

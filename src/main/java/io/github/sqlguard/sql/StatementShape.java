@@ -1,6 +1,6 @@
 package io.github.sqlguard.sql;
 
-import io.github.sqlguard.Dialect;
+import io.github.sqlguard.model.Dialect;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;

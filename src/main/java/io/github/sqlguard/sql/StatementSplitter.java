@@ -1,7 +1,7 @@
 package io.github.sqlguard.sql;
 
-import io.github.sqlguard.Dialect;
-import io.github.sqlguard.Location;
+import io.github.sqlguard.model.Dialect;
+import io.github.sqlguard.model.Location;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

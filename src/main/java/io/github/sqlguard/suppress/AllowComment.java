@@ -1,6 +1,6 @@
 package io.github.sqlguard.suppress;
 
-import io.github.sqlguard.Location;
+import io.github.sqlguard.model.Location;
 import io.github.sqlguard.sql.Token;
 import io.github.sqlguard.sql.TokenType;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package io.github.sqlguard.suppress;
 
-import io.github.sqlguard.Acknowledgement;
-import io.github.sqlguard.Finding;
+import io.github.sqlguard.model.Acknowledgement;
+import io.github.sqlguard.model.Finding;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

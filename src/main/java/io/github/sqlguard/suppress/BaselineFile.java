@@ -1,6 +1,6 @@
 package io.github.sqlguard.suppress;
 
-import io.github.sqlguard.Json;
+import io.github.sqlguard.model.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,7 +1,7 @@
 package io.github.sqlguard.suppress;
 
-import io.github.sqlguard.Finding;
-import io.github.sqlguard.Location;
+import io.github.sqlguard.model.Finding;
+import io.github.sqlguard.model.Location;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

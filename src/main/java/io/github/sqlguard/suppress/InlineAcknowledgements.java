@@ -1,9 +1,9 @@
 package io.github.sqlguard.suppress;
 
-import io.github.sqlguard.Acknowledgement;
-import io.github.sqlguard.Finding;
-import io.github.sqlguard.Location;
-import io.github.sqlguard.rules.RuleInfo;
+import io.github.sqlguard.model.Acknowledgement;
+import io.github.sqlguard.model.Finding;
+import io.github.sqlguard.model.Location;
+import io.github.sqlguard.model.RuleInfo;
 import io.github.sqlguard.sql.Script;
 import io.github.sqlguard.sql.Statement;
 import java.util.ArrayList;

@@ -1,10 +1,9 @@
 package io.github.sqlguard.suppress;
 
+import io.github.sqlguard.model.Acknowledgement;
+import io.github.sqlguard.model.Finding;
+import io.github.sqlguard.model.Location;
 import io.github.sqlguard.source.GlobPattern;
-
-import io.github.sqlguard.Acknowledgement;
-import io.github.sqlguard.Finding;
-import io.github.sqlguard.Location;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

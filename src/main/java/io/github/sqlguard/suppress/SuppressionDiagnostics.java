@@ -1,9 +1,9 @@
 package io.github.sqlguard.suppress;
 
-import io.github.sqlguard.Finding;
-import io.github.sqlguard.Location;
-import io.github.sqlguard.Severity;
-import io.github.sqlguard.rules.RuleInfo;
+import io.github.sqlguard.model.Finding;
+import io.github.sqlguard.model.Location;
+import io.github.sqlguard.model.RuleInfo;
+import io.github.sqlguard.model.Severity;
 import java.util.List;
 
 /**

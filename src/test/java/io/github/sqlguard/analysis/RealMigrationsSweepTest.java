@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.sqlguard.CorpusFiles;
-import io.github.sqlguard.Dialect;
+import io.github.sqlguard.model.Dialect;
 import io.github.sqlguard.rules.Rule;
 import io.github.sqlguard.rules.RuleRegistry;
 import io.github.sqlguard.rules.ScriptState;

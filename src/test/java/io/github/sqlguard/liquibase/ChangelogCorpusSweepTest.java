@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.sqlguard.CorpusFiles;
-import io.github.sqlguard.Finding;
-import io.github.sqlguard.ScriptMode;
+import io.github.sqlguard.model.Finding;
+import io.github.sqlguard.model.ScriptMode;
 import io.github.sqlguard.sql.Statement;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -3,7 +3,7 @@ package io.github.sqlguard.liquibase;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.sqlguard.Dialect;
+import io.github.sqlguard.model.Dialect;
 import io.github.sqlguard.sql.Statement;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,11 +1,11 @@
 package io.github.sqlguard.liquibase;
 
-import io.github.sqlguard.ScriptMode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.sqlguard.Finding;
+import io.github.sqlguard.model.Finding;
+import io.github.sqlguard.model.ScriptMode;
 import io.github.sqlguard.sql.Statement;
 import io.github.sqlguard.sql.StatementContext;
 import java.nio.file.Path;

@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.sqlguard.Dialect;
 import io.github.sqlguard.LintConfig;
-import io.github.sqlguard.ScriptMode;
 import io.github.sqlguard.SuppressionConfig;
+import io.github.sqlguard.model.Dialect;
+import io.github.sqlguard.model.ScriptMode;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;

@@ -2,7 +2,7 @@ package io.github.sqlguard.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.github.sqlguard.Severity;
+import io.github.sqlguard.model.Severity;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;

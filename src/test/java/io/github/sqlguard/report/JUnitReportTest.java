@@ -3,7 +3,7 @@ package io.github.sqlguard.report;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.sqlguard.Severity;
+import io.github.sqlguard.model.Severity;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;

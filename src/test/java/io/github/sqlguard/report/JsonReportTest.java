@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.sqlguard.Finding;
-import io.github.sqlguard.Location;
-import io.github.sqlguard.Severity;
+import io.github.sqlguard.model.Finding;
+import io.github.sqlguard.model.Location;
+import io.github.sqlguard.model.Severity;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -3,9 +3,9 @@ package io.github.sqlguard.rules;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
-import io.github.sqlguard.Dialect;
 import io.github.sqlguard.analysis.AnalyzedStatement;
 import io.github.sqlguard.analysis.StatementAnalyzer;
+import io.github.sqlguard.model.Dialect;
 import io.github.sqlguard.sql.Placeholders;
 import io.github.sqlguard.sql.StatementSplitter;
 import org.junit.jupiter.params.ParameterizedTest;

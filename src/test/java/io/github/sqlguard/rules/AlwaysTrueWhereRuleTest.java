@@ -6,8 +6,8 @@ import static io.github.sqlguard.rules.RuleHarness.tokenMessages;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
-import io.github.sqlguard.Dialect;
 import io.github.sqlguard.analysis.AnalyzedStatement;
+import io.github.sqlguard.model.Dialect;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

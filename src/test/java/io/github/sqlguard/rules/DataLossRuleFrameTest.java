@@ -8,17 +8,17 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.sqlguard.Dialect;
 import io.github.sqlguard.analysis.AnalyzedStatement;
 import io.github.sqlguard.analysis.StatementAnalyzer;
+import io.github.sqlguard.model.Dialect;
 import io.github.sqlguard.sql.Statement;
 import io.github.sqlguard.sql.StatementContext;
 import java.util.List;
 import net.sf.jsqlparser.JSQLParserException;
 import net.sf.jsqlparser.parser.CCJSqlParserUtil;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 /** What every data-loss rule shares: the parser's verdict does not matter, containers are skipped, scratch tables. */
 class DataLossRuleFrameTest {

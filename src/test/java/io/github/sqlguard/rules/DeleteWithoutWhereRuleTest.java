@@ -6,10 +6,10 @@ import static io.github.sqlguard.rules.RuleHarness.tokenMessages;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
-import io.github.sqlguard.Dialect;
-import io.github.sqlguard.Location;
 import io.github.sqlguard.analysis.AnalyzedStatement;
 import io.github.sqlguard.analysis.StatementAnalyzer;
+import io.github.sqlguard.model.Dialect;
+import io.github.sqlguard.model.Location;
 import io.github.sqlguard.sql.Lexer;
 import io.github.sqlguard.sql.Statement;
 import io.github.sqlguard.sql.StatementContext;

@@ -2,7 +2,7 @@ package io.github.sqlguard.rules;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.github.sqlguard.Dialect;
+import io.github.sqlguard.model.Dialect;
 import io.github.sqlguard.sql.StatementContext;
 import java.util.Arrays;
 import java.util.List;

@@ -3,7 +3,7 @@ package io.github.sqlguard.rules;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.sqlguard.Dialect;
+import io.github.sqlguard.model.Dialect;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;

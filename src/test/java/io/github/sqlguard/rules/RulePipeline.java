@@ -2,9 +2,9 @@ package io.github.sqlguard.rules;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.github.sqlguard.Dialect;
 import io.github.sqlguard.analysis.AnalyzedStatement;
 import io.github.sqlguard.analysis.StatementAnalyzer;
+import io.github.sqlguard.model.Dialect;
 import io.github.sqlguard.sql.Statement;
 import io.github.sqlguard.sql.StatementContext;
 import java.util.ArrayList;

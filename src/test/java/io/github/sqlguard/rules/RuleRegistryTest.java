@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.sqlguard.model.RuleInfo;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;

@@ -2,7 +2,7 @@ package io.github.sqlguard.rules;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.github.sqlguard.Dialect;
+import io.github.sqlguard.model.Dialect;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

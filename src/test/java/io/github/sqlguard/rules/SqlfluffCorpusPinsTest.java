@@ -3,7 +3,7 @@ package io.github.sqlguard.rules;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.github.sqlguard.CorpusFiles;
-import io.github.sqlguard.Dialect;
+import io.github.sqlguard.model.Dialect;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

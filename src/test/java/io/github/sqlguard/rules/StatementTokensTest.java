@@ -3,7 +3,7 @@ package io.github.sqlguard.rules;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import io.github.sqlguard.Dialect;
+import io.github.sqlguard.model.Dialect;
 import io.github.sqlguard.sql.Placeholders;
 import io.github.sqlguard.sql.StatementSplitter;
 import java.util.List;

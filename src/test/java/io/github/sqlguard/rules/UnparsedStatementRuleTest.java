@@ -5,9 +5,9 @@ import static io.github.sqlguard.rules.RuleHarness.messages;
 import static io.github.sqlguard.rules.RuleHarness.only;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.github.sqlguard.Dialect;
-import io.github.sqlguard.Severity;
 import io.github.sqlguard.analysis.AnalyzedStatement;
+import io.github.sqlguard.model.Dialect;
+import io.github.sqlguard.model.Severity;
 import io.github.sqlguard.sql.Statement;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -3,7 +3,7 @@ package io.github.sqlguard.sql;
 import static io.github.sqlguard.sql.SplitResults.render;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.github.sqlguard.Dialect;
+import io.github.sqlguard.model.Dialect;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -5,7 +5,7 @@ import static io.github.sqlguard.sql.SplitResults.split;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.sqlguard.Dialect;
+import io.github.sqlguard.model.Dialect;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.sqlguard.CorpusFiles;
-import io.github.sqlguard.Dialect;
+import io.github.sqlguard.model.Dialect;
 import io.github.sqlguard.sql.Placeholders;
 import io.github.sqlguard.sql.Script;
 import io.github.sqlguard.sql.Statement;

@@ -11,9 +11,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.sqlguard.Dialect;
-import io.github.sqlguard.Finding;
-import io.github.sqlguard.Location;
+import io.github.sqlguard.model.Dialect;
+import io.github.sqlguard.model.Finding;
+import io.github.sqlguard.model.Location;
 import io.github.sqlguard.sql.Script;
 import io.github.sqlguard.sql.Statement;
 import java.util.List;

@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.sqlguard.Acknowledgement;
-import io.github.sqlguard.Dialect;
-import io.github.sqlguard.Finding;
-import io.github.sqlguard.Location;
-import io.github.sqlguard.Severity;
+import io.github.sqlguard.model.Acknowledgement;
+import io.github.sqlguard.model.Dialect;
+import io.github.sqlguard.model.Finding;
+import io.github.sqlguard.model.Location;
+import io.github.sqlguard.model.Severity;
 import io.github.sqlguard.sql.Placeholders;
 import io.github.sqlguard.sql.Script;
 import io.github.sqlguard.sql.Statement;

@@ -1,6 +1,5 @@
-package io.github.sqlguard.rules;
+package io.github.sqlguard.model;
 
-import io.github.sqlguard.Severity;
 import java.util.List;
 
 /**

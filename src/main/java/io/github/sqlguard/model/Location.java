@@ -1,4 +1,4 @@
-package io.github.sqlguard;
+package io.github.sqlguard.model;
 
 /**
  * A position in a scanned file. {@code path} is relative to the project base directory and uses

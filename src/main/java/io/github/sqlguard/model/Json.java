@@ -1,4 +1,4 @@
-package io.github.sqlguard;
+package io.github.sqlguard.model;
 
 /** JSON string literals for the report and baseline writers, which build their documents by hand. */
 public final class Json {

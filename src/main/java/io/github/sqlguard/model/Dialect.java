@@ -1,4 +1,4 @@
-package io.github.sqlguard;
+package io.github.sqlguard.model;
 
 import java.util.Arrays;
 import java.util.Locale;

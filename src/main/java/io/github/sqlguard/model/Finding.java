@@ -1,4 +1,4 @@
-package io.github.sqlguard;
+package io.github.sqlguard.model;
 
 /**
  * One problem found in one place.

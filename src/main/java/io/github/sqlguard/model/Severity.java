@@ -1,4 +1,4 @@
-package io.github.sqlguard;
+package io.github.sqlguard.model;
 
 /** How much a finding matters; the build fails when a finding reaches the configured level. */
 public enum Severity {

@@ -1,4 +1,4 @@
-package io.github.sqlguard;
+package io.github.sqlguard.model;
 
 /**
  * Why a finding does not fail the build although its severity would: somebody said "on purpose".
