@@ -10,12 +10,14 @@ import java.io.File;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.UnsupportedCharsetException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.model.Resource;
 import org.apache.maven.plugin.AbstractMojo;
@@ -238,6 +240,31 @@ abstract class AbstractSqlguardMojo extends AbstractMojo {
         } catch (IllegalArgumentException e) {
             throw new MojoExecutionException("sqlguard configuration: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * A sentence saying this module has no migrations to check, when no directory is configured and none of
+     * the default ones (resource directories, Flyway locations) exists, as in a parent pom or a module without
+     * resources; empty otherwise. Such a module is a quiet no-op in a multi-module build.
+     */
+    protected Optional<String> withoutMigrations() {
+        if (!hasProject() || directories != null && !directories.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Path> defaults;
+        try {
+            defaults = scannedDirectories(baseDir(), FlywayPluginSettings.of(project));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty(); // lintConfig() reports the broken configuration
+        }
+        if (defaults.stream().anyMatch(Files::exists)) {
+            return Optional.empty();
+        }
+        List<String> names = defaults.stream().map(path -> baseDir().relativize(path).toString().replace('\\', '/'))
+                .toList();
+        return Optional.of("sqlguard: no migrations in " + project.getArtifactId() + " (" + (names.isEmpty()
+                ? "no resource directory" : String.join(", ", names) + (names.size() == 1 ? " does" : " do")
+                        + " not exist") + "); nothing to check");
     }
 
     /** Fills parameters still unset from the property names of earlier versions, warning about each. */
