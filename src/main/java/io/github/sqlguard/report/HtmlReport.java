@@ -30,7 +30,9 @@ public final class HtmlReport implements ReportWriter {
             .verdict{font-size:1.15em;font-weight:600;padding:.5em .8em;border-radius:6px}
             .fails{background:#ffebe9;color:#82071e}.passes{background:#dafbe1;color:#116329}
             table{border-collapse:collapse;width:100%;margin:.6em 0}
-            th,td{text-align:left;vertical-align:top;padding:.35em .6em;border-bottom:1px solid #d0d7de}
+            th,td{text-align:left;vertical-align:top;padding:.35em .6em;border-bottom:1px solid #d0d7de;\
+            overflow-wrap:anywhere}
+            a code,.sev{white-space:nowrap}
             table.summary{width:auto}table.summary th{font-weight:normal;color:#59636e}
             .finding{border:1px solid #d0d7de;border-top:none;padding:.5em .8em}
             .sev{font-size:.8em;font-weight:700;padding:.1em .45em;border-radius:4px;color:#fff}
