@@ -225,7 +225,7 @@ abstract class AbstractSqlguardMojo extends AbstractMojo {
 
     /** The validated configuration, or a MojoExecutionException that says what to fix. */
     protected LintConfig lintConfig() throws MojoExecutionException {
-        readDeprecatedProperties();
+        DeprecatedProperties.fillUnsetParameters(this);
         try {
             Path base = baseDir();
             FlywayPluginSettings flywayPlugin = FlywayPluginSettings.of(project);
@@ -265,19 +265,6 @@ abstract class AbstractSqlguardMojo extends AbstractMojo {
         return Optional.of("sqlguard: no migrations in " + project.getArtifactId() + " (" + (names.isEmpty()
                 ? "no resource directory" : String.join(", ", names) + (names.size() == 1 ? " does" : " do")
                         + " not exist") + "); nothing to check");
-    }
-
-    /** Fills parameters still unset from the property names of earlier versions, warning about each. */
-    private void readDeprecatedProperties() {
-        DeprecatedProperties old = session != null
-                ? new DeprecatedProperties(session.getUserProperties(), session.getSystemProperties(), getLog()::warn)
-                : new DeprecatedProperties(null, System.getProperties(), getLog()::warn);
-        sqlMigrationPrefix = old.valueOf(DeprecatedProperties.SQL_MIGRATION_PREFIX, sqlMigrationPrefix);
-        undoSqlMigrationPrefix = old.valueOf(DeprecatedProperties.UNDO_SQL_MIGRATION_PREFIX, undoSqlMigrationPrefix);
-        repeatableSqlMigrationPrefix = old.valueOf(DeprecatedProperties.REPEATABLE_SQL_MIGRATION_PREFIX,
-                repeatableSqlMigrationPrefix);
-        sqlMigrationSeparator = old.valueOf(DeprecatedProperties.SQL_MIGRATION_SEPARATOR, sqlMigrationSeparator);
-        sqlMigrationSuffixes = old.valuesOf(DeprecatedProperties.SQL_MIGRATION_SUFFIXES, sqlMigrationSuffixes);
     }
 
     private long maxFileBytes() {

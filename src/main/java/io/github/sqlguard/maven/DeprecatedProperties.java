@@ -40,6 +40,20 @@ final class DeprecatedProperties {
         this.warn = warn;
     }
 
+    /** Fills the mojo's parameters still unset from the property names of earlier versions, warning about each. */
+    static void fillUnsetParameters(AbstractSqlguardMojo mojo) {
+        DeprecatedProperties old = mojo.session != null
+                ? new DeprecatedProperties(mojo.session.getUserProperties(), mojo.session.getSystemProperties(),
+                        mojo.getLog()::warn)
+                : new DeprecatedProperties(null, System.getProperties(), mojo.getLog()::warn);
+        mojo.sqlMigrationPrefix = old.valueOf(SQL_MIGRATION_PREFIX, mojo.sqlMigrationPrefix);
+        mojo.undoSqlMigrationPrefix = old.valueOf(UNDO_SQL_MIGRATION_PREFIX, mojo.undoSqlMigrationPrefix);
+        mojo.repeatableSqlMigrationPrefix = old.valueOf(REPEATABLE_SQL_MIGRATION_PREFIX,
+                mojo.repeatableSqlMigrationPrefix);
+        mojo.sqlMigrationSeparator = old.valueOf(SQL_MIGRATION_SEPARATOR, mojo.sqlMigrationSeparator);
+        mojo.sqlMigrationSuffixes = old.valuesOf(SQL_MIGRATION_SUFFIXES, mojo.sqlMigrationSuffixes);
+    }
+
     /**
      * The parameter's value: {@code current} when it is set (by the pom or the new property), else the value
      * of the old property, if one was given. Either way a given old property is named in a warning.
