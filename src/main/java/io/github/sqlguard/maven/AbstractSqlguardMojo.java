@@ -10,12 +10,15 @@ import java.io.File;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.UnsupportedCharsetException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.model.Resource;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -28,83 +31,183 @@ abstract class AbstractSqlguardMojo extends AbstractMojo {
     @Parameter(defaultValue = "${project}", readonly = true)
     protected MavenProject project;
 
-    /** Where to look for migrations; default: the project's resource directories (the current directory without a project). */
+    @Parameter(defaultValue = "${session}", readonly = true)
+    protected MavenSession session;
+
+    /**
+     * Where to look for migrations. Default: the project's resource directories and the {@code filesystem:}
+     * and {@code classpath:} locations of a flyway-maven-plugin in the same pom; the current directory when
+     * the goal runs without a project.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "sqlguard.directories")
     protected List<File> directories;
 
-    /** Ant-style globs of files to check, relative to each directory. */
-    @Parameter(property = "sqlguard.includes")
+    /**
+     * Ant-style globs of files to check, relative to each directory. XML, YAML and JSON files are read only
+     * when their root is {@code databaseChangeLog}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "sqlguard.includes", defaultValue = "**/*.sql,**/*.xml,**/*.yaml,**/*.yml,**/*.json")
     protected List<String> includes;
 
-    /** Ant-style globs of files not to check. */
+    /**
+     * Ant-style globs of files not to check, relative to each directory.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "sqlguard.excludes")
     protected List<String> excludes;
 
-    /** {@code auto}, {@code postgresql}, {@code mysql}, {@code mariadb}, {@code sqlserver}, {@code oracle}, {@code h2}, {@code sqlite}. */
+    /**
+     * The SQL dialect of the scripts: {@code auto}, {@code postgresql}, {@code mysql}, {@code mariadb},
+     * {@code sqlserver}, {@code oracle}, {@code h2} or {@code sqlite}. {@code auto} reads the forms every
+     * dialect shares and guesses only where they cannot be confused.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "sqlguard.dialect", defaultValue = "auto")
     protected String dialect;
 
-    /** The encoding of the scripts; default the project's source encoding, else UTF-8. */
+    /**
+     * The encoding of the scripts: the project's source encoding, else UTF-8. Bytes invalid in it are
+     * reported as {@code invalid-encoding}.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "sqlguard.encoding", defaultValue = "${project.build.sourceEncoding}")
     protected String encoding;
 
-    /** Per-rule severity: {@code <drop-column>WARNING</drop-column>}; values ERROR, WARNING, INFO, OFF. */
+    /**
+     * Per-rule severity, e.g. {@code <drop-column>WARNING</drop-column>}: {@code ERROR}, {@code WARNING},
+     * {@code INFO} or {@code OFF}. Rules not named keep their default severity.
+     *
+     * @since 0.1.0
+     */
     @Parameter
     protected Map<String, String> rules;
 
-    /** Rule ids to switch off, comma-separated. */
+    /**
+     * Rule ids to switch off, comma-separated.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "sqlguard.disabledRules")
     protected String disabledRules;
 
-    /** Values for Flyway {@code ${placeholders}}; added to those of a flyway-maven-plugin in the same pom. */
+    /**
+     * Values for Flyway {@code ${placeholders}}, added to those of a flyway-maven-plugin in the same pom.
+     *
+     * @since 0.1.0
+     */
     @Parameter
     protected Map<String, String> placeholders;
 
-    /** Versioned Flyway scripts at or below this version already ran and are not checked. */
+    /**
+     * Versioned Flyway scripts at or below this version already ran and are not checked (versions compare
+     * as Flyway compares them). Repeatable scripts are always checked.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "sqlguard.sinceVersion")
     protected String sinceVersion;
 
-    /** Flyway undo scripts: CHECK, WARN (findings become warnings) or SKIP. */
+    /**
+     * Flyway undo scripts: {@code CHECK}, {@code WARN} (their findings become warnings) or {@code SKIP}.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "sqlguard.undoScripts", defaultValue = "WARN")
     protected String undoScripts;
 
-    /** Flyway versioned-migration prefix; default from the flyway-maven-plugin configuration, else {@code V}. */
-    @Parameter(property = "sqlguard.flyway.sqlMigrationPrefix")
+    /**
+     * Flyway versioned-migration prefix: that of a flyway-maven-plugin in the same pom, else {@code V}.
+     * The property {@code sqlguard.flyway.sqlMigrationPrefix} is still read, with a deprecation warning.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "sqlguard.sqlMigrationPrefix")
     protected String sqlMigrationPrefix;
 
-    /** Flyway undo-migration prefix; default from the flyway-maven-plugin configuration, else {@code U}. */
-    @Parameter(property = "sqlguard.flyway.undoSqlMigrationPrefix")
+    /**
+     * Flyway undo-migration prefix: that of a flyway-maven-plugin in the same pom, else {@code U}.
+     * The property {@code sqlguard.flyway.undoSqlMigrationPrefix} is still read, with a deprecation warning.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "sqlguard.undoSqlMigrationPrefix")
     protected String undoSqlMigrationPrefix;
 
-    /** Flyway repeatable-migration prefix; default from the flyway-maven-plugin configuration, else {@code R}. */
-    @Parameter(property = "sqlguard.flyway.repeatableSqlMigrationPrefix")
+    /**
+     * Flyway repeatable-migration prefix: that of a flyway-maven-plugin in the same pom, else {@code R}.
+     * The property {@code sqlguard.flyway.repeatableSqlMigrationPrefix} is still read, with a deprecation
+     * warning.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "sqlguard.repeatableSqlMigrationPrefix")
     protected String repeatableSqlMigrationPrefix;
 
-    /** Flyway version/description separator; default from the flyway-maven-plugin configuration, else {@code __}. */
-    @Parameter(property = "sqlguard.flyway.sqlMigrationSeparator")
+    /**
+     * Flyway version/description separator: that of a flyway-maven-plugin in the same pom, else {@code __}.
+     * The property {@code sqlguard.flyway.sqlMigrationSeparator} is still read, with a deprecation warning.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "sqlguard.sqlMigrationSeparator")
     protected String sqlMigrationSeparator;
 
-    /** Flyway migration suffixes; default from the flyway-maven-plugin configuration, else {@code .sql}. */
-    @Parameter(property = "sqlguard.flyway.sqlMigrationSuffixes")
+    /**
+     * Flyway migration suffixes: those of a flyway-maven-plugin in the same pom, else {@code .sql}.
+     * The property {@code sqlguard.flyway.sqlMigrationSuffixes} is still read, with a deprecation warning.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "sqlguard.sqlMigrationSuffixes")
     protected List<String> sqlMigrationSuffixes;
 
-    /** Liquibase rollback code: SKIP, WARN or CHECK. */
+    /**
+     * Liquibase rollback code: {@code SKIP} (it runs only when someone rolls back), {@code WARN} or
+     * {@code CHECK}.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "sqlguard.rollbacks", defaultValue = "SKIP")
     protected String rollbacks;
 
-    /** Values for Liquibase {@code ${property}} references. */
+    /**
+     * Values for Liquibase {@code ${property}} references, added to the changelogs' own properties.
+     *
+     * @since 0.1.0
+     */
     @Parameter
     protected Map<String, String> liquibaseProperties;
 
-    /** Findings acknowledged in the pom: rule, files glob and a required reason. */
+    /**
+     * Findings acknowledged in the pom, each with a {@code rule}, a {@code files} glob and a required
+     * {@code reason}.
+     *
+     * @since 0.1.0
+     */
     @Parameter
     protected List<Suppression> suppressions;
 
-    /** The baseline of findings in migrations that already ran. */
+    /**
+     * The baseline of findings in migrations that already ran: {@code baseline} writes it, {@code check}
+     * treats findings that match it as acknowledged.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "sqlguard.baselineFile", defaultValue = "${project.basedir}/sqlguard-baseline.json")
     protected File baselineFile;
 
-    /** Files larger than this many megabytes are reported instead of read. */
+    /**
+     * Files larger than this many megabytes are reported as {@code unreadable-file} instead of read.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "sqlguard.maxFileSizeMb", defaultValue = "50")
     protected int maxFileSizeMb;
 
@@ -122,6 +225,7 @@ abstract class AbstractSqlguardMojo extends AbstractMojo {
 
     /** The validated configuration, or a MojoExecutionException that says what to fix. */
     protected LintConfig lintConfig() throws MojoExecutionException {
+        DeprecatedProperties.fillUnsetParameters(this);
         try {
             Path base = baseDir();
             FlywayPluginSettings flywayPlugin = FlywayPluginSettings.of(project);
@@ -136,6 +240,31 @@ abstract class AbstractSqlguardMojo extends AbstractMojo {
         } catch (IllegalArgumentException e) {
             throw new MojoExecutionException("sqlguard configuration: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * A sentence saying this module has no migrations to check, when no directory is configured and none of
+     * the default ones (resource directories, Flyway locations) exists, as in a parent pom or a module without
+     * resources; empty otherwise. Such a module is a quiet no-op in a multi-module build.
+     */
+    protected Optional<String> withoutMigrations() {
+        if (!hasProject() || directories != null && !directories.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Path> defaults;
+        try {
+            defaults = scannedDirectories(baseDir(), FlywayPluginSettings.of(project));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty(); // lintConfig() reports the broken configuration
+        }
+        if (defaults.stream().anyMatch(Files::exists)) {
+            return Optional.empty();
+        }
+        List<String> names = defaults.stream().map(path -> baseDir().relativize(path).toString().replace('\\', '/'))
+                .toList();
+        return Optional.of("sqlguard: no migrations in " + project.getArtifactId() + " (" + (names.isEmpty()
+                ? "no resource directory" : String.join(", ", names) + (names.size() == 1 ? " does" : " do")
+                        + " not exist") + "); nothing to check");
     }
 
     private long maxFileBytes() {

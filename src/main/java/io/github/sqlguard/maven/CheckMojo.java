@@ -9,6 +9,7 @@ import io.github.sqlguard.model.Severity;
 import io.github.sqlguard.report.ConsoleLine;
 import io.github.sqlguard.report.ConsoleReport;
 import io.github.sqlguard.report.GitHubWorkflowCommands;
+import io.github.sqlguard.report.PassReason;
 import io.github.sqlguard.report.ReportData;
 import io.github.sqlguard.report.ReportFiles;
 import io.github.sqlguard.report.ReportFormat;
@@ -32,19 +33,37 @@ import org.apache.maven.plugins.annotations.Parameter;
 @Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true, requiresProject = false)
 public class CheckMojo extends AbstractSqlguardMojo {
 
-    /** Set to true to skip the check. */
+    /**
+     * Set to true to skip the check; the build then passes without any migration being read.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "sqlguard.skip", defaultValue = "false")
     protected boolean skip;
 
-    /** The least severe finding that fails the build: ERROR, WARNING, INFO, or NONE to report only. */
+    /**
+     * The least severe finding that fails the build: {@code ERROR}, {@code WARNING}, {@code INFO}, or
+     * {@code NONE} to report every finding and never fail. Acknowledged findings never fail the build.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "sqlguard.failOn", defaultValue = "ERROR")
     protected String failOn;
 
-    /** Where the reports are written; default {@code target/sqlguard}. */
-    @Parameter(property = "sqlguard.reportDirectory")
+    /**
+     * Where the reports are written ({@code target/sqlguard} also when the goal runs without a project).
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "sqlguard.reportDirectory", defaultValue = "${project.build.directory}/sqlguard")
     protected File reportDirectory;
 
-    /** Which reports to write: sarif, json, checkstyle, junit, gitlab, or all (comma-separated). */
+    /**
+     * Which reports to write into {@code reportDirectory}, comma-separated: {@code sarif}, {@code json},
+     * {@code checkstyle}, {@code junit}, {@code gitlab}, {@code html}, or {@code all}.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "sqlguard.formats", defaultValue = "all")
     protected String formats;
 
@@ -54,7 +73,8 @@ public class CheckMojo extends AbstractSqlguardMojo {
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
-            getLog().info("sqlguard is skipped (sqlguard.skip=true)");
+            getLog().info("sqlguard is skipped (sqlguard.skip=true): no migration was checked, so nothing can fail"
+                    + " the build");
             return;
         }
         Optional<Severity> threshold;
@@ -64,6 +84,11 @@ public class CheckMojo extends AbstractSqlguardMojo {
             reportFormats = ReportFormat.fromConfig(splitList(formats));
         } catch (IllegalArgumentException e) {
             throw new MojoExecutionException("sqlguard configuration: " + e.getMessage(), e);
+        }
+        Optional<String> nothingToCheck = withoutMigrations();
+        if (nothingToCheck.isPresent()) {
+            getLog().info(nothingToCheck.get());
+            return;
         }
         LintConfig config = lintConfig();
         LintResult result = run(config);
@@ -78,6 +103,7 @@ public class CheckMojo extends AbstractSqlguardMojo {
         if (!failing.isEmpty()) {
             throw new MojoFailureException(failureMessage(failing, threshold.get()));
         }
+        PassReason.of(report).ifPresent(getLog()::info);
     }
 
     private LintResult run(LintConfig config) throws MojoExecutionException {

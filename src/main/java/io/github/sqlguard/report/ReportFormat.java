@@ -14,7 +14,8 @@ public enum ReportFormat {
     JSON("sqlguard.json", JsonReport::new),
     CHECKSTYLE("checkstyle-result.xml", CheckstyleReport::new),
     JUNIT("TEST-sqlguard.xml", JUnitReport::new),
-    GITLAB("gl-code-quality-report.json", GitLabCodeQualityReport::new);
+    GITLAB("gl-code-quality-report.json", GitLabCodeQualityReport::new),
+    HTML("sqlguard.html", HtmlReport::new);
 
     private final String fileName;
     private final Supplier<ReportWriter> writer;

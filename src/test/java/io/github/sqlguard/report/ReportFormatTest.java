@@ -23,16 +23,17 @@ class ReportFormatTest {
     Path dir;
 
     @ParameterizedTest
-    @CsvSource({"sarif, SARIF", "JSON, JSON", " checkstyle , CHECKSTYLE", "junit, JUNIT", "GitLab, GITLAB"})
+    @CsvSource({"sarif, SARIF", "JSON, JSON", " checkstyle , CHECKSTYLE", "junit, JUNIT", "GitLab, GITLAB", "HTML, HTML"})
     void readsConfiguredNamesIgnoringCaseAndBlanks(String configured, ReportFormat expected) {
         assertEquals(expected, ReportFormat.fromConfig(configured));
     }
 
     @Test
     void unknownNameListsTheValidValues() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ReportFormat.fromConfig("html"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ReportFormat.fromConfig("pdf"));
 
-        assertEquals("Unknown report format 'html'; valid values are: sarif, json, checkstyle, junit, gitlab (or all)",
+        assertEquals("Unknown report format 'pdf'; valid values are: sarif, json, checkstyle, junit, gitlab, html "
+                + "(or all)",
                 e.getMessage());
     }
 
@@ -62,7 +63,7 @@ class ReportFormatTest {
         List<Path> written = ReportFiles.writeAll(SampleRun.data(Severity.ERROR), dir, EnumSet.allOf(ReportFormat.class));
 
         assertEquals(List.of("sqlguard.sarif", "sqlguard.json", "checkstyle-result.xml", "TEST-sqlguard.xml",
-                "gl-code-quality-report.json"), written.stream().map(p -> p.getFileName().toString()).toList());
+                "gl-code-quality-report.json", "sqlguard.html"), written.stream().map(p -> p.getFileName().toString()).toList());
         for (Path file : written) {
             assertTrue(Files.size(file) > 0, file::toString);
         }

