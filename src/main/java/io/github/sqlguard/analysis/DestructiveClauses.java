@@ -29,10 +29,10 @@ final class DestructiveClauses {
     static DestructiveClauses of(Statement statement) {
         DestructiveClauses reader = new DestructiveClauses(statement);
         List<Token> core = StatementCore.tokensOf(statement);
+        // T-SQL statements written one after another without a terminator were already cut apart by the
+        // splitter (sql/ImplicitBoundary, the one list of words that start a T-SQL statement).
         if (!core.isEmpty()) {
-            for (List<Token> part : EmbeddedStatements.partsOf(core, statement.dialect())) {
-                reader.read(part);
-            }
+            reader.read(core);
         }
         return reader;
     }

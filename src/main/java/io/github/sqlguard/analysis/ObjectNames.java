@@ -40,11 +40,16 @@ public final class ObjectNames {
      * follows is not read ({@code t.*} stays {@code t}); T-SQL's empty schema part ({@code db..orders}) is.
      */
     static NameAt readName(List<Token> tokens, int index) {
-        if (index < 0 || index >= tokens.size() || !isNamePart(tokens.get(index))) {
+        if (index < 0 || index >= tokens.size()) {
             return null;
         }
-        StringBuilder text = new StringBuilder(tokens.get(index).text());
-        int i = index + 1;
+        int afterBracket = bracketedEnd(tokens, index);
+        if (afterBracket < 0 && !isNamePart(tokens.get(index))) {
+            return null;
+        }
+        StringBuilder text = new StringBuilder(afterBracket < 0 ? tokens.get(index).text()
+                : joinedText(tokens, index, afterBracket));
+        int i = afterBracket < 0 ? index + 1 : afterBracket;
         while (i + 1 < tokens.size() && tokens.get(i).isSymbol(".")) {
             int part = i + 1;
             String dots = ".";
@@ -52,13 +57,41 @@ public final class ObjectNames {
                 dots = "..";
                 part++;
             }
-            if (!isNamePart(tokens.get(part))) {
+            int partEnd = bracketedEnd(tokens, part);
+            if (partEnd < 0 && !isNamePart(tokens.get(part))) {
                 break;
             }
-            text.append(dots).append(tokens.get(part).text());
-            i = part + 1;
+            text.append(dots).append(partEnd < 0 ? tokens.get(part).text() : joinedText(tokens, part, partEnd));
+            i = partEnd < 0 ? part + 1 : partEnd;
         }
         return new NameAt(text.toString(), i);
+    }
+
+    /**
+     * The index after a T-SQL bracketed name that the lexer of another dialect read as symbols and words
+     * ({@code [#tmp]} in auto or PostgreSQL), or -1: a {@code [}, up to three adjacent tokens, a {@code ]}.
+     */
+    private static int bracketedEnd(List<Token> tokens, int index) {
+        if (!tokens.get(index).isSymbol("[")) {
+            return -1;
+        }
+        for (int j = index + 1; j < Math.min(tokens.size(), index + 5); j++) {
+            if (tokens.get(j - 1).endOffset() != tokens.get(j).offset()) {
+                return -1;
+            }
+            if (tokens.get(j).isSymbol("]")) {
+                return j > index + 1 ? j + 1 : -1;
+            }
+        }
+        return -1;
+    }
+
+    private static String joinedText(List<Token> tokens, int from, int to) {
+        StringBuilder text = new StringBuilder();
+        for (Token token : tokens.subList(from, to)) {
+            text.append(token.text());
+        }
+        return text.toString();
     }
 
     /**
