@@ -157,9 +157,12 @@ final class LintSession {
         }
         Map<Location, String> statementSql = new HashMap<>();
         int statements = 0;
+        int parsed = 0;
         for (ChangelogScript script : scripts) {
-            List<Finding> scriptFindings = checker.check(script.script(), script.relativePath(), ceiling,
+            StatementChecker.ScriptFindings checked = checker.check(script.script(), script.relativePath(), ceiling,
                     config.liquibase().rollbacks(), statementSql);
+            parsed += checked.parsedStatements();
+            List<Finding> scriptFindings = checked.findings();
             findings.addAll(InlineAcknowledgements.apply(script.relativePath(), script.script(), scriptFindings,
                     knownRuleIds));
             for (Statement statement : script.script().statements()) {

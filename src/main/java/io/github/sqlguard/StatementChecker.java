@@ -1,7 +1,10 @@
 package io.github.sqlguard;
 
-import io.github.sqlguard.analysis.AnalyzedStatement;
+import io.github.sqlguard.analysis.Placement;
+import io.github.sqlguard.analysis.ScriptAnalysis;
 import io.github.sqlguard.analysis.StatementAnalyzer;
+import io.github.sqlguard.analysis.StatementModel;
+import io.github.sqlguard.analysis.StatementReader;
 import io.github.sqlguard.model.Finding;
 import io.github.sqlguard.model.Location;
 import io.github.sqlguard.model.RuleInfo;
@@ -9,34 +12,42 @@ import io.github.sqlguard.model.ScriptMode;
 import io.github.sqlguard.model.Severity;
 import io.github.sqlguard.rules.FileDiagnostics;
 import io.github.sqlguard.rules.Rule;
-import io.github.sqlguard.rules.ScriptState;
 import io.github.sqlguard.rules.Violation;
 import io.github.sqlguard.sql.LexError;
 import io.github.sqlguard.sql.Script;
 import io.github.sqlguard.sql.Statement;
 import io.github.sqlguard.sql.StatementContext;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Runs every enabled rule over the statements of one script and turns violations into findings, with the
- * configured severity lowered where the statement does not run with the migration.
+ * Analyses one script into statement models, runs every enabled rule over them and turns violations into
+ * findings at the violation's place, with the configured severity lowered where the statement does not run
+ * with the migration.
  */
 final class StatementChecker {
 
+    /**
+     * The findings of one script.
+     *
+     * @param findings what the rules found, and an unterminated quote or comment
+     * @param parsedStatements how many statements JSqlParser was asked about
+     */
+    record ScriptFindings(List<Finding> findings, int parsedStatements) {
+    }
+
     private final List<Rule> rules;
     private final Function<RuleInfo, Optional<Severity>> configuredSeverity;
-    private final StatementAnalyzer analyzer;
+    private final ScriptAnalysis analysis;
 
     StatementChecker(List<Rule> rules, Function<RuleInfo, Optional<Severity>> configuredSeverity,
             StatementAnalyzer analyzer) {
         this.rules = rules;
         this.configuredSeverity = configuredSeverity;
-        this.analyzer = analyzer;
+        this.analysis = new ScriptAnalysis(new StatementReader(analyzer));
     }
 
     /**
@@ -46,15 +57,17 @@ final class StatementChecker {
      *     in WARN mode), or null for no ceiling
      * @param statementSql collects the statement text at each finding's location, for baseline fingerprints
      */
-    List<Finding> check(Script script, String path, Severity ceiling, ScriptMode rollbacks,
+    ScriptFindings check(Script script, String path, Severity ceiling, ScriptMode rollbacks,
             Map<Location, String> statementSql) {
         List<Finding> findings = new ArrayList<>();
-        Map<String, ScriptState> states = new HashMap<>();
-        for (Statement statement : script.statements()) {
-            ScriptState state = states.computeIfAbsent(stateScope(statement.context()), scope -> new ScriptState());
-            AnalyzedStatement analyzed = analyzer.analyze(statement);
+        int parsed = 0;
+        for (StatementModel model : analysis.models(script)) {
+            Statement statement = model.statement();
+            if (model.parse().state() != StatementModel.ParseOutcome.State.NOT_NEEDED) {
+                parsed++;
+            }
             for (Rule rule : rules) {
-                List<Violation> violations = rule.check(analyzed, state);
+                List<Violation> violations = rule.check(model);
                 if (violations.isEmpty()) {
                     continue;
                 }
@@ -62,17 +75,27 @@ final class StatementChecker {
                 if (severity.isEmpty()) {
                     continue;
                 }
-                Severity effective = lowered(severity.get(), statement.context(), ceiling, rollbacks);
+                Severity effective = lowered(severity.get(), model, ceiling, rollbacks);
                 for (Violation violation : violations) {
-                    findings.add(Finding.of(rule.info().id(), effective, statement.start(),
-                            violation.message() + contextNote(statement.context()), rule.info().hint(),
-                            statement.firstLine()));
-                    statementSql.put(statement.start(), asWritten(statement));
+                    findings.add(Finding.of(rule.info().id(), effective, violation.at(),
+                            violation.message() + contextNote(model), rule.info().hint(),
+                            lineAt(statement, violation.at())));
+                    statementSql.put(violation.at(), asWritten(statement));
                 }
             }
         }
         script.lexError().ifPresent(error -> unterminated(error, path).ifPresent(findings::add));
-        return findings;
+        return new ScriptFindings(findings, parsed);
+    }
+
+    /** The line of the statement's text where {@code at} stands, for the finding's excerpt. */
+    private static String lineAt(Statement statement, Location at) {
+        int skip = at.line() - statement.start().line();
+        if (skip <= 0) {
+            return statement.firstLine();
+        }
+        String[] lines = statement.sql().split("\r\n|\r|\n", -1);
+        return skip < lines.length ? lines[skip].strip() : statement.firstLine();
     }
 
     /**
@@ -99,23 +122,13 @@ final class StatementChecker {
                 info.hint(), ""));
     }
 
-    /**
-     * What earlier statements establish (a scratch table created above) holds within one run of the database
-     * tool. A Flyway script runs at once; Liquibase runs each changeset on its own, possibly months apart,
-     * and rollback code runs long after its changeset created the table, so each gets its own state.
-     */
-    private static String stateScope(StatementContext context) {
-        return context.kind() == StatementContext.Kind.ROLLBACK || context.label().startsWith("changeset ")
-                ? context.label() : "";
-    }
-
     /** Statements that do not run with the migration cannot destroy data by themselves running it. */
-    private static Severity lowered(Severity severity, StatementContext context, Severity ceiling,
+    private static Severity lowered(Severity severity, StatementModel model, Severity ceiling,
             ScriptMode rollbacks) {
         Severity result = severity;
-        if (context.kind() == StatementContext.Kind.ROUTINE_BODY) {
+        if (model.placement() == Placement.ROUTINE_BODY && model.calledAt().isEmpty()) {
             result = Severity.INFO;
-        } else if (context.kind() == StatementContext.Kind.ROLLBACK && rollbacks == ScriptMode.WARN) {
+        } else if (model.placement() == Placement.ROLLBACK && rollbacks == ScriptMode.WARN) {
             result = atMost(result, Severity.WARNING);
         }
         return ceiling == null ? result : atMost(result, ceiling);
@@ -125,8 +138,13 @@ final class StatementChecker {
         return severity.isAtLeast(ceiling) ? ceiling : severity;
     }
 
-    private static String contextNote(StatementContext context) {
+    private static String contextNote(StatementModel model) {
+        StatementContext context = model.statement().context();
         String label = context.label();
+        if (context.kind() == StatementContext.Kind.ROUTINE_BODY && !model.calledAt().isEmpty()) {
+            return " (inside " + (label.isEmpty() ? "a routine body" : label) + ", which this script calls at "
+                    + model.calledAt() + ")";
+        }
         return switch (context.kind()) {
             case SCRIPT -> label.isEmpty() ? "" : " (" + label + ")";
             case EXECUTED_BLOCK -> label.isEmpty() ? " (inside a block the migration runs)" : " (inside " + label + ")";

@@ -1,10 +1,11 @@
 package io.github.sqlguard.rules;
 
+import io.github.sqlguard.analysis.ClauseKind;
+import io.github.sqlguard.analysis.DestructiveClause;
 import io.github.sqlguard.model.RuleInfo;
 import io.github.sqlguard.model.Severity;
-import io.github.sqlguard.sql.Statement;
-import io.github.sqlguard.sql.Token;
 import java.util.List;
+import java.util.Set;
 
 /**
  * {@code alter-column-type}: PostgreSQL {@code ALTER [COLUMN] c [SET DATA] TYPE t}, MySQL
@@ -14,7 +15,7 @@ import java.util.List;
  * T-SQL and MySQL restate the type even to change only nullability; those statements are reported because
  * the old type is not known here.
  */
-public final class AlterColumnTypeRule extends DataLossRule {
+public final class AlterColumnTypeRule extends ClauseRule {
 
     public static final String ID = "alter-column-type";
 
@@ -37,10 +38,12 @@ public final class AlterColumnTypeRule extends DataLossRule {
     }
 
     @Override
-    List<Violation> check(List<Token> core, Statement statement, ScriptState script) {
-        return alteredLastingTable(core, script)
-                .map(alter -> oneViolation(ColumnChanges.retypedColumns(alter), columns -> "ALTER TABLE "
-                        + alter.table() + " changes the type of " + counted("column", "columns", columns)))
-                .orElse(List.of());
+    Set<ClauseKind> kinds() {
+        return Set.of(ClauseKind.RETYPED_COLUMN);
+    }
+
+    @Override
+    String message(List<DestructiveClause> group) {
+        return group.get(0).words() + " changes the type of " + counted("column", "columns", names(group));
     }
 }

@@ -1,5 +1,7 @@
 package io.github.sqlguard.rules;
 
+import io.github.sqlguard.analysis.RowChange;
+import io.github.sqlguard.analysis.WhereFact;
 import io.github.sqlguard.model.RuleInfo;
 import io.github.sqlguard.model.Severity;
 import java.util.List;
@@ -29,8 +31,8 @@ public final class AlwaysTrueWhereRule extends RowChangeRule {
     }
 
     @Override
-    Optional<String> violationFor(DataChange change) {
-        return change.where() != null && !change.restrictedByJoin() && AlwaysTrueCondition.holds(change.where())
+    Optional<String> violationFor(RowChange change) {
+        return change.where() == WhereFact.ALWAYS_TRUE && !change.restrictedByJoin()
                 ? Optional.of(change.verb() + " with an always-true WHERE " + change.effect() + " every row of "
                         + change.tableList())
                 : Optional.empty();

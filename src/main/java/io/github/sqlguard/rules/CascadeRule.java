@@ -1,10 +1,11 @@
 package io.github.sqlguard.rules;
 
+import io.github.sqlguard.analysis.ClauseKind;
+import io.github.sqlguard.analysis.DestructiveClause;
 import io.github.sqlguard.model.RuleInfo;
 import io.github.sqlguard.model.Severity;
-import io.github.sqlguard.sql.Statement;
-import io.github.sqlguard.sql.Token;
 import java.util.List;
+import java.util.Set;
 
 /**
  * {@code cascade}: {@code DROP .. CASCADE} of any object (also Oracle {@code CASCADE CONSTRAINTS} and
@@ -13,7 +14,7 @@ import java.util.List;
  * foreign key's {@code ON DELETE CASCADE} is not this rule. MySQL and MariaDB accept {@code CASCADE} after
  * {@code DROP TABLE/VIEW} and ignore it, so it is not reported there.
  */
-public final class CascadeRule extends DataLossRule {
+public final class CascadeRule extends ClauseRule {
 
     public static final String ID = "cascade";
 
@@ -35,45 +36,22 @@ public final class CascadeRule extends DataLossRule {
         return INFO;
     }
 
-    /** Oracle: CASCADE CONSTRAINTS drops only the referencing foreign keys, not the dependent objects. */
-    private static boolean cascadesConstraints(List<Token> core) {
-        for (int i = 1; i + 1 < core.size(); i++) {
-            if (core.get(i).isWord("CASCADE") && core.get(i + 1).isWord("CONSTRAINTS")) {
-                return true;
-            }
-        }
-        return false;
+    @Override
+    Set<ClauseKind> kinds() {
+        return Set.of(ClauseKind.CASCADE);
     }
 
     @Override
-    List<Violation> check(List<Token> core, Statement statement, ScriptState script) {
-        if (core.get(0).isWord("TRUNCATE") && StatementCore.hasTopLevelWord(core, 1, "CASCADE")) {
-            int from = core.size() > 1 && core.get(1).isWord("TABLE") ? 2 : 1;
-            List<String> names = ObjectNames.readNameList(core, from).stream().map(ObjectNames.NameAt::text)
-                    .toList();
-            return List.of(new Violation("TRUNCATE " + (names.isEmpty() ? "" : ObjectNames.joined(names) + " ")
-                    + "CASCADE also empties every table that references " + (names.size() > 1 ? "them" : "it")));
-        }
-        if (core.get(0).isWord("DROP")) {
-            return DropStatement.of(core)
-                    .filter(DropStatement::cascade)
-                    .filter(drop -> !statement.dialect().isMySqlFamily())
-                    .filter(drop -> drop.names().isEmpty()
-                            || !drop.names().stream().allMatch(name -> ScratchTables.isScratch(name, script)))
-                    .map(drop -> List.of(new Violation(drop.keywords()
-                            + (drop.names().isEmpty() ? "" : " " + ObjectNames.joined(drop.names()))
-                            + (cascadesConstraints(core)
-                                    ? " CASCADE CONSTRAINTS also drops the foreign keys that reference "
-                                    : " CASCADE also drops every object that depends on ")
-                            + (drop.names().size() > 1 ? "them" : "it"))))
-                    .orElse(List.of());
-        }
-        return alteredLastingTable(core, script)
-                .map(alter -> oneViolation(alter.dropped(statement.dialect()).stream()
-                        .filter(AlterTableClauses.Removed::cascade).map(AlterTableClauses.Removed::name).toList(),
-                        names -> "ALTER TABLE " + alter.table() + " DROP " + ObjectNames.joined(names)
-                                + " CASCADE also drops every object that depends on "
-                                + (names.size() > 1 ? "them" : "it")))
-                .orElse(List.of());
+    String message(List<DestructiveClause> group) {
+        DestructiveClause first = group.get(0);
+        List<String> names = names(group);
+        String named = names.isEmpty() ? "" : " " + String.join(", ", names);
+        return switch (first.detail()) {
+            case "TRUNCATE" -> "TRUNCATE" + named + " CASCADE also empties every table that references "
+                    + itOrThem(names);
+            case "DROP CONSTRAINTS" -> first.words() + named
+                    + " CASCADE CONSTRAINTS also drops the foreign keys that reference " + itOrThem(names);
+            default -> first.words() + named + " CASCADE also drops every object that depends on " + itOrThem(names);
+        };
     }
 }

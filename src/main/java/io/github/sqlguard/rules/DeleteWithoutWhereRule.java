@@ -1,5 +1,6 @@
 package io.github.sqlguard.rules;
 
+import io.github.sqlguard.analysis.RowChange;
 import io.github.sqlguard.model.RuleInfo;
 import io.github.sqlguard.model.Severity;
 import java.util.List;
@@ -30,7 +31,7 @@ public final class DeleteWithoutWhereRule extends RowChangeRule {
     }
 
     @Override
-    Optional<String> violationFor(DataChange change) {
+    Optional<String> violationFor(RowChange change) {
         return change.verb().equals("DELETE") && change.touchesEveryRow()
                 ? Optional.of("DELETE without WHERE removes every row of " + change.tableList())
                 : Optional.empty();

@@ -1,10 +1,11 @@
 package io.github.sqlguard.rules;
 
+import io.github.sqlguard.analysis.ClauseKind;
+import io.github.sqlguard.analysis.DestructiveClause;
 import io.github.sqlguard.model.RuleInfo;
 import io.github.sqlguard.model.Severity;
-import io.github.sqlguard.sql.Statement;
-import io.github.sqlguard.sql.Token;
 import java.util.List;
+import java.util.Set;
 
 /**
  * {@code drop-column}: {@code ALTER TABLE .. DROP [COLUMN] [IF EXISTS] c} in every form (Oracle
@@ -12,7 +13,7 @@ import java.util.List;
  * violation per statement naming every column. Constraints, indexes, keys, defaults and partitions are not
  * columns; in T-SQL a bare {@code DROP name} drops a constraint.
  */
-public final class DropColumnRule extends DataLossRule {
+public final class DropColumnRule extends ClauseRule {
 
     public static final String ID = "drop-column";
 
@@ -36,10 +37,12 @@ public final class DropColumnRule extends DataLossRule {
     }
 
     @Override
-    List<Violation> check(List<Token> core, Statement statement, ScriptState script) {
-        return alteredLastingTable(core, script)
-                .map(alter -> oneViolation(alter.droppedNames(statement.dialect(), AlterTableClauses.Kind.COLUMN),
-                        columns -> "ALTER TABLE " + alter.table() + " drops " + counted("column", "columns", columns)))
-                .orElse(List.of());
+    Set<ClauseKind> kinds() {
+        return Set.of(ClauseKind.DROPPED_COLUMN);
+    }
+
+    @Override
+    String message(List<DestructiveClause> group) {
+        return group.get(0).words() + " drops " + counted("column", "columns", names(group));
     }
 }

@@ -1,17 +1,18 @@
 package io.github.sqlguard.rules;
 
+import io.github.sqlguard.analysis.ClauseKind;
+import io.github.sqlguard.analysis.DestructiveClause;
 import io.github.sqlguard.model.RuleInfo;
 import io.github.sqlguard.model.Severity;
-import io.github.sqlguard.sql.Statement;
-import io.github.sqlguard.sql.Token;
 import java.util.List;
+import java.util.Set;
 
 /**
  * {@code drop-database}: {@code DROP DATABASE [IF EXISTS] d [, e]} in every dialect, Oracle's bare
  * {@code DROP DATABASE} and {@code DROP PLUGGABLE DATABASE}. JSqlParser 5.3 does not parse it; the rule
  * reads tokens.
  */
-public final class DropDatabaseRule extends DataLossRule {
+public final class DropDatabaseRule extends ClauseRule {
 
     public static final String ID = "drop-database";
 
@@ -30,12 +31,15 @@ public final class DropDatabaseRule extends DataLossRule {
     }
 
     @Override
-    List<Violation> check(List<Token> core, Statement statement, ScriptState script) {
-        return DropStatement.of(core)
-                .filter(drop -> drop.kind().equals("DATABASE"))
-                .map(drop -> List.of(new Violation(drop.keywords() + " removes "
-                        + (drop.names().isEmpty() ? "the database" : counted("database", "databases", drop.names()))
-                        + " and all " + (drop.names().size() > 1 ? "their" : "its") + " data")))
-                .orElse(List.of());
+    Set<ClauseKind> kinds() {
+        return Set.of(ClauseKind.DROPPED_DATABASE);
+    }
+
+    @Override
+    String message(List<DestructiveClause> group) {
+        List<String> names = names(group);
+        return group.get(0).words() + " removes "
+                + (names.isEmpty() ? "the database" : counted("database", "databases", names))
+                + " and all " + (names.size() > 1 ? "their" : "its") + " data";
     }
 }

@@ -1,10 +1,11 @@
 package io.github.sqlguard.rules;
 
+import io.github.sqlguard.analysis.ClauseKind;
+import io.github.sqlguard.analysis.DestructiveClause;
 import io.github.sqlguard.model.RuleInfo;
 import io.github.sqlguard.model.Severity;
-import io.github.sqlguard.sql.Statement;
-import io.github.sqlguard.sql.Token;
 import java.util.List;
+import java.util.Set;
 
 /**
  * {@code drop-partition}: {@code ALTER TABLE .. DROP PARTITION/SUBPARTITION p1, p2} (MySQL, MariaDB,
@@ -12,7 +13,7 @@ import java.util.List;
  * {@code ALTER TABLE .. DETACH PARTITION p} keeps p as a table with all its rows, so it is not reported,
  * and {@code DROP TABLE p} of a partition is a {@code drop-table} finding.
  */
-public final class DropPartitionRule extends DataLossRule {
+public final class DropPartitionRule extends ClauseRule {
 
     public static final String ID = "drop-partition";
 
@@ -32,12 +33,14 @@ public final class DropPartitionRule extends DataLossRule {
     }
 
     @Override
-    List<Violation> check(List<Token> core, Statement statement, ScriptState script) {
-        return alteredLastingTable(core, script)
-                .map(alter -> oneViolation(alter.droppedNames(statement.dialect(), AlterTableClauses.Kind.PARTITION),
-                        partitions -> "ALTER TABLE " + alter.table() + " drops "
-                                + counted("partition", "partitions", partitions) + " and every row in "
-                                + (partitions.size() == 1 ? "it" : "them")))
-                .orElse(List.of());
+    Set<ClauseKind> kinds() {
+        return Set.of(ClauseKind.DROPPED_PARTITION);
+    }
+
+    @Override
+    String message(List<DestructiveClause> group) {
+        List<String> names = names(group);
+        return group.get(0).words() + " drops " + counted("partition", "partitions", names) + " and every row in "
+                + itOrThem(names);
     }
 }

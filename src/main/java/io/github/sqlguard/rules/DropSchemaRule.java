@@ -1,10 +1,11 @@
 package io.github.sqlguard.rules;
 
+import io.github.sqlguard.analysis.ClauseKind;
+import io.github.sqlguard.analysis.DestructiveClause;
 import io.github.sqlguard.model.RuleInfo;
 import io.github.sqlguard.model.Severity;
-import io.github.sqlguard.sql.Statement;
-import io.github.sqlguard.sql.Token;
 import java.util.List;
+import java.util.Set;
 
 /**
  * {@code drop-schema}: {@code DROP SCHEMA} (any list, {@code IF EXISTS}, {@code CASCADE}), PostgreSQL
@@ -12,7 +13,7 @@ import java.util.List;
  * every object in it. In MySQL and MariaDB {@code DROP SCHEMA} is a synonym of {@code DROP DATABASE}; it is
  * reported here under the keyword the script used.
  */
-public final class DropSchemaRule extends DataLossRule {
+public final class DropSchemaRule extends ClauseRule {
 
     public static final String ID = "drop-schema";
 
@@ -31,21 +32,23 @@ public final class DropSchemaRule extends DataLossRule {
     }
 
     @Override
-    List<Violation> check(List<Token> core, Statement statement, ScriptState script) {
-        return DropStatement.of(core).map(drop -> {
-            List<String> names = drop.names().isEmpty() ? List.of("?") : drop.names();
-            return switch (drop.kind()) {
-                case "SCHEMA" -> List.of(new Violation(drop.keywords() + " removes "
-                        + counted("schema", "schemas", names) + " and every object in "
-                        + (names.size() == 1 ? "it" : "them")));
-                case "OWNED" -> List.of(new Violation(drop.keywords() + " removes every object owned by "
-                        + ObjectNames.joined(names)));
-                case "USER" -> drop.cascade()
-                        ? List.of(new Violation("DROP USER .. CASCADE removes the schema of "
-                                + counted("user", "users", names) + " and every object in it"))
-                        : List.<Violation>of();
-                default -> List.<Violation>of();
-            };
-        }).orElse(List.of());
+    Set<ClauseKind> kinds() {
+        return Set.of(ClauseKind.DROPPED_SCHEMA, ClauseKind.DROPPED_OWNED_OBJECTS, ClauseKind.DROPPED_USER_SCHEMA,
+                ClauseKind.DROPPED_TABLESPACE_CONTENTS);
+    }
+
+    @Override
+    String message(List<DestructiveClause> group) {
+        DestructiveClause first = group.get(0);
+        List<String> names = names(group);
+        return switch (first.kind()) {
+            case DROPPED_OWNED_OBJECTS -> first.words() + " removes every object owned by " + String.join(", ", names);
+            case DROPPED_USER_SCHEMA -> "DROP USER .. CASCADE removes the schema of "
+                    + counted("user", "users", names) + " and every object in it";
+            case DROPPED_TABLESPACE_CONTENTS -> first.words() + " " + (first.name() == null ? "" : first.name() + " ")
+                    + "INCLUDING CONTENTS removes every table stored in the tablespace and all their rows";
+            default -> first.words() + " removes " + counted("schema", "schemas", names) + " and every object in "
+                    + itOrThem(names);
+        };
     }
 }

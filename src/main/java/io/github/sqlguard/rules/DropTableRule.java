@@ -1,10 +1,11 @@
 package io.github.sqlguard.rules;
 
+import io.github.sqlguard.analysis.ClauseKind;
+import io.github.sqlguard.analysis.DestructiveClause;
 import io.github.sqlguard.model.RuleInfo;
 import io.github.sqlguard.model.Severity;
-import io.github.sqlguard.sql.Statement;
-import io.github.sqlguard.sql.Token;
 import java.util.List;
+import java.util.Set;
 
 /**
  * {@code drop-table}: {@code DROP TABLE} of any list of tables, with {@code IF EXISTS}, {@code PURGE},
@@ -12,7 +13,7 @@ import java.util.List;
  * reported: tables the same script created earlier, temporary tables ({@code DROP TEMPORARY TABLE},
  * {@code #temp}) and external or foreign tables, whose data lives outside the database and stays.
  */
-public final class DropTableRule extends DataLossRule {
+public final class DropTableRule extends ClauseRule {
 
     public static final String ID = "drop-table";
 
@@ -34,27 +35,25 @@ public final class DropTableRule extends DataLossRule {
     }
 
     @Override
-    List<Violation> check(List<Token> core, Statement statement, ScriptState script) {
-        // Oracle: DROP CLUSTER c INCLUDING TABLES drops every table stored in the cluster.
-        if (DropStatement.of(core).filter(drop -> drop.kind().equals("CLUSTER")).isPresent()
-                && StatementCore.hasTopLevelWord(core, 1, "INCLUDING")) {
-            String cluster = DropStatement.of(core).get().names().stream().findFirst().orElse("?");
-            return List.of(new Violation("DROP CLUSTER " + cluster
-                    + " INCLUDING TABLES removes every table in the cluster and all their rows"));
+    Set<ClauseKind> kinds() {
+        return Set.of(ClauseKind.DROPPED_TABLE, ClauseKind.DROPPED_CLUSTER_TABLES);
+    }
+
+    @Override
+    String message(List<DestructiveClause> group) {
+        DestructiveClause first = group.get(0);
+        List<String> names = names(group);
+        if (first.kind() == ClauseKind.DROPPED_CLUSTER_TABLES) {
+            return "DROP CLUSTER " + first.name() + " INCLUDING TABLES removes every table in the cluster and all"
+                    + " their rows";
         }
-        return DropStatement.of(core)
-                .filter(drop -> drop.kind().equals("TABLE") && !drop.temporary()
-                        && !drop.modifiers().contains("EXTERNAL") && !drop.modifiers().contains("FOREIGN"))
-                .map(drop -> {
-                    List<String> names = drop.names().stream()
-                            .filter(name -> !ScratchTables.isScratch(name, script)).toList();
-                    if (drop.names().isEmpty()) {
-                        return List.of(new Violation(drop.keywords() + " removes a table and all its rows"));
-                    }
-                    return names.isEmpty() ? List.<Violation>of() : List.of(new Violation(drop.keywords()
-                            + " removes " + counted("table", "tables", names)
-                            + (names.size() == 1 ? " and all its rows" : " and all their rows")));
-                })
-                .orElse(List.of());
+        if (first.words().startsWith("CREATE")) {
+            return first.words() + " drops the existing table " + first.name() + " and all its rows";
+        }
+        if (names.isEmpty()) {
+            return first.words() + " removes a table and all its rows";
+        }
+        return first.words() + " removes " + counted("table", "tables", names)
+                + (names.size() == 1 ? " and all its rows" : " and all their rows");
     }
 }

@@ -1,18 +1,18 @@
 package io.github.sqlguard.rules;
 
+import io.github.sqlguard.analysis.ClauseKind;
+import io.github.sqlguard.analysis.DestructiveClause;
 import io.github.sqlguard.model.RuleInfo;
 import io.github.sqlguard.model.Severity;
-import io.github.sqlguard.sql.Statement;
-import io.github.sqlguard.sql.Token;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * {@code rename-column}: {@code ALTER TABLE .. RENAME [COLUMN] a TO b} (PostgreSQL, MySQL 8, Oracle, H2,
  * SQLite), H2 {@code ALTER COLUMN a RENAME TO b}, MySQL {@code CHANGE [COLUMN] old new type} when the names
  * differ, and T-SQL {@code sp_rename 't.a', 'b', 'COLUMN'}.
  */
-public final class RenameColumnRule extends DataLossRule {
+public final class RenameColumnRule extends ClauseRule {
 
     public static final String ID = "rename-column";
 
@@ -34,18 +34,15 @@ public final class RenameColumnRule extends DataLossRule {
     }
 
     @Override
-    List<Violation> check(List<Token> core, Statement statement, ScriptState script) {
-        List<Violation> violations = new ArrayList<>();
-        alteredLastingTable(core, script)
-                .ifPresent(alter -> {
-                    List<String> renames = ColumnChanges.columnRenames(alter);
-                    if (!renames.isEmpty()) {
-                        violations.add(new Violation("ALTER TABLE " + alter.table() + " renames "
-                                + counted("column", "columns", renames)));
-                    }
-                });
-        SpRenameCall.of(core).filter(SpRenameCall::renamesColumn).ifPresent(call -> violations.add(
-                new Violation("sp_rename renames column " + call.oldName() + " to " + call.newName())));
-        return violations;
+    Set<ClauseKind> kinds() {
+        return Set.of(ClauseKind.RENAMED_COLUMN);
+    }
+
+    @Override
+    String message(List<DestructiveClause> group) {
+        DestructiveClause first = group.get(0);
+        List<String> renames = group.stream().map(clause -> clause.name() + " to " + clause.detail()).toList();
+        return first.words().equals("sp_rename") ? "sp_rename renames column " + renames.get(0)
+                : first.words() + " renames " + counted("column", "columns", renames);
     }
 }

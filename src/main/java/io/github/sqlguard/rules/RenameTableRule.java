@@ -1,18 +1,18 @@
 package io.github.sqlguard.rules;
 
+import io.github.sqlguard.analysis.ClauseKind;
+import io.github.sqlguard.analysis.DestructiveClause;
 import io.github.sqlguard.model.RuleInfo;
 import io.github.sqlguard.model.Severity;
-import io.github.sqlguard.sql.Statement;
-import io.github.sqlguard.sql.Token;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * {@code rename-table}: {@code ALTER TABLE a RENAME [TO|AS] b}, MySQL {@code RENAME TABLE a TO b, c TO d},
  * Oracle {@code RENAME a TO b} and T-SQL {@code [EXEC] sp_rename 'a', 'b'} (without an object type, or
  * {@code 'OBJECT'}). Renaming a table the same script created is not reported.
  */
-public final class RenameTableRule extends DataLossRule {
+public final class RenameTableRule extends ClauseRule {
 
     public static final String ID = "rename-table";
 
@@ -34,33 +34,13 @@ public final class RenameTableRule extends DataLossRule {
     }
 
     @Override
-    List<Violation> check(List<Token> core, Statement statement, ScriptState script) {
-        List<String> renames = new ArrayList<>();
-        alteredLastingTable(core, script)
-                .ifPresent(alter -> ColumnChanges.tableRename(alter)
-                        .ifPresent(newName -> renames.add(alter.table() + " to " + newName)));
-        if (core.get(0).isWord("RENAME")) {
-            // MySQL: RENAME TABLE a TO b, c TO d; Oracle: RENAME a TO b.
-            int i = core.size() > 1 && core.get(1).isWord("TABLE") ? 2 : 1;
-            while (i < core.size()) {
-                ObjectNames.NameAt from = ObjectNames.readName(core, i);
-                if (from == null || from.next() + 1 >= core.size() || !core.get(from.next()).isWord("TO")) {
-                    break;
-                }
-                ObjectNames.NameAt to = ObjectNames.readName(core, from.next() + 1);
-                if (to == null) {
-                    break;
-                }
-                if (!ScratchTables.isScratch(from.text(), script)) {
-                    renames.add(from.text() + " to " + to.text());
-                }
-                i = to.next() < core.size() && core.get(to.next()).isSymbol(",") ? to.next() + 1 : core.size();
-            }
-        }
-        SpRenameCall.of(core).filter(SpRenameCall::renamesTable)
-                .filter(call -> !ScratchTables.isScratch(call.oldName(), script))
-                .ifPresent(call -> renames.add(call.oldName() + " to " + call.newName()));
-        return renames.isEmpty() ? List.of()
-                : List.of(new Violation("Renames " + counted("table", "tables", renames)));
+    Set<ClauseKind> kinds() {
+        return Set.of(ClauseKind.RENAMED_TABLE);
+    }
+
+    @Override
+    String message(List<DestructiveClause> group) {
+        List<String> renames = group.stream().map(clause -> clause.name() + " to " + clause.detail()).toList();
+        return "Renames " + counted("table", "tables", renames);
     }
 }

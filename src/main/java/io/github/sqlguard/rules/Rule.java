@@ -1,21 +1,19 @@
 package io.github.sqlguard.rules;
 
-import io.github.sqlguard.analysis.AnalyzedStatement;
+import io.github.sqlguard.analysis.StatementModel;
 import io.github.sqlguard.model.RuleInfo;
+
 import java.util.List;
 
 /**
- * One check over one analysed statement. A rule must give the same finding whether the statement was
- * parsed or only tokenized (fail closed: an unparsable statement is still checked from its tokens).
+ * One judgement over the facts of one statement. A rule reads no tokens and no AST: the
+ * {@link StatementModel} holds what the statement destroys, where, and which rows it touches, with the
+ * scratch tables of the script already marked.
  */
 public interface Rule {
 
     RuleInfo info();
 
-    /**
-     * The violations of this rule in {@code statement}, each located at the statement start.
-     *
-     * @param script what earlier statements of the same file established (tables created so far, ...)
-     */
-    List<Violation> check(AnalyzedStatement statement, ScriptState script);
+    /** The violations of this rule in {@code statement}, each located at what breaks the rule. */
+    List<Violation> check(StatementModel statement);
 }

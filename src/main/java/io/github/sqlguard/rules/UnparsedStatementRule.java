@@ -1,6 +1,6 @@
 package io.github.sqlguard.rules;
 
-import io.github.sqlguard.analysis.AnalyzedStatement;
+import io.github.sqlguard.analysis.StatementModel;
 import io.github.sqlguard.model.RuleInfo;
 import io.github.sqlguard.model.Severity;
 import java.util.List;
@@ -28,10 +28,10 @@ public final class UnparsedStatementRule implements Rule {
     }
 
     @Override
-    public List<Violation> check(AnalyzedStatement statement, ScriptState script) {
-        if (statement instanceof AnalyzedStatement.Unparsed unparsed && !statement.statement().container()) {
-            return List.of(new Violation("JSqlParser could not parse this statement (" + unparsed.parserMessage()
-                    + "); it was checked from its tokens only"));
+    public List<Violation> check(StatementModel statement) {
+        if (statement.parse().state() == StatementModel.ParseOutcome.State.UNPARSED) {
+            return List.of(new Violation("JSqlParser could not parse this statement (" + statement.parse().message()
+                    + "); it was checked from its tokens only", statement.statement().start()));
         }
         return List.of();
     }

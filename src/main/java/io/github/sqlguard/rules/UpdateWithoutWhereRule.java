@@ -1,5 +1,6 @@
 package io.github.sqlguard.rules;
 
+import io.github.sqlguard.analysis.RowChange;
 import io.github.sqlguard.model.RuleInfo;
 import io.github.sqlguard.model.Severity;
 import java.util.List;
@@ -29,7 +30,7 @@ public final class UpdateWithoutWhereRule extends RowChangeRule {
     }
 
     @Override
-    Optional<String> violationFor(DataChange change) {
+    Optional<String> violationFor(RowChange change) {
         return change.verb().equals("UPDATE") && change.touchesEveryRow()
                 ? Optional.of("UPDATE without WHERE changes every row of " + change.tableList())
                 : Optional.empty();

@@ -22,14 +22,19 @@ final class ImplicitBoundary {
 
     /** Words after which a DML verb is part of the statement unless it is written as a full statement. */
     private static final Set<String> LIST_WORDS = Set.of("FOR", "BEFORE", "AFTER", "OF", "OR", "GRANT",
-            "REVOKE", "DENY", "TO", "KEY", "COMMIT", "AUDIT", "NOAUDIT", "ALL", "EACH");
+            "REVOKE", "DENY", "TO", "KEY", "COMMIT", "ROLLBACK", "AUDIT", "NOAUDIT", "ALL", "EACH");
 
     /** What may follow {@code ON DELETE} / {@code ON UPDATE} in a foreign key, a column or a rule. */
     private static final Set<String> ON_ACTION_WORDS = Set.of("CASCADE", "SET", "RESTRICT", "NO",
             "CURRENT_TIMESTAMP", "NOW", "LOCALTIMESTAMP", "LOCALTIME", "TO", "ON", "DO");
 
     /** Statements whose first DML verb is their own: {@code WITH .. DELETE}, {@code EXPLAIN UPDATE}. */
-    private static final Set<String> HEAD_WORDS = Set.of("WITH", "EXPLAIN", "PREPARE", "IF", "WHILE");
+    private static final Set<String> HEAD_WORDS = Set.of("WITH", "EXPLAIN", "DESCRIBE", "DESC", "PREPARE", "IF",
+            "WHILE");
+
+    /** Words that end the table part of {@code UPDATE t [alias] SET}: after them no SET makes it a statement. */
+    private static final Set<String> NOT_IN_UPDATE_TARGET = Set.of("ON", "FOR", "EACH", "ROW", "OF", "OR", "TO",
+            "DO", "CASCADE", "DELETE", "INSERT", "UPDATE", "REFERENCES", "RESTRICT", "NO");
 
     /** T-SQL statements that need no terminator and cannot continue a finished statement. */
     private static final Set<String> TSQL_STARTERS = Set.of("PRINT", "EXEC", "EXECUTE", "DECLARE", "RAISERROR",
@@ -37,7 +42,8 @@ final class ImplicitBoundary {
 
     /** Objects a T-SQL DROP statement removes; ALTER TABLE .. DROP COLUMN and friends never name these. */
     private static final Set<String> DROPPED_OBJECTS = Set.of("TABLE", "VIEW", "PROCEDURE", "PROC", "FUNCTION",
-            "TRIGGER", "SCHEMA", "DATABASE", "SEQUENCE", "SYNONYM", "USER", "ROLE", "LOGIN", "TYPE", "INDEX");
+            "TRIGGER", "SCHEMA", "DATABASE", "SEQUENCE", "SYNONYM", "USER", "ROLE", "LOGIN", "TYPE", "INDEX",
+            "OWNED", "CLUSTER", "TEMPORARY", "PLUGGABLE", "MATERIALIZED");
 
     /** Words after which a following word is still part of the same clause, not a new statement. */
     private static final Set<String> CONTINUING_WORDS = Set.of("GRANT", "REVOKE", "DENY", "WITH", "ON", "TO",
@@ -89,6 +95,10 @@ final class ImplicitBoundary {
         }
         if (previous.type() == TokenType.WORD && BINDING_WORDS.contains(previous.upper())) {
             return false;
+        }
+        if (previous.isWord("ON") && next != null && (next.isSymbol(",") || next.type() == TokenType.WORD
+                && ON_ACTION_WORDS.contains(next.upper()))) {
+            return false; // ON UPDATE CASCADE ON DELETE SET NULL, ON UPDATE CURRENT_TIMESTAMP, ON DELETE TO t
         }
         boolean full = isWrittenAsFullStatement(tokens, index, to);
         if (routineBodyPending && !(previous.type() == TokenType.WORD && LIST_WORDS.contains(previous.upper()))
@@ -182,6 +192,9 @@ final class ImplicitBoundary {
             Token token = tokens.get(i);
             if (token.isWord("SET")) {
                 return true;
+            }
+            if (token.type() == TokenType.WORD && NOT_IN_UPDATE_TARGET.contains(token.upper())) {
+                return false;
             }
             if (!(token.isSymbol(".") || token.type() == TokenType.WORD || token.type() == TokenType.QUOTED_NAME)) {
                 return false;

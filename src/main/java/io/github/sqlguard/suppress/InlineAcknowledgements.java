@@ -132,12 +132,22 @@ public final class InlineAcknowledgements {
                 relativePath + ":" + comment.comment().line()));
     }
 
-    private static Set<String> startsOf(List<Statement> statements) {
-        Set<String> starts = new HashSet<>();
+    /**
+     * The spans of the covered statements: a finding stands at its clause (a DROP COLUMN on a later line of
+     * the statement), so an acknowledgement covers every position from a statement's first to its last token.
+     */
+    private static List<long[]> startsOf(List<Statement> statements) {
+        List<long[]> spans = new ArrayList<>();
         for (Statement statement : statements) {
-            starts.add(statement.start().line() + ":" + statement.start().column());
+            var last = statement.tokens().get(statement.tokens().size() - 1);
+            spans.add(new long[] {position(statement.start().line(), statement.start().column()),
+                position(last.line(), last.column())});
         }
-        return starts;
+        return spans;
+    }
+
+    private static long position(int line, int column) {
+        return (long) line << 32 | column;
     }
 
     private static String describe(AllowComment allow, List<Statement> covered) {
@@ -155,11 +165,11 @@ public final class InlineAcknowledgements {
     }
 
     /** A comment that can acknowledge, with the rule ids it has acknowledged so far. */
-    private record ActiveAllow(AllowComment comment, Set<String> ruleIds, Set<String> coveredStarts, String scope,
+    private record ActiveAllow(AllowComment comment, Set<String> ruleIds, List<long[]> coveredSpans, String scope,
             Set<String> used) {
 
-        ActiveAllow(AllowComment comment, Set<String> ruleIds, Set<String> coveredStarts, String scope) {
-            this(comment, ruleIds, coveredStarts, scope, new HashSet<>());
+        ActiveAllow(AllowComment comment, Set<String> ruleIds, List<long[]> coveredSpans, String scope) {
+            this(comment, ruleIds, coveredSpans, scope, new HashSet<>());
         }
 
         boolean covers(Finding finding) {
@@ -167,7 +177,10 @@ public final class InlineAcknowledgements {
                 return false;
             }
             return comment.fileWide()
-                    || coveredStarts.contains(finding.location().line() + ":" + finding.location().column());
+                    || coveredSpans.stream().anyMatch(span -> {
+                        long at = position(finding.location().line(), finding.location().column());
+                        return span[0] <= at && at <= span[1];
+                    });
         }
     }
 }

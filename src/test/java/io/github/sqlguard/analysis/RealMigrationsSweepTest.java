@@ -7,10 +7,9 @@ import io.github.sqlguard.CorpusFiles;
 import io.github.sqlguard.model.Dialect;
 import io.github.sqlguard.rules.Rule;
 import io.github.sqlguard.rules.RuleRegistry;
-import io.github.sqlguard.rules.ScriptState;
 import io.github.sqlguard.rules.Violation;
 import io.github.sqlguard.sql.Placeholders;
-import io.github.sqlguard.sql.Statement;
+import io.github.sqlguard.sql.Script;
 import io.github.sqlguard.sql.StatementSplitter;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -25,7 +24,7 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /**
- * Runs the analyzer and every rule over each .sql file of the real migrations in the shared corpus (AUTO
+ * Runs the analysis and every rule over each .sql file of the real migrations in the shared corpus (AUTO
  * dialect) and prints how many statements passed the pre-check, parsed, or were left to the tokens, and
  * the time it took. Skipped when the corpus is absent.
  */
@@ -52,7 +51,7 @@ class RealMigrationsSweepTest {
         }
 
         String line(String name) {
-            return String.format("%-26s files %5d  statements %6d  pre-check passed %5d  parsed %5d  unparsed %4d"
+            return String.format("%-26s files %5d  statements %6d  asked the parser %5d  parsed %5d  unparsed %4d"
                     + "  analysis+rules %6d ms  findings %s", name, files, statements, prechecked, parsed, unparsed,
                     nanos / 1_000_000, findings);
         }
@@ -61,7 +60,7 @@ class RealMigrationsSweepTest {
     @Test
     void everyStatementOfTheRealMigrationsIsAnalysedWithoutError() throws IOException {
         Path real = CorpusFiles.folder("real");
-        StatementAnalyzer analyzer = new StatementAnalyzer();
+        ScriptAnalysis analysis = new ScriptAnalysis(new StatementReader(new StatementAnalyzer()));
         StatementSplitter splitter = new StatementSplitter(Dialect.AUTO, Placeholders.DEFAULT);
         Map<String, Tally> byFolder = new TreeMap<>();
         Map<String, Integer> unparsedReasons = new TreeMap<>();
@@ -71,38 +70,42 @@ class RealMigrationsSweepTest {
         for (Path file : files) {
             String folder = real.relativize(file).getName(0).toString();
             Tally tally = byFolder.computeIfAbsent(folder, f -> new Tally());
-            List<Statement> statements = splitter.split(file.toString(), read(file)).statements();
+            Script script = splitter.split(file.toString(), read(file));
             long started = System.nanoTime();
-            ScriptState state = new ScriptState();
-            for (Statement statement : statements) {
-                long statementStarted = System.nanoTime();
-                AnalyzedStatement analyzed = analyzer.analyze(statement);
-                slowest.put(System.nanoTime() - statementStarted, statement.start() + " " + statement.firstLine());
-                if (slowest.size() > 5) {
-                    slowest.pollFirstEntry();
-                }
+            List<StatementModel> models = analysis.models(script);
+            for (StatementModel model : models) {
                 tally.statements++;
-                if (!(analyzed instanceof AnalyzedStatement.NotNeeded)) {
-                    tally.prechecked++;
-                }
-                if (analyzed instanceof AnalyzedStatement.Parsed) {
-                    tally.parsed++;
-                } else if (analyzed instanceof AnalyzedStatement.Unparsed unparsed) {
-                    tally.unparsed++;
-                    unparsedReasons.merge(unparsed.parserMessage().replaceAll(" at line.*", ""), 1, Integer::sum);
+                switch (model.parse().state()) {
+                    case PARSED -> {
+                        tally.prechecked++;
+                        tally.parsed++;
+                    }
+                    case UNPARSED -> {
+                        tally.prechecked++;
+                        tally.unparsed++;
+                        unparsedReasons.merge(model.parse().message().replaceAll(" at line.*", ""), 1,
+                                Integer::sum);
+                    }
+                    case NOT_NEEDED -> {
+                    }
                 }
                 for (Rule rule : RuleRegistry.all()) {
-                    List<Violation> violations = rule.check(analyzed, state);
+                    List<Violation> violations = rule.check(model);
                     int count = violations.size();
                     if (count > 0) {
                         List<String> ruleSamples = samples.computeIfAbsent(rule.info().id(), id -> new ArrayList<>());
                         if (ruleSamples.size() < 4) {
-                            ruleSamples.add(real.relativize(file) + ":" + statement.start().line() + " "
-                                    + violations.get(0).message() + " | " + statement.firstLine());
+                            ruleSamples.add(real.relativize(file) + ":" + violations.get(0).at().line() + " "
+                                    + violations.get(0).message() + " | " + model.statement().firstLine());
                         }
                         tally.findings.merge(rule.info().id(), count, Integer::sum);
                     }
                 }
+            }
+            long nanos = System.nanoTime() - started;
+            slowest.put(nanos, file.getFileName().toString());
+            if (slowest.size() > 5) {
+                slowest.pollFirstEntry();
             }
             tally.nanos += System.nanoTime() - started;
             tally.files++;

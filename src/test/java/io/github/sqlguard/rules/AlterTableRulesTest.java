@@ -13,7 +13,7 @@ class AlterTableRulesTest {
     @CsvSource(delimiter = '|', quoteCharacter = '~', value = {
         "postgresql | ALTER TABLE customers DROP COLUMN email                | drop-column | ALTER TABLE customers drops column email",
         "postgresql | ALTER TABLE IF EXISTS ONLY customers DROP COLUMN IF EXISTS email CASCADE | drop-column cascade | ALTER TABLE customers drops column email / ALTER TABLE customers DROP email CASCADE also drops every object that depends on it",
-        "mysql      | ALTER TABLE customers DROP email, DROP COLUMN phone    | drop-column | ALTER TABLE customers drops columns email, phone",
+        "mysql      | ALTER TABLE customers DROP email, DROP COLUMN phone    | drop-column drop-column | ALTER TABLE customers drops column email / ALTER TABLE customers drops column phone",
         "mysql      | ALTER TABLE customers DROP COLUMN email, ALGORITHM=INPLACE, LOCK=NONE | drop-column | ALTER TABLE customers drops column email",
         "oracle     | ALTER TABLE customers DROP (email, phone)              | drop-column | ALTER TABLE customers drops columns email, phone",
         "oracle     | ALTER TABLE customers DROP COLUMN email CASCADE CONSTRAINTS | drop-column cascade |",
@@ -58,7 +58,7 @@ class AlterTableRulesTest {
         "mysql      | ALTER TABLE orders CHANGE total amount DECIMAL(10,2)   | rename-column alter-column-type | ALTER TABLE orders renames column total to amount / ALTER TABLE orders changes the type of column total",
         "mysql      | ALTER TABLE orders CHANGE COLUMN total total DECIMAL(10,2) | alter-column-type |",
         "postgresql | ALTER TABLE orders ALTER COLUMN note TYPE varchar(20) USING note::varchar(20) | alter-column-type | ALTER TABLE orders changes the type of column note",
-        "postgresql | ALTER TABLE orders ALTER note SET DATA TYPE text, ALTER total TYPE numeric | alter-column-type | ALTER TABLE orders changes the type of columns note, total",
+        "postgresql | ALTER TABLE orders ALTER note SET DATA TYPE text, ALTER total TYPE numeric | alter-column-type alter-column-type | ALTER TABLE orders changes the type of column note / ALTER TABLE orders changes the type of column total",
         "postgresql | ALTER TABLE orders ALTER COLUMN note SET NOT NULL, ALTER COLUMN note SET STATISTICS 100 | - |",
         "postgresql | ALTER TABLE orders ALTER CONSTRAINT fk DEFERRABLE      | - |",
         "mysql      | ALTER TABLE orders MODIFY COLUMN note VARCHAR(20) NOT NULL | alter-column-type |",

@@ -6,8 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import io.github.sqlguard.analysis.AnalyzedStatement;
 import io.github.sqlguard.analysis.StatementAnalyzer;
 import io.github.sqlguard.model.Dialect;
-import io.github.sqlguard.sql.Placeholders;
-import io.github.sqlguard.sql.StatementSplitter;
+import io.github.sqlguard.sql.Statement;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -29,9 +28,8 @@ class AlwaysTrueLiteralFormsTest {
         "DELETE FROM t WHERE 'a' NOT LIKE '%' | false",
     })
     void literalConditions(String sql, boolean alwaysTrue) {
-        AnalyzedStatement analyzed = new StatementAnalyzer().analyze(
-                new StatementSplitter(Dialect.AUTO, Placeholders.DEFAULT).split("t.sql", sql).statements().get(0));
-        assertInstanceOf(AnalyzedStatement.Parsed.class, analyzed);
-        assertEquals(alwaysTrue, !new AlwaysTrueWhereRule().check(analyzed, new ScriptState()).isEmpty(), sql);
+        Statement statement = RuleHarness.only(Dialect.AUTO, sql);
+        assertInstanceOf(AnalyzedStatement.Parsed.class, new StatementAnalyzer().analyze(statement));
+        assertEquals(alwaysTrue, !RuleHarness.messages(new AlwaysTrueWhereRule(), statement).isEmpty(), sql);
     }
 }

@@ -1,19 +1,20 @@
 package io.github.sqlguard.rules;
 
 import static io.github.sqlguard.rules.RuleHarness.only;
-import static io.github.sqlguard.rules.RuleHarness.statements;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.sqlguard.analysis.AnalyzedStatement;
-import io.github.sqlguard.analysis.StatementAnalyzer;
+import io.github.sqlguard.analysis.ScriptAnalysis;
+import io.github.sqlguard.analysis.StatementModel;
+import io.github.sqlguard.analysis.StatementReader;
 import io.github.sqlguard.model.Dialect;
+import io.github.sqlguard.sql.Script;
 import io.github.sqlguard.sql.Statement;
 import io.github.sqlguard.sql.StatementContext;
 import java.util.List;
+import java.util.Optional;
 import net.sf.jsqlparser.JSQLParserException;
 import net.sf.jsqlparser.parser.CCJSqlParserUtil;
 import org.junit.jupiter.api.Test;
@@ -23,25 +24,13 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** What every data-loss rule shares: the parser's verdict does not matter, containers are skipped, scratch tables. */
 class DataLossRuleFrameTest {
 
-    /**
-     * TRUNCATE, DROP and ALTER no longer go to the parser, so the parsed variant is built here: the rules must
-     * give the same result from an AST as from tokens alone, whichever way the analyzer goes in the future.
-     */
     @Test
-    void parsedUnparsedAndNotParsedStatementsGiveTheSameFinding() throws Exception {
-        Statement plain = only(Dialect.ORACLE, "DROP TABLE orders");
-        Statement purge = only(Dialect.ORACLE, "DROP TABLE orders PURGE");
-        assertInstanceOf(AnalyzedStatement.NotNeeded.class, new StatementAnalyzer().analyze(plain),
-                "only DELETE and UPDATE go to the parser");
-        AnalyzedStatement parsed = new AnalyzedStatement.Parsed(plain, CCJSqlParserUtil.parse(plain.sql()));
-        assertThrows(JSQLParserException.class, () -> CCJSqlParserUtil.parse(purge.sql()),
+    void aStatementTheParserRejectsIsReadFromItsTokensAlike() {
+        assertThrows(JSQLParserException.class, () -> CCJSqlParserUtil.parse("DROP TABLE orders PURGE"),
                 "JSqlParser 5.3 rejects PURGE");
-        AnalyzedStatement unparsed = new AnalyzedStatement.Unparsed(purge, "PURGE");
-        Rule rule = new DropTableRule();
-        List<Violation> expected = List.of(new Violation("DROP TABLE removes table orders and all its rows"));
-        assertEquals(expected, rule.check(parsed, new ScriptState()));
-        assertEquals(expected, rule.check(unparsed, new ScriptState()));
-        assertEquals(expected, rule.check(new AnalyzedStatement.NotNeeded(plain), new ScriptState()));
+        List<String> expected = List.of("DROP TABLE removes table orders and all its rows");
+        assertEquals(expected, RuleHarness.messages(new DropTableRule(), Dialect.ORACLE, "DROP TABLE orders"));
+        assertEquals(expected, RuleHarness.messages(new DropTableRule(), Dialect.ORACLE, "DROP TABLE orders PURGE"));
     }
 
     @Test
@@ -49,9 +38,8 @@ class DataLossRuleFrameTest {
         Statement plain = only(Dialect.POSTGRESQL, "DROP TABLE orders");
         Statement container = new Statement(plain.sql(), plain.start(), plain.tokens(), plain.context(),
                 plain.dialect(), true);
-        for (Rule rule : DataLossRules.all()) {
-            assertTrue(rule.check(new AnalyzedStatement.NotNeeded(container), new ScriptState()).isEmpty(),
-                    rule.info().id());
+        for (Rule rule : RuleRegistry.all()) {
+            assertEquals(List.of(), RuleHarness.messages(rule, container), rule.info().id());
         }
     }
 
@@ -62,20 +50,18 @@ class DataLossRuleFrameTest {
         "CREATE TEMP TABLE IF NOT EXISTS orders (id INT)      | orders | true",
         "CREATE GLOBAL TEMPORARY TABLE orders (id INT)        | orders | true",
         "CREATE UNLOGGED TABLE app.orders (id INT)            | app.orders | true",
-        "CREATE OR REPLACE TABLE orders (id INT)              | orders | true",
         "CREATE TABLE \"Orders\" AS SELECT * FROM x           | orders | true",
         "CREATE VIEW orders AS SELECT 1                       | orders | false",
         "CREATE INDEX orders ON t (a)                         | orders | false",
-        "IF OBJECT_ID('x') IS NULL CREATE TABLE dbo.x (a INT) | dbo.x  | true",
+        "CREATE TABLE foo (id INT);\\nRENAME TABLE foo TO foo_old | foo_old | true",
+        "CREATE TABLE foo (id INT);\\nALTER TABLE foo RENAME TO foo_old | foo_old | true",
+        "ALTER TABLE foo RENAME TO foo_old                    | foo_old | false",
     })
-    void createTableIsRecordedAsScratch(String sql, String table, boolean recorded) {
-        // A T-SQL IF guard is a container; the CREATE after it is its own statement.
-        ScriptState state = new ScriptState();
-        Rule rule = new DropTableRule();
-        for (Statement statement : statements(Dialect.AUTO, sql)) {
-            rule.check(new AnalyzedStatement.NotNeeded(statement), state);
-        }
-        assertEquals(recorded, state.wasCreatedInScript(table), sql);
+    void aTableTheScriptSurelyCreatedIsScratch(String sql, String table, boolean scratch) {
+        String script = sql.replace("\\n", "\n") + ";\nDROP TABLE " + table;
+        List<String> drops = RulePipeline.run(Dialect.AUTO, script).stream().map(RulePipeline.Hit::rule)
+                .filter(rule -> rule.equals("drop-table")).toList();
+        assertEquals(scratch, drops.isEmpty(), script);
     }
 
     @Test
@@ -83,12 +69,22 @@ class DataLossRuleFrameTest {
         Statement create = only(Dialect.POSTGRESQL, "CREATE TABLE orders (id INT)");
         Statement inBody = new Statement(create.sql(), create.start(), create.tokens(),
                 new StatementContext(StatementContext.Kind.ROUTINE_BODY, "function f"), create.dialect(), false);
-        ScriptState state = new ScriptState();
-        Rule rule = new DropTableRule();
-        rule.check(new AnalyzedStatement.NotNeeded(inBody), state);
-        assertFalse(state.wasCreatedInScript("orders"));
-        rule.check(new AnalyzedStatement.NotNeeded(create), state);
-        assertTrue(state.wasCreatedInScript("orders"));
+        Statement drop = only(Dialect.POSTGRESQL, "DROP TABLE orders");
+        ScriptAnalysis analysis = new ScriptAnalysis(StatementReader.tokensOnly());
+        List<StatementModel> afterBody = analysis.models(new Script(List.of(inBody, drop), List.of(),
+                Optional.empty()));
+        assertFalse(afterBody.get(1).clauses().get(0).scratch());
+        List<StatementModel> afterScript = analysis.models(new Script(List.of(create, drop), List.of(),
+                Optional.empty()));
+        assertTrue(afterScript.get(1).clauses().get(0).scratch());
+    }
+
+    @Test
+    void disabledRulesDoNotMatterToScratchTables() {
+        // The scratch-table step runs in the analysis, before any rule: a rule alone still sees the creation.
+        List<String> messages = RuleHarness.messages(new TruncateTableRule(), Dialect.AUTO,
+                "CREATE TABLE t (id INT);\nTRUNCATE TABLE t;");
+        assertEquals(List.of(), messages);
     }
 
     @Test
@@ -100,10 +96,12 @@ class DataLossRuleFrameTest {
     }
 
     @Test
-    void positionsAreThoseOfTheStatementStart() {
+    void findingsStandWhereTheClauseIsWritten() {
         List<RulePipeline.Hit> hits = RulePipeline.run(Dialect.AUTO,
-                "-- cleanup\nSELECT 1;\n\n  DROP TABLE a;\r\nTRUNCATE\n b;");
-        assertEquals("[4:drop-table, 5:truncate-table]", hits.toString());
-        assertFalse(hits.isEmpty());
+                "-- cleanup\nSELECT 1;\n\n  DROP TABLE a;\r\nTRUNCATE\n b;\nALTER TABLE site\n  DROP COLUMN x,\n"
+                        + "  DROP COLUMN y;\nDROP VIEW v\n  CASCADE;");
+        assertEquals("[4:drop-table, 5:truncate-table, 8:drop-column, 9:drop-column, 11:cascade]",
+                hits.toString());
+        assertEquals(List.of(3, 1, 3, 3, 3), hits.stream().map(RulePipeline.Hit::column).toList());
     }
 }

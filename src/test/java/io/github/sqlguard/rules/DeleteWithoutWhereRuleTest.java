@@ -111,7 +111,7 @@ class DeleteWithoutWhereRuleTest {
         AnalyzedStatement analyzed = new StatementAnalyzer().analyze(several);
         AnalyzedStatement.Unparsed unparsed = assertInstanceOf(AnalyzedStatement.Unparsed.class, analyzed);
         assertEquals("another statement (\"DELETE\") starts at line 2, column 28", unparsed.parserMessage());
-        assertEquals(expected("u"), messages(rule, analyzed));
+        assertEquals(expected("u"), messages(rule, several));
     }
 
     @ParameterizedTest(name = "{0}: {1}")

@@ -1,4 +1,4 @@
-package io.github.sqlguard.rules;
+package io.github.sqlguard.analysis;
 
 import net.sf.jsqlparser.expression.operators.relational.ExpressionList;
 
@@ -103,7 +103,7 @@ final class ExpressionTruth {
                 bare = list.get(0);
             }
             if (bare instanceof IsNullExpression test && test.getLeftExpression() instanceof Column column) {
-                String name = ScriptState.normalize(column.getFullyQualifiedName());
+                String name = ObjectNames.normalize(column.getFullyQualifiedName());
                 (test.isNot() ? isNotNull : isNull).add(name);
             }
         }

@@ -1,6 +1,6 @@
-package io.github.sqlguard.rules;
+package io.github.sqlguard.analysis;
 
-import io.github.sqlguard.analysis.AnalyzedStatement;
+import io.github.sqlguard.sql.Statement;
 import io.github.sqlguard.sql.Token;
 import java.util.List;
 
@@ -8,9 +8,8 @@ import java.util.List;
  * The tokens of a statement from its main keyword on. T-SQL guards a drop with a condition
  * ({@code IF OBJECT_ID('t') IS NOT NULL DROP TABLE t}, {@code IF EXISTS (SELECT ..) BEGIN DROP TABLE t END}),
  * and the guard does not make the drop any less destructive, so the condition and a {@code BEGIN} are
- * skipped. Data-loss rules read these tokens for all three shapes of {@link AnalyzedStatement}: the tokens
- * are the same whether JSqlParser understood the statement or not, so every rule gives the same result
- * on both paths.
+ * skipped. The destructive clauses are read from these tokens whether JSqlParser understood the statement
+ * or not, so their facts never depend on the parser.
  */
 final class StatementCore {
 
@@ -26,11 +25,11 @@ final class StatementCore {
      * The statement's tokens from its main keyword on; empty for a container statement (a DO block, a
      * T-SQL batch, ..), whose inner statements are checked on their own.
      */
-    static List<Token> tokensOf(AnalyzedStatement analyzed) {
-        if (analyzed.statement().container()) {
+    static List<Token> tokensOf(Statement statement) {
+        if (statement.container()) {
             return List.of();
         }
-        List<Token> tokens = analyzed.statement().tokens();
+        List<Token> tokens = statement.tokens();
         int start = 0;
         while (start < tokens.size() && tokens.get(start).isWord("IF")) {
             start = afterCondition(tokens, start + 1);
@@ -60,6 +59,11 @@ final class StatementCore {
 
     /** True when a word {@code keyword} stands outside parentheses at or after {@code from}. */
     static boolean hasTopLevelWord(List<Token> tokens, int from, String keyword) {
+        return topLevelWord(tokens, from, keyword) != null;
+    }
+
+    /** The first word {@code keyword} outside parentheses at or after {@code from}, or null. */
+    static Token topLevelWord(List<Token> tokens, int from, String keyword) {
         int depth = 0;
         for (int i = from; i < tokens.size(); i++) {
             Token token = tokens.get(i);
@@ -68,9 +72,9 @@ final class StatementCore {
             } else if (token.isSymbol(")")) {
                 depth--;
             } else if (depth == 0 && token.isWord(keyword)) {
-                return true;
+                return token;
             }
         }
-        return false;
+        return null;
     }
 }

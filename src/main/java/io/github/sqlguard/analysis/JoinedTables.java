@@ -1,7 +1,9 @@
-package io.github.sqlguard.rules;
+package io.github.sqlguard.analysis;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
 
@@ -15,6 +17,7 @@ import java.util.Set;
 final class JoinedTables {
 
     private final List<String> names = new ArrayList<>();
+    private final Map<String, String> tableOfAlias = new HashMap<>();
     private final Set<String> preserved = new HashSet<>();
     private int lastTableStart;
     private boolean hasCondition;
@@ -22,11 +25,24 @@ final class JoinedTables {
     /** Adds a joined table and its alias (null when it has none), as written. */
     void add(String table, String alias) {
         lastTableStart = names.size();
-        names.add(ScriptState.normalize(table));
-        names.add(lastPart(ScriptState.normalize(table)));
+        names.add(ObjectNames.normalize(table));
+        names.add(lastPart(ObjectNames.normalize(table)));
         if (alias != null) {
-            names.add(ScriptState.normalize(alias));
+            names.add(ObjectNames.normalize(alias));
+            tableOfAlias.putIfAbsent(ObjectNames.normalize(alias), table);
         }
+    }
+
+    /**
+     * {@code targets} with each alias replaced by its table as written, so messages name the table: MySQL's
+     * {@code DELETE o FROM orders o ..} removes rows of orders, not of o.
+     */
+    List<String> tablesOf(List<String> targets) {
+        List<String> tables = new ArrayList<>();
+        for (String target : targets) {
+            tables.add(tableOfAlias.getOrDefault(ObjectNames.normalize(target), target));
+        }
+        return tables;
     }
 
     /** A LEFT or FULL join keeps every row of the tables before it, matched or not: they are not limited. */
@@ -50,7 +66,7 @@ final class JoinedTables {
             return false;
         }
         for (String target : targets) {
-            String normalized = ScriptState.normalize(target);
+            String normalized = ObjectNames.normalize(target);
             if (!names.contains(normalized) && !names.contains(lastPart(normalized))
                     || preserved.contains(normalized) || preserved.contains(lastPart(normalized))) {
                 return false;

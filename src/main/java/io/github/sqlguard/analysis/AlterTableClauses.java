@@ -1,4 +1,4 @@
-package io.github.sqlguard.rules;
+package io.github.sqlguard.analysis;
 
 import io.github.sqlguard.model.Dialect;
 import io.github.sqlguard.sql.Token;
@@ -26,9 +26,10 @@ record AlterTableClauses(String table, List<List<Token>> clauses) {
      *
      * @param kind what it is
      * @param name its name as written, e.g. {@code email} or {@code p2019}
-     * @param cascade true when the clause says {@code CASCADE}
+     * @param at where the removal is written: the clause's verb, or the name itself in a list
+     * @param cascade the clause's {@code CASCADE} word, or null without one
      */
-    record Removed(Kind kind, String name, boolean cascade) {
+    record Removed(Kind kind, String name, Token at, Token cascade) {
     }
 
     /** Words after DROP that name something other than a column. */
@@ -48,6 +49,16 @@ record AlterTableClauses(String table, List<List<Token>> clauses) {
 
     /** The ALTER TABLE statement in {@code core} (tokens from {@link StatementCore}), if it is one. */
     static Optional<AlterTableClauses> of(List<Token> core) {
+        return atTable(core).flatMap(i -> {
+            ObjectNames.NameAt table = ObjectNames.readName(core, i);
+            int next = table.next() < core.size() && core.get(table.next()).isSymbol("*") ? table.next() + 1
+                    : table.next();
+            return Optional.of(new AlterTableClauses(table.text(), splitAtCommas(core.subList(next, core.size()))));
+        });
+    }
+
+    /** The index of the altered table's name in an ALTER TABLE statement, if {@code core} is one. */
+    static Optional<Integer> atTable(List<Token> core) {
         if (core.isEmpty() || !core.get(0).isWord("ALTER")) {
             return Optional.empty();
         }
@@ -66,15 +77,7 @@ record AlterTableClauses(String table, List<List<Token>> clauses) {
         if (i + 1 < core.size() && core.get(i).isWord("ONLY")) {
             i++;
         }
-        ObjectNames.NameAt table = ObjectNames.readName(core, i);
-        if (table == null) {
-            return Optional.empty();
-        }
-        i = table.next();
-        if (i < core.size() && core.get(i).isSymbol("*")) {
-            i++;
-        }
-        return Optional.of(new AlterTableClauses(table.text(), splitAtCommas(core.subList(i, core.size()))));
+        return ObjectNames.readName(core, i) == null ? Optional.empty() : Optional.of(i);
     }
 
     private static List<List<Token>> splitAtCommas(List<Token> tokens) {
@@ -125,8 +128,8 @@ record AlterTableClauses(String table, List<List<Token>> clauses) {
                     && clause.get(1).isWord("UNUSED")) {
                 removed.addAll(removedBy(clause, 2, Dialect.ORACLE));
                 listKind = null;
-            } else if (listKind != null && continuation(clause, listKind) != null) {
-                Removed item = continuation(clause, listKind);
+            } else if (listKind != null && continuation(clause, listKind, removed) != null) {
+                Removed item = continuation(clause, listKind, removed);
                 removed.add(item);
                 listKind = item.kind();
             } else {
@@ -138,7 +141,7 @@ record AlterTableClauses(String table, List<List<Token>> clauses) {
 
     /** The objects removed by a clause whose object part starts at {@code from}. */
     private static List<Removed> removedBy(List<Token> clause, int from, Dialect dialect) {
-        boolean cascade = StatementCore.hasTopLevelWord(clause, from, "CASCADE");
+        Token cascade = StatementCore.topLevelWord(clause, from, "CASCADE");
         if (from >= clause.size()) {
             return List.of();
         }
@@ -146,8 +149,9 @@ record AlterTableClauses(String table, List<List<Token>> clauses) {
         if (what.isSymbol("(")) {
             // Oracle: DROP (a, b) and SET UNUSED (a, b).
             List<Removed> columns = new ArrayList<>();
-            for (String name : namesInParentheses(clause, from)) {
-                columns.add(new Removed(Kind.COLUMN, name, cascade));
+            // One clause, one place: Oracle's DROP (a, b) is located at its DROP.
+            for (ObjectNames.NameAt name : namesInParentheses(clause, from)) {
+                columns.add(new Removed(Kind.COLUMN, name.text(), clause.get(0), cascade));
             }
             return columns;
         }
@@ -168,14 +172,16 @@ record AlterTableClauses(String table, List<List<Token>> clauses) {
         nameAt = skipIfExists(clause, nameAt);
         if (kind == Kind.COLUMN && nameAt < clause.size() && clause.get(nameAt).isSymbol("(")) {
             // H2: DROP COLUMN [IF EXISTS] (a, b).
-            return namesInParentheses(clause, nameAt).stream().map(name -> new Removed(Kind.COLUMN, name, cascade))
-                    .toList();
+            return namesInParentheses(clause, nameAt).stream().map(name -> new Removed(Kind.COLUMN, name.text(),
+                    clause.get(0), cascade)).toList();
         }
-        return List.of(new Removed(kind, nameText(clause, nameAt), cascade));
+        // A partition is located at its name (several may follow one keyword), anything else at its DROP.
+        Token at = kind == Kind.PARTITION && nameAt < clause.size() ? clause.get(nameAt) : clause.get(0);
+        return List.of(new Removed(kind, nameText(clause, nameAt), at, cascade));
     }
 
     /** A clause that continues the previous clause's list, or null when it is a clause of its own. */
-    private static Removed continuation(List<Token> clause, Kind listKind) {
+    private static Removed continuation(List<Token> clause, Kind listKind, List<Removed> before) {
         int i = 0;
         Kind kind = listKind;
         if (listKind != Kind.PARTITION && clause.get(0).isAnyWord("COLUMN", "CONSTRAINT")) {
@@ -189,7 +195,10 @@ record AlterTableClauses(String table, List<List<Token>> clauses) {
         }
         boolean endsHere = name.next() == clause.size() || clause.get(name.next()).isAnyWord(
                 ITEM_OPTIONS.toArray(String[]::new));
-        return endsHere ? new Removed(kind, name.text(), false) : null;
+        // An item of the same list stands where its list does; "COLUMN d" after a comma is a clause of its own.
+        Token at = i > 0 && clause.get(0).isAnyWord("COLUMN", "CONSTRAINT") ? clause.get(0)
+                : before.get(before.size() - 1).at();
+        return endsHere ? new Removed(kind, name.text(), at, null) : null;
     }
 
     private static int skipIfExists(List<Token> clause, int i) {
@@ -213,8 +222,8 @@ record AlterTableClauses(String table, List<List<Token>> clauses) {
     }
 
     /** The first name of each comma-separated element of the parenthesized list at {@code open}. */
-    static List<String> namesInParentheses(List<Token> clause, int open) {
-        List<String> names = new ArrayList<>();
+    static List<ObjectNames.NameAt> namesInParentheses(List<Token> clause, int open) {
+        List<ObjectNames.NameAt> names = new ArrayList<>();
         int end = ObjectNames.skipParentheses(clause, open) - 1;
         boolean expectName = true;
         int depth = 0;
@@ -229,16 +238,11 @@ record AlterTableClauses(String table, List<List<Token>> clauses) {
             } else if (expectName) {
                 ObjectNames.NameAt name = ObjectNames.readName(clause, i);
                 if (name != null) {
-                    names.add(name.text());
+                    names.add(name);
                 }
                 expectName = false;
             }
         }
         return names;
-    }
-
-    /** The names of what this ALTER TABLE drops of one kind (columns, or partitions), in written order. */
-    List<String> droppedNames(Dialect dialect, Kind kind) {
-        return dropped(dialect).stream().filter(removed -> removed.kind() == kind).map(Removed::name).toList();
     }
 }

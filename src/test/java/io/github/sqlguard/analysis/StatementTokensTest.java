@@ -1,4 +1,4 @@
-package io.github.sqlguard.rules;
+package io.github.sqlguard.analysis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -67,8 +67,8 @@ class StatementTokensTest {
         "TRUNCATE t | 1 | t",
     })
     void nameListReadsQualifiedNames(String sql, int index, String names) {
-        List<StatementTokens.Name> read = tokensOf(sql).nameListAt(index);
-        assertEquals(List.of(names.split(",")), read.stream().map(StatementTokens.Name::text).toList());
+        List<ObjectNames.NameAt> read = tokensOf(sql).nameListAt(index);
+        assertEquals(List.of(names.split(",")), read.stream().map(ObjectNames.NameAt::text).toList());
     }
 
     @Test

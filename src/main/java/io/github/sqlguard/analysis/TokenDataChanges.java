@@ -1,4 +1,4 @@
-package io.github.sqlguard.rules;
+package io.github.sqlguard.analysis;
 
 import io.github.sqlguard.sql.Token;
 import java.util.ArrayList;
@@ -93,7 +93,7 @@ final class TokenDataChanges {
         List<String> targets = new ArrayList<>();
         int joinsFrom;
         if (tokens.isWord(i, "FROM")) {
-            StatementTokens.Name name = tokens.nameAt(tokens.skipWords(i + 1, "ONLY"));
+            ObjectNames.NameAt name = tokens.nameAt(tokens.skipWords(i + 1, "ONLY"));
             if (name != null) {
                 targets.add(name.text());
             }
@@ -101,7 +101,7 @@ final class TokenDataChanges {
             joinsFrom = name == null ? i + 1 : name.next();
         } else {
             // Oracle DELETE t, or the MySQL multi-table form DELETE t1, t2.* FROM t1 JOIN t2 ON ..
-            StatementTokens.Name name = tokens.nameAt(i);
+            ObjectNames.NameAt name = tokens.nameAt(i);
             while (name != null) {
                 targets.add(name.text());
                 int next = tokens.isSymbol(name.next(), ".") && tokens.isSymbol(name.next() + 1, "*")
@@ -112,8 +112,9 @@ final class TokenDataChanges {
             joinsFrom = from < 0 ? end : from;
         }
         int where = tokens.indexOfTopLevelWord(start, end, "WHERE");
-        boolean restricted = joinedTables(joinsFrom, where < 0 ? end : where, false).restrict(targets);
-        found.add(new DataChange("DELETE", targets, restricted, whereClause(where, end)));
+        JoinedTables joined = joinedTables(joinsFrom, where < 0 ? end : where, false);
+        found.add(new DataChange("DELETE", joined.tablesOf(targets), joined.restrict(targets),
+                whereClause(where, end), tokens.tokens().get(start)));
     }
 
     private void update(int start, int end) {
@@ -123,7 +124,7 @@ final class TokenDataChanges {
         }
         int i = tokens.skipWords(skipTop(tokens.skipWords(start + 1, "LOW_PRIORITY", "IGNORE")), "ONLY");
         List<String> targets = new ArrayList<>();
-        StatementTokens.Name name = tokens.nameAt(i);
+        ObjectNames.NameAt name = tokens.nameAt(i);
         if (name != null) {
             targets.add(name.text());
         }
@@ -134,7 +135,11 @@ final class TokenDataChanges {
         int from = tokens.indexOfTopLevelWord(set, conditionEnd, "FROM");
         boolean restricted = joined.restrict(targets)
                 || (from >= 0 && joinedTables(from, conditionEnd, false).restrict(targets));
-        found.add(new DataChange("UPDATE", targets, restricted, whereClause(where, end)));
+        List<String> tables = joined.tablesOf(targets);
+        if (from >= 0) {
+            tables = joinedTables(from, conditionEnd, false).tablesOf(tables);
+        }
+        found.add(new DataChange("UPDATE", tables, restricted, whereClause(where, end), tokens.tokens().get(start)));
     }
 
     /** Skips T-SQL {@code TOP (n) [PERCENT]} or {@code TOP n}. */
@@ -189,20 +194,21 @@ final class TokenDataChanges {
     }
 
     private void addTableAt(JoinedTables joined, int index) {
-        StatementTokens.Name name = tokens.nameAt(tokens.skipWords(index, "ONLY"));
+        ObjectNames.NameAt name = tokens.nameAt(tokens.skipWords(index, "ONLY"));
         if (name == null) {
             return;
         }
         int aliasAt = tokens.isWord(name.next(), "AS") ? name.next() + 1 : name.next();
-        StatementTokens.Name alias = tokens.isWord(aliasAt, NOT_ALIASES) ? null : tokens.nameAt(aliasAt);
+        ObjectNames.NameAt alias = tokens.isWord(aliasAt, NOT_ALIASES) ? null : tokens.nameAt(aliasAt);
         joined.add(name.text(), alias == null ? null : alias.text());
     }
 
-    private WhereClause whereClause(int where, int end) {
+    private WhereFact whereClause(int where, int end) {
         if (where < 0) {
-            return null;
+            return WhereFact.ABSENT;
         }
         int conditionEnd = tokens.indexOfTopLevelWord(where + 1, end, AFTER_WHERE);
-        return WhereClause.ofTokens(tokens, where + 1, conditionEnd < 0 ? end : conditionEnd);
+        Truth truth = TokenConditionTruth.of(tokens, where + 1, conditionEnd < 0 ? end : conditionEnd);
+        return truth == Truth.ALWAYS_TRUE ? WhereFact.ALWAYS_TRUE : WhereFact.PRESENT;
     }
 }

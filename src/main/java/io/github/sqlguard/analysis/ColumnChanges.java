@@ -1,4 +1,4 @@
-package io.github.sqlguard.rules;
+package io.github.sqlguard.analysis;
 
 import io.github.sqlguard.sql.Token;
 import io.github.sqlguard.sql.TokenType;
@@ -37,8 +37,18 @@ final class ColumnChanges {
     private ColumnChanges() {
     }
 
+    /**
+     * One rename or type change.
+     *
+     * @param name the table or column as written (the old name of a rename)
+     * @param newName the new name of a rename, null for a type change
+     * @param at where the change is written: its clause's verb, or the column in an Oracle list
+     */
+    record Change(String name, String newName, Token at) {
+    }
+
     /** The new name given by {@code ALTER TABLE t RENAME [TO|AS] new} (MySQL also without TO). */
-    static Optional<String> tableRename(AlterTableClauses alter) {
+    static Optional<Change> tableRename(AlterTableClauses alter) {
         for (List<Token> clause : alter.clauses()) {
             if (!clause.get(0).isWord("RENAME") || clause.size() < 2) {
                 continue;
@@ -49,15 +59,15 @@ final class ColumnChanges {
             boolean table = name != null && name.next() == clause.size()
                     && (i == 2 || !clause.get(1).isAnyWord("COLUMN", "INDEX", "KEY", "CONSTRAINT"));
             if (table) {
-                return Optional.of(name.text());
+                return Optional.of(new Change(alter.table(), name.text(), clause.get(0)));
             }
         }
         return Optional.empty();
     }
 
     /** The column renames, each as {@code old to new}. */
-    static List<String> columnRenames(AlterTableClauses alter) {
-        List<String> renames = new ArrayList<>();
+    static List<Change> columnRenames(AlterTableClauses alter) {
+        List<Change> renames = new ArrayList<>();
         for (List<Token> clause : alter.clauses()) {
             Token first = clause.get(0);
             if (first.isWord("RENAME")) {
@@ -65,14 +75,14 @@ final class ColumnChanges {
                 ObjectNames.NameAt from = ObjectNames.readName(clause, i);
                 if (from != null && !clause.get(i).isAnyWord("TO", "AS", "INDEX", "KEY", "CONSTRAINT")
                         && from.next() + 1 < clause.size() && clause.get(from.next()).isWord("TO")) {
-                    renames.add(from.text() + " to " + clause.get(from.next() + 1).text());
+                    renames.add(new Change(from.text(), clause.get(from.next() + 1).text(), first));
                 }
             } else if (first.isWord("CHANGE")) {
                 int i = columnNameAt(clause);
                 ObjectNames.NameAt from = ObjectNames.readName(clause, i);
                 ObjectNames.NameAt to = from == null ? null : ObjectNames.readName(clause, from.next());
-                if (to != null && !ScriptState.normalize(from.text()).equals(ScriptState.normalize(to.text()))) {
-                    renames.add(from.text() + " to " + to.text());
+                if (to != null && !ObjectNames.normalize(from.text()).equals(ObjectNames.normalize(to.text()))) {
+                    renames.add(new Change(from.text(), to.text(), first));
                 }
             } else if (first.isWord("ALTER")) {
                 // H2: ALTER COLUMN a RENAME TO b.
@@ -80,7 +90,7 @@ final class ColumnChanges {
                 ObjectNames.NameAt column = ObjectNames.readName(clause, i);
                 if (column != null && column.next() + 2 < clause.size()
                         && clause.get(column.next()).isWord("RENAME") && clause.get(column.next() + 1).isWord("TO")) {
-                    renames.add(column.text() + " to " + clause.get(column.next() + 2).text());
+                    renames.add(new Change(column.text(), clause.get(column.next() + 2).text(), first));
                 }
             }
         }
@@ -88,15 +98,15 @@ final class ColumnChanges {
     }
 
     /** The columns whose type the clauses change (MySQL CHANGE names the old column). */
-    static List<String> retypedColumns(AlterTableClauses alter) {
-        List<String> columns = new ArrayList<>();
+    static List<Change> retypedColumns(AlterTableClauses alter) {
+        List<Change> columns = new ArrayList<>();
         for (List<Token> clause : alter.clauses()) {
             Token first = clause.get(0);
             int i = columnNameAt(clause);
             if (first.isWord("ALTER") && clause.size() > 1 && !clause.get(1).isAnyWord(ALTER_NOT_COLUMN)) {
                 ObjectNames.NameAt column = ObjectNames.readName(clause, i);
                 if (column != null && changesType(clause, column.next())) {
-                    columns.add(column.text());
+                    columns.add(new Change(column.text(), null, first));
                 }
             } else if (first.isWord("MODIFY") && clause.size() > 1) {
                 if (clause.get(1).isSymbol("(")) {
@@ -104,14 +114,14 @@ final class ColumnChanges {
                 } else if (!clause.get(1).isAnyWord(MODIFY_NOT_COLUMN.toArray(String[]::new))) {
                     ObjectNames.NameAt column = ObjectNames.readName(clause, i);
                     if (column != null && changesType(clause, column.next())) {
-                        columns.add(column.text());
+                        columns.add(new Change(column.text(), null, first));
                     }
                 }
             } else if (first.isWord("CHANGE")) {
                 ObjectNames.NameAt from = ObjectNames.readName(clause, i);
                 ObjectNames.NameAt to = from == null ? null : ObjectNames.readName(clause, from.next());
                 if (to != null && to.next() < clause.size()) {
-                    columns.add(from.text());
+                    columns.add(new Change(from.text(), null, first));
                 }
             }
         }
@@ -119,8 +129,8 @@ final class ColumnChanges {
     }
 
     /** Oracle: {@code MODIFY (a VARCHAR2(10), b NOT NULL)} changes the type of a only. */
-    private static List<String> retypedInParentheses(List<Token> clause) {
-        List<String> columns = new ArrayList<>();
+    private static List<Change> retypedInParentheses(List<Token> clause) {
+        List<Change> columns = new ArrayList<>();
         int end = ObjectNames.skipParentheses(clause, 1) - 1;
         int elementStart = 2;
         int depth = 0;
@@ -134,7 +144,7 @@ final class ColumnChanges {
                 List<Token> element = clause.subList(elementStart, i);
                 ObjectNames.NameAt column = ObjectNames.readName(element, 0);
                 if (column != null && changesType(element, column.next())) {
-                    columns.add(column.text());
+                    columns.add(new Change(column.text(), null, element.get(0)));
                 }
                 elementStart = i + 1;
             }

@@ -1,8 +1,7 @@
-package io.github.sqlguard.rules;
+package io.github.sqlguard.analysis;
 
 import io.github.sqlguard.sql.Statement;
 import io.github.sqlguard.sql.Token;
-import io.github.sqlguard.sql.TokenType;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -198,43 +197,20 @@ public final class StatementTokens {
         return bodies;
     }
 
-    /** A possibly qualified name read from the tokens, and the index just after it. */
-    public record Name(String text, int next) {
+    /**
+     * The possibly qualified name ({@code a}, {@code s.a}, {@code "s"."a"}, {@code [db].[s].[a]},
+     * {@code db..a}, {@code ${schema}.a}) starting at {@code index}, as written, or null when no name starts
+     * there; the one name reader of the analysis ({@link ObjectNames#readName}).
+     */
+    public ObjectNames.NameAt nameAt(int index) {
+        return ObjectNames.readName(tokens, index);
     }
 
     /**
-     * The possibly qualified name ({@code a}, {@code s.a}, {@code "s"."a"}, {@code [db].[s].[a]},
-     * {@code ${schema}.a}) starting at {@code index}, as written, or null when no name starts there.
+     * The comma-separated names starting at {@code index} ({@code t1, s.t2}, PostgreSQL {@code ONLY t} and
+     * {@code t *}); empty when none.
      */
-    public Name nameAt(int index) {
-        if (!isNamePart(index)) {
-            return null;
-        }
-        StringBuilder text = new StringBuilder(tokens.get(index).text());
-        int i = index + 1;
-        while (isSymbol(i, ".") && isNamePart(i + 1)) {
-            text.append('.').append(tokens.get(i + 1).text());
-            i += 2;
-        }
-        return new Name(text.toString(), i);
-    }
-
-    /** The comma-separated names starting at {@code index} ({@code t1, s.t2}); empty when none. */
-    public List<Name> nameListAt(int index) {
-        List<Name> names = new ArrayList<>();
-        Name name = nameAt(index);
-        while (name != null) {
-            names.add(name);
-            name = isSymbol(name.next(), ",") ? nameAt(name.next() + 1) : null;
-        }
-        return names;
-    }
-
-    private boolean isNamePart(int index) {
-        if (index < 0 || index >= tokens.size()) {
-            return false;
-        }
-        TokenType type = tokens.get(index).type();
-        return type == TokenType.WORD || type == TokenType.QUOTED_NAME || type == TokenType.PLACEHOLDER;
+    public List<ObjectNames.NameAt> nameListAt(int index) {
+        return ObjectNames.readNameList(tokens, index);
     }
 }

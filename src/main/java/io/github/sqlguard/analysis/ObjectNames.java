@@ -1,4 +1,4 @@
-package io.github.sqlguard.rules;
+package io.github.sqlguard.analysis;
 
 import io.github.sqlguard.sql.Token;
 import io.github.sqlguard.sql.TokenType;
@@ -10,7 +10,7 @@ import java.util.List;
  * {@code app.orders}, {@code "App"."Orders"}, T-SQL {@code [dbo].[orders]} and {@code db..orders},
  * placeholders such as {@code ${schema}.orders}, and comma-separated lists of them.
  */
-final class ObjectNames {
+public final class ObjectNames {
 
     private ObjectNames() {
     }
@@ -21,10 +21,10 @@ final class ObjectNames {
      * @param text the name as written, parts joined by dots without spaces
      * @param next the index of the first token after the name
      */
-    record NameAt(String text, int next) {
+    public record NameAt(String text, int next) {
 
         /** The last part of a qualified name, e.g. {@code orders} for {@code app.orders}. */
-        String lastPart() {
+        public String lastPart() {
             return ObjectNames.lastPart(text);
         }
     }
@@ -35,27 +35,63 @@ final class ObjectNames {
                 || token.type() == TokenType.PLACEHOLDER;
     }
 
-    /** The qualified name starting at {@code index}, or null when no name starts there. */
+    /**
+     * The qualified name starting at {@code index}, or null when no name starts there. A dot that no name part
+     * follows is not read ({@code t.*} stays {@code t}); T-SQL's empty schema part ({@code db..orders}) is.
+     */
     static NameAt readName(List<Token> tokens, int index) {
-        if (index >= tokens.size() || !isNamePart(tokens.get(index))) {
+        if (index < 0 || index >= tokens.size()) {
             return null;
         }
-        StringBuilder text = new StringBuilder(tokens.get(index).text());
-        int i = index + 1;
+        int afterBracket = bracketedEnd(tokens, index);
+        if (afterBracket < 0 && !isNamePart(tokens.get(index))) {
+            return null;
+        }
+        StringBuilder text = new StringBuilder(afterBracket < 0 ? tokens.get(index).text()
+                : joinedText(tokens, index, afterBracket));
+        int i = afterBracket < 0 ? index + 1 : afterBracket;
         while (i + 1 < tokens.size() && tokens.get(i).isSymbol(".")) {
-            text.append('.');
-            i++;
-            // T-SQL allows an empty schema part: db..orders.
-            if (tokens.get(i).isSymbol(".")) {
-                continue;
+            int part = i + 1;
+            String dots = ".";
+            if (tokens.get(part).isSymbol(".") && part + 1 < tokens.size()) {
+                dots = "..";
+                part++;
             }
-            if (!isNamePart(tokens.get(i))) {
+            int partEnd = bracketedEnd(tokens, part);
+            if (partEnd < 0 && !isNamePart(tokens.get(part))) {
                 break;
             }
-            text.append(tokens.get(i).text());
-            i++;
+            text.append(dots).append(partEnd < 0 ? tokens.get(part).text() : joinedText(tokens, part, partEnd));
+            i = partEnd < 0 ? part + 1 : partEnd;
         }
         return new NameAt(text.toString(), i);
+    }
+
+    /**
+     * The index after a T-SQL bracketed name that the lexer of another dialect read as symbols and words
+     * ({@code [#tmp]} in auto or PostgreSQL), or -1: a {@code [}, up to three adjacent tokens, a {@code ]}.
+     */
+    private static int bracketedEnd(List<Token> tokens, int index) {
+        if (!tokens.get(index).isSymbol("[")) {
+            return -1;
+        }
+        for (int j = index + 1; j < Math.min(tokens.size(), index + 5); j++) {
+            if (tokens.get(j - 1).endOffset() != tokens.get(j).offset()) {
+                return -1;
+            }
+            if (tokens.get(j).isSymbol("]")) {
+                return j > index + 1 ? j + 1 : -1;
+            }
+        }
+        return -1;
+    }
+
+    private static String joinedText(List<Token> tokens, int from, int to) {
+        StringBuilder text = new StringBuilder();
+        for (Token token : tokens.subList(from, to)) {
+            text.append(token.text());
+        }
+        return text.toString();
     }
 
     /**
@@ -109,8 +145,19 @@ final class ObjectNames {
         return String.join(", ", names);
     }
 
+    /** Lower case, without quotes or brackets, so {@code "Orders"}, {@code [orders]} and ORDERS match. */
+    public static String normalize(String name) {
+        StringBuilder plain = new StringBuilder();
+        for (char c : name.toCharArray()) {
+            if (c != '"' && c != '`' && c != '[' && c != ']') {
+                plain.append(c);
+            }
+        }
+        return plain.toString().toLowerCase(java.util.Locale.ROOT);
+    }
+
     /** The last dot-separated part of {@code name}; dots inside quotes do not count. */
-    static String lastPart(String name) {
+    public static String lastPart(String name) {
         int cut = -1;
         char quote = 0;
         for (int i = 0; i < name.length(); i++) {

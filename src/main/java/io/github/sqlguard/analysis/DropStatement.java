@@ -1,4 +1,4 @@
-package io.github.sqlguard.rules;
+package io.github.sqlguard.analysis;
 
 import io.github.sqlguard.sql.Token;
 import io.github.sqlguard.sql.TokenType;
@@ -16,9 +16,9 @@ import java.util.Set;
  *     (PostgreSQL {@code DROP OWNED BY}), {@code VIEW}, ..
  * @param modifiers words before the kind in upper case, e.g. {@code [TEMPORARY]} or {@code [MATERIALIZED]}
  * @param names the dropped objects as written (empty for Oracle's bare {@code DROP DATABASE})
- * @param cascade true when {@code CASCADE} follows outside parentheses
+ * @param cascadeWord the {@code CASCADE} that follows outside parentheses, or null
  */
-record DropStatement(String kind, List<String> modifiers, List<String> names, boolean cascade) {
+record DropStatement(String kind, List<String> modifiers, List<String> names, Token cascadeWord) {
 
     /** Words that qualify the object kind rather than name it. */
     private static final Set<String> MODIFIERS = Set.of("TEMPORARY", "TEMP", "GLOBAL", "LOCAL", "EXTERNAL",
@@ -73,8 +73,13 @@ record DropStatement(String kind, List<String> modifiers, List<String> names, bo
         for (ObjectNames.NameAt name : ObjectNames.readNameList(core, i)) {
             names.add(name.text());
         }
-        return Optional.of(new DropStatement(kind.toString(), modifiers, names, StatementCore.hasTopLevelWord(core, i,
-                "CASCADE")));
+        return Optional.of(new DropStatement(kind.toString(), modifiers, names,
+                StatementCore.topLevelWord(core, i, "CASCADE")));
+    }
+
+    /** True when {@code CASCADE} follows outside parentheses. */
+    boolean cascade() {
+        return cascadeWord != null;
     }
 
     /** True for {@code DROP TEMPORARY TABLE} (MySQL) and other drops of objects that live in one session. */

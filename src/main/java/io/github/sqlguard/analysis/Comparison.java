@@ -1,4 +1,4 @@
-package io.github.sqlguard.rules;
+package io.github.sqlguard.analysis;
 
 import java.math.BigDecimal;
 import java.util.Set;
@@ -78,7 +78,7 @@ final class Comparison {
     }
 
     private static boolean sameColumn(String left, String right) {
-        return ScriptState.normalize(left).equals(ScriptState.normalize(right));
+        return ObjectNames.normalize(left).equals(ObjectNames.normalize(right));
     }
 
     /** The truth of a bare number used as a condition (MySQL {@code WHERE 1}): non-zero is true. */

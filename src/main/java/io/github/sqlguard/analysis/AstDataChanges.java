@@ -1,7 +1,8 @@
-package io.github.sqlguard.rules;
+package io.github.sqlguard.analysis;
 
 import java.util.ArrayList;
 import java.util.List;
+import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.schema.Table;
 import net.sf.jsqlparser.statement.Block;
 import net.sf.jsqlparser.statement.IfElseStatement;
@@ -28,10 +29,18 @@ final class AstDataChanges {
     private AstDataChanges() {
     }
 
-    static List<DataChange> in(Statement ast) {
+    /** The changes in {@code ast}, a JSqlParser statement (typed loosely so callers need not load its class). */
+    static List<DataChange> in(Object ast) {
         AstDataChanges walker = new AstDataChanges();
-        walker.visit(ast);
+        walker.visit((Statement) ast);
         return walker.found;
+    }
+
+    private static WhereFact whereFact(Expression where) {
+        if (where == null) {
+            return WhereFact.ABSENT;
+        }
+        return ExpressionTruth.of(where) == Truth.ALWAYS_TRUE ? WhereFact.ALWAYS_TRUE : WhereFact.PRESENT;
     }
 
     private void visit(Statement statement) {
@@ -90,8 +99,8 @@ final class AstDataChanges {
             addTable(joined, delete.getTable());
         }
         addJoins(joined, delete.getJoins());
-        WhereClause where = delete.getWhere() == null ? null : WhereClause.parsed(delete.getWhere());
-        return new DataChange("DELETE", targets, joined.restrict(targets), where);
+        WhereFact where = whereFact(delete.getWhere());
+        return new DataChange("DELETE", joined.tablesOf(targets), joined.restrict(targets), where, null);
     }
 
     private static DataChange change(Update update) {
@@ -111,8 +120,8 @@ final class AstDataChanges {
         }
         addJoins(fromJoin, update.getJoins());
         boolean restricted = startJoin.restrict(targets) || fromJoin.restrict(targets);
-        WhereClause where = update.getWhere() == null ? null : WhereClause.parsed(update.getWhere());
-        return new DataChange("UPDATE", targets, restricted, where);
+        WhereFact where = whereFact(update.getWhere());
+        return new DataChange("UPDATE", fromJoin.tablesOf(startJoin.tablesOf(targets)), restricted, where, null);
     }
 
     private static void addJoins(JoinedTables joined, List<Join> joins) {

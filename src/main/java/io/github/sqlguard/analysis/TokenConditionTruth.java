@@ -1,4 +1,4 @@
-package io.github.sqlguard.rules;
+package io.github.sqlguard.analysis;
 
 import io.github.sqlguard.sql.Token;
 import io.github.sqlguard.sql.TokenType;
@@ -93,7 +93,7 @@ final class TokenConditionTruth {
         if (token.isAnyWord("TRUE", "FALSE", "NULL")) {
             return null;
         }
-        StatementTokens.Name name = tokens.nameAt(index);
+        ObjectNames.NameAt name = tokens.nameAt(index);
         if (name == null || tokens.isSymbol(name.next(), "(")) {
             return null; // a function call, not a column
         }
@@ -111,13 +111,13 @@ final class TokenConditionTruth {
                 from++;
                 to--;
             }
-            StatementTokens.Name name = tokens.nameAt(from);
+            ObjectNames.NameAt name = tokens.nameAt(from);
             if (name == null || !tokens.isWord(name.next(), "IS") || !tokens.isWord(to - 1, "NULL")) {
                 continue;
             }
             boolean not = tokens.isWord(name.next() + 1, "NOT");
             if (name.next() + (not ? 3 : 2) == to) {
-                (not ? isNotNull : isNull).add(ScriptState.normalize(name.text()));
+                (not ? isNotNull : isNull).add(ObjectNames.normalize(name.text()));
             }
         }
         isNull.retainAll(isNotNull);

@@ -1,0 +1,37 @@
+package io.github.sqlguard.analysis;
+
+/** What a destructive clause destroys or breaks. */
+public enum ClauseKind {
+    /** {@code TRUNCATE [TABLE|CLUSTER] t}: every row of the table. */
+    TRUNCATED_TABLE,
+    /** {@code ALTER TABLE t TRUNCATE PARTITION p}: every row of the partition. */
+    TRUNCATED_PARTITION,
+    /** {@code ALTER TABLE a SWITCH TO b WITH (TRUNCATE_TARGET = ON)}: every row of b. */
+    TRUNCATED_SWITCH_TARGET,
+    /** {@code DROP TABLE t}, and MariaDB/MySQL {@code CREATE OR REPLACE TABLE t}, which drops t first. */
+    DROPPED_TABLE,
+    /** Oracle {@code DROP CLUSTER c INCLUDING TABLES}. */
+    DROPPED_CLUSTER_TABLES,
+    /** {@code ALTER TABLE t DROP [COLUMN] c} in every spelling. */
+    DROPPED_COLUMN,
+    /** {@code ALTER TABLE t DROP PARTITION p}. */
+    DROPPED_PARTITION,
+    /** {@code DROP SCHEMA s}. */
+    DROPPED_SCHEMA,
+    /** PostgreSQL {@code DROP OWNED BY role}. */
+    DROPPED_OWNED_OBJECTS,
+    /** Oracle {@code DROP USER u CASCADE}: the user's schema. */
+    DROPPED_USER_SCHEMA,
+    /** Oracle {@code DROP TABLESPACE ts INCLUDING CONTENTS}: every segment stored in it. */
+    DROPPED_TABLESPACE_CONTENTS,
+    /** {@code DROP DATABASE d}. */
+    DROPPED_DATABASE,
+    /** A table renamed (ALTER TABLE .. RENAME TO, RENAME TABLE, sp_rename). */
+    RENAMED_TABLE,
+    /** A column renamed. */
+    RENAMED_COLUMN,
+    /** A column's type changed. */
+    RETYPED_COLUMN,
+    /** A {@code CASCADE} word that extends a DROP or TRUNCATE to dependent objects. */
+    CASCADE
+}

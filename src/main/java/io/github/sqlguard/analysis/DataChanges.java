@@ -1,0 +1,54 @@
+package io.github.sqlguard.analysis;
+
+import io.github.sqlguard.model.Location;
+import io.github.sqlguard.sql.Statement;
+import io.github.sqlguard.sql.Token;
+import io.github.sqlguard.sql.TokenType;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The DELETE and UPDATE statements in a statement as {@link RowChange} facts: from its tokens, and from the AST
+ * where the parser was asked and understood it. Positions and names as written always come from the tokens.
+ */
+final class DataChanges {
+
+    private DataChanges() {
+    }
+
+    /** Every DELETE and UPDATE in {@code statement}, CTEs first, the main statement last. */
+    static List<RowChange> in(Statement statement, List<DataChange> fromTokens, Object ast) {
+        List<DataChange> changes = ast == null ? fromTokens : AstDataChanges.in(ast);
+        boolean sameShape = changes.size() == fromTokens.size();
+        boolean placeholders = hasPlaceholder(statement);
+        List<RowChange> result = new ArrayList<>();
+        for (int i = 0; i < changes.size(); i++) {
+            DataChange change = changes.get(i);
+            DataChange written = sameShape ? fromTokens.get(i) : null;
+            boolean matches = written != null && written.verb().equals(change.verb());
+            // The parser saw ph_schema.t where the user wrote ${schema}.t: messages name the table as written.
+            List<String> tables = matches && placeholders && written.tables().size() == change.tables().size()
+                    ? written.tables() : change.tables();
+            Token at = matches ? written.at() : null;
+            Location location = at == null ? statement.start()
+                    : new Location(statement.start().path(), at.line(), at.column());
+            result.add(new RowChange(change.verb(), tables, location, change.restrictedByJoin(),
+                    change.where(), false));
+        }
+        return result;
+    }
+
+    /** The token reading of {@code statement}'s DELETEs and UPDATEs. */
+    static List<DataChange> fromTokens(Statement statement) {
+        return TokenDataChanges.in(StatementTokens.of(statement));
+    }
+
+    private static boolean hasPlaceholder(Statement statement) {
+        for (Token token : statement.tokens()) {
+            if (token.type() == TokenType.PLACEHOLDER) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

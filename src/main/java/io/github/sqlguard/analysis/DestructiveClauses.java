@@ -1,0 +1,222 @@
+package io.github.sqlguard.analysis;
+
+import io.github.sqlguard.model.Dialect;
+import io.github.sqlguard.model.Location;
+import io.github.sqlguard.sql.Statement;
+import io.github.sqlguard.sql.Token;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads what a statement destroys from its tokens, in every dialect's spelling: TRUNCATE, DROP of tables,
+ * schemas, databases and clusters, the clauses of ALTER TABLE (dropped columns and partitions, renames, type
+ * changes), MySQL and Oracle RENAME, T-SQL sp_rename, MariaDB {@code CREATE OR REPLACE TABLE}, and every
+ * {@code CASCADE}. Each clause is located where it is written. Tokens are read the same way whether
+ * JSqlParser understands the statement or not (it rejects {@code DROP DATABASE d}, {@code DROP TABLE t PURGE}
+ * and many ALTER forms), so these facts never depend on the parser.
+ */
+final class DestructiveClauses {
+
+    private final Statement statement;
+    private final List<DestructiveClause> found = new ArrayList<>();
+    private final List<String> created = new ArrayList<>();
+
+    private DestructiveClauses(Statement statement) {
+        this.statement = statement;
+    }
+
+    /** Reads the destructive clauses and created tables of {@code statement}; none for a container. */
+    static DestructiveClauses of(Statement statement) {
+        DestructiveClauses reader = new DestructiveClauses(statement);
+        List<Token> core = StatementCore.tokensOf(statement);
+        // T-SQL statements written one after another without a terminator were already cut apart by the
+        // splitter (sql/ImplicitBoundary, the one list of words that start a T-SQL statement).
+        if (!core.isEmpty()) {
+            reader.read(core);
+        }
+        return reader;
+    }
+
+    /** The destructive clauses, in written order. */
+    List<DestructiveClause> clauses() {
+        return found;
+    }
+
+    /** The tables the statement surely creates (not {@code CREATE TABLE IF NOT EXISTS}), as written. */
+    List<String> createdTables() {
+        return created;
+    }
+
+    private void read(List<Token> core) {
+        Token verb = core.get(0);
+        ScratchTables.createdTable(core).ifPresent(created::add);
+        if (verb.isWord("TRUNCATE")) {
+            truncate(core);
+        } else if (verb.isWord("DROP")) {
+            DropStatement.of(core).ifPresent(drop -> drop(drop, core));
+        } else if (verb.isWord("ALTER")) {
+            AlterTableClauses.of(core).ifPresent(this::alterTable);
+        } else if (verb.isWord("RENAME")) {
+            renameTables(core);
+        } else if (verb.isWord("CREATE")) {
+            ScratchTables.replacedTable(core).ifPresent(table -> add(ClauseKind.DROPPED_TABLE, verb,
+                    "CREATE OR REPLACE TABLE", table, table, null));
+        }
+        SpRenameCall.of(core).ifPresent(call -> {
+            if (call.renamesColumn()) {
+                add(ClauseKind.RENAMED_COLUMN, verb, "sp_rename", null, call.oldName(), call.newName());
+            } else if (call.renamesTable()) {
+                add(ClauseKind.RENAMED_TABLE, verb, "sp_rename", call.oldName(), call.oldName(), call.newName());
+            }
+        });
+    }
+
+    private void truncate(List<Token> core) {
+        int i = 1;
+        String what = "table";
+        if (i < core.size() && core.get(i).isAnyWord("TABLE", "CLUSTER")) {
+            what = core.get(i).isWord("CLUSTER") ? "cluster" : what;
+            i++;
+        }
+        if (i + 1 < core.size() && core.get(i).isWord("IF") && core.get(i + 1).isWord("EXISTS")) {
+            i += 2;
+        }
+        List<String> names = ObjectNames.readNameList(core, i).stream().map(ObjectNames.NameAt::text).toList();
+        Token cascade = StatementCore.topLevelWord(core, 1, "CASCADE");
+        for (String name : names.isEmpty() ? java.util.Collections.<String>singletonList(null) : names) {
+            add(ClauseKind.TRUNCATED_TABLE, core.get(0), "TRUNCATE", name, name, what);
+            if (cascade != null) {
+                add(ClauseKind.CASCADE, cascade, "TRUNCATE", name, name, "TRUNCATE");
+            }
+        }
+    }
+
+    private void drop(DropStatement drop, List<Token> core) {
+        Token verb = core.get(0);
+        List<String> names = drop.names().isEmpty() ? java.util.Collections.singletonList(null) : drop.names();
+        String words = drop.keywords();
+        switch (drop.kind()) {
+            case "TABLE" -> {
+                if (!drop.temporary() && !drop.modifiers().contains("EXTERNAL")
+                        && !drop.modifiers().contains("FOREIGN")) {
+                    names.forEach(name -> add(ClauseKind.DROPPED_TABLE, verb, words, name, name, null));
+                }
+            }
+            case "CLUSTER" -> {
+                // Oracle: DROP CLUSTER c INCLUDING TABLES drops every table stored in the cluster.
+                if (StatementCore.hasTopLevelWord(core, 1, "INCLUDING")) {
+                    add(ClauseKind.DROPPED_CLUSTER_TABLES, verb, words, null, names.get(0), null);
+                }
+            }
+            case "TABLESPACE" -> {
+                // Oracle: INCLUDING CONTENTS drops every segment (table, index, ..) stored in the tablespace.
+                Token including = StatementCore.topLevelWord(core, 1, "INCLUDING");
+                int at = core.indexOf(including);
+                if (including != null && at + 1 < core.size() && core.get(at + 1).isWord("CONTENTS")) {
+                    add(ClauseKind.DROPPED_TABLESPACE_CONTENTS, verb, words, null, names.get(0), null);
+                }
+            }
+            case "SCHEMA" -> names.forEach(name -> add(ClauseKind.DROPPED_SCHEMA, verb, words, null,
+                    name == null ? "?" : name, null));
+            case "OWNED" -> names.forEach(name -> add(ClauseKind.DROPPED_OWNED_OBJECTS, verb, words, null,
+                    name == null ? "?" : name, null));
+            case "USER" -> {
+                if (drop.cascade()) {
+                    names.forEach(name -> add(ClauseKind.DROPPED_USER_SCHEMA, verb, words, null,
+                            name == null ? "?" : name, null));
+                }
+            }
+            case "DATABASE" -> names.forEach(name -> add(ClauseKind.DROPPED_DATABASE, verb, words, null, name,
+                    null));
+            default -> {
+            }
+        }
+        // MySQL and MariaDB accept CASCADE after DROP TABLE/VIEW and ignore it.
+        if (drop.cascade() && !statement.dialect().isMySqlFamily()) {
+            String detail = cascadesConstraints(core) ? "DROP CONSTRAINTS" : "DROP";
+            boolean table = drop.kind().equals("TABLE");
+            names.forEach(name -> add(ClauseKind.CASCADE, drop.cascadeWord(), words, table ? name : null, name,
+                    detail));
+        }
+    }
+
+    /** Oracle: CASCADE CONSTRAINTS drops only the referencing foreign keys, not the dependent objects. */
+    private static boolean cascadesConstraints(List<Token> core) {
+        for (int i = 1; i + 1 < core.size(); i++) {
+            if (core.get(i).isWord("CASCADE") && core.get(i + 1).isWord("CONSTRAINTS")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void alterTable(AlterTableClauses alter) {
+        String table = alter.table();
+        String words = "ALTER TABLE " + table;
+        Dialect dialect = statement.dialect();
+        for (AlterTableClauses.Removed removed : alter.dropped(dialect)) {
+            switch (removed.kind()) {
+                case COLUMN -> add(ClauseKind.DROPPED_COLUMN, removed.at(), words, table, removed.name(), null);
+                case PARTITION -> add(ClauseKind.DROPPED_PARTITION, removed.at(), words, table, removed.name(),
+                        null);
+                case OTHER -> {
+                }
+            }
+            if (removed.cascade() != null) {
+                add(ClauseKind.CASCADE, removed.cascade(), words + " DROP", table, removed.name(), "ALTER");
+            }
+        }
+        for (AlterTableClauses.Removed removed : alter.truncatedPartitions(dialect)) {
+            add(ClauseKind.TRUNCATED_PARTITION, removed.at(), words, table, removed.name(), null);
+        }
+        for (List<Token> clause : alter.clauses()) {
+            if (clause.get(0).isWord("SWITCH") && truncatesTarget(clause)) {
+                int to = clause.size() > 1 && clause.get(1).isWord("TO") ? 2 : 1;
+                ObjectNames.NameAt target = ObjectNames.readName(clause, to);
+                String name = target == null ? "?" : target.text();
+                add(ClauseKind.TRUNCATED_SWITCH_TARGET, clause.get(0), words, name, name, null);
+            }
+        }
+        ColumnChanges.tableRename(alter).ifPresent(rename -> add(ClauseKind.RENAMED_TABLE, rename.at(), words,
+                table, table, rename.newName()));
+        for (ColumnChanges.Change rename : ColumnChanges.columnRenames(alter)) {
+            add(ClauseKind.RENAMED_COLUMN, rename.at(), words, table, rename.name(), rename.newName());
+        }
+        for (ColumnChanges.Change retype : ColumnChanges.retypedColumns(alter)) {
+            add(ClauseKind.RETYPED_COLUMN, retype.at(), words, table, retype.name(), null);
+        }
+    }
+
+    /** Azure Synapse / SQL Server: {@code SWITCH TO t WITH (TRUNCATE_TARGET = ON)} empties t first. */
+    private static boolean truncatesTarget(List<Token> clause) {
+        for (int i = 0; i + 2 < clause.size(); i++) {
+            if (clause.get(i).isWord("TRUNCATE_TARGET") && clause.get(i + 1).isSymbol("=")
+                    && clause.get(i + 2).isWord("ON")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** MySQL: RENAME TABLE a TO b, c TO d; Oracle: RENAME a TO b. */
+    private void renameTables(List<Token> core) {
+        int i = core.size() > 1 && core.get(1).isWord("TABLE") ? 2 : 1;
+        while (i < core.size()) {
+            ObjectNames.NameAt from = ObjectNames.readName(core, i);
+            if (from == null || from.next() + 1 >= core.size() || !core.get(from.next()).isWord("TO")) {
+                return;
+            }
+            ObjectNames.NameAt to = ObjectNames.readName(core, from.next() + 1);
+            if (to == null) {
+                return;
+            }
+            add(ClauseKind.RENAMED_TABLE, core.get(0), "RENAME", from.text(), from.text(), to.text());
+            i = to.next() < core.size() && core.get(to.next()).isSymbol(",") ? to.next() + 1 : core.size();
+        }
+    }
+
+    private void add(ClauseKind kind, Token at, String words, String table, String name, String detail) {
+        Location location = new Location(statement.start().path(), at.line(), at.column());
+        found.add(new DestructiveClause(kind, location, words, table, name, detail, false));
+    }
+}

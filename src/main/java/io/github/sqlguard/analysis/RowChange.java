@@ -1,0 +1,43 @@
+package io.github.sqlguard.analysis;
+
+import io.github.sqlguard.model.Location;
+import java.util.List;
+
+/**
+ * One DELETE or UPDATE in a statement (the statement itself, a CTE, a T-SQL IF branch, a derived table),
+ * with what limits the rows it touches.
+ *
+ * @param verb {@code DELETE} or {@code UPDATE}
+ * @param tables the target tables as written, aliases resolved to their tables
+ * @param at where its verb is written
+ * @param restrictedByJoin true when an inner join with a condition limits the targets
+ * @param where what its own WHERE clause says
+ * @param scratch true when every target holds only rows this script put there
+ */
+public record RowChange(String verb, List<String> tables, Location at, boolean restrictedByJoin, WhereFact where,
+        boolean scratch) {
+
+    public RowChange {
+        tables = List.copyOf(tables);
+    }
+
+    /** True when nothing in the statement itself limits which rows are touched. */
+    public boolean touchesEveryRow() {
+        return where == WhereFact.ABSENT && !restrictedByJoin;
+    }
+
+    /** The target tables for a message: {@code customers} or {@code t1, t2}. */
+    public String tableList() {
+        return tables.isEmpty() ? "the target table" : String.join(", ", tables);
+    }
+
+    /** What happens to the rows, for messages: "removes" or "changes". */
+    public String effect() {
+        return verb.equals("DELETE") ? "removes" : "changes";
+    }
+
+    /** The same change, marked as touching only scratch tables or not. */
+    public RowChange withScratch(boolean isScratch) {
+        return new RowChange(verb, tables, at, restrictedByJoin, where, isScratch);
+    }
+}

@@ -1,0 +1,106 @@
+package io.github.sqlguard.analysis;
+
+import io.github.sqlguard.sql.Token;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A step of the pipeline over one script: knows which tables hold no data that predates the migration (tables
+ * the script surely created earlier, also under a new name after a rename; temporary tables; T-SQL
+ * {@code #temp} and {@code ##global} tables) and marks the clauses and row changes that only touch them.
+ * Dropping, truncating or reshaping such a scratch table loses nothing, so the rules leave those alone. It
+ * runs whichever rules are enabled.
+ */
+final class ScratchTables {
+
+    private final Set<String> created = new HashSet<>();
+
+    /**
+     * The model with its clauses and row changes marked, then remembers what the statement creates: a
+     * {@code CREATE TABLE t ..} never makes its own statement a scratch case. A table created in a routine body,
+     * in rollback code or inside a conditional block may not exist, or may already exist with rows, when the
+     * migration runs on: it is not recorded.
+     */
+    StatementModel step(StatementModel model, boolean surelyRuns) {
+        List<DestructiveClause> clauses = new ArrayList<>();
+        for (DestructiveClause clause : model.clauses()) {
+            clauses.add(clause.withScratch(clause.table() != null && isScratch(clause.table())));
+        }
+        List<RowChange> changes = new ArrayList<>();
+        for (RowChange change : model.rowChanges()) {
+            changes.add(change.withScratch(!change.tables().isEmpty()
+                    && change.tables().stream().allMatch(this::isScratch)));
+        }
+        StatementModel marked = model.with(clauses, changes);
+        if (surelyRuns) {
+            model.createdTables().forEach(table -> created.add(ObjectNames.normalize(table)));
+            for (DestructiveClause clause : clauses) {
+                if (clause.kind() == ClauseKind.RENAMED_TABLE && clause.scratch() && clause.detail() != null) {
+                    created.add(ObjectNames.normalize(clause.detail()));
+                }
+            }
+        }
+        return marked;
+    }
+
+    /**
+     * True when {@code table} holds only rows this script put there. A qualified name also matches a table the
+     * script created without qualifier ({@code CREATE TABLE t} .. {@code DROP TABLE app.t}).
+     */
+    boolean isScratch(String table) {
+        String normalized = ObjectNames.normalize(table);
+        String last = ObjectNames.normalize(ObjectNames.lastPart(table));
+        return last.startsWith("#") || created.contains(normalized) || created.contains(last);
+    }
+
+    /**
+     * The table of a {@code CREATE [OR REPLACE] [GLOBAL|LOCAL] [TEMP|TEMPORARY|UNLOGGED] TABLE} statement. A
+     * {@code CREATE TABLE IF NOT EXISTS} of a permanent table is no creation: the table may already exist with
+     * rows, and a later drop would lose them (fail closed).
+     */
+    static Optional<String> createdTable(List<Token> core) {
+        return tableOfCreate(core, false);
+    }
+
+    /**
+     * The table that MariaDB's and MySQL's {@code CREATE OR REPLACE TABLE t} drops before creating it again,
+     * rows and all; not for a temporary table.
+     */
+    static Optional<String> replacedTable(List<Token> core) {
+        return tableOfCreate(core, true);
+    }
+
+    private static Optional<String> tableOfCreate(List<Token> core, boolean replacedOnly) {
+        if (core.isEmpty() || !core.get(0).isWord("CREATE")) {
+            return Optional.empty();
+        }
+        int i = 1;
+        boolean replace = false;
+        if (i + 1 < core.size() && core.get(i).isWord("OR") && core.get(i + 1).isWord("REPLACE")) {
+            replace = true;
+            i += 2;
+        }
+        boolean temporary = false;
+        while (i < core.size() && core.get(i).isAnyWord("GLOBAL", "LOCAL", "TEMP", "TEMPORARY", "UNLOGGED",
+                "PRIVATE", "SHARDED", "DUPLICATED")) {
+            temporary |= core.get(i).isAnyWord("TEMP", "TEMPORARY");
+            i++;
+        }
+        if (i >= core.size() || !core.get(i).isWord("TABLE") || replacedOnly && (!replace || temporary)) {
+            return Optional.empty();
+        }
+        i++;
+        if (i + 2 < core.size() && core.get(i).isWord("IF") && core.get(i + 1).isWord("NOT")
+                && core.get(i + 2).isWord("EXISTS")) {
+            if (!temporary) {
+                return Optional.empty();
+            }
+            i += 3;
+        }
+        ObjectNames.NameAt name = ObjectNames.readName(core, i);
+        return name == null ? Optional.empty() : Optional.of(name.text());
+    }
+}

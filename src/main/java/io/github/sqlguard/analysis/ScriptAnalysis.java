@@ -1,0 +1,44 @@
+package io.github.sqlguard.analysis;
+
+import io.github.sqlguard.sql.Script;
+import io.github.sqlguard.sql.Statement;
+import io.github.sqlguard.sql.StatementContext;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The analysis of one script: reads every statement once into its {@link StatementModel}, then runs the steps
+ * that need the whole script (scratch tables, routines the script calls), whichever rules are enabled.
+ */
+public final class ScriptAnalysis {
+
+    private final StatementReader reader;
+
+    public ScriptAnalysis(StatementReader reader) {
+        this.reader = reader;
+    }
+
+    /** The models of {@code script}'s statements, containers included, in source order. */
+    public List<StatementModel> models(Script script) {
+        List<StatementModel> models = new ArrayList<>();
+        Map<String, ScratchTables> scopes = new HashMap<>();
+        for (Statement statement : script.statements()) {
+            StatementModel model = reader.read(statement);
+            ScratchTables scratch = scopes.computeIfAbsent(scope(statement.context()), s -> new ScratchTables());
+            models.add(scratch.step(model, model.placement().runsWithMigration()));
+        }
+        return CalledRoutines.apply(models);
+    }
+
+    /**
+     * What earlier statements establish (a scratch table created above) holds within one run of the database
+     * tool. A Flyway script runs at once; Liquibase runs each changeset on its own, possibly months apart, and
+     * rollback code runs long after its changeset created the table, so each gets its own scope.
+     */
+    private static String scope(StatementContext context) {
+        return context.kind() == StatementContext.Kind.ROLLBACK || context.label().startsWith("changeset ")
+                ? context.label() : "";
+    }
+}

@@ -1,0 +1,64 @@
+package io.github.sqlguard.analysis;
+
+import io.github.sqlguard.sql.Statement;
+import java.util.List;
+
+/**
+ * Everything the rules know about one statement, computed once: what kind of statement it is, where it runs,
+ * what it destroys (each clause at its own position), which rows its DELETEs and UPDATEs touch, and whether
+ * the parser had to be asked. Rules judge these facts; none of them reads tokens or an AST.
+ *
+ * @param statement the statement as split, with its text, position and context
+ * @param kind what the database sees
+ * @param placement where it runs
+ * @param clauses what it destroys or breaks, in written order
+ * @param rowChanges its DELETEs and UPDATEs, CTEs first
+ * @param createdTables the tables it creates (as written), for the scratch-table step
+ * @param ctes how many CTEs a leading WITH clause defines
+ * @param joins true when a DELETE or UPDATE joins other tables (FROM, USING, JOIN)
+ * @param parse whether JSqlParser was asked and what it said
+ * @param calledAt for a statement in the body of a routine that the same script calls, where it is called
+ *     ({@code line 12}); empty otherwise
+ */
+public record StatementModel(Statement statement, StatementKind kind, Placement placement,
+        List<DestructiveClause> clauses, List<RowChange> rowChanges, List<String> createdTables, int ctes, boolean joins, ParseOutcome parse,
+        String calledAt) {
+
+    public StatementModel {
+        clauses = List.copyOf(clauses);
+        rowChanges = List.copyOf(rowChanges);
+        createdTables = List.copyOf(createdTables);
+        calledAt = calledAt == null ? "" : calledAt;
+    }
+
+    /** The same facts with other clauses and row changes (the scratch-table step marks them). */
+    public StatementModel with(List<DestructiveClause> newClauses, List<RowChange> newRowChanges) {
+        return new StatementModel(statement, kind, placement, newClauses, newRowChanges, createdTables, ctes,
+                joins, parse, calledAt);
+    }
+
+    /** The same facts for a routine body statement that the script calls at {@code where}. */
+    public StatementModel calledAt(String where) {
+        return new StatementModel(statement, kind, placement, clauses, rowChanges, createdTables, ctes, joins,
+                parse, where);
+    }
+
+    /**
+     * Whether the parser was asked about a statement and what came of it.
+     *
+     * @param state not needed, parsed, or rejected
+     * @param message the parser's one-line reason for an unparsed statement, else empty
+     */
+    public record ParseOutcome(State state, String message) {
+
+        /** The three outcomes. */
+        public enum State { NOT_NEEDED, PARSED, UNPARSED }
+
+        public static final ParseOutcome NOT_NEEDED = new ParseOutcome(State.NOT_NEEDED, "");
+        public static final ParseOutcome PARSED = new ParseOutcome(State.PARSED, "");
+
+        public static ParseOutcome unparsed(String message) {
+            return new ParseOutcome(State.UNPARSED, message);
+        }
+    }
+}

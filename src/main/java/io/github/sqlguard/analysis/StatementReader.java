@@ -1,0 +1,56 @@
+package io.github.sqlguard.analysis;
+
+import io.github.sqlguard.sql.Statement;
+import java.util.List;
+
+/**
+ * Builds the {@link StatementModel} of one statement: its kind from the leading words, its destructive clauses
+ * and row changes from its tokens, and, only where tokens cannot settle what a DELETE or UPDATE touches, the
+ * AST from JSqlParser. Thread-safe.
+ */
+public final class StatementReader {
+
+    private final StatementAnalyzer analyzer;
+
+    /** A reader that asks {@code analyzer} (JSqlParser, time-boxed) where tokens cannot decide; null never asks. */
+    public StatementReader(StatementAnalyzer analyzer) {
+        this.analyzer = analyzer;
+    }
+
+    /** A reader that never asks the parser: every fact comes from the tokens (tests compare both ways). */
+    public static StatementReader tokensOnly() {
+        return new StatementReader(null);
+    }
+
+    /** The facts of {@code statement}; never throws for bad SQL. */
+    public StatementModel read(Statement statement) {
+        StatementKind kind = StatementKinds.of(statement);
+        Placement placement = Placement.of(statement.context());
+        if (statement.container()) {
+            return new StatementModel(statement, kind, placement, List.of(), List.of(), List.of(), 0, false,
+                    StatementModel.ParseOutcome.NOT_NEEDED, "");
+        }
+        DestructiveClauses destructive = DestructiveClauses.of(statement);
+        List<RowChange> rowChanges = List.of();
+        StatementModel.ParseOutcome parse = StatementModel.ParseOutcome.NOT_NEEDED;
+        StatementTokens structure = StatementTokens.of(statement);
+        if (StatementKinds.mayChangeRows(kind, statement)) {
+            List<DataChange> fromTokens = DataChanges.fromTokens(statement);
+            Object ast = null;
+            if (analyzer != null) {
+                AnalyzedStatement analyzed = analyzer.analyze(statement);
+                if (analyzed instanceof AnalyzedStatement.Parsed parsed) {
+                    ast = parsed.ast();
+                    parse = StatementModel.ParseOutcome.PARSED;
+                } else if (analyzed instanceof AnalyzedStatement.Unparsed unparsed) {
+                    parse = StatementModel.ParseOutcome.unparsed(unparsed.parserMessage());
+                }
+            }
+            rowChanges = DataChanges.in(statement, fromTokens, ast);
+        }
+        boolean joins = !rowChanges.isEmpty()
+                && structure.indexOfTopLevelWord(0, structure.size(), "JOIN", "USING", "FROM") >= 0;
+        return new StatementModel(statement, kind, placement, destructive.clauses(), rowChanges,
+                destructive.createdTables(), structure.cteBodies().size(), joins, parse, "");
+    }
+}

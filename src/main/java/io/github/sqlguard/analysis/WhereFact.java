@@ -1,0 +1,11 @@
+package io.github.sqlguard.analysis;
+
+/** What a DELETE's or UPDATE's own WHERE clause tells about the rows it touches. */
+public enum WhereFact {
+    /** No WHERE: every row (unless a join limits them). */
+    ABSENT,
+    /** A condition that depends on the row. */
+    PRESENT,
+    /** A condition that holds for every row ({@code 1 = 1}, {@code TRUE}, {@code id = id}, ..). */
+    ALWAYS_TRUE
+}

@@ -1,0 +1,57 @@
+package io.github.sqlguard.rules;
+
+import io.github.sqlguard.analysis.ClauseKind;
+import io.github.sqlguard.analysis.DestructiveClause;
+import io.github.sqlguard.analysis.StatementModel;
+import io.github.sqlguard.model.Location;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The frame of the rules about destructive clauses: one violation per clause of the rule's kinds, located at
+ * the clause; clauses written at one place ({@code DROP TABLE a, b}) make one violation naming them all.
+ * Clauses about scratch tables (created by the script, temporary) are left out.
+ */
+abstract class ClauseRule implements Rule {
+
+    /** The kinds of clause this rule judges. */
+    abstract Set<ClauseKind> kinds();
+
+    /** The message about {@code group}: clauses of one kind written at one place, never empty. */
+    abstract String message(List<DestructiveClause> group);
+
+    @Override
+    public final List<Violation> check(StatementModel statement) {
+        Map<String, List<DestructiveClause>> groups = new LinkedHashMap<>();
+        for (DestructiveClause clause : statement.clauses()) {
+            if (kinds().contains(clause.kind()) && !clause.scratch()) {
+                groups.computeIfAbsent(clause.kind() + "@" + clause.at(), key -> new ArrayList<>()).add(clause);
+            }
+        }
+        List<Violation> violations = new ArrayList<>();
+        for (List<DestructiveClause> group : groups.values()) {
+            Location at = group.get(0).at();
+            violations.add(new Violation(message(group), at));
+        }
+        return violations;
+    }
+
+    /** The names of the clauses of a group, without the missing ones. */
+    static List<String> names(List<DestructiveClause> group) {
+        return group.stream().map(DestructiveClause::name).filter(Objects::nonNull).toList();
+    }
+
+    /** {@code "table orders"} or {@code "tables a, b"}. */
+    static String counted(String singular, String plural, List<String> names) {
+        return (names.size() == 1 ? singular : plural) + " " + String.join(", ", names);
+    }
+
+    /** "it" for one, "them" for several. */
+    static String itOrThem(List<?> names) {
+        return names.size() > 1 ? "them" : "it";
+    }
+}
