@@ -43,6 +43,12 @@ final class SqlRegionSplitter {
     }
 
     Script split(String path, TextRegion region, String endDelimiter, StatementContext context) {
+        if (region.positions() != null) {
+            // Decoded text (a quoted YAML or JSON value with escapes): split it on its own lines, then place
+            // every token where its characters stand in the file.
+            TextRegion decoded = new TextRegion(region.text(), region.from(), region.to(), 1, 1);
+            return region.positions().toFile(split(path, decoded, endDelimiter, context), region.text());
+        }
         if (splitterKnows(endDelimiter)) {
             return splitter.split(path, region.text(), region.from(), region.to(), region.line(), region.column(),
                     context);

@@ -1,11 +1,13 @@
 package io.github.sqlguard.liquibase;
 
+import io.github.sqlguard.model.LineIndex;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.yaml.snakeyaml.DumperOptions.ScalarStyle;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -169,7 +171,7 @@ final class YamlChangelogParser {
     /**
      * Where a scalar's characters sit in the file. Block scalars start on the line after their indicator;
      * their indentation is whitespace to the splitter. A quoted value with escapes does not sit verbatim in
-     * the file: it is split as decoded text starting at the value's position.
+     * the file: it is split as decoded text, each character placed where it stands in the file.
      */
     private TextRegion region(ScalarNode scalar) {
         String value = scalar.getValue();
@@ -192,8 +194,16 @@ final class YamlChangelogParser {
         if (from <= to && to <= text.length() && collapse(text.substring(from, to)).equals(collapse(value))) {
             return new TextRegion(text, from, to, lines.lineOf(from), lines.columnOf(from));
         }
-        return new TextRegion(value, 0, value.length(), lines.lineOf(Math.min(from, text.length())),
-                lines.columnOf(Math.min(from, text.length())));
+        int at = Math.min(from, text.length());
+        if (style == ScalarStyle.DOUBLE_QUOTED || style == ScalarStyle.SINGLE_QUOTED) {
+            Optional<QuotedScalar.Decoded> decoded = QuotedScalar.decode(text, from, to,
+                    style == ScalarStyle.DOUBLE_QUOTED);
+            if (decoded.isPresent() && decoded.get().text().equals(value)) {
+                return new TextRegion(value, 0, value.length(), lines.lineOf(at), lines.columnOf(at),
+                        new DecodedPositions(decoded.get().offsets(), lines));
+            }
+        }
+        return new TextRegion(value, 0, value.length(), lines.lineOf(at), lines.columnOf(at));
     }
 
     private static String collapse(String s) {

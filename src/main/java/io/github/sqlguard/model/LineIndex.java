@@ -1,4 +1,4 @@
-package io.github.sqlguard.liquibase;
+package io.github.sqlguard.model;
 
 import java.util.Arrays;
 
@@ -6,12 +6,12 @@ import java.util.Arrays;
  * Converts between offsets in a file's text and 1-based line:column, counting lines the way the lexer
  * does (LF, CRLF or a lone CR end a line; a leading byte-order mark takes no column).
  */
-final class LineIndex {
+public final class LineIndex {
 
     private final String text;
     private final int[] lineStarts;
 
-    LineIndex(String text) {
+    public LineIndex(String text) {
         this.text = text;
         int[] starts = new int[16];
         int count = 1;
@@ -29,13 +29,13 @@ final class LineIndex {
     }
 
     /** The 1-based line of {@code offset}. */
-    int lineOf(int offset) {
+    public int lineOf(int offset) {
         int found = Arrays.binarySearch(lineStarts, offset);
         return found >= 0 ? found + 1 : -found - 1;
     }
 
     /** The 1-based column of {@code offset}. */
-    int columnOf(int offset) {
+    public int columnOf(int offset) {
         int start = lineStarts[lineOf(offset) - 1];
         int column = offset - start + 1;
         if (start == 0 && !text.isEmpty() && text.charAt(0) == '\uFEFF' && offset > 0) {
@@ -45,7 +45,7 @@ final class LineIndex {
     }
 
     /** The offset of the first character of a 1-based line (the text length past the last line). */
-    int lineStart(int line) {
+    public int lineStart(int line) {
         if (line < 1) {
             return 0;
         }
@@ -53,7 +53,7 @@ final class LineIndex {
     }
 
     /** The offset of {@code line:column} where the column counts code points, as SnakeYAML's marks do. */
-    int offsetOfCodePointColumn(int line, int codePointColumn) {
+    public int offsetOfCodePointColumn(int line, int codePointColumn) {
         int start = lineStart(line);
         try {
             return Math.min(text.length(), text.offsetByCodePoints(start, Math.max(0, codePointColumn - 1)));
@@ -62,7 +62,7 @@ final class LineIndex {
         }
     }
 
-    int lineCount() {
+    public int lineCount() {
         return lineStarts.length;
     }
 }
