@@ -38,6 +38,7 @@ final class YamlChangelogParser {
     private final String text;
     private final LineIndex lines;
     private int visited;
+    private Map<Integer, List<String>> comments = Map.of();
 
     private YamlChangelogParser(String text) {
         this.text = text;
@@ -82,6 +83,7 @@ final class YamlChangelogParser {
         if (root instanceof MappingNode mapping) {
             for (NodeTuple tuple : mapping.getValue()) {
                 if (tuple.getKeyNode() instanceof ScalarNode key && key.getValue().equals("databaseChangeLog")) {
+                    comments = YamlComments.byItem(text, lines, root, offsetOf(key.getStartMark()));
                     return entry("databaseChangeLog", key, tuple.getValueNode(), 1);
                 }
             }
@@ -163,9 +165,13 @@ final class YamlChangelogParser {
     private ChangeNode node(String name, Node at, Map<String, String> attributes, Map<String, TextRegion> regions,
             String text, TextRegion region, List<ChangeNode> children) {
         Mark mark = at.getStartMark();
-        int offset = lines.offsetOfCodePointColumn(mark.getLine() + 1, mark.getColumn() + 1);
+        int offset = offsetOf(mark);
         return new ChangeNode(name, mark.getLine() + 1, mark.getColumn() + 1, offset, attributes, regions, text,
-                region, children, List.of());
+                region, children, comments.getOrDefault(offset, List.of()));
+    }
+
+    private int offsetOf(Mark mark) {
+        return lines.offsetOfCodePointColumn(mark.getLine() + 1, mark.getColumn() + 1);
     }
 
     /**
