@@ -156,6 +156,7 @@ final class LintSession {
             scripts.add(new ChangelogScript(path, splitter.split(path, text.text())));
         }
         Map<Location, String> statementSql = new HashMap<>();
+        Map<String, Integer> statementsByFile = new HashMap<>();
         int statements = 0;
         for (ChangelogScript script : scripts) {
             List<Finding> scriptFindings = checker.check(script.script(), script.relativePath(), ceiling,
@@ -165,10 +166,11 @@ final class LintSession {
             for (Statement statement : script.script().statements()) {
                 if (!statement.container()) {
                     statements++;
+                    statementsByFile.merge(script.relativePath(), 1, Integer::sum);
                 }
             }
         }
-        return new FileOutcome(path, findings, statements, true, false, statementSql, reached);
+        return new FileOutcome(path, findings, statements, true, false, statementSql, reached, statementsByFile);
     }
 
     /** Pom-level suppressions, then the baseline; stale baseline entries become INFO findings. */

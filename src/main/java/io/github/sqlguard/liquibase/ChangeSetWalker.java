@@ -63,12 +63,10 @@ final class ChangeSetWalker {
         for (ChangeNode child : changelog.children()) {
             switch (child.name()) {
                 case "changeSet" -> changeSet(child, synthetic);
-                case "include" -> reader.include(file, path, synthetic.substitute(child.attributes().get("file")),
-                        false, child.flag("relativeToChangelogFile", false), child.flag("errorIfMissing", true),
-                        child.line(), child.column());
-                case "includeAll" -> reader.include(file, path, synthetic.substitute(child.attributes().get("path")),
-                        true, child.flag("relativeToChangelogFile", false), child.flag("errorIfMissingOrEmpty", true),
-                        child.line(), child.column());
+                case "include" -> reader.include(file, path,
+                        Reference.of(child, synthetic.substitute(child.attributes().get("file")), false));
+                case "includeAll" -> reader.include(file, path,
+                        Reference.of(child, synthetic.substitute(child.attributes().get("path")), true));
                 default -> {
                     // properties were read above; preConditions of the whole changelog run no change
                 }
