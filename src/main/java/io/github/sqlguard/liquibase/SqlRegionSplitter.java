@@ -1,6 +1,7 @@
 package io.github.sqlguard.liquibase;
 
 import io.github.sqlguard.model.Dialect;
+import io.github.sqlguard.model.LineIndex;
 import io.github.sqlguard.sql.Lexer;
 import io.github.sqlguard.sql.Placeholders;
 import io.github.sqlguard.sql.Script;
@@ -76,19 +77,8 @@ final class SqlRegionSplitter {
 
     /** Line and column of {@code offset} inside the region, counting from the region's start. */
     static int[] positionAt(TextRegion region, int offset) {
-        int line = region.line();
-        int column = region.column();
-        String text = region.text();
-        for (int i = region.from(); i < offset; i++) {
-            char c = text.charAt(i);
-            if (c == '\n' || (c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n'))) {
-                line++;
-                column = 1;
-            } else if (c != '\r') {
-                column++;
-            }
-        }
-        return new int[] {line, column};
+        LineIndex.Position at = LineIndex.advance(region.line(), region.column(), region.text(), region.from(), offset);
+        return new int[] {at.line(), at.column()};
     }
 
     static boolean splitterKnows(String endDelimiter) {

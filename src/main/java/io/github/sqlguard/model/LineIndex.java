@@ -16,9 +16,7 @@ public final class LineIndex {
         int[] starts = new int[16];
         int count = 1;
         for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            boolean lineEnd = c == '\n' || (c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n'));
-            if (lineEnd) {
+            if (endsLine(text, i, text.length())) {
                 if (count == starts.length) {
                     starts = Arrays.copyOf(starts, count * 2);
                 }
@@ -64,5 +62,47 @@ public final class LineIndex {
 
     public int lineCount() {
         return lineStarts.length;
+    }
+
+    /** A 1-based line and column. */
+    public record Position(int line, int column) {
+    }
+
+    /**
+     * True when {@code text[i]} ends a line: a LF, or a CR not followed by a LF before {@code end} (so CRLF is
+     * one line break, ending at its LF). Every place that counts lines uses this, so they all agree.
+     */
+    public static boolean endsLine(CharSequence text, int i, int end) {
+        char c = text.charAt(i);
+        return c == '\n' || (c == '\r' && (i + 1 >= end || text.charAt(i + 1) != '\n'));
+    }
+
+    /** The number of line breaks in {@code text[from, to)}. */
+    public static int lineBreaks(CharSequence text, int from, int to) {
+        int breaks = 0;
+        for (int i = from; i < to; i++) {
+            if (endsLine(text, i, to)) {
+                breaks++;
+            }
+        }
+        return breaks;
+    }
+
+    /**
+     * Where {@code text[to]} stands when {@code text[from]} stands at {@code line:column}: each line break
+     * starts a new line at column 1, the CR of a CRLF takes no column, every other character one.
+     */
+    public static Position advance(int line, int column, CharSequence text, int from, int to) {
+        int atLine = line;
+        int atColumn = column;
+        for (int i = from; i < to; i++) {
+            if (endsLine(text, i, text.length())) {
+                atLine++;
+                atColumn = 1;
+            } else if (text.charAt(i) != '\r') {
+                atColumn++;
+            }
+        }
+        return new Position(atLine, atColumn);
     }
 }

@@ -1,6 +1,7 @@
 package io.github.sqlguard.sql;
 
 import io.github.sqlguard.model.Dialect;
+import io.github.sqlguard.model.LineIndex;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -440,13 +441,13 @@ public final class Lexer {
 
         /** Moves one character, counting CRLF as a single line break. */
         private void advance() {
-            char c = text.charAt(pos++);
-            if (c == '\n' || (c == '\r' && (pos >= end || text.charAt(pos) != '\n'))) {
+            if (LineIndex.endsLine(text, pos, end)) {
                 line++;
                 column = 1;
-            } else if (c != '\r') {
+            } else if (text.charAt(pos) != '\r') {
                 column++;
             }
+            pos++;
         }
     }
 
