@@ -28,6 +28,7 @@ import io.github.sqlguard.sql.Statement;
 import io.github.sqlguard.sql.StatementSplitter;
 import io.github.sqlguard.suppress.Baseline;
 import io.github.sqlguard.suppress.BaselineMatch;
+import io.github.sqlguard.suppress.Fingerprint;
 import io.github.sqlguard.suppress.InlineAcknowledgements;
 import io.github.sqlguard.suppress.PomSuppression;
 import io.github.sqlguard.suppress.PomSuppressions;
@@ -161,8 +162,8 @@ final class LintSession {
         for (ChangelogScript script : scripts) {
             List<Finding> scriptFindings = checker.check(script.script(), script.relativePath(), ceiling,
                     config.liquibase().rollbacks(), statementSql);
-            findings.addAll(InlineAcknowledgements.apply(script.relativePath(), script.script(), scriptFindings,
-                    knownRuleIds));
+            findings.addAll(InlineAcknowledgements.apply(script.relativePath(), script.script(),
+                    withFingerprints(scriptFindings, statementSql), knownRuleIds));
             for (Statement statement : script.script().statements()) {
                 if (!statement.container()) {
                     statements++;
@@ -171,6 +172,12 @@ final class LintSession {
             }
         }
         return new FileOutcome(path, findings, statements, true, false, statementSql, reached, statementsByFile);
+    }
+
+    /** Each finding with its fingerprint, made once here from the text of the statement it stands on. */
+    private static List<Finding> withFingerprints(List<Finding> findings, Map<Location, String> statementSql) {
+        return findings.stream().map(f -> f.withFingerprint(Fingerprint.of(f.ruleId(), f.location().path(),
+                statementSql.getOrDefault(f.location(), "")))).toList();
     }
 
     /** Pom-level suppressions, then the baseline; stale baseline entries become INFO findings. */
