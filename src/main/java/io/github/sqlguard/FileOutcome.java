@@ -16,6 +16,8 @@ import java.util.Set;
  * @param alreadyApplied true for a versioned Flyway script at or below {@code sinceVersion}
  * @param statementSql the statement text at each finding's location, for baseline fingerprints
  * @param reachedFiles relative paths of the other files a changelog included or ran through sqlFile
+ * @param statementsByFile how many statements each file read held, by relative path: a changelog that is
+ *     included by another is read twice, once on its own and once through the other, and counts once
  */
 record FileOutcome(
         String path,
@@ -24,7 +26,19 @@ record FileOutcome(
         boolean scanned,
         boolean alreadyApplied,
         Map<Location, String> statementSql,
-        Set<String> reachedFiles) {
+        Set<String> reachedFiles,
+        Map<String, Integer> statementsByFile) {
+
+    FileOutcome {
+        statementsByFile = Map.copyOf(statementsByFile);
+    }
+
+    /** The outcome of a file that read no other file. */
+    FileOutcome(String path, List<Finding> findings, int statements, boolean scanned, boolean alreadyApplied,
+            Map<Location, String> statementSql, Set<String> reachedFiles) {
+        this(path, findings, statements, scanned, alreadyApplied, statementSql, reachedFiles,
+                Map.of(path, statements));
+    }
 
     static FileOutcome notAMigration(String path) {
         return new FileOutcome(path, List.of(), 0, false, false, Map.of(), Set.of());

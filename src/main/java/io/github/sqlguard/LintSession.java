@@ -28,6 +28,7 @@ import io.github.sqlguard.sql.Statement;
 import io.github.sqlguard.sql.StatementSplitter;
 import io.github.sqlguard.suppress.Baseline;
 import io.github.sqlguard.suppress.BaselineMatch;
+import io.github.sqlguard.suppress.Fingerprint;
 import io.github.sqlguard.suppress.InlineAcknowledgements;
 import io.github.sqlguard.suppress.PomSuppression;
 import io.github.sqlguard.suppress.PomSuppressions;
@@ -156,22 +157,29 @@ final class LintSession {
             scripts.add(new ChangelogScript(path, splitter.split(path, text.text())));
         }
         Map<Location, String> statementSql = new HashMap<>();
+        Map<String, Integer> statementsByFile = new HashMap<>();
         int statements = 0;
         int parsed = 0;
         for (ChangelogScript script : scripts) {
             StatementChecker.ScriptFindings checked = checker.check(script.script(), script.relativePath(), ceiling,
                     config.liquibase().rollbacks(), statementSql);
             parsed += checked.parsedStatements();
-            List<Finding> scriptFindings = checked.findings();
-            findings.addAll(InlineAcknowledgements.apply(script.relativePath(), script.script(), scriptFindings,
-                    knownRuleIds));
+            findings.addAll(InlineAcknowledgements.apply(script.relativePath(), script.script(),
+                    withFingerprints(checked.findings(), statementSql), knownRuleIds));
             for (Statement statement : script.script().statements()) {
                 if (!statement.container()) {
                     statements++;
+                    statementsByFile.merge(script.relativePath(), 1, Integer::sum);
                 }
             }
         }
-        return new FileOutcome(path, findings, statements, true, false, statementSql, reached);
+        return new FileOutcome(path, findings, statements, true, false, statementSql, reached, statementsByFile);
+    }
+
+    /** Each finding with its fingerprint, made once here from the text of the statement it stands on. */
+    private static List<Finding> withFingerprints(List<Finding> findings, Map<Location, String> statementSql) {
+        return findings.stream().map(f -> f.withFingerprint(Fingerprint.of(f.ruleId(), f.location().path(),
+                statementSql.getOrDefault(f.location(), "")))).toList();
     }
 
     /** Pom-level suppressions, then the baseline; stale baseline entries become INFO findings. */

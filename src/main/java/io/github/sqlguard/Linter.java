@@ -56,10 +56,11 @@ public final class Linter {
         outcomes.addAll(analyseAll(rest, session, config.threads()));
 
         Set<String> scannedFiles = new TreeSet<>();
-        int statements = 0;
+        Map<String, Integer> statementsByFile = new HashMap<>();
         int alreadyApplied = 0;
         for (FileOutcome outcome : outcomes) {
-            statements += outcome.statements();
+            // A changelog included by another was read twice: count each file's statements once.
+            outcome.statementsByFile().forEach((file, count) -> statementsByFile.merge(file, count, Math::max));
             if (outcome.alreadyApplied()) {
                 alreadyApplied++;
             } else if (outcome.scanned()) {
@@ -67,6 +68,7 @@ public final class Linter {
                 scannedFiles.addAll(outcome.reachedFiles());
             }
         }
+        int statements = statementsByFile.values().stream().mapToInt(Integer::intValue).sum();
         List<String> notes = new ArrayList<>();
         for (Path missing : scan.missingDirectories()) {
             notes.add("directory " + missing + " does not exist; nothing checked there");

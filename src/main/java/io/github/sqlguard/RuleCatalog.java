@@ -1,11 +1,10 @@
 package io.github.sqlguard;
 
+import io.github.sqlguard.model.Diagnostics;
 import io.github.sqlguard.model.RuleInfo;
-import io.github.sqlguard.rules.FileDiagnostics;
 import io.github.sqlguard.rules.Rule;
 import io.github.sqlguard.rules.RuleDocs;
 import io.github.sqlguard.rules.RuleRegistry;
-import io.github.sqlguard.suppress.SuppressionDiagnostics;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -30,12 +29,7 @@ public final class RuleCatalog {
         for (Rule rule : RuleRegistry.all()) {
             infos.add(rule.info());
         }
-        infos.addAll(FileDiagnostics.all());
-        for (RuleInfo info : SuppressionDiagnostics.ALL) {
-            if (infos.stream().noneMatch(known -> known.id().equals(info.id()))) {
-                infos.add(info);
-            }
-        }
+        infos.addAll(Diagnostics.all());
         return List.copyOf(infos);
     }
 

@@ -18,7 +18,8 @@ import java.util.Optional;
  *     null when it has none
  * @param textRegion where that text sits, for splitting with exact positions; null when it has none
  * @param children child elements in document order
- * @param comments XML comments just before this element, flattened to one line each
+ * @param comments comments that annotate this element, flattened to one line each: XML comments just before
+ *     it; YAML {@code #} comments just before a list item or inside it (see {@link YamlComments})
  */
 record ChangeNode(String name, int line, int column, int offset, Map<String, String> attributes,
         Map<String, TextRegion> attributeRegions, String text, TextRegion textRegion, List<ChangeNode> children,

@@ -22,7 +22,8 @@ import java.util.Set;
  *
  * <p>Acknowledgements: a changeset's {@code <comment>} (YAML {@code comment:}) becomes a comment token
  * {@code -- <text>} at column 1 of the first line of each of the changeset's statements; an XML comment
- * just before a change element (or a {@code <comment>} inside an {@code <sql>}) does the same for that
+ * (or a YAML {@code #} comment, see {@link YamlComments}) just before a change element (or a {@code <comment>}
+ * inside an {@code <sql>}) does the same for that
  * change's statements, and one just before a {@code <changeSet>} for all of the changeset's statements.
  * A {@code sqlguard:allow-file} comment anywhere in the changelog is placed at line 1, column 1. Position-based matching of {@code -- sqlguard:allow} comments then works unchanged.
  */
@@ -62,12 +63,10 @@ final class ChangeSetWalker {
         for (ChangeNode child : changelog.children()) {
             switch (child.name()) {
                 case "changeSet" -> changeSet(child, synthetic);
-                case "include" -> reader.include(file, path, synthetic.substitute(child.attributes().get("file")),
-                        false, child.flag("relativeToChangelogFile", false), child.flag("errorIfMissing", true),
-                        child.line(), child.column());
-                case "includeAll" -> reader.include(file, path, synthetic.substitute(child.attributes().get("path")),
-                        true, child.flag("relativeToChangelogFile", false), child.flag("errorIfMissingOrEmpty", true),
-                        child.line(), child.column());
+                case "include" -> reader.include(file, path,
+                        Reference.of(child, synthetic.substitute(child.attributes().get("file")), false));
+                case "includeAll" -> reader.include(file, path,
+                        Reference.of(child, synthetic.substitute(child.attributes().get("path")), true));
                 default -> {
                     // properties were read above; preConditions of the whole changelog run no change
                 }

@@ -7,9 +7,11 @@ import io.github.sqlguard.sql.Placeholders;
 import io.github.sqlguard.sql.StatementContext;
 import io.github.sqlguard.sql.StatementSplitter;
 import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
+import java.nio.charset.UnsupportedCharsetException;
 import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,31 +22,26 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * The entry point for Liquibase: reads a root changelog (formatted SQL, XML, YAML or JSON), follows its
  * {@code include}, {@code includeAll} and {@code sqlFile} references, and returns every statement with
- * its position in the file it comes from. A file reached twice is read once.
+ * its position in the file it comes from. A file reached twice is read once; a file reached outside the
+ * scanned directories is read and checked all the same, and reported so the user knows.
  */
 public final class ChangelogReader {
 
-    private static final Pattern XML_ROOT = Pattern.compile("<([\\w.-]+:)?databaseChangeLog[\\s>/]");
-    private static final Pattern YAML_ROOT_KEY = Pattern.compile("(?m)^\\s*[{]?\\s*[\"']?databaseChangeLog[\"']?\\s*:");
-    private static final List<String> CHANGELOG_SUFFIXES = List.of(".xml", ".yaml", ".yml", ".json", ".sql");
-
     private final LiquibaseOptions options;
-    private final Path baseDirectory;
+    private final ReferenceResolver resolver;
     private final Map<String, String> properties = new HashMap<>();
     private final Set<Path> processed = new LinkedHashSet<>();
     private final Map<String, ScriptCollector> collectors = new LinkedHashMap<>();
     private final List<Finding> problems = new ArrayList<>();
     private int changesets;
 
-    private ChangelogReader(LiquibaseOptions options, Path baseDirectory) {
+    private ChangelogReader(LiquibaseOptions options, Path rootChangelog, String rootRelativePath) {
         this.options = options;
-        this.baseDirectory = baseDirectory;
+        this.resolver = new ReferenceResolver(options.searchRoots(), rootChangelog, rootRelativePath);
     }
 
     /**
@@ -53,7 +50,7 @@ public final class ChangelogReader {
      */
     public static Changelog read(Path changelogFile, String relativePath, String text, LiquibaseOptions options) {
         Path file = changelogFile.toAbsolutePath().normalize();
-        ChangelogReader reader = new ChangelogReader(options, baseDirectoryOf(file, relativePath));
+        ChangelogReader reader = new ChangelogReader(options, file, relativePath);
         reader.process(file, relativePath, text);
         List<ChangelogScript> scripts = reader.collectors.values().stream()
                 .filter(c -> !c.isEmpty()).map(ScriptCollector::toScript).toList();
@@ -62,61 +59,11 @@ public final class ChangelogReader {
 
     /** Reads {@code changelogFile} from disk. */
     public static Changelog read(Path changelogFile, String relativePath, LiquibaseOptions options) {
-        ChangelogReader reader = new ChangelogReader(options, baseDirectoryOf(
-                changelogFile.toAbsolutePath().normalize(), relativePath));
-        Optional<String> text = reader.readText(changelogFile, relativePath);
+        Path file = changelogFile.toAbsolutePath().normalize();
+        ChangelogReader reader = new ChangelogReader(options, file, relativePath);
+        Optional<String> text = reader.readText(file, relativePath, StandardCharsets.UTF_8);
         return text.map(t -> read(changelogFile, relativePath, t, options))
                 .orElseGet(() -> new Changelog(List.of(), reader.problems, Set.of(), 0));
-    }
-
-    /**
-     * True when the file is a Liquibase changelog: formatted SQL by its first line, or an XML, YAML or
-     * JSON file that mentions {@code databaseChangeLog} (a broken one is still a changelog, to be reported).
-     */
-    public static boolean isChangelog(String fileName, String text) {
-        String name = fileName.toLowerCase(Locale.ROOT);
-        if (name.endsWith(".sql")) {
-            return FormattedSqlReader.isFormattedSql(text);
-        }
-        if (name.endsWith(".xml")) {
-            return firstXmlElementIsChangelog(text);
-        }
-        return (name.endsWith(".yaml") || name.endsWith(".yml") || name.endsWith(".json"))
-                && YAML_ROOT_KEY.matcher(text).find();
-    }
-
-    private static boolean firstXmlElementIsChangelog(String text) {
-        int i = text.indexOf('<');
-        while (i >= 0 && i + 1 < text.length()) {
-            if (text.startsWith("<!--", i)) {
-                int close = text.indexOf("-->", i);
-                i = close < 0 ? -1 : text.indexOf('<', close);
-            } else if (text.charAt(i + 1) == '?' || text.charAt(i + 1) == '!') {
-                int close = text.indexOf('>', i);
-                i = close < 0 ? -1 : text.indexOf('<', close);
-            } else {
-                return XML_ROOT.matcher(text).region(i, text.length()).lookingAt();
-            }
-        }
-        return false;
-    }
-
-    private static Path baseDirectoryOf(Path file, String relativePath) {
-        Path relative = Path.of(relativePath.replace('\\', '/')).normalize();
-        if (!relative.isAbsolute() && file.endsWith(relative)
-                && file.getNameCount() > relative.getNameCount()) {
-            return file.getRoot().resolve(file.subpath(0, file.getNameCount() - relative.getNameCount()));
-        }
-        Path parent = file.getParent();
-        return parent == null ? file : parent;
-    }
-
-    private String relativePathOf(Path file) {
-        try {
-            return baseDirectory.relativize(file).toString().replace('\\', '/');
-        } catch (IllegalArgumentException e) {
-            return file.toString().replace('\\', '/'); // another drive: no relative path exists
-        }
     }
 
     private void process(Path file, String relativePath, String text) {
@@ -146,8 +93,8 @@ public final class ChangelogReader {
             changesets += result.changesets();
             collector(relativePath).add(result.script().script());
             for (FormattedSqlReader.Include include : result.includes()) {
-                include(file, relativePath, include.target(), include.all(), include.relativeToChangelogFile(),
-                        true, include.line(), include.column());
+                include(file, relativePath, new Reference(include.target(), include.all(),
+                        include.relativeToChangelogFile(), true, null, include.line(), include.column()));
             }
         } else {
             // A plain SQL file reached by includeAll: Liquibase runs it as one changeset.
@@ -185,80 +132,85 @@ public final class ChangelogReader {
     }
 
     /** Follows an include or includeAll; a missing target is reported at the including element. */
-    void include(Path from, String fromPath, String target, boolean all, boolean relativeToChangelogFile,
-            boolean errorIfMissing, int line, int column) {
-        Optional<Path> resolved = resolve(from, target, relativeToChangelogFile);
-        if (resolved.isEmpty() || (all ? !Files.isDirectory(resolved.get()) : !Files.isRegularFile(resolved.get()))) {
-            if (errorIfMissing) {
-                problems.add(ChangelogFindings.missingInclude(fromPath, line, column, target));
-            }
+    void include(Path from, String fromPath, Reference reference) {
+        Optional<Path> resolved = resolve(from, fromPath, reference);
+        if (resolved.isEmpty()) {
             return;
         }
-        if (!all) {
-            readAndProcess(resolved.get());
+        Charset charset = charsetOf(reference, fromPath);
+        if (!reference.folder()) {
+            readAndProcess(resolved.get(), charset);
             return;
         }
-        try (Stream<Path> files = Files.walk(resolved.get())) {
-            files.filter(Files::isRegularFile)
-                    .filter(p -> CHANGELOG_SUFFIXES.stream().anyMatch(
-                            s -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(s)))
-                    .map(p -> p.toAbsolutePath().normalize())
-                    .sorted()
-                    .toList()
-                    .forEach(this::readAndProcess);
-        } catch (IOException e) {
-            problems.add(ChangelogFindings.malformed(fromPath, line, column,
-                    "folder '" + target + "' cannot be listed: " + e.getMessage()));
-        }
-    }
-
-    private void readAndProcess(Path file) {
-        Path normalized = file.toAbsolutePath().normalize();
-        if (processed.contains(normalized)) {
-            return;
-        }
-        String relativePath = relativePathOf(normalized);
-        readText(normalized, relativePath).ifPresent(text -> process(normalized, relativePath, text));
-    }
-
-    /** Finds a referenced file: next to the changelog, or in the search roots and then next to it. */
-    Optional<Path> resolve(Path from, String target, boolean relativeToChangelogFile) {
-        if (target == null || target.isBlank()) {
-            return Optional.empty();
-        }
-        String cleaned = target.strip().replace('\\', '/');
-        if (cleaned.startsWith("classpath:")) {
-            cleaned = cleaned.substring("classpath:".length());
-        }
-        Path folder = from.getParent();
         try {
-            if (relativeToChangelogFile) {
-                return Optional.of(folder.resolve(cleaned).normalize());
-            }
-            String rooted = cleaned.replaceFirst("^/+", "");
-            List<Path> candidates = new ArrayList<>();
-            options.searchRoots().forEach(root -> candidates.add(root.toAbsolutePath().resolve(rooted).normalize()));
-            candidates.add(folder.resolve(cleaned).normalize());
-            candidates.add(baseDirectory.resolve(rooted).normalize());
-            return candidates.stream().filter(Files::exists).findFirst().or(() -> Optional.of(candidates.get(0)));
-        } catch (InvalidPathException e) {
-            return Optional.empty();
+            ReferenceResolver.changelogsIn(resolved.get()).forEach(file -> readAndProcess(file, charset));
+        } catch (IOException e) {
+            problems.add(ChangelogFindings.malformed(fromPath, reference.line(), reference.column(),
+                    "folder '" + reference.target() + "' cannot be listed: " + e.getMessage()));
         }
     }
 
     /**
-     * Reads a referenced file as Liquibase does, as UTF-8, with the checks every scanned file gets: binary
-     * content, size and bytes that are not UTF-8 are reported rather than passed.
+     * The file or folder a reference names, reported at the referring element when it is missing (and
+     * {@code errorIfMissing} holds) or when it lies outside the scanned directories.
      */
-    Optional<String> readText(Path file, String relativePath) {
-        ReadResult read = SourceReader.read(file, StandardCharsets.UTF_8);
+    Optional<Path> resolve(Path from, String fromPath, Reference reference) {
+        Optional<Path> resolved = resolver.resolve(from, reference.target(), reference.relativeToChangelogFile());
+        boolean exists = resolved.isPresent()
+                && (reference.folder() ? Files.isDirectory(resolved.get()) : Files.isRegularFile(resolved.get()));
+        if (!exists) {
+            if (reference.errorIfMissing()) {
+                problems.add(ChangelogFindings.missingInclude(fromPath, reference.line(), reference.column(),
+                        String.valueOf(reference.target())));
+            }
+            return Optional.empty();
+        }
+        Path target = resolved.get();
+        if (resolver.isOutsideScannedDirectories(target) && !processed.contains(target)) {
+            problems.add(ChangelogFindings.outsideDirectories(fromPath, reference.line(), reference.column(),
+                    reference.target(), resolver.relativePathOf(target)));
+        }
+        return resolved;
+    }
+
+    /** The charset of a reference's {@code encoding} attribute; UTF-8, as in Liquibase, when it has none. */
+    Charset charsetOf(Reference reference, String fromPath) {
+        String encoding = reference.encoding();
+        if (encoding == null || encoding.isBlank()) {
+            return StandardCharsets.UTF_8;
+        }
+        try {
+            return Charset.forName(encoding.strip());
+        } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
+            problems.add(ChangelogFindings.malformed(fromPath, reference.line(), reference.column(),
+                    "encoding '" + encoding + "' is not known to Java; '" + reference.target()
+                            + "' was read as UTF-8"));
+            return StandardCharsets.UTF_8;
+        }
+    }
+
+    private void readAndProcess(Path file, Charset charset) {
+        Path normalized = file.toAbsolutePath().normalize();
+        if (processed.contains(normalized)) {
+            return;
+        }
+        String relativePath = resolver.relativePathOf(normalized);
+        readText(normalized, relativePath, charset).ifPresent(text -> process(normalized, relativePath, text));
+    }
+
+    /**
+     * Reads a referenced file as Liquibase does, in {@code charset}, with the checks every scanned file gets:
+     * binary content, size and bytes invalid in the charset are reported rather than passed.
+     */
+    Optional<String> readText(Path file, String relativePath, Charset charset) {
+        ReadResult read = SourceReader.read(file, charset);
         if (read instanceof ReadResult.Unreadable unreadable) {
             problems.add(ChangelogFindings.unreadable(relativePath, unreadable.reason()));
             return Optional.empty();
         }
         ReadResult.Text text = (ReadResult.Text) read;
-        text.decodeWarning().ifPresent(warning -> problems.add(
-                ChangelogFindings.invalidEncoding(relativePath, warning.line(), warning.message())));
+        text.decodeWarning().ifPresent(warning -> problems.add(ChangelogFindings.invalidEncoding(relativePath,
+                warning.line(), warning.message(), charset.name())));
         return Optional.of(text.text());
     }
 
@@ -267,6 +219,6 @@ public final class ChangelogReader {
     }
 
     String relativePathFor(Path file) {
-        return relativePathOf(file.toAbsolutePath().normalize());
+        return resolver.relativePathOf(file.toAbsolutePath().normalize());
     }
 }

@@ -1,6 +1,7 @@
 package io.github.sqlguard.liquibase;
 
 import io.github.sqlguard.model.Dialect;
+import io.github.sqlguard.model.LineIndex;
 import io.github.sqlguard.model.ScriptMode;
 import io.github.sqlguard.sql.Lexer;
 import io.github.sqlguard.sql.Placeholders;

@@ -31,14 +31,16 @@ final class SqlFileReader implements ChangeTranslator.SqlFileSource {
     @Override
     public List<Statement> statementsOf(ChangeNode sqlFile, StatementContext context) {
         String target = synthetic.substitute(sqlFile.attributes().get("path"));
-        Optional<Path> resolved = reader.resolve(changelog, target, sqlFile.flag("relativeToChangelogFile", false));
-        if (resolved.isEmpty() || !resolved.get().toFile().isFile()) {
-            reader.report(ChangelogFindings.missingInclude(changelogPath, sqlFile.line(), sqlFile.column(),
-                    String.valueOf(target)));
+        // Liquibase fails on a missing sqlFile whatever the attributes say: it is always reported.
+        Reference reference = new Reference(target, false, sqlFile.flag("relativeToChangelogFile", false), true,
+                sqlFile.attributes().get("encoding"), sqlFile.line(), sqlFile.column());
+        Optional<Path> resolved = reader.resolve(changelog, changelogPath, reference);
+        if (resolved.isEmpty()) {
             return List.of();
         }
         String relativePath = reader.relativePathFor(resolved.get());
-        Optional<String> text = reader.readText(resolved.get(), relativePath);
+        Optional<String> text = reader.readText(resolved.get(), relativePath,
+                reader.charsetOf(reference, changelogPath));
         if (text.isEmpty()) {
             return List.of();
         }

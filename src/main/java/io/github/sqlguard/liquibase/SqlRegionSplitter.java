@@ -1,6 +1,7 @@
 package io.github.sqlguard.liquibase;
 
 import io.github.sqlguard.model.Dialect;
+import io.github.sqlguard.model.LineIndex;
 import io.github.sqlguard.sql.Lexer;
 import io.github.sqlguard.sql.Placeholders;
 import io.github.sqlguard.sql.Script;
@@ -43,6 +44,12 @@ final class SqlRegionSplitter {
     }
 
     Script split(String path, TextRegion region, String endDelimiter, StatementContext context) {
+        if (region.positions() != null) {
+            // Decoded text (a quoted YAML or JSON value with escapes): split it on its own lines, then place
+            // every token where its characters stand in the file.
+            TextRegion decoded = new TextRegion(region.text(), region.from(), region.to(), 1, 1);
+            return region.positions().toFile(split(path, decoded, endDelimiter, context), region.text());
+        }
         if (splitterKnows(endDelimiter)) {
             return splitter.split(path, region.text(), region.from(), region.to(), region.line(), region.column(),
                     context);
@@ -70,19 +77,8 @@ final class SqlRegionSplitter {
 
     /** Line and column of {@code offset} inside the region, counting from the region's start. */
     static int[] positionAt(TextRegion region, int offset) {
-        int line = region.line();
-        int column = region.column();
-        String text = region.text();
-        for (int i = region.from(); i < offset; i++) {
-            char c = text.charAt(i);
-            if (c == '\n' || (c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n'))) {
-                line++;
-                column = 1;
-            } else if (c != '\r') {
-                column++;
-            }
-        }
-        return new int[] {line, column};
+        LineIndex.Position at = LineIndex.advance(region.line(), region.column(), region.text(), region.from(), offset);
+        return new int[] {at.line(), at.column()};
     }
 
     static boolean splitterKnows(String endDelimiter) {

@@ -1,5 +1,6 @@
 package io.github.sqlguard.liquibase;
 
+import io.github.sqlguard.model.LineIndex;
 import java.io.StringReader;
 import java.util.ArrayDeque;
 import java.util.ArrayList;

@@ -1,11 +1,13 @@
 package io.github.sqlguard.liquibase;
 
+import io.github.sqlguard.model.LineIndex;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.yaml.snakeyaml.DumperOptions.ScalarStyle;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -36,6 +38,7 @@ final class YamlChangelogParser {
     private final String text;
     private final LineIndex lines;
     private int visited;
+    private Map<Integer, List<String>> comments = Map.of();
 
     private YamlChangelogParser(String text) {
         this.text = text;
@@ -80,6 +83,7 @@ final class YamlChangelogParser {
         if (root instanceof MappingNode mapping) {
             for (NodeTuple tuple : mapping.getValue()) {
                 if (tuple.getKeyNode() instanceof ScalarNode key && key.getValue().equals("databaseChangeLog")) {
+                    comments = YamlComments.byItem(text, lines, root, offsetOf(key.getStartMark()));
                     return entry("databaseChangeLog", key, tuple.getValueNode(), 1);
                 }
             }
@@ -161,15 +165,19 @@ final class YamlChangelogParser {
     private ChangeNode node(String name, Node at, Map<String, String> attributes, Map<String, TextRegion> regions,
             String text, TextRegion region, List<ChangeNode> children) {
         Mark mark = at.getStartMark();
-        int offset = lines.offsetOfCodePointColumn(mark.getLine() + 1, mark.getColumn() + 1);
+        int offset = offsetOf(mark);
         return new ChangeNode(name, mark.getLine() + 1, mark.getColumn() + 1, offset, attributes, regions, text,
-                region, children, List.of());
+                region, children, comments.getOrDefault(offset, List.of()));
+    }
+
+    private int offsetOf(Mark mark) {
+        return lines.offsetOfCodePointColumn(mark.getLine() + 1, mark.getColumn() + 1);
     }
 
     /**
      * Where a scalar's characters sit in the file. Block scalars start on the line after their indicator;
      * their indentation is whitespace to the splitter. A quoted value with escapes does not sit verbatim in
-     * the file: it is split as decoded text starting at the value's position.
+     * the file: it is split as decoded text, each character placed where it stands in the file.
      */
     private TextRegion region(ScalarNode scalar) {
         String value = scalar.getValue();
@@ -192,8 +200,16 @@ final class YamlChangelogParser {
         if (from <= to && to <= text.length() && collapse(text.substring(from, to)).equals(collapse(value))) {
             return new TextRegion(text, from, to, lines.lineOf(from), lines.columnOf(from));
         }
-        return new TextRegion(value, 0, value.length(), lines.lineOf(Math.min(from, text.length())),
-                lines.columnOf(Math.min(from, text.length())));
+        int at = Math.min(from, text.length());
+        if (style == ScalarStyle.DOUBLE_QUOTED || style == ScalarStyle.SINGLE_QUOTED) {
+            Optional<QuotedScalar.Decoded> decoded = QuotedScalar.decode(text, from, to,
+                    style == ScalarStyle.DOUBLE_QUOTED);
+            if (decoded.isPresent() && decoded.get().text().equals(value)) {
+                return new TextRegion(value, 0, value.length(), lines.lineOf(at), lines.columnOf(at),
+                        new DecodedPositions(decoded.get().offsets(), lines));
+            }
+        }
+        return new TextRegion(value, 0, value.length(), lines.lineOf(at), lines.columnOf(at));
     }
 
     private static String collapse(String s) {

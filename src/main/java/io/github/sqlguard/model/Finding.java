@@ -10,6 +10,9 @@ package io.github.sqlguard.model;
  * @param hint how to fix or acknowledge it, in one sentence
  * @param excerpt the first line of the offending statement (may be empty)
  * @param acknowledgement present when the finding was acknowledged and must not fail the build
+ * @param fingerprint the finding's identity across runs (rule, file and normalised statement text, never the
+ *     line), computed once where the statement is at hand; empty when the finding stands on no statement.
+ *     The baseline and the SARIF and GitLab reports all use it.
  */
 public record Finding(
         String ruleId,
@@ -18,11 +21,19 @@ public record Finding(
         String message,
         String hint,
         String excerpt,
-        Acknowledgement acknowledgement) implements Comparable<Finding> {
+        Acknowledgement acknowledgement,
+        String fingerprint) implements Comparable<Finding> {
 
     public Finding {
         excerpt = excerpt == null ? "" : excerpt;
         hint = hint == null ? "" : hint;
+        fingerprint = fingerprint == null ? "" : fingerprint;
+    }
+
+    /** A finding whose fingerprint is not known yet. */
+    public Finding(String ruleId, Severity severity, Location location, String message, String hint, String excerpt,
+            Acknowledgement acknowledgement) {
+        this(ruleId, severity, location, message, hint, excerpt, acknowledgement, "");
     }
 
     /** A finding that nobody has acknowledged. */
@@ -36,15 +47,15 @@ public record Finding(
     }
 
     public Finding withSeverity(Severity newSeverity) {
-        return new Finding(ruleId, newSeverity, location, message, hint, excerpt, acknowledgement);
-    }
-
-    public Finding withMessage(String newMessage) {
-        return new Finding(ruleId, severity, location, newMessage, hint, excerpt, acknowledgement);
+        return new Finding(ruleId, newSeverity, location, message, hint, excerpt, acknowledgement, fingerprint);
     }
 
     public Finding acknowledged(Acknowledgement by) {
-        return new Finding(ruleId, severity, location, message, hint, excerpt, by);
+        return new Finding(ruleId, severity, location, message, hint, excerpt, by, fingerprint);
+    }
+
+    public Finding withFingerprint(String newFingerprint) {
+        return new Finding(ruleId, severity, location, message, hint, excerpt, acknowledgement, newFingerprint);
     }
 
     @Override

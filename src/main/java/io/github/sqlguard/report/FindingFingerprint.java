@@ -12,9 +12,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Fingerprints that identify a finding across runs for code scanning and merge request widgets: a hash of
- * rule, file and statement excerpt with whitespace and letter case normalised. Line numbers do not enter,
- * so inserting a statement above a finding does not make it look new.
+ * Fingerprints that identify a finding across runs for code scanning and merge request widgets: the
+ * fingerprint each finding carries (the one the baseline matches by), so a finding has one identity
+ * everywhere. Line numbers do not enter, so inserting a statement above a finding does not make it look new.
  */
 public final class FindingFingerprint {
 
@@ -37,8 +37,14 @@ public final class FindingFingerprint {
         return result;
     }
 
-    /** The fingerprint of one finding without regard to repetitions. */
+    /**
+     * The fingerprint of one finding without regard to repetitions: the one it carries (the baseline's), or for
+     * a finding made without one a hash of rule, file and excerpt.
+     */
     public static String hash(Finding finding) {
+        if (!finding.fingerprint().isEmpty()) {
+            return finding.fingerprint();
+        }
         String path = finding.location().path().replace('\\', '/');
         return hashText(finding.ruleId() + "\n" + path + "\n" + normalise(finding.excerpt()));
     }

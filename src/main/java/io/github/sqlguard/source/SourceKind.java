@@ -21,11 +21,6 @@ public enum SourceKind {
     /** Any other XML, YAML or JSON file: not a migration, ignored by the caller. */
     OTHER;
 
-    /** True for the kinds whose text is SQL (split by the SQL splitter). */
-    public boolean isSql() {
-        return this == PLAIN_SQL || isFlyway() || this == LIQUIBASE_FORMATTED_SQL;
-    }
-
     /** True for the three Flyway kinds. */
     public boolean isFlyway() {
         return this == FLYWAY_VERSIONED || this == FLYWAY_UNDO || this == FLYWAY_REPEATABLE;

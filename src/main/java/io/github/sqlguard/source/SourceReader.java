@@ -1,5 +1,6 @@
 package io.github.sqlguard.source;
 
+import io.github.sqlguard.model.LineIndex;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -138,7 +139,7 @@ public final class SourceReader {
 
     private static ReadResult decodeFallback(byte[] bytes, Charset expected, ByteOrderMark mark, int errorOffset,
             CharBuffer decodedBeforeError) {
-        int line = 1 + lineBreaks(decodedBeforeError);
+        int line = 1 + LineIndex.lineBreaks(decodedBeforeError, 0, decodedBeforeError.length());
         if (mark != null && mark != ByteOrderMark.UTF_8) {
             // The mark says what the file is; ISO-8859-1 would turn UTF-16 into garbage with NULs.
             String text = replacingDecode(bytes, mark);
@@ -164,18 +165,6 @@ public final class SourceReader {
         } catch (CharacterCodingException impossible) {
             throw new IllegalStateException("a replacing decoder reported an error", impossible);
         }
-    }
-
-    /** Counts CRLF, LF and a lone CR as one line break each, as the lexer does. */
-    private static int lineBreaks(CharSequence text) {
-        int breaks = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '\n' || (c == '\r' && (i + 1 == text.length() || text.charAt(i + 1) != '\n'))) {
-                breaks++;
-            }
-        }
-        return breaks;
     }
 
     private static boolean containsNul(byte[] bytes) {

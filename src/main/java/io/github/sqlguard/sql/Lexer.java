@@ -1,6 +1,7 @@
 package io.github.sqlguard.sql;
 
 import io.github.sqlguard.model.Dialect;
+import io.github.sqlguard.model.LineIndex;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -12,7 +13,7 @@ import java.util.Optional;
  */
 public final class Lexer {
 
-    private final Dialect dialect;
+    private final LexerDialect forms;
     private final String placeholderPrefix;
     private final String placeholderSuffix;
 
@@ -21,7 +22,7 @@ public final class Lexer {
     }
 
     public Lexer(Dialect dialect, String placeholderPrefix, String placeholderSuffix) {
-        this.dialect = dialect;
+        this.forms = new LexerDialect(dialect);
         this.placeholderPrefix = placeholderPrefix;
         this.placeholderSuffix = placeholderSuffix;
     }
@@ -37,19 +38,6 @@ public final class Lexer {
      */
     public LexedText tokenize(String text, int from, int to, int line, int column) {
         return new Run(text, from, to, line, column).lex();
-    }
-
-    private boolean nestsBlockComments() {
-        // PostgreSQL and SQL Server nest /* */; MySQL and Oracle end at the first */.
-        return dialect == Dialect.POSTGRESQL || dialect == Dialect.SQLSERVER || dialect == Dialect.AUTO;
-    }
-
-    private boolean knowsDelimiterCommand() {
-        return dialect.isMySqlFamily() || dialect == Dialect.AUTO;
-    }
-
-    private boolean knowsDollarQuotes() {
-        return dialect == Dialect.POSTGRESQL || dialect == Dialect.H2 || dialect == Dialect.AUTO;
     }
 
     /** The state of one tokenizing pass. */
@@ -96,18 +84,19 @@ public final class Lexer {
             int startPos = pos;
             int startLine = line;
             int startColumn = column;
-            if (knowsDelimiterCommand() && !lineHasToken && startsWithWordIgnoreCase("DELIMITER")) {
+            if (forms.knowsDelimiterCommand() && !lineHasToken && ClientCommands.isDelimiterCommand(text, pos, end)) {
                 lexDelimiterCommand(startLine, startColumn);
             } else if (!delimiter.equals(";") && text.startsWith(delimiter, pos)) {
                 advanceBy(delimiter.length());
                 emit(TokenType.TERMINATOR, startPos, startLine, startColumn);
-            } else if (dialect == Dialect.ORACLE && !lineHasToken && isSqlPlusCommentLine()) {
+            } else if (forms.knowsSqlPlusCommentLines() && !lineHasToken
+                    && ClientCommands.isSqlPlusCommentLine(text, pos, end)) {
                 skipToLineEnd();
                 emit(TokenType.COMMENT, startPos, startLine, startColumn);
             } else if (c == '-' && peek(1) == '-' && startsDashComment()) {
                 skipToLineEnd();
                 emit(TokenType.COMMENT, startPos, startLine, startColumn);
-            } else if (c == '#' && (dialect.isMySqlFamily() || (dialect == Dialect.AUTO && !lineHasToken))) {
+            } else if (c == '#' && forms.hashStartsComment(lineHasToken)) {
                 skipToLineEnd();
                 emit(TokenType.COMMENT, startPos, startLine, startColumn);
             } else if (c == '/' && peek(1) == '*' && executableCommentPrefix() > 0) {
@@ -123,10 +112,10 @@ public final class Lexer {
                 advance();
                 emit(TokenType.BATCH_SEPARATOR, startPos, startLine, startColumn);
             } else if (c == '\'') {
-                lexQuoted('\'', dialect.isMySqlFamily(), TokenType.STRING, "string literal", startPos, startLine,
+                lexQuoted('\'', forms.backslashEscapes(), TokenType.STRING, "string literal", startPos, startLine,
                         startColumn);
             } else if (c == '"') {
-                boolean mysql = dialect.isMySqlFamily();
+                boolean mysql = forms.backslashEscapes();
                 lexQuoted('"', mysql, mysql ? TokenType.STRING : TokenType.QUOTED_NAME, "quoted name", startPos,
                         startLine, startColumn);
             } else if (c == '`') {
@@ -136,7 +125,7 @@ public final class Lexer {
             } else if (text.startsWith(placeholderPrefix, pos) && (placeholderEnd = placeholderEnd()) > 0) {
                 advanceBy(placeholderEnd - pos);
                 emit(TokenType.PLACEHOLDER, startPos, startLine, startColumn);
-            } else if (c == '$' && knowsDollarQuotes() && dollarTagLength() > 0) {
+            } else if (c == '$' && forms.knowsDollarQuotes() && dollarTagLength() > 0) {
                 lexDollarQuoted(startPos, startLine, startColumn);
             } else if (Character.isDigit(c) || (c == '.' && Character.isDigit(peek(1)))) {
                 lexNumber(startPos, startLine, startColumn);
@@ -153,20 +142,14 @@ public final class Lexer {
 
         private void lexDelimiterCommand(int startLine, int startColumn) {
             int startPos = pos;
-            advanceBy("DELIMITER".length());
-            while (pos < end && (text.charAt(pos) == ' ' || text.charAt(pos) == '\t')) {
-                advance();
-            }
-            int delimiterStart = pos;
-            while (pos < end && !Character.isWhitespace(text.charAt(pos))) {
-                advance();
-            }
-            if (pos == delimiterStart) {
-                // "DELIMITER" with nothing after it on the line is an ordinary word.
+            int[] newDelimiter = ClientCommands.delimiterAfter(text, pos, end);
+            if (newDelimiter == null) {
+                advanceBy("DELIMITER".length());
                 emit(TokenType.WORD, startPos, startLine, startColumn);
                 return;
             }
-            delimiter = text.substring(delimiterStart, pos);
+            advanceBy(newDelimiter[1] - pos);
+            delimiter = text.substring(newDelimiter[0], newDelimiter[1]);
             tokens.add(new Token(TokenType.DELIMITER_CHANGE, delimiter, startPos, startLine, startColumn));
             lineHasToken = true;
             skipToLineEnd();
@@ -182,51 +165,36 @@ public final class Lexer {
                         emit(TokenType.COMMENT, startPos, startLine, startColumn);
                         return;
                     }
-                } else if (nestsBlockComments() && text.startsWith("/*", pos)) {
+                } else if (forms.nestsBlockComments() && text.startsWith("/*", pos)) {
                     advanceBy(2);
                     depth++;
                 } else {
                     advance();
                 }
             }
-            if (dialect == Dialect.SQLITE) {
-                // SQLite lets a block comment end at the end of the input.
+            if (forms.closesBlockCommentAtEnd()) {
                 emit(TokenType.COMMENT, startPos, startLine, startColumn);
                 return;
             }
             unterminated("block comment", startPos, startLine, startColumn);
         }
 
-        /** Lexes a quote closed by {@code close}, where a doubled close character stands for itself. */
         /**
          * In auto, {@code \'} followed by a letter or digit ({@code 'Kid\'s bike'}) can only be MySQL's escaped
          * quote: read as standard SQL, the string would end and a word would be glued to it, which no dialect
          * accepts. Reading it as the end of the string would swallow the statements that follow.
          */
         private boolean isLikelyEscapedQuote(char close) {
-            return dialect == Dialect.AUTO && (close == '\'' || close == '"') && text.charAt(pos + 1) == close
+            return forms.guessesEscapedQuotes() && (close == '\'' || close == '"') && text.charAt(pos + 1) == close
                     && pos + 2 < end && Character.isLetterOrDigit(text.charAt(pos + 2));
         }
 
         /** The length of a MySQL {@code /*!NNNNN} or MariaDB {@code /*M!NNNNNN} opener here, or 0. */
         private int executableCommentPrefix() {
-            if (!(dialect.isMySqlFamily() || dialect == Dialect.AUTO)) {
-                return 0;
-            }
-            int i = pos + 2;
-            if (i < end && text.charAt(i) == 'M' && i + 1 < end && text.charAt(i + 1) == '!') {
-                i++;
-            }
-            if (i >= end || text.charAt(i) != '!') {
-                return 0;
-            }
-            i++;
-            while (i < end && Character.isDigit(text.charAt(i))) {
-                i++;
-            }
-            return i - pos;
+            return forms.knowsExecutableComments() ? LexicalShapes.executableCommentPrefix(text, pos, end) : 0;
         }
 
+        /** Lexes a quote closed by {@code close}, where a doubled close character stands for itself. */
         private void lexQuoted(char close, boolean backslashEscapes, TokenType type, String what, int startPos,
                 int startLine, int startColumn) {
             advance();
@@ -267,15 +235,9 @@ public final class Lexer {
             return found >= 0 && found + needle.length() <= end ? found : -1;
         }
 
-        /** SQL*Plus prints PROMPT lines and ignores REM lines: neither reaches the database. */
-        private boolean isSqlPlusCommentLine() {
-            return startsWithWordIgnoreCase("PROMPT") || startsWithWordIgnoreCase("REM")
-                    || startsWithWordIgnoreCase("REMARK");
-        }
-
         /** MySQL needs a blank after {@code --} for a comment ({@code 1--1} is arithmetic there). */
         private boolean startsDashComment() {
-            if (!dialect.isMySqlFamily()) {
+            if (!forms.dashCommentNeedsBlank()) {
                 return true;
             }
             char after = peek(2);
@@ -330,19 +292,13 @@ public final class Lexer {
             String word = text.substring(startPos, pos);
             char next = pos < end ? text.charAt(pos) : 0;
             if (next == '\'' && LexicalShapes.isStringPrefix(word)) {
-                boolean escapes = word.equalsIgnoreCase("E") || dialect.isMySqlFamily();
+                boolean escapes = word.equalsIgnoreCase("E") || forms.backslashEscapes();
                 lexQuoted('\'', escapes, TokenType.STRING, "string literal", startPos, startLine, startColumn);
             } else if (next == '\'' && isOracleQuotePrefix(word) && pos + 1 < end) {
                 lexOracleQuote(startPos, startLine, startColumn);
             } else if (word.equalsIgnoreCase("GO") && isBatchSeparatorGo()) {
                 // The repeat count of "GO 5" belongs to the separator, not to the next batch.
-                int count = LexicalShapes.skipBlanks(text, pos, end);
-                while (count < end && Character.isDigit(text.charAt(count))) {
-                    count++;
-                }
-                if (count > LexicalShapes.skipBlanks(text, pos, end)) {
-                    advanceBy(count - pos);
-                }
+                advanceBy(ClientCommands.goRepeatCountEnd(text, pos, end) - pos);
                 emit(TokenType.BATCH_SEPARATOR, startPos, startLine, startColumn);
             } else {
                 emit(TokenType.WORD, startPos, startLine, startColumn);
@@ -350,13 +306,13 @@ public final class Lexer {
         }
 
         private boolean isOracleQuotePrefix(String word) {
-            return (dialect == Dialect.ORACLE || dialect == Dialect.AUTO)
+            return forms.knowsOracleQuotes()
                     && (word.equalsIgnoreCase("Q") || word.equalsIgnoreCase("NQ"));
         }
 
         /** {@code GO} alone on its line (optionally with a repeat count or a comment) ends a T-SQL batch. */
         private boolean isBatchSeparatorGo() {
-            if (lineHasToken || !(dialect == Dialect.SQLSERVER || dialect == Dialect.AUTO)) {
+            if (lineHasToken || !forms.knowsGoBatches()) {
                 return false;
             }
             return LexicalShapes.isRestOfGoLineEmpty(text, pos, end);
@@ -364,21 +320,12 @@ public final class Lexer {
 
         /** Oracle SQL*Plus runs the buffered block on a {@code /} alone on its line. */
         private boolean isOracleSlashLine() {
-            if (lineHasToken || !(dialect == Dialect.ORACLE || dialect == Dialect.AUTO)) {
-                return false;
-            }
-            int i = LexicalShapes.skipBlanks(text, pos + 1, end);
-            return i >= end || isLineBreak(text.charAt(i));
+            return !lineHasToken && forms.knowsSlashLines() && ClientCommands.isSlashLine(text, pos, end);
         }
 
         private boolean isBracketName() {
-            if (dialect == Dialect.SQLSERVER) {
-                return true;
-            }
-            if (dialect != Dialect.AUTO) {
-                return false;
-            }
-            return LexicalShapes.looksLikeBracketName(text, pos, end);
+            return forms.alwaysBracketNames()
+                    || (forms.mayBracketNames() && LexicalShapes.looksLikeBracketName(text, pos, end));
         }
 
         private int placeholderEnd() {
@@ -398,18 +345,12 @@ public final class Lexer {
             // T-SQL: @variable, @@global and #temp / ##global names are words; elsewhere @ and # are operators.
             return Character.isLetter(c) || c == '_'
                     || (c == '@' && (Character.isLetter(next) || next == '@' || next == '_'))
-                    || (c == '#' && (dialect == Dialect.SQLSERVER || dialect == Dialect.AUTO) && next != '>')
+                    || (c == '#' && forms.hashStartsWord() && next != '>')
                     || (c == '$' && Character.isDigit(next));
         }
 
         private boolean isWordPart(char c) {
-            return Character.isLetterOrDigit(c) || c == '_' || c == '$' || c == '#' || c == '@';
-        }
-
-        private boolean startsWithWordIgnoreCase(String word) {
-            int after = pos + word.length();
-            return text.regionMatches(true, pos, word, 0, word.length())
-                    && (after >= end || !isWordPart(text.charAt(after)));
+            return ClientCommands.isWordPart(c);
         }
 
         private void emit(TokenType type, int startPos, int startLine, int startColumn) {
@@ -423,7 +364,7 @@ public final class Lexer {
         }
 
         private void skipToLineEnd() {
-            while (pos < end && !isLineBreak(text.charAt(pos))) {
+            while (pos < end && !LexicalShapes.isLineBreak(text.charAt(pos))) {
                 advance();
             }
         }
@@ -440,17 +381,14 @@ public final class Lexer {
 
         /** Moves one character, counting CRLF as a single line break. */
         private void advance() {
-            char c = text.charAt(pos++);
-            if (c == '\n' || (c == '\r' && (pos >= end || text.charAt(pos) != '\n'))) {
+            if (LineIndex.endsLine(text, pos, end)) {
                 line++;
                 column = 1;
-            } else if (c != '\r') {
+            } else if (text.charAt(pos) != '\r') {
                 column++;
             }
+            pos++;
         }
     }
 
-    private static boolean isLineBreak(char c) {
-        return LexicalShapes.isLineBreak(c);
-    }
 }

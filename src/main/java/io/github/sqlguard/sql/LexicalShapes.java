@@ -91,4 +91,20 @@ final class LexicalShapes {
         }
         return 1;
     }
+
+    /** The length of a MySQL {@code /*!NNNNN} or MariaDB {@code /*M!NNNNNN} opener at {@code pos}, or 0. */
+    static int executableCommentPrefix(String text, int pos, int end) {
+        int i = pos + 2;
+        if (i < end && text.charAt(i) == 'M' && i + 1 < end && text.charAt(i + 1) == '!') {
+            i++;
+        }
+        if (i >= end || text.charAt(i) != '!') {
+            return 0;
+        }
+        i++;
+        while (i < end && Character.isDigit(text.charAt(i))) {
+            i++;
+        }
+        return i - pos;
+    }
 }

@@ -140,8 +140,10 @@ public final class Baseline {
         return sql == null ? "" : sql;
     }
 
+    /** The fingerprint the finding carries; computed here only for findings made without one. */
     private static String fingerprintOf(Finding finding, String sql) {
-        return Fingerprint.of(finding.ruleId(), finding.location().path(), sql);
+        return finding.fingerprint().isEmpty() ? Fingerprint.of(finding.ruleId(), finding.location().path(), sql)
+                : finding.fingerprint();
     }
 
     private static String hintOf(String sql) {

@@ -1,5 +1,6 @@
 package io.github.sqlguard.suppress;
 
+import io.github.sqlguard.model.LineIndex;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -217,7 +218,7 @@ final class BaselineJsonParser {
     private void skipWhitespace() {
         while (pos < text.length()) {
             char c = text.charAt(pos);
-            if (c == '\n' || (c == '\r' && (pos + 1 >= text.length() || text.charAt(pos + 1) != '\n'))) {
+            if (LineIndex.endsLine(text, pos, text.length())) {
                 line++;
                 lineStart = pos + 1;
             } else if (c != ' ' && c != '\t' && c != '\r') {

@@ -1,5 +1,6 @@
 package io.github.sqlguard.suppress;
 
+import io.github.sqlguard.model.LineIndex;
 import io.github.sqlguard.sql.Statement;
 import io.github.sqlguard.sql.Token;
 import java.util.ArrayList;
@@ -124,22 +125,8 @@ final class CommentTargets {
         if (last == null) {
             return start(statement);
         }
-        int line = last.line();
-        int column = last.column();
-        String text = last.text();
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-                continue;
-            }
-            if (c == '\n' || c == '\r') {
-                line++;
-                column = 1;
-            } else {
-                column++;
-            }
-        }
-        return new Position(line, column);
+        LineIndex.Position end = LineIndex.advance(last.line(), last.column(), last.text(), 0, last.text().length());
+        return new Position(end.line(), end.column());
     }
 
     /** A line and column, ordered as in the file. */

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.sqlguard.CorpusFiles;
 import io.github.sqlguard.model.Finding;
 import io.github.sqlguard.model.ScriptMode;
+import io.github.sqlguard.source.SourceClassifier;
+import io.github.sqlguard.source.SourceKind;
 import io.github.sqlguard.sql.Statement;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -40,7 +42,7 @@ class ChangelogCorpusSweepTest {
         for (Path file : files) {
             String text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
             if (processed.contains(file.toAbsolutePath().normalize())
-                    || !ChangelogReader.isChangelog(file.getFileName().toString(), text)) {
+                    || !isChangelog(file.getFileName().toString(), text)) {
                 continue;
             }
             changelogs++;
@@ -64,6 +66,12 @@ class ChangelogCorpusSweepTest {
                 statements, problemsByRule);
         assertTrue(changelogs > 0, "no changelog recognised under " + corpus);
         assertEquals(0, misplaced, "statements whose position does not show their first token or element");
+    }
+
+    /** A changelog as the scan recognises one: a structured changelog or formatted SQL. */
+    private static boolean isChangelog(String name, String text) {
+        SourceKind kind = new SourceClassifier().classify(name, text).kind();
+        return kind.isStructuredChangelog() || kind == SourceKind.LIQUIBASE_FORMATTED_SQL;
     }
 
     /** Statements whose file position shows neither their first token nor the start of a change element. */

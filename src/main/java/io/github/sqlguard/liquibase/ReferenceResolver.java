@@ -1,0 +1,95 @@
+package io.github.sqlguard.liquibase;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Finds the files a changelog refers to the way Liquibase does (next to the changelog, or in the search
+ * roots, which stand for the classpath), names them relative to the project, and tells whether they lie
+ * inside the scanned directories.
+ */
+final class ReferenceResolver {
+
+    private static final List<String> CHANGELOG_SUFFIXES = List.of(".xml", ".yaml", ".yml", ".json", ".sql");
+
+    private final List<Path> searchRoots;
+    private final Path baseDirectory;
+
+    ReferenceResolver(List<Path> searchRoots, Path rootChangelog, String rootRelativePath) {
+        this.searchRoots = searchRoots.stream().map(p -> p.toAbsolutePath().normalize()).toList();
+        this.baseDirectory = baseDirectoryOf(rootChangelog, rootRelativePath);
+    }
+
+    /** The folder that {@code relativePath} is relative to, so included files are named the same way. */
+    private static Path baseDirectoryOf(Path file, String relativePath) {
+        Path relative = Path.of(relativePath.replace('\\', '/')).normalize();
+        if (!relative.isAbsolute() && file.endsWith(relative)
+                && file.getNameCount() > relative.getNameCount()) {
+            return file.getRoot().resolve(file.subpath(0, file.getNameCount() - relative.getNameCount()));
+        }
+        Path parent = file.getParent();
+        return parent == null ? file : parent;
+    }
+
+    /** The path shown in findings for {@code file} (absolute, normalised). */
+    String relativePathOf(Path file) {
+        try {
+            return baseDirectory.relativize(file).toString().replace('\\', '/');
+        } catch (IllegalArgumentException e) {
+            return file.toString().replace('\\', '/'); // another drive: no relative path exists
+        }
+    }
+
+    /** Finds a referenced file: next to the changelog, or in the search roots and then next to it. */
+    Optional<Path> resolve(Path from, String target, boolean relativeToChangelogFile) {
+        if (target == null || target.isBlank()) {
+            return Optional.empty();
+        }
+        String cleaned = target.strip().replace('\\', '/');
+        if (cleaned.startsWith("classpath:")) {
+            cleaned = cleaned.substring("classpath:".length());
+        }
+        Path folder = from.getParent();
+        try {
+            if (relativeToChangelogFile) {
+                return Optional.of(folder.resolve(cleaned).toAbsolutePath().normalize());
+            }
+            String rooted = cleaned.replaceFirst("^/+", "");
+            List<Path> candidates = new ArrayList<>();
+            searchRoots.forEach(root -> candidates.add(root.resolve(rooted).normalize()));
+            candidates.add(folder.resolve(cleaned).toAbsolutePath().normalize());
+            candidates.add(baseDirectory.resolve(rooted).toAbsolutePath().normalize());
+            return candidates.stream().filter(Files::exists).findFirst().or(() -> Optional.of(candidates.get(0)));
+        } catch (InvalidPathException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * True when {@code file} lies outside every scanned directory. Without search roots (a changelog read on
+     * its own) nothing is outside.
+     */
+    boolean isOutsideScannedDirectories(Path file) {
+        Path normalized = file.toAbsolutePath().normalize();
+        return !searchRoots.isEmpty() && searchRoots.stream().noneMatch(normalized::startsWith);
+    }
+
+    /** The changelog and SQL files under {@code folder}, in name order, as includeAll reads them. */
+    static List<Path> changelogsIn(Path folder) throws IOException {
+        try (Stream<Path> files = Files.walk(folder)) {
+            return files.filter(Files::isRegularFile)
+                    .filter(p -> CHANGELOG_SUFFIXES.stream().anyMatch(
+                            s -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(s)))
+                    .map(p -> p.toAbsolutePath().normalize())
+                    .sorted()
+                    .toList();
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package io.github.sqlguard.sql;
+
+/**
+ * The shapes of client commands that are not SQL but decide where statements end or what reaches the
+ * database: the MySQL client's {@code DELIMITER}, SQL Server's {@code GO}, SQL*Plus's {@code /},
+ * {@code PROMPT} and {@code REM}. Each looks at the text from {@code pos}, the start of the line's first token.
+ */
+final class ClientCommands {
+
+    private ClientCommands() {
+    }
+
+    /** SQL*Plus prints PROMPT lines and ignores REM lines: neither reaches the database. */
+    static boolean isSqlPlusCommentLine(String text, int pos, int end) {
+        return startsWithWord(text, pos, end, "PROMPT") || startsWithWord(text, pos, end, "REM")
+                || startsWithWord(text, pos, end, "REMARK");
+    }
+
+    /** A {@code /} at {@code pos} with only blanks after it on its line. */
+    static boolean isSlashLine(String text, int pos, int end) {
+        int i = LexicalShapes.skipBlanks(text, pos + 1, end);
+        return i >= end || LexicalShapes.isLineBreak(text.charAt(i));
+    }
+
+    /** The offset after the optional repeat count of {@code GO 5}, where {@code afterGo} follows the word. */
+    static int goRepeatCountEnd(String text, int afterGo, int end) {
+        int start = LexicalShapes.skipBlanks(text, afterGo, end);
+        int count = start;
+        while (count < end && Character.isDigit(text.charAt(count))) {
+            count++;
+        }
+        return count > start ? count : afterGo;
+    }
+
+    /** True for {@code DELIMITER} as a whole word at {@code pos}. */
+    static boolean isDelimiterCommand(String text, int pos, int end) {
+        return startsWithWord(text, pos, end, "DELIMITER");
+    }
+
+    /**
+     * The {start, end} of the new delimiter after {@code DELIMITER} at {@code pos}, or null when nothing
+     * follows on the line ("DELIMITER" alone is an ordinary word).
+     */
+    static int[] delimiterAfter(String text, int pos, int end) {
+        int start = LexicalShapes.skipBlanks(text, pos + "DELIMITER".length(), end);
+        int stop = start;
+        while (stop < end && !Character.isWhitespace(text.charAt(stop))) {
+            stop++;
+        }
+        return stop == start ? null : new int[] {start, stop};
+    }
+
+    static boolean startsWithWord(String text, int pos, int end, String word) {
+        int after = pos + word.length();
+        return after <= end && text.regionMatches(true, pos, word, 0, word.length())
+                && (after >= end || !isWordPart(text.charAt(after)));
+    }
+
+    static boolean isWordPart(char c) {
+        return Character.isLetterOrDigit(c) || c == '_' || c == '$' || c == '#' || c == '@';
+    }
+}

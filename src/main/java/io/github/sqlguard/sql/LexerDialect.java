@@ -1,0 +1,99 @@
+package io.github.sqlguard.sql;
+
+import io.github.sqlguard.model.Dialect;
+
+/**
+ * Which quoting, comment and client-command forms a dialect has, as the lexer asks for them.
+ * {@link Dialect#AUTO} has every form that cannot be mistaken for another; where two dialects read the same
+ * characters differently, the comment names them.
+ */
+record LexerDialect(Dialect dialect) {
+
+    private boolean mySql() {
+        return dialect.isMySqlFamily();
+    }
+
+    private boolean auto() {
+        return dialect == Dialect.AUTO;
+    }
+
+    /** PostgreSQL and SQL Server nest {@code /* *\/}; MySQL and Oracle end at the first {@code *\/}. */
+    boolean nestsBlockComments() {
+        return dialect == Dialect.POSTGRESQL || dialect == Dialect.SQLSERVER || auto();
+    }
+
+    /** SQLite lets a block comment end at the end of the input. */
+    boolean closesBlockCommentAtEnd() {
+        return dialect == Dialect.SQLITE;
+    }
+
+    /** The MySQL client's {@code DELIMITER} command. */
+    boolean knowsDelimiterCommand() {
+        return mySql() || auto();
+    }
+
+    /** PostgreSQL (and H2) {@code $tag$ .. $tag$} strings. */
+    boolean knowsDollarQuotes() {
+        return dialect == Dialect.POSTGRESQL || dialect == Dialect.H2 || auto();
+    }
+
+    /** SQL*Plus {@code PROMPT} and {@code REM} lines, which never reach the database (Oracle only). */
+    boolean knowsSqlPlusCommentLines() {
+        return dialect == Dialect.ORACLE;
+    }
+
+    /** A {@code /} alone on its line runs the buffered block (Oracle SQL*Plus). */
+    boolean knowsSlashLines() {
+        return dialect == Dialect.ORACLE || auto();
+    }
+
+    /** {@code GO} alone on its line ends a batch (SQL Server tools). */
+    boolean knowsGoBatches() {
+        return dialect == Dialect.SQLSERVER || auto();
+    }
+
+    /** Oracle {@code q'[..]'} strings. */
+    boolean knowsOracleQuotes() {
+        return dialect == Dialect.ORACLE || auto();
+    }
+
+    /** MySQL {@code #} comments; in auto only at the start of a line, where T-SQL's {@code #temp} cannot stand. */
+    boolean hashStartsComment(boolean lineHasToken) {
+        return mySql() || (auto() && !lineHasToken);
+    }
+
+    /** T-SQL {@code #temp} and {@code ##global} names. */
+    boolean hashStartsWord() {
+        return dialect == Dialect.SQLSERVER || auto();
+    }
+
+    /** MySQL needs a blank after {@code --} for a comment ({@code 1--1} is arithmetic there). */
+    boolean dashCommentNeedsBlank() {
+        return mySql();
+    }
+
+    /** MySQL {@code /*!50001 .. *\/} and MariaDB {@code /*M!100100 .. *\/}, which run as code. */
+    boolean knowsExecutableComments() {
+        return mySql() || auto();
+    }
+
+    /** MySQL escapes quotes with a backslash in every string, and {@code "..."} is a string there. */
+    boolean backslashEscapes() {
+        return mySql();
+    }
+
+    /** {@code [name]} quotes a name: always in SQL Server, in auto where it cannot be array syntax. */
+    boolean alwaysBracketNames() {
+        return dialect == Dialect.SQLSERVER;
+    }
+
+    /** Whether bracket names are possible at all. */
+    boolean mayBracketNames() {
+        return dialect == Dialect.SQLSERVER || auto();
+    }
+
+    /** In auto, {@code \'} followed by a letter may be MySQL's escaped quote (see the lexer). */
+    boolean guessesEscapedQuotes() {
+        return auto();
+    }
+}

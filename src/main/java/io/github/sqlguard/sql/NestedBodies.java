@@ -1,0 +1,70 @@
+package io.github.sqlguard.sql;
+
+import io.github.sqlguard.model.Dialect;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * SQL nested inside a statement's own text: the dollar-quoted body of a PostgreSQL function or DO block and
+ * the literal of dynamic SQL. Each is lexed again with positions in the file, so its statements are located
+ * where they are written, and gets a context that says where it runs.
+ */
+final class NestedBodies {
+
+    private final Lexer bodyLexer;
+
+    NestedBodies(Placeholders placeholders) {
+        // Dollar-quoted bodies only exist in PostgreSQL (and H2), whose lexical rules they follow.
+        this.bodyLexer = new Lexer(Dialect.POSTGRESQL, placeholders.prefix(), placeholders.suffix());
+    }
+
+    /** The tokens of the dollar-quoted string {@code string} of {@code text}, without its tags. */
+    LexedText dollarBody(String text, Token string) {
+        int tagLength = string.text().indexOf('$', 1) + 1;
+        return bodyLexer.tokenize(text, string.offset() + tagLength, string.endOffset() - tagLength, string.line(),
+                string.column() + tagLength);
+    }
+
+    /**
+     * The tokens of the string literal {@code string} read as SQL; doubled quotes inside it read as empty
+     * strings, which changes no statement's shape.
+     */
+    LexedText stringBody(String text, Token string) {
+        int open = string.text().indexOf('\'');
+        return bodyLexer.tokenize(text, string.offset() + open + 1, string.endOffset() - 1, string.line(),
+                string.column() + open + 1);
+    }
+
+    /** The context of statements inside a block or body that sits in {@code outer}. */
+    static StatementContext innerContext(StatementContext outer, StatementContext.Kind kind, String label) {
+        return switch (outer.kind()) {
+            case SCRIPT -> new StatementContext(kind, outer.label().isEmpty() ? label : outer.label() + ", " + label);
+            case EXECUTED_BLOCK -> kind == StatementContext.Kind.ROUTINE_BODY ? new StatementContext(kind, label)
+                    : outer;
+            case ROUTINE_BODY, ROLLBACK -> outer;
+        };
+    }
+
+    /**
+     * The string of SQL a statement builds and runs itself, when it is a single literal: Oracle
+     * {@code EXECUTE IMMEDIATE '..'}, T-SQL {@code EXEC ('..')} and {@code EXEC sp_executesql N'..'}. Migrations
+     * use these to drop or empty tables conditionally, so their text is checked like any statement.
+     */
+    static Token dynamicSqlString(List<Token> tokens) {
+        if (tokens.size() < 2 || !tokens.get(0).isAnyWord("EXECUTE", "EXEC")) {
+            return null;
+        }
+        Token second = tokens.get(1);
+        int index = second.isAnyWord("IMMEDIATE") || second.isSymbol("(") ? 2
+                : second.type() == TokenType.WORD && second.text().toLowerCase(Locale.ROOT)
+                        .endsWith("sp_executesql") ? 2 : -1;
+        if (index < 0 || index >= tokens.size()) {
+            return null;
+        }
+        Token literal = tokens.get(index);
+        boolean quoted = literal.type() == TokenType.STRING && literal.text().endsWith("'")
+                && literal.text().indexOf('\'') >= 0 && literal.text().indexOf('\'') < literal.text().length() - 1;
+        return quoted ? literal : null;
+    }
+
+}

@@ -1,0 +1,80 @@
+package io.github.sqlguard.sql;
+
+import io.github.sqlguard.model.Dialect;
+import java.util.List;
+
+/**
+ * Where a statement ends: at its terminator or separator, at the first token of a statement that follows
+ * it without one (T-SQL), or, for a block or routine, where its BEGIN .. END closes.
+ */
+final class StatementEnd {
+
+    private final Dialect dialect;
+
+    StatementEnd(Dialect dialect) {
+        this.dialect = dialect;
+    }
+
+    /** True for the tokens that separate statements rather than belong to one. */
+    static boolean isSeparator(Token token) {
+        return token.type() == TokenType.TERMINATOR || token.type() == TokenType.BATCH_SEPARATOR
+                || token.type() == TokenType.DELIMITER_CHANGE || BlockSyntax.isSemicolon(token);
+    }
+
+    /**
+     * The index just past the statement starting at {@code start}: the terminator or separator that ends
+     * it, or the first token of the statement that implicitly follows it.
+     */
+    int endOf(List<Token> code, int start, int size, StatementShape shape) {
+        boolean tracksBlocks = shape.kind() == StatementShape.Kind.ANONYMOUS_BLOCK
+                || shape.kind() == StatementShape.Kind.ROUTINE;
+        BlockDepth depth = tracksBlocks ? new BlockDepth(shape.plsqlDeclare()) : null;
+        ImplicitBoundary boundary = new ImplicitBoundary(shape.kind() == StatementShape.Kind.ROUTINE,
+                dialect == Dialect.SQLSERVER || dialect == Dialect.AUTO);
+        int parenDepth = 0;
+        int firstInnerSemicolon = -1;
+        for (int i = start; i < size; i++) {
+            Token token = code.get(i);
+            boolean insideBody = shape.runsToBatchEnd()
+                    || depth != null && (depth.isOpen() || depth.bodyRunsToBatchEnd());
+            if (token.type() == TokenType.BATCH_SEPARATOR || token.type() == TokenType.DELIMITER_CHANGE
+                    || token.type() == TokenType.TERMINATOR && !token.text().equals(";")) {
+                return unclosedEnd(shape, depth, firstInnerSemicolon, i);
+            }
+            if (BlockSyntax.isSemicolon(token) && (parenDepth == 0 || token.type() == TokenType.TERMINATOR)) {
+                if (!insideBody) {
+                    return i;
+                }
+                if (firstInnerSemicolon < 0 && !shape.runsToBatchEnd() && !depth.bodyRunsToBatchEnd()) {
+                    firstInnerSemicolon = i;
+                }
+            } else if (i > start && !insideBody && boundary.startsNewStatement(code, i, size, parenDepth)) {
+                return i;
+            }
+            boundary.accept(code, i, parenDepth);
+            if (depth != null) {
+                depth.accept(code, i, size, parenDepth);
+            }
+            if (token.isSymbol("(")) {
+                parenDepth++;
+            } else if (token.isSymbol(")")) {
+                parenDepth = Math.max(0, parenDepth - 1);
+            }
+        }
+        return unclosedEnd(shape, depth, firstInnerSemicolon, size);
+    }
+
+    /**
+     * Where a block statement ends that reached {@code end} (a separator or the end of the text). When its
+     * BEGIN..END never balanced although nothing but the nesting kept it open, the block syntax was not
+     * understood: fail closed and end it at its first {@code ;}, so the statements after it stay top-level
+     * statements the rules check rather than disappearing into a routine body.
+     */
+    private static int unclosedEnd(StatementShape shape, BlockDepth depth, int firstInnerSemicolon, int end) {
+        if (depth != null && depth.isOpen() && !shape.runsToBatchEnd() && !depth.bodyRunsToBatchEnd()
+                && firstInnerSemicolon >= 0) {
+            return firstInnerSemicolon;
+        }
+        return end;
+    }
+}
