@@ -2,10 +2,11 @@ def folder = new File(basedir, 'no-pom')
 assert !new File(folder, 'pom.xml').exists()
 def mvnHome = System.getProperty('maven.home')
 def mvn = mvnHome ? new File(mvnHome, 'bin/mvn').path : 'mvn'
-def repo = System.getProperty('maven.repo.local')
+// The repository the invoker installed this build of the plugin into, not the user's.
+def repo = binding.hasVariable('localRepositoryPath') ? localRepositoryPath : System.getProperty('maven.repo.local')
 def command = [mvn, '-B', '-e']
 if (repo) { command << "-Dmaven.repo.local=${repo}".toString() }
-command += ["${projectGroupId}:${projectArtifactId}:${projectVersion}:check".toString(), '-Dsqlguard.directories=scripts']
+command += ["${projectGroupId}:${projectArtifactId}:${projectVersion}:check-folder".toString(), "-Dsqlguard.directories=scripts"]
 def process = command.execute(null, folder)
 def output = new StringBuilder()
 process.consumeProcessOutput(output, output)

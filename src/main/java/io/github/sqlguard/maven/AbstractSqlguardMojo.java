@@ -2,6 +2,7 @@ package io.github.sqlguard.maven;
 
 import io.github.sqlguard.FlywayConfig;
 import io.github.sqlguard.LintConfig;
+import io.github.sqlguard.LintResult;
 import io.github.sqlguard.LiquibaseConfig;
 import io.github.sqlguard.SuppressionConfig;
 import io.github.sqlguard.model.Dialect;
@@ -16,6 +17,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.model.Resource;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -27,6 +29,9 @@ abstract class AbstractSqlguardMojo extends AbstractMojo {
 
     @Parameter(defaultValue = "${project}", readonly = true)
     protected MavenProject project;
+
+    @Parameter(defaultValue = "${session}", readonly = true)
+    protected MavenSession session;
 
     /** Where to look for migrations; default: the project's resource directories (the current directory without a project). */
     @Parameter(property = "sqlguard.directories")
@@ -118,6 +123,20 @@ abstract class AbstractSqlguardMojo extends AbstractMojo {
             return project.getBasedir().toPath().toAbsolutePath().normalize();
         }
         return Path.of(System.getProperty("user.dir")).toAbsolutePath().normalize();
+    }
+
+    /** The top of the multi-module build, which reports name paths from (see {@link ReactorRoot}). */
+    protected Path reactorRoot() {
+        return ReactorRoot.of(hasProject() ? project : null, session, baseDir());
+    }
+
+    /**
+     * True for the parent pom of a multi-module build that has no migrations of its own: its modules are
+     * checked one by one, so an empty result here is no news.
+     */
+    protected boolean isAggregatorWithoutMigrations(LintResult result) {
+        return hasProject() && !project.getModules().isEmpty() && result.scannedFiles().isEmpty()
+                && result.findings().isEmpty();
     }
 
     /** The validated configuration, or a MojoExecutionException that says what to fix. */

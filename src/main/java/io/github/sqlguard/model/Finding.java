@@ -43,6 +43,11 @@ public record Finding(
         return new Finding(ruleId, severity, location, newMessage, hint, excerpt, acknowledgement);
     }
 
+    /** The same finding at another location, e.g. its path seen from another directory. */
+    public Finding at(Location newLocation) {
+        return new Finding(ruleId, severity, newLocation, message, hint, excerpt, acknowledgement);
+    }
+
     public Finding acknowledged(Acknowledgement by) {
         return new Finding(ruleId, severity, location, message, hint, excerpt, by);
     }
