@@ -161,9 +161,13 @@ final class LintSession {
         }
         Map<Location, String> statementSql = new HashMap<>();
         int statements = 0;
+        boolean flywayScript = !kind.isStructuredChangelog() && kind != SourceKind.LIQUIBASE_FORMATTED_SQL;
         for (ChangelogScript script : scripts) {
             List<Finding> scriptFindings = checker.check(script.script(), script.relativePath(), ceiling,
                     config.liquibase().rollbacks(), statementSql);
+            if (flywayScript) {
+                scriptFindings = withPlaceholderValues(scriptFindings);
+            }
             findings.addAll(withConfiguredDiagnostics(InlineAcknowledgements.apply(script.relativePath(),
                     script.script(), scriptFindings, knownRuleIds)));
             for (Statement statement : script.script().statements()) {
@@ -173,6 +177,28 @@ final class LintSession {
             }
         }
         return new FileOutcome(path, findings, statements, true, false, statementSql, reached);
+    }
+
+    /**
+     * Messages name tables as the rules read them from the tokens, where a Flyway placeholder is still
+     * {@code ${archiveTable}}; readers want the table it stands for, as Liquibase properties already are.
+     * Only the message changes: baseline fingerprints keep using the statement as written.
+     */
+    private List<Finding> withPlaceholderValues(List<Finding> findings) {
+        FlywayConfig flyway = config.flyway();
+        if (flyway.placeholders().isEmpty()) {
+            return findings;
+        }
+        List<Finding> result = new ArrayList<>(findings.size());
+        for (Finding finding : findings) {
+            String message = finding.message();
+            for (Map.Entry<String, String> placeholder : flyway.placeholders().entrySet()) {
+                message = message.replace(flyway.placeholderPrefix() + placeholder.getKey()
+                        + flyway.placeholderSuffix(), placeholder.getValue());
+            }
+            result.add(message.equals(finding.message()) ? finding : finding.withMessage(message));
+        }
+        return result;
     }
 
     /** Pom-level suppressions, then the baseline; stale baseline entries become INFO findings. */

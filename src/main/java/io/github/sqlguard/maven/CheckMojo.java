@@ -64,7 +64,7 @@ public class CheckMojo extends AbstractSqlguardMojo {
         Set<ReportFormat> reportFormats;
         try {
             threshold = FailOn.fromConfig(failOn);
-            reportFormats = ReportFormat.fromConfig(splitList(formats));
+            reportFormats = ReportFormat.fromConfig(formats == null ? null : List.of(formats));
         } catch (IllegalArgumentException e) {
             throw new MojoExecutionException("sqlguard configuration: " + e.getMessage(), e);
         }

@@ -94,9 +94,7 @@ public final class PomSuppressions {
                 PomSuppression entry = entries.get(i);
                 RuleInfo info = SuppressionDiagnostics.UNUSED_SUPPRESSION;
                 result.add(Finding.of(info.id(), info.defaultSeverity(), entry.declaredAt(),
-                        "The pom <suppression> of " + entry.describe() + " matched no finding"
-                                + (entry.files() == null ? "" : ": no " + entry.rule() + " finding is in a file "
-                                        + entry.files() + " matches"),
+                        "The pom <suppression> of " + entry.describe() + " matched no finding",
                         UNUSED_HINT, ""));
             }
         }
