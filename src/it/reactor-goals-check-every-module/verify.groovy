@@ -17,7 +17,8 @@ assert !log.contains('SKIPPED')
 assert log.contains('::error file=service-a/src/main/resources/db/migration/V1__x.sql,line=1,col=1,')
 
 // Every report of a module names paths from the root of the reactor.
-def reports = new File(basedir, 'service-a/target/sqlguard')
+// Reports of the first run, before the baseline acknowledged everything (GitLab and checkstyle leave those out).
+def reports = new File(basedir, 'service-a/target/first-run')
 def sarif = new groovy.json.JsonSlurper().parse(new File(reports, 'sqlguard.sarif'))
 def uris = sarif.runs[0].results.collect { it.locations[0].physicalLocation.artifactLocation.uri }
 assert uris.contains('service-a/src/main/resources/db/migration/V1__x.sql') : uris
@@ -35,7 +36,7 @@ def baselineA = new groovy.json.JsonSlurper().parse(new File(basedir, 'service-a
 def baselineB = new groovy.json.JsonSlurper().parse(new File(basedir, 'service-b/sqlguard-baseline.json'))
 assert baselineA.toString().contains('src/main/resources/db/migration/V1__x.sql')
 assert baselineB.toString().contains('src/main/resources/db/migration/V1__y.sql')
-assert baselineB.toString().contains('../shared-migrations/V9__shared.sql')
+assert baselineB.toString().contains('shared-migrations/V9__shared.sql')
 
 // The last check, with the baselines, passes.
 assert log.contains('BUILD SUCCESS')
