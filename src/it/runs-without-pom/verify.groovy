@@ -4,15 +4,28 @@ def mvnHome = System.getProperty('maven.home')
 def mvn = mvnHome ? new File(mvnHome, 'bin/mvn').path : 'mvn'
 // The repository the invoker installed this build of the plugin into, not the user's.
 def repo = binding.hasVariable('localRepositoryPath') ? localRepositoryPath : System.getProperty('maven.repo.local')
-def command = [mvn, '-B', '-e']
-if (repo) { command << "-Dmaven.repo.local=${repo}".toString() }
-command += ["${projectGroupId}:${projectArtifactId}:${projectVersion}:check-folder".toString(), "-Dsqlguard.directories=scripts"]
-def process = command.execute(null, folder)
-def output = new StringBuilder()
-process.consumeProcessOutput(output, output)
-process.waitFor()
-new File(basedir, 'no-pom.log').text = output.toString()
-assert process.exitValue() != 0 : output
-assert output.contains('scripts/V2__close_acme.sql:3:1: [delete-without-where]') : output
+def run = { String goal ->
+    def command = [mvn, '-B', '-e']
+    if (repo) { command << "-Dmaven.repo.local=${repo}".toString() }
+    command += ["${projectGroupId}:${projectArtifactId}:${projectVersion}:${goal}".toString(), '-Dsqlguard.directories=scripts']
+    def process = command.execute(null, folder)
+    def output = new StringBuilder()
+    process.consumeProcessOutput(output, output)
+    process.waitFor()
+    new File(basedir, "no-pom-${goal}.log").text = output.toString()
+    [process.exitValue(), output.toString()]
+}
+
+def (checkStatus, checkOutput) = run('check-folder')
+assert checkStatus != 0 : checkOutput
+assert checkOutput.contains('scripts/V2__close_acme.sql:3:1: [delete-without-where]') : checkOutput
 assert new File(folder, 'target/sqlguard/sqlguard.sarif').isFile()
+
+// The baseline goal works without a pom too, and the check then passes.
+def (baselineStatus, baselineOutput) = run('baseline-folder')
+assert baselineStatus == 0 : baselineOutput
+assert new File(folder, 'sqlguard-baseline.json').text.contains('scripts/V2__close_acme.sql')
+def (againStatus, againOutput) = run('check-folder')
+assert againStatus == 0 : againOutput
+assert againOutput.contains('1 acknowledged') : againOutput
 return true

@@ -146,7 +146,7 @@ abstract class AbstractSqlguardMojo extends AbstractMojo {
             FlywayPluginSettings flywayPlugin = FlywayPluginSettings.of(project);
             FlywayConfig flyway = flywayConfig(flywayPlugin);
             return new LintConfig(base, scannedDirectories(base, flywayPlugin),
-                    withMigrationSuffixes(orDefault(includes, LintConfig.DEFAULT_INCLUDES), flyway.suffixes()),
+                    MigrationIncludes.widened(orDefault(includes, LintConfig.DEFAULT_INCLUDES), flyway.suffixes()),
                     orDefault(excludes, List.of()), Dialect.fromConfig(dialect),
                     charset(), rules == null ? Map.of() : rules, splitList(disabledRules),
                     flyway, new LiquibaseConfig(ScriptMode.fromConfig("rollbacks", rollbacks),
@@ -204,26 +204,6 @@ abstract class AbstractSqlguardMojo extends AbstractMojo {
             }
         }
         return kept;
-    }
-
-    /**
-     * Includes widened to every Flyway migration suffix: where an include selects {@code .sql} files, the
-     * same glob with each other suffix ({@code .mysql}) is added, so whatever Flyway runs is checked.
-     */
-    static List<String> withMigrationSuffixes(List<String> globs, List<String> suffixes) {
-        List<String> result = new ArrayList<>(globs);
-        for (String glob : globs) {
-            if (!glob.endsWith(".sql")) {
-                continue;
-            }
-            for (String suffix : suffixes) {
-                String widened = glob.substring(0, glob.length() - ".sql".length()) + suffix.trim();
-                if (!suffix.isBlank() && !result.contains(widened)) {
-                    result.add(widened);
-                }
-            }
-        }
-        return result;
     }
 
     private Charset charset() {
