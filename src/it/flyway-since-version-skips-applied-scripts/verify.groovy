@@ -7,4 +7,7 @@ assert lines.contains('[WARNING]     hint: Keep the table until no release uses 
 assert summary('[WARNING] sqlguard: 0 errors, 1 warning, 0 info, 0 acknowledged in 2 files (2 statements) in N s') : lines
 assert lines.contains('[INFO] BUILD SUCCESS') : lines
 assert !lines.any { it.contains('V1__init.sql:') || it.contains('V1.9__old.sql:') }
+// The count stands just before the summary, as the README shows it.
+int count = lines.findIndexOf { it.contains('at or below sinceVersion were not checked') }
+assert lines[count + 1].contains('sqlguard: 0 errors, 1 warning') : lines[count + 1]
 return true

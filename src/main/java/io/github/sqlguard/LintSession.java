@@ -32,11 +32,13 @@ import io.github.sqlguard.suppress.Fingerprint;
 import io.github.sqlguard.suppress.InlineAcknowledgements;
 import io.github.sqlguard.suppress.PomSuppression;
 import io.github.sqlguard.suppress.PomSuppressions;
+import io.github.sqlguard.suppress.SuppressionDiagnostics;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -72,7 +74,7 @@ final class LintSession {
         Set<String> ids = new LinkedHashSet<>();
         ruleInfos.forEach(info -> ids.add(info.id()));
         this.knownRuleIds = Set.copyOf(ids);
-        this.settings = new RuleSettings(ids, config.ruleLevels(), config.disabledRules());
+        this.settings = new RuleSettings(ids, config.ruleLevels(), config.disabledRules(), RuleCatalog.NEVER_OFF);
         this.checker = new StatementChecker(rules, settings::severityOf, new StatementAnalyzer());
         FlywayConfig flyway = config.flyway();
         this.classifier = new SourceClassifier(new FlywayNaming(flyway.versionedPrefix(), flyway.undoPrefix(),
@@ -85,8 +87,8 @@ final class LintSession {
                 config.dialect(), config.directories());
         this.sinceVersion = flyway.sinceVersion() == null ? null : parseVersion(flyway.sinceVersion());
         List<PomSuppression> entries = config.suppressions().stream()
-                .map(s -> new PomSuppression(s.rule(), s.files(), s.reason())).toList();
-        this.pomSuppressions = new PomSuppressions(entries, knownRuleIds);
+                .map(s -> new PomSuppression(s.rule(), s.files(), s.reason(), s.declaredAt())).toList();
+        this.pomSuppressions = new PomSuppressions(entries, knownRuleIds, config.baseDir(), config.directories());
         this.baseline = readBaseline(config.baselineFile());
         
     }
@@ -138,7 +140,9 @@ final class LintSession {
         Severity ceiling = kind == SourceKind.FLYWAY_UNDO && undo == ScriptMode.WARN ? Severity.WARNING : null;
 
         List<Finding> findings = new ArrayList<>();
-        text.decodeWarning().ifPresent(warning -> findings.add(encodingFinding(path, warning)));
+        if (settings.severityOf(FileDiagnostics.INVALID_ENCODING).isPresent()) {
+            text.decodeWarning().ifPresent(warning -> findings.add(encodingFinding(path, warning)));
+        }
         List<ChangelogScript> scripts = new ArrayList<>();
         Set<String> reached = new TreeSet<>();
         if (kind.isStructuredChangelog()) {
@@ -160,12 +164,17 @@ final class LintSession {
         Map<String, Integer> statementsByFile = new HashMap<>();
         int statements = 0;
         int parsed = 0;
+        boolean flywayScript = !kind.isStructuredChangelog() && kind != SourceKind.LIQUIBASE_FORMATTED_SQL;
         for (ChangelogScript script : scripts) {
             StatementChecker.ScriptFindings checked = checker.check(script.script(), script.relativePath(), ceiling,
                     config.liquibase().rollbacks(), statementSql);
             parsed += checked.parsedStatements();
-            findings.addAll(InlineAcknowledgements.apply(script.relativePath(), script.script(),
-                    withFingerprints(checked.findings(), statementSql), knownRuleIds));
+            List<Finding> scriptFindings = withFingerprints(checked.findings(), statementSql);
+            if (flywayScript) {
+                scriptFindings = withPlaceholderValues(scriptFindings);
+            }
+            findings.addAll(withConfiguredDiagnostics(InlineAcknowledgements.apply(script.relativePath(),
+                    script.script(), scriptFindings, knownRuleIds)));
             for (Statement statement : script.script().statements()) {
                 if (!statement.container()) {
                     statements++;
@@ -182,13 +191,57 @@ final class LintSession {
                 statementSql.getOrDefault(f.location(), "")))).toList();
     }
 
+    /**
+     * Messages name tables as the rules read them from the tokens, where a Flyway placeholder is still
+     * {@code ${archiveTable}}; readers want the table it stands for, as Liquibase properties already are.
+     * Only the message changes: baseline fingerprints keep using the statement as written.
+     */
+    private List<Finding> withPlaceholderValues(List<Finding> findings) {
+        FlywayConfig flyway = config.flyway();
+        if (flyway.placeholders().isEmpty()) {
+            return findings;
+        }
+        List<Finding> result = new ArrayList<>(findings.size());
+        for (Finding finding : findings) {
+            String message = finding.message();
+            for (Map.Entry<String, String> placeholder : flyway.placeholders().entrySet()) {
+                message = message.replace(flyway.placeholderPrefix() + placeholder.getKey()
+                        + flyway.placeholderSuffix(), placeholder.getValue());
+            }
+            result.add(message.equals(finding.message()) ? finding : finding.withMessage(message));
+        }
+        return result;
+    }
+
     /** Pom-level suppressions, then the baseline; stale baseline entries become INFO findings. */
     List<Finding> applyProjectAcknowledgements(List<Finding> findings, List<FileOutcome> outcomes) {
-        List<Finding> result = pomSuppressions.apply(findings);
+        List<Finding> result = withConfiguredDiagnostics(pomSuppressions.apply(findings));
         if (baseline.isPresent()) {
             BaselineMatch match = baseline.get().apply(result, statementTextOf(outcomes));
             result = new ArrayList<>(match.findings());
-            result.addAll(withConfiguredSeverity(match.staleFindings(relativeToBase(config.baselineFile()))));
+            Set<String> notChecked = new HashSet<>();
+            outcomes.stream().filter(FileOutcome::alreadyApplied).forEach(outcome -> notChecked.add(outcome.path()));
+            // An entry of a script sinceVersion left out was not compared with anything: it is not stale.
+            result.addAll(withConfiguredSeverity(match.staleFindings(relativeToBase(config.baselineFile()),
+                    file -> !notChecked.contains(file))));
+        }
+        return result;
+    }
+
+    /**
+     * The findings about acknowledgements at their configured severity (dropped when switched off); the
+     * findings of rules pass unchanged, since their severity was settled where they were found.
+     */
+    private List<Finding> withConfiguredDiagnostics(List<Finding> findings) {
+        List<Finding> result = new ArrayList<>(findings.size());
+        for (Finding finding : findings) {
+            Optional<RuleInfo> diagnostic = SuppressionDiagnostics.ALL.stream()
+                    .filter(info -> info.id().equals(finding.ruleId())).findFirst();
+            if (diagnostic.isEmpty()) {
+                result.add(finding);
+            } else {
+                settings.severityOf(diagnostic.get()).ifPresent(severity -> result.add(finding.withSeverity(severity)));
+            }
         }
         return result;
     }

@@ -7,6 +7,7 @@ import io.github.sqlguard.rules.RuleDocs;
 import io.github.sqlguard.rules.RuleRegistry;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Every id a finding can carry, with its documentation: the statement rules, then the diagnostics about
@@ -16,6 +17,18 @@ import java.util.List;
 public final class RuleCatalog {
 
     private static final List<RuleInfo> ALL = collect();
+
+    /**
+     * Diagnostics that may be lowered but never switched off, each with the reason: they say that part of a
+     * migration was not checked, and a safety check must not pass what it did not read without a word.
+     */
+    public static final Map<String, String> NEVER_OFF = Map.of(
+            Diagnostics.UNREADABLE_FILE.id(), "a file sqlguard cannot read would pass unchecked",
+            Diagnostics.UNTERMINATED_TOKEN.id(), "the rest of a file after an unterminated quote or comment "
+                    + "would pass unchecked",
+            Diagnostics.MALFORMED_CHANGELOG.id(), "a changelog sqlguard cannot read would pass unchecked",
+            Diagnostics.MISSING_INCLUDE.id(), "a changelog that cannot be found would pass unchecked",
+            Diagnostics.ANALYSIS_FAILED.id(), "a file whose analysis failed would pass unchecked");
 
     private RuleCatalog() {
     }

@@ -2,6 +2,7 @@ package io.github.sqlguard.maven;
 
 import io.github.sqlguard.FlywayConfig;
 import io.github.sqlguard.LintConfig;
+import io.github.sqlguard.LintResult;
 import io.github.sqlguard.LiquibaseConfig;
 import io.github.sqlguard.SuppressionConfig;
 import io.github.sqlguard.model.Dialect;
@@ -223,16 +224,32 @@ abstract class AbstractSqlguardMojo extends AbstractMojo {
         return Path.of(System.getProperty("user.dir")).toAbsolutePath().normalize();
     }
 
+    /** The top of the multi-module build, which reports name paths from (see {@link ReactorRoot}). */
+    protected Path reactorRoot() {
+        return ReactorRoot.of(hasProject() ? project : null, session, baseDir());
+    }
+
+    /**
+     * True for the parent pom of a multi-module build that has no migrations of its own: its modules are
+     * checked one by one, so an empty result here is no news.
+     */
+    protected boolean isAggregatorWithoutMigrations(LintResult result) {
+        return hasProject() && !project.getModules().isEmpty() && result.scannedFiles().isEmpty()
+                && result.findings().isEmpty();
+    }
+
     /** The validated configuration, or a MojoExecutionException that says what to fix. */
     protected LintConfig lintConfig() throws MojoExecutionException {
         DeprecatedProperties.fillUnsetParameters(this);
         try {
             Path base = baseDir();
             FlywayPluginSettings flywayPlugin = FlywayPluginSettings.of(project);
-            return new LintConfig(base, scannedDirectories(base, flywayPlugin), orDefault(includes,
-                    LintConfig.DEFAULT_INCLUDES), orDefault(excludes, List.of()), Dialect.fromConfig(dialect),
+            FlywayConfig flyway = flywayConfig(flywayPlugin);
+            return new LintConfig(base, scannedDirectories(base, flywayPlugin),
+                    MigrationIncludes.widened(orDefault(includes, LintConfig.DEFAULT_INCLUDES), flyway.suffixes()),
+                    orDefault(excludes, List.of()), Dialect.fromConfig(dialect),
                     charset(), rules == null ? Map.of() : rules, splitList(disabledRules),
-                    flywayConfig(flywayPlugin), new LiquibaseConfig(ScriptMode.fromConfig("rollbacks", rollbacks),
+                    flyway, new LiquibaseConfig(ScriptMode.fromConfig("rollbacks", rollbacks),
                             liquibaseProperties == null ? Map.of() : liquibaseProperties),
                     suppressionConfigs(), baselineFile == null ? null : baselineFile.toPath(),
                     maxFileBytes(),
@@ -286,19 +303,28 @@ abstract class AbstractSqlguardMojo extends AbstractMojo {
         if (!hasProject()) {
             return List.of(base);
         }
+        List<Path> resources = new ArrayList<>();
         for (Resource resource : project.getResources()) {
-            result.add(Path.of(resource.getDirectory()).toAbsolutePath().normalize());
+            resources.add(Path.of(resource.getDirectory()).toAbsolutePath().normalize());
         }
+        result.addAll(resources);
         result.addAll(flywayPlugin.locations());
-        return withoutNested(result);
+        if (flywayPlugin.locations().isEmpty()) {
+            // Flyway's default location, classpath:db/migration: globs may be written from there too.
+            resources.forEach(resource -> result.add(resource.resolve("db").resolve("migration")));
+        }
+        return withoutNestedMissing(result);
     }
 
-    /** Drops directories inside another listed directory, so no file is scanned twice. */
-    private static List<Path> withoutNested(List<Path> paths) {
+    /**
+     * A directory inside another listed one is scanned with it, and kept only as a folder globs may be
+     * written from (see {@code GlobAnchors}); one that does not exist is dropped then, so it is not reported.
+     */
+    private static List<Path> withoutNestedMissing(List<Path> paths) {
         List<Path> kept = new ArrayList<>();
         for (Path candidate : paths) {
             boolean nested = paths.stream().anyMatch(other -> !other.equals(candidate) && candidate.startsWith(other));
-            if (!nested && !kept.contains(candidate)) {
+            if ((!nested || java.nio.file.Files.isDirectory(candidate)) && !kept.contains(candidate)) {
                 kept.add(candidate);
             }
         }
@@ -338,12 +364,25 @@ abstract class AbstractSqlguardMojo extends AbstractMojo {
 
     private List<SuppressionConfig> suppressionConfigs() {
         List<SuppressionConfig> result = new ArrayList<>();
-        if (suppressions != null) {
+        if (suppressions != null && !suppressions.isEmpty()) {
+            SuppressionElements elements = SuppressionElements.of(pomFiles());
             for (Suppression suppression : suppressions) {
-                result.add(new SuppressionConfig(suppression.getRule(), suppression.getFiles(), suppression.getReason()));
+                result.add(new SuppressionConfig(suppression.getRule(), suppression.getFiles(), suppression.getReason(),
+                        elements.placeOf(suppression.getRule(), suppression.getFiles(), baseDir())));
             }
         }
         return result;
+    }
+
+    /** The project's pom, then those of its parents on disk, where its configuration was written. */
+    private List<Path> pomFiles() {
+        List<Path> poms = new ArrayList<>();
+        for (MavenProject current = hasProject() ? project : null; current != null; current = current.getParent()) {
+            if (current.getFile() != null) {
+                poms.add(current.getFile().toPath());
+            }
+        }
+        return poms;
     }
 
     private static String firstSet(String value, String fallback) {

@@ -15,7 +15,7 @@ import org.apache.maven.plugins.annotations.Mojo;
  * without editing them (their checksums must not change). Commit the file; {@code check} then fails only on
  * findings that are not in it.
  */
-@Mojo(name = "baseline", threadSafe = true, requiresProject = false)
+@Mojo(name = "baseline", threadSafe = true)
 public class BaselineMojo extends AbstractSqlguardMojo {
 
     @Override
@@ -36,6 +36,11 @@ public class BaselineMojo extends AbstractSqlguardMojo {
             throw new MojoExecutionException("sqlguard failed: " + e + " (please report this to the sqlguard project)",
                     e);
         }
+        if (isAggregatorWithoutMigrations(result)) {
+            getLog().info("sqlguard: " + project.getArtifactId() + " has no migrations of its own; no baseline "
+                    + "written here, each of its modules writes its own");
+            return;
+        }
         Baseline baseline = Baseline.of(result.findings(),
                 finding -> result.statementSql().get(finding.location()));
         try {
@@ -45,7 +50,7 @@ public class BaselineMojo extends AbstractSqlguardMojo {
         }
         long acknowledgedElsewhere = result.findings().stream().filter(Finding::isAcknowledged).count();
         int recorded = baseline.entries().stream().mapToInt(entry -> entry.count()).sum();
-        getLog().info("sqlguard: wrote " + file + " with " + recorded + " finding(s) in " + baseline.entries().size()
+        getLog().info("sqlguard: wrote " + ReactorRoot.rebased(file.toString(), baseDir(), reactorRoot()) + " with " + recorded + " finding(s) in " + baseline.entries().size()
                 + " entr" + (baseline.entries().size() == 1 ? "y" : "ies") + " (" + acknowledgedElsewhere
                 + " already acknowledged in SQL or the pom were left out); commit it");
     }

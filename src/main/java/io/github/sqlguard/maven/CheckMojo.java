@@ -16,6 +16,7 @@ import io.github.sqlguard.report.ReportFormat;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -28,9 +29,11 @@ import org.apache.maven.plugins.annotations.Parameter;
 
 /**
  * Checks the project's migration scripts and fails the build when a statement would destroy data and nobody
- * acknowledged it.
+ * acknowledged it. It needs a project, so that {@code mvn sqlguard:check} from a reactor root checks every
+ * module (Maven runs a goal that can do without a project once, at the root only); {@code check-folder}
+ * checks a folder without a pom.
  */
-@Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true, requiresProject = false)
+@Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
 public class CheckMojo extends AbstractSqlguardMojo {
 
     /**
@@ -81,7 +84,7 @@ public class CheckMojo extends AbstractSqlguardMojo {
         Set<ReportFormat> reportFormats;
         try {
             threshold = FailOn.fromConfig(failOn);
-            reportFormats = ReportFormat.fromConfig(splitList(formats));
+            reportFormats = ReportFormat.fromConfig(formats == null ? null : List.of(formats));
         } catch (IllegalArgumentException e) {
             throw new MojoExecutionException("sqlguard configuration: " + e.getMessage(), e);
         }
@@ -92,12 +95,14 @@ public class CheckMojo extends AbstractSqlguardMojo {
         }
         LintConfig config = lintConfig();
         LintResult result = run(config);
-        ReportData report = ReportDataFactory.of(result, config, threshold.orElse(null), pluginVersion());
-        if (result.alreadyApplied() > 0) {
-            getLog().info("sqlguard: " + result.alreadyApplied()
-                    + " versioned script(s) at or below sinceVersion were not checked");
+        if (isAggregatorWithoutMigrations(result)) {
+            getLog().info("sqlguard: " + project.getArtifactId() + " has no migrations of its own; each of its "
+                    + "modules is checked on its own");
+            return;
         }
-        log(report);
+        ReportData report = ReportDataFactory.of(result, config, threshold.orElse(null), pluginVersion(),
+                reactorRoot());
+        log(report, result.alreadyApplied());
         writeReports(report, reportFormats);
         List<Finding> failing = report.failingFindings();
         if (!failing.isEmpty()) {
@@ -117,8 +122,29 @@ public class CheckMojo extends AbstractSqlguardMojo {
         }
     }
 
-    private void log(ReportData report) {
-        for (ConsoleLine line : new ConsoleReport().lines(report)) {
+    /**
+     * The console report, with each finding printed once per build (modules may share a folder), the
+     * {@code sinceVersion} count just before the summary, which always counts this module's findings.
+     */
+    private void log(ReportData report, int alreadyApplied) {
+        PrintedFindings printed = PrintedFindings.of(session);
+        List<Finding> firstTime = report.findings().stream().filter(printed::firstTime).toList();
+        ReportData shown = new ReportData(firstTime, report.rules(), report.scannedFiles(), report.statements(),
+                report.elapsed(), report.toolVersion(), report.failOn(), report.sourceLine(), report.notes());
+        ConsoleReport console = new ConsoleReport();
+        List<ConsoleLine> lines = new ArrayList<>(console.lines(shown));
+        lines.remove(lines.size() - 1);
+        int repeated = report.findings().size() - firstTime.size();
+        if (repeated > 0) {
+            lines.add(new ConsoleLine(ConsoleLine.Level.INFO, "sqlguard: " + repeated + " finding(s) in files an earlier module of this "
+                    + "build also checked are printed above, not again"));
+        }
+        if (alreadyApplied > 0) {
+            lines.add(new ConsoleLine(ConsoleLine.Level.INFO, "sqlguard: " + alreadyApplied
+                    + " versioned script(s) at or below sinceVersion were not checked"));
+        }
+        lines.add(console.summary(report));
+        for (ConsoleLine line : lines) {
             switch (line.level()) {
                 case ERROR -> getLog().error(line.text());
                 case WARNING -> getLog().warn(line.text());
@@ -127,7 +153,7 @@ public class CheckMojo extends AbstractSqlguardMojo {
         }
         if (GitHubWorkflowCommands.isGitHubActions(System.getenv())) {
             // The runner reads workflow commands only at the start of a line, so they bypass the Maven log prefix.
-            new GitHubWorkflowCommands().commands(report).forEach(System.out::println);
+            new GitHubWorkflowCommands().commands(shown).forEach(System.out::println);
         }
     }
 

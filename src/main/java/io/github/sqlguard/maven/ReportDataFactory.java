@@ -2,6 +2,8 @@ package io.github.sqlguard.maven;
 
 import io.github.sqlguard.LintConfig;
 import io.github.sqlguard.LintResult;
+import io.github.sqlguard.model.Acknowledgement;
+import io.github.sqlguard.model.Finding;
 import io.github.sqlguard.model.Location;
 import io.github.sqlguard.model.Severity;
 import io.github.sqlguard.report.ReportData;
@@ -23,12 +25,33 @@ final class ReportDataFactory {
     private ReportDataFactory() {
     }
 
-    static ReportData of(LintResult result, LintConfig config, Severity failOn, String version) {
+    /**
+     * @param reactorRoot the directory report paths are relative to (the top of the multi-module build); the
+     *     lint result's paths are relative to the project, {@code config.baseDir()}
+     */
+    static ReportData of(LintResult result, LintConfig config, Severity failOn, String version, Path reactorRoot) {
         List<RuleDescription> rules = result.rules().stream()
                 .map(i -> new RuleDescription(i.id(), i.defaultSeverity(), i.title(), i.rationale(), i.hint()))
                 .toList();
-        return new ReportData(result.findings(), rules, result.scannedFiles(), result.statements(),
-                result.elapsed(), version, failOn, sourceLines(config.baseDir(), config.encoding()), result.notes());
+        Path projectDirectory = config.baseDir();
+        List<Finding> findings = result.findings().stream()
+                .map(finding -> rebased(finding, projectDirectory, reactorRoot)).toList();
+        List<String> scannedFiles = result.scannedFiles().stream()
+                .map(path -> ReactorRoot.rebased(path, projectDirectory, reactorRoot)).toList();
+        return new ReportData(findings, rules, scannedFiles, result.statements(),
+                result.elapsed(), version, failOn, sourceLines(reactorRoot, config.encoding()), result.notes());
+    }
+
+    private static Finding rebased(Finding finding, Path projectDirectory, Path reactorRoot) {
+        Location location = finding.location();
+        Finding moved = finding.at(new Location(ReactorRoot.rebased(location.path(), projectDirectory, reactorRoot),
+                location.line(), location.column()));
+        Acknowledgement by = finding.acknowledgement();
+        if (by == null || by.where() == null || by.source() != Acknowledgement.Source.POM_SUPPRESSION) {
+            return moved;
+        }
+        return moved.acknowledged(new Acknowledgement(by.source(), by.reason(),
+                ReactorRoot.rebased(by.where(), projectDirectory, reactorRoot)));
     }
 
     /** Reads a file's lines once, on first use, for the caret under each finding. */

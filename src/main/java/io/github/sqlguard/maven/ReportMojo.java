@@ -94,7 +94,7 @@ public class ReportMojo extends AbstractSqlguardMojo implements MavenReport {
             throw new MojoExecutionException("sqlguard failed: " + e + " (please report this to the sqlguard project)",
                     e);
         }
-        ReportData data = ReportDataFactory.of(result, config, threshold, pluginVersion());
+        ReportData data = ReportDataFactory.of(result, config, threshold, pluginVersion(), reactorRoot());
         Path file = directory.resolve(ReportFormat.HTML.fileName());
         try {
             new HtmlReport().write(data, file);

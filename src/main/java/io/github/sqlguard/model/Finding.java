@@ -50,6 +50,15 @@ public record Finding(
         return new Finding(ruleId, newSeverity, location, message, hint, excerpt, acknowledgement, fingerprint);
     }
 
+    /** The same finding at another location, e.g. its path seen from another directory. */
+    public Finding at(Location newLocation) {
+        return new Finding(ruleId, severity, newLocation, message, hint, excerpt, acknowledgement, fingerprint);
+    }
+
+    public Finding withMessage(String newMessage) {
+        return new Finding(ruleId, severity, location, newMessage, hint, excerpt, acknowledgement, fingerprint);
+    }
+
     public Finding acknowledged(Acknowledgement by) {
         return new Finding(ruleId, severity, location, message, hint, excerpt, by, fingerprint);
     }

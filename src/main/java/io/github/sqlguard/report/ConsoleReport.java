@@ -47,7 +47,8 @@ public final class ConsoleReport {
         if (!data.failingFindings().isEmpty()) {
             return ConsoleLine.error(text);
         }
-        return counts.open() > 0 ? ConsoleLine.warning(text) : ConsoleLine.info(text);
+        // INFO findings are information: only errors and warnings make the summary a warning.
+        return counts.errors() + counts.warnings() > 0 ? ConsoleLine.warning(text) : ConsoleLine.info(text);
     }
 
     private static void addOpenFinding(ReportData data, Finding finding, List<ConsoleLine> lines) {

@@ -7,12 +7,17 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * JUnit XML ({@code TEST-sqlguard.xml}) so that CI test tabs show the verdict: one test case per scanned
- * file, failing with one {@code <failure>} per finding that fails the build. Findings below
- * {@code failOn} and acknowledged ones are listed in the test case's {@code <system-out>}. The suite's
- * {@code failures} counts failing test cases, like {@code tests} counts test cases.
+ * JUnit XML ({@code TEST-sqlguard.xml}) so that CI test tabs show the verdict: one test case per finding,
+ * named by its rule and position with the file as its class, failing when the finding fails the build;
+ * and one passing test case per scanned file without findings. A finding below {@code failOn} or
+ * acknowledged is a passing test case that says so in its {@code <system-out>}. Jenkins and GitLab show
+ * one failure per test case, so one finding per test case shows every one; {@code tests} and
+ * {@code failures} count test cases, that is findings (and clean files).
  */
 public final class JUnitReport implements ReportWriter {
+
+    /** The name of the passing test case of a file without findings. */
+    static final String CLEAN_FILE = "no findings";
 
     @Override
     public void write(ReportData data, Path file) throws IOException {
@@ -23,43 +28,45 @@ public final class JUnitReport implements ReportWriter {
     public String toXml(ReportData data) {
         Map<String, List<Finding>> byFile = data.findingsByFile();
         List<String> files = data.reportedFiles();
-        long failingFiles = files.stream()
-                .filter(path -> byFile.getOrDefault(path, List.of()).stream().anyMatch(data::fails))
-                .count();
+        long cleanFiles = files.stream().filter(path -> !byFile.containsKey(path)).count();
+        long failures = data.findings().stream().filter(data::fails).count();
         StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
         xml.append("<testsuite name=\"").append(ReportData.TOOL_NAME)
-                .append("\" tests=\"").append(files.size())
-                .append("\" failures=\"").append(failingFiles)
+                .append("\" tests=\"").append(data.findings().size() + cleanFiles)
+                .append("\" failures=\"").append(failures)
                 .append("\" errors=\"0\" skipped=\"0\" time=\"").append(data.elapsedSeconds()).append("\">\n");
         for (String path : files) {
             List<Finding> findings = byFile.getOrDefault(path, List.of());
-            xml.append("  <testcase classname=\"").append(ReportData.TOOL_NAME)
-                    .append("\" name=\"").append(Xml.attribute(path)).append("\" time=\"0\"");
             if (findings.isEmpty()) {
-                xml.append("/>\n");
+                openTestCase(xml, path, CLEAN_FILE).append("/>\n");
                 continue;
             }
-            xml.append(">\n");
-            StringBuilder passing = new StringBuilder();
             for (Finding finding : findings) {
+                openTestCase(xml, path, testName(finding)).append(">\n");
                 if (data.fails(finding)) {
                     xml.append("    <failure message=\"").append(Xml.attribute(finding.message()))
                             .append("\" type=\"").append(Xml.attribute(finding.ruleId())).append("\">")
                             .append(Xml.text(describe(finding))).append("</failure>\n");
                 } else {
-                    passing.append(describe(finding));
-                    if (finding.isAcknowledged()) {
-                        passing.append(" (acknowledged: ").append(finding.acknowledgement().reason()).append(')');
-                    }
-                    passing.append('\n');
+                    String passing = describe(finding) + (finding.isAcknowledged()
+                            ? " (acknowledged: " + finding.acknowledgement().reason() + ")"
+                            : " (below failOn)");
+                    xml.append("    <system-out>").append(Xml.text(passing + "\n")).append("</system-out>\n");
                 }
+                xml.append("  </testcase>\n");
             }
-            if (!passing.isEmpty()) {
-                xml.append("    <system-out>").append(Xml.text(passing.toString())).append("</system-out>\n");
-            }
-            xml.append("  </testcase>\n");
         }
         return xml.append("</testsuite>\n").toString();
+    }
+
+    /** A finding's test name, e.g. {@code delete-without-where at 3:1}. */
+    static String testName(Finding finding) {
+        return finding.ruleId() + " at " + finding.location().line() + ":" + finding.location().column();
+    }
+
+    private static StringBuilder openTestCase(StringBuilder xml, String path, String name) {
+        return xml.append("  <testcase classname=\"").append(Xml.attribute(path))
+                .append("\" name=\"").append(Xml.attribute(name)).append("\" time=\"0\"");
     }
 
     private static String describe(Finding finding) {

@@ -58,10 +58,11 @@ public enum ReportFormat {
 
     /**
      * Reads a configured list of formats; each entry may itself be comma-separated (as a
-     * {@code -Dsqlguard.formats=sarif,json} property arrives). {@code all}, or a null or empty list,
-     * selects every format.
+     * {@code -Dsqlguard.formats=sarif,json} property arrives). {@code all}, or a null list, selects every
+     * format. A list that names nothing ({@code -Dsqlguard.formats=}) is refused, as an empty dialect is:
+     * it is a mistake more likely than a wish for every format.
      *
-     * @throws IllegalArgumentException naming the valid values for an unknown entry
+     * @throws IllegalArgumentException naming the valid values for an unknown entry or an empty list
      */
     public static Set<ReportFormat> fromConfig(Collection<String> values) {
         Set<ReportFormat> formats = EnumSet.noneOf(ReportFormat.class);
@@ -80,7 +81,11 @@ public enum ReportFormat {
                 }
             }
         }
-        return formats.isEmpty() ? EnumSet.allOf(ReportFormat.class) : formats;
+        if (formats.isEmpty()) {
+            throw new IllegalArgumentException("No report format given (formats is empty); valid values are: "
+                    + validValues() + " (or all)");
+        }
+        return formats;
     }
 
     /** The valid configuration values, comma-separated. */

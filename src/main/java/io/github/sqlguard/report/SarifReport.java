@@ -45,7 +45,7 @@ public final class SarifReport implements ReportWriter {
         json.endArray().endObject().endObject();
         writeInvocation(json, data);
         json.name("originalUriBaseIds").beginObject().name(SOURCE_ROOT).beginObject()
-                .name("description").beginObject().field("text", "The project base directory.").endObject()
+                .name("description").beginObject().field("text", "The top of the build: the project, or the root of a multi-module build.").endObject()
                 .endObject().endObject();
         json.field("columnKind", "utf16CodeUnits");
         json.name("results").beginArray();

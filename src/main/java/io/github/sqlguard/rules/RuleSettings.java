@@ -33,6 +33,16 @@ public final class RuleSettings {
      * @throws IllegalArgumentException naming the valid ids or levels when an id or level is unknown
      */
     public RuleSettings(Collection<String> knownIds, Map<String, String> levels, Collection<String> disabledIds) {
+        this(knownIds, levels, disabledIds, Map.of());
+    }
+
+    /**
+     * @param neverOff ids that may be lowered but not switched off, each with the reason the refusal gives
+     * @throws IllegalArgumentException naming the valid ids or levels when an id or level is unknown, and
+     *     giving the reason when a rule of {@code neverOff} is switched off
+     */
+    public RuleSettings(Collection<String> knownIds, Map<String, String> levels, Collection<String> disabledIds,
+            Map<String, String> neverOff) {
         Set<String> known = new TreeSet<>(knownIds);
         if (levels != null) {
             levels.forEach((id, level) -> configured.put(knownId(known, id, "<rules>"), severity(id, level)));
@@ -44,6 +54,12 @@ public final class RuleSettings {
                 }
             }
         }
+        configured.forEach((id, severity) -> {
+            if (severity.isEmpty() && neverOff.containsKey(id)) {
+                throw new IllegalArgumentException(id + " cannot be switched off: " + neverOff.get(id)
+                        + "; lower it to WARNING or INFO in <rules> instead");
+            }
+        });
     }
 
     /** No configuration: every rule at its default severity. */

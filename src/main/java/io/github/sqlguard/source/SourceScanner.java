@@ -17,11 +17,14 @@ import java.util.Set;
 
 /**
  * Finds the files to check under the configured directories: those matching at least one include glob
- * and no exclude glob (see {@link GlobPattern}), in a deterministic order.
+ * and no exclude glob (see {@link GlobPattern}), in a deterministic order. A glob is matched against the
+ * file's path relative to each configured directory that contains it and relative to the project (see
+ * {@link GlobAnchors}); a directory inside another configured one is not walked twice.
  *
  * <p>Symbolic links are followed, because teams link shared migration folders into modules; a link that
  * leads back into one of its own parent directories is reported as a {@link ScanProblem} instead of being
- * walked forever. A file reached twice (overlapping directories, two links to one file) is listed once.
+ * walked forever. A link to a file is a file of its own, as it is for Flyway, which runs both under their
+ * own names.
  */
 public final class SourceScanner {
 
@@ -56,8 +59,12 @@ public final class SourceScanner {
         List<Path> missing = new ArrayList<>();
         List<ScanProblem> problems = new ArrayList<>();
         Set<Path> seen = new HashSet<>();
-        for (Path configured : directories) {
-            Path directory = base.resolve(configured).normalize();
+        GlobAnchors anchors = GlobAnchors.of(directories, base);
+        List<Path> resolved = directories.stream().map(configured -> base.resolve(configured).normalize()).toList();
+        for (Path directory : resolved) {
+            if (isInsideAnother(directory, resolved)) {
+                continue;
+            }
             if (!Files.exists(directory)) {
                 missing.add(directory);
             } else if (!Files.isDirectory(directory)) {
@@ -65,10 +72,10 @@ public final class SourceScanner {
                         "is not a directory; list directories to scan, and select files with includes"));
             } else {
                 List<SourcePath> found = new ArrayList<>();
-                walk(directory, base, found, problems);
+                walk(directory, base, anchors, found, problems);
                 found.sort(Comparator.comparing(SourcePath::pathInDirectory));
                 for (SourcePath file : found) {
-                    if (seen.add(identity(file.file()))) {
+                    if (seen.add(file.file())) {
                         files.add(file);
                     }
                 }
@@ -81,16 +88,30 @@ public final class SourceScanner {
 
     /** True when a path relative to a scanned directory is selected by the includes and excludes. */
     public boolean isSelected(String pathInDirectory) {
-        return includes.stream().anyMatch(glob -> glob.matches(pathInDirectory))
-                && excludes.stream().noneMatch(glob -> glob.matches(pathInDirectory));
+        return isSelected(List.of(pathInDirectory));
     }
 
-    private void walk(Path directory, Path base, List<SourcePath> found, List<ScanProblem> problems) {
+    /** True when an include matches one of the file's anchored paths and no exclude matches any of them. */
+    private boolean isSelected(List<String> anchoredPaths) {
+        return includes.stream().anyMatch(glob -> anchoredPaths.stream().anyMatch(glob::matches))
+                && excludes.stream().noneMatch(glob -> anchoredPaths.stream().anyMatch(glob::matches));
+    }
+
+    /** True when {@code directory} lies inside another of {@code directories}, which walks it already. */
+    private static boolean isInsideAnother(Path directory, List<Path> directories) {
+        return directories.stream().anyMatch(other -> !other.equals(directory) && directory.startsWith(other)
+                && Files.isDirectory(other));
+    }
+
+    private void walk(Path directory, Path base, GlobAnchors anchors, List<SourcePath> found,
+            List<ScanProblem> problems) {
         SimpleFileVisitor<Path> visitor = new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
                 String inDirectory = slashed(directory.relativize(file));
-                if (!isSelected(inDirectory)) {
+                List<String> anchored = new ArrayList<>(List.of(inDirectory));
+                anchors.pathsOf(file).stream().filter(path -> !anchored.contains(path)).forEach(anchored::add);
+                if (!isSelected(anchored)) {
                     return FileVisitResult.CONTINUE;
                 }
                 if (attributes.isRegularFile()) {
@@ -120,14 +141,6 @@ public final class SourceScanner {
         } catch (IOException | RuntimeException failure) {
             problems.add(new ScanProblem(directory, displayPath(directory, base),
                     "scanning stopped: " + describe(failure)));
-        }
-    }
-
-    private static Path identity(Path file) {
-        try {
-            return file.toRealPath();
-        } catch (IOException unresolvable) {
-            return file;
         }
     }
 

@@ -34,9 +34,20 @@ public record BaselineMatch(List<Finding> findings, List<BaselineEntry> stale, L
      * @param baselinePath the baseline file as reports should show it, e.g. {@code sqlguard-baseline.json}
      */
     public List<Finding> staleFindings(String baselinePath) {
+        return staleFindings(baselinePath, file -> true);
+    }
+
+    /**
+     * The stale entries of files that were {@code checked}: an entry of a file the run left out (a script
+     * at or below {@code sinceVersion}) was compared with nothing, so it is not stale.
+     */
+    public List<Finding> staleFindings(String baselinePath, java.util.function.Predicate<String> checked) {
         List<Finding> findings = new ArrayList<>();
         for (int i = 0; i < stale.size(); i++) {
             BaselineEntry entry = stale.get(i);
+            if (!checked.test(entry.file())) {
+                continue;
+            }
             findings.add(SuppressionDiagnostics.finding(SuppressionDiagnostics.STALE_BASELINE_ENTRY,
                     new Location(baselinePath, staleLines.get(i), 1),
                     "Baseline entry for " + entry.rule() + " in " + entry.file() + " (" + entry.fingerprint()

@@ -2,8 +2,10 @@ package io.github.sqlguard.suppress;
 
 import io.github.sqlguard.model.Acknowledgement;
 import io.github.sqlguard.model.Finding;
-import io.github.sqlguard.model.Location;
+import io.github.sqlguard.model.RuleInfo;
+import io.github.sqlguard.source.GlobAnchors;
 import io.github.sqlguard.source.GlobPattern;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -18,20 +20,43 @@ public final class PomSuppressions {
     /** Where acknowledgements and unused-entry warnings point. */
     public static final String POM = "pom.xml";
 
+    private static final String UNUSED_HINT = "Remove this <suppression>, or correct its <rule> or <files>: "
+            + "<files> is matched against the path from the project, from each scanned folder and from the "
+            + "Flyway location, e.g. src/main/resources/db/migration/legacy/*.sql, db/migration/legacy/*.sql "
+            + "or legacy/*.sql.";
+
     private final List<PomSuppression> entries;
     private final List<GlobPattern> globs = new ArrayList<>();
+    private final Path base;
+    private final GlobAnchors anchors;
 
     /**
+     * Suppressions whose globs are matched against the finding's path as it is (relative to the project).
+     *
      * @throws IllegalArgumentException naming the entry and the valid ids when an entry names an unknown
      *     rule
      */
     public PomSuppressions(List<PomSuppression> entries, Set<String> knownRuleIds) {
+        this(entries, knownRuleIds, Path.of("").toAbsolutePath(), List.of());
+    }
+
+    /**
+     * @param base the project directory, which finding paths are relative to
+     * @param directories the scanned directories, which globs may be written from too
+     * @throws IllegalArgumentException naming the entry and the valid ids when an entry names an unknown
+     *     rule
+     */
+    public PomSuppressions(List<PomSuppression> entries, Set<String> knownRuleIds, Path base, List<Path> directories) {
         this.entries = List.copyOf(entries);
+        this.base = base.toAbsolutePath().normalize();
+        this.anchors = GlobAnchors.of(directories, this.base);
         for (PomSuppression entry : this.entries) {
-            if (!knownRuleIds.contains(entry.rule())) {
-                throw new IllegalArgumentException("The <suppression> of " + entry.describe()
-                        + " names the unknown rule `" + entry.rule() + "`; "
-                        + RuleIdSuggestions.forUnknown(entry.rule(), knownRuleIds));
+            for (String id : entry.ruleIds()) {
+                if (!knownRuleIds.contains(id)) {
+                    throw new IllegalArgumentException("The <suppression> of " + entry.describe()
+                            + " names the unknown rule `" + id + "`; "
+                            + RuleIdSuggestions.forUnknown(id, knownRuleIds));
+                }
             }
             globs.add(entry.files() == null ? null : GlobPattern.compile(entry.files()));
         }
@@ -43,7 +68,8 @@ public final class PomSuppressions {
 
     /**
      * {@code findings} with every unacknowledged match acknowledged by the first matching entry, followed by
-     * an {@code unused-suppression} warning at {@code pom.xml:1:1} for each entry that matched nothing.
+     * an {@code unused-suppression} warning at the {@code <suppression>} element of each entry that matched
+     * nothing.
      */
     public List<Finding> apply(List<Finding> findings) {
         boolean[] used = new boolean[entries.size()];
@@ -65,10 +91,11 @@ public final class PomSuppressions {
         }
         for (int i = 0; i < entries.size(); i++) {
             if (!used[i]) {
-                result.add(SuppressionDiagnostics.finding(SuppressionDiagnostics.UNUSED_SUPPRESSION,
-                        new Location(POM, 1, 1),
-                        "The pom <suppression> of " + entries.get(i).describe() + " matched no finding",
-                        ""));
+                PomSuppression entry = entries.get(i);
+                RuleInfo info = SuppressionDiagnostics.UNUSED_SUPPRESSION;
+                result.add(Finding.of(info.id(), info.defaultSeverity(), entry.declaredAt(),
+                        "The pom <suppression> of " + entry.describe() + " matched no finding",
+                        UNUSED_HINT, ""));
             }
         }
         return result;
@@ -76,7 +103,13 @@ public final class PomSuppressions {
 
     private boolean matches(int index, Finding finding) {
         GlobPattern glob = globs.get(index);
-        return entries.get(index).rule().equals(finding.ruleId())
-                && (glob == null || glob.matches(finding.location().path()));
+        if (!entries.get(index).ruleIds().contains(finding.ruleId())) {
+            return false;
+        }
+        if (glob == null || glob.matches(finding.location().path())) {
+            return true;
+        }
+        Path file = base.resolve(finding.location().path());
+        return anchors.matches(glob, file);
     }
 }

@@ -124,4 +124,16 @@ class ConsoleReportTest {
     void summaryIsOnlyAWarningWhenNothingFailsTheBuild() {
         assertEquals(Level.WARNING, report.summary(SampleRun.data(null)).level());
     }
+
+    @Test
+    void summaryOfOnlyInfoFindingsIsInformation() {
+        Finding info = Finding.of("drop-table", Severity.INFO, new Location("f.sql", 1, 1), "m", "", "");
+        ReportData data = new ReportData(List.of(info), List.of(), List.of("f.sql"), 1, Duration.ZERO, "1",
+                Severity.ERROR, l -> Optional.empty(), List.of());
+
+        ConsoleLine summary = report.summary(data);
+
+        assertEquals(Level.INFO, summary.level(), summary.text());
+        assertTrue(summary.text().contains("1 info"), summary.text());
+    }
 }

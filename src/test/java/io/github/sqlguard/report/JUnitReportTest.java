@@ -3,6 +3,8 @@ package io.github.sqlguard.report;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.sqlguard.model.Finding;
+import io.github.sqlguard.model.Location;
 import io.github.sqlguard.model.Severity;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -22,49 +24,75 @@ class JUnitReportTest {
         return XmlReports.parse(file).getDocumentElement();
     }
 
-    private static Element testcase(Element suite, String path) {
+    private static Element testcase(Element suite, String path, String name) {
         return XmlReports.children(suite, "testcase").stream()
-                .filter(t -> t.getAttribute("name").equals(path)).findFirst().orElseThrow();
+                .filter(t -> t.getAttribute("classname").equals(path) && t.getAttribute("name").equals(name))
+                .findFirst().orElseThrow(() -> new AssertionError("no test case " + path + " " + name));
     }
 
     @Test
-    void oneTestCasePerFileAndOneFailurePerFailingFinding() throws IOException {
+    void oneTestCasePerFindingAndOnePassingTestCasePerCleanFile() throws IOException {
         Element suite = written(SampleRun.data(Severity.ERROR));
 
         assertEquals("testsuite", suite.getTagName());
         assertEquals("sqlguard", suite.getAttribute("name"));
-        assertEquals("14", suite.getAttribute("tests"));
+        // 5 findings, and 11 scanned files without any.
+        assertEquals("16", suite.getAttribute("tests"));
         assertEquals("2", suite.getAttribute("failures"));
         assertEquals("0", suite.getAttribute("errors"));
         assertEquals("0", suite.getAttribute("skipped"));
         assertEquals("0.410", suite.getAttribute("time"));
-        assertEquals(14, XmlReports.children(suite, "testcase").size());
+        assertEquals(16, XmlReports.children(suite, "testcase").size());
 
-        Element v2 = testcase(suite, SampleRun.V2);
-        assertEquals("sqlguard", v2.getAttribute("classname"));
-        List<Element> failures = XmlReports.children(v2, "failure");
-        assertEquals(1, failures.size(), "the warning is below failOn ERROR, the cache DELETE is acknowledged");
+        Element delete = testcase(suite, SampleRun.V2, "delete-without-where at 3:1");
+        List<Element> failures = XmlReports.children(delete, "failure");
+        assertEquals(1, failures.size());
         assertEquals("delete-without-where", failures.get(0).getAttribute("type"));
         assertEquals(SampleRun.DELETE.message(), failures.get(0).getAttribute("message"));
         assertTrue(failures.get(0).getTextContent().startsWith(SampleRun.V2
                 + ":3:1: ERROR [delete-without-where] DELETE without WHERE removes every row of customers"));
-        String out = XmlReports.children(v2, "system-out").get(0).getTextContent();
-        assertTrue(out.contains(":7:1: WARNING [unparsed-statement]"), out);
-        assertTrue(out.contains(":12:1: ERROR [delete-without-where] DELETE without WHERE removes every row of cache"
-                + "\n  hint: " + SampleRun.DELETE_HINT + " (acknowledged: cache table, rebuilt nightly)"), out);
 
-        Element odd = testcase(suite, SampleRun.ODD_PATH);
+        Element unparsed = testcase(suite, SampleRun.V2, "unparsed-statement at 7:1");
+        assertTrue(XmlReports.children(unparsed, "failure").isEmpty(), "the warning is below failOn ERROR");
+        String out = XmlReports.children(unparsed, "system-out").get(0).getTextContent();
+        assertTrue(out.contains(":7:1: WARNING [unparsed-statement]") && out.contains("(below failOn)"), out);
+
+        Element cache = testcase(suite, SampleRun.V2, "delete-without-where at 12:1");
+        assertTrue(XmlReports.children(cache, "failure").isEmpty());
+        String acknowledged = XmlReports.children(cache, "system-out").get(0).getTextContent();
+        assertTrue(acknowledged.contains("(acknowledged: cache table, rebuilt nightly)"), acknowledged);
+
+        Element odd = testcase(suite, SampleRun.ODD_PATH, "update-without-where at 5:5");
         assertEquals(SampleRun.NASTY_MESSAGE.replace("\u0001", "\\u0001"),
                 XmlReports.children(odd, "failure").get(0).getAttribute("message"));
-        assertTrue(XmlReports.children(testcase(suite, "db/V4__clean.sql"), "failure").isEmpty());
+
+        Element clean = testcase(suite, "db/V4__clean.sql", JUnitReport.CLEAN_FILE);
+        assertTrue(XmlReports.children(clean, "failure").isEmpty());
+        assertTrue(XmlReports.children(suite, "testcase").stream()
+                .noneMatch(t -> t.getAttribute("classname").equals(SampleRun.V2)
+                        && t.getAttribute("name").equals(JUnitReport.CLEAN_FILE)), "V2 has findings");
+    }
+
+    @Test
+    void threeFindingsInOneFileAreThreeTestCasesAndThreeFailures() throws IOException {
+        Finding first = Finding.of("drop-table", Severity.ERROR, new Location("db/V9__x.sql", 1, 1), "a", "", "");
+        Finding second = Finding.of("drop-table", Severity.ERROR, new Location("db/V9__x.sql", 2, 1), "b", "", "");
+        Finding third = Finding.of("truncate-table", Severity.ERROR, new Location("db/V9__x.sql", 3, 1), "c", "", "");
+        Element suite = written(SampleRun.data(List.of(first, second, third), Severity.ERROR));
+
+        assertEquals("3", suite.getAttribute("failures"));
+        for (String name : List.of("drop-table at 1:1", "drop-table at 2:1", "truncate-table at 3:1")) {
+            assertEquals(1, XmlReports.children(testcase(suite, "db/V9__x.sql", name), "failure").size(), name);
+        }
     }
 
     @Test
     void failOnWarningAlsoFailsOnTheWarning() throws IOException {
         Element suite = written(SampleRun.data(Severity.WARNING));
 
-        assertEquals(2, XmlReports.children(testcase(suite, SampleRun.V2), "failure").size());
-        assertEquals("2", suite.getAttribute("failures"), "failing test cases, not failure elements");
+        assertEquals(1, XmlReports.children(testcase(suite, SampleRun.V2, "unparsed-statement at 7:1"), "failure")
+                .size());
+        assertEquals("3", suite.getAttribute("failures"), "one per failing finding");
     }
 
     @Test
@@ -72,6 +100,7 @@ class JUnitReportTest {
         Element suite = written(SampleRun.data(null));
 
         assertEquals("0", suite.getAttribute("failures"));
-        assertTrue(XmlReports.children(testcase(suite, SampleRun.ODD_PATH), "failure").isEmpty());
+        assertTrue(XmlReports.children(testcase(suite, SampleRun.ODD_PATH, "update-without-where at 5:5"), "failure")
+                .isEmpty());
     }
 }

@@ -42,8 +42,17 @@ class ReportFormatTest {
         assertEquals(EnumSet.of(ReportFormat.SARIF, ReportFormat.GITLAB),
                 ReportFormat.fromConfig(List.of("gitlab,sarif", " ")));
         assertEquals(EnumSet.allOf(ReportFormat.class), ReportFormat.fromConfig(List.of("ALL")));
-        assertEquals(EnumSet.allOf(ReportFormat.class), ReportFormat.fromConfig(List.of()));
+        assertEquals(EnumSet.allOf(ReportFormat.class), ReportFormat.fromConfig((List<String>) null));
         assertThrows(IllegalArgumentException.class, () -> ReportFormat.fromConfig(List.of("sarif,pdf")));
+    }
+
+    @Test
+    void anEmptyListIsRefusedWithTheValidValues() {
+        for (List<String> empty : List.of(List.<String>of(), List.of(""), List.of(" , "))) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> ReportFormat.fromConfig(empty));
+            assertTrue(e.getMessage().contains("valid values are: sarif, json"), e.getMessage());
+        }
     }
 
     @Test

@@ -66,6 +66,20 @@ class SourceScannerTest {
     }
 
     @Test
+    void globsAreReadFromTheProjectAndFromANestedDirectoryTooWhichIsNotWalkedTwice() throws IOException {
+        touch("res/db/migration/V1__a.sql");
+        touch("res/db/migration/legacy/V0__old.sql");
+        List<Path> directories = List.of(project.resolve("res"), project.resolve("res/db/migration"));
+
+        for (String exclude : List.of("legacy/**", "db/migration/legacy/*.sql", "res/db/migration/legacy/*.sql")) {
+            ScanResult result = new SourceScanner(List.of("**/*.sql"), List.of(exclude)).scan(directories, project);
+            assertEquals(List.of("res/db/migration/V1__a.sql"), relativePaths(result), exclude);
+        }
+        ScanResult topOfTheLocation = new SourceScanner(List.of("V*.sql"), List.of()).scan(directories, project);
+        assertEquals(List.of("res/db/migration/V1__a.sql"), relativePaths(topOfTheLocation));
+    }
+
+    @Test
     void reportsMissingDirectoriesInsteadOfFailing() throws IOException {
         touch("a/V1__x.sql");
         Path missing = project.resolve("no/such/dir");

@@ -9,9 +9,12 @@ import io.github.sqlguard.model.Acknowledgement;
 import io.github.sqlguard.model.Finding;
 import io.github.sqlguard.model.Location;
 import io.github.sqlguard.model.Severity;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class PomSuppressionsTest {
 
@@ -95,5 +98,55 @@ class PomSuppressionsTest {
                 () -> new PomSuppressions(List.of(new PomSuppression("xyz", null, "r")), KNOWN));
         assertTrue(far.getMessage().endsWith("valid rule ids: delete-without-where, drop-table, truncate-table"),
                 far.getMessage());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"legacy/**", "db/migration/legacy/*.sql", "src/main/resources/db/migration/legacy/*.sql",
+        "**/legacy/V1__x.sql"})
+    void filesGlobsAreReadFromTheProjectAndEveryScannedFolder(String glob) {
+        Path base = Path.of("/work/project");
+        Path resources = base.resolve("src/main/resources");
+        PomSuppressions suppressions = new PomSuppressions(List.of(new PomSuppression("drop-table", glob, "old")),
+                KNOWN, base, List.of(resources, resources.resolve("db/migration")));
+
+        List<Finding> result = suppressions.apply(List.of(
+                finding("drop-table", "src/main/resources/db/migration/legacy/V1__x.sql"),
+                finding("drop-table", "src/main/resources/db/migration/V2__y.sql")));
+
+        assertTrue(result.get(0).isAcknowledged(), glob);
+        assertFalse(result.get(1).isAcknowledged(), glob);
+    }
+
+    @Test
+    void oneEntryMayNameSeveralRulesAsInlineCommentsDo() {
+        PomSuppressions suppressions = new PomSuppressions(List.of(
+                new PomSuppression("drop-table, delete-without-where", null, "scratch schema")), KNOWN);
+
+        List<Finding> result = suppressions.apply(List.of(finding("drop-table", UNDO),
+                finding("delete-without-where", UNDO), finding("truncate-table", UNDO)));
+
+        assertEquals(List.of(true, true, false), result.stream().map(Finding::isAcknowledged).toList());
+    }
+
+    @Test
+    void aListWithAnUnknownRuleNamesIt() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new PomSuppressions(
+                List.of(new PomSuppression("drop-table,drop-tabel", null, "r")), KNOWN));
+        assertTrue(e.getMessage().contains("unknown rule `drop-tabel`"), e.getMessage());
+    }
+
+    @Test
+    void anUnusedEntryIsReportedAtItsElementSayingWhatToChange() {
+        Location element = new Location("pom.xml", 42, 17);
+        List<Finding> result = new PomSuppressions(List.of(new PomSuppression("drop-table", "legacy/**", "old",
+                element)), KNOWN).apply(List.of());
+
+        Finding unused = result.get(0);
+        assertEquals("unused-suppression", unused.ruleId());
+        assertEquals(element, unused.location());
+        assertEquals("The pom <suppression> of drop-table for files legacy/** matched no finding", unused.message());
+        assertTrue(unused.hint().startsWith("Remove this <suppression>, or correct its <rule> or <files>"),
+                unused.hint());
+        assertFalse(unused.hint().contains("comment"), unused.hint());
     }
 }

@@ -1,0 +1,3 @@
+DROP TABLE old_orders;
+TRUNCATE TABLE old_cache;
+DELETE FROM old_sessions;

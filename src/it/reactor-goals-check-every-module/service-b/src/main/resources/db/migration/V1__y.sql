@@ -1,0 +1,2 @@
+CREATE TABLE u (id INT);
+UPDATE orders SET total = 0;

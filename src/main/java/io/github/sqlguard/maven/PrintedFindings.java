@@ -1,0 +1,44 @@
+package io.github.sqlguard.maven;
+
+import io.github.sqlguard.model.Finding;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.maven.execution.MavenSession;
+import org.eclipse.aether.SessionData;
+
+/**
+ * The findings already printed by this Maven build, so that two modules checking the same folder (a shared
+ * migrations directory) print each finding once. Each module's verdict still counts all of its findings.
+ *
+ * <p>The record lives in the resolver session's data, the one store every module of a build shares, also
+ * in a parallel build, where each module gets its own copy of the {@link MavenSession}.
+ */
+final class PrintedFindings {
+
+    private static final String KEY = PrintedFindings.class.getName();
+
+    private final Set<String> printed;
+
+    private PrintedFindings(Set<String> printed) {
+        this.printed = printed;
+    }
+
+    /** The record of this build; a fresh one when there is no session (a test). */
+    static PrintedFindings of(MavenSession session) {
+        if (session == null || session.getRepositorySession() == null
+                || session.getRepositorySession().getData() == null) {
+            return new PrintedFindings(ConcurrentHashMap.newKeySet());
+        }
+        SessionData data = session.getRepositorySession().getData();
+        Set<String> fresh = ConcurrentHashMap.newKeySet();
+        data.set(KEY, null, fresh);
+        @SuppressWarnings("unchecked")
+        Set<String> shared = (Set<String>) data.get(KEY);
+        return new PrintedFindings(shared == null ? fresh : shared);
+    }
+
+    /** True the first time this build meets {@code finding} (its rebased location and rule), false after. */
+    boolean firstTime(Finding finding) {
+        return printed.add(finding.location() + "|" + finding.ruleId() + "|" + finding.isAcknowledged());
+    }
+}
