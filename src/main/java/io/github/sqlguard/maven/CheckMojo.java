@@ -48,6 +48,17 @@ public class CheckMojo extends AbstractSqlguardMojo {
     @Parameter(property = "sqlguard.formats", defaultValue = "all")
     protected String formats;
 
+    /**
+     * Set to false to analyse every migration again instead of reusing the findings of files that did not
+     * change; the cache is {@code ${project.build.directory}/sqlguard/analysis-cache.bin}.
+     */
+    @Parameter(property = "sqlguard.cache", defaultValue = "true")
+    protected boolean cache;
+
+    /** At most this many findings of each rule are printed to the build log; the report files hold them all. */
+    @Parameter(property = "sqlguard.maxConsoleFindingsPerRule", defaultValue = "25")
+    protected int maxConsoleFindingsPerRule;
+
     @Parameter(defaultValue = "${plugin}", readonly = true)
     protected PluginDescriptor plugin;
 
@@ -62,12 +73,20 @@ public class CheckMojo extends AbstractSqlguardMojo {
         try {
             threshold = FailOn.fromConfig(failOn);
             reportFormats = ReportFormat.fromConfig(splitList(formats));
+            if (maxConsoleFindingsPerRule < 0) {
+                throw new IllegalArgumentException("maxConsoleFindingsPerRule must be 0 or more, not "
+                        + maxConsoleFindingsPerRule);
+            }
         } catch (IllegalArgumentException e) {
             throw new MojoExecutionException("sqlguard configuration: " + e.getMessage(), e);
         }
         LintConfig config = lintConfig();
         LintResult result = run(config);
         ReportData report = ReportDataFactory.of(result, config, threshold.orElse(null), pluginVersion());
+        if (result.cachedFiles() > 0) {
+            getLog().info("sqlguard: " + result.cachedFiles() + " unchanged file(s) were not analysed again;"
+                    + " their findings come from the analysis cache (-Dsqlguard.cache=false analyses them)");
+        }
         if (result.alreadyApplied() > 0) {
             getLog().info("sqlguard: " + result.alreadyApplied()
                     + " versioned script(s) at or below sinceVersion were not checked");
@@ -82,7 +101,7 @@ public class CheckMojo extends AbstractSqlguardMojo {
 
     private LintResult run(LintConfig config) throws MojoExecutionException {
         try {
-            return new Linter().run(config);
+            return new Linter().run(config, cache ? buildDirectory().resolve("analysis-cache.bin") : null);
         } catch (IllegalArgumentException e) {
             throw new MojoExecutionException("sqlguard configuration: " + e.getMessage(), e);
         } catch (RuntimeException e) {
@@ -92,7 +111,7 @@ public class CheckMojo extends AbstractSqlguardMojo {
     }
 
     private void log(ReportData report) {
-        for (ConsoleLine line : new ConsoleReport().lines(report)) {
+        for (ConsoleLine line : new ConsoleReport().lines(report, maxConsoleFindingsPerRule)) {
             switch (line.level()) {
                 case ERROR -> getLog().error(line.text());
                 case WARNING -> getLog().warn(line.text());
@@ -106,15 +125,19 @@ public class CheckMojo extends AbstractSqlguardMojo {
     }
 
     private void writeReports(ReportData report, Set<ReportFormat> reportFormats) throws MojoExecutionException {
-        Path directory = reportDirectory != null ? reportDirectory.toPath()
-                : hasProject() ? Path.of(project.getBuild().getDirectory(), "sqlguard")
-                        : baseDir().resolve("target").resolve("sqlguard");
+        Path directory = reportDirectory != null ? reportDirectory.toPath() : buildDirectory();
         try {
             ReportFiles.writeAll(report, directory, reportFormats);
         } catch (IOException e) {
             throw new MojoExecutionException("sqlguard could not write its reports to " + directory + ": "
                     + e.getMessage(), e);
         }
+    }
+
+    /** {@code ${project.build.directory}/sqlguard}, or {@code target/sqlguard} without a project. */
+    private Path buildDirectory() {
+        return hasProject() ? Path.of(project.getBuild().getDirectory(), "sqlguard")
+                : baseDir().resolve("target").resolve("sqlguard");
     }
 
     private static String failureMessage(List<Finding> failing, Severity threshold) {
