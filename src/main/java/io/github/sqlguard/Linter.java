@@ -35,6 +35,13 @@ public final class Linter {
     private static final long WORKER_STACK_BYTES = 64L * 1024 * 1024;
 
     /**
+     * Identifies this build of sqlguard, a rebuilt snapshot included, for caches of what it computed.
+     */
+    public static String codeIdentity() {
+        return AnalysisFingerprint.codeIdentity();
+    }
+
+    /**
      * Runs the analysis.
      *
      * @throws IllegalArgumentException when the configuration names an unknown rule, severity or glob, or the

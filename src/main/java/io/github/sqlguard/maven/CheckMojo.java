@@ -12,6 +12,7 @@ import io.github.sqlguard.report.GitHubWorkflowCommands;
 import io.github.sqlguard.report.ReportData;
 import io.github.sqlguard.report.ReportFiles;
 import io.github.sqlguard.report.ReportFormat;
+import io.github.sqlguard.report.ReportStamp;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -49,8 +50,9 @@ public class CheckMojo extends AbstractSqlguardMojo {
     protected String formats;
 
     /**
-     * Set to false to analyse every migration again instead of reusing the findings of files that did not
-     * change; the cache is {@code ${project.build.directory}/sqlguard/analysis-cache.bin}.
+     * Set to false to analyse every migration and write every report again, instead of reusing the findings of
+     * files that did not change ({@code ${project.build.directory}/sqlguard/analysis-cache.bin}) and leaving
+     * reports with nothing new alone.
      */
     @Parameter(property = "sqlguard.cache", defaultValue = "true")
     protected boolean cache;
@@ -127,7 +129,13 @@ public class CheckMojo extends AbstractSqlguardMojo {
     private void writeReports(ReportData report, Set<ReportFormat> reportFormats) throws MojoExecutionException {
         Path directory = reportDirectory != null ? reportDirectory.toPath() : buildDirectory();
         try {
-            ReportFiles.writeAll(report, directory, reportFormats);
+            if (cache) {
+                // Nothing new to report (the usual run when no migration changed): the files stay as they are.
+                ReportStamp.writeChanged(report, directory, reportFormats, buildDirectory().resolve("reports.stamp"),
+                        Linter.codeIdentity());
+            } else {
+                ReportFiles.writeAll(report, directory, reportFormats);
+            }
         } catch (IOException e) {
             throw new MojoExecutionException("sqlguard could not write its reports to " + directory + ": "
                     + e.getMessage(), e);
