@@ -82,8 +82,10 @@ public class CheckMojo extends AbstractSqlguardMojo {
         } catch (IllegalArgumentException e) {
             throw new MojoExecutionException("sqlguard configuration: " + e.getMessage(), e);
         }
+        long started = System.nanoTime();
         LintConfig config = lintConfig();
         LintResult result = run(config);
+        long analysed = System.nanoTime();
         ReportData report = ReportDataFactory.of(result, config, threshold.orElse(null), pluginVersion());
         if (result.cachedFiles() > 0) {
             getLog().info("sqlguard: " + result.cachedFiles() + " unchanged file(s) were not analysed again;"
@@ -94,7 +96,12 @@ public class CheckMojo extends AbstractSqlguardMojo {
                     + " versioned script(s) at or below sinceVersion were not checked");
         }
         log(report);
+        long logged = System.nanoTime();
         writeReports(report, reportFormats);
+        // Where a run's time goes, for mvn -X: configuration and analysis, build log, report files.
+        getLog().debug(String.format(java.util.Locale.ROOT, "sqlguard timings: analysis %.3f s, log %.3f s,"
+                + " reports %.3f s", (analysed - started) / 1e9, (logged - analysed) / 1e9,
+                (System.nanoTime() - logged) / 1e9));
         List<Finding> failing = report.failingFindings();
         if (!failing.isEmpty()) {
             throw new MojoFailureException(failureMessage(failing, threshold.get()));
