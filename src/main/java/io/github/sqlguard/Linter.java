@@ -7,6 +7,7 @@ import io.github.sqlguard.source.ScanProblem;
 import io.github.sqlguard.source.ScanResult;
 import io.github.sqlguard.source.SourcePath;
 import io.github.sqlguard.source.SourceScanner;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -34,26 +35,46 @@ public final class Linter {
     private static final long WORKER_STACK_BYTES = 64L * 1024 * 1024;
 
     /**
+     * Identifies this build of sqlguard, a rebuilt snapshot included, for caches of what it computed.
+     */
+    public static String codeIdentity() {
+        return AnalysisFingerprint.codeIdentity();
+    }
+
+    /**
      * Runs the analysis.
      *
      * @throws IllegalArgumentException when the configuration names an unknown rule, severity or glob, or the
      *     baseline file is malformed; the message says what to fix
      */
     public LintResult run(LintConfig config) {
+        return run(config, null);
+    }
+
+    /**
+     * Runs the analysis, reusing the findings of files that did not change since the run that wrote
+     * {@code cacheFile}, and updates it.
+     *
+     * @param cacheFile the analysis cache, or null to analyse every file
+     * @throws IllegalArgumentException as {@link #run(LintConfig)}
+     */
+    public LintResult run(LintConfig config, Path cacheFile) {
         long started = System.nanoTime();
         LintSession session = new LintSession(config);
         ScanResult scan = new SourceScanner(config.includes(), config.excludes())
                 .scan(config.directories(), config.baseDir());
+        AnalysisCache cache = cacheFile == null ? null : AnalysisCache.open(cacheFile, config, scan.files());
 
         // Changelogs first: a file they include or run through sqlFile is analysed with their context
         // (changeset, properties) and not a second time on its own.
         List<SourcePath> changelogCandidates = scan.files().stream().filter(Linter::mayBeStructuredChangelog).toList();
-        List<FileOutcome> outcomes = new ArrayList<>(analyseAll(changelogCandidates, session, config.threads()));
+        List<FileOutcome> outcomes = new ArrayList<>(analyseAll(changelogCandidates, true, session, cache,
+                config.threads()));
         Set<String> reached = new LinkedHashSet<>();
         outcomes.forEach(outcome -> reached.addAll(outcome.reachedFiles()));
         List<SourcePath> rest = scan.files().stream()
                 .filter(file -> !mayBeStructuredChangelog(file) && !reached.contains(file.relativePath())).toList();
-        outcomes.addAll(analyseAll(rest, session, config.threads()));
+        outcomes.addAll(analyseAll(rest, false, session, cache, config.threads()));
 
         Set<String> scannedFiles = new TreeSet<>();
         Map<String, Integer> statementsByFile = new HashMap<>();
@@ -78,6 +99,14 @@ public final class Linter {
                     : " and excludes " + config.excludes()) + " in " + config.directories()
                     + "; nothing was checked (check the directories and globs)");
         }
+        if (cache != null) {
+            try {
+                cache.save();
+            } catch (IOException | RuntimeException e) {
+                notes.add("the analysis cache " + cacheFile + " could not be written (" + e.getMessage()
+                        + "); the next run analyses every file again");
+            }
+        }
         List<Finding> unique = withoutDuplicates(outcomes);
         for (ScanProblem problem : scan.problems()) {
             unique.add(session.fileProblem(FileDiagnostics.UNREADABLE_FILE, problem.relativePath(), 1,
@@ -88,10 +117,11 @@ public final class Linter {
         Map<Location, String> statementSql = new HashMap<>();
         outcomes.forEach(outcome -> statementSql.putAll(outcome.statementSql()));
         return new LintResult(acknowledged, new ArrayList<>(scannedFiles), statements, alreadyApplied, notes, session.ruleInfos(),
-                Duration.ofNanos(System.nanoTime() - started), statementSql);
+                Duration.ofNanos(System.nanoTime() - started), statementSql, cache == null ? 0 : cache.reusedFiles());
     }
 
-    private static List<FileOutcome> analyseAll(List<SourcePath> files, LintSession session, int threads) {
+    private static List<FileOutcome> analyseAll(List<SourcePath> files, boolean changelogCandidates,
+            LintSession session, AnalysisCache cache, int threads) {
         // Workers get a large stack: SQL nests, and the parser and the token rules recurse with it.
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, files.size())), runnable -> {
             Thread thread = new Thread(null, runnable, "sqlguard-worker", WORKER_STACK_BYTES);
@@ -101,7 +131,8 @@ public final class Linter {
         try {
             List<Future<FileOutcome>> futures = new ArrayList<>();
             for (SourcePath file : files) {
-                futures.add(pool.submit(() -> session.analyse(file)));
+                futures.add(pool.submit(() -> cache == null ? session.analyse(file)
+                        : cache.outcome(file, changelogCandidates, session::analyse)));
             }
             List<FileOutcome> outcomes = new ArrayList<>();
             for (Future<FileOutcome> future : futures) {

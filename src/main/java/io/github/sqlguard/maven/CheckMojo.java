@@ -13,6 +13,7 @@ import io.github.sqlguard.report.PassReason;
 import io.github.sqlguard.report.ReportData;
 import io.github.sqlguard.report.ReportFiles;
 import io.github.sqlguard.report.ReportFormat;
+import io.github.sqlguard.report.ReportStamp;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -70,6 +71,18 @@ public class CheckMojo extends AbstractSqlguardMojo {
     @Parameter(property = "sqlguard.formats", defaultValue = "all")
     protected String formats;
 
+    /**
+     * Set to false to analyse every migration and write every report again, instead of reusing the findings of
+     * files that did not change ({@code ${project.build.directory}/sqlguard/analysis-cache.bin}) and leaving
+     * reports with nothing new alone.
+     */
+    @Parameter(property = "sqlguard.cache", defaultValue = "true")
+    protected boolean cache;
+
+    /** At most this many findings of each rule are printed to the build log; the report files hold them all. */
+    @Parameter(property = "sqlguard.maxConsoleFindingsPerRule", defaultValue = "25")
+    protected int maxConsoleFindingsPerRule;
+
     @Parameter(defaultValue = "${plugin}", readonly = true)
     protected PluginDescriptor plugin;
 
@@ -85,6 +98,10 @@ public class CheckMojo extends AbstractSqlguardMojo {
         try {
             threshold = FailOn.fromConfig(failOn);
             reportFormats = ReportFormat.fromConfig(formats == null ? null : List.of(formats));
+            if (maxConsoleFindingsPerRule < 0) {
+                throw new IllegalArgumentException("maxConsoleFindingsPerRule must be 0 or more, not "
+                        + maxConsoleFindingsPerRule);
+            }
         } catch (IllegalArgumentException e) {
             throw new MojoExecutionException("sqlguard configuration: " + e.getMessage(), e);
         }
@@ -93,8 +110,10 @@ public class CheckMojo extends AbstractSqlguardMojo {
             getLog().info(nothingToCheck.get());
             return;
         }
+        long started = System.nanoTime();
         LintConfig config = lintConfig();
         LintResult result = run(config);
+        long analysed = System.nanoTime();
         if (isAggregatorWithoutMigrations(result)) {
             getLog().info("sqlguard: " + project.getArtifactId() + " has no migrations of its own; each of its "
                     + "modules is checked on its own");
@@ -102,8 +121,17 @@ public class CheckMojo extends AbstractSqlguardMojo {
         }
         ReportData report = ReportDataFactory.of(result, config, threshold.orElse(null), pluginVersion(),
                 reactorRoot());
+        if (result.cachedFiles() > 0) {
+            getLog().info("sqlguard: " + result.cachedFiles() + " unchanged file(s) were not analysed again;"
+                    + " their findings come from the analysis cache (-Dsqlguard.cache=false analyses them)");
+        }
         log(report, result.alreadyApplied());
+        long logged = System.nanoTime();
         writeReports(report, reportFormats);
+        // Where a run's time goes, for mvn -X: configuration and analysis, build log, report files.
+        getLog().debug(String.format(java.util.Locale.ROOT, "sqlguard timings: analysis %.3f s, log %.3f s,"
+                + " reports %.3f s", (analysed - started) / 1e9, (logged - analysed) / 1e9,
+                (System.nanoTime() - logged) / 1e9));
         List<Finding> failing = report.failingFindings();
         if (!failing.isEmpty()) {
             throw new MojoFailureException(failureMessage(failing, threshold.get()));
@@ -113,7 +141,7 @@ public class CheckMojo extends AbstractSqlguardMojo {
 
     private LintResult run(LintConfig config) throws MojoExecutionException {
         try {
-            return new Linter().run(config);
+            return new Linter().run(config, cache ? buildDirectory().resolve("analysis-cache.bin") : null);
         } catch (IllegalArgumentException e) {
             throw new MojoExecutionException("sqlguard configuration: " + e.getMessage(), e);
         } catch (RuntimeException e) {
@@ -132,7 +160,7 @@ public class CheckMojo extends AbstractSqlguardMojo {
         ReportData shown = new ReportData(firstTime, report.rules(), report.scannedFiles(), report.statements(),
                 report.elapsed(), report.toolVersion(), report.failOn(), report.sourceLine(), report.notes());
         ConsoleReport console = new ConsoleReport();
-        List<ConsoleLine> lines = new ArrayList<>(console.lines(shown));
+        List<ConsoleLine> lines = new ArrayList<>(console.lines(shown, maxConsoleFindingsPerRule));
         lines.remove(lines.size() - 1);
         int repeated = report.findings().size() - firstTime.size();
         if (repeated > 0) {
@@ -158,15 +186,25 @@ public class CheckMojo extends AbstractSqlguardMojo {
     }
 
     private void writeReports(ReportData report, Set<ReportFormat> reportFormats) throws MojoExecutionException {
-        Path directory = reportDirectory != null ? reportDirectory.toPath()
-                : hasProject() ? Path.of(project.getBuild().getDirectory(), "sqlguard")
-                        : baseDir().resolve("target").resolve("sqlguard");
+        Path directory = reportDirectory != null ? reportDirectory.toPath() : buildDirectory();
         try {
-            ReportFiles.writeAll(report, directory, reportFormats);
+            if (cache) {
+                // Nothing new to report (the usual run when no migration changed): the files stay as they are.
+                ReportStamp.writeChanged(report, directory, reportFormats, buildDirectory().resolve("reports.stamp"),
+                        Linter.codeIdentity());
+            } else {
+                ReportFiles.writeAll(report, directory, reportFormats);
+            }
         } catch (IOException e) {
             throw new MojoExecutionException("sqlguard could not write its reports to " + directory + ": "
                     + e.getMessage(), e);
         }
+    }
+
+    /** {@code ${project.build.directory}/sqlguard}, or {@code target/sqlguard} without a project. */
+    private Path buildDirectory() {
+        return hasProject() ? Path.of(project.getBuild().getDirectory(), "sqlguard")
+                : baseDir().resolve("target").resolve("sqlguard");
     }
 
     private static String failureMessage(List<Finding> failing, Severity threshold) {

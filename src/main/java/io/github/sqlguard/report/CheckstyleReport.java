@@ -2,6 +2,9 @@ package io.github.sqlguard.report;
 
 import io.github.sqlguard.model.Finding;
 import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -16,12 +19,22 @@ public final class CheckstyleReport implements ReportWriter {
 
     @Override
     public void write(ReportData data, Path file) throws IOException {
-        ReportWriter.writeUtf8(file, toXml(data));
+        ReportWriter.streamUtf8(file, out -> write(data, out));
     }
 
     /** The report as text. */
     public String toXml(ReportData data) {
-        StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+        StringWriter xml = new StringWriter();
+        try {
+            write(data, xml);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringWriter does not fail
+        }
+        return xml.toString();
+    }
+
+    private static void write(ReportData data, Writer xml) throws IOException {
+        xml.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
         xml.append("<checkstyle version=\"").append(Xml.attribute(data.toolVersion())).append("\">\n");
         Map<String, List<Finding>> byFile = data.findingsByFile();
         for (String path : data.reportedFiles()) {
@@ -34,8 +47,8 @@ public final class CheckstyleReport implements ReportWriter {
             }
             xml.append(">\n");
             for (Finding finding : open) {
-                xml.append("    <error line=\"").append(finding.location().line())
-                        .append("\" column=\"").append(finding.location().column())
+                xml.append("    <error line=\"").append(String.valueOf(finding.location().line()))
+                        .append("\" column=\"").append(String.valueOf(finding.location().column()))
                         .append("\" severity=\"").append(severity(finding))
                         .append("\" message=\"").append(Xml.attribute(finding.message()))
                         .append("\" source=\"").append(Xml.attribute(ReportData.TOOL_NAME + "." + finding.ruleId()))
@@ -43,7 +56,7 @@ public final class CheckstyleReport implements ReportWriter {
             }
             xml.append("  </file>\n");
         }
-        return xml.append("</checkstyle>\n").toString();
+        xml.append("</checkstyle>\n");
     }
 
     private static String severity(Finding finding) {

@@ -4,8 +4,11 @@ import io.github.sqlguard.model.Finding;
 import io.github.sqlguard.model.Severity;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * The build log's view of a run: each open finding compiler-style ({@code path:line:column: [rule] message})
@@ -16,19 +19,50 @@ public final class ConsoleReport {
 
     private static final String INDENT = "    ";
 
-    /** The lines to log, in order. */
+    /** The lines to log, in order, every finding included. */
     public List<ConsoleLine> lines(ReportData data) {
+        return lines(data, Integer.MAX_VALUE);
+    }
+
+    /**
+     * The lines to log, in order, with at most {@code maxPerRule} open and as many acknowledged findings of each
+     * rule; a line per rule counts the rest. A build log with thousands of findings helps nobody and costs
+     * seconds; the report files keep every finding.
+     */
+    public List<ConsoleLine> lines(ReportData data, int maxPerRule) {
         List<ConsoleLine> lines = new ArrayList<>();
+        Map<String, Integer> shown = new HashMap<>();
+        Map<String, Severity> omittedLevel = new TreeMap<>();
+        Map<String, Integer> omitted = new TreeMap<>();
         for (Finding finding : data.findings()) {
             if (!finding.isAcknowledged()) {
-                addOpenFinding(data, finding, lines);
+                if (shown.merge(finding.ruleId(), 1, Integer::sum) <= maxPerRule) {
+                    addOpenFinding(data, finding, lines);
+                } else {
+                    omitted.merge(finding.ruleId(), 1, Integer::sum);
+                    omittedLevel.merge(finding.ruleId(), finding.severity(),
+                            (a, b) -> a.isAtLeast(b) ? a : b);
+                }
             }
         }
+        omitted.forEach((rule, count) -> lines.add(at(omittedLevel.get(rule), "sqlguard: " + count + " more "
+                + rule + " finding" + (count == 1 ? " is" : "s are") + " not shown here; the report files list"
+                + " every finding (maxConsoleFindingsPerRule=" + maxPerRule + ")")));
+        Map<String, Integer> shownAcknowledged = new HashMap<>();
+        int omittedAcknowledged = 0;
         for (Finding finding : data.findings()) {
             if (finding.isAcknowledged()) {
-                lines.add(ConsoleLine.info(headline(finding)
-                        + " (acknowledged: " + singleLine(finding.acknowledgement().reason()) + ")"));
+                if (shownAcknowledged.merge(finding.ruleId(), 1, Integer::sum) <= maxPerRule) {
+                    lines.add(ConsoleLine.info(headline(finding)
+                            + " (acknowledged: " + singleLine(finding.acknowledgement().reason()) + ")"));
+                } else {
+                    omittedAcknowledged++;
+                }
             }
+        }
+        if (omittedAcknowledged > 0) {
+            lines.add(ConsoleLine.info("sqlguard: " + plural(omittedAcknowledged, "more acknowledged finding")
+                    + " not shown here; the report files list them"));
         }
         // Notes say that something the user configured was not checked: worth a warning, never a failure.
         data.notes().forEach(note -> lines.add(new ConsoleLine(ConsoleLine.Level.WARNING,

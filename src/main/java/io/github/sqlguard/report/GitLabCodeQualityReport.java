@@ -17,13 +17,17 @@ public final class GitLabCodeQualityReport implements ReportWriter {
 
     @Override
     public void write(ReportData data, Path file) throws IOException {
-        ReportWriter.writeUtf8(file, toJson(data));
+        ReportWriter.streamUtf8(file, out -> write(data, new JsonWriter(out)).finish());
     }
 
     /** The report as text. */
     public String toJson(ReportData data) {
+        return write(data, new JsonWriter()).toJson();
+    }
+
+    private static JsonWriter write(ReportData data, JsonWriter json) {
         Map<Finding, String> fingerprints = FindingFingerprint.of(data.findings());
-        JsonWriter json = new JsonWriter().beginArray();
+        json.beginArray();
         for (Finding finding : data.findings()) {
             if (finding.isAcknowledged()) {
                 continue;
@@ -43,7 +47,7 @@ public final class GitLabCodeQualityReport implements ReportWriter {
                     .endObject()
                     .endObject();
         }
-        return json.endArray().toJson();
+        return json.endArray();
     }
 
     static String severity(Finding finding) {

@@ -30,13 +30,17 @@ public final class JsonReport implements ReportWriter {
 
     @Override
     public void write(ReportData data, Path file) throws IOException {
-        ReportWriter.writeUtf8(file, toJson(data));
+        ReportWriter.streamUtf8(file, out -> write(data, new JsonWriter(out)).finish());
     }
 
     /** The report as text. */
     public String toJson(ReportData data) {
+        return write(data, new JsonWriter()).toJson();
+    }
+
+    private static JsonWriter write(ReportData data, JsonWriter json) {
         FindingCounts counts = data.counts();
-        JsonWriter json = new JsonWriter().beginObject();
+        json.beginObject();
         json.name("tool").beginObject()
                 .field("name", ReportData.TOOL_NAME).field("version", data.toolVersion()).endObject();
         json.name("summary").beginObject()
@@ -76,7 +80,7 @@ public final class JsonReport implements ReportWriter {
         json.endArray();
         json.name("notes").beginArray();
         data.notes().forEach(json::value);
-        return json.endArray().endObject().toJson();
+        return json.endArray().endObject();
     }
 
     /** The short name of an acknowledgement's source as the reports spell it. */

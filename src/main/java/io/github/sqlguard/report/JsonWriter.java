@@ -1,19 +1,34 @@
 package io.github.sqlguard.report;
 
 import io.github.sqlguard.model.Json;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.util.ArrayDeque;
 import java.util.Deque;
 
 /**
- * A small streaming builder for the JSON reports: indented output, commas placed for the caller, strings
- * quoted by {@link Json#quote}. It trusts the caller to nest calls correctly.
+ * A small streaming writer for the JSON reports: indented output, commas placed for the caller, strings
+ * quoted by {@link Json#quote}. It trusts the caller to nest calls correctly. Output goes straight to the
+ * given {@link Writer}, so a report of any size is never held in memory; a failed write surfaces as an
+ * {@link UncheckedIOException} that {@link ReportWriter#streamUtf8} turns back into the {@link IOException}.
  */
 final class JsonWriter {
 
-    private final StringBuilder out = new StringBuilder();
+    private final Writer out;
     /** Per open container: has it received an element yet? */
     private final Deque<Boolean> hasElements = new ArrayDeque<>();
     private boolean afterName;
+
+    /** Writes into a string, for {@link #toJson()}. */
+    JsonWriter() {
+        this(new StringWriter());
+    }
+
+    JsonWriter(Writer out) {
+        this.out = out;
+    }
 
     JsonWriter beginObject() {
         return open('{');
@@ -33,7 +48,8 @@ final class JsonWriter {
 
     JsonWriter name(String name) {
         startElement();
-        out.append(Json.quote(name)).append(": ");
+        append(Json.quote(name));
+        append(": ");
         afterName = true;
         return this;
     }
@@ -71,14 +87,36 @@ final class JsonWriter {
         return name(name).value(value);
     }
 
-    /** The document, ending with a line break. */
+    /** Ends the document with a line break. */
+    void finish() {
+        append("\n");
+    }
+
+    /** The document written into a string, ending with a line break. */
     String toJson() {
-        return out + "\n";
+        finish();
+        return out.toString();
+    }
+
+    private void append(String text) {
+        try {
+            out.write(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void append(char c) {
+        try {
+            out.write(c);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private JsonWriter open(char bracket) {
         startValue();
-        out.append(bracket);
+        append(bracket);
         hasElements.push(false);
         return this;
     }
@@ -88,13 +126,13 @@ final class JsonWriter {
         if (any) {
             newLine();
         }
-        out.append(bracket);
+        append(bracket);
         return this;
     }
 
     private JsonWriter raw(String json) {
         startValue();
-        out.append(json);
+        append(json);
         return this;
     }
 
@@ -108,7 +146,7 @@ final class JsonWriter {
 
     private void startElement() {
         if (hasElements.peek()) {
-            out.append(',');
+            append(',');
         }
         hasElements.pop();
         hasElements.push(true);
@@ -116,6 +154,9 @@ final class JsonWriter {
     }
 
     private void newLine() {
-        out.append('\n').append("  ".repeat(hasElements.size()));
+        append('\n');
+        for (int i = hasElements.size(); i > 0; i--) {
+            append("  ");
+        }
     }
 }

@@ -1,7 +1,9 @@
 package io.github.sqlguard.report;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,12 +20,29 @@ public interface ReportWriter {
      * UTF-8 cannot encode (a lone surrogate) instead of failing the whole report over one character.
      */
     static void writeUtf8(Path file, String text) throws IOException {
+        streamUtf8(file, out -> out.write(text));
+    }
+
+    /**
+     * Writes a report as UTF-8 while it is produced, creating parent directories, so that a report of tens of
+     * megabytes never exists as one string. Like {@link #writeUtf8}, unencodable characters are replaced.
+     */
+    static void streamUtf8(Path file, Body body) throws IOException {
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null) {
             Files.createDirectories(parent);
         }
-        try (Writer out = new OutputStreamWriter(Files.newOutputStream(file), StandardCharsets.UTF_8)) {
-            out.write(text);
+        try (Writer out = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(file),
+                StandardCharsets.UTF_8), 1 << 16)) {
+            body.writeTo(out);
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
+    }
+
+    /** Produces a report's text into a writer. */
+    @FunctionalInterface
+    interface Body {
+        void writeTo(Writer out) throws IOException;
     }
 }

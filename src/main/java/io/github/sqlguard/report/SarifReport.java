@@ -25,14 +25,18 @@ public final class SarifReport implements ReportWriter {
 
     @Override
     public void write(ReportData data, Path file) throws IOException {
-        ReportWriter.writeUtf8(file, toJson(data));
+        ReportWriter.streamUtf8(file, out -> write(data, new JsonWriter(out)).finish());
     }
 
     /** The SARIF document as text. */
     public String toJson(ReportData data) {
+        return write(data, new JsonWriter()).toJson();
+    }
+
+    private static JsonWriter write(ReportData data, JsonWriter json) {
         List<RuleDescription> rules = rulesIncludingUndescribed(data);
         Map<Finding, String> fingerprints = FindingFingerprint.of(data.findings());
-        JsonWriter json = new JsonWriter().beginObject()
+        json.beginObject()
                 .field("$schema", SCHEMA)
                 .field("version", "2.1.0")
                 .name("runs").beginArray().beginObject();
@@ -52,7 +56,7 @@ public final class SarifReport implements ReportWriter {
         for (Finding finding : data.findings()) {
             writeResult(json, finding, indexOf(rules, finding.ruleId()), fingerprints.get(finding));
         }
-        return json.endArray().endObject().endArray().endObject().toJson();
+        return json.endArray().endObject().endArray().endObject();
     }
 
     private static void writeRule(JsonWriter json, RuleDescription rule) {

@@ -1,0 +1,206 @@
+package io.github.sqlguard;
+
+import io.github.sqlguard.model.Finding;
+import io.github.sqlguard.rules.FileDiagnostics;
+import io.github.sqlguard.source.SourcePath;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+/**
+ * Remembers each file's analysis between runs, so an unchanged migration is not analysed twice. A file's
+ * cached outcome is its findings before pom suppressions and the baseline (those are applied to cached and fresh
+ * findings alike on every run), valid while the file's bytes, the {@link AnalysisFingerprint} and, for a
+ * changelog, everything it read and listed are unchanged.
+ *
+ * <p>Thread-safe: workers look up and record outcomes concurrently.
+ */
+final class AnalysisCache {
+
+    private static final String FILE_DEPENDENCY = "file:";
+    private static final String FOLDER_DEPENDENCY = "folder:";
+    private static final String SCAN_DEPENDENCY = "scan:";
+
+    private final Path file;
+    private final String fingerprint;
+    private final Path baseDir;
+    private final long maxFileBytes;
+    private final Map<String, AnalysisCacheFile.Entry> previous;
+    private final Map<String, AnalysisCacheFile.Entry> current = new ConcurrentHashMap<>();
+    private final String scanListing;
+    private final AtomicInteger reused = new AtomicInteger();
+    private volatile boolean changed;
+
+    private AnalysisCache(Path file, String fingerprint, LintConfig config, Map<String, AnalysisCacheFile.Entry> previous,
+            boolean sound, String scanListing) {
+        this.file = file;
+        this.fingerprint = fingerprint;
+        this.baseDir = config.baseDir();
+        this.maxFileBytes = config.maxFileBytes();
+        this.previous = previous;
+        this.changed = !sound;
+        this.scanListing = scanListing;
+    }
+
+    /**
+     * The cache in {@code file} for a run of {@code config} over {@code scannedFiles}; empty (and rewritten at
+     * the end) when the file is missing, unsound, or was made by other code or settings.
+     */
+    static AnalysisCache open(Path file, LintConfig config, List<SourcePath> scannedFiles) {
+        String fingerprint = AnalysisFingerprint.of(config);
+        Optional<Map<String, AnalysisCacheFile.Entry>> entries = AnalysisCacheFile.read(file, fingerprint);
+        StringBuilder listing = new StringBuilder();
+        scannedFiles.forEach(source -> listing.append(source.relativePath()).append('\n'));
+        return new AnalysisCache(file, fingerprint, config, entries.orElse(Map.of()), entries.isPresent(),
+                AnalysisFingerprint.sha256(listing.toString().getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * The outcome of {@code source}: the cached one when it is still valid, else {@code analysis}'s, which is
+     * then recorded.
+     *
+     * @param changelogCandidate true for files that may include others, whose result also depends on those
+     */
+    FileOutcome outcome(SourcePath source, boolean changelogCandidate, Function<SourcePath, FileOutcome> analysis) {
+        String contentHash = contentHash(source.file());
+        if (contentHash == null) {
+            return analysis.apply(source);
+        }
+        AnalysisCacheFile.Entry cached = previous.get(source.relativePath());
+        if (cached != null && cached.contentHash().equals(contentHash) && dependenciesUnchanged(cached)) {
+            current.put(source.relativePath(), cached);
+            reused.incrementAndGet();
+            return cached.outcome();
+        }
+        FileOutcome outcome = analysis.apply(source);
+        changed = true;
+        if (isRepeatable(outcome)) {
+            Map<String, String> dependencies = changelogCandidate ? dependenciesOf(source, outcome) : Map.of();
+            if (dependencies != null) {
+                current.put(source.relativePath(), new AnalysisCacheFile.Entry(source.relativePath(), contentHash,
+                        dependencies, outcome));
+            }
+        }
+        return outcome;
+    }
+
+    /** How many files' outcomes came from the cache in this run. */
+    int reusedFiles() {
+        return reused.get();
+    }
+
+    /**
+     * Writes the cache when anything changed; entries of files this run did not see are dropped.
+     *
+     * @throws IOException when the file cannot be written
+     */
+    void save() throws IOException {
+        if (!changed && current.size() == previous.size()) {
+            return;
+        }
+        Collection<AnalysisCacheFile.Entry> entries = new ArrayList<>(current.values());
+        AnalysisCacheFile.write(file, fingerprint, entries);
+    }
+
+    /** The hash of a readable file within the size limit; null when it is better analysed afresh every time. */
+    private String contentHash(Path source) {
+        try {
+            if (Files.size(source) > maxFileBytes) {
+                return null;
+            }
+            return AnalysisFingerprint.sha256(source);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /**
+     * Some outcomes must not be replayed: a failure of the analysis itself (which may have been a one-off, such
+     * as a stack overflow), and a parse cut short by the time limit, which depends on how busy the machine was.
+     */
+    private static boolean isRepeatable(FileOutcome outcome) {
+        for (Finding finding : outcome.findings()) {
+            if (finding.ruleId().equals(FileDiagnostics.ANALYSIS_FAILED.id())
+                    || finding.message() != null && finding.message().contains("took longer than")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * What a changelog's result depends on besides its own bytes: every file it read, the folders those lie in
+     * (a file added to an {@code includeAll} folder changes the result) and the list of scanned files (an
+     * include that now resolves elsewhere). Null when the outcome is not to be cached: a missing include may
+     * appear anywhere later.
+     */
+    private Map<String, String> dependenciesOf(SourcePath source, FileOutcome outcome) {
+        if (outcome.findings().stream().anyMatch(f -> f.ruleId().equals(FileDiagnostics.MISSING_INCLUDE.id()))) {
+            return null;
+        }
+        if (!outcome.scanned()) {
+            return Map.of(); // not a changelog: its own bytes decided that
+        }
+        Map<String, String> dependencies = new LinkedHashMap<>();
+        dependencies.put(SCAN_DEPENDENCY, scanListing);
+        TreeSet<Path> folders = new TreeSet<>();
+        folders.add(source.file().toAbsolutePath().normalize().getParent());
+        for (String reached : outcome.reachedFiles()) {
+            Path path = baseDir.resolve(reached).toAbsolutePath().normalize();
+            String hash = contentHash(path);
+            if (hash == null) {
+                return null;
+            }
+            dependencies.put(FILE_DEPENDENCY + path, hash);
+            folders.add(path.getParent());
+        }
+        for (Path folder : folders) {
+            dependencies.put(FOLDER_DEPENDENCY + folder, folderListing(folder));
+        }
+        return dependencies;
+    }
+
+    private boolean dependenciesUnchanged(AnalysisCacheFile.Entry entry) {
+        for (Map.Entry<String, String> dependency : entry.dependencies().entrySet()) {
+            String key = dependency.getKey();
+            String now;
+            if (key.equals(SCAN_DEPENDENCY)) {
+                now = scanListing;
+            } else if (key.startsWith(FILE_DEPENDENCY)) {
+                now = contentHash(Path.of(key.substring(FILE_DEPENDENCY.length())));
+            } else if (key.startsWith(FOLDER_DEPENDENCY)) {
+                now = folderListing(Path.of(key.substring(FOLDER_DEPENDENCY.length())));
+            } else {
+                return false;
+            }
+            if (!dependency.getValue().equals(now)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The names of a folder's entries, as a hash; a folder that cannot be listed matches nothing. */
+    private static String folderListing(Path folder) {
+        try (Stream<Path> children = Files.list(folder)) {
+            StringBuilder names = new StringBuilder();
+            children.map(child -> child.getFileName().toString() + (Files.isDirectory(child) ? "/" : ""))
+                    .sorted().forEach(name -> names.append(name).append('\n'));
+            return AnalysisFingerprint.sha256(names.toString().getBytes(StandardCharsets.UTF_8));
+        } catch (IOException | RuntimeException e) {
+            return "unlistable " + System.nanoTime();
+        }
+    }
+}

@@ -1,0 +1,258 @@
+package io.github.sqlguard;
+
+import io.github.sqlguard.model.Acknowledgement;
+import io.github.sqlguard.model.Finding;
+import io.github.sqlguard.model.Location;
+import io.github.sqlguard.model.Severity;
+import java.io.BufferedOutputStream;
+import java.io.ByteArrayInputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The analysis cache on disk: a header (format name, format version, the {@link AnalysisFingerprint}), the
+ * entries, and the SHA-256 of everything before it. A file that is truncated, corrupt, of another format
+ * version or made with other settings or code reads as empty: it is never trusted, only overwritten.
+ */
+final class AnalysisCacheFile {
+
+    private static final byte[] MAGIC = "sqlguard analysis cache\n".getBytes(StandardCharsets.US_ASCII);
+    private static final int FORMAT_VERSION = 1;
+    private static final int DIGEST_BYTES = 32;
+
+    /**
+     * One file's cached analysis.
+     *
+     * @param contentHash SHA-256 of the file's bytes
+     * @param dependencies what else the result was computed from (a changelog's included files, the folders
+     *     it listed), each with its fingerprint at the time
+     */
+    record Entry(String path, String contentHash, Map<String, String> dependencies, FileOutcome outcome) {
+    }
+
+    private AnalysisCacheFile() {
+    }
+
+    /** The entries of {@code file} when it is a sound cache made with {@code fingerprint}; else empty. */
+    static Optional<Map<String, Entry>> read(Path file, String fingerprint) {
+        byte[] bytes;
+        try {
+            if (!Files.isRegularFile(file)) {
+                return Optional.empty();
+            }
+            bytes = Files.readAllBytes(file);
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+        int body = bytes.length - DIGEST_BYTES;
+        if (body < MAGIC.length || !Arrays.equals(Arrays.copyOfRange(bytes, 0, MAGIC.length), MAGIC)) {
+            return Optional.empty();
+        }
+        byte[] expected = digest().digest(Arrays.copyOfRange(bytes, 0, body));
+        if (!MessageDigest.isEqual(expected, Arrays.copyOfRange(bytes, body, bytes.length))) {
+            return Optional.empty();
+        }
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes, MAGIC.length,
+                body - MAGIC.length))) {
+            if (in.readInt() != FORMAT_VERSION || !readString(in).equals(fingerprint)) {
+                return Optional.empty();
+            }
+            int count = in.readInt();
+            Map<String, Entry> entries = new HashMap<>();
+            for (int i = 0; i < count; i++) {
+                Entry entry = readEntry(in);
+                entries.put(entry.path(), entry);
+            }
+            return in.available() == 0 ? Optional.of(entries) : Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Replaces {@code file} atomically where the file system allows, so a crash never leaves half a cache. */
+    static void write(Path file, String fingerprint, Collection<Entry> entries) throws IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Path temporary = Files.createTempFile(file.toAbsolutePath().getParent(), "cache", ".tmp");
+        try {
+            MessageDigest digest = digest();
+            try (OutputStream raw = new BufferedOutputStream(Files.newOutputStream(temporary), 1 << 16)) {
+                DataOutputStream out = new DataOutputStream(new DigestOutputStream(raw, digest));
+                out.write(MAGIC);
+                out.writeInt(FORMAT_VERSION);
+                writeString(out, fingerprint);
+                out.writeInt(entries.size());
+                for (Entry entry : entries) {
+                    writeEntry(out, entry);
+                }
+                out.flush();
+                raw.write(digest.digest());
+            }
+            try {
+                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+    }
+
+    private static void writeEntry(DataOutputStream out, Entry entry) throws IOException {
+        writeString(out, entry.path());
+        writeString(out, entry.contentHash());
+        writeStrings(out, entry.dependencies());
+        FileOutcome outcome = entry.outcome();
+        writeString(out, outcome.path());
+        out.writeInt(outcome.findings().size());
+        for (Finding finding : outcome.findings()) {
+            writeFinding(out, finding);
+        }
+        out.writeInt(outcome.statements());
+        out.writeBoolean(outcome.scanned());
+        out.writeBoolean(outcome.alreadyApplied());
+        out.writeInt(outcome.statementSql().size());
+        for (Map.Entry<Location, String> sql : outcome.statementSql().entrySet()) {
+            writeLocation(out, sql.getKey());
+            writeString(out, sql.getValue());
+        }
+        out.writeInt(outcome.reachedFiles().size());
+        for (String reached : outcome.reachedFiles()) {
+            writeString(out, reached);
+        }
+    }
+
+    private static Entry readEntry(DataInputStream in) throws IOException {
+        String path = readString(in);
+        String contentHash = readString(in);
+        Map<String, String> dependencies = readStrings(in);
+        String outcomePath = readString(in);
+        int findingCount = in.readInt();
+        List<Finding> findings = new ArrayList<>(findingCount);
+        for (int i = 0; i < findingCount; i++) {
+            findings.add(readFinding(in));
+        }
+        int statements = in.readInt();
+        boolean scanned = in.readBoolean();
+        boolean alreadyApplied = in.readBoolean();
+        int sqlCount = in.readInt();
+        Map<Location, String> statementSql = new HashMap<>();
+        for (int i = 0; i < sqlCount; i++) {
+            statementSql.put(readLocation(in), readString(in));
+        }
+        int reachedCount = in.readInt();
+        Set<String> reached = new LinkedHashSet<>();
+        for (int i = 0; i < reachedCount; i++) {
+            reached.add(readString(in));
+        }
+        return new Entry(path, contentHash, dependencies, new FileOutcome(outcomePath, findings, statements, scanned,
+                alreadyApplied, statementSql, reached));
+    }
+
+    private static void writeFinding(DataOutputStream out, Finding finding) throws IOException {
+        writeString(out, finding.ruleId());
+        writeString(out, finding.severity().name());
+        writeLocation(out, finding.location());
+        writeString(out, finding.message());
+        writeString(out, finding.hint());
+        writeString(out, finding.excerpt());
+        Acknowledgement acknowledgement = finding.acknowledgement();
+        out.writeBoolean(acknowledgement != null);
+        if (acknowledgement != null) {
+            writeString(out, acknowledgement.source().name());
+            writeString(out, acknowledgement.reason());
+            writeString(out, acknowledgement.where());
+        }
+    }
+
+    private static Finding readFinding(DataInputStream in) throws IOException {
+        String ruleId = readString(in);
+        Severity severity = Severity.valueOf(readString(in));
+        Location location = readLocation(in);
+        String message = readString(in);
+        String hint = readString(in);
+        String excerpt = readString(in);
+        Acknowledgement acknowledgement = in.readBoolean() ? new Acknowledgement(
+                Acknowledgement.Source.valueOf(readString(in)), readString(in), readString(in)) : null;
+        return new Finding(ruleId, severity, location, message, hint, excerpt, acknowledgement);
+    }
+
+    private static void writeLocation(DataOutputStream out, Location location) throws IOException {
+        writeString(out, location.path());
+        out.writeInt(location.line());
+        out.writeInt(location.column());
+    }
+
+    private static Location readLocation(DataInputStream in) throws IOException {
+        return new Location(readString(in), in.readInt(), in.readInt());
+    }
+
+    private static void writeStrings(DataOutputStream out, Map<String, String> map) throws IOException {
+        out.writeInt(map.size());
+        for (Map.Entry<String, String> entry : map.entrySet()) {
+            writeString(out, entry.getKey());
+            writeString(out, entry.getValue());
+        }
+    }
+
+    private static Map<String, String> readStrings(DataInputStream in) throws IOException {
+        int count = in.readInt();
+        Map<String, String> map = new LinkedHashMap<>();
+        for (int i = 0; i < count; i++) {
+            map.put(readString(in), readString(in));
+        }
+        return map;
+    }
+
+    /** Length-prefixed UTF-8 with -1 for null; unlike writeUTF it has no 64 KB limit (a statement can be longer). */
+    private static void writeString(DataOutputStream out, String value) throws IOException {
+        if (value == null) {
+            out.writeInt(-1);
+            return;
+        }
+        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+        out.writeInt(bytes.length);
+        out.write(bytes);
+    }
+
+    private static String readString(DataInputStream in) throws IOException {
+        int length = in.readInt();
+        if (length < 0) {
+            if (length == -1) {
+                return null;
+            }
+            throw new IOException("negative string length");
+        }
+        if (length > in.available()) {
+            throw new IOException("string runs past the end of the cache");
+        }
+        return new String(in.readNBytes(length), StandardCharsets.UTF_8);
+    }
+
+    private static MessageDigest digest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime provides SHA-256", e);
+        }
+    }
+}

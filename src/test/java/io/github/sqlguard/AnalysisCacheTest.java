@@ -1,0 +1,182 @@
+package io.github.sqlguard;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.sqlguard.model.Acknowledgement;
+import io.github.sqlguard.model.Dialect;
+import io.github.sqlguard.model.Finding;
+import io.github.sqlguard.model.Severity;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The analysis cache is reused only while nothing that could change a finding changed, and never trusted blindly. */
+class AnalysisCacheTest {
+
+    @TempDir
+    Path project;
+
+    private Path cache() {
+        return project.resolve("target/sqlguard/analysis-cache.bin");
+    }
+
+    @Test
+    void anUnchangedFileComesFromTheCacheAndAChangedOneIsAnalysedAgain() throws IOException {
+        write("db/V1__a.sql", "DELETE FROM a;\n");
+        write("db/V2__b.sql", "CREATE TABLE b (id INT);\n");
+        assertEquals(0, lint(config()).cachedFiles());
+
+        write("db/V2__b.sql", "CREATE TABLE b (id INT);\nDROP TABLE c;\n");
+        LintResult second = lint(config());
+
+        assertEquals(1, second.cachedFiles(), "only V1 is unchanged");
+        assertEquals(List.of("db/V1__a.sql:1:1 delete-without-where", "db/V2__b.sql:2:1 drop-table"),
+                described(second));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"flipped byte", "truncated", "empty", "foreign", "other format version"})
+    void aDamagedOrForeignCacheIsIgnoredAndRewritten(String damage) throws IOException {
+        write("db/V1__a.sql", "DELETE FROM a;\n");
+        List<Finding> expected = lint(config()).findings();
+        byte[] sound = Files.readAllBytes(cache());
+
+        byte[] damaged = switch (damage) {
+            case "flipped byte" -> flipped(sound, sound.length / 2);
+            case "truncated" -> Arrays.copyOf(sound, sound.length - 7);
+            case "empty" -> new byte[0];
+            case "foreign" -> "{\"not\": \"a cache\"}".getBytes(StandardCharsets.UTF_8);
+            // The version follows the 24-byte format name; a future format must not be read as this one.
+            default -> flipped(sound, 27);
+        };
+        Files.write(cache(), damaged);
+        LintResult afterDamage = lint(config());
+        LintResult afterRewrite = lint(config());
+
+        assertEquals(0, afterDamage.cachedFiles(), "a damaged cache is not trusted");
+        assertEquals(expected, afterDamage.findings());
+        assertEquals(1, afterRewrite.cachedFiles(), "the damaged cache was replaced by a sound one");
+        assertEquals(expected, afterRewrite.findings());
+    }
+
+    @Test
+    void aChangedSettingThatChangesFindingsInvalidatesTheCache() throws IOException {
+        write("db/V1__a.sql", "DELETE FROM a;\nDELETE FROM ${table};\n");
+        assertTrue(lint(config()).findings().stream().noneMatch(f -> f.excerpt().equals("DELETE FROM b")));
+
+        LintResult relaxed = lint(config(Map.of("delete-without-where", "WARNING"), Map.of(), List.of()));
+        LintResult withPlaceholder = lint(config(Map.of(), Map.of("table", "b"), List.of()));
+
+        assertEquals(0, relaxed.cachedFiles());
+        assertTrue(relaxed.findings().stream().filter(f -> f.ruleId().equals("delete-without-where"))
+                .allMatch(f -> f.severity() == Severity.WARNING), relaxed.findings().toString());
+        assertEquals(0, withPlaceholder.cachedFiles());
+        assertTrue(withPlaceholder.findings().stream().anyMatch(f -> f.excerpt().equals("DELETE FROM b")),
+                withPlaceholder.findings().toString());
+    }
+
+    @Test
+    void aPomSuppressionAddedLaterAppliesToCachedFindings() throws IOException {
+        write("db/V1__a.sql", "DELETE FROM a;\n");
+        assertFalse(lint(config()).findings().get(0).isAcknowledged());
+
+        LintResult suppressed = lint(config(Map.of(), Map.of(),
+                List.of(new SuppressionConfig("delete-without-where", "db/V1__a.sql", "emptied on purpose"))));
+
+        assertEquals(1, suppressed.cachedFiles(), "pom suppressions are applied after the cache");
+        Finding finding = suppressed.findings().get(0);
+        assertEquals(Acknowledgement.Source.POM_SUPPRESSION, finding.acknowledgement().source());
+    }
+
+    @Test
+    void aChangelogIsAnalysedAgainWhenAFileItIncludesChanges() throws IOException {
+        write("db/master.xml", """
+                <databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog">
+                    <changeSet id="1" author="a">
+                        <sqlFile path="scripts/cleanup.sql" relativeToChangelogFile="true"/>
+                    </changeSet>
+                </databaseChangeLog>
+                """);
+        write("db/scripts/cleanup.sql", "DELETE FROM sessions WHERE id = 1;\n");
+        assertEquals(List.of(), described(lint(config())));
+        assertEquals(1, lint(config()).cachedFiles(), "nothing changed: the changelog comes from the cache");
+
+        write("db/scripts/cleanup.sql", "DELETE FROM sessions;\n");
+        LintResult changed = lint(config());
+
+        assertEquals(0, changed.cachedFiles());
+        assertEquals(List.of("db/scripts/cleanup.sql:1:1 delete-without-where"), described(changed));
+    }
+
+    @Test
+    void aChangelogIsAnalysedAgainWhenAFileAppearsInAFolderItIncludesWhole() throws IOException {
+        write("db/master.xml", """
+                <databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog">
+                    <includeAll path="changes/" relativeToChangelogFile="true"/>
+                </databaseChangeLog>
+                """);
+        write("db/changes/001.sql", "--liquibase formatted sql\n--changeset a:1\nCREATE TABLE t (id INT);\n");
+        assertEquals(List.of(), described(lint(config())));
+
+        write("db/changes/002.sql", "--liquibase formatted sql\n--changeset a:2\nDROP TABLE t;\n");
+        LintResult added = lint(config());
+
+        assertEquals(List.of("db/changes/002.sql:3:1 drop-table"), described(added));
+    }
+
+    @Test
+    void withoutACacheFileNothingIsWritten() throws IOException {
+        write("db/V1__a.sql", "DELETE FROM a;\n");
+
+        LintResult result = new Linter().run(config());
+
+        assertEquals(0, result.cachedFiles());
+        assertFalse(Files.exists(project.resolve("target")));
+    }
+
+    private LintResult lint(LintConfig config) {
+        return new Linter().run(config, cache());
+    }
+
+    private LintConfig config() {
+        return config(Map.of(), Map.of(), List.of());
+    }
+
+    private LintConfig config(Map<String, String> ruleLevels, Map<String, String> placeholders,
+            List<SuppressionConfig> suppressions) {
+        LintConfig defaults = LintConfig.defaults(project, List.of(project.resolve("db")));
+        FlywayConfig flyway = defaults.flyway();
+        FlywayConfig withPlaceholders = new FlywayConfig(flyway.versionedPrefix(), flyway.undoPrefix(),
+                flyway.repeatablePrefix(), flyway.separator(), flyway.suffixes(), placeholders,
+                flyway.placeholderPrefix(), flyway.placeholderSuffix(), flyway.sinceVersion(), flyway.undoScripts());
+        return new LintConfig(project, defaults.directories(), defaults.includes(), List.of(), Dialect.AUTO,
+                StandardCharsets.UTF_8, ruleLevels, List.of(), withPlaceholders, defaults.liquibase(), suppressions,
+                null, defaults.maxFileBytes(), 2);
+    }
+
+    private static List<String> described(LintResult result) {
+        return result.findings().stream().map(f -> f.location() + " " + f.ruleId()).toList();
+    }
+
+    private static byte[] flipped(byte[] bytes, int index) {
+        byte[] copy = bytes.clone();
+        copy[index] ^= 0x01;
+        return copy;
+    }
+
+    private void write(String path, String text) throws IOException {
+        Path file = project.resolve(path);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+    }
+}
