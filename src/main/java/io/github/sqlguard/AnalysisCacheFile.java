@@ -37,7 +37,7 @@ import java.util.Set;
 final class AnalysisCacheFile {
 
     private static final byte[] MAGIC = "sqlguard analysis cache\n".getBytes(StandardCharsets.US_ASCII);
-    private static final int FORMAT_VERSION = 1;
+    private static final int FORMAT_VERSION = 2;
     private static final int DIGEST_BYTES = 32;
 
     /**
@@ -139,6 +139,11 @@ final class AnalysisCacheFile {
         for (String reached : outcome.reachedFiles()) {
             writeString(out, reached);
         }
+        out.writeInt(outcome.statementsByFile().size());
+        for (Map.Entry<String, Integer> count : outcome.statementsByFile().entrySet()) {
+            writeString(out, count.getKey());
+            out.writeInt(count.getValue());
+        }
     }
 
     private static Entry readEntry(DataInputStream in) throws IOException {
@@ -164,8 +169,13 @@ final class AnalysisCacheFile {
         for (int i = 0; i < reachedCount; i++) {
             reached.add(readString(in));
         }
+        int countedFiles = in.readInt();
+        Map<String, Integer> statementsByFile = new HashMap<>();
+        for (int i = 0; i < countedFiles; i++) {
+            statementsByFile.put(readString(in), in.readInt());
+        }
         return new Entry(path, contentHash, dependencies, new FileOutcome(outcomePath, findings, statements, scanned,
-                alreadyApplied, statementSql, reached));
+                alreadyApplied, statementSql, reached, statementsByFile));
     }
 
     private static void writeFinding(DataOutputStream out, Finding finding) throws IOException {
@@ -182,6 +192,7 @@ final class AnalysisCacheFile {
             writeString(out, acknowledgement.reason());
             writeString(out, acknowledgement.where());
         }
+        writeString(out, finding.fingerprint());
     }
 
     private static Finding readFinding(DataInputStream in) throws IOException {
@@ -193,7 +204,7 @@ final class AnalysisCacheFile {
         String excerpt = readString(in);
         Acknowledgement acknowledgement = in.readBoolean() ? new Acknowledgement(
                 Acknowledgement.Source.valueOf(readString(in)), readString(in), readString(in)) : null;
-        return new Finding(ruleId, severity, location, message, hint, excerpt, acknowledgement);
+        return new Finding(ruleId, severity, location, message, hint, excerpt, acknowledgement, readString(in));
     }
 
     private static void writeLocation(DataOutputStream out, Location location) throws IOException {

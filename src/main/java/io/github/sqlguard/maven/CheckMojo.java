@@ -75,11 +75,18 @@ public class CheckMojo extends AbstractSqlguardMojo {
      * Set to false to analyse every migration and write every report again, instead of reusing the findings of
      * files that did not change ({@code ${project.build.directory}/sqlguard/analysis-cache.bin}) and leaving
      * reports with nothing new alone.
+     *
+     * @since 0.1.0
      */
     @Parameter(property = "sqlguard.cache", defaultValue = "true")
     protected boolean cache;
 
-    /** At most this many findings of each rule are printed to the build log; the report files hold them all. */
+    /**
+     * At most this many findings of each rule are printed to the build log, followed by a count of the rest;
+     * the report files hold them all.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "sqlguard.maxConsoleFindingsPerRule", defaultValue = "25")
     protected int maxConsoleFindingsPerRule;
 

@@ -57,7 +57,7 @@ class PluginDescriptorTest {
 
     @Test
     void hasTheHelpGoalBesideCheckBaselineAndReport() {
-        assertEquals(List.of("baseline", "check", "help", "report"), List.copyOf(mojos().keySet()));
+        assertEquals(List.of("baseline", "baseline-folder", "check", "check-folder", "help", "report"), List.copyOf(mojos().keySet()));
         mojos().forEach((goal, mojo) -> assertTrue(!child(mojo, "description").isBlank(), goal));
     }
 
