@@ -85,12 +85,12 @@ public class CheckMojo extends AbstractSqlguardMojo {
         } catch (IllegalArgumentException e) {
             throw new MojoExecutionException("sqlguard configuration: " + e.getMessage(), e);
         }
+        LintConfig config = lintConfig();
         Optional<String> nothingToCheck = withoutMigrations();
         if (nothingToCheck.isPresent()) {
             getLog().info(nothingToCheck.get());
             return;
         }
-        LintConfig config = lintConfig();
         LintResult result = run(config);
         ReportData report = ReportDataFactory.of(result, config, threshold.orElse(null), pluginVersion());
         if (result.alreadyApplied() > 0) {
