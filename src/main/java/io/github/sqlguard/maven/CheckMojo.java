@@ -112,13 +112,13 @@ public class CheckMojo extends AbstractSqlguardMojo {
         } catch (IllegalArgumentException e) {
             throw new MojoExecutionException("sqlguard configuration: " + e.getMessage(), e);
         }
+        long started = System.nanoTime();
+        LintConfig config = lintConfig();
         Optional<String> nothingToCheck = withoutMigrations();
         if (nothingToCheck.isPresent()) {
             getLog().info(nothingToCheck.get());
             return;
         }
-        long started = System.nanoTime();
-        LintConfig config = lintConfig();
         LintResult result = run(config);
         long analysed = System.nanoTime();
         if (isAggregatorWithoutMigrations(result)) {
