@@ -18,6 +18,7 @@ import java.util.Map;
  * @param rules the documentation of every rule and diagnostic that can appear, for the reports
  * @param elapsed how long the run took
  * @param statementSql the text of the statement at each finding's location, which baseline fingerprints use
+ * @param sourceLines the text of the line at each finding's location, as the analysis read it, for reports
  */
 public record LintResult(
         List<Finding> findings,
@@ -27,7 +28,8 @@ public record LintResult(
         List<String> notes,
         List<RuleInfo> rules,
         Duration elapsed,
-        Map<Location, String> statementSql) {
+        Map<Location, String> statementSql,
+        Map<Location, String> sourceLines) {
 
     public LintResult {
         findings = List.copyOf(findings);
@@ -35,5 +37,12 @@ public record LintResult(
         notes = List.copyOf(notes);
         rules = List.copyOf(rules);
         statementSql = Map.copyOf(statementSql);
+        sourceLines = Map.copyOf(sourceLines);
+    }
+
+    /** A result without source lines. */
+    public LintResult(List<Finding> findings, List<String> scannedFiles, int statements, int alreadyApplied,
+            List<String> notes, List<RuleInfo> rules, Duration elapsed, Map<Location, String> statementSql) {
+        this(findings, scannedFiles, statements, alreadyApplied, notes, rules, elapsed, statementSql, Map.of());
     }
 }

@@ -86,9 +86,11 @@ public final class Linter {
         List<Finding> acknowledged = session.applyProjectAcknowledgements(unique, outcomes);
         Collections.sort(acknowledged);
         Map<Location, String> statementSql = new HashMap<>();
+        Map<Location, String> sourceLines = new HashMap<>();
         outcomes.forEach(outcome -> statementSql.putAll(outcome.statementSql()));
+        outcomes.forEach(outcome -> sourceLines.putAll(outcome.sourceLines()));
         return new LintResult(acknowledged, new ArrayList<>(scannedFiles), statements, alreadyApplied, notes, session.ruleInfos(),
-                Duration.ofNanos(System.nanoTime() - started), statementSql);
+                Duration.ofNanos(System.nanoTime() - started), statementSql, sourceLines);
     }
 
     private static List<FileOutcome> analyseAll(List<SourcePath> files, LintSession session, int threads) {
