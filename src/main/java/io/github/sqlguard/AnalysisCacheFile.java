@@ -37,7 +37,7 @@ import java.util.Set;
 final class AnalysisCacheFile {
 
     private static final byte[] MAGIC = "sqlguard analysis cache\n".getBytes(StandardCharsets.US_ASCII);
-    private static final int FORMAT_VERSION = 2;
+    private static final int FORMAT_VERSION = 3;
     private static final int DIGEST_BYTES = 32;
 
     /**
@@ -144,6 +144,11 @@ final class AnalysisCacheFile {
             writeString(out, count.getKey());
             out.writeInt(count.getValue());
         }
+        out.writeInt(outcome.sourceLines().size());
+        for (Map.Entry<Location, String> line : outcome.sourceLines().entrySet()) {
+            writeLocation(out, line.getKey());
+            writeString(out, line.getValue());
+        }
     }
 
     private static Entry readEntry(DataInputStream in) throws IOException {
@@ -174,8 +179,13 @@ final class AnalysisCacheFile {
         for (int i = 0; i < countedFiles; i++) {
             statementsByFile.put(readString(in), in.readInt());
         }
+        int lineCount = in.readInt();
+        Map<Location, String> sourceLines = new HashMap<>();
+        for (int i = 0; i < lineCount; i++) {
+            sourceLines.put(readLocation(in), readString(in));
+        }
         return new Entry(path, contentHash, dependencies, new FileOutcome(outcomePath, findings, statements, scanned,
-                alreadyApplied, statementSql, reached, statementsByFile));
+                alreadyApplied, statementSql, reached, statementsByFile, sourceLines));
     }
 
     private static void writeFinding(DataOutputStream out, Finding finding) throws IOException {

@@ -18,6 +18,8 @@ import java.util.Set;
  * @param reachedFiles relative paths of the other files a changelog included or ran through sqlFile
  * @param statementsByFile how many statements each file read held, by relative path: a changelog that is
  *     included by another is read twice, once on its own and once through the other, and counts once
+ * @param sourceLines the text of the line each finding points at, taken from the file as it was read, so
+ *     reports never read it again
  */
 record FileOutcome(
         String path,
@@ -27,17 +29,19 @@ record FileOutcome(
         boolean alreadyApplied,
         Map<Location, String> statementSql,
         Set<String> reachedFiles,
-        Map<String, Integer> statementsByFile) {
+        Map<String, Integer> statementsByFile,
+        Map<Location, String> sourceLines) {
 
     FileOutcome {
         statementsByFile = Map.copyOf(statementsByFile);
+        sourceLines = Map.copyOf(sourceLines);
     }
 
     /** The outcome of a file that read no other file. */
     FileOutcome(String path, List<Finding> findings, int statements, boolean scanned, boolean alreadyApplied,
             Map<Location, String> statementSql, Set<String> reachedFiles) {
         this(path, findings, statements, scanned, alreadyApplied, statementSql, reachedFiles,
-                Map.of(path, statements));
+                Map.of(path, statements), Map.of());
     }
 
     static FileOutcome notAMigration(String path) {

@@ -18,6 +18,7 @@ import java.util.Map;
  * @param rules the documentation of every rule and diagnostic that can appear, for the reports
  * @param elapsed how long the run took
  * @param statementSql the text of the statement at each finding's location, which baseline fingerprints use
+ * @param sourceLines the text of the line at each finding's location, as the analysis read it, for reports
  * @param cachedFiles how many files were not analysed again because the analysis cache held their findings
  */
 public record LintResult(
@@ -29,6 +30,7 @@ public record LintResult(
         List<RuleInfo> rules,
         Duration elapsed,
         Map<Location, String> statementSql,
+        Map<Location, String> sourceLines,
         int cachedFiles) {
 
     public LintResult {
@@ -37,11 +39,12 @@ public record LintResult(
         notes = List.copyOf(notes);
         rules = List.copyOf(rules);
         statementSql = Map.copyOf(statementSql);
+        sourceLines = Map.copyOf(sourceLines);
     }
 
-    /** A result of a run without the analysis cache. */
+    /** A result without source lines, of a run without the analysis cache. */
     public LintResult(List<Finding> findings, List<String> scannedFiles, int statements, int alreadyApplied,
             List<String> notes, List<RuleInfo> rules, Duration elapsed, Map<Location, String> statementSql) {
-        this(findings, scannedFiles, statements, alreadyApplied, notes, rules, elapsed, statementSql, 0);
+        this(findings, scannedFiles, statements, alreadyApplied, notes, rules, elapsed, statementSql, Map.of(), 0);
     }
 }

@@ -182,7 +182,11 @@ final class LintSession {
                 }
             }
         }
-        return new FileOutcome(path, findings, statements, true, false, statementSql, reached, statementsByFile);
+        Map<String, String> texts = new HashMap<>();
+        texts.put(path, text.text());
+        scripts.forEach(script -> texts.putIfAbsent(script.relativePath(), script.text()));
+        return new FileOutcome(path, findings, statements, true, false, statementSql, reached, statementsByFile,
+                SourceLines.of(findings, texts));
     }
 
     /** Each finding with its fingerprint, made once here from the text of the statement it stands on. */

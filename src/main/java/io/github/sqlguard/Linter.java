@@ -115,9 +115,12 @@ public final class Linter {
         List<Finding> acknowledged = session.applyProjectAcknowledgements(unique, outcomes);
         Collections.sort(acknowledged);
         Map<Location, String> statementSql = new HashMap<>();
+        Map<Location, String> sourceLines = new HashMap<>();
         outcomes.forEach(outcome -> statementSql.putAll(outcome.statementSql()));
+        outcomes.forEach(outcome -> sourceLines.putAll(outcome.sourceLines()));
         return new LintResult(acknowledged, new ArrayList<>(scannedFiles), statements, alreadyApplied, notes, session.ruleInfos(),
-                Duration.ofNanos(System.nanoTime() - started), statementSql, cache == null ? 0 : cache.reusedFiles());
+                Duration.ofNanos(System.nanoTime() - started), statementSql, sourceLines,
+                cache == null ? 0 : cache.reusedFiles());
     }
 
     private static List<FileOutcome> analyseAll(List<SourcePath> files, boolean changelogCandidates,

@@ -70,6 +70,7 @@ public final class ChangelogReader {
         if (!processed.add(file)) {
             return;
         }
+        collector(relativePath).text(text);
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".sql")) {
             processSql(file, relativePath, text);

@@ -142,6 +142,7 @@ public final class FormattedSqlReader {
             }
         }
         ScriptCollector out = new ScriptCollector(relativePath);
+        out.text(text);
         // Nothing before the first changeset runs, but its comments may acknowledge findings for the whole file.
         int preambleEnd = changesets.isEmpty() ? text.length() : index.lineStart(changesets.get(0)[0] + 1);
         new Lexer(options.dialect()).tokenize(text, 0, preambleEnd, 1, 1).tokens().stream()

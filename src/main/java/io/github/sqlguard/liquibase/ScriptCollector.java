@@ -16,6 +16,7 @@ final class ScriptCollector {
     private final List<Statement> statements = new ArrayList<>();
     private final List<Token> comments = new ArrayList<>();
     private LexError lexError;
+    private String text = "";
 
     ScriptCollector(String relativePath) {
         this.relativePath = relativePath;
@@ -43,6 +44,11 @@ final class ScriptCollector {
         comments.add(comment);
     }
 
+    /** Keeps the text of the file, read once, for the lines reports show. */
+    void text(String fileText) {
+        text = fileText;
+    }
+
     boolean isEmpty() {
         return statements.isEmpty() && comments.isEmpty() && lexError == null;
     }
@@ -50,6 +56,7 @@ final class ScriptCollector {
     ChangelogScript toScript() {
         List<Token> sortedComments = new ArrayList<>(comments);
         sortedComments.sort(Comparator.comparingInt(Token::line).thenComparingInt(Token::column));
-        return new ChangelogScript(relativePath, new Script(statements, sortedComments, Optional.ofNullable(lexError)));
+        return new ChangelogScript(relativePath, new Script(statements, sortedComments, Optional.ofNullable(lexError)),
+                text);
     }
 }

@@ -45,6 +45,7 @@ final class SqlFileReader implements ChangeTranslator.SqlFileSource {
             return List.of();
         }
         reader.markProcessed(resolved.get());
+        reader.collector(relativePath).text(text.get());
         TextRegion whole = new TextRegion(text.get(), 0, text.get().length(), 1, 1);
         return reader.collector(relativePath).add(new SqlRegionSplitter(dialect,
                 reader.placeholders()).split(relativePath, whole, sqlFile.attributes().get("endDelimiter"), context));

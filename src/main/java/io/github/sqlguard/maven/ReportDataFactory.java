@@ -8,18 +8,17 @@ import io.github.sqlguard.model.Location;
 import io.github.sqlguard.model.Severity;
 import io.github.sqlguard.report.ReportData;
 import io.github.sqlguard.report.RuleDescription;
-import java.io.IOException;
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
 
-/** Turns a lint result into what the report writers need, including access to the offending source lines. */
+/**
+ * Turns a lint result into what the report writers need, including the lines findings point at, which the
+ * analysis kept from the files it read (reports never read a migration again).
+ */
 final class ReportDataFactory {
 
     private ReportDataFactory() {
@@ -34,12 +33,20 @@ final class ReportDataFactory {
                 .map(i -> new RuleDescription(i.id(), i.defaultSeverity(), i.title(), i.rationale(), i.hint()))
                 .toList();
         Path projectDirectory = config.baseDir();
-        List<Finding> findings = result.findings().stream()
-                .map(finding -> rebased(finding, projectDirectory, reactorRoot)).toList();
+        List<Finding> findings = new ArrayList<>(result.findings().size());
+        Map<Location, String> linesAtFindings = new HashMap<>();
+        for (Finding finding : result.findings()) {
+            Finding moved = rebased(finding, projectDirectory, reactorRoot);
+            findings.add(moved);
+            String line = result.sourceLines().get(finding.location());
+            if (line != null) {
+                linesAtFindings.put(moved.location(), line);
+            }
+        }
         List<String> scannedFiles = result.scannedFiles().stream()
                 .map(path -> ReactorRoot.rebased(path, projectDirectory, reactorRoot)).toList();
-        return new ReportData(findings, rules, scannedFiles, result.statements(),
-                result.elapsed(), version, failOn, sourceLines(reactorRoot, config.encoding()), result.notes());
+        return new ReportData(findings, rules, scannedFiles, result.statements(), result.elapsed(), version, failOn,
+                location -> Optional.ofNullable(linesAtFindings.get(location)), result.notes());
     }
 
     private static Finding rebased(Finding finding, Path projectDirectory, Path reactorRoot) {
@@ -52,29 +59,5 @@ final class ReportDataFactory {
         }
         return moved.acknowledged(new Acknowledgement(by.source(), by.reason(),
                 ReactorRoot.rebased(by.where(), projectDirectory, reactorRoot)));
-    }
-
-    /** Reads a file's lines once, on first use, for the caret under each finding. */
-    private static Function<Location, Optional<String>> sourceLines(Path baseDir, Charset charset) {
-        Map<String, List<String>> cache = new ConcurrentHashMap<>();
-        return location -> {
-            List<String> lines = cache.computeIfAbsent(location.path(), path -> readLines(baseDir.resolve(path),
-                    charset));
-            int index = location.line() - 1;
-            return index < lines.size() ? Optional.of(lines.get(index)) : Optional.empty();
-        };
-    }
-
-    private static List<String> readLines(Path file, Charset charset) {
-        try {
-            String text = new String(Files.readAllBytes(file), charset);
-            return text.lines().toList();
-        } catch (IOException | RuntimeException e) {
-            try {
-                return new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1).lines().toList();
-            } catch (IOException | RuntimeException unreadable) {
-                return List.of();
-            }
-        }
     }
 }

@@ -1,9 +1,6 @@
 package io.github.sqlguard.sql;
 
 import io.github.sqlguard.model.Dialect;
-import io.github.sqlguard.model.LineIndex;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -41,24 +38,12 @@ public final class Lexer {
     }
 
     /** The state of one tokenizing pass. */
-    private final class Run {
-        private final String text;
-        private final int end;
-        private final List<Token> tokens = new ArrayList<>();
-        private int pos;
-        private int line;
-        private int column;
-        private boolean lineHasToken;
+    private final class Run extends LexCursor {
         private String delimiter = ";";
-        private LexError error;
         private boolean insideExecutableComment;
 
         Run(String text, int from, int to, int line, int column) {
-            this.text = text;
-            this.pos = from;
-            this.end = to;
-            this.line = line;
-            this.column = column;
+            super(text, from, to, line, column);
         }
 
         LexedText lex() {
@@ -176,7 +161,7 @@ public final class Lexer {
                 emit(TokenType.COMMENT, startPos, startLine, startColumn);
                 return;
             }
-            unterminated("block comment", startPos, startLine, startColumn);
+            unterminated("block comment", startLine, startColumn);
         }
 
         /**
@@ -214,7 +199,7 @@ public final class Lexer {
                     advance();
                 }
             }
-            unterminated(what, startPos, startLine, startColumn);
+            unterminated(what, startLine, startColumn);
         }
 
         private void lexDollarQuoted(int startPos, int startLine, int startColumn) {
@@ -222,17 +207,11 @@ public final class Lexer {
             advanceBy(tag.length());
             int close = indexWithin(tag);
             if (close < 0) {
-                unterminated("dollar-quoted string " + tag, startPos, startLine, startColumn);
+                unterminated("dollar-quoted string " + tag, startLine, startColumn);
                 return;
             }
             advanceBy(close + tag.length() - pos);
             emit(TokenType.STRING, startPos, startLine, startColumn);
-        }
-
-        /** The index of {@code needle} at or after {@code pos} ending before {@code end}, or -1. */
-        private int indexWithin(String needle) {
-            int found = text.indexOf(needle, pos);
-            return found >= 0 && found + needle.length() <= end ? found : -1;
         }
 
         /** MySQL needs a blank after {@code --} for a comment ({@code 1--1} is arithmetic there). */
@@ -269,7 +248,7 @@ public final class Lexer {
                 }
                 advance();
             }
-            unterminated("quoted string q'" + open, startPos, startLine, startColumn);
+            unterminated("quoted string q'" + open, startLine, startColumn);
         }
 
         private void lexNumber(int startPos, int startLine, int startColumn) {
@@ -352,43 +331,5 @@ public final class Lexer {
         private boolean isWordPart(char c) {
             return ClientCommands.isWordPart(c);
         }
-
-        private void emit(TokenType type, int startPos, int startLine, int startColumn) {
-            tokens.add(new Token(type, text.substring(startPos, pos), startPos, startLine, startColumn));
-            lineHasToken = true;
-        }
-
-        private void unterminated(String what, int startPos, int startLine, int startColumn) {
-            pos = end;
-            error = new LexError(what, startLine, startColumn);
-        }
-
-        private void skipToLineEnd() {
-            while (pos < end && !LexicalShapes.isLineBreak(text.charAt(pos))) {
-                advance();
-            }
-        }
-
-        private char peek(int ahead) {
-            return pos + ahead < end ? text.charAt(pos + ahead) : 0;
-        }
-
-        private void advanceBy(int count) {
-            for (int i = 0; i < count && pos < end; i++) {
-                advance();
-            }
-        }
-
-        /** Moves one character, counting CRLF as a single line break. */
-        private void advance() {
-            if (LineIndex.endsLine(text, pos, end)) {
-                line++;
-                column = 1;
-            } else if (text.charAt(pos) != '\r') {
-                column++;
-            }
-            pos++;
-        }
     }
-
 }

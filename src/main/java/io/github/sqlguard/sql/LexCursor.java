@@ -1,0 +1,77 @@
+package io.github.sqlguard.sql;
+
+import io.github.sqlguard.model.LineIndex;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The moving part of a tokenizing pass: where it stands in the text (offset, line, column), the tokens
+ * emitted so far, and where lexing stopped on a construct that never closed. The lexer decides what the
+ * characters mean; this class only keeps the positions right (CRLF is one line break).
+ */
+abstract class LexCursor {
+
+    protected final String text;
+    protected final int end;
+    protected final List<Token> tokens = new ArrayList<>();
+    protected int pos;
+    protected int line;
+    protected int column;
+    /** True once the current line holds a token: client commands such as GO must stand first on their line. */
+    protected boolean lineHasToken;
+    protected LexError error;
+
+    protected LexCursor(String text, int from, int to, int line, int column) {
+        this.text = text;
+        this.pos = from;
+        this.end = to;
+        this.line = line;
+        this.column = column;
+    }
+
+    /** Adds the token from {@code startPos} to the current offset. */
+    protected void emit(TokenType type, int startPos, int startLine, int startColumn) {
+        tokens.add(new Token(type, text.substring(startPos, pos), startPos, startLine, startColumn));
+        lineHasToken = true;
+    }
+
+    /** Stops lexing: what starts at {@code startLine:startColumn} swallows the rest of the text. */
+    protected void unterminated(String what, int startLine, int startColumn) {
+        pos = end;
+        error = new LexError(what, startLine, startColumn);
+    }
+
+    protected void skipToLineEnd() {
+        while (pos < end && !LexicalShapes.isLineBreak(text.charAt(pos))) {
+            advance();
+        }
+    }
+
+    /** The character {@code ahead} places after the current one, or 0 past the end. */
+    protected char peek(int ahead) {
+        return pos + ahead < end ? text.charAt(pos + ahead) : 0;
+    }
+
+    /** The index of {@code needle} at or after the current offset ending before the end, or -1. */
+    protected int indexWithin(String needle) {
+        int found = text.indexOf(needle, pos);
+        return found >= 0 && found + needle.length() <= end ? found : -1;
+    }
+
+    protected void advanceBy(int count) {
+        for (int i = 0; i < count && pos < end; i++) {
+            advance();
+        }
+    }
+
+    /** Moves one character, counting CRLF as a single line break. */
+    protected void advance() {
+        if (LineIndex.endsLine(text, pos, end)) {
+            line++;
+            column = 1;
+        } else if (text.charAt(pos) != '\r') {
+            column++;
+        }
+        pos++;
+    }
+}
