@@ -46,9 +46,11 @@ rm -rf "$lemmy" && mkdir -p "$lemmy" && cp -r "$real/LemmyNet-lemmy/migrations" 
 project "$lemmy" lemmy
 mvn="mvn -B -o -q -s $work/settings.xml"
 (cd "$lemmy" && mvn -B -q -s "$work/settings.xml" verify >/dev/null) # fills the local repository (online: offline mode would not read the file:// mirror)
-(cd "$lemmy" && hyperfine --runs "$runs" --ignore-failure --export-markdown "$work/lemmy.md" \
+# hyperfine pairs the n-th --prepare with the n-th command; the cold run's last run leaves the warm one its cache.
+(cd "$lemmy" && hyperfine --runs "$runs" --ignore-failure --export-markdown "$work/lemmy.md" --export-json "$work/lemmy.json" \
+    --prepare true --prepare 'rm -rf target' --prepare true --prepare true \
     --command-name 'mvn validate' "$mvn validate" \
-    --command-name 'mvn verify, cold (no target/)' --prepare 'rm -rf target' "$mvn verify" \
+    --command-name 'mvn verify, cold (no target/)' "$mvn verify" \
     --command-name 'mvn verify, nothing changed' "$mvn verify" \
     --command-name 'squawk' "squawk 'migrations/**/*.sql' >/dev/null")
 
@@ -59,10 +61,11 @@ rm -rf "$big" && mkdir -p "$big/migrations/copy01"
     | tar -cf - -T - | tar -xf - -C "$big/migrations/copy01")
 for i in $(seq -w 2 15); do cp -r "$big/migrations/copy01" "$big/migrations/copy$i"; done
 project "$big" big
-(cd "$big" && hyperfine --runs "$big_runs" --ignore-failure --export-markdown "$work/big.md" \
-    --command-name 'mvn sqlguard:check, cold' --prepare 'rm -rf target' "$mvn sqlguard:check" \
-    --command-name 'mvn sqlguard:check, cold, -Xmx256m' --prepare 'rm -rf target' \
-        "env MAVEN_OPTS=-Xmx256m $mvn sqlguard:check" \
+(cd "$big" && hyperfine --runs "$big_runs" --ignore-failure --export-markdown "$work/big.md" --export-json "$work/big.json" \
+    --prepare 'rm -rf target' --prepare 'rm -rf target' --prepare true --prepare true \
+    --command-name 'mvn sqlguard:check, cold' "$mvn sqlguard:check" \
+    --command-name 'mvn sqlguard:check, cold, -Xmx256m' "env MAVEN_OPTS=-Xmx256m $mvn sqlguard:check" \
     --command-name 'mvn sqlguard:check, nothing changed' "$mvn sqlguard:check" \
     --command-name 'squawk' "squawk 'migrations/**/*.sql' >/dev/null")
 cat "$work/lemmy.md" "$work/big.md"
+# Medians: the "median" field of each result in lemmy.json and big.json.
