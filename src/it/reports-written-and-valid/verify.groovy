@@ -25,5 +25,8 @@ def checkstyle = factory.newDocumentBuilder().parse(new File(dir, 'checkstyle-re
 assert checkstyle.getElementsByTagName('error').length == 2
 def junit = factory.newDocumentBuilder().parse(new File(dir, 'TEST-sqlguard.xml'))
 assert junit.documentElement.tagName == 'testsuite'
-assert junit.getElementsByTagName('testcase').length == 1
+// One test case per finding; with failOn NONE none of them fails.
+assert junit.getElementsByTagName('testcase').length == 2
+assert junit.getElementsByTagName('failure').length == 0
+assert junit.documentElement.getAttribute('tests') == '2'
 return true

@@ -224,9 +224,24 @@ abstract class AbstractSqlguardMojo extends AbstractMojo {
         return Path.of(System.getProperty("user.dir")).toAbsolutePath().normalize();
     }
 
+    /**
+     * The baseline file; without a pom, {@code ${project.basedir}} in its default stays unresolved, so the
+     * default is then the current folder's {@code sqlguard-baseline.json}.
+     */
+    private Path baselinePath() {
+        if (baselineFile == null) {
+            return null;
+        }
+        if (!hasProject() && baselineFile.getPath().contains("${")) {
+            return baseDir().resolve(io.github.sqlguard.suppress.Baseline.DEFAULT_FILE_NAME);
+        }
+        return baselineFile.toPath();
+    }
+
     /** The top of the multi-module build, which reports name paths from (see {@link ReactorRoot}). */
     protected Path reactorRoot() {
-        return ReactorRoot.of(hasProject() ? project : null, session, baseDir());
+        // Without a pom, paths are relative to the folder the goal runs in, as the user sees it.
+        return hasProject() ? ReactorRoot.of(project, session, baseDir()) : baseDir();
     }
 
     /**
@@ -251,7 +266,7 @@ abstract class AbstractSqlguardMojo extends AbstractMojo {
                     charset(), rules == null ? Map.of() : rules, splitList(disabledRules),
                     flyway, new LiquibaseConfig(ScriptMode.fromConfig("rollbacks", rollbacks),
                             liquibaseProperties == null ? Map.of() : liquibaseProperties),
-                    suppressionConfigs(), baselineFile == null ? null : baselineFile.toPath(),
+                    suppressionConfigs(), baselinePath(),
                     maxFileBytes(),
                     Math.max(1, Runtime.getRuntime().availableProcessors()));
         } catch (IllegalArgumentException e) {

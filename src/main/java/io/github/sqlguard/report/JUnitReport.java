@@ -50,7 +50,8 @@ public final class JUnitReport implements ReportWriter {
                 } else {
                     String passing = describe(finding) + (finding.isAcknowledged()
                             ? " (acknowledged: " + finding.acknowledgement().reason() + ")"
-                            : " (below failOn)");
+                            : data.failOn() == null ? " (failOn NONE: reported, never failing)"
+                                    : " (below failOn " + data.failOn() + ")");
                     xml.append("    <system-out>").append(Xml.text(passing + "\n")).append("</system-out>\n");
                 }
                 xml.append("  </testcase>\n");

@@ -55,7 +55,7 @@ class JUnitReportTest {
         Element unparsed = testcase(suite, SampleRun.V2, "unparsed-statement at 7:1");
         assertTrue(XmlReports.children(unparsed, "failure").isEmpty(), "the warning is below failOn ERROR");
         String out = XmlReports.children(unparsed, "system-out").get(0).getTextContent();
-        assertTrue(out.contains(":7:1: WARNING [unparsed-statement]") && out.contains("(below failOn)"), out);
+        assertTrue(out.contains(":7:1: WARNING [unparsed-statement]") && out.contains("(below failOn ERROR)"), out);
 
         Element cache = testcase(suite, SampleRun.V2, "delete-without-where at 12:1");
         assertTrue(XmlReports.children(cache, "failure").isEmpty());
