@@ -16,6 +16,7 @@ import java.util.Set;
  * @param alreadyApplied true for a versioned Flyway script at or below {@code sinceVersion}
  * @param statementSql the statement text at each finding's location, for baseline fingerprints
  * @param reachedFiles relative paths of the other files a changelog included or ran through sqlFile
+ * @param parsedStatements how many of its statements JSqlParser was asked about
  */
 record FileOutcome(
         String path,
@@ -24,7 +25,13 @@ record FileOutcome(
         boolean scanned,
         boolean alreadyApplied,
         Map<Location, String> statementSql,
-        Set<String> reachedFiles) {
+        Set<String> reachedFiles,
+        int parsedStatements) {
+
+    FileOutcome(String path, List<Finding> findings, int statements, boolean scanned, boolean alreadyApplied,
+            Map<Location, String> statementSql, Set<String> reachedFiles) {
+        this(path, findings, statements, scanned, alreadyApplied, statementSql, reachedFiles, 0);
+    }
 
     static FileOutcome notAMigration(String path) {
         return new FileOutcome(path, List.of(), 0, false, false, Map.of(), Set.of());

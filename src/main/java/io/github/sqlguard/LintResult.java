@@ -18,6 +18,7 @@ import java.util.Map;
  * @param rules the documentation of every rule and diagnostic that can appear, for the reports
  * @param elapsed how long the run took
  * @param statementSql the text of the statement at each finding's location, which baseline fingerprints use
+ * @param parsedStatements how many statements JSqlParser was asked about; the tokens settled the others
  */
 public record LintResult(
         List<Finding> findings,
@@ -27,7 +28,8 @@ public record LintResult(
         List<String> notes,
         List<RuleInfo> rules,
         Duration elapsed,
-        Map<Location, String> statementSql) {
+        Map<Location, String> statementSql,
+        int parsedStatements) {
 
     public LintResult {
         findings = List.copyOf(findings);
@@ -35,5 +37,11 @@ public record LintResult(
         notes = List.copyOf(notes);
         rules = List.copyOf(rules);
         statementSql = Map.copyOf(statementSql);
+    }
+
+    /** A result without a count of parsed statements. */
+    public LintResult(List<Finding> findings, List<String> scannedFiles, int statements, int alreadyApplied,
+            List<String> notes, List<RuleInfo> rules, Duration elapsed, Map<Location, String> statementSql) {
+        this(findings, scannedFiles, statements, alreadyApplied, notes, rules, elapsed, statementSql, 0);
     }
 }

@@ -171,7 +171,7 @@ final class LintSession {
                 }
             }
         }
-        return new FileOutcome(path, findings, statements, true, false, statementSql, reached);
+        return new FileOutcome(path, findings, statements, true, false, statementSql, reached, parsed);
     }
 
     /** Pom-level suppressions, then the baseline; stale baseline entries become INFO findings. */

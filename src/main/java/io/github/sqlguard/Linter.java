@@ -57,9 +57,11 @@ public final class Linter {
 
         Set<String> scannedFiles = new TreeSet<>();
         int statements = 0;
+        int parsed = 0;
         int alreadyApplied = 0;
         for (FileOutcome outcome : outcomes) {
             statements += outcome.statements();
+            parsed += outcome.parsedStatements();
             if (outcome.alreadyApplied()) {
                 alreadyApplied++;
             } else if (outcome.scanned()) {
@@ -86,7 +88,7 @@ public final class Linter {
         Map<Location, String> statementSql = new HashMap<>();
         outcomes.forEach(outcome -> statementSql.putAll(outcome.statementSql()));
         return new LintResult(acknowledged, new ArrayList<>(scannedFiles), statements, alreadyApplied, notes, session.ruleInfos(),
-                Duration.ofNanos(System.nanoTime() - started), statementSql);
+                Duration.ofNanos(System.nanoTime() - started), statementSql, parsed);
     }
 
     private static List<FileOutcome> analyseAll(List<SourcePath> files, LintSession session, int threads) {

@@ -28,7 +28,8 @@ final class ReportDataFactory {
                 .map(i -> new RuleDescription(i.id(), i.defaultSeverity(), i.title(), i.rationale(), i.hint()))
                 .toList();
         return new ReportData(result.findings(), rules, result.scannedFiles(), result.statements(),
-                result.elapsed(), version, failOn, sourceLines(config.baseDir(), config.encoding()), result.notes());
+                result.elapsed(), version, failOn, sourceLines(config.baseDir(), config.encoding()), result.notes(),
+                result.parsedStatements());
     }
 
     /** Reads a file's lines once, on first use, for the caret under each finding. */
