@@ -85,9 +85,10 @@ public final class StatementSplitter {
             return null;
         }
         Token second = tokens.get(1);
+        // PL/pgSQL writes EXECUTE '..' without IMMEDIATE.
         int index = second.isAnyWord("IMMEDIATE") || second.isSymbol("(") ? 2
                 : second.type() == TokenType.WORD && second.text().toLowerCase(java.util.Locale.ROOT)
-                        .endsWith("sp_executesql") ? 2 : -1;
+                        .endsWith("sp_executesql") ? 2 : second.type() == TokenType.STRING ? 1 : -1;
         if (index < 0 || index >= tokens.size()) {
             return null;
         }
