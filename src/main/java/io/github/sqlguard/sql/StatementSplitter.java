@@ -93,6 +93,9 @@ public final class StatementSplitter {
             return null;
         }
         Token literal = tokens.get(index);
+        if (index == 1 && tokens.size() > 2 && !tokens.get(2).isAnyWord("USING", "INTO")) {
+            return null; // EXECUTE 'DELETE FROM ' || name builds the text at run time
+        }
         boolean quoted = literal.type() == TokenType.STRING && literal.text().endsWith("'")
                 && literal.text().indexOf('\'') >= 0 && literal.text().indexOf('\'') < literal.text().length() - 1;
         return quoted ? literal : null;
