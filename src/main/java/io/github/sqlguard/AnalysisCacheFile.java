@@ -185,7 +185,7 @@ final class AnalysisCacheFile {
             sourceLines.put(readLocation(in), readString(in));
         }
         return new Entry(path, contentHash, dependencies, new FileOutcome(outcomePath, findings, statements, scanned,
-                alreadyApplied, statementSql, reached, statementsByFile, sourceLines));
+                alreadyApplied, statementSql, reached, statementsByFile, sourceLines, 0)); // nothing was parsed this run
     }
 
     private static void writeFinding(DataOutputStream out, Finding finding) throws IOException {

@@ -20,6 +20,7 @@ import java.util.Set;
  *     included by another is read twice, once on its own and once through the other, and counts once
  * @param sourceLines the text of the line each finding points at, taken from the file as it was read, so
  *     reports never read it again
+ * @param parsedStatements how many of its statements JSqlParser was asked about
  */
 record FileOutcome(
         String path,
@@ -30,18 +31,19 @@ record FileOutcome(
         Map<Location, String> statementSql,
         Set<String> reachedFiles,
         Map<String, Integer> statementsByFile,
-        Map<Location, String> sourceLines) {
+        Map<Location, String> sourceLines,
+        int parsedStatements) {
 
     FileOutcome {
         statementsByFile = Map.copyOf(statementsByFile);
         sourceLines = Map.copyOf(sourceLines);
     }
 
-    /** The outcome of a file that read no other file. */
+    /** The outcome of a file that read no other file, before its source lines and parse count are known. */
     FileOutcome(String path, List<Finding> findings, int statements, boolean scanned, boolean alreadyApplied,
             Map<Location, String> statementSql, Set<String> reachedFiles) {
         this(path, findings, statements, scanned, alreadyApplied, statementSql, reachedFiles,
-                Map.of(path, statements), Map.of());
+                Map.of(path, statements), Map.of(), 0);
     }
 
     static FileOutcome notAMigration(String path) {

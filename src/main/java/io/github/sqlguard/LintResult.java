@@ -20,6 +20,7 @@ import java.util.Map;
  * @param statementSql the text of the statement at each finding's location, which baseline fingerprints use
  * @param sourceLines the text of the line at each finding's location, as the analysis read it, for reports
  * @param cachedFiles how many files were not analysed again because the analysis cache held their findings
+ * @param parsedStatements how many statements JSqlParser was asked about; the tokens settled the others
  */
 public record LintResult(
         List<Finding> findings,
@@ -31,7 +32,8 @@ public record LintResult(
         Duration elapsed,
         Map<Location, String> statementSql,
         Map<Location, String> sourceLines,
-        int cachedFiles) {
+        int cachedFiles,
+        int parsedStatements) {
 
     public LintResult {
         findings = List.copyOf(findings);
@@ -42,9 +44,9 @@ public record LintResult(
         sourceLines = Map.copyOf(sourceLines);
     }
 
-    /** A result without source lines, of a run without the analysis cache. */
+    /** A result without source lines or a parse count, of a run without the analysis cache. */
     public LintResult(List<Finding> findings, List<String> scannedFiles, int statements, int alreadyApplied,
             List<String> notes, List<RuleInfo> rules, Duration elapsed, Map<Location, String> statementSql) {
-        this(findings, scannedFiles, statements, alreadyApplied, notes, rules, elapsed, statementSql, Map.of(), 0);
+        this(findings, scannedFiles, statements, alreadyApplied, notes, rules, elapsed, statementSql, Map.of(), 0, 0);
     }
 }

@@ -186,7 +186,7 @@ final class LintSession {
         texts.put(path, text.text());
         scripts.forEach(script -> texts.putIfAbsent(script.relativePath(), script.text()));
         return new FileOutcome(path, findings, statements, true, false, statementSql, reached, statementsByFile,
-                SourceLines.of(findings, texts));
+                SourceLines.of(findings, texts), parsed);
     }
 
     /** Each finding with its fingerprint, made once here from the text of the statement it stands on. */

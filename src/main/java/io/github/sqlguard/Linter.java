@@ -79,7 +79,9 @@ public final class Linter {
         Set<String> scannedFiles = new TreeSet<>();
         Map<String, Integer> statementsByFile = new HashMap<>();
         int alreadyApplied = 0;
+        int parsed = 0;
         for (FileOutcome outcome : outcomes) {
+            parsed += outcome.parsedStatements();
             // A changelog included by another was read twice: count each file's statements once.
             outcome.statementsByFile().forEach((file, count) -> statementsByFile.merge(file, count, Math::max));
             if (outcome.alreadyApplied()) {
@@ -120,7 +122,7 @@ public final class Linter {
         outcomes.forEach(outcome -> sourceLines.putAll(outcome.sourceLines()));
         return new LintResult(acknowledged, new ArrayList<>(scannedFiles), statements, alreadyApplied, notes, session.ruleInfos(),
                 Duration.ofNanos(System.nanoTime() - started), statementSql, sourceLines,
-                cache == null ? 0 : cache.reusedFiles());
+                cache == null ? 0 : cache.reusedFiles(), parsed);
     }
 
     private static List<FileOutcome> analyseAll(List<SourcePath> files, boolean changelogCandidates,

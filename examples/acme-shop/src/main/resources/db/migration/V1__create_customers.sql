@@ -8,3 +8,5 @@ CREATE TABLE orders (
     id          BIGINT PRIMARY KEY,
     customer_id BIGINT NOT NULL REFERENCES customers (id) ON DELETE CASCADE
 );
+
+CREATE TABLE price_cache (sku VARCHAR(40) PRIMARY KEY, price NUMERIC(12, 2));

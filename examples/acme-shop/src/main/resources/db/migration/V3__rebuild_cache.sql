@@ -1,5 +1,3 @@
-CREATE TABLE price_cache (sku VARCHAR(40) PRIMARY KEY, price NUMERIC(12, 2));
-
 -- The cache is rebuilt by the application at start-up: emptying it is deliberate.
 -- sqlguard:allow delete-without-where reason: price_cache is rebuilt on start-up
 DELETE FROM price_cache;

@@ -111,8 +111,8 @@ final class DestructiveClauses {
             case "TABLESPACE" -> {
                 // Oracle: INCLUDING CONTENTS drops every segment (table, index, ..) stored in the tablespace.
                 Token including = StatementCore.topLevelWord(core, 1, "INCLUDING");
-                int at = core.indexOf(including);
-                if (including != null && at + 1 < core.size() && core.get(at + 1).isWord("CONTENTS")) {
+                int at = including == null ? -1 : core.indexOf(including);
+                if (at >= 0 && at + 1 < core.size() && core.get(at + 1).isWord("CONTENTS")) {
                     add(ClauseKind.DROPPED_TABLESPACE_CONTENTS, verb, words, null, names.get(0), null);
                 }
             }

@@ -27,9 +27,19 @@ public final class ScriptAnalysis {
         for (Statement statement : script.statements()) {
             StatementModel model = reader.read(statement);
             ScratchTables scratch = scopes.computeIfAbsent(scope(statement.context()), s -> new ScratchTables());
-            models.add(scratch.step(model, model.placement().runsWithMigration()));
+            models.add(scratch.step(model, surelyRuns(model)));
         }
         return CalledRoutines.apply(models);
+    }
+
+    /**
+     * Only a statement the script surely runs makes its table scratch: one at the top level without a T-SQL
+     * {@code IF} guard. Inside a block it may sit in an {@code IF .. THEN} branch (PL/pgSQL, PL/SQL), and a
+     * conditional create may find the table already there, with rows (fail closed).
+     */
+    private static boolean surelyRuns(StatementModel model) {
+        return model.placement() == Placement.TOP_LEVEL
+                && !model.statement().firstToken().isAnyWord("IF", "WHILE", "BEGIN");
     }
 
     /**

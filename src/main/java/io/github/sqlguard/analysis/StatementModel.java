@@ -1,5 +1,6 @@
 package io.github.sqlguard.analysis;
 
+import io.github.sqlguard.model.Location;
 import io.github.sqlguard.sql.Statement;
 import java.util.List;
 
@@ -29,6 +30,11 @@ public record StatementModel(Statement statement, StatementKind kind, Placement 
         rowChanges = List.copyOf(rowChanges);
         createdTables = List.copyOf(createdTables);
         calledAt = calledAt == null ? "" : calledAt;
+    }
+
+    /** Where the statement's first token stands. */
+    public Location start() {
+        return statement.start();
     }
 
     /** The same facts with other clauses and row changes (the scratch-table step marks them). */

@@ -46,7 +46,8 @@ final class ReportDataFactory {
         List<String> scannedFiles = result.scannedFiles().stream()
                 .map(path -> ReactorRoot.rebased(path, projectDirectory, reactorRoot)).toList();
         return new ReportData(findings, rules, scannedFiles, result.statements(), result.elapsed(), version, failOn,
-                location -> Optional.ofNullable(linesAtFindings.get(location)), result.notes());
+                location -> Optional.ofNullable(linesAtFindings.get(location)), result.notes(),
+                result.parsedStatements());
     }
 
     private static Finding rebased(Finding finding, Path projectDirectory, Path reactorRoot) {

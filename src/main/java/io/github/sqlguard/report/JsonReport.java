@@ -12,7 +12,7 @@ import java.nio.file.Path;
  * {
  *   "tool": {"name": "sqlguard", "version": "0.1.0"},
  *   "summary": {"errors": 1, "warnings": 0, "infos": 0, "acknowledged": 1, "files": 14,
- *               "statements": 230, "seconds": 0.410, "failOn": "ERROR", "failed": true},
+ *               "statements": 230, "parsedStatements": 12, "seconds": 0.410, "failOn": "ERROR", "failed": true},
  *   "findings": [
  *     {"rule": "delete-without-where", "severity": "ERROR", "file": "db/V2__close.sql",
  *      "line": 3, "column": 1, "message": "...", "hint": "...", "statement": "DELETE FROM customers;",
@@ -50,6 +50,7 @@ public final class JsonReport implements ReportWriter {
                 .field("acknowledged", counts.acknowledged())
                 .field("files", data.scannedFiles().size())
                 .field("statements", data.statements())
+                .field("parsedStatements", data.parsedStatements())
                 .name("seconds").number(data.elapsedSeconds())
                 .field("failOn", data.failOn() == null ? null : data.failOn().name())
                 .field("failed", !data.failingFindings().isEmpty())

@@ -28,6 +28,7 @@ import java.util.stream.Collectors;
  *     console caret; empty when it cannot be had
  * @param notes run-level remarks shown as console information and in the JSON report, e.g. stale
  *     baseline entries or skipped files
+ * @param parsedStatements how many statements JSqlParser was asked about (the tokens settled the others)
  */
 public record ReportData(
         List<Finding> findings,
@@ -38,7 +39,8 @@ public record ReportData(
         String toolVersion,
         Severity failOn,
         Function<Location, Optional<String>> sourceLine,
-        List<String> notes) {
+        List<String> notes,
+        int parsedStatements) {
 
     /** The tool's name as every report spells it. */
     public static final String TOOL_NAME = "sqlguard";
@@ -51,6 +53,13 @@ public record ReportData(
         toolVersion = toolVersion == null ? "unknown" : toolVersion;
         sourceLine = sourceLine == null ? location -> Optional.empty() : sourceLine;
         notes = notes == null ? List.of() : List.copyOf(notes);
+    }
+
+    /** Report data without a count of parsed statements. */
+    public ReportData(List<Finding> findings, List<RuleDescription> rules, List<String> scannedFiles, int statements,
+            Duration elapsed, String toolVersion, Severity failOn, Function<Location, Optional<String>> sourceLine,
+            List<String> notes) {
+        this(findings, rules, scannedFiles, statements, elapsed, toolVersion, failOn, sourceLine, notes, 0);
     }
 
     /** True when {@code finding} fails the build: not acknowledged and at least as severe as {@link #failOn}. */

@@ -10,7 +10,7 @@ import java.util.Set;
 /**
  * {@code drop-column}: {@code ALTER TABLE .. DROP [COLUMN] [IF EXISTS] c} in every form (Oracle
  * {@code DROP (a, b)} and {@code SET UNUSED}, T-SQL {@code DROP COLUMN a, b}, several DROP clauses): one
- * violation per statement naming every column. Constraints, indexes, keys, defaults and partitions are not
+ * violation per clause, located at its DROP. Constraints, indexes, keys, defaults and partitions are not
  * columns; in T-SQL a bare {@code DROP name} drops a constraint.
  */
 public final class DropColumnRule extends ClauseRule {

@@ -10,7 +10,8 @@ import java.util.Set;
 /**
  * {@code drop-schema}: {@code DROP SCHEMA} (any list, {@code IF EXISTS}, {@code CASCADE}), PostgreSQL
  * {@code DROP OWNED BY role}, and Oracle {@code DROP USER u CASCADE}, which drops the user's schema with
- * every object in it. In MySQL and MariaDB {@code DROP SCHEMA} is a synonym of {@code DROP DATABASE}; it is
+ * every object in it, and Oracle {@code DROP TABLESPACE .. INCLUDING CONTENTS}, which drops every table stored
+ * in the tablespace. In MySQL and MariaDB {@code DROP SCHEMA} is a synonym of {@code DROP DATABASE}; it is
  * reported here under the keyword the script used.
  */
 public final class DropSchemaRule extends ClauseRule {
@@ -23,7 +24,8 @@ public final class DropSchemaRule extends ClauseRule {
                     + " naming any of them. DROP OWNED BY does the same to everything a role owns.",
             "Drop the objects you mean one by one, or acknowledge the drop:"
                     + " -- sqlguard:allow drop-schema reason: <why>",
-            List.of("DROP SCHEMA reporting;", "DROP OWNED BY legacy_app;"),
+            List.of("DROP SCHEMA reporting;", "DROP OWNED BY legacy_app;",
+                    "DROP TABLESPACE app_data INCLUDING CONTENTS AND DATAFILES;"),
             List.of("CREATE SCHEMA reporting;", "DROP ROLE legacy_app;"));
 
     @Override

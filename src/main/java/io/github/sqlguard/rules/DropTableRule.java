@@ -9,7 +9,8 @@ import java.util.Set;
 
 /**
  * {@code drop-table}: {@code DROP TABLE} of any list of tables, with {@code IF EXISTS}, {@code PURGE},
- * {@code CASCADE [CONSTRAINTS]}, T-SQL {@code [dbo].[x]} and T-SQL's {@code IF .. DROP TABLE} guard. Not
+ * {@code CASCADE [CONSTRAINTS]}, T-SQL {@code [dbo].[x]} and T-SQL's {@code IF .. DROP TABLE} guard, and
+ * MariaDB's and MySQL's {@code CREATE OR REPLACE TABLE}, which drops the existing table first. Not
  * reported: tables the same script created earlier, temporary tables ({@code DROP TEMPORARY TABLE},
  * {@code #temp}) and external or foreign tables, whose data lives outside the database and stays.
  */
@@ -24,7 +25,8 @@ public final class DropTableRule extends ClauseRule {
             "Keep the table until no release uses it and its data is archived, then acknowledge the drop:"
                     + " -- sqlguard:allow drop-table reason: <why>",
             List.of("DROP TABLE orders;", "DROP TABLE IF EXISTS [dbo].[orders], [dbo].[order_lines];",
-                    "IF OBJECT_ID('dbo.orders', 'U') IS NOT NULL DROP TABLE dbo.orders;"),
+                    "IF OBJECT_ID('dbo.orders', 'U') IS NOT NULL DROP TABLE dbo.orders;",
+                    "CREATE OR REPLACE TABLE orders (id INT);"),
             List.of("CREATE TABLE tmp_orders (id INT);\nDROP TABLE tmp_orders;",
                     "CREATE TEMPORARY TABLE staging (id INT);\nDROP TABLE staging;",
                     "DROP TABLE #staging;", "DROP VIEW order_summary;"));

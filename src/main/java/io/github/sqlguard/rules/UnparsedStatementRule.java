@@ -31,7 +31,7 @@ public final class UnparsedStatementRule implements Rule {
     public List<Violation> check(StatementModel statement) {
         if (statement.parse().state() == StatementModel.ParseOutcome.State.UNPARSED) {
             return List.of(new Violation("JSqlParser could not parse this statement (" + statement.parse().message()
-                    + "); it was checked from its tokens only", statement.statement().start()));
+                    + "); it was checked from its tokens only", statement.start()));
         }
         return List.of();
     }

@@ -47,7 +47,7 @@ final class NestedBodies {
 
     /**
      * The string of SQL a statement builds and runs itself, when it is a single literal: Oracle
-     * {@code EXECUTE IMMEDIATE '..'}, T-SQL {@code EXEC ('..')} and {@code EXEC sp_executesql N'..'}. Migrations
+     * {@code EXECUTE IMMEDIATE '..'}, PL/pgSQL {@code EXECUTE '..'}, T-SQL {@code EXEC ('..')} and {@code EXEC sp_executesql N'..'}. Migrations
      * use these to drop or empty tables conditionally, so their text is checked like any statement.
      */
     static Token dynamicSqlString(List<Token> tokens) {
@@ -55,13 +55,17 @@ final class NestedBodies {
             return null;
         }
         Token second = tokens.get(1);
+        // PL/pgSQL writes EXECUTE '..' without IMMEDIATE.
         int index = second.isAnyWord("IMMEDIATE") || second.isSymbol("(") ? 2
                 : second.type() == TokenType.WORD && second.text().toLowerCase(Locale.ROOT)
-                        .endsWith("sp_executesql") ? 2 : -1;
+                        .endsWith("sp_executesql") ? 2 : second.type() == TokenType.STRING ? 1 : -1;
         if (index < 0 || index >= tokens.size()) {
             return null;
         }
         Token literal = tokens.get(index);
+        if (index == 1 && tokens.size() > 2 && !tokens.get(2).isAnyWord("USING", "INTO")) {
+            return null; // EXECUTE 'DELETE FROM ' || name builds the text at run time
+        }
         boolean quoted = literal.type() == TokenType.STRING && literal.text().endsWith("'")
                 && literal.text().indexOf('\'') >= 0 && literal.text().indexOf('\'') < literal.text().length() - 1;
         return quoted ? literal : null;

@@ -56,6 +56,8 @@ class DataLossRuleFrameTest {
         "CREATE TABLE foo (id INT);\\nRENAME TABLE foo TO foo_old | foo_old | true",
         "CREATE TABLE foo (id INT);\\nALTER TABLE foo RENAME TO foo_old | foo_old | true",
         "ALTER TABLE foo RENAME TO foo_old                    | foo_old | false",
+        "IF OBJECT_ID('x') IS NULL CREATE TABLE x (a INT)     | x       | false",
+        "DO $$ BEGIN IF NOT EXISTS (SELECT 1) THEN CREATE TABLE x (a INT); END IF; END $$ | x | false",
     })
     void aTableTheScriptSurelyCreatedIsScratch(String sql, String table, boolean scratch) {
         String script = sql.replace("\\n", "\n") + ";\nDROP TABLE " + table;

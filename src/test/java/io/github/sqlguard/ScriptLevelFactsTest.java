@@ -1,0 +1,65 @@
+package io.github.sqlguard;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.github.sqlguard.analysis.StatementAnalyzer;
+import io.github.sqlguard.model.Dialect;
+import io.github.sqlguard.model.Finding;
+import io.github.sqlguard.model.ScriptMode;
+import io.github.sqlguard.rules.RuleRegistry;
+import io.github.sqlguard.sql.Placeholders;
+import io.github.sqlguard.sql.StatementSplitter;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Facts that need the whole script or the statement's place: called routines run now, CREATE OR REPLACE TABLE
+ * and DROP TABLESPACE .. INCLUDING CONTENTS destroy rows, messages name tables rather than aliases, and
+ * statements inside blocks stand where they are written.
+ */
+class ScriptLevelFactsTest {
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', value = {
+        // A routine the script creates and calls runs with the migration.
+        "MYSQL | DELIMITER $$\\nCREATE PROCEDURE tmp_fix() BEGIN DELETE FROM order_lines; END$$\\nDELIMITER ;\\n"
+                + "CALL tmp_fix(); | 2:34 delete-without-where ERROR DELETE without WHERE removes every row of"
+                + " order_lines (inside procedure tmp_fix body, which this script calls at line 4)",
+        "POSTGRESQL | CREATE FUNCTION tmp_fix() RETURNS void AS $$\\nBEGIN\\n  DELETE FROM order_lines;\\nEND;\\n"
+                + "$$ LANGUAGE plpgsql;\\nSELECT tmp_fix(); | 3:3 delete-without-where ERROR DELETE without WHERE"
+                + " removes every row of order_lines (inside function tmp_fix body, which this script calls at line 6)",
+        // Not called: INFO.
+        "MYSQL | DELIMITER $$\\nCREATE PROCEDURE tmp_fix() BEGIN DELETE FROM order_lines; END$$ | 2:34"
+                + " delete-without-where INFO DELETE without WHERE removes every row of order_lines (inside"
+                + " procedure tmp_fix body, which runs only when called)",
+        "MARIADB | CREATE OR REPLACE TABLE customers (id INT); | 1:1 drop-table ERROR CREATE OR REPLACE TABLE drops"
+                + " the existing table customers and all its rows",
+        "MARIADB | CREATE TABLE customers (id INT);\\nCREATE OR REPLACE TABLE customers (id INT); | -",
+        "MARIADB | CREATE OR REPLACE TEMPORARY TABLE customers (id INT); | -",
+        "ORACLE | DROP TABLESPACE app_data INCLUDING CONTENTS AND DATAFILES; | 1:1 drop-schema ERROR DROP TABLESPACE"
+                + " app_data INCLUDING CONTENTS removes every table stored in the tablespace and all their rows",
+        "ORACLE | DROP TABLESPACE app_data; | -",
+        "MYSQL | DELETE o FROM orders o LEFT JOIN refunds r ON o.id = r.order_id; | 1:1 delete-without-where ERROR"
+                + " DELETE without WHERE removes every row of orders",
+        "POSTGRESQL | DO $$\\nBEGIN\\n  DELETE FROM t;\\nEND $$; | 3:3 delete-without-where ERROR DELETE without"
+                + " WHERE removes every row of t (inside DO block)",
+        "ORACLE | BEGIN\\n  EXECUTE IMMEDIATE 'TRUNCATE TABLE t';\\nEND;\\n/ | 2:22 truncate-table ERROR TRUNCATE"
+                + " removes every row of table t (inside PL/SQL block)",
+        "POSTGRESQL | DO $$\\nBEGIN\\n  EXECUTE 'TRUNCATE t';\\nEND $$; | 3:12 truncate-table ERROR TRUNCATE removes"
+                + " every row of table t (inside DO block)",
+    })
+    void findings(Dialect dialect, String sql, String expected) {
+        StatementChecker checker = new StatementChecker(RuleRegistry.all(),
+                info -> Optional.of(info.defaultSeverity()), new StatementAnalyzer());
+        String text = sql.replace("\\n", "\n");
+        var script = new StatementSplitter(dialect, Placeholders.DEFAULT).split("V1__x.sql", text);
+        List<Finding> findings = checker.check(script, "V1__x.sql", null, ScriptMode.CHECK, new HashMap<>())
+                .findings();
+        List<String> found = findings.stream().map(f -> f.location().line() + ":" + f.location().column() + " "
+                + f.ruleId() + " " + f.severity() + " " + f.message()).toList();
+        assertEquals(expected.equals("-") ? List.of() : List.of(expected), found);
+    }
+}
