@@ -1,6 +1,7 @@
 package io.github.sqlguard;
 
 import io.github.sqlguard.rules.FileDiagnostics;
+import io.github.sqlguard.rules.RehearsalDiagnostics;
 import io.github.sqlguard.rules.Rule;
 import io.github.sqlguard.rules.RuleDocs;
 import io.github.sqlguard.rules.RuleInfo;
@@ -31,6 +32,7 @@ public final class RuleCatalog {
             infos.add(rule.info());
         }
         infos.addAll(FileDiagnostics.all());
+        infos.addAll(RehearsalDiagnostics.all());
         for (RuleInfo info : SuppressionDiagnostics.ALL) {
             if (infos.stream().noneMatch(known -> known.id().equals(info.id()))) {
                 infos.add(info);
