@@ -7,10 +7,12 @@ import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Fills every user table with synthetic rows, parents before children, so that foreign keys find their
@@ -84,7 +86,7 @@ final class TableSeeder {
         List<String> rows = new ArrayList<>();
         long first = rowsMade.getOrDefault(table.oid(), 0L) + 1;
         for (long n = first; n < first + missing; n++) {
-            rows.add(row(table, columns, n, parentValues, false));
+            rows.add(row(table, columns, n, parentValues, false, Set.of()));
         }
         rowsMade.put(table.oid(), first + missing - 1);
         if (columns.isEmpty()) {
@@ -105,11 +107,68 @@ final class TableSeeder {
             // Made-up values broke a rule the defaults keep (a CHECK on a status column, say): let them speak.
             List<String> withDefaults = new ArrayList<>();
             for (long n = first; n < first + Math.min(missing, rows.size()); n++) {
-                withDefaults.add(row(table, columns, n, parentValues, true));
+                withDefaults.add(row(table, columns, n, parentValues, true, Set.of()));
             }
             oneByOne(insert, withDefaults);
         }
+        if (problem.isPresent() && count(table) == 0) {
+            withNullPatterns(table, columns, first, missing, parentValues, insert);
+        }
         return problem;
+    }
+
+    /**
+     * For tables whose CHECK wants only some of several optional references filled (a log row points at a post
+     * or a comment, never both): each row tries every way of filling none, one or two of the nullable foreign
+     * key columns, the ways that worked for earlier rows first.
+     */
+    private void withNullPatterns(TableShape table, List<TableColumn> columns, long first, long missing,
+            Map<String, List<String>> parentValues, String insert) throws SQLException {
+        List<String> optional = table.foreignKeys().stream().filter(key -> key.columns().size() == 1)
+                .map(key -> key.columns().get(0)).filter(name -> columns.stream()
+                        .anyMatch(column -> column.name().equals(name) && !column.notNull()))
+                .distinct().limit(8).toList();
+        if (optional.isEmpty()) {
+            return;
+        }
+        List<Set<String>> ways = new ArrayList<>();
+        ways.add(Set.of());
+        for (int i = 0; i < optional.size(); i++) {
+            ways.add(Set.of(optional.get(i)));
+            for (int j = i + 1; j < optional.size(); j++) {
+                ways.add(Set.of(optional.get(i), optional.get(j)));
+            }
+        }
+        List<Set<String>> worked = new ArrayList<>();
+        for (long n = first; n < first + missing; n++) {
+            if (worked.isEmpty() && n - first >= ATTEMPTS_BEFORE_GIVING_UP) {
+                return;
+            }
+            List<Set<String>> order = new ArrayList<>(worked);
+            ways.stream().filter(way -> !worked.contains(way)).forEach(order::add);
+            for (Set<String> filled : order) {
+                Set<String> nulled = new HashSet<>(optional);
+                nulled.removeAll(filled);
+                if (tryInsert(insert + row(table, columns, n, parentValues, false, nulled))) {
+                    if (!worked.contains(filled)) {
+                        worked.add(filled);
+                    }
+                    break;
+                }
+            }
+        }
+    }
+
+    private boolean tryInsert(String sql) throws SQLException {
+        Savepoint one = connection.setSavepoint();
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+            connection.releaseSavepoint(one);
+            return true;
+        } catch (SQLException rejected) {
+            connection.rollback(one);
+            return false;
+        }
     }
 
     private Optional<String> oneByOne(String insert, List<String> rows) throws SQLException {
@@ -133,7 +192,7 @@ final class TableSeeder {
     }
 
     private static String row(TableShape table, List<TableColumn> columns, long n,
-            Map<String, List<String>> parentValues, boolean preferDefaults) {
+            Map<String, List<String>> parentValues, boolean preferDefaults, Set<String> nulled) {
         Map<String, String> values = new LinkedHashMap<>();
         int keyNumber = 0;
         for (TableShape.ForeignKey key : table.foreignKeys()) {
@@ -149,7 +208,9 @@ final class TableSeeder {
         List<String> row = new ArrayList<>();
         for (TableColumn column : columns) {
             String parentValue = values.get(column.name());
-            if (parentValue != null) {
+            if (nulled.contains(column.name())) {
+                row.add("NULL");
+            } else if (parentValue != null) {
                 row.add(parentValue.equals("NULL") ? "NULL" : SeedValues.literal(parentValue) + "::" + column.type());
             } else if (preferDefaults && column.hasDefault()) {
                 row.add("DEFAULT");

@@ -88,6 +88,17 @@ class TableSeederTest {
     }
 
     @Test
+    void aCheckThatWantsOneOfSeveralReferencesGetsRowsThatFillOne() throws SQLException {
+        run("CREATE TABLE posts (id int PRIMARY KEY); CREATE TABLE comments (id int PRIMARY KEY);"
+                + "CREATE TABLE reports (id int PRIMARY KEY, post_id int REFERENCES posts, comment_id int REFERENCES comments,"
+                + " CHECK (num_nonnulls(post_id, comment_id) = 1))");
+        Map<String, String> unseeded = new TableSeeder(connection, 40).seedAll();
+
+        assertEquals(Map.of(), unseeded);
+        assertEquals(40, count("SELECT count(*) FROM reports"));
+    }
+
+    @Test
     void emptiedTablesAreSeededAgainWithNewKeys() throws SQLException {
         run("CREATE TABLE tags (name text PRIMARY KEY, kind text NOT NULL CHECK (kind IN ('a', 'b')))");
         TableSeeder seeder = new TableSeeder(connection, 20);
