@@ -139,24 +139,49 @@ final class TableSeeder {
                 ways.add(Set.of(optional.get(i), optional.get(j)));
             }
         }
-        List<Set<String>> worked = new ArrayList<>();
+        // Which references a CHECK wants usually depends on a kind column (an enum or a listed value), so the
+        // way that worked is remembered per kind, and a kind no way fits is not tried again.
+        Map<String, Set<String>> workedFor = new HashMap<>();
+        Set<String> hopeless = new HashSet<>();
         for (long n = first; n < first + missing; n++) {
-            if (worked.isEmpty() && n - first >= ATTEMPTS_BEFORE_GIVING_UP) {
+            if (workedFor.isEmpty() && n - first >= ATTEMPTS_BEFORE_GIVING_UP) {
                 return;
             }
-            List<Set<String>> order = new ArrayList<>(worked);
-            ways.stream().filter(way -> !worked.contains(way)).forEach(order::add);
+            String kind = kindOf(columns, n);
+            if (hopeless.contains(kind)) {
+                continue;
+            }
+            List<Set<String>> order = new ArrayList<>();
+            if (workedFor.containsKey(kind)) {
+                order.add(workedFor.get(kind));
+            } else {
+                order.addAll(ways);
+            }
+            boolean inserted = false;
             for (Set<String> filled : order) {
                 Set<String> nulled = new HashSet<>(optional);
                 nulled.removeAll(filled);
                 if (tryInsert(insert + row(table, columns, n, parentValues, false, nulled))) {
-                    if (!worked.contains(filled)) {
-                        worked.add(filled);
-                    }
+                    workedFor.put(kind, filled);
+                    inserted = true;
                     break;
                 }
             }
+            if (!inserted && !workedFor.containsKey(kind)) {
+                hopeless.add(kind);
+            }
         }
+    }
+
+    /** The labels row {@code n} takes in the table's enum and listed-value columns. */
+    private static String kindOf(List<TableColumn> columns, long n) {
+        StringBuilder kind = new StringBuilder();
+        for (TableColumn column : columns) {
+            if (!column.enumLabels().isEmpty()) {
+                kind.append((n - 1) % column.enumLabels().size()).append(',');
+            }
+        }
+        return kind.toString();
     }
 
     private boolean tryInsert(String sql) throws SQLException {
