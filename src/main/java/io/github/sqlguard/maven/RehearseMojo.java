@@ -113,8 +113,8 @@ public class RehearseMojo extends AbstractSqlguardMojo {
             throw new MojoExecutionException("sqlguard configuration: " + e.getMessage(), e);
         }
         long newMigrations = found.migrations().stream().filter(m -> !m.alreadyApplied()).count();
-        found.notes().forEach(note -> getLog().warn("sqlguard: " + note));
         if (newMigrations == 0) {
+            found.notes().forEach(note -> getLog().warn("sqlguard: " + note));
             getLog().info("sqlguard: no new Flyway migration to rehearse");
             return;
         }
@@ -166,8 +166,10 @@ public class RehearseMojo extends AbstractSqlguardMojo {
         Set<String> own = RehearsalDiagnostics.all().stream().map(RuleInfo::id).collect(Collectors.toSet());
         List<Finding> findings = ProjectAcknowledgements.apply(config, own, result.outcome().findings(), scripts,
                 result.outcome().statementSql());
+        List<String> notes = new ArrayList<>(found.notes());
+        notes.addAll(result.outcome().notes());
         return new LintResult(findings, rehearsed, result.outcome().statements(),
-                found.migrations().size() - rehearsed.size(), result.outcome().notes(), RuleCatalog.all(),
+                found.migrations().size() - rehearsed.size(), notes, RuleCatalog.all(),
                 result.total(), result.outcome().statementSql());
     }
 

@@ -22,13 +22,13 @@ import java.util.zip.ZipFile;
 public final class EmbeddedDatabase implements AutoCloseable {
 
     private final Path directory;
-    private final EmbeddedPostgres postgres;
     private final Thread shutdownHook;
+    private EmbeddedPostgres postgres;
     private boolean closed;
 
-    private EmbeddedDatabase(Path directory, EmbeddedPostgres postgres) {
+    /** The hook is in place before anything is unpacked, so an interruption during the start cleans up too. */
+    private EmbeddedDatabase(Path directory) {
         this.directory = directory;
-        this.postgres = postgres;
         this.shutdownHook = new Thread(this::stopAndRemove, "sqlguard-rehearsal-cleanup");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
@@ -47,8 +47,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
             throw new RehearsalException("cannot create a temporary directory for the rehearsal database: " + e.getMessage(), e);
         }
         Path log = directory.resolve("postgres.log");
+        EmbeddedDatabase database = new EmbeddedDatabase(directory);
         try {
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+            EmbeddedPostgres started = EmbeddedPostgres.builder()
                     .setPgBinaryResolver((system, machine) -> archiveIn(binariesJar))
                     .setOverrideWorkingDirectory(directory.resolve("bin").toFile())
                     .setDataDirectory(directory.resolve("data"))
@@ -61,13 +62,26 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     .setServerConfig("synchronous_commit", "off")
                     .setServerConfig("full_page_writes", "off")
                     .start();
-            return new EmbeddedDatabase(directory, postgres);
+            if (!database.started(started)) {
+                throw new RehearsalException("the build was interrupted while the rehearsal database started");
+            }
+            return database;
         } catch (IOException | RuntimeException e) {
             String serverLog = lastLines(log);
-            removeTree(directory);
+            database.close();
             throw new RehearsalException("the rehearsal database did not start: " + describe(e)
                     + (serverLog.isEmpty() ? "" : "; server log: " + serverLog), e);
         }
+    }
+
+    /** False when the JVM began shutting down while the server started: it is stopped at once then. */
+    private synchronized boolean started(EmbeddedPostgres server) {
+        if (closed) {
+            closeQuietly(server);
+            return false;
+        }
+        this.postgres = server;
+        return true;
     }
 
     /** A new connection to the rehearsal database, as its superuser. */
@@ -100,12 +114,18 @@ public final class EmbeddedDatabase implements AutoCloseable {
             return;
         }
         closed = true;
-        try {
-            postgres.close();
-        } catch (IOException | RuntimeException e) {
-            // Removing the directory below still frees the disk; a server that would not stop loses its files.
+        if (postgres != null) {
+            closeQuietly(postgres);
         }
         removeTree(directory);
+    }
+
+    private static void closeQuietly(EmbeddedPostgres server) {
+        try {
+            server.close();
+        } catch (IOException | RuntimeException e) {
+            // Removing the directory still frees the disk, and PostgreSQL shuts down once its lock file is gone.
+        }
     }
 
     private static InputStream archiveIn(Path jar) throws IOException {

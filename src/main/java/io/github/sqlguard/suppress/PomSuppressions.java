@@ -65,7 +65,7 @@ public final class PomSuppressions {
             result.add(outcome);
         }
         for (int i = 0; i < entries.size(); i++) {
-            if (!used[i]) {
+            if (!used[i] && !RehearsalRuleIds.IDS.contains(entries.get(i).rule())) {
                 result.add(SuppressionDiagnostics.finding(SuppressionDiagnostics.UNUSED_SUPPRESSION,
                         new Location(POM, 1, 1),
                         "The pom <suppression> of " + entries.get(i).describe() + " matched no finding",
