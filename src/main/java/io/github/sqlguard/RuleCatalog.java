@@ -2,6 +2,7 @@ package io.github.sqlguard;
 
 import io.github.sqlguard.model.Diagnostics;
 import io.github.sqlguard.model.RuleInfo;
+import io.github.sqlguard.rules.RehearsalDiagnostics;
 import io.github.sqlguard.rules.Rule;
 import io.github.sqlguard.rules.RuleDocs;
 import io.github.sqlguard.rules.RuleRegistry;
@@ -43,6 +44,7 @@ public final class RuleCatalog {
             infos.add(rule.info());
         }
         infos.addAll(Diagnostics.all());
+        infos.addAll(RehearsalDiagnostics.all());
         return List.copyOf(infos);
     }
 

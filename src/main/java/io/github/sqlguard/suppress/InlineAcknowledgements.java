@@ -47,7 +47,7 @@ public final class InlineAcknowledgements {
         }
         for (ActiveAllow allow : active) {
             for (String id : allow.ruleIds()) {
-                if (!allow.used().contains(id)) {
+                if (!allow.used().contains(id) && !RehearsalRuleIds.IDS.contains(id)) {
                     diagnostics.add(SuppressionDiagnostics.finding(SuppressionDiagnostics.UNUSED_SUPPRESSION,
                             allow.comment().location(relativePath),
                             allow.comment().directive() + " " + id + " acknowledges nothing: "

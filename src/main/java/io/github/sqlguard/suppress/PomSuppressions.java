@@ -90,7 +90,7 @@ public final class PomSuppressions {
             result.add(outcome);
         }
         for (int i = 0; i < entries.size(); i++) {
-            if (!used[i]) {
+            if (!used[i] && !RehearsalRuleIds.IDS.contains(entries.get(i).rule())) {
                 PomSuppression entry = entries.get(i);
                 RuleInfo info = SuppressionDiagnostics.UNUSED_SUPPRESSION;
                 result.add(Finding.of(info.id(), info.defaultSeverity(), entry.declaredAt(),
