@@ -193,7 +193,9 @@ public class CheckMojo extends AbstractSqlguardMojo {
     }
 
     private void writeReports(ReportData report, Set<ReportFormat> reportFormats) throws MojoExecutionException {
-        Path directory = reportDirectory != null ? reportDirectory.toPath() : buildDirectory();
+        // Without a pom, ${project.build.directory} in the default stays unresolved: use target/sqlguard then.
+        boolean unresolved = reportDirectory == null || !hasProject() && reportDirectory.getPath().contains("${");
+        Path directory = unresolved ? buildDirectory() : reportDirectory.toPath();
         try {
             if (cache) {
                 // Nothing new to report (the usual run when no migration changed): the files stay as they are.
