@@ -20,37 +20,35 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.AddLifecycleHook;
-import net.jqwik.api.lifecycle.LifecycleContext;
-import net.jqwik.api.lifecycle.SkipExecutionHook;
+import java.util.Random;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Real migrations from the shared corpus, damaged the ways files get damaged (cut mid-token, a stray quote
  * or comment opener, deep nesting, bytes invalid in UTF-8, mixed line ends), go through the whole
  * {@link Linter}: it never throws, never hangs, never gives up on a file ({@code analysis-failed}), and
- * every finding points inside the file.
+ * every finding points inside the file. The damage is drawn from a fixed seed, so a failing case can be
+ * replayed by its number.
  */
-@AddLifecycleHook(MangledCorpusPropertyTest.SkipWithoutCorpus.class)
 class MangledCorpusPropertyTest {
 
     private static final Path CORPUS = Path.of(System.getProperty("sqlguard.corpus", "../shared/corpus"))
             .toAbsolutePath().normalize();
     private static final int MAX_SOURCE_BYTES = 12 * 1024;
     private static final Duration PER_TRY = Duration.ofSeconds(30);
+    private static final int TRIES = 30;
+    private static final long SEED = 20261130L;
 
-    /** Skips the properties, saying where it looked, when the corpus is not there. */
-    static final class SkipWithoutCorpus implements SkipExecutionHook {
-        @Override
-        public SkipResult shouldBeSkipped(LifecycleContext context) {
-            return Files.isDirectory(CORPUS) ? SkipResult.doNotSkip()
-                    : SkipResult.skip("corpus not found at " + CORPUS + " (set -Dsqlguard.corpus)");
-        }
+    @BeforeAll
+    static void corpusIsThere() {
+        Assumptions.assumeTrue(Files.isDirectory(CORPUS), "corpus not found at " + CORPUS
+                + " (set -Dsqlguard.corpus)");
     }
 
     /** One way of damaging a file. */
@@ -59,11 +57,23 @@ class MangledCorpusPropertyTest {
     private static final List<String> OPENERS = List.of("'", "\"", "`", "/*", "--", "$$", "$body$", "[", "q'[",
             "E'\\", "#", "BEGIN ", "DELIMITER $$\n", "/*!50001 ", "${", "\nGO\n", "\n/\n", "N'", "*/", "END;");
 
-    @Property(tries = 30, seed = "20261130")
-    void damagedMigrationsAreAnalysedWithFindingsInsideTheFile(
-            @ForAll("corpusFiles") Path source, @ForAll Damage damage, @ForAll("positions") double where,
-            @ForAll("openers") String opener, @ForAll("depths") int depth, @ForAll Dialect dialect)
-            throws IOException {
+    /** Each try: a corpus file, a damage, where it strikes, what it inserts and how deep, and a dialect. */
+    static Stream<Arguments> tries() throws IOException {
+        if (!Files.isDirectory(CORPUS)) {
+            return Stream.of(Arguments.of(0, CORPUS, Damage.CUT, 0.0, "'", 1, Dialect.AUTO));
+        }
+        List<Path> files = CorpusFiles.files(CORPUS, ".sql").stream().filter(MangledCorpusPropertyTest::small).toList();
+        Random random = new Random(SEED);
+        return IntStream.range(0, TRIES).mapToObj(i -> Arguments.of(i, files.get(random.nextInt(files.size())),
+                Damage.values()[random.nextInt(Damage.values().length)], random.nextDouble(),
+                OPENERS.get(random.nextInt(OPENERS.size())), (1 + random.nextInt(40)) * (1 + random.nextInt(50)),
+                Dialect.values()[random.nextInt(Dialect.values().length)]));
+    }
+
+    @ParameterizedTest(name = "try {0}: {2} of {1} ({6})")
+    @MethodSource("tries")
+    void damagedMigrationsAreAnalysedWithFindingsInsideTheFile(int attempt, Path source, Damage damage,
+            double where, String opener, int depth, Dialect dialect) throws IOException {
         byte[] damaged = damage(Files.readAllBytes(source), damage, where, opener, depth);
         Path project = Files.createTempDirectory("sqlguard-mangled");
         try {
@@ -87,28 +97,6 @@ class MangledCorpusPropertyTest {
         } finally {
             deleteTree(project);
         }
-    }
-
-    @Provide
-    Arbitrary<Path> corpusFiles() throws IOException {
-        List<Path> files = CorpusFiles.files(CORPUS, ".sql").stream().filter(MangledCorpusPropertyTest::small).toList();
-        return Arbitraries.of(files);
-    }
-
-    @Provide
-    Arbitrary<Double> positions() {
-        return Arbitraries.doubles().between(0, 1);
-    }
-
-    @Provide
-    Arbitrary<String> openers() {
-        return Arbitraries.of(OPENERS);
-    }
-
-    @Provide
-    Arbitrary<Integer> depths() {
-        return Combinators.combine(Arbitraries.integers().between(1, 40), Arbitraries.integers().between(1, 50))
-                .as((a, b) -> a * b);
     }
 
     private static byte[] damage(byte[] bytes, Damage damage, double where, String opener, int depth) {
