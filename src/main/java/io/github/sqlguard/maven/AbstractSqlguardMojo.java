@@ -14,7 +14,6 @@ import java.nio.charset.UnsupportedCharsetException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -261,9 +260,9 @@ abstract class AbstractSqlguardMojo extends AbstractMojo {
             FlywayPluginSettings flywayPlugin = FlywayPluginSettings.of(project);
             FlywayConfig flyway = flywayConfig(flywayPlugin);
             return new LintConfig(base, scannedDirectories(base, flywayPlugin),
-                    MigrationIncludes.widened(orDefault(includes, LintConfig.DEFAULT_INCLUDES), flyway.suffixes()),
-                    orDefault(excludes, List.of()), Dialect.fromConfig(dialect),
-                    charset(), rules == null ? Map.of() : rules, splitList(disabledRules),
+                    MigrationIncludes.widened(ParameterValues.orDefault(includes, LintConfig.DEFAULT_INCLUDES), flyway.suffixes()),
+                    ParameterValues.orDefault(excludes, List.of()), Dialect.fromConfig(dialect),
+                    charset(), rules == null ? Map.of() : rules, ParameterValues.splitList(disabledRules),
                     flyway, new LiquibaseConfig(ScriptMode.fromConfig("rollbacks", rollbacks),
                             liquibaseProperties == null ? Map.of() : liquibaseProperties),
                     suppressionConfigs(), baselinePath(),
@@ -328,23 +327,9 @@ abstract class AbstractSqlguardMojo extends AbstractMojo {
             // Flyway's default location, classpath:db/migration: globs may be written from there too.
             resources.forEach(resource -> result.add(resource.resolve("db").resolve("migration")));
         }
-        return withoutNestedMissing(result);
+        return ParameterValues.withoutNestedMissing(result);
     }
 
-    /**
-     * A directory inside another listed one is scanned with it, and kept only as a folder globs may be
-     * written from (see {@code GlobAnchors}); one that does not exist is dropped then, so it is not reported.
-     */
-    private static List<Path> withoutNestedMissing(List<Path> paths) {
-        List<Path> kept = new ArrayList<>();
-        for (Path candidate : paths) {
-            boolean nested = paths.stream().anyMatch(other -> !other.equals(candidate) && candidate.startsWith(other));
-            if ((!nested || java.nio.file.Files.isDirectory(candidate)) && !kept.contains(candidate)) {
-                kept.add(candidate);
-            }
-        }
-        return kept;
-    }
 
     private Charset charset() {
         if (encoding == null || encoding.isBlank()) {
@@ -366,10 +351,10 @@ abstract class AbstractSqlguardMojo extends AbstractMojo {
         List<String> suffixes = sqlMigrationSuffixes != null && !sqlMigrationSuffixes.isEmpty() ? sqlMigrationSuffixes
                 : plugin.suffixes().isEmpty() ? defaults.suffixes() : plugin.suffixes();
         return new FlywayConfig(
-                firstSet(sqlMigrationPrefix, plugin.versionedPrefix().orElse(defaults.versionedPrefix())),
-                firstSet(undoSqlMigrationPrefix, plugin.undoPrefix().orElse(defaults.undoPrefix())),
-                firstSet(repeatableSqlMigrationPrefix, plugin.repeatablePrefix().orElse(defaults.repeatablePrefix())),
-                firstSet(sqlMigrationSeparator, plugin.separator().orElse(defaults.separator())),
+                ParameterValues.firstSet(sqlMigrationPrefix, plugin.versionedPrefix().orElse(defaults.versionedPrefix())),
+                ParameterValues.firstSet(undoSqlMigrationPrefix, plugin.undoPrefix().orElse(defaults.undoPrefix())),
+                ParameterValues.firstSet(repeatableSqlMigrationPrefix, plugin.repeatablePrefix().orElse(defaults.repeatablePrefix())),
+                ParameterValues.firstSet(sqlMigrationSeparator, plugin.separator().orElse(defaults.separator())),
                 suffixes, values,
                 plugin.placeholderPrefix().orElse(defaults.placeholderPrefix()),
                 plugin.placeholderSuffix().orElse(defaults.placeholderSuffix()),
@@ -398,28 +383,5 @@ abstract class AbstractSqlguardMojo extends AbstractMojo {
             }
         }
         return poms;
-    }
-
-    private static String firstSet(String value, String fallback) {
-        return value == null || value.isBlank() ? fallback : value;
-    }
-
-    private static List<String> orDefault(List<String> values, List<String> fallback) {
-        if (values == null || values.isEmpty()) {
-            return fallback;
-        }
-        List<String> split = new ArrayList<>();
-        for (String value : values) {
-            split.addAll(splitList(value));
-        }
-        return split;
-    }
-
-    /** A comma-separated property value as a list, blanks dropped. */
-    static List<String> splitList(String value) {
-        if (value == null) {
-            return List.of();
-        }
-        return Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
     }
 }

@@ -76,6 +76,6 @@ final class DeprecatedProperties {
         if (set && value != null && value.equals(String.join(",", current))) {
             return current;
         }
-        return value == null ? current : AbstractSqlguardMojo.splitList(value);
+        return value == null ? current : ParameterValues.splitList(value);
     }
 }

@@ -133,7 +133,7 @@ public class RehearseMojo extends AbstractSqlguardMojo {
         FlywayMigrations.Found found;
         try {
             threshold = FailOn.fromConfig(failOn);
-            reportFormats = ReportFormat.fromConfig(splitList(formats));
+            reportFormats = ReportFormat.fromConfig(ParameterValues.splitList(formats));
             settings = new RehearsalSettings(rehearsalRows, maxRowShare);
             requirePostgres(config.dialect());
             found = FlywayMigrations.of(config);

@@ -1,0 +1,52 @@
+package io.github.sqlguard.maven;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/** How the mojos read list-valued parameters and the folders they are told to scan. */
+final class ParameterValues {
+
+    private ParameterValues() {
+    }
+
+    /**
+     * A directory inside another listed one is scanned with it, and kept only as a folder globs may be
+     * written from (see {@code GlobAnchors}); one that does not exist is dropped then, so it is not reported.
+     */
+    static List<Path> withoutNestedMissing(List<Path> paths) {
+        List<Path> kept = new ArrayList<>();
+        for (Path candidate : paths) {
+            boolean nested = paths.stream().anyMatch(other -> !other.equals(candidate) && candidate.startsWith(other));
+            if ((!nested || Files.isDirectory(candidate)) && !kept.contains(candidate)) {
+                kept.add(candidate);
+            }
+        }
+        return kept;
+    }
+
+    static String firstSet(String value, String fallback) {
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
+    static List<String> orDefault(List<String> values, List<String> fallback) {
+        if (values == null || values.isEmpty()) {
+            return fallback;
+        }
+        List<String> split = new ArrayList<>();
+        for (String value : values) {
+            split.addAll(splitList(value));
+        }
+        return split;
+    }
+
+    /** A comma-separated property value as a list, blanks dropped. */
+    static List<String> splitList(String value) {
+        if (value == null) {
+            return List.of();
+        }
+        return Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+}
