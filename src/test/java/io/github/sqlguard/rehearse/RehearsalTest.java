@@ -12,38 +12,17 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Whole rehearsals on one real PostgreSQL shared by the class; each test starts from an empty schema. */
-class RehearsalTest {
+class RehearsalTest extends OneDatabasePerClass {
 
     private static final String SHOP = """
             CREATE TABLE customers (id serial PRIMARY KEY, name text NOT NULL);
             CREATE TABLE orders (id serial PRIMARY KEY,
                 customer_id int NOT NULL REFERENCES customers(id) ON DELETE CASCADE, total int NOT NULL);
             """;
-
-    private static EmbeddedDatabase database;
-    private static Connection connection;
-
-    @BeforeAll
-    static void start() throws Exception {
-        database = EmbeddedDatabase.start(TestBinaries.jar());
-        connection = database.connect();
-    }
-
-    @AfterAll
-    static void stop() throws SQLException {
-        if (connection != null) {
-            connection.close();
-        }
-        if (database != null) {
-            database.close();
-        }
-    }
 
     @BeforeEach
     void emptySchema() throws SQLException {

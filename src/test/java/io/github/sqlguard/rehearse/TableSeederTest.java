@@ -8,32 +8,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Seeding against a real PostgreSQL; one server for the whole class, a fresh schema for each test. */
-class TableSeederTest {
-
-    private static EmbeddedDatabase database;
-    private static Connection connection;
-
-    @BeforeAll
-    static void start() throws Exception {
-        database = EmbeddedDatabase.start(TestBinaries.jar());
-        connection = database.connect();
-    }
-
-    @AfterAll
-    static void stop() throws SQLException {
-        if (connection != null) {
-            connection.close();
-        }
-        if (database != null) {
-            database.close();
-        }
-    }
+class TableSeederTest extends OneDatabasePerClass {
 
     @BeforeEach
     void emptySchema() throws SQLException {
