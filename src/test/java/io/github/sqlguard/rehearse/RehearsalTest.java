@@ -7,7 +7,6 @@ import io.github.sqlguard.model.Dialect;
 import io.github.sqlguard.model.Finding;
 import io.github.sqlguard.sql.Placeholders;
 import io.github.sqlguard.sql.StatementSplitter;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
