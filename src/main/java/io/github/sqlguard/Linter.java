@@ -3,10 +3,12 @@ package io.github.sqlguard;
 import io.github.sqlguard.model.Finding;
 import io.github.sqlguard.model.Location;
 import io.github.sqlguard.rules.FileDiagnostics;
+import io.github.sqlguard.schema.MigrationHistories;
 import io.github.sqlguard.source.ScanProblem;
 import io.github.sqlguard.source.ScanResult;
 import io.github.sqlguard.source.SourcePath;
 import io.github.sqlguard.source.SourceScanner;
+import io.github.sqlguard.sql.Statement;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,6 +26,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Function;
 
 /**
  * The library entry point: finds the migration files, analyses each one independently (in parallel), then
@@ -48,12 +51,15 @@ public final class Linter {
         // Changelogs first: a file they include or run through sqlFile is analysed with their context
         // (changeset, properties) and not a second time on its own.
         List<SourcePath> changelogCandidates = scan.files().stream().filter(Linter::mayBeStructuredChangelog).toList();
-        List<FileOutcome> outcomes = new ArrayList<>(analyseAll(changelogCandidates, session, config.threads()));
+        List<PreparedFile> prepared = new ArrayList<>(inParallel(changelogCandidates, session::prepare,
+                config.threads()));
         Set<String> reached = new LinkedHashSet<>();
-        outcomes.forEach(outcome -> reached.addAll(outcome.reachedFiles()));
+        prepared.forEach(file -> reached.addAll(file.reachedFiles()));
         List<SourcePath> rest = scan.files().stream()
                 .filter(file -> !mayBeStructuredChangelog(file) && !reached.contains(file.relativePath())).toList();
-        outcomes.addAll(analyseAll(rest, session, config.threads()));
+        prepared.addAll(inParallel(rest, session::prepare, config.threads()));
+        MigrationHistories histories = replayed(prepared, reached);
+        List<FileOutcome> outcomes = inParallel(prepared, file -> session.check(file, histories), config.threads());
 
         Set<String> scannedFiles = new TreeSet<>();
         int statements = 0;
@@ -89,23 +95,41 @@ public final class Linter {
                 Duration.ofNanos(System.nanoTime() - started), statementSql);
     }
 
-    private static List<FileOutcome> analyseAll(List<SourcePath> files, LintSession session, int threads) {
+    /**
+     * The schema replay over every prepared file in the order the migration tool applies them. A changelog
+     * that another one includes is replayed only as part of the including one.
+     */
+    private static MigrationHistories replayed(List<PreparedFile> prepared, Set<String> reached) {
+        MigrationHistories histories = new MigrationHistories();
+        for (PreparedFile file : prepared) {
+            if (file.classification() == null || reached.contains(file.path())) {
+                continue;
+            }
+            List<Statement> statements = new ArrayList<>();
+            file.scripts().forEach(script -> statements.addAll(script.script().statements()));
+            histories.add(file.path(), file.classification(), statements);
+        }
+        histories.replay();
+        return histories;
+    }
+
+    private static <T, R> List<R> inParallel(List<T> items, Function<T, R> work, int threads) {
         // Workers get a large stack: SQL nests, and the parser and the token rules recurse with it.
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, files.size())), runnable -> {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, items.size())), runnable -> {
             Thread thread = new Thread(null, runnable, "sqlguard-worker", WORKER_STACK_BYTES);
             thread.setDaemon(true);
             return thread;
         });
         try {
-            List<Future<FileOutcome>> futures = new ArrayList<>();
-            for (SourcePath file : files) {
-                futures.add(pool.submit(() -> session.analyse(file)));
+            List<Future<R>> futures = new ArrayList<>();
+            for (T item : items) {
+                futures.add(pool.submit(() -> work.apply(item)));
             }
-            List<FileOutcome> outcomes = new ArrayList<>();
-            for (Future<FileOutcome> future : futures) {
-                outcomes.add(future.get());
+            List<R> results = new ArrayList<>();
+            for (Future<R> future : futures) {
+                results.add(future.get());
             }
-            return outcomes;
+            return results;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while analysing migrations", e);

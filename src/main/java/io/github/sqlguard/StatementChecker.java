@@ -11,6 +11,7 @@ import io.github.sqlguard.rules.FileDiagnostics;
 import io.github.sqlguard.rules.Rule;
 import io.github.sqlguard.rules.ScriptState;
 import io.github.sqlguard.rules.Violation;
+import io.github.sqlguard.schema.SchemaFacts;
 import io.github.sqlguard.sql.LexError;
 import io.github.sqlguard.sql.Script;
 import io.github.sqlguard.sql.Statement;
@@ -45,14 +46,16 @@ final class StatementChecker {
      * @param ceiling the most severe level findings of this script may have (WARNING for Flyway undo scripts
      *     in WARN mode), or null for no ceiling
      * @param statementSql collects the statement text at each finding's location, for baseline fingerprints
+     * @param schema what the schema replay knows for each statement
      */
     List<Finding> check(Script script, String path, Severity ceiling, ScriptMode rollbacks,
-            Map<Location, String> statementSql) {
+            Map<Location, String> statementSql, Function<Statement, SchemaFacts> schema) {
         List<Finding> findings = new ArrayList<>();
         Map<String, ScriptState> states = new HashMap<>();
         for (Statement statement : script.statements()) {
             ScriptState state = states.computeIfAbsent(stateScope(statement.context()), scope -> new ScriptState());
             AnalyzedStatement analyzed = analyzer.analyze(statement);
+            state.schemaFacts(schema.apply(statement));
             for (Rule rule : rules) {
                 List<Violation> violations = rule.check(analyzed, state);
                 if (violations.isEmpty()) {

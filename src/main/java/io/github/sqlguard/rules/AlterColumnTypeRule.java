@@ -1,6 +1,7 @@
 package io.github.sqlguard.rules;
 
 import io.github.sqlguard.model.RuleInfo;
+import io.github.sqlguard.schema.RetypeJudgement;
 import io.github.sqlguard.model.Severity;
 import io.github.sqlguard.sql.Statement;
 import io.github.sqlguard.sql.Token;
@@ -39,7 +40,8 @@ public final class AlterColumnTypeRule extends DataLossRule {
     @Override
     List<Violation> check(List<Token> core, Statement statement, ScriptState script) {
         return alteredLastingTable(core, script)
-                .map(alter -> oneViolation(ColumnChanges.retypedColumns(alter), columns -> "ALTER TABLE "
+                .map(alter -> oneViolation(RetypeJudgement.reported(ColumnChanges.retypedColumns(alter),
+                        script.schemaFacts(), statement.dialect()), columns -> "ALTER TABLE "
                         + alter.table() + " changes the type of " + counted("column", "columns", columns)))
                 .orElse(List.of());
     }

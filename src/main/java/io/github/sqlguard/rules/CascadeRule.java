@@ -1,6 +1,7 @@
 package io.github.sqlguard.rules;
 
 import io.github.sqlguard.model.RuleInfo;
+import io.github.sqlguard.schema.CascadeNote;
 import io.github.sqlguard.model.Severity;
 import io.github.sqlguard.sql.Statement;
 import io.github.sqlguard.sql.Token;
@@ -52,7 +53,8 @@ public final class CascadeRule extends DataLossRule {
             List<String> names = ObjectNames.readNameList(core, from).stream().map(ObjectNames.NameAt::text)
                     .toList();
             return List.of(new Violation("TRUNCATE " + (names.isEmpty() ? "" : ObjectNames.joined(names) + " ")
-                    + "CASCADE also empties every table that references " + (names.size() > 1 ? "them" : "it")));
+                    + "CASCADE also empties every table that references " + (names.size() > 1 ? "them" : "it")
+                    + CascadeNote.forTruncateCascade(names, script.schemaFacts())));
         }
         if (core.get(0).isWord("DROP")) {
             return DropStatement.of(core)
@@ -65,7 +67,9 @@ public final class CascadeRule extends DataLossRule {
                             + (cascadesConstraints(core)
                                     ? " CASCADE CONSTRAINTS also drops the foreign keys that reference "
                                     : " CASCADE also drops every object that depends on ")
-                            + (drop.names().size() > 1 ? "them" : "it"))))
+                            + (drop.names().size() > 1 ? "them" : "it")
+                            + (drop.kind().equals("TABLE") ? CascadeNote.forDropCascade(drop.names(), script.schemaFacts())
+                                    : ""))))
                     .orElse(List.of());
         }
         return alteredLastingTable(core, script)

@@ -1,6 +1,7 @@
 package io.github.sqlguard.rules;
 
 import io.github.sqlguard.analysis.AnalyzedStatement;
+import io.github.sqlguard.schema.CascadeNote;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -18,7 +19,8 @@ abstract class RowChangeRule implements Rule {
         List<Violation> violations = new ArrayList<>();
         for (DataChange change : changes) {
             if (!onlyScratchTables(change, script)) {
-                violationFor(change).ifPresent(message -> violations.add(new Violation(message)));
+                violationFor(change).ifPresent(message -> violations.add(new Violation(message
+                        + CascadeNote.forDelete(change.verb(), change.tables(), script.schemaFacts()))));
             }
         }
         return violations;

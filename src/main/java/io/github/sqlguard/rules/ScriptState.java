@@ -1,5 +1,6 @@
 package io.github.sqlguard.rules;
 
+import io.github.sqlguard.schema.SchemaFacts;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -13,6 +14,16 @@ public final class ScriptState {
     private final Set<String> tablesCreatedInScript = new HashSet<>();
     private Object lastStatement;
     private final Map<Object, Object> sharedForLastStatement = new HashMap<>();
+    private SchemaFacts schemaFacts = SchemaFacts.UNKNOWN;
+
+    /** What the schema replay knows for the statement the rules look at now. */
+    public void schemaFacts(SchemaFacts facts) {
+        this.schemaFacts = facts;
+    }
+
+    public SchemaFacts schemaFacts() {
+        return schemaFacts;
+    }
 
     /** Records a table created by this script (names compared case-insensitively, unquoted). */
     public void tableCreated(String name) {

@@ -1,6 +1,7 @@
 package io.github.sqlguard.rules;
 
 import io.github.sqlguard.model.RuleInfo;
+import io.github.sqlguard.schema.CascadeNote;
 import io.github.sqlguard.model.Severity;
 import io.github.sqlguard.sql.Statement;
 import io.github.sqlguard.sql.Token;
@@ -68,7 +69,9 @@ public final class TruncateTableRule extends DataLossRule {
         if (names.isEmpty()) {
             return List.of();
         }
-        return List.of(new Violation("TRUNCATE removes every row of " + counted(what, what + "s", names)));
+        return List.of(new Violation("TRUNCATE removes every row of " + counted(what, what + "s", names)
+                + (StatementCore.hasTopLevelWord(core, i, "CASCADE") ? CascadeNote.forTruncateCascade(names,
+                        script.schemaFacts()) : "")));
     }
 
     /** Azure Synapse / SQL Server: {@code SWITCH TO t WITH (TRUNCATE_TARGET = ON)} empties t first. */

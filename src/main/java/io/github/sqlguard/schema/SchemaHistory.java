@@ -1,6 +1,7 @@
 package io.github.sqlguard.schema;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ final class SchemaHistory {
     /** Per table key: the table after each statement that changed it; empty once dropped or renamed away. */
     private final Map<String, TreeMap<Integer, Optional<Table>>> versions = new LinkedHashMap<>();
     private final Map<String, Table> current = new LinkedHashMap<>();
+    private final Map<Integer, List<ColumnRetype>> retypes = new HashMap<>();
     private int position;
 
     /** Moves on to the next statement; changes from now on belong to it. */
@@ -42,6 +44,15 @@ final class SchemaHistory {
         if (current.remove(key) != null) {
             versions.get(key).put(position, Optional.empty());
         }
+    }
+
+    /** Records that the current statement gives a column a type, for judging the change. */
+    void retyped(String table, String column, Optional<SqlType> from, Optional<SqlType> to) {
+        retypes.computeIfAbsent(position, p -> new ArrayList<>()).add(new ColumnRetype(table, column, from, to));
+    }
+
+    List<ColumnRetype> retypesAt(int statementPosition) {
+        return retypes.getOrDefault(statementPosition, List.of());
     }
 
     /** The tables as they were before the statement at {@code statementPosition} ran. */

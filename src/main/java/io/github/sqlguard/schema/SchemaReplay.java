@@ -46,6 +46,13 @@ public final class SchemaReplay {
         return position == null ? SchemaView.UNKNOWN : history.before(position);
     }
 
+    /** The schema before {@code statement} and the column types it changes. */
+    public SchemaFacts factsFor(Statement statement) {
+        Integer position = positions.get(statement);
+        return position == null ? SchemaFacts.UNKNOWN
+                : new SchemaFacts(history.before(position), history.retypesAt(position));
+    }
+
     /** The schema after every statement applied so far. */
     public SchemaView current() {
         return history.before(Integer.MAX_VALUE);

@@ -51,7 +51,7 @@ final class TableAlterations {
                 table = schema.current(SchemaNames.name(clause, at).text()).orElse(table);
                 continue;
             }
-            table = applied(table, verb, clause, dialect);
+            table = applied(table, verb, clause, dialect, schema);
         }
         schema.put(table);
     }
@@ -65,16 +65,17 @@ final class TableAlterations {
         return name != null && name.next() == clause.size() && (at == 1 || clause.size() == 1);
     }
 
-    private static Table applied(Table table, String verb, List<Token> clause, Dialect dialect) {
+    private static Table applied(Table table, String verb, List<Token> clause, Dialect dialect,
+            SchemaHistory schema) {
         if (clause.isEmpty()) {
             return table;
         }
         return switch (verb) {
             case "ADD" -> added(table, clause);
             case "DROP" -> dropped(table, clause);
-            case "ALTER" -> alteredColumn(table, clause);
-            case "MODIFY" -> modified(table, clause, dialect);
-            case "CHANGE" -> changed(table, clause);
+            case "ALTER" -> alteredColumn(table, clause, schema);
+            case "MODIFY" -> modified(table, clause, dialect, schema);
+            case "CHANGE" -> changed(table, clause, schema);
             case "RENAME" -> renamedColumn(table, clause);
             default -> table;
         };
@@ -122,7 +123,7 @@ final class TableAlterations {
     }
 
     /** PostgreSQL, T-SQL and H2: {@code ALTER [COLUMN] c ..}. */
-    private static Table alteredColumn(Table table, List<Token> clause) {
+    private static Table alteredColumn(Table table, List<Token> clause, SchemaHistory schema) {
         int i = skipWords(clause, 0, "COLUMN");
         if (i < clause.size() && clause.get(i).isAnyWord("CONSTRAINT", "INDEX", "CHECK", "PARTITION",
                 "PRIMARY", "UNIQUE", "FOREIGN", "KEY", "DISTKEY", "SORTKEY")) {
@@ -149,22 +150,24 @@ final class TableAlterations {
         int typeAt = next.isWord("TYPE") ? 1
                 : next.isWord("SET") && rest.size() > 2 && rest.get(1).isWord("DATA") ? 3 : -1;
         if (typeAt > 0) {
-            return table.withColumn(column.withType(typeOf(rest, typeAt)));
+            Optional<SqlType> type = typeOf(rest, typeAt);
+            schema.retyped(table.name(), name.text(), column.type(), type);
+            return table.withColumn(column.withType(type));
         }
         if (next.isAnyWord("SET", "DROP", "ADD", "RESET", "RESTART", "OPTIONS")) {
             return table;
         }
         // T-SQL and H2: ALTER COLUMN c type [NULL | NOT NULL] restates the whole column.
-        return redefined(table, column, clause.subList(i, clause.size()), true);
+        return redefined(table, column, name.text(), clause.subList(i, clause.size()), true, schema);
     }
 
     /** MySQL {@code MODIFY [COLUMN] c def} (full definition); Oracle {@code MODIFY c ..} / {@code MODIFY (..)}. */
-    private static Table modified(Table table, List<Token> clause, Dialect dialect) {
+    private static Table modified(Table table, List<Token> clause, Dialect dialect, SchemaHistory schema) {
         if (clause.get(0).isSymbol("(")) {
             Table result = table;
             int end = SchemaNames.afterParentheses(clause, 0);
             for (List<Token> element : SchemaNames.splitAtCommas(clause, 1, end - 1)) {
-                result = modifiedColumn(result, element, false);
+                result = modifiedColumn(result, element, false, schema);
             }
             return result;
         }
@@ -173,21 +176,22 @@ final class TableAlterations {
             return table;
         }
         int i = skipWords(clause, 0, "COLUMN");
-        return modifiedColumn(table, clause.subList(i, clause.size()), dialect.isMySqlFamily());
+        return modifiedColumn(table, clause.subList(i, clause.size()), dialect.isMySqlFamily(), schema);
     }
 
-    private static Table modifiedColumn(Table table, List<Token> element, boolean fullDefinition) {
+    private static Table modifiedColumn(Table table, List<Token> element, boolean fullDefinition,
+            SchemaHistory schema) {
         SchemaNames.Read name = SchemaNames.name(element, 0);
         if (name == null) {
             return table;
         }
         Column column = table.column(name.text())
                 .orElse(new Column(SchemaNames.unquoted(name.text()), Optional.empty(), false));
-        return redefined(table, column, element, fullDefinition);
+        return redefined(table, column, name.text(), element, fullDefinition, schema);
     }
 
     /** MySQL {@code CHANGE [COLUMN] old new def}: a rename and a full redefinition. */
-    private static Table changed(Table table, List<Token> clause) {
+    private static Table changed(Table table, List<Token> clause, SchemaHistory schema) {
         int i = skipWords(clause, 0, "COLUMN");
         SchemaNames.Read old = SchemaNames.name(clause, i);
         if (old == null) {
@@ -197,10 +201,12 @@ final class TableAlterations {
         if (renamed == null) {
             return table;
         }
+        Optional<SqlType> oldType = table.column(old.text()).flatMap(Column::type);
         Table result = table.withColumnRenamed(old.text(), SchemaNames.unquoted(renamed.text()));
         Column column = result.column(renamed.text())
                 .orElse(new Column(SchemaNames.unquoted(renamed.text()), Optional.empty(), false));
-        return redefined(result, column, clause.subList(old.next(), clause.size()), true);
+        column = column.withType(oldType);
+        return redefined(result, column, old.text(), clause.subList(old.next(), clause.size()), true, schema);
     }
 
     private static Table renamedColumn(Table table, List<Token> clause) {
@@ -219,13 +225,15 @@ final class TableAlterations {
      * The column as {@code definition} (name first) states it. A full definition (MySQL MODIFY/CHANGE, T-SQL
      * ALTER COLUMN) makes a column without NOT NULL nullable; a partial one (Oracle) keeps what it omits.
      */
-    private static Table redefined(Table table, Column column, List<Token> definition, boolean fullDefinition) {
+    private static Table redefined(Table table, Column column, String writtenName, List<Token> definition,
+            boolean fullDefinition, SchemaHistory schema) {
         var read = ColumnDefinition.column(definition, 0);
         if (read.isEmpty()) {
             return table.withColumn(column.withType(Optional.empty()));
         }
         Column result = column;
         if (read.get().column().type().isPresent()) {
+            schema.retyped(table.name(), writtenName, column.type(), read.get().column().type());
             result = result.withType(read.get().column().type());
         }
         Boolean nullability = read.get().nullability();
