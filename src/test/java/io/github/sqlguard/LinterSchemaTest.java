@@ -70,6 +70,89 @@ class LinterSchemaTest {
                 findings.get(0).message());
     }
 
+    @Test
+    void liquibaseXmlChangesFeedTheReplay() throws IOException {
+        write("db/changelog.xml", """
+                <databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog">
+                  <changeSet id="1" author="a">
+                    <createTable tableName="accounts">
+                      <column name="id" type="BIGINT"><constraints primaryKey="true"/></column>
+                    </createTable>
+                    <createTable tableName="invoices">
+                      <column name="id" type="BIGINT"/>
+                      <column name="account_id" type="BIGINT">
+                        <constraints nullable="false" referencedTableName="accounts" referencedColumnNames="id"
+                            foreignKeyName="fk_invoice_account" deleteCascade="true"/>
+                      </column>
+                      <column name="note" type="VARCHAR(100)"/>
+                    </createTable>
+                    <addColumn tableName="invoices"><column name="total" type="NUMERIC(10,2)"/></addColumn>
+                  </changeSet>
+                  <changeSet id="2" author="a">
+                    <modifyDataType tableName="invoices" columnName="note" newDataType="VARCHAR(255)"/>
+                    <modifyDataType tableName="invoices" columnName="total" newDataType="NUMERIC(10,0)"/>
+                    <delete tableName="accounts"/>
+                  </changeSet>
+                </databaseChangeLog>
+                """);
+
+        List<Finding> retyped = lint(Dialect.POSTGRESQL, "alter-column-type");
+        assertEquals(1, retyped.size(), retyped.toString());
+        assertTrue(retyped.get(0).message().contains("total from NUMERIC(10, 2) to NUMERIC(10, 0)"),
+                retyped.get(0).message());
+        List<Finding> delete = lint(Dialect.POSTGRESQL, "delete-without-where");
+        assertEquals("DELETE without WHERE removes every row of accounts and, through ON DELETE CASCADE,"
+                + " every row of invoices (changeset a:2)", delete.get(0).message());
+    }
+
+    @Test
+    void liquibaseYamlChangesFeedTheReplay() throws IOException {
+        write("db/changelog.yaml", """
+                databaseChangeLog:
+                  - changeSet:
+                      id: 1
+                      author: a
+                      changes:
+                        - createTable:
+                            tableName: accounts
+                            columns:
+                              - column:
+                                  name: id
+                                  type: BIGINT
+                        - createTable:
+                            tableName: invoices
+                            columns:
+                              - column:
+                                  name: account_id
+                                  type: BIGINT
+                        - addForeignKeyConstraint:
+                            baseTableName: invoices
+                            baseColumnNames: account_id
+                            referencedTableName: accounts
+                            referencedColumnNames: id
+                            constraintName: fk_invoice_account
+                            onDelete: CASCADE
+                  - changeSet:
+                      id: 2
+                      author: a
+                      changes:
+                        - modifyDataType:
+                            tableName: invoices
+                            columnName: account_id
+                            newDataType: INT
+                        - delete:
+                            tableName: accounts
+                """);
+
+        List<Finding> retyped = lint(Dialect.POSTGRESQL, "alter-column-type");
+        assertEquals(1, retyped.size(), retyped.toString());
+        assertTrue(retyped.get(0).message().contains("account_id from BIGINT to INT (narrower integer)"),
+                retyped.get(0).message());
+        List<Finding> delete = lint(Dialect.POSTGRESQL, "delete-without-where");
+        assertTrue(delete.get(0).message().contains("through ON DELETE CASCADE, every row of invoices"),
+                delete.get(0).message());
+    }
+
     private void write(String path, String text) throws IOException {
         Path file = project.resolve(path);
         Files.createDirectories(file.getParent());

@@ -24,7 +24,9 @@ public final class SchemaReplay {
     public void apply(Statement statement) {
         int position = history.advance();
         positions.put(statement, position);
-        if (statement.container() || !statement.context().runsWithMigration()) {
+        // Containers stay: a Liquibase createTable reaches the replay as one. A DO block or routine container
+        // starts with no DDL this reads, and a batch's inner statements follow and are replayed again.
+        if (!statement.context().runsWithMigration()) {
             return;
         }
         List<Token> tokens = statement.tokens();
