@@ -11,6 +11,8 @@ import io.github.sqlguard.rules.FileDiagnostics;
 import io.github.sqlguard.rules.Rule;
 import io.github.sqlguard.rules.ScriptState;
 import io.github.sqlguard.rules.Violation;
+import io.github.sqlguard.schema.Guard;
+import io.github.sqlguard.schema.LossGuards;
 import io.github.sqlguard.schema.SchemaFacts;
 import io.github.sqlguard.sql.LexError;
 import io.github.sqlguard.sql.Script;
@@ -52,8 +54,11 @@ final class StatementChecker {
             Map<Location, String> statementSql, Function<Statement, SchemaFacts> schema) {
         List<Finding> findings = new ArrayList<>();
         Map<String, ScriptState> states = new HashMap<>();
+        Map<String, LossGuards> guards = new HashMap<>();
         for (Statement statement : script.statements()) {
             ScriptState state = states.computeIfAbsent(stateScope(statement.context()), scope -> new ScriptState());
+            LossGuards scriptGuards = guards.computeIfAbsent(stateScope(statement.context()), s -> new LossGuards());
+            Optional<Guard> guard = scriptGuards.guardOf(statement);
             AnalyzedStatement analyzed = analyzer.analyze(statement);
             state.schemaFacts(schema.apply(statement));
             for (Rule rule : rules) {
@@ -66,13 +71,16 @@ final class StatementChecker {
                     continue;
                 }
                 Severity effective = lowered(severity.get(), statement.context(), ceiling, rollbacks);
+                // A loss the script itself prevents stays visible, at INFO, naming what prevents it.
+                boolean guarded = guard.isPresent() && guard.get().covers(rule.info().id());
                 for (Violation violation : violations) {
-                    findings.add(Finding.of(rule.info().id(), effective, statement.start(),
-                            violation.message() + contextNote(statement.context()), rule.info().hint(),
-                            statement.firstLine()));
+                    findings.add(Finding.of(rule.info().id(), guarded ? Severity.INFO : effective, statement.start(),
+                            violation.message() + (guarded ? guard.get().note() : "") + contextNote(statement.context()),
+                            rule.info().hint(), statement.firstLine()));
                     statementSql.put(statement.start(), asWritten(statement));
                 }
             }
+            scriptGuards.observe(statement);
         }
         script.lexError().ifPresent(error -> unterminated(error, path).ifPresent(findings::add));
         return findings;
