@@ -1,6 +1,9 @@
 package io.github.sqlguard.rules;
 
+import io.github.sqlguard.analysis.AnalyzedStatement;
 import io.github.sqlguard.model.RuleInfo;
+import io.github.sqlguard.schema.WhereJudgement;
+import io.github.sqlguard.schema.WhereTokens;
 import io.github.sqlguard.model.Severity;
 import java.util.List;
 import java.util.Optional;
@@ -34,5 +37,14 @@ public final class AlwaysTrueWhereRule extends RowChangeRule {
                 ? Optional.of(change.verb() + " with an always-true WHERE " + change.effect() + " every row of "
                         + change.tableList())
                 : Optional.empty();
+    }
+
+    /** {@code col IS NOT NULL} on a column the replay knows is NOT NULL; {@code x IS NULL OR x IS NOT NULL}. */
+    @Override
+    Optional<String> violationFor(DataChange change, AnalyzedStatement statement, ScriptState script) {
+        return WhereTokens.of(statement.statement().tokens())
+                .flatMap(where -> WhereJudgement.alwaysTrue(where, script.schemaFacts()))
+                .map(reason -> change.verb() + " with an always-true WHERE (" + reason + ") " + change.effect()
+                        + " every row of " + change.tableList());
     }
 }

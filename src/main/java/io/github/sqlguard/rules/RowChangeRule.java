@@ -19,7 +19,8 @@ abstract class RowChangeRule implements Rule {
         List<Violation> violations = new ArrayList<>();
         for (DataChange change : changes) {
             if (!onlyScratchTables(change, script)) {
-                violationFor(change).ifPresent(message -> violations.add(new Violation(message
+                violationFor(change).or(() -> changes.size() == 1 ? violationFor(change, statement, script)
+                        : Optional.empty()).ifPresent(message -> violations.add(new Violation(message
                         + CascadeNote.forDelete(change.verb(), change.tables(), script.schemaFacts()))));
             }
         }
@@ -30,6 +31,11 @@ abstract class RowChangeRule implements Rule {
     private static boolean onlyScratchTables(DataChange change, ScriptState script) {
         return !change.tables().isEmpty()
                 && change.tables().stream().allMatch(table -> ScratchTables.isScratch(table, script));
+    }
+
+    /** The message for a change that breaks this rule only given what the schema replay knows, or empty. */
+    Optional<String> violationFor(DataChange change, AnalyzedStatement statement, ScriptState script) {
+        return Optional.empty();
     }
 
     /** The message for a change that breaks this rule, or empty. */
