@@ -18,6 +18,8 @@ final class SchemaHistory {
     private final Map<String, TreeMap<Integer, Optional<Table>>> versions = new LinkedHashMap<>();
     private final Map<String, Table> current = new LinkedHashMap<>();
     private final Map<Integer, List<ColumnRetype>> retypes = new HashMap<>();
+    /** Per table key: from which statement on its column types cannot be trusted (see {@link #ambiguous}). */
+    private final Map<String, Integer> ambiguousFrom = new HashMap<>();
     private int position;
 
     /** Moves on to the next statement; changes from now on belong to it. */
@@ -48,7 +50,21 @@ final class SchemaHistory {
 
     /** Records that the current statement gives a column a type, for judging the change. */
     void retyped(String table, String column, Optional<SqlType> from, Optional<SqlType> to) {
-        retypes.computeIfAbsent(position, p -> new ArrayList<>()).add(new ColumnRetype(table, column, from, to));
+        Optional<SqlType> before = ambiguousFrom.containsKey(SchemaNames.key(table)) ? Optional.empty() : from;
+        retypes.computeIfAbsent(position, p -> new ArrayList<>()).add(new ColumnRetype(table, column, before, to));
+    }
+
+    /**
+     * Marks a table created twice without a drop between: two histories (a changelog's changesets for
+     * different databases or contexts) are mixed, so from now on its column types and NOT NULL are unknown.
+     */
+    void ambiguous(String table) {
+        ambiguousFrom.putIfAbsent(SchemaNames.key(table), position);
+    }
+
+    boolean ambiguousBefore(String table, int statementPosition) {
+        Integer from = ambiguousFrom.get(SchemaNames.key(table));
+        return from != null && from < statementPosition;
     }
 
     List<ColumnRetype> retypesAt(int statementPosition) {

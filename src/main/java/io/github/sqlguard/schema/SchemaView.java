@@ -25,8 +25,14 @@ public final class SchemaView {
         return history == null ? Optional.empty() : history.tableBefore(name, position);
     }
 
-    /** The column {@code column} of {@code table}, when the replay knows both. */
+    /**
+     * The column {@code column} of {@code table}, when the replay knows both; empty also when two histories
+     * defined the table differently, so its type and NOT NULL cannot be trusted.
+     */
     public Optional<Column> column(String table, String column) {
+        if (history == null || history.ambiguousBefore(table, position)) {
+            return Optional.empty();
+        }
         return table(table).flatMap(known -> known.column(column));
     }
 

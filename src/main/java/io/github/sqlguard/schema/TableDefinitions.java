@@ -34,7 +34,8 @@ final class TableDefinitions {
         if (name == null || name.text().startsWith("#") || SchemaNames.key(name.text()).startsWith("#")) {
             return;
         }
-        if (ifNotExists && schema.current(name.text()).isPresent()) {
+        java.util.Optional<Table> existing = schema.current(name.text());
+        if (ifNotExists && existing.isPresent()) {
             return;
         }
         String table = SchemaNames.unquoted(name.text());
@@ -58,6 +59,11 @@ final class TableDefinitions {
         }
         boolean asSelect = end < tokens.size() && tokens.subList(end, tokens.size()).stream()
                 .anyMatch(token -> token.isWord("AS") || token.isWord("SELECT"));
+        // The same table created again with other columns: two histories are mixed (a T-SQL batch and its
+        // inner statement repeat the same definition, which is no conflict).
+        if (existing.isPresent() && !existing.get().columns().equals(created.columns())) {
+            schema.ambiguous(table);
+        }
         schema.put(asSelect ? new Table(table, created.columns(), List.of(), List.of(), false) : created);
     }
 

@@ -194,4 +194,17 @@ class SchemaReplayTest {
         assertEquals("DATETIME2(3)", type(schema, "t", "b"));
         assertTrue(schema.column("t", "a").orElseThrow().notNull());
     }
+    @Test
+    void aTableCreatedTwiceMixesHistoriesSoItsTypesAreNoLongerTrusted() {
+        SchemaReplay replay = new SchemaReplay();
+        List<Statement> statements = statements(Dialect.AUTO, """
+                CREATE TABLE t (c TIMESTAMP WITH TIME ZONE NOT NULL);
+                CREATE TABLE t (c DATETIME);
+                ALTER TABLE t MODIFY c DATETIME(6);
+                """);
+        statements.forEach(replay::apply);
+        assertFalse(replay.current().column("t", "c").isPresent());
+        assertFalse(replay.factsFor(statements.get(2)).retypes().get(0).from().isPresent());
+        assertTrue(replay.before(statements.get(1)).column("t", "c").isPresent(), "known until mixed");
+    }
 }
