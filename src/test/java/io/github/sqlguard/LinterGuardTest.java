@@ -66,10 +66,47 @@ class LinterGuardTest {
         assertEquals(Severity.ERROR, findings.get(0).severity(), findings.get(0).message());
     }
 
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            MARK_RAN | <tableIsEmpty tableName="audit_2019"/>                                    | INFO
+            HALT     | <tableIsEmpty tableName="audit_2019"/>                                    | INFO
+            CONTINUE | <sqlCheck expectedResult="0">SELECT COUNT(*) FROM audit_2019</sqlCheck>     | INFO
+            WARN     | <tableIsEmpty tableName="audit_2019"/>                                    | ERROR
+            HALT     | <sqlCheck expectedResult="0">SELECT COUNT(*) FROM other</sqlCheck>          | ERROR
+            HALT     | <sqlCheck expectedResult="1">SELECT COUNT(*) FROM audit_2019</sqlCheck>     | ERROR
+            HALT     | <tableExists tableName="audit_2019"/>                                     | ERROR
+            """)
+    void liquibasePreconditionRequiringAnEmptyTableGuardsTheDrop(String onFail, String check, Severity expected)
+            throws IOException {
+        Path file = project.resolve("db/changelog.xml");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, """
+                <databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog">
+                  <changeSet id="1" author="a">
+                    <preConditions onFail="%s">%s</preConditions>
+                    <dropTable tableName="audit_2019"/>
+                  </changeSet>
+                </databaseChangeLog>
+                """.formatted(onFail, check), StandardCharsets.UTF_8);
+
+        List<Finding> findings = run(Dialect.AUTO, "drop-table");
+
+        assertEquals(1, findings.size(), findings.toString());
+        assertEquals(expected, findings.get(0).severity(), findings.get(0).message());
+        if (expected == Severity.INFO) {
+            assertTrue(findings.get(0).message().contains("(guarded: runs only when audit_2019 is empty"),
+                    findings.get(0).message());
+        }
+    }
+
     private List<Finding> lint(Dialect dialect, String sql, String rule) throws IOException {
         Path file = project.resolve("db/V1__change.sql");
         Files.createDirectories(file.getParent());
         Files.writeString(file, sql + "\n", StandardCharsets.UTF_8);
+        return run(dialect, rule);
+    }
+
+    private List<Finding> run(Dialect dialect, String rule) {
         LintConfig defaults = LintConfig.defaults(project, List.of(project.resolve("db")));
         LintResult result = new Linter().run(new LintConfig(project, defaults.directories(), defaults.includes(),
                 List.of(), dialect, StandardCharsets.UTF_8, Map.of(), List.of(), defaults.flyway(),

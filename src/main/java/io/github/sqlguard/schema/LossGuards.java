@@ -32,6 +32,7 @@ public final class LossGuards {
             + "(?:\\*|1)\\s*\\)\\s+FROM\\s+" + NAME + "\\s*\\)\\s*=\\s*0\\s*(?:THEN|BEGIN)?\\s*$");
 
     private final Map<String, String> copiedTables = new HashMap<>();
+    private final Set<String> emptyTables = new HashSet<>();
     private final Map<String, Set<String>> addedColumns = new HashMap<>();
     private Statement lastContainer;
 
@@ -50,6 +51,10 @@ public final class LossGuards {
         if (emptyTable.isPresent() && targets.stream().allMatch(t -> SchemaNames.key(t).equals(emptyTable.get()))) {
             return Optional.of(new Guard(Guard.Kind.EMPTY_TABLE, "runs only when " + targets.get(0) + " is empty"));
         }
+        if (targets.stream().allMatch(t -> emptyTables.contains(SchemaNames.key(t)))) {
+            return Optional.of(new Guard(Guard.Kind.EMPTY_TABLE, "runs only when " + targets.get(0)
+                    + " is empty (changeset precondition)"));
+        }
         if (targets.stream().allMatch(t -> copiedTables.containsKey(SchemaNames.key(t)))) {
             return Optional.of(new Guard(Guard.Kind.ROWS_COPIED, copiedTables.get(SchemaNames.key(targets.get(0)))));
         }
@@ -67,6 +72,11 @@ public final class LossGuards {
     public void observe(Statement statement) {
         if (statement.container()) {
             lastContainer = statement;
+            // A Liquibase precondition arrives as the bare condition, and holds for the whole changeset.
+            Matcher precondition = NOT_EXISTS.matcher(statement.sql());
+            if (precondition.matches()) {
+                emptyTables.add(SchemaNames.key(precondition.group(1)));
+            }
             return;
         }
         if (!statement.context().runsWithMigration()) {
