@@ -185,13 +185,25 @@ public final class WhereJudgement {
         return parts;
     }
 
-    /** Without parentheses around the whole. */
+    /** Without parentheses around the whole; one pass, however deep the nesting. */
     private static List<Token> unwrapped(List<Token> tokens) {
-        List<Token> result = tokens;
-        while (result.size() > 2 && result.get(0).isSymbol("(")
-                && SchemaNames.afterParentheses(result, 0) == result.size()) {
-            result = result.subList(1, result.size() - 1);
+        int[] closing = new int[tokens.size()];
+        int[] open = new int[tokens.size()];
+        int depth = 0;
+        for (int i = 0; i < tokens.size(); i++) {
+            closing[i] = -1;
+            if (tokens.get(i).isSymbol("(")) {
+                open[depth++] = i;
+            } else if (tokens.get(i).isSymbol(")") && depth > 0) {
+                closing[open[--depth]] = i;
+            }
         }
-        return result;
+        int from = 0;
+        int to = tokens.size();
+        while (to - from > 2 && closing[from] == to - 1) {
+            from++;
+            to--;
+        }
+        return tokens.subList(from, to);
     }
 }
