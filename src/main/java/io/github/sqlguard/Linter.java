@@ -70,7 +70,10 @@ public final class Linter {
                 .filter(file -> !mayBeStructuredChangelog(file) && !reached.contains(file.relativePath())).toList();
         prepared.addAll(inParallel(rest, session::prepare, config.threads()));
         MigrationHistories histories = replaySchema ? replayed(prepared, reached) : new MigrationHistories();
-        List<FileOutcome> outcomes = inParallel(prepared, file -> session.check(file, histories), config.threads());
+        // A changelog another one includes was checked through it, with its properties and the schema the
+        // replay built before it; checked again on its own it would only repeat findings without either.
+        List<PreparedFile> toCheck = prepared.stream().filter(file -> !reached.contains(file.path())).toList();
+        List<FileOutcome> outcomes = inParallel(toCheck, file -> session.check(file, histories), config.threads());
 
         Set<String> scannedFiles = new TreeSet<>();
         int statements = 0;
