@@ -6,6 +6,6 @@ assert log.contains("[ERROR] ${dir}V3__cleanup.sql:8:1: [delete-without-where] D
 assert log.contains("[INFO] ${dir}V3__cleanup.sql:4:5: [drop-table] DROP TABLE removes table audit_2019 and all its rows (guarded: runs only when audit_2019 is empty)")
 // The widening in V2 is no finding; the narrowing in V3 names both types.
 assert !log.contains("${dir}V2__widen_note.sql")
-assert log.contains("[WARNING] ${dir}V3__cleanup.sql:7:1: [alter-column-type] ALTER TABLE invoices changes the type of column note from VARCHAR(500) to VARCHAR(50) (shorter: 500 to 50 characters)")
+assert log.contains("[WARNING] ${dir}V3__cleanup.sql:7:22: [alter-column-type] ALTER TABLE invoices changes the type of column note from VARCHAR(500) to VARCHAR(50) (shorter: 500 to 50 characters)")
 assert log.contains('BUILD FAILURE')
 return true

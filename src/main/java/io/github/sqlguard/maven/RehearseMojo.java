@@ -55,31 +55,59 @@ import org.eclipse.aether.RepositorySystemSession;
 @Mojo(name = "rehearse", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
 public class RehearseMojo extends AbstractSqlguardMojo {
 
-    /** Set to true to skip the rehearsal. */
+    /**
+     * Set to true to skip the rehearsal.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "sqlguard.rehearse.skip", defaultValue = "false")
     protected boolean skip;
 
-    /** The version of the {@code io.zonky.test.postgres} binaries to run, e.g. 17.6.0 or 16.10.0. */
+    /**
+     * The version of the {@code io.zonky.test.postgres} binaries to run, e.g. 17.6.0 or 16.10.0.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "sqlguard.rehearse.postgresVersion", defaultValue = "17.6.0")
     protected String postgresVersion;
 
-    /** How many synthetic rows every table holds before each new migration. */
+    /**
+     * How many synthetic rows every table holds before each new migration.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "sqlguard.rehearse.rehearsalRows", defaultValue = "300")
     protected int rehearsalRows;
 
-    /** The share of a table's rows (0 to 1) a statement may remove or overwrite before it is reported. */
+    /**
+     * The share of a table's rows (0 to 1) a statement may remove or overwrite before it is reported.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "sqlguard.rehearse.maxRowShare", defaultValue = "0.5")
     protected double maxRowShare;
 
-    /** The least severe finding that fails the build: ERROR, WARNING, INFO, or NONE to report only. */
+    /**
+     * The least severe finding that fails the build: ERROR, WARNING, INFO, or NONE to report only.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "sqlguard.failOn", defaultValue = "ERROR")
     protected String failOn;
 
-    /** Where the reports are written (together with {@code check}'s findings); default {@code target/sqlguard}. */
+    /**
+     * Where the reports are written (together with {@code check}'s findings); default {@code target/sqlguard}.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "sqlguard.reportDirectory")
     protected File reportDirectory;
 
-    /** Which reports to write: sarif, json, checkstyle, junit, gitlab, or all (comma-separated). */
+    /**
+     * Which reports to write: sarif, json, checkstyle, junit, gitlab, or all (comma-separated).
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "sqlguard.formats", defaultValue = "all")
     protected String formats;
 
