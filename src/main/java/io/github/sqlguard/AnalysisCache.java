@@ -22,7 +22,8 @@ import java.util.stream.Stream;
 /**
  * Remembers each file's analysis between runs, so an unchanged migration is not analysed twice. A file's
  * cached outcome is its findings before pom suppressions and the baseline (those are applied to cached and fresh
- * findings alike on every run), valid while the file's bytes, the {@link AnalysisFingerprint} and, for a
+ * findings alike on every run), valid while the file's bytes, the {@link AnalysisFingerprint}, the schema
+ * replayed before it (the statements of the migrations applied before it in its history) and, for a
  * changelog, everything it read and listed are unchanged.
  *
  * <p>Thread-safe: workers look up and record outcomes concurrently.
@@ -32,6 +33,7 @@ final class AnalysisCache {
     private static final String FILE_DEPENDENCY = "file:";
     private static final String FOLDER_DEPENDENCY = "folder:";
     private static final String SCAN_DEPENDENCY = "scan:";
+    private static final String SCHEMA_DEPENDENCY = "schema:";
 
     private final Path file;
     private final String fingerprint;
@@ -72,14 +74,16 @@ final class AnalysisCache {
      * then recorded.
      *
      * @param changelogCandidate true for files that may include others, whose result also depends on those
+     * @param schemaBefore identifies the schema the replay built before the file, on which its findings depend
      */
-    FileOutcome outcome(SourcePath source, boolean changelogCandidate, Function<SourcePath, FileOutcome> analysis) {
+    FileOutcome outcome(SourcePath source, boolean changelogCandidate, String schemaBefore,
+            Function<SourcePath, FileOutcome> analysis) {
         String contentHash = contentHash(source.file());
         if (contentHash == null) {
             return analysis.apply(source);
         }
         AnalysisCacheFile.Entry cached = previous.get(source.relativePath());
-        if (cached != null && cached.contentHash().equals(contentHash) && dependenciesUnchanged(cached)) {
+        if (cached != null && cached.contentHash().equals(contentHash) && dependenciesUnchanged(cached, schemaBefore)) {
             current.put(source.relativePath(), cached);
             reused.incrementAndGet();
             return cached.outcome();
@@ -87,8 +91,10 @@ final class AnalysisCache {
         FileOutcome outcome = analysis.apply(source);
         changed = true;
         if (isRepeatable(outcome)) {
-            Map<String, String> dependencies = changelogCandidate ? dependenciesOf(source, outcome) : Map.of();
-            if (dependencies != null) {
+            Map<String, String> found = changelogCandidate ? dependenciesOf(source, outcome) : Map.of();
+            if (found != null) {
+                Map<String, String> dependencies = new LinkedHashMap<>(found);
+                dependencies.put(SCHEMA_DEPENDENCY, schemaBefore);
                 current.put(source.relativePath(), new AnalysisCacheFile.Entry(source.relativePath(), contentHash,
                         dependencies, outcome));
             }
@@ -172,11 +178,16 @@ final class AnalysisCache {
         return dependencies;
     }
 
-    private boolean dependenciesUnchanged(AnalysisCacheFile.Entry entry) {
+    private boolean dependenciesUnchanged(AnalysisCacheFile.Entry entry, String schemaBefore) {
+        if (!schemaBefore.equals(entry.dependencies().get(SCHEMA_DEPENDENCY))) {
+            return false;
+        }
         for (Map.Entry<String, String> dependency : entry.dependencies().entrySet()) {
             String key = dependency.getKey();
             String now;
-            if (key.equals(SCAN_DEPENDENCY)) {
+            if (key.equals(SCHEMA_DEPENDENCY)) {
+                continue;
+            } else if (key.equals(SCAN_DEPENDENCY)) {
                 now = scanListing;
             } else if (key.startsWith(FILE_DEPENDENCY)) {
                 now = contentHash(Path.of(key.substring(FILE_DEPENDENCY.length())));

@@ -14,6 +14,7 @@ import io.github.sqlguard.rules.FileDiagnostics;
 import io.github.sqlguard.rules.Rule;
 import io.github.sqlguard.rules.RuleRegistry;
 import io.github.sqlguard.rules.RuleSettings;
+import io.github.sqlguard.schema.MigrationHistories;
 import io.github.sqlguard.source.DecodeWarning;
 import io.github.sqlguard.source.FlywayNaming;
 import io.github.sqlguard.source.FlywayVersion;
@@ -102,40 +103,53 @@ final class LintSession {
     }
 
     /**
-     * Reads, splits and checks one file; never throws: bad input becomes findings, and so does a failure of the
+     * Reads and splits one file; never throws: bad input becomes findings, and so does a failure of the
      * analysis itself, so one pathological file can neither crash the build nor pass unchecked.
      */
-    FileOutcome analyse(SourcePath file) {
+    PreparedFile prepare(SourcePath file) {
         try {
-            return analyseOrThrow(file);
+            return prepareOrThrow(file);
         } catch (RuntimeException | StackOverflowError e) {
-            String reason = e instanceof StackOverflowError ? "a statement is nested too deeply to analyse"
-                    : e.getClass().getSimpleName() + ": " + e.getMessage();
-            return new FileOutcome(file.relativePath(), List.of(fileProblem(FileDiagnostics.ANALYSIS_FAILED,
-                    file.relativePath(), 1, "sqlguard could not analyse this file (" + reason
-                            + "); nothing in it was checked")), 0, true, false, Map.of(), Set.of());
+            return PreparedFile.decided(file, null, analysisFailed(file.relativePath(), e));
         }
     }
 
-    private FileOutcome analyseOrThrow(SourcePath file) {
+    /** Checks the statements of a prepared file against the schema the replay knows; never throws. */
+    FileOutcome check(PreparedFile prepared, MigrationHistories histories) {
+        if (prepared.decided() != null) {
+            return prepared.decided();
+        }
+        try {
+            return checkOrThrow(prepared, histories);
+        } catch (RuntimeException | StackOverflowError e) {
+            return analysisFailed(prepared.path(), e);
+        }
+    }
+
+    private FileOutcome analysisFailed(String path, Throwable e) {
+        String reason = e instanceof StackOverflowError ? "a statement is nested too deeply to analyse"
+                : e.getClass().getSimpleName() + ": " + e.getMessage();
+        return new FileOutcome(path, List.of(fileProblem(FileDiagnostics.ANALYSIS_FAILED, path, 1,
+                "sqlguard could not analyse this file (" + reason + "); nothing in it was checked")), 0, true, false,
+                Map.of(), Set.of());
+    }
+
+    private PreparedFile prepareOrThrow(SourcePath file) {
         String path = file.relativePath();
         ReadResult read = SourceReader.read(file.file(), config.encoding(), config.maxFileBytes());
         if (read instanceof ReadResult.Unreadable unreadable) {
-            return new FileOutcome(path, List.of(fileProblem(FileDiagnostics.UNREADABLE_FILE, path, 1,
-                    unreadable.reason())), 0, true, false, Map.of(), Set.of());
+            return PreparedFile.decided(file, null, new FileOutcome(path, List.of(fileProblem(
+                    FileDiagnostics.UNREADABLE_FILE, path, 1, unreadable.reason())), 0, true, false, Map.of(), Set.of()));
         }
         ReadResult.Text text = (ReadResult.Text) read;
         SourceClassification classification = classifier.classify(file, text.text());
         SourceKind kind = classification.kind();
         if (kind == SourceKind.OTHER) {
-            return FileOutcome.notAMigration(path);
-        }
-        if (isAlreadyApplied(classification)) {
-            return FileOutcome.skippedAsApplied(path);
+            return PreparedFile.decided(file, classification, FileOutcome.notAMigration(path));
         }
         ScriptMode undo = config.flyway().undoScripts();
         if (kind == SourceKind.FLYWAY_UNDO && undo == ScriptMode.SKIP) {
-            return FileOutcome.notAMigration(path);
+            return PreparedFile.decided(file, classification, FileOutcome.notAMigration(path));
         }
         Severity ceiling = kind == SourceKind.FLYWAY_UNDO && undo == ScriptMode.WARN ? Severity.WARNING : null;
 
@@ -160,14 +174,23 @@ final class LintSession {
         } else {
             scripts.add(new ChangelogScript(path, splitter.split(path, text.text())));
         }
+        // An applied script is not checked, but the schema it built is replayed.
+        FileOutcome decided = isAlreadyApplied(classification) ? FileOutcome.skippedAsApplied(path) : null;
+        return new PreparedFile(file, classification, scripts, findings, reached, ceiling, text.text(), decided);
+    }
+
+    private FileOutcome checkOrThrow(PreparedFile prepared, MigrationHistories histories) {
+        String path = prepared.path();
+        SourceKind kind = prepared.classification().kind();
+        List<Finding> findings = new ArrayList<>(prepared.findings());
         Map<Location, String> statementSql = new HashMap<>();
         Map<String, Integer> statementsByFile = new HashMap<>();
         int statements = 0;
         int parsed = 0;
         boolean flywayScript = !kind.isStructuredChangelog() && kind != SourceKind.LIQUIBASE_FORMATTED_SQL;
-        for (ChangelogScript script : scripts) {
-            StatementChecker.ScriptFindings checked = checker.check(script.script(), script.relativePath(), ceiling,
-                    config.liquibase().rollbacks(), statementSql);
+        for (ChangelogScript script : prepared.scripts()) {
+            StatementChecker.ScriptFindings checked = checker.check(script.script(), script.relativePath(),
+                    prepared.ceiling(), config.liquibase().rollbacks(), statementSql, histories::factsFor);
             parsed += checked.parsedStatements();
             List<Finding> scriptFindings = withFingerprints(checked.findings(), statementSql);
             if (flywayScript) {
@@ -183,9 +206,10 @@ final class LintSession {
             }
         }
         Map<String, String> texts = new HashMap<>();
-        texts.put(path, text.text());
-        scripts.forEach(script -> texts.putIfAbsent(script.relativePath(), script.text()));
-        return new FileOutcome(path, findings, statements, true, false, statementSql, reached, statementsByFile,
+        texts.put(path, prepared.text());
+        prepared.scripts().forEach(script -> texts.putIfAbsent(script.relativePath(), script.text()));
+        return new FileOutcome(path, findings, statements, true, false, statementSql, prepared.reachedFiles(),
+                statementsByFile,
                 SourceLines.of(findings, texts), parsed);
     }
 

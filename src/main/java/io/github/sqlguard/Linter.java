@@ -3,10 +3,12 @@ package io.github.sqlguard;
 import io.github.sqlguard.model.Finding;
 import io.github.sqlguard.model.Location;
 import io.github.sqlguard.rules.FileDiagnostics;
+import io.github.sqlguard.schema.MigrationHistories;
 import io.github.sqlguard.source.ScanProblem;
 import io.github.sqlguard.source.ScanResult;
 import io.github.sqlguard.source.SourcePath;
 import io.github.sqlguard.source.SourceScanner;
+import io.github.sqlguard.sql.Statement;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,6 +27,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Function;
 
 /**
  * The library entry point: finds the migration files, analyses each one independently (in parallel), then
@@ -33,6 +36,17 @@ import java.util.concurrent.Future;
 public final class Linter {
 
     private static final long WORKER_STACK_BYTES = 64L * 1024 * 1024;
+
+    private final boolean replaySchema;
+
+    public Linter() {
+        this(true);
+    }
+
+    /** @param replaySchema false to judge every statement without the schema replay (to measure what it changes) */
+    Linter(boolean replaySchema) {
+        this.replaySchema = replaySchema;
+    }
 
     /**
      * Identifies this build of sqlguard, a rebuilt snapshot included, for caches of what it computed.
@@ -68,13 +82,21 @@ public final class Linter {
         // Changelogs first: a file they include or run through sqlFile is analysed with their context
         // (changeset, properties) and not a second time on its own.
         List<SourcePath> changelogCandidates = scan.files().stream().filter(Linter::mayBeStructuredChangelog).toList();
-        List<FileOutcome> outcomes = new ArrayList<>(analyseAll(changelogCandidates, true, session, cache,
+        List<PreparedFile> prepared = new ArrayList<>(inParallel(changelogCandidates, session::prepare,
                 config.threads()));
         Set<String> reached = new LinkedHashSet<>();
-        outcomes.forEach(outcome -> reached.addAll(outcome.reachedFiles()));
+        prepared.forEach(file -> reached.addAll(file.reachedFiles()));
         List<SourcePath> rest = scan.files().stream()
                 .filter(file -> !mayBeStructuredChangelog(file) && !reached.contains(file.relativePath())).toList();
-        outcomes.addAll(analyseAll(rest, false, session, cache, config.threads()));
+        prepared.addAll(inParallel(rest, session::prepare, config.threads()));
+        MigrationHistories histories = replaySchema ? replayed(prepared, reached) : new MigrationHistories();
+        // A changelog another one includes was checked through it, with its properties and the schema the
+        // replay built before it; checked again on its own it would only repeat findings without either.
+        List<PreparedFile> toCheck = prepared.stream().filter(file -> !reached.contains(file.path())).toList();
+        List<FileOutcome> outcomes = inParallel(toCheck, file -> cache == null ? session.check(file, histories)
+                : cache.outcome(file.source(), mayBeStructuredChangelog(file.source()),
+                        histories.historyBefore(file.path()), source -> session.check(file, histories)),
+                config.threads());
 
         Set<String> scannedFiles = new TreeSet<>();
         Map<String, Integer> statementsByFile = new HashMap<>();
@@ -125,25 +147,41 @@ public final class Linter {
                 cache == null ? 0 : cache.reusedFiles(), parsed);
     }
 
-    private static List<FileOutcome> analyseAll(List<SourcePath> files, boolean changelogCandidates,
-            LintSession session, AnalysisCache cache, int threads) {
+    /**
+     * The schema replay over every prepared file in the order the migration tool applies them. A changelog
+     * that another one includes is replayed only as part of the including one.
+     */
+    private static MigrationHistories replayed(List<PreparedFile> prepared, Set<String> reached) {
+        MigrationHistories histories = new MigrationHistories();
+        for (PreparedFile file : prepared) {
+            if (file.classification() == null || reached.contains(file.path())) {
+                continue;
+            }
+            List<Statement> statements = new ArrayList<>();
+            file.scripts().forEach(script -> statements.addAll(script.script().statements()));
+            histories.add(file.path(), file.classification(), statements);
+        }
+        histories.replay();
+        return histories;
+    }
+
+    private static <T, R> List<R> inParallel(List<T> items, Function<T, R> work, int threads) {
         // Workers get a large stack: SQL nests, and the parser and the token rules recurse with it.
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, files.size())), runnable -> {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, items.size())), runnable -> {
             Thread thread = new Thread(null, runnable, "sqlguard-worker", WORKER_STACK_BYTES);
             thread.setDaemon(true);
             return thread;
         });
         try {
-            List<Future<FileOutcome>> futures = new ArrayList<>();
-            for (SourcePath file : files) {
-                futures.add(pool.submit(() -> cache == null ? session.analyse(file)
-                        : cache.outcome(file, changelogCandidates, session::analyse)));
+            List<Future<R>> futures = new ArrayList<>();
+            for (T item : items) {
+                futures.add(pool.submit(() -> work.apply(item)));
             }
-            List<FileOutcome> outcomes = new ArrayList<>();
-            for (Future<FileOutcome> future : futures) {
-                outcomes.add(future.get());
+            List<R> results = new ArrayList<>();
+            for (Future<R> future : futures) {
+                results.add(future.get());
             }
-            return outcomes;
+            return results;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while analysing migrations", e);

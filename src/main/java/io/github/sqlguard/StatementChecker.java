@@ -13,11 +13,15 @@ import io.github.sqlguard.model.Severity;
 import io.github.sqlguard.rules.FileDiagnostics;
 import io.github.sqlguard.rules.Rule;
 import io.github.sqlguard.rules.Violation;
+import io.github.sqlguard.schema.Guard;
+import io.github.sqlguard.schema.LossGuards;
+import io.github.sqlguard.schema.SchemaFacts;
 import io.github.sqlguard.sql.LexError;
 import io.github.sqlguard.sql.Script;
 import io.github.sqlguard.sql.Statement;
 import io.github.sqlguard.sql.StatementContext;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -56,18 +60,23 @@ final class StatementChecker {
      * @param ceiling the most severe level findings of this script may have (WARNING for Flyway undo scripts
      *     in WARN mode), or null for no ceiling
      * @param statementSql collects the statement text at each finding's location, for baseline fingerprints
+     * @param schema what the schema replay knows before each statement
      */
     ScriptFindings check(Script script, String path, Severity ceiling, ScriptMode rollbacks,
-            Map<Location, String> statementSql) {
+            Map<Location, String> statementSql, Function<Statement, SchemaFacts> schema) {
         List<Finding> findings = new ArrayList<>();
         int parsed = 0;
+        Map<String, LossGuards> guards = new HashMap<>();
         for (StatementModel model : analysis.models(script)) {
             Statement statement = model.statement();
             if (model.parse().state() != StatementModel.ParseOutcome.State.NOT_NEEDED) {
                 parsed++;
             }
+            LossGuards scopeGuards = guards.computeIfAbsent(guardScope(statement.context()), s -> new LossGuards());
+            Optional<Guard> guard = scopeGuards.guardOf(statement);
+            SchemaFacts facts = schema.apply(statement).judging(statement);
             for (Rule rule : rules) {
-                List<Violation> violations = rule.check(model);
+                List<Violation> violations = rule.check(model, facts);
                 if (violations.isEmpty()) {
                     continue;
                 }
@@ -76,16 +85,28 @@ final class StatementChecker {
                     continue;
                 }
                 Severity effective = lowered(severity.get(), model, ceiling, rollbacks);
+                // A loss the script itself prevents stays visible, at INFO, naming what prevents it.
+                boolean guarded = guard.isPresent() && guard.get().covers(rule.info().id());
                 for (Violation violation : violations) {
-                    findings.add(Finding.of(rule.info().id(), effective, violation.at(),
-                            violation.message() + contextNote(model), rule.info().hint(),
-                            lineAt(statement, violation.at())));
+                    findings.add(Finding.of(rule.info().id(), guarded ? Severity.INFO : effective, violation.at(),
+                            violation.message() + (guarded ? guard.get().note() : "") + contextNote(model),
+                            rule.info().hint(), lineAt(statement, violation.at())));
                     statementSql.put(violation.at(), asWritten(statement));
                 }
             }
+            scopeGuards.observe(statement);
         }
         script.lexError().ifPresent(error -> unterminated(error, path).ifPresent(findings::add));
         return new ScriptFindings(findings, parsed);
+    }
+
+    /**
+     * A guard the script sets up (an emptiness check, a copy of the rows) holds within one run of the database
+     * tool: a Flyway script, one Liquibase changeset, one rollback.
+     */
+    private static String guardScope(StatementContext context) {
+        return context.kind() == StatementContext.Kind.ROLLBACK || context.label().startsWith("changeset ")
+                ? context.label() : "";
     }
 
     /** The line of the statement's text where {@code at} stands, for the finding's excerpt. */

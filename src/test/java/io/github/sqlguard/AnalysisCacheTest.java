@@ -44,6 +44,22 @@ class AnalysisCacheTest {
                 described(second));
     }
 
+    @Test
+    void anUnchangedFileIsAnalysedAgainWhenTheSchemaBeforeItChanged() throws IOException {
+        write("db/V1__a.sql", "CREATE TABLE accounts (id INT, note VARCHAR(100));\n");
+        write("db/V2__b.sql", "ALTER TABLE accounts ALTER COLUMN note TYPE VARCHAR(50);\n");
+        assertEquals(List.of("db/V2__b.sql:1:22 alter-column-type"), described(lint(config())));
+
+        write("db/V1__a.sql", "CREATE TABLE accounts (id INT, note VARCHAR(20));\n");
+        LintResult widened = lint(config());
+        LintResult again = lint(config());
+
+        assertEquals(0, widened.cachedFiles(), "V2 was checked against another schema");
+        assertEquals(List.of(), described(widened), "VARCHAR(20) to VARCHAR(50) loses nothing");
+        assertEquals(2, again.cachedFiles());
+        assertEquals(List.of(), described(again));
+    }
+
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"flipped byte", "truncated", "empty", "foreign", "other format version"})
     void aDamagedOrForeignCacheIsIgnoredAndRewritten(String damage) throws IOException {

@@ -73,7 +73,8 @@ class DmlWordsOutsideDmlTest {
         StatementChecker checker = new StatementChecker(RuleRegistry.all(),
                 info -> Optional.of(info.defaultSeverity()), new StatementAnalyzer());
         var script = new StatementSplitter(dialect, Placeholders.DEFAULT).split("V1__x.sql", sql);
-        List<Finding> findings = checker.check(script, "V1__x.sql", null, ScriptMode.CHECK, new HashMap<>())
+        List<Finding> findings = checker.check(script, "V1__x.sql", null, ScriptMode.CHECK, new HashMap<>(),
+                statement -> io.github.sqlguard.schema.SchemaFacts.UNKNOWN)
                 .findings();
         assertEquals(List.of(), findings.stream().filter(f -> f.severity() != Severity.INFO)
                 .map(f -> f.location() + " " + f.ruleId() + " " + f.message()).toList());

@@ -56,7 +56,8 @@ class ScriptLevelFactsTest {
                 info -> Optional.of(info.defaultSeverity()), new StatementAnalyzer());
         String text = sql.replace("\\n", "\n");
         var script = new StatementSplitter(dialect, Placeholders.DEFAULT).split("V1__x.sql", text);
-        List<Finding> findings = checker.check(script, "V1__x.sql", null, ScriptMode.CHECK, new HashMap<>())
+        List<Finding> findings = checker.check(script, "V1__x.sql", null, ScriptMode.CHECK, new HashMap<>(),
+                statement -> io.github.sqlguard.schema.SchemaFacts.UNKNOWN)
                 .findings();
         List<String> found = findings.stream().map(f -> f.location().line() + ":" + f.location().column() + " "
                 + f.ruleId() + " " + f.severity() + " " + f.message()).toList();

@@ -85,6 +85,9 @@ final class ChangeSetWalker {
         String label = "changeset " + synthetic.substitute(changeSet.attributes().getOrDefault("author", ""))
                 + ":" + synthetic.substitute(changeSet.attributes().getOrDefault("id", ""));
         StatementContext context = new StatementContext(StatementContext.Kind.SCRIPT, label);
+        // A precondition requiring an empty table guards the changes below; only the guard check reads it.
+        PreconditionGuardText.of(changeSet, synthetic)
+                .forEach(text -> synthetic.schemaOnlyAt(text, path, changeSet, context).ifPresent(out::add));
         List<Statement> statements = new ArrayList<>();
         for (ChangeNode change : changesOf(changeSet)) {
             statements.addAll(change(change, context));

@@ -12,7 +12,8 @@ import java.util.Optional;
  * <p>Handled: {@code delete}, {@code update}, {@code dropTable}, {@code dropColumn}, {@code renameTable},
  * {@code renameColumn}, {@code modifyDataType} (one synthetic statement at the element), {@code sql} (its
  * text split with positions inside the element) and {@code sqlFile} (the file split with its own
- * positions). Every other change type (createTable, addColumn, insert, loadData, createIndex,
+ * positions). The change types that shape the schema ({@link SchemaChangeText}) yield a statement only
+ * the schema replay reads. Every other change type (insert, loadData, createIndex,
  * dropAllForeignKeyConstraints, customChange, ...) adds or changes nothing a destructive-change rule
  * looks for and yields no statement.
  */
@@ -47,7 +48,7 @@ final class ChangeTranslator {
                     .map(statement -> {
                         out.add(statement);
                         return List.of(statement);
-                    }).orElse(List.of());
+                    }).orElseGet(() -> schemaOnly(change, context));
         };
     }
 
@@ -71,6 +72,17 @@ final class ChangeTranslator {
                     + synthetic.substitute(change.attributes().getOrDefault("newDataType", "unknown_type"));
             default -> null;
         });
+    }
+
+    /**
+     * Adds the DDL of a schema-shaping change for the replay; returns nothing, so no acknowledgement is
+     * placed at it.
+     */
+    private List<Statement> schemaOnly(ChangeNode change, StatementContext context) {
+        new SchemaChangeText(synthetic).of(change)
+                .flatMap(text -> synthetic.schemaOnlyAt(text, path, change, context))
+                .ifPresent(out::add);
+        return List.of();
     }
 
     private List<Statement> sql(ChangeNode change, StatementContext context) {

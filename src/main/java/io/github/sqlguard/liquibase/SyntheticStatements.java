@@ -45,6 +45,15 @@ final class SyntheticStatements {
                 context, dialect, false));
     }
 
+    /**
+     * A statement for {@code sql} that only the schema replay reads (a {@code createTable} as DDL): marked as
+     * a container, so rules, the parser and the statement count pass over it.
+     */
+    Optional<Statement> schemaOnlyAt(String sql, String path, ChangeNode element, StatementContext context) {
+        return at(sql, path, element, context).map(statement -> new Statement(statement.sql(), statement.start(),
+                statement.tokens(), statement.context(), statement.dialect(), true));
+    }
+
     /** {@code ${name}} properties replaced by their values, unknown ones by a neutral identifier. */
     String substitute(String value) {
         if (value == null || !value.contains("${")) {

@@ -2,9 +2,13 @@ package io.github.sqlguard.rules;
 
 import io.github.sqlguard.analysis.ClauseKind;
 import io.github.sqlguard.analysis.DestructiveClause;
+import io.github.sqlguard.analysis.StatementModel;
 import io.github.sqlguard.model.RuleInfo;
+import io.github.sqlguard.schema.RetypeJudgement;
+import io.github.sqlguard.schema.SchemaFacts;
 import io.github.sqlguard.model.Severity;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -45,5 +49,17 @@ public final class AlterColumnTypeRule extends ClauseRule {
     @Override
     String message(List<DestructiveClause> group) {
         return group.get(0).words() + " changes the type of " + counted("column", "columns", names(group));
+    }
+
+    /** Only the columns whose change can lose or reject values, each naming its old and new type when known. */
+    @Override
+    Optional<String> message(List<DestructiveClause> group, StatementModel statement, SchemaFacts schema) {
+        List<String> reported = RetypeJudgement.reported(names(group), schema, statement.statement().dialect());
+        if (reported.isEmpty() && !names(group).isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(group.get(0).words() + " changes the type of "
+                + (reported.isEmpty() ? counted("column", "columns", names(group))
+                        : counted("column", "columns", reported)));
     }
 }

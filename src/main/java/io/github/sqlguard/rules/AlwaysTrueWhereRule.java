@@ -3,6 +3,8 @@ package io.github.sqlguard.rules;
 import io.github.sqlguard.analysis.RowChange;
 import io.github.sqlguard.analysis.WhereFact;
 import io.github.sqlguard.model.RuleInfo;
+import io.github.sqlguard.schema.RowFilter;
+import io.github.sqlguard.schema.SchemaFacts;
 import io.github.sqlguard.model.Severity;
 import java.util.List;
 import java.util.Optional;
@@ -36,5 +38,14 @@ public final class AlwaysTrueWhereRule extends RowChangeRule {
                 ? Optional.of(change.verb() + " with an always-true WHERE " + change.effect() + " every row of "
                         + change.tableList())
                 : Optional.empty();
+    }
+
+    /** {@code col IS NOT NULL} on a column the replay knows is NOT NULL; {@code x IS NULL OR x IS NOT NULL}. */
+    @Override
+    Optional<String> violationFor(RowChange change, SchemaFacts schema) {
+        return schema.rowFilter().filter(filter -> !change.restrictedByJoin())
+                .flatMap(RowFilter::alwaysTrue)
+                .map(reason -> change.verb() + " with an always-true WHERE (" + reason + ") " + change.effect()
+                        + " every row of " + change.tableList());
     }
 }

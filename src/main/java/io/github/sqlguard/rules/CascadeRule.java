@@ -2,9 +2,13 @@ package io.github.sqlguard.rules;
 
 import io.github.sqlguard.analysis.ClauseKind;
 import io.github.sqlguard.analysis.DestructiveClause;
+import io.github.sqlguard.analysis.StatementModel;
 import io.github.sqlguard.model.RuleInfo;
+import io.github.sqlguard.schema.CascadeNote;
+import io.github.sqlguard.schema.SchemaFacts;
 import io.github.sqlguard.model.Severity;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -53,5 +57,18 @@ public final class CascadeRule extends ClauseRule {
                     + " CASCADE CONSTRAINTS also drops the foreign keys that reference " + itOrThem(names);
             default -> first.words() + named + " CASCADE also drops every object that depends on " + itOrThem(names);
         };
+    }
+
+    /** The message, naming the tables the replay knows lose rows or foreign keys with it. */
+    @Override
+    Optional<String> message(List<DestructiveClause> group, StatementModel statement, SchemaFacts schema) {
+        DestructiveClause first = group.get(0);
+        List<String> names = names(group);
+        String note = switch (first.detail()) {
+            case "TRUNCATE" -> CascadeNote.forTruncateCascade(names, schema);
+            case "DROP", "DROP CONSTRAINTS" -> first.table() != null ? CascadeNote.forDropCascade(names, schema) : "";
+            default -> "";
+        };
+        return Optional.of(message(group) + note);
     }
 }

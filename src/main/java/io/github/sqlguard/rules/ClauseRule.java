@@ -4,11 +4,13 @@ import io.github.sqlguard.analysis.ClauseKind;
 import io.github.sqlguard.analysis.DestructiveClause;
 import io.github.sqlguard.analysis.StatementModel;
 import io.github.sqlguard.model.Location;
+import io.github.sqlguard.schema.SchemaFacts;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -24,8 +26,21 @@ abstract class ClauseRule implements Rule {
     /** The message about {@code group}: clauses of one kind written at one place, never empty. */
     abstract String message(List<DestructiveClause> group);
 
+    /**
+     * The message about {@code group} given what the replay knows, or empty when the schema shows the clause
+     * loses nothing.
+     */
+    Optional<String> message(List<DestructiveClause> group, StatementModel statement, SchemaFacts schema) {
+        return Optional.of(message(group));
+    }
+
     @Override
     public final List<Violation> check(StatementModel statement) {
+        return check(statement, SchemaFacts.UNKNOWN);
+    }
+
+    @Override
+    public final List<Violation> check(StatementModel statement, SchemaFacts schema) {
         Map<String, List<DestructiveClause>> groups = new LinkedHashMap<>();
         for (DestructiveClause clause : statement.clauses()) {
             if (kinds().contains(clause.kind()) && !clause.scratch()) {
@@ -35,7 +50,7 @@ abstract class ClauseRule implements Rule {
         List<Violation> violations = new ArrayList<>();
         for (List<DestructiveClause> group : groups.values()) {
             Location at = group.get(0).at();
-            violations.add(new Violation(message(group), at));
+            message(group, statement, schema).ifPresent(message -> violations.add(new Violation(message, at)));
         }
         return violations;
     }

@@ -2,6 +2,8 @@ package io.github.sqlguard.rules;
 
 import io.github.sqlguard.analysis.RowChange;
 import io.github.sqlguard.analysis.StatementModel;
+import io.github.sqlguard.schema.CascadeNote;
+import io.github.sqlguard.schema.SchemaFacts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -14,13 +16,31 @@ abstract class RowChangeRule implements Rule {
 
     @Override
     public final List<Violation> check(StatementModel statement) {
+        return check(statement, SchemaFacts.UNKNOWN);
+    }
+
+    /**
+     * As {@link #check(StatementModel)}, and a lone row change may also break the rule given what the replay
+     * knows; a change of every row names the tables that lose rows with it through ON DELETE CASCADE.
+     */
+    @Override
+    public final List<Violation> check(StatementModel statement, SchemaFacts schema) {
         List<Violation> violations = new ArrayList<>();
-        for (RowChange change : statement.rowChanges()) {
+        List<RowChange> changes = statement.rowChanges();
+        for (RowChange change : changes) {
             if (!change.scratch()) {
-                violationFor(change).ifPresent(message -> violations.add(new Violation(message, change.at())));
+                violationFor(change)
+                        .or(() -> changes.size() == 1 ? violationFor(change, schema) : Optional.empty())
+                        .ifPresent(message -> violations.add(new Violation(message
+                                + CascadeNote.forDelete(change.verb(), change.tables(), schema), change.at())));
             }
         }
         return violations;
+    }
+
+    /** The message for a change that breaks this rule only given what the schema replay knows, or empty. */
+    Optional<String> violationFor(RowChange change, SchemaFacts schema) {
+        return Optional.empty();
     }
 
     /** The message for a change that breaks this rule, or empty. */

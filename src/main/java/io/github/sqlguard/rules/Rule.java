@@ -2,6 +2,7 @@ package io.github.sqlguard.rules;
 
 import io.github.sqlguard.analysis.StatementModel;
 import io.github.sqlguard.model.RuleInfo;
+import io.github.sqlguard.schema.SchemaFacts;
 
 import java.util.List;
 
@@ -16,4 +17,13 @@ public interface Rule {
 
     /** The violations of this rule in {@code statement}, each located at what breaks the rule. */
     List<Violation> check(StatementModel statement);
+
+    /**
+     * The violations of this rule in {@code statement}, given what the schema replay knows before it
+     * ({@link SchemaFacts#UNKNOWN} when nothing): unknown never passes what {@link #check(StatementModel)}
+     * reports, except a type change the replay proves lossless.
+     */
+    default List<Violation> check(StatementModel statement, SchemaFacts schema) {
+        return check(statement);
+    }
 }

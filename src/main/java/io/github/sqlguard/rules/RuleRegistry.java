@@ -16,7 +16,8 @@ public final class RuleRegistry {
         List<Rule> rules = new ArrayList<>(List.of(
                 new DeleteWithoutWhereRule(),
                 new UpdateWithoutWhereRule(),
-                new AlwaysTrueWhereRule()));
+                new AlwaysTrueWhereRule(),
+                new UnfilteredSubqueryRule()));
         rules.addAll(DataLossRules.all());
         rules.add(new UnparsedStatementRule());
         return List.copyOf(rules);

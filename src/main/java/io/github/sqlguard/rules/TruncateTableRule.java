@@ -2,9 +2,13 @@ package io.github.sqlguard.rules;
 
 import io.github.sqlguard.analysis.ClauseKind;
 import io.github.sqlguard.analysis.DestructiveClause;
+import io.github.sqlguard.analysis.StatementModel;
 import io.github.sqlguard.model.RuleInfo;
+import io.github.sqlguard.schema.CascadeNote;
+import io.github.sqlguard.schema.SchemaFacts;
 import io.github.sqlguard.model.Severity;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -52,5 +56,13 @@ public final class TruncateTableRule extends ClauseRule {
             default -> names.isEmpty() ? "TRUNCATE removes every row of a table"
                     : "TRUNCATE removes every row of " + counted(first.detail(), first.detail() + "s", names);
         };
+    }
+
+    /** A {@code TRUNCATE .. CASCADE} also names the tables the replay knows it empties with these. */
+    @Override
+    Optional<String> message(List<DestructiveClause> group, StatementModel statement, SchemaFacts schema) {
+        boolean cascades = group.get(0).kind() == ClauseKind.TRUNCATED_TABLE && statement.clauses().stream()
+                .anyMatch(clause -> clause.kind() == ClauseKind.CASCADE && "TRUNCATE".equals(clause.detail()));
+        return Optional.of(message(group) + (cascades ? CascadeNote.forTruncateCascade(names(group), schema) : ""));
     }
 }

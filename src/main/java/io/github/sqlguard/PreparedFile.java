@@ -1,0 +1,36 @@
+package io.github.sqlguard;
+
+import io.github.sqlguard.liquibase.ChangelogScript;
+import io.github.sqlguard.model.Finding;
+import io.github.sqlguard.model.Severity;
+import io.github.sqlguard.source.SourceClassification;
+import io.github.sqlguard.source.SourcePath;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A scanned file read and split, before its statements are checked: all files are prepared first, so the
+ * schema replay can run over them in the order the migration tool applies them.
+ *
+ * @param source the scanned file
+ * @param classification what the file is, or null when it could not be read
+ * @param scripts its statements, per file it reaches (a changelog's includes)
+ * @param findings the findings of reading it (encoding, changelog problems)
+ * @param reachedFiles relative paths of the other files a changelog included or ran through sqlFile
+ * @param ceiling the most severe level its findings may have, or null
+ * @param text the file's text, for the excerpts of findings
+ * @param decided the outcome when nothing is left to check (not a migration, unreadable, already applied),
+ *     or null
+ */
+record PreparedFile(SourcePath source, SourceClassification classification, List<ChangelogScript> scripts,
+        List<Finding> findings, Set<String> reachedFiles, Severity ceiling, String text, FileOutcome decided) {
+
+    static PreparedFile decided(SourcePath source, SourceClassification classification, FileOutcome outcome) {
+        return new PreparedFile(source, classification, List.of(), List.of(), Set.of(), null, "", outcome);
+    }
+
+    /** The file's path relative to the base directory. */
+    String path() {
+        return source.relativePath();
+    }
+}

@@ -1,0 +1,52 @@
+package io.github.sqlguard.liquibase;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The emptiness a changeset's {@code preConditions} require before it runs, written as the condition
+ * {@code IF NOT EXISTS (SELECT 1 FROM t)} for the guard check to read: {@code <tableIsEmpty tableName="t"/>}
+ * and {@code <sqlCheck expectedResult="0">SELECT COUNT(*) FROM t</sqlCheck>}, at the top level of a
+ * {@code preConditions} whose {@code onFail} stops the changeset (HALT, the default, MARK_RAN, CONTINUE).
+ * {@code onFail="WARN"} lets the changeset run anyway, and conditions under {@code or} or {@code not} do not
+ * require emptiness, so they yield nothing.
+ */
+final class PreconditionGuardText {
+
+    private static final Pattern COUNT = Pattern.compile(
+            "(?is)\\s*SELECT\\s+COUNT\\s*\\(\\s*(?:\\*|1)\\s*\\)\\s+FROM\\s+([\\w$#.\"`\\[\\]]+)\\s*;?\\s*");
+
+    private PreconditionGuardText() {
+    }
+
+    static List<String> of(ChangeNode changeSet, SyntheticStatements synthetic) {
+        List<String> conditions = new ArrayList<>();
+        for (ChangeNode preconditions : changeSet.children()) {
+            if (!preconditions.name().equals("preConditions")) {
+                continue;
+            }
+            String onFail = preconditions.attributes().getOrDefault("onFail", "HALT").strip().toUpperCase(Locale.ROOT);
+            if (onFail.equals("WARN")) {
+                continue;
+            }
+            for (ChangeNode check : preconditions.children()) {
+                String table = null;
+                if (check.name().equals("tableIsEmpty")) {
+                    table = synthetic.table(check, "tableName");
+                } else if (check.name().equals("sqlCheck")
+                        && "0".equals(check.attributes().getOrDefault("expectedResult", "").strip())
+                        && check.text() != null) {
+                    Matcher matcher = COUNT.matcher(synthetic.substitute(check.text()));
+                    table = matcher.matches() ? matcher.group(1) : null;
+                }
+                if (table != null) {
+                    conditions.add("IF NOT EXISTS (SELECT 1 FROM " + table + ")");
+                }
+            }
+        }
+        return conditions;
+    }
+}

@@ -1,0 +1,84 @@
+package io.github.sqlguard.liquibase;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The DDL of the change types that shape the schema without destroying data ({@code createTable},
+ * {@code addColumn}, {@code addForeignKeyConstraint}, {@code dropForeignKeyConstraint}, {@code addPrimaryKey},
+ * {@code addNotNullConstraint}, {@code dropNotNullConstraint}), so the schema replay learns from a changelog
+ * what it learns from SQL. Rules never see these statements: they are emitted as containers.
+ */
+final class SchemaChangeText {
+
+    private final SyntheticStatements synthetic;
+
+    SchemaChangeText(SyntheticStatements synthetic) {
+        this.synthetic = synthetic;
+    }
+
+    Optional<String> of(ChangeNode change) {
+        String table = synthetic.table(change, change.name().endsWith("ForeignKeyConstraint")
+                ? "baseTableName" : "tableName");
+        return Optional.ofNullable(switch (change.name()) {
+            case "createTable" -> "CREATE TABLE " + table + " (" + String.join(", ", columns(change)) + ")";
+            case "addColumn" -> "ALTER TABLE " + table + " "
+                    + String.join(", ", columns(change).stream().map(c -> "ADD " + c).toList());
+            case "addForeignKeyConstraint" -> "ALTER TABLE " + table + " ADD CONSTRAINT "
+                    + synthetic.name(change.attributes().get("constraintName")) + " FOREIGN KEY ("
+                    + change.attributes().getOrDefault("baseColumnNames", "") + ") REFERENCES "
+                    + synthetic.name(change.attributes().get("referencedTableName")) + " ("
+                    + change.attributes().getOrDefault("referencedColumnNames", "") + ")"
+                    + action("DELETE", change.attributes().get("onDelete"), change.flag("deleteCascade", false))
+                    + action("UPDATE", change.attributes().get("onUpdate"), false);
+            case "dropForeignKeyConstraint" -> "ALTER TABLE " + table + " DROP CONSTRAINT "
+                    + synthetic.name(change.attributes().get("constraintName"));
+            case "addPrimaryKey" -> "ALTER TABLE " + table + " ADD PRIMARY KEY ("
+                    + change.attributes().getOrDefault("columnNames", "") + ")";
+            case "addNotNullConstraint" -> "ALTER TABLE " + table + " ALTER COLUMN "
+                    + synthetic.name(change.attributes().get("columnName")) + " SET NOT NULL";
+            case "dropNotNullConstraint" -> "ALTER TABLE " + table + " ALTER COLUMN "
+                    + synthetic.name(change.attributes().get("columnName")) + " DROP NOT NULL";
+            default -> null;
+        });
+    }
+
+    private static String action(String event, String written, boolean cascade) {
+        String value = written == null || written.isBlank() ? (cascade ? "CASCADE" : "") : written.strip();
+        return value.isEmpty() ? "" : " ON " + event + " " + value;
+    }
+
+    /** {@code name type [NOT NULL] [PRIMARY KEY] [REFERENCES t (c) ON DELETE CASCADE]} per nested column. */
+    private List<String> columns(ChangeNode change) {
+        List<String> columns = new ArrayList<>();
+        for (ChangeNode child : change.children()) {
+            if (child.name().equals("columns")) {
+                columns.addAll(columns(child));
+            } else if (child.name().equals("column") && child.attributes().containsKey("name")) {
+                StringBuilder column = new StringBuilder(synthetic.name(child.attributes().get("name")));
+                column.append(' ').append(synthetic.substitute(child.attributes().getOrDefault("type", "unknown_type")));
+                child.child("constraints").ifPresent(constraints -> column.append(constraintText(constraints)));
+                columns.add(column.toString());
+            }
+        }
+        return columns;
+    }
+
+    private String constraintText(ChangeNode constraints) {
+        StringBuilder text = new StringBuilder();
+        if (!constraints.flag("nullable", true)) {
+            text.append(" NOT NULL");
+        }
+        if (constraints.flag("primaryKey", false)) {
+            text.append(" PRIMARY KEY");
+        }
+        String referenced = constraints.attributes().get("referencedTableName");
+        String references = constraints.attributes().get("references");
+        if (referenced != null || references != null) {
+            text.append(" REFERENCES ").append(referenced != null ? synthetic.name(referenced) : references)
+                    .append(action("DELETE", null, constraints.flag("deleteCascade", false)));
+        }
+        return text.toString();
+    }
+}

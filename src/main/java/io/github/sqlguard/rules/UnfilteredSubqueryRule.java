@@ -1,0 +1,55 @@
+package io.github.sqlguard.rules;
+
+import io.github.sqlguard.analysis.RowChange;
+import io.github.sqlguard.analysis.StatementModel;
+import io.github.sqlguard.model.RuleInfo;
+import io.github.sqlguard.model.Severity;
+import io.github.sqlguard.schema.CascadeNote;
+import io.github.sqlguard.schema.SchemaFacts;
+import java.util.List;
+
+/**
+ * {@code unfiltered-subquery}: a DELETE or UPDATE whose WHERE only requires a related row in a table that the
+ * subquery reads without a filter ({@code fk IN (SELECT id FROM t)}, {@code EXISTS (SELECT 1 FROM t WHERE
+ * t.id = outer.fk)}). Where the foreign key holds, every row has one, so the WHERE restricts nothing.
+ */
+public final class UnfilteredSubqueryRule implements Rule {
+
+    private static final RuleInfo INFO = new RuleInfo("unfiltered-subquery", Severity.WARNING,
+            "WHERE only requires a related row in an unfiltered table",
+            "A condition such as account_id IN (SELECT id FROM accounts) looks like a restriction, but when every"
+                    + " row has its related row (which a foreign key guarantees) it selects all of them. Usually"
+                    + " a filter on the subquery's table was forgotten.",
+            "Add the filter the subquery's table needs (WHERE a.closed, ..), or acknowledge it:"
+                    + " -- sqlguard:allow unfiltered-subquery reason: <why>",
+            List.of("DELETE FROM invoices WHERE account_id IN (SELECT id FROM accounts)",
+                    "DELETE FROM invoices WHERE EXISTS (SELECT 1 FROM accounts a WHERE a.id = invoices.account_id)"),
+            List.of("DELETE FROM invoices WHERE account_id IN (SELECT id FROM accounts WHERE closed)",
+                    "DELETE FROM invoices WHERE account_id NOT IN (SELECT id FROM accounts)"));
+
+    @Override
+    public RuleInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public List<Violation> check(StatementModel statement) {
+        return check(statement, SchemaFacts.UNKNOWN.judging(statement.statement()));
+    }
+
+    @Override
+    public List<Violation> check(StatementModel statement, SchemaFacts schema) {
+        List<RowChange> changes = statement.rowChanges();
+        if (changes.size() != 1 || changes.get(0).scratch()) {
+            return List.of();
+        }
+        RowChange change = changes.get(0);
+        return schema.rowFilter().flatMap(filter -> filter.onlyRelatedRow().map(related -> new Violation(
+                filter.verb() + " on " + filter.table() + " is limited only by a related row in " + related
+                        + ", which the subquery reads without a filter: it "
+                        + (filter.verb().equals("DELETE") ? "removes" : "changes") + " every row of "
+                        + filter.table() + " that has one"
+                        + CascadeNote.forDelete(filter.verb(), List.of(filter.table()), schema), change.at())))
+                .map(List::of).orElse(List.of());
+    }
+}

@@ -1,0 +1,146 @@
+package io.github.sqlguard.schema;
+
+import io.github.sqlguard.sql.Token;
+import io.github.sqlguard.sql.TokenType;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads one column definition ({@code name type [NOT NULL] [PRIMARY KEY] [REFERENCES t (c) ON DELETE ..]})
+ * and one table constraint ({@code [CONSTRAINT n] PRIMARY KEY (..)}, {@code FOREIGN KEY (..) REFERENCES ..}),
+ * as CREATE TABLE and ALTER TABLE write them in every dialect.
+ */
+final class ColumnDefinition {
+
+    /** Words that end a column's type and start its attributes. */
+    private static final Set<String> AFTER_TYPE = Set.of("NOT", "NULL", "DEFAULT", "PRIMARY", "REFERENCES",
+            "CONSTRAINT", "CHECK", "UNIQUE", "COLLATE", "GENERATED", "AUTO_INCREMENT", "AUTOINCREMENT", "IDENTITY",
+            "COMMENT", "ON", "AS", "ENCODE", "USING", "FIRST", "AFTER", "SPARSE", "ROWGUIDCOL",
+            "INVISIBLE", "VISIBLE", "ENABLE", "DISABLE", "STORAGE", "COMPRESSION", "MASKED", "SERIAL", "FILESTREAM",
+            "SET", "DROP", "SORTKEY", "DISTKEY", "ENCRYPT");
+
+    /** Words that start a table constraint rather than a column. */
+    static final Set<String> CONSTRAINT_WORDS = Set.of("CONSTRAINT", "PRIMARY", "FOREIGN", "UNIQUE", "CHECK",
+            "KEY", "INDEX", "FULLTEXT", "SPATIAL", "EXCLUDE", "PERIOD", "LIKE");
+
+    /**
+     * A column read from a definition.
+     *
+     * @param column the column (its type empty when none was written, as in Oracle {@code MODIFY (c NOT NULL)})
+     * @param nullability TRUE for NOT NULL, FALSE for NULL, null when neither was written
+     * @param primaryKey true for an inline {@code PRIMARY KEY}
+     * @param foreignKey an inline {@code REFERENCES}, or null
+     */
+    record Read(Column column, Boolean nullability, boolean primaryKey, ForeignKey foreignKey) {
+    }
+
+    private ColumnDefinition() {
+    }
+
+    /** The column defined by {@code tokens} from {@code from} on, or empty when no name starts there. */
+    static Optional<Read> column(List<Token> tokens, int from) {
+        SchemaNames.Read name = SchemaNames.name(tokens, from);
+        if (name == null) {
+            return Optional.empty();
+        }
+        int i = name.next();
+        int typeEnd = i;
+        while (typeEnd < tokens.size() && !tokens.get(typeEnd).isSymbol(",")
+                && !(tokens.get(typeEnd).type() == TokenType.WORD && AFTER_TYPE.contains(tokens.get(typeEnd).upper()))) {
+            typeEnd = tokens.get(typeEnd).isSymbol("(") ? SchemaNames.afterParentheses(tokens, typeEnd) : typeEnd + 1;
+        }
+        Optional<SqlType> type = typeEnd > i ? Optional.of(SqlType.parse(SchemaNames.text(tokens.subList(i, typeEnd))))
+                : Optional.empty();
+        Boolean nullability = null;
+        boolean primaryKey = false;
+        ForeignKey foreignKey = null;
+        for (int j = typeEnd; j < tokens.size(); j++) {
+            Token token = tokens.get(j);
+            if (token.isWord("NOT") && j + 1 < tokens.size() && tokens.get(j + 1).isWord("NULL")) {
+                nullability = Boolean.TRUE;
+                j++;
+            } else if (token.isWord("NULL")) {
+                nullability = Boolean.FALSE;
+            } else if (token.isWord("PRIMARY")) {
+                primaryKey = true;
+            } else if (token.isWord("REFERENCES")) {
+                foreignKey = references(tokens, j + 1, "", List.of(name.text()));
+            } else if (token.isSymbol("(")) {
+                j = SchemaNames.afterParentheses(tokens, j) - 1;
+            }
+        }
+        boolean notNull = Boolean.TRUE.equals(nullability) || primaryKey;
+        return Optional.of(new Read(new Column(SchemaNames.unquoted(name.text()), type, notNull), nullability,
+                primaryKey, foreignKey));
+    }
+
+    /** The primary key columns of a table constraint, or null when it is no primary key. */
+    static List<String> primaryKey(List<Token> tokens) {
+        int i = afterConstraintName(tokens);
+        if (i + 1 < tokens.size() && tokens.get(i).isWord("PRIMARY") && tokens.get(i + 1).isWord("KEY")) {
+            int at = i + 2;
+            while (at < tokens.size() && !tokens.get(at).isSymbol("(")) {
+                at++; // T-SQL: PRIMARY KEY CLUSTERED (..)
+            }
+            return SchemaNames.parenthesisedNames(tokens, at);
+        }
+        return null;
+    }
+
+    /** The foreign key of a table constraint, or null when it is no foreign key. */
+    static ForeignKey foreignKey(List<Token> tokens) {
+        String constraint = "";
+        if (!tokens.isEmpty() && tokens.get(0).isWord("CONSTRAINT")) {
+            SchemaNames.Read name = SchemaNames.name(tokens, 1);
+            constraint = name == null ? "" : name.text();
+        }
+        int i = afterConstraintName(tokens);
+        if (i + 1 >= tokens.size() || !tokens.get(i).isWord("FOREIGN") || !tokens.get(i + 1).isWord("KEY")) {
+            return null;
+        }
+        int at = i + 2;
+        if (at < tokens.size() && !tokens.get(at).isSymbol("(")) {
+            at++; // MySQL: FOREIGN KEY index_name (..)
+        }
+        List<String> columns = SchemaNames.parenthesisedNames(tokens, at);
+        int references = SchemaNames.afterParentheses(tokens, at);
+        if (references >= tokens.size() || !tokens.get(references).isWord("REFERENCES")) {
+            return null;
+        }
+        return references(tokens, references + 1, constraint, columns);
+    }
+
+    private static int afterConstraintName(List<Token> tokens) {
+        if (!tokens.isEmpty() && tokens.get(0).isWord("CONSTRAINT")) {
+            SchemaNames.Read name = SchemaNames.name(tokens, 1);
+            return name == null ? 1 : name.next();
+        }
+        return 0;
+    }
+
+    /** {@code t [(c)] [ON DELETE action] [ON UPDATE action]} from {@code from}. */
+    private static ForeignKey references(List<Token> tokens, int from, String constraint, List<String> columns) {
+        SchemaNames.Read table = SchemaNames.name(tokens, from);
+        if (table == null) {
+            return null;
+        }
+        String onDelete = "NO ACTION";
+        String onUpdate = "NO ACTION";
+        for (int j = table.next(); j + 2 < tokens.size(); j++) {
+            if (tokens.get(j).isWord("ON") && tokens.get(j + 1).isAnyWord("DELETE", "UPDATE")) {
+                Token action = tokens.get(j + 2);
+                String value = action.upper();
+                if ((action.isWord("SET") || action.isWord("NO")) && j + 3 < tokens.size()) {
+                    value = value + " " + tokens.get(j + 3).upper();
+                }
+                if (tokens.get(j + 1).isWord("DELETE")) {
+                    onDelete = value;
+                } else {
+                    onUpdate = value;
+                }
+            }
+        }
+        return new ForeignKey(constraint, columns, table.text(), onDelete, onUpdate);
+    }
+}

@@ -1,0 +1,175 @@
+package io.github.sqlguard.schema;
+
+import io.github.sqlguard.sql.Token;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The token shapes {@link LossGuards} needs: which tables a destructive statement targets, which columns an
+ * ALTER TABLE adds or drops, and whether a statement copies every row of a table ({@code CREATE TABLE b AS
+ * SELECT * FROM t}, {@code INSERT INTO b SELECT * FROM t}, {@code SELECT * INTO b FROM t}).
+ */
+final class DestroyedTables {
+
+    /** A full copy of {@code source}'s rows into {@code target}. */
+    record Copy(String source, String target) {
+    }
+
+    /** Columns an ALTER TABLE adds to {@code table}, as keys. */
+    record Added(String table, List<String> columns) {
+    }
+
+    private DestroyedTables() {
+    }
+
+    /** The tables a DROP TABLE, TRUNCATE, DELETE or ALTER TABLE at {@code main} targets; empty otherwise. */
+    static List<String> of(List<Token> tokens, int main) {
+        int i = main;
+        if (i + 1 >= tokens.size()) {
+            return List.of();
+        }
+        Token first = tokens.get(i);
+        if (first.isWord("DROP") && tokens.get(i + 1).isWord("TABLE")
+                || first.isWord("ALTER") && tokens.get(i + 1).isWord("TABLE")) {
+            i += 2;
+        } else if (first.isWord("TRUNCATE")) {
+            i += tokens.get(i + 1).isWord("TABLE") ? 2 : 1;
+        } else if (first.isWord("DELETE")) {
+            i += tokens.get(i + 1).isWord("FROM") ? 2 : 1;
+        } else {
+            return List.of();
+        }
+        while (i < tokens.size() && tokens.get(i).isAnyWord("IF", "EXISTS", "ONLY")) {
+            i++;
+        }
+        if (first.isWord("ALTER") || first.isWord("DELETE")) {
+            SchemaNames.Read name = SchemaNames.name(tokens, i);
+            return name == null ? List.of() : List.of(SchemaNames.unquoted(name.text()));
+        }
+        int end = i;
+        while (end < tokens.size() && !tokens.get(end).isAnyWord("CASCADE", "RESTRICT", "PURGE", "RESTART",
+                "CONTINUE", "WITH")) {
+            end++;
+        }
+        return LossGuards.names(tokens.subList(0, end), i);
+    }
+
+    /** The columns {@code ALTER TABLE t DROP [COLUMN] c, DROP d} drops. */
+    static List<String> droppedColumns(List<Token> tokens, int main) {
+        return columnsAfter(tokens, main, "DROP");
+    }
+
+    /** The columns {@code ALTER TABLE t ADD [COLUMN] c .., ADD d ..} adds. */
+    static Optional<Added> addedColumns(List<Token> tokens, int main) {
+        List<String> targets = of(tokens, main);
+        if (targets.isEmpty() || !tokens.get(main).isWord("ALTER")) {
+            return Optional.empty();
+        }
+        List<String> columns = columnsAfter(tokens, main, "ADD").stream().map(SchemaNames::key).toList();
+        return columns.isEmpty() ? Optional.empty() : Optional.of(new Added(targets.get(0), columns));
+    }
+
+    private static List<String> columnsAfter(List<Token> tokens, int main, String verb) {
+        List<String> columns = new ArrayList<>();
+        if (main + 2 >= tokens.size() || !tokens.get(main).isWord("ALTER") || !tokens.get(main + 1).isWord("TABLE")) {
+            return columns;
+        }
+        int i = main + 2;
+        while (i < tokens.size() && tokens.get(i).isAnyWord("IF", "EXISTS", "ONLY")) {
+            i++;
+        }
+        SchemaNames.Read table = SchemaNames.name(tokens, i);
+        if (table == null) {
+            return columns;
+        }
+        for (List<Token> clause : SchemaNames.splitAtCommas(tokens, table.next(), tokens.size())) {
+            if (!clause.get(0).isWord(verb)) {
+                continue;
+            }
+            int at = 1;
+            while (at < clause.size() && clause.get(at).isAnyWord("COLUMN", "IF", "NOT", "EXISTS")) {
+                at++;
+            }
+            if (at < clause.size() && clause.get(at).isAnyWord(ColumnDefinition.CONSTRAINT_WORDS.toArray(String[]::new))) {
+                continue;
+            }
+            SchemaNames.Read column = SchemaNames.name(clause, at);
+            if (column != null) {
+                columns.add(SchemaNames.unquoted(column.text()));
+            }
+        }
+        return columns;
+    }
+
+    /** The full copy {@code tokens} make from {@code main} on, if they make one. */
+    static Optional<Copy> fullCopy(List<Token> tokens, int main) {
+        int i = main;
+        if (i + 2 >= tokens.size()) {
+            return Optional.empty();
+        }
+        String target;
+        int select;
+        if (tokens.get(i).isWord("CREATE")) {
+            int table = i + 1;
+            while (table < tokens.size() && !tokens.get(table).isWord("TABLE")) {
+                if (tokens.get(table).isAnyWord("TEMP", "TEMPORARY")) {
+                    return Optional.empty(); // a temporary copy is gone when the session ends
+                }
+                table++;
+            }
+            SchemaNames.Read name = SchemaNames.name(tokens, table + 1);
+            if (name == null || name.next() >= tokens.size() || !tokens.get(name.next()).isWord("AS")) {
+                return Optional.empty();
+            }
+            target = name.text();
+            select = name.next() + 1;
+            // PostgreSQL: CREATE TABLE b AS TABLE t
+            if (select + 1 < tokens.size() && tokens.get(select).isWord("TABLE")) {
+                return wholeTable(tokens, select + 1, target);
+            }
+        } else if (tokens.get(i).isWord("INSERT")) {
+            int into = tokens.get(i + 1).isWord("INTO") ? i + 2 : i + 1;
+            SchemaNames.Read name = SchemaNames.name(tokens, into);
+            if (name == null) {
+                return Optional.empty();
+            }
+            target = name.text();
+            select = SchemaNames.afterParentheses(tokens, name.next());
+        } else if (tokens.get(i).isWord("SELECT") && tokens.get(i + 1).isSymbol("*")
+                && tokens.get(i + 2).isWord("INTO")) {
+            SchemaNames.Read name = SchemaNames.name(tokens, i + 3);
+            if (name == null || name.next() >= tokens.size() || !tokens.get(name.next()).isWord("FROM")) {
+                return Optional.empty();
+            }
+            return wholeTable(tokens, name.next() + 1, name.text());
+        } else {
+            return Optional.empty();
+        }
+        if (select < tokens.size() && tokens.get(select).isSymbol("(")) {
+            select++;
+        }
+        if (select + 2 < tokens.size() && tokens.get(select).isWord("SELECT") && tokens.get(select + 1).isSymbol("*")
+                && tokens.get(select + 2).isWord("FROM")) {
+            return wholeTable(tokens, select + 3, target);
+        }
+        return Optional.empty();
+    }
+
+    /** A copy of every row: the source table and nothing after it but a closing parenthesis or WITH DATA. */
+    private static Optional<Copy> wholeTable(List<Token> tokens, int at, String target) {
+        SchemaNames.Read source = SchemaNames.name(tokens, at);
+        if (source == null) {
+            return Optional.empty();
+        }
+        for (int i = source.next(); i < tokens.size(); i++) {
+            if (!tokens.get(i).isSymbol(")") && !tokens.get(i).isAnyWord("WITH", "DATA")) {
+                return Optional.empty();
+            }
+        }
+        if (SchemaNames.key(target).startsWith("#")) {
+            return Optional.empty(); // T-SQL #temp: gone when the session ends
+        }
+        return Optional.of(new Copy(SchemaNames.unquoted(source.text()), SchemaNames.unquoted(target)));
+    }
+}

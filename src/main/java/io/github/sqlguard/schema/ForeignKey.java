@@ -1,0 +1,35 @@
+package io.github.sqlguard.schema;
+
+import java.util.List;
+
+/**
+ * A foreign key of a replayed table.
+ *
+ * @param name the constraint name as written, or empty when the migration left naming to the database
+ * @param columns the referencing columns
+ * @param referencedTable the referenced table as written
+ * @param onDelete the ON DELETE action in upper case ({@code CASCADE}, {@code SET NULL}, ..), or
+ *     {@code NO ACTION} when none was written
+ * @param onUpdate the ON UPDATE action, likewise
+ */
+public record ForeignKey(String name, List<String> columns, String referencedTable, String onDelete,
+        String onUpdate) {
+
+    public ForeignKey {
+        columns = List.copyOf(columns);
+    }
+
+    /** True when deleting a referenced row deletes the referencing rows too. */
+    public boolean deleteCascades() {
+        return onDelete.equals("CASCADE");
+    }
+
+    /** True when this key references {@code table} (names compared as {@link SchemaNames#key} does). */
+    public boolean references(String table) {
+        return SchemaNames.key(referencedTable).equals(SchemaNames.key(table));
+    }
+
+    ForeignKey referencing(String newTable) {
+        return new ForeignKey(name, columns, newTable, onDelete, onUpdate);
+    }
+}

@@ -1,0 +1,66 @@
+package io.github.sqlguard.schema;
+
+import io.github.sqlguard.source.FlywayScriptName;
+import io.github.sqlguard.source.FlywayVersion;
+import io.github.sqlguard.source.SourceClassification;
+import io.github.sqlguard.source.SourceKind;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The order in which the migration tool applies scanned files, and which files one database sees together.
+ * Flyway runs versioned scripts by version (as Flyway compares them), then repeatable ones by description;
+ * other files run in path order. A changelog carries its own order through its includes, so each structured
+ * changelog is a history of its own.
+ *
+ * <p>Projects often keep one set of migrations per database side by side ({@code postgres/V1__..} and
+ * {@code h2/V1__..}, {@code x.mysql.up.sql} and {@code x.postgres.up.sql}): those sets never run against the
+ * same database, so a database name in the path starts a history of its own. Down, undo and rollback
+ * scripts are not part of any history: the tool does not run them on the way up.
+ */
+public final class MigrationOrder {
+
+    private static final Set<String> DATABASE_NAMES = Set.of("mysql", "mariadb", "postgres", "postgresql", "pg",
+            "pgsql", "h2", "oracle", "mssql", "sqlserver", "sqlite", "sqlite3", "cockroach", "cockroachdb", "db2",
+            "hsql", "hsqldb", "derby", "sybase", "informix", "firebird", "tsql");
+
+    private static final Set<String> REVERSE_WORDS = Set.of("down", "undo", "rollback", "revert");
+
+    /** Where a file stands: which history it belongs to and its place in it. */
+    public record Place(String history, int group, FlywayVersion version, String sortName) {
+    }
+
+    private MigrationOrder() {
+    }
+
+    /** The file's place, or empty when the file is not replayed (undo and down scripts, not a migration). */
+    public static Optional<Place> of(String relativePath, SourceClassification classification) {
+        SourceKind kind = classification.kind();
+        List<String> parts = List.of(relativePath.toLowerCase(Locale.ROOT).split("[/\\\\.]"));
+        if (kind == SourceKind.OTHER || kind == SourceKind.FLYWAY_UNDO
+                || parts.stream().anyMatch(REVERSE_WORDS::contains)) {
+            return Optional.empty();
+        }
+        if (kind.isStructuredChangelog()) {
+            return Optional.of(new Place("changelog " + relativePath, 2, null, relativePath));
+        }
+        String history = parts.stream().filter(DATABASE_NAMES::contains).findFirst().orElse("");
+        Optional<FlywayScriptName> flyway = classification.flywayName();
+        if (kind == SourceKind.FLYWAY_VERSIONED && flyway.flatMap(FlywayScriptName::version).isPresent()) {
+            return Optional.of(new Place(history, 0, flyway.get().version().get(), relativePath));
+        }
+        if (kind == SourceKind.FLYWAY_REPEATABLE && flyway.isPresent()) {
+            return Optional.of(new Place(history, 1, null, flyway.get().description() + "\u0000" + relativePath));
+        }
+        return Optional.of(new Place(history, 2, null, relativePath));
+    }
+
+    /** Orders places of one history as the tool applies them. */
+    public static final Comparator<Place> APPLIED_FIRST = Comparator.comparing(Place::history)
+            .thenComparingInt(Place::group)
+            .thenComparing(Place::version, Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparing(Place::sortName);
+}

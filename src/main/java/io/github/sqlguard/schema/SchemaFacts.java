@@ -1,0 +1,32 @@
+package io.github.sqlguard.schema;
+
+import io.github.sqlguard.sql.Statement;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the replay knows for one statement: the schema just before it, the column types it changes, and what
+ * its WHERE restricts given that schema.
+ *
+ * @param before the schema before the statement ({@link SchemaView#UNKNOWN} when not replayed)
+ * @param retypes the columns the statement gives a type, in statement order
+ * @param rowFilter the judged WHERE of a plain DELETE or UPDATE, or empty
+ */
+public record SchemaFacts(SchemaView before, List<ColumnRetype> retypes, Optional<RowFilter> rowFilter) {
+
+    /** Nothing known: rules judge as they do without a schema. */
+    public static final SchemaFacts UNKNOWN = new SchemaFacts(SchemaView.UNKNOWN, List.of());
+
+    public SchemaFacts {
+        retypes = List.copyOf(retypes);
+    }
+
+    public SchemaFacts(SchemaView before, List<ColumnRetype> retypes) {
+        this(before, retypes, Optional.empty());
+    }
+
+    /** The same facts with {@code statement}'s WHERE judged against them. */
+    public SchemaFacts judging(Statement statement) {
+        return new SchemaFacts(before, retypes, RowFilter.of(statement, this));
+    }
+}

@@ -1,0 +1,154 @@
+package io.github.sqlguard.schema;
+
+import io.github.sqlguard.sql.Token;
+import io.github.sqlguard.sql.TokenType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Reads names and lists from DDL tokens. The replay keys tables and columns by their last name part, lower
+ * case, without quotes: schemas are not told apart (a limit the README states), and {@code "Orders"},
+ * {@code [orders]} and {@code app.ORDERS} are one table.
+ */
+final class SchemaNames {
+
+    private SchemaNames() {
+    }
+
+    /** The key of a written name: its last part, unquoted, lower case. */
+    static String key(String written) {
+        String name = written.strip();
+        int cut = -1;
+        char quote = 0;
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (quote != 0) {
+                quote = c == quote ? 0 : quote;
+            } else if (c == '"' || c == '`') {
+                quote = c;
+            } else if (c == '[') {
+                quote = ']';
+            } else if (c == '.') {
+                cut = i;
+            }
+        }
+        return unquoted(name.substring(cut + 1)).toLowerCase(Locale.ROOT);
+    }
+
+    /** The name without its quotes or brackets. */
+    static String unquoted(String name) {
+        return name.replace("\"", "").replace("`", "").replace("[", "").replace("]", "");
+    }
+
+    static boolean isNamePart(Token token) {
+        return token.type() == TokenType.WORD || token.type() == TokenType.QUOTED_NAME
+                || token.type() == TokenType.PLACEHOLDER;
+    }
+
+    /** A name read from tokens: its text as written and the index after it. */
+    record Read(String text, int next) {
+    }
+
+    /** The qualified name at {@code index} ({@code a.b.c}, T-SQL {@code db..t}), or null. */
+    static Read name(List<Token> tokens, int index) {
+        if (index >= tokens.size() || !isNamePart(tokens.get(index))) {
+            return null;
+        }
+        StringBuilder text = new StringBuilder(tokens.get(index).text());
+        int i = index + 1;
+        while (i + 1 < tokens.size() && tokens.get(i).isSymbol(".")) {
+            text.append('.');
+            i++;
+            if (tokens.get(i).isSymbol(".")) {
+                continue;
+            }
+            if (!isNamePart(tokens.get(i))) {
+                break;
+            }
+            text.append(tokens.get(i).text());
+            i++;
+        }
+        return new Read(text.toString(), i);
+    }
+
+    /** The index after the parenthesised group at {@code index}, or {@code index} when none starts there. */
+    static int afterParentheses(List<Token> tokens, int index) {
+        if (index >= tokens.size() || !tokens.get(index).isSymbol("(")) {
+            return index;
+        }
+        int depth = 0;
+        for (int i = index; i < tokens.size(); i++) {
+            if (tokens.get(i).isSymbol("(")) {
+                depth++;
+            } else if (tokens.get(i).isSymbol(")") && --depth == 0) {
+                return i + 1;
+            }
+        }
+        return tokens.size();
+    }
+
+    /** The tokens between {@code from} and {@code to}, split at commas outside parentheses. */
+    static List<List<Token>> splitAtCommas(List<Token> tokens, int from, int to) {
+        List<List<Token>> parts = new ArrayList<>();
+        int depth = 0;
+        int start = from;
+        for (int i = from; i < to; i++) {
+            Token token = tokens.get(i);
+            if (token.isSymbol("(")) {
+                depth++;
+            } else if (token.isSymbol(")")) {
+                depth--;
+            } else if (depth == 0 && token.isSymbol(",")) {
+                if (i > start) {
+                    parts.add(tokens.subList(start, i));
+                }
+                start = i + 1;
+            }
+        }
+        if (to > start) {
+            parts.add(tokens.subList(start, to));
+        }
+        return parts;
+    }
+
+    /** The names listed in the parentheses at {@code index}: {@code (a, b)}. */
+    static List<String> parenthesisedNames(List<Token> tokens, int index) {
+        List<String> names = new ArrayList<>();
+        int end = afterParentheses(tokens, index);
+        if (end == index) {
+            return names;
+        }
+        for (List<Token> part : splitAtCommas(tokens, index + 1, end - 1)) {
+            Read read = name(part, 0);
+            if (read != null) {
+                names.add(read.text());
+            }
+        }
+        return names;
+    }
+
+    /** A type as written, spaced as people write it: {@code VARCHAR(100)}, {@code NUMERIC(10, 2)}. */
+    static String text(List<Token> tokens) {
+        StringBuilder text = new StringBuilder();
+        Token previous = null;
+        for (Token token : tokens) {
+            boolean glued = previous == null || previous.isSymbol("(") || token.isSymbol("(")
+                    || token.isSymbol(")") || token.isSymbol(",");
+            if (!glued) {
+                text.append(' ');
+            }
+            text.append(token.text());
+            previous = token;
+        }
+        return text.toString();
+    }
+
+    /** The value of a string literal token without its quotes ({@code 'a.b'}, T-SQL {@code N'a.b'}). */
+    static String literalValue(Token token) {
+        String text = token.text();
+        int open = text.indexOf('\'');
+        return open < 0 || text.length() < open + 2 ? text : text.substring(open + 1, text.length() - 1)
+                .replace("''", "'");
+    }
+}

@@ -1,0 +1,107 @@
+package io.github.sqlguard.schema;
+
+import io.github.sqlguard.sql.Statement;
+import io.github.sqlguard.sql.Token;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Replays the DDL of the scanned migrations, statement by statement in the order the migration tool applies
+ * them, and answers for each statement what the schema looked like just before it ran. Statements that do
+ * not run with the migration (routine bodies, rollback code) and statements the replay does not understand
+ * change nothing; a table or column it has not seen stays unknown.
+ *
+ * <p>Feed every statement with {@link #apply} first, from one thread; {@link #before} may then be asked from
+ * many threads.
+ */
+public final class SchemaReplay {
+
+    private final SchemaHistory history = new SchemaHistory();
+    private final Map<Statement, Integer> positions = new IdentityHashMap<>();
+
+    /** Replays {@code statement} after everything applied so far. */
+    public void apply(Statement statement) {
+        int position = history.advance();
+        positions.put(statement, position);
+        // Containers stay: a Liquibase createTable reaches the replay as one. A DO block or routine container
+        // starts with no DDL this reads, and a batch's inner statements follow and are replayed again.
+        if (!statement.context().runsWithMigration()) {
+            return;
+        }
+        List<Token> tokens = statement.tokens();
+        int start = mainKeyword(tokens);
+        if (start >= tokens.size()) {
+            return;
+        }
+        try {
+            replay(tokens, start, statement);
+        } catch (RuntimeException e) {
+            // A statement the readers could not follow: what it touched is no longer known.
+            forgetAlteredTable(tokens, start);
+        }
+    }
+
+    /** The schema just before {@code statement}; {@link SchemaView#UNKNOWN} for a statement never applied. */
+    public SchemaView before(Statement statement) {
+        Integer position = positions.get(statement);
+        return position == null ? SchemaView.UNKNOWN : history.before(position);
+    }
+
+    /** The schema before {@code statement} and the column types it changes. */
+    public SchemaFacts factsFor(Statement statement) {
+        Integer position = positions.get(statement);
+        return position == null ? SchemaFacts.UNKNOWN
+                : new SchemaFacts(history.before(position), history.retypesAt(position));
+    }
+
+    /** The schema after every statement applied so far. */
+    public SchemaView current() {
+        return history.before(Integer.MAX_VALUE);
+    }
+
+    private void replay(List<Token> tokens, int start, Statement statement) {
+        Token first = tokens.get(start);
+        if (first.isWord("CREATE")) {
+            TableDefinitions.create(tokens, start + 1, history);
+        } else if (first.isWord("ALTER") && start + 1 < tokens.size() && tokens.get(start + 1).isWord("TABLE")) {
+            TableAlterations.alter(tokens, start + 2, statement.dialect(), history);
+        } else if (first.isWord("DROP") && start + 1 < tokens.size() && tokens.get(start + 1).isWord("TABLE")) {
+            TableDefinitions.drop(tokens, start + 2, history);
+        } else if (first.isWord("RENAME")) {
+            TableDefinitions.renameStatement(tokens, start + 1, history);
+        } else if (first.isAnyWord("EXEC", "EXECUTE") && start + 1 < tokens.size()
+                && SchemaNames.key(tokens.get(start + 1).text()).equals("sp_rename")) {
+            TableDefinitions.spRename(tokens, start + 2, history);
+        } else if (first.isWord("SP_RENAME")) {
+            TableDefinitions.spRename(tokens, start + 1, history);
+        }
+    }
+
+    private void forgetAlteredTable(List<Token> tokens, int start) {
+        if (start + 2 < tokens.size() && tokens.get(start + 1).isWord("TABLE")) {
+            SchemaNames.Read name = SchemaNames.name(tokens, start + 2);
+            if (name != null) {
+                history.remove(name.text());
+            }
+        }
+    }
+
+    /** Past a T-SQL {@code IF <condition>} guard and a {@code BEGIN}: where the DDL itself starts. */
+    private static int mainKeyword(List<Token> tokens) {
+        int i = 0;
+        while (i < tokens.size() && tokens.get(i).isWord("IF")) {
+            int depth = 0;
+            i++;
+            while (i < tokens.size() && !(depth == 0 && tokens.get(i).isAnyWord("CREATE", "ALTER", "DROP",
+                    "RENAME", "EXEC", "EXECUTE", "SP_RENAME", "BEGIN"))) {
+                depth += tokens.get(i).isSymbol("(") ? 1 : tokens.get(i).isSymbol(")") ? -1 : 0;
+                i++;
+            }
+        }
+        if (i + 1 < tokens.size() && tokens.get(i).isWord("BEGIN")) {
+            i++;
+        }
+        return i;
+    }
+}

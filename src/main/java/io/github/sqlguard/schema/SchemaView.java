@@ -1,0 +1,53 @@
+package io.github.sqlguard.schema;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The schema as the replayed migrations left it just before one statement. Everything the replay did not
+ * see is unknown: {@link #table} is empty, and callers keep the judgement they make without a schema.
+ */
+public final class SchemaView {
+
+    /** The view of a statement the replay did not see: nothing is known. */
+    public static final SchemaView UNKNOWN = new SchemaView(null, 0);
+
+    private final SchemaHistory history;
+    private final int position;
+
+    SchemaView(SchemaHistory history, int position) {
+        this.history = history;
+        this.position = position;
+    }
+
+    /** The table called {@code name} (last name part, case-insensitive), when the replay knows it. */
+    public Optional<Table> table(String name) {
+        return history == null ? Optional.empty() : history.tableBefore(name, position);
+    }
+
+    /**
+     * The column {@code column} of {@code table}, when the replay knows both; empty also when two histories
+     * defined the table differently, so its type and NOT NULL cannot be trusted.
+     */
+    public Optional<Column> column(String table, String column) {
+        if (history == null || history.ambiguousBefore(table, position)) {
+            return Optional.empty();
+        }
+        return table(table).flatMap(known -> known.column(column));
+    }
+
+    /** The known type of a column, when the replay knows it. */
+    public Optional<SqlType> columnType(String table, String column) {
+        return column(table, column).flatMap(Column::type);
+    }
+
+    /** Every table the replay knows at this point. */
+    public List<Table> tables() {
+        return history == null ? List.of() : history.tablesBefore(position);
+    }
+
+    /** What deleting or truncating rows of a table takes with it through foreign keys. */
+    public CascadeGraph cascades() {
+        return new CascadeGraph(tables());
+    }
+}

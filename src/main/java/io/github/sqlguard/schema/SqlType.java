@@ -1,0 +1,111 @@
+package io.github.sqlguard.schema;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A column type as a migration writes it, read into a base name and its arguments: {@code VARCHAR(100)},
+ * {@code character varying(100)}, {@code NUMERIC(10, 2)}, {@code VARCHAR2(20 CHAR)}, {@code NVARCHAR(MAX)},
+ * {@code INT UNSIGNED}, {@code TIMESTAMP(3) WITH TIME ZONE}, {@code datetime(6)}.
+ *
+ * @param written the type as written, spacing normalised, for messages
+ * @param base the canonical upper-case base name ({@code character varying} and {@code varchar} both give
+ *     {@code VARCHAR}, {@code int4} gives {@code INTEGER})
+ * @param arguments the numbers in parentheses; {@link #MAX} stands for T-SQL's {@code MAX}
+ * @param unsigned MySQL {@code UNSIGNED}
+ * @param withTimeZone {@code WITH TIME ZONE}, {@code TIMESTAMPTZ}, T-SQL {@code DATETIMEOFFSET}
+ * @param characterUnits Oracle {@code VARCHAR2(n CHAR)}: the length counts characters, not bytes
+ */
+public record SqlType(String written, String base, List<Long> arguments, boolean unsigned, boolean withTimeZone,
+        boolean characterUnits) {
+
+    /** T-SQL {@code VARCHAR(MAX)}: as long as the database allows. */
+    public static final long MAX = Long.MAX_VALUE;
+
+    private static final Map<String, String> SYNONYMS = Map.ofEntries(
+            Map.entry("CHARACTER VARYING", "VARCHAR"), Map.entry("CHAR VARYING", "VARCHAR"),
+            Map.entry("NATIONAL CHARACTER VARYING", "NVARCHAR"), Map.entry("NATIONAL CHAR VARYING", "NVARCHAR"),
+            Map.entry("NATIONAL CHARACTER", "NCHAR"), Map.entry("NATIONAL CHAR", "NCHAR"),
+            Map.entry("CHARACTER", "CHAR"), Map.entry("BPCHAR", "CHAR"), Map.entry("VARCHAR2", "VARCHAR"),
+            Map.entry("NVARCHAR2", "NVARCHAR"), Map.entry("CHARACTER LARGE OBJECT", "CLOB"),
+            Map.entry("INT", "INTEGER"), Map.entry("INT4", "INTEGER"), Map.entry("INT8", "BIGINT"),
+            Map.entry("INT2", "SMALLINT"), Map.entry("INT1", "TINYINT"), Map.entry("SERIAL", "INTEGER"),
+            Map.entry("SERIAL4", "INTEGER"), Map.entry("BIGSERIAL", "BIGINT"), Map.entry("SERIAL8", "BIGINT"),
+            Map.entry("SMALLSERIAL", "SMALLINT"), Map.entry("SERIAL2", "SMALLINT"), Map.entry("MIDDLEINT", "MEDIUMINT"),
+            Map.entry("DEC", "DECIMAL"), Map.entry("FIXED", "DECIMAL"), Map.entry("FLOAT4", "REAL"),
+            Map.entry("FLOAT8", "DOUBLE"), Map.entry("DOUBLE PRECISION", "DOUBLE"), Map.entry("BINARY_DOUBLE", "DOUBLE"),
+            Map.entry("BINARY_FLOAT", "REAL"), Map.entry("BOOL", "BOOLEAN"),
+            Map.entry("TIMESTAMPTZ", "TIMESTAMP"), Map.entry("TIMETZ", "TIME"), Map.entry("DATETIMEOFFSET", "DATETIME2"),
+            Map.entry("TIMESTAMP WITHOUT TIME ZONE", "TIMESTAMP"), Map.entry("TIMESTAMP WITH TIME ZONE", "TIMESTAMP"),
+            Map.entry("TIMESTAMP WITH LOCAL TIME ZONE", "TIMESTAMP"), Map.entry("TIME WITHOUT TIME ZONE", "TIME"),
+            Map.entry("TIME WITH TIME ZONE", "TIME"), Map.entry("BINARY VARYING", "VARBINARY"),
+            Map.entry("BINARY LARGE OBJECT", "BLOB"), Map.entry("LONG VARCHAR", "MEDIUMTEXT"),
+            Map.entry("NTEXT", "NCLOB"), Map.entry("LONG", "CLOB"), Map.entry("STRING", "TEXT"));
+
+    public SqlType {
+        arguments = List.copyOf(arguments);
+    }
+
+    /**
+     * Reads a written type. Never fails: a type it does not know keeps its upper-cased name as base, and
+     * {@link TypeChange} judges a change involving it as unknown.
+     */
+    public static SqlType parse(String written) {
+        String text = written.strip().replaceAll("\\s+", " ");
+        String upper = text.toUpperCase(Locale.ROOT);
+        boolean unsigned = upper.contains(" UNSIGNED");
+        boolean characterUnits = false;
+        boolean withTimeZone = upper.contains("WITH TIME ZONE") || upper.contains("WITH LOCAL TIME ZONE")
+                || upper.startsWith("TIMESTAMPTZ") || upper.startsWith("TIMETZ") || upper.startsWith("DATETIMEOFFSET");
+        List<Long> arguments = new ArrayList<>();
+        int open = upper.indexOf('(');
+        String name = open < 0 ? upper : upper.substring(0, open).strip();
+        if (open >= 0) {
+            int close = upper.indexOf(')', open);
+            String inside = upper.substring(open + 1, close < 0 ? upper.length() : close);
+            for (String part : inside.split(",")) {
+                String value = part.strip();
+                if (value.endsWith(" CHAR")) {
+                    characterUnits = true;
+                }
+                value = value.replaceAll(" (CHAR|BYTE|CHARACTERS|OCTETS)$", "").strip();
+                if (value.equals("MAX")) {
+                    arguments.add(MAX);
+                } else if (value.matches("-?\\d{1,18}")) {
+                    arguments.add(Long.parseLong(value));
+                } else if (!value.isEmpty()) {
+                    // PostgreSQL numeric(*, 2), Oracle NUMBER(*, 0): the precision is the maximum.
+                    arguments.add(value.equals("*") ? MAX : -1L);
+                }
+            }
+            // TIMESTAMP(3) WITH TIME ZONE: the words after the arguments belong to the name.
+            String after = close < 0 ? "" : upper.substring(close + 1).strip();
+            if (after.startsWith("WITH") || after.startsWith("WITHOUT")) {
+                name = name + " " + after;
+            }
+        }
+        name = name.replaceAll(" (UNSIGNED|SIGNED|ZEROFILL)", "").replaceAll("^(\"|`|\\[)|(\"|`|])$", "").strip();
+        name = name.replaceAll("^(PG_CATALOG|SYS|DBO)\\.", "");
+        // MySQL: CHARACTER SET / COLLATE after the type is not part of it.
+        name = name.replaceAll(" (CHARACTER SET|CHARSET|COLLATE|BINARY) .*$", "");
+        String base = SYNONYMS.getOrDefault(name, name);
+        return new SqlType(text, base, arguments, unsigned, withTimeZone, characterUnits);
+    }
+
+    /** The first argument (length or precision), or -1 when none was written. */
+    public long firstArgument() {
+        return arguments.isEmpty() ? -1 : arguments.get(0);
+    }
+
+    /** The second argument (scale), or -1 when none was written. */
+    public long secondArgument() {
+        return arguments.size() < 2 ? -1 : arguments.get(1);
+    }
+
+    @Override
+    public String toString() {
+        return written;
+    }
+}

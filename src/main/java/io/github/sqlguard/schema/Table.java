@@ -1,0 +1,102 @@
+package io.github.sqlguard.schema;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A table as the replayed migrations define it at one point of the migration history.
+ *
+ * @param name the name as written where it was created (or last renamed)
+ * @param columns its columns by {@link SchemaNames#key}, in definition order
+ * @param primaryKey the primary key's column names, empty when none is known
+ * @param foreignKeys its foreign keys
+ * @param complete true when the scanned migrations created the table, so {@code columns} lists all of
+ *     them; false when only later statements about a table created elsewhere were seen
+ */
+public record Table(String name, Map<String, Column> columns, List<String> primaryKey,
+        List<ForeignKey> foreignKeys, boolean complete) {
+
+    public Table {
+        columns = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(columns));
+        primaryKey = List.copyOf(primaryKey);
+        foreignKeys = List.copyOf(foreignKeys);
+    }
+
+    /** An empty, incomplete table: what is known of a table first seen in an ALTER. */
+    static Table seenFirstIn(String name) {
+        return new Table(name, Map.of(), List.of(), List.of(), false);
+    }
+
+    /** The column called {@code column}, when the replay knows it. */
+    public Optional<Column> column(String column) {
+        return Optional.ofNullable(columns.get(SchemaNames.key(column)));
+    }
+
+    Table withColumn(Column column) {
+        Map<String, Column> changed = new LinkedHashMap<>(columns);
+        changed.put(SchemaNames.key(column.name()), column);
+        return new Table(name, changed, primaryKey, foreignKeys, complete);
+    }
+
+    Table withoutColumn(String column) {
+        Map<String, Column> changed = new LinkedHashMap<>(columns);
+        changed.remove(SchemaNames.key(column));
+        List<ForeignKey> keys = foreignKeys.stream().filter(key -> key.columns().stream()
+                .noneMatch(c -> SchemaNames.key(c).equals(SchemaNames.key(column)))).toList();
+        return new Table(name, changed, primaryKey, keys, complete);
+    }
+
+    Table withColumnRenamed(String from, String to) {
+        Map<String, Column> changed = new LinkedHashMap<>();
+        String fromKey = SchemaNames.key(from);
+        columns.forEach((key, column) -> {
+            if (key.equals(fromKey)) {
+                changed.put(SchemaNames.key(to), column.renamed(to));
+            } else {
+                changed.put(key, column);
+            }
+        });
+        return new Table(name, changed, primaryKey, foreignKeys, complete);
+    }
+
+    Table withPrimaryKey(List<String> key) {
+        Table result = new Table(name, columns, key, foreignKeys, complete);
+        for (String column : key) {
+            Column known = result.columns.get(SchemaNames.key(column));
+            if (known != null) {
+                result = result.withColumn(known.withNotNull(true));
+            }
+        }
+        return result;
+    }
+
+    Table withForeignKey(ForeignKey key) {
+        List<ForeignKey> keys = new ArrayList<>(foreignKeys);
+        keys.add(key);
+        return new Table(name, columns, primaryKey, keys, complete);
+    }
+
+    /** Without the named constraint; false-named keys stay. */
+    Table withoutConstraint(String constraint) {
+        List<ForeignKey> keys = foreignKeys.stream()
+                .filter(key -> !SchemaNames.key(key.name()).equals(SchemaNames.key(constraint))).toList();
+        return new Table(name, columns, primaryKey, keys, complete);
+    }
+
+    Table withoutForeignKeysTo(String table) {
+        return new Table(name, columns, primaryKey,
+                foreignKeys.stream().filter(key -> !key.references(table)).toList(), complete);
+    }
+
+    Table withReferencesRenamed(String from, String to) {
+        return new Table(name, columns, primaryKey,
+                foreignKeys.stream().map(key -> key.references(from) ? key.referencing(to) : key).toList(), complete);
+    }
+
+    Table renamed(String newName) {
+        return new Table(newName, columns, primaryKey, foreignKeys, complete);
+    }
+}

@@ -1,0 +1,266 @@
+package io.github.sqlguard.schema;
+
+import io.github.sqlguard.model.Dialect;
+import io.github.sqlguard.sql.Token;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Replays {@code ALTER TABLE} clauses in each dialect's spelling: ADD column or constraint (T-SQL
+ * {@code ADD a INT, b INT}, Oracle {@code ADD (..)}), DROP COLUMN / CONSTRAINT / PRIMARY KEY / FOREIGN KEY,
+ * PostgreSQL {@code ALTER [COLUMN] c [SET DATA] TYPE t} and {@code SET/DROP NOT NULL}, T-SQL and H2
+ * {@code ALTER COLUMN c type [NOT] NULL}, MySQL {@code MODIFY} and {@code CHANGE} (a full redefinition),
+ * Oracle {@code MODIFY c ..} and {@code MODIFY (..)} (only what is written changes), and the renames of
+ * table and columns. A clause that changes a column in a way not read here forgets the column's type, so a
+ * later change is not judged against a stale one.
+ */
+final class TableAlterations {
+
+    private TableAlterations() {
+    }
+
+    static void alter(List<Token> tokens, int from, Dialect dialect, SchemaHistory schema) {
+        int i = from;
+        while (i < tokens.size() && tokens.get(i).isAnyWord("IF", "EXISTS", "ONLY", "ONLINE", "IGNORE")) {
+            i++;
+        }
+        SchemaNames.Read name = SchemaNames.name(tokens, i);
+        if (name == null || SchemaNames.key(name.text()).startsWith("#")) {
+            return;
+        }
+        Table table = schema.current(name.text()).orElse(Table.seenFirstIn(SchemaNames.unquoted(name.text())));
+        String verb = "";
+        int clauses = name.next();
+        // T-SQL: ALTER TABLE t WITH CHECK ADD CONSTRAINT ..
+        if (clauses + 1 < tokens.size() && tokens.get(clauses).isWord("WITH")
+                && tokens.get(clauses + 1).isAnyWord("CHECK", "NOCHECK")) {
+            clauses += 2;
+        }
+        for (List<Token> clause : SchemaNames.splitAtCommas(tokens, clauses, tokens.size())) {
+            if (clause.get(0).isAnyWord("ADD", "DROP", "ALTER", "MODIFY", "CHANGE", "RENAME")) {
+                verb = clause.get(0).upper();
+                clause = clause.subList(1, clause.size());
+            } else if (!verb.equals("ADD") && !verb.equals("DROP")) {
+                verb = "";
+            }
+            if (verb.equals("RENAME") && renamesTable(clause)) {
+                schema.put(table);
+                int at = clause.get(0).isAnyWord("TO", "AS") ? 1 : 0;
+                TableDefinitions.renameTable(table.name(), SchemaNames.name(clause, at).text(), schema);
+                table = schema.current(SchemaNames.name(clause, at).text()).orElse(table);
+                continue;
+            }
+            table = applied(table, verb, clause, dialect, schema);
+        }
+        schema.put(table);
+    }
+
+    private static boolean renamesTable(List<Token> clause) {
+        if (clause.isEmpty() || clause.get(0).isAnyWord("COLUMN", "CONSTRAINT", "INDEX", "KEY")) {
+            return false;
+        }
+        int at = clause.get(0).isAnyWord("TO", "AS") ? 1 : 0;
+        SchemaNames.Read name = SchemaNames.name(clause, at);
+        return name != null && name.next() == clause.size() && (at == 1 || clause.size() == 1);
+    }
+
+    private static Table applied(Table table, String verb, List<Token> clause, Dialect dialect,
+            SchemaHistory schema) {
+        if (clause.isEmpty()) {
+            return table;
+        }
+        return switch (verb) {
+            case "ADD" -> added(table, clause);
+            case "DROP" -> dropped(table, clause);
+            case "ALTER" -> alteredColumn(table, clause, schema);
+            case "MODIFY" -> modified(table, clause, dialect, schema);
+            case "CHANGE" -> changed(table, clause, schema);
+            case "RENAME" -> renamedColumn(table, clause);
+            default -> table;
+        };
+    }
+
+    private static Table added(Table table, List<Token> clause) {
+        if (clause.get(0).isSymbol("(")) {
+            Table result = table;
+            int end = SchemaNames.afterParentheses(clause, 0);
+            for (List<Token> element : SchemaNames.splitAtCommas(clause, 1, end - 1)) {
+                result = TableDefinitions.withElement(result, element);
+            }
+            return result;
+        }
+        int i = skipWords(clause, 0, "COLUMN");
+        i = clause.size() > i + 2 && clause.get(i).isWord("IF") ? i + 3 : i;
+        return TableDefinitions.withElement(table, clause.subList(Math.min(i, clause.size()), clause.size()));
+    }
+
+    private static Table dropped(Table table, List<Token> clause) {
+        Token first = clause.get(0);
+        if (first.isWord("CONSTRAINT") || first.isWord("FOREIGN")) {
+            int i = skipWords(clause, 1, "KEY", "IF", "EXISTS");
+            SchemaNames.Read name = SchemaNames.name(clause, i);
+            return name == null ? table : table.withoutConstraint(name.text());
+        }
+        if (first.isWord("PRIMARY")) {
+            return table.withPrimaryKey(List.of());
+        }
+        if (first.isAnyWord("INDEX", "KEY", "CHECK", "UNIQUE", "PARTITION", "SUBPARTITION", "DEFAULT", "PERIOD",
+                "SYSTEM", "NOT", "IDENTITY", "EXPRESSION")) {
+            return table;
+        }
+        int i = skipWords(clause, 0, "COLUMN", "IF", "EXISTS");
+        // Oracle: DROP (a, b)
+        if (i < clause.size() && clause.get(i).isSymbol("(")) {
+            Table result = table;
+            for (String column : SchemaNames.parenthesisedNames(clause, i)) {
+                result = result.withoutColumn(column);
+            }
+            return result;
+        }
+        SchemaNames.Read name = SchemaNames.name(clause, i);
+        return name == null ? table : table.withoutColumn(name.text());
+    }
+
+    /** PostgreSQL, T-SQL and H2: {@code ALTER [COLUMN] c ..}. */
+    private static Table alteredColumn(Table table, List<Token> clause, SchemaHistory schema) {
+        int i = skipWords(clause, 0, "COLUMN");
+        if (i < clause.size() && clause.get(i).isAnyWord("CONSTRAINT", "INDEX", "CHECK", "PARTITION",
+                "PRIMARY", "UNIQUE", "FOREIGN", "KEY", "DISTKEY", "SORTKEY")) {
+            return table;
+        }
+        SchemaNames.Read name = SchemaNames.name(clause, i);
+        if (name == null || name.next() >= clause.size()) {
+            return table;
+        }
+        Column column = table.column(name.text())
+                .orElse(new Column(SchemaNames.unquoted(name.text()), Optional.empty(), false));
+        List<Token> rest = clause.subList(name.next(), clause.size());
+        Token next = rest.get(0);
+        if (next.isWord("SET") && rest.size() > 1 && rest.get(1).isWord("NOT")) {
+            return table.withColumn(column.withNotNull(true));
+        }
+        if (next.isWord("DROP") && rest.size() > 1 && rest.get(1).isWord("NOT")
+                || next.isWord("SET") && rest.size() > 1 && rest.get(1).isWord("NULL")) {
+            return table.withColumn(column.withNotNull(false));
+        }
+        if (next.isWord("RENAME") && rest.size() > 2 && rest.get(1).isWord("TO")) {
+            return table.withColumnRenamed(name.text(), SchemaNames.unquoted(rest.get(2).text()));
+        }
+        int typeAt = next.isWord("TYPE") ? 1
+                : next.isWord("SET") && rest.size() > 2 && rest.get(1).isWord("DATA") ? 3 : -1;
+        if (typeAt > 0) {
+            Optional<SqlType> type = typeOf(rest, typeAt);
+            schema.retyped(table.name(), name.text(), column.type(), type);
+            return table.withColumn(column.withType(type));
+        }
+        if (next.isAnyWord("SET", "DROP", "ADD", "RESET", "RESTART", "OPTIONS")) {
+            return table;
+        }
+        // T-SQL and H2: ALTER COLUMN c type [NULL | NOT NULL] restates the whole column.
+        return redefined(table, column, name.text(), clause.subList(i, clause.size()), true, schema);
+    }
+
+    /** MySQL {@code MODIFY [COLUMN] c def} (full definition); Oracle {@code MODIFY c ..} / {@code MODIFY (..)}. */
+    private static Table modified(Table table, List<Token> clause, Dialect dialect, SchemaHistory schema) {
+        if (clause.get(0).isSymbol("(")) {
+            Table result = table;
+            int end = SchemaNames.afterParentheses(clause, 0);
+            for (List<Token> element : SchemaNames.splitAtCommas(clause, 1, end - 1)) {
+                result = modifiedColumn(result, element, false, schema);
+            }
+            return result;
+        }
+        if (clause.get(0).isAnyWord("CONSTRAINT", "PARTITION", "SUBPARTITION", "DEFAULT", "LOB", "PRIMARY",
+                "UNIQUE", "NESTED", "VARRAY")) {
+            return table;
+        }
+        int i = skipWords(clause, 0, "COLUMN");
+        return modifiedColumn(table, clause.subList(i, clause.size()), dialect.isMySqlFamily(), schema);
+    }
+
+    private static Table modifiedColumn(Table table, List<Token> element, boolean fullDefinition,
+            SchemaHistory schema) {
+        SchemaNames.Read name = SchemaNames.name(element, 0);
+        if (name == null) {
+            return table;
+        }
+        Column column = table.column(name.text())
+                .orElse(new Column(SchemaNames.unquoted(name.text()), Optional.empty(), false));
+        return redefined(table, column, name.text(), element, fullDefinition, schema);
+    }
+
+    /** MySQL {@code CHANGE [COLUMN] old new def}: a rename and a full redefinition. */
+    private static Table changed(Table table, List<Token> clause, SchemaHistory schema) {
+        int i = skipWords(clause, 0, "COLUMN");
+        SchemaNames.Read old = SchemaNames.name(clause, i);
+        if (old == null) {
+            return table;
+        }
+        SchemaNames.Read renamed = SchemaNames.name(clause, old.next());
+        if (renamed == null) {
+            return table;
+        }
+        Optional<SqlType> oldType = table.column(old.text()).flatMap(Column::type);
+        Table result = table.withColumnRenamed(old.text(), SchemaNames.unquoted(renamed.text()));
+        Column column = result.column(renamed.text())
+                .orElse(new Column(SchemaNames.unquoted(renamed.text()), Optional.empty(), false));
+        column = column.withType(oldType);
+        return redefined(result, column, old.text(), clause.subList(old.next(), clause.size()), true, schema);
+    }
+
+    private static Table renamedColumn(Table table, List<Token> clause) {
+        int i = skipWords(clause, 0, "COLUMN");
+        if (i < clause.size() && clause.get(i).isAnyWord("CONSTRAINT", "INDEX", "KEY")) {
+            return table;
+        }
+        SchemaNames.Read old = SchemaNames.name(clause, i);
+        if (old == null || old.next() + 1 >= clause.size() || !clause.get(old.next()).isWord("TO")) {
+            return table;
+        }
+        return table.withColumnRenamed(old.text(), SchemaNames.unquoted(clause.get(old.next() + 1).text()));
+    }
+
+    /**
+     * The column as {@code definition} (name first) states it. A full definition (MySQL MODIFY/CHANGE, T-SQL
+     * ALTER COLUMN) makes a column without NOT NULL nullable; a partial one (Oracle) keeps what it omits.
+     */
+    private static Table redefined(Table table, Column column, String writtenName, List<Token> definition,
+            boolean fullDefinition, SchemaHistory schema) {
+        var read = ColumnDefinition.column(definition, 0);
+        if (read.isEmpty()) {
+            return table.withColumn(column.withType(Optional.empty()));
+        }
+        Column result = column;
+        if (read.get().column().type().isPresent()) {
+            schema.retyped(table.name(), writtenName, column.type(), read.get().column().type());
+            result = result.withType(read.get().column().type());
+        }
+        Boolean nullability = read.get().nullability();
+        if (nullability != null) {
+            result = result.withNotNull(nullability);
+        } else if (fullDefinition && read.get().column().type().isPresent()) {
+            result = result.withNotNull(read.get().primaryKey());
+        }
+        return table.withColumn(result);
+    }
+
+    private static Optional<SqlType> typeOf(List<Token> tokens, int from) {
+        List<Token> type = new ArrayList<>();
+        for (int i = from; i < tokens.size(); i++) {
+            if (tokens.get(i).isAnyWord("USING", "COLLATE", "NOT", "NULL", "DEFAULT", "CONSTRAINT")) {
+                break;
+            }
+            type.add(tokens.get(i));
+        }
+        return type.isEmpty() ? Optional.empty() : Optional.of(SqlType.parse(SchemaNames.text(type)));
+    }
+
+    private static int skipWords(List<Token> tokens, int from, String... words) {
+        int i = from;
+        while (i < tokens.size() && tokens.get(i).isAnyWord(words)) {
+            i++;
+        }
+        return i;
+    }
+}

@@ -1,0 +1,172 @@
+package io.github.sqlguard.schema;
+
+import io.github.sqlguard.sql.Token;
+import java.util.List;
+
+/**
+ * Replays the statements that create, drop and rename whole tables: {@code CREATE TABLE} (columns and
+ * constraints, {@code AS SELECT}, MySQL {@code LIKE}), {@code DROP TABLE}, MySQL {@code RENAME TABLE a TO b},
+ * Oracle {@code RENAME a TO b} and T-SQL {@code sp_rename}.
+ */
+final class TableDefinitions {
+
+    private TableDefinitions() {
+    }
+
+    static void create(List<Token> tokens, int from, SchemaHistory schema) {
+        int i = from;
+        boolean temporary = false;
+        while (i < tokens.size() && tokens.get(i).isAnyWord("OR", "REPLACE", "GLOBAL", "LOCAL", "TEMP",
+                "TEMPORARY", "UNLOGGED", "PRIVATE", "VOLATILE", "TRANSIENT", "MEMORY", "CACHED")) {
+            temporary |= tokens.get(i).isAnyWord("TEMP", "TEMPORARY", "VOLATILE", "PRIVATE");
+            i++;
+        }
+        if (i >= tokens.size() || !tokens.get(i).isWord("TABLE") || temporary) {
+            return;
+        }
+        i++;
+        boolean ifNotExists = false;
+        if (i + 2 < tokens.size() && tokens.get(i).isWord("IF") && tokens.get(i + 1).isWord("NOT")) {
+            ifNotExists = true;
+            i += 3;
+        }
+        SchemaNames.Read name = SchemaNames.name(tokens, i);
+        if (name == null || name.text().startsWith("#") || SchemaNames.key(name.text()).startsWith("#")) {
+            return;
+        }
+        java.util.Optional<Table> existing = schema.current(name.text());
+        if (ifNotExists && existing.isPresent()) {
+            return;
+        }
+        String table = SchemaNames.unquoted(name.text());
+        i = name.next();
+        if (i + 1 < tokens.size() && tokens.get(i).isWord("LIKE")) {
+            SchemaNames.Read source = SchemaNames.name(tokens, i + 1);
+            schema.put(source == null ? Table.seenFirstIn(table) : schema.current(source.text())
+                    .map(known -> new Table(table, known.columns(), known.primaryKey(), List.of(), known.complete()))
+                    .orElse(Table.seenFirstIn(table)));
+            return;
+        }
+        if (i >= tokens.size() || !tokens.get(i).isSymbol("(")) {
+            // CREATE TABLE t AS SELECT ..: the table exists, its columns are not read.
+            schema.put(Table.seenFirstIn(table));
+            return;
+        }
+        int end = SchemaNames.afterParentheses(tokens, i);
+        Table created = new Table(table, java.util.Map.of(), List.of(), List.of(), true);
+        for (List<Token> element : SchemaNames.splitAtCommas(tokens, i + 1, end - 1)) {
+            created = withElement(created, element);
+        }
+        boolean asSelect = end < tokens.size() && tokens.subList(end, tokens.size()).stream()
+                .anyMatch(token -> token.isWord("AS") || token.isWord("SELECT"));
+        // The same table created again with other columns: two histories are mixed (a T-SQL batch and its
+        // inner statement repeat the same definition, which is no conflict).
+        if (existing.isPresent() && !existing.get().columns().equals(created.columns())) {
+            schema.ambiguous(table);
+        }
+        schema.put(asSelect ? new Table(table, created.columns(), List.of(), List.of(), false) : created);
+    }
+
+    /** A column definition or a table constraint of a CREATE TABLE or ALTER TABLE .. ADD. */
+    static Table withElement(Table table, List<Token> element) {
+        if (element.isEmpty()) {
+            return table;
+        }
+        if (element.get(0).isAnyWord(ColumnDefinition.CONSTRAINT_WORDS.toArray(String[]::new))) {
+            List<String> primaryKey = ColumnDefinition.primaryKey(element);
+            if (primaryKey != null) {
+                return table.withPrimaryKey(primaryKey);
+            }
+            ForeignKey foreignKey = ColumnDefinition.foreignKey(element);
+            return foreignKey == null ? table : table.withForeignKey(foreignKey);
+        }
+        var read = ColumnDefinition.column(element, 0);
+        if (read.isEmpty()) {
+            return table;
+        }
+        Table result = table.withColumn(read.get().column());
+        if (read.get().primaryKey()) {
+            result = result.withPrimaryKey(List.of(read.get().column().name()));
+        }
+        return read.get().foreignKey() == null ? result : result.withForeignKey(read.get().foreignKey());
+    }
+
+    /** {@code DROP TABLE [IF EXISTS] a, b [CASCADE]}: the tables go, and so do the keys that reference them. */
+    static void drop(List<Token> tokens, int from, SchemaHistory schema) {
+        int i = from;
+        if (i + 1 < tokens.size() && tokens.get(i).isWord("IF") && tokens.get(i + 1).isWord("EXISTS")) {
+            i += 2;
+        }
+        for (List<Token> part : SchemaNames.splitAtCommas(tokens, i, tokens.size())) {
+            SchemaNames.Read name = SchemaNames.name(part, 0);
+            if (name == null) {
+                continue;
+            }
+            schema.remove(name.text());
+            for (Table other : schema.currentTables()) {
+                if (other.foreignKeys().stream().anyMatch(key -> key.references(name.text()))) {
+                    schema.put(other.withoutForeignKeysTo(name.text()));
+                }
+            }
+        }
+    }
+
+    /** {@code RENAME TABLE a TO b, c TO d} (MySQL) and {@code RENAME a TO b} (Oracle). */
+    static void renameStatement(List<Token> tokens, int from, SchemaHistory schema) {
+        int i = from < tokens.size() && tokens.get(from).isWord("TABLE") ? from + 1 : from;
+        for (List<Token> pair : SchemaNames.splitAtCommas(tokens, i, tokens.size())) {
+            SchemaNames.Read old = SchemaNames.name(pair, 0);
+            if (old != null && old.next() + 1 < pair.size() && pair.get(old.next()).isWord("TO")) {
+                SchemaNames.Read renamed = SchemaNames.name(pair, old.next() + 1);
+                if (renamed != null) {
+                    renameTable(old.text(), renamed.text(), schema);
+                }
+            }
+        }
+    }
+
+    /** T-SQL {@code EXEC sp_rename 'old', 'new' [, 'COLUMN']}: a table, or a column when the third says so. */
+    static void spRename(List<Token> tokens, int from, SchemaHistory schema) {
+        List<List<Token>> arguments = SchemaNames.splitAtCommas(tokens, from, tokens.size());
+        if (arguments.size() < 2 || arguments.get(0).isEmpty() || arguments.get(1).isEmpty()) {
+            return;
+        }
+        String old = argument(arguments.get(0));
+        String renamed = argument(arguments.get(1));
+        boolean column = arguments.size() > 2 && argument(arguments.get(2)).equalsIgnoreCase("COLUMN");
+        if (column) {
+            int dot = old.lastIndexOf('.');
+            if (dot > 0) {
+                String table = old.substring(0, dot);
+                schema.current(table).ifPresent(known -> schema.put(known.withColumnRenamed(
+                        old.substring(dot + 1), SchemaNames.unquoted(renamed))));
+            }
+        } else if (arguments.size() == 2 || argument(arguments.get(2)).equalsIgnoreCase("OBJECT")) {
+            renameTable(old, renamed, schema);
+        }
+    }
+
+    /** An sp_rename argument: a string literal's value, or a name written bare (after {@code @objname =}). */
+    private static String argument(List<Token> tokens) {
+        Token last = tokens.get(tokens.size() - 1);
+        return last.type() == io.github.sqlguard.sql.TokenType.STRING ? SchemaNames.literalValue(last) : last.text();
+    }
+
+    static void renameTable(String old, String renamed, SchemaHistory schema) {
+        String newName = SchemaNames.unquoted(SchemaNames.key(renamed).isEmpty() ? renamed : lastPart(renamed));
+        schema.current(old).ifPresent(known -> {
+            schema.remove(old);
+            schema.put(known.renamed(newName));
+        });
+        for (Table other : schema.currentTables()) {
+            if (other.foreignKeys().stream().anyMatch(key -> key.references(old))) {
+                schema.put(other.withReferencesRenamed(old, newName));
+            }
+        }
+    }
+
+    private static String lastPart(String name) {
+        int dot = name.lastIndexOf('.');
+        return dot < 0 ? name : name.substring(dot + 1);
+    }
+}

@@ -1,0 +1,71 @@
+package io.github.sqlguard.schema;
+
+import io.github.sqlguard.model.Dialect;
+
+/**
+ * Whether converting a column from one type to another keeps every existing value. A change is lossless
+ * when the database converts each value exactly (a longer {@code VARCHAR}, {@code VARCHAR} to {@code TEXT},
+ * a wider integer or numeric, more fractional seconds, the same type); lossy when values can be cut, rounded
+ * or fail to convert (narrowing, less precision or scale, text to number, numeric to integer, timestamp to
+ * date); unknown when a size is not known, which callers treat like lossy.
+ *
+ * @param from the old type
+ * @param to the new type
+ * @param verdict lossless, lossy or unknown
+ * @param reason why, for messages: {@code "shorter: 100 to 20 characters"}
+ */
+public record TypeChange(SqlType from, SqlType to, Verdict verdict, String reason) {
+
+    /** What a conversion does to existing values. */
+    public enum Verdict { LOSSLESS, LOSSY, UNKNOWN }
+
+    /** Judges converting {@code from} to {@code to} in {@code dialect}. */
+    public static TypeChange of(SqlType from, SqlType to, Dialect dialect) {
+        if (from.base().equals(to.base()) && from.arguments().equals(to.arguments())
+                && from.unsigned() == to.unsigned() && from.withTimeZone() == to.withTimeZone()
+                && from.characterUnits() == to.characterUnits()) {
+            return lossless(from, to, "same type");
+        }
+        TypeFamily source = TypeFamily.of(from);
+        TypeFamily target = TypeFamily.of(to);
+        boolean sqlServerTypes = from.base().startsWith("DATETIME2") || to.base().startsWith("DATETIME2")
+                || from.base().equals("SMALLDATETIME") || to.base().equals("SMALLDATETIME");
+        TypeJudge judge = new TypeJudge(from, to, dialect, sqlServerTypes);
+        return switch (target) {
+            case TEXT -> judge.toText(source);
+            case INTEGER -> judge.toInteger(source);
+            case EXACT -> judge.toExact(source);
+            case APPROXIMATE -> judge.toApproximate(source);
+            case TIMESTAMP, TIME, DATE -> judge.toTemporal(source, target);
+            case BINARY -> source == TypeFamily.BINARY ? judge.longer(TypeFamily.length(from, dialect),
+                    TypeFamily.length(to, dialect), "bytes") : lossy(from, to, judge.familyChange());
+            case BOOLEAN -> source == TypeFamily.BOOLEAN ? lossless(from, to, "same values")
+                    : lossy(from, to, judge.familyChange());
+            case UUID -> source == TypeFamily.UUID ? lossless(from, to, "same values")
+                    : lossy(from, to, judge.familyChange());
+            case JSON -> source == TypeFamily.JSON ? lossless(from, to, "same documents")
+                    : lossy(from, to, judge.familyChange());
+            case OTHER -> source == TypeFamily.OTHER && from.base().equals(to.base())
+                    ? new TypeChange(from, to, Verdict.UNKNOWN, "sizes of " + to.base() + " not compared")
+                    : source == TypeFamily.OTHER ? new TypeChange(from, to, Verdict.UNKNOWN, "types not compared")
+                    : lossy(from, to, judge.familyChange());
+        };
+    }
+
+    /** True when every existing value is kept. */
+    public boolean lossless() {
+        return verdict == Verdict.LOSSLESS;
+    }
+
+    static TypeChange lossless(SqlType from, SqlType to, String reason) {
+        return new TypeChange(from, to, Verdict.LOSSLESS, reason);
+    }
+
+    static TypeChange lossy(SqlType from, SqlType to, String reason) {
+        return new TypeChange(from, to, Verdict.LOSSY, reason);
+    }
+
+    static TypeChange unknown(SqlType from, SqlType to, String reason) {
+        return new TypeChange(from, to, Verdict.UNKNOWN, reason);
+    }
+}

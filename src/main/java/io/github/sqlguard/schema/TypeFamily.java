@@ -1,0 +1,137 @@
+package io.github.sqlguard.schema;
+
+import io.github.sqlguard.model.Dialect;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The family a column type belongs to and how much it holds, which is all {@link TypeChange} needs to decide
+ * whether existing values survive a conversion. Sizes follow each dialect's documented defaults; where a
+ * dialect leaves a size open ({@code DECIMAL} without precision outside PostgreSQL), it is unknown (-1).
+ */
+enum TypeFamily {
+    TEXT, INTEGER, EXACT, APPROXIMATE, BOOLEAN, DATE, TIME, TIMESTAMP, BINARY, UUID, JSON, OTHER;
+
+    private static final Map<String, TypeFamily> BY_BASE = Map.ofEntries(
+            Map.entry("CHAR", TEXT), Map.entry("VARCHAR", TEXT), Map.entry("NCHAR", TEXT), Map.entry("NVARCHAR", TEXT),
+            Map.entry("TEXT", TEXT), Map.entry("TINYTEXT", TEXT), Map.entry("MEDIUMTEXT", TEXT),
+            Map.entry("LONGTEXT", TEXT), Map.entry("CLOB", TEXT), Map.entry("NCLOB", TEXT), Map.entry("CITEXT", TEXT),
+            Map.entry("VARCHAR_IGNORECASE", TEXT),
+            Map.entry("TINYINT", INTEGER), Map.entry("SMALLINT", INTEGER), Map.entry("MEDIUMINT", INTEGER),
+            Map.entry("INTEGER", INTEGER), Map.entry("BIGINT", INTEGER),
+            Map.entry("DECIMAL", EXACT), Map.entry("NUMERIC", EXACT), Map.entry("NUMBER", EXACT),
+            Map.entry("REAL", APPROXIMATE), Map.entry("FLOAT", APPROXIMATE), Map.entry("DOUBLE", APPROXIMATE),
+            Map.entry("BOOLEAN", BOOLEAN), Map.entry("DATE", DATE), Map.entry("TIME", TIME),
+            Map.entry("TIMESTAMP", TIMESTAMP), Map.entry("DATETIME", TIMESTAMP), Map.entry("DATETIME2", TIMESTAMP),
+            Map.entry("SMALLDATETIME", TIMESTAMP),
+            Map.entry("BINARY", BINARY), Map.entry("VARBINARY", BINARY), Map.entry("BYTEA", BINARY),
+            Map.entry("BLOB", BINARY), Map.entry("TINYBLOB", BINARY), Map.entry("MEDIUMBLOB", BINARY),
+            Map.entry("LONGBLOB", BINARY), Map.entry("RAW", BINARY), Map.entry("LONG RAW", BINARY),
+            Map.entry("IMAGE", BINARY), Map.entry("UUID", UUID), Map.entry("UNIQUEIDENTIFIER", UUID),
+            Map.entry("JSON", JSON), Map.entry("JSONB", JSON));
+
+    /** Decimal digits an integer type holds in full, signed. */
+    private static final Map<String, Integer> INTEGER_DIGITS = Map.of("TINYINT", 2, "SMALLINT", 4,
+            "MEDIUMINT", 6, "INTEGER", 9, "BIGINT", 18);
+
+    /** Decimal digits an integer type may need to print, signed. */
+    private static final Map<String, Integer> INTEGER_WIDTH = Map.of("TINYINT", 3, "SMALLINT", 5,
+            "MEDIUMINT", 8, "INTEGER", 10, "BIGINT", 19);
+
+    private static final Map<String, Integer> INTEGER_BYTES = Map.of("TINYINT", 1, "SMALLINT", 2,
+            "MEDIUMINT", 3, "INTEGER", 4, "BIGINT", 8);
+
+    private static final Set<String> NATIONAL = Set.of("NCHAR", "NVARCHAR", "NCLOB");
+
+    static TypeFamily of(SqlType type) {
+        if (type.base().equals("BIT")) {
+            return type.firstArgument() <= 1 ? BOOLEAN : OTHER;
+        }
+        return BY_BASE.getOrDefault(type.base(), OTHER);
+    }
+
+    /** Characters (text) or bytes (binary) a value may hold; {@link SqlType#MAX} when unbounded; -1 unknown. */
+    static long length(SqlType type, Dialect dialect) {
+        boolean mysql = dialect.isMySqlFamily();
+        return switch (type.base()) {
+            case "TEXT" -> mysql ? 65_535 : SqlType.MAX;
+            case "BLOB" -> mysql ? 65_535 : SqlType.MAX;
+            case "TINYTEXT", "TINYBLOB" -> 255;
+            case "MEDIUMTEXT", "MEDIUMBLOB" -> 16_777_215;
+            case "LONGTEXT", "LONGBLOB", "CLOB", "NCLOB", "CITEXT", "BYTEA", "IMAGE", "LONG RAW" -> SqlType.MAX;
+            case "CHAR", "NCHAR", "BINARY" -> type.arguments().isEmpty() ? 1 : type.firstArgument();
+            default -> type.arguments().isEmpty()
+                    // PostgreSQL and H2: VARCHAR without a length is unbounded; elsewhere it is required or small.
+                    ? (dialect == Dialect.POSTGRESQL || dialect == Dialect.H2 ? SqlType.MAX : -1)
+                    : type.firstArgument();
+        };
+    }
+
+    static boolean national(SqlType type) {
+        return NATIONAL.contains(type.base());
+    }
+
+    static int integerBytes(SqlType type) {
+        return INTEGER_BYTES.get(type.base());
+    }
+
+    /** Digits held in full; an unsigned type holds the same digits. */
+    static int integerDigits(SqlType type) {
+        return INTEGER_DIGITS.get(type.base());
+    }
+
+    /** Characters needed to print any value, sign included. */
+    static int integerWidth(SqlType type) {
+        return INTEGER_WIDTH.get(type.base()) + 1;
+    }
+
+    /** Precision of an exact numeric: {@link SqlType#MAX} when unbounded, -1 when the dialect's default is unknown. */
+    static long precision(SqlType type, Dialect dialect) {
+        if (!type.arguments().isEmpty()) {
+            return type.firstArgument();
+        }
+        if (type.base().equals("NUMBER") || dialect == Dialect.POSTGRESQL) {
+            return SqlType.MAX;
+        }
+        return dialect.isMySqlFamily() ? 10 : dialect == Dialect.SQLSERVER ? 18 : -1;
+    }
+
+    /** Scale of an exact numeric; 0 when a precision alone was written. */
+    static long scale(SqlType type, Dialect dialect) {
+        if (type.arguments().size() >= 2) {
+            return type.secondArgument();
+        }
+        return precision(type, dialect) == SqlType.MAX && type.arguments().isEmpty() ? SqlType.MAX : 0;
+    }
+
+    /** Significant decimal digits an approximate type keeps: 6 for single, 15 for double precision. */
+    static int approximateDigits(SqlType type, Dialect dialect) {
+        if (type.base().equals("REAL")) {
+            return 6;
+        }
+        if (type.base().equals("FLOAT")) {
+            if (type.arguments().isEmpty()) {
+                return dialect.isMySqlFamily() ? 6 : 15;
+            }
+            return type.firstArgument() <= 24 ? 6 : 15;
+        }
+        return 15;
+    }
+
+    /**
+     * Fractional-second digits of a time or timestamp. Defaults differ: MySQL 0, SQL Server DATETIME about 3
+     * and DATETIME2 / TIME 7, PostgreSQL and Oracle 6.
+     */
+    static long fractionDigits(SqlType type, Dialect dialect, boolean sqlServerContext) {
+        if (!type.arguments().isEmpty()) {
+            return type.firstArgument();
+        }
+        return switch (type.base()) {
+            case "SMALLDATETIME" -> 0;
+            case "DATETIME2" -> 7;
+            case "DATETIME" -> dialect == Dialect.SQLSERVER || sqlServerContext ? 3 : 0;
+            case "TIME" -> dialect == Dialect.SQLSERVER ? 7 : dialect.isMySqlFamily() ? 0 : 6;
+            default -> dialect.isMySqlFamily() ? 0 : 6;
+        };
+    }
+}

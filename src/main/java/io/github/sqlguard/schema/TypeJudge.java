@@ -1,0 +1,195 @@
+package io.github.sqlguard.schema;
+
+import io.github.sqlguard.model.Dialect;
+
+/** The per-family comparisons behind {@link TypeChange}: one method per target family. */
+final class TypeJudge {
+
+    private final SqlType from;
+    private final SqlType to;
+    private final Dialect dialect;
+    private final boolean sqlServerTypes;
+
+    TypeJudge(SqlType from, SqlType to, Dialect dialect, boolean sqlServerTypes) {
+        this.from = from;
+        this.to = to;
+        this.dialect = dialect;
+        this.sqlServerTypes = sqlServerTypes;
+    }
+
+    String familyChange() {
+        return TypeFamily.of(from).name().toLowerCase() + " to " + TypeFamily.of(to).name().toLowerCase()
+                + " can fail or change values";
+    }
+
+    TypeChange longer(long oldLength, long newLength, String unit) {
+        if (oldLength < 0 || newLength < 0) {
+            return TypeChange.unknown(from, to, "length not known");
+        }
+        return newLength >= oldLength ? TypeChange.lossless(from, to, "as long or longer")
+                : TypeChange.lossy(from, to, "shorter: " + size(oldLength) + " to " + size(newLength) + " " + unit);
+    }
+
+    TypeChange toText(TypeFamily source) {
+        long newLength = TypeFamily.length(to, dialect);
+        long needed = switch (source) {
+            case TEXT -> TypeFamily.length(from, dialect);
+            case INTEGER -> TypeFamily.integerWidth(from);
+            case EXACT -> widthOfExact();
+            case APPROXIMATE -> 25;
+            case BOOLEAN -> 5;
+            case DATE -> 10;
+            case TIME -> 18;
+            case TIMESTAMP -> 35;
+            case UUID -> 36;
+            case JSON, BINARY, OTHER -> SqlType.MAX;
+        };
+        if (source == TypeFamily.BINARY || source == TypeFamily.OTHER) {
+            return TypeChange.lossy(from, to, familyChange());
+        }
+        if (source == TypeFamily.TEXT) {
+            if (TypeFamily.national(from) && !TypeFamily.national(to) && !dialect.isMySqlFamily()
+                    && dialect != Dialect.POSTGRESQL && dialect != Dialect.H2) {
+                return TypeChange.lossy(from, to, "national to single-byte characters can lose characters");
+            }
+            if (from.characterUnits() && !to.characterUnits() && to.base().equals("VARCHAR")) {
+                // Oracle: VARCHAR2(n CHAR) to VARCHAR2(m BYTE) fits only when m covers 4 bytes per character.
+                needed = needed < 0 ? needed : Math.min(SqlType.MAX, needed * 4);
+            }
+            if (to.base().equals("CHAR") || to.base().equals("NCHAR")) {
+                if (!from.base().equals("CHAR") && !from.base().equals("NCHAR")) {
+                    return TypeChange.lossy(from, to, "CHAR pads every value with spaces");
+                }
+            }
+        }
+        return longer(needed, newLength, "characters");
+    }
+
+    private long widthOfExact() {
+        long precision = TypeFamily.precision(from, dialect);
+        return precision < 0 || precision == SqlType.MAX ? precision : precision + 2;
+    }
+
+    TypeChange toInteger(TypeFamily source) {
+        if (source == TypeFamily.BOOLEAN) {
+            return TypeChange.lossless(from, to, "true and false become 1 and 0");
+        }
+        if (source == TypeFamily.INTEGER) {
+            int oldBytes = TypeFamily.integerBytes(from);
+            int newBytes = TypeFamily.integerBytes(to);
+            if (from.unsigned() == to.unsigned()) {
+                return newBytes >= oldBytes ? TypeChange.lossless(from, to, "as wide or wider")
+                        : TypeChange.lossy(from, to, "narrower integer");
+            }
+            if (to.unsigned()) {
+                return TypeChange.lossy(from, to, "unsigned cannot hold negative values");
+            }
+            return newBytes > oldBytes ? TypeChange.lossless(from, to, "wider")
+                    : TypeChange.lossy(from, to, "signed holds only half the unsigned range");
+        }
+        if (source == TypeFamily.EXACT) {
+            long scale = TypeFamily.scale(from, dialect);
+            long precision = TypeFamily.precision(from, dialect);
+            if (precision < 0) {
+                return TypeChange.unknown(from, to, "precision not known");
+            }
+            if (scale != 0) {
+                return TypeChange.lossy(from, to, "numeric to integer rounds the fraction");
+            }
+            return precision <= TypeFamily.integerDigits(to) ? TypeChange.lossless(from, to, "fits")
+                    : TypeChange.lossy(from, to, "integer holds fewer digits than " + from);
+        }
+        return TypeChange.lossy(from, to, source == TypeFamily.APPROXIMATE ? "floating point to integer rounds"
+                : familyChange());
+    }
+
+    TypeChange toExact(TypeFamily source) {
+        long precision = TypeFamily.precision(to, dialect);
+        long scale = TypeFamily.scale(to, dialect);
+        if (source == TypeFamily.BOOLEAN) {
+            return TypeChange.lossless(from, to, "true and false become 1 and 0");
+        }
+        if (source == TypeFamily.INTEGER) {
+            if (precision < 0) {
+                return TypeChange.unknown(from, to, "precision not known");
+            }
+            long integerDigits = precision == SqlType.MAX ? SqlType.MAX : precision - Math.min(scale, precision);
+            return integerDigits >= TypeFamily.integerWidth(from) - 1 ? TypeChange.lossless(from, to, "fits")
+                    : TypeChange.lossy(from, to, "fewer digits than " + from + " holds");
+        }
+        if (source == TypeFamily.EXACT) {
+            long oldPrecision = TypeFamily.precision(from, dialect);
+            long oldScale = TypeFamily.scale(from, dialect);
+            if (precision < 0 || oldPrecision < 0) {
+                return TypeChange.unknown(from, to, "precision not known");
+            }
+            if (precision == SqlType.MAX && scale == SqlType.MAX) {
+                return TypeChange.lossless(from, to, "unbounded numeric");
+            }
+            if (oldScale == SqlType.MAX || scale < oldScale) {
+                return TypeChange.lossy(from, to, "scale " + size(oldScale) + " to " + scale + " rounds values");
+            }
+            long oldDigits = oldPrecision == SqlType.MAX ? SqlType.MAX : oldPrecision - oldScale;
+            long newDigits = precision == SqlType.MAX ? SqlType.MAX : precision - scale;
+            return newDigits >= oldDigits ? TypeChange.lossless(from, to, "as wide or wider")
+                    : TypeChange.lossy(from, to, "fewer integer digits: " + size(oldDigits) + " to " + newDigits);
+        }
+        return TypeChange.lossy(from, to, source == TypeFamily.APPROXIMATE ? "floating point to numeric rounds"
+                : familyChange());
+    }
+
+    TypeChange toApproximate(TypeFamily source) {
+        int digits = TypeFamily.approximateDigits(to, dialect);
+        return switch (source) {
+            case APPROXIMATE -> digits >= TypeFamily.approximateDigits(from, dialect)
+                    ? TypeChange.lossless(from, to, "as precise or more") : TypeChange.lossy(from, to, "less precise");
+            case INTEGER -> digits >= TypeFamily.integerWidth(from) - 1 ? TypeChange.lossless(from, to, "fits")
+                    : TypeChange.lossy(from, to, "floating point rounds large integers");
+            case EXACT -> {
+                long precision = TypeFamily.precision(from, dialect);
+                yield precision >= 0 && precision <= digits ? TypeChange.lossless(from, to, "fits")
+                        : TypeChange.lossy(from, to, "floating point rounds decimal values");
+            }
+            case BOOLEAN -> TypeChange.lossless(from, to, "true and false become 1 and 0");
+            default -> TypeChange.lossy(from, to, familyChange());
+        };
+    }
+
+    TypeChange toTemporal(TypeFamily source, TypeFamily target) {
+        if (source == TypeFamily.TEXT) {
+            return TypeChange.lossy(from, to, "text to " + target.name().toLowerCase() + " can fail on existing values");
+        }
+        if (target == TypeFamily.DATE) {
+            return source == TypeFamily.TIMESTAMP ? TypeChange.lossy(from, to, "drops the time of day")
+                    : TypeChange.lossy(from, to, familyChange());
+        }
+        if (source == TypeFamily.DATE && target == TypeFamily.TIMESTAMP) {
+            return mySqlTimestampRange() ? TypeChange.lossy(from, to, "MySQL TIMESTAMP holds only 1970 to 2038")
+                    : TypeChange.lossless(from, to, "dates become midnight");
+        }
+        if (source != target) {
+            return TypeChange.lossy(from, to, familyChange());
+        }
+        if (from.withTimeZone() && !to.withTimeZone()) {
+            return TypeChange.lossy(from, to, "drops the time zone");
+        }
+        if (mySqlTimestampRange() && !from.base().equals("TIMESTAMP")) {
+            return TypeChange.lossy(from, to, "MySQL TIMESTAMP holds only 1970 to 2038");
+        }
+        long oldDigits = TypeFamily.fractionDigits(from, dialect, sqlServerTypes);
+        long newDigits = TypeFamily.fractionDigits(to, dialect, sqlServerTypes);
+        if (to.base().equals("SMALLDATETIME") && !from.base().equals("SMALLDATETIME")) {
+            return TypeChange.lossy(from, to, "SMALLDATETIME rounds to the minute");
+        }
+        return newDigits >= oldDigits ? TypeChange.lossless(from, to, "as precise or more")
+                : TypeChange.lossy(from, to, "fractional seconds " + oldDigits + " to " + newDigits);
+    }
+
+    private boolean mySqlTimestampRange() {
+        return dialect.isMySqlFamily() && to.base().equals("TIMESTAMP");
+    }
+
+    private static String size(long value) {
+        return value == SqlType.MAX ? "unlimited" : Long.toString(value);
+    }
+}

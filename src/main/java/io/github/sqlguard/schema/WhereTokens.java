@@ -1,0 +1,67 @@
+package io.github.sqlguard.schema;
+
+import io.github.sqlguard.sql.Token;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The target and the WHERE condition of a plain {@code DELETE FROM t WHERE ..} or {@code UPDATE t SET ..
+ * WHERE ..}, read from tokens, for the judgements that need the schema ({@link WhereJudgement}).
+ *
+ * @param verb DELETE or UPDATE
+ * @param table the target table as written
+ * @param alias the target's alias, or the table's last name part when none
+ * @param condition the tokens after the top-level WHERE, up to RETURNING, ORDER BY or LIMIT
+ */
+public record WhereTokens(String verb, String table, String alias, List<Token> condition) {
+
+    /** The statement's DELETE or UPDATE with a WHERE, or empty for any other shape. */
+    public static Optional<WhereTokens> of(List<Token> tokens) {
+        if (tokens.size() < 4 || !tokens.get(0).isAnyWord("DELETE", "UPDATE")) {
+            return Optional.empty();
+        }
+        boolean delete = tokens.get(0).isWord("DELETE");
+        int i = delete && tokens.get(1).isWord("FROM") ? 2 : 1;
+        if (tokens.get(i).isWord("ONLY")) {
+            i++;
+        }
+        SchemaNames.Read table = SchemaNames.name(tokens, i);
+        if (table == null) {
+            return Optional.empty();
+        }
+        i = table.next();
+        String alias = SchemaNames.key(table.text());
+        if (i < tokens.size() && tokens.get(i).isWord("AS")) {
+            i++;
+        }
+        if (i < tokens.size() && SchemaNames.isNamePart(tokens.get(i))
+                && !tokens.get(i).isAnyWord("WHERE", "SET", "USING", "FROM", "JOIN", "INNER", "LEFT")) {
+            alias = SchemaNames.key(tokens.get(i).text());
+            i++;
+        }
+        int where = -1;
+        int depth = 0;
+        int end = tokens.size();
+        for (int j = i; j < tokens.size(); j++) {
+            Token token = tokens.get(j);
+            depth += token.isSymbol("(") ? 1 : token.isSymbol(")") ? -1 : 0;
+            if (depth != 0) {
+                continue;
+            }
+            if (where < 0 && token.isAnyWord("USING", "FROM", "JOIN") && (delete || token.isWord("FROM"))) {
+                return Optional.empty(); // other tables take part: the condition may restrict through them
+            }
+            if (where < 0 && token.isWord("WHERE")) {
+                where = j;
+            } else if (where >= 0 && token.isAnyWord("RETURNING", "ORDER", "LIMIT", "OUTPUT")) {
+                end = j;
+                break;
+            }
+        }
+        if (where < 0 || where + 1 >= end) {
+            return Optional.empty();
+        }
+        return Optional.of(new WhereTokens(tokens.get(0).upper(), SchemaNames.unquoted(table.text()), alias,
+                tokens.subList(where + 1, end)));
+    }
+}

@@ -1,0 +1,118 @@
+package io.github.sqlguard;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.sqlguard.model.Dialect;
+import io.github.sqlguard.model.Finding;
+import io.github.sqlguard.model.Severity;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** A loss the script itself prevents is reported at INFO, naming the guard; a guard that is no guard is not. */
+class LinterGuardTest {
+
+    @TempDir
+    Path project;
+
+    @ParameterizedTest(name = "{0}: {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            SQLSERVER  | drop-table           | IF NOT EXISTS (SELECT 1 FROM audit_2019) DROP TABLE audit_2019                                   | runs only when audit_2019 is empty
+            SQLSERVER  | drop-table           | IF NOT EXISTS (SELECT TOP 1 * FROM dbo.audit_2019) BEGIN DROP TABLE dbo.audit_2019 END           | runs only when dbo.audit_2019 is empty
+            SQLSERVER  | truncate-table       | IF (SELECT COUNT(*) FROM audit_2019) = 0 TRUNCATE TABLE audit_2019                              | runs only when audit_2019 is empty
+            POSTGRESQL | drop-table           | DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM audit_2019) THEN DROP TABLE audit_2019; END IF; END $$; | runs only when audit_2019 is empty
+            POSTGRESQL | drop-table           | CREATE TABLE sessions_backup AS SELECT * FROM sessions; DROP TABLE sessions;                      | rows copied to sessions_backup at line 1
+            POSTGRESQL | drop-table           | CREATE TABLE sessions_backup AS TABLE sessions; DROP TABLE sessions;                              | rows copied to sessions_backup at line 1
+            MYSQL      | truncate-table       | INSERT INTO sessions_archive SELECT * FROM sessions; TRUNCATE TABLE sessions;                     | rows copied to sessions_archive at line 1
+            SQLSERVER  | delete-without-where | SELECT * INTO sessions_backup FROM sessions; DELETE FROM sessions;                                | rows copied to sessions_backup at line 1
+            ORACLE     | drop-table           | CREATE TABLE sessions_bak AS SELECT * FROM sessions; DROP TABLE sessions PURGE;                   | rows copied to sessions_bak at line 1
+            POSTGRESQL | drop-column          | ALTER TABLE orders ADD COLUMN tmp_flag INT; ALTER TABLE orders DROP COLUMN tmp_flag;              | column tmp_flag was added earlier in this script
+            MARIADB    | drop-column          | ALTER TABLE orders ADD tmp_flag INT; ALTER TABLE orders DROP tmp_flag;                            | column tmp_flag was added earlier in this script
+            """)
+    void guardedLossIsInfoNamingTheGuard(Dialect dialect, String rule, String sql, String guard) throws IOException {
+        List<Finding> findings = lint(dialect, sql.replace("; ", ";\n"), rule);
+
+        assertEquals(1, findings.size(), findings.toString());
+        assertEquals(Severity.INFO, findings.get(0).severity());
+        assertTrue(findings.get(0).message().contains("(guarded: " + guard + ")"), findings.get(0).message());
+    }
+
+    @ParameterizedTest(name = "{0}: {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            SQLSERVER  | drop-table     | IF EXISTS (SELECT 1 FROM audit_2019) DROP TABLE audit_2019
+            SQLSERVER  | drop-table     | IF OBJECT_ID('audit_2019') IS NOT NULL DROP TABLE audit_2019
+            SQLSERVER  | drop-table     | IF NOT EXISTS (SELECT 1 FROM audit_2019 WHERE year = 2019) DROP TABLE audit_2019
+            SQLSERVER  | drop-table     | IF NOT EXISTS (SELECT 1 FROM other) DROP TABLE audit_2019
+            POSTGRESQL | drop-table     | DROP TABLE IF EXISTS audit_2019
+            POSTGRESQL | drop-table     | DO $$ BEGIN IF EXISTS (SELECT 1 FROM audit_2019) THEN DROP TABLE audit_2019; END IF; END $$;
+            POSTGRESQL | drop-table     | CREATE TABLE sessions_backup AS SELECT * FROM sessions WHERE active; DROP TABLE sessions;
+            POSTGRESQL | drop-table     | CREATE TABLE sessions_backup AS TABLE sessions WITH NO DATA; DROP TABLE sessions;
+            POSTGRESQL | drop-table     | CREATE TEMP TABLE sessions_backup AS SELECT * FROM sessions; DROP TABLE sessions;
+            SQLSERVER  | drop-table     | SELECT * INTO #sessions FROM sessions; DROP TABLE sessions;
+            MYSQL      | truncate-table | INSERT INTO sessions_archive SELECT * FROM other; TRUNCATE TABLE sessions;
+            POSTGRESQL | drop-column    | ALTER TABLE orders ADD COLUMN tmp_flag INT; ALTER TABLE orders DROP COLUMN tmp_flag, DROP COLUMN note;
+            """)
+    void noGuardNoChange(Dialect dialect, String rule, String sql) throws IOException {
+        List<Finding> findings = lint(dialect, sql.replace("; ", ";\n"), rule);
+
+        // One finding per destructive clause (two dropped columns make two), none lowered.
+        assertFalse(findings.isEmpty(), "the statement is still reported");
+        findings.forEach(f -> assertEquals(Severity.ERROR, f.severity(), f.message()));
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            MARK_RAN | <tableIsEmpty tableName="audit_2019"/>                                    | INFO
+            HALT     | <tableIsEmpty tableName="audit_2019"/>                                    | INFO
+            CONTINUE | <sqlCheck expectedResult="0">SELECT COUNT(*) FROM audit_2019</sqlCheck>     | INFO
+            WARN     | <tableIsEmpty tableName="audit_2019"/>                                    | ERROR
+            HALT     | <sqlCheck expectedResult="0">SELECT COUNT(*) FROM other</sqlCheck>          | ERROR
+            HALT     | <sqlCheck expectedResult="1">SELECT COUNT(*) FROM audit_2019</sqlCheck>     | ERROR
+            HALT     | <tableExists tableName="audit_2019"/>                                     | ERROR
+            """)
+    void liquibasePreconditionRequiringAnEmptyTableGuardsTheDrop(String onFail, String check, Severity expected)
+            throws IOException {
+        Path file = project.resolve("db/changelog.xml");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, """
+                <databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog">
+                  <changeSet id="1" author="a">
+                    <preConditions onFail="%s">%s</preConditions>
+                    <dropTable tableName="audit_2019"/>
+                  </changeSet>
+                </databaseChangeLog>
+                """.formatted(onFail, check), StandardCharsets.UTF_8);
+
+        List<Finding> findings = run(Dialect.AUTO, "drop-table");
+
+        assertEquals(1, findings.size(), findings.toString());
+        assertEquals(expected, findings.get(0).severity(), findings.get(0).message());
+        if (expected == Severity.INFO) {
+            assertTrue(findings.get(0).message().contains("(guarded: runs only when audit_2019 is empty"),
+                    findings.get(0).message());
+        }
+    }
+
+    private List<Finding> lint(Dialect dialect, String sql, String rule) throws IOException {
+        Path file = project.resolve("db/V1__change.sql");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, sql + "\n", StandardCharsets.UTF_8);
+        return run(dialect, rule);
+    }
+
+    private List<Finding> run(Dialect dialect, String rule) {
+        LintConfig defaults = LintConfig.defaults(project, List.of(project.resolve("db")));
+        LintResult result = new Linter().run(new LintConfig(project, defaults.directories(), defaults.includes(),
+                List.of(), dialect, StandardCharsets.UTF_8, Map.of(), List.of(), defaults.flyway(),
+                defaults.liquibase(), List.of(), null, defaults.maxFileBytes(), 1));
+        return result.findings().stream().filter(f -> f.ruleId().equals(rule)).toList();
+    }
+}

@@ -1,0 +1,169 @@
+package io.github.sqlguard;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.sqlguard.model.Dialect;
+import io.github.sqlguard.model.Finding;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The schema the earlier migrations built decides what later ones lose, across files, in Flyway's order. */
+class LinterSchemaTest {
+
+    @TempDir
+    Path project;
+
+    @Test
+    void wideningIsNotReportedNarrowingNamesBothTypesAcrossFilesInVersionOrder() throws IOException {
+        write("db/V1.10__narrow.sql", "ALTER TABLE orders ALTER COLUMN note TYPE VARCHAR(20);\n");
+        write("db/V1.2__widen.sql", "ALTER TABLE orders ALTER COLUMN note TYPE VARCHAR(200);\n"
+                + "ALTER TABLE orders ALTER COLUMN amount TYPE NUMERIC(14, 2);\n");
+        write("db/V1__init.sql", "CREATE TABLE orders (id BIGINT PRIMARY KEY, note VARCHAR(100),"
+                + " amount NUMERIC(10, 2));\n");
+        write("db/V2__unknown.sql", "ALTER TABLE legacy ALTER COLUMN c TYPE INT;\n");
+
+        List<Finding> findings = lint(Dialect.POSTGRESQL, "alter-column-type");
+
+        assertEquals(2, findings.size(), findings.toString());
+        assertEquals("db/V1.10__narrow.sql", findings.get(0).location().path());
+        assertEquals("ALTER TABLE orders changes the type of column note from VARCHAR(200) to VARCHAR(20)"
+                + " (shorter: 200 to 20 characters)", findings.get(0).message());
+        assertEquals("ALTER TABLE legacy changes the type of column c to INT (its type before is not known)",
+                findings.get(1).message());
+    }
+
+    @Test
+    void deleteWithoutWhereNamesTablesEmptiedThroughCascades() throws IOException {
+        write("db/V1__init.sql", """
+                CREATE TABLE accounts (id BIGINT PRIMARY KEY);
+                CREATE TABLE invoices (id BIGINT PRIMARY KEY, account_id BIGINT NOT NULL REFERENCES accounts (id) ON DELETE CASCADE);
+                CREATE TABLE invoice_lines (id BIGINT, invoice_id BIGINT REFERENCES invoices (id) ON DELETE CASCADE);
+                """);
+        write("db/V2__reset.sql", "DELETE FROM accounts;\nTRUNCATE accounts CASCADE;\n");
+
+        List<Finding> findings = lint(Dialect.POSTGRESQL, "delete-without-where");
+        assertEquals(1, findings.size(), findings.toString());
+        assertEquals("DELETE without WHERE removes every row of accounts and, through ON DELETE CASCADE,"
+                + " every row of invoices and invoice_lines", findings.get(0).message());
+        List<Finding> truncate = lint(Dialect.POSTGRESQL, "truncate-table");
+        assertEquals("TRUNCATE removes every row of table accounts, and with it every row of invoices and"
+                + " invoice_lines", truncate.get(0).message());
+    }
+
+    @Test
+    void mySqlRestatingTheSameTypeIsNotAChange() throws IOException {
+        write("db/V1__init.sql", "CREATE TABLE t (id INT NOT NULL, created DATETIME);\n");
+        write("db/V2__precision.sql", "ALTER TABLE t MODIFY id INT NULL;\nALTER TABLE t MODIFY created DATETIME(6);\n"
+                + "ALTER TABLE t MODIFY id SMALLINT;\n");
+
+        List<Finding> findings = lint(Dialect.MYSQL, "alter-column-type");
+
+        assertEquals(1, findings.size(), findings.toString());
+        assertTrue(findings.get(0).message().contains("id from INT to SMALLINT (narrower integer)"),
+                findings.get(0).message());
+    }
+
+    @Test
+    void liquibaseXmlChangesFeedTheReplay() throws IOException {
+        write("db/changelog.xml", """
+                <databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog">
+                  <changeSet id="1" author="a">
+                    <createTable tableName="accounts">
+                      <column name="id" type="BIGINT"><constraints primaryKey="true"/></column>
+                    </createTable>
+                    <createTable tableName="invoices">
+                      <column name="id" type="BIGINT"/>
+                      <column name="account_id" type="BIGINT">
+                        <constraints nullable="false" referencedTableName="accounts" referencedColumnNames="id"
+                            foreignKeyName="fk_invoice_account" deleteCascade="true"/>
+                      </column>
+                      <column name="note" type="VARCHAR(100)"/>
+                    </createTable>
+                    <addColumn tableName="invoices"><column name="total" type="NUMERIC(10,2)"/></addColumn>
+                  </changeSet>
+                  <changeSet id="2" author="a">
+                    <modifyDataType tableName="invoices" columnName="note" newDataType="VARCHAR(255)"/>
+                    <modifyDataType tableName="invoices" columnName="total" newDataType="NUMERIC(10,0)"/>
+                    <delete tableName="accounts"/>
+                  </changeSet>
+                </databaseChangeLog>
+                """);
+
+        List<Finding> retyped = lint(Dialect.POSTGRESQL, "alter-column-type");
+        assertEquals(1, retyped.size(), retyped.toString());
+        assertTrue(retyped.get(0).message().contains("total from NUMERIC(10, 2) to NUMERIC(10, 0)"),
+                retyped.get(0).message());
+        List<Finding> delete = lint(Dialect.POSTGRESQL, "delete-without-where");
+        assertEquals("DELETE without WHERE removes every row of accounts and, through ON DELETE CASCADE,"
+                + " every row of invoices (changeset a:2)", delete.get(0).message());
+    }
+
+    @Test
+    void liquibaseYamlChangesFeedTheReplay() throws IOException {
+        write("db/changelog.yaml", """
+                databaseChangeLog:
+                  - changeSet:
+                      id: 1
+                      author: a
+                      changes:
+                        - createTable:
+                            tableName: accounts
+                            columns:
+                              - column:
+                                  name: id
+                                  type: BIGINT
+                        - createTable:
+                            tableName: invoices
+                            columns:
+                              - column:
+                                  name: account_id
+                                  type: BIGINT
+                        - addForeignKeyConstraint:
+                            baseTableName: invoices
+                            baseColumnNames: account_id
+                            referencedTableName: accounts
+                            referencedColumnNames: id
+                            constraintName: fk_invoice_account
+                            onDelete: CASCADE
+                  - changeSet:
+                      id: 2
+                      author: a
+                      changes:
+                        - modifyDataType:
+                            tableName: invoices
+                            columnName: account_id
+                            newDataType: INT
+                        - delete:
+                            tableName: accounts
+                """);
+
+        List<Finding> retyped = lint(Dialect.POSTGRESQL, "alter-column-type");
+        assertEquals(1, retyped.size(), retyped.toString());
+        assertTrue(retyped.get(0).message().contains("account_id from BIGINT to INT (narrower integer)"),
+                retyped.get(0).message());
+        List<Finding> delete = lint(Dialect.POSTGRESQL, "delete-without-where");
+        assertTrue(delete.get(0).message().contains("through ON DELETE CASCADE, every row of invoices"),
+                delete.get(0).message());
+    }
+
+    private void write(String path, String text) throws IOException {
+        Path file = project.resolve(path);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+    }
+
+    private List<Finding> lint(Dialect dialect, String rule) {
+        LintConfig defaults = LintConfig.defaults(project, List.of(project.resolve("db")));
+        LintResult result = new Linter().run(new LintConfig(project, defaults.directories(), defaults.includes(),
+                List.of(), dialect, StandardCharsets.UTF_8, Map.of(), List.of(), defaults.flyway(),
+                defaults.liquibase(), List.of(), null, defaults.maxFileBytes(), 2));
+        return result.findings().stream().filter(f -> f.ruleId().equals(rule)).toList();
+    }
+}

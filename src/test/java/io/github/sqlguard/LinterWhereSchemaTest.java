@@ -1,0 +1,73 @@
+package io.github.sqlguard;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.sqlguard.model.Dialect;
+import io.github.sqlguard.model.Finding;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** WHERE conditions that restrict nothing once the schema is known: unfiltered-subquery and always-true-where. */
+class LinterWhereSchemaTest {
+
+    private static final String SCHEMA = "CREATE TABLE accounts (id INT PRIMARY KEY, name VARCHAR(20) NOT NULL,"
+            + " closed INT);\nCREATE TABLE invoices (id INT, account_id INT NOT NULL, note VARCHAR(20));\n";
+
+    @TempDir
+    Path project;
+
+    @ParameterizedTest(name = "{0}: {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            POSTGRESQL | unfiltered-subquery | DELETE FROM invoices WHERE account_id IN (SELECT id FROM accounts)                               | 1
+            MYSQL      | unfiltered-subquery | DELETE FROM invoices WHERE account_id IN (SELECT a.id FROM accounts a)                          | 1
+            SQLSERVER  | unfiltered-subquery | DELETE FROM invoices WHERE EXISTS (SELECT 1 FROM accounts a WHERE a.id = invoices.account_id)  | 1
+            ORACLE     | unfiltered-subquery | UPDATE invoices i SET note = 'x' WHERE EXISTS (SELECT 1 FROM accounts a WHERE i.account_id = a.id) | 1
+            POSTGRESQL | unfiltered-subquery | DELETE FROM invoices WHERE account_id IN (SELECT id FROM accounts WHERE closed = 1)             | 0
+            POSTGRESQL | unfiltered-subquery | DELETE FROM invoices WHERE account_id NOT IN (SELECT id FROM accounts)                          | 0
+            POSTGRESQL | unfiltered-subquery | DELETE FROM invoices WHERE EXISTS (SELECT 1 FROM accounts a WHERE a.id = invoices.account_id AND a.closed = 1) | 0
+            POSTGRESQL | unfiltered-subquery | DELETE FROM invoices WHERE account_id IN (SELECT id FROM accounts) AND note = 'x'              | 0
+            POSTGRESQL | always-true-where   | DELETE FROM invoices WHERE account_id IS NOT NULL                                                | 1
+            MARIADB    | always-true-where   | UPDATE accounts SET closed = 1 WHERE name IS NOT NULL                                            | 1
+            SQLSERVER  | always-true-where   | DELETE FROM invoices WHERE note IS NULL OR note IS NOT NULL                                      | 1
+            ORACLE     | always-true-where   | DELETE FROM legacy WHERE (x IS NOT NULL OR x IS NULL)                                            | 1
+            POSTGRESQL | always-true-where   | DELETE FROM invoices WHERE note IS NOT NULL                                                      | 0
+            POSTGRESQL | always-true-where   | DELETE FROM legacy WHERE id IS NOT NULL                                                          | 0
+            POSTGRESQL | always-true-where   | DELETE FROM invoices WHERE note IS NULL OR account_id IS NOT NULL                                | 0
+            """)
+    void judgesTheWhereWithTheSchema(Dialect dialect, String rule, String sql, int expected) throws IOException {
+        List<Finding> findings = lint(dialect, sql + ";\n", rule);
+
+        assertEquals(expected, findings.size(), findings.toString());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            DELETE FROM invoices WHERE account_id IS NOT NULL | account_id is declared NOT NULL
+            DELETE FROM invoices WHERE account_id IN (SELECT id FROM accounts) | limited only by a related row in accounts
+            """)
+    void messagesSayWhy(String sql, String expected) throws IOException {
+        List<Finding> findings = lint(Dialect.POSTGRESQL, sql + ";\n", null);
+        assertTrue(findings.stream().anyMatch(f -> f.message().contains(expected)), findings.toString());
+    }
+
+    private List<Finding> lint(Dialect dialect, String sql, String rule) throws IOException {
+        // The tables come from an earlier migration: tables the same script creates are scratch tables.
+        Path file = project.resolve("db/V2__change.sql");
+        Files.createDirectories(file.getParent());
+        Files.writeString(project.resolve("db/V1__schema.sql"), SCHEMA, StandardCharsets.UTF_8);
+        Files.writeString(file, sql, StandardCharsets.UTF_8);
+        LintConfig defaults = LintConfig.defaults(project, List.of(project.resolve("db")));
+        LintResult result = new Linter().run(new LintConfig(project, defaults.directories(), defaults.includes(),
+                List.of(), dialect, StandardCharsets.UTF_8, Map.of(), List.of(), defaults.flyway(),
+                defaults.liquibase(), List.of(), null, defaults.maxFileBytes(), 1));
+        return result.findings().stream().filter(f -> rule == null || f.ruleId().equals(rule)).toList();
+    }
+}

@@ -1,0 +1,60 @@
+package io.github.sqlguard.schema;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.sqlguard.source.FlywayNaming;
+import io.github.sqlguard.source.SourceClassification;
+import io.github.sqlguard.source.SourceKind;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class MigrationOrderTest {
+
+    private static Optional<MigrationOrder.Place> place(String path) {
+        String name = path.substring(path.lastIndexOf('/') + 1);
+        SourceClassification classification = FlywayNaming.DEFAULT.parse(name)
+                .map(flyway -> new SourceClassification(flyway.kind(), Optional.of(flyway)))
+                .orElse(SourceClassification.of(name.endsWith(".xml") ? SourceKind.LIQUIBASE_XML : SourceKind.PLAIN_SQL));
+        return MigrationOrder.of(path, classification);
+    }
+
+    private static List<String> ordered(String... paths) {
+        return List.of(paths).stream().map(p -> place(p).orElseThrow()).sorted(MigrationOrder.APPLIED_FIRST)
+                .map(MigrationOrder.Place::sortName).map(n -> n.contains("\u0000") ? n.substring(n.indexOf('\u0000') + 1) : n)
+                .toList();
+    }
+
+    @Test
+    void flywayVersionsAsFlywayComparesThemThenRepeatablesByDescription() {
+        assertEquals(List.of("db/V1__a.sql", "db/V1.2__b.sql", "db/V1.10__c.sql", "db/V2__d.sql", "db/R__a_views.sql",
+                "db/R__b_grants.sql"),
+                ordered("db/R__b_grants.sql", "db/V1.10__c.sql", "db/V2__d.sql", "db/R__a_views.sql", "db/V1__a.sql",
+                        "db/V1.2__b.sql"));
+    }
+
+    @Test
+    void plainFilesRunInPathOrder() {
+        assertEquals(List.of("m/2020-01-02_x/up.sql", "m/2020-01-10_y/up.sql", "m/2021-01-01_z/up.sql"),
+                ordered("m/2021-01-01_z/up.sql", "m/2020-01-02_x/up.sql", "m/2020-01-10_y/up.sql"));
+    }
+
+    @Test
+    void setsForDifferentDatabasesAreSeparateHistories() {
+        assertEquals("postgres", place("sql/postgres/V1__init.sql").orElseThrow().history());
+        assertEquals("h2", place("sql/h2/V1__init.sql").orElseThrow().history());
+        assertEquals("mysql", place("sql/20200101_init.mysql.up.sql").orElseThrow().history());
+        assertEquals("", place("sql/V1__create_postgres_tables.sql").orElseThrow().history(),
+                "a word inside a description names no database");
+        assertTrue(place("db/changelog.xml").orElseThrow().history().startsWith("changelog "));
+    }
+
+    @Test
+    void downUndoAndRollbackScriptsAreNotReplayed() {
+        assertTrue(place("m/2020_x/down.sql").isEmpty());
+        assertTrue(place("sql/20200101_init.mysql.down.sql").isEmpty());
+        assertTrue(place("db/U2__undo.sql").isEmpty());
+        assertTrue(place("db/V3__drop_down_votes.sql").isPresent());
+    }
+}

@@ -1,0 +1,210 @@
+package io.github.sqlguard.schema;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.sqlguard.model.Dialect;
+import io.github.sqlguard.sql.Placeholders;
+import io.github.sqlguard.sql.Statement;
+import io.github.sqlguard.sql.StatementSplitter;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class SchemaReplayTest {
+
+    /** Replays {@code sql} and returns the schema after its last statement. */
+    static SchemaView replayed(Dialect dialect, String sql) {
+        SchemaReplay replay = new SchemaReplay();
+        statements(dialect, sql).forEach(replay::apply);
+        return replay.current();
+    }
+
+    static List<Statement> statements(Dialect dialect, String sql) {
+        return new StatementSplitter(dialect, Placeholders.DEFAULT).split("V1__test.sql", sql).statements();
+    }
+
+    private static String type(SchemaView schema, String table, String column) {
+        return schema.columnType(table, column).map(SqlType::written).orElse("unknown");
+    }
+
+    @Test
+    void createTableReadsColumnsKeysAndActions() {
+        SchemaView schema = replayed(Dialect.POSTGRESQL, """
+                CREATE TABLE accounts (id BIGINT PRIMARY KEY, name VARCHAR(100) NOT NULL, note text);
+                CREATE TABLE invoices (
+                  id bigint NOT NULL,
+                  account_id bigint NOT NULL,
+                  amount numeric(10, 2),
+                  CONSTRAINT invoices_pk PRIMARY KEY (id),
+                  CONSTRAINT invoices_account_fk FOREIGN KEY (account_id) REFERENCES accounts (id) ON DELETE CASCADE
+                );
+                """);
+        Table accounts = schema.table("ACCOUNTS").orElseThrow();
+        assertTrue(accounts.complete());
+        assertEquals(List.of("id"), accounts.primaryKey());
+        assertTrue(accounts.column("id").orElseThrow().notNull());
+        assertTrue(accounts.column("name").orElseThrow().notNull());
+        assertFalse(accounts.column("note").orElseThrow().notNull());
+        assertEquals("VARCHAR(100)", type(schema, "accounts", "name"));
+        ForeignKey key = schema.table("invoices").orElseThrow().foreignKeys().get(0);
+        assertEquals("accounts", key.referencedTable());
+        assertEquals("CASCADE", key.onDelete());
+        assertEquals(List.of("account_id"), key.columns());
+        assertEquals("numeric(10, 2)", type(schema, "invoices", "amount"));
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            POSTGRESQL | ALTER TABLE t ALTER COLUMN c TYPE varchar(200) USING c::varchar  | varchar(200)
+            POSTGRESQL | ALTER TABLE ONLY public.t ALTER c SET DATA TYPE text                | text
+            MYSQL      | ALTER TABLE t MODIFY COLUMN c VARCHAR(300) NOT NULL                  | VARCHAR(300)
+            MARIADB    | ALTER TABLE `t` MODIFY `c` VARCHAR(300)                              | VARCHAR(300)
+            SQLSERVER  | ALTER TABLE [dbo].[t] ALTER COLUMN [c] NVARCHAR(400) NOT NULL       | NVARCHAR(400)
+            ORACLE     | ALTER TABLE t MODIFY (c VARCHAR2(500 CHAR), d NOT NULL)              | VARCHAR2(500 CHAR)
+            ORACLE     | ALTER TABLE t MODIFY c VARCHAR2(600)                                  | VARCHAR2(600)
+            H2         | ALTER TABLE t ALTER COLUMN c VARCHAR(700)                             | VARCHAR(700)
+            """)
+    void typeChangesReplayInEveryDialect(Dialect dialect, String alter, String expected) {
+        SchemaView schema = replayed(dialect, "CREATE TABLE t (c VARCHAR(100), d INT);\n" + alter + ";\n");
+        assertEquals(expected, type(schema, "t", "c"));
+        assertEquals("INT", type(schema, "t", "d"));
+    }
+
+    @Test
+    void mySqlChangeRenamesAndRedefines() {
+        SchemaView schema = replayed(Dialect.MYSQL, """
+                CREATE TABLE t (a INT NOT NULL, b INT);
+                ALTER TABLE t CHANGE a a2 BIGINT, MODIFY b INT NOT NULL;
+                """);
+        assertEquals("BIGINT", type(schema, "t", "a2"));
+        assertFalse(schema.column("t", "a").isPresent());
+        assertFalse(schema.column("t", "a2").orElseThrow().notNull(), "MySQL CHANGE without NOT NULL is nullable");
+        assertTrue(schema.column("t", "b").orElseThrow().notNull());
+    }
+
+    @Test
+    void oracleModifyKeepsWhatItDoesNotState() {
+        SchemaView schema = replayed(Dialect.ORACLE, """
+                CREATE TABLE t (a VARCHAR2(10) NOT NULL);
+                ALTER TABLE t MODIFY (a VARCHAR2(20));
+                """);
+        assertTrue(schema.column("t", "a").orElseThrow().notNull());
+    }
+
+    @Test
+    void renamesMoveTablesColumnsAndTheKeysThatReferenceThem() {
+        SchemaView schema = replayed(Dialect.POSTGRESQL, """
+                CREATE TABLE a (id INT PRIMARY KEY, x TEXT);
+                CREATE TABLE b (id INT, a_id INT REFERENCES a (id) ON DELETE CASCADE);
+                ALTER TABLE a RENAME TO accounts;
+                ALTER TABLE accounts RENAME COLUMN x TO label;
+                """);
+        assertFalse(schema.table("a").isPresent());
+        assertEquals("TEXT", type(schema, "accounts", "label"));
+        assertEquals("accounts", schema.table("b").orElseThrow().foreignKeys().get(0).referencedTable());
+    }
+
+    @Test
+    void mySqlAndOracleRenameStatementsAndTsqlSpRename() {
+        SchemaView mysql = replayed(Dialect.MYSQL, "CREATE TABLE a (id INT);\nRENAME TABLE a TO b, x TO y;\n");
+        assertTrue(mysql.table("b").isPresent());
+        SchemaView oracle = replayed(Dialect.ORACLE, "CREATE TABLE a (id NUMBER(10));\nRENAME a TO c;\n");
+        assertTrue(oracle.table("c").isPresent());
+        SchemaView tsql = replayed(Dialect.SQLSERVER, """
+                CREATE TABLE dbo.a (id INT, old_name NVARCHAR(20));
+                GO
+                EXEC sp_rename 'dbo.a.old_name', 'new_name', 'COLUMN';
+                GO
+                EXEC sp_rename 'dbo.a', 'd';
+                GO
+                """);
+        assertEquals("NVARCHAR(20)", type(tsql, "d", "new_name"));
+    }
+
+    @Test
+    void dropsForgetTablesColumnsAndKeys() {
+        SchemaView schema = replayed(Dialect.POSTGRESQL, """
+                CREATE TABLE a (id INT PRIMARY KEY);
+                CREATE TABLE b (id INT, a_id INT, note TEXT, CONSTRAINT b_a FOREIGN KEY (a_id) REFERENCES a (id));
+                ALTER TABLE b DROP COLUMN note, DROP CONSTRAINT b_a;
+                CREATE TABLE c (a_id INT REFERENCES a (id));
+                DROP TABLE IF EXISTS a CASCADE;
+                """);
+        assertFalse(schema.table("a").isPresent());
+        assertFalse(schema.column("b", "note").isPresent());
+        assertTrue(schema.table("b").orElseThrow().foreignKeys().isEmpty());
+        assertTrue(schema.table("c").orElseThrow().foreignKeys().isEmpty());
+    }
+
+    @Test
+    void eachStatementSeesTheSchemaBeforeIt() {
+        SchemaReplay replay = new SchemaReplay();
+        List<Statement> statements = statements(Dialect.POSTGRESQL, """
+                CREATE TABLE t (c VARCHAR(10));
+                ALTER TABLE t ALTER COLUMN c TYPE VARCHAR(20);
+                ALTER TABLE t ALTER COLUMN c TYPE VARCHAR(5);
+                """);
+        statements.forEach(replay::apply);
+        assertFalse(replay.before(statements.get(0)).table("t").isPresent());
+        assertEquals("VARCHAR(10)", type(replay.before(statements.get(1)), "t", "c"));
+        assertEquals("VARCHAR(20)", type(replay.before(statements.get(2)), "t", "c"));
+        assertEquals(SchemaView.UNKNOWN, replay.before(statements(Dialect.POSTGRESQL, "SELECT 1;").get(0)));
+    }
+
+    @Test
+    void tablesCreatedElsewhereStayUnknownButLaterChangesCount() {
+        SchemaView schema = replayed(Dialect.POSTGRESQL, """
+                ALTER TABLE legacy ADD COLUMN flag BOOLEAN NOT NULL DEFAULT false;
+                ALTER TABLE other ALTER COLUMN c TYPE varchar(50);
+                """);
+        assertFalse(schema.table("legacy").orElseThrow().complete());
+        assertTrue(schema.column("legacy", "flag").orElseThrow().notNull());
+        assertFalse(schema.column("legacy", "id").isPresent());
+        assertEquals("varchar(50)", type(schema, "other", "c"));
+    }
+
+    @Test
+    void temporaryAndConditionalCreatesAndRoutineBodiesDoNotCount() {
+        SchemaView schema = replayed(Dialect.POSTGRESQL, """
+                CREATE TEMP TABLE scratch (id INT);
+                CREATE TABLE t (c INT);
+                CREATE TABLE IF NOT EXISTS t (c TEXT);
+                CREATE FUNCTION f() RETURNS void AS $$
+                BEGIN
+                  ALTER TABLE t ALTER COLUMN c TYPE bigint;
+                END $$ LANGUAGE plpgsql;
+                """);
+        assertFalse(schema.table("scratch").isPresent());
+        assertEquals("INT", type(schema, "t", "c"));
+    }
+
+    @Test
+    void tsqlAddsSeveralColumnsAndGuardedCreates() {
+        SchemaView schema = replayed(Dialect.SQLSERVER, """
+                IF OBJECT_ID('dbo.t') IS NULL CREATE TABLE dbo.t ([id] [int] IDENTITY(1,1) NOT NULL, [name] [nvarchar](50) NULL)
+                GO
+                ALTER TABLE dbo.t ADD a INT NOT NULL, b DATETIME2(3)
+                GO
+                """);
+        assertEquals("[int]", type(schema, "t", "id"));
+        assertTrue(schema.column("t", "id").orElseThrow().notNull());
+        assertEquals("DATETIME2(3)", type(schema, "t", "b"));
+        assertTrue(schema.column("t", "a").orElseThrow().notNull());
+    }
+    @Test
+    void aTableCreatedTwiceMixesHistoriesSoItsTypesAreNoLongerTrusted() {
+        SchemaReplay replay = new SchemaReplay();
+        List<Statement> statements = statements(Dialect.AUTO, """
+                CREATE TABLE t (c TIMESTAMP WITH TIME ZONE NOT NULL);
+                CREATE TABLE t (c DATETIME);
+                ALTER TABLE t MODIFY c DATETIME(6);
+                """);
+        statements.forEach(replay::apply);
+        assertFalse(replay.current().column("t", "c").isPresent());
+        assertFalse(replay.factsFor(statements.get(2)).retypes().get(0).from().isPresent());
+        assertTrue(replay.before(statements.get(1)).column("t", "c").isPresent(), "known until mixed");
+    }
+}

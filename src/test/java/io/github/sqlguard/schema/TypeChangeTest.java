@@ -1,0 +1,113 @@
+package io.github.sqlguard.schema;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.github.sqlguard.model.Dialect;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class TypeChangeTest {
+
+    @ParameterizedTest(name = "{2}: {0} -> {1} is {3}")
+    @CsvSource(delimiter = '|', textBlock = """
+            VARCHAR(100)                | VARCHAR(200)                | POSTGRESQL | LOSSLESS
+            character varying(100)      | varchar(100)                | POSTGRESQL | LOSSLESS
+            VARCHAR(200)                | VARCHAR(100)                | POSTGRESQL | LOSSY
+            varchar(255)                | text                        | POSTGRESQL | LOSSLESS
+            text                        | varchar(255)                | POSTGRESQL | LOSSY
+            varchar(50)                 | varchar                     | POSTGRESQL | LOSSLESS
+            int4                        | int8                        | POSTGRESQL | LOSSLESS
+            int8                        | integer                     | POSTGRESQL | LOSSY
+            integer                     | bigint                      | H2         | LOSSLESS
+            NUMERIC(10,2)               | NUMERIC(14,2)               | POSTGRESQL | LOSSLESS
+            NUMERIC(14,2)               | NUMERIC(10,2)               | POSTGRESQL | LOSSY
+            NUMERIC(10,4)               | NUMERIC(12,2)               | POSTGRESQL | LOSSY
+            decimal(19,6)               | decimal(19,2)               | MYSQL      | LOSSY
+            numeric(10,2)               | numeric                     | POSTGRESQL | LOSSLESS
+            numeric(10,2)               | integer                     | POSTGRESQL | LOSSY
+            numeric(9,0)                | integer                     | POSTGRESQL | LOSSLESS
+            integer                     | numeric(10,0)               | POSTGRESQL | LOSSLESS
+            integer                     | numeric(5,0)                | POSTGRESQL | LOSSY
+            varchar(20)                 | integer                     | POSTGRESQL | LOSSY
+            text                        | numeric(10,2)               | POSTGRESQL | LOSSY
+            timestamp                   | date                        | POSTGRESQL | LOSSY
+            date                        | timestamp                   | POSTGRESQL | LOSSLESS
+            timestamp                   | timestamptz                 | POSTGRESQL | LOSSLESS
+            timestamp with time zone    | timestamp without time zone | POSTGRESQL | LOSSY
+            timestamp(6)                | timestamp(3)                | POSTGRESQL | LOSSY
+            jsonb                       | json                        | POSTGRESQL | LOSSLESS
+            varchar(36)                 | uuid                        | POSTGRESQL | LOSSY
+            uuid                        | varchar(36)                 | POSTGRESQL | LOSSLESS
+            boolean                     | integer                     | POSTGRESQL | LOSSLESS
+            INT                         | BIGINT                      | MYSQL      | LOSSLESS
+            INT(11)                     | BIGINT(20)                  | MYSQL      | LOSSLESS
+            BIGINT                      | INT                         | MYSQL      | LOSSY
+            INT                         | INT UNSIGNED                | MYSQL      | LOSSY
+            INT UNSIGNED                | BIGINT                      | MYSQL      | LOSSLESS
+            INT UNSIGNED                | INT                         | MYSQL      | LOSSY
+            datetime                    | datetime(6)                 | MYSQL      | LOSSLESS
+            DATETIME(6)                 | DATETIME                    | MARIADB    | LOSSY
+            DATETIME                    | TIMESTAMP                   | MYSQL      | LOSSY
+            VARCHAR(255)                | TEXT                        | MYSQL      | LOSSLESS
+            VARCHAR(255)                | LONGTEXT                    | MARIADB    | LOSSLESS
+            TEXT                        | TINYTEXT                    | MYSQL      | LOSSY
+            MEDIUMTEXT                  | TEXT                        | MYSQL      | LOSSY
+            DECIMAL(10,2)               | DECIMAL(19,2)               | MYSQL      | LOSSLESS
+            DECIMAL                     | DECIMAL(12,0)               | MYSQL      | LOSSLESS
+            double                      | float                       | MYSQL      | LOSSY
+            float                       | double                      | MYSQL      | LOSSLESS
+            VARCHAR(100)                | VARCHAR(50)                 | MYSQL      | LOSSY
+            NVARCHAR(100)               | NVARCHAR(MAX)               | SQLSERVER  | LOSSLESS
+            NVARCHAR(100)               | VARCHAR(100)                | SQLSERVER  | LOSSY
+            VARCHAR(100)                | NVARCHAR(100)               | SQLSERVER  | LOSSLESS
+            VARCHAR(MAX)                | VARCHAR(4000)               | SQLSERVER  | LOSSY
+            DATETIME                    | DATETIME2                   | SQLSERVER  | LOSSLESS
+            DATETIME                    | DATETIME2(0)                | SQLSERVER  | LOSSY
+            DATETIME2                   | DATETIME                    | SQLSERVER  | LOSSY
+            DATETIME2(3)                | DATETIMEOFFSET(3)           | SQLSERVER  | LOSSLESS
+            DATETIME                    | SMALLDATETIME               | SQLSERVER  | LOSSY
+            BIT                         | INT                         | SQLSERVER  | LOSSLESS
+            INT                         | BIT                         | SQLSERVER  | LOSSY
+            DECIMAL(18,2)               | MONEY                       | SQLSERVER  | LOSSY
+            VARCHAR2(100)               | VARCHAR2(200)               | ORACLE     | LOSSLESS
+            VARCHAR2(100 CHAR)          | VARCHAR2(100 BYTE)          | ORACLE     | LOSSY
+            VARCHAR2(100 BYTE)          | VARCHAR2(100 CHAR)          | ORACLE     | LOSSLESS
+            VARCHAR2(4000)              | CLOB                        | ORACLE     | LOSSLESS
+            CLOB                        | VARCHAR2(4000)              | ORACLE     | LOSSY
+            NUMBER(10)                  | NUMBER(19)                  | ORACLE     | LOSSLESS
+            NUMBER(19)                  | NUMBER(10)                  | ORACLE     | LOSSY
+            NUMBER(19,4)                | NUMBER                      | ORACLE     | LOSSLESS
+            NUMBER                      | NUMBER(19)                  | ORACLE     | LOSSY
+            NUMBER(10,2)                | NUMBER(10)                  | ORACLE     | LOSSY
+            DATE                        | TIMESTAMP                   | ORACLE     | LOSSLESS
+            TIMESTAMP                   | DATE                        | ORACLE     | LOSSY
+            CHAR(10)                    | VARCHAR2(10)                | ORACLE     | LOSSLESS
+            VARCHAR2(10)                | CHAR(10)                    | ORACLE     | LOSSY
+            VARCHAR(255)                | VARCHAR(255)                | AUTO       | LOSSLESS
+            DECIMAL                     | DECIMAL(10,2)               | AUTO       | UNKNOWN
+            VARCHAR                     | VARCHAR(100)                | SQLSERVER  | UNKNOWN
+            my_enum                     | other_enum                  | POSTGRESQL | UNKNOWN
+            """)
+    void judgesConversion(String from, String to, Dialect dialect, TypeChange.Verdict expected) {
+        TypeChange change = TypeChange.of(SqlType.parse(from), SqlType.parse(to), dialect);
+        assertEquals(expected, change.verdict(), change.reason());
+    }
+
+    @ParameterizedTest(name = "{0} reads as {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            character varying(100)            | VARCHAR   | 100
+            VARCHAR2(20 CHAR)                 | VARCHAR   | 20
+            nvarchar(max)                     | NVARCHAR  | 9223372036854775807
+            int4                              | INTEGER   | -1
+            "int8"                            | BIGINT    | -1
+            double precision                  | DOUBLE    | -1
+            timestamp(3) with time zone       | TIMESTAMP | 3
+            NUMERIC( 10 , 2 )                 | NUMERIC   | 10
+            varchar(10) CHARACTER SET utf8mb4 | VARCHAR   | 10
+            """)
+    void readsWrittenTypes(String written, String base, long first) {
+        SqlType type = SqlType.parse(written);
+        assertEquals(base, type.base());
+        assertEquals(first, type.firstArgument());
+    }
+}
