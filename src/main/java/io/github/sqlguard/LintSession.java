@@ -197,7 +197,7 @@ final class LintSession {
                 scriptFindings = withPlaceholderValues(scriptFindings);
             }
             findings.addAll(withConfiguredDiagnostics(InlineAcknowledgements.apply(script.relativePath(),
-                    script.script(), scriptFindings, knownRuleIds)));
+                    script.script(), scriptFindings, knownRuleIds, checked.scratchStatements())));
             for (Statement statement : script.script().statements()) {
                 if (!statement.container()) {
                     statements++;

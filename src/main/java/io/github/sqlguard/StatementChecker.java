@@ -39,8 +39,10 @@ final class StatementChecker {
      *
      * @param findings what the rules found, and an unterminated quote or comment
      * @param parsedStatements how many statements JSqlParser was asked about
+     * @param scratchStatements where statements start whose destructive parts touch only tables this script
+     *     created, so that an acknowledgement before one can say why it matched nothing
      */
-    record ScriptFindings(List<Finding> findings, int parsedStatements) {
+    record ScriptFindings(List<Finding> findings, int parsedStatements, List<Location> scratchStatements) {
     }
 
     private final List<Rule> rules;
@@ -65,12 +67,17 @@ final class StatementChecker {
     ScriptFindings check(Script script, String path, Severity ceiling, ScriptMode rollbacks,
             Map<Location, String> statementSql, Function<Statement, SchemaFacts> schema) {
         List<Finding> findings = new ArrayList<>();
+        List<Location> scratchStatements = new ArrayList<>();
         int parsed = 0;
         Map<String, LossGuards> guards = new HashMap<>();
         for (StatementModel model : analysis.models(script)) {
             Statement statement = model.statement();
             if (model.parse().state() != StatementModel.ParseOutcome.State.NOT_NEEDED) {
                 parsed++;
+            }
+            if (model.clauses().stream().anyMatch(clause -> clause.scratch())
+                    || model.rowChanges().stream().anyMatch(change -> change.scratch())) {
+                scratchStatements.add(statement.start());
             }
             LossGuards scopeGuards = guards.computeIfAbsent(guardScope(statement.context()), s -> new LossGuards());
             Optional<Guard> guard = scopeGuards.guardOf(statement);
@@ -97,7 +104,7 @@ final class StatementChecker {
             scopeGuards.observe(statement);
         }
         script.lexError().ifPresent(error -> unterminated(error, path).ifPresent(findings::add));
-        return new ScriptFindings(findings, parsed);
+        return new ScriptFindings(findings, parsed, scratchStatements);
     }
 
     /**

@@ -39,6 +39,27 @@ class LinterAcrossFilesTest {
     }
 
     @Test
+    void anAcknowledgementOfAStatementOnAScratchTableSaysWhyItMatchedNothing() throws IOException {
+        write("db/V1__x.sql", "CREATE TABLE price_cache (id int);\n"
+                + "-- sqlguard:allow delete-without-where reason: rebuilt on start-up\n"
+                + "DELETE FROM price_cache;\n"
+                + "-- sqlguard:allow drop-table reason: nobody reads it\n"
+                + "DROP TABLE orders;\n"
+                + "-- sqlguard:allow truncate-table reason: emptied on purpose\n"
+                + "UPDATE orders SET x = 1 WHERE id = 2;\n");
+
+        List<Finding> unused = lint(flyway(Map.of(), null)).findings().stream()
+                .filter(f -> f.ruleId().equals("unused-suppression")).toList();
+
+        // The DROP is acknowledged; the allow before the DELETE on the table the script created matched nothing
+        // and says why; the one before the UPDATE matched nothing for the ordinary reason.
+        assertEquals(List.of(2, 6), unused.stream().map(f -> f.location().line()).toList(), unused.toString());
+        assertTrue(unused.get(0).message().contains("changes only a table this script created itself"),
+                unused.get(0).message());
+        assertFalse(unused.get(1).message().contains("created itself"), unused.get(1).message());
+    }
+
+    @Test
     void columnsOfChangelogElementsCountUtf16CodeUnitsToo() throws IOException {
         String line = "    <!-- \uD83D\uDE00\uD83D\uDE00 --> <delete tableName=\"t\"/>";
         write("db/changelog.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"

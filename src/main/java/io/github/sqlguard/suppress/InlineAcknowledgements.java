@@ -35,6 +35,16 @@ public final class InlineAcknowledgements {
      */
     public static List<Finding> apply(String relativePath, Script script, List<Finding> findingsOfThisFile,
             Set<String> knownRuleIds) {
+        return apply(relativePath, script, findingsOfThisFile, knownRuleIds, List.of());
+    }
+
+    /**
+     * As {@link #apply(String, Script, List, Set)}, knowing where statements start that touch only tables the
+     * same script created: a comment before one of them matched nothing because there was nothing to report,
+     * and its diagnostic says so.
+     */
+    public static List<Finding> apply(String relativePath, Script script, List<Finding> findingsOfThisFile,
+            Set<String> knownRuleIds, List<Location> scratchStatements) {
         CommentTargets targets = new CommentTargets(script.statements());
         List<Finding> diagnostics = new ArrayList<>();
         List<ActiveAllow> active = new ArrayList<>();
@@ -51,7 +61,7 @@ public final class InlineAcknowledgements {
                     diagnostics.add(SuppressionDiagnostics.finding(SuppressionDiagnostics.UNUSED_SUPPRESSION,
                             allow.comment().location(relativePath),
                             allow.comment().directive() + " " + id + " acknowledges nothing: "
-                                    + allow.scope().replace("{rule}", id),
+                                    + allow.scope().replace("{rule}", id) + scratchNote(allow, scratchStatements),
                             allow.comment().firstLine()));
                 }
             }
@@ -164,6 +174,14 @@ public final class InlineAcknowledgements {
         return at.line() > other.line() || at.line() == other.line() && at.column() > other.column();
     }
 
+    /** Why a comment before a statement on a table the script created itself matched nothing. */
+    private static String scratchNote(ActiveAllow allow, List<Location> scratchStatements) {
+        boolean beforeScratch = !allow.comment().fileWide() && scratchStatements.stream()
+                .anyMatch(start -> allow.coversPosition(start.line(), start.column()));
+        return beforeScratch ? "; the statement changes only a table this script created itself, which is never"
+                + " reported, so the comment can go" : "";
+    }
+
     /** A comment that can acknowledge, with the rule ids it has acknowledged so far. */
     private record ActiveAllow(AllowComment comment, Set<String> ruleIds, List<long[]> coveredSpans, String scope,
             Set<String> used) {
@@ -176,11 +194,12 @@ public final class InlineAcknowledgements {
             if (!ruleIds.contains(finding.ruleId())) {
                 return false;
             }
-            return comment.fileWide()
-                    || coveredSpans.stream().anyMatch(span -> {
-                        long at = position(finding.location().line(), finding.location().column());
-                        return span[0] <= at && at <= span[1];
-                    });
+            return comment.fileWide() || coversPosition(finding.location().line(), finding.location().column());
+        }
+
+        boolean coversPosition(int line, int column) {
+            long at = position(line, column);
+            return coveredSpans.stream().anyMatch(span -> span[0] <= at && at <= span[1]);
         }
     }
 }
