@@ -53,7 +53,7 @@ record AlterTableClauses(String table, List<List<Token>> clauses) {
             ObjectNames.NameAt table = ObjectNames.readName(core, i);
             int next = table.next() < core.size() && core.get(table.next()).isSymbol("*") ? table.next() + 1
                     : table.next();
-            return Optional.of(new AlterTableClauses(table.text(), splitAtCommas(core.subList(next, core.size()))));
+            return Optional.of(new AlterTableClauses(table.text(), ObjectNames.splitAtCommas(core, next, core.size())));
         });
     }
 
@@ -78,26 +78,6 @@ record AlterTableClauses(String table, List<List<Token>> clauses) {
             i++;
         }
         return ObjectNames.readName(core, i) == null ? Optional.empty() : Optional.of(i);
-    }
-
-    private static List<List<Token>> splitAtCommas(List<Token> tokens) {
-        List<List<Token>> parts = new ArrayList<>();
-        int depth = 0;
-        int start = 0;
-        for (int i = 0; i < tokens.size(); i++) {
-            Token token = tokens.get(i);
-            if (token.isSymbol("(")) {
-                depth++;
-            } else if (token.isSymbol(")")) {
-                depth--;
-            } else if (depth == 0 && token.isSymbol(",")) {
-                parts.add(tokens.subList(start, i));
-                start = i + 1;
-            }
-        }
-        parts.add(tokens.subList(start, tokens.size()));
-        parts.removeIf(List::isEmpty);
-        return parts;
     }
 
     /**

@@ -125,7 +125,7 @@ public final class ObjectNames {
     }
 
     /** The index after a parenthesized group starting at {@code index}, or {@code index} when there is none. */
-    static int skipParentheses(List<Token> tokens, int index) {
+    public static int skipParentheses(List<Token> tokens, int index) {
         if (index >= tokens.size() || !tokens.get(index).isSymbol("(")) {
             return index;
         }
@@ -138,6 +138,30 @@ public final class ObjectNames {
             }
         }
         return tokens.size();
+    }
+
+    /** The tokens between {@code from} and {@code to}, split at commas outside parentheses. */
+    public static List<List<Token>> splitAtCommas(List<Token> tokens, int from, int to) {
+        List<List<Token>> parts = new ArrayList<>();
+        int depth = 0;
+        int start = from;
+        for (int i = from; i < to; i++) {
+            Token token = tokens.get(i);
+            if (token.isSymbol("(")) {
+                depth++;
+            } else if (token.isSymbol(")")) {
+                depth--;
+            } else if (depth == 0 && token.isSymbol(",")) {
+                if (i > start) {
+                    parts.add(tokens.subList(start, i));
+                }
+                start = i + 1;
+            }
+        }
+        if (to > start) {
+            parts.add(tokens.subList(start, to));
+        }
+        return parts;
     }
 
     /** The texts of {@code names}, joined by {@code ", "}. */

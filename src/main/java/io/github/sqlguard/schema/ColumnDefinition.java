@@ -1,5 +1,6 @@
 package io.github.sqlguard.schema;
 
+import io.github.sqlguard.analysis.ObjectNames;
 import io.github.sqlguard.sql.Token;
 import io.github.sqlguard.sql.TokenType;
 import java.util.List;
@@ -48,7 +49,7 @@ final class ColumnDefinition {
         int typeEnd = i;
         while (typeEnd < tokens.size() && !tokens.get(typeEnd).isSymbol(",")
                 && !(tokens.get(typeEnd).type() == TokenType.WORD && AFTER_TYPE.contains(tokens.get(typeEnd).upper()))) {
-            typeEnd = tokens.get(typeEnd).isSymbol("(") ? SchemaNames.afterParentheses(tokens, typeEnd) : typeEnd + 1;
+            typeEnd = tokens.get(typeEnd).isSymbol("(") ? ObjectNames.skipParentheses(tokens, typeEnd) : typeEnd + 1;
         }
         Optional<SqlType> type = typeEnd > i ? Optional.of(SqlType.parse(SchemaNames.text(tokens.subList(i, typeEnd))))
                 : Optional.empty();
@@ -67,7 +68,7 @@ final class ColumnDefinition {
             } else if (token.isWord("REFERENCES")) {
                 foreignKey = references(tokens, j + 1, "", List.of(name.text()));
             } else if (token.isSymbol("(")) {
-                j = SchemaNames.afterParentheses(tokens, j) - 1;
+                j = ObjectNames.skipParentheses(tokens, j) - 1;
             }
         }
         boolean notNull = Boolean.TRUE.equals(nullability) || primaryKey;
@@ -104,7 +105,7 @@ final class ColumnDefinition {
             at++; // MySQL: FOREIGN KEY index_name (..)
         }
         List<String> columns = SchemaNames.parenthesisedNames(tokens, at);
-        int references = SchemaNames.afterParentheses(tokens, at);
+        int references = ObjectNames.skipParentheses(tokens, at);
         if (references >= tokens.size() || !tokens.get(references).isWord("REFERENCES")) {
             return null;
         }

@@ -1,5 +1,6 @@
 package io.github.sqlguard.schema;
 
+import io.github.sqlguard.analysis.ObjectNames;
 import io.github.sqlguard.sql.Token;
 import java.util.ArrayList;
 import java.util.List;
@@ -83,7 +84,7 @@ final class DestroyedTables {
         if (table == null) {
             return columns;
         }
-        for (List<Token> clause : SchemaNames.splitAtCommas(tokens, table.next(), tokens.size())) {
+        for (List<Token> clause : ObjectNames.splitAtCommas(tokens, table.next(), tokens.size())) {
             if (!clause.get(0).isWord(verb)) {
                 continue;
             }
@@ -135,7 +136,7 @@ final class DestroyedTables {
                 return Optional.empty();
             }
             target = name.text();
-            select = SchemaNames.afterParentheses(tokens, name.next());
+            select = ObjectNames.skipParentheses(tokens, name.next());
         } else if (tokens.get(i).isWord("SELECT") && tokens.get(i + 1).isSymbol("*")
                 && tokens.get(i + 2).isWord("INTO")) {
             SchemaNames.Read name = SchemaNames.name(tokens, i + 3);

@@ -1,5 +1,6 @@
 package io.github.sqlguard.schema;
 
+import io.github.sqlguard.analysis.ObjectNames;
 import io.github.sqlguard.sql.Statement;
 import io.github.sqlguard.sql.Token;
 import io.github.sqlguard.sql.TokenType;
@@ -142,7 +143,7 @@ public final class LossGuards {
 
     static List<String> names(List<Token> tokens, int from) {
         List<String> names = new ArrayList<>();
-        for (List<Token> part : SchemaNames.splitAtCommas(tokens, from, tokens.size())) {
+        for (List<Token> part : ObjectNames.splitAtCommas(tokens, from, tokens.size())) {
             SchemaNames.Read name = SchemaNames.name(part, part.get(0).isWord("ONLY") ? 1 : 0);
             if (name != null) {
                 names.add(SchemaNames.unquoted(name.text()));

@@ -1,5 +1,6 @@
 package io.github.sqlguard.schema;
 
+import io.github.sqlguard.analysis.ObjectNames;
 import io.github.sqlguard.sql.Token;
 import io.github.sqlguard.sql.TokenType;
 import java.util.ArrayList;
@@ -72,54 +73,14 @@ final class SchemaNames {
         return new Read(text.toString(), i);
     }
 
-    /** The index after the parenthesised group at {@code index}, or {@code index} when none starts there. */
-    static int afterParentheses(List<Token> tokens, int index) {
-        if (index >= tokens.size() || !tokens.get(index).isSymbol("(")) {
-            return index;
-        }
-        int depth = 0;
-        for (int i = index; i < tokens.size(); i++) {
-            if (tokens.get(i).isSymbol("(")) {
-                depth++;
-            } else if (tokens.get(i).isSymbol(")") && --depth == 0) {
-                return i + 1;
-            }
-        }
-        return tokens.size();
-    }
-
-    /** The tokens between {@code from} and {@code to}, split at commas outside parentheses. */
-    static List<List<Token>> splitAtCommas(List<Token> tokens, int from, int to) {
-        List<List<Token>> parts = new ArrayList<>();
-        int depth = 0;
-        int start = from;
-        for (int i = from; i < to; i++) {
-            Token token = tokens.get(i);
-            if (token.isSymbol("(")) {
-                depth++;
-            } else if (token.isSymbol(")")) {
-                depth--;
-            } else if (depth == 0 && token.isSymbol(",")) {
-                if (i > start) {
-                    parts.add(tokens.subList(start, i));
-                }
-                start = i + 1;
-            }
-        }
-        if (to > start) {
-            parts.add(tokens.subList(start, to));
-        }
-        return parts;
-    }
-
     /** The names listed in the parentheses at {@code index}: {@code (a, b)}. */
     static List<String> parenthesisedNames(List<Token> tokens, int index) {
         List<String> names = new ArrayList<>();
-        int end = afterParentheses(tokens, index);
+        int end = ObjectNames.skipParentheses(tokens, index);
         if (end == index) {
             return names;
         }
-        for (List<Token> part : splitAtCommas(tokens, index + 1, end - 1)) {
+        for (List<Token> part : ObjectNames.splitAtCommas(tokens, index + 1, end - 1)) {
             Read read = name(part, 0);
             if (read != null) {
                 names.add(read.text());

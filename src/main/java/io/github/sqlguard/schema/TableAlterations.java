@@ -1,5 +1,6 @@
 package io.github.sqlguard.schema;
 
+import io.github.sqlguard.analysis.ObjectNames;
 import io.github.sqlguard.model.Dialect;
 import io.github.sqlguard.sql.Token;
 import java.util.ArrayList;
@@ -37,7 +38,7 @@ final class TableAlterations {
                 && tokens.get(clauses + 1).isAnyWord("CHECK", "NOCHECK")) {
             clauses += 2;
         }
-        for (List<Token> clause : SchemaNames.splitAtCommas(tokens, clauses, tokens.size())) {
+        for (List<Token> clause : ObjectNames.splitAtCommas(tokens, clauses, tokens.size())) {
             if (clause.get(0).isAnyWord("ADD", "DROP", "ALTER", "MODIFY", "CHANGE", "RENAME")) {
                 verb = clause.get(0).upper();
                 clause = clause.subList(1, clause.size());
@@ -84,8 +85,8 @@ final class TableAlterations {
     private static Table added(Table table, List<Token> clause) {
         if (clause.get(0).isSymbol("(")) {
             Table result = table;
-            int end = SchemaNames.afterParentheses(clause, 0);
-            for (List<Token> element : SchemaNames.splitAtCommas(clause, 1, end - 1)) {
+            int end = ObjectNames.skipParentheses(clause, 0);
+            for (List<Token> element : ObjectNames.splitAtCommas(clause, 1, end - 1)) {
                 result = TableDefinitions.withElement(result, element);
             }
             return result;
@@ -165,8 +166,8 @@ final class TableAlterations {
     private static Table modified(Table table, List<Token> clause, Dialect dialect, SchemaHistory schema) {
         if (clause.get(0).isSymbol("(")) {
             Table result = table;
-            int end = SchemaNames.afterParentheses(clause, 0);
-            for (List<Token> element : SchemaNames.splitAtCommas(clause, 1, end - 1)) {
+            int end = ObjectNames.skipParentheses(clause, 0);
+            for (List<Token> element : ObjectNames.splitAtCommas(clause, 1, end - 1)) {
                 result = modifiedColumn(result, element, false, schema);
             }
             return result;

@@ -1,5 +1,6 @@
 package io.github.sqlguard.schema;
 
+import io.github.sqlguard.analysis.ObjectNames;
 import io.github.sqlguard.sql.Token;
 import java.util.List;
 
@@ -52,9 +53,9 @@ final class TableDefinitions {
             schema.put(Table.seenFirstIn(table));
             return;
         }
-        int end = SchemaNames.afterParentheses(tokens, i);
+        int end = ObjectNames.skipParentheses(tokens, i);
         Table created = new Table(table, java.util.Map.of(), List.of(), List.of(), true);
-        for (List<Token> element : SchemaNames.splitAtCommas(tokens, i + 1, end - 1)) {
+        for (List<Token> element : ObjectNames.splitAtCommas(tokens, i + 1, end - 1)) {
             created = withElement(created, element);
         }
         boolean asSelect = end < tokens.size() && tokens.subList(end, tokens.size()).stream()
@@ -97,7 +98,7 @@ final class TableDefinitions {
         if (i + 1 < tokens.size() && tokens.get(i).isWord("IF") && tokens.get(i + 1).isWord("EXISTS")) {
             i += 2;
         }
-        for (List<Token> part : SchemaNames.splitAtCommas(tokens, i, tokens.size())) {
+        for (List<Token> part : ObjectNames.splitAtCommas(tokens, i, tokens.size())) {
             SchemaNames.Read name = SchemaNames.name(part, 0);
             if (name == null) {
                 continue;
@@ -114,7 +115,7 @@ final class TableDefinitions {
     /** {@code RENAME TABLE a TO b, c TO d} (MySQL) and {@code RENAME a TO b} (Oracle). */
     static void renameStatement(List<Token> tokens, int from, SchemaHistory schema) {
         int i = from < tokens.size() && tokens.get(from).isWord("TABLE") ? from + 1 : from;
-        for (List<Token> pair : SchemaNames.splitAtCommas(tokens, i, tokens.size())) {
+        for (List<Token> pair : ObjectNames.splitAtCommas(tokens, i, tokens.size())) {
             SchemaNames.Read old = SchemaNames.name(pair, 0);
             if (old != null && old.next() + 1 < pair.size() && pair.get(old.next()).isWord("TO")) {
                 SchemaNames.Read renamed = SchemaNames.name(pair, old.next() + 1);
@@ -127,7 +128,7 @@ final class TableDefinitions {
 
     /** T-SQL {@code EXEC sp_rename 'old', 'new' [, 'COLUMN']}: a table, or a column when the third says so. */
     static void spRename(List<Token> tokens, int from, SchemaHistory schema) {
-        List<List<Token>> arguments = SchemaNames.splitAtCommas(tokens, from, tokens.size());
+        List<List<Token>> arguments = ObjectNames.splitAtCommas(tokens, from, tokens.size());
         if (arguments.size() < 2 || arguments.get(0).isEmpty() || arguments.get(1).isEmpty()) {
             return;
         }

@@ -1,5 +1,6 @@
 package io.github.sqlguard.schema;
 
+import io.github.sqlguard.analysis.ObjectNames;
 import io.github.sqlguard.sql.Token;
 import java.util.ArrayList;
 import java.util.List;
@@ -91,7 +92,7 @@ public final class WhereJudgement {
             return Optional.empty();
         }
         List<Token> subquery = condition.subList(column.next() + 1, condition.size());
-        if (SchemaNames.afterParentheses(subquery, 0) != subquery.size()) {
+        if (ObjectNames.skipParentheses(subquery, 0) != subquery.size()) {
             return Optional.empty();
         }
         List<Token> select = subquery.subList(1, subquery.size() - 1);
@@ -126,7 +127,7 @@ public final class WhereJudgement {
 
     /** {@code EXISTS (SELECT .. FROM t a WHERE a.id = outer.fk)}: one equality linking inner and outer rows. */
     private static Optional<String> correlatedExists(List<Token> subquery, WhereTokens where) {
-        if (subquery.isEmpty() || SchemaNames.afterParentheses(subquery, 0) != subquery.size()) {
+        if (subquery.isEmpty() || ObjectNames.skipParentheses(subquery, 0) != subquery.size()) {
             return Optional.empty();
         }
         List<Token> select = subquery.subList(1, subquery.size() - 1);
