@@ -1,8 +1,8 @@
 package io.github.sqlguard;
 
 import io.github.sqlguard.model.Diagnostics;
+import io.github.sqlguard.model.RehearsalDiagnostics;
 import io.github.sqlguard.model.RuleInfo;
-import io.github.sqlguard.rules.RehearsalDiagnostics;
 import io.github.sqlguard.rules.Rule;
 import io.github.sqlguard.rules.RuleDocs;
 import io.github.sqlguard.rules.RuleRegistry;

@@ -1,8 +1,8 @@
-package io.github.sqlguard.rules;
+package io.github.sqlguard.model;
 
-import io.github.sqlguard.model.RuleInfo;
-import io.github.sqlguard.model.Severity;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * What the {@code rehearse} goal finds by running the migrations on an embedded PostgreSQL with rows in every
@@ -33,6 +33,12 @@ public final class RehearsalDiagnostics {
 
     private RehearsalDiagnostics() {
     }
+
+    /**
+     * The ids only the {@code rehearse} goal reports: {@code check} cannot tell whether an acknowledgement of one
+     * of them is used, so it does not call such an acknowledgement unused.
+     */
+    public static final Set<String> IDS = all().stream().map(RuleInfo::id).collect(Collectors.toUnmodifiableSet());
 
     public static List<RuleInfo> all() {
         return List.of(ROW_LOSS, FAILED);

@@ -2,8 +2,8 @@ package io.github.sqlguard.rehearse;
 
 import io.github.sqlguard.model.Finding;
 import io.github.sqlguard.model.Location;
+import io.github.sqlguard.model.RehearsalDiagnostics;
 import io.github.sqlguard.model.RuleInfo;
-import io.github.sqlguard.rules.RehearsalDiagnostics;
 import io.github.sqlguard.sql.Statement;
 import io.github.sqlguard.sql.StatementContext;
 import java.sql.Connection;

@@ -3,6 +3,7 @@ package io.github.sqlguard.suppress;
 import io.github.sqlguard.model.Acknowledgement;
 import io.github.sqlguard.model.Finding;
 import io.github.sqlguard.model.Location;
+import io.github.sqlguard.model.RehearsalDiagnostics;
 import io.github.sqlguard.model.RuleInfo;
 import io.github.sqlguard.sql.Script;
 import io.github.sqlguard.sql.Statement;
@@ -57,7 +58,7 @@ public final class InlineAcknowledgements {
         }
         for (ActiveAllow allow : active) {
             for (String id : allow.ruleIds()) {
-                if (!allow.used().contains(id) && !RehearsalRuleIds.IDS.contains(id)) {
+                if (!allow.used().contains(id) && !RehearsalDiagnostics.IDS.contains(id)) {
                     diagnostics.add(SuppressionDiagnostics.finding(SuppressionDiagnostics.UNUSED_SUPPRESSION,
                             allow.comment().location(relativePath),
                             allow.comment().directive() + " " + id + " acknowledges nothing: "

@@ -2,6 +2,7 @@ package io.github.sqlguard.suppress;
 
 import io.github.sqlguard.model.Acknowledgement;
 import io.github.sqlguard.model.Finding;
+import io.github.sqlguard.model.RehearsalDiagnostics;
 import io.github.sqlguard.model.RuleInfo;
 import io.github.sqlguard.source.GlobAnchors;
 import io.github.sqlguard.source.GlobPattern;
@@ -90,7 +91,7 @@ public final class PomSuppressions {
             result.add(outcome);
         }
         for (int i = 0; i < entries.size(); i++) {
-            if (!used[i] && !RehearsalRuleIds.IDS.contains(entries.get(i).rule())) {
+            if (!used[i] && !RehearsalDiagnostics.IDS.contains(entries.get(i).rule())) {
                 PomSuppression entry = entries.get(i);
                 RuleInfo info = SuppressionDiagnostics.UNUSED_SUPPRESSION;
                 result.add(Finding.of(info.id(), info.defaultSeverity(), entry.declaredAt(),
