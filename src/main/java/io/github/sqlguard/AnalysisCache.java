@@ -8,11 +8,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -42,17 +44,19 @@ final class AnalysisCache {
     private final Map<String, AnalysisCacheFile.Entry> previous;
     private final Map<String, AnalysisCacheFile.Entry> current = new ConcurrentHashMap<>();
     private final String scanListing;
+    private final String previousScanListing;
     private final AtomicInteger reused = new AtomicInteger();
     private volatile boolean changed;
 
-    private AnalysisCache(Path file, String fingerprint, LintConfig config, Map<String, AnalysisCacheFile.Entry> previous,
-            boolean sound, String scanListing) {
+    private AnalysisCache(Path file, String fingerprint, LintConfig config,
+            Optional<AnalysisCacheFile.Contents> previous, String scanListing) {
         this.file = file;
         this.fingerprint = fingerprint;
         this.baseDir = config.baseDir();
         this.maxFileBytes = config.maxFileBytes();
-        this.previous = previous;
-        this.changed = !sound;
+        this.previous = previous.map(AnalysisCacheFile.Contents::entries).orElse(Map.of());
+        this.previousScanListing = previous.map(AnalysisCacheFile.Contents::scanListing).orElse("");
+        this.changed = previous.isEmpty();
         this.scanListing = scanListing;
     }
 
@@ -62,11 +66,50 @@ final class AnalysisCache {
      */
     static AnalysisCache open(Path file, LintConfig config, List<SourcePath> scannedFiles) {
         String fingerprint = AnalysisFingerprint.of(config);
-        Optional<Map<String, AnalysisCacheFile.Entry>> entries = AnalysisCacheFile.read(file, fingerprint);
+        Optional<AnalysisCacheFile.Contents> contents = AnalysisCacheFile.read(file, fingerprint);
         StringBuilder listing = new StringBuilder();
         scannedFiles.forEach(source -> listing.append(source.relativePath()).append('\n'));
-        return new AnalysisCache(file, fingerprint, config, entries.orElse(Map.of()), entries.isPresent(),
+        return new AnalysisCache(file, fingerprint, config, contents,
                 AnalysisFingerprint.sha256(listing.toString().getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * Every outcome of the previous run, when nothing any of them depended on changed: the same files were
+     * scanned, and each is cached with its bytes and dependencies unchanged or was read through a changelog
+     * whose entry is. The schema replay would then rebuild exactly the histories it built before, so no file
+     * needs to be read, split or replayed. Empty when anything differs: the run then prepares and replays every
+     * file and reuses what it can file by file.
+     *
+     * @param scannedFiles this run's files, in the order their outcomes are wanted
+     */
+    Optional<List<FileOutcome>> previousRunIfUnchanged(List<SourcePath> scannedFiles) {
+        if (previous.isEmpty() || !scanListing.equals(previousScanListing)) {
+            return Optional.empty();
+        }
+        List<FileOutcome> outcomes = new ArrayList<>();
+        Set<String> readThroughChangelogs = new HashSet<>();
+        for (SourcePath source : scannedFiles) {
+            AnalysisCacheFile.Entry cached = previous.get(source.relativePath());
+            if (cached == null) {
+                continue;
+            }
+            if (!cached.contentHash().equals(contentHash(source.file())) || !inputsUnchanged(cached)) {
+                return Optional.empty();
+            }
+            outcomes.add(cached.outcome());
+            readThroughChangelogs.addAll(cached.outcome().reachedFiles());
+        }
+        for (SourcePath source : scannedFiles) {
+            if (!previous.containsKey(source.relativePath()) && !readThroughChangelogs.contains(source.relativePath())) {
+                return Optional.empty(); // analysed last time, but its outcome was not one to keep
+            }
+        }
+        if (outcomes.size() != previous.size()) {
+            return Optional.empty();
+        }
+        current.putAll(previous);
+        reused.set(outcomes.size());
+        return Optional.of(outcomes);
     }
 
     /**
@@ -83,7 +126,8 @@ final class AnalysisCache {
             return analysis.apply(source);
         }
         AnalysisCacheFile.Entry cached = previous.get(source.relativePath());
-        if (cached != null && cached.contentHash().equals(contentHash) && dependenciesUnchanged(cached, schemaBefore)) {
+        if (cached != null && cached.contentHash().equals(contentHash)
+                && schemaBefore.equals(cached.dependencies().get(SCHEMA_DEPENDENCY)) && inputsUnchanged(cached)) {
             current.put(source.relativePath(), cached);
             reused.incrementAndGet();
             return cached.outcome();
@@ -113,11 +157,12 @@ final class AnalysisCache {
      * @throws IOException when the file cannot be written
      */
     void save() throws IOException {
-        if (!changed && current.size() == previous.size()) {
+        if (!changed && current.size() == previous.size() && scanListing.equals(previousScanListing)) {
             return;
         }
-        Collection<AnalysisCacheFile.Entry> entries = new ArrayList<>(current.values());
-        AnalysisCacheFile.write(file, fingerprint, entries);
+        List<AnalysisCacheFile.Entry> entries = new ArrayList<>(current.values());
+        entries.sort(Comparator.comparing(AnalysisCacheFile.Entry::path));
+        AnalysisCacheFile.write(file, fingerprint, scanListing, entries);
     }
 
     /** The hash of a readable file within the size limit; null when it is better analysed afresh every time. */
@@ -178,10 +223,8 @@ final class AnalysisCache {
         return dependencies;
     }
 
-    private boolean dependenciesUnchanged(AnalysisCacheFile.Entry entry, String schemaBefore) {
-        if (!schemaBefore.equals(entry.dependencies().get(SCHEMA_DEPENDENCY))) {
-            return false;
-        }
+    /** True when everything the entry's result was computed from, besides the replayed schema, is unchanged. */
+    private boolean inputsUnchanged(AnalysisCacheFile.Entry entry) {
         for (Map.Entry<String, String> dependency : entry.dependencies().entrySet()) {
             String key = dependency.getKey();
             String now;

@@ -30,14 +30,14 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The analysis cache on disk: a header (format name, format version, the {@link AnalysisFingerprint}), the
- * entries, and the SHA-256 of everything before it. A file that is truncated, corrupt, of another format
+ * The analysis cache on disk: a header (format name, format version, the {@link AnalysisFingerprint}, the
+ * listing of the files the run scanned), the entries, and the SHA-256 of everything before it. A file that is truncated, corrupt, of another format
  * version or made with other settings or code reads as empty: it is never trusted, only overwritten.
  */
 final class AnalysisCacheFile {
 
     private static final byte[] MAGIC = "sqlguard analysis cache\n".getBytes(StandardCharsets.US_ASCII);
-    private static final int FORMAT_VERSION = 3;
+    private static final int FORMAT_VERSION = 4;
     private static final int DIGEST_BYTES = 32;
 
     /**
@@ -50,11 +50,20 @@ final class AnalysisCacheFile {
     record Entry(String path, String contentHash, Map<String, String> dependencies, FileOutcome outcome) {
     }
 
+    /**
+     * What a sound cache file holds.
+     *
+     * @param scanListing identifies the list of files the run that wrote it scanned
+     * @param entries by relative path, in the order they were written
+     */
+    record Contents(String scanListing, Map<String, Entry> entries) {
+    }
+
     private AnalysisCacheFile() {
     }
 
-    /** The entries of {@code file} when it is a sound cache made with {@code fingerprint}; else empty. */
-    static Optional<Map<String, Entry>> read(Path file, String fingerprint) {
+    /** The contents of {@code file} when it is a sound cache made with {@code fingerprint}; else empty. */
+    static Optional<Contents> read(Path file, String fingerprint) {
         byte[] bytes;
         try {
             if (!Files.isRegularFile(file)) {
@@ -77,20 +86,22 @@ final class AnalysisCacheFile {
             if (in.readInt() != FORMAT_VERSION || !readString(in).equals(fingerprint)) {
                 return Optional.empty();
             }
+            String scanListing = readString(in);
             int count = in.readInt();
-            Map<String, Entry> entries = new HashMap<>();
+            Map<String, Entry> entries = new LinkedHashMap<>();
             for (int i = 0; i < count; i++) {
                 Entry entry = readEntry(in);
                 entries.put(entry.path(), entry);
             }
-            return in.available() == 0 ? Optional.of(entries) : Optional.empty();
+            return in.available() == 0 ? Optional.of(new Contents(scanListing, entries)) : Optional.empty();
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
     }
 
     /** Replaces {@code file} atomically where the file system allows, so a crash never leaves half a cache. */
-    static void write(Path file, String fingerprint, Collection<Entry> entries) throws IOException {
+    static void write(Path file, String fingerprint, String scanListing, Collection<Entry> entries)
+            throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
         Path temporary = Files.createTempFile(file.toAbsolutePath().getParent(), "cache", ".tmp");
         try {
@@ -100,6 +111,7 @@ final class AnalysisCacheFile {
                 out.write(MAGIC);
                 out.writeInt(FORMAT_VERSION);
                 writeString(out, fingerprint);
+                writeString(out, scanListing);
                 out.writeInt(entries.size());
                 for (Entry entry : entries) {
                     writeEntry(out, entry);

@@ -79,24 +79,12 @@ public final class Linter {
                 .scan(config.directories(), config.baseDir());
         AnalysisCache cache = cacheFile == null ? null : AnalysisCache.open(cacheFile, config, scan.files());
 
-        // Changelogs first: a file they include or run through sqlFile is analysed with their context
-        // (changeset, properties) and not a second time on its own.
-        List<SourcePath> changelogCandidates = scan.files().stream().filter(Linter::mayBeStructuredChangelog).toList();
-        List<PreparedFile> prepared = new ArrayList<>(inParallel(changelogCandidates, session::prepare,
-                config.threads()));
-        Set<String> reached = new LinkedHashSet<>();
-        prepared.forEach(file -> reached.addAll(file.reachedFiles()));
-        List<SourcePath> rest = scan.files().stream()
-                .filter(file -> !mayBeStructuredChangelog(file) && !reached.contains(file.relativePath())).toList();
-        prepared.addAll(inParallel(rest, session::prepare, config.threads()));
-        MigrationHistories histories = replaySchema ? replayed(prepared, reached) : new MigrationHistories();
-        // A changelog another one includes was checked through it, with its properties and the schema the
-        // replay built before it; checked again on its own it would only repeat findings without either.
-        List<PreparedFile> toCheck = prepared.stream().filter(file -> !reached.contains(file.path())).toList();
-        List<FileOutcome> outcomes = inParallel(toCheck, file -> cache == null ? session.check(file, histories)
-                : cache.outcome(file.source(), mayBeStructuredChangelog(file.source()),
-                        histories.historyBefore(file.path()), source -> session.check(file, histories)),
-                config.threads());
+        List<SourcePath> changelogsFirst = new ArrayList<>(scan.files().stream().filter(Linter::mayBeStructuredChangelog)
+                .toList());
+        scan.files().stream().filter(file -> !mayBeStructuredChangelog(file)).forEach(changelogsFirst::add);
+        // With nothing changed since the last run, its outcomes stand: no file is read, split or replayed.
+        List<FileOutcome> outcomes = cache == null || !replaySchema ? analyse(session, config, scan, cache)
+                : cache.previousRunIfUnchanged(changelogsFirst).orElseGet(() -> analyse(session, config, scan, cache));
 
         Set<String> scannedFiles = new TreeSet<>();
         Map<String, Integer> statementsByFile = new HashMap<>();
@@ -145,6 +133,31 @@ public final class Linter {
         return new LintResult(acknowledged, new ArrayList<>(scannedFiles), statements, alreadyApplied, notes, session.ruleInfos(),
                 Duration.ofNanos(System.nanoTime() - started), statementSql, sourceLines,
                 cache == null ? 0 : cache.reusedFiles(), parsed);
+    }
+
+    /**
+     * Reads and splits every file, replays the schema through them in the order the migration tool applies
+     * them, then checks each file against the schema before it (or takes its outcome from the cache).
+     */
+    private List<FileOutcome> analyse(LintSession session, LintConfig config, ScanResult scan, AnalysisCache cache) {
+        // Changelogs first: a file they include or run through sqlFile is analysed with their context
+        // (changeset, properties) and not a second time on its own.
+        List<SourcePath> changelogCandidates = scan.files().stream().filter(Linter::mayBeStructuredChangelog).toList();
+        List<PreparedFile> prepared = new ArrayList<>(inParallel(changelogCandidates, session::prepare,
+                config.threads()));
+        Set<String> reached = new LinkedHashSet<>();
+        prepared.forEach(file -> reached.addAll(file.reachedFiles()));
+        List<SourcePath> rest = scan.files().stream()
+                .filter(file -> !mayBeStructuredChangelog(file) && !reached.contains(file.relativePath())).toList();
+        prepared.addAll(inParallel(rest, session::prepare, config.threads()));
+        MigrationHistories histories = replaySchema ? replayed(prepared, reached) : new MigrationHistories();
+        // A changelog another one includes was checked through it, with its properties and the schema the
+        // replay built before it; checked again on its own it would only repeat findings without either.
+        List<PreparedFile> toCheck = prepared.stream().filter(file -> !reached.contains(file.path())).toList();
+        return inParallel(toCheck, file -> cache == null ? session.check(file, histories)
+                : cache.outcome(file.source(), mayBeStructuredChangelog(file.source()),
+                        histories.historyBefore(file.path()), source -> session.check(file, histories)),
+                config.threads());
     }
 
     /**

@@ -8,6 +8,8 @@ import io.github.sqlguard.model.Acknowledgement;
 import io.github.sqlguard.model.Dialect;
 import io.github.sqlguard.model.Finding;
 import io.github.sqlguard.model.Severity;
+import io.github.sqlguard.source.SourcePath;
+import io.github.sqlguard.source.SourceScanner;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,6 +17,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -58,6 +61,52 @@ class AnalysisCacheTest {
         assertEquals(List.of(), described(widened), "VARCHAR(20) to VARCHAR(50) loses nothing");
         assertEquals(2, again.cachedFiles());
         assertEquals(List.of(), described(again));
+    }
+
+    @Test
+    void aNewMigrationIsCheckedAgainstTheSchemaTheCachedOnesBuilt() throws IOException {
+        write("db/V1__a.sql", "CREATE TABLE accounts (id INT, note VARCHAR(100));\n");
+        assertEquals(List.of(), described(lint(config())));
+
+        write("db/V2__b.sql", "ALTER TABLE accounts ALTER COLUMN note TYPE VARCHAR(50);\n");
+        LintResult appended = lint(config());
+
+        assertEquals(1, appended.cachedFiles(), "V1 is unchanged");
+        assertEquals(List.of("db/V2__b.sql:1:22 alter-column-type"), described(appended));
+        assertTrue(appended.findings().get(0).message().contains("VARCHAR(100)"), appended.findings().toString());
+    }
+
+    @Test
+    void aRemovedMigrationChangesTheSchemaTheOthersAreCheckedAgainst() throws IOException {
+        write("db/V1__a.sql", "CREATE TABLE accounts (id INT, note VARCHAR(20));\n");
+        write("db/V2__b.sql", "ALTER TABLE accounts ALTER COLUMN note TYPE VARCHAR(50);\n");
+        assertEquals(List.of(), described(lint(config())), "VARCHAR(20) to VARCHAR(50) loses nothing");
+
+        Files.delete(project.resolve("db/V1__a.sql"));
+        LintResult removed = lint(config());
+
+        assertEquals(List.of("db/V2__b.sql:1:22 alter-column-type"), described(removed),
+                "without V1 the type before is unknown, so the change is reported as before the replay existed");
+    }
+
+    @Test
+    void theWholePreviousRunIsReusedOnlyWhileEveryFileAndTheListOfFilesAreUnchanged() throws IOException {
+        write("db/V1__a.sql", "DELETE FROM a;\n");
+        write("db/V2__b.sql", "CREATE TABLE b (id INT);\n");
+        LintConfig config = config();
+        lint(config);
+        assertEquals(2, previousRun(config).map(List::size).orElse(-1), "nothing changed");
+
+        write("db/V3__c.sql", "DROP TABLE b;\n");
+        assertTrue(previousRun(config).isEmpty(), "a file was added");
+        lint(config);
+        assertEquals(3, previousRun(config).map(List::size).orElse(-1));
+
+        write("db/V2__b.sql", "CREATE TABLE b (id BIGINT);\n");
+        assertTrue(previousRun(config).isEmpty(), "a file changed");
+        lint(config);
+        Files.delete(project.resolve("db/V1__a.sql"));
+        assertTrue(previousRun(config).isEmpty(), "a file was removed");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -158,6 +207,12 @@ class AnalysisCacheTest {
 
         assertEquals(0, result.cachedFiles());
         assertFalse(Files.exists(project.resolve("target")));
+    }
+
+    private Optional<List<FileOutcome>> previousRun(LintConfig config) {
+        List<SourcePath> files = new SourceScanner(
+                config.includes(), config.excludes()).scan(config.directories(), config.baseDir()).files();
+        return AnalysisCache.open(cache(), config, files).previousRunIfUnchanged(files);
     }
 
     private LintResult lint(LintConfig config) {
