@@ -37,7 +37,8 @@ public final class StatementReader {
         if (StatementKinds.mayChangeRows(kind, statement)) {
             List<DataChange> fromTokens = DataChanges.fromTokens(statement);
             Object ast = null;
-            if (analyzer != null && !PlainRowChange.settles(statement.tokens())) {
+            if (analyzer != null && !PlainRowChange.settles(statement.tokens())
+                    && !RestrictingWhere.settles(statement.tokens())) {
                 AnalyzedStatement analyzed = analyzer.analyze(statement);
                 if (analyzed instanceof AnalyzedStatement.Parsed parsed) {
                     ast = parsed.ast();

@@ -27,6 +27,51 @@ final class TokenConditionTruth {
         return new TokenConditionTruth(tokens).disjunction(from, to);
     }
 
+    /**
+     * True when the condition in {@code [from, to)} holds a term made of literals alone ({@code 3 IN (1, 3)},
+     * {@code 'a' LIKE '%'}, {@code NULL IS NULL}) whose truth the tokens leave undecided: such a term may hold
+     * for every row, and only the parser's expression tree can tell. A term that names a column cannot hold for
+     * every row unless it compares the column with itself or covers NULL both ways, which the tokens decide.
+     */
+    static boolean hasUndecidedLiteralTerm(StatementTokens tokens, int from, int to) {
+        return new TokenConditionTruth(tokens).undecidedLiteralTerm(from, to);
+    }
+
+    private boolean undecidedLiteralTerm(int from, int to) {
+        List<int[]> terms = split(from, to, "OR");
+        if (terms.size() == 1) {
+            terms = split(from, to, "AND");
+        }
+        if (terms.size() > 1) {
+            return terms.stream().anyMatch(term -> undecidedLiteralTerm(term[0], term[1]));
+        }
+        if (tokens.isWord(from, "NOT")) {
+            return undecidedLiteralTerm(from + 1, to);
+        }
+        if (from < to && tokens.isSymbol(from, "(") && tokens.closingParen(from) == to - 1) {
+            return undecidedLiteralTerm(from + 1, to - 1);
+        }
+        return literalsOnly(from, to) && factor(from, to) == Truth.UNKNOWN;
+    }
+
+    private static final Set<String> LITERAL_WORDS = Set.of("TRUE", "FALSE", "NULL", "UNKNOWN", "IS", "NOT", "IN",
+            "LIKE", "ILIKE", "ESCAPE", "BETWEEN", "AND", "DISTINCT", "FROM");
+
+    private boolean literalsOnly(int from, int to) {
+        for (int i = from; i < to; i++) {
+            Token token = tokens.tokens().get(i);
+            boolean literal = switch (token.type()) {
+                case NUMBER, STRING, SYMBOL -> true;
+                case WORD -> LITERAL_WORDS.contains(token.upper());
+                default -> false;
+            };
+            if (!literal) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private Truth disjunction(int from, int to) {
         List<int[]> terms = split(from, to, "OR");
         if (terms.size() == 1) {

@@ -142,6 +142,12 @@ final class TokenDataChanges {
         found.add(new DataChange("UPDATE", tables, restricted, whereClause(where, end), tokens.tokens().get(start)));
     }
 
+    /** Where the condition of the WHERE at {@code where} ends: at ORDER BY, LIMIT, RETURNING, .. or {@code end}. */
+    static int conditionEnd(StatementTokens tokens, int where, int end) {
+        int conditionEnd = tokens.indexOfTopLevelWord(where + 1, end, AFTER_WHERE);
+        return conditionEnd < 0 ? end : conditionEnd;
+    }
+
     /** Skips T-SQL {@code TOP (n) [PERCENT]} or {@code TOP n}. */
     private int skipTop(int i) {
         if (!tokens.isWord(i, "TOP")) {
@@ -207,8 +213,7 @@ final class TokenDataChanges {
         if (where < 0) {
             return WhereFact.ABSENT;
         }
-        int conditionEnd = tokens.indexOfTopLevelWord(where + 1, end, AFTER_WHERE);
-        Truth truth = TokenConditionTruth.of(tokens, where + 1, conditionEnd < 0 ? end : conditionEnd);
+        Truth truth = TokenConditionTruth.of(tokens, where + 1, conditionEnd(tokens, where, end));
         return truth == Truth.ALWAYS_TRUE ? WhereFact.ALWAYS_TRUE : WhereFact.PRESENT;
     }
 }

@@ -15,11 +15,13 @@ public final class UnparsedStatementRule implements Rule {
             "unparsed-statement",
             Severity.WARNING,
             "Statement checked from its tokens only",
-            "The statement contains a keyword that can destroy data, but JSqlParser could not parse it (a "
-                    + "dialect form it does not know, or it took too long). The other rules still checked it from "
-                    + "its tokens, which is less precise, so it deserves a look.",
+            "The statement is a DELETE or UPDATE whose tokens alone do not settle which rows it touches (it has no "
+                    + "WHERE of its own, a CTE, or a condition that may hold for every row), and JSqlParser could "
+                    + "not parse it (a dialect form it does not know, or it took too long). The other rules still "
+                    + "checked it from its tokens, which is less precise, so it deserves a look.",
             "Check the statement by hand, then acknowledge it: -- sqlguard:allow unparsed-statement reason: <why>",
-            List.of("DELETE TOP (10) FROM audit_log WHERE created < '2020-01-01'"),
+            List.of("WITH old AS (SELECT id FROM audit_log WHERE created < '2020-01-01') "
+                    + "DELETE TOP (10) FROM audit_log WHERE id IN (SELECT id FROM old)"),
             List.of("DELETE FROM audit_log WHERE created < '2020-01-01'"));
 
     @Override

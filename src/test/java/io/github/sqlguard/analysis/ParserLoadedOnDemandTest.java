@@ -37,6 +37,7 @@ class ParserLoadedOnDemandTest {
     void plainMigrationsNeverLoadTheParser(@TempDir Path project) throws Exception {
         Files.writeString(project.resolve("V1__plain.sql"), "CREATE TABLE t (id INT);\nDELETE FROM orders WHERE id = 5;\n"
                 + "UPDATE orders SET a = 1 WHERE b IN (1, 2);\nDELETE FROM sessions;\nALTER TABLE t DROP COLUMN c;\n"
+                + "UPDATE orders SET a = u.a FROM users u WHERE orders.user_id = u.id;\n"
                 + "ALTER TABLE o ADD CONSTRAINT f FOREIGN KEY (c) REFERENCES c (id) ON DELETE CASCADE;\n");
         try (IsolatedLoader loader = loader()) {
             Object result = lint(loader, project);
@@ -48,7 +49,8 @@ class ParserLoadedOnDemandTest {
     @Test
     void aStatementTokensCannotSettleLoadsItAndIsCounted(@TempDir Path project) throws Exception {
         Files.writeString(project.resolve("V1__join.sql"), "DELETE FROM orders WHERE id = 5;\n"
-                + "DELETE FROM sessions USING users WHERE sessions.user_id = users.id;\n");
+                + "DELETE FROM sessions USING users WHERE sessions.user_id = users.id;\n"
+                + "UPDATE orders SET total = l.sum FROM lines l;\n");
         try (IsolatedLoader loader = loader()) {
             Object result = lint(loader, project);
             assertNotNull(loader.hasLoaded(PARSER) ? PARSER : null);

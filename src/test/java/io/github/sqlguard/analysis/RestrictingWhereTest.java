@@ -1,0 +1,46 @@
+package io.github.sqlguard.analysis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.github.sqlguard.model.Dialect;
+import io.github.sqlguard.sql.Placeholders;
+import io.github.sqlguard.sql.StatementSplitter;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * A DELETE or UPDATE limited by a WHERE of its own is settled by its tokens whatever it joins; without one, or
+ * with a condition that may hold for every row, the parser is still asked.
+ */
+class RestrictingWhereTest {
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "UPDATE t SET a = b.x FROM b WHERE t.id = b.id                                    | POSTGRESQL | true",
+        "DELETE FROM t a USING (SELECT min(id) AS id FROM t GROUP BY k) b WHERE a.id <> b.id | POSTGRESQL | true",
+        "DELETE FROM t WHERE NOT EXISTS (SELECT FROM u WHERE u.id = t.u_id)                | POSTGRESQL | true",
+        "DELETE FROM t WHERE id IN (SELECT id FROM u)                                      | AUTO       | true",
+        "UPDATE t SET a = 1 WHERE a = 1 OR b = 2                                           | AUTO       | true",
+        "UPDATE t SET a = 1 WHERE created < now() - interval '1 day'                       | POSTGRESQL | true",
+        "DELETE t1 FROM t1 JOIN t2 ON t1.a = t2.a WHERE t2.b = 3                            | MYSQL      | true",
+        "UPDATE a SET a.x = 1 FROM orders a JOIN u ON u.id = a.u WHERE u.gone = 1           | SQLSERVER  | true",
+        "DELETE FROM t WHERE CURRENT OF c                                                  | POSTGRESQL | true",
+        "DELETE FROM t WHERE id = 1 RETURNING *                                            | POSTGRESQL | true",
+        "DELETE FROM t USING u                                                             | POSTGRESQL | false",
+        "UPDATE t SET a = b.x FROM b                                                       | POSTGRESQL | false",
+        "DELETE t1 FROM t1 JOIN t2 ON t1.a = t2.a                                          | MYSQL      | false",
+        "DELETE FROM t WHERE 1 = 1                                                         | AUTO       | false",
+        "DELETE FROM t WHERE id = id                                                       | AUTO       | false",
+        "DELETE FROM t WHERE x IS NULL OR x IS NOT NULL                                    | AUTO       | false",
+        "DELETE FROM t WHERE 3 IN (1, 2, 3)                                                | AUTO       | false",
+        "DELETE FROM t WHERE a = 5 OR 'a' LIKE '%'                                         | AUTO       | false",
+        "DELETE FROM t WHERE NOT (NULL IS NULL) OR b = 1                                   | AUTO       | false",
+        "WITH d AS (SELECT id FROM u) DELETE FROM t WHERE id IN (SELECT id FROM d)          | POSTGRESQL | false",
+        "UPDATE t SET a = 'x\\'y' WHERE id = 1                                              | MYSQL      | false",
+        "SELECT * FROM t WHERE id = 1                                                      | AUTO       | false",
+    })
+    void settlesOnlyWhereItsOwnWhereRestrictsTheRows(String sql, Dialect dialect, boolean settled) {
+        var statement = new StatementSplitter(dialect, Placeholders.DEFAULT).split("t.sql", sql).statements().get(0);
+        assertEquals(settled, RestrictingWhere.settles(statement.tokens()), sql);
+    }
+}
