@@ -37,8 +37,7 @@ public final class StatementReader {
         if (StatementKinds.mayChangeRows(kind, statement)) {
             List<DataChange> fromTokens = DataChanges.fromTokens(statement);
             Object ast = null;
-            if (analyzer != null && !PlainRowChange.settles(statement.tokens())
-                    && !RestrictingWhere.settles(statement.tokens())) {
+            if (analyzer != null && !SettledByTokens.settles(statement)) {
                 AnalyzedStatement analyzed = analyzer.analyze(statement);
                 if (analyzed instanceof AnalyzedStatement.Parsed parsed) {
                     ast = parsed.ast();

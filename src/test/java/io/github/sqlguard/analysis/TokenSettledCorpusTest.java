@@ -18,7 +18,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The statements the tokens settle without the parser ({@link PlainRowChange}, {@link RestrictingWhere}) get the
+ * The statements the tokens settle without the parser ({@link SettledByTokens}) get the
  * same facts from their tokens as from JSqlParser's AST, on every statement of the corpus the parser can read:
  * skipping the parser there changes no finding.
  */
@@ -40,8 +40,7 @@ class TokenSettledCorpusTest {
             Dialect dialect = dialectOf(corpus.relativize(file).toString().replace('\\', '/'));
             for (Statement statement : new StatementSplitter(dialect, Placeholders.DEFAULT)
                     .split(file.toString(), text).statements()) {
-                if (statement.container() || !RestrictingWhere.settles(statement.tokens())
-                        && !PlainRowChange.settles(statement.tokens())) {
+                if (statement.container() || !SettledByTokens.settles(statement)) {
                     continue;
                 }
                 if (!(analyzer.analyze(statement) instanceof AnalyzedStatement.Parsed parsed)) {

@@ -21,8 +21,7 @@ class UnparsedStatementRuleTest {
     @ParameterizedTest(name = "{0}: {1}")
     @CsvSource(delimiter = '|', value = {
         "SQLSERVER  | DELETE TOP (10) FROM t              | unexpected \"(\" at line 1, column 12",
-        "POSTGRESQL | DELETE FROM ONLY t                  | unexpected \"ONLY\" at line 1, column 13",
-        "POSTGRESQL | DELETE FROM t *                     | unexpected \"*\" at line 1, column 15",
+        "POSTGRESQL | DELETE FROM ONLY t USING u          | unexpected \"ONLY\" at line 1, column 13",
     })
     void namesTheParserMessageForAnUnparsedStatement(Dialect dialect, String sql, String parserMessage) {
         assertEquals(List.of("JSqlParser could not parse this statement (" + parserMessage
@@ -33,6 +32,7 @@ class UnparsedStatementRuleTest {
     @CsvSource(delimiter = '|', value = {
         "AUTO       | DELETE FROM t",
         "POSTGRESQL | DELETE FROM t WHERE CURRENT OF c",
+        "POSTGRESQL | DELETE FROM ONLY t",
         "AUTO       | CREATE TABLE t (id INT)",
         "POSTGRESQL | SELECT weird syntax here ::: !!",
     })

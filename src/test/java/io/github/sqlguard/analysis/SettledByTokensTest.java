@@ -9,10 +9,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * A DELETE or UPDATE limited by a WHERE of its own is settled by its tokens whatever it joins; without one, or
- * with a condition that may hold for every row, the parser is still asked.
+ * A DELETE or UPDATE limited by a WHERE of its own is settled by its tokens whatever it joins, and so is one
+ * with neither a WHERE nor a join; joins without a WHERE, CTEs and conditions that may hold for every row still
+ * go to the parser.
  */
-class RestrictingWhereTest {
+class SettledByTokensTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
@@ -26,7 +27,17 @@ class RestrictingWhereTest {
         "UPDATE a SET a.x = 1 FROM orders a JOIN u ON u.id = a.u WHERE u.gone = 1           | SQLSERVER  | true",
         "DELETE FROM t WHERE CURRENT OF c                                                  | POSTGRESQL | true",
         "DELETE FROM t WHERE id = 1 RETURNING *                                            | POSTGRESQL | true",
+        "DELETE FROM t                                                                     | AUTO       | true",
+        "DELETE FROM app.t x                                                               | AUTO       | true",
+        "UPDATE t SET a = (SELECT max(b) FROM u), c = lower(d)                             | AUTO       | true",
+        "UPDATE t SET a = f(b::numeric, c)                                                 | POSTGRESQL | true",
+        "UPDATE t SET a = 1 WHERE s ~ 'www\\.x'                                             | POSTGRESQL | true",
+        "UPDATE t SET a = 1 ORDER BY id LIMIT 10                                           | MYSQL      | true",
         "DELETE FROM t USING u                                                             | POSTGRESQL | false",
+        "DELETE t FROM t, u                                                                | MYSQL      | false",
+        "DELETE FROM t1, t2 USING t1 JOIN t2                                               | MYSQL      | false",
+        "UPDATE t1, t2 SET t1.a = t2.a                                                     | MYSQL      | false",
+        "DELETE TOP (10) FROM t                                                            | SQLSERVER  | false",
         "UPDATE t SET a = b.x FROM b                                                       | POSTGRESQL | false",
         "DELETE t1 FROM t1 JOIN t2 ON t1.a = t2.a                                          | MYSQL      | false",
         "DELETE FROM t WHERE 1 = 1                                                         | AUTO       | false",
@@ -41,6 +52,6 @@ class RestrictingWhereTest {
     })
     void settlesOnlyWhereItsOwnWhereRestrictsTheRows(String sql, Dialect dialect, boolean settled) {
         var statement = new StatementSplitter(dialect, Placeholders.DEFAULT).split("t.sql", sql).statements().get(0);
-        assertEquals(settled, RestrictingWhere.settles(statement.tokens()), sql);
+        assertEquals(settled, SettledByTokens.settles(statement), sql);
     }
 }

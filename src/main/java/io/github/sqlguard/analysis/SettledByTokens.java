@@ -1,0 +1,99 @@
+package io.github.sqlguard.analysis;
+
+import io.github.sqlguard.model.Dialect;
+import io.github.sqlguard.sql.Statement;
+import io.github.sqlguard.sql.Token;
+import java.util.List;
+
+/**
+ * Decides when the tokens alone settle which rows a DELETE or UPDATE touches, so JSqlParser need not be asked.
+ * Two shapes are certain from tokens:
+ * <ul>
+ *   <li><b>limited by a WHERE of its own</b>, whatever it joins or reads in subqueries
+ *       ({@code UPDATE t SET .. FROM u WHERE t.id = u.id}, {@code DELETE FROM t WHERE NOT EXISTS (..)}): once
+ *       the WHERE is there, only the condition itself could make the statement touch every row, by holding for
+ *       every row. A condition that names a column does so only by comparing a column with itself or by
+ *       covering NULL both ways, which the tokens decide as the parser's expression tree does;</li>
+ *   <li><b>touching every row</b>: no WHERE of its own and nothing joined ({@code DELETE FROM t},
+ *       {@code UPDATE t SET a = (SELECT ..)}), so nothing in the statement limits its rows.</li>
+ * </ul>
+ * Left to the parser: CTEs, IF branches and compound bodies, joins and FROM or USING lists without a WHERE,
+ * conditions the tokens find always true or holding a term of literals alone they cannot evaluate
+ * ({@code 3 IN (1, 3)}), MySQL backslash escapes, and statements whose target the tokens cannot name.
+ */
+final class SettledByTokens {
+
+    /** Words that join other tables to the target; the tables they bring can limit its rows. */
+    private static final String[] JOINING_WORDS = {"JOIN", "STRAIGHT_JOIN", "USING"};
+    /** Words after which a statement without WHERE has no more table references. */
+    private static final String[] AFTER_TARGETS = {"RETURNING", "OUTPUT", "ORDER", "LIMIT", "OPTION"};
+
+    private SettledByTokens() {
+    }
+
+    /** True when the tokens settle which rows {@code statement} (a DELETE or UPDATE) touches. */
+    static boolean settles(Statement statement) {
+        List<Token> tokens = statement.tokens();
+        if (tokens.isEmpty() || !tokens.get(0).isAnyWord("DELETE", "UPDATE")) {
+            return false;
+        }
+        boolean backslashEscapes = statement.dialect() == Dialect.AUTO || statement.dialect().isMySqlFamily();
+        for (Token token : tokens) {
+            if (token.isSymbol(";") || backslashEscapes && token.text().indexOf('\\') >= 0) {
+                return false; // a compound body, or a MySQL escape the parser reads the way the dialect does
+            }
+        }
+        StatementTokens structure = new StatementTokens(tokens);
+        List<DataChange> changes = TokenDataChanges.in(structure);
+        if (changes.size() != 1 || changes.get(0).tables().isEmpty()) {
+            return false;
+        }
+        DataChange change = changes.get(0);
+        return switch (change.where()) {
+            case PRESENT -> !holdsUndecidedLiteralTerm(structure);
+            case ABSENT -> change.tables().size() == 1 && !change.restrictedByJoin() && joinsNothing(structure);
+            case ALWAYS_TRUE -> false; // the parser confirms, and a join may still limit the rows
+        };
+    }
+
+    private static boolean holdsUndecidedLiteralTerm(StatementTokens structure) {
+        int where = structure.indexOfTopLevelWord(0, structure.size(), "WHERE");
+        int end = TokenDataChanges.conditionEnd(structure, where, structure.size());
+        return TokenConditionTruth.hasUndecidedLiteralTerm(structure, where + 1, end);
+    }
+
+    /**
+     * True when the statement names its one target and no other table at its own level: {@code DELETE FROM t}
+     * or {@code UPDATE t SET ..} with no JOIN, USING, second FROM or table list.
+     */
+    private static boolean joinsNothing(StatementTokens structure) {
+        int size = structure.size();
+        if (structure.indexOfTopLevelWord(0, size, JOINING_WORDS) >= 0) {
+            return false;
+        }
+        int targetsEnd = structure.indexOfTopLevelWord(0, size, AFTER_TARGETS);
+        int end = targetsEnd < 0 ? size : targetsEnd;
+        if (structure.isWord(0, "DELETE")) {
+            int from = structure.indexOfTopLevelWord(1, end, "FROM");
+            return from >= 0 && structure.indexOfTopLevelWord(from + 1, end, "FROM") < 0
+                    && structure.skipWords(1, "LOW_PRIORITY", "QUICK", "IGNORE") == from
+                    && !hasTopLevelComma(structure, from, end);
+        }
+        int set = structure.indexOfTopLevelWord(1, end, "SET");
+        return set >= 0 && structure.indexOfTopLevelWord(set, end, "FROM") < 0 && !hasTopLevelComma(structure, 1, set);
+    }
+
+    private static boolean hasTopLevelComma(StatementTokens structure, int from, int to) {
+        int depth = 0;
+        for (int i = from; i < to; i++) {
+            if (structure.isSymbol(i, "(")) {
+                depth++;
+            } else if (structure.isSymbol(i, ")")) {
+                depth--;
+            } else if (depth == 0 && structure.isSymbol(i, ",")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
