@@ -8,7 +8,6 @@ import io.github.sqlguard.source.ScanProblem;
 import io.github.sqlguard.source.ScanResult;
 import io.github.sqlguard.source.SourcePath;
 import io.github.sqlguard.source.SourceScanner;
-import io.github.sqlguard.sql.Statement;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,14 +37,20 @@ public final class Linter {
     private static final long WORKER_STACK_BYTES = 64L * 1024 * 1024;
 
     private final boolean replaySchema;
+    private final long retainedChars;
 
     public Linter() {
-        this(true);
+        this(true, BatchedCheck.Retention.DEFAULT_BUDGET_CHARS);
     }
 
-    /** @param replaySchema false to judge every statement without the schema replay (to measure what it changes) */
-    Linter(boolean replaySchema) {
+    /**
+     * @param replaySchema false to judge every statement without the schema replay (to measure what it changes)
+     * @param retainedChars how much source text stays prepared between reading and checking; the files beyond it
+     *     are read again when their turn comes
+     */
+    Linter(boolean replaySchema, long retainedChars) {
         this.replaySchema = replaySchema;
+        this.retainedChars = retainedChars;
     }
 
     /**
@@ -137,45 +142,35 @@ public final class Linter {
 
     /**
      * Reads and splits every file, replays the schema through them in the order the migration tool applies
-     * them, then checks each file against the schema before it (or takes its outcome from the cache).
+     * them, and checks each file against the schema before it (or takes its outcome from the cache).
      */
     private List<FileOutcome> analyse(LintSession session, LintConfig config, ScanResult scan, AnalysisCache cache) {
+        BatchedCheck.Retention retention = new BatchedCheck.Retention(retainedChars);
+        Function<SourcePath, PreparedFile> prepare = file -> retention.keepOrRelease(session.prepare(file));
         // Changelogs first: a file they include or run through sqlFile is analysed with their context
         // (changeset, properties) and not a second time on its own.
         List<SourcePath> changelogCandidates = scan.files().stream().filter(Linter::mayBeStructuredChangelog).toList();
-        List<PreparedFile> prepared = new ArrayList<>(inParallel(changelogCandidates, session::prepare,
-                config.threads()));
+        List<PreparedFile> prepared = new ArrayList<>(inParallel(changelogCandidates, prepare, config.threads()));
         Set<String> reached = new LinkedHashSet<>();
         prepared.forEach(file -> reached.addAll(file.reachedFiles()));
         List<SourcePath> rest = scan.files().stream()
                 .filter(file -> !mayBeStructuredChangelog(file) && !reached.contains(file.relativePath())).toList();
-        prepared.addAll(inParallel(rest, session::prepare, config.threads()));
-        MigrationHistories histories = replaySchema ? replayed(prepared, reached) : new MigrationHistories();
+        prepared.addAll(inParallel(rest, prepare, config.threads()));
         // A changelog another one includes was checked through it, with its properties and the schema the
         // replay built before it; checked again on its own it would only repeat findings without either.
         List<PreparedFile> toCheck = prepared.stream().filter(file -> !reached.contains(file.path())).toList();
-        return inParallel(toCheck, file -> cache == null ? session.check(file, histories)
-                : cache.outcome(file.source(), mayBeStructuredChangelog(file.source()),
-                        histories.historyBefore(file.path()), source -> session.check(file, histories)),
-                config.threads());
-    }
-
-    /**
-     * The schema replay over every prepared file in the order the migration tool applies them. A changelog
-     * that another one includes is replayed only as part of the including one.
-     */
-    private static MigrationHistories replayed(List<PreparedFile> prepared, Set<String> reached) {
         MigrationHistories histories = new MigrationHistories();
-        for (PreparedFile file : prepared) {
-            if (file.classification() == null || reached.contains(file.path())) {
-                continue;
-            }
-            List<Statement> statements = new ArrayList<>();
-            file.scripts().forEach(script -> statements.addAll(script.script().statements()));
-            histories.add(file.path(), file.classification(), statements);
+        if (replaySchema) {
+            toCheck.stream().filter(file -> file.classification() != null)
+                    .forEach(file -> histories.add(file.path(), file.classification()));
         }
-        histories.replay();
-        return histories;
+        BatchedCheck.Workers workers = new BatchedCheck.Workers() {
+            @Override
+            public <T, R> List<R> map(List<T> items, Function<T, R> work) {
+                return inParallel(items, work, config.threads());
+            }
+        };
+        return new BatchedCheck(session, cache, workers).run(toCheck, histories);
     }
 
     private static <T, R> List<R> inParallel(List<T> items, Function<T, R> work, int threads) {
@@ -206,7 +201,7 @@ public final class Linter {
         }
     }
 
-    private static boolean mayBeStructuredChangelog(SourcePath file) {
+    static boolean mayBeStructuredChangelog(SourcePath file) {
         String name = file.fileName().toLowerCase(Locale.ROOT);
         return name.endsWith(".xml") || name.endsWith(".yaml") || name.endsWith(".yml") || name.endsWith(".json");
     }

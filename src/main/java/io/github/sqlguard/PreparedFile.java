@@ -18,7 +18,7 @@ import java.util.Set;
  * @param findings the findings of reading it (encoding, changelog problems)
  * @param reachedFiles relative paths of the other files a changelog included or ran through sqlFile
  * @param ceiling the most severe level its findings may have, or null
- * @param text the file's text, for the excerpts of findings
+ * @param text the file's text, for the excerpts of findings; null once {@link #released()}
  * @param decided the outcome when nothing is left to check (not a migration, unreadable, already applied),
  *     or null
  */
@@ -27,6 +27,19 @@ record PreparedFile(SourcePath source, SourceClassification classification, List
 
     static PreparedFile decided(SourcePath source, SourceClassification classification, FileOutcome outcome) {
         return new PreparedFile(source, classification, List.of(), List.of(), Set.of(), null, "", outcome);
+    }
+
+    /**
+     * The same file without its statements and text, to be prepared again when its turn comes: a large project's
+     * files are not all kept in memory between reading them and checking them.
+     */
+    PreparedFile released() {
+        return new PreparedFile(source, classification, List.of(), findings, reachedFiles, ceiling, null, decided);
+    }
+
+    /** True for a file whose statements were dropped after it was first prepared. */
+    boolean isReleased() {
+        return text == null;
     }
 
     /** The file's path relative to the base directory. */

@@ -87,6 +87,6 @@ class CorpusSchemaReplayTest {
         LintConfig config = new LintConfig(corpus, List.of(directory), defaults.includes(), List.of(), dialect,
                 defaults.encoding(), Map.of(), List.of(), defaults.flyway(), defaults.liquibase(), List.of(), null,
                 defaults.maxFileBytes(), defaults.threads());
-        return new Linter(replay).run(config).findings();
+        return new Linter(replay, BatchedCheck.Retention.DEFAULT_BUDGET_CHARS).run(config).findings();
     }
 }

@@ -55,6 +55,11 @@ public final class SchemaReplay {
                 : new SchemaFacts(history.before(position), history.retypesAt(position));
     }
 
+    /** Forgets {@code statement}: it is asked about no more, and must not be kept alive by the replay. */
+    public void forget(Statement statement) {
+        positions.remove(statement);
+    }
+
     /** The schema after every statement applied so far. */
     public SchemaView current() {
         return history.before(Integer.MAX_VALUE);

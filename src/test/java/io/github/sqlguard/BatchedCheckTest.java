@@ -1,0 +1,59 @@
+package io.github.sqlguard;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.sqlguard.model.Dialect;
+import io.github.sqlguard.model.Finding;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Files that do not fit the retention budget are read again for their batch, and batches follow each other in
+ * the order the migrations apply: the schema an early batch built still decides what a late one loses.
+ */
+class BatchedCheckTest {
+
+    @TempDir
+    Path project;
+
+    @Test
+    void releasedFilesAndLaterBatchesFindWhatKeptFilesFind() throws IOException {
+        write("db/V1__init.sql", "CREATE TABLE orders (id BIGINT PRIMARY KEY, note VARCHAR(100), code VARCHAR(5));\n"
+                + "CREATE TABLE lines (id BIGINT, order_id BIGINT REFERENCES orders (id) ON DELETE CASCADE);\n");
+        for (int version = 2; version < 150; version++) {
+            write("db/V" + version + "__step.sql", "CREATE INDEX i" + version + " ON orders (note);\n");
+        }
+        write("db/V150__widen.sql", "ALTER TABLE orders ALTER COLUMN note TYPE VARCHAR(200);\n");
+        write("db/V151__narrow.sql", "ALTER TABLE orders ALTER COLUMN code TYPE VARCHAR(2);\n");
+        write("db/V152__purge.sql", "DELETE FROM orders;\n");
+
+        List<Finding> kept = lint(BatchedCheck.Retention.DEFAULT_BUDGET_CHARS);
+        List<Finding> released = lint(0);
+
+        assertEquals(kept, released);
+        assertEquals(List.of("db/V151__narrow.sql alter-column-type", "db/V152__purge.sql delete-without-where"),
+                released.stream().map(f -> f.location().path() + " " + f.ruleId()).toList());
+        assertTrue(released.get(0).message().contains("VARCHAR(5)"), released.get(0).message());
+        assertTrue(released.get(1).message().contains("lines"), "the cascade is known: " + released.get(1).message());
+    }
+
+    private List<Finding> lint(long retainedChars) {
+        LintConfig defaults = LintConfig.defaults(project, List.of(project.resolve("db")));
+        return new Linter(true, retainedChars).run(new LintConfig(project, defaults.directories(), defaults.includes(),
+                List.of(), Dialect.POSTGRESQL, StandardCharsets.UTF_8, Map.of(), List.of(), defaults.flyway(),
+                defaults.liquibase(), List.of(), null, defaults.maxFileBytes(), 2)).findings();
+    }
+
+    private void write(String path, String text) throws IOException {
+        Path file = project.resolve(path);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+    }
+}
