@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -17,6 +18,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -36,6 +38,8 @@ final class AnalysisCache {
     private static final String FOLDER_DEPENDENCY = "folder:";
     private static final String SCAN_DEPENDENCY = "scan:";
     private static final String SCHEMA_DEPENDENCY = "schema:";
+    /** Files modified this shortly before the cache was written are hashed again: clocks tick coarsely. */
+    private static final long SETTLED_BEFORE_WRITE_NANOS = TimeUnit.SECONDS.toNanos(2);
 
     private final Path file;
     private final String fingerprint;
@@ -45,6 +49,8 @@ final class AnalysisCache {
     private final Map<String, AnalysisCacheFile.Entry> current = new ConcurrentHashMap<>();
     private final String scanListing;
     private final String previousScanListing;
+    /** When the previous run wrote the cache, in nanoseconds since the epoch; 0 when there was none. */
+    private final long writtenNanos;
     private final AtomicInteger reused = new AtomicInteger();
     private volatile boolean changed;
 
@@ -58,6 +64,7 @@ final class AnalysisCache {
         this.previousScanListing = previous.map(AnalysisCacheFile.Contents::scanListing).orElse("");
         this.changed = previous.isEmpty();
         this.scanListing = scanListing;
+        this.writtenNanos = previous.isEmpty() ? 0 : modifiedNanos(file);
     }
 
     /**
@@ -88,16 +95,19 @@ final class AnalysisCache {
         }
         List<FileOutcome> outcomes = new ArrayList<>();
         Set<String> readThroughChangelogs = new HashSet<>();
+        Map<String, AnalysisCacheFile.Entry> restamped = new LinkedHashMap<>();
         for (SourcePath source : scannedFiles) {
             AnalysisCacheFile.Entry cached = previous.get(source.relativePath());
             if (cached == null) {
                 continue;
             }
-            if (!cached.contentHash().equals(contentHash(source.file())) || !inputsUnchanged(cached)) {
+            Hashed now = hashed(source.file(), cached);
+            if (now == null || !cached.contentHash().equals(now.hash()) || !inputsUnchanged(cached)) {
                 return Optional.empty();
             }
             outcomes.add(cached.outcome());
             readThroughChangelogs.addAll(cached.outcome().reachedFiles());
+            restamped.put(cached.path(), withStamp(cached, now.stamp()));
         }
         for (SourcePath source : scannedFiles) {
             if (!previous.containsKey(source.relativePath()) && !readThroughChangelogs.contains(source.relativePath())) {
@@ -107,7 +117,7 @@ final class AnalysisCache {
         if (outcomes.size() != previous.size()) {
             return Optional.empty();
         }
-        current.putAll(previous);
+        current.putAll(restamped);
         reused.set(outcomes.size());
         return Optional.of(outcomes);
     }
@@ -121,14 +131,15 @@ final class AnalysisCache {
      */
     FileOutcome outcome(SourcePath source, boolean changelogCandidate, String schemaBefore,
             Function<SourcePath, FileOutcome> analysis) {
-        String contentHash = contentHash(source.file());
-        if (contentHash == null) {
+        AnalysisCacheFile.Entry cached = previous.get(source.relativePath());
+        Hashed now = hashed(source.file(), cached);
+        if (now == null) {
             return analysis.apply(source);
         }
-        AnalysisCacheFile.Entry cached = previous.get(source.relativePath());
+        String contentHash = now.hash();
         if (cached != null && cached.contentHash().equals(contentHash)
                 && schemaBefore.equals(cached.dependencies().get(SCHEMA_DEPENDENCY)) && inputsUnchanged(cached)) {
-            current.put(source.relativePath(), cached);
+            current.put(source.relativePath(), withStamp(cached, now.stamp()));
             reused.incrementAndGet();
             return cached.outcome();
         }
@@ -140,7 +151,7 @@ final class AnalysisCache {
                 Map<String, String> dependencies = new LinkedHashMap<>(found);
                 dependencies.put(SCHEMA_DEPENDENCY, schemaBefore);
                 current.put(source.relativePath(), new AnalysisCacheFile.Entry(source.relativePath(), contentHash,
-                        dependencies, outcome));
+                        now.stamp(), dependencies, outcome));
             }
         }
         return outcome;
@@ -163,6 +174,51 @@ final class AnalysisCache {
         List<AnalysisCacheFile.Entry> entries = new ArrayList<>(current.values());
         entries.sort(Comparator.comparing(AnalysisCacheFile.Entry::path));
         AnalysisCacheFile.write(file, fingerprint, scanListing, entries);
+    }
+
+    /** A file's content hash and the size and time it was taken at. */
+    private record Hashed(String hash, AnalysisCacheFile.FileStamp stamp) {
+    }
+
+    /**
+     * The content hash of {@code source}, or null when it is better analysed afresh every time. Like git's
+     * index, the hash {@code cached} recorded is taken without reading the file while the file's size and
+     * modification time are the ones recorded with it and that time lies well before the cache was written: an
+     * edit made in the same tick of the file system's clock as the hashing could otherwise go unseen.
+     */
+    private Hashed hashed(Path source, AnalysisCacheFile.Entry cached) {
+        AnalysisCacheFile.FileStamp stamp;
+        try {
+            BasicFileAttributes attributes = Files.readAttributes(source, BasicFileAttributes.class);
+            stamp = new AnalysisCacheFile.FileStamp(attributes.size(),
+                    attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS));
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+        if (cached != null && cached.stamp().equals(stamp)
+                && stamp.modifiedNanos() < writtenNanos - SETTLED_BEFORE_WRITE_NANOS) {
+            return new Hashed(cached.contentHash(), stamp);
+        }
+        String hash = contentHash(source);
+        return hash == null ? null : new Hashed(hash, stamp);
+    }
+
+    /** The entry with the file's current stamp; a changed stamp is worth saving, so the next run need not read. */
+    private AnalysisCacheFile.Entry withStamp(AnalysisCacheFile.Entry entry, AnalysisCacheFile.FileStamp stamp) {
+        if (entry.stamp().equals(stamp)) {
+            return entry;
+        }
+        changed = true;
+        return new AnalysisCacheFile.Entry(entry.path(), entry.contentHash(), stamp, entry.dependencies(),
+                entry.outcome());
+    }
+
+    private static long modifiedNanos(Path file) {
+        try {
+            return Files.getLastModifiedTime(file).to(TimeUnit.NANOSECONDS);
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
     }
 
     /** The hash of a readable file within the size limit; null when it is better analysed afresh every time. */

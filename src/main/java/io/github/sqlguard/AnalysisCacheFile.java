@@ -10,14 +10,12 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.DigestOutputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -28,26 +26,38 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.zip.CRC32;
+import java.util.zip.CheckedOutputStream;
 
 /**
  * The analysis cache on disk: a header (format name, format version, the {@link AnalysisFingerprint}, the
- * listing of the files the run scanned), the entries, and the SHA-256 of everything before it. A file that is truncated, corrupt, of another format
+ * listing of the files the run scanned), the entries, and the CRC-32 of everything before it (a check against
+ * damage, computed natively: a cache of tens of megabytes is read on every build). A file that is truncated, corrupt, of another format
  * version or made with other settings or code reads as empty: it is never trusted, only overwritten.
  */
 final class AnalysisCacheFile {
 
     private static final byte[] MAGIC = "sqlguard analysis cache\n".getBytes(StandardCharsets.US_ASCII);
-    private static final int FORMAT_VERSION = 4;
-    private static final int DIGEST_BYTES = 32;
+    private static final int FORMAT_VERSION = 5;
+    private static final int CHECKSUM_BYTES = Long.BYTES;
+
+    /**
+     * A file's size and modification time when its content hash was taken: while both are unchanged, the hash
+     * need not be taken again (see {@link AnalysisCache}).
+     */
+    record FileStamp(long size, long modifiedNanos) {
+    }
 
     /**
      * One file's cached analysis.
      *
      * @param contentHash SHA-256 of the file's bytes
+     * @param stamp the file's size and modification time when the hash was taken
      * @param dependencies what else the result was computed from (a changelog's included files, the folders
      *     it listed), each with its fingerprint at the time
      */
-    record Entry(String path, String contentHash, Map<String, String> dependencies, FileOutcome outcome) {
+    record Entry(String path, String contentHash, FileStamp stamp, Map<String, String> dependencies,
+            FileOutcome outcome) {
     }
 
     /**
@@ -73,12 +83,13 @@ final class AnalysisCacheFile {
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
-        int body = bytes.length - DIGEST_BYTES;
+        int body = bytes.length - CHECKSUM_BYTES;
         if (body < MAGIC.length || !Arrays.equals(Arrays.copyOfRange(bytes, 0, MAGIC.length), MAGIC)) {
             return Optional.empty();
         }
-        byte[] expected = digest().digest(Arrays.copyOfRange(bytes, 0, body));
-        if (!MessageDigest.isEqual(expected, Arrays.copyOfRange(bytes, body, bytes.length))) {
+        CRC32 checksum = new CRC32();
+        checksum.update(bytes, 0, body);
+        if (checksum.getValue() != ByteBuffer.wrap(bytes, body, CHECKSUM_BYTES).getLong()) {
             return Optional.empty();
         }
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes, MAGIC.length,
@@ -105,9 +116,9 @@ final class AnalysisCacheFile {
         Files.createDirectories(file.toAbsolutePath().getParent());
         Path temporary = Files.createTempFile(file.toAbsolutePath().getParent(), "cache", ".tmp");
         try {
-            MessageDigest digest = digest();
+            CRC32 checksum = new CRC32();
             try (OutputStream raw = new BufferedOutputStream(Files.newOutputStream(temporary), 1 << 16)) {
-                DataOutputStream out = new DataOutputStream(new DigestOutputStream(raw, digest));
+                DataOutputStream out = new DataOutputStream(new CheckedOutputStream(raw, checksum));
                 out.write(MAGIC);
                 out.writeInt(FORMAT_VERSION);
                 writeString(out, fingerprint);
@@ -117,7 +128,7 @@ final class AnalysisCacheFile {
                     writeEntry(out, entry);
                 }
                 out.flush();
-                raw.write(digest.digest());
+                raw.write(ByteBuffer.allocate(CHECKSUM_BYTES).putLong(checksum.getValue()).array());
             }
             try {
                 Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -132,6 +143,8 @@ final class AnalysisCacheFile {
     private static void writeEntry(DataOutputStream out, Entry entry) throws IOException {
         writeString(out, entry.path());
         writeString(out, entry.contentHash());
+        out.writeLong(entry.stamp().size());
+        out.writeLong(entry.stamp().modifiedNanos());
         writeStrings(out, entry.dependencies());
         FileOutcome outcome = entry.outcome();
         writeString(out, outcome.path());
@@ -166,6 +179,7 @@ final class AnalysisCacheFile {
     private static Entry readEntry(DataInputStream in) throws IOException {
         String path = readString(in);
         String contentHash = readString(in);
+        FileStamp stamp = new FileStamp(in.readLong(), in.readLong());
         Map<String, String> dependencies = readStrings(in);
         String outcomePath = readString(in);
         int findingCount = in.readInt();
@@ -196,7 +210,7 @@ final class AnalysisCacheFile {
         for (int i = 0; i < lineCount; i++) {
             sourceLines.put(readLocation(in), readString(in));
         }
-        return new Entry(path, contentHash, dependencies, new FileOutcome(outcomePath, findings, statements, scanned,
+        return new Entry(path, contentHash, stamp, dependencies, new FileOutcome(outcomePath, findings, statements, scanned,
                 alreadyApplied, statementSql, reached, statementsByFile, sourceLines, 0)); // nothing was parsed this run
     }
 
@@ -279,13 +293,5 @@ final class AnalysisCacheFile {
             throw new IOException("string runs past the end of the cache");
         }
         return new String(in.readNBytes(length), StandardCharsets.UTF_8);
-    }
-
-    private static MessageDigest digest() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime provides SHA-256", e);
-        }
     }
 }

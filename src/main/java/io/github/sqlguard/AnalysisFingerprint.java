@@ -56,8 +56,8 @@ final class AnalysisFingerprint {
 
     /**
      * Identifies the analysing code: the plugin's version alone would not do, because a rebuilt SNAPSHOT keeps
-     * its version. A jar is hashed whole (a few hundred kilobytes); a classes folder, as in the plugin's own
-     * tests, by the names, sizes and times of its files.
+     * its version. A jar by its path, size and time; a classes folder, as in the plugin's own tests, by the
+     * names, sizes and times of its files.
      */
     static String codeIdentity() {
         return CodeIdentity.VALUE;
@@ -74,7 +74,9 @@ final class AnalysisFingerprint {
             CodeSource source = Linter.class.getProtectionDomain().getCodeSource();
             Path location = source == null ? null : Path.of(source.getLocation().toURI());
             if (location != null && Files.isRegularFile(location)) {
-                identity.append(" jar ").append(sha256(Files.readAllBytes(location)));
+                // Installing or rebuilding a jar writes it anew, so its size and time change with its content.
+                identity.append(" jar ").append(location).append(' ').append(Files.size(location)).append(' ')
+                        .append(Files.getLastModifiedTime(location).toMillis());
             } else if (location != null && Files.isDirectory(location)) {
                 identity.append(" classes ").append(folderIdentity(location));
             } else {

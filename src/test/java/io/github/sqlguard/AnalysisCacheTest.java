@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -107,6 +108,21 @@ class AnalysisCacheTest {
         lint(config);
         Files.delete(project.resolve("db/V1__a.sql"));
         assertTrue(previousRun(config).isEmpty(), "a file was removed");
+    }
+
+    @Test
+    void aFileRewrittenWithTheSameSizeAndTimeJustBeforeTheCacheWasWrittenIsReadAgain() throws IOException {
+        write("db/V1__a.sql", "DELETE FROM a WHERE id = 1;\n");
+        FileTime written = Files.getLastModifiedTime(project.resolve("db/V1__a.sql"));
+        assertEquals(List.of(), described(lint(config())));
+
+        // Same size, same modification time: only the content tells, and the time is too close to the cache's.
+        write("db/V1__a.sql", "DELETE FROM a WHERE 1 =  1;\n");
+        Files.setLastModifiedTime(project.resolve("db/V1__a.sql"), written);
+        LintResult rewritten = lint(config());
+
+        assertEquals(0, rewritten.cachedFiles());
+        assertEquals(List.of("db/V1__a.sql:1:1 always-true-where"), described(rewritten));
     }
 
     @ParameterizedTest(name = "{0}")
