@@ -1,7 +1,8 @@
 package io.github.sqlguard.bench;
 
-import io.github.sqlguard.analysis.AnalyzedStatement;
 import io.github.sqlguard.analysis.StatementAnalyzer;
+import io.github.sqlguard.analysis.StatementModel;
+import io.github.sqlguard.analysis.StatementReader;
 import io.github.sqlguard.model.Dialect;
 import io.github.sqlguard.sql.Placeholders;
 import io.github.sqlguard.sql.Statement;
@@ -16,9 +17,9 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Statements per second on each of the two paths a statement can take: the token path (the pre-check finds
- * nothing the parser could add) and the parser path (JSqlParser builds an AST, or gives up). Every statement
- * of the given folders' SQL files is analysed once per pass; the first pass in a fresh JVM is the cold figure
+ * Statements per second on each of the two paths a statement can take when it is read into its model: the token
+ * path (the tokens settle it) and the parser path (JSqlParser builds an AST, or gives up). Every statement of the
+ * given folders' SQL files is read once per pass; the first pass in a fresh JVM is the cold figure
  * (class loading, interpreter, JIT), the median of the later passes the warm one. A measurement, not a test:
  * nothing here fails on a slow machine.
  */
@@ -54,17 +55,17 @@ final class StatementPathBenchmark {
         return statements;
     }
 
-    /** Analyses every statement once, timing each by the path it took. */
-    static Pass pass(StatementAnalyzer analyzer, List<Statement> statements) {
+    /** Reads every statement into its model once, as a run does, timing each by the path it took. */
+    static Pass pass(StatementReader reader, List<Statement> statements) {
         int tokenStatements = 0;
         int parserStatements = 0;
         long tokenNanos = 0;
         long parserNanos = 0;
         for (Statement statement : statements) {
             long started = System.nanoTime();
-            AnalyzedStatement analyzed = analyzer.analyze(statement);
+            StatementModel model = reader.read(statement);
             long took = System.nanoTime() - started;
-            if (analyzed instanceof AnalyzedStatement.NotNeeded) {
+            if (model.parse().state() == StatementModel.ParseOutcome.State.NOT_NEEDED) {
                 tokenStatements++;
                 tokenNanos += took;
             } else {
@@ -78,14 +79,14 @@ final class StatementPathBenchmark {
     /** Prints the cold pass and the median of {@code warmPasses} warm ones. */
     static void run(List<Path> folders, Dialect dialect, int warmPasses) throws IOException {
         List<Statement> statements = statements(folders, dialect);
-        StatementAnalyzer analyzer = new StatementAnalyzer();
-        Pass cold = pass(analyzer, statements);
+        StatementReader reader = new StatementReader(new StatementAnalyzer());
+        Pass cold = pass(reader, statements);
         print("cold", cold);
         double[] token = new double[Math.max(1, warmPasses)];
         double[] parser = new double[token.length];
         Pass last = cold;
         for (int i = 0; i < token.length; i++) {
-            last = pass(analyzer, statements);
+            last = pass(reader, statements);
             token[i] = last.tokenPerSecond();
             parser[i] = last.parserPerSecond();
         }
