@@ -54,7 +54,7 @@ public final class AlterColumnTypeRule extends ClauseRule {
     /** Only the columns whose change can lose or reject values, each naming its old and new type when known. */
     @Override
     Optional<String> message(List<DestructiveClause> group, StatementModel statement, SchemaFacts schema) {
-        List<String> reported = RetypeJudgement.reported(names(group), schema, statement.statement().dialect());
+        List<String> reported = RetypeJudgement.reported(names(group), schema, statement.statement());
         if (reported.isEmpty() && !names(group).isEmpty()) {
             return Optional.empty();
         }

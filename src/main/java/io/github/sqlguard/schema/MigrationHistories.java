@@ -12,42 +12,106 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The scanned files grouped into the histories {@link MigrationOrder} tells apart, each replayed in the
  * order the tool applies it. Add every file first, then {@link #replay()}, then ask {@link #factsFor}.
+ *
+ * <p>Within a changelog, changesets for one database ({@code dbms}, see {@link DatabaseVariants}) are
+ * replayed only into that database's history, so one database's DDL never shapes the schema another
+ * database's changeset is judged against. A down or undo script is replayed on a copy of its history just
+ * after the script it reverses, and changes nothing after it.
  */
 public final class MigrationHistories {
 
     private record File(String path, MigrationOrder.Place place, List<Statement> statements) {
     }
 
+    private record Reversing(String path, MigrationOrder.Reversal reversal, List<Statement> statements) {
+    }
+
     private final List<File> files = new ArrayList<>();
-    private final Map<Statement, SchemaReplay> replayOf = new IdentityHashMap<>();
+    private final List<Reversing> reversing = new ArrayList<>();
+    private final Map<Statement, Map<String, SchemaReplay>> replayOf = new IdentityHashMap<>();
     private final Map<String, String> historyBefore = new HashMap<>();
+    private final Map<String, String> notReplayed = new HashMap<>();
 
     /** Adds a file's statements, in the order they run within the file; ignored when it is not replayed. */
     public void add(String relativePath, SourceClassification classification, List<Statement> statements) {
-        MigrationOrder.of(relativePath, classification)
-                .ifPresent(place -> files.add(new File(relativePath, place, List.copyOf(statements))));
+        var place = MigrationOrder.of(relativePath, classification);
+        if (place.isPresent()) {
+            files.add(new File(relativePath, place.get(), List.copyOf(statements)));
+            return;
+        }
+        var reversal = MigrationOrder.reversal(relativePath, classification);
+        if (reversal.isPresent()) {
+            reversing.add(new Reversing(relativePath, reversal.get(), List.copyOf(statements)));
+        } else {
+            notReplayed.put(relativePath, "rollback scripts are not replayed");
+        }
     }
 
     /** Replays every history. */
     public void replay() {
         files.sort((a, b) -> MigrationOrder.APPLIED_FIRST.compare(a.place(), b.place()));
-        Map<String, SchemaReplay> replays = new LinkedHashMap<>();
+        Map<String, List<String>> variants = DatabaseVariants.of(files.stream()
+                .map(file -> Map.entry(file.place().history(), file.statements())).toList());
+        Map<String, Map<String, SchemaReplay>> replays = new LinkedHashMap<>();
         Map<String, String> chains = new HashMap<>();
         for (File file : files) {
-            SchemaReplay replay = replays.computeIfAbsent(file.place().history(), history -> new SchemaReplay());
-            String chain = chains.getOrDefault(file.place().history(), "");
+            String history = file.place().history();
+            Map<String, SchemaReplay> group = replays.computeIfAbsent(history, h -> {
+                Map<String, SchemaReplay> byDatabase = new LinkedHashMap<>();
+                variants.getOrDefault(h, List.of("")).forEach(database -> byDatabase.put(database, new SchemaReplay()));
+                return byDatabase;
+            });
+            String chain = chains.getOrDefault(history, "");
             historyBefore.put(file.path(), chain);
             StringBuilder text = new StringBuilder(chain);
             for (Statement statement : file.statements()) {
-                replay.apply(statement);
-                replayOf.put(statement, replay);
+                Map<String, SchemaReplay> into = new LinkedHashMap<>();
+                group.forEach((database, replay) -> {
+                    if (statement.context().databases().includes(database)) {
+                        replay.apply(statement);
+                        into.put(database, replay);
+                    }
+                });
+                replayOf.put(statement, into);
                 text.append('\n').append(statement.sql());
             }
-            chains.put(file.place().history(), sha256(text.toString()));
+            chains.put(history, sha256(text.toString()));
+            replayReversals(file, group);
+        }
+        for (Reversing down : reversing) {
+            if (!down.statements().isEmpty() && !replayOf.containsKey(down.statements().get(0))) {
+                notReplayed.put(down.path(), "no up script for this down script was found to replay it after");
+            }
+        }
+    }
+
+    /** The down and undo scripts that reverse {@code file}, each on its own copy of the schema after it. */
+    private void replayReversals(File file, Map<String, SchemaReplay> group) {
+        for (Reversing down : reversing) {
+            MigrationOrder.Reversal reversal = down.reversal();
+            boolean reverses = reversal.version() == null ? reversal.upPath().equals(file.path())
+                    : reversal.history().equals(file.place().history())
+                            && Objects.equals(reversal.version(), file.place().version());
+            if (!reverses) {
+                continue;
+            }
+            Map<String, SchemaReplay> forks = new LinkedHashMap<>();
+            group.forEach((database, replay) -> forks.put(database, replay.fork()));
+            for (Statement statement : down.statements()) {
+                Map<String, SchemaReplay> into = new LinkedHashMap<>();
+                forks.forEach((database, replay) -> {
+                    if (statement.context().databases().includes(database)) {
+                        replay.apply(statement);
+                        into.put(database, replay);
+                    }
+                });
+                replayOf.put(statement, into);
+            }
         }
     }
 
@@ -68,9 +132,29 @@ public final class MigrationHistories {
         }
     }
 
-    /** What the replay knows for {@code statement}; {@link SchemaFacts#UNKNOWN} for one it did not see. */
+    /**
+     * What the replay knows for {@code statement}: the schema of the first database history it runs in, and
+     * its column type changes as judged in every one of them. Unknown, with the reason, for one not replayed.
+     */
     public SchemaFacts factsFor(Statement statement) {
-        SchemaReplay replay = replayOf.get(statement);
-        return replay == null ? SchemaFacts.UNKNOWN : replay.factsFor(statement);
+        Map<String, SchemaReplay> replays = replayOf.get(statement);
+        if (replays == null) {
+            return SchemaFacts.notReplayed(notReplayed.getOrDefault(statement.start().path(),
+                    "the schema replay did not see this statement"));
+        }
+        if (replays.isEmpty()) {
+            return SchemaFacts.notReplayed("its changeset runs on no database this changelog names");
+        }
+        if (replays.size() == 1 && replays.containsKey("")) {
+            return replays.get("").factsFor(statement);
+        }
+        SchemaFacts first = null;
+        List<ColumnRetype> retypes = new ArrayList<>();
+        for (Map.Entry<String, SchemaReplay> entry : replays.entrySet()) {
+            SchemaFacts facts = entry.getValue().factsFor(statement);
+            first = first == null ? facts : first;
+            facts.retypes().forEach(retype -> retypes.add(retype.on(DatabaseVariants.describe(entry.getKey()))));
+        }
+        return new SchemaFacts(first.before(), retypes);
     }
 }

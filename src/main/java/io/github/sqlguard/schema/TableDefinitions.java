@@ -46,11 +46,15 @@ final class TableDefinitions {
             schema.put(source == null ? Table.seenFirstIn(table) : schema.current(source.text())
                     .map(known -> new Table(table, known.columns(), known.primaryKey(), List.of(), known.complete()))
                     .orElse(Table.seenFirstIn(table)));
+            if (!schema.current(table).map(Table::complete).orElse(false)) {
+                schema.createdWithoutColumns(table, "created LIKE a table whose columns are not known");
+            }
             return;
         }
         if (i >= tokens.size() || !tokens.get(i).isSymbol("(")) {
             // CREATE TABLE t AS SELECT ..: the table exists, its columns are not read.
             schema.put(Table.seenFirstIn(table));
+            schema.createdWithoutColumns(table, "created by CREATE TABLE .. AS SELECT");
             return;
         }
         int end = ObjectNames.skipParentheses(tokens, i);
@@ -66,6 +70,9 @@ final class TableDefinitions {
             schema.ambiguous(table);
         }
         schema.put(asSelect ? new Table(table, created.columns(), List.of(), List.of(), false) : created);
+        if (asSelect) {
+            schema.createdWithoutColumns(table, "created by CREATE TABLE .. AS SELECT");
+        }
     }
 
     /** A column definition or a table constraint of a CREATE TABLE or ALTER TABLE .. ADD. */
