@@ -31,6 +31,8 @@ public final class MigrationHistories {
     private record Reversing(String path, MigrationOrder.Reversal reversal, List<Statement> statements) {
     }
 
+    private static final String CHANGELOG = "changelog ";
+
     private final List<File> files = new ArrayList<>();
     private final List<Reversing> reversing = new ArrayList<>();
     private final Map<Statement, Map<String, SchemaReplay>> replayOf = new IdentityHashMap<>();
@@ -54,6 +56,9 @@ public final class MigrationHistories {
 
     /** Replays every history. */
     public void replay() {
+        List<File> joined = withGenericFilesJoined(files);
+        files.clear();
+        files.addAll(joined);
         files.sort((a, b) -> MigrationOrder.APPLIED_FIRST.compare(a.place(), b.place()));
         Map<String, List<String>> variants = DatabaseVariants.of(files.stream()
                 .map(file -> Map.entry(file.place().history(), file.statements())).toList());
@@ -63,11 +68,11 @@ public final class MigrationHistories {
             String history = file.place().history();
             Map<String, SchemaReplay> group = replays.computeIfAbsent(history, h -> {
                 Map<String, SchemaReplay> byDatabase = new LinkedHashMap<>();
-                variants.getOrDefault(h, List.of("")).forEach(database -> byDatabase.put(database, new SchemaReplay()));
+                variants.getOrDefault(h, List.of(h.startsWith(CHANGELOG) ? "" : h)).forEach(database -> byDatabase.put(database, new SchemaReplay()));
                 return byDatabase;
             });
             String chain = chains.getOrDefault(history, "");
-            historyBefore.put(file.path(), chain);
+            historyBefore.merge(file.path(), chain, String::concat);
             StringBuilder text = new StringBuilder(chain);
             for (Statement statement : file.statements()) {
                 Map<String, SchemaReplay> into = new LinkedHashMap<>();
@@ -77,7 +82,7 @@ public final class MigrationHistories {
                         into.put(database, replay);
                     }
                 });
-                replayOf.put(statement, into);
+                replayOf.computeIfAbsent(statement, s -> new LinkedHashMap<>()).putAll(into);
                 text.append('\n').append(statement.sql());
             }
             chains.put(history, sha256(text.toString()));
@@ -88,6 +93,50 @@ public final class MigrationHistories {
                 notReplayed.put(down.path(), "no up script for this down script was found to replay it after");
             }
         }
+    }
+
+    /**
+     * The files with a history per database they belong to: a file that names no database, in the folder
+     * where files for several databases live ({@code sql/x.up.sql} next to {@code sql/x.mysql.up.sql}, or
+     * {@code db/V1__x.sql} above {@code db/postgres/}), runs on each of them, except on a database that has
+     * its own version of the same file.
+     */
+    private static List<File> withGenericFilesJoined(List<File> files) {
+        Map<String, List<String>> rootsByDatabase = new HashMap<>();
+        Map<String, java.util.Set<String>> ownVersions = new HashMap<>();
+        for (File file : files) {
+            String history = file.place().history();
+            if (!history.isEmpty() && !history.startsWith(CHANGELOG)) {
+                MigrationOrder.databaseFile(file.path()).ifPresent(named -> {
+                    List<String> roots = rootsByDatabase.computeIfAbsent(history, h -> new ArrayList<>());
+                    if (!roots.contains(named.root())) {
+                        roots.add(named.root());
+                    }
+                    ownVersions.computeIfAbsent(history, h -> new java.util.HashSet<>()).add(named.genericPath());
+                });
+            }
+        }
+        List<File> joined = new ArrayList<>();
+        for (File file : files) {
+            if (!file.place().history().isEmpty()) {
+                joined.add(file);
+                continue;
+            }
+            List<String> databases = rootsByDatabase.entrySet().stream()
+                    .filter(entry -> entry.getValue().stream().anyMatch(root -> file.path().startsWith(root)))
+                    .map(Map.Entry::getKey).sorted().toList();
+            if (databases.isEmpty()) {
+                joined.add(file);
+            }
+            for (String database : databases) {
+                if (!ownVersions.get(database).contains(file.path())) {
+                    MigrationOrder.Place place = file.place();
+                    joined.add(new File(file.path(), new MigrationOrder.Place(database, place.group(), place.version(),
+                            place.sortName()), file.statements()));
+                }
+            }
+        }
+        return joined;
     }
 
     /** The down and undo scripts that reverse {@code file}, each on its own copy of the schema after it. */
@@ -110,7 +159,7 @@ public final class MigrationHistories {
                         into.put(database, replay);
                     }
                 });
-                replayOf.put(statement, into);
+                replayOf.computeIfAbsent(statement, s -> new LinkedHashMap<>()).putAll(into);
             }
         }
     }

@@ -92,6 +92,33 @@ public final class MigrationOrder {
                 history, null));
     }
 
+    /**
+     * For a file of one database's history, the folder its set of migrations starts in, where files for
+     * every database live ({@code sql/} for {@code sql/x.mysql.up.sql}, {@code db/} for
+     * {@code db/postgres/V1__x.sql}), and its path with the database's name taken out
+     * ({@code sql/x.up.sql}): a file at that path is the version for every other database.
+     */
+    public record DatabaseFile(String root, String genericPath) {
+    }
+
+    /** Where {@code relativePath} names its database, or empty when it names none. */
+    public static Optional<DatabaseFile> databaseFile(String relativePath) {
+        String lower = relativePath.toLowerCase(Locale.ROOT);
+        int start = 0;
+        for (String part : lower.split("(?=[/\\.])|(?<=[/\\.])")) {
+            if (DATABASE_NAMES.contains(part)) {
+                String root = relativePath.substring(0, Math.max(lower.lastIndexOf('/', start),
+                        lower.lastIndexOf('\\', start)) + 1);
+                boolean inName = start > 0 && lower.charAt(start - 1) == '.';
+                String generic = inName ? relativePath.substring(0, start - 1) + relativePath.substring(start
+                        + part.length()) : "";
+                return Optional.of(new DatabaseFile(root, generic));
+            }
+            start += part.length();
+        }
+        return Optional.empty();
+    }
+
     /** Orders places of one history as the tool applies them. */
     public static final Comparator<Place> APPLIED_FIRST = Comparator.comparing(Place::history)
             .thenComparingInt(Place::group)

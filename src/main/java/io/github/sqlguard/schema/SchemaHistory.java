@@ -91,8 +91,8 @@ final class SchemaHistory {
         String key = SchemaNames.key(table);
         String name = SchemaNames.unquoted(table);
         if (ambiguousFrom.containsKey(key)) {
-            return "table " + name + " is created with different columns at " + places.get(ambiguousFrom.get(key))
-                    + " and before, for different databases or contexts";
+            return "table " + name + " is created again, with other columns, at " + places.get(ambiguousFrom.get(key))
+                    + " without a drop between, so which columns it has is not certain";
         }
         TreeMap<Integer, Optional<Table>> history = versions.get(key);
         var last = history == null ? null : history.lowerEntry(position);
