@@ -109,6 +109,12 @@ final class SchemaHistory {
                     + " in a way sqlguard does not read";
         }
         if (!known.complete()) {
+            var dropped = history.headMap(last.getKey(), false).descendingMap().entrySet().stream()
+                    .filter(entry -> entry.getValue().isEmpty()).findFirst();
+            if (dropped.isPresent()) {
+                return "table " + name + " is dropped at " + places.get(dropped.get().getKey())
+                        + ", and only altered after that";
+            }
             String seen = partlyKnown.getOrDefault(key, "");
             return seen.startsWith("created") ? "the columns of table " + name + " are not known: it is " + seen
                     : "table " + name + " is not created by the migrations that run before this one"

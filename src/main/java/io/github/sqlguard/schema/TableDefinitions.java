@@ -66,7 +66,7 @@ final class TableDefinitions {
                 .anyMatch(token -> token.isWord("AS") || token.isWord("SELECT"));
         // The same table created again with other columns: two histories are mixed (a T-SQL batch and its
         // inner statement repeat the same definition, which is no conflict).
-        if (existing.isPresent() && !existing.get().columns().equals(created.columns())) {
+        if (existing.isPresent() && existing.get().complete() && !existing.get().columns().equals(created.columns())) {
             schema.ambiguous(table);
         }
         schema.put(asSelect ? new Table(table, created.columns(), List.of(), List.of(), false) : created);
