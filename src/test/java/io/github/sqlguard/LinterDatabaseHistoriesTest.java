@@ -158,6 +158,21 @@ class LinterDatabaseHistoriesTest {
     }
 
     @Test
+    void aFlywayUndoScriptRunsAgainstTheSchemaItsVersionLeft() throws IOException {
+        write("db/V1__init.sql", "CREATE TABLE t (c VARCHAR(10));\n");
+        write("db/V2__longer.sql", "ALTER TABLE t ALTER COLUMN c TYPE VARCHAR(100);\n");
+        write("db/U2__longer.sql", "ALTER TABLE t ALTER COLUMN c TYPE VARCHAR(10);\n");
+        write("db/V3__longest.sql", "ALTER TABLE t ALTER COLUMN c TYPE VARCHAR(200);\n");
+
+        List<Finding> findings = lint("alter-column-type");
+
+        assertEquals(1, findings.size(), findings.toString());
+        assertEquals("db/U2__longer.sql", findings.get(0).location().path());
+        assertEquals("ALTER TABLE t changes the type of column c from VARCHAR(100) to VARCHAR(10) (shorter: 100"
+                + " to 10 characters)", findings.get(0).message());
+    }
+
+    @Test
     void rollbackCodeIsJudgedAgainstTheSchemaItsChangesetLeft() throws IOException {
         write("db/changelog.xml", """
                 <databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog">
