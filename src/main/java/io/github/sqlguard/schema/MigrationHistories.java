@@ -86,7 +86,7 @@ public final class MigrationHistories {
                 text.append('\n').append(statement.sql());
             }
             chains.put(history, sha256(text.toString()));
-            replayReversals(file, group);
+            replayReversals(file, group, chains.get(history));
         }
         for (Reversing down : reversing) {
             if (!down.statements().isEmpty() && !replayOf.containsKey(down.statements().get(0))) {
@@ -140,7 +140,7 @@ public final class MigrationHistories {
     }
 
     /** The down and undo scripts that reverse {@code file}, each on its own copy of the schema after it. */
-    private void replayReversals(File file, Map<String, SchemaReplay> group) {
+    private void replayReversals(File file, Map<String, SchemaReplay> group, String chainAfter) {
         for (Reversing down : reversing) {
             MigrationOrder.Reversal reversal = down.reversal();
             boolean reverses = reversal.version() == null ? reversal.upPath().equals(file.path())
@@ -149,6 +149,8 @@ public final class MigrationHistories {
             if (!reverses) {
                 continue;
             }
+            // The schema a down script is checked against is the one after the script it reverses.
+            historyBefore.merge(down.path(), chainAfter, String::concat);
             Map<String, SchemaReplay> forks = new LinkedHashMap<>();
             group.forEach((database, replay) -> forks.put(database, replay.fork()));
             for (Statement statement : down.statements()) {
