@@ -117,7 +117,7 @@ class LinterDatabaseHistoriesTest {
 
         assertEquals(1, findings.size(), findings.toString());
         assertEquals("ALTER TABLE t changes the type of column c from TEXT to VARCHAR(50) (shorter: unlimited to"
-                + " 50 characters) (changeset a:2)", findings.get(0).message());
+                + " 50 characters) on postgresql (changeset a:2)", findings.get(0).message());
     }
 
     @Test

@@ -101,7 +101,8 @@ final class DestroyedTables {
             while (at < clause.size() && clause.get(at).isAnyWord("COLUMN", "IF", "NOT", "EXISTS")) {
                 at++;
             }
-            if (at < clause.size() && clause.get(at).isAnyWord(ColumnDefinition.CONSTRAINT_WORDS.toArray(String[]::new))) {
+            if (at < clause.size()
+                    && clause.get(at).isAnyWord(ColumnDefinition.CONSTRAINT_WORDS.toArray(String[]::new))) {
                 continuing = false;
                 continue;
             }

@@ -68,7 +68,8 @@ public final class MigrationHistories {
             String history = file.place().history();
             Map<String, SchemaReplay> group = replays.computeIfAbsent(history, h -> {
                 Map<String, SchemaReplay> byDatabase = new LinkedHashMap<>();
-                variants.getOrDefault(h, List.of(h.startsWith(CHANGELOG) ? "" : h)).forEach(database -> byDatabase.put(database, new SchemaReplay()));
+                variants.getOrDefault(h, List.of(h.startsWith(CHANGELOG) ? "" : h))
+                        .forEach(database -> byDatabase.put(database, new SchemaReplay()));
                 return byDatabase;
             });
             String chain = chains.getOrDefault(history, "");

@@ -46,14 +46,18 @@ public final class RetypeJudgement {
             }
             boolean knownSomewhere = changes.stream().anyMatch(r -> r.from().isPresent());
             Map<String, List<String>> databasesByDescription = new LinkedHashMap<>();
+            int judged = 0;
             for (ColumnRetype change : changes) {
                 if (knownSomewhere && change.from().isEmpty() && absentThere(change)) {
                     continue;
                 }
+                judged++;
                 description(change, dialect).ifPresent(text -> databasesByDescription
                         .computeIfAbsent(text, t -> new ArrayList<>()).add(change.database()));
             }
-            if (databasesByDescription.size() == 1) {
+            // One description for every database judged needs no names; otherwise say where each holds.
+            if (databasesByDescription.size() == 1
+                    && databasesByDescription.values().iterator().next().size() == judged) {
                 reported.add(column + " " + databasesByDescription.keySet().iterator().next());
             } else if (!databasesByDescription.isEmpty()) {
                 List<String> parts = new ArrayList<>();

@@ -81,7 +81,7 @@ public record DatabaseScope(Set<String> included, Set<String> excluded) {
         return scope;
     }
 
-    /** The databases an expression lists, when it is nothing but database names ({@code mysql}, {@code h2 or hsqldb}). */
+    /** The databases an expression lists when it is nothing but their names ({@code mysql}, {@code h2 or hsqldb}). */
     private static Set<String> databasesNamed(String expression) {
         if (expression == null || expression.isBlank()) {
             return Set.of();
