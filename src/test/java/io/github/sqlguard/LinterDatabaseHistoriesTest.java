@@ -98,6 +98,27 @@ class LinterDatabaseHistoriesTest {
     }
 
     @Test
+    void formattedSqlChangesetsForOneDbmsShapeOnlyThatDatabasesSchema() throws IOException {
+        write("db/changelog.sql", """
+                --liquibase formatted sql
+                --changeset a:1 dbms:mysql
+                CREATE TABLE t (c DATETIME);
+                --changeset a:1 dbms:postgresql
+                CREATE TABLE t (c TIMESTAMP WITH TIME ZONE);
+                --changeset a:2 dbms:mysql
+                ALTER TABLE t MODIFY c DATETIME(6);
+                --changeset a:3 context:postgresql
+                ALTER TABLE t ALTER COLUMN c TYPE DATE;
+                """);
+
+        List<Finding> findings = lint("alter-column-type");
+
+        assertEquals(1, findings.size(), findings.toString());
+        assertEquals("ALTER TABLE t changes the type of column c from TIMESTAMP WITH TIME ZONE to DATE (drops the"
+                + " time of day) (changeset a:3)", findings.get(0).message());
+    }
+
+    @Test
     void aChangeJudgedDifferentlyPerDatabaseNamesEachDatabase() throws IOException {
         write("db/changelog.xml", """
                 <databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog">
