@@ -50,7 +50,9 @@ public final class MigrationHistories {
         if (reversal.isPresent()) {
             reversing.add(new Reversing(relativePath, reversal.get(), List.copyOf(statements)));
         } else {
-            notReplayed.put(relativePath, "rollback scripts are not replayed");
+            notReplayed.put(relativePath, classification.kind() == io.github.sqlguard.source.SourceKind.OTHER
+                    ? "this file is not a migration the schema replay follows"
+                    : "undo, rollback and revert scripts are replayed only when paired with what they reverse");
         }
     }
 
