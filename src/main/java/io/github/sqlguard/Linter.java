@@ -8,6 +8,7 @@ import io.github.sqlguard.source.ScanProblem;
 import io.github.sqlguard.source.ScanResult;
 import io.github.sqlguard.source.SourcePath;
 import io.github.sqlguard.source.SourceScanner;
+import io.github.sqlguard.sql.Statement;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,6 +24,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -40,7 +42,7 @@ public final class Linter {
     private final long retainedChars;
 
     public Linter() {
-        this(true, BatchedCheck.Retention.DEFAULT_BUDGET_CHARS);
+        this(true, Retention.DEFAULT_BUDGET_CHARS);
     }
 
     /**
@@ -142,11 +144,18 @@ public final class Linter {
 
     /**
      * Reads and splits every file, replays the schema through them in the order the migration tool applies
-     * them, and checks each file against the schema before it (or takes its outcome from the cache).
+     * them, and checks each file against the schema before it (or takes its outcome from the cache). Files
+     * beyond the {@link Retention} budget are read again for the replay and for their check, so memory stays
+     * bounded however many migrations a project has.
      */
     private List<FileOutcome> analyse(LintSession session, LintConfig config, ScanResult scan, AnalysisCache cache) {
-        BatchedCheck.Retention retention = new BatchedCheck.Retention(retainedChars);
-        Function<SourcePath, PreparedFile> prepare = file -> retention.keepOrRelease(session.prepare(file));
+        Retention retention = new Retention(retainedChars);
+        Map<String, Set<String>> namedDatabases = new ConcurrentHashMap<>();
+        Function<SourcePath, PreparedFile> prepare = file -> {
+            PreparedFile prepared = session.prepare(file);
+            namedDatabases.put(file.relativePath(), MigrationHistories.namedDatabases(statementsOf(prepared)));
+            return retention.keepOrRelease(prepared);
+        };
         // Changelogs first: a file they include or run through sqlFile is analysed with their context
         // (changeset, properties) and not a second time on its own.
         List<SourcePath> changelogCandidates = scan.files().stream().filter(Linter::mayBeStructuredChangelog).toList();
@@ -161,16 +170,30 @@ public final class Linter {
         List<PreparedFile> toCheck = prepared.stream().filter(file -> !reached.contains(file.path())).toList();
         MigrationHistories histories = new MigrationHistories();
         if (replaySchema) {
-            toCheck.stream().filter(file -> file.classification() != null)
-                    .forEach(file -> histories.add(file.path(), file.classification()));
-        }
-        BatchedCheck.Workers workers = new BatchedCheck.Workers() {
-            @Override
-            public <T, R> List<R> map(List<T> items, Function<T, R> work) {
-                return inParallel(items, work, config.threads());
+            for (PreparedFile file : toCheck) {
+                if (file.classification() != null) {
+                    histories.add(file.path(), file.classification(), namedDatabases.get(file.path()),
+                            () -> statementsOf(readAgainIfReleased(session, file)));
+                }
             }
-        };
-        return new BatchedCheck(session, cache, workers).run(toCheck, histories);
+            histories.replay();
+        }
+        return inParallel(toCheck, kept -> {
+            PreparedFile file = readAgainIfReleased(session, kept);
+            return cache == null ? session.check(file, histories)
+                    : cache.outcome(file.source(), mayBeStructuredChangelog(file.source()),
+                            histories.historyBefore(file.path()), source -> session.check(file, histories));
+        }, config.threads());
+    }
+
+    private static PreparedFile readAgainIfReleased(LintSession session, PreparedFile file) {
+        return file.isReleased() ? session.prepare(file.source()) : file;
+    }
+
+    private static List<Statement> statementsOf(PreparedFile file) {
+        List<Statement> statements = new ArrayList<>();
+        file.scripts().forEach(script -> statements.addAll(script.script().statements()));
+        return statements;
     }
 
     private static <T, R> List<R> inParallel(List<T> items, Function<T, R> work, int threads) {

@@ -93,8 +93,9 @@ final class StatementChecker {
                 }
                 Severity effective = lowered(severity.get(), model, ceiling, rollbacks);
                 // A loss the script itself prevents stays visible, at INFO, naming what prevents it.
-                boolean guarded = guard.isPresent() && guard.get().covers(rule.info().id());
                 for (Violation violation : violations) {
+                    boolean guarded = guard.isPresent() && guard.get().covers(rule.info().id())
+                            && guard.get().protects(violation.subjects());
                     findings.add(Finding.of(rule.info().id(), guarded ? Severity.INFO : effective, violation.at(),
                             violation.message() + (guarded ? guard.get().note() : "") + contextNote(model),
                             rule.info().hint(), lineAt(statement, violation.at())));

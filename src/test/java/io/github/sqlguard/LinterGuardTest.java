@@ -58,7 +58,6 @@ class LinterGuardTest {
             POSTGRESQL | drop-table     | CREATE TEMP TABLE sessions_backup AS SELECT * FROM sessions; DROP TABLE sessions;
             SQLSERVER  | drop-table     | SELECT * INTO #sessions FROM sessions; DROP TABLE sessions;
             MYSQL      | truncate-table | INSERT INTO sessions_archive SELECT * FROM other; TRUNCATE TABLE sessions;
-            POSTGRESQL | drop-column    | ALTER TABLE orders ADD COLUMN tmp_flag INT; ALTER TABLE orders DROP COLUMN tmp_flag, DROP COLUMN note;
             """)
     void noGuardNoChange(Dialect dialect, String rule, String sql) throws IOException {
         List<Finding> findings = lint(dialect, sql.replace("; ", ";\n"), rule);

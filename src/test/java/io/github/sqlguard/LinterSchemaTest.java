@@ -35,7 +35,8 @@ class LinterSchemaTest {
         assertEquals("db/V1.10__narrow.sql", findings.get(0).location().path());
         assertEquals("ALTER TABLE orders changes the type of column note from VARCHAR(200) to VARCHAR(20)"
                 + " (shorter: 200 to 20 characters)", findings.get(0).message());
-        assertEquals("ALTER TABLE legacy changes the type of column c to INT (its type before is not known)",
+        assertEquals("ALTER TABLE legacy changes the type of column c to INT (its type before is not known: table legacy is not"
+                + " created by the migrations that run before this one)",
                 findings.get(1).message());
     }
 

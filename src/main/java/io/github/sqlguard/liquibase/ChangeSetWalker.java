@@ -2,6 +2,7 @@ package io.github.sqlguard.liquibase;
 
 import io.github.sqlguard.model.Dialect;
 import io.github.sqlguard.model.ScriptMode;
+import io.github.sqlguard.sql.DatabaseScope;
 import io.github.sqlguard.sql.Statement;
 import io.github.sqlguard.sql.StatementContext;
 import io.github.sqlguard.sql.Token;
@@ -41,6 +42,7 @@ final class ChangeSetWalker {
     private ScriptCollector out;
     private ChangeTranslator translator;
     private Dialect dialect;
+    private DatabaseScope databases = DatabaseScope.ANY;
 
     ChangeSetWalker(ChangelogReader reader, Path file, String path) {
         this.reader = reader;
@@ -84,7 +86,10 @@ final class ChangeSetWalker {
         });
         String label = "changeset " + synthetic.substitute(changeSet.attributes().getOrDefault("author", ""))
                 + ":" + synthetic.substitute(changeSet.attributes().getOrDefault("id", ""));
-        StatementContext context = new StatementContext(StatementContext.Kind.SCRIPT, label);
+        databases = DatabaseScope.of(changeSet.attributes().get("dbms"),
+                changeSet.attributes().getOrDefault("context", changeSet.attributes().get("contextFilter")),
+                changeSet.attributes().get("labels"));
+        StatementContext context = new StatementContext(StatementContext.Kind.SCRIPT, label, databases);
         // A precondition requiring an empty table guards the changes below; only the guard check reads it.
         PreconditionGuardText.of(changeSet, synthetic)
                 .forEach(text -> synthetic.schemaOnlyAt(text, path, changeSet, context).ifPresent(out::add));
@@ -117,7 +122,8 @@ final class ChangeSetWalker {
     }
 
     private List<Statement> rollback(ChangeNode changeSet, String label) {
-        StatementContext context = new StatementContext(StatementContext.Kind.ROLLBACK, label + " rollback");
+        StatementContext context = new StatementContext(StatementContext.Kind.ROLLBACK, label + " rollback",
+                databases);
         List<Statement> statements = new ArrayList<>();
         Optional<TextRegion> scalar = Optional.ofNullable(changeSet.attributeRegions().get("rollback"));
         if (scalar.isPresent()) {

@@ -5,6 +5,7 @@ import io.github.sqlguard.model.LineIndex;
 import io.github.sqlguard.model.ScriptMode;
 import io.github.sqlguard.sql.Lexer;
 import io.github.sqlguard.sql.Placeholders;
+import io.github.sqlguard.sql.DatabaseScope;
 import io.github.sqlguard.sql.StatementContext;
 import io.github.sqlguard.sql.TokenType;
 import java.util.ArrayList;
@@ -159,17 +160,19 @@ public final class FormattedSqlReader {
             String endDelimiter = attributes.get("endDelimiter");
             SqlRegionSplitter splitter = splitters.computeIfAbsent(
                     DbmsDialect.of(attributes.get("dbms"), options.dialect()), d -> new SqlRegionSplitter(d, placeholders));
+            DatabaseScope databases = DatabaseScope.of(attributes.get("dbms"),
+                    attributes.getOrDefault("context", attributes.get("contextFilter")), attributes.get("labels"));
             int from = index.lineStart(headerLine + 2);
             int to = c + 1 < changesets.size() ? index.lineStart(changesets.get(c + 1)[0] + 1) : text.length();
             if (from >= to) {
                 continue;
             }
             out.add(splitter.split(relativePath, new TextRegion(mainText, from, to, headerLine + 2, 1), endDelimiter,
-                    new StatementContext(StatementContext.Kind.SCRIPT, label)));
+                    new StatementContext(StatementContext.Kind.SCRIPT, label, databases)));
             String rollbackSql = rollbackText.substring(from, to).strip();
             if (options.rollbacks() != ScriptMode.SKIP && !isNoRollback(rollbackSql)) {
                 out.add(splitter.split(relativePath, new TextRegion(rollbackText, from, to, headerLine + 2, 1),
-                        endDelimiter, new StatementContext(StatementContext.Kind.ROLLBACK, label + " rollback")));
+                        endDelimiter, new StatementContext(StatementContext.Kind.ROLLBACK, label + " rollback", databases)));
             }
         }
         return new Result(out.toScript(), changesets.size(), includes);

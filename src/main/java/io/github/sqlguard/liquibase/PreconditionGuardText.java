@@ -28,7 +28,8 @@ final class PreconditionGuardText {
             if (!preconditions.name().equals("preConditions")) {
                 continue;
             }
-            String onFail = preconditions.attributes().getOrDefault("onFail", "HALT").strip().toUpperCase(Locale.ROOT);
+            // XML and JSON write onFail as an attribute; YAML also as a list item of its own ("- onFail: WARN").
+            String onFail = preconditions.value("onFail").orElse("HALT").strip().toUpperCase(Locale.ROOT);
             if (onFail.equals("WARN")) {
                 continue;
             }
@@ -37,9 +38,11 @@ final class PreconditionGuardText {
                 if (check.name().equals("tableIsEmpty")) {
                     table = synthetic.table(check, "tableName");
                 } else if (check.name().equals("sqlCheck")
-                        && "0".equals(check.attributes().getOrDefault("expectedResult", "").strip())
-                        && check.text() != null) {
-                    Matcher matcher = COUNT.matcher(synthetic.substitute(check.text()));
+                        && "0".equals(check.value("expectedResult").orElse("").strip())) {
+                    // XML has the query as the element's text, YAML and JSON as its "sql" key.
+                    String query = check.text() != null && !check.text().isBlank() ? check.text()
+                            : check.value("sql").orElse("");
+                    Matcher matcher = COUNT.matcher(synthetic.substitute(query));
                     table = matcher.matches() ? matcher.group(1) : null;
                 }
                 if (table != null) {

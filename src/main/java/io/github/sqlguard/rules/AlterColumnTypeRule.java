@@ -16,8 +16,9 @@ import java.util.Set;
  * {@code MODIFY [COLUMN] c type} and {@code CHANGE [COLUMN] old new type}, Oracle {@code MODIFY c type} and
  * {@code MODIFY (c type, ..)}, T-SQL and H2 {@code ALTER COLUMN c type}. Changes of a default, of
  * nullability alone (Oracle {@code MODIFY (c NOT NULL)}, PostgreSQL {@code SET NOT NULL}) are not reported.
- * T-SQL and MySQL restate the type even to change only nullability; those statements are reported because
- * the old type is not known here.
+ * T-SQL and MySQL restate the type even to change only nullability: with the schema replay such a statement
+ * is judged against the old type (the same type is no change); without it, it is reported. A change whose
+ * old type is not known names the new one and why ({@link RetypeJudgement}).
  */
 public final class AlterColumnTypeRule extends ClauseRule {
 
@@ -54,7 +55,7 @@ public final class AlterColumnTypeRule extends ClauseRule {
     /** Only the columns whose change can lose or reject values, each naming its old and new type when known. */
     @Override
     Optional<String> message(List<DestructiveClause> group, StatementModel statement, SchemaFacts schema) {
-        List<String> reported = RetypeJudgement.reported(names(group), schema, statement.statement().dialect());
+        List<String> reported = RetypeJudgement.reported(names(group), schema, statement.statement());
         if (reported.isEmpty() && !names(group).isEmpty()) {
             return Optional.empty();
         }

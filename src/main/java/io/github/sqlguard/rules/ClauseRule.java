@@ -50,7 +50,8 @@ abstract class ClauseRule implements Rule {
         List<Violation> violations = new ArrayList<>();
         for (List<DestructiveClause> group : groups.values()) {
             Location at = group.get(0).at();
-            message(group, statement, schema).ifPresent(message -> violations.add(new Violation(message, at)));
+            message(group, statement, schema).ifPresent(message -> violations.add(new Violation(message, at,
+                    names(group))));
         }
         return violations;
     }

@@ -84,15 +84,37 @@ final class DestroyedTables {
         if (table == null) {
             return columns;
         }
+        boolean continuing = false;
         for (List<Token> clause : ObjectNames.splitAtCommas(tokens, table.next(), tokens.size())) {
-            if (!clause.get(0).isWord(verb)) {
+            int at;
+            if (clause.get(0).isWord(verb)) {
+                continuing = true;
+                at = 1;
+            } else if (clause.get(0).isAnyWord("ADD", "DROP", "ALTER", "MODIFY", "CHANGE", "RENAME")) {
+                continuing = false;
+                continue;
+            } else if (continuing) {
+                at = 0; // T-SQL: DROP COLUMN a, b and ADD a INT, b INT name more columns after one verb
+            } else {
                 continue;
             }
-            int at = 1;
             while (at < clause.size() && clause.get(at).isAnyWord("COLUMN", "IF", "NOT", "EXISTS")) {
                 at++;
             }
-            if (at < clause.size() && clause.get(at).isAnyWord(ColumnDefinition.CONSTRAINT_WORDS.toArray(String[]::new))) {
+            if (at < clause.size()
+                    && clause.get(at).isAnyWord(ColumnDefinition.CONSTRAINT_WORDS.toArray(String[]::new))) {
+                continuing = false;
+                continue;
+            }
+            if (at < clause.size() && clause.get(at).isSymbol("(")) {
+                // Oracle: DROP (a, b) and ADD (a INT, b INT)
+                int end = ObjectNames.skipParentheses(clause, at);
+                for (List<Token> element : ObjectNames.splitAtCommas(clause, at + 1, end - 1)) {
+                    SchemaNames.Read column = SchemaNames.name(element, 0);
+                    if (column != null) {
+                        columns.add(SchemaNames.unquoted(column.text()));
+                    }
+                }
                 continue;
             }
             SchemaNames.Read column = SchemaNames.name(clause, at);

@@ -59,12 +59,14 @@ public final class LossGuards {
         if (targets.stream().allMatch(t -> copiedTables.containsKey(SchemaNames.key(t)))) {
             return Optional.of(new Guard(Guard.Kind.ROWS_COPIED, copiedTables.get(SchemaNames.key(targets.get(0)))));
         }
-        List<String> dropped = DestroyedTables.droppedColumns(tokens, main);
         Set<String> added = addedColumns.getOrDefault(SchemaNames.key(targets.get(0)), Set.of());
-        if (!dropped.isEmpty() && targets.size() == 1
-                && dropped.stream().allMatch(c -> added.contains(SchemaNames.key(c)))) {
-            return Optional.of(new Guard(Guard.Kind.SCRATCH_COLUMN, "column " + String.join(", ", dropped)
-                    + " was added earlier in this script"));
+        List<String> scratch = DestroyedTables.droppedColumns(tokens, main).stream()
+                .filter(c -> added.contains(SchemaNames.key(c))).toList();
+        if (!scratch.isEmpty() && targets.size() == 1) {
+            // Guards only the findings about these columns; one about another column dropped alongside stays.
+            return Optional.of(new Guard(Guard.Kind.SCRATCH_COLUMN, (scratch.size() == 1 ? "column " : "columns ")
+                    + String.join(", ", scratch) + (scratch.size() == 1 ? " was" : " were")
+                    + " added earlier in this script", new HashSet<>(scratch.stream().map(SchemaNames::key).toList())));
         }
         return Optional.empty();
     }

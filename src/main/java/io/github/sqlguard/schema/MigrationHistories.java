@@ -1,83 +1,218 @@
 package io.github.sqlguard.schema;
 
+import io.github.sqlguard.source.FlywayVersion;
 import io.github.sqlguard.source.SourceClassification;
 import io.github.sqlguard.sql.Statement;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
-import java.util.IdentityHashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Supplier;
 
 /**
  * The scanned files grouped into the histories {@link MigrationOrder} tells apart, each replayed in the
- * order the tool applies it. Register every file with {@link #add}, then feed the files in
- * {@link #appliedOrder()} to {@link #replay}, then ask {@link #factsFor} about their statements.
+ * order the tool applies it. Add every file first, then {@link #replay()}, then ask {@link #factsFor}.
  *
- * <p>The files need not all be in memory at once: a caller may replay a few, check them, {@link #forget} their
- * statements and go on with the next ones. Replaying and asking must not overlap in time.
+ * <p>Within a changelog, changesets for one database ({@code dbms}, see {@link DatabaseVariants}) are
+ * replayed only into that database's history, so one database's DDL never shapes the schema another
+ * database's changeset is judged against. A down or undo script is replayed on a copy of its history just
+ * after the script it reverses, and changes nothing after it.
  */
 public final class MigrationHistories {
 
-    private record File(String path, MigrationOrder.Place place) {
+    /**
+     * A registered file: the databases its statements name, and its statements on demand, so that a large
+     * project's files need not all be in memory while the replay runs.
+     */
+    private record File(String path, MigrationOrder.Place place, Set<String> namedDatabases,
+            Supplier<List<Statement>> statements) {
     }
 
-    private final Map<String, File> files = new LinkedHashMap<>();
-    private final Map<Statement, SchemaReplay> replayOf = new IdentityHashMap<>();
-    private final Map<String, SchemaReplay> replays = new HashMap<>();
-    private final Map<String, String> chains = new HashMap<>();
+    private record Reversing(String path, MigrationOrder.Reversal reversal, Supplier<List<Statement>> statements) {
+    }
+
+    private static final String CHANGELOG = "changelog ";
+
+    private final List<File> files = new ArrayList<>();
+    private final List<Reversing> reversing = new ArrayList<>();
+    private final Map<StatementKey, Map<String, SchemaReplay>> replayOf = new HashMap<>();
+    private final Set<String> replayedReversals = new HashSet<>();
     private final Map<String, String> historyBefore = new HashMap<>();
+    private final Map<String, String> notReplayed = new HashMap<>();
 
-    /** Registers a file; ignored when the migration tool does not apply it (undo and down scripts, ..). */
-    public void add(String relativePath, SourceClassification classification) {
-        MigrationOrder.of(relativePath, classification)
-                .ifPresent(place -> files.put(relativePath, new File(relativePath, place)));
-    }
-
-    /** True when {@code relativePath} was registered and is replayed. */
-    public boolean replays(String relativePath) {
-        return files.containsKey(relativePath);
-    }
-
-    /** The registered files, each history in the order the tool applies it. */
-    public List<String> appliedOrder() {
-        return files.values().stream().sorted((a, b) -> MigrationOrder.APPLIED_FIRST.compare(a.place(), b.place()))
-                .map(File::path).toList();
+    /** Adds a file's statements, in the order they run within the file; ignored when it is not replayed. */
+    public void add(String relativePath, SourceClassification classification, List<Statement> statements) {
+        List<Statement> kept = List.copyOf(statements);
+        add(relativePath, classification, namedDatabases(kept), () -> kept);
     }
 
     /**
-     * Replays a registered file's statements, in the order they run within it, after every file before it in
-     * {@link #appliedOrder()}; ignored for a file that was not registered.
+     * Adds a file whose statements are read again when the replay reaches it.
+     *
+     * @param namedDatabases the databases its statements are restricted to ({@link #namedDatabases})
+     * @param statements supplies its statements, in the order they run within the file, each time it is called
      */
-    public void replay(String relativePath, List<Statement> statements) {
-        File file = files.get(relativePath);
-        if (file == null) {
+    public void add(String relativePath, SourceClassification classification, Set<String> namedDatabases,
+            Supplier<List<Statement>> statements) {
+        var place = MigrationOrder.of(relativePath, classification);
+        if (place.isPresent()) {
+            files.add(new File(relativePath, place.get(), Set.copyOf(namedDatabases), statements));
             return;
         }
-        String history = file.place().history();
-        SchemaReplay replay = replays.computeIfAbsent(history, key -> new SchemaReplay());
-        String chain = chains.getOrDefault(history, "");
-        historyBefore.put(relativePath, chain);
-        StringBuilder text = new StringBuilder(chain);
-        for (Statement statement : statements) {
-            replay.apply(statement);
-            replayOf.put(statement, replay);
-            text.append('\n').append(statement.sql());
+        var reversal = MigrationOrder.reversal(relativePath, classification);
+        if (reversal.isPresent()) {
+            reversing.add(new Reversing(relativePath, reversal.get(), statements));
+        } else {
+            notReplayed.put(relativePath, classification.kind() == io.github.sqlguard.source.SourceKind.OTHER
+                    ? "this file is not a migration the schema replay follows"
+                    : "undo, rollback and revert scripts are replayed only when paired with what they reverse");
         }
-        chains.put(history, sha256(text.toString()));
     }
 
-    /** Drops what is kept for answering about {@code statements}; they were checked and are asked no more. */
-    public void forget(List<Statement> statements) {
-        for (Statement statement : statements) {
-            SchemaReplay replay = replayOf.remove(statement);
-            if (replay != null) {
-                replay.forget(statement);
+    /** The databases {@code statements} are restricted to (a Liquibase changeset's {@code dbms}), if any. */
+    public static Set<String> namedDatabases(List<Statement> statements) {
+        Set<String> named = new TreeSet<>();
+        statements.forEach(statement -> named.addAll(statement.context().databases().named()));
+        return named;
+    }
+
+    /** Replays every history. */
+    public void replay() {
+        List<File> joined = withGenericFilesJoined(files);
+        files.clear();
+        files.addAll(joined);
+        files.sort((a, b) -> MigrationOrder.APPLIED_FIRST.compare(a.place(), b.place()));
+        Map<String, List<String>> variants = DatabaseVariants.of(files.stream()
+                .map(file -> Map.entry(file.place().history(), file.namedDatabases())).toList());
+        Map<List<Object>, List<Reversing>> reversals = reversalsByWhatTheyReverse();
+        Map<String, Map<String, SchemaReplay>> replays = new LinkedHashMap<>();
+        Map<String, String> chains = new HashMap<>();
+        for (File file : files) {
+            String history = file.place().history();
+            Map<String, SchemaReplay> group = replays.computeIfAbsent(history, h -> {
+                Map<String, SchemaReplay> byDatabase = new LinkedHashMap<>();
+                variants.getOrDefault(h, List.of(h.startsWith(CHANGELOG) ? "" : h))
+                        .forEach(database -> byDatabase.put(database, new SchemaReplay()));
+                return byDatabase;
+            });
+            String chain = chains.getOrDefault(history, "");
+            historyBefore.merge(file.path(), chain, String::concat);
+            StringBuilder text = new StringBuilder(chain);
+            for (Statement statement : file.statements().get()) {
+                apply(statement, group);
+                text.append('\n').append(statement.sql());
+            }
+            chains.put(history, sha256(text.toString()));
+            replayReversals(file, group, chains.get(history), reversals);
+        }
+        for (Reversing down : reversing) {
+            if (!replayedReversals.contains(down.path())) {
+                notReplayed.put(down.path(), "no up script for this down script was found to replay it after");
             }
         }
+    }
+
+    /**
+     * The files with a history per database they belong to: a file that names no database, in the folder
+     * where files for several databases live ({@code sql/x.up.sql} next to {@code sql/x.mysql.up.sql}, or
+     * {@code db/V1__x.sql} above {@code db/postgres/}), runs on each of them, except on a database that has
+     * its own version of the same file.
+     */
+    private static List<File> withGenericFilesJoined(List<File> files) {
+        Map<String, List<String>> rootsByDatabase = new HashMap<>();
+        Map<String, java.util.Set<String>> ownVersions = new HashMap<>();
+        for (File file : files) {
+            String history = file.place().history();
+            if (!history.isEmpty() && !history.startsWith(CHANGELOG)) {
+                MigrationOrder.databaseFile(file.path()).ifPresent(named -> {
+                    List<String> roots = rootsByDatabase.computeIfAbsent(history, h -> new ArrayList<>());
+                    if (!roots.contains(named.root())) {
+                        roots.add(named.root());
+                    }
+                    ownVersions.computeIfAbsent(history, h -> new java.util.HashSet<>()).add(named.genericPath());
+                });
+            }
+        }
+        List<File> joined = new ArrayList<>();
+        for (File file : files) {
+            if (!file.place().history().isEmpty()) {
+                joined.add(file);
+                continue;
+            }
+            List<String> databases = rootsByDatabase.entrySet().stream()
+                    .filter(entry -> entry.getValue().stream().anyMatch(root -> file.path().startsWith(root)))
+                    .map(Map.Entry::getKey).sorted().toList();
+            if (databases.isEmpty()) {
+                joined.add(file);
+            }
+            for (String database : databases) {
+                if (!ownVersions.get(database).contains(file.path())) {
+                    MigrationOrder.Place place = file.place();
+                    joined.add(new File(file.path(), new MigrationOrder.Place(database, place.group(), place.version(),
+                            place.sortName()), file.namedDatabases(), file.statements()));
+                }
+            }
+        }
+        return joined;
+    }
+
+    /** The down and undo scripts that reverse {@code file}, each on its own copy of the schema after it. */
+    private void replayReversals(File file, Map<String, SchemaReplay> group, String chainAfter,
+            Map<List<Object>, List<Reversing>> reversals) {
+        List<Reversing> found = new ArrayList<>(reversals.getOrDefault(byPath(file.path()), List.of()));
+        if (file.place().version() != null) {
+            found.addAll(reversals.getOrDefault(byVersion(file.place().history(), file.place().version()), List.of()));
+        }
+        for (Reversing down : found) {
+            // The schema a down script is checked against is the one after the script it reverses.
+            historyBefore.merge(down.path(), chainAfter, String::concat);
+            replayedReversals.add(down.path());
+            Map<String, SchemaReplay> forks = new LinkedHashMap<>();
+            group.forEach((database, replay) -> forks.put(database, replay.fork()));
+            for (Statement statement : down.statements().get()) {
+                apply(statement, forks);
+            }
+        }
+    }
+
+    /** The reversing scripts by the up script they reverse: its path, or its history and Flyway version. */
+    private Map<List<Object>, List<Reversing>> reversalsByWhatTheyReverse() {
+        Map<List<Object>, List<Reversing>> byTarget = new HashMap<>();
+        for (Reversing down : reversing) {
+            MigrationOrder.Reversal reversal = down.reversal();
+            List<Object> key = reversal.version() == null ? byPath(reversal.upPath())
+                    : byVersion(reversal.history(), reversal.version());
+            byTarget.computeIfAbsent(key, k -> new ArrayList<>()).add(down);
+        }
+        return byTarget;
+    }
+
+    private static List<Object> byPath(String path) {
+        return List.of("path", path);
+    }
+
+    private static List<Object> byVersion(String history, FlywayVersion version) {
+        return List.of("version", history, version);
+    }
+
+    /** Applies {@code statement} to each replay of {@code group} whose database it runs on. */
+    private void apply(Statement statement, Map<String, SchemaReplay> group) {
+        Map<String, SchemaReplay> into = new LinkedHashMap<>();
+        group.forEach((database, replay) -> {
+            if (statement.context().databases().includes(database)) {
+                replay.apply(statement);
+                into.put(database, replay);
+            }
+        });
+        replayOf.computeIfAbsent(StatementKey.of(statement), key -> new LinkedHashMap<>()).putAll(into);
     }
 
     /**
@@ -97,9 +232,29 @@ public final class MigrationHistories {
         }
     }
 
-    /** What the replay knows for {@code statement}; {@link SchemaFacts#UNKNOWN} for one it did not see. */
+    /**
+     * What the replay knows for {@code statement}: the schema of the first database history it runs in, and
+     * its column type changes as judged in every one of them. Unknown, with the reason, for one not replayed.
+     */
     public SchemaFacts factsFor(Statement statement) {
-        SchemaReplay replay = replayOf.get(statement);
-        return replay == null ? SchemaFacts.UNKNOWN : replay.factsFor(statement);
+        Map<String, SchemaReplay> replays = replayOf.get(StatementKey.of(statement));
+        if (replays == null) {
+            return SchemaFacts.notReplayed(notReplayed.getOrDefault(statement.start().path(),
+                    "the schema replay did not see this statement"));
+        }
+        if (replays.isEmpty()) {
+            return SchemaFacts.notReplayed("its changeset runs on no database this changelog names");
+        }
+        if (replays.size() == 1 && replays.containsKey("")) {
+            return replays.get("").factsFor(statement);
+        }
+        SchemaFacts first = null;
+        List<ColumnRetype> retypes = new ArrayList<>();
+        for (Map.Entry<String, SchemaReplay> entry : replays.entrySet()) {
+            SchemaFacts facts = entry.getValue().factsFor(statement);
+            first = first == null ? facts : first;
+            facts.retypes().forEach(retype -> retypes.add(retype.on(DatabaseVariants.describe(entry.getKey()))));
+        }
+        return new SchemaFacts(first.before(), retypes);
     }
 }

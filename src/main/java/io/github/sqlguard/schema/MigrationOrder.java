@@ -58,6 +58,67 @@ public final class MigrationOrder {
         return Optional.of(new Place(history, 2, null, relativePath));
     }
 
+    /**
+     * What a down or undo script reverses: the up script next to it ({@code 2020_x/down.sql} and
+     * {@code 2020_x/up.sql}, {@code x.mysql.down.sql} and {@code x.mysql.up.sql}) or, for a Flyway undo
+     * script, the versioned script of the same version in its history.
+     *
+     * @param upPath the path of the up script, or empty
+     * @param history the history of the script reversed
+     * @param version the Flyway version reversed, or null
+     */
+    public record Reversal(String upPath, String history, FlywayVersion version) {
+    }
+
+    /** The script {@code relativePath} reverses, when it is a down or undo script. */
+    public static Optional<Reversal> reversal(String relativePath, SourceClassification classification) {
+        String lower = relativePath.toLowerCase(Locale.ROOT);
+        List<String> parts = List.of(lower.split("[/\\.]"));
+        String history = parts.stream().filter(DATABASE_NAMES::contains).findFirst().orElse("");
+        if (classification.kind() == SourceKind.FLYWAY_UNDO) {
+            return classification.flywayName().flatMap(FlywayScriptName::version)
+                    .map(version -> new Reversal("", history, version));
+        }
+        java.util.regex.Matcher down = java.util.regex.Pattern.compile("(?<=^|[/\\._-])down(?=[/\\._-])")
+                .matcher(lower);
+        int at = -1;
+        while (down.find()) {
+            at = down.start();
+        }
+        if (at < 0 || classification.kind() == SourceKind.OTHER) {
+            return Optional.empty();
+        }
+        return Optional.of(new Reversal(relativePath.substring(0, at) + "up" + relativePath.substring(at + 4),
+                history, null));
+    }
+
+    /**
+     * For a file of one database's history, the folder its set of migrations starts in, where files for
+     * every database live ({@code sql/} for {@code sql/x.mysql.up.sql}, {@code db/} for
+     * {@code db/postgres/V1__x.sql}), and its path with the database's name taken out
+     * ({@code sql/x.up.sql}): a file at that path is the version for every other database.
+     */
+    public record DatabaseFile(String root, String genericPath) {
+    }
+
+    /** Where {@code relativePath} names its database, or empty when it names none. */
+    public static Optional<DatabaseFile> databaseFile(String relativePath) {
+        String lower = relativePath.toLowerCase(Locale.ROOT);
+        int start = 0;
+        for (String part : lower.split("(?=[/\\.])|(?<=[/\\.])")) {
+            if (DATABASE_NAMES.contains(part)) {
+                String root = relativePath.substring(0, Math.max(lower.lastIndexOf('/', start),
+                        lower.lastIndexOf('\\', start)) + 1);
+                boolean inName = start > 0 && lower.charAt(start - 1) == '.';
+                String generic = inName ? relativePath.substring(0, start - 1) + relativePath.substring(start
+                        + part.length()) : "";
+                return Optional.of(new DatabaseFile(root, generic));
+            }
+            start += part.length();
+        }
+        return Optional.empty();
+    }
+
     /** Orders places of one history as the tool applies them. */
     public static final Comparator<Place> APPLIED_FIRST = Comparator.comparing(Place::history)
             .thenComparingInt(Place::group)

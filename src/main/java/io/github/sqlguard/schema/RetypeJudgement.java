@@ -1,14 +1,21 @@
 package io.github.sqlguard.schema;
 
 import io.github.sqlguard.model.Dialect;
+import io.github.sqlguard.sql.Statement;
+import io.github.sqlguard.sql.StatementContext;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * Decides which of the columns a statement retypes are worth a finding, and how to name the change: a
- * lossless change is dropped, a lossy one names old and new type and why, and one whose old type the replay
- * does not know is kept (as it would be without a replay), naming the new type when known.
+ * lossless change is dropped, a lossy one names old and new type and why, and one whose old type is not
+ * known is kept (as it would be without a replay), naming the new type and why the old one is unknown.
+ * Where the migrations keep a history per database, the change is judged in each; a database whose
+ * migrations never give the table that column is left out when another one knows its type, since the
+ * statement cannot lose data there.
  */
 public final class RetypeJudgement {
 
@@ -17,26 +24,75 @@ public final class RetypeJudgement {
 
     /**
      * The columns of {@code columns} to report, each described for a message ({@code "note from VARCHAR(100)
-     * to VARCHAR(20): shorter: 100 to 20 characters"}); a column whose change is lossless is left out.
+     * to VARCHAR(20) (shorter: 100 to 20 characters)"}); a column whose change is lossless is left out.
      */
-    public static List<String> reported(List<String> columns, SchemaFacts facts, Dialect dialect) {
+    public static List<String> reported(List<String> columns, SchemaFacts facts, Statement statement) {
+        if (facts == SchemaFacts.UNKNOWN) {
+            return columns; // no replay at all: the rule reports as it does without a schema
+        }
+        Dialect dialect = statement.dialect();
+        List<ColumnRetype> retypes = facts.retypes();
+        if (retypes.isEmpty()) {
+            retypes = SchemaReplay.retypesAlone(statement, facts.notReplayedBecause().isEmpty()
+                    ? notFollowed(statement) : facts.notReplayedBecause());
+        }
         List<String> reported = new ArrayList<>();
         for (String column : columns) {
-            Optional<ColumnRetype> retype = facts.retypes().stream()
-                    .filter(r -> SchemaNames.key(r.column()).equals(SchemaNames.key(column))).findFirst();
-            if (retype.isEmpty()) {
-                reported.add(column);
+            List<ColumnRetype> changes = retypes.stream()
+                    .filter(r -> SchemaNames.key(r.column()).equals(SchemaNames.key(column))).toList();
+            if (changes.isEmpty()) {
+                reported.add(column + " (its old and new type are not known: sqlguard could not read the change)");
                 continue;
             }
-            Optional<TypeChange> change = retype.get().change(dialect);
-            if (change.isEmpty()) {
-                reported.add(column + retype.get().to().map(type -> " to " + type.written()).orElse("")
-                        + " (its type before is not known)");
-            } else if (!change.get().lossless()) {
-                reported.add(column + " from " + change.get().from().written() + " to " + change.get().to().written()
-                        + " (" + change.get().reason() + ")");
+            boolean knownSomewhere = changes.stream().anyMatch(r -> r.from().isPresent());
+            Map<String, List<String>> databasesByDescription = new LinkedHashMap<>();
+            int judged = 0;
+            for (ColumnRetype change : changes) {
+                if (knownSomewhere && change.from().isEmpty() && absentThere(change)) {
+                    continue;
+                }
+                judged++;
+                description(change, dialect).ifPresent(text -> databasesByDescription
+                        .computeIfAbsent(text, t -> new ArrayList<>()).add(change.database()));
+            }
+            // One description for every database judged needs no names; otherwise say where each holds.
+            if (databasesByDescription.size() == 1
+                    && databasesByDescription.values().iterator().next().size() == judged) {
+                reported.add(column + " " + databasesByDescription.keySet().iterator().next());
+            } else if (!databasesByDescription.isEmpty()) {
+                List<String> parts = new ArrayList<>();
+                databasesByDescription.forEach((text, databases) -> parts.add(text + " on "
+                        + String.join(", ", databases)));
+                reported.add(column + " " + String.join("; ", parts));
             }
         }
         return reported;
+    }
+
+    /** How the change reads in a message, or empty when it keeps every value. */
+    private static Optional<String> description(ColumnRetype retype, Dialect dialect) {
+        String to = retype.to().map(SqlType::written).orElse("a type sqlguard could not read");
+        Optional<TypeChange> change = retype.change(dialect);
+        if (change.isEmpty()) {
+            return Optional.of("to " + to + " (its type before is not known: "
+                    + (retype.unknownBecause().isEmpty() ? "the replay lost it" : retype.unknownBecause()) + ")");
+        }
+        if (change.get().lossless()) {
+            return Optional.empty();
+        }
+        return Optional.of("from " + change.get().from().written() + " to " + change.get().to().written() + " ("
+                + change.get().reason() + ")");
+    }
+
+    /** True when the reason is that this database's migrations never give the table this column. */
+    private static boolean absentThere(ColumnRetype retype) {
+        String reason = retype.unknownBecause();
+        return reason.contains(" is not created by the migrations") || reason.contains(" has no column ");
+    }
+
+    private static String notFollowed(Statement statement) {
+        return statement.context().kind() == StatementContext.Kind.ROUTINE_BODY
+                ? "it sits in a routine body, which the schema replay does not follow"
+                : "the schema replay could not read this statement";
     }
 }

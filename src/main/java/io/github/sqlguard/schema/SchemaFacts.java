@@ -9,24 +9,32 @@ import java.util.Optional;
  * its WHERE restricts given that schema.
  *
  * @param before the schema before the statement ({@link SchemaView#UNKNOWN} when not replayed)
- * @param retypes the columns the statement gives a type, in statement order
+ * @param retypes the columns the statement gives a type, in statement order (one per database history when
+ *     the migrations tell databases apart)
  * @param rowFilter the judged WHERE of a plain DELETE or UPDATE, or empty
+ * @param notReplayedBecause why the replay did not follow the statement, for messages; empty when it did
  */
-public record SchemaFacts(SchemaView before, List<ColumnRetype> retypes, Optional<RowFilter> rowFilter) {
+public record SchemaFacts(SchemaView before, List<ColumnRetype> retypes, Optional<RowFilter> rowFilter,
+        String notReplayedBecause) {
 
     /** Nothing known: rules judge as they do without a schema. */
-    public static final SchemaFacts UNKNOWN = new SchemaFacts(SchemaView.UNKNOWN, List.of());
+    public static final SchemaFacts UNKNOWN = notReplayed("the schema replay did not see this statement");
 
     public SchemaFacts {
         retypes = List.copyOf(retypes);
     }
 
     public SchemaFacts(SchemaView before, List<ColumnRetype> retypes) {
-        this(before, retypes, Optional.empty());
+        this(before, retypes, Optional.empty(), "");
+    }
+
+    /** Nothing known about a statement, for the reason given ({@code "down scripts are not replayed"}). */
+    public static SchemaFacts notReplayed(String reason) {
+        return new SchemaFacts(SchemaView.UNKNOWN, List.of(), Optional.empty(), reason);
     }
 
     /** The same facts with {@code statement}'s WHERE judged against them. */
     public SchemaFacts judging(Statement statement) {
-        return new SchemaFacts(before, retypes, RowFilter.of(statement, this));
+        return new SchemaFacts(before, retypes, RowFilter.of(statement, this), notReplayedBecause);
     }
 }

@@ -1,8 +1,9 @@
 package io.github.sqlguard.schema;
 
 import io.github.sqlguard.sql.Statement;
+import io.github.sqlguard.sql.StatementContext;
 import io.github.sqlguard.sql.Token;
-import java.util.IdentityHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -17,47 +18,85 @@ import java.util.Map;
  */
 public final class SchemaReplay {
 
-    private final SchemaHistory history = new SchemaHistory();
-    private final Map<Statement, Integer> positions = new IdentityHashMap<>();
+    private final SchemaHistory history;
+    private final Map<StatementKey, Integer> positions = new HashMap<>();
+
+    public SchemaReplay() {
+        this(new SchemaHistory());
+    }
+
+    private SchemaReplay(SchemaHistory history) {
+        this.history = history;
+    }
+
+    /**
+     * A replay that starts from the schema as this one has it now and goes its own way: what is applied to
+     * it (a down script) does not change this one.
+     */
+    public SchemaReplay fork() {
+        return new SchemaReplay(history.fork());
+    }
 
     /** Replays {@code statement} after everything applied so far. */
     public void apply(Statement statement) {
-        int position = history.advance();
-        positions.put(statement, position);
-        // Containers stay: a Liquibase createTable reaches the replay as one. A DO block or routine container
-        // starts with no DDL this reads, and a batch's inner statements follow and are replayed again.
-        if (!statement.context().runsWithMigration()) {
+        String place = statement.start().path() + ":" + statement.start().line();
+        if (statement.context().kind() == StatementContext.Kind.ROLLBACK
+                && statement.tokens().stream().anyMatch(token -> token.isWord("ALTER"))) {
+            // Rollback code runs against the schema its changeset left, and only on rollback: it is judged
+            // on a copy, which the changesets after it never see.
+            SchemaHistory trial = history.fork();
+            int position = history.advance(place);
+            positions.put(StatementKey.of(statement), position);
+            trial.advance(place);
+            replayInto(trial, statement);
+            history.retypesFrom(trial, position);
             return;
         }
+        int position = history.advance(place);
+        positions.put(StatementKey.of(statement), position);
+        // Containers stay: a Liquibase createTable reaches the replay as one. A DO block or routine container
+        // starts with no DDL this reads, and a batch's inner statements follow and are replayed again.
+        if (statement.context().runsWithMigration()) {
+            replayInto(history, statement);
+        }
+    }
+
+    /**
+     * The columns {@code statement} gives a type, read from it alone: for a statement no replay followed,
+     * so that a message can still name the new type. Their old types are unknown for {@code reason}.
+     */
+    public static List<ColumnRetype> retypesAlone(Statement statement, String reason) {
+        SchemaHistory alone = new SchemaHistory();
+        int position = alone.advance("");
+        replayInto(alone, statement);
+        return alone.retypesAt(position).stream().map(retype -> retype.unknownBecause(reason)).toList();
+    }
+
+    private static void replayInto(SchemaHistory history, Statement statement) {
         List<Token> tokens = statement.tokens();
         int start = mainKeyword(tokens);
         if (start >= tokens.size()) {
             return;
         }
         try {
-            replay(tokens, start, statement);
+            replay(tokens, start, statement, history);
         } catch (RuntimeException e) {
             // A statement the readers could not follow: what it touched is no longer known.
-            forgetAlteredTable(tokens, start);
+            forgetAlteredTable(tokens, start, history);
         }
     }
 
     /** The schema just before {@code statement}; {@link SchemaView#UNKNOWN} for a statement never applied. */
     public SchemaView before(Statement statement) {
-        Integer position = positions.get(statement);
+        Integer position = positions.get(StatementKey.of(statement));
         return position == null ? SchemaView.UNKNOWN : history.before(position);
     }
 
     /** The schema before {@code statement} and the column types it changes. */
     public SchemaFacts factsFor(Statement statement) {
-        Integer position = positions.get(statement);
+        Integer position = positions.get(StatementKey.of(statement));
         return position == null ? SchemaFacts.UNKNOWN
                 : new SchemaFacts(history.before(position), history.retypesAt(position));
-    }
-
-    /** Forgets {@code statement}: it is asked about no more, and must not be kept alive by the replay. */
-    public void forget(Statement statement) {
-        positions.remove(statement);
     }
 
     /** The schema after every statement applied so far. */
@@ -65,7 +104,7 @@ public final class SchemaReplay {
         return history.before(Integer.MAX_VALUE);
     }
 
-    private void replay(List<Token> tokens, int start, Statement statement) {
+    private static void replay(List<Token> tokens, int start, Statement statement, SchemaHistory history) {
         Token first = tokens.get(start);
         if (first.isWord("CREATE")) {
             TableDefinitions.create(tokens, start + 1, history);
@@ -83,7 +122,7 @@ public final class SchemaReplay {
         }
     }
 
-    private void forgetAlteredTable(List<Token> tokens, int start) {
+    private static void forgetAlteredTable(List<Token> tokens, int start, SchemaHistory history) {
         if (start + 2 < tokens.size() && tokens.get(start + 1).isWord("TABLE")) {
             SchemaNames.Read name = SchemaNames.name(tokens, start + 2);
             if (name != null) {

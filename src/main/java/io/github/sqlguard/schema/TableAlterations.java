@@ -176,7 +176,8 @@ final class TableAlterations {
                 "UNIQUE", "NESTED", "VARRAY")) {
             return table;
         }
-        int i = skipWords(clause, 0, "COLUMN");
+        // MariaDB: MODIFY [COLUMN] IF EXISTS c ..
+        int i = skipWords(clause, 0, "COLUMN", "IF", "EXISTS");
         return modifiedColumn(table, clause.subList(i, clause.size()), dialect.isMySqlFamily(), schema);
     }
 
@@ -193,7 +194,7 @@ final class TableAlterations {
 
     /** MySQL {@code CHANGE [COLUMN] old new def}: a rename and a full redefinition. */
     private static Table changed(Table table, List<Token> clause, SchemaHistory schema) {
-        int i = skipWords(clause, 0, "COLUMN");
+        int i = skipWords(clause, 0, "COLUMN", "IF", "EXISTS");
         SchemaNames.Read old = SchemaNames.name(clause, i);
         if (old == null) {
             return table;

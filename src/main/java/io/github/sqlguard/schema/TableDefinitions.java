@@ -46,11 +46,15 @@ final class TableDefinitions {
             schema.put(source == null ? Table.seenFirstIn(table) : schema.current(source.text())
                     .map(known -> new Table(table, known.columns(), known.primaryKey(), List.of(), known.complete()))
                     .orElse(Table.seenFirstIn(table)));
+            if (!schema.current(table).map(Table::complete).orElse(false)) {
+                schema.createdWithoutColumns(table, "created LIKE a table whose columns are not known");
+            }
             return;
         }
         if (i >= tokens.size() || !tokens.get(i).isSymbol("(")) {
             // CREATE TABLE t AS SELECT ..: the table exists, its columns are not read.
             schema.put(Table.seenFirstIn(table));
+            schema.createdWithoutColumns(table, "created by CREATE TABLE .. AS SELECT");
             return;
         }
         int end = ObjectNames.skipParentheses(tokens, i);
@@ -62,10 +66,13 @@ final class TableDefinitions {
                 .anyMatch(token -> token.isWord("AS") || token.isWord("SELECT"));
         // The same table created again with other columns: two histories are mixed (a T-SQL batch and its
         // inner statement repeat the same definition, which is no conflict).
-        if (existing.isPresent() && !existing.get().columns().equals(created.columns())) {
+        if (existing.isPresent() && existing.get().complete() && !existing.get().columns().equals(created.columns())) {
             schema.ambiguous(table);
         }
         schema.put(asSelect ? new Table(table, created.columns(), List.of(), List.of(), false) : created);
+        if (asSelect) {
+            schema.createdWithoutColumns(table, "created by CREATE TABLE .. AS SELECT");
+        }
     }
 
     /** A column definition or a table constraint of a CREATE TABLE or ALTER TABLE .. ADD. */

@@ -38,8 +38,10 @@ final class NestedBodies {
     /** The context of statements inside a block or body that sits in {@code outer}. */
     static StatementContext innerContext(StatementContext outer, StatementContext.Kind kind, String label) {
         return switch (outer.kind()) {
-            case SCRIPT -> new StatementContext(kind, outer.label().isEmpty() ? label : outer.label() + ", " + label);
-            case EXECUTED_BLOCK -> kind == StatementContext.Kind.ROUTINE_BODY ? new StatementContext(kind, label)
+            case SCRIPT -> new StatementContext(kind, outer.label().isEmpty() ? label : outer.label() + ", " + label,
+                    outer.databases());
+            case EXECUTED_BLOCK -> kind == StatementContext.Kind.ROUTINE_BODY
+                    ? new StatementContext(kind, label, outer.databases())
                     : outer;
             case ROUTINE_BODY, ROLLBACK -> outer;
         };

@@ -6,8 +6,10 @@ package io.github.sqlguard.sql;
  * @param kind the kind of place
  * @param label a short human description used in messages, e.g. {@code "changeset alice:2"} or
  *     {@code "DO block"}; empty for a plain top-level statement
+ * @param databases the databases it runs on (a Liquibase changeset's {@code dbms}), {@link DatabaseScope#ANY}
+ *     when its migration does not say
  */
-public record StatementContext(Kind kind, String label) {
+public record StatementContext(Kind kind, String label, DatabaseScope databases) {
 
     /** The kinds of place a statement can sit in. */
     public enum Kind {
@@ -25,6 +27,11 @@ public record StatementContext(Kind kind, String label) {
 
     public StatementContext {
         label = label == null ? "" : label;
+        databases = databases == null ? DatabaseScope.ANY : databases;
+    }
+
+    public StatementContext(Kind kind, String label) {
+        this(kind, label, DatabaseScope.ANY);
     }
 
     /** True when the statement runs whenever the migration itself runs. */
@@ -33,6 +40,6 @@ public record StatementContext(Kind kind, String label) {
     }
 
     public StatementContext withLabel(String newLabel) {
-        return new StatementContext(kind, newLabel);
+        return new StatementContext(kind, newLabel, databases);
     }
 }

@@ -7,9 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.sqlguard.model.Dialect;
 import io.github.sqlguard.model.ScriptMode;
 import io.github.sqlguard.sql.Statement;
+import io.github.sqlguard.sql.DatabaseScope;
 import io.github.sqlguard.sql.StatementContext;
 import io.github.sqlguard.sql.Token;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -42,8 +44,9 @@ class FormattedSqlReaderTest {
         List<Statement> statements = statements(text, LiquibaseOptions.defaults());
         assertEquals(List.of("5:1 CREATE TABLE t (id int)", "6:3 DELETE FROM t", "9:1 UPDATE t SET id = 2\n  WHERE id = 1"),
                 located(statements));
-        assertEquals(new StatementContext(StatementContext.Kind.SCRIPT, "changeset alice:1"),
-                statements.get(0).context());
+        assertEquals(new StatementContext(StatementContext.Kind.SCRIPT, "changeset alice:1",
+                new DatabaseScope(Set.of("postgresql", "h2"), Set.of())), statements.get(0).context());
+        assertEquals(DatabaseScope.ANY, statements.get(2).context().databases());
         assertEquals("changeset bob:2", statements.get(2).context().label());
     }
 

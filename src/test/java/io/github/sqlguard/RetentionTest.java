@@ -15,10 +15,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Files that do not fit the retention budget are read again for their batch, and batches follow each other in
- * the order the migrations apply: the schema an early batch built still decides what a late one loses.
+ * Files that do not fit the retention budget are read again for the schema replay and for their check, and find
+ * exactly what files kept in memory find.
  */
-class BatchedCheckTest {
+class RetentionTest {
 
     @TempDir
     Path project;
@@ -34,7 +34,7 @@ class BatchedCheckTest {
         write("db/V151__narrow.sql", "ALTER TABLE orders ALTER COLUMN code TYPE VARCHAR(2);\n");
         write("db/V152__purge.sql", "DELETE FROM orders;\n");
 
-        List<Finding> kept = lint(BatchedCheck.Retention.DEFAULT_BUDGET_CHARS);
+        List<Finding> kept = lint(Retention.DEFAULT_BUDGET_CHARS);
         List<Finding> released = lint(0);
 
         assertEquals(kept, released);
@@ -42,6 +42,23 @@ class BatchedCheckTest {
                 released.stream().map(f -> f.location().path() + " " + f.ruleId()).toList());
         assertTrue(released.get(0).message().contains("VARCHAR(5)"), released.get(0).message());
         assertTrue(released.get(1).message().contains("lines"), "the cascade is known: " + released.get(1).message());
+    }
+
+    @Test
+    void aReleasedDownScriptIsJudgedAgainstTheSchemaItsUpScriptLeft() throws IOException {
+        write("db/2020-01-01_orders/up.sql", "CREATE TABLE orders (id BIGINT PRIMARY KEY, note VARCHAR(100));\n");
+        write("db/2020-01-01_orders/down.sql", "DROP TABLE orders;\n");
+        write("db/2020-02-01_note/up.sql", "ALTER TABLE orders ALTER COLUMN note TYPE VARCHAR(300);\n");
+        write("db/2020-02-01_note/down.sql", "ALTER TABLE orders ALTER COLUMN note TYPE VARCHAR(100);\n");
+
+        List<Finding> kept = lint(Retention.DEFAULT_BUDGET_CHARS);
+        List<Finding> released = lint(0);
+
+        assertEquals(kept, released);
+        Finding narrowing = released.stream().filter(f -> f.ruleId().equals("alter-column-type")).findFirst()
+                .orElseThrow();
+        assertEquals("db/2020-02-01_note/down.sql", narrowing.location().path());
+        assertTrue(narrowing.message().contains("VARCHAR(300)"), narrowing.message());
     }
 
     private List<Finding> lint(long retainedChars) {

@@ -1,0 +1,257 @@
+package io.github.sqlguard;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.github.sqlguard.model.Dialect;
+import io.github.sqlguard.model.Finding;
+import io.github.sqlguard.model.ScriptMode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Type changes are judged against the schema the database that runs them has: Liquibase changesets for one
+ * {@code dbms} (or a context named after a database) shape only that database's schema, files per database
+ * share the files every database runs, and down scripts run against the schema their up script left.
+ */
+class LinterDatabaseHistoriesTest {
+
+    @TempDir
+    Path project;
+
+    @Test
+    void xmlChangesetsForOneDbmsShapeOnlyThatDatabasesSchema() throws IOException {
+        write("db/changelog.xml", """
+                <databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog">
+                  <changeSet id="1" author="a" dbms="mysql, mariadb">
+                    <createTable tableName="note"><column name="created" type="DATETIME"/></createTable>
+                  </changeSet>
+                  <changeSet id="1" author="a" dbms="postgresql">
+                    <createTable tableName="note"><column name="created" type="TIMESTAMP WITH TIME ZONE"/></createTable>
+                  </changeSet>
+                  <changeSet id="2" author="a" dbms="mysql,mariadb">
+                    <modifyDataType tableName="note" columnName="created" newDataType="datetime(6)"/>
+                  </changeSet>
+                  <changeSet id="3" author="a" dbms="!h2">
+                    <addColumn tableName="note"><column name="title" type="VARCHAR(100)"/></addColumn>
+                  </changeSet>
+                  <changeSet id="4" author="a">
+                    <modifyDataType tableName="note" columnName="title" newDataType="VARCHAR(20)"/>
+                  </changeSet>
+                </databaseChangeLog>
+                """);
+
+        List<Finding> findings = lint("alter-column-type");
+
+        // datetime to datetime(6) on MySQL only: more precision, not the time zone the PostgreSQL table has.
+        assertEquals(1, findings.size(), findings.toString());
+        assertEquals("ALTER TABLE note changes the type of column title from VARCHAR(100) to VARCHAR(20)"
+                + " (shorter: 100 to 20 characters) (changeset a:4)", findings.get(0).message());
+    }
+
+    @Test
+    void yamlChangesetsForOneDbmsAndDatabaseNamedContextsShapeOnlyThatDatabasesSchema() throws IOException {
+        write("db/changelog.yaml", """
+                databaseChangeLog:
+                  - changeSet:
+                      id: 1
+                      author: a
+                      context: mysql
+                      changes:
+                        - createTable:
+                            tableName: note
+                            columns:
+                              - column: {name: created, type: DATETIME}
+                  - changeSet:
+                      id: 1
+                      author: a
+                      context: postgresql
+                      changes:
+                        - createTable:
+                            tableName: note
+                            columns:
+                              - column: {name: created, type: TIMESTAMP WITH TIME ZONE}
+                  - changeSet:
+                      id: 2
+                      author: a
+                      dbms: mysql
+                      changes:
+                        - modifyDataType: {tableName: note, columnName: created, newDataType: datetime(6)}
+                  - changeSet:
+                      id: 3
+                      author: a
+                      dbms: postgresql
+                      changes:
+                        - modifyDataType: {tableName: note, columnName: created, newDataType: DATE}
+                """);
+
+        List<Finding> findings = lint("alter-column-type");
+
+        assertEquals(1, findings.size(), findings.toString());
+        assertEquals("ALTER TABLE note changes the type of column created from TIMESTAMP WITH TIME ZONE to DATE"
+                + " (drops the time of day) (changeset a:3)", findings.get(0).message());
+    }
+
+    @Test
+    void formattedSqlChangesetsForOneDbmsShapeOnlyThatDatabasesSchema() throws IOException {
+        write("db/changelog.sql", """
+                --liquibase formatted sql
+                --changeset a:1 dbms:mysql
+                CREATE TABLE t (c DATETIME);
+                --changeset a:1 dbms:postgresql
+                CREATE TABLE t (c TIMESTAMP WITH TIME ZONE);
+                --changeset a:2 dbms:mysql
+                ALTER TABLE t MODIFY c DATETIME(6);
+                --changeset a:3 context:postgresql
+                ALTER TABLE t ALTER COLUMN c TYPE DATE;
+                """);
+
+        List<Finding> findings = lint("alter-column-type");
+
+        assertEquals(1, findings.size(), findings.toString());
+        assertEquals("ALTER TABLE t changes the type of column c from TIMESTAMP WITH TIME ZONE to DATE (drops the"
+                + " time of day) (changeset a:3)", findings.get(0).message());
+    }
+
+    @Test
+    void aChangeJudgedDifferentlyPerDatabaseNamesEachDatabase() throws IOException {
+        write("db/changelog.xml", """
+                <databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog">
+                  <changeSet id="1" author="a" dbms="postgresql">
+                    <createTable tableName="t"><column name="c" type="TEXT"/></createTable>
+                  </changeSet>
+                  <changeSet id="1" author="a" dbms="oracle">
+                    <createTable tableName="t"><column name="c" type="VARCHAR2(10)"/></createTable>
+                  </changeSet>
+                  <changeSet id="2" author="a">
+                    <modifyDataType tableName="t" columnName="c" newDataType="VARCHAR(50)"/>
+                  </changeSet>
+                </databaseChangeLog>
+                """);
+
+        List<Finding> findings = lint("alter-column-type");
+
+        assertEquals(1, findings.size(), findings.toString());
+        assertEquals("ALTER TABLE t changes the type of column c from TEXT to VARCHAR(50) (shorter: unlimited to"
+                + " 50 characters) on postgresql (changeset a:2)", findings.get(0).message());
+    }
+
+    @Test
+    void aFileForEveryDatabaseRunsAfterEachDatabasesOwnFilesUnlessOneHasItsOwnVersion() throws IOException {
+        write("db/1_init.mysql.up.sql", "CREATE TABLE sessions (token VARCHAR(32));\n");
+        write("db/1_init.postgres.up.sql", "CREATE TABLE sessions (token VARCHAR(64));\n");
+        write("db/2_token.up.sql", "ALTER TABLE sessions ALTER COLUMN token TYPE VARCHAR(48);\n");
+        write("db/2_token.mysql.up.sql", "ALTER TABLE sessions MODIFY token VARCHAR(40);\n");
+        write("db/2_token.down.sql", "ALTER TABLE sessions ALTER COLUMN token TYPE VARCHAR(64);\n");
+
+        List<Finding> findings = lint("alter-column-type");
+
+        assertEquals(1, findings.size(), findings.toString());
+        assertEquals("db/2_token.up.sql", findings.get(0).location().path());
+        assertEquals("ALTER TABLE sessions changes the type of column token from VARCHAR(64) to VARCHAR(48)"
+                + " (shorter: 64 to 48 characters)", findings.get(0).message());
+    }
+
+    @Test
+    void downScriptsRunAgainstTheSchemaTheirUpScriptLeftAndChangeNothingAfter() throws IOException {
+        write("db/2020_init/up.sql", "CREATE TABLE post (title VARCHAR(100), body TEXT);\n");
+        write("db/2021_longer/up.sql", "ALTER TABLE post ALTER COLUMN title TYPE VARCHAR(200);\n");
+        write("db/2021_longer/down.sql", "ALTER TABLE post ALTER COLUMN title TYPE VARCHAR(100);\n"
+                + "ALTER TABLE post ALTER COLUMN body TYPE VARCHAR(10);\n");
+        write("db/2022_again/up.sql", "ALTER TABLE post ALTER COLUMN title TYPE VARCHAR(250);\n");
+        write("db/orphan/down.sql", "ALTER TABLE post ALTER COLUMN title TYPE VARCHAR(5);\n");
+
+        List<Finding> findings = lint("alter-column-type");
+
+        assertEquals(3, findings.size(), findings.toString());
+        assertEquals("ALTER TABLE post changes the type of column title from VARCHAR(200) to VARCHAR(100)"
+                + " (shorter: 200 to 100 characters)", findings.get(0).message());
+        assertEquals("ALTER TABLE post changes the type of column body from TEXT to VARCHAR(10)"
+                + " (shorter: unlimited to 10 characters)", findings.get(1).message());
+        assertEquals("ALTER TABLE post changes the type of column title to VARCHAR(5) (its type before is not"
+                + " known: no up script for this down script was found to replay it after)",
+                findings.get(2).message());
+    }
+
+    @Test
+    void aFlywayUndoScriptRunsAgainstTheSchemaItsVersionLeft() throws IOException {
+        write("db/V1__init.sql", "CREATE TABLE t (c VARCHAR(10));\n");
+        write("db/V2__longer.sql", "ALTER TABLE t ALTER COLUMN c TYPE VARCHAR(100);\n");
+        write("db/U2__longer.sql", "ALTER TABLE t ALTER COLUMN c TYPE VARCHAR(10);\n");
+        write("db/V3__longest.sql", "ALTER TABLE t ALTER COLUMN c TYPE VARCHAR(200);\n");
+
+        List<Finding> findings = lint("alter-column-type");
+
+        assertEquals(1, findings.size(), findings.toString());
+        assertEquals("db/U2__longer.sql", findings.get(0).location().path());
+        assertEquals("ALTER TABLE t changes the type of column c from VARCHAR(100) to VARCHAR(10) (shorter: 100"
+                + " to 10 characters)", findings.get(0).message());
+    }
+
+    @Test
+    void rollbackCodeIsJudgedAgainstTheSchemaItsChangesetLeft() throws IOException {
+        write("db/changelog.xml", """
+                <databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog">
+                  <changeSet id="1" author="a">
+                    <createTable tableName="t"><column name="c" type="VARCHAR(10)"/></createTable>
+                  </changeSet>
+                  <changeSet id="2" author="a">
+                    <modifyDataType tableName="t" columnName="c" newDataType="VARCHAR(100)"/>
+                    <rollback>
+                      <modifyDataType tableName="t" columnName="c" newDataType="VARCHAR(10)"/>
+                    </rollback>
+                  </changeSet>
+                  <changeSet id="3" author="a">
+                    <modifyDataType tableName="t" columnName="c" newDataType="VARCHAR(200)"/>
+                  </changeSet>
+                </databaseChangeLog>
+                """);
+
+        List<Finding> findings = lint("alter-column-type", new LiquibaseConfig(ScriptMode.WARN, Map.of()));
+
+        assertEquals(1, findings.size(), findings.toString());
+        assertEquals("ALTER TABLE t changes the type of column c from VARCHAR(100) to VARCHAR(10) (shorter: 100"
+                + " to 10 characters) (changeset a:2 rollback: runs only on rollback)", findings.get(0).message());
+    }
+
+    @Test
+    void anUnknownOldTypeSaysWhy() throws IOException {
+        write("db/V1__init.sql", "CREATE TABLE a (x INT);\nCREATE TABLE b AS SELECT * FROM a;\n"
+                + "CREATE TABLE c (x INT);\nDROP TABLE c;\n");
+        write("db/V2__change.sql", "ALTER TABLE b ALTER COLUMN x TYPE SMALLINT;\n"
+                + "ALTER TABLE c ALTER COLUMN x TYPE SMALLINT;\nALTER TABLE a ALTER COLUMN y TYPE SMALLINT;\n");
+
+        List<String> messages = lint("alter-column-type").stream().map(Finding::message).toList();
+
+        assertEquals(List.of("ALTER TABLE b changes the type of column x to SMALLINT (its type before is not known:"
+                + " the columns of table b are not known: it is created by CREATE TABLE .. AS SELECT at"
+                + " db/V1__init.sql:2)",
+                "ALTER TABLE c changes the type of column x to SMALLINT (its type before is not known: table c is"
+                + " dropped or renamed at db/V1__init.sql:4)",
+                "ALTER TABLE a changes the type of column y to SMALLINT (its type before is not known: table a has"
+                + " no column y in the statements replayed before this one)"), messages);
+    }
+
+    private void write(String path, String text) throws IOException {
+        Path file = project.resolve(path);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+    }
+
+    private List<Finding> lint(String rule) {
+        return lint(rule, LiquibaseConfig.DEFAULTS);
+    }
+
+    private List<Finding> lint(String rule, LiquibaseConfig liquibase) {
+        LintConfig defaults = LintConfig.defaults(project, List.of(project.resolve("db")));
+        LintResult result = new Linter().run(new LintConfig(project, defaults.directories(), defaults.includes(),
+                List.of(), Dialect.AUTO, StandardCharsets.UTF_8, Map.of(), List.of(), defaults.flyway(),
+                liquibase, List.of(), null, defaults.maxFileBytes(), 2));
+        return result.findings().stream().filter(f -> f.ruleId().equals(rule)).toList();
+    }
+}
