@@ -2,21 +2,34 @@ package io.github.sqlguard.schema;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
  * The replayed tables and every earlier version of each, so that "the schema before statement n" stays
  * answerable after later statements changed it. Each change stores only the table it touched.
+ *
+ * <p>A {@link #fork() fork} (a down script, rollback code) stores only what it changes itself and reads the rest
+ * from the history it was forked from, as that history was at the fork: a project with thousands of down
+ * scripts must not copy the whole schema thousands of times.
  */
 final class SchemaHistory {
 
+    /** The history this one was forked from, or null. */
+    private final SchemaHistory parent;
+    /** The parent's position when this history was forked; what the parent did later is not seen here. */
+    private final int forkedAt;
     /** Per table key: the table after each statement that changed it; empty once dropped or renamed away. */
     private final Map<String, TreeMap<Integer, Optional<Table>>> versions = new LinkedHashMap<>();
+    /** The tables as this history left them, where it changed them itself. */
     private final Map<String, Table> current = new LinkedHashMap<>();
+    /** Keys of tables this history dropped or renamed away (a fork hides them from its parent's view). */
+    private final Set<String> gone = new HashSet<>();
     private final Map<Integer, List<ColumnRetype>> retypes = new HashMap<>();
     /** Per table key: from which statement on its column types cannot be trusted (see {@link #ambiguous}). */
     private final Map<String, Integer> ambiguousFrom = new HashMap<>();
@@ -25,6 +38,16 @@ final class SchemaHistory {
     /** Per table key: how the replay first learnt of a table whose columns it does not all know. */
     private final Map<String, String> partlyKnown = new HashMap<>();
     private int position;
+
+    SchemaHistory() {
+        this(null, 0);
+    }
+
+    private SchemaHistory(SchemaHistory parent, int forkedAt) {
+        this.parent = parent;
+        this.forkedAt = forkedAt;
+        this.position = forkedAt;
+    }
 
     /** Moves on to the next statement, standing at {@code place}; changes from now on belong to it. */
     int advance(String place) {
@@ -37,50 +60,74 @@ final class SchemaHistory {
      * against the schema the migrations before it left, and what it changes must not reach them.
      */
     SchemaHistory fork() {
-        SchemaHistory fork = new SchemaHistory();
-        fork.position = position;
-        fork.places.putAll(places);
-        fork.partlyKnown.putAll(partlyKnown);
-        fork.ambiguousFrom.putAll(ambiguousFrom);
-        current.forEach((key, table) -> {
-            fork.current.put(key, table);
-            fork.versions.computeIfAbsent(key, k -> new TreeMap<>()).put(position, Optional.of(table));
-        });
-        versions.forEach((key, history) -> {
-            if (!current.containsKey(key)) {
-                fork.versions.computeIfAbsent(key, k -> new TreeMap<>()).putAll(history);
-            }
-        });
-        return fork;
+        return new SchemaHistory(this, position);
+    }
+
+    private String placeAt(int statementPosition) {
+        String place = places.get(statementPosition);
+        return place != null || parent == null ? place : parent.placeAt(statementPosition);
+    }
+
+    private Integer ambiguousFromOf(String key) {
+        Integer from = ambiguousFrom.get(key);
+        return from != null || parent == null ? from : parent.ambiguousFromOf(key);
+    }
+
+    private String partlyKnownOf(String key) {
+        String how = partlyKnown.get(key);
+        return how != null || parent == null ? how : parent.partlyKnownOf(key);
+    }
+
+    /** Every version of a table this history sees, its parent's up to the fork included. */
+    private TreeMap<Integer, Optional<Table>> versionsOf(String key) {
+        TreeMap<Integer, Optional<Table>> own = versions.get(key);
+        TreeMap<Integer, Optional<Table>> inherited = parent == null ? null : parent.versionsOf(key);
+        if (inherited == null) {
+            return own;
+        }
+        TreeMap<Integer, Optional<Table>> seen = new TreeMap<>(inherited.headMap(forkedAt, true));
+        if (own != null) {
+            seen.putAll(own);
+        }
+        return seen.isEmpty() ? null : seen;
     }
 
     Optional<Table> current(String name) {
-        return Optional.ofNullable(current.get(SchemaNames.key(name)));
+        String key = SchemaNames.key(name);
+        Table table = current.get(key);
+        if (table != null || gone.contains(key) || parent == null) {
+            return Optional.ofNullable(table);
+        }
+        return parent.tableBefore(name, forkedAt + 1);
     }
 
     List<Table> currentTables() {
-        return new ArrayList<>(current.values());
+        return tablesBefore(Integer.MAX_VALUE);
     }
 
     void put(Table table) {
         String key = SchemaNames.key(table.name());
-        if (!table.complete() && !versions.containsKey(key)) {
-            partlyKnown.put(key, "first seen at " + places.getOrDefault(position, "an earlier statement"));
+        if (!table.complete() && versionsOf(key) == null) {
+            partlyKnown.put(key, "first seen at "
+                    + Optional.ofNullable(placeAt(position)).orElse("an earlier statement"));
         }
         current.put(key, table);
+        gone.remove(key);
         versions.computeIfAbsent(key, k -> new TreeMap<>()).put(position, Optional.of(table));
     }
 
     void remove(String name) {
         String key = SchemaNames.key(name);
-        if (current.remove(key) != null) {
-            versions.get(key).put(position, Optional.empty());
+        if (current(name).isPresent()) {
+            current.remove(key);
+            gone.add(key);
+            versions.computeIfAbsent(key, k -> new TreeMap<>()).put(position, Optional.empty());
         }
     }
 
     /** Records that the current statement gives a column a type, for judging the change. */
     void retyped(String table, String column, Optional<SqlType> from, Optional<SqlType> to) {
-        Optional<SqlType> before = ambiguousFrom.containsKey(SchemaNames.key(table)) ? Optional.empty() : from;
+        Optional<SqlType> before = ambiguousFromOf(SchemaNames.key(table)) != null ? Optional.empty() : from;
         String unknown = before.isPresent() ? "" : whyTypeUnknown(table, column);
         retypes.computeIfAbsent(position, p -> new ArrayList<>())
                 .add(new ColumnRetype(table, column, before, to, unknown, ""));
@@ -90,17 +137,18 @@ final class SchemaHistory {
     private String whyTypeUnknown(String table, String column) {
         String key = SchemaNames.key(table);
         String name = SchemaNames.unquoted(table);
-        if (ambiguousFrom.containsKey(key)) {
-            return "table " + name + " is created again, with other columns, at " + places.get(ambiguousFrom.get(key))
+        Integer ambiguousAt = ambiguousFromOf(key);
+        if (ambiguousAt != null) {
+            return "table " + name + " is created again, with other columns, at " + placeAt(ambiguousAt)
                     + " without a drop between, so which columns it has is not certain";
         }
-        TreeMap<Integer, Optional<Table>> history = versions.get(key);
+        TreeMap<Integer, Optional<Table>> history = versionsOf(key);
         var last = history == null ? null : history.lowerEntry(position);
         if (last == null) {
             return "table " + name + " is not created by the migrations that run before this one";
         }
         if (last.getValue().isEmpty()) {
-            return "table " + name + " is dropped or renamed at " + places.get(last.getKey());
+            return "table " + name + " is dropped or renamed at " + placeAt(last.getKey());
         }
         Table known = last.getValue().get();
         Optional<Column> columnKnown = known.column(column);
@@ -112,10 +160,10 @@ final class SchemaHistory {
             var dropped = history.headMap(last.getKey(), false).descendingMap().entrySet().stream()
                     .filter(entry -> entry.getValue().isEmpty()).findFirst();
             if (dropped.isPresent()) {
-                return "table " + name + " is dropped at " + places.get(dropped.get().getKey())
+                return "table " + name + " is dropped at " + placeAt(dropped.get().getKey())
                         + ", and only altered after that";
             }
-            String seen = partlyKnown.getOrDefault(key, "");
+            String seen = Optional.ofNullable(partlyKnownOf(key)).orElse("");
             return seen.startsWith("created") ? "the columns of table " + name + " are not known: it is " + seen
                     : "table " + name + " is not created by the migrations that run before this one"
                             + (seen.isEmpty() ? "" : " (" + seen + ")");
@@ -126,7 +174,8 @@ final class SchemaHistory {
 
     /** Notes that the table just created has columns the replay did not read ({@code CREATE TABLE .. AS SELECT}). */
     void createdWithoutColumns(String table, String how) {
-        partlyKnown.put(SchemaNames.key(table), how + " at " + places.getOrDefault(position, "an earlier statement"));
+        partlyKnown.put(SchemaNames.key(table), how + " at "
+                + Optional.ofNullable(placeAt(position)).orElse("an earlier statement"));
     }
 
     /**
@@ -138,7 +187,7 @@ final class SchemaHistory {
     }
 
     boolean ambiguousBefore(String table, int statementPosition) {
-        Integer from = ambiguousFrom.get(SchemaNames.key(table));
+        Integer from = ambiguousFromOf(SchemaNames.key(table));
         return from != null && from < statementPosition;
     }
 
@@ -161,19 +210,28 @@ final class SchemaHistory {
 
     Optional<Table> tableBefore(String name, int statementPosition) {
         TreeMap<Integer, Optional<Table>> history = versions.get(SchemaNames.key(name));
-        if (history == null) {
-            return Optional.empty();
+        var entry = history == null ? null : history.lowerEntry(statementPosition);
+        if (entry != null) {
+            return entry.getValue();
         }
-        var entry = history.lowerEntry(statementPosition);
-        return entry == null ? Optional.empty() : entry.getValue();
+        return parent == null ? Optional.empty() : parent.tableBefore(name, Math.min(statementPosition, forkedAt + 1));
     }
 
     List<Table> tablesBefore(int statementPosition) {
         List<Table> tables = new ArrayList<>();
-        for (TreeMap<Integer, Optional<Table>> history : versions.values()) {
-            var entry = history.lowerEntry(statementPosition);
+        Set<String> decided = new HashSet<>();
+        for (Map.Entry<String, TreeMap<Integer, Optional<Table>>> history : versions.entrySet()) {
+            var entry = history.getValue().lowerEntry(statementPosition);
             if (entry != null) {
+                decided.add(history.getKey());
                 entry.getValue().ifPresent(tables::add);
+            }
+        }
+        if (parent != null) {
+            for (Table table : parent.tablesBefore(Math.min(statementPosition, forkedAt + 1))) {
+                if (!decided.contains(SchemaNames.key(table.name()))) {
+                    tables.add(table);
+                }
             }
         }
         return tables;
