@@ -18,8 +18,9 @@ cat > "$work/settings.xml" <<XML
   <mirrors><mirror><id>user-local</id><mirrorOf>*</mirrorOf><url>file://$HOME/.m2/repository</url></mirror></mirrors>
 </settings>
 XML
+# The pom a release installs: the one the shade plugin reduced (the rehearse goal's libraries are inside the jar).
 mvn -B -q -f "$here/pom.xml" install:install-file -Dfile="$here/target/sqlguard-maven-plugin-0.1.0-SNAPSHOT.jar" \
-    -DpomFile="$here/pom.xml" -DlocalRepositoryPath="$repo"
+    -DpomFile="$here/dependency-reduced-pom.xml" -DlocalRepositoryPath="$repo"
 
 project() { # folder artifactId: a user project whose migrations are in folder/migrations
   cat > "$1/pom.xml" <<XML
