@@ -4,19 +4,13 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Decides which prepared files stay in memory from their first reading until they are checked: those that fit a
- * budget of source characters. The others are {@link PreparedFile#released() released} and read and split again
- * when the schema replay and the check reach them, so a project larger than the heap allows is read more than once
- * rather than held whole. Thread-safe.
+ * budget of source characters, about 4 MB of SQL by default, which holds a whole ordinary project. The others
+ * are {@link PreparedFile#released() released} and read and split again when the schema replay and the check
+ * reach them, so a project of tens of megabytes is read more than once rather than held whole. Thread-safe.
  */
 final class Retention {
 
-    /**
-     * A prepared statement takes some tens of bytes per character of its source (tokens, their text, the
-     * statement's own text), so a hundredth of the heap in characters keeps retained files well under half of
-     * it: about 2.7 million characters under {@code -Xmx256m}, a whole ordinary project; all of a 51 MB project
-     * with the default heap of a machine with 24 GB.
-     */
-    static final long DEFAULT_BUDGET_CHARS = Math.max(1_000_000, Runtime.getRuntime().maxMemory() / 100);
+    static final long DEFAULT_BUDGET_CHARS = 4_000_000;
 
     private final long budgetChars;
     private final AtomicLong retained = new AtomicLong();
