@@ -38,9 +38,9 @@ final class DataChanges {
         return result;
     }
 
-    /** The token reading of {@code statement}'s DELETEs and UPDATEs. */
-    static List<DataChange> fromTokens(Statement statement) {
-        return TokenDataChanges.in(StatementTokens.of(statement));
+    /** The token reading of a statement's DELETEs and UPDATEs, from its {@code structure}. */
+    static List<DataChange> fromTokens(StatementTokens structure) {
+        return TokenDataChanges.in(structure);
     }
 
     private static boolean hasPlaceholder(Statement statement) {

@@ -31,8 +31,13 @@ final class SettledByTokens {
     private SettledByTokens() {
     }
 
-    /** True when the tokens settle which rows {@code statement} (a DELETE or UPDATE) touches. */
-    static boolean settles(Statement statement) {
+    /**
+     * True when the tokens settle which rows {@code statement} (a DELETE or UPDATE) touches.
+     *
+     * @param structure the statement's tokens as {@link StatementTokens}
+     * @param changes the DELETEs and UPDATEs the tokens read in it ({@link DataChanges#fromTokens})
+     */
+    static boolean settles(Statement statement, StatementTokens structure, List<DataChange> changes) {
         List<Token> tokens = statement.tokens();
         if (tokens.isEmpty() || !tokens.get(0).isAnyWord("DELETE", "UPDATE")) {
             return false;
@@ -43,8 +48,6 @@ final class SettledByTokens {
                 return false; // a compound body, or a MySQL escape the parser reads the way the dialect does
             }
         }
-        StatementTokens structure = new StatementTokens(tokens);
-        List<DataChange> changes = TokenDataChanges.in(structure);
         if (changes.size() != 1 || changes.get(0).tables().isEmpty()) {
             return false;
         }

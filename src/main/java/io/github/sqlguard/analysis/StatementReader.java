@@ -35,9 +35,9 @@ public final class StatementReader {
         StatementModel.ParseOutcome parse = StatementModel.ParseOutcome.NOT_NEEDED;
         StatementTokens structure = StatementTokens.of(statement);
         if (StatementKinds.mayChangeRows(kind, statement)) {
-            List<DataChange> fromTokens = DataChanges.fromTokens(statement);
+            List<DataChange> fromTokens = DataChanges.fromTokens(structure);
             Object ast = null;
-            if (analyzer != null && !SettledByTokens.settles(statement)) {
+            if (analyzer != null && !SettledByTokens.settles(statement, structure, fromTokens)) {
                 AnalyzedStatement analyzed = analyzer.analyze(statement);
                 if (analyzed instanceof AnalyzedStatement.Parsed parsed) {
                     ast = parsed.ast();

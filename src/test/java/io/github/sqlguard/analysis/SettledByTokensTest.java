@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.github.sqlguard.model.Dialect;
 import io.github.sqlguard.sql.Placeholders;
+import io.github.sqlguard.sql.Statement;
 import io.github.sqlguard.sql.StatementSplitter;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -52,6 +53,11 @@ class SettledByTokensTest {
     })
     void settlesOnlyWhereItsOwnWhereRestrictsTheRows(String sql, Dialect dialect, boolean settled) {
         var statement = new StatementSplitter(dialect, Placeholders.DEFAULT).split("t.sql", sql).statements().get(0);
-        assertEquals(settled, SettledByTokens.settles(statement), sql);
+        assertEquals(settled, settledByTokens(statement), sql);
+    }
+
+    private static boolean settledByTokens(Statement statement) {
+        StatementTokens structure = StatementTokens.of(statement);
+        return SettledByTokens.settles(statement, structure, DataChanges.fromTokens(structure));
     }
 }
