@@ -195,12 +195,18 @@ final class AnalysisCache {
         } catch (IOException | RuntimeException e) {
             return null;
         }
+        if (stamp.size() > maxFileBytes) {
+            return null;
+        }
         if (cached != null && cached.stamp().equals(stamp)
                 && stamp.modifiedNanos() < writtenNanos - SETTLED_BEFORE_WRITE_NANOS) {
             return new Hashed(cached.contentHash(), stamp);
         }
-        String hash = contentHash(source);
-        return hash == null ? null : new Hashed(hash, stamp);
+        try {
+            return new Hashed(AnalysisFingerprint.sha256(source), stamp);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     /** The entry with the file's current stamp; a changed stamp is worth saving, so the next run need not read. */

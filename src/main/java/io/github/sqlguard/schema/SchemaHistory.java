@@ -78,6 +78,15 @@ final class SchemaHistory {
         return how != null || parent == null ? how : parent.partlyKnownOf(key);
     }
 
+    /** True when this history, or its parent up to the fork, has a version of the table at or before a position. */
+    private boolean hasVersionUpTo(String key, int statementPosition) {
+        TreeMap<Integer, Optional<Table>> own = versions.get(key);
+        if (own != null && own.floorKey(statementPosition) != null) {
+            return true;
+        }
+        return parent != null && parent.hasVersionUpTo(key, Math.min(statementPosition, forkedAt));
+    }
+
     /** Every version of a table this history sees, its parent's up to the fork included. */
     private TreeMap<Integer, Optional<Table>> versionsOf(String key) {
         TreeMap<Integer, Optional<Table>> own = versions.get(key);
@@ -107,7 +116,7 @@ final class SchemaHistory {
 
     void put(Table table) {
         String key = SchemaNames.key(table.name());
-        if (!table.complete() && versionsOf(key) == null) {
+        if (!table.complete() && !hasVersionUpTo(key, Integer.MAX_VALUE)) {
             partlyKnown.put(key, "first seen at "
                     + Optional.ofNullable(placeAt(position)).orElse("an earlier statement"));
         }
