@@ -2,6 +2,7 @@ package io.github.sqlguard;
 
 import io.github.sqlguard.model.Finding;
 import io.github.sqlguard.rules.FileDiagnostics;
+import io.github.sqlguard.source.ReadStamp;
 import io.github.sqlguard.source.SourcePath;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -126,13 +127,16 @@ final class AnalysisCache {
      * The outcome of {@code source}: the cached one when it is still valid, else {@code analysis}'s, which is
      * then recorded.
      *
+     * @param read what reading the file for this run saw (size, time, content hash), or null when it was not read
      * @param changelogCandidate true for files that may include others, whose result also depends on those
      * @param schemaBefore identifies the schema the replay built before the file, on which its findings depend
      */
-    FileOutcome outcome(SourcePath source, boolean changelogCandidate, String schemaBefore,
+    FileOutcome outcome(SourcePath source, ReadStamp read, boolean changelogCandidate, String schemaBefore,
             Function<SourcePath, FileOutcome> analysis) {
         AnalysisCacheFile.Entry cached = previous.get(source.relativePath());
-        Hashed now = hashed(source.file(), cached);
+        Hashed now = read != null && read.size() <= maxFileBytes
+                ? new Hashed(read.sha256(), new AnalysisCacheFile.FileStamp(read.size(), read.modifiedNanos()))
+                : hashed(source.file(), cached);
         if (now == null) {
             return analysis.apply(source);
         }

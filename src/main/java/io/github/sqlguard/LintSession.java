@@ -110,7 +110,7 @@ final class LintSession {
         try {
             return prepareOrThrow(file);
         } catch (RuntimeException | StackOverflowError e) {
-            return PreparedFile.decided(file, null, analysisFailed(file.relativePath(), e));
+            return PreparedFile.decided(file, null, analysisFailed(file.relativePath(), e), null);
         }
     }
 
@@ -139,17 +139,18 @@ final class LintSession {
         ReadResult read = SourceReader.read(file.file(), config.encoding(), config.maxFileBytes());
         if (read instanceof ReadResult.Unreadable unreadable) {
             return PreparedFile.decided(file, null, new FileOutcome(path, List.of(fileProblem(
-                    FileDiagnostics.UNREADABLE_FILE, path, 1, unreadable.reason())), 0, true, false, Map.of(), Set.of()));
+                    FileDiagnostics.UNREADABLE_FILE, path, 1, unreadable.reason())), 0, true, false, Map.of(), Set.of()),
+                    null);
         }
         ReadResult.Text text = (ReadResult.Text) read;
         SourceClassification classification = classifier.classify(file, text.text());
         SourceKind kind = classification.kind();
         if (kind == SourceKind.OTHER) {
-            return PreparedFile.decided(file, classification, FileOutcome.notAMigration(path));
+            return PreparedFile.decided(file, classification, FileOutcome.notAMigration(path), text.stamp());
         }
         ScriptMode undo = config.flyway().undoScripts();
         if (kind == SourceKind.FLYWAY_UNDO && undo == ScriptMode.SKIP) {
-            return PreparedFile.decided(file, classification, FileOutcome.notAMigration(path));
+            return PreparedFile.decided(file, classification, FileOutcome.notAMigration(path), text.stamp());
         }
         Severity ceiling = kind == SourceKind.FLYWAY_UNDO && undo == ScriptMode.WARN ? Severity.WARNING : null;
 
@@ -176,7 +177,8 @@ final class LintSession {
         }
         // An applied script is not checked, but the schema it built is replayed.
         FileOutcome decided = isAlreadyApplied(classification) ? FileOutcome.skippedAsApplied(path) : null;
-        return new PreparedFile(file, classification, scripts, findings, reached, ceiling, text.text(), decided);
+        return new PreparedFile(file, classification, scripts, findings, reached, ceiling, text.text(), decided,
+                text.stamp());
     }
 
     private FileOutcome checkOrThrow(PreparedFile prepared, MigrationHistories histories) {

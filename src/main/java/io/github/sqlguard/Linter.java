@@ -181,7 +181,7 @@ public final class Linter {
         return inParallel(toCheck, kept -> {
             PreparedFile file = readAgainIfReleased(session, kept);
             return cache == null ? session.check(file, histories)
-                    : cache.outcome(file.source(), mayBeStructuredChangelog(file.source()),
+                    : cache.outcome(file.source(), file.stamp(), mayBeStructuredChangelog(file.source()),
                             histories.historyBefore(file.path()), source -> session.check(file, histories));
         }, config.threads());
     }

@@ -3,6 +3,7 @@ package io.github.sqlguard;
 import io.github.sqlguard.liquibase.ChangelogScript;
 import io.github.sqlguard.model.Finding;
 import io.github.sqlguard.model.Severity;
+import io.github.sqlguard.source.ReadStamp;
 import io.github.sqlguard.source.SourceClassification;
 import io.github.sqlguard.source.SourcePath;
 import java.util.List;
@@ -21,12 +22,15 @@ import java.util.Set;
  * @param text the file's text, for the excerpts of findings; null once {@link #released()}
  * @param decided the outcome when nothing is left to check (not a migration, unreadable, already applied),
  *     or null
+ * @param stamp the size, time and content hash of the bytes the file was read from, or null when it was not read
  */
 record PreparedFile(SourcePath source, SourceClassification classification, List<ChangelogScript> scripts,
-        List<Finding> findings, Set<String> reachedFiles, Severity ceiling, String text, FileOutcome decided) {
+        List<Finding> findings, Set<String> reachedFiles, Severity ceiling, String text, FileOutcome decided,
+        ReadStamp stamp) {
 
-    static PreparedFile decided(SourcePath source, SourceClassification classification, FileOutcome outcome) {
-        return new PreparedFile(source, classification, List.of(), List.of(), Set.of(), null, "", outcome);
+    static PreparedFile decided(SourcePath source, SourceClassification classification, FileOutcome outcome,
+            ReadStamp stamp) {
+        return new PreparedFile(source, classification, List.of(), List.of(), Set.of(), null, "", outcome, stamp);
     }
 
     /**
@@ -34,7 +38,8 @@ record PreparedFile(SourcePath source, SourceClassification classification, List
      * files are not all kept in memory between reading them and checking them.
      */
     PreparedFile released() {
-        return new PreparedFile(source, classification, List.of(), findings, reachedFiles, ceiling, null, decided);
+        return new PreparedFile(source, classification, List.of(), findings, reachedFiles, ceiling, null, decided,
+                stamp);
     }
 
     /** True for a file whose statements were dropped after it was first prepared. */

@@ -14,13 +14,21 @@ public sealed interface ReadResult {
      * @param charset the charset the text was decoded with: the configured one, the one a byte order
      *     mark names, or ISO-8859-1 after invalid bytes
      * @param decodeWarning present when the bytes were not valid in the expected charset
+     * @param stamp the file's size, time and content hash when the text was read from a file; null for bytes
+     *     decoded in memory
      */
-    record Text(String text, Charset charset, Optional<DecodeWarning> decodeWarning) implements ReadResult {
+    record Text(String text, Charset charset, Optional<DecodeWarning> decodeWarning, ReadStamp stamp)
+            implements ReadResult {
 
         public Text {
             Objects.requireNonNull(text, "text");
             Objects.requireNonNull(charset, "charset");
             Objects.requireNonNull(decodeWarning, "decodeWarning");
+        }
+
+        /** The same text, stamped with the file it was read from. */
+        Text stamped(ReadStamp fileStamp) {
+            return new Text(text, charset, decodeWarning, fileStamp);
         }
     }
 

@@ -16,9 +16,13 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Reads a script as text, failing closed: a file that is binary, too large or unreadable becomes an
@@ -45,6 +49,15 @@ public final class SourceReader {
     // Arrays cannot be longer than this, whatever limit is configured.
     private static final long LARGEST_READABLE = Integer.MAX_VALUE - 16;
 
+    /** One digest per worker thread: looking SHA-256 up among the security providers for every file costs. */
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime provides SHA-256", e);
+        }
+    });
+
     private SourceReader() {
     }
 
@@ -67,8 +80,9 @@ public final class SourceReader {
         }
         long limit = Math.min(maxBytes, LARGEST_READABLE);
         byte[] bytes;
+        BasicFileAttributes attributes;
         try {
-            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+            attributes = Files.readAttributes(file, BasicFileAttributes.class);
             if (attributes.isOther()) {
                 // Reading a pipe or device could block the build forever.
                 return new ReadResult.Unreadable("not a regular file (device, pipe or socket); not a SQL script");
@@ -76,17 +90,49 @@ public final class SourceReader {
             if (attributes.isRegularFile() && attributes.size() > limit) {
                 return tooLarge(attributes.size(), maxBytes);
             }
-            try (InputStream in = Files.newInputStream(file)) {
-                // One byte more than allowed tells a file that grew since it was measured.
-                bytes = in.readNBytes((int) limit + 1);
-            }
+            bytes = readAtMostOneMore(file, attributes.isRegularFile() ? attributes.size() : 0, limit);
         } catch (IOException | SecurityException failure) {
             return new ReadResult.Unreadable("cannot read file: " + describe(failure));
         }
         if (bytes.length > limit) {
             return tooLarge(bytes.length, maxBytes);
         }
-        return decode(bytes, configured);
+        ReadResult result = decode(bytes, configured);
+        return result instanceof ReadResult.Text text ? text.stamped(new ReadStamp(attributes.size(),
+                attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS), sha256(bytes))) : result;
+    }
+
+    /**
+     * The file's bytes, but no more than one byte over {@code limit}: that byte tells a file that grew past the
+     * limit since it was measured. The array is sized from {@code expectedSize}, so the usual file is read into
+     * one array of its own size instead of growing buffers.
+     */
+    private static byte[] readAtMostOneMore(Path file, long expectedSize, long limit) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            if (expectedSize <= 0 || expectedSize > limit) {
+                return in.readNBytes((int) limit + 1);
+            }
+            byte[] bytes = new byte[(int) expectedSize];
+            int read = in.readNBytes(bytes, 0, bytes.length);
+            if (read < bytes.length) {
+                return Arrays.copyOf(bytes, read);
+            }
+            int next = in.read();
+            if (next < 0) {
+                return bytes;
+            }
+            byte[] rest = in.readNBytes((int) (limit - expectedSize));
+            byte[] grown = Arrays.copyOf(bytes, bytes.length + 1 + rest.length);
+            grown[bytes.length] = (byte) next;
+            System.arraycopy(rest, 0, grown, bytes.length + 1, rest.length);
+            return grown;
+        }
+    }
+
+    private static String sha256(byte[] bytes) {
+        MessageDigest digest = SHA_256.get();
+        digest.reset();
+        return HexFormat.of().formatHex(digest.digest(bytes));
     }
 
     /**
@@ -100,6 +146,11 @@ public final class SourceReader {
         }
         Charset charset = mark == null ? configured : mark.charset;
         int start = mark == null ? 0 : mark.length;
+        if (readsAsciiAsLatin1(charset) && isAscii(bytes, start)) {
+            // Most scripts are plain ASCII: one copy into a compact string, no decoder and no char buffer.
+            return new ReadResult.Text(new String(bytes, start, bytes.length - start, StandardCharsets.ISO_8859_1),
+                    charset, Optional.empty(), null);
+        }
         ByteBuffer input = ByteBuffer.wrap(bytes, start, bytes.length - start);
         CharsetDecoder decoder = charset.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
@@ -122,7 +173,7 @@ public final class SourceReader {
             // input.position() indexes the whole array, so the offset counts the byte order mark too.
             return decodeFallback(bytes, charset, mark, input.position(), decoded);
         }
-        return new ReadResult.Text(decoded.toString(), charset, Optional.empty());
+        return new ReadResult.Text(decoded.toString(), charset, Optional.empty(), null);
     }
 
     private static CharBuffer grow(CharBuffer full) {
@@ -130,6 +181,21 @@ public final class SourceReader {
         full.flip();
         larger.put(full);
         return larger;
+    }
+
+    /** True for the charsets whose characters below 128 are the ASCII bytes, each one byte. */
+    private static boolean readsAsciiAsLatin1(Charset charset) {
+        return charset.equals(StandardCharsets.UTF_8) || charset.equals(StandardCharsets.ISO_8859_1)
+                || charset.equals(StandardCharsets.US_ASCII);
+    }
+
+    private static boolean isAscii(byte[] bytes, int start) {
+        for (int i = start; i < bytes.length; i++) {
+            if (bytes[i] < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** True for charsets such as UTF-16 where plain text is full of NUL bytes. */
@@ -145,14 +211,14 @@ public final class SourceReader {
             String text = replacingDecode(bytes, mark);
             String message = String.format(Locale.ROOT, "not valid %s at line %d (byte %d); invalid bytes read as U+FFFD",
                     expected.name(), line, errorOffset);
-            return new ReadResult.Text(text, expected, Optional.of(new DecodeWarning(message, line, errorOffset)));
+            return new ReadResult.Text(text, expected, Optional.of(new DecodeWarning(message, line, errorOffset)), null);
         }
         String message = String.format(Locale.ROOT, "not valid %s at line %d (byte %d); read as ISO-8859-1",
                 expected.name(), line, errorOffset);
         int start = mark == null ? 0 : mark.length;
         String text = new String(bytes, start, bytes.length - start, StandardCharsets.ISO_8859_1);
         return new ReadResult.Text(text, StandardCharsets.ISO_8859_1,
-                Optional.of(new DecodeWarning(message, line, errorOffset)));
+                Optional.of(new DecodeWarning(message, line, errorOffset)), null);
     }
 
     private static String replacingDecode(byte[] bytes, ByteOrderMark mark) {

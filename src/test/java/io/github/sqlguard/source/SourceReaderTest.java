@@ -258,4 +258,48 @@ class SourceReaderTest {
 
         assertEquals("select 1;", text(SourceReader.decode(content, charset)).text());
     }
+
+    @Test
+    void stampsTheTextWithTheSizeTimeAndHashOfTheBytesRead() throws Exception {
+        byte[] content = "-- caf\u00e9\nDELETE FROM t WHERE id = 1;\n".getBytes(UTF_8);
+        Path file = write(content);
+
+        ReadStamp stamp = text(SourceReader.read(file, UTF_8)).stamp();
+
+        assertEquals(content.length, stamp.size());
+        assertEquals(Files.getLastModifiedTime(file).to(java.util.concurrent.TimeUnit.NANOSECONDS),
+                stamp.modifiedNanos());
+        assertEquals(java.util.HexFormat.of().formatHex(
+                java.security.MessageDigest.getInstance("SHA-256").digest(content)), stamp.sha256());
+    }
+
+    @Test
+    void theHashCoversTheByteOrderMarkAndTellsDifferentContentApart() throws IOException {
+        String withMark = text(SourceReader.read(write(bytes(0xEF, 0xBB, 0xBF), "select 1;".getBytes(UTF_8)), UTF_8))
+                .stamp().sha256();
+        String withoutMark = text(SourceReader.read(write("select 1;".getBytes(UTF_8)), UTF_8)).stamp().sha256();
+
+        Assertions.assertNotEquals(withMark, withoutMark);
+    }
+
+    @Test
+    void bytesDecodedInMemoryCarryNoFileStamp() {
+        assertEquals(null, text(SourceReader.decode("select 1;".getBytes(UTF_8), UTF_8)).stamp());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"UTF-8", "ISO-8859-1", "US-ASCII", "windows-1252"})
+    void plainAsciiReadsTheSameInEveryAsciiCompatibleCharset(String charsetName) throws IOException {
+        String sql = "DELETE FROM t\r\n WHERE a = 'x\\y';\n";
+        ReadResult.Text result = text(SourceReader.read(write(sql.getBytes(ISO_8859_1)), Charset.forName(charsetName)));
+
+        assertEquals(sql, result.text());
+        assertEquals(Charset.forName(charsetName), result.charset());
+    }
+
+    @Test
+    void asciiUpToTheFirstMultibyteCharacterStillDecodesAsUtf8() throws IOException {
+        String sql = "x".repeat(5000) + "\u00fc\u4e2d;";
+        assertEquals(sql, text(SourceReader.read(write(sql.getBytes(UTF_8)), UTF_8)).text());
+    }
 }
