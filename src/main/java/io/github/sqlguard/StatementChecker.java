@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * Analyses one script into statement models, runs every enabled rule over them and turns violations into
@@ -33,6 +34,8 @@ import java.util.function.Function;
  * with the migration.
  */
 final class StatementChecker {
+
+    private static final Pattern LINE_BREAK = Pattern.compile("\r\n|\r|\n");
 
     /**
      * The findings of one script.
@@ -123,7 +126,7 @@ final class StatementChecker {
         if (skip <= 0) {
             return statement.firstLine();
         }
-        String[] lines = statement.sql().split("\r\n|\r|\n", -1);
+        String[] lines = LINE_BREAK.split(statement.sql(), -1);
         return skip < lines.length ? lines[skip].strip() : statement.firstLine();
     }
 

@@ -11,6 +11,10 @@ public final class Json {
         if (value == null) {
             return "null";
         }
+        if (needsNoEscape(value)) {
+            // Most report strings (paths, rule ids, messages) are plain: one copy, no character-by-character build.
+            return '"' + value + '"';
+        }
         StringBuilder out = new StringBuilder(value.length() + 2).append('"');
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
@@ -30,5 +34,16 @@ public final class Json {
             }
         }
         return out.append('"').toString();
+    }
+
+    /** True when {@code value} can stand between quotes as it is: no quote, backslash or control character. */
+    public static boolean needsNoEscape(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < 0x20 || c == '"' || c == '\\') {
+                return false;
+            }
+        }
+        return true;
     }
 }

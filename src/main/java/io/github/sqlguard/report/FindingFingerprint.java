@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Fingerprints that identify a finding across runs for code scanning and merge request widgets: the
@@ -17,6 +18,8 @@ import java.util.Map;
  * everywhere. Line numbers do not enter, so inserting a statement above a finding does not make it look new.
  */
 public final class FindingFingerprint {
+
+    private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");
 
     private FindingFingerprint() {
     }
@@ -50,7 +53,7 @@ public final class FindingFingerprint {
     }
 
     static String normalise(String excerpt) {
-        return excerpt.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+        return WHITE_SPACE.matcher(excerpt.strip()).replaceAll(" ").toLowerCase(Locale.ROOT);
     }
 
     private static String hashText(String text) {

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
  * A page a person opens from a CI artifact or the project site ({@code sqlguard.html}): the verdict and
@@ -21,6 +22,9 @@ import java.util.TreeMap;
  * escaped.
  */
 public final class HtmlReport implements ReportWriter {
+
+    private static final Pattern TRAILING_LINE_BREAKS = Pattern.compile("[\\r\\n]+$");
+    private static final Pattern LINE_BREAK = Pattern.compile("\\R");
 
     private static final String STYLE = """
             body{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;margin:2em auto;max-width:72em;\
@@ -233,7 +237,7 @@ public final class HtmlReport implements ReportWriter {
      */
     private static String visible(String line) {
         StringBuilder out = new StringBuilder(line.length());
-        line.replaceAll("[\\r\\n]+$", "").replaceAll("\\R", " ").chars()
+        LINE_BREAK.matcher(TRAILING_LINE_BREAKS.matcher(line).replaceAll("")).replaceAll(" ").chars()
                 .forEach(c -> out.append(c != '\t' && (c < 0x20 || c >= 0x7F && c < 0xA0) ? '?' : (char) c));
         return out.toString();
     }

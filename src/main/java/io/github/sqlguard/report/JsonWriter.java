@@ -48,14 +48,16 @@ final class JsonWriter {
 
     JsonWriter name(String name) {
         startElement();
-        append(Json.quote(name));
+        appendQuoted(name);
         append(": ");
         afterName = true;
         return this;
     }
 
     JsonWriter value(String value) {
-        return raw(Json.quote(value));
+        startValue();
+        appendQuoted(value);
+        return this;
     }
 
     JsonWriter value(long value) {
@@ -103,6 +105,17 @@ final class JsonWriter {
             out.write(text);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Writes a plain string straight through between quotes; only one that needs escapes is copied. */
+    private void appendQuoted(String value) {
+        if (value != null && Json.needsNoEscape(value)) {
+            append('"');
+            append(value);
+            append('"');
+        } else {
+            append(Json.quote(value));
         }
     }
 

@@ -24,6 +24,9 @@ final class Xml {
         if (value == null) {
             return "";
         }
+        if (isPlain(value)) {
+            return value;
+        }
         StringBuilder out = new StringBuilder(value.length() + 16);
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
@@ -50,6 +53,17 @@ final class Xml {
             }
         }
         return out.toString();
+    }
+
+    /** True when no character of {@code value} is markup, white space other than a blank, or outside XML 1.0. */
+    private static boolean isPlain(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '&' || c == '<' || c == '>' || c == '"' || !isAllowedInXml10(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isAllowedInXml10(char c) {

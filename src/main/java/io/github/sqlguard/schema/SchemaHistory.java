@@ -111,7 +111,17 @@ final class SchemaHistory {
     }
 
     List<Table> currentTables() {
-        return tablesBefore(Integer.MAX_VALUE);
+        // The tables this history changed are at hand; only a fork asks its parent for the rest.
+        List<Table> tables = new ArrayList<>(current.values());
+        if (parent != null) {
+            for (Table table : parent.tablesBefore(forkedAt + 1)) {
+                String key = SchemaNames.key(table.name());
+                if (!current.containsKey(key) && !gone.contains(key)) {
+                    tables.add(table);
+                }
+            }
+        }
+        return tables;
     }
 
     void put(Table table) {

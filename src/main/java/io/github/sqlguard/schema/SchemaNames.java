@@ -19,6 +19,9 @@ final class SchemaNames {
 
     /** The key of a written name: its last part, unquoted, lower case. */
     static String key(String written) {
+        if (isKeyAlready(written)) {
+            return written;
+        }
         String name = written.strip();
         int cut = -1;
         char quote = 0;
@@ -35,6 +38,20 @@ final class SchemaNames {
             }
         }
         return unquoted(name.substring(cut + 1)).toLowerCase(Locale.ROOT);
+    }
+
+    /** True for a bare lower-case name, the usual case, whose key is itself: nothing to copy. */
+    private static boolean isKeyAlready(String name) {
+        if (name.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_' || c == '$')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The name without its quotes or brackets. */

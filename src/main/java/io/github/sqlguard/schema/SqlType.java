@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * A column type as a migration writes it, read into a base name and its arguments: {@code VARCHAR(100)},
@@ -20,6 +21,15 @@ import java.util.Map;
  */
 public record SqlType(String written, String base, List<Long> arguments, boolean unsigned, boolean withTimeZone,
         boolean characterUnits) {
+
+    // Compiled once: a type is read for every column the replay meets.
+    private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");
+    private static final Pattern LENGTH_UNIT = Pattern.compile(" (CHAR|BYTE|CHARACTERS|OCTETS)$");
+    private static final Pattern INTEGER = Pattern.compile("-?\\d{1,18}");
+    private static final Pattern SIGN_WORDS = Pattern.compile(" (UNSIGNED|SIGNED|ZEROFILL)");
+    private static final Pattern QUOTES = Pattern.compile("^(\"|`|\\[)|(\"|`|])$");
+    private static final Pattern SYSTEM_SCHEMA = Pattern.compile("^(PG_CATALOG|SYS|DBO)\\.");
+    private static final Pattern CHARACTER_SET = Pattern.compile(" (CHARACTER SET|CHARSET|COLLATE|BINARY) .*$");
 
     /** T-SQL {@code VARCHAR(MAX)}: as long as the database allows. */
     public static final long MAX = Long.MAX_VALUE;
@@ -53,7 +63,7 @@ public record SqlType(String written, String base, List<Long> arguments, boolean
      * {@link TypeChange} judges a change involving it as unknown.
      */
     public static SqlType parse(String written) {
-        String text = written.strip().replaceAll("\\s+", " ");
+        String text = WHITE_SPACE.matcher(written.strip()).replaceAll(" ");
         String upper = text.toUpperCase(Locale.ROOT);
         boolean unsigned = upper.contains(" UNSIGNED");
         boolean characterUnits = false;
@@ -70,10 +80,10 @@ public record SqlType(String written, String base, List<Long> arguments, boolean
                 if (value.endsWith(" CHAR")) {
                     characterUnits = true;
                 }
-                value = value.replaceAll(" (CHAR|BYTE|CHARACTERS|OCTETS)$", "").strip();
+                value = LENGTH_UNIT.matcher(value).replaceAll("").strip();
                 if (value.equals("MAX")) {
                     arguments.add(MAX);
-                } else if (value.matches("-?\\d{1,18}")) {
+                } else if (INTEGER.matcher(value).matches()) {
                     arguments.add(Long.parseLong(value));
                 } else if (!value.isEmpty()) {
                     // PostgreSQL numeric(*, 2), Oracle NUMBER(*, 0): the precision is the maximum.
@@ -86,10 +96,10 @@ public record SqlType(String written, String base, List<Long> arguments, boolean
                 name = name + " " + after;
             }
         }
-        name = name.replaceAll(" (UNSIGNED|SIGNED|ZEROFILL)", "").replaceAll("^(\"|`|\\[)|(\"|`|])$", "").strip();
-        name = name.replaceAll("^(PG_CATALOG|SYS|DBO)\\.", "");
+        name = QUOTES.matcher(SIGN_WORDS.matcher(name).replaceAll("")).replaceAll("").strip();
+        name = SYSTEM_SCHEMA.matcher(name).replaceAll("");
         // MySQL: CHARACTER SET / COLLATE after the type is not part of it.
-        name = name.replaceAll(" (CHARACTER SET|CHARSET|COLLATE|BINARY) .*$", "");
+        name = CHARACTER_SET.matcher(name).replaceAll("");
         String base = SYNONYMS.getOrDefault(name, name);
         return new SqlType(text, base, arguments, unsigned, withTimeZone, characterUnits);
     }

@@ -112,7 +112,7 @@ final class TableDefinitions {
             }
             schema.remove(name.text());
             for (Table other : schema.currentTables()) {
-                if (other.foreignKeys().stream().anyMatch(key -> key.references(name.text()))) {
+                if (referencesTable(other, name.text())) {
                     schema.put(other.withoutForeignKeysTo(name.text()));
                 }
             }
@@ -167,10 +167,19 @@ final class TableDefinitions {
             schema.put(known.renamed(newName));
         });
         for (Table other : schema.currentTables()) {
-            if (other.foreignKeys().stream().anyMatch(key -> key.references(old))) {
+            if (referencesTable(other, old)) {
                 schema.put(other.withReferencesRenamed(old, newName));
             }
         }
+    }
+
+    private static boolean referencesTable(Table other, String table) {
+        for (ForeignKey key : other.foreignKeys()) {
+            if (key.references(table)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String lastPart(String name) {
