@@ -176,7 +176,11 @@ public final class Linter {
                             () -> statementsOf(readAgainIfReleased(session, file)));
                 }
             }
-            histories.replay();
+            // Each history's replay reads its released files again: in parallel, that is no longer one thread's work.
+            histories.replay(tasks -> inParallel(tasks, task -> {
+                task.run();
+                return null;
+            }, config.threads()));
         }
         return inParallel(toCheck, kept -> {
             PreparedFile file = readAgainIfReleased(session, kept);

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -84,8 +85,19 @@ public final class MigrationHistories {
         return named;
     }
 
-    /** Replays every history. */
+    /** Replays every history, one after the other. */
     public void replay() {
+        replay(tasks -> tasks.forEach(Runnable::run));
+    }
+
+    /**
+     * Replays every history. Histories share nothing, so each is one task of {@code runAll}, which may run them
+     * in parallel and returns once all are done; their results are then gathered in history order, so the
+     * outcome does not depend on which finished first.
+     *
+     * @param runAll runs every task it is given and returns when all have finished
+     */
+    public void replay(Consumer<List<Runnable>> runAll) {
         List<File> joined = withGenericFilesJoined(files);
         files.clear();
         files.addAll(joined);
@@ -93,30 +105,86 @@ public final class MigrationHistories {
         Map<String, List<String>> variants = DatabaseVariants.of(files.stream()
                 .map(file -> Map.entry(file.place().history(), file.namedDatabases())).toList());
         Map<List<Object>, List<Reversing>> reversals = reversalsByWhatTheyReverse();
-        Map<String, Map<String, SchemaReplay>> replays = new LinkedHashMap<>();
-        Map<String, String> chains = new HashMap<>();
+        Map<String, HistoryReplay> byHistory = new LinkedHashMap<>();
         for (File file : files) {
             String history = file.place().history();
-            Map<String, SchemaReplay> group = replays.computeIfAbsent(history, h -> {
-                Map<String, SchemaReplay> byDatabase = new LinkedHashMap<>();
-                variants.getOrDefault(h, List.of(h.startsWith(CHANGELOG) ? "" : h))
-                        .forEach(database -> byDatabase.put(database, new SchemaReplay()));
-                return byDatabase;
-            });
-            String chain = chains.getOrDefault(history, "");
-            historyBefore.merge(file.path(), chain, String::concat);
-            StringBuilder text = new StringBuilder(chain);
-            for (Statement statement : file.statements().get()) {
-                apply(statement, group);
-                text.append('\n').append(statement.sql());
-            }
-            chains.put(history, sha256(text.toString()));
-            replayReversals(file, group, chains.get(history), reversals);
+            byHistory.computeIfAbsent(history, h -> new HistoryReplay(
+                    variants.getOrDefault(h, List.of(h.startsWith(CHANGELOG) ? "" : h)), reversals)).files.add(file);
+        }
+        runAll.accept(byHistory.values().stream().map(replay -> (Runnable) replay::run).toList());
+        for (HistoryReplay replayed : byHistory.values()) {
+            replayed.replayOf.forEach((key, into) -> replayOf.computeIfAbsent(key, k -> new LinkedHashMap<>()).putAll(into));
+            replayed.historyBefore.forEach(entry -> historyBefore.merge(entry.getKey(), entry.getValue(), String::concat));
+            replayedReversals.addAll(replayed.replayedReversals);
         }
         for (Reversing down : reversing) {
             if (!replayedReversals.contains(down.path())) {
                 notReplayed.put(down.path(), "no up script for this down script was found to replay it after");
             }
+        }
+    }
+
+    /** One history's replay: its files in the order they are applied, and what the replay learnt of them. */
+    private static final class HistoryReplay {
+
+        private final List<File> files = new ArrayList<>();
+        private final List<String> databases;
+        private final Map<List<Object>, List<Reversing>> reversals;
+        private final Map<StatementKey, Map<String, SchemaReplay>> replayOf = new LinkedHashMap<>();
+        /** Per file, in replay order: the digest of what was replayed before it. */
+        private final List<Map.Entry<String, String>> historyBefore = new ArrayList<>();
+        private final Set<String> replayedReversals = new HashSet<>();
+
+        HistoryReplay(List<String> databases, Map<List<Object>, List<Reversing>> reversals) {
+            this.databases = databases;
+            this.reversals = reversals;
+        }
+
+        void run() {
+            Map<String, SchemaReplay> group = new LinkedHashMap<>();
+            databases.forEach(database -> group.put(database, new SchemaReplay()));
+            String chain = "";
+            for (File file : files) {
+                historyBefore.add(Map.entry(file.path(), chain));
+                StringBuilder text = new StringBuilder(chain);
+                for (Statement statement : file.statements().get()) {
+                    apply(statement, group);
+                    text.append('\n').append(statement.sql());
+                }
+                chain = sha256(text.toString());
+                replayReversals(file, group, chain);
+            }
+        }
+
+        /** The down and undo scripts that reverse {@code file}, each on its own copy of the schema after it. */
+        private void replayReversals(File file, Map<String, SchemaReplay> group, String chainAfter) {
+            List<Reversing> found = new ArrayList<>(reversals.getOrDefault(byPath(file.path()), List.of()));
+            if (file.place().version() != null) {
+                found.addAll(reversals.getOrDefault(byVersion(file.place().history(), file.place().version()),
+                        List.of()));
+            }
+            for (Reversing down : found) {
+                // The schema a down script is checked against is the one after the script it reverses.
+                historyBefore.add(Map.entry(down.path(), chainAfter));
+                replayedReversals.add(down.path());
+                Map<String, SchemaReplay> forks = new LinkedHashMap<>();
+                group.forEach((database, replay) -> forks.put(database, replay.fork()));
+                for (Statement statement : down.statements().get()) {
+                    apply(statement, forks);
+                }
+            }
+        }
+
+        /** Applies {@code statement} to each replay of {@code group} whose database it runs on. */
+        private void apply(Statement statement, Map<String, SchemaReplay> group) {
+            Map<String, SchemaReplay> into = new LinkedHashMap<>();
+            group.forEach((database, replay) -> {
+                if (statement.context().databases().includes(database)) {
+                    replay.apply(statement);
+                    into.put(database, replay);
+                }
+            });
+            replayOf.computeIfAbsent(StatementKey.of(statement), key -> new LinkedHashMap<>()).putAll(into);
         }
     }
 
@@ -164,25 +232,6 @@ public final class MigrationHistories {
         return joined;
     }
 
-    /** The down and undo scripts that reverse {@code file}, each on its own copy of the schema after it. */
-    private void replayReversals(File file, Map<String, SchemaReplay> group, String chainAfter,
-            Map<List<Object>, List<Reversing>> reversals) {
-        List<Reversing> found = new ArrayList<>(reversals.getOrDefault(byPath(file.path()), List.of()));
-        if (file.place().version() != null) {
-            found.addAll(reversals.getOrDefault(byVersion(file.place().history(), file.place().version()), List.of()));
-        }
-        for (Reversing down : found) {
-            // The schema a down script is checked against is the one after the script it reverses.
-            historyBefore.merge(down.path(), chainAfter, String::concat);
-            replayedReversals.add(down.path());
-            Map<String, SchemaReplay> forks = new LinkedHashMap<>();
-            group.forEach((database, replay) -> forks.put(database, replay.fork()));
-            for (Statement statement : down.statements().get()) {
-                apply(statement, forks);
-            }
-        }
-    }
-
     /** The reversing scripts by the up script they reverse: its path, or its history and Flyway version. */
     private Map<List<Object>, List<Reversing>> reversalsByWhatTheyReverse() {
         Map<List<Object>, List<Reversing>> byTarget = new HashMap<>();
@@ -201,18 +250,6 @@ public final class MigrationHistories {
 
     private static List<Object> byVersion(String history, FlywayVersion version) {
         return List.of("version", history, version);
-    }
-
-    /** Applies {@code statement} to each replay of {@code group} whose database it runs on. */
-    private void apply(Statement statement, Map<String, SchemaReplay> group) {
-        Map<String, SchemaReplay> into = new LinkedHashMap<>();
-        group.forEach((database, replay) -> {
-            if (statement.context().databases().includes(database)) {
-                replay.apply(statement);
-                into.put(database, replay);
-            }
-        });
-        replayOf.computeIfAbsent(StatementKey.of(statement), key -> new LinkedHashMap<>()).putAll(into);
     }
 
     /**

@@ -9,6 +9,9 @@ import io.github.sqlguard.source.SourceClassification;
 import io.github.sqlguard.source.SourceKind;
 import io.github.sqlguard.sql.Placeholders;
 import io.github.sqlguard.sql.StatementSplitter;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -44,5 +47,44 @@ class MigrationHistoriesTest {
         statements.forEach(replay::apply);
         assertEquals(Optional.of("VARCHAR(10)"), replay.factsFor(statements.get(1)).retypes().get(0).from()
                 .map(SqlType::written));
+    }
+
+    @Test
+    void historiesReplayedInAnyOrderOrInParallelGiveTheSameOutcome() {
+        MigrationHistories inOrder = projectOfTwoHistories();
+        inOrder.replay();
+        MigrationHistories reversed = projectOfTwoHistories();
+        reversed.replay(tasks -> {
+            List<Runnable> backwards = new ArrayList<>(tasks);
+            Collections.reverse(backwards);
+            backwards.forEach(Runnable::run);
+        });
+        MigrationHistories parallel = projectOfTwoHistories();
+        parallel.replay(tasks -> tasks.parallelStream().forEach(Runnable::run));
+
+        for (String path : List.of("db/postgresql/V1__a.sql", "db/postgresql/V2__b.sql",
+                "db/h2/V1__a.sql", "db/h2/V2__b.sql")) {
+            assertEquals(inOrder.historyBefore(path), reversed.historyBefore(path), path);
+            assertEquals(inOrder.historyBefore(path), parallel.historyBefore(path), path);
+        }
+        assertNotEquals(inOrder.historyBefore("db/postgresql/V2__b.sql"),
+                inOrder.historyBefore("db/h2/V2__b.sql"));
+        var narrowing = new StatementSplitter(Dialect.POSTGRESQL, Placeholders.DEFAULT)
+                .split("db/h2/V2__b.sql", BILLING_V2).statements().get(0);
+        assertEquals(Optional.of("VARCHAR(100)"), reversed.factsFor(narrowing).retypes().get(0).from()
+                .map(SqlType::written));
+        assertEquals(Optional.of("VARCHAR(100)"), parallel.factsFor(narrowing).retypes().get(0).from()
+                .map(SqlType::written));
+    }
+
+    private static final String BILLING_V2 = "ALTER TABLE t ALTER COLUMN c TYPE VARCHAR(5);";
+
+    private static MigrationHistories projectOfTwoHistories() {
+        MigrationHistories histories = new MigrationHistories();
+        add(histories, "db/postgresql/V1__a.sql", "CREATE TABLE t (c VARCHAR(10));");
+        add(histories, "db/postgresql/V2__b.sql", "ALTER TABLE t ALTER COLUMN c TYPE VARCHAR(20);");
+        add(histories, "db/h2/V1__a.sql", "CREATE TABLE t (c VARCHAR(100));");
+        add(histories, "db/h2/V2__b.sql", BILLING_V2);
+        return histories;
     }
 }
