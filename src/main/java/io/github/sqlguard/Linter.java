@@ -238,11 +238,11 @@ public final class Linter {
      * once, and prefer the one found through the including changelog, which knows its properties.
      */
     private static List<Finding> withoutDuplicates(List<FileOutcome> outcomes) {
-        Map<String, Finding> unique = new LinkedHashMap<>();
-        Set<String> foundThroughInclude = new HashSet<>();
+        Map<FindingPlace, Finding> unique = new LinkedHashMap<>();
+        Set<FindingPlace> foundThroughInclude = new HashSet<>();
         for (FileOutcome outcome : outcomes) {
             for (Finding finding : outcome.findings()) {
-                String key = finding.location() + "|" + finding.ruleId();
+                FindingPlace key = new FindingPlace(finding.location(), finding.ruleId());
                 boolean throughInclude = !finding.location().path().equals(outcome.path());
                 if (!unique.containsKey(key) || (throughInclude && foundThroughInclude.add(key))) {
                     unique.put(key, finding);
@@ -253,5 +253,9 @@ public final class Linter {
             }
         }
         return new ArrayList<>(unique.values());
+    }
+
+    /** Where a finding is and which rule made it: one finding per place is reported. */
+    private record FindingPlace(Location location, String ruleId) {
     }
 }

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
  * The build log's view of a run: each open finding compiler-style ({@code path:line:column: [rule] message})
@@ -16,6 +17,8 @@ import java.util.TreeMap;
  * information; then a one-line summary.
  */
 public final class ConsoleReport {
+
+    private static final Pattern LINE_BREAK = Pattern.compile("\\R");
 
     private static final String INDENT = "    ";
 
@@ -143,8 +146,11 @@ public final class ConsoleReport {
         if (text == null) {
             return "";
         }
+        if (hasNoControlCharacter(text)) {
+            return text;
+        }
         StringBuilder out = new StringBuilder();
-        text.replaceAll("\\R", " ").chars().forEach(c -> {
+        LINE_BREAK.matcher(text).replaceAll(" ").chars().forEach(c -> {
             if (isControl(c)) {
                 out.append(String.format("\\u%04X", c));
             } else {
@@ -156,9 +162,23 @@ public final class ConsoleReport {
 
     /** A line of SQL with control characters other than tab replaced one for one, so the caret stays aligned. */
     private static String withoutControlCharacters(String line) {
+        if (hasNoControlCharacter(line)) {
+            return line;
+        }
         StringBuilder out = new StringBuilder(line.length());
         line.chars().forEach(c -> out.append(isControl(c) ? '?' : (char) c));
         return out.toString();
+    }
+
+    /** True for the usual text: nothing to replace, so it is shown as it is. Line breaks are control characters. */
+    private static boolean hasNoControlCharacter(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (isControl(c) || c == '\u2028' || c == '\u2029') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isControl(int c) {

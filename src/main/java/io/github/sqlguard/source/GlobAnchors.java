@@ -49,7 +49,11 @@ public final class GlobAnchors {
      * than the rest of a run that found nothing changed.
      */
     public List<String> pathsOf(Path file) {
-        String absolute = slashed(file.toAbsolutePath().normalize());
+        return pathsOf(slashed(file.toAbsolutePath().normalize()));
+    }
+
+    /** As {@link #pathsOf(Path)}, for a file given as its absolute, normalised path with {@code /} separators. */
+    List<String> pathsOf(String absolute) {
         List<String> paths = new ArrayList<>(folderPrefixes.size());
         for (String prefix : folderPrefixes) {
             if (absolute.length() > prefix.length() && absolute.startsWith(prefix)) {

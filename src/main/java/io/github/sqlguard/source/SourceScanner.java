@@ -93,8 +93,19 @@ public final class SourceScanner {
 
     /** True when an include matches one of the file's anchored paths and no exclude matches any of them. */
     private boolean isSelected(List<String> anchoredPaths) {
-        return includes.stream().anyMatch(glob -> anchoredPaths.stream().anyMatch(glob::matches))
-                && excludes.stream().noneMatch(glob -> anchoredPaths.stream().anyMatch(glob::matches));
+        // Loops, not streams: this runs for every file of every run, most often in a JVM that has not warmed up.
+        return matchesAny(includes, anchoredPaths) && !matchesAny(excludes, anchoredPaths);
+    }
+
+    private static boolean matchesAny(List<GlobPattern> globs, List<String> paths) {
+        for (GlobPattern glob : globs) {
+            for (String path : paths) {
+                if (glob.matches(path)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** True when {@code directory} lies inside another of {@code directories}, which walks it already. */
@@ -105,23 +116,41 @@ public final class SourceScanner {
 
     private void walk(Path directory, Path base, GlobAnchors anchors, List<SourcePath> found,
             List<ScanProblem> problems) {
+        // The walk hands out the directory's path with names appended, so the relative paths are cut from the
+        // text; Path.relativize per file cost more than the rest of a run that found nothing changed.
+        String directoryPrefix = withTrailingSlash(slashed(directory));
+        String basePrefix = withTrailingSlash(slashed(base));
         SimpleFileVisitor<Path> visitor = new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
-                String inDirectory = slashed(directory.relativize(file));
-                List<String> anchored = new ArrayList<>(List.of(inDirectory));
-                anchors.pathsOf(file).stream().filter(path -> !anchored.contains(path)).forEach(anchored::add);
+                String absolute = slashed(file);
+                boolean builtFromDirectory = absolute.startsWith(directoryPrefix);
+                String inDirectory = builtFromDirectory ? absolute.substring(directoryPrefix.length())
+                        : slashed(directory.relativize(file));
+                List<String> anchored = new ArrayList<>(2);
+                anchored.add(inDirectory);
+                for (String path : builtFromDirectory ? anchors.pathsOf(absolute) : anchors.pathsOf(file)) {
+                    if (!anchored.contains(path)) {
+                        anchored.add(path);
+                    }
+                }
                 if (!isSelected(anchored)) {
                     return FileVisitResult.CONTINUE;
                 }
+                String shown = builtFromDirectory && absolute.startsWith(basePrefix)
+                        ? absolute.substring(basePrefix.length()) : displayPath(file, base);
+                return found(file, attributes, shown, inDirectory);
+            }
+
+            private FileVisitResult found(Path file, BasicFileAttributes attributes, String shown, String inDirectory) {
                 if (attributes.isRegularFile()) {
-                    found.add(new SourcePath(file, displayPath(file, base), directory, inDirectory));
+                    found.add(new SourcePath(file, shown, directory, inDirectory));
                 } else if (attributes.isSymbolicLink()) {
                     // With FOLLOW_LINKS, a link's own attributes arrive only when its target is missing.
-                    problems.add(new ScanProblem(file, displayPath(file, base),
+                    problems.add(new ScanProblem(file, shown,
                             "broken symbolic link (its target does not exist); not checked"));
                 } else {
-                    problems.add(new ScanProblem(file, displayPath(file, base),
+                    problems.add(new ScanProblem(file, shown,
                             "not a regular file (device, pipe or socket); not checked"));
                 }
                 return FileVisitResult.CONTINUE;
@@ -157,6 +186,10 @@ public final class SourceScanner {
         }
         String relative = slashed(base.relativize(file));
         return relative.isEmpty() ? "." : relative;
+    }
+
+    private static String withTrailingSlash(String path) {
+        return path.endsWith("/") ? path : path + "/";
     }
 
     private static String slashed(Path path) {

@@ -2,15 +2,25 @@ package io.github.sqlguard.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.sqlguard.model.Acknowledgement;
+import io.github.sqlguard.model.Finding;
+import io.github.sqlguard.model.Location;
 import io.github.sqlguard.model.Severity;
 import java.io.IOException;
+import java.lang.reflect.RecordComponent;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.security.MessageDigest;
+import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -59,5 +69,50 @@ class ReportStampTest {
         Files.write(dir.resolve("reports.stamp"), new byte[] {(byte) 0xFF, (byte) 0xFE, 0, '\n'});
 
         assertTrue(write(SampleRun.data(Severity.ERROR), "v1"));
+    }
+
+    @Test
+    void everyComponentOfAFindingIsPartOfTheStamp() throws Exception {
+        Finding base = new Finding("delete-without-where", Severity.ERROR, new Location("V1__a.sql", 3, 7),
+                "message", "hint", "DELETE FROM t", null, "fp");
+        Acknowledgement because = new Acknowledgement(Acknowledgement.Source.POM_SUPPRESSION, "why", "pom.xml");
+        Map<String, Finding> changedOneComponent = new LinkedHashMap<>();
+        changedOneComponent.put("ruleId", new Finding("drop-table", base.severity(), base.location(), base.message(),
+                base.hint(), base.excerpt(), null, base.fingerprint()));
+        changedOneComponent.put("severity", new Finding(base.ruleId(), Severity.WARNING, base.location(),
+                base.message(), base.hint(), base.excerpt(), null, base.fingerprint()));
+        changedOneComponent.put("location", new Finding(base.ruleId(), base.severity(), new Location("V1__a.sql", 3, 8),
+                base.message(), base.hint(), base.excerpt(), null, base.fingerprint()));
+        changedOneComponent.put("message", new Finding(base.ruleId(), base.severity(), base.location(), "other",
+                base.hint(), base.excerpt(), null, base.fingerprint()));
+        changedOneComponent.put("hint", new Finding(base.ruleId(), base.severity(), base.location(), base.message(),
+                "other", base.excerpt(), null, base.fingerprint()));
+        changedOneComponent.put("excerpt", new Finding(base.ruleId(), base.severity(), base.location(),
+                base.message(), base.hint(), "DELETE FROM u", null, base.fingerprint()));
+        changedOneComponent.put("acknowledgement", new Finding(base.ruleId(), base.severity(), base.location(),
+                base.message(), base.hint(), base.excerpt(), because, base.fingerprint()));
+        changedOneComponent.put("fingerprint", new Finding(base.ruleId(), base.severity(), base.location(),
+                base.message(), base.hint(), base.excerpt(), null, "other"));
+        // A component added to Finding must be added to the stamp, and here.
+        assertEquals(Arrays.stream(Finding.class.getRecordComponents()).map(RecordComponent::getName).toList(),
+                List.copyOf(changedOneComponent.keySet()));
+
+        String stamp = stampOf(base);
+        for (Map.Entry<String, Finding> changed : changedOneComponent.entrySet()) {
+            assertNotEquals(stamp, stampOf(changed.getValue()), changed.getKey());
+        }
+        Finding acknowledged = changedOneComponent.get("acknowledgement");
+        assertNotEquals(stampOf(acknowledged), stampOf(new Finding(base.ruleId(), base.severity(), base.location(),
+                base.message(), base.hint(), base.excerpt(),
+                new Acknowledgement(Acknowledgement.Source.POM_SUPPRESSION, "another reason", "pom.xml"),
+                base.fingerprint())), "the acknowledgement's reason");
+        assertEquals(stamp, stampOf(new Finding(base.ruleId(), base.severity(), base.location(), base.message(),
+                base.hint(), base.excerpt(), null, base.fingerprint())));
+    }
+
+    private static String stampOf(Finding finding) throws Exception {
+        MessageDigest digest = MessageDigest.getInstance("SHA-256");
+        ReportStamp.updateFinding(digest, finding);
+        return HexFormat.of().formatHex(digest.digest());
     }
 }
