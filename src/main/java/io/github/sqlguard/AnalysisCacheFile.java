@@ -5,8 +5,6 @@ import io.github.sqlguard.model.Finding;
 import io.github.sqlguard.model.Location;
 import io.github.sqlguard.model.Severity;
 import java.io.BufferedOutputStream;
-import java.io.ByteArrayInputStream;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -46,6 +44,18 @@ final class AnalysisCacheFile {
      * need not be taken again (see {@link AnalysisCache}).
      */
     record FileStamp(long size, long modifiedNanos) {
+
+        // Written out: a run with nothing changed compares a stamp per file, and a record's generated equals
+        // first makes the JVM build it out of method handles.
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof FileStamp that && size == that.size && modifiedNanos == that.modifiedNanos;
+        }
+
+        @Override
+        public int hashCode() {
+            return Long.hashCode(size) * 31 + Long.hashCode(modifiedNanos);
+        }
     }
 
     /**
@@ -92,8 +102,8 @@ final class AnalysisCacheFile {
         if (checksum.getValue() != ByteBuffer.wrap(bytes, body, CHECKSUM_BYTES).getLong()) {
             return Optional.empty();
         }
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes, MAGIC.length,
-                body - MAGIC.length))) {
+        try {
+            Input in = new Input(ByteBuffer.wrap(bytes, MAGIC.length, body - MAGIC.length));
             if (in.readInt() != FORMAT_VERSION || !readString(in).equals(fingerprint)) {
                 return Optional.empty();
             }
@@ -176,7 +186,7 @@ final class AnalysisCacheFile {
         }
     }
 
-    private static Entry readEntry(DataInputStream in) throws IOException {
+    private static Entry readEntry(Input in) throws IOException {
         String path = readString(in);
         String contentHash = readString(in);
         FileStamp stamp = new FileStamp(in.readLong(), in.readLong());
@@ -231,7 +241,7 @@ final class AnalysisCacheFile {
         writeString(out, finding.fingerprint());
     }
 
-    private static Finding readFinding(DataInputStream in) throws IOException {
+    private static Finding readFinding(Input in) throws IOException {
         String ruleId = readString(in);
         Severity severity = Severity.valueOf(readString(in));
         Location location = readLocation(in);
@@ -249,7 +259,7 @@ final class AnalysisCacheFile {
         out.writeInt(location.column());
     }
 
-    private static Location readLocation(DataInputStream in) throws IOException {
+    private static Location readLocation(Input in) throws IOException {
         return new Location(readString(in), in.readInt(), in.readInt());
     }
 
@@ -261,7 +271,7 @@ final class AnalysisCacheFile {
         }
     }
 
-    private static Map<String, String> readStrings(DataInputStream in) throws IOException {
+    private static Map<String, String> readStrings(Input in) throws IOException {
         int count = in.readInt();
         Map<String, String> map = new LinkedHashMap<>();
         for (int i = 0; i < count; i++) {
@@ -281,17 +291,55 @@ final class AnalysisCacheFile {
         out.write(bytes);
     }
 
-    private static String readString(DataInputStream in) throws IOException {
-        int length = in.readInt();
-        if (length < 0) {
-            if (length == -1) {
-                return null;
+    private static String readString(Input in) throws IOException {
+        return in.readString();
+    }
+
+    /**
+     * Reads what {@link DataOutputStream} wrote, straight from the bytes: a run with nothing changed reads the
+     * whole cache in a JVM that has not warmed up, where a stream's byte-at-a-time calls cost most of the time.
+     * Running past the end throws {@link java.nio.BufferUnderflowException}, which makes the cache unsound.
+     */
+    private static final class Input {
+
+        private final ByteBuffer bytes;
+
+        Input(ByteBuffer bytes) {
+            this.bytes = bytes;
+        }
+
+        int readInt() {
+            return bytes.getInt();
+        }
+
+        long readLong() {
+            return bytes.getLong();
+        }
+
+        boolean readBoolean() {
+            return bytes.get() != 0;
+        }
+
+        int available() {
+            return bytes.remaining();
+        }
+
+        /** Length-prefixed UTF-8, -1 for null, as {@link #writeString} writes it. */
+        String readString() throws IOException {
+            int length = bytes.getInt();
+            if (length < 0) {
+                if (length == -1) {
+                    return null;
+                }
+                throw new IOException("negative string length");
             }
-            throw new IOException("negative string length");
+            if (length > bytes.remaining()) {
+                throw new IOException("string runs past the end of the cache");
+            }
+            String text = new String(bytes.array(), bytes.arrayOffset() + bytes.position(), length,
+                    StandardCharsets.UTF_8);
+            bytes.position(bytes.position() + length);
+            return text;
         }
-        if (length > in.available()) {
-            throw new IOException("string runs past the end of the cache");
-        }
-        return new String(in.readNBytes(length), StandardCharsets.UTF_8);
     }
 }

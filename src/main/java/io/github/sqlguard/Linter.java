@@ -257,5 +257,16 @@ public final class Linter {
 
     /** Where a finding is and which rule made it: one finding per place is reported. */
     private record FindingPlace(Location location, String ruleId) {
+
+        // Written out, as Location's are: a generated equals and hashCode cost a fresh JVM method handles.
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof FindingPlace that && location.equals(that.location) && ruleId.equals(that.ruleId);
+        }
+
+        @Override
+        public int hashCode() {
+            return location.hashCode() * 31 + ruleId.hashCode();
+        }
     }
 }

@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * Turns a lint result into what the report writers need, including the lines findings point at, which the
@@ -32,33 +33,34 @@ final class ReportDataFactory {
         List<RuleDescription> rules = result.rules().stream()
                 .map(i -> new RuleDescription(i.id(), i.defaultSeverity(), i.title(), i.rationale(), i.hint()))
                 .toList();
-        Path projectDirectory = config.baseDir();
+        UnaryOperator<String> rebased = ReactorRoot.rebasing(config.baseDir(), reactorRoot);
         List<Finding> findings = new ArrayList<>(result.findings().size());
         Map<Location, String> linesAtFindings = new HashMap<>();
         for (Finding finding : result.findings()) {
-            Finding moved = rebased(finding, projectDirectory, reactorRoot);
+            Finding moved = rebased(finding, rebased);
             findings.add(moved);
             String line = result.sourceLines().get(finding.location());
             if (line != null) {
                 linesAtFindings.put(moved.location(), line);
             }
         }
-        List<String> scannedFiles = result.scannedFiles().stream()
-                .map(path -> ReactorRoot.rebased(path, projectDirectory, reactorRoot)).toList();
+        List<String> scannedFiles = new ArrayList<>(result.scannedFiles().size());
+        for (String path : result.scannedFiles()) {
+            scannedFiles.add(rebased.apply(path));
+        }
         return new ReportData(findings, rules, scannedFiles, result.statements(), result.elapsed(), version, failOn,
                 location -> Optional.ofNullable(linesAtFindings.get(location)), result.notes(),
                 result.parsedStatements());
     }
 
-    private static Finding rebased(Finding finding, Path projectDirectory, Path reactorRoot) {
+    private static Finding rebased(Finding finding, UnaryOperator<String> rebased) {
         Location location = finding.location();
-        Finding moved = finding.at(new Location(ReactorRoot.rebased(location.path(), projectDirectory, reactorRoot),
-                location.line(), location.column()));
+        Finding moved = finding.at(new Location(rebased.apply(location.path()), location.line(), location.column()));
         Acknowledgement by = finding.acknowledgement();
         if (by == null || by.where() == null || by.source() != Acknowledgement.Source.POM_SUPPRESSION) {
             return moved;
         }
         return moved.acknowledged(new Acknowledgement(by.source(), by.reason(),
-                ReactorRoot.rebased(by.where(), projectDirectory, reactorRoot)));
+                rebased.apply(by.where())));
     }
 }

@@ -71,6 +71,8 @@ public final class ReportStamp {
                     for (Object element : list) {
                         if (element instanceof Finding finding) {
                             updateFinding(digest, finding);
+                        } else if (element instanceof RuleDescription rule) {
+                            updateRule(digest, rule);
                         } else {
                             update(digest, String.valueOf(element));
                         }
@@ -146,6 +148,16 @@ public final class ReportStamp {
             update(digest, acknowledgement.where());
         }
         update(digest, finding.fingerprint());
+    }
+
+    /** Every component of a rule's description, for the same reason as {@link #updateFinding}. */
+    static void updateRule(MessageDigest digest, RuleDescription rule) {
+        update(digest, "rule");
+        update(digest, rule.id());
+        update(digest, rule.defaultSeverity().name());
+        update(digest, rule.title());
+        update(digest, rule.rationale());
+        update(digest, rule.hint());
     }
 
     private static void update(MessageDigest digest, String text) {

@@ -115,4 +115,29 @@ class ReportStampTest {
         ReportStamp.updateFinding(digest, finding);
         return HexFormat.of().formatHex(digest.digest());
     }
+
+    @Test
+    void everyComponentOfARuleDescriptionIsPartOfTheStamp() throws Exception {
+        RuleDescription base = new RuleDescription("drop-table", Severity.ERROR, "title", "rationale", "hint");
+        Map<String, RuleDescription> changedOneComponent = new LinkedHashMap<>();
+        changedOneComponent.put("id", new RuleDescription("drop-column", Severity.ERROR, "title", "rationale", "hint"));
+        changedOneComponent.put("defaultSeverity",
+                new RuleDescription("drop-table", Severity.WARNING, "title", "rationale", "hint"));
+        changedOneComponent.put("title", new RuleDescription("drop-table", Severity.ERROR, "other", "rationale", "hint"));
+        changedOneComponent.put("rationale", new RuleDescription("drop-table", Severity.ERROR, "title", "other", "hint"));
+        changedOneComponent.put("hint", new RuleDescription("drop-table", Severity.ERROR, "title", "rationale", "other"));
+        assertEquals(Arrays.stream(RuleDescription.class.getRecordComponents()).map(RecordComponent::getName).toList(),
+                List.copyOf(changedOneComponent.keySet()));
+
+        String stamp = stampOf(base);
+        for (Map.Entry<String, RuleDescription> changed : changedOneComponent.entrySet()) {
+            assertNotEquals(stamp, stampOf(changed.getValue()), changed.getKey());
+        }
+    }
+
+    private static String stampOf(RuleDescription rule) throws Exception {
+        MessageDigest digest = MessageDigest.getInstance("SHA-256");
+        ReportStamp.updateRule(digest, rule);
+        return HexFormat.of().formatHex(digest.digest());
+    }
 }
