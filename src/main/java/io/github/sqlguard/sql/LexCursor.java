@@ -11,6 +11,14 @@ import java.util.List;
  */
 abstract class LexCursor {
 
+    private static final String[] ONE_CHARACTER = new String[128];
+
+    static {
+        for (char c = 0; c < ONE_CHARACTER.length; c++) {
+            ONE_CHARACTER[c] = String.valueOf(c);
+        }
+    }
+
     protected final String text;
     protected final int end;
     protected final List<Token> tokens = new ArrayList<>();
@@ -31,7 +39,15 @@ abstract class LexCursor {
 
     /** Adds the token from {@code startPos} to the current offset. */
     protected void emit(TokenType type, int startPos, int startLine, int startColumn) {
-        tokens.add(new Token(type, text.substring(startPos, pos), startPos, startLine, startColumn));
+        // Punctuation is most of a script's tokens: one shared string per ASCII character instead of a copy each.
+        String tokenText = pos - startPos == 1 && text.charAt(startPos) < ONE_CHARACTER.length
+                ? ONE_CHARACTER[text.charAt(startPos)] : text.substring(startPos, pos);
+        emit(type, tokenText, startPos, startLine, startColumn);
+    }
+
+    /** Adds the token whose text, from {@code startPos} to the current offset, the caller has already cut out. */
+    protected void emit(TokenType type, String tokenText, int startPos, int startLine, int startColumn) {
+        tokens.add(new Token(type, tokenText, startPos, startLine, startColumn));
         lineHasToken = true;
     }
 

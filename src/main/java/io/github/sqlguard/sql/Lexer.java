@@ -280,7 +280,7 @@ public final class Lexer {
                 advanceBy(ClientCommands.goRepeatCountEnd(text, pos, end) - pos);
                 emit(TokenType.BATCH_SEPARATOR, startPos, startLine, startColumn);
             } else {
-                emit(TokenType.WORD, startPos, startLine, startColumn);
+                emit(TokenType.WORD, word, startPos, startLine, startColumn);
             }
         }
 
