@@ -95,8 +95,8 @@ final class ReactorRoot {
         while (start <= path.length()) {
             int end = path.indexOf('/', start);
             end = end < 0 ? path.length() : end;
-            String part = path.substring(start, end);
-            if (part.isEmpty() || part.equals(".") || part.equals("..")) {
+            int length = end - start;
+            if (length == 0 || path.charAt(start) == '.' && (length == 1 || length == 2 && path.charAt(start + 1) == '.')) {
                 return false;
             }
             start = end + 1;

@@ -4,6 +4,9 @@ import io.github.sqlguard.model.Acknowledgement;
 import io.github.sqlguard.model.Finding;
 import io.github.sqlguard.model.Severity;
 import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -22,6 +25,9 @@ import java.util.regex.Pattern;
  * escaped.
  */
 public final class HtmlReport implements ReportWriter {
+
+    /** How much of the page is built up before it is written out. */
+    private static final int SPILL_CHARS = 64 * 1024;
 
     private static final Pattern TRAILING_LINE_BREAKS = Pattern.compile("[\\r\\n]+$");
     private static final Pattern LINE_BREAK = Pattern.compile("\\R");
@@ -48,25 +54,47 @@ public final class HtmlReport implements ReportWriter {
 
     @Override
     public void write(ReportData data, Path file) throws IOException {
-        ReportWriter.writeUtf8(file, toHtml(data));
+        ReportWriter.streamUtf8(file, out -> write(data, out));
     }
 
     /** The page as text. */
     public String toHtml(ReportData data) {
-        StringBuilder html = new StringBuilder(8192);
+        StringWriter html = new StringWriter();
+        try {
+            write(data, html);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringWriter does not fail
+        }
+        return html.toString();
+    }
+
+    /**
+     * Writes the page to {@code out}, a part at a time: the findings of a large project make a page of many
+     * megabytes, which is never held whole in memory.
+     */
+    private static void write(ReportData data, Writer out) throws IOException {
+        StringBuilder html = new StringBuilder(SPILL_CHARS + 8192);
         html.append("<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\">\n<head>\n")
                 .append("<meta charset=\"UTF-8\"/>\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n")
                 .append("<title>sqlguard report</title>\n<style>\n").append(STYLE).append("</style>\n</head>\n<body>\n")
                 .append("<h1>sqlguard report</h1>\n");
         appendSummary(html, data);
-        appendOpenFindings(html, data);
-        appendAcknowledged(html, data);
+        appendOpenFindings(html, data, out);
+        appendAcknowledged(html, data, out);
         appendNotes(html, data);
         appendRules(html, data);
         html.append("<p class=\"muted\">Written by ").append(Xml.text(ReportData.TOOL_NAME)).append(' ')
                 .append(Xml.text(data.toolVersion())).append(".</p>\n</body>\n</html>\n");
-        return html.toString();
+        out.append(html);
+    }
+
+    /** Moves what {@code html} holds to {@code out} once it has grown past {@link #SPILL_CHARS}. */
+    private static void spill(StringBuilder html, Writer out) throws IOException {
+        if (html.length() >= SPILL_CHARS) {
+            out.append(html);
+            html.setLength(0);
+        }
     }
 
     private static void appendSummary(StringBuilder html, ReportData data) {
@@ -94,7 +122,7 @@ public final class HtmlReport implements ReportWriter {
                 .append("</td></tr>\n");
     }
 
-    private static void appendOpenFindings(StringBuilder html, ReportData data) {
+    private static void appendOpenFindings(StringBuilder html, ReportData data, Writer out) throws IOException {
         Map<String, List<Finding>> byFile = new TreeMap<>();
         data.findings().stream().filter(finding -> !finding.isAcknowledged())
                 .forEach(finding -> byFile.computeIfAbsent(finding.location().path(), path -> new ArrayList<>())
@@ -109,6 +137,7 @@ public final class HtmlReport implements ReportWriter {
                     .append(Xml.text(ConsoleReport.plural(file.getValue().size(), "finding"))).append(")</span></h3>\n");
             for (Finding finding : file.getValue()) {
                 appendFinding(html, data, finding);
+                spill(html, out);
             }
         }
     }
@@ -147,7 +176,7 @@ public final class HtmlReport implements ReportWriter {
         }
     }
 
-    private static void appendAcknowledged(StringBuilder html, ReportData data) {
+    private static void appendAcknowledged(StringBuilder html, ReportData data, Writer out) throws IOException {
         List<Finding> acknowledged = data.findings().stream().filter(Finding::isAcknowledged).toList();
         html.append("<h2>Acknowledged findings</h2>\n");
         if (acknowledged.isEmpty()) {
@@ -167,6 +196,7 @@ public final class HtmlReport implements ReportWriter {
                 html.append("<br/><code>").append(Xml.text(by.where())).append("</code>");
             }
             html.append("</td><td>").append(Xml.text(by.reason())).append("</td></tr>\n");
+            spill(html, out);
         }
         html.append("</table>\n");
     }

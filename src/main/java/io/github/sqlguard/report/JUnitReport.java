@@ -2,6 +2,9 @@ package io.github.sqlguard.report;
 
 import io.github.sqlguard.model.Finding;
 import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -21,19 +24,30 @@ public final class JUnitReport implements ReportWriter {
 
     @Override
     public void write(ReportData data, Path file) throws IOException {
-        ReportWriter.writeUtf8(file, toXml(data));
+        ReportWriter.streamUtf8(file, out -> write(data, out));
     }
 
     /** The report as text. */
     public String toXml(ReportData data) {
+        StringWriter xml = new StringWriter();
+        try {
+            write(data, xml);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringWriter does not fail
+        }
+        return xml.toString();
+    }
+
+    /** Writes the report straight to {@code xml}: a large project's report is never held whole in memory. */
+    private static void write(ReportData data, Writer xml) throws IOException {
         Map<String, List<Finding>> byFile = data.findingsByFile();
         List<String> files = data.reportedFiles();
         long cleanFiles = files.stream().filter(path -> !byFile.containsKey(path)).count();
         long failures = data.findings().stream().filter(data::fails).count();
-        StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+        xml.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
         xml.append("<testsuite name=\"").append(ReportData.TOOL_NAME)
-                .append("\" tests=\"").append(data.findings().size() + cleanFiles)
-                .append("\" failures=\"").append(failures)
+                .append("\" tests=\"").append(Long.toString(data.findings().size() + cleanFiles))
+                .append("\" failures=\"").append(Long.toString(failures))
                 .append("\" errors=\"0\" skipped=\"0\" time=\"").append(data.elapsedSeconds()).append("\">\n");
         for (String path : files) {
             List<Finding> findings = byFile.getOrDefault(path, List.of());
@@ -57,7 +71,7 @@ public final class JUnitReport implements ReportWriter {
                 xml.append("  </testcase>\n");
             }
         }
-        return xml.append("</testsuite>\n").toString();
+        xml.append("</testsuite>\n");
     }
 
     /** A finding's test name, e.g. {@code delete-without-where at 3:1}. */
@@ -65,7 +79,7 @@ public final class JUnitReport implements ReportWriter {
         return finding.ruleId() + " at " + finding.location().line() + ":" + finding.location().column();
     }
 
-    private static StringBuilder openTestCase(StringBuilder xml, String path, String name) {
+    private static Writer openTestCase(Writer xml, String path, String name) throws IOException {
         return xml.append("  <testcase classname=\"").append(Xml.attribute(path))
                 .append("\" name=\"").append(Xml.attribute(name)).append("\" time=\"0\"");
     }

@@ -16,16 +16,9 @@ public interface ReportWriter {
     void write(ReportData data, Path file) throws IOException;
 
     /**
-     * Writes {@code text} as UTF-8, creating parent directories. An {@link OutputStreamWriter} replaces what
-     * UTF-8 cannot encode (a lone surrogate) instead of failing the whole report over one character.
-     */
-    static void writeUtf8(Path file, String text) throws IOException {
-        streamUtf8(file, out -> out.write(text));
-    }
-
-    /**
      * Writes a report as UTF-8 while it is produced, creating parent directories, so that a report of tens of
-     * megabytes never exists as one string. Like {@link #writeUtf8}, unencodable characters are replaced.
+     * megabytes never exists as one string. An {@link OutputStreamWriter} replaces what UTF-8 cannot encode (a
+     * lone surrogate) instead of failing the whole report over one character.
      */
     static void streamUtf8(Path file, Body body) throws IOException {
         Path parent = file.toAbsolutePath().getParent();
