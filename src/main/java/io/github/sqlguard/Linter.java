@@ -42,7 +42,7 @@ public final class Linter {
     private final long retainedChars;
 
     public Linter() {
-        this(true, Retention.DEFAULT_BUDGET_CHARS);
+        this(true, Retention.budgetForThisHeap());
     }
 
     /**

@@ -73,4 +73,14 @@ class RetentionTest {
         Files.createDirectories(file.getParent());
         Files.writeString(file, text, StandardCharsets.UTF_8);
     }
+
+    @Test
+    void theBudgetGrowsWithTheHeapButNeverBelowTheDefault() {
+        long budget = Retention.budgetForThisHeap();
+
+        assertTrue(budget >= Retention.DEFAULT_BUDGET_CHARS);
+        assertTrue(budget >= Runtime.getRuntime().maxMemory() / 128);
+        assertTrue(budget * 37 < Runtime.getRuntime().maxMemory() || budget == Retention.DEFAULT_BUDGET_CHARS,
+                "held source stays a fraction of the heap");
+    }
 }
