@@ -46,6 +46,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.LongPredicate;
 import java.util.function.Function;
 
 /**
@@ -107,8 +108,20 @@ final class LintSession {
      * analysis itself, so one pathological file can neither crash the build nor pass unchecked.
      */
     PreparedFile prepare(SourcePath file) {
+        return prepare(file, chars -> true);
+    }
+
+    /**
+     * Reads one file and splits it where its statements may be kept; never throws, as {@link #prepare(SourcePath)}.
+     *
+     * @param keep asked with the length of the file's text whether its statements may stay in memory; a plain
+     *     SQL script whose statements may not is returned {@link PreparedFile#released() released} without being
+     *     split, since it will be read and split again when its turn comes. A changelog is always split: what it
+     *     includes and which databases it names are needed first; the caller releases it.
+     */
+    PreparedFile prepare(SourcePath file, LongPredicate keep) {
         try {
-            return prepareOrThrow(file);
+            return prepareOrThrow(file, keep);
         } catch (RuntimeException | StackOverflowError e) {
             return PreparedFile.decided(file, null, analysisFailed(file.relativePath(), e), null);
         }
@@ -134,7 +147,7 @@ final class LintSession {
                 Map.of(), Set.of());
     }
 
-    private PreparedFile prepareOrThrow(SourcePath file) {
+    private PreparedFile prepareOrThrow(SourcePath file, LongPredicate keep) {
         String path = file.relativePath();
         ReadResult read = SourceReader.read(file.file(), config.encoding(), config.maxFileBytes());
         if (read instanceof ReadResult.Unreadable unreadable) {
@@ -158,6 +171,14 @@ final class LintSession {
         if (settings.severityOf(FileDiagnostics.INVALID_ENCODING).isPresent()) {
             text.decodeWarning().ifPresent(warning -> findings.add(encodingFinding(path, warning)));
         }
+        // An applied script is not checked, but the schema it built is replayed.
+        FileOutcome decided = isAlreadyApplied(classification) ? FileOutcome.skippedAsApplied(path) : null;
+        boolean kept = keep.test(text.text().length());
+        if (!kept && !kind.isStructuredChangelog() && kind != SourceKind.LIQUIBASE_FORMATTED_SQL) {
+            // A plain script names no database and includes nothing: splitting it now would only be thrown away.
+            return new PreparedFile(file, classification, List.of(), findings, Set.of(), ceiling, null, decided,
+                    text.stamp());
+        }
         List<ChangelogScript> scripts = new ArrayList<>();
         Set<String> reached = new TreeSet<>();
         if (kind.isStructuredChangelog()) {
@@ -175,8 +196,6 @@ final class LintSession {
         } else {
             scripts.add(new ChangelogScript(path, splitter.split(path, text.text())));
         }
-        // An applied script is not checked, but the schema it built is replayed.
-        FileOutcome decided = isAlreadyApplied(classification) ? FileOutcome.skippedAsApplied(path) : null;
         return new PreparedFile(file, classification, scripts, findings, reached, ceiling, text.text(), decided,
                 text.stamp());
     }

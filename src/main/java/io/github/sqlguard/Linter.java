@@ -25,6 +25,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -172,9 +173,13 @@ public final class Linter {
         Retention retention = new Retention(retainedChars);
         Map<String, Set<String>> namedDatabases = new ConcurrentHashMap<>();
         Function<SourcePath, PreparedFile> prepare = file -> {
-            PreparedFile prepared = session.prepare(file);
+            AtomicBoolean kept = new AtomicBoolean(true);
+            PreparedFile prepared = session.prepare(file, chars -> {
+                kept.set(retention.admits(chars));
+                return kept.get();
+            });
             namedDatabases.put(file.relativePath(), MigrationHistories.namedDatabases(statementsOf(prepared)));
-            return retention.keepOrRelease(prepared);
+            return kept.get() || prepared.isReleased() ? prepared : prepared.released();
         };
         // Changelogs first: a file they include or run through sqlFile is analysed with their context
         // (changeset, properties) and not a second time on its own.

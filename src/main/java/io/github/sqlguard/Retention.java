@@ -30,16 +30,12 @@ final class Retention {
         this.budgetChars = budgetChars;
     }
 
-    /** {@code file} itself while it fits the budget, else the file without its statements and text. */
-    PreparedFile keepOrRelease(PreparedFile file) {
-        if (file.scripts().isEmpty() || file.text() == null) {
-            return file; // nothing worth dropping
+    /** True, and counted against the budget, when a file of {@code chars} characters still fits it. */
+    boolean admits(long chars) {
+        if (retained.addAndGet(chars) <= budgetChars) {
+            return true;
         }
-        long size = file.text().length();
-        if (retained.addAndGet(size) <= budgetChars) {
-            return file;
-        }
-        retained.addAndGet(-size);
-        return file.released();
+        retained.addAndGet(-chars);
+        return false;
     }
 }
