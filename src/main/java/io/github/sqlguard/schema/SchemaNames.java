@@ -6,6 +6,8 @@ import io.github.sqlguard.sql.TokenType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Reads names and lists from DDL tokens. The replay keys tables and columns by their last name part, lower
@@ -13,6 +15,9 @@ import java.util.Locale;
  * {@code [orders]} and {@code app.ORDERS} are one table.
  */
 final class SchemaNames {
+
+    private static final int KEY_CACHE_LIMIT = 1 << 16;
+    private static final Map<String, String> KEYS = new ConcurrentHashMap<>();
 
     private SchemaNames() {
     }
@@ -22,6 +27,20 @@ final class SchemaNames {
         if (isKeyAlready(written)) {
             return written;
         }
+        // The replay asks for the keys of the same quoted or qualified names over and over (every foreign key
+        // of every table, at every DROP): worked out once each, up to a bound.
+        String known = KEYS.get(written);
+        if (known != null) {
+            return known;
+        }
+        String key = keyOf(written);
+        if (KEYS.size() < KEY_CACHE_LIMIT) {
+            KEYS.put(written, key);
+        }
+        return key;
+    }
+
+    private static String keyOf(String written) {
         String name = written.strip();
         int cut = -1;
         char quote = 0;
