@@ -17,8 +17,10 @@ import java.util.List;
  *   <li><b>touching every row</b>: no WHERE of its own and nothing joined ({@code DELETE FROM t},
  *       {@code UPDATE t SET a = (SELECT ..)}), so nothing in the statement limits its rows.</li>
  * </ul>
- * Left to the parser: CTEs, IF branches and compound bodies, joins and FROM or USING lists without a WHERE,
- * conditions the tokens find always true or holding a term of literals alone they cannot evaluate
+ * A WITH clause before either shape is read past, as long as no CTE body changes rows itself. An UPDATE without
+ * a WHERE whose FROM list has no JOIN or USING ({@code UPDATE t SET a = s.a FROM s}) touches every row too:
+ * nothing links the target's rows to that list. Left to the parser: CTE bodies that change rows, IF branches and
+ * compound bodies, joins and USING lists without a WHERE, conditions the tokens find always true or holding a term of literals alone they cannot evaluate
  * ({@code 3 IN (1, 3)}), MySQL backslash escapes, and statements whose target the tokens cannot name.
  */
 final class SettledByTokens {
@@ -39,8 +41,14 @@ final class SettledByTokens {
      */
     static boolean settles(Statement statement, StatementTokens structure, List<DataChange> changes) {
         List<Token> tokens = statement.tokens();
-        if (tokens.isEmpty() || !tokens.get(0).isAnyWord("DELETE", "UPDATE")) {
+        if (tokens.isEmpty() || !tokens.get(0).isAnyWord("DELETE", "UPDATE", "WITH")) {
             return false;
+        }
+        // After a WITH clause the statement proper starts at its first DELETE or UPDATE outside the CTE bodies.
+        int main = tokens.get(0).isWord("WITH") ? structure.indexOfTopLevelWord(1, structure.size(), "DELETE", "UPDATE")
+                : 0;
+        if (main < 0 || main > 0 && !structure.isSymbol(main - 1, ")")) {
+            return false; // not right after the last CTE body: FOR UPDATE, ON CONFLICT DO UPDATE, ..
         }
         boolean backslashEscapes = statement.dialect() == Dialect.AUTO || statement.dialect().isMySqlFamily();
         for (Token token : tokens) {
@@ -52,11 +60,32 @@ final class SettledByTokens {
             return false;
         }
         DataChange change = changes.get(0);
+        if (change.at() != tokens.get(main)) {
+            return false; // the one change the tokens read is in a CTE body: the parser reads the rest
+        }
         return switch (change.where()) {
             case PRESENT -> !holdsUndecidedLiteralTerm(structure);
-            case ABSENT -> change.tables().size() == 1 && !change.restrictedByJoin() && joinsNothing(structure);
+            case ABSENT -> !change.restrictedByJoin() && (change.tables().size() == 1 && joinsNothing(structure, main)
+                    || readsFromListOnly(structure, main));
             case ALWAYS_TRUE -> false; // the parser confirms, and a join may still limit the rows
         };
+    }
+
+    /**
+     * True for {@code UPDATE t SET .. FROM u, (SELECT ..) s} with no JOIN or USING at its own level and one target:
+     * without a WHERE nothing links the target's rows to the FROM list, so every row of the target is changed
+     * (where the target itself is listed, T-SQL's form, the tokens already found it limited or not).
+     */
+    private static boolean readsFromListOnly(StatementTokens structure, int main) {
+        int size = structure.size();
+        if (!structure.isWord(main, "UPDATE") || structure.indexOfTopLevelWord(main, size, JOINING_WORDS) >= 0) {
+            return false;
+        }
+        int targetsEnd = structure.indexOfTopLevelWord(main, size, AFTER_TARGETS);
+        int end = targetsEnd < 0 ? size : targetsEnd;
+        int set = structure.indexOfTopLevelWord(main + 1, end, "SET");
+        return set >= 0 && structure.indexOfTopLevelWord(set, end, "FROM") >= 0
+                && !hasTopLevelComma(structure, main + 1, set);
     }
 
     private static boolean holdsUndecidedLiteralTerm(StatementTokens structure) {
@@ -69,21 +98,22 @@ final class SettledByTokens {
      * True when the statement names its one target and no other table at its own level: {@code DELETE FROM t}
      * or {@code UPDATE t SET ..} with no JOIN, USING, second FROM or table list.
      */
-    private static boolean joinsNothing(StatementTokens structure) {
+    private static boolean joinsNothing(StatementTokens structure, int main) {
         int size = structure.size();
-        if (structure.indexOfTopLevelWord(0, size, JOINING_WORDS) >= 0) {
+        if (structure.indexOfTopLevelWord(main, size, JOINING_WORDS) >= 0) {
             return false;
         }
-        int targetsEnd = structure.indexOfTopLevelWord(0, size, AFTER_TARGETS);
+        int targetsEnd = structure.indexOfTopLevelWord(main, size, AFTER_TARGETS);
         int end = targetsEnd < 0 ? size : targetsEnd;
-        if (structure.isWord(0, "DELETE")) {
-            int from = structure.indexOfTopLevelWord(1, end, "FROM");
+        if (structure.isWord(main, "DELETE")) {
+            int from = structure.indexOfTopLevelWord(main + 1, end, "FROM");
             return from >= 0 && structure.indexOfTopLevelWord(from + 1, end, "FROM") < 0
-                    && structure.skipWords(1, "LOW_PRIORITY", "QUICK", "IGNORE") == from
+                    && structure.skipWords(main + 1, "LOW_PRIORITY", "QUICK", "IGNORE") == from
                     && !hasTopLevelComma(structure, from, end);
         }
-        int set = structure.indexOfTopLevelWord(1, end, "SET");
-        return set >= 0 && structure.indexOfTopLevelWord(set, end, "FROM") < 0 && !hasTopLevelComma(structure, 1, set);
+        int set = structure.indexOfTopLevelWord(main + 1, end, "SET");
+        return set >= 0 && structure.indexOfTopLevelWord(set, end, "FROM") < 0
+                && !hasTopLevelComma(structure, main + 1, set);
     }
 
     private static boolean hasTopLevelComma(StatementTokens structure, int from, int to) {

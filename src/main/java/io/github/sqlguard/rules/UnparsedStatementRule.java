@@ -16,12 +16,12 @@ public final class UnparsedStatementRule implements Rule {
             Severity.WARNING,
             "Statement checked from its tokens only",
             "The statement is a DELETE or UPDATE whose tokens alone do not settle which rows it touches (it has no "
-                    + "WHERE of its own, a CTE, or a condition that may hold for every row), and JSqlParser could "
-                    + "not parse it (a dialect form it does not know, or it took too long). The other rules still "
-                    + "checked it from its tokens, which is less precise, so it deserves a look.",
+                    + "WHERE of its own but joins or limits its rows otherwise, a CTE body changes rows too, or its "
+                    + "condition may hold for every row), and JSqlParser could not parse it (a dialect form it does "
+                    + "not know, or it took too long). The other rules still checked it from its tokens, which is "
+                    + "less precise, so it deserves a look.",
             "Check the statement by hand, then acknowledge it: -- sqlguard:allow unparsed-statement reason: <why>",
-            List.of("WITH old AS (SELECT id FROM audit_log WHERE created < '2020-01-01') "
-                    + "DELETE TOP (10) FROM audit_log WHERE id IN (SELECT id FROM old)"),
+            List.of("DELETE TOP (10) a FROM audit_log a JOIN archive b ON b.id = a.id"),
             List.of("DELETE FROM audit_log WHERE created < '2020-01-01'"));
 
     @Override

@@ -50,7 +50,7 @@ class ParserLoadedOnDemandTest {
     void aStatementTokensCannotSettleLoadsItAndIsCounted(@TempDir Path project) throws Exception {
         Files.writeString(project.resolve("V1__join.sql"), "DELETE FROM orders WHERE id = 5;\n"
                 + "DELETE FROM sessions USING users WHERE sessions.user_id = users.id;\n"
-                + "UPDATE orders SET total = l.sum FROM lines l;\n");
+                + "UPDATE orders SET total = l.sum FROM lines l JOIN products p ON p.id = l.product_id;\n");
         try (IsolatedLoader loader = loader()) {
             Object result = lint(loader, project);
             assertNotNull(loader.hasLoaded(PARSER) ? PARSER : null);

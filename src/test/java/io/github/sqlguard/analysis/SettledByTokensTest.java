@@ -1,18 +1,20 @@
 package io.github.sqlguard.analysis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import io.github.sqlguard.model.Dialect;
 import io.github.sqlguard.sql.Placeholders;
 import io.github.sqlguard.sql.Statement;
 import io.github.sqlguard.sql.StatementSplitter;
+import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * A DELETE or UPDATE limited by a WHERE of its own is settled by its tokens whatever it joins, and so is one
- * with neither a WHERE nor a join; joins without a WHERE, CTEs and conditions that may hold for every row still
- * go to the parser.
+ * with neither a WHERE nor a join, or an UPDATE whose FROM list joins nothing, after a WITH clause too; joins
+ * without a WHERE, CTE bodies that change rows and conditions that may hold for every row still go to the parser.
  */
 class SettledByTokensTest {
 
@@ -39,7 +41,10 @@ class SettledByTokensTest {
         "DELETE FROM t1, t2 USING t1 JOIN t2                                               | MYSQL      | false",
         "UPDATE t1, t2 SET t1.a = t2.a                                                     | MYSQL      | false",
         "DELETE TOP (10) FROM t                                                            | SQLSERVER  | false",
-        "UPDATE t SET a = b.x FROM b                                                       | POSTGRESQL | false",
+        "UPDATE t SET a = b.x FROM b                                                       | POSTGRESQL | true",
+        "UPDATE t SET a = s.x FROM (SELECT x FROM u LIMIT 1) AS s                          | POSTGRESQL | true",
+        "UPDATE t SET a = b.x FROM b JOIN c ON c.id = b.id                                 | POSTGRESQL | false",
+        "UPDATE t SET a = b.x FROM b, c                                                    | POSTGRESQL | true",
         "DELETE t1 FROM t1 JOIN t2 ON t1.a = t2.a                                          | MYSQL      | false",
         "DELETE FROM t WHERE 1 = 1                                                         | AUTO       | false",
         "DELETE FROM t WHERE id = id                                                       | AUTO       | false",
@@ -47,13 +52,47 @@ class SettledByTokensTest {
         "DELETE FROM t WHERE 3 IN (1, 2, 3)                                                | AUTO       | false",
         "DELETE FROM t WHERE a = 5 OR 'a' LIKE '%'                                         | AUTO       | false",
         "DELETE FROM t WHERE NOT (NULL IS NULL) OR b = 1                                   | AUTO       | false",
-        "WITH d AS (SELECT id FROM u) DELETE FROM t WHERE id IN (SELECT id FROM d)          | POSTGRESQL | false",
+        "WITH d AS (SELECT id FROM u) DELETE FROM t WHERE id IN (SELECT id FROM d)          | POSTGRESQL | true",
+        "WITH s AS (SELECT x FROM u) UPDATE t SET a = s.x FROM s                           | POSTGRESQL | true",
+        "WITH s AS (SELECT x FROM u), r AS (SELECT 1) UPDATE t SET a = 1                   | POSTGRESQL | true",
+        "WITH d AS (DELETE FROM u RETURNING id) UPDATE t SET a = 1 WHERE id IN (SELECT id FROM d) | POSTGRESQL | false",
+        "WITH d AS (UPDATE u SET b = 1 RETURNING id) DELETE FROM t WHERE id IN (SELECT id FROM d) | POSTGRESQL | false",
+        "WITH s AS (SELECT 1) SELECT * FROM t FOR UPDATE                                   | POSTGRESQL | false",
+        "WITH s AS (SELECT 1 AS x) INSERT INTO t SELECT x FROM s ON CONFLICT (x) DO UPDATE SET y = 1 | POSTGRESQL | false",
         "UPDATE t SET a = 'x\\'y' WHERE id = 1                                              | MYSQL      | false",
         "SELECT * FROM t WHERE id = 1                                                      | AUTO       | false",
     })
     void settlesOnlyWhereItsOwnWhereRestrictsTheRows(String sql, Dialect dialect, boolean settled) {
         var statement = new StatementSplitter(dialect, Placeholders.DEFAULT).split("t.sql", sql).statements().get(0);
         assertEquals(settled, settledByTokens(statement), sql);
+    }
+
+    /** What the tokens conclude for the shapes they now settle is what the parser's tree says. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "UPDATE t SET a = b.x FROM b                                                       | POSTGRESQL",
+        "UPDATE t SET a = s.x FROM (SELECT x FROM u LIMIT 1) AS s                          | POSTGRESQL",
+        "UPDATE t SET a = b.x FROM b, c                                                    | POSTGRESQL",
+        "UPDATE a SET a.x = 1 FROM orders a, u                                             | SQLSERVER",
+        "WITH s AS (SELECT x FROM u) UPDATE t SET a = s.x FROM s                           | POSTGRESQL",
+        "WITH s AS (SELECT x FROM u) UPDATE t SET a = s.x FROM s WHERE t.id = s.id         | POSTGRESQL",
+        "WITH d AS (SELECT id FROM u) DELETE FROM t WHERE id IN (SELECT id FROM d)          | POSTGRESQL",
+        "WITH d AS (SELECT id FROM u) DELETE FROM t                                        | POSTGRESQL",
+    })
+    void theTokensConcludeWhatTheParserDoes(String sql, Dialect dialect) {
+        Statement statement = new StatementSplitter(dialect, Placeholders.DEFAULT).split("t.sql", sql).statements().get(0);
+        StatementTokens structure = StatementTokens.of(statement);
+        var fromTokens = DataChanges.fromTokens(structure);
+        var parsed = assertInstanceOf(AnalyzedStatement.Parsed.class, new StatementAnalyzer().analyze(statement));
+
+        assertEquals(true, settledByTokens(statement), sql);
+        assertEquals(described(DataChanges.in(statement, fromTokens, parsed.ast())),
+                described(DataChanges.in(statement, fromTokens, null)), sql);
+    }
+
+    private static List<String> described(List<RowChange> changes) {
+        return changes.stream().map(change -> change.verb() + " " + change.tables() + " join="
+                + change.restrictedByJoin() + " where=" + change.where()).toList();
     }
 
     private static boolean settledByTokens(Statement statement) {
