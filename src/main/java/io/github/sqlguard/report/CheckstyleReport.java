@@ -2,8 +2,6 @@ package io.github.sqlguard.report;
 
 import io.github.sqlguard.model.Finding;
 import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.file.Path;
 import java.util.List;
@@ -24,13 +22,7 @@ public final class CheckstyleReport implements ReportWriter {
 
     /** The report as text. */
     public String toXml(ReportData data) {
-        StringWriter xml = new StringWriter();
-        try {
-            write(data, xml);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // a StringWriter does not fail
-        }
-        return xml.toString();
+        return ReportWriter.toText(out -> write(data, out));
     }
 
     private static void write(ReportData data, Writer xml) throws IOException {

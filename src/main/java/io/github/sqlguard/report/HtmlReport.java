@@ -4,8 +4,6 @@ import io.github.sqlguard.model.Acknowledgement;
 import io.github.sqlguard.model.Finding;
 import io.github.sqlguard.model.Severity;
 import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -59,13 +57,7 @@ public final class HtmlReport implements ReportWriter {
 
     /** The page as text. */
     public String toHtml(ReportData data) {
-        StringWriter html = new StringWriter();
-        try {
-            write(data, html);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // a StringWriter does not fail
-        }
-        return html.toString();
+        return ReportWriter.toText(out -> write(data, out));
     }
 
     /**

@@ -3,6 +3,7 @@ package io.github.sqlguard.report;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -31,6 +32,17 @@ public interface ReportWriter {
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
+    }
+
+    /** The text {@code body} writes, as one string: for tests and callers that want the report in memory. */
+    static String toText(Body body) {
+        StringWriter text = new StringWriter();
+        try {
+            body.writeTo(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringWriter does not fail
+        }
+        return text.toString();
     }
 
     /** Produces a report's text into a writer. */
