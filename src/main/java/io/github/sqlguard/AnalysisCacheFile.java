@@ -104,10 +104,10 @@ final class AnalysisCacheFile {
         }
         try {
             Input in = new Input(ByteBuffer.wrap(bytes, MAGIC.length, body - MAGIC.length));
-            if (in.readInt() != FORMAT_VERSION || !readString(in).equals(fingerprint)) {
+            if (in.readInt() != FORMAT_VERSION || !in.readString().equals(fingerprint)) {
                 return Optional.empty();
             }
-            String scanListing = readString(in);
+            String scanListing = in.readString();
             int count = in.readInt();
             Map<String, Entry> entries = new LinkedHashMap<>();
             for (int i = 0; i < count; i++) {
@@ -187,11 +187,11 @@ final class AnalysisCacheFile {
     }
 
     private static Entry readEntry(Input in) throws IOException {
-        String path = readString(in);
-        String contentHash = readString(in);
+        String path = in.readString();
+        String contentHash = in.readString();
         FileStamp stamp = new FileStamp(in.readLong(), in.readLong());
         Map<String, String> dependencies = readStrings(in);
-        String outcomePath = readString(in);
+        String outcomePath = in.readString();
         int findingCount = in.readInt();
         List<Finding> findings = new ArrayList<>(findingCount);
         for (int i = 0; i < findingCount; i++) {
@@ -203,22 +203,22 @@ final class AnalysisCacheFile {
         int sqlCount = in.readInt();
         Map<Location, String> statementSql = new HashMap<>();
         for (int i = 0; i < sqlCount; i++) {
-            statementSql.put(readLocation(in), readString(in));
+            statementSql.put(readLocation(in), in.readString());
         }
         int reachedCount = in.readInt();
         Set<String> reached = new LinkedHashSet<>();
         for (int i = 0; i < reachedCount; i++) {
-            reached.add(readString(in));
+            reached.add(in.readString());
         }
         int countedFiles = in.readInt();
         Map<String, Integer> statementsByFile = new HashMap<>();
         for (int i = 0; i < countedFiles; i++) {
-            statementsByFile.put(readString(in), in.readInt());
+            statementsByFile.put(in.readString(), in.readInt());
         }
         int lineCount = in.readInt();
         Map<Location, String> sourceLines = new HashMap<>();
         for (int i = 0; i < lineCount; i++) {
-            sourceLines.put(readLocation(in), readString(in));
+            sourceLines.put(readLocation(in), in.readString());
         }
         return new Entry(path, contentHash, stamp, dependencies, new FileOutcome(outcomePath, findings, statements, scanned,
                 alreadyApplied, statementSql, reached, statementsByFile, sourceLines, 0)); // nothing was parsed this run
@@ -242,15 +242,15 @@ final class AnalysisCacheFile {
     }
 
     private static Finding readFinding(Input in) throws IOException {
-        String ruleId = readString(in);
-        Severity severity = Severity.valueOf(readString(in));
+        String ruleId = in.readString();
+        Severity severity = Severity.valueOf(in.readString());
         Location location = readLocation(in);
-        String message = readString(in);
-        String hint = readString(in);
-        String excerpt = readString(in);
+        String message = in.readString();
+        String hint = in.readString();
+        String excerpt = in.readString();
         Acknowledgement acknowledgement = in.readBoolean() ? new Acknowledgement(
-                Acknowledgement.Source.valueOf(readString(in)), readString(in), readString(in)) : null;
-        return new Finding(ruleId, severity, location, message, hint, excerpt, acknowledgement, readString(in));
+                Acknowledgement.Source.valueOf(in.readString()), in.readString(), in.readString()) : null;
+        return new Finding(ruleId, severity, location, message, hint, excerpt, acknowledgement, in.readString());
     }
 
     private static void writeLocation(DataOutputStream out, Location location) throws IOException {
@@ -260,7 +260,7 @@ final class AnalysisCacheFile {
     }
 
     private static Location readLocation(Input in) throws IOException {
-        return new Location(readString(in), in.readInt(), in.readInt());
+        return new Location(in.readString(), in.readInt(), in.readInt());
     }
 
     private static void writeStrings(DataOutputStream out, Map<String, String> map) throws IOException {
@@ -275,7 +275,7 @@ final class AnalysisCacheFile {
         int count = in.readInt();
         Map<String, String> map = new LinkedHashMap<>();
         for (int i = 0; i < count; i++) {
-            map.put(readString(in), readString(in));
+            map.put(in.readString(), in.readString());
         }
         return map;
     }

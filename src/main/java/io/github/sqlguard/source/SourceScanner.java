@@ -139,10 +139,6 @@ public final class SourceScanner {
                 }
                 String shown = builtFromDirectory && absolute.startsWith(basePrefix)
                         ? absolute.substring(basePrefix.length()) : displayPath(file, base);
-                return found(file, attributes, shown, inDirectory);
-            }
-
-            private FileVisitResult found(Path file, BasicFileAttributes attributes, String shown, String inDirectory) {
                 if (attributes.isRegularFile()) {
                     found.add(new SourcePath(file, shown, directory, inDirectory));
                 } else if (attributes.isSymbolicLink()) {
