@@ -57,7 +57,7 @@ public final class ReportStamp {
     }
 
     private static String key(ReportData data, Path directory, Set<ReportFormat> formats, String codeIdentity) {
-        MessageDigest digest = sha256();
+        StampDigest digest = new StampDigest();
         update(digest, codeIdentity);
         update(digest, directory.toAbsolutePath().normalize().toString());
         update(digest, new TreeSet<>(formats).toString());
@@ -82,7 +82,7 @@ public final class ReportStamp {
                 }
             }
         }
-        return HexFormat.of().formatHex(digest.digest());
+        return digest.hex();
     }
 
     private static boolean stampedFilesUntouched(Path stamp, List<Path> files) {
@@ -131,7 +131,7 @@ public final class ReportStamp {
      * Every component of a finding, field by field: a record's generated {@code toString} runs through method
      * handles, which costs a fresh JVM a good share of a run that has nothing new to report.
      */
-    static void updateFinding(MessageDigest digest, Finding finding) {
+    static void updateFinding(StampDigest digest, Finding finding) {
         update(digest, "finding");
         update(digest, finding.ruleId());
         update(digest, finding.severity().name());
@@ -151,7 +151,7 @@ public final class ReportStamp {
     }
 
     /** Every component of a rule's description, for the same reason as {@link #updateFinding}. */
-    static void updateRule(MessageDigest digest, RuleDescription rule) {
+    static void updateRule(StampDigest digest, RuleDescription rule) {
         update(digest, "rule");
         update(digest, rule.id());
         update(digest, rule.defaultSeverity().name());
@@ -160,11 +160,37 @@ public final class ReportStamp {
         update(digest, rule.hint());
     }
 
-    private static void update(MessageDigest digest, String text) {
-        byte[] bytes = String.valueOf(text).getBytes(StandardCharsets.UTF_8);
-        digest.update(Integer.toString(bytes.length).getBytes(StandardCharsets.US_ASCII));
-        digest.update((byte) ':');
-        digest.update(bytes);
+    private static void update(StampDigest digest, String text) {
+        digest.add(String.valueOf(text));
+    }
+
+    /**
+     * SHA-256 of length-prefixed texts, fed to the digest in large chunks: a digest call per field of every
+     * finding costs a JVM that has not warmed up more than the rest of a run with nothing new to report.
+     */
+    static final class StampDigest {
+
+        private static final int CHUNK_CHARS = 1 << 15;
+
+        private final MessageDigest digest = sha256();
+        private final StringBuilder pending = new StringBuilder(CHUNK_CHARS + 1024);
+
+        void add(String text) {
+            pending.append(text.length()).append(':').append(text);
+            if (pending.length() >= CHUNK_CHARS) {
+                flush();
+            }
+        }
+
+        String hex() {
+            flush();
+            return HexFormat.of().formatHex(digest.digest());
+        }
+
+        private void flush() {
+            digest.update(pending.toString().getBytes(StandardCharsets.UTF_8));
+            pending.setLength(0);
+        }
     }
 
     private static MessageDigest sha256() {

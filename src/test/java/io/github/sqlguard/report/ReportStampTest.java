@@ -14,10 +14,8 @@ import java.lang.reflect.RecordComponent;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.EnumSet;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -111,9 +109,9 @@ class ReportStampTest {
     }
 
     private static String stampOf(Finding finding) throws Exception {
-        MessageDigest digest = MessageDigest.getInstance("SHA-256");
+        ReportStamp.StampDigest digest = new ReportStamp.StampDigest();
         ReportStamp.updateFinding(digest, finding);
-        return HexFormat.of().formatHex(digest.digest());
+        return digest.hex();
     }
 
     @Test
@@ -136,8 +134,8 @@ class ReportStampTest {
     }
 
     private static String stampOf(RuleDescription rule) throws Exception {
-        MessageDigest digest = MessageDigest.getInstance("SHA-256");
+        ReportStamp.StampDigest digest = new ReportStamp.StampDigest();
         ReportStamp.updateRule(digest, rule);
-        return HexFormat.of().formatHex(digest.digest());
+        return digest.hex();
     }
 }
