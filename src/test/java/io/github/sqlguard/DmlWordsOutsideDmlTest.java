@@ -52,7 +52,9 @@ class DmlWordsOutsideDmlTest {
             "TRUNCATE TABLE [#tmp];",
             "TRUNCATE TABLE [dbo].[#tmp];",
             "CREATE TABLE foo (id INT); RENAME TABLE foo TO foo_old; DROP TABLE foo_old;",
-            "SELECT 'DELETE FROM t' FROM dual; -- DELETE FROM t");
+            "SELECT 'DELETE FROM t' FROM dual; -- DELETE FROM t",
+            "UPDATE STATISTICS dbo.orders;",
+            "UPDATE STATISTICS orders ix_orders_customer WITH FULLSCAN;");
 
     static Stream<Arguments> formsInEveryDialect() {
         List<Arguments> cases = new ArrayList<>();
@@ -70,13 +72,34 @@ class DmlWordsOutsideDmlTest {
     @ParameterizedTest(name = "{0}: {1}")
     @MethodSource("formsInEveryDialect")
     void namingADmlWordDestroysNothing(Dialect dialect, String sql) {
+        assertEquals(List.of(), findingsAboveInfo(dialect, sql));
+    }
+
+    @org.junit.jupiter.api.Test
+    void aTableVariableLivesForOneBatchAndHoldsNothingOlder() {
+        assertEquals(List.of(), findingsAboveInfo(Dialect.SQLSERVER, """
+                DECLARE @ids TABLE (id INT)
+                INSERT INTO @ids SELECT id FROM orders
+                UPDATE @ids SET id = 0
+                DELETE @ids
+                GO
+                """));
+    }
+
+    @org.junit.jupiter.api.Test
+    void aTableCalledStatisticsIsStillUpdated() {
+        assertEquals(List.of("V1__x.sql:1:1 update-without-where"), findingsAboveInfo(Dialect.SQLSERVER,
+                "UPDATE statistics SET hits = 0;").stream().map(f -> f.substring(0, f.indexOf(" UPDATE"))).toList());
+    }
+
+    private static List<String> findingsAboveInfo(Dialect dialect, String sql) {
         StatementChecker checker = new StatementChecker(RuleRegistry.all(),
                 info -> Optional.of(info.defaultSeverity()), new StatementAnalyzer());
         var script = new StatementSplitter(dialect, Placeholders.DEFAULT).split("V1__x.sql", sql);
         List<Finding> findings = checker.check(script, "V1__x.sql", null, ScriptMode.CHECK, new HashMap<>(),
                 statement -> io.github.sqlguard.schema.SchemaFacts.UNKNOWN)
                 .findings();
-        assertEquals(List.of(), findings.stream().filter(f -> f.severity() != Severity.INFO)
-                .map(f -> f.location() + " " + f.ruleId() + " " + f.message()).toList());
+        return findings.stream().filter(f -> f.severity() != Severity.INFO)
+                .map(f -> f.location() + " " + f.ruleId() + " " + f.message()).toList();
     }
 }

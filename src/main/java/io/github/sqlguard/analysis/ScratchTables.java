@@ -10,7 +10,7 @@ import java.util.Set;
 /**
  * A step of the pipeline over one script: knows which tables hold no data that predates the migration (tables
  * the script surely created earlier, also under a new name after a rename; temporary tables; T-SQL
- * {@code #temp} and {@code ##global} tables) and marks the clauses and row changes that only touch them.
+ * {@code #temp} and {@code ##global} tables, and {@code @table} variables, which live for one batch) and marks the clauses and row changes that only touch them.
  * Dropping, truncating or reshaping such a scratch table loses nothing, so the rules leave those alone. It
  * runs whichever rules are enabled.
  */
@@ -53,7 +53,7 @@ final class ScratchTables {
     boolean isScratch(String table) {
         String normalized = ObjectNames.normalize(table);
         String last = ObjectNames.normalize(ObjectNames.lastPart(table));
-        return last.startsWith("#") || created.contains(normalized) || created.contains(last);
+        return last.startsWith("#") || last.startsWith("@") || created.contains(normalized) || created.contains(last);
     }
 
     /**

@@ -44,6 +44,9 @@ final class StatementKinds {
             return structure.isWord(structure.bodyStart(), DML.toArray(String[]::new)) ? StatementKind.DML
                     : StatementKind.QUERY;
         }
+        if (isUpdateStatistics(tokens)) {
+            return StatementKind.DDL;
+        }
         if (DML.contains(first)) {
             return StatementKind.DML;
         }
@@ -69,6 +72,22 @@ final class StatementKinds {
             return StatementKind.CLIENT_COMMAND;
         }
         return CONTROL_FLOW.contains(first) ? StatementKind.CONTROL_FLOW : StatementKind.OTHER;
+    }
+
+    /**
+     * T-SQL {@code UPDATE STATISTICS t [index] [WITH ..]} refreshes the optimizer's statistics; an UPDATE of a table
+     * called statistics has a SET.
+     */
+    private static boolean isUpdateStatistics(List<Token> tokens) {
+        if (tokens.size() < 3 || !tokens.get(0).isWord("UPDATE") || !tokens.get(1).isWord("STATISTICS")) {
+            return false;
+        }
+        for (Token token : tokens) {
+            if (token.isWord("SET")) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

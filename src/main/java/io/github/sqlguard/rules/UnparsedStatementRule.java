@@ -31,7 +31,11 @@ public final class UnparsedStatementRule implements Rule {
 
     @Override
     public List<Violation> check(StatementModel statement) {
-        if (statement.parse().state() == StatementModel.ParseOutcome.State.UNPARSED) {
+        // A change of scratch tables only (created by this script, temporary, T-SQL #temp or @table) loses nothing,
+        // however the parser would have read it.
+        boolean scratchOnly = !statement.rowChanges().isEmpty()
+                && statement.rowChanges().stream().allMatch(change -> change.scratch());
+        if (statement.parse().state() == StatementModel.ParseOutcome.State.UNPARSED && !scratchOnly) {
             return List.of(new Violation("JSqlParser could not parse this statement (" + statement.parse().message()
                     + "); it was checked from its tokens only", statement.start()));
         }
