@@ -65,7 +65,7 @@ final class CalledRoutines {
         Token last = tokens.get(tokens.size() - 1);
         Token start = inner.firstToken();
         return routine.start().path().equals(inner.start().path())
-                && start.offset() > first.offset() && start.offset() <= last.offset();
+                && start.offset() > first.offset() && start.offset() < last.endOffset();
     }
 
     /** The normalized last part of the name in {@code CREATE [OR REPLACE] [DEFINER = x] PROCEDURE name}. */
