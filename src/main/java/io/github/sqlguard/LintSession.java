@@ -229,9 +229,9 @@ final class LintSession {
         Map<String, String> texts = new HashMap<>();
         texts.put(path, prepared.text());
         prepared.scripts().forEach(script -> texts.putIfAbsent(script.relativePath(), script.text()));
-        return new FileOutcome(path, findings, statements, true, false, statementSql, prepared.reachedFiles(),
-                statementsByFile,
-                SourceLines.of(findings, texts), parsed);
+        List<Finding> inFileSyntax = AcknowledgementHints.inFileSyntax(findings);
+        return new FileOutcome(path, inFileSyntax, statements, true, false, statementSql, prepared.reachedFiles(),
+                statementsByFile, SourceLines.of(inFileSyntax, texts), parsed);
     }
 
     /** Each finding with its fingerprint, made once here from the text of the statement it stands on. */
