@@ -16,7 +16,8 @@ public final class Diagnostics {
             "A migration that sqlguard cannot read is a migration nobody checked. Binary files, I/O errors, "
                     + "files over the size limit and symbolic-link loops inside the scanned folders are reported "
                     + "instead of being skipped.",
-            "Fix or remove the file, exclude it with <excludes>, or raise sqlguard.maxFileSizeMb.",
+            "Fix or remove the file, or exclude it with <excludes>; for a file over the size limit, raise "
+                    + "maxFileSizeMb (-Dsqlguard.maxFileSizeMb).",
             List.of(), List.of());
 
     public static final RuleInfo INVALID_ENCODING = new RuleInfo("invalid-encoding", Severity.WARNING,
