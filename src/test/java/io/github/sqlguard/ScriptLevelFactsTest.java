@@ -57,6 +57,8 @@ class ScriptLevelFactsTest {
                 + " removes every row of table t (inside PL/SQL block)",
         "POSTGRESQL | DO $$\\nBEGIN\\n  EXECUTE 'TRUNCATE t';\\nEND $$; | 3:12 truncate-table ERROR TRUNCATE removes"
                 + " every row of table t (inside DO block)",
+        "MYSQL | PREPARE st FROM 'DELETE FROM orders';\\nEXECUTE st;\\nDEALLOCATE PREPARE st; | 1:18 delete-without-where"
+                + " ERROR DELETE without WHERE removes every row of orders (inside dynamic SQL)",
     })
     void findings(Dialect dialect, String sql, String expected) {
         StatementChecker checker = new StatementChecker(RuleRegistry.all(),

@@ -49,10 +49,15 @@ final class NestedBodies {
 
     /**
      * The string of SQL a statement builds and runs itself, when it is a single literal: Oracle
-     * {@code EXECUTE IMMEDIATE '..'}, PL/pgSQL {@code EXECUTE '..'}, T-SQL {@code EXEC ('..')} and {@code EXEC sp_executesql N'..'}. Migrations
-     * use these to drop or empty tables conditionally, so their text is checked like any statement.
+     * {@code EXECUTE IMMEDIATE '..'}, PL/pgSQL {@code EXECUTE '..'}, T-SQL {@code EXEC ('..')} and
+     * {@code EXEC sp_executesql N'..'}; MySQL {@code PREPARE st FROM '..'} is read where it is prepared, as a
+     * script prepares what it runs. Migrations use these to drop or empty tables conditionally, so their text is
+     * checked like any statement.
      */
     static Token dynamicSqlString(List<Token> tokens) {
+        if (tokens.size() == 4 && tokens.get(0).isWord("PREPARE") && tokens.get(2).isWord("FROM")) {
+            return singleQuoted(tokens.get(3)) ? tokens.get(3) : null;
+        }
         if (tokens.size() < 2 || !tokens.get(0).isAnyWord("EXECUTE", "EXEC")) {
             return null;
         }
@@ -68,9 +73,13 @@ final class NestedBodies {
         if (index == 1 && tokens.size() > 2 && !tokens.get(2).isAnyWord("USING", "INTO")) {
             return null; // EXECUTE 'DELETE FROM ' || name builds the text at run time
         }
-        boolean quoted = literal.type() == TokenType.STRING && literal.text().endsWith("'")
+        return singleQuoted(literal) ? literal : null;
+    }
+
+    /** A {@code '..'} literal, possibly prefixed ({@code N'..'}); stringBody reads its inside. */
+    private static boolean singleQuoted(Token literal) {
+        return literal.type() == TokenType.STRING && literal.text().endsWith("'")
                 && literal.text().indexOf('\'') >= 0 && literal.text().indexOf('\'') < literal.text().length() - 1;
-        return quoted ? literal : null;
     }
 
 }

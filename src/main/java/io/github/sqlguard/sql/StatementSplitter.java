@@ -156,7 +156,11 @@ public final class StatementSplitter {
         private void emitRoutine(List<Token> tokens, StatementShape shape, StatementContext context) {
             add(tokens, context, true);
             RoutineBody body = RoutineBody.locate(tokens, tokens.size());
-            StatementContext inner = NestedBodies.innerContext(context, StatementContext.Kind.ROUTINE_BODY, shape.label());
+            StatementContext inner = shape.routineKind().equals("event")
+                    // MySQL: an event's body runs on its schedule, often right after the migration, without a call.
+                    ? NestedBodies.innerContext(context, StatementContext.Kind.EXECUTED_BLOCK,
+                            shape.label() + ", which runs on the event's schedule")
+                    : NestedBodies.innerContext(context, StatementContext.Kind.ROUTINE_BODY, shape.label());
             switch (body.form()) {
                 case DOLLAR_QUOTED -> {
                     String language = body.language();
