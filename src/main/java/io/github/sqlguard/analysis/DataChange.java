@@ -15,10 +15,18 @@ import java.util.List;
  *     {@code UPDATE a SET .. FROM t a JOIN u ON ..})
  * @param where what the statement's own WHERE clause says
  * @param at the verb's token, or null when read from the AST
+ * @param unresolvedConditions placeholders without a value that stand as a condition of their own in the WHERE
+ *     ({@code WHERE ${cond}}): what they hold, and so which rows are touched, cannot be told
  */
-record DataChange(String verb, List<String> tables, boolean restrictedByJoin, WhereFact where, Token at) {
+record DataChange(String verb, List<String> tables, boolean restrictedByJoin, WhereFact where, Token at,
+        List<String> unresolvedConditions) {
 
     DataChange {
         tables = List.copyOf(tables);
+        unresolvedConditions = List.copyOf(unresolvedConditions);
+    }
+
+    DataChange(String verb, List<String> tables, boolean restrictedByJoin, WhereFact where, Token at) {
+        this(verb, tables, restrictedByJoin, where, at, List.of());
     }
 }

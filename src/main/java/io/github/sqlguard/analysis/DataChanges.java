@@ -32,8 +32,10 @@ final class DataChanges {
             Token at = matches ? written.at() : null;
             Location location = at == null ? statement.start()
                     : new Location(statement.start().path(), at.line(), at.column());
+            // The parser saw ph_cond where the user wrote ${cond}: only the tokens know it has no value.
+            List<String> unresolved = matches ? written.unresolvedConditions() : change.unresolvedConditions();
             result.add(new RowChange(change.verb(), tables, location, change.restrictedByJoin(),
-                    change.where(), false));
+                    change.where(), false, unresolved));
         }
         return result;
     }

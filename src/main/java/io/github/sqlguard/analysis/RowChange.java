@@ -13,12 +13,15 @@ import java.util.List;
  * @param restrictedByJoin true when an inner join with a condition limits the targets
  * @param where what its own WHERE clause says
  * @param scratch true when every target holds only rows this script put there
+ * @param unresolvedConditions placeholders without a value that stand as a condition of their own in its WHERE,
+ *     as written ({@code ${cond}}): the WHERE may limit nothing, and nobody can tell
  */
 public record RowChange(String verb, List<String> tables, Location at, boolean restrictedByJoin, WhereFact where,
-        boolean scratch) {
+        boolean scratch, List<String> unresolvedConditions) {
 
     public RowChange {
         tables = List.copyOf(tables);
+        unresolvedConditions = List.copyOf(unresolvedConditions);
     }
 
     /** True when nothing in the statement itself limits which rows are touched. */
@@ -38,6 +41,6 @@ public record RowChange(String verb, List<String> tables, Location at, boolean r
 
     /** The same change, marked as touching only scratch tables or not. */
     public RowChange withScratch(boolean isScratch) {
-        return new RowChange(verb, tables, at, restrictedByJoin, where, isScratch);
+        return new RowChange(verb, tables, at, restrictedByJoin, where, isScratch, unresolvedConditions);
     }
 }

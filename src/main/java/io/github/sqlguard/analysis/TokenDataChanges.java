@@ -114,7 +114,7 @@ final class TokenDataChanges {
         int where = tokens.indexOfTopLevelWord(start, end, "WHERE");
         JoinedTables joined = joinedTables(joinsFrom, where < 0 ? end : where, false);
         found.add(new DataChange("DELETE", joined.tablesOf(targets), joined.restrict(targets),
-                whereClause(where, end), tokens.tokens().get(start)));
+                whereClause(where, end), tokens.tokens().get(start), unresolvedConditions(where, end)));
     }
 
     private void update(int start, int end) {
@@ -139,7 +139,8 @@ final class TokenDataChanges {
         if (from >= 0) {
             tables = joinedTables(from, conditionEnd, false).tablesOf(tables);
         }
-        found.add(new DataChange("UPDATE", tables, restricted, whereClause(where, end), tokens.tokens().get(start)));
+        found.add(new DataChange("UPDATE", tables, restricted, whereClause(where, end), tokens.tokens().get(start),
+                unresolvedConditions(where, end)));
     }
 
     /** Where the condition of the WHERE at {@code where} ends: at ORDER BY, LIMIT, RETURNING, .. or {@code end}. */
@@ -207,6 +208,11 @@ final class TokenDataChanges {
         int aliasAt = tokens.isWord(name.next(), "AS") ? name.next() + 1 : name.next();
         ObjectNames.NameAt alias = tokens.isWord(aliasAt, NOT_ALIASES) ? null : tokens.nameAt(aliasAt);
         joined.add(name.text(), alias == null ? null : alias.text());
+    }
+
+    private List<String> unresolvedConditions(int where, int end) {
+        return where < 0 ? List.of()
+                : TokenConditionTruth.placeholderConditions(tokens, where + 1, conditionEnd(tokens, where, end));
     }
 
     private WhereFact whereClause(int where, int end) {

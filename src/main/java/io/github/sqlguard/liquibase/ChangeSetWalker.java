@@ -52,9 +52,8 @@ final class ChangeSetWalker {
 
     void walk(ChangeNode changelog) {
         for (ChangeNode child : changelog.children()) {
-            if (child.name().equals("property") && child.attributes().containsKey("name")) {
-                reader.properties().putIfAbsent(child.attributes().get("name"),
-                        child.attributes().getOrDefault("value", ""));
+            if (child.name().equals("property")) {
+                property(child);
             }
         }
         out = reader.collector(path);
@@ -73,6 +72,22 @@ final class ChangeSetWalker {
                     // properties were read above; preConditions of the whole changelog run no change
                 }
             }
+        }
+    }
+
+    /**
+     * A {@code <property name=.. value=..>}, or a {@code <property file=..>} with many: the first definition of
+     * a name wins, as in Liquibase.
+     */
+    private void property(ChangeNode property) {
+        Map<String, String> attributes = property.attributes();
+        if (attributes.containsKey("file")) {
+            String target = new SyntheticStatements(reader.options().dialect(), reader.placeholders())
+                    .substitute(attributes.get("file"));
+            reader.propertyFile(file, path, Reference.of(property, target, false))
+                    .forEach(reader.properties()::putIfAbsent);
+        } else if (attributes.containsKey("name")) {
+            reader.properties().putIfAbsent(attributes.get("name"), attributes.getOrDefault("value", ""));
         }
     }
 

@@ -38,6 +38,13 @@ final class ChangelogFindings {
                 "Fix the path, or set relativeToChangelogFile, or add its folder to the search roots.");
     }
 
+    static Finding missingPropertyFile(String path, int line, int column, String target) {
+        return at(Diagnostics.MISSING_INCLUDE, path, line, column,
+                "Property file '" + target + "' was not found, so the ${..} references to its properties could "
+                        + "not be resolved.",
+                "Fix the path, or set relativeToChangelogFile, or add its folder to the search roots.");
+    }
+
     static Finding outsideDirectories(String path, int line, int column, String target, String reached) {
         return at(Diagnostics.INCLUDE_OUTSIDE_DIRECTORIES, path, line, column,
                 "'" + target + "' reaches " + reached + ", outside the scanned directories; it was checked "

@@ -7,6 +7,7 @@ import io.github.sqlguard.sql.Placeholders;
 import io.github.sqlguard.sql.StatementContext;
 import io.github.sqlguard.sql.StatementSplitter;
 import java.io.IOException;
+import java.io.StringReader;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.Set;
 
 /**
@@ -172,6 +174,37 @@ public final class ChangelogReader {
                     reference.target(), resolver.relativePathOf(target)));
         }
         return resolved;
+    }
+
+    /**
+     * The properties of a {@code <property file=..>} file, read as Liquibase reads them (Java properties,
+     * ISO-8859-1); a missing file is reported at the element, unless {@code errorIfMissing} is false.
+     */
+    Map<String, String> propertyFile(Path from, String fromPath, Reference reference) {
+        Optional<Path> resolved = resolver.resolve(from, reference.target(), reference.relativeToChangelogFile());
+        if (resolved.isEmpty() || !Files.isRegularFile(resolved.get())) {
+            if (reference.errorIfMissing()) {
+                problems.add(ChangelogFindings.missingPropertyFile(fromPath, reference.line(), reference.column(),
+                        String.valueOf(reference.target())));
+            }
+            return Map.of();
+        }
+        String relativePath = resolver.relativePathOf(resolved.get());
+        Optional<String> text = readText(resolved.get(), relativePath, StandardCharsets.ISO_8859_1);
+        if (text.isEmpty()) {
+            return Map.of();
+        }
+        Properties loaded = new Properties();
+        try {
+            loaded.load(new StringReader(text.get()));
+        } catch (IOException | IllegalArgumentException e) {
+            problems.add(ChangelogFindings.malformed(fromPath, reference.line(), reference.column(),
+                    "property file '" + reference.target() + "' cannot be read: " + e.getMessage()));
+            return Map.of();
+        }
+        Map<String, String> values = new HashMap<>();
+        loaded.stringPropertyNames().forEach(name -> values.put(name, loaded.getProperty(name)));
+        return values;
     }
 
     /** The charset of a reference's {@code encoding} attribute; UTF-8, as in Liquibase, when it has none. */

@@ -42,6 +42,16 @@ public final class StatementSplitter {
      */
     public Script split(String path, String text, int from, int to, int line, int column,
             StatementContext context) {
+        Optional<PlaceholderExpansion> expansion = PlaceholderExpansion.of(text, from, to, line, column, placeholders);
+        if (expansion.isPresent()) {
+            String expanded = expansion.get().text();
+            return expansion.get().toFile(splitAsWritten(path, expanded, 0, expanded.length(), 1, 1, context), lexer);
+        }
+        return splitAsWritten(path, text, from, to, line, column, context);
+    }
+
+    private Script splitAsWritten(String path, String text, int from, int to, int line, int column,
+            StatementContext context) {
         LexedText lexed = lexer.tokenize(text, from, to, line, column);
         Run run = new Run(path, text);
         run.splitTokens(lexed.tokens(), context);
