@@ -99,6 +99,40 @@ class LinterVendorFolderTest {
                 "db/migration/V4__oracle_nest.sql:1:1 unterminated-token"), findings);
     }
 
+    @Test
+    void aLiquibaseFormattedSqlFileInADatabaseFolderIsReadInItsDialect() throws IOException {
+        write("db/changelog/mysql/notes.sql", "--liquibase formatted sql\n--changeset alice:2\n"
+                + MYSQL_ESCAPED_QUOTE);
+
+        assertEquals(List.of("db/changelog/mysql/notes.sql:4:1 delete-without-where"),
+                described(lint(Dialect.AUTO)));
+    }
+
+    @Test
+    void aSingleDbmsOfAChangesetWinsOverItsFolder() throws IOException {
+        write("db/changelog/oracle/nest.sql", "--liquibase formatted sql\n--changeset alice:2 dbms:mssql\n"
+                + ORACLE_UNNESTED_COMMENT);
+
+        assertEquals(List.of("db/changelog/oracle/nest.sql:3:1 unterminated-token"), described(lint(Dialect.AUTO)));
+    }
+
+    @Test
+    void sqlFilesAndIncludedScriptsOfAChangelogAreReadInTheDialectOfTheirFolder() throws IOException {
+        write("db/changelog.xml", """
+                <databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog">
+                  <changeSet id="1" author="a">
+                    <sqlFile path="mysql/notes.sql" relativeToChangelogFile="true"/>
+                  </changeSet>
+                  <includeAll path="oracle/" relativeToChangelogFile="true"/>
+                </databaseChangeLog>
+                """);
+        write("db/mysql/notes.sql", MYSQL_ESCAPED_QUOTE);
+        write("db/oracle/nest.sql", ORACLE_UNNESTED_COMMENT);
+
+        assertEquals(List.of("db/mysql/notes.sql:2:1 delete-without-where",
+                "db/oracle/nest.sql:2:1 delete-without-where"), described(lint(Dialect.AUTO)));
+    }
+
     private static List<String> described(LintResult result) {
         return result.findings().stream().map(LinterVendorFolderTest::described).sorted().toList();
     }

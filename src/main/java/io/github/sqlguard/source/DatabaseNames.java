@@ -49,6 +49,17 @@ public final class DatabaseNames {
     }
 
     /**
+     * The dialect of the database {@code relativePath} names when it is a path within the project; AUTO for a
+     * path outside it (absolute, or climbing out with {@code ../}), whose folders may be anyone's.
+     */
+    public static Dialect dialectWithinProject(String relativePath) {
+        String slashed = relativePath.replace('\\', '/');
+        boolean outside = slashed.startsWith("/") || slashed.startsWith("../") || slashed.contains("/../")
+                || slashed.matches("[A-Za-z]:.*");
+        return outside ? Dialect.AUTO : dialectOf(slashed);
+    }
+
+    /**
      * The dialect of the database the deepest part of {@code path} names ({@code oracle/h2/V1__x.sql} is
      * H2's), or AUTO when no part names one or the database it names has no dialect of ours.
      *

@@ -53,6 +53,18 @@ class DatabaseNamesTest {
         assertEquals(Dialect.MYSQL, DatabaseNames.dialectOf(inside));
     }
 
+    @ParameterizedTest
+    @CsvSource({
+        "db/changelog/mysql/notes.sql, MYSQL",
+        "/home/oracle/changelog/notes.sql, AUTO",
+        "../../oracle/changelog/notes.sql, AUTO",
+        "db/../../oracle/notes.sql, AUTO",
+        "C:/oracle/changelog/notes.sql, AUTO",
+    })
+    void onlyPathsWithinTheProjectNameADatabase(String path, Dialect expected) {
+        assertEquals(expected, DatabaseNames.dialectWithinProject(path));
+    }
+
     @Test
     void namesDatabasesOneWholePartAtATime() {
         assertTrue(DatabaseNames.isDatabase("cockroachdb"));
