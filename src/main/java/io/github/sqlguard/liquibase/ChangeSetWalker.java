@@ -93,11 +93,14 @@ final class ChangeSetWalker {
 
     private void changeSet(ChangeNode changeSet, SyntheticStatements synthetic) {
         reader.countChangeset();
-        dialect = DbmsDialect.of(changeSet.attributes().get("dbms"), reader.options().dialect());
-        translator = translators.computeIfAbsent(dialect, d -> {
-            SyntheticStatements statements = new SyntheticStatements(d, reader.placeholders());
-            return new ChangeTranslator(path, statements, new SqlRegionSplitter(d, reader.placeholders()), out,
-                    new SqlFileReader(reader, file, path, statements, d));
+        // Configured or named by a single dbms: the changeset's SQL files are read in it wherever they lie.
+        Dialect stated = DbmsDialect.of(changeSet.attributes().get("dbms"), reader.options().dialect());
+        Dialect chosen = stated == Dialect.AUTO ? DbmsDialect.ofFile(path, Dialect.AUTO) : stated;
+        dialect = chosen;
+        translator = translators.computeIfAbsent(stated, s -> {
+            SyntheticStatements statements = new SyntheticStatements(chosen, reader.placeholders());
+            return new ChangeTranslator(path, statements, new SqlRegionSplitter(chosen, reader.placeholders()), out,
+                    new SqlFileReader(reader, file, path, statements, chosen, s == Dialect.AUTO));
         });
         String label = "changeset " + synthetic.substitute(changeSet.attributes().getOrDefault("author", ""))
                 + ":" + synthetic.substitute(changeSet.attributes().getOrDefault("id", ""));
