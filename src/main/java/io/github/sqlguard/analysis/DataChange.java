@@ -15,10 +15,17 @@ import java.util.List;
  *     {@code UPDATE a SET .. FROM t a JOIN u ON ..})
  * @param where what the statement's own WHERE clause says
  * @param at the verb's token, or null when read from the AST
+ * @param selection which rows the change chooses: a statement's own, or a MERGE action's
  */
-record DataChange(String verb, List<String> tables, boolean restrictedByJoin, WhereFact where, Token at) {
+record DataChange(String verb, List<String> tables, boolean restrictedByJoin, WhereFact where, Token at,
+        RowSelection selection) {
 
     DataChange {
         tables = List.copyOf(tables);
+    }
+
+    /** A DELETE or UPDATE statement's change. */
+    DataChange(String verb, List<String> tables, boolean restrictedByJoin, WhereFact where, Token at) {
+        this(verb, tables, restrictedByJoin, where, at, RowSelection.STATEMENT);
     }
 }

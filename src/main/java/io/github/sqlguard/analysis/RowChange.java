@@ -4,7 +4,8 @@ import io.github.sqlguard.model.Location;
 import java.util.List;
 
 /**
- * One DELETE or UPDATE in a statement (the statement itself, a CTE, a T-SQL IF branch, a derived table),
+ * One DELETE or UPDATE in a statement (the statement itself, a CTE, a T-SQL IF branch, a derived table, the
+ * action of a MERGE clause),
  * with what limits the rows it touches.
  *
  * @param verb {@code DELETE} or {@code UPDATE}
@@ -13,12 +14,19 @@ import java.util.List;
  * @param restrictedByJoin true when an inner join with a condition limits the targets
  * @param where what its own WHERE clause says
  * @param scratch true when every target holds only rows this script put there
+ * @param selection which rows it chooses: a statement's own, or a MERGE action's
  */
 public record RowChange(String verb, List<String> tables, Location at, boolean restrictedByJoin, WhereFact where,
-        boolean scratch) {
+        boolean scratch, RowSelection selection) {
 
     public RowChange {
         tables = List.copyOf(tables);
+    }
+
+    /** The change of a DELETE or UPDATE statement. */
+    public RowChange(String verb, List<String> tables, Location at, boolean restrictedByJoin, WhereFact where,
+            boolean scratch) {
+        this(verb, tables, at, restrictedByJoin, where, scratch, RowSelection.STATEMENT);
     }
 
     /** True when nothing in the statement itself limits which rows are touched. */
@@ -38,6 +46,6 @@ public record RowChange(String verb, List<String> tables, Location at, boolean r
 
     /** The same change, marked as touching only scratch tables or not. */
     public RowChange withScratch(boolean isScratch) {
-        return new RowChange(verb, tables, at, restrictedByJoin, where, isScratch);
+        return new RowChange(verb, tables, at, restrictedByJoin, where, isScratch, selection);
     }
 }

@@ -17,6 +17,7 @@ public final class RuleRegistry {
                 new DeleteWithoutWhereRule(),
                 new UpdateWithoutWhereRule(),
                 new AlwaysTrueWhereRule(),
+                new MergeNotMatchedBySourceRule(),
                 new UnfilteredSubqueryRule()));
         rules.addAll(DataLossRules.all());
         rules.add(new UnparsedStatementRule());
