@@ -137,6 +137,11 @@ public final class StatementSplitter {
                         emitStringBody(dynamicSql,
                                 NestedBodies.innerContext(context, StatementContext.Kind.EXECUTED_BLOCK, "dynamic SQL"));
                     }
+                    Token dollarQuoted = NestedBodies.dollarQuotedDynamicSql(tokens);
+                    if (dollarQuoted != null) {
+                        emitDollarBody(dollarQuoted,
+                                NestedBodies.innerContext(context, StatementContext.Kind.EXECUTED_BLOCK, "dynamic SQL"));
+                    }
                     int prepared = NestedBodies.preparedStatementStart(tokens);
                     if (prepared > 0) {
                         emitAll(List.of(tokens.subList(prepared, tokens.size())), NestedBodies.innerContext(context,
@@ -172,7 +177,8 @@ public final class StatementSplitter {
             StatementContext inner = NestedBodies.innerContext(context, StatementContext.Kind.ROUTINE_BODY, shape.label());
             switch (body.form()) {
                 case DOLLAR_QUOTED -> {
-                    if (isSqlLanguage(body.language())) {
+                    String language = body.language();
+                    if (language.isEmpty() || language.equals("plpgsql") || language.equals("sql")) {
                         emitDollarBody(tokens.get(body.index()), inner);
                     }
                 }
@@ -204,11 +210,7 @@ public final class StatementSplitter {
 
         /** Splits the text of a dynamic-SQL literal again as SQL, with positions in the file. */
         private void emitStringBody(Token string, StatementContext context) {
-            if (string.text().startsWith("$")) {
-                emitDollarBody(string, context); // PL/pgSQL EXECUTE $q$DELETE FROM t$q$
-            } else {
-                emitQuotedBody(string, context);
-            }
+            emitQuotedBody(string, context);
         }
 
         /**
