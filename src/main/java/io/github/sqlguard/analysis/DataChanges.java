@@ -35,7 +35,7 @@ final class DataChanges {
             // The parser saw ph_cond where the user wrote ${cond}: only the tokens know it has no value.
             List<String> unresolved = matches ? written.unresolvedConditions() : change.unresolvedConditions();
             result.add(new RowChange(change.verb(), tables, location, change.restrictedByJoin(),
-                    change.where(), false, unresolved));
+                    change.where(), false, unresolved, change.selection()));
         }
         return result;
     }

@@ -34,7 +34,7 @@ final class ScratchTables {
         List<RowChange> changes = new ArrayList<>();
         for (RowChange change : model.rowChanges()) {
             changes.add(change.withScratch(!change.tables().isEmpty()
-                    && change.tables().stream().allMatch(this::isScratch)));
+                    && change.tables().stream().allMatch(table -> isScratch(table) || isTableVariable(table))));
         }
         StatementModel marked = model.with(clauses, changes);
         for (DestructiveClause clause : clauses) {
@@ -63,7 +63,7 @@ final class ScratchTables {
      */
     boolean isScratch(String table) {
         String last = ObjectNames.normalize(ObjectNames.lastPart(table));
-        if (last.startsWith("#") || last.startsWith("@")) {
+        if (last.startsWith("#")) {
             return true;
         }
         String key = key(table);
@@ -73,6 +73,14 @@ final class ScratchTables {
         String lastKey = key(ObjectNames.lastPart(table));
         return !lastKey.equals(key) && DEFAULT_SCHEMAS.contains(key.substring(0, key.length() - lastKey.length() - 1))
                 && created.contains(lastKey);
+    }
+
+    /**
+     * A T-SQL table variable ({@code DELETE @ids}), which lives for one batch. Only rows are changed in one: a
+     * name in a variable elsewhere ({@code EXEC sp_rename @old, @new}) names some real table.
+     */
+    private static boolean isTableVariable(String table) {
+        return table.startsWith("@");
     }
 
     /**

@@ -85,6 +85,8 @@ final class TokenDataChanges {
             delete(start, end);
         } else if (tokens.isWord(start, "UPDATE")) {
             update(start, end);
+        } else if (tokens.isWord(start, "MERGE")) {
+            found.addAll(TokenMergeChanges.in(tokens, start, end));
         }
     }
 

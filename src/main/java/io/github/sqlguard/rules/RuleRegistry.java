@@ -18,6 +18,7 @@ public final class RuleRegistry {
                 new UpdateWithoutWhereRule(),
                 new AlwaysTrueWhereRule(),
                 new UnresolvedWhereRule(),
+                new MergeNotMatchedBySourceRule(),
                 new UnfilteredSubqueryRule()));
         rules.addAll(DataLossRules.all());
         rules.add(new UnparsedStatementRule());

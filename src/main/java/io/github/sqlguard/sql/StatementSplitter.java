@@ -76,6 +76,11 @@ public final class StatementSplitter {
         return sql.append(text, copiedUpTo, last.endOffset()).toString();
     }
 
+    /** PostgreSQL bodies in SQL or PL/pgSQL (the default when no LANGUAGE is named) are read; C, Python, .. are not. */
+    private static boolean isSqlLanguage(String language) {
+        return language.isEmpty() || language.equals("plpgsql") || language.equals("sql");
+    }
+
     private static boolean separatesBatchesWithGo(List<Token> tokens) {
         for (Token token : tokens) {
             if (token.type() == TokenType.BATCH_SEPARATOR && token.text().equalsIgnoreCase("GO")) {
@@ -142,6 +147,16 @@ public final class StatementSplitter {
                         emitStringBody(dynamicSql,
                                 NestedBodies.innerContext(context, StatementContext.Kind.EXECUTED_BLOCK, "dynamic SQL"));
                     }
+                    Token dollarQuoted = NestedBodies.dollarQuotedDynamicSql(tokens);
+                    if (dollarQuoted != null) {
+                        emitDollarBody(dollarQuoted,
+                                NestedBodies.innerContext(context, StatementContext.Kind.EXECUTED_BLOCK, "dynamic SQL"));
+                    }
+                    int prepared = NestedBodies.preparedStatementStart(tokens);
+                    if (prepared > 0) {
+                        emitAll(List.of(tokens.subList(prepared, tokens.size())), NestedBodies.innerContext(context,
+                                StatementContext.Kind.EXECUTED_BLOCK, "prepared statement " + tokens.get(1).text()));
+                    }
                 }
                 case DO_BLOCK -> emitDoBlock(tokens, shape, context);
                 case ANONYMOUS_BLOCK -> {
@@ -157,9 +172,12 @@ public final class StatementSplitter {
             add(tokens, context, true);
             RoutineBody body = RoutineBody.locate(tokens, tokens.size());
             boolean plpgsql = body.language().isEmpty() || body.language().equals("plpgsql");
+            StatementContext inner = NestedBodies.innerContext(context, StatementContext.Kind.EXECUTED_BLOCK,
+                    shape.label());
             if (body.form() == RoutineBody.Form.DOLLAR_QUOTED && plpgsql) {
-                emitDollarBody(tokens.get(body.index()),
-                        NestedBodies.innerContext(context, StatementContext.Kind.EXECUTED_BLOCK, shape.label()));
+                emitDollarBody(tokens.get(body.index()), inner);
+            } else if (body.form() == RoutineBody.Form.QUOTED && plpgsql) {
+                emitQuotedBody(tokens.get(body.index()), inner);
             }
         }
 
@@ -176,6 +194,11 @@ public final class StatementSplitter {
                     String language = body.language();
                     if (language.isEmpty() || language.equals("plpgsql") || language.equals("sql")) {
                         emitDollarBody(tokens.get(body.index()), inner);
+                    }
+                }
+                case QUOTED -> {
+                    if (isSqlLanguage(body.language())) {
+                        emitQuotedBody(tokens.get(body.index()), inner);
                     }
                 }
                 case STATEMENTS -> emitAll(new BlockBodyScanner(dialect.isMySqlFamily() || dialect == Dialect.AUTO)
@@ -199,10 +222,32 @@ public final class StatementSplitter {
             emitAll(new BlockBodyScanner(false).scan(code, 0, code.size(), false), context);
         }
 
-        /** Lexes the text of a dynamic-SQL literal again as SQL, with positions in the file. */
+        /** Splits the text of a dynamic-SQL literal again as SQL, with positions in the file. */
         private void emitStringBody(Token string, StatementContext context) {
-            List<Token> code = withoutComments(nested.stringBody(text, string).tokens());
-            emitAll(new BlockBodyScanner(false).scan(code, 0, code.size(), false), context);
+            emitQuotedBody(string, context);
+        }
+
+        /**
+         * Splits the SQL inside a quoted literal (a PostgreSQL routine or DO body, dynamic SQL) as the database
+         * reads it, quotes unescaped, and locates what it finds in the file.
+         */
+        private void emitQuotedBody(Token string, StatementContext context) {
+            QuotedBody body = QuotedBody.of(text, string);
+            if (body == null) {
+                return;
+            }
+            Run inner = new Run(path, body.text());
+            inner.shapeDialect = shapeDialect;
+            LexedText lexed = nested.quotedBody(body.text());
+            List<Token> code = inner.withoutComments(lexed.tokens());
+            inner.emitAll(new BlockBodyScanner(false).scan(code, 0, code.size(), false), context);
+            inner.statements.forEach(statement -> statements.add(body.toFile(statement)));
+            inner.comments.forEach(comment -> comments.add(body.toFile(comment)));
+            bodyCommentsAdded |= !inner.comments.isEmpty();
+            Optional<LexError> error = lexed.error().or(() -> Optional.ofNullable(inner.bodyError));
+            if (bodyError == null && error.isPresent()) {
+                bodyError = body.toFile(error.get());
+            }
         }
 
         private void emitAll(List<List<Token>> inner, StatementContext context) {

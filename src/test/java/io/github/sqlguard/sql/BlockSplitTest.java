@@ -62,7 +62,8 @@ class BlockSplitTest {
                 "1:70 [R function s.g body] UPDATE b SET c = 1"),
                 render(Dialect.POSTGRESQL, "CREATE FUNCTION s.g() RETURNS void LANGUAGE sql AS $$ DELETE FROM a; "
                         + "UPDATE b SET c = 1 $$;"));
-        assertEquals(List.of("1:1 [C] CREATE FUNCTION h() RETURNS void AS 'DELETE FROM a' LANGUAGE sql"),
+        assertEquals(List.of("1:1 [C] CREATE FUNCTION h() RETURNS void AS 'DELETE FROM a' LANGUAGE sql",
+                "1:38 [R function h body] DELETE FROM a"),
                 render(Dialect.POSTGRESQL, "CREATE FUNCTION h() RETURNS void AS 'DELETE FROM a' LANGUAGE sql;"));
     }
 
