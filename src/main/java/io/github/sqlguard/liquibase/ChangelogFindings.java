@@ -45,6 +45,10 @@ final class ChangelogFindings {
                 Diagnostics.INCLUDE_OUTSIDE_DIRECTORIES.hint());
     }
 
+    static Finding unchecked(String path, int line, int column, String message) {
+        return at(Diagnostics.UNCHECKED_CHANGE, path, line, column, message, Diagnostics.UNCHECKED_CHANGE.hint());
+    }
+
     private static Finding at(RuleInfo info, String path, int line, int column, String message, String hint) {
         return Finding.of(info.id(), info.defaultSeverity(),
                 new Location(path, Math.max(1, line), Math.max(1, column)), message, hint, "");
