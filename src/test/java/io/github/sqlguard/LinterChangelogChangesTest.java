@@ -230,6 +230,72 @@ class LinterChangelogChangesTest {
                 findings());
     }
 
+    @Test
+    void anIncludeCycleWithNoOutsideRootChecksEveryFileAndIsReportedWhereItCloses() throws IOException {
+        write("db/db.changelog-master.xml", HEAD + """
+                  <changeSet id="1" author="a"><dropTable tableName="t1"/></changeSet>
+                  <include file="b.xml" relativeToChangelogFile="true"/>
+                </databaseChangeLog>
+                """);
+        write("db/b.xml", HEAD + """
+                  <changeSet id="2" author="a"><dropTable tableName="t2"/></changeSet>
+                  <include file="db.changelog-master.xml" relativeToChangelogFile="true"/>
+                </databaseChangeLog>
+                """);
+
+        LintResult result = lint();
+
+        // b.xml comes first by path, so it is the root and the master's include of it closes the cycle.
+        assertEquals(List.of(
+                "db/b.xml:3:32 drop-table DROP TABLE removes table t2 and all its rows (changeset a:2)",
+                "db/db.changelog-master.xml:3:32 drop-table DROP TABLE removes table t1 and all its rows"
+                        + " (changeset a:1)",
+                "db/db.changelog-master.xml:4:3 malformed-changelog Include cycle db/b.xml ->"
+                        + " db/db.changelog-master.xml -> db/b.xml: Liquibase refuses a changelog that includes"
+                        + " itself; sqlguard checked each file of the cycle once."),
+                result.findings().stream().map(LinterChangelogChangesTest::line).toList());
+        assertEquals(List.of("db/b.xml", "db/db.changelog-master.xml"), result.scannedFiles());
+    }
+
+    @Test
+    void aYamlIncludeCycleBelowAnOutsideRootIsCheckedThroughThatRoot() throws IOException {
+        write("db/changelog.yaml", """
+                databaseChangeLog:
+                  - include:
+                      file: db/a.yaml
+                """);
+        write("db/a.yaml", """
+                databaseChangeLog:
+                  - changeSet:
+                      id: 1
+                      author: a
+                      changes:
+                        - dropTable:
+                            tableName: t1
+                  - include:
+                      file: db/b.yaml
+                """);
+        write("db/b.yaml", """
+                databaseChangeLog:
+                  - changeSet:
+                      id: 2
+                      author: a
+                      changes:
+                        - dropTable:
+                            tableName: t2
+                  - include:
+                      file: db/a.yaml
+                """);
+
+        assertEquals(List.of(
+                "db/a.yaml:6:11 drop-table DROP TABLE removes table t1 and all its rows (changeset a:1)",
+                "db/b.yaml:6:11 drop-table DROP TABLE removes table t2 and all its rows (changeset a:2)",
+                "db/b.yaml:8:5 malformed-changelog Include cycle db/a.yaml -> db/b.yaml -> db/a.yaml: Liquibase"
+                        + " refuses a changelog that includes itself; sqlguard checked each file of the cycle"
+                        + " once."),
+                findings());
+    }
+
     private List<String> findings() {
         return lint().findings().stream().map(LinterChangelogChangesTest::line).toList();
     }
