@@ -190,7 +190,7 @@ public final class Linter {
         List<SourcePath> rest = scan.files().stream()
                 .filter(file -> !mayBeStructuredChangelog(file) && !reached.contains(file.relativePath())).toList();
         prepared.addAll(inParallel(rest, prepare, config.threads()));
-        List<PreparedFile> toCheck = roots(prepared);
+        List<PreparedFile> toCheck = CheckedRoots.of(prepared);
         MigrationHistories histories = new MigrationHistories();
         if (replaySchema) {
             for (PreparedFile file : toCheck) {
@@ -211,34 +211,6 @@ public final class Linter {
                     : cache.outcome(file.source(), file.stamp(), mayBeStructuredChangelog(file.source()),
                             histories.historyBefore(file.path()), source -> session.check(file, histories));
         }, config.threads());
-    }
-
-    /**
-     * The files to check on their own. A changelog another one includes was checked through it, with its
-     * properties and the schema the replay built before it; checked again on its own it would only repeat
-     * findings without either. Changelogs that include each other (a cycle, which Liquibase refuses) are all
-     * reached, so when nothing outside the cycle includes them, the first of them by path is checked as the root
-     * that reads the others: a cycle must never hide its files.
-     */
-    private static List<PreparedFile> roots(List<PreparedFile> prepared) {
-        Map<String, Set<String>> includers = new HashMap<>();
-        Map<String, Set<String>> reaches = new HashMap<>();
-        for (PreparedFile file : prepared) {
-            reaches.put(file.path(), file.reachedFiles());
-            for (String reached : file.reachedFiles()) {
-                includers.computeIfAbsent(reached, r -> new TreeSet<>()).add(file.path());
-            }
-        }
-        List<PreparedFile> roots = new ArrayList<>();
-        for (PreparedFile file : prepared) {
-            Set<String> includedBy = includers.getOrDefault(file.path(), Set.of());
-            // Every includer is also reached from this file: they all lie on a cycle with it.
-            boolean onlyOnCycles = reaches.get(file.path()).containsAll(includedBy);
-            if (includedBy.isEmpty() || onlyOnCycles && file.path().compareTo(includedBy.iterator().next()) < 0) {
-                roots.add(file);
-            }
-        }
-        return roots;
     }
 
     private static PreparedFile readAgainIfReleased(LintSession session, PreparedFile file) {

@@ -20,7 +20,9 @@ import java.util.Set;
 
 /**
  * Walks the {@code databaseChangeLog} tree of one XML, YAML or JSON file: properties first (Liquibase
- * knows them before any change runs), then changesets, includes and includeAlls in document order.
+ * knows them before any change runs), then changesets, includes and includeAlls in document order. A change
+ * sqlguard cannot see into is reported ({@link UncheckedChanges}); a changeset's {@code modifySql} edits its
+ * statements before the rules see them ({@link ModifySql}).
  *
  * <p>Acknowledgements: a changeset's {@code <comment>} (YAML {@code comment:}) becomes a comment token
  * {@code -- <text>} at column 1 of the first line of each of the changeset's statements; an XML comment

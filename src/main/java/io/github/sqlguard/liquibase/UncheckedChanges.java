@@ -46,7 +46,8 @@ final class UncheckedChanges {
             case "customChange" -> "customChange " + change.attributes().getOrDefault("class", "(no class)")
                     + " runs Java code that sqlguard cannot see, so what it does to the data was not checked";
             case "executeCommand" -> "executeCommand "
-                    + change.attributes().getOrDefault("executable", "(no executable)") + " runs a program outside the database connection" + arguments(change)
+                    + change.attributes().getOrDefault("executable", "(no executable)")
+                    + " runs a program outside the database connection" + arguments(change)
                     + ", so what it does to the data was not checked";
             default -> "'" + name + "' is not a standard Liquibase change (an extension's, or a misspelt one), so "
                     + "sqlguard cannot tell what it runs and did not check it";
