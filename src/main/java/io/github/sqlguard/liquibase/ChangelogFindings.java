@@ -20,6 +20,13 @@ final class ChangelogFindings {
                 "Fix the file so Liquibase can read it.");
     }
 
+    static Finding includeCycle(String path, int line, int column, String chain) {
+        return at(Diagnostics.MALFORMED_CHANGELOG, path, line, column,
+                "Include cycle " + chain + ": Liquibase refuses a changelog that includes itself; sqlguard checked "
+                        + "each file of the cycle once.",
+                "Remove the include that leads back to a changelog that is already being read.");
+    }
+
     static Finding unreadable(String path, String reason) {
         return at(Diagnostics.UNREADABLE_FILE, path, 1, 1,
                 "A file the changelog refers to cannot be read, so it was not checked: " + reason,
@@ -50,6 +57,10 @@ final class ChangelogFindings {
                 "'" + target + "' reaches " + reached + ", outside the scanned directories; it was checked "
                         + "through this changelog.",
                 Diagnostics.INCLUDE_OUTSIDE_DIRECTORIES.hint());
+    }
+
+    static Finding unchecked(String path, int line, int column, String message) {
+        return at(Diagnostics.UNCHECKED_CHANGE, path, line, column, message, Diagnostics.UNCHECKED_CHANGE.hint());
     }
 
     private static Finding at(RuleInfo info, String path, int line, int column, String message, String hint) {

@@ -14,7 +14,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.charset.UnsupportedCharsetException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -37,6 +39,8 @@ public final class ChangelogReader {
     private final ReferenceResolver resolver;
     private final Map<String, String> properties = new HashMap<>();
     private final Set<Path> processed = new LinkedHashSet<>();
+    /** The changelogs being read, innermost first: an include of one of them closes a cycle. */
+    private final Deque<Path> reading = new ArrayDeque<>();
     private final Map<String, ScriptCollector> collectors = new LinkedHashMap<>();
     private final List<Finding> problems = new ArrayList<>();
     private int changesets;
@@ -72,6 +76,15 @@ public final class ChangelogReader {
         if (!processed.add(file)) {
             return;
         }
+        reading.push(file);
+        try {
+            processUnread(file, relativePath, text);
+        } finally {
+            reading.pop();
+        }
+    }
+
+    private void processUnread(Path file, String relativePath, String text) {
         collector(relativePath).text(text);
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".sql")) {
@@ -143,11 +156,12 @@ public final class ChangelogReader {
         }
         Charset charset = charsetOf(reference, fromPath);
         if (!reference.folder()) {
-            readAndProcess(resolved.get(), charset);
+            readUnlessCycle(resolved.get(), charset, fromPath, reference);
             return;
         }
         try {
-            ReferenceResolver.changelogsIn(resolved.get()).forEach(file -> readAndProcess(file, charset));
+            ReferenceResolver.changelogsIn(resolved.get())
+                    .forEach(file -> readUnlessCycle(file, charset, fromPath, reference));
         } catch (IOException e) {
             problems.add(ChangelogFindings.malformed(fromPath, reference.line(), reference.column(),
                     "folder '" + reference.target() + "' cannot be listed: " + e.getMessage()));
@@ -222,6 +236,28 @@ public final class ChangelogReader {
                             + "' was read as UTF-8"));
             return StandardCharsets.UTF_8;
         }
+    }
+
+    /**
+     * Reads an included file, unless it is one of the changelogs being read: Liquibase refuses such a cycle, so it
+     * is reported at the include that closes it (each file of the cycle is still checked once).
+     */
+    private void readUnlessCycle(Path file, Charset charset, String fromPath, Reference reference) {
+        Path normalized = file.toAbsolutePath().normalize();
+        if (!reading.contains(normalized)) {
+            readAndProcess(normalized, charset);
+            return;
+        }
+        List<String> chain = new ArrayList<>();
+        for (Path open : reading) {
+            chain.add(0, resolver.relativePathOf(open));
+            if (open.equals(normalized)) {
+                break;
+            }
+        }
+        chain.add(resolver.relativePathOf(normalized));
+        problems.add(ChangelogFindings.includeCycle(fromPath, reference.line(), reference.column(),
+                String.join(" -> ", chain)));
     }
 
     private void readAndProcess(Path file, Charset charset) {

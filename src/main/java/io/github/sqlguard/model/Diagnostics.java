@@ -57,6 +57,15 @@ public final class Diagnostics {
             "Add the file's folder to <directories>, or move the file next to the changelog that uses it.",
             List.of(), List.of());
 
+    public static final RuleInfo UNCHECKED_CHANGE = new RuleInfo("unchecked-change", Severity.WARNING,
+            "A Liquibase change runs something sqlguard cannot see into",
+            "A customChange runs Java code, an executeCommand runs a program, a change type that is not a standard "
+                    + "Liquibase one comes from an extension, and a modifySql that sqlguard cannot apply rewrites "
+                    + "the SQL Liquibase generates: any of them may delete or overwrite rows, and none was checked.",
+            "Review what the change does, then acknowledge it with a pom <suppression> or the baseline, or replace "
+                    + "it with sql or standard changes that sqlguard can check.",
+            List.of(), List.of());
+
     public static final RuleInfo ANALYSIS_FAILED = new RuleInfo("analysis-failed", Severity.ERROR,
             "sqlguard could not finish analysing a file",
             "Something in the file (a statement nested thousands of levels deep, say) made the analysis give up. "
@@ -126,7 +135,7 @@ public final class Diagnostics {
 
     /** The diagnostics about files and changelogs, in documentation order. */
     public static final List<RuleInfo> FILE = List.of(UNREADABLE_FILE, INVALID_ENCODING, UNTERMINATED_TOKEN,
-            MALFORMED_CHANGELOG, MISSING_INCLUDE, INCLUDE_OUTSIDE_DIRECTORIES, ANALYSIS_FAILED);
+            MALFORMED_CHANGELOG, MISSING_INCLUDE, INCLUDE_OUTSIDE_DIRECTORIES, UNCHECKED_CHANGE, ANALYSIS_FAILED);
 
     /** The diagnostics about acknowledgements, in documentation order. */
     public static final List<RuleInfo> ACKNOWLEDGEMENT = List.of(SUPPRESSION_WITHOUT_REASON, UNKNOWN_RULE,
