@@ -36,7 +36,7 @@ final class TokenDataChanges {
             if (i == all.size() || all.get(i).isSymbol(";")) {
                 if (i > pieceStart) {
                     StatementTokens piece = pieceStart == 0 && i == all.size()
-                            ? tokens : new StatementTokens(all.subList(pieceStart, i));
+                            ? tokens : tokens.part(pieceStart, i);
                     found.addAll(new TokenDataChanges(piece).changes());
                 }
                 pieceStart = i + 1;
