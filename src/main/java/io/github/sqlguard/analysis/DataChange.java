@@ -13,10 +13,13 @@ import java.util.List;
  * @param restrictedByJoin true when an inner join with a condition limits the targets (MySQL
  *     {@code DELETE t1 FROM t1 JOIN t2 ON ..}, {@code UPDATE t1 JOIN t2 ON .. SET}, T-SQL
  *     {@code UPDATE a SET .. FROM t a JOIN u ON ..})
+ * @param crossJoin true when the targets are joined only on conditions that hold for every pair of rows
+ *     ({@code JOIN c ON 1 = 1}), so the join limits nothing
  * @param where what the statement's own WHERE clause says
  * @param at the verb's token, or null when read from the AST
  */
-record DataChange(String verb, List<String> tables, boolean restrictedByJoin, WhereFact where, Token at) {
+record DataChange(String verb, List<String> tables, boolean restrictedByJoin, boolean crossJoin, WhereFact where,
+        Token at) {
 
     DataChange {
         tables = List.copyOf(tables);

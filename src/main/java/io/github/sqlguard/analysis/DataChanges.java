@@ -33,7 +33,7 @@ final class DataChanges {
             Location location = at == null ? statement.start()
                     : new Location(statement.start().path(), at.line(), at.column());
             result.add(new RowChange(change.verb(), tables, location, change.restrictedByJoin(),
-                    change.where(), false));
+                    change.crossJoin(), change.where(), false));
         }
         return result;
     }

@@ -21,6 +21,7 @@ final class JoinedTables {
     private final Set<String> preserved = new HashSet<>();
     private int lastTableStart;
     private boolean hasCondition;
+    private boolean hasAlwaysTrueCondition;
 
     /** Adds a joined table and its alias (null when it has none), as written. */
     void add(String table, String alias) {
@@ -58,6 +59,19 @@ final class JoinedTables {
     /** Notes that some join has an ON or USING condition. */
     void conditionFound() {
         hasCondition = true;
+    }
+
+    /**
+     * Notes a join whose ON condition holds for every pair of rows ({@code ON 1 = 1}, {@code ON c.id = c.id}):
+     * a cross join, which limits no table's rows.
+     */
+    void alwaysTrueConditionFound() {
+        hasAlwaysTrueCondition = true;
+    }
+
+    /** True when the joins have conditions and every one of them holds for every pair of rows. */
+    boolean joinsOnAlwaysTrueConditionsOnly() {
+        return hasAlwaysTrueCondition && !hasCondition;
     }
 
     /** True when every one of {@code targets} is a table of a join with a condition. */

@@ -11,11 +11,13 @@ import java.util.List;
  * @param tables the target tables as written, aliases resolved to their tables
  * @param at where its verb is written
  * @param restrictedByJoin true when an inner join with a condition limits the targets
+ * @param crossJoin true when the targets are joined only on conditions that hold for every pair of rows
+ *     ({@code JOIN c ON 1 = 1}), so the join limits nothing
  * @param where what its own WHERE clause says
  * @param scratch true when every target holds only rows this script put there
  */
-public record RowChange(String verb, List<String> tables, Location at, boolean restrictedByJoin, WhereFact where,
-        boolean scratch) {
+public record RowChange(String verb, List<String> tables, Location at, boolean restrictedByJoin, boolean crossJoin,
+        WhereFact where, boolean scratch) {
 
     public RowChange {
         tables = List.copyOf(tables);
@@ -38,6 +40,6 @@ public record RowChange(String verb, List<String> tables, Location at, boolean r
 
     /** The same change, marked as touching only scratch tables or not. */
     public RowChange withScratch(boolean isScratch) {
-        return new RowChange(verb, tables, at, restrictedByJoin, where, isScratch);
+        return new RowChange(verb, tables, at, restrictedByJoin, crossJoin, where, isScratch);
     }
 }

@@ -14,6 +14,11 @@ final class TokenDataChanges {
 
     /** Words after which the WHERE condition ends. */
     private static final String[] AFTER_WHERE = {"ORDER", "LIMIT", "RETURNING", "RETURN", "OPTION"};
+    /** Words that end the ON condition of a join. */
+    private static final String[] AFTER_JOIN_CONDITION = {
+        "JOIN", "STRAIGHT_JOIN", "INNER", "LEFT", "RIGHT", "FULL", "CROSS", "OUTER", "NATURAL", "WHERE", "SET",
+        "ORDER", "LIMIT", "RETURNING", "OUTPUT", "OPTION"
+    };
     /** Words that end a table reference, so they cannot be its alias. */
     private static final String[] NOT_ALIASES = {
         "ON", "USING", "JOIN", "INNER", "LEFT", "RIGHT", "FULL", "CROSS", "OUTER", "NATURAL", "STRAIGHT_JOIN",
@@ -114,7 +119,7 @@ final class TokenDataChanges {
         int where = tokens.indexOfTopLevelWord(start, end, "WHERE");
         JoinedTables joined = joinedTables(joinsFrom, where < 0 ? end : where, false);
         found.add(new DataChange("DELETE", joined.tablesOf(targets), joined.restrict(targets),
-                whereClause(where, end), tokens.tokens().get(start)));
+                joined.joinsOnAlwaysTrueConditionsOnly(), whereClause(where, end), tokens.tokens().get(start)));
     }
 
     private void update(int start, int end) {
@@ -133,13 +138,12 @@ final class TokenDataChanges {
         // MySQL UPDATE t1 JOIN t2 ON .. SET, then T-SQL UPDATE a SET .. FROM t a JOIN u ON ..
         JoinedTables joined = joinedTables(i, set, true);
         int from = tokens.indexOfTopLevelWord(set, conditionEnd, "FROM");
-        boolean restricted = joined.restrict(targets)
-                || (from >= 0 && joinedTables(from, conditionEnd, false).restrict(targets));
-        List<String> tables = joined.tablesOf(targets);
-        if (from >= 0) {
-            tables = joinedTables(from, conditionEnd, false).tablesOf(tables);
-        }
-        found.add(new DataChange("UPDATE", tables, restricted, whereClause(where, end), tokens.tokens().get(start)));
+        JoinedTables fromList = from >= 0 ? joinedTables(from, conditionEnd, false) : new JoinedTables();
+        boolean restricted = joined.restrict(targets) || fromList.restrict(targets);
+        boolean crossJoin = joined.joinsOnAlwaysTrueConditionsOnly() || fromList.joinsOnAlwaysTrueConditionsOnly();
+        List<String> tables = fromList.tablesOf(joined.tablesOf(targets));
+        found.add(new DataChange("UPDATE", tables, restricted, crossJoin, whereClause(where, end),
+                tokens.tokens().get(start)));
     }
 
     /** Where the condition of the WHERE at {@code where} ends: at ORDER BY, LIMIT, RETURNING, .. or {@code end}. */
@@ -184,7 +188,15 @@ final class TokenDataChanges {
                 }
                 if (tokens.isWord(i, "JOIN", "STRAIGHT_JOIN")) {
                     joinSeen = true;
-                } else if (joinSeen && tokens.isWord(i, "ON", "USING")) {
+                } else if (joinSeen && tokens.isWord(i, "ON")) {
+                    int conditionEnd = tokens.indexOfTopLevelWord(i + 1, to, AFTER_JOIN_CONDITION);
+                    int onEnd = firstTopLevelComma(i + 1, conditionEnd < 0 ? to : conditionEnd);
+                    if (TokenConditionTruth.of(tokens, i + 1, onEnd) == Truth.ALWAYS_TRUE) {
+                        joined.alwaysTrueConditionFound();
+                    } else {
+                        joined.conditionFound();
+                    }
+                } else if (joinSeen && tokens.isWord(i, "USING")) {
                     joined.conditionFound();
                 }
                 if (tokens.isWord(i, "FROM", "USING", "JOIN", "STRAIGHT_JOIN") || tokens.isSymbol(i, ",")) {
@@ -197,6 +209,21 @@ final class TokenDataChanges {
             }
         }
         return joined;
+    }
+
+    /** The first comma outside parentheses in {@code [from, to)}, or {@code to}. */
+    private int firstTopLevelComma(int from, int to) {
+        int depth = 0;
+        for (int i = from; i < to; i++) {
+            if (tokens.isSymbol(i, "(")) {
+                depth++;
+            } else if (tokens.isSymbol(i, ")")) {
+                depth--;
+            } else if (depth == 0 && tokens.isSymbol(i, ",")) {
+                return i;
+            }
+        }
+        return to;
     }
 
     private void addTableAt(JoinedTables joined, int index) {

@@ -33,7 +33,8 @@ public final class DeleteWithoutWhereRule extends RowChangeRule {
     @Override
     Optional<String> violationFor(RowChange change) {
         return change.verb().equals("DELETE") && change.touchesEveryRow()
-                ? Optional.of("DELETE without WHERE removes every row of " + change.tableList())
+                ? Optional.of("DELETE " + RowChangeRule.crossJoinNote(change) + "without WHERE removes every row of "
+                        + change.tableList())
                 : Optional.empty();
     }
 }

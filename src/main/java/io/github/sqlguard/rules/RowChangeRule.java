@@ -38,6 +38,14 @@ abstract class RowChangeRule implements Rule {
         return violations;
     }
 
+    /**
+     * Why a join limits nothing, for a change joined only on conditions that hold for every pair of rows:
+     * {@code "joined on a condition true for every pair of rows (a cross join) and "}, else empty.
+     */
+    static String crossJoinNote(RowChange change) {
+        return change.crossJoin() ? "joined on a condition true for every pair of rows (a cross join) and " : "";
+    }
+
     /** The message for a change that breaks this rule only given what the schema replay knows, or empty. */
     Optional<String> violationFor(RowChange change, SchemaFacts schema) {
         return Optional.empty();

@@ -32,7 +32,8 @@ public final class UpdateWithoutWhereRule extends RowChangeRule {
     @Override
     Optional<String> violationFor(RowChange change) {
         return change.verb().equals("UPDATE") && change.touchesEveryRow()
-                ? Optional.of("UPDATE without WHERE changes every row of " + change.tableList())
+                ? Optional.of("UPDATE " + RowChangeRule.crossJoinNote(change) + "without WHERE changes every row of "
+                        + change.tableList())
                 : Optional.empty();
     }
 }
