@@ -32,8 +32,11 @@ final class DataChanges {
             Token at = matches ? written.at() : null;
             Location location = at == null ? statement.start()
                     : new Location(statement.start().path(), at.line(), at.column());
+            // Which table a column's qualifier denotes is read from the tokens, as written.
+            WhereFact where = matches && change.where() == WhereFact.PRESENT
+                    && written.where() == WhereFact.OTHER_TABLES_ONLY ? WhereFact.OTHER_TABLES_ONLY : change.where();
             result.add(new RowChange(change.verb(), tables, location, change.restrictedByJoin(),
-                    change.crossJoin(), change.where(), false));
+                    change.crossJoin(), where, false));
         }
         return result;
     }

@@ -3,6 +3,7 @@ package io.github.sqlguard.analysis;
 import io.github.sqlguard.sql.Token;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Finds DELETE and UPDATE statements from tokens alone, for statements JSqlParser could not parse (T-SQL
@@ -119,7 +120,8 @@ final class TokenDataChanges {
         int where = tokens.indexOfTopLevelWord(start, end, "WHERE");
         JoinedTables joined = joinedTables(joinsFrom, where < 0 ? end : where, false);
         found.add(new DataChange("DELETE", joined.tablesOf(targets), joined.restrict(targets),
-                joined.joinsOnAlwaysTrueConditionsOnly(), whereClause(where, end), tokens.tokens().get(start)));
+                joined.joinsOnAlwaysTrueConditionsOnly(), whereClause(where, end, joined.qualifiersOtherThan(targets)),
+                tokens.tokens().get(start)));
     }
 
     private void update(int start, int end) {
@@ -142,7 +144,10 @@ final class TokenDataChanges {
         boolean restricted = joined.restrict(targets) || fromList.restrict(targets);
         boolean crossJoin = joined.joinsOnAlwaysTrueConditionsOnly() || fromList.joinsOnAlwaysTrueConditionsOnly();
         List<String> tables = fromList.tablesOf(joined.tablesOf(targets));
-        found.add(new DataChange("UPDATE", tables, restricted, crossJoin, whereClause(where, end),
+        // MySQL UPDATE t1 JOIN t2 .. SET t2.a: the SET, not the first table, says what changes; so only
+        // UPDATE t SET .. FROM .. reads the other tables from its FROM list.
+        Set<String> others = joined.hasOneTable() ? fromList.qualifiersOtherThan(targets) : Set.of();
+        found.add(new DataChange("UPDATE", tables, restricted, crossJoin, whereClause(where, end, others),
                 tokens.tokens().get(start)));
     }
 
@@ -236,11 +241,18 @@ final class TokenDataChanges {
         joined.add(name.text(), alias == null ? null : alias.text());
     }
 
-    private WhereFact whereClause(int where, int end) {
+    /** The WHERE at {@code where} as a fact; {@code others} names the tables that are not the target. */
+    private WhereFact whereClause(int where, int end, Set<String> others) {
         if (where < 0) {
             return WhereFact.ABSENT;
         }
-        Truth truth = TokenConditionTruth.of(tokens, where + 1, conditionEnd(tokens, where, end));
-        return truth == Truth.ALWAYS_TRUE ? WhereFact.ALWAYS_TRUE : WhereFact.PRESENT;
+        int conditionEnd = conditionEnd(tokens, where, end);
+        Truth truth = TokenConditionTruth.of(tokens, where + 1, conditionEnd);
+        if (truth == Truth.ALWAYS_TRUE) {
+            return WhereFact.ALWAYS_TRUE;
+        }
+        return truth != Truth.ALWAYS_FALSE
+                && OtherTablesCondition.namesOnlyOtherTables(tokens, where + 1, conditionEnd, others)
+                ? WhereFact.OTHER_TABLES_ONLY : WhereFact.PRESENT;
     }
 }
