@@ -12,7 +12,7 @@ import java.util.Set;
  * looks inside parentheses and NOT, and evaluates the simple terms ({@code 1 = 1}, {@code TRUE},
  * {@code WHERE 1}, {@code id = id}). Any term it does not recognise is UNKNOWN, never true.
  */
-final class TokenConditionTruth {
+public final class TokenConditionTruth {
 
     private static final Set<String> COMPARISONS = Set.of("=", "<>", "!=", "^=", "<", "<=", ">", ">=", "<=>");
 
@@ -20,6 +20,11 @@ final class TokenConditionTruth {
 
     private TokenConditionTruth(StatementTokens tokens) {
         this.tokens = tokens;
+    }
+
+    /** True when {@code condition}, the tokens of a WHERE, holds for every row ({@code TRUE}, {@code 1 = 1}). */
+    public static boolean holdsForEveryRow(List<Token> condition) {
+        return of(new StatementTokens(condition), 0, condition.size()) == Truth.ALWAYS_TRUE;
     }
 
     /** The truth of the condition in tokens {@code [from, to)}. */
