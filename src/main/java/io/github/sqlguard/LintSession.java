@@ -5,6 +5,7 @@ import io.github.sqlguard.liquibase.ChangelogReader;
 import io.github.sqlguard.liquibase.ChangelogScript;
 import io.github.sqlguard.liquibase.FormattedSqlReader;
 import io.github.sqlguard.liquibase.LiquibaseOptions;
+import io.github.sqlguard.model.Dialect;
 import io.github.sqlguard.model.Finding;
 import io.github.sqlguard.model.Location;
 import io.github.sqlguard.model.RuleInfo;
@@ -15,6 +16,7 @@ import io.github.sqlguard.rules.Rule;
 import io.github.sqlguard.rules.RuleRegistry;
 import io.github.sqlguard.rules.RuleSettings;
 import io.github.sqlguard.schema.MigrationHistories;
+import io.github.sqlguard.source.DatabaseNames;
 import io.github.sqlguard.source.DecodeWarning;
 import io.github.sqlguard.source.FlywayNaming;
 import io.github.sqlguard.source.FlywayVersion;
@@ -38,6 +40,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -61,7 +64,7 @@ final class LintSession {
     private final RuleSettings settings;
     private final StatementChecker checker;
     private final SourceClassifier classifier;
-    private final StatementSplitter splitter;
+    private final Map<Dialect, StatementSplitter> splitters = new EnumMap<>(Dialect.class);
     private final LiquibaseOptions liquibaseOptions;
     private final FlywayVersion sinceVersion;
     private final PomSuppressions pomSuppressions;
@@ -83,7 +86,9 @@ final class LintSession {
                 flyway.repeatablePrefix(), flyway.separator(), flyway.suffixes()));
         Placeholders placeholders = new Placeholders(flyway.placeholderPrefix(), flyway.placeholderSuffix(),
                 flyway.placeholders());
-        this.splitter = new StatementSplitter(config.dialect(), placeholders);
+        for (Dialect dialect : Dialect.values()) {
+            splitters.put(dialect, new StatementSplitter(dialect, placeholders));
+        }
         this.liquibaseOptions = new LiquibaseOptions(
                 config.liquibase().rollbacks(), config.liquibase().properties(),
                 config.dialect(), config.directories());
@@ -194,10 +199,20 @@ final class LintSession {
         } else if (kind == SourceKind.LIQUIBASE_FORMATTED_SQL) {
             scripts.add(FormattedSqlReader.read(path, text.text(), liquibaseOptions));
         } else {
-            scripts.add(new ChangelogScript(path, splitter.split(path, text.text())));
+            scripts.add(new ChangelogScript(path, splitters.get(dialectOf(file)).split(path, text.text())));
         }
         return new PreparedFile(file, classification, scripts, findings, reached, ceiling, text.text(), decided,
                 text.stamp());
+    }
+
+    /**
+     * The dialect a script is read in: the configured one for every file, or under AUTO the dialect of the
+     * database its folder is for ({@code db/migration/mysql/V2__x.sql}), since multi-database projects keep each
+     * database's scripts apart and one guess cannot fit them all (MySQL's {@code \'} against T-SQL's nested
+     * comments).
+     */
+    private Dialect dialectOf(SourcePath file) {
+        return config.dialect() == Dialect.AUTO ? DatabaseNames.dialectOf(file) : config.dialect();
     }
 
     private FileOutcome checkOrThrow(PreparedFile prepared, MigrationHistories histories) {
@@ -229,9 +244,9 @@ final class LintSession {
         Map<String, String> texts = new HashMap<>();
         texts.put(path, prepared.text());
         prepared.scripts().forEach(script -> texts.putIfAbsent(script.relativePath(), script.text()));
-        return new FileOutcome(path, findings, statements, true, false, statementSql, prepared.reachedFiles(),
-                statementsByFile,
-                SourceLines.of(findings, texts), parsed);
+        List<Finding> inFileSyntax = AcknowledgementHints.inFileSyntax(findings);
+        return new FileOutcome(path, inFileSyntax, statements, true, false, statementSql, prepared.reachedFiles(),
+                statementsByFile, SourceLines.of(inFileSyntax, texts), parsed);
     }
 
     /** Each finding with its fingerprint, made once here from the text of the statement it stands on. */

@@ -190,9 +190,7 @@ public final class Linter {
         List<SourcePath> rest = scan.files().stream()
                 .filter(file -> !mayBeStructuredChangelog(file) && !reached.contains(file.relativePath())).toList();
         prepared.addAll(inParallel(rest, prepare, config.threads()));
-        // A changelog another one includes was checked through it, with its properties and the schema the
-        // replay built before it; checked again on its own it would only repeat findings without either.
-        List<PreparedFile> toCheck = prepared.stream().filter(file -> !reached.contains(file.path())).toList();
+        List<PreparedFile> toCheck = CheckedRoots.of(prepared);
         MigrationHistories histories = new MigrationHistories();
         if (replaySchema) {
             for (PreparedFile file : toCheck) {

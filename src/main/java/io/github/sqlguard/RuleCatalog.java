@@ -29,6 +29,7 @@ public final class RuleCatalog {
                     + "would pass unchecked",
             Diagnostics.MALFORMED_CHANGELOG.id(), "a changelog sqlguard cannot read would pass unchecked",
             Diagnostics.MISSING_INCLUDE.id(), "a changelog that cannot be found would pass unchecked",
+            Diagnostics.UNCHECKED_CHANGE.id(), "a change sqlguard cannot see into would pass unchecked",
             Diagnostics.ANALYSIS_FAILED.id(), "a file whose analysis failed would pass unchecked");
 
     private RuleCatalog() {

@@ -102,7 +102,7 @@ final class StatementChecker {
                     findings.add(Finding.of(rule.info().id(), guarded ? Severity.INFO : effective, violation.at(),
                             violation.message() + (guarded ? guard.get().note() : "") + contextNote(model),
                             rule.info().hint(), lineAt(statement, violation.at())));
-                    statementSql.put(violation.at(), asWritten(statement));
+                    statementSql.put(violation.at(), statement.asWritten());
                 }
             }
             scopeGuards.observe(statement);
@@ -128,22 +128,6 @@ final class StatementChecker {
         }
         String[] lines = LINE_BREAK.split(statement.sql(), -1);
         return skip < lines.length ? lines[skip].strip() : statement.firstLine();
-    }
-
-    /**
-     * The statement as written, placeholders unresolved: baseline fingerprints are made from it, so they do
-     * not change with a placeholder value that differs between profiles or machines. Comments are not tokens,
-     * and the fingerprint ignores the spacing.
-     */
-    private static String asWritten(Statement statement) {
-        StringBuilder text = new StringBuilder();
-        for (var token : statement.tokens()) {
-            if (text.length() > 0) {
-                text.append(' ');
-            }
-            text.append(token.text());
-        }
-        return text.toString();
     }
 
     private Optional<Finding> unterminated(LexError error, String path) {

@@ -31,6 +31,13 @@ class ScriptLevelFactsTest {
         "POSTGRESQL | CREATE FUNCTION tmp_fix() RETURNS void AS $$\\nBEGIN\\n  DELETE FROM order_lines;\\nEND;\\n"
                 + "$$ LANGUAGE plpgsql;\\nSELECT tmp_fix(); | 3:3 delete-without-where ERROR DELETE without WHERE"
                 + " removes every row of order_lines (inside function tmp_fix body, which this script calls at line 6)",
+        // pg_dump writes the language before the body: the body is then the statement's last token.
+        "POSTGRESQL | CREATE FUNCTION purge() RETURNS void LANGUAGE plpgsql AS $$\\nBEGIN\\n  DELETE FROM t;\\nEND $$;\\n"
+                + "SELECT purge(); | 3:3 delete-without-where ERROR DELETE without WHERE removes every row of t"
+                + " (inside function purge body, which this script calls at line 5)",
+        "POSTGRESQL | CREATE PROCEDURE wipe() LANGUAGE sql AS $$ DELETE FROM t $$;\\nCALL wipe(); | 1:44"
+                + " delete-without-where ERROR DELETE without WHERE removes every row of t (inside procedure wipe body,"
+                + " which this script calls at line 2)",
         // Not called: INFO.
         "MYSQL | DELIMITER $$\\nCREATE PROCEDURE tmp_fix() BEGIN DELETE FROM order_lines; END$$ | 2:34"
                 + " delete-without-where INFO DELETE without WHERE removes every row of order_lines (inside"
@@ -50,6 +57,8 @@ class ScriptLevelFactsTest {
                 + " removes every row of table t (inside PL/SQL block)",
         "POSTGRESQL | DO $$\\nBEGIN\\n  EXECUTE 'TRUNCATE t';\\nEND $$; | 3:12 truncate-table ERROR TRUNCATE removes"
                 + " every row of table t (inside DO block)",
+        "MYSQL | PREPARE st FROM 'DELETE FROM orders';\\nEXECUTE st;\\nDEALLOCATE PREPARE st; | 1:18 delete-without-where"
+                + " ERROR DELETE without WHERE removes every row of orders (inside dynamic SQL)",
     })
     void findings(Dialect dialect, String sql, String expected) {
         StatementChecker checker = new StatementChecker(RuleRegistry.all(),

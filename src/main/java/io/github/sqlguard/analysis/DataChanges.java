@@ -35,8 +35,10 @@ final class DataChanges {
             // Which table a column's qualifier denotes is read from the tokens, as written.
             WhereFact where = matches && change.where() == WhereFact.PRESENT
                     && written.where() == WhereFact.OTHER_TABLES_ONLY ? WhereFact.OTHER_TABLES_ONLY : change.where();
+            // The parser saw ph_cond where the user wrote ${cond}: only the tokens know it has no value.
+            List<String> unresolved = matches ? written.unresolvedConditions() : change.unresolvedConditions();
             result.add(new RowChange(change.verb(), tables, location, change.restrictedByJoin(),
-                    change.crossJoin(), where, false));
+                    change.crossJoin(), where, false, unresolved, change.selection()));
         }
         return result;
     }

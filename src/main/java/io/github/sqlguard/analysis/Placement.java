@@ -6,7 +6,7 @@ import io.github.sqlguard.sql.StatementContext;
 public enum Placement {
     /** A statement of the script itself. */
     TOP_LEVEL,
-    /** Inside a block the migration runs (a DO block, an anonymous block, a T-SQL batch). */
+    /** Inside a block the migration runs (a DO block, an anonymous block, a T-SQL batch) or a MySQL event body. */
     BLOCK,
     /** Inside the literal string of dynamic SQL that the migration runs ({@code EXECUTE IMMEDIATE '..'}). */
     DYNAMIC_SQL,

@@ -4,7 +4,8 @@ import io.github.sqlguard.model.Location;
 import java.util.List;
 
 /**
- * One DELETE or UPDATE in a statement (the statement itself, a CTE, a T-SQL IF branch, a derived table),
+ * One DELETE or UPDATE in a statement (the statement itself, a CTE, a T-SQL IF branch, a derived table, the
+ * action of a MERGE clause),
  * with what limits the rows it touches.
  *
  * @param verb {@code DELETE} or {@code UPDATE}
@@ -15,12 +16,28 @@ import java.util.List;
  *     ({@code JOIN c ON 1 = 1}), so the join limits nothing
  * @param where what its own WHERE clause says
  * @param scratch true when every target holds only rows this script put there
+ * @param unresolvedConditions placeholders without a value that stand as a condition of their own in its WHERE,
+ *     as written ({@code ${cond}}): the WHERE may limit nothing, and nobody can tell
+ * @param selection which rows it chooses: a statement's own, or a MERGE action's
  */
 public record RowChange(String verb, List<String> tables, Location at, boolean restrictedByJoin, boolean crossJoin,
-        WhereFact where, boolean scratch) {
+        WhereFact where, boolean scratch, List<String> unresolvedConditions, RowSelection selection) {
 
     public RowChange {
         tables = List.copyOf(tables);
+        unresolvedConditions = List.copyOf(unresolvedConditions);
+    }
+
+    /** The change of a DELETE or UPDATE statement. */
+    public RowChange(String verb, List<String> tables, Location at, boolean restrictedByJoin, WhereFact where,
+            boolean scratch) {
+        this(verb, tables, at, restrictedByJoin, false, where, scratch, List.of(), RowSelection.STATEMENT);
+    }
+
+    /** The change of a DELETE or UPDATE statement, knowing whether its join limits nothing. */
+    public RowChange(String verb, List<String> tables, Location at, boolean restrictedByJoin, boolean crossJoin,
+            WhereFact where, boolean scratch) {
+        this(verb, tables, at, restrictedByJoin, crossJoin, where, scratch, List.of(), RowSelection.STATEMENT);
     }
 
     /** True when nothing in the statement itself limits which rows are touched. */
@@ -40,6 +57,7 @@ public record RowChange(String verb, List<String> tables, Location at, boolean r
 
     /** The same change, marked as touching only scratch tables or not. */
     public RowChange withScratch(boolean isScratch) {
-        return new RowChange(verb, tables, at, restrictedByJoin, crossJoin, where, isScratch);
+        return new RowChange(verb, tables, at, restrictedByJoin, crossJoin, where, isScratch, unresolvedConditions,
+                selection);
     }
 }

@@ -16,6 +16,8 @@ import java.util.Set;
  */
 final class ScratchTables {
 
+    private static final Set<String> DEFAULT_SCHEMAS = Set.of("public", "dbo");
+
     private final Set<String> created = new HashSet<>();
 
     /**
@@ -32,14 +34,22 @@ final class ScratchTables {
         List<RowChange> changes = new ArrayList<>();
         for (RowChange change : model.rowChanges()) {
             changes.add(change.withScratch(!change.tables().isEmpty()
-                    && change.tables().stream().allMatch(this::isScratch)));
+                    && change.tables().stream().allMatch(table -> isScratch(table) || isTableVariable(table))));
         }
         StatementModel marked = model.with(clauses, changes);
+        for (DestructiveClause clause : clauses) {
+            // Once dropped or renamed, the name no longer means the scratch table: a permanent table the scratch
+            // one shadowed (a TEMP table of the same name), or nothing. Forgotten whether or not the drop surely runs.
+            if (clause.scratch() && clause.table() != null && (clause.kind() == ClauseKind.DROPPED_TABLE
+                    || clause.kind() == ClauseKind.RENAMED_TABLE)) {
+                created.remove(key(clause.table()));
+            }
+        }
         if (surelyRuns) {
-            model.createdTables().forEach(table -> created.add(ObjectNames.normalize(table)));
+            model.createdTables().forEach(table -> created.add(key(table)));
             for (DestructiveClause clause : clauses) {
                 if (clause.kind() == ClauseKind.RENAMED_TABLE && clause.scratch() && clause.detail() != null) {
-                    created.add(ObjectNames.normalize(clause.detail()));
+                    created.add(key(clause.detail()));
                 }
             }
         }
@@ -47,13 +57,47 @@ final class ScratchTables {
     }
 
     /**
-     * True when {@code table} holds only rows this script put there. A qualified name also matches a table the
-     * script created without qualifier ({@code CREATE TABLE t} .. {@code DROP TABLE app.t}).
+     * True when {@code table} holds only rows this script put there. A name qualified by a default schema
+     * ({@code public}, {@code dbo}) also matches a table the script created without qualifier; another schema does
+     * not, as the script may have created {@code t} elsewhere on its search path than {@code app.t}.
      */
     boolean isScratch(String table) {
-        String normalized = ObjectNames.normalize(table);
         String last = ObjectNames.normalize(ObjectNames.lastPart(table));
-        return last.startsWith("#") || last.startsWith("@") || created.contains(normalized) || created.contains(last);
+        if (last.startsWith("#")) {
+            return true;
+        }
+        String key = key(table);
+        if (created.contains(key)) {
+            return true;
+        }
+        String lastKey = key(ObjectNames.lastPart(table));
+        return !lastKey.equals(key) && DEFAULT_SCHEMAS.contains(key.substring(0, key.length() - lastKey.length() - 1))
+                && created.contains(lastKey);
+    }
+
+    /**
+     * A T-SQL table variable ({@code DELETE @ids}), which lives for one batch. Only rows are changed in one: a
+     * name in a variable elsewhere ({@code EXEC sp_rename @old, @new}) names some real table.
+     */
+    private static boolean isTableVariable(String table) {
+        return table.startsWith("@");
+    }
+
+    /**
+     * The name as the scratch tables are keyed: case-folded, quotes removed, except where a double-quoted part
+     * holds a capital, which PostgreSQL keeps apart from the folded name ({@code "Foo"} is not {@code foo}).
+     */
+    private static String key(String table) {
+        boolean inQuotes = false;
+        for (int i = 0; i < table.length(); i++) {
+            char c = table.charAt(i);
+            if (c == '"') {
+                inQuotes = !inQuotes;
+            } else if (inQuotes && Character.isUpperCase(c)) {
+                return table.replace("`", "").replace("[", "").replace("]", "");
+            }
+        }
+        return ObjectNames.normalize(table);
     }
 
     /**

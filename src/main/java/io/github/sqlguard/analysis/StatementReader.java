@@ -37,7 +37,7 @@ public final class StatementReader {
         if (StatementKinds.mayChangeRows(kind, statement)) {
             List<DataChange> fromTokens = DataChanges.fromTokens(structure);
             Object ast = null;
-            if (analyzer != null && !SettledByTokens.settles(statement, structure, fromTokens)) {
+            if (analyzer != null && !isMerge(structure) && !SettledByTokens.settles(statement, structure, fromTokens)) {
                 AnalyzedStatement analyzed = analyzer.analyze(statement);
                 if (analyzed instanceof AnalyzedStatement.Parsed parsed) {
                     ast = parsed.ast();
@@ -52,5 +52,13 @@ public final class StatementReader {
                 && structure.indexOfTopLevelWord(0, structure.size(), "JOIN", "USING", "FROM") >= 0;
         return new StatementModel(statement, kind, placement, destructive.clauses(), rowChanges,
                 destructive.createdTables(), structure.cteBodies().size(), joins, parse, "");
+    }
+
+    /**
+     * A MERGE is read from its tokens alone: JSqlParser's tree of it holds no DELETE or UPDATE the row rules
+     * could judge, and it rejects T-SQL's {@code WHEN NOT MATCHED BY SOURCE}.
+     */
+    private static boolean isMerge(StatementTokens structure) {
+        return structure.isWord(structure.bodyStart(), "MERGE");
     }
 }

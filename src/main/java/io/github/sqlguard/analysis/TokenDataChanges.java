@@ -91,6 +91,8 @@ final class TokenDataChanges {
             delete(start, end);
         } else if (tokens.isWord(start, "UPDATE")) {
             update(start, end);
+        } else if (tokens.isWord(start, "MERGE")) {
+            found.addAll(TokenMergeChanges.in(tokens, start, end));
         }
     }
 
@@ -121,7 +123,7 @@ final class TokenDataChanges {
         JoinedTables joined = joinedTables(joinsFrom, where < 0 ? end : where, false);
         found.add(new DataChange("DELETE", joined.tablesOf(targets), joined.restrict(targets),
                 joined.joinsOnAlwaysTrueConditionsOnly(), whereClause(where, end, joined.qualifiersOtherThan(targets)),
-                tokens.tokens().get(start)));
+                tokens.tokens().get(start), unresolvedConditions(where, end)));
     }
 
     private void update(int start, int end) {
@@ -148,7 +150,7 @@ final class TokenDataChanges {
         // UPDATE t SET .. FROM .. reads the other tables from its FROM list.
         Set<String> others = joined.hasOneTable() ? fromList.qualifiersOtherThan(targets) : Set.of();
         found.add(new DataChange("UPDATE", tables, restricted, crossJoin, whereClause(where, end, others),
-                tokens.tokens().get(start)));
+                tokens.tokens().get(start), unresolvedConditions(where, end)));
     }
 
     /** Where the condition of the WHERE at {@code where} ends: at ORDER BY, LIMIT, RETURNING, .. or {@code end}. */
@@ -239,6 +241,11 @@ final class TokenDataChanges {
         int aliasAt = tokens.isWord(name.next(), "AS") ? name.next() + 1 : name.next();
         ObjectNames.NameAt alias = tokens.isWord(aliasAt, NOT_ALIASES) ? null : tokens.nameAt(aliasAt);
         joined.add(name.text(), alias == null ? null : alias.text());
+    }
+
+    private List<String> unresolvedConditions(int where, int end) {
+        return where < 0 ? List.of()
+                : TokenConditionTruth.placeholderConditions(tokens, where + 1, conditionEnd(tokens, where, end));
     }
 
     /** The WHERE at {@code where} as a fact; {@code others} names the tables that are not the target. */

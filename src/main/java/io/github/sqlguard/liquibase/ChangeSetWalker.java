@@ -5,6 +5,7 @@ import io.github.sqlguard.model.ScriptMode;
 import io.github.sqlguard.sql.DatabaseScope;
 import io.github.sqlguard.sql.Statement;
 import io.github.sqlguard.sql.StatementContext;
+import io.github.sqlguard.sql.StatementSplitter;
 import io.github.sqlguard.sql.Token;
 import io.github.sqlguard.sql.TokenType;
 import java.nio.file.Path;
@@ -19,7 +20,9 @@ import java.util.Set;
 
 /**
  * Walks the {@code databaseChangeLog} tree of one XML, YAML or JSON file: properties first (Liquibase
- * knows them before any change runs), then changesets, includes and includeAlls in document order.
+ * knows them before any change runs), then changesets, includes and includeAlls in document order. A change
+ * sqlguard cannot see into is reported ({@link UncheckedChanges}); a changeset's {@code modifySql} edits its
+ * statements before the rules see them ({@link ModifySql}).
  *
  * <p>Acknowledgements: a changeset's {@code <comment>} (YAML {@code comment:}) becomes a comment token
  * {@code -- <text>} at column 1 of the first line of each of the changeset's statements; an XML comment
@@ -31,7 +34,7 @@ import java.util.Set;
 final class ChangeSetWalker {
 
     private static final Set<String> NOT_CHANGES = Set.of("comment", "rollback", "preConditions", "validCheckSum",
-            "changes", "tagDatabase", "output", "stop", "empty", "customChange", "executeCommand");
+            "changes", "modifySql");
 
     private static final String FILE_WIDE = "sqlguard:allow-file";
 
@@ -52,9 +55,8 @@ final class ChangeSetWalker {
 
     void walk(ChangeNode changelog) {
         for (ChangeNode child : changelog.children()) {
-            if (child.name().equals("property") && child.attributes().containsKey("name")) {
-                reader.properties().putIfAbsent(child.attributes().get("name"),
-                        child.attributes().getOrDefault("value", ""));
+            if (child.name().equals("property")) {
+                property(child);
             }
         }
         out = reader.collector(path);
@@ -76,13 +78,32 @@ final class ChangeSetWalker {
         }
     }
 
+    /**
+     * A {@code <property name=.. value=..>}, or a {@code <property file=..>} with many: the first definition of
+     * a name wins, as in Liquibase.
+     */
+    private void property(ChangeNode property) {
+        Map<String, String> attributes = property.attributes();
+        if (attributes.containsKey("file")) {
+            String target = new SyntheticStatements(reader.options().dialect(), reader.placeholders())
+                    .substitute(attributes.get("file"));
+            reader.propertyFile(file, path, Reference.of(property, target, false))
+                    .forEach(reader.properties()::putIfAbsent);
+        } else if (attributes.containsKey("name")) {
+            reader.properties().putIfAbsent(attributes.get("name"), attributes.getOrDefault("value", ""));
+        }
+    }
+
     private void changeSet(ChangeNode changeSet, SyntheticStatements synthetic) {
         reader.countChangeset();
-        dialect = DbmsDialect.of(changeSet.attributes().get("dbms"), reader.options().dialect());
-        translator = translators.computeIfAbsent(dialect, d -> {
-            SyntheticStatements statements = new SyntheticStatements(d, reader.placeholders());
-            return new ChangeTranslator(path, statements, new SqlRegionSplitter(d, reader.placeholders()), out,
-                    new SqlFileReader(reader, file, path, statements, d));
+        // Configured or named by a single dbms: the changeset's SQL files are read in it wherever they lie.
+        Dialect stated = DbmsDialect.of(changeSet.attributes().get("dbms"), reader.options().dialect());
+        Dialect chosen = stated == Dialect.AUTO ? DbmsDialect.ofFile(path, Dialect.AUTO) : stated;
+        dialect = chosen;
+        translator = translators.computeIfAbsent(stated, s -> {
+            SyntheticStatements statements = new SyntheticStatements(chosen, reader.placeholders());
+            return new ChangeTranslator(path, statements, new SqlRegionSplitter(chosen, reader.placeholders()), out,
+                    new SqlFileReader(reader, file, path, statements, chosen, s == Dialect.AUTO));
         });
         String label = "changeset " + synthetic.substitute(changeSet.attributes().getOrDefault("author", ""))
                 + ":" + synthetic.substitute(changeSet.attributes().getOrDefault("id", ""));
@@ -93,15 +114,18 @@ final class ChangeSetWalker {
         // A precondition requiring an empty table guards the changes below; only the guard check reads it.
         PreconditionGuardText.of(changeSet, synthetic)
                 .forEach(text -> synthetic.schemaOnlyAt(text, path, changeSet, context).ifPresent(out::add));
+        List<ModifySql> modifySql = ModifySql.of(changeSet, synthetic,
+                (element, problem) -> unchecked(element, problem + " (" + label + ")"));
         List<Statement> statements = new ArrayList<>();
         for (ChangeNode change : changesOf(changeSet)) {
             statements.addAll(change(change, context));
         }
+        List<Statement> run = new ArrayList<>(modified(statements, modifySql, false, label));
         if (reader.options().rollbacks() != ScriptMode.SKIP) {
-            statements.addAll(rollback(changeSet, label));
+            run.addAll(modified(rollback(changeSet, label), modifySql, true, label));
         }
-        changeSet.value("comment").ifPresent(comment -> acknowledge(comment, statements));
-        changeSet.comments().forEach(comment -> acknowledge(comment, statements));
+        changeSet.value("comment").ifPresent(comment -> acknowledge(comment, run));
+        changeSet.comments().forEach(comment -> acknowledge(comment, run));
     }
 
     private static List<ChangeNode> changesOf(ChangeNode changeSet) {
@@ -113,12 +137,69 @@ final class ChangeSetWalker {
     }
 
     private List<Statement> change(ChangeNode change, StatementContext context) {
+        UncheckedChanges.reason(change).ifPresent(reason -> unchecked(change, reason + " (" + context.label() + ")"));
         List<Statement> statements = translator.translate(change, context);
         change.comments().forEach(comment -> acknowledge(comment, statements));
         if (change.name().equals("sql")) {
             change.child("comment").map(ChangeNode::text).ifPresent(comment -> acknowledge(comment, statements));
         }
         return statements;
+    }
+
+    private void unchecked(ChangeNode element, String message) {
+        reader.report(ChangelogFindings.unchecked(path, element.line(), element.column(), message));
+    }
+
+    /**
+     * The statements as the changeset's {@code modifySql} leaves them: an edited statement is replaced, in its
+     * file's script too, by the edited text located where the original starts; one edited only on some databases
+     * is kept beside its edited form.
+     */
+    private List<Statement> modified(List<Statement> statements, List<ModifySql> modifySql, boolean rollback,
+            String label) {
+        List<Statement> result = statements;
+        for (ModifySql modifier : modifySql) {
+            if (rollback && !modifier.appliesToRollback()) {
+                continue;
+            }
+            List<Statement> next = new ArrayList<>();
+            for (Statement statement : result) {
+                String edited;
+                try {
+                    edited = modifier.applyTo(statement.sql());
+                } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
+                    unchecked(modifier.element(), "modifySql cannot be applied to '" + statement.firstLine() + "' ("
+                            + e.getMessage() + "), so it was checked as generated, not as Liquibase runs it ("
+                            + label + ")");
+                    next.add(statement);
+                    continue;
+                }
+                if (edited.equals(statement.sql())) {
+                    next.add(statement);
+                    continue;
+                }
+                List<Statement> replacements = statementsOf(edited, statement);
+                if (modifier.restricted()) {
+                    replacements = new ArrayList<>(replacements);
+                    replacements.add(0, statement);
+                }
+                reader.collector(statement.start().path()).replace(statement, replacements);
+                next.addAll(replacements);
+            }
+            result = next;
+        }
+        return result;
+    }
+
+    /** {@code sql} split into statements whose every token stands where {@code original} starts. */
+    private List<Statement> statementsOf(String sql, Statement original) {
+        Token at = original.firstToken();
+        return new StatementSplitter(original.dialect(), reader.placeholders())
+                .split(original.start().path(), sql, 0, sql.length(), 1, 1, original.context()).statements().stream()
+                .map(s -> new Statement(s.sql(), original.start(), s.tokens().stream()
+                        .map(t -> new Token(t.type(), t.text(), at.offset(), at.line(), at.column())).toList(),
+                        original.context(), original.dialect(), s.container()))
+                .toList();
     }
 
     private List<Statement> rollback(ChangeNode changeSet, String label) {

@@ -10,12 +10,13 @@ import java.util.Optional;
  * Turns one Liquibase change element into the statements it runs.
  *
  * <p>Handled: {@code delete}, {@code update}, {@code dropTable}, {@code dropColumn}, {@code renameTable},
- * {@code renameColumn}, {@code modifyDataType} (one synthetic statement at the element), {@code sql} (its
+ * {@code renameColumn}, {@code modifyDataType} (one synthetic statement at the element), {@code mergeColumns}
+ * (the drop of its two columns, after the move of their values into the final type), {@code sql} (its
  * text split with positions inside the element) and {@code sqlFile} (the file split with its own
  * positions). The change types that shape the schema ({@link SchemaChangeText}) yield a statement only
- * the schema replay reads. Every other change type (insert, loadData, createIndex,
- * dropAllForeignKeyConstraints, customChange, ...) adds or changes nothing a destructive-change rule
- * looks for and yields no statement.
+ * the schema replay reads. Every other change type yields no statement: the standard ones (insert, loadData,
+ * createIndex, ...) change nothing a destructive-change rule looks for, and the others are reported by
+ * {@link UncheckedChanges}.
  */
 final class ChangeTranslator {
 
@@ -44,6 +45,7 @@ final class ChangeTranslator {
         return switch (change.name()) {
             case "sql" -> sql(change, context);
             case "sqlFile" -> sqlFiles.statementsOf(change, context);
+            case "mergeColumns" -> mergeColumns(change, context);
             default -> syntheticText(change).flatMap(text -> synthetic.at(text, path, change, context))
                     .map(statement -> {
                         out.add(statement);
@@ -83,6 +85,31 @@ final class ChangeTranslator {
                 .flatMap(text -> synthetic.schemaOnlyAt(text, path, change, context))
                 .ifPresent(out::add);
         return List.of();
+    }
+
+    /**
+     * Liquibase adds the final column, fills it from the two others in every row and drops them: the schema
+     * learns the new column, the values' move into the final type is judged as a type change of each source
+     * column, and the drop is the statement rules report.
+     */
+    private List<Statement> mergeColumns(ChangeNode change, StatementContext context) {
+        String table = synthetic.table(change, "tableName");
+        List<String> sources = List.of(synthetic.name(change.attributes().get("column1Name")),
+                synthetic.name(change.attributes().get("column2Name")));
+        String finalType = synthetic.substitute(change.attributes().getOrDefault("finalColumnType", "")).strip();
+        synthetic.schemaOnlyAt("ALTER TABLE " + table + " ADD "
+                + synthetic.name(change.attributes().get("finalColumnName")) + " "
+                + (finalType.isEmpty() ? "unknown_type" : finalType), path, change, context).ifPresent(out::add);
+        List<Statement> statements = new ArrayList<>();
+        if (!finalType.isEmpty()) {
+            synthetic.at("ALTER TABLE " + table + " " + String.join(", ", sources.stream()
+                    .map(column -> "ALTER COLUMN " + column + " TYPE " + finalType).toList()), path, change, context)
+                    .ifPresent(statements::add);
+        }
+        synthetic.at("ALTER TABLE " + table + " DROP COLUMN " + String.join(", ", sources), path, change, context)
+                .ifPresent(statements::add);
+        statements.forEach(out::add);
+        return statements;
     }
 
     private List<Statement> sql(ChangeNode change, StatementContext context) {

@@ -20,6 +20,13 @@ final class ChangelogFindings {
                 "Fix the file so Liquibase can read it.");
     }
 
+    static Finding includeCycle(String path, int line, int column, String chain) {
+        return at(Diagnostics.MALFORMED_CHANGELOG, path, line, column,
+                "Include cycle " + chain + ": Liquibase refuses a changelog that includes itself; sqlguard checked "
+                        + "each file of the cycle once.",
+                "Remove the include that leads back to a changelog that is already being read.");
+    }
+
     static Finding unreadable(String path, String reason) {
         return at(Diagnostics.UNREADABLE_FILE, path, 1, 1,
                 "A file the changelog refers to cannot be read, so it was not checked: " + reason,
@@ -38,11 +45,22 @@ final class ChangelogFindings {
                 "Fix the path, or set relativeToChangelogFile, or add its folder to the search roots.");
     }
 
+    static Finding missingPropertyFile(String path, int line, int column, String target) {
+        return at(Diagnostics.MISSING_INCLUDE, path, line, column,
+                "Property file '" + target + "' was not found, so the ${..} references to its properties could "
+                        + "not be resolved.",
+                "Fix the path, or set relativeToChangelogFile, or add its folder to the search roots.");
+    }
+
     static Finding outsideDirectories(String path, int line, int column, String target, String reached) {
         return at(Diagnostics.INCLUDE_OUTSIDE_DIRECTORIES, path, line, column,
                 "'" + target + "' reaches " + reached + ", outside the scanned directories; it was checked "
                         + "through this changelog.",
                 Diagnostics.INCLUDE_OUTSIDE_DIRECTORIES.hint());
+    }
+
+    static Finding unchecked(String path, int line, int column, String message) {
+        return at(Diagnostics.UNCHECKED_CHANGE, path, line, column, message, Diagnostics.UNCHECKED_CHANGE.hint());
     }
 
     private static Finding at(RuleInfo info, String path, int line, int column, String message, String hint) {

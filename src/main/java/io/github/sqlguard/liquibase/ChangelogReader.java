@@ -7,13 +7,16 @@ import io.github.sqlguard.sql.Placeholders;
 import io.github.sqlguard.sql.StatementContext;
 import io.github.sqlguard.sql.StatementSplitter;
 import java.io.IOException;
+import java.io.StringReader;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
 import java.nio.charset.UnsupportedCharsetException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -21,6 +24,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.Set;
 
 /**
@@ -35,6 +39,8 @@ public final class ChangelogReader {
     private final ReferenceResolver resolver;
     private final Map<String, String> properties = new HashMap<>();
     private final Set<Path> processed = new LinkedHashSet<>();
+    /** The changelogs being read, innermost first: an include of one of them closes a cycle. */
+    private final Deque<Path> reading = new ArrayDeque<>();
     private final Map<String, ScriptCollector> collectors = new LinkedHashMap<>();
     private final List<Finding> problems = new ArrayList<>();
     private int changesets;
@@ -70,6 +76,15 @@ public final class ChangelogReader {
         if (!processed.add(file)) {
             return;
         }
+        reading.push(file);
+        try {
+            processUnread(file, relativePath, text);
+        } finally {
+            reading.pop();
+        }
+    }
+
+    private void processUnread(Path file, String relativePath, String text) {
         collector(relativePath).text(text);
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".sql")) {
@@ -101,7 +116,8 @@ public final class ChangelogReader {
             // A plain SQL file reached by includeAll: Liquibase runs it as one changeset.
             changesets++;
             StatementContext context = new StatementContext(StatementContext.Kind.SCRIPT, "sql file " + relativePath);
-            collector(relativePath).add(new StatementSplitter(options.dialect(), placeholders())
+            collector(relativePath).add(new StatementSplitter(DbmsDialect.ofFile(relativePath, options.dialect()),
+                    placeholders())
                     .split(relativePath, text, 0, text.length(), 1, 1, context));
         }
     }
@@ -140,11 +156,12 @@ public final class ChangelogReader {
         }
         Charset charset = charsetOf(reference, fromPath);
         if (!reference.folder()) {
-            readAndProcess(resolved.get(), charset);
+            readUnlessCycle(resolved.get(), charset, fromPath, reference);
             return;
         }
         try {
-            ReferenceResolver.changelogsIn(resolved.get()).forEach(file -> readAndProcess(file, charset));
+            ReferenceResolver.changelogsIn(resolved.get())
+                    .forEach(file -> readUnlessCycle(file, charset, fromPath, reference));
         } catch (IOException e) {
             problems.add(ChangelogFindings.malformed(fromPath, reference.line(), reference.column(),
                     "folder '" + reference.target() + "' cannot be listed: " + e.getMessage()));
@@ -174,6 +191,37 @@ public final class ChangelogReader {
         return resolved;
     }
 
+    /**
+     * The properties of a {@code <property file=..>} file, read as Liquibase reads them (Java properties,
+     * ISO-8859-1); a missing file is reported at the element, unless {@code errorIfMissing} is false.
+     */
+    Map<String, String> propertyFile(Path from, String fromPath, Reference reference) {
+        Optional<Path> resolved = resolver.resolve(from, reference.target(), reference.relativeToChangelogFile());
+        if (resolved.isEmpty() || !Files.isRegularFile(resolved.get())) {
+            if (reference.errorIfMissing()) {
+                problems.add(ChangelogFindings.missingPropertyFile(fromPath, reference.line(), reference.column(),
+                        String.valueOf(reference.target())));
+            }
+            return Map.of();
+        }
+        String relativePath = resolver.relativePathOf(resolved.get());
+        Optional<String> text = readText(resolved.get(), relativePath, StandardCharsets.ISO_8859_1);
+        if (text.isEmpty()) {
+            return Map.of();
+        }
+        Properties loaded = new Properties();
+        try {
+            loaded.load(new StringReader(text.get()));
+        } catch (IOException | IllegalArgumentException e) {
+            problems.add(ChangelogFindings.malformed(fromPath, reference.line(), reference.column(),
+                    "property file '" + reference.target() + "' cannot be read: " + e.getMessage()));
+            return Map.of();
+        }
+        Map<String, String> values = new HashMap<>();
+        loaded.stringPropertyNames().forEach(name -> values.put(name, loaded.getProperty(name)));
+        return values;
+    }
+
     /** The charset of a reference's {@code encoding} attribute; UTF-8, as in Liquibase, when it has none. */
     Charset charsetOf(Reference reference, String fromPath) {
         String encoding = reference.encoding();
@@ -188,6 +236,28 @@ public final class ChangelogReader {
                             + "' was read as UTF-8"));
             return StandardCharsets.UTF_8;
         }
+    }
+
+    /**
+     * Reads an included file, unless it is one of the changelogs being read: Liquibase refuses such a cycle, so it
+     * is reported at the include that closes it (each file of the cycle is still checked once).
+     */
+    private void readUnlessCycle(Path file, Charset charset, String fromPath, Reference reference) {
+        Path normalized = file.toAbsolutePath().normalize();
+        if (!reading.contains(normalized)) {
+            readAndProcess(normalized, charset);
+            return;
+        }
+        List<String> chain = new ArrayList<>();
+        for (Path open : reading) {
+            chain.add(0, resolver.relativePathOf(open));
+            if (open.equals(normalized)) {
+                break;
+            }
+        }
+        chain.add(resolver.relativePathOf(normalized));
+        problems.add(ChangelogFindings.includeCycle(fromPath, reference.line(), reference.column(),
+                String.join(" -> ", chain)));
     }
 
     private void readAndProcess(Path file, Charset charset) {

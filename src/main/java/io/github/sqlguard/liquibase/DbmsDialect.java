@@ -1,6 +1,7 @@
 package io.github.sqlguard.liquibase;
 
 import io.github.sqlguard.model.Dialect;
+import io.github.sqlguard.source.DatabaseNames;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -8,11 +9,23 @@ import java.util.Locale;
 /**
  * Picks the dialect for a changeset from its {@code dbms} attribute: when the build did not configure a
  * dialect (AUTO) and the changeset runs on exactly one known database, its SQL is written for that
- * database and parses best with that dialect.
+ * database and parses best with that dialect. Without such a {@code dbms}, a folder named for a database
+ * ({@code changelog/mysql/}) says the same of the files in it.
  */
 final class DbmsDialect {
 
     private DbmsDialect() {
+    }
+
+    /** The configured dialect, else that of the changeset's single dbms, else that of its file's folder. */
+    static Dialect of(String dbms, Dialect configured, String relativePath) {
+        Dialect chosen = of(dbms, configured);
+        return chosen == Dialect.AUTO ? ofFile(relativePath, configured) : chosen;
+    }
+
+    /** The configured dialect, else that of the database the file's folder (or a part of its name) names. */
+    static Dialect ofFile(String relativePath, Dialect configured) {
+        return configured == Dialect.AUTO ? DatabaseNames.dialectWithinProject(relativePath) : configured;
     }
 
     static Dialect of(String dbms, Dialect configured) {

@@ -23,7 +23,8 @@ record DecodedPositions(int[] fileOffsets, LineIndex fileLines) {
         LineIndex decodedLines = new LineIndex(decoded);
         List<Statement> statements = script.statements().stream().map(s -> new Statement(s.sql(),
                 location(s.start().path(), decodedLines, s.start().line(), s.start().column()),
-                s.tokens().stream().map(this::token).toList(), s.context(), s.dialect(), s.container())).toList();
+                s.tokens().stream().map(this::token).toList(), s.context(), s.dialect(), s.container(),
+                s.written())).toList();
         List<Token> comments = script.comments().stream().map(this::token).toList();
         Optional<LexError> error = script.lexError().map(e -> {
             int offset = fileOffset(decodedOffset(decodedLines, e.line(), e.column()));

@@ -146,7 +146,8 @@ public final class FormattedSqlReader {
         out.text(text);
         // Nothing before the first changeset runs, but its comments may acknowledge findings for the whole file.
         int preambleEnd = changesets.isEmpty() ? text.length() : index.lineStart(changesets.get(0)[0] + 1);
-        new Lexer(options.dialect()).tokenize(text, 0, preambleEnd, 1, 1).tokens().stream()
+        new Lexer(DbmsDialect.ofFile(relativePath, options.dialect())).tokenize(text, 0, preambleEnd, 1, 1).tokens()
+                .stream()
                 .filter(t -> t.type() == TokenType.COMMENT && !HEADER.matcher(t.text()).find())
                 .forEach(out::addComment);
         String mainText = new String(main);
@@ -158,8 +159,8 @@ public final class FormattedSqlReader {
             String label = "changeset " + unquote(header.group(1)) + ":" + unquote(header.group(2));
             Map<String, String> attributes = attributes(header.group(3));
             String endDelimiter = attributes.get("endDelimiter");
-            SqlRegionSplitter splitter = splitters.computeIfAbsent(
-                    DbmsDialect.of(attributes.get("dbms"), options.dialect()), d -> new SqlRegionSplitter(d, placeholders));
+            SqlRegionSplitter splitter = splitters.computeIfAbsent(DbmsDialect.of(attributes.get("dbms"),
+                    options.dialect(), relativePath), d -> new SqlRegionSplitter(d, placeholders));
             DatabaseScope databases = DatabaseScope.of(attributes.get("dbms"),
                     attributes.getOrDefault("context", attributes.get("contextFilter")), attributes.get("labels"));
             int from = index.lineStart(headerLine + 2);

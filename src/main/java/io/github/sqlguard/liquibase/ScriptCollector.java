@@ -40,6 +40,17 @@ final class ScriptCollector {
         statements.add(statement);
     }
 
+    /** Puts {@code replacements} where {@code original} stands (compared by identity); nothing if it is not here. */
+    void replace(Statement original, List<Statement> replacements) {
+        for (int i = 0; i < statements.size(); i++) {
+            if (statements.get(i) == original) {
+                statements.remove(i);
+                statements.addAll(i, replacements);
+                return;
+            }
+        }
+    }
+
     void addComment(Token comment) {
         comments.add(comment);
     }

@@ -18,10 +18,17 @@ final class SqlFileReader implements ChangeTranslator.SqlFileSource {
     private final String changelogPath;
     private final SyntheticStatements synthetic;
     private final Dialect dialect;
+    private final boolean folderDecides;
 
+    /**
+     * @param dialect the dialect of the changeset
+     * @param folderDecides whether a file in a folder named for a database is read in that database's dialect
+     *     instead: true unless the build configured a dialect or the changeset's {@code dbms} names one database
+     */
     SqlFileReader(ChangelogReader reader, Path changelog, String changelogPath, SyntheticStatements synthetic,
-            Dialect dialect) {
+            Dialect dialect, boolean folderDecides) {
         this.dialect = dialect;
+        this.folderDecides = folderDecides;
         this.reader = reader;
         this.changelog = changelog;
         this.changelogPath = changelogPath;
@@ -47,7 +54,8 @@ final class SqlFileReader implements ChangeTranslator.SqlFileSource {
         reader.markProcessed(resolved.get());
         reader.collector(relativePath).text(text.get());
         TextRegion whole = new TextRegion(text.get(), 0, text.get().length(), 1, 1);
-        return reader.collector(relativePath).add(new SqlRegionSplitter(dialect,
+        Dialect byFolder = folderDecides ? DbmsDialect.ofFile(relativePath, Dialect.AUTO) : Dialect.AUTO;
+        return reader.collector(relativePath).add(new SqlRegionSplitter(byFolder == Dialect.AUTO ? dialect : byFolder,
                 reader.placeholders()).split(relativePath, whole, sqlFile.attributes().get("endDelimiter"), context));
     }
 }

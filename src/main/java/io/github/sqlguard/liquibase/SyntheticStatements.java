@@ -41,8 +41,8 @@ final class SyntheticStatements {
         if (tokens.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new Statement(sql.strip(), new Location(path, element.line(), element.column()), tokens,
-                context, dialect, false));
+        return Optional.of(new Statement(neutralized(sql.strip()), new Location(path, element.line(),
+                element.column()), tokens, context, dialect, false));
     }
 
     /**
@@ -54,16 +54,30 @@ final class SyntheticStatements {
                 statement.tokens(), statement.context(), statement.dialect(), true));
     }
 
-    /** {@code ${name}} properties replaced by their values, unknown ones by a neutral identifier. */
+    /**
+     * {@code ${name}} properties replaced by their values; one nobody defined stays as written, as Liquibase
+     * leaves it, so messages show the reference the user wrote.
+     */
     String substitute(String value) {
+        return replaced(value, false);
+    }
+
+    /** The SQL handed to the parser: undefined properties become neutral identifiers so it still parses. */
+    private String neutralized(String sql) {
+        return replaced(sql, true);
+    }
+
+    private String replaced(String value, boolean neutralizeUnknown) {
         if (value == null || !value.contains("${")) {
             return value;
         }
         Matcher matcher = PROPERTY.matcher(value);
         StringBuilder out = new StringBuilder();
         while (matcher.find()) {
-            matcher.appendReplacement(out, Matcher.quoteReplacement(placeholders.replacementFor(
-                    placeholders.prefix() + matcher.group(1) + placeholders.suffix())));
+            boolean known = placeholders.values().containsKey(matcher.group(1));
+            String replacement = known || neutralizeUnknown ? placeholders.replacementFor(
+                    placeholders.prefix() + matcher.group(1) + placeholders.suffix()) : matcher.group();
+            matcher.appendReplacement(out, Matcher.quoteReplacement(replacement));
         }
         matcher.appendTail(out);
         return out.toString();
@@ -75,7 +89,8 @@ final class SyntheticStatements {
         if (value.isEmpty()) {
             return "unnamed";
         }
-        if (PLAIN_NAME.matcher(value).matches() || value.startsWith("\"") || value.startsWith("`")
+        if (PLAIN_NAME.matcher(value).matches() || PROPERTY.matcher(value).matches() || value.startsWith("\"")
+                || value.startsWith("`")
                 || value.startsWith("[")) {
             return value;
         }

@@ -100,7 +100,7 @@ final class YamlChangelogParser {
         if (value instanceof SequenceNode sequence) {
             List<ChangeNode> children = new ArrayList<>();
             for (Node item : sequence.getValue()) {
-                children.add(item(item, depth + 1));
+                children.addAll(items(item, depth + 1));
             }
             return node(name, keyNode, Map.of(), Map.of(), null, null, children);
         }
@@ -108,14 +108,22 @@ final class YamlChangelogParser {
         return node(name, keyNode, Map.of(), Map.of(), scalar.getValue(), region(scalar), List.of());
     }
 
-    /** A list item: a single-key mapping is the element named by its key (the usual Liquibase shape). */
-    private ChangeNode item(Node item, int depth) throws ChangelogSyntaxException {
+    /**
+     * A list item: each key of a mapping is an element named by the key (one key is the usual Liquibase shape;
+     * Liquibase runs every key of an item with several, {@code - dropTable: ..} and {@code delete: ..}, in order).
+     */
+    private List<ChangeNode> items(Node item, int depth) throws ChangelogSyntaxException {
         count(item, depth);
-        if (item instanceof MappingNode mapping && mapping.getValue().size() == 1
-                && mapping.getValue().get(0).getKeyNode() instanceof ScalarNode key) {
-            return entry(key.getValue(), key, mapping.getValue().get(0).getValueNode(), depth + 1);
+        if (item instanceof MappingNode mapping && !mapping.getValue().isEmpty()
+                && mapping.getValue().stream().allMatch(tuple -> tuple.getKeyNode() instanceof ScalarNode)) {
+            List<ChangeNode> elements = new ArrayList<>();
+            for (NodeTuple tuple : mapping.getValue()) {
+                ScalarNode key = (ScalarNode) tuple.getKeyNode();
+                elements.add(entry(key.getValue(), key, tuple.getValueNode(), depth + 1));
+            }
+            return elements;
         }
-        return entry("item", item, item, depth + 1);
+        return List.of(entry("item", item, item, depth + 1));
     }
 
     private ChangeNode mappingNode(String name, Node keyNode, MappingNode mapping, int depth)

@@ -35,9 +35,10 @@ abstract class AbstractSqlguardMojo extends AbstractMojo {
     protected MavenSession session;
 
     /**
-     * Where to look for migrations. Default: the project's resource directories and the {@code filesystem:}
-     * and {@code classpath:} locations of a flyway-maven-plugin in the same pom; the current directory when
-     * the goal runs without a project.
+     * Where to look for migrations. Default: the project's resource directories, the {@code filesystem:} and
+     * {@code classpath:} locations of a flyway-maven-plugin in the same pom (or its {@code flyway.locations}
+     * property), and the folder of a liquibase-maven-plugin's {@code changeLogFile} outside those; the current
+     * directory when the goal runs without a project.
      *
      * @since 0.1.0
      */
@@ -98,7 +99,8 @@ abstract class AbstractSqlguardMojo extends AbstractMojo {
     protected String disabledRules;
 
     /**
-     * Values for Flyway {@code ${placeholders}}, added to those of a flyway-maven-plugin in the same pom.
+     * Values for Flyway {@code ${placeholders}}, added to those of a flyway-maven-plugin in the same pom and its
+     * {@code flyway.placeholders.*} properties.
      *
      * @since 0.1.0
      */
@@ -252,14 +254,19 @@ abstract class AbstractSqlguardMojo extends AbstractMojo {
                 && result.findings().isEmpty();
     }
 
-    /** The validated configuration, or a MojoExecutionException that says what to fix. */
+    /**
+     * The validated configuration, or a MojoExecutionException that says what to fix. A Liquibase changelog the
+     * liquibase-maven-plugin names but sqlguard cannot check is a warning in the log.
+     */
     protected LintConfig lintConfig() throws MojoExecutionException {
         DeprecatedProperties.fillUnsetParameters(this);
+        unscannedChangelogWarnings().forEach(getLog()::warn);
         try {
             Path base = baseDir();
-            FlywayPluginSettings flywayPlugin = FlywayPluginSettings.of(project);
+            FlywayPluginSettings flywayPlugin = flywayPlugin();
             FlywayConfig flyway = flywayConfig(flywayPlugin);
-            return new LintConfig(base, scannedDirectories(base, flywayPlugin),
+            List<Path> scanned = scannedDirectories(base, flywayPlugin, liquibasePlugin());
+            return new LintConfig(base, scanned,
                     MigrationIncludes.widened(ParameterValues.orDefault(includes, LintConfig.DEFAULT_INCLUDES), flyway.suffixes()),
                     ParameterValues.orDefault(excludes, List.of()), Dialect.fromConfig(dialect),
                     charset(), rules == null ? Map.of() : rules, ParameterValues.splitList(disabledRules),
@@ -284,7 +291,7 @@ abstract class AbstractSqlguardMojo extends AbstractMojo {
         }
         List<Path> defaults;
         try {
-            defaults = scannedDirectories(baseDir(), FlywayPluginSettings.of(project));
+            defaults = scannedDirectories(baseDir(), flywayPlugin(), liquibasePlugin());
         } catch (IllegalArgumentException e) {
             return Optional.empty(); // lintConfig() reports the broken configuration
         }
@@ -305,7 +312,27 @@ abstract class AbstractSqlguardMojo extends AbstractMojo {
         return maxFileSizeMb * 1024L * 1024L;
     }
 
-    private List<Path> scannedDirectories(Path base, FlywayPluginSettings flywayPlugin) {
+    private FlywayPluginSettings flywayPlugin() {
+        return FlywayPluginSettings.of(project, BuildProperties.of(project, session), System.getenv());
+    }
+
+    private LiquibasePluginSettings liquibasePlugin() {
+        return LiquibasePluginSettings.of(project, BuildProperties.of(project, session));
+    }
+
+    /**
+     * What the build log must say about a Liquibase changelog the liquibase-maven-plugin names but sqlguard
+     * cannot check; nothing when {@code directories} says where to look.
+     */
+    private List<String> unscannedChangelogWarnings() {
+        if (!hasProject() || directories != null && !directories.isEmpty()) {
+            return List.of();
+        }
+        return liquibasePlugin().warnings();
+    }
+
+    private List<Path> scannedDirectories(Path base, FlywayPluginSettings flywayPlugin,
+            LiquibasePluginSettings liquibasePlugin) {
         List<Path> result = new ArrayList<>();
         if (directories != null && !directories.isEmpty()) {
             for (File directory : directories) {
@@ -326,6 +353,12 @@ abstract class AbstractSqlguardMojo extends AbstractMojo {
         if (flywayPlugin.locations().isEmpty()) {
             // Flyway's default location, classpath:db/migration: globs may be written from there too.
             resources.forEach(resource -> result.add(resource.resolve("db").resolve("migration")));
+        }
+        // A changelog outside those folders: its folder is scanned, so its relative includes resolve.
+        for (Path folder : liquibasePlugin.folders()) {
+            if (result.stream().noneMatch(folder::startsWith)) {
+                result.add(folder);
+            }
         }
         return ParameterValues.withoutNestedMissing(result);
     }

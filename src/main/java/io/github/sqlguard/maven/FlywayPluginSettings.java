@@ -7,14 +7,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.apache.maven.model.Plugin;
-import org.apache.maven.model.PluginExecution;
 import org.apache.maven.project.MavenProject;
 import org.codehaus.plexus.util.xml.Xpp3Dom;
 
 /**
- * The parts of an {@code org.flywaydb:flyway-maven-plugin} configuration in the same pom that decide how
- * migrations are named, where they live and what their placeholders stand for, so users do not repeat them.
+ * The parts of an {@code org.flywaydb:flyway-maven-plugin} configuration in the same pom, and of the
+ * {@code flyway.*} properties that plugin reads, that decide how migrations are named, where they live and what
+ * their placeholders stand for, so users do not repeat them.
  */
 record FlywayPluginSettings(
         Map<String, String> placeholders,
@@ -31,32 +30,44 @@ record FlywayPluginSettings(
             Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), List.of(),
             List.of());
 
-    /** Reads the Flyway plugin's configuration (plugin level, then each execution) from the project. */
-    static FlywayPluginSettings of(MavenProject project) {
+    private static final String PROPERTY_PREFIX = "flyway.";
+    private static final String PLACEHOLDERS_PREFIX = "flyway.placeholders.";
+
+    /**
+     * Reads the Flyway plugin's configuration (plugin level, then each execution), and over it the {@code flyway.*}
+     * settings as the plugin itself takes them: pom properties, then {@code FLYWAY_*} environment variables, then
+     * the command line, each overriding the one before. The properties count even when the pom names no Flyway
+     * plugin, since {@code mvn flyway:migrate} reads them all the same.
+     */
+    static FlywayPluginSettings of(MavenProject project, BuildProperties properties, Map<String, String> environment) {
         if (project == null || project.getFile() == null) {
             return NONE;
         }
-        for (Plugin plugin : project.getBuildPlugins()) {
-            if ("org.flywaydb".equals(plugin.getGroupId()) && "flyway-maven-plugin".equals(plugin.getArtifactId())) {
-                List<Xpp3Dom> configurations = new ArrayList<>();
-                if (plugin.getConfiguration() instanceof Xpp3Dom dom) {
-                    configurations.add(dom);
-                }
-                for (PluginExecution execution : plugin.getExecutions()) {
-                    if (execution.getConfiguration() instanceof Xpp3Dom dom) {
-                        configurations.add(dom);
-                    }
-                }
-                return read(configurations, project);
-            }
-        }
-        return NONE;
+        List<Xpp3Dom> configurations = PluginConfigurations.of(project, "org.flywaydb", "flyway-maven-plugin")
+                .orElse(List.of());
+        return read(configurations, overrides(properties, environment), project);
     }
 
-    private static FlywayPluginSettings read(List<Xpp3Dom> configurations, MavenProject project) {
+    /** The {@code flyway.*} settings outside the plugin's configuration, the strongest last in. */
+    private static Map<String, String> overrides(BuildProperties properties, Map<String, String> environment) {
+        Map<String, String> overrides = new LinkedHashMap<>();
+        properties.pom().forEach((name, value) -> putFlywaySetting(overrides, name, value));
+        environment.forEach((name, value) -> putFlywaySetting(overrides, FlywayEnvironment.propertyOf(name), value));
+        properties.commandLine().forEach((name, value) -> putFlywaySetting(overrides, name, value));
+        return overrides;
+    }
+
+    private static void putFlywaySetting(Map<String, String> settings, String name, String value) {
+        if (name != null && name.startsWith(PROPERTY_PREFIX) && value != null) {
+            settings.put(name, value);
+        }
+    }
+
+    private static FlywayPluginSettings read(List<Xpp3Dom> configurations, Map<String, String> overrides,
+            MavenProject project) {
         Map<String, String> placeholders = new LinkedHashMap<>();
         List<String> suffixes = new ArrayList<>();
-        List<Path> locations = new ArrayList<>();
+        List<String> locations = new ArrayList<>();
         for (Xpp3Dom configuration : configurations) {
             Xpp3Dom placeholderDom = configuration.getChild("placeholders");
             if (placeholderDom != null) {
@@ -65,15 +76,33 @@ record FlywayPluginSettings(
                 }
             }
             suffixes.addAll(values(configuration, "sqlMigrationSuffixes"));
-            for (String location : values(configuration, "locations")) {
-                locations.addAll(resolveLocation(location.trim(), project));
+            locations.addAll(values(configuration, "locations"));
+        }
+        overrides.forEach((name, value) -> {
+            if (name.startsWith(PLACEHOLDERS_PREFIX) && name.length() > PLACEHOLDERS_PREFIX.length()) {
+                placeholders.put(name.substring(PLACEHOLDERS_PREFIX.length()), value);
             }
+        });
+        List<String> overriddenLocations = ParameterValues.splitList(overrides.get(PROPERTY_PREFIX + "locations"));
+        List<String> overriddenSuffixes = ParameterValues.splitList(overrides.get(PROPERTY_PREFIX + "sqlMigrationSuffixes"));
+        List<Path> resolved = new ArrayList<>();
+        for (String location : overriddenLocations.isEmpty() ? locations : overriddenLocations) {
+            resolved.addAll(resolveLocation(location.trim(), project));
         }
         return new FlywayPluginSettings(placeholders,
-                first(configurations, "placeholderPrefix"), first(configurations, "placeholderSuffix"),
-                first(configurations, "sqlMigrationPrefix"), first(configurations, "undoSqlMigrationPrefix"),
-                first(configurations, "repeatableSqlMigrationPrefix"),
-                first(configurations, "sqlMigrationSeparator"), suffixes, locations);
+                setting("placeholderPrefix", configurations, overrides),
+                setting("placeholderSuffix", configurations, overrides),
+                setting("sqlMigrationPrefix", configurations, overrides),
+                setting("undoSqlMigrationPrefix", configurations, overrides),
+                setting("repeatableSqlMigrationPrefix", configurations, overrides),
+                setting("sqlMigrationSeparator", configurations, overrides),
+                overriddenSuffixes.isEmpty() ? suffixes : overriddenSuffixes, resolved);
+    }
+
+    /** A single-valued setting: the {@code flyway.<name>} property when one is given, else the configuration's. */
+    private static Optional<String> setting(String name, List<Xpp3Dom> configurations, Map<String, String> overrides) {
+        String overridden = overrides.get(PROPERTY_PREFIX + name);
+        return overridden != null && !overridden.isEmpty() ? Optional.of(overridden) : first(configurations, name);
     }
 
     /** A list parameter: either child elements or one comma-separated value. */

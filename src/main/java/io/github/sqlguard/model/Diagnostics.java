@@ -16,7 +16,8 @@ public final class Diagnostics {
             "A migration that sqlguard cannot read is a migration nobody checked. Binary files, I/O errors, "
                     + "files over the size limit and symbolic-link loops inside the scanned folders are reported "
                     + "instead of being skipped.",
-            "Fix or remove the file, exclude it with <excludes>, or raise sqlguard.maxFileSizeMb.",
+            "Fix or remove the file, or exclude it with <excludes>; for a file over the size limit, raise "
+                    + "maxFileSizeMb (-Dsqlguard.maxFileSizeMb).",
             List.of(), List.of());
 
     public static final RuleInfo INVALID_ENCODING = new RuleInfo("invalid-encoding", Severity.WARNING,
@@ -54,6 +55,15 @@ public final class Diagnostics {
                     + "sqlguard was told to scan, so <includes> and <excludes> do not apply to it and a reader of "
                     + "the configuration would not expect it to be part of the check.",
             "Add the file's folder to <directories>, or move the file next to the changelog that uses it.",
+            List.of(), List.of());
+
+    public static final RuleInfo UNCHECKED_CHANGE = new RuleInfo("unchecked-change", Severity.WARNING,
+            "A Liquibase change runs something sqlguard cannot see into",
+            "A customChange runs Java code, an executeCommand runs a program, a change type that is not a standard "
+                    + "Liquibase one comes from an extension, and a modifySql that sqlguard cannot apply rewrites "
+                    + "the SQL Liquibase generates: any of them may delete or overwrite rows, and none was checked.",
+            "Review what the change does, then acknowledge it with a pom <suppression> or the baseline, or replace "
+                    + "it with sql or standard changes that sqlguard can check.",
             List.of(), List.of());
 
     public static final RuleInfo ANALYSIS_FAILED = new RuleInfo("analysis-failed", Severity.ERROR,
@@ -125,7 +135,7 @@ public final class Diagnostics {
 
     /** The diagnostics about files and changelogs, in documentation order. */
     public static final List<RuleInfo> FILE = List.of(UNREADABLE_FILE, INVALID_ENCODING, UNTERMINATED_TOKEN,
-            MALFORMED_CHANGELOG, MISSING_INCLUDE, INCLUDE_OUTSIDE_DIRECTORIES, ANALYSIS_FAILED);
+            MALFORMED_CHANGELOG, MISSING_INCLUDE, INCLUDE_OUTSIDE_DIRECTORIES, UNCHECKED_CHANGE, ANALYSIS_FAILED);
 
     /** The diagnostics about acknowledgements, in documentation order. */
     public static final List<RuleInfo> ACKNOWLEDGEMENT = List.of(SUPPRESSION_WITHOUT_REASON, UNKNOWN_RULE,

@@ -160,16 +160,9 @@ public final class Rehearsal {
         }
 
         private Finding finding(RuleInfo rule, Statement statement, String message) {
-            statementSql.put(statement.start(), asWritten(statement));
+            statementSql.put(statement.start(), statement.asWritten());
             return Finding.of(rule.id(), rule.defaultSeverity(), statement.start(), message, rule.hint(),
                     statement.firstLine());
         }
-    }
-
-    /** The statement's tokens joined by spaces, as baseline fingerprints of {@code check}'s findings are made. */
-    private static String asWritten(Statement statement) {
-        StringBuilder text = new StringBuilder();
-        statement.tokens().forEach(token -> text.append(text.length() > 0 ? " " : "").append(token.text()));
-        return text.toString();
     }
 }

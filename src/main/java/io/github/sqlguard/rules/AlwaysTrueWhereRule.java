@@ -1,6 +1,7 @@
 package io.github.sqlguard.rules;
 
 import io.github.sqlguard.analysis.RowChange;
+import io.github.sqlguard.analysis.RowSelection;
 import io.github.sqlguard.analysis.WhereFact;
 import io.github.sqlguard.model.RuleInfo;
 import io.github.sqlguard.schema.RowFilter;
@@ -15,17 +16,21 @@ public final class AlwaysTrueWhereRule extends RowChangeRule {
     private static final RuleInfo INFO = new RuleInfo(
             "always-true-where",
             Severity.ERROR,
-            "DELETE or UPDATE with an always-true WHERE clause",
+            "DELETE or UPDATE with an always-true WHERE clause, MERGE with an always-true ON",
             "A WHERE such as 1 = 1, TRUE, MySQL's WHERE 1, id = id, EXISTS (SELECT 1) or 'x' IS NOT NULL holds "
-                    + "for every row, so the statement touches the whole table while looking restricted. It is often left over from a generated "
-                    + "query or a placeholder condition that was never filled in.",
+                    + "for every row, so the statement touches the whole table while looking restricted. It is often "
+                    + "left over from a generated query or a placeholder condition that was never filled in. The same "
+                    + "goes for a MERGE whose ON condition always holds: its WHEN MATCHED UPDATE or DELETE reaches "
+                    + "every row of the target.",
             "Replace the condition with one that selects exactly the rows to change or remove, or acknowledge it: -- sqlguard:allow always-true-where reason: <why>",
             List.of("DELETE FROM customers WHERE 1 = 1",
                     "UPDATE orders SET status = 'void' WHERE id = id",
-                    "DELETE FROM sessions WHERE expires < now() OR TRUE"),
+                    "DELETE FROM sessions WHERE expires < now() OR TRUE",
+                    "MERGE INTO customers c USING imports i ON 1 = 1 WHEN MATCHED THEN UPDATE SET email = i.email"),
             List.of("DELETE FROM customers WHERE 1 = 0",
                     "UPDATE orders SET status = 'void' WHERE id = 7",
-                    "DELETE FROM sessions WHERE created_at = expires_at"));
+                    "DELETE FROM sessions WHERE created_at = expires_at",
+                    "MERGE INTO customers c USING imports i ON c.id = i.id WHEN MATCHED THEN UPDATE SET email = i.email"));
 
     @Override
     public RuleInfo info() {
@@ -34,10 +39,15 @@ public final class AlwaysTrueWhereRule extends RowChangeRule {
 
     @Override
     Optional<String> violationFor(RowChange change) {
-        return change.where() == WhereFact.ALWAYS_TRUE && !change.restrictedByJoin()
-                ? Optional.of(change.verb() + " with an always-true WHERE " + change.effect() + " every row of "
-                        + change.tableList())
-                : Optional.empty();
+        if (change.where() != WhereFact.ALWAYS_TRUE || change.restrictedByJoin()) {
+            return Optional.empty();
+        }
+        if (change.selection() == RowSelection.MERGE_MATCHED) {
+            return Optional.of("MERGE with an always-true ON condition matches every row, so its WHEN MATCHED "
+                    + change.verb() + " " + change.effect() + " every row of " + change.tableList());
+        }
+        return Optional.of(change.verb() + " with an always-true WHERE " + change.effect() + " every row of "
+                + change.tableList());
     }
 
     /** {@code col IS NOT NULL} on a column the replay knows is NOT NULL; {@code x IS NULL OR x IS NOT NULL}. */

@@ -17,6 +17,8 @@ public final class RuleRegistry {
                 new DeleteWithoutWhereRule(),
                 new UpdateWithoutWhereRule(),
                 new AlwaysTrueWhereRule(),
+                new UnresolvedWhereRule(),
+                new MergeNotMatchedBySourceRule(),
                 new UnfilteredSubqueryRule()));
         rules.addAll(DataLossRules.all());
         rules.add(new UnparsedStatementRule());

@@ -1,5 +1,6 @@
 package io.github.sqlguard.schema;
 
+import io.github.sqlguard.source.DatabaseNames;
 import io.github.sqlguard.source.FlywayScriptName;
 import io.github.sqlguard.source.FlywayVersion;
 import io.github.sqlguard.source.SourceClassification;
@@ -23,10 +24,6 @@ import java.util.Set;
  */
 public final class MigrationOrder {
 
-    private static final Set<String> DATABASE_NAMES = Set.of("mysql", "mariadb", "postgres", "postgresql", "pg",
-            "pgsql", "h2", "oracle", "mssql", "sqlserver", "sqlite", "sqlite3", "cockroach", "cockroachdb", "db2",
-            "hsql", "hsqldb", "derby", "sybase", "informix", "firebird", "tsql");
-
     private static final Set<String> REVERSE_WORDS = Set.of("down", "undo", "rollback", "revert");
 
     /** Where a file stands: which history it belongs to and its place in it. */
@@ -47,7 +44,7 @@ public final class MigrationOrder {
         if (kind.isStructuredChangelog()) {
             return Optional.of(new Place("changelog " + relativePath, 2, null, relativePath));
         }
-        String history = parts.stream().filter(DATABASE_NAMES::contains).findFirst().orElse("");
+        String history = parts.stream().filter(DatabaseNames::isDatabase).findFirst().orElse("");
         Optional<FlywayScriptName> flyway = classification.flywayName();
         if (kind == SourceKind.FLYWAY_VERSIONED && flyway.flatMap(FlywayScriptName::version).isPresent()) {
             return Optional.of(new Place(history, 0, flyway.get().version().get(), relativePath));
@@ -74,7 +71,7 @@ public final class MigrationOrder {
     public static Optional<Reversal> reversal(String relativePath, SourceClassification classification) {
         String lower = relativePath.toLowerCase(Locale.ROOT);
         List<String> parts = List.of(lower.split("[/\\.]"));
-        String history = parts.stream().filter(DATABASE_NAMES::contains).findFirst().orElse("");
+        String history = parts.stream().filter(DatabaseNames::isDatabase).findFirst().orElse("");
         if (classification.kind() == SourceKind.FLYWAY_UNDO) {
             return classification.flywayName().flatMap(FlywayScriptName::version)
                     .map(version -> new Reversal("", history, version));
@@ -106,7 +103,7 @@ public final class MigrationOrder {
         String lower = relativePath.toLowerCase(Locale.ROOT);
         int start = 0;
         for (String part : lower.split("(?=[/\\.])|(?<=[/\\.])")) {
-            if (DATABASE_NAMES.contains(part)) {
+            if (DatabaseNames.isDatabase(part)) {
                 String root = relativePath.substring(0, Math.max(lower.lastIndexOf('/', start),
                         lower.lastIndexOf('\\', start)) + 1);
                 boolean inName = start > 0 && lower.charAt(start - 1) == '.';

@@ -245,7 +245,7 @@ public final class SourceReader {
 
     private static ReadResult tooLarge(long size, long maxBytes) {
         return new ReadResult.Unreadable("file is " + size(size) + ", larger than the limit of " + size(maxBytes)
-                + "; not read");
+                + " that maxFileSizeMb sets; not read");
     }
 
     /** A byte count, with megabytes or kilobytes added where they are easier to read. */

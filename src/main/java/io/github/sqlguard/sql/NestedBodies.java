@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * SQL nested inside a statement's own text: the dollar-quoted body of a PostgreSQL function or DO block and
- * the literal of dynamic SQL. Each is lexed again with positions in the file, so its statements are located
- * where they are written, and gets a context that says where it runs.
+ * SQL nested inside a statement's own text: the quoted body of a PostgreSQL function or DO block, the
+ * literal of dynamic SQL and the statement of a PostgreSQL {@code PREPARE}. Each is lexed again with positions in
+ * the file, so its statements are located where they are written, and gets a context that says where it runs.
  */
 final class NestedBodies {
 
@@ -25,14 +25,9 @@ final class NestedBodies {
                 string.column() + tagLength);
     }
 
-    /**
-     * The tokens of the string literal {@code string} read as SQL; doubled quotes inside it read as empty
-     * strings, which changes no statement's shape.
-     */
-    LexedText stringBody(String text, Token string) {
-        int open = string.text().indexOf('\'');
-        return bodyLexer.tokenize(text, string.offset() + open + 1, string.endOffset() - 1, string.line(),
-                string.column() + open + 1);
+    /** The tokens of the decoded text of a quoted literal ({@link QuotedBody#text()}), located in that text. */
+    LexedText quotedBody(String decoded) {
+        return bodyLexer.tokenize(decoded);
     }
 
     /** The context of statements inside a block or body that sits in {@code outer}. */
@@ -48,11 +43,45 @@ final class NestedBodies {
     }
 
     /**
+     * PostgreSQL {@code PREPARE name [(types)] AS statement}: the index of the prepared statement, which runs
+     * when the script EXECUTEs it, or -1 for any other statement.
+     */
+    static int preparedStatementStart(List<Token> tokens) {
+        if (tokens.size() < 4 || !tokens.get(0).isWord("PREPARE") || tokens.get(1).type() != TokenType.WORD) {
+            return -1;
+        }
+        int i = 2;
+        if (tokens.get(i).isSymbol("(")) {
+            int depth = 0;
+            do {
+                Token token = tokens.get(i++);
+                depth += token.isSymbol("(") ? 1 : token.isSymbol(")") ? -1 : 0;
+            } while (i < tokens.size() && depth > 0);
+        }
+        return i + 1 < tokens.size() && tokens.get(i).isWord("AS") ? i + 1 : -1;
+    }
+
+    /** PL/pgSQL {@code EXECUTE $q$..$q$ [INTO ..] [USING ..]}: the dollar-quoted literal of dynamic SQL, or null. */
+    static Token dollarQuotedDynamicSql(List<Token> tokens) {
+        if (tokens.size() < 2 || !tokens.get(0).isWord("EXECUTE")) {
+            return null;
+        }
+        Token literal = tokens.get(1);
+        boolean alone = tokens.size() == 2 || tokens.get(2).isAnyWord("USING", "INTO");
+        return literal.type() == TokenType.STRING && literal.text().startsWith("$") && alone ? literal : null;
+    }
+
+    /**
      * The string of SQL a statement builds and runs itself, when it is a single literal: Oracle
-     * {@code EXECUTE IMMEDIATE '..'}, PL/pgSQL {@code EXECUTE '..'}, T-SQL {@code EXEC ('..')} and {@code EXEC sp_executesql N'..'}. Migrations
-     * use these to drop or empty tables conditionally, so their text is checked like any statement.
+     * {@code EXECUTE IMMEDIATE '..'}, PL/pgSQL {@code EXECUTE '..'}, T-SQL {@code EXEC ('..')} and
+     * {@code EXEC sp_executesql N'..'}; MySQL {@code PREPARE st FROM '..'} is read where it is prepared, as a
+     * script prepares what it runs. Migrations use these to drop or empty tables conditionally, so their text is
+     * checked like any statement.
      */
     static Token dynamicSqlString(List<Token> tokens) {
+        if (tokens.size() == 4 && tokens.get(0).isWord("PREPARE") && tokens.get(2).isWord("FROM")) {
+            return singleQuoted(tokens.get(3)) ? tokens.get(3) : null;
+        }
         if (tokens.size() < 2 || !tokens.get(0).isAnyWord("EXECUTE", "EXEC")) {
             return null;
         }
@@ -68,9 +97,13 @@ final class NestedBodies {
         if (index == 1 && tokens.size() > 2 && !tokens.get(2).isAnyWord("USING", "INTO")) {
             return null; // EXECUTE 'DELETE FROM ' || name builds the text at run time
         }
-        boolean quoted = literal.type() == TokenType.STRING && literal.text().endsWith("'")
+        return singleQuoted(literal) ? literal : null;
+    }
+
+    /** A {@code '..'} literal, possibly prefixed ({@code N'..'}); stringBody reads its inside. */
+    private static boolean singleQuoted(Token literal) {
+        return literal.type() == TokenType.STRING && literal.text().endsWith("'")
                 && literal.text().indexOf('\'') >= 0 && literal.text().indexOf('\'') < literal.text().length() - 1;
-        return quoted ? literal : null;
     }
 
 }

@@ -17,10 +17,12 @@ record RoutineBody(Form form, int index, String language) {
 
     /** How a body is written. */
     enum Form {
-        /** No body the splitter can read (external, single-quoted, a PostgreSQL trigger's EXECUTE ..). */
+        /** No body the splitter can read (external, a C function's {@code AS 'file', 'symbol'}, a PostgreSQL trigger's EXECUTE ..). */
         NONE,
         /** A PostgreSQL dollar-quoted string, lexed again. */
         DOLLAR_QUOTED,
+        /** A PostgreSQL body in a single-quoted string ({@code AS 'TRUNCATE t'}, {@code DO '..'}), decoded and split. */
+        QUOTED,
         /** Statements and blocks starting at {@code index}. */
         STATEMENTS,
         /** A PL/SQL declaration section starting at {@code index}, then the block. */
@@ -48,6 +50,9 @@ record RoutineBody(Form form, int index, String language) {
             }
             if (token.type() == TokenType.STRING && token.text().startsWith("$")) {
                 return new RoutineBody(Form.DOLLAR_QUOTED, i, language);
+            }
+            if (token.type() == TokenType.STRING && tokens.get(0).isWord("DO") && !tokens.get(i - 1).isWord("LANGUAGE")) {
+                return new RoutineBody(Form.QUOTED, i, language); // PostgreSQL DO '..'
             }
             if (token.type() != TokenType.WORD || !BlockSyntax.isKeywordPosition(tokens, i)) {
                 continue;
@@ -77,7 +82,12 @@ record RoutineBody(Form form, int index, String language) {
     private static RoutineBody afterIsAs(List<Token> tokens, int i, int to, String language) {
         Token next = tokens.get(i + 1);
         if (next.type() == TokenType.STRING) {
-            return next.text().startsWith("$") ? null : new RoutineBody(Form.NONE, 0, language);
+            if (next.text().startsWith("$")) {
+                return null;
+            }
+            Token afterNext = BlockSyntax.at(tokens, i + 2, to);
+            boolean objectFile = afterNext != null && afterNext.isSymbol(","); // AS 'obj_file', 'link_symbol'
+            return new RoutineBody(objectFile ? Form.NONE : Form.QUOTED, objectFile ? 0 : i + 1, language);
         }
         if (next.isAnyWord("LANGUAGE", "EXTERNAL")) {
             return new RoutineBody(Form.NONE, 0, language);

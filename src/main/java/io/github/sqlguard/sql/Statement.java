@@ -17,6 +17,8 @@ import java.util.List;
  * @param container true for a statement that only wraps others (a DO block, an anonymous block, a routine
  *     definition, a T-SQL batch); its inner statements follow it in the statement list and are what rules
  *     look at, so the container itself is neither parsed nor checked by statement rules
+ * @param written the statement's tokens as written in the file, joined by spaces, when placeholder values
+ *     replaced some of them (the tokens then hold the values); null when the tokens are as written
  */
 public record Statement(
         String sql,
@@ -24,10 +26,35 @@ public record Statement(
         List<Token> tokens,
         StatementContext context,
         Dialect dialect,
-        boolean container) {
+        boolean container,
+        String written) {
 
     public Statement {
         tokens = List.copyOf(tokens);
+    }
+
+    /** A statement whose tokens are as written in the file. */
+    public Statement(String sql, Location start, List<Token> tokens, StatementContext context, Dialect dialect,
+            boolean container) {
+        this(sql, start, tokens, context, dialect, container, null);
+    }
+
+    /**
+     * The statement as written, placeholders unreplaced, its tokens joined by spaces: baseline fingerprints are
+     * made from it, so they do not change with a placeholder value that differs between profiles or machines.
+     */
+    public String asWritten() {
+        if (written != null) {
+            return written;
+        }
+        StringBuilder text = new StringBuilder();
+        for (Token token : tokens) {
+            if (text.length() > 0) {
+                text.append(' ');
+            }
+            text.append(token.text());
+        }
+        return text.toString();
     }
 
     /** The first line of the statement text, for messages and reports. */

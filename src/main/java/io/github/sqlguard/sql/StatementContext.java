@@ -15,9 +15,12 @@ public record StatementContext(Kind kind, String label, DatabaseScope databases)
     public enum Kind {
         /** A top-level statement of a migration: runs when the migration runs. */
         SCRIPT,
-        /** Inside a DO block, an anonymous PL/SQL block or a T-SQL BEGIN..END batch: runs with the migration. */
+        /**
+         * Inside a DO block, an anonymous PL/SQL block or a T-SQL BEGIN..END batch, which run with the migration,
+         * or a MySQL event body, which runs on its schedule without anybody calling it.
+         */
         EXECUTED_BLOCK,
-        /** Inside a function, procedure, trigger or event body: runs only when that routine is called. */
+        /** Inside a function, procedure or trigger body: runs only when that routine is called (or fires). */
         ROUTINE_BODY,
         /** Liquibase rollback code: runs only when somebody rolls the change back. */
         ROLLBACK

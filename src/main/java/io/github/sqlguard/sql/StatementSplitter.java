@@ -42,6 +42,16 @@ public final class StatementSplitter {
      */
     public Script split(String path, String text, int from, int to, int line, int column,
             StatementContext context) {
+        Optional<PlaceholderExpansion> expansion = PlaceholderExpansion.of(text, from, to, line, column, placeholders);
+        if (expansion.isPresent()) {
+            String expanded = expansion.get().text();
+            return expansion.get().toFile(splitAsWritten(path, expanded, 0, expanded.length(), 1, 1, context), lexer);
+        }
+        return splitAsWritten(path, text, from, to, line, column, context);
+    }
+
+    private Script splitAsWritten(String path, String text, int from, int to, int line, int column,
+            StatementContext context) {
         LexedText lexed = lexer.tokenize(text, from, to, line, column);
         Run run = new Run(path, text);
         run.splitTokens(lexed.tokens(), context);
@@ -64,6 +74,11 @@ public final class StatementSplitter {
         }
         Token last = tokens.get(tokens.size() - 1);
         return sql.append(text, copiedUpTo, last.endOffset()).toString();
+    }
+
+    /** PostgreSQL bodies in SQL or PL/pgSQL (the default when no LANGUAGE is named) are read; C, Python, .. are not. */
+    private static boolean isSqlLanguage(String language) {
+        return language.isEmpty() || language.equals("plpgsql") || language.equals("sql");
     }
 
     private static boolean separatesBatchesWithGo(List<Token> tokens) {
@@ -132,6 +147,16 @@ public final class StatementSplitter {
                         emitStringBody(dynamicSql,
                                 NestedBodies.innerContext(context, StatementContext.Kind.EXECUTED_BLOCK, "dynamic SQL"));
                     }
+                    Token dollarQuoted = NestedBodies.dollarQuotedDynamicSql(tokens);
+                    if (dollarQuoted != null) {
+                        emitDollarBody(dollarQuoted,
+                                NestedBodies.innerContext(context, StatementContext.Kind.EXECUTED_BLOCK, "dynamic SQL"));
+                    }
+                    int prepared = NestedBodies.preparedStatementStart(tokens);
+                    if (prepared > 0) {
+                        emitAll(List.of(tokens.subList(prepared, tokens.size())), NestedBodies.innerContext(context,
+                                StatementContext.Kind.EXECUTED_BLOCK, "prepared statement " + tokens.get(1).text()));
+                    }
                 }
                 case DO_BLOCK -> emitDoBlock(tokens, shape, context);
                 case ANONYMOUS_BLOCK -> {
@@ -147,21 +172,33 @@ public final class StatementSplitter {
             add(tokens, context, true);
             RoutineBody body = RoutineBody.locate(tokens, tokens.size());
             boolean plpgsql = body.language().isEmpty() || body.language().equals("plpgsql");
+            StatementContext inner = NestedBodies.innerContext(context, StatementContext.Kind.EXECUTED_BLOCK,
+                    shape.label());
             if (body.form() == RoutineBody.Form.DOLLAR_QUOTED && plpgsql) {
-                emitDollarBody(tokens.get(body.index()),
-                        NestedBodies.innerContext(context, StatementContext.Kind.EXECUTED_BLOCK, shape.label()));
+                emitDollarBody(tokens.get(body.index()), inner);
+            } else if (body.form() == RoutineBody.Form.QUOTED && plpgsql) {
+                emitQuotedBody(tokens.get(body.index()), inner);
             }
         }
 
         private void emitRoutine(List<Token> tokens, StatementShape shape, StatementContext context) {
             add(tokens, context, true);
             RoutineBody body = RoutineBody.locate(tokens, tokens.size());
-            StatementContext inner = NestedBodies.innerContext(context, StatementContext.Kind.ROUTINE_BODY, shape.label());
+            StatementContext inner = shape.routineKind().equals("event")
+                    // MySQL: an event's body runs on its schedule, often right after the migration, without a call.
+                    ? NestedBodies.innerContext(context, StatementContext.Kind.EXECUTED_BLOCK,
+                            shape.label() + ", which runs on the event's schedule")
+                    : NestedBodies.innerContext(context, StatementContext.Kind.ROUTINE_BODY, shape.label());
             switch (body.form()) {
                 case DOLLAR_QUOTED -> {
                     String language = body.language();
                     if (language.isEmpty() || language.equals("plpgsql") || language.equals("sql")) {
                         emitDollarBody(tokens.get(body.index()), inner);
+                    }
+                }
+                case QUOTED -> {
+                    if (isSqlLanguage(body.language())) {
+                        emitQuotedBody(tokens.get(body.index()), inner);
                     }
                 }
                 case STATEMENTS -> emitAll(new BlockBodyScanner(dialect.isMySqlFamily() || dialect == Dialect.AUTO)
@@ -185,10 +222,32 @@ public final class StatementSplitter {
             emitAll(new BlockBodyScanner(false).scan(code, 0, code.size(), false), context);
         }
 
-        /** Lexes the text of a dynamic-SQL literal again as SQL, with positions in the file. */
+        /** Splits the text of a dynamic-SQL literal again as SQL, with positions in the file. */
         private void emitStringBody(Token string, StatementContext context) {
-            List<Token> code = withoutComments(nested.stringBody(text, string).tokens());
-            emitAll(new BlockBodyScanner(false).scan(code, 0, code.size(), false), context);
+            emitQuotedBody(string, context);
+        }
+
+        /**
+         * Splits the SQL inside a quoted literal (a PostgreSQL routine or DO body, dynamic SQL) as the database
+         * reads it, quotes unescaped, and locates what it finds in the file.
+         */
+        private void emitQuotedBody(Token string, StatementContext context) {
+            QuotedBody body = QuotedBody.of(text, string);
+            if (body == null) {
+                return;
+            }
+            Run inner = new Run(path, body.text());
+            inner.shapeDialect = shapeDialect;
+            LexedText lexed = nested.quotedBody(body.text());
+            List<Token> code = inner.withoutComments(lexed.tokens());
+            inner.emitAll(new BlockBodyScanner(false).scan(code, 0, code.size(), false), context);
+            inner.statements.forEach(statement -> statements.add(body.toFile(statement)));
+            inner.comments.forEach(comment -> comments.add(body.toFile(comment)));
+            bodyCommentsAdded |= !inner.comments.isEmpty();
+            Optional<LexError> error = lexed.error().or(() -> Optional.ofNullable(inner.bodyError));
+            if (bodyError == null && error.isPresent()) {
+                bodyError = body.toFile(error.get());
+            }
         }
 
         private void emitAll(List<List<Token>> inner, StatementContext context) {

@@ -35,6 +35,27 @@ class ChangelogIncludeTest {
     }
 
     @Test
+    void aChangelogIncludingItselfOrItsOwnFolderIsACycleReportedAtTheInclude() throws Exception {
+        write("src/main/resources/db/other.xml", changelog(
+                "<changeSet id=\"2\" author=\"a\">\n  <delete tableName=\"t2\"/>\n</changeSet>"));
+        Changelog changelog = readRoot(changelog("""
+                <changeSet id="1" author="a"><delete tableName="t1"/></changeSet>
+                <include file="master.xml" relativeToChangelogFile="true"/>
+                <includeAll path="." relativeToChangelogFile="true"/>"""),
+                new LiquibaseOptions(null, Map.of(), Dialect.AUTO, List.of(base.resolve("src/main/resources"))));
+        assertEquals(List.of(
+                "src/main/resources/db/master.xml:3:1 malformed-changelog Include cycle "
+                        + "src/main/resources/db/master.xml -> src/main/resources/db/master.xml: Liquibase refuses a "
+                        + "changelog that includes itself; sqlguard checked each file of the cycle once.",
+                "src/main/resources/db/master.xml:4:1 malformed-changelog Include cycle "
+                        + "src/main/resources/db/master.xml -> src/main/resources/db/master.xml: Liquibase refuses a "
+                        + "changelog that includes itself; sqlguard checked each file of the cycle once."),
+                changelog.problems().stream().map(p -> p.location() + " " + p.ruleId() + " " + p.message()).toList());
+        assertEquals(List.of("DELETE FROM t1", "DELETE FROM t2"), changelog.scripts().stream()
+                .flatMap(s -> s.script().statements().stream()).map(Statement::sql).toList());
+    }
+
+    @Test
     void includesAreFollowedOnceWithTheirOwnPaths() throws Exception {
         write("src/main/resources/db/changes/one.xml", changelog(
                 "<changeSet id=\"1\" author=\"a\">\n  <delete tableName=\"t1\"/>\n</changeSet>"));

@@ -26,6 +26,35 @@ class YamlChangelogTest {
     }
 
     @Test
+    void aListItemWithTwoChangeKeysRunsBothAsLiquibaseDoes() {
+        List<Statement> statements = statements("c.yaml", """
+                databaseChangeLog:
+                  - changeSet:
+                      id: 1
+                      author: alice
+                      changes:
+                        - dropTable:
+                            tableName: t1
+                          delete:
+                            tableName: t2
+                """, LiquibaseOptions.defaults());
+        assertEquals(List.of("DROP TABLE t1", "DELETE FROM t2"), statements.stream().map(Statement::sql).toList());
+        assertEquals("db/c.yaml:6:11", statements.get(0).start().toString());
+        assertEquals("db/c.yaml:8:11", statements.get(1).start().toString());
+    }
+
+    @Test
+    void aJsonListItemWithTwoChangeKeysRunsBoth() {
+        List<Statement> statements = statements("c.json", """
+                {"databaseChangeLog": [{"changeSet": {"id": "1", "author": "alice", "changes": [
+                  {"dropTable": {"tableName": "t1"}, "delete": {"tableName": "t2"}}]}}]}
+                """, LiquibaseOptions.defaults());
+        assertEquals(List.of("DROP TABLE t1", "DELETE FROM t2"), statements.stream().map(Statement::sql).toList());
+        assertEquals("db/c.json:2:4", statements.get(0).start().toString());
+        assertEquals("db/c.json:2:38", statements.get(1).start().toString());
+    }
+
+    @Test
     void changesAreLocatedAtTheirKey() {
         List<Statement> statements = statements("c.yaml", """
                 databaseChangeLog:

@@ -86,7 +86,7 @@ class AlwaysTrueWhereRuleTest {
         "AUTO       | DELETE FROM t                                                         | DELETE |",
         "AUTO       | SELECT * FROM t WHERE 1 = 1                                           | DELETE |",
         "AUTO       | INSERT INTO t SELECT * FROM u WHERE 1 = 1                             | DELETE |",
-        "POSTGRESQL | MERGE INTO t USING s ON 1 = 1 WHEN MATCHED THEN DELETE                | DELETE |",
+        "POSTGRESQL | MERGE INTO t USING s ON t.id = s.id WHEN MATCHED AND 1 = 1 THEN DELETE | DELETE |",
     })
     void looksOnlyAtTheWhereOfDeleteAndUpdate(Dialect dialect, String sql, String verb, String table) {
         assertEquals(expected(verb, table), messages(rule, dialect, sql), "pipeline");

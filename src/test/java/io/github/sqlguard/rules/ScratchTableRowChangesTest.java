@@ -19,6 +19,19 @@ class ScratchTableRowChangesTest {
         "POSTGRESQL | CREATE TABLE IF NOT EXISTS users (id int);\\nDELETE FROM users; | 2:delete-without-where",
         "POSTGRESQL | CREATE TEMP TABLE t (id int);\\nDELETE FROM t USING users; | -",
         "POSTGRESQL | CREATE TEMP TABLE t (id int);\\nUPDATE users SET a = t.a FROM t; | 2:update-without-where",
+        // Once the scratch table is dropped, its name means the permanent table it shadowed.
+        "POSTGRESQL | CREATE TEMP TABLE t (id int);\\nDROP TABLE t;\\nDELETE FROM t; | 3:delete-without-where",
+        "MYSQL | CREATE TABLE foo (id int);\\nRENAME TABLE foo TO foo_old;\\nDELETE FROM foo; | 3:delete-without-where",
+        "MYSQL | CREATE TABLE foo (id int);\\nRENAME TABLE foo TO foo_old;\\nDELETE FROM foo_old; | -",
+        // PostgreSQL keeps a quoted name with capitals apart from the folded one.
+        "POSTGRESQL | CREATE TABLE \"Foo\" (id int);\\nDELETE FROM foo; | 2:delete-without-where",
+        "POSTGRESQL | CREATE TABLE \"Foo\" (id int);\\nDELETE FROM \"Foo\"; | -",
+        "POSTGRESQL | CREATE TABLE \"foo\" (id int);\\nDELETE FROM foo; | -",
+        // Another schema may hold a table of the same name with rows; the default one is where the script created it.
+        "POSTGRESQL | CREATE TABLE acct (id int);\\nDELETE FROM app.acct; | 2:delete-without-where",
+        "POSTGRESQL | CREATE TABLE acct (id int);\\nDELETE FROM public.acct; | -",
+        "SQLSERVER | CREATE TABLE acct (id int);\\nDELETE FROM dbo.acct; | -",
+        "SQLSERVER | CREATE TABLE dbo.acct (id int);\\nDELETE FROM dbo.acct; | -",
     })
     void rowChangesOfScratchTablesAreNotReported(Dialect dialect, String sql, String expected) {
         List<String> found = RulePipeline.run(dialect, sql.replace("\\n", "\n"), RuleRegistry.all()).stream()

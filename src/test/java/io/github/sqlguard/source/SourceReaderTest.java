@@ -184,7 +184,7 @@ class SourceReaderTest {
 
         String reason = unreadable(SourceReader.read(file, UTF_8, 50));
 
-        assertEquals("file is 100 bytes, larger than the limit of 50 bytes; not read", reason);
+        assertEquals("file is 100 bytes, larger than the limit of 50 bytes that maxFileSizeMb sets; not read", reason);
     }
 
     @Test
@@ -193,7 +193,7 @@ class SourceReaderTest {
 
         String reason = unreadable(SourceReader.read(file, UTF_8, 2 * 1024 * 1024));
 
-        assertEquals("file is 3145729 bytes (3.0 MB), larger than the limit of 2097152 bytes (2.0 MB); not read", reason);
+        assertEquals("file is 3145729 bytes (3.0 MB), larger than the limit of 2097152 bytes (2.0 MB) that maxFileSizeMb sets; not read", reason);
     }
 
     @Test

@@ -62,7 +62,8 @@ class BlockSplitTest {
                 "1:70 [R function s.g body] UPDATE b SET c = 1"),
                 render(Dialect.POSTGRESQL, "CREATE FUNCTION s.g() RETURNS void LANGUAGE sql AS $$ DELETE FROM a; "
                         + "UPDATE b SET c = 1 $$;"));
-        assertEquals(List.of("1:1 [C] CREATE FUNCTION h() RETURNS void AS 'DELETE FROM a' LANGUAGE sql"),
+        assertEquals(List.of("1:1 [C] CREATE FUNCTION h() RETURNS void AS 'DELETE FROM a' LANGUAGE sql",
+                "1:38 [R function h body] DELETE FROM a"),
                 render(Dialect.POSTGRESQL, "CREATE FUNCTION h() RETURNS void AS 'DELETE FROM a' LANGUAGE sql;"));
     }
 
@@ -154,7 +155,7 @@ class BlockSplitTest {
         assertEquals(List.of("1:1 [C] CREATE TRIGGER t AFTER DELETE ON a FOR EACH ROW DELETE FROM b WHERE b.a = OLD.id",
                 "1:49 [R trigger t body] DELETE FROM b WHERE b.a = OLD.id",
                 "2:1 [C] CREATE EVENT e ON SCHEDULE EVERY 1 DAY DO DELETE FROM s WHERE ts < NOW()",
-                "2:43 [R event e body] DELETE FROM s WHERE ts < NOW()", "3:1 DELETE FROM x"), render(dialect, sql));
+                "2:43 [E event e body, which runs on the event's schedule] DELETE FROM s WHERE ts < NOW()", "3:1 DELETE FROM x"), render(dialect, sql));
     }
 
     @ParameterizedTest

@@ -18,13 +18,17 @@ class DynamicSqlTest {
         "SQLSERVER | EXEC sp_executesql N'TRUNCATE TABLE dbo.Inbox' | 1:22 [E] TRUNCATE",
         "ORACLE | EXECUTE IMMEDIATE 'DELETE FROM t WHERE name = ''x''' | 1:20 [E] DELETE",
         "ORACLE | EXECUTE IMMEDIATE v_sql | -",
+        "MYSQL | PREPARE st FROM 'DELETE FROM orders';\\nEXECUTE st; | 1:18 [E] DELETE",
+        "MYSQL | DELIMITER $$\\nCREATE PROCEDURE p() BEGIN\\n  PREPARE st FROM 'TRUNCATE TABLE t';\\nEND $$ | 3:20 [R] TRUNCATE",
+        "MYSQL | PREPARE st FROM @sql;\\nEXECUTE st; | -",
+        "MYSQL | PREPARE st FROM CONCAT('DELETE FROM ', @t); | -",
         "ORACLE | EXECUTE IMMEDIATE 'DROP TABLE ' || v_name | 1:20 [E] DROP",
     })
     void literalDynamicSqlIsSplitAgain(Dialect dialect, String sql, String expected) {
         List<String> inner = new StatementSplitter(dialect, Placeholders.DEFAULT)
                 .split("t.sql", sql.replace("\\n", "\n")).statements().stream()
-                .filter(s -> s.context().kind() == StatementContext.Kind.EXECUTED_BLOCK)
-                .filter(s -> !s.firstToken().isAnyWord("EXECUTE", "EXEC", "BEGIN"))
+                .filter(s -> s.context().kind() != StatementContext.Kind.SCRIPT)
+                .filter(s -> !s.firstToken().isAnyWord("EXECUTE", "EXEC", "BEGIN", "PREPARE", "CREATE"))
                 .map(s -> s.start().line() + ":" + s.start().column() + " ["
                         + s.context().kind().name().charAt(0) + "] " + s.firstToken().upper())
                 .toList();

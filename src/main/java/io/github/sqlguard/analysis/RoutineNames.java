@@ -1,0 +1,147 @@
+package io.github.sqlguard.analysis;
+
+import io.github.sqlguard.sql.Token;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads routine names from tokens: the name a routine definition gives (and, for an Oracle package body, the
+ * names of its procedures and functions) and the names a statement calls.
+ */
+final class RoutineNames {
+
+    private static final int HEADER_WORDS = 12;
+
+    private RoutineNames() {
+    }
+
+    /**
+     * What a routine definition makes callable.
+     *
+     * @param name the normalized last part of the routine's name (the package's name for a package body)
+     * @param members for an Oracle package body, the normalized {@code package.member} names of its
+     *     procedures and functions; empty otherwise
+     */
+    record Definition(String name, List<String> members) {
+
+        boolean isPackage() {
+            return !members.isEmpty();
+        }
+    }
+
+    /**
+     * The definition in {@code CREATE [OR REPLACE] [DEFINER = x] PROCEDURE|FUNCTION name ..} or
+     * {@code CREATE PACKAGE BODY name ..}; null for what nobody calls by name (a trigger, an event, a package
+     * specification, whose statements run elsewhere or do not exist).
+     */
+    static Definition definition(List<Token> tokens) {
+        for (int i = 1; i < Math.min(tokens.size() - 1, HEADER_WORDS); i++) {
+            Token token = tokens.get(i);
+            if (token.isAnyWord("TRIGGER", "EVENT", "TYPE")) {
+                return null;
+            }
+            if (token.isAnyWord("FUNCTION", "PROCEDURE", "PROC")) {
+                String name = nameAfter(tokens, i + 1);
+                return name == null ? null : new Definition(name, List.of());
+            }
+            if (token.isWord("PACKAGE")) {
+                return tokens.get(i + 1).isWord("BODY") ? packageBody(tokens, i + 2) : null;
+            }
+        }
+        return null;
+    }
+
+    private static Definition packageBody(List<Token> tokens, int nameIndex) {
+        String name = nameAfter(tokens, nameIndex);
+        if (name == null) {
+            return null;
+        }
+        List<String> members = new ArrayList<>();
+        for (int i = nameIndex + 1; i + 1 < tokens.size(); i++) {
+            if (tokens.get(i).isAnyWord("PROCEDURE", "FUNCTION")) {
+                String member = nameAfter(tokens, i + 1);
+                if (member != null) {
+                    members.add(name + "." + member);
+                }
+            }
+        }
+        return members.isEmpty() ? null : new Definition(name, members);
+    }
+
+    private static String nameAfter(List<Token> tokens, int index) {
+        int at = index;
+        if (at + 2 < tokens.size() && tokens.get(at).isWord("IF") && tokens.get(at + 1).isWord("NOT")) {
+            at += 3;
+        }
+        ObjectNames.NameAt name = ObjectNames.readName(tokens, at);
+        return name == null ? null : ObjectNames.normalize(name.lastPart());
+    }
+
+    /**
+     * The names, as written, that a statement calls: the routine after {@code CALL}, {@code EXEC},
+     * {@code EXECUTE} or {@code PERFORM}; a statement that is only a routine name with its arguments (a PL/SQL
+     * procedure call, the first statement of a T-SQL batch); and any name followed by {@code (} in an
+     * expression, which calls a function. Dynamic SQL ({@code EXECUTE IMMEDIATE}, {@code EXEC ('..')}) is
+     * read by the splitter, not here.
+     */
+    static List<String> calledNames(List<Token> tokens) {
+        List<String> names = new ArrayList<>();
+        if (tokens.isEmpty()) {
+            return names;
+        }
+        int from = 0;
+        Token first = tokens.get(0);
+        if (first.isAnyWord("CALL", "EXEC", "EXECUTE", "PERFORM")) {
+            int at = returnValueTarget(tokens) ? 3 : 1;
+            ObjectNames.NameAt name = ObjectNames.readName(tokens, at);
+            if (name == null || first.isAnyWord("EXEC", "EXECUTE") && tokens.get(1).isWord("IMMEDIATE")) {
+                return names;
+            }
+            names.add(name.text());
+            from = name.next();
+        } else if (isBareCall(tokens)) {
+            ObjectNames.NameAt name = ObjectNames.readName(tokens, 0);
+            names.add(name.text());
+            from = name.next();
+        }
+        for (int i = from; i < tokens.size(); i++) {
+            ObjectNames.NameAt name = ObjectNames.readName(tokens, i);
+            if (name == null) {
+                continue;
+            }
+            boolean call = name.next() < tokens.size() && tokens.get(name.next()).isSymbol("(")
+                    && !(i > 0 && tokens.get(i - 1).isWord("INTO")); // INSERT INTO t (columns)
+            if (call) {
+                names.add(name.text());
+            }
+            i = name.next() - 1;
+        }
+        return names;
+    }
+
+    /** T-SQL {@code EXEC @rc = proc ..}: the procedure's return value goes to a variable. */
+    private static boolean returnValueTarget(List<Token> tokens) {
+        return tokens.size() > 3 && tokens.get(1).text().startsWith("@") && tokens.get(2).isSymbol("=");
+    }
+
+    /** A statement that is only a (qualified) name, optionally with one argument list: {@code zap(1, 'x')}. */
+    private static boolean isBareCall(List<Token> tokens) {
+        ObjectNames.NameAt name = ObjectNames.readName(tokens, 0);
+        return name != null && ObjectNames.skipParentheses(tokens, name.next()) == tokens.size();
+    }
+
+    /** The normalized last part of a called name. */
+    static String lastPart(String written) {
+        return ObjectNames.normalize(ObjectNames.lastPart(written));
+    }
+
+    /** The normalized part before the last of a called name ({@code maint} in {@code app.maint.wipe}), or "". */
+    static String qualifier(String written) {
+        String last = ObjectNames.lastPart(written);
+        if (written.length() <= last.length() + 1) {
+            return "";
+        }
+        String rest = written.substring(0, written.length() - last.length() - 1);
+        return ObjectNames.normalize(ObjectNames.lastPart(rest));
+    }
+}

@@ -1,0 +1,19 @@
+package io.github.sqlguard.analysis;
+
+/** Which rows a DELETE or UPDATE chooses, and so what its {@link WhereFact} is about. */
+public enum RowSelection {
+    /** A DELETE or UPDATE statement: its own WHERE and joins choose the rows. */
+    STATEMENT,
+    /**
+     * A MERGE action under {@code WHEN MATCHED}: the rows its ON condition matches, narrowed by the clause's
+     * {@code AND} condition (and Oracle's {@code UPDATE .. WHERE} and {@code DELETE WHERE}). Its WHERE fact says
+     * whether all of these together hold for every row; a MERGE always has an ON, so never ABSENT.
+     */
+    MERGE_MATCHED,
+    /**
+     * A MERGE action under {@code WHEN NOT MATCHED BY SOURCE} (T-SQL, PostgreSQL 17): every target row the source
+     * does not hold. The source limits them, so the change counts as restricted by a join; its WHERE fact is the
+     * clause's {@code AND} condition.
+     */
+    MERGE_NOT_MATCHED_BY_SOURCE
+}

@@ -1,0 +1,67 @@
+package io.github.sqlguard.liquibase;
+
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Tells which change elements sqlguard cannot see into, and why. A standard Liquibase change is either
+ * translated into SQL ({@link ChangeTranslator}) or known to leave every existing row alone; anything else
+ * ({@code customChange}, {@code executeCommand}, a change an extension defines) may destroy data unseen, so it
+ * must be reported rather than passed. Liquibase finds a change by its local name whatever its XML namespace,
+ * and so does this class.
+ */
+final class UncheckedChanges {
+
+    /** Standard change types sqlguard translates into statements, or that the schema replay reads. */
+    private static final Set<String> TRANSLATED = Set.of("sql", "sqlFile", "delete", "update", "dropTable",
+            "dropColumn", "renameTable", "renameColumn", "modifyDataType", "mergeColumns", "createTable",
+            "addColumn", "addForeignKeyConstraint", "dropForeignKeyConstraint", "addPrimaryKey",
+            "addNotNullConstraint", "dropNotNullConstraint");
+
+    /**
+     * Standard change types that add rows or objects, or drop objects that hold no rows: nothing a
+     * destructive-change rule looks for. {@code loadUpdateData} overwrites rows only by primary key, as an
+     * UPDATE with a WHERE would.
+     */
+    private static final Set<String> HARMLESS = Set.of("insert", "loadData", "loadUpdateData", "createIndex",
+            "dropIndex", "createView", "dropView", "renameView", "createSequence", "alterSequence", "dropSequence",
+            "renameSequence", "createProcedure", "dropProcedure", "createFunction", "dropFunction", "createPackage",
+            "createPackageBody", "dropPackage", "dropPackageBody", "createSynonym", "dropSynonym", "createTrigger",
+            "dropTrigger", "enableTrigger", "disableTrigger", "renameTrigger", "addUniqueConstraint",
+            "dropUniqueConstraint", "dropPrimaryKey", "addDefaultValue", "dropDefaultValue", "addAutoIncrement",
+            "addLookupTable", "dropAllForeignKeyConstraints", "addCheckConstraint", "dropCheckConstraint",
+            "enableCheckConstraint", "disableCheckConstraint", "setColumnRemarks", "setTableRemarks",
+            "tagDatabase", "output", "empty", "stop");
+
+    private UncheckedChanges() {
+    }
+
+    /** Why {@code change} was not checked, as the start of a message; empty for a change sqlguard understands. */
+    static Optional<String> reason(ChangeNode change) {
+        String name = change.name();
+        if (TRANSLATED.contains(name) || HARMLESS.contains(name)) {
+            return Optional.empty();
+        }
+        return Optional.of(switch (name) {
+            case "customChange" -> "customChange " + change.attributes().getOrDefault("class", "(no class)")
+                    + " runs Java code that sqlguard cannot see, so what it does to the data was not checked";
+            case "executeCommand" -> "executeCommand "
+                    + change.attributes().getOrDefault("executable", "(no executable)")
+                    + " runs a program outside the database connection" + arguments(change)
+                    + ", so what it does to the data was not checked";
+            default -> "'" + name + "' is not a standard Liquibase change (an extension's, or a misspelt one), so "
+                    + "sqlguard cannot tell what it runs and did not check it";
+        });
+    }
+
+    private static String arguments(ChangeNode change) {
+        StringBuilder args = new StringBuilder();
+        for (ChangeNode child : change.children()) {
+            if (child.name().equals("arg") || child.name().equals("args")) {
+                child.value("value").ifPresent(value -> args.append(' ').append(value));
+                child.children().forEach(arg -> arg.value("value").ifPresent(value -> args.append(' ').append(value)));
+            }
+        }
+        return args.isEmpty() ? "" : " (with arguments" + args + ")";
+    }
+}

@@ -1,0 +1,229 @@
+package io.github.sqlguard.maven;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import org.apache.maven.model.Resource;
+import org.apache.maven.project.MavenProject;
+import org.codehaus.plexus.util.xml.Xpp3Dom;
+
+/**
+ * The changelogs an {@code org.liquibase:liquibase-maven-plugin} of the same pom runs ({@code changeLogFile} in
+ * its configuration or executions, else the {@code liquibase.changeLogFile} property, else the
+ * {@code changeLogFile} of its {@code propertyFile}), found the way the plugin finds them: next to the pom, in
+ * its search path or on the classpath (the resource directories).
+ *
+ * @param changelogs the changelog files found, absolute and normalised
+ * @param warnings what the build log must say about changelogs that were named but will not be checked
+ */
+record LiquibasePluginSettings(List<Path> changelogs, List<String> warnings) {
+
+    static final LiquibasePluginSettings NONE = new LiquibasePluginSettings(List.of(), List.of());
+
+    private static final String PLUGIN = "the liquibase-maven-plugin's changeLogFile";
+    private static final List<String> PROPERTY_FILE_KEYS = List.of("changeLogFile", "changelogFile",
+            "liquibase.changeLogFile", "liquibase.command.changelogFile");
+
+    LiquibasePluginSettings {
+        changelogs = List.copyOf(changelogs);
+        warnings = List.copyOf(warnings);
+    }
+
+    /**
+     * The plugin's changelogs. A {@code changeLogFile} in the configuration wins over the property, as Maven
+     * gives a parameter its property's value only when the pom does not set it; the property file's value
+     * fills in when neither does, or wins with {@code propertyFileWillOverride}.
+     */
+    static LiquibasePluginSettings of(MavenProject project, BuildProperties properties) {
+        if (project == null || project.getFile() == null) {
+            return NONE;
+        }
+        Optional<List<Xpp3Dom>> declared = PluginConfigurations.of(project, "org.liquibase", "liquibase-maven-plugin");
+        // Only in <pluginManagement>, the plugin does not run in this module's build: a missing file is no news.
+        boolean runs = PluginConfigurations.isBuildPlugin(project, "org.liquibase", "liquibase-maven-plugin")
+                || properties.value("liquibase.changeLogFile") != null;
+        List<Xpp3Dom> configurations = new ArrayList<>(declared.orElse(List.of()));
+        if (configurations.isEmpty()) {
+            configurations.add(new Xpp3Dom("configuration"));
+        }
+        Path base = project.getBasedir().toPath().toAbsolutePath().normalize();
+        Set<Path> found = new LinkedHashSet<>();
+        Set<String> warnings = new LinkedHashSet<>();
+        for (Xpp3Dom configuration : configurations) {
+            String changelog = changelogOf(configuration, properties, project, base);
+            if (changelog == null || changelog.isBlank()) {
+                continue;
+            }
+            Optional<Path> file = locate(changelog.strip(), searchPath(configuration, properties, base), project,
+                    base);
+            if (file.isPresent() && holdsTheBuild(file.get().getParent(), project, base)) {
+                addIf(runs, warnings, "sqlguard: " + PLUGIN + " '" + changelog.strip() + "' lies in "
+                        + (file.get().getParent().equals(base) ? "the project folder itself" : file.get().getParent())
+                        + ", which sqlguard does not scan as a whole (it holds the build output); its changes are not"
+                        + " checked. Move the changelog into a folder of its own, or list that folder in sqlguard's"
+                        + " <directories>");
+            } else if (file.isPresent()) {
+                found.add(file.get());
+            } else if (runs) {
+                warnings.add("sqlguard: " + PLUGIN + " '" + changelog.strip() + "' was not found (looked in "
+                        + lookedIn(searchPath(configuration, properties, base), project, base)
+                        + "); its changes are not checked. Correct the path, or list the changelog's folder in"
+                        + " sqlguard's <directories>");
+            }
+        }
+        return new LiquibasePluginSettings(new ArrayList<>(found), new ArrayList<>(warnings));
+    }
+
+    /** The folders holding the changelogs: scanned, so that their includes resolve as Liquibase resolves them. */
+    List<Path> folders() {
+        return changelogs.stream().map(Path::getParent).distinct().toList();
+    }
+
+    private static void addIf(boolean condition, Set<String> warnings, String warning) {
+        if (condition) {
+            warnings.add(warning);
+        }
+    }
+
+    /** True for the project folder, a folder above it, or one holding the build directory. */
+    private static boolean holdsTheBuild(Path folder, MavenProject project, Path base) {
+        String build = project.getBuild() == null ? null : project.getBuild().getDirectory();
+        return base.startsWith(folder)
+                || build != null && Path.of(build).toAbsolutePath().normalize().startsWith(folder);
+    }
+
+    private static String changelogOf(Xpp3Dom configuration, BuildProperties properties, MavenProject project,
+            Path base) {
+        String configured = valueOf(configuration, "changeLogFile", "liquibase.changeLogFile", properties);
+        String propertyFile = valueOf(configuration, "propertyFile", "liquibase.propertyFile", properties);
+        if (propertyFile == null || propertyFile.isBlank()) {
+            return configured;
+        }
+        boolean fileWins = Boolean.parseBoolean(valueOf(configuration, "propertyFileWillOverride",
+                "liquibase.propertyFileWillOverride", properties));
+        if (configured != null && !configured.isBlank() && !fileWins) {
+            return configured;
+        }
+        String fromFile = changelogInPropertyFile(propertyFile.strip(), project, base);
+        return fromFile != null ? fromFile : configured;
+    }
+
+    /** A parameter's value: the configuration's, else its property's (command line over pom). */
+    private static String valueOf(Xpp3Dom configuration, String parameter, String property,
+            BuildProperties properties) {
+        Xpp3Dom dom = configuration.getChild(parameter);
+        if (dom != null && dom.getValue() != null && !dom.getValue().isBlank()) {
+            return dom.getValue();
+        }
+        return properties.value(property);
+    }
+
+    private static String changelogInPropertyFile(String propertyFile, MavenProject project, Path base) {
+        Optional<Path> file = locate(propertyFile, List.of(), project, base);
+        if (file.isEmpty()) {
+            return null; // Liquibase stops on a missing property file itself
+        }
+        Properties values = new Properties();
+        try (Reader reader = Files.newBufferedReader(file.get(), StandardCharsets.UTF_8)) {
+            values.load(reader);
+        } catch (IOException | IllegalArgumentException e) {
+            return null;
+        }
+        return PROPERTY_FILE_KEYS.stream().map(values::getProperty).filter(v -> v != null && !v.isBlank())
+                .findFirst().orElse(null);
+    }
+
+    /** {@code searchPath} (comma-separated) and the older {@code changeLogDirectory}, relative to the project. */
+    private static List<Path> searchPath(Xpp3Dom configuration, BuildProperties properties, Path base) {
+        List<Path> folders = new ArrayList<>();
+        List<String> named = new ArrayList<>(ParameterValues.splitList(
+                valueOf(configuration, "searchPath", "liquibase.searchPath", properties)));
+        named.addAll(ParameterValues.splitList(
+                valueOf(configuration, "changeLogDirectory", "liquibase.changeLogDirectory", properties)));
+        for (String folder : named) {
+            try {
+                folders.add(base.resolve(folder).normalize());
+            } catch (InvalidPathException e) {
+                // not a folder on this system: Liquibase cannot search it either
+            }
+        }
+        return folders;
+    }
+
+    /**
+     * The file a path names: absolute as it is; else under the search path, the project folder, then each
+     * resource directory (the classpath, which also stands in for the build output it is copied to).
+     */
+    private static Optional<Path> locate(String named, List<Path> searchPath, MavenProject project, Path base) {
+        boolean classpathOnly = named.startsWith("classpath:");
+        String path = (classpathOnly ? named.substring("classpath:".length()) : named).replace('\\', '/');
+        try {
+            Path given = Path.of(path);
+            if (given.isAbsolute() && !classpathOnly) {
+                Path normalized = given.normalize();
+                return fromBuildOutput(normalized, project)
+                        .or(() -> Files.isRegularFile(normalized) ? Optional.of(normalized) : Optional.empty());
+            }
+            String relative = path.replaceFirst("^/+", "");
+            List<Path> candidates = new ArrayList<>();
+            searchPath.forEach(folder -> candidates.add(folder.resolve(relative)));
+            if (!classpathOnly) {
+                candidates.add(base.resolve(relative));
+            }
+            resourceDirectories(project).forEach(folder -> candidates.add(folder.resolve(relative)));
+            return candidates.stream().map(Path::normalize).filter(Files::isRegularFile).findFirst();
+        } catch (InvalidPathException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * A changelog named in the build output ({@code ${project.build.outputDirectory}/db/master.xml}) is a copy;
+     * the resource it was copied from is the one to check.
+     */
+    private static Optional<Path> fromBuildOutput(Path file, MavenProject project) {
+        String output = project.getBuild() == null ? null : project.getBuild().getOutputDirectory();
+        if (output == null) {
+            return Optional.empty();
+        }
+        Path outputDirectory = Path.of(output).toAbsolutePath().normalize();
+        if (!file.startsWith(outputDirectory)) {
+            return Optional.empty();
+        }
+        Path relative = outputDirectory.relativize(file);
+        return resourceDirectories(project).stream().map(folder -> folder.resolve(relative).normalize())
+                .filter(Files::isRegularFile).findFirst();
+    }
+
+    private static List<Path> resourceDirectories(MavenProject project) {
+        List<Path> folders = new ArrayList<>();
+        for (Resource resource : project.getResources()) {
+            if (resource.getDirectory() != null) {
+                folders.add(Path.of(resource.getDirectory()).toAbsolutePath().normalize());
+            }
+        }
+        return folders;
+    }
+
+    private static String lookedIn(List<Path> searchPath, MavenProject project, Path base) {
+        List<String> places = new ArrayList<>();
+        searchPath.forEach(folder -> places.add(shown(folder, base)));
+        places.add("the project folder");
+        resourceDirectories(project).forEach(folder -> places.add(shown(folder, base)));
+        return String.join(", ", places);
+    }
+
+    private static String shown(Path folder, Path base) {
+        return folder.startsWith(base) ? base.relativize(folder).toString().replace('\\', '/')
+                : folder.toString().replace('\\', '/');
+    }
+}

@@ -1,0 +1,60 @@
+package io.github.sqlguard.rules;
+
+import io.github.sqlguard.analysis.RowChange;
+import io.github.sqlguard.analysis.StatementModel;
+import io.github.sqlguard.model.RuleInfo;
+import io.github.sqlguard.model.Severity;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reports a DELETE or UPDATE whose WHERE rests on a placeholder or changelog property without a value: whether
+ * it limits the rows cannot be told, so it is not counted as a restriction (fail closed) but reported.
+ */
+public final class UnresolvedWhereRule implements Rule {
+
+    private static final RuleInfo INFO = new RuleInfo(
+            "unresolved-where",
+            Severity.ERROR,
+            "WHERE condition made of a placeholder without a value",
+            "A WHERE whose condition is a Liquibase ${property} or Flyway ${placeholder} that nothing defines "
+                    + "cannot be judged: filled in at deploy time it may select one row or every row (1 = 1). "
+                    + "The statement is therefore not counted as restricted, and this says why it was not "
+                    + "checked.",
+            "Define the value where sqlguard sees it (a changelog <property>, a property file, the pom's "
+                    + "liquibaseProperties or placeholders), or acknowledge it: -- sqlguard:allow unresolved-where "
+                    + "reason: <why>",
+            List.of("DELETE FROM customers WHERE ${condition}",
+                    "UPDATE orders SET status = 'void' WHERE created < now() AND ${tenant_filter}"),
+            List.of("DELETE FROM customers WHERE id = ${customer_id}",
+                    "UPDATE orders SET status = 'void' WHERE tenant IN (${tenants})"));
+
+    @Override
+    public RuleInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public List<Violation> check(StatementModel statement) {
+        boolean liquibase = statement.statement().context().label().startsWith("changeset ");
+        List<Violation> violations = new ArrayList<>();
+        for (RowChange change : statement.rowChanges()) {
+            if (!change.scratch() && !change.restrictedByJoin() && !change.unresolvedConditions().isEmpty()) {
+                violations.add(new Violation(message(change, liquibase), change.at()));
+            }
+        }
+        return violations;
+    }
+
+    private static String message(RowChange change, boolean liquibase) {
+        List<String> references = change.unresolvedConditions();
+        String names = String.join(", ", references);
+        String undefined = references.size() == 1 ? " is" : " are";
+        String where = liquibase
+                ? undefined + " not defined in the changelog (a <property>, a property file or --property) nor in "
+                        + "the pom's liquibaseProperties"
+                : undefined + " not among the placeholders (sqlguard's <placeholders> or the flyway-maven-plugin's)";
+        return names + where + ", so the WHERE of this " + change.verb() + " could not be judged: it may "
+                + (change.verb().equals("DELETE") ? "remove" : "change") + " every row of " + change.tableList();
+    }
+}

@@ -1,0 +1,78 @@
+package io.github.sqlguard.source;
+
+import io.github.sqlguard.model.Dialect;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The database a path names. Projects that run on several databases keep one set of scripts per database:
+ * Flyway's {@code {vendor}} locations ({@code db/migration/mysql/V2__x.sql}), Liquibase-style folders
+ * ({@code mssql/}, {@code pg/}) and names such as {@code x.mysql.up.sql}. A folder name or a dot-separated
+ * part of the file name counts; the rest of a name ({@code V2__mysql_fix.sql}) does not.
+ */
+public final class DatabaseNames {
+
+    /**
+     * Every name taken for a database, with the dialect its scripts are written in; AUTO for a database
+     * whose forms no dialect of ours describes.
+     */
+    private static final Map<String, Dialect> DIALECTS = Map.ofEntries(
+            Map.entry("mysql", Dialect.MYSQL), Map.entry("mariadb", Dialect.MARIADB),
+            Map.entry("postgres", Dialect.POSTGRESQL), Map.entry("postgresql", Dialect.POSTGRESQL),
+            Map.entry("pg", Dialect.POSTGRESQL), Map.entry("pgsql", Dialect.POSTGRESQL),
+            Map.entry("oracle", Dialect.ORACLE),
+            Map.entry("mssql", Dialect.SQLSERVER), Map.entry("sqlserver", Dialect.SQLSERVER),
+            Map.entry("tsql", Dialect.SQLSERVER),
+            Map.entry("h2", Dialect.H2),
+            Map.entry("sqlite", Dialect.SQLITE), Map.entry("sqlite3", Dialect.SQLITE),
+            Map.entry("cockroach", Dialect.AUTO), Map.entry("cockroachdb", Dialect.AUTO),
+            Map.entry("db2", Dialect.AUTO), Map.entry("hsql", Dialect.AUTO), Map.entry("hsqldb", Dialect.AUTO),
+            Map.entry("derby", Dialect.AUTO), Map.entry("sybase", Dialect.AUTO), Map.entry("informix", Dialect.AUTO),
+            Map.entry("firebird", Dialect.AUTO));
+
+    private DatabaseNames() {
+    }
+
+    /** Whether {@code part}, one folder or dot-separated part of a file name, names a database. */
+    public static boolean isDatabase(String part) {
+        return DIALECTS.containsKey(part.toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * The dialect of the database {@code file}'s path names within the project; for a file outside the project,
+     * within the folder it was found in. The folders above never count: a home folder {@code /home/oracle}
+     * says nothing about the scripts below it.
+     */
+    public static Dialect dialectOf(SourcePath file) {
+        boolean outsideProject = file.relativePath().equals(file.file().toString().replace('\\', '/'));
+        return dialectOf(outsideProject ? file.pathInDirectory() : file.relativePath());
+    }
+
+    /**
+     * The dialect of the database {@code relativePath} names when it is a path within the project; AUTO for a
+     * path outside it (absolute, or climbing out with {@code ../}), whose folders may be anyone's.
+     */
+    public static Dialect dialectWithinProject(String relativePath) {
+        String slashed = relativePath.replace('\\', '/');
+        boolean outside = slashed.startsWith("/") || slashed.startsWith("../") || slashed.contains("/../")
+                || slashed.matches("[A-Za-z]:.*");
+        return outside ? Dialect.AUTO : dialectOf(slashed);
+    }
+
+    /**
+     * The dialect of the database the deepest part of {@code path} names ({@code oracle/h2/V1__x.sql} is
+     * H2's), or AUTO when no part names one or the database it names has no dialect of ours.
+     *
+     * @param path a path relative to the project or the scanned folder, with {@code /} or {@code \} separators
+     */
+    public static Dialect dialectOf(String path) {
+        String[] parts = path.split("[/\\\\.]");
+        for (int i = parts.length - 1; i >= 0; i--) {
+            Dialect dialect = DIALECTS.get(parts[i].toLowerCase(Locale.ROOT));
+            if (dialect != null) {
+                return dialect;
+            }
+        }
+        return Dialect.AUTO;
+    }
+}

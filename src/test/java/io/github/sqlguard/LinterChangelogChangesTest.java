@@ -1,0 +1,319 @@
+package io.github.sqlguard;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.github.sqlguard.model.Dialect;
+import io.github.sqlguard.model.Finding;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Liquibase changes that do not map to one statement: merged columns, changes sqlguard cannot see, modifySql. */
+class LinterChangelogChangesTest {
+
+    private static final String HEAD = """
+            <databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog"
+                               xmlns:ext="http://www.liquibase.org/xml/ns/dbchangelog-ext">
+            """;
+
+    @TempDir
+    Path project;
+
+    @Test
+    void mergeColumnsDropsBothSourceColumnsAndNarrowsTheirValues() throws IOException {
+        write("db/changelog.xml", HEAD + """
+                  <changeSet id="1" author="a"><createTable tableName="customer"><column name="id" type="bigint"/>
+                    <column name="first_name" type="varchar(100)"/><column name="last_name" type="varchar(100)"/>
+                  </createTable></changeSet>
+                  <changeSet id="2" author="a">
+                    <mergeColumns tableName="customer" column1Name="first_name" column2Name="last_name"
+                        finalColumnName="full_name" finalColumnType="varchar(50)" joinString=" "/></changeSet>
+                </databaseChangeLog>
+                """);
+
+        assertEquals(List.of(
+                "db/changelog.xml:7:5 alter-column-type ALTER TABLE customer changes the type of columns first_name"
+                        + " from varchar(100) to varchar(50) (shorter: 100 to 50 characters), last_name from"
+                        + " varchar(100) to varchar(50) (shorter: 100 to 50 characters) (changeset a:2)",
+                "db/changelog.xml:7:5 drop-column ALTER TABLE customer drops columns first_name, last_name"
+                        + " (changeset a:2)"),
+                findings());
+    }
+
+    @Test
+    void mergeColumnsIntoAWideEnoughTypeOnlyDropsInYamlToo() throws IOException {
+        write("db/changelog.yaml", """
+                databaseChangeLog:
+                  - changeSet:
+                      id: 1
+                      author: a
+                      changes:
+                        - createTable:
+                            tableName: customer
+                            columns:
+                              - column: {name: first_name, type: varchar(100)}
+                              - column: {name: last_name, type: varchar(100)}
+                  - changeSet:
+                      id: 2
+                      author: a
+                      changes:
+                        - mergeColumns:
+                            tableName: customer
+                            column1Name: first_name
+                            column2Name: last_name
+                            finalColumnName: full_name
+                            finalColumnType: varchar(250)
+                            joinString: ' '
+                """);
+
+        assertEquals(List.of(
+                "db/changelog.yaml:15:11 drop-column ALTER TABLE customer drops columns first_name, last_name"
+                        + " (changeset a:2)"),
+                findings());
+    }
+
+    @Test
+    void changesSqlguardCannotSeeIntoAreReportedWhereTheyStand() throws IOException {
+        write("db/changelog.xml", HEAD + """
+                  <changeSet id="1" author="a">
+                    <customChange class="com.example.PurgeCustomers"/>
+                    <executeCommand executable="psql"><arg value="-c"/><arg value="TRUNCATE orders"/></executeCommand>
+                    <ext:truncateTable tableName="t2"/>
+                    <dropTabel tableName="t3"/>
+                  </changeSet>
+                </databaseChangeLog>
+                """);
+
+        assertEquals(List.of(
+                "db/changelog.xml:4:5 unchecked-change customChange com.example.PurgeCustomers runs Java code that"
+                        + " sqlguard cannot see, so what it does to the data was not checked (changeset a:1)",
+                "db/changelog.xml:5:5 unchecked-change executeCommand psql runs a program outside the database"
+                        + " connection (with arguments -c TRUNCATE orders), so what it does to the data was not"
+                        + " checked (changeset a:1)",
+                "db/changelog.xml:6:5 unchecked-change 'truncateTable' is not a standard Liquibase change (an"
+                        + " extension's, or a misspelt one), so sqlguard cannot tell what it runs and did not check"
+                        + " it (changeset a:1)",
+                "db/changelog.xml:7:5 unchecked-change 'dropTabel' is not a standard Liquibase change (an"
+                        + " extension's, or a misspelt one), so sqlguard cannot tell what it runs and did not check"
+                        + " it (changeset a:1)"),
+                findings());
+    }
+
+    @Test
+    void changesSqlguardCannotSeeIntoAreReportedInYaml() throws IOException {
+        write("db/changelog.yaml", """
+                databaseChangeLog:
+                  - changeSet:
+                      id: 1
+                      author: a
+                      changes:
+                        - customChange:
+                            class: com.example.PurgeCustomers
+                        - executeCommand:
+                            executable: psql
+                            args:
+                              - arg: {value: -c}
+                              - arg: {value: TRUNCATE orders}
+                """);
+
+        assertEquals(List.of(
+                "db/changelog.yaml:6:11 unchecked-change customChange com.example.PurgeCustomers runs Java code"
+                        + " that sqlguard cannot see, so what it does to the data was not checked (changeset a:1)",
+                "db/changelog.yaml:8:11 unchecked-change executeCommand psql runs a program outside the database"
+                        + " connection (with arguments -c TRUNCATE orders), so what it does to the data was not"
+                        + " checked (changeset a:1)"),
+                findings());
+    }
+
+    @Test
+    void standardChangesThatKeepEveryRowStaySilent() throws IOException {
+        write("db/changelog.xml", HEAD + """
+                  <changeSet id="1" author="a">
+                    <createTable tableName="t"><column name="id" type="int"/></createTable>
+                    <addColumn tableName="t"><column name="x" type="int"/></addColumn>
+                    <createIndex tableName="t" indexName="t_x"><column name="x"/></createIndex>
+                    <insert tableName="t"><column name="id" valueNumeric="1"/></insert>
+                    <addDefaultValue tableName="t" columnName="x" defaultValueNumeric="0"/>
+                    <createView viewName="v">SELECT id FROM t</createView>
+                    <dropView viewName="v"/>
+                    <createSequence sequenceName="s"/>
+                    <addUniqueConstraint tableName="t" columnNames="x"/>
+                    <setTableRemarks tableName="t" remarks="things"/>
+                    <output target="STDOUT">done</output>
+                    <empty/>
+                    <tagDatabase tag="v1"/>
+                  </changeSet>
+                  <changeSet id="2" author="a">
+                    <stop/>
+                  </changeSet>
+                </databaseChangeLog>
+                """);
+
+        assertEquals(List.of(), findings());
+    }
+
+    @Test
+    void modifySqlEditsAreAppliedBeforeTheRulesJudge() throws IOException {
+        write("db/changelog.xml", HEAD + """
+                  <changeSet id="1" author="a">
+                    <delete tableName="t2"><where>id = 1</where></delete>
+                    <modifySql><regExpReplace replace="WHERE.*" with=""/></modifySql>
+                  </changeSet>
+                  <changeSet id="2" author="a">
+                    <sql>UPDATE t3 SET x = 1 WHERE id = 2</sql>
+                    <modifySql>
+                      <replace replace="WHERE id = 2" with=""/>
+                      <append value="; DELETE FROM t4"/>
+                    </modifySql>
+                  </changeSet>
+                  <changeSet id="3" author="a">
+                    <delete tableName="t5"/>
+                    <modifySql><append value=" WHERE id = 3"/><prepend value="/* audited */ "/></modifySql>
+                  </changeSet>
+                </databaseChangeLog>
+                """);
+
+        assertEquals(List.of(
+                "db/changelog.xml:4:5 delete-without-where DELETE without WHERE removes every row of t2"
+                        + " (changeset a:1)",
+                "db/changelog.xml:8:10 delete-without-where DELETE without WHERE removes every row of t4"
+                        + " (changeset a:2)",
+                "db/changelog.xml:8:10 update-without-where UPDATE without WHERE changes every row of t3"
+                        + " (changeset a:2)"),
+                findings());
+    }
+
+    @Test
+    void modifySqlLimitedToADatabaseKeepsTheGeneratedSqlBesideTheEditedOne() throws IOException {
+        write("db/changelog.xml", HEAD + """
+                  <changeSet id="1" author="a">
+                    <delete tableName="t2"/>
+                    <modifySql dbms="mysql"><append value=" WHERE id = 1"/></modifySql>
+                  </changeSet>
+                </databaseChangeLog>
+                """);
+
+        assertEquals(List.of(
+                "db/changelog.xml:4:5 delete-without-where DELETE without WHERE removes every row of t2"
+                        + " (changeset a:1)"),
+                findings());
+    }
+
+    @Test
+    void modifySqlThatCannotBeAppliedIsReported() throws IOException {
+        write("db/changelog.xml", HEAD + """
+                  <changeSet id="1" author="a">
+                    <delete tableName="t2"><where>id = 1</where></delete>
+                    <modifySql>
+                      <regExpReplace replace="WHERE (id" with=""/>
+                      <regExpReplace replace="WHERE" with="$3"/>
+                      <wrap value="x"/>
+                    </modifySql>
+                  </changeSet>
+                </databaseChangeLog>
+                """);
+
+        assertEquals(List.of(
+                "db/changelog.xml:5:5 unchecked-change modifySql cannot be applied to 'DELETE FROM t2 WHERE id = 1'"
+                        + " (No group 3), so it was checked as generated, not as Liquibase runs it (changeset a:1)",
+                "db/changelog.xml:6:7 unchecked-change modifySql regExpReplace 'WHERE (id' is not a valid Java"
+                        + " regular expression, so the SQL it rewrites was checked as generated, not as Liquibase"
+                        + " runs it (changeset a:1)",
+                "db/changelog.xml:8:7 unchecked-change modifySql <wrap> is not a modifier sqlguard knows (replace,"
+                        + " regExpReplace, prepend, append), so the SQL it rewrites was checked as generated, not as"
+                        + " Liquibase runs it (changeset a:1)"),
+                findings());
+    }
+
+    @Test
+    void anIncludeCycleWithNoOutsideRootChecksEveryFileAndIsReportedWhereItCloses() throws IOException {
+        write("db/db.changelog-master.xml", HEAD + """
+                  <changeSet id="1" author="a"><dropTable tableName="t1"/></changeSet>
+                  <include file="b.xml" relativeToChangelogFile="true"/>
+                </databaseChangeLog>
+                """);
+        write("db/b.xml", HEAD + """
+                  <changeSet id="2" author="a"><dropTable tableName="t2"/></changeSet>
+                  <include file="db.changelog-master.xml" relativeToChangelogFile="true"/>
+                </databaseChangeLog>
+                """);
+
+        LintResult result = lint();
+
+        // b.xml comes first by path, so it is the root and the master's include of it closes the cycle.
+        assertEquals(List.of(
+                "db/b.xml:3:32 drop-table DROP TABLE removes table t2 and all its rows (changeset a:2)",
+                "db/db.changelog-master.xml:3:32 drop-table DROP TABLE removes table t1 and all its rows"
+                        + " (changeset a:1)",
+                "db/db.changelog-master.xml:4:3 malformed-changelog Include cycle db/b.xml ->"
+                        + " db/db.changelog-master.xml -> db/b.xml: Liquibase refuses a changelog that includes"
+                        + " itself; sqlguard checked each file of the cycle once."),
+                result.findings().stream().map(LinterChangelogChangesTest::line).toList());
+        assertEquals(List.of("db/b.xml", "db/db.changelog-master.xml"), result.scannedFiles());
+    }
+
+    @Test
+    void aYamlIncludeCycleBelowAnOutsideRootIsCheckedThroughThatRoot() throws IOException {
+        write("db/changelog.yaml", """
+                databaseChangeLog:
+                  - include:
+                      file: db/a.yaml
+                """);
+        write("db/a.yaml", """
+                databaseChangeLog:
+                  - changeSet:
+                      id: 1
+                      author: a
+                      changes:
+                        - dropTable:
+                            tableName: t1
+                  - include:
+                      file: db/b.yaml
+                """);
+        write("db/b.yaml", """
+                databaseChangeLog:
+                  - changeSet:
+                      id: 2
+                      author: a
+                      changes:
+                        - dropTable:
+                            tableName: t2
+                  - include:
+                      file: db/a.yaml
+                """);
+
+        assertEquals(List.of(
+                "db/a.yaml:6:11 drop-table DROP TABLE removes table t1 and all its rows (changeset a:1)",
+                "db/b.yaml:6:11 drop-table DROP TABLE removes table t2 and all its rows (changeset a:2)",
+                "db/b.yaml:8:5 malformed-changelog Include cycle db/a.yaml -> db/b.yaml -> db/a.yaml: Liquibase"
+                        + " refuses a changelog that includes itself; sqlguard checked each file of the cycle"
+                        + " once."),
+                findings());
+    }
+
+    private List<String> findings() {
+        return lint().findings().stream().map(LinterChangelogChangesTest::line).toList();
+    }
+
+    static String line(Finding finding) {
+        return finding.location() + " " + finding.ruleId() + " " + finding.message();
+    }
+
+    private void write(String path, String text) throws IOException {
+        Path file = project.resolve(path);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+    }
+
+    private LintResult lint() {
+        LintConfig defaults = LintConfig.defaults(project, List.of(project.resolve("db")));
+        return new Linter().run(new LintConfig(project, defaults.directories(), defaults.includes(), List.of(),
+                Dialect.AUTO, StandardCharsets.UTF_8, Map.of(), List.of(), defaults.flyway(), defaults.liquibase(),
+                List.of(), null, defaults.maxFileBytes(), 2));
+    }
+}

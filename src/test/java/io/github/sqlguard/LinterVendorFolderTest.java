@@ -1,0 +1,157 @@
+package io.github.sqlguard;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.github.sqlguard.model.Dialect;
+import io.github.sqlguard.model.Finding;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Projects that run on several databases keep one folder of scripts per database (Flyway's {@code {vendor}}
+ * locations): under {@code auto} each folder is read in its database's dialect, where one guess cannot fit
+ * MySQL's escaped quotes and the nested comments of SQL Server at once. A configured dialect still applies to
+ * every file.
+ */
+class LinterVendorFolderTest {
+
+    private static final String MYSQL_ESCAPED_QUOTE = """
+            INSERT INTO orders VALUES (2, 'say \\'hi\\' ');
+            DELETE FROM orders;
+            INSERT INTO orders VALUES (3, 'x'); -- it's fine
+            """;
+
+    private static final String TSQL_NESTED_COMMENT = """
+            /* outer /* inner */ DELETE FROM orders */
+            DELETE FROM orders;
+            """;
+
+    private static final String ORACLE_UNNESTED_COMMENT = """
+            /* note /* not nested in Oracle */
+            DELETE FROM orders;
+            /* end */
+            """;
+
+    @TempDir
+    Path project;
+
+    @Test
+    void aMySqlFolderReadsBackslashEscapedQuotes() throws IOException {
+        write("src/main/resources/db/migration/mysql/V2__notes.sql", MYSQL_ESCAPED_QUOTE);
+
+        LintResult result = lint(Dialect.AUTO);
+
+        assertEquals(List.of("src/main/resources/db/migration/mysql/V2__notes.sql:2:1 delete-without-where"),
+                described(result));
+        assertEquals(3, result.statements());
+    }
+
+    @Test
+    void aSqlServerFolderNestsBlockComments() throws IOException {
+        write("db/migration/sqlserver/V2__nest.sql", TSQL_NESTED_COMMENT);
+
+        assertEquals(List.of("db/migration/sqlserver/V2__nest.sql:2:1 delete-without-where"),
+                described(lint(Dialect.AUTO)));
+    }
+
+    @Test
+    void anOracleFolderEndsABlockCommentAtItsFirstClose() throws IOException {
+        write("db/migration/oracle/V2__nest.sql", ORACLE_UNNESTED_COMMENT);
+
+        assertEquals(List.of("db/migration/oracle/V2__nest.sql:2:1 delete-without-where"),
+                described(lint(Dialect.AUTO)));
+    }
+
+    @Test
+    void theDeepestFolderNamingADatabaseWins() throws IOException {
+        write("db/postgres/legacy/oracle/V2__nest.sql", ORACLE_UNNESTED_COMMENT);
+
+        assertEquals(List.of("db/postgres/legacy/oracle/V2__nest.sql:2:1 delete-without-where"),
+                described(lint(Dialect.AUTO)));
+    }
+
+    @Test
+    void aConfiguredDialectAppliesInEveryFolder() throws IOException {
+        write("db/migration/oracle/V2__nest.sql", ORACLE_UNNESTED_COMMENT);
+
+        // The user said SQL Server, where the second /* opens a nested comment that never closes.
+        assertEquals(List.of("db/migration/oracle/V2__nest.sql:1:1 unterminated-token"),
+                described(lint(Dialect.SQLSERVER)));
+    }
+
+    @Test
+    void aFileOutsideDatabaseFoldersIsStillReadInAuto() throws IOException {
+        // auto nests comments as PostgreSQL and SQL Server do; "mysql" inside a file name's words names no folder
+        write("db/migration/V2__nest.sql", TSQL_NESTED_COMMENT);
+        write("db/migration/V3__mysql_nest.sql", TSQL_NESTED_COMMENT);
+        write("db/migration/V4__oracle_nest.sql", ORACLE_UNNESTED_COMMENT);
+
+        List<String> findings = described(lint(Dialect.AUTO));
+
+        assertEquals(List.of("db/migration/V2__nest.sql:2:1 delete-without-where",
+                "db/migration/V3__mysql_nest.sql:2:1 delete-without-where",
+                "db/migration/V4__oracle_nest.sql:1:1 unterminated-token"), findings);
+    }
+
+    @Test
+    void aLiquibaseFormattedSqlFileInADatabaseFolderIsReadInItsDialect() throws IOException {
+        write("db/changelog/mysql/notes.sql", "--liquibase formatted sql\n--changeset alice:2\n"
+                + MYSQL_ESCAPED_QUOTE);
+
+        assertEquals(List.of("db/changelog/mysql/notes.sql:4:1 delete-without-where"),
+                described(lint(Dialect.AUTO)));
+    }
+
+    @Test
+    void aSingleDbmsOfAChangesetWinsOverItsFolder() throws IOException {
+        write("db/changelog/oracle/nest.sql", "--liquibase formatted sql\n--changeset alice:2 dbms:mssql\n"
+                + ORACLE_UNNESTED_COMMENT);
+
+        assertEquals(List.of("db/changelog/oracle/nest.sql:3:1 unterminated-token"), described(lint(Dialect.AUTO)));
+    }
+
+    @Test
+    void sqlFilesAndIncludedScriptsOfAChangelogAreReadInTheDialectOfTheirFolder() throws IOException {
+        write("db/changelog.xml", """
+                <databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog">
+                  <changeSet id="1" author="a">
+                    <sqlFile path="mysql/notes.sql" relativeToChangelogFile="true"/>
+                  </changeSet>
+                  <includeAll path="oracle/" relativeToChangelogFile="true"/>
+                </databaseChangeLog>
+                """);
+        write("db/mysql/notes.sql", MYSQL_ESCAPED_QUOTE);
+        write("db/oracle/nest.sql", ORACLE_UNNESTED_COMMENT);
+
+        assertEquals(List.of("db/mysql/notes.sql:2:1 delete-without-where",
+                "db/oracle/nest.sql:2:1 delete-without-where"), described(lint(Dialect.AUTO)));
+    }
+
+    private static List<String> described(LintResult result) {
+        return result.findings().stream().map(LinterVendorFolderTest::described).sorted().toList();
+    }
+
+    private static String described(Finding finding) {
+        return finding.location().path() + ":" + finding.location().line() + ":" + finding.location().column()
+                + " " + finding.ruleId();
+    }
+
+    private void write(String path, String text) throws IOException {
+        Path file = project.resolve(path);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+    }
+
+    private LintResult lint(Dialect dialect) {
+        LintConfig defaults = LintConfig.defaults(project, List.of(project));
+        return new Linter().run(new LintConfig(project, defaults.directories(), defaults.includes(), List.of(),
+                dialect, StandardCharsets.UTF_8, Map.of(), List.of(), defaults.flyway(), defaults.liquibase(),
+                List.of(), null, defaults.maxFileBytes(), 2));
+    }
+}

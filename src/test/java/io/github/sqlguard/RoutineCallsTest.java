@@ -1,0 +1,101 @@
+package io.github.sqlguard;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.github.sqlguard.analysis.StatementAnalyzer;
+import io.github.sqlguard.model.Dialect;
+import io.github.sqlguard.model.ScriptMode;
+import io.github.sqlguard.rules.RuleRegistry;
+import io.github.sqlguard.schema.SchemaFacts;
+import io.github.sqlguard.sql.Placeholders;
+import io.github.sqlguard.sql.StatementSplitter;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Routine bodies run when the script calls them, wherever the call stands (a PL/SQL block, a DO block, another
+ * routine the script calls), and a MySQL event body runs on its schedule without any call.
+ */
+class RoutineCallsTest {
+
+    private static final String ZAP = "CREATE OR REPLACE PROCEDURE zap AS\\nBEGIN\\n  DELETE FROM orders;\\nEND;\\n/\\n";
+    private static final String CALLED = "3:3 delete-without-where ERROR DELETE without WHERE removes every row of"
+            + " orders (inside procedure zap body, which this script calls at line ";
+    private static final String NOT_CALLED = "3:3 delete-without-where INFO DELETE without WHERE removes every row"
+            + " of orders (inside procedure zap body, which runs only when called)";
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+        // Oracle: a statement of a PL/SQL block that is just a routine name, with or without arguments, calls it.
+        "ORACLE | " + ZAP + "BEGIN\\n  zap;\\nEND;\\n/ | " + CALLED + "7)",
+        "ORACLE | " + ZAP + "BEGIN zap(); END;\\n/ | " + CALLED + "6)",
+        "ORACLE | " + ZAP + "BEGIN app.zap; END;\\n/ | " + CALLED + "6)",
+        "ORACLE | " + ZAP + "DECLARE n NUMBER;\\nBEGIN\\n  n := 1;\\n  zap;\\nEND;\\n/ | " + CALLED + "9)",
+        "ORACLE | CREATE OR REPLACE PROCEDURE zap(p NUMBER, q VARCHAR2) AS\\nBEGIN\\n  DELETE FROM orders;\\nEND;"
+                + "\\n/\\nBEGIN zap(1, 'x'); END;\\n/ | " + CALLED + "6)",
+        // A function used in an expression of a block that runs is called.
+        "ORACLE | CREATE OR REPLACE FUNCTION purge RETURN NUMBER AS\\nBEGIN\\n  DELETE FROM orders;\\n  RETURN 1;"
+                + "\\nEND;\\n/\\nDECLARE n NUMBER;\\nBEGIN\\n  n := purge();\\nEND;\\n/ | 3:3 delete-without-where ERROR"
+                + " DELETE without WHERE removes every row of orders (inside function purge body, which this script"
+                + " calls at line 9)",
+        // A package member called by its qualified name runs the package body.
+        "ORACLE | CREATE OR REPLACE PACKAGE BODY maint AS\\n  PROCEDURE wipe IS\\n  BEGIN\\n    DELETE FROM orders;"
+                + "\\n  END;\\nEND maint;\\n/\\nBEGIN maint.wipe; END;\\n/ | 4:5 delete-without-where ERROR DELETE"
+                + " without WHERE removes every row of orders (inside package maint body, which this script calls"
+                + " at line 8)",
+        // A routine called from a routine that the script calls runs too.
+        "ORACLE | " + ZAP + "CREATE OR REPLACE PROCEDURE nightly AS\\nBEGIN\\n  zap;\\nEND;\\n/\\nBEGIN nightly; END;"
+                + "\\n/ | " + CALLED + "11)",
+        // Not calls: the procedure stays INFO.
+        "ORACLE | " + ZAP + " | " + NOT_CALLED,
+        "ORACLE | " + ZAP + "BEGIN NULL; END;\\n/ | " + NOT_CALLED,
+        "ORACLE | " + ZAP + "BEGIN\\n  dbms_output.put_line('zap');\\n  COMMIT;\\nEND;\\n/ | " + NOT_CALLED,
+        "ORACLE | " + ZAP + "CREATE OR REPLACE PROCEDURE nightly AS\\nBEGIN\\n  zap;\\nEND;\\n/ | " + NOT_CALLED,
+        // PL/pgSQL: PERFORM in a function that a DO block calls.
+        "POSTGRESQL | CREATE FUNCTION zap() RETURNS void AS $$\\nBEGIN\\n  DELETE FROM orders;\\nEND;\\n$$ LANGUAGE"
+                + " plpgsql;\\nCREATE FUNCTION nightly() RETURNS void AS $$\\nBEGIN\\n  PERFORM zap();\\nEND;\\n$$"
+                + " LANGUAGE plpgsql;\\nDO $$\\nBEGIN\\n  PERFORM nightly();\\nEND $$; | 3:3 delete-without-where"
+                + " ERROR DELETE without WHERE removes every row of orders (inside function zap body, which this"
+                + " script calls at line 13)",
+        // T-SQL: EXEC inside a batch block.
+        "SQLSERVER | CREATE PROCEDURE zap AS\\n  DELETE FROM orders;\\nGO\\nBEGIN\\n  EXEC zap;\\nEND\\nGO | 2:3"
+                + " delete-without-where ERROR DELETE without WHERE removes every row of orders (inside procedure"
+                + " zap body, which this script calls at line 5)",
+        "SQLSERVER | CREATE PROCEDURE zap AS\\n  DELETE FROM orders;\\nGO\\nCREATE PROCEDURE nightly AS\\n  EXEC zap;"
+                + "\\nGO\\nDECLARE @rc INT;\\nEXEC @rc = nightly;\\nGO | 2:3 delete-without-where ERROR DELETE without"
+                + " WHERE removes every row of orders (inside procedure zap body, which this script calls at line 8)",
+        // PL/pgSQL: CALL in a DO block.
+        "POSTGRESQL | CREATE PROCEDURE zap() AS $$\\nBEGIN\\n  DELETE FROM orders;\\nEND;\\n$$ LANGUAGE plpgsql;"
+                + "\\nDO $$\\nBEGIN\\n  CALL zap();\\nEND $$; | 3:3 delete-without-where ERROR DELETE without WHERE"
+                + " removes every row of orders (inside procedure zap body, which this script calls at line 8)",
+        // MySQL: an event body runs on its schedule, without a call, and runs the procedures it calls.
+        "MYSQL | CREATE EVENT purge_now ON SCHEDULE AT CURRENT_TIMESTAMP ON COMPLETION NOT PRESERVE DO DELETE FROM"
+                + " audit_log; | 1:87 delete-without-where ERROR DELETE without WHERE removes every row of audit_log"
+                + " (inside event purge_now body, which runs on the event's schedule)",
+        "MYSQL | DELIMITER $$\\nCREATE EVENT purge_all ON SCHEDULE EVERY 1 DAY DO BEGIN\\n  DELETE FROM sessions;\\nEND"
+                + " $$\\nDELIMITER ; | 3:3 delete-without-where ERROR DELETE without WHERE removes every row of sessions"
+                + " (inside event purge_all body, which runs on the event's schedule)",
+        "MYSQL | DELIMITER $$\\nCREATE PROCEDURE zap() BEGIN\\n  DELETE FROM orders;\\nEND $$\\nCREATE EVENT nightly ON"
+                + " SCHEDULE EVERY 1 DAY DO CALL zap() $$\\nDELIMITER ; | 3:3 delete-without-where ERROR DELETE"
+                + " without WHERE removes every row of orders (inside procedure zap body, which this script calls at"
+                + " line 5)",
+        "MYSQL | CREATE EVENT purge_old ON SCHEDULE EVERY 1 DAY DO BEGIN DELETE FROM sessions WHERE created < NOW()"
+                + " - INTERVAL 1 DAY; END | -",
+    })
+    void findings(Dialect dialect, String sql, String expected) {
+        StatementChecker checker = new StatementChecker(RuleRegistry.all(),
+                info -> Optional.of(info.defaultSeverity()), new StatementAnalyzer());
+        String text = sql.replace("\\n", "\n");
+        var script = new StatementSplitter(dialect, Placeholders.DEFAULT).split("V1__x.sql", text);
+        List<String> found = checker.check(script, "V1__x.sql", null, ScriptMode.CHECK, new HashMap<>(),
+                statement -> SchemaFacts.UNKNOWN).findings().stream()
+                .map(f -> f.location().line() + ":" + f.location().column() + " " + f.ruleId() + " " + f.severity()
+                        + " " + f.message())
+                .toList();
+        assertEquals(expected.equals("-") ? List.of() : Arrays.asList(expected.split(" \\|\\| ")), found);
+    }
+}

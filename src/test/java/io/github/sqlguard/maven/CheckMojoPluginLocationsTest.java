@@ -1,0 +1,135 @@
+package io.github.sqlguard.maven;
+
+import static io.github.sqlguard.maven.TestProjects.addPlugin;
+import static io.github.sqlguard.maven.TestProjects.write;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.logging.SystemStreamLog;
+import org.apache.maven.project.MavenProject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code check} reads the migrations Flyway's and Liquibase's Maven plugins are told about, outside the resource
+ * folders too, instead of passing with "nothing to check".
+ */
+class CheckMojoPluginLocationsTest {
+
+    private static final String CREATE_ORDERS = "CREATE TABLE orders (id INT PRIMARY KEY);\n";
+
+    @TempDir
+    Path folder;
+
+    private MavenProject project;
+    private final List<String> warnings = new ArrayList<>();
+    private final List<String> infos = new ArrayList<>();
+
+    @BeforeEach
+    void project() throws IOException {
+        project = TestProjects.project(folder);
+    }
+
+    @Test
+    void aFlywayLocationsPropertyOfThePomIsChecked() throws IOException {
+        addPlugin(project, "org.flywaydb", "flyway-maven-plugin", null);
+        project.getProperties().setProperty("flyway.locations", "filesystem:db/sql");
+        write(folder.resolve("db/sql/V1__orders.sql"), CREATE_ORDERS);
+        write(folder.resolve("db/sql/V2__x.sql"), "DELETE FROM orders;\n");
+
+        MojoFailureException failure = assertThrows(MojoFailureException.class, () -> mojo().execute());
+
+        assertTrue(failure.getMessage().contains("db/sql/V2__x.sql:1:1 [delete-without-where]"),
+                failure.getMessage());
+    }
+
+    @Test
+    void aLiquibaseChangelogOutsideTheResourcesIsChecked() throws IOException {
+        addPlugin(project, "org.liquibase", "liquibase-maven-plugin",
+                "<changeLogFile>src/main/liquibase/master.xml</changeLogFile><url>jdbc:h2:mem:x</url>");
+        write(folder.resolve("src/main/liquibase/master.xml"), """
+                <databaseChangeLog>
+                    <changeSet id="1" author="a">
+                        <createTable tableName="t1"><column name="id" type="int"/></createTable>
+                    </changeSet>
+                    <changeSet id="2" author="a">
+                        <delete tableName="t1"/>
+                    </changeSet>
+                </databaseChangeLog>
+                """);
+
+        MojoFailureException failure = assertThrows(MojoFailureException.class, () -> mojo().execute());
+
+        assertTrue(failure.getMessage().contains("src/main/liquibase/master.xml:6:9 [delete-without-where]"),
+                failure.getMessage());
+    }
+
+    @Test
+    void aMissingLiquibaseChangelogIsAWarningBeforeNothingToCheck() throws Exception {
+        addPlugin(project, "org.liquibase", "liquibase-maven-plugin",
+                "<changeLogFile>src/main/liquibase/master.xml</changeLogFile>");
+
+        mojo().execute();
+
+        assertEquals(1, warnings.size(), warnings.toString());
+        assertTrue(warnings.get(0).startsWith("sqlguard: the liquibase-maven-plugin's changeLogFile "
+                + "'src/main/liquibase/master.xml' was not found"), warnings.get(0));
+        assertEquals(List.of("sqlguard: no migrations in fw2 (src/main/resources does not exist); nothing to check"),
+                infos);
+    }
+
+    @Test
+    void explicitDirectoriesWinOverThePluginsLocations() throws Exception {
+        project.getProperties().setProperty("flyway.locations", "filesystem:db/sql");
+        addPlugin(project, "org.liquibase", "liquibase-maven-plugin",
+                "<changeLogFile>src/main/liquibase/master.xml</changeLogFile>");
+        write(folder.resolve("src/main/liquibase/master.xml"), "<databaseChangeLog/>\n");
+        CheckMojo mojo = mojo();
+        mojo.directories = List.of(new File("migrations"));
+
+        assertEquals(List.of(folder.resolve("migrations")), mojo.lintConfig().directories());
+        assertEquals(List.of(), warnings);
+    }
+
+    private CheckMojo mojo() {
+        CheckMojo mojo = new CheckMojo();
+        mojo.project = project;
+        mojo.dialect = "auto";
+        mojo.undoScripts = "WARN";
+        mojo.rollbacks = "SKIP";
+        mojo.maxFileSizeMb = 50;
+        mojo.failOn = "ERROR";
+        mojo.formats = "json";
+        mojo.reportDirectory = folder.resolve("target/sqlguard").toFile();
+        mojo.maxConsoleFindingsPerRule = 25;
+        mojo.setLog(new SystemStreamLog() {
+            @Override
+            public void warn(CharSequence content) {
+                warnings.add(content.toString());
+            }
+
+            @Override
+            public void info(CharSequence content) {
+                infos.add(content.toString());
+            }
+
+            @Override
+            public void error(CharSequence content) {
+                // the findings: the failure's message is asserted instead
+            }
+
+            @Override
+            public void debug(CharSequence content) {
+            }
+        });
+        return mojo;
+    }
+}

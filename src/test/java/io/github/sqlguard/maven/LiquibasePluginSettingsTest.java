@@ -1,0 +1,187 @@
+package io.github.sqlguard.maven;
+
+import static io.github.sqlguard.maven.TestProjects.addExecution;
+import static io.github.sqlguard.maven.TestProjects.addManagedPlugin;
+import static io.github.sqlguard.maven.TestProjects.addPlugin;
+import static io.github.sqlguard.maven.TestProjects.write;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.apache.maven.model.Plugin;
+import org.apache.maven.project.MavenProject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The changelogs liquibase-maven-plugin runs are found where the plugin finds them. */
+class LiquibasePluginSettingsTest {
+
+    private static final String GROUP = "org.liquibase";
+    private static final String PLUGIN = "liquibase-maven-plugin";
+    private static final String CHANGELOG = "<databaseChangeLog/>\n";
+
+    @TempDir
+    Path folder;
+
+    private MavenProject project;
+
+    @BeforeEach
+    void project() throws IOException {
+        project = TestProjects.project(folder);
+    }
+
+    @Test
+    void aChangelogOutsideTheResourcesIsFoundFromTheProjectFolder() throws IOException {
+        write(folder.resolve("src/main/liquibase/master.xml"), CHANGELOG);
+        addPlugin(project, GROUP, PLUGIN, "<changeLogFile>src/main/liquibase/master.xml</changeLogFile>"
+                + "<url>jdbc:h2:mem:x</url>");
+
+        LiquibasePluginSettings settings = settings(Map.of());
+
+        assertEquals(List.of(folder.resolve("src/main/liquibase/master.xml")), settings.changelogs());
+        assertEquals(List.of(folder.resolve("src/main/liquibase")), settings.folders());
+        assertEquals(List.of(), settings.warnings());
+    }
+
+    @Test
+    void aClasspathPathIsFoundInTheResourceDirectories() throws IOException {
+        write(folder.resolve("src/main/resources/db/changelog/master.xml"), CHANGELOG);
+        addPlugin(project, GROUP, PLUGIN, "<changeLogFile>db/changelog/master.xml</changeLogFile>");
+
+        assertEquals(List.of(folder.resolve("src/main/resources/db/changelog/master.xml")),
+                settings(Map.of()).changelogs());
+    }
+
+    @Test
+    void aClasspathPrefixedPropertyIsFoundWithoutAnyPluginDeclared() throws IOException {
+        write(folder.resolve("src/main/resources/db/changelog/master.xml"), CHANGELOG);
+
+        assertEquals(List.of(folder.resolve("src/main/resources/db/changelog/master.xml")),
+                settings(Map.of("liquibase.changeLogFile", "classpath:/db/changelog/master.xml")).changelogs());
+    }
+
+    @Test
+    void thePropertyCountsWhenTheConfigurationSetsNoChangelogAndTheCommandLineWinsOverThePom() throws IOException {
+        write(folder.resolve("db/pom.xml"), CHANGELOG);
+        write(folder.resolve("db/cli.xml"), CHANGELOG);
+        addPlugin(project, GROUP, PLUGIN, "<url>jdbc:h2:mem:x</url>");
+        project.getProperties().setProperty("liquibase.changeLogFile", "db/pom.xml");
+
+        assertEquals(List.of(folder.resolve("db/pom.xml")), settings(Map.of()).changelogs());
+        assertEquals(List.of(folder.resolve("db/cli.xml")),
+                settings(Map.of("liquibase.changeLogFile", "db/cli.xml")).changelogs());
+    }
+
+    @Test
+    void theConfigurationWinsOverTheCommandLineAsForEveryMavenParameter() throws IOException {
+        write(folder.resolve("db/configured.xml"), CHANGELOG);
+        write(folder.resolve("db/cli.xml"), CHANGELOG);
+        addPlugin(project, GROUP, PLUGIN, "<changeLogFile>db/configured.xml</changeLogFile>");
+
+        assertEquals(List.of(folder.resolve("db/configured.xml")),
+                settings(Map.of("liquibase.changeLogFile", "db/cli.xml")).changelogs());
+    }
+
+    @Test
+    void eachExecutionsChangelogIsFound() throws IOException {
+        write(folder.resolve("db/main/master.xml"), CHANGELOG);
+        write(folder.resolve("db/audit/master.xml"), CHANGELOG);
+        Plugin plugin = addPlugin(project, GROUP, PLUGIN, null);
+        addExecution(plugin, "main", "<changeLogFile>db/main/master.xml</changeLogFile>");
+        addExecution(plugin, "audit", "<changeLogFile>db/audit/master.xml</changeLogFile>");
+
+        assertEquals(List.of(folder.resolve("db/main"), folder.resolve("db/audit")), settings(Map.of()).folders());
+    }
+
+    @Test
+    void aPluginOnlyInPluginManagementIsReadButNotMissed() throws IOException {
+        write(folder.resolve("db/master.xml"), CHANGELOG);
+        addManagedPlugin(project, GROUP, PLUGIN, "<changeLogFile>db/master.xml</changeLogFile>");
+        MavenProject without = TestProjects.project(folder.resolve("module"));
+        addManagedPlugin(without, GROUP, PLUGIN, "<changeLogFile>db/master.xml</changeLogFile>");
+
+        assertEquals(List.of(folder.resolve("db/master.xml")), settings(Map.of()).changelogs());
+        assertEquals(LiquibasePluginSettings.NONE,
+                LiquibasePluginSettings.of(without, new BuildProperties(Map.of(), Map.of())));
+    }
+
+    @Test
+    void theChangelogOfAPropertyFileIsFound() throws IOException {
+        write(folder.resolve("src/main/liquibase/master.yaml"), "databaseChangeLog: []\n");
+        write(folder.resolve("liquibase.properties"), "url: jdbc:h2:mem:x\nchangeLogFile: src/main/liquibase/master.yaml\n");
+        addPlugin(project, GROUP, PLUGIN, "<propertyFile>liquibase.properties</propertyFile>");
+
+        assertEquals(List.of(folder.resolve("src/main/liquibase/master.yaml")), settings(Map.of()).changelogs());
+    }
+
+    @Test
+    void thePropertyFileWinsOnlyWithPropertyFileWillOverride() throws IOException {
+        write(folder.resolve("db/configured.xml"), CHANGELOG);
+        write(folder.resolve("db/file.xml"), CHANGELOG);
+        write(folder.resolve("src/main/resources/liquibase.properties"), "changeLogFile=db/file.xml\n");
+        addPlugin(project, GROUP, PLUGIN, "<changeLogFile>db/configured.xml</changeLogFile>"
+                + "<propertyFile>liquibase.properties</propertyFile>");
+
+        assertEquals(List.of(folder.resolve("db/configured.xml")), settings(Map.of()).changelogs());
+        assertEquals(List.of(folder.resolve("db/file.xml")),
+                settings(Map.of("liquibase.propertyFileWillOverride", "true")).changelogs());
+    }
+
+    @Test
+    void theSearchPathIsWhereAChangelogIsLookedUpFirst() throws IOException {
+        write(folder.resolve("migrations/master.xml"), CHANGELOG);
+        addPlugin(project, GROUP, PLUGIN, "<changeLogFile>master.xml</changeLogFile>"
+                + "<searchPath>migrations</searchPath>");
+
+        assertEquals(List.of(folder.resolve("migrations/master.xml")), settings(Map.of()).changelogs());
+    }
+
+    @Test
+    void aChangelogNamedInTheBuildOutputIsCheckedWhereItsResourceLies() throws IOException {
+        write(folder.resolve("src/main/resources/db/master.xml"), CHANGELOG);
+        write(folder.resolve("target/classes/db/master.xml"), CHANGELOG);
+        addPlugin(project, GROUP, PLUGIN, "<changeLogFile>" + folder.resolve("target/classes/db/master.xml")
+                + "</changeLogFile>");
+
+        assertEquals(List.of(folder.resolve("src/main/resources/db/master.xml")), settings(Map.of()).changelogs());
+    }
+
+    @Test
+    void aMissingChangelogIsAWarningThatSaysWhereItWasLookedFor() {
+        addPlugin(project, GROUP, PLUGIN, "<changeLogFile>src/main/liquibase/master.xml</changeLogFile>");
+
+        LiquibasePluginSettings settings = settings(Map.of());
+
+        assertEquals(List.of(), settings.changelogs());
+        assertEquals(List.of("sqlguard: the liquibase-maven-plugin's changeLogFile 'src/main/liquibase/master.xml' "
+                + "was not found (looked in the project folder, src/main/resources); its changes are not checked. "
+                + "Correct the path, or list the changelog's folder in sqlguard's <directories>"), settings.warnings());
+    }
+
+    @Test
+    void aChangelogInTheProjectFolderItselfIsAWarningNotAScanOfTheBuildOutput() throws IOException {
+        write(folder.resolve("changelog.xml"), CHANGELOG);
+        addPlugin(project, GROUP, PLUGIN, "<changeLogFile>changelog.xml</changeLogFile>");
+
+        LiquibasePluginSettings settings = settings(Map.of());
+
+        assertEquals(List.of(), settings.folders());
+        assertEquals(List.of("sqlguard: the liquibase-maven-plugin's changeLogFile 'changelog.xml' lies in the "
+                + "project folder itself, which sqlguard does not scan as a whole (it holds the build output); its "
+                + "changes are not checked. Move the changelog into a folder of its own, or list that folder in "
+                + "sqlguard's <directories>"), settings.warnings());
+    }
+
+    @Test
+    void withoutPluginOrPropertyThereIsNothing() {
+        assertEquals(LiquibasePluginSettings.NONE, settings(Map.of()));
+    }
+
+    private LiquibasePluginSettings settings(Map<String, String> commandLine) {
+        return LiquibasePluginSettings.of(project, new BuildProperties(
+                TestProjects.pomProperties(project), commandLine));
+    }
+}

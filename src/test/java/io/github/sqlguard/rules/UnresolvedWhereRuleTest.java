@@ -1,0 +1,43 @@
+package io.github.sqlguard.rules;
+
+import static io.github.sqlguard.rules.RuleHarness.messages;
+import static io.github.sqlguard.rules.RuleHarness.tokenMessages;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.github.sqlguard.model.Dialect;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class UnresolvedWhereRuleTest {
+
+    private static final String FLYWAY = " not among the placeholders (sqlguard's <placeholders> or the "
+            + "flyway-maven-plugin's), so the WHERE of this ";
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "DELETE FROM t WHERE ${cond}                          | ${cond}",
+        "DELETE FROM t WHERE (${cond})                        | ${cond}",
+        "DELETE FROM t WHERE NOT ${cond}                      | ${cond}",
+        "DELETE FROM t WHERE a = 1 AND ${more}                | ${more}",
+        "DELETE FROM t WHERE a = 1 OR (${more} AND b = 2)     | ${more}",
+        "DELETE FROM t WHERE a = 1 ${more}                    | ${more}",
+        "DELETE FROM t WHERE ${a} AND ${b}                    | '${a}, ${b}'",
+        "DELETE FROM t WHERE id = ${id}                       |",
+        "DELETE FROM t WHERE ${col} = 1                       |",
+        "DELETE FROM t WHERE ${col} IS NULL                   |",
+        "DELETE FROM t WHERE tenant IN (${tenants})           |",
+        "DELETE FROM t WHERE d BETWEEN 1 AND ${max}           |",
+        "DELETE FROM t WHERE lower(${col}) = 'x'              |",
+        "DELETE FROM t WHERE a = 1 AND (b = ${b} OR c = 2)    |",
+        "DELETE FROM t                                        |",
+        "DELETE FROM t WHERE x IN (SELECT y FROM u WHERE ${c}) | ${c}",
+    })
+    void reportsAnUnresolvedPlaceholderThatStandsAsACondition(String sql, String expected) {
+        List<String> want = expected == null ? List.of()
+                : List.of(expected + (expected.contains(",") ? " are" : " is") + FLYWAY
+                        + "DELETE could not be judged: it may remove every row of t");
+        assertEquals(want, messages(new UnresolvedWhereRule(), Dialect.AUTO, sql), "as the plugin reads it");
+        assertEquals(want, tokenMessages(new UnresolvedWhereRule(), Dialect.AUTO, sql), "from the tokens only");
+    }
+}

@@ -1,0 +1,74 @@
+package io.github.sqlguard.source;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.sqlguard.model.Dialect;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class DatabaseNamesTest {
+
+    @ParameterizedTest
+    @CsvSource({
+        "src/main/resources/db/migration/mysql/V2__notes.sql, MYSQL",
+        "db/migration/MariaDB/V2__x.sql, MARIADB",
+        "db/migration/postgresql/V2__x.sql, POSTGRESQL",
+        "db/postgres/V2__x.sql, POSTGRESQL",
+        "db/pg/V2__x.sql, POSTGRESQL",
+        "db/migration/sqlserver/V2__x.sql, SQLSERVER",
+        "changelog/mssql/2024-01-x.sql, SQLSERVER",
+        "db/migration/oracle/V2__x.sql, ORACLE",
+        "db/migration/h2/V2__x.sql, H2",
+        "db/migration/sqlite/V2__x.sql, SQLITE",
+        "sql/2020_x.mysql.up.sql, MYSQL",
+        "db\\migration\\oracle\\V2__x.sql, ORACLE",
+        "mysql/h2/V1__x.sql, H2",
+        "postgres/legacy/db2/V1__x.sql, AUTO",
+        "db/migration/hsqldb/V1__x.sql, AUTO",
+        "db/migration/V2__mysql_fix.sql, AUTO",
+        "db/migration/V2__notes.sql, AUTO",
+        "db/mysqlish/V2__notes.sql, AUTO",
+    })
+    void theDeepestPartNamingADatabaseGivesTheDialect(String path, Dialect expected) {
+        assertEquals(expected, DatabaseNames.dialectOf(path));
+    }
+
+    @Test
+    void foldersAboveTheProjectNameNoDatabase() {
+        Path file = Path.of("/home/oracle/shared-migrations/V2__x.sql").toAbsolutePath();
+        SourcePath outside = new SourcePath(file, file.toString().replace('\\', '/'), file.getParent(), "V2__x.sql");
+
+        assertEquals(Dialect.AUTO, DatabaseNames.dialectOf(outside));
+    }
+
+    @Test
+    void foldersWithinTheProjectNameTheDatabaseEvenAboveTheScannedFolder() {
+        Path file = Path.of("/home/dev/app/db/mysql/V2__x.sql").toAbsolutePath();
+        SourcePath inside = new SourcePath(file, "db/mysql/V2__x.sql", file.getParent(), "V2__x.sql");
+
+        assertEquals(Dialect.MYSQL, DatabaseNames.dialectOf(inside));
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "db/changelog/mysql/notes.sql, MYSQL",
+        "/home/oracle/changelog/notes.sql, AUTO",
+        "../../oracle/changelog/notes.sql, AUTO",
+        "db/../../oracle/notes.sql, AUTO",
+        "C:/oracle/changelog/notes.sql, AUTO",
+    })
+    void onlyPathsWithinTheProjectNameADatabase(String path, Dialect expected) {
+        assertEquals(expected, DatabaseNames.dialectWithinProject(path));
+    }
+
+    @Test
+    void namesDatabasesOneWholePartAtATime() {
+        assertTrue(DatabaseNames.isDatabase("cockroachdb"));
+        assertTrue(DatabaseNames.isDatabase("PostgreSQL"));
+        assertFalse(DatabaseNames.isDatabase("migration"));
+    }
+}
