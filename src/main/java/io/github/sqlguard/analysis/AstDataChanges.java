@@ -100,7 +100,8 @@ final class AstDataChanges {
         }
         addJoins(joined, delete.getJoins());
         WhereFact where = whereFact(delete.getWhere());
-        return new DataChange("DELETE", joined.tablesOf(targets), joined.restrict(targets), where, null);
+        return new DataChange("DELETE", joined.tablesOf(targets), joined.restrict(targets),
+                joined.joinsOnAlwaysTrueConditionsOnly(), where, null);
     }
 
     private static DataChange change(Update update) {
@@ -121,7 +122,9 @@ final class AstDataChanges {
         addJoins(fromJoin, update.getJoins());
         boolean restricted = startJoin.restrict(targets) || fromJoin.restrict(targets);
         WhereFact where = whereFact(update.getWhere());
-        return new DataChange("UPDATE", fromJoin.tablesOf(startJoin.tablesOf(targets)), restricted, where, null);
+        boolean crossJoin = startJoin.joinsOnAlwaysTrueConditionsOnly() || fromJoin.joinsOnAlwaysTrueConditionsOnly();
+        return new DataChange("UPDATE", fromJoin.tablesOf(startJoin.tablesOf(targets)), restricted, crossJoin, where,
+                null);
     }
 
     private static void addJoins(JoinedTables joined, List<Join> joins) {
@@ -138,7 +141,10 @@ final class AstDataChanges {
             }
             boolean hasOn = join.getOnExpressions() != null && !join.getOnExpressions().isEmpty();
             boolean hasUsing = join.getUsingColumns() != null && !join.getUsingColumns().isEmpty();
-            if (hasOn || hasUsing) {
+            if (hasOn && !hasUsing && join.getOnExpressions().stream()
+                    .allMatch(on -> ExpressionTruth.of(on) == Truth.ALWAYS_TRUE)) {
+                joined.alwaysTrueConditionFound();
+            } else if (hasOn || hasUsing) {
                 joined.conditionFound();
             }
         }

@@ -22,21 +22,67 @@ final class Comparison {
     }
 
     private static final Set<String> NOT_EQUAL = Set.of("<>", "!=", "^=");
+    private static final Set<String> TRUE_TEXTS = Set.of("t", "true", "y", "yes", "on", "1");
+    private static final Set<String> FALSE_TEXTS = Set.of("f", "false", "n", "no", "off", "0");
 
     private Comparison() {
     }
 
     /** The truth of {@code left operator right}; UNKNOWN when it depends on the row or on collation. */
     static Truth evaluate(Operand left, String operator, Operand right) {
-        if (left == null || right == null || left.kind() != right.kind()) {
+        if (left == null || right == null) {
             return Truth.UNKNOWN;
         }
         String op = NOT_EQUAL.contains(operator) ? "<>" : operator.equals("<=>") ? "=" : operator;
+        if (left.kind() != right.kind()) {
+            return numberAndNumericString(left, op, right);
+        }
         return switch (left.kind()) {
             case NUMBER -> numbers(left.value(), op, right.value());
             case STRING -> strings(left.value(), op, right.value());
             case COLUMN -> sameColumn(left.value(), right.value()) ? selfComparison(op) : Truth.UNKNOWN;
         };
+    }
+
+    /**
+     * {@code 1 = '1'}: every dialect converts the string to a number here; a string that is not a plain number
+     * ({@code 'abc'}, {@code ' 1'}) converts differently per dialect, or fails, and is left undecided.
+     */
+    private static Truth numberAndNumericString(Operand left, String op, Operand right) {
+        boolean numberFirst = left.kind() == Kind.NUMBER && right.kind() == Kind.STRING;
+        boolean stringFirst = left.kind() == Kind.STRING && right.kind() == Kind.NUMBER;
+        if (!numberFirst && !stringFirst) {
+            return Truth.UNKNOWN;
+        }
+        return numbers(left.value(), op, right.value());
+    }
+
+    /**
+     * {@code value LIKE pattern} of two literals: true when the pattern is {@code %} or, free of wildcards and
+     * escapes, is the value itself ({@code 1 LIKE 1}); other patterns are left undecided (case rules differ).
+     */
+    static Truth like(Operand value, Operand pattern) {
+        if (value == null || pattern == null || value.kind() == Kind.COLUMN || pattern.kind() == Kind.COLUMN) {
+            return Truth.UNKNOWN;
+        }
+        String text = pattern.value();
+        if (text.equals("%")) {
+            return Truth.ALWAYS_TRUE;
+        }
+        boolean plain = text.indexOf('%') < 0 && text.indexOf('_') < 0 && text.indexOf('\\') < 0;
+        return plain && text.equals(value.value()) ? Truth.ALWAYS_TRUE : Truth.UNKNOWN;
+    }
+
+    /** PostgreSQL's reading of a string as a boolean ({@code 't'::boolean}); UNKNOWN for anything else. */
+    static Truth ofBooleanText(Operand text) {
+        if (text == null || text.kind() != Kind.STRING) {
+            return Truth.UNKNOWN;
+        }
+        String value = text.value().trim().toLowerCase(java.util.Locale.ROOT);
+        if (TRUE_TEXTS.contains(value)) {
+            return Truth.ALWAYS_TRUE;
+        }
+        return FALSE_TEXTS.contains(value) ? Truth.ALWAYS_FALSE : Truth.UNKNOWN;
     }
 
     private static Truth numbers(String left, String op, String right) {

@@ -13,14 +13,16 @@ import java.util.List;
  * @param restrictedByJoin true when an inner join with a condition limits the targets (MySQL
  *     {@code DELETE t1 FROM t1 JOIN t2 ON ..}, {@code UPDATE t1 JOIN t2 ON .. SET}, T-SQL
  *     {@code UPDATE a SET .. FROM t a JOIN u ON ..})
+ * @param crossJoin true when the targets are joined only on conditions that hold for every pair of rows
+ *     ({@code JOIN c ON 1 = 1}), so the join limits nothing
  * @param where what the statement's own WHERE clause says
  * @param at the verb's token, or null when read from the AST
  * @param unresolvedConditions placeholders without a value that stand as a condition of their own in the WHERE
  *     ({@code WHERE ${cond}}): what they hold, and so which rows are touched, cannot be told
  * @param selection which rows the change chooses: a statement's own, or a MERGE action's
  */
-record DataChange(String verb, List<String> tables, boolean restrictedByJoin, WhereFact where, Token at,
-        List<String> unresolvedConditions, RowSelection selection) {
+record DataChange(String verb, List<String> tables, boolean restrictedByJoin, boolean crossJoin, WhereFact where,
+        Token at, List<String> unresolvedConditions, RowSelection selection) {
 
     DataChange {
         tables = List.copyOf(tables);
@@ -29,18 +31,24 @@ record DataChange(String verb, List<String> tables, boolean restrictedByJoin, Wh
 
     /** A DELETE or UPDATE statement's change. */
     DataChange(String verb, List<String> tables, boolean restrictedByJoin, WhereFact where, Token at) {
-        this(verb, tables, restrictedByJoin, where, at, List.of(), RowSelection.STATEMENT);
+        this(verb, tables, restrictedByJoin, false, where, at, List.of(), RowSelection.STATEMENT);
+    }
+
+    /** A DELETE or UPDATE statement's change, knowing whether its join limits nothing. */
+    DataChange(String verb, List<String> tables, boolean restrictedByJoin, boolean crossJoin, WhereFact where,
+            Token at) {
+        this(verb, tables, restrictedByJoin, crossJoin, where, at, List.of(), RowSelection.STATEMENT);
     }
 
     /** A DELETE or UPDATE statement's change, with the placeholders that stand as conditions in its WHERE. */
-    DataChange(String verb, List<String> tables, boolean restrictedByJoin, WhereFact where, Token at,
-            List<String> unresolvedConditions) {
-        this(verb, tables, restrictedByJoin, where, at, unresolvedConditions, RowSelection.STATEMENT);
+    DataChange(String verb, List<String> tables, boolean restrictedByJoin, boolean crossJoin, WhereFact where,
+            Token at, List<String> unresolvedConditions) {
+        this(verb, tables, restrictedByJoin, crossJoin, where, at, unresolvedConditions, RowSelection.STATEMENT);
     }
 
     /** A change chosen by {@code selection}, a MERGE action's. */
     DataChange(String verb, List<String> tables, boolean restrictedByJoin, WhereFact where, Token at,
             RowSelection selection) {
-        this(verb, tables, restrictedByJoin, where, at, List.of(), selection);
+        this(verb, tables, restrictedByJoin, false, where, at, List.of(), selection);
     }
 }

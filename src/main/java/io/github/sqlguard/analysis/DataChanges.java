@@ -32,10 +32,13 @@ final class DataChanges {
             Token at = matches ? written.at() : null;
             Location location = at == null ? statement.start()
                     : new Location(statement.start().path(), at.line(), at.column());
+            // Which table a column's qualifier denotes is read from the tokens, as written.
+            WhereFact where = matches && change.where() == WhereFact.PRESENT
+                    && written.where() == WhereFact.OTHER_TABLES_ONLY ? WhereFact.OTHER_TABLES_ONLY : change.where();
             // The parser saw ph_cond where the user wrote ${cond}: only the tokens know it has no value.
             List<String> unresolved = matches ? written.unresolvedConditions() : change.unresolvedConditions();
             result.add(new RowChange(change.verb(), tables, location, change.restrictedByJoin(),
-                    change.where(), false, unresolved, change.selection()));
+                    change.crossJoin(), where, false, unresolved, change.selection()));
         }
         return result;
     }

@@ -1,31 +1,34 @@
 package io.github.sqlguard.analysis;
 
-import net.sf.jsqlparser.expression.operators.relational.ExpressionList;
-
-import net.sf.jsqlparser.expression.operators.relational.LikeExpression;
-
-import net.sf.jsqlparser.expression.operators.relational.InExpression;
-
-import net.sf.jsqlparser.expression.NullValue;
-
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import net.sf.jsqlparser.expression.BinaryExpression;
 import net.sf.jsqlparser.expression.BooleanValue;
+import net.sf.jsqlparser.expression.CastExpression;
 import net.sf.jsqlparser.expression.DoubleValue;
 import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.expression.LongValue;
 import net.sf.jsqlparser.expression.NotExpression;
+import net.sf.jsqlparser.expression.NullValue;
 import net.sf.jsqlparser.expression.Parenthesis;
 import net.sf.jsqlparser.expression.StringValue;
 import net.sf.jsqlparser.expression.operators.conditional.AndExpression;
 import net.sf.jsqlparser.expression.operators.conditional.OrExpression;
+import net.sf.jsqlparser.expression.operators.relational.Between;
 import net.sf.jsqlparser.expression.operators.relational.ComparisonOperator;
+import net.sf.jsqlparser.expression.operators.relational.ExistsExpression;
+import net.sf.jsqlparser.expression.operators.relational.ExpressionList;
+import net.sf.jsqlparser.expression.operators.relational.InExpression;
+import net.sf.jsqlparser.expression.operators.relational.IsDistinctExpression;
 import net.sf.jsqlparser.expression.operators.relational.IsNullExpression;
+import net.sf.jsqlparser.expression.operators.relational.LikeExpression;
 import net.sf.jsqlparser.expression.operators.relational.ParenthesedExpressionList;
 import net.sf.jsqlparser.schema.Column;
+import net.sf.jsqlparser.statement.select.ParenthesedSelect;
+import net.sf.jsqlparser.statement.select.PlainSelect;
+import net.sf.jsqlparser.statement.select.SelectItem;
 
 /** Decides from JSqlParser's expression tree whether a condition holds for every row. */
 final class ExpressionTruth {
@@ -54,17 +57,67 @@ final class ExpressionTruth {
             return Comparison.ofNumber(expression.toString());
         } else if (expression instanceof IsNullExpression test && test.getLeftExpression() instanceof NullValue) {
             return Truth.of(!test.isNot()); // NULL IS NULL
+        } else if (expression instanceof IsNullExpression test) {
+            return literalIsNull(test);
         } else if (expression instanceof InExpression in && !in.isNot()) {
             return literalInItsOwnList(in);
-        } else if (expression instanceof LikeExpression like && !like.isNot() && like.getEscape() == null
-                && like.getLeftExpression() instanceof StringValue
-                && like.getRightExpression() instanceof StringValue pattern && pattern.getValue().equals("%")) {
-            return Truth.ALWAYS_TRUE; // 'a' LIKE '%'
+        } else if (expression instanceof LikeExpression like && like.getEscape() == null
+                && like.getLikeKeyWord() == LikeExpression.KeyWord.LIKE && !like.isUseBinary()) {
+            Truth truth = Comparison.like(operand(like.getLeftExpression()), operand(like.getRightExpression()));
+            return like.isNot() ? truth.not() : truth; // 'a' LIKE '%', 1 LIKE 1
+        } else if (expression instanceof Between between) {
+            Comparison.Operand value = operand(between.getLeftExpression());
+            Truth truth = Truth.and(List.of(
+                    Comparison.evaluate(value, ">=", operand(between.getBetweenExpressionStart())),
+                    Comparison.evaluate(value, "<=", operand(between.getBetweenExpressionEnd()))));
+            return between.isNot() ? truth.not() : truth;
+        } else if (expression instanceof IsDistinctExpression distinct) {
+            return Comparison.evaluate(operand(distinct.getLeftExpression()), distinct.isNot() ? "<=>" : "<>",
+                    operand(distinct.getRightExpression()));
+        } else if (expression instanceof ExistsExpression exists) {
+            Truth truth = selectsLiteralsOnly(exists.getRightExpression()) ? Truth.ALWAYS_TRUE : Truth.UNKNOWN;
+            return exists.isNot() ? truth.not() : truth;
+        } else if (expression instanceof CastExpression cast && cast.getColDataType() != null
+                && cast.getLeftExpression() instanceof StringValue text
+                && Set.of("BOOLEAN", "BOOL").contains(cast.getColDataType().getDataType().toUpperCase(java.util.Locale.ROOT))) {
+            return Comparison.ofBooleanText(operand(text)); // PostgreSQL 't'::boolean
         } else if (expression instanceof ComparisonOperator comparison) {
             return Comparison.evaluate(operand(comparison.getLeftExpression()), comparison.getStringExpression(),
                     operand(comparison.getRightExpression()));
         }
         return Truth.UNKNOWN;
+    }
+
+    /** {@code 'x' IS NOT NULL}: a literal other than '' (which Oracle reads as NULL) is never NULL. */
+    private static Truth literalIsNull(IsNullExpression test) {
+        Comparison.Operand value = operand(test.getLeftExpression());
+        boolean literal = value != null && (value.kind() == Comparison.Kind.NUMBER
+                || value.kind() == Comparison.Kind.STRING && !value.value().isEmpty());
+        return literal ? Truth.of(test.isNot()) : Truth.UNKNOWN;
+    }
+
+    /** {@code (SELECT 1)}, {@code (SELECT 'x', NULL)}: literals alone, with no FROM, make one row. */
+    private static boolean selectsLiteralsOnly(Expression subquery) {
+        if (!(subquery instanceof ParenthesedSelect parenthesed)
+                || !(parenthesed.getSelect() instanceof PlainSelect select)) {
+            return false;
+        }
+        if (select.getFromItem() != null || select.getJoins() != null || select.getWhere() != null
+                || select.getHaving() != null || select.getGroupBy() != null || select.getQualify() != null
+                || select.getTop() != null || select.getDistinct() != null || select.getLimit() != null
+                || select.getOffset() != null || select.getFetch() != null || select.getIntoTables() != null
+                || select.getWithItemsList() != null || select.getSelectItems() == null) {
+            return false;
+        }
+        for (SelectItem<?> item : select.getSelectItems()) {
+            Expression value = item.getExpression();
+            boolean literal = value instanceof LongValue || value instanceof DoubleValue
+                    || value instanceof StringValue || value instanceof NullValue || value instanceof BooleanValue;
+            if (!literal || item.getAlias() != null) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** {@code 1 IN (1, 2)}: a literal that equals a literal of its own list. */

@@ -17,14 +17,18 @@ import java.util.Set;
 final class JoinedTables {
 
     private final List<String> names = new ArrayList<>();
+    /** Each table as {normalized name, normalized alias or null}, in order. */
+    private final List<String[]> entries = new ArrayList<>();
     private final Map<String, String> tableOfAlias = new HashMap<>();
     private final Set<String> preserved = new HashSet<>();
     private int lastTableStart;
     private boolean hasCondition;
+    private boolean hasAlwaysTrueCondition;
 
     /** Adds a joined table and its alias (null when it has none), as written. */
     void add(String table, String alias) {
         lastTableStart = names.size();
+        entries.add(new String[] {ObjectNames.normalize(table), alias == null ? null : ObjectNames.normalize(alias)});
         names.add(ObjectNames.normalize(table));
         names.add(lastPart(ObjectNames.normalize(table)));
         if (alias != null) {
@@ -60,6 +64,19 @@ final class JoinedTables {
         hasCondition = true;
     }
 
+    /**
+     * Notes a join whose ON condition holds for every pair of rows ({@code ON 1 = 1}, {@code ON c.id = c.id}):
+     * a cross join, which limits no table's rows.
+     */
+    void alwaysTrueConditionFound() {
+        hasAlwaysTrueCondition = true;
+    }
+
+    /** True when the joins have conditions and every one of them holds for every pair of rows. */
+    boolean joinsOnAlwaysTrueConditionsOnly() {
+        return hasAlwaysTrueCondition && !hasCondition;
+    }
+
     /** True when every one of {@code targets} is a table of a join with a condition. */
     boolean restrict(List<String> targets) {
         if (!hasCondition || targets.isEmpty()) {
@@ -73,6 +90,46 @@ final class JoinedTables {
             }
         }
         return true;
+    }
+
+    /** True when the only table here is the one named first (no join, no list). */
+    boolean hasOneTable() {
+        return entries.size() == 1;
+    }
+
+    /**
+     * The names and aliases that certainly denote a table other than {@code targets}: neither a target nor an
+     * alias of it, nor another instance of a target's table (a self-join leaves which instance is meant open).
+     * None once a join has a condition: that ties the joined columns to the target's rows, as in
+     * {@code DELETE t1 FROM t1 LEFT JOIN t2 ON t1.id = t2.id WHERE t2.id IS NULL}.
+     */
+    Set<String> qualifiersOtherThan(List<String> targets) {
+        if (hasCondition) {
+            return Set.of();
+        }
+        Set<String> targetKeys = new HashSet<>();
+        for (String target : targets) {
+            String normalized = ObjectNames.normalize(target);
+            targetKeys.add(normalized);
+            targetKeys.add(lastPart(normalized));
+            String table = ObjectNames.normalize(tableOfAlias.getOrDefault(normalized, target));
+            targetKeys.add(table);
+            targetKeys.add(lastPart(table));
+        }
+        Set<String> others = new HashSet<>();
+        for (String[] entry : entries) {
+            boolean target = targetKeys.contains(entry[0]) || targetKeys.contains(lastPart(entry[0]))
+                    || entry[1] != null && targetKeys.contains(entry[1]);
+            if (!target) {
+                others.add(entry[0]);
+                others.add(lastPart(entry[0]));
+                if (entry[1] != null) {
+                    others.add(entry[1]);
+                }
+            }
+        }
+        others.removeAll(targetKeys);
+        return others;
     }
 
     private static String lastPart(String name) {

@@ -12,14 +12,16 @@ import java.util.List;
  * @param tables the target tables as written, aliases resolved to their tables
  * @param at where its verb is written
  * @param restrictedByJoin true when an inner join with a condition limits the targets
+ * @param crossJoin true when the targets are joined only on conditions that hold for every pair of rows
+ *     ({@code JOIN c ON 1 = 1}), so the join limits nothing
  * @param where what its own WHERE clause says
  * @param scratch true when every target holds only rows this script put there
  * @param unresolvedConditions placeholders without a value that stand as a condition of their own in its WHERE,
  *     as written ({@code ${cond}}): the WHERE may limit nothing, and nobody can tell
  * @param selection which rows it chooses: a statement's own, or a MERGE action's
  */
-public record RowChange(String verb, List<String> tables, Location at, boolean restrictedByJoin, WhereFact where,
-        boolean scratch, List<String> unresolvedConditions, RowSelection selection) {
+public record RowChange(String verb, List<String> tables, Location at, boolean restrictedByJoin, boolean crossJoin,
+        WhereFact where, boolean scratch, List<String> unresolvedConditions, RowSelection selection) {
 
     public RowChange {
         tables = List.copyOf(tables);
@@ -29,12 +31,18 @@ public record RowChange(String verb, List<String> tables, Location at, boolean r
     /** The change of a DELETE or UPDATE statement. */
     public RowChange(String verb, List<String> tables, Location at, boolean restrictedByJoin, WhereFact where,
             boolean scratch) {
-        this(verb, tables, at, restrictedByJoin, where, scratch, List.of(), RowSelection.STATEMENT);
+        this(verb, tables, at, restrictedByJoin, false, where, scratch, List.of(), RowSelection.STATEMENT);
+    }
+
+    /** The change of a DELETE or UPDATE statement, knowing whether its join limits nothing. */
+    public RowChange(String verb, List<String> tables, Location at, boolean restrictedByJoin, boolean crossJoin,
+            WhereFact where, boolean scratch) {
+        this(verb, tables, at, restrictedByJoin, crossJoin, where, scratch, List.of(), RowSelection.STATEMENT);
     }
 
     /** True when nothing in the statement itself limits which rows are touched. */
     public boolean touchesEveryRow() {
-        return where == WhereFact.ABSENT && !restrictedByJoin;
+        return (where == WhereFact.ABSENT || where == WhereFact.OTHER_TABLES_ONLY) && !restrictedByJoin;
     }
 
     /** The target tables for a message: {@code customers} or {@code t1, t2}. */
@@ -49,6 +57,7 @@ public record RowChange(String verb, List<String> tables, Location at, boolean r
 
     /** The same change, marked as touching only scratch tables or not. */
     public RowChange withScratch(boolean isScratch) {
-        return new RowChange(verb, tables, at, restrictedByJoin, where, isScratch, unresolvedConditions, selection);
+        return new RowChange(verb, tables, at, restrictedByJoin, crossJoin, where, isScratch, unresolvedConditions,
+                selection);
     }
 }

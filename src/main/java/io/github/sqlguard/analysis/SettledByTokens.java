@@ -67,7 +67,7 @@ final class SettledByTokens {
             case PRESENT -> !holdsUndecidedLiteralTerm(structure);
             case ABSENT -> !change.restrictedByJoin() && (change.tables().size() == 1 && joinsNothing(structure, main)
                     || readsFromListOnly(structure, main));
-            case ALWAYS_TRUE -> false; // the parser confirms, and a join may still limit the rows
+            case ALWAYS_TRUE, OTHER_TABLES_ONLY -> false; // the parser confirms, and a join may still limit the rows
         };
     }
 

@@ -23,14 +23,33 @@ public final class StatementTokens {
     };
 
     private final List<Token> tokens;
+    private final boolean barsAreOr;
 
     public StatementTokens(List<Token> tokens) {
+        this(tokens, false);
+    }
+
+    private StatementTokens(List<Token> tokens, boolean barsAreOr) {
         this.tokens = tokens;
+        this.barsAreOr = barsAreOr;
     }
 
     /** The structure view of a statement's tokens (which never include comments or the terminator). */
     public static StatementTokens of(Statement statement) {
-        return new StatementTokens(statement.tokens());
+        return new StatementTokens(statement.tokens(), statement.dialect().isMySqlFamily());
+    }
+
+    /** The view of tokens {@code [from, to)}, read in the same dialect. */
+    StatementTokens part(int from, int to) {
+        return new StatementTokens(tokens.subList(from, to), barsAreOr);
+    }
+
+    /**
+     * True when {@code ||} is the logical OR, as MySQL and MariaDB read it unless PIPES_AS_CONCAT is set;
+     * elsewhere it concatenates strings.
+     */
+    boolean barsAreOr() {
+        return barsAreOr;
     }
 
     public List<Token> tokens() {

@@ -12,7 +12,7 @@ import java.util.Set;
  * looks inside parentheses and NOT, and evaluates the simple terms ({@code 1 = 1}, {@code TRUE},
  * {@code WHERE 1}, {@code id = id}). Any term it does not recognise is UNKNOWN, never true.
  */
-final class TokenConditionTruth {
+public final class TokenConditionTruth {
 
     private static final Set<String> COMPARISONS = Set.of("=", "<>", "!=", "^=", "<", "<=", ">", ">=", "<=>");
 
@@ -20,6 +20,11 @@ final class TokenConditionTruth {
 
     private TokenConditionTruth(StatementTokens tokens) {
         this.tokens = tokens;
+    }
+
+    /** True when {@code condition}, the tokens of a WHERE, holds for every row ({@code TRUE}, {@code 1 = 1}). */
+    public static boolean holdsForEveryRow(List<Token> condition) {
+        return of(new StatementTokens(condition), 0, condition.size()) == Truth.ALWAYS_TRUE;
     }
 
     /** The truth of the condition in tokens {@code [from, to)}. */
@@ -186,16 +191,109 @@ final class TokenConditionTruth {
             }
             return only.type() == TokenType.NUMBER ? Comparison.ofNumber(only.text()) : Truth.UNKNOWN;
         }
+        if (tokens.isWord(from, "EXISTS") && tokens.isSymbol(from + 1, "(") && tokens.closingParen(from + 1) == to - 1) {
+            return selectsLiteralsOnly(from + 2, to - 1) ? Truth.ALWAYS_TRUE : Truth.UNKNOWN;
+        }
+        Truth cast = booleanCast(from, to);
+        if (cast != Truth.UNKNOWN) {
+            return cast;
+        }
         OperandAt left = operandAt(from);
-        if (left == null || left.next() >= to || tokens.tokens().get(left.next()).type() != TokenType.SYMBOL) {
+        if (left == null || left.next() >= to) {
             return Truth.UNKNOWN;
         }
-        String operator = tokens.tokens().get(left.next()).text();
-        OperandAt right = operandAt(left.next() + 1);
+        int next = left.next();
+        if (tokens.isWord(next, "IS")) {
+            return isTest(left.operand(), next + 1, to);
+        }
+        boolean not = tokens.isWord(next, "NOT");
+        int keyword = not ? next + 1 : next;
+        if (tokens.isWord(keyword, "BETWEEN")) {
+            Truth between = between(left.operand(), keyword + 1, to);
+            return not ? between.not() : between;
+        }
+        if (tokens.isWord(keyword, "LIKE")) {
+            OperandAt pattern = operandAt(keyword + 1);
+            Truth like = pattern == null || pattern.next() != to ? Truth.UNKNOWN
+                    : Comparison.like(left.operand(), pattern.operand());
+            return not ? like.not() : like;
+        }
+        if (tokens.tokens().get(next).type() != TokenType.SYMBOL) {
+            return Truth.UNKNOWN;
+        }
+        String operator = tokens.tokens().get(next).text();
+        OperandAt right = operandAt(next + 1);
         if (!COMPARISONS.contains(operator) || right == null || right.next() != to) {
             return Truth.UNKNOWN;
         }
         return Comparison.evaluate(left.operand(), operator, right.operand());
+    }
+
+    /**
+     * {@code x IS [NOT] NULL} of a literal, {@code x IS [NOT] DISTINCT FROM y}; {@code at} is just after IS.
+     * An empty string is left alone: Oracle reads {@code ''} as NULL.
+     */
+    private Truth isTest(Comparison.Operand left, int at, int to) {
+        boolean not = tokens.isWord(at, "NOT");
+        int i = not ? at + 1 : at;
+        if (tokens.isWord(i, "NULL") && i + 1 == to) {
+            boolean literal = left.kind() == Comparison.Kind.NUMBER
+                    || left.kind() == Comparison.Kind.STRING && !left.value().isEmpty();
+            return literal ? Truth.of(not) : Truth.UNKNOWN;
+        }
+        if (tokens.isWord(i, "DISTINCT") && tokens.isWord(i + 1, "FROM")) {
+            OperandAt right = operandAt(i + 2);
+            return right == null || right.next() != to ? Truth.UNKNOWN
+                    : Comparison.evaluate(left, not ? "<=>" : "<>", right.operand());
+        }
+        return Truth.UNKNOWN;
+    }
+
+    /** {@code low AND high} in {@code [from, to)} after {@code x BETWEEN}. */
+    private Truth between(Comparison.Operand value, int from, int to) {
+        OperandAt low = operandAt(from);
+        if (low == null || !tokens.isWord(low.next(), "AND")) {
+            return Truth.UNKNOWN;
+        }
+        OperandAt high = operandAt(low.next() + 1);
+        if (high == null || high.next() != to) {
+            return Truth.UNKNOWN;
+        }
+        return Truth.and(List.of(Comparison.evaluate(value, ">=", low.operand()),
+                Comparison.evaluate(value, "<=", high.operand())));
+    }
+
+    /** PostgreSQL {@code 't'::boolean} and {@code CAST('t' AS boolean)}: a string read as a boolean. */
+    private Truth booleanCast(int from, int to) {
+        if (to - from == 3 && tokens.isSymbol(from + 1, "::") && tokens.isWord(from + 2, "BOOLEAN", "BOOL")) {
+            OperandAt text = operandAt(from);
+            return text == null ? Truth.UNKNOWN : Comparison.ofBooleanText(text.operand());
+        }
+        if (to - from == 6 && tokens.isWord(from, "CAST") && tokens.isSymbol(from + 1, "(")
+                && tokens.isWord(from + 3, "AS") && tokens.isWord(from + 4, "BOOLEAN", "BOOL")
+                && tokens.isSymbol(from + 5, ")")) {
+            OperandAt text = operandAt(from + 2);
+            return text == null ? Truth.UNKNOWN : Comparison.ofBooleanText(text.operand());
+        }
+        return Truth.UNKNOWN;
+    }
+
+    /** {@code SELECT 1}, {@code SELECT 'x', NULL}: a select of literals alone, with no FROM, returns a row. */
+    private boolean selectsLiteralsOnly(int from, int to) {
+        if (!tokens.isWord(from, "SELECT") || from + 1 >= to) {
+            return false;
+        }
+        boolean expectValue = true;
+        for (int i = from + 1; i < to; i++) {
+            Token token = tokens.tokens().get(i);
+            boolean value = token.type() == TokenType.NUMBER || token.type() == TokenType.STRING
+                    || token.isAnyWord("TRUE", "FALSE", "NULL");
+            if (expectValue ? !value : !token.isSymbol(",")) {
+                return false;
+            }
+            expectValue = !expectValue;
+        }
+        return !expectValue;
     }
 
     private record OperandAt(Comparison.Operand operand, int next) {
@@ -264,7 +362,8 @@ final class TokenConditionTruth {
                 depth--;
             } else if (depth == 0 && token.isWord("BETWEEN")) {
                 betweenOpen = true;
-            } else if (depth == 0 && token.isWord(word)) {
+            } else if (depth == 0 && (token.isWord(word)
+                    || word.equals("OR") && tokens.barsAreOr() && token.isSymbol("||"))) {
                 if (betweenOpen && word.equals("AND")) {
                     betweenOpen = false;
                 } else {

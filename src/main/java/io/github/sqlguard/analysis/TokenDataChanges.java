@@ -3,6 +3,7 @@ package io.github.sqlguard.analysis;
 import io.github.sqlguard.sql.Token;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Finds DELETE and UPDATE statements from tokens alone, for statements JSqlParser could not parse (T-SQL
@@ -14,6 +15,11 @@ final class TokenDataChanges {
 
     /** Words after which the WHERE condition ends. */
     private static final String[] AFTER_WHERE = {"ORDER", "LIMIT", "RETURNING", "RETURN", "OPTION"};
+    /** Words that end the ON condition of a join. */
+    private static final String[] AFTER_JOIN_CONDITION = {
+        "JOIN", "STRAIGHT_JOIN", "INNER", "LEFT", "RIGHT", "FULL", "CROSS", "OUTER", "NATURAL", "WHERE", "SET",
+        "ORDER", "LIMIT", "RETURNING", "OUTPUT", "OPTION"
+    };
     /** Words that end a table reference, so they cannot be its alias. */
     private static final String[] NOT_ALIASES = {
         "ON", "USING", "JOIN", "INNER", "LEFT", "RIGHT", "FULL", "CROSS", "OUTER", "NATURAL", "STRAIGHT_JOIN",
@@ -36,7 +42,7 @@ final class TokenDataChanges {
             if (i == all.size() || all.get(i).isSymbol(";")) {
                 if (i > pieceStart) {
                     StatementTokens piece = pieceStart == 0 && i == all.size()
-                            ? tokens : new StatementTokens(all.subList(pieceStart, i));
+                            ? tokens : tokens.part(pieceStart, i);
                     found.addAll(new TokenDataChanges(piece).changes());
                 }
                 pieceStart = i + 1;
@@ -116,7 +122,8 @@ final class TokenDataChanges {
         int where = tokens.indexOfTopLevelWord(start, end, "WHERE");
         JoinedTables joined = joinedTables(joinsFrom, where < 0 ? end : where, false);
         found.add(new DataChange("DELETE", joined.tablesOf(targets), joined.restrict(targets),
-                whereClause(where, end), tokens.tokens().get(start), unresolvedConditions(where, end)));
+                joined.joinsOnAlwaysTrueConditionsOnly(), whereClause(where, end, joined.qualifiersOtherThan(targets)),
+                tokens.tokens().get(start), unresolvedConditions(where, end)));
     }
 
     private void update(int start, int end) {
@@ -135,14 +142,15 @@ final class TokenDataChanges {
         // MySQL UPDATE t1 JOIN t2 ON .. SET, then T-SQL UPDATE a SET .. FROM t a JOIN u ON ..
         JoinedTables joined = joinedTables(i, set, true);
         int from = tokens.indexOfTopLevelWord(set, conditionEnd, "FROM");
-        boolean restricted = joined.restrict(targets)
-                || (from >= 0 && joinedTables(from, conditionEnd, false).restrict(targets));
-        List<String> tables = joined.tablesOf(targets);
-        if (from >= 0) {
-            tables = joinedTables(from, conditionEnd, false).tablesOf(tables);
-        }
-        found.add(new DataChange("UPDATE", tables, restricted, whereClause(where, end), tokens.tokens().get(start),
-                unresolvedConditions(where, end)));
+        JoinedTables fromList = from >= 0 ? joinedTables(from, conditionEnd, false) : new JoinedTables();
+        boolean restricted = joined.restrict(targets) || fromList.restrict(targets);
+        boolean crossJoin = joined.joinsOnAlwaysTrueConditionsOnly() || fromList.joinsOnAlwaysTrueConditionsOnly();
+        List<String> tables = fromList.tablesOf(joined.tablesOf(targets));
+        // MySQL UPDATE t1 JOIN t2 .. SET t2.a: the SET, not the first table, says what changes; so only
+        // UPDATE t SET .. FROM .. reads the other tables from its FROM list.
+        Set<String> others = joined.hasOneTable() ? fromList.qualifiersOtherThan(targets) : Set.of();
+        found.add(new DataChange("UPDATE", tables, restricted, crossJoin, whereClause(where, end, others),
+                tokens.tokens().get(start), unresolvedConditions(where, end)));
     }
 
     /** Where the condition of the WHERE at {@code where} ends: at ORDER BY, LIMIT, RETURNING, .. or {@code end}. */
@@ -187,7 +195,15 @@ final class TokenDataChanges {
                 }
                 if (tokens.isWord(i, "JOIN", "STRAIGHT_JOIN")) {
                     joinSeen = true;
-                } else if (joinSeen && tokens.isWord(i, "ON", "USING")) {
+                } else if (joinSeen && tokens.isWord(i, "ON")) {
+                    int conditionEnd = tokens.indexOfTopLevelWord(i + 1, to, AFTER_JOIN_CONDITION);
+                    int onEnd = firstTopLevelComma(i + 1, conditionEnd < 0 ? to : conditionEnd);
+                    if (TokenConditionTruth.of(tokens, i + 1, onEnd) == Truth.ALWAYS_TRUE) {
+                        joined.alwaysTrueConditionFound();
+                    } else {
+                        joined.conditionFound();
+                    }
+                } else if (joinSeen && tokens.isWord(i, "USING")) {
                     joined.conditionFound();
                 }
                 if (tokens.isWord(i, "FROM", "USING", "JOIN", "STRAIGHT_JOIN") || tokens.isSymbol(i, ",")) {
@@ -200,6 +216,21 @@ final class TokenDataChanges {
             }
         }
         return joined;
+    }
+
+    /** The first comma outside parentheses in {@code [from, to)}, or {@code to}. */
+    private int firstTopLevelComma(int from, int to) {
+        int depth = 0;
+        for (int i = from; i < to; i++) {
+            if (tokens.isSymbol(i, "(")) {
+                depth++;
+            } else if (tokens.isSymbol(i, ")")) {
+                depth--;
+            } else if (depth == 0 && tokens.isSymbol(i, ",")) {
+                return i;
+            }
+        }
+        return to;
     }
 
     private void addTableAt(JoinedTables joined, int index) {
@@ -217,11 +248,18 @@ final class TokenDataChanges {
                 : TokenConditionTruth.placeholderConditions(tokens, where + 1, conditionEnd(tokens, where, end));
     }
 
-    private WhereFact whereClause(int where, int end) {
+    /** The WHERE at {@code where} as a fact; {@code others} names the tables that are not the target. */
+    private WhereFact whereClause(int where, int end, Set<String> others) {
         if (where < 0) {
             return WhereFact.ABSENT;
         }
-        Truth truth = TokenConditionTruth.of(tokens, where + 1, conditionEnd(tokens, where, end));
-        return truth == Truth.ALWAYS_TRUE ? WhereFact.ALWAYS_TRUE : WhereFact.PRESENT;
+        int conditionEnd = conditionEnd(tokens, where, end);
+        Truth truth = TokenConditionTruth.of(tokens, where + 1, conditionEnd);
+        if (truth == Truth.ALWAYS_TRUE) {
+            return WhereFact.ALWAYS_TRUE;
+        }
+        return truth != Truth.ALWAYS_FALSE
+                && OtherTablesCondition.namesOnlyOtherTables(tokens, where + 1, conditionEnd, others)
+                ? WhereFact.OTHER_TABLES_ONLY : WhereFact.PRESENT;
     }
 }

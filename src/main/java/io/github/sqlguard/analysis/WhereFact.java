@@ -7,5 +7,10 @@ public enum WhereFact {
     /** A condition that depends on the row. */
     PRESENT,
     /** A condition that holds for every row ({@code 1 = 1}, {@code TRUE}, {@code id = id}, ..). */
-    ALWAYS_TRUE
+    ALWAYS_TRUE,
+    /**
+     * A condition on columns of the other tables alone ({@code DELETE FROM t USING u WHERE u.y = 1}): it decides
+     * whether the statement runs, never which of the target's rows it touches.
+     */
+    OTHER_TABLES_ONLY
 }

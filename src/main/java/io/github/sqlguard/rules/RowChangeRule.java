@@ -2,6 +2,7 @@ package io.github.sqlguard.rules;
 
 import io.github.sqlguard.analysis.RowChange;
 import io.github.sqlguard.analysis.StatementModel;
+import io.github.sqlguard.analysis.WhereFact;
 import io.github.sqlguard.schema.CascadeNote;
 import io.github.sqlguard.schema.SchemaFacts;
 import java.util.ArrayList;
@@ -36,6 +37,25 @@ abstract class RowChangeRule implements Rule {
             }
         }
         return violations;
+    }
+
+    /**
+     * Why a join limits nothing, for a change joined only on conditions that hold for every pair of rows:
+     * {@code "joined on a condition true for every pair of rows (a cross join) and "}, else empty.
+     */
+    static String crossJoinNote(RowChange change) {
+        return change.crossJoin() ? "joined on a condition true for every pair of rows (a cross join) and " : "";
+    }
+
+    /** {@code "without WHERE"}, or what its WHERE does when that names only the other tables' columns. */
+    static String whereNote(RowChange change) {
+        return change.where() == WhereFact.OTHER_TABLES_ONLY ? "whose WHERE names no column of " + change.tableList()
+                : "without WHERE";
+    }
+
+    /** When the WHERE names only the other tables' columns: on what the change depends. */
+    static String otherTablesNote(RowChange change) {
+        return change.where() == WhereFact.OTHER_TABLES_ONLY ? " as soon as a row of the other tables matches" : "";
     }
 
     /** The message for a change that breaks this rule only given what the schema replay knows, or empty. */

@@ -5,6 +5,7 @@ import io.github.sqlguard.analysis.StatementModel;
 import io.github.sqlguard.model.RuleInfo;
 import io.github.sqlguard.model.Severity;
 import io.github.sqlguard.schema.CascadeNote;
+import io.github.sqlguard.schema.RowFilter;
 import io.github.sqlguard.schema.SchemaFacts;
 import java.util.List;
 
@@ -18,8 +19,9 @@ public final class UnfilteredSubqueryRule implements Rule {
     private static final RuleInfo INFO = new RuleInfo("unfiltered-subquery", Severity.WARNING,
             "WHERE only requires a related row in an unfiltered table",
             "A condition such as account_id IN (SELECT id FROM accounts) looks like a restriction, but when every"
-                    + " row has its related row (which a foreign key guarantees) it selects all of them. Usually"
-                    + " a filter on the subquery's table was forgotten.",
+                    + " row has its related row (which a foreign key guarantees) it selects all of them; an"
+                    + " EXISTS (SELECT 1 FROM accounts) that names no column of the row holds for every row as soon"
+                    + " as accounts has one. Usually a filter on the subquery's table was forgotten.",
             "Add the filter the subquery's table needs (WHERE a.closed, ..), or acknowledge it:"
                     + " -- sqlguard:allow unfiltered-subquery reason: <why>",
             List.of("DELETE FROM invoices WHERE account_id IN (SELECT id FROM accounts)",
@@ -45,11 +47,20 @@ public final class UnfilteredSubqueryRule implements Rule {
         }
         RowChange change = changes.get(0);
         return schema.rowFilter().flatMap(filter -> filter.onlyRelatedRow().map(related -> new Violation(
-                filter.verb() + " on " + filter.table() + " is limited only by a related row in " + related
-                        + ", which the subquery reads without a filter: it "
-                        + (filter.verb().equals("DELETE") ? "removes" : "changes") + " every row of "
-                        + filter.table() + " that has one"
-                        + CascadeNote.forDelete(filter.verb(), List.of(filter.table()), schema), change.at())))
+                message(filter, related) + CascadeNote.forDelete(filter.verb(), List.of(filter.table()), schema),
+                change.at())))
                 .map(List::of).orElse(List.of());
+    }
+
+    private static String message(RowFilter filter, String related) {
+        String effect = filter.verb().equals("DELETE") ? "removes" : "changes";
+        if (filter.uncorrelated()) {
+            return filter.verb() + " on " + filter.table() + " is limited only by a subquery that reads " + related
+                    + " without a filter and names no column of " + filter.table() + ": it " + effect
+                    + " every row of " + filter.table() + " as soon as " + related + " has a row";
+        }
+        return filter.verb() + " on " + filter.table() + " is limited only by a related row in " + related
+                + ", which the subquery reads without a filter: it " + effect + " every row of " + filter.table()
+                + " that has one";
     }
 }

@@ -15,7 +15,8 @@ public final class UpdateWithoutWhereRule extends RowChangeRule {
             "UPDATE without a WHERE clause",
             "An UPDATE without WHERE overwrites a column in every row of its table, and the old values are gone "
                     + "unless a backup is restored. A WHERE inside the SET's subquery does not limit the rows "
-                    + "updated, nor does a FROM list that is not joined to the target.",
+                    + "updated, nor does a FROM list that is not joined to the target (a WHERE naming only the FROM "
+                    + "list's columns, a join on a condition such as ON 1 = 1).",
             "Add a WHERE clause that selects exactly the rows to change, or acknowledge it: -- sqlguard:allow update-without-where reason: <why>",
             List.of("UPDATE customers SET status = 'closed'",
                     "UPDATE accounts SET balance = (SELECT 0 FROM limits WHERE limits.id = 1)",
@@ -32,7 +33,8 @@ public final class UpdateWithoutWhereRule extends RowChangeRule {
     @Override
     Optional<String> violationFor(RowChange change) {
         return change.verb().equals("UPDATE") && change.touchesEveryRow()
-                ? Optional.of("UPDATE without WHERE changes every row of " + change.tableList())
+                ? Optional.of("UPDATE " + RowChangeRule.crossJoinNote(change) + RowChangeRule.whereNote(change)
+                        + " changes every row of " + change.tableList() + RowChangeRule.otherTablesNote(change))
                 : Optional.empty();
     }
 }

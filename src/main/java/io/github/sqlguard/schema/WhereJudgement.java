@@ -1,6 +1,7 @@
 package io.github.sqlguard.schema;
 
 import io.github.sqlguard.analysis.ObjectNames;
+import io.github.sqlguard.analysis.TokenConditionTruth;
 import io.github.sqlguard.sql.Token;
 import java.util.ArrayList;
 import java.util.List;
@@ -78,20 +79,27 @@ public final class WhereJudgement {
      * The table a condition requires a related row in, when that is all it requires and the table is read
      * without a filter of its own; empty otherwise.
      */
-    public static Optional<String> onlyRequiresRelatedRow(WhereTokens where) {
+    public static Optional<RelatedRow> onlyRequiresRelatedRow(WhereTokens where) {
         List<Token> condition = unwrapped(where.condition());
-        if (condition.size() < 6) {
+        if (condition.size() < 5) {
             return Optional.empty();
         }
         int i = 0;
         if (condition.get(0).isWord("EXISTS")) {
-            return correlatedExists(condition.subList(1, condition.size()), where);
+            return existsRow(condition.subList(1, condition.size()), where);
         }
         SchemaNames.Read column = SchemaNames.name(condition, i);
-        if (column == null || column.next() >= condition.size() || !condition.get(column.next()).isWord("IN")) {
+        if (column == null || column.next() + 1 >= condition.size()) {
             return Optional.empty();
         }
-        List<Token> subquery = condition.subList(column.next() + 1, condition.size());
+        int next = column.next();
+        // fk IN (SELECT ..), and its spelling fk = ANY (SELECT ..) / fk = SOME (SELECT ..)
+        int open = condition.get(next).isWord("IN") ? next + 1
+                : condition.get(next).isSymbol("=") && condition.get(next + 1).isAnyWord("ANY", "SOME") ? next + 2 : -1;
+        if (open < 0 || open >= condition.size()) {
+            return Optional.empty();
+        }
+        List<Token> subquery = condition.subList(open, condition.size());
         if (ObjectNames.skipParentheses(subquery, 0) != subquery.size()) {
             return Optional.empty();
         }
@@ -100,8 +108,23 @@ public final class WhereJudgement {
         if (!select.get(0).isWord("SELECT") || from < 0) {
             return Optional.empty();
         }
-        return unfilteredTable(select.subList(from + 1, select.size())).filter(table -> table.rest().isEmpty())
-                .map(UnfilteredTable::table);
+        return unfilteredTable(select.subList(from + 1, select.size())).filter(table -> filtersNothing(table.rest()))
+                .map(table -> new RelatedRow(table.table(), false));
+    }
+
+    /**
+     * The table a condition requires a row in, read without a filter.
+     *
+     * @param table the table as written
+     * @param uncorrelated true when the condition names no column of the target: any row of the table will do
+     */
+    public record RelatedRow(String table, boolean uncorrelated) {
+    }
+
+    /** Nothing after the table, or a WHERE that holds for every row ({@code WHERE true}). */
+    private static boolean filtersNothing(List<Token> rest) {
+        return rest.isEmpty() || rest.get(0).isWord("WHERE") && rest.size() > 1
+                && TokenConditionTruth.holdsForEveryRow(rest.subList(1, rest.size()));
     }
 
     private record UnfilteredTable(String table, String alias, List<Token> rest) {
@@ -125,8 +148,11 @@ public final class WhereJudgement {
         return Optional.of(new UnfilteredTable(SchemaNames.unquoted(table.text()), alias, from.subList(i, from.size())));
     }
 
-    /** {@code EXISTS (SELECT .. FROM t a WHERE a.id = outer.fk)}: one equality linking inner and outer rows. */
-    private static Optional<String> correlatedExists(List<Token> subquery, WhereTokens where) {
+    /**
+     * {@code EXISTS (SELECT .. FROM t a WHERE a.id = outer.fk)}: one equality linking inner and outer rows; or
+     * {@code EXISTS (SELECT .. FROM t)} with no filter at all, which holds for every row once t has one.
+     */
+    private static Optional<RelatedRow> existsRow(List<Token> subquery, WhereTokens where) {
         if (subquery.isEmpty() || ObjectNames.skipParentheses(subquery, 0) != subquery.size()) {
             return Optional.empty();
         }
@@ -136,6 +162,9 @@ public final class WhereJudgement {
             return Optional.empty();
         }
         Optional<UnfilteredTable> table = unfilteredTable(select.subList(from + 1, select.size()));
+        if (table.isPresent() && filtersNothing(table.get().rest())) {
+            return Optional.of(new RelatedRow(table.get().table(), true));
+        }
         if (table.isEmpty() || table.get().rest().isEmpty() || !table.get().rest().get(0).isWord("WHERE")) {
             return Optional.empty();
         }
@@ -152,7 +181,7 @@ public final class WhereJudgement {
         String outerAlias = where.alias();
         boolean linked = qualifier(left.text()).equals(inner) && qualifier(right.text()).equals(outerAlias)
                 || qualifier(right.text()).equals(inner) && qualifier(left.text()).equals(outerAlias);
-        return linked ? Optional.of(table.get().table()) : Optional.empty();
+        return linked ? Optional.of(new RelatedRow(table.get().table(), false)) : Optional.empty();
     }
 
     private static String qualifier(String name) {

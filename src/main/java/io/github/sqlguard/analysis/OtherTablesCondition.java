@@ -1,0 +1,64 @@
+package io.github.sqlguard.analysis;
+
+import io.github.sqlguard.sql.Token;
+import io.github.sqlguard.sql.TokenType;
+import java.util.Set;
+
+/**
+ * Decides from tokens whether a WHERE names columns of other tables only, as in PostgreSQL
+ * {@code DELETE FROM t USING u WHERE u.y = 1} or {@code UPDATE t SET .. FROM u WHERE u.id = 1}: such a condition
+ * decides whether the statement runs at all, never which of the target's rows it touches. Only a column
+ * qualified by another table's name or alias is certain not to be the target's; an unqualified column, an
+ * unknown qualifier or a subquery (which may refer to the target) means the condition may limit the rows.
+ */
+final class OtherTablesCondition {
+
+    /** Words of a condition that are no column: operators, literals, the keywords of CASE and CAST. */
+    private static final Set<String> NOT_COLUMNS = Set.of("AND", "OR", "NOT", "IS", "NULL", "TRUE", "FALSE",
+            "UNKNOWN", "IN", "LIKE", "ILIKE", "ESCAPE", "BETWEEN", "DISTINCT", "FROM", "CASE", "WHEN", "THEN",
+            "ELSE", "END", "AS", "COLLATE");
+
+    private OtherTablesCondition() {
+    }
+
+    /**
+     * True when the condition in {@code [from, to)} names at least one column and every column it names is
+     * qualified by one of {@code others}, the normalized names and aliases of the tables that are not the target.
+     */
+    static boolean namesOnlyOtherTables(StatementTokens tokens, int from, int to, Set<String> others) {
+        boolean column = false;
+        int i = from;
+        while (i < to) {
+            Token token = tokens.tokens().get(i);
+            if (token.isWord("SELECT")) {
+                return false; // a subquery may refer to the target's columns
+            }
+            boolean namePart = token.type() == TokenType.WORD || token.type() == TokenType.QUOTED_NAME;
+            if (!namePart || token.text().startsWith("@") || tokens.isSymbol(i - 1, "::")) {
+                i++; // literals, operators, placeholders, T-SQL @variables, PostgreSQL ::type
+                continue;
+            }
+            ObjectNames.NameAt name = tokens.nameAt(i);
+            if (name == null || name.next() > to) {
+                return false;
+            }
+            i = name.next();
+            if (tokens.isSymbol(i, "(")) {
+                continue; // a function's name; its arguments are read on
+            }
+            String last = ObjectNames.lastPart(name.text());
+            if (last.length() == name.text().length()) {
+                if (token.type() == TokenType.WORD && NOT_COLUMNS.contains(token.upper())) {
+                    continue;
+                }
+                return false; // an unqualified column may be the target's
+            }
+            String qualifier = ObjectNames.normalize(name.text().substring(0, name.text().length() - last.length() - 1));
+            if (!others.contains(qualifier)) {
+                return false;
+            }
+            column = true;
+        }
+        return column;
+    }
+}

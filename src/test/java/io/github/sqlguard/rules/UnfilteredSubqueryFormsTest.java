@@ -1,0 +1,52 @@
+package io.github.sqlguard.rules;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.github.sqlguard.model.Dialect;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Subqueries that read a table without a filter limit nothing: an EXISTS that names no column of the target
+ * holds for every row once its table has one, {@code = ANY (SELECT ..)} is IN by another name, and a WHERE that
+ * holds for every row filters nothing. Findings point at the verb (line 2).
+ */
+class UnfilteredSubqueryFormsTest {
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', value = {
+        "POSTGRESQL | UPDATE t19 SET x = 0 WHERE EXISTS (SELECT 1 FROM t20)               | unfiltered-subquery 2:3",
+        "SQLSERVER  | DELETE FROM orders WHERE EXISTS (SELECT 1 FROM customers)             | unfiltered-subquery 2:3",
+        "MYSQL      | DELETE FROM orders WHERE EXISTS (SELECT * FROM customers c WHERE TRUE) | unfiltered-subquery 2:3",
+        "POSTGRESQL | DELETE FROM t18 WHERE id = ANY(SELECT id FROM t18)                     | unfiltered-subquery 2:3",
+        "POSTGRESQL | UPDATE t SET a = 1 WHERE fk = SOME (SELECT id FROM u)                  | unfiltered-subquery 2:3",
+        "POSTGRESQL | DELETE FROM t WHERE id IN (SELECT id FROM t60 WHERE true)              | unfiltered-subquery 2:3",
+        "ORACLE     | DELETE FROM t WHERE id IN (SELECT id FROM t60 WHERE 1 = 1)             | unfiltered-subquery 2:3",
+        "POSTGRESQL | DELETE FROM t WHERE EXISTS (SELECT 1 FROM u WHERE u.id = t.id AND u.closed) | -",
+        "POSTGRESQL | DELETE FROM t WHERE EXISTS (SELECT 1 FROM u WHERE u.flag = 1)          | -",
+        "POSTGRESQL | DELETE FROM t WHERE NOT EXISTS (SELECT 1 FROM u)                       | -",
+        "POSTGRESQL | DELETE FROM t WHERE EXISTS (SELECT 1 FROM u JOIN w ON w.id = u.wid)    | -",
+        "POSTGRESQL | DELETE FROM t WHERE id = ANY(ARRAY[1, 2])                              | -",
+        "POSTGRESQL | DELETE FROM t WHERE id <> ANY(SELECT id FROM u)                        | -",
+        "POSTGRESQL | DELETE FROM t WHERE id IN (SELECT id FROM t60 WHERE flag)              | -",
+        "POSTGRESQL | DELETE FROM t WHERE id IN (SELECT id FROM t60 WHERE 1 = 0)             | -",
+    })
+    void subqueryThatFiltersNothing(Dialect dialect, String sql, String expected) {
+        String script = "SELECT 1;\n  " + sql + ";\n";
+        List<String> wanted = expected.equals("-") ? List.of() : List.of(expected);
+        assertEquals(wanted, AlwaysTrueConditionFormsTest.rowFindings(RuleHarness.models(dialect, script)),
+                "as analysed");
+        assertEquals(wanted, AlwaysTrueConditionFormsTest.rowFindings(RuleHarness.tokenModels(dialect, script)),
+                "from tokens");
+    }
+
+    @Test
+    void messageSaysTheSubqueryNamesNoColumnOfTheTarget() {
+        assertEquals(List.of("UPDATE on t19 is limited only by a subquery that reads t20 without a filter and names"
+                + " no column of t19: it changes every row of t19 as soon as t20 has a row"),
+                RuleHarness.messages(new UnfilteredSubqueryRule(), Dialect.POSTGRESQL,
+                        "UPDATE t19 SET x = 0 WHERE EXISTS (SELECT 1 FROM t20)"));
+    }
+}

@@ -1,0 +1,57 @@
+package io.github.sqlguard.rules;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.github.sqlguard.model.Dialect;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * A WHERE whose every column is qualified by another table of a USING or FROM list never mentions the
+ * target: it touches every row of the target as soon as a row of the others matches. An unqualified column may
+ * be the target's, so it limits. Findings point at the verb (line 2).
+ */
+class WhereOnOtherTablesTest {
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', value = {
+        "POSTGRESQL | DELETE FROM t USING u WHERE u.y = 1                                    | delete-without-where 2:3",
+        "POSTGRESQL | UPDATE u SET y = t.x FROM t WHERE t.id = 1                             | update-without-where 2:3",
+        "POSTGRESQL | UPDATE u AS a SET y = t.x FROM t WHERE t.id = 1 AND lower(t.name) = 'x' | update-without-where 2:3",
+        "POSTGRESQL | DELETE FROM t USING u AS v WHERE v.y::int = 1                          | delete-without-where 2:3",
+        "SQLSERVER  | UPDATE o SET status = 'x' FROM dbo.orders o, dbo.customers c WHERE c.vip = 1 | update-without-where 2:3",
+        "MYSQL      | DELETE o FROM orders o, customers c WHERE c.x = 1                      | delete-without-where 2:3",
+        "POSTGRESQL | DELETE FROM t USING u WHERE u.y = t.x                                  | -",
+        "POSTGRESQL | DELETE FROM t USING u WHERE y = 1                                      | -",
+        "POSTGRESQL | DELETE FROM t x USING u WHERE u.y = 1 AND x.id = u.id                  | -",
+        "POSTGRESQL | UPDATE u SET y = t.x FROM t WHERE t.id IN (SELECT id FROM w)           | -",
+        "POSTGRESQL | UPDATE u SET y = 1 FROM u u2 WHERE u2.id = 1                           | -",
+        "POSTGRESQL | DELETE FROM t WHERE u.y = 1                                            | -",
+        "POSTGRESQL | DELETE FROM t USING u WHERE u.y = 1 AND 1 = 0                          | -",
+        "SQLSERVER  | UPDATE orders SET status = 'x' FROM orders o, customers c WHERE o.id = 1 | -",
+        "MYSQL      | UPDATE t1, t2 SET t2.a = 1 WHERE t2.b = 1                              | -",
+        "MYSQL      | DELETE t1 FROM t1 LEFT JOIN t2 ON t1.id = t2.id WHERE t2.id IS NULL    | -",
+        "POSTGRESQL | DELETE FROM t USING a JOIN b ON a.id = b.id WHERE b.y = 1              | -",
+        "MYSQL      | UPDATE orders o JOIN customers c ON TRUE SET c.flag = 1 WHERE c.vip = 1 | -",
+    })
+    void whereThatNeverMentionsTheTarget(Dialect dialect, String sql, String expected) {
+        String script = "SELECT 1;\n  " + sql + ";\n";
+        List<String> wanted = expected.equals("-") ? List.of() : List.of(expected);
+        assertEquals(wanted, AlwaysTrueConditionFormsTest.rowFindings(RuleHarness.models(dialect, script)),
+                "as analysed");
+        assertEquals(wanted, AlwaysTrueConditionFormsTest.rowFindings(RuleHarness.tokenModels(dialect, script)),
+                "from tokens");
+    }
+
+    @Test
+    void messageSaysTheWhereNamesNoColumnOfTheTarget() {
+        assertEquals(List.of("DELETE whose WHERE names no column of t removes every row of t as soon as a row of the"
+                + " other tables matches"), RuleHarness.messages(new DeleteWithoutWhereRule(), Dialect.POSTGRESQL,
+                "DELETE FROM t USING u WHERE u.y = 1"));
+        assertEquals(List.of("UPDATE whose WHERE names no column of u changes every row of u as soon as a row of the"
+                + " other tables matches"), RuleHarness.messages(new UpdateWithoutWhereRule(), Dialect.POSTGRESQL,
+                "UPDATE u SET y = t.x FROM t WHERE t.id = 1"));
+    }
+}
