@@ -37,6 +37,14 @@ public record StatementModel(Statement statement, StatementKind kind, Placement 
         return statement.start();
     }
 
+    /**
+     * True when the statement runs SQL whose text is built at run time ({@code EXECUTE IMMEDIATE v_sql},
+     * {@code EXEC (@sql)}, {@code PREPARE st FROM @s}, psql {@code \gexec}), so nothing checked what it runs.
+     */
+    public boolean runsSqlBuiltAtRunTime() {
+        return statement.runtimeSql();
+    }
+
     /** The same facts with other clauses and row changes (the scratch-table step marks them). */
     public StatementModel with(List<DestructiveClause> newClauses, List<RowChange> newRowChanges) {
         return new StatementModel(statement, kind, placement, newClauses, newRowChanges, createdTables, ctes,

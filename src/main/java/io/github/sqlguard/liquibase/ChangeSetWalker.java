@@ -198,7 +198,7 @@ final class ChangeSetWalker {
                 .split(original.start().path(), sql, 0, sql.length(), 1, 1, original.context()).statements().stream()
                 .map(s -> new Statement(s.sql(), original.start(), s.tokens().stream()
                         .map(t -> new Token(t.type(), t.text(), at.offset(), at.line(), at.column())).toList(),
-                        original.context(), original.dialect(), s.container()))
+                        original.context(), original.dialect(), s.container(), null, s.runtimeSql()))
                 .toList();
     }
 

@@ -22,6 +22,7 @@ public final class RuleRegistry {
                 new UnfilteredSubqueryRule()));
         rules.addAll(DataLossRules.all());
         rules.add(new UnparsedStatementRule());
+        rules.add(new RuntimeSqlRule());
         return List.copyOf(rules);
     }
 

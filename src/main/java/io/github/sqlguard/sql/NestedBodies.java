@@ -2,11 +2,10 @@ package io.github.sqlguard.sql;
 
 import io.github.sqlguard.model.Dialect;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * SQL nested inside a statement's own text: the quoted body of a PostgreSQL function or DO block, the
- * literal of dynamic SQL and the statement of a PostgreSQL {@code PREPARE}. Each is lexed again with positions in
+ * literal of dynamic SQL ({@link DynamicSql}) and the statement of a PostgreSQL {@code PREPARE}. Each is lexed again with positions in
  * the file, so its statements are located where they are written, and gets a context that says where it runs.
  */
 final class NestedBodies {
@@ -60,50 +59,4 @@ final class NestedBodies {
         }
         return i + 1 < tokens.size() && tokens.get(i).isWord("AS") ? i + 1 : -1;
     }
-
-    /** PL/pgSQL {@code EXECUTE $q$..$q$ [INTO ..] [USING ..]}: the dollar-quoted literal of dynamic SQL, or null. */
-    static Token dollarQuotedDynamicSql(List<Token> tokens) {
-        if (tokens.size() < 2 || !tokens.get(0).isWord("EXECUTE")) {
-            return null;
-        }
-        Token literal = tokens.get(1);
-        boolean alone = tokens.size() == 2 || tokens.get(2).isAnyWord("USING", "INTO");
-        return literal.type() == TokenType.STRING && literal.text().startsWith("$") && alone ? literal : null;
-    }
-
-    /**
-     * The string of SQL a statement builds and runs itself, when it is a single literal: Oracle
-     * {@code EXECUTE IMMEDIATE '..'}, PL/pgSQL {@code EXECUTE '..'}, T-SQL {@code EXEC ('..')} and
-     * {@code EXEC sp_executesql N'..'}; MySQL {@code PREPARE st FROM '..'} is read where it is prepared, as a
-     * script prepares what it runs. Migrations use these to drop or empty tables conditionally, so their text is
-     * checked like any statement.
-     */
-    static Token dynamicSqlString(List<Token> tokens) {
-        if (tokens.size() == 4 && tokens.get(0).isWord("PREPARE") && tokens.get(2).isWord("FROM")) {
-            return singleQuoted(tokens.get(3)) ? tokens.get(3) : null;
-        }
-        if (tokens.size() < 2 || !tokens.get(0).isAnyWord("EXECUTE", "EXEC")) {
-            return null;
-        }
-        Token second = tokens.get(1);
-        // PL/pgSQL writes EXECUTE '..' without IMMEDIATE.
-        int index = second.isAnyWord("IMMEDIATE") || second.isSymbol("(") ? 2
-                : second.type() == TokenType.WORD && second.text().toLowerCase(Locale.ROOT)
-                        .endsWith("sp_executesql") ? 2 : second.type() == TokenType.STRING ? 1 : -1;
-        if (index < 0 || index >= tokens.size()) {
-            return null;
-        }
-        Token literal = tokens.get(index);
-        if (index == 1 && tokens.size() > 2 && !tokens.get(2).isAnyWord("USING", "INTO")) {
-            return null; // EXECUTE 'DELETE FROM ' || name builds the text at run time
-        }
-        return singleQuoted(literal) ? literal : null;
-    }
-
-    /** A {@code '..'} literal, possibly prefixed ({@code N'..'}); stringBody reads its inside. */
-    private static boolean singleQuoted(Token literal) {
-        return literal.type() == TokenType.STRING && literal.text().endsWith("'")
-                && literal.text().indexOf('\'') >= 0 && literal.text().indexOf('\'') < literal.text().length() - 1;
-    }
-
 }

@@ -91,7 +91,8 @@ final class PlaceholderExpansion {
             Token first = tokens.get(0);
             statements.add(new Statement(statement.sql(), new Location(
                     statement.start().path(), first.line(), first.column()), tokens, statement.context(),
-                    statement.dialect(), statement.container(), writtenText(statement, lexer)));
+                    statement.dialect(), statement.container(), writtenText(statement, lexer),
+                    statement.runtimeSql()));
         }
         List<Token> comments = script.comments().stream().map(this::token).toList();
         Optional<LexError> error = script.lexError().map(e -> {

@@ -32,18 +32,64 @@ final class QuotedBody {
 
     /** The body of the string literal {@code string} of {@code file}, or null when it is not a quoted literal. */
     static QuotedBody of(String file, Token string) {
+        return of(file, List.of(string));
+    }
+
+    /**
+     * The text of the literals {@code strings} of {@code file} joined, as {@code 'DELETE FROM ' || 'orders'} builds
+     * it, or null when one of them is not a quoted literal. Dollar quotes ({@code $q$..$q$}) and words standing in
+     * for parts built at run time are taken as written.
+     */
+    static QuotedBody of(String file, List<Token> strings) {
+        int capacity = 1;
+        for (Token string : strings) {
+            capacity += string.text().length();
+        }
+        StringBuilder text = new StringBuilder(capacity);
+        int[] offsets = new int[capacity];
+        for (Token string : strings) {
+            if (!appendDecoded(string, text, offsets)) {
+                return null;
+            }
+        }
+        Token last = strings.get(strings.size() - 1);
+        offsets[text.length()] = last.endOffset() - 1;
+        return new QuotedBody(file, strings.get(0), text.toString(), offsets);
+    }
+
+    /** Appends the inside of {@code string} as the database reads it, each character's file offset beside it. */
+    private static boolean appendDecoded(Token string, StringBuilder text, int[] offsets) {
         String literal = string.text();
+        if (string.type() == TokenType.WORD) {
+            // A word standing in for a part built at run time ('DROP TABLE ' || v_name), located at that part.
+            for (int i = 0; i < literal.length(); i++) {
+                offsets[text.length()] = string.offset();
+                text.append(literal.charAt(i));
+            }
+            return true;
+        }
+        if (literal.startsWith("$")) {
+            int tag = literal.indexOf('$', 1) + 1;
+            if (tag <= 0 || literal.length() < 2 * tag) {
+                return false;
+            }
+            appendAsWritten(string, tag, literal.length() - tag, text, offsets);
+            return true;
+        }
         int open = literal.indexOf('\'');
         if (open < 0 || literal.length() < open + 2 || !literal.endsWith("'")) {
-            return null;
+            return false;
         }
         String prefix = literal.substring(0, open);
         if (prefix.equalsIgnoreCase("q") || prefix.equalsIgnoreCase("nq")) {
-            return oracleQuoted(file, string, open);
+            // Oracle q'X..X': the text between the delimiters, without escapes.
+            if (literal.length() - 2 < open + 2) {
+                return false;
+            }
+            appendAsWritten(string, open + 2, literal.length() - 2, text, offsets);
+            return true;
         }
         boolean backslashes = prefix.equalsIgnoreCase("E");
-        StringBuilder text = new StringBuilder(literal.length());
-        int[] offsets = new int[literal.length() + 1];
         int last = literal.length() - 1;
         int i = open + 1;
         while (i < last) {
@@ -60,23 +106,14 @@ final class QuotedBody {
                 i++;
             }
         }
-        offsets[text.length()] = string.offset() + last;
-        return new QuotedBody(file, string, text.toString(), offsets);
+        return true;
     }
 
-    /** Oracle {@code q'X..X'}: the text between the delimiters, without escapes. */
-    private static QuotedBody oracleQuoted(String file, Token string, int open) {
-        String literal = string.text();
-        int from = open + 2;
-        int to = literal.length() - 2;
-        if (to < from) {
-            return null;
+    private static void appendAsWritten(Token string, int from, int to, StringBuilder text, int[] offsets) {
+        for (int i = from; i < to; i++) {
+            offsets[text.length()] = string.offset() + i;
+            text.append(string.text().charAt(i));
         }
-        int[] offsets = new int[to - from + 1];
-        for (int i = 0; i <= to - from; i++) {
-            offsets[i] = string.offset() + from + i;
-        }
-        return new QuotedBody(file, string, literal.substring(from, to), offsets);
     }
 
     private static char unescaped(char escaped) {
@@ -90,6 +127,31 @@ final class QuotedBody {
         };
     }
 
+    /**
+     * The body with every {@code target} replaced by {@code replacement}, each replacing character located where
+     * {@code target} stands: T-SQL's sp_MSforeachtable replaces {@code ?} in its command with each table's name.
+     */
+    QuotedBody replacing(String target, String replacement) {
+        StringBuilder text = new StringBuilder(decoded.length());
+        int[] offsets = new int[decoded.length() * Math.max(1, replacement.length()) + 1];
+        int i = 0;
+        while (i < decoded.length()) {
+            if (decoded.startsWith(target, i)) {
+                for (int r = 0; r < replacement.length(); r++) {
+                    offsets[text.length()] = fileOffsets[i];
+                    text.append(replacement.charAt(r));
+                }
+                i += target.length();
+            } else {
+                offsets[text.length()] = fileOffsets[i];
+                text.append(decoded.charAt(i));
+                i++;
+            }
+        }
+        offsets[text.length()] = fileOffsets[decoded.length()];
+        return new QuotedBody(file, string, text.toString(), offsets);
+    }
+
     /** The SQL as the database reads it. */
     String text() {
         return decoded;
@@ -100,7 +162,8 @@ final class QuotedBody {
         List<Token> tokens = statement.tokens().stream().map(this::toFile).toList();
         Token first = tokens.get(0);
         return new Statement(statement.sql(), new Location(statement.start().path(), first.line(), first.column()),
-                tokens, statement.context(), statement.dialect(), statement.container());
+                tokens, statement.context(), statement.dialect(), statement.container(), statement.written(),
+                statement.runtimeSql());
     }
 
     /** {@code token} of {@link #text()}, located in the file. */

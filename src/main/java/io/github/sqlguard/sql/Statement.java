@@ -19,6 +19,9 @@ import java.util.List;
  *     look at, so the container itself is neither parsed nor checked by statement rules
  * @param written the statement's tokens as written in the file, joined by spaces, when placeholder values
  *     replaced some of them (the tokens then hold the values); null when the tokens are as written
+ * @param runtimeSql true when the statement runs SQL whose text is built at run time and could not be read (the
+ *     SQL of {@code EXECUTE IMMEDIATE v_sql}, {@code EXEC (@sql)}, {@code PREPARE st FROM @s}, psql
+ *     {@code \gexec}), so it was not checked
  */
 public record Statement(
         String sql,
@@ -27,16 +30,23 @@ public record Statement(
         StatementContext context,
         Dialect dialect,
         boolean container,
-        String written) {
+        String written,
+        boolean runtimeSql) {
 
     public Statement {
         tokens = List.copyOf(tokens);
     }
 
+    /** A statement that runs no SQL built at run time. */
+    public Statement(String sql, Location start, List<Token> tokens, StatementContext context, Dialect dialect,
+            boolean container, String written) {
+        this(sql, start, tokens, context, dialect, container, written, false);
+    }
+
     /** A statement whose tokens are as written in the file. */
     public Statement(String sql, Location start, List<Token> tokens, StatementContext context, Dialect dialect,
             boolean container) {
-        this(sql, start, tokens, context, dialect, container, null);
+        this(sql, start, tokens, context, dialect, container, null, false);
     }
 
     /**

@@ -99,6 +99,10 @@ public final class StatementSplitter {
         private boolean bodyCommentsAdded;
         private LexError bodyError;
         private Dialect shapeDialect = dialect;
+        /** The tokens of the script or block being split, where variables run as dynamic SQL are assigned. */
+        private List<Token> scope = List.of();
+        /** True inside a PL/pgSQL body, where EXECUTE always runs dynamic SQL. */
+        private boolean plpgsql;
 
         Run(String path, String text) {
             this.path = path;
@@ -112,6 +116,7 @@ public final class StatementSplitter {
                 // procedure or trigger body runs to the end of its batch.
                 shapeDialect = Dialect.SQLSERVER;
             }
+            scope = code;
             int size = code.size();
             int start = 0;
             while (start < size) {
@@ -141,16 +146,15 @@ public final class StatementSplitter {
         private void emit(List<Token> tokens, StatementShape shape, StatementContext context) {
             switch (shape.kind()) {
                 case PLAIN -> {
-                    add(tokens, context, false);
-                    Token dynamicSql = NestedBodies.dynamicSqlString(tokens);
-                    if (dynamicSql != null) {
-                        emitStringBody(dynamicSql,
-                                NestedBodies.innerContext(context, StatementContext.Kind.EXECUTED_BLOCK, "dynamic SQL"));
+                    DynamicSql.Source dynamicSql = DynamicSql.of(tokens, plpgsql);
+                    if (dynamicSql != null && dynamicSql.variable() != null) {
+                        dynamicSql = dynamicSql.resolved(
+                                VariableAssignments.literalValue(scope, dynamicSql.variable(), tokens.get(0)));
                     }
-                    Token dollarQuoted = NestedBodies.dollarQuotedDynamicSql(tokens);
-                    if (dollarQuoted != null) {
-                        emitDollarBody(dollarQuoted,
-                                NestedBodies.innerContext(context, StatementContext.Kind.EXECUTED_BLOCK, "dynamic SQL"));
+                    add(tokens, context, false, dynamicSql != null && dynamicSql.builtAtRunTime());
+                    if (dynamicSql != null && !dynamicSql.literals().isEmpty()) {
+                        emitLiterals(dynamicSql, NestedBodies.innerContext(context,
+                                StatementContext.Kind.EXECUTED_BLOCK, dynamicSql.label()));
                     }
                     int prepared = NestedBodies.preparedStatementStart(tokens);
                     if (prepared > 0) {
@@ -162,7 +166,8 @@ public final class StatementSplitter {
                 case ANONYMOUS_BLOCK -> {
                     add(tokens, context, true);
                     StatementContext inner = NestedBodies.innerContext(context, StatementContext.Kind.EXECUTED_BLOCK, shape.label());
-                    emitAll(new BlockBodyScanner(false).scan(tokens, 0, tokens.size(), false), inner);
+                    emitScoped(tokens, new BlockBodyScanner(false).scan(tokens, 0, tokens.size(), false), inner,
+                            plpgsql);
                 }
                 case ROUTINE -> emitRoutine(tokens, shape, context);
             }
@@ -175,9 +180,9 @@ public final class StatementSplitter {
             StatementContext inner = NestedBodies.innerContext(context, StatementContext.Kind.EXECUTED_BLOCK,
                     shape.label());
             if (body.form() == RoutineBody.Form.DOLLAR_QUOTED && plpgsql) {
-                emitDollarBody(tokens.get(body.index()), inner);
+                emitDollarBody(tokens.get(body.index()), inner, true);
             } else if (body.form() == RoutineBody.Form.QUOTED && plpgsql) {
-                emitQuotedBody(tokens.get(body.index()), inner);
+                emitQuotedBody(List.of(tokens.get(body.index())), inner, true);
             }
         }
 
@@ -193,25 +198,25 @@ public final class StatementSplitter {
                 case DOLLAR_QUOTED -> {
                     String language = body.language();
                     if (language.isEmpty() || language.equals("plpgsql") || language.equals("sql")) {
-                        emitDollarBody(tokens.get(body.index()), inner);
+                        emitDollarBody(tokens.get(body.index()), inner, !language.equals("sql"));
                     }
                 }
                 case QUOTED -> {
                     if (isSqlLanguage(body.language())) {
-                        emitQuotedBody(tokens.get(body.index()), inner);
+                        emitQuotedBody(List.of(tokens.get(body.index())), inner, !body.language().equals("sql"));
                     }
                 }
-                case STATEMENTS -> emitAll(new BlockBodyScanner(dialect.isMySqlFamily() || dialect == Dialect.AUTO)
-                        .scan(tokens, body.index(), tokens.size(), false), inner);
-                case DECLARATIONS -> emitAll(new BlockBodyScanner(false)
-                        .scan(tokens, body.index(), tokens.size(), true), inner);
+                case STATEMENTS -> emitScoped(tokens, new BlockBodyScanner(dialect.isMySqlFamily()
+                        || dialect == Dialect.AUTO).scan(tokens, body.index(), tokens.size(), false), inner, false);
+                case DECLARATIONS -> emitScoped(tokens, new BlockBodyScanner(false)
+                        .scan(tokens, body.index(), tokens.size(), true), inner, false);
                 case NONE -> {
                 }
             }
         }
 
         /** Lexes a dollar-quoted body again, with positions in the file, and emits its statements. */
-        private void emitDollarBody(Token string, StatementContext context) {
+        private void emitDollarBody(Token string, StatementContext context, boolean plpgsqlBody) {
             LexedText lexed = nested.dollarBody(text, string);
             int commentsBefore = comments.size();
             List<Token> code = withoutComments(lexed.tokens());
@@ -219,28 +224,41 @@ public final class StatementSplitter {
             if (bodyError == null && lexed.error().isPresent()) {
                 bodyError = lexed.error().get();
             }
-            emitAll(new BlockBodyScanner(false).scan(code, 0, code.size(), false), context);
+            emitScoped(code, new BlockBodyScanner(false).scan(code, 0, code.size(), false), context, plpgsqlBody);
         }
 
-        /** Splits the text of a dynamic-SQL literal again as SQL, with positions in the file. */
-        private void emitStringBody(Token string, StatementContext context) {
-            emitQuotedBody(string, context);
+        /** Splits the text of dynamic SQL again as SQL, with positions in the file. */
+        private void emitLiterals(DynamicSql.Source source, StatementContext context) {
+            List<Token> literals = source.literals();
+            if (literals.size() == 1 && literals.get(0).text().startsWith("$") && source.eachName() == null) {
+                emitDollarBody(literals.get(0), context, false);
+            } else {
+                QuotedBody body = QuotedBody.of(text, literals);
+                if (body != null) {
+                    emitQuotedBody(source.eachName() == null ? body : body.replacing("?", source.eachName()),
+                            context, false);
+                }
+            }
         }
 
         /**
-         * Splits the SQL inside a quoted literal (a PostgreSQL routine or DO body, dynamic SQL) as the database
-         * reads it, quotes unescaped, and locates what it finds in the file.
+         * Splits the SQL inside quoted literals (a PostgreSQL routine or DO body, dynamic SQL joined from several
+         * literals) as the database reads it, quotes unescaped, and locates what it finds in the file.
          */
-        private void emitQuotedBody(Token string, StatementContext context) {
-            QuotedBody body = QuotedBody.of(text, string);
-            if (body == null) {
-                return;
+        private void emitQuotedBody(List<Token> strings, StatementContext context, boolean plpgsqlBody) {
+            QuotedBody body = QuotedBody.of(text, strings);
+            if (body != null) {
+                emitQuotedBody(body, context, plpgsqlBody);
             }
+        }
+
+        private void emitQuotedBody(QuotedBody body, StatementContext context, boolean plpgsqlBody) {
             Run inner = new Run(path, body.text());
             inner.shapeDialect = shapeDialect;
             LexedText lexed = nested.quotedBody(body.text());
             List<Token> code = inner.withoutComments(lexed.tokens());
-            inner.emitAll(new BlockBodyScanner(false).scan(code, 0, code.size(), false), context);
+            inner.emitScoped(code, new BlockBodyScanner(false).scan(code, 0, code.size(), false), context,
+                    plpgsqlBody);
             inner.statements.forEach(statement -> statements.add(body.toFile(statement)));
             inner.comments.forEach(comment -> comments.add(body.toFile(comment)));
             bodyCommentsAdded |= !inner.comments.isEmpty();
@@ -248,6 +266,21 @@ public final class StatementSplitter {
             if (bodyError == null && error.isPresent()) {
                 bodyError = body.toFile(error.get());
             }
+        }
+
+        /**
+         * Emits the statements of a block or body whose tokens are {@code blockTokens}: a variable run as dynamic
+         * SQL there is looked up among them.
+         */
+        private void emitScoped(List<Token> blockTokens, List<List<Token>> inner, StatementContext context,
+                boolean plpgsqlBody) {
+            List<Token> outerScope = scope;
+            boolean outerPlpgsql = plpgsql;
+            scope = blockTokens;
+            plpgsql = plpgsqlBody;
+            emitAll(inner, context);
+            scope = outerScope;
+            plpgsql = outerPlpgsql;
         }
 
         private void emitAll(List<List<Token>> inner, StatementContext context) {
@@ -259,6 +292,11 @@ public final class StatementSplitter {
         }
 
         private void add(List<Token> statementTokens, StatementContext context, boolean container) {
+            add(statementTokens, context, container, false);
+        }
+
+        private void add(List<Token> statementTokens, StatementContext context, boolean container,
+                boolean runtimeSql) {
             // A PL/SQL unit keeps the ; after its END up to the /, but the statement ends before it.
             int end = statementTokens.size();
             while (end > 0 && StatementEnd.isSeparator(statementTokens.get(end - 1))) {
@@ -270,7 +308,7 @@ public final class StatementSplitter {
             List<Token> tokens = statementTokens.subList(0, end);
             Token first = tokens.get(0);
             statements.add(new Statement(sqlOf(text, tokens), new Location(path, first.line(), first.column()),
-                    tokens, context, dialect, container));
+                    tokens, context, dialect, container, null, runtimeSql));
         }
     }
 

@@ -23,6 +23,11 @@ class DynamicSqlTest {
         "MYSQL | PREPARE st FROM @sql;\\nEXECUTE st; | -",
         "MYSQL | PREPARE st FROM CONCAT('DELETE FROM ', @t); | -",
         "ORACLE | EXECUTE IMMEDIATE 'DROP TABLE ' || v_name | 1:20 [E] DROP",
+        "ORACLE | EXECUTE IMMEDIATE 'UPDATE t SET a = NULL' || ' WHERE id = 1' | 1:20 [E] UPDATE",
+        "SQLSERVER | EXEC('DELETE FROM ' + 'dbo.orders') | 1:7 [E] DELETE",
+        "SQLSERVER | DECLARE @sql NVARCHAR(MAX) = N'DELETE FROM a';\\nEXEC (@sql); | 1:32 [E] DELETE",
+        "SQLSERVER | EXEC sp_MSforeachtable @command1 = 'DELETE FROM ?' | 1:37 [E] DELETE",
+        "SQLSERVER | EXEC (@sql) | -",
     })
     void literalDynamicSqlIsSplitAgain(Dialect dialect, String sql, String expected) {
         List<String> inner = new StatementSplitter(dialect, Placeholders.DEFAULT)
@@ -33,5 +38,25 @@ class DynamicSqlTest {
                         + s.context().kind().name().charAt(0) + "] " + s.firstToken().upper())
                 .toList();
         assertEquals(expected.equals("-") ? List.of() : List.of(expected), inner);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiterString = " | ", quoteCharacter = '"', value = {
+        "ORACLE | EXECUTE IMMEDIATE v_sql | true",
+        "ORACLE | EXECUTE IMMEDIATE 'TRUNCATE TABLE t' | false",
+        "ORACLE | EXECUTE IMMEDIATE 'DROP TABLE ' || v_name | true",
+        "SQLSERVER | EXEC (@sql) | true",
+        "SQLSERVER | EXEC dbo.purge @days = 3 | false",
+        "POSTGRESQL | EXECUTE p(1) | false",
+        "MYSQL | PREPARE st FROM @s | true",
+        "MYSQL | SET @s = 'DELETE FROM t';\\nPREPARE st FROM @s | false",
+        "MYSQL | PREPARE st FROM @s;\\nSET @s = 'DELETE FROM t' | true",
+    })
+    void textBuiltAtRunTimeIsMarked(Dialect dialect, String sql, boolean expected) {
+        List<Boolean> marked = new StatementSplitter(dialect, Placeholders.DEFAULT)
+                .split("t.sql", sql.replace("\\n", "\n")).statements().stream()
+                .filter(s -> s.firstToken().isAnyWord("EXECUTE", "EXEC", "PREPARE"))
+                .map(Statement::runtimeSql).toList();
+        assertEquals(List.of(expected), marked);
     }
 }

@@ -1,0 +1,48 @@
+package io.github.sqlguard.rules;
+
+import io.github.sqlguard.analysis.StatementModel;
+import io.github.sqlguard.model.RuleInfo;
+import io.github.sqlguard.model.Severity;
+import java.util.List;
+
+/**
+ * Makes visible that a statement runs SQL assembled at run time (from a variable, a function call or a
+ * concatenation with something that is not a literal), which no rule could check (fail closed).
+ */
+public final class RuntimeSqlRule implements Rule {
+
+    /** Long statements are shortened in the message; the location points at the whole statement. */
+    private static final int SHOWN_CHARACTERS = 60;
+
+    private static final RuleInfo INFO = new RuleInfo(
+            "runtime-sql",
+            Severity.WARNING,
+            "Dynamic SQL built at run time was not checked",
+            "EXECUTE IMMEDIATE v_sql, PL/pgSQL EXECUTE format(..) or EXECUTE 'TRUNCATE ' || name, T-SQL EXEC (@sql) "
+                    + "or sp_executesql @sql, MySQL PREPARE st FROM @s and psql's \\gexec run SQL whose text only "
+                    + "exists when the migration runs. Such code often drops or empties tables in a loop, and "
+                    + "sqlguard cannot see what it does. A variable assigned one literal once before it is run in "
+                    + "the same script or block is read like the literal, and so are literals joined with || or +.",
+            "Write the SQL as a literal, or check what it builds by hand and acknowledge it: "
+                    + "-- sqlguard:allow runtime-sql reason: <why>",
+            List.of("EXEC sp_executesql @sql"),
+            List.of("EXEC sp_executesql N'DELETE FROM audit_log WHERE id = 1'"));
+
+    @Override
+    public RuleInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public List<Violation> check(StatementModel statement) {
+        if (statement.statement().container() || !statement.runsSqlBuiltAtRunTime()) {
+            return List.of();
+        }
+        String shown = statement.statement().firstLine();
+        if (shown.length() > SHOWN_CHARACTERS) {
+            shown = shown.substring(0, SHOWN_CHARACTERS) + "..";
+        }
+        return List.of(new Violation(shown + " runs SQL that is built at run time; sqlguard could not read it, "
+                + "so what it runs was not checked", statement.start()));
+    }
+}

@@ -1,0 +1,236 @@
+package io.github.sqlguard.sql;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The SQL a statement builds and runs itself: Oracle {@code EXECUTE IMMEDIATE expr}, PL/pgSQL {@code EXECUTE expr},
+ * T-SQL {@code EXEC (expr)}, {@code EXEC sp_executesql arg} and {@code EXEC sp_MSforeachtable arg}, MySQL
+ * {@code PREPARE st FROM expr} (read where it is prepared, as a script prepares what it runs). Its text is known
+ * when the expression is literals joined by {@code ||} (or T-SQL's {@code +}), may be known when it is one
+ * variable, and is otherwise built at run time.
+ */
+final class DynamicSql {
+
+    /** T-SQL procedures that run their command once per table or per database, with {@code ?} for the name. */
+    private static final List<String> FOR_EACH = List.of("sp_msforeachtable", "sp_msforeachdb");
+
+    /**
+     * What a statement runs.
+     *
+     * @param literals the parts of the text, in order: its literals, and for each part that is not a literal
+     *     (partly built) a word standing in for it; empty when no part is a literal
+     * @param variable the one variable holding the text, or null
+     * @param partlyBuilt true when some part is not a literal, so the text is only known in part
+     * @param label where the text runs, for messages ({@code dynamic SQL})
+     * @param eachName what {@code ?} in the text stands for (sp_MSforeachtable: {@code [every table]}), or null
+     */
+    record Source(List<Token> literals, Token variable, boolean partlyBuilt, String label, String eachName) {
+
+        Source {
+            literals = List.copyOf(literals);
+        }
+
+        Source(List<Token> literals, Token variable, String label) {
+            this(literals, variable, false, label, null);
+        }
+
+        /** With the parts found for a variable, or as built at run time when there are none. */
+        Source resolved(List<Token> parts) {
+            return new Source(parts, null, false, label, eachName);
+        }
+
+        /** True when what runs is not (wholly) known before the migration runs. */
+        boolean builtAtRunTime() {
+            return partlyBuilt || literals.isEmpty() && variable == null;
+        }
+    }
+
+    private DynamicSql() {
+    }
+
+    /**
+     * The SQL {@code tokens} runs, or null when the statement runs no SQL of its own making.
+     *
+     * @param plpgsql true inside a PL/pgSQL body, where {@code EXECUTE expr} always runs dynamic SQL (elsewhere
+     *     {@code EXECUTE name} runs a prepared statement or calls a procedure)
+     */
+    static Source of(List<Token> tokens, boolean plpgsql) {
+        if (tokens.size() < 2) {
+            return null;
+        }
+        Token first = tokens.get(0);
+        if (first.isWord("PREPARE") && tokens.size() > 3 && tokens.get(2).isWord("FROM")) {
+            return expression(tokens.subList(3, tokens.size()), "dynamic SQL");
+        }
+        if (!first.isAnyWord("EXECUTE", "EXEC")) {
+            return null;
+        }
+        Token second = tokens.get(1);
+        if (second.isWord("IMMEDIATE")) {
+            return expression(upTo(tokens, 2, "INTO", "USING", "RETURNING", "RETURN", "BULK"), "dynamic SQL");
+        }
+        if (second.isSymbol("(")) {
+            int close = closingParenthesis(tokens, 1);
+            return close < 0 ? new Source(List.of(), null, "dynamic SQL")
+                    : expression(tokens.subList(2, close), "dynamic SQL");
+        }
+        if (second.type() == TokenType.STRING || plpgsql) {
+            return expression(upTo(tokens, 1, "INTO", "USING"), "dynamic SQL");
+        }
+        return procedureArgument(tokens);
+    }
+
+    /** T-SQL {@code EXEC [@ret =] sp_executesql [@stmt =] arg, ..} and {@code EXEC sp_MSforeachtable ..}. */
+    private static Source procedureArgument(List<Token> tokens) {
+        int name = tokens.size() > 3 && tokens.get(2).isSymbol("=") ? 3 : 1;
+        while (name + 2 < tokens.size() && tokens.get(name + 1).isSymbol(".")) {
+            name += 2;
+        }
+        while (name + 1 < tokens.size() && tokens.get(name + 1).isSymbol(".")) {
+            name++; // master..sp_executesql
+        }
+        Token procedure = tokens.get(name);
+        String lower = procedure.text().toLowerCase(Locale.ROOT);
+        String label;
+        String eachName = null;
+        if (lower.equals("sp_executesql")) {
+            label = "dynamic SQL";
+        } else if (lower.equals(FOR_EACH.get(0))) {
+            label = "sp_MSforeachtable, which runs it on every table";
+            eachName = "[every table]";
+        } else if (lower.equals(FOR_EACH.get(1))) {
+            label = "sp_MSforeachdb, which runs it in every database";
+            eachName = "[every database]";
+        } else {
+            return null;
+        }
+        int argument = name + 1;
+        if (argument + 2 < tokens.size() && tokens.get(argument).text().startsWith("@")
+                && tokens.get(argument + 1).isSymbol("=")) {
+            argument += 2; // @stmt = N'..', @command1 = '..'
+        }
+        if (argument >= tokens.size()) {
+            return new Source(List.of(), null, label);
+        }
+        int end = argument;
+        while (end < tokens.size() && !tokens.get(end).isSymbol(",")) {
+            end++;
+        }
+        Source command = expression(tokens.subList(argument, end), label);
+        return new Source(command.literals(), command.variable(), command.partlyBuilt(), label, eachName);
+    }
+
+    /**
+     * {@code 'a' || 'b'}, a lone variable, or something built at run time. Literals joined with other parts
+     * ({@code 'DROP TABLE ' || v_name}) are still read, each other part standing in as a word, so what is known
+     * (a table is dropped) is checked besides the diagnostic for what is not.
+     */
+    private static Source expression(List<Token> expression, String label) {
+        List<Token> parts = literalParts(expression);
+        if (!parts.isEmpty()) {
+            return new Source(parts, null, label);
+        }
+        boolean variable = expression.size() == 1 && expression.get(0).type() == TokenType.WORD;
+        if (variable) {
+            return new Source(List.of(), expression.get(0), label);
+        }
+        return new Source(partsWithStandIns(expression), null, true, label, null);
+    }
+
+    /** The operands of {@code ||} or {@code +}: literals as they are, any other operand as a stand-in word; or empty. */
+    private static List<Token> partsWithStandIns(List<Token> expression) {
+        List<Token> parts = new ArrayList<>();
+        boolean anyLiteral = false;
+        int standIns = 0;
+        int depth = 0;
+        int operand = 0;
+        for (int i = 0; i <= expression.size(); i++) {
+            Token token = i < expression.size() ? expression.get(i) : null;
+            boolean join = token == null || depth == 0 && (token.isSymbol("||") || token.isSymbol("+"));
+            if (token != null) {
+                depth += token.isSymbol("(") ? 1 : token.isSymbol(")") ? -1 : 0;
+            }
+            if (!join) {
+                continue;
+            }
+            if (i == operand) {
+                return List.of();
+            }
+            Token first = expression.get(operand);
+            if (i - operand == 1 && isSqlLiteral(first)) {
+                parts.add(first);
+                anyLiteral = true;
+            } else {
+                // A distinct name of its own, so that ' WHERE id = ' || id does not read as the always-true id = id.
+                parts.add(new Token(TokenType.WORD, "built_at_run_time_" + ++standIns, first.offset(), first.line(),
+                        first.column()));
+            }
+            operand = i + 1;
+        }
+        return anyLiteral ? parts : List.of();
+    }
+
+    /**
+     * The literals of {@code 'a' || 'b'} (T-SQL: {@code 'a' + 'b'}), possibly in parentheses, or an empty list
+     * when any part is not a literal.
+     */
+    static List<Token> literalParts(List<Token> expression) {
+        List<Token> inside = expression;
+        while (inside.size() > 2 && inside.get(0).isSymbol("(")
+                && closingParenthesis(inside, 0) == inside.size() - 1) {
+            inside = inside.subList(1, inside.size() - 1);
+        }
+        if (inside.isEmpty() || inside.size() % 2 == 0) {
+            return List.of();
+        }
+        for (int i = 0; i < inside.size(); i++) {
+            Token token = inside.get(i);
+            boolean fits = i % 2 == 0 ? isSqlLiteral(token) : token.isSymbol("||") || token.isSymbol("+");
+            if (!fits) {
+                return List.of();
+            }
+        }
+        return java.util.stream.IntStream.range(0, inside.size()).filter(i -> i % 2 == 0).mapToObj(inside::get)
+                .toList();
+    }
+
+    /** A {@code '..'} literal, possibly prefixed ({@code N'..'}, {@code q'[..]'}), or a dollar-quoted one. */
+    private static boolean isSqlLiteral(Token token) {
+        String text = token.text();
+        if (token.type() != TokenType.STRING) {
+            return false;
+        }
+        if (text.startsWith("$")) {
+            return true;
+        }
+        int open = text.indexOf('\'');
+        return text.endsWith("'") && open >= 0 && open < text.length() - 1;
+    }
+
+    private static List<Token> upTo(List<Token> tokens, int from, String... endWords) {
+        int depth = 0;
+        for (int i = from; i < tokens.size(); i++) {
+            Token token = tokens.get(i);
+            depth += token.isSymbol("(") ? 1 : token.isSymbol(")") ? -1 : 0;
+            if (depth == 0 && token.isAnyWord(endWords)) {
+                return tokens.subList(from, i);
+            }
+        }
+        return tokens.subList(from, tokens.size());
+    }
+
+    /** The index of the {@code )} closing the {@code (} at {@code open}, or -1. */
+    private static int closingParenthesis(List<Token> tokens, int open) {
+        int depth = 0;
+        for (int i = open; i < tokens.size(); i++) {
+            Token token = tokens.get(i);
+            depth += token.isSymbol("(") ? 1 : token.isSymbol(")") ? -1 : 0;
+            if (depth == 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,111 @@
+package io.github.sqlguard;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.github.sqlguard.model.Dialect;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Dynamic SQL whose text is built at run time is reported, never passed; where the text is in fact known (literals
+ * joined, a variable assigned one literal before it runs) it is checked where the literal stands.
+ */
+class LinterRuntimeSqlTest {
+
+    @TempDir
+    Path project;
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiterString = " | ", quoteCharacter = '"', textBlock = """
+            POSTGRESQL | DO $$ BEGIN EXECUTE format('TRUNCATE %I', 't67'); END $$;                       | runtime-sql WARNING 1:13 EXECUTE format('TRUNCATE %I', 't67') runs SQL that is built at run time; sqlguard could not read it, so what it runs was not checked (inside DO block)
+            SQLSERVER  | EXEC (@sql);                                                                    | runtime-sql WARNING 1:1 EXEC (@sql) runs SQL that is built at run time; sqlguard could not read it, so what it runs was not checked
+            SQLSERVER  | EXEC sp_executesql @sql, N'@id int', @id = 1;                                   | runtime-sql WARNING 1:1 EXEC sp_executesql @sql, N'@id int', @id = 1 runs SQL that is built at run time; sqlguard could not read it, so what it runs was not checked
+            ORACLE     | BEGIN\\n  EXECUTE IMMEDIATE v_sql;\\nEND;\\n/                                   | runtime-sql WARNING 2:3 EXECUTE IMMEDIATE v_sql runs SQL that is built at run time; sqlguard could not read it, so what it runs was not checked (inside PL/SQL block)
+            MYSQL      | PREPARE st FROM @s;\\nEXECUTE st;                                               | runtime-sql WARNING 1:1 PREPARE st FROM @s runs SQL that is built at run time; sqlguard could not read it, so what it runs was not checked
+            MYSQL      | PREPARE st FROM CONCAT('DELETE FROM ', @t);                                     | runtime-sql WARNING 1:1 PREPARE st FROM CONCAT('DELETE FROM ', @t) runs SQL that is built at run time; sqlguard could not read it, so what it runs was not checked
+            POSTGRESQL | CREATE FUNCTION f() RETURNS void AS $$ BEGIN EXECUTE q; END $$ LANGUAGE plpgsql; | runtime-sql INFO 1:46 EXECUTE q runs SQL that is built at run time; sqlguard could not read it, so what it runs was not checked (inside function f body, which runs only when called)
+            POSTGRESQL | EXECUTE p(1);                                                                   | -
+            SQLSERVER  | EXEC dbo.purge_old @days = 30;                                                  | -
+            MYSQL      | PREPARE st FROM 'DELETE FROM t WHERE id = ?';                                   | -
+            """)
+    void textBuiltAtRunTimeIsReported(Dialect dialect, String sql, String expected) throws IOException {
+        assertEquals(expected.equals("-") ? List.of() : List.of(expected), findings(dialect, sql, true));
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiterString = " | ", quoteCharacter = '"', textBlock = """
+            SQLSERVER  | DECLARE @sql NVARCHAR(MAX) = N'DELETE FROM audit_log';\\nEXEC (@sql);                   | delete-without-where ERROR 1:32
+            SQLSERVER  | DECLARE @sql NVARCHAR(MAX);\\nSET @sql = N'DELETE FROM audit_log';\\nEXEC sp_executesql @sql; | delete-without-where ERROR 2:14
+            SQLSERVER  | DECLARE @sql NVARCHAR(MAX) = N'DELETE FROM audit_log WHERE id = 1';\\nEXEC (@sql);        | -
+            ORACLE     | DECLARE\\n  v_sql VARCHAR2(200) := 'DELETE FROM orders';\\nBEGIN\\n  EXECUTE IMMEDIATE v_sql;\\nEND;\\n/ | delete-without-where ERROR 2:27
+            POSTGRESQL | DO $$ DECLARE q text; BEGIN q := 'DELETE FROM t'; EXECUTE q; END $$;              | delete-without-where ERROR 1:35
+            MYSQL      | SET @s = 'DELETE FROM t';\\nPREPARE st FROM @s;\\nEXECUTE st;                       | delete-without-where ERROR 1:11
+            ORACLE     | EXECUTE IMMEDIATE 'UPDATE customers SET email = NULL' || ' WHERE id = 1'           | -
+            POSTGRESQL | DO $$ BEGIN EXECUTE 'UPDATE customers SET email = NULL' || ' WHERE id = 1'; END $$; | -
+            SQLSERVER  | EXEC('DELETE FROM ' + 'dbo.orders');                                              | delete-without-where ERROR 1:7
+            SQLSERVER  | EXEC sp_MSforeachtable 'DELETE FROM ?';                                           | delete-without-where ERROR 1:25
+            SQLSERVER  | EXEC sp_MSforeachtable @command1 = 'TRUNCATE TABLE ?';                            | truncate-table ERROR 1:37
+            SQLSERVER  | EXEC sp_MSforeachtable 'UPDATE STATISTICS ?';                                     | -
+            """)
+    void knownTextIsCheckedWhereTheLiteralStands(Dialect dialect, String sql, String expected) throws IOException {
+        List<String> findings = findings(dialect, sql, false);
+        assertEquals(expected.equals("-") ? List.of() : List.of(expected), findings);
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiterString = " | ", quoteCharacter = '"', textBlock = """
+            SQLSERVER  | DECLARE @sql NVARCHAR(MAX) = N'DELETE FROM a';\\nSET @sql = N'DELETE FROM b WHERE id = 1';\\nEXEC (@sql); | 3:1
+            SQLSERVER  | DECLARE @sql NVARCHAR(MAX);\\nSELECT @sql = cmd FROM jobs;\\nEXEC (@sql);                    | 3:1
+            SQLSERVER  | DECLARE @sql NVARCHAR(MAX) = N'DELETE FROM audit_log WHERE id = 1' + @where;\\nEXEC (@sql);   | 2:1
+            ORACLE     | DECLARE\\n  v_sql VARCHAR2(200);\\nBEGIN\\n  SELECT cmd INTO v_sql FROM jobs;\\n  EXECUTE IMMEDIATE v_sql;\\nEND;\\n/ | 5:3
+            POSTGRESQL | DO $$ DECLARE q text; BEGIN EXECUTE q; q := 'DELETE FROM t'; END $$;              | 1:29
+            MYSQL      | PREPARE st FROM @s;\\nSET @s = 'DELETE FROM t';                                    | 1:1
+            """)
+    void aVariableNotAssignedOneLiteralBeforeItRunsIsBuiltAtRunTime(Dialect dialect, String sql, String at)
+            throws IOException {
+        List<String> runtime = findings(dialect, sql, false).stream().filter(f -> f.startsWith("runtime-sql")).toList();
+        assertEquals(List.of("runtime-sql WARNING " + at), runtime);
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiterString = " | ", quoteCharacter = '"', textBlock = """
+            POSTGRESQL | DO $$ BEGIN EXECUTE 'TRUNCATE ' || tbl; END $$;                                   | runtime-sql WARNING 1:13 + truncate-table ERROR 1:22 TRUNCATE removes every row of table built_at_run_time_1 (inside DO block)
+            ORACLE     | BEGIN\\n  EXECUTE IMMEDIATE 'DROP TABLE ' || v_name;\\nEND;\\n/                  | runtime-sql WARNING 2:3 + drop-table ERROR 2:22 DROP TABLE removes table built_at_run_time_1 and all its rows (inside PL/SQL block)
+            ORACLE     | BEGIN\\n  EXECUTE IMMEDIATE 'DELETE FROM t WHERE id = ' || id;\\nEND;\\n/          | runtime-sql WARNING 2:3
+            SQLSERVER  | EXEC sp_MSforeachtable 'DELETE FROM ?';                                           | delete-without-where ERROR 1:25 DELETE without WHERE removes every row of [every table] (inside sp_MSforeachtable, which runs it on every table)
+            """)
+    void literalsJoinedWithWhatIsBuiltAtRunTimeAreCheckedForWhatTheyShow(Dialect dialect, String sql, String expected)
+            throws IOException {
+        List<String> findings = findings(dialect, sql, true).stream()
+                .map(f -> f.startsWith("runtime-sql") ? f.substring(0, f.indexOf(' ', "runtime-sql WARNING ".length()))
+                        : f)
+                .toList();
+        assertEquals(List.of(expected.split(" \\+ ")), findings);
+    }
+
+    @org.junit.jupiter.api.Test
+    void anAcknowledgementWithAReasonCoversIt() throws IOException {
+        String sql = "-- sqlguard:allow runtime-sql reason: the job table lists archive tables only\nEXEC (@sql);";
+        assertEquals(List.of("runtime-sql WARNING 2:1 acknowledged"), findings(Dialect.SQLSERVER, sql, false));
+    }
+
+    private List<String> findings(Dialect dialect, String sql, boolean withMessage) throws IOException {
+        Path file = project.resolve("db/V1__change.sql");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, sql.replace("\\n", "\n") + "\n", StandardCharsets.UTF_8);
+        LintConfig defaults = LintConfig.defaults(project, List.of(project.resolve("db")));
+        LintResult result = new Linter().run(new LintConfig(project, defaults.directories(), defaults.includes(),
+                List.of(), dialect, StandardCharsets.UTF_8, Map.of(), List.of(), defaults.flyway(),
+                defaults.liquibase(), List.of(), null, defaults.maxFileBytes(), 1));
+        return result.findings().stream().map(f -> f.ruleId() + " " + f.severity() + " " + f.location().line() + ":"
+                + f.location().column() + (withMessage ? " " + f.message() : "")
+                + (f.isAcknowledged() ? " acknowledged" : "")).toList();
+    }
+}
