@@ -23,6 +23,7 @@ public final class RuleRegistry {
         rules.addAll(DataLossRules.all());
         rules.add(new UnparsedStatementRule());
         rules.add(new RuntimeSqlRule());
+        rules.add(new PsqlIncludeRule());
         return List.copyOf(rules);
     }
 

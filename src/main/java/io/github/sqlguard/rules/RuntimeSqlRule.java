@@ -3,6 +3,7 @@ package io.github.sqlguard.rules;
 import io.github.sqlguard.analysis.StatementModel;
 import io.github.sqlguard.model.RuleInfo;
 import io.github.sqlguard.model.Severity;
+import io.github.sqlguard.sql.Token;
 import java.util.List;
 
 /**
@@ -35,7 +36,8 @@ public final class RuntimeSqlRule implements Rule {
 
     @Override
     public List<Violation> check(StatementModel statement) {
-        if (statement.statement().container() || !statement.runsSqlBuiltAtRunTime()) {
+        if (statement.statement().container()
+                || !statement.runsSqlBuiltAtRunTime() && !endsInPsqlGexec(statement.statement().tokens())) {
             return List.of();
         }
         String shown = statement.statement().firstLine();
@@ -44,5 +46,17 @@ public final class RuntimeSqlRule implements Rule {
         }
         return List.of(new Violation(shown + " runs SQL that is built at run time; sqlguard could not read it, "
                 + "so what it runs was not checked", statement.start()));
+    }
+
+    /** psql's {@code \gexec} runs every value the query returns as a statement of its own. */
+    private static boolean endsInPsqlGexec(List<Token> tokens) {
+        for (int i = 1; i < tokens.size(); i++) {
+            Token word = tokens.get(i);
+            Token backslash = tokens.get(i - 1);
+            if (backslash.isSymbol("\\") && word.isWord("gexec") && word.offset() == backslash.endOffset()) {
+                return true;
+            }
+        }
+        return false;
     }
 }

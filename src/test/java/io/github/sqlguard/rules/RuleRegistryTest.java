@@ -21,7 +21,8 @@ class RuleRegistryTest {
                 "unresolved-where ERROR", "merge-not-matched-by-source ERROR",
                 "unfiltered-subquery WARNING", "truncate-table ERROR", "drop-table ERROR", "drop-column ERROR", "drop-schema ERROR",
                 "drop-database ERROR", "drop-partition ERROR", "rename-table WARNING", "rename-column WARNING",
-                "alter-column-type WARNING", "cascade WARNING", "unparsed-statement WARNING", "runtime-sql WARNING"),
+                "alter-column-type WARNING", "cascade WARNING", "unparsed-statement WARNING", "runtime-sql WARNING",
+                "psql-include WARNING"),
                 RuleRegistry.all().stream().map(rule -> rule.info().id() + " " + rule.info().defaultSeverity())
                         .toList());
     }

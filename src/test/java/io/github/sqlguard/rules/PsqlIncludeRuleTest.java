@@ -1,0 +1,42 @@
+package io.github.sqlguard.rules;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.github.sqlguard.model.Dialect;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * A psql include runs a file sqlguard does not read through it, and {@code \gexec} runs what a query returns:
+ * both are said, never passed over.
+ */
+class PsqlIncludeRuleTest {
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "POSTGRESQL | \\i sql/purge.sql\\nCREATE TABLE t (id int); | 1:1 \\i sql/purge.sql runs another file",
+        "AUTO | \\ir ../common/cleanup.sql\\nDELETE FROM t WHERE id = 1; | 1:1 \\ir ../common/cleanup.sql runs another file",
+        "POSTGRESQL | CREATE TABLE t (id int);\\n\\include_relative x.sql\\nSELECT 1; | 2:1 \\include_relative x.sql runs another file",
+        "POSTGRESQL | \\set ON_ERROR_STOP on\\nSELECT 1; | -",
+        "POSTGRESQL | SELECT '\\i x.sql'; | -",
+    })
+    void reportsIncludesOnly(Dialect dialect, String sql, String expected) {
+        List<String> found = RulePipeline.run(dialect, sql.replace("\\n", "\n"), RuleRegistry.all()).stream()
+                .filter(hit -> hit.rule().equals("psql-include"))
+                .map(hit -> hit.line() + ":" + hit.column() + " " + hit.message().substring(0, hit.message().indexOf(",")))
+                .toList();
+        assertEquals(expected.equals("-") ? List.of() : List.of(expected), found);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "SELECT format('DROP TABLE %I', tablename) FROM pg_tables WHERE schemaname = 'old' \\gexec | 1",
+        "SELECT 'x \\gexec' FROM t; | 0",
+    })
+    void gexecRunsSqlBuiltAtRunTime(String sql, int expected) {
+        long found = RulePipeline.run(Dialect.POSTGRESQL, sql, RuleRegistry.all()).stream()
+                .filter(hit -> hit.rule().equals("runtime-sql")).count();
+        assertEquals(expected, found);
+    }
+}
