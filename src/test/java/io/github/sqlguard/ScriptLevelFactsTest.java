@@ -31,6 +31,9 @@ class ScriptLevelFactsTest {
         "POSTGRESQL | CREATE FUNCTION tmp_fix() RETURNS void AS $$\\nBEGIN\\n  DELETE FROM order_lines;\\nEND;\\n"
                 + "$$ LANGUAGE plpgsql;\\nSELECT tmp_fix(); | 3:3 delete-without-where ERROR DELETE without WHERE"
                 + " removes every row of order_lines (inside function tmp_fix body, which this script calls at line 6)",
+        // A PostgreSQL rule's action runs whenever the rule fires, like a trigger's body.
+        "POSTGRESQL | CREATE RULE r AS ON INSERT TO t91 DO INSTEAD DELETE FROM t92; | 1:46 delete-without-where INFO"
+                + " DELETE without WHERE removes every row of t92 (inside rule r body, which runs when it fires)",
         // pg_dump writes the language before the body: the body is then the statement's last token.
         "POSTGRESQL | CREATE FUNCTION purge() RETURNS void LANGUAGE plpgsql AS $$\\nBEGIN\\n  DELETE FROM t;\\nEND $$;\\n"
                 + "SELECT purge(); | 3:3 delete-without-where ERROR DELETE without WHERE removes every row of t"

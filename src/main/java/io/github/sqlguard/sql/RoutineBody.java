@@ -69,6 +69,9 @@ record RoutineBody(Form form, int index, String language) {
                 return new RoutineBody(Form.STATEMENTS, i, language);
             } else if (token.isAnyWord("ROW", "DO") && next != null && startsBody(tokens, i + 1, to)) {
                 return new RoutineBody(Form.STATEMENTS, i + 1, language);
+            } else if (token.isWord("DO") && next != null && next.isAnyWord("INSTEAD", "ALSO") && i + 2 < to
+                    && startsBody(tokens, i + 2, to)) {
+                return new RoutineBody(Form.STATEMENTS, i + 2, language); // PostgreSQL CREATE RULE .. DO INSTEAD DELETE
             } else if (token.isAnyWord("FOLLOWS", "PRECEDES") && i + 2 < to && startsBody(tokens, i + 2, to)) {
                 return new RoutineBody(Form.STATEMENTS, i + 2, language); // MySQL trigger order
             } else if (parametersSeen && !isListed(previous) && startsBody(tokens, i, to)

@@ -84,7 +84,7 @@ record StatementShape(Kind kind, String label, String routineKind, boolean runsT
                     && tokens.get(i + 1).isWord("TRIGGER")) {
                 continue;
             }
-            if (ROUTINE_KINDS.contains(word)) {
+            if (ROUTINE_KINDS.contains(word) || word.equals("RULE") && isPostgresRule(tokens, i, to)) {
                 return routineOf(tokens, start, i, to, dialect, plsqlDeclare);
             }
             if (!ROUTINE_PREFIX.contains(word)) {
@@ -92,6 +92,19 @@ record StatementShape(Kind kind, String label, String routineKind, boolean runsT
             }
         }
         return PLAIN;
+    }
+
+    /**
+     * PostgreSQL's {@code CREATE RULE r AS ON INSERT TO t DO INSTEAD ..}: its action runs whenever the rule fires,
+     * like a trigger's body. (T-SQL's {@code CREATE RULE r AS @value > 0} is a column constraint.)
+     */
+    private static boolean isPostgresRule(List<Token> tokens, int ruleIndex, int to) {
+        for (int i = ruleIndex + 2; i + 1 < Math.min(to, ruleIndex + 6); i++) {
+            if (tokens.get(i).isWord("AS")) {
+                return tokens.get(i + 1).isWord("ON");
+            }
+        }
+        return false;
     }
 
     private static StatementShape routineOf(List<Token> tokens, int start, int kindIndex, int to,
