@@ -76,7 +76,7 @@ final class XmlChangelogParser {
         private final XMLStreamReader reader;
         private final int bomShift;
         private final Deque<Builder> open = new ArrayDeque<>();
-        private List<String> pendingComments = new ArrayList<>();
+        private List<NodeComment> pendingComments = new ArrayList<>();
 
         Run(String text, LineIndex lines, XMLStreamReader reader, boolean bom) {
             this.text = text;
@@ -110,8 +110,7 @@ final class XmlChangelogParser {
                     case XMLStreamConstants.ENTITY_REFERENCE -> throw new ChangelogSyntaxException(
                             "entity reference &" + reader.getLocalName() + "; is not expanded (DTDs are disabled)",
                             reader.getLocation().getLineNumber(), reader.getLocation().getColumnNumber());
-                    case XMLStreamConstants.COMMENT -> pendingComments.add(reader.getText().strip()
-                            .replaceAll("\\s+", " "));
+                    case XMLStreamConstants.COMMENT -> pendingComments.add(comment());
                     default -> {
                         // processing instructions and the document end carry nothing for us
                     }
@@ -121,6 +120,14 @@ final class XmlChangelogParser {
                 throw new ChangelogSyntaxException("no root element", 1, 1);
             }
             return root;
+        }
+
+        /** The comment just read, located at its {@code <!--}: the reader stands just after its {@code -->}. */
+        private NodeComment comment() {
+            int end = Math.min(offsetOf(reader.getLocation()), text.length());
+            int start = Math.max(0, text.lastIndexOf("<!--", Math.max(0, end - 1)));
+            return new NodeComment(reader.getText().strip().replaceAll("\\s+", " "), lines.lineOf(start),
+                    lines.columnOf(start));
         }
 
         private ChangelogSyntaxException refuseDtd() {
@@ -185,11 +192,12 @@ final class XmlChangelogParser {
             final int start;
             final int contentStart;
             final Map<String, String> attributes;
-            final List<String> comments;
+            final List<NodeComment> comments;
             final StringBuilder text = new StringBuilder();
             final List<ChangeNode> children = new ArrayList<>();
 
-            Builder(String name, int start, int contentStart, Map<String, String> attributes, List<String> comments) {
+            Builder(String name, int start, int contentStart, Map<String, String> attributes,
+                    List<NodeComment> comments) {
                 this.name = name;
                 this.start = start;
                 this.contentStart = contentStart;
