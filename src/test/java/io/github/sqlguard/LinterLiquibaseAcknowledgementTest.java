@@ -1,10 +1,12 @@
 package io.github.sqlguard;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.sqlguard.model.Dialect;
 import io.github.sqlguard.model.Finding;
 import io.github.sqlguard.model.ScriptMode;
+import io.github.sqlguard.model.Severity;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -142,6 +144,49 @@ class LinterLiquibaseAcknowledgementTest {
         assertEquals(List.of("db/changelog.xml:2:32 drop-table acknowledged",
                 "db/changelog.xml:4:32 drop-table acknowledged"),
                 shown(lint(ScriptMode.SKIP)));
+    }
+
+    @Test
+    void aFormattedSqlCommentLineAcknowledgesItsChangeSetAndIsReportedWhenUnused() throws IOException {
+        write("db/f1.sql", """
+                --liquibase formatted sql
+                --changeset alice:1
+                --comment: sqlguard:allow delete-without-where reason: sessions are rebuilt on login
+                DELETE FROM sessions;
+                --rollback INSERT INTO sessions SELECT 1;
+                --changeset alice:2
+                --comment: sqlguard:allow drop-table reason: nothing here drops
+                DELETE FROM cache WHERE id = 1;
+                """);
+
+        assertEquals(List.of("db/f1.sql:4:1 delete-without-where acknowledged",
+                "db/f1.sql:7:12 unused-suppression sqlguard:allow drop-table acknowledges nothing:"
+                        + " no statement of changeset alice:2 has a drop-table finding"),
+                shown(lint(ScriptMode.CHECK)));
+    }
+
+    @Test
+    void aFormattedSqlEmptinessPreconditionGuardsTheDrop() throws IOException {
+        write("db/f1.sql", """
+                --liquibase formatted sql
+                --changeset alice:2
+                --preconditions onFail:MARK_RAN
+                --precondition-sql-check expectedResult:0 SELECT COUNT(*) FROM audit
+                DROP TABLE audit;
+                --changeset alice:3
+                --preconditions onFail:WARN
+                --precondition-sql-check expectedResult:0 SELECT COUNT(*) FROM audit_2019
+                DROP TABLE audit_2019;
+                """);
+
+        List<Finding> drops = lint(ScriptMode.SKIP).findings().stream()
+                .filter(f -> f.ruleId().equals("drop-table")).toList();
+
+        assertEquals(2, drops.size(), drops.toString());
+        assertEquals("db/f1.sql:5:1", drops.get(0).location().toString());
+        assertEquals(Severity.INFO, drops.get(0).severity(), drops.get(0).message());
+        assertTrue(drops.get(0).message().contains("(guarded: runs only when audit is empty"), drops.get(0).message());
+        assertEquals(Severity.ERROR, drops.get(1).severity(), "onFail:WARN runs the changeset anyway");
     }
 
     private static List<String> shown(LintResult result) {
