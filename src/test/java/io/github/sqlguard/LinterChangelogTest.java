@@ -68,6 +68,24 @@ class LinterChangelogTest {
     }
 
     @Test
+    void anXmlChangelogDeclaringLatin1IsReadInLatin1() throws IOException {
+        Files.createDirectories(project.resolve("db"));
+        Files.write(project.resolve("db/changelog.xml"), """
+                <?xml version="1.0" encoding="ISO-8859-1"?>
+                <databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog">
+                    <!-- Tabelle f\u00fcr Pr\u00e4ferenzen -->
+                    <changeSet id="1" author="j\u00fcrgen">
+                        <delete tableName="pr\u00e4ferenzen"/>
+                    </changeSet>
+                </databaseChangeLog>
+                """.getBytes(StandardCharsets.ISO_8859_1));
+
+        List<String> findings = lint().findings().stream().map(f -> f.location() + " " + f.ruleId()).toList();
+
+        assertEquals(List.of("db/changelog.xml:5:9 delete-without-where"), findings);
+    }
+
+    @Test
     void aBinaryOrMisencodedSqlFileTargetIsReportedNotPassed() throws IOException {
         write("db/changelog.xml", """
                 <databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog">
