@@ -174,7 +174,7 @@ final class ChangeSetWalker {
 
     private List<Statement> change(ChangeNode change, StatementContext context) {
         UncheckedChanges.reason(change).ifPresent(reason -> unchecked(change, reason + " (" + context.label() + ")"));
-        List<Statement> statements = translator.translate(change, context);
+        List<Statement> statements = translator.translate(change, scoped(change, context));
         String target = "the " + change.name() + " at line " + change.line();
         change.comments().forEach(comment -> acknowledge(comment, target, statements));
         if (change.name().equals("sql")) {
@@ -183,6 +183,20 @@ final class ChangeSetWalker {
                             : firstNonBlank(comment.textRegion()), target, statements));
         }
         return statements;
+    }
+
+    /**
+     * The context of a change with a {@code dbms} of its own that rules out every database its changeset runs on
+     * ({@code <sql dbms="postgresql">} in a {@code dbms="!postgresql"} changeset): its statements never run. Any
+     * other change keeps the changeset's scope, which is what the per-database schema replay follows.
+     */
+    private static StatementContext scoped(ChangeNode change, StatementContext context) {
+        String dbms = change.attributes().get("dbms");
+        if (dbms == null || dbms.isBlank()) {
+            return context;
+        }
+        DatabaseScope within = context.databases().within(dbms);
+        return within.runsNowhere() ? new StatementContext(context.kind(), context.label(), within) : context;
     }
 
     private void unchecked(ChangeNode element, String message) {
