@@ -189,6 +189,26 @@ class LinterLiquibaseAcknowledgementTest {
         assertEquals(Severity.ERROR, drops.get(1).severity(), "onFail:WARN runs the changeset anyway");
     }
 
+    @Test
+    void anXmlCommentAfterTheLastChangeBelongsToItsChangeSet() throws IOException {
+        write("db/changelog.xml", """
+                <databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog">
+                  <changeSet id="1" author="a">
+                    <sql>DELETE FROM cache <!-- sqlguard:allow delete-without-where reason: rebuilt --></sql>
+                    <dropTable tableName="old"/>
+                    <!-- sqlguard:allow drop-table reason: replaced by new -->
+                  </changeSet>
+                  <!-- sqlguard:allow truncate-table reason: stands before nothing -->
+                </databaseChangeLog>
+                """);
+
+        assertEquals(List.of("db/changelog.xml:3:10 delete-without-where acknowledged",
+                "db/changelog.xml:4:5 drop-table acknowledged",
+                "db/changelog.xml:7:3 unused-suppression sqlguard:allow truncate-table acknowledges nothing:"
+                        + " the databaseChangeLog element has no statement sqlguard checks"),
+                shown(lint(ScriptMode.SKIP)));
+    }
+
     private static List<String> shown(LintResult result) {
         return result.findings().stream().map(LinterLiquibaseAcknowledgementTest::describe).toList();
     }

@@ -16,7 +16,8 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
 /**
- * Reads an XML changelog into {@link ChangeNode}s with the position of each element's {@code <}.
+ * Reads an XML changelog into {@link ChangeNode}s with the position of each element's {@code <}. A comment
+ * annotates the element it stands before, or else (after the last child) the element around it.
  * DTDs and external entities are refused: a changelog must never make the build read other files or
  * the network.
  */
@@ -94,6 +95,8 @@ final class XmlChangelogParser {
                     case XMLStreamConstants.START_ELEMENT -> startElement();
                     case XMLStreamConstants.END_ELEMENT -> {
                         Builder done = open.pop();
+                        // A comment after an element's last child belongs to the element around it.
+                        done.comments.addAll(pendingComments);
                         ChangeNode node = done.build(endTagStart(done));
                         if (open.isEmpty()) {
                             root = node;
