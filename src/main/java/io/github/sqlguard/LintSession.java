@@ -26,6 +26,7 @@ import io.github.sqlguard.source.SourceClassifier;
 import io.github.sqlguard.source.SourceKind;
 import io.github.sqlguard.source.SourcePath;
 import io.github.sqlguard.source.SourceReader;
+import io.github.sqlguard.sql.AttachedComment;
 import io.github.sqlguard.sql.Placeholders;
 import io.github.sqlguard.sql.Statement;
 import io.github.sqlguard.sql.StatementSplitter;
@@ -224,6 +225,8 @@ final class LintSession {
         int statements = 0;
         int parsed = 0;
         boolean flywayScript = !kind.isStructuredChangelog() && kind != SourceKind.LIQUIBASE_FORMATTED_SQL;
+        List<Finding> ruleFindings = new ArrayList<>();
+        List<AttachedComment> attached = new ArrayList<>();
         for (ChangelogScript script : prepared.scripts()) {
             StatementChecker.ScriptFindings checked = checker.check(script.script(), script.relativePath(),
                     prepared.ceiling(), config.liquibase().rollbacks(), statementSql, histories::factsFor);
@@ -232,8 +235,9 @@ final class LintSession {
             if (flywayScript) {
                 scriptFindings = withPlaceholderValues(scriptFindings);
             }
-            findings.addAll(withConfiguredDiagnostics(InlineAcknowledgements.apply(script.relativePath(),
+            ruleFindings.addAll(withConfiguredDiagnostics(InlineAcknowledgements.apply(script.relativePath(),
                     script.script(), scriptFindings, knownRuleIds, checked.scratchStatements())));
+            attached.addAll(script.attachedComments());
             for (Statement statement : script.script().statements()) {
                 if (!statement.container()) {
                     statements++;
@@ -241,6 +245,9 @@ final class LintSession {
                 }
             }
         }
+        // A changeset's comment may acknowledge statements of several scripts (its sqlFiles, its rollback).
+        findings.addAll(attached.isEmpty() ? ruleFindings : withConfiguredDiagnostics(
+                InlineAcknowledgements.applyAttached(attached, ruleFindings, knownRuleIds)));
         Map<String, String> texts = new HashMap<>();
         texts.put(path, prepared.text());
         prepared.scripts().forEach(script -> texts.putIfAbsent(script.relativePath(), script.text()));

@@ -142,6 +142,9 @@ final class StatementChecker {
     private static Severity lowered(Severity severity, StatementModel model, Severity ceiling,
             ScriptMode rollbacks) {
         Severity result = severity;
+        if (model.statement().context().databases().runsNowhere()) {
+            return Severity.INFO;
+        }
         if (model.placement() == Placement.ROUTINE_BODY && model.calledAt().isEmpty()) {
             result = Severity.INFO;
         } else if (model.placement() == Placement.ROLLBACK && rollbacks == ScriptMode.WARN) {
@@ -156,6 +159,10 @@ final class StatementChecker {
 
     private static String contextNote(StatementModel model) {
         StatementContext context = model.statement().context();
+        if (context.databases().runsNowhere()) {
+            return " (" + (context.label().isEmpty() ? "" : context.label() + ": ")
+                    + "its dbms matches no database, so Liquibase never runs it)";
+        }
         String label = context.label();
         if (context.kind() == StatementContext.Kind.ROUTINE_BODY && !model.calledAt().isEmpty()) {
             return " (inside " + (label.isEmpty() ? "a routine body" : label) + ", which this script calls at "

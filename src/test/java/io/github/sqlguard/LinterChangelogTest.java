@@ -68,6 +68,51 @@ class LinterChangelogTest {
     }
 
     @Test
+    void anXmlChangelogDeclaringLatin1IsReadInLatin1() throws IOException {
+        Files.createDirectories(project.resolve("db"));
+        Files.write(project.resolve("db/changelog.xml"), """
+                <?xml version="1.0" encoding="ISO-8859-1"?>
+                <databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog">
+                    <!-- Tabelle f\u00fcr Pr\u00e4ferenzen -->
+                    <changeSet id="1" author="j\u00fcrgen">
+                        <delete tableName="pr\u00e4ferenzen"/>
+                    </changeSet>
+                </databaseChangeLog>
+                """.getBytes(StandardCharsets.ISO_8859_1));
+
+        List<String> findings = lint().findings().stream().map(f -> f.location() + " " + f.ruleId()).toList();
+
+        assertEquals(List.of("db/changelog.xml:5:9 delete-without-where"), findings);
+    }
+
+    @Test
+    void changesWhoseDbmsMatchesNoDatabaseAreReportedAtInfoOnly() throws IOException {
+        write("db/changelog.xml", """
+                <databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog">
+                    <changeSet id="1" author="a" dbms="none">
+                        <dropTable tableName="a"/>
+                    </changeSet>
+                    <changeSet id="2" author="a" dbms="!postgresql">
+                        <sql dbms="postgresql">DROP TABLE b</sql>
+                        <sql dbms="mysql">DROP TABLE c</sql>
+                    </changeSet>
+                </databaseChangeLog>
+                """);
+        write("db/f.sql", "--liquibase formatted sql\n--changeset a:3 dbms:none\nDROP TABLE d;\n");
+
+        List<String> drops = lint().findings().stream().filter(f -> f.ruleId().equals("drop-table"))
+                .map(f -> f.location() + " " + f.severity() + " " + f.message()).toList();
+
+        assertEquals(4, drops.size(), drops.toString());
+        assertTrue(drops.get(0).startsWith("db/changelog.xml:3:9 INFO "), drops.get(0));
+        assertTrue(drops.get(0).endsWith("(changeset a:1: its dbms matches no database, so Liquibase never runs it)"),
+                drops.get(0));
+        assertTrue(drops.get(1).startsWith("db/changelog.xml:6:32 INFO "), drops.get(1));
+        assertTrue(drops.get(2).startsWith("db/changelog.xml:7:27 ERROR "), drops.get(2));
+        assertTrue(drops.get(3).startsWith("db/f.sql:3:1 INFO "), drops.get(3));
+    }
+
+    @Test
     void aBinaryOrMisencodedSqlFileTargetIsReportedNotPassed() throws IOException {
         write("db/changelog.xml", """
                 <databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog">

@@ -23,7 +23,7 @@ import java.util.Optional;
  */
 record ChangeNode(String name, int line, int column, int offset, Map<String, String> attributes,
         Map<String, TextRegion> attributeRegions, String text, TextRegion textRegion, List<ChangeNode> children,
-        List<String> comments) {
+        List<NodeComment> comments) {
 
     ChangeNode {
         attributes = Map.copyOf(attributes);

@@ -2,6 +2,7 @@ package io.github.sqlguard.liquibase;
 
 import io.github.sqlguard.model.Dialect;
 import io.github.sqlguard.model.ScriptMode;
+import io.github.sqlguard.sql.AttachedComment;
 import io.github.sqlguard.sql.DatabaseScope;
 import io.github.sqlguard.sql.Statement;
 import io.github.sqlguard.sql.StatementContext;
@@ -11,8 +12,6 @@ import io.github.sqlguard.sql.TokenType;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,19 +23,19 @@ import java.util.Set;
  * sqlguard cannot see into is reported ({@link UncheckedChanges}); a changeset's {@code modifySql} edits its
  * statements before the rules see them ({@link ModifySql}).
  *
- * <p>Acknowledgements: a changeset's {@code <comment>} (YAML {@code comment:}) becomes a comment token
- * {@code -- <text>} at column 1 of the first line of each of the changeset's statements; an XML comment
- * (or a YAML {@code #} comment, see {@link YamlComments}) just before a change element (or a {@code <comment>}
- * inside an {@code <sql>}) does the same for that
- * change's statements, and one just before a {@code <changeSet>} for all of the changeset's statements.
- * A {@code sqlguard:allow-file} comment anywhere in the changelog is placed at line 1, column 1. Position-based matching of {@code -- sqlguard:allow} comments then works unchanged.
+ * <p>Acknowledgements: a changeset's {@code <comment>} (YAML and JSON {@code comment:}), and an XML comment (or a
+ * YAML {@code #} comment, see {@link YamlComments}) just before a {@code <changeSet>} or inside it before its
+ * {@code <comment>}, {@code <preConditions>} or {@code <modifySql>}, are attached to all of the changeset's
+ * statements, rollback included; one just before a change element (or a {@code <comment>} inside an
+ * {@code <sql>}) to that change's statements; one before a {@code <rollback>} to the rollback's. Each is
+ * {@link AttachedComment one comment}, used when it acknowledges a finding of any of its statements and reported
+ * at its own position otherwise. A {@code sqlguard:allow-file} comment anywhere in the changelog covers the
+ * changelog file.
  */
 final class ChangeSetWalker {
 
     private static final Set<String> NOT_CHANGES = Set.of("comment", "rollback", "preConditions", "validCheckSum",
             "changes", "modifySql");
-
-    private static final String FILE_WIDE = "sqlguard:allow-file";
 
     private final ChangelogReader reader;
     private final Path file;
@@ -60,9 +59,9 @@ final class ChangeSetWalker {
             }
         }
         out = reader.collector(path);
-        changelog.comments().forEach(comment -> acknowledge(comment, List.of()));
-        changelog.children().stream().filter(c -> !c.name().equals("changeSet"))
-                .forEach(c -> c.comments().forEach(comment -> acknowledge(comment, List.of())));
+        changelog.comments().forEach(comment -> acknowledge(comment, "the databaseChangeLog element", List.of()));
+        changelog.children().stream().filter(c -> !c.name().equals("changeSet")).forEach(c -> c.comments()
+                .forEach(comment -> acknowledge(comment, "the " + c.name() + " at line " + c.line(), List.of())));
         SyntheticStatements synthetic = new SyntheticStatements(reader.options().dialect(), reader.placeholders());
         for (ChangeNode child : changelog.children()) {
             switch (child.name()) {
@@ -122,10 +121,47 @@ final class ChangeSetWalker {
         }
         List<Statement> run = new ArrayList<>(modified(statements, modifySql, false, label));
         if (reader.options().rollbacks() != ScriptMode.SKIP) {
-            run.addAll(modified(rollback(changeSet, label), modifySql, true, label));
+            List<Statement> rollback = modified(rollback(changeSet, label), modifySql, true, label);
+            run.addAll(rollback);
+            changeSet.children().stream().filter(c -> c.name().equals("rollback")).forEach(c -> c.comments()
+                    .forEach(comment -> acknowledge(comment, "the rollback of " + label, rollback)));
         }
-        changeSet.value("comment").ifPresent(comment -> acknowledge(comment, run));
-        changeSet.comments().forEach(comment -> acknowledge(comment, run));
+        String target = label;
+        changeSet.value("comment").ifPresent(text -> acknowledge(text, positionOfComment(changeSet), target, run));
+        changeSet.comments().forEach(comment -> acknowledge(comment, target, run));
+        changeSet.children().stream().filter(c -> NOT_CHANGES.contains(c.name()) && !c.name().equals("rollback"))
+                .forEach(c -> c.comments().forEach(comment -> acknowledge(comment, target, run)));
+    }
+
+    /**
+     * Where a changeset's comment text starts: the first non-blank character of an XML {@code <comment>}, the
+     * value of a YAML or JSON {@code comment:}, else the changeset itself.
+     */
+    private static int[] positionOfComment(ChangeNode changeSet) {
+        Optional<ChangeNode> element = changeSet.child("comment");
+        if (element.isPresent() && element.get().textRegion() == null) {
+            return new int[] {element.get().line(), element.get().column()};
+        }
+        TextRegion region = element.map(ChangeNode::textRegion).orElse(changeSet.attributeRegions().get("comment"));
+        return region == null ? new int[] {changeSet.line(), changeSet.column()} : firstNonBlank(region);
+    }
+
+    private static int[] firstNonBlank(TextRegion region) {
+        int line = region.line();
+        int column = region.column();
+        if (region.positions() != null) {
+            return new int[] {line, column};
+        }
+        for (int i = region.from(); i < region.to() && Character.isWhitespace(region.text().charAt(i)); i++) {
+            char c = region.text().charAt(i);
+            if (c == '\n' || c == '\r' && (i + 1 >= region.to() || region.text().charAt(i + 1) != '\n')) {
+                line++;
+                column = 1;
+            } else if (c != '\r') {
+                column++;
+            }
+        }
+        return new int[] {line, column};
     }
 
     private static List<ChangeNode> changesOf(ChangeNode changeSet) {
@@ -138,12 +174,29 @@ final class ChangeSetWalker {
 
     private List<Statement> change(ChangeNode change, StatementContext context) {
         UncheckedChanges.reason(change).ifPresent(reason -> unchecked(change, reason + " (" + context.label() + ")"));
-        List<Statement> statements = translator.translate(change, context);
-        change.comments().forEach(comment -> acknowledge(comment, statements));
+        List<Statement> statements = translator.translate(change, scoped(change, context));
+        String target = "the " + change.name() + " at line " + change.line();
+        change.comments().forEach(comment -> acknowledge(comment, target, statements));
         if (change.name().equals("sql")) {
-            change.child("comment").map(ChangeNode::text).ifPresent(comment -> acknowledge(comment, statements));
+            change.child("comment").filter(c -> c.text() != null).ifPresent(comment -> acknowledge(comment.text(),
+                    comment.textRegion() == null ? new int[] {comment.line(), comment.column()}
+                            : firstNonBlank(comment.textRegion()), target, statements));
         }
         return statements;
+    }
+
+    /**
+     * The context of a change with a {@code dbms} of its own that rules out every database its changeset runs on
+     * ({@code <sql dbms="postgresql">} in a {@code dbms="!postgresql"} changeset): its statements never run. Any
+     * other change keeps the changeset's scope, which is what the per-database schema replay follows.
+     */
+    private static StatementContext scoped(ChangeNode change, StatementContext context) {
+        String dbms = change.attributes().get("dbms");
+        if (dbms == null || dbms.isBlank()) {
+            return context;
+        }
+        DatabaseScope within = context.databases().within(dbms);
+        return within.runsNowhere() ? new StatementContext(context.kind(), context.label(), within) : context;
     }
 
     private void unchecked(ChangeNode element, String message) {
@@ -230,26 +283,20 @@ final class ChangeSetWalker {
         return statements;
     }
 
-    /** Places {@code -- text} at column 1 of each statement's first line, where inline comments are matched. */
-    private void acknowledge(String text, List<Statement> statements) {
+    private void acknowledge(NodeComment comment, String target, List<Statement> statements) {
+        acknowledge(comment.text(), new int[] {comment.line(), comment.column()}, target, statements);
+    }
+
+    /**
+     * Attaches {@code text}, written at {@code at} (line, column) of this changelog, to {@code statements}, which
+     * may lie in an sqlFile's script; {@code target} names what it is attached to, for messages.
+     */
+    private void acknowledge(String text, int[] at, String target, List<Statement> statements) {
         if (text == null || text.isBlank()) {
             return;
         }
         String flattened = "-- " + text.strip().replaceAll("\\s+", " ");
-        if (text.contains(FILE_WIDE)) {
-            // A file-wide acknowledgement must stand before the first statement: line 1 is.
-            out.addComment(new Token(TokenType.COMMENT, flattened, 0, 1, 1));
-            return;
-        }
-        // Statements of an sqlFile live in that file's script: their acknowledgement goes there too.
-        Map<String, Set<Integer>> done = new HashMap<>();
-        for (Statement statement : statements) {
-            String file = statement.start().path();
-            int line = statement.start().line();
-            if (done.computeIfAbsent(file, f -> new HashSet<>()).add(line)) {
-                reader.collector(file).addComment(new Token(TokenType.COMMENT, flattened,
-                        statement.firstToken().offset(), line, 1));
-            }
-        }
+        out.attach(new AttachedComment(path, new Token(TokenType.COMMENT, flattened, 0, at[0], at[1]), target,
+                statements));
     }
 }

@@ -1,6 +1,8 @@
 package io.github.sqlguard.liquibase;
 
+import io.github.sqlguard.sql.AttachedComment;
 import io.github.sqlguard.sql.Script;
+import java.util.List;
 
 /**
  * The statements a changelog run takes from one file: a changelog itself or an {@code sqlFile} it names.
@@ -9,11 +11,20 @@ import io.github.sqlguard.sql.Script;
  * @param script its statements, with positions in that file, and the comments that may acknowledge them
  * @param text the file's text as read, so reports can show the lines findings point at without reading the
  *     file again; empty when unknown
+ * @param attachedComments the acknowledgements written in this file outside SQL (changeset comments, XML and
+ *     YAML comments before a change), with the statements they are attached to, which may lie in other files
  */
-public record ChangelogScript(String relativePath, Script script, String text) {
+public record ChangelogScript(String relativePath, Script script, String text,
+        List<AttachedComment> attachedComments) {
 
     public ChangelogScript {
         text = text == null ? "" : text;
+        attachedComments = List.copyOf(attachedComments);
+    }
+
+    /** A script with no acknowledgements outside its SQL. */
+    public ChangelogScript(String relativePath, Script script, String text) {
+        this(relativePath, script, text, List.of());
     }
 
     /** A script whose file text is not kept. */

@@ -3,10 +3,13 @@ package io.github.sqlguard.liquibase;
 import io.github.sqlguard.model.Dialect;
 import io.github.sqlguard.model.LineIndex;
 import io.github.sqlguard.model.ScriptMode;
+import io.github.sqlguard.sql.AttachedComment;
 import io.github.sqlguard.sql.Lexer;
 import io.github.sqlguard.sql.Placeholders;
 import io.github.sqlguard.sql.DatabaseScope;
+import io.github.sqlguard.sql.Statement;
 import io.github.sqlguard.sql.StatementContext;
+import io.github.sqlguard.sql.Token;
 import io.github.sqlguard.sql.TokenType;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -21,9 +24,11 @@ import java.util.regex.Pattern;
  * {@code --rollback} lines and {@code /* liquibase rollback ... *}{@code /} blocks as rollback statements,
  * {@code --ignoreLines} ranges left out, {@code --property} values substituted. Lines before the first
  * changeset never run and are not split (their comments are kept, for file-wide acknowledgements); other
- * directive lines ({@code --preconditions},
- * {@code --precondition-sql-check}, {@code --comment}, {@code --validCheckSum}) stay comments, which keeps
- * {@code -- sqlguard:allow} acknowledgements inside a changeset visible.
+ * directive lines ({@code --preconditions}, {@code --precondition-sql-check}, {@code --comment},
+ * {@code --validCheckSum}) stay comments, which keeps {@code -- sqlguard:allow} acknowledgements inside a
+ * changeset visible. A {@code --comment:} line is the changeset's comment, attached to all its statements as
+ * XML's {@code <comment>} is; a {@code --precondition-sql-check expectedResult:0 SELECT COUNT(*) FROM t} under
+ * {@code --preconditions} whose {@code onFail} stops the changeset guards it as XML's {@code <sqlCheck>} does.
  */
 public final class FormattedSqlReader {
 
@@ -38,6 +43,13 @@ public final class FormattedSqlReader {
             Pattern.CASE_INSENSITIVE);
     private static final Pattern PROPERTY = Pattern.compile("^\\s*--\\s*property\\s+(.*)$", Pattern.CASE_INSENSITIVE);
     private static final Pattern INCLUDE = Pattern.compile("^\\s*--\\s*include(All)?\\s+(.*)$",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern CHANGESET_COMMENT = Pattern.compile("^\\s*--\\s*comment:\\s*(.*?)\\s*$",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern PRECONDITIONS = Pattern.compile("^\\s*--\\s*preconditions\\b(.*)$",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern SQL_CHECK = Pattern.compile(
+            "^\\s*--\\s*precondition-sql-check\\s+((?:\\w+:(?:\"[^\"]*\"|\\S*)\\s+)*)(.*)$",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern ATTRIBUTE = Pattern.compile("(\\w+):(\"[^\"]*\"|\\S*)");
 
@@ -159,8 +171,8 @@ public final class FormattedSqlReader {
             String label = "changeset " + unquote(header.group(1)) + ":" + unquote(header.group(2));
             Map<String, String> attributes = attributes(header.group(3));
             String endDelimiter = attributes.get("endDelimiter");
-            SqlRegionSplitter splitter = splitters.computeIfAbsent(DbmsDialect.of(attributes.get("dbms"),
-                    options.dialect(), relativePath), d -> new SqlRegionSplitter(d, placeholders));
+            Dialect dialect = DbmsDialect.of(attributes.get("dbms"), options.dialect(), relativePath);
+            SqlRegionSplitter splitter = splitters.computeIfAbsent(dialect, d -> new SqlRegionSplitter(d, placeholders));
             DatabaseScope databases = DatabaseScope.of(attributes.get("dbms"),
                     attributes.getOrDefault("context", attributes.get("contextFilter")), attributes.get("labels"));
             int from = index.lineStart(headerLine + 2);
@@ -168,15 +180,53 @@ public final class FormattedSqlReader {
             if (from >= to) {
                 continue;
             }
-            out.add(splitter.split(relativePath, new TextRegion(mainText, from, to, headerLine + 2, 1), endDelimiter,
-                    new StatementContext(StatementContext.Kind.SCRIPT, label, databases)));
+            StatementContext context = new StatementContext(StatementContext.Kind.SCRIPT, label, databases);
+            int lastLine = c + 1 < changesets.size() ? changesets.get(c + 1)[0] : lines.length;
+            guards(lines, index, headerLine + 1, lastLine, new SyntheticStatements(dialect, placeholders),
+                    relativePath, context).forEach(out::add);
+            List<Statement> statements = new ArrayList<>(out.add(splitter.split(relativePath,
+                    new TextRegion(mainText, from, to, headerLine + 2, 1), endDelimiter, context)));
             String rollbackSql = rollbackText.substring(from, to).strip();
             if (options.rollbacks() != ScriptMode.SKIP && !isNoRollback(rollbackSql)) {
-                out.add(splitter.split(relativePath, new TextRegion(rollbackText, from, to, headerLine + 2, 1),
-                        endDelimiter, new StatementContext(StatementContext.Kind.ROLLBACK, label + " rollback", databases)));
+                statements.addAll(out.add(splitter.split(relativePath, new TextRegion(rollbackText, from, to,
+                        headerLine + 2, 1), endDelimiter,
+                        new StatementContext(StatementContext.Kind.ROLLBACK, label + " rollback", databases))));
+            }
+            for (int i = headerLine + 1; i < lastLine; i++) {
+                Matcher comment = CHANGESET_COMMENT.matcher(lines[i]);
+                if (comment.find() && !comment.group(1).isEmpty()) {
+                    out.attach(new AttachedComment(relativePath, new Token(TokenType.COMMENT, "-- " + comment.group(1),
+                            index.lineStart(i + 1) + comment.start(1), i + 1, comment.start(1) + 1), label,
+                            statements));
+                }
             }
         }
         return new Result(out.toScript(), changesets.size(), includes);
+    }
+
+    /**
+     * The emptiness the changeset's {@code --precondition-sql-check} lines (lines {@code [from, to)}) require, as
+     * statements only the guard check reads, located at their lines; none under {@code onFail:WARN}.
+     */
+    private static List<Statement> guards(String[] lines, LineIndex index, int from, int to,
+            SyntheticStatements synthetic, String path, StatementContext context) {
+        List<Statement> guards = new ArrayList<>();
+        boolean stops = true;
+        for (int i = from; i < to; i++) {
+            Matcher preconditions = PRECONDITIONS.matcher(lines[i]);
+            if (preconditions.find()) {
+                stops = !"WARN".equalsIgnoreCase(attributes(preconditions.group(1)).getOrDefault("onFail", "HALT"));
+            }
+            Matcher check = SQL_CHECK.matcher(lines[i]);
+            if (stops && check.find() && "0".equals(attributes(check.group(1)).get("expectedResult"))) {
+                int column = lines[i].indexOf('-') + 1;
+                ChangeNode at = new ChangeNode("precondition-sql-check", i + 1, column,
+                        index.lineStart(i + 1) + column - 1, Map.of(), Map.of(), null, null, List.of(), List.of());
+                PreconditionGuardText.ofCountQuery(check.group(2), synthetic)
+                        .forEach(text -> synthetic.schemaOnlyAt(text, path, at, context).ifPresent(guards::add));
+            }
+        }
+        return guards;
     }
 
     private static boolean isNoRollback(String sql) {

@@ -22,6 +22,19 @@ final class PreconditionGuardText {
     private PreconditionGuardText() {
     }
 
+    /**
+     * The condition a {@code sqlCheck} expecting {@code 0} requires when its query counts a table's rows
+     * (XML {@code <sqlCheck>}, formatted SQL {@code --precondition-sql-check}); empty for any other query.
+     */
+    static List<String> ofCountQuery(String query, SyntheticStatements synthetic) {
+        Matcher matcher = COUNT.matcher(synthetic.substitute(query));
+        return matcher.matches() ? List.of(condition(matcher.group(1))) : List.of();
+    }
+
+    private static String condition(String table) {
+        return "IF NOT EXISTS (SELECT 1 FROM " + table + ")";
+    }
+
     static List<String> of(ChangeNode changeSet, SyntheticStatements synthetic) {
         List<String> conditions = new ArrayList<>();
         for (ChangeNode preconditions : changeSet.children()) {
@@ -42,11 +55,10 @@ final class PreconditionGuardText {
                     // XML has the query as the element's text, YAML and JSON as its "sql" key.
                     String query = check.text() != null && !check.text().isBlank() ? check.text()
                             : check.value("sql").orElse("");
-                    Matcher matcher = COUNT.matcher(synthetic.substitute(query));
-                    table = matcher.matches() ? matcher.group(1) : null;
+                    conditions.addAll(ofCountQuery(query, synthetic));
                 }
                 if (table != null) {
-                    conditions.add("IF NOT EXISTS (SELECT 1 FROM " + table + ")");
+                    conditions.add(condition(table));
                 }
             }
         }

@@ -1,5 +1,6 @@
 package io.github.sqlguard.liquibase;
 
+import io.github.sqlguard.sql.AttachedComment;
 import io.github.sqlguard.sql.LexError;
 import io.github.sqlguard.sql.Script;
 import io.github.sqlguard.sql.Statement;
@@ -15,6 +16,7 @@ final class ScriptCollector {
     private final String relativePath;
     private final List<Statement> statements = new ArrayList<>();
     private final List<Token> comments = new ArrayList<>();
+    private final List<AttachedComment> attached = new ArrayList<>();
     private LexError lexError;
     private String text = "";
 
@@ -55,19 +57,24 @@ final class ScriptCollector {
         comments.add(comment);
     }
 
+    /** A comment written in this file that acknowledges the statements it is attached to, wherever they are. */
+    void attach(AttachedComment comment) {
+        attached.add(comment);
+    }
+
     /** Keeps the text of the file, read once, for the lines reports show. */
     void text(String fileText) {
         text = fileText;
     }
 
     boolean isEmpty() {
-        return statements.isEmpty() && comments.isEmpty() && lexError == null;
+        return statements.isEmpty() && comments.isEmpty() && attached.isEmpty() && lexError == null;
     }
 
     ChangelogScript toScript() {
         List<Token> sortedComments = new ArrayList<>(comments);
         sortedComments.sort(Comparator.comparingInt(Token::line).thenComparingInt(Token::column));
         return new ChangelogScript(relativePath, new Script(statements, sortedComments, Optional.ofNullable(lexError)),
-                text);
+                text, attached);
     }
 }

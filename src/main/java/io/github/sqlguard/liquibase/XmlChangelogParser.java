@@ -16,7 +16,8 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
 /**
- * Reads an XML changelog into {@link ChangeNode}s with the position of each element's {@code <}.
+ * Reads an XML changelog into {@link ChangeNode}s with the position of each element's {@code <}. A comment
+ * annotates the element it stands before, or else (after the last child) the element around it.
  * DTDs and external entities are refused: a changelog must never make the build read other files or
  * the network.
  */
@@ -76,7 +77,7 @@ final class XmlChangelogParser {
         private final XMLStreamReader reader;
         private final int bomShift;
         private final Deque<Builder> open = new ArrayDeque<>();
-        private List<String> pendingComments = new ArrayList<>();
+        private List<NodeComment> pendingComments = new ArrayList<>();
 
         Run(String text, LineIndex lines, XMLStreamReader reader, boolean bom) {
             this.text = text;
@@ -94,6 +95,8 @@ final class XmlChangelogParser {
                     case XMLStreamConstants.START_ELEMENT -> startElement();
                     case XMLStreamConstants.END_ELEMENT -> {
                         Builder done = open.pop();
+                        // A comment after an element's last child belongs to the element around it.
+                        done.comments.addAll(pendingComments);
                         ChangeNode node = done.build(endTagStart(done));
                         if (open.isEmpty()) {
                             root = node;
@@ -110,8 +113,7 @@ final class XmlChangelogParser {
                     case XMLStreamConstants.ENTITY_REFERENCE -> throw new ChangelogSyntaxException(
                             "entity reference &" + reader.getLocalName() + "; is not expanded (DTDs are disabled)",
                             reader.getLocation().getLineNumber(), reader.getLocation().getColumnNumber());
-                    case XMLStreamConstants.COMMENT -> pendingComments.add(reader.getText().strip()
-                            .replaceAll("\\s+", " "));
+                    case XMLStreamConstants.COMMENT -> pendingComments.add(comment());
                     default -> {
                         // processing instructions and the document end carry nothing for us
                     }
@@ -121,6 +123,14 @@ final class XmlChangelogParser {
                 throw new ChangelogSyntaxException("no root element", 1, 1);
             }
             return root;
+        }
+
+        /** The comment just read, located at its {@code <!--}: the reader stands just after its {@code -->}. */
+        private NodeComment comment() {
+            int end = Math.min(offsetOf(reader.getLocation()), text.length());
+            int start = Math.max(0, text.lastIndexOf("<!--", Math.max(0, end - 1)));
+            return new NodeComment(reader.getText().strip().replaceAll("\\s+", " "), lines.lineOf(start),
+                    lines.columnOf(start));
         }
 
         private ChangelogSyntaxException refuseDtd() {
@@ -185,11 +195,12 @@ final class XmlChangelogParser {
             final int start;
             final int contentStart;
             final Map<String, String> attributes;
-            final List<String> comments;
+            final List<NodeComment> comments;
             final StringBuilder text = new StringBuilder();
             final List<ChangeNode> children = new ArrayList<>();
 
-            Builder(String name, int start, int contentStart, Map<String, String> attributes, List<String> comments) {
+            Builder(String name, int start, int contentStart, Map<String, String> attributes,
+                    List<NodeComment> comments) {
                 this.name = name;
                 this.start = start;
                 this.contentStart = contentStart;

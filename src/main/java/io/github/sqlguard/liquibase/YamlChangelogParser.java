@@ -38,7 +38,7 @@ final class YamlChangelogParser {
     private final String text;
     private final LineIndex lines;
     private int visited;
-    private Map<Integer, List<String>> comments = Map.of();
+    private Map<Integer, List<NodeComment>> comments = Map.of();
 
     private YamlChangelogParser(String text) {
         this.text = text;

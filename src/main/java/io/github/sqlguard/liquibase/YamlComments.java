@@ -43,10 +43,10 @@ final class YamlComments {
     }
 
     /**
-     * The comment texts (without {@code #}) of each item, by the offset of its key; those outside every item
+     * The comments (text without {@code #}) of each item, by the offset of its key; those outside every item
      * under {@code rootOffset}.
      */
-    static Map<Integer, List<String>> byItem(String text, LineIndex lines, Node root, int rootOffset) {
+    static Map<Integer, List<NodeComment>> byItem(String text, LineIndex lines, Node root, int rootOffset) {
         if (text.indexOf('#') < 0) {
             return Map.of();
         }
@@ -79,15 +79,16 @@ final class YamlComments {
         }
     }
 
-    private Map<Integer, List<String>> assign(int rootOffset) {
-        Map<Integer, List<String>> result = new HashMap<>();
+    private Map<Integer, List<NodeComment>> assign(int rootOffset) {
+        Map<Integer, List<NodeComment>> result = new HashMap<>();
         int i = text.indexOf('#');
         while (i >= 0) {
             int lineEnd = lineEnd(i);
             if ((i == 0 || Character.isWhitespace(text.charAt(i - 1))) && !insideScalar(i)) {
                 String comment = text.substring(i + 1, lineEnd).strip();
                 if (!comment.isEmpty()) {
-                    result.computeIfAbsent(owner(i, lineEnd, rootOffset), k -> new ArrayList<>()).add(comment);
+                    result.computeIfAbsent(owner(i, lineEnd, rootOffset), k -> new ArrayList<>())
+                            .add(new NodeComment(comment, lines.lineOf(i), lines.columnOf(i)));
                 }
                 i = text.indexOf('#', lineEnd);
             } else {

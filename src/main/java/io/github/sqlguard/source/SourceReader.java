@@ -97,7 +97,10 @@ public final class SourceReader {
         if (bytes.length > limit) {
             return tooLarge(bytes.length, maxBytes);
         }
-        ReadResult result = decode(bytes, configured);
+        // An XML file's own declaration names the charset its parser reads it in; a byte order mark still wins.
+        Charset charset = ByteOrderMark.of(bytes) == null && file.getFileName() != null
+                ? XmlDeclaration.charsetOf(file.getFileName().toString(), bytes).orElse(configured) : configured;
+        ReadResult result = decode(bytes, charset);
         return result instanceof ReadResult.Text text ? text.stamped(new ReadStamp(attributes.size(),
                 attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS), sha256(bytes))) : result;
     }

@@ -101,6 +101,29 @@ public record DatabaseScope(Set<String> included, Set<String> excluded) {
         return included.isEmpty() ? !excluded.contains(database) : included.contains(database);
     }
 
+    /**
+     * True when no database satisfies the scope: {@code dbms="none"}, or a change's {@code dbms} naming only
+     * databases its changeset excludes; Liquibase never runs such a statement.
+     */
+    public boolean runsNowhere() {
+        return !included.isEmpty() && included.stream().allMatch(db -> db.equals("none") || excluded.contains(db));
+    }
+
+    /** This scope further limited by a change's own {@code dbms} attribute. */
+    public DatabaseScope within(String dbms) {
+        DatabaseScope inner = of(dbms, null, null);
+        Set<String> narrowed = new HashSet<>(inner.included.isEmpty() ? included : inner.included);
+        if (!included.isEmpty() && !inner.included.isEmpty()) {
+            narrowed.retainAll(included);
+            if (narrowed.isEmpty()) {
+                narrowed.add("none");
+            }
+        }
+        Set<String> excludedBoth = new HashSet<>(excluded);
+        excludedBoth.addAll(inner.excluded);
+        return new DatabaseScope(narrowed, excludedBoth);
+    }
+
     /** Every database name this scope mentions. */
     public Set<String> named() {
         Set<String> names = new HashSet<>(included);

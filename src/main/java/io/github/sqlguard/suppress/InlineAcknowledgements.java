@@ -5,6 +5,7 @@ import io.github.sqlguard.model.Finding;
 import io.github.sqlguard.model.Location;
 import io.github.sqlguard.model.RehearsalDiagnostics;
 import io.github.sqlguard.model.RuleInfo;
+import io.github.sqlguard.sql.AttachedComment;
 import io.github.sqlguard.sql.Script;
 import io.github.sqlguard.sql.Statement;
 import java.util.ArrayList;
@@ -52,15 +53,40 @@ public final class InlineAcknowledgements {
         for (AllowComment allow : allowComments(script)) {
             activate(allow, relativePath, targets, knownRuleIds, diagnostics).ifPresent(active::add);
         }
-        List<Finding> result = new ArrayList<>(findingsOfThisFile.size() + diagnostics.size());
-        for (Finding finding : findingsOfThisFile) {
-            result.add(acknowledge(finding, relativePath, active));
+        return acknowledged(findingsOfThisFile, relativePath, active, diagnostics, scratchStatements);
+    }
+
+    /**
+     * The findings of every file one changelog run reached, acknowledged where an {@link AttachedComment} covers
+     * them, followed by the diagnostics about those comments, all sorted by position. A comment is used when it
+     * acknowledges a finding of any statement it is attached to, whichever file or rollback that statement is
+     * in, and is reported once, at its own position, when it acknowledges nothing. A finding acknowledged before
+     * (by an SQL comment) stays so, and uses the attached comments that cover it too.
+     */
+    public static List<Finding> applyAttached(List<AttachedComment> attached, List<Finding> findings,
+            Set<String> knownRuleIds) {
+        List<Finding> diagnostics = new ArrayList<>();
+        List<ActiveAllow> active = new ArrayList<>();
+        for (AttachedComment comment : attached) {
+            AllowComment.parse(comment.comment()).flatMap(allow -> activate(allow, comment, knownRuleIds, diagnostics))
+                    .ifPresent(active::add);
+        }
+        return acknowledged(findings, null, active, diagnostics, List.of());
+    }
+
+    /** {@code findings} acknowledged by {@code active}, with a diagnostic for each rule id a comment did not use. */
+    private static List<Finding> acknowledged(List<Finding> findings, String onlyPath, List<ActiveAllow> active,
+            List<Finding> diagnostics, List<Location> scratchStatements) {
+        List<Finding> result = new ArrayList<>(findings.size() + diagnostics.size());
+        for (Finding finding : findings) {
+            result.add(onlyPath == null || finding.location().path().equals(onlyPath)
+                    ? acknowledge(finding, active) : finding);
         }
         for (ActiveAllow allow : active) {
             for (String id : allow.ruleIds()) {
                 if (!allow.used().contains(id) && !RehearsalDiagnostics.IDS.contains(id)) {
                     diagnostics.add(SuppressionDiagnostics.finding(SuppressionDiagnostics.UNUSED_SUPPRESSION,
-                            allow.comment().location(relativePath),
+                            allow.comment().location(allow.path()),
                             allow.comment().directive() + " " + id + " acknowledges nothing: "
                                     + allow.scope().replace("{rule}", id) + scratchNote(allow, scratchStatements),
                             allow.comment().firstLine()));
@@ -79,6 +105,46 @@ public final class InlineAcknowledgements {
     private static Optional<ActiveAllow> activate(AllowComment allow, String relativePath, CommentTargets targets,
             Set<String> knownRuleIds, List<Finding> diagnostics) {
         Location at = allow.location(relativePath);
+        Set<String> validIds = validIds(allow, at, knownRuleIds, diagnostics);
+        if (!allow.hasReason()) {
+            return Optional.empty();
+        }
+        Statement first = targets.first();
+        if (allow.fileWide() && first != null && isAfter(at, first.start())) {
+            diagnostics.add(diagnostic(SuppressionDiagnostics.MISPLACED_SUPPRESSION, allow, at,
+                    "sqlguard:allow-file stands after the first statement (line " + first.start().line()
+                            + ") and acknowledges nothing; move it above line " + first.start().line()));
+            return Optional.empty();
+        }
+        if (validIds.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Statement> covered = allow.fileWide() ? List.of() : targets.coveredBy(allow.comment());
+        return Optional.of(new ActiveAllow(allow, relativePath, validIds, spansOf(covered), describe(allow, covered)));
+    }
+
+    /** As above for a comment attached to its statements, which stands wherever the changelog puts it. */
+    private static Optional<ActiveAllow> activate(AllowComment allow, AttachedComment attached,
+            Set<String> knownRuleIds, List<Finding> diagnostics) {
+        Set<String> validIds = validIds(allow, allow.location(attached.path()), knownRuleIds, diagnostics);
+        if (!allow.hasReason() || validIds.isEmpty()) {
+            return Optional.empty();
+        }
+        String scope;
+        if (allow.fileWide()) {
+            scope = "no statement of this file has a {rule} finding";
+        } else if (attached.statements().isEmpty()) {
+            scope = attached.target() + " has no statement sqlguard checks";
+        } else {
+            scope = "no statement of " + attached.target() + " has a {rule} finding";
+        }
+        return Optional.of(new ActiveAllow(allow, attached.path(), validIds,
+                allow.fileWide() ? List.of() : spansOf(attached.statements()), scope));
+    }
+
+    /** The known rule ids the comment names; unknown ids, a missing id and a missing reason are reported. */
+    private static Set<String> validIds(AllowComment allow, Location at, Set<String> knownRuleIds,
+            List<Finding> diagnostics) {
         Set<String> validIds = new LinkedHashSet<>();
         for (String id : allow.ruleIds()) {
             if (knownRuleIds.contains(id)) {
@@ -97,20 +163,8 @@ public final class InlineAcknowledgements {
             diagnostics.add(diagnostic(SuppressionDiagnostics.SUPPRESSION_WITHOUT_REASON, allow, at,
                     allow.directive() + " " + String.join(", ", allow.ruleIds())
                             + " gives no reason, so it acknowledges nothing; add `reason: <why>` after the rule ids"));
-            return Optional.empty();
         }
-        Statement first = targets.first();
-        if (allow.fileWide() && first != null && isAfter(at, first.start())) {
-            diagnostics.add(diagnostic(SuppressionDiagnostics.MISPLACED_SUPPRESSION, allow, at,
-                    "sqlguard:allow-file stands after the first statement (line " + first.start().line()
-                            + ") and acknowledges nothing; move it above line " + first.start().line()));
-            return Optional.empty();
-        }
-        if (validIds.isEmpty()) {
-            return Optional.empty();
-        }
-        List<Statement> covered = allow.fileWide() ? List.of() : targets.coveredBy(allow.comment());
-        return Optional.of(new ActiveAllow(allow, validIds, startsOf(covered), describe(allow, covered)));
+        return validIds;
     }
 
     private static Finding diagnostic(RuleInfo info, AllowComment allow, Location at, String message) {
@@ -121,8 +175,9 @@ public final class InlineAcknowledgements {
         return script.comments().stream().map(AllowComment::parse).flatMap(Optional::stream).toList();
     }
 
-    private static Finding acknowledge(Finding finding, String relativePath, List<ActiveAllow> active) {
-        if (finding.isAcknowledged() || !finding.location().path().equals(relativePath)) {
+    private static Finding acknowledge(Finding finding, List<ActiveAllow> active) {
+        if (finding.isAcknowledged()
+                && finding.acknowledgement().source() != Acknowledgement.Source.INLINE_COMMENT) {
             return finding;
         }
         ActiveAllow acknowledgedBy = null;
@@ -135,24 +190,25 @@ public final class InlineAcknowledgements {
                 }
             }
         }
-        if (acknowledgedBy == null) {
+        if (acknowledgedBy == null || finding.isAcknowledged()) {
             return finding;
         }
         AllowComment comment = acknowledgedBy.comment();
         return finding.acknowledged(new Acknowledgement(Acknowledgement.Source.INLINE_COMMENT, comment.reason(),
-                relativePath + ":" + comment.comment().line()));
+                acknowledgedBy.path() + ":" + comment.comment().line()));
     }
 
     /**
      * The spans of the covered statements: a finding stands at its clause (a DROP COLUMN on a later line of
      * the statement), so an acknowledgement covers every position from a statement's first to its last token.
      */
-    private static List<long[]> startsOf(List<Statement> statements) {
-        List<long[]> spans = new ArrayList<>();
+    private static List<Span> spansOf(List<Statement> statements) {
+        List<Span> spans = new ArrayList<>();
         for (Statement statement : statements) {
-            var last = statement.tokens().get(statement.tokens().size() - 1);
-            spans.add(new long[] {position(statement.start().line(), statement.start().column()),
-                position(last.line(), last.column())});
+            long from = position(statement.start().line(), statement.start().column());
+            long to = statement.tokens().isEmpty() ? from : position(statement.tokens().get(
+                    statement.tokens().size() - 1).line(), statement.tokens().get(statement.tokens().size() - 1).column());
+            spans.add(new Span(statement.start().path(), from, Math.max(from, to)));
         }
         return spans;
     }
@@ -183,24 +239,37 @@ public final class InlineAcknowledgements {
                 + " reported, so the comment can go" : "";
     }
 
-    /** A comment that can acknowledge, with the rule ids it has acknowledged so far. */
-    private record ActiveAllow(AllowComment comment, Set<String> ruleIds, List<long[]> coveredSpans, String scope,
-            Set<String> used) {
+    /** The positions from a statement's first token to its last, in the file at {@code path}. */
+    private record Span(String path, long from, long to) {
+    }
 
-        ActiveAllow(AllowComment comment, Set<String> ruleIds, List<long[]> coveredSpans, String scope) {
-            this(comment, ruleIds, coveredSpans, scope, new HashSet<>());
+    /**
+     * A comment that can acknowledge, written in the file at {@code path}, with the rule ids it has acknowledged
+     * so far.
+     */
+    private record ActiveAllow(AllowComment comment, String path, Set<String> ruleIds, List<Span> coveredSpans,
+            String scope, Set<String> used) {
+
+        ActiveAllow(AllowComment comment, String path, Set<String> ruleIds, List<Span> coveredSpans, String scope) {
+            this(comment, path, ruleIds, coveredSpans, scope, new HashSet<>());
         }
 
         boolean covers(Finding finding) {
             if (!ruleIds.contains(finding.ruleId())) {
                 return false;
             }
-            return comment.fileWide() || coversPosition(finding.location().line(), finding.location().column());
+            if (comment.fileWide()) {
+                return finding.location().path().equals(path);
+            }
+            long at = position(finding.location().line(), finding.location().column());
+            return coveredSpans.stream().anyMatch(span -> span.path().equals(finding.location().path())
+                    && span.from() <= at && at <= span.to());
         }
 
         boolean coversPosition(int line, int column) {
             long at = position(line, column);
-            return coveredSpans.stream().anyMatch(span -> span[0] <= at && at <= span[1]);
+            return coveredSpans.stream().anyMatch(span -> span.path().equals(path) && span.from() <= at
+                    && at <= span.to());
         }
     }
 }

@@ -14,9 +14,15 @@ class ChangelogAcknowledgementTest {
         return script.comments().stream().map(t -> t.line() + ":" + t.column() + " " + t.text()).toList();
     }
 
+    /** Each acknowledgement written outside SQL, where it stands, and the lines of the statements it covers. */
+    static List<String> attached(ChangelogScript script) {
+        return script.attachedComments().stream().map(c -> c.comment().line() + ":" + c.comment().column() + " "
+                + c.comment().text() + " -> " + c.statements().stream().map(s -> s.start().line()).toList()).toList();
+    }
+
     @Test
-    void changeSetCommentIsPlacedOnEachStatementLine() {
-        Script script = XmlChangelogTest.read("""
+    void changeSetCommentCoversEachStatementOfTheChangeSet() {
+        ChangelogScript script = XmlChangelogTest.read("""
                 <databaseChangeLog>
                   <changeSet id="1" author="a">
                     <comment>sqlguard:allow delete-without-where
@@ -26,16 +32,16 @@ class ChangelogAcknowledgementTest {
                     DELETE FROM z</sql>
                   </changeSet>
                 </databaseChangeLog>
-                """, LiquibaseOptions.defaults()).scripts().get(0).script();
-        String text = "-- sqlguard:allow delete-without-where reason: cache table";
-        assertEquals(List.of("5:1 " + text, "6:1 " + text, "7:1 " + text), comments(script));
-        Token first = script.comments().get(0);
-        assertEquals(TokenType.COMMENT, first.type());
+                """, LiquibaseOptions.defaults()).scripts().get(0);
+        assertEquals(List.of("3:14 -- sqlguard:allow delete-without-where reason: cache table -> [5, 6, 7]"),
+                attached(script));
+        assertEquals(TokenType.COMMENT, script.attachedComments().get(0).comment().type());
+        assertEquals(List.of(), script.script().comments(), "nothing is placed among the statements");
     }
 
     @Test
     void xmlCommentBeforeAChangeAppliesToThatChangeOnly() {
-        Script script = XmlChangelogTest.read("""
+        ChangelogScript script = XmlChangelogTest.read("""
                 <databaseChangeLog>
                   <changeSet id="1" author="a">
                     <!-- sqlguard:allow drop-table reason: replaced by v2 -->
@@ -43,14 +49,13 @@ class ChangelogAcknowledgementTest {
                     <dropTable tableName="other"/>
                   </changeSet>
                 </databaseChangeLog>
-                """, LiquibaseOptions.defaults()).scripts().get(0).script();
-        assertEquals(List.of("4:1 -- sqlguard:allow drop-table reason: replaced by v2"), comments(script));
-        assertEquals(4, script.statements().get(0).start().line());
+                """, LiquibaseOptions.defaults()).scripts().get(0);
+        assertEquals(List.of("3:5 -- sqlguard:allow drop-table reason: replaced by v2 -> [4]"), attached(script));
     }
 
     @Test
     void yamlCommentKeyActsLikeTheXmlElement() {
-        Script script = YamlChangelogTest.read("c.yaml", """
+        ChangelogScript script = YamlChangelogTest.read("c.yaml", """
                 databaseChangeLog:
                   - changeSet:
                       id: 1
@@ -59,13 +64,13 @@ class ChangelogAcknowledgementTest {
                       changes:
                         - dropTable:
                             tableName: t
-                """, LiquibaseOptions.defaults()).scripts().get(0).script();
-        assertEquals(List.of("7:1 -- sqlguard:allow drop-table reason: retired"), comments(script));
+                """, LiquibaseOptions.defaults()).scripts().get(0);
+        assertEquals(List.of("5:17 -- sqlguard:allow drop-table reason: retired -> [7]"), attached(script));
     }
 
     @Test
     void xmlCommentBeforeAChangeSetAppliesToAllItsStatements() {
-        Script script = XmlChangelogTest.read("""
+        ChangelogScript script = XmlChangelogTest.read("""
                 <databaseChangeLog>
                   <!-- sqlguard:allow drop-table reason: cleanup release -->
                   <changeSet id="1" author="a">
@@ -73,21 +78,20 @@ class ChangelogAcknowledgementTest {
                     <dropTable tableName="b"/>
                   </changeSet>
                 </databaseChangeLog>
-                """, LiquibaseOptions.defaults()).scripts().get(0).script();
-        assertEquals(List.of("4:1 -- sqlguard:allow drop-table reason: cleanup release",
-                "5:1 -- sqlguard:allow drop-table reason: cleanup release"), comments(script));
+                """, LiquibaseOptions.defaults()).scripts().get(0);
+        assertEquals(List.of("2:3 -- sqlguard:allow drop-table reason: cleanup release -> [4, 5]"), attached(script));
     }
 
     @Test
-    void fileWideAcknowledgementsStandBeforeTheFirstStatement() {
-        Script xml = XmlChangelogTest.read("""
+    void fileWideAcknowledgementsStandWhereTheyAreWritten() {
+        ChangelogScript xml = XmlChangelogTest.read("""
                 <?xml version="1.0"?>
                 <!-- sqlguard:allow-file drop-table reason: test fixtures -->
                 <databaseChangeLog>
                   <changeSet id="1" author="a"><dropTable tableName="a"/></changeSet>
                 </databaseChangeLog>
-                """, LiquibaseOptions.defaults()).scripts().get(0).script();
-        assertEquals(List.of("1:1 -- sqlguard:allow-file drop-table reason: test fixtures"), comments(xml));
+                """, LiquibaseOptions.defaults()).scripts().get(0);
+        assertEquals(List.of("2:1 -- sqlguard:allow-file drop-table reason: test fixtures -> []"), attached(xml));
         Script sql = FormattedSqlReader.read("db/x.sql", """
                 --liquibase formatted sql
                 -- sqlguard:allow-file drop-table reason: test fixtures

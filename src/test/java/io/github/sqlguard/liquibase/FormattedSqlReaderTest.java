@@ -127,7 +127,10 @@ class FormattedSqlReaderTest {
                 DELETE FROM ${other}
                 """;
         List<Statement> statements = statements(text, new LiquibaseOptions(null, Map.of("other", "o"), null, null));
-        assertEquals(List.of("7:1 DELETE FROM customers", "11:1 DELETE FROM o"), located(statements));
+        // The precondition comes first, as the emptiness it requires, for the guard check only (a container).
+        assertEquals(List.of("10:1 IF NOT EXISTS (SELECT 1 FROM x)", "7:1 DELETE FROM customers",
+                "11:1 DELETE FROM o"), located(statements));
+        assertTrue(statements.get(0).container());
         assertEquals("changeset Alice Smith:id 1", statements.get(0).context().label());
     }
 

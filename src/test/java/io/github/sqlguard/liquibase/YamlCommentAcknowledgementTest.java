@@ -2,7 +2,6 @@ package io.github.sqlguard.liquibase;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.github.sqlguard.sql.Script;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -10,13 +9,14 @@ import org.junit.jupiter.api.Test;
 class YamlCommentAcknowledgementTest {
 
     private static List<String> comments(String yaml) {
-        Script script = YamlChangelogTest.read("c.yaml", yaml, LiquibaseOptions.defaults()).scripts().get(0).script();
-        return script.comments().stream().map(t -> t.line() + ":" + t.column() + " " + t.text()).toList();
+        var scripts = YamlChangelogTest.read("c.yaml", yaml, LiquibaseOptions.defaults()).scripts();
+        return scripts.isEmpty() ? List.of() : ChangelogAcknowledgementTest.attached(scripts.get(0)).stream()
+                .filter(c -> c.contains("sqlguard")).toList();
     }
 
     @Test
     void commentBeforeAChangeAppliesToThatChangeOnly() {
-        assertEquals(List.of("8:1 -- sqlguard:allow drop-table reason: retired"), comments("""
+        assertEquals(List.of("6:9 -- sqlguard:allow drop-table reason: retired -> [8]"), comments("""
                 databaseChangeLog:
                   - changeSet:
                       id: 1
@@ -33,8 +33,7 @@ class YamlCommentAcknowledgementTest {
 
     @Test
     void commentBeforeAChangeSetAppliesToAllItsStatements() {
-        assertEquals(List.of("7:1 -- sqlguard:allow delete-without-where reason: scratch",
-                "9:1 -- sqlguard:allow delete-without-where reason: scratch"), comments("""
+        assertEquals(List.of("2:3 -- sqlguard:allow delete-without-where reason: scratch -> [7, 9]"), comments("""
                 databaseChangeLog:
                   # sqlguard:allow delete-without-where reason: scratch
                   - changeSet:
@@ -56,7 +55,7 @@ class YamlCommentAcknowledgementTest {
 
     @Test
     void inlineCommentAfterTheSqlBelongsToThatChange() {
-        assertEquals(List.of("7:1 -- sqlguard:allow delete-without-where reason: cache"), comments("""
+        assertEquals(List.of("7:37 -- sqlguard:allow delete-without-where reason: cache -> [7]"), comments("""
                 databaseChangeLog:
                   - changeSet:
                       id: 1
@@ -84,8 +83,8 @@ class YamlCommentAcknowledgementTest {
     }
 
     @Test
-    void fileWideCommentAnywhereIsPlacedAtTheTop() {
-        assertEquals(List.of("1:1 -- sqlguard:allow-file drop-table reason: sandbox schema"), comments("""
+    void fileWideCommentAnywhereIsKeptWhereItIsWritten() {
+        assertEquals(List.of("8:1 -- sqlguard:allow-file drop-table reason: sandbox schema -> [6]"), comments("""
                 databaseChangeLog:
                   - changeSet:
                       id: 1

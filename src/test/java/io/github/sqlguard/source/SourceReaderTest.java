@@ -80,6 +80,23 @@ class SourceReaderTest {
     }
 
     @Test
+    void anXmlFileIsDecodedInTheCharsetItsDeclarationNames() throws IOException {
+        String xml = "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n<!-- caf\u00e9 -->\n<databaseChangeLog/>\n";
+        Path file = dir.resolve("changelog.xml");
+        Files.write(file, xml.getBytes(ISO_8859_1));
+        Path sameBytesAsSql = dir.resolve("changelog.sql");
+        Files.write(sameBytesAsSql, xml.getBytes(ISO_8859_1));
+
+        ReadResult.Text result = text(SourceReader.read(file, UTF_8));
+
+        assertEquals(xml, result.text());
+        assertEquals(ISO_8859_1, result.charset());
+        assertEquals(Optional.empty(), result.decodeWarning());
+        assertTrue(text(SourceReader.read(sameBytesAsSql, UTF_8)).decodeWarning().isPresent(),
+                "only XML files declare their encoding");
+    }
+
+    @Test
     void decodesUtf16LittleEndianFromItsByteOrderMark() throws IOException {
         Path file = write(bytes(0xFF, 0xFE), "DROP TABLE t;\r\n".getBytes(UTF_16LE));
 

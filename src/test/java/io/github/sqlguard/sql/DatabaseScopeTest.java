@@ -31,4 +31,21 @@ class DatabaseScopeTest {
     void includes(String dbms, String context, String database, boolean runs) {
         assertEquals(runs, DatabaseScope.of(dbms, context, null).includes(database));
     }
+
+    @ParameterizedTest(name = "changeset dbms={0}, change dbms={1}: runs nowhere {2}")
+    @CsvSource(delimiter = '|', nullValues = "-", value = {
+        "none               | -                  | true",
+        "-                  | -                  | false",
+        "!postgresql        | postgresql         | true",
+        "!postgresql        | mysql              | false",
+        "'mysql, h2'        | postgresql         | true",
+        "'mysql, h2'        | 'h2, postgresql'   | false",
+        "mysql              | -                  | false",
+        "-                  | none               | true",
+    })
+    void runsNowhere(String changeSetDbms, String changeDbms, boolean nowhere) {
+        DatabaseScope changeSet = DatabaseScope.of(changeSetDbms, null, null);
+        DatabaseScope scope = changeDbms == null ? changeSet : changeSet.within(changeDbms);
+        assertEquals(nowhere, scope.runsNowhere());
+    }
 }
