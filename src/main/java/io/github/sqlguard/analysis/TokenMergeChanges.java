@@ -114,19 +114,8 @@ final class TokenMergeChanges {
     /** The top-level WHEN words that start the MERGE's clauses, after the target at {@code from}. */
     private List<Integer> clauseStarts(int from) {
         List<Integer> starts = new ArrayList<>();
-        int depth = 0;
-        int caseDepth = 0;
-        for (int i = from; i < end; i++) {
-            if (tokens.isSymbol(i, "(")) {
-                depth++;
-            } else if (tokens.isSymbol(i, ")")) {
-                depth--;
-            } else if (depth == 0 && tokens.isWord(i, "CASE")) {
-                caseDepth++;
-            } else if (depth == 0 && caseDepth > 0 && tokens.isWord(i, "END")) {
-                caseDepth--;
-            } else if (depth == 0 && caseDepth == 0 && tokens.isWord(i, "WHEN")
-                    && (tokens.isWord(i + 1, "MATCHED") || tokens.isWord(i + 1, "NOT"))) {
+        for (int i = topLevelWord(from, end, "WHEN"); i >= 0; i = topLevelWord(i + 1, end, "WHEN")) {
+            if (tokens.isWord(i + 1, "MATCHED") || tokens.isWord(i + 1, "NOT")) {
                 starts.add(i);
             }
         }
