@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.maven.execution.MavenSession;
-import org.apache.maven.model.Resource;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -260,12 +259,17 @@ abstract class AbstractSqlguardMojo extends AbstractMojo {
      */
     protected LintConfig lintConfig() throws MojoExecutionException {
         DeprecatedProperties.fillUnsetParameters(this);
-        unscannedChangelogWarnings().forEach(getLog()::warn);
         try {
             Path base = baseDir();
-            FlywayPluginSettings flywayPlugin = flywayPlugin();
+            BuildProperties properties = BuildProperties.of(project, session);
+            FlywayPluginSettings flywayPlugin = flywayPlugin(properties);
+            LiquibasePluginSettings liquibasePlugin = liquibasePlugin(properties);
+            if (hasProject() && (directories == null || directories.isEmpty())) {
+                // A changelog the liquibase-maven-plugin names but sqlguard cannot check is said in the log.
+                liquibasePlugin.warnings().forEach(getLog()::warn);
+            }
             FlywayConfig flyway = flywayConfig(flywayPlugin);
-            List<Path> scanned = scannedDirectories(base, flywayPlugin, liquibasePlugin());
+            List<Path> scanned = scannedDirectories(base, flywayPlugin, liquibasePlugin);
             return new LintConfig(base, scanned,
                     MigrationIncludes.widened(ParameterValues.orDefault(includes, LintConfig.DEFAULT_INCLUDES), flyway.suffixes()),
                     ParameterValues.orDefault(excludes, List.of()), Dialect.fromConfig(dialect),
@@ -291,7 +295,8 @@ abstract class AbstractSqlguardMojo extends AbstractMojo {
         }
         List<Path> defaults;
         try {
-            defaults = scannedDirectories(baseDir(), flywayPlugin(), liquibasePlugin());
+            BuildProperties properties = BuildProperties.of(project, session);
+            defaults = scannedDirectories(baseDir(), flywayPlugin(properties), liquibasePlugin(properties));
         } catch (IllegalArgumentException e) {
             return Optional.empty(); // lintConfig() reports the broken configuration
         }
@@ -312,57 +317,18 @@ abstract class AbstractSqlguardMojo extends AbstractMojo {
         return maxFileSizeMb * 1024L * 1024L;
     }
 
-    private FlywayPluginSettings flywayPlugin() {
-        return FlywayPluginSettings.of(project, BuildProperties.of(project, session), System.getenv());
+    private FlywayPluginSettings flywayPlugin(BuildProperties properties) {
+        return FlywayPluginSettings.of(project, properties, System.getenv());
     }
 
-    private LiquibasePluginSettings liquibasePlugin() {
-        return LiquibasePluginSettings.of(project, BuildProperties.of(project, session));
-    }
-
-    /**
-     * What the build log must say about a Liquibase changelog the liquibase-maven-plugin names but sqlguard
-     * cannot check; nothing when {@code directories} says where to look.
-     */
-    private List<String> unscannedChangelogWarnings() {
-        if (!hasProject() || directories != null && !directories.isEmpty()) {
-            return List.of();
-        }
-        return liquibasePlugin().warnings();
+    private LiquibasePluginSettings liquibasePlugin(BuildProperties properties) {
+        return LiquibasePluginSettings.of(project, properties);
     }
 
     private List<Path> scannedDirectories(Path base, FlywayPluginSettings flywayPlugin,
             LiquibasePluginSettings liquibasePlugin) {
-        List<Path> result = new ArrayList<>();
-        if (directories != null && !directories.isEmpty()) {
-            for (File directory : directories) {
-                Path path = directory.toPath();
-                result.add((path.isAbsolute() ? path : base.resolve(path)).normalize());
-            }
-            return result;
-        }
-        if (!hasProject()) {
-            return List.of(base);
-        }
-        List<Path> resources = new ArrayList<>();
-        for (Resource resource : project.getResources()) {
-            resources.add(Path.of(resource.getDirectory()).toAbsolutePath().normalize());
-        }
-        result.addAll(resources);
-        result.addAll(flywayPlugin.locations());
-        if (flywayPlugin.locations().isEmpty()) {
-            // Flyway's default location, classpath:db/migration: globs may be written from there too.
-            resources.forEach(resource -> result.add(resource.resolve("db").resolve("migration")));
-        }
-        // A changelog outside those folders: its folder is scanned, so its relative includes resolve.
-        for (Path folder : liquibasePlugin.folders()) {
-            if (result.stream().noneMatch(folder::startsWith)) {
-                result.add(folder);
-            }
-        }
-        return ParameterValues.withoutNestedMissing(result);
+        return MigrationLocations.of(directories, base, hasProject() ? project : null, flywayPlugin, liquibasePlugin);
     }
-
 
     private Charset charset() {
         if (encoding == null || encoding.isBlank()) {

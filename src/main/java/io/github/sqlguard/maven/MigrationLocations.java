@@ -1,0 +1,55 @@
+package io.github.sqlguard.maven;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.maven.model.Resource;
+import org.apache.maven.project.MavenProject;
+
+/**
+ * Where a module's migrations are looked for: the configured {@code directories} when there are any; else the
+ * project's resource directories, the locations its Flyway plugin is told about (Flyway's default
+ * {@code classpath:db/migration} when none), and the folder of a Liquibase changelog outside those.
+ */
+final class MigrationLocations {
+
+    private MigrationLocations() {
+    }
+
+    /**
+     * @param configured the {@code directories} parameter, or null
+     * @param project the project, or null when the goal runs without one (then the base directory is scanned)
+     */
+    static List<Path> of(List<File> configured, Path base, MavenProject project, FlywayPluginSettings flyway,
+            LiquibasePluginSettings liquibase) {
+        List<Path> result = new ArrayList<>();
+        if (configured != null && !configured.isEmpty()) {
+            for (File directory : configured) {
+                Path path = directory.toPath();
+                result.add((path.isAbsolute() ? path : base.resolve(path)).normalize());
+            }
+            return result;
+        }
+        if (project == null) {
+            return List.of(base);
+        }
+        List<Path> resources = new ArrayList<>();
+        for (Resource resource : project.getResources()) {
+            resources.add(Path.of(resource.getDirectory()).toAbsolutePath().normalize());
+        }
+        result.addAll(resources);
+        result.addAll(flyway.locations());
+        if (flyway.locations().isEmpty()) {
+            // Flyway's default location, classpath:db/migration: globs may be written from there too.
+            resources.forEach(resource -> result.add(resource.resolve("db").resolve("migration")));
+        }
+        // A changelog outside those folders: its folder is scanned, so its relative includes resolve.
+        for (Path folder : liquibase.folders()) {
+            if (result.stream().noneMatch(folder::startsWith)) {
+                result.add(folder);
+            }
+        }
+        return ParameterValues.withoutNestedMissing(result);
+    }
+}
