@@ -50,10 +50,7 @@ class AlwaysTrueConditionFormsTest {
         "POSTGRESQL | \"DELETE FROM t WHERE id = 5 || 1=1\"                    | -",
     })
     void conditionThatHoldsForEveryRow(Dialect dialect, String sql, String expected) {
-        String script = "SELECT 1;\n  " + sql + ";\n";
-        List<String> wanted = expected.equals("-") ? List.of() : List.of(expected);
-        assertEquals(wanted, rowFindings(RuleHarness.models(dialect, script)), "as analysed");
-        assertEquals(wanted, rowFindings(RuleHarness.tokenModels(dialect, script)), "from tokens");
+        assertRowFindings(dialect, sql, expected);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -64,6 +61,17 @@ class AlwaysTrueConditionFormsTest {
     void messageNamesTheTable(Dialect dialect, String sql) {
         List<String> messages = RuleHarness.messages(new AlwaysTrueWhereRule(), dialect, sql);
         assertEquals(List.of("DELETE with an always-true WHERE removes every row of t"), messages);
+    }
+
+    /**
+     * Asserts the findings of the rules about DELETE and UPDATE on {@code sql} (standing on line 2, column 3), both
+     * as analysed and from tokens only: {@code expected} is "rule line:column", or "-" for none.
+     */
+    static void assertRowFindings(Dialect dialect, String sql, String expected) {
+        String script = "SELECT 1;\n  " + sql + ";\n";
+        List<String> wanted = expected.equals("-") ? List.of() : List.of(expected);
+        assertEquals(wanted, rowFindings(RuleHarness.models(dialect, script)), "as analysed");
+        assertEquals(wanted, rowFindings(RuleHarness.tokenModels(dialect, script)), "from tokens");
     }
 
     /** The rule id and line:column of each finding of the rules about DELETE and UPDATE. */
