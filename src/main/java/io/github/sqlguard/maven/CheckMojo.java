@@ -63,13 +63,14 @@ public class CheckMojo extends AbstractSqlguardMojo {
     protected File reportDirectory;
 
     /**
-     * Which reports to write into {@code reportDirectory}, comma-separated: {@code sarif}, {@code json},
-     * {@code checkstyle}, {@code junit}, {@code gitlab}, {@code html}, or {@code all}.
+     * Which reports to write into {@code reportDirectory}: {@code sarif}, {@code json}, {@code checkstyle},
+     * {@code junit}, {@code gitlab}, {@code html}, or {@code all}; comma-separated or as {@code <format>}
+     * elements.
      *
      * @since 0.1.0
      */
     @Parameter(property = "sqlguard.formats", defaultValue = "all")
-    protected String formats;
+    protected List<String> formats;
 
     /**
      * Set to false to analyse every migration and write every report again, instead of reusing the findings of
@@ -104,7 +105,7 @@ public class CheckMojo extends AbstractSqlguardMojo {
         Set<ReportFormat> reportFormats;
         try {
             threshold = FailOn.fromConfig(failOn);
-            reportFormats = ReportFormat.fromConfig(formats == null ? null : List.of(formats));
+            reportFormats = ReportFormat.fromConfig(formats);
             if (maxConsoleFindingsPerRule < 0) {
                 throw new IllegalArgumentException("maxConsoleFindingsPerRule must be 0 or more, not "
                         + maxConsoleFindingsPerRule);

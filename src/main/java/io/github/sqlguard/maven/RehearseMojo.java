@@ -104,12 +104,13 @@ public class RehearseMojo extends AbstractSqlguardMojo {
     protected File reportDirectory;
 
     /**
-     * Which reports to write: sarif, json, checkstyle, junit, gitlab, or all (comma-separated).
+     * Which reports to write: {@code sarif}, {@code json}, {@code checkstyle}, {@code junit}, {@code gitlab},
+     * {@code html}, or {@code all}; comma-separated or as {@code <format>} elements.
      *
      * @since 0.1.0
      */
     @Parameter(property = "sqlguard.formats", defaultValue = "all")
-    protected String formats;
+    protected List<String> formats;
 
     @Parameter(defaultValue = "${plugin}", readonly = true)
     protected PluginDescriptor plugin;
@@ -133,7 +134,7 @@ public class RehearseMojo extends AbstractSqlguardMojo {
         FlywayMigrations.Found found;
         try {
             threshold = FailOn.fromConfig(failOn);
-            reportFormats = ReportFormat.fromConfig(ParameterValues.splitList(formats));
+            reportFormats = ReportFormat.fromConfig(formats);
             settings = new RehearsalSettings(rehearsalRows, maxRowShare);
             requirePostgres(config.dialect());
             found = FlywayMigrations.of(config);

@@ -107,7 +107,7 @@ class CheckMojoPluginLocationsTest {
         mojo.rollbacks = "SKIP";
         mojo.maxFileSizeMb = 50;
         mojo.failOn = "ERROR";
-        mojo.formats = "json";
+        mojo.formats = List.of("json");
         mojo.reportDirectory = folder.resolve("target/sqlguard").toFile();
         mojo.maxConsoleFindingsPerRule = 25;
         mojo.setLog(new SystemStreamLog() {
