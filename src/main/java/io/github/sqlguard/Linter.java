@@ -79,12 +79,22 @@ public final class Linter {
      *
      * @param cacheFile the analysis cache, or null to analyse every file
      * @throws IllegalArgumentException as {@link #run(LintConfig)}
+     * @throws HeapExhaustedException when the Java heap cannot hold the analysis; the message says what to do
      */
     public LintResult run(LintConfig config, Path cacheFile) {
         long started = System.nanoTime();
         LintSession session = new LintSession(config);
         ScanResult scan = new SourceScanner(config.includes(), config.excludes())
                 .scan(config.directories(), config.baseDir());
+        try {
+            return run(config, cacheFile, session, scan, started);
+        } catch (OutOfMemoryError e) {
+            // What the analysis held is unreachable once its workers are gone: there is room for the message.
+            throw HeapExhaustedException.of(scan.files(), Runtime.getRuntime().maxMemory(), e);
+        }
+    }
+
+    private LintResult run(LintConfig config, Path cacheFile, LintSession session, ScanResult scan, long started) {
         AnalysisCache cache = cacheFile == null ? null : AnalysisCache.open(cacheFile, config, scan.files());
 
         // Loops rather than streams here and below: a run with nothing changed spends its time in a JVM that
@@ -244,6 +254,9 @@ public final class Linter {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while analysing migrations", e);
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof OutOfMemoryError outOfMemory) {
+                throw outOfMemory;
+            }
             throw e.getCause() instanceof RuntimeException runtime ? runtime
                     : new IllegalStateException(e.getCause());
         } finally {

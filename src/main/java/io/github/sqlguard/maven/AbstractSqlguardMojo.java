@@ -1,7 +1,9 @@
 package io.github.sqlguard.maven;
 
 import io.github.sqlguard.FlywayConfig;
+import io.github.sqlguard.HeapExhaustedException;
 import io.github.sqlguard.LintConfig;
+import io.github.sqlguard.Linter;
 import io.github.sqlguard.LintResult;
 import io.github.sqlguard.LiquibaseConfig;
 import io.github.sqlguard.SuppressionConfig;
@@ -281,6 +283,26 @@ abstract class AbstractSqlguardMojo extends AbstractMojo {
                     Math.max(1, Runtime.getRuntime().availableProcessors()));
         } catch (IllegalArgumentException e) {
             throw new MojoExecutionException("sqlguard configuration: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Runs the analysis. A configuration the analysis refuses, a heap too small for the scripts and a defect of
+     * sqlguard each end the build with a message that says which it is.
+     *
+     * @param cacheFile the analysis cache, or null to analyse every file
+     */
+    protected static LintResult analyse(LintConfig config, Path cacheFile) throws MojoExecutionException {
+        try {
+            return new Linter().run(config, cacheFile);
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException("sqlguard configuration: " + e.getMessage(), e);
+        } catch (HeapExhaustedException e) {
+            // Not chained: Maven would append the bare "Java heap space" of the cause to the advice.
+            throw new MojoExecutionException(e.getMessage());
+        } catch (RuntimeException e) {
+            throw new MojoExecutionException("sqlguard failed: " + e + " (please report this to the sqlguard project)",
+                    e);
         }
     }
 

@@ -2,7 +2,6 @@ package io.github.sqlguard.maven;
 
 import io.github.sqlguard.LintConfig;
 import io.github.sqlguard.LintResult;
-import io.github.sqlguard.Linter;
 import io.github.sqlguard.model.Finding;
 import io.github.sqlguard.suppress.Baseline;
 import java.io.IOException;
@@ -27,15 +26,7 @@ public class BaselineMojo extends AbstractSqlguardMojo {
                 configured.includes(), configured.excludes(), configured.dialect(), configured.encoding(),
                 configured.ruleLevels(), configured.disabledRules(), configured.flyway(), configured.liquibase(),
                 configured.suppressions(), null, configured.maxFileBytes(), configured.threads());
-        LintResult result;
-        try {
-            result = new Linter().run(withoutBaseline);
-        } catch (IllegalArgumentException e) {
-            throw new MojoExecutionException("sqlguard configuration: " + e.getMessage(), e);
-        } catch (RuntimeException e) {
-            throw new MojoExecutionException("sqlguard failed: " + e + " (please report this to the sqlguard project)",
-                    e);
-        }
+        LintResult result = analyse(withoutBaseline, null);
         if (isAggregatorWithoutMigrations(result)) {
             getLog().info("sqlguard: " + project.getArtifactId() + " has no migrations of its own; no baseline "
                     + "written here, each of its modules writes its own");

@@ -148,14 +148,7 @@ public class CheckMojo extends AbstractSqlguardMojo {
     }
 
     private LintResult run(LintConfig config) throws MojoExecutionException {
-        try {
-            return new Linter().run(config, cache ? buildDirectory().resolve("analysis-cache.bin") : null);
-        } catch (IllegalArgumentException e) {
-            throw new MojoExecutionException("sqlguard configuration: " + e.getMessage(), e);
-        } catch (RuntimeException e) {
-            throw new MojoExecutionException("sqlguard failed: " + e + " (please report this to the sqlguard project)",
-                    e);
-        }
+        return analyse(config, cache ? buildDirectory().resolve("analysis-cache.bin") : null);
     }
 
     /**

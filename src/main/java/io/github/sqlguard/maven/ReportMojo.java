@@ -3,7 +3,6 @@ package io.github.sqlguard.maven;
 import io.github.sqlguard.FailOn;
 import io.github.sqlguard.LintConfig;
 import io.github.sqlguard.LintResult;
-import io.github.sqlguard.Linter;
 import io.github.sqlguard.model.Severity;
 import io.github.sqlguard.report.HtmlReport;
 import io.github.sqlguard.report.ReportData;
@@ -85,15 +84,7 @@ public class ReportMojo extends AbstractSqlguardMojo implements MavenReport {
             throw new MojoExecutionException("sqlguard configuration: " + e.getMessage(), e);
         }
         LintConfig config = lintConfig();
-        LintResult result;
-        try {
-            result = new Linter().run(config);
-        } catch (IllegalArgumentException e) {
-            throw new MojoExecutionException("sqlguard configuration: " + e.getMessage(), e);
-        } catch (RuntimeException e) {
-            throw new MojoExecutionException("sqlguard failed: " + e + " (please report this to the sqlguard project)",
-                    e);
-        }
+        LintResult result = analyse(config, null);
         ReportData data = ReportDataFactory.of(result, config, threshold, pluginVersion(), reactorRoot());
         Path file = directory.resolve(ReportFormat.HTML.fileName());
         try {
