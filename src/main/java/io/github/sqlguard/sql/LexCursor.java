@@ -22,6 +22,7 @@ abstract class LexCursor {
     protected final String text;
     protected final int end;
     protected final List<Token> tokens = new ArrayList<>();
+    protected final WordTable words = new WordTable();
     protected int pos;
     protected int line;
     protected int column;

@@ -268,7 +268,7 @@ public final class Lexer {
             while (pos < end && isWordPart(text.charAt(pos)) && !atCustomDelimiter()) {
                 advance();
             }
-            String word = text.substring(startPos, pos);
+            String word = words.word(text, startPos, pos);
             char next = pos < end ? text.charAt(pos) : 0;
             if (next == '\'' && LexicalShapes.isStringPrefix(word)) {
                 boolean escapes = word.equalsIgnoreCase("E") || forms.backslashEscapes();
