@@ -16,6 +16,11 @@ try {
     assert entry != null
     def mapping = new groovy.xml.XmlSlurper().parse(zip.getInputStream(entry))
     assert mapping.pluginExecutions.pluginExecution.find { it.pluginExecutionFilter.goals.goal.text() == 'check' }.action.execute.runOnIncremental.text() == 'true'
+    // The licenses of the plugin and of the libraries inside it travel with it.
+    assert zip.getInputStream(zip.getEntry('META-INF/LICENSE')).text.contains('Apache License')
+    assert zip.getInputStream(zip.getEntry('META-INF/THIRD-PARTY.txt')).text.contains('PostgreSQL JDBC Driver')
+    assert zip.getInputStream(zip.getEntry('META-INF/licenses/postgresql/META-INF/LICENSE')).text.contains('PostgreSQL Global Development Group')
+    assert zip.getInputStream(zip.getEntry('META-INF/licenses/checker-qual/META-INF/LICENSE.txt')).text.contains('Permission is hereby granted')
 } finally {
     zip.close()
 }
