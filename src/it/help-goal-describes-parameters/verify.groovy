@@ -21,6 +21,7 @@ try {
     assert zip.getInputStream(zip.getEntry('META-INF/THIRD-PARTY.txt')).text.contains('PostgreSQL JDBC Driver')
     assert zip.getInputStream(zip.getEntry('META-INF/licenses/postgresql/META-INF/LICENSE')).text.contains('PostgreSQL Global Development Group')
     assert zip.getInputStream(zip.getEntry('META-INF/licenses/checker-qual/META-INF/LICENSE.txt')).text.contains('Permission is hereby granted')
+    assert zip.getEntry('LICENSE') == null : 'no licence of code that is not in the jar'
 } finally {
     zip.close()
 }
