@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.HashSet;
@@ -113,7 +114,7 @@ public final class MigrationHistories {
         }
         runAll.accept(byHistory.values().stream().map(replay -> (Runnable) replay::run).toList());
         for (HistoryReplay replayed : byHistory.values()) {
-            replayed.replayOf.forEach((key, into) -> replayOf.computeIfAbsent(key, k -> new LinkedHashMap<>()).putAll(into));
+            replayed.replayOf.forEach((key, into) -> addReplays(replayOf, key, into));
             replayed.historyBefore.forEach(entry -> historyBefore.merge(entry.getKey(), entry.getValue(), String::concat));
             replayedReversals.addAll(replayed.replayedReversals);
         }
@@ -134,6 +135,7 @@ public final class MigrationHistories {
         /** Per file, in replay order: the digest of what was replayed before it. */
         private final List<Map.Entry<String, String>> historyBefore = new ArrayList<>();
         private final Set<String> replayedReversals = new HashSet<>();
+        private Map<String, SchemaReplay> lastInto = Map.of();
 
         HistoryReplay(List<String> databases, Map<List<Object>, List<Reversing>> reversals) {
             this.databases = databases;
@@ -184,7 +186,27 @@ public final class MigrationHistories {
                     into.put(database, replay);
                 }
             });
-            replayOf.computeIfAbsent(StatementKey.of(statement), key -> new LinkedHashMap<>()).putAll(into);
+            // Statement after statement runs on the same replays: one shared map for all of them, not one each.
+            if (!into.equals(lastInto)) {
+                lastInto = Collections.unmodifiableMap(into);
+            }
+            addReplays(replayOf, StatementKey.of(statement), lastInto);
+        }
+    }
+
+    /**
+     * Records that the statement of {@code key} was replayed on {@code into} as well. The maps are shared between
+     * statements, so they are never changed in place.
+     */
+    private static void addReplays(Map<StatementKey, Map<String, SchemaReplay>> replayOf, StatementKey key,
+            Map<String, SchemaReplay> into) {
+        Map<String, SchemaReplay> known = replayOf.get(key);
+        if (known == null) {
+            replayOf.put(key, into);
+        } else if (!known.equals(into)) {
+            Map<String, SchemaReplay> both = new LinkedHashMap<>(known);
+            both.putAll(into);
+            replayOf.put(key, Collections.unmodifiableMap(both));
         }
     }
 
