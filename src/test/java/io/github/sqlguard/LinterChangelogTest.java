@@ -113,6 +113,31 @@ class LinterChangelogTest {
     }
 
     @Test
+    void aChangesetLiquibaseIgnoresRunsNothingButTheOthersStillCount() throws IOException {
+        write("db/changelog.xml", """
+                <databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog">
+                    <changeSet id="1" author="a" ignore="true">
+                        <dropTable tableName="a"/>
+                    </changeSet>
+                    <changeSet id="2" author="a" ignore="false">
+                        <dropTable tableName="b"/>
+                    </changeSet>
+                </databaseChangeLog>
+                """);
+        write("db/f.sql", """
+                --liquibase formatted sql
+                --changeset a:3 ignore:true
+                DELETE FROM c;
+                --changeset a:4
+                DELETE FROM d;
+                """);
+
+        List<String> findings = lint().findings().stream().map(f -> f.location() + " " + f.ruleId()).toList();
+
+        assertEquals(List.of("db/changelog.xml:6:9 drop-table", "db/f.sql:5:1 delete-without-where"), findings);
+    }
+
+    @Test
     void aBinaryOrMisencodedSqlFileTargetIsReportedNotPassed() throws IOException {
         write("db/changelog.xml", """
                 <databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog">

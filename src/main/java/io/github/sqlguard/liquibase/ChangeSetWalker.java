@@ -95,6 +95,9 @@ final class ChangeSetWalker {
 
     private void changeSet(ChangeNode changeSet, SyntheticStatements synthetic) {
         reader.countChangeset();
+        if ("true".equalsIgnoreCase(synthetic.substitute(changeSet.attributes().getOrDefault("ignore", "")).strip())) {
+            return; // ignore="true": Liquibase neither runs nor records the changeset
+        }
         // Configured or named by a single dbms: the changeset's SQL files are read in it wherever they lie.
         Dialect stated = DbmsDialect.of(changeSet.attributes().get("dbms"), reader.options().dialect());
         Dialect chosen = stated == Dialect.AUTO ? DbmsDialect.ofFile(path, Dialect.AUTO) : stated;

@@ -13,7 +13,9 @@ import java.util.Optional;
  * {@code renameColumn}, {@code modifyDataType} (one synthetic statement at the element), {@code mergeColumns}
  * (the drop of its two columns, after the move of their values into the final type), {@code sql} (its
  * text split with positions inside the element) and {@code sqlFile} (the file split with its own
- * positions). The change types that shape the schema ({@link SchemaChangeText}) yield a statement only
+ * positions); {@code createProcedure} is split like {@code sql} (or like {@code sqlFile} when it names a
+ * {@code path}), so the statements of the body are known and judged when the migration calls the routine. The
+ * change types that shape the schema ({@link SchemaChangeText}) yield a statement only
  * the schema replay reads. Every other change type yields no statement: the standard ones (insert, loadData,
  * createIndex, ...) change nothing a destructive-change rule looks for, and the others are reported by
  * {@link UncheckedChanges}.
@@ -45,6 +47,8 @@ final class ChangeTranslator {
         return switch (change.name()) {
             case "sql" -> sql(change, context);
             case "sqlFile" -> sqlFiles.statementsOf(change, context);
+            case "createProcedure" -> change.attributes().containsKey("path") ? sqlFiles.statementsOf(change, context)
+                    : sql(change, context);
             case "mergeColumns" -> mergeColumns(change, context);
             default -> syntheticText(change).flatMap(text -> synthetic.at(text, path, change, context))
                     .map(statement -> {
@@ -113,7 +117,8 @@ final class ChangeTranslator {
     }
 
     private List<Statement> sql(ChangeNode change, StatementContext context) {
-        Optional<TextRegion> region = Optional.ofNullable(change.textRegion()).or(() -> change.region("sql"));
+        Optional<TextRegion> region = Optional.ofNullable(change.textRegion()).or(() -> change.region("sql"))
+                .or(() -> change.region("procedureText"));
         if (region.isEmpty()) {
             return List.of();
         }

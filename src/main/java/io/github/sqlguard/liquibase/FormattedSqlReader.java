@@ -177,8 +177,8 @@ public final class FormattedSqlReader {
                     attributes.getOrDefault("context", attributes.get("contextFilter")), attributes.get("labels"));
             int from = index.lineStart(headerLine + 2);
             int to = c + 1 < changesets.size() ? index.lineStart(changesets.get(c + 1)[0] + 1) : text.length();
-            if (from >= to) {
-                continue;
+            if (from >= to || "true".equalsIgnoreCase(attributes.getOrDefault("ignore", ""))) {
+                continue; // ignore:true: Liquibase neither runs nor records the changeset
             }
             StatementContext context = new StatementContext(StatementContext.Kind.SCRIPT, label, databases);
             int lastLine = c + 1 < changesets.size() ? changesets.get(c + 1)[0] : lines.length;

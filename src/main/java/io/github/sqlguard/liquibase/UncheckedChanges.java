@@ -14,7 +14,7 @@ final class UncheckedChanges {
 
     /** Standard change types sqlguard translates into statements, or that the schema replay reads. */
     private static final Set<String> TRANSLATED = Set.of("sql", "sqlFile", "delete", "update", "dropTable",
-            "dropColumn", "renameTable", "renameColumn", "modifyDataType", "mergeColumns", "createTable",
+            "dropColumn", "renameTable", "renameColumn", "modifyDataType", "mergeColumns", "createProcedure", "createTable",
             "addColumn", "addForeignKeyConstraint", "dropForeignKeyConstraint", "addPrimaryKey",
             "addNotNullConstraint", "dropNotNullConstraint");
 
@@ -25,7 +25,7 @@ final class UncheckedChanges {
      */
     private static final Set<String> HARMLESS = Set.of("insert", "loadData", "loadUpdateData", "createIndex",
             "dropIndex", "createView", "dropView", "renameView", "createSequence", "alterSequence", "dropSequence",
-            "renameSequence", "createProcedure", "dropProcedure", "createFunction", "dropFunction", "createPackage",
+            "renameSequence", "dropProcedure", "createFunction", "dropFunction", "createPackage",
             "createPackageBody", "dropPackage", "dropPackageBody", "createSynonym", "dropSynonym", "createTrigger",
             "dropTrigger", "enableTrigger", "disableTrigger", "renameTrigger", "addUniqueConstraint",
             "dropUniqueConstraint", "dropPrimaryKey", "addDefaultValue", "dropDefaultValue", "addAutoIncrement",

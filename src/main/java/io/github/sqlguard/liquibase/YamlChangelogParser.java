@@ -4,10 +4,12 @@ import io.github.sqlguard.model.LineIndex;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.yaml.snakeyaml.DumperOptions.ScalarStyle;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -19,6 +21,7 @@ import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
 
 /**
  * Reads a YAML or JSON changelog into {@link ChangeNode}s. Only the node tree is composed (no objects are
@@ -114,10 +117,10 @@ final class YamlChangelogParser {
      */
     private List<ChangeNode> items(Node item, int depth) throws ChangelogSyntaxException {
         count(item, depth);
-        if (item instanceof MappingNode mapping && !mapping.getValue().isEmpty()
-                && mapping.getValue().stream().allMatch(tuple -> tuple.getKeyNode() instanceof ScalarNode)) {
+        List<NodeTuple> tuples = item instanceof MappingNode mapping ? merged(mapping) : List.of();
+        if (!tuples.isEmpty() && tuples.stream().allMatch(tuple -> tuple.getKeyNode() instanceof ScalarNode)) {
             List<ChangeNode> elements = new ArrayList<>();
-            for (NodeTuple tuple : mapping.getValue()) {
+            for (NodeTuple tuple : tuples) {
                 ScalarNode key = (ScalarNode) tuple.getKeyNode();
                 elements.add(entry(key.getValue(), key, tuple.getValueNode(), depth + 1));
             }
@@ -132,7 +135,7 @@ final class YamlChangelogParser {
         Map<String, TextRegion> regions = new HashMap<>();
         List<ChangeNode> children = new ArrayList<>();
         Map<String, Node> seen = new HashMap<>();
-        for (NodeTuple tuple : mapping.getValue()) {
+        for (NodeTuple tuple : merged(mapping)) {
             Node keyOf = tuple.getKeyNode();
             String key = keyOf instanceof ScalarNode scalarKey ? scalarKey.getValue() : "?";
             if (seen.put(key, keyOf) != null) {
@@ -156,6 +159,61 @@ final class YamlChangelogParser {
             }
         }
         return node(name, keyNode, attributes, regions, null, null, children);
+    }
+
+    /**
+     * The entries of a mapping as Liquibase's YAML loader sees them: a merge key ({@code <<: *defaults}, or
+     * {@code <<: [*a, *b]}) brings in the entries of the mappings it names, the mapping's own entries winning over
+     * them and an earlier merged mapping over a later one. Without this, a {@code tableName} or {@code where}
+     * given through an anchor would be missing from the change.
+     */
+    private static List<NodeTuple> merged(MappingNode mapping) throws ChangelogSyntaxException {
+        return merged(mapping, new HashSet<>());
+    }
+
+    private static List<NodeTuple> merged(MappingNode mapping, Set<MappingNode> open)
+            throws ChangelogSyntaxException {
+        List<NodeTuple> own = new ArrayList<>();
+        List<Node> sources = new ArrayList<>();
+        for (NodeTuple tuple : mapping.getValue()) {
+            if (tuple.getKeyNode() instanceof ScalarNode key && key.getTag().equals(Tag.MERGE)) {
+                if (tuple.getValueNode() instanceof SequenceNode sequence) {
+                    sources.addAll(sequence.getValue());
+                } else {
+                    sources.add(tuple.getValueNode());
+                }
+            } else {
+                own.add(tuple);
+            }
+        }
+        if (sources.isEmpty()) {
+            return mapping.getValue();
+        }
+        if (!open.add(mapping)) {
+            throw new ChangelogSyntaxException("a merge key (<<) brings a mapping into itself",
+                    mapping.getStartMark().getLine() + 1, mapping.getStartMark().getColumn() + 1);
+        }
+        Set<String> keys = new HashSet<>();
+        own.forEach(tuple -> keys.add(keyOf(tuple)));
+        List<NodeTuple> result = new ArrayList<>();
+        for (Node source : sources) {
+            if (!(source instanceof MappingNode sourceMapping)) {
+                throw new ChangelogSyntaxException("a merge key (<<) needs a mapping or a list of mappings",
+                        source.getStartMark().getLine() + 1, source.getStartMark().getColumn() + 1);
+            }
+            for (NodeTuple tuple : merged(sourceMapping, open)) {
+                if (keys.add(keyOf(tuple))) {
+                    result.add(tuple);
+                }
+            }
+        }
+        open.remove(mapping);
+        result.addAll(own);
+        return result;
+    }
+
+    private static String keyOf(NodeTuple tuple) {
+        return tuple.getKeyNode() instanceof ScalarNode key ? key.getValue() : "?";
     }
 
     private static boolean allScalars(SequenceNode sequence) {

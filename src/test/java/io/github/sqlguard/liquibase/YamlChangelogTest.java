@@ -227,4 +227,47 @@ class YamlChangelogTest {
         assertEquals("malformed-changelog", changelog.problems().get(0).ruleId());
         assertEquals("db/dup.yaml:9:13", changelog.problems().get(0).location().toString());
     }
+
+    @Test
+    void aMergeKeyBringsInTheAnchoredEntriesAndTheOwnOnesWin() {
+        List<Statement> statements = statements("m.yaml", """
+                databaseChangeLog:
+                  - changeSet:
+                      id: 1
+                      author: alice
+                      changes:
+                        - delete: &recent
+                            tableName: notifications
+                            where: created_at > now() - interval '1 day'
+                        - delete:
+                            <<: *recent
+                            tableName: notification_reads
+                        - update:
+                            <<: [*recent, {tableName: ignored, columns: [{column: {name: seen, value: 1}}]}]
+                        - dropTable:
+                            <<: {tableName: legacy_notifications}
+                """, LiquibaseOptions.defaults());
+        assertEquals(List.of("DELETE FROM notifications WHERE created_at > now() - interval '1 day'",
+                "DELETE FROM notification_reads WHERE created_at > now() - interval '1 day'",
+                "UPDATE notifications SET seen = ? WHERE created_at > now() - interval '1 day'",
+                "DROP TABLE legacy_notifications"), statements.stream().map(Statement::sql).toList());
+        assertEquals("db/m.yaml:9:11", statements.get(1).start().toString());
+    }
+
+    @Test
+    void aMergeKeyWithoutAMappingIsMalformed() {
+        Changelog changelog = read("m.yaml", """
+                databaseChangeLog:
+                  - changeSet:
+                      id: 1
+                      author: a
+                      changes:
+                        - delete:
+                            <<: notifications
+                """, LiquibaseOptions.defaults());
+        assertEquals("malformed-changelog", changelog.problems().get(0).ruleId());
+        assertEquals("db/m.yaml:7:17", changelog.problems().get(0).location().toString());
+        assertTrue(changelog.problems().get(0).message().contains("merge key"),
+                changelog.problems().get(0).message());
+    }
 }

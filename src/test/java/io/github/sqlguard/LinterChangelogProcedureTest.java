@@ -1,0 +1,112 @@
+package io.github.sqlguard;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.github.sqlguard.model.Dialect;
+import io.github.sqlguard.model.Finding;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A Liquibase createProcedure is read like SQL: its body is judged when the changelog calls the routine. */
+class LinterChangelogProcedureTest {
+
+    @TempDir
+    Path project;
+
+    @Test
+    void aProcedureTheChangelogCallsIsJudgedAtItsBody() throws IOException {
+        write("db/changelog.xml", """
+                <databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog">
+                  <changeSet id="1" author="a" dbms="postgresql">
+                    <createProcedure procedureName="purge_orders">
+                      CREATE OR REPLACE PROCEDURE purge_orders()
+                      LANGUAGE plpgsql AS $$
+                      BEGIN
+                        DELETE FROM orders;
+                      END;
+                      $$;
+                    </createProcedure>
+                  </changeSet>
+                  <changeSet id="2" author="a">
+                    <sql>CALL purge_orders();</sql>
+                  </changeSet>
+                </databaseChangeLog>
+                """);
+
+        assertEquals(List.of("db/changelog.xml:7:9 ERROR delete-without-where DELETE without WHERE removes every row"
+                + " of orders (inside changeset a:1, procedure purge_orders body, which this script calls at"
+                + " line 13)"), findings());
+    }
+
+    @Test
+    void aProcedureNobodyCallsIsOnlyInformation() throws IOException {
+        write("db/changelog.yaml", """
+                databaseChangeLog:
+                  - changeSet:
+                      id: 1
+                      author: a
+                      changes:
+                        - createProcedure:
+                            procedureName: reset_stats
+                            procedureText: |
+                              CREATE FUNCTION reset_stats() RETURNS void AS $$
+                              BEGIN
+                                UPDATE stats SET hits = 0;
+                              END;
+                              $$ LANGUAGE plpgsql;
+                """);
+
+        assertEquals(List.of("db/changelog.yaml:11:17 INFO update-without-where UPDATE without WHERE changes every"
+                + " row of stats (inside changeset a:1, function reset_stats body, which runs only when called)"),
+                findings());
+    }
+
+    @Test
+    void aProcedureInAFileIsReadFromThatFileAsPartOfItsChangeset() throws IOException {
+        write("db/proc/purge.sql", """
+                CREATE OR REPLACE PROCEDURE purge_logs() LANGUAGE plpgsql AS $$
+                BEGIN
+                  TRUNCATE audit_log;
+                END;
+                $$;
+                """);
+        write("db/changelog.xml", """
+                <databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog">
+                  <changeSet id="1" author="a">
+                    <createProcedure path="proc/purge.sql" relativeToChangelogFile="true"/>
+                  </changeSet>
+                </databaseChangeLog>
+                """);
+
+        assertEquals(List.of("db/proc/purge.sql:3:3 INFO truncate-table TRUNCATE removes every row of table"
+                + " audit_log (inside changeset a:1, procedure purge_logs body, which runs only when called)"),
+                findings());
+    }
+
+    private List<String> findings() {
+        return lint().findings().stream().map(LinterChangelogProcedureTest::line).toList();
+    }
+
+    private static String line(Finding finding) {
+        return finding.location() + " " + finding.severity() + " " + finding.ruleId() + " " + finding.message();
+    }
+
+    private void write(String path, String text) throws IOException {
+        Path file = project.resolve(path);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+    }
+
+    private LintResult lint() {
+        LintConfig defaults = LintConfig.defaults(project, List.of(project.resolve("db")));
+        return new Linter().run(new LintConfig(project, defaults.directories(), defaults.includes(), List.of(),
+                Dialect.AUTO, StandardCharsets.UTF_8, Map.of(), List.of(), defaults.flyway(), defaults.liquibase(),
+                List.of(), null, defaults.maxFileBytes(), 2));
+    }
+}
