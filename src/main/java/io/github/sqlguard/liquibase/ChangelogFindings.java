@@ -39,9 +39,10 @@ final class ChangelogFindings {
                         + "of sqlFile, else UTF-8).");
     }
 
-    static Finding missingInclude(String path, int line, int column, String target) {
-        return at(Diagnostics.MISSING_INCLUDE, path, line, column,
-                "Included changelog '" + target + "' was not found, so its changes were not checked.",
+    static Finding missingInclude(String path, Reference reference) {
+        return at(Diagnostics.MISSING_INCLUDE, path, reference.line(), reference.column(),
+                reference.describedTarget() + " was not found, so " + (reference.sqlFile() ? "its statements"
+                        : "its changes") + " were not checked.",
                 "Fix the path, or set relativeToChangelogFile, or add its folder to the search roots.");
     }
 

@@ -110,7 +110,7 @@ public final class ChangelogReader {
             collector(relativePath).add(result.script().script());
             for (FormattedSqlReader.Include include : result.includes()) {
                 include(file, relativePath, new Reference(include.target(), include.all(),
-                        include.relativeToChangelogFile(), true, null, include.line(), include.column()));
+                        include.relativeToChangelogFile(), true, null, include.line(), include.column(), false));
             }
         } else {
             // A plain SQL file reached by includeAll: Liquibase runs it as one changeset.
@@ -178,8 +178,7 @@ public final class ChangelogReader {
                 && (reference.folder() ? Files.isDirectory(resolved.get()) : Files.isRegularFile(resolved.get()));
         if (!exists) {
             if (reference.errorIfMissing()) {
-                problems.add(ChangelogFindings.missingInclude(fromPath, reference.line(), reference.column(),
-                        String.valueOf(reference.target())));
+                problems.add(ChangelogFindings.missingInclude(fromPath, reference));
             }
             return Optional.empty();
         }

@@ -40,7 +40,7 @@ final class SqlFileReader implements ChangeTranslator.SqlFileSource {
         String target = synthetic.substitute(sqlFile.attributes().get("path"));
         // Liquibase fails on a missing sqlFile whatever the attributes say: it is always reported.
         Reference reference = new Reference(target, false, sqlFile.flag("relativeToChangelogFile", false), true,
-                sqlFile.attributes().get("encoding"), sqlFile.line(), sqlFile.column());
+                sqlFile.attributes().get("encoding"), sqlFile.line(), sqlFile.column(), true);
         Optional<Path> resolved = reader.resolve(changelog, changelogPath, reference);
         if (resolved.isEmpty()) {
             return List.of();

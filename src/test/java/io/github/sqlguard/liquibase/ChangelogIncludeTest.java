@@ -90,7 +90,16 @@ class ChangelogIncludeTest {
         assertEquals(1, changelog.problems().size());
         assertEquals("missing-include", changelog.problems().get(0).ruleId());
         assertEquals("src/main/resources/db/master.xml:2:3", changelog.problems().get(0).location().toString());
-        assertTrue(changelog.problems().get(0).message().contains("nope.xml"));
+        assertEquals("Included changelog 'nope.xml' was not found, so its changes were not checked.",
+                changelog.problems().get(0).message());
+    }
+
+    @Test
+    void missingIncludeAllFolderIsCalledAFolder() throws Exception {
+        Changelog changelog = readRoot(changelog("  <includeAll path=\"changes/\" relativeToChangelogFile=\"true\"/>"),
+                LiquibaseOptions.defaults());
+        assertEquals(List.of("Included folder 'changes/' was not found, so its changes were not checked."),
+                changelog.problems().stream().map(problem -> problem.message()).toList());
     }
 
     @Test
@@ -140,6 +149,8 @@ class ChangelogIncludeTest {
         assertEquals(1, changelog.problems().size());
         assertEquals("missing-include", changelog.problems().get(0).ruleId());
         assertEquals(5, changelog.problems().get(0).location().line());
+        assertEquals("SQL file 'scripts/absent.sql' was not found, so its statements were not checked.",
+                changelog.problems().get(0).message());
         assertEquals(List.of(1), sqlFile.script().comments().stream().map(t -> t.line()).toList());
         ChangelogScript master = changelog.scripts().get(0);
         assertEquals(List.of("3:12 -- sqlguard:allow drop-table reason: scratch table -> [3, 4]"),
