@@ -42,6 +42,13 @@ class RoutineCallsTest {
                 + "\\nEND;\\n/\\nDECLARE n NUMBER;\\nBEGIN\\n  n := purge();\\nEND;\\n/ | 3:3 delete-without-where ERROR"
                 + " DELETE without WHERE removes every row of orders (inside function purge body, which this script"
                 + " calls at line 9)",
+        // A function without parameters is called without parentheses: n := purge;
+        "ORACLE | CREATE OR REPLACE FUNCTION purge RETURN NUMBER AS\\nBEGIN\\n  DELETE FROM orders;\\n  RETURN 1;"
+                + "\\nEND;\\n/\\nDECLARE n NUMBER;\\nBEGIN\\n  n := purge;\\nEND;\\n/ | 3:3 delete-without-where ERROR"
+                + " DELETE without WHERE removes every row of orders (inside function purge body, which this script"
+                + " calls at line 9)",
+        // A variable of another name assigned to another calls nothing.
+        "ORACLE | " + ZAP + "DECLARE n NUMBER; m NUMBER;\\nBEGIN\\n  n := m;\\nEND;\\n/ | " + NOT_CALLED,
         // A package member called by its qualified name runs the package body.
         "ORACLE | CREATE OR REPLACE PACKAGE BODY maint AS\\n  PROCEDURE wipe IS\\n  BEGIN\\n    DELETE FROM orders;"
                 + "\\n  END;\\nEND maint;\\n/\\nBEGIN maint.wipe; END;\\n/ | 4:5 delete-without-where ERROR DELETE"

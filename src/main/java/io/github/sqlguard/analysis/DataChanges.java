@@ -32,9 +32,11 @@ final class DataChanges {
             Token at = matches ? written.at() : null;
             Location location = at == null ? statement.start()
                     : new Location(statement.start().path(), at.line(), at.column());
-            // Which table a column's qualifier denotes is read from the tokens, as written.
+            // Which table a column's qualifier denotes, and whether ROWNUM is Oracle's pseudo-column, the dialect
+            // decides: the tokens read both in it, the parser takes them for columns of the row.
             WhereFact where = matches && change.where() == WhereFact.PRESENT
-                    && written.where() == WhereFact.OTHER_TABLES_ONLY ? WhereFact.OTHER_TABLES_ONLY : change.where();
+                    && (written.where() == WhereFact.OTHER_TABLES_ONLY || written.where() == WhereFact.ROW_COUNT_ONLY)
+                    ? written.where() : change.where();
             // The parser saw ph_cond where the user wrote ${cond}: only the tokens know it has no value.
             List<String> unresolved = matches ? written.unresolvedConditions() : change.unresolvedConditions();
             result.add(new RowChange(change.verb(), tables, location, change.restrictedByJoin(),

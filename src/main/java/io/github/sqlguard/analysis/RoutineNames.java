@@ -103,6 +103,8 @@ final class RoutineNames {
             ObjectNames.NameAt name = ObjectNames.readName(tokens, 0);
             names.add(name.text());
             from = name.next();
+        } else {
+            assignedFunctionWithoutArguments(tokens).ifPresent(names::add);
         }
         for (int i = from; i < tokens.size(); i++) {
             ObjectNames.NameAt name = ObjectNames.readName(tokens, i);
@@ -117,6 +119,21 @@ final class RoutineNames {
             i = name.next() - 1;
         }
         return names;
+    }
+
+    /**
+     * PL/SQL {@code n := purge_old;}: a function without parameters is called without parentheses, so the right
+     * side is a bare name. Only names of routines the script defines count as calls, so a variable read this way
+     * calls nothing.
+     */
+    private static java.util.Optional<String> assignedFunctionWithoutArguments(List<Token> tokens) {
+        ObjectNames.NameAt target = ObjectNames.readName(tokens, 0);
+        if (target == null || target.next() >= tokens.size() || !tokens.get(target.next()).isSymbol(":=")) {
+            return java.util.Optional.empty();
+        }
+        ObjectNames.NameAt value = ObjectNames.readName(tokens, target.next() + 1);
+        return value != null && value.next() == tokens.size() ? java.util.Optional.of(value.text())
+                : java.util.Optional.empty();
     }
 
     /** T-SQL {@code EXEC @rc = proc ..}: the procedure's return value goes to a variable. */

@@ -67,6 +67,8 @@ final class SettledByTokens {
             case PRESENT -> !holdsUndecidedLiteralTerm(structure);
             case ABSENT -> !change.restrictedByJoin() && (change.tables().size() == 1 && joinsNothing(structure, main)
                     || readsFromListOnly(structure, main));
+            case ROW_COUNT_ONLY -> !change.restrictedByJoin() && change.tables().size() == 1
+                    && joinsNothing(structure, main);
             case ALWAYS_TRUE, OTHER_TABLES_ONLY -> false; // the parser confirms, and a join may still limit the rows
         };
     }

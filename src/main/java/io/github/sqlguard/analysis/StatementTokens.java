@@ -1,5 +1,6 @@
 package io.github.sqlguard.analysis;
 
+import io.github.sqlguard.model.Dialect;
 import io.github.sqlguard.sql.Statement;
 import io.github.sqlguard.sql.Token;
 import java.util.ArrayList;
@@ -24,24 +25,36 @@ public final class StatementTokens {
 
     private final List<Token> tokens;
     private final boolean barsAreOr;
+    private final boolean rownumIsPseudoColumn;
 
     public StatementTokens(List<Token> tokens) {
-        this(tokens, false);
+        this(tokens, false, false);
     }
 
-    private StatementTokens(List<Token> tokens, boolean barsAreOr) {
+    private StatementTokens(List<Token> tokens, boolean barsAreOr, boolean rownumIsPseudoColumn) {
         this.tokens = tokens;
         this.barsAreOr = barsAreOr;
+        this.rownumIsPseudoColumn = rownumIsPseudoColumn;
     }
 
     /** The structure view of a statement's tokens (which never include comments or the terminator). */
     public static StatementTokens of(Statement statement) {
-        return new StatementTokens(statement.tokens(), statement.dialect().isMySqlFamily());
+        Dialect dialect = statement.dialect();
+        return new StatementTokens(statement.tokens(), dialect.isMySqlFamily(),
+                dialect == Dialect.ORACLE || dialect == Dialect.AUTO);
     }
 
     /** The view of tokens {@code [from, to)}, read in the same dialect. */
     StatementTokens part(int from, int to) {
-        return new StatementTokens(tokens.subList(from, to), barsAreOr);
+        return new StatementTokens(tokens.subList(from, to), barsAreOr, rownumIsPseudoColumn);
+    }
+
+    /**
+     * True when an unquoted {@code ROWNUM} is Oracle's pseudo-column, the number of each row in the order the
+     * database happens to return them (elsewhere it may be an ordinary column).
+     */
+    boolean rownumIsPseudoColumn() {
+        return rownumIsPseudoColumn;
     }
 
     /**

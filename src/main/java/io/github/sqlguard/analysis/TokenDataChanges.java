@@ -254,6 +254,9 @@ final class TokenDataChanges {
             return WhereFact.ABSENT;
         }
         int conditionEnd = conditionEnd(tokens, where, end);
+        if (RowCountCap.onlyCapsRows(tokens, where + 1, conditionEnd)) {
+            return WhereFact.ROW_COUNT_ONLY;
+        }
         Truth truth = TokenConditionTruth.of(tokens, where + 1, conditionEnd);
         if (truth == Truth.ALWAYS_TRUE) {
             return WhereFact.ALWAYS_TRUE;

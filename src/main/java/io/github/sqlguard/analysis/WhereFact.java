@@ -12,5 +12,10 @@ public enum WhereFact {
      * A condition on columns of the other tables alone ({@code DELETE FROM t USING u WHERE u.y = 1}): it decides
      * whether the statement runs, never which of the target's rows it touches.
      */
-    OTHER_TABLES_ONLY
+    OTHER_TABLES_ONLY,
+    /**
+     * A condition that only caps how many rows are taken, not which ({@code WHERE ROWNUM <= 10000}, Oracle): the
+     * rows are arbitrary ones, and a loop that repeats the statement reaches every row.
+     */
+    ROW_COUNT_ONLY
 }

@@ -14,12 +14,13 @@ public final class DeleteWithoutWhereRule extends RowChangeRule {
             Severity.ERROR,
             "DELETE without a WHERE clause",
             "A DELETE without WHERE removes every row of its table, and a migration runs it against production. "
-                    + "A WHERE inside a subquery or a CTE does not limit the outer DELETE, and LIMIT or TOP only "
-                    + "cap how many arbitrary rows go. A WHERE that names only columns of the USING list's tables, "
+                    + "A WHERE inside a subquery or a CTE does not limit the outer DELETE, and LIMIT, TOP or "
+                    + "Oracle's WHERE ROWNUM <= n only cap how many arbitrary rows go. A WHERE that names only columns of the USING list's tables, "
                     + "or a join on a condition such as ON 1 = 1, does not limit the target's rows either. This is the mistake that erases a whole table in one deploy.",
             "Add a WHERE clause that selects exactly the rows to remove, or acknowledge it: -- sqlguard:allow delete-without-where reason: <why>",
             List.of("DELETE FROM customers",
                     "DELETE FROM orders LIMIT 1000",
+                    "DELETE FROM audit_log WHERE ROWNUM <= 10000",
                     "DELETE FROM sessions USING users",
                     "WITH gone AS (DELETE FROM audit_log RETURNING id) SELECT count(*) FROM gone"),
             List.of("DELETE FROM customers WHERE id = 42",
@@ -35,7 +36,7 @@ public final class DeleteWithoutWhereRule extends RowChangeRule {
     Optional<String> violationFor(RowChange change) {
         return change.verb().equals("DELETE") && change.touchesEveryRow()
                 ? Optional.of("DELETE " + RowChangeRule.crossJoinNote(change) + RowChangeRule.whereNote(change)
-                        + " removes every row of " + change.tableList() + RowChangeRule.otherTablesNote(change))
+                        + " removes " + RowChangeRule.reach(change) + RowChangeRule.otherTablesNote(change))
                 : Optional.empty();
     }
 }

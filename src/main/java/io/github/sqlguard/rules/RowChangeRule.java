@@ -49,13 +49,29 @@ abstract class RowChangeRule implements Rule {
 
     /** {@code "without WHERE"}, or what its WHERE does when that names only the other tables' columns. */
     static String whereNote(RowChange change) {
-        return change.where() == WhereFact.OTHER_TABLES_ONLY ? "whose WHERE names no column of " + change.tableList()
-                : "without WHERE";
+        return switch (change.where()) {
+            case OTHER_TABLES_ONLY -> "whose WHERE names no column of " + change.tableList();
+            case ROW_COUNT_ONLY -> "whose WHERE only caps how many rows it takes (ROWNUM)";
+            default -> "without WHERE";
+        };
     }
 
-    /** When the WHERE names only the other tables' columns: on what the change depends. */
+    /**
+     * Which rows go, for a change that touches every row: {@code "every row of t"}, or {@code "arbitrary rows of t"}
+     * when a ROWNUM cap takes some of them in no chosen order.
+     */
+    static String reach(RowChange change) {
+        return (change.where() == WhereFact.ROW_COUNT_ONLY ? "arbitrary rows of " : "every row of ")
+                + change.tableList();
+    }
+
+    /** When the WHERE names only the other tables' columns, or only caps the row count: what the reach means. */
     static String otherTablesNote(RowChange change) {
-        return change.where() == WhereFact.OTHER_TABLES_ONLY ? " as soon as a row of the other tables matches" : "";
+        return switch (change.where()) {
+            case OTHER_TABLES_ONLY -> " as soon as a row of the other tables matches";
+            case ROW_COUNT_ONLY -> ", and every row when it runs in a loop until none is left";
+            default -> "";
+        };
     }
 
     /** The message for a change that breaks this rule only given what the schema replay knows, or empty. */

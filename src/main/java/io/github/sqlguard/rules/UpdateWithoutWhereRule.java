@@ -34,7 +34,7 @@ public final class UpdateWithoutWhereRule extends RowChangeRule {
     Optional<String> violationFor(RowChange change) {
         return change.verb().equals("UPDATE") && change.touchesEveryRow()
                 ? Optional.of("UPDATE " + RowChangeRule.crossJoinNote(change) + RowChangeRule.whereNote(change)
-                        + " changes every row of " + change.tableList() + RowChangeRule.otherTablesNote(change))
+                        + " changes " + RowChangeRule.reach(change) + RowChangeRule.otherTablesNote(change))
                 : Optional.empty();
     }
 }

@@ -61,6 +61,11 @@ final class DynamicSql {
             return null;
         }
         Token first = tokens.get(0);
+        Source packaged = oraclePackageCall(tokens.subList(first.isAnyWord("EXEC", "EXECUTE", "CALL") ? 1 : 0,
+                tokens.size()));
+        if (packaged != null) {
+            return packaged;
+        }
         if (first.isWord("PREPARE") && tokens.size() > 3 && tokens.get(2).isWord("FROM")) {
             return expression(tokens.subList(3, tokens.size()), "dynamic SQL");
         }
@@ -80,6 +85,56 @@ final class DynamicSql {
             return expression(upTo(tokens, 1, "INTO", "USING"), "dynamic SQL");
         }
         return procedureArgument(tokens);
+    }
+
+    /**
+     * Oracle's {@code DBMS_UTILITY.EXEC_DDL_STATEMENT(sql)} and {@code DBMS_SQL.PARSE(cursor, sql, flag)}: both
+     * run their text (PARSE runs DDL at once, and DML when the cursor is executed), with or without {@code SYS.}
+     * in front and with the argument named or not.
+     */
+    private static Source oraclePackageCall(List<Token> tokens) {
+        int at = tokens.size() > 2 && tokens.get(0).isWord("SYS") && tokens.get(1).isSymbol(".") ? 2 : 0;
+        if (tokens.size() < at + 4 || !tokens.get(at + 1).isSymbol(".") || !tokens.get(at + 3).isSymbol("(")) {
+            return null;
+        }
+        String member = tokens.get(at).text().toUpperCase(Locale.ROOT) + "."
+                + tokens.get(at + 2).text().toUpperCase(Locale.ROOT);
+        int position = switch (member) {
+            case "DBMS_UTILITY.EXEC_DDL_STATEMENT" -> 0;
+            case "DBMS_SQL.PARSE" -> 1;
+            default -> -1;
+        };
+        if (position < 0) {
+            return null;
+        }
+        int close = closingParenthesis(tokens, at + 3);
+        List<List<Token>> arguments = arguments(tokens.subList(at + 4, close < 0 ? tokens.size() : close));
+        if (arguments.size() <= position) {
+            return new Source(List.of(), null, "dynamic SQL");
+        }
+        List<Token> argument = arguments.get(position);
+        int named = argument.size() > 2 && argument.get(1).isSymbol("=>") ? 2
+                : argument.size() > 3 && argument.get(1).isSymbol("=") && argument.get(2).isSymbol(">") ? 3 : 0;
+        return expression(argument.subList(named, argument.size()), "dynamic SQL");
+    }
+
+    /** The comma-separated arguments in {@code tokens}, split at the top level only. */
+    private static List<List<Token>> arguments(List<Token> tokens) {
+        List<List<Token>> arguments = new ArrayList<>();
+        int depth = 0;
+        int start = 0;
+        for (int i = 0; i <= tokens.size(); i++) {
+            Token token = i < tokens.size() ? tokens.get(i) : null;
+            if (token == null || depth == 0 && token.isSymbol(",")) {
+                if (i > start) {
+                    arguments.add(tokens.subList(start, i));
+                }
+                start = i + 1;
+            } else {
+                depth += token.isSymbol("(") ? 1 : token.isSymbol(")") ? -1 : 0;
+            }
+        }
+        return arguments;
     }
 
     /** T-SQL {@code EXEC [@ret =] sp_executesql [@stmt =] arg, ..} and {@code EXEC sp_MSforeachtable ..}. */

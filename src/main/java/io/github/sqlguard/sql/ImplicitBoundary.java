@@ -90,6 +90,11 @@ final class ImplicitBoundary {
         if (next != null && next.isAnyWord("PARTITION", "PARTITIONS", "SUBPARTITION", "SUBPARTITIONS")) {
             return false; // ALTER TABLE t TRUNCATE PARTITION p / MERGE PARTITIONS (MySQL, Oracle)
         }
+        Token afterNext = BlockSyntax.at(tokens, index + 2, to);
+        if (token.isWord("UPDATE") && next != null && (next.isWord("INDEXES")
+                || next.isWord("GLOBAL") && afterNext != null && afterNext.isWord("INDEXES"))) {
+            return false; // Oracle: ALTER TABLE t DROP PARTITION p UPDATE [GLOBAL] INDEXES keeps the indexes usable
+        }
         if (headPending || previous.isSymbol(",")) {
             return false;
         }

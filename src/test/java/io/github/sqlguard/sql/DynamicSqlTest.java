@@ -59,4 +59,31 @@ class DynamicSqlTest {
                 .map(Statement::runtimeSql).toList();
         assertEquals(List.of(expected), marked);
     }
+
+    /** Oracle's packaged runners of SQL text: DBMS_UTILITY.EXEC_DDL_STATEMENT and DBMS_SQL.PARSE. */
+    @ParameterizedTest
+    @CsvSource(delimiterString = " | ", quoteCharacter = '"', value = {
+        "BEGIN\\n  DBMS_UTILITY.EXEC_DDL_STATEMENT('DROP TABLE old_reports');\\nEND;\\n/ | 2:36 [E] DROP | false",
+        "BEGIN\\n  sys.dbms_utility.exec_ddl_statement(parse_string => 'TRUNCATE TABLE t');\\nEND;\\n/ | 2:56 [E] TRUNCATE | false",
+        "EXEC DBMS_UTILITY.EXEC_DDL_STATEMENT('ALTER TABLE c DROP COLUMN fax') | 1:39 [E] ALTER | false",
+        "BEGIN\\n  DBMS_SQL.PARSE(c, 'DELETE FROM audit_log', DBMS_SQL.NATIVE);\\nEND;\\n/ | 2:22 [E] DELETE | false",
+        "BEGIN\\n  DBMS_SQL.PARSE(c, 'DROP TABLE ' || v_tab, DBMS_SQL.NATIVE);\\nEND;\\n/ | 2:22 [E] DROP | true",
+        "BEGIN\\n  DBMS_SQL.PARSE(c, v_sql, DBMS_SQL.NATIVE);\\nEND;\\n/ | - | true",
+        "BEGIN\\n  DBMS_OUTPUT.PUT_LINE('DELETE FROM audit_log');\\nEND;\\n/ | - | false",
+    })
+    void oraclePackagesThatRunSqlTextAreReadAsDynamicSql(String sql, String expected, boolean runtime) {
+        List<Statement> statements = new StatementSplitter(Dialect.ORACLE, Placeholders.DEFAULT)
+                .split("t.sql", sql.replace("\\n", "\n")).statements();
+        List<String> inner = statements.stream()
+                .filter(s -> s.firstToken().isAnyWord("DROP", "TRUNCATE", "ALTER", "DELETE"))
+                .map(s -> s.start().line() + ":" + s.start().column() + " ["
+                        + s.context().kind().name().charAt(0) + "] " + s.firstToken().upper())
+                .toList();
+        List<Boolean> marked = statements.stream()
+                .filter(s -> s.firstToken().isAnyWord("DBMS_UTILITY", "DBMS_SQL", "DBMS_OUTPUT", "SYS", "EXEC"))
+                .map(Statement::runtimeSql).distinct().toList();
+
+        assertEquals(expected.equals("-") ? List.of() : List.of(expected), inner);
+        assertEquals(List.of(runtime), marked);
+    }
 }

@@ -1,0 +1,88 @@
+package io.github.sqlguard.analysis;
+
+import io.github.sqlguard.sql.Token;
+import java.util.Set;
+
+/**
+ * Recognises a WHERE that only caps how many rows a statement takes: Oracle's {@code WHERE ROWNUM <= 10000}.
+ * ROWNUM numbers the rows in whatever order the database reads them, so such a condition picks arbitrary rows,
+ * as T-SQL's {@code TOP (10000)} does, and a loop that repeats it until nothing is left empties the table.
+ */
+final class RowCountCap {
+
+    /** Comparisons that keep the first rows when ROWNUM stands on the left ({@code ROWNUM <= n}). */
+    private static final Set<String> CAPS_ON_LEFT = Set.of("<", "<=", "=");
+    /** The same comparisons with ROWNUM on the right ({@code n >= ROWNUM}). */
+    private static final Set<String> CAPS_ON_RIGHT = Set.of(">", ">=", "=");
+
+    private final StatementTokens tokens;
+
+    private RowCountCap(StatementTokens tokens) {
+        this.tokens = tokens;
+    }
+
+    /**
+     * True when the condition in tokens {@code [from, to)} is made of ROWNUM caps joined by AND, possibly with
+     * terms that hold for every row ({@code 1 = 1 AND ROWNUM < 500}): nothing in it looks at a row's values.
+     */
+    static boolean onlyCapsRows(StatementTokens tokens, int from, int to) {
+        if (!tokens.rownumIsPseudoColumn() || from >= to || tokens.indexOfTopLevelWord(from, to, "OR") >= 0) {
+            return false;
+        }
+        return new RowCountCap(tokens).conjunctionCaps(from, to);
+    }
+
+    private boolean conjunctionCaps(int from, int to) {
+        boolean anyCap = false;
+        int termStart = from;
+        int depth = 0;
+        boolean betweenOpen = false;
+        for (int i = from; i <= to; i++) {
+            if (i < to) {
+                Token token = tokens.tokens().get(i);
+                if (token.isSymbol("(")) {
+                    depth++;
+                    continue;
+                } else if (token.isSymbol(")")) {
+                    depth--;
+                    continue;
+                } else if (depth > 0 || !token.isAnyWord("AND", "BETWEEN")) {
+                    continue;
+                } else if (token.isWord("BETWEEN")) {
+                    betweenOpen = true;
+                    continue;
+                } else if (betweenOpen) {
+                    betweenOpen = false; // the AND of BETWEEN a AND b
+                    continue;
+                }
+            }
+            if (isCap(termStart, i)) {
+                anyCap = true;
+            } else if (TokenConditionTruth.of(tokens, termStart, i) != Truth.ALWAYS_TRUE) {
+                return false;
+            }
+            termStart = i + 1;
+        }
+        return anyCap;
+    }
+
+    /** {@code ROWNUM <= n}, {@code ROWNUM = 1}, {@code n > ROWNUM}, {@code ROWNUM BETWEEN 1 AND n}, in parentheses or not. */
+    private boolean isCap(int from, int to) {
+        while (to - from > 2 && tokens.isSymbol(from, "(") && tokens.closingParen(from) == to - 1) {
+            from++;
+            to--;
+        }
+        if (to - from < 3 || tokens.indexOfTopLevelWord(from, to, "SELECT") >= 0) {
+            return false; // a subquery can look at the rows
+        }
+        if (isRownum(from)) {
+            Token operator = tokens.tokens().get(from + 1);
+            return CAPS_ON_LEFT.contains(operator.text()) || tokens.isWord(from + 1, "BETWEEN");
+        }
+        return isRownum(to - 1) && CAPS_ON_RIGHT.contains(tokens.tokens().get(to - 2).text());
+    }
+
+    private boolean isRownum(int index) {
+        return tokens.isWord(index, "ROWNUM") && !tokens.isSymbol(index + 1, "(") && !tokens.isSymbol(index - 1, ".");
+    }
+}

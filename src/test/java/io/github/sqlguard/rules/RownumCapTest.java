@@ -1,0 +1,86 @@
+package io.github.sqlguard.rules;
+
+import static io.github.sqlguard.rules.RuleHarness.messages;
+import static io.github.sqlguard.rules.RuleHarness.models;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.github.sqlguard.analysis.StatementModel;
+import io.github.sqlguard.model.Dialect;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Oracle's {@code WHERE ROWNUM <= n} takes arbitrary rows, as T-SQL's {@code TOP (n)} does: batch deletes repeat
+ * it in a loop until the table is empty. A WHERE made only of such caps is no restriction of which rows go.
+ */
+class RownumCapTest {
+
+    private static final String DELETE_CAP = "DELETE whose WHERE only caps how many rows it takes (ROWNUM) removes "
+            + "arbitrary rows of audit_log, and every row when it runs in a loop until none is left";
+
+    private final Rule delete = new DeleteWithoutWhereRule();
+    private final Rule update = new UpdateWithoutWhereRule();
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', value = {
+        "ORACLE     | DELETE FROM audit_log WHERE ROWNUM <= 10000",
+        "ORACLE     | delete from audit_log where rownum < 5000",
+        "ORACLE     | DELETE audit_log WHERE ROWNUM = 1",
+        "ORACLE     | DELETE FROM audit_log WHERE 10000 >= ROWNUM",
+        "ORACLE     | DELETE FROM audit_log WHERE ROWNUM BETWEEN 1 AND 100",
+        "ORACLE     | DELETE FROM audit_log WHERE (ROWNUM <= :batch_size)",
+        "ORACLE     | DELETE FROM audit_log WHERE 1 = 1 AND ROWNUM <= v_batch",
+        "AUTO       | DELETE FROM audit_log WHERE ROWNUM <= 10000",
+    })
+    void aWhereOfRownumCapsOnlyTakesArbitraryRows(Dialect dialect, String sql) {
+        assertEquals(List.of(DELETE_CAP), messages(delete, dialect, sql));
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', value = {
+        "ORACLE     | DELETE FROM audit_log WHERE created_at < SYSDATE - 30 AND ROWNUM <= 10000",
+        "ORACLE     | DELETE FROM audit_log WHERE ROWNUM <= 10000 AND status = 'DONE'",
+        "ORACLE     | DELETE FROM audit_log WHERE id IN (SELECT id FROM audit_log WHERE ROWNUM <= 100)",
+        "ORACLE     | DELETE FROM audit_log WHERE ROWNUM > 0 OR id = 3",
+        "ORACLE     | DELETE FROM audit_log WHERE \"ROWNUM\" <= 10",
+        // Elsewhere rownum is an ordinary column, such as one a window function filled in.
+        "POSTGRESQL | DELETE FROM audit_log WHERE rownum <= 10000",
+        "SQLSERVER  | DELETE FROM audit_log WHERE rownum <= 10000",
+    })
+    void aRownumCapBesideARealConditionOrOutsideOracleRestricts(Dialect dialect, String sql) {
+        assertEquals(List.of(), messages(delete, dialect, sql));
+    }
+
+    @Test
+    void anUpdateCappedByRownumChangesArbitraryRows() {
+        assertEquals(List.of("UPDATE whose WHERE only caps how many rows it takes (ROWNUM) changes arbitrary rows of "
+                + "settings, and every row when it runs in a loop until none is left"),
+                messages(update, Dialect.ORACLE, "UPDATE settings SET v = NULL WHERE ROWNUM <= 1"));
+    }
+
+    @Test
+    void aBatchDeleteLoopIsReportedAtItsDelete() {
+        String sql = """
+                BEGIN
+                  LOOP
+                    DELETE FROM audit_log WHERE ROWNUM <= 10000;
+                    EXIT WHEN SQL%ROWCOUNT = 0;
+                    COMMIT;
+                  END LOOP;
+                END;
+                /
+                """;
+
+        List<String> found = new ArrayList<>();
+        for (StatementModel model : models(Dialect.ORACLE, sql)) {
+            for (Violation violation : delete.check(model)) {
+                found.add(violation.at().line() + ":" + violation.at().column() + " " + violation.message());
+            }
+        }
+
+        assertEquals(List.of("3:5 " + DELETE_CAP), found);
+    }
+}
