@@ -1,5 +1,6 @@
 package io.github.sqlguard.analysis;
 
+import io.github.sqlguard.model.Dialect;
 import io.github.sqlguard.sql.Token;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -19,6 +20,8 @@ final class ScratchTables {
     private static final Set<String> DEFAULT_SCHEMAS = Set.of("public", "dbo");
 
     private final Set<String> created = new HashSet<>();
+    /** Oracle and H2 fold unquoted names to upper case, where PostgreSQL and the others fold to lower case. */
+    private boolean foldsToUpperCase;
 
     /**
      * The model with its clauses and row changes marked, then remembers what the statement creates: a
@@ -27,6 +30,8 @@ final class ScratchTables {
      * migration runs on: it is not recorded.
      */
     StatementModel step(StatementModel model, boolean surelyRuns) {
+        Dialect dialect = model.statement().dialect();
+        foldsToUpperCase = dialect == Dialect.ORACLE || dialect == Dialect.H2;
         List<DestructiveClause> clauses = new ArrayList<>();
         for (DestructiveClause clause : model.clauses()) {
             clauses.add(clause.withScratch(clause.table() != null && isScratch(clause.table())));
@@ -85,15 +90,17 @@ final class ScratchTables {
 
     /**
      * The name as the scratch tables are keyed: case-folded, quotes removed, except where a double-quoted part
-     * holds a capital, which PostgreSQL keeps apart from the folded name ({@code "Foo"} is not {@code foo}).
+     * is not written in the case the database folds names to, which keeps it apart from the folded name: in
+     * PostgreSQL {@code "Foo"} is not {@code foo}; in Oracle {@code "PAYMENTS"} is {@code payments} and
+     * {@code "payments"} is not.
      */
-    private static String key(String table) {
+    private String key(String table) {
         boolean inQuotes = false;
         for (int i = 0; i < table.length(); i++) {
             char c = table.charAt(i);
             if (c == '"') {
                 inQuotes = !inQuotes;
-            } else if (inQuotes && Character.isUpperCase(c)) {
+            } else if (inQuotes && (foldsToUpperCase ? Character.isLowerCase(c) : Character.isUpperCase(c))) {
                 return table.replace("`", "").replace("[", "").replace("]", "");
             }
         }

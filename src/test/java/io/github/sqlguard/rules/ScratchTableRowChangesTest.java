@@ -26,6 +26,10 @@ class ScratchTableRowChangesTest {
         // PostgreSQL keeps a quoted name with capitals apart from the folded one.
         "POSTGRESQL | CREATE TABLE \"Foo\" (id int);\\nDELETE FROM foo; | 2:delete-without-where",
         "POSTGRESQL | CREATE TABLE \"Foo\" (id int);\\nDELETE FROM \"Foo\"; | -",
+        "ORACLE | CREATE TABLE \"PAYMENTS_TMP\" (id NUMBER);\\nDELETE FROM payments_tmp; | -",
+        "ORACLE | CREATE TABLE payments_tmp (id NUMBER);\\nDELETE FROM \"PAYMENTS_TMP\"; | -",
+        "ORACLE | CREATE TABLE \"payments_tmp\" (id NUMBER);\\nDELETE FROM payments_tmp; | 2:delete-without-where",
+        "H2 | CREATE TABLE \"TMP\" (id INT);\\nDELETE FROM tmp; | -",
         "POSTGRESQL | CREATE TABLE \"foo\" (id int);\\nDELETE FROM foo; | -",
         // Another schema may hold a table of the same name with rows; the default one is where the script created it.
         "POSTGRESQL | CREATE TABLE acct (id int);\\nDELETE FROM app.acct; | 2:delete-without-where",
