@@ -8,7 +8,7 @@ import java.util.List;
  * Reads routine names from tokens: the name a routine definition gives (and, for an Oracle package body, the
  * names of its procedures and functions) and the names a statement calls.
  */
-final class RoutineNames {
+public final class RoutineNames {
 
     private static final int HEADER_WORDS = 12;
 
@@ -22,9 +22,9 @@ final class RoutineNames {
      * @param members for an Oracle package body, the normalized {@code package.member} names of its
      *     procedures and functions; empty otherwise
      */
-    record Definition(String name, List<String> members) {
+    public record Definition(String name, List<String> members) {
 
-        boolean isPackage() {
+        public boolean isPackage() {
             return !members.isEmpty();
         }
     }
@@ -34,7 +34,7 @@ final class RoutineNames {
      * {@code CREATE PACKAGE BODY name ..}; null for what nobody calls by name (a trigger, an event, a package
      * specification, whose statements run elsewhere or do not exist).
      */
-    static Definition definition(List<Token> tokens) {
+    public static Definition definition(List<Token> tokens) {
         for (int i = 1; i < Math.min(tokens.size() - 1, HEADER_WORDS); i++) {
             Token token = tokens.get(i);
             if (token.isAnyWord("TRIGGER", "EVENT", "TYPE")) {
@@ -84,7 +84,7 @@ final class RoutineNames {
      * expression, which calls a function. Dynamic SQL ({@code EXECUTE IMMEDIATE}, {@code EXEC ('..')}) is
      * read by the splitter, not here.
      */
-    static List<String> calledNames(List<Token> tokens) {
+    public static List<String> calledNames(List<Token> tokens) {
         List<String> names = new ArrayList<>();
         if (tokens.isEmpty()) {
             return names;
@@ -148,7 +148,7 @@ final class RoutineNames {
     }
 
     /** The normalized last part of a called name. */
-    static String lastPart(String written) {
+    public static String lastPart(String written) {
         return ObjectNames.normalize(ObjectNames.lastPart(written));
     }
 

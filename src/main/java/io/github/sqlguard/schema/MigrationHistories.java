@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
@@ -289,6 +290,16 @@ public final class MigrationHistories {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
         }
+    }
+
+    /**
+     * The routine named {@code name} that a migration replayed before {@code call} created, in the first
+     * database history the call runs in; empty for a call the replay did not see.
+     */
+    public Optional<DefinedRoutine> routineBefore(Statement call, String name) {
+        Map<String, SchemaReplay> replays = replayOf.get(StatementKey.of(call));
+        return replays == null || replays.isEmpty() ? Optional.empty()
+                : replays.values().iterator().next().routineBefore(call, name);
     }
 
     /**

@@ -1,5 +1,8 @@
 package io.github.sqlguard.schema;
 
+import java.util.Optional;
+import java.util.ArrayList;
+import io.github.sqlguard.analysis.RoutineNames;
 import io.github.sqlguard.sql.Statement;
 import io.github.sqlguard.sql.StatementContext;
 import io.github.sqlguard.sql.Token;
@@ -18,15 +21,23 @@ import java.util.Map;
  */
 public final class SchemaReplay {
 
-    private final SchemaHistory history;
-    private final Map<StatementKey, Integer> positions = new HashMap<>();
-
-    public SchemaReplay() {
-        this(new SchemaHistory());
+    /** A routine created at a position of the replay. */
+    private record CreatedRoutine(int position, DefinedRoutine routine) {
     }
 
-    private SchemaReplay(SchemaHistory history) {
+    private final SchemaHistory history;
+    private final Map<StatementKey, Integer> positions = new HashMap<>();
+    private final List<CreatedRoutine> routines;
+    /** The routine whose body statements follow, or null. */
+    private DefinedRoutine openRoutine;
+
+    public SchemaReplay() {
+        this(new SchemaHistory(), new ArrayList<>());
+    }
+
+    private SchemaReplay(SchemaHistory history, List<CreatedRoutine> routines) {
         this.history = history;
+        this.routines = routines;
     }
 
     /**
@@ -34,7 +45,7 @@ public final class SchemaReplay {
      * it (a down script) does not change this one.
      */
     public SchemaReplay fork() {
-        return new SchemaReplay(history.fork());
+        return new SchemaReplay(history.fork(), new ArrayList<>(routines));
     }
 
     /** Replays {@code statement} after everything applied so far. */
@@ -54,6 +65,7 @@ public final class SchemaReplay {
         }
         int position = history.advance(place);
         positions.put(StatementKey.of(statement), position);
+        collectRoutine(statement, position);
         // Containers stay: a Liquibase createTable reaches the replay as one. A DO block or routine container
         // starts with no DDL this reads, and a batch's inner statements follow and are replayed again.
         if (statement.context().runsWithMigration()) {
@@ -84,6 +96,41 @@ public final class SchemaReplay {
             // A statement the readers could not follow: what it touched is no longer known.
             forgetAlteredTable(tokens, start, history);
         }
+    }
+
+    /**
+     * Remembers the procedures and functions the migrations create, with their bodies: a later migration that
+     * calls one runs its body.
+     */
+    private void collectRoutine(Statement statement, int position) {
+        if (statement.container() && statement.context().runsWithMigration()) {
+            RoutineNames.Definition definition = RoutineNames.definition(statement.tokens());
+            if (definition != null && !definition.isPackage()) {
+                openRoutine = new DefinedRoutine(definition.name(), statement);
+                routines.add(new CreatedRoutine(position, openRoutine));
+                return;
+            }
+        }
+        if (openRoutine != null && statement.context().kind() == StatementContext.Kind.ROUTINE_BODY) {
+            openRoutine.addIfInside(statement);
+        }
+    }
+
+    /**
+     * The routine named {@code name} (normalized, as {@link RoutineNames#lastPart} gives it) that the latest
+     * statement replayed before {@code call} created, if any.
+     */
+    public Optional<DefinedRoutine> routineBefore(Statement call, String name) {
+        Integer position = positions.get(StatementKey.of(call));
+        DefinedRoutine latest = null;
+        if (position != null) {
+            for (CreatedRoutine created : routines) {
+                if (created.position() < position && created.routine().name().equals(name)) {
+                    latest = created.routine();
+                }
+            }
+        }
+        return Optional.ofNullable(latest);
     }
 
     /** The schema just before {@code statement}; {@link SchemaView#UNKNOWN} for a statement never applied. */
