@@ -131,7 +131,8 @@ final class TokenDataChanges {
         if (set < 0) {
             return; // T-SQL UPDATE STATISTICS and the like change no rows
         }
-        int i = tokens.skipWords(skipTop(tokens.skipWords(start + 1, "LOW_PRIORITY", "IGNORE")), "ONLY");
+        int i = tokens.skipWords(skipTop(skipConflictClause(tokens.skipWords(start + 1, "LOW_PRIORITY", "IGNORE"))),
+                "ONLY");
         List<String> targets = new ArrayList<>();
         ObjectNames.NameAt name = tokens.nameAt(i);
         if (name != null) {
@@ -195,6 +196,12 @@ final class TokenDataChanges {
     static int conditionEnd(StatementTokens tokens, int where, int end) {
         int conditionEnd = tokens.indexOfTopLevelWord(where + 1, end, AFTER_WHERE);
         return conditionEnd < 0 ? end : conditionEnd;
+    }
+
+    /** Skips SQLite's {@code OR IGNORE}, {@code OR REPLACE} and the other conflict clauses of an UPDATE. */
+    private int skipConflictClause(int i) {
+        return tokens.isWord(i, "OR") && tokens.isWord(i + 1, "ROLLBACK", "ABORT", "REPLACE", "FAIL", "IGNORE")
+                ? i + 2 : i;
     }
 
     /** Skips T-SQL {@code TOP (n) [PERCENT]} or {@code TOP n}. */
