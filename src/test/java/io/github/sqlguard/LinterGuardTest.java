@@ -36,6 +36,7 @@ class LinterGuardTest {
             ORACLE     | drop-table           | CREATE TABLE sessions_bak AS SELECT * FROM sessions; DROP TABLE sessions PURGE;                   | rows copied to sessions_bak at line 1
             POSTGRESQL | drop-column          | ALTER TABLE orders ADD COLUMN tmp_flag INT; ALTER TABLE orders DROP COLUMN tmp_flag;              | column tmp_flag was added earlier in this script
             MARIADB    | drop-column          | ALTER TABLE orders ADD tmp_flag INT; ALTER TABLE orders DROP tmp_flag;                            | column tmp_flag was added earlier in this script
+            MYSQL      | drop-column          | ALTER TABLE orders ADD COLUMN tmp_flag INT, ALGORITHM=INPLACE, LOCK=NONE; ALTER TABLE orders DROP COLUMN tmp_flag, ALGORITHM=INPLACE, LOCK=NONE; | column tmp_flag was added earlier in this script
             """)
     void guardedLossIsInfoNamingTheGuard(Dialect dialect, String rule, String sql, String guard) throws IOException {
         List<Finding> findings = lint(dialect, sql.replace("; ", ";\n"), rule);
@@ -58,6 +59,8 @@ class LinterGuardTest {
             POSTGRESQL | drop-table     | CREATE TEMP TABLE sessions_backup AS SELECT * FROM sessions; DROP TABLE sessions;
             SQLSERVER  | drop-table     | SELECT * INTO #sessions FROM sessions; DROP TABLE sessions;
             MYSQL      | truncate-table | INSERT INTO sessions_archive SELECT * FROM other; TRUNCATE TABLE sessions;
+            MYSQL      | drop-column    | ALTER TABLE orders ADD COLUMN shipped_at DATETIME, ALGORITHM=INPLACE, LOCK=NONE; ALTER TABLE orders DROP COLUMN lock;
+            MYSQL      | drop-column    | ALTER TABLE orders ADD COLUMN shipped_at DATETIME, ALGORITHM INPLACE, LOCK NONE; ALTER TABLE orders DROP COLUMN algorithm;
             """)
     void noGuardNoChange(Dialect dialect, String rule, String sql) throws IOException {
         List<Finding> findings = lint(dialect, sql.replace("; ", ";\n"), rule);
