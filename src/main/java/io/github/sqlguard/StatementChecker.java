@@ -105,7 +105,7 @@ final class StatementChecker {
                     statementSql.put(violation.at(), statement.asWritten());
                 }
             }
-            scopeGuards.observe(statement);
+            scopeGuards.observe(statement, facts.before());
         }
         script.lexError().ifPresent(error -> unterminated(error, path).ifPresent(findings::add));
         return new ScriptFindings(findings, parsed, scratchStatements);

@@ -36,6 +36,7 @@ class LinterGuardTest {
             ORACLE     | drop-table           | CREATE TABLE sessions_bak AS SELECT * FROM sessions; DROP TABLE sessions PURGE;                   | rows copied to sessions_bak at line 1
             POSTGRESQL | drop-column          | ALTER TABLE orders ADD COLUMN tmp_flag INT; ALTER TABLE orders DROP COLUMN tmp_flag;              | column tmp_flag was added earlier in this script
             MARIADB    | drop-column          | ALTER TABLE orders ADD tmp_flag INT; ALTER TABLE orders DROP tmp_flag;                            | column tmp_flag was added earlier in this script
+            MYSQL      | drop-column          | ALTER TABLE orders ADD COLUMN tmp_flag INT, ALGORITHM=INPLACE, LOCK=NONE; ALTER TABLE orders DROP COLUMN tmp_flag, ALGORITHM=INPLACE, LOCK=NONE; | column tmp_flag was added earlier in this script
             """)
     void guardedLossIsInfoNamingTheGuard(Dialect dialect, String rule, String sql, String guard) throws IOException {
         List<Finding> findings = lint(dialect, sql.replace("; ", ";\n"), rule);
@@ -58,6 +59,8 @@ class LinterGuardTest {
             POSTGRESQL | drop-table     | CREATE TEMP TABLE sessions_backup AS SELECT * FROM sessions; DROP TABLE sessions;
             SQLSERVER  | drop-table     | SELECT * INTO #sessions FROM sessions; DROP TABLE sessions;
             MYSQL      | truncate-table | INSERT INTO sessions_archive SELECT * FROM other; TRUNCATE TABLE sessions;
+            MYSQL      | drop-column    | ALTER TABLE orders ADD COLUMN shipped_at DATETIME, ALGORITHM=INPLACE, LOCK=NONE; ALTER TABLE orders DROP COLUMN lock;
+            MYSQL      | drop-column    | ALTER TABLE orders ADD COLUMN shipped_at DATETIME, ALGORITHM INPLACE, LOCK NONE; ALTER TABLE orders DROP COLUMN algorithm;
             """)
     void noGuardNoChange(Dialect dialect, String rule, String sql) throws IOException {
         List<Finding> findings = lint(dialect, sql.replace("; ", ";\n"), rule);
@@ -65,6 +68,47 @@ class LinterGuardTest {
         // One finding per destructive clause (two dropped columns make two), none lowered.
         assertFalse(findings.isEmpty(), "the statement is still reported");
         findings.forEach(f -> assertEquals(Severity.ERROR, f.severity(), f.message()));
+    }
+
+    /**
+     * The table rebuild SQLite needs to change a column, as real projects write it: the copy lists the columns. It
+     * guards the drop when it reads every column the earlier migrations gave the table, and only then.
+     */
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            SQLITE | INSERT INTO new_folders (id, name, color) SELECT id, name, color FROM folders                 | INFO
+            SQLITE | INSERT INTO new_folders (id, name, color) SELECT id, name, IFNULL(color, '') FROM folders     | INFO
+            SQLITE | INSERT INTO "new_folders" ("id", "name", "color") SELECT f."id", f.name, f.color FROM "folders" f | INFO
+            MYSQL  | INSERT INTO new_folders SELECT `id`, `name`, `color` FROM `folders`                           | INFO
+            SQLITE | INSERT INTO new_folders (id, name) SELECT id, name FROM folders                               | ERROR
+            SQLITE | INSERT INTO new_folders (id, name, color) SELECT id, name, NULL AS color FROM folders         | ERROR
+            SQLITE | INSERT INTO new_folders (id, name, color) SELECT id, name, 'red' color FROM folders           | ERROR
+            SQLITE | INSERT INTO new_folders (id, name, color) SELECT id, name, color FROM folders WHERE id > 1    | ERROR
+            SQLITE | INSERT INTO new_folders (id, name, color) SELECT DISTINCT id, name, color FROM folders        | ERROR
+            SQLITE | INSERT INTO new_folders (id, name, color) SELECT f.id, f.name, o.color FROM folders f JOIN other o ON o.id = f.id | ERROR
+            SQLITE | INSERT INTO new_folders (id, name, color) SELECT id, name, color FROM folders LIMIT 10        | ERROR
+            SQLITE | INSERT INTO new_folders (id, name, color) SELECT id, name, color FROM other                   | ERROR
+            """)
+    void columnListCopyOfEveryColumnGuardsTheRebuildDrop(Dialect dialect, String copy, Severity expected)
+            throws IOException {
+        Path init = project.resolve("db/V0__init.sql");
+        Files.createDirectories(init.getParent());
+        Files.writeString(init, "CREATE TABLE folders (id INTEGER PRIMARY KEY, name TEXT NOT NULL, color TEXT);\n",
+                StandardCharsets.UTF_8);
+        List<Finding> findings = lint(dialect, """
+                CREATE TABLE new_folders (id INTEGER PRIMARY KEY, name TEXT NOT NULL, color TEXT NOT NULL DEFAULT '');
+                %s;
+                DROP TABLE folders;
+                ALTER TABLE new_folders RENAME TO folders;""".formatted(copy), "drop-table");
+
+        assertEquals(1, findings.size(), findings.toString());
+        Finding drop = findings.get(0);
+        assertEquals(expected, drop.severity(), drop.message());
+        assertEquals("3:1", drop.location().line() + ":" + drop.location().column());
+        if (expected == Severity.INFO) {
+            assertEquals("DROP TABLE removes table folders and all its rows (guarded: rows copied to new_folders at"
+                    + " line 2)", drop.message());
+        }
     }
 
     @ParameterizedTest(name = "{0} {1}")

@@ -26,6 +26,8 @@ public enum ClauseKind {
     DROPPED_TABLESPACE_CONTENTS,
     /** {@code DROP DATABASE d}. */
     DROPPED_DATABASE,
+    /** H2 {@code DROP ALL OBJECTS}: every schema, table, view and sequence of the database. */
+    DROPPED_ALL_OBJECTS,
     /** A table renamed (ALTER TABLE .. RENAME TO, RENAME TABLE, sp_rename). */
     RENAMED_TABLE,
     /** A column renamed. */

@@ -26,17 +26,21 @@ final class DataChanges {
             DataChange change = changes.get(i);
             DataChange written = sameShape ? fromTokens.get(i) : null;
             boolean matches = written != null && written.verb().equals(change.verb());
-            // The parser saw ph_schema.t where the user wrote ${schema}.t: messages name the table as written.
-            List<String> tables = matches && placeholders && written.tables().size() == change.tables().size()
-                    ? written.tables() : change.tables();
             Token at = matches ? written.at() : null;
             Location location = at == null ? statement.start()
                     : new Location(statement.start().path(), at.line(), at.column());
             // Which table a column's qualifier denotes, and whether ROWNUM is Oracle's pseudo-column, the dialect
             // decides: the tokens read both in it, the parser takes them for columns of the row.
-            WhereFact where = matches && change.where() == WhereFact.PRESENT
-                    && (written.where() == WhereFact.OTHER_TABLES_ONLY || written.where() == WhereFact.ROW_COUNT_ONLY)
-                    ? written.where() : change.where();
+            boolean otherTablesOnly = matches && change.where() == WhereFact.PRESENT
+                    && written.where() == WhereFact.OTHER_TABLES_ONLY;
+            WhereFact where = otherTablesOnly || matches && change.where() == WhereFact.PRESENT
+                    && written.where() == WhereFact.ROW_COUNT_ONLY ? written.where() : change.where();
+            // The parser saw ph_schema.t where the user wrote ${schema}.t: messages name the table as written. The
+            // tables whose WHERE the tokens found naming no column of theirs are the ones MySQL's SET assigns
+            // (UPDATE t1, t2 SET t2.a ..), where the parser names the first table.
+            List<String> tables = matches && (otherTablesOnly
+                    || placeholders && written.tables().size() == change.tables().size())
+                    ? written.tables() : change.tables();
             // The parser saw ph_cond where the user wrote ${cond}: only the tokens know it has no value.
             List<String> unresolved = matches ? written.unresolvedConditions() : change.unresolvedConditions();
             result.add(new RowChange(change.verb(), tables, location, change.restrictedByJoin(),

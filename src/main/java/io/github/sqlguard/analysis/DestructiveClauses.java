@@ -128,6 +128,12 @@ final class DestructiveClauses {
             }
             case "DATABASE" -> names.forEach(name -> add(ClauseKind.DROPPED_DATABASE, verb, words, null, name,
                     null));
+            case "ALL" -> {
+                // H2: DROP ALL OBJECTS [DELETE FILES] empties the whole database without naming anything.
+                if (drop.names().size() == 1 && drop.names().get(0).equalsIgnoreCase("OBJECTS")) {
+                    add(ClauseKind.DROPPED_ALL_OBJECTS, verb, "DROP ALL OBJECTS", null, null, null);
+                }
+            }
             default -> {
             }
         }

@@ -131,7 +131,8 @@ final class TokenDataChanges {
         if (set < 0) {
             return; // T-SQL UPDATE STATISTICS and the like change no rows
         }
-        int i = tokens.skipWords(skipTop(tokens.skipWords(start + 1, "LOW_PRIORITY", "IGNORE")), "ONLY");
+        int i = tokens.skipWords(skipTop(skipConflictClause(tokens.skipWords(start + 1, "LOW_PRIORITY", "IGNORE"))),
+                "ONLY");
         List<String> targets = new ArrayList<>();
         ObjectNames.NameAt name = tokens.nameAt(i);
         if (name != null) {
@@ -143,20 +144,64 @@ final class TokenDataChanges {
         JoinedTables joined = joinedTables(i, set, true);
         int from = tokens.indexOfTopLevelWord(set, conditionEnd, "FROM");
         JoinedTables fromList = from >= 0 ? joinedTables(from, conditionEnd, false) : new JoinedTables();
+        Set<String> others;
+        if (joined.hasOneTable()) {
+            others = fromList.qualifiersOtherThan(targets);
+        } else {
+            // MySQL UPDATE t1, t2 SET t2.a = .. or UPDATE t1 JOIN t2 .. SET t2.a: the SET, not the first table,
+            // says what changes. When every assigned column is qualified, those are the targets; an unqualified
+            // one may belong to any of the tables, so then no table is certain to be another's.
+            List<String> assigned = assignedTables(set + 1, from >= 0 ? from : conditionEnd);
+            if (assigned.isEmpty()) {
+                others = Set.of();
+            } else {
+                targets = assigned;
+                others = joined.qualifiersOtherThan(targets);
+            }
+        }
         boolean restricted = joined.restrict(targets) || fromList.restrict(targets);
         boolean crossJoin = joined.joinsOnAlwaysTrueConditionsOnly() || fromList.joinsOnAlwaysTrueConditionsOnly();
         List<String> tables = fromList.tablesOf(joined.tablesOf(targets));
-        // MySQL UPDATE t1 JOIN t2 .. SET t2.a: the SET, not the first table, says what changes; so only
-        // UPDATE t SET .. FROM .. reads the other tables from its FROM list.
-        Set<String> others = joined.hasOneTable() ? fromList.qualifiersOtherThan(targets) : Set.of();
         found.add(new DataChange("UPDATE", tables, restricted, crossJoin, whereClause(where, end, others),
                 tokens.tokens().get(start), unresolvedConditions(where, end)));
+    }
+
+    /**
+     * The qualifiers of the columns the SET list in {@code [from, to)} assigns, each once, in order ({@code o} for
+     * {@code SET o.note = 'x', o.state = u.state}); empty when an assigned column is unqualified or unreadable.
+     */
+    private List<String> assignedTables(int from, int to) {
+        List<String> qualifiers = new ArrayList<>();
+        int i = from;
+        while (i < to) {
+            ObjectNames.NameAt column = tokens.nameAt(i);
+            if (column == null || column.next() > to || !tokens.isSymbol(column.next(), "=")) {
+                return List.of();
+            }
+            String last = ObjectNames.lastPart(column.text());
+            if (last.length() == column.text().length()) {
+                return List.of();
+            }
+            String qualifier = column.text().substring(0, column.text().length() - last.length() - 1);
+            String normalized = ObjectNames.normalize(qualifier);
+            if (qualifiers.stream().noneMatch(known -> ObjectNames.normalize(known).equals(normalized))) {
+                qualifiers.add(qualifier);
+            }
+            i = firstTopLevelComma(column.next(), to) + 1;
+        }
+        return qualifiers;
     }
 
     /** Where the condition of the WHERE at {@code where} ends: at ORDER BY, LIMIT, RETURNING, .. or {@code end}. */
     static int conditionEnd(StatementTokens tokens, int where, int end) {
         int conditionEnd = tokens.indexOfTopLevelWord(where + 1, end, AFTER_WHERE);
         return conditionEnd < 0 ? end : conditionEnd;
+    }
+
+    /** Skips SQLite's {@code OR IGNORE}, {@code OR REPLACE} and the other conflict clauses of an UPDATE. */
+    private int skipConflictClause(int i) {
+        return tokens.isWord(i, "OR") && tokens.isWord(i + 1, "ROLLBACK", "ABORT", "REPLACE", "FAIL", "IGNORE")
+                ? i + 2 : i;
     }
 
     /** Skips T-SQL {@code TOP (n) [PERCENT]} or {@code TOP n}. */

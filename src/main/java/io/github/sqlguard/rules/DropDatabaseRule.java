@@ -9,8 +9,8 @@ import java.util.Set;
 
 /**
  * {@code drop-database}: {@code DROP DATABASE [IF EXISTS] d [, e]} in every dialect, Oracle's bare
- * {@code DROP DATABASE} and {@code DROP PLUGGABLE DATABASE}. JSqlParser 5.3 does not parse it; the rule
- * reads tokens.
+ * {@code DROP DATABASE}, {@code DROP PLUGGABLE DATABASE}, and H2's {@code DROP ALL OBJECTS}, which empties the
+ * database it runs in. JSqlParser 5.3 does not parse it; the rule reads tokens.
  */
 public final class DropDatabaseRule extends ClauseRule {
 
@@ -19,10 +19,11 @@ public final class DropDatabaseRule extends ClauseRule {
     private static final RuleInfo INFO = new RuleInfo(ID, Severity.ERROR,
             "DROP DATABASE removes a whole database",
             "Dropping a database removes every schema, table and row in it at once. A migration has no"
-                    + " business doing that to a database the application uses.",
+                    + " business doing that to a database the application uses. H2's DROP ALL OBJECTS does the"
+                    + " same to the database the migration runs in.",
             "Drop databases by hand or in provisioning code, not in a migration, or acknowledge it:"
                     + " -- sqlguard:allow drop-database reason: <why>",
-            List.of("DROP DATABASE shop;", "DROP DATABASE IF EXISTS shop_archive;"),
+            List.of("DROP DATABASE shop;", "DROP DATABASE IF EXISTS shop_archive;", "DROP ALL OBJECTS;"),
             List.of("CREATE DATABASE shop_archive;", "ALTER DATABASE shop SET timezone TO 'UTC';"));
 
     @Override
@@ -32,11 +33,15 @@ public final class DropDatabaseRule extends ClauseRule {
 
     @Override
     Set<ClauseKind> kinds() {
-        return Set.of(ClauseKind.DROPPED_DATABASE);
+        return Set.of(ClauseKind.DROPPED_DATABASE, ClauseKind.DROPPED_ALL_OBJECTS);
     }
 
     @Override
     String message(List<DestructiveClause> group) {
+        if (group.get(0).kind() == ClauseKind.DROPPED_ALL_OBJECTS) {
+            return "DROP ALL OBJECTS removes every schema, table, view and sequence of the database and all their"
+                    + " rows";
+        }
         List<String> names = names(group);
         return group.get(0).words() + " removes "
                 + (names.isEmpty() ? "the database" : counted("database", "databases", names))

@@ -16,7 +16,8 @@ public final class UpdateWithoutWhereRule extends RowChangeRule {
             "An UPDATE without WHERE overwrites a column in every row of its table, and the old values are gone "
                     + "unless a backup is restored. A WHERE inside the SET's subquery does not limit the rows "
                     + "updated, nor does a FROM list that is not joined to the target (a WHERE naming only the FROM "
-                    + "list's columns, a join on a condition such as ON 1 = 1).",
+                    + "list's columns, a join on a condition such as ON 1 = 1), nor, in MySQL's UPDATE t1, t2 SET "
+                    + "t1.a = .., a WHERE naming only the columns of the tables the SET does not assign.",
             "Add a WHERE clause that selects exactly the rows to change, or acknowledge it: -- sqlguard:allow update-without-where reason: <why>",
             List.of("UPDATE customers SET status = 'closed'",
                     "UPDATE accounts SET balance = (SELECT 0 FROM limits WHERE limits.id = 1)",

@@ -93,6 +93,9 @@ final class DestroyedTables {
             } else if (clause.get(0).isAnyWord("ADD", "DROP", "ALTER", "MODIFY", "CHANGE", "RENAME")) {
                 continuing = false;
                 continue;
+            } else if (TableAlterations.isTableOption(clause)) {
+                continuing = false; // MySQL: ADD COLUMN c INT, ALGORITHM=INPLACE, LOCK=NONE
+                continue;
             } else if (continuing) {
                 at = 0; // T-SQL: DROP COLUMN a, b and ADD a INT, b INT name more columns after one verb
             } else {

@@ -73,6 +73,14 @@ public final class LossGuards {
 
     /** Records what {@code statement} establishes for later ones: full copies of tables, added columns. */
     public void observe(Statement statement) {
+        observe(statement, SchemaView.UNKNOWN);
+    }
+
+    /**
+     * Records what {@code statement} establishes for later ones, {@code before} being the schema just before it:
+     * a copy that lists the columns is a full copy when it reads every column the schema knows the table has.
+     */
+    public void observe(Statement statement, SchemaView before) {
         if (statement.container()) {
             lastContainer = statement;
             // A Liquibase precondition arrives as the bare condition, and holds for the whole changeset.
@@ -87,8 +95,9 @@ public final class LossGuards {
         }
         List<Token> tokens = statement.tokens();
         int main = mainKeyword(tokens);
-        DestroyedTables.fullCopy(tokens, main).ifPresent(copy -> copiedTables.put(SchemaNames.key(copy.source()),
-                "rows copied to " + copy.target() + " at line " + statement.start().line()));
+        DestroyedTables.fullCopy(tokens, main).or(() -> ColumnListCopy.of(tokens, main, before))
+                .ifPresent(copy -> copiedTables.put(SchemaNames.key(copy.source()),
+                        "rows copied to " + copy.target() + " at line " + statement.start().line()));
         DestroyedTables.addedColumns(tokens, main).ifPresent(added -> addedColumns
                 .computeIfAbsent(SchemaNames.key(added.table()), k -> new HashSet<>()).addAll(added.columns()));
     }

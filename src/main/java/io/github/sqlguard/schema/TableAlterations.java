@@ -39,6 +39,10 @@ final class TableAlterations {
             clauses += 2;
         }
         for (List<Token> clause : ObjectNames.splitAtCommas(tokens, clauses, tokens.size())) {
+            if (isTableOption(clause)) {
+                verb = "";
+                continue;
+            }
             if (clause.get(0).isAnyWord("ADD", "DROP", "ALTER", "MODIFY", "CHANGE", "RENAME")) {
                 verb = clause.get(0).upper();
                 clause = clause.subList(1, clause.size());
@@ -55,6 +59,21 @@ final class TableAlterations {
             table = applied(table, verb, clause, dialect, schema);
         }
         schema.put(table);
+    }
+
+    /**
+     * True for a clause that sets an option of the statement or table rather than naming a column, so it ends
+     * an {@code ADD a INT, b INT} list: MySQL {@code ALGORITHM=INPLACE}, {@code LOCK NONE},
+     * {@code ENGINE=InnoDB} after {@code ADD COLUMN c INT,}.
+     */
+    static boolean isTableOption(List<Token> clause) {
+        if (clause.size() >= 2 && clause.get(0).type() == io.github.sqlguard.sql.TokenType.WORD
+                && clause.get(1).isSymbol("=")) {
+            return true;
+        }
+        return clause.size() == 2 && (clause.get(0).isWord("ALGORITHM")
+                && clause.get(1).isAnyWord("DEFAULT", "INSTANT", "INPLACE", "COPY", "NOCOPY")
+                || clause.get(0).isWord("LOCK") && clause.get(1).isAnyWord("DEFAULT", "NONE", "SHARED", "EXCLUSIVE"));
     }
 
     private static boolean renamesTable(List<Token> clause) {

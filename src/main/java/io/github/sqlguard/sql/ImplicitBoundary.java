@@ -98,6 +98,9 @@ final class ImplicitBoundary {
         if (headPending || previous.isSymbol(",")) {
             return false;
         }
+        if (previous.isWord("OBJECTS") && next != null && next.isWord("FILES")) {
+            return false; // H2 DROP ALL OBJECTS DELETE FILES
+        }
         if (previous.type() == TokenType.WORD && BINDING_WORDS.contains(previous.upper())) {
             return false;
         }

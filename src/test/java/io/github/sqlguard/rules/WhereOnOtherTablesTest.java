@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class WhereOnOtherTablesTest {
 
     @ParameterizedTest(name = "{0}: {1}")
-    @CsvSource(delimiter = '|', value = {
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
         "POSTGRESQL | DELETE FROM t USING u WHERE u.y = 1                                    | delete-without-where 2:3",
         "POSTGRESQL | UPDATE u SET y = t.x FROM t WHERE t.id = 1                             | update-without-where 2:3",
         "POSTGRESQL | UPDATE u AS a SET y = t.x FROM t WHERE t.id = 1 AND lower(t.name) = 'x' | update-without-where 2:3",
@@ -35,6 +35,16 @@ class WhereOnOtherTablesTest {
         "MYSQL      | DELETE t1 FROM t1 LEFT JOIN t2 ON t1.id = t2.id WHERE t2.id IS NULL    | -",
         "POSTGRESQL | DELETE FROM t USING a JOIN b ON a.id = b.id WHERE b.y = 1              | -",
         "MYSQL      | UPDATE orders o JOIN customers c ON TRUE SET c.flag = 1 WHERE c.vip = 1 | -",
+        "MYSQL      | UPDATE orders o, users u SET o.note = 'x' WHERE u.status = 'banned'    | update-without-where 2:3",
+        "MYSQL      | UPDATE orders, users SET orders.note = 'x' WHERE users.status = 'b'   | update-without-where 2:3",
+        "MYSQL      | UPDATE orders o JOIN users u SET o.note = 'x' WHERE u.status = 'b'    | update-without-where 2:3",
+        "MYSQL      | UPDATE orders o CROSS JOIN users u SET o.note = 'x' WHERE u.id = 5    | update-without-where 2:3",
+        "MYSQL      | UPDATE `orders` `o`, users u SET `o`.`note` = 'x', o.state = u.state WHERE u.id = 5 | update-without-where 2:3",
+        "MYSQL      | UPDATE orders o, users u SET u.bio = 'x' WHERE o.id = 5               | update-without-where 2:3",
+        "MYSQL      | UPDATE orders o, users u SET o.note = u.name WHERE u.id = o.user_id   | -",
+        "MYSQL      | UPDATE orders o, users u SET note = 'x' WHERE u.status = 'banned'      | -",
+        "MYSQL      | UPDATE orders o JOIN users u ON u.id = o.user_id SET o.note = 'x' WHERE u.status = 'b' | -",
+        "MYSQL      | UPDATE orders o, users u SET o.note = 'x', u.bio = 'y' WHERE u.status = 'b' | -",
     })
     void whereThatNeverMentionsTheTarget(Dialect dialect, String sql, String expected) {
         AlwaysTrueConditionFormsTest.assertRowFindings(dialect, sql, expected);
@@ -48,5 +58,12 @@ class WhereOnOtherTablesTest {
         assertEquals(List.of("UPDATE whose WHERE names no column of u changes every row of u as soon as a row of the"
                 + " other tables matches"), RuleHarness.messages(new UpdateWithoutWhereRule(), Dialect.POSTGRESQL,
                 "UPDATE u SET y = t.x FROM t WHERE t.id = 1"));
+    }
+
+    @Test
+    void mysqlMultiTableUpdateNamesTheTableItsSetAssigns() {
+        assertEquals(List.of("UPDATE whose WHERE names no column of users changes every row of users as soon as a row"
+                + " of the other tables matches"), RuleHarness.messages(new UpdateWithoutWhereRule(), Dialect.MYSQL,
+                "UPDATE orders o, users u SET u.bio = 'x' WHERE o.id = 5"));
     }
 }

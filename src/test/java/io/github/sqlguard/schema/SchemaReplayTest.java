@@ -195,6 +195,18 @@ class SchemaReplayTest {
         assertTrue(schema.column("t", "a").orElseThrow().notNull());
     }
     @Test
+    void mySqlOnlineDdlOptionsAfterAnAddedColumnAreNoColumns() {
+        SchemaView schema = replayed(Dialect.MYSQL, """
+                CREATE TABLE orders (id BIGINT PRIMARY KEY);
+                ALTER TABLE orders ADD COLUMN shipped_at DATETIME NULL, ALGORITHM=INPLACE, LOCK=NONE;
+                ALTER TABLE orders ADD COLUMN note VARCHAR(20), ALGORITHM INSTANT;
+                """);
+        assertEquals(List.of("id", "shipped_at", "note"),
+                List.copyOf(schema.table("orders").orElseThrow().columns().keySet()));
+        assertEquals("DATETIME", type(schema, "orders", "shipped_at"));
+    }
+
+    @Test
     void aTableCreatedTwiceMixesHistoriesSoItsTypesAreNoLongerTrusted() {
         SchemaReplay replay = new SchemaReplay();
         List<Statement> statements = statements(Dialect.AUTO, """

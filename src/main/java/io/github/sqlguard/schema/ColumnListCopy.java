@@ -1,0 +1,131 @@
+package io.github.sqlguard.schema;
+
+import io.github.sqlguard.analysis.ObjectNames;
+import io.github.sqlguard.sql.Token;
+import io.github.sqlguard.sql.TokenType;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A copy of every row and every column of a table that names the columns instead of {@code SELECT *}:
+ * {@code INSERT INTO new_t (id, name) SELECT id, name FROM t}. SQLite can change a column only by rebuilding
+ * its table (create the new table, copy the rows, drop the old one, rename the new one), and real projects write
+ * that copy with column lists. It is a full copy when the replay knows every column of the source and the select
+ * list reads each of them, from the source alone, with no condition, grouping, DISTINCT or limit that would
+ * leave rows behind. A column read only inside an expression ({@code IFNULL(color, '')}) counts as copied; a
+ * column that only names an alias ({@code NULL AS color}) does not.
+ */
+final class ColumnListCopy {
+
+    /** Words that, after the source table, mean that not every row is copied (or that another table joins). */
+    private static final Set<String> AFTER_SOURCE = Set.of("WHERE", "GROUP", "HAVING", "ORDER", "LIMIT", "OFFSET",
+            "FETCH", "JOIN", "INNER", "LEFT", "RIGHT", "FULL", "CROSS", "NATURAL", "STRAIGHT_JOIN", "UNION", "EXCEPT",
+            "INTERSECT", "MINUS", "WINDOW", "ON", "USING", "TABLESAMPLE", "QUALIFY", "RETURNING");
+
+    private ColumnListCopy() {
+    }
+
+    /**
+     * The copy {@code INSERT INTO target [(..)] SELECT .. FROM source} at {@code main} makes, when it copies every
+     * row and every column of {@code source} as {@code before} knows it.
+     */
+    static Optional<DestroyedTables.Copy> of(List<Token> tokens, int main, SchemaView before) {
+        if (main + 2 >= tokens.size() || !tokens.get(main).isWord("INSERT")) {
+            return Optional.empty();
+        }
+        int into = tokens.get(main + 1).isWord("INTO") ? main + 2 : main + 1;
+        SchemaNames.Read target = SchemaNames.name(tokens, into);
+        if (target == null) {
+            return Optional.empty();
+        }
+        int select = ObjectNames.skipParentheses(tokens, target.next());
+        if (select >= tokens.size() || !tokens.get(select).isWord("SELECT")
+                || select + 1 < tokens.size() && tokens.get(select + 1).isAnyWord("DISTINCT", "TOP")) {
+            return Optional.empty();
+        }
+        int from = topLevelWord(tokens, select + 1, "FROM");
+        if (from < 0) {
+            return Optional.empty();
+        }
+        SchemaNames.Read source = SchemaNames.name(tokens, from + 1);
+        if (source == null || !onlyAnAliasFollows(tokens, source.next())) {
+            return Optional.empty();
+        }
+        Optional<Table> table = before.table(source.text()).filter(Table::complete);
+        if (table.isEmpty() || table.get().columns().isEmpty()) {
+            return Optional.empty();
+        }
+        Set<String> read = columnsRead(tokens, select + 1, from);
+        for (String column : table.get().columns().keySet()) {
+            if (!read.contains(column) || before.column(source.text(), column).isEmpty()) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(new DestroyedTables.Copy(SchemaNames.unquoted(source.text()),
+                SchemaNames.unquoted(target.text())));
+    }
+
+    /** True when nothing but {@code [AS] alias} follows the source table. */
+    private static boolean onlyAnAliasFollows(List<Token> tokens, int at) {
+        int i = at;
+        if (i < tokens.size() && tokens.get(i).isWord("AS")) {
+            i++;
+        }
+        if (i < tokens.size() && isName(tokens.get(i)) && !tokens.get(i).isAnyWord(AFTER_SOURCE.toArray(String[]::new))) {
+            i++;
+        }
+        for (; i < tokens.size(); i++) {
+            if (!tokens.get(i).isSymbol(")") && !tokens.get(i).isSymbol(";")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The keys of the names the select list in {@code [from, to)} reads, leaving out each item's alias
+     * ({@code AS x}, or a name right after a literal, a name or a closing parenthesis) and each name's qualifier.
+     */
+    private static Set<String> columnsRead(List<Token> tokens, int from, int to) {
+        Set<String> read = new HashSet<>();
+        for (List<Token> item : ObjectNames.splitAtCommas(tokens, from, to)) {
+            int end = item.size();
+            if (end >= 2 && item.get(end - 2).isWord("AS")) {
+                end -= 2;
+            } else if (end >= 2 && isName(item.get(end - 1)) && endsValue(item.get(end - 2))) {
+                end -= 1;
+            }
+            for (int i = 0; i < end; i++) {
+                Token token = item.get(i);
+                boolean qualifier = i + 1 < end && item.get(i + 1).isSymbol(".");
+                if (isName(token) && !qualifier) {
+                    read.add(SchemaNames.key(token.text()));
+                }
+            }
+        }
+        return read;
+    }
+
+    private static boolean endsValue(Token token) {
+        return token.isSymbol(")") || token.type() == TokenType.STRING || token.type() == TokenType.NUMBER
+                || isName(token);
+    }
+
+    private static boolean isName(Token token) {
+        return token.type() == TokenType.WORD || token.type() == TokenType.QUOTED_NAME;
+    }
+
+    private static int topLevelWord(List<Token> tokens, int from, String word) {
+        int depth = 0;
+        for (int i = from; i < tokens.size(); i++) {
+            Token token = tokens.get(i);
+            depth += token.isSymbol("(") ? 1 : token.isSymbol(")") ? -1 : 0;
+            if (depth == 0 && token.isWord(word)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}
