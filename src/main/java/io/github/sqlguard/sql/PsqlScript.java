@@ -30,12 +30,20 @@ final class PsqlScript {
         return SENDING_COMMANDS.contains(code.get(i + 1).text().toLowerCase(Locale.ROOT));
     }
 
-    /** The index of the first token on a line after the one the meta-command at {@code code[i]} stands on. */
+    /**
+     * The index of the first token after the meta-command at {@code code[i]}: on the next line, or after a
+     * {@code \\} on the same line, which psql reads as the end of the meta-commands before it.
+     */
     static int afterCommandLine(List<Token> code, int i, int size) {
         int line = code.get(i).line();
         int next = i + 1;
         while (next < size && code.get(next).line() == line) {
+            Token token = code.get(next);
             next++;
+            if (token.isSymbol("\\") && next < size && code.get(next).isSymbol("\\")
+                    && code.get(next).offset() == token.endOffset()) {
+                return next + 1;
+            }
         }
         return next;
     }

@@ -40,6 +40,12 @@ class PsqlScriptSplitTest {
                 render(Dialect.POSTGRESQL, "SELECT 1\n\\echo done\nDELETE FROM t;"));
     }
 
+    @Test
+    void doubleBackslashEndsTheMetaCommandsOnItsLine() {
+        assertEquals(List.of("1:1 \\echo dropping \\\\", "1:19 DROP TABLE t", "2:1 \\x \\echo a"),
+                render(Dialect.POSTGRESQL, "\\echo dropping \\\\ DROP TABLE t;\n\\x \\echo a\n"));
+    }
+
     @ParameterizedTest
     @EnumSource(value = Dialect.class, names = {"POSTGRESQL", "AUTO"})
     void copyFromStdinRowsAreData(Dialect dialect) {
