@@ -28,12 +28,10 @@ public final class DropColumnRule extends ClauseRule {
                     + " drop: -- sqlguard:allow drop-column reason: <why>",
             List.of("ALTER TABLE customers DROP COLUMN email;",
                     "ALTER TABLE customers DROP COLUMN email, DROP COLUMN phone;",
-                    "ALTER TABLE customers DROP (email, phone);",
-                    "ALTER TABLE customers ALTER COLUMN settings TYPE jsonb USING NULL;"),
+                    "ALTER TABLE customers DROP (email, phone);"),
             List.of("ALTER TABLE customers DROP CONSTRAINT customers_email_key;",
                     "ALTER TABLE customers ALTER COLUMN email DROP NOT NULL;",
-                    "ALTER TABLE customers ADD COLUMN email_verified BOOLEAN;",
-                    "ALTER TABLE customers ALTER COLUMN settings TYPE jsonb USING settings::jsonb;"));
+                    "ALTER TABLE customers ADD COLUMN email_verified BOOLEAN;"));
 
     @Override
     public RuleInfo info() {
