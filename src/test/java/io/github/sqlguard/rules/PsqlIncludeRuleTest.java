@@ -53,4 +53,17 @@ class PsqlIncludeRuleTest {
                 RuleRegistry.all()).stream().map(hit -> hit.line() + ":" + hit.column() + " " + hit.rule()).toList();
         assertEquals(List.of(expected.split(", ")), found);
     }
+
+    /** A psql variable standing for a table is named as written, so the reader sees which one. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "\\set tbl sessions\\nDELETE FROM :\"tbl\"; | 2:1 DELETE without WHERE removes every row of :\"tbl\"",
+        "UPDATE :schema.orders SET note = NULL; | 1:1 UPDATE without WHERE changes every row of :schema.orders",
+    })
+    void psqlVariablesNameTheTable(String sql, String expected) {
+        List<String> found = RulePipeline.run(Dialect.POSTGRESQL, sql.replace("\\n", "\n"), RuleRegistry.all())
+                .stream().filter(hit -> !hit.rule().equals("unparsed-statement"))
+                .map(hit -> hit.line() + ":" + hit.column() + " " + hit.message()).toList();
+        assertEquals(List.of(expected), found);
+    }
 }
