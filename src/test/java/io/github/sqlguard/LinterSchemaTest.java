@@ -41,6 +41,24 @@ class LinterSchemaTest {
     }
 
     @Test
+    void typeChangeWhoseUsingIgnoresTheColumnLosesItsValuesEvenWhenTheTypeIsWider() throws IOException {
+        write("db/V1__init.sql", "CREATE TABLE orders (id BIGINT PRIMARY KEY, note VARCHAR(100));\n");
+        write("db/V2__reset.sql", "-- the notes are recomputed later\n"
+                + "ALTER TABLE orders ALTER COLUMN note TYPE text USING NULL;\n"
+                + "ALTER TABLE orders ALTER COLUMN note TYPE text USING note;\n");
+
+        List<Finding> findings = lint(Dialect.POSTGRESQL, "drop-column");
+
+        assertEquals(1, findings.size(), findings.toString());
+        assertEquals("db/V2__reset.sql", findings.get(0).location().path());
+        assertEquals(2, findings.get(0).location().line());
+        assertEquals(48, findings.get(0).location().column());
+        assertEquals("ALTER TABLE orders replaces every value of column note with USING NULL, which does not read the"
+                + " column: its old values are lost as if it were dropped", findings.get(0).message());
+        assertTrue(lint(Dialect.POSTGRESQL, "alter-column-type").isEmpty());
+    }
+
+    @Test
     void deleteWithoutWhereNamesTablesEmptiedThroughCascades() throws IOException {
         write("db/V1__init.sql", """
                 CREATE TABLE accounts (id BIGINT PRIMARY KEY);

@@ -34,6 +34,11 @@ public enum ClauseKind {
     RENAMED_COLUMN,
     /** A column's type changed. */
     RETYPED_COLUMN,
+    /**
+     * PostgreSQL {@code ALTER [COLUMN] c TYPE t USING expr} whose expression does not read {@code c}
+     * ({@code USING NULL}): every value of the column is replaced by it.
+     */
+    REPLACED_COLUMN_VALUES,
     /** A {@code CASCADE} word that extends a DROP or TRUNCATE to dependent objects. */
     CASCADE
 }

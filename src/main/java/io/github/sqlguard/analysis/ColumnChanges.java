@@ -47,6 +47,16 @@ final class ColumnChanges {
     record Change(String name, String newName, Token at) {
     }
 
+    /**
+     * A type change whose {@code USING} expression does not read the column it converts.
+     *
+     * @param column the column as written
+     * @param expression the expression after USING, as written
+     * @param at the USING word
+     */
+    record ReplacedValues(String column, String expression, Token at) {
+    }
+
     /** The new name given by {@code ALTER TABLE t RENAME [TO|AS] new} (MySQL also without TO). */
     static Optional<Change> tableRename(AlterTableClauses alter) {
         for (List<Token> clause : alter.clauses()) {
@@ -126,6 +136,52 @@ final class ColumnChanges {
             }
         }
         return columns;
+    }
+
+    /**
+     * PostgreSQL: the type changes whose {@code USING} expression names no column of that name
+     * ({@code USING NULL}, {@code USING 0}, {@code USING other_column}), so every old value is lost.
+     */
+    static List<ReplacedValues> replacedValues(AlterTableClauses alter) {
+        List<ReplacedValues> replaced = new ArrayList<>();
+        for (List<Token> clause : alter.clauses()) {
+            if (!clause.get(0).isWord("ALTER") || clause.size() < 2 || clause.get(1).isAnyWord(ALTER_NOT_COLUMN)) {
+                continue;
+            }
+            ObjectNames.NameAt column = ObjectNames.readName(clause, columnNameAt(clause));
+            if (column == null || !changesType(clause, column.next())) {
+                continue;
+            }
+            int using = topLevelUsing(clause, column.next());
+            if (using < 0 || using + 1 >= clause.size()) {
+                continue;
+            }
+            List<Token> expression = clause.subList(using + 1, clause.size());
+            String name = ObjectNames.normalize(ObjectNames.lastPart(column.text()));
+            boolean readsColumn = expression.stream().anyMatch(token
+                    -> (token.type() == TokenType.WORD || token.type() == TokenType.QUOTED_NAME)
+                    && ObjectNames.normalize(token.text()).equals(name));
+            if (!readsColumn) {
+                String written = String.join(" ", expression.stream().map(Token::text).toList());
+                replaced.add(new ReplacedValues(column.text(), written, clause.get(using)));
+            }
+        }
+        return replaced;
+    }
+
+    private static int topLevelUsing(List<Token> clause, int from) {
+        int depth = 0;
+        for (int i = from; i < clause.size(); i++) {
+            Token token = clause.get(i);
+            if (token.isSymbol("(")) {
+                depth++;
+            } else if (token.isSymbol(")")) {
+                depth--;
+            } else if (depth == 0 && token.isWord("USING")) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** Oracle: {@code MODIFY (a VARCHAR2(10), b NOT NULL)} changes the type of a only. */

@@ -191,6 +191,10 @@ final class DestructiveClauses {
         for (ColumnChanges.Change retype : ColumnChanges.retypedColumns(alter)) {
             add(ClauseKind.RETYPED_COLUMN, retype.at(), words, table, retype.name(), null);
         }
+        for (ColumnChanges.ReplacedValues replaced : ColumnChanges.replacedValues(alter)) {
+            add(ClauseKind.REPLACED_COLUMN_VALUES, replaced.at(), words, table, replaced.column(),
+                    replaced.expression());
+        }
     }
 
     /** Azure Synapse / SQL Server: {@code SWITCH TO t WITH (TRUNCATE_TARGET = ON)} empties t first. */

@@ -43,7 +43,7 @@ public final class ObjectNames {
         if (index < 0 || index >= tokens.size()) {
             return null;
         }
-        int afterBracket = bracketedEnd(tokens, index);
+        int afterBracket = compoundEnd(tokens, index);
         if (afterBracket < 0 && !isNamePart(tokens.get(index))) {
             return null;
         }
@@ -57,7 +57,7 @@ public final class ObjectNames {
                 dots = "..";
                 part++;
             }
-            int partEnd = bracketedEnd(tokens, part);
+            int partEnd = compoundEnd(tokens, part);
             if (partEnd < 0 && !isNamePart(tokens.get(part))) {
                 break;
             }
@@ -65,6 +65,26 @@ public final class ObjectNames {
             i = partEnd < 0 ? part + 1 : partEnd;
         }
         return new NameAt(text.toString(), i);
+    }
+
+    /** The index after a name part the lexer read as several tokens (see the two forms below), or -1. */
+    private static int compoundEnd(List<Token> tokens, int index) {
+        int bracketed = bracketedEnd(tokens, index);
+        return bracketed >= 0 ? bracketed : psqlVariableEnd(tokens, index);
+    }
+
+    /**
+     * The index after a psql variable standing for a name ({@code :tbl}, {@code :"tbl"}, {@code :'tbl'}), which
+     * psql replaces before the server sees the statement, or -1.
+     */
+    private static int psqlVariableEnd(List<Token> tokens, int index) {
+        if (!tokens.get(index).isSymbol(":") || index + 1 >= tokens.size()) {
+            return -1;
+        }
+        Token variable = tokens.get(index + 1);
+        boolean named = variable.type() == TokenType.WORD || variable.type() == TokenType.QUOTED_NAME
+                || variable.type() == TokenType.STRING;
+        return named && variable.offset() == tokens.get(index).endOffset() ? index + 2 : -1;
     }
 
     /**

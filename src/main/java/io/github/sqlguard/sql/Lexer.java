@@ -41,6 +41,12 @@ public final class Lexer {
     private final class Run extends LexCursor {
         private String delimiter = ";";
         private boolean insideExecutableComment;
+        /** The index of the backslash of a psql meta-command on the current line, or -1. */
+        private int metaCommandAt = -1;
+        /** The index of the first token after the last psql meta-command line. */
+        private int afterMetaLine;
+        /** True when the current line ended a COPY .. FROM STDIN, so its rows follow from the next line. */
+        private boolean rowsFollow;
 
         Run(String text, int from, int to, int line, int column) {
             super(text, from, to, line, column);
@@ -55,6 +61,9 @@ public final class Lexer {
                 if (c == '\n' || c == '\r') {
                     advance();
                     lineHasToken = false;
+                    if (c == '\n' || pos >= end || text.charAt(pos) != '\n') {
+                        endOfLine();
+                    }
                 } else if (Character.isWhitespace(c)) {
                     advance();
                 } else {
@@ -119,9 +128,58 @@ public final class Lexer {
             } else if (c == ';' && delimiter.equals(";")) {
                 advance();
                 emit(TokenType.TERMINATOR, startPos, startLine, startColumn);
+                rowsFollow |= forms.knowsPsqlCommands() && PsqlScript.endsCopyFromStdin(tokens, afterMetaLine);
+            } else if (c == '\\' && forms.knowsPsqlCommands() && Character.isLetter(peek(1))) {
+                metaCommandAt = tokens.size();
+                advance();
+                emit(TokenType.SYMBOL, startPos, startLine, startColumn);
             } else {
                 advanceBy(operatorLength());
                 emit(TokenType.SYMBOL, startPos, startLine, startColumn);
+            }
+        }
+
+        /** psql: a meta-command ends with its line, and the rows of a COPY .. FROM STDIN start on the next one. */
+        private void endOfLine() {
+            if (metaCommandAt >= 0) {
+                rowsFollow |= PsqlScript.readsRowsFromScript(tokens, metaCommandAt);
+                afterMetaLine = tokens.size();
+                metaCommandAt = -1;
+            }
+            if (rowsFollow) {
+                rowsFollow = false;
+                skipCopyRows();
+            }
+        }
+
+        /**
+         * Skips the rows psql or Flyway send to a COPY .. FROM STDIN, up to and including the line {@code \.}: they
+         * are data, not SQL. Rows that never meet that line would swallow whatever SQL follows them, so that is
+         * reported.
+         */
+        private void skipCopyRows() {
+            int startLine = line;
+            int startColumn = column;
+            boolean swallowed = false;
+            while (pos < end) {
+                int lineEnd = pos;
+                while (lineEnd < end && !LexicalShapes.isLineBreak(text.charAt(lineEnd))) {
+                    lineEnd++;
+                }
+                if (PsqlScript.isEndOfData(text, pos, lineEnd)) {
+                    advanceBy(lineEnd - pos);
+                    return;
+                }
+                swallowed |= !text.substring(pos, lineEnd).isBlank();
+                advanceBy(lineEnd - pos);
+                boolean carriageReturn = pos < end && text.charAt(pos) == '\r';
+                advance();
+                if (carriageReturn && pos < end && text.charAt(pos) == '\n') {
+                    advance();
+                }
+            }
+            if (swallowed) {
+                unterminated("COPY .. FROM STDIN data (no line \\. ends it)", startLine, startColumn);
             }
         }
 

@@ -37,6 +37,11 @@ record LexerDialect(Dialect dialect) {
         return dialect == Dialect.POSTGRESQL || dialect == Dialect.H2 || auto();
     }
 
+    /** psql's backslash meta-commands and the COPY .. FROM STDIN rows that follow in the script. */
+    boolean knowsPsqlCommands() {
+        return dialect == Dialect.POSTGRESQL || auto();
+    }
+
     /** SQL*Plus {@code PROMPT} and {@code REM} lines, which never reach the database (Oracle only). */
     boolean knowsSqlPlusCommentLines() {
         return dialect == Dialect.ORACLE;

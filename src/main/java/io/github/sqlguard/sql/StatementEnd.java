@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * Where a statement ends: at its terminator or separator, at the first token of a statement that follows
- * it without one (T-SQL), or, for a block or routine, where its BEGIN .. END closes.
+ * it without one (T-SQL), at a psql meta-command's line end, or, for a block or routine, where its BEGIN ..
+ * END closes.
  */
 final class StatementEnd {
 
@@ -33,8 +34,16 @@ final class StatementEnd {
                 dialect == Dialect.SQLSERVER || dialect == Dialect.AUTO);
         int parenDepth = 0;
         int firstInnerSemicolon = -1;
+        boolean psql = dialect == Dialect.POSTGRESQL || dialect == Dialect.AUTO;
         for (int i = start; i < size; i++) {
             Token token = code.get(i);
+            if (psql && PsqlScript.isMetaCommand(code, i, size)) {
+                // psql: a meta-command runs to the end of its line; \g and its kin run the query before them.
+                if (i == start || PsqlScript.sendsQueryBuffer(code, i)) {
+                    return PsqlScript.afterCommandLine(code, i, size);
+                }
+                return i;
+            }
             boolean insideBody = shape.runsToBatchEnd()
                     || depth != null && (depth.isOpen() || depth.bodyRunsToBatchEnd());
             if (token.type() == TokenType.BATCH_SEPARATOR || token.type() == TokenType.DELIMITER_CHANGE

@@ -21,6 +21,8 @@ class DropRulesTest {
         "auto       | DROP TABLE orders                          | drop-table | DROP TABLE removes table orders and all its rows",
         "postgresql | DROP TABLE IF EXISTS a, b                  | drop-table | DROP TABLE removes tables a, b and all their rows",
         "postgresql | DROP TABLE app.orders CASCADE              | drop-table cascade | DROP TABLE removes table app.orders and all its rows / DROP TABLE app.orders CASCADE also drops every object that depends on it",
+        "postgresql | DROP TABLE :tbl                            | drop-table | DROP TABLE removes table :tbl and all its rows",
+        "auto       | TRUNCATE :schema.orders, :'other'          | truncate-table | TRUNCATE removes every row of tables :schema.orders, :'other'",
         "oracle     | DROP TABLE orders PURGE                    | drop-table | DROP TABLE removes table orders and all its rows",
         "oracle     | DROP TABLE orders CASCADE CONSTRAINTS PURGE | drop-table cascade |",
         "sqlserver  | DROP TABLE [dbo].[orders]                  | drop-table | DROP TABLE removes table [dbo].[orders] and all its rows",

@@ -39,4 +39,31 @@ class PsqlIncludeRuleTest {
                 .filter(hit -> hit.rule().equals("runtime-sql")).count();
         assertEquals(expected, found);
     }
+
+    /** A meta-command ends at its line's end: the statement on the next line is judged on its own. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "\\connect other_db\\nDROP TABLE customers; | 2:1 drop-table",
+        "\\ir cleanup.sql\\nDELETE FROM orders; | 1:1 psql-include, 2:1 delete-without-where",
+        "\\set ON_ERROR_STOP on\\nTRUNCATE sessions; | 2:1 truncate-table",
+        "COPY t (a) FROM stdin;\\n1\\tDROP TABLE x;\\n\\.\\nUPDATE t SET a = 1; | 4:1 update-without-where",
+    })
+    void statementsAfterPsqlLinesAreJudged(String sql, String expected) {
+        List<String> found = RulePipeline.run(Dialect.POSTGRESQL, sql.replace("\\n", "\n").replace("\\t", "\t"),
+                RuleRegistry.all()).stream().map(hit -> hit.line() + ":" + hit.column() + " " + hit.rule()).toList();
+        assertEquals(List.of(expected.split(", ")), found);
+    }
+
+    /** A psql variable standing for a table is named as written, so the reader sees which one. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "\\set tbl sessions\\nDELETE FROM :\"tbl\"; | 2:1 DELETE without WHERE removes every row of :\"tbl\"",
+        "UPDATE :schema.orders SET note = NULL; | 1:1 UPDATE without WHERE changes every row of :schema.orders",
+    })
+    void psqlVariablesNameTheTable(String sql, String expected) {
+        List<String> found = RulePipeline.run(Dialect.POSTGRESQL, sql.replace("\\n", "\n"), RuleRegistry.all())
+                .stream().filter(hit -> !hit.rule().equals("unparsed-statement"))
+                .map(hit -> hit.line() + ":" + hit.column() + " " + hit.message()).toList();
+        assertEquals(List.of(expected), found);
+    }
 }
