@@ -229,7 +229,8 @@ final class LintSession {
         List<AttachedComment> attached = new ArrayList<>();
         for (ChangelogScript script : prepared.scripts()) {
             StatementChecker.ScriptFindings checked = checker.check(script.script(), script.relativePath(),
-                    prepared.ceiling(), config.liquibase().rollbacks(), statementSql, histories::factsFor);
+                    prepared.ceiling(), config.liquibase().rollbacks(), statementSql, histories::factsFor,
+                    histories::routineBefore);
             parsed += checked.parsedStatements();
             List<Finding> scriptFindings = withFingerprints(checked.findings(), statementSql);
             if (flywayScript) {

@@ -1,8 +1,10 @@
 package io.github.sqlguard;
 
 import io.github.sqlguard.analysis.Placement;
+import io.github.sqlguard.analysis.RoutineNames;
 import io.github.sqlguard.analysis.ScriptAnalysis;
 import io.github.sqlguard.analysis.StatementAnalyzer;
+import io.github.sqlguard.analysis.StatementKind;
 import io.github.sqlguard.analysis.StatementModel;
 import io.github.sqlguard.analysis.StatementReader;
 import io.github.sqlguard.model.Finding;
@@ -13,6 +15,7 @@ import io.github.sqlguard.model.Severity;
 import io.github.sqlguard.rules.FileDiagnostics;
 import io.github.sqlguard.rules.Rule;
 import io.github.sqlguard.rules.Violation;
+import io.github.sqlguard.schema.DefinedRoutine;
 import io.github.sqlguard.schema.Guard;
 import io.github.sqlguard.schema.LossGuards;
 import io.github.sqlguard.schema.SchemaFacts;
@@ -22,9 +25,12 @@ import io.github.sqlguard.sql.Statement;
 import io.github.sqlguard.sql.StatementContext;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -66,15 +72,28 @@ final class StatementChecker {
      *     in WARN mode), or null for no ceiling
      * @param statementSql collects the statement text at each finding's location, for baseline fingerprints
      * @param schema what the schema replay knows before each statement
+     * @param earlierRoutines the routine of a name that the migrations replayed before a statement created
      */
     ScriptFindings check(Script script, String path, Severity ceiling, ScriptMode rollbacks,
-            Map<Location, String> statementSql, Function<Statement, SchemaFacts> schema) {
+            Map<Location, String> statementSql, Function<Statement, SchemaFacts> schema,
+            BiFunction<Statement, String, Optional<DefinedRoutine>> earlierRoutines) {
         List<Finding> findings = new ArrayList<>();
         List<Location> scratchStatements = new ArrayList<>();
         int parsed = 0;
         Map<String, LossGuards> guards = new HashMap<>();
+        Set<String> routinesDefinedHere = new HashSet<>();
         for (StatementModel model : analysis.models(script)) {
             Statement statement = model.statement();
+            if (model.kind() == StatementKind.ROUTINE && statement.container()) {
+                RoutineNames.Definition definition = RoutineNames.definition(statement.tokens());
+                if (definition != null) {
+                    routinesDefinedHere.add(definition.name());
+                }
+            } else if (!statement.container() && model.kind() != StatementKind.DDL
+                    && model.placement().runsWithMigration()) {
+                findings.addAll(callsOfEarlierRoutines(model, routinesDefinedHere, earlierRoutines, ceiling,
+                        rollbacks, statementSql));
+            }
             if (model.parse().state() != StatementModel.ParseOutcome.State.NOT_NEEDED) {
                 parsed++;
             }
@@ -109,6 +128,49 @@ final class StatementChecker {
         }
         script.lexError().ifPresent(error -> unterminated(error, path).ifPresent(findings::add));
         return new ScriptFindings(findings, parsed, scratchStatements);
+    }
+
+    /**
+     * A statement that calls a routine an earlier migration created runs its body now: what the body destroys is
+     * reported at the call, which is where it can be fixed or acknowledged, with the place in the body. A
+     * routine this script defines itself is followed by the script's own analysis instead.
+     */
+    private List<Finding> callsOfEarlierRoutines(StatementModel call, Set<String> definedHere,
+            BiFunction<Statement, String, Optional<DefinedRoutine>> earlierRoutines, Severity ceiling,
+            ScriptMode rollbacks, Map<Location, String> statementSql) {
+        List<Finding> found = new ArrayList<>();
+        Statement statement = call.statement();
+        for (String written : RoutineNames.calledNames(statement.tokens())) {
+            String name = RoutineNames.lastPart(written);
+            Optional<DefinedRoutine> routine = definedHere.contains(name) ? Optional.empty()
+                    : earlierRoutines.apply(statement, name);
+            if (routine.isEmpty() || routine.get().definition().start().path().equals(statement.start().path())) {
+                continue;
+            }
+            Script body = new Script(routine.get().body(), List.of(), Optional.empty());
+            for (StatementModel inner : analysis.models(body)) {
+                if (inner.placement() != Placement.ROUTINE_BODY) {
+                    continue;
+                }
+                for (Rule rule : rules) {
+                    List<Violation> violations = rule.check(inner, SchemaFacts.UNKNOWN.judging(inner.statement()));
+                    Optional<Severity> severity = violations.isEmpty() ? Optional.empty()
+                            : configuredSeverity.apply(rule.info());
+                    if (severity.isEmpty()) {
+                        continue;
+                    }
+                    Severity effective = lowered(severity.get(), call, ceiling, rollbacks);
+                    for (Violation violation : violations) {
+                        found.add(Finding.of(rule.info().id(), effective, statement.start(), violation.message()
+                                + " (at " + violation.at() + ", in " + routine.get().name() + ", which an earlier "
+                                + "migration created and this statement calls)" + contextNote(call),
+                                rule.info().hint(), statement.firstLine()));
+                        statementSql.put(statement.start(), statement.asWritten());
+                    }
+                }
+            }
+        }
+        return found;
     }
 
     /**

@@ -1,0 +1,129 @@
+package io.github.sqlguard;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.github.sqlguard.model.Dialect;
+import io.github.sqlguard.model.Finding;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A migration that calls a procedure or function an earlier migration created runs its body: what the body
+ * destroys is an error at the call, while the body itself, which runs only when called, stays information.
+ */
+class LinterEarlierRoutineCallsTest {
+
+    private static final String PURGE_FUNCTION = """
+            CREATE OR REPLACE FUNCTION purge_customers() RETURNS void LANGUAGE plpgsql AS $$
+            BEGIN
+              DELETE FROM customers;
+            END;
+            $$;
+            """;
+
+    @TempDir
+    Path project;
+
+    @Test
+    void aCallInALaterMigrationIsAnErrorAtTheCallNamingTheBody() throws IOException {
+        write("db/V1__functions.sql", PURGE_FUNCTION);
+        write("db/V2__reset.sql", "-- start again\nSELECT purge_customers();\n");
+
+        assertEquals(List.of(
+                "db/V1__functions.sql:3:3 delete-without-where INFO",
+                "db/V2__reset.sql:2:1 delete-without-where ERROR DELETE without WHERE removes every row of customers"
+                        + " (at db/V1__functions.sql:3:3, in purge_customers, which an earlier migration created and"
+                        + " this statement calls)"),
+                describe(lint(Dialect.POSTGRESQL)));
+    }
+
+    @Test
+    void aTSqlProcedureExecutedLaterIsFollowedToo() throws IOException {
+        write("db/V1__procs.sql", "CREATE PROCEDURE dbo.reset_stock AS\nBEGIN\n  TRUNCATE TABLE stock;\nEND\nGO\n");
+        write("db/V2__run.sql", "EXEC dbo.reset_stock;\nGO\n");
+
+        assertEquals(List.of("db/V1__procs.sql:3:3 truncate-table INFO",
+                "db/V2__run.sql:1:1 truncate-table ERROR TRUNCATE removes every row of table stock (at "
+                        + "db/V1__procs.sql:3:3, in reset_stock, which an earlier migration created and this statement"
+                        + " calls)"), describe(lint(Dialect.SQLSERVER)));
+    }
+
+    @Test
+    void aCallBeforeTheRoutineIsCreatedOrOfAnotherNameIsNothing() throws IOException {
+        write("db/V1__call.sql", "SELECT purge_customers();\n");
+        write("db/V2__functions.sql", PURGE_FUNCTION);
+        write("db/V3__other.sql", "SELECT purge_orders(); SELECT count(*) FROM customers;\n");
+
+        assertEquals(List.of("db/V2__functions.sql:3:3 delete-without-where INFO"), describe(lint(Dialect.POSTGRESQL)));
+    }
+
+    @Test
+    void aRoutineTheCallingScriptDefinesAgainIsItsOwn() throws IOException {
+        write("db/V1__functions.sql", PURGE_FUNCTION);
+        write("db/V2__safer.sql", """
+                CREATE OR REPLACE FUNCTION purge_customers() RETURNS void LANGUAGE plpgsql AS $$
+                BEGIN
+                  DELETE FROM customers WHERE closed;
+                END;
+                $$;
+                SELECT purge_customers();
+                """);
+
+        assertEquals(List.of("db/V1__functions.sql:3:3 delete-without-where INFO"), describe(lint(Dialect.POSTGRESQL)));
+    }
+
+    @Test
+    void theCallIsAcknowledgedWhereItStands() throws IOException {
+        write("db/V1__functions.sql", PURGE_FUNCTION);
+        write("db/V2__reset.sql", "-- sqlguard:allow delete-without-where reason: demo data only\n"
+                + "SELECT purge_customers();\n");
+
+        List<Finding> findings = lint(Dialect.POSTGRESQL).findings();
+
+        assertEquals(2, findings.size(), findings.toString());
+        assertEquals("demo data only", findings.get(1).acknowledgement().reason());
+    }
+
+    @Test
+    void theCachedResultOfTheCallingMigrationFollowsAChangedBody() throws IOException {
+        write("db/V1__functions.sql", PURGE_FUNCTION);
+        write("db/V2__reset.sql", "SELECT purge_customers();\n");
+        Path cache = project.resolve("target/analysis-cache.bin");
+        assertEquals(2, lint(Dialect.POSTGRESQL, cache).findings().size());
+
+        write("db/V1__functions.sql", PURGE_FUNCTION.replace("DELETE FROM customers;",
+                "DELETE FROM customers WHERE closed;"));
+
+        assertEquals(List.of(), lint(Dialect.POSTGRESQL, cache).findings());
+    }
+
+    private static List<String> describe(LintResult result) {
+        return result.findings().stream()
+                .map(f -> f.location() + " " + f.ruleId() + " " + f.severity()
+                        + (f.severity() == io.github.sqlguard.model.Severity.INFO ? "" : " " + f.message()))
+                .toList();
+    }
+
+    private void write(String path, String text) throws IOException {
+        Path file = project.resolve(path);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+    }
+
+    private LintResult lint(Dialect dialect) {
+        return lint(dialect, null);
+    }
+
+    private LintResult lint(Dialect dialect, Path cacheFile) {
+        LintConfig defaults = LintConfig.defaults(project, List.of(project.resolve("db")));
+        return new Linter().run(new LintConfig(project, defaults.directories(), defaults.includes(), List.of(),
+                dialect, StandardCharsets.UTF_8, Map.of(), List.of(), defaults.flyway(), defaults.liquibase(),
+                List.of(), null, defaults.maxFileBytes(), 2), cacheFile);
+    }
+}
