@@ -183,13 +183,15 @@ final class LintSession {
         if (!kept && !kind.isStructuredChangelog() && kind != SourceKind.LIQUIBASE_FORMATTED_SQL) {
             // A plain script names no database and includes nothing: splitting it now would only be thrown away.
             return new PreparedFile(file, classification, List.of(), findings, Set.of(), ceiling, null, decided,
-                    text.stamp());
+                    text.stamp(), List.of());
         }
         List<ChangelogScript> scripts = new ArrayList<>();
         Set<String> reached = new TreeSet<>();
+        List<Statement> runOrder = List.of();
         if (kind.isStructuredChangelog()) {
             var changelog = ChangelogReader.read(file.file(), path, text.text(), liquibaseOptions);
             scripts.addAll(changelog.scripts());
+            runOrder = changelog.statementsInRunOrder();
             for (Path processed : changelog.processedFiles()) {
                 String relative = relativeToBase(processed);
                 if (!relative.equals(path)) {
@@ -203,7 +205,7 @@ final class LintSession {
             scripts.add(new ChangelogScript(path, splitters.get(dialectOf(file)).split(path, text.text())));
         }
         return new PreparedFile(file, classification, scripts, findings, reached, ceiling, text.text(), decided,
-                text.stamp());
+                text.stamp(), runOrder);
     }
 
     /**

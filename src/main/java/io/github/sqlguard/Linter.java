@@ -228,9 +228,7 @@ public final class Linter {
     }
 
     private static List<Statement> statementsOf(PreparedFile file) {
-        List<Statement> statements = new ArrayList<>();
-        file.scripts().forEach(script -> statements.addAll(script.script().statements()));
-        return statements;
+        return file.statements();
     }
 
     private static <T, R> List<R> inParallel(List<T> items, Function<T, R> work, int threads) {

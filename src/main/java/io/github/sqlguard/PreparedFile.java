@@ -6,6 +6,8 @@ import io.github.sqlguard.model.Severity;
 import io.github.sqlguard.source.ReadStamp;
 import io.github.sqlguard.source.SourceClassification;
 import io.github.sqlguard.source.SourcePath;
+import io.github.sqlguard.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -23,14 +25,17 @@ import java.util.Set;
  * @param decided the outcome when nothing is left to check (not a migration, unreadable, already applied),
  *     or null
  * @param stamp the size, time and content hash of the bytes the file was read from, or null when it was not read
+ * @param statementsInRunOrder the statements of all its scripts in the order they run, where that is not the
+ *     scripts' order one after the other (a changelog's sqlFile runs between its changesets); empty otherwise
  */
 record PreparedFile(SourcePath source, SourceClassification classification, List<ChangelogScript> scripts,
         List<Finding> findings, Set<String> reachedFiles, Severity ceiling, String text, FileOutcome decided,
-        ReadStamp stamp) {
+        ReadStamp stamp, List<Statement> statementsInRunOrder) {
 
     static PreparedFile decided(SourcePath source, SourceClassification classification, FileOutcome outcome,
             ReadStamp stamp) {
-        return new PreparedFile(source, classification, List.of(), List.of(), Set.of(), null, "", outcome, stamp);
+        return new PreparedFile(source, classification, List.of(), List.of(), Set.of(), null, "", outcome, stamp,
+                List.of());
     }
 
     /**
@@ -39,12 +44,22 @@ record PreparedFile(SourcePath source, SourceClassification classification, List
      */
     PreparedFile released() {
         return new PreparedFile(source, classification, List.of(), findings, reachedFiles, ceiling, null, decided,
-                stamp);
+                stamp, List.of());
     }
 
     /** True for a file whose statements were dropped after it was first prepared. */
     boolean isReleased() {
         return text == null;
+    }
+
+    /** Every statement of its scripts, in the order they run. */
+    List<Statement> statements() {
+        if (!statementsInRunOrder.isEmpty()) {
+            return statementsInRunOrder;
+        }
+        List<Statement> statements = new ArrayList<>();
+        scripts.forEach(script -> statements.addAll(script.script().statements()));
+        return statements;
     }
 
     /** The file's path relative to the base directory. */

@@ -91,6 +91,26 @@ class LinterEarlierRoutineCallsTest {
     }
 
     @Test
+    void aLiquibaseChangelogCallingWhatItsSqlFileCreatedRunsTheBody() throws IOException {
+        write("db/procs/purge.sql", PURGE_FUNCTION);
+        write("db/changelog.xml", """
+                <databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog">
+                  <changeSet id="1" author="a">
+                    <sqlFile path="procs/purge.sql" relativeToChangelogFile="true" splitStatements="false"/>
+                  </changeSet>
+                  <changeSet id="2" author="a">
+                    <sql>SELECT purge_customers()</sql>
+                  </changeSet>
+                </databaseChangeLog>
+                """);
+
+        assertEquals(List.of("db/changelog.xml:6:10 delete-without-where ERROR DELETE without WHERE removes every"
+                + " row of customers (at db/procs/purge.sql:3:3, in purge_customers, which an earlier migration"
+                + " created and this statement calls) (changeset a:2)",
+                "db/procs/purge.sql:3:3 delete-without-where INFO"), describe(lint(Dialect.POSTGRESQL)));
+    }
+
+    @Test
     void theCachedResultOfTheCallingMigrationFollowsAChangedBody() throws IOException {
         write("db/V1__functions.sql", PURGE_FUNCTION);
         write("db/V2__reset.sql", "SELECT purge_customers();\n");

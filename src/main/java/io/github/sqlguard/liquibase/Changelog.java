@@ -2,6 +2,7 @@ package io.github.sqlguard.liquibase;
 
 import io.github.sqlguard.model.Finding;
 import java.nio.file.Path;
+import io.github.sqlguard.sql.Statement;
 import java.util.List;
 import java.util.Set;
 
@@ -14,12 +15,15 @@ import java.util.Set;
  * @param processedFiles every file read on the way (absolute, normalised), so the caller does not check
  *     them again as standalone files
  * @param changesets the number of changesets read
+ * @param statementsInRunOrder the statements of every script, in the order Liquibase runs them: an sqlFile's
+ *     statements stand between those of the changesets before and after it
  */
 public record Changelog(List<ChangelogScript> scripts, List<Finding> problems, Set<Path> processedFiles,
-        int changesets) {
+        int changesets, List<Statement> statementsInRunOrder) {
 
     public Changelog {
         scripts = List.copyOf(scripts);
+        statementsInRunOrder = List.copyOf(statementsInRunOrder);
         problems = List.copyOf(problems);
         processedFiles = Set.copyOf(processedFiles);
     }

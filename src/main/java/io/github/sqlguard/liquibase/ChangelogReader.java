@@ -4,6 +4,7 @@ import io.github.sqlguard.model.Finding;
 import io.github.sqlguard.source.ReadResult;
 import io.github.sqlguard.source.SourceReader;
 import io.github.sqlguard.sql.Placeholders;
+import io.github.sqlguard.sql.Statement;
 import io.github.sqlguard.sql.StatementContext;
 import io.github.sqlguard.sql.StatementSplitter;
 import java.io.IOException;
@@ -43,6 +44,7 @@ public final class ChangelogReader {
     private final Deque<Path> reading = new ArrayDeque<>();
     private final Map<String, ScriptCollector> collectors = new LinkedHashMap<>();
     private final List<Finding> problems = new ArrayList<>();
+    private final List<Statement> runOrder = new ArrayList<>();
     private int changesets;
 
     private ChangelogReader(LiquibaseOptions options, Path rootChangelog, String rootRelativePath) {
@@ -60,7 +62,7 @@ public final class ChangelogReader {
         reader.process(file, relativePath, text);
         List<ChangelogScript> scripts = reader.collectors.values().stream()
                 .filter(c -> !c.isEmpty()).map(ScriptCollector::toScript).toList();
-        return new Changelog(scripts, reader.problems, reader.processed, reader.changesets);
+        return new Changelog(scripts, reader.problems, reader.processed, reader.changesets, reader.runOrder);
     }
 
     /** Reads {@code changelogFile} from disk. */
@@ -69,7 +71,7 @@ public final class ChangelogReader {
         ChangelogReader reader = new ChangelogReader(options, file, relativePath);
         Optional<String> text = reader.readText(file, relativePath, StandardCharsets.UTF_8);
         return text.map(t -> read(changelogFile, relativePath, t, options))
-                .orElseGet(() -> new Changelog(List.of(), reader.problems, Set.of(), 0));
+                .orElseGet(() -> new Changelog(List.of(), reader.problems, Set.of(), 0, List.of()));
     }
 
     private void process(Path file, String relativePath, String text) {
@@ -123,7 +125,7 @@ public final class ChangelogReader {
     }
 
     ScriptCollector collector(String relativePath) {
-        return collectors.computeIfAbsent(relativePath, ScriptCollector::new);
+        return collectors.computeIfAbsent(relativePath, path -> new ScriptCollector(path, runOrder));
     }
 
     Placeholders placeholders() {

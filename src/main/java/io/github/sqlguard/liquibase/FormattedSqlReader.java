@@ -154,7 +154,7 @@ public final class FormattedSqlReader {
                 inRollbackBlock = close < 0;
             }
         }
-        ScriptCollector out = new ScriptCollector(relativePath);
+        ScriptCollector out = new ScriptCollector(relativePath, new ArrayList<>());
         out.text(text);
         // Nothing before the first changeset runs, but its comments may acknowledge findings for the whole file.
         int preambleEnd = changesets.isEmpty() ? text.length() : index.lineStart(changesets.get(0)[0] + 1);

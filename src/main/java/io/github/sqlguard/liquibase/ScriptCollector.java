@@ -20,8 +20,12 @@ final class ScriptCollector {
     private LexError lexError;
     private String text = "";
 
-    ScriptCollector(String relativePath) {
+    /** The statements of every file of the changelog run, in the order Liquibase runs them. */
+    private final List<Statement> runOrder;
+
+    ScriptCollector(String relativePath, List<Statement> runOrder) {
         this.relativePath = relativePath;
+        this.runOrder = runOrder;
     }
 
     String relativePath() {
@@ -31,6 +35,7 @@ final class ScriptCollector {
     /** Adds a split script's statements and comments; returns its statements. */
     List<Statement> add(Script script) {
         statements.addAll(script.statements());
+        runOrder.addAll(script.statements());
         comments.addAll(script.comments());
         if (lexError == null && script.lexError().isPresent()) {
             lexError = script.lexError().get();
@@ -40,17 +45,25 @@ final class ScriptCollector {
 
     void add(Statement statement) {
         statements.add(statement);
+        runOrder.add(statement);
     }
 
     /** Puts {@code replacements} where {@code original} stands (compared by identity); nothing if it is not here. */
     void replace(Statement original, List<Statement> replacements) {
-        for (int i = 0; i < statements.size(); i++) {
-            if (statements.get(i) == original) {
-                statements.remove(i);
-                statements.addAll(i, replacements);
-                return;
+        if (replaceIn(statements, original, replacements)) {
+            replaceIn(runOrder, original, replacements);
+        }
+    }
+
+    private static boolean replaceIn(List<Statement> list, Statement original, List<Statement> replacements) {
+        for (int i = 0; i < list.size(); i++) {
+            if (list.get(i) == original) {
+                list.remove(i);
+                list.addAll(i, replacements);
+                return true;
             }
         }
+        return false;
     }
 
     void addComment(Token comment) {
