@@ -140,19 +140,20 @@ record FlywayPluginSettings(
 
     /**
      * Flyway locations: {@code filesystem:dir} is relative to the project; {@code classpath:dir} (and a bare
-     * {@code dir}) is looked up under each resource directory.
+     * {@code dir}) is looked up under each resource directory. A {@code {vendor}} folder is every folder there.
      */
-    private static List<Path> resolveLocation(String location, MavenProject project) {
+    static List<Path> resolveLocation(String location, MavenProject project) {
         Path base = project.getBasedir().toPath();
         if (location.startsWith("filesystem:")) {
-            return List.of(base.resolve(location.substring("filesystem:".length())).normalize());
+            return VendorFolders.expand(base.resolve(location.substring("filesystem:".length())).normalize());
         }
         String classpathDir = location.startsWith("classpath:") ? location.substring("classpath:".length())
                 : location;
         List<Path> resolved = new ArrayList<>();
         for (var resource : project.getResources()) {
             File directory = new File(resource.getDirectory());
-            resolved.add(directory.toPath().resolve(classpathDir.replaceFirst("^/", "")).normalize());
+            resolved.addAll(VendorFolders.expand(
+                    directory.toPath().resolve(classpathDir.replaceFirst("^/", "")).normalize()));
         }
         return resolved;
     }

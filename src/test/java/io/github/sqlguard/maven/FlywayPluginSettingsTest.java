@@ -5,6 +5,7 @@ import static io.github.sqlguard.maven.TestProjects.addPlugin;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -128,6 +129,28 @@ class FlywayPluginSettingsTest {
 
         assertEquals(List.of(folder.resolve("db/configured")), settings.locations());
         assertEquals(Optional.empty(), settings.versionedPrefix());
+    }
+
+    @Test
+    void aVendorFolderInALocationIsEveryFolderInItsPlace() throws IOException {
+        Files.createDirectories(folder.resolve("src/main/sql/postgresql"));
+        Files.createDirectories(folder.resolve("src/main/sql/mysql"));
+        Files.createDirectories(folder.resolve("src/main/resources/db/vendor/h2/extra"));
+        Files.createDirectories(folder.resolve("src/main/resources/db/vendor/oracle/extra"));
+        addPlugin(project, GROUP, PLUGIN, "<locations><location>filesystem:src/main/sql/{vendor}</location>"
+                + "<location>classpath:db/vendor/{vendor}/extra</location></locations>");
+
+        assertEquals(List.of(folder.resolve("src/main/sql/mysql"), folder.resolve("src/main/sql/postgresql"),
+                folder.resolve("src/main/resources/db/vendor/h2/extra"),
+                folder.resolve("src/main/resources/db/vendor/oracle/extra")),
+                settings(Map.of(), Map.of()).locations());
+    }
+
+    @Test
+    void aVendorLocationWithoutAnyFolderStaysAsWrittenSoItIsReportedMissing() {
+        project.getProperties().setProperty("flyway.locations", "filesystem:db/{vendor}");
+
+        assertEquals(List.of(folder.resolve("db/{vendor}")), settings(Map.of(), Map.of()).locations());
     }
 
     private FlywayPluginSettings settings(Map<String, String> commandLine, Map<String, String> environment) {
