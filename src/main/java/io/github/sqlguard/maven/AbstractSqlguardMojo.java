@@ -269,6 +269,7 @@ abstract class AbstractSqlguardMojo extends AbstractMojo {
             if (hasProject() && (directories == null || directories.isEmpty())) {
                 // A changelog the liquibase-maven-plugin names but sqlguard cannot check is said in the log.
                 liquibasePlugin.warnings().forEach(getLog()::warn);
+                flywayPlugin.warnings().forEach(getLog()::warn);
             }
             FlywayConfig flyway = flywayConfig(flywayPlugin);
             List<Path> scanned = scannedDirectories(base, flywayPlugin, liquibasePlugin);
