@@ -1,6 +1,7 @@
 package io.github.sqlguard;
 
 import io.github.sqlguard.model.ScriptMode;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -9,6 +10,8 @@ import java.util.Map;
  *
  * @param sinceVersion versioned scripts at or below this version already ran and are not checked; null = all
  * @param undoScripts what to do with {@code U} scripts
+ * @param javaMigrations the Java (or Kotlin) migration classes' source files in the Flyway locations: Flyway runs
+ *     them, sqlguard cannot read what they do, so each is reported as {@code unchecked-change}
  */
 public record FlywayConfig(
         String versionedPrefix,
@@ -20,7 +23,8 @@ public record FlywayConfig(
         String placeholderPrefix,
         String placeholderSuffix,
         String sinceVersion,
-        ScriptMode undoScripts) {
+        ScriptMode undoScripts,
+        List<Path> javaMigrations) {
 
     public static final FlywayConfig DEFAULTS = new FlywayConfig("V", "U", "R", "__", List.of(".sql"), Map.of(),
             "${", "}", null, ScriptMode.WARN);
@@ -28,5 +32,14 @@ public record FlywayConfig(
     public FlywayConfig {
         suffixes = List.copyOf(suffixes);
         placeholders = Map.copyOf(placeholders);
+        javaMigrations = List.copyOf(javaMigrations);
+    }
+
+    /** Settings for a project without Java migrations. */
+    public FlywayConfig(String versionedPrefix, String undoPrefix, String repeatablePrefix, String separator,
+            List<String> suffixes, Map<String, String> placeholders, String placeholderPrefix,
+            String placeholderSuffix, String sinceVersion, ScriptMode undoScripts) {
+        this(versionedPrefix, undoPrefix, repeatablePrefix, separator, suffixes, placeholders, placeholderPrefix,
+                placeholderSuffix, sinceVersion, undoScripts, List.of());
     }
 }

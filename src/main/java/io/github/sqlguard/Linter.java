@@ -160,6 +160,7 @@ public final class Linter {
             unique.add(session.fileProblem(FileDiagnostics.UNREADABLE_FILE, problem.relativePath(), 1,
                     problem.message()));
         }
+        unique.addAll(session.javaMigrationFindings());
         List<Finding> acknowledged = session.applyProjectAcknowledgements(unique, outcomes);
         Collections.sort(acknowledged);
         Map<Location, String> statementSql = new HashMap<>();

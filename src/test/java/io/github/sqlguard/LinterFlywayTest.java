@@ -68,16 +68,58 @@ class LinterFlywayTest {
         assertTrue(error.getMessage().contains("sinceVersion 'one-dot-nine'"), error.getMessage());
     }
 
-    private void write(String path, String text) throws IOException {
+    @Test
+    void aJavaMigrationIsReportedAtItsClassAsCodeSqlguardCannotRead() throws IOException {
+        Path backfill = write("src/main/java/db/migration/V2__Backfill.java", """
+                package db.migration;
+
+                import org.flywaydb.core.api.migration.BaseJavaMigration;
+                import org.flywaydb.core.api.migration.Context;
+
+                public class V2__Backfill extends BaseJavaMigration {
+                    @Override
+                    public void migrate(Context context) throws Exception {
+                        context.getConnection().createStatement().execute("DELETE FROM orders");
+                    }
+                }
+                """);
+        Path old = write("src/main/java/db/migration/V1_5__Seed.java", "class V1_5__Seed {}\n");
+        Path notAMigration = write("src/main/java/db/migration/VersionSupport.java", "class VersionSupport {}\n");
+
+        List<String> found = lint(null, ScriptMode.WARN, List.of(backfill, old, notAMigration)).findings().stream()
+                .filter(f -> f.ruleId().equals("unchecked-change"))
+                .map(f -> f.location() + " " + f.severity() + " " + f.message()).toList();
+
+        assertEquals(List.of("src/main/java/db/migration/V1_5__Seed.java:1:1 WARNING Flyway Java migration "
+                + "V1_5__Seed runs code sqlguard cannot read; nothing it does to rows was checked",
+                "src/main/java/db/migration/V2__Backfill.java:6:1 WARNING Flyway Java migration "
+                + "V2__Backfill runs code sqlguard cannot read; nothing it does to rows was checked"),
+                found, "VersionSupport starts with V but is no migration name");
+    }
+
+    @Test
+    void aJavaMigrationAtOrBelowSinceVersionAlreadyRan() throws IOException {
+        Path old = write("src/main/java/db/migration/V1_5__Seed.java", "class V1_5__Seed {}\n");
+
+        assertTrue(lint("1.9", ScriptMode.WARN, List.of(old)).findings().stream()
+                .noneMatch(f -> f.ruleId().equals("unchecked-change")));
+    }
+
+    private Path write(String path, String text) throws IOException {
         Path file = project.resolve(path);
         Files.createDirectories(file.getParent());
         Files.writeString(file, text, StandardCharsets.UTF_8);
+        return file;
     }
 
     private LintResult lint(String sinceVersion, ScriptMode undo) {
+        return lint(sinceVersion, undo, List.of());
+    }
+
+    private LintResult lint(String sinceVersion, ScriptMode undo, List<Path> javaMigrations) {
         LintConfig defaults = LintConfig.defaults(project, List.of(project.resolve("db")));
         FlywayConfig flyway = new FlywayConfig("V", "U", "R", "__", List.of(".sql"), Map.of(), "${", "}",
-                sinceVersion, undo);
+                sinceVersion, undo, javaMigrations);
         return new Linter().run(new LintConfig(project, defaults.directories(), defaults.includes(), List.of(),
                 Dialect.AUTO, StandardCharsets.UTF_8, Map.of(), List.of(), flyway, defaults.liquibase(), List.of(),
                 null, defaults.maxFileBytes(), 2));

@@ -269,6 +269,7 @@ abstract class AbstractSqlguardMojo extends AbstractMojo {
             if (hasProject() && (directories == null || directories.isEmpty())) {
                 // A changelog the liquibase-maven-plugin names but sqlguard cannot check is said in the log.
                 liquibasePlugin.warnings().forEach(getLog()::warn);
+                flywayPlugin.warnings().forEach(getLog()::warn);
             }
             FlywayConfig flyway = flywayConfig(flywayPlugin);
             List<Path> scanned = scannedDirectories(base, flywayPlugin, liquibasePlugin);
@@ -380,7 +381,20 @@ abstract class AbstractSqlguardMojo extends AbstractMojo {
                 plugin.placeholderPrefix().orElse(defaults.placeholderPrefix()),
                 plugin.placeholderSuffix().orElse(defaults.placeholderSuffix()),
                 sinceVersion == null || sinceVersion.isBlank() ? null : sinceVersion.trim(),
-                ScriptMode.fromConfig("undoScripts", undoScripts));
+                ScriptMode.fromConfig("undoScripts", undoScripts), javaMigrations(plugin));
+    }
+
+    /** Java migrations in the Flyway locations, when sqlguard scans those (no {@code directories} configured). */
+    private List<Path> javaMigrations(FlywayPluginSettings plugin) {
+        if (!hasProject() || directories != null && !directories.isEmpty()) {
+            return List.of();
+        }
+        FlywayConfig defaults = FlywayConfig.DEFAULTS;
+        return JavaMigrations.in(project, plugin.locations(), List.of(
+                ParameterValues.firstSet(sqlMigrationPrefix, plugin.versionedPrefix().orElse(defaults.versionedPrefix())),
+                ParameterValues.firstSet(undoSqlMigrationPrefix, plugin.undoPrefix().orElse(defaults.undoPrefix())),
+                ParameterValues.firstSet(repeatableSqlMigrationPrefix,
+                        plugin.repeatablePrefix().orElse(defaults.repeatablePrefix()))));
     }
 
     private List<SuppressionConfig> suppressionConfigs() {

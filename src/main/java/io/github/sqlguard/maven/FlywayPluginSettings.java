@@ -13,7 +13,10 @@ import org.codehaus.plexus.util.xml.Xpp3Dom;
 /**
  * The parts of an {@code org.flywaydb:flyway-maven-plugin} configuration in the same pom, and of the
  * {@code flyway.*} properties that plugin reads, that decide how migrations are named, where they live and what
- * their placeholders stand for, so users do not repeat them.
+ * their placeholders stand for, so users do not repeat them. Flyway settings written in files beside the code
+ * (a Spring Boot application's {@code spring.flyway.*}, {@code flyway.conf}, {@code flyway.toml}) add their
+ * locations, since whatever runs Flyway with them runs those migrations too, and fill in the naming and
+ * placeholders the pom leaves unset.
  */
 record FlywayPluginSettings(
         Map<String, String> placeholders,
@@ -24,11 +27,12 @@ record FlywayPluginSettings(
         Optional<String> repeatablePrefix,
         Optional<String> separator,
         List<String> suffixes,
-        List<Path> locations) {
+        List<Path> locations,
+        List<String> warnings) {
 
     static final FlywayPluginSettings NONE = new FlywayPluginSettings(Map.of(), Optional.empty(),
             Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), List.of(),
-            List.of());
+            List.of(), List.of());
 
     private static final String PROPERTY_PREFIX = "flyway.";
     private static final String PLACEHOLDERS_PREFIX = "flyway.placeholders.";
@@ -45,7 +49,17 @@ record FlywayPluginSettings(
         }
         List<Xpp3Dom> configurations = PluginConfigurations.of(project, "org.flywaydb", "flyway-maven-plugin")
                 .orElse(List.of());
-        return read(configurations, overrides(properties, environment), project);
+        Map<String, String> overrides = overrides(properties, environment);
+        List<String> warnings = new ArrayList<>();
+        List<Path> resourceFolders = project.getResources().stream()
+                .map(resource -> Path.of(resource.getDirectory()).toAbsolutePath().normalize()).toList();
+        List<FlywaySettingsSource> files = new ArrayList<>(SpringFlywaySettings.in(resourceFolders, warnings));
+        String namedFiles = overrides.get(PROPERTY_PREFIX + "configFiles");
+        files.addAll(FlywayConfigFiles.in(project.getBasedir().toPath(), namedFiles != null
+                ? ParameterValues.splitList(namedFiles)
+                : configurations.stream().flatMap(configuration -> values(configuration, "configFiles").stream())
+                        .toList(), warnings));
+        return read(configurations, overrides, files, project, warnings);
     }
 
     /** The {@code flyway.*} settings outside the plugin's configuration, the strongest last in. */
@@ -64,7 +78,7 @@ record FlywayPluginSettings(
     }
 
     private static FlywayPluginSettings read(List<Xpp3Dom> configurations, Map<String, String> overrides,
-            MavenProject project) {
+            List<FlywaySettingsSource> files, MavenProject project, List<String> warnings) {
         Map<String, String> placeholders = new LinkedHashMap<>();
         List<String> suffixes = new ArrayList<>();
         List<String> locations = new ArrayList<>();
@@ -86,23 +100,48 @@ record FlywayPluginSettings(
         List<String> overriddenLocations = ParameterValues.splitList(overrides.get(PROPERTY_PREFIX + "locations"));
         List<String> overriddenSuffixes = ParameterValues.splitList(overrides.get(PROPERTY_PREFIX + "sqlMigrationSuffixes"));
         List<Path> resolved = new ArrayList<>();
-        for (String location : overriddenLocations.isEmpty() ? locations : overriddenLocations) {
-            resolved.addAll(resolveLocation(location.trim(), project));
+        List<String> allLocations = new ArrayList<>(overriddenLocations.isEmpty() ? locations : overriddenLocations);
+        for (FlywaySettingsSource file : files) {
+            allLocations.addAll(ParameterValues.splitList(file.settings().get(PROPERTY_PREFIX + "locations")));
+            file.settings().forEach((name, value) -> {
+                if (name.startsWith(PLACEHOLDERS_PREFIX) && name.length() > PLACEHOLDERS_PREFIX.length()) {
+                    placeholders.putIfAbsent(name.substring(PLACEHOLDERS_PREFIX.length()), value);
+                }
+            });
+        }
+        for (String location : allLocations) {
+            resolveLocation(location.trim(), project).stream().filter(path -> !resolved.contains(path))
+                    .forEach(resolved::add);
+        }
+        if (overriddenSuffixes.isEmpty() && suffixes.isEmpty()) {
+            suffixes.addAll(ParameterValues.splitList(fromFiles("sqlMigrationSuffixes", files).orElse(null)));
         }
         return new FlywayPluginSettings(placeholders,
-                setting("placeholderPrefix", configurations, overrides),
-                setting("placeholderSuffix", configurations, overrides),
-                setting("sqlMigrationPrefix", configurations, overrides),
-                setting("undoSqlMigrationPrefix", configurations, overrides),
-                setting("repeatableSqlMigrationPrefix", configurations, overrides),
-                setting("sqlMigrationSeparator", configurations, overrides),
-                overriddenSuffixes.isEmpty() ? suffixes : overriddenSuffixes, resolved);
+                setting("placeholderPrefix", configurations, overrides, files),
+                setting("placeholderSuffix", configurations, overrides, files),
+                setting("sqlMigrationPrefix", configurations, overrides, files),
+                setting("undoSqlMigrationPrefix", configurations, overrides, files),
+                setting("repeatableSqlMigrationPrefix", configurations, overrides, files),
+                setting("sqlMigrationSeparator", configurations, overrides, files),
+                overriddenSuffixes.isEmpty() ? suffixes : overriddenSuffixes, resolved, List.copyOf(warnings));
     }
 
-    /** A single-valued setting: the {@code flyway.<name>} property when one is given, else the configuration's. */
-    private static Optional<String> setting(String name, List<Xpp3Dom> configurations, Map<String, String> overrides) {
+    /**
+     * A single-valued setting: the {@code flyway.<name>} property when one is given, else the configuration's,
+     * else the first settings file's.
+     */
+    private static Optional<String> setting(String name, List<Xpp3Dom> configurations, Map<String, String> overrides,
+            List<FlywaySettingsSource> files) {
         String overridden = overrides.get(PROPERTY_PREFIX + name);
-        return overridden != null && !overridden.isEmpty() ? Optional.of(overridden) : first(configurations, name);
+        if (overridden != null && !overridden.isEmpty()) {
+            return Optional.of(overridden);
+        }
+        return first(configurations, name).or(() -> fromFiles(name, files));
+    }
+
+    private static Optional<String> fromFiles(String name, List<FlywaySettingsSource> files) {
+        return files.stream().map(file -> file.settings().get(PROPERTY_PREFIX + name))
+                .filter(value -> value != null && !value.isEmpty()).findFirst();
     }
 
     /** A list parameter: either child elements or one comma-separated value. */
@@ -140,19 +179,20 @@ record FlywayPluginSettings(
 
     /**
      * Flyway locations: {@code filesystem:dir} is relative to the project; {@code classpath:dir} (and a bare
-     * {@code dir}) is looked up under each resource directory.
+     * {@code dir}) is looked up under each resource directory. A {@code {vendor}} folder is every folder there.
      */
-    private static List<Path> resolveLocation(String location, MavenProject project) {
+    static List<Path> resolveLocation(String location, MavenProject project) {
         Path base = project.getBasedir().toPath();
         if (location.startsWith("filesystem:")) {
-            return List.of(base.resolve(location.substring("filesystem:".length())).normalize());
+            return VendorFolders.expand(base.resolve(location.substring("filesystem:".length())).normalize());
         }
         String classpathDir = location.startsWith("classpath:") ? location.substring("classpath:".length())
                 : location;
         List<Path> resolved = new ArrayList<>();
         for (var resource : project.getResources()) {
             File directory = new File(resource.getDirectory());
-            resolved.add(directory.toPath().resolve(classpathDir.replaceFirst("^/", "")).normalize());
+            resolved.addAll(VendorFolders.expand(
+                    directory.toPath().resolve(classpathDir.replaceFirst("^/", "")).normalize()));
         }
         return resolved;
     }

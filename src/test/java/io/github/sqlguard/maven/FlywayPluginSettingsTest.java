@@ -3,8 +3,10 @@ package io.github.sqlguard.maven;
 import static io.github.sqlguard.maven.TestProjects.addManagedPlugin;
 import static io.github.sqlguard.maven.TestProjects.addPlugin;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -128,6 +130,163 @@ class FlywayPluginSettingsTest {
 
         assertEquals(List.of(folder.resolve("db/configured")), settings.locations());
         assertEquals(Optional.empty(), settings.versionedPrefix());
+    }
+
+    @Test
+    void aVendorFolderInALocationIsEveryFolderInItsPlace() throws IOException {
+        Files.createDirectories(folder.resolve("src/main/sql/postgresql"));
+        Files.createDirectories(folder.resolve("src/main/sql/mysql"));
+        Files.createDirectories(folder.resolve("src/main/resources/db/vendor/h2/extra"));
+        Files.createDirectories(folder.resolve("src/main/resources/db/vendor/oracle/extra"));
+        addPlugin(project, GROUP, PLUGIN, "<locations><location>filesystem:src/main/sql/{vendor}</location>"
+                + "<location>classpath:db/vendor/{vendor}/extra</location></locations>");
+
+        assertEquals(List.of(folder.resolve("src/main/sql/mysql"), folder.resolve("src/main/sql/postgresql"),
+                folder.resolve("src/main/resources/db/vendor/h2/extra"),
+                folder.resolve("src/main/resources/db/vendor/oracle/extra")),
+                settings(Map.of(), Map.of()).locations());
+    }
+
+    @Test
+    void aVendorLocationWithoutAnyFolderStaysAsWrittenSoItIsReportedMissing() {
+        project.getProperties().setProperty("flyway.locations", "filesystem:db/{vendor}");
+
+        assertEquals(List.of(folder.resolve("db/{vendor}")), settings(Map.of(), Map.of()).locations());
+    }
+
+    @Test
+    void aSpringBootApplicationPropertiesFileAddsItsLocationsPlaceholdersAndNaming() throws IOException {
+        write("src/main/resources/application.properties", """
+                spring.datasource.url=jdbc:postgresql://localhost/app
+                spring.flyway.locations=classpath:db/migration,filesystem:sql/extra
+                spring.flyway.placeholders.cleanup_cond=1=1
+                spring.flyway.sql-migration-separator=-
+                spring.flyway.placeholder-prefix=#[
+                """);
+
+        FlywayPluginSettings settings = settings(Map.of(), Map.of());
+
+        assertEquals(List.of(folder.resolve("src/main/resources/db/migration"), folder.resolve("sql/extra")),
+                settings.locations());
+        assertEquals(Map.of("cleanup_cond", "1=1"), settings.placeholders());
+        assertEquals(Optional.of("-"), settings.separator());
+        assertEquals(Optional.of("#["), settings.placeholderPrefix());
+        assertEquals(List.of(), settings.warnings());
+    }
+
+    @Test
+    void springBootYamlListsProfileDocumentsAndIndexedEntriesAddEveryLocation() throws IOException {
+        write("src/main/resources/application.yml", """
+                spring:
+                  flyway:
+                    locations:
+                      - classpath:db/migration
+                      - filesystem:sql/common
+                    placeholders:
+                      schema: billing
+                ---
+                spring:
+                  config:
+                    activate:
+                      on-profile: prod
+                  flyway:
+                    locations: ${FLYWAY_LOCATIONS:filesystem:sql/prod}
+                """);
+        write("src/main/resources/config/application-ops.properties",
+                "spring.flyway.locations[0]=filesystem:sql/ops\nspring.flyway.locations[1]=filesystem:sql/more\n");
+
+        FlywayPluginSettings settings = settings(Map.of(), Map.of());
+
+        assertEquals(List.of(folder.resolve("src/main/resources/db/migration"), folder.resolve("sql/common"),
+                folder.resolve("sql/prod"), folder.resolve("sql/ops"), folder.resolve("sql/more")),
+                settings.locations());
+        assertEquals(Map.of("schema", "billing"), settings.placeholders());
+    }
+
+    @Test
+    void thePomWinsOverSpringBootForNamingAndPlaceholdersAndBothLocationsAreScanned() throws IOException {
+        addPlugin(project, GROUP, PLUGIN, "<locations>filesystem:db/plugin</locations>"
+                + "<sqlMigrationSeparator>__</sqlMigrationSeparator><placeholders><schema>pom</schema></placeholders>");
+        write("src/main/resources/application.properties", """
+                spring.flyway.locations=filesystem:db/app
+                spring.flyway.sqlMigrationSeparator=-
+                spring.flyway.placeholders.schema=app
+                spring.flyway.placeholders.owner=app_owner
+                """);
+
+        FlywayPluginSettings settings = settings(Map.of(), Map.of());
+
+        assertEquals(List.of(folder.resolve("db/plugin"), folder.resolve("db/app")), settings.locations());
+        assertEquals(Optional.of("__"), settings.separator());
+        assertEquals(Map.of("schema", "pom", "owner", "app_owner"), settings.placeholders());
+    }
+
+    @Test
+    void aFlywayConfInTheProjectFolderAddsItsLocations() throws IOException {
+        write("flyway.conf", """
+                flyway.url=jdbc:postgresql://localhost:5432/app
+                flyway.locations=filesystem:src/main/sql
+                flyway.placeholders.env=prod
+                flyway.sqlMigrationPrefix=M
+                """);
+
+        FlywayPluginSettings settings = settings(Map.of(), Map.of());
+
+        assertEquals(List.of(folder.resolve("src/main/sql")), settings.locations());
+        assertEquals(Map.of("env", "prod"), settings.placeholders());
+        assertEquals(Optional.of("M"), settings.versionedPrefix());
+    }
+
+    @Test
+    void aFlywayTomlAddsTheLocationsOfItsFlywayTableAndOfEachEnvironment() throws IOException {
+        write("flyway.toml", """
+                [environments.default]
+                url = "jdbc:postgresql://localhost:5432/app"  # the local database
+                locations = ["filesystem:not/flyway"]
+
+                [flyway]
+                locations = [
+                    "filesystem:src/main/sql",   # shared
+                    "filesystem:src/main/seed"
+                ]
+                placeholders = { schema = "app", owner = 'ops, team' }
+                sqlMigrationSeparator = "--"
+
+                [environments.prod.flyway]
+                locations = ["filesystem:src/main/prod"]
+
+                [flyway.placeholders]
+                tenant = "acme"
+                """);
+
+        FlywayPluginSettings settings = settings(Map.of(), Map.of());
+
+        assertEquals(List.of(folder.resolve("src/main/sql"), folder.resolve("src/main/seed"),
+                folder.resolve("src/main/prod")), settings.locations());
+        assertEquals(Map.of("schema", "app", "owner", "ops, team", "tenant", "acme"), settings.placeholders());
+        assertEquals(Optional.of("--"), settings.separator());
+    }
+
+    @Test
+    void configFilesNamedInThePomAreReadAndAMissingOrMalformedOneIsAWarning() throws IOException {
+        write("conf/prod.conf", "flyway.locations=filesystem:db/prod\n");
+        project.getProperties().setProperty("flyway.configFiles", "conf/prod.conf, conf/missing.conf");
+        write("src/main/resources/application.yml", "spring:\n  flyway: [unclosed\n");
+
+        FlywayPluginSettings settings = settings(Map.of(), Map.of());
+
+        assertEquals(List.of(folder.resolve("db/prod")), settings.locations());
+        assertEquals(2, settings.warnings().size(), settings.warnings().toString());
+        assertTrue(settings.warnings().get(0).startsWith("sqlguard: could not read the Spring Boot settings in "
+                + folder.resolve("src/main/resources/application.yml") + " (not valid YAML"), settings.warnings().get(0));
+        assertEquals("sqlguard: the Flyway config file 'conf/missing.conf' named by configFiles was not found; "
+                + "the locations it sets are not scanned", settings.warnings().get(1));
+    }
+
+    private void write(String path, String text) throws IOException {
+        Path file = folder.resolve(path);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text);
     }
 
     private FlywayPluginSettings settings(Map<String, String> commandLine, Map<String, String> environment) {

@@ -1,0 +1,169 @@
+package io.github.sqlguard.maven;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.YAMLException;
+
+/**
+ * The {@code spring.flyway.*} settings of a Spring Boot application: Spring Boot runs Flyway when the
+ * application starts, with the locations, placeholders and naming of {@code application.properties} or
+ * {@code application.yml} (and their profile variants such as {@code application-prod.yml}), which may name
+ * folders the pom never mentions.
+ */
+final class SpringFlywaySettings {
+
+    private static final String SPRING_PREFIX = "spring.flyway.";
+    private static final Pattern FILE_NAME = Pattern.compile("application(-[^.]+)?\\.(properties|ya?ml)");
+    private static final Pattern INDEX = Pattern.compile("\\[\\d+]$");
+    private static final Pattern WITH_DEFAULT = Pattern.compile("\\$\\{[^:}]+:([^}]*)}");
+
+    private SpringFlywaySettings() {
+    }
+
+    /**
+     * One source per document of every application properties or YAML file in the resource folders (and their
+     * {@code config/} folders) that sets anything under {@code spring.flyway}.
+     *
+     * @param warnings receives a line for each file that cannot be read
+     */
+    static List<FlywaySettingsSource> in(List<Path> resourceFolders, List<String> warnings) {
+        List<FlywaySettingsSource> sources = new ArrayList<>();
+        for (Path folder : resourceFolders) {
+            for (Path file : applicationFiles(folder)) {
+                try {
+                    String text = Files.readString(file, StandardCharsets.UTF_8);
+                    List<Map<String, String>> documents = file.toString().endsWith(".properties")
+                            ? propertiesDocuments(text) : yamlDocuments(text);
+                    for (Map<String, String> document : documents) {
+                        Map<String, String> flyway = flywaySettings(document);
+                        if (!flyway.isEmpty()) {
+                            sources.add(new FlywaySettingsSource(file, flyway));
+                        }
+                    }
+                } catch (IOException | RuntimeException unreadable) {
+                    warnings.add("sqlguard: could not read the Spring Boot settings in " + file + " ("
+                            + unreadable.getMessage() + "); a spring.flyway.locations there is not scanned, list its "
+                            + "folders in sqlguard's <directories>");
+                }
+            }
+        }
+        return sources;
+    }
+
+    private static List<Path> applicationFiles(Path folder) {
+        List<Path> files = new ArrayList<>();
+        for (Path place : List.of(folder, folder.resolve("config"))) {
+            if (!Files.isDirectory(place)) {
+                continue;
+            }
+            try (Stream<Path> children = Files.list(place)) {
+                children.filter(child -> FILE_NAME.matcher(child.getFileName().toString()).matches())
+                        .filter(Files::isRegularFile).sorted().forEach(files::add);
+            } catch (IOException unreadable) {
+                // A folder that cannot be listed holds nothing sqlguard could read; the scan reports it.
+            }
+        }
+        return files;
+    }
+
+    /** Spring Boot splits a properties file into documents at lines {@code #---} and {@code !---}. */
+    private static List<Map<String, String>> propertiesDocuments(String text) throws IOException {
+        List<Map<String, String>> documents = new ArrayList<>();
+        for (String document : text.split("(?m)^[#!]---\\s*$")) {
+            Properties properties = new Properties();
+            properties.load(new StringReader(document));
+            Map<String, String> values = new LinkedHashMap<>();
+            properties.stringPropertyNames().stream().sorted()
+                    .forEach(name -> values.put(name, properties.getProperty(name)));
+            documents.add(values);
+        }
+        return documents;
+    }
+
+    private static List<Map<String, String>> yamlDocuments(String text) {
+        LoaderOptions options = new LoaderOptions();
+        options.setMaxAliasesForCollections(50);
+        options.setAllowRecursiveKeys(false);
+        List<Map<String, String>> documents = new ArrayList<>();
+        try {
+            for (Object document : new Yaml(options).loadAll(text)) {
+                Map<String, String> values = new LinkedHashMap<>();
+                flatten("", document, values);
+                documents.add(values);
+            }
+        } catch (YAMLException malformed) {
+            throw new IllegalArgumentException("not valid YAML: " + malformed.getMessage().lines().findFirst()
+                    .orElse(""), malformed);
+        }
+        return documents;
+    }
+
+    /** Nested keys joined with dots as Spring Boot binds them; a list becomes one comma-separated value. */
+    private static void flatten(String prefix, Object node, Map<String, String> values) {
+        if (node instanceof Map<?, ?> map) {
+            map.forEach((key, value) -> flatten(prefix.isEmpty() ? String.valueOf(key) : prefix + "." + key, value,
+                    values));
+        } else if (node instanceof List<?> list) {
+            List<String> items = new ArrayList<>();
+            list.forEach(item -> items.add(String.valueOf(item)));
+            values.put(prefix, String.join(",", items));
+        } else if (node != null && !prefix.isEmpty()) {
+            values.put(prefix, String.valueOf(node));
+        }
+    }
+
+    /**
+     * The {@code spring.flyway.*} entries under their Flyway names: Spring's kebab-case ({@code
+     * sql-migration-prefix}) becomes Flyway's camel case, indexed list entries ({@code locations[0]}) one
+     * comma-separated value, and a {@code ${NAME:default}} reference its default.
+     */
+    private static Map<String, String> flywaySettings(Map<String, String> document) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        document.forEach((name, value) -> {
+            if (!name.startsWith(SPRING_PREFIX) || value == null) {
+                return;
+            }
+            String key = INDEX.matcher(name.substring(SPRING_PREFIX.length())).replaceFirst("");
+            String flywayName = key.startsWith("placeholders.") ? key : camelCase(key);
+            settings.merge("flyway." + flywayName, withDefaults(value), (first, next) -> first + "," + next);
+        });
+        return settings;
+    }
+
+    private static String camelCase(String kebab) {
+        StringBuilder camel = new StringBuilder();
+        boolean upper = false;
+        for (char c : kebab.toCharArray()) {
+            if (c == '-') {
+                upper = true;
+            } else {
+                camel.append(upper ? Character.toUpperCase(c) : c);
+                upper = false;
+            }
+        }
+        return camel.toString();
+    }
+
+    private static String withDefaults(String value) {
+        Matcher reference = WITH_DEFAULT.matcher(value);
+        StringBuilder resolved = new StringBuilder();
+        while (reference.find()) {
+            reference.appendReplacement(resolved, Matcher.quoteReplacement(reference.group(1)));
+        }
+        reference.appendTail(resolved);
+        return resolved.toString();
+    }
+}
