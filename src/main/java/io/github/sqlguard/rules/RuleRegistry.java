@@ -23,8 +23,7 @@ public final class RuleRegistry {
         rules.addAll(DataLossRules.all());
         rules.add(new UnparsedStatementRule());
         rules.add(new RuntimeSqlRule());
-        rules.add(new PsqlIncludeRule());
-        rules.add(new SqlPlusIncludeRule());
+        rules.add(new ScriptIncludeRule());
         return List.copyOf(rules);
     }
 

@@ -23,7 +23,7 @@ class PsqlIncludeRuleTest {
     })
     void reportsIncludesOnly(Dialect dialect, String sql, String expected) {
         List<String> found = RulePipeline.run(dialect, sql.replace("\\n", "\n"), RuleRegistry.all()).stream()
-                .filter(hit -> hit.rule().equals("psql-include"))
+                .filter(hit -> hit.rule().equals("script-include"))
                 .map(hit -> hit.line() + ":" + hit.column() + " " + hit.message().substring(0, hit.message().indexOf(",")))
                 .toList();
         assertEquals(expected.equals("-") ? List.of() : List.of(expected), found);
@@ -44,7 +44,7 @@ class PsqlIncludeRuleTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "\\connect other_db\\nDROP TABLE customers; | 2:1 drop-table",
-        "\\ir cleanup.sql\\nDELETE FROM orders; | 1:1 psql-include, 2:1 delete-without-where",
+        "\\ir cleanup.sql\\nDELETE FROM orders; | 1:1 script-include, 2:1 delete-without-where",
         "\\set ON_ERROR_STOP on\\nTRUNCATE sessions; | 2:1 truncate-table",
         "COPY t (a) FROM stdin;\\n1\\tDROP TABLE x;\\n\\.\\nUPDATE t SET a = 1; | 4:1 update-without-where",
     })

@@ -22,7 +22,7 @@ class RuleRegistryTest {
                 "unfiltered-subquery WARNING", "truncate-table ERROR", "drop-table ERROR", "drop-column ERROR", "drop-schema ERROR",
                 "drop-database ERROR", "drop-partition ERROR", "rename-table WARNING", "rename-column WARNING",
                 "alter-column-type WARNING", "cascade WARNING", "unparsed-statement WARNING", "runtime-sql WARNING",
-                "psql-include WARNING", "sqlplus-include WARNING"),
+                "script-include WARNING"),
                 RuleRegistry.all().stream().map(rule -> rule.info().id() + " " + rule.info().defaultSeverity())
                         .toList());
     }

@@ -7,8 +7,11 @@ import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** A SQL*Plus include runs a file sqlguard does not read through it: it is said, never passed over. */
-class SqlPlusIncludeRuleTest {
+/**
+ * SQL*Plus, MySQL client and H2 includes run a file sqlguard does not read through them: each is said, never
+ * passed over (psql's are in {@link PsqlIncludeRuleTest}).
+ */
+class ScriptIncludeRuleTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
@@ -20,10 +23,16 @@ class SqlPlusIncludeRuleTest {
         "SQLSERVER | @cleanup.sql\\nSELECT 1; | -",
         "AUTO | SELECT @a = 1,\\n       @b = 2; | -",
         "AUTO | UPDATE t SET x = 1 WHERE id =\\n@id; | -",
+        "MYSQL | SOURCE /opt/app/sql/wipe_sessions.sql\\nSELECT 1; | 1:1 SOURCE /opt/app/sql/wipe_sessions.sql runs another file",
+        "MARIADB | CREATE TABLE t (id int);\\n\\. seed/prices.sql\\n | 2:1 \\. seed/prices.sql runs another file",
+        "H2 | RUNSCRIPT FROM 'classpath:db/wipe.sql'; | 1:1 RUNSCRIPT FROM 'classpath:db/wipe.sql' runs another file",
+        "AUTO | RUNSCRIPT FROM 'db/wipe.sql' CHARSET 'UTF-8'; | 1:1 RUNSCRIPT FROM 'db/wipe.sql' CHARSET 'UTF-8' runs another file",
+        "MYSQL | SELECT source FROM imports WHERE id = 1; | -",
+        "POSTGRESQL | RUNSCRIPT FROM 'x.sql'; | -",
     })
     void reportsIncludesOnly(Dialect dialect, String sql, String expected) {
         List<String> found = RulePipeline.run(dialect, sql.replace("\\n", "\n"), RuleRegistry.all()).stream()
-                .filter(hit -> hit.rule().equals("sqlplus-include"))
+                .filter(hit -> hit.rule().equals("script-include"))
                 .map(hit -> hit.line() + ":" + hit.column() + " " + hit.message().substring(0, hit.message().indexOf(",")))
                 .toList();
         assertEquals(expected.equals("-") ? List.of() : List.of(expected), found);

@@ -1,0 +1,126 @@
+package io.github.sqlguard.rules;
+
+import io.github.sqlguard.analysis.StatementModel;
+import io.github.sqlguard.model.Dialect;
+import io.github.sqlguard.model.Location;
+import io.github.sqlguard.model.RuleInfo;
+import io.github.sqlguard.model.Severity;
+import io.github.sqlguard.sql.Token;
+import io.github.sqlguard.sql.TokenType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Makes visible that a script runs another file through its client or database, which sqlguard does not read
+ * through the include (fail closed): psql's {@code \i}, SQL*Plus's {@code @file}, the MySQL client's
+ * {@code SOURCE file} and H2's {@code RUNSCRIPT FROM 'file'}.
+ */
+public final class ScriptIncludeRule implements Rule {
+
+    private static final Set<String> PSQL_INCLUDES = Set.of("i", "ir", "include", "include_relative");
+
+    private static final RuleInfo INFO = new RuleInfo(
+            "script-include",
+            Severity.WARNING,
+            "The script runs another file that is not read through the include",
+            "psql's \\i, \\ir, \\include and \\include_relative, SQL*Plus's @file and @@file, the MySQL client's "
+                    + "SOURCE file and \\. file, and H2's RUNSCRIPT FROM 'file' run the statements of another file "
+                    + "as part of the migration. sqlguard does not follow them: the included file is checked only "
+                    + "when it is itself among the scanned migrations, and then without the schema of the script "
+                    + "that includes it.",
+            "Make sure the included file lies in a scanned directory (or inline it), then acknowledge it: "
+                    + "-- sqlguard:allow script-include reason: <why>",
+            List.of("\\i sql/purge_customers.sql", "RUNSCRIPT FROM 'classpath:db/wipe.sql'"),
+            List.of("DELETE FROM customers WHERE id = 5"));
+
+    @Override
+    public RuleInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public List<Violation> check(StatementModel statement) {
+        if (statement.statement().container()) {
+            return List.of();
+        }
+        Dialect dialect = statement.statement().dialect();
+        List<Token> tokens = statement.statement().tokens();
+        List<Violation> violations = new ArrayList<>();
+        if (isPsqlInclude(tokens) || isMySqlSource(tokens, dialect) || isH2RunScript(tokens, dialect)) {
+            violations.add(violation(statement, tokens, 0));
+        }
+        if (dialect == Dialect.ORACLE || dialect == Dialect.AUTO) {
+            // SQL*Plus commands end at the end of their line, so an include may sit inside what reads as one
+            // statement; only Oracle scripts run them anywhere, elsewhere only the statement's start is one.
+            int last = dialect == Dialect.ORACLE ? tokens.size() : Math.min(1, tokens.size());
+            for (int i = 0; i < last; i++) {
+                if (isSqlPlusInclude(tokens, i)) {
+                    violations.add(violation(statement, tokens, i));
+                }
+            }
+        }
+        return violations;
+    }
+
+    private static Violation violation(StatementModel statement, List<Token> tokens, int index) {
+        Token first = tokens.get(index);
+        return new Violation(lineFrom(tokens, index) + " runs another file, which sqlguard does not read through this "
+                + "include: it is checked only if it is itself among the scanned migrations",
+                new Location(statement.start().path(), first.line(), first.column()));
+    }
+
+    private static boolean isPsqlInclude(List<Token> tokens) {
+        return tokens.size() >= 2 && tokens.get(0).isSymbol("\\") && tokens.get(1).type() == TokenType.WORD
+                && tokens.get(1).offset() == tokens.get(0).endOffset()
+                && PSQL_INCLUDES.contains(tokens.get(1).text().toLowerCase(Locale.ROOT));
+    }
+
+    /** {@code SOURCE file} or {@code \. file}, first on its line, with the file on the same line. */
+    private static boolean isMySqlSource(List<Token> tokens, Dialect dialect) {
+        if (dialect != Dialect.MYSQL && dialect != Dialect.MARIADB && dialect != Dialect.AUTO || tokens.size() < 2) {
+            return false;
+        }
+        Token first = tokens.get(0);
+        Token second = tokens.get(1);
+        boolean source = first.isWord("SOURCE") && second.line() == first.line()
+                && !second.isSymbol("=") && !second.isSymbol("(") && !second.isSymbol(",");
+        boolean backslashDot = first.isSymbol("\\") && second.isSymbol(".") && second.offset() == first.endOffset();
+        return source || backslashDot;
+    }
+
+    private static boolean isH2RunScript(List<Token> tokens, Dialect dialect) {
+        return (dialect == Dialect.H2 || dialect == Dialect.AUTO) && tokens.size() >= 2
+                && tokens.get(0).isWord("RUNSCRIPT") && tokens.get(1).isWord("FROM");
+    }
+
+    /**
+     * A word {@code @name} or {@code @@name} first on its line, followed on that line by nothing, a file
+     * extension or a path: a T-SQL variable that starts a line ({@code @b = 2}, {@code @id)}) is followed by
+     * something else.
+     */
+    private static boolean isSqlPlusInclude(List<Token> tokens, int index) {
+        Token token = tokens.get(index);
+        if (token.type() != TokenType.WORD || !token.text().startsWith("@") || token.text().length() < 2
+                || index > 0 && tokens.get(index - 1).line() == token.line()) {
+            return false;
+        }
+        Token next = index + 1 < tokens.size() ? tokens.get(index + 1) : null;
+        return next == null || next.line() != token.line()
+                || next.offset() == token.endOffset() && (next.isSymbol(".") || next.isSymbol("/"));
+    }
+
+    /** The tokens of {@code index}'s line from it on, as written, for the message. */
+    private static String lineFrom(List<Token> tokens, int index) {
+        Token first = tokens.get(index);
+        StringBuilder text = new StringBuilder(first.text());
+        int end = first.endOffset();
+        for (int i = index + 1; i < tokens.size() && tokens.get(i).line() == first.line(); i++) {
+            Token token = tokens.get(i);
+            text.append(token.offset() > end ? " " : "").append(token.text());
+            end = token.endOffset();
+        }
+        return text.toString();
+    }
+}
