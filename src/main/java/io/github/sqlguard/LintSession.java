@@ -25,11 +25,13 @@ import io.github.sqlguard.source.ReadResult;
 import io.github.sqlguard.source.SourceClassification;
 import io.github.sqlguard.source.SourceClassifier;
 import io.github.sqlguard.source.SourceKind;
+import io.github.sqlguard.source.FlywayCallbacks;
 import io.github.sqlguard.source.SourcePath;
 import io.github.sqlguard.source.SourceReader;
 import io.github.sqlguard.sql.AttachedComment;
 import io.github.sqlguard.sql.Placeholders;
 import io.github.sqlguard.sql.Statement;
+import io.github.sqlguard.sql.StatementContext;
 import io.github.sqlguard.sql.StatementSplitter;
 import io.github.sqlguard.suppress.Baseline;
 import io.github.sqlguard.suppress.BaselineMatch;
@@ -205,10 +207,23 @@ final class LintSession {
         } else if (kind == SourceKind.LIQUIBASE_FORMATTED_SQL) {
             scripts.add(FormattedSqlReader.read(path, text.text(), liquibaseOptions));
         } else {
-            scripts.add(new ChangelogScript(path, splitters.get(dialectOf(file)).split(path, text.text())));
+            String content = text.text();
+            scripts.add(new ChangelogScript(path, splitters.get(dialectOf(file)).split(path, content, 0,
+                    content.length(), 1, 1, scriptContext(file, kind))));
         }
         return new PreparedFile(file, classification, scripts, findings, reached, ceiling, text.text(), decided,
                 text.stamp(), runOrder);
+    }
+
+    /** A Flyway callback runs on every migrate (or clean, validate..): its findings say so. */
+    private StatementContext scriptContext(SourcePath file, SourceKind kind) {
+        if (kind != SourceKind.PLAIN_SQL) {
+            return StatementContext.SCRIPT;
+        }
+        return FlywayCallbacks.eventOf(file.fileName(), config.flyway().separator(), config.flyway().suffixes())
+                .map(event -> new StatementContext(StatementContext.Kind.SCRIPT, "Flyway callback " + event
+                        + ", which runs on " + FlywayCallbacks.runsOn(event)))
+                .orElse(StatementContext.SCRIPT);
     }
 
     /**

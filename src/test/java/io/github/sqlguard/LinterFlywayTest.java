@@ -112,6 +112,25 @@ class LinterFlywayTest {
         return file;
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "afterMigrate.sql | TRUNCATE TABLE price_cache | Flyway callback afterMigrate, which runs on every migrate",
+        "beforeEachMigrate__refresh.sql | DELETE FROM sessions | Flyway callback beforeEachMigrate, which runs on every migrate",
+        "AFTERCLEAN.sql | DROP TABLE audit | Flyway callback afterClean, which runs on every clean",
+        "afterMigration.sql | DELETE FROM sessions | -",
+    })
+    void aCallbackSaysItRunsOnEveryMigrate(String name, String sql, String expected) throws IOException {
+        write("db/" + name, sql + ";\n");
+
+        List<Finding> callback = lint(null, ScriptMode.WARN).findings().stream()
+                .filter(f -> f.location().path().equals("db/" + name)).toList();
+
+        assertEquals(1, callback.size(), callback.toString());
+        assertEquals(Severity.ERROR, callback.get(0).severity());
+        assertEquals(!expected.equals("-"), callback.get(0).message().endsWith(" (" + expected + ")"),
+                callback.get(0).message());
+    }
+
     private LintResult lint(String sinceVersion, ScriptMode undo) {
         return lint(sinceVersion, undo, List.of());
     }
