@@ -175,7 +175,8 @@ final class ColumnWrites {
     }
 
     /**
-     * The columns an ALTER TABLE renames, old name to new name, unquoted as written: {@code RENAME [COLUMN] a TO b}, H2's
+     * The columns an ALTER TABLE renames, old name to new name, unquoted as written:
+     * {@code RENAME [COLUMN] a TO b}, H2's
      * {@code ALTER COLUMN a RENAME TO b} and MySQL's {@code CHANGE [COLUMN] a b type}.
      */
     static Map<String, String> renamedColumns(List<Token> tokens, int main) {
@@ -199,13 +200,15 @@ final class ColumnWrites {
             if (clause.get(0).isWord("RENAME") && !clause.get(1).isAnyWord("TO", "AS", "CONSTRAINT", "INDEX", "KEY")) {
                 SchemaNames.Read old = SchemaNames.name(clause, at);
                 if (old != null && old.next() + 1 < clause.size() && clause.get(old.next()).isWord("TO")) {
-                    renamed.put(SchemaNames.unquoted(old.text()), SchemaNames.unquoted(clause.get(old.next() + 1).text()));
+                    renamed.put(SchemaNames.unquoted(old.text()),
+                            SchemaNames.unquoted(clause.get(old.next() + 1).text()));
                 }
             } else if (clause.get(0).isWord("ALTER")) {
                 SchemaNames.Read old = SchemaNames.name(clause, at);
                 if (old != null && old.next() + 2 < clause.size() && clause.get(old.next()).isWord("RENAME")
                         && clause.get(old.next() + 1).isWord("TO")) {
-                    renamed.put(SchemaNames.unquoted(old.text()), SchemaNames.unquoted(clause.get(old.next() + 2).text()));
+                    renamed.put(SchemaNames.unquoted(old.text()),
+                            SchemaNames.unquoted(clause.get(old.next() + 2).text()));
                 }
             } else if (clause.get(0).isWord("CHANGE")) {
                 SchemaNames.Read old = SchemaNames.name(clause, at);
