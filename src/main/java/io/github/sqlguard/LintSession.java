@@ -19,6 +19,7 @@ import io.github.sqlguard.rules.RuleSettings;
 import io.github.sqlguard.schema.MigrationHistories;
 import io.github.sqlguard.source.DatabaseNames;
 import io.github.sqlguard.source.DecodeWarning;
+import io.github.sqlguard.source.DownScriptName;
 import io.github.sqlguard.source.FlywayNaming;
 import io.github.sqlguard.source.FlywayVersion;
 import io.github.sqlguard.source.ReadResult;
@@ -173,10 +174,11 @@ final class LintSession {
             return PreparedFile.decided(file, classification, FileOutcome.notAMigration(path), text.stamp());
         }
         ScriptMode undo = config.flyway().undoScripts();
-        if (kind == SourceKind.FLYWAY_UNDO && undo == ScriptMode.SKIP) {
+        boolean reverts = kind == SourceKind.FLYWAY_UNDO || DownScriptName.isDownScript(path, kind);
+        if (reverts && undo == ScriptMode.SKIP) {
             return PreparedFile.decided(file, classification, FileOutcome.notAMigration(path), text.stamp());
         }
-        Severity ceiling = kind == SourceKind.FLYWAY_UNDO && undo == ScriptMode.WARN ? Severity.WARNING : null;
+        Severity ceiling = reverts && undo == ScriptMode.WARN ? Severity.WARNING : null;
 
         List<Finding> findings = new ArrayList<>();
         if (settings.severityOf(FileDiagnostics.INVALID_ENCODING).isPresent()) {

@@ -49,6 +49,35 @@ class LinterFlywayTest {
         }
     }
 
+    /**
+     * Down scripts of the tools that pair every up script with one (diesel, golang-migrate, sqlx, pop) run only on
+     * a revert, as Flyway undo scripts do, and follow the same setting; a word "down" elsewhere in a path does not
+     * make an up script one.
+     */
+    @ParameterizedTest
+    @CsvSource({
+        "CHECK, 2020-09-07-231141_add_migration_utils/down.sql, ERROR",
+        "WARN,  2020-09-07-231141_add_migration_utils/down.sql, WARNING",
+        "SKIP,  2020-09-07-231141_add_migration_utils/down.sql, -",
+        "WARN,  20191100000001000002_identities.postgres.down.sql, WARNING",
+        "WARN,  000012_drop_sessions.down.sql, WARNING",
+        "WARN,  2021-02-10_drop-down-menu/up.sql, ERROR",
+        "WARN,  countdown.sql, ERROR",
+        "WARN,  20191100000001000002_identities.postgres.up.sql, ERROR"})
+    void downScriptsFollowTheUndoSetting(ScriptMode mode, String name, String expected) throws IOException {
+        write("db/" + name, "DROP TABLE identity_credentials;\n");
+
+        List<Finding> findings = lint(null, mode).findings().stream()
+                .filter(f -> f.location().path().equals("db/" + name)).toList();
+
+        if (expected.equals("-")) {
+            assertEquals(List.of(), findings);
+        } else {
+            assertEquals(1, findings.size(), findings.toString());
+            assertEquals(Severity.valueOf(expected), findings.get(0).severity());
+        }
+    }
+
     @Test
     void sinceVersionLeavesAppliedScriptsAloneComparingAsFlywayDoes() {
         LintResult result = lint("1.9", ScriptMode.WARN);

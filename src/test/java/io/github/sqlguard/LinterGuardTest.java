@@ -111,6 +111,58 @@ class LinterGuardTest {
         }
     }
 
+    /**
+     * Scripts that move values into a column they add, as DSpace, Lemmy and Flowable write them: the UPDATE that
+     * fills the new column overwrites nothing, the old column's values survive in the copy, and the new column's
+     * name is used by no running code yet. Each line: the statement's line, rule and expected severity, and the
+     * guard the message names.
+     */
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            POSTGRESQL | ALTER TABLE post_aggregates ADD COLUMN newest_comment_time timestamp NOT NULL DEFAULT now(); UPDATE post_aggregates SET newest_comment_time = newest_comment_time_necro; | 2:1 update-without-where INFO column newest_comment_time was added earlier in this script and nothing has written it since
+            H2         | ALTER TABLE ResourcePolicy ADD COLUMN dspace_object UUID; UPDATE ResourcePolicy SET dspace_object = (SELECT eperson.uuid FROM eperson WHERE ResourcePolicy.resource_id = eperson.eperson_id AND ResourcePolicy.resource_type_id = 7); UPDATE ResourcePolicy SET dspace_object = (SELECT item.uuid FROM item WHERE ResourcePolicy.resource_id = item.item_id AND ResourcePolicy.resource_type_id = 2); | 2:1 update-without-where INFO column dspace_object was added earlier in this script and nothing has written it since, 3:1 update-without-where ERROR
+            ORACLE     | alter table ACT_HI_PROCINST add REV_ INTEGER default 1; update ACT_HI_PROCINST set REV_ = 1; | 2:1 update-without-where INFO column REV_ was added earlier in this script and nothing has written it since
+            POSTGRESQL | ALTER TABLE local_site ADD COLUMN registration_mode registration_mode_enum NOT NULL DEFAULT 'require_application'; WITH subquery AS (SELECT open_registration, CASE WHEN open_registration THEN 'open' ELSE 'closed' END AS mode FROM local_site) UPDATE local_site SET registration_mode = subquery.mode::registration_mode_enum FROM subquery; | 2:128 update-without-where INFO column registration_mode was added earlier in this script and nothing has written it since
+            POSTGRESQL | ALTER TABLE modlog_combined ADD COLUMN mod_lock_post_id_new int, ADD COLUMN mod_ban_id_new int; UPDATE modlog_combined SET (mod_lock_post_id_new, mod_ban_id_new) = (mod_lock_post_id, mod_ban_id); ALTER TABLE modlog_combined DROP COLUMN mod_lock_post_id, DROP COLUMN mod_ban_id; ALTER TABLE modlog_combined RENAME COLUMN mod_lock_post_id_new TO mod_lock_post_id; | 2:1 update-without-where INFO columns mod_lock_post_id_new, mod_ban_id_new were added earlier in this script and nothing has written them since, 3:29 drop-column INFO values of mod_lock_post_id copied to mod_lock_post_id_new at line 2, 3:59 drop-column INFO values of mod_ban_id copied to mod_ban_id_new at line 2, 4:29 rename-column INFO column mod_lock_post_id_new was added earlier in this script
+            MYSQL      | ALTER TABLE ACT_HI_TASKINST ADD DUE_DATE_TEMP_ datetime(3); UPDATE ACT_HI_TASKINST SET DUE_DATE_TEMP_ = DUE_DATE_; ALTER TABLE ACT_HI_TASKINST DROP COLUMN DUE_DATE_; ALTER TABLE ACT_HI_TASKINST CHANGE DUE_DATE_TEMP_ DUE_DATE_ datetime(3); | 2:1 update-without-where INFO column DUE_DATE_TEMP_ was added earlier in this script and nothing has written it since, 3:29 drop-column INFO values of due_date_ copied to DUE_DATE_TEMP_ at line 2, 4:29 rename-column INFO column DUE_DATE_TEMP_ was added earlier in this script
+            H2         | ALTER TABLE requestitem ALTER COLUMN item_id rename to item_legacy_id; ALTER TABLE requestitem ADD COLUMN item_id UUID; UPDATE requestitem SET item_id = (SELECT item.uuid FROM item WHERE requestitem.item_legacy_id = item.item_id); ALTER TABLE requestitem DROP COLUMN item_legacy_id; | 1:25 rename-column WARNING, 3:1 update-without-where INFO column item_id was added earlier in this script and nothing has written it since, 4:25 drop-column ERROR
+            POSTGRESQL | ALTER TABLE orders ADD COLUMN status_code INT; INSERT INTO orders (id, status_code) VALUES (1, 5); UPDATE orders SET status_code = 0; | 3:1 update-without-where ERROR
+            POSTGRESQL | ALTER TABLE orders ADD COLUMN status_code INT; UPDATE orders SET status_code = 1, status = 'open'; | 2:1 update-without-where ERROR
+            POSTGRESQL | ALTER TABLE orders ADD COLUMN total_new INT; UPDATE orders SET total_new = total WHERE id > 10; ALTER TABLE orders DROP COLUMN total; | 3:20 drop-column ERROR
+            POSTGRESQL | ALTER TABLE orders ADD COLUMN total_new INT; UPDATE orders SET total_new = total; UPDATE orders SET total_new = 0 WHERE id = 1; ALTER TABLE orders DROP COLUMN total; | 2:1 update-without-where INFO column total_new was added earlier in this script and nothing has written it since, 4:20 drop-column ERROR
+            POSTGRESQL | ALTER TABLE orders ADD COLUMN total_new INT; UPDATE orders SET total_new = round(total); ALTER TABLE orders DROP COLUMN total; | 2:1 update-without-where INFO column total_new was added earlier in this script and nothing has written it since, 3:20 drop-column ERROR
+            POSTGRESQL | ALTER TABLE orders ADD COLUMN total_new INT; UPDATE orders SET total_new = total; INSERT INTO orders (id, total) VALUES (7, 3); ALTER TABLE orders DROP COLUMN total; | 2:1 update-without-where INFO column total_new was added earlier in this script and nothing has written it since, 4:20 drop-column ERROR
+            POSTGRESQL | ALTER TABLE subscription ADD COLUMN if NOT EXISTS type CHARACTER VARYING(255); UPDATE subscription SET type = 'content'; ALTER TABLE subscription ADD COLUMN IF NOT EXISTS tmp INT; ALTER TABLE subscription DROP COLUMN tmp; | 2:1 update-without-where ERROR, 4:26 drop-column ERROR
+            POSTGRESQL | ALTER TABLE orders RENAME COLUMN total TO total_old; ALTER TABLE orders ADD COLUMN total INT; ALTER TABLE orders RENAME COLUMN total_old TO total_legacy; | 1:20 rename-column WARNING, 3:20 rename-column WARNING
+            """)
+    void scriptThatRebuildsAColumnLosesNothing(Dialect dialect, String sql, String expected) throws IOException {
+        Path file = project.resolve("db/V1__change.sql");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, sql.strip().replace("; ", ";\n") + "\n", StandardCharsets.UTF_8);
+
+        List<String> findings = run(dialect, null).stream()
+                .map(f -> f.location().line() + ":" + f.location().column() + " " + f.ruleId() + " " + f.severity()
+                        + (f.message().contains("(guarded: ")
+                                ? " " + f.message().substring(f.message().indexOf("(guarded: ") + 10,
+                                        f.message().length() - 1) : ""))
+                .toList();
+
+        assertEquals(List.of(expected.split(", (?=\\d+:\\d+ )")), findings);
+    }
+
+    @org.junit.jupiter.api.Test
+    void columnAddedByAnEarlierMigrationHoldsDataTheUpdateOverwrites() throws IOException {
+        Path init = project.resolve("db/V0__init.sql");
+        Files.createDirectories(init.getParent());
+        Files.writeString(init, "ALTER TABLE sessions ADD COLUMN logout_token VARCHAR(64);\n", StandardCharsets.UTF_8);
+
+        List<Finding> findings = lint(Dialect.POSTGRESQL, "UPDATE sessions SET logout_token = token;",
+                "update-without-where");
+
+        assertEquals(1, findings.size(), findings.toString());
+        assertEquals(Severity.ERROR, findings.get(0).severity(), findings.get(0).message());
+    }
+
     @ParameterizedTest(name = "{0} {1}")
     @CsvSource(delimiter = '|', textBlock = """
             MARK_RAN | <tableIsEmpty tableName="audit_2019"/>                                    | INFO
@@ -156,6 +208,6 @@ class LinterGuardTest {
         LintResult result = new Linter().run(new LintConfig(project, defaults.directories(), defaults.includes(),
                 List.of(), dialect, StandardCharsets.UTF_8, Map.of(), List.of(), defaults.flyway(),
                 defaults.liquibase(), List.of(), null, defaults.maxFileBytes(), 1));
-        return result.findings().stream().filter(f -> f.ruleId().equals(rule)).toList();
+        return result.findings().stream().filter(f -> rule == null || f.ruleId().equals(rule)).toList();
     }
 }

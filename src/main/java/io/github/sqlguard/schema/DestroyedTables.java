@@ -101,8 +101,12 @@ final class DestroyedTables {
             } else {
                 continue;
             }
+            int name = at;
             while (at < clause.size() && clause.get(at).isAnyWord("COLUMN", "IF", "NOT", "EXISTS")) {
                 at++;
+            }
+            if (verb.equals("ADD") && clause.subList(name, at).stream().anyMatch(t -> t.isWord("EXISTS"))) {
+                continue; // ADD COLUMN IF NOT EXISTS c: c may be an older column that holds data
             }
             if (at < clause.size()
                     && clause.get(at).isAnyWord(ColumnDefinition.CONSTRAINT_WORDS.toArray(String[]::new))) {

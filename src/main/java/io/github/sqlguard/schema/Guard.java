@@ -1,33 +1,44 @@
 package io.github.sqlguard.schema;
 
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * What in the script itself keeps a destructive statement from losing data: it runs only when the table is
- * empty, the rows were copied in full just before, or the column it drops was added by the same script.
+ * empty, the rows were copied in full just before, the column it drops was added by the same script or had its
+ * values copied to another column, or the columns an UPDATE fills were added by the same script and hold nothing
+ * yet.
  *
  * @param kind which of those
- * @param description for the finding: {@code "runs only when audit_2019 is empty"}
- * @param columns for a scratch-column guard, the keys of the columns it protects; empty otherwise
+ * @param description for the finding: {@code "runs only when audit_2019 is empty"}; for a scratch-column
+ *     guard, what all its columns' notes say
+ * @param columns for a scratch-column guard, the keys of the columns it protects (from a drop, or from a rename
+ *     when the script added them), each with what protects it ({@code "column tmp was added earlier in this
+ *     script"}); empty otherwise
  */
-public record Guard(Kind kind, String description, Set<String> columns) {
+public record Guard(Kind kind, String description, Map<String, String> columns) {
 
     /** Marks a finding lowered to INFO by a guard: {@code "(guarded: rows copied to b at line 4)"}. */
     public static final String MARK = "guarded: ";
 
     /** The kinds of guard. */
-    public enum Kind { EMPTY_TABLE, ROWS_COPIED, SCRATCH_COLUMN }
+    public enum Kind { EMPTY_TABLE, ROWS_COPIED, SCRATCH_COLUMN, NEW_COLUMNS_FILLED }
+
+    /** What an UPDATE of every row loses, which nothing is when it only fills columns added just before. */
+    private static final Set<String> FILL_RULES = Set.of("update-without-where", "always-true-where",
+            "unfiltered-subquery");
 
     private static final Set<String> TABLE_RULES = Set.of("drop-table", "truncate-table", "delete-without-where",
             "always-true-where", "drop-column", "unfiltered-subquery");
 
     public Guard {
-        columns = Set.copyOf(columns);
+        columns = Map.copyOf(columns);
     }
 
     /** A guard over the whole table the statement targets. */
     public Guard(Kind kind, String description) {
-        this(kind, description, Set.of());
+        this(kind, description, Map.of());
     }
 
     /**
@@ -35,14 +46,30 @@ public record Guard(Kind kind, String description, Set<String> columns) {
      * guard protects all the statement's clauses, a scratch-column guard only the clauses that drop the
      * columns added earlier ({@code DROP COLUMN scratch, DROP COLUMN old_data} keeps the second finding).
      */
-    public boolean protects(java.util.List<String> subjects) {
+    public boolean protects(List<String> subjects) {
         return kind != Kind.SCRATCH_COLUMN
-                || !subjects.isEmpty() && subjects.stream().allMatch(s -> columns.contains(SchemaNames.key(s)));
+                || !subjects.isEmpty() && subjects.stream().allMatch(s -> columns.containsKey(SchemaNames.key(s)));
     }
 
     /** True when this guard makes the loss the rule {@code ruleId} reports impossible. */
     public boolean covers(String ruleId) {
-        return kind == Kind.SCRATCH_COLUMN ? ruleId.equals("drop-column") : TABLE_RULES.contains(ruleId);
+        return switch (kind) {
+            case SCRATCH_COLUMN -> ruleId.equals("drop-column") || ruleId.equals("rename-column");
+            case NEW_COLUMNS_FILLED -> FILL_RULES.contains(ruleId);
+            default -> TABLE_RULES.contains(ruleId);
+        };
+    }
+
+    /**
+     * The note a guarded finding's message about {@code subjects} ends with: for a scratch-column guard, what
+     * protects those columns ({@code "(guarded: values of total copied to total_new at line 2)"}).
+     */
+    public String note(List<String> subjects) {
+        if (kind != Kind.SCRATCH_COLUMN || subjects.isEmpty()) {
+            return note();
+        }
+        return " (" + MARK + String.join("; ", subjects.stream()
+                .map(s -> columns.getOrDefault(SchemaNames.key(s), description)).distinct().toList()) + ")";
     }
 
     /** The note a guarded finding's message ends with. */

@@ -7,11 +7,13 @@ import io.github.sqlguard.sql.TokenType;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
+import java.util.stream.Collectors;
 import java.util.regex.Pattern;
 
 /**
@@ -22,6 +24,13 @@ import java.util.regex.Pattern;
  * FROM t) DROP TABLE t}, PL/pgSQL {@code IF NOT EXISTS (SELECT 1 FROM t) THEN DROP TABLE t}, or
  * {@code (SELECT COUNT(*) FROM t) = 0}. {@code IF EXISTS (..)}, {@code IF OBJECT_ID(..) IS NOT NULL},
  * {@code DROP TABLE IF EXISTS}, and a condition with a WHERE or about another table do not.
+ *
+ * <p>Columns are followed too, as scripts that rebuild a column write them ({@code ADD total_new; UPDATE t SET
+ * total_new = total; DROP total; RENAME total_new TO total}): an UPDATE that only fills columns the script added
+ * and nothing has written since overwrites nothing, a column whose values an UPDATE of every row copied as they
+ * are into another column loses nothing when it is dropped, and a column the script added is used by no code
+ * that runs yet, so renaming it breaks nothing. An INSERT, MERGE or COPY into the table, a later write of the
+ * copy, a rename of the table or an UPDATE that is not read ends what was known.
  */
 public final class LossGuards {
 
@@ -35,6 +44,8 @@ public final class LossGuards {
     private final Map<String, String> copiedTables = new HashMap<>();
     private final Set<String> emptyTables = new HashSet<>();
     private final Map<String, Set<String>> addedColumns = new HashMap<>();
+    private final Map<String, Set<String>> unwrittenColumns = new HashMap<>();
+    private final Map<String, Map<String, ColumnCopy>> copiedColumns = new HashMap<>();
     private Statement lastContainer;
 
     /** The guard of {@code statement}, when the script gives it one. */
@@ -42,6 +53,12 @@ public final class LossGuards {
         List<Token> tokens = statement.tokens();
         if (statement.container() || tokens.isEmpty()) {
             return Optional.empty();
+        }
+        if (statement.context().runsWithMigration()) {
+            Optional<Guard> filled = ColumnWrites.update(tokens).flatMap(this::fillOfNewColumns);
+            if (filled.isPresent()) {
+                return filled;
+            }
         }
         int main = mainKeyword(tokens);
         List<String> targets = DestroyedTables.of(tokens, main);
@@ -59,16 +76,50 @@ public final class LossGuards {
         if (targets.stream().allMatch(t -> copiedTables.containsKey(SchemaNames.key(t)))) {
             return Optional.of(new Guard(Guard.Kind.ROWS_COPIED, copiedTables.get(SchemaNames.key(targets.get(0)))));
         }
-        Set<String> added = addedColumns.getOrDefault(SchemaNames.key(targets.get(0)), Set.of());
-        List<String> scratch = DestroyedTables.droppedColumns(tokens, main).stream()
-                .filter(c -> added.contains(SchemaNames.key(c))).toList();
-        if (!scratch.isEmpty() && targets.size() == 1) {
-            // Guards only the findings about these columns; one about another column dropped alongside stays.
-            return Optional.of(new Guard(Guard.Kind.SCRATCH_COLUMN, (scratch.size() == 1 ? "column " : "columns ")
-                    + String.join(", ", scratch) + (scratch.size() == 1 ? " was" : " were")
-                    + " added earlier in this script", new HashSet<>(scratch.stream().map(SchemaNames::key).toList())));
+        return targets.size() == 1 ? columnGuard(tokens, main, SchemaNames.key(targets.get(0))) : Optional.empty();
+    }
+
+    /**
+     * The guard of the columns an ALTER TABLE drops or renames: those the script added, and those whose values
+     * it copied in full to another column; a rename only of those it added.
+     */
+    private Optional<Guard> columnGuard(List<Token> tokens, int main, String table) {
+        Set<String> added = addedColumns.getOrDefault(table, Set.of());
+        Map<String, ColumnCopy> copies = copiedColumns.getOrDefault(table, Map.of());
+        List<String> dropped = DestroyedTables.droppedColumns(tokens, main);
+        List<String> scratch = new ArrayList<>(dropped.stream().filter(c -> added.contains(SchemaNames.key(c)))
+                .toList());
+        ColumnWrites.renamedColumns(tokens, main).keySet().stream().filter(c -> added.contains(SchemaNames.key(c)))
+                .forEach(scratch::add);
+        List<String> copied = dropped.stream()
+                .filter(c -> !added.contains(SchemaNames.key(c)) && copies.containsKey(SchemaNames.key(c))).toList();
+        if (scratch.isEmpty() && copied.isEmpty()) {
+            return Optional.empty();
         }
-        return Optional.empty();
+        // Guards only the findings about these columns; one about another column dropped alongside stays.
+        Map<String, String> notes = new LinkedHashMap<>();
+        scratch.forEach(c -> notes.put(SchemaNames.key(c), "column " + c + " was added earlier in this script"));
+        copied.forEach(c -> notes.put(SchemaNames.key(c), copies.get(SchemaNames.key(c)).description()));
+        String description = scratch.isEmpty() ? String.join("; ", notes.values())
+                : (scratch.size() == 1 ? "column " : "columns ") + String.join(", ", scratch)
+                        + (scratch.size() == 1 ? " was" : " were") + " added earlier in this script"
+                        + copied.stream().map(c -> "; " + notes.get(SchemaNames.key(c))).collect(Collectors.joining());
+        return Optional.of(new Guard(Guard.Kind.SCRATCH_COLUMN, description, notes));
+    }
+
+    /** The guard of an UPDATE that assigns only columns the script added and nothing has written since. */
+    private Optional<Guard> fillOfNewColumns(ColumnWrites.Update update) {
+        Set<String> unwritten = unwrittenColumns.getOrDefault(SchemaNames.key(update.table()), Set.of());
+        List<String> assigned = update.assigned();
+        if (assigned.isEmpty() || !assigned.stream().allMatch(c -> unwritten.contains(SchemaNames.key(c)))) {
+            return Optional.empty();
+        }
+        String names = assigned.size() <= 3 ? String.join(", ", assigned)
+                : String.join(", ", assigned.subList(0, 3)) + " and " + (assigned.size() - 3) + " more";
+        return Optional.of(new Guard(Guard.Kind.NEW_COLUMNS_FILLED, (assigned.size() == 1 ? "column " : "columns ")
+                + names + (assigned.size() == 1 ? " was" : " were")
+                + " added earlier in this script and nothing has written " + (assigned.size() == 1 ? "it" : "them")
+                + " since"));
     }
 
     /** Records what {@code statement} establishes for later ones: full copies of tables, added columns. */
@@ -98,8 +149,99 @@ public final class LossGuards {
         DestroyedTables.fullCopy(tokens, main).or(() -> ColumnListCopy.of(tokens, main, before))
                 .ifPresent(copy -> copiedTables.put(SchemaNames.key(copy.source()),
                         "rows copied to " + copy.target() + " at line " + statement.start().line()));
-        DestroyedTables.addedColumns(tokens, main).ifPresent(added -> addedColumns
-                .computeIfAbsent(SchemaNames.key(added.table()), k -> new HashSet<>()).addAll(added.columns()));
+        DestroyedTables.addedColumns(tokens, main).ifPresent(added -> {
+            addedColumns.computeIfAbsent(SchemaNames.key(added.table()), k -> new HashSet<>()).addAll(added.columns());
+            unwrittenColumns.computeIfAbsent(SchemaNames.key(added.table()), k -> new HashSet<>())
+                    .addAll(added.columns());
+        });
+        followColumns(tokens, main, statement.start().line());
+    }
+
+    /** Updates what is known of the columns after {@code tokens} ran: what they wrote, dropped and renamed. */
+    private void followColumns(List<Token> tokens, int main, int line) {
+        Optional<ColumnWrites.Update> update = ColumnWrites.update(tokens);
+        if (update.isPresent()) {
+            written(update.get(), line);
+            return;
+        }
+        if (ColumnWrites.updates(tokens)) {
+            // An UPDATE of a join or a table list: which columns it wrote is not known
+            unwrittenColumns.clear();
+            copiedColumns.clear();
+            return;
+        }
+        Optional<String> rowsAdded = ColumnWrites.rowsAddedTo(tokens);
+        if (rowsAdded.isPresent()) {
+            // New rows carry values in the added columns, and in a copied column values its copy lacks
+            forget(SchemaNames.key(rowsAdded.get()));
+            return;
+        }
+        List<String> targets = DestroyedTables.of(tokens, main);
+        if (targets.isEmpty() || !tokens.get(main).isAnyWord("ALTER", "DROP")) {
+            return;
+        }
+        if (tokens.get(main).isWord("DROP") || ColumnWrites.renamesTable(tokens, main)) {
+            targets.forEach(t -> forget(SchemaNames.key(t)));
+            addedColumns.keySet().removeAll(targets.stream().map(SchemaNames::key).toList());
+            return;
+        }
+        String table = SchemaNames.key(targets.get(0));
+        Set<String> added = addedColumns.computeIfAbsent(table, k -> new HashSet<>());
+        Set<String> unwritten = unwrittenColumns.computeIfAbsent(table, k -> new HashSet<>());
+        Map<String, ColumnCopy> copies = copiedColumns.computeIfAbsent(table, k -> new HashMap<>());
+        for (String column : DestroyedTables.droppedColumns(tokens, main)) {
+            String key = SchemaNames.key(column);
+            added.remove(key);
+            unwritten.remove(key);
+            copies.remove(key);
+            copies.values().removeIf(copy -> copy.target().equals(key));
+        }
+        ColumnWrites.renamedColumns(tokens, main).forEach((written, renamed) -> {
+            String old = SchemaNames.key(written);
+            String key = SchemaNames.key(renamed);
+            for (Set<String> columns : List.of(added, unwritten)) {
+                boolean had = columns.remove(old);
+                columns.remove(key);
+                if (had) {
+                    columns.add(key);
+                }
+            }
+            copies.remove(key);
+            ColumnCopy moved = copies.remove(old);
+            if (moved != null) {
+                copies.put(key, moved);
+            }
+            copies.replaceAll((source, copy) -> copy.target().equals(old) ? copy.retargeted(key) : copy);
+        });
+    }
+
+    /** An UPDATE of one table: its columns are written, and those it copied of every row have their copy. */
+    private void written(ColumnWrites.Update update, int line) {
+        String table = SchemaNames.key(update.table());
+        Set<String> assigned = new HashSet<>(update.assigned().stream().map(SchemaNames::key).toList());
+        unwrittenColumns.getOrDefault(table, new HashSet<>()).removeAll(assigned);
+        Map<String, ColumnCopy> copies = copiedColumns.computeIfAbsent(table, k -> new HashMap<>());
+        copies.values().removeIf(copy -> assigned.contains(copy.target()));
+        if (update.everyRow()) {
+            update.copies().forEach((source, target) -> {
+                if (!source.equals(SchemaNames.key(target))) {
+                    copies.put(source, new ColumnCopy(SchemaNames.key(target),
+                            "values of " + source + " copied to " + target + " at line " + line));
+                }
+            });
+        }
+    }
+
+    private void forget(String table) {
+        unwrittenColumns.remove(table);
+        copiedColumns.remove(table);
+    }
+
+    /** A column whose every value an UPDATE copied, unchanged, into {@code target} (a key). */
+    private record ColumnCopy(String target, String description) {
+        ColumnCopy retargeted(String newTarget) {
+            return new ColumnCopy(newTarget, description);
+        }
     }
 
     /**

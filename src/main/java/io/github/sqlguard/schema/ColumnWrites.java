@@ -1,0 +1,246 @@
+package io.github.sqlguard.schema;
+
+import io.github.sqlguard.analysis.ObjectNames;
+import io.github.sqlguard.sql.Token;
+import io.github.sqlguard.sql.TokenType;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The token shapes {@link LossGuards} needs to follow columns through a script: which columns an UPDATE assigns
+ * and which of them it fills with another column's values as they are ({@code SET total_new = total}), which
+ * table an INSERT, MERGE or COPY adds rows to, and which columns an ALTER TABLE renames.
+ */
+final class ColumnWrites {
+
+    /**
+     * What an UPDATE writes.
+     *
+     * @param table the target table as written
+     * @param assigned the columns its SET assigns, as written, in order
+     * @param copies for each assignment that copies a column unchanged: the source column's key to the target
+     *     column as written
+     * @param everyRow true when nothing but the SET follows the target: no WHERE, FROM, join or row limit
+     */
+    record Update(String table, List<String> assigned, Map<String, String> copies, boolean everyRow) {
+    }
+
+    /** Words that end an UPDATE's SET list at depth zero, in the dialects that have them. */
+    private static final Set<String> AFTER_SET = Set.of("FROM", "WHERE", "RETURNING", "ORDER", "LIMIT", "OUTPUT",
+            "OPTION");
+
+    /** Words that read like a column but are values. */
+    private static final Set<String> VALUE_WORDS = Set.of("NULL", "DEFAULT", "TRUE", "FALSE", "CURRENT_TIMESTAMP",
+            "CURRENT_DATE", "CURRENT_TIME", "CURRENT_USER", "LOCALTIMESTAMP", "SYSDATE", "SYSTIMESTAMP", "ROWNUM");
+
+    private ColumnWrites() {
+    }
+
+    /** What the UPDATE of {@code tokens} (after an optional WITH list) writes, when it updates a single table. */
+    static Optional<Update> update(List<Token> tokens) {
+        int i = verbAt(tokens, "UPDATE");
+        if (i < 0) {
+            return Optional.empty();
+        }
+        i++;
+        // PostgreSQL ONLY, MySQL LOW_PRIORITY IGNORE, SQLite OR REPLACE
+        while (i < tokens.size() && tokens.get(i).isAnyWord("ONLY", "LOW_PRIORITY", "IGNORE", "OR")) {
+            i += tokens.get(i).isWord("OR") ? 2 : 1;
+        }
+        SchemaNames.Read table = SchemaNames.name(tokens, i);
+        if (table == null) {
+            return Optional.empty();
+        }
+        int set = table.next();
+        if (set < tokens.size() && tokens.get(set).isWord("AS")) {
+            set++;
+        }
+        if (set < tokens.size() && !tokens.get(set).isWord("SET") && SchemaNames.isNamePart(tokens.get(set))) {
+            set++; // an alias
+        }
+        if (set >= tokens.size() || !tokens.get(set).isWord("SET")) {
+            return Optional.empty(); // a join or a table list: not one table
+        }
+        int end = set + 1;
+        int depth = 0;
+        for (; end < tokens.size(); end++) {
+            Token token = tokens.get(end);
+            depth += token.isSymbol("(") ? 1 : token.isSymbol(")") ? -1 : 0;
+            if (depth == 0 && token.type() == TokenType.WORD && AFTER_SET.contains(token.upper())) {
+                break;
+            }
+        }
+        List<String> assigned = new ArrayList<>();
+        Map<String, String> copies = new LinkedHashMap<>();
+        for (List<Token> assignment : ObjectNames.splitAtCommas(tokens, set + 1, end)) {
+            if (!assign(assignment, assigned, copies)) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(new Update(table.text(), List.copyOf(assigned), Map.copyOf(copies), end == tokens.size()));
+    }
+
+    /**
+     * Reads one assignment, {@code c = expr}, {@code t.c = expr} or {@code (a, b) = (x, y)}, into the assigned
+     * columns and the plain copies; false when it is none of those shapes.
+     */
+    private static boolean assign(List<Token> assignment, List<String> assigned, Map<String, String> copies) {
+        if (assignment.get(0).isSymbol("(")) {
+            int close = ObjectNames.skipParentheses(assignment, 0);
+            List<String> targets = SchemaNames.parenthesisedNames(assignment, 0);
+            if (targets.isEmpty() || close >= assignment.size() || !assignment.get(close).isSymbol("=")) {
+                return false;
+            }
+            targets.forEach(target -> assigned.add(SchemaNames.unquoted(target)));
+            int values = close + 1;
+            if (values < assignment.size() && assignment.get(values).isSymbol("(")
+                    && ObjectNames.skipParentheses(assignment, values) == assignment.size()) {
+                List<List<Token>> sources = ObjectNames.splitAtCommas(assignment, values + 1, assignment.size() - 1);
+                if (sources.size() == targets.size()) {
+                    for (int k = 0; k < targets.size(); k++) {
+                        int index = k;
+                        plainColumn(sources.get(k)).ifPresent(source -> copies.put(source, targets.get(index)));
+                    }
+                }
+            }
+            return true;
+        }
+        SchemaNames.Read target = SchemaNames.name(assignment, 0);
+        if (target == null || target.next() >= assignment.size() || !assignment.get(target.next()).isSymbol("=")) {
+            return false;
+        }
+        assigned.add(SchemaNames.unquoted(target.text()));
+        plainColumn(assignment.subList(target.next() + 1, assignment.size()))
+                .ifPresent(source -> copies.put(source, SchemaNames.unquoted(target.text())));
+        return true;
+    }
+
+    /** The key of the column {@code expression} is, when it is just a (qualified) column name. */
+    private static Optional<String> plainColumn(List<Token> expression) {
+        SchemaNames.Read name = SchemaNames.name(expression, 0);
+        if (name == null || name.next() != expression.size() || expression.get(0).type() == TokenType.PLACEHOLDER
+                || expression.size() == 1 && VALUE_WORDS.contains(expression.get(0).upper())) {
+            return Optional.empty();
+        }
+        return Optional.of(SchemaNames.key(name.text()));
+    }
+
+    /** True when {@code tokens} are an UPDATE, read by {@link #update} or not (a join, a table list). */
+    static boolean updates(List<Token> tokens) {
+        return verbAt(tokens, "UPDATE") >= 0;
+    }
+
+    /** True when the ALTER TABLE at {@code main} renames the table itself ({@code RENAME TO b}). */
+    static boolean renamesTable(List<Token> tokens, int main) {
+        if (main + 1 >= tokens.size() || !tokens.get(main).isWord("ALTER") || !tokens.get(main + 1).isWord("TABLE")) {
+            return false;
+        }
+        int i = main + 2;
+        while (i < tokens.size() && tokens.get(i).isAnyWord("IF", "EXISTS", "ONLY")) {
+            i++;
+        }
+        SchemaNames.Read table = SchemaNames.name(tokens, i);
+        if (table == null) {
+            return false;
+        }
+        for (List<Token> clause : ObjectNames.splitAtCommas(tokens, table.next(), tokens.size())) {
+            for (int k = 0; k + 1 < clause.size(); k++) {
+                // H2's ALTER COLUMN a RENAME TO b renames a column: its clause begins with ALTER
+                if (clause.get(k).isWord("RENAME") && clause.get(k + 1).isAnyWord("TO", "AS")
+                        && !clause.get(0).isWord("ALTER")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The table an INSERT, REPLACE, MERGE or PostgreSQL COPY .. FROM adds rows to, as written. */
+    static Optional<String> rowsAddedTo(List<Token> tokens) {
+        for (String verb : List.of("INSERT", "REPLACE", "MERGE", "COPY")) {
+            int i = verbAt(tokens, verb);
+            if (i >= 0) {
+                i++;
+                while (i < tokens.size() && tokens.get(i).isAnyWord("INTO", "IGNORE", "LOW_PRIORITY", "TOP", "ONLY")) {
+                    i++;
+                }
+                return Optional.ofNullable(SchemaNames.name(tokens, i)).map(SchemaNames.Read::text);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The columns an ALTER TABLE renames, old name to new name, unquoted as written:
+     * {@code RENAME [COLUMN] a TO b}, H2's
+     * {@code ALTER COLUMN a RENAME TO b} and MySQL's {@code CHANGE [COLUMN] a b type}.
+     */
+    static Map<String, String> renamedColumns(List<Token> tokens, int main) {
+        Map<String, String> renamed = new LinkedHashMap<>();
+        if (main + 2 >= tokens.size() || !tokens.get(main).isWord("ALTER") || !tokens.get(main + 1).isWord("TABLE")) {
+            return renamed;
+        }
+        int i = main + 2;
+        while (i < tokens.size() && tokens.get(i).isAnyWord("IF", "EXISTS", "ONLY")) {
+            i++;
+        }
+        SchemaNames.Read table = SchemaNames.name(tokens, i);
+        if (table == null) {
+            return renamed;
+        }
+        for (List<Token> clause : ObjectNames.splitAtCommas(tokens, table.next(), tokens.size())) {
+            if (clause.size() < 3) {
+                continue;
+            }
+            int at = clause.get(1).isWord("COLUMN") ? 2 : 1;
+            if (clause.get(0).isWord("RENAME") && !clause.get(1).isAnyWord("TO", "AS", "CONSTRAINT", "INDEX", "KEY")) {
+                SchemaNames.Read old = SchemaNames.name(clause, at);
+                if (old != null && old.next() + 1 < clause.size() && clause.get(old.next()).isWord("TO")) {
+                    renamed.put(SchemaNames.unquoted(old.text()),
+                            SchemaNames.unquoted(clause.get(old.next() + 1).text()));
+                }
+            } else if (clause.get(0).isWord("ALTER")) {
+                SchemaNames.Read old = SchemaNames.name(clause, at);
+                if (old != null && old.next() + 2 < clause.size() && clause.get(old.next()).isWord("RENAME")
+                        && clause.get(old.next() + 1).isWord("TO")) {
+                    renamed.put(SchemaNames.unquoted(old.text()),
+                            SchemaNames.unquoted(clause.get(old.next() + 2).text()));
+                }
+            } else if (clause.get(0).isWord("CHANGE")) {
+                SchemaNames.Read old = SchemaNames.name(clause, at);
+                SchemaNames.Read now = old == null ? null : SchemaNames.name(clause, old.next());
+                if (now != null && !SchemaNames.key(old.text()).equals(SchemaNames.key(now.text()))) {
+                    renamed.put(SchemaNames.unquoted(old.text()), SchemaNames.unquoted(now.text()));
+                }
+            }
+        }
+        return renamed;
+    }
+
+    /** Where {@code verb} begins the statement, or follows its WITH list at depth zero; -1 when it does not. */
+    private static int verbAt(List<Token> tokens, String verb) {
+        if (tokens.isEmpty()) {
+            return -1;
+        }
+        if (tokens.get(0).isWord(verb)) {
+            return 0;
+        }
+        if (!tokens.get(0).isWord("WITH")) {
+            return -1;
+        }
+        int depth = 0;
+        for (int i = 1; i < tokens.size(); i++) {
+            Token token = tokens.get(i);
+            depth += token.isSymbol("(") ? 1 : token.isSymbol(")") ? -1 : 0;
+            if (depth == 0 && token.type() == TokenType.WORD
+                    && token.isAnyWord("UPDATE", "INSERT", "DELETE", "MERGE", "SELECT")) {
+                return token.isWord(verb) ? i : -1;
+            }
+        }
+        return -1;
+    }
+}
