@@ -8,13 +8,18 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * SQL*Plus, MySQL client and H2 includes run a file sqlguard does not read through them: each is said, never
- * passed over (psql's are in {@link PsqlIncludeRuleTest}).
+ * psql, SQL*Plus, MySQL client and H2 includes run a file sqlguard does not read through them: each is said, never
+ * passed over.
  */
 class ScriptIncludeRuleTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
+        "POSTGRESQL | \\i sql/purge.sql\\nCREATE TABLE t (id int); | 1:1 \\i sql/purge.sql runs another file",
+        "AUTO | \\ir ../common/cleanup.sql\\nDELETE FROM t WHERE id = 1; | 1:1 \\ir ../common/cleanup.sql runs another file",
+        "POSTGRESQL | CREATE TABLE t (id int);\\n\\include_relative x.sql\\nSELECT 1; | 2:1 \\include_relative x.sql runs another file",
+        "POSTGRESQL | \\set ON_ERROR_STOP on\\nSELECT 1; | -",
+        "POSTGRESQL | SELECT '\\i x.sql'; | -",
         "ORACLE | @cleanup.sql\\nCREATE TABLE t (id NUMBER); | 1:1 @cleanup.sql runs another file",
         "ORACLE | SET DEFINE OFF\\nPROMPT purging\\n@@purge_all\\nCREATE TABLE t (id NUMBER); | 3:1 @@purge_all runs another file",
         "ORACLE | CREATE TABLE t (id NUMBER);\\n  @scripts/seed/prices.sql\\n/ | 2:3 @scripts/seed/prices.sql runs another file",

@@ -8,26 +8,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * A psql include runs a file sqlguard does not read through it, and {@code \gexec} runs what a query returns:
- * both are said, never passed over.
+ * psql lines as psql reads them: {@code \gexec} runs what a query returns, a meta-command ends at its line's
+ * end, COPY data is not SQL, and a psql variable names a table.
  */
-class PsqlIncludeRuleTest {
-
-    @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "POSTGRESQL | \\i sql/purge.sql\\nCREATE TABLE t (id int); | 1:1 \\i sql/purge.sql runs another file",
-        "AUTO | \\ir ../common/cleanup.sql\\nDELETE FROM t WHERE id = 1; | 1:1 \\ir ../common/cleanup.sql runs another file",
-        "POSTGRESQL | CREATE TABLE t (id int);\\n\\include_relative x.sql\\nSELECT 1; | 2:1 \\include_relative x.sql runs another file",
-        "POSTGRESQL | \\set ON_ERROR_STOP on\\nSELECT 1; | -",
-        "POSTGRESQL | SELECT '\\i x.sql'; | -",
-    })
-    void reportsIncludesOnly(Dialect dialect, String sql, String expected) {
-        List<String> found = RulePipeline.run(dialect, sql.replace("\\n", "\n"), RuleRegistry.all()).stream()
-                .filter(hit -> hit.rule().equals("script-include"))
-                .map(hit -> hit.line() + ":" + hit.column() + " " + hit.message().substring(0, hit.message().indexOf(",")))
-                .toList();
-        assertEquals(expected.equals("-") ? List.of() : List.of(expected), found);
-    }
+class PsqlScriptLinesTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
