@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -159,15 +158,10 @@ class LinterChangelogTest {
     }
 
     private void write(String path, String text) throws IOException {
-        Path file = project.resolve(path);
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, text, StandardCharsets.UTF_8);
+        TestProject.write(project, path, text);
     }
 
     private LintResult lint() {
-        LintConfig defaults = LintConfig.defaults(project, List.of(project.resolve("db")));
-        return new Linter().run(new LintConfig(project, defaults.directories(), defaults.includes(), List.of(),
-                Dialect.AUTO, StandardCharsets.UTF_8, Map.of(), List.of(), defaults.flyway(), defaults.liquibase(),
-                List.of(), null, defaults.maxFileBytes(), 2));
+        return TestProject.lint(project, Dialect.AUTO);
     }
 }

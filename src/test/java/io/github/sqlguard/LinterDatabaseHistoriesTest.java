@@ -7,7 +7,6 @@ import io.github.sqlguard.model.Finding;
 import io.github.sqlguard.model.ScriptMode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -238,9 +237,7 @@ class LinterDatabaseHistoriesTest {
     }
 
     private void write(String path, String text) throws IOException {
-        Path file = project.resolve(path);
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, text, StandardCharsets.UTF_8);
+        TestProject.write(project, path, text);
     }
 
     private List<Finding> lint(String rule) {

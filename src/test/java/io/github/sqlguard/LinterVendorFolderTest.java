@@ -6,7 +6,6 @@ import io.github.sqlguard.model.Dialect;
 import io.github.sqlguard.model.Finding;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -143,9 +142,7 @@ class LinterVendorFolderTest {
     }
 
     private void write(String path, String text) throws IOException {
-        Path file = project.resolve(path);
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, text, StandardCharsets.UTF_8);
+        TestProject.write(project, path, text);
     }
 
     private LintResult lint(Dialect dialect) {

@@ -69,9 +69,7 @@ class RetentionTest {
     }
 
     private void write(String path, String text) throws IOException {
-        Path file = project.resolve(path);
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, text, StandardCharsets.UTF_8);
+        TestProject.write(project, path, text);
     }
 
     @Test

@@ -47,9 +47,7 @@ class SourceLinesTest {
     }
 
     private void write(String path, String text) throws IOException {
-        Path file = project.resolve(path);
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, text, StandardCharsets.UTF_8);
+        TestProject.write(project, path, text);
     }
 
     private LintResult lint() {
