@@ -147,7 +147,11 @@ final class LintSession {
         try {
             return checkOrThrow(prepared, histories);
         } catch (RuntimeException | StackOverflowError e) {
-            return analysisFailed(prepared.path(), e);
+            FileOutcome failed = analysisFailed(prepared.path(), e);
+            Map<Location, String> statementSql = new HashMap<>();
+            List<Finding> findings = UncheckedTextFingerprints.apply(failed.findings(),
+                    prepared.text() == null ? Map.of() : Map.of(prepared.path(), prepared.text()), statementSql);
+            return new FileOutcome(failed.path(), findings, 0, true, false, statementSql, Set.of());
         }
     }
 
@@ -274,7 +278,8 @@ final class LintSession {
         Map<String, String> texts = new HashMap<>();
         texts.put(path, prepared.text());
         prepared.scripts().forEach(script -> texts.putIfAbsent(script.relativePath(), script.text()));
-        List<Finding> inFileSyntax = AcknowledgementHints.inFileSyntax(findings);
+        List<Finding> inFileSyntax = AcknowledgementHints.inFileSyntax(
+                UncheckedTextFingerprints.apply(findings, texts, statementSql));
         return new FileOutcome(path, inFileSyntax, statements, true, false, statementSql, prepared.reachedFiles(),
                 statementsByFile, SourceLines.of(inFileSyntax, texts), parsed);
     }

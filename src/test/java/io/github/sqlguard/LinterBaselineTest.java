@@ -43,6 +43,53 @@ class LinterBaselineTest {
         assertTrue(later.findings().stream().noneMatch(f -> f.ruleId().equals("stale-baseline-entry")));
     }
 
+    @Test
+    void aBaselinedCommentLeftOpenNoLongerCoversTheStatementsAnEditAddsAfterIt() throws IOException {
+        Path repeatable = write("db/R__views.sql", "CREATE VIEW v AS SELECT 1;\n/* old header, never closed\nSELECT 1;\n");
+        Path baselineFile = project.resolve("sqlguard-baseline.json");
+        LintResult first = lint("blue", baselineFile);
+        Baseline.of(first.findings(), f -> first.statementSql().get(f.location())).write(baselineFile);
+
+        Files.writeString(repeatable, "CREATE VIEW v AS SELECT 1;\r\n/* old header, never closed\r\nSELECT 1;\r\n");
+        Finding sameTextOtherLineEnds = onlyOf(lint("blue", baselineFile), "unterminated-token");
+        assertTrue(sameTextOtherLineEnds.isAcknowledged(), sameTextOtherLineEnds.toString());
+
+        Files.writeString(repeatable, "CREATE VIEW v AS SELECT 1;\n/* old header, never closed\nSELECT 1;\n"
+                + "DROP TABLE customers;\n");
+        LintResult edited = lint("blue", baselineFile);
+
+        Finding swallowing = onlyOf(edited, "unterminated-token");
+        assertEquals("db/R__views.sql:2:1", swallowing.location().toString());
+        assertFalse(swallowing.isAcknowledged(), "the DROP TABLE the comment swallows was never accepted");
+        assertEquals(1, edited.findings().stream().filter(f -> f.ruleId().equals("stale-baseline-entry")).count(),
+                edited.findings().toString());
+    }
+
+    @Test
+    void aBaselinedMalformedChangelogNoLongerCoversItOnceEdited() throws IOException {
+        String broken = """
+                <databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog">
+                  <changeSet id="1" author="a">
+                    <sql>SELECT 1</sql>
+                </databaseChangeLog>
+                """;
+        Path changelog = write("db/changelog.xml", broken);
+        Path baselineFile = project.resolve("sqlguard-baseline.json");
+        LintResult first = lint("blue", baselineFile);
+        Baseline.of(first.findings(), f -> first.statementSql().get(f.location())).write(baselineFile);
+        assertTrue(onlyOf(lint("blue", baselineFile), "malformed-changelog").isAcknowledged());
+
+        Files.writeString(changelog, broken.replace("<sql>SELECT 1</sql>", "<sql>SELECT 1</sql><dropTable tableName=\"customers\"/>"));
+
+        assertFalse(onlyOf(lint("blue", baselineFile), "malformed-changelog").isAcknowledged());
+    }
+
+    private static Finding onlyOf(LintResult result, String rule) {
+        List<Finding> found = result.findings().stream().filter(f -> f.ruleId().equals(rule)).toList();
+        assertEquals(1, found.size(), result.findings().toString());
+        return found.get(0);
+    }
+
     private Finding only(LintResult result, String path) {
         List<Finding> found = result.findings().stream()
                 .filter(f -> f.ruleId().equals("delete-without-where") && f.location().path().equals(path)).toList();

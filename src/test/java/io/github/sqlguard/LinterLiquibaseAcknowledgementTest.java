@@ -166,6 +166,30 @@ class LinterLiquibaseAcknowledgementTest {
     }
 
     @Test
+    void aFormattedSqlCommentLineAcknowledgesItsChangeSetWhenAnotherChangelogIncludesTheFile() throws IOException {
+        write("db/master.yaml", """
+                databaseChangeLog:
+                  - include:
+                      file: changes.sql
+                      relativeToChangelogFile: true
+                """);
+        write("db/changes.sql", """
+                --liquibase formatted sql
+                --changeset bob:12
+                --comment: sqlguard:allow truncate-table reason: staging is reloaded every night
+                TRUNCATE staging;
+                --changeset bob:13
+                --comment: sqlguard:allow drop-table reason: nothing here drops
+                DELETE FROM cache WHERE id = 1;
+                """);
+
+        assertEquals(List.of("db/changes.sql:4:1 truncate-table acknowledged",
+                "db/changes.sql:6:12 unused-suppression sqlguard:allow drop-table acknowledges nothing:"
+                        + " no statement of changeset bob:13 has a drop-table finding"),
+                shown(lint(ScriptMode.SKIP)));
+    }
+
+    @Test
     void aFormattedSqlEmptinessPreconditionGuardsTheDrop() throws IOException {
         write("db/f1.sql", """
                 --liquibase formatted sql

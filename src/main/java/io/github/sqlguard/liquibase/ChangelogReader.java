@@ -109,7 +109,10 @@ public final class ChangelogReader {
         if (FormattedSqlReader.isFormattedSql(text)) {
             FormattedSqlReader.Result result = FormattedSqlReader.read(relativePath, text, options, properties);
             changesets += result.changesets();
-            collector(relativePath).add(result.script().script());
+            ScriptCollector collector = collector(relativePath);
+            collector.add(result.script().script());
+            // The file's --comment: lines acknowledge its changesets whichever changelog includes it.
+            result.script().attachedComments().forEach(collector::attach);
             for (FormattedSqlReader.Include include : result.includes()) {
                 include(file, relativePath, new Reference(include.target(), include.all(),
                         include.relativeToChangelogFile(), true, null, include.line(), include.column(), false));

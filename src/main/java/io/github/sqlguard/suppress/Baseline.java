@@ -132,7 +132,37 @@ public final class Baseline {
         for (BaselineEntry entry : stale) {
             staleLines.put(entry, lines.getOrDefault(entry.key(), 1));
         }
-        return new BaselineMatch(List.of(result), staleLines);
+        return new BaselineMatch(List.of(result), staleLines, moves(stale, result, statementTextOf));
+    }
+
+    /**
+     * Where an open finding stands on the statement a stale entry accepted in another file of the same name:
+     * the fingerprint the finding would have in the entry's file is the entry's. A moved script is new to the
+     * baseline, and the stale entry says so instead of leaving the reader to guess.
+     */
+    private static Map<BaselineEntry, String> moves(List<BaselineEntry> stale, Finding[] findings,
+            Function<Finding, String> statementTextOf) {
+        Map<String, List<BaselineEntry>> byFileName = new HashMap<>();
+        for (BaselineEntry entry : stale) {
+            byFileName.computeIfAbsent(fileName(entry.file()), name -> new ArrayList<>()).add(entry);
+        }
+        Map<BaselineEntry, String> moves = new HashMap<>();
+        for (Finding finding : findings) {
+            String path = finding.location().path();
+            for (BaselineEntry entry : byFileName.getOrDefault(fileName(path), List.of())) {
+                if (!finding.isAcknowledged() && !moves.containsKey(entry) && finding.ruleId().equals(entry.rule())
+                        && !path.equals(entry.file())
+                        && Fingerprint.of(entry.rule(), entry.file(), textOf(finding, statementTextOf))
+                                .equals(entry.fingerprint())) {
+                    moves.put(entry, finding.location().toString());
+                }
+            }
+        }
+        return moves;
+    }
+
+    private static String fileName(String path) {
+        return path.substring(path.lastIndexOf('/') + 1);
     }
 
     private static String textOf(Finding finding, Function<Finding, String> statementTextOf) {

@@ -13,18 +13,24 @@ import java.util.Map;
  * @param findings every finding given, in the same order
  * @param stale entries nothing matched; {@code count} is the number of findings they were still waiting for
  * @param staleLines the line of each stale entry in the baseline file it was read from (1 when unknown)
+ * @param movedTo for each stale entry, where an open finding now stands on the very statement it accepted in
+ *     another file (a moved or renamed script), or an empty string
  */
-public record BaselineMatch(List<Finding> findings, List<BaselineEntry> stale, List<Integer> staleLines) {
+public record BaselineMatch(List<Finding> findings, List<BaselineEntry> stale, List<Integer> staleLines,
+        List<String> movedTo) {
 
     public BaselineMatch {
         findings = List.copyOf(findings);
         stale = List.copyOf(stale);
         staleLines = List.copyOf(staleLines);
+        movedTo = List.copyOf(movedTo);
     }
 
-    /** The outcome with each stale entry's line in the baseline file (1 when unknown). */
-    BaselineMatch(List<Finding> findings, Map<BaselineEntry, Integer> staleWithLines) {
-        this(findings, new ArrayList<>(staleWithLines.keySet()), new ArrayList<>(staleWithLines.values()));
+    /** The outcome with each stale entry's line in the baseline file (1 when unknown) and where it moved. */
+    BaselineMatch(List<Finding> findings, Map<BaselineEntry, Integer> staleWithLines,
+            Map<BaselineEntry, String> moves) {
+        this(findings, new ArrayList<>(staleWithLines.keySet()), new ArrayList<>(staleWithLines.values()),
+                staleWithLines.keySet().stream().map(entry -> moves.getOrDefault(entry, "")).toList());
     }
 
     /**
@@ -52,9 +58,14 @@ public record BaselineMatch(List<Finding> findings, List<BaselineEntry> stale, L
                     new Location(baselinePath, staleLines.get(i), 1),
                     "Baseline entry for " + entry.rule() + " in " + entry.file() + " (" + entry.fingerprint()
                             + (entry.count() > 1 ? ", " + entry.count() + " statements" : "")
-                            + ") matches no current finding",
+                            + ") matches no current finding" + movedNote(movedTo.get(i)),
                     entry.statement()));
         }
         return findings;
+    }
+
+    private static String movedNote(String movedTo) {
+        return movedTo.isEmpty() ? "" : "; the same statement now stands at " + movedTo + ", where the baseline"
+                + " does not cover it (it records the file): if the script only moved, run the baseline goal again";
     }
 }

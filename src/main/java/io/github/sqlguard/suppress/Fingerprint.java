@@ -19,12 +19,28 @@ public final class Fingerprint {
     private Fingerprint() {
     }
 
+    /**
+     * The fingerprint of a {@code ruleId} diagnostic saying that {@code uncheckedText} of the file {@code path}
+     * could not be checked (an unterminated comment or string and what it swallowed, a changelog that cannot be
+     * parsed). It covers that text as written, comments included, since a comment left open may hide
+     * statements; only runs of whitespace are folded, so line ends do not matter. An edit there changes it,
+     * so a baseline entry accepted for the old text no longer covers what the edit added.
+     */
+    public static String ofUncheckedText(String ruleId, String path, String uncheckedText) {
+        String folded = uncheckedText.strip().replaceAll("\\s+", " ");
+        return of(ruleId, path, "unchecked text " + sha256(folded));
+    }
+
     /** The fingerprint of a {@code ruleId} finding on {@code statementSql} in the file {@code path}. */
     public static String of(String ruleId, String path, String statementSql) {
         String identity = ruleId + '\u0000' + path.replace('\\', '/') + '\u0000' + normalize(statementSql);
+        return sha256(identity).substring(0, LENGTH);
+    }
+
+    private static String sha256(String text) {
         try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(identity.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(hash).substring(0, LENGTH);
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);
         }

@@ -104,6 +104,30 @@ class BaselineTest {
     }
 
     @Test
+    void aStaleEntryNamesWhereItsStatementMovedButStillDoesNotAcceptIt() {
+        Baseline baseline = Baseline.of(List.of(
+                finding("delete-without-where", "src/main/resources/db/migration/V2__old.sql", 1, "DELETE FROM audit"),
+                finding("drop-column", "src/main/resources/db/migration/V2__old.sql", 2,
+                        "ALTER TABLE orders DROP COLUMN legacy")), this::textOf);
+        List<Finding> now = List.of(
+                finding("delete-without-where", "src/main/resources/db/migration/old/V2__old.sql", 1,
+                        "delete from audit ;"),
+                finding("drop-column", "src/main/resources/db/migration/old/V2__old.sql", 2,
+                        "ALTER TABLE orders DROP COLUMN legacy_code"));
+
+        BaselineMatch match = baseline.apply(now, this::textOf);
+
+        assertFalse(match.findings().get(0).isAcknowledged(), "a moved script is new to the baseline");
+        List<String> messages = match.staleFindings("sqlguard-baseline.json").stream().map(Finding::message).toList();
+        assertEquals(2, messages.size(), messages.toString());
+        assertTrue(messages.get(0).endsWith("matches no current finding; the same statement now stands at"
+                + " src/main/resources/db/migration/old/V2__old.sql:1:1, where the baseline does not cover it (it"
+                + " records the file): if the script only moved, run the baseline goal again"), messages.get(0));
+        assertTrue(messages.get(1).endsWith("matches no current finding"), "a changed statement did not move: "
+                + messages.get(1));
+    }
+
+    @Test
     void anEntryAcceptsAsManyIdenticalStatementsAsItCounts() {
         Finding first = finding("delete-without-where", "db/V1__a.sql", 3, "DELETE FROM a");
         Baseline baseline = Baseline.of(List.of(first), this::textOf);
