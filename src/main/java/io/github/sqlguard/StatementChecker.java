@@ -144,7 +144,7 @@ final class StatementChecker {
             String name = RoutineNames.lastPart(written);
             Optional<DefinedRoutine> routine = definedHere.contains(name) ? Optional.empty()
                     : earlierRoutines.apply(statement, name);
-            if (routine.isEmpty() || routine.get().definition().start().path().equals(statement.start().path())) {
+            if (routine.isEmpty() || routine.get().definedAt().path().equals(statement.start().path())) {
                 continue;
             }
             Script body = new Script(routine.get().body(), List.of(), Optional.empty());

@@ -1,23 +1,30 @@
 package io.github.sqlguard.schema;
 
+import io.github.sqlguard.model.Location;
 import io.github.sqlguard.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
 /**
- * A procedure or function a migration created, as the replay met it: its name, the statement that created
- * it and the statements of its body, which run wherever a later migration calls it.
+ * A procedure or function a migration created, as the replay met it: its name, where it was created and the
+ * statements of its body, which run wherever a later migration calls it. Only the bodies of routines that some
+ * migration calls are kept once the replay is over: the others would hold the tokens of every routine of a
+ * large project for nothing.
  */
 public final class DefinedRoutine {
 
     private final String name;
-    private final Statement definition;
-    private final List<Statement> body = new ArrayList<>();
+    private final Location definedAt;
+    private final int fromOffset;
+    private final int toOffset;
+    private List<Statement> body = new ArrayList<>();
 
     DefinedRoutine(String name, Statement definition) {
         this.name = name;
-        this.definition = definition;
+        this.definedAt = definition.start();
+        this.fromOffset = definition.firstToken().offset();
+        this.toOffset = definition.tokens().get(definition.tokens().size() - 1).endOffset();
     }
 
     /** The normalized last part of the routine's name. */
@@ -25,9 +32,9 @@ public final class DefinedRoutine {
         return name;
     }
 
-    /** The {@code CREATE PROCEDURE|FUNCTION} statement. */
-    public Statement definition() {
-        return definition;
+    /** Where the {@code CREATE PROCEDURE|FUNCTION} statement starts. */
+    public Location definedAt() {
+        return definedAt;
     }
 
     /** The statements of its body, in source order. */
@@ -37,13 +44,17 @@ public final class DefinedRoutine {
 
     /** Adds {@code statement} when it lies inside the definition's text: its body follows it. */
     boolean addIfInside(Statement statement) {
-        Statement outer = definition;
-        boolean inside = outer.start().path().equals(statement.start().path())
-                && statement.firstToken().offset() > outer.firstToken().offset()
-                && statement.firstToken().offset() < outer.tokens().get(outer.tokens().size() - 1).endOffset();
+        int offset = statement.firstToken().offset();
+        boolean inside = definedAt.path().equals(statement.start().path()) && offset > fromOffset
+                && offset < toOffset;
         if (inside) {
             body.add(statement);
         }
         return inside;
+    }
+
+    /** Lets go of the body's statements: nothing calls the routine. */
+    void forgetBody() {
+        body = List.of();
     }
 }

@@ -1,5 +1,6 @@
 package io.github.sqlguard.schema;
 
+import io.github.sqlguard.analysis.RoutineNames;
 import io.github.sqlguard.source.FlywayVersion;
 import io.github.sqlguard.source.SourceClassification;
 import io.github.sqlguard.sql.Statement;
@@ -137,6 +138,9 @@ public final class MigrationHistories {
         private final List<Map.Entry<String, String>> historyBefore = new ArrayList<>();
         private final Set<String> replayedReversals = new HashSet<>();
         private Map<String, SchemaReplay> lastInto = Map.of();
+        /** Every replay of this history, forks included, and the routine names its migrations call. */
+        private final List<SchemaReplay> replays = new ArrayList<>();
+        private final Set<String> calledRoutines = new HashSet<>();
 
         HistoryReplay(List<String> databases, Map<List<Object>, List<Reversing>> reversals) {
             this.databases = databases;
@@ -146,6 +150,7 @@ public final class MigrationHistories {
         void run() {
             Map<String, SchemaReplay> group = new LinkedHashMap<>();
             databases.forEach(database -> group.put(database, new SchemaReplay()));
+            replays.addAll(group.values());
             String chain = "";
             for (File file : files) {
                 historyBefore.add(Map.entry(file.path(), chain));
@@ -157,6 +162,7 @@ public final class MigrationHistories {
                 chain = sha256(text.toString());
                 replayReversals(file, group, chain);
             }
+            replays.forEach(replay -> replay.forgetBodiesNotCalled(calledRoutines));
         }
 
         /** The down and undo scripts that reverse {@code file}, each on its own copy of the schema after it. */
@@ -172,6 +178,7 @@ public final class MigrationHistories {
                 replayedReversals.add(down.path());
                 Map<String, SchemaReplay> forks = new LinkedHashMap<>();
                 group.forEach((database, replay) -> forks.put(database, replay.fork()));
+                replays.addAll(forks.values());
                 for (Statement statement : down.statements().get()) {
                     apply(statement, forks);
                 }
@@ -180,6 +187,10 @@ public final class MigrationHistories {
 
         /** Applies {@code statement} to each replay of {@code group} whose database it runs on. */
         private void apply(Statement statement, Map<String, SchemaReplay> group) {
+            if (statement.context().runsWithMigration() && !statement.container()) {
+                RoutineNames.calledNames(statement.tokens())
+                        .forEach(written -> calledRoutines.add(RoutineNames.lastPart(written)));
+            }
             Map<String, SchemaReplay> into = new LinkedHashMap<>();
             group.forEach((database, replay) -> {
                 if (statement.context().databases().includes(database)) {

@@ -1,6 +1,7 @@
 package io.github.sqlguard.schema;
 
 import java.util.Optional;
+import java.util.Set;
 import java.util.ArrayList;
 import io.github.sqlguard.analysis.RoutineNames;
 import io.github.sqlguard.sql.Statement;
@@ -113,6 +114,18 @@ public final class SchemaReplay {
         }
         if (openRoutine != null && statement.context().kind() == StatementContext.Kind.ROUTINE_BODY) {
             openRoutine.addIfInside(statement);
+        }
+    }
+
+    /**
+     * Lets go of the bodies of the routines this replay met that no name in {@code called} calls (normalized, as
+     * {@link RoutineNames#lastPart} gives them).
+     */
+    void forgetBodiesNotCalled(Set<String> called) {
+        for (CreatedRoutine created : routines) {
+            if (!called.contains(created.routine().name())) {
+                created.routine().forgetBody();
+            }
         }
     }
 

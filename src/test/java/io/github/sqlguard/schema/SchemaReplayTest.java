@@ -219,4 +219,22 @@ class SchemaReplayTest {
         assertFalse(replay.factsFor(statements.get(2)).retypes().get(0).from().isPresent());
         assertTrue(replay.before(statements.get(1)).column("t", "c").isPresent(), "known until mixed");
     }
+
+    @Test
+    void keepsTheBodiesOfCalledRoutinesOnly() {
+        SchemaReplay replay = new SchemaReplay();
+        List<Statement> script = statements(Dialect.POSTGRESQL, """
+                CREATE FUNCTION purge() RETURNS void LANGUAGE plpgsql AS $$ BEGIN DELETE FROM t; END $$;
+                CREATE FUNCTION tidy() RETURNS void LANGUAGE plpgsql AS $$ BEGIN DELETE FROM u; END $$;
+                SELECT purge();
+                """);
+        script.forEach(replay::apply);
+        Statement call = script.get(script.size() - 1);
+
+        replay.forgetBodiesNotCalled(java.util.Set.of("purge"));
+
+        assertEquals(List.of("DELETE FROM t"), replay.routineBefore(call, "purge").orElseThrow().body().stream()
+                .map(Statement::sql).toList());
+        assertEquals(List.of(), replay.routineBefore(call, "tidy").orElseThrow().body());
+    }
 }
