@@ -187,7 +187,9 @@ public final class MigrationHistories {
 
         /** Applies {@code statement} to each replay of {@code group} whose database it runs on. */
         private void apply(Statement statement, Map<String, SchemaReplay> group) {
-            if (statement.context().runsWithMigration() && !statement.container()) {
+            // Only a routine created before the call can be the one it runs: no routine yet, no call to note.
+            if (statement.context().runsWithMigration() && !statement.container()
+                    && group.values().stream().anyMatch(SchemaReplay::createdRoutines)) {
                 RoutineNames.calledNames(statement.tokens())
                         .forEach(written -> calledRoutines.add(RoutineNames.lastPart(written)));
             }

@@ -117,6 +117,11 @@ public final class SchemaReplay {
         }
     }
 
+    /** True once a statement replayed here created a procedure or function. */
+    boolean createdRoutines() {
+        return !routines.isEmpty();
+    }
+
     /**
      * Lets go of the bodies of the routines this replay met that no name in {@code called} calls (normalized, as
      * {@link RoutineNames#lastPart} gives them).
