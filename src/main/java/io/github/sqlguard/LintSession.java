@@ -42,7 +42,6 @@ import io.github.sqlguard.suppress.PomSuppression;
 import io.github.sqlguard.suppress.PomSuppressions;
 import io.github.sqlguard.suppress.SuppressionDiagnostics;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -56,7 +55,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.LongPredicate;
-import java.util.regex.Pattern;
 import java.util.function.Function;
 
 /**
@@ -391,49 +389,9 @@ final class LintSession {
         return result;
     }
 
-    /**
-     * An {@code unchecked-change} for each Flyway Java migration, at its class declaration: Flyway runs it with the
-     * SQL scripts, and sqlguard cannot read what it does. One at or below {@code sinceVersion} already ran; an undo
-     * migration follows {@code undoScripts}.
-     */
+    /** An {@code unchecked-change} for each Flyway Java migration (see {@link JavaMigrationFindings}). */
     List<Finding> javaMigrationFindings() {
-        List<Finding> findings = new ArrayList<>();
-        for (Path file : config.flyway().javaMigrations()) {
-            String fileName = file.getFileName().toString();
-            String className = fileName.substring(0, fileName.lastIndexOf('.'));
-            SourceClassification classification = classifier.classify(className
-                    + config.flyway().suffixes().get(0), "");
-            ScriptMode undo = config.flyway().undoScripts();
-            if (!classification.kind().isFlyway() || isAlreadyApplied(classification)
-                    || classification.kind() == SourceKind.FLYWAY_UNDO && undo == ScriptMode.SKIP) {
-                continue;
-            }
-            String path = file.startsWith(config.baseDir())
-                    ? config.baseDir().relativize(file).toString().replace('\\', '/') : file.toString();
-            Finding finding = fileProblem(Diagnostics.UNCHECKED_CHANGE, path, declarationLine(file, className),
-                    "Flyway Java migration " + className + " runs code sqlguard cannot read; nothing it does to rows "
-                            + "was checked");
-            findings.add(classification.kind() == SourceKind.FLYWAY_UNDO && undo == ScriptMode.WARN
-                    && finding.severity().compareTo(Severity.WARNING) < 0 ? finding.withSeverity(Severity.WARNING)
-                    : finding);
-        }
-        return findings;
-    }
-
-    /** The line that declares the class, or 1 when the source cannot be read or does not show it plainly. */
-    private static int declarationLine(Path file, String className) {
-        try {
-            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-            for (int i = 0; i < lines.size(); i++) {
-                if (lines.get(i).matches(".*\\b(class|object)\\s+" + Pattern.quote(className)
-                        + "\\b.*")) {
-                    return i + 1;
-                }
-            }
-        } catch (IOException | RuntimeException unreadable) {
-            // The finding stands at the top of the file then.
-        }
-        return 1;
+        return JavaMigrationFindings.of(config, classifier, this::isAlreadyApplied, this::fileProblem);
     }
 
     private boolean isAlreadyApplied(SourceClassification classification) {

@@ -1,0 +1,76 @@
+package io.github.sqlguard;
+
+import io.github.sqlguard.model.Diagnostics;
+import io.github.sqlguard.model.Finding;
+import io.github.sqlguard.model.RuleInfo;
+import io.github.sqlguard.model.ScriptMode;
+import io.github.sqlguard.model.Severity;
+import io.github.sqlguard.source.SourceClassification;
+import io.github.sqlguard.source.SourceClassifier;
+import io.github.sqlguard.source.SourceKind;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+
+/**
+ * An {@code unchecked-change} for each Flyway Java migration, at its class declaration: Flyway runs it with the
+ * SQL scripts, and sqlguard cannot read what it does. One at or below {@code sinceVersion} already ran; an undo
+ * migration follows {@code undoScripts}.
+ */
+final class JavaMigrationFindings {
+
+    /** A finding about a whole file, at the severity the configuration gives its diagnostic. */
+    interface FileProblem {
+        Finding at(RuleInfo info, String path, int line, String message);
+    }
+
+    private JavaMigrationFindings() {
+    }
+
+    static List<Finding> of(LintConfig config, SourceClassifier classifier,
+            Predicate<SourceClassification> alreadyApplied, FileProblem problem) {
+        List<Finding> findings = new ArrayList<>();
+        ScriptMode undo = config.flyway().undoScripts();
+        for (Path file : config.flyway().javaMigrations()) {
+            String fileName = file.getFileName().toString();
+            String className = fileName.substring(0, fileName.lastIndexOf('.'));
+            // Named as a script would be, the class name tells its kind and version the same way.
+            SourceClassification classification = classifier.classify(className
+                    + config.flyway().suffixes().get(0), "");
+            if (!classification.kind().isFlyway() || alreadyApplied.test(classification)
+                    || classification.kind() == SourceKind.FLYWAY_UNDO && undo == ScriptMode.SKIP) {
+                continue;
+            }
+            String path = file.startsWith(config.baseDir())
+                    ? config.baseDir().relativize(file).toString().replace('\\', '/') : file.toString();
+            Finding finding = problem.at(Diagnostics.UNCHECKED_CHANGE, path, declarationLine(file, className),
+                    "Flyway Java migration " + className + " runs code sqlguard cannot read; nothing it does to rows "
+                            + "was checked");
+            findings.add(classification.kind() == SourceKind.FLYWAY_UNDO && undo == ScriptMode.WARN
+                    && finding.severity().compareTo(Severity.WARNING) < 0 ? finding.withSeverity(Severity.WARNING)
+                    : finding);
+        }
+        return findings;
+    }
+
+    /** The line that declares the class, or 1 when the source cannot be read or does not show it plainly. */
+    private static int declarationLine(Path file, String className) {
+        try {
+            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            Pattern declaration = Pattern.compile(".*\\b(class|object)\\s+" + Pattern.quote(className) + "\\b.*");
+            for (int i = 0; i < lines.size(); i++) {
+                if (declaration.matcher(lines.get(i)).matches()) {
+                    return i + 1;
+                }
+            }
+        } catch (IOException | RuntimeException unreadable) {
+            // The finding stands at the top of the file then.
+        }
+        return 1;
+    }
+}
