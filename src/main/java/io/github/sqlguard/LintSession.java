@@ -254,7 +254,7 @@ final class LintSession {
         for (ChangelogScript script : prepared.scripts()) {
             StatementChecker.ScriptFindings checked = checker.check(script.script(), script.relativePath(),
                     prepared.ceiling(), config.liquibase().rollbacks(), statementSql, histories::factsFor,
-                    histories::routineBefore);
+                    histories);
             parsed += checked.parsedStatements();
             List<Finding> scriptFindings = withFingerprints(checked.findings(), statementSql);
             if (flywayScript) {

@@ -16,6 +16,7 @@ import io.github.sqlguard.rules.FileDiagnostics;
 import io.github.sqlguard.rules.Rule;
 import io.github.sqlguard.rules.Violation;
 import io.github.sqlguard.schema.DefinedRoutine;
+import io.github.sqlguard.schema.EarlierRoutines;
 import io.github.sqlguard.schema.Guard;
 import io.github.sqlguard.schema.LossGuards;
 import io.github.sqlguard.schema.SchemaFacts;
@@ -30,7 +31,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -76,7 +76,7 @@ final class StatementChecker {
      */
     ScriptFindings check(Script script, String path, Severity ceiling, ScriptMode rollbacks,
             Map<Location, String> statementSql, Function<Statement, SchemaFacts> schema,
-            BiFunction<Statement, String, Optional<DefinedRoutine>> earlierRoutines) {
+            EarlierRoutines earlierRoutines) {
         List<Finding> findings = new ArrayList<>();
         List<Location> scratchStatements = new ArrayList<>();
         int parsed = 0;
@@ -136,14 +136,17 @@ final class StatementChecker {
      * routine this script defines itself is followed by the script's own analysis instead.
      */
     private List<Finding> callsOfEarlierRoutines(StatementModel call, Set<String> definedHere,
-            BiFunction<Statement, String, Optional<DefinedRoutine>> earlierRoutines, Severity ceiling,
+            EarlierRoutines earlierRoutines, Severity ceiling,
             ScriptMode rollbacks, Map<Location, String> statementSql) {
         List<Finding> found = new ArrayList<>();
         Statement statement = call.statement();
+        if (!earlierRoutines.mayCall(statement)) {
+            return found;
+        }
         for (String written : RoutineNames.calledNames(statement.tokens())) {
             String name = RoutineNames.lastPart(written);
             Optional<DefinedRoutine> routine = definedHere.contains(name) ? Optional.empty()
-                    : earlierRoutines.apply(statement, name);
+                    : earlierRoutines.before(statement, name);
             if (routine.isEmpty() || routine.get().definedAt().path().equals(statement.start().path())) {
                 continue;
             }

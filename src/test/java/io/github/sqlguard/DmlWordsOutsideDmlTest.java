@@ -97,7 +97,7 @@ class DmlWordsOutsideDmlTest {
                 info -> Optional.of(info.defaultSeverity()), new StatementAnalyzer());
         var script = new StatementSplitter(dialect, Placeholders.DEFAULT).split("V1__x.sql", sql);
         List<Finding> findings = checker.check(script, "V1__x.sql", null, ScriptMode.CHECK, new HashMap<>(),
-                statement -> io.github.sqlguard.schema.SchemaFacts.UNKNOWN, (call, name) -> java.util.Optional.empty())
+                statement -> io.github.sqlguard.schema.SchemaFacts.UNKNOWN, io.github.sqlguard.schema.EarlierRoutines.NONE)
                 .findings();
         return findings.stream().filter(f -> f.severity() != Severity.INFO)
                 .map(f -> f.location() + " " + f.ruleId() + " " + f.message()).toList();

@@ -99,7 +99,7 @@ class RoutineCallsTest {
         String text = sql.replace("\\n", "\n");
         var script = new StatementSplitter(dialect, Placeholders.DEFAULT).split("V1__x.sql", text);
         List<String> found = checker.check(script, "V1__x.sql", null, ScriptMode.CHECK, new HashMap<>(),
-                statement -> SchemaFacts.UNKNOWN, (call, name) -> java.util.Optional.empty()).findings().stream()
+                statement -> SchemaFacts.UNKNOWN, io.github.sqlguard.schema.EarlierRoutines.NONE).findings().stream()
                 .map(f -> f.location().line() + ":" + f.location().column() + " " + f.ruleId() + " " + f.severity()
                         + " " + f.message())
                 .toList();

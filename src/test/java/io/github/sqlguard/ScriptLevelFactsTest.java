@@ -69,7 +69,7 @@ class ScriptLevelFactsTest {
         String text = sql.replace("\\n", "\n");
         var script = new StatementSplitter(dialect, Placeholders.DEFAULT).split("V1__x.sql", text);
         List<Finding> findings = checker.check(script, "V1__x.sql", null, ScriptMode.CHECK, new HashMap<>(),
-                statement -> io.github.sqlguard.schema.SchemaFacts.UNKNOWN, (call, name) -> java.util.Optional.empty())
+                statement -> io.github.sqlguard.schema.SchemaFacts.UNKNOWN, io.github.sqlguard.schema.EarlierRoutines.NONE)
                 .findings();
         List<String> found = findings.stream().map(f -> f.location().line() + ":" + f.location().column() + " "
                 + f.ruleId() + " " + f.severity() + " " + f.message()).toList();

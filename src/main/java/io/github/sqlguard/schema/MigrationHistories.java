@@ -1,19 +1,22 @@
 package io.github.sqlguard.schema;
 
-import io.github.sqlguard.analysis.RoutineNames;
 import io.github.sqlguard.source.FlywayVersion;
 import io.github.sqlguard.source.SourceClassification;
 import io.github.sqlguard.sql.Statement;
+import io.github.sqlguard.sql.Token;
+import io.github.sqlguard.sql.TokenType;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -30,7 +33,7 @@ import java.util.function.Supplier;
  * database's changeset is judged against. A down or undo script is replayed on a copy of its history just
  * after the script it reverses, and changes nothing after it.
  */
-public final class MigrationHistories {
+public final class MigrationHistories implements EarlierRoutines {
 
     /**
      * A registered file: the databases its statements name, and its statements on demand, so that a large
@@ -47,6 +50,9 @@ public final class MigrationHistories {
 
     private final List<File> files = new ArrayList<>();
     private final List<Reversing> reversing = new ArrayList<>();
+    /** The names of every routine the migrations create, and their lengths, to rule calls out quickly. */
+    private final Set<String> routineNames = new HashSet<>();
+    private final BitSet routineNameLengths = new BitSet();
     private final Map<StatementKey, Map<String, SchemaReplay>> replayOf = new HashMap<>();
     private final Set<String> replayedReversals = new HashSet<>();
     private final Map<String, String> historyBefore = new HashMap<>();
@@ -116,6 +122,10 @@ public final class MigrationHistories {
         }
         runAll.accept(byHistory.values().stream().map(replay -> (Runnable) replay::run).toList());
         for (HistoryReplay replayed : byHistory.values()) {
+            replayed.replays.forEach(replay -> replay.routineNames().forEach(name -> {
+                routineNames.add(name);
+                routineNameLengths.set(name.length());
+            }));
             replayed.replayOf.forEach((key, into) -> addReplays(replayOf, key, into));
             replayed.historyBefore.forEach(entry -> historyBefore.merge(entry.getKey(), entry.getValue(), String::concat));
             replayedReversals.addAll(replayed.replayedReversals);
@@ -138,9 +148,8 @@ public final class MigrationHistories {
         private final List<Map.Entry<String, String>> historyBefore = new ArrayList<>();
         private final Set<String> replayedReversals = new HashSet<>();
         private Map<String, SchemaReplay> lastInto = Map.of();
-        /** Every replay of this history, forks included, and the routine names its migrations call. */
+        /** Every replay of this history, forks included. */
         private final List<SchemaReplay> replays = new ArrayList<>();
-        private final Set<String> calledRoutines = new HashSet<>();
 
         HistoryReplay(List<String> databases, Map<List<Object>, List<Reversing>> reversals) {
             this.databases = databases;
@@ -162,7 +171,7 @@ public final class MigrationHistories {
                 chain = sha256(text.toString());
                 replayReversals(file, group, chain);
             }
-            replays.forEach(replay -> replay.forgetBodiesNotCalled(calledRoutines));
+            replays.forEach(SchemaReplay::forgetBodiesNotCalled);
         }
 
         /** The down and undo scripts that reverse {@code file}, each on its own copy of the schema after it. */
@@ -187,12 +196,6 @@ public final class MigrationHistories {
 
         /** Applies {@code statement} to each replay of {@code group} whose database it runs on. */
         private void apply(Statement statement, Map<String, SchemaReplay> group) {
-            // Only a routine created before the call can be the one it runs: no routine yet, no call to note.
-            if (statement.context().runsWithMigration() && !statement.container()
-                    && group.values().stream().anyMatch(SchemaReplay::createdRoutines)) {
-                RoutineNames.calledNames(statement.tokens())
-                        .forEach(written -> calledRoutines.add(RoutineNames.lastPart(written)));
-            }
             Map<String, SchemaReplay> into = new LinkedHashMap<>();
             group.forEach((database, replay) -> {
                 if (statement.context().databases().includes(database)) {
@@ -305,11 +308,27 @@ public final class MigrationHistories {
         }
     }
 
+    @Override
+    public boolean mayCall(Statement statement) {
+        if (routineNames.isEmpty()) {
+            return false;
+        }
+        for (Token token : statement.tokens()) {
+            String text = token.text();
+            if (token.type() == TokenType.WORD && routineNameLengths.get(text.length())
+                    && routineNames.contains(text.toLowerCase(Locale.ROOT))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * The routine named {@code name} that a migration replayed before {@code call} created, in the first
      * database history the call runs in; empty for a call the replay did not see.
      */
-    public Optional<DefinedRoutine> routineBefore(Statement call, String name) {
+    @Override
+    public Optional<DefinedRoutine> before(Statement call, String name) {
         Map<String, SchemaReplay> replays = replayOf.get(StatementKey.of(call));
         return replays == null || replays.isEmpty() ? Optional.empty()
                 : replays.values().iterator().next().routineBefore(call, name);

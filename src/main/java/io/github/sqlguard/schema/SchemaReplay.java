@@ -1,15 +1,19 @@
 package io.github.sqlguard.schema;
 
-import java.util.Optional;
-import java.util.Set;
-import java.util.ArrayList;
 import io.github.sqlguard.analysis.RoutineNames;
 import io.github.sqlguard.sql.Statement;
 import io.github.sqlguard.sql.StatementContext;
 import io.github.sqlguard.sql.Token;
+import io.github.sqlguard.sql.TokenType;
+import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * Replays the DDL of the scanned migrations, statement by statement in the order the migration tool applies
@@ -31,6 +35,10 @@ public final class SchemaReplay {
     private final List<CreatedRoutine> routines;
     /** The routine whose body statements follow, or null. */
     private DefinedRoutine openRoutine;
+    /** The names of the routines created so far, their lengths, and those that a later statement names. */
+    private final Set<String> routineNames = new HashSet<>();
+    private final BitSet routineNameLengths = new BitSet();
+    private final Set<String> namedRoutines = new HashSet<>();
 
     public SchemaReplay() {
         this(new SchemaHistory(), new ArrayList<>());
@@ -109,26 +117,44 @@ public final class SchemaReplay {
             if (definition != null && !definition.isPackage()) {
                 openRoutine = new DefinedRoutine(definition.name(), statement);
                 routines.add(new CreatedRoutine(position, openRoutine));
+                routineNames.add(definition.name());
+                routineNameLengths.set(definition.name().length());
                 return;
             }
         }
         if (openRoutine != null && statement.context().kind() == StatementContext.Kind.ROUTINE_BODY) {
             openRoutine.addIfInside(statement);
+        } else if (!routineNames.isEmpty() && statement.context().runsWithMigration() && !statement.container()) {
+            noteNamedRoutines(statement);
         }
     }
 
-    /** True once a statement replayed here created a procedure or function. */
-    boolean createdRoutines() {
-        return !routines.isEmpty();
+    /**
+     * Notes the routines a statement names: a call needs the name, and a word that only looks like it keeps a
+     * body that is not needed, which costs nothing but memory. Far cheaper than reading the calls themselves,
+     * for every statement of every migration.
+     */
+    private void noteNamedRoutines(Statement statement) {
+        for (Token token : statement.tokens()) {
+            String text = token.text();
+            if (token.type() == TokenType.WORD && routineNameLengths.get(text.length())) {
+                String name = text.toLowerCase(Locale.ROOT);
+                if (routineNames.contains(name)) {
+                    namedRoutines.add(name);
+                }
+            }
+        }
     }
 
-    /**
-     * Lets go of the bodies of the routines this replay met that no name in {@code called} calls (normalized, as
-     * {@link RoutineNames#lastPart} gives them).
-     */
-    void forgetBodiesNotCalled(Set<String> called) {
+    /** The names of the routines this replay met. */
+    Set<String> routineNames() {
+        return routineNames;
+    }
+
+    /** Lets go of the bodies of the routines this replay met that no later statement names. */
+    void forgetBodiesNotCalled() {
         for (CreatedRoutine created : routines) {
-            if (!called.contains(created.routine().name())) {
+            if (!namedRoutines.contains(created.routine().name())) {
                 created.routine().forgetBody();
             }
         }

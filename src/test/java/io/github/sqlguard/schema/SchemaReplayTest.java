@@ -231,7 +231,7 @@ class SchemaReplayTest {
         script.forEach(replay::apply);
         Statement call = script.get(script.size() - 1);
 
-        replay.forgetBodiesNotCalled(java.util.Set.of("purge"));
+        replay.forgetBodiesNotCalled();
 
         assertEquals(List.of("DELETE FROM t"), replay.routineBefore(call, "purge").orElseThrow().body().stream()
                 .map(Statement::sql).toList());
