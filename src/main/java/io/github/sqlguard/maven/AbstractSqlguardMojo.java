@@ -6,7 +6,6 @@ import io.github.sqlguard.LintConfig;
 import io.github.sqlguard.Linter;
 import io.github.sqlguard.LintResult;
 import io.github.sqlguard.LiquibaseConfig;
-import io.github.sqlguard.SuppressionConfig;
 import io.github.sqlguard.model.Dialect;
 import io.github.sqlguard.model.ScriptMode;
 import java.io.File;
@@ -15,7 +14,6 @@ import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.UnsupportedCharsetException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -280,7 +278,7 @@ abstract class AbstractSqlguardMojo extends AbstractMojo {
                     charset(), rules == null ? Map.of() : rules, ParameterValues.splitList(disabledRules),
                     flyway, new LiquibaseConfig(ScriptMode.fromConfig("rollbacks", rollbacks),
                             liquibaseProperties == null ? Map.of() : liquibaseProperties),
-                    suppressionConfigs(), baselinePath(),
+                    SuppressionElements.configsOf(suppressions, hasProject() ? project : null, base), baselinePath(),
                     maxFileBytes(),
                     Math.max(1, Runtime.getRuntime().availableProcessors()));
         } catch (IllegalArgumentException e) {
@@ -310,20 +308,14 @@ abstract class AbstractSqlguardMojo extends AbstractMojo {
 
     /**
      * A sentence saying this module has no migrations to check, when no directory is configured and none of
-     * the default ones (resource directories, Flyway locations) exists, as in a parent pom or a module without
-     * resources; empty otherwise. Such a module is a quiet no-op in a multi-module build.
+     * the default ones (resource directories, Flyway locations) that {@code config} scans exists, as in a parent
+     * pom or a module without resources; empty otherwise. Such a module is a quiet no-op in a multi-module build.
      */
-    protected Optional<String> withoutMigrations() {
+    protected Optional<String> withoutMigrations(LintConfig config) {
         if (!hasProject() || directories != null && !directories.isEmpty()) {
             return Optional.empty();
         }
-        List<Path> defaults;
-        try {
-            BuildProperties properties = BuildProperties.of(project, session);
-            defaults = scannedDirectories(baseDir(), flywayPlugin(properties), liquibasePlugin(properties));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty(); // lintConfig() reports the broken configuration
-        }
+        List<Path> defaults = config.directories();
         if (defaults.stream().anyMatch(Files::exists)) {
             return Optional.empty();
         }
@@ -373,51 +365,20 @@ abstract class AbstractSqlguardMojo extends AbstractMojo {
         }
         List<String> suffixes = sqlMigrationSuffixes != null && !sqlMigrationSuffixes.isEmpty() ? sqlMigrationSuffixes
                 : plugin.suffixes().isEmpty() ? defaults.suffixes() : plugin.suffixes();
-        return new FlywayConfig(
-                ParameterValues.firstSet(sqlMigrationPrefix, plugin.versionedPrefix().orElse(defaults.versionedPrefix())),
-                ParameterValues.firstSet(undoSqlMigrationPrefix, plugin.undoPrefix().orElse(defaults.undoPrefix())),
-                ParameterValues.firstSet(repeatableSqlMigrationPrefix, plugin.repeatablePrefix().orElse(defaults.repeatablePrefix())),
+        String versioned = ParameterValues.firstSet(sqlMigrationPrefix,
+                plugin.versionedPrefix().orElse(defaults.versionedPrefix()));
+        String undo = ParameterValues.firstSet(undoSqlMigrationPrefix, plugin.undoPrefix().orElse(defaults.undoPrefix()));
+        String repeatable = ParameterValues.firstSet(repeatableSqlMigrationPrefix,
+                plugin.repeatablePrefix().orElse(defaults.repeatablePrefix()));
+        // Java migrations are looked for in the Flyway locations, when sqlguard scans those (no directories set).
+        List<Path> javaMigrations = !hasProject() || directories != null && !directories.isEmpty() ? List.of()
+                : JavaMigrations.in(project, plugin.locations(), List.of(versioned, undo, repeatable));
+        return new FlywayConfig(versioned, undo, repeatable,
                 ParameterValues.firstSet(sqlMigrationSeparator, plugin.separator().orElse(defaults.separator())),
                 suffixes, values,
                 plugin.placeholderPrefix().orElse(defaults.placeholderPrefix()),
                 plugin.placeholderSuffix().orElse(defaults.placeholderSuffix()),
                 sinceVersion == null || sinceVersion.isBlank() ? null : sinceVersion.trim(),
-                ScriptMode.fromConfig("undoScripts", undoScripts), javaMigrations(plugin));
-    }
-
-    /** Java migrations in the Flyway locations, when sqlguard scans those (no {@code directories} configured). */
-    private List<Path> javaMigrations(FlywayPluginSettings plugin) {
-        if (!hasProject() || directories != null && !directories.isEmpty()) {
-            return List.of();
-        }
-        FlywayConfig defaults = FlywayConfig.DEFAULTS;
-        return JavaMigrations.in(project, plugin.locations(), List.of(
-                ParameterValues.firstSet(sqlMigrationPrefix, plugin.versionedPrefix().orElse(defaults.versionedPrefix())),
-                ParameterValues.firstSet(undoSqlMigrationPrefix, plugin.undoPrefix().orElse(defaults.undoPrefix())),
-                ParameterValues.firstSet(repeatableSqlMigrationPrefix,
-                        plugin.repeatablePrefix().orElse(defaults.repeatablePrefix()))));
-    }
-
-    private List<SuppressionConfig> suppressionConfigs() {
-        List<SuppressionConfig> result = new ArrayList<>();
-        if (suppressions != null && !suppressions.isEmpty()) {
-            SuppressionElements elements = SuppressionElements.of(pomFiles());
-            for (Suppression suppression : suppressions) {
-                result.add(new SuppressionConfig(suppression.getRule(), suppression.getFiles(), suppression.getReason(),
-                        elements.placeOf(suppression.getRule(), suppression.getFiles(), baseDir())));
-            }
-        }
-        return result;
-    }
-
-    /** The project's pom, then those of its parents on disk, where its configuration was written. */
-    private List<Path> pomFiles() {
-        List<Path> poms = new ArrayList<>();
-        for (MavenProject current = hasProject() ? project : null; current != null; current = current.getParent()) {
-            if (current.getFile() != null) {
-                poms.add(current.getFile().toPath());
-            }
-        }
-        return poms;
+                ScriptMode.fromConfig("undoScripts", undoScripts), javaMigrations);
     }
 }

@@ -115,7 +115,7 @@ public class CheckMojo extends AbstractSqlguardMojo {
         }
         long started = System.nanoTime();
         LintConfig config = lintConfig();
-        Optional<String> nothingToCheck = withoutMigrations();
+        Optional<String> nothingToCheck = withoutMigrations(config);
         if (nothingToCheck.isPresent()) {
             getLog().info(nothingToCheck.get());
             return;

@@ -1,5 +1,6 @@
 package io.github.sqlguard.maven;
 
+import io.github.sqlguard.SuppressionConfig;
 import io.github.sqlguard.model.Location;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,6 +14,7 @@ import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+import org.apache.maven.project.MavenProject;
 
 /**
  * Where each {@code <suppression>} element stands in the poms a project is built from (its own, then its
@@ -31,6 +33,33 @@ final class SuppressionElements {
     private SuppressionElements(List<Element> elements) {
         this.elements = elements;
         this.taken = new boolean[elements.size()];
+    }
+
+    /**
+     * The configured {@code suppressions}, each with the place of its element in {@code project}'s pom or its
+     * parents' (none without a project); paths in their globs are relative to {@code baseDir}.
+     */
+    static List<SuppressionConfig> configsOf(List<Suppression> suppressions, MavenProject project, Path baseDir) {
+        List<SuppressionConfig> result = new ArrayList<>();
+        if (suppressions != null && !suppressions.isEmpty()) {
+            SuppressionElements elements = of(pomFiles(project));
+            for (Suppression suppression : suppressions) {
+                result.add(new SuppressionConfig(suppression.getRule(), suppression.getFiles(), suppression.getReason(),
+                        elements.placeOf(suppression.getRule(), suppression.getFiles(), baseDir)));
+            }
+        }
+        return result;
+    }
+
+    /** The project's pom, then those of its parents on disk, where its configuration was written. */
+    private static List<Path> pomFiles(MavenProject project) {
+        List<Path> poms = new ArrayList<>();
+        for (MavenProject current = project; current != null; current = current.getParent()) {
+            if (current.getFile() != null) {
+                poms.add(current.getFile().toPath());
+            }
+        }
+        return poms;
     }
 
     /** The elements of {@code poms}, in order; a pom that cannot be read adds none. */
