@@ -35,6 +35,15 @@ public record FlywayConfig(
         javaMigrations = List.copyOf(javaMigrations);
     }
 
+    /** {@code text} with each {@code ${placeholder}} that has a value replaced by it. */
+    public String withPlaceholderValues(String text) {
+        String result = text;
+        for (Map.Entry<String, String> placeholder : placeholders.entrySet()) {
+            result = result.replace(placeholderPrefix + placeholder.getKey() + placeholderSuffix, placeholder.getValue());
+        }
+        return result;
+    }
+
     /** Settings for a project without Java migrations. */
     public FlywayConfig(String versionedPrefix, String undoPrefix, String repeatablePrefix, String separator,
             List<String> suffixes, Map<String, String> placeholders, String placeholderPrefix,

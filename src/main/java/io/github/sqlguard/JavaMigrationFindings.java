@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
@@ -33,7 +34,7 @@ final class JavaMigrationFindings {
     }
 
     static List<Finding> of(LintConfig config, SourceClassifier classifier,
-            Predicate<SourceClassification> alreadyApplied, FileProblem problem) {
+            Predicate<SourceClassification> alreadyApplied, Function<Path, String> relativePath, FileProblem problem) {
         List<Finding> findings = new ArrayList<>();
         ScriptMode undo = config.flyway().undoScripts();
         for (Path file : config.flyway().javaMigrations()) {
@@ -46,9 +47,8 @@ final class JavaMigrationFindings {
                     || classification.kind() == SourceKind.FLYWAY_UNDO && undo == ScriptMode.SKIP) {
                 continue;
             }
-            String path = file.startsWith(config.baseDir())
-                    ? config.baseDir().relativize(file).toString().replace('\\', '/') : file.toString();
-            Finding finding = problem.at(Diagnostics.UNCHECKED_CHANGE, path, declarationLine(file, className),
+            Finding finding = problem.at(Diagnostics.UNCHECKED_CHANGE, relativePath.apply(file),
+                    declarationLine(file, className),
                     "Flyway Java migration " + className + " runs code sqlguard cannot read; nothing it does to rows "
                             + "was checked");
             findings.add(classification.kind() == SourceKind.FLYWAY_UNDO && undo == ScriptMode.WARN

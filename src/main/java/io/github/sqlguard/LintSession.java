@@ -18,7 +18,6 @@ import io.github.sqlguard.rules.RuleRegistry;
 import io.github.sqlguard.rules.RuleSettings;
 import io.github.sqlguard.schema.MigrationHistories;
 import io.github.sqlguard.source.DatabaseNames;
-import io.github.sqlguard.source.DecodeWarning;
 import io.github.sqlguard.source.DownScriptName;
 import io.github.sqlguard.source.FlywayNaming;
 import io.github.sqlguard.source.FlywayVersion;
@@ -184,7 +183,8 @@ final class LintSession {
 
         List<Finding> findings = new ArrayList<>();
         if (settings.severityOf(FileDiagnostics.INVALID_ENCODING).isPresent()) {
-            text.decodeWarning().ifPresent(warning -> findings.add(encodingFinding(path, warning)));
+            text.decodeWarning().ifPresent(warning -> findings.add(fileProblem(FileDiagnostics.INVALID_ENCODING, path,
+                    Math.max(1, warning.line()), warning.message())));
         }
         // An applied script is not checked, but the schema it built is replayed.
         FileOutcome decided = isAlreadyApplied(classification) ? FileOutcome.skippedAsApplied(path) : null;
@@ -221,12 +221,9 @@ final class LintSession {
 
     /** A Flyway callback runs on every migrate (or clean, validate..): its findings say so. */
     private StatementContext scriptContext(SourcePath file, SourceKind kind) {
-        if (kind != SourceKind.PLAIN_SQL) {
-            return StatementContext.SCRIPT;
-        }
-        return FlywayCallbacks.eventOf(file.fileName(), config.flyway().separator(), config.flyway().suffixes())
-                .map(event -> new StatementContext(StatementContext.Kind.SCRIPT, "Flyway callback " + event
-                        + ", which runs on " + FlywayCallbacks.runsOn(event)))
+        Optional<String> callback = kind != SourceKind.PLAIN_SQL ? Optional.empty()
+                : FlywayCallbacks.label(file.fileName(), config.flyway().separator(), config.flyway().suffixes());
+        return callback.map(label -> new StatementContext(StatementContext.Kind.SCRIPT, label))
                 .orElse(StatementContext.SCRIPT);
     }
 
@@ -256,7 +253,7 @@ final class LintSession {
                     prepared.ceiling(), config.liquibase().rollbacks(), statementSql, histories::factsFor,
                     histories);
             parsed += checked.parsedStatements();
-            List<Finding> scriptFindings = withFingerprints(checked.findings(), statementSql);
+            List<Finding> scriptFindings = Fingerprint.attach(checked.findings(), statementSql);
             if (flywayScript) {
                 scriptFindings = withPlaceholderValues(scriptFindings);
             }
@@ -282,29 +279,18 @@ final class LintSession {
                 statementsByFile, SourceLines.of(inFileSyntax, texts), parsed);
     }
 
-    /** Each finding with its fingerprint, made once here from the text of the statement it stands on. */
-    private static List<Finding> withFingerprints(List<Finding> findings, Map<Location, String> statementSql) {
-        return findings.stream().map(f -> f.withFingerprint(Fingerprint.of(f.ruleId(), f.location().path(),
-                statementSql.getOrDefault(f.location(), "")))).toList();
-    }
-
     /**
      * Messages name tables as the rules read them from the tokens, where a Flyway placeholder is still
      * {@code ${archiveTable}}; readers want the table it stands for, as Liquibase properties already are.
      * Only the message changes: baseline fingerprints keep using the statement as written.
      */
     private List<Finding> withPlaceholderValues(List<Finding> findings) {
-        FlywayConfig flyway = config.flyway();
-        if (flyway.placeholders().isEmpty()) {
+        if (config.flyway().placeholders().isEmpty()) {
             return findings;
         }
         List<Finding> result = new ArrayList<>(findings.size());
         for (Finding finding : findings) {
-            String message = finding.message();
-            for (Map.Entry<String, String> placeholder : flyway.placeholders().entrySet()) {
-                message = message.replace(flyway.placeholderPrefix() + placeholder.getKey()
-                        + flyway.placeholderSuffix(), placeholder.getValue());
-            }
+            String message = config.flyway().withPlaceholderValues(finding.message());
             result.add(message.equals(finding.message()) ? finding : finding.withMessage(message));
         }
         return result;
@@ -373,10 +359,6 @@ final class LintSession {
         return Finding.of(info.id(), severity, new Location(path, line, 1), message, info.hint(), "");
     }
 
-    private Finding encodingFinding(String path, DecodeWarning warning) {
-        return fileProblem(FileDiagnostics.INVALID_ENCODING, path, Math.max(1, warning.line()), warning.message());
-    }
-
     /** Diagnostics made by other packages carry default severities; the user's configuration still applies. */
     private List<Finding> withConfiguredSeverity(List<Finding> diagnostics) {
         List<Finding> result = new ArrayList<>();
@@ -391,7 +373,8 @@ final class LintSession {
 
     /** An {@code unchecked-change} for each Flyway Java migration (see {@link JavaMigrationFindings}). */
     List<Finding> javaMigrationFindings() {
-        return JavaMigrationFindings.of(config, classifier, this::isAlreadyApplied, this::fileProblem);
+        return JavaMigrationFindings.of(config, classifier, this::isAlreadyApplied, this::relativeToBase,
+                this::fileProblem);
     }
 
     private boolean isAlreadyApplied(SourceClassification classification) {

@@ -45,8 +45,17 @@ public final class FlywayCallbacks {
         return Optional.empty();
     }
 
+    /**
+     * What a finding in the callback script {@code fileName} says of where it stands ("Flyway callback
+     * afterMigrate, which runs on every migrate"), or empty for a script that is no callback.
+     */
+    public static Optional<String> label(String fileName, String separator, List<String> suffixes) {
+        return eventOf(fileName, separator, suffixes).map(event -> "Flyway callback " + event + ", which runs on "
+                + runsOn(event));
+    }
+
     /** What a callback of {@code event} runs on, for a message: "every migrate", "every clean". */
-    public static String runsOn(String event) {
+    private static String runsOn(String event) {
         String lower = event.toLowerCase(Locale.ROOT);
         for (String command : List.of("migrate", "undo", "clean", "info", "validate", "baseline", "repair")) {
             if (lower.contains(command)) {

@@ -1,9 +1,13 @@
 package io.github.sqlguard.suppress;
 
+import io.github.sqlguard.model.Finding;
+import io.github.sqlguard.model.Location;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
 
 /**
  * A stable identity of a finding that survives reformatting: the rule id, the file path and the statement
@@ -29,6 +33,12 @@ public final class Fingerprint {
     public static String ofUncheckedText(String ruleId, String path, String uncheckedText) {
         String folded = uncheckedText.strip().replaceAll("\\s+", " ");
         return of(ruleId, path, "unchecked text " + sha256(folded));
+    }
+
+    /** Each finding with its fingerprint, made from the text of the statement it stands on. */
+    public static List<Finding> attach(List<Finding> findings, Map<Location, String> statementSql) {
+        return findings.stream().map(f -> f.withFingerprint(of(f.ruleId(), f.location().path(),
+                statementSql.getOrDefault(f.location(), "")))).toList();
     }
 
     /** The fingerprint of a {@code ruleId} finding on {@code statementSql} in the file {@code path}. */
