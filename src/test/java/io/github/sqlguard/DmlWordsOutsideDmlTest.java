@@ -2,18 +2,11 @@ package io.github.sqlguard;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.github.sqlguard.analysis.StatementAnalyzer;
 import io.github.sqlguard.model.Dialect;
 import io.github.sqlguard.model.Finding;
-import io.github.sqlguard.model.ScriptMode;
 import io.github.sqlguard.model.Severity;
-import io.github.sqlguard.rules.RuleRegistry;
-import io.github.sqlguard.sql.Placeholders;
-import io.github.sqlguard.sql.StatementSplitter;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -93,12 +86,7 @@ class DmlWordsOutsideDmlTest {
     }
 
     private static List<String> findingsAboveInfo(Dialect dialect, String sql) {
-        StatementChecker checker = new StatementChecker(RuleRegistry.all(),
-                info -> Optional.of(info.defaultSeverity()), new StatementAnalyzer());
-        var script = new StatementSplitter(dialect, Placeholders.DEFAULT).split("V1__x.sql", sql);
-        List<Finding> findings = checker.check(script, "V1__x.sql", null, ScriptMode.CHECK, new HashMap<>(),
-                statement -> io.github.sqlguard.schema.SchemaFacts.UNKNOWN, io.github.sqlguard.schema.EarlierRoutines.NONE)
-                .findings();
+        List<Finding> findings = OneScript.findings(dialect, sql);
         return findings.stream().filter(f -> f.severity() != Severity.INFO)
                 .map(f -> f.location() + " " + f.ruleId() + " " + f.message()).toList();
     }

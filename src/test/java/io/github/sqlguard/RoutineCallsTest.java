@@ -2,17 +2,9 @@ package io.github.sqlguard;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.github.sqlguard.analysis.StatementAnalyzer;
 import io.github.sqlguard.model.Dialect;
-import io.github.sqlguard.model.ScriptMode;
-import io.github.sqlguard.rules.RuleRegistry;
-import io.github.sqlguard.schema.SchemaFacts;
-import io.github.sqlguard.sql.Placeholders;
-import io.github.sqlguard.sql.StatementSplitter;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -94,12 +86,7 @@ class RoutineCallsTest {
                 + " - INTERVAL 1 DAY; END | -",
     })
     void findings(Dialect dialect, String sql, String expected) {
-        StatementChecker checker = new StatementChecker(RuleRegistry.all(),
-                info -> Optional.of(info.defaultSeverity()), new StatementAnalyzer());
-        String text = sql.replace("\\n", "\n");
-        var script = new StatementSplitter(dialect, Placeholders.DEFAULT).split("V1__x.sql", text);
-        List<String> found = checker.check(script, "V1__x.sql", null, ScriptMode.CHECK, new HashMap<>(),
-                statement -> SchemaFacts.UNKNOWN, io.github.sqlguard.schema.EarlierRoutines.NONE).findings().stream()
+        List<String> found = OneScript.findings(dialect, sql.replace("\\n", "\n")).stream()
                 .map(f -> f.location().line() + ":" + f.location().column() + " " + f.ruleId() + " " + f.severity()
                         + " " + f.message())
                 .toList();

@@ -2,16 +2,9 @@ package io.github.sqlguard;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.github.sqlguard.analysis.StatementAnalyzer;
 import io.github.sqlguard.model.Dialect;
 import io.github.sqlguard.model.Finding;
-import io.github.sqlguard.model.ScriptMode;
-import io.github.sqlguard.rules.RuleRegistry;
-import io.github.sqlguard.sql.Placeholders;
-import io.github.sqlguard.sql.StatementSplitter;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -64,13 +57,7 @@ class ScriptLevelFactsTest {
                 + " ERROR DELETE without WHERE removes every row of orders (inside dynamic SQL)",
     })
     void findings(Dialect dialect, String sql, String expected) {
-        StatementChecker checker = new StatementChecker(RuleRegistry.all(),
-                info -> Optional.of(info.defaultSeverity()), new StatementAnalyzer());
-        String text = sql.replace("\\n", "\n");
-        var script = new StatementSplitter(dialect, Placeholders.DEFAULT).split("V1__x.sql", text);
-        List<Finding> findings = checker.check(script, "V1__x.sql", null, ScriptMode.CHECK, new HashMap<>(),
-                statement -> io.github.sqlguard.schema.SchemaFacts.UNKNOWN, io.github.sqlguard.schema.EarlierRoutines.NONE)
-                .findings();
+        List<Finding> findings = OneScript.findings(dialect, sql.replace("\\n", "\n"));
         List<String> found = findings.stream().map(f -> f.location().line() + ":" + f.location().column() + " "
                 + f.ruleId() + " " + f.severity() + " " + f.message()).toList();
         assertEquals(expected.equals("-") ? List.of() : List.of(expected), found);
