@@ -19,8 +19,9 @@ import java.util.List;
  * </ul>
  * A WITH clause before either shape is read past, as long as no CTE body changes rows itself. An UPDATE without
  * a WHERE whose FROM list has no JOIN or USING ({@code UPDATE t SET a = s.a FROM s}) touches every row too:
- * nothing links the target's rows to that list. Left to the parser: CTE bodies that change rows, IF branches and
- * compound bodies, joins and USING lists without a WHERE, conditions the tokens find always true or holding a term of literals alone they cannot evaluate
+ * nothing links the target's rows to that list, and neither does a WHERE that names only the list's tables
+ * ({@code UPDATE t SET a = s.a FROM s WHERE s.live}). Left to the parser: CTE bodies that change rows, IF branches
+ * and compound bodies, joins and USING lists without a WHERE or with one on the other tables alone, conditions the tokens find always true or holding a term of literals alone they cannot evaluate
  * ({@code 3 IN (1, 3)}), MySQL backslash escapes, and statements whose target the tokens cannot name.
  */
 final class SettledByTokens {
@@ -69,13 +70,15 @@ final class SettledByTokens {
                     || readsFromListOnly(structure, main));
             case ROW_COUNT_ONLY -> !change.restrictedByJoin() && change.tables().size() == 1
                     && joinsNothing(structure, main);
-            case ALWAYS_TRUE, OTHER_TABLES_ONLY -> false; // the parser confirms, and a join may still limit the rows
+            // A FROM list without joins cannot tie the target's rows to a condition on the other tables alone.
+            case OTHER_TABLES_ONLY -> !change.restrictedByJoin() && readsFromListOnly(structure, main);
+            case ALWAYS_TRUE -> false; // the parser confirms
         };
     }
 
     /**
      * True for {@code UPDATE t SET .. FROM u, (SELECT ..) s} with no JOIN or USING at its own level and one target:
-     * without a WHERE nothing links the target's rows to the FROM list, so every row of the target is changed
+     * without a WHERE naming the target nothing links its rows to the FROM list, so every row of it is changed
      * (where the target itself is listed, T-SQL's form, the tokens already found it limited or not).
      */
     private static boolean readsFromListOnly(StatementTokens structure, int main) {
