@@ -179,19 +179,20 @@ record FlywayPluginSettings(
 
     /**
      * Flyway locations: {@code filesystem:dir} is relative to the project; {@code classpath:dir} (and a bare
-     * {@code dir}) is looked up under each resource directory. A {@code {vendor}} folder is every folder there.
+     * {@code dir}) is looked up under each resource directory. A {@code {vendor}} folder is every folder there, and
+     * wildcards match folders as Flyway matches them ({@link LocationFolders}).
      */
     static List<Path> resolveLocation(String location, MavenProject project) {
         Path base = project.getBasedir().toPath();
         if (location.startsWith("filesystem:")) {
-            return VendorFolders.expand(base.resolve(location.substring("filesystem:".length())).normalize());
+            return LocationFolders.expand(base.resolve(location.substring("filesystem:".length())).normalize());
         }
         String classpathDir = location.startsWith("classpath:") ? location.substring("classpath:".length())
                 : location;
         List<Path> resolved = new ArrayList<>();
         for (var resource : project.getResources()) {
             File directory = new File(resource.getDirectory());
-            resolved.addAll(VendorFolders.expand(
+            resolved.addAll(LocationFolders.expand(
                     directory.toPath().resolve(classpathDir.replaceFirst("^/", "")).normalize()));
         }
         return resolved;

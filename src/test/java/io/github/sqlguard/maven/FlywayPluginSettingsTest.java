@@ -148,6 +148,31 @@ class FlywayPluginSettingsTest {
     }
 
     @Test
+    void wildcardLocationsAreTheFoldersTheyMatchAsFlywayExpandsThem() throws IOException {
+        Files.createDirectories(folder.resolve("sql/release-1/migration"));
+        Files.createDirectories(folder.resolve("sql/release-2/extra/migration"));
+        Files.createDirectories(folder.resolve("sql/archive/migration"));
+        Files.createDirectories(folder.resolve("src/main/resources/db/team-a"));
+        Files.createDirectories(folder.resolve("src/main/resources/db/team-b"));
+        Files.createDirectories(folder.resolve("src/main/resources/db/other"));
+        project.getProperties().setProperty("flyway.locations",
+                "filesystem:sql/**/migration,classpath:db/team-?,filesystem:sql/release-*");
+
+        assertEquals(List.of(folder.resolve("sql/archive/migration"), folder.resolve("sql/release-1/migration"),
+                folder.resolve("sql/release-2/extra/migration"), folder.resolve("src/main/resources/db/team-a"),
+                folder.resolve("src/main/resources/db/team-b"), folder.resolve("sql/release-1"),
+                folder.resolve("sql/release-2")), settings(Map.of(), Map.of()).locations());
+    }
+
+    @Test
+    void aWildcardLocationMatchingNoFolderStaysAsWrittenSoItIsReportedMissing() throws IOException {
+        Files.createDirectories(folder.resolve("sql/common"));
+        project.getProperties().setProperty("flyway.locations", "filesystem:sql/**/migration");
+
+        assertEquals(List.of(folder.resolve("sql/**/migration")), settings(Map.of(), Map.of()).locations());
+    }
+
+    @Test
     void aVendorLocationWithoutAnyFolderStaysAsWrittenSoItIsReportedMissing() {
         project.getProperties().setProperty("flyway.locations", "filesystem:db/{vendor}");
 
