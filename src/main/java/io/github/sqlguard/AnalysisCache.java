@@ -1,11 +1,11 @@
 package io.github.sqlguard;
 
+import io.github.sqlguard.model.ContentHash;
 import io.github.sqlguard.model.Finding;
 import io.github.sqlguard.rules.FileDiagnostics;
 import io.github.sqlguard.source.ReadStamp;
 import io.github.sqlguard.source.SourcePath;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -78,7 +78,7 @@ final class AnalysisCache {
         StringBuilder listing = new StringBuilder();
         scannedFiles.forEach(source -> listing.append(source.relativePath()).append('\n'));
         return new AnalysisCache(file, fingerprint, config, contents,
-                AnalysisFingerprint.sha256(listing.toString().getBytes(StandardCharsets.UTF_8)));
+                ContentHash.of(listing));
     }
 
     /**
@@ -135,7 +135,7 @@ final class AnalysisCache {
             Function<SourcePath, FileOutcome> analysis) {
         AnalysisCacheFile.Entry cached = previous.get(source.relativePath());
         Hashed now = read != null && read.size() <= maxFileBytes
-                ? new Hashed(read.sha256(), new AnalysisCacheFile.FileStamp(read.size(), read.modifiedNanos()))
+                ? new Hashed(read.contentHash(), new AnalysisCacheFile.FileStamp(read.size(), read.modifiedNanos()))
                 : hashed(source.file(), cached);
         if (now == null) {
             return analysis.apply(source);
@@ -207,7 +207,7 @@ final class AnalysisCache {
             return new Hashed(cached.contentHash(), stamp);
         }
         try {
-            return new Hashed(AnalysisFingerprint.sha256(source), stamp);
+            return new Hashed(ContentHash.of(source), stamp);
         } catch (IOException | RuntimeException e) {
             return null;
         }
@@ -237,7 +237,7 @@ final class AnalysisCache {
             if (Files.size(source) > maxFileBytes) {
                 return null;
             }
-            return AnalysisFingerprint.sha256(source);
+            return ContentHash.of(source);
         } catch (IOException | RuntimeException e) {
             return null;
         }
@@ -318,7 +318,7 @@ final class AnalysisCache {
             StringBuilder names = new StringBuilder();
             children.map(child -> child.getFileName().toString() + (Files.isDirectory(child) ? "/" : ""))
                     .sorted().forEach(name -> names.append(name).append('\n'));
-            return AnalysisFingerprint.sha256(names.toString().getBytes(StandardCharsets.UTF_8));
+            return ContentHash.of(names);
         } catch (IOException | RuntimeException e) {
             return "unlistable " + System.nanoTime();
         }

@@ -36,7 +36,7 @@ import java.util.zip.CheckedOutputStream;
 final class AnalysisCacheFile {
 
     private static final byte[] MAGIC = "sqlguard analysis cache\n".getBytes(StandardCharsets.US_ASCII);
-    private static final int FORMAT_VERSION = 5;
+    private static final int FORMAT_VERSION = 6;
     private static final int CHECKSUM_BYTES = Long.BYTES;
 
     /**
@@ -61,7 +61,7 @@ final class AnalysisCacheFile {
     /**
      * One file's cached analysis.
      *
-     * @param contentHash SHA-256 of the file's bytes
+     * @param contentHash the {@link io.github.sqlguard.model.ContentHash} of the file's bytes
      * @param stamp the file's size and modification time when the hash was taken
      * @param dependencies what else the result was computed from (a changelog's included files, the folders
      *     it listed), each with its fingerprint at the time

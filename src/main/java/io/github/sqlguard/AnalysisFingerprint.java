@@ -1,20 +1,16 @@
 package io.github.sqlguard;
 
+import io.github.sqlguard.model.ContentHash;
 import java.io.IOException;
-import java.io.InputStream;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.CodeSource;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Collection;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -51,7 +47,7 @@ final class AnalysisFingerprint {
                 text.append('\n');
             }
         }
-        return sha256(text.toString().getBytes(StandardCharsets.UTF_8));
+        return ContentHash.of(text);
     }
 
     /**
@@ -102,7 +98,7 @@ final class AnalysisFingerprint {
                         .append(Files.getLastModifiedTime(file).toMillis()).append('\n');
             }
         }
-        return sha256(listing.toString().getBytes(StandardCharsets.UTF_8));
+        return ContentHash.of(listing);
     }
 
     private static Object valueOf(RecordComponent component, Object record) {
@@ -160,28 +156,4 @@ final class AnalysisFingerprint {
         out.append(text.length()).append(':').append(text);
     }
 
-    static String sha256(byte[] bytes) {
-        return HexFormat.of().formatHex(digest().digest(bytes));
-    }
-
-    /** The SHA-256 of a file's bytes, read in blocks so a large file is never held whole. */
-    static String sha256(Path file) throws IOException {
-        MessageDigest digest = digest();
-        byte[] buffer = new byte[64 * 1024];
-        try (InputStream in = Files.newInputStream(file)) {
-            int read;
-            while ((read = in.read(buffer)) > 0) {
-                digest.update(buffer, 0, read);
-            }
-        }
-        return HexFormat.of().formatHex(digest.digest());
-    }
-
-    private static MessageDigest digest() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime provides SHA-256", e);
-        }
-    }
 }

@@ -1,6 +1,7 @@
 package io.github.sqlguard.report;
 
 import io.github.sqlguard.model.Acknowledgement;
+import io.github.sqlguard.model.ContentHash;
 import io.github.sqlguard.model.Finding;
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
@@ -8,9 +9,6 @@ import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -164,40 +162,17 @@ public final class ReportStamp {
         digest.add(String.valueOf(text));
     }
 
-    /**
-     * SHA-256 of length-prefixed texts, fed to the digest in large chunks: a digest call per field of every
-     * finding costs a JVM that has not warmed up more than the rest of a run with nothing new to report.
-     */
+    /** A hash of length-prefixed texts: each text is told apart from the next. */
     static final class StampDigest {
 
-        private static final int CHUNK_CHARS = 1 << 15;
-
-        private final MessageDigest digest = sha256();
-        private final StringBuilder pending = new StringBuilder(CHUNK_CHARS + 1024);
+        private final ContentHash hash = new ContentHash();
 
         void add(String text) {
-            pending.append(text.length()).append(':').append(text);
-            if (pending.length() >= CHUNK_CHARS) {
-                flush();
-            }
+            hash.add(Integer.toString(text.length())).add(":").add(text);
         }
 
         String hex() {
-            flush();
-            return HexFormat.of().formatHex(digest.digest());
-        }
-
-        private void flush() {
-            digest.update(pending.toString().getBytes(StandardCharsets.UTF_8));
-            pending.setLength(0);
-        }
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime provides SHA-256", e);
+            return hash.hex();
         }
     }
 }

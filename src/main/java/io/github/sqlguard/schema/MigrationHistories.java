@@ -1,19 +1,16 @@
 package io.github.sqlguard.schema;
 
+import io.github.sqlguard.model.ContentHash;
 import io.github.sqlguard.source.FlywayVersion;
 import io.github.sqlguard.source.SourceClassification;
 import io.github.sqlguard.sql.Statement;
 import io.github.sqlguard.sql.Token;
 import io.github.sqlguard.sql.TokenType;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -163,12 +160,12 @@ public final class MigrationHistories implements EarlierRoutines {
             String chain = "";
             for (File file : files) {
                 historyBefore.add(Map.entry(file.path(), chain));
-                StringBuilder text = new StringBuilder(chain);
+                ContentHash text = new ContentHash().add(chain);
                 for (Statement statement : file.statements().get()) {
                     apply(statement, group);
-                    text.append('\n').append(statement.sql());
+                    text.add("\n").add(statement.sql());
                 }
-                chain = sha256(text.toString());
+                chain = text.hex();
                 replayReversals(file, group, chain);
             }
             replays.forEach(SchemaReplay::forgetBodiesNotCalled);
@@ -297,15 +294,6 @@ public final class MigrationHistories implements EarlierRoutines {
      */
     public String historyBefore(String relativePath) {
         return historyBefore.getOrDefault(relativePath, "");
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
-        }
     }
 
     @Override

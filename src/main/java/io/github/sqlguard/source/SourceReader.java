@@ -1,5 +1,6 @@
 package io.github.sqlguard.source;
 
+import io.github.sqlguard.model.ContentHash;
 import io.github.sqlguard.model.LineIndex;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,10 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -48,15 +46,6 @@ public final class SourceReader {
 
     // Arrays cannot be longer than this, whatever limit is configured.
     private static final long LARGEST_READABLE = Integer.MAX_VALUE - 16;
-
-    /** One digest per worker thread: looking SHA-256 up among the security providers for every file costs. */
-    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime provides SHA-256", e);
-        }
-    });
 
     private SourceReader() {
     }
@@ -102,7 +91,7 @@ public final class SourceReader {
                 ? XmlDeclaration.charsetOf(file.getFileName().toString(), bytes).orElse(configured) : configured;
         ReadResult result = decode(bytes, charset);
         return result instanceof ReadResult.Text text ? text.stamped(new ReadStamp(attributes.size(),
-                attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS), sha256(bytes))) : result;
+                attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS), ContentHash.of(bytes))) : result;
     }
 
     /**
@@ -130,12 +119,6 @@ public final class SourceReader {
             System.arraycopy(rest, 0, grown, bytes.length + 1, rest.length);
             return grown;
         }
-    }
-
-    private static String sha256(byte[] bytes) {
-        MessageDigest digest = SHA_256.get();
-        digest.reset();
-        return HexFormat.of().formatHex(digest.digest(bytes));
     }
 
     /**
