@@ -21,8 +21,22 @@ import java.util.Set;
  */
 final class CalledRoutines {
 
-    /** A routine the script defines, where, and the names its body calls. */
+    /**
+     * A routine the script defines, where, and the names its body calls. One definition is one routine: it is
+     * known by its statement's index, not by its contents, which the generated record methods would hash whole
+     * (its model's every token) and which grow as its body is read.
+     */
     private record Routine(StatementModel model, int index, Set<String> callees) {
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Routine that && index == that.index;
+        }
+
+        @Override
+        public int hashCode() {
+            return index;
+        }
     }
 
     /** Where the migration first reaches a routine: the line of the call and the statement's index. */
