@@ -15,8 +15,9 @@ import java.util.Set;
  *
  * @param table the altered table as written
  * @param clauses the tokens of each clause, split at commas outside parentheses
+ * @param ignore the {@code IGNORE} word of MySQL's and MariaDB's {@code ALTER IGNORE TABLE}, or null without one
  */
-record AlterTableClauses(String table, List<List<Token>> clauses) {
+record AlterTableClauses(String table, List<List<Token>> clauses, Token ignore) {
 
     /** What a DROP (or TRUNCATE) clause removes. */
     enum Kind { COLUMN, PARTITION, OTHER }
@@ -53,8 +54,81 @@ record AlterTableClauses(String table, List<List<Token>> clauses) {
             ObjectNames.NameAt table = ObjectNames.readName(core, i);
             int next = table.next() < core.size() && core.get(table.next()).isSymbol("*") ? table.next() + 1
                     : table.next();
-            return Optional.of(new AlterTableClauses(table.text(), ObjectNames.splitAtCommas(core, next, core.size())));
+            return Optional.of(new AlterTableClauses(table.text(), ObjectNames.splitAtCommas(core, next, core.size()),
+                    ignoreWord(core, i)));
         });
+    }
+
+    /** The IGNORE among the words between ALTER and TABLE (which end just before {@code tableAt}). */
+    private static Token ignoreWord(List<Token> core, int tableAt) {
+        for (int i = 1; i < tableAt && !core.get(i).isWord("TABLE"); i++) {
+            if (core.get(i).isWord("IGNORE")) {
+                return core.get(i);
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The unique keys the clauses add, by name ({@code PRIMARY KEY} for the primary key, {@code ?} for an
+     * unnamed one): {@code ADD UNIQUE [INDEX | KEY] [name] (..)}, {@code ADD [CONSTRAINT [name]] UNIQUE ..} and
+     * {@code ADD [CONSTRAINT [name]] PRIMARY KEY (..)}.
+     */
+    List<String> addedUniqueKeys() {
+        List<String> keys = new ArrayList<>();
+        for (List<Token> clause : clauses) {
+            if (!clause.get(0).isWord("ADD")) {
+                continue;
+            }
+            int i = 1;
+            String constraintName = null;
+            if (i < clause.size() && clause.get(i).isWord("CONSTRAINT")) {
+                i++;
+                if (i < clause.size() && !clause.get(i).isAnyWord("UNIQUE", "PRIMARY")) {
+                    ObjectNames.NameAt name = ObjectNames.readName(clause, i);
+                    if (name != null) {
+                        constraintName = name.text();
+                        i = name.next();
+                    }
+                }
+            }
+            if (i + 1 < clause.size() && clause.get(i).isWord("PRIMARY") && clause.get(i + 1).isWord("KEY")) {
+                keys.add(constraintName == null ? "PRIMARY KEY" : constraintName);
+            } else if (i < clause.size() && clause.get(i).isWord("UNIQUE")) {
+                keys.add(constraintName == null ? uniqueIndexName(clause, i + 1) : constraintName);
+            }
+        }
+        return keys;
+    }
+
+    /**
+     * The DROP of MariaDB's {@code DROP SYSTEM VERSIONING} clause, which deletes every historical row version
+     * of the table along with its period columns.
+     */
+    Optional<Token> systemVersioningDrop() {
+        for (List<Token> clause : clauses) {
+            if (clause.size() >= 3 && clause.get(0).isWord("DROP") && clause.get(1).isWord("SYSTEM")
+                    && clause.get(2).isWord("VERSIONING")) {
+                return Optional.of(clause.get(0));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The name after {@code UNIQUE [INDEX | KEY] [IF NOT EXISTS]}, or {@code ?} when the column list follows. */
+    private static String uniqueIndexName(List<Token> clause, int i) {
+        if (i < clause.size() && clause.get(i).isAnyWord("INDEX", "KEY")) {
+            i++;
+        }
+        if (i + 2 < clause.size() && clause.get(i).isWord("IF") && clause.get(i + 1).isWord("NOT")
+                && clause.get(i + 2).isWord("EXISTS")) {
+            i += 3;
+        }
+        if (i >= clause.size() || clause.get(i).isSymbol("(") || clause.get(i).isAnyWord("USING")) {
+            return "?";
+        }
+        ObjectNames.NameAt name = ObjectNames.readName(clause, i);
+        return name == null ? "?" : name.text();
     }
 
     /** The index of the altered table's name in an ALTER TABLE statement, if {@code core} is one. */

@@ -16,6 +16,16 @@ public enum ClauseKind {
     DROPPED_COLUMN,
     /** {@code ALTER TABLE t DROP PARTITION p}. */
     DROPPED_PARTITION,
+    /**
+     * MariaDB {@code ALTER IGNORE TABLE t ADD UNIQUE (..)} / {@code ADD PRIMARY KEY}: every row that repeats a
+     * key of the new index is deleted, silently.
+     */
+    DELETED_DUPLICATE_ROWS,
+    /**
+     * MariaDB system-versioned tables: {@code ALTER TABLE t DROP SYSTEM VERSIONING} and
+     * {@code DELETE HISTORY FROM t} without {@code BEFORE SYSTEM_TIME}: every historical row version of t.
+     */
+    DELETED_HISTORY,
     /** {@code DROP SCHEMA s}. */
     DROPPED_SCHEMA,
     /** PostgreSQL {@code DROP OWNED BY role}. */

@@ -56,6 +56,9 @@ final class DestructiveClauses {
             DropStatement.of(core).ifPresent(drop -> drop(drop, core));
         } else if (verb.isWord("ALTER")) {
             AlterTableClauses.of(core).ifPresent(this::alterTable);
+        } else if (verb.isWord("DELETE")) {
+            HistoryDeletion.of(core, statement.dialect()).filter(history -> !history.before()).ifPresent(history ->
+                    add(ClauseKind.DELETED_HISTORY, verb, "DELETE HISTORY", history.table(), history.table(), null));
         } else if (verb.isWord("RENAME")) {
             renameTables(core);
         } else if (verb.isWord("CREATE")) {
@@ -172,6 +175,15 @@ final class DestructiveClauses {
                 add(ClauseKind.CASCADE, removed.cascade(), words + " DROP", table, removed.name(), "ALTER");
             }
         }
+        if (alter.ignore() != null) {
+            // MariaDB (and MySQL before 5.7) keeps the first row of each duplicate key and deletes the others.
+            for (String key : alter.addedUniqueKeys()) {
+                add(ClauseKind.DELETED_DUPLICATE_ROWS, alter.ignore(), "ALTER IGNORE TABLE " + table, table, key,
+                        null);
+            }
+        }
+        alter.systemVersioningDrop().ifPresent(drop -> add(ClauseKind.DELETED_HISTORY, drop,
+                words + " DROP SYSTEM VERSIONING", table, table, null));
         for (AlterTableClauses.Removed removed : alter.truncatedPartitions(dialect)) {
             add(ClauseKind.TRUNCATED_PARTITION, removed.at(), words, table, removed.name(), null);
         }

@@ -1,0 +1,64 @@
+package io.github.sqlguard.rules;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.github.sqlguard.model.Dialect;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * MariaDB statements that remove rows without a DELETE of current rows: ALTER IGNORE TABLE .. ADD UNIQUE deletes
+ * duplicates, DROP SYSTEM VERSIONING and DELETE HISTORY delete a versioned table's history. Each finding is
+ * located at the word that destroys (IGNORE, the DROP of DROP SYSTEM VERSIONING, the DELETE).
+ */
+class MariaDbRowRemovalTest {
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', quoteCharacter = '~', value = {
+        "mariadb | ALTER IGNORE TABLE users ADD UNIQUE INDEX ux_users_email (email) | 1:7 alter-ignore-unique ALTER IGNORE TABLE users deletes every row that repeats unique key ux_users_email instead of failing on it",
+        "mariadb | ALTER IGNORE TABLE `products` ADD UNIQUE KEY `uk_sku` (`sku`), ADD INDEX idx_name (name) | 1:7 alter-ignore-unique ALTER IGNORE TABLE `products` deletes every row that repeats unique key `uk_sku` instead of failing on it",
+        "mariadb | ALTER IGNORE TABLE users ADD UNIQUE (email), ADD CONSTRAINT pk_users PRIMARY KEY (id) | 1:7 alter-ignore-unique ALTER IGNORE TABLE users deletes every row that repeats an unnamed unique key or unique key pk_users instead of failing on it",
+        "mysql   | ALTER ONLINE IGNORE TABLE orders ADD PRIMARY KEY (id) | 1:14 alter-ignore-unique ALTER IGNORE TABLE orders deletes every row that repeats the primary key instead of failing on it",
+        "mariadb | ALTER IGNORE TABLE users ADD CONSTRAINT uq_login UNIQUE (login) | 1:7 alter-ignore-unique ALTER IGNORE TABLE users deletes every row that repeats unique key uq_login instead of failing on it",
+        "mariadb | ALTER TABLE users ADD UNIQUE INDEX ux_users_email (email) | -",
+        "mariadb | ALTER IGNORE TABLE users ADD INDEX ix_email (email), MODIFY name VARCHAR(80) | 1:54 alter-column-type ALTER TABLE users changes the type of column name",
+        "mariadb | ALTER TABLE audit_trail DROP SYSTEM VERSIONING | 1:25 delete-history ALTER TABLE audit_trail DROP SYSTEM VERSIONING removes every historical version of the rows of audit_trail",
+        "mariadb | ALTER TABLE `audit_trail` ADD COLUMN note TEXT,\\n  DROP SYSTEM VERSIONING | 2:3 delete-history ALTER TABLE `audit_trail` DROP SYSTEM VERSIONING removes every historical version of the rows of `audit_trail`",
+        "mariadb | ALTER TABLE audit_trail ADD SYSTEM VERSIONING | -",
+        "mariadb | ALTER TABLE audit_trail DROP PERIOD FOR SYSTEM_TIME | -",
+        "mariadb | DELETE HISTORY FROM audit_trail | 1:1 delete-history DELETE HISTORY removes every historical version of the rows of audit_trail",
+        "auto    | DELETE HISTORY FROM audit_trail | 1:1 delete-history DELETE HISTORY removes every historical version of the rows of audit_trail",
+        "mariadb | DELETE HISTORY FROM audit_trail BEFORE SYSTEM_TIME '2023-01-01 00:00:00' | -",
+        "mariadb | DELETE HISTORY FROM audit_trail PARTITION (p_hist) BEFORE SYSTEM_TIME NOW() - INTERVAL 1 YEAR | -",
+        "mysql   | DELETE history FROM history JOIN users u ON u.id = history.user_id | -",
+    })
+    void reportsRowsRemovedWithoutDelete(String dialect, String sql, String expected) {
+        List<Rule> rules = new ArrayList<>(DataLossRules.all());
+        rules.add(new DeleteWithoutWhereRule());
+        rules.add(new UnparsedStatementRule());
+        List<String> hits = RulePipeline.run(Dialect.fromConfig(dialect), sql.replace("\\n", "\n"), rules).stream()
+                .map(hit -> hit.line() + ":" + hit.column() + " " + hit.rule() + " " + hit.message()).toList();
+        assertEquals(expected.equals("-") ? List.of() : List.of(expected), hits, sql);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "DELETE HISTORY FROM audit_trail",
+        "DELETE HISTORY FROM audit_trail BEFORE SYSTEM_TIME '2023-01-01 00:00:00'",
+    })
+    void historyIsNoDeleteOfCurrentRows(String sql) {
+        assertEquals(List.of(), RuleHarness.messages(new DeleteWithoutWhereRule(), Dialect.MARIADB, sql));
+        assertEquals(List.of(), RuleHarness.messages(new UnparsedStatementRule(), Dialect.MARIADB, sql));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "DELETE history FROM history",
+    })
+    void mysqlTableCalledHistoryIsStillATable(String sql) {
+        assertEquals(List.of("DELETE without WHERE removes every row of history"),
+                RuleHarness.messages(new DeleteWithoutWhereRule(), Dialect.MYSQL, sql));
+    }
+}
