@@ -26,6 +26,11 @@ public enum ClauseKind {
      * {@code DELETE HISTORY FROM t} without {@code BEFORE SYSTEM_TIME}: every historical row version of t.
      */
     DELETED_HISTORY,
+    /**
+     * MySQL/MariaDB/SQLite {@code REPLACE INTO t}, SQLite {@code INSERT OR REPLACE INTO t} and MySQL
+     * {@code LOAD DATA .. REPLACE INTO TABLE t}: each existing row that shares a key with a new row is deleted.
+     */
+    REPLACED_ROWS,
     /** {@code DROP SCHEMA s}. */
     DROPPED_SCHEMA,
     /** PostgreSQL {@code DROP OWNED BY role}. */

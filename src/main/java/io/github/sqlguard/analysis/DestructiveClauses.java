@@ -59,6 +59,9 @@ final class DestructiveClauses {
         } else if (verb.isWord("DELETE")) {
             HistoryDeletion.of(core, statement.dialect()).filter(history -> !history.before()).ifPresent(history ->
                     add(ClauseKind.DELETED_HISTORY, verb, "DELETE HISTORY", history.table(), history.table(), null));
+        } else if (verb.isAnyWord("REPLACE", "INSERT", "LOAD")) {
+            ReplacingInsert.of(core).ifPresent(replace -> add(ClauseKind.REPLACED_ROWS, replace.at(),
+                    replace.words(), replace.table(), replace.table(), null));
         } else if (verb.isWord("RENAME")) {
             renameTables(core);
         } else if (verb.isWord("CREATE")) {

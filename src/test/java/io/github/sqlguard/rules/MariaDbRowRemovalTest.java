@@ -33,6 +33,17 @@ class MariaDbRowRemovalTest {
         "mariadb | DELETE HISTORY FROM audit_trail BEFORE SYSTEM_TIME '2023-01-01 00:00:00' | -",
         "mariadb | DELETE HISTORY FROM audit_trail PARTITION (p_hist) BEFORE SYSTEM_TIME NOW() - INTERVAL 1 YEAR | -",
         "mysql   | DELETE history FROM history JOIN users u ON u.id = history.user_id | -",
+        "mariadb | REPLACE INTO `app_config` (`name`, `value`) VALUES ('max_upload', '10') | 1:1 replace-into REPLACE INTO `app_config` deletes each existing row that has the key of a new row before inserting it: its other columns and its ON DELETE CASCADE children are lost",
+        "mysql   | REPLACE LOW_PRIORITY user_stats (user_id, logins)\\nSELECT user_id, COUNT(*) FROM login_events GROUP BY user_id | 1:1 replace-into REPLACE INTO user_stats deletes each existing row that has the key of a new row before inserting it: its other columns and its ON DELETE CASCADE children are lost",
+        "mariadb | REPLACE `flags` SET id = 3, enabled = 1 | 1:1 replace-into REPLACE INTO `flags` deletes each existing row that has the key of a new row before inserting it: its other columns and its ON DELETE CASCADE children are lost",
+        "sqlite  | INSERT OR REPLACE INTO t1 (a, b) VALUES (1, 2) | 1:11 replace-into INSERT OR REPLACE INTO t1 deletes each existing row that has the key of a new row before inserting it: its other columns and its ON DELETE CASCADE children are lost",
+        "mysql   | LOAD DATA LOCAL INFILE 'seed/replace into.tsv'\\n  REPLACE INTO TABLE `currencies` FIELDS TERMINATED BY ',' | 2:3 replace-into LOAD DATA .. REPLACE INTO TABLE `currencies` deletes each existing row that has the key of a new row before inserting it: its other columns and its ON DELETE CASCADE children are lost",
+        "mariadb | LOAD XML INFILE 'people.xml' REPLACE INTO TABLE person ROWS IDENTIFIED BY '<person>' | 1:30 replace-into LOAD XML .. REPLACE INTO TABLE person deletes each existing row that has the key of a new row before inserting it: its other columns and its ON DELETE CASCADE children are lost",
+        "mysql   | LOAD DATA INFILE '/tmp/x.csv' IGNORE INTO TABLE imports FIELDS TERMINATED BY ',' | -",
+        "mysql   | INSERT IGNORE INTO roles (id, name) VALUES (1, 'admin'), (2, 'user') | -",
+        "mariadb | INSERT INTO settings (id, val) VALUES (1, 'a') ON DUPLICATE KEY UPDATE val = VALUES(val) | -",
+        "mysql   | INSERT INTO notes (txt) VALUES ('REPLACE INTO users VALUES (1)') | -",
+        "mariadb | CREATE TABLE tmp_flags (id INT PRIMARY KEY);\\nREPLACE INTO tmp_flags VALUES (1) | -",
     })
     void reportsRowsRemovedWithoutDelete(String dialect, String sql, String expected) {
         List<Rule> rules = new ArrayList<>(DataLossRules.all());
