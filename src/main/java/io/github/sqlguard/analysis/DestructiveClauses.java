@@ -58,7 +58,8 @@ final class DestructiveClauses {
             AlterTableClauses.of(core).ifPresent(this::alterTable);
         } else if (verb.isWord("DELETE")) {
             HistoryDeletion.of(core, statement.dialect()).filter(history -> !history.before()).ifPresent(history ->
-                    add(ClauseKind.DELETED_HISTORY, verb, "DELETE HISTORY", history.table(), history.table(), null));
+                    add(ClauseKind.DELETED_HISTORY, verb, history.words(), history.table(), history.table(),
+                            null));
         } else if (verb.isAnyWord("REPLACE", "INSERT", "LOAD")) {
             ReplacingInsert.of(core).ifPresent(replace -> add(ClauseKind.REPLACED_ROWS, replace.at(),
                     replace.words(), replace.table(), replace.table(), null));
