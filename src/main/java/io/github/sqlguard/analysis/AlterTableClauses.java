@@ -115,6 +115,42 @@ record AlterTableClauses(String table, List<List<Token>> clauses, Token ignore) 
         return Optional.empty();
     }
 
+    /** Character sets that hold every Unicode character, so converting to them loses none. */
+    private static final Set<String> FULL_UNICODE = Set.of("UTF8MB4", "UTF16", "UTF16LE", "UTF32", "'UTF8MB4'");
+
+    /**
+     * A {@code CONVERT TO CHARACTER SET cs} clause.
+     *
+     * @param at its CONVERT word
+     * @param characterSet the character set as written
+     */
+    record Conversion(Token at, String characterSet) {
+    }
+
+    /**
+     * MySQL's {@code CONVERT TO {CHARACTER SET | CHARSET} cs} when {@code cs} cannot hold every Unicode character:
+     * latin1, ascii, and the three-byte utf8/utf8mb3, which has no emoji. {@code DEFAULT} (the database's
+     * character set, unknown here) counts as such.
+     */
+    Optional<Conversion> lossyCharacterSetConversion() {
+        for (List<Token> clause : clauses) {
+            if (clause.size() < 4 || !clause.get(0).isWord("CONVERT") || !clause.get(1).isWord("TO")) {
+                continue;
+            }
+            int at = clause.get(2).isWord("CHARSET") ? 3
+                    : clause.get(2).isWord("CHARACTER") && clause.get(3).isWord("SET") ? 4 : -1;
+            if (at < 0 || at >= clause.size()) {
+                continue;
+            }
+            Token characterSet = clause.get(at);
+            String name = characterSet.text().toUpperCase(java.util.Locale.ROOT).replace("`", "").replace("\"", "");
+            if (!FULL_UNICODE.contains(name)) {
+                return Optional.of(new Conversion(clause.get(0), characterSet.text()));
+            }
+        }
+        return Optional.empty();
+    }
+
     /** The name after {@code UNIQUE [INDEX | KEY] [IF NOT EXISTS]}, or {@code ?} when the column list follows. */
     private static String uniqueIndexName(List<Token> clause, int i) {
         if (i < clause.size() && clause.get(i).isAnyWord("INDEX", "KEY")) {

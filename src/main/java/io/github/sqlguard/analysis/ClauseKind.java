@@ -50,6 +50,11 @@ public enum ClauseKind {
     /** A column's type changed. */
     RETYPED_COLUMN,
     /**
+     * MySQL/MariaDB {@code ALTER TABLE t CONVERT TO CHARACTER SET cs} with a character set that cannot hold every
+     * Unicode character ({@code latin1}, {@code ascii}, even {@code utf8mb3}): every text column is converted.
+     */
+    CONVERTED_CHARACTER_SET,
+    /**
      * PostgreSQL {@code ALTER [COLUMN] c TYPE t USING expr} whose expression does not read {@code c}
      * ({@code USING NULL}): every value of the column is replaced by it.
      */

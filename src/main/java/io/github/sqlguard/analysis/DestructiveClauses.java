@@ -188,6 +188,8 @@ final class DestructiveClauses {
         }
         alter.systemVersioningDrop().ifPresent(drop -> add(ClauseKind.DELETED_HISTORY, drop,
                 words + " DROP SYSTEM VERSIONING", table, table, null));
+        alter.lossyCharacterSetConversion().ifPresent(conversion -> add(ClauseKind.CONVERTED_CHARACTER_SET,
+                conversion.at(), words, table, conversion.characterSet(), null));
         for (AlterTableClauses.Removed removed : alter.truncatedPartitions(dialect)) {
             add(ClauseKind.TRUNCATED_PARTITION, removed.at(), words, table, removed.name(), null);
         }

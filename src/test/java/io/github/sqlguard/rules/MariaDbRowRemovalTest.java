@@ -9,9 +9,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * MariaDB statements that remove rows without a DELETE of current rows: ALTER IGNORE TABLE .. ADD UNIQUE deletes
+ * MariaDB and MySQL statements that remove or overwrite rows without a DELETE of current rows: ALTER IGNORE TABLE .. ADD UNIQUE deletes
  * duplicates, DROP SYSTEM VERSIONING and DELETE HISTORY delete a versioned table's history. Each finding is
- * located at the word that destroys (IGNORE, the DROP of DROP SYSTEM VERSIONING, the DELETE).
+ * located at the word that destroys (IGNORE, the DROP of DROP SYSTEM VERSIONING, the DELETE). REPLACE deletes
+ * the rows a new row collides with; CONVERT TO CHARACTER SET latin1 overwrites the characters latin1 lacks.
  */
 class MariaDbRowRemovalTest {
 
@@ -43,6 +44,11 @@ class MariaDbRowRemovalTest {
         "mysql   | LOAD DATA LOCAL INFILE 'seed/replace into.tsv'\\n  REPLACE INTO TABLE `currencies` FIELDS TERMINATED BY ',' | 2:3 replace-into LOAD DATA .. REPLACE INTO TABLE `currencies` deletes each existing row that has the key of a new row before inserting it: its other columns and its ON DELETE CASCADE children are lost",
         "mariadb | LOAD XML INFILE 'people.xml' REPLACE INTO TABLE person ROWS IDENTIFIED BY '<person>' | 1:30 replace-into LOAD XML .. REPLACE INTO TABLE person deletes each existing row that has the key of a new row before inserting it: its other columns and its ON DELETE CASCADE children are lost",
         "mysql   | LOAD DATA INFILE '/tmp/x.csv' IGNORE INTO TABLE imports FIELDS TERMINATED BY ',' | -",
+        "mysql   | ALTER TABLE comments CONVERT TO CHARACTER SET latin1 | 1:22 alter-column-type ALTER TABLE comments converts every text column to character set latin1, which cannot hold every character: those it lacks become '?', or the statement fails on the first in strict mode",
+        "mariadb | ALTER TABLE `comments` ENGINE=InnoDB,\\n  CONVERT TO CHARSET utf8 COLLATE utf8_general_ci | 2:3 alter-column-type ALTER TABLE `comments` converts every text column to character set utf8, which cannot hold every character: those it lacks become '?', or the statement fails on the first in strict mode",
+        "mysql   | ALTER TABLE comments CONVERT TO CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci | -",
+        "mariadb | ALTER TABLE comments CONVERT TO CHARACTER SET `utf8mb4` | -",
+        "mysql   | ALTER TABLE comments DEFAULT CHARACTER SET latin1 | -",
         "mysql   | INSERT IGNORE INTO roles (id, name) VALUES (1, 'admin'), (2, 'user') | -",
         "mariadb | INSERT INTO settings (id, val) VALUES (1, 'a') ON DUPLICATE KEY UPDATE val = VALUES(val) | -",
         "mysql   | INSERT INTO notes (txt) VALUES ('REPLACE INTO users VALUES (1)') | -",
