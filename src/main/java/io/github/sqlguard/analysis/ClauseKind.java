@@ -6,6 +6,11 @@ public enum ClauseKind {
     TRUNCATED_TABLE,
     /** {@code ALTER TABLE t TRUNCATE PARTITION p}: every row of the partition. */
     TRUNCATED_PARTITION,
+    /**
+     * MySQL {@code ALTER TABLE t DISCARD [PARTITION p] TABLESPACE}, which deletes the file holding the rows, and
+     * {@code ALTER TABLE t ENGINE = BLACKHOLE}, which throws every row away.
+     */
+    DISCARDED_ROWS,
     /** {@code ALTER TABLE a SWITCH TO b WITH (TRUNCATE_TARGET = ON)}: every row of b. */
     TRUNCATED_SWITCH_TARGET,
     /** {@code DROP TABLE t}, and MariaDB/MySQL {@code CREATE OR REPLACE TABLE t}, which drops t first. */
