@@ -52,8 +52,12 @@ public final class TruncateTableRule extends ClauseRule {
         DestructiveClause first = group.get(0);
         List<String> names = names(group);
         return switch (first.kind()) {
-            case TRUNCATED_PARTITION -> first.words() + " TRUNCATE PARTITION removes every row of "
-                    + counted("partition", "partitions", names);
+            // MySQL: TRUNCATE PARTITION ALL names no partition, it empties them all.
+            case TRUNCATED_PARTITION -> names.size() == 1 && names.get(0).equalsIgnoreCase("ALL")
+                    ? first.words() + " TRUNCATE PARTITION ALL removes every row of every partition of table "
+                            + first.table()
+                    : first.words() + " TRUNCATE PARTITION removes every row of " + counted("partition", "partitions",
+                            names);
             case DISCARDED_ROWS -> first.words() + " " + first.detail() + " removes every row of " + first.name()
                     + ", as TRUNCATE would";
             case TRUNCATED_SWITCH_TARGET -> first.words() + " SWITCH with TRUNCATE_TARGET = ON removes every row of"

@@ -55,6 +55,7 @@ class MariaDbRowRemovalTest {
         "mysql   | ALTER TABLE big_table IMPORT TABLESPACE | -",
         "mysql   | ALTER TABLE page_views ENGINE=InnoDB | -",
         "mysql   | CREATE TABLE sink (id INT) ENGINE=BLACKHOLE;\\nALTER TABLE sink DISCARD TABLESPACE | -",
+        "mysql   | ALTER TABLE logs TRUNCATE PARTITION ALL | 1:37 truncate-table ALTER TABLE logs TRUNCATE PARTITION ALL removes every row of every partition of table logs",
         "mysql   | INSERT IGNORE INTO roles (id, name) VALUES (1, 'admin'), (2, 'user') | -",
         "mariadb | INSERT INTO settings (id, val) VALUES (1, 'a') ON DUPLICATE KEY UPDATE val = VALUES(val) | -",
         "mysql   | INSERT INTO notes (txt) VALUES ('REPLACE INTO users VALUES (1)') | -",
