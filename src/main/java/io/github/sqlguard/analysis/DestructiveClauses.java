@@ -179,21 +179,12 @@ final class DestructiveClauses {
                 add(ClauseKind.CASCADE, removed.cascade(), words + " DROP", table, removed.name(), "ALTER");
             }
         }
-        if (alter.ignore() != null) {
-            // MariaDB (and MySQL before 5.7) keeps the first row of each duplicate key and deletes the others.
-            for (String key : alter.addedUniqueKeys()) {
-                add(ClauseKind.DELETED_DUPLICATE_ROWS, alter.ignore(), "ALTER IGNORE TABLE " + table, table, key,
-                        null);
-            }
-        }
-        alter.systemVersioningDrop().ifPresent(drop -> add(ClauseKind.DELETED_HISTORY, drop,
-                words + " DROP SYSTEM VERSIONING", table, table, null));
-        alter.lossyCharacterSetConversion().ifPresent(conversion -> add(ClauseKind.CONVERTED_CHARACTER_SET,
-                conversion.at(), words, table, conversion.characterSet(), null));
         for (AlterTableClauses.Removed removed : alter.truncatedPartitions(dialect)) {
             add(ClauseKind.TRUNCATED_PARTITION, removed.at(), words, table, removed.name(), null);
         }
-        discardedRows(alter);
+        for (MySqlRowLosingClauses.Found found : MySqlRowLosingClauses.of(alter)) {
+            add(found.kind(), found.at(), found.words(), table, found.name(), found.detail());
+        }
         for (List<Token> clause : alter.clauses()) {
             if (clause.get(0).isWord("SWITCH") && truncatesTarget(clause)) {
                 int to = clause.size() > 1 && clause.get(1).isWord("TO") ? 2 : 1;
@@ -214,58 +205,6 @@ final class DestructiveClauses {
             add(ClauseKind.REPLACED_COLUMN_VALUES, replaced.at(), words, table, replaced.column(),
                     replaced.expression());
         }
-    }
-
-    /**
-     * MySQL: {@code DISCARD [PARTITION p, q | ALL] TABLESPACE} (InnoDB deletes the file holding the rows; IMPORT
-     * TABLESPACE brings back only a file copied beforehand) and {@code ENGINE = BLACKHOLE} (the engine keeps no
-     * row). A partition list is split at its commas like the clauses, so it is joined up to its TABLESPACE.
-     */
-    private void discardedRows(AlterTableClauses alter) {
-        List<List<Token>> clauses = alter.clauses();
-        String words = "ALTER TABLE " + alter.table();
-        for (int c = 0; c < clauses.size(); c++) {
-            List<Token> clause = clauses.get(c);
-            if (clause.get(0).isWord("DISCARD")) {
-                List<Token> whole = new ArrayList<>(clause);
-                while (!whole.get(whole.size() - 1).isWord("TABLESPACE") && c + 1 < clauses.size()) {
-                    whole.add(null);
-                    whole.addAll(clauses.get(++c));
-                }
-                if (whole.get(whole.size() - 1).isWord("TABLESPACE")) {
-                    boolean partitions = whole.size() > 3 && whole.get(1).isWord("PARTITION");
-                    String what = partitions ? "partitions " + clauseText(whole.subList(2, whole.size() - 1))
-                            : "table " + alter.table();
-                    add(ClauseKind.DISCARDED_ROWS, clause.get(0), words, alter.table(), what,
-                            partitions ? "DISCARD PARTITION .. TABLESPACE" : "DISCARD TABLESPACE");
-                }
-                continue;
-            }
-            for (int i = 0; i < clause.size(); i++) {
-                int value = i + 1 < clause.size() && clause.get(i + 1).isSymbol("=") ? i + 2 : i + 1;
-                if (clause.get(i).isWord("ENGINE") && value < clause.size() && clause.get(value).text()
-                        .replace("`", "").replace("'", "").equalsIgnoreCase("BLACKHOLE")) {
-                    add(ClauseKind.DISCARDED_ROWS, clause.get(i), words, alter.table(), "table " + alter.table(),
-                            "ENGINE = BLACKHOLE");
-                }
-            }
-        }
-    }
-
-    /** The tokens as text, a null standing for the comma the clauses were split at. */
-    private static String clauseText(List<Token> tokens) {
-        StringBuilder text = new StringBuilder();
-        for (Token token : tokens) {
-            if (token == null) {
-                text.append(',');
-                continue;
-            }
-            if (text.length() > 0) {
-                text.append(' ');
-            }
-            text.append(token.text());
-        }
-        return text.toString();
     }
 
     /** Azure Synapse / SQL Server: {@code SWITCH TO t WITH (TRUNCATE_TARGET = ON)} empties t first. */
