@@ -89,6 +89,21 @@ class LinterSchemaTest {
     }
 
     @Test
+    void mariaDbAlterIgnoreTableIsReplayedLikeAlterTable() throws IOException {
+        write("db/V1__init.sql", "CREATE TABLE users (id INT, email VARCHAR(255), note VARCHAR(20));\n");
+        write("db/V2__narrow.sql", "ALTER IGNORE TABLE users MODIFY email VARCHAR(100) NOT NULL;\n"
+                + "ALTER ONLINE TABLE users MODIFY note VARCHAR(200);\n");
+
+        List<Finding> findings = lint(Dialect.MARIADB, "alter-column-type");
+
+        assertEquals(1, findings.size(), findings.toString());
+        assertEquals(1, findings.get(0).location().line());
+        assertEquals(26, findings.get(0).location().column());
+        assertTrue(findings.get(0).message().contains("email from VARCHAR(255) to VARCHAR(100)"),
+                findings.get(0).message());
+    }
+
+    @Test
     void liquibaseXmlChangesFeedTheReplay() throws IOException {
         write("db/changelog.xml", """
                 <databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog">

@@ -84,6 +84,14 @@ class RoutineCallsTest {
                 + " line 5)",
         "MYSQL | CREATE EVENT purge_old ON SCHEDULE EVERY 1 DAY DO BEGIN DELETE FROM sessions WHERE created < NOW()"
                 + " - INTERVAL 1 DAY; END | -",
+        // MySQL and MariaDB: ALTER EVENT .. DO replaces the body, which runs on the schedule as a new event's does.
+        "MARIADB | ALTER EVENT ev_purge DO DELETE FROM logs; | 1:25 delete-without-where ERROR DELETE without WHERE"
+                + " removes every row of logs (inside event ev_purge body, which runs on the event's schedule)",
+        "MYSQL | DELIMITER //\\nALTER EVENT `ev_purge`\\n  ON SCHEDULE EVERY 1 HOUR\\n  DO BEGIN\\n    TRUNCATE TABLE"
+                + " cache;\\n  END //\\nDELIMITER ; | 5:5 truncate-table ERROR TRUNCATE removes every row of table cache"
+                + " (inside event `ev_purge` body, which runs on the event's schedule)",
+        "MYSQL | ALTER EVENT ev_purge DISABLE; | -",
+        "MARIADB | ALTER EVENT ev_purge ON SCHEDULE EVERY 2 DAY RENAME TO ev_purge_daily; | -",
     })
     void findings(Dialect dialect, String sql, String expected) {
         List<String> found = OneScript.findings(dialect, sql.replace("\\n", "\n")).stream()

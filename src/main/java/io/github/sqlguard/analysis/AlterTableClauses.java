@@ -15,8 +15,9 @@ import java.util.Set;
  *
  * @param table the altered table as written
  * @param clauses the tokens of each clause, split at commas outside parentheses
+ * @param ignore the {@code IGNORE} word of MySQL's and MariaDB's {@code ALTER IGNORE TABLE}, or null without one
  */
-record AlterTableClauses(String table, List<List<Token>> clauses) {
+record AlterTableClauses(String table, List<List<Token>> clauses, Token ignore) {
 
     /** What a DROP (or TRUNCATE) clause removes. */
     enum Kind { COLUMN, PARTITION, OTHER }
@@ -53,8 +54,19 @@ record AlterTableClauses(String table, List<List<Token>> clauses) {
             ObjectNames.NameAt table = ObjectNames.readName(core, i);
             int next = table.next() < core.size() && core.get(table.next()).isSymbol("*") ? table.next() + 1
                     : table.next();
-            return Optional.of(new AlterTableClauses(table.text(), ObjectNames.splitAtCommas(core, next, core.size())));
+            return Optional.of(new AlterTableClauses(table.text(), ObjectNames.splitAtCommas(core, next, core.size()),
+                    ignoreWord(core, i)));
         });
+    }
+
+    /** The IGNORE among the words between ALTER and TABLE (which end just before {@code tableAt}). */
+    private static Token ignoreWord(List<Token> core, int tableAt) {
+        for (int i = 1; i < tableAt && !core.get(i).isWord("TABLE"); i++) {
+            if (core.get(i).isWord("IGNORE")) {
+                return core.get(i);
+            }
+        }
+        return null;
     }
 
     /** The index of the altered table's name in an ALTER TABLE statement, if {@code core} is one. */

@@ -6,6 +6,11 @@ public enum ClauseKind {
     TRUNCATED_TABLE,
     /** {@code ALTER TABLE t TRUNCATE PARTITION p}: every row of the partition. */
     TRUNCATED_PARTITION,
+    /**
+     * MySQL {@code ALTER TABLE t DISCARD [PARTITION p] TABLESPACE}, which deletes the file holding the rows, and
+     * {@code ALTER TABLE t ENGINE = BLACKHOLE}, which throws every row away.
+     */
+    DISCARDED_ROWS,
     /** {@code ALTER TABLE a SWITCH TO b WITH (TRUNCATE_TARGET = ON)}: every row of b. */
     TRUNCATED_SWITCH_TARGET,
     /** {@code DROP TABLE t}, and MariaDB/MySQL {@code CREATE OR REPLACE TABLE t}, which drops t first. */
@@ -16,6 +21,21 @@ public enum ClauseKind {
     DROPPED_COLUMN,
     /** {@code ALTER TABLE t DROP PARTITION p}. */
     DROPPED_PARTITION,
+    /**
+     * MariaDB {@code ALTER IGNORE TABLE t ADD UNIQUE (..)} / {@code ADD PRIMARY KEY}: every row that repeats a
+     * key of the new index is deleted, silently.
+     */
+    DELETED_DUPLICATE_ROWS,
+    /**
+     * MariaDB system-versioned tables: {@code ALTER TABLE t DROP SYSTEM VERSIONING} and
+     * {@code DELETE HISTORY FROM t} without {@code BEFORE SYSTEM_TIME}: every historical row version of t.
+     */
+    DELETED_HISTORY,
+    /**
+     * MySQL/MariaDB/SQLite {@code REPLACE INTO t}, SQLite {@code INSERT OR REPLACE INTO t} and MySQL
+     * {@code LOAD DATA .. REPLACE INTO TABLE t}: each existing row that shares a key with a new row is deleted.
+     */
+    REPLACED_ROWS,
     /** {@code DROP SCHEMA s}. */
     DROPPED_SCHEMA,
     /** PostgreSQL {@code DROP OWNED BY role}. */
@@ -34,6 +54,11 @@ public enum ClauseKind {
     RENAMED_COLUMN,
     /** A column's type changed. */
     RETYPED_COLUMN,
+    /**
+     * MySQL/MariaDB {@code ALTER TABLE t CONVERT TO CHARACTER SET cs} with a character set that cannot hold every
+     * Unicode character ({@code latin1}, {@code ascii}, even {@code utf8mb3}): every text column is converted.
+     */
+    CONVERTED_CHARACTER_SET,
     /**
      * PostgreSQL {@code ALTER [COLUMN] c TYPE t USING expr} whose expression does not read {@code c}
      * ({@code USING NULL}): every value of the column is replaced by it.

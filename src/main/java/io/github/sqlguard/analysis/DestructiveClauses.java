@@ -56,6 +56,13 @@ final class DestructiveClauses {
             DropStatement.of(core).ifPresent(drop -> drop(drop, core));
         } else if (verb.isWord("ALTER")) {
             AlterTableClauses.of(core).ifPresent(this::alterTable);
+        } else if (verb.isWord("DELETE")) {
+            HistoryDeletion.of(core, statement.dialect()).filter(history -> !history.before()).ifPresent(history ->
+                    add(ClauseKind.DELETED_HISTORY, verb, history.words(), history.table(), history.table(),
+                            null));
+        } else if (verb.isAnyWord("REPLACE", "INSERT", "LOAD")) {
+            ReplacingInsert.of(core).ifPresent(replace -> add(ClauseKind.REPLACED_ROWS, replace.at(),
+                    replace.words(), replace.table(), replace.table(), null));
         } else if (verb.isWord("RENAME")) {
             renameTables(core);
         } else if (verb.isWord("CREATE")) {
@@ -174,6 +181,9 @@ final class DestructiveClauses {
         }
         for (AlterTableClauses.Removed removed : alter.truncatedPartitions(dialect)) {
             add(ClauseKind.TRUNCATED_PARTITION, removed.at(), words, table, removed.name(), null);
+        }
+        for (MySqlRowLosingClauses.Found found : MySqlRowLosingClauses.of(alter)) {
+            add(found.kind(), found.at(), found.words(), table, found.name(), found.detail());
         }
         for (List<Token> clause : alter.clauses()) {
             if (clause.get(0).isWord("SWITCH") && truncatesTarget(clause)) {

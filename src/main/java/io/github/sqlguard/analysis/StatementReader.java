@@ -34,7 +34,9 @@ public final class StatementReader {
         List<RowChange> rowChanges = List.of();
         StatementModel.ParseOutcome parse = StatementModel.ParseOutcome.NOT_NEEDED;
         StatementTokens structure = StatementTokens.of(statement);
-        if (StatementKinds.mayChangeRows(kind, statement)) {
+        // MariaDB's DELETE HISTORY touches no current row: what it removes is a destructive clause.
+        boolean historyOnly = HistoryDeletion.of(statement.tokens(), statement.dialect()).isPresent();
+        if (StatementKinds.mayChangeRows(kind, statement) && !historyOnly) {
             List<DataChange> fromTokens = DataChanges.fromTokens(structure);
             Object ast = null;
             if (analyzer != null && !isMerge(structure) && !SettledByTokens.settles(statement, structure, fromTokens)) {

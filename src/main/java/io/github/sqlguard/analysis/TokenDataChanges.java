@@ -102,11 +102,16 @@ final class TokenDataChanges {
         int joinsFrom;
         if (tokens.isWord(i, "FROM")) {
             ObjectNames.NameAt name = tokens.nameAt(tokens.skipWords(i + 1, "ONLY"));
-            if (name != null) {
+            int afterTargets = name == null ? i + 1 : name.next();
+            while (name != null) {
                 targets.add(name.text());
+                afterTargets = tokens.isSymbol(name.next(), ".") && tokens.isSymbol(name.next() + 1, "*")
+                        ? name.next() + 2 : name.next();
+                // MySQL: DELETE FROM t1, t2.* USING t1 JOIN t2 .. deletes from every table of the list.
+                name = tokens.isSymbol(afterTargets, ",") ? tokens.nameAt(afterTargets + 1) : null;
             }
             // The target itself is not part of a later USING list: PostgreSQL DELETE FROM t USING a JOIN b ON ..
-            joinsFrom = name == null ? i + 1 : name.next();
+            joinsFrom = afterTargets;
         } else {
             // Oracle DELETE t, or the MySQL multi-table form DELETE t1, t2.* FROM t1 JOIN t2 ON ..
             ObjectNames.NameAt name = tokens.nameAt(i);

@@ -18,7 +18,9 @@ import java.util.Set;
  * nullability alone (Oracle {@code MODIFY (c NOT NULL)}, PostgreSQL {@code SET NOT NULL}) are not reported.
  * T-SQL and MySQL restate the type even to change only nullability: with the schema replay such a statement
  * is judged against the old type (the same type is no change); without it, it is reported. A change whose
- * old type is not known names the new one and why ({@link RetypeJudgement}).
+ * old type is not known names the new one and why ({@link RetypeJudgement}). MySQL's
+ * {@code CONVERT TO CHARACTER SET latin1} changes every text column at once to a character set that cannot hold
+ * every character.
  */
 public final class AlterColumnTypeRule extends ClauseRule {
 
@@ -27,7 +29,8 @@ public final class AlterColumnTypeRule extends ClauseRule {
     private static final RuleInfo INFO = new RuleInfo(ID, Severity.WARNING,
             "Changing a column's type can truncate values or fail on existing rows",
             "A narrower type cuts off or rounds existing values, or makes the migration fail half-way on the"
-                    + " first row that does not fit. Many databases also rewrite and lock the whole table while"
+                    + " first row that does not fit; MySQL's CONVERT TO CHARACTER SET latin1 does it to every text"
+                    + " column, replacing the characters latin1 lacks. Many databases also rewrite and lock the whole table while"
                     + " they convert it.",
             "Check that every existing value fits the new type (or add a new column and backfill it), then"
                     + " acknowledge it: -- sqlguard:allow alter-column-type reason: <why>",
@@ -44,17 +47,25 @@ public final class AlterColumnTypeRule extends ClauseRule {
 
     @Override
     Set<ClauseKind> kinds() {
-        return Set.of(ClauseKind.RETYPED_COLUMN);
+        return Set.of(ClauseKind.RETYPED_COLUMN, ClauseKind.CONVERTED_CHARACTER_SET);
     }
 
     @Override
     String message(List<DestructiveClause> group) {
+        if (group.get(0).kind() == ClauseKind.CONVERTED_CHARACTER_SET) {
+            return message(group, null, SchemaFacts.UNKNOWN).orElseThrow();
+        }
         return group.get(0).words() + " changes the type of " + counted("column", "columns", names(group));
     }
 
     /** Only the columns whose change can lose or reject values, each naming its old and new type when known. */
     @Override
     Optional<String> message(List<DestructiveClause> group, StatementModel statement, SchemaFacts schema) {
+        if (group.get(0).kind() == ClauseKind.CONVERTED_CHARACTER_SET) {
+            return Optional.of(group.get(0).words() + " converts every text column to character set "
+                    + group.get(0).name() + ", which cannot hold every character: those it lacks become '?', or the"
+                    + " statement fails on the first in strict mode");
+        }
         List<String> reported = RetypeJudgement.reported(names(group), schema, statement.statement());
         if (reported.isEmpty() && !names(group).isEmpty()) {
             return Optional.empty();

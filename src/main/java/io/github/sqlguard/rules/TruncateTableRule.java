@@ -15,7 +15,8 @@ import java.util.Set;
  * {@code truncate-table}: {@code TRUNCATE [TABLE] a, b} in every dialect (PostgreSQL {@code ONLY} and
  * {@code *}, Oracle {@code TRUNCATE CLUSTER}, T-SQL {@code WITH (PARTITIONS ..)}) and
  * {@code ALTER TABLE .. TRUNCATE PARTITION/SUBPARTITION} (MySQL, Oracle), and T-SQL / Azure Synapse
- * {@code ALTER TABLE a SWITCH TO b WITH (TRUNCATE_TARGET = ON)}, which empties b. Scratch tables the script created
+ * {@code ALTER TABLE a SWITCH TO b WITH (TRUNCATE_TARGET = ON)}, which empties b, and MySQL's
+ * {@code ALTER TABLE t DISCARD TABLESPACE} and {@code ENGINE = BLACKHOLE}, which empty t. Scratch tables the script created
  * itself, and T-SQL {@code #temp} tables, are not reported.
  */
 public final class TruncateTableRule extends ClauseRule {
@@ -26,7 +27,8 @@ public final class TruncateTableRule extends ClauseRule {
             "TRUNCATE removes every row of a table or partition",
             "TRUNCATE empties a table at once, usually without row-level logging, triggers or a way to roll"
                     + " back once committed. A truncate that slipped into a migration erases production data as"
-                    + " thoroughly as a DELETE without WHERE, only faster.",
+                    + " thoroughly as a DELETE without WHERE, only faster. MySQL's ALTER TABLE .. DISCARD TABLESPACE"
+                    + " and ENGINE = BLACKHOLE empty a table just as well.",
             "Delete only the rows you mean to with a WHERE, or acknowledge a truncate of a table that holds no"
                     + " valuable data: -- sqlguard:allow truncate-table reason: <why>",
             List.of("TRUNCATE TABLE orders;", "TRUNCATE audit_log, sessions;",
@@ -41,7 +43,8 @@ public final class TruncateTableRule extends ClauseRule {
 
     @Override
     Set<ClauseKind> kinds() {
-        return Set.of(ClauseKind.TRUNCATED_TABLE, ClauseKind.TRUNCATED_PARTITION, ClauseKind.TRUNCATED_SWITCH_TARGET);
+        return Set.of(ClauseKind.TRUNCATED_TABLE, ClauseKind.TRUNCATED_PARTITION, ClauseKind.TRUNCATED_SWITCH_TARGET,
+                ClauseKind.DISCARDED_ROWS);
     }
 
     @Override
@@ -49,8 +52,14 @@ public final class TruncateTableRule extends ClauseRule {
         DestructiveClause first = group.get(0);
         List<String> names = names(group);
         return switch (first.kind()) {
-            case TRUNCATED_PARTITION -> first.words() + " TRUNCATE PARTITION removes every row of "
-                    + counted("partition", "partitions", names);
+            // MySQL: TRUNCATE PARTITION ALL names no partition, it empties them all.
+            case TRUNCATED_PARTITION -> names.size() == 1 && names.get(0).equalsIgnoreCase("ALL")
+                    ? first.words() + " TRUNCATE PARTITION ALL removes every row of every partition of table "
+                            + first.table()
+                    : first.words() + " TRUNCATE PARTITION removes every row of " + counted("partition", "partitions",
+                            names);
+            case DISCARDED_ROWS -> first.words() + " " + first.detail() + " removes every row of " + first.name()
+                    + ", as TRUNCATE would";
             case TRUNCATED_SWITCH_TARGET -> first.words() + " SWITCH with TRUNCATE_TARGET = ON removes every row of"
                     + " table " + first.name();
             default -> names.isEmpty() ? "TRUNCATE removes every row of a table"

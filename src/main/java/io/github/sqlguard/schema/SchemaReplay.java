@@ -199,8 +199,8 @@ public final class SchemaReplay {
         Token first = tokens.get(start);
         if (first.isWord("CREATE")) {
             TableDefinitions.create(tokens, start + 1, history);
-        } else if (first.isWord("ALTER") && start + 1 < tokens.size() && tokens.get(start + 1).isWord("TABLE")) {
-            TableAlterations.alter(tokens, start + 2, statement.dialect(), history);
+        } else if (afterAlterTable(tokens, start) > 0) {
+            TableAlterations.alter(tokens, afterAlterTable(tokens, start), statement.dialect(), history);
         } else if (first.isWord("DROP") && start + 1 < tokens.size() && tokens.get(start + 1).isWord("TABLE")) {
             TableDefinitions.drop(tokens, start + 2, history);
         } else if (first.isWord("RENAME")) {
@@ -213,9 +213,25 @@ public final class SchemaReplay {
         }
     }
 
+    /**
+     * The index after the TABLE of {@code ALTER [ONLINE | OFFLINE | IGNORE] TABLE} at {@code start} (MySQL and
+     * MariaDB allow those words between), or -1 when the statement is no ALTER TABLE.
+     */
+    private static int afterAlterTable(List<Token> tokens, int start) {
+        if (!tokens.get(start).isWord("ALTER")) {
+            return -1;
+        }
+        int i = start + 1;
+        while (i < tokens.size() && tokens.get(i).isAnyWord("ONLINE", "OFFLINE", "IGNORE")) {
+            i++;
+        }
+        return i < tokens.size() && tokens.get(i).isWord("TABLE") ? i + 1 : -1;
+    }
+
     private static void forgetAlteredTable(List<Token> tokens, int start, SchemaHistory history) {
-        if (start + 2 < tokens.size() && tokens.get(start + 1).isWord("TABLE")) {
-            SchemaNames.Read name = SchemaNames.name(tokens, start + 2);
+        int table = afterAlterTable(tokens, start);
+        if (table > 0 && table < tokens.size()) {
+            SchemaNames.Read name = SchemaNames.name(tokens, table);
             if (name != null) {
                 history.remove(name.text());
             }

@@ -121,7 +121,10 @@ record StatementShape(Kind kind, String label, String routineKind, boolean runsT
                 nameIndex++;
             }
         }
-        if (tokens.get(start).isWord("ALTER") && !(dialect == Dialect.SQLSERVER || dialect == Dialect.AUTO)) {
+        // MySQL: ALTER EVENT e DO .. replaces the event's body, which then runs on its schedule like a new one.
+        boolean alterEvent = word.equals("EVENT") && dialect.isMySqlFamily();
+        if (tokens.get(start).isWord("ALTER") && !(dialect == Dialect.SQLSERVER || dialect == Dialect.AUTO)
+                && !alterEvent) {
             return PLAIN;
         }
         String kind = switch (word) {

@@ -124,6 +124,9 @@ class DeleteWithoutWhereRuleTest {
         "POSTGRESQL | DELETE FROM t WHERE CURRENT OF c                |",
         "MYSQL      | DELETE FROM t1 USING t1 JOIN t2 ON t1.a = t2.a  |",
         "MYSQL      | DELETE t1.* FROM t1 JOIN t2 ON t1.a = t2.a      |",
+        // MySQL's multi-table form with USING deletes from every table listed after FROM.
+        "MYSQL      | DELETE FROM t1, t2 USING t1 INNER JOIN t2 INNER JOIN t3 | t1, t2",
+        "MYSQL      | DELETE FROM t1, t2.* USING t1 JOIN t2 ON t1.a = t2.a |",
         "POSTGRESQL | DELETE FROM t USING a JOIN b ON a.id = b.id     | t",
     })
     void formsJSqlParserRejectsAreCheckedFromTheirTokens(Dialect dialect, String sql, String table) {
