@@ -1,5 +1,6 @@
 package io.github.sqlguard;
 
+import io.github.sqlguard.analysis.JavaRoutine;
 import io.github.sqlguard.analysis.Placement;
 import io.github.sqlguard.analysis.RoutineNames;
 import io.github.sqlguard.analysis.ScriptAnalysis;
@@ -7,6 +8,7 @@ import io.github.sqlguard.analysis.StatementAnalyzer;
 import io.github.sqlguard.analysis.StatementKind;
 import io.github.sqlguard.analysis.StatementModel;
 import io.github.sqlguard.analysis.StatementReader;
+import io.github.sqlguard.model.Diagnostics;
 import io.github.sqlguard.model.Finding;
 import io.github.sqlguard.model.Location;
 import io.github.sqlguard.model.RuleInfo;
@@ -24,6 +26,7 @@ import io.github.sqlguard.sql.LexError;
 import io.github.sqlguard.sql.Script;
 import io.github.sqlguard.sql.Statement;
 import io.github.sqlguard.sql.StatementContext;
+import io.github.sqlguard.sql.Token;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -40,6 +43,9 @@ import java.util.regex.Pattern;
  * with the migration.
  */
 final class StatementChecker {
+
+    private static final String JAVA_ROUTINE_HINT = "Review what the Java code does, then acknowledge it: "
+            + "-- sqlguard:allow unchecked-change reason: <why>; or write the change as SQL that sqlguard can check";
 
     private static final Pattern LINE_BREAK = Pattern.compile("\r\n|\r|\n");
 
@@ -124,6 +130,10 @@ final class StatementChecker {
                     statementSql.put(violation.at(), statement.asWritten());
                 }
             }
+            javaRoutine(model, ceiling, rollbacks).ifPresent(finding -> {
+                findings.add(finding);
+                statementSql.put(finding.location(), statement.asWritten());
+            });
             scopeGuards.observe(statement, facts.before());
         }
         script.lexError().ifPresent(error -> unterminated(error, path).ifPresent(findings::add));
@@ -193,6 +203,17 @@ final class StatementChecker {
         }
         String[] lines = LINE_BREAK.split(statement.sql(), -1);
         return skip < lines.length ? lines[skip].strip() : statement.firstLine();
+    }
+
+    /** H2's Java aliases and triggers run code sqlguard cannot read: reported, never passed. */
+    private Optional<Finding> javaRoutine(StatementModel model, Severity ceiling, ScriptMode rollbacks) {
+        RuleInfo info = Diagnostics.UNCHECKED_CHANGE;
+        return JavaRoutine.of(model.statement()).flatMap(routine -> configuredSeverity.apply(info).map(severity -> {
+            Token code = routine.code();
+            Location at = new Location(model.statement().start().path(), code.line(), code.column());
+            return Finding.of(info.id(), lowered(severity, model, ceiling, rollbacks), at,
+                    routine.message() + contextNote(model), JAVA_ROUTINE_HINT, lineAt(model.statement(), at));
+        }));
     }
 
     private Optional<Finding> unterminated(LexError error, String path) {
