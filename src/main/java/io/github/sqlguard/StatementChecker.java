@@ -125,7 +125,8 @@ final class StatementChecker {
                     boolean guarded = guard.isPresent() && guard.get().covers(rule.info().id())
                             && guard.get().protects(violation.subjects());
                     findings.add(Finding.of(rule.info().id(), guarded ? Severity.INFO : effective, violation.at(),
-                            violation.message() + (guarded ? guard.get().note(violation.subjects()) : "") + contextNote(model),
+                            violation.message() + (guarded ? guard.get().note(violation.subjects())
+                                    : guard.map(g -> g.shortfall(rule.info().id())).orElse("")) + contextNote(model),
                             rule.info().hint(), lineAt(statement, violation.at())));
                     statementSql.put(violation.at(), statement.asWritten());
                 }

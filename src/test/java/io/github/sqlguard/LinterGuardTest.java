@@ -112,6 +112,35 @@ class LinterGuardTest {
     }
 
     /**
+     * A rebuild whose copy forgets columns stays an ERROR, and says which columns the copy left out, since the
+     * author believes the rows were saved; a filtered or star copy says nothing more.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            INSERT INTO new_folders (id, name) SELECT id, name FROM folders | DROP TABLE removes table folders and all its rows (the copy to new_folders at line 2 leaves out column color, whose values are lost)
+            INSERT INTO new_folders (id) SELECT "id" FROM "folders" | DROP TABLE removes table folders and all its rows (the copy to new_folders at line 2 leaves out columns name, color, whose values are lost)
+            INSERT INTO new_folders (id, name, color) SELECT id, name, NULL AS color FROM folders | DROP TABLE removes table folders and all its rows (the copy to new_folders at line 2 leaves out column color, whose values are lost)
+            INSERT INTO new_folders (id, name) SELECT id, name FROM folders WHERE id > 1 | DROP TABLE removes table folders and all its rows
+            INSERT INTO new_folders SELECT * FROM folders | DROP TABLE removes table folders and all its rows (guarded: rows copied to new_folders at line 2)
+            INSERT INTO new_folders SELECT f.* FROM folders f | DROP TABLE removes table folders and all its rows
+            """)
+    void rebuildCopyThatLeavesOutColumnsNamesThem(String copy, String message) throws IOException {
+        Path init = project.resolve("db/V0__init.sql");
+        Files.createDirectories(init.getParent());
+        Files.writeString(init, "CREATE TABLE folders (id INTEGER PRIMARY KEY, name TEXT NOT NULL, color TEXT);\n",
+                StandardCharsets.UTF_8);
+        List<Finding> findings = lint(Dialect.SQLITE, """
+                CREATE TABLE new_folders (id INTEGER PRIMARY KEY, name TEXT NOT NULL DEFAULT '', color TEXT);
+                %s;
+                DROP TABLE folders;
+                ALTER TABLE new_folders RENAME TO folders;""".formatted(copy), "drop-table");
+
+        assertEquals(1, findings.size(), findings.toString());
+        assertEquals("3:1 " + message, findings.get(0).location().line() + ":" + findings.get(0).location().column()
+                + " " + findings.get(0).message());
+    }
+
+    /**
      * Scripts that move values into a column they add, as DSpace, Lemmy and Flowable write them: the UPDATE that
      * fills the new column overwrites nothing, the old column's values survive in the copy, and the new column's
      * name is used by no running code yet. Each line: the statement's line, rule and expected severity, and the
