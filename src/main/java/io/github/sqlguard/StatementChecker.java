@@ -259,7 +259,7 @@ final class StatementChecker {
             case SCRIPT -> label.isEmpty() ? "" : " (" + label + ")";
             case EXECUTED_BLOCK -> label.isEmpty() ? " (inside a block the migration runs)" : " (inside " + label + ")";
             case ROUTINE_BODY -> " (inside " + (label.isEmpty() ? "a routine body" : label)
-                    + (label.startsWith("trigger ") || label.startsWith("rule ") ? ", which runs when it fires)"
+                    + (context.firesWhenTriggered() ? ", which runs when it fires)"
                             : ", which runs only when called)");
             case ROLLBACK -> " (" + (label.isEmpty() ? "rollback" : label) + ": runs only on rollback)";
         };

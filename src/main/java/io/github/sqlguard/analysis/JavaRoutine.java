@@ -1,6 +1,5 @@
 package io.github.sqlguard.analysis;
 
-import io.github.sqlguard.model.Dialect;
 import io.github.sqlguard.sql.Statement;
 import io.github.sqlguard.sql.Token;
 import io.github.sqlguard.sql.TokenType;
@@ -26,9 +25,10 @@ public record JavaRoutine(String kind, String name, Token code, boolean source) 
 
     /** The Java code {@code statement} defines, if it is one of H2's Java aliases or triggers. */
     public static Optional<JavaRoutine> of(Statement statement) {
-        Dialect dialect = statement.dialect();
+        // Whatever the configured dialect: no other database writes these forms, and a changeset for H2 may sit in
+        // a project configured for another database.
         List<Token> tokens = statement.tokens().stream().filter(t -> t.type() != TokenType.COMMENT).toList();
-        if (dialect != Dialect.H2 && dialect != Dialect.AUTO || tokens.size() < 4 || !tokens.get(0).isWord("CREATE")) {
+        if (tokens.size() < 4 || !tokens.get(0).isWord("CREATE")) {
             return Optional.empty();
         }
         int kindIndex = kindIndex(tokens);

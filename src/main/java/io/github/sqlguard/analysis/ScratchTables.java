@@ -35,8 +35,7 @@ final class ScratchTables {
         foldsToUpperCase = dialect == Dialect.ORACLE || dialect == Dialect.H2;
         // A trigger's body runs whenever it fires, long after this script: by then the tables the script created
         // hold the application's rows.
-        boolean firesLater = model.placement() == Placement.ROUTINE_BODY
-                && model.statement().context().label().startsWith("trigger ");
+        boolean firesLater = model.statement().context().firesWhenTriggered();
         Predicate<String> scratch = table -> firesLater ? isTemporaryByName(table, dialect)
                 : isScratch(table) || isTemporaryByName(table, dialect);
         List<DestructiveClause> clauses = new ArrayList<>();
