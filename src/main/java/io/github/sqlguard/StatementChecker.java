@@ -21,6 +21,7 @@ import io.github.sqlguard.schema.DefinedRoutine;
 import io.github.sqlguard.schema.EarlierRoutines;
 import io.github.sqlguard.schema.Guard;
 import io.github.sqlguard.schema.LossGuards;
+import io.github.sqlguard.schema.RecreatedName;
 import io.github.sqlguard.schema.SchemaFacts;
 import io.github.sqlguard.sql.LexError;
 import io.github.sqlguard.sql.Script;
@@ -88,7 +89,9 @@ final class StatementChecker {
         int parsed = 0;
         Map<String, LossGuards> guards = new HashMap<>();
         Set<String> routinesDefinedHere = new HashSet<>();
-        for (StatementModel model : analysis.models(script)) {
+        List<StatementModel> models = analysis.models(script);
+        for (int index = 0; index < models.size(); index++) {
+            StatementModel model = models.get(index);
             Statement statement = model.statement();
             if (model.kind() == StatementKind.ROUTINE && statement.container()) {
                 RoutineNames.Definition definition = RoutineNames.definition(statement.tokens());
@@ -108,7 +111,8 @@ final class StatementChecker {
                 scratchStatements.add(statement.start());
             }
             LossGuards scopeGuards = guards.computeIfAbsent(guardScope(statement.context()), s -> new LossGuards());
-            Optional<Guard> guard = scopeGuards.guardOf(statement);
+            int at = index;
+            Optional<Guard> guard = scopeGuards.guardOf(statement).or(() -> RecreatedName.guardOf(models, at));
             SchemaFacts facts = schema.apply(statement).judging(statement);
             for (Rule rule : rules) {
                 List<Violation> violations = rule.check(model, facts);

@@ -43,6 +43,14 @@ class ScriptLevelFactsTest {
                 + " ON users\\nBEGIN\\n  DELETE FROM audit;\\nEND; | 4:3 delete-without-where INFO DELETE without WHERE"
                 + " removes every row of audit (inside trigger users_ad body, which runs when it fires)",
         "SQLITE | CREATE TABLE audit (id INTEGER PRIMARY KEY);\\nDELETE FROM audit; | -",
+        // The rename that starts an older-style SQLite rebuild frees the name only until the script creates it again.
+        "SQLITE | ALTER TABLE notes RENAME TO _notes_old;\\nCREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT);"
+                + " | 1:19 rename-table INFO Renames table notes to _notes_old (guarded: table notes is created again"
+                + " at line 2)",
+        "SQLITE | ALTER TABLE notes RENAME TO _notes_old;\\nCREATE TEMP TABLE notes (id INTEGER PRIMARY KEY); |"
+                + " 1:19 rename-table WARNING Renames table notes to _notes_old",
+        "SQLITE | ALTER TABLE notes RENAME TO notes_v2;\\nCREATE TABLE notes_archive (id INTEGER PRIMARY KEY); |"
+                + " 1:19 rename-table WARNING Renames table notes to notes_v2",
         // SQLite's temp schema holds only the connection's temporary tables.
         "SQLITE | DROP TABLE IF EXISTS temp.import_rows; | -",
         "SQLITE | DROP TABLE IF EXISTS main.import_rows; | 1:1 drop-table ERROR DROP TABLE removes table"

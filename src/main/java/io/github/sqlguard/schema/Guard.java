@@ -29,7 +29,9 @@ public record Guard(Kind kind, String description, Map<String, String> columns) 
          * Not a guard: the rows were copied just before, but without some columns (a table rebuild that forgot
          * them). It lowers nothing; its description says, on the finding, why the copy does not keep the data.
          */
-        INCOMPLETE_COPY
+        INCOMPLETE_COPY,
+        /** A renamed table's old name is given to a new table later in the same script run. */
+        NAME_RECREATED
     }
 
     /** What an UPDATE of every row loses, which nothing is when it only fills columns added just before. */
@@ -62,6 +64,7 @@ public record Guard(Kind kind, String description, Map<String, String> columns) 
     public boolean covers(String ruleId) {
         return switch (kind) {
             case INCOMPLETE_COPY -> false;
+            case NAME_RECREATED -> ruleId.equals("rename-table");
             case SCRATCH_COLUMN -> ruleId.equals("drop-column") || ruleId.equals("rename-column");
             case NEW_COLUMNS_FILLED -> FILL_RULES.contains(ruleId);
             default -> TABLE_RULES.contains(ruleId);
