@@ -112,8 +112,8 @@ class LinterGuardTest {
     }
 
     /**
-     * A rebuild whose copy forgets columns stays an ERROR, and says which columns the copy left out, since the
-     * author believes the rows were saved; a filtered or star copy says nothing more.
+     * A rebuild whose copy forgets columns or rows stays an ERROR, and says which columns the copy left out or that
+     * its WHERE left rows behind, since the author believes the rows were saved.
      */
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
@@ -121,6 +121,8 @@ class LinterGuardTest {
             INSERT INTO new_folders (id) SELECT "id" FROM "folders" | DROP TABLE removes table folders and all its rows (the copy to new_folders at line 2 leaves out columns name, color, whose values are lost)
             INSERT INTO new_folders (id, name, color) SELECT id, name, NULL AS color FROM folders | DROP TABLE removes table folders and all its rows (the copy to new_folders at line 2 leaves out column color, whose values are lost)
             INSERT INTO new_folders (id, name) SELECT id, name FROM folders WHERE id > 1 | DROP TABLE removes table folders and all its rows
+            INSERT INTO new_folders SELECT * FROM folders WHERE color IS NOT NULL | DROP TABLE removes table folders and all its rows (the copy to new_folders at line 2 keeps only the rows its WHERE selects)
+            INSERT INTO new_folders (id, name, color) SELECT id, name, color FROM folders WHERE id > 1 | DROP TABLE removes table folders and all its rows (the copy to new_folders at line 2 keeps only the rows its WHERE selects)
             INSERT INTO new_folders SELECT * FROM folders | DROP TABLE removes table folders and all its rows (guarded: rows copied to new_folders at line 2)
             INSERT INTO new_folders SELECT f.* FROM folders f | DROP TABLE removes table folders and all its rows
             """)

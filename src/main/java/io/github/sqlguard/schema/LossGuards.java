@@ -155,6 +155,9 @@ public final class LossGuards {
         DestroyedTables.fullCopy(tokens, main).or(() -> ColumnListCopy.of(tokens, main, before))
                 .ifPresent(copy -> copiedTables.put(SchemaNames.key(copy.source()),
                         "rows copied to " + copy.target() + " at line " + statement.start().line()));
+        filteredCopy(tokens, main, before).ifPresent(copy -> incompleteCopies.put(SchemaNames.key(copy.source()),
+                "the copy to " + copy.target() + " at line " + statement.start().line()
+                        + " keeps only the rows its WHERE selects"));
         ColumnListCopy.partial(tokens, main, before).ifPresent(copy -> incompleteCopies.put(
                 SchemaNames.key(copy.source()), "the copy to " + copy.target() + " at line " + statement.start().line()
                         + " leaves out " + (copy.missing().size() == 1 ? "column " : "columns ")
@@ -165,6 +168,24 @@ public final class LossGuards {
                     .addAll(added.columns());
         });
         followColumns(tokens, main, statement.start().line());
+    }
+
+    /**
+     * A copy that would keep every row and column but for its WHERE ({@code INSERT INTO t_new SELECT * FROM t WHERE
+     * ..}): the statement read without the WHERE and what follows it is a full copy.
+     */
+    private static Optional<DestroyedTables.Copy> filteredCopy(List<Token> tokens, int main, SchemaView before) {
+        int depth = 0;
+        for (int i = main + 1; i < tokens.size(); i++) {
+            Token token = tokens.get(i);
+            depth += token.isSymbol("(") ? 1 : token.isSymbol(")") ? -1 : 0;
+            if (token.isWord("WHERE") && depth <= 1) {
+                List<Token> unfiltered = tokens.subList(0, i);
+                return DestroyedTables.fullCopy(unfiltered, main)
+                        .or(() -> ColumnListCopy.of(unfiltered, main, before));
+            }
+        }
+        return Optional.empty();
     }
 
     /** Updates what is known of the columns after {@code tokens} ran: what they wrote, dropped and renamed. */
