@@ -41,6 +41,9 @@ class H2JavaRoutinesTest {
         // A changeset for H2 in a project configured for another database: the form is H2's alone.
         "SQLITE | CREATE ALIAS WIPE AS 'void wipe(java.sql.Connection c) {}'; | 1:22 unchecked-change WARNING"
                 + " CREATE ALIAS WIPE runs Java source that H2 compiles, whenever it is called",
+        "SQLITE | CREATE ALIAS WIPE AS $$ void wipe(java.sql.Connection c) throws Exception {\\n"
+                + "  c.createStatement().execute(\"DELETE FROM device\"); } $$; | 1:22 unchecked-change WARNING"
+                + " CREATE ALIAS WIPE runs Java source that H2 compiles, whenever it is called",
         // A JDK method gets no connection: nothing to check.
         "H2 | CREATE ALIAS IF NOT EXISTS MY_SQRT FOR \"java.lang.Math.sqrt\"; | -",
         "POSTGRESQL | CREATE TRIGGER t AFTER DELETE ON orders FOR EACH ROW EXECUTE FUNCTION audit_delete(); | -",
