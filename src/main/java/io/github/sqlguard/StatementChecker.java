@@ -1,5 +1,6 @@
 package io.github.sqlguard;
 
+import io.github.sqlguard.analysis.JavaRoutine;
 import io.github.sqlguard.analysis.Placement;
 import io.github.sqlguard.analysis.RoutineNames;
 import io.github.sqlguard.analysis.ScriptAnalysis;
@@ -7,6 +8,7 @@ import io.github.sqlguard.analysis.StatementAnalyzer;
 import io.github.sqlguard.analysis.StatementKind;
 import io.github.sqlguard.analysis.StatementModel;
 import io.github.sqlguard.analysis.StatementReader;
+import io.github.sqlguard.model.Diagnostics;
 import io.github.sqlguard.model.Finding;
 import io.github.sqlguard.model.Location;
 import io.github.sqlguard.model.RuleInfo;
@@ -19,11 +21,13 @@ import io.github.sqlguard.schema.DefinedRoutine;
 import io.github.sqlguard.schema.EarlierRoutines;
 import io.github.sqlguard.schema.Guard;
 import io.github.sqlguard.schema.LossGuards;
+import io.github.sqlguard.schema.RecreatedName;
 import io.github.sqlguard.schema.SchemaFacts;
 import io.github.sqlguard.sql.LexError;
 import io.github.sqlguard.sql.Script;
 import io.github.sqlguard.sql.Statement;
 import io.github.sqlguard.sql.StatementContext;
+import io.github.sqlguard.sql.Token;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -40,6 +44,9 @@ import java.util.regex.Pattern;
  * with the migration.
  */
 final class StatementChecker {
+
+    private static final String JAVA_ROUTINE_HINT = "Review what the Java code does, then acknowledge it: "
+            + "-- sqlguard:allow unchecked-change reason: <why>; or write the change as SQL that sqlguard can check";
 
     private static final Pattern LINE_BREAK = Pattern.compile("\r\n|\r|\n");
 
@@ -82,7 +89,9 @@ final class StatementChecker {
         int parsed = 0;
         Map<String, LossGuards> guards = new HashMap<>();
         Set<String> routinesDefinedHere = new HashSet<>();
-        for (StatementModel model : analysis.models(script)) {
+        List<StatementModel> models = analysis.models(script);
+        for (int index = 0; index < models.size(); index++) {
+            StatementModel model = models.get(index);
             Statement statement = model.statement();
             if (model.kind() == StatementKind.ROUTINE && statement.container()) {
                 RoutineNames.Definition definition = RoutineNames.definition(statement.tokens());
@@ -102,7 +111,8 @@ final class StatementChecker {
                 scratchStatements.add(statement.start());
             }
             LossGuards scopeGuards = guards.computeIfAbsent(guardScope(statement.context()), s -> new LossGuards());
-            Optional<Guard> guard = scopeGuards.guardOf(statement);
+            int at = index;
+            Optional<Guard> guard = scopeGuards.guardOf(statement).or(() -> RecreatedName.guardOf(models, at));
             SchemaFacts facts = schema.apply(statement).judging(statement);
             for (Rule rule : rules) {
                 List<Violation> violations = rule.check(model, facts);
@@ -119,11 +129,16 @@ final class StatementChecker {
                     boolean guarded = guard.isPresent() && guard.get().covers(rule.info().id())
                             && guard.get().protects(violation.subjects());
                     findings.add(Finding.of(rule.info().id(), guarded ? Severity.INFO : effective, violation.at(),
-                            violation.message() + (guarded ? guard.get().note(violation.subjects()) : "") + contextNote(model),
+                            violation.message() + (guarded ? guard.get().note(violation.subjects())
+                                    : guard.map(g -> g.shortfall(rule.info().id())).orElse("")) + contextNote(model),
                             rule.info().hint(), lineAt(statement, violation.at())));
                     statementSql.put(violation.at(), statement.asWritten());
                 }
             }
+            javaRoutine(model, ceiling, rollbacks).ifPresent(finding -> {
+                findings.add(finding);
+                statementSql.put(finding.location(), statement.asWritten());
+            });
             scopeGuards.observe(statement, facts.before());
         }
         script.lexError().ifPresent(error -> unterminated(error, path).ifPresent(findings::add));
@@ -195,6 +210,17 @@ final class StatementChecker {
         return skip < lines.length ? lines[skip].strip() : statement.firstLine();
     }
 
+    /** H2's Java aliases and triggers run code sqlguard cannot read: reported, never passed. */
+    private Optional<Finding> javaRoutine(StatementModel model, Severity ceiling, ScriptMode rollbacks) {
+        RuleInfo info = Diagnostics.UNCHECKED_CHANGE;
+        return JavaRoutine.of(model.statement()).flatMap(routine -> configuredSeverity.apply(info).map(severity -> {
+            Token code = routine.code();
+            Location at = new Location(model.statement().start().path(), code.line(), code.column());
+            return Finding.of(info.id(), lowered(severity, model, ceiling, rollbacks), at,
+                    routine.message() + contextNote(model), JAVA_ROUTINE_HINT, lineAt(model.statement(), at));
+        }));
+    }
+
     private Optional<Finding> unterminated(LexError error, String path) {
         RuleInfo info = FileDiagnostics.UNTERMINATED_TOKEN;
         return configuredSeverity.apply(info).map(severity -> Finding.of(info.id(), severity,
@@ -237,7 +263,7 @@ final class StatementChecker {
             case SCRIPT -> label.isEmpty() ? "" : " (" + label + ")";
             case EXECUTED_BLOCK -> label.isEmpty() ? " (inside a block the migration runs)" : " (inside " + label + ")";
             case ROUTINE_BODY -> " (inside " + (label.isEmpty() ? "a routine body" : label)
-                    + (label.startsWith("trigger ") || label.startsWith("rule ") ? ", which runs when it fires)"
+                    + (context.firesWhenTriggered() ? ", which runs when it fires)"
                             : ", which runs only when called)");
             case ROLLBACK -> " (" + (label.isEmpty() ? "rollback" : label) + ": runs only on rollback)";
         };

@@ -157,6 +157,28 @@ class LinterChangelogTest {
                 "db/latin1.txt:2 delete-without-where"), found);
     }
 
+    /**
+     * A trigger created in a changeset fires after the migration, when the table the changeset created holds rows:
+     * its body's DELETE is reported (at INFO, as trigger bodies are) and says that it runs when the trigger fires.
+     */
+    @Test
+    void aTriggerBodyInAChangesetRunsWhenItFires() throws IOException {
+        write("db/changelog.xml", """
+                <databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog">
+                    <changeSet id="6" author="app">
+                        <sql>CREATE TABLE device_log (id INTEGER PRIMARY KEY);
+                CREATE TRIGGER device_ad AFTER DELETE ON device BEGIN DELETE FROM device_log; END;</sql>
+                    </changeSet>
+                </databaseChangeLog>
+                """);
+
+        List<String> found = TestProject.lint(project, Dialect.SQLITE).findings().stream()
+                .map(f -> f.location() + " " + f.severity() + " " + f.message()).toList();
+
+        assertEquals(List.of("db/changelog.xml:4:55 INFO DELETE without WHERE removes every row of device_log (inside"
+                + " changeset app:6, trigger device_ad body, which runs when it fires)"), found);
+    }
+
     private void write(String path, String text) throws IOException {
         TestProject.write(project, path, text);
     }

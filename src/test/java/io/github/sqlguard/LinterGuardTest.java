@@ -56,6 +56,7 @@ class LinterGuardTest {
             POSTGRESQL | drop-table     | DO $$ BEGIN IF EXISTS (SELECT 1 FROM audit_2019) THEN DROP TABLE audit_2019; END IF; END $$;
             POSTGRESQL | drop-table     | CREATE TABLE sessions_backup AS SELECT * FROM sessions WHERE active; DROP TABLE sessions;
             POSTGRESQL | drop-table     | CREATE TABLE sessions_backup AS TABLE sessions WITH NO DATA; DROP TABLE sessions;
+            H2         | drop-table     | CREATE TABLE sessions_backup AS SELECT * FROM sessions s WITH NO DATA; DROP TABLE sessions;
             POSTGRESQL | drop-table     | CREATE TEMP TABLE sessions_backup AS SELECT * FROM sessions; DROP TABLE sessions;
             SQLSERVER  | drop-table     | SELECT * INTO #sessions FROM sessions; DROP TABLE sessions;
             MYSQL      | truncate-table | INSERT INTO sessions_archive SELECT * FROM other; TRUNCATE TABLE sessions;
@@ -109,6 +110,40 @@ class LinterGuardTest {
             assertEquals("DROP TABLE removes table folders and all its rows (guarded: rows copied to new_folders at"
                     + " line 2)", drop.message());
         }
+    }
+
+    /**
+     * A rebuild whose copy forgets columns or rows stays an ERROR, and says which columns the copy left out or that
+     * its WHERE left rows behind, since the author believes the rows were saved.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            INSERT INTO new_folders (id, name) SELECT id, name FROM folders | DROP TABLE removes table folders and all its rows (the copy to new_folders at line 2 leaves out column color, whose values are lost)
+            INSERT INTO new_folders (id) SELECT "id" FROM "folders" | DROP TABLE removes table folders and all its rows (the copy to new_folders at line 2 leaves out columns name, color, whose values are lost)
+            INSERT INTO new_folders (id, name, color) SELECT id, name, NULL AS color FROM folders | DROP TABLE removes table folders and all its rows (the copy to new_folders at line 2 leaves out column color, whose values are lost)
+            INSERT INTO new_folders (id, name) SELECT id, name FROM folders WHERE id > 1 | DROP TABLE removes table folders and all its rows
+            INSERT INTO new_folders SELECT * FROM folders WHERE color IS NOT NULL | DROP TABLE removes table folders and all its rows (the copy to new_folders at line 2 keeps only the rows its WHERE selects)
+            INSERT INTO new_folders (id, name, color) SELECT id, name, color FROM folders WHERE id > 1 | DROP TABLE removes table folders and all its rows (the copy to new_folders at line 2 keeps only the rows its WHERE selects)
+            INSERT INTO new_folders SELECT * FROM folders | DROP TABLE removes table folders and all its rows (guarded: rows copied to new_folders at line 2)
+            INSERT INTO new_folders SELECT f.* FROM folders f | DROP TABLE removes table folders and all its rows (guarded: rows copied to new_folders at line 2)
+            INSERT INTO new_folders SELECT * FROM folders AS old | DROP TABLE removes table folders and all its rows (guarded: rows copied to new_folders at line 2)
+            INSERT INTO new_folders SELECT x.* FROM folders f | DROP TABLE removes table folders and all its rows
+            INSERT INTO new_folders SELECT * FROM folders LIMIT 10 | DROP TABLE removes table folders and all its rows
+            """)
+    void rebuildCopyThatLeavesOutColumnsNamesThem(String copy, String message) throws IOException {
+        Path init = project.resolve("db/V0__init.sql");
+        Files.createDirectories(init.getParent());
+        Files.writeString(init, "CREATE TABLE folders (id INTEGER PRIMARY KEY, name TEXT NOT NULL, color TEXT);\n",
+                StandardCharsets.UTF_8);
+        List<Finding> findings = lint(Dialect.SQLITE, """
+                CREATE TABLE new_folders (id INTEGER PRIMARY KEY, name TEXT NOT NULL DEFAULT '', color TEXT);
+                %s;
+                DROP TABLE folders;
+                ALTER TABLE new_folders RENAME TO folders;""".formatted(copy), "drop-table");
+
+        assertEquals(1, findings.size(), findings.toString());
+        assertEquals("3:1 " + message, findings.get(0).location().line() + ":" + findings.get(0).location().column()
+                + " " + findings.get(0).message());
     }
 
     /**

@@ -38,6 +38,25 @@ class ScriptLevelFactsTest {
         "MYSQL | DELIMITER $$\\nCREATE PROCEDURE tmp_fix() BEGIN DELETE FROM order_lines; END$$ | 2:34"
                 + " delete-without-where INFO DELETE without WHERE removes every row of order_lines (inside"
                 + " procedure tmp_fix body, which runs only when called)",
+        // A trigger fires after the migration, when the table the script created holds the application's rows.
+        "SQLITE | CREATE TABLE audit (id INTEGER PRIMARY KEY, user_id INTEGER);\\nCREATE TRIGGER users_ad AFTER DELETE"
+                + " ON users\\nBEGIN\\n  DELETE FROM audit;\\nEND; | 4:3 delete-without-where INFO DELETE without WHERE"
+                + " removes every row of audit (inside trigger users_ad body, which runs when it fires)",
+        "SQLITE | CREATE TABLE audit (id INTEGER PRIMARY KEY);\\nDELETE FROM audit; | -",
+        // The rename that starts an older-style SQLite rebuild frees the name only until the script creates it again.
+        "SQLITE | ALTER TABLE notes RENAME TO _notes_old;\\nCREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT);"
+                + " | 1:19 rename-table INFO Renames table notes to _notes_old (guarded: table notes is created again"
+                + " at line 2)",
+        "SQLITE | ALTER TABLE notes RENAME TO _notes_old;\\nCREATE TEMP TABLE notes (id INTEGER PRIMARY KEY); |"
+                + " 1:19 rename-table WARNING Renames table notes to _notes_old",
+        "SQLITE | ALTER TABLE notes RENAME TO notes_v2;\\nCREATE TABLE notes_archive (id INTEGER PRIMARY KEY); |"
+                + " 1:19 rename-table WARNING Renames table notes to notes_v2",
+        // SQLite's temp schema holds only the connection's temporary tables.
+        "SQLITE | DROP TABLE IF EXISTS temp.import_rows; | -",
+        "SQLITE | DROP TABLE IF EXISTS main.import_rows; | 1:1 drop-table ERROR DROP TABLE removes table"
+                + " main.import_rows and all its rows",
+        "POSTGRESQL | DROP TABLE temp.import_rows; | 1:1 drop-table ERROR DROP TABLE removes table temp.import_rows"
+                + " and all its rows",
         "MARIADB | CREATE OR REPLACE TABLE customers (id INT); | 1:1 drop-table ERROR CREATE OR REPLACE TABLE drops"
                 + " the existing table customers and all its rows",
         "MARIADB | CREATE TABLE customers (id INT);\\nCREATE OR REPLACE TABLE customers (id INT); | -",

@@ -15,5 +15,15 @@ public enum RowSelection {
      * does not hold. The source limits them, so the change counts as restricted by a join; its WHERE fact is the
      * clause's {@code AND} condition.
      */
-    MERGE_NOT_MATCHED_BY_SOURCE
+    MERGE_NOT_MATCHED_BY_SOURCE,
+    /**
+     * An INSERT OR REPLACE or REPLACE whose SELECT reads every row of its own target: each row is deleted and
+     * inserted again, so the statement rewrites every row, and columns the SELECT does not fill lose their values.
+     */
+    UPSERT_REPLACING_ITSELF,
+    /**
+     * An {@code ON CONFLICT DO UPDATE}, {@code ON DUPLICATE KEY UPDATE} or H2 {@code MERGE .. KEY} whose SELECT
+     * reads every row of its own target: every row collides with itself, so the update changes every row.
+     */
+    UPSERT_UPDATING_ITSELF
 }

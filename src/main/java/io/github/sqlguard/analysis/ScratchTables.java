@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * A step of the pipeline over one script: knows which tables hold no data that predates the migration (tables
@@ -32,14 +33,19 @@ final class ScratchTables {
     StatementModel step(StatementModel model, boolean surelyRuns) {
         Dialect dialect = model.statement().dialect();
         foldsToUpperCase = dialect == Dialect.ORACLE || dialect == Dialect.H2;
+        // A trigger's body runs whenever it fires, long after this script: by then the tables the script created
+        // hold the application's rows.
+        boolean firesLater = model.statement().context().firesWhenTriggered();
+        Predicate<String> scratch = table -> firesLater ? isTemporaryByName(table, dialect)
+                : isScratch(table) || isTemporaryByName(table, dialect);
         List<DestructiveClause> clauses = new ArrayList<>();
         for (DestructiveClause clause : model.clauses()) {
-            clauses.add(clause.withScratch(clause.table() != null && isScratch(clause.table())));
+            clauses.add(clause.withScratch(clause.table() != null && scratch.test(clause.table())));
         }
         List<RowChange> changes = new ArrayList<>();
         for (RowChange change : model.rowChanges()) {
             changes.add(change.withScratch(!change.tables().isEmpty()
-                    && change.tables().stream().allMatch(table -> isScratch(table) || isTableVariable(table))));
+                    && change.tables().stream().allMatch(table -> scratch.test(table) || isTableVariable(table))));
         }
         StatementModel marked = model.with(clauses, changes);
         for (DestructiveClause clause : clauses) {
@@ -78,6 +84,19 @@ final class ScratchTables {
         String lastKey = key(ObjectNames.lastPart(table));
         return !lastKey.equals(key) && DEFAULT_SCHEMAS.contains(key.substring(0, key.length() - lastKey.length() - 1))
                 && created.contains(lastKey);
+    }
+
+    /**
+     * A table whose name alone says it is temporary: T-SQL {@code #temp} and {@code ##global}, and SQLite's
+     * {@code temp.t}, whose {@code temp} schema holds only the connection's temporary tables.
+     */
+    private static boolean isTemporaryByName(String table, Dialect dialect) {
+        if (ObjectNames.normalize(ObjectNames.lastPart(table)).startsWith("#")) {
+            return true;
+        }
+        String last = ObjectNames.lastPart(table);
+        return dialect == Dialect.SQLITE && last.length() < table.length()
+                && ObjectNames.normalize(table.substring(0, table.length() - last.length() - 1)).equals("temp");
     }
 
     /**

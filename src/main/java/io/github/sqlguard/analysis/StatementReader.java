@@ -2,6 +2,7 @@ package io.github.sqlguard.analysis;
 
 import io.github.sqlguard.sql.Statement;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Builds the {@link StatementModel} of one statement: its kind from the leading words, its destructive clauses
@@ -49,6 +50,10 @@ public final class StatementReader {
                 }
             }
             rowChanges = DataChanges.in(statement, fromTokens, ast);
+            List<RowChange> upserts = UpsertChanges.in(statement, structure);
+            if (!upserts.isEmpty()) {
+                rowChanges = Stream.concat(rowChanges.stream(), upserts.stream()).toList();
+            }
         }
         boolean joins = !rowChanges.isEmpty()
                 && structure.indexOfTopLevelWord(0, structure.size(), "JOIN", "USING", "FROM") >= 0;

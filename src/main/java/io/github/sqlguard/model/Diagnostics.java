@@ -58,13 +58,16 @@ public final class Diagnostics {
             List.of(), List.of());
 
     public static final RuleInfo UNCHECKED_CHANGE = new RuleInfo("unchecked-change", Severity.WARNING,
-            "A Liquibase change or a Flyway Java migration runs something sqlguard cannot see into",
+            "A Liquibase change, a Flyway Java migration or an H2 Java routine runs something sqlguard cannot see into",
             "A customChange runs Java code, an executeCommand runs a program, a change type that is not a standard "
                     + "Liquibase one comes from an extension, and a modifySql that sqlguard cannot apply rewrites "
                     + "the SQL Liquibase generates; a Flyway Java migration (db/migration/V3__Backfill.java) runs "
-                    + "whatever its code sends: any of them may delete or overwrite rows, and none was checked.",
-            "Review what the change does, then acknowledge it with a pom <suppression> or the baseline, or replace "
-                    + "it with sql or standard changes (a SQL migration) that sqlguard can check.",
+                    + "whatever its code sends, and so does the Java of an H2 CREATE ALIAS or CREATE TRIGGER "
+                    + "(AS $$ source $$, FOR \"com.acme.Purge.run\", CALL \"com.acme.PurgeTrigger\"): any of them may "
+                    + "delete or overwrite rows, and none was checked.",
+            "Review what the change does, then acknowledge it with a pom <suppression> or the baseline (in a SQL "
+                    + "script also -- sqlguard:allow unchecked-change reason: <why>), or replace it with sql or "
+                    + "standard changes (a SQL migration) that sqlguard can check.",
             List.of(), List.of());
 
     public static final RuleInfo ANALYSIS_FAILED = new RuleInfo("analysis-failed", Severity.ERROR,

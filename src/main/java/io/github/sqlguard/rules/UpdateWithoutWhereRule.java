@@ -1,6 +1,7 @@
 package io.github.sqlguard.rules;
 
 import io.github.sqlguard.analysis.RowChange;
+import io.github.sqlguard.analysis.RowSelection;
 import io.github.sqlguard.model.RuleInfo;
 import io.github.sqlguard.model.Severity;
 import java.util.List;
@@ -17,11 +18,14 @@ public final class UpdateWithoutWhereRule extends RowChangeRule {
                     + "unless a backup is restored. A WHERE inside the SET's subquery does not limit the rows "
                     + "updated, nor does a FROM list that is not joined to the target (a WHERE naming only the FROM "
                     + "list's columns, a join on a condition such as ON 1 = 1), nor, in MySQL's UPDATE t1, t2 SET "
-                    + "t1.a = .., a WHERE naming only the columns of the tables the SET does not assign.",
+                    + "t1.a = .., a WHERE naming only the columns of the tables the SET does not assign. An upsert whose SELECT "
+                    + "reads every row of its own target (INSERT OR REPLACE INTO t .. SELECT .. FROM t, REPLACE, "
+                    + "ON CONFLICT DO UPDATE, ON DUPLICATE KEY UPDATE, H2's MERGE .. KEY) rewrites every row as well.",
             "Add a WHERE clause that selects exactly the rows to change, or acknowledge it: -- sqlguard:allow update-without-where reason: <why>",
             List.of("UPDATE customers SET status = 'closed'",
                     "UPDATE accounts SET balance = (SELECT 0 FROM limits WHERE limits.id = 1)",
-                    "UPDATE prices SET amount = rates.factor FROM rates"),
+                    "UPDATE prices SET amount = rates.factor FROM rates",
+                    "INSERT OR REPLACE INTO customers (id, email) SELECT id, lower(email) FROM customers"),
             List.of("UPDATE customers SET status = 'closed' WHERE id = 42",
                     "UPDATE orders o JOIN customers c ON o.customer_id = c.id SET o.region = c.region",
                     "UPDATE prices SET amount = rates.factor FROM rates WHERE rates.currency = prices.currency"));
@@ -33,6 +37,16 @@ public final class UpdateWithoutWhereRule extends RowChangeRule {
 
     @Override
     Optional<String> violationFor(RowChange change) {
+        if (change.selection() == RowSelection.UPSERT_REPLACING_ITSELF) {
+            return Optional.of("INSERT OR REPLACE (REPLACE) reads its rows from " + change.tableList() + " itself without "
+                    + "WHERE, so it deletes and inserts again every row of " + change.tableList()
+                    + ": a column its SELECT does not fill loses its value in every row");
+        }
+        if (change.selection() == RowSelection.UPSERT_UPDATING_ITSELF) {
+            return Optional.of("Upsert (ON CONFLICT DO UPDATE, ON DUPLICATE KEY UPDATE, MERGE .. KEY) reads its rows "
+                    + "from " + change.tableList() + " itself without WHERE, so every row collides with itself and "
+                    + "its update changes every row of " + change.tableList());
+        }
         return change.verb().equals("UPDATE") && change.touchesEveryRow()
                 ? Optional.of("UPDATE " + RowChangeRule.crossJoinNote(change) + RowChangeRule.whereNote(change)
                         + " changes " + RowChangeRule.reach(change) + RowChangeRule.otherTablesNote(change))

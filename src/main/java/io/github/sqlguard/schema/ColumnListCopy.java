@@ -3,6 +3,7 @@ package io.github.sqlguard.schema;
 import io.github.sqlguard.analysis.ObjectNames;
 import io.github.sqlguard.sql.Token;
 import io.github.sqlguard.sql.TokenType;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -32,6 +33,27 @@ final class ColumnListCopy {
      * row and every column of {@code source} as {@code before} knows it.
      */
     static Optional<DestroyedTables.Copy> of(List<Token> tokens, int main, SchemaView before) {
+        return read(tokens, main, before).filter(copy -> copy.missing().isEmpty())
+                .map(copy -> new DestroyedTables.Copy(copy.source(), copy.target()));
+    }
+
+    /**
+     * A copy of every row that leaves out columns of its source the replay knows: {@code INSERT INTO new_t (id)
+     * SELECT id FROM t} when {@code t} also has {@code name}. A table rebuild written so loses those columns.
+     *
+     * @param source the table read, unquoted
+     * @param target the table written, unquoted
+     * @param missing the source's columns the select list does not read, as the replay spells them
+     */
+    record Partial(String source, String target, List<String> missing) {
+    }
+
+    /** The copy at {@code main} when it copies every row of its source but not every column, else empty. */
+    static Optional<Partial> partial(List<Token> tokens, int main, SchemaView before) {
+        return read(tokens, main, before).filter(copy -> !copy.missing().isEmpty());
+    }
+
+    private static Optional<Partial> read(List<Token> tokens, int main, SchemaView before) {
         if (main + 2 >= tokens.size() || !tokens.get(main).isWord("INSERT")) {
             return Optional.empty();
         }
@@ -58,13 +80,35 @@ final class ColumnListCopy {
             return Optional.empty();
         }
         Set<String> read = columnsRead(tokens, select + 1, from);
+        if (selectsStar(tokens, select, from)) {
+            return Optional.empty(); // SELECT *, t.*: a full copy is DestroyedTables.fullCopy's to read
+        }
+        List<String> missing = new ArrayList<>();
         for (String column : table.get().columns().keySet()) {
-            if (!read.contains(column) || before.column(source.text(), column).isEmpty()) {
+            if (before.column(source.text(), column).isEmpty()) {
                 return Optional.empty();
             }
+            if (!read.contains(column)) {
+                missing.add(before.column(source.text(), column).get().name());
+            }
         }
-        return Optional.of(new DestroyedTables.Copy(SchemaNames.unquoted(source.text()),
-                SchemaNames.unquoted(target.text())));
+        return Optional.of(new Partial(SchemaNames.unquoted(source.text()), SchemaNames.unquoted(target.text()),
+                missing));
+    }
+
+    /** True when the select list after {@code select} holds {@code *} or {@code t.*} as an item of its own. */
+    private static boolean selectsStar(List<Token> tokens, int select, int from) {
+        int depth = 0;
+        for (int i = select + 1; i < from; i++) {
+            Token token = tokens.get(i);
+            depth += token.isSymbol("(") ? 1 : token.isSymbol(")") ? -1 : 0;
+            Token previous = tokens.get(i - 1);
+            if (depth == 0 && token.isSymbol("*")
+                    && (i == select + 1 || previous.isSymbol(",") || previous.isSymbol("."))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** True when nothing but {@code [AS] alias} follows the source table. */

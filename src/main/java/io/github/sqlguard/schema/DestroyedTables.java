@@ -2,6 +2,7 @@ package io.github.sqlguard.schema;
 
 import io.github.sqlguard.analysis.ObjectNames;
 import io.github.sqlguard.sql.Token;
+import io.github.sqlguard.sql.TokenType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -12,6 +13,11 @@ import java.util.Optional;
  * SELECT * FROM t}, {@code INSERT INTO b SELECT * FROM t}, {@code SELECT * INTO b FROM t}).
  */
 final class DestroyedTables {
+
+    /** Words after a copy's source table that are not its alias: each starts a clause that leaves rows behind. */
+    private static final String[] CLAUSES_AFTER_SOURCE = {"WITH", "WHERE", "LIMIT", "ORDER", "GROUP", "HAVING",
+        "JOIN", "INNER", "LEFT", "RIGHT", "FULL", "CROSS", "NATURAL", "UNION", "EXCEPT", "INTERSECT", "MINUS",
+        "FETCH", "OFFSET", "QUALIFY", "WINDOW", "TABLESAMPLE"};
 
     /** A full copy of {@code source}'s rows into {@code target}. */
     record Copy(String source, String target) {
@@ -183,7 +189,23 @@ final class DestroyedTables {
                 && tokens.get(select + 2).isWord("FROM")) {
             return wholeTable(tokens, select + 3, target);
         }
+        // SELECT o.* FROM t o, as rebuilds that alias the old table write it
+        if (select + 4 < tokens.size() && tokens.get(select).isWord("SELECT") && tokens.get(select + 2).isSymbol(".")
+                && tokens.get(select + 3).isSymbol("*") && tokens.get(select + 4).isWord("FROM")) {
+            String qualifier = SchemaNames.key(tokens.get(select + 1).text());
+            String alias = aliasAfter(tokens, select + 5);
+            return wholeTable(tokens, select + 5, target).filter(copy -> qualifier.equals(SchemaNames.key(
+                    copy.source())) || qualifier.equals(alias));
+        }
         return Optional.empty();
+    }
+
+    /** The key of the alias after the table name at {@code at}, or empty. */
+    private static String aliasAfter(List<Token> tokens, int at) {
+        SchemaNames.Read source = SchemaNames.name(tokens, at);
+        int alias = source == null ? tokens.size() : source.next();
+        alias += alias < tokens.size() && tokens.get(alias).isWord("AS") ? 1 : 0;
+        return alias < tokens.size() ? SchemaNames.key(tokens.get(alias).text()) : "";
     }
 
     /** A copy of every row: the source table and nothing after it but a closing parenthesis or WITH DATA. */
@@ -192,7 +214,16 @@ final class DestroyedTables {
         if (source == null) {
             return Optional.empty();
         }
-        for (int i = source.next(); i < tokens.size(); i++) {
+        int rest = source.next();
+        // An alias of the source ([AS] old) reads every row all the same.
+        if (rest < tokens.size() && tokens.get(rest).isWord("AS")) {
+            rest++;
+        }
+        if (rest < tokens.size() && tokens.get(rest).type() == TokenType.WORD
+                && !tokens.get(rest).isAnyWord(CLAUSES_AFTER_SOURCE)) {
+            rest++;
+        }
+        for (int i = rest; i < tokens.size(); i++) {
             if (!tokens.get(i).isSymbol(")") && !tokens.get(i).isAnyWord("WITH", "DATA")) {
                 return Optional.empty();
             }

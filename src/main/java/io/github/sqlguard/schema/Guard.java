@@ -23,7 +23,16 @@ public record Guard(Kind kind, String description, Map<String, String> columns) 
     public static final String MARK = "guarded: ";
 
     /** The kinds of guard. */
-    public enum Kind { EMPTY_TABLE, ROWS_COPIED, SCRATCH_COLUMN, NEW_COLUMNS_FILLED }
+    public enum Kind {
+        EMPTY_TABLE, ROWS_COPIED, SCRATCH_COLUMN, NEW_COLUMNS_FILLED,
+        /**
+         * Not a guard: the rows were copied just before, but without some columns (a table rebuild that forgot
+         * them). It lowers nothing; its description says, on the finding, why the copy does not keep the data.
+         */
+        INCOMPLETE_COPY,
+        /** A renamed table's old name is given to a new table later in the same script run. */
+        NAME_RECREATED
+    }
 
     /** What an UPDATE of every row loses, which nothing is when it only fills columns added just before. */
     private static final Set<String> FILL_RULES = Set.of("update-without-where", "always-true-where",
@@ -54,6 +63,8 @@ public record Guard(Kind kind, String description, Map<String, String> columns) 
     /** True when this guard makes the loss the rule {@code ruleId} reports impossible. */
     public boolean covers(String ruleId) {
         return switch (kind) {
+            case INCOMPLETE_COPY -> false;
+            case NAME_RECREATED -> ruleId.equals("rename-table");
             case SCRATCH_COLUMN -> ruleId.equals("drop-column") || ruleId.equals("rename-column");
             case NEW_COLUMNS_FILLED -> FILL_RULES.contains(ruleId);
             default -> TABLE_RULES.contains(ruleId);
@@ -70,6 +81,14 @@ public record Guard(Kind kind, String description, Map<String, String> columns) 
         }
         return " (" + MARK + String.join("; ", subjects.stream()
                 .map(s -> columns.getOrDefault(SchemaNames.key(s), description)).distinct().toList()) + ")";
+    }
+
+    /**
+     * For a finding of {@code ruleId} that this guard does not cover, what the script did that falls short of a
+     * guard ({@code " (the copy to notes_new at line 6 leaves out column archived)"}), or empty.
+     */
+    public String shortfall(String ruleId) {
+        return kind == Kind.INCOMPLETE_COPY && TABLE_RULES.contains(ruleId) ? " (" + description + ")" : "";
     }
 
     /** The note a guarded finding's message ends with. */

@@ -42,6 +42,8 @@ public final class LossGuards {
             + "(?:\\*|1)\\s*\\)\\s+FROM\\s+" + NAME + "\\s*\\)\\s*=\\s*0\\s*(?:THEN|BEGIN)?\\s*$");
 
     private final Map<String, String> copiedTables = new HashMap<>();
+    /** Tables whose rows were copied without some of their columns: what the copy left out. */
+    private final Map<String, String> incompleteCopies = new HashMap<>();
     private final Set<String> emptyTables = new HashSet<>();
     private final Map<String, Set<String>> addedColumns = new HashMap<>();
     private final Map<String, Set<String>> unwrittenColumns = new HashMap<>();
@@ -75,6 +77,10 @@ public final class LossGuards {
         }
         if (targets.stream().allMatch(t -> copiedTables.containsKey(SchemaNames.key(t)))) {
             return Optional.of(new Guard(Guard.Kind.ROWS_COPIED, copiedTables.get(SchemaNames.key(targets.get(0)))));
+        }
+        if (targets.size() == 1 && incompleteCopies.containsKey(SchemaNames.key(targets.get(0)))) {
+            return Optional.of(new Guard(Guard.Kind.INCOMPLETE_COPY,
+                    incompleteCopies.get(SchemaNames.key(targets.get(0)))));
         }
         return targets.size() == 1 ? columnGuard(tokens, main, SchemaNames.key(targets.get(0))) : Optional.empty();
     }
@@ -149,12 +155,37 @@ public final class LossGuards {
         DestroyedTables.fullCopy(tokens, main).or(() -> ColumnListCopy.of(tokens, main, before))
                 .ifPresent(copy -> copiedTables.put(SchemaNames.key(copy.source()),
                         "rows copied to " + copy.target() + " at line " + statement.start().line()));
+        filteredCopy(tokens, main, before).ifPresent(copy -> incompleteCopies.put(SchemaNames.key(copy.source()),
+                "the copy to " + copy.target() + " at line " + statement.start().line()
+                        + " keeps only the rows its WHERE selects"));
+        ColumnListCopy.partial(tokens, main, before).ifPresent(copy -> incompleteCopies.put(
+                SchemaNames.key(copy.source()), "the copy to " + copy.target() + " at line " + statement.start().line()
+                        + " leaves out " + (copy.missing().size() == 1 ? "column " : "columns ")
+                        + String.join(", ", copy.missing()) + ", whose values are lost"));
         DestroyedTables.addedColumns(tokens, main).ifPresent(added -> {
             addedColumns.computeIfAbsent(SchemaNames.key(added.table()), k -> new HashSet<>()).addAll(added.columns());
             unwrittenColumns.computeIfAbsent(SchemaNames.key(added.table()), k -> new HashSet<>())
                     .addAll(added.columns());
         });
         followColumns(tokens, main, statement.start().line());
+    }
+
+    /**
+     * A copy that would keep every row and column but for its WHERE ({@code INSERT INTO t_new SELECT * FROM t WHERE
+     * ..}): the statement read without the WHERE and what follows it is a full copy.
+     */
+    private static Optional<DestroyedTables.Copy> filteredCopy(List<Token> tokens, int main, SchemaView before) {
+        int depth = 0;
+        for (int i = main + 1; i < tokens.size(); i++) {
+            Token token = tokens.get(i);
+            depth += token.isSymbol("(") ? 1 : token.isSymbol(")") ? -1 : 0;
+            if (token.isWord("WHERE") && depth <= 1) {
+                List<Token> unfiltered = tokens.subList(0, i);
+                return DestroyedTables.fullCopy(unfiltered, main)
+                        .or(() -> ColumnListCopy.of(unfiltered, main, before));
+            }
+        }
+        return Optional.empty();
     }
 
     /** Updates what is known of the columns after {@code tokens} ran: what they wrote, dropped and renamed. */

@@ -42,6 +42,15 @@ public record StatementContext(Kind kind, String label, DatabaseScope databases)
         return kind == Kind.SCRIPT || kind == Kind.EXECUTED_BLOCK;
     }
 
+    /**
+     * True inside the body of a trigger or a PostgreSQL rule, which runs whenever it fires, after the migration;
+     * the body's label ({@code "trigger t body"}) may follow a changeset's ({@code "changeset a:1, trigger t body"}).
+     */
+    public boolean firesWhenTriggered() {
+        return kind == Kind.ROUTINE_BODY && (label.startsWith("trigger ") || label.startsWith("rule ")
+                || label.contains(", trigger ") || label.contains(", rule "));
+    }
+
     public StatementContext withLabel(String newLabel) {
         return new StatementContext(kind, newLabel, databases);
     }

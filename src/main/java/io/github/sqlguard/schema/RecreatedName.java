@@ -1,0 +1,53 @@
+package io.github.sqlguard.schema;
+
+import io.github.sqlguard.analysis.ClauseKind;
+import io.github.sqlguard.analysis.DestructiveClause;
+import io.github.sqlguard.analysis.StatementModel;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The rename that starts a table rebuild in the order older SQLite documentation gives it: {@code ALTER TABLE t
+ * RENAME TO t_old; CREATE TABLE t (..); INSERT INTO t SELECT .. FROM t_old; DROP TABLE t_old}. The old name is
+ * free only until the same script run creates a table under it again, so code that uses it keeps working: the
+ * rename breaks nothing. (Whether the rows reach the new table is the later DROP's question.)
+ */
+public final class RecreatedName {
+
+    private static final int HEADER_WORDS = 4;
+
+    private RecreatedName() {
+    }
+
+    /**
+     * The guard of the statement {@code models[index]} when it renames one table whose old name a later statement
+     * of the same script run creates again, as a permanent table, at the top level.
+     */
+    public static Optional<Guard> guardOf(List<StatementModel> models, int index) {
+        StatementModel rename = models.get(index);
+        List<DestructiveClause> renames = rename.clauses().stream()
+                .filter(clause -> clause.kind() == ClauseKind.RENAMED_TABLE).toList();
+        if (renames.size() != 1 || renames.get(0).table() == null || !rename.placement().runsWithMigration()) {
+            return Optional.empty();
+        }
+        String oldName = SchemaNames.key(renames.get(0).table());
+        String scope = rename.statement().context().label();
+        for (int i = index + 1; i < models.size(); i++) {
+            StatementModel later = models.get(i);
+            if (!later.placement().runsWithMigration() || !later.statement().context().label().equals(scope)) {
+                continue;
+            }
+            if (later.createdTables().stream().anyMatch(table -> SchemaNames.key(table).equals(oldName))
+                    && !createsTemporaryTable(later)) {
+                return Optional.of(new Guard(Guard.Kind.NAME_RECREATED, "table " + renames.get(0).table()
+                        + " is created again at line " + later.start().line()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean createsTemporaryTable(StatementModel create) {
+        return create.statement().tokens().stream().limit(HEADER_WORDS)
+                .anyMatch(token -> token.isAnyWord("TEMP", "TEMPORARY"));
+    }
+}
