@@ -50,9 +50,17 @@ class UpsertOfItselfTest {
     })
     void findings(Dialect dialect, String sql, String expected) {
         List<Finding> findings = OneScript.findings(dialect, sql.replace("\\n", "\n"));
-        List<String> found = findings.stream().map(f -> f.location().line() + ":" + f.location().column() + " "
+        // Every REPLACE also gets the replace-into warning (MariaDbRowRemovalTest), except one that rewrites every
+        // row: that is this test's update-without-where alone.
+        List<String> found = findings.stream()
+                .filter(f -> !f.ruleId().equals("replace-into") || everyRow(expected))
+                .map(f -> f.location().line() + ":" + f.location().column() + " "
                 + f.ruleId() + " " + f.severity() + " " + f.message()).toList();
         assertEquals(expected.equals("-") ? List.of() : List.of(expectation(expected)), found);
+    }
+
+    private static boolean everyRow(String expected) {
+        return !expected.equals("-");
     }
 
     /** {@code 2:1 R users}: the position, the form (R for REPLACE, U for an update) and the table. */

@@ -57,8 +57,21 @@ public final class StatementReader {
         }
         boolean joins = !rowChanges.isEmpty()
                 && structure.indexOfTopLevelWord(0, structure.size(), "JOIN", "USING", "FROM") >= 0;
-        return new StatementModel(statement, kind, placement, destructive.clauses(), rowChanges,
+        return new StatementModel(statement, kind, placement, withoutReplaceOfEveryRow(destructive.clauses(),
+                rowChanges), rowChanges,
                 destructive.createdTables(), structure.cteBodies().size(), joins, parse, "");
+    }
+
+    /**
+     * A REPLACE that rewrites every row of its own table is that row change, reported as such: the warning that
+     * a REPLACE deletes the rows it collides with would only say the same of the same rows.
+     */
+    private static List<DestructiveClause> withoutReplaceOfEveryRow(List<DestructiveClause> clauses,
+            List<RowChange> rowChanges) {
+        boolean everyRow = rowChanges.stream()
+                .anyMatch(change -> change.selection() == RowSelection.UPSERT_REPLACING_ITSELF);
+        return everyRow ? clauses.stream().filter(clause -> clause.kind() != ClauseKind.REPLACED_ROWS).toList()
+                : clauses;
     }
 
     /**
