@@ -73,6 +73,17 @@ public final class Lexer {
             return new LexedText(tokens, Optional.ofNullable(error));
         }
 
+        /** True when no token but comments stands between the last statement's end and the current offset. */
+        private boolean startsStatement() {
+            for (int i = tokens.size() - 1; i >= 0; i--) {
+                TokenType type = tokens.get(i).type();
+                if (type != TokenType.COMMENT) {
+                    return type == TokenType.TERMINATOR || type == TokenType.BATCH_SEPARATOR;
+                }
+            }
+            return true;
+        }
+
         private void lexToken(char c) {
             int placeholderEnd;
             int startPos = pos;
@@ -84,7 +95,8 @@ public final class Lexer {
                 advanceBy(delimiter.length());
                 emit(TokenType.TERMINATOR, startPos, startLine, startColumn);
             } else if (forms.knowsSqlPlusCommentLines() && !lineHasToken
-                    && ClientCommands.isSqlPlusCommentLine(text, pos, end)) {
+                    && (ClientCommands.isSqlPlusCommentLine(text, pos, end)
+                            || startsStatement() && ClientCommands.isSqlPlusSettingLine(text, pos, end))) {
                 skipToLineEnd();
                 emit(TokenType.COMMENT, startPos, startLine, startColumn);
             } else if (c == '-' && peek(1) == '-' && startsDashComment()) {

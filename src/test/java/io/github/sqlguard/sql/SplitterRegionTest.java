@@ -118,6 +118,14 @@ class SplitterRegionTest {
     }
 
     @Test
+    void sqlPlusSettingsWithoutSemicolonEndAtTheirLineAndDoNotSwallowTheNextStatement() {
+        Script script = split(Dialect.ORACLE, "SET DEFINE OFF\nWHENEVER SQLERROR EXIT SQL.SQLCODE\n"
+                + "SPOOL drop.log\nDROP TABLE a;\nUPDATE a\nSET x = 1\nWHERE id = 2;\nSET TRANSACTION READ ONLY;");
+        assertEquals(List.of("4:1 DROP TABLE a", "5:1 UPDATE a SET x = 1 WHERE id = 2", "8:1 SET TRANSACTION READ ONLY"),
+                render(script));
+    }
+
+    @Test
     void aDeclarationSectionWithoutBeginIsReadAsStatements() {
         assertEquals(List.of("1:1 [C] DECLARE x int; DELETE FROM a", "1:9 [E PL/SQL block] x int",
                 "1:16 [E PL/SQL block] DELETE FROM a"), render(Dialect.ORACLE, "DECLARE x int; DELETE FROM a"));
