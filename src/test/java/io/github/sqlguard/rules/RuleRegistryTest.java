@@ -20,7 +20,8 @@ class RuleRegistryTest {
         assertEquals(List.of("delete-without-where ERROR", "update-without-where ERROR", "always-true-where ERROR",
                 "unresolved-where ERROR", "merge-not-matched-by-source ERROR",
                 "unfiltered-subquery WARNING", "truncate-table ERROR", "drop-table ERROR", "drop-column ERROR", "drop-schema ERROR",
-                "drop-database ERROR", "drop-partition ERROR", "rename-table WARNING", "rename-column WARNING",
+                "drop-database ERROR", "drop-partition ERROR", "flashback-table ERROR", "rename-table WARNING",
+                "rename-column WARNING",
                 "alter-column-type WARNING", "cascade WARNING", "unparsed-statement WARNING", "runtime-sql WARNING",
                 "script-include WARNING"),
                 RuleRegistry.all().stream().map(rule -> rule.info().id() + " " + rule.info().defaultSeverity())
