@@ -78,6 +78,20 @@ class ScriptLevelFactsTest {
                 "FLASHBACK TABLE orders TO BEFORE DROP RENAME TO orders_restored;"));
     }
 
+    /** Oracle deletes from an inline view the rows of its table the view yields: the view's WHERE limits them. */
+    @Test
+    void deleteFromAnInlineViewIsLimitedByTheViewsWhere() {
+        assertEquals(List.of(), found(Dialect.ORACLE, "DELETE FROM (SELECT ol.* FROM order_lines ol JOIN orders o"
+                + " ON o.id = ol.order_id WHERE o.status = 'CANCELLED');"));
+        assertEquals(List.of(), found(Dialect.ORACLE, "DELETE (SELECT * FROM order_lines) v WHERE v.qty = 0;"));
+        assertEquals(List.of("1:1 delete-without-where ERROR DELETE without WHERE removes every row of order_lines"),
+                found(Dialect.ORACLE, "DELETE FROM (SELECT * FROM order_lines);"));
+        assertEquals(List.of("2:3 always-true-where ERROR DELETE with an always-true WHERE removes every row of"
+                + " order_lines", "2:3 unparsed-statement WARNING JSqlParser could not parse this statement (unexpected"
+                + " \"(\" at line 2, column 15); it was checked from its tokens only"), found(Dialect.ORACLE,
+                "-- clean up\n  DELETE FROM (SELECT * FROM order_lines WHERE 1 = 1 ORDER BY id);"));
+    }
+
     private static List<String> found(Dialect dialect, String sql) {
         List<Finding> findings = OneScript.findings(dialect, sql);
         return findings.stream().map(f -> f.location().line() + ":" + f.location().column() + " "
