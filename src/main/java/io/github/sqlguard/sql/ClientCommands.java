@@ -38,6 +38,21 @@ final class ClientCommands {
         return false;
     }
 
+    /** SQL*Plus's {@code EXEC[UTE] proc(..)}, not PL/SQL's {@code EXECUTE IMMEDIATE}. */
+    static boolean isSqlPlusExec(String text, int pos, int end) {
+        int after;
+        if (startsWithWord(text, pos, end, "EXEC")) {
+            after = pos + "EXEC".length();
+        } else if (startsWithWord(text, pos, end, "EXECUTE")) {
+            after = pos + "EXECUTE".length();
+        } else {
+            return false;
+        }
+        int next = LexicalShapes.skipBlanks(text, after, end);
+        return next < end && !LexicalShapes.isLineBreak(text.charAt(next))
+                && !startsWithWord(text, next, end, "IMMEDIATE");
+    }
+
     private static final String[] SQL_PLUS_LINE_COMMANDS = {"WHENEVER", "SPOOL", "DEFINE", "UNDEFINE", "SHOW",
         "TTITLE", "BTITLE"};
 

@@ -126,6 +126,15 @@ class SplitterRegionTest {
     }
 
     @Test
+    void sqlPlusExecEndsAtItsLineButExecuteImmediateDoesNot() {
+        assertEquals(List.of("1:1 EXEC wipe_all", "2:1 DROP TABLE a", "3:1 EXECUTE purge(1)"),
+                render(split(Dialect.ORACLE, "EXEC wipe_all\nDROP TABLE a;\nEXECUTE purge(1);\n")));
+        assertEquals(List.of("1:1 [C] BEGIN x := 1; EXECUTE IMMEDIATE 'DROP TABLE b'; END", "1:7 [E PL/SQL block] x := 1",
+                "2:1 [E PL/SQL block] EXECUTE IMMEDIATE 'DROP TABLE b'", "3:3 [E PL/SQL block] DROP TABLE b"),
+                render(split(Dialect.ORACLE, "BEGIN x := 1;\nEXECUTE IMMEDIATE\n 'DROP TABLE b';\nEND;\n/\n")));
+    }
+
+    @Test
     void aDeclarationSectionWithoutBeginIsReadAsStatements() {
         assertEquals(List.of("1:1 [C] DECLARE x int; DELETE FROM a", "1:9 [E PL/SQL block] x int",
                 "1:16 [E PL/SQL block] DELETE FROM a"), render(Dialect.ORACLE, "DECLARE x int; DELETE FROM a"));
