@@ -92,6 +92,15 @@ class ScriptLevelFactsTest {
                 "-- clean up\n  DELETE FROM (SELECT * FROM order_lines WHERE 1 = 1 ORDER BY id);"));
     }
 
+    /** Oracle updates through an inline view the rows of its table the view yields. */
+    @Test
+    void updateThroughAnInlineViewIsLimitedByTheViewsWhere() {
+        assertEquals(List.of(), found(Dialect.ORACLE, "UPDATE (SELECT o.status, c.active FROM orders o JOIN customers c"
+                + " ON c.id = o.customer_id WHERE c.active = 0) v SET v.status = 'CLOSED';"));
+        assertEquals(List.of("1:1 update-without-where ERROR UPDATE without WHERE changes every row of orders"),
+                found(Dialect.ORACLE, "UPDATE (SELECT status FROM orders) SET status = 'CLOSED';"));
+    }
+
     private static List<String> found(Dialect dialect, String sql) {
         List<Finding> findings = OneScript.findings(dialect, sql);
         return findings.stream().map(f -> f.location().line() + ":" + f.location().column() + " "

@@ -100,7 +100,7 @@ final class TokenDataChanges {
         int i = skipTop(tokens.skipWords(start + 1, "LOW_PRIORITY", "QUICK", "IGNORE"));
         int view = tokens.isWord(i, "FROM") ? i + 1 : i;
         if (tokens.isSymbol(view, "(") && tokens.isWord(view + 1, "SELECT", "WITH")) {
-            deleteFromInlineView(start, view, end);
+            changeInlineView("DELETE", start, view, end);
             return;
         }
         List<String> targets = new ArrayList<>();
@@ -133,10 +133,10 @@ final class TokenDataChanges {
 
     /**
      * Oracle {@code DELETE [FROM] (SELECT .. FROM t .. [WHERE c]) [alias] [WHERE d]} removes the rows of t the
-     * view yields, so the view's own WHERE limits them as much as an outer one; the target is the view's first
-     * table (Oracle requires it to be key-preserved).
+     * view yields, and {@code UPDATE (SELECT ..) v SET ..} changes them, so the view's own WHERE limits them as
+     * much as an outer one; the target is the view's first table (Oracle requires it to be key-preserved).
      */
-    private void deleteFromInlineView(int start, int open, int end) {
+    private void changeInlineView(String verb, int start, int open, int end) {
         int close = tokens.closingParen(open);
         int innerFrom = tokens.indexOfTopLevelWord(open + 1, close, "FROM");
         ObjectNames.NameAt table = innerFrom < 0 ? null : tokens.nameAt(innerFrom + 1);
@@ -145,7 +145,7 @@ final class TokenDataChanges {
         int innerWhere = tokens.indexOfTopLevelWord(open + 1, close, "WHERE");
         int where = outerWhere >= 0 ? outerWhere : innerWhere;
         int whereEnd = outerWhere >= 0 ? end : innerWhereEnd(innerWhere, close);
-        found.add(new DataChange("DELETE", targets, false, false, whereClause(where, whereEnd, Set.of()),
+        found.add(new DataChange(verb, targets, false, false, whereClause(where, whereEnd, Set.of()),
                 tokens.tokens().get(start), unresolvedConditions(where, whereEnd)));
     }
 
@@ -165,6 +165,10 @@ final class TokenDataChanges {
         }
         int i = tokens.skipWords(skipTop(skipConflictClause(tokens.skipWords(start + 1, "LOW_PRIORITY", "IGNORE"))),
                 "ONLY");
+        if (tokens.isSymbol(i, "(") && tokens.isWord(i + 1, "SELECT", "WITH")) {
+            changeInlineView("UPDATE", start, i, end);
+            return;
+        }
         List<String> targets = new ArrayList<>();
         ObjectNames.NameAt name = tokens.nameAt(i);
         if (name != null) {
