@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.github.sqlguard.model.Dialect;
 import io.github.sqlguard.model.Finding;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -76,9 +77,52 @@ class ScriptLevelFactsTest {
                 + " ERROR DELETE without WHERE removes every row of orders (inside dynamic SQL)",
     })
     void findings(Dialect dialect, String sql, String expected) {
-        List<Finding> findings = OneScript.findings(dialect, sql.replace("\\n", "\n"));
-        List<String> found = findings.stream().map(f -> f.location().line() + ":" + f.location().column() + " "
+        assertEquals(expected.equals("-") ? List.of() : List.of(expected), found(dialect, sql.replace("\\n", "\n")));
+    }
+
+    /** FLASHBACK TABLE to a point in time undoes every later change; TO BEFORE DROP only restores a table. */
+    @Test
+    void flashbackTableToAPointInTimeRewindsEveryRow() {
+        String lost = " to an earlier state; what was inserted, updated or deleted since is lost";
+        assertEquals(List.of("1:24 flashback-table ERROR FLASHBACK TABLE .. TO TIMESTAMP rewinds every row of table"
+                + " orders" + lost), found(Dialect.ORACLE,
+                "FLASHBACK TABLE orders TO TIMESTAMP SYSTIMESTAMP - INTERVAL '1' HOUR;"));
+        assertEquals(List.of("3:3 flashback-table ERROR FLASHBACK TABLE .. TO SCN rewinds every row of tables"
+                + " app.orders, order_lines" + lost), found(Dialect.ORACLE,
+                "ALTER TABLE orders ENABLE ROW MOVEMENT;\nFLASHBACK TABLE app.orders, order_lines\n  TO SCN 4711;"));
+        assertEquals(List.of("1:24 flashback-table ERROR FLASHBACK TABLE .. TO RESTORE POINT rewinds every row of"
+                + " table orders" + lost), found(Dialect.ORACLE,
+                "FLASHBACK TABLE orders TO RESTORE POINT before_release;"));
+        assertEquals(List.of(), found(Dialect.ORACLE,
+                "FLASHBACK TABLE orders TO BEFORE DROP RENAME TO orders_restored;"));
+    }
+
+    /** Oracle deletes from an inline view the rows of its table the view yields: the view's WHERE limits them. */
+    @Test
+    void deleteFromAnInlineViewIsLimitedByTheViewsWhere() {
+        assertEquals(List.of(), found(Dialect.ORACLE, "DELETE FROM (SELECT ol.* FROM order_lines ol JOIN orders o"
+                + " ON o.id = ol.order_id WHERE o.status = 'CANCELLED');"));
+        assertEquals(List.of(), found(Dialect.ORACLE, "DELETE (SELECT * FROM order_lines) v WHERE v.qty = 0;"));
+        assertEquals(List.of("1:1 delete-without-where ERROR DELETE without WHERE removes every row of order_lines"),
+                found(Dialect.ORACLE, "DELETE FROM (SELECT * FROM order_lines);"));
+        assertEquals(List.of("2:3 always-true-where ERROR DELETE with an always-true WHERE removes every row of"
+                + " order_lines", "2:3 unparsed-statement WARNING JSqlParser could not parse this statement (unexpected"
+                + " \"(\" at line 2, column 15); it was checked from its tokens only"), found(Dialect.ORACLE,
+                "-- clean up\n  DELETE FROM (SELECT * FROM order_lines WHERE 1 = 1 ORDER BY id);"));
+    }
+
+    /** Oracle updates through an inline view the rows of its table the view yields. */
+    @Test
+    void updateThroughAnInlineViewIsLimitedByTheViewsWhere() {
+        assertEquals(List.of(), found(Dialect.ORACLE, "UPDATE (SELECT o.status, c.active FROM orders o JOIN customers c"
+                + " ON c.id = o.customer_id WHERE c.active = 0) v SET v.status = 'CLOSED';"));
+        assertEquals(List.of("1:1 update-without-where ERROR UPDATE without WHERE changes every row of orders"),
+                found(Dialect.ORACLE, "UPDATE (SELECT status FROM orders) SET status = 'CLOSED';"));
+    }
+
+    private static List<String> found(Dialect dialect, String sql) {
+        List<Finding> findings = OneScript.findings(dialect, sql);
+        return findings.stream().map(f -> f.location().line() + ":" + f.location().column() + " "
                 + f.ruleId() + " " + f.severity() + " " + f.message()).toList();
-        assertEquals(expected.equals("-") ? List.of() : List.of(expected), found);
     }
 }

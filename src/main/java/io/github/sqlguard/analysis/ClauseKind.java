@@ -48,6 +48,11 @@ public enum ClauseKind {
     DROPPED_DATABASE,
     /** H2 {@code DROP ALL OBJECTS}: every schema, table, view and sequence of the database. */
     DROPPED_ALL_OBJECTS,
+    /**
+     * Oracle {@code FLASHBACK TABLE t TO TIMESTAMP|SCN|RESTORE POINT ..}: every row of t goes back to an earlier
+     * state, so what was inserted, updated or deleted since is lost. {@code TO BEFORE DROP} restores instead.
+     */
+    REWOUND_TABLE,
     /** A table renamed (ALTER TABLE .. RENAME TO, RENAME TABLE, sp_rename). */
     RENAMED_TABLE,
     /** A column renamed. */

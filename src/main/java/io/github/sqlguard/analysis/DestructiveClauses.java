@@ -65,6 +65,8 @@ final class DestructiveClauses {
                     replace.words(), replace.table(), replace.table(), null));
         } else if (verb.isWord("RENAME")) {
             renameTables(core);
+        } else if (verb.isWord("FLASHBACK")) {
+            flashback(core);
         } else if (verb.isWord("CREATE")) {
             ScratchTables.replacedTable(core).ifPresent(table -> add(ClauseKind.DROPPED_TABLE, verb,
                     "CREATE OR REPLACE TABLE", table, table, null));
@@ -216,6 +218,27 @@ final class DestructiveClauses {
             }
         }
         return false;
+    }
+
+    /**
+     * Oracle: {@code FLASHBACK TABLE a, b TO TIMESTAMP ..|SCN ..|RESTORE POINT ..} rewinds every row of each
+     * table, located at its TO; {@code TO BEFORE DROP} brings a dropped table back and loses nothing.
+     */
+    private void flashback(List<Token> core) {
+        if (core.size() < 3 || !core.get(1).isWord("TABLE")) {
+            return;
+        }
+        List<String> names = ObjectNames.readNameList(core, 2).stream().map(ObjectNames.NameAt::text).toList();
+        Token to = StatementCore.topLevelWord(core, 2, "TO");
+        int at = to == null ? -1 : core.indexOf(to);
+        if (at < 0 || at + 1 >= core.size() || core.get(at + 1).isWord("BEFORE")) {
+            return;
+        }
+        String target = core.get(at + 1).isWord("RESTORE") ? "RESTORE POINT" : core.get(at + 1).text().toUpperCase(
+                java.util.Locale.ROOT);
+        for (String name : names) {
+            add(ClauseKind.REWOUND_TABLE, to, "FLASHBACK TABLE " + name + " TO " + target, name, name, target);
+        }
     }
 
     /** MySQL: RENAME TABLE a TO b, c TO d; Oracle: RENAME a TO b. */

@@ -98,6 +98,11 @@ final class TokenDataChanges {
 
     private void delete(int start, int end) {
         int i = skipTop(tokens.skipWords(start + 1, "LOW_PRIORITY", "QUICK", "IGNORE"));
+        int view = tokens.isWord(i, "FROM") ? i + 1 : i;
+        if (tokens.isSymbol(view, "(") && tokens.isWord(view + 1, "SELECT", "WITH")) {
+            changeInlineView("DELETE", start, view, end);
+            return;
+        }
         List<String> targets = new ArrayList<>();
         int joinsFrom;
         if (tokens.isWord(i, "FROM")) {
@@ -131,6 +136,33 @@ final class TokenDataChanges {
                 tokens.tokens().get(start), unresolvedConditions(where, end)));
     }
 
+    /**
+     * Oracle {@code DELETE [FROM] (SELECT .. FROM t .. [WHERE c]) [alias] [WHERE d]} removes the rows of t the
+     * view yields, and {@code UPDATE (SELECT ..) v SET ..} changes them, so the view's own WHERE limits them as
+     * much as an outer one; the target is the view's first table (Oracle requires it to be key-preserved).
+     */
+    private void changeInlineView(String verb, int start, int open, int end) {
+        int close = tokens.closingParen(open);
+        int innerFrom = tokens.indexOfTopLevelWord(open + 1, close, "FROM");
+        ObjectNames.NameAt table = innerFrom < 0 ? null : tokens.nameAt(innerFrom + 1);
+        List<String> targets = table == null ? List.of() : List.of(table.text());
+        int outerWhere = tokens.indexOfTopLevelWord(close + 1, end, "WHERE");
+        int innerWhere = tokens.indexOfTopLevelWord(open + 1, close, "WHERE");
+        int where = outerWhere >= 0 ? outerWhere : innerWhere;
+        int whereEnd = outerWhere >= 0 ? end : innerWhereEnd(innerWhere, close);
+        found.add(new DataChange(verb, targets, false, false, whereClause(where, whereEnd, Set.of()),
+                tokens.tokens().get(start), unresolvedConditions(where, whereEnd)));
+    }
+
+    /** The end of an inline view's WHERE: its GROUP BY, ORDER BY, FETCH or the closing parenthesis. */
+    private int innerWhereEnd(int where, int close) {
+        if (where < 0) {
+            return close;
+        }
+        int after = tokens.indexOfTopLevelWord(where + 1, close, "GROUP", "ORDER", "FETCH", "CONNECT", "UNION");
+        return after < 0 ? close : after;
+    }
+
     private void update(int start, int end) {
         int set = tokens.indexOfTopLevelWord(start, end, "SET");
         if (set < 0) {
@@ -138,6 +170,10 @@ final class TokenDataChanges {
         }
         int i = tokens.skipWords(skipTop(skipConflictClause(tokens.skipWords(start + 1, "LOW_PRIORITY", "IGNORE"))),
                 "ONLY");
+        if (tokens.isSymbol(i, "(") && tokens.isWord(i + 1, "SELECT", "WITH")) {
+            changeInlineView("UPDATE", start, i, end);
+            return;
+        }
         List<String> targets = new ArrayList<>();
         ObjectNames.NameAt name = tokens.nameAt(i);
         if (name != null) {

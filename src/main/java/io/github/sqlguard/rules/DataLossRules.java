@@ -11,7 +11,7 @@ public final class DataLossRules {
     /** A fresh instance of every data-loss rule, errors first. */
     public static List<Rule> all() {
         return List.of(new TruncateTableRule(), new DropTableRule(), new DropColumnRule(), new DropSchemaRule(),
-                new DropDatabaseRule(), new DropPartitionRule(), new DeleteHistoryRule(),
+                new DropDatabaseRule(), new DropPartitionRule(), new DeleteHistoryRule(), new FlashbackTableRule(),
                 new AlterIgnoreUniqueRule(), new RenameTableRule(), new RenameColumnRule(),
                 new AlterColumnTypeRule(), new ReplaceIntoRule(), new CascadeRule());
     }

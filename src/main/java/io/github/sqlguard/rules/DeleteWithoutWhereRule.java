@@ -14,7 +14,9 @@ public final class DeleteWithoutWhereRule extends RowChangeRule {
             Severity.ERROR,
             "DELETE without a WHERE clause",
             "A DELETE without WHERE removes every row of its table, and a migration runs it against production. "
-                    + "A WHERE inside a subquery or a CTE does not limit the outer DELETE, and LIMIT, TOP or "
+                    + "A WHERE inside a subquery or a CTE does not limit the outer DELETE (Oracle's DELETE FROM "
+                    + "(SELECT .. WHERE ..) is limited by its view's WHERE, as the view yields the rows it deletes), "
+                    + "and LIMIT, TOP or "
                     + "Oracle's WHERE ROWNUM <= n only cap how many arbitrary rows go. A WHERE that names only columns of the USING list's tables, "
                     + "or a join on a condition such as ON 1 = 1, does not limit the target's rows either. This is the mistake that erases a whole table in one deploy.",
             "Add a WHERE clause that selects exactly the rows to remove, or acknowledge it: -- sqlguard:allow delete-without-where reason: <why>",

@@ -16,6 +16,46 @@ final class ClientCommands {
                 || startsWithWord(text, pos, end, "REMARK");
     }
 
+    /**
+     * SQL*Plus settings that end at their line without a semicolon ({@code SET DEFINE OFF}, {@code WHENEVER
+     * SQLERROR EXIT}, {@code SPOOL}, {@code DEFINE}, ..): read as SQL they would swallow the statement on the
+     * next line. The caller makes sure {@code pos} starts a statement, so an UPDATE's SET line is not one; SQL's
+     * own SET TRANSACTION, SET ROLE and SET CONSTRAINTS are not settings.
+     */
+    static boolean isSqlPlusSettingLine(String text, int pos, int end) {
+        if (startsWithWord(text, pos, end, "SET")) {
+            int next = LexicalShapes.skipBlanks(text, pos + "SET".length(), end);
+            return next < end && Character.isLetter(text.charAt(next))
+                    && !startsWithWord(text, next, end, "TRANSACTION") && !startsWithWord(text, next, end, "ROLE")
+                    && !startsWithWord(text, next, end, "CONSTRAINT")
+                    && !startsWithWord(text, next, end, "CONSTRAINTS");
+        }
+        for (String command : SQL_PLUS_LINE_COMMANDS) {
+            if (startsWithWord(text, pos, end, command)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** SQL*Plus's {@code EXEC[UTE] proc(..)}, not PL/SQL's {@code EXECUTE IMMEDIATE}. */
+    static boolean isSqlPlusExec(String text, int pos, int end) {
+        int after;
+        if (startsWithWord(text, pos, end, "EXEC")) {
+            after = pos + "EXEC".length();
+        } else if (startsWithWord(text, pos, end, "EXECUTE")) {
+            after = pos + "EXECUTE".length();
+        } else {
+            return false;
+        }
+        int next = LexicalShapes.skipBlanks(text, after, end);
+        return next < end && !LexicalShapes.isLineBreak(text.charAt(next))
+                && !startsWithWord(text, next, end, "IMMEDIATE");
+    }
+
+    private static final String[] SQL_PLUS_LINE_COMMANDS = {"WHENEVER", "SPOOL", "DEFINE", "UNDEFINE", "SHOW",
+        "TTITLE", "BTITLE"};
+
     /** A {@code /} at {@code pos} with only blanks after it on its line. */
     static boolean isSlashLine(String text, int pos, int end) {
         int i = LexicalShapes.skipBlanks(text, pos + 1, end);

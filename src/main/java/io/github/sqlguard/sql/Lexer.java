@@ -41,6 +41,8 @@ public final class Lexer {
     private final class Run extends LexCursor {
         private String delimiter = ";";
         private boolean insideExecutableComment;
+        /** True while lexing a line that starts with SQL*Plus's EXEC, which ends at the line's end. */
+        private boolean sqlPlusExecLine;
         /** The index of the backslash of a psql meta-command on the current line, or -1. */
         private int metaCommandAt = -1;
         /** The index of the first token after the last psql meta-command line. */
@@ -59,6 +61,7 @@ public final class Lexer {
             while (pos < end && error == null) {
                 char c = text.charAt(pos);
                 if (c == '\n' || c == '\r') {
+                    endSqlPlusExecLine();
                     advance();
                     lineHasToken = false;
                     if (c == '\n' || pos >= end || text.charAt(pos) != '\n') {
@@ -73,8 +76,34 @@ public final class Lexer {
             return new LexedText(tokens, Optional.ofNullable(error));
         }
 
+        /** True when no token but comments stands between the last statement's end and the current offset. */
+        private boolean startsStatement() {
+            for (int i = tokens.size() - 1; i >= 0; i--) {
+                TokenType type = tokens.get(i).type();
+                if (type != TokenType.COMMENT) {
+                    return type == TokenType.TERMINATOR || type == TokenType.BATCH_SEPARATOR;
+                }
+            }
+            return true;
+        }
+
+        /**
+         * SQL*Plus's {@code EXEC proc} ends at its line without a semicolon: a terminator is put at the line break
+         * so that the statement on the next line is not read as part of the call.
+         */
+        private void endSqlPlusExecLine() {
+            if (sqlPlusExecLine && !tokens.isEmpty() && tokens.get(tokens.size() - 1).type() != TokenType.TERMINATOR) {
+                tokens.add(new Token(TokenType.TERMINATOR, ";", pos, line, column));
+            }
+            sqlPlusExecLine = false;
+        }
+
         private void lexToken(char c) {
             int placeholderEnd;
+            if (forms.knowsSqlPlusCommentLines() && !lineHasToken && startsStatement()
+                    && ClientCommands.isSqlPlusExec(text, pos, end)) {
+                sqlPlusExecLine = true;
+            }
             int startPos = pos;
             int startLine = line;
             int startColumn = column;
@@ -84,7 +113,8 @@ public final class Lexer {
                 advanceBy(delimiter.length());
                 emit(TokenType.TERMINATOR, startPos, startLine, startColumn);
             } else if (forms.knowsSqlPlusCommentLines() && !lineHasToken
-                    && ClientCommands.isSqlPlusCommentLine(text, pos, end)) {
+                    && (ClientCommands.isSqlPlusCommentLine(text, pos, end)
+                            || startsStatement() && ClientCommands.isSqlPlusSettingLine(text, pos, end))) {
                 skipToLineEnd();
                 emit(TokenType.COMMENT, startPos, startLine, startColumn);
             } else if (c == '-' && peek(1) == '-' && startsDashComment()) {

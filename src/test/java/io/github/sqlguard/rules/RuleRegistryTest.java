@@ -20,9 +20,10 @@ class RuleRegistryTest {
         assertEquals(List.of("delete-without-where ERROR", "update-without-where ERROR", "always-true-where ERROR",
                 "unresolved-where ERROR", "merge-not-matched-by-source ERROR",
                 "unfiltered-subquery WARNING", "truncate-table ERROR", "drop-table ERROR", "drop-column ERROR", "drop-schema ERROR",
-                "drop-database ERROR", "drop-partition ERROR", "delete-history ERROR", "alter-ignore-unique ERROR",
-                "rename-table WARNING", "rename-column WARNING",
-                "alter-column-type WARNING", "replace-into WARNING", "cascade WARNING", "unparsed-statement WARNING", "runtime-sql WARNING",
+                "drop-database ERROR", "drop-partition ERROR", "delete-history ERROR", "flashback-table ERROR",
+                "alter-ignore-unique ERROR", "rename-table WARNING", "rename-column WARNING",
+                "alter-column-type WARNING", "replace-into WARNING", "cascade WARNING", "unparsed-statement WARNING",
+                "runtime-sql WARNING",
                 "script-include WARNING"),
                 RuleRegistry.all().stream().map(rule -> rule.info().id() + " " + rule.info().defaultSeverity())
                         .toList());

@@ -118,6 +118,23 @@ class SplitterRegionTest {
     }
 
     @Test
+    void sqlPlusSettingsWithoutSemicolonEndAtTheirLineAndDoNotSwallowTheNextStatement() {
+        Script script = split(Dialect.ORACLE, "SET DEFINE OFF\nWHENEVER SQLERROR EXIT SQL.SQLCODE\n"
+                + "SPOOL drop.log\nDROP TABLE a;\nUPDATE a\nSET x = 1\nWHERE id = 2;\nSET TRANSACTION READ ONLY;");
+        assertEquals(List.of("4:1 DROP TABLE a", "5:1 UPDATE a SET x = 1 WHERE id = 2", "8:1 SET TRANSACTION READ ONLY"),
+                render(script));
+    }
+
+    @Test
+    void sqlPlusExecEndsAtItsLineButExecuteImmediateDoesNot() {
+        assertEquals(List.of("1:1 EXEC wipe_all", "2:1 DROP TABLE a", "3:1 EXECUTE purge(1)"),
+                render(split(Dialect.ORACLE, "EXEC wipe_all\nDROP TABLE a;\nEXECUTE purge(1);\n")));
+        assertEquals(List.of("1:1 [C] BEGIN x := 1; EXECUTE IMMEDIATE 'DROP TABLE b'; END", "1:7 [E PL/SQL block] x := 1",
+                "2:1 [E PL/SQL block] EXECUTE IMMEDIATE 'DROP TABLE b'", "3:3 [E PL/SQL block] DROP TABLE b"),
+                render(split(Dialect.ORACLE, "BEGIN x := 1;\nEXECUTE IMMEDIATE\n 'DROP TABLE b';\nEND;\n/\n")));
+    }
+
+    @Test
     void aDeclarationSectionWithoutBeginIsReadAsStatements() {
         assertEquals(List.of("1:1 [C] DECLARE x int; DELETE FROM a", "1:9 [E PL/SQL block] x int",
                 "1:16 [E PL/SQL block] DELETE FROM a"), render(Dialect.ORACLE, "DECLARE x int; DELETE FROM a"));
