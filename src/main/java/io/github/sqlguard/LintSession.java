@@ -1,6 +1,5 @@
 package io.github.sqlguard;
 
-import io.github.sqlguard.analysis.StatementAnalyzer;
 import io.github.sqlguard.liquibase.ChangelogReader;
 import io.github.sqlguard.liquibase.ChangelogScript;
 import io.github.sqlguard.liquibase.FormattedSqlReader;
@@ -32,7 +31,6 @@ import io.github.sqlguard.sql.AttachedComment;
 import io.github.sqlguard.sql.Placeholders;
 import io.github.sqlguard.sql.Statement;
 import io.github.sqlguard.sql.StatementContext;
-import io.github.sqlguard.sql.StatementSplitter;
 import io.github.sqlguard.suppress.Baseline;
 import io.github.sqlguard.suppress.BaselineMatch;
 import io.github.sqlguard.suppress.Fingerprint;
@@ -44,7 +42,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -66,14 +63,12 @@ final class LintSession {
     private final List<RuleInfo> ruleInfos;
     private final Set<String> knownRuleIds;
     private final RuleSettings settings;
-    private final StatementChecker checker;
     private final SourceClassifier classifier;
-    private final Map<Dialect, StatementSplitter> splitters = new EnumMap<>(Dialect.class);
+    private final Analysers analysers;
     private final LiquibaseOptions liquibaseOptions;
     private final FlywayVersion sinceVersion;
     private final PomSuppressions pomSuppressions;
     private final Optional<Baseline> baseline;
-    
 
     /** @throws IllegalArgumentException for unknown rule ids or severities, bad versions or suppressions */
     LintSession(LintConfig config) {
@@ -84,15 +79,11 @@ final class LintSession {
         ruleInfos.forEach(info -> ids.add(info.id()));
         this.knownRuleIds = Set.copyOf(ids);
         this.settings = new RuleSettings(ids, config.ruleLevels(), config.disabledRules(), RuleCatalog.NEVER_OFF);
-        this.checker = new StatementChecker(rules, settings::severityOf, new StatementAnalyzer());
         FlywayConfig flyway = config.flyway();
         this.classifier = new SourceClassifier(new FlywayNaming(flyway.versionedPrefix(), flyway.undoPrefix(),
                 flyway.repeatablePrefix(), flyway.separator(), flyway.suffixes()));
-        Placeholders placeholders = new Placeholders(flyway.placeholderPrefix(), flyway.placeholderSuffix(),
-                flyway.placeholders());
-        for (Dialect dialect : Dialect.values()) {
-            splitters.put(dialect, new StatementSplitter(dialect, placeholders));
-        }
+        this.analysers = new Analysers(rules, settings, new Placeholders(flyway.placeholderPrefix(),
+                flyway.placeholderSuffix(), flyway.placeholders()));
         this.liquibaseOptions = new LiquibaseOptions(
                 config.liquibase().rollbacks(), config.liquibase().properties(),
                 config.dialect(), config.directories());
@@ -212,7 +203,7 @@ final class LintSession {
             scripts.add(FormattedSqlReader.read(path, text.text(), liquibaseOptions));
         } else {
             String content = text.text();
-            scripts.add(new ChangelogScript(path, splitters.get(dialectOf(file)).split(path, content, 0,
+            scripts.add(new ChangelogScript(path, analysers.splitter(dialectOf(file)).split(path, content, 0,
                     content.length(), 1, 1, scriptContext(file, kind))));
         }
         return new PreparedFile(file, classification, scripts, findings, reached, ceiling, text.text(), decided,
@@ -249,7 +240,7 @@ final class LintSession {
         List<Finding> ruleFindings = new ArrayList<>();
         List<AttachedComment> attached = new ArrayList<>();
         for (ChangelogScript script : prepared.scripts()) {
-            StatementChecker.ScriptFindings checked = checker.check(script.script(), script.relativePath(),
+            StatementChecker.ScriptFindings checked = analysers.checker().check(script.script(), script.relativePath(),
                     prepared.ceiling(), config.liquibase().rollbacks(), statementSql, histories::factsFor,
                     histories);
             parsed += checked.parsedStatements();
