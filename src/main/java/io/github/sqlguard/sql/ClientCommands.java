@@ -17,9 +17,9 @@ final class ClientCommands {
     }
 
     /**
-     * SQL*Plus settings that end at their line without a semicolon ({@code SET DEFINE OFF}, {@code WHENEVER
-     * SQLERROR EXIT}, {@code SPOOL}, {@code DEFINE}, ..): read as SQL they would swallow the statement on the
-     * next line. The caller makes sure {@code pos} starts a statement, so an UPDATE's SET line is not one; SQL's
+     * SQL*Plus settings and commands that end at their line without a semicolon ({@code SET DEFINE OFF},
+     * {@code WHENEVER SQLERROR EXIT}, {@code SPOOL}, {@code DEFINE}, {@code CONNECT}, {@code COLUMN}, {@code DESC},
+     * {@code EXIT}, ..): read as SQL they would swallow the statement on the next line. The caller makes sure {@code pos} starts a statement, so an UPDATE's SET line is not one; SQL's
      * own SET TRANSACTION, SET ROLE and SET CONSTRAINTS are not settings.
      */
     static boolean isSqlPlusSettingLine(String text, int pos, int end) {
@@ -34,6 +34,11 @@ final class ClientCommands {
             if (startsWithWord(text, pos, end, command)) {
                 return true;
             }
+        }
+        // SQL*Plus's EXIT ends the script; PL/SQL's EXIT [WHEN ..] leaves a loop and ends at its semicolon.
+        if (startsWithWord(text, pos, end, "EXIT") || startsWithWord(text, pos, end, "QUIT")) {
+            int next = LexicalShapes.skipBlanks(text, pos + 4, end);
+            return next >= end || text.charAt(next) != ';' && !startsWithWord(text, next, end, "WHEN");
         }
         return false;
     }
@@ -53,8 +58,10 @@ final class ClientCommands {
                 && !startsWithWord(text, next, end, "IMMEDIATE");
     }
 
-    private static final String[] SQL_PLUS_LINE_COMMANDS = {"WHENEVER", "SPOOL", "DEFINE", "UNDEFINE", "SHOW",
-        "TTITLE", "BTITLE"};
+    /** Line commands of SQL*Plus (and SQLcl) that no SQL or PL/SQL statement starts with. */
+    private static final String[] SQL_PLUS_LINE_COMMANDS = {"WHENEVER", "SPOOL", "SPO", "DEFINE", "UNDEFINE", "SHOW",
+        "SHO", "TTITLE", "BTITLE", "CONNECT", "CONN", "DISCONNECT", "DISC", "COLUMN", "COL", "DESCRIBE", "DESC",
+        "VARIABLE", "VAR", "PRINT", "ACCEPT", "PAUSE", "HOST", "BREAK", "COMPUTE", "CLEAR", "TIMING"};
 
     /** A {@code /} at {@code pos} with only blanks after it on its line. */
     static boolean isSlashLine(String text, int pos, int end) {

@@ -126,6 +126,17 @@ class SplitterRegionTest {
     }
 
     @Test
+    void sqlPlusSessionAndReportCommandsEndAtTheirLineButExitWhenInABlockDoesNot() {
+        Script script = split(Dialect.ORACLE, "CONNECT app/secret@orcl\nDROP TABLE a;\nCOLUMN name FORMAT a20\n"
+                + "DELETE FROM b;\nDESC c\nVARIABLE n NUMBER\nTRUNCATE TABLE d;\nBEGIN LOOP DELETE FROM e WHERE ROWNUM < 9;\n"
+                + "EXIT WHEN SQL%ROWCOUNT = 0;\nEND LOOP; END;\n/\nEXIT\n");
+        assertEquals(List.of("2:1 DROP TABLE a", "4:1 DELETE FROM b", "7:1 TRUNCATE TABLE d",
+                "8:1 [C] BEGIN LOOP DELETE FROM e WHERE ROWNUM < 9; EXIT WHEN SQL%ROWCOUNT = 0; END LOOP; END",
+                "8:12 [E PL/SQL block] DELETE FROM e WHERE ROWNUM < 9", "9:1 [E PL/SQL block] EXIT WHEN SQL%ROWCOUNT = 0"),
+                render(script));
+    }
+
+    @Test
     void sqlPlusExecEndsAtItsLineButExecuteImmediateDoesNot() {
         assertEquals(List.of("1:1 EXEC wipe_all", "2:1 DROP TABLE a", "3:1 EXECUTE purge(1)"),
                 render(split(Dialect.ORACLE, "EXEC wipe_all\nDROP TABLE a;\nEXECUTE purge(1);\n")));
