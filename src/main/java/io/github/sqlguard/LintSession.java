@@ -155,9 +155,10 @@ final class LintSession {
         String path = file.relativePath();
         ReadResult read = SourceReader.read(file.file(), config.encoding(), config.maxFileBytes());
         if (read instanceof ReadResult.Unreadable unreadable) {
-            return PreparedFile.decided(file, null, new FileOutcome(path, List.of(fileProblem(
-                    FileDiagnostics.UNREADABLE_FILE, path, 1, unreadable.reason())), 0, true, false, Map.of(), Set.of()),
-                    null);
+            Finding problem = UncheckedTextFingerprints.ofUnreadableFile(fileProblem(FileDiagnostics.UNREADABLE_FILE,
+                    path, 1, unreadable.reason()), file.file());
+            return PreparedFile.decided(file, null, new FileOutcome(path, List.of(problem), 0, true, false, Map.of(),
+                    Set.of()), null);
         }
         ReadResult.Text text = (ReadResult.Text) read;
         SourceClassification classification = classifier.classify(file, text.text());

@@ -1,10 +1,16 @@
 package io.github.sqlguard;
 
+import io.github.sqlguard.model.ContentHash;
 import io.github.sqlguard.model.Finding;
 import io.github.sqlguard.model.LineIndex;
 import io.github.sqlguard.model.Location;
 import io.github.sqlguard.rules.FileDiagnostics;
 import io.github.sqlguard.suppress.Fingerprint;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +22,8 @@ import java.util.Map;
  * also accept a {@code DROP TABLE} added after it.
  */
 final class UncheckedTextFingerprints {
+
+    private static final int SAMPLE_BYTES = 64 * 1024;
 
     private UncheckedTextFingerprints() {
     }
@@ -41,6 +49,32 @@ final class UncheckedTextFingerprints {
             statementSql.putIfAbsent(finding.location(), unchecked.strip().lines().findFirst().orElse(""));
         }
         return result;
+    }
+
+    /**
+     * An unreadable file's finding, fingerprinted over what can be told of its bytes without holding them: its
+     * size and its first and last 64 KiB. A baseline entry for a binary or oversized file then stops matching once
+     * the file is edited (a statement appended changes its size and its end), so the edit is reported again.
+     */
+    static Finding ofUnreadableFile(Finding finding, Path file) {
+        return finding.withFingerprint(Fingerprint.ofUncheckedText(finding.ruleId(), finding.location().path(),
+                "unreadable file " + sampleOf(file)));
+    }
+
+    private static String sampleOf(Path file) {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            long size = channel.size();
+            ContentHash hash = new ContentHash();
+            ByteBuffer buffer = ByteBuffer.allocate(SAMPLE_BYTES);
+            for (long position : new long[] {0, Math.max(0, size - SAMPLE_BYTES)}) {
+                buffer.clear();
+                int read = channel.read(buffer, position);
+                hash.add(buffer.array(), 0, Math.max(0, read));
+            }
+            return size + " bytes, sampled " + hash.hex();
+        } catch (IOException | RuntimeException e) {
+            return "that cannot be opened";
+        }
     }
 
     /** What the finding left unchecked: the rest of the file from an unterminated token's line, or all of it. */

@@ -84,6 +84,30 @@ class LinterBaselineTest {
         assertFalse(onlyOf(lint("blue", baselineFile), "malformed-changelog").isAcknowledged());
     }
 
+    @Test
+    void aBaselinedUnreadableFileNoLongerCoversItOnceItsBytesChange() throws IOException {
+        Path dump = project.resolve("db/V2__legacy_dump.sql");
+        Files.createDirectories(dump.getParent());
+        byte[] binary = new byte[200_000];
+        for (int i = 0; i < binary.length; i++) {
+            binary[i] = (byte) (i % 7 == 0 ? 0 : 'a' + i % 26);
+        }
+        Files.write(dump, binary);
+        Path baselineFile = project.resolve("sqlguard-baseline.json");
+        LintResult first = lint("blue", baselineFile);
+        Baseline.of(first.findings(), f -> first.statementSql().get(f.location())).write(baselineFile);
+        assertTrue(onlyOf(lint("blue", baselineFile), "unreadable-file").isAcknowledged());
+
+        Files.write(dump, "\nDELETE FROM customers;\n".getBytes(StandardCharsets.UTF_8),
+                java.nio.file.StandardOpenOption.APPEND);
+        assertFalse(onlyOf(lint("blue", baselineFile), "unreadable-file").isAcknowledged(),
+                "what was appended to the file was never accepted");
+
+        Files.write(dump, binary);
+        assertTrue(onlyOf(lint("blue", baselineFile), "unreadable-file").isAcknowledged(),
+                "the file as it was when the baseline was written");
+    }
+
     private static Finding onlyOf(LintResult result, String rule) {
         List<Finding> found = result.findings().stream().filter(f -> f.ruleId().equals(rule)).toList();
         assertEquals(1, found.size(), result.findings().toString());
