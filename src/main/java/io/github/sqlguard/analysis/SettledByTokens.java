@@ -90,7 +90,7 @@ final class SettledByTokens {
         int end = targetsEnd < 0 ? size : targetsEnd;
         int set = structure.indexOfTopLevelWord(main + 1, end, "SET");
         return set >= 0 && structure.indexOfTopLevelWord(set, end, "FROM") >= 0
-                && !hasTopLevelComma(structure, main + 1, set);
+                && structure.firstTopLevelComma(main + 1, set) == set;
     }
 
     private static boolean holdsUndecidedLiteralTerm(StatementTokens structure) {
@@ -114,24 +114,11 @@ final class SettledByTokens {
             int from = structure.indexOfTopLevelWord(main + 1, end, "FROM");
             return from >= 0 && structure.indexOfTopLevelWord(from + 1, end, "FROM") < 0
                     && structure.skipWords(main + 1, "LOW_PRIORITY", "QUICK", "IGNORE") == from
-                    && !hasTopLevelComma(structure, from, end);
+                    && structure.firstTopLevelComma(from, end) == end;
         }
         int set = structure.indexOfTopLevelWord(main + 1, end, "SET");
         return set >= 0 && structure.indexOfTopLevelWord(set, end, "FROM") < 0
-                && !hasTopLevelComma(structure, main + 1, set);
+                && structure.firstTopLevelComma(main + 1, set) == set;
     }
 
-    private static boolean hasTopLevelComma(StatementTokens structure, int from, int to) {
-        int depth = 0;
-        for (int i = from; i < to; i++) {
-            if (structure.isSymbol(i, "(")) {
-                depth++;
-            } else if (structure.isSymbol(i, ")")) {
-                depth--;
-            } else if (depth == 0 && structure.isSymbol(i, ",")) {
-                return true;
-            }
-        }
-        return false;
-    }
 }

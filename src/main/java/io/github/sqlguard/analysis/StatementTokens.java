@@ -102,6 +102,21 @@ public final class StatementTokens {
         return tokens.size();
     }
 
+    /** The first comma in {@code [from, to)} outside the parentheses opened there, or {@code to}. */
+    public int firstTopLevelComma(int from, int to) {
+        int depth = 0;
+        for (int i = from; i < to; i++) {
+            if (isSymbol(i, "(")) {
+                depth++;
+            } else if (isSymbol(i, ")")) {
+                depth--;
+            } else if (depth == 0 && isSymbol(i, ",")) {
+                return i;
+            }
+        }
+        return to;
+    }
+
     /**
      * The first index in {@code [from, to)} of one of {@code words} at the nesting level of {@code from}
      * (not inside parentheses opened after {@code from}), or -1. The search also stops at a {@code )} that

@@ -228,7 +228,7 @@ final class TokenDataChanges {
             if (qualifiers.stream().noneMatch(known -> ObjectNames.normalize(known).equals(normalized))) {
                 qualifiers.add(qualifier);
             }
-            i = firstTopLevelComma(column.next(), to) + 1;
+            i = tokens.firstTopLevelComma(column.next(), to) + 1;
         }
         return qualifiers;
     }
@@ -283,7 +283,7 @@ final class TokenDataChanges {
                     joinSeen = true;
                 } else if (joinSeen && tokens.isWord(i, "ON")) {
                     int conditionEnd = tokens.indexOfTopLevelWord(i + 1, to, AFTER_JOIN_CONDITION);
-                    int onEnd = firstTopLevelComma(i + 1, conditionEnd < 0 ? to : conditionEnd);
+                    int onEnd = tokens.firstTopLevelComma(i + 1, conditionEnd < 0 ? to : conditionEnd);
                     if (TokenConditionTruth.of(tokens, i + 1, onEnd) == Truth.ALWAYS_TRUE) {
                         joined.alwaysTrueConditionFound();
                     } else {
@@ -304,20 +304,6 @@ final class TokenDataChanges {
         return joined;
     }
 
-    /** The first comma outside parentheses in {@code [from, to)}, or {@code to}. */
-    private int firstTopLevelComma(int from, int to) {
-        int depth = 0;
-        for (int i = from; i < to; i++) {
-            if (tokens.isSymbol(i, "(")) {
-                depth++;
-            } else if (tokens.isSymbol(i, ")")) {
-                depth--;
-            } else if (depth == 0 && tokens.isSymbol(i, ",")) {
-                return i;
-            }
-        }
-        return to;
-    }
 
     private void addTableAt(JoinedTables joined, int index) {
         ObjectNames.NameAt name = tokens.nameAt(tokens.skipWords(index, "ONLY"));

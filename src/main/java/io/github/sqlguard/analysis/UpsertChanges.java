@@ -104,7 +104,7 @@ final class UpsertChanges {
             return false;
         }
         if (tokens.indexOfTopLevelWord(from, end, "JOIN", "STRAIGHT_JOIN", "UNION", "EXCEPT", "INTERSECT",
-                "MINUS") >= 0 || hasTopLevelComma(tokens, from, end)) {
+                "MINUS") >= 0 || tokens.firstTopLevelComma(from, end) < end) {
             return false;
         }
         int where = tokens.indexOfTopLevelWord(from, end, "WHERE");
@@ -112,17 +112,4 @@ final class UpsertChanges {
                 TokenDataChanges.conditionEnd(tokens, where, end)) == Truth.ALWAYS_TRUE;
     }
 
-    private static boolean hasTopLevelComma(StatementTokens tokens, int from, int to) {
-        int depth = 0;
-        for (int i = from; i < to; i++) {
-            if (tokens.isSymbol(i, "(")) {
-                depth++;
-            } else if (tokens.isSymbol(i, ")")) {
-                depth--;
-            } else if (depth == 0 && tokens.isSymbol(i, ",")) {
-                return true;
-            }
-        }
-        return false;
-    }
 }
