@@ -22,6 +22,12 @@ public enum ClauseKind {
     /** {@code ALTER TABLE t DROP PARTITION p}. */
     DROPPED_PARTITION,
     /**
+     * PostgreSQL extensions: a call that drops partitions with their rows, now (TimescaleDB's
+     * {@code drop_chunks}, pg_partman's {@code drop_partition_time}) or on a schedule
+     * ({@code add_retention_policy}).
+     */
+    PARTITIONS_DROPPED_BY_CALL,
+    /**
      * MariaDB {@code ALTER IGNORE TABLE t ADD UNIQUE (..)} / {@code ADD PRIMARY KEY}: every row that repeats a
      * key of the new index is deleted, silently.
      */

@@ -71,6 +71,11 @@ final class DestructiveClauses {
             ScratchTables.replacedTable(core).ifPresent(table -> add(ClauseKind.DROPPED_TABLE, verb,
                     "CREATE OR REPLACE TABLE", table, table, null));
         }
+        for (PartitionDroppingCalls.Call call : PartitionDroppingCalls.of(core)) {
+            // A scheduled drop runs after the migration, when even a table this script created holds rows.
+            add(ClauseKind.PARTITIONS_DROPPED_BY_CALL, call.at(), call.function(),
+                    call.scheduled() ? null : call.table(), call.table(), call.scheduled() ? "scheduled" : null);
+        }
         SpRenameCall.of(core).ifPresent(call -> {
             if (call.renamesColumn()) {
                 add(ClauseKind.RENAMED_COLUMN, verb, "sp_rename", null, call.oldName(), call.newName());
