@@ -75,6 +75,12 @@ public enum ClauseKind {
      * ({@code USING NULL}): every value of the column is replaced by it.
      */
     REPLACED_COLUMN_VALUES,
+    /**
+     * PostgreSQL {@code DROP TYPE t CASCADE}, {@code DROP DOMAIN d CASCADE} and {@code DROP EXTENSION e CASCADE}:
+     * every column of the dropped type (or of a type the extension provides) is dropped with its values. The
+     * clause's name is the type; its detail is {@code TYPE}, {@code DOMAIN} or {@code EXTENSION}.
+     */
+    DROPPED_TYPE_COLUMNS,
     /** A {@code CASCADE} word that extends a DROP or TRUNCATE to dependent objects. */
     CASCADE
 }

@@ -151,12 +151,32 @@ final class DestructiveClauses {
             default -> {
             }
         }
+        if (drop.cascade() && !statement.dialect().isMySqlFamily()) {
+            droppedTypeColumns(drop, words);
+        }
         // MySQL and MariaDB accept CASCADE after DROP TABLE/VIEW and ignore it.
         if (drop.cascade() && !statement.dialect().isMySqlFamily()) {
             String detail = cascadesConstraints(core) ? "DROP CONSTRAINTS" : "DROP";
             boolean table = drop.kind().equals("TABLE");
             names.forEach(name -> add(ClauseKind.CASCADE, drop.cascadeWord(), words, table ? name : null, name,
                     detail));
+        }
+    }
+
+    /**
+     * PostgreSQL: a type, domain or extension dropped with CASCADE takes every column of its types along, one
+     * clause per type at the CASCADE; which columns those are only the schema knows.
+     */
+    private void droppedTypeColumns(DropStatement drop, String words) {
+        for (String name : drop.names()) {
+            switch (drop.kind()) {
+                case "TYPE", "DOMAIN" -> add(ClauseKind.DROPPED_TYPE_COLUMNS, drop.cascadeWord(), words, null, name,
+                        drop.kind());
+                case "EXTENSION" -> ExtensionTypes.of(name).forEach(type -> add(ClauseKind.DROPPED_TYPE_COLUMNS,
+                        drop.cascadeWord(), words + " " + name, null, type, drop.kind()));
+                default -> {
+                }
+            }
         }
     }
 
