@@ -81,6 +81,11 @@ public enum ClauseKind {
      * clause's name is the type; its detail is {@code TYPE}, {@code DOMAIN} or {@code EXTENSION}.
      */
     DROPPED_TYPE_COLUMNS,
+    /**
+     * PostgreSQL {@code ALTER TABLE t SET UNLOGGED}: the rows stay, but a crash empties the table and standbys never
+     * receive them.
+     */
+    UNLOGGED_TABLE,
     /** A {@code CASCADE} word that extends a DROP or TRUNCATE to dependent objects. */
     CASCADE
 }

@@ -213,6 +213,10 @@ final class DestructiveClauses {
             add(found.kind(), found.at(), found.words(), table, found.name(), found.detail());
         }
         for (List<Token> clause : alter.clauses()) {
+            if (clause.size() > 1 && clause.get(0).isWord("SET") && clause.get(1).isWord("UNLOGGED")
+                    && !dialect.isMySqlFamily()) {
+                add(ClauseKind.UNLOGGED_TABLE, clause.get(1), words, table, table, null);
+            }
             if (clause.get(0).isWord("SWITCH") && truncatesTarget(clause)) {
                 int to = clause.size() > 1 && clause.get(1).isWord("TO") ? 2 : 1;
                 ObjectNames.NameAt target = ObjectNames.readName(clause, to);
