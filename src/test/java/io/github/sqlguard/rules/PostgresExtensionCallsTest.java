@@ -40,4 +40,5 @@ class PostgresExtensionCallsTest {
                 .map(hit -> hit.line() + ":" + hit.column() + " " + hit.rule() + " " + hit.message()).toList();
         assertEquals(expected.equals("-") ? List.of() : List.of(expected), hits, sql);
     }
+
 }
