@@ -102,7 +102,8 @@ final class PartitionDroppingCalls {
     }
 
     private static boolean named(List<Token> argument) {
-        return argument.size() > 2 && argument.get(1).isSymbol("=>");
+        // PostgreSQL names an argument with => or, in its older spelling, :=
+        return argument.size() > 2 && (argument.get(1).isSymbol("=>") || argument.get(1).isSymbol(":="));
     }
 
     /** The text of a {@code '..'} argument, possibly cast ({@code ::regclass}), or null. */

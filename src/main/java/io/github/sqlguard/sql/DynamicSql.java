@@ -141,7 +141,7 @@ final class DynamicSql {
         List<Token> command = null;
         boolean anyNamed = false;
         for (List<Token> argument : arguments) {
-            boolean named = argument.size() > 2 && argument.get(1).isSymbol("=>");
+            boolean named = argument.size() > 2 && (argument.get(1).isSymbol("=>") || argument.get(1).isSymbol(":="));
             anyNamed |= named;
             if (named && argument.get(0).isWord("command")) {
                 command = argument.subList(2, argument.size());

@@ -26,6 +26,7 @@ class PostgresExtensionCallsTest {
         "SELECT partman.drop_partition_time('public.events', p_retention => '90 days', p_keep_table => false) | 1:16 drop-partition partman.drop_partition_time(..) drops the partitions of public.events that it selects, with every row in them",
         "SELECT partman.drop_partition_id('public.orders', '1000000') | 1:16 drop-partition partman.drop_partition_id(..) drops the partitions of public.orders that it selects, with every row in them",
         "SELECT partman.drop_partition_time('public.events', '90 days', true) | -",
+        "SELECT partman.drop_partition_time(p_parent_table := 'public.events', p_keep_table := true) | -",
         "SELECT partman.drop_partition_time('public.events', p_retention => '90 days', p_retention_schema => 'archive') | -",
         "SELECT remove_retention_policy('metrics', if_exists => true) | -",
         "SELECT show_chunks('metrics', older_than => INTERVAL '30 days') | -",

@@ -98,6 +98,7 @@ class DynamicSqlTest {
         "SELECT cron.schedule('vacuum', '0 5 * * *', 'VACUUM ANALYZE events'); | - | false",
         "SELECT cron.schedule('p', '@daily', format('DELETE FROM %I', 'events')); | - | true",
         "SELECT cron.alter_job(42, '@hourly', NULL); | - | false",
+        "SELECT cron.schedule(schedule := '@daily', command := 'TRUNCATE s', job_name := 'p'); | 1:56 [E] TRUNCATE | false",
         "SELECT cron.unschedule('nightly-purge'); | - | false",
         "SELECT my.schedule('p', '@daily', 'DELETE FROM s'); | - | false",
     })
