@@ -76,6 +76,37 @@ class LinterSchemaTest {
     }
 
     @Test
+    void droppingATypeDomainOrExtensionWithCascadeDropsTheColumnsOfItsTypes() throws IOException {
+        write("db/V1__init.sql", """
+                CREATE EXTENSION IF NOT EXISTS postgis;
+                CREATE TYPE order_status AS ENUM ('new', 'paid');
+                CREATE DOMAIN email AS text CHECK (VALUE ~ '@');
+                CREATE TABLE orders (id BIGINT PRIMARY KEY, status order_status NOT NULL, history order_status[]);
+                CREATE TABLE customers (id BIGINT PRIMARY KEY, contact email, home geometry(Point, 4326));
+                CREATE TYPE unused_kind AS ENUM ('a');
+                """);
+        write("db/V2__cleanup.sql", """
+                DROP TYPE order_status CASCADE;
+                DROP DOMAIN IF EXISTS public.email CASCADE;
+                DROP EXTENSION postgis CASCADE;
+                DROP TYPE unused_kind CASCADE;
+                DROP TYPE order_status;
+                """);
+
+        List<Finding> findings = lint(Dialect.POSTGRESQL, "drop-column");
+
+        assertEquals(List.of("1:24 DROP TYPE order_status CASCADE also drops columns orders.status, orders.history"
+                        + " of type order_status, with every value in them",
+                "2:36 DROP DOMAIN public.email CASCADE also drops column customers.contact of type public.email,"
+                        + " with every value in it",
+                "3:24 DROP EXTENSION postgis CASCADE also drops column customers.home, whose type geometry it"
+                        + " provides, with every value in it"),
+                findings.stream().map(f -> f.location().line() + ":" + f.location().column() + " " + f.message())
+                        .toList());
+        assertEquals(4, lint(Dialect.POSTGRESQL, "cascade").size());
+    }
+
+    @Test
     void mySqlRestatingTheSameTypeIsNotAChange() throws IOException {
         write("db/V1__init.sql", "CREATE TABLE t (id INT NOT NULL, created DATETIME);\n");
         write("db/V2__precision.sql", "ALTER TABLE t MODIFY id INT NULL;\nALTER TABLE t MODIFY created DATETIME(6);\n"

@@ -22,6 +22,12 @@ public enum ClauseKind {
     /** {@code ALTER TABLE t DROP PARTITION p}. */
     DROPPED_PARTITION,
     /**
+     * PostgreSQL extensions: a call that drops partitions with their rows, now (TimescaleDB's
+     * {@code drop_chunks}, pg_partman's {@code drop_partition_time}) or on a schedule
+     * ({@code add_retention_policy}).
+     */
+    PARTITIONS_DROPPED_BY_CALL,
+    /**
      * MariaDB {@code ALTER IGNORE TABLE t ADD UNIQUE (..)} / {@code ADD PRIMARY KEY}: every row that repeats a
      * key of the new index is deleted, silently.
      */
@@ -69,6 +75,17 @@ public enum ClauseKind {
      * ({@code USING NULL}): every value of the column is replaced by it.
      */
     REPLACED_COLUMN_VALUES,
+    /**
+     * PostgreSQL {@code DROP TYPE t CASCADE}, {@code DROP DOMAIN d CASCADE} and {@code DROP EXTENSION e CASCADE}:
+     * every column of the dropped type (or of a type the extension provides) is dropped with its values. The
+     * clause's name is the type; its detail is {@code TYPE}, {@code DOMAIN} or {@code EXTENSION}.
+     */
+    DROPPED_TYPE_COLUMNS,
+    /**
+     * PostgreSQL {@code ALTER TABLE t SET UNLOGGED}: the rows stay, but a crash empties the table and standbys never
+     * receive them.
+     */
+    UNLOGGED_TABLE,
     /** A {@code CASCADE} word that extends a DROP or TRUNCATE to dependent objects. */
     CASCADE
 }

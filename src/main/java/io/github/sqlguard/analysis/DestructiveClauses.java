@@ -71,6 +71,11 @@ final class DestructiveClauses {
             ScratchTables.replacedTable(core).ifPresent(table -> add(ClauseKind.DROPPED_TABLE, verb,
                     "CREATE OR REPLACE TABLE", table, table, null));
         }
+        for (PartitionDroppingCalls.Call call : PartitionDroppingCalls.of(core)) {
+            // A scheduled drop runs after the migration, when even a table this script created holds rows.
+            add(ClauseKind.PARTITIONS_DROPPED_BY_CALL, call.at(), call.function(),
+                    call.scheduled() ? null : call.table(), call.table(), call.scheduled() ? "scheduled" : null);
+        }
         SpRenameCall.of(core).ifPresent(call -> {
             if (call.renamesColumn()) {
                 add(ClauseKind.RENAMED_COLUMN, verb, "sp_rename", null, call.oldName(), call.newName());
@@ -146,12 +151,32 @@ final class DestructiveClauses {
             default -> {
             }
         }
+        if (drop.cascade() && !statement.dialect().isMySqlFamily()) {
+            droppedTypeColumns(drop, words);
+        }
         // MySQL and MariaDB accept CASCADE after DROP TABLE/VIEW and ignore it.
         if (drop.cascade() && !statement.dialect().isMySqlFamily()) {
             String detail = cascadesConstraints(core) ? "DROP CONSTRAINTS" : "DROP";
             boolean table = drop.kind().equals("TABLE");
             names.forEach(name -> add(ClauseKind.CASCADE, drop.cascadeWord(), words, table ? name : null, name,
                     detail));
+        }
+    }
+
+    /**
+     * PostgreSQL: a type, domain or extension dropped with CASCADE takes every column of its types along, one
+     * clause per type at the CASCADE; which columns those are only the schema knows.
+     */
+    private void droppedTypeColumns(DropStatement drop, String words) {
+        for (String name : drop.names()) {
+            switch (drop.kind()) {
+                case "TYPE", "DOMAIN" -> add(ClauseKind.DROPPED_TYPE_COLUMNS, drop.cascadeWord(), words, null, name,
+                        drop.kind());
+                case "EXTENSION" -> ExtensionTypes.of(name).forEach(type -> add(ClauseKind.DROPPED_TYPE_COLUMNS,
+                        drop.cascadeWord(), words + " " + name, null, type, drop.kind()));
+                default -> {
+                }
+            }
         }
     }
 
@@ -188,6 +213,10 @@ final class DestructiveClauses {
             add(found.kind(), found.at(), found.words(), table, found.name(), found.detail());
         }
         for (List<Token> clause : alter.clauses()) {
+            if (clause.size() > 1 && clause.get(0).isWord("SET") && clause.get(1).isWord("UNLOGGED")
+                    && !dialect.isMySqlFamily()) {
+                add(ClauseKind.UNLOGGED_TABLE, clause.get(1), words, table, table, null);
+            }
             if (clause.get(0).isWord("SWITCH") && truncatesTarget(clause)) {
                 int to = clause.size() > 1 && clause.get(1).isWord("TO") ? 2 : 1;
                 ObjectNames.NameAt target = ObjectNames.readName(clause, to);

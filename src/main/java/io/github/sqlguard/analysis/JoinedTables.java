@@ -100,13 +100,12 @@ final class JoinedTables {
     /**
      * The names and aliases that certainly denote a table other than {@code targets}: neither a target nor an
      * alias of it, nor another instance of a target's table (a self-join leaves which instance is meant open).
-     * None once a join has a condition: that ties the joined columns to the target's rows, as in
-     * {@code DELETE t1 FROM t1 LEFT JOIN t2 ON t1.id = t2.id WHERE t2.id IS NULL}.
+     * None once a join with a condition reaches a target: that ties the joined columns to the target's rows, as
+     * in {@code DELETE t1 FROM t1 LEFT JOIN t2 ON t1.id = t2.id WHERE t2.id IS NULL}. A join among the other
+     * tables only (PostgreSQL {@code UPDATE t SET .. FROM a JOIN b ON b.id = a.id WHERE a.live}) ties them to each
+     * other, not to the target, so their columns still say nothing about which of its rows change.
      */
     Set<String> qualifiersOtherThan(List<String> targets) {
-        if (hasCondition) {
-            return Set.of();
-        }
         Set<String> targetKeys = new HashSet<>();
         for (String target : targets) {
             String normalized = ObjectNames.normalize(target);
@@ -120,6 +119,9 @@ final class JoinedTables {
         for (String[] entry : entries) {
             boolean target = targetKeys.contains(entry[0]) || targetKeys.contains(lastPart(entry[0]))
                     || entry[1] != null && targetKeys.contains(entry[1]);
+            if (target && hasCondition) {
+                return Set.of();
+            }
             if (!target) {
                 others.add(entry[0]);
                 others.add(lastPart(entry[0]));

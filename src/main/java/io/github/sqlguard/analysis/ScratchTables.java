@@ -33,9 +33,10 @@ final class ScratchTables {
     StatementModel step(StatementModel model, boolean surelyRuns) {
         Dialect dialect = model.statement().dialect();
         foldsToUpperCase = dialect == Dialect.ORACLE || dialect == Dialect.H2;
-        // A trigger's body runs whenever it fires, long after this script: by then the tables the script created
-        // hold the application's rows.
-        boolean firesLater = model.statement().context().firesWhenTriggered();
+        // A trigger's body runs whenever it fires, and a scheduled job (pg_cron, a MySQL event) on its schedule,
+        // long after this script: by then the tables the script created hold the application's rows.
+        boolean firesLater = model.statement().context().firesWhenTriggered()
+                || model.statement().context().runsOnSchedule();
         Predicate<String> scratch = table -> firesLater ? isTemporaryByName(table, dialect)
                 : isScratch(table) || isTemporaryByName(table, dialect);
         List<DestructiveClause> clauses = new ArrayList<>();

@@ -306,7 +306,19 @@ final class TokenDataChanges {
 
 
     private void addTableAt(JoinedTables joined, int index) {
-        ObjectNames.NameAt name = tokens.nameAt(tokens.skipWords(index, "ONLY"));
+        int at = tokens.skipWords(index, "ONLY", "LATERAL");
+        if (tokens.isSymbol(at, "(")) {
+            // A derived table, (SELECT ..) s or (VALUES ..) v (a, b): another table of the list, known by its alias.
+            int close = tokens.closingParen(at);
+            int aliasAt = close < 0 ? -1 : tokens.isWord(close + 1, "AS") ? close + 2 : close + 1;
+            ObjectNames.NameAt alias = aliasAt < 0 || tokens.isWord(aliasAt, NOT_ALIASES) ? null
+                    : tokens.nameAt(aliasAt);
+            if (alias != null) {
+                joined.add("(subquery " + alias.text() + ")", alias.text());
+            }
+            return;
+        }
+        ObjectNames.NameAt name = tokens.nameAt(at);
         if (name == null) {
             return;
         }

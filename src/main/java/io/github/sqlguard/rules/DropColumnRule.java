@@ -2,9 +2,14 @@ package io.github.sqlguard.rules;
 
 import io.github.sqlguard.analysis.ClauseKind;
 import io.github.sqlguard.analysis.DestructiveClause;
+import io.github.sqlguard.analysis.StatementModel;
 import io.github.sqlguard.model.RuleInfo;
 import io.github.sqlguard.model.Severity;
+import io.github.sqlguard.schema.SchemaFacts;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -13,6 +18,8 @@ import java.util.Set;
  * violation per clause, located at its DROP. Constraints, indexes, keys, defaults and partitions are not
  * columns; in T-SQL a bare {@code DROP name} drops a constraint. A PostgreSQL {@code ALTER COLUMN c TYPE t USING
  * expr} whose expression does not read {@code c} is reported too, at its USING: it loses every value as a drop does.
+ * So is a {@code DROP TYPE|DOMAIN|EXTENSION .. CASCADE}, at its CASCADE, when the replay knows columns of the
+ * types it drops.
  */
 public final class DropColumnRule extends ClauseRule {
 
@@ -23,7 +30,8 @@ public final class DropColumnRule extends ClauseRule {
             "Dropping a column deletes its value in every row, and only a backup restore brings them back."
                     + " The application version still running during the deploy also fails when it reads or"
                     + " writes the column. A PostgreSQL type change whose USING expression does not read the"
-                    + " column (ALTER COLUMN c TYPE jsonb USING NULL) loses every value the same way.",
+                    + " column (ALTER COLUMN c TYPE jsonb USING NULL) loses every value the same way, and so does"
+                    + " DROP TYPE, DROP DOMAIN or DROP EXTENSION .. CASCADE to every column of the types it drops.",
             "Stop using the column in a release first, archive its values if they matter, then acknowledge the"
                     + " drop: -- sqlguard:allow drop-column reason: <why>",
             List.of("ALTER TABLE customers DROP COLUMN email;",
@@ -40,12 +48,46 @@ public final class DropColumnRule extends ClauseRule {
 
     @Override
     Set<ClauseKind> kinds() {
-        return Set.of(ClauseKind.DROPPED_COLUMN, ClauseKind.REPLACED_COLUMN_VALUES);
+        return Set.of(ClauseKind.DROPPED_COLUMN, ClauseKind.REPLACED_COLUMN_VALUES, ClauseKind.DROPPED_TYPE_COLUMNS);
+    }
+
+    /**
+     * A PostgreSQL {@code DROP TYPE|DOMAIN|EXTENSION .. CASCADE} is reported when the replay knows columns of the
+     * dropped types, naming them; without such a column it is left to the cascade rule.
+     */
+    @Override
+    Optional<String> message(List<DestructiveClause> group, StatementModel statement, SchemaFacts schema) {
+        DestructiveClause first = group.get(0);
+        if (first.kind() != ClauseKind.DROPPED_TYPE_COLUMNS) {
+            return Optional.of(message(group));
+        }
+        Set<String> columns = new LinkedHashSet<>();
+        List<String> types = new ArrayList<>();
+        for (DestructiveClause clause : group) {
+            List<String> typed = schema.before().columnsOfType(clause.name());
+            if (!typed.isEmpty()) {
+                types.add(clause.name());
+                columns.addAll(typed);
+            }
+        }
+        if (columns.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> names = List.copyOf(columns);
+        String typeWords = "EXTENSION".equals(first.detail())
+                ? ", whose type " + String.join(", ", types) + " it provides,"
+                : " of " + (types.size() == 1 ? "type " : "types ") + String.join(", ", types) + ",";
+        return Optional.of(first.words() + (first.detail().equals("EXTENSION") ? "" : " " + String.join(", ", types))
+                + " CASCADE also drops " + counted("column", "columns", names) + typeWords + " with every value in "
+                + itOrThem(names));
     }
 
     @Override
     String message(List<DestructiveClause> group) {
         DestructiveClause first = group.get(0);
+        if (first.kind() == ClauseKind.DROPPED_TYPE_COLUMNS) {
+            return first.words() + " " + first.name() + " CASCADE also drops every column of type " + first.name();
+        }
         if (first.kind() == ClauseKind.REPLACED_COLUMN_VALUES) {
             return first.words() + " replaces every value of column " + first.name() + " with USING "
                     + first.detail() + ", which does not read the column: its old values are lost as if it were"

@@ -11,7 +11,9 @@ import java.util.Set;
  * {@code drop-partition}: {@code ALTER TABLE .. DROP PARTITION/SUBPARTITION p1, p2} (MySQL, MariaDB,
  * Oracle, also {@code PARTITION FOR (..)}). PostgreSQL has no such clause: its
  * {@code ALTER TABLE .. DETACH PARTITION p} keeps p as a table with all its rows, so it is not reported,
- * and {@code DROP TABLE p} of a partition is a {@code drop-table} finding.
+ * and {@code DROP TABLE p} of a partition is a {@code drop-table} finding. Its extensions drop partitions from a
+ * function call instead (TimescaleDB's {@code drop_chunks}, pg_partman's {@code drop_partition_time}), or
+ * schedule it ({@code add_retention_policy}); those calls are reported here too.
  */
 public final class DropPartitionRule extends ClauseRule {
 
@@ -20,12 +22,17 @@ public final class DropPartitionRule extends ClauseRule {
     private static final RuleInfo INFO = new RuleInfo(ID, Severity.ERROR,
             "ALTER TABLE .. DROP PARTITION removes a partition and its rows",
             "Dropping a partition deletes every row stored in it in one step, without row-level logging."
-                    + " Partition names often hide which rows that is, so a wrong name erases live data.",
+                    + " Partition names often hide which rows that is, so a wrong name erases live data."
+                    + " PostgreSQL extensions do the same from a SELECT: TimescaleDB's drop_chunks(..) and"
+                    + " pg_partman's drop_partition_time(..) drop partitions now, add_retention_policy(..)"
+                    + " schedules a job that keeps dropping them after the migration.",
             "Archive the partition's rows or exchange it into a table first, then acknowledge the drop:"
                     + " -- sqlguard:allow drop-partition reason: <why>",
-            List.of("ALTER TABLE sales DROP PARTITION p2019;", "ALTER TABLE sales DROP PARTITION p2018, p2019;"),
+            List.of("ALTER TABLE sales DROP PARTITION p2019;", "ALTER TABLE sales DROP PARTITION p2018, p2019;",
+                    "SELECT drop_chunks('metrics', INTERVAL '30 days');"),
             List.of("ALTER TABLE sales DETACH PARTITION sales_2019;",
-                    "ALTER TABLE sales ADD PARTITION (PARTITION p2030 VALUES LESS THAN (2031));"));
+                    "ALTER TABLE sales ADD PARTITION (PARTITION p2030 VALUES LESS THAN (2031));",
+                    "SELECT remove_retention_policy('metrics');"));
 
     @Override
     public RuleInfo info() {
@@ -34,11 +41,20 @@ public final class DropPartitionRule extends ClauseRule {
 
     @Override
     Set<ClauseKind> kinds() {
-        return Set.of(ClauseKind.DROPPED_PARTITION);
+        return Set.of(ClauseKind.DROPPED_PARTITION, ClauseKind.PARTITIONS_DROPPED_BY_CALL);
     }
 
     @Override
     String message(List<DestructiveClause> group) {
+        DestructiveClause first = group.get(0);
+        if (first.kind() == ClauseKind.PARTITIONS_DROPPED_BY_CALL) {
+            String table = first.name() == null ? "the table it names" : first.name();
+            return "scheduled".equals(first.detail())
+                    ? first.words() + "(..) schedules a job that keeps dropping the chunks of " + table
+                            + " older than its interval, with every row in them"
+                    : first.words() + "(..) drops the partitions of " + table + " that it selects, with every row"
+                            + " in them";
+        }
         List<String> names = names(group);
         return group.get(0).words() + " drops " + counted("partition", "partitions", names) + " and every row in "
                 + itOrThem(names);

@@ -46,6 +46,34 @@ public final class SchemaView {
         return history == null ? List.of() : history.tablesBefore(position);
     }
 
+    /**
+     * The columns the replay knows to be of type {@code type} (its last name part, case-insensitive, also as an
+     * array or with a type modifier such as {@code geometry(Point, 4326)}), as {@code table.column}, in table order.
+     */
+    public List<String> columnsOfType(String type) {
+        String wanted = typeKey(type);
+        List<String> found = new java.util.ArrayList<>();
+        for (Table table : tables()) {
+            for (Column column : table.columns().values()) {
+                if (column.type().map(known -> typeKey(known.written()).equals(wanted)).orElse(false)) {
+                    found.add(table.name() + "." + column.name());
+                }
+            }
+        }
+        return found;
+    }
+
+    private static String typeKey(String written) {
+        String type = written.replace("\"", "").toLowerCase(java.util.Locale.ROOT).strip();
+        int cut = type.length();
+        for (char end : new char[] {'(', '[', ' '}) {
+            int at = type.indexOf(end);
+            cut = at >= 0 ? Math.min(cut, at) : cut;
+        }
+        type = type.substring(0, cut);
+        return type.substring(type.lastIndexOf('.') + 1);
+    }
+
     /** What deleting or truncating rows of a table takes with it through foreign keys. */
     public CascadeGraph cascades() {
         return new CascadeGraph(tables());

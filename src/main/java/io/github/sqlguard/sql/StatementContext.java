@@ -51,6 +51,16 @@ public record StatementContext(Kind kind, String label, DatabaseScope databases)
                 || label.contains(", trigger ") || label.contains(", rule "));
     }
 
+    /**
+     * True inside code that runs on a schedule of its own after the migration, without a call: a pg_cron job's
+     * command ({@code ".., which runs it on its schedule"}) and a MySQL event's body
+     * ({@code ".., which runs on the event's schedule"}).
+     */
+    public boolean runsOnSchedule() {
+        return kind == Kind.EXECUTED_BLOCK && (label.contains(", which runs it on its schedule")
+                || label.contains(", which runs on the event's schedule"));
+    }
+
     public StatementContext withLabel(String newLabel) {
         return new StatementContext(kind, newLabel, databases);
     }

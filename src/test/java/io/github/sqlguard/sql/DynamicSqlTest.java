@@ -86,4 +86,35 @@ class DynamicSqlTest {
         assertEquals(expected.equals("-") ? List.of() : List.of(expected), inner);
         assertEquals(List.of(runtime), marked);
     }
+
+    /** pg_cron runs a job's command on its schedule from the moment the migration commits: read like a DO block. */
+    @ParameterizedTest
+    @CsvSource(delimiterString = " | ", quoteCharacter = '"', value = {
+        "SELECT cron.schedule('nightly-purge', '0 3 * * *', 'DELETE FROM events'); | 1:53 [E] DELETE | false",
+        "SELECT cron.schedule('0 4 * * *', $$TRUNCATE metrics$$); | 1:37 [E] TRUNCATE | false",
+        "SELECT cron.schedule_in_database('purge', '0 6 * * *', 'DROP TABLE old_events', 'app'); | 1:57 [E] DROP | false",
+        "SELECT cron.schedule(job_name => 'p', schedule => '@daily', command => 'DELETE FROM s'); | 1:73 [E] DELETE | false",
+        "DO $$\\nBEGIN\\n  PERFORM cron.alter_job(42, '@hourly', 'DELETE FROM queue');\\nEND $$; | 3:42 [E] DELETE | false",
+        "SELECT cron.schedule('vacuum', '0 5 * * *', 'VACUUM ANALYZE events'); | - | false",
+        "SELECT cron.schedule('p', '@daily', format('DELETE FROM %I', 'events')); | - | true",
+        "SELECT cron.alter_job(42, '@hourly', NULL); | - | false",
+        "SELECT cron.schedule(schedule := '@daily', command := 'TRUNCATE s', job_name := 'p'); | 1:56 [E] TRUNCATE | false",
+        "SELECT cron.unschedule('nightly-purge'); | - | false",
+        "SELECT my.schedule('p', '@daily', 'DELETE FROM s'); | - | false",
+    })
+    void pgCronJobCommandsAreReadAsCodeThatRuns(String sql, String expected, boolean runtime) {
+        List<Statement> statements = new StatementSplitter(Dialect.POSTGRESQL, Placeholders.DEFAULT)
+                .split("t.sql", sql.replace("\\n", "\n")).statements();
+        List<String> inner = statements.stream()
+                .filter(s -> s.firstToken().isAnyWord("DROP", "TRUNCATE", "DELETE", "VACUUM"))
+                .filter(s -> !s.firstToken().isWord("VACUUM"))
+                .map(s -> s.start().line() + ":" + s.start().column() + " ["
+                        + s.context().kind().name().charAt(0) + "] " + s.firstToken().upper())
+                .toList();
+        List<Boolean> marked = statements.stream().filter(s -> s.firstToken().isAnyWord("SELECT", "PERFORM"))
+                .map(Statement::runtimeSql).distinct().toList();
+
+        assertEquals(expected.equals("-") ? List.of() : List.of(expected), inner);
+        assertEquals(List.of(runtime), marked);
+    }
 }
