@@ -125,6 +125,10 @@ final class ChangeSetWalker {
         List<Statement> statements = new ArrayList<>();
         for (ChangeNode change : changesOf(changeSet)) {
             statements.addAll(change(change, context));
+            if (!modifySql.isEmpty()) {
+                // An insert runs nothing a rule looks for, until a modifySql rewrites it (INSERT to REPLACE).
+                statements.addAll(translator.generatedInsert(change, scoped(change, context)));
+            }
         }
         List<Statement> run = new ArrayList<>(modified(statements, modifySql, false, label));
         if (reader.options().rollbacks() != ScriptMode.SKIP) {
