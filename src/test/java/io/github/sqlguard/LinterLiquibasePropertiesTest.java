@@ -180,6 +180,21 @@ class LinterLiquibasePropertiesTest {
     }
 
     @Test
+    void aFormattedSqlPropertyDefinedPerContextIsJudgedWithEveryValueARunCanGiveIt() throws IOException {
+        write("db/changelog.sql", """
+                --liquibase formatted sql
+                --property name:cond value:id=1 context:prod
+                --property name:cond value:1=1 context:dev
+                --changeset a:1
+                UPDATE f1 SET x = 1 WHERE id = 2;
+                  DELETE FROM f1 WHERE ${cond};
+                """);
+
+        assertEquals(List.of("db/changelog.sql:6:3 always-true-where DELETE with an always-true WHERE removes every "
+                + "row of f1 (changeset a:1, with ${cond} = '1=1' as defined for context dev)"), lines(lint()));
+    }
+
+    @Test
     void aMissingPropertyFileIsReported() throws IOException {
         write("db/changelog.xml", """
                 <databaseChangeLog>

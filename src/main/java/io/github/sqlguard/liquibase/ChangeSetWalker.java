@@ -217,10 +217,8 @@ final class ChangeSetWalker {
             ChangeTranslator alternativeTranslator = new ChangeTranslator(path,
                     new SyntheticStatements(dialect, placeholders), new SqlRegionSplitter(dialect, placeholders),
                     scratch, (sqlFile, ignored) -> List.of());
-            StatementContext where = new StatementContext(context.kind(), context.label() + ", with ${"
-                    + alternative.name() + "} = '" + alternative.value() + "' as defined for "
-                    + (alternative.condition() == null ? "the runs its earlier definitions do not match"
-                            : alternative.condition()), context.databases());
+            StatementContext where = new StatementContext(context.kind(),
+                    PropertyAlternatives.labelWith(context.label(), alternative), context.databases());
             for (Statement statement : alternativeTranslator.translate(change, scoped(change, where))) {
                 if (judged.add(statement.sql())) {
                     out.add(statement);

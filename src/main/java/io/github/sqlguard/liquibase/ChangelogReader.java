@@ -108,7 +108,8 @@ public final class ChangelogReader {
 
     private void processSql(Path file, String relativePath, String text) {
         if (FormattedSqlReader.isFormattedSql(text)) {
-            FormattedSqlReader.Result result = FormattedSqlReader.read(relativePath, text, options, properties);
+            FormattedSqlReader.Result result = FormattedSqlReader.read(relativePath, text, options, properties,
+                    propertyAlternatives);
             changesets += result.changesets();
             ScriptCollector collector = collector(relativePath);
             collector.add(result.script().script());

@@ -52,6 +52,13 @@ final class PropertyAlternatives {
         return referenced;
     }
 
+    /** {@code label} with the value its statements were judged with: {@code changeset a:1, with ${cond} = '1=1' ..}. */
+    static String labelWith(String label, Alternative alternative) {
+        return label + ", with ${" + alternative.name() + "} = '" + alternative.value() + "' as defined for "
+                + (alternative.condition() == null ? "the runs its earlier definitions do not match"
+                        : alternative.condition());
+    }
+
     /**
      * The limits of a {@code <property>} element as words ({@code context dev}, {@code dbms mysql}), or null
      * when it applies to every run.
