@@ -181,7 +181,9 @@ abstract class AbstractSqlguardMojo extends AbstractMojo {
     protected String rollbacks;
 
     /**
-     * Values for Liquibase {@code ${property}} references, added to the changelogs' own properties.
+     * Values for Liquibase {@code ${property}} references. They, and the liquibase-maven-plugin's
+     * {@code expressionVariables} and {@code expressionVars}, win over the changelogs' own properties, as the
+     * parameters passed to Liquibase do.
      *
      * @since 0.1.0
      */
