@@ -202,6 +202,30 @@ class LinterChangelogChangesTest {
     }
 
     @Test
+    void modifySqlThatTurnsAnInsertIntoAReplaceIsJudgedAsTheReplace() throws IOException {
+        write("db/changelog.xml", HEAD + """
+                  <changeSet id="1" author="a">
+                    <insert tableName="settings">
+                      <column name="id" valueNumeric="1"/>
+                      <column name="theme" value="dark"/>
+                    </insert>
+                    <modifySql dbms="mysql"><replace replace="INSERT INTO" with="REPLACE INTO"/></modifySql>
+                  </changeSet>
+                  <changeSet id="2" author="a">
+                    <insert tableName="audit"><column name="id" valueNumeric="1"/></insert>
+                    <modifySql><append value=" ON DUPLICATE KEY UPDATE id = id"/></modifySql>
+                  </changeSet>
+                </databaseChangeLog>
+                """);
+
+        assertEquals(List.of(
+                "db/changelog.xml:4:5 replace-into REPLACE INTO settings deletes each existing row that has the key"
+                        + " of a new row before inserting it: its other columns and its ON DELETE CASCADE children"
+                        + " are lost (changeset a:1)"),
+                findings());
+    }
+
+    @Test
     void modifySqlThatCannotBeAppliedIsReported() throws IOException {
         write("db/changelog.xml", HEAD + """
                   <changeSet id="1" author="a">

@@ -119,6 +119,82 @@ class LinterLiquibasePropertiesTest {
     }
 
     @Test
+    void aPropertyDefinedPerContextIsJudgedWithEveryValueARunCanGiveIt() throws IOException {
+        write("db/changelog.xml", """
+                <databaseChangeLog>
+                    <property name="cond" value="id = 1" context="prod"/>
+                    <property name="cond" value="1=1" context="dev"/>
+                    <property name="keep" value="id = 2"/>
+                    <property name="keep" value="1=1" context="dev"/>
+                    <changeSet id="1" author="a">
+                        <delete tableName="t1"><where>${cond}</where></delete>
+                    </changeSet>
+                    <changeSet id="2" author="a">
+                        <sql>UPDATE t2 SET x = 1 WHERE id = 3;
+                            DELETE FROM t2 WHERE ${cond}</sql>
+                    </changeSet>
+                    <changeSet id="3" author="a">
+                        <delete tableName="t3"><where>${keep}</where></delete>
+                    </changeSet>
+                </databaseChangeLog>
+                """);
+
+        assertEquals(List.of(
+                "db/changelog.xml:11:13 always-true-where DELETE with an always-true WHERE removes every row of t2 "
+                        + "(changeset a:2, with ${cond} = '1=1' as defined for context dev)",
+                "db/changelog.xml:7:9 always-true-where DELETE with an always-true WHERE removes every row of t1 "
+                        + "(changeset a:1, with ${cond} = '1=1' as defined for context dev)"),
+                lines(lint()));
+    }
+
+    @Test
+    void aPropertyLimitedToLabelsFallsBackToItsNextDefinitionOnOtherRuns() throws IOException {
+        write("db/changelog.yaml", """
+                databaseChangeLog:
+                  - property:
+                      name: scope
+                      value: region = 'EU'
+                      labels: eu-rollout
+                  - property:
+                      name: scope
+                      value: 1 = 1
+                  - property:
+                      name: scope
+                      value: id = 3
+                  - changeSet:
+                      id: 1
+                      author: a
+                      changes:
+                        - update:
+                            tableName: prices
+                            columns:
+                              - column:
+                                  name: vat
+                                  valueNumeric: 20
+                            where: ${scope}
+                """);
+
+        assertEquals(List.of("db/changelog.yaml:16:11 always-true-where UPDATE with an always-true WHERE changes "
+                + "every row of prices (changeset a:1, with ${scope} = '1 = 1' as defined for the runs its earlier "
+                + "definitions do not match)"), lines(lint()));
+    }
+
+    @Test
+    void aFormattedSqlPropertyDefinedPerContextIsJudgedWithEveryValueARunCanGiveIt() throws IOException {
+        write("db/changelog.sql", """
+                --liquibase formatted sql
+                --property name:cond value:id=1 context:prod
+                --property name:cond value:1=1 context:dev
+                --changeset a:1
+                UPDATE f1 SET x = 1 WHERE id = 2;
+                  DELETE FROM f1 WHERE ${cond};
+                """);
+
+        assertEquals(List.of("db/changelog.sql:6:3 always-true-where DELETE with an always-true WHERE removes every "
+                + "row of f1 (changeset a:1, with ${cond} = '1=1' as defined for context dev)"), lines(lint()));
+    }
+
+    @Test
     void aMissingPropertyFileIsReported() throws IOException {
         write("db/changelog.xml", """
                 <databaseChangeLog>

@@ -4,6 +4,7 @@ import io.github.sqlguard.model.Dialect;
 import io.github.sqlguard.model.ScriptMode;
 import io.github.sqlguard.sql.AttachedComment;
 import io.github.sqlguard.sql.DatabaseScope;
+import io.github.sqlguard.sql.Placeholders;
 import io.github.sqlguard.sql.Statement;
 import io.github.sqlguard.sql.StatementContext;
 import io.github.sqlguard.sql.StatementSplitter;
@@ -12,6 +13,7 @@ import io.github.sqlguard.sql.TokenType;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -86,10 +88,12 @@ final class ChangeSetWalker {
         if (attributes.containsKey("file")) {
             String target = new SyntheticStatements(reader.options().dialect(), reader.placeholders())
                     .substitute(attributes.get("file"));
+            String condition = PropertyAlternatives.conditionOf(attributes);
             reader.propertyFile(file, path, Reference.of(property, target, false))
-                    .forEach(reader.properties()::putIfAbsent);
+                    .forEach((name, value) -> reader.defineProperty(name, value, condition));
         } else if (attributes.containsKey("name")) {
-            reader.properties().putIfAbsent(attributes.get("name"), attributes.getOrDefault("value", ""));
+            reader.defineProperty(attributes.get("name"), attributes.getOrDefault("value", ""),
+                    PropertyAlternatives.conditionOf(attributes));
         }
     }
 
@@ -121,6 +125,10 @@ final class ChangeSetWalker {
         List<Statement> statements = new ArrayList<>();
         for (ChangeNode change : changesOf(changeSet)) {
             statements.addAll(change(change, context));
+            if (!modifySql.isEmpty()) {
+                // An insert runs nothing a rule looks for, until a modifySql rewrites it (INSERT to REPLACE).
+                statements.addAll(translator.generatedInsert(change, scoped(change, context)));
+            }
         }
         List<Statement> run = new ArrayList<>(modified(statements, modifySql, false, label));
         if (reader.options().rollbacks() != ScriptMode.SKIP) {
@@ -177,7 +185,8 @@ final class ChangeSetWalker {
 
     private List<Statement> change(ChangeNode change, StatementContext context) {
         UncheckedChanges.reason(change).ifPresent(reason -> unchecked(change, reason + " (" + context.label() + ")"));
-        List<Statement> statements = translator.translate(change, scoped(change, context));
+        List<Statement> statements = new ArrayList<>(translator.translate(change, scoped(change, context)));
+        statements.addAll(withAlternativeProperties(change, context, statements));
         String target = "the " + change.name() + " at line " + change.line();
         change.comments().forEach(comment -> acknowledge(comment, target, statements));
         if (change.name().equals("sql")) {
@@ -186,6 +195,49 @@ final class ChangeSetWalker {
                             : firstNonBlank(comment.textRegion()), target, statements));
         }
         return statements;
+    }
+
+    /**
+     * The statements {@code change} runs where a property it uses takes another value than its first
+     * definition's (see {@link PropertyAlternatives}), those that differ from {@code statements}; each names
+     * the value it was judged with. The SQL of an {@code sqlFile} is judged with the first values only.
+     */
+    private List<Statement> withAlternativeProperties(ChangeNode change, StatementContext context,
+            List<Statement> statements) {
+        List<PropertyAlternatives.Alternative> alternatives = reader.alternativesReferencedBy(textOf(change));
+        if (alternatives.isEmpty()) {
+            return List.of();
+        }
+        Set<String> judged = new HashSet<>();
+        statements.forEach(statement -> judged.add(statement.sql()));
+        List<Statement> added = new ArrayList<>();
+        for (PropertyAlternatives.Alternative alternative : alternatives) {
+            Placeholders placeholders = reader.placeholdersWith(alternative);
+            ScriptCollector scratch = new ScriptCollector(path, new ArrayList<>());
+            ChangeTranslator alternativeTranslator = new ChangeTranslator(path,
+                    new SyntheticStatements(dialect, placeholders), new SqlRegionSplitter(dialect, placeholders),
+                    scratch, (sqlFile, ignored) -> List.of());
+            StatementContext where = new StatementContext(context.kind(),
+                    PropertyAlternatives.labelWith(context.label(), alternative), context.databases());
+            for (Statement statement : alternativeTranslator.translate(change, scoped(change, where))) {
+                if (judged.add(statement.sql())) {
+                    out.add(statement);
+                    added.add(statement);
+                }
+            }
+        }
+        return added;
+    }
+
+    /** Every attribute value and text of {@code node} and its descendants, for finding the properties it uses. */
+    private static String textOf(ChangeNode node) {
+        StringBuilder text = new StringBuilder();
+        node.attributes().values().forEach(value -> text.append(value).append('\n'));
+        if (node.text() != null) {
+            text.append(node.text()).append('\n');
+        }
+        node.children().forEach(child -> text.append(textOf(child)));
+        return text.toString();
     }
 
     /**

@@ -116,6 +116,24 @@ final class ChangeTranslator {
         return statements;
     }
 
+    /**
+     * The INSERT Liquibase generates for an {@code insert} change, added to the file's script: judged only when a
+     * {@code modifySql} may turn it into something else ({@code REPLACE INTO}); empty for other change types.
+     */
+    List<Statement> generatedInsert(ChangeNode change, StatementContext context) {
+        if (!change.name().equals("insert")) {
+            return List.of();
+        }
+        List<String> columns = columnNames(change);
+        String sql = "INSERT INTO " + synthetic.table(change, "tableName")
+                + (columns.isEmpty() ? " DEFAULT VALUES" : " (" + String.join(", ", columns) + ") VALUES ("
+                        + String.join(", ", columns.stream().map(column -> "?").toList()) + ")");
+        return synthetic.at(sql, path, change, context).map(statement -> {
+            out.add(statement);
+            return List.of(statement);
+        }).orElse(List.of());
+    }
+
     private List<Statement> sql(ChangeNode change, StatementContext context) {
         Optional<TextRegion> region = Optional.ofNullable(change.textRegion()).or(() -> change.region("sql"))
                 .or(() -> change.region("procedureText"));

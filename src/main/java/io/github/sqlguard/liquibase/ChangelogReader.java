@@ -39,6 +39,7 @@ public final class ChangelogReader {
     private final LiquibaseOptions options;
     private final ReferenceResolver resolver;
     private final Map<String, String> properties = new HashMap<>();
+    private final PropertyAlternatives propertyAlternatives = new PropertyAlternatives();
     private final Set<Path> processed = new LinkedHashSet<>();
     /** The changelogs being read, innermost first: an include of one of them closes a cycle. */
     private final Deque<Path> reading = new ArrayDeque<>();
@@ -107,7 +108,8 @@ public final class ChangelogReader {
 
     private void processSql(Path file, String relativePath, String text) {
         if (FormattedSqlReader.isFormattedSql(text)) {
-            FormattedSqlReader.Result result = FormattedSqlReader.read(relativePath, text, options, properties);
+            FormattedSqlReader.Result result = FormattedSqlReader.read(relativePath, text, options, properties,
+                    propertyAlternatives);
             changesets += result.changesets();
             ScriptCollector collector = collector(relativePath);
             collector.add(result.script().script());
@@ -143,6 +145,27 @@ public final class ChangelogReader {
 
     Map<String, String> properties() {
         return properties;
+    }
+
+    /** A changelog property definition; {@code condition} names its context, labels or dbms, or is null. */
+    void defineProperty(String name, String value, String condition) {
+        propertyAlternatives.define(properties, name, value, condition);
+    }
+
+    /**
+     * The values properties that {@code text} refers to take on runs their first definition does not apply to;
+     * none for a property the build sets ({@code liquibaseProperties}), whose value wins on every run.
+     */
+    List<PropertyAlternatives.Alternative> alternativesReferencedBy(String text) {
+        return propertyAlternatives.referencedBy(text).stream()
+                .filter(alternative -> !options.properties().containsKey(alternative.name())).toList();
+    }
+
+    /** The placeholders with {@code alternative}'s value in place of its property's first one. */
+    Placeholders placeholdersWith(PropertyAlternatives.Alternative alternative) {
+        Map<String, String> values = new HashMap<>(placeholders().values());
+        values.put(alternative.name(), alternative.value());
+        return new Placeholders("${", "}", values);
     }
 
     void countChangeset() {

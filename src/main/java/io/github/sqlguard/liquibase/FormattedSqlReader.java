@@ -14,8 +14,10 @@ import io.github.sqlguard.sql.TokenType;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -77,11 +79,15 @@ public final class FormattedSqlReader {
 
     /** Reads one formatted-SQL changelog with {@code options.properties()} as its only outside properties. */
     public static ChangelogScript read(String relativePath, String text, LiquibaseOptions options) {
-        return read(relativePath, text, options, new HashMap<>()).script();
+        return read(relativePath, text, options, new HashMap<>(), new PropertyAlternatives()).script();
     }
 
-    /** Reads one file; {@code properties} holds earlier changelogs' properties and receives this file's. */
-    static Result read(String relativePath, String text, LiquibaseOptions options, Map<String, String> properties) {
+    /**
+     * Reads one file; {@code properties} holds earlier changelogs' properties and receives this file's, and
+     * {@code alternatives} the values limited definitions give them on other runs.
+     */
+    static Result read(String relativePath, String text, LiquibaseOptions options, Map<String, String> properties,
+            PropertyAlternatives alternatives) {
         String[] lines = text.split("\\r\\n|\\r|\\n", -1);
         LineIndex index = new LineIndex(text);
         for (String line : lines) {
@@ -89,7 +95,8 @@ public final class FormattedSqlReader {
             if (property.find()) {
                 Map<String, String> attributes = attributes(property.group(1));
                 if (attributes.containsKey("name")) {
-                    properties.putIfAbsent(attributes.get("name"), attributes.getOrDefault("value", ""));
+                    alternatives.define(properties, attributes.get("name"), attributes.getOrDefault("value", ""),
+                            PropertyAlternatives.conditionOf(attributes));
                 }
             }
         }
@@ -186,6 +193,8 @@ public final class FormattedSqlReader {
                     relativePath, context).forEach(out::add);
             List<Statement> statements = new ArrayList<>(out.add(splitter.split(relativePath,
                     new TextRegion(mainText, from, to, headerLine + 2, 1), endDelimiter, context)));
+            statements.addAll(withAlternativeProperties(alternatives, options, values, statements,
+                    new TextRegion(mainText, from, to, headerLine + 2, 1), dialect, endDelimiter, context, out));
             String rollbackSql = rollbackText.substring(from, to).strip();
             if (options.rollbacks() != ScriptMode.SKIP && !isNoRollback(rollbackSql)) {
                 statements.addAll(out.add(splitter.split(relativePath, new TextRegion(rollbackText, from, to,
@@ -267,4 +276,35 @@ public final class FormattedSqlReader {
             into[i] = text.charAt(i);
         }
     }
+
+    /**
+     * The statements of a changeset's SQL where a property it uses takes another value on some runs (see
+     * {@link PropertyAlternatives}): those that differ from {@code statements}, added to {@code out}.
+     */
+    private static List<Statement> withAlternativeProperties(PropertyAlternatives alternatives,
+            LiquibaseOptions options, Map<String, String> values, List<Statement> statements, TextRegion region,
+            Dialect dialect, String endDelimiter, StatementContext context, ScriptCollector out) {
+        List<Statement> added = new ArrayList<>();
+        Set<String> judged = new HashSet<>();
+        statements.forEach(statement -> judged.add(statement.sql()));
+        for (PropertyAlternatives.Alternative alternative
+                : alternatives.referencedBy(region.text().substring(region.from(), region.to()))) {
+            if (options.properties().containsKey(alternative.name())) {
+                continue;
+            }
+            Map<String, String> changed = new HashMap<>(values);
+            changed.put(alternative.name(), alternative.value());
+            StatementContext where = new StatementContext(context.kind(),
+                    PropertyAlternatives.labelWith(context.label(), alternative), context.databases());
+            for (Statement statement : new SqlRegionSplitter(dialect, new Placeholders("${", "}", changed))
+                    .split(out.relativePath(), region, endDelimiter, where).statements()) {
+                if (judged.add(statement.sql())) {
+                    out.add(statement);
+                    added.add(statement);
+                }
+            }
+        }
+        return added;
+    }
+
 }

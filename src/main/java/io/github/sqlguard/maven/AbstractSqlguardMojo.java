@@ -14,6 +14,7 @@ import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.UnsupportedCharsetException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -180,7 +181,9 @@ abstract class AbstractSqlguardMojo extends AbstractMojo {
     protected String rollbacks;
 
     /**
-     * Values for Liquibase {@code ${property}} references, added to the changelogs' own properties.
+     * Values for Liquibase {@code ${property}} references. They, and the liquibase-maven-plugin's
+     * {@code expressionVariables} and {@code expressionVars}, win over the changelogs' own properties, as the
+     * parameters passed to Liquibase do.
      *
      * @since 0.1.0
      */
@@ -277,7 +280,7 @@ abstract class AbstractSqlguardMojo extends AbstractMojo {
                     ParameterValues.orDefault(excludes, List.of()), Dialect.fromConfig(dialect),
                     charset(), rules == null ? Map.of() : rules, ParameterValues.splitList(disabledRules),
                     flyway, new LiquibaseConfig(ScriptMode.fromConfig("rollbacks", rollbacks),
-                            liquibaseProperties == null ? Map.of() : liquibaseProperties),
+                            liquibaseProperties(liquibasePlugin)),
                     SuppressionElements.configsOf(suppressions, hasProject() ? project : null, base), baselinePath(),
                     maxFileBytes(),
                     Math.max(1, Runtime.getRuntime().availableProcessors()));
@@ -335,6 +338,15 @@ abstract class AbstractSqlguardMojo extends AbstractMojo {
 
     private FlywayPluginSettings flywayPlugin(BuildProperties properties) {
         return FlywayPluginSettings.of(project, properties, System.getenv());
+    }
+
+    /** sqlguard's {@code liquibaseProperties} over the parameters the liquibase-maven-plugin passes. */
+    private Map<String, String> liquibaseProperties(LiquibasePluginSettings liquibasePlugin) {
+        Map<String, String> values = new HashMap<>(liquibasePlugin.parameters());
+        if (liquibaseProperties != null) {
+            values.putAll(liquibaseProperties);
+        }
+        return values;
     }
 
     private LiquibasePluginSettings liquibasePlugin(BuildProperties properties) {

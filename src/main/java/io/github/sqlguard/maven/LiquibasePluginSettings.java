@@ -7,8 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
@@ -24,10 +26,12 @@ import org.codehaus.plexus.util.xml.Xpp3Dom;
  *
  * @param changelogs the changelog files found, absolute and normalised
  * @param warnings what the build log must say about changelogs that were named but will not be checked
+ * @param parameters the changelog parameters the plugin passes ({@code expressionVariables}, {@code
+ *     expressionVars}): Liquibase sets them before reading the changelog, so they win over its {@code <property>}
  */
-record LiquibasePluginSettings(List<Path> changelogs, List<String> warnings) {
+record LiquibasePluginSettings(List<Path> changelogs, List<String> warnings, Map<String, String> parameters) {
 
-    static final LiquibasePluginSettings NONE = new LiquibasePluginSettings(List.of(), List.of());
+    static final LiquibasePluginSettings NONE = new LiquibasePluginSettings(List.of(), List.of(), Map.of());
 
     private static final String PLUGIN = "the liquibase-maven-plugin's changeLogFile";
     private static final List<String> PROPERTY_FILE_KEYS = List.of("changeLogFile", "changelogFile",
@@ -36,6 +40,7 @@ record LiquibasePluginSettings(List<Path> changelogs, List<String> warnings) {
     LiquibasePluginSettings {
         changelogs = List.copyOf(changelogs);
         warnings = List.copyOf(warnings);
+        parameters = Map.copyOf(parameters);
     }
 
     /**
@@ -80,7 +85,33 @@ record LiquibasePluginSettings(List<Path> changelogs, List<String> warnings) {
                         + " sqlguard's <directories>");
             }
         }
-        return new LiquibasePluginSettings(new ArrayList<>(found), new ArrayList<>(warnings));
+        Map<String, String> parameters = new LinkedHashMap<>();
+        configurations.forEach(configuration -> parameters(configuration, parameters));
+        return new LiquibasePluginSettings(new ArrayList<>(found), new ArrayList<>(warnings), parameters);
+    }
+
+    /**
+     * The plugin's {@code <expressionVariables><name>value</name></expressionVariables>} and its
+     * {@code <expressionVars>}, written as {@code <property><name>..</name><value>..</value></property>} or as
+     * {@code <name>value</name>}; the first value of a name wins, as Liquibase keeps a parameter's first value.
+     */
+    private static void parameters(Xpp3Dom configuration, Map<String, String> parameters) {
+        for (String parameter : List.of("expressionVariables", "expressionVars")) {
+            Xpp3Dom dom = configuration.getChild(parameter);
+            if (dom == null) {
+                continue;
+            }
+            for (Xpp3Dom entry : dom.getChildren()) {
+                Xpp3Dom name = entry.getChild("name");
+                if (entry.getName().equals("property") && name != null && name.getValue() != null) {
+                    Xpp3Dom value = entry.getChild("value");
+                    parameters.putIfAbsent(name.getValue().strip(),
+                            value == null || value.getValue() == null ? "" : value.getValue());
+                } else {
+                    parameters.putIfAbsent(entry.getName(), entry.getValue() == null ? "" : entry.getValue());
+                }
+            }
+        }
     }
 
     /** The folders holding the changelogs: scanned, so that their includes resolve as Liquibase resolves them. */

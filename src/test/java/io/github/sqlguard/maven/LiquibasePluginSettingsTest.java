@@ -47,6 +47,17 @@ class LiquibasePluginSettingsTest {
     }
 
     @Test
+    void theChangelogParametersThePluginPassesAreRead() throws IOException {
+        write(folder.resolve("src/main/resources/db/changelog/master.xml"), CHANGELOG);
+        addPlugin(project, GROUP, PLUGIN, "<changeLogFile>db/changelog/master.xml</changeLogFile>"
+                + "<expressionVariables><cond>1=1</cond><schema>app</schema></expressionVariables>"
+                + "<expressionVars><property><name>victim</name><value>customers</value></property>"
+                + "<cond>id = 1</cond></expressionVars>");
+
+        assertEquals(Map.of("cond", "1=1", "schema", "app", "victim", "customers"), settings(Map.of()).parameters());
+    }
+
+    @Test
     void aClasspathPathIsFoundInTheResourceDirectories() throws IOException {
         write(folder.resolve("src/main/resources/db/changelog/master.xml"), CHANGELOG);
         addPlugin(project, GROUP, PLUGIN, "<changeLogFile>db/changelog/master.xml</changeLogFile>");
