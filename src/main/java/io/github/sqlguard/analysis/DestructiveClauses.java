@@ -67,9 +67,10 @@ final class DestructiveClauses {
             renameTables(core);
         } else if (verb.isWord("FLASHBACK")) {
             flashback(core);
-        } else if (verb.isWord("CREATE")) {
+        } else if (verb.isAnyWord("CREATE", "RECREATE")) {
             ScratchTables.replacedTable(core).ifPresent(table -> add(ClauseKind.DROPPED_TABLE, verb,
-                    "CREATE OR REPLACE TABLE", table, table, null));
+                    verb.isWord("RECREATE") ? "RECREATE TABLE" : "CREATE OR REPLACE TABLE", table, table, null));
+            replacedSchemaOrDatabase(core);
         }
         SpRenameCall.of(core).ifPresent(call -> {
             if (call.renamesColumn()) {
@@ -78,6 +79,30 @@ final class DestructiveClauses {
                 add(ClauseKind.RENAMED_TABLE, verb, "sp_rename", call.oldName(), call.oldName(), call.newName());
             }
         });
+    }
+
+    /**
+     * Snowflake's {@code CREATE OR REPLACE SCHEMA s} and {@code CREATE OR REPLACE DATABASE d} drop the existing
+     * schema or database with every table in it before creating an empty one.
+     */
+    private void replacedSchemaOrDatabase(List<Token> core) {
+        if (core.size() < 4 || !core.get(1).isWord("OR") || !core.get(2).isWord("REPLACE")) {
+            return;
+        }
+        int i = 3;
+        if (core.get(i).isWord("TRANSIENT")) {
+            i++;
+        }
+        if (i + 1 >= core.size() || !core.get(i).isAnyWord("SCHEMA", "DATABASE")) {
+            return;
+        }
+        ObjectNames.NameAt name = ObjectNames.readName(core, i + 1);
+        if (name == null) {
+            return;
+        }
+        boolean schema = core.get(i).isWord("SCHEMA");
+        add(schema ? ClauseKind.DROPPED_SCHEMA : ClauseKind.DROPPED_DATABASE, core.get(0),
+                "CREATE OR REPLACE " + (schema ? "SCHEMA" : "DATABASE"), null, name.text(), null);
     }
 
     private void truncate(List<Token> core) {
