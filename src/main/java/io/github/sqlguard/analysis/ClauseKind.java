@@ -8,9 +8,12 @@ public enum ClauseKind {
     TRUNCATED_PARTITION,
     /**
      * MySQL {@code ALTER TABLE t DISCARD [PARTITION p] TABLESPACE}, which deletes the file holding the rows, and
-     * {@code ALTER TABLE t ENGINE = BLACKHOLE}, which throws every row away.
+     * {@code ALTER TABLE t ENGINE = BLACKHOLE}, which throws every row away, and Db2's {@code ALTER TABLE t
+     * ACTIVATE NOT LOGGED INITIALLY WITH EMPTY TABLE}, which deletes them.
      */
     DISCARDED_ROWS,
+    /** Redshift {@code ALTER TABLE a APPEND FROM b}: every row of b moves into a, and b is left empty. */
+    EMPTIED_APPEND_SOURCE,
     /** {@code ALTER TABLE a SWITCH TO b WITH (TRUNCATE_TARGET = ON)}: every row of b. */
     TRUNCATED_SWITCH_TARGET,
     /** {@code DROP TABLE t}, and MariaDB/MySQL {@code CREATE OR REPLACE TABLE t}, which drops t first. */

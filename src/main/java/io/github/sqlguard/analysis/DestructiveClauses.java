@@ -212,6 +212,9 @@ final class DestructiveClauses {
         for (MySqlRowLosingClauses.Found found : MySqlRowLosingClauses.of(alter)) {
             add(found.kind(), found.at(), found.words(), table, found.name(), found.detail());
         }
+        for (EmptiedTables.Emptied emptied : EmptiedTables.of(alter)) {
+            add(emptied.kind(), emptied.at(), words, emptied.table(), emptied.table(), emptied.detail());
+        }
         for (List<Token> clause : alter.clauses()) {
             if (clause.get(0).isWord("SWITCH") && truncatesTarget(clause)) {
                 int to = clause.size() > 1 && clause.get(1).isWord("TO") ? 2 : 1;

@@ -1,0 +1,34 @@
+package io.github.sqlguard;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.github.sqlguard.model.Dialect;
+import io.github.sqlguard.model.Finding;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Statements of databases sqlguard has no dialect for (Db2, Redshift, Snowflake, Firebird, ClickHouse, ..),
+ * read in auto as their teams write them: each destructive form is found at its clause, and the safe forms
+ * that look alike stay quiet.
+ */
+class UndialectedDatabaseFormsTest {
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '~', value = {
+        "~ALTER TABLE app.orders\\n  ACTIVATE NOT LOGGED INITIALLY WITH EMPTY TABLE;~ | "
+                + "2:33 truncate-table ALTER TABLE app.orders ACTIVATE NOT LOGGED INITIALLY WITH EMPTY TABLE removes every row of app.orders, as TRUNCATE would",
+        "~ALTER TABLE app.orders ACTIVATE NOT LOGGED INITIALLY;~ | ",
+        "~ALTER TABLE sales APPEND FROM sales_staging;~ | "
+                + "1:19 truncate-table ALTER TABLE sales APPEND FROM sales_staging moves every row of sales_staging into sales and leaves sales_staging empty",
+        "~ALTER TABLE sales APPEND FROM sales_staging FILLTARGET;~ | "
+                + "1:19 truncate-table ALTER TABLE sales APPEND FROM sales_staging moves every row of sales_staging into sales and leaves sales_staging empty",
+    })
+    void findsEachFormAtItsClause(String sql, String expected) {
+        List<Finding> findings = OneScript.findings(Dialect.AUTO, sql.replace("\\n", "\n"));
+        List<String> described = findings.stream().map(finding -> finding.location().line() + ":"
+                + finding.location().column() + " " + finding.ruleId() + " " + finding.message()).toList();
+        assertEquals(expected == null ? List.of() : List.of(expected.split(" // ")), described);
+    }
+}
