@@ -24,6 +24,9 @@ class UndialectedDatabaseFormsTest {
                 + "1:19 truncate-table ALTER TABLE sales APPEND FROM sales_staging moves every row of sales_staging into sales and leaves sales_staging empty",
         "~ALTER TABLE sales APPEND FROM sales_staging FILLTARGET;~ | "
                 + "1:19 truncate-table ALTER TABLE sales APPEND FROM sales_staging moves every row of sales_staging into sales and leaves sales_staging empty",
+        "~TRUNCATE TABLE app.sessions REUSE STORAGE IGNORE DELETE TRIGGERS IMMEDIATE;~ | "
+                + "1:1 truncate-table TRUNCATE removes every row of table app.sessions",
+        "~VACUUM DELETE ONLY sales;\nVACUUM SORT ONLY sales;~ | ",
     })
     void findsEachFormAtItsClause(String sql, String expected) {
         List<Finding> findings = OneScript.findings(Dialect.AUTO, sql.replace("\\n", "\n"));
