@@ -27,6 +27,14 @@ class UndialectedDatabaseFormsTest {
         "~TRUNCATE TABLE app.sessions REUSE STORAGE IGNORE DELETE TRIGGERS IMMEDIATE;~ | "
                 + "1:1 truncate-table TRUNCATE removes every row of table app.sessions",
         "~VACUUM DELETE ONLY sales;\nVACUUM SORT ONLY sales;~ | ",
+        "~INSERT OVERWRITE INTO analytics.daily_totals\\nSELECT day, SUM(amount) FROM analytics.orders GROUP BY day;~ | "
+                + "1:8 truncate-table INSERT OVERWRITE removes every row of table analytics.daily_totals before it inserts the new ones, as TRUNCATE would",
+        "~INSERT OVERWRITE TABLE sales PARTITION (dt = '2024-01-01') SELECT * FROM staging;~ | "
+                + "1:8 truncate-table INSERT OVERWRITE removes every row of the partition it names of table sales before it inserts the new ones, as TRUNCATE would",
+        "~INSERT OVERWRITE ALL\\n  INTO t1 VALUES (a)\\n  INTO t2 VALUES (b)\\nSELECT a, b FROM src;~ | "
+                + "1:8 truncate-table INSERT OVERWRITE removes every row of tables t1, t2 before it inserts the new ones, as TRUNCATE would",
+        "~CREATE TABLE stage (id INT);\\nINSERT OVERWRITE INTO stage SELECT id FROM src;~ | ",
+        "~INSERT OVERWRITE LOCAL DIRECTORY '/tmp/out' SELECT * FROM sales;~ | ",
     })
     void findsEachFormAtItsClause(String sql, String expected) {
         List<Finding> findings = OneScript.findings(Dialect.AUTO, sql.replace("\\n", "\n"));

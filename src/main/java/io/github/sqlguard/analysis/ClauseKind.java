@@ -12,6 +12,8 @@ public enum ClauseKind {
      * ACTIVATE NOT LOGGED INITIALLY WITH EMPTY TABLE}, which deletes them.
      */
     DISCARDED_ROWS,
+    /** {@code INSERT OVERWRITE [INTO | TABLE] t} (Snowflake, Hive, Spark): every row of t, or of its partition. */
+    OVERWRITTEN_TABLE,
     /** Redshift {@code ALTER TABLE a APPEND FROM b}: every row of b moves into a, and b is left empty. */
     EMPTIED_APPEND_SOURCE,
     /** {@code ALTER TABLE a SWITCH TO b WITH (TRUNCATE_TARGET = ON)}: every row of b. */

@@ -63,6 +63,10 @@ final class DestructiveClauses {
         } else if (verb.isAnyWord("REPLACE", "INSERT", "LOAD")) {
             ReplacingInsert.of(core).ifPresent(replace -> add(ClauseKind.REPLACED_ROWS, replace.at(),
                     replace.words(), replace.table(), replace.table(), null));
+            for (OverwritingInsert.Overwritten overwritten : OverwritingInsert.of(core)) {
+                add(ClauseKind.OVERWRITTEN_TABLE, overwritten.at(), "INSERT OVERWRITE", overwritten.table(),
+                        overwritten.table(), overwritten.partition() ? "partition" : "table");
+            }
         } else if (verb.isWord("RENAME")) {
             renameTables(core);
         } else if (verb.isWord("FLASHBACK")) {

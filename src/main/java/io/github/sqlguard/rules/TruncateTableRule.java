@@ -17,7 +17,7 @@ import java.util.Set;
  * {@code ALTER TABLE .. TRUNCATE PARTITION/SUBPARTITION} (MySQL, Oracle), and T-SQL / Azure Synapse
  * {@code ALTER TABLE a SWITCH TO b WITH (TRUNCATE_TARGET = ON)}, which empties b, and MySQL's
  * {@code ALTER TABLE t DISCARD TABLESPACE} and {@code ENGINE = BLACKHOLE}, Db2's {@code ACTIVATE NOT LOGGED
- * INITIALLY WITH EMPTY TABLE}, which empty t, and Redshift's {@code ALTER TABLE a APPEND FROM b}, which empties b. Scratch tables the script created
+ * INITIALLY WITH EMPTY TABLE}, which empty t, {@code INSERT OVERWRITE} (Snowflake, Hive, Spark), and Redshift's {@code ALTER TABLE a APPEND FROM b}, which empties b. Scratch tables the script created
  * itself, and T-SQL {@code #temp} tables, are not reported.
  */
 public final class TruncateTableRule extends ClauseRule {
@@ -30,7 +30,8 @@ public final class TruncateTableRule extends ClauseRule {
                     + " back once committed. A truncate that slipped into a migration erases production data as"
                     + " thoroughly as a DELETE without WHERE, only faster. MySQL's ALTER TABLE .. DISCARD TABLESPACE"
                     + " and ENGINE = BLACKHOLE empty a table just as well, and so do Db2's ACTIVATE NOT LOGGED"
-                    + " INITIALLY WITH EMPTY TABLE and Redshift's APPEND FROM (for the table it moves the rows from).",
+                    + " INITIALLY WITH EMPTY TABLE, INSERT OVERWRITE and Redshift's APPEND FROM (for the table it moves"
+                    + " the rows from).",
             "Delete only the rows you mean to with a WHERE, or acknowledge a truncate of a table that holds no"
                     + " valuable data: -- sqlguard:allow truncate-table reason: <why>",
             List.of("TRUNCATE TABLE orders;", "TRUNCATE audit_log, sessions;",
@@ -47,7 +48,7 @@ public final class TruncateTableRule extends ClauseRule {
     @Override
     Set<ClauseKind> kinds() {
         return Set.of(ClauseKind.TRUNCATED_TABLE, ClauseKind.TRUNCATED_PARTITION, ClauseKind.TRUNCATED_SWITCH_TARGET,
-                ClauseKind.DISCARDED_ROWS, ClauseKind.EMPTIED_APPEND_SOURCE);
+                ClauseKind.DISCARDED_ROWS, ClauseKind.EMPTIED_APPEND_SOURCE, ClauseKind.OVERWRITTEN_TABLE);
     }
 
     @Override
@@ -63,6 +64,9 @@ public final class TruncateTableRule extends ClauseRule {
                             names);
             case DISCARDED_ROWS -> first.words() + " " + first.detail() + " removes every row of " + first.name()
                     + ", as TRUNCATE would";
+            case OVERWRITTEN_TABLE -> "INSERT OVERWRITE removes every row of " + ("partition".equals(first.detail())
+                    ? "the partition it names of " : "") + counted("table", "tables", names)
+                    + " before it inserts the new ones, as TRUNCATE would";
             case EMPTIED_APPEND_SOURCE -> first.words() + " APPEND FROM " + first.name() + " moves every row of "
                     + first.name() + " into " + first.words().substring("ALTER TABLE ".length()) + " and leaves "
                     + first.name() + " empty";
