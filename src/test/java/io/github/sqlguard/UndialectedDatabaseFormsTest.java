@@ -35,6 +35,14 @@ class UndialectedDatabaseFormsTest {
                 + "1:8 truncate-table INSERT OVERWRITE removes every row of tables t1, t2 before it inserts the new ones, as TRUNCATE would",
         "~CREATE TABLE stage (id INT);\\nINSERT OVERWRITE INTO stage SELECT id FROM src;~ | ",
         "~INSERT OVERWRITE LOCAL DIRECTORY '/tmp/out' SELECT * FROM sales;~ | ",
+        "~ALTER TABLE analytics.events ON CLUSTER main DROP COLUMN legacy;~ | "
+                + "1:46 drop-column ALTER TABLE analytics.events drops column legacy",
+        "~ALTER TABLE events ON CLUSTER '{cluster}' DROP PARTITION '2020-01';~ | "
+                + "1:58 drop-partition ALTER TABLE events drops partition '2020-01' and every row in it",
+        "~ALTER TABLE events DROP PARTITION ID '202001';~ | "
+                + "1:35 drop-partition ALTER TABLE events drops partition ID '202001' and every row in it",
+        "~ALTER TABLE events DROP PARTITION 202001;~ | "
+                + "1:35 drop-partition ALTER TABLE events drops partition 202001 and every row in it",
     })
     void findsEachFormAtItsClause(String sql, String expected) {
         List<Finding> findings = OneScript.findings(Dialect.AUTO, sql.replace("\\n", "\n"));
