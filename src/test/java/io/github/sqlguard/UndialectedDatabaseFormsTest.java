@@ -43,6 +43,8 @@ class UndialectedDatabaseFormsTest {
                 + "1:35 drop-partition ALTER TABLE events drops partition ID '202001' and every row in it",
         "~ALTER TABLE events DROP PARTITION 202001;~ | "
                 + "1:35 drop-partition ALTER TABLE events drops partition 202001 and every row in it",
+        "~TRUNCATE SCHEMA app RESTART IDENTITY AND COMMIT NO CHECK;~ | "
+                + "1:1 truncate-table TRUNCATE SCHEMA removes every row of every table in schema app",
     })
     void findsEachFormAtItsClause(String sql, String expected) {
         List<Finding> findings = OneScript.findings(Dialect.AUTO, sql.replace("\\n", "\n"));

@@ -112,8 +112,9 @@ final class DestructiveClauses {
     private void truncate(List<Token> core) {
         int i = 1;
         String what = "table";
-        if (i < core.size() && core.get(i).isAnyWord("TABLE", "CLUSTER")) {
-            what = core.get(i).isWord("CLUSTER") ? "cluster" : what;
+        if (i < core.size() && core.get(i).isAnyWord("TABLE", "CLUSTER", "SCHEMA")) {
+            // HSQLDB: TRUNCATE SCHEMA s empties every table of s.
+            what = core.get(i).isWord("TABLE") ? what : core.get(i).upper().toLowerCase(java.util.Locale.ROOT);
             i++;
         }
         if (i + 1 < core.size() && core.get(i).isWord("IF") && core.get(i + 1).isWord("EXISTS")) {

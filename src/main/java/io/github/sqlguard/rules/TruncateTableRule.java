@@ -13,7 +13,7 @@ import java.util.Set;
 
 /**
  * {@code truncate-table}: {@code TRUNCATE [TABLE] a, b} in every dialect (PostgreSQL {@code ONLY} and
- * {@code *}, Oracle {@code TRUNCATE CLUSTER}, T-SQL {@code WITH (PARTITIONS ..)}) and
+ * {@code *}, Oracle {@code TRUNCATE CLUSTER}, HSQLDB {@code TRUNCATE SCHEMA}, T-SQL {@code WITH (PARTITIONS ..)}) and
  * {@code ALTER TABLE .. TRUNCATE PARTITION/SUBPARTITION} (MySQL, Oracle), and T-SQL / Azure Synapse
  * {@code ALTER TABLE a SWITCH TO b WITH (TRUNCATE_TARGET = ON)}, which empties b, and MySQL's
  * {@code ALTER TABLE t DISCARD TABLESPACE} and {@code ENGINE = BLACKHOLE}, Db2's {@code ACTIVATE NOT LOGGED
@@ -72,7 +72,9 @@ public final class TruncateTableRule extends ClauseRule {
                     + first.name() + " empty";
             case TRUNCATED_SWITCH_TARGET -> first.words() + " SWITCH with TRUNCATE_TARGET = ON removes every row of"
                     + " table " + first.name();
-            default -> names.isEmpty() ? "TRUNCATE removes every row of a table"
+            default -> "schema".equals(first.detail())
+                    ? "TRUNCATE SCHEMA removes every row of every table in " + counted("schema", "schemas", names)
+                    : names.isEmpty() ? "TRUNCATE removes every row of a table"
                     : "TRUNCATE removes every row of " + counted(first.detail(), first.detail() + "s", names);
         };
     }
