@@ -45,6 +45,10 @@ class UndialectedDatabaseFormsTest {
                 + "1:35 drop-partition ALTER TABLE events drops partition 202001 and every row in it",
         "~TRUNCATE SCHEMA app RESTART IDENTITY AND COMMIT NO CHECK;~ | "
                 + "1:1 truncate-table TRUNCATE SCHEMA removes every row of every table in schema app",
+        "~ALTER TABLE events MODIFY ORDER BY (id, ts);\\nALTER TABLE events MODIFY SETTING ttl_only_drop_parts = 1;~ | ",
+        "~ALTER TABLE events MODIFY COLUMN note LowCardinality(String);~ | "
+                + "1:20 alter-column-type ALTER TABLE events changes the type of column note to LowCardinality(String)"
+                + " (its type before is not known: the schema replay did not see this statement)",
     })
     void findsEachFormAtItsClause(String sql, String expected) {
         List<Finding> findings = OneScript.findings(Dialect.AUTO, sql.replace("\\n", "\n"));
