@@ -49,6 +49,8 @@ class UndialectedDatabaseFormsTest {
         "~ALTER TABLE events MODIFY COLUMN note LowCardinality(String);~ | "
                 + "1:20 alter-column-type ALTER TABLE events changes the type of column note to LowCardinality(String)"
                 + " (its type before is not known: the schema replay did not see this statement)",
+        "~RENAME COLUMN orders.note TO remark;~ | 1:1 rename-column RENAME COLUMN renames column orders.note to remark",
+        "~RENAME INDEX idx_a TO idx_b;~ | ",
     })
     void findsEachFormAtItsClause(String sql, String expected) {
         List<Finding> findings = OneScript.findings(Dialect.AUTO, sql.replace("\\n", "\n"));

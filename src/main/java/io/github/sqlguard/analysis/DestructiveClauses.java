@@ -276,6 +276,10 @@ final class DestructiveClauses {
 
     /** MySQL: RENAME TABLE a TO b, c TO d; Oracle: RENAME a TO b. */
     private void renameTables(List<Token> core) {
+        if (core.size() > 4 && core.get(1).isWord("COLUMN")) {
+            renameColumn(core);
+            return;
+        }
         int i = core.size() > 1 && core.get(1).isWord("TABLE") ? 2 : 1;
         while (i < core.size()) {
             ObjectNames.NameAt from = ObjectNames.readName(core, i);
@@ -288,6 +292,21 @@ final class DestructiveClauses {
             }
             add(ClauseKind.RENAMED_TABLE, core.get(0), "RENAME", from.text(), from.text(), to.text());
             i = to.next() < core.size() && core.get(to.next()).isSymbol(",") ? to.next() + 1 : core.size();
+        }
+    }
+
+    /** Derby's {@code RENAME COLUMN t.c TO d}, located at its RENAME. */
+    private void renameColumn(List<Token> core) {
+        ObjectNames.NameAt from = ObjectNames.readName(core, 2);
+        if (from == null || from.next() + 1 >= core.size() || !core.get(from.next()).isWord("TO")) {
+            return;
+        }
+        ObjectNames.NameAt to = ObjectNames.readName(core, from.next() + 1);
+        String column = from.lastPart();
+        String table = from.text().length() > column.length()
+                ? from.text().substring(0, from.text().length() - column.length() - 1) : null;
+        if (to != null) {
+            add(ClauseKind.RENAMED_COLUMN, core.get(0), "RENAME COLUMN", table, from.text(), to.text());
         }
     }
 
