@@ -51,6 +51,12 @@ class UndialectedDatabaseFormsTest {
                 + " (its type before is not known: the schema replay did not see this statement)",
         "~RENAME COLUMN orders.note TO remark;~ | 1:1 rename-column RENAME COLUMN renames column orders.note to remark",
         "~RENAME INDEX idx_a TO idx_b;~ | ",
+        "~ALTER TABLE events REPLACE PARTITION 202001 FROM events_tmp;~ | "
+                + "1:38 drop-partition ALTER TABLE events drops partition 202001 and every row in it",
+        "~ALTER TABLE events CLEAR COLUMN note IN PARTITION '2020-01';~ | "
+                + "1:20 drop-column ALTER TABLE events CLEAR COLUMN resets every value of column note in partition"
+                + " '2020-01' to its default: its old values are lost as if it were dropped",
+        "~ALTER TABLE events MOVE PARTITION 202001 TO DISK 'cold';~ | ",
     })
     void findsEachFormAtItsClause(String sql, String expected) {
         List<Finding> findings = OneScript.findings(Dialect.AUTO, sql.replace("\\n", "\n"));

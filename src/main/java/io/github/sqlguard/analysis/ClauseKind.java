@@ -24,7 +24,9 @@ public enum ClauseKind {
     DROPPED_CLUSTER_TABLES,
     /** {@code ALTER TABLE t DROP [COLUMN] c} in every spelling. */
     DROPPED_COLUMN,
-    /** {@code ALTER TABLE t DROP PARTITION p}. */
+    /** ClickHouse {@code ALTER TABLE t CLEAR COLUMN c [IN PARTITION p]}: every value of c is reset to its default. */
+    CLEARED_COLUMN,
+    /** {@code ALTER TABLE t DROP PARTITION p}, and ClickHouse's {@code REPLACE PARTITION p FROM src}. */
     DROPPED_PARTITION,
     /**
      * MariaDB {@code ALTER IGNORE TABLE t ADD UNIQUE (..)} / {@code ADD PRIMARY KEY}: every row that repeats a

@@ -217,6 +217,9 @@ final class DestructiveClauses {
         for (MySqlRowLosingClauses.Found found : MySqlRowLosingClauses.of(alter)) {
             add(found.kind(), found.at(), found.words(), table, found.name(), found.detail());
         }
+        for (ClickHousePartitionClauses.Found clause : ClickHousePartitionClauses.of(alter)) {
+            add(clause.kind(), clause.at(), words, table, clause.name(), clause.partition());
+        }
         for (EmptiedTables.Emptied emptied : EmptiedTables.of(alter)) {
             add(emptied.kind(), emptied.at(), words, emptied.table(), emptied.table(), emptied.detail());
         }
