@@ -57,6 +57,15 @@ class UndialectedDatabaseFormsTest {
                 + "1:20 drop-column ALTER TABLE events CLEAR COLUMN resets every value of column note in partition"
                 + " '2020-01' to its default: its old values are lost as if it were dropped",
         "~ALTER TABLE events MOVE PARTITION 202001 TO DISK 'cold';~ | ",
+        "~CALL SYSCS_UTIL.SYSCS_IMPORT_TABLE(null, 'STAFF', 'staff.dat', null, null, null, 1);~ | "
+                + "1:82 truncate-table CALL SYSCS_UTIL.SYSCS_IMPORT_TABLE in replace mode removes every row of STAFF, as TRUNCATE would",
+        "~CALL SYSCS_UTIL.SYSCS_IMPORT_DATA('APP', 'STAFF', null, null, 'staff.dat', null, null, null, 1);~ | "
+                + "1:94 truncate-table CALL SYSCS_UTIL.SYSCS_IMPORT_DATA in replace mode removes every row of APP.STAFF, as TRUNCATE would",
+        "~CALL SYSCS_UTIL.SYSCS_IMPORT_TABLE(null, 'STAFF', 'staff.dat', null, null, null, 0);~ | ",
+        "~CALL SYSPROC.ADMIN_CMD('IMPORT FROM /dev/null OF DEL REPLACE INTO APP.SESSIONS');~ | "
+                + "1:24 truncate-table CALL SYSPROC.ADMIN_CMD with REPLACE INTO removes every row of APP.SESSIONS, as TRUNCATE would",
+        "~CALL SYSPROC.ADMIN_CMD('LOAD FROM /tmp/o.del OF DEL INSERT INTO APP.ORDERS');\\n"
+                + "CALL SYSPROC.ADMIN_CMD('REORG TABLE APP.ORDERS');~ | ",
     })
     void findsEachFormAtItsClause(String sql, String expected) {
         List<Finding> findings = OneScript.findings(Dialect.AUTO, sql.replace("\\n", "\n"));

@@ -76,6 +76,8 @@ final class DestructiveClauses {
                     verb.isWord("RECREATE") ? "RECREATE TABLE" : "CREATE OR REPLACE TABLE", table, table, null));
             replacedSchemaOrDatabase(core);
         }
+        ReplacingImportCall.of(core).ifPresent(call -> add(ClauseKind.DISCARDED_ROWS, call.at(),
+                "CALL " + call.procedure(), call.table(), call.table(), call.detail()));
         SpRenameCall.of(core).ifPresent(call -> {
             if (call.renamesColumn()) {
                 add(ClauseKind.RENAMED_COLUMN, verb, "sp_rename", null, call.oldName(), call.newName());

@@ -17,7 +17,8 @@ import java.util.Set;
  * {@code ALTER TABLE .. TRUNCATE PARTITION/SUBPARTITION} (MySQL, Oracle), and T-SQL / Azure Synapse
  * {@code ALTER TABLE a SWITCH TO b WITH (TRUNCATE_TARGET = ON)}, which empties b, and MySQL's
  * {@code ALTER TABLE t DISCARD TABLESPACE} and {@code ENGINE = BLACKHOLE}, Db2's {@code ACTIVATE NOT LOGGED
- * INITIALLY WITH EMPTY TABLE}, which empty t, {@code INSERT OVERWRITE} (Snowflake, Hive, Spark), and Redshift's {@code ALTER TABLE a APPEND FROM b}, which empties b. Scratch tables the script created
+ * INITIALLY WITH EMPTY TABLE}, which empty t, imports in replace mode (Derby's {@code SYSCS_IMPORT_TABLE(.., 1)},
+ * Db2's {@code ADMIN_CMD('IMPORT .. REPLACE INTO t')}), {@code INSERT OVERWRITE} (Snowflake, Hive, Spark), and Redshift's {@code ALTER TABLE a APPEND FROM b}, which empties b. Scratch tables the script created
  * itself, and T-SQL {@code #temp} tables, are not reported.
  */
 public final class TruncateTableRule extends ClauseRule {
