@@ -66,6 +66,12 @@ class UndialectedDatabaseFormsTest {
                 + "1:24 truncate-table CALL SYSPROC.ADMIN_CMD with REPLACE INTO removes every row of APP.SESSIONS, as TRUNCATE would",
         "~CALL SYSPROC.ADMIN_CMD('LOAD FROM /tmp/o.del OF DEL INSERT INTO APP.ORDERS');\\n"
                 + "CALL SYSPROC.ADMIN_CMD('REORG TABLE APP.ORDERS');~ | ",
+        "~ALTER TABLE analytics.orders SWAP WITH analytics.orders_new;~ | "
+                + "1:30 rename-table Renames tables analytics.orders to analytics.orders_new, analytics.orders_new to analytics.orders",
+        "~EXCHANGE TABLES events AND events_new;~ | "
+                + "1:1 rename-table Renames tables events to events_new, events_new to events",
+        "~CREATE TABLE orders_new (id INT);\\nALTER TABLE orders SWAP WITH orders_new;\\nDROP TABLE orders_new;~ | "
+                + "2:20 rename-table Renames table orders to orders_new // 3:1 drop-table DROP TABLE removes table orders_new and all its rows",
     })
     void findsEachFormAtItsClause(String sql, String expected) {
         List<Finding> findings = OneScript.findings(Dialect.AUTO, sql.replace("\\n", "\n"));

@@ -69,6 +69,8 @@ final class DestructiveClauses {
             }
         } else if (verb.isWord("RENAME")) {
             renameTables(core);
+        } else if (verb.isWord("EXCHANGE")) {
+            exchangeTables(core);
         } else if (verb.isWord("FLASHBACK")) {
             flashback(core);
         } else if (verb.isAnyWord("CREATE", "RECREATE")) {
@@ -233,6 +235,15 @@ final class DestructiveClauses {
                 add(ClauseKind.TRUNCATED_SWITCH_TARGET, clause.get(0), words, name, name, null);
             }
         }
+        for (List<Token> clause : alter.clauses()) {
+            // Snowflake: ALTER TABLE a SWAP WITH b trades the names of a and b, as two renames at once.
+            if (clause.size() > 2 && clause.get(0).isWord("SWAP") && clause.get(1).isWord("WITH")) {
+                ObjectNames.NameAt other = ObjectNames.readName(clause, 2);
+                if (other != null) {
+                    swap(clause.get(0), words, table, other.text());
+                }
+            }
+        }
         ColumnChanges.tableRename(alter).ifPresent(rename -> add(ClauseKind.RENAMED_TABLE, rename.at(), words,
                 table, table, rename.newName()));
         for (ColumnChanges.Change rename : ColumnChanges.columnRenames(alter)) {
@@ -280,6 +291,27 @@ final class DestructiveClauses {
     }
 
     /** MySQL: RENAME TABLE a TO b, c TO d; Oracle: RENAME a TO b. */
+    /** The two renames of a name swap, both located at {@code at}. */
+    private void swap(Token at, String words, String one, String other) {
+        add(ClauseKind.RENAMED_TABLE, at, words, one, one, other);
+        add(ClauseKind.RENAMED_TABLE, at, words, other, other, one);
+    }
+
+    /** ClickHouse: {@code EXCHANGE TABLES a AND b} trades the names of a and b. */
+    private void exchangeTables(List<Token> core) {
+        if (core.size() < 5 || !core.get(1).isWord("TABLES")) {
+            return;
+        }
+        ObjectNames.NameAt one = ObjectNames.readName(core, 2);
+        if (one == null || one.next() + 1 >= core.size() || !core.get(one.next()).isWord("AND")) {
+            return;
+        }
+        ObjectNames.NameAt other = ObjectNames.readName(core, one.next() + 1);
+        if (other != null) {
+            swap(core.get(0), "EXCHANGE TABLES", one.text(), other.text());
+        }
+    }
+
     private void renameTables(List<Token> core) {
         if (core.size() > 4 && core.get(1).isWord("COLUMN")) {
             renameColumn(core);
