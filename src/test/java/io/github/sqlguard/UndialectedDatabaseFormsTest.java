@@ -72,6 +72,8 @@ class UndialectedDatabaseFormsTest {
                 + "1:1 rename-table Renames tables events to events_new, events_new to events",
         "~CREATE TABLE orders_new (id INT);\\nALTER TABLE orders SWAP WITH orders_new;\\nDROP TABLE orders_new;~ | "
                 + "2:20 rename-table Renames table orders to orders_new // 3:1 drop-table DROP TABLE removes table orders_new and all its rows",
+        "~DELETE * FROM retail.customers;~ | 1:1 delete-without-where DELETE without WHERE removes every row of retail.customers",
+        "~DELETE * FROM retail.customers WHERE id = 7;~ | ",
     })
     void findsEachFormAtItsClause(String sql, String expected) {
         List<Finding> findings = OneScript.findings(Dialect.AUTO, sql.replace("\\n", "\n"));
