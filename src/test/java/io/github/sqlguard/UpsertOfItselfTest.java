@@ -18,7 +18,7 @@ class UpsertOfItselfTest {
             + " %1$s itself without WHERE, so it deletes and inserts again every row of %1$s: a column its SELECT does"
             + " not fill loses its value in every row";
     private static final String UPDATES = "update-without-where ERROR Upsert (ON CONFLICT DO UPDATE, ON DUPLICATE KEY"
-            + " UPDATE, MERGE .. KEY) reads its rows from %1$s itself without WHERE, so every row collides with itself"
+            + " UPDATE, MERGE .. KEY, UPSERT) reads its rows from %1$s itself without WHERE, so every row collides with itself"
             + " and its update changes every row of %1$s";
 
     @ParameterizedTest(name = "{0}: {1}")
@@ -33,7 +33,10 @@ class UpsertOfItselfTest {
         "MYSQL | INSERT INTO stock (sku, qty) SELECT sku, 0 FROM stock ON DUPLICATE KEY UPDATE qty = VALUES(qty); |"
                 + " 1:1 U stock",
         "H2 | MERGE INTO customer (id, name) KEY (id) SELECT id, UPPER(name) FROM customer; | 1:1 U customer",
+        "AUTO | UPSERT INTO accounts (id, balance)\\n  SELECT id, 0 FROM accounts; | 1:1 U accounts",
         // Only the rows that collide change.
+        "AUTO | UPSERT INTO settings (key, value) VALUES ('theme', 'dark'); | -",
+        "AUTO | UPSERT INTO accounts (id, balance) SELECT id, 0 FROM accounts WHERE closed; | -",
         "SQLITE | INSERT OR REPLACE INTO settings (key, value) VALUES ('theme', 'dark'); | -",
         "SQLITE | INSERT OR REPLACE INTO users (id, email) SELECT id, email FROM staging_users; | -",
         "SQLITE | INSERT INTO users (id, email) SELECT id, lower(email) FROM users WHERE id > 100\\n"

@@ -54,6 +54,13 @@ record AlterTableClauses(String table, List<List<Token>> clauses, Token ignore) 
             ObjectNames.NameAt table = ObjectNames.readName(core, i);
             int next = table.next() < core.size() && core.get(table.next()).isSymbol("*") ? table.next() + 1
                     : table.next();
+            // ClickHouse: ALTER TABLE t ON CLUSTER c DROP COLUMN x runs the clauses on every node of c.
+            if (next + 2 < core.size() && core.get(next).isWord("ON") && core.get(next + 1).isWord("CLUSTER")) {
+                ObjectNames.NameAt cluster = ObjectNames.readName(core, next + 2);
+                // The cluster may be a macro in quotes: ON CLUSTER '{cluster}'.
+                next = cluster != null ? cluster.next()
+                        : core.get(next + 2).type() == TokenType.STRING ? next + 3 : next + 2;
+            }
             return Optional.of(new AlterTableClauses(table.text(), ObjectNames.splitAtCommas(core, next, core.size()),
                     ignoreWord(core, i)));
         });
@@ -200,7 +207,10 @@ record AlterTableClauses(String table, List<List<Token>> clauses, Token ignore) 
         return i;
     }
 
-    /** The name at {@code i}; Oracle's {@code PARTITION FOR (values)} is shown with its values. */
+    /**
+     * The name at {@code i}; Oracle's {@code PARTITION FOR (values)} is shown with its values, a ClickHouse
+     * partition with its value or id.
+     */
     private static String nameText(List<Token> clause, int i) {
         if (i < clause.size() && clause.get(i).isWord("FOR")) {
             StringBuilder text = new StringBuilder("FOR ");
@@ -209,8 +219,19 @@ record AlterTableClauses(String table, List<List<Token>> clauses, Token ignore) 
             }
             return text.toString();
         }
+        // ClickHouse names a partition by its value ('2020-01', 202001) or by its id (ID '202001').
+        if (i + 1 < clause.size() && clause.get(i).isWord("ID") && isLiteral(clause.get(i + 1))) {
+            return "ID " + clause.get(i + 1).text();
+        }
+        if (i < clause.size() && isLiteral(clause.get(i))) {
+            return clause.get(i).text();
+        }
         ObjectNames.NameAt name = ObjectNames.readName(clause, i);
         return name == null ? "?" : name.text();
+    }
+
+    private static boolean isLiteral(Token token) {
+        return token.type() == TokenType.STRING || token.type() == TokenType.NUMBER;
     }
 
     /** The first name of each comma-separated element of the parenthesized list at {@code open}. */

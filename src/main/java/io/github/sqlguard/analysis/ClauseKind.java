@@ -8,9 +8,14 @@ public enum ClauseKind {
     TRUNCATED_PARTITION,
     /**
      * MySQL {@code ALTER TABLE t DISCARD [PARTITION p] TABLESPACE}, which deletes the file holding the rows, and
-     * {@code ALTER TABLE t ENGINE = BLACKHOLE}, which throws every row away.
+     * {@code ALTER TABLE t ENGINE = BLACKHOLE}, which throws every row away, and Db2's {@code ALTER TABLE t
+     * ACTIVATE NOT LOGGED INITIALLY WITH EMPTY TABLE}, which deletes them.
      */
     DISCARDED_ROWS,
+    /** {@code INSERT OVERWRITE [INTO | TABLE] t} (Snowflake, Hive, Spark): every row of t, or of its partition. */
+    OVERWRITTEN_TABLE,
+    /** Redshift {@code ALTER TABLE a APPEND FROM b}: every row of b moves into a, and b is left empty. */
+    EMPTIED_APPEND_SOURCE,
     /** {@code ALTER TABLE a SWITCH TO b WITH (TRUNCATE_TARGET = ON)}: every row of b. */
     TRUNCATED_SWITCH_TARGET,
     /** {@code DROP TABLE t}, and MariaDB/MySQL {@code CREATE OR REPLACE TABLE t}, which drops t first. */
@@ -19,7 +24,9 @@ public enum ClauseKind {
     DROPPED_CLUSTER_TABLES,
     /** {@code ALTER TABLE t DROP [COLUMN] c} in every spelling. */
     DROPPED_COLUMN,
-    /** {@code ALTER TABLE t DROP PARTITION p}. */
+    /** ClickHouse {@code ALTER TABLE t CLEAR COLUMN c [IN PARTITION p]}: every value of c is reset to its default. */
+    CLEARED_COLUMN,
+    /** {@code ALTER TABLE t DROP PARTITION p}, and ClickHouse's {@code REPLACE PARTITION p FROM src}. */
     DROPPED_PARTITION,
     /**
      * PostgreSQL extensions: a call that drops partitions with their rows, now (TimescaleDB's

@@ -25,10 +25,12 @@ final class ColumnChanges {
             "SUBSTITUTABLE", "SELECTIVITY", "AUTO_INCREMENT", "ON", "FIRST", "AFTER", "WITH", "STATISTICS",
             "STORAGE", "COMPRESSION", "SORTKEY", "ENCODE", "MASKED");
 
-    /** Words after MODIFY that name something other than a column (Oracle, MySQL). */
+    /** Words after MODIFY that name something other than a column (Oracle, MySQL, ClickHouse). */
     private static final Set<String> MODIFY_NOT_COLUMN = Set.of("CONSTRAINT", "PARTITION", "SUBPARTITION",
             "DEFAULT", "LOB", "PRIMARY", "UNIQUE", "NESTED", "VARRAY", "OPAQUE", "CLUSTERING", "INDEXING",
-            "SUBPARTITIONS", "PARTITIONS", "VERSIONING", "SYSTEM", "FILESTREAM_ON");
+            "SUBPARTITIONS", "PARTITIONS", "VERSIONING", "SYSTEM", "FILESTREAM_ON",
+            // ClickHouse: MODIFY TTL, ORDER BY, SAMPLE BY, SETTING, QUERY, COMMENT change the table, not a column.
+            "TTL", "ORDER", "SAMPLE", "SETTING", "QUERY", "COMMENT");
 
     /** Words after ALTER that name something other than a column (PostgreSQL, MySQL, Oracle). */
     private static final String[] ALTER_NOT_COLUMN = {"CONSTRAINT", "INDEX", "CHECK", "PARTITION",

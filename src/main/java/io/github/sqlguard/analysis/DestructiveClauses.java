@@ -63,19 +63,28 @@ final class DestructiveClauses {
         } else if (verb.isAnyWord("REPLACE", "INSERT", "LOAD")) {
             ReplacingInsert.of(core).ifPresent(replace -> add(ClauseKind.REPLACED_ROWS, replace.at(),
                     replace.words(), replace.table(), replace.table(), null));
+            for (OverwritingInsert.Overwritten overwritten : OverwritingInsert.of(core)) {
+                add(ClauseKind.OVERWRITTEN_TABLE, overwritten.at(), "INSERT OVERWRITE", overwritten.table(),
+                        overwritten.table(), overwritten.partition() ? "partition" : "table");
+            }
         } else if (verb.isWord("RENAME")) {
             renameTables(core);
+        } else if (verb.isWord("EXCHANGE")) {
+            exchangeTables(core);
         } else if (verb.isWord("FLASHBACK")) {
             flashback(core);
-        } else if (verb.isWord("CREATE")) {
+        } else if (verb.isAnyWord("CREATE", "RECREATE")) {
             ScratchTables.replacedTable(core).ifPresent(table -> add(ClauseKind.DROPPED_TABLE, verb,
-                    "CREATE OR REPLACE TABLE", table, table, null));
+                    verb.isWord("RECREATE") ? "RECREATE TABLE" : "CREATE OR REPLACE TABLE", table, table, null));
+            replacedSchemaOrDatabase(core);
         }
         for (PartitionDroppingCalls.Call call : PartitionDroppingCalls.of(core)) {
             // A scheduled drop runs after the migration, when even a table this script created holds rows.
             add(ClauseKind.PARTITIONS_DROPPED_BY_CALL, call.at(), call.function(),
                     call.scheduled() ? null : call.table(), call.table(), call.scheduled() ? "scheduled" : null);
         }
+        ReplacingImportCall.of(core).ifPresent(call -> add(ClauseKind.DISCARDED_ROWS, call.at(),
+                "CALL " + call.procedure(), call.table(), call.table(), call.detail()));
         SpRenameCall.of(core).ifPresent(call -> {
             if (call.renamesColumn()) {
                 add(ClauseKind.RENAMED_COLUMN, verb, "sp_rename", null, call.oldName(), call.newName());
@@ -85,11 +94,36 @@ final class DestructiveClauses {
         });
     }
 
+    /**
+     * Snowflake's {@code CREATE OR REPLACE SCHEMA s} and {@code CREATE OR REPLACE DATABASE d} drop the existing
+     * schema or database with every table in it before creating an empty one.
+     */
+    private void replacedSchemaOrDatabase(List<Token> core) {
+        if (core.size() < 4 || !core.get(1).isWord("OR") || !core.get(2).isWord("REPLACE")) {
+            return;
+        }
+        int i = 3;
+        if (core.get(i).isWord("TRANSIENT")) {
+            i++;
+        }
+        if (i + 1 >= core.size() || !core.get(i).isAnyWord("SCHEMA", "DATABASE")) {
+            return;
+        }
+        ObjectNames.NameAt name = ObjectNames.readName(core, i + 1);
+        if (name == null) {
+            return;
+        }
+        boolean schema = core.get(i).isWord("SCHEMA");
+        add(schema ? ClauseKind.DROPPED_SCHEMA : ClauseKind.DROPPED_DATABASE, core.get(0),
+                "CREATE OR REPLACE " + (schema ? "SCHEMA" : "DATABASE"), null, name.text(), null);
+    }
+
     private void truncate(List<Token> core) {
         int i = 1;
         String what = "table";
-        if (i < core.size() && core.get(i).isAnyWord("TABLE", "CLUSTER")) {
-            what = core.get(i).isWord("CLUSTER") ? "cluster" : what;
+        if (i < core.size() && core.get(i).isAnyWord("TABLE", "CLUSTER", "SCHEMA")) {
+            // HSQLDB: TRUNCATE SCHEMA s empties every table of s.
+            what = core.get(i).isWord("TABLE") ? what : core.get(i).upper().toLowerCase(java.util.Locale.ROOT);
             i++;
         }
         if (i + 1 < core.size() && core.get(i).isWord("IF") && core.get(i + 1).isWord("EXISTS")) {
@@ -212,6 +246,12 @@ final class DestructiveClauses {
         for (MySqlRowLosingClauses.Found found : MySqlRowLosingClauses.of(alter)) {
             add(found.kind(), found.at(), found.words(), table, found.name(), found.detail());
         }
+        for (ClickHousePartitionClauses.Found clause : ClickHousePartitionClauses.of(alter)) {
+            add(clause.kind(), clause.at(), words, table, clause.name(), clause.partition());
+        }
+        for (EmptiedTables.Emptied emptied : EmptiedTables.of(alter)) {
+            add(emptied.kind(), emptied.at(), words, emptied.table(), emptied.table(), emptied.detail());
+        }
         for (List<Token> clause : alter.clauses()) {
             if (clause.size() > 1 && clause.get(0).isWord("SET") && clause.get(1).isWord("UNLOGGED")
                     && !dialect.isMySqlFamily()) {
@@ -222,6 +262,15 @@ final class DestructiveClauses {
                 ObjectNames.NameAt target = ObjectNames.readName(clause, to);
                 String name = target == null ? "?" : target.text();
                 add(ClauseKind.TRUNCATED_SWITCH_TARGET, clause.get(0), words, name, name, null);
+            }
+        }
+        for (List<Token> clause : alter.clauses()) {
+            // Snowflake: ALTER TABLE a SWAP WITH b trades the names of a and b, as two renames at once.
+            if (clause.size() > 2 && clause.get(0).isWord("SWAP") && clause.get(1).isWord("WITH")) {
+                ObjectNames.NameAt other = ObjectNames.readName(clause, 2);
+                if (other != null) {
+                    swap(clause.get(0), words, table, other.text());
+                }
             }
         }
         ColumnChanges.tableRename(alter).ifPresent(rename -> add(ClauseKind.RENAMED_TABLE, rename.at(), words,
@@ -271,7 +320,32 @@ final class DestructiveClauses {
     }
 
     /** MySQL: RENAME TABLE a TO b, c TO d; Oracle: RENAME a TO b. */
+    /** The two renames of a name swap, both located at {@code at}. */
+    private void swap(Token at, String words, String one, String other) {
+        add(ClauseKind.RENAMED_TABLE, at, words, one, one, other);
+        add(ClauseKind.RENAMED_TABLE, at, words, other, other, one);
+    }
+
+    /** ClickHouse: {@code EXCHANGE TABLES a AND b} trades the names of a and b. */
+    private void exchangeTables(List<Token> core) {
+        if (core.size() < 5 || !core.get(1).isWord("TABLES")) {
+            return;
+        }
+        ObjectNames.NameAt one = ObjectNames.readName(core, 2);
+        if (one == null || one.next() + 1 >= core.size() || !core.get(one.next()).isWord("AND")) {
+            return;
+        }
+        ObjectNames.NameAt other = ObjectNames.readName(core, one.next() + 1);
+        if (other != null) {
+            swap(core.get(0), "EXCHANGE TABLES", one.text(), other.text());
+        }
+    }
+
     private void renameTables(List<Token> core) {
+        if (core.size() > 4 && core.get(1).isWord("COLUMN")) {
+            renameColumn(core);
+            return;
+        }
         int i = core.size() > 1 && core.get(1).isWord("TABLE") ? 2 : 1;
         while (i < core.size()) {
             ObjectNames.NameAt from = ObjectNames.readName(core, i);
@@ -284,6 +358,21 @@ final class DestructiveClauses {
             }
             add(ClauseKind.RENAMED_TABLE, core.get(0), "RENAME", from.text(), from.text(), to.text());
             i = to.next() < core.size() && core.get(to.next()).isSymbol(",") ? to.next() + 1 : core.size();
+        }
+    }
+
+    /** Derby's {@code RENAME COLUMN t.c TO d}, located at its RENAME. */
+    private void renameColumn(List<Token> core) {
+        ObjectNames.NameAt from = ObjectNames.readName(core, 2);
+        if (from == null || from.next() + 1 >= core.size() || !core.get(from.next()).isWord("TO")) {
+            return;
+        }
+        ObjectNames.NameAt to = ObjectNames.readName(core, from.next() + 1);
+        String column = from.lastPart();
+        String table = from.text().length() > column.length()
+                ? from.text().substring(0, from.text().length() - column.length() - 1) : null;
+        if (to != null) {
+            add(ClauseKind.RENAMED_COLUMN, core.get(0), "RENAME COLUMN", table, from.text(), to.text());
         }
     }
 

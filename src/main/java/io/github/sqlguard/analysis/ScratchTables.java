@@ -128,7 +128,7 @@ final class ScratchTables {
     }
 
     /**
-     * The table of a {@code CREATE [OR REPLACE] [GLOBAL|LOCAL] [TEMP|TEMPORARY|UNLOGGED] TABLE} statement. A
+     * The table of a {@code CREATE [OR REPLACE] [GLOBAL|LOCAL] [TEMP|TEMPORARY|UNLOGGED|TRANSIENT] TABLE} (or {@code RECREATE TABLE}) statement. A
      * {@code CREATE TABLE IF NOT EXISTS} of a permanent table is no creation: the table may already exist with
      * rows, and a later drop would lose them (fail closed).
      */
@@ -137,27 +137,29 @@ final class ScratchTables {
     }
 
     /**
-     * The table that MariaDB's and MySQL's {@code CREATE OR REPLACE TABLE t} drops before creating it again,
-     * rows and all; not for a temporary table.
+     * The table that {@code CREATE OR REPLACE TABLE t} (MariaDB, MySQL, Snowflake, ClickHouse, Db2 12, ..;
+     * Snowflake's {@code TRANSIENT}, {@code HYBRID} and {@code ICEBERG} tables hold rows too) and Firebird's
+     * {@code RECREATE TABLE t} drop before creating it again, rows and all; not for a temporary table.
      */
     static Optional<String> replacedTable(List<Token> core) {
         return tableOfCreate(core, true);
     }
 
     private static Optional<String> tableOfCreate(List<Token> core, boolean replacedOnly) {
-        if (core.isEmpty() || !core.get(0).isWord("CREATE")) {
+        if (core.isEmpty() || !core.get(0).isAnyWord("CREATE", "RECREATE")) {
             return Optional.empty();
         }
         int i = 1;
-        boolean replace = false;
+        boolean replace = core.get(0).isWord("RECREATE");
         if (i + 1 < core.size() && core.get(i).isWord("OR") && core.get(i + 1).isWord("REPLACE")) {
             replace = true;
             i += 2;
         }
         boolean temporary = false;
         while (i < core.size() && core.get(i).isAnyWord("GLOBAL", "LOCAL", "TEMP", "TEMPORARY", "UNLOGGED",
-                "PRIVATE", "SHARDED", "DUPLICATED")) {
-            temporary |= core.get(i).isAnyWord("TEMP", "TEMPORARY");
+                "PRIVATE", "SHARDED", "DUPLICATED", "TRANSIENT", "HYBRID", "ICEBERG", "VOLATILE")) {
+            // Snowflake: a VOLATILE table is a temporary one; a TRANSIENT table is permanent without fail-safe.
+            temporary |= core.get(i).isAnyWord("TEMP", "TEMPORARY", "VOLATILE");
             i++;
         }
         if (i >= core.size() || !core.get(i).isWord("TABLE") || replacedOnly && (!replace || temporary)) {

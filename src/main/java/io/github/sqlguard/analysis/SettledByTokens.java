@@ -112,8 +112,12 @@ final class SettledByTokens {
         int end = targetsEnd < 0 ? size : targetsEnd;
         if (structure.isWord(main, "DELETE")) {
             int from = structure.indexOfTopLevelWord(main + 1, end, "FROM");
+            int beforeFrom = structure.skipWords(main + 1, "LOW_PRIORITY", "QUICK", "IGNORE");
+            if (structure.isSymbol(beforeFrom, "*")) {
+                beforeFrom++; // Exasol: DELETE * FROM t
+            }
             return from >= 0 && structure.indexOfTopLevelWord(from + 1, end, "FROM") < 0
-                    && structure.skipWords(main + 1, "LOW_PRIORITY", "QUICK", "IGNORE") == from
+                    && beforeFrom == from
                     && structure.firstTopLevelComma(from, end) == end;
         }
         int set = structure.indexOfTopLevelWord(main + 1, end, "SET");

@@ -98,6 +98,9 @@ final class TokenDataChanges {
 
     private void delete(int start, int end) {
         int i = skipTop(tokens.skipWords(start + 1, "LOW_PRIORITY", "QUICK", "IGNORE"));
+        if (tokens.isSymbol(i, "*") && tokens.isWord(i + 1, "FROM")) {
+            i++; // Exasol: DELETE * FROM t
+        }
         int view = tokens.isWord(i, "FROM") ? i + 1 : i;
         if (tokens.isSymbol(view, "(") && tokens.isWord(view + 1, "SELECT", "WITH")) {
             changeInlineView("DELETE", start, view, end);

@@ -8,8 +8,8 @@ import java.util.List;
 /**
  * An upsert whose rows come from a SELECT of its own target: {@code INSERT OR REPLACE INTO t (..) SELECT .. FROM t}
  * and MySQL's {@code REPLACE INTO t SELECT .. FROM t}, {@code INSERT INTO t SELECT .. FROM t WHERE true ON CONFLICT
- * (id) DO UPDATE SET ..}, {@code .. ON DUPLICATE KEY UPDATE ..} and H2's {@code MERGE INTO t KEY (id) SELECT .. FROM
- * t}. Every row the SELECT returns collides with the row it was read from, so an unfiltered SELECT rewrites every
+ * (id) DO UPDATE SET ..}, {@code .. ON DUPLICATE KEY UPDATE ..}, H2's {@code MERGE INTO t KEY (id) SELECT .. FROM
+ * t} and CockroachDB's {@code UPSERT INTO t SELECT .. FROM t}. Every row the SELECT returns collides with the row it was read from, so an unfiltered SELECT rewrites every
  * row of the table, like an UPDATE without WHERE: REPLACE even deletes each row and inserts it again, leaving the
  * columns it does not fill at their defaults. Upserts of VALUES or of another table's rows change only the rows
  * that collide, and are not read here.
@@ -35,8 +35,11 @@ final class UpsertChanges {
             boolean conflictClause = tokens.isWord(i, "OR");
             replace = conflictClause && tokens.isWord(i + 1, "REPLACE");
             i += conflictClause ? 2 : 0;
-        } else if (tokens.isWord(start, "MERGE") && tokens.indexOfTopLevelWord(start, tokens.size(), "USING") < 0) {
-            replace = false; // H2: MERGE INTO t [(..)] [KEY (..)] SELECT ..
+        } else if (tokens.isWord(start, "MERGE") && tokens.indexOfTopLevelWord(start, tokens.size(), "USING") < 0
+                || tokens.isWord(start, "UPSERT")) {
+            // H2: MERGE INTO t [(..)] [KEY (..)] SELECT ..; CockroachDB: UPSERT INTO t [(..)] SELECT .. updates the
+            // listed columns of every row whose key it meets.
+            replace = false;
             i = start + 1;
         } else {
             return List.of();
@@ -55,7 +58,7 @@ final class UpsertChanges {
             return List.of();
         }
         int conflict = conflictClause(tokens, select);
-        boolean update = tokens.isWord(start, "MERGE") || conflict >= 0 && updatesOnConflict(tokens, conflict);
+        boolean update = tokens.isWord(start, "MERGE") || tokens.isWord(start, "UPSERT") || conflict >= 0 && updatesOnConflict(tokens, conflict);
         int selectEnd = conflict < 0 ? tokens.size() : conflict;
         if (!replace && !update || !readsEveryRowOf(tokens, target.text(), select, selectEnd)) {
             return List.of();

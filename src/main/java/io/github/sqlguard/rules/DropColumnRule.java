@@ -17,9 +17,9 @@ import java.util.Set;
  * {@code DROP (a, b)} and {@code SET UNUSED}, T-SQL {@code DROP COLUMN a, b}, several DROP clauses): one
  * violation per clause, located at its DROP. Constraints, indexes, keys, defaults and partitions are not
  * columns; in T-SQL a bare {@code DROP name} drops a constraint. A PostgreSQL {@code ALTER COLUMN c TYPE t USING
- * expr} whose expression does not read {@code c} is reported too, at its USING: it loses every value as a drop does.
- * So is a {@code DROP TYPE|DOMAIN|EXTENSION .. CASCADE}, at its CASCADE, when the replay knows columns of the
- * types it drops.
+ * expr} whose expression does not read {@code c} is reported too, at its USING: it loses every value as a drop does;
+ * so is ClickHouse's {@code CLEAR COLUMN c}, which resets every value to the default, and a
+ * {@code DROP TYPE|DOMAIN|EXTENSION .. CASCADE}, at its CASCADE, when the replay knows columns of the types it drops.
  */
 public final class DropColumnRule extends ClauseRule {
 
@@ -31,7 +31,8 @@ public final class DropColumnRule extends ClauseRule {
                     + " The application version still running during the deploy also fails when it reads or"
                     + " writes the column. A PostgreSQL type change whose USING expression does not read the"
                     + " column (ALTER COLUMN c TYPE jsonb USING NULL) loses every value the same way, and so does"
-                    + " DROP TYPE, DROP DOMAIN or DROP EXTENSION .. CASCADE to every column of the types it drops.",
+                    + " DROP TYPE, DROP DOMAIN or DROP EXTENSION .. CASCADE to every column of the types it drops, and"
+                    + " to ClickHouse's CLEAR COLUMN.",
             "Stop using the column in a release first, archive its values if they matter, then acknowledge the"
                     + " drop: -- sqlguard:allow drop-column reason: <why>",
             List.of("ALTER TABLE customers DROP COLUMN email;",
@@ -48,7 +49,8 @@ public final class DropColumnRule extends ClauseRule {
 
     @Override
     Set<ClauseKind> kinds() {
-        return Set.of(ClauseKind.DROPPED_COLUMN, ClauseKind.REPLACED_COLUMN_VALUES, ClauseKind.DROPPED_TYPE_COLUMNS);
+        return Set.of(ClauseKind.DROPPED_COLUMN, ClauseKind.REPLACED_COLUMN_VALUES, ClauseKind.DROPPED_TYPE_COLUMNS,
+                ClauseKind.CLEARED_COLUMN);
     }
 
     /**
@@ -87,6 +89,11 @@ public final class DropColumnRule extends ClauseRule {
         DestructiveClause first = group.get(0);
         if (first.kind() == ClauseKind.DROPPED_TYPE_COLUMNS) {
             return first.words() + " " + first.name() + " CASCADE also drops every column of type " + first.name();
+        }
+        if (first.kind() == ClauseKind.CLEARED_COLUMN) {
+            return first.words() + " CLEAR COLUMN resets every value of column " + first.name()
+                    + (first.detail() == null ? "" : " in partition " + first.detail())
+                    + " to its default: its old values are lost as if it were dropped";
         }
         if (first.kind() == ClauseKind.REPLACED_COLUMN_VALUES) {
             return first.words() + " replaces every value of column " + first.name() + " with USING "

@@ -24,7 +24,7 @@ public final class DropSchemaRule extends ClauseRule {
                     + " naming any of them. DROP OWNED BY does the same to everything a role owns.",
             "Drop the objects you mean one by one, or acknowledge the drop:"
                     + " -- sqlguard:allow drop-schema reason: <why>",
-            List.of("DROP SCHEMA reporting;", "DROP OWNED BY legacy_app;",
+            List.of("DROP SCHEMA reporting;", "DROP OWNED BY legacy_app;", "CREATE OR REPLACE SCHEMA reporting;",
                     "DROP TABLESPACE app_data INCLUDING CONTENTS AND DATAFILES;"),
             List.of("CREATE SCHEMA reporting;", "DROP ROLE legacy_app;"));
 

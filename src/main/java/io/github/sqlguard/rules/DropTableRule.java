@@ -10,7 +10,8 @@ import java.util.Set;
 /**
  * {@code drop-table}: {@code DROP TABLE} of any list of tables, with {@code IF EXISTS}, {@code PURGE},
  * {@code CASCADE [CONSTRAINTS]}, T-SQL {@code [dbo].[x]} and T-SQL's {@code IF .. DROP TABLE} guard, and
- * MariaDB's and MySQL's {@code CREATE OR REPLACE TABLE}, which drops the existing table first. Not
+ * {@code CREATE OR REPLACE [TRANSIENT] TABLE} (MariaDB, MySQL, Snowflake, ClickHouse) and Firebird's
+ * {@code RECREATE TABLE}, which drop the existing table first. Not
  * reported: tables the same script created earlier, temporary tables ({@code DROP TEMPORARY TABLE},
  * {@code #temp}) and external or foreign tables, whose data lives outside the database and stays.
  */
@@ -26,7 +27,7 @@ public final class DropTableRule extends ClauseRule {
                     + " -- sqlguard:allow drop-table reason: <why>",
             List.of("DROP TABLE orders;", "DROP TABLE IF EXISTS [dbo].[orders], [dbo].[order_lines];",
                     "IF OBJECT_ID('dbo.orders', 'U') IS NOT NULL DROP TABLE dbo.orders;",
-                    "CREATE OR REPLACE TABLE orders (id INT);"),
+                    "CREATE OR REPLACE TABLE orders (id INT);", "RECREATE TABLE orders (id INTEGER);"),
             List.of("CREATE TABLE tmp_orders (id INT);\nDROP TABLE tmp_orders;",
                     "CREATE TEMPORARY TABLE staging (id INT);\nDROP TABLE staging;",
                     "DROP TABLE #staging;", "DROP VIEW order_summary;"));
@@ -49,7 +50,7 @@ public final class DropTableRule extends ClauseRule {
             return "DROP CLUSTER " + first.name() + " INCLUDING TABLES removes every table in the cluster and all"
                     + " their rows";
         }
-        if (first.words().startsWith("CREATE")) {
+        if (first.words().startsWith("CREATE") || first.words().startsWith("RECREATE")) {
             return first.words() + " drops the existing table " + first.name() + " and all its rows";
         }
         if (names.isEmpty()) {

@@ -13,10 +13,12 @@ import java.util.Set;
 
 /**
  * {@code truncate-table}: {@code TRUNCATE [TABLE] a, b} in every dialect (PostgreSQL {@code ONLY} and
- * {@code *}, Oracle {@code TRUNCATE CLUSTER}, T-SQL {@code WITH (PARTITIONS ..)}) and
+ * {@code *}, Oracle {@code TRUNCATE CLUSTER}, HSQLDB {@code TRUNCATE SCHEMA}, T-SQL {@code WITH (PARTITIONS ..)}) and
  * {@code ALTER TABLE .. TRUNCATE PARTITION/SUBPARTITION} (MySQL, Oracle), and T-SQL / Azure Synapse
  * {@code ALTER TABLE a SWITCH TO b WITH (TRUNCATE_TARGET = ON)}, which empties b, and MySQL's
- * {@code ALTER TABLE t DISCARD TABLESPACE} and {@code ENGINE = BLACKHOLE}, which empty t. Scratch tables the script created
+ * {@code ALTER TABLE t DISCARD TABLESPACE} and {@code ENGINE = BLACKHOLE}, Db2's {@code ACTIVATE NOT LOGGED
+ * INITIALLY WITH EMPTY TABLE}, which empty t, imports in replace mode (Derby's {@code SYSCS_IMPORT_TABLE(.., 1)},
+ * Db2's {@code ADMIN_CMD('IMPORT .. REPLACE INTO t')}), {@code INSERT OVERWRITE} (Snowflake, Hive, Spark), and Redshift's {@code ALTER TABLE a APPEND FROM b}, which empties b. Scratch tables the script created
  * itself, and T-SQL {@code #temp} tables, are not reported.
  */
 public final class TruncateTableRule extends ClauseRule {
@@ -28,11 +30,14 @@ public final class TruncateTableRule extends ClauseRule {
             "TRUNCATE empties a table at once, usually without row-level logging, triggers or a way to roll"
                     + " back once committed. A truncate that slipped into a migration erases production data as"
                     + " thoroughly as a DELETE without WHERE, only faster. MySQL's ALTER TABLE .. DISCARD TABLESPACE"
-                    + " and ENGINE = BLACKHOLE empty a table just as well.",
+                    + " and ENGINE = BLACKHOLE empty a table just as well, and so do Db2's ACTIVATE NOT LOGGED"
+                    + " INITIALLY WITH EMPTY TABLE, INSERT OVERWRITE and Redshift's APPEND FROM (for the table it moves"
+                    + " the rows from).",
             "Delete only the rows you mean to with a WHERE, or acknowledge a truncate of a table that holds no"
                     + " valuable data: -- sqlguard:allow truncate-table reason: <why>",
             List.of("TRUNCATE TABLE orders;", "TRUNCATE audit_log, sessions;",
-                    "ALTER TABLE sales TRUNCATE PARTITION p2019;"),
+                    "ALTER TABLE sales TRUNCATE PARTITION p2019;",
+                    "ALTER TABLE orders ACTIVATE NOT LOGGED INITIALLY WITH EMPTY TABLE;"),
             List.of("DELETE FROM orders WHERE created_at < DATE '2019-01-01';",
                     "CREATE TABLE import_batch (id INT);\nTRUNCATE TABLE import_batch;"));
 
@@ -44,7 +49,7 @@ public final class TruncateTableRule extends ClauseRule {
     @Override
     Set<ClauseKind> kinds() {
         return Set.of(ClauseKind.TRUNCATED_TABLE, ClauseKind.TRUNCATED_PARTITION, ClauseKind.TRUNCATED_SWITCH_TARGET,
-                ClauseKind.DISCARDED_ROWS);
+                ClauseKind.DISCARDED_ROWS, ClauseKind.EMPTIED_APPEND_SOURCE, ClauseKind.OVERWRITTEN_TABLE);
     }
 
     @Override
@@ -60,9 +65,17 @@ public final class TruncateTableRule extends ClauseRule {
                             names);
             case DISCARDED_ROWS -> first.words() + " " + first.detail() + " removes every row of " + first.name()
                     + ", as TRUNCATE would";
+            case OVERWRITTEN_TABLE -> "INSERT OVERWRITE removes every row of " + ("partition".equals(first.detail())
+                    ? "the partition it names of " : "") + counted("table", "tables", names)
+                    + " before it inserts the new ones, as TRUNCATE would";
+            case EMPTIED_APPEND_SOURCE -> first.words() + " APPEND FROM " + first.name() + " moves every row of "
+                    + first.name() + " into " + first.words().substring("ALTER TABLE ".length()) + " and leaves "
+                    + first.name() + " empty";
             case TRUNCATED_SWITCH_TARGET -> first.words() + " SWITCH with TRUNCATE_TARGET = ON removes every row of"
                     + " table " + first.name();
-            default -> names.isEmpty() ? "TRUNCATE removes every row of a table"
+            default -> "schema".equals(first.detail())
+                    ? "TRUNCATE SCHEMA removes every row of every table in " + counted("schema", "schemas", names)
+                    : names.isEmpty() ? "TRUNCATE removes every row of a table"
                     : "TRUNCATE removes every row of " + counted(first.detail(), first.detail() + "s", names);
         };
     }

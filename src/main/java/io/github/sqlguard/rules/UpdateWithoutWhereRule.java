@@ -20,7 +20,7 @@ public final class UpdateWithoutWhereRule extends RowChangeRule {
                     + "list's columns, a join on a condition such as ON 1 = 1), nor, in MySQL's UPDATE t1, t2 SET "
                     + "t1.a = .., a WHERE naming only the columns of the tables the SET does not assign. An upsert whose SELECT "
                     + "reads every row of its own target (INSERT OR REPLACE INTO t .. SELECT .. FROM t, REPLACE, "
-                    + "ON CONFLICT DO UPDATE, ON DUPLICATE KEY UPDATE, H2's MERGE .. KEY) rewrites every row as well.",
+                    + "ON CONFLICT DO UPDATE, ON DUPLICATE KEY UPDATE, H2's MERGE .. KEY, CockroachDB's UPSERT) rewrites every row as well.",
             "Add a WHERE clause that selects exactly the rows to change, or acknowledge it: -- sqlguard:allow update-without-where reason: <why>",
             List.of("UPDATE customers SET status = 'closed'",
                     "UPDATE accounts SET balance = (SELECT 0 FROM limits WHERE limits.id = 1)",
@@ -43,7 +43,7 @@ public final class UpdateWithoutWhereRule extends RowChangeRule {
                     + ": a column its SELECT does not fill loses its value in every row");
         }
         if (change.selection() == RowSelection.UPSERT_UPDATING_ITSELF) {
-            return Optional.of("Upsert (ON CONFLICT DO UPDATE, ON DUPLICATE KEY UPDATE, MERGE .. KEY) reads its rows "
+            return Optional.of("Upsert (ON CONFLICT DO UPDATE, ON DUPLICATE KEY UPDATE, MERGE .. KEY, UPSERT) reads its rows "
                     + "from " + change.tableList() + " itself without WHERE, so every row collides with itself and "
                     + "its update changes every row of " + change.tableList());
         }

@@ -2,8 +2,8 @@ package io.github.sqlguard.sql;
 
 /**
  * The shapes of client commands that are not SQL but decide where statements end or what reaches the
- * database: the MySQL client's {@code DELIMITER}, SQL Server's {@code GO}, SQL*Plus's {@code /},
- * {@code PROMPT} and {@code REM}. Each looks at the text from {@code pos}, the start of the line's first token.
+ * database: the MySQL client's {@code DELIMITER}, Db2's {@code --#SET TERMINATOR}, Firebird isql's
+ * {@code SET TERM}, SQL Server's {@code GO}, SQL*Plus's {@code /}, {@code PROMPT} and {@code REM}. Each looks at the text from {@code pos}, the start of the line's first token.
  */
 final class ClientCommands {
 
@@ -90,6 +90,57 @@ final class ClientCommands {
      */
     static int[] delimiterAfter(String text, int pos, int end) {
         int start = LexicalShapes.skipBlanks(text, pos + "DELIMITER".length(), end);
+        int stop = start;
+        while (stop < end && !Character.isWhitespace(text.charAt(stop))) {
+            stop++;
+        }
+        return stop == start ? null : new int[] {start, stop};
+    }
+
+    /**
+     * The {start, end} of the new terminator of Db2's command line processor comment {@code --#SET TERMINATOR @}
+     * at {@code pos}, or null when the comment is an ordinary one.
+     */
+    static int[] db2TerminatorAfter(String text, int pos, int end) {
+        if (!text.startsWith("--#", pos) || !startsWithWord(text, pos + 3, end, "SET")) {
+            return null;
+        }
+        int word = LexicalShapes.skipBlanks(text, pos + 3 + "SET".length(), end);
+        if (!startsWithWord(text, word, end, "TERMINATOR")) {
+            return null;
+        }
+        return runAfter(text, word + "TERMINATOR".length(), end);
+    }
+
+    /**
+     * The {start, end} of the new terminator of Firebird isql's {@code SET TERM ^ ;} (or {@code SET TERMINATOR})
+     * at {@code pos}, or null. The old terminator that ends the command is not part of the new one, also when
+     * written without a blank ({@code SET TERM ^;} while {@code ;} ends statements).
+     */
+    static int[] isqlTerminatorAfter(String text, int pos, int end, String current) {
+        if (!startsWithWord(text, pos, end, "SET")) {
+            return null;
+        }
+        int word = LexicalShapes.skipBlanks(text, pos + "SET".length(), end);
+        String keyword = startsWithWord(text, word, end, "TERM") ? "TERM"
+                : startsWithWord(text, word, end, "TERMINATOR") ? "TERMINATOR" : null;
+        if (keyword == null) {
+            return null;
+        }
+        int[] run = runAfter(text, word + keyword.length(), end);
+        if (run == null || text.charAt(run[0]) == '=' || Character.isLetterOrDigit(text.charAt(run[0]))) {
+            return null;
+        }
+        int length = run[1] - run[0];
+        if (length > current.length() && text.startsWith(current, run[1] - current.length())) {
+            run[1] -= current.length();
+        }
+        return run;
+    }
+
+    /** The {start, end} of the run of non-blank characters after the blanks at {@code from}, on the same line. */
+    private static int[] runAfter(String text, int from, int end) {
+        int start = LexicalShapes.skipBlanks(text, from, end);
         int stop = start;
         while (stop < end && !Character.isWhitespace(text.charAt(stop))) {
             stop++;

@@ -18,7 +18,7 @@ final class ImplicitBoundary {
 
     /** Words after which a DML verb is always part of the current statement. */
     private static final Set<String> BINDING_WORDS = Set.of("DO", "INSTEAD", "ALSO", "ROW", "THEN", "ELSE",
-            "EXPLAIN", "AS", "BULK", "ANALYZE", "VERBOSE");
+            "EXPLAIN", "AS", "BULK", "ANALYZE", "VERBOSE", "VACUUM");
 
     /** Words after which a DML verb is part of the statement unless it is written as a full statement. */
     private static final Set<String> LIST_WORDS = Set.of("FOR", "BEFORE", "AFTER", "OF", "OR", "GRANT",
@@ -89,6 +89,9 @@ final class ImplicitBoundary {
         }
         if (next != null && next.isAnyWord("PARTITION", "PARTITIONS", "SUBPARTITION", "SUBPARTITIONS")) {
             return false; // ALTER TABLE t TRUNCATE PARTITION p / MERGE PARTITIONS (MySQL, Oracle)
+        }
+        if (next != null && next.isWord("TRIGGERS")) {
+            return false; // Db2: TRUNCATE TABLE t IGNORE DELETE TRIGGERS / RESTRICT WHEN DELETE TRIGGERS
         }
         Token afterNext = BlockSyntax.at(tokens, index + 2, to);
         if (token.isWord("UPDATE") && next != null && (next.isWord("INDEXES")

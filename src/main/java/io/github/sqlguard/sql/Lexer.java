@@ -107,8 +107,15 @@ public final class Lexer {
             int startPos = pos;
             int startLine = line;
             int startColumn = column;
+            int[] newTerminator;
             if (forms.knowsDelimiterCommand() && !lineHasToken && ClientCommands.isDelimiterCommand(text, pos, end)) {
                 lexDelimiterCommand(startLine, startColumn);
+            } else if (forms.knowsTerminatorCommands() && !lineHasToken
+                    && ((newTerminator = ClientCommands.db2TerminatorAfter(text, pos, end)) != null
+                            || startsStatement()
+                                    && (newTerminator = ClientCommands.isqlTerminatorAfter(text, pos, end,
+                                            delimiter)) != null)) {
+                changeTerminator(newTerminator, startPos, startLine, startColumn);
             } else if (!delimiter.equals(";") && text.startsWith(delimiter, pos)) {
                 advanceBy(delimiter.length());
                 emit(TokenType.TERMINATOR, startPos, startLine, startColumn);
@@ -221,8 +228,13 @@ public final class Lexer {
                 emit(TokenType.WORD, startPos, startLine, startColumn);
                 return;
             }
-            advanceBy(newDelimiter[1] - pos);
-            delimiter = text.substring(newDelimiter[0], newDelimiter[1]);
+            changeTerminator(newDelimiter, startPos, startLine, startColumn);
+        }
+
+        /** Makes {@code text[range]} the terminator from here on; the rest of the command's line is not SQL. */
+        private void changeTerminator(int[] range, int startPos, int startLine, int startColumn) {
+            advanceBy(range[1] - pos);
+            delimiter = text.substring(range[0], range[1]);
             tokens.add(new Token(TokenType.DELIMITER_CHANGE, delimiter, startPos, startLine, startColumn));
             lineHasToken = true;
             skipToLineEnd();

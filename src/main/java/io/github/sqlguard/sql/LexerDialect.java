@@ -32,6 +32,14 @@ record LexerDialect(Dialect dialect) {
         return mySql() || auto();
     }
 
+    /**
+     * Db2's {@code --#SET TERMINATOR @} and Firebird isql's {@code SET TERM ^ ;}, which change the terminator as
+     * MySQL's DELIMITER does. Those databases have no dialect of their own, so their scripts are read in auto.
+     */
+    boolean knowsTerminatorCommands() {
+        return auto();
+    }
+
     /** PostgreSQL (and H2) {@code $tag$ .. $tag$} strings. */
     boolean knowsDollarQuotes() {
         return dialect == Dialect.POSTGRESQL || dialect == Dialect.H2 || auto();

@@ -19,6 +19,15 @@ class DropRulesTest {
     @ParameterizedTest(name = "{0}: {1}")
     @CsvSource(delimiter = '|', quoteCharacter = '~', value = {
         "auto       | DROP TABLE orders                          | drop-table | DROP TABLE removes table orders and all its rows",
+        "auto       | CREATE OR REPLACE TRANSIENT TABLE raw.stage AS SELECT * FROM raw.events | drop-table | CREATE OR REPLACE TABLE drops the existing table raw.stage and all its rows",
+        "auto       | CREATE OR REPLACE HYBRID TABLE app.users (id INT PRIMARY KEY) | drop-table | CREATE OR REPLACE TABLE drops the existing table app.users and all its rows",
+        "auto       | CREATE OR REPLACE TEMPORARY TABLE stage (id INT) | - |",
+        "auto       | CREATE OR REPLACE VOLATILE TABLE stage (id INT) | - |",
+        "auto       | RECREATE TABLE customers (id INTEGER NOT NULL PRIMARY KEY) | drop-table | RECREATE TABLE drops the existing table customers and all its rows",
+        "auto       | RECREATE GLOBAL TEMPORARY TABLE work (id INTEGER) | - |",
+        "auto       | CREATE OR REPLACE SCHEMA analytics_stage   | drop-schema | CREATE OR REPLACE SCHEMA removes schema analytics_stage and every object in it",
+        "auto       | CREATE OR REPLACE TRANSIENT DATABASE reporting | drop-database | CREATE OR REPLACE DATABASE removes database reporting and all its data",
+        "auto       | CREATE SCHEMA IF NOT EXISTS analytics_stage; CREATE OR REPLACE VIEW v AS SELECT 1; CREATE OR REPLACE TRANSIENT TABLE IF NOT EXISTS t (id INT) | - |",
         "postgresql | DROP TABLE IF EXISTS a, b                  | drop-table | DROP TABLE removes tables a, b and all their rows",
         "postgresql | DROP TABLE app.orders CASCADE              | drop-table cascade | DROP TABLE removes table app.orders and all its rows / DROP TABLE app.orders CASCADE also drops every object that depends on it",
         "postgresql | DROP TABLE :tbl                            | drop-table | DROP TABLE removes table :tbl and all its rows",

@@ -213,4 +213,21 @@ class BlockSplitTest {
         assertEquals(List.of("3:16 [R trigger trg body] RETURN", "4:3 [R trigger trg body] DELETE FROM audit WHERE 1 = 0"),
                 render(Dialect.SQLSERVER, sql).subList(1, 3));
     }
+
+    @Test
+    void db2ScriptWithSetTerminatorComments() {
+        String sql = "--#SET TERMINATOR @\nCREATE OR REPLACE PROCEDURE app.cleanup()\nLANGUAGE SQL\nBEGIN\n"
+                + "  DELETE FROM app.tmp_work;\nEND\n@\nDROP TABLE app.old_stuff\n@\n--#SET TERMINATOR ;\n"
+                + "DELETE FROM app.queue;";
+        assertEquals(List.of("5:3 [R procedure app.cleanup body] DELETE FROM app.tmp_work", "8:1 DROP TABLE app.old_stuff",
+                "11:1 DELETE FROM app.queue"), render(Dialect.AUTO, sql).subList(1, 4));
+    }
+
+    @Test
+    void firebirdScriptWithSetTerm() {
+        String sql = "SET TERM ^ ;\nCREATE OR ALTER PROCEDURE clean_log\nAS\nBEGIN\n  DELETE FROM log_entries;\nEND^\n"
+                + "SET TERM ; ^\nDROP TABLE tmp_import;";
+        assertEquals(List.of("5:3 [R procedure clean_log body] DELETE FROM log_entries", "8:1 DROP TABLE tmp_import"),
+                render(Dialect.AUTO, sql).subList(1, 3));
+    }
 }

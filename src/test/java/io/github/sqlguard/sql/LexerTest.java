@@ -107,6 +107,23 @@ class LexerTest {
     }
 
     @Test
+    void db2AndFirebirdTerminatorCommandsChangeTheTerminatorInAuto() {
+        assertEquals(List.of("1:1 DELIMITER_CHANGE @", "2:1 WORD END", "3:1 TERMINATOR @", "4:1 DELIMITER_CHANGE ;",
+                "5:1 WORD a", "5:2 TERMINATOR ;"),
+                lex(Dialect.AUTO, "--#SET TERMINATOR @\nEND\n@\n--#SET TERMINATOR ;\na;"));
+        assertEquals(List.of("1:1 DELIMITER_CHANGE ^", "2:1 WORD END", "2:4 TERMINATOR ^", "3:1 DELIMITER_CHANGE ;",
+                "4:1 WORD a", "4:2 TERMINATOR ;"),
+                lex(Dialect.AUTO, "SET TERM ^ ;\nEND^\nSET TERM ; ^\na;"));
+        assertEquals(List.of("1:1 DELIMITER_CHANGE !!", "2:1 WORD x", "2:2 TERMINATOR !!"),
+                lex(Dialect.AUTO, "set terminator !!;\nx!!"));
+        // an ordinary comment, an UPDATE's SET line and other dialects keep their meaning
+        assertEquals(List.of("1:1 COMMENT --#SET TERMINATOR @", "2:1 WORD a", "2:2 TERMINATOR ;"),
+                lex(Dialect.POSTGRESQL, "--#SET TERMINATOR @\na;"));
+        assertEquals(List.of("1:1 WORD UPDATE", "1:8 WORD t", "2:1 WORD SET", "2:5 WORD term", "2:10 SYMBOL =",
+                "2:12 NUMBER 1", "2:13 TERMINATOR ;"), lex(Dialect.AUTO, "UPDATE t\nSET term = 1;"));
+    }
+
+    @Test
     void wordsInsideStringsAndCommentsStayThere() {
         List<String> tokens = lex(Dialect.SQLSERVER, "SELECT 'GO\n;' -- DELETE FROM a;\n/* GO */");
         assertEquals(List.of("1:1 WORD SELECT", "1:8 STRING 'GO\n;'", "2:4 COMMENT -- DELETE FROM a;",

@@ -1,0 +1,95 @@
+package io.github.sqlguard.analysis;
+
+import io.github.sqlguard.sql.Token;
+import io.github.sqlguard.sql.TokenType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A call of a database's import utility in replace mode, which deletes every row of the table before it loads the
+ * file: Derby's {@code CALL SYSCS_UTIL.SYSCS_IMPORT_TABLE(schema, table, .., 1)} (and {@code SYSCS_IMPORT_DATA},
+ * their {@code _LOBS_FROM_EXTFILE} and {@code _BULK} forms) with a non-zero replace argument, and Db2's
+ * {@code CALL SYSPROC.ADMIN_CMD('IMPORT FROM .. REPLACE INTO t')} or {@code 'LOAD FROM .. REPLACE INTO t'}.
+ *
+ * @param procedure the called procedure as written
+ * @param table the emptied table as written
+ * @param at the argument that asks for replace mode
+ * @param detail how the call asks for it, for messages
+ */
+record ReplacingImportCall(String procedure, String table, Token at, String detail) {
+
+    /** Db2: IMPORT or LOAD .. REPLACE [options] INTO t (REPLACE_CREATE too); INSERT and the others keep the rows. */
+    private static final Pattern DB2_REPLACE = Pattern.compile(
+            "^\\s*(?:IMPORT|LOAD)\\b.*?\\bREPLACE(?:_CREATE)?\\b.*?\\bINTO\\s+([\\w.\"$#@]+)",
+            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+
+    static Optional<ReplacingImportCall> of(List<Token> core) {
+        if (core.size() < 4 || !core.get(0).isWord("CALL")) {
+            return Optional.empty();
+        }
+        ObjectNames.NameAt procedure = ObjectNames.readName(core, 1);
+        if (procedure == null || procedure.next() >= core.size() || !core.get(procedure.next()).isSymbol("(")) {
+            return Optional.empty();
+        }
+        String name = ObjectNames.lastPart(procedure.text()).toUpperCase(Locale.ROOT);
+        List<List<Token>> arguments = arguments(core, procedure.next());
+        if (name.equals("ADMIN_CMD") && !arguments.isEmpty() && arguments.get(0).size() == 1
+                && arguments.get(0).get(0).type() == TokenType.STRING) {
+            Token command = arguments.get(0).get(0);
+            Matcher matcher = DB2_REPLACE.matcher(stringValue(command));
+            return matcher.find() ? Optional.of(new ReplacingImportCall(procedure.text(), matcher.group(1), command,
+                    "with REPLACE INTO")) : Optional.empty();
+        }
+        if (!name.startsWith("SYSCS_IMPORT_TABLE") && !name.startsWith("SYSCS_IMPORT_DATA")) {
+            return Optional.empty();
+        }
+        int replaceAt = name.startsWith("SYSCS_IMPORT_TABLE") ? 6 : 8;
+        if (arguments.size() <= replaceAt || arguments.get(replaceAt).size() != 1 || arguments.get(1).size() != 1) {
+            return Optional.empty();
+        }
+        Token replace = arguments.get(replaceAt).get(0);
+        if (replace.type() == TokenType.NUMBER && replace.text().matches("0+")) {
+            return Optional.empty();
+        }
+        String table = stringValue(arguments.get(1).get(0));
+        List<Token> schema = arguments.get(0);
+        if (schema.size() == 1 && schema.get(0).type() == TokenType.STRING) {
+            table = stringValue(schema.get(0)) + "." + table;
+        }
+        return Optional.of(new ReplacingImportCall(procedure.text(), table, replace, "in replace mode"));
+    }
+
+    /** The top-level comma-separated arguments inside the parentheses opening at {@code open}. */
+    private static List<List<Token>> arguments(List<Token> core, int open) {
+        List<List<Token>> arguments = new ArrayList<>();
+        int depth = 0;
+        int start = open + 1;
+        for (int i = open + 1; i < core.size(); i++) {
+            Token token = core.get(i);
+            if (token.isSymbol("(")) {
+                depth++;
+            } else if (token.isSymbol(")") && depth-- == 0 || token.isSymbol(",") && depth == 0) {
+                arguments.add(core.subList(start, i));
+                start = i + 1;
+                if (token.isSymbol(")")) {
+                    break;
+                }
+            }
+        }
+        return arguments;
+    }
+
+    /** A string literal's text without its quotes; other tokens as written. */
+    private static String stringValue(Token token) {
+        String text = token.text();
+        if (token.type() != TokenType.STRING) {
+            return text;
+        }
+        int open = text.indexOf('\'');
+        return text.substring(open + 1, text.length() - 1).replace("''", "'");
+    }
+}

@@ -1,0 +1,84 @@
+package io.github.sqlguard;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.github.sqlguard.model.Dialect;
+import io.github.sqlguard.model.Finding;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Statements of databases sqlguard has no dialect for (Db2, Redshift, Snowflake, Firebird, ClickHouse, ..),
+ * read in auto as their teams write them: each destructive form is found at its clause, and the safe forms
+ * that look alike stay quiet.
+ */
+class UndialectedDatabaseFormsTest {
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '~', value = {
+        "~ALTER TABLE app.orders\\n  ACTIVATE NOT LOGGED INITIALLY WITH EMPTY TABLE;~ | "
+                + "2:33 truncate-table ALTER TABLE app.orders ACTIVATE NOT LOGGED INITIALLY WITH EMPTY TABLE removes every row of app.orders, as TRUNCATE would",
+        "~ALTER TABLE app.orders ACTIVATE NOT LOGGED INITIALLY;~ | ",
+        "~ALTER TABLE sales APPEND FROM sales_staging;~ | "
+                + "1:19 truncate-table ALTER TABLE sales APPEND FROM sales_staging moves every row of sales_staging into sales and leaves sales_staging empty",
+        "~ALTER TABLE sales APPEND FROM sales_staging FILLTARGET;~ | "
+                + "1:19 truncate-table ALTER TABLE sales APPEND FROM sales_staging moves every row of sales_staging into sales and leaves sales_staging empty",
+        "~TRUNCATE TABLE app.sessions REUSE STORAGE IGNORE DELETE TRIGGERS IMMEDIATE;~ | "
+                + "1:1 truncate-table TRUNCATE removes every row of table app.sessions",
+        "~VACUUM DELETE ONLY sales;\nVACUUM SORT ONLY sales;~ | ",
+        "~INSERT OVERWRITE INTO analytics.daily_totals\\nSELECT day, SUM(amount) FROM analytics.orders GROUP BY day;~ | "
+                + "1:8 truncate-table INSERT OVERWRITE removes every row of table analytics.daily_totals before it inserts the new ones, as TRUNCATE would",
+        "~INSERT OVERWRITE TABLE sales PARTITION (dt = '2024-01-01') SELECT * FROM staging;~ | "
+                + "1:8 truncate-table INSERT OVERWRITE removes every row of the partition it names of table sales before it inserts the new ones, as TRUNCATE would",
+        "~INSERT OVERWRITE ALL\\n  INTO t1 VALUES (a)\\n  INTO t2 VALUES (b)\\nSELECT a, b FROM src;~ | "
+                + "1:8 truncate-table INSERT OVERWRITE removes every row of tables t1, t2 before it inserts the new ones, as TRUNCATE would",
+        "~CREATE TABLE stage (id INT);\\nINSERT OVERWRITE INTO stage SELECT id FROM src;~ | ",
+        "~INSERT OVERWRITE LOCAL DIRECTORY '/tmp/out' SELECT * FROM sales;~ | ",
+        "~ALTER TABLE analytics.events ON CLUSTER main DROP COLUMN legacy;~ | "
+                + "1:46 drop-column ALTER TABLE analytics.events drops column legacy",
+        "~ALTER TABLE events ON CLUSTER '{cluster}' DROP PARTITION '2020-01';~ | "
+                + "1:58 drop-partition ALTER TABLE events drops partition '2020-01' and every row in it",
+        "~ALTER TABLE events DROP PARTITION ID '202001';~ | "
+                + "1:35 drop-partition ALTER TABLE events drops partition ID '202001' and every row in it",
+        "~ALTER TABLE events DROP PARTITION 202001;~ | "
+                + "1:35 drop-partition ALTER TABLE events drops partition 202001 and every row in it",
+        "~TRUNCATE SCHEMA app RESTART IDENTITY AND COMMIT NO CHECK;~ | "
+                + "1:1 truncate-table TRUNCATE SCHEMA removes every row of every table in schema app",
+        "~ALTER TABLE events MODIFY ORDER BY (id, ts);\\nALTER TABLE events MODIFY SETTING ttl_only_drop_parts = 1;~ | ",
+        "~ALTER TABLE events MODIFY COLUMN note LowCardinality(String);~ | "
+                + "1:20 alter-column-type ALTER TABLE events changes the type of column note to LowCardinality(String)"
+                + " (its type before is not known: the schema replay did not see this statement)",
+        "~RENAME COLUMN orders.note TO remark;~ | 1:1 rename-column RENAME COLUMN renames column orders.note to remark",
+        "~RENAME INDEX idx_a TO idx_b;~ | ",
+        "~ALTER TABLE events REPLACE PARTITION 202001 FROM events_tmp;~ | "
+                + "1:38 drop-partition ALTER TABLE events drops partition 202001 and every row in it",
+        "~ALTER TABLE events CLEAR COLUMN note IN PARTITION '2020-01';~ | "
+                + "1:20 drop-column ALTER TABLE events CLEAR COLUMN resets every value of column note in partition"
+                + " '2020-01' to its default: its old values are lost as if it were dropped",
+        "~ALTER TABLE events MOVE PARTITION 202001 TO DISK 'cold';~ | ",
+        "~CALL SYSCS_UTIL.SYSCS_IMPORT_TABLE(null, 'STAFF', 'staff.dat', null, null, null, 1);~ | "
+                + "1:82 truncate-table CALL SYSCS_UTIL.SYSCS_IMPORT_TABLE in replace mode removes every row of STAFF, as TRUNCATE would",
+        "~CALL SYSCS_UTIL.SYSCS_IMPORT_DATA('APP', 'STAFF', null, null, 'staff.dat', null, null, null, 1);~ | "
+                + "1:94 truncate-table CALL SYSCS_UTIL.SYSCS_IMPORT_DATA in replace mode removes every row of APP.STAFF, as TRUNCATE would",
+        "~CALL SYSCS_UTIL.SYSCS_IMPORT_TABLE(null, 'STAFF', 'staff.dat', null, null, null, 0);~ | ",
+        "~CALL SYSPROC.ADMIN_CMD('IMPORT FROM /dev/null OF DEL REPLACE INTO APP.SESSIONS');~ | "
+                + "1:24 truncate-table CALL SYSPROC.ADMIN_CMD with REPLACE INTO removes every row of APP.SESSIONS, as TRUNCATE would",
+        "~CALL SYSPROC.ADMIN_CMD('LOAD FROM /tmp/o.del OF DEL INSERT INTO APP.ORDERS');\\n"
+                + "CALL SYSPROC.ADMIN_CMD('REORG TABLE APP.ORDERS');~ | ",
+        "~ALTER TABLE analytics.orders SWAP WITH analytics.orders_new;~ | "
+                + "1:30 rename-table Renames tables analytics.orders to analytics.orders_new, analytics.orders_new to analytics.orders",
+        "~EXCHANGE TABLES events AND events_new;~ | "
+                + "1:1 rename-table Renames tables events to events_new, events_new to events",
+        "~CREATE TABLE orders_new (id INT);\\nALTER TABLE orders SWAP WITH orders_new;\\nDROP TABLE orders_new;~ | "
+                + "2:20 rename-table Renames table orders to orders_new // 3:1 drop-table DROP TABLE removes table orders_new and all its rows",
+        "~DELETE * FROM retail.customers;~ | 1:1 delete-without-where DELETE without WHERE removes every row of retail.customers",
+        "~DELETE * FROM retail.customers WHERE id = 7;~ | ",
+    })
+    void findsEachFormAtItsClause(String sql, String expected) {
+        List<Finding> findings = OneScript.findings(Dialect.AUTO, sql.replace("\\n", "\n"));
+        List<String> described = findings.stream().map(finding -> finding.location().line() + ":"
+                + finding.location().column() + " " + finding.ruleId() + " " + finding.message()).toList();
+        assertEquals(expected == null ? List.of() : List.of(expected.split(" // ")), described);
+    }
+}
