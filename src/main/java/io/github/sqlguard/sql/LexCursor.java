@@ -7,7 +7,9 @@ import java.util.List;
 /**
  * The moving part of a tokenizing pass: where it stands in the text (offset, line, column), the tokens
  * emitted so far, and where lexing stopped on a construct that never closed. The lexer decides what the
- * characters mean; this class only keeps the positions right (CRLF is one line break).
+ * characters mean; this class keeps the positions right (CRLF is one line break) and reads the forms whose end
+ * their own characters fix once the lexer has recognised them: Oracle's {@code q'[..]'} strings and the data
+ * rows of psql's {@code COPY .. FROM STDIN}.
  */
 abstract class LexCursor {
 
@@ -90,5 +92,59 @@ abstract class LexCursor {
             column++;
         }
         pos++;
+    }
+
+    /**
+     * Skips the rows psql or Flyway send to a COPY .. FROM STDIN, up to and including the line {@code \.}: they
+     * are data, not SQL. Rows that never meet that line would swallow whatever SQL follows them, so that is
+     * reported.
+     */
+    protected void skipCopyRows() {
+        int startLine = line;
+        int startColumn = column;
+        boolean swallowed = false;
+        while (pos < end) {
+            int lineEnd = pos;
+            while (lineEnd < end && !LexicalShapes.isLineBreak(text.charAt(lineEnd))) {
+                lineEnd++;
+            }
+            if (PsqlScript.isEndOfData(text, pos, lineEnd)) {
+                advanceBy(lineEnd - pos);
+                return;
+            }
+            swallowed |= !text.substring(pos, lineEnd).isBlank();
+            advanceBy(lineEnd - pos);
+            boolean carriageReturn = pos < end && text.charAt(pos) == '\r';
+            advance();
+            if (carriageReturn && pos < end && text.charAt(pos) == '\n') {
+                advance();
+            }
+        }
+        if (swallowed) {
+            unterminated("COPY .. FROM STDIN data (no line \\. ends it)", startLine, startColumn);
+        }
+    }
+
+    protected void lexOracleQuote(int startPos, int startLine, int startColumn) {
+        // q'X...X' where X is any character; bracket pairs close with their partner.
+        advance();
+        char open = text.charAt(pos);
+        char close = switch (open) {
+            case '[' -> ']';
+            case '(' -> ')';
+            case '{' -> '}';
+            case '<' -> '>';
+            default -> open;
+        };
+        advance();
+        while (pos < end) {
+            if (text.charAt(pos) == close && peek(1) == '\'') {
+                advanceBy(2);
+                emit(TokenType.STRING, startPos, startLine, startColumn);
+                return;
+            }
+            advance();
+        }
+        unterminated("quoted string q'" + open, startLine, startColumn);
     }
 }

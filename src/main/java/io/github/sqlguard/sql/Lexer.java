@@ -189,36 +189,6 @@ public final class Lexer {
             }
         }
 
-        /**
-         * Skips the rows psql or Flyway send to a COPY .. FROM STDIN, up to and including the line {@code \.}: they
-         * are data, not SQL. Rows that never meet that line would swallow whatever SQL follows them, so that is
-         * reported.
-         */
-        private void skipCopyRows() {
-            int startLine = line;
-            int startColumn = column;
-            boolean swallowed = false;
-            while (pos < end) {
-                int lineEnd = pos;
-                while (lineEnd < end && !LexicalShapes.isLineBreak(text.charAt(lineEnd))) {
-                    lineEnd++;
-                }
-                if (PsqlScript.isEndOfData(text, pos, lineEnd)) {
-                    advanceBy(lineEnd - pos);
-                    return;
-                }
-                swallowed |= !text.substring(pos, lineEnd).isBlank();
-                advanceBy(lineEnd - pos);
-                boolean carriageReturn = pos < end && text.charAt(pos) == '\r';
-                advance();
-                if (carriageReturn && pos < end && text.charAt(pos) == '\n') {
-                    advance();
-                }
-            }
-            if (swallowed) {
-                unterminated("COPY .. FROM STDIN data (no line \\. ends it)", startLine, startColumn);
-            }
-        }
 
         private void lexDelimiterCommand(int startLine, int startColumn) {
             int startPos = pos;
@@ -328,28 +298,6 @@ public final class Lexer {
             return !delimiter.equals(";") && text.startsWith(delimiter, pos);
         }
 
-        private void lexOracleQuote(int startPos, int startLine, int startColumn) {
-            // q'X...X' where X is any character; bracket pairs close with their partner.
-            advance();
-            char open = text.charAt(pos);
-            char close = switch (open) {
-                case '[' -> ']';
-                case '(' -> ')';
-                case '{' -> '}';
-                case '<' -> '>';
-                default -> open;
-            };
-            advance();
-            while (pos < end) {
-                if (text.charAt(pos) == close && peek(1) == '\'') {
-                    advanceBy(2);
-                    emit(TokenType.STRING, startPos, startLine, startColumn);
-                    return;
-                }
-                advance();
-            }
-            unterminated("quoted string q'" + open, startLine, startColumn);
-        }
 
         private void lexNumber(int startPos, int startLine, int startColumn) {
             while (pos < end && (Character.isLetterOrDigit(text.charAt(pos)) || text.charAt(pos) == '.'
