@@ -27,7 +27,9 @@ import org.codehaus.plexus.util.xml.Xpp3Dom;
  * @param changelogs the changelog files found, absolute and normalised
  * @param warnings what the build log must say about changelogs that were named but will not be checked
  * @param parameters the changelog parameters the plugin passes ({@code expressionVariables}, {@code
- *     expressionVars}): Liquibase sets them before reading the changelog, so they win over its {@code <property>}
+ *     expressionVars}) or a Spring Boot application gives ({@code spring.liquibase.parameters.*}, see
+ *     {@link SpringLiquibaseParameters}): Liquibase sets them before reading the changelog, so they win over its
+ *     {@code <property>}
  */
 record LiquibasePluginSettings(List<Path> changelogs, List<String> warnings, Map<String, String> parameters) {
 
@@ -87,6 +89,9 @@ record LiquibasePluginSettings(List<Path> changelogs, List<String> warnings, Map
         }
         Map<String, String> parameters = new LinkedHashMap<>();
         configurations.forEach(configuration -> parameters(configuration, parameters));
+        List<Path> resourceFolders = project.getResources().stream()
+                .map(resource -> Path.of(resource.getDirectory()).toAbsolutePath().normalize()).toList();
+        SpringLiquibaseParameters.in(resourceFolders).forEach(parameters::putIfAbsent);
         return new LiquibasePluginSettings(new ArrayList<>(found), new ArrayList<>(warnings), parameters);
     }
 

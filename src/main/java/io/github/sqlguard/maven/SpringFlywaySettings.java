@@ -44,10 +44,7 @@ final class SpringFlywaySettings {
         for (Path folder : resourceFolders) {
             for (Path file : applicationFiles(folder)) {
                 try {
-                    String text = Files.readString(file, StandardCharsets.UTF_8);
-                    List<Map<String, String>> documents = file.toString().endsWith(".properties")
-                            ? propertiesDocuments(text) : yamlDocuments(text);
-                    for (Map<String, String> document : documents) {
+                    for (Map<String, String> document : documents(file)) {
                         Map<String, String> flyway = flywaySettings(document);
                         if (!flyway.isEmpty()) {
                             sources.add(new FlywaySettingsSource(file, flyway));
@@ -63,7 +60,19 @@ final class SpringFlywaySettings {
         return sources;
     }
 
-    private static List<Path> applicationFiles(Path folder) {
+    /**
+     * The documents of one application properties or YAML file, each as its keys joined with dots.
+     *
+     * @throws IOException when the file cannot be read
+     * @throws IllegalArgumentException when it is not valid YAML
+     */
+    static List<Map<String, String>> documents(Path file) throws IOException {
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        return file.toString().endsWith(".properties") ? propertiesDocuments(text) : yamlDocuments(text);
+    }
+
+    /** The application properties and YAML files of a resource folder and its {@code config/} folder, by name. */
+    static List<Path> applicationFiles(Path folder) {
         List<Path> files = new ArrayList<>();
         for (Path place : List.of(folder, folder.resolve("config"))) {
             if (!Files.isDirectory(place)) {

@@ -58,6 +58,27 @@ class LiquibasePluginSettingsTest {
     }
 
     @Test
+    void aSpringBootApplicationsLiquibaseParametersAreChangelogParametersTooBelowThePlugins() throws IOException {
+        write(folder.resolve("src/main/resources/application.yml"), """
+                spring:
+                  liquibase:
+                    change-log: classpath:db/changelog/master.xml
+                    parameters:
+                      victim: customers
+                      cond: "1=1"
+                ---
+                spring:
+                  config.activate.on-profile: test
+                  liquibase.parameters.victim: test_customers
+                """);
+        write(folder.resolve("src/main/resources/config/application.properties"),
+                "spring.liquibase.parameters.schema=app\nspring.flyway.enabled=false\n");
+        addPlugin(project, GROUP, PLUGIN, "<expressionVariables><cond>id = 1</cond></expressionVariables>");
+
+        assertEquals(Map.of("victim", "customers", "cond", "id = 1", "schema", "app"), settings(Map.of()).parameters());
+    }
+
+    @Test
     void aClasspathPathIsFoundInTheResourceDirectories() throws IOException {
         write(folder.resolve("src/main/resources/db/changelog/master.xml"), CHANGELOG);
         addPlugin(project, GROUP, PLUGIN, "<changeLogFile>db/changelog/master.xml</changeLogFile>");
