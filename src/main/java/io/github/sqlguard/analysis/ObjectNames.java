@@ -160,6 +160,31 @@ public final class ObjectNames {
         return tokens.size();
     }
 
+    /**
+     * The arguments of the call whose {@code (} is at {@code open}, split at commas outside inner parentheses, up
+     * to the {@code )} that closes it; empty arguments are left out.
+     */
+    public static List<List<Token>> callArguments(List<Token> tokens, int open) {
+        List<List<Token>> arguments = new ArrayList<>();
+        int depth = 0;
+        int start = open + 1;
+        for (int i = open; i < tokens.size(); i++) {
+            Token token = tokens.get(i);
+            if (token.isSymbol("(")) {
+                depth++;
+            } else if (token.isSymbol(")") && --depth == 0 || depth == 1 && token.isSymbol(",")) {
+                if (i > start) {
+                    arguments.add(tokens.subList(start, i));
+                }
+                start = i + 1;
+                if (depth == 0) {
+                    break;
+                }
+            }
+        }
+        return arguments;
+    }
+
     /** The tokens between {@code from} and {@code to}, split at commas outside parentheses. */
     public static List<List<Token>> splitAtCommas(List<Token> tokens, int from, int to) {
         List<List<Token>> parts = new ArrayList<>();

@@ -57,7 +57,7 @@ final class PartitionDroppingCalls {
                 continue;
             }
             boolean qualified = i >= 2 && core.get(i - 1).isSymbol(".");
-            List<List<Token>> arguments = arguments(core, i + 1);
+            List<List<Token>> arguments = ObjectNames.callArguments(core, i + 1);
             if (function.partman() && keepsTables(arguments)) {
                 continue;
             }
@@ -117,25 +117,4 @@ final class PartitionDroppingCalls {
         return plain && cast ? text.substring(1, text.length() - 1).replace("''", "'") : null;
     }
 
-    /** The comma-separated arguments of the call whose {@code (} is at {@code open}, split at the top level. */
-    private static List<List<Token>> arguments(List<Token> tokens, int open) {
-        List<List<Token>> arguments = new ArrayList<>();
-        int depth = 0;
-        int start = open + 1;
-        for (int i = open; i < tokens.size(); i++) {
-            Token token = tokens.get(i);
-            if (token.isSymbol("(")) {
-                depth++;
-            } else if (token.isSymbol(")") && --depth == 0 || depth == 1 && token.isSymbol(",")) {
-                if (i > start) {
-                    arguments.add(tokens.subList(start, i));
-                }
-                start = i + 1;
-                if (depth == 0) {
-                    break;
-                }
-            }
-        }
-        return arguments;
-    }
 }

@@ -2,7 +2,6 @@ package io.github.sqlguard.analysis;
 
 import io.github.sqlguard.sql.Token;
 import io.github.sqlguard.sql.TokenType;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -36,11 +35,11 @@ record ReplacingImportCall(String procedure, String table, Token at, String deta
             return Optional.empty();
         }
         String name = ObjectNames.lastPart(procedure.text()).toUpperCase(Locale.ROOT);
-        List<List<Token>> arguments = arguments(core, procedure.next());
+        List<List<Token>> arguments = ObjectNames.callArguments(core, procedure.next());
         if (name.equals("ADMIN_CMD") && !arguments.isEmpty() && arguments.get(0).size() == 1
                 && arguments.get(0).get(0).type() == TokenType.STRING) {
             Token command = arguments.get(0).get(0);
-            Matcher matcher = DB2_REPLACE.matcher(stringValue(command));
+            Matcher matcher = DB2_REPLACE.matcher(command.stringValue());
             return matcher.find() ? Optional.of(new ReplacingImportCall(procedure.text(), matcher.group(1), command,
                     "with REPLACE INTO")) : Optional.empty();
         }
@@ -55,41 +54,13 @@ record ReplacingImportCall(String procedure, String table, Token at, String deta
         if (replace.type() == TokenType.NUMBER && replace.text().matches("0+")) {
             return Optional.empty();
         }
-        String table = stringValue(arguments.get(1).get(0));
+        String table = arguments.get(1).get(0).stringValue();
         List<Token> schema = arguments.get(0);
         if (schema.size() == 1 && schema.get(0).type() == TokenType.STRING) {
-            table = stringValue(schema.get(0)) + "." + table;
+            table = schema.get(0).stringValue() + "." + table;
         }
         return Optional.of(new ReplacingImportCall(procedure.text(), table, replace, "in replace mode"));
     }
 
-    /** The top-level comma-separated arguments inside the parentheses opening at {@code open}. */
-    private static List<List<Token>> arguments(List<Token> core, int open) {
-        List<List<Token>> arguments = new ArrayList<>();
-        int depth = 0;
-        int start = open + 1;
-        for (int i = open + 1; i < core.size(); i++) {
-            Token token = core.get(i);
-            if (token.isSymbol("(")) {
-                depth++;
-            } else if (token.isSymbol(")") && depth-- == 0 || token.isSymbol(",") && depth == 0) {
-                arguments.add(core.subList(start, i));
-                start = i + 1;
-                if (token.isSymbol(")")) {
-                    break;
-                }
-            }
-        }
-        return arguments;
-    }
 
-    /** A string literal's text without its quotes; other tokens as written. */
-    private static String stringValue(Token token) {
-        String text = token.text();
-        if (token.type() != TokenType.STRING) {
-            return text;
-        }
-        int open = text.indexOf('\'');
-        return text.substring(open + 1, text.length() - 1).replace("''", "'");
-    }
 }

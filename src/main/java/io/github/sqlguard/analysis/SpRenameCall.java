@@ -1,7 +1,6 @@
 package io.github.sqlguard.analysis;
 
 import io.github.sqlguard.sql.Token;
-import io.github.sqlguard.sql.TokenType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -40,7 +39,7 @@ record SpRenameCall(String oldName, String newName, String objectType) {
                 valueAt = 2;
             }
             if (slot >= 0 && slot < 3 && valueAt < argument.size()) {
-                values[slot] = valueOf(argument.get(valueAt));
+                values[slot] = argument.get(valueAt).stringValue();
             }
         }
         return Optional.of(new SpRenameCall(values[0], values[1], values[2].toUpperCase(Locale.ROOT)));
@@ -74,13 +73,4 @@ record SpRenameCall(String oldName, String newName, String objectType) {
         return arguments;
     }
 
-    /** The text of a string argument without its quotes or {@code N} prefix; other tokens as written. */
-    private static String valueOf(Token token) {
-        String text = token.text();
-        if (token.type() != TokenType.STRING) {
-            return text;
-        }
-        int open = text.indexOf('\'');
-        return text.substring(open + 1, text.length() - 1).replace("''", "'");
-    }
 }

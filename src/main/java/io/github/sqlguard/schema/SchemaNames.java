@@ -140,12 +140,4 @@ final class SchemaNames {
         }
         return text.toString();
     }
-
-    /** The value of a string literal token without its quotes ({@code 'a.b'}, T-SQL {@code N'a.b'}). */
-    static String literalValue(Token token) {
-        String text = token.text();
-        int open = text.indexOf('\'');
-        return open < 0 || text.length() < open + 2 ? text : text.substring(open + 1, text.length() - 1)
-                .replace("''", "'");
-    }
 }

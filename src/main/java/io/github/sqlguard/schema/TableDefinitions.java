@@ -157,7 +157,7 @@ final class TableDefinitions {
     /** An sp_rename argument: a string literal's value, or a name written bare (after {@code @objname =}). */
     private static String argument(List<Token> tokens) {
         Token last = tokens.get(tokens.size() - 1);
-        return last.type() == io.github.sqlguard.sql.TokenType.STRING ? SchemaNames.literalValue(last) : last.text();
+        return last.type() == io.github.sqlguard.sql.TokenType.STRING ? last.stringValue() : last.text();
     }
 
     static void renameTable(String old, String renamed, SchemaHistory schema) {

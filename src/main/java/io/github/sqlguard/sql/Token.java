@@ -41,6 +41,18 @@ public record Token(TokenType type, String text, int offset, int line, int colum
         return type == TokenType.WORD ? text.toUpperCase(Locale.ROOT) : text;
     }
 
+    /**
+     * A string literal's value: the text between its quotes, a doubled quote read as one, a prefix such as
+     * T-SQL's {@code N} left out ({@code N'it''s'} is {@code it's}). Any other token's text as written.
+     */
+    public String stringValue() {
+        int open = text.indexOf('\'');
+        if (type != TokenType.STRING || open < 0 || text.length() < open + 2) {
+            return text;
+        }
+        return text.substring(open + 1, text.length() - 1).replace("''", "'");
+    }
+
     /** The offset just past the last character. */
     public int endOffset() {
         return offset + text.length();
