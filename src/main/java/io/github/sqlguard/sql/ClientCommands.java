@@ -89,12 +89,7 @@ final class ClientCommands {
      * follows on the line ("DELIMITER" alone is an ordinary word).
      */
     static int[] delimiterAfter(String text, int pos, int end) {
-        int start = LexicalShapes.skipBlanks(text, pos + "DELIMITER".length(), end);
-        int stop = start;
-        while (stop < end && !Character.isWhitespace(text.charAt(stop))) {
-            stop++;
-        }
-        return stop == start ? null : new int[] {start, stop};
+        return runAfter(text, pos + "DELIMITER".length(), end);
     }
 
     /**
