@@ -6,6 +6,7 @@ import io.github.sqlguard.sql.Statement;
 import io.github.sqlguard.sql.Token;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Reads what a statement destroys from its tokens, in every dialect's spelling: TRUNCATE, DROP of tables,
@@ -123,7 +124,7 @@ final class DestructiveClauses {
         String what = "table";
         if (i < core.size() && core.get(i).isAnyWord("TABLE", "CLUSTER", "SCHEMA")) {
             // HSQLDB: TRUNCATE SCHEMA s empties every table of s.
-            what = core.get(i).isWord("TABLE") ? what : core.get(i).upper().toLowerCase(java.util.Locale.ROOT);
+            what = core.get(i).isWord("TABLE") ? what : core.get(i).text().toLowerCase(Locale.ROOT);
             i++;
         }
         if (i + 1 < core.size() && core.get(i).isWord("IF") && core.get(i + 1).isWord("EXISTS")) {
@@ -312,8 +313,7 @@ final class DestructiveClauses {
         if (at < 0 || at + 1 >= core.size() || core.get(at + 1).isWord("BEFORE")) {
             return;
         }
-        String target = core.get(at + 1).isWord("RESTORE") ? "RESTORE POINT" : core.get(at + 1).text().toUpperCase(
-                java.util.Locale.ROOT);
+        String target = core.get(at + 1).isWord("RESTORE") ? "RESTORE POINT" : core.get(at + 1).upper();
         for (String name : names) {
             add(ClauseKind.REWOUND_TABLE, to, "FLASHBACK TABLE " + name + " TO " + target, name, name, target);
         }
