@@ -66,7 +66,9 @@ final class UncheckedTextFingerprints {
             long size = channel.size();
             ContentHash hash = new ContentHash();
             ByteBuffer buffer = ByteBuffer.allocate(SAMPLE_BYTES);
-            for (long position : new long[] {0, Math.max(0, size - SAMPLE_BYTES)}) {
+            // A file no larger than one sample is read once, whole.
+            long[] positions = size > SAMPLE_BYTES ? new long[] {0, size - SAMPLE_BYTES} : new long[] {0};
+            for (long position : positions) {
                 buffer.clear();
                 int read = channel.read(buffer, position);
                 hash.add(buffer.array(), 0, Math.max(0, read));
