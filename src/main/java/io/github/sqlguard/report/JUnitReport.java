@@ -51,14 +51,19 @@ public final class JUnitReport implements ReportWriter {
                 openTestCase(xml, path, testName(finding)).append(">\n");
                 if (data.fails(finding)) {
                     xml.append("    <failure message=\"").append(Xml.attribute(finding.message()))
-                            .append("\" type=\"").append(Xml.attribute(finding.ruleId())).append("\">")
-                            .append(Xml.text(describe(finding))).append("</failure>\n");
+                            .append("\" type=\"").append(Xml.attribute(finding.ruleId())).append("\">");
+                    describe(xml, finding);
+                    xml.append("</failure>\n");
                 } else {
-                    String passing = describe(finding) + (finding.isAcknowledged()
-                            ? " (acknowledged: " + finding.acknowledgement().reason() + ")"
-                            : data.failOn() == null ? " (failOn NONE: reported, never failing)"
-                                    : " (below failOn " + data.failOn() + ")");
-                    xml.append("    <system-out>").append(Xml.text(passing + "\n")).append("</system-out>\n");
+                    xml.append("    <system-out>");
+                    describe(xml, finding);
+                    if (finding.isAcknowledged()) {
+                        xml.append(" (acknowledged: ").append(Xml.text(finding.acknowledgement().reason())).append(')');
+                    } else {
+                        xml.append(data.failOn() == null ? " (failOn NONE: reported, never failing)"
+                                : " (below failOn " + data.failOn() + ")");
+                    }
+                    xml.append("\n</system-out>\n");
                 }
                 xml.append("  </testcase>\n");
             }
@@ -76,9 +81,14 @@ public final class JUnitReport implements ReportWriter {
                 .append("\" name=\"").append(Xml.attribute(name)).append("\" time=\"0\"");
     }
 
-    private static String describe(Finding finding) {
-        String text = finding.location() + ": " + finding.severity() + " [" + finding.ruleId() + "] "
-                + finding.message();
-        return finding.hint().isBlank() ? text : text + "\n  hint: " + finding.hint();
+    /** Writes a finding as its element text, part by part: a large report builds no string per finding. */
+    private static void describe(Writer xml, Finding finding) throws IOException {
+        xml.append(Xml.text(finding.location().path())).append(':').append(Integer.toString(finding.location().line()))
+                .append(':').append(Integer.toString(finding.location().column())).append(": ")
+                .append(finding.severity().name()).append(" [").append(Xml.text(finding.ruleId())).append("] ")
+                .append(Xml.text(finding.message()));
+        if (!finding.hint().isBlank()) {
+            xml.append("\n  hint: ").append(Xml.text(finding.hint()));
+        }
     }
 }

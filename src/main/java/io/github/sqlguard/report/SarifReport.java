@@ -18,6 +18,8 @@ import java.util.TreeSet;
  */
 public final class SarifReport implements ReportWriter {
 
+    private static final String HEX_DIGITS = "0123456789ABCDEF";
+
     static final String SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
     static final String INFORMATION_URI = "https://github.com/sqlguard/sqlguard-maven-plugin";
     static final String SOURCE_ROOT = "%SRCROOT%";
@@ -175,16 +177,29 @@ public final class SarifReport implements ReportWriter {
      * percent-encoded from UTF-8, so spaces and non-ASCII names survive.
      */
     static String uriOf(String path) {
-        StringBuilder uri = new StringBuilder();
-        for (byte b : path.replace('\\', '/').getBytes(StandardCharsets.UTF_8)) {
-            char c = (char) (b & 0xFF);
-            if (c == '/' || c == '-' || c == '.' || c == '_' || c == '~'
-                    || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9') {
-                uri.append(c);
+        String slashed = path.replace('\\', '/');
+        int plain = 0;
+        while (plain < slashed.length() && isUnreserved(slashed.charAt(plain))) {
+            plain++;
+        }
+        if (plain == slashed.length()) {
+            return slashed;
+        }
+        StringBuilder uri = new StringBuilder(slashed.length() + 16);
+        for (byte b : slashed.getBytes(StandardCharsets.UTF_8)) {
+            int c = b & 0xFF;
+            if (isUnreserved(c)) {
+                uri.append((char) c);
             } else {
-                uri.append('%').append(String.format("%02X", b & 0xFF));
+                uri.append('%').append(HEX_DIGITS.charAt(c >> 4)).append(HEX_DIGITS.charAt(c & 0xF));
             }
         }
         return uri.toString();
+    }
+
+    /** RFC 3986's unreserved characters and the path separator. */
+    private static boolean isUnreserved(int c) {
+        return c == '/' || c == '-' || c == '.' || c == '_' || c == '~'
+                || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
     }
 }

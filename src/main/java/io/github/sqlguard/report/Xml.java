@@ -24,7 +24,7 @@ final class Xml {
         if (value == null) {
             return "";
         }
-        if (isPlain(value)) {
+        if (isPlain(value, attribute)) {
             return value;
         }
         StringBuilder out = new StringBuilder(value.length() + 16);
@@ -55,11 +55,15 @@ final class Xml {
         return out.toString();
     }
 
-    /** True when no character of {@code value} is markup, white space other than a blank, or outside XML 1.0. */
-    private static boolean isPlain(String value) {
+    /**
+     * True when {@code value} is written as it is: no markup, nothing outside XML 1.0, and no white space other
+     * than a blank, or in element text also a line break or tab (a finding's text spans lines).
+     */
+    private static boolean isPlain(String value, boolean attribute) {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
-            if (c == '&' || c == '<' || c == '>' || c == '"' || !isAllowedInXml10(c)) {
+            if (c == '&' || c == '<' || c == '>' || c == '"' && attribute
+                    || !isAllowedInXml10(c) && (attribute || c != '\n' && c != '\t')) {
                 return false;
             }
         }

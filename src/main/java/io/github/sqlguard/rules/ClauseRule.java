@@ -41,11 +41,18 @@ abstract class ClauseRule implements Rule {
 
     @Override
     public final List<Violation> check(StatementModel statement, SchemaFacts schema) {
-        Map<String, List<DestructiveClause>> groups = new LinkedHashMap<>();
+        if (statement.clauses().isEmpty()) {
+            return List.of(); // most statements destroy nothing: no map, no list
+        }
+        Set<ClauseKind> kinds = kinds();
+        Map<Place, List<DestructiveClause>> groups = new LinkedHashMap<>();
         for (DestructiveClause clause : statement.clauses()) {
-            if (kinds().contains(clause.kind()) && !clause.scratch()) {
-                groups.computeIfAbsent(clause.kind() + "@" + clause.at(), key -> new ArrayList<>()).add(clause);
+            if (kinds.contains(clause.kind()) && !clause.scratch()) {
+                groups.computeIfAbsent(new Place(clause.kind(), clause.at()), key -> new ArrayList<>()).add(clause);
             }
+        }
+        if (groups.isEmpty()) {
+            return List.of();
         }
         List<Violation> violations = new ArrayList<>();
         for (List<DestructiveClause> group : groups.values()) {
@@ -54,6 +61,10 @@ abstract class ClauseRule implements Rule {
                     names(group))));
         }
         return violations;
+    }
+
+    /** Where clauses of one kind are written: the clauses written there make one violation. */
+    private record Place(ClauseKind kind, Location at) {
     }
 
     /** The names of the clauses of a group, without the missing ones. */

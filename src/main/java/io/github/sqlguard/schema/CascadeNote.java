@@ -20,23 +20,24 @@ public final class CascadeNote {
         if (!verb.equalsIgnoreCase("DELETE")) {
             return "";
         }
-        List<String> cascaded = collect(tables, table -> facts.before().cascades().deletedWith(table));
+        List<String> cascaded = collect(tables, facts.before().cascades()::deletedWith);
         return cascaded.isEmpty() ? "" : " and, through ON DELETE CASCADE, every row of " + listed(cascaded)
                ;
     }
 
     /** For {@code TRUNCATE tables CASCADE} (PostgreSQL empties every referencing table, whatever its action). */
     public static String forTruncateCascade(List<String> tables, SchemaFacts facts) {
-        List<String> cascaded = collect(tables, table -> facts.before().cascades().truncatedWith(table));
+        List<String> cascaded = collect(tables, facts.before().cascades()::truncatedWith);
         return cascaded.isEmpty() ? "" : ", and with it every row of " + listed(cascaded);
     }
 
     /** For {@code DROP TABLE tables CASCADE}: the foreign keys of other tables that go with it. */
     public static String forDropCascade(List<String> tables, SchemaFacts facts) {
-        List<String> referencing = collect(tables, table -> facts.before().cascades().referencing(table));
+        List<String> referencing = collect(tables, facts.before().cascades()::referencing);
         return referencing.isEmpty() ? "" : " (the foreign keys of " + listed(referencing) + " that reference it)";
     }
 
+    /** {@code reach} of each table, once each, without the tables themselves; the graph is built once per note. */
     private static List<String> collect(List<String> tables, java.util.function.Function<String, List<String>> reach) {
         Set<String> targets = new LinkedHashSet<>();
         tables.forEach(table -> targets.add(SchemaNames.key(table)));

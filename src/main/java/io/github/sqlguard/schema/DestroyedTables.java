@@ -69,8 +69,11 @@ final class DestroyedTables {
 
     /** The columns {@code ALTER TABLE t ADD [COLUMN] c .., ADD d ..} adds. */
     static Optional<Added> addedColumns(List<Token> tokens, int main) {
+        if (main >= tokens.size() || !tokens.get(main).isWord("ALTER")) {
+            return Optional.empty();
+        }
         List<String> targets = of(tokens, main);
-        if (targets.isEmpty() || !tokens.get(main).isWord("ALTER")) {
+        if (targets.isEmpty()) {
             return Optional.empty();
         }
         List<String> columns = columnsAfter(tokens, main, "ADD").stream().map(SchemaNames::key).toList();

@@ -175,6 +175,9 @@ public final class LossGuards {
      * ..}): the statement read without the WHERE and what follows it is a full copy.
      */
     private static Optional<DestroyedTables.Copy> filteredCopy(List<Token> tokens, int main, SchemaView before) {
+        if (main >= tokens.size() || !tokens.get(main).isAnyWord("CREATE", "INSERT", "SELECT")) {
+            return Optional.empty(); // only these verbs copy rows; the others need not be read to their WHERE
+        }
         int depth = 0;
         for (int i = main + 1; i < tokens.size(); i++) {
             Token token = tokens.get(i);

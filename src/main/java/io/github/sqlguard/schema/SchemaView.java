@@ -14,6 +14,8 @@ public final class SchemaView {
 
     private final SchemaHistory history;
     private final int position;
+    /** The tables at this point, read once: a statement's rules and notes ask several times. */
+    private List<Table> tables;
 
     SchemaView(SchemaHistory history, int position) {
         this.history = history;
@@ -43,7 +45,10 @@ public final class SchemaView {
 
     /** Every table the replay knows at this point. */
     public List<Table> tables() {
-        return history == null ? List.of() : history.tablesBefore(position);
+        if (tables == null) {
+            tables = history == null ? List.of() : history.tablesBefore(position);
+        }
+        return tables;
     }
 
     /**
