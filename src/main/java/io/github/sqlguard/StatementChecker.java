@@ -158,14 +158,55 @@ final class StatementChecker {
         if (!earlierRoutines.mayCall(statement)) {
             return found;
         }
+        RoutineCall routineCall = new RoutineCall(call, earlierRoutines, ceiling, rollbacks, statementSql, found);
         for (String written : RoutineNames.calledNames(statement.tokens())) {
             String name = RoutineNames.lastPart(written);
             Optional<DefinedRoutine> routine = definedHere.contains(name) ? Optional.empty()
                     : earlierRoutines.before(statement, name);
-            if (routine.isEmpty() || routine.get().definedAt().path().equals(statement.start().path())) {
-                continue;
+            if (routine.isPresent() && !routine.get().definedAt().path().equals(statement.start().path())
+                    && routineCall.followed.add(name)) {
+                routineCall.follow(routine.get(), "", routine.get().name());
             }
-            Script body = new Script(routine.get().body(), List.of(), Optional.empty());
+        }
+        return found;
+    }
+
+    /**
+     * One call of earlier routines being followed: the routines its bodies call run too, as the database resolves
+     * them when the call runs, each once.
+     */
+    private final class RoutineCall {
+
+        /** How deep calls are followed: a chain longer than this is not how migrations are written. */
+        private static final int MAX_ROUTINES = 16;
+
+        private final StatementModel call;
+        private final EarlierRoutines earlierRoutines;
+        private final Severity ceiling;
+        private final ScriptMode rollbacks;
+        private final Map<Location, String> statementSql;
+        private final List<Finding> found;
+        private final Set<String> followed = new HashSet<>();
+
+        RoutineCall(StatementModel call, EarlierRoutines earlierRoutines, Severity ceiling, ScriptMode rollbacks,
+                Map<Location, String> statementSql, List<Finding> found) {
+            this.call = call;
+            this.earlierRoutines = earlierRoutines;
+            this.ceiling = ceiling;
+            this.rollbacks = rollbacks;
+            this.statementSql = statementSql;
+            this.found = found;
+        }
+
+        /**
+         * Reports what {@code routine}'s body destroys; {@code via} says through which calls it was reached from
+         * {@code called}, the routine the statement calls.
+         */
+        void follow(DefinedRoutine routine, String via, String called) {
+            String reached = via.isEmpty() ? ", which an earlier migration created and this statement calls)"
+                    : via + "; earlier migrations created them, and this statement calls " + called + ")";
+            Statement statement = call.statement();
+            Script body = new Script(routine.body(), List.of(), Optional.empty());
             for (StatementModel inner : analysis.models(body)) {
                 if (inner.placement() != Placement.ROUTINE_BODY) {
                     continue;
@@ -180,15 +221,30 @@ final class StatementChecker {
                     Severity effective = lowered(severity.get(), call, ceiling, rollbacks);
                     for (Violation violation : violations) {
                         found.add(Finding.of(rule.info().id(), effective, statement.start(), violation.message()
-                                + " (at " + violation.at() + ", in " + routine.get().name() + ", which an earlier "
-                                + "migration created and this statement calls)" + contextNote(call),
+                                + " (at " + violation.at() + ", in " + routine.name() + reached + contextNote(call),
                                 rule.info().hint(), statement.firstLine()));
                         statementSql.put(statement.start(), statement.asWritten());
                     }
                 }
+                followCallsIn(inner.statement(), routine, via, called);
             }
         }
-        return found;
+
+        private void followCallsIn(Statement inner, DefinedRoutine caller, String via, String called) {
+            if (followed.size() >= MAX_ROUTINES || !earlierRoutines.mayCall(inner)) {
+                return;
+            }
+            for (String written : RoutineNames.calledNames(inner.tokens())) {
+                String name = RoutineNames.lastPart(written);
+                if (followed.contains(name)) {
+                    continue;
+                }
+                Optional<DefinedRoutine> callee = earlierRoutines.before(call.statement(), name);
+                if (callee.isPresent() && followed.add(name)) {
+                    follow(callee.get(), ", which " + caller.name() + " calls at " + inner.start() + via, called);
+                }
+            }
+        }
     }
 
     /**

@@ -78,6 +78,53 @@ class LinterEarlierRoutineCallsTest {
     }
 
     @Test
+    void aRoutineThatCallsAnotherEarlierOneRunsItsBodyToo() throws IOException {
+        // Created before the function it calls: PL/pgSQL finds the callee when the call runs, not when it is created.
+        write("db/V1__cleanup.sql", """
+                CREATE OR REPLACE FUNCTION nightly_cleanup() RETURNS void LANGUAGE plpgsql AS $$
+                BEGIN
+                  PERFORM purge_customers();
+                  PERFORM nightly_cleanup_step();
+                END;
+                $$;
+                """);
+        write("db/V2__functions.sql", PURGE_FUNCTION);
+        write("db/V3__run.sql", "SELECT nightly_cleanup();\n");
+
+        assertEquals(List.of(
+                "db/V2__functions.sql:3:3 delete-without-where INFO",
+                "db/V3__run.sql:1:1 delete-without-where ERROR DELETE without WHERE removes every row of customers"
+                        + " (at db/V2__functions.sql:3:3, in purge_customers, which nightly_cleanup calls at"
+                        + " db/V1__cleanup.sql:3:3; earlier migrations created them, and this statement calls"
+                        + " nightly_cleanup)"),
+                describe(lint(Dialect.POSTGRESQL)));
+    }
+
+    @Test
+    void routinesThatCallEachOtherAreEachFollowedOnce() throws IOException {
+        write("db/V1__procs.sql", """
+                CREATE PROCEDURE dbo.reset_stock AS
+                BEGIN
+                  TRUNCATE TABLE stock;
+                  EXEC dbo.reset_all;
+                END
+                GO
+                CREATE PROCEDURE dbo.reset_all AS
+                BEGIN
+                  EXEC dbo.reset_stock;
+                END
+                GO
+                """);
+        write("db/V2__run.sql", "EXEC dbo.reset_all;\nGO\n");
+
+        assertEquals(List.of("db/V1__procs.sql:3:3 truncate-table INFO",
+                "db/V2__run.sql:1:1 truncate-table ERROR TRUNCATE removes every row of table stock (at "
+                        + "db/V1__procs.sql:3:3, in reset_stock, which reset_all calls at db/V1__procs.sql:9:3;"
+                        + " earlier migrations created them, and this statement calls reset_all)"),
+                describe(lint(Dialect.SQLSERVER)));
+    }
+
+    @Test
     void theCallIsAcknowledgedWhereItStands() throws IOException {
         write("db/V1__functions.sql", PURGE_FUNCTION);
         write("db/V2__reset.sql", "-- sqlguard:allow delete-without-where reason: demo data only\n"

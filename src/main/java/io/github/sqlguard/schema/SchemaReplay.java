@@ -6,7 +6,9 @@ import io.github.sqlguard.sql.StatementContext;
 import io.github.sqlguard.sql.Token;
 import io.github.sqlguard.sql.TokenType;
 import java.util.ArrayList;
+import java.util.ArrayDeque;
 import java.util.BitSet;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -135,12 +137,17 @@ public final class SchemaReplay {
      * for every statement of every migration.
      */
     private void noteNamedRoutines(Statement statement) {
+        addNamesIn(statement, namedRoutines);
+    }
+
+    /** Adds to {@code names} those of the routines this replay met that {@code statement} has among its words. */
+    private void addNamesIn(Statement statement, Set<String> names) {
         for (Token token : statement.tokens()) {
             String text = token.text();
             if (token.type() == TokenType.WORD && routineNameLengths.get(text.length())) {
                 String name = text.toLowerCase(Locale.ROOT);
                 if (routineNames.contains(name)) {
-                    namedRoutines.add(name);
+                    names.add(name);
                 }
             }
         }
@@ -151,10 +158,25 @@ public final class SchemaReplay {
         return routineNames;
     }
 
-    /** Lets go of the bodies of the routines this replay met that no later statement names. */
+    /**
+     * Lets go of the bodies of the routines this replay met that no later statement names, directly or through the
+     * body of a routine it names: a call of one runs the other.
+     */
     void forgetBodiesNotCalled() {
+        Map<String, List<DefinedRoutine>> byName = new HashMap<>();
+        routines.forEach(created -> byName.computeIfAbsent(created.routine().name(), k -> new ArrayList<>())
+                .add(created.routine()));
+        Set<String> kept = new HashSet<>(namedRoutines);
+        Deque<String> toRead = new ArrayDeque<>(namedRoutines);
+        while (!toRead.isEmpty()) {
+            Set<String> called = new HashSet<>();
+            for (DefinedRoutine routine : byName.getOrDefault(toRead.poll(), List.of())) {
+                routine.body().forEach(inner -> addNamesIn(inner, called));
+            }
+            called.stream().filter(kept::add).forEach(toRead::add);
+        }
         for (CreatedRoutine created : routines) {
-            if (!namedRoutines.contains(created.routine().name())) {
+            if (!kept.contains(created.routine().name())) {
                 created.routine().forgetBody();
             }
         }
