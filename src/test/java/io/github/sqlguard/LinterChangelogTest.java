@@ -42,6 +42,47 @@ class LinterChangelogTest {
     }
 
     @Test
+    void aChangesetThatRunsMoreThanOnceSaysSoInEachFormat() throws IOException {
+        write("db/always.xml", """
+                <databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog">
+                    <changeSet id="refresh" author="ops" runAlways="true">
+                        <delete tableName="report_cache"/>
+                    </changeSet>
+                    <changeSet id="once" author="ops">
+                        <delete tableName="import_log"/>
+                    </changeSet>
+                </databaseChangeLog>
+                """);
+        write("db/changed.yaml", """
+                databaseChangeLog:
+                  - changeSet:
+                      id: views
+                      author: ops
+                      runOnChange: true
+                      changes:
+                        - sql:
+                            sql: DELETE FROM view_state
+                """);
+        write("db/formatted.sql", """
+                --liquibase formatted sql
+                --changeset ops:cache runAlways:true
+                DELETE FROM cache_entries;
+                """);
+
+        List<String> messages = lint().findings().stream().filter(f -> f.ruleId().equals("delete-without-where"))
+                .map(f -> f.location().path() + " " + f.message()).sorted().toList();
+
+        assertEquals(List.of(
+                "db/always.xml DELETE without WHERE removes every row of import_log (changeset ops:once)",
+                "db/always.xml DELETE without WHERE removes every row of report_cache (changeset ops:refresh,"
+                        + " runAlways: runs on every update)",
+                "db/changed.yaml DELETE without WHERE removes every row of view_state (changeset ops:views,"
+                        + " runOnChange: runs again whenever it changes)",
+                "db/formatted.sql DELETE without WHERE removes every row of cache_entries (changeset ops:cache,"
+                        + " runAlways: runs on every update)"), messages);
+    }
+
+    @Test
     void anIncludedChangelogIsReportedOnceWithTheIncludingChangelogsProperties() throws IOException {
         write("db/master.xml", """
                 <databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog">

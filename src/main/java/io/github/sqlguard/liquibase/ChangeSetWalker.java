@@ -111,8 +111,8 @@ final class ChangeSetWalker {
             return new ChangeTranslator(path, statements, new SqlRegionSplitter(chosen, reader.placeholders()), out,
                     new SqlFileReader(reader, file, path, statements, chosen, s == Dialect.AUTO));
         });
-        String label = "changeset " + synthetic.substitute(changeSet.attributes().getOrDefault("author", ""))
-                + ":" + synthetic.substitute(changeSet.attributes().getOrDefault("id", ""));
+        String label = ChangeSetLabel.of(synthetic.substitute(changeSet.attributes().getOrDefault("author", "")),
+                synthetic.substitute(changeSet.attributes().getOrDefault("id", "")), changeSet.attributes());
         databases = DatabaseScope.of(changeSet.attributes().get("dbms"),
                 changeSet.attributes().getOrDefault("context", changeSet.attributes().get("contextFilter")),
                 changeSet.attributes().get("labels"));

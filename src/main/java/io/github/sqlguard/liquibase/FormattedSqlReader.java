@@ -175,8 +175,8 @@ public final class FormattedSqlReader {
             int headerLine = changesets.get(c)[0];
             Matcher header = CHANGESET.matcher(lines[headerLine]);
             header.find();
-            String label = "changeset " + unquote(header.group(1)) + ":" + unquote(header.group(2));
             Map<String, String> attributes = attributes(header.group(3));
+            String label = ChangeSetLabel.of(unquote(header.group(1)), unquote(header.group(2)), attributes);
             String endDelimiter = attributes.get("endDelimiter");
             Dialect dialect = DbmsDialect.of(attributes.get("dbms"), options.dialect(), relativePath);
             SqlRegionSplitter splitter = splitters.computeIfAbsent(dialect, d -> new SqlRegionSplitter(d, placeholders));

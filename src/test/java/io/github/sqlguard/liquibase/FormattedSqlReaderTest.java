@@ -44,8 +44,8 @@ class FormattedSqlReaderTest {
         List<Statement> statements = statements(text, LiquibaseOptions.defaults());
         assertEquals(List.of("5:1 CREATE TABLE t (id int)", "6:3 DELETE FROM t", "9:1 UPDATE t SET id = 2\n  WHERE id = 1"),
                 located(statements));
-        assertEquals(new StatementContext(StatementContext.Kind.SCRIPT, "changeset alice:1",
-                new DatabaseScope(Set.of("postgresql", "h2"), Set.of())), statements.get(0).context());
+        assertEquals(new StatementContext(StatementContext.Kind.SCRIPT,
+                "changeset alice:1, runOnChange: runs again whenever it changes", new DatabaseScope(Set.of("postgresql", "h2"), Set.of())), statements.get(0).context());
         assertEquals(DatabaseScope.ANY, statements.get(2).context().databases());
         assertEquals("changeset bob:2", statements.get(2).context().label());
     }

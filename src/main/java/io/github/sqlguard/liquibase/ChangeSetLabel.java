@@ -1,0 +1,29 @@
+package io.github.sqlguard.liquibase;
+
+import java.util.Map;
+
+/**
+ * How findings name a changeset: {@code changeset author:id}, and how often it runs when that is more than once.
+ * A {@code runAlways} changeset repeats its DELETE on every update, and a {@code runOnChange} one whenever its
+ * text changes, which a reader of the finding should not have to look up.
+ */
+final class ChangeSetLabel {
+
+    private ChangeSetLabel() {
+    }
+
+    static String of(String author, String id, Map<String, String> attributes) {
+        String label = "changeset " + author + ":" + id;
+        if (isTrue(attributes.get("runAlways"))) {
+            return label + ", runAlways: runs on every update";
+        }
+        if (isTrue(attributes.get("runOnChange"))) {
+            return label + ", runOnChange: runs again whenever it changes";
+        }
+        return label;
+    }
+
+    private static boolean isTrue(String value) {
+        return value != null && value.strip().equalsIgnoreCase("true");
+    }
+}
