@@ -80,6 +80,16 @@ class ScriptLevelFactsTest {
         assertEquals(expected.equals("-") ? List.of() : List.of(expected), found(dialect, sql.replace("\\n", "\n")));
     }
 
+    /** PostgreSQL lists several rule actions in parentheses; each is the rule's action, none a top-level statement. */
+    @Test
+    void everyActionOfAParenthesisedRuleListRunsWhenTheRuleFires() {
+        assertEquals(List.of("3:3 delete-without-where INFO DELETE without WHERE removes every row of t92 (inside rule r"
+                + " body, which runs when it fires)", "4:3 update-without-where INFO UPDATE without WHERE changes every"
+                + " row of t93 (inside rule r body, which runs when it fires)"),
+                found(Dialect.POSTGRESQL, "CREATE RULE r AS ON DELETE TO t91\nDO ALSO (\n  DELETE FROM t92;\n"
+                        + "  UPDATE t93 SET a = NULL\n);"));
+    }
+
     /** FLASHBACK TABLE to a point in time undoes every later change; TO BEFORE DROP only restores a table. */
     @Test
     void flashbackTableToAPointInTimeRewindsEveryRow() {
