@@ -80,6 +80,16 @@ class ScriptLevelFactsTest {
         assertEquals(expected.equals("-") ? List.of() : List.of(expected), found(dialect, sql.replace("\\n", "\n")));
     }
 
+    /** PostgreSQL's U&".." is one quoted name with Unicode escapes: the message names it, not a table U. */
+    @Test
+    void unicodeEscapedNameIsOneName() {
+        assertEquals(List.of("1:1 delete-without-where ERROR DELETE without WHERE removes every row of"
+                + " U&\"d\\0061ta_t\\0061ble\"", "2:1 drop-table ERROR DROP TABLE removes table U&\"!0441!043B\""
+                + " and all its rows"),
+                found(Dialect.POSTGRESQL, "DELETE FROM U&\"d\\0061ta_t\\0061ble\";\n"
+                        + "DROP TABLE U&\"!0441!043B\" UESCAPE '!';"));
+    }
+
     /** PostgreSQL lists several rule actions in parentheses; each is the rule's action, none a top-level statement. */
     @Test
     void everyActionOfAParenthesisedRuleListRunsWhenTheRuleFires() {
