@@ -80,6 +80,22 @@ class ScriptLevelFactsTest {
         assertEquals(expected.equals("-") ? List.of() : List.of(expected), found(dialect, sql.replace("\\n", "\n")));
     }
 
+    /**
+     * A PostgreSQL function that returns trigger is a trigger's body: it fires after the migration, when the table
+     * the script created holds the application's rows, so that table is no scratch table there.
+     */
+    @Test
+    void triggerFunctionRunsWhenItsTriggerFires() {
+        assertEquals(List.of("4:3 delete-without-where INFO DELETE without WHERE removes every row of account_notes"
+                + " (inside trigger function accounts_cleanup body, which runs when it fires)"),
+                found(Dialect.POSTGRESQL, "CREATE TABLE account_notes (id bigint, account_id bigint);\n"
+                        + "CREATE OR REPLACE FUNCTION accounts_cleanup() RETURNS trigger AS $$\nBEGIN\n"
+                        + "  DELETE FROM account_notes;\n  RETURN OLD;\nEND;\n$$ LANGUAGE plpgsql;\n"
+                        + "CREATE TRIGGER trg BEFORE DELETE ON accounts FOR EACH ROW EXECUTE FUNCTION accounts_cleanup();"));
+        assertEquals(List.of(), found(Dialect.POSTGRESQL, "CREATE TABLE account_notes (id bigint);\n"
+                + "CREATE FUNCTION f(p_returns text) RETURNS void AS $$ DELETE FROM account_notes $$ LANGUAGE sql;"));
+    }
+
     /** PostgreSQL's U&".." is one quoted name with Unicode escapes: the message names it, not a table U. */
     @Test
     void unicodeEscapedNameIsOneName() {
