@@ -98,7 +98,7 @@ final class StatementChecker {
                 if (definition != null) {
                     routinesDefinedHere.add(definition.name());
                 }
-            } else if (!statement.container() && model.kind() != StatementKind.DDL
+            } else if (!statement.container() && model.kind().mayCallRoutines()
                     && model.placement().runsWithMigration()) {
                 findings.addAll(callsOfEarlierRoutines(model, routinesDefinedHere, earlierRoutines, ceiling,
                         rollbacks, statementSql));

@@ -62,6 +62,21 @@ class LinterEarlierRoutineCallsTest {
         assertEquals(List.of("db/V2__functions.sql:3:3 delete-without-where INFO"), describe(lint(Dialect.POSTGRESQL)));
     }
 
+    /** Altering a routine, granting or revoking its EXECUTE name it with its parameter types, but do not run it. */
+    @Test
+    void alteringOrGrantingARoutineDoesNotCallIt() throws IOException {
+        write("db/V1__functions.sql", PURGE_FUNCTION);
+        write("db/V2__harden.sql", """
+                ALTER FUNCTION purge_customers() SECURITY DEFINER;
+                ALTER FUNCTION public.purge_customers() OWNER TO app_owner;
+                REVOKE ALL ON FUNCTION purge_customers() FROM PUBLIC;
+                GRANT EXECUTE ON FUNCTION purge_customers() TO app;
+                COMMENT ON FUNCTION purge_customers() IS 'empties customers';
+                """);
+
+        assertEquals(List.of("db/V1__functions.sql:3:3 delete-without-where INFO"), describe(lint(Dialect.POSTGRESQL)));
+    }
+
     @Test
     void aRoutineTheCallingScriptDefinesAgainIsItsOwn() throws IOException {
         write("db/V1__functions.sql", PURGE_FUNCTION);
