@@ -26,8 +26,13 @@ import java.util.Set;
  */
 public final class SchemaReplay {
 
-    /** A routine created at a position of the replay. */
-    private record CreatedRoutine(int position, DefinedRoutine routine) {
+    /**
+     * A routine created at a position of the replay.
+     *
+     * @param repeatable true when a Flyway repeatable migration created it: that runs again on every deploy, so
+     *     the routine exists for the versioned migrations that later deploys add, although they run before it
+     */
+    private record CreatedRoutine(int position, DefinedRoutine routine, boolean repeatable) {
     }
 
     private final SchemaHistory history;
@@ -39,6 +44,8 @@ public final class SchemaReplay {
     private final Set<String> routineNames = new HashSet<>();
     private final BitSet routineNameLengths = new BitSet();
     private final Set<String> namedRoutines = new HashSet<>();
+    /** True while the statements of a Flyway repeatable migration are applied. */
+    private boolean applyingRepeatable;
 
     public SchemaReplay() {
         this(new SchemaHistory(), new ArrayList<>());
@@ -116,7 +123,7 @@ public final class SchemaReplay {
             RoutineNames.Definition definition = RoutineNames.definition(statement.tokens());
             if (definition != null && !definition.isPackage()) {
                 openRoutine = new DefinedRoutine(definition.name(), statement);
-                routines.add(new CreatedRoutine(position, openRoutine));
+                routines.add(new CreatedRoutine(position, openRoutine, applyingRepeatable));
                 routineNames.add(definition.name());
                 routineNameLengths.set(definition.name().length());
                 return;
@@ -154,7 +161,8 @@ public final class SchemaReplay {
     /** Lets go of the bodies of the routines this replay met that no later statement names. */
     void forgetBodiesNotCalled() {
         for (CreatedRoutine created : routines) {
-            if (!namedRoutines.contains(created.routine().name())) {
+            // A call of a repeatable migration's routine may come before it in the replay order: keep its body.
+            if (!created.repeatable() && !namedRoutines.contains(created.routine().name())) {
                 created.routine().forgetBody();
             }
         }
@@ -162,19 +170,32 @@ public final class SchemaReplay {
 
     /**
      * The routine named {@code name} (normalized, as {@link RoutineNames#lastPart} gives it) that the latest
-     * statement replayed before {@code call} created, if any.
+     * statement replayed before {@code call} created, else the one a Flyway repeatable migration creates: Flyway
+     * runs repeatable migrations after the versioned ones of the same deploy, but a versioned migration added
+     * later runs after the repeatable one an earlier deploy ran, and calls what it created.
      */
     public Optional<DefinedRoutine> routineBefore(Statement call, String name) {
         Integer position = positions.get(StatementKey.of(call));
         DefinedRoutine latest = null;
+        DefinedRoutine repeatable = null;
         if (position != null) {
             for (CreatedRoutine created : routines) {
-                if (created.position() < position && created.routine().name().equals(name)) {
+                if (!created.routine().name().equals(name)) {
+                    continue;
+                }
+                if (created.position() < position) {
                     latest = created.routine();
+                } else if (created.repeatable() && repeatable == null) {
+                    repeatable = created.routine();
                 }
             }
         }
-        return Optional.ofNullable(latest);
+        return Optional.ofNullable(latest != null ? latest : repeatable);
+    }
+
+    /** Tells the replay whether the statements that follow belong to a Flyway repeatable migration. */
+    void applyingRepeatable(boolean repeatable) {
+        applyingRepeatable = repeatable;
     }
 
     /** The schema just before {@code statement}; {@link SchemaView#UNKNOWN} for a statement never applied. */
