@@ -98,7 +98,7 @@ final class StatementChecker {
                 if (definition != null) {
                     routinesDefinedHere.add(definition.name());
                 }
-            } else if (!statement.container() && model.kind() != StatementKind.DDL
+            } else if (!statement.container() && model.kind().mayCallRoutines()
                     && model.placement().runsWithMigration()) {
                 findings.addAll(callsOfEarlierRoutines(model, routinesDefinedHere, earlierRoutines, ceiling,
                         rollbacks, statementSql));
@@ -226,7 +226,9 @@ final class StatementChecker {
                         statementSql.put(statement.start(), statement.asWritten());
                     }
                 }
-                followCallsIn(inner.statement(), routine, via, called);
+                if (inner.kind().mayCallRoutines()) {
+                    followCallsIn(inner.statement(), routine, via, called);
+                }
             }
         }
 

@@ -62,6 +62,39 @@ class LinterEarlierRoutineCallsTest {
         assertEquals(List.of("db/V2__functions.sql:3:3 delete-without-where INFO"), describe(lint(Dialect.POSTGRESQL)));
     }
 
+    /**
+     * A repeatable migration runs after the versioned ones of its deploy, but a versioned migration added later
+     * runs after it, and calls the routine it created.
+     */
+    @Test
+    void aCallOfARoutineARepeatableMigrationCreatesRunsItsBody() throws IOException {
+        write("db/V1__schema.sql", "CREATE TABLE customers (id bigint PRIMARY KEY);\n");
+        write("db/R__functions.sql", PURGE_FUNCTION);
+        write("db/V2__reset.sql", "SELECT purge_customers();\n");
+
+        assertEquals(List.of(
+                "db/R__functions.sql:3:3 delete-without-where INFO",
+                "db/V2__reset.sql:1:1 delete-without-where ERROR DELETE without WHERE removes every row of customers"
+                        + " (at db/R__functions.sql:3:3, in purge_customers, which an earlier migration created and"
+                        + " this statement calls)"),
+                describe(lint(Dialect.POSTGRESQL)));
+    }
+
+    /** Altering a routine, granting or revoking its EXECUTE name it with its parameter types, but do not run it. */
+    @Test
+    void alteringOrGrantingARoutineDoesNotCallIt() throws IOException {
+        write("db/V1__functions.sql", PURGE_FUNCTION);
+        write("db/V2__harden.sql", """
+                ALTER FUNCTION purge_customers() SECURITY DEFINER;
+                ALTER FUNCTION public.purge_customers() OWNER TO app_owner;
+                REVOKE ALL ON FUNCTION purge_customers() FROM PUBLIC;
+                GRANT EXECUTE ON FUNCTION purge_customers() TO app;
+                COMMENT ON FUNCTION purge_customers() IS 'empties customers';
+                """);
+
+        assertEquals(List.of("db/V1__functions.sql:3:3 delete-without-where INFO"), describe(lint(Dialect.POSTGRESQL)));
+    }
+
     @Test
     void aRoutineTheCallingScriptDefinesAgainIsItsOwn() throws IOException {
         write("db/V1__functions.sql", PURGE_FUNCTION);

@@ -29,6 +29,8 @@ class LinterGuardTest {
             SQLSERVER  | drop-table           | IF NOT EXISTS (SELECT TOP 1 * FROM dbo.audit_2019) BEGIN DROP TABLE dbo.audit_2019 END           | runs only when dbo.audit_2019 is empty
             SQLSERVER  | truncate-table       | IF (SELECT COUNT(*) FROM audit_2019) = 0 TRUNCATE TABLE audit_2019                              | runs only when audit_2019 is empty
             POSTGRESQL | drop-table           | DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM audit_2019) THEN DROP TABLE audit_2019; END IF; END $$; | runs only when audit_2019 is empty
+            POSTGRESQL | drop-table           | DO $$ DECLARE n int; BEGIN SELECT count(*) INTO STRICT n FROM audit_2019; IF n = 0 THEN DROP TABLE audit_2019; END IF; END $$; | runs only when audit_2019 is empty
+            POSTGRESQL | truncate-table       | DO $$ DECLARE n int; BEGIN SELECT count(*) INTO n FROM audit_2019; IF n > 0 THEN RAISE EXCEPTION 'audit_2019 has rows'; END IF; TRUNCATE audit_2019; END $$; | runs only when audit_2019 is empty
             POSTGRESQL | drop-table           | CREATE TABLE sessions_backup AS SELECT * FROM sessions; DROP TABLE sessions;                      | rows copied to sessions_backup at line 1
             POSTGRESQL | drop-table           | CREATE TABLE sessions_backup AS TABLE sessions; DROP TABLE sessions;                              | rows copied to sessions_backup at line 1
             MYSQL      | truncate-table       | INSERT INTO sessions_archive SELECT * FROM sessions; TRUNCATE TABLE sessions;                     | rows copied to sessions_archive at line 1
@@ -53,6 +55,11 @@ class LinterGuardTest {
             SQLSERVER  | drop-table     | IF NOT EXISTS (SELECT 1 FROM audit_2019 WHERE year = 2019) DROP TABLE audit_2019
             SQLSERVER  | drop-table     | IF NOT EXISTS (SELECT 1 FROM other) DROP TABLE audit_2019
             POSTGRESQL | drop-table     | DROP TABLE IF EXISTS audit_2019
+            POSTGRESQL | drop-table     | DO $$ DECLARE n int; BEGIN SELECT count(*) INTO n FROM audit_2019; IF n > 0 THEN DROP TABLE audit_2019; END IF; END $$;
+            POSTGRESQL | drop-table     | DO $$ DECLARE n int; BEGIN SELECT count(*) INTO n FROM audit_2019 WHERE year = 2019; IF n = 0 THEN DROP TABLE audit_2019; END IF; END $$;
+            POSTGRESQL | drop-table     | DO $$ DECLARE n int; m int; BEGIN SELECT count(*) INTO n FROM audit_2019; IF m = 0 THEN DROP TABLE audit_2019; END IF; END $$;
+            POSTGRESQL | drop-table     | DO $$ DECLARE n int; BEGIN SELECT count(*) INTO n FROM other; IF n = 0 THEN DROP TABLE audit_2019; END IF; END $$;
+            POSTGRESQL | drop-table     | DO $$ DECLARE n int; BEGIN SELECT count(*) INTO n FROM audit_2019; IF n > 0 THEN RAISE NOTICE 'rows'; END IF; DROP TABLE audit_2019; END $$;
             POSTGRESQL | drop-table     | DO $$ BEGIN IF EXISTS (SELECT 1 FROM audit_2019) THEN DROP TABLE audit_2019; END IF; END $$;
             POSTGRESQL | drop-table     | CREATE TABLE sessions_backup AS SELECT * FROM sessions WHERE active; DROP TABLE sessions;
             POSTGRESQL | drop-table     | CREATE TABLE sessions_backup AS TABLE sessions WITH NO DATA; DROP TABLE sessions;

@@ -67,6 +67,11 @@ class RoutineCallsTest {
         "SQLSERVER | CREATE PROCEDURE zap AS\\n  DELETE FROM orders;\\nGO\\nCREATE PROCEDURE nightly AS\\n  EXEC zap;"
                 + "\\nGO\\nDECLARE @rc INT;\\nEXEC @rc = nightly;\\nGO | 2:3 delete-without-where ERROR DELETE without"
                 + " WHERE removes every row of orders (inside procedure zap body, which this script calls at line 8)",
+        // PostgreSQL: granting, revoking or altering a routine names it with its parameter types, it does not call it.
+        "POSTGRESQL | CREATE PROCEDURE zap(p int) AS $$\\nBEGIN\\n  DELETE FROM orders;\\nEND;\\n$$ LANGUAGE plpgsql;"
+                + "\\nREVOKE ALL ON PROCEDURE zap(int) FROM PUBLIC;\\nGRANT EXECUTE ON PROCEDURE zap(int) TO app;"
+                + "\\nALTER PROCEDURE zap(int) SET search_path = app; | 3:3 delete-without-where INFO DELETE without"
+                + " WHERE removes every row of orders (inside procedure zap body, which runs only when called)",
         // PL/pgSQL: CALL in a DO block.
         "POSTGRESQL | CREATE PROCEDURE zap() AS $$\\nBEGIN\\n  DELETE FROM orders;\\nEND;\\n$$ LANGUAGE plpgsql;"
                 + "\\nDO $$\\nBEGIN\\n  CALL zap();\\nEND $$; | 3:3 delete-without-where ERROR DELETE without WHERE"

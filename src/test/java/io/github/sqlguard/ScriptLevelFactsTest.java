@@ -80,6 +80,42 @@ class ScriptLevelFactsTest {
         assertEquals(expected.equals("-") ? List.of() : List.of(expected), found(dialect, sql.replace("\\n", "\n")));
     }
 
+    /**
+     * A PostgreSQL function that returns trigger is a trigger's body: it fires after the migration, when the table
+     * the script created holds the application's rows, so that table is no scratch table there.
+     */
+    @Test
+    void triggerFunctionRunsWhenItsTriggerFires() {
+        assertEquals(List.of("4:3 delete-without-where INFO DELETE without WHERE removes every row of account_notes"
+                + " (inside trigger function accounts_cleanup body, which runs when it fires)"),
+                found(Dialect.POSTGRESQL, "CREATE TABLE account_notes (id bigint, account_id bigint);\n"
+                        + "CREATE OR REPLACE FUNCTION accounts_cleanup() RETURNS trigger AS $$\nBEGIN\n"
+                        + "  DELETE FROM account_notes;\n  RETURN OLD;\nEND;\n$$ LANGUAGE plpgsql;\n"
+                        + "CREATE TRIGGER trg BEFORE DELETE ON accounts FOR EACH ROW EXECUTE FUNCTION accounts_cleanup();"));
+        assertEquals(List.of(), found(Dialect.POSTGRESQL, "CREATE TABLE account_notes (id bigint);\n"
+                + "CREATE FUNCTION f(p_returns text) RETURNS void AS $$ DELETE FROM account_notes $$ LANGUAGE sql;"));
+    }
+
+    /** PostgreSQL's U&".." is one quoted name with Unicode escapes: the message names it, not a table U. */
+    @Test
+    void unicodeEscapedNameIsOneName() {
+        assertEquals(List.of("1:1 delete-without-where ERROR DELETE without WHERE removes every row of"
+                + " U&\"d\\0061ta_t\\0061ble\"", "2:1 drop-table ERROR DROP TABLE removes table U&\"!0441!043B\""
+                + " and all its rows"),
+                found(Dialect.POSTGRESQL, "DELETE FROM U&\"d\\0061ta_t\\0061ble\";\n"
+                        + "DROP TABLE U&\"!0441!043B\" UESCAPE '!';"));
+    }
+
+    /** PostgreSQL lists several rule actions in parentheses; each is the rule's action, none a top-level statement. */
+    @Test
+    void everyActionOfAParenthesisedRuleListRunsWhenTheRuleFires() {
+        assertEquals(List.of("3:3 delete-without-where INFO DELETE without WHERE removes every row of t92 (inside rule r"
+                + " body, which runs when it fires)", "4:3 update-without-where INFO UPDATE without WHERE changes every"
+                + " row of t93 (inside rule r body, which runs when it fires)"),
+                found(Dialect.POSTGRESQL, "CREATE RULE r AS ON DELETE TO t91\nDO ALSO (\n  DELETE FROM t92;\n"
+                        + "  UPDATE t93 SET a = NULL\n);"));
+    }
+
     /** FLASHBACK TABLE to a point in time undoes every later change; TO BEFORE DROP only restores a table. */
     @Test
     void flashbackTableToAPointInTimeRewindsEveryRow() {

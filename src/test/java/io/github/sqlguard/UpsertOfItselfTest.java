@@ -29,6 +29,15 @@ class UpsertOfItselfTest {
                 + "  ON CONFLICT(id) DO UPDATE SET email = excluded.email; | 1:1 U users",
         "POSTGRESQL | INSERT INTO counters AS c (id, n) SELECT id, 0 FROM public.counters ON CONFLICT (id) DO UPDATE"
                 + " SET n = 0; | 1:1 U counters",
+        // The target's rows read through a CTE of the same statement.
+        "POSTGRESQL | WITH src AS (SELECT id, name FROM accounts)\\nINSERT INTO accounts (id, name) SELECT id, upper(name)"
+                + " FROM src\\nON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name; | 2:1 U accounts",
+        "POSTGRESQL | WITH src (id, name) AS MATERIALIZED (SELECT id, name FROM accounts) INSERT INTO accounts"
+                + " SELECT * FROM src ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name; | 1:69 U accounts",
+        "POSTGRESQL | WITH src AS (SELECT id, name FROM accounts WHERE id < 10) INSERT INTO accounts"
+                + " SELECT * FROM src ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name; | -",
+        "POSTGRESQL | WITH src AS (SELECT id, name FROM staging) INSERT INTO accounts"
+                + " SELECT * FROM src ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name; | -",
         "MYSQL | REPLACE INTO `users` (id, email) SELECT id, email FROM `users`; | 1:1 R `users`",
         "MYSQL | INSERT INTO stock (sku, qty) SELECT sku, 0 FROM stock ON DUPLICATE KEY UPDATE qty = VALUES(qty); |"
                 + " 1:1 U stock",

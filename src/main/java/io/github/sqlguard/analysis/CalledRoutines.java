@@ -81,8 +81,7 @@ final class CalledRoutines {
             }
             return;
         }
-        if (routines.isEmpty() || statement.container() || model.kind() == StatementKind.DDL
-                || model.kind() == StatementKind.ROUTINE) {
+        if (routines.isEmpty() || statement.container() || !model.kind().mayCallRoutines()) {
             return;
         }
         List<String> called = RoutineNames.calledNames(statement.tokens());

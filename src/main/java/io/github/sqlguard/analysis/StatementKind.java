@@ -24,5 +24,14 @@ public enum StatementKind {
     /** T-SQL {@code IF} / {@code WHILE} around statements, and calls of routines (CALL, EXEC). */
     CONTROL_FLOW,
     /** Anything else. */
-    OTHER
+    OTHER;
+
+    /**
+     * False for statements that run no routine of the migrations: schema changes, definitions and
+     * {@code ALTER FUNCTION f(bigint) ..}, and privileges such as {@code GRANT EXECUTE ON FUNCTION f(bigint)} or
+     * {@code REVOKE ALL ON PROCEDURE p(int)}, which name a routine with its parameter types without calling it.
+     */
+    public boolean mayCallRoutines() {
+        return this != DDL && this != ROUTINE && this != ACCESS_CONTROL;
+    }
 }

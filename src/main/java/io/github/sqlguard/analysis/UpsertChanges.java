@@ -60,7 +60,7 @@ final class UpsertChanges {
         int conflict = conflictClause(tokens, select);
         boolean update = tokens.isWord(start, "MERGE") || tokens.isWord(start, "UPSERT") || conflict >= 0 && updatesOnConflict(tokens, conflict);
         int selectEnd = conflict < 0 ? tokens.size() : conflict;
-        if (!replace && !update || !readsEveryRowOf(tokens, target.text(), select, selectEnd)) {
+        if (!replace && !update || !readsEveryRowOf(tokens, target.text(), select, selectEnd, 0)) {
             return List.of();
         }
         Token verb = tokens.tokens().get(start);
@@ -99,12 +99,19 @@ final class UpsertChanges {
      * True when the SELECT in {@code [select, end)} reads {@code target} alone, without a join and with no WHERE
      * or one that holds for every row (SQLite wants {@code WHERE true} before {@code ON CONFLICT}).
      */
-    private static boolean readsEveryRowOf(StatementTokens tokens, String target, int select, int end) {
+    private static boolean readsEveryRowOf(StatementTokens tokens, String target, int select, int end, int depth) {
         int from = tokens.indexOfTopLevelWord(select, end, "FROM");
         ObjectNames.NameAt source = from < 0 ? null : tokens.nameAt(from + 1);
-        if (source == null || !ObjectNames.normalize(ObjectNames.lastPart(source.text()))
-                .equals(ObjectNames.normalize(ObjectNames.lastPart(target)))) {
+        if (source == null) {
             return false;
+        }
+        if (!sameName(source.text(), target)) {
+            // WITH src AS (SELECT .. FROM t) INSERT INTO t SELECT .. FROM src ON CONFLICT DO UPDATE: t's own rows.
+            int[] cte = depth < 3 ? cteNamed(tokens, source.text()) : null;
+            if (cte == null || !tokens.isWord(cte[0], "SELECT")
+                    || !readsEveryRowOf(tokens, target, cte[0], cte[1], depth + 1)) {
+                return false;
+            }
         }
         if (tokens.indexOfTopLevelWord(from, end, "JOIN", "STRAIGHT_JOIN", "UNION", "EXCEPT", "INTERSECT",
                 "MINUS") >= 0 || tokens.firstTopLevelComma(from, end) < end) {
@@ -113,6 +120,39 @@ final class UpsertChanges {
         int where = tokens.indexOfTopLevelWord(from, end, "WHERE");
         return where < 0 || TokenConditionTruth.of(tokens, where + 1,
                 TokenDataChanges.conditionEnd(tokens, where, end)) == Truth.ALWAYS_TRUE;
+    }
+
+    private static boolean sameName(String a, String b) {
+        return ObjectNames.normalize(ObjectNames.lastPart(a)).equals(ObjectNames.normalize(ObjectNames.lastPart(b)));
+    }
+
+    /**
+     * The body {@code {from, to}} of the CTE of the leading WITH named {@code name}
+     * ({@code name [(columns)] AS [NOT] [MATERIALIZED] (body)}), or null.
+     */
+    private static int[] cteNamed(StatementTokens tokens, String name) {
+        if (name.contains(".")) {
+            return null;
+        }
+        for (int[] body : tokens.cteBodies()) {
+            int i = body[0] - 2;
+            while (i > 0 && tokens.isWord(i, "AS", "NOT", "MATERIALIZED")) {
+                i--;
+            }
+            if (i > 0 && tokens.isSymbol(i, ")")) {
+                int depth = 0;
+                while (i > 0 && !(tokens.isSymbol(i, "(") && depth == 1)) {
+                    depth += tokens.isSymbol(i, ")") ? 1 : tokens.isSymbol(i, "(") ? -1 : 0;
+                    i--;
+                }
+                i--;
+            }
+            ObjectNames.NameAt cte = i > 0 ? tokens.nameAt(i) : null;
+            if (cte != null && sameName(cte.text(), name)) {
+                return body;
+            }
+        }
+        return null;
     }
 
 }

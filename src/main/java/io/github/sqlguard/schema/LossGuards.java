@@ -22,7 +22,9 @@ import java.util.regex.Pattern;
  *
  * <p>A condition guards only when it requires the table to be empty: T-SQL {@code IF NOT EXISTS (SELECT 1
  * FROM t) DROP TABLE t}, PL/pgSQL {@code IF NOT EXISTS (SELECT 1 FROM t) THEN DROP TABLE t}, or
- * {@code (SELECT COUNT(*) FROM t) = 0}. {@code IF EXISTS (..)}, {@code IF OBJECT_ID(..) IS NOT NULL},
+ * {@code (SELECT COUNT(*) FROM t) = 0}, or a count read into a variable just before: {@code SELECT count(*) INTO n
+ * FROM t; IF n = 0 THEN DROP TABLE t}, {@code .. IF n > 0 THEN RAISE EXCEPTION '..'; END IF; DROP TABLE t}.
+ * {@code IF EXISTS (..)}, {@code IF OBJECT_ID(..) IS NOT NULL},
  * {@code DROP TABLE IF EXISTS}, and a condition with a WHERE or about another table do not.
  *
  * <p>Columns are followed too, as scripts that rebuild a column write them ({@code ADD total_new; UPDATE t SET
@@ -34,12 +36,18 @@ import java.util.regex.Pattern;
  */
 public final class LossGuards {
 
-    private static final String NAME = "([\\w$#.\"`\\[\\]]+)";
+    private static final String NAME = "(?<table>[\\w$#.\"`\\[\\]]+)";
     private static final Pattern NOT_EXISTS = Pattern.compile("(?is)\\bIF\\s+NOT\\s+EXISTS\\s*\\(\\s*SELECT\\s+"
             + "(?:TOP\\s*\\(?\\s*1\\s*\\)?\\s+)?(?:1|\\*|[\\w.\"`\\[\\]]+)\\s+FROM\\s+" + NAME
             + "\\s*\\)\\s*(?:THEN|BEGIN)?\\s*$");
     private static final Pattern COUNT_ZERO = Pattern.compile("(?is)\\bIF\\s*\\(\\s*SELECT\\s+COUNT\\s*\\(\\s*"
             + "(?:\\*|1)\\s*\\)\\s+FROM\\s+" + NAME + "\\s*\\)\\s*=\\s*0\\s*(?:THEN|BEGIN)?\\s*$");
+    /** PL/pgSQL: {@code SELECT count(*) INTO n FROM t;} then {@code IF n = 0 THEN}, or a RAISE EXCEPTION unless 0. */
+    private static final String COUNT_INTO = "\\bSELECT\\s+COUNT\\s*\\(\\s*(?:\\*|1)\\s*\\)\\s+INTO\\s+(?:STRICT\\s+)?"
+            + "(?<var>\\w+)\\s+FROM\\s+" + NAME + "\\s*;\\s*IF\\s+\\k<var>\\s*";
+    private static final Pattern COUNTED_ZERO = Pattern.compile("(?is)" + COUNT_INTO + "=\\s*0\\s+THEN\\s*$");
+    private static final Pattern RAISED_UNLESS_ZERO = Pattern.compile("(?is)" + COUNT_INTO
+            + "(?:<>|!=|>)\\s*0\\s+THEN\\s+RAISE\\s+EXCEPTION\\b[^;]*;\\s*END\\s+IF\\s*;\\s*$");
 
     private final Map<String, String> copiedTables = new HashMap<>();
     /** Tables whose rows were copied without some of their columns: what the copy left out. */
@@ -143,7 +151,7 @@ public final class LossGuards {
             // A Liquibase precondition arrives as the bare condition, and holds for the whole changeset.
             Matcher precondition = NOT_EXISTS.matcher(statement.sql());
             if (precondition.matches()) {
-                emptyTables.add(SchemaNames.key(precondition.group(1)));
+                emptyTables.add(SchemaNames.key(precondition.group("table")));
             }
             return;
         }
@@ -291,10 +299,10 @@ public final class LossGuards {
                 && lastContainer.start().path().equals(statement.start().path())) {
             before = textBetween(lastContainer, lastContainer.firstToken(), statement.firstToken());
         }
-        for (Pattern pattern : List.of(NOT_EXISTS, COUNT_ZERO)) {
+        for (Pattern pattern : List.of(NOT_EXISTS, COUNT_ZERO, COUNTED_ZERO, RAISED_UNLESS_ZERO)) {
             Matcher matcher = pattern.matcher(before);
             if (matcher.find()) {
-                return Optional.of(SchemaNames.key(matcher.group(1)));
+                return Optional.of(SchemaNames.key(matcher.group("table")));
             }
         }
         return Optional.empty();

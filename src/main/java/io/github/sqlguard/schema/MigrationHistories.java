@@ -158,15 +158,27 @@ public final class MigrationHistories implements EarlierRoutines {
             databases.forEach(database -> group.put(database, new SchemaReplay()));
             replays.addAll(group.values());
             String chain = "";
+            ContentHash repeatables = null;
             for (File file : files) {
                 historyBefore.add(Map.entry(file.path(), chain));
                 ContentHash text = new ContentHash().add(chain);
+                boolean repeatable = file.place().repeatable();
+                group.values().forEach(replay -> replay.applyingRepeatable(repeatable));
+                repeatables = repeatable && repeatables == null ? new ContentHash() : repeatables;
                 for (Statement statement : file.statements().get()) {
                     apply(statement, group);
                     text.add("\n").add(statement.sql());
+                    if (repeatable) {
+                        repeatables.add("\n").add(statement.sql());
+                    }
                 }
                 chain = text.hex();
                 replayReversals(file, group, chain);
+            }
+            if (repeatables != null) {
+                // A versioned migration may call a routine of a repeatable one that follows it in the replay.
+                String digest = repeatables.hex();
+                historyBefore.replaceAll(entry -> Map.entry(entry.getKey(), entry.getValue() + digest));
             }
             replays.forEach(SchemaReplay::forgetBodiesNotCalled);
         }

@@ -28,6 +28,11 @@ public final class MigrationOrder {
 
     /** Where a file stands: which history it belongs to and its place in it. */
     public record Place(String history, int group, FlywayVersion version, String sortName) {
+
+        /** True for a Flyway repeatable migration, which runs after the versioned ones, again on every change. */
+        boolean repeatable() {
+            return group == 1;
+        }
     }
 
     private MigrationOrder() {

@@ -28,8 +28,13 @@ import java.util.Set;
  */
 public final class SchemaReplay {
 
-    /** A routine created at a position of the replay. */
-    private record CreatedRoutine(int position, DefinedRoutine routine) {
+    /**
+     * A routine created at a position of the replay.
+     *
+     * @param repeatable true when a Flyway repeatable migration created it: that runs again on every deploy, so
+     *     the routine exists for the versioned migrations that later deploys add, although they run before it
+     */
+    private record CreatedRoutine(int position, DefinedRoutine routine, boolean repeatable) {
     }
 
     private final SchemaHistory history;
@@ -41,6 +46,8 @@ public final class SchemaReplay {
     private final Set<String> routineNames = new HashSet<>();
     private final BitSet routineNameLengths = new BitSet();
     private final Set<String> namedRoutines = new HashSet<>();
+    /** True while the statements of a Flyway repeatable migration are applied. */
+    private boolean applyingRepeatable;
 
     public SchemaReplay() {
         this(new SchemaHistory(), new ArrayList<>());
@@ -118,7 +125,7 @@ public final class SchemaReplay {
             RoutineNames.Definition definition = RoutineNames.definition(statement.tokens());
             if (definition != null && !definition.isPackage()) {
                 openRoutine = new DefinedRoutine(definition.name(), statement);
-                routines.add(new CreatedRoutine(position, openRoutine));
+                routines.add(new CreatedRoutine(position, openRoutine, applyingRepeatable));
                 routineNames.add(definition.name());
                 routineNameLengths.set(definition.name().length());
                 return;
@@ -167,7 +174,9 @@ public final class SchemaReplay {
         routines.forEach(created -> byName.computeIfAbsent(created.routine().name(), k -> new ArrayList<>())
                 .add(created.routine()));
         Set<String> kept = new HashSet<>(namedRoutines);
-        Deque<String> toRead = new ArrayDeque<>(namedRoutines);
+        // A call of a repeatable migration's routine may come before it in the replay order: keep its body.
+        routines.stream().filter(CreatedRoutine::repeatable).forEach(created -> kept.add(created.routine().name()));
+        Deque<String> toRead = new ArrayDeque<>(kept);
         while (!toRead.isEmpty()) {
             Set<String> called = new HashSet<>();
             for (DefinedRoutine routine : byName.getOrDefault(toRead.poll(), List.of())) {
@@ -184,19 +193,32 @@ public final class SchemaReplay {
 
     /**
      * The routine named {@code name} (normalized, as {@link RoutineNames#lastPart} gives it) that the latest
-     * statement replayed before {@code call} created, if any.
+     * statement replayed before {@code call} created, else the one a Flyway repeatable migration creates: Flyway
+     * runs repeatable migrations after the versioned ones of the same deploy, but a versioned migration added
+     * later runs after the repeatable one an earlier deploy ran, and calls what it created.
      */
     public Optional<DefinedRoutine> routineBefore(Statement call, String name) {
         Integer position = positions.get(StatementKey.of(call));
         DefinedRoutine latest = null;
+        DefinedRoutine repeatable = null;
         if (position != null) {
             for (CreatedRoutine created : routines) {
-                if (created.position() < position && created.routine().name().equals(name)) {
+                if (!created.routine().name().equals(name)) {
+                    continue;
+                }
+                if (created.position() < position) {
                     latest = created.routine();
+                } else if (created.repeatable() && repeatable == null) {
+                    repeatable = created.routine();
                 }
             }
         }
-        return Optional.ofNullable(latest);
+        return Optional.ofNullable(latest != null ? latest : repeatable);
+    }
+
+    /** Tells the replay whether the statements that follow belong to a Flyway repeatable migration. */
+    void applyingRepeatable(boolean repeatable) {
+        applyingRepeatable = repeatable;
     }
 
     /** The schema just before {@code statement}; {@link SchemaView#UNKNOWN} for a statement never applied. */

@@ -9,7 +9,7 @@ import java.util.Locale;
  * T-SQL {@code EXEC (expr)}, {@code EXEC sp_executesql arg} and {@code EXEC sp_MSforeachtable arg}, MySQL
  * {@code PREPARE st FROM expr} (read where it is prepared, as a script prepares what it runs). Its text is known
  * when the expression is literals joined by {@code ||} (or T-SQL's {@code +}), may be known when it is one
- * variable, and is otherwise built at run time.
+ * variable, is known but for its slots in PostgreSQL's {@code format('..', ..)}, and is otherwise built at run time.
  */
 final class DynamicSql {
 
@@ -229,6 +229,11 @@ final class DynamicSql {
         List<Token> parts = literalParts(expression);
         if (!parts.isEmpty()) {
             return new Source(parts, null, label);
+        }
+        List<Token> formatted = FormatCall.parts(expression, 0);
+        if (formatted != null) {
+            boolean slots = formatted.stream().anyMatch(part -> part.type() == TokenType.WORD);
+            return new Source(formatted, null, slots, label, null);
         }
         boolean variable = expression.size() == 1 && expression.get(0).type() == TokenType.WORD;
         if (variable) {

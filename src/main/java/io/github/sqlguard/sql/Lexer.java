@@ -321,6 +321,13 @@ public final class Lexer {
             if (next == '\'' && LexicalShapes.isStringPrefix(word)) {
                 boolean escapes = word.equalsIgnoreCase("E") || forms.backslashEscapes();
                 lexQuoted('\'', escapes, TokenType.STRING, "string literal", startPos, startLine, startColumn);
+            } else if (next == '&' && word.equalsIgnoreCase("U") && forms.knowsDollarQuotes() && pos + 1 < end
+                    && (text.charAt(pos + 1) == '"' || text.charAt(pos + 1) == '\'')) {
+                // PostgreSQL: U&"d\0061ta" and U&'..' are one name or string with Unicode escapes, not U & "..".
+                char quote = text.charAt(pos + 1);
+                advance();
+                lexQuoted(quote, false, quote == '"' ? TokenType.QUOTED_NAME : TokenType.STRING,
+                        quote == '"' ? "quoted name" : "string literal", startPos, startLine, startColumn);
             } else if (next == '\'' && isOracleQuotePrefix(word) && pos + 1 < end) {
                 lexOracleQuote(startPos, startLine, startColumn);
             } else if (word.equalsIgnoreCase("GO") && isBatchSeparatorGo()) {

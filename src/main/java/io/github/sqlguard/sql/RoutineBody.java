@@ -26,7 +26,12 @@ record RoutineBody(Form form, int index, String language) {
         /** Statements and blocks starting at {@code index}. */
         STATEMENTS,
         /** A PL/SQL declaration section starting at {@code index}, then the block. */
-        DECLARATIONS
+        DECLARATIONS,
+        /**
+         * PostgreSQL rule actions in parentheses, {@code DO INSTEAD (DELETE ..; UPDATE ..)}: statements from
+         * {@code index} up to the closing parenthesis.
+         */
+        ACTION_LIST
     }
 
     /** Finds the body of the routine {@code tokens[0, to)} (comments removed). */
@@ -72,6 +77,8 @@ record RoutineBody(Form form, int index, String language) {
             } else if (token.isWord("DO") && next != null && next.isAnyWord("INSTEAD", "ALSO") && i + 2 < to
                     && startsBody(tokens, i + 2, to)) {
                 return new RoutineBody(Form.STATEMENTS, i + 2, language); // PostgreSQL CREATE RULE .. DO INSTEAD DELETE
+            } else if (token.isWord("DO") && next != null && actionListStart(tokens, i + 1, to) > 0) {
+                return new RoutineBody(Form.ACTION_LIST, actionListStart(tokens, i + 1, to), language);
             } else if (token.isAnyWord("FOLLOWS", "PRECEDES") && i + 2 < to && startsBody(tokens, i + 2, to)) {
                 return new RoutineBody(Form.STATEMENTS, i + 2, language); // MySQL trigger order
             } else if (parametersSeen && !isListed(previous) && startsBody(tokens, i, to)
@@ -121,6 +128,28 @@ record RoutineBody(Form form, int index, String language) {
             }
         }
         return false;
+    }
+
+    /** The first action of a rule's {@code [INSTEAD | ALSO] (action; ..)} starting at {@code i}, or -1. */
+    private static int actionListStart(List<Token> tokens, int i, int to) {
+        int open = tokens.get(i).isAnyWord("INSTEAD", "ALSO") ? i + 1 : i;
+        Token paren = BlockSyntax.at(tokens, open, to);
+        return paren != null && paren.isSymbol("(") && open + 1 < to && startsBody(tokens, open + 1, to)
+                ? open + 1 : -1;
+    }
+
+    /** The index of the parenthesis that closes the action list starting at {@code start}, or {@code to}. */
+    static int actionListEnd(List<Token> tokens, int start, int to) {
+        int depth = 0;
+        for (int i = start; i < to; i++) {
+            Token token = tokens.get(i);
+            if (token.isSymbol("(")) {
+                depth++;
+            } else if (token.isSymbol(")") && depth-- == 0) {
+                return i;
+            }
+        }
+        return to;
     }
 
     private static boolean startsBody(List<Token> tokens, int i, int to) {

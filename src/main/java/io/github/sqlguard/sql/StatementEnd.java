@@ -32,6 +32,8 @@ final class StatementEnd {
         BlockDepth depth = tracksBlocks ? new BlockDepth(shape.plsqlDeclare()) : null;
         ImplicitBoundary boundary = new ImplicitBoundary(shape.kind() == StatementShape.Kind.ROUTINE,
                 dialect == Dialect.SQLSERVER || dialect == Dialect.AUTO);
+        // PostgreSQL: CREATE RULE r AS ON .. DO INSTEAD (DELETE ..; UPDATE ..) lists its actions in parentheses.
+        boolean ruleActions = shape.kind() == StatementShape.Kind.ROUTINE && shape.routineKind().equals("rule");
         int parenDepth = 0;
         int firstInnerSemicolon = -1;
         boolean psql = dialect == Dialect.POSTGRESQL || dialect == Dialect.AUTO;
@@ -45,7 +47,8 @@ final class StatementEnd {
                 return i;
             }
             boolean insideBody = shape.runsToBatchEnd()
-                    || depth != null && (depth.isOpen() || depth.bodyRunsToBatchEnd());
+                    || depth != null && (depth.isOpen() || depth.bodyRunsToBatchEnd())
+                    || ruleActions && parenDepth > 0;
             if (token.type() == TokenType.BATCH_SEPARATOR || token.type() == TokenType.DELIMITER_CHANGE
                     || token.type() == TokenType.TERMINATOR && !token.text().equals(";")) {
                 return unclosedEnd(shape, depth, firstInnerSemicolon, i);
@@ -69,6 +72,9 @@ final class StatementEnd {
             } else if (token.isSymbol(")")) {
                 parenDepth = Math.max(0, parenDepth - 1);
             }
+        }
+        if (ruleActions && parenDepth > 0 && firstInnerSemicolon >= 0) {
+            return firstInnerSemicolon; // the action list never closes: fail closed, as for an unclosed block
         }
         return unclosedEnd(shape, depth, firstInnerSemicolon, size);
     }

@@ -131,10 +131,25 @@ record StatementShape(Kind kind, String label, String routineKind, boolean runsT
             case "PROC" -> "procedure";
             default -> word.toLowerCase(Locale.ROOT);
         };
-        String label = kind + " " + nameAt(tokens, nameIndex, to) + " body";
+        // PostgreSQL: a function that RETURNS trigger is a trigger's body; it runs whenever the trigger fires.
+        String label = (word.equals("FUNCTION") && returnsTrigger(tokens, nameIndex, to) ? "trigger " : "") + kind
+                + " " + nameAt(tokens, nameIndex, to) + " body";
         boolean toBatchEnd = dialect == Dialect.ORACLE
                 || dialect == Dialect.SQLSERVER && !word.equals("EVENT") && !word.equals("PACKAGE");
         return new StatementShape(Kind.ROUTINE, label, kind, toBatchEnd, plsqlDeclare);
+    }
+
+    /** True for a PostgreSQL {@code RETURNS trigger} or {@code RETURNS event_trigger} outside the parameters. */
+    private static boolean returnsTrigger(List<Token> tokens, int from, int to) {
+        int parenDepth = 0;
+        for (int i = from; i + 1 < to; i++) {
+            Token token = tokens.get(i);
+            parenDepth += token.isSymbol("(") ? 1 : token.isSymbol(")") ? -1 : 0;
+            if (parenDepth == 0 && token.isWord("RETURNS") && tokens.get(i + 1).isAnyWord("TRIGGER", "EVENT_TRIGGER")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The routine's possibly qualified name as written, skipping {@code IF NOT EXISTS}. */

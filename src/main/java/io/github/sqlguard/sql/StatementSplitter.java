@@ -215,6 +215,8 @@ public final class StatementSplitter {
                         || dialect == Dialect.AUTO).scan(tokens, body.index(), tokens.size(), false), inner, false);
                 case DECLARATIONS -> emitScoped(tokens, new BlockBodyScanner(false)
                         .scan(tokens, body.index(), tokens.size(), true), inner, false);
+                case ACTION_LIST -> emitScoped(tokens, new BlockBodyScanner(false).scan(tokens, body.index(),
+                        RoutineBody.actionListEnd(tokens, body.index(), tokens.size()), false), inner, false);
                 case NONE -> {
                 }
             }

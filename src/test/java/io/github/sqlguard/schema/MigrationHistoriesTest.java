@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.sqlguard.model.Dialect;
+import io.github.sqlguard.source.FlywayNaming;
 import io.github.sqlguard.source.SourceClassification;
 import io.github.sqlguard.source.SourceKind;
 import io.github.sqlguard.sql.Placeholders;
@@ -37,6 +38,28 @@ class MigrationHistoriesTest {
         assertTrue(!narrow.isEmpty());
         assertEquals(narrow, downHistory("CREATE TABLE t (c VARCHAR(10));"));
         assertNotEquals(narrow, downHistory("CREATE TABLE t (c VARCHAR(100));"));
+    }
+
+    /** A versioned migration may call a routine a repeatable one creates: its cached results follow that script. */
+    @Test
+    void aVersionedMigrationsHistoryFollowsTheRepeatableMigrations() {
+        String before = historyOfV1WithRepeatable("CREATE FUNCTION f() RETURNS void AS $$ DELETE FROM t $$ LANGUAGE sql;");
+        assertEquals(before, historyOfV1WithRepeatable(
+                "CREATE FUNCTION f() RETURNS void AS $$ DELETE FROM t $$ LANGUAGE sql;"));
+        assertNotEquals(before, historyOfV1WithRepeatable(
+                "CREATE FUNCTION f() RETURNS void AS $$ DELETE FROM t WHERE id = 1 $$ LANGUAGE sql;"));
+    }
+
+    private static String historyOfV1WithRepeatable(String repeatableSql) {
+        MigrationHistories histories = new MigrationHistories();
+        for (String path : List.of("db/V1__call.sql", "db/R__functions.sql")) {
+            String sql = path.startsWith("db/V") ? "SELECT f();" : repeatableSql;
+            var flyway = FlywayNaming.DEFAULT.parse(path.substring(3)).orElseThrow();
+            histories.add(path, new SourceClassification(flyway.kind(), Optional.of(flyway)),
+                    new StatementSplitter(Dialect.POSTGRESQL, Placeholders.DEFAULT).split(path, sql).statements());
+        }
+        histories.replay();
+        return histories.historyBefore("db/V1__call.sql");
     }
 
     @Test

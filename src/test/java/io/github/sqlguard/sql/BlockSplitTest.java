@@ -48,12 +48,12 @@ class BlockSplitTest {
     }
 
     @Test
-    void postgresFunctionBodyIsARoutineBody() {
+    void postgresTriggerFunctionBodyIsATriggerBody() {
         String sql = "CREATE OR REPLACE FUNCTION f() RETURNS trigger AS $f$\nBEGIN\n  DELETE FROM log;\n"
                 + "  RETURN NEW;\nEND;\n$f$ LANGUAGE plpgsql;\nDELETE FROM x WHERE id = 1;";
         assertEquals(List.of("1:1 [C] CREATE OR REPLACE FUNCTION f() RETURNS trigger AS $f$ BEGIN DELETE FROM log; "
-                + "RETURN NEW; END; $f$ LANGUAGE plpgsql", "3:3 [R function f body] DELETE FROM log",
-                "4:3 [R function f body] RETURN NEW", "7:1 DELETE FROM x WHERE id = 1"),
+                + "RETURN NEW; END; $f$ LANGUAGE plpgsql", "3:3 [R trigger function f body] DELETE FROM log",
+                "4:3 [R trigger function f body] RETURN NEW", "7:1 DELETE FROM x WHERE id = 1"),
                 render(Dialect.POSTGRESQL, sql));
     }
 

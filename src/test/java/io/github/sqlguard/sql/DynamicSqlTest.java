@@ -96,7 +96,7 @@ class DynamicSqlTest {
         "SELECT cron.schedule(job_name => 'p', schedule => '@daily', command => 'DELETE FROM s'); | 1:73 [E] DELETE | false",
         "DO $$\\nBEGIN\\n  PERFORM cron.alter_job(42, '@hourly', 'DELETE FROM queue');\\nEND $$; | 3:42 [E] DELETE | false",
         "SELECT cron.schedule('vacuum', '0 5 * * *', 'VACUUM ANALYZE events'); | - | false",
-        "SELECT cron.schedule('p', '@daily', format('DELETE FROM %I', 'events')); | - | true",
+        "SELECT cron.schedule('p', '@daily', format('DELETE FROM %I', 'events')); | 1:45 [E] DELETE | true",
         "SELECT cron.alter_job(42, '@hourly', NULL); | - | false",
         "SELECT cron.schedule(schedule := '@daily', command := 'TRUNCATE s', job_name := 'p'); | 1:56 [E] TRUNCATE | false",
         "SELECT cron.unschedule('nightly-purge'); | - | false",
