@@ -136,7 +136,8 @@ final class TokenDataChanges {
         JoinedTables joined = joinedTables(joinsFrom, where < 0 ? end : where, false);
         found.add(new DataChange("DELETE", joined.tablesOf(targets), joined.restrict(targets),
                 joined.joinsOnAlwaysTrueConditionsOnly(), whereClause(where, end, joined.qualifiersOtherThan(targets)),
-                tokens.tokens().get(start), unresolvedConditions(where, end)));
+                tokens.tokens().get(start), unresolvedConditions(where, end), RowSelection.STATEMENT,
+                joined.keyLinks(targets)));
     }
 
     /**
@@ -291,6 +292,7 @@ final class TokenDataChanges {
                         joined.alwaysTrueConditionFound();
                     } else {
                         joined.conditionFound();
+                        recordEquality(joined, i + 1, onEnd);
                     }
                 } else if (joinSeen && tokens.isWord(i, "USING")) {
                     joined.conditionFound();
@@ -308,6 +310,27 @@ final class TokenDataChanges {
     }
 
 
+    /**
+     * Notes the join condition {@code [from, to)} as one equality of two different qualified columns
+     * ({@code c.id = o.customer_id}), which ties rows to their related rows and filters nothing else, or as a
+     * condition that may filter. Both sides must be qualified, so that a word such as TRUE is never a column.
+     */
+    private void recordEquality(JoinedTables joined, int from, int to) {
+        ObjectNames.NameAt left = tokens.nameAt(from);
+        ObjectNames.NameAt right = left == null || !tokens.isSymbol(left.next(), "=") ? null
+                : tokens.nameAt(left.next() + 1);
+        if (right == null || right.next() != to || !qualified(left) || !qualified(right)
+                || ObjectNames.normalize(left.text()).equals(ObjectNames.normalize(right.text()))) {
+            joined.filteringConditionFound();
+        } else {
+            joined.equalityFound(left.text(), right.text());
+        }
+    }
+
+    private static boolean qualified(ObjectNames.NameAt name) {
+        return ObjectNames.lastPart(name.text()).length() < name.text().length();
+    }
+
     private void addTableAt(JoinedTables joined, int index) {
         int at = tokens.skipWords(index, "ONLY", "LATERAL");
         if (tokens.isSymbol(at, "(")) {
@@ -319,6 +342,7 @@ final class TokenDataChanges {
             if (alias != null) {
                 joined.add("(subquery " + alias.text() + ")", alias.text());
             }
+            joined.filteringConditionFound();
             return;
         }
         ObjectNames.NameAt name = tokens.nameAt(at);
