@@ -21,6 +21,10 @@ public record TypeChange(SqlType from, SqlType to, Verdict verdict, String reaso
 
     /** Judges converting {@code from} to {@code to} in {@code dialect}. */
     public static TypeChange of(SqlType from, SqlType to, Dialect dialect) {
+        // Before the same-type test: ENUM('a', 'b') and ENUM('a', 'x') read as the same arguments.
+        if (EnumValues.isValueList(from) && from.base().equals(to.base())) {
+            return EnumValues.change(from, to);
+        }
         if (from.base().equals(to.base()) && from.arguments().equals(to.arguments())
                 && from.unsigned() == to.unsigned() && from.withTimeZone() == to.withTimeZone()
                 && from.characterUnits() == to.characterUnits()) {
