@@ -12,7 +12,7 @@ import java.util.Set;
  * history is deleted), {@code DISCARD TABLESPACE} and {@code ENGINE = BLACKHOLE} (every row goes), and
  * {@code CONVERT TO CHARACTER SET} a set that lacks characters (they are overwritten).
  */
-final class MySqlRowLosingClauses {
+public final class MySqlRowLosingClauses {
 
     /**
      * One such clause.
@@ -28,6 +28,11 @@ final class MySqlRowLosingClauses {
 
     /** Character sets that hold every Unicode character, so converting to them loses none. */
     private static final Set<String> FULL_UNICODE = Set.of("UTF8MB4", "UTF16", "UTF16LE", "UTF32");
+
+    /** True when MySQL's character set {@code name} (any case, quoted or not) holds every Unicode character. */
+    public static boolean holdsEveryCharacter(String name) {
+        return FULL_UNICODE.contains(unquoted(name));
+    }
 
     private final AlterTableClauses alter;
     private final String words;
@@ -133,7 +138,7 @@ final class MySqlRowLosingClauses {
                 continue;
             }
             String characterSet = clause.get(at).text();
-            if (!FULL_UNICODE.contains(unquoted(characterSet))) {
+            if (!holdsEveryCharacter(characterSet)) {
                 found.add(new Found(ClauseKind.CONVERTED_CHARACTER_SET, clause.get(0), words, characterSet, null));
                 return;
             }
