@@ -10,7 +10,8 @@ import java.util.Set;
  * The MySQL and MariaDB ALTER TABLE forms that remove or overwrite rows without a DROP or TRUNCATE:
  * {@code ALTER IGNORE TABLE .. ADD UNIQUE} (the duplicates are deleted), {@code DROP SYSTEM VERSIONING} (the
  * history is deleted), {@code DISCARD TABLESPACE} and {@code ENGINE = BLACKHOLE} (every row goes), and
- * {@code CONVERT TO CHARACTER SET} a set that lacks characters (they are overwritten).
+ * {@code CONVERT TO CHARACTER SET} a set that lacks characters (they are overwritten), and {@code ENGINE = MEMORY}
+ * (every row is lost on the next restart).
  */
 public final class MySqlRowLosingClauses {
 
@@ -175,6 +176,12 @@ public final class MySqlRowLosingClauses {
                         && unquoted(clause.get(value).text()).equals("BLACKHOLE")) {
                     found.add(new Found(ClauseKind.DISCARDED_ROWS, clause.get(i), words, "table " + alter.table(),
                             "ENGINE = BLACKHOLE"));
+                }
+                // MEMORY (HEAP) keeps the rows only in memory: a server restart empties the table.
+                if (clause.get(i).isWord("ENGINE") && value < clause.size()
+                        && Set.of("MEMORY", "HEAP").contains(unquoted(clause.get(value).text()))) {
+                    found.add(new Found(ClauseKind.UNLOGGED_TABLE, clause.get(i), words, alter.table(),
+                            "ENGINE = " + unquoted(clause.get(value).text())));
                 }
             }
         }
