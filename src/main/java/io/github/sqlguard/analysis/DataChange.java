@@ -22,19 +22,29 @@ import java.util.List;
  * @param selection which rows the change chooses: a statement's own, or a MERGE action's
  * @param keyLinks how a DELETE's join of two tables, with no other condition, ties each target to the other
  *     table ({@code DELETE o FROM orders o JOIN customers c ON c.id = o.customer_id}); empty otherwise
+ * @param partitions the partitions MySQL's {@code DELETE FROM t PARTITION (p1, p2)} limits it to, as written
  */
 record DataChange(String verb, List<String> tables, boolean restrictedByJoin, boolean crossJoin, WhereFact where,
-        Token at, List<String> unresolvedConditions, RowSelection selection, List<KeyLink> keyLinks) {
+        Token at, List<String> unresolvedConditions, RowSelection selection, List<KeyLink> keyLinks,
+        List<String> partitions) {
 
     DataChange {
         tables = List.copyOf(tables);
         unresolvedConditions = List.copyOf(unresolvedConditions);
         keyLinks = List.copyOf(keyLinks);
+        partitions = List.copyOf(partitions);
+    }
+
+    DataChange(String verb, List<String> tables, boolean restrictedByJoin, boolean crossJoin, WhereFact where,
+            Token at, List<String> unresolvedConditions, RowSelection selection, List<KeyLink> keyLinks) {
+        this(verb, tables, restrictedByJoin, crossJoin, where, at, unresolvedConditions, selection, keyLinks,
+                List.of());
     }
 
     DataChange(String verb, List<String> tables, boolean restrictedByJoin, boolean crossJoin, WhereFact where,
             Token at, List<String> unresolvedConditions, RowSelection selection) {
-        this(verb, tables, restrictedByJoin, crossJoin, where, at, unresolvedConditions, selection, List.of());
+        this(verb, tables, restrictedByJoin, crossJoin, where, at, unresolvedConditions, selection, List.of(),
+                List.of());
     }
 
     /** A DELETE or UPDATE statement's change. */

@@ -46,7 +46,8 @@ final class DataChanges {
             // Which columns a join equates, the tokens tell; the parser's reading says whether it limits at all.
             List<KeyLink> keyLinks = matches && change.restrictedByJoin() ? written.keyLinks() : List.of();
             result.add(new RowChange(change.verb(), tables, location, change.restrictedByJoin(),
-                    change.crossJoin(), where, false, unresolved, change.selection(), keyLinks));
+                    change.crossJoin(), where, false, unresolved, change.selection(), keyLinks,
+                    matches ? written.partitions() : List.of()));
         }
         return result;
     }

@@ -137,7 +137,7 @@ final class TokenDataChanges {
         found.add(new DataChange("DELETE", joined.tablesOf(targets), joined.restrict(targets),
                 joined.joinsOnAlwaysTrueConditionsOnly(), whereClause(where, end, joined.qualifiersOtherThan(targets)),
                 tokens.tokens().get(start), unresolvedConditions(where, end), RowSelection.STATEMENT,
-                joined.keyLinks(targets)));
+                joined.keyLinks(targets), partitionsAt(joinsFrom)));
     }
 
     /**
@@ -207,8 +207,10 @@ final class TokenDataChanges {
         boolean restricted = joined.restrict(targets) || fromList.restrict(targets);
         boolean crossJoin = joined.joinsOnAlwaysTrueConditionsOnly() || fromList.joinsOnAlwaysTrueConditionsOnly();
         List<String> tables = fromList.tablesOf(joined.tablesOf(targets));
+        List<String> partitions = name == null ? List.of() : partitionsAt(name.next());
         found.add(new DataChange("UPDATE", tables, restricted, crossJoin, whereClause(where, end, others),
-                tokens.tokens().get(start), unresolvedConditions(where, end)));
+                tokens.tokens().get(start), unresolvedConditions(where, end), RowSelection.STATEMENT, List.of(),
+                partitions));
     }
 
     /**
@@ -325,6 +327,21 @@ final class TokenDataChanges {
         } else {
             joined.equalityFound(left.text(), right.text());
         }
+    }
+
+    /** The names of MySQL's {@code PARTITION (p1, p2)} at {@code at}, right after a target, as written; or empty. */
+    private List<String> partitionsAt(int at) {
+        if (!tokens.isWord(at, "PARTITION") || !tokens.isSymbol(at + 1, "(")) {
+            return List.of();
+        }
+        int close = tokens.closingParen(at + 1);
+        List<String> names = new ArrayList<>();
+        for (int i = at + 2; close > 0 && i < close; i++) {
+            if (!tokens.isSymbol(i, ",")) {
+                names.add(tokens.tokens().get(i).text());
+            }
+        }
+        return names;
     }
 
     private static boolean qualified(ObjectNames.NameAt name) {
