@@ -36,6 +36,7 @@ class LinterGuardTest {
             MYSQL      | truncate-table       | INSERT INTO sessions_archive SELECT * FROM sessions; TRUNCATE TABLE sessions;                     | rows copied to sessions_archive at line 1
             SQLSERVER  | delete-without-where | SELECT * INTO sessions_backup FROM sessions; DELETE FROM sessions;                                | rows copied to sessions_backup at line 1
             ORACLE     | drop-table           | CREATE TABLE sessions_bak AS SELECT * FROM sessions; DROP TABLE sessions PURGE;                   | rows copied to sessions_bak at line 1
+            MYSQL      | drop-table           | CREATE TABLE sessions_new SELECT * FROM sessions; DROP TABLE sessions;                            | rows copied to sessions_new at line 1
             POSTGRESQL | drop-column          | ALTER TABLE orders ADD COLUMN tmp_flag INT; ALTER TABLE orders DROP COLUMN tmp_flag;              | column tmp_flag was added earlier in this script
             MARIADB    | drop-column          | ALTER TABLE orders ADD tmp_flag INT; ALTER TABLE orders DROP tmp_flag;                            | column tmp_flag was added earlier in this script
             MYSQL      | drop-column          | ALTER TABLE orders ADD COLUMN tmp_flag INT, ALGORITHM=INPLACE, LOCK=NONE; ALTER TABLE orders DROP COLUMN tmp_flag, ALGORITHM=INPLACE, LOCK=NONE; | column tmp_flag was added earlier in this script
@@ -64,6 +65,7 @@ class LinterGuardTest {
             POSTGRESQL | drop-table     | CREATE TABLE sessions_backup AS SELECT * FROM sessions WHERE active; DROP TABLE sessions;
             POSTGRESQL | drop-table     | CREATE TABLE sessions_backup AS TABLE sessions WITH NO DATA; DROP TABLE sessions;
             H2         | drop-table     | CREATE TABLE sessions_backup AS SELECT * FROM sessions s WITH NO DATA; DROP TABLE sessions;
+            MYSQL      | drop-table     | CREATE TABLE sessions_new SELECT * FROM sessions WHERE active = 1; DROP TABLE sessions;
             POSTGRESQL | drop-table     | CREATE TEMP TABLE sessions_backup AS SELECT * FROM sessions; DROP TABLE sessions;
             SQLSERVER  | drop-table     | SELECT * INTO #sessions FROM sessions; DROP TABLE sessions;
             MYSQL      | truncate-table | INSERT INTO sessions_archive SELECT * FROM other; TRUNCATE TABLE sessions;

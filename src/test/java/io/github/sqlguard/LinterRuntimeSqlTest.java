@@ -48,6 +48,9 @@ class LinterRuntimeSqlTest {
             ORACLE     | DECLARE\\n  v_sql VARCHAR2(200) := 'DELETE FROM orders';\\nBEGIN\\n  EXECUTE IMMEDIATE v_sql;\\nEND;\\n/ | delete-without-where ERROR 2:27
             POSTGRESQL | DO $$ DECLARE q text; BEGIN q := 'DELETE FROM t'; EXECUTE q; END $$;              | delete-without-where ERROR 1:35
             MYSQL      | SET @s = 'DELETE FROM t';\\nPREPARE st FROM @s;\\nEXECUTE st;                       | delete-without-where ERROR 1:11
+            MYSQL      | SET @s = CONCAT('DROP TABLE ', 'audit_log');\\nPREPARE st FROM @s;\\nEXECUTE st;    | drop-table ERROR 1:18
+            MYSQL      | SET @s = CONCAT('DELETE FROM ', 'orders', ' WHERE id = ', '1');\\nPREPARE st FROM @s; | -
+            MYSQL      | SET @s = CONCAT('UPDATE customers SET note = NULL', '');\\nPREPARE st FROM @s;      | update-without-where ERROR 1:18
             ORACLE     | EXECUTE IMMEDIATE 'UPDATE customers SET email = NULL' || ' WHERE id = 1'           | -
             POSTGRESQL | DO $$ BEGIN EXECUTE 'UPDATE customers SET email = NULL' || ' WHERE id = 1'; END $$; | -
             SQLSERVER  | EXEC('DELETE FROM ' + 'dbo.orders');                                              | delete-without-where ERROR 1:7
@@ -68,6 +71,8 @@ class LinterRuntimeSqlTest {
             ORACLE     | DECLARE\\n  v_sql VARCHAR2(200);\\nBEGIN\\n  SELECT cmd INTO v_sql FROM jobs;\\n  EXECUTE IMMEDIATE v_sql;\\nEND;\\n/ | 5:3
             POSTGRESQL | DO $$ DECLARE q text; BEGIN EXECUTE q; q := 'DELETE FROM t'; END $$;              | 1:29
             MYSQL      | PREPARE st FROM @s;\\nSET @s = 'DELETE FROM t';                                    | 1:1
+            MYSQL      | SET @s = CONCAT('DELETE FROM ', @t);\\nPREPARE st FROM @s;                            | 2:1
+            MYSQL      | SET @s = CONCAT('DELETE FROM ', UPPER('t'));\\nPREPARE st FROM @s;                    | 2:1
             """)
     void aVariableNotAssignedOneLiteralBeforeItRunsIsBuiltAtRunTime(Dialect dialect, String sql, String at)
             throws IOException {

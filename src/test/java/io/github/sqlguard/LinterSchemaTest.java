@@ -120,6 +120,40 @@ class LinterSchemaTest {
     }
 
     @Test
+    void mySqlEnumThatKeepsEveryValueIsNotAChangeOneThatLeavesAValueOutNamesIt() throws IOException {
+        write("db/V1__init.sql", "CREATE TABLE items (id INT PRIMARY KEY, kind ENUM('a','b','c') NOT NULL);\n");
+        write("db/V2__enum.sql", "ALTER TABLE items MODIFY COLUMN kind ENUM('a','b','c','d') NOT NULL;\n"
+                + "ALTER TABLE items MODIFY COLUMN kind ENUM('a','b','d') NOT NULL;\n");
+
+        List<Finding> findings = lint(Dialect.MYSQL, "alter-column-type");
+
+        assertEquals(1, findings.size(), findings.toString());
+        assertEquals(2, findings.get(0).location().line());
+        assertEquals(19, findings.get(0).location().column());
+        assertEquals("ALTER TABLE items changes the type of column kind from ENUM('a', 'b', 'c', 'd') to"
+                + " ENUM('a', 'b', 'd') (leaves out value 'c': rows holding it become '' or, in strict mode, make the"
+                + " statement fail)", findings.get(0).message());
+    }
+
+    @Test
+    void mySqlColumnMovedToACharacterSetThatLacksCharactersIsReported() throws IOException {
+        write("db/V1__init.sql", "CREATE TABLE items (id INT PRIMARY KEY, label VARCHAR(50) NOT NULL,"
+                + " code VARCHAR(10) CHARACTER SET latin1);\n");
+        write("db/V2__charset.sql", "ALTER TABLE items MODIFY label VARCHAR(50) CHARACTER SET latin1 NOT NULL;\n"
+                + "ALTER TABLE items MODIFY code VARCHAR(20) CHARACTER SET latin1;\n"
+                + "ALTER TABLE items MODIFY code VARCHAR(20) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin;\n");
+
+        List<Finding> findings = lint(Dialect.MYSQL, "alter-column-type");
+
+        assertEquals(1, findings.size(), findings.toString());
+        assertEquals(1, findings.get(0).location().line());
+        assertEquals(19, findings.get(0).location().column());
+        assertEquals("ALTER TABLE items changes the type of column label from VARCHAR(50) to VARCHAR(50) CHARACTER SET"
+                + " latin1 (character set latin1 cannot hold every character: those it lacks become '?', or the"
+                + " statement fails in strict mode)", findings.get(0).message());
+    }
+
+    @Test
     void mariaDbAlterIgnoreTableIsReplayedLikeAlterTable() throws IOException {
         write("db/V1__init.sql", "CREATE TABLE users (id INT, email VARCHAR(255), note VARCHAR(20));\n");
         write("db/V2__narrow.sql", "ALTER IGNORE TABLE users MODIFY email VARCHAR(100) NOT NULL;\n"

@@ -90,7 +90,7 @@ public enum ClauseKind {
     DROPPED_TYPE_COLUMNS,
     /**
      * PostgreSQL {@code ALTER TABLE t SET UNLOGGED}: the rows stay, but a crash empties the table and standbys never
-     * receive them.
+     * receive them; MySQL {@code ENGINE = MEMORY}: every restart empties it.
      */
     UNLOGGED_TABLE,
     /** A {@code CASCADE} word that extends a DROP or TRUNCATE to dependent objects. */

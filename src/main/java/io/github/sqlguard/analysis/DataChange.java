@@ -20,13 +20,31 @@ import java.util.List;
  * @param unresolvedConditions placeholders without a value that stand as a condition of their own in the WHERE
  *     ({@code WHERE ${cond}}): what they hold, and so which rows are touched, cannot be told
  * @param selection which rows the change chooses: a statement's own, or a MERGE action's
+ * @param keyLinks how a DELETE's join of two tables, with no other condition, ties each target to the other
+ *     table ({@code DELETE o FROM orders o JOIN customers c ON c.id = o.customer_id}); empty otherwise
+ * @param partitions the partitions MySQL's {@code DELETE FROM t PARTITION (p1, p2)} limits it to, as written
  */
 record DataChange(String verb, List<String> tables, boolean restrictedByJoin, boolean crossJoin, WhereFact where,
-        Token at, List<String> unresolvedConditions, RowSelection selection) {
+        Token at, List<String> unresolvedConditions, RowSelection selection, List<KeyLink> keyLinks,
+        List<String> partitions) {
 
     DataChange {
         tables = List.copyOf(tables);
         unresolvedConditions = List.copyOf(unresolvedConditions);
+        keyLinks = List.copyOf(keyLinks);
+        partitions = List.copyOf(partitions);
+    }
+
+    DataChange(String verb, List<String> tables, boolean restrictedByJoin, boolean crossJoin, WhereFact where,
+            Token at, List<String> unresolvedConditions, RowSelection selection, List<KeyLink> keyLinks) {
+        this(verb, tables, restrictedByJoin, crossJoin, where, at, unresolvedConditions, selection, keyLinks,
+                List.of());
+    }
+
+    DataChange(String verb, List<String> tables, boolean restrictedByJoin, boolean crossJoin, WhereFact where,
+            Token at, List<String> unresolvedConditions, RowSelection selection) {
+        this(verb, tables, restrictedByJoin, crossJoin, where, at, unresolvedConditions, selection, List.of(),
+                List.of());
     }
 
     /** A DELETE or UPDATE statement's change. */

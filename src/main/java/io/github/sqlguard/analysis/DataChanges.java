@@ -43,8 +43,11 @@ final class DataChanges {
                     ? written.tables() : change.tables();
             // The parser saw ph_cond where the user wrote ${cond}: only the tokens know it has no value.
             List<String> unresolved = matches ? written.unresolvedConditions() : change.unresolvedConditions();
+            // Which columns a join equates, the tokens tell; the parser's reading says whether it limits at all.
+            List<KeyLink> keyLinks = matches && change.restrictedByJoin() ? written.keyLinks() : List.of();
             result.add(new RowChange(change.verb(), tables, location, change.restrictedByJoin(),
-                    change.crossJoin(), where, false, unresolved, change.selection()));
+                    change.crossJoin(), where, false, unresolved, change.selection(), keyLinks,
+                    matches ? written.partitions() : List.of()));
         }
         return result;
     }

@@ -19,16 +19,22 @@ final class JoinedTables {
     private final List<String> names = new ArrayList<>();
     /** Each table as {normalized name, normalized alias or null}, in order. */
     private final List<String[]> entries = new ArrayList<>();
+    /** Each table as written, in the order of {@link #entries}. */
+    private final List<String> writtenTables = new ArrayList<>();
     private final Map<String, String> tableOfAlias = new HashMap<>();
     private final Set<String> preserved = new HashSet<>();
     private int lastTableStart;
     private boolean hasCondition;
     private boolean hasAlwaysTrueCondition;
+    private boolean hasFilteringCondition;
+    /** The ON conditions that are one equality of two columns each, as {left, right} written. */
+    private final List<String[]> equalities = new ArrayList<>();
 
     /** Adds a joined table and its alias (null when it has none), as written. */
     void add(String table, String alias) {
         lastTableStart = names.size();
         entries.add(new String[] {ObjectNames.normalize(table), alias == null ? null : ObjectNames.normalize(alias)});
+        writtenTables.add(table);
         names.add(ObjectNames.normalize(table));
         names.add(lastPart(ObjectNames.normalize(table)));
         if (alias != null) {
@@ -62,6 +68,74 @@ final class JoinedTables {
     /** Notes that some join has an ON or USING condition. */
     void conditionFound() {
         hasCondition = true;
+    }
+
+    /**
+     * Notes a join condition that may filter rows beyond tying them to each other: anything but equalities
+     * between columns ({@code ON c.id = o.customer_id AND c.closed}), or a join to a derived table, whose own
+     * query may filter.
+     */
+    void filteringConditionFound() {
+        hasFilteringCondition = true;
+    }
+
+    /** Notes a join condition that is one equality between columns, {@code c.id = o.customer_id}, as written. */
+    void equalityFound(String left, String right) {
+        equalities.add(new String[] {left, right});
+    }
+
+    /**
+     * How a join of two tables, read without a filter, ties each of {@code targets} to the other table: one
+     * {@link KeyLink} per target for {@code DELETE o FROM orders o JOIN customers c ON c.id = o.customer_id}
+     * (orders.customer_id to customers.id), one for each of {@code DELETE o, c ..}. Empty when the join does not
+     * limit the targets, has more than two tables or any condition but one equality of two columns.
+     */
+    List<KeyLink> keyLinks(List<String> targets) {
+        if (hasFilteringCondition || equalities.size() != 1 || entries.size() != 2 || !restrict(targets)) {
+            return List.of();
+        }
+        int left = entryOf(qualifierOf(equalities.get(0)[0]));
+        int right = entryOf(qualifierOf(equalities.get(0)[1]));
+        if (left < 0 || right < 0 || left == right) {
+            return List.of();
+        }
+        List<KeyLink> links = new ArrayList<>();
+        for (String target : targets) {
+            int at = entryOf(ObjectNames.normalize(target));
+            if (at == left) {
+                links.add(link(left, 0, right, 1));
+            } else if (at == right) {
+                links.add(link(right, 1, left, 0));
+            }
+        }
+        return links;
+    }
+
+    private KeyLink link(int table, int side, int joined, int joinedSide) {
+        String[] equality = equalities.get(0);
+        return new KeyLink(writtenTables.get(table), ObjectNames.lastPart(equality[side]), writtenTables.get(joined),
+                ObjectNames.lastPart(equality[joinedSide]));
+    }
+
+    private static String qualifierOf(String column) {
+        String last = ObjectNames.lastPart(column);
+        return ObjectNames.normalize(column.substring(0, Math.max(0, column.length() - last.length() - 1)));
+    }
+
+    /** The entry a qualifier or target denotes: by alias, else by table name (whole or last part); -1 if none. */
+    private int entryOf(String key) {
+        for (int i = 0; i < entries.size(); i++) {
+            if (key.equals(entries.get(i)[1])) {
+                return i;
+            }
+        }
+        for (int i = 0; i < entries.size(); i++) {
+            String[] entry = entries.get(i);
+            if (entry[1] == null && (key.equals(entry[0]) || key.equals(lastPart(entry[0])))) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /**

@@ -10,9 +10,10 @@ import java.util.Set;
  * The MySQL and MariaDB ALTER TABLE forms that remove or overwrite rows without a DROP or TRUNCATE:
  * {@code ALTER IGNORE TABLE .. ADD UNIQUE} (the duplicates are deleted), {@code DROP SYSTEM VERSIONING} (the
  * history is deleted), {@code DISCARD TABLESPACE} and {@code ENGINE = BLACKHOLE} (every row goes), and
- * {@code CONVERT TO CHARACTER SET} a set that lacks characters (they are overwritten).
+ * {@code CONVERT TO CHARACTER SET} a set that lacks characters (they are overwritten), and {@code ENGINE = MEMORY}
+ * (every row is lost on the next restart).
  */
-final class MySqlRowLosingClauses {
+public final class MySqlRowLosingClauses {
 
     /**
      * One such clause.
@@ -28,6 +29,11 @@ final class MySqlRowLosingClauses {
 
     /** Character sets that hold every Unicode character, so converting to them loses none. */
     private static final Set<String> FULL_UNICODE = Set.of("UTF8MB4", "UTF16", "UTF16LE", "UTF32");
+
+    /** True when MySQL's character set {@code name} (any case, quoted or not) holds every Unicode character. */
+    public static boolean holdsEveryCharacter(String name) {
+        return FULL_UNICODE.contains(unquoted(name));
+    }
 
     private final AlterTableClauses alter;
     private final String words;
@@ -133,7 +139,7 @@ final class MySqlRowLosingClauses {
                 continue;
             }
             String characterSet = clause.get(at).text();
-            if (!FULL_UNICODE.contains(unquoted(characterSet))) {
+            if (!holdsEveryCharacter(characterSet)) {
                 found.add(new Found(ClauseKind.CONVERTED_CHARACTER_SET, clause.get(0), words, characterSet, null));
                 return;
             }
@@ -170,6 +176,12 @@ final class MySqlRowLosingClauses {
                         && unquoted(clause.get(value).text()).equals("BLACKHOLE")) {
                     found.add(new Found(ClauseKind.DISCARDED_ROWS, clause.get(i), words, "table " + alter.table(),
                             "ENGINE = BLACKHOLE"));
+                }
+                // MEMORY (HEAP) keeps the rows only in memory: a server restart empties the table.
+                if (clause.get(i).isWord("ENGINE") && value < clause.size()
+                        && Set.of("MEMORY", "HEAP").contains(unquoted(clause.get(value).text()))) {
+                    found.add(new Found(ClauseKind.UNLOGGED_TABLE, clause.get(i), words, alter.table(),
+                            "ENGINE = " + unquoted(clause.get(value).text())));
                 }
             }
         }

@@ -19,13 +19,35 @@ import java.util.List;
  * @param unresolvedConditions placeholders without a value that stand as a condition of their own in its WHERE,
  *     as written ({@code ${cond}}): the WHERE may limit nothing, and nobody can tell
  * @param selection which rows it chooses: a statement's own, or a MERGE action's
+ * @param keyLinks how a DELETE's join of two tables, with no other condition, ties each target to the other
+ *     table: where every row has its related row, the join limits nothing; empty otherwise
+ * @param partitions the partitions MySQL's {@code DELETE FROM t PARTITION (p1, p2)} limits it to, as written;
+ *     empty when it reaches the whole table
  */
 public record RowChange(String verb, List<String> tables, Location at, boolean restrictedByJoin, boolean crossJoin,
-        WhereFact where, boolean scratch, List<String> unresolvedConditions, RowSelection selection) {
+        WhereFact where, boolean scratch, List<String> unresolvedConditions, RowSelection selection,
+        List<KeyLink> keyLinks, List<String> partitions) {
 
     public RowChange {
         tables = List.copyOf(tables);
         unresolvedConditions = List.copyOf(unresolvedConditions);
+        keyLinks = List.copyOf(keyLinks);
+        partitions = List.copyOf(partitions);
+    }
+
+    /** A change of whole tables, with the key links of its join. */
+    public RowChange(String verb, List<String> tables, Location at, boolean restrictedByJoin, boolean crossJoin,
+            WhereFact where, boolean scratch, List<String> unresolvedConditions, RowSelection selection,
+            List<KeyLink> keyLinks) {
+        this(verb, tables, at, restrictedByJoin, crossJoin, where, scratch, unresolvedConditions, selection, keyLinks,
+                List.of());
+    }
+
+    /** A change whose join, if any, is not known to tie it to another table by one equality only. */
+    public RowChange(String verb, List<String> tables, Location at, boolean restrictedByJoin, boolean crossJoin,
+            WhereFact where, boolean scratch, List<String> unresolvedConditions, RowSelection selection) {
+        this(verb, tables, at, restrictedByJoin, crossJoin, where, scratch, unresolvedConditions, selection,
+                List.of(), List.of());
     }
 
     /** The change of a DELETE or UPDATE statement. */
@@ -59,6 +81,6 @@ public record RowChange(String verb, List<String> tables, Location at, boolean r
     /** The same change, marked as touching only scratch tables or not. */
     public RowChange withScratch(boolean isScratch) {
         return new RowChange(verb, tables, at, restrictedByJoin, crossJoin, where, isScratch, unresolvedConditions,
-                selection);
+                selection, keyLinks, partitions);
     }
 }

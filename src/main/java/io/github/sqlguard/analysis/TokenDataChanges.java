@@ -136,7 +136,8 @@ final class TokenDataChanges {
         JoinedTables joined = joinedTables(joinsFrom, where < 0 ? end : where, false);
         found.add(new DataChange("DELETE", joined.tablesOf(targets), joined.restrict(targets),
                 joined.joinsOnAlwaysTrueConditionsOnly(), whereClause(where, end, joined.qualifiersOtherThan(targets)),
-                tokens.tokens().get(start), unresolvedConditions(where, end)));
+                tokens.tokens().get(start), unresolvedConditions(where, end), RowSelection.STATEMENT,
+                joined.keyLinks(targets), partitionsAt(joinsFrom)));
     }
 
     /**
@@ -206,8 +207,10 @@ final class TokenDataChanges {
         boolean restricted = joined.restrict(targets) || fromList.restrict(targets);
         boolean crossJoin = joined.joinsOnAlwaysTrueConditionsOnly() || fromList.joinsOnAlwaysTrueConditionsOnly();
         List<String> tables = fromList.tablesOf(joined.tablesOf(targets));
+        List<String> partitions = name == null ? List.of() : partitionsAt(name.next());
         found.add(new DataChange("UPDATE", tables, restricted, crossJoin, whereClause(where, end, others),
-                tokens.tokens().get(start), unresolvedConditions(where, end)));
+                tokens.tokens().get(start), unresolvedConditions(where, end), RowSelection.STATEMENT, List.of(),
+                partitions));
     }
 
     /**
@@ -291,6 +294,7 @@ final class TokenDataChanges {
                         joined.alwaysTrueConditionFound();
                     } else {
                         joined.conditionFound();
+                        recordEquality(joined, i + 1, onEnd);
                     }
                 } else if (joinSeen && tokens.isWord(i, "USING")) {
                     joined.conditionFound();
@@ -308,6 +312,42 @@ final class TokenDataChanges {
     }
 
 
+    /**
+     * Notes the join condition {@code [from, to)} as one equality of two different qualified columns
+     * ({@code c.id = o.customer_id}), which ties rows to their related rows and filters nothing else, or as a
+     * condition that may filter. Both sides must be qualified, so that a word such as TRUE is never a column.
+     */
+    private void recordEquality(JoinedTables joined, int from, int to) {
+        ObjectNames.NameAt left = tokens.nameAt(from);
+        ObjectNames.NameAt right = left == null || !tokens.isSymbol(left.next(), "=") ? null
+                : tokens.nameAt(left.next() + 1);
+        if (right == null || right.next() != to || !qualified(left) || !qualified(right)
+                || ObjectNames.normalize(left.text()).equals(ObjectNames.normalize(right.text()))) {
+            joined.filteringConditionFound();
+        } else {
+            joined.equalityFound(left.text(), right.text());
+        }
+    }
+
+    /** The names of MySQL's {@code PARTITION (p1, p2)} at {@code at}, right after a target, as written; or empty. */
+    private List<String> partitionsAt(int at) {
+        if (!tokens.isWord(at, "PARTITION") || !tokens.isSymbol(at + 1, "(")) {
+            return List.of();
+        }
+        int close = tokens.closingParen(at + 1);
+        List<String> names = new ArrayList<>();
+        for (int i = at + 2; close > 0 && i < close; i++) {
+            if (!tokens.isSymbol(i, ",")) {
+                names.add(tokens.tokens().get(i).text());
+            }
+        }
+        return names;
+    }
+
+    private static boolean qualified(ObjectNames.NameAt name) {
+        return ObjectNames.lastPart(name.text()).length() < name.text().length();
+    }
+
     private void addTableAt(JoinedTables joined, int index) {
         int at = tokens.skipWords(index, "ONLY", "LATERAL");
         if (tokens.isSymbol(at, "(")) {
@@ -319,6 +359,7 @@ final class TokenDataChanges {
             if (alias != null) {
                 joined.add("(subquery " + alias.text() + ")", alias.text());
             }
+            joined.filteringConditionFound();
             return;
         }
         ObjectNames.NameAt name = tokens.nameAt(at);

@@ -57,11 +57,15 @@ abstract class RowChangeRule implements Rule {
     }
 
     /**
-     * Which rows go, for a change that touches every row: {@code "every row of t"}, or {@code "arbitrary rows of t"}
-     * when a ROWNUM cap takes some of them in no chosen order.
+     * Which rows go, for a change that touches every row: {@code "every row of t"}, {@code "every row of partition
+     * p0 of t"} for MySQL's {@code DELETE FROM t PARTITION (p0)}, or {@code "arbitrary rows of t"} when a ROWNUM cap
+     * takes some of them in no chosen order.
      */
     static String reach(RowChange change) {
-        return (change.where() == WhereFact.ROW_COUNT_ONLY ? "arbitrary rows of " : "every row of ")
+        String partitions = change.partitions().isEmpty() ? ""
+                : (change.partitions().size() == 1 ? "partition " : "partitions ")
+                        + String.join(", ", change.partitions()) + " of ";
+        return (change.where() == WhereFact.ROW_COUNT_ONLY ? "arbitrary rows of " : "every row of ") + partitions
                 + change.tableList();
     }
 

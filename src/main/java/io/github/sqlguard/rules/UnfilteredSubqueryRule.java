@@ -1,7 +1,9 @@
 package io.github.sqlguard.rules;
 
+import io.github.sqlguard.analysis.KeyLink;
 import io.github.sqlguard.analysis.RowChange;
 import io.github.sqlguard.analysis.StatementModel;
+import io.github.sqlguard.analysis.WhereFact;
 import io.github.sqlguard.model.RuleInfo;
 import io.github.sqlguard.model.Severity;
 import io.github.sqlguard.schema.CascadeNote;
@@ -12,16 +14,21 @@ import java.util.List;
 /**
  * {@code unfiltered-subquery}: a DELETE or UPDATE whose WHERE only requires a related row in a table that the
  * subquery reads without a filter ({@code fk IN (SELECT id FROM t)}, {@code EXISTS (SELECT 1 FROM t WHERE
- * t.id = outer.fk)}). Where the foreign key holds, every row has one, so the WHERE restricts nothing.
+ * t.id = outer.fk)}), or a DELETE without WHERE limited only by a join of its rows to the key of a table read
+ * without a filter (MySQL {@code DELETE o FROM orders o JOIN customers c ON c.id = o.customer_id}, when the replay
+ * knows customers.id is a key). Where the foreign key holds, every row has one, so neither restricts anything.
  */
 public final class UnfilteredSubqueryRule implements Rule {
 
     private static final RuleInfo INFO = new RuleInfo("unfiltered-subquery", Severity.WARNING,
-            "WHERE only requires a related row in an unfiltered table",
+            "WHERE or join only requires a related row in an unfiltered table",
             "A condition such as account_id IN (SELECT id FROM accounts) looks like a restriction, but when every"
                     + " row has its related row (which a foreign key guarantees) it selects all of them; an"
                     + " EXISTS (SELECT 1 FROM accounts) that names no column of the row holds for every row as soon"
-                    + " as accounts has one. Usually a filter on the subquery's table was forgotten.",
+                    + " as accounts has one. A DELETE without WHERE whose join only ties each row to the key of its"
+                    + " related row (DELETE i FROM invoices i JOIN accounts a ON a.id = i.account_id, where the"
+                    + " migrations made accounts.id a key) is the same. Usually a filter on the subquery's or the"
+                    + " joined table was forgotten.",
             "Add the filter the subquery's table needs (WHERE a.closed, ..), or acknowledge it:"
                     + " -- sqlguard:allow unfiltered-subquery reason: <why>",
             List.of("DELETE FROM invoices WHERE account_id IN (SELECT id FROM accounts)",
@@ -46,10 +53,33 @@ public final class UnfilteredSubqueryRule implements Rule {
             return List.of();
         }
         RowChange change = changes.get(0);
+        if (change.where() == WhereFact.ABSENT && change.restrictedByJoin()) {
+            List<KeyLink> links = change.keyLinks().stream().filter(link -> schema.before().refersToKey(
+                    link.table(), link.column(), link.joinedTable(), link.joinedColumn())).toList();
+            if (links.isEmpty()) {
+                return List.of();
+            }
+            List<String> tables = links.stream().map(KeyLink::table).toList();
+            return List.of(new Violation(joinMessage(change.verb(), links)
+                    + CascadeNote.forDelete(change.verb(), tables, schema), change.at()));
+        }
         return schema.rowFilter().flatMap(filter -> filter.onlyRelatedRow().map(related -> new Violation(
                 message(filter, related) + CascadeNote.forDelete(filter.verb(), List.of(filter.table()), schema),
                 change.at())))
                 .map(List::of).orElse(List.of());
+    }
+
+    private static String joinMessage(String verb, List<KeyLink> links) {
+        StringBuilder message = new StringBuilder(verb).append(" without WHERE is limited only by its join");
+        for (int i = 0; i < links.size(); i++) {
+            KeyLink link = links.get(i);
+            message.append(i == 0 ? " " : ", and ").append("of ").append(link.table()).append('.')
+                    .append(link.column()).append(" to the key ").append(link.joinedTable()).append('.')
+                    .append(link.joinedColumn()).append(", which reads ").append(link.joinedTable())
+                    .append(" without a filter: it removes every row of ").append(link.table())
+                    .append(" that has a related row in ").append(link.joinedTable());
+        }
+        return message.toString();
     }
 
     private static String message(RowFilter filter, String related) {

@@ -47,8 +47,10 @@ final class ColumnDefinition {
         }
         int i = name.next();
         int typeEnd = i;
+        // MySQL's CHARACTER SET belongs to the type (VARCHAR(50) CHARACTER SET latin1), unlike SET DEFAULT.
         while (typeEnd < tokens.size() && !tokens.get(typeEnd).isSymbol(",")
-                && !(tokens.get(typeEnd).type() == TokenType.WORD && AFTER_TYPE.contains(tokens.get(typeEnd).upper()))) {
+                && !(tokens.get(typeEnd).type() == TokenType.WORD && AFTER_TYPE.contains(tokens.get(typeEnd).upper())
+                        && !(tokens.get(typeEnd).isWord("SET") && tokens.get(typeEnd - 1).isWord("CHARACTER")))) {
             typeEnd = tokens.get(typeEnd).isSymbol("(") ? ObjectNames.skipParentheses(tokens, typeEnd) : typeEnd + 1;
         }
         Optional<SqlType> type = typeEnd > i ? Optional.of(SqlType.parse(SchemaNames.text(tokens.subList(i, typeEnd))))

@@ -158,11 +158,12 @@ final class DestroyedTables {
                 table++;
             }
             SchemaNames.Read name = SchemaNames.name(tokens, table + 1);
-            if (name == null || name.next() >= tokens.size() || !tokens.get(name.next()).isWord("AS")) {
+            // MySQL: CREATE TABLE b SELECT * FROM t, without AS
+            if (name == null || name.next() >= tokens.size() || !tokens.get(name.next()).isAnyWord("AS", "SELECT")) {
                 return Optional.empty();
             }
             target = name.text();
-            select = name.next() + 1;
+            select = tokens.get(name.next()).isWord("AS") ? name.next() + 1 : name.next();
             // PostgreSQL: CREATE TABLE b AS TABLE t
             if (select + 1 < tokens.size() && tokens.get(select).isWord("TABLE")) {
                 return wholeTable(tokens, select + 1, target);

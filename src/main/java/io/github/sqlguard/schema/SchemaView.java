@@ -28,6 +28,30 @@ public final class SchemaView {
     }
 
     /**
+     * True when the replay knows that {@code column} of {@code table} refers to the key {@code joinedColumn} of
+     * {@code joinedTable}, so that a join on their equality finds a related row for every row that has a value
+     * there: a foreign key of that one column to the joined table, or, without one, a joined column that is
+     * the joined table's whole primary key while the column is not the table's own (a join on both primary
+     * keys, {@code orders.id = archived_orders.id}, pairs rows that may or may not exist).
+     */
+    public boolean refersToKey(String table, String column, String joinedTable, String joinedColumn) {
+        Optional<Table> referencing = table(table);
+        boolean foreignKey = referencing.map(known -> known.foreignKeys().stream().anyMatch(key ->
+                key.references(joinedTable) && key.columns().size() == 1
+                        && SchemaNames.key(key.columns().get(0)).equals(SchemaNames.key(column)))).orElse(false);
+        if (foreignKey) {
+            return true;
+        }
+        boolean ownKey = referencing.map(known -> isWholeKey(known, column)).orElse(false);
+        return !ownKey && table(joinedTable).map(known -> isWholeKey(known, joinedColumn)).orElse(false);
+    }
+
+    private static boolean isWholeKey(Table table, String column) {
+        return table.primaryKey().size() == 1
+                && SchemaNames.key(table.primaryKey().get(0)).equals(SchemaNames.key(column));
+    }
+
+    /**
      * The column {@code column} of {@code table}, when the replay knows both; empty also when two histories
      * defined the table differently, so its type and NOT NULL cannot be trusted.
      */

@@ -18,9 +18,11 @@ import java.util.regex.Pattern;
  * @param unsigned MySQL {@code UNSIGNED}
  * @param withTimeZone {@code WITH TIME ZONE}, {@code TIMESTAMPTZ}, T-SQL {@code DATETIMEOFFSET}
  * @param characterUnits Oracle {@code VARCHAR2(n CHAR)}: the length counts characters, not bytes
+ * @param characterSet MySQL {@code VARCHAR(50) CHARACTER SET latin1}: the character set in upper case, or empty
+ *     when none is written (the table's default)
  */
 public record SqlType(String written, String base, List<Long> arguments, boolean unsigned, boolean withTimeZone,
-        boolean characterUnits) {
+        boolean characterUnits, String characterSet) {
 
     // Compiled once: a type is read for every column the replay meets.
     private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");
@@ -30,6 +32,7 @@ public record SqlType(String written, String base, List<Long> arguments, boolean
     private static final Pattern QUOTES = Pattern.compile("^(\"|`|\\[)|(\"|`|])$");
     private static final Pattern SYSTEM_SCHEMA = Pattern.compile("^(PG_CATALOG|SYS|DBO)\\.");
     private static final Pattern CHARACTER_SET = Pattern.compile(" (CHARACTER SET|CHARSET|COLLATE|BINARY) .*$");
+    private static final Pattern CHARACTER_SET_NAME = Pattern.compile("(?:CHARACTER SET|CHARSET) [`'\"]?(\\w+)");
 
     /** T-SQL {@code VARCHAR(MAX)}: as long as the database allows. */
     public static final long MAX = Long.MAX_VALUE;
@@ -101,7 +104,9 @@ public record SqlType(String written, String base, List<Long> arguments, boolean
         // MySQL: CHARACTER SET / COLLATE after the type is not part of it.
         name = CHARACTER_SET.matcher(name).replaceAll("");
         String base = SYNONYMS.getOrDefault(name, name);
-        return new SqlType(text, base, arguments, unsigned, withTimeZone, characterUnits);
+        java.util.regex.Matcher characterSet = CHARACTER_SET_NAME.matcher(upper);
+        return new SqlType(text, base, arguments, unsigned, withTimeZone, characterUnits,
+                characterSet.find() ? characterSet.group(1) : "");
     }
 
     /** The first argument (length or precision), or -1 when none was written. */

@@ -1,5 +1,6 @@
 package io.github.sqlguard.schema;
 
+import io.github.sqlguard.analysis.MySqlRowLosingClauses;
 import io.github.sqlguard.model.Dialect;
 
 /**
@@ -21,6 +22,15 @@ public record TypeChange(SqlType from, SqlType to, Verdict verdict, String reaso
 
     /** Judges converting {@code from} to {@code to} in {@code dialect}. */
     public static TypeChange of(SqlType from, SqlType to, Dialect dialect) {
+        // Before the same-type test, which compares neither character sets nor ENUM values.
+        if (!to.characterSet().isEmpty() && !to.characterSet().equals(from.characterSet())
+                && TypeFamily.of(to) == TypeFamily.TEXT && !MySqlRowLosingClauses.holdsEveryCharacter(to.characterSet())) {
+            return lossy(from, to, "character set " + to.characterSet().toLowerCase(java.util.Locale.ROOT)
+                    + " cannot hold every character: those it lacks become '?', or the statement fails in strict mode");
+        }
+        if (EnumValues.isValueList(from) && from.base().equals(to.base())) {
+            return EnumValues.change(from, to);
+        }
         if (from.base().equals(to.base()) && from.arguments().equals(to.arguments())
                 && from.unsigned() == to.unsigned() && from.withTimeZone() == to.withTimeZone()
                 && from.characterUnits() == to.characterUnits()) {

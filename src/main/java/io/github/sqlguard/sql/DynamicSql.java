@@ -276,14 +276,19 @@ final class DynamicSql {
     }
 
     /**
-     * The literals of {@code 'a' || 'b'} (T-SQL: {@code 'a' + 'b'}), possibly in parentheses, or an empty list
-     * when any part is not a literal.
+     * The literals of {@code 'a' || 'b'} (T-SQL: {@code 'a' + 'b'}), possibly in parentheses, or of
+     * {@code CONCAT('a', 'b')}, MySQL's way of joining strings (its {@code ||} is OR unless PIPES_AS_CONCAT is set);
+     * an empty list when any part is not a literal.
      */
     static List<Token> literalParts(List<Token> expression) {
         List<Token> inside = expression;
         while (inside.size() > 2 && inside.get(0).isSymbol("(")
                 && closingParenthesis(inside, 0) == inside.size() - 1) {
             inside = inside.subList(1, inside.size() - 1);
+        }
+        if (inside.size() > 3 && inside.get(0).isWord("CONCAT") && inside.get(1).isSymbol("(")
+                && closingParenthesis(inside, 1) == inside.size() - 1) {
+            return concatenatedLiterals(inside.subList(2, inside.size() - 1));
         }
         if (inside.isEmpty() || inside.size() % 2 == 0) {
             return List.of();
@@ -297,6 +302,27 @@ final class DynamicSql {
         }
         return java.util.stream.IntStream.range(0, inside.size()).filter(i -> i % 2 == 0).mapToObj(inside::get)
                 .toList();
+    }
+
+    /** The literals of CONCAT's arguments {@code 'a', 'b' || 'c'}, in order, or empty when one is not literals. */
+    private static List<Token> concatenatedLiterals(List<Token> arguments) {
+        List<Token> parts = new ArrayList<>();
+        int depth = 0;
+        int start = 0;
+        for (int i = 0; i <= arguments.size(); i++) {
+            Token token = i < arguments.size() ? arguments.get(i) : null;
+            if (token != null && !(depth == 0 && token.isSymbol(","))) {
+                depth += token.isSymbol("(") ? 1 : token.isSymbol(")") ? -1 : 0;
+                continue;
+            }
+            List<Token> argument = literalParts(arguments.subList(start, i));
+            if (argument.isEmpty()) {
+                return List.of();
+            }
+            parts.addAll(argument);
+            start = i + 1;
+        }
+        return parts;
     }
 
     /** A {@code '..'} literal, possibly prefixed ({@code N'..'}, {@code q'[..]'}), or a dollar-quoted one. */

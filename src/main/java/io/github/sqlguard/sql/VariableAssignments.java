@@ -86,18 +86,23 @@ final class VariableAssignments {
         return -1;
     }
 
-    /** The literals of {@code 'a' || 'b'} starting at {@code from} up to the end of the assignment, or empty. */
+    /**
+     * The literals of {@code 'a' || 'b'} or {@code CONCAT('a', 'b')} starting at {@code from} up to the end of the
+     * assignment, or empty.
+     */
     private static List<Token> literalsFrom(List<Token> scope, int from) {
         List<Token> expression = new ArrayList<>();
+        int depth = 0;
         for (int i = from; i < scope.size(); i++) {
             Token token = scope.get(i);
-            if (StatementEnd.isSeparator(token) || token.isSymbol(",")) {
+            if (StatementEnd.isSeparator(token) || depth == 0 && token.isSymbol(",")) {
                 break;
             }
             boolean operatorExpected = expression.size() % 2 == 1;
-            if (operatorExpected && token.type() == TokenType.WORD) {
+            if (depth == 0 && operatorExpected && token.type() == TokenType.WORD) {
                 break; // T-SQL without a terminator: the next statement begins
             }
+            depth += token.isSymbol("(") ? 1 : token.isSymbol(")") ? -1 : 0;
             expression.add(token);
         }
         return DynamicSql.literalParts(expression);

@@ -133,4 +133,16 @@ class DeleteWithoutWhereRuleTest {
         assertInstanceOf(AnalyzedStatement.Unparsed.class, analyzed(dialect, sql));
         assertEquals(expected(table), messages(rule, dialect, sql));
     }
+
+    @Test
+    void mySqlPartitionSelectionIsNamedInTheMessage() {
+        assertEquals(List.of("DELETE without WHERE removes every row of partition p2024 of metrics"),
+                messages(new DeleteWithoutWhereRule(), Dialect.MYSQL, "DELETE FROM metrics PARTITION (p2024)"));
+        assertEquals(List.of("DELETE without WHERE removes every row of partitions p1, p2 of metrics"),
+                tokenMessages(new DeleteWithoutWhereRule(), Dialect.MYSQL, "DELETE FROM metrics PARTITION (p1, p2)"));
+        assertEquals(List.of("UPDATE without WHERE changes every row of partition pmax of metrics"),
+                messages(new UpdateWithoutWhereRule(), Dialect.MYSQL, "UPDATE metrics PARTITION (pmax) SET v = 0"));
+        assertEquals(List.of(), messages(new DeleteWithoutWhereRule(), Dialect.MYSQL,
+                "DELETE FROM metrics PARTITION (p2024) WHERE v < 0"));
+    }
 }

@@ -110,4 +110,22 @@ class TypeChangeTest {
         assertEquals(base, type.base());
         assertEquals(first, type.firstArgument());
     }
+
+    /** MySQL converts ENUM and SET by value: what matters is whether every old value is still allowed. */
+    @ParameterizedTest(name = "{0} -> {1} is {2}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+            ENUM('a', 'b')                    | ENUM('a', 'b', 'c', 'd')          | LOSSLESS | every value kept
+            enum('new','paid')                | ENUM('draft', 'new', 'paid')      | LOSSLESS | every value kept
+            SET('r', 'w')                     | SET('r', 'w', 'x')                | LOSSLESS | every value kept
+            ENUM('a', 'b', 'c')               | ENUM('a', 'b')                    | LOSSY    | leaves out value 'c': rows holding it become '' or, in strict mode, make the statement fail
+            ENUM('a', 'b', 'c')               | ENUM('a')                         | LOSSY    | leaves out values 'b', 'c': rows holding them become '' or, in strict mode, make the statement fail
+            SET('r', 'w', 'x')                | SET('r', 'w')                     | LOSSY    | leaves out value 'x': rows holding it become '' or, in strict mode, make the statement fail
+            ENUM('it''s', 'b')                | ENUM('b', 'it''s')                | LOSSLESS | every value kept
+            ENUM('a', 'b', 'c')               | ENUM('a', 'b', 'x')               | LOSSY    | leaves out value 'c': rows holding it become '' or, in strict mode, make the statement fail
+            """)
+    void judgesMySqlValueListsByTheirValues(String from, String to, TypeChange.Verdict expected, String reason) {
+        TypeChange change = TypeChange.of(SqlType.parse(from), SqlType.parse(to), Dialect.MYSQL);
+        assertEquals(expected, change.verdict(), change.reason());
+        assertEquals(reason, change.reason());
+    }
 }

@@ -73,6 +73,16 @@ class StatementSplitterTest {
     }
 
     @Test
+    void mysqlDelimiterInsideACommentOrStringOfTheBodyDoesNotEndIt() {
+        String sql = "DELIMITER $$\nCREATE PROCEDURE p()\nBEGIN\n  /* END$$ in a comment */\n  SELECT 'a$$b';\n"
+                + "  DELETE FROM t;\nEND$$\nDELIMITER ;\nCALL p();\n";
+        assertEquals(List.of("2:1 [C] CREATE PROCEDURE p() BEGIN /* END$$ in a comment */ SELECT 'a$$b'; DELETE FROM t;"
+                + " END",
+                "5:3 [R procedure p body] SELECT 'a$$b'", "6:3 [R procedure p body] DELETE FROM t", "9:1 CALL p()"),
+                render(Dialect.MYSQL, sql));
+    }
+
+    @Test
     void trailingStatementWithoutTerminatorIsKept() {
         assertEquals(List.of("1:1 SELECT 1", "1:11 DELETE FROM t"), render(Dialect.AUTO, "SELECT 1; DELETE FROM t"));
     }

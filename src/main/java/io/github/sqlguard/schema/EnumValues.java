@@ -1,0 +1,56 @@
+package io.github.sqlguard.schema;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The values a MySQL {@code ENUM('a', 'b')} or {@code SET('a', 'b')} column allows. MySQL converts such a
+ * column by value, so a new list that keeps every old value (added at the end or anywhere) keeps every row's
+ * value, and one that leaves a value out turns it into {@code ''} or, in strict mode, fails on the first row.
+ */
+final class EnumValues {
+
+    private static final Pattern QUOTED = Pattern.compile("'((?:[^'\\\\]|''|\\\\.)*)'");
+
+    private EnumValues() {
+    }
+
+    /** True for the two MySQL types whose arguments are a list of values. */
+    static boolean isValueList(SqlType type) {
+        return type.base().equals("ENUM") || type.base().equals("SET");
+    }
+
+    /** Judges {@code from} to {@code to}, both ENUM or both SET, by the values they allow. */
+    static TypeChange change(SqlType from, SqlType to) {
+        List<String> kept = values(to);
+        List<String> dropped = new ArrayList<>();
+        for (String value : values(from)) {
+            if (!kept.contains(value)) {
+                dropped.add("'" + value + "'");
+            }
+        }
+        if (dropped.isEmpty()) {
+            return TypeChange.lossless(from, to, "every value kept");
+        }
+        String which = dropped.size() == 1 ? "value " + dropped.get(0) : "values " + String.join(", ", dropped);
+        return TypeChange.lossy(from, to, "leaves out " + which + ": rows holding "
+                + (dropped.size() == 1 ? "it" : "them") + " become '' or, in strict mode, make the statement fail");
+    }
+
+    private static List<String> values(SqlType type) {
+        String written = type.written();
+        int open = written.indexOf('(');
+        int close = written.lastIndexOf(')');
+        List<String> values = new ArrayList<>();
+        if (open < 0 || close < open) {
+            return values;
+        }
+        Matcher matcher = QUOTED.matcher(written.substring(open + 1, close));
+        while (matcher.find()) {
+            values.add(matcher.group(1));
+        }
+        return values;
+    }
+}

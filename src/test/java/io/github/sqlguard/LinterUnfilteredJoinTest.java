@@ -1,0 +1,87 @@
+package io.github.sqlguard;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.github.sqlguard.model.Dialect;
+import io.github.sqlguard.model.Finding;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * A MySQL multi-table DELETE without WHERE whose join only ties each row to the key of its related row removes
+ * every row that has one, as {@code fk IN (SELECT id FROM t)} does: {@code unfiltered-subquery}, at the DELETE.
+ * A join that also filters, a WHERE, a join from a key to a referencing column (orders that have a refund) or a
+ * table the replay does not know stays quiet.
+ */
+class LinterUnfilteredJoinTest {
+
+    private static final String SCHEMA = """
+            CREATE TABLE customers (id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY, status VARCHAR(20));
+            CREATE TABLE orders (
+              id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY,
+              customer_id BIGINT NOT NULL,
+              CONSTRAINT fk_orders_customer FOREIGN KEY (customer_id) REFERENCES customers (id)
+            ) ENGINE=InnoDB;
+            CREATE TABLE refunds (id BIGINT PRIMARY KEY, order_id BIGINT NOT NULL);
+            CREATE TABLE notes (id BIGINT PRIMARY KEY, customer_ref BIGINT);
+            """;
+
+    @TempDir
+    Path project;
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            DELETE o FROM orders o JOIN customers c ON c.id = o.customer_id                                  | 2:3
+            DELETE orders FROM orders INNER JOIN customers ON customers.id = orders.customer_id              | 2:3
+            DELETE o, c FROM orders o JOIN customers c ON c.id = o.customer_id                               | 2:3
+            DELETE FROM o USING orders AS o INNER JOIN customers AS c ON o.customer_id = c.id                | 2:3
+            DELETE IGNORE n FROM notes n JOIN customers c ON c.id = n.customer_ref                           | 2:3
+            DELETE o FROM orders o JOIN customers c ON c.id = o.customer_id WHERE c.status = 'closed'        | -
+            DELETE o FROM orders o JOIN customers c ON c.id = o.customer_id AND c.status = 'closed'          | -
+            DELETE o FROM orders o JOIN customers c ON c.id = o.customer_id AND c.status = TRUE              | -
+            DELETE o FROM orders o JOIN refunds r ON o.id = r.order_id                                       | -
+            DELETE o FROM orders o JOIN legacy_customers c ON c.id = o.customer_id                           | -
+            DELETE o FROM orders o LEFT JOIN customers c ON c.id = o.customer_id WHERE c.id IS NULL          | -
+            DELETE o FROM orders o JOIN (SELECT id FROM customers WHERE status = 'x') c ON c.id = o.customer_id | -
+            DELETE o FROM orders o JOIN customers c ON c.id = o.customer_id JOIN refunds r ON r.order_id = o.id | -
+            UPDATE orders o JOIN customers c ON c.id = o.customer_id SET o.customer_id = c.id                 | -
+            """)
+    void deleteJoinedOnKeysOnly(String sql, String expected) throws IOException {
+        List<String> found = lint("SELECT 1;\n  " + sql + ";\n").stream()
+                .filter(f -> f.ruleId().equals("unfiltered-subquery"))
+                .map(f -> f.location().line() + ":" + f.location().column()).toList();
+
+        assertEquals(expected.equals("-") ? List.of() : List.of(expected), found);
+    }
+
+    @Test
+    void messageNamesTheJoinedKeyAndTheRowsThatGo() throws IOException {
+        List<String> messages = lint("DELETE o FROM orders o JOIN customers c ON c.id = o.customer_id;\n").stream()
+                .filter(f -> f.ruleId().equals("unfiltered-subquery")).map(Finding::message).toList();
+
+        assertEquals(List.of("DELETE without WHERE is limited only by its join of orders.customer_id to the key"
+                + " customers.id, which reads customers without a filter: it removes every row of orders that has a"
+                + " related row in customers"), messages);
+    }
+
+    private List<Finding> lint(String sql) throws IOException {
+        // The tables come from an earlier migration: tables the same script creates are scratch tables.
+        Path file = project.resolve("db/V2__change.sql");
+        Files.createDirectories(file.getParent());
+        Files.writeString(project.resolve("db/V1__schema.sql"), SCHEMA, StandardCharsets.UTF_8);
+        Files.writeString(file, sql, StandardCharsets.UTF_8);
+        LintConfig defaults = LintConfig.defaults(project, List.of(project.resolve("db")));
+        LintResult result = new Linter().run(new LintConfig(project, defaults.directories(), defaults.includes(),
+                List.of(), Dialect.MYSQL, StandardCharsets.UTF_8, Map.of(), List.of(), defaults.flyway(),
+                defaults.liquibase(), List.of(), null, defaults.maxFileBytes(), 1));
+        return result.findings().stream().filter(f -> f.location().path().toString().contains("V2__")).toList();
+    }
+}
