@@ -67,6 +67,8 @@ class LinterRuntimeSqlTest {
             ORACLE     | DECLARE\\n  v_sql VARCHAR2(200);\\nBEGIN\\n  SELECT cmd INTO v_sql FROM jobs;\\n  EXECUTE IMMEDIATE v_sql;\\nEND;\\n/ | 5:3
             POSTGRESQL | DO $$ DECLARE q text; BEGIN EXECUTE q; q := 'DELETE FROM t'; END $$;              | 1:29
             MYSQL      | PREPARE st FROM @s;\\nSET @s = 'DELETE FROM t';                                    | 1:1
+            SQLSERVER  | DECLARE @sql NVARCHAR(MAX) = N'';\\nSELECT @sql += N'DROP TABLE ' + QUOTENAME(name) + N';' FROM sys.tables;\\nEXEC sp_executesql @sql; | 3:1
+            SQLSERVER  | DECLARE @sql NVARCHAR(MAX) = N'SELECT 1;'\\nSET @sql += N'DELETE FROM dbo.Orders;'\\nEXEC (@sql) | 3:1
             """)
     void aVariableNotAssignedOneLiteralBeforeItRunsIsBuiltAtRunTime(Dialect dialect, String sql, String at)
             throws IOException {
