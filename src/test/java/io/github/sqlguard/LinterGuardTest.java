@@ -178,6 +178,7 @@ class LinterGuardTest {
     @CsvSource(delimiter = '|', textBlock = """
             DO $$ DECLARE a int; b text; c text; BEGIN SELECT id, name, color INTO a, b, c FROM folders; DROP TABLE folders; END $$;
             DO $$ DECLARE r record; BEGIN SELECT id, name, color INTO r FROM folders; DROP TABLE folders; END $$;
+            DO $$ DECLARE r record; BEGIN SELECT * INTO r FROM folders; DROP TABLE folders; END $$;
             """)
     void selectIntoVariablesInABlockIsNoCopy(String block) throws IOException {
         Path init = project.resolve("db/V0__init.sql");

@@ -158,7 +158,8 @@ public final class LossGuards {
         // block it fills variables.
         boolean selectIntoMakesTable = statement.dialect() == Dialect.SQLSERVER
                 || statement.context().kind() == StatementContext.Kind.SCRIPT;
-        DestroyedTables.fullCopy(tokens, main).or(() -> ColumnListCopy.of(tokens, main, before, selectIntoMakesTable))
+        fullCopy(tokens, main, selectIntoMakesTable)
+                .or(() -> ColumnListCopy.of(tokens, main, before, selectIntoMakesTable))
                 .ifPresent(copy -> copiedTables.put(SchemaNames.key(copy.source()),
                         "rows copied to " + copy.target() + " at line " + statement.start().line()));
         filteredCopy(tokens, main, before, selectIntoMakesTable).ifPresent(copy -> incompleteCopies.put(SchemaNames.key(copy.source()),
@@ -188,11 +189,19 @@ public final class LossGuards {
             depth += token.isSymbol("(") ? 1 : token.isSymbol(")") ? -1 : 0;
             if (token.isWord("WHERE") && depth <= 1) {
                 List<Token> unfiltered = tokens.subList(0, i);
-                return DestroyedTables.fullCopy(unfiltered, main)
+                return fullCopy(unfiltered, main, selectIntoMakesTable)
                         .or(() -> ColumnListCopy.of(unfiltered, main, before, selectIntoMakesTable));
             }
         }
         return Optional.empty();
+    }
+
+    /** {@code SELECT * INTO r FROM t} in a block fills a variable, so only elsewhere is it a copy of {@code t}. */
+    private static Optional<DestroyedTables.Copy> fullCopy(List<Token> tokens, int main, boolean selectIntoMakesTable) {
+        if (!selectIntoMakesTable && main < tokens.size() && tokens.get(main).isWord("SELECT")) {
+            return Optional.empty();
+        }
+        return DestroyedTables.fullCopy(tokens, main);
     }
 
     /** Updates what is known of the columns after {@code tokens} ran: what they wrote, dropped and renamed. */
