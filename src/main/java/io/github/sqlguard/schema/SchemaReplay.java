@@ -136,14 +136,26 @@ public final class SchemaReplay {
      */
     private void noteNamedRoutines(Statement statement) {
         for (Token token : statement.tokens()) {
-            String text = token.text();
-            if (token.type() == TokenType.WORD && routineNameLengths.get(text.length())) {
+            String text = routineWord(token);
+            if (text != null && routineNameLengths.get(text.length())) {
                 String name = text.toLowerCase(Locale.ROOT);
                 if (routineNames.contains(name)) {
                     namedRoutines.add(name);
                 }
             }
         }
+    }
+
+    /**
+     * The text of a word that may name a routine, without the quotes of a quoted one (T-SQL {@code EXEC
+     * [dbo].[purge]}, as scripting tools write every name), or null for any other token.
+     */
+    static String routineWord(Token token) {
+        if (token.type() == TokenType.WORD) {
+            return token.text();
+        }
+        String text = token.text();
+        return token.type() == TokenType.QUOTED_NAME && text.length() > 2 ? text.substring(1, text.length() - 1) : null;
     }
 
     /** The names of the routines this replay met. */
