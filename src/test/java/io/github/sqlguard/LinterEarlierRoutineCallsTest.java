@@ -53,6 +53,18 @@ class LinterEarlierRoutineCallsTest {
                         + " calls)"), describe(lint(Dialect.SQLSERVER)));
     }
 
+    /** SSMS and other scripting tools bracket every name: {@code EXEC [dbo].[reset_stock]} is the same call. */
+    @Test
+    void aBracketedTSqlCallIsFollowedToo() throws IOException {
+        write("db/V1__procs.sql", "CREATE PROCEDURE [dbo].[reset_stock] AS\nBEGIN\n  TRUNCATE TABLE stock;\nEND\nGO\n");
+        write("db/V2__run.sql", "EXEC [dbo].[reset_stock]\nGO\n");
+
+        assertEquals(List.of("db/V1__procs.sql:3:3 truncate-table INFO",
+                "db/V2__run.sql:1:1 truncate-table ERROR TRUNCATE removes every row of table stock (at "
+                        + "db/V1__procs.sql:3:3, in reset_stock, which an earlier migration created and this statement"
+                        + " calls)"), describe(lint(Dialect.SQLSERVER)));
+    }
+
     @Test
     void aCallBeforeTheRoutineIsCreatedOrOfAnotherNameIsNothing() throws IOException {
         write("db/V1__call.sql", "SELECT purge_customers();\n");

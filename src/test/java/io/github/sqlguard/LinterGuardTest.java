@@ -156,6 +156,51 @@ class LinterGuardTest {
     }
 
     /**
+     * SQL Server rebuilds a table with {@code SELECT <columns> INTO new FROM old}, batches apart: a list that reads
+     * every column guards the drop as {@code SELECT *} does, one that leaves columns out names them, and a copy into
+     * a {@code #temp} table, gone with the session, guards nothing.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            SELECT Id, Sku, [Price], Note INTO dbo.Product_New FROM dbo.Product | INFO DROP TABLE removes table dbo.Product and all its rows (guarded: rows copied to dbo.Product_New at line 1)
+            SELECT p.Id, p.Sku, p.Price, p.Note INTO dbo.Product_New FROM dbo.Product AS p | INFO DROP TABLE removes table dbo.Product and all its rows (guarded: rows copied to dbo.Product_New at line 1)
+            SELECT Id, Sku, Price INTO dbo.Product_New FROM dbo.Product | ERROR DROP TABLE removes table dbo.Product and all its rows (the copy to dbo.Product_New at line 1 leaves out column Note, whose values are lost)
+            SELECT Id, Sku, Price, Note INTO dbo.Product_New FROM dbo.Product WHERE Price > 0 | ERROR DROP TABLE removes table dbo.Product and all its rows (the copy to dbo.Product_New at line 1 keeps only the rows its WHERE selects)
+            SELECT Id, Sku, Price, Note INTO #Product FROM dbo.Product | ERROR DROP TABLE removes table dbo.Product and all its rows
+            SELECT TOP 10 Id, Sku, Price, Note INTO dbo.Product_New FROM dbo.Product | ERROR DROP TABLE removes table dbo.Product and all its rows
+            """)
+    void tsqlSelectIntoWithAColumnListIsACopy(String copy, String expected) throws IOException {
+        Path init = project.resolve("db/V0__init.sql");
+        Files.createDirectories(init.getParent());
+        Files.writeString(init, "CREATE TABLE dbo.Product (Id INT IDENTITY PRIMARY KEY, Sku VARCHAR(40) NOT NULL,"
+                + " Price DECIMAL(18,4) NOT NULL, Note NVARCHAR(MAX))\nGO\n", StandardCharsets.UTF_8);
+        List<Finding> findings = lint(Dialect.SQLSERVER, copy + "\nGO\nDROP TABLE dbo.Product\nGO", "drop-table");
+
+        assertEquals(1, findings.size(), findings.toString());
+        Finding drop = findings.get(0);
+        assertEquals("3:1 " + expected, drop.location().line() + ":" + drop.location().column() + " "
+                + drop.severity() + " " + drop.message());
+    }
+
+    /** In a PL/pgSQL block SELECT .. INTO fills variables: it copies no table and guards no drop. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            DO $$ DECLARE a int; b text; c text; BEGIN SELECT id, name, color INTO a, b, c FROM folders; DROP TABLE folders; END $$;
+            DO $$ DECLARE r record; BEGIN SELECT id, name, color INTO r FROM folders; DROP TABLE folders; END $$;
+            DO $$ DECLARE r record; BEGIN SELECT * INTO r FROM folders; DROP TABLE folders; END $$;
+            """)
+    void selectIntoVariablesInABlockIsNoCopy(String block) throws IOException {
+        Path init = project.resolve("db/V0__init.sql");
+        Files.createDirectories(init.getParent());
+        Files.writeString(init, "CREATE TABLE folders (id INTEGER PRIMARY KEY, name TEXT NOT NULL, color TEXT);\n",
+                StandardCharsets.UTF_8);
+        List<Finding> findings = lint(Dialect.POSTGRESQL, block, "drop-table");
+
+        assertEquals(1, findings.size(), findings.toString());
+        assertEquals(Severity.ERROR, findings.get(0).severity(), findings.get(0).message());
+    }
+
+    /**
      * Scripts that move values into a column they add, as DSpace, Lemmy and Flowable write them: the UPDATE that
      * fills the new column overwrites nothing, the old column's values survive in the copy, and the new column's
      * name is used by no running code yet. Each line: the statement's line, rule and expected severity, and the

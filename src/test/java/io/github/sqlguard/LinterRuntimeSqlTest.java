@@ -73,6 +73,8 @@ class LinterRuntimeSqlTest {
             MYSQL      | PREPARE st FROM @s;\\nSET @s = 'DELETE FROM t';                                    | 1:1
             MYSQL      | SET @s = CONCAT('DELETE FROM ', @t);\\nPREPARE st FROM @s;                            | 2:1
             MYSQL      | SET @s = CONCAT('DELETE FROM ', UPPER('t'));\\nPREPARE st FROM @s;                    | 2:1
+            SQLSERVER  | DECLARE @sql NVARCHAR(MAX) = N'';\\nSELECT @sql += N'DROP TABLE ' + QUOTENAME(name) + N';' FROM sys.tables;\\nEXEC sp_executesql @sql; | 3:1
+            SQLSERVER  | DECLARE @sql NVARCHAR(MAX) = N'SELECT 1;'\\nSET @sql += N'DELETE FROM dbo.Orders;'\\nEXEC (@sql) | 3:1
             """)
     void aVariableNotAssignedOneLiteralBeforeItRunsIsBuiltAtRunTime(Dialect dialect, String sql, String at)
             throws IOException {

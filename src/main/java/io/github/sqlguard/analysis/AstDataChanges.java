@@ -1,7 +1,10 @@
 package io.github.sqlguard.analysis;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.schema.Table;
 import net.sf.jsqlparser.statement.Block;
@@ -13,6 +16,8 @@ import net.sf.jsqlparser.statement.insert.Insert;
 import net.sf.jsqlparser.statement.insert.ParenthesedInsert;
 import net.sf.jsqlparser.statement.select.FromItem;
 import net.sf.jsqlparser.statement.select.Join;
+import net.sf.jsqlparser.statement.select.ParenthesedSelect;
+import net.sf.jsqlparser.statement.select.PlainSelect;
 import net.sf.jsqlparser.statement.select.Select;
 import net.sf.jsqlparser.statement.select.WithItem;
 import net.sf.jsqlparser.statement.update.ParenthesedUpdate;
@@ -26,12 +31,27 @@ final class AstDataChanges {
 
     private final List<DataChange> found = new ArrayList<>();
 
-    private AstDataChanges() {
+    /** Whether a DELETE or UPDATE of a CTE's name changes the rows the CTE selects (T-SQL's updatable CTE). */
+    private final boolean ctesAreUpdatable;
+
+    /** The CTEs of the statement being walked whose body is a plain SELECT, by lower-case name. */
+    private final Map<String, PlainSelect> selectCtes = new HashMap<>();
+
+    private AstDataChanges(boolean ctesAreUpdatable) {
+        this.ctesAreUpdatable = ctesAreUpdatable;
     }
 
     /** The changes in {@code ast}, a JSqlParser statement (typed loosely so callers need not load its class). */
     static List<DataChange> in(Object ast) {
-        AstDataChanges walker = new AstDataChanges();
+        return in(ast, false);
+    }
+
+    /**
+     * The changes in {@code ast}; with {@code ctesAreUpdatable} (SQL Server), {@code WITH x AS (SELECT .. FROM t
+     * WHERE ..) DELETE FROM x} deletes only the rows of {@code t} the CTE's WHERE selects, as a view would.
+     */
+    static List<DataChange> in(Object ast, boolean ctesAreUpdatable) {
+        AstDataChanges walker = new AstDataChanges(ctesAreUpdatable);
         walker.visit((Statement) ast);
         return walker.found;
     }
@@ -46,10 +66,10 @@ final class AstDataChanges {
     private void visit(Statement statement) {
         if (statement instanceof Delete delete) {
             visitWithItems(delete.getWithItemsList());
-            found.add(change(delete));
+            found.add(throughCte(change(delete)));
         } else if (statement instanceof Update update) {
             visitWithItems(update.getWithItemsList());
-            found.add(change(update));
+            found.add(throughCte(change(update)));
         } else if (statement instanceof Select select) {
             visitWithItems(select.getWithItemsList());
         } else if (statement instanceof Insert insert) {
@@ -74,6 +94,10 @@ final class AstDataChanges {
         for (WithItem<?> item : withItems) {
             // WithItem.getDelete() and friends cast blindly, so ask what the CTE body is first.
             Object body = item.getParenthesedStatement();
+            if (body instanceof ParenthesedSelect select && select.getSelect() instanceof PlainSelect plain
+                    && item.getAlias() != null) {
+                selectCtes.put(item.getAlias().getName().toLowerCase(Locale.ROOT), plain);
+            }
             if (body instanceof ParenthesedDelete delete) {
                 visit(delete.getDelete());
             } else if (body instanceof ParenthesedUpdate update) {
@@ -84,6 +108,28 @@ final class AstDataChanges {
                 visit(statement);
             }
         }
+    }
+
+    /**
+     * A change of one CTE's name, read as a change of the table the CTE selects from, limited by the CTE's WHERE
+     * when the statement has none of its own (T-SQL's dedupe {@code WITH d AS (SELECT .. FROM t WHERE ..) DELETE
+     * FROM d}).
+     */
+    private DataChange throughCte(DataChange change) {
+        if (!ctesAreUpdatable || change.tables().size() != 1) {
+            return change;
+        }
+        PlainSelect cte = selectCtes.get(change.tables().get(0).toLowerCase(Locale.ROOT));
+        if (cte == null) {
+            return change;
+        }
+        List<String> tables = cte.getFromItem() instanceof Table table
+                && (cte.getJoins() == null || cte.getJoins().isEmpty())
+                ? List.of(table.getFullyQualifiedName()) : change.tables();
+        WhereFact inner = whereFact(cte.getWhere());
+        WhereFact where = change.where() == WhereFact.PRESENT || inner == WhereFact.ABSENT ? change.where() : inner;
+        return new DataChange(change.verb(), tables, change.restrictedByJoin(), change.crossJoin(), where,
+                change.at(), change.unresolvedConditions(), change.selection());
     }
 
     private static DataChange change(Delete delete) {

@@ -1,5 +1,6 @@
 package io.github.sqlguard.analysis;
 
+import io.github.sqlguard.model.Dialect;
 import io.github.sqlguard.model.Location;
 import io.github.sqlguard.sql.Statement;
 import io.github.sqlguard.sql.Token;
@@ -18,7 +19,8 @@ final class DataChanges {
 
     /** Every DELETE and UPDATE in {@code statement}, CTEs first, the main statement last. */
     static List<RowChange> in(Statement statement, List<DataChange> fromTokens, Object ast) {
-        List<DataChange> changes = ast == null ? fromTokens : AstDataChanges.in(ast);
+        List<DataChange> changes = ast == null ? fromTokens
+                : AstDataChanges.in(ast, statement.dialect() == Dialect.SQLSERVER);
         boolean sameShape = changes.size() == fromTokens.size();
         boolean placeholders = hasPlaceholder(statement);
         List<RowChange> result = new ArrayList<>();

@@ -17,7 +17,8 @@ import java.util.List;
  *   <li><b>touching every row</b>: no WHERE of its own and nothing joined ({@code DELETE FROM t},
  *       {@code UPDATE t SET a = (SELECT ..)}), so nothing in the statement limits its rows.</li>
  * </ul>
- * A WITH clause before either shape is read past, as long as no CTE body changes rows itself. An UPDATE without
+ * A WITH clause before either shape is read past, as long as no CTE body changes rows itself and, in T-SQL, the
+ * statement does not change a CTE's rows without a WHERE of its own (the CTE's WHERE may limit them). An UPDATE without
  * a WHERE whose FROM list has no JOIN or USING ({@code UPDATE t SET a = s.a FROM s}) touches every row too:
  * nothing links the target's rows to that list, and neither does a WHERE that names only the list's tables
  * ({@code UPDATE t SET a = s.a FROM s WHERE s.live}). Left to the parser: CTE bodies that change rows, IF branches
@@ -64,6 +65,10 @@ final class SettledByTokens {
         if (change.at() != tokens.get(main)) {
             return false; // the one change the tokens read is in a CTE body: the parser reads the rest
         }
+        if (change.where() != WhereFact.PRESENT && statement.dialect() == Dialect.SQLSERVER && main > 0
+                && change.tables().size() == 1 && namesACte(tokens, main, change.tables().get(0))) {
+            return false; // T-SQL changes a CTE's rows as a view's: the parser reads the CTE's WHERE
+        }
         return switch (change.where()) {
             case PRESENT -> !holdsUndecidedLiteralTerm(structure);
             case ABSENT -> !change.restrictedByJoin() && (change.tables().size() == 1 && joinsNothing(structure, main)
@@ -91,6 +96,19 @@ final class SettledByTokens {
         int set = structure.indexOfTopLevelWord(main + 1, end, "SET");
         return set >= 0 && structure.indexOfTopLevelWord(set, end, "FROM") >= 0
                 && structure.firstTopLevelComma(main + 1, set) == set;
+    }
+
+    /** True when {@code name} is one of the CTEs the WITH clause before {@code main} defines. */
+    private static boolean namesACte(List<Token> tokens, int main, String name) {
+        int depth = 0;
+        for (int i = 1; i < main; i++) {
+            Token token = tokens.get(i);
+            depth += token.isSymbol("(") ? 1 : token.isSymbol(")") ? -1 : 0;
+            if (depth == 0 && token.text().equalsIgnoreCase(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean holdsUndecidedLiteralTerm(StatementTokens structure) {

@@ -15,7 +15,8 @@ import java.util.Set;
 /**
  * Makes visible that a script runs another file through its client or database, which sqlguard does not read
  * through the include (fail closed): psql's {@code \i}, SQL*Plus's {@code @file}, the MySQL client's
- * {@code SOURCE file} and H2's {@code RUNSCRIPT FROM 'file'}.
+ * {@code SOURCE file}, H2's {@code RUNSCRIPT FROM 'file'} and sqlcmd's {@code :r file} (SQL Server scripts run in
+ * SQLCMD mode, as SSMS, sqlcmd and Flyway's SQL Server support run them).
  */
 public final class ScriptIncludeRule implements Rule {
 
@@ -26,13 +27,13 @@ public final class ScriptIncludeRule implements Rule {
             Severity.WARNING,
             "The script runs another file that is not read through the include",
             "psql's \\i, \\ir, \\include and \\include_relative, SQL*Plus's @file and @@file, the MySQL client's "
-                    + "SOURCE file and \\. file, and H2's RUNSCRIPT FROM 'file' run the statements of another file "
+                    + "SOURCE file and \\. file, H2's RUNSCRIPT FROM 'file' and sqlcmd's :r file run the statements of another file "
                     + "as part of the migration. sqlguard does not follow them: the included file is checked only "
                     + "when it is itself among the scanned migrations, and then without the schema of the script "
                     + "that includes it.",
             "Make sure the included file lies in a scanned directory (or inline it), then acknowledge it: "
                     + "-- sqlguard:allow script-include reason: <why>",
-            List.of("\\i sql/purge_customers.sql", "RUNSCRIPT FROM 'classpath:db/wipe.sql'"),
+            List.of("\\i sql/purge_customers.sql", "RUNSCRIPT FROM 'classpath:db/wipe.sql'", ":r .\\purge_customers.sql"),
             List.of("DELETE FROM customers WHERE id = 5"));
 
     @Override
@@ -57,6 +58,14 @@ public final class ScriptIncludeRule implements Rule {
             int last = dialect == Dialect.ORACLE ? tokens.size() : Math.min(1, tokens.size());
             for (int i = 0; i < last; i++) {
                 if (isSqlPlusInclude(tokens, i)) {
+                    violations.add(violation(statement, tokens, i));
+                }
+            }
+        }
+        if (dialect == Dialect.SQLSERVER || dialect == Dialect.AUTO) {
+            // sqlcmd commands are lines of their own, so one may stand inside what reads as one T-SQL statement.
+            for (int i = 0; i < tokens.size(); i++) {
+                if (isSqlcmdInclude(tokens, i)) {
                     violations.add(violation(statement, tokens, i));
                 }
             }
@@ -109,6 +118,18 @@ public final class ScriptIncludeRule implements Rule {
         Token next = index + 1 < tokens.size() ? tokens.get(index + 1) : null;
         return next == null || next.line() != token.line()
                 || next.offset() == token.endOffset() && (next.isSymbol(".") || next.isSymbol("/"));
+    }
+
+    /** sqlcmd's {@code :r file}: a colon first on its line, {@code r} right after it and the file on that line. */
+    private static boolean isSqlcmdInclude(List<Token> tokens, int index) {
+        if (index + 2 >= tokens.size()) {
+            return false;
+        }
+        Token colon = tokens.get(index);
+        Token command = tokens.get(index + 1);
+        return colon.isSymbol(":") && (index == 0 || tokens.get(index - 1).line() != colon.line())
+                && command.isWord("R") && command.offset() == colon.endOffset()
+                && tokens.get(index + 2).line() == colon.line();
     }
 
     /** The tokens of {@code index}'s line from it on, as written, for the message. */

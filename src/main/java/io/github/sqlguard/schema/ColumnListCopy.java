@@ -11,7 +11,8 @@ import java.util.Set;
 
 /**
  * A copy of every row and every column of a table that names the columns instead of {@code SELECT *}:
- * {@code INSERT INTO new_t (id, name) SELECT id, name FROM t}. SQLite can change a column only by rebuilding
+ * {@code INSERT INTO new_t (id, name) SELECT id, name FROM t}, or T-SQL's {@code SELECT id, name INTO new_t FROM t}.
+ * SQLite can change a column only by rebuilding
  * its table (create the new table, copy the rows, drop the old one, rename the new one), and real projects write
  * that copy with column lists. It is a full copy when the replay knows every column of the source and the select
  * list reads each of them, from the source alone, with no condition, grouping, DISTINCT or limit that would
@@ -29,11 +30,13 @@ final class ColumnListCopy {
     }
 
     /**
-     * The copy {@code INSERT INTO target [(..)] SELECT .. FROM source} at {@code main} makes, when it copies every
+     * The copy {@code INSERT INTO target [(..)] SELECT .. FROM source} (or {@code SELECT .. INTO target FROM source})
+     * at {@code main} makes, when it copies every
      * row and every column of {@code source} as {@code before} knows it.
      */
-    static Optional<DestroyedTables.Copy> of(List<Token> tokens, int main, SchemaView before) {
-        return read(tokens, main, before).filter(copy -> copy.missing().isEmpty())
+    static Optional<DestroyedTables.Copy> of(List<Token> tokens, int main, SchemaView before,
+            boolean selectIntoMakesTable) {
+        return read(tokens, main, before, selectIntoMakesTable).filter(copy -> copy.missing().isEmpty())
                 .map(copy -> new DestroyedTables.Copy(copy.source(), copy.target()));
     }
 
@@ -49,27 +52,55 @@ final class ColumnListCopy {
     }
 
     /** The copy at {@code main} when it copies every row of its source but not every column, else empty. */
-    static Optional<Partial> partial(List<Token> tokens, int main, SchemaView before) {
-        return read(tokens, main, before).filter(copy -> !copy.missing().isEmpty());
+    static Optional<Partial> partial(List<Token> tokens, int main, SchemaView before, boolean selectIntoMakesTable) {
+        return read(tokens, main, before, selectIntoMakesTable).filter(copy -> !copy.missing().isEmpty());
     }
 
-    private static Optional<Partial> read(List<Token> tokens, int main, SchemaView before) {
-        if (main + 2 >= tokens.size() || !tokens.get(main).isWord("INSERT")) {
+    /**
+     * @param selectIntoMakesTable whether {@code SELECT .. INTO x FROM t} creates table {@code x} (T-SQL, and a
+     *     top-level statement elsewhere) rather than filling variables (PL/SQL, PL/pgSQL and MySQL routines)
+     */
+    private static Optional<Partial> read(List<Token> tokens, int main, SchemaView before,
+            boolean selectIntoMakesTable) {
+        if (main + 2 >= tokens.size()) {
             return Optional.empty();
         }
-        int into = tokens.get(main + 1).isWord("INTO") ? main + 2 : main + 1;
-        SchemaNames.Read target = SchemaNames.name(tokens, into);
-        if (target == null) {
+        SchemaNames.Read target;
+        int select;
+        int listEnd;
+        int from;
+        if (tokens.get(main).isWord("INSERT")) {
+            int into = tokens.get(main + 1).isWord("INTO") ? main + 2 : main + 1;
+            target = SchemaNames.name(tokens, into);
+            if (target == null) {
+                return Optional.empty();
+            }
+            select = ObjectNames.skipParentheses(tokens, target.next());
+            if (select >= tokens.size() || !tokens.get(select).isWord("SELECT")) {
+                return Optional.empty();
+            }
+            from = topLevelWord(tokens, select + 1, "FROM");
+            listEnd = from;
+        } else if (selectIntoMakesTable && tokens.get(main).isWord("SELECT")) {
+            // T-SQL: SELECT id, name INTO new_t FROM t, the table rebuild written in SQL Server
+            select = main;
+            int into = topLevelWord(tokens, select + 1, "INTO");
+            target = into < 0 ? null : SchemaNames.name(tokens, into + 1);
+            if (target == null || target.next() >= tokens.size() || !tokens.get(target.next()).isWord("FROM")
+                    || topLevelWord(tokens, select + 1, "FROM") < into) {
+                return Optional.empty();
+            }
+            listEnd = into;
+            from = target.next();
+        } else {
             return Optional.empty();
         }
-        int select = ObjectNames.skipParentheses(tokens, target.next());
-        if (select >= tokens.size() || !tokens.get(select).isWord("SELECT")
-                || select + 1 < tokens.size() && tokens.get(select + 1).isAnyWord("DISTINCT", "TOP")) {
+        if (from < 0 || select + 1 < tokens.size() && tokens.get(select + 1).isAnyWord("DISTINCT", "TOP")) {
             return Optional.empty();
         }
-        int from = topLevelWord(tokens, select + 1, "FROM");
-        if (from < 0) {
-            return Optional.empty();
+        String targetKey = SchemaNames.key(target.text());
+        if (targetKey.startsWith("#") || targetKey.startsWith("@")) {
+            return Optional.empty(); // T-SQL #temp and @table: gone when the session or batch ends
         }
         SchemaNames.Read source = SchemaNames.name(tokens, from + 1);
         if (source == null || !onlyAnAliasFollows(tokens, source.next())) {
@@ -79,8 +110,8 @@ final class ColumnListCopy {
         if (table.isEmpty() || table.get().columns().isEmpty()) {
             return Optional.empty();
         }
-        Set<String> read = columnsRead(tokens, select + 1, from);
-        if (selectsStar(tokens, select, from)) {
+        Set<String> read = columnsRead(tokens, select + 1, listEnd);
+        if (selectsStar(tokens, select, listEnd)) {
             return Optional.empty(); // SELECT *, t.*: a full copy is DestroyedTables.fullCopy's to read
         }
         List<String> missing = new ArrayList<>();

@@ -1,7 +1,9 @@
 package io.github.sqlguard.schema;
 
 import io.github.sqlguard.analysis.ObjectNames;
+import io.github.sqlguard.model.Dialect;
 import io.github.sqlguard.sql.Statement;
+import io.github.sqlguard.sql.StatementContext;
 import io.github.sqlguard.sql.Token;
 import io.github.sqlguard.sql.TokenType;
 import java.util.ArrayList;
@@ -160,13 +162,18 @@ public final class LossGuards {
         }
         List<Token> tokens = statement.tokens();
         int main = mainKeyword(tokens);
-        DestroyedTables.fullCopy(tokens, main).or(() -> ColumnListCopy.of(tokens, main, before))
+        // SELECT .. INTO x makes a table in T-SQL and at a script's top level; inside a PL/SQL, PL/pgSQL or MySQL
+        // block it fills variables.
+        boolean selectIntoMakesTable = statement.dialect() == Dialect.SQLSERVER
+                || statement.context().kind() == StatementContext.Kind.SCRIPT;
+        fullCopy(tokens, main, selectIntoMakesTable)
+                .or(() -> ColumnListCopy.of(tokens, main, before, selectIntoMakesTable))
                 .ifPresent(copy -> copiedTables.put(SchemaNames.key(copy.source()),
                         "rows copied to " + copy.target() + " at line " + statement.start().line()));
-        filteredCopy(tokens, main, before).ifPresent(copy -> incompleteCopies.put(SchemaNames.key(copy.source()),
-                "the copy to " + copy.target() + " at line " + statement.start().line()
-                        + " keeps only the rows its WHERE selects"));
-        ColumnListCopy.partial(tokens, main, before).ifPresent(copy -> incompleteCopies.put(
+        filteredCopy(tokens, main, before, selectIntoMakesTable).ifPresent(copy -> incompleteCopies.put(
+                SchemaNames.key(copy.source()), "the copy to " + copy.target() + " at line "
+                        + statement.start().line() + " keeps only the rows its WHERE selects"));
+        ColumnListCopy.partial(tokens, main, before, selectIntoMakesTable).ifPresent(copy -> incompleteCopies.put(
                 SchemaNames.key(copy.source()), "the copy to " + copy.target() + " at line " + statement.start().line()
                         + " leaves out " + (copy.missing().size() == 1 ? "column " : "columns ")
                         + String.join(", ", copy.missing()) + ", whose values are lost"));
@@ -182,7 +189,8 @@ public final class LossGuards {
      * A copy that would keep every row and column but for its WHERE ({@code INSERT INTO t_new SELECT * FROM t WHERE
      * ..}): the statement read without the WHERE and what follows it is a full copy.
      */
-    private static Optional<DestroyedTables.Copy> filteredCopy(List<Token> tokens, int main, SchemaView before) {
+    private static Optional<DestroyedTables.Copy> filteredCopy(List<Token> tokens, int main, SchemaView before,
+            boolean selectIntoMakesTable) {
         if (main >= tokens.size() || !tokens.get(main).isAnyWord("CREATE", "INSERT", "SELECT")) {
             return Optional.empty(); // only these verbs copy rows; the others need not be read to their WHERE
         }
@@ -192,11 +200,19 @@ public final class LossGuards {
             depth += token.isSymbol("(") ? 1 : token.isSymbol(")") ? -1 : 0;
             if (token.isWord("WHERE") && depth <= 1) {
                 List<Token> unfiltered = tokens.subList(0, i);
-                return DestroyedTables.fullCopy(unfiltered, main)
-                        .or(() -> ColumnListCopy.of(unfiltered, main, before));
+                return fullCopy(unfiltered, main, selectIntoMakesTable)
+                        .or(() -> ColumnListCopy.of(unfiltered, main, before, selectIntoMakesTable));
             }
         }
         return Optional.empty();
+    }
+
+    /** {@code SELECT * INTO r FROM t} in a block fills a variable, so only elsewhere is it a copy of {@code t}. */
+    private static Optional<DestroyedTables.Copy> fullCopy(List<Token> tokens, int main, boolean selectIntoMakesTable) {
+        if (!selectIntoMakesTable && main < tokens.size() && tokens.get(main).isWord("SELECT")) {
+            return Optional.empty();
+        }
+        return DestroyedTables.fullCopy(tokens, main);
     }
 
     /** Updates what is known of the columns after {@code tokens} ran: what they wrote, dropped and renamed. */

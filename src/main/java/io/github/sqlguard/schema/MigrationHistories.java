@@ -5,7 +5,6 @@ import io.github.sqlguard.source.FlywayVersion;
 import io.github.sqlguard.source.SourceClassification;
 import io.github.sqlguard.sql.Statement;
 import io.github.sqlguard.sql.Token;
-import io.github.sqlguard.sql.TokenType;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Collections;
@@ -314,8 +313,8 @@ public final class MigrationHistories implements EarlierRoutines {
             return false;
         }
         for (Token token : statement.tokens()) {
-            String text = token.text();
-            if (token.type() == TokenType.WORD && routineNameLengths.get(text.length())
+            String text = SchemaReplay.routineWord(token);
+            if (text != null && routineNameLengths.get(text.length())
                     && routineNames.contains(text.toLowerCase(Locale.ROOT))) {
                 return true;
             }

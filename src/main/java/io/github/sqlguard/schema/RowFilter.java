@@ -1,6 +1,8 @@
 package io.github.sqlguard.schema;
 
+import io.github.sqlguard.model.Dialect;
 import io.github.sqlguard.sql.Statement;
+import io.github.sqlguard.sql.StatementContext;
 import java.util.Optional;
 
 /**
@@ -18,13 +20,29 @@ import java.util.Optional;
 public record RowFilter(String verb, String table, Optional<String> alwaysTrue, Optional<String> onlyRelatedRow,
         boolean uncorrelated) {
 
+    /**
+     * True for a table whose rows the script or the trigger chose, so that requiring a related row in it restricts:
+     * T-SQL's {@code @ids} table variable and {@code #purge} temporary table, filled by the script, and a trigger's
+     * {@code inserted} and {@code deleted}, which hold only the rows its statement changed.
+     */
+    private static boolean holdsChosenRows(String table, Statement statement) {
+        String name = SchemaNames.key(table);
+        if (name.startsWith("@") || name.startsWith("#")) {
+            return true;
+        }
+        return statement.dialect() == Dialect.SQLSERVER
+                && statement.context().kind() == StatementContext.Kind.ROUTINE_BODY
+                && (name.equals("inserted") || name.equals("deleted"));
+    }
+
     /** The filter of {@code statement} judged against {@code facts}, or empty for any other shape. */
     static Optional<RowFilter> of(Statement statement, SchemaFacts facts) {
         if (statement.container()) {
             return Optional.empty();
         }
         return WhereTokens.of(statement.tokens()).map(where -> {
-            Optional<WhereJudgement.RelatedRow> related = WhereJudgement.onlyRequiresRelatedRow(where);
+            Optional<WhereJudgement.RelatedRow> related = WhereJudgement.onlyRequiresRelatedRow(where)
+                    .filter(row -> !holdsChosenRows(row.table(), statement));
             return new RowFilter(where.verb(), where.table(), WhereJudgement.alwaysTrue(where, facts),
                     related.map(WhereJudgement.RelatedRow::table),
                     related.map(WhereJudgement.RelatedRow::uncorrelated).orElse(false));

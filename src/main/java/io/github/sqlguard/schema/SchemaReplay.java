@@ -150,14 +150,26 @@ public final class SchemaReplay {
     /** Adds to {@code names} those of the routines this replay met that {@code statement} has among its words. */
     private void addNamesIn(Statement statement, Set<String> names) {
         for (Token token : statement.tokens()) {
-            String text = token.text();
-            if (token.type() == TokenType.WORD && routineNameLengths.get(text.length())) {
+            String text = routineWord(token);
+            if (text != null && routineNameLengths.get(text.length())) {
                 String name = text.toLowerCase(Locale.ROOT);
                 if (routineNames.contains(name)) {
                     names.add(name);
                 }
             }
         }
+    }
+
+    /**
+     * The text of a word that may name a routine, without the quotes of a quoted one (T-SQL {@code EXEC
+     * [dbo].[purge]}, as scripting tools write every name), or null for any other token.
+     */
+    static String routineWord(Token token) {
+        if (token.type() == TokenType.WORD) {
+            return token.text();
+        }
+        String text = token.text();
+        return token.type() == TokenType.QUOTED_NAME && text.length() > 2 ? text.substring(1, text.length() - 1) : null;
     }
 
     /** The names of the routines this replay met. */

@@ -190,7 +190,11 @@ final class DynamicSql {
             name++; // master..sp_executesql
         }
         Token procedure = tokens.get(name);
-        String lower = procedure.text().toLowerCase(Locale.ROOT);
+        String written = procedure.text();
+        if (procedure.type() == TokenType.QUOTED_NAME && written.length() >= 2) {
+            written = written.substring(1, written.length() - 1); // [sys].[sp_executesql], as scripting tools write it
+        }
+        String lower = written.toLowerCase(Locale.ROOT);
         String label;
         String eachName = null;
         if (lower.equals("sp_executesql")) {

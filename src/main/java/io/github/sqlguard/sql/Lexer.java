@@ -156,6 +156,11 @@ public final class Lexer {
             } else if (text.startsWith(placeholderPrefix, pos) && (placeholderEnd = placeholderEnd()) > 0) {
                 advanceBy(placeholderEnd - pos);
                 emit(TokenType.PLACEHOLDER, startPos, startLine, startColumn);
+            } else if (c == '$' && forms.hashStartsWord() && LexicalShapes.sqlcmdVariableLength(text, pos, end) > 0) {
+                // sqlcmd (SQL Server): $(name) is replaced by the variable's value before the batch runs, often a
+                // name (DROP TABLE dbo.$(Table)), so it reads as one word instead of a '$' and a parenthesis.
+                advanceBy(LexicalShapes.sqlcmdVariableLength(text, pos, end));
+                emit(TokenType.WORD, startPos, startLine, startColumn);
             } else if (c == '$' && forms.knowsDollarQuotes() && dollarTagLength() > 0) {
                 lexDollarQuoted(startPos, startLine, startColumn);
             } else if (Character.isDigit(c) || (c == '.' && Character.isDigit(peek(1)))) {

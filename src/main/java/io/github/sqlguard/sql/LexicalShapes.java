@@ -92,6 +92,19 @@ final class LexicalShapes {
         return 1;
     }
 
+    /** The length of a sqlcmd variable reference {@code $(name)} at {@code pos}, or 0. */
+    static int sqlcmdVariableLength(String text, int pos, int end) {
+        if (pos + 3 >= end || text.charAt(pos) != '$' || text.charAt(pos + 1) != '(') {
+            return 0;
+        }
+        int i = pos + 2;
+        while (i < end && (Character.isLetterOrDigit(text.charAt(i)) || text.charAt(i) == '_'
+                || text.charAt(i) == '-')) {
+            i++;
+        }
+        return i > pos + 2 && i < end && text.charAt(i) == ')' ? i + 1 - pos : 0;
+    }
+
     /** The length of a MySQL {@code /*!NNNNN} or MariaDB {@code /*M!NNNNNN} opener at {@code pos}, or 0. */
     static int executableCommentPrefix(String text, int pos, int end) {
         int i = pos + 2;

@@ -43,10 +43,16 @@ final class VariableAssignments {
         return assignments == 1 ? found : List.of();
     }
 
-    /** {@code INTO v}, {@code INTO a, v}, {@code FOR v IN}, {@code @v OUTPUT}: a value the script does not show. */
+    /**
+     * {@code INTO v}, {@code INTO a, v}, {@code FOR v IN}, {@code @v OUTPUT}, T-SQL's {@code SET @v += ..} and
+     * {@code SELECT @v += .. FROM ..}: a value the script does not show.
+     */
     private static boolean isAssignedByContext(List<Token> scope, int at) {
         Token next = at + 1 < scope.size() ? scope.get(at + 1) : null;
         if (next != null && next.isAnyWord("OUTPUT", "OUT")) {
+            return true;
+        }
+        if (isCompoundAssignment(scope, at + 1)) {
             return true;
         }
         for (int i = at - 1; i >= 0; i--) {
@@ -60,6 +66,22 @@ final class VariableAssignments {
             }
         }
         return false;
+    }
+
+    /**
+     * T-SQL's {@code +=}, {@code -=}, {@code |=} and the like at {@code at}, lexed as an operator and an adjacent
+     * {@code =}: the variable keeps its earlier text and gains more, often once per row of a query, so one
+     * literal assignment before it no longer tells what runs.
+     */
+    private static boolean isCompoundAssignment(List<Token> scope, int at) {
+        if (at + 1 >= scope.size()) {
+            return false;
+        }
+        Token operator = scope.get(at);
+        Token equals = scope.get(at + 1);
+        return operator.type() == TokenType.SYMBOL && operator.text().length() == 1
+                && "+-*/%&|^".contains(operator.text()) && equals.isSymbol("=")
+                && equals.offset() == operator.endOffset();
     }
 
     /**

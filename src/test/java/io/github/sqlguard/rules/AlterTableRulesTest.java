@@ -49,6 +49,8 @@ class AlterTableRulesTest {
         "sqlserver  | EXEC sp_rename 'dbo.orders.ix_a', 'ix_b', 'INDEX'     | - |",
         "sqlserver  | EXEC sp_rename @old, @new, @type                       | rename-table | Renames table @old to @new",
         "sqlserver  | EXEC sp_helptext 'orders'                              | - |",
+        "sqlserver  | EXEC [sys].[sp_rename] N'dbo.orders.total', N'amount', N'COLUMN' | rename-column | sp_rename renames column dbo.orders.total to amount",
+        "sqlserver  | EXEC [sp_rename] 'dbo.orders', 'purchase_orders'       | rename-table | Renames table dbo.orders to purchase_orders",
         "postgresql | ALTER INDEX ix_a RENAME TO ix_b                        | - |",
         "postgresql | ALTER TABLE orders RENAME CONSTRAINT a TO b            | - |",
         "mysql      | ALTER TABLE orders RENAME INDEX a TO b                 | - |",

@@ -34,6 +34,11 @@ class ScriptIncludeRuleTest {
         "AUTO | RUNSCRIPT FROM 'db/wipe.sql' CHARSET 'UTF-8'; | 1:1 RUNSCRIPT FROM 'db/wipe.sql' CHARSET 'UTF-8' runs another file",
         "MYSQL | SELECT source FROM imports WHERE id = 1; | -",
         "POSTGRESQL | RUNSCRIPT FROM 'x.sql'; | -",
+        "SQLSERVER | :setvar Schema dbo\\n:r .\\purge_sessions.sql\\nGO | 2:1 :r .\\purge_sessions.sql runs another file",
+        "SQLSERVER | SELECT CASE WHEN 1 = 1 THEN 'a' END\\n:R \"C:\\scripts\\purge all.sql\"\\nGO | 2:1 :R \"C:\\scripts\\purge all.sql\" runs another file",
+        "AUTO | :r common/wipe.sql\\nDELETE FROM t WHERE id = 1; | 1:1 :r common/wipe.sql runs another file",
+        "SQLSERVER | SELECT ':r x.sql' AS note; | -",
+        "SQLSERVER | :setvar r 1\\nSELECT 1; | -",
     })
     void reportsIncludesOnly(Dialect dialect, String sql, String expected) {
         List<String> found = RulePipeline.run(dialect, sql.replace("\\n", "\n"), RuleRegistry.all()).stream()

@@ -37,6 +37,26 @@ class UnfilteredSubqueryFormsTest {
         AlwaysTrueConditionFormsTest.assertRowFindings(dialect, sql, expected);
     }
 
+    /**
+     * T-SQL tables whose rows were chosen: the script's {@code @ids} table variable and {@code #purge} table, and a
+     * trigger's {@code deleted} and {@code inserted}, which hold only the rows its statement changed.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+        "DECLARE @ids TABLE (Id INT)\\nINSERT INTO @ids SELECT Id FROM dbo.Customer WHERE Email LIKE '%.invalid'\\nDELETE FROM dbo.Customer WHERE Id IN (SELECT Id FROM @ids) | -",
+        "DELETE FROM dbo.Customer WHERE EXISTS (SELECT 1 FROM #purge p WHERE p.Id = Customer.Id) | -",
+        "CREATE TRIGGER dbo.trg ON dbo.Customer FOR DELETE AS\\nBEGIN\\n  DELETE FROM dbo.Address WHERE CustomerId IN (SELECT Id FROM deleted)\\nEND | -",
+        "CREATE TRIGGER dbo.trg ON dbo.Customer AFTER UPDATE AS\\nBEGIN\\n  UPDATE dbo.Address SET Stale = 1 WHERE CustomerId IN (SELECT Id FROM inserted)\\nEND | -",
+        "DELETE FROM dbo.Address WHERE CustomerId IN (SELECT Id FROM deleted) | 1:1 unfiltered-subquery",
+        "DELETE FROM dbo.Address WHERE CustomerId IN (SELECT Id FROM dbo.Customer) | 1:1 unfiltered-subquery",
+    })
+    void tsqlTablesOfChosenRowsRestrict(String sql, String expected) {
+        List<String> found = RulePipeline.run(Dialect.SQLSERVER, sql.replace("\\n", "\n"), RuleRegistry.all())
+                .stream().filter(hit -> hit.rule().equals("unfiltered-subquery"))
+                .map(hit -> hit.line() + ":" + hit.column() + " " + hit.rule()).toList();
+        assertEquals(expected.equals("-") ? List.of() : List.of(expected), found);
+    }
+
     @Test
     void messageSaysTheSubqueryNamesNoColumnOfTheTarget() {
         assertEquals(List.of("UPDATE on t19 is limited only by a subquery that reads t20 without a filter and names"

@@ -28,6 +28,9 @@ class DynamicSqlTest {
         "SQLSERVER | DECLARE @sql NVARCHAR(MAX) = N'DELETE FROM a';\\nEXEC (@sql); | 1:32 [E] DELETE",
         "SQLSERVER | EXEC sp_MSforeachtable @command1 = 'DELETE FROM ?' | 1:37 [E] DELETE",
         "SQLSERVER | EXEC (@sql) | -",
+        "SQLSERVER | EXEC [sys].[sp_executesql] N'DELETE FROM dbo.X4' | 1:30 [E] DELETE",
+        "SQLSERVER | EXEC dbo.[sp_executesql] @statement = N'TRUNCATE TABLE dbo.X5' | 1:41 [E] TRUNCATE",
+        "SQLSERVER | EXEC \"sp_MSforeachtable\" 'DELETE FROM ?' | 1:27 [E] DELETE",
     })
     void literalDynamicSqlIsSplitAgain(Dialect dialect, String sql, String expected) {
         List<String> inner = new StatementSplitter(dialect, Placeholders.DEFAULT)

@@ -1,0 +1,39 @@
+package io.github.sqlguard.rules;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.github.sqlguard.analysis.StatementModel;
+import io.github.sqlguard.model.Dialect;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * SQL Server deletes and updates through a CTE as through a view: {@code WITH d AS (SELECT .. FROM t WHERE ..)
+ * DELETE FROM d} removes only the rows of {@code t} the CTE's WHERE selects, and one without a WHERE anywhere
+ * removes every row of {@code t}, which the finding names.
+ */
+class UpdatableCteTest {
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "WITH x AS (SELECT * FROM dbo.Log WHERE Level = 'DEBUG')\\nDELETE FROM x | -",
+        "WITH x AS (SELECT Id, Level FROM dbo.Log WHERE CreatedAt < '2020-01-01')\\nUPDATE x SET Level = 'OLD' | -",
+        ";WITH dups AS (SELECT Id, ROW_NUMBER() OVER (PARTITION BY Email ORDER BY Id) AS rn FROM dbo.Customer)\\nDELETE FROM dups WHERE rn > 1 | -",
+        ";WITH dups AS (SELECT *, ROW_NUMBER() OVER (PARTITION BY Sku ORDER BY Id DESC) rn FROM dbo.Product)\\nDELETE FROM dups | 2:1 delete-without-where DELETE without WHERE removes every row of dbo.Product",
+        "WITH x AS (SELECT * FROM dbo.Log)\\nUPDATE x SET Level = 'INFO' | 2:1 update-without-where UPDATE without WHERE changes every row of dbo.Log",
+        "WITH x AS (SELECT * FROM dbo.Log WHERE 1 = 1)\\nDELETE FROM x | 2:1 always-true-where DELETE with an always-true WHERE removes every row of dbo.Log",
+    })
+    void deleteThroughACteIsLimitedByItsWhere(String sql, String expected) {
+        // The parser's reading: the tokens alone cannot see into the CTE and stay with every row of it.
+        List<String> found = new ArrayList<>();
+        for (StatementModel model : RuleHarness.models(Dialect.SQLSERVER, sql.replace("\\n", "\n"))) {
+            for (Rule rule : RuleRegistry.all()) {
+                rule.check(model).forEach(v -> found.add(v.at().line() + ":" + v.at().column() + " "
+                        + rule.info().id() + " " + v.message()));
+            }
+        }
+        assertEquals(expected.equals("-") ? List.of() : List.of(expected), found);
+    }
+}
