@@ -131,6 +131,14 @@ final class DestructiveClauses {
             i += 2;
         }
         List<String> names = ObjectNames.readNameList(core, i).stream().map(ObjectNames.NameAt::text).toList();
+        List<String> partitions = TsqlTruncatedPartitions.of(core);
+        if (names.size() == 1 && !partitions.isEmpty()) {
+            for (String partition : partitions) {
+                add(ClauseKind.TRUNCATED_PARTITION, core.get(0), "TRUNCATE TABLE " + names.get(0), names.get(0),
+                        partition, "WITH PARTITIONS");
+            }
+            return;
+        }
         Token cascade = StatementCore.topLevelWord(core, 1, "CASCADE");
         for (String name : names.isEmpty() ? java.util.Collections.<String>singletonList(null) : names) {
             add(ClauseKind.TRUNCATED_TABLE, core.get(0), "TRUNCATE", name, name, what);

@@ -58,7 +58,10 @@ public final class TruncateTableRule extends ClauseRule {
         List<String> names = names(group);
         return switch (first.kind()) {
             // MySQL: TRUNCATE PARTITION ALL names no partition, it empties them all.
-            case TRUNCATED_PARTITION -> names.size() == 1 && names.get(0).equalsIgnoreCase("ALL")
+            case TRUNCATED_PARTITION -> "WITH PARTITIONS".equals(first.detail())
+                    ? first.words() + " WITH (PARTITIONS ..) removes every row of " + counted("partition",
+                            "partitions", names) + " of table " + first.table()
+                    : names.size() == 1 && names.get(0).equalsIgnoreCase("ALL")
                     ? first.words() + " TRUNCATE PARTITION ALL removes every row of every partition of table "
                             + first.table()
                     : first.words() + " TRUNCATE PARTITION removes every row of " + counted("partition", "partitions",
