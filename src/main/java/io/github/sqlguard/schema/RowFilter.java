@@ -42,7 +42,8 @@ public record RowFilter(String verb, String table, Optional<String> alwaysTrue, 
         }
         return WhereTokens.of(statement.tokens()).map(where -> {
             Optional<WhereJudgement.RelatedRow> related = WhereJudgement.onlyRequiresRelatedRow(where)
-                    .filter(row -> !holdsChosenRows(row.table(), statement));
+                    .filter(row -> !holdsChosenRows(row.table(), statement))
+                    .filter(row -> !row.pointsAtTarget(where.table(), facts.before()));
             return new RowFilter(where.verb(), where.table(), WhereJudgement.alwaysTrue(where, facts),
                     related.map(WhereJudgement.RelatedRow::table),
                     related.map(WhereJudgement.RelatedRow::uncorrelated).orElse(false));

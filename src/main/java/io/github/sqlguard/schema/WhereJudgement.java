@@ -108,8 +108,10 @@ public final class WhereJudgement {
         if (!select.get(0).isWord("SELECT") || from < 0) {
             return Optional.empty();
         }
+        SchemaNames.Read selectList = SchemaNames.name(select, 1);
+        String selected = selectList != null && selectList.next() == from ? lastPart(selectList.text()) : null;
         return unfilteredTable(select.subList(from + 1, select.size())).filter(table -> filtersNothing(table.rest()))
-                .map(table -> new RelatedRow(table.table(), false));
+                .map(table -> new RelatedRow(table.table(), false, lastPart(column.text()), selected));
     }
 
     /**
@@ -117,8 +119,25 @@ public final class WhereJudgement {
      *
      * @param table the table as written
      * @param uncorrelated true when the condition names no column of the target: any row of the table will do
+     * @param column the target's column the condition ties to that table, or null when not one column
+     * @param relatedColumn the related table's column it is tied to, or null when not one column
      */
-    public record RelatedRow(String table, boolean uncorrelated) {
+    public record RelatedRow(String table, boolean uncorrelated, String column, String relatedColumn) {
+
+        /**
+         * True when the schema shows the related table's rows point at the target's rows ({@code id IN (SELECT
+         * account_id FROM invoices)}, invoices.account_id referring to the target's key): then only the rows some
+         * related row points at qualify, which is a restriction, not every row.
+         */
+        public boolean pointsAtTarget(String target, SchemaView schema) {
+            return column != null && relatedColumn != null
+                    && schema.refersToKey(table, relatedColumn, target, column)
+                    && !schema.refersToKey(target, column, table, relatedColumn);
+        }
+    }
+
+    private static String lastPart(String name) {
+        return SchemaNames.unquoted(name.substring(name.lastIndexOf('.') + 1));
     }
 
     /** Nothing after the table, or a WHERE that holds for every row ({@code WHERE true}). */
@@ -163,7 +182,7 @@ public final class WhereJudgement {
         }
         Optional<UnfilteredTable> table = unfilteredTable(select.subList(from + 1, select.size()));
         if (table.isPresent() && filtersNothing(table.get().rest())) {
-            return Optional.of(new RelatedRow(table.get().table(), true));
+            return Optional.of(new RelatedRow(table.get().table(), true, null, null));
         }
         if (table.isEmpty() || table.get().rest().isEmpty() || !table.get().rest().get(0).isWord("WHERE")) {
             return Optional.empty();
@@ -179,9 +198,13 @@ public final class WhereJudgement {
         }
         String inner = table.get().alias();
         String outerAlias = where.alias();
-        boolean linked = qualifier(left.text()).equals(inner) && qualifier(right.text()).equals(outerAlias)
-                || qualifier(right.text()).equals(inner) && qualifier(left.text()).equals(outerAlias);
-        return linked ? Optional.of(new RelatedRow(table.get().table(), false)) : Optional.empty();
+        if (qualifier(left.text()).equals(inner) && qualifier(right.text()).equals(outerAlias)) {
+            return Optional.of(new RelatedRow(table.get().table(), false, lastPart(right.text()), lastPart(left.text())));
+        }
+        if (qualifier(right.text()).equals(inner) && qualifier(left.text()).equals(outerAlias)) {
+            return Optional.of(new RelatedRow(table.get().table(), false, lastPart(left.text()), lastPart(right.text())));
+        }
+        return Optional.empty();
     }
 
     private static String qualifier(String name) {
