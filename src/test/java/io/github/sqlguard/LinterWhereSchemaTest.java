@@ -15,7 +15,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** WHERE conditions that restrict nothing once the schema is known: unfiltered-subquery and always-true-where. */
+/**
+ * WHERE conditions that restrict nothing once the schema is known: unfiltered-subquery and always-true-where. A
+ * subquery whose rows point at the target's key (accounts that have invoices) restricts; requiring the parent row
+ * of each row does not.
+ */
 class LinterWhereSchemaTest {
 
     private static final String SCHEMA = "CREATE TABLE accounts (id INT PRIMARY KEY, name VARCHAR(20) NOT NULL,"
@@ -34,6 +38,11 @@ class LinterWhereSchemaTest {
             POSTGRESQL | unfiltered-subquery | DELETE FROM invoices WHERE account_id NOT IN (SELECT id FROM accounts)                          | 0
             POSTGRESQL | unfiltered-subquery | DELETE FROM invoices WHERE EXISTS (SELECT 1 FROM accounts a WHERE a.id = invoices.account_id AND a.closed = 1) | 0
             POSTGRESQL | unfiltered-subquery | DELETE FROM invoices WHERE account_id IN (SELECT id FROM accounts) AND note = 'x'              | 0
+            POSTGRESQL | unfiltered-subquery | DELETE FROM invoices WHERE account_id IN (SELECT id FROM legacy_accounts)                       | 1
+            POSTGRESQL | unfiltered-subquery | DELETE FROM accounts WHERE id IN (SELECT account_id FROM invoices)                               | 0
+            MYSQL      | unfiltered-subquery | DELETE FROM accounts WHERE id IN (SELECT i.account_id FROM invoices i)                          | 0
+            POSTGRESQL | unfiltered-subquery | DELETE FROM accounts WHERE id = ANY (SELECT account_id FROM invoices)                           | 0
+            SQLSERVER  | unfiltered-subquery | UPDATE accounts SET closed = 1 WHERE EXISTS (SELECT 1 FROM invoices i WHERE i.account_id = accounts.id) | 0
             POSTGRESQL | always-true-where   | DELETE FROM invoices WHERE account_id IS NOT NULL                                                | 1
             MARIADB    | always-true-where   | UPDATE accounts SET closed = 1 WHERE name IS NOT NULL                                            | 1
             SQLSERVER  | always-true-where   | DELETE FROM invoices WHERE note IS NULL OR note IS NOT NULL                                      | 1
