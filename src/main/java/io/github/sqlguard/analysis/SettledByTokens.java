@@ -121,6 +121,15 @@ final class SettledByTokens {
      * True when the statement names its one target and no other table at its own level: {@code DELETE FROM t}
      * or {@code UPDATE t SET ..} with no JOIN, USING, second FROM or table list.
      */
+    /** Past T-SQL's {@code TOP (n) [PERCENT]} at {@code at}, which limits how many rows, not which. */
+    private static int afterTop(StatementTokens structure, int at) {
+        if (!structure.isWord(at, "TOP") || !structure.isSymbol(at + 1, "(")) {
+            return at;
+        }
+        int close = structure.closingParen(at + 1);
+        return close >= structure.size() ? at : structure.skipWords(close + 1, "PERCENT");
+    }
+
     private static boolean joinsNothing(StatementTokens structure, int main) {
         int size = structure.size();
         if (structure.indexOfTopLevelWord(main, size, JOINING_WORDS) >= 0) {
@@ -130,11 +139,16 @@ final class SettledByTokens {
         int end = targetsEnd < 0 ? size : targetsEnd;
         if (structure.isWord(main, "DELETE")) {
             int from = structure.indexOfTopLevelWord(main + 1, end, "FROM");
-            int beforeFrom = structure.skipWords(main + 1, "LOW_PRIORITY", "QUICK", "IGNORE");
+            int beforeFrom = afterTop(structure, structure.skipWords(main + 1, "LOW_PRIORITY", "QUICK", "IGNORE"));
             if (structure.isSymbol(beforeFrom, "*")) {
                 beforeFrom++; // Exasol: DELETE * FROM t
             }
-            return from >= 0 && structure.indexOfTopLevelWord(from + 1, end, "FROM") < 0
+            if (from < 0) {
+                // T-SQL and Oracle: DELETE [TOP (n)] t, a name and nothing that could join
+                ObjectNames.NameAt target = structure.nameAt(beforeFrom);
+                return target != null && structure.firstTopLevelComma(beforeFrom, end) == end;
+            }
+            return structure.indexOfTopLevelWord(from + 1, end, "FROM") < 0
                     && beforeFrom == from
                     && structure.firstTopLevelComma(from, end) == end;
         }
