@@ -99,7 +99,7 @@ final class StatementChecker {
                     routinesDefinedHere.add(definition.name());
                 }
             } else if (!statement.container() && model.kind().mayCallRoutines()
-                    && model.placement().runsWithMigration()) {
+                    && (model.placement().runsWithMigration() || !model.calledAt().isEmpty())) {
                 findings.addAll(callsOfEarlierRoutines(model, routinesDefinedHere, earlierRoutines, ceiling,
                         rollbacks, statementSql));
             }

@@ -146,6 +146,27 @@ class LinterEarlierRoutineCallsTest {
     }
 
     @Test
+    void aRoutineTheScriptCreatesAndCallsRunsWhatItCallsOfAnEarlierMigration() throws IOException {
+        write("db/V1__functions.sql", PURGE_FUNCTION);
+        write("db/V2__cleanup.sql", """
+                CREATE OR REPLACE FUNCTION nightly_cleanup() RETURNS void LANGUAGE plpgsql AS $$
+                BEGIN
+                  PERFORM purge_customers();
+                END;
+                $$;
+                SELECT nightly_cleanup();
+                """);
+
+        assertEquals(List.of(
+                "db/V1__functions.sql:3:3 delete-without-where INFO",
+                "db/V2__cleanup.sql:3:3 delete-without-where ERROR DELETE without WHERE removes every row of customers"
+                        + " (at db/V1__functions.sql:3:3, in purge_customers, which an earlier migration created and"
+                        + " this statement calls) (inside function nightly_cleanup body, which this script calls at"
+                        + " line 6)"),
+                describe(lint(Dialect.POSTGRESQL)));
+    }
+
+    @Test
     void routinesThatCallEachOtherAreEachFollowedOnce() throws IOException {
         write("db/V1__procs.sql", """
                 CREATE PROCEDURE dbo.reset_stock AS
