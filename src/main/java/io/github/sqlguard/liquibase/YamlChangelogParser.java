@@ -114,10 +114,19 @@ final class YamlChangelogParser {
     /**
      * A scalar's value as Liquibase's loader sees it: a plain {@code null} or {@code ~} (JSON's {@code "where":
      * null}) is no value at all, like an empty {@code where:}, not the word "null" (a {@code WHERE null} would
-     * select no row, where Liquibase deletes every one); a quoted {@code "null"} stays the text.
+     * select no row, where Liquibase deletes every one); a quoted {@code "null"} stays the text. YAML 1.1's
+     * booleans ({@code cascadeConstraints: yes}, {@code relativeToChangelogFile: on}) are the booleans Liquibase
+     * gets, so they read as {@code true} or {@code false}.
      */
     private static String valueOf(ScalarNode scalar) {
-        return scalar.getTag().equals(Tag.NULL) ? "" : scalar.getValue();
+        if (scalar.getTag().equals(Tag.NULL)) {
+            return "";
+        }
+        if (scalar.getTag().equals(Tag.BOOL)) {
+            String word = scalar.getValue().toLowerCase(java.util.Locale.ROOT);
+            return String.valueOf(word.equals("true") || word.equals("yes") || word.equals("on") || word.equals("y"));
+        }
+        return scalar.getValue();
     }
 
     /**

@@ -83,6 +83,23 @@ class YamlChangelogTest {
     }
 
     @Test
+    void yamlBooleansYesAndOnAreTrueAsLiquibaseLoadsThem() {
+        List<Statement> statements = statements("c.yaml", """
+                databaseChangeLog:
+                  - changeSet:
+                      id: 1
+                      author: alice
+                      changes:
+                        - dropTable: {tableName: t1, cascadeConstraints: yes}
+                        - dropTable: {tableName: t2, cascadeConstraints: On}
+                        - dropTable: {tableName: t3, cascadeConstraints: no}
+                        - dropTable: {tableName: t4, cascadeConstraints: "yes"}
+                """, LiquibaseOptions.defaults());
+        assertEquals(List.of("DROP TABLE t1 CASCADE", "DROP TABLE t2 CASCADE", "DROP TABLE t3", "DROP TABLE t4"),
+                statements.stream().map(Statement::sql).toList());
+    }
+
+    @Test
     void changesAreLocatedAtTheirKey() {
         List<Statement> statements = statements("c.yaml", """
                 databaseChangeLog:
