@@ -254,11 +254,7 @@ final class StatementChecker {
      * tool: a Flyway script, one Liquibase changeset, one rollback.
      */
     private static String guardScope(StatementContext context) {
-        String label = context.label();
-        // A Liquibase change judged with one value of a property still runs in its changeset, after its guards.
-        int property = label.indexOf(", with ${");
-        String changeset = property < 0 ? label : label.substring(0, property);
-        return context.kind() == StatementContext.Kind.ROLLBACK || label.startsWith("changeset ") ? changeset : "";
+        return context.runScope();
     }
 
     /** The line of the statement's text where {@code at} stands, for the finding's excerpt. */

@@ -346,6 +346,28 @@ class LinterChangelogChangesTest {
     }
 
     @Test
+    void rowsOfATableItsChangesetCreatedAreNotReportedButOtherChangesetsStillAre() throws IOException {
+        write("db/changelog.xml", HEAD + """
+                  <changeSet id="1" author="a">
+                    <createTable tableName="tmp_import"><column name="id" type="int"/></createTable>
+                    <sql>INSERT INTO tmp_import SELECT id FROM customer</sql>
+                    <delete tableName="tmp_import"/>
+                    <dropTable tableName="tmp_import"/>
+                  </changeSet>
+                  <changeSet id="2" author="a">
+                    <createTable tableName="staging"><column name="id" type="int"/></createTable>
+                  </changeSet>
+                  <changeSet id="3" author="a">
+                    <dropTable tableName="staging"/>
+                  </changeSet>
+                </databaseChangeLog>
+                """);
+
+        assertEquals(List.of("db/changelog.xml:13:5 drop-table DROP TABLE removes table staging and all its rows"
+                + " (changeset a:3)"), findings());
+    }
+
+    @Test
     void anUpdateOfANewAndAnOldColumnInYamlStillOverwritesTheOldOne() throws IOException {
         write("db/changelog.yaml", """
                 databaseChangeLog:
