@@ -368,6 +368,27 @@ class LinterChangelogChangesTest {
     }
 
     @Test
+    void aChangeWrittenAsABareWordInYamlIsReportedByItsName() throws IOException {
+        write("db/changelog.yaml", """
+                databaseChangeLog:
+                  - changeSet:
+                      id: 1
+                      author: a
+                      changes:
+                        - dropTable
+                        - delete: {tableName: t}
+                """);
+
+        assertEquals(List.of(
+                "db/changelog.yaml:6:11 unchecked-change 'dropTable' stands in the list of changes without attributes"
+                        + " (not as '- dropTable: {tableName: t}'), so Liquibase cannot run it as a change and"
+                        + " sqlguard did not check it (changeset a:1)",
+                "db/changelog.yaml:7:11 delete-without-where DELETE without WHERE removes every row of t"
+                        + " (changeset a:1)"),
+                findings());
+    }
+
+    @Test
     void anUpdateOfANewAndAnOldColumnInYamlStillOverwritesTheOldOne() throws IOException {
         write("db/changelog.yaml", """
                 databaseChangeLog:
