@@ -270,7 +270,9 @@ public final class Linter {
 
     /**
      * A changelog included by another is read both on its own and through the other; report each finding
-     * once, and prefer the one found through the including changelog, which knows its properties.
+     * once, and prefer the one found through the including changelog, which knows its properties. Of the
+     * findings one reading makes at one place (a Liquibase change judged with each value a property can take),
+     * the most severe stands: the run it describes is one Liquibase may make.
      */
     private static List<Finding> withoutDuplicates(List<FileOutcome> outcomes) {
         Map<FindingPlace, Finding> unique = new LinkedHashMap<>();
@@ -279,7 +281,10 @@ public final class Linter {
             for (Finding finding : outcome.findings()) {
                 FindingPlace key = new FindingPlace(finding.location(), finding.ruleId());
                 boolean throughInclude = !finding.location().path().equals(outcome.path());
-                if (!unique.containsKey(key) || (throughInclude && foundThroughInclude.add(key))) {
+                Finding earlier = unique.get(key);
+                boolean moreSevere = earlier != null && finding.severity().ordinal() < earlier.severity().ordinal()
+                        && (throughInclude || !foundThroughInclude.contains(key));
+                if (earlier == null || (throughInclude && foundThroughInclude.add(key)) || moreSevere) {
                     unique.put(key, finding);
                     if (throughInclude) {
                         foundThroughInclude.add(key);

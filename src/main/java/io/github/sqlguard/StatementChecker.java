@@ -254,8 +254,7 @@ final class StatementChecker {
      * tool: a Flyway script, one Liquibase changeset, one rollback.
      */
     private static String guardScope(StatementContext context) {
-        return context.kind() == StatementContext.Kind.ROLLBACK || context.label().startsWith("changeset ")
-                ? context.label() : "";
+        return context.runScope();
     }
 
     /** The line of the statement's text where {@code at} stands, for the finding's excerpt. */

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.github.sqlguard.model.Dialect;
 import io.github.sqlguard.model.Finding;
+import io.github.sqlguard.model.Severity;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -315,6 +316,113 @@ class LinterChangelogChangesTest {
                         + " refuses a changelog that includes itself; sqlguard checked each file of the cycle"
                         + " once."),
                 findings());
+    }
+
+    @Test
+    void anUpdateThatFillsAColumnItsChangesetAddedOverwritesNothing() throws IOException {
+        write("db/changelog.xml", HEAD + """
+                  <changeSet id="1" author="a"><createTable tableName="invoice"><column name="id" type="bigint"/>
+                    <column name="total" type="int"/></createTable></changeSet>
+                  <changeSet id="2" author="a">
+                    <addColumn tableName="invoice"><column name="total_cents" type="bigint"/></addColumn>
+                    <update tableName="invoice"><column name="total_cents" valueComputed="total * 100"/></update>
+                    <addNotNullConstraint tableName="invoice" columnName="total_cents" columnDataType="bigint"/>
+                  </changeSet>
+                  <changeSet id="3" author="a">
+                    <update tableName="invoice"><column name="total_cents" valueComputed="total * 10"/></update>
+                  </changeSet>
+                </databaseChangeLog>
+                """);
+
+        List<Finding> findings = lint().findings();
+        assertEquals(List.of(
+                "db/changelog.xml:7:5 update-without-where UPDATE without WHERE changes every row of invoice"
+                        + " (guarded: column total_cents was added earlier in this script and nothing has written it"
+                        + " since) (changeset a:2)",
+                "db/changelog.xml:11:5 update-without-where UPDATE without WHERE changes every row of invoice"
+                        + " (changeset a:3)"),
+                findings.stream().map(LinterChangelogChangesTest::line).toList());
+        assertEquals(List.of(Severity.INFO, Severity.ERROR), findings.stream().map(Finding::severity).toList());
+    }
+
+    @Test
+    void rowsOfATableItsChangesetCreatedAreNotReportedButOtherChangesetsStillAre() throws IOException {
+        write("db/changelog.xml", HEAD + """
+                  <changeSet id="1" author="a">
+                    <createTable tableName="tmp_import"><column name="id" type="int"/></createTable>
+                    <sql>INSERT INTO tmp_import SELECT id FROM customer</sql>
+                    <delete tableName="tmp_import"/>
+                    <dropTable tableName="tmp_import"/>
+                  </changeSet>
+                  <changeSet id="2" author="a">
+                    <createTable tableName="staging"><column name="id" type="int"/></createTable>
+                  </changeSet>
+                  <changeSet id="3" author="a">
+                    <dropTable tableName="staging"/>
+                  </changeSet>
+                </databaseChangeLog>
+                """);
+
+        assertEquals(List.of("db/changelog.xml:13:5 drop-table DROP TABLE removes table staging and all its rows"
+                + " (changeset a:3)"), findings());
+    }
+
+    @Test
+    void aChangeWrittenAsABareWordInYamlIsReportedByItsName() throws IOException {
+        write("db/changelog.yaml", """
+                databaseChangeLog:
+                  - changeSet:
+                      id: 1
+                      author: a
+                      changes:
+                        - dropTable
+                        - delete: {tableName: t}
+                """);
+
+        assertEquals(List.of(
+                "db/changelog.yaml:6:11 unchecked-change 'dropTable' stands in the list of changes without attributes"
+                        + " (not as '- dropTable: {tableName: t}'), so Liquibase cannot run it as a change and"
+                        + " sqlguard did not check it (changeset a:1)",
+                "db/changelog.yaml:7:11 delete-without-where DELETE without WHERE removes every row of t"
+                        + " (changeset a:1)"),
+                findings());
+    }
+
+    @Test
+    void anUpdateOfANewAndAnOldColumnInYamlStillOverwritesTheOldOne() throws IOException {
+        write("db/changelog.yaml", """
+                databaseChangeLog:
+                  - changeSet:
+                      id: 1
+                      author: a
+                      changes:
+                        - createTable:
+                            tableName: invoice
+                            columns:
+                              - column: {name: total, type: int}
+                  - changeSet:
+                      id: 2
+                      author: a
+                      changes:
+                        - addColumn:
+                            tableName: invoice
+                            columns:
+                              - column: {name: total_cents, type: bigint}
+                        - update:
+                            tableName: invoice
+                            columns:
+                              - column: {name: total_cents, valueComputed: total * 100}
+                        - update:
+                            tableName: invoice
+                            columns:
+                              - column: {name: total_cents, valueNumeric: 0}
+                              - column: {name: total, valueNumeric: 0}
+                """);
+
+        List<Finding> findings = lint().findings();
+        assertEquals(List.of("db/changelog.yaml:18:11 update-without-where", "db/changelog.yaml:22:11 update-without-where"),
+                findings.stream().map(f -> f.location() + " " + f.ruleId()).toList());
+        assertEquals(List.of(Severity.INFO, Severity.ERROR), findings.stream().map(Finding::severity).toList());
     }
 
     private List<String> findings() {

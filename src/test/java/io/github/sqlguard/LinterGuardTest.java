@@ -261,6 +261,13 @@ class LinterGuardTest {
             HALT     | <sqlCheck expectedResult="0">SELECT COUNT(*) FROM other</sqlCheck>          | ERROR
             HALT     | <sqlCheck expectedResult="1">SELECT COUNT(*) FROM audit_2019</sqlCheck>     | ERROR
             HALT     | <tableExists tableName="audit_2019"/>                                     | ERROR
+            MARK_RAN | <rowCount tableName="audit_2019" expectedRows="0"/>                       | INFO
+            HALT     | <rowCount tableName="audit_2019" expectedRows="10"/>                      | ERROR
+            MARK_RAN | <and><tableExists tableName="audit_2019"/><tableIsEmpty tableName="audit_2019"/></and> | INFO
+            MARK_RAN | <and><rowCount tableName="audit_2019" expectedRows="0"/></and>           | INFO
+            MARK_RAN | <or><tableIsEmpty tableName="audit_2019"/><dbms type="h2"/></or>          | ERROR
+            MARK_RAN | <not><tableIsEmpty tableName="audit_2019"/></not>                         | ERROR
+            WARN     | <and><tableIsEmpty tableName="audit_2019"/></and>                         | ERROR
             """)
     void liquibasePreconditionRequiringAnEmptyTableGuardsTheDrop(String onFail, String check, Severity expected)
             throws IOException {

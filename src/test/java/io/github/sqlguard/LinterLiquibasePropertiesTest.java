@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.github.sqlguard.model.Dialect;
 import io.github.sqlguard.model.Finding;
+import io.github.sqlguard.model.Severity;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -145,6 +146,68 @@ class LinterLiquibasePropertiesTest {
                 "db/changelog.xml:7:9 always-true-where DELETE with an always-true WHERE removes every row of t1 "
                         + "(changeset a:1, with ${cond} = '1=1' as defined for context dev)"),
                 lines(lint()));
+    }
+
+    @Test
+    void aFindingJudgedWithAFirstDefinitionLimitedToAContextNamesThatContext() throws IOException {
+        write("db/changelog.xml", """
+                <databaseChangeLog>
+                    <property name="purge.where" value="1=1" context="dev"/>
+                    <property name="purge.where" value="created &lt; now()"/>
+                    <changeSet id="1" author="a">
+                        <delete tableName="event"><where>${purge.where}</where></delete>
+                    </changeSet>
+                </databaseChangeLog>
+                """);
+        write("db/changelog.sql", """
+                --liquibase formatted sql
+                --property name:cond value:1=1 context:dev
+                --property name:cond value:id=1
+                --changeset a:1
+                DELETE FROM f1 WHERE ${cond};
+                """);
+
+        assertEquals(List.of(
+                "db/changelog.sql:5:1 always-true-where DELETE with an always-true WHERE removes every row of f1 "
+                        + "(changeset a:1, with ${cond} = '1=1' as defined for context dev)",
+                "db/changelog.xml:5:9 always-true-where DELETE with an always-true WHERE removes every row of event "
+                        + "(changeset a:1, with ${purge.where} = '1=1' as defined for context dev)"),
+                lines(lint()));
+    }
+
+    @Test
+    void aChangeJudgedWithAnotherValueOfAPropertyKeepsItsChangesetsGuardAndTheUnguardedRunStands()
+            throws IOException {
+        write("db/changelog.xml", """
+                <databaseChangeLog>
+                    <property name="tbl" value="audit_dev" context="dev"/>
+                    <property name="tbl" value="audit"/>
+                    <property name="logs" value="logs_dev" context="dev"/>
+                    <changeSet id="1" author="a">
+                        <preConditions onFail="MARK_RAN"><tableIsEmpty tableName="audit"/></preConditions>
+                        <dropTable tableName="${tbl}"/>
+                    </changeSet>
+                    <changeSet id="2" author="a">
+                        <preConditions onFail="MARK_RAN"><tableIsEmpty tableName="audit_dev"/></preConditions>
+                        <dropTable tableName="${tbl}"/>
+                    </changeSet>
+                    <changeSet id="3" author="a">
+                        <preConditions onFail="MARK_RAN"><tableIsEmpty tableName="logs_dev"/></preConditions>
+                        <dropTable tableName="${logs}"/>
+                    </changeSet>
+                </databaseChangeLog>
+                """);
+
+        List<Finding> findings = lint().findings();
+        assertEquals(List.of(
+                "ERROR db/changelog.xml:7:9 drop-table DROP TABLE removes table audit_dev and all its rows (changeset"
+                        + " a:1, with ${tbl} = 'audit_dev' as defined for context dev)",
+                "ERROR db/changelog.xml:11:9 drop-table DROP TABLE removes table audit and all its rows (changeset a:2,"
+                        + " with ${tbl} = 'audit' as defined for the runs its earlier definitions do not match)",
+                "INFO db/changelog.xml:15:9 drop-table DROP TABLE removes table logs_dev and all its rows (guarded:"
+                        + " runs only when logs_dev is empty (changeset precondition)) (changeset a:3, with ${logs} ="
+                        + " 'logs_dev' as defined for context dev)"),
+                findings.stream().map(f -> f.severity() + " " + line(f)).toList());
     }
 
     @Test

@@ -31,6 +31,9 @@ class LiquibaseYamlJsonGuardTest {
             HALT     | sqlCheck: {expectedResult: 0, sql: SELECT COUNT(*) FROM other}            | ERROR
             HALT     | sqlCheck: {expectedResult: 1, sql: SELECT COUNT(*) FROM audit_2019}       | ERROR
             HALT     | tableExists: {tableName: audit_2019}                                    | ERROR
+            MARK_RAN | rowCount: {tableName: audit_2019, expectedRows: 0}                      | INFO
+            MARK_RAN | 'and: [{tableExists: {tableName: audit_2019}}, {tableIsEmpty: {tableName: audit_2019}}]' | INFO
+            MARK_RAN | 'or: [{tableIsEmpty: {tableName: audit_2019}}, {dbms: {type: h2}}]'      | ERROR
             """)
     void yamlPreconditions(String onFail, String check, Severity expected) throws IOException {
         write("db/changelog.yaml", """
@@ -77,6 +80,7 @@ class LiquibaseYamlJsonGuardTest {
             CONTINUE | {"sqlCheck": {"expectedResult": 0, "sql": "SELECT COUNT(*) FROM audit_2019"}}        | INFO
             WARN     | {"tableIsEmpty": {"tableName": "audit_2019"}}                                     | ERROR
             HALT     | {"sqlCheck": {"expectedResult": "0", "sql": "SELECT COUNT(*) FROM other"}}           | ERROR
+            MARK_RAN | {"and": [{"tableIsEmpty": {"tableName": "audit_2019"}}]}                          | INFO
             """)
     void jsonPreconditions(String onFail, String check, Severity expected) throws IOException {
         write("db/changelog.json", """

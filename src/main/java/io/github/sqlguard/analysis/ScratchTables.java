@@ -59,6 +59,10 @@ final class ScratchTables {
         }
         if (surelyRuns) {
             model.createdTables().forEach(table -> created.add(key(table)));
+            if (model.statement().container()) {
+                // A Liquibase createTable arrives as its DDL for the schema replay only; its table is new all the same.
+                createdTable(model.statement().tokens()).ifPresent(table -> created.add(key(table)));
+            }
             for (DestructiveClause clause : clauses) {
                 if (clause.kind() == ClauseKind.RENAMED_TABLE && clause.scratch() && clause.detail() != null) {
                     created.add(key(clause.detail()));

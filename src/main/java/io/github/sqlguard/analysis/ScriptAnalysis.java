@@ -48,7 +48,6 @@ public final class ScriptAnalysis {
      * rollback code runs long after its changeset created the table, so each gets its own scope.
      */
     private static String scope(StatementContext context) {
-        return context.kind() == StatementContext.Kind.ROLLBACK || context.label().startsWith("changeset ")
-                ? context.label() : "";
+        return context.runScope();
     }
 }

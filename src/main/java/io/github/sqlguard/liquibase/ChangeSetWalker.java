@@ -185,7 +185,10 @@ final class ChangeSetWalker {
 
     private List<Statement> change(ChangeNode change, StatementContext context) {
         UncheckedChanges.reason(change).ifPresent(reason -> unchecked(change, reason + " (" + context.label() + ")"));
-        List<Statement> statements = new ArrayList<>(translator.translate(change, scoped(change, context)));
+        List<PropertyAlternatives.Alternative> limitedFirsts = reader.limitedFirstsReferencedBy(textOf(change));
+        StatementContext judged = limitedFirsts.isEmpty() ? context : new StatementContext(context.kind(),
+                PropertyAlternatives.labelWith(context.label(), limitedFirsts), context.databases());
+        List<Statement> statements = new ArrayList<>(translator.translate(change, scoped(change, judged)));
         statements.addAll(withAlternativeProperties(change, context, statements));
         String target = "the " + change.name() + " at line " + change.line();
         change.comments().forEach(comment -> acknowledge(comment, target, statements));

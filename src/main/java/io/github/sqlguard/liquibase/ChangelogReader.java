@@ -161,6 +161,15 @@ public final class ChangelogReader {
                 .filter(alternative -> !options.properties().containsKey(alternative.name())).toList();
     }
 
+    /**
+     * The first definitions, limited to some runs, of the properties {@code text} refers to; none for a property
+     * the build sets ({@code liquibaseProperties}).
+     */
+    List<PropertyAlternatives.Alternative> limitedFirstsReferencedBy(String text) {
+        return propertyAlternatives.limitedFirstsReferencedBy(text).stream()
+                .filter(first -> !options.properties().containsKey(first.name())).toList();
+    }
+
     /** The placeholders with {@code alternative}'s value in place of its property's first one. */
     Placeholders placeholdersWith(PropertyAlternatives.Alternative alternative) {
         Map<String, String> values = new HashMap<>(placeholders().values());

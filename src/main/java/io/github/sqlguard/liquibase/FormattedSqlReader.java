@@ -191,8 +191,13 @@ public final class FormattedSqlReader {
             int lastLine = c + 1 < changesets.size() ? changesets.get(c + 1)[0] : lines.length;
             guards(lines, index, headerLine + 1, lastLine, new SyntheticStatements(dialect, placeholders),
                     relativePath, context).forEach(out::add);
+            List<PropertyAlternatives.Alternative> limitedFirsts = alternatives
+                    .limitedFirstsReferencedBy(mainText.substring(from, to)).stream()
+                    .filter(first -> !options.properties().containsKey(first.name())).toList();
+            StatementContext judged = limitedFirsts.isEmpty() ? context : new StatementContext(context.kind(),
+                    PropertyAlternatives.labelWith(label, limitedFirsts), databases);
             List<Statement> statements = new ArrayList<>(out.add(splitter.split(relativePath,
-                    new TextRegion(mainText, from, to, headerLine + 2, 1), endDelimiter, context)));
+                    new TextRegion(mainText, from, to, headerLine + 2, 1), endDelimiter, judged)));
             statements.addAll(withAlternativeProperties(alternatives, options, values, statements,
                     new TextRegion(mainText, from, to, headerLine + 2, 1), dialect, endDelimiter, context, out));
             String rollbackSql = rollbackText.substring(from, to).strip();

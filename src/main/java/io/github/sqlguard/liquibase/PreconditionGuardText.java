@@ -8,9 +8,11 @@ import java.util.regex.Pattern;
 
 /**
  * The emptiness a changeset's {@code preConditions} require before it runs, written as the condition
- * {@code IF NOT EXISTS (SELECT 1 FROM t)} for the guard check to read: {@code <tableIsEmpty tableName="t"/>}
- * and {@code <sqlCheck expectedResult="0">SELECT COUNT(*) FROM t</sqlCheck>}, at the top level of a
- * {@code preConditions} whose {@code onFail} stops the changeset (HALT, the default, MARK_RAN, CONTINUE).
+ * {@code IF NOT EXISTS (SELECT 1 FROM t)} for the guard check to read: {@code <tableIsEmpty tableName="t"/>},
+ * {@code <rowCount tableName="t" expectedRows="0"/>} and
+ * {@code <sqlCheck expectedResult="0">SELECT COUNT(*) FROM t</sqlCheck>}, at the top level of a
+ * {@code preConditions} whose {@code onFail} stops the changeset (HALT, the default, MARK_RAN, CONTINUE), or
+ * under an {@code and} there, which holds only when each of its conditions does.
  * {@code onFail="WARN"} lets the changeset run anyway, and conditions under {@code or} or {@code not} do not
  * require emptiness, so they yield nothing.
  */
@@ -46,19 +48,33 @@ final class PreconditionGuardText {
             if (onFail.equals("WARN")) {
                 continue;
             }
-            for (ChangeNode check : preconditions.children()) {
-                String table = null;
-                if (check.name().equals("tableIsEmpty")) {
-                    table = synthetic.table(check, "tableName");
-                } else if (check.name().equals("sqlCheck")
-                        && "0".equals(check.value("expectedResult").orElse("").strip())) {
-                    // XML has the query as the element's text, YAML and JSON as its "sql" key.
-                    String query = check.text() != null && !check.text().isBlank() ? check.text()
-                            : check.value("sql").orElse("");
-                    conditions.addAll(ofCountQuery(query, synthetic));
+            conditions.addAll(required(preconditions, synthetic));
+        }
+        return conditions;
+    }
+
+    /** The emptiness every one of {@code parent}'s conditions requires, following {@code and} down. */
+    private static List<String> required(ChangeNode parent, SyntheticStatements synthetic) {
+        List<String> conditions = new ArrayList<>();
+        for (ChangeNode check : parent.children()) {
+            switch (check.name()) {
+                case "and" -> conditions.addAll(required(check, synthetic));
+                case "tableIsEmpty" -> conditions.add(condition(synthetic.table(check, "tableName")));
+                case "rowCount" -> {
+                    if ("0".equals(check.value("expectedRows").orElse("").strip())) {
+                        conditions.add(condition(synthetic.table(check, "tableName")));
+                    }
                 }
-                if (table != null) {
-                    conditions.add(condition(table));
+                case "sqlCheck" -> {
+                    if ("0".equals(check.value("expectedResult").orElse("").strip())) {
+                        // XML has the query as the element's text, YAML and JSON as its "sql" key.
+                        String query = check.text() != null && !check.text().isBlank() ? check.text()
+                                : check.value("sql").orElse("");
+                        conditions.addAll(ofCountQuery(query, synthetic));
+                    }
+                }
+                default -> {
+                    // or, not and the other checks require no emptiness
                 }
             }
         }

@@ -22,6 +22,8 @@ final class PropertyAlternatives {
     private final Map<String, List<Alternative>> byName = new LinkedHashMap<>();
     /** Names whose definitions so far include an unlimited one: later definitions never apply. */
     private final Set<String> settled = new HashSet<>();
+    /** First definitions that apply only on some runs: the value statements are judged with, and its limit. */
+    private final Map<String, Alternative> limitedFirsts = new LinkedHashMap<>();
 
     /**
      * Records one definition, in the order Liquibase reads them, into {@code values} (the first definition of
@@ -32,6 +34,9 @@ final class PropertyAlternatives {
             return;
         }
         String first = values.putIfAbsent(name, value);
+        if (first == null && condition != null) {
+            limitedFirsts.put(name, new Alternative(name, value, condition));
+        }
         if (first != null && !first.equals(value)
                 && byName.getOrDefault(name, List.of()).stream().noneMatch(a -> a.value().equals(value))) {
             byName.computeIfAbsent(name, n -> new ArrayList<>()).add(new Alternative(name, value, condition));
@@ -50,6 +55,23 @@ final class PropertyAlternatives {
             }
         });
         return referenced;
+    }
+
+    /**
+     * The first definitions of the properties {@code text} refers to that apply only on some runs: statements are
+     * judged with those values, which their messages should name ({@code as defined for context dev}).
+     */
+    List<Alternative> limitedFirstsReferencedBy(String text) {
+        return limitedFirsts.values().stream().filter(first -> text.contains("${" + first.name() + "}")).toList();
+    }
+
+    /** {@code label} with each of {@code values} it was judged with, see {@link #labelWith(String, Alternative)}. */
+    static String labelWith(String label, List<Alternative> values) {
+        String labelled = label;
+        for (Alternative value : values) {
+            labelled = labelWith(labelled, value);
+        }
+        return labelled;
     }
 
     /** {@code label} with the value its statements were judged with: {@code changeset a:1, with ${cond} = '1=1' ..}. */

@@ -49,6 +49,11 @@ final class UncheckedChanges {
                     + change.attributes().getOrDefault("executable", "(no executable)")
                     + " runs a program outside the database connection" + arguments(change)
                     + ", so what it does to the data was not checked";
+            // YAML and JSON: a list item that is no mapping ("- dropTable" without its attributes) has no change name.
+            case "item" -> (change.text() == null || change.text().isBlank() ? "a list item"
+                    : "'" + change.text().strip() + "'") + " stands in the list of changes without attributes ("
+                    + "not as '- dropTable: {tableName: t}'), so Liquibase cannot run it as a change and sqlguard did"
+                    + " not check it";
             default -> "'" + name + "' is not a standard Liquibase change (an extension's, or a misspelt one), so "
                     + "sqlguard cannot tell what it runs and did not check it";
         });

@@ -108,7 +108,25 @@ final class YamlChangelogParser {
             return node(name, keyNode, Map.of(), Map.of(), null, null, children);
         }
         ScalarNode scalar = (ScalarNode) value;
-        return node(name, keyNode, Map.of(), Map.of(), scalar.getValue(), region(scalar), List.of());
+        return node(name, keyNode, Map.of(), Map.of(), valueOf(scalar), region(scalar), List.of());
+    }
+
+    /**
+     * A scalar's value as Liquibase's loader sees it: a plain {@code null} or {@code ~} (JSON's {@code "where":
+     * null}) is no value at all, like an empty {@code where:}, not the word "null" (a {@code WHERE null} would
+     * select no row, where Liquibase deletes every one); a quoted {@code "null"} stays the text. YAML 1.1's
+     * booleans ({@code cascadeConstraints: yes}, {@code relativeToChangelogFile: on}) are the booleans Liquibase
+     * gets, so they read as {@code true} or {@code false}.
+     */
+    private static String valueOf(ScalarNode scalar) {
+        if (scalar.getTag().equals(Tag.NULL)) {
+            return "";
+        }
+        if (scalar.getTag().equals(Tag.BOOL)) {
+            String word = scalar.getValue().toLowerCase(java.util.Locale.ROOT);
+            return String.valueOf(word.equals("true") || word.equals("yes") || word.equals("on") || word.equals("y"));
+        }
+        return scalar.getValue();
     }
 
     /**
@@ -145,14 +163,14 @@ final class YamlChangelogParser {
             }
             Node value = tuple.getValueNode();
             if (value instanceof ScalarNode scalar) {
-                attributes.put(key, scalar.getValue());
+                attributes.put(key, valueOf(scalar));
                 TextRegion region = region(scalar);
                 if (region != null) {
                     regions.put(key, region);
                 }
             } else if (value instanceof SequenceNode sequence && allScalars(sequence)) {
                 List<String> values = new ArrayList<>();
-                sequence.getValue().forEach(v -> values.add(((ScalarNode) v).getValue()));
+                sequence.getValue().forEach(v -> values.add(valueOf((ScalarNode) v)));
                 attributes.put(key, String.join(",", values));
             } else {
                 children.add(entry(key, keyOf, value, depth + 1));
@@ -247,7 +265,7 @@ final class YamlChangelogParser {
      */
     private TextRegion region(ScalarNode scalar) {
         String value = scalar.getValue();
-        if (value == null || value.isBlank()) {
+        if (value == null || value.isBlank() || scalar.getTag().equals(Tag.NULL)) {
             return null;
         }
         Mark startMark = scalar.getStartMark();

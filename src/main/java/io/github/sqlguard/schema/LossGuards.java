@@ -155,6 +155,10 @@ public final class LossGuards {
             if (precondition.matches()) {
                 emptyTables.add(SchemaNames.key(precondition.group("table")));
             }
+            // A Liquibase addColumn arrives as its DDL for the replay only; the columns it adds are still new.
+            if (statement.context().runsWithMigration()) {
+                recordAddedColumns(statement.tokens(), 0);
+            }
             return;
         }
         if (!statement.context().runsWithMigration()) {
@@ -177,12 +181,16 @@ public final class LossGuards {
                 SchemaNames.key(copy.source()), "the copy to " + copy.target() + " at line " + statement.start().line()
                         + " leaves out " + (copy.missing().size() == 1 ? "column " : "columns ")
                         + String.join(", ", copy.missing()) + ", whose values are lost"));
+        recordAddedColumns(tokens, main);
+        followColumns(tokens, main, statement.start().line());
+    }
+
+    private void recordAddedColumns(List<Token> tokens, int main) {
         DestroyedTables.addedColumns(tokens, main).ifPresent(added -> {
             addedColumns.computeIfAbsent(SchemaNames.key(added.table()), k -> new HashSet<>()).addAll(added.columns());
             unwrittenColumns.computeIfAbsent(SchemaNames.key(added.table()), k -> new HashSet<>())
                     .addAll(added.columns());
         });
-        followColumns(tokens, main, statement.start().line());
     }
 
     /**

@@ -38,6 +38,18 @@ public record StatementContext(Kind kind, String label, DatabaseScope databases)
     }
 
     /** True when the statement runs whenever the migration itself runs. */
+    /**
+     * The run this statement belongs to, within which what earlier statements establish holds: a Liquibase
+     * changeset (each runs on its own, possibly months apart) or its rollback code; empty for a whole Flyway
+     * script. A change judged with another value of a property ({@code changeset a:1, with ${x} = ..}) still runs
+     * in its changeset.
+     */
+    public String runScope() {
+        int property = label.indexOf(", with ${");
+        String changeset = property < 0 ? label : label.substring(0, property);
+        return kind == Kind.ROLLBACK || label.startsWith("changeset ") ? changeset : "";
+    }
+
     public boolean runsWithMigration() {
         return kind == Kind.SCRIPT || kind == Kind.EXECUTED_BLOCK;
     }

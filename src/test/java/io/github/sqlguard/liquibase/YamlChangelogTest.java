@@ -55,6 +55,51 @@ class YamlChangelogTest {
     }
 
     @Test
+    void aJsonOrYamlNullWhereIsNoWhereAndAQuotedNullIsText() {
+        List<Statement> json = statements("c.json", """
+                {"databaseChangeLog": [{"changeSet": {"id": "1", "author": "alice", "changes": [
+                  {"delete": {"tableName": "t1", "where": null}},
+                  {"update": {"tableName": "t2", "columns": [{"column": {"name": "a", "value": null}}], "where": null}},
+                  {"delete": {"tableName": "t3", "where": "null"}}]}}]}
+                """, LiquibaseOptions.defaults());
+        assertEquals(List.of("DELETE FROM t1", "UPDATE t2 SET a = ?", "DELETE FROM t3 WHERE null"),
+                json.stream().map(Statement::sql).toList());
+        assertEquals("db/c.json:2:4", json.get(0).start().toString());
+
+        List<Statement> yaml = statements("c.yaml", """
+                databaseChangeLog:
+                  - changeSet:
+                      id: 1
+                      author: alice
+                      changes:
+                        - delete:
+                            tableName: t1
+                            where: ~
+                        - delete:
+                            tableName: t2
+                            where: Null
+                """, LiquibaseOptions.defaults());
+        assertEquals(List.of("DELETE FROM t1", "DELETE FROM t2"), yaml.stream().map(Statement::sql).toList());
+    }
+
+    @Test
+    void yamlBooleansYesAndOnAreTrueAsLiquibaseLoadsThem() {
+        List<Statement> statements = statements("c.yaml", """
+                databaseChangeLog:
+                  - changeSet:
+                      id: 1
+                      author: alice
+                      changes:
+                        - dropTable: {tableName: t1, cascadeConstraints: yes}
+                        - dropTable: {tableName: t2, cascadeConstraints: On}
+                        - dropTable: {tableName: t3, cascadeConstraints: no}
+                        - dropTable: {tableName: t4, cascadeConstraints: "yes"}
+                """, LiquibaseOptions.defaults());
+        assertEquals(List.of("DROP TABLE t1 CASCADE", "DROP TABLE t2 CASCADE", "DROP TABLE t3", "DROP TABLE t4"),
+                statements.stream().map(Statement::sql).toList());
+    }
+
+    @Test
     void changesAreLocatedAtTheirKey() {
         List<Statement> statements = statements("c.yaml", """
                 databaseChangeLog:
