@@ -95,7 +95,9 @@ final class StatementChecker {
             Statement statement = model.statement();
             if (model.kind() == StatementKind.ROUTINE && statement.container()) {
                 RoutineNames.Definition definition = RoutineNames.definition(statement.tokens());
-                if (definition != null) {
+                if (definition != null && definition.isPackage()) {
+                    definition.members().forEach(member -> routinesDefinedHere.add(member.name()));
+                } else if (definition != null) {
                     routinesDefinedHere.add(definition.name());
                 }
             } else if (!statement.container() && model.kind().mayCallRoutines()
@@ -160,11 +162,9 @@ final class StatementChecker {
         }
         RoutineCall routineCall = new RoutineCall(call, earlierRoutines, ceiling, rollbacks, statementSql, found);
         for (String written : RoutineNames.calledNames(statement.tokens())) {
-            String name = RoutineNames.lastPart(written);
-            Optional<DefinedRoutine> routine = definedHere.contains(name) ? Optional.empty()
-                    : earlierRoutines.before(statement, name);
+            Optional<DefinedRoutine> routine = routineCall.reached(written, "", definedHere);
             if (routine.isPresent() && !routine.get().definedAt().path().equals(statement.start().path())
-                    && routineCall.followed.add(name)) {
+                    && routineCall.followed.add(routine.get().name())) {
                 routineCall.follow(routine.get(), "", routine.get().name());
             }
         }
@@ -232,17 +232,31 @@ final class StatementChecker {
             }
         }
 
+        /**
+         * The earlier routine a call of {@code written} from {@code caller} ("" for the migration) reaches: a
+         * package's member before a schema's routine of the same name. Empty when the first name it may reach
+         * is one the script defines itself, whose own analysis follows the call.
+         */
+        Optional<DefinedRoutine> reached(String written, String caller, Set<String> definedHere) {
+            for (String key : RoutineNames.callKeys(written, caller)) {
+                if (definedHere.contains(key)) {
+                    return Optional.empty();
+                }
+                Optional<DefinedRoutine> routine = earlierRoutines.before(call.statement(), key);
+                if (routine.isPresent()) {
+                    return routine;
+                }
+            }
+            return Optional.empty();
+        }
+
         private void followCallsIn(Statement inner, DefinedRoutine caller, String via, String called) {
             if (followed.size() >= MAX_ROUTINES || !earlierRoutines.mayCall(inner)) {
                 return;
             }
             for (String written : RoutineNames.calledNames(inner.tokens())) {
-                String name = RoutineNames.lastPart(written);
-                if (followed.contains(name)) {
-                    continue;
-                }
-                Optional<DefinedRoutine> callee = earlierRoutines.before(call.statement(), name);
-                if (callee.isPresent() && followed.add(name)) {
+                Optional<DefinedRoutine> callee = reached(written, caller.name(), Set.of());
+                if (callee.isPresent() && followed.add(callee.get().name())) {
                     follow(callee.get(), ", which " + caller.name() + " calls at " + inner.start() + via, called);
                 }
             }

@@ -40,8 +40,8 @@ public final class SchemaReplay {
     private final SchemaHistory history;
     private final Map<StatementKey, Integer> positions = new HashMap<>();
     private final List<CreatedRoutine> routines;
-    /** The routine whose body statements follow, or null. */
-    private DefinedRoutine openRoutine;
+    /** The routines whose body statements follow: one, or the members of a package body. */
+    private List<DefinedRoutine> openRoutines = List.of();
     /** The names of the routines created so far, their lengths, and those that a later statement names. */
     private final Set<String> routineNames = new HashSet<>();
     private final BitSet routineNameLengths = new BitSet();
@@ -123,16 +123,25 @@ public final class SchemaReplay {
     private void collectRoutine(Statement statement, int position) {
         if (statement.container() && statement.context().runsWithMigration()) {
             RoutineNames.Definition definition = RoutineNames.definition(statement.tokens());
-            if (definition != null && !definition.isPackage()) {
-                openRoutine = new DefinedRoutine(definition.name(), statement);
-                routines.add(new CreatedRoutine(position, openRoutine, applyingRepeatable));
-                routineNames.add(definition.name());
-                routineNameLengths.set(definition.name().length());
+            if (definition != null) {
+                openRoutines = definition.isPackage()
+                        ? definition.members().stream().map(member -> new DefinedRoutine(member.name(), statement,
+                                member.fromOffset(), member.toOffset())).toList()
+                        : List.of(new DefinedRoutine(definition.name(), statement));
+                for (DefinedRoutine routine : openRoutines) {
+                    routines.add(new CreatedRoutine(position, routine, applyingRepeatable));
+                    routineNames.add(routine.word());
+                    routineNameLengths.set(routine.word().length());
+                }
                 return;
             }
         }
-        if (openRoutine != null && statement.context().kind() == StatementContext.Kind.ROUTINE_BODY) {
-            openRoutine.addIfInside(statement);
+        if (statement.context().kind() == StatementContext.Kind.ROUTINE_BODY) {
+            for (DefinedRoutine routine : openRoutines) {
+                if (routine.addIfInside(statement)) {
+                    break;
+                }
+            }
         } else if (!routineNames.isEmpty() && statement.context().runsWithMigration() && !statement.container()) {
             noteNamedRoutines(statement);
         }
@@ -171,11 +180,11 @@ public final class SchemaReplay {
      */
     void forgetBodiesNotCalled() {
         Map<String, List<DefinedRoutine>> byName = new HashMap<>();
-        routines.forEach(created -> byName.computeIfAbsent(created.routine().name(), k -> new ArrayList<>())
+        routines.forEach(created -> byName.computeIfAbsent(created.routine().word(), k -> new ArrayList<>())
                 .add(created.routine()));
         Set<String> kept = new HashSet<>(namedRoutines);
         // A call of a repeatable migration's routine may come before it in the replay order: keep its body.
-        routines.stream().filter(CreatedRoutine::repeatable).forEach(created -> kept.add(created.routine().name()));
+        routines.stream().filter(CreatedRoutine::repeatable).forEach(created -> kept.add(created.routine().word()));
         Deque<String> toRead = new ArrayDeque<>(kept);
         while (!toRead.isEmpty()) {
             Set<String> called = new HashSet<>();
@@ -185,14 +194,14 @@ public final class SchemaReplay {
             called.stream().filter(kept::add).forEach(toRead::add);
         }
         for (CreatedRoutine created : routines) {
-            if (!kept.contains(created.routine().name())) {
+            if (!kept.contains(created.routine().word())) {
                 created.routine().forgetBody();
             }
         }
     }
 
     /**
-     * The routine named {@code name} (normalized, as {@link RoutineNames#lastPart} gives it) that the latest
+     * The routine named {@code name} (normalized, as {@link RoutineNames#callKeys} gives it) that the latest
      * statement replayed before {@code call} created, else the one a Flyway repeatable migration creates: Flyway
      * runs repeatable migrations after the versioned ones of the same deploy, but a versioned migration added
      * later runs after the repeatable one an earlier deploy ran, and calls what it created.
