@@ -162,10 +162,11 @@ final class StatementChecker {
         }
         RoutineCall routineCall = new RoutineCall(call, earlierRoutines, ceiling, rollbacks, statementSql, found);
         for (String written : RoutineNames.calledNames(statement.tokens())) {
-            Optional<DefinedRoutine> routine = routineCall.reached(written, "", definedHere);
-            if (routine.isPresent() && !routine.get().definedAt().path().equals(statement.start().path())
-                    && routineCall.followed.add(routine.get().name())) {
-                routineCall.follow(routine.get(), "", routine.get().name());
+            for (DefinedRoutine routine : routineCall.reached(written, "", definedHere)) {
+                if (!routine.definedAt().path().equals(statement.start().path())
+                        && routineCall.followed.add(routine)) {
+                    routineCall.follow(routine, "", routine.name());
+                }
             }
         }
         return found;
@@ -186,7 +187,8 @@ final class StatementChecker {
         private final ScriptMode rollbacks;
         private final Map<Location, String> statementSql;
         private final List<Finding> found;
-        private final Set<String> followed = new HashSet<>();
+        /** The routines followed so far, each once: overloads share a name, so they are told apart by identity. */
+        private final Set<DefinedRoutine> followed = new HashSet<>();
 
         RoutineCall(StatementModel call, EarlierRoutines earlierRoutines, Severity ceiling, ScriptMode rollbacks,
                 Map<Location, String> statementSql, List<Finding> found) {
@@ -237,17 +239,17 @@ final class StatementChecker {
          * package's member before a schema's routine of the same name. Empty when the first name it may reach
          * is one the script defines itself, whose own analysis follows the call.
          */
-        Optional<DefinedRoutine> reached(String written, String caller, Set<String> definedHere) {
+        List<DefinedRoutine> reached(String written, String caller, Set<String> definedHere) {
             for (String key : RoutineNames.callKeys(written, caller)) {
                 if (definedHere.contains(key)) {
-                    return Optional.empty();
+                    return List.of();
                 }
-                Optional<DefinedRoutine> routine = earlierRoutines.before(call.statement(), key);
-                if (routine.isPresent()) {
-                    return routine;
+                List<DefinedRoutine> routines = earlierRoutines.before(call.statement(), key);
+                if (!routines.isEmpty()) {
+                    return routines;
                 }
             }
-            return Optional.empty();
+            return List.of();
         }
 
         private void followCallsIn(Statement inner, DefinedRoutine caller, String via, String called) {
@@ -255,9 +257,10 @@ final class StatementChecker {
                 return;
             }
             for (String written : RoutineNames.calledNames(inner.tokens())) {
-                Optional<DefinedRoutine> callee = reached(written, caller.name(), Set.of());
-                if (callee.isPresent() && followed.add(callee.get().name())) {
-                    follow(callee.get(), ", which " + caller.name() + " calls at " + inner.start() + via, called);
+                for (DefinedRoutine callee : reached(written, caller.name(), Set.of())) {
+                    if (followed.size() < MAX_ROUTINES && followed.add(callee)) {
+                        follow(callee, ", which " + caller.name() + " calls at " + inner.start() + via, called);
+                    }
                 }
             }
         }

@@ -94,6 +94,32 @@ class LinterEarlierRoutineCallsTest {
                 describe(lint(Dialect.ORACLE)));
     }
 
+    /** An overloaded member: the database picks the overload by the arguments' types, so each of them may run. */
+    @Test
+    void aCallOfAnOverloadedMemberRunsEveryOverload() throws IOException {
+        write("db/V1__archive.sql", """
+                CREATE OR REPLACE PACKAGE BODY archive AS
+                  PROCEDURE wipe(p_all BOOLEAN) IS
+                  BEGIN
+                    EXECUTE IMMEDIATE 'TRUNCATE TABLE archive_rows';
+                  END wipe;
+                  PROCEDURE wipe(p_id NUMBER) IS
+                  BEGIN
+                    DELETE FROM archive_rows WHERE id = p_id;
+                  END wipe;
+                END archive;
+                /
+                """);
+        write("db/V2__wipe_one.sql", "BEGIN\n  archive.wipe(42);\nEND;\n/\n");
+
+        assertEquals(List.of(
+                "db/V1__archive.sql:4:24 truncate-table INFO",
+                "db/V2__wipe_one.sql:2:3 truncate-table ERROR TRUNCATE removes every row of table archive_rows (at"
+                        + " db/V1__archive.sql:4:24, in archive.wipe, which an earlier migration created and this"
+                        + " statement calls) (inside PL/SQL block)"),
+                describe(lint(Dialect.ORACLE)));
+    }
+
     @Test
     void aCallBeforeTheRoutineIsCreatedOrOfAnotherNameIsNothing() throws IOException {
         write("db/V1__call.sql", "SELECT purge_customers();\n");

@@ -63,6 +63,12 @@ class RoutineCallsTest {
         // A member that calls a sibling by its bare name runs the sibling.
         "ORACLE | " + BILLING + "CALL billing.purge_all(); | 6:5 delete-without-where ERROR DELETE without WHERE"
                 + " removes every row of invoices (inside package billing body, which this script calls at line 22)",
+        // Overloads share a name; which one a call reaches depends on its arguments' types, so each may run.
+        "ORACLE | CREATE OR REPLACE PACKAGE BODY arc AS\\n  PROCEDURE wipe(p_all BOOLEAN) IS\\n  BEGIN\\n    DELETE FROM"
+                + " arc_rows;\\n  END;\\n  PROCEDURE wipe(p_id NUMBER) IS\\n  BEGIN\\n    DELETE FROM arc_rows WHERE id ="
+                + " p_id;\\n  END;\\nEND arc;\\n/\\nBEGIN arc.wipe(42); END;\\n/ | 4:5 delete-without-where ERROR DELETE"
+                + " without WHERE removes every row of arc_rows (inside package arc body, which this script calls at"
+                + " line 12)",
         // A routine called from a routine that the script calls runs too.
         "ORACLE | " + ZAP + "CREATE OR REPLACE PROCEDURE nightly AS\\nBEGIN\\n  zap;\\nEND;\\n/\\nBEGIN nightly; END;"
                 + "\\n/ | " + CALLED + "11)",

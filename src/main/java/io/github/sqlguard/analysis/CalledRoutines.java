@@ -94,8 +94,7 @@ final class CalledRoutines {
         if (model.placement().runsWithMigration()) {
             Call call = new Call("line " + statement.start().line(), index);
             for (String name : called) {
-                Routine routine = resolve(name, index, "");
-                if (routine != null) {
+                for (Routine routine : resolve(name, index, "")) {
                     calls.putIfAbsent(routine, call);
                 }
             }
@@ -129,23 +128,27 @@ final class CalledRoutines {
     }
 
     /**
-     * The routine a call at statement {@code index} reaches: the latest definition before it. A name qualified
+     * The routines a call at statement {@code index} reaches: the latest definition before it, every overload of
+     * the name when a package defines several (which one runs depends on the arguments' types). A name qualified
      * by a package of the script ({@code maint.wipe}) is that package's member, and so is a sibling's name
      * called from inside a member ({@code caller}); any other qualifier is a schema.
      */
-    private Routine resolve(String written, int index, String caller) {
+    private List<Routine> resolve(String written, int index, String caller) {
         for (String key : RoutineNames.callKeys(written, caller)) {
-            Routine latest = null;
+            List<Routine> latest = new ArrayList<>();
             for (Routine routine : byName.getOrDefault(key, List.of())) {
                 if (routine.index() < index) {
-                    latest = routine;
+                    if (!latest.isEmpty() && latest.get(0).index() != routine.index()) {
+                        latest.clear();
+                    }
+                    latest.add(routine);
                 }
             }
-            if (latest != null) {
+            if (!latest.isEmpty()) {
                 return latest;
             }
         }
-        return null;
+        return List.of();
     }
 
     /** A routine whose body the migration runs runs the routines its body calls, when it runs. */
@@ -155,10 +158,11 @@ final class CalledRoutines {
             Routine caller = work.poll();
             Call call = calls.get(caller);
             for (String name : caller.callees()) {
-                Routine callee = resolve(name, call.index(), caller.name());
-                if (callee != null && !calls.containsKey(callee)) {
-                    calls.put(callee, call);
-                    work.add(callee);
+                for (Routine callee : resolve(name, call.index(), caller.name())) {
+                    if (!calls.containsKey(callee)) {
+                        calls.put(callee, call);
+                        work.add(callee);
+                    }
                 }
             }
         }

@@ -207,22 +207,36 @@ public final class SchemaReplay {
      * later runs after the repeatable one an earlier deploy ran, and calls what it created.
      */
     public Optional<DefinedRoutine> routineBefore(Statement call, String name) {
+        List<DefinedRoutine> overloads = routinesBefore(call, name);
+        return overloads.isEmpty() ? Optional.empty() : Optional.of(overloads.get(overloads.size() - 1));
+    }
+
+    /**
+     * Like {@link #routineBefore}, but every routine of that name the same statement created: an Oracle package
+     * overloads a member name, and which overload a call reaches depends on its arguments' types, which only the
+     * database knows, so each of them may run.
+     */
+    public List<DefinedRoutine> routinesBefore(Statement call, String name) {
         Integer position = positions.get(StatementKey.of(call));
-        DefinedRoutine latest = null;
-        DefinedRoutine repeatable = null;
+        List<CreatedRoutine> latest = new ArrayList<>();
+        List<CreatedRoutine> repeatable = new ArrayList<>();
         if (position != null) {
             for (CreatedRoutine created : routines) {
                 if (!created.routine().name().equals(name)) {
                     continue;
                 }
                 if (created.position() < position) {
-                    latest = created.routine();
-                } else if (created.repeatable() && repeatable == null) {
-                    repeatable = created.routine();
+                    if (!latest.isEmpty() && latest.get(0).position() != created.position()) {
+                        latest.clear();
+                    }
+                    latest.add(created);
+                } else if (created.repeatable() && (repeatable.isEmpty()
+                        || repeatable.get(0).position() == created.position())) {
+                    repeatable.add(created);
                 }
             }
         }
-        return Optional.ofNullable(latest != null ? latest : repeatable);
+        return (latest.isEmpty() ? repeatable : latest).stream().map(CreatedRoutine::routine).toList();
     }
 
     /** Tells the replay whether the statements that follow belong to a Flyway repeatable migration. */
