@@ -232,6 +232,15 @@ final class StatementChecker {
                     followCallsIn(inner.statement(), routine, via, called);
                 }
             }
+            int dot = routine.name().lastIndexOf('.');
+            if (dot > 0) {
+                // Oracle: a package member's first call runs the package's initialization section.
+                for (DefinedRoutine initialization : reached(routine.name().substring(0, dot), "", Set.of())) {
+                    if (followed.size() < MAX_ROUTINES && followed.add(initialization)) {
+                        follow(initialization, ", which runs before " + routine.name() + via, called);
+                    }
+                }
+            }
         }
 
         /**

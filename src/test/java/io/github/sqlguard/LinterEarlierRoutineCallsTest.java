@@ -120,6 +120,30 @@ class LinterEarlierRoutineCallsTest {
                 describe(lint(Dialect.ORACLE)));
     }
 
+    /** The first call of any member of a package runs its initialization section. */
+    @Test
+    void aCallOfAPackageMemberRunsThePackagesInitialization() throws IOException {
+        write("db/V1__cfg.sql", """
+                CREATE OR REPLACE PACKAGE BODY cfg AS
+                  FUNCTION get(p_key VARCHAR2) RETURN VARCHAR2 IS
+                  BEGIN
+                    RETURN NULL;
+                  END get;
+                BEGIN
+                  DELETE FROM cfg_cache;
+                END cfg;
+                /
+                """);
+        write("db/V2__use.sql", "SELECT cfg.get('mode') FROM dual;\n");
+
+        assertEquals(List.of(
+                "db/V1__cfg.sql:7:3 delete-without-where INFO",
+                "db/V2__use.sql:1:1 delete-without-where ERROR DELETE without WHERE removes every row of cfg_cache (at"
+                        + " db/V1__cfg.sql:7:3, in cfg, which runs before cfg.get; earlier migrations created them, and"
+                        + " this statement calls cfg.get)"),
+                describe(lint(Dialect.ORACLE)));
+    }
+
     @Test
     void aCallBeforeTheRoutineIsCreatedOrOfAnotherNameIsNothing() throws IOException {
         write("db/V1__call.sql", "SELECT purge_customers();\n");

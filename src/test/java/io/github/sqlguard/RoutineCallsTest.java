@@ -63,6 +63,10 @@ class RoutineCallsTest {
         // A member that calls a sibling by its bare name runs the sibling.
         "ORACLE | " + BILLING + "CALL billing.purge_all(); | 6:5 delete-without-where ERROR DELETE without WHERE"
                 + " removes every row of invoices (inside package billing body, which this script calls at line 22)",
+        // The package's initialization section runs at the first call of any member.
+        "ORACLE | CREATE OR REPLACE PACKAGE BODY cfg AS\\n  PROCEDURE ping IS\\n  BEGIN\\n    NULL;\\n  END;\\nBEGIN"
+                + "\\n  DELETE FROM cfg_cache;\\nEND cfg;\\n/\\nEXEC cfg.ping | 7:3 delete-without-where ERROR DELETE without"
+                + " WHERE removes every row of cfg_cache (inside package cfg body, which this script calls at line 10)",
         // Overloads share a name; which one a call reaches depends on its arguments' types, so each may run.
         "ORACLE | CREATE OR REPLACE PACKAGE BODY arc AS\\n  PROCEDURE wipe(p_all BOOLEAN) IS\\n  BEGIN\\n    DELETE FROM"
                 + " arc_rows;\\n  END;\\n  PROCEDURE wipe(p_id NUMBER) IS\\n  BEGIN\\n    DELETE FROM arc_rows WHERE id ="

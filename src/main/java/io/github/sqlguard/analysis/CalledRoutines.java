@@ -112,8 +112,13 @@ final class CalledRoutines {
         List<Routine> defined = new ArrayList<>();
         if (definition.isPackage()) {
             for (RoutineNames.Member member : definition.members()) {
+                // Calling a member first runs the package's initialization section, known by the package's name.
+                Set<String> callees = new HashSet<>();
+                if (!member.name().equals(definition.name())) {
+                    callees.add(definition.name());
+                }
                 defined.add(new Routine(model, index, member.name(), member.fromOffset(), member.toOffset(),
-                        new HashSet<>()));
+                        callees));
             }
         } else {
             List<Token> tokens = model.statement().tokens();

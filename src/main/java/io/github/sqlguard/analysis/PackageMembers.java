@@ -8,7 +8,9 @@ import java.util.List;
 /**
  * Oracle: the procedures and functions a {@code CREATE PACKAGE BODY} defines at its top level, each with the
  * stretch of text it spans. A call of {@code pkg.member} runs that member's body only, not its siblings', so
- * each member is a routine of its own; the subprograms local to a member belong to the member.
+ * each member is a routine of its own; the subprograms local to a member belong to the member. The package's
+ * initialization section ({@code BEGIN ..} before its last {@code END}) is one more, named as the package: it runs
+ * when a session first calls any member.
  */
 final class PackageMembers {
 
@@ -27,7 +29,9 @@ final class PackageMembers {
         while (i < code.size()) {
             Token token = code.get(i);
             if (token.isWord("BEGIN")) {
-                break; // the package's initialization section: no member follows it
+                // The initialization section, which runs at the first call of any member: known by the package's name.
+                members.add(new RoutineNames.Member(packageName, token.offset(), code.get(code.size() - 1).endOffset()));
+                break;
             }
             if (!token.isAnyWord("PROCEDURE", "FUNCTION")) {
                 i++;

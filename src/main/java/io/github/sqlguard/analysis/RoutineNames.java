@@ -31,7 +31,8 @@ public final class RoutineNames {
     /**
      * A procedure or function of an Oracle package body.
      *
-     * @param name its normalized {@code package.member} name
+     * @param name its normalized {@code package.member} name; the package's own name for its initialization
+     *     section
      * @param fromOffset where its {@code PROCEDURE} or {@code FUNCTION} word starts
      * @param toOffset where the text after its closing {@code END name;} starts
      */

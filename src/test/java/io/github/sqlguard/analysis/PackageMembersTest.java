@@ -22,9 +22,9 @@ class PackageMembersTest {
         "CREATE PACKAGE BODY app.m IS PROCEDURE b; PROCEDURE a IS PROCEDURE local IS BEGIN NULL; END; BEGIN DECLARE"
                 + " n NUMBER; BEGIN local; END; END a; PROCEDURE b IS BEGIN NULL; END b; END m; | m.a: PROCEDURE a .."
                 + " END a; ;; m.b: PROCEDURE b .. END b;",
-        // The initialization section at the end is no member; a call specification is one.
+        // A call specification is a member; the initialization section is one named as the package.
         "CREATE PACKAGE BODY m AS PROCEDURE j IS LANGUAGE JAVA NAME 'A.b()'; PROCEDURE a IS BEGIN NULL; END; BEGIN"
-                + " init; END m; | m.j: PROCEDURE j .. NAME 'A.b()'; ;; m.a: PROCEDURE a .. NULL; END;",
+                + " init; END m; | m.j: PROCEDURE j .. NAME 'A.b()'; ;; m.a: PROCEDURE a .. NULL; END; ;; m: BEGIN init; .. END m;",
     })
     void membersSpanTheirOwnText(String sql, String expected) {
         List<Token> tokens = new Lexer(Dialect.ORACLE).tokenize(sql).tokens();
