@@ -95,7 +95,9 @@ final class StatementChecker {
             Statement statement = model.statement();
             if (model.kind() == StatementKind.ROUTINE && statement.container()) {
                 RoutineNames.Definition definition = RoutineNames.definition(statement.tokens());
-                if (definition != null) {
+                if (definition != null && definition.isPackage()) {
+                    definition.members().forEach(member -> routinesDefinedHere.add(member.name()));
+                } else if (definition != null) {
                     routinesDefinedHere.add(definition.name());
                 }
             } else if (!statement.container() && model.kind().mayCallRoutines()
@@ -160,12 +162,11 @@ final class StatementChecker {
         }
         RoutineCall routineCall = new RoutineCall(call, earlierRoutines, ceiling, rollbacks, statementSql, found);
         for (String written : RoutineNames.calledNames(statement.tokens())) {
-            String name = RoutineNames.lastPart(written);
-            Optional<DefinedRoutine> routine = definedHere.contains(name) ? Optional.empty()
-                    : earlierRoutines.before(statement, name);
-            if (routine.isPresent() && !routine.get().definedAt().path().equals(statement.start().path())
-                    && routineCall.followed.add(name)) {
-                routineCall.follow(routine.get(), "", routine.get().name());
+            for (DefinedRoutine routine : routineCall.reached(written, "", definedHere)) {
+                if (!routine.definedAt().path().equals(statement.start().path())
+                        && routineCall.followed.add(routine)) {
+                    routineCall.follow(routine, "", routine.name());
+                }
             }
         }
         return found;
@@ -186,7 +187,8 @@ final class StatementChecker {
         private final ScriptMode rollbacks;
         private final Map<Location, String> statementSql;
         private final List<Finding> found;
-        private final Set<String> followed = new HashSet<>();
+        /** The routines followed so far, each once: overloads share a name, so they are told apart by identity. */
+        private final Set<DefinedRoutine> followed = new HashSet<>();
 
         RoutineCall(StatementModel call, EarlierRoutines earlierRoutines, Severity ceiling, ScriptMode rollbacks,
                 Map<Location, String> statementSql, List<Finding> found) {
@@ -230,6 +232,33 @@ final class StatementChecker {
                     followCallsIn(inner.statement(), routine, via, called);
                 }
             }
+            int dot = routine.name().lastIndexOf('.');
+            if (dot > 0) {
+                // Oracle: a package member's first call runs the package's initialization section.
+                for (DefinedRoutine initialization : reached(routine.name().substring(0, dot), "", Set.of())) {
+                    if (followed.size() < MAX_ROUTINES && followed.add(initialization)) {
+                        follow(initialization, ", which runs before " + routine.name() + via, called);
+                    }
+                }
+            }
+        }
+
+        /**
+         * The earlier routine a call of {@code written} from {@code caller} ("" for the migration) reaches: a
+         * package's member before a schema's routine of the same name. Empty when the first name it may reach
+         * is one the script defines itself, whose own analysis follows the call.
+         */
+        List<DefinedRoutine> reached(String written, String caller, Set<String> definedHere) {
+            for (String key : RoutineNames.callKeys(written, caller)) {
+                if (definedHere.contains(key)) {
+                    return List.of();
+                }
+                List<DefinedRoutine> routines = earlierRoutines.before(call.statement(), key);
+                if (!routines.isEmpty()) {
+                    return routines;
+                }
+            }
+            return List.of();
         }
 
         private void followCallsIn(Statement inner, DefinedRoutine caller, String via, String called) {
@@ -237,13 +266,10 @@ final class StatementChecker {
                 return;
             }
             for (String written : RoutineNames.calledNames(inner.tokens())) {
-                String name = RoutineNames.lastPart(written);
-                if (followed.contains(name)) {
-                    continue;
-                }
-                Optional<DefinedRoutine> callee = earlierRoutines.before(call.statement(), name);
-                if (callee.isPresent() && followed.add(name)) {
-                    follow(callee.get(), ", which " + caller.name() + " calls at " + inner.start() + via, called);
+                for (DefinedRoutine callee : reached(written, caller.name(), Set.of())) {
+                    if (followed.size() < MAX_ROUTINES && followed.add(callee)) {
+                        follow(callee, ", which " + caller.name() + " calls at " + inner.start() + via, called);
+                    }
                 }
             }
         }

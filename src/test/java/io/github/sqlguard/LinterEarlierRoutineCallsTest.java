@@ -65,6 +65,97 @@ class LinterEarlierRoutineCallsTest {
                         + " calls)"), describe(lint(Dialect.SQLSERVER)));
     }
 
+    /**
+     * Oracle: a later migration calls a member of a package an earlier one created, from a block, with SQL*Plus's
+     * EXEC or with CALL. Only that member's body runs, and what it calls of its siblings by their bare names.
+     */
+    @Test
+    void aCallOfAPackageMemberRunsThatMemberOnly() throws IOException {
+        write("db/V1__billing.sql", """
+                CREATE OR REPLACE PACKAGE BODY billing_maint AS
+                  PROCEDURE purge_invoices IS
+                  BEGIN
+                    DELETE FROM invoices;
+                  END purge_invoices;
+
+                  PROCEDURE purge_old(p_days IN NUMBER) IS
+                  BEGIN
+                    DELETE FROM invoice_lines WHERE created_at < SYSDATE - p_days;
+                  END purge_old;
+
+                  PROCEDURE purge_all IS
+                  BEGIN
+                    purge_invoices;
+                  END purge_all;
+                END billing_maint;
+                /
+                """);
+        write("db/V2__old_lines.sql", "BEGIN\n  billing_maint.purge_old(90);\nEND;\n/\n");
+        write("db/V3__invoices.sql", "EXEC billing_maint.purge_invoices;\n");
+        write("db/V4__all.sql", "CALL billing_maint.purge_all();\n");
+
+        assertEquals(List.of(
+                "db/V1__billing.sql:4:5 delete-without-where INFO",
+                "db/V3__invoices.sql:1:1 delete-without-where ERROR DELETE without WHERE removes every row of invoices"
+                        + " (at db/V1__billing.sql:4:5, in billing_maint.purge_invoices, which an earlier migration"
+                        + " created and this statement calls)",
+                "db/V4__all.sql:1:1 delete-without-where ERROR DELETE without WHERE removes every row of invoices"
+                        + " (at db/V1__billing.sql:4:5, in billing_maint.purge_invoices, which billing_maint.purge_all"
+                        + " calls at db/V1__billing.sql:14:5; earlier migrations created them, and this statement"
+                        + " calls billing_maint.purge_all)"),
+                describe(lint(Dialect.ORACLE)));
+    }
+
+    /** An overloaded member: the database picks the overload by the arguments' types, so each of them may run. */
+    @Test
+    void aCallOfAnOverloadedMemberRunsEveryOverload() throws IOException {
+        write("db/V1__archive.sql", """
+                CREATE OR REPLACE PACKAGE BODY archive AS
+                  PROCEDURE wipe(p_all BOOLEAN) IS
+                  BEGIN
+                    EXECUTE IMMEDIATE 'TRUNCATE TABLE archive_rows';
+                  END wipe;
+                  PROCEDURE wipe(p_id NUMBER) IS
+                  BEGIN
+                    DELETE FROM archive_rows WHERE id = p_id;
+                  END wipe;
+                END archive;
+                /
+                """);
+        write("db/V2__wipe_one.sql", "BEGIN\n  archive.wipe(42);\nEND;\n/\n");
+
+        assertEquals(List.of(
+                "db/V1__archive.sql:4:24 truncate-table INFO",
+                "db/V2__wipe_one.sql:2:3 truncate-table ERROR TRUNCATE removes every row of table archive_rows (at"
+                        + " db/V1__archive.sql:4:24, in archive.wipe, which an earlier migration created and this"
+                        + " statement calls) (inside PL/SQL block)"),
+                describe(lint(Dialect.ORACLE)));
+    }
+
+    /** The first call of any member of a package runs its initialization section. */
+    @Test
+    void aCallOfAPackageMemberRunsThePackagesInitialization() throws IOException {
+        write("db/V1__cfg.sql", """
+                CREATE OR REPLACE PACKAGE BODY cfg AS
+                  FUNCTION get(p_key VARCHAR2) RETURN VARCHAR2 IS
+                  BEGIN
+                    RETURN NULL;
+                  END get;
+                BEGIN
+                  DELETE FROM cfg_cache;
+                END cfg;
+                /
+                """);
+        write("db/V2__use.sql", "SELECT cfg.get('mode') FROM dual;\n");
+
+        assertEquals(List.of(
+                "db/V1__cfg.sql:7:3 delete-without-where INFO",
+                "db/V2__use.sql:1:1 delete-without-where ERROR DELETE without WHERE removes every row of cfg_cache (at"
+                        + " db/V1__cfg.sql:7:3, in cfg, which runs before cfg.get; earlier migrations created them, and"
+                        + " this statement calls cfg.get)"),
+                describe(lint(Dialect.ORACLE)));
+    }
+
     @Test
     void aCallBeforeTheRoutineIsCreatedOrOfAnotherNameIsNothing() throws IOException {
         write("db/V1__call.sql", "SELECT purge_customers();\n");

@@ -20,6 +20,16 @@ class RoutineCallsTest {
     private static final String NOT_CALLED = "3:3 delete-without-where INFO DELETE without WHERE removes every row"
             + " of orders (inside procedure zap body, which runs only when called)";
 
+    /** A package of three members: one empties invoices, one deletes old lines only, one calls the first. */
+    private static final String BILLING = "CREATE OR REPLACE PACKAGE BODY billing AS\\n  PROCEDURE purge_invoices IS"
+            + "\\n    PROCEDURE note IS BEGIN INSERT INTO purge_log VALUES (SYSDATE); END;\\n  BEGIN\\n    note;"
+            + "\\n    DELETE FROM invoices;\\n  END purge_invoices;\\n\\n  PROCEDURE purge_old(p_days NUMBER) IS"
+            + "\\n  BEGIN\\n    IF p_days > 0 THEN\\n      DELETE FROM invoice_lines WHERE created < SYSDATE - p_days;"
+            + "\\n    END IF;\\n  END purge_old;\\n\\n  PROCEDURE purge_all IS\\n  BEGIN\\n    purge_invoices;"
+            + "\\n  END;\\nEND billing;\\n/\\n";
+    private static final String BILLING_NOT_CALLED = "6:5 delete-without-where INFO DELETE without WHERE removes every"
+            + " row of invoices (inside package billing body, which runs only when called)";
+
     @ParameterizedTest(name = "{0}: {1}")
     @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
         // Oracle: a statement of a PL/SQL block that is just a routine name, with or without arguments, calls it.
@@ -46,6 +56,23 @@ class RoutineCallsTest {
                 + "\\n  END;\\nEND maint;\\n/\\nBEGIN maint.wipe; END;\\n/ | 4:5 delete-without-where ERROR DELETE"
                 + " without WHERE removes every row of orders (inside package maint body, which this script calls"
                 + " at line 8)",
+        // Only the member called runs: its siblings' bodies stay INFO, a local procedure belongs to its member.
+        "ORACLE | " + BILLING + "BEGIN\\n  billing.purge_old(30);\\nEND;\\n/ | " + BILLING_NOT_CALLED,
+        "ORACLE | " + BILLING + "EXEC billing.purge_invoices; | 6:5 delete-without-where ERROR DELETE without WHERE"
+                + " removes every row of invoices (inside package billing body, which this script calls at line 22)",
+        // A member that calls a sibling by its bare name runs the sibling.
+        "ORACLE | " + BILLING + "CALL billing.purge_all(); | 6:5 delete-without-where ERROR DELETE without WHERE"
+                + " removes every row of invoices (inside package billing body, which this script calls at line 22)",
+        // The package's initialization section runs at the first call of any member.
+        "ORACLE | CREATE OR REPLACE PACKAGE BODY cfg AS\\n  PROCEDURE ping IS\\n  BEGIN\\n    NULL;\\n  END;\\nBEGIN"
+                + "\\n  DELETE FROM cfg_cache;\\nEND cfg;\\n/\\nEXEC cfg.ping | 7:3 delete-without-where ERROR DELETE without"
+                + " WHERE removes every row of cfg_cache (inside package cfg body, which this script calls at line 10)",
+        // Overloads share a name; which one a call reaches depends on its arguments' types, so each may run.
+        "ORACLE | CREATE OR REPLACE PACKAGE BODY arc AS\\n  PROCEDURE wipe(p_all BOOLEAN) IS\\n  BEGIN\\n    DELETE FROM"
+                + " arc_rows;\\n  END;\\n  PROCEDURE wipe(p_id NUMBER) IS\\n  BEGIN\\n    DELETE FROM arc_rows WHERE id ="
+                + " p_id;\\n  END;\\nEND arc;\\n/\\nBEGIN arc.wipe(42); END;\\n/ | 4:5 delete-without-where ERROR DELETE"
+                + " without WHERE removes every row of arc_rows (inside package arc body, which this script calls at"
+                + " line 12)",
         // A routine called from a routine that the script calls runs too.
         "ORACLE | " + ZAP + "CREATE OR REPLACE PROCEDURE nightly AS\\nBEGIN\\n  zap;\\nEND;\\n/\\nBEGIN nightly; END;"
                 + "\\n/ | " + CALLED + "11)",

@@ -22,20 +22,29 @@ import java.util.Set;
 final class CalledRoutines {
 
     /**
-     * A routine the script defines, where, and the names its body calls. One definition is one routine: it is
-     * known by its statement's index, not by its contents, which the generated record methods would hash whole
-     * (its model's every token) and which grow as its body is read.
+     * A routine the script defines, where, and the names its body calls: a procedure or function, or one member
+     * of an Oracle package body, known by its {@code package.member} name and the text it spans. One definition
+     * is one routine: it is known by its statement's index and where its text starts, not by its contents,
+     * which the generated record methods would hash whole (its model's every token) and which grow as its body
+     * is read.
      */
-    private record Routine(StatementModel model, int index, Set<String> callees) {
+    private record Routine(StatementModel model, int index, String name, int fromOffset, int toOffset,
+            Set<String> callees) {
+
+        boolean encloses(Statement inner) {
+            Token start = inner.firstToken();
+            return model.statement().start().path().equals(inner.start().path())
+                    && start.offset() > fromOffset && start.offset() < toOffset;
+        }
 
         @Override
         public boolean equals(Object other) {
-            return other instanceof Routine that && index == that.index;
+            return other instanceof Routine that && index == that.index && fromOffset == that.fromOffset;
         }
 
         @Override
         public int hashCode() {
-            return index;
+            return 31 * index + fromOffset;
         }
     }
 
@@ -44,12 +53,10 @@ final class CalledRoutines {
     }
 
     private final Map<String, List<Routine>> byName = new HashMap<>();
-    private final Set<String> packages = new HashSet<>();
     private final List<Routine> routines = new ArrayList<>();
     private final Map<Routine, Call> calls = new LinkedHashMap<>();
-    /** The last routine definition read, whose body statements follow it; null when nobody calls it by name. */
-    private Statement lastDefinition;
-    private Routine lastRoutine;
+    /** The routines of the last definition read, whose body statements follow it; none for a nameless one. */
+    private List<Routine> lastRoutines = List.of();
 
     private CalledRoutines() {
     }
@@ -74,11 +81,7 @@ final class CalledRoutines {
         Statement statement = model.statement();
         if (model.kind() == StatementKind.ROUTINE && statement.container()) {
             RoutineNames.Definition definition = RoutineNames.definition(statement.tokens());
-            lastDefinition = statement;
-            lastRoutine = definition == null ? null : new Routine(model, index, new HashSet<>());
-            if (lastRoutine != null) {
-                define(lastRoutine, definition);
-            }
+            lastRoutines = definition == null ? List.of() : define(model, index, definition);
             return;
         }
         if (routines.isEmpty() || statement.container() || !model.kind().mayCallRoutines()) {
@@ -91,49 +94,66 @@ final class CalledRoutines {
         if (model.placement().runsWithMigration()) {
             Call call = new Call("line " + statement.start().line(), index);
             for (String name : called) {
-                Routine routine = resolve(name, index);
-                if (routine != null) {
+                for (Routine routine : resolve(name, index, "")) {
                     calls.putIfAbsent(routine, call);
                 }
             }
         } else if (model.placement() == Placement.ROUTINE_BODY) {
-            Routine caller = lastDefinition != null && encloses(lastDefinition, statement) ? lastRoutine : null;
-            if (caller != null) {
-                caller.callees().addAll(called);
-            }
-        }
-    }
-
-    private void define(Routine routine, RoutineNames.Definition definition) {
-        routines.add(routine);
-        if (definition.isPackage()) {
-            packages.add(definition.name());
-            for (String member : definition.members()) {
-                byName.computeIfAbsent(member, k -> new ArrayList<>()).add(routine);
-            }
-        } else {
-            byName.computeIfAbsent(definition.name(), k -> new ArrayList<>()).add(routine);
-        }
-    }
-
-    /**
-     * The routine a call at statement {@code index} reaches: the latest definition before it. A name qualified
-     * by a package of the script ({@code maint.wipe}) is that package's member; any other qualifier is a schema.
-     */
-    private Routine resolve(String written, int index) {
-        String qualifier = RoutineNames.qualifier(written);
-        String last = RoutineNames.lastPart(written);
-        String key = packages.contains(qualifier) ? qualifier + "." + last : last;
-        List<Routine> defined = byName.get(key);
-        Routine latest = null;
-        if (defined != null) {
-            for (Routine routine : defined) {
-                if (routine.index() < index) {
-                    latest = routine;
+            for (Routine caller : lastRoutines) {
+                if (caller.encloses(statement)) {
+                    caller.callees().addAll(called);
+                    break;
                 }
             }
         }
-        return latest;
+    }
+
+    private List<Routine> define(StatementModel model, int index, RoutineNames.Definition definition) {
+        List<Routine> defined = new ArrayList<>();
+        if (definition.isPackage()) {
+            for (RoutineNames.Member member : definition.members()) {
+                // Calling a member first runs the package's initialization section, known by the package's name.
+                Set<String> callees = new HashSet<>();
+                if (!member.name().equals(definition.name())) {
+                    callees.add(definition.name());
+                }
+                defined.add(new Routine(model, index, member.name(), member.fromOffset(), member.toOffset(),
+                        callees));
+            }
+        } else {
+            List<Token> tokens = model.statement().tokens();
+            defined.add(new Routine(model, index, definition.name(), tokens.get(0).offset(),
+                    tokens.get(tokens.size() - 1).endOffset(), new HashSet<>()));
+        }
+        for (Routine routine : defined) {
+            routines.add(routine);
+            byName.computeIfAbsent(routine.name(), k -> new ArrayList<>()).add(routine);
+        }
+        return defined;
+    }
+
+    /**
+     * The routines a call at statement {@code index} reaches: the latest definition before it, every overload of
+     * the name when a package defines several (which one runs depends on the arguments' types). A name qualified
+     * by a package of the script ({@code maint.wipe}) is that package's member, and so is a sibling's name
+     * called from inside a member ({@code caller}); any other qualifier is a schema.
+     */
+    private List<Routine> resolve(String written, int index, String caller) {
+        for (String key : RoutineNames.callKeys(written, caller)) {
+            List<Routine> latest = new ArrayList<>();
+            for (Routine routine : byName.getOrDefault(key, List.of())) {
+                if (routine.index() < index) {
+                    if (!latest.isEmpty() && latest.get(0).index() != routine.index()) {
+                        latest.clear();
+                    }
+                    latest.add(routine);
+                }
+            }
+            if (!latest.isEmpty()) {
+                return latest;
+            }
+        }
+        return List.of();
     }
 
     /** A routine whose body the migration runs runs the routines its body calls, when it runs. */
@@ -143,10 +163,11 @@ final class CalledRoutines {
             Routine caller = work.poll();
             Call call = calls.get(caller);
             for (String name : caller.callees()) {
-                Routine callee = resolve(name, call.index());
-                if (callee != null && !calls.containsKey(callee)) {
-                    calls.put(callee, call);
-                    work.add(callee);
+                for (Routine callee : resolve(name, call.index(), caller.name())) {
+                    if (!calls.containsKey(callee)) {
+                        calls.put(callee, call);
+                        work.add(callee);
+                    }
                 }
             }
         }
@@ -154,19 +175,10 @@ final class CalledRoutines {
 
     private StatementModel markIfCalled(StatementModel model) {
         for (Map.Entry<Routine, Call> call : calls.entrySet()) {
-            if (encloses(call.getKey().model().statement(), model.statement())) {
+            if (call.getKey().encloses(model.statement())) {
                 return model.calledAt(call.getValue().line());
             }
         }
         return model;
-    }
-
-    private static boolean encloses(Statement routine, Statement inner) {
-        List<Token> tokens = routine.tokens();
-        Token first = tokens.get(0);
-        Token last = tokens.get(tokens.size() - 1);
-        Token start = inner.firstToken();
-        return routine.start().path().equals(inner.start().path())
-                && start.offset() > first.offset() && start.offset() < last.endOffset();
     }
 }

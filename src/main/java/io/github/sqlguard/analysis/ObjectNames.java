@@ -70,7 +70,25 @@ public final class ObjectNames {
     /** The index after a name part the lexer read as several tokens (see the two forms below), or -1. */
     private static int compoundEnd(List<Token> tokens, int index) {
         int bracketed = bracketedEnd(tokens, index);
-        return bracketed >= 0 ? bracketed : psqlVariableEnd(tokens, index);
+        int psql = bracketed >= 0 ? bracketed : psqlVariableEnd(tokens, index);
+        return psql >= 0 ? psql : substitutionVariableEnd(tokens, index);
+    }
+
+    /**
+     * The index after a SQL*Plus substitution variable standing for a name ({@code &schema}, {@code &&schema}),
+     * which SQL*Plus replaces before the database sees the statement, or -1.
+     */
+    private static int substitutionVariableEnd(List<Token> tokens, int index) {
+        int i = index;
+        while (i < tokens.size() && (tokens.get(i).isSymbol("&") || tokens.get(i).isSymbol("&&"))
+                && (i == index || tokens.get(i).offset() == tokens.get(i - 1).endOffset())) {
+            i++;
+        }
+        if (i == index || i >= tokens.size()) {
+            return -1;
+        }
+        Token variable = tokens.get(i);
+        return variable.type() == TokenType.WORD && variable.offset() == tokens.get(i - 1).endOffset() ? i + 1 : -1;
     }
 
     /**

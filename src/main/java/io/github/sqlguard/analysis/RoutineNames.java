@@ -19,13 +19,28 @@ public final class RoutineNames {
      * What a routine definition makes callable.
      *
      * @param name the normalized last part of the routine's name (the package's name for a package body)
-     * @param members for an Oracle package body, the normalized {@code package.member} names of its
-     *     procedures and functions; empty otherwise
+     * @param members for an Oracle package body, its procedures and functions; empty otherwise
      */
-    public record Definition(String name, List<String> members) {
+    public record Definition(String name, List<Member> members) {
 
         public boolean isPackage() {
             return !members.isEmpty();
+        }
+    }
+
+    /**
+     * A procedure or function of an Oracle package body.
+     *
+     * @param name its normalized {@code package.member} name; the package's own name for its initialization
+     *     section
+     * @param fromOffset where its {@code PROCEDURE} or {@code FUNCTION} word starts
+     * @param toOffset where the text after its closing {@code END name;} starts
+     */
+    public record Member(String name, int fromOffset, int toOffset) {
+
+        /** True when {@code token} lies inside the member's text, that is in its body. */
+        public boolean encloses(Token token) {
+            return token.offset() > fromOffset && token.offset() < toOffset;
         }
     }
 
@@ -56,15 +71,8 @@ public final class RoutineNames {
         if (name == null) {
             return null;
         }
-        List<String> members = new ArrayList<>();
-        for (int i = nameIndex + 1; i + 1 < tokens.size(); i++) {
-            if (tokens.get(i).isAnyWord("PROCEDURE", "FUNCTION")) {
-                String member = nameAfter(tokens, i + 1);
-                if (member != null) {
-                    members.add(name + "." + member);
-                }
-            }
-        }
+        ObjectNames.NameAt written = ObjectNames.readName(tokens, nameIndex);
+        List<Member> members = PackageMembers.of(tokens, written.next(), name);
         return members.isEmpty() ? null : new Definition(name, members);
     }
 
@@ -150,6 +158,21 @@ public final class RoutineNames {
     /** The normalized last part of a called name. */
     public static String lastPart(String written) {
         return ObjectNames.normalize(ObjectNames.lastPart(written));
+    }
+
+    /**
+     * The routine names a call of {@code written} may reach, the most specific first: for a qualified name the
+     * member of a package ({@code maint.wipe}), then the last part alone (a routine of a schema); from inside a
+     * package's member ({@code caller} {@code maint.purge_all}), an unqualified name first reaches a sibling.
+     */
+    public static List<String> callKeys(String written, String caller) {
+        String last = lastPart(written);
+        String qualifier = qualifier(written);
+        if (!qualifier.isEmpty()) {
+            return List.of(qualifier + "." + last, last);
+        }
+        int dot = caller.lastIndexOf('.');
+        return dot > 0 ? List.of(caller.substring(0, dot + 1) + last, last) : List.of(last);
     }
 
     /** The normalized part before the last of a called name ({@code maint} in {@code app.maint.wipe}), or "". */

@@ -21,15 +21,26 @@ public final class DefinedRoutine {
     private List<Statement> body = new ArrayList<>();
 
     DefinedRoutine(String name, Statement definition) {
-        this.name = name;
-        this.definedAt = definition.start();
-        this.fromOffset = definition.firstToken().offset();
-        this.toOffset = definition.tokens().get(definition.tokens().size() - 1).endOffset();
+        this(name, definition, definition.firstToken().offset(),
+                definition.tokens().get(definition.tokens().size() - 1).endOffset());
     }
 
-    /** The normalized last part of the routine's name. */
+    /** One member of an Oracle package body, whose body is the text between the two offsets. */
+    DefinedRoutine(String name, Statement definition, int fromOffset, int toOffset) {
+        this.name = name;
+        this.definedAt = definition.start();
+        this.fromOffset = fromOffset;
+        this.toOffset = toOffset;
+    }
+
+    /** The normalized last part of the routine's name; {@code package.member} for a member of a package. */
     public String name() {
         return name;
+    }
+
+    /** The word a call of the routine names in any case: its own name, without its package's. */
+    String word() {
+        return name.substring(name.lastIndexOf('.') + 1);
     }
 
     /** Where the {@code CREATE PROCEDURE|FUNCTION} statement starts. */

@@ -1,7 +1,7 @@
 package io.github.sqlguard.schema;
 
 import io.github.sqlguard.sql.Statement;
-import java.util.Optional;
+import java.util.List;
 
 /** The procedures and functions earlier migrations created, as a statement of a later one may call them. */
 public interface EarlierRoutines {
@@ -14,8 +14,8 @@ public interface EarlierRoutines {
         }
 
         @Override
-        public Optional<DefinedRoutine> before(Statement call, String name) {
-            return Optional.empty();
+        public List<DefinedRoutine> before(Statement call, String name) {
+            return List.of();
         }
     };
 
@@ -25,6 +25,9 @@ public interface EarlierRoutines {
      */
     boolean mayCall(Statement statement);
 
-    /** The routine named {@code name} that the latest migration replayed before {@code call} created, if any. */
-    Optional<DefinedRoutine> before(Statement call, String name);
+    /**
+     * The routine named {@code name} that the latest migration replayed before {@code call} created, if any: each
+     * overload of it when that migration created several (an Oracle package's member of one name).
+     */
+    List<DefinedRoutine> before(Statement call, String name);
 }

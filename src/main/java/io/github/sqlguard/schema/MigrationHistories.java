@@ -327,10 +327,10 @@ public final class MigrationHistories implements EarlierRoutines {
      * database history the call runs in; empty for a call the replay did not see.
      */
     @Override
-    public Optional<DefinedRoutine> before(Statement call, String name) {
+    public List<DefinedRoutine> before(Statement call, String name) {
         Map<String, SchemaReplay> replays = replayOf.get(StatementKey.of(call));
-        return replays == null || replays.isEmpty() ? Optional.empty()
-                : replays.values().iterator().next().routineBefore(call, name);
+        return replays == null || replays.isEmpty() ? List.of()
+                : replays.values().iterator().next().routinesBefore(call, name);
     }
 
     /**

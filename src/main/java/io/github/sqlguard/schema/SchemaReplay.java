@@ -40,8 +40,8 @@ public final class SchemaReplay {
     private final SchemaHistory history;
     private final Map<StatementKey, Integer> positions = new HashMap<>();
     private final List<CreatedRoutine> routines;
-    /** The routine whose body statements follow, or null. */
-    private DefinedRoutine openRoutine;
+    /** The routines whose body statements follow: one, or the members of a package body. */
+    private List<DefinedRoutine> openRoutines = List.of();
     /** The names of the routines created so far, their lengths, and those that a later statement names. */
     private final Set<String> routineNames = new HashSet<>();
     private final BitSet routineNameLengths = new BitSet();
@@ -123,16 +123,25 @@ public final class SchemaReplay {
     private void collectRoutine(Statement statement, int position) {
         if (statement.container() && statement.context().runsWithMigration()) {
             RoutineNames.Definition definition = RoutineNames.definition(statement.tokens());
-            if (definition != null && !definition.isPackage()) {
-                openRoutine = new DefinedRoutine(definition.name(), statement);
-                routines.add(new CreatedRoutine(position, openRoutine, applyingRepeatable));
-                routineNames.add(definition.name());
-                routineNameLengths.set(definition.name().length());
+            if (definition != null) {
+                openRoutines = definition.isPackage()
+                        ? definition.members().stream().map(member -> new DefinedRoutine(member.name(), statement,
+                                member.fromOffset(), member.toOffset())).toList()
+                        : List.of(new DefinedRoutine(definition.name(), statement));
+                for (DefinedRoutine routine : openRoutines) {
+                    routines.add(new CreatedRoutine(position, routine, applyingRepeatable));
+                    routineNames.add(routine.word());
+                    routineNameLengths.set(routine.word().length());
+                }
                 return;
             }
         }
-        if (openRoutine != null && statement.context().kind() == StatementContext.Kind.ROUTINE_BODY) {
-            openRoutine.addIfInside(statement);
+        if (statement.context().kind() == StatementContext.Kind.ROUTINE_BODY) {
+            for (DefinedRoutine routine : openRoutines) {
+                if (routine.addIfInside(statement)) {
+                    break;
+                }
+            }
         } else if (!routineNames.isEmpty() && statement.context().runsWithMigration() && !statement.container()) {
             noteNamedRoutines(statement);
         }
@@ -183,11 +192,11 @@ public final class SchemaReplay {
      */
     void forgetBodiesNotCalled() {
         Map<String, List<DefinedRoutine>> byName = new HashMap<>();
-        routines.forEach(created -> byName.computeIfAbsent(created.routine().name(), k -> new ArrayList<>())
+        routines.forEach(created -> byName.computeIfAbsent(created.routine().word(), k -> new ArrayList<>())
                 .add(created.routine()));
         Set<String> kept = new HashSet<>(namedRoutines);
         // A call of a repeatable migration's routine may come before it in the replay order: keep its body.
-        routines.stream().filter(CreatedRoutine::repeatable).forEach(created -> kept.add(created.routine().name()));
+        routines.stream().filter(CreatedRoutine::repeatable).forEach(created -> kept.add(created.routine().word()));
         Deque<String> toRead = new ArrayDeque<>(kept);
         while (!toRead.isEmpty()) {
             Set<String> called = new HashSet<>();
@@ -197,35 +206,49 @@ public final class SchemaReplay {
             called.stream().filter(kept::add).forEach(toRead::add);
         }
         for (CreatedRoutine created : routines) {
-            if (!kept.contains(created.routine().name())) {
+            if (!kept.contains(created.routine().word())) {
                 created.routine().forgetBody();
             }
         }
     }
 
     /**
-     * The routine named {@code name} (normalized, as {@link RoutineNames#lastPart} gives it) that the latest
+     * The routine named {@code name} (normalized, as {@link RoutineNames#callKeys} gives it) that the latest
      * statement replayed before {@code call} created, else the one a Flyway repeatable migration creates: Flyway
      * runs repeatable migrations after the versioned ones of the same deploy, but a versioned migration added
      * later runs after the repeatable one an earlier deploy ran, and calls what it created.
      */
     public Optional<DefinedRoutine> routineBefore(Statement call, String name) {
+        List<DefinedRoutine> overloads = routinesBefore(call, name);
+        return overloads.isEmpty() ? Optional.empty() : Optional.of(overloads.get(overloads.size() - 1));
+    }
+
+    /**
+     * Like {@link #routineBefore}, but every routine of that name the same statement created: an Oracle package
+     * overloads a member name, and which overload a call reaches depends on its arguments' types, which only the
+     * database knows, so each of them may run.
+     */
+    public List<DefinedRoutine> routinesBefore(Statement call, String name) {
         Integer position = positions.get(StatementKey.of(call));
-        DefinedRoutine latest = null;
-        DefinedRoutine repeatable = null;
+        List<CreatedRoutine> latest = new ArrayList<>();
+        List<CreatedRoutine> repeatable = new ArrayList<>();
         if (position != null) {
             for (CreatedRoutine created : routines) {
                 if (!created.routine().name().equals(name)) {
                     continue;
                 }
                 if (created.position() < position) {
-                    latest = created.routine();
-                } else if (created.repeatable() && repeatable == null) {
-                    repeatable = created.routine();
+                    if (!latest.isEmpty() && latest.get(0).position() != created.position()) {
+                        latest.clear();
+                    }
+                    latest.add(created);
+                } else if (created.repeatable() && (repeatable.isEmpty()
+                        || repeatable.get(0).position() == created.position())) {
+                    repeatable.add(created);
                 }
             }
         }
-        return Optional.ofNullable(latest != null ? latest : repeatable);
+        return (latest.isEmpty() ? repeatable : latest).stream().map(CreatedRoutine::routine).toList();
     }
 
     /** Tells the replay whether the statements that follow belong to a Flyway repeatable migration. */

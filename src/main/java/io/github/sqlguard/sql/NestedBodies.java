@@ -36,9 +36,16 @@ final class NestedBodies {
                     outer.databases());
             case EXECUTED_BLOCK -> kind == StatementContext.Kind.ROUTINE_BODY
                     ? new StatementContext(kind, label, outer.databases())
+                    : runsOnSchedule(label) && !outer.runsOnSchedule()
+                    // A job scheduled from inside a block runs after the migration, as one scheduled outside.
+                    ? new StatementContext(kind, outer.label() + ", " + label, outer.databases())
                     : outer;
             case ROUTINE_BODY, ROLLBACK -> outer;
         };
+    }
+
+    private static boolean runsOnSchedule(String label) {
+        return new StatementContext(StatementContext.Kind.EXECUTED_BLOCK, label, DatabaseScope.ANY).runsOnSchedule();
     }
 
     /**

@@ -65,7 +65,8 @@ public record StatementContext(Kind kind, String label, DatabaseScope databases)
 
     /**
      * True inside code that runs on a schedule of its own after the migration, without a call: a pg_cron job's
-     * command ({@code ".., which runs it on its schedule"}) and a MySQL event's body
+     * command and an Oracle scheduler job's action ({@code ".., which runs it on its schedule"}) and a MySQL
+     * event's body
      * ({@code ".., which runs on the event's schedule"}).
      */
     public boolean runsOnSchedule() {

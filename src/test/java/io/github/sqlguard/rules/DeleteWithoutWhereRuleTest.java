@@ -128,6 +128,9 @@ class DeleteWithoutWhereRuleTest {
         "MYSQL      | DELETE FROM t1, t2 USING t1 INNER JOIN t2 INNER JOIN t3 | t1, t2",
         "MYSQL      | DELETE FROM t1, t2.* USING t1 JOIN t2 ON t1.a = t2.a |",
         "POSTGRESQL | DELETE FROM t USING a JOIN b ON a.id = b.id     | t",
+        // SQL*Plus substitution variables stand for names, replaced before the database sees the statement.
+        "ORACLE     | DELETE FROM &schema_name..audit_log             | &schema_name..audit_log",
+        "ORACLE     | DELETE FROM &&app_owner..sessions               | &&app_owner..sessions",
     })
     void formsJSqlParserRejectsAreCheckedFromTheirTokens(Dialect dialect, String sql, String table) {
         assertInstanceOf(AnalyzedStatement.Unparsed.class, analyzed(dialect, sql));

@@ -73,6 +73,11 @@ class DynamicSqlTest {
         "BEGIN\\n  DBMS_SQL.PARSE(c, 'DROP TABLE ' || v_tab, DBMS_SQL.NATIVE);\\nEND;\\n/ | 2:22 [E] DROP | true",
         "BEGIN\\n  DBMS_SQL.PARSE(c, v_sql, DBMS_SQL.NATIVE);\\nEND;\\n/ | - | true",
         "BEGIN\\n  DBMS_OUTPUT.PUT_LINE('DELETE FROM audit_log');\\nEND;\\n/ | - | false",
+        // A scheduler job's action runs on its schedule: its text is read, not a procedure's argument of any kind.
+        "BEGIN\\n  DBMS_SCHEDULER.CREATE_JOB('J', 'PLSQL_BLOCK', 'BEGIN EXECUTE IMMEDIATE ''DROP TABLE t''; END;');\\nEND;\\n/ | 2:76 [E] DROP | false",
+        "BEGIN\\n  DBMS_SCHEDULER.CREATE_JOB('J', 'EXECUTABLE', '/usr/bin/purge DROP');\\nEND;\\n/ | - | false",
+        "BEGIN\\n  DBMS_SCHEDULER.CREATE_JOB(job_name => 'J', job_type => 'PLSQL_BLOCK', job_action => v_block);\\nEND;\\n/ | - | true",
+        "BEGIN\\n  DBMS_SCHEDULER.CREATE_JOB(job_name => 'J', program_name => 'PURGE_PROG');\\nEND;\\n/ | - | false",
     })
     void oraclePackagesThatRunSqlTextAreReadAsDynamicSql(String sql, String expected, boolean runtime) {
         List<Statement> statements = new StatementSplitter(Dialect.ORACLE, Placeholders.DEFAULT)
@@ -83,7 +88,7 @@ class DynamicSqlTest {
                         + s.context().kind().name().charAt(0) + "] " + s.firstToken().upper())
                 .toList();
         List<Boolean> marked = statements.stream()
-                .filter(s -> s.firstToken().isAnyWord("DBMS_UTILITY", "DBMS_SQL", "DBMS_OUTPUT", "SYS", "EXEC"))
+                .filter(s -> s.firstToken().isAnyWord("DBMS_UTILITY", "DBMS_SQL", "DBMS_OUTPUT", "DBMS_SCHEDULER", "SYS", "EXEC"))
                 .map(Statement::runtimeSql).distinct().toList();
 
         assertEquals(expected.equals("-") ? List.of() : List.of(expected), inner);
