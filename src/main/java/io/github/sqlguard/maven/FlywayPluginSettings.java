@@ -53,7 +53,12 @@ record FlywayPluginSettings(
         List<String> warnings = new ArrayList<>();
         List<Path> resourceFolders = project.getResources().stream()
                 .map(resource -> Path.of(resource.getDirectory()).toAbsolutePath().normalize()).toList();
-        List<FlywaySettingsSource> files = new ArrayList<>(SpringFlywaySettings.in(resourceFolders, warnings));
+        Map<String, String> filtering = new LinkedHashMap<>(properties.pom());
+        filtering.putAll(properties.commandLine());
+        filtering.putIfAbsent("project.basedir", project.getBasedir().toString());
+        filtering.putIfAbsent("basedir", project.getBasedir().toString());
+        List<FlywaySettingsSource> files = new ArrayList<>(SpringFlywaySettings.in(resourceFolders, filtering,
+                warnings));
         String namedFiles = overrides.get(PROPERTY_PREFIX + "configFiles");
         files.addAll(FlywayConfigFiles.in(project.getBasedir().toPath(), namedFiles != null
                 ? ParameterValues.splitList(namedFiles)

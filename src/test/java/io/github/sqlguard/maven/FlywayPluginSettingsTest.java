@@ -229,6 +229,41 @@ class FlywayPluginSettingsTest {
     }
 
     @Test
+    void springBootLocationsFilteredByMavenOrReferringToAnotherKeyAreResolved() throws IOException {
+        project.getProperties().setProperty("db.locations", "filesystem:sql/app");
+        project.getProperties().setProperty("migration.dir", "sql/dev");
+        write("src/main/resources/application.yml", """
+                spring:
+                  flyway:
+                    locations: "@db.locations@"
+                """);
+        write("src/main/resources/application-dev.properties", """
+                spring.flyway.locations=filesystem:${migration.dir},filesystem:${app.sql-root}/seed
+                app.sql-root=sql/${app.tenant:acme}
+                """);
+
+        FlywayPluginSettings settings = settings(Map.of(), Map.of());
+
+        assertEquals(List.of(folder.resolve("sql/dev"), folder.resolve("sql/acme/seed"), folder.resolve("sql/app")),
+                settings.locations());
+        assertEquals(List.of(), settings.warnings());
+    }
+
+    @Test
+    void aSpringBootLocationWhoseReferenceNothingDefinesIsAWarningNotAFolderOfThatName() throws IOException {
+        write("src/main/resources/application.properties",
+                "spring.flyway.locations=classpath:db/migration,classpath:@sql.location@\n");
+
+        FlywayPluginSettings settings = settings(Map.of(), Map.of());
+
+        assertEquals(List.of(folder.resolve("src/main/resources/db/migration")), settings.locations());
+        assertEquals(List.of("sqlguard: spring.flyway.locations in "
+                + folder.resolve("src/main/resources/application.properties") + " names 'classpath:@sql.location@', "
+                + "but neither that file nor the pom's properties define @sql.location@; the migrations there are not "
+                + "checked, list their folder in sqlguard's <directories>"), settings.warnings());
+    }
+
+    @Test
     void thePomWinsOverSpringBootForNamingAndPlaceholdersAndBothLocationsAreScanned() throws IOException {
         addPlugin(project, GROUP, PLUGIN, "<locations>filesystem:db/plugin</locations>"
                 + "<sqlMigrationSeparator>__</sqlMigrationSeparator><placeholders><schema>pom</schema></placeholders>");
