@@ -264,6 +264,31 @@ class FlywayPluginSettingsTest {
     }
 
     @Test
+    void theLocationsOfProfilesThatAreNotActiveAreScannedTooButTheirNamingIsNotTaken() throws Exception {
+        addPlugin(project, GROUP, PLUGIN, "<locations><location>filesystem:sql/common</location></locations>");
+        project.getProperties().setProperty("sql.root", "sql");
+        org.apache.maven.model.Profile prod = new org.apache.maven.model.Profile();
+        prod.setId("prod");
+        prod.getProperties().setProperty("flyway.locations", "filesystem:sql/common,filesystem:${sql.root}/prod");
+        prod.getProperties().setProperty("flyway.sqlMigrationPrefix", "P");
+        org.apache.maven.model.Profile staging = new org.apache.maven.model.Profile();
+        staging.setId("staging");
+        org.apache.maven.model.BuildBase build = new org.apache.maven.model.BuildBase();
+        build.addPlugin(TestProjects.plugin(GROUP, PLUGIN,
+                "<locations><location>filesystem:sql/common</location><location>filesystem:sql/staging</location>"
+                + "</locations>"));
+        staging.setBuild(build);
+        project.getModel().addProfile(prod);
+        project.getModel().addProfile(staging);
+
+        FlywayPluginSettings settings = settings(Map.of(), Map.of());
+
+        assertEquals(List.of(folder.resolve("sql/common"), folder.resolve("sql/prod"), folder.resolve("sql/staging")),
+                settings.locations());
+        assertEquals(Optional.empty(), settings.versionedPrefix());
+    }
+
+    @Test
     void thePomWinsOverSpringBootForNamingAndPlaceholdersAndBothLocationsAreScanned() throws IOException {
         addPlugin(project, GROUP, PLUGIN, "<locations>filesystem:db/plugin</locations>"
                 + "<sqlMigrationSeparator>__</sqlMigrationSeparator><placeholders><schema>pom</schema></placeholders>");
