@@ -344,7 +344,7 @@ abstract class AbstractSqlguardMojo extends AbstractMojo {
     private Map<String, String> liquibaseProperties(LiquibasePluginSettings liquibasePlugin) {
         Map<String, String> values = new HashMap<>(liquibasePlugin.parameters());
         if (liquibaseProperties != null) {
-            values.putAll(liquibaseProperties);
+            values.putAll(ParameterValues.emptyForNull(liquibaseProperties));
         }
         return values;
     }
@@ -373,7 +373,7 @@ abstract class AbstractSqlguardMojo extends AbstractMojo {
         FlywayConfig defaults = FlywayConfig.DEFAULTS;
         Map<String, String> values = new LinkedHashMap<>(plugin.placeholders());
         if (placeholders != null) {
-            values.putAll(placeholders);
+            values.putAll(ParameterValues.emptyForNull(placeholders));
         }
         List<String> suffixes = sqlMigrationSuffixes != null && !sqlMigrationSuffixes.isEmpty() ? sqlMigrationSuffixes
                 : plugin.suffixes().isEmpty() ? defaults.suffixes() : plugin.suffixes();
