@@ -375,7 +375,10 @@ abstract class AbstractSqlguardMojo extends AbstractMojo {
         if (placeholders != null) {
             values.putAll(ParameterValues.emptyForNull(placeholders));
         }
-        List<String> suffixes = sqlMigrationSuffixes != null && !sqlMigrationSuffixes.isEmpty() ? sqlMigrationSuffixes
+        // An empty <sqlMigrationSuffix/> reaches the mojo as null; it names no suffix.
+        List<String> configuredSuffixes = sqlMigrationSuffixes == null ? List.of() : sqlMigrationSuffixes.stream()
+                .filter(suffix -> suffix != null && !suffix.isBlank()).map(String::trim).toList();
+        List<String> suffixes = !configuredSuffixes.isEmpty() ? configuredSuffixes
                 : plugin.suffixes().isEmpty() ? defaults.suffixes() : plugin.suffixes();
         String versioned = ParameterValues.firstSet(sqlMigrationPrefix,
                 plugin.versionedPrefix().orElse(defaults.versionedPrefix()));

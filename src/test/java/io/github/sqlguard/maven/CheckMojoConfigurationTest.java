@@ -99,4 +99,13 @@ class CheckMojoConfigurationTest {
         assertTrue(error.getMessage().startsWith("sqlguard configuration: An empty <directory> in <directories>; "
                 + "name a folder to scan"), error.getMessage());
     }
+
+    @Test
+    @InjectMojo(goal = "check", pom = POM)
+    void anEmptySuffixElementNamesNoSuffix(CheckMojo mojo) throws Exception {
+        // <sqlMigrationSuffixes><s>.pgsql</s><s/></sqlMigrationSuffixes>
+        mojo.sqlMigrationSuffixes = new java.util.ArrayList<>(java.util.Arrays.asList(".pgsql", null, " "));
+
+        assertEquals(List.of(".pgsql"), mojo.lintConfig().flyway().suffixes());
+    }
 }
