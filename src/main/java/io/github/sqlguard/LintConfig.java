@@ -3,6 +3,8 @@ package io.github.sqlguard;
 import io.github.sqlguard.model.Dialect;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -41,9 +43,19 @@ public record LintConfig(
         directories = List.copyOf(directories);
         includes = List.copyOf(includes);
         excludes = List.copyOf(excludes);
-        ruleLevels = Map.copyOf(ruleLevels);
+        ruleLevels = levelsOrBlank(ruleLevels);
         disabledRules = List.copyOf(disabledRules);
         suppressions = List.copyOf(suppressions);
+    }
+
+    /**
+     * An empty pom element ({@code <truncate-table></truncate-table>}) reaches us as a null level; it becomes a
+     * blank one so the rule settings refuse it with the valid levels instead of failing on the null.
+     */
+    private static Map<String, String> levelsOrBlank(Map<String, String> levels) {
+        Map<String, String> copy = new LinkedHashMap<>();
+        levels.forEach((id, level) -> copy.put(id, level == null ? "" : level));
+        return Collections.unmodifiableMap(copy);
     }
 
     /** A configuration with every default, scanning {@code directories}. */

@@ -74,6 +74,19 @@ class LinterDiagnosticSettingsTest {
     }
 
     @Test
+    void anEmptyRulesElementIsRefusedWithTheValidLevels() {
+        // <rules><truncate-table></truncate-table></rules>: Maven hands the mojo a null level
+        Map<String, String> levels = new java.util.HashMap<>();
+        levels.put("truncate-table", null);
+
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> lint(levels, List.of(), List.of()));
+
+        assertEquals("No severity given for rule truncate-table in <rules>; valid values are: ERROR, WARNING, INFO, OFF",
+                refused.getMessage());
+    }
+
+    @Test
     void anUnterminatedStringLoweredToWarningIsAWarning() throws IOException {
         Files.writeString(project.resolve("db/V2__y.sql"), "SELECT 'open;\n", StandardCharsets.UTF_8);
 

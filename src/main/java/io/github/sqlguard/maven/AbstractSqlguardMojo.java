@@ -344,7 +344,7 @@ abstract class AbstractSqlguardMojo extends AbstractMojo {
     private Map<String, String> liquibaseProperties(LiquibasePluginSettings liquibasePlugin) {
         Map<String, String> values = new HashMap<>(liquibasePlugin.parameters());
         if (liquibaseProperties != null) {
-            values.putAll(liquibaseProperties);
+            values.putAll(ParameterValues.emptyForNull(liquibaseProperties));
         }
         return values;
     }
@@ -373,9 +373,12 @@ abstract class AbstractSqlguardMojo extends AbstractMojo {
         FlywayConfig defaults = FlywayConfig.DEFAULTS;
         Map<String, String> values = new LinkedHashMap<>(plugin.placeholders());
         if (placeholders != null) {
-            values.putAll(placeholders);
+            values.putAll(ParameterValues.emptyForNull(placeholders));
         }
-        List<String> suffixes = sqlMigrationSuffixes != null && !sqlMigrationSuffixes.isEmpty() ? sqlMigrationSuffixes
+        // An empty <sqlMigrationSuffix/> reaches the mojo as null; it names no suffix.
+        List<String> configuredSuffixes = sqlMigrationSuffixes == null ? List.of() : sqlMigrationSuffixes.stream()
+                .filter(suffix -> suffix != null && !suffix.isBlank()).map(String::trim).toList();
+        List<String> suffixes = !configuredSuffixes.isEmpty() ? configuredSuffixes
                 : plugin.suffixes().isEmpty() ? defaults.suffixes() : plugin.suffixes();
         String versioned = ParameterValues.firstSet(sqlMigrationPrefix,
                 plugin.versionedPrefix().orElse(defaults.versionedPrefix()));

@@ -16,7 +16,7 @@ import org.codehaus.plexus.util.xml.Xpp3Dom;
  * their placeholders stand for, so users do not repeat them. Flyway settings written in files beside the code
  * (a Spring Boot application's {@code spring.flyway.*}, {@code flyway.conf}, {@code flyway.toml}) add their
  * locations, since whatever runs Flyway with them runs those migrations too, and fill in the naming and
- * placeholders the pom leaves unset.
+ * placeholders the pom leaves unset. So do the locations of the pom's profiles ({@link FlywayProfileLocations}).
  */
 record FlywayPluginSettings(
         Map<String, String> placeholders,
@@ -53,12 +53,18 @@ record FlywayPluginSettings(
         List<String> warnings = new ArrayList<>();
         List<Path> resourceFolders = project.getResources().stream()
                 .map(resource -> Path.of(resource.getDirectory()).toAbsolutePath().normalize()).toList();
-        List<FlywaySettingsSource> files = new ArrayList<>(SpringFlywaySettings.in(resourceFolders, warnings));
+        Map<String, String> filtering = new LinkedHashMap<>(properties.pom());
+        filtering.putAll(properties.commandLine());
+        filtering.putIfAbsent("project.basedir", project.getBasedir().toString());
+        filtering.putIfAbsent("basedir", project.getBasedir().toString());
+        List<FlywaySettingsSource> files = new ArrayList<>(SpringFlywaySettings.in(resourceFolders, filtering,
+                warnings));
         String namedFiles = overrides.get(PROPERTY_PREFIX + "configFiles");
         files.addAll(FlywayConfigFiles.in(project.getBasedir().toPath(), namedFiles != null
                 ? ParameterValues.splitList(namedFiles)
                 : configurations.stream().flatMap(configuration -> values(configuration, "configFiles").stream())
                         .toList(), warnings));
+        files.addAll(FlywayProfileLocations.in(project, filtering));
         return read(configurations, overrides, files, project, warnings);
     }
 

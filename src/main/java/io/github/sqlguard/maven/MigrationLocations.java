@@ -26,6 +26,11 @@ final class MigrationLocations {
         List<Path> result = new ArrayList<>();
         if (configured != null && !configured.isEmpty()) {
             for (File directory : configured) {
+                if (directory == null) {
+                    throw new IllegalArgumentException("An empty <directory> in <directories>; name a folder to scan, "
+                            + "relative to the project or absolute, or leave <directories> out to scan the resource "
+                            + "folders and the Flyway and Liquibase locations");
+                }
                 Path path = directory.toPath();
                 result.add((path.isAbsolute() ? path : base.resolve(path)).normalize());
             }

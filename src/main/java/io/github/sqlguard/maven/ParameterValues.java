@@ -4,9 +4,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
-/** How the mojos read list-valued parameters and the folders they are told to scan. */
+/** How the mojos read list- and map-valued parameters and the folders they are told to scan. */
 final class ParameterValues {
 
     private ParameterValues() {
@@ -48,5 +50,15 @@ final class ParameterValues {
             return List.of();
         }
         return Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+
+    /**
+     * A map parameter with Maven's null for an empty element ({@code <schemaPrefix/>}) read as the empty value it
+     * stands for, as Flyway and Liquibase read it.
+     */
+    static Map<String, String> emptyForNull(Map<String, String> values) {
+        Map<String, String> copy = new LinkedHashMap<>();
+        values.forEach((name, value) -> copy.put(name, value == null ? "" : value));
+        return copy;
     }
 }

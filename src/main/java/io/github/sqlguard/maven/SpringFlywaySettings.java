@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -28,7 +27,7 @@ final class SpringFlywaySettings {
     private static final String SPRING_PREFIX = "spring.flyway.";
     private static final Pattern FILE_NAME = Pattern.compile("application(-[^.]+)?\\.(properties|ya?ml)");
     private static final Pattern INDEX = Pattern.compile("\\[\\d+]$");
-    private static final Pattern WITH_DEFAULT = Pattern.compile("\\$\\{[^:}]+:([^}]*)}");
+    private static final String LOCATIONS = "flyway.locations";
 
     private SpringFlywaySettings() {
     }
@@ -37,15 +36,23 @@ final class SpringFlywaySettings {
      * One source per document of every application properties or YAML file in the resource folders (and their
      * {@code config/} folders) that sets anything under {@code spring.flyway}.
      *
-     * @param warnings receives a line for each file that cannot be read
+     * @param buildProperties the pom's properties with the command line's over them, for the references resource
+     *     filtering resolves ({@link SpringPropertyReferences})
+     * @param warnings receives a line for each file that cannot be read and each location whose references
+     *     nothing resolves
      */
-    static List<FlywaySettingsSource> in(List<Path> resourceFolders, List<String> warnings) {
+    static List<FlywaySettingsSource> in(List<Path> resourceFolders, Map<String, String> buildProperties,
+            List<String> warnings) {
         List<FlywaySettingsSource> sources = new ArrayList<>();
         for (Path folder : resourceFolders) {
             for (Path file : applicationFiles(folder)) {
                 try {
-                    for (Map<String, String> document : documents(file)) {
-                        Map<String, String> flyway = flywaySettings(document);
+                    List<Map<String, String>> documents = documents(file);
+                    for (int index = 0; index < documents.size(); index++) {
+                        List<Map<String, String>> lookupOrder = new ArrayList<>(documents);
+                        lookupOrder.add(0, lookupOrder.remove(index));
+                        Map<String, String> flyway = flywaySettings(documents.get(index),
+                                new SpringPropertyReferences(lookupOrder, buildProperties), file, warnings);
                         if (!flyway.isEmpty()) {
                             sources.add(new FlywaySettingsSource(file, flyway));
                         }
@@ -137,9 +144,11 @@ final class SpringFlywaySettings {
     /**
      * The {@code spring.flyway.*} entries under their Flyway names: Spring's kebab-case ({@code
      * sql-migration-prefix}) becomes Flyway's camel case, indexed list entries ({@code locations[0]}) one
-     * comma-separated value, and a {@code ${NAME:default}} reference its default.
+     * comma-separated value, and references are resolved. A location whose reference nothing resolves is left
+     * out with a warning rather than read as a folder of that literal name.
      */
-    private static Map<String, String> flywaySettings(Map<String, String> document) {
+    private static Map<String, String> flywaySettings(Map<String, String> document,
+            SpringPropertyReferences references, Path file, List<String> warnings) {
         Map<String, String> settings = new LinkedHashMap<>();
         document.forEach((name, value) -> {
             if (!name.startsWith(SPRING_PREFIX) || value == null) {
@@ -147,8 +156,19 @@ final class SpringFlywaySettings {
             }
             String key = INDEX.matcher(name.substring(SPRING_PREFIX.length())).replaceFirst("");
             String flywayName = key.startsWith("placeholders.") ? key : camelCase(key);
-            settings.merge("flyway." + flywayName, withDefaults(value), (first, next) -> first + "," + next);
+            settings.merge("flyway." + flywayName, references.resolve(value), (first, next) -> first + "," + next);
         });
+        String locations = settings.get(LOCATIONS);
+        if (locations != null) {
+            List<String> resolved = new ArrayList<>();
+            for (String location : ParameterValues.splitList(locations)) {
+                SpringPropertyReferences.unresolved(location).ifPresentOrElse(reference -> warnings.add(
+                        "sqlguard: spring.flyway.locations in " + file + " names '" + location + "', but neither that "
+                        + "file nor the pom's properties define " + reference + "; the migrations there are not "
+                        + "checked, list their folder in sqlguard's <directories>"), () -> resolved.add(location));
+            }
+            settings.put(LOCATIONS, String.join(",", resolved));
+        }
         return settings;
     }
 
@@ -164,15 +184,5 @@ final class SpringFlywaySettings {
             }
         }
         return camel.toString();
-    }
-
-    private static String withDefaults(String value) {
-        Matcher reference = WITH_DEFAULT.matcher(value);
-        StringBuilder resolved = new StringBuilder();
-        while (reference.find()) {
-            reference.appendReplacement(resolved, Matcher.quoteReplacement(reference.group(1)));
-        }
-        reference.appendTail(resolved);
-        return resolved.toString();
     }
 }

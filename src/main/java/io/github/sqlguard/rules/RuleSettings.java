@@ -105,6 +105,10 @@ public final class RuleSettings {
                 return Optional.of(severity);
             }
         }
+        if (wanted.isEmpty()) {
+            throw new IllegalArgumentException("No severity given for rule " + id + " in <rules>; valid values are: "
+                    + "ERROR, WARNING, INFO, OFF");
+        }
         throw new IllegalArgumentException("Unknown severity '" + level + "' for rule " + id
                 + "; valid values are: ERROR, WARNING, INFO, OFF");
     }

@@ -72,4 +72,40 @@ class CheckMojoConfigurationTest {
         mojo.execute();
         assertTrue(mojo.skip);
     }
+
+    @Test
+    @InjectMojo(goal = "check", pom = POM)
+    void emptyPlaceholderAndLiquibasePropertyElementsAreEmptyValues(CheckMojo mojo) throws Exception {
+        // <placeholders><schemaPrefix/></placeholders>: Maven hands the mojo a null value
+        mojo.placeholders = new java.util.HashMap<>();
+        mojo.placeholders.put("schemaPrefix", null);
+        mojo.liquibaseProperties = new java.util.HashMap<>();
+        mojo.liquibaseProperties.put("suffix", null);
+
+        LintConfig config = mojo.lintConfig();
+
+        assertEquals("", config.flyway().placeholders().get("schemaPrefix"));
+        assertEquals("", config.liquibase().properties().get("suffix"));
+    }
+
+    @Test
+    @InjectMojo(goal = "check", pom = POM)
+    void anEmptyDirectoryElementIsAConfigurationErrorNotACrash(CheckMojo mojo) {
+        mojo.directories = new java.util.ArrayList<>();
+        mojo.directories.add(null);
+
+        MojoExecutionException error = assertThrows(MojoExecutionException.class, mojo::lintConfig);
+
+        assertTrue(error.getMessage().startsWith("sqlguard configuration: An empty <directory> in <directories>; "
+                + "name a folder to scan"), error.getMessage());
+    }
+
+    @Test
+    @InjectMojo(goal = "check", pom = POM)
+    void anEmptySuffixElementNamesNoSuffix(CheckMojo mojo) throws Exception {
+        // <sqlMigrationSuffixes><s>.pgsql</s><s/></sqlMigrationSuffixes>
+        mojo.sqlMigrationSuffixes = new java.util.ArrayList<>(java.util.Arrays.asList(".pgsql", null, " "));
+
+        assertEquals(List.of(".pgsql"), mojo.lintConfig().flyway().suffixes());
+    }
 }

@@ -229,6 +229,66 @@ class FlywayPluginSettingsTest {
     }
 
     @Test
+    void springBootLocationsFilteredByMavenOrReferringToAnotherKeyAreResolved() throws IOException {
+        project.getProperties().setProperty("db.locations", "filesystem:sql/app");
+        project.getProperties().setProperty("migration.dir", "sql/dev");
+        write("src/main/resources/application.yml", """
+                spring:
+                  flyway:
+                    locations: "@db.locations@"
+                """);
+        write("src/main/resources/application-dev.properties", """
+                spring.flyway.locations=filesystem:${migration.dir},filesystem:${app.sql-root}/seed
+                app.sql-root=sql/${app.tenant:acme}
+                """);
+
+        FlywayPluginSettings settings = settings(Map.of(), Map.of());
+
+        assertEquals(List.of(folder.resolve("sql/dev"), folder.resolve("sql/acme/seed"), folder.resolve("sql/app")),
+                settings.locations());
+        assertEquals(List.of(), settings.warnings());
+    }
+
+    @Test
+    void aSpringBootLocationWhoseReferenceNothingDefinesIsAWarningNotAFolderOfThatName() throws IOException {
+        write("src/main/resources/application.properties",
+                "spring.flyway.locations=classpath:db/migration,classpath:@sql.location@\n");
+
+        FlywayPluginSettings settings = settings(Map.of(), Map.of());
+
+        assertEquals(List.of(folder.resolve("src/main/resources/db/migration")), settings.locations());
+        assertEquals(List.of("sqlguard: spring.flyway.locations in "
+                + folder.resolve("src/main/resources/application.properties") + " names 'classpath:@sql.location@', "
+                + "but neither that file nor the pom's properties define @sql.location@; the migrations there are not "
+                + "checked, list their folder in sqlguard's <directories>"), settings.warnings());
+    }
+
+    @Test
+    void theLocationsOfProfilesThatAreNotActiveAreScannedTooButTheirNamingIsNotTaken() throws Exception {
+        addPlugin(project, GROUP, PLUGIN, "<locations><location>filesystem:sql/common</location></locations>");
+        project.getProperties().setProperty("sql.root", "sql");
+        org.apache.maven.model.Profile prod = new org.apache.maven.model.Profile();
+        prod.setId("prod");
+        prod.getProperties().setProperty("flyway.locations", "filesystem:sql/common,filesystem:${sql.root}/prod");
+        prod.getProperties().setProperty("flyway.sqlMigrationPrefix", "P");
+        org.apache.maven.model.Profile staging = new org.apache.maven.model.Profile();
+        staging.setId("staging");
+        org.apache.maven.model.BuildBase build = new org.apache.maven.model.BuildBase();
+        build.addPlugin(TestProjects.plugin(GROUP, PLUGIN,
+                "<locations><location>filesystem:sql/common</location><location>filesystem:sql/staging</location>"
+                + "</locations>"));
+        staging.setBuild(build);
+        project.getModel().addProfile(prod);
+        project.getModel().addProfile(staging);
+
+        FlywayPluginSettings settings = settings(Map.of(), Map.of());
+
+        assertEquals(List.of(folder.resolve("sql/common"), folder.resolve("sql/prod"), folder.resolve("sql/staging")),
+                settings.locations());
+        assertEquals(Optional.empty(), settings.versionedPrefix());
+    }
+
+    @Test
     void thePomWinsOverSpringBootForNamingAndPlaceholdersAndBothLocationsAreScanned() throws IOException {
         addPlugin(project, GROUP, PLUGIN, "<locations>filesystem:db/plugin</locations>"
                 + "<sqlMigrationSeparator>__</sqlMigrationSeparator><placeholders><schema>pom</schema></placeholders>");

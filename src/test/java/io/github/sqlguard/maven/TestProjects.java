@@ -79,7 +79,8 @@ final class TestProjects {
         Files.writeString(file, text);
     }
 
-    private static Plugin plugin(String groupId, String artifactId, String configuration) {
+    /** A plugin whose {@code <configuration>} is {@code configuration} (null for none), not yet added anywhere. */
+    static Plugin plugin(String groupId, String artifactId, String configuration) {
         Plugin plugin = new Plugin();
         plugin.setGroupId(groupId);
         plugin.setArtifactId(artifactId);

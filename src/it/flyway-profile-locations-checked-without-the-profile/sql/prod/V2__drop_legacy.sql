@@ -1,0 +1,2 @@
+-- production only: the legacy import table is gone
+DROP TABLE customer;
