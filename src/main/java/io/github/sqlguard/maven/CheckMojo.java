@@ -14,8 +14,10 @@ import io.github.sqlguard.report.ReportData;
 import io.github.sqlguard.report.ReportFiles;
 import io.github.sqlguard.report.ReportFormat;
 import io.github.sqlguard.report.ReportStamp;
+import io.github.sqlguard.suppress.Baseline;
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -94,6 +96,20 @@ public class CheckMojo extends AbstractSqlguardMojo {
     @Parameter(defaultValue = "${plugin}", readonly = true)
     protected PluginDescriptor plugin;
 
+    /**
+     * A warning when the pom or the command line names a baseline file that does not exist: a mistyped path would
+     * otherwise quietly leave every baselined finding open. The default file need not exist.
+     */
+    private Optional<String> missingConfiguredBaseline(LintConfig config) {
+        Path baseline = config.baselineFile();
+        if (baseline == null || Files.exists(baseline) || !hasProject() || baseline.toAbsolutePath().normalize()
+                .equals(project.getBasedir().toPath().resolve(Baseline.DEFAULT_FILE_NAME).toAbsolutePath().normalize())) {
+            return Optional.empty();
+        }
+        return Optional.of("sqlguard: the baseline file " + baseline + " (baselineFile) does not exist, so no finding"
+                + " is baselined; mvn sqlguard:baseline writes it");
+    }
+
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
@@ -120,6 +136,7 @@ public class CheckMojo extends AbstractSqlguardMojo {
             getLog().info(nothingToCheck.get());
             return;
         }
+        missingConfiguredBaseline(config).ifPresent(getLog()::warn);
         LintResult result = run(config);
         long analysed = System.nanoTime();
         if (isAggregatorWithoutMigrations(result)) {

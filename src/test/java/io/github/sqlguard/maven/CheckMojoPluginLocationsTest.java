@@ -99,6 +99,23 @@ class CheckMojoPluginLocationsTest {
         assertEquals(List.of(), warnings);
     }
 
+    @Test
+    void aConfiguredBaselineFileThatDoesNotExistIsAWarningTheDefaultOneIsNot() throws Exception {
+        write(folder.resolve("src/main/resources/db/migration/V1__orders.sql"), CREATE_ORDERS);
+        CheckMojo mojo = mojo();
+        mojo.baselineFile = folder.resolve("baseline/sqlguard.json").toFile();
+        mojo.execute();
+        assertEquals(List.of("sqlguard: the baseline file " + folder.resolve("baseline/sqlguard.json")
+                + " (baselineFile) does not exist, so no finding is baselined; mvn sqlguard:baseline writes it"),
+                warnings);
+
+        warnings.clear();
+        CheckMojo withDefault = mojo();
+        withDefault.baselineFile = folder.resolve("sqlguard-baseline.json").toFile();
+        withDefault.execute();
+        assertEquals(List.of(), warnings);
+    }
+
     private CheckMojo mojo() {
         CheckMojo mojo = new CheckMojo();
         mojo.project = project;
