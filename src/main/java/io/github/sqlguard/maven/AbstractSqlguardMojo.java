@@ -37,8 +37,9 @@ abstract class AbstractSqlguardMojo extends AbstractMojo {
     /**
      * Where to look for migrations. Default: the project's resource directories, the {@code filesystem:} and
      * {@code classpath:} locations of a flyway-maven-plugin in the same pom (or its {@code flyway.locations}
-     * property), and the folder of a liquibase-maven-plugin's {@code changeLogFile} outside those; the current
-     * directory when the goal runs without a project.
+     * property, also in profiles), of Spring Boot's {@code spring.flyway.locations} and of {@code flyway.conf} or
+     * {@code flyway.toml}, and the folder of a liquibase-maven-plugin's {@code changeLogFile} outside those; the
+     * current directory when the goal runs without a project.
      *
      * @since 0.1.0
      */
@@ -46,8 +47,8 @@ abstract class AbstractSqlguardMojo extends AbstractMojo {
     protected List<File> directories;
 
     /**
-     * Ant-style globs of files to check, relative to each directory. XML, YAML and JSON files are read only
-     * when their root is {@code databaseChangeLog}.
+     * Ant-style globs of files to check, matched against a file's path from the module folder, a scanned directory
+     * or a Flyway location. XML, YAML and JSON files are read only when their root is {@code databaseChangeLog}.
      *
      * @since 0.1.0
      */
@@ -55,7 +56,7 @@ abstract class AbstractSqlguardMojo extends AbstractMojo {
     protected List<String> includes;
 
     /**
-     * Ant-style globs of files not to check, relative to each directory.
+     * Ant-style globs of files not to check, matched as {@code includes} are.
      *
      * @since 0.1.0
      */
