@@ -4,12 +4,16 @@ import io.github.sqlguard.model.Diagnostics;
 import io.github.sqlguard.model.Finding;
 import io.github.sqlguard.model.Location;
 import io.github.sqlguard.model.RuleInfo;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The findings a changelog reader reports about the changelog files themselves, with the ids and default
  * severities of the one catalogue, {@link Diagnostics}.
  */
 final class ChangelogFindings {
+
+    private static final Pattern PROPERTY_REFERENCE = Pattern.compile("\\$\\{[^}]+}");
 
     private ChangelogFindings() {
     }
@@ -40,6 +44,15 @@ final class ChangelogFindings {
     }
 
     static Finding missingInclude(String path, Reference reference) {
+        Matcher undefined = PROPERTY_REFERENCE.matcher(reference.target());
+        if (undefined.find()) {
+            // A path that still holds ${name} names a property nothing defined: that, not the path, is the fault.
+            return at(Diagnostics.MISSING_INCLUDE, path, reference.line(), reference.column(),
+                    reference.describedTarget() + " was not found: no property defines " + undefined.group()
+                            + ", so " + (reference.sqlFile() ? "its statements" : "its changes") + " were not checked.",
+                    "Define " + undefined.group() + " (a <property> of the changelog, or liquibaseProperties /"
+                            + " expressionVariables of the Liquibase plugin), or write the path out.");
+        }
         return at(Diagnostics.MISSING_INCLUDE, path, reference.line(), reference.column(),
                 reference.describedTarget() + " was not found, so " + (reference.sqlFile() ? "its statements"
                         : "its changes") + " were not checked.",

@@ -95,6 +95,18 @@ class ChangelogIncludeTest {
     }
 
     @Test
+    void anIncludePathWithAnUndefinedPropertyNamesTheProperty() throws Exception {
+        Changelog changelog = readRoot(changelog(
+                "  <include file=\"modules/${module}.xml\" relativeToChangelogFile=\"true\"/>"),
+                LiquibaseOptions.defaults());
+        assertEquals(List.of("Included changelog 'modules/${module}.xml' was not found: no property defines"
+                + " ${module}, so its changes were not checked."),
+                changelog.problems().stream().map(problem -> problem.message()).toList());
+        assertEquals("Define ${module} (a <property> of the changelog, or liquibaseProperties / expressionVariables"
+                + " of the Liquibase plugin), or write the path out.", changelog.problems().get(0).hint());
+    }
+
+    @Test
     void missingIncludeAllFolderIsCalledAFolder() throws Exception {
         Changelog changelog = readRoot(changelog("  <includeAll path=\"changes/\" relativeToChangelogFile=\"true\"/>"),
                 LiquibaseOptions.defaults());
