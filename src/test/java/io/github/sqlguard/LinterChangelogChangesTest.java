@@ -337,7 +337,7 @@ class LinterChangelogChangesTest {
         List<Finding> findings = lint().findings();
         assertEquals(List.of(
                 "db/changelog.xml:7:5 update-without-where UPDATE without WHERE changes every row of invoice"
-                        + " (guarded: column total_cents was added earlier in this script and nothing has written it"
+                        + " (guarded: column total_cents was added earlier in this changeset and nothing has written it"
                         + " since) (changeset a:2)",
                 "db/changelog.xml:11:5 update-without-where UPDATE without WHERE changes every row of invoice"
                         + " (changeset a:3)"),

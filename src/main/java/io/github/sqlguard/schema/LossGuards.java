@@ -52,6 +52,8 @@ public final class LossGuards {
             + "(?:<>|!=|>)\\s*0\\s+THEN\\s+RAISE\\s+EXCEPTION\\b[^;]*;\\s*END\\s+IF\\s*;\\s*$");
 
     private final Map<String, String> copiedTables = new HashMap<>();
+    /** What the guards' notes call the statements before this one: a Liquibase changeset or a script. */
+    private String unit = "script";
     /** Tables whose rows were copied without some of their columns: what the copy left out. */
     private final Map<String, String> incompleteCopies = new HashMap<>();
     private final Set<String> emptyTables = new HashSet<>();
@@ -62,6 +64,7 @@ public final class LossGuards {
 
     /** The guard of {@code statement}, when the script gives it one. */
     public Optional<Guard> guardOf(Statement statement) {
+        unit = statement.context().label().startsWith("changeset ") ? "changeset" : "script";
         List<Token> tokens = statement.tokens();
         if (statement.container() || tokens.isEmpty()) {
             return Optional.empty();
@@ -114,11 +117,11 @@ public final class LossGuards {
         }
         // Guards only the findings about these columns; one about another column dropped alongside stays.
         Map<String, String> notes = new LinkedHashMap<>();
-        scratch.forEach(c -> notes.put(SchemaNames.key(c), "column " + c + " was added earlier in this script"));
+        scratch.forEach(c -> notes.put(SchemaNames.key(c), "column " + c + " was added earlier in this " + unit));
         copied.forEach(c -> notes.put(SchemaNames.key(c), copies.get(SchemaNames.key(c)).description()));
         String description = scratch.isEmpty() ? String.join("; ", notes.values())
                 : (scratch.size() == 1 ? "column " : "columns ") + String.join(", ", scratch)
-                        + (scratch.size() == 1 ? " was" : " were") + " added earlier in this script"
+                        + (scratch.size() == 1 ? " was" : " were") + " added earlier in this " + unit
                         + copied.stream().map(c -> "; " + notes.get(SchemaNames.key(c))).collect(Collectors.joining());
         return Optional.of(new Guard(Guard.Kind.SCRATCH_COLUMN, description, notes));
     }
@@ -134,7 +137,7 @@ public final class LossGuards {
                 : String.join(", ", assigned.subList(0, 3)) + " and " + (assigned.size() - 3) + " more";
         return Optional.of(new Guard(Guard.Kind.NEW_COLUMNS_FILLED, (assigned.size() == 1 ? "column " : "columns ")
                 + names + (assigned.size() == 1 ? " was" : " were")
-                + " added earlier in this script and nothing has written " + (assigned.size() == 1 ? "it" : "them")
+                + " added earlier in this " + unit + " and nothing has written " + (assigned.size() == 1 ? "it" : "them")
                 + " since"));
     }
 
