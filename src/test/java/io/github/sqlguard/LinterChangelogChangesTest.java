@@ -368,6 +368,20 @@ class LinterChangelogChangesTest {
     }
 
     @Test
+    void aCreateTableIfNotExistsMayFindTheTableWithRowsSoItsDeleteIsReported() throws IOException {
+        write("db/changelog.xml", HEAD + """
+                  <changeSet id="1" author="a">
+                    <createTable tableName="audit_log" ifNotExists="true"><column name="id" type="int"/></createTable>
+                    <delete tableName="audit_log"/>
+                  </changeSet>
+                </databaseChangeLog>
+                """);
+
+        assertEquals(List.of("db/changelog.xml:5:5 delete-without-where DELETE without WHERE removes every row of"
+                + " audit_log (changeset a:1)"), findings());
+    }
+
+    @Test
     void aChangeWrittenAsABareWordInYamlIsReportedByItsName() throws IOException {
         write("db/changelog.yaml", """
                 databaseChangeLog:

@@ -22,7 +22,9 @@ final class SchemaChangeText {
         String table = synthetic.table(change, change.name().endsWith("ForeignKeyConstraint")
                 ? "baseTableName" : "tableName");
         return Optional.ofNullable(switch (change.name()) {
-            case "createTable" -> "CREATE TABLE " + table + " (" + String.join(", ", columns(change)) + ")";
+            // ifNotExists: the table may be there already, with rows, so it is no new table of this changeset
+            case "createTable" -> "CREATE TABLE " + (change.flag("ifNotExists", false) ? "IF NOT EXISTS " : "")
+                    + table + " (" + String.join(", ", columns(change)) + ")";
             case "addColumn" -> "ALTER TABLE " + table + " "
                     + String.join(", ", columns(change).stream().map(c -> "ADD " + c).toList());
             case "addForeignKeyConstraint" -> "ALTER TABLE " + table + " ADD CONSTRAINT "
