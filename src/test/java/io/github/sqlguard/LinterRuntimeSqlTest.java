@@ -116,6 +116,7 @@ class LinterRuntimeSqlTest {
             DO $$ BEGIN EXECUTE format('DELETE FROM %I WHERE created_at < %L', 'events', now() - interval '1 day'); END $$; | runtime-sql WARNING 1:13
             DO $$ BEGIN EXECUTE format('UPDATE %1$I SET n = n * 100 %% 7 WHERE id = %2$s', 't', 1); END $$; | runtime-sql WARNING 1:13
             DO $$ BEGIN EXECUTE format('DELETE FROM events'); END $$; | delete-without-where ERROR 1:29 DELETE without WHERE removes every row of events (inside DO block)
+            DO $$ BEGIN EXECUTE format('DELETE FROM %I', 't') || ' WHERE id = ' || quote_literal(1); END $$; | runtime-sql WARNING 1:13
             """)
     void formatStringIsReadWithItsSlotsAsNames(String sql, String expected) throws IOException {
         // runtime-sql and cascade keep their usual messages: rule, severity and position say enough here.
