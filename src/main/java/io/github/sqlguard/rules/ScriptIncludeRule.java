@@ -127,9 +127,21 @@ public final class ScriptIncludeRule implements Rule {
         }
         Token colon = tokens.get(index);
         Token command = tokens.get(index + 1);
-        return colon.isSymbol(":") && (index == 0 || tokens.get(index - 1).line() != colon.line())
-                && command.isWord("R") && command.offset() == colon.endOffset()
-                && tokens.get(index + 2).line() == colon.line();
+        Token file = tokens.get(index + 2);
+        if (!colon.isSymbol(":") || index > 0 && tokens.get(index - 1).line() == colon.line()
+                || !command.isWord("R") || command.offset() != colon.endOffset() || file.line() != colon.line()
+                || file.offset() == command.endOffset()) {
+            return false;
+        }
+        // A bind variable :r that starts a line of a statement (VALUES (\n:r, :s)) is followed by list syntax or
+        // words; a file is a path, with a folder or an extension.
+        for (int i = index + 2; i < tokens.size() && tokens.get(i).line() == colon.line(); i++) {
+            if (tokens.get(i).isSymbol(",") || tokens.get(i).isSymbol("=")) {
+                return false;
+            }
+        }
+        String path = lineFrom(tokens, index + 2);
+        return path.contains(".") || path.contains("/") || path.contains("\\");
     }
 
     /** The tokens of {@code index}'s line from it on, as written, for the message. */

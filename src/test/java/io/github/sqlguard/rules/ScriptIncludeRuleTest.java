@@ -39,6 +39,9 @@ class ScriptIncludeRuleTest {
         "AUTO | :r common/wipe.sql\\nDELETE FROM t WHERE id = 1; | 1:1 :r common/wipe.sql runs another file",
         "SQLSERVER | SELECT ':r x.sql' AS note; | -",
         "SQLSERVER | :setvar r 1\\nSELECT 1; | -",
+        "AUTO | INSERT INTO t (a, b) VALUES (\\n:r, :s); | -",
+        "AUTO | UPDATE t SET a = 1 WHERE b =\\n:r AND c = 2; | -",
+        "AUTO | UPDATE t SET a = 1 WHERE b =\\n:r AND c IS NULL; | -",
     })
     void reportsIncludesOnly(Dialect dialect, String sql, String expected) {
         List<String> found = RulePipeline.run(dialect, sql.replace("\\n", "\n"), RuleRegistry.all()).stream()
