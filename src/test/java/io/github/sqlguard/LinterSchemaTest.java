@@ -136,6 +136,19 @@ class LinterSchemaTest {
     }
 
     @Test
+    void mySqlSetColumnIsJudgedByItsValuesToo() throws IOException {
+        write("db/V1__init.sql", "CREATE TABLE files (id INT PRIMARY KEY, flags SET('r','w','x') NOT NULL);\n");
+        write("db/V2__set.sql", "ALTER TABLE files MODIFY flags SET('r','w','x','s') NOT NULL;\n"
+                + "ALTER TABLE files MODIFY flags SET('r','w','s') NOT NULL DEFAULT 'r';\n");
+
+        List<Finding> findings = lint(Dialect.MYSQL, "alter-column-type");
+
+        assertEquals(1, findings.size(), findings.toString());
+        assertEquals(2, findings.get(0).location().line());
+        assertTrue(findings.get(0).message().contains("leaves out value 'x'"), findings.get(0).message());
+    }
+
+    @Test
     void mySqlColumnMovedToACharacterSetThatLacksCharactersIsReported() throws IOException {
         write("db/V1__init.sql", "CREATE TABLE items (id INT PRIMARY KEY, label VARCHAR(50) NOT NULL,"
                 + " code VARCHAR(10) CHARACTER SET latin1);\n");

@@ -229,7 +229,9 @@ final class ColumnChanges {
             return true;
         }
         if (next.isWord("SET")) {
-            return i + 2 < tokens.size() && tokens.get(i + 1).isWord("DATA") && tokens.get(i + 2).isWord("TYPE");
+            // SET DATA TYPE, or MySQL's SET('r', 'w') type (not PostgreSQL's SET (n_distinct = 10))
+            return i + 2 < tokens.size() && (tokens.get(i + 1).isWord("DATA") && tokens.get(i + 2).isWord("TYPE")
+                    || tokens.get(i + 1).isSymbol("(") && tokens.get(i + 2).type() == TokenType.STRING);
         }
         return (next.type() == TokenType.WORD || next.type() == TokenType.QUOTED_NAME)
                 && !NOT_TYPES.contains(next.upper());

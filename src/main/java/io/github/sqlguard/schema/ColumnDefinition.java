@@ -47,10 +47,13 @@ final class ColumnDefinition {
         }
         int i = name.next();
         int typeEnd = i;
-        // MySQL's CHARACTER SET belongs to the type (VARCHAR(50) CHARACTER SET latin1), unlike SET DEFAULT.
+        // MySQL's CHARACTER SET belongs to the type (VARCHAR(50) CHARACTER SET latin1), unlike SET DEFAULT, and
+        // so does a SET('r', 'w') type itself.
         while (typeEnd < tokens.size() && !tokens.get(typeEnd).isSymbol(",")
                 && !(tokens.get(typeEnd).type() == TokenType.WORD && AFTER_TYPE.contains(tokens.get(typeEnd).upper())
-                        && !(tokens.get(typeEnd).isWord("SET") && tokens.get(typeEnd - 1).isWord("CHARACTER")))) {
+                        && !(tokens.get(typeEnd).isWord("SET") && (tokens.get(typeEnd - 1).isWord("CHARACTER")
+                                || typeEnd == i && typeEnd + 2 < tokens.size() && tokens.get(typeEnd + 1).isSymbol("(")
+                                        && tokens.get(typeEnd + 2).type() == TokenType.STRING)))) {
             typeEnd = tokens.get(typeEnd).isSymbol("(") ? ObjectNames.skipParentheses(tokens, typeEnd) : typeEnd + 1;
         }
         Optional<SqlType> type = typeEnd > i ? Optional.of(SqlType.parse(SchemaNames.text(tokens.subList(i, typeEnd))))

@@ -68,6 +68,8 @@ class AlterTableRulesTest {
         "postgresql | ALTER TABLE orders ALTER note SET DATA TYPE text, ALTER total TYPE numeric | alter-column-type alter-column-type | ALTER TABLE orders changes the type of column note / ALTER TABLE orders changes the type of column total",
         "postgresql | ALTER TABLE orders ALTER COLUMN note SET NOT NULL, ALTER COLUMN note SET STATISTICS 100 | - |",
         "postgresql | ALTER TABLE orders ALTER CONSTRAINT fk DEFERRABLE      | - |",
+        "postgresql | ALTER TABLE orders ALTER COLUMN note SET (n_distinct = 100) | - |",
+        "mysql      | ALTER TABLE files MODIFY flags SET('r', 'w') NOT NULL   | alter-column-type | ALTER TABLE files changes the type of column flags",
         "mysql      | ALTER TABLE orders MODIFY COLUMN note VARCHAR(20) NOT NULL | alter-column-type |",
         "oracle     | ALTER TABLE orders MODIFY (note VARCHAR2(20), total NOT NULL, code DEFAULT 'x') | alter-column-type | ALTER TABLE orders changes the type of column note",
         "oracle     | ALTER TABLE orders MODIFY (total NOT NULL)             | - |",
