@@ -48,6 +48,9 @@ class ScriptLevelFactsTest {
         "SQLITE | ALTER TABLE notes RENAME TO _notes_old;\\nCREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT);"
                 + " | 1:19 rename-table INFO Renames table notes to _notes_old (guarded: table notes is created again"
                 + " at line 2)",
+        "POSTGRESQL | ALTER TABLE notes RENAME TO notes_old;\\nDO $$ BEGIN CREATE TABLE notes (id int); END $$; |"
+                + " 1:19 rename-table INFO Renames table notes to notes_old (guarded: table notes is created again"
+                + " at line 2)",
         "SQLITE | ALTER TABLE notes RENAME TO _notes_old;\\nCREATE TEMP TABLE notes (id INTEGER PRIMARY KEY); |"
                 + " 1:19 rename-table WARNING Renames table notes to _notes_old",
         "SQLITE | ALTER TABLE notes RENAME TO notes_v2;\\nCREATE TABLE notes_archive (id INTEGER PRIMARY KEY); |"

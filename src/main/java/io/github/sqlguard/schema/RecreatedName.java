@@ -31,10 +31,10 @@ public final class RecreatedName {
             return Optional.empty();
         }
         String oldName = SchemaNames.key(renames.get(0).table());
-        String scope = rename.statement().context().label();
+        String scope = rename.statement().context().runScope();
         for (int i = index + 1; i < models.size(); i++) {
             StatementModel later = models.get(i);
-            if (!later.placement().runsWithMigration() || !later.statement().context().label().equals(scope)) {
+            if (!later.placement().runsWithMigration() || !later.statement().context().runScope().equals(scope)) {
                 continue;
             }
             if (later.createdTables().stream().anyMatch(table -> SchemaNames.key(table).equals(oldName))
