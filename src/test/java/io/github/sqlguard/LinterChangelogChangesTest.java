@@ -425,6 +425,36 @@ class LinterChangelogChangesTest {
         assertEquals(List.of(Severity.INFO, Severity.ERROR), findings.stream().map(Finding::severity).toList());
     }
 
+    @Test
+    void aLookupTableDroppedInTheChangesetThatFilledItLosesNothing() throws IOException {
+        write("db/changelog.xml", HEAD + """
+                  <changeSet id="1" author="a"><createTable tableName="concept_name_tag">
+                    <column name="concept_name_tag_id" type="int"/><column name="tag" type="varchar(50)"/>
+                  </createTable></changeSet>
+                  <changeSet id="2" author="a">
+                    <addLookupTable existingTableName="concept_name_tag" existingColumnName="concept_name_tag_id"
+                        newTableName="tmp_tag_duplicates" newColumnName="concept_name_tag_id"
+                        newColumnDataType="int" constraintName="tag_ids_dupes"/>
+                    <dropForeignKeyConstraint constraintName="tag_ids_dupes" baseTableName="concept_name_tag"/>
+                    <delete tableName="tmp_tag_duplicates">
+                      <where>concept_name_tag_id not in (select concept_name_tag_id from concept_name_tag
+                        where tag in (select tag from concept_name_tag group by tag having count(*) &gt; 1))</where>
+                    </delete>
+                    <dropTable tableName="tmp_tag_duplicates"/>
+                  </changeSet>
+                  <changeSet id="3" author="a">
+                    <addLookupTable existingTableName="concept_name_tag" existingColumnName="tag"
+                        newTableName="tag_names" newColumnName="tag" newColumnDataType="varchar(50)"/>
+                  </changeSet>
+                  <changeSet id="4" author="a"><dropTable tableName="tag_names"/></changeSet>
+                </databaseChangeLog>
+                """);
+
+        // Changeset 4 runs apart from the one that filled tag_names: rows added since would be lost.
+        assertEquals(List.of("db/changelog.xml:21:32 drop-table DROP TABLE removes table tag_names and all its rows"
+                + " (changeset a:4)"), findings());
+    }
+
     private List<String> findings() {
         return lint().findings().stream().map(LinterChangelogChangesTest::line).toList();
     }
