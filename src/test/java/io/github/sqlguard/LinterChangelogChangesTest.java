@@ -455,6 +455,44 @@ class LinterChangelogChangesTest {
                 + " (changeset a:4)"), findings());
     }
 
+    @Test
+    void anUpdateThatCopiesAColumnWithAComputedValueGuardsTheDropOfThatColumn() throws IOException {
+        write("db/changelog.xml", HEAD + """
+                  <changeSet id="1" author="a"><createTable tableName="users"><column name="user_id" type="int"/>
+                    <column name="voided" type="boolean"/><column name="void_reason" type="varchar(255)"/>
+                  </createTable></changeSet>
+                  <changeSet id="2" author="a">
+                    <addColumn tableName="users">
+                      <column name="retired" type="boolean"/><column name="retire_reason" type="varchar(255)"/>
+                    </addColumn>
+                    <update tableName="users">
+                      <column name="retired" valueNumeric="voided"/>
+                      <column name="retire_reason" valueComputed="void_reason"/>
+                    </update>
+                    <dropColumn tableName="users" columnName="voided"/>
+                    <dropColumn tableName="users" columnName="void_reason"/>
+                  </changeSet>
+                  <changeSet id="3" author="a">
+                    <update tableName="users"><column name="retired" valueNumeric="1"/></update>
+                    <dropColumn tableName="users" columnName="retire_reason"/>
+                  </changeSet>
+                </databaseChangeLog>
+                """);
+
+        assertEquals(List.of(
+                "db/changelog.xml:10:5 update-without-where UPDATE without WHERE changes every row of users (guarded:"
+                        + " columns retired, retire_reason were added earlier in this script and nothing has written"
+                        + " them since) (changeset a:2)",
+                "db/changelog.xml:14:5 drop-column ALTER TABLE users drops column voided (guarded: values of voided"
+                        + " copied to retired at line 10) (changeset a:2)",
+                "db/changelog.xml:15:5 drop-column ALTER TABLE users drops column void_reason (guarded: values of"
+                        + " void_reason copied to retire_reason at line 10) (changeset a:2)",
+                "db/changelog.xml:18:5 update-without-where UPDATE without WHERE changes every row of users"
+                        + " (changeset a:3)",
+                "db/changelog.xml:19:5 drop-column ALTER TABLE users drops column retire_reason (changeset a:3)"),
+                findings());
+    }
+
     private List<String> findings() {
         return lint().findings().stream().map(LinterChangelogChangesTest::line).toList();
     }
