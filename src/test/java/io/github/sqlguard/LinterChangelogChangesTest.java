@@ -493,6 +493,34 @@ class LinterChangelogChangesTest {
                 findings());
     }
 
+    @Test
+    void modifyColumnOfTheExtensionIsCheckedAsTheTypeChangeItIs() throws IOException {
+        write("db/changelog.xml", HEAD + """
+                  <changeSet id="1" author="a"><createTable tableName="drug"><column name="drug_id" type="int"/>
+                    <column name="name" type="varchar(255)"/><column name="retire_reason" type="varchar(50)"/>
+                  </createTable></changeSet>
+                  <changeSet id="2" author="a">
+                    <ext:modifyColumn tableName="drug">
+                      <column name="name" type="varchar(50)"/>
+                    </ext:modifyColumn>
+                    <ext:modifyColumn tableName="drug">
+                      <column name="retire_reason" type="varchar(255)"/>
+                    </ext:modifyColumn>
+                    <ext:modifyColumn tableName="drug">
+                      <column name="drug_id"><constraints nullable="false"/></column>
+                    </ext:modifyColumn>
+                  </changeSet>
+                </databaseChangeLog>
+                """);
+
+        assertEquals(List.of(
+                "db/changelog.xml:7:5 alter-column-type ALTER TABLE drug changes the type of column name from"
+                        + " varchar(255) to varchar(50) (shorter: 255 to 50 characters) (changeset a:2)",
+                "db/changelog.xml:13:5 unchecked-change modifyColumn on drug leaves the type of a column out, so"
+                        + " sqlguard cannot tell what it redefines and did not check it (changeset a:2)"),
+                findings());
+    }
+
     private List<String> findings() {
         return lint().findings().stream().map(LinterChangelogChangesTest::line).toList();
     }

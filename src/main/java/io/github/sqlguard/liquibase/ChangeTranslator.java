@@ -79,6 +79,10 @@ final class ChangeTranslator {
             case "modifyDataType" -> "ALTER TABLE " + synthetic.table(change, "tableName") + " ALTER COLUMN "
                     + synthetic.name(change.attributes().get("columnName")) + " TYPE "
                     + synthetic.substitute(change.attributes().getOrDefault("newDataType", "unknown_type"));
+            case "modifyColumn" -> UncheckedChanges.typedModifyColumn(change)
+                    ? "ALTER TABLE " + synthetic.table(change, "tableName") + " " + String.join(", ",
+                            modifiedColumns(change))
+                    : null;
             default -> null;
         });
     }
@@ -186,6 +190,16 @@ final class ChangeTranslator {
         return column.value("valueNumeric").map(String::strip)
                 .filter(v -> !v.isEmpty() && !v.equalsIgnoreCase("null") && !NUMBER.matcher(v).matches())
                 .map(synthetic::substitute);
+    }
+
+    /** {@code ALTER COLUMN c TYPE t} for each column a {@code modifyColumn} redefines. */
+    private List<String> modifiedColumns(ChangeNode change) {
+        List<String> columns = new ArrayList<>();
+        for (ChangeNode column : UncheckedChanges.columnsOf(change)) {
+            columns.add("ALTER COLUMN " + synthetic.name(column.attributes().get("name")) + " TYPE "
+                    + synthetic.substitute(column.attributes().get("type")));
+        }
+        return columns;
     }
 
     private List<String> droppedColumns(ChangeNode change) {
