@@ -521,6 +521,41 @@ class LinterChangelogChangesTest {
                 findings());
     }
 
+    @Test
+    void aPreconditionThatNoRowHasAValueGuardsTheDropOfThatColumnOnly() throws IOException {
+        write("db/changelog.xml", HEAD + """
+                  <changeSet id="1" author="a"><createTable tableName="obs"><column name="obs_id" type="int"/>
+                    <column name="value_boolean" type="boolean"/><column name="value_text" type="text"/>
+                  </createTable></changeSet>
+                  <changeSet id="2" author="a">
+                    <preConditions onFail="MARK_RAN">
+                      <and>
+                        <columnExists tableName="obs" columnName="value_boolean"/>
+                        <sqlCheck expectedResult="0">
+                          select count(*) from obs where value_boolean is NOT NULL
+                        </sqlCheck>
+                      </and>
+                    </preConditions>
+                    <dropColumn columnName="value_boolean" tableName="obs"/>
+                    <dropColumn columnName="value_text" tableName="obs"/>
+                  </changeSet>
+                  <changeSet id="3" author="a">
+                    <preConditions onFail="WARN">
+                      <sqlCheck expectedResult="0">select count(*) from obs where obs_id is not null</sqlCheck>
+                    </preConditions>
+                    <dropColumn columnName="obs_id" tableName="obs"/>
+                  </changeSet>
+                </databaseChangeLog>
+                """);
+
+        assertEquals(List.of(
+                "db/changelog.xml:15:5 drop-column ALTER TABLE obs drops column value_boolean (guarded: runs only"
+                        + " when no row of obs has a value in value_boolean (changeset precondition)) (changeset a:2)",
+                "db/changelog.xml:16:5 drop-column ALTER TABLE obs drops column value_text (changeset a:2)",
+                "db/changelog.xml:22:5 drop-column ALTER TABLE obs drops column obs_id (changeset a:3)"),
+                findings());
+    }
+
     private List<String> findings() {
         return lint().findings().stream().map(LinterChangelogChangesTest::line).toList();
     }
