@@ -439,6 +439,137 @@ class LinterChangelogChangesTest {
         assertEquals(List.of(Severity.INFO, Severity.ERROR), findings.stream().map(Finding::severity).toList());
     }
 
+    @Test
+    void aLookupTableDroppedInTheChangesetThatFilledItLosesNothing() throws IOException {
+        write("db/changelog.xml", HEAD + """
+                  <changeSet id="1" author="a"><createTable tableName="concept_name_tag">
+                    <column name="concept_name_tag_id" type="int"/><column name="tag" type="varchar(50)"/>
+                  </createTable></changeSet>
+                  <changeSet id="2" author="a">
+                    <addLookupTable existingTableName="concept_name_tag" existingColumnName="concept_name_tag_id"
+                        newTableName="tmp_tag_duplicates" newColumnName="concept_name_tag_id"
+                        newColumnDataType="int" constraintName="tag_ids_dupes"/>
+                    <dropForeignKeyConstraint constraintName="tag_ids_dupes" baseTableName="concept_name_tag"/>
+                    <delete tableName="tmp_tag_duplicates">
+                      <where>concept_name_tag_id not in (select concept_name_tag_id from concept_name_tag
+                        where tag in (select tag from concept_name_tag group by tag having count(*) &gt; 1))</where>
+                    </delete>
+                    <dropTable tableName="tmp_tag_duplicates"/>
+                  </changeSet>
+                  <changeSet id="3" author="a">
+                    <addLookupTable existingTableName="concept_name_tag" existingColumnName="tag"
+                        newTableName="tag_names" newColumnName="tag" newColumnDataType="varchar(50)"/>
+                  </changeSet>
+                  <changeSet id="4" author="a"><dropTable tableName="tag_names"/></changeSet>
+                </databaseChangeLog>
+                """);
+
+        // Changeset 4 runs apart from the one that filled tag_names: rows added since would be lost.
+        assertEquals(List.of("db/changelog.xml:21:32 drop-table DROP TABLE removes table tag_names and all its rows"
+                + " (changeset a:4)"), findings());
+    }
+
+    @Test
+    void anUpdateThatCopiesAColumnWithAComputedValueGuardsTheDropOfThatColumn() throws IOException {
+        write("db/changelog.xml", HEAD + """
+                  <changeSet id="1" author="a"><createTable tableName="users"><column name="user_id" type="int"/>
+                    <column name="voided" type="boolean"/><column name="void_reason" type="varchar(255)"/>
+                  </createTable></changeSet>
+                  <changeSet id="2" author="a">
+                    <addColumn tableName="users">
+                      <column name="retired" type="boolean"/><column name="retire_reason" type="varchar(255)"/>
+                    </addColumn>
+                    <update tableName="users">
+                      <column name="retired" valueNumeric="voided"/>
+                      <column name="retire_reason" valueComputed="void_reason"/>
+                    </update>
+                    <dropColumn tableName="users" columnName="voided"/>
+                    <dropColumn tableName="users" columnName="void_reason"/>
+                  </changeSet>
+                  <changeSet id="3" author="a">
+                    <update tableName="users"><column name="retired" valueNumeric="1"/></update>
+                    <dropColumn tableName="users" columnName="retire_reason"/>
+                  </changeSet>
+                </databaseChangeLog>
+                """);
+
+        assertEquals(List.of(
+                "db/changelog.xml:10:5 update-without-where UPDATE without WHERE changes every row of users (guarded:"
+                        + " columns retired, retire_reason were added earlier in this changeset and nothing has written"
+                        + " them since) (changeset a:2)",
+                "db/changelog.xml:14:5 drop-column ALTER TABLE users drops column voided (guarded: values of voided"
+                        + " copied to retired at line 10) (changeset a:2)",
+                "db/changelog.xml:15:5 drop-column ALTER TABLE users drops column void_reason (guarded: values of"
+                        + " void_reason copied to retire_reason at line 10) (changeset a:2)",
+                "db/changelog.xml:18:5 update-without-where UPDATE without WHERE changes every row of users"
+                        + " (changeset a:3)",
+                "db/changelog.xml:19:5 drop-column ALTER TABLE users drops column retire_reason (changeset a:3)"),
+                findings());
+    }
+
+    @Test
+    void modifyColumnOfTheExtensionIsCheckedAsTheTypeChangeItIs() throws IOException {
+        write("db/changelog.xml", HEAD + """
+                  <changeSet id="1" author="a"><createTable tableName="drug"><column name="drug_id" type="int"/>
+                    <column name="name" type="varchar(255)"/><column name="retire_reason" type="varchar(50)"/>
+                  </createTable></changeSet>
+                  <changeSet id="2" author="a">
+                    <ext:modifyColumn tableName="drug">
+                      <column name="name" type="varchar(50)"/>
+                    </ext:modifyColumn>
+                    <ext:modifyColumn tableName="drug">
+                      <column name="retire_reason" type="varchar(255)"/>
+                    </ext:modifyColumn>
+                    <ext:modifyColumn tableName="drug">
+                      <column name="drug_id"><constraints nullable="false"/></column>
+                    </ext:modifyColumn>
+                  </changeSet>
+                </databaseChangeLog>
+                """);
+
+        assertEquals(List.of(
+                "db/changelog.xml:7:5 alter-column-type ALTER TABLE drug changes the type of column name from"
+                        + " varchar(255) to varchar(50) (shorter: 255 to 50 characters) (changeset a:2)",
+                "db/changelog.xml:13:5 unchecked-change modifyColumn on drug leaves the type of a column out, so"
+                        + " sqlguard cannot tell what it redefines and did not check it (changeset a:2)"),
+                findings());
+    }
+
+    @Test
+    void aPreconditionThatNoRowHasAValueGuardsTheDropOfThatColumnOnly() throws IOException {
+        write("db/changelog.xml", HEAD + """
+                  <changeSet id="1" author="a"><createTable tableName="obs"><column name="obs_id" type="int"/>
+                    <column name="value_boolean" type="boolean"/><column name="value_text" type="text"/>
+                  </createTable></changeSet>
+                  <changeSet id="2" author="a">
+                    <preConditions onFail="MARK_RAN">
+                      <and>
+                        <columnExists tableName="obs" columnName="value_boolean"/>
+                        <sqlCheck expectedResult="0">
+                          select count(*) from obs where value_boolean is NOT NULL
+                        </sqlCheck>
+                      </and>
+                    </preConditions>
+                    <dropColumn columnName="value_boolean" tableName="obs"/>
+                    <dropColumn columnName="value_text" tableName="obs"/>
+                  </changeSet>
+                  <changeSet id="3" author="a">
+                    <preConditions onFail="WARN">
+                      <sqlCheck expectedResult="0">select count(*) from obs where obs_id is not null</sqlCheck>
+                    </preConditions>
+                    <dropColumn columnName="obs_id" tableName="obs"/>
+                  </changeSet>
+                </databaseChangeLog>
+                """);
+
+        assertEquals(List.of(
+                "db/changelog.xml:15:5 drop-column ALTER TABLE obs drops column value_boolean (guarded: runs only"
+                        + " when no row of obs has a value in value_boolean (changeset precondition)) (changeset a:2)",
+                "db/changelog.xml:16:5 drop-column ALTER TABLE obs drops column value_text (changeset a:2)",
+                "db/changelog.xml:22:5 drop-column ALTER TABLE obs drops column obs_id (changeset a:3)"),
+                findings());
+    }
+
     private List<String> findings() {
         return lint().findings().stream().map(LinterChangelogChangesTest::line).toList();
     }

@@ -5,6 +5,7 @@ import io.github.sqlguard.sql.StatementContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Turns one Liquibase change element into the statements it runs.
@@ -21,6 +22,8 @@ import java.util.Optional;
  * {@link UncheckedChanges}.
  */
 final class ChangeTranslator {
+
+    private static final Pattern NUMBER = Pattern.compile("[-+]?(?:\\d+\\.?\\d*|\\.\\d+)(?:[eE][-+]?\\d+)?");
 
     /** Reads the file an {@code sqlFile} change names and returns its statements. */
     interface SqlFileSource {
@@ -76,6 +79,10 @@ final class ChangeTranslator {
             case "modifyDataType" -> "ALTER TABLE " + synthetic.table(change, "tableName") + " ALTER COLUMN "
                     + synthetic.name(change.attributes().get("columnName")) + " TYPE "
                     + synthetic.substitute(change.attributes().getOrDefault("newDataType", "unknown_type"));
+            case "modifyColumn" -> UncheckedChanges.typedModifyColumn(change)
+                    ? "ALTER TABLE " + synthetic.table(change, "tableName") + " " + String.join(", ",
+                            modifiedColumns(change))
+                    : null;
             default -> null;
         });
     }
@@ -149,11 +156,50 @@ final class ChangeTranslator {
     }
 
     private String assignments(ChangeNode change) {
-        List<String> names = columnNames(change);
-        if (names.isEmpty()) {
-            names = List.of("unknown_column");
+        List<String> assignments = new ArrayList<>();
+        collectAssignments(change, assignments);
+        return assignments.isEmpty() ? "unknown_column = ?" : String.join(", ", assignments);
+    }
+
+    /**
+     * {@code name = ?} for a literal value, {@code name = expression} for a computed one, so that an update that
+     * copies a column ({@code valueComputed="voided"}) is known as the copy the same SQL would be.
+     */
+    private void collectAssignments(ChangeNode change, List<String> assignments) {
+        for (ChangeNode child : change.children()) {
+            if (child.name().equals("column")) {
+                String name = child.attributes().getOrDefault("name", child.text());
+                if (name != null && !name.isBlank()) {
+                    assignments.add(synthetic.name(name) + " = " + computedValue(child).orElse("?"));
+                }
+            } else if (child.name().equals("columns")) {
+                collectAssignments(child, assignments);
+            }
         }
-        return String.join(", ", names.stream().map(name -> name + " = ?").toList());
+    }
+
+    /**
+     * The SQL expression Liquibase writes for a column's value: its {@code valueComputed}, or a
+     * {@code valueNumeric} that is not a number, which Liquibase also writes as it stands.
+     */
+    private Optional<String> computedValue(ChangeNode column) {
+        Optional<String> computed = column.value("valueComputed").map(String::strip).filter(v -> !v.isEmpty());
+        if (computed.isPresent()) {
+            return computed.map(synthetic::substitute);
+        }
+        return column.value("valueNumeric").map(String::strip)
+                .filter(v -> !v.isEmpty() && !v.equalsIgnoreCase("null") && !NUMBER.matcher(v).matches())
+                .map(synthetic::substitute);
+    }
+
+    /** {@code ALTER COLUMN c TYPE t} for each column a {@code modifyColumn} redefines. */
+    private List<String> modifiedColumns(ChangeNode change) {
+        List<String> columns = new ArrayList<>();
+        for (ChangeNode column : UncheckedChanges.columnsOf(change)) {
+            columns.add("ALTER COLUMN " + synthetic.name(column.attributes().get("name")) + " TYPE "
+                    + synthetic.substitute(column.attributes().get("type")));
+        }
+        return columns;
     }
 
     private List<String> droppedColumns(ChangeNode change) {

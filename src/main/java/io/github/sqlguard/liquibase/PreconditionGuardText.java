@@ -10,7 +10,9 @@ import java.util.regex.Pattern;
  * The emptiness a changeset's {@code preConditions} require before it runs, written as the condition
  * {@code IF NOT EXISTS (SELECT 1 FROM t)} for the guard check to read: {@code <tableIsEmpty tableName="t"/>},
  * {@code <rowCount tableName="t" expectedRows="0"/>} and
- * {@code <sqlCheck expectedResult="0">SELECT COUNT(*) FROM t</sqlCheck>}, at the top level of a
+ * {@code <sqlCheck expectedResult="0">SELECT COUNT(*) FROM t</sqlCheck>}, and the emptiness of a column,
+ * {@code <sqlCheck expectedResult="0">SELECT COUNT(*) FROM t WHERE c IS NOT NULL</sqlCheck>} written
+ * {@code IF NOT EXISTS (SELECT 1 FROM t WHERE c IS NOT NULL)}, at the top level of a
  * {@code preConditions} whose {@code onFail} stops the changeset (HALT, the default, MARK_RAN, CONTINUE), or
  * under an {@code and} there, which holds only when each of its conditions does.
  * {@code onFail="WARN"} lets the changeset run anyway, and conditions under {@code or} or {@code not} do not
@@ -20,6 +22,10 @@ final class PreconditionGuardText {
 
     private static final Pattern COUNT = Pattern.compile(
             "(?is)\\s*SELECT\\s+COUNT\\s*\\(\\s*(?:\\*|1)\\s*\\)\\s+FROM\\s+([\\w$#.\"`\\[\\]]+)\\s*;?\\s*");
+    /** {@code SELECT COUNT(*) FROM t WHERE c IS NOT NULL}: how many rows hold a value in {@code c}. */
+    private static final Pattern COUNT_VALUES = Pattern.compile(
+            "(?is)\\s*SELECT\\s+COUNT\\s*\\(\\s*(?:\\*|1)\\s*\\)\\s+FROM\\s+([\\w$#.\"`\\[\\]]+)\\s+WHERE\\s+"
+                    + "([\\w$#\"`\\[\\]]+)\\s+IS\\s+NOT\\s+NULL\\s*;?\\s*");
 
     private PreconditionGuardText() {
     }
@@ -29,8 +35,15 @@ final class PreconditionGuardText {
      * (XML {@code <sqlCheck>}, formatted SQL {@code --precondition-sql-check}); empty for any other query.
      */
     static List<String> ofCountQuery(String query, SyntheticStatements synthetic) {
-        Matcher matcher = COUNT.matcher(synthetic.substitute(query));
-        return matcher.matches() ? List.of(condition(matcher.group(1))) : List.of();
+        String text = synthetic.substitute(query);
+        Matcher matcher = COUNT.matcher(text);
+        if (matcher.matches()) {
+            return List.of(condition(matcher.group(1)));
+        }
+        // A column no row gives a value loses nothing when it is dropped.
+        Matcher values = COUNT_VALUES.matcher(text);
+        return values.matches() ? List.of("IF NOT EXISTS (SELECT 1 FROM " + values.group(1) + " WHERE "
+                + values.group(2) + " IS NOT NULL)") : List.of();
     }
 
     private static String condition(String table) {

@@ -7,8 +7,9 @@ import java.util.Optional;
 /**
  * The DDL of the change types that shape the schema without destroying data ({@code createTable},
  * {@code addColumn}, {@code addForeignKeyConstraint}, {@code dropForeignKeyConstraint}, {@code addPrimaryKey},
- * {@code addNotNullConstraint}, {@code dropNotNullConstraint}), so the schema replay learns from a changelog
- * what it learns from SQL. Rules never see these statements: they are emitted as containers.
+ * {@code addNotNullConstraint}, {@code dropNotNullConstraint}, and the table an {@code addLookupTable} creates),
+ * so the schema replay learns from a changelog what it learns from SQL. Rules never see these statements: they
+ * are emitted as containers.
  */
 final class SchemaChangeText {
 
@@ -42,8 +43,21 @@ final class SchemaChangeText {
                     + synthetic.name(change.attributes().get("columnName")) + " SET NOT NULL";
             case "dropNotNullConstraint" -> "ALTER TABLE " + table + " ALTER COLUMN "
                     + synthetic.name(change.attributes().get("columnName")) + " DROP NOT NULL";
+            // The new table holds only the distinct values it copied, so a later drop in the changeset loses
+            // nothing the existing table does not still have.
+            case "addLookupTable" -> "CREATE TABLE " + lookupTable(change) + " ("
+                    + synthetic.name(change.attributes().get("newColumnName")) + " "
+                    + synthetic.substitute(change.attributes().getOrDefault("newColumnDataType", "unknown_type"))
+                    + ")";
             default -> null;
         });
+    }
+
+    /** An {@code addLookupTable} names the schema of its new table in {@code newTableSchemaName}. */
+    private String lookupTable(ChangeNode change) {
+        String table = synthetic.name(change.attributes().get("newTableName"));
+        String schema = change.attributes().get("newTableSchemaName");
+        return schema == null || schema.isBlank() ? table : synthetic.name(schema) + "." + table;
     }
 
     private static String action(String event, String written, boolean cascade) {

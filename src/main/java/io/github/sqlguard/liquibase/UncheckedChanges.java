@@ -1,5 +1,7 @@
 package io.github.sqlguard.liquibase;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -39,7 +41,7 @@ final class UncheckedChanges {
     /** Why {@code change} was not checked, as the start of a message; empty for a change sqlguard understands. */
     static Optional<String> reason(ChangeNode change) {
         String name = change.name();
-        if (TRANSLATED.contains(name) || HARMLESS.contains(name)) {
+        if (TRANSLATED.contains(name) || HARMLESS.contains(name) || typedModifyColumn(change)) {
             return Optional.empty();
         }
         return Optional.of(switch (name) {
@@ -49,6 +51,9 @@ final class UncheckedChanges {
                     + change.attributes().getOrDefault("executable", "(no executable)")
                     + " runs a program outside the database connection" + arguments(change)
                     + ", so what it does to the data was not checked";
+            case "modifyColumn" -> "modifyColumn on " + change.attributes().getOrDefault("tableName", "(no table)")
+                    + " leaves the type of a column out, so sqlguard cannot tell what it redefines and did not check"
+                    + " it";
             // YAML and JSON: a list item that is no mapping ("- dropTable" without its attributes) has no change name.
             case "item" -> (change.text() == null || change.text().isBlank() ? "a list item"
                     : "'" + change.text().strip() + "'") + " stands in the list of changes without attributes ("
@@ -57,6 +62,37 @@ final class UncheckedChanges {
             default -> "'" + name + "' is not a standard Liquibase change (an extension's, or a misspelt one), so "
                     + "sqlguard cannot tell what it runs and did not check it";
         });
+    }
+
+    /**
+     * A {@code modifyColumn} (Liquibase 1.x, and the liquibase-modify-column extension since) that gives each of its
+     * columns a name and a type: it redefines their types as {@code modifyDataType} does, so it is checked as that.
+     * One that leaves a type out is reported, as what it would run is not known.
+     */
+    static boolean typedModifyColumn(ChangeNode change) {
+        if (!change.name().equals("modifyColumn")) {
+            return false;
+        }
+        List<ChangeNode> columns = columnsOf(change);
+        return !columns.isEmpty() && columns.stream().allMatch(column -> !blank(column.attributes().get("name"))
+                && !blank(column.attributes().get("type")));
+    }
+
+    /** The nested {@code <column>} elements, also under a YAML {@code columns:} list. */
+    static List<ChangeNode> columnsOf(ChangeNode change) {
+        List<ChangeNode> columns = new ArrayList<>();
+        for (ChangeNode child : change.children()) {
+            if (child.name().equals("column")) {
+                columns.add(child);
+            } else if (child.name().equals("columns")) {
+                columns.addAll(columnsOf(child));
+            }
+        }
+        return columns;
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
     }
 
     private static String arguments(ChangeNode change) {

@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import java.util.regex.Pattern;
 
 /**
@@ -42,6 +43,9 @@ public final class LossGuards {
     private static final Pattern NOT_EXISTS = Pattern.compile("(?is)\\bIF\\s+NOT\\s+EXISTS\\s*\\(\\s*SELECT\\s+"
             + "(?:TOP\\s*\\(?\\s*1\\s*\\)?\\s+)?(?:1|\\*|[\\w.\"`\\[\\]]+)\\s+FROM\\s+" + NAME
             + "\\s*\\)\\s*(?:THEN|BEGIN)?\\s*$");
+    /** A Liquibase precondition that no row holds a value in a column, as {@code PreconditionGuardText} writes it. */
+    private static final Pattern NO_VALUES = Pattern.compile("(?is)\\bIF\\s+NOT\\s+EXISTS\\s*\\(\\s*SELECT\\s+1\\s+"
+            + "FROM\\s+" + NAME + "\\s+WHERE\\s+(?<column>[\\w$#\"`\\[\\]]+)\\s+IS\\s+NOT\\s+NULL\\s*\\)\\s*$");
     private static final Pattern COUNT_ZERO = Pattern.compile("(?is)\\bIF\\s*\\(\\s*SELECT\\s+COUNT\\s*\\(\\s*"
             + "(?:\\*|1)\\s*\\)\\s+FROM\\s+" + NAME + "\\s*\\)\\s*=\\s*0\\s*(?:THEN|BEGIN)?\\s*$");
     /** PL/pgSQL: {@code SELECT count(*) INTO n FROM t;} then {@code IF n = 0 THEN}, or a RAISE EXCEPTION unless 0. */
@@ -57,6 +61,8 @@ public final class LossGuards {
     /** Tables whose rows were copied without some of their columns: what the copy left out. */
     private final Map<String, String> incompleteCopies = new HashMap<>();
     private final Set<String> emptyTables = new HashSet<>();
+    /** Columns a changeset precondition requires to hold no value, by table. */
+    private final Map<String, Set<String>> emptyColumns = new HashMap<>();
     private final Map<String, Set<String>> addedColumns = new HashMap<>();
     private final Map<String, Set<String>> unwrittenColumns = new HashMap<>();
     private final Map<String, Map<String, ColumnCopy>> copiedColumns = new HashMap<>();
@@ -112,17 +118,23 @@ public final class LossGuards {
                 .forEach(scratch::add);
         List<String> copied = dropped.stream()
                 .filter(c -> !added.contains(SchemaNames.key(c)) && copies.containsKey(SchemaNames.key(c))).toList();
-        if (scratch.isEmpty() && copied.isEmpty()) {
+        Set<String> valueless = emptyColumns.getOrDefault(table, Set.of());
+        List<String> empty = dropped.stream().filter(c -> !added.contains(SchemaNames.key(c))
+                && !copies.containsKey(SchemaNames.key(c)) && valueless.contains(SchemaNames.key(c))).toList();
+        if (scratch.isEmpty() && copied.isEmpty() && empty.isEmpty()) {
             return Optional.empty();
         }
         // Guards only the findings about these columns; one about another column dropped alongside stays.
         Map<String, String> notes = new LinkedHashMap<>();
         scratch.forEach(c -> notes.put(SchemaNames.key(c), "column " + c + " was added earlier in this " + unit));
         copied.forEach(c -> notes.put(SchemaNames.key(c), copies.get(SchemaNames.key(c)).description()));
+        empty.forEach(c -> notes.put(SchemaNames.key(c), "runs only when no row of " + table + " has a value in "
+                + c + " (changeset precondition)"));
         String description = scratch.isEmpty() ? String.join("; ", notes.values())
                 : (scratch.size() == 1 ? "column " : "columns ") + String.join(", ", scratch)
                         + (scratch.size() == 1 ? " was" : " were") + " added earlier in this " + unit
-                        + copied.stream().map(c -> "; " + notes.get(SchemaNames.key(c))).collect(Collectors.joining());
+                        + Stream.concat(copied.stream(), empty.stream()).map(c -> "; " + notes.get(SchemaNames.key(c)))
+                                .collect(Collectors.joining());
         return Optional.of(new Guard(Guard.Kind.SCRATCH_COLUMN, description, notes));
     }
 
@@ -157,6 +169,11 @@ public final class LossGuards {
             Matcher precondition = NOT_EXISTS.matcher(statement.sql());
             if (precondition.matches()) {
                 emptyTables.add(SchemaNames.key(precondition.group("table")));
+            }
+            Matcher noValues = NO_VALUES.matcher(statement.sql());
+            if (noValues.matches()) {
+                emptyColumns.computeIfAbsent(SchemaNames.key(noValues.group("table")), k -> new HashSet<>())
+                        .add(SchemaNames.key(noValues.group("column")));
             }
             // A Liquibase addColumn arrives as its DDL for the replay only; the columns it adds are still new.
             if (statement.context().runsWithMigration()) {
@@ -237,6 +254,7 @@ public final class LossGuards {
             // An UPDATE of a join or a table list: which columns it wrote is not known
             unwrittenColumns.clear();
             copiedColumns.clear();
+            emptyColumns.clear();
             return;
         }
         Optional<String> rowsAdded = ColumnWrites.rowsAddedTo(tokens);
@@ -289,6 +307,7 @@ public final class LossGuards {
         String table = SchemaNames.key(update.table());
         Set<String> assigned = new HashSet<>(update.assigned().stream().map(SchemaNames::key).toList());
         unwrittenColumns.getOrDefault(table, new HashSet<>()).removeAll(assigned);
+        emptyColumns.getOrDefault(table, new HashSet<>()).removeAll(assigned);
         Map<String, ColumnCopy> copies = copiedColumns.computeIfAbsent(table, k -> new HashMap<>());
         copies.values().removeIf(copy -> assigned.contains(copy.target()));
         if (update.everyRow()) {
@@ -303,6 +322,7 @@ public final class LossGuards {
 
     private void forget(String table) {
         unwrittenColumns.remove(table);
+        emptyColumns.remove(table);
         copiedColumns.remove(table);
     }
 
