@@ -106,7 +106,7 @@ final class DynamicSql {
         int close = closingParenthesis(tokens, at + 3);
         List<List<Token>> arguments = arguments(tokens.subList(at + 4, close < 0 ? tokens.size() : close));
         if (member.equals("DBMS_SCHEDULER.CREATE_JOB") || member.equals("DBMS_JOB.SUBMIT")) {
-            return schedulerJob(member, arguments);
+            return OracleSchedulerJobs.action(member, arguments);
         }
         int position = switch (member) {
             case "DBMS_UTILITY.EXEC_DDL_STATEMENT" -> 0;
@@ -123,50 +123,6 @@ final class DynamicSql {
         int named = argument.size() > 2 && argument.get(1).isSymbol("=>") ? 2
                 : argument.size() > 3 && argument.get(1).isSymbol("=") && argument.get(2).isSymbol(">") ? 3 : 0;
         return expression(argument.subList(named, argument.size()), "dynamic SQL");
-    }
-
-    /**
-     * Oracle's {@code DBMS_SCHEDULER.CREATE_JOB(job_name, job_type, job_action, ..)} with the job type
-     * {@code 'PLSQL_BLOCK'} or {@code 'STORED_PROCEDURE'}, and the older {@code DBMS_JOB.SUBMIT(job, what, ..)},
-     * make the database run their text (a block, or the procedure it names) on the job's schedule once the
-     * migration commits, without anybody calling it: it is read like code the migration runs, as a pg_cron job
-     * is. The arguments may be named ({@code job_action => '..'}). Null for a job that runs no SQL (an
-     * executable, a program of the scheduler).
-     */
-    private static Source schedulerJob(String member, List<List<Token>> arguments) {
-        boolean submit = member.equals("DBMS_JOB.SUBMIT");
-        List<Token> action = argument(arguments, submit ? "what" : "job_action", submit ? 1 : 2);
-        if (action == null) {
-            return null;
-        }
-        if (!submit) {
-            List<Token> type = argument(arguments, "job_type", 1);
-            String written = type != null && type.size() == 1 && type.get(0).type() == TokenType.STRING
-                    ? type.get(0).stringValue().toUpperCase(Locale.ROOT) : "";
-            if (!written.equals("PLSQL_BLOCK") && !written.equals("STORED_PROCEDURE")) {
-                return null;
-            }
-        }
-        return expression(action, "scheduler job, which runs it on its schedule");
-    }
-
-    /**
-     * The argument called {@code name} when the call names its arguments ({@code name => value}), else the one at
-     * {@code position}; null when there is none.
-     */
-    private static List<Token> argument(List<List<Token>> arguments, String name, int position) {
-        List<Token> positional = null;
-        for (int i = 0; i < arguments.size(); i++) {
-            List<Token> argument = arguments.get(i);
-            boolean named = argument.size() > 2 && argument.get(1).isSymbol("=>");
-            if (named && argument.get(0).isWord(name)) {
-                return argument.subList(2, argument.size());
-            }
-            if (!named && i == position) {
-                positional = argument;
-            }
-        }
-        return positional;
     }
 
     /**
@@ -276,7 +232,7 @@ final class DynamicSql {
      * ({@code 'DROP TABLE ' || v_name}) are still read, each other part standing in as a word, so what is known
      * (a table is dropped) is checked besides the diagnostic for what is not.
      */
-    private static Source expression(List<Token> expression, String label) {
+    static Source expression(List<Token> expression, String label) {
         List<Token> parts = literalParts(expression);
         if (!parts.isEmpty()) {
             return new Source(parts, null, label);
