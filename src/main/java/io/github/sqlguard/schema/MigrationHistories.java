@@ -4,17 +4,13 @@ import io.github.sqlguard.model.ContentHash;
 import io.github.sqlguard.source.FlywayVersion;
 import io.github.sqlguard.source.SourceClassification;
 import io.github.sqlguard.sql.Statement;
-import io.github.sqlguard.sql.Token;
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
@@ -47,8 +43,7 @@ public final class MigrationHistories implements EarlierRoutines {
     private final List<File> files = new ArrayList<>();
     private final List<Reversing> reversing = new ArrayList<>();
     /** The names of every routine the migrations create, and their lengths, to rule calls out quickly. */
-    private final Set<String> routineNames = new HashSet<>();
-    private final BitSet routineNameLengths = new BitSet();
+    private final RoutineWords routineWords = new RoutineWords();
     private final Map<StatementKey, Map<String, SchemaReplay>> replayOf = new HashMap<>();
     private final Set<String> replayedReversals = new HashSet<>();
     private final Map<String, String> historyBefore = new HashMap<>();
@@ -118,10 +113,7 @@ public final class MigrationHistories implements EarlierRoutines {
         }
         runAll.accept(byHistory.values().stream().map(replay -> (Runnable) replay::run).toList());
         for (HistoryReplay replayed : byHistory.values()) {
-            replayed.replays.forEach(replay -> replay.routineNames().forEach(name -> {
-                routineNames.add(name);
-                routineNameLengths.set(name.length());
-            }));
+            replayed.replays.forEach(replay -> routineWords.addAll(replay.routineWords()));
             replayed.replayOf.forEach((key, into) -> addReplays(replayOf, key, into));
             replayed.historyBefore.forEach(entry -> historyBefore.merge(entry.getKey(), entry.getValue(), String::concat));
             replayedReversals.addAll(replayed.replayedReversals);
@@ -309,17 +301,7 @@ public final class MigrationHistories implements EarlierRoutines {
 
     @Override
     public boolean mayCall(Statement statement) {
-        if (routineNames.isEmpty()) {
-            return false;
-        }
-        for (Token token : statement.tokens()) {
-            String text = SchemaReplay.routineWord(token);
-            if (text != null && routineNameLengths.get(text.length())
-                    && routineNames.contains(text.toLowerCase(Locale.ROOT))) {
-                return true;
-            }
-        }
-        return false;
+        return routineWords.anyNamedIn(statement);
     }
 
     /**

@@ -4,15 +4,12 @@ import io.github.sqlguard.analysis.RoutineNames;
 import io.github.sqlguard.sql.Statement;
 import io.github.sqlguard.sql.StatementContext;
 import io.github.sqlguard.sql.Token;
-import io.github.sqlguard.sql.TokenType;
 import java.util.ArrayList;
 import java.util.ArrayDeque;
-import java.util.BitSet;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -42,9 +39,8 @@ public final class SchemaReplay {
     private final List<CreatedRoutine> routines;
     /** The routines whose body statements follow: one, or the members of a package body. */
     private List<DefinedRoutine> openRoutines = List.of();
-    /** The names of the routines created so far, their lengths, and those that a later statement names. */
-    private final Set<String> routineNames = new HashSet<>();
-    private final BitSet routineNameLengths = new BitSet();
+    /** The names of the routines created so far, and those that a later statement names. */
+    private final RoutineWords routineWords = new RoutineWords();
     private final Set<String> namedRoutines = new HashSet<>();
     /** True while the statements of a Flyway repeatable migration are applied. */
     private boolean applyingRepeatable;
@@ -130,8 +126,7 @@ public final class SchemaReplay {
                         : List.of(new DefinedRoutine(definition.name(), statement));
                 for (DefinedRoutine routine : openRoutines) {
                     routines.add(new CreatedRoutine(position, routine, applyingRepeatable));
-                    routineNames.add(routine.word());
-                    routineNameLengths.set(routine.word().length());
+                    routineWords.add(routine.word());
                 }
                 return;
             }
@@ -142,48 +137,16 @@ public final class SchemaReplay {
                     break;
                 }
             }
-        } else if (!routineNames.isEmpty() && statement.context().runsWithMigration() && !statement.container()) {
-            noteNamedRoutines(statement);
+        } else if (!routineWords.isEmpty() && statement.context().runsWithMigration() && !statement.container()) {
+            // A call needs the name; a word that only looks like it keeps a body that is not needed, which costs
+            // nothing but memory.
+            routineWords.namedIn(statement, namedRoutines);
         }
-    }
-
-    /**
-     * Notes the routines a statement names: a call needs the name, and a word that only looks like it keeps a
-     * body that is not needed, which costs nothing but memory. Far cheaper than reading the calls themselves,
-     * for every statement of every migration.
-     */
-    private void noteNamedRoutines(Statement statement) {
-        addNamesIn(statement, namedRoutines);
-    }
-
-    /** Adds to {@code names} those of the routines this replay met that {@code statement} has among its words. */
-    private void addNamesIn(Statement statement, Set<String> names) {
-        for (Token token : statement.tokens()) {
-            String text = routineWord(token);
-            if (text != null && routineNameLengths.get(text.length())) {
-                String name = text.toLowerCase(Locale.ROOT);
-                if (routineNames.contains(name)) {
-                    names.add(name);
-                }
-            }
-        }
-    }
-
-    /**
-     * The text of a word that may name a routine, without the quotes of a quoted one (T-SQL {@code EXEC
-     * [dbo].[purge]}, as scripting tools write every name), or null for any other token.
-     */
-    static String routineWord(Token token) {
-        if (token.type() == TokenType.WORD) {
-            return token.text();
-        }
-        String text = token.text();
-        return token.type() == TokenType.QUOTED_NAME && text.length() > 2 ? text.substring(1, text.length() - 1) : null;
     }
 
     /** The names of the routines this replay met. */
-    Set<String> routineNames() {
-        return routineNames;
+    RoutineWords routineWords() {
+        return routineWords;
     }
 
     /**
@@ -201,7 +164,7 @@ public final class SchemaReplay {
         while (!toRead.isEmpty()) {
             Set<String> called = new HashSet<>();
             for (DefinedRoutine routine : byName.getOrDefault(toRead.poll(), List.of())) {
-                routine.body().forEach(inner -> addNamesIn(inner, called));
+                routine.body().forEach(inner -> routineWords.namedIn(inner, called));
             }
             called.stream().filter(kept::add).forEach(toRead::add);
         }
