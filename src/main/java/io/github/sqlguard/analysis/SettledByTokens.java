@@ -121,15 +121,6 @@ final class SettledByTokens {
      * True when the statement names its one target and no other table at its own level: {@code DELETE FROM t}
      * or {@code UPDATE t SET ..} with no JOIN, USING, second FROM or table list.
      */
-    /** Past T-SQL's {@code TOP (n) [PERCENT]} at {@code at}, which limits how many rows, not which. */
-    private static int afterTop(StatementTokens structure, int at) {
-        if (!structure.isWord(at, "TOP") || !structure.isSymbol(at + 1, "(")) {
-            return at;
-        }
-        int close = structure.closingParen(at + 1);
-        return close >= structure.size() ? at : structure.skipWords(close + 1, "PERCENT");
-    }
-
     private static boolean joinsNothing(StatementTokens structure, int main) {
         int size = structure.size();
         if (structure.indexOfTopLevelWord(main, size, JOINING_WORDS) >= 0) {
@@ -139,7 +130,7 @@ final class SettledByTokens {
         int end = targetsEnd < 0 ? size : targetsEnd;
         if (structure.isWord(main, "DELETE")) {
             int from = structure.indexOfTopLevelWord(main + 1, end, "FROM");
-            int beforeFrom = afterTop(structure, structure.skipWords(main + 1, "LOW_PRIORITY", "QUICK", "IGNORE"));
+            int beforeFrom = structure.skipTop(structure.skipWords(main + 1, "LOW_PRIORITY", "QUICK", "IGNORE"));
             if (structure.isSymbol(beforeFrom, "*")) {
                 beforeFrom++; // Exasol: DELETE * FROM t
             }

@@ -158,6 +158,18 @@ public final class StatementTokens {
     }
 
     /** The index after the optional words {@code words} that follow {@code from}, in any order. */
+    /**
+     * Past T-SQL's {@code TOP (n) [PERCENT]} (or {@code TOP n}) at {@code i}, which limits how many rows, not which;
+     * {@code i} itself when no TOP stands there.
+     */
+    public int skipTop(int i) {
+        if (!isWord(i, "TOP")) {
+            return i;
+        }
+        int next = isSymbol(i + 1, "(") ? Math.min(closingParen(i + 1) + 1, size()) : i + 2;
+        return skipWords(next, "PERCENT");
+    }
+
     public int skipWords(int from, String... words) {
         int i = from;
         while (isWord(i, words)) {

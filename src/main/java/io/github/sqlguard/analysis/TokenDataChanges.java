@@ -97,7 +97,7 @@ final class TokenDataChanges {
     }
 
     private void delete(int start, int end) {
-        int i = skipTop(tokens.skipWords(start + 1, "LOW_PRIORITY", "QUICK", "IGNORE"));
+        int i = tokens.skipTop(tokens.skipWords(start + 1, "LOW_PRIORITY", "QUICK", "IGNORE"));
         if (tokens.isSymbol(i, "*") && tokens.isWord(i + 1, "FROM")) {
             i++; // Exasol: DELETE * FROM t
         }
@@ -172,8 +172,8 @@ final class TokenDataChanges {
         if (set < 0) {
             return; // T-SQL UPDATE STATISTICS and the like change no rows
         }
-        int i = tokens.skipWords(skipTop(skipConflictClause(tokens.skipWords(start + 1, "LOW_PRIORITY", "IGNORE"))),
-                "ONLY");
+        int afterModifiers = skipConflictClause(tokens.skipWords(start + 1, "LOW_PRIORITY", "IGNORE"));
+        int i = tokens.skipWords(tokens.skipTop(afterModifiers), "ONLY");
         if (tokens.isSymbol(i, "(") && tokens.isWord(i + 1, "SELECT", "WITH")) {
             changeInlineView("UPDATE", start, i, end);
             return;
@@ -249,15 +249,6 @@ final class TokenDataChanges {
     private int skipConflictClause(int i) {
         return tokens.isWord(i, "OR") && tokens.isWord(i + 1, "ROLLBACK", "ABORT", "REPLACE", "FAIL", "IGNORE")
                 ? i + 2 : i;
-    }
-
-    /** Skips T-SQL {@code TOP (n) [PERCENT]} or {@code TOP n}. */
-    private int skipTop(int i) {
-        if (!tokens.isWord(i, "TOP")) {
-            return i;
-        }
-        int next = tokens.isSymbol(i + 1, "(") ? tokens.closingParen(i + 1) + 1 : i + 2;
-        return tokens.skipWords(next, "PERCENT");
     }
 
     /**

@@ -28,7 +28,7 @@ final class TokenMergeChanges {
 
     private List<DataChange> changes(int start) {
         List<DataChange> found = new ArrayList<>();
-        int i = tokens.skipWords(skipTop(start + 1), "INTO");
+        int i = tokens.skipWords(tokens.skipTop(start + 1), "INTO");
         ObjectNames.NameAt target = tokens.nameAt(i);
         List<String> tables = target == null ? List.of() : List.of(target.text());
         List<Integer> clauses = clauseStarts(i);
@@ -154,14 +154,5 @@ final class TokenMergeChanges {
             last = i;
         }
         return last;
-    }
-
-    /** Skips T-SQL {@code TOP (n) [PERCENT]}. */
-    private int skipTop(int i) {
-        if (!tokens.isWord(i, "TOP")) {
-            return i;
-        }
-        int next = tokens.isSymbol(i + 1, "(") ? tokens.closingParen(i + 1) + 1 : i + 2;
-        return tokens.skipWords(next, "PERCENT");
     }
 }
