@@ -358,7 +358,7 @@ final class DynamicSql {
     }
 
     /** The index of the {@code )} closing the {@code (} at {@code open}, or -1. */
-    private static int closingParenthesis(List<Token> tokens, int open) {
+    static int closingParenthesis(List<Token> tokens, int open) {
         int depth = 0;
         for (int i = open; i < tokens.size(); i++) {
             Token token = tokens.get(i);

@@ -29,7 +29,7 @@ final class FormatCall {
                 || !expression.get(expression.size() - 1).isSymbol(")")) {
             return null;
         }
-        if (closingParenthesis(expression, at + 1) != expression.size() - 1) {
+        if (DynamicSql.closingParenthesis(expression, at + 1) != expression.size() - 1) {
             return null; // format(..) || ' WHERE ..': more text follows the call, built at run time
         }
         Token format = expression.get(at + 2);
@@ -51,19 +51,6 @@ final class FormatCall {
             return null;
         }
         return cutAtSlots(format, open, close, standIns);
-    }
-
-    /** The index of the {@code )} that closes the {@code (} at {@code open}, or -1. */
-    private static int closingParenthesis(List<Token> tokens, int open) {
-        int depth = 0;
-        for (int i = open; i < tokens.size(); i++) {
-            if (tokens.get(i).isSymbol("(")) {
-                depth++;
-            } else if (tokens.get(i).isSymbol(")") && --depth == 0) {
-                return i;
-            }
-        }
-        return -1;
     }
 
     /** The format string's text between {@code from} and {@code to}, cut at each slot into literals and stand-ins. */
