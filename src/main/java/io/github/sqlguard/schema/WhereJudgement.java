@@ -109,9 +109,9 @@ public final class WhereJudgement {
             return Optional.empty();
         }
         SchemaNames.Read selectList = SchemaNames.name(select, 1);
-        String selected = selectList != null && selectList.next() == from ? lastPart(selectList.text()) : null;
+        String selected = selectList != null && selectList.next() == from ? selectList.text() : null;
         return unfilteredTable(select.subList(from + 1, select.size())).filter(table -> filtersNothing(table.rest()))
-                .map(table -> new RelatedRow(table.table(), false, lastPart(column.text()), selected));
+                .map(table -> new RelatedRow(table.table(), false, column.text(), selected));
     }
 
     /**
@@ -119,8 +119,9 @@ public final class WhereJudgement {
      *
      * @param table the table as written
      * @param uncorrelated true when the condition names no column of the target: any row of the table will do
-     * @param column the target's column the condition ties to that table, or null when not one column
-     * @param relatedColumn the related table's column it is tied to, or null when not one column
+     * @param column the target's column the condition ties to that table, as written (maybe qualified), or null
+     *     when not one column
+     * @param relatedColumn the related table's column it is tied to, as written, or null when not one column
      */
     public record RelatedRow(String table, boolean uncorrelated, String column, String relatedColumn) {
 
@@ -134,10 +135,6 @@ public final class WhereJudgement {
                     && schema.refersToKey(table, relatedColumn, target, column)
                     && !schema.refersToKey(target, column, table, relatedColumn);
         }
-    }
-
-    private static String lastPart(String name) {
-        return SchemaNames.unquoted(name.substring(name.lastIndexOf('.') + 1));
     }
 
     /** Nothing after the table, or a WHERE that holds for every row ({@code WHERE true}). */
@@ -199,10 +196,10 @@ public final class WhereJudgement {
         String inner = table.get().alias();
         String outerAlias = where.alias();
         if (qualifier(left.text()).equals(inner) && qualifier(right.text()).equals(outerAlias)) {
-            return Optional.of(new RelatedRow(table.get().table(), false, lastPart(right.text()), lastPart(left.text())));
+            return Optional.of(new RelatedRow(table.get().table(), false, right.text(), left.text()));
         }
         if (qualifier(right.text()).equals(inner) && qualifier(left.text()).equals(outerAlias)) {
-            return Optional.of(new RelatedRow(table.get().table(), false, lastPart(left.text()), lastPart(right.text())));
+            return Optional.of(new RelatedRow(table.get().table(), false, left.text(), right.text()));
         }
         return Optional.empty();
     }
