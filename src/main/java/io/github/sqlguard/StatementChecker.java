@@ -112,7 +112,9 @@ final class StatementChecker {
                     || model.rowChanges().stream().anyMatch(change -> change.scratch())) {
                 scratchStatements.add(statement.start());
             }
-            LossGuards scopeGuards = guards.computeIfAbsent(guardScope(statement.context()), s -> new LossGuards());
+            // A guard the script sets up (an emptiness check, a copy of the rows) holds within one run of the
+            // database tool: a Flyway script, one Liquibase changeset, one rollback.
+            LossGuards scopeGuards = guards.computeIfAbsent(statement.context().runScope(), LossGuards::new);
             int at = index;
             Optional<Guard> guard = scopeGuards.guardOf(statement).or(() -> RecreatedName.guardOf(models, at));
             SchemaFacts facts = schema.apply(statement).judging(statement);
@@ -273,14 +275,6 @@ final class StatementChecker {
                 }
             }
         }
-    }
-
-    /**
-     * A guard the script sets up (an emptiness check, a copy of the rows) holds within one run of the database
-     * tool: a Flyway script, one Liquibase changeset, one rollback.
-     */
-    private static String guardScope(StatementContext context) {
-        return context.runScope();
     }
 
     /** The line of the statement's text where {@code at} stands, for the finding's excerpt. */

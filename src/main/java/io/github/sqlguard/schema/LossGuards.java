@@ -57,7 +57,7 @@ public final class LossGuards {
 
     private final Map<String, String> copiedTables = new HashMap<>();
     /** What the guards' notes call the statements before this one: a Liquibase changeset or a script. */
-    private String unit = "script";
+    private final String unit;
     /** Tables whose rows were copied without some of their columns: what the copy left out. */
     private final Map<String, String> incompleteCopies = new HashMap<>();
     private final Set<String> emptyTables = new HashSet<>();
@@ -68,9 +68,16 @@ public final class LossGuards {
     private final Map<String, Map<String, ColumnCopy>> copiedColumns = new HashMap<>();
     private Statement lastContainer;
 
+    /**
+     * The guards of one run scope ({@link io.github.sqlguard.sql.StatementContext#runScope}): a Liquibase
+     * changeset's, whose notes say "this changeset", or a script's.
+     */
+    public LossGuards(String runScope) {
+        this.unit = runScope.startsWith("changeset ") ? "changeset" : "script";
+    }
+
     /** The guard of {@code statement}, when the script gives it one. */
     public Optional<Guard> guardOf(Statement statement) {
-        unit = statement.context().label().startsWith("changeset ") ? "changeset" : "script";
         List<Token> tokens = statement.tokens();
         if (statement.container() || tokens.isEmpty()) {
             return Optional.empty();
