@@ -102,8 +102,8 @@ public class CheckMojo extends AbstractSqlguardMojo {
      */
     private Optional<String> missingConfiguredBaseline(LintConfig config) {
         Path baseline = config.baselineFile();
-        if (baseline == null || Files.exists(baseline) || !hasProject() || baseline.toAbsolutePath().normalize()
-                .equals(project.getBasedir().toPath().resolve(Baseline.DEFAULT_FILE_NAME).toAbsolutePath().normalize())) {
+        if (baseline == null || Files.exists(baseline) || !hasProject()
+                || baseline.toAbsolutePath().normalize().equals(baseDir().resolve(Baseline.DEFAULT_FILE_NAME))) {
             return Optional.empty();
         }
         return Optional.of("sqlguard: the baseline file " + baseline + " (baselineFile) does not exist, so no finding"
