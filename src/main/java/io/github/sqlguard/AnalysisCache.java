@@ -19,6 +19,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
@@ -74,11 +76,67 @@ final class AnalysisCache {
      */
     static AnalysisCache open(Path file, LintConfig config, List<SourcePath> scannedFiles) {
         String fingerprint = AnalysisFingerprint.of(config);
-        Optional<AnalysisCacheFile.Contents> contents = AnalysisCacheFile.read(file, fingerprint);
+        return new AnalysisCache(file, fingerprint, config, AnalysisCacheFile.read(file, fingerprint),
+                listingOf(scannedFiles));
+    }
+
+    /**
+     * Starts reading the cache in {@code file} on a thread of its own, for a run of {@code config}: a run with
+     * nothing changed spends most of its time reading the cache and walking the folders, which can go on at
+     * the same time.
+     */
+    static Reading readInBackground(Path file, LintConfig config) {
+        FutureTask<Reading.Read> task = new FutureTask<>(() -> {
+            String fingerprint = AnalysisFingerprint.of(config);
+            return new Reading.Read(fingerprint, AnalysisCacheFile.read(file, fingerprint));
+        });
+        Thread reader = new Thread(task, "sqlguard-cache-reader");
+        reader.setDaemon(true);
+        reader.start();
+        return new Reading(file, config, task);
+    }
+
+    /** A cache being read by {@link #readInBackground}. */
+    static final class Reading {
+
+        private record Read(String fingerprint, Optional<AnalysisCacheFile.Contents> contents) {
+        }
+
+        private final Path file;
+        private final LintConfig config;
+        private final FutureTask<Read> task;
+
+        private Reading(Path file, LintConfig config, FutureTask<Read> task) {
+            this.file = file;
+            this.config = config;
+            this.task = task;
+        }
+
+        /** The cache for a run over {@code scannedFiles}, once it is read; as {@link AnalysisCache#open}. */
+        AnalysisCache open(List<SourcePath> scannedFiles) {
+            try {
+                Read read = task.get();
+                return new AnalysisCache(file, read.fingerprint(), config, read.contents(), listingOf(scannedFiles));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while reading the analysis cache " + file, e);
+            } catch (ExecutionException e) {
+                // The reader turns every problem with the file into an empty cache: what is left is an Error or
+                // a bug, which must surface as it would have on this thread.
+                if (e.getCause() instanceof Error error) {
+                    throw error;
+                }
+                throw new IllegalStateException("reading the analysis cache " + file + " failed", e.getCause());
+            }
+        }
+    }
+
+    private static String listingOf(List<SourcePath> scannedFiles) {
         StringBuilder listing = new StringBuilder();
-        scannedFiles.forEach(source -> listing.append(source.relativePath()).append('\n'));
-        return new AnalysisCache(file, fingerprint, config, contents,
-                ContentHash.of(listing));
+        for (SourcePath source : scannedFiles) {
+            listing.append(source.relativePath()).append('\n');
+        }
+        return ContentHash.of(listing);
     }
 
     /**
@@ -159,6 +217,11 @@ final class AnalysisCache {
             }
         }
         return outcome;
+    }
+
+    /** Where the cache is kept. */
+    Path file() {
+        return file;
     }
 
     /** How many files' outcomes came from the cache in this run. */

@@ -6,7 +6,9 @@ import io.github.sqlguard.model.Location;
 import io.github.sqlguard.model.Severity;
 import java.io.BufferedOutputStream;
 import java.io.DataOutputStream;
+import java.io.FileInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -30,14 +32,21 @@ import java.util.zip.CheckedOutputStream;
 /**
  * The analysis cache on disk: a header (format name, format version, the {@link AnalysisFingerprint}, the
  * listing of the files the run scanned), the entries, and the CRC-32 of everything before it (a check against
- * damage, computed natively: a cache of tens of megabytes is read on every build). A file that is truncated, corrupt, of another format
- * version or made with other settings or code reads as empty: it is never trusted, only overwritten.
+ * damage, computed natively: a cache of tens of megabytes is read on every build). A file that is truncated,
+ * corrupt, of another format version or made with other settings or code reads as empty: it is never trusted,
+ * only overwritten.
+ *
+ * <p>Each distinct string is written once and later named by its number: paths, rule ids and hints repeat in
+ * every finding, and a run with nothing changed decodes the whole file in a JVM that has not warmed up.
  */
 final class AnalysisCacheFile {
 
     private static final byte[] MAGIC = "sqlguard analysis cache\n".getBytes(StandardCharsets.US_ASCII);
-    private static final int FORMAT_VERSION = 6;
+    private static final int FORMAT_VERSION = 7;
     private static final int CHECKSUM_BYTES = Long.BYTES;
+    private static final int NULL_STRING = -1;
+    /** Written strings are named by {@code -(number + 2)}: -1 is null. */
+    private static final int FIRST_STRING_NUMBER = 2;
 
     /**
      * A file's size and modification time when its content hash was taken: while both are unchanged, the hash
@@ -89,7 +98,10 @@ final class AnalysisCacheFile {
             if (!Files.isRegularFile(file)) {
                 return Optional.empty();
             }
-            bytes = Files.readAllBytes(file);
+            // Not Files.readAllBytes: it goes through a direct buffer as large as the file, zeroed first.
+            try (InputStream in = new FileInputStream(file.toFile())) {
+                bytes = in.readAllBytes();
+            }
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
@@ -128,11 +140,11 @@ final class AnalysisCacheFile {
         try {
             CRC32 checksum = new CRC32();
             try (OutputStream raw = new BufferedOutputStream(Files.newOutputStream(temporary), 1 << 16)) {
-                DataOutputStream out = new DataOutputStream(new CheckedOutputStream(raw, checksum));
+                Output out = new Output(new CheckedOutputStream(raw, checksum));
                 out.write(MAGIC);
                 out.writeInt(FORMAT_VERSION);
-                writeString(out, fingerprint);
-                writeString(out, scanListing);
+                out.writeString(fingerprint);
+                out.writeString(scanListing);
                 out.writeInt(entries.size());
                 for (Entry entry : entries) {
                     writeEntry(out, entry);
@@ -150,14 +162,14 @@ final class AnalysisCacheFile {
         }
     }
 
-    private static void writeEntry(DataOutputStream out, Entry entry) throws IOException {
-        writeString(out, entry.path());
-        writeString(out, entry.contentHash());
+    private static void writeEntry(Output out, Entry entry) throws IOException {
+        out.writeString(entry.path());
+        out.writeString(entry.contentHash());
         out.writeLong(entry.stamp().size());
         out.writeLong(entry.stamp().modifiedNanos());
         writeStrings(out, entry.dependencies());
         FileOutcome outcome = entry.outcome();
-        writeString(out, outcome.path());
+        out.writeString(outcome.path());
         out.writeInt(outcome.findings().size());
         for (Finding finding : outcome.findings()) {
             writeFinding(out, finding);
@@ -168,21 +180,21 @@ final class AnalysisCacheFile {
         out.writeInt(outcome.statementSql().size());
         for (Map.Entry<Location, String> sql : outcome.statementSql().entrySet()) {
             writeLocation(out, sql.getKey());
-            writeString(out, sql.getValue());
+            out.writeString(sql.getValue());
         }
         out.writeInt(outcome.reachedFiles().size());
         for (String reached : outcome.reachedFiles()) {
-            writeString(out, reached);
+            out.writeString(reached);
         }
         out.writeInt(outcome.statementsByFile().size());
         for (Map.Entry<String, Integer> count : outcome.statementsByFile().entrySet()) {
-            writeString(out, count.getKey());
+            out.writeString(count.getKey());
             out.writeInt(count.getValue());
         }
         out.writeInt(outcome.sourceLines().size());
         for (Map.Entry<Location, String> line : outcome.sourceLines().entrySet()) {
             writeLocation(out, line.getKey());
-            writeString(out, line.getValue());
+            out.writeString(line.getValue());
         }
     }
 
@@ -224,21 +236,21 @@ final class AnalysisCacheFile {
                 alreadyApplied, statementSql, reached, statementsByFile, sourceLines, 0)); // nothing was parsed this run
     }
 
-    private static void writeFinding(DataOutputStream out, Finding finding) throws IOException {
-        writeString(out, finding.ruleId());
-        writeString(out, finding.severity().name());
+    private static void writeFinding(Output out, Finding finding) throws IOException {
+        out.writeString(finding.ruleId());
+        out.writeString(finding.severity().name());
         writeLocation(out, finding.location());
-        writeString(out, finding.message());
-        writeString(out, finding.hint());
-        writeString(out, finding.excerpt());
+        out.writeString(finding.message());
+        out.writeString(finding.hint());
+        out.writeString(finding.excerpt());
         Acknowledgement acknowledgement = finding.acknowledgement();
         out.writeBoolean(acknowledgement != null);
         if (acknowledgement != null) {
-            writeString(out, acknowledgement.source().name());
-            writeString(out, acknowledgement.reason());
-            writeString(out, acknowledgement.where());
+            out.writeString(acknowledgement.source().name());
+            out.writeString(acknowledgement.reason());
+            out.writeString(acknowledgement.where());
         }
-        writeString(out, finding.fingerprint());
+        out.writeString(finding.fingerprint());
     }
 
     private static Finding readFinding(Input in) throws IOException {
@@ -253,8 +265,8 @@ final class AnalysisCacheFile {
         return new Finding(ruleId, severity, location, message, hint, excerpt, acknowledgement, in.readString());
     }
 
-    private static void writeLocation(DataOutputStream out, Location location) throws IOException {
-        writeString(out, location.path());
+    private static void writeLocation(Output out, Location location) throws IOException {
+        out.writeString(location.path());
         out.writeInt(location.line());
         out.writeInt(location.column());
     }
@@ -263,11 +275,11 @@ final class AnalysisCacheFile {
         return new Location(in.readString(), in.readInt(), in.readInt());
     }
 
-    private static void writeStrings(DataOutputStream out, Map<String, String> map) throws IOException {
+    private static void writeStrings(Output out, Map<String, String> map) throws IOException {
         out.writeInt(map.size());
         for (Map.Entry<String, String> entry : map.entrySet()) {
-            writeString(out, entry.getKey());
-            writeString(out, entry.getValue());
+            out.writeString(entry.getKey());
+            out.writeString(entry.getValue());
         }
     }
 
@@ -280,21 +292,6 @@ final class AnalysisCacheFile {
         return map;
     }
 
-    /** Length-prefixed UTF-8 with -1 for null; unlike writeUTF it has no 64 KB limit (a statement can be longer). */
-    private static void writeString(DataOutputStream out, String value) throws IOException {
-        if (value == null) {
-            out.writeInt(-1);
-            return;
-        }
-        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-        out.writeInt(bytes.length);
-        out.write(bytes);
-    }
-
-    private static String readString(Input in) throws IOException {
-        return in.readString();
-    }
-
     /**
      * Reads what {@link DataOutputStream} wrote, straight from the bytes: a run with nothing changed reads the
      * whole cache in a JVM that has not warmed up, where a stream's byte-at-a-time calls cost most of the time.
@@ -303,6 +300,7 @@ final class AnalysisCacheFile {
     private static final class Input {
 
         private final ByteBuffer bytes;
+        private final List<String> strings = new ArrayList<>();
 
         Input(ByteBuffer bytes) {
             this.bytes = bytes;
@@ -324,14 +322,18 @@ final class AnalysisCacheFile {
             return bytes.remaining();
         }
 
-        /** Length-prefixed UTF-8, -1 for null, as {@link #writeString} writes it. */
+        /** A string as {@link Output#writeString} writes it. */
         String readString() throws IOException {
             int length = bytes.getInt();
             if (length < 0) {
-                if (length == -1) {
+                if (length == NULL_STRING) {
                     return null;
                 }
-                throw new IOException("negative string length");
+                int number = -length - FIRST_STRING_NUMBER;
+                if (number < 0 || number >= strings.size()) {
+                    throw new IOException("string number out of range");
+                }
+                return strings.get(number);
             }
             if (length > bytes.remaining()) {
                 throw new IOException("string runs past the end of the cache");
@@ -339,7 +341,39 @@ final class AnalysisCacheFile {
             String text = new String(bytes.array(), bytes.arrayOffset() + bytes.position(), length,
                     StandardCharsets.UTF_8);
             bytes.position(bytes.position() + length);
+            strings.add(text);
             return text;
+        }
+    }
+
+    /**
+     * Writes what {@link Input} reads: big-endian numbers as {@link DataOutputStream} writes them, and each
+     * string as its length and UTF-8 bytes the first time, then as the negative of its number: {@code -1} is
+     * null, {@code -2} the first string written, {@code -3} the second. Unlike writeUTF there is no 64 KB limit
+     * (a statement can be longer).
+     */
+    private static final class Output extends DataOutputStream {
+
+        private final Map<String, Integer> numbers = new HashMap<>();
+
+        Output(OutputStream out) {
+            super(out);
+        }
+
+        void writeString(String value) throws IOException {
+            if (value == null) {
+                writeInt(NULL_STRING);
+                return;
+            }
+            Integer number = numbers.get(value);
+            if (number != null) {
+                writeInt(-(number + FIRST_STRING_NUMBER));
+                return;
+            }
+            numbers.put(value, numbers.size());
+            byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
+            writeInt(utf8.length);
+            write(utf8);
         }
     }
 }

@@ -83,19 +83,20 @@ public final class Linter {
      */
     public LintResult run(LintConfig config, Path cacheFile) {
         long started = System.nanoTime();
+        AnalysisCache.Reading cache = cacheFile == null ? null : AnalysisCache.readInBackground(cacheFile, config);
         LintSession session = new LintSession(config);
         ScanResult scan = new SourceScanner(config.includes(), config.excludes())
                 .scan(config.directories(), config.baseDir());
         try {
-            return run(config, cacheFile, session, scan, started);
+            return run(config, cache == null ? null : cache.open(scan.files()), session, scan, started);
         } catch (OutOfMemoryError e) {
             // What the analysis held is unreachable once its workers are gone: there is room for the message.
             throw HeapExhaustedException.of(scan.files(), Runtime.getRuntime().maxMemory(), e);
         }
     }
 
-    private LintResult run(LintConfig config, Path cacheFile, LintSession session, ScanResult scan, long started) {
-        AnalysisCache cache = cacheFile == null ? null : AnalysisCache.open(cacheFile, config, scan.files());
+    private LintResult run(LintConfig config, AnalysisCache cache, LintSession session, ScanResult scan,
+            long started) {
 
         // Loops rather than streams here and below: a run with nothing changed spends its time in a JVM that
         // has not warmed up, where every lambda is a class generated at its first use.
@@ -151,7 +152,7 @@ public final class Linter {
             try {
                 cache.save();
             } catch (IOException | RuntimeException e) {
-                notes.add("the analysis cache " + cacheFile + " could not be written (" + e.getMessage()
+                notes.add("the analysis cache " + cache.file() + " could not be written (" + e.getMessage()
                         + "); the next run analyses every file again");
             }
         }

@@ -1,16 +1,14 @@
 package io.github.sqlguard.source;
 
+import java.io.File;
 import java.io.IOException;
-import java.nio.file.FileSystemLoopException;
-import java.nio.file.FileVisitOption;
-import java.nio.file.FileVisitResult;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -116,56 +114,163 @@ public final class SourceScanner {
 
     private void walk(Path directory, Path base, GlobAnchors anchors, List<SourcePath> found,
             List<ScanProblem> problems) {
-        // The walk hands out the directory's path with names appended, so the relative paths are cut from the
-        // text; Path.relativize per file cost more than the rest of a run that found nothing changed.
-        String directoryPrefix = withTrailingSlash(slashed(directory));
-        String basePrefix = withTrailingSlash(slashed(base));
-        SimpleFileVisitor<Path> visitor = new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
-                String absolute = slashed(file);
-                boolean builtFromDirectory = absolute.startsWith(directoryPrefix);
-                String inDirectory = builtFromDirectory ? absolute.substring(directoryPrefix.length())
-                        : slashed(directory.relativize(file));
-                List<String> anchored = new ArrayList<>(2);
-                anchored.add(inDirectory);
-                for (String path : builtFromDirectory ? anchors.pathsOf(absolute) : anchors.pathsOf(file)) {
-                    if (!anchored.contains(path)) {
-                        anchored.add(path);
-                    }
-                }
-                if (!isSelected(anchored)) {
-                    return FileVisitResult.CONTINUE;
-                }
-                String shown = builtFromDirectory && absolute.startsWith(basePrefix)
-                        ? absolute.substring(basePrefix.length()) : displayPath(file, base);
-                if (attributes.isRegularFile()) {
-                    found.add(new SourcePath(file, shown, directory, inDirectory));
-                } else if (attributes.isSymbolicLink()) {
-                    // With FOLLOW_LINKS, a link's own attributes arrive only when its target is missing.
-                    problems.add(new ScanProblem(file, shown,
-                            "broken symbolic link (its target does not exist); not checked"));
-                } else {
-                    problems.add(new ScanProblem(file, shown,
-                            "not a regular file (device, pipe or socket); not checked"));
-                }
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFileFailed(Path file, IOException failure) {
-                String message = failure instanceof FileSystemLoopException
-                        ? "symbolic link loop (leads back to one of its parent directories); not followed"
-                        : "cannot be read: " + describe(failure) + "; files below it are not checked";
-                problems.add(new ScanProblem(file, displayPath(file, base), message));
-                return FileVisitResult.CONTINUE;
-            }
-        };
+        Object rootKey;
         try {
-            Files.walkFileTree(directory, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, visitor);
+            rootKey = keyOf(directory, Files.readAttributes(directory, BasicFileAttributes.class));
         } catch (IOException | RuntimeException failure) {
             problems.add(new ScanProblem(directory, displayPath(directory, base),
                     "scanning stopped: " + describe(failure)));
+            return;
+        }
+        Walk walk = new Walk(directory, withTrailingSlash(slashed(directory)), withTrailingSlash(slashed(base)),
+                anchors, found, problems);
+        List<Object> ancestors = new ArrayList<>();
+        ancestors.add(rootKey);
+        walk.folder(directory.toFile(), "", ancestors);
+    }
+
+    /**
+     * One configured directory's walk. Folders are listed with {@link File#list()} and files told apart with
+     * {@link File#isFile()}: a run with nothing changed walks every folder in a JVM that has not warmed up,
+     * where the NIO tree walker's objects per entry cost most of the scan. Entries that are not plain files
+     * (folders, links to nowhere, devices) are then looked at closely, folders by their file key, so that a
+     * link back to a folder being walked is reported instead of followed.
+     */
+    private final class Walk {
+
+        private final Path directory;
+        private final String directoryPrefix;
+        private final String basePrefix;
+        private final GlobAnchors anchors;
+        private final List<SourcePath> found;
+        private final List<ScanProblem> problems;
+
+        Walk(Path directory, String directoryPrefix, String basePrefix, GlobAnchors anchors, List<SourcePath> found,
+                List<ScanProblem> problems) {
+            this.directory = directory;
+            this.directoryPrefix = directoryPrefix;
+            this.basePrefix = basePrefix;
+            this.anchors = anchors;
+            this.found = found;
+            this.problems = problems;
+        }
+
+        /**
+         * @param inDirectory the folder's path relative to the configured directory, with a trailing slash
+         *     (empty for the directory itself)
+         * @param ancestors the file keys of the folders being walked, this one last
+         */
+        void folder(File folder, String inDirectory, List<Object> ancestors) {
+            String[] names = folder.list();
+            if (names == null) {
+                problems.add(problem(inDirectory.isEmpty() ? "" : inDirectory.substring(0, inDirectory.length() - 1),
+                        "cannot be read: " + whyUnlistable(folder) + "; files below it are not checked"));
+                return;
+            }
+            for (String name : names) {
+                File child = new File(folder, name);
+                String path = inDirectory + name;
+                if (child.isFile()) {
+                    file(child, path);
+                } else {
+                    other(child, path, ancestors);
+                }
+            }
+        }
+
+        private void file(File file, String inDirectory) {
+            String absolute = directoryPrefix + inDirectory;
+            if (isSelected(anchoredPaths(absolute, inDirectory))) {
+                found.add(new SourcePath(file.toPath(), shown(absolute), directory, inDirectory));
+            }
+        }
+
+        /** A folder, a link to nowhere, or something that is no file at all. */
+        private void other(File entry, String inDirectory, List<Object> ancestors) {
+            Path path = entry.toPath();
+            BasicFileAttributes attributes;
+            Object key;
+            try {
+                attributes = Files.readAttributes(path, BasicFileAttributes.class);
+                key = attributes.isDirectory() ? keyOf(path, attributes) : null;
+            } catch (IOException | RuntimeException failure) {
+                if (isBrokenLink(path)) {
+                    selectedProblem(inDirectory, "broken symbolic link (its target does not exist); not checked");
+                } else {
+                    problems.add(problem(inDirectory, "cannot be read: " + describe(failure)
+                            + "; files below it are not checked"));
+                }
+                return;
+            }
+            if (attributes.isDirectory()) {
+                if (ancestors.contains(key)) {
+                    problems.add(problem(inDirectory,
+                            "symbolic link loop (leads back to one of its parent directories); not followed"));
+                    return;
+                }
+                ancestors.add(key);
+                folder(entry, inDirectory + "/", ancestors);
+                ancestors.remove(ancestors.size() - 1);
+            } else if (attributes.isRegularFile()) {
+                file(entry, inDirectory); // became a file since it was listed
+            } else {
+                selectedProblem(inDirectory, "not a regular file (device, pipe or socket); not checked");
+            }
+        }
+
+        private void selectedProblem(String inDirectory, String message) {
+            if (isSelected(anchoredPaths(directoryPrefix + inDirectory, inDirectory))) {
+                problems.add(problem(inDirectory, message));
+            }
+        }
+
+        private ScanProblem problem(String inDirectory, String message) {
+            String absolute = inDirectory.isEmpty() ? slashed(directory) : directoryPrefix + inDirectory;
+            return new ScanProblem(directory.resolve(inDirectory), shown(absolute), message);
+        }
+
+        private List<String> anchoredPaths(String absolute, String inDirectory) {
+            List<String> anchored = new ArrayList<>(2);
+            anchored.add(inDirectory);
+            for (String path : anchors.pathsOf(absolute)) {
+                if (!anchored.contains(path)) {
+                    anchored.add(path);
+                }
+            }
+            return anchored;
+        }
+
+        private String shown(String absolute) {
+            if (!absolute.startsWith(basePrefix)) {
+                return absolute;
+            }
+            return absolute.length() == basePrefix.length() ? "." : absolute.substring(basePrefix.length());
+        }
+    }
+
+    /**
+     * What identifies a folder however it was reached: its file key (device and inode), or where the file
+     * system has none, its real path.
+     */
+    private static Object keyOf(Path folder, BasicFileAttributes attributes) throws IOException {
+        Object key = attributes.fileKey();
+        return key != null ? key : folder.toRealPath();
+    }
+
+    private static boolean isBrokenLink(Path path) {
+        try {
+            return Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).isSymbolicLink();
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** Why {@link File#list()} gave nothing: it does not say, the NIO listing does. */
+    private static String whyUnlistable(File folder) {
+        try (DirectoryStream<Path> listing = Files.newDirectoryStream(folder.toPath())) {
+            return "it cannot be listed";
+        } catch (IOException | RuntimeException failure) {
+            return describe(failure);
         }
     }
 
