@@ -54,7 +54,9 @@ public record LintConfig(
      */
     private static Map<String, String> levelsOrBlank(Map<String, String> levels) {
         Map<String, String> copy = new LinkedHashMap<>();
-        levels.forEach((id, level) -> copy.put(id, level == null ? "" : level));
+        for (Map.Entry<String, String> level : levels.entrySet()) {
+            copy.put(level.getKey(), level.getValue() == null ? "" : level.getValue());
+        }
         return Collections.unmodifiableMap(copy);
     }
 

@@ -310,15 +310,24 @@ final class LintSession {
     private List<Finding> withConfiguredDiagnostics(List<Finding> findings) {
         List<Finding> result = new ArrayList<>(findings.size());
         for (Finding finding : findings) {
-            Optional<RuleInfo> diagnostic = SuppressionDiagnostics.ALL.stream()
-                    .filter(info -> info.id().equals(finding.ruleId())).findFirst();
-            if (diagnostic.isEmpty()) {
+            RuleInfo diagnostic = withId(SuppressionDiagnostics.ALL, finding.ruleId());
+            if (diagnostic == null) {
                 result.add(finding);
             } else {
-                settings.severityOf(diagnostic.get()).ifPresent(severity -> result.add(finding.withSeverity(severity)));
+                settings.severityOf(diagnostic).ifPresent(severity -> result.add(finding.withSeverity(severity)));
             }
         }
         return result;
+    }
+
+    /** The rule of {@code infos} with this id, or null; a loop, since it runs for every finding of every run. */
+    private static RuleInfo withId(List<RuleInfo> infos, String id) {
+        for (RuleInfo info : infos) {
+            if (info.id().equals(id)) {
+                return info;
+            }
+        }
+        return null;
     }
 
     /** The text of the statement each finding points at, which is what baseline fingerprints are made of. */
@@ -355,9 +364,8 @@ final class LintSession {
     private List<Finding> withConfiguredSeverity(List<Finding> diagnostics) {
         List<Finding> result = new ArrayList<>();
         for (Finding finding : diagnostics) {
-            Optional<RuleInfo> info = ruleInfos.stream().filter(i -> i.id().equals(finding.ruleId())).findFirst();
-            Optional<Severity> severity = info.isPresent() ? settings.severityOf(info.get())
-                    : Optional.of(finding.severity());
+            RuleInfo info = withId(ruleInfos, finding.ruleId());
+            Optional<Severity> severity = info != null ? settings.severityOf(info) : Optional.of(finding.severity());
             severity.ifPresent(s -> result.add(finding.withSeverity(s)));
         }
         return result;

@@ -174,7 +174,12 @@ public class CheckMojo extends AbstractSqlguardMojo {
      */
     private void log(ReportData report, int alreadyApplied) {
         PrintedFindings printed = PrintedFindings.of(session);
-        List<Finding> firstTime = report.findings().stream().filter(printed::firstTime).toList();
+        List<Finding> firstTime = new ArrayList<>(report.findings().size());
+        for (Finding finding : report.findings()) {
+            if (printed.firstTime(finding)) {
+                firstTime.add(finding);
+            }
+        }
         ReportData shown = new ReportData(firstTime, report.rules(), report.scannedFiles(), report.statements(),
                 report.elapsed(), report.toolVersion(), report.failOn(), report.sourceLine(), report.notes());
         ConsoleReport console = new ConsoleReport();

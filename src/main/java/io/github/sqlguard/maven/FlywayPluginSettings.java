@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.maven.model.Resource;
 import org.apache.maven.project.MavenProject;
 import org.codehaus.plexus.util.xml.Xpp3Dom;
 
@@ -51,8 +52,10 @@ record FlywayPluginSettings(
                 .orElse(List.of());
         Map<String, String> overrides = overrides(properties, environment);
         List<String> warnings = new ArrayList<>();
-        List<Path> resourceFolders = project.getResources().stream()
-                .map(resource -> Path.of(resource.getDirectory()).toAbsolutePath().normalize()).toList();
+        List<Path> resourceFolders = new ArrayList<>();
+        for (Resource resource : project.getResources()) {
+            resourceFolders.add(Path.of(resource.getDirectory()).toAbsolutePath().normalize());
+        }
         Map<String, String> filtering = new LinkedHashMap<>(properties.pom());
         filtering.putAll(properties.commandLine());
         filtering.putIfAbsent("project.basedir", project.getBasedir().toString());
@@ -60,20 +63,35 @@ record FlywayPluginSettings(
         List<FlywaySettingsSource> files = new ArrayList<>(SpringFlywaySettings.in(resourceFolders, filtering,
                 warnings));
         String namedFiles = overrides.get(PROPERTY_PREFIX + "configFiles");
-        files.addAll(FlywayConfigFiles.in(project.getBasedir().toPath(), namedFiles != null
-                ? ParameterValues.splitList(namedFiles)
-                : configurations.stream().flatMap(configuration -> values(configuration, "configFiles").stream())
-                        .toList(), warnings));
+        List<String> configFiles = new ArrayList<>();
+        if (namedFiles != null) {
+            configFiles.addAll(ParameterValues.splitList(namedFiles));
+        } else {
+            for (Xpp3Dom configuration : configurations) {
+                configFiles.addAll(values(configuration, "configFiles"));
+            }
+        }
+        files.addAll(FlywayConfigFiles.in(project.getBasedir().toPath(), configFiles, warnings));
         files.addAll(FlywayProfileLocations.in(project, filtering));
         return read(configurations, overrides, files, project, warnings);
     }
 
-    /** The {@code flyway.*} settings outside the plugin's configuration, the strongest last in. */
+    /**
+     * The {@code flyway.*} settings outside the plugin's configuration, the strongest last in. Loops, not
+     * lambdas, here and below: this runs on every build, in a JVM that has not warmed up, where every lambda is
+     * a class generated at its first use.
+     */
     private static Map<String, String> overrides(BuildProperties properties, Map<String, String> environment) {
         Map<String, String> overrides = new LinkedHashMap<>();
-        properties.pom().forEach((name, value) -> putFlywaySetting(overrides, name, value));
-        environment.forEach((name, value) -> putFlywaySetting(overrides, FlywayEnvironment.propertyOf(name), value));
-        properties.commandLine().forEach((name, value) -> putFlywaySetting(overrides, name, value));
+        for (Map.Entry<String, String> property : properties.pom().entrySet()) {
+            putFlywaySetting(overrides, property.getKey(), property.getValue());
+        }
+        for (Map.Entry<String, String> variable : environment.entrySet()) {
+            putFlywaySetting(overrides, FlywayEnvironment.propertyOf(variable.getKey()), variable.getValue());
+        }
+        for (Map.Entry<String, String> property : properties.commandLine().entrySet()) {
+            putFlywaySetting(overrides, property.getKey(), property.getValue());
+        }
         return overrides;
     }
 
@@ -98,26 +116,31 @@ record FlywayPluginSettings(
             suffixes.addAll(values(configuration, "sqlMigrationSuffixes"));
             locations.addAll(values(configuration, "locations"));
         }
-        overrides.forEach((name, value) -> {
+        for (Map.Entry<String, String> override : overrides.entrySet()) {
+            String name = override.getKey();
             if (name.startsWith(PLACEHOLDERS_PREFIX) && name.length() > PLACEHOLDERS_PREFIX.length()) {
-                placeholders.put(name.substring(PLACEHOLDERS_PREFIX.length()), value);
+                placeholders.put(name.substring(PLACEHOLDERS_PREFIX.length()), override.getValue());
             }
-        });
+        }
         List<String> overriddenLocations = ParameterValues.splitList(overrides.get(PROPERTY_PREFIX + "locations"));
         List<String> overriddenSuffixes = ParameterValues.splitList(overrides.get(PROPERTY_PREFIX + "sqlMigrationSuffixes"));
         List<Path> resolved = new ArrayList<>();
         List<String> allLocations = new ArrayList<>(overriddenLocations.isEmpty() ? locations : overriddenLocations);
         for (FlywaySettingsSource file : files) {
             allLocations.addAll(ParameterValues.splitList(file.settings().get(PROPERTY_PREFIX + "locations")));
-            file.settings().forEach((name, value) -> {
+            for (Map.Entry<String, String> setting : file.settings().entrySet()) {
+                String name = setting.getKey();
                 if (name.startsWith(PLACEHOLDERS_PREFIX) && name.length() > PLACEHOLDERS_PREFIX.length()) {
-                    placeholders.putIfAbsent(name.substring(PLACEHOLDERS_PREFIX.length()), value);
+                    placeholders.putIfAbsent(name.substring(PLACEHOLDERS_PREFIX.length()), setting.getValue());
                 }
-            });
+            }
         }
         for (String location : allLocations) {
-            resolveLocation(location.trim(), project).stream().filter(path -> !resolved.contains(path))
-                    .forEach(resolved::add);
+            for (Path path : resolveLocation(location.trim(), project)) {
+                if (!resolved.contains(path)) {
+                    resolved.add(path);
+                }
+            }
         }
         if (overriddenSuffixes.isEmpty() && suffixes.isEmpty()) {
             suffixes.addAll(ParameterValues.splitList(fromFiles("sqlMigrationSuffixes", files).orElse(null)));
@@ -142,12 +165,18 @@ record FlywayPluginSettings(
         if (overridden != null && !overridden.isEmpty()) {
             return Optional.of(overridden);
         }
-        return first(configurations, name).or(() -> fromFiles(name, files));
+        Optional<String> configured = first(configurations, name);
+        return configured.isPresent() ? configured : fromFiles(name, files);
     }
 
     private static Optional<String> fromFiles(String name, List<FlywaySettingsSource> files) {
-        return files.stream().map(file -> file.settings().get(PROPERTY_PREFIX + name))
-                .filter(value -> value != null && !value.isEmpty()).findFirst();
+        for (FlywaySettingsSource file : files) {
+            String value = file.settings().get(PROPERTY_PREFIX + name);
+            if (value != null && !value.isEmpty()) {
+                return Optional.of(value);
+            }
+        }
+        return Optional.empty();
     }
 
     /** A list parameter: either child elements or one comma-separated value. */

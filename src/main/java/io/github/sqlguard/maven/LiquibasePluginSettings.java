@@ -88,10 +88,16 @@ record LiquibasePluginSettings(List<Path> changelogs, List<String> warnings, Map
             }
         }
         Map<String, String> parameters = new LinkedHashMap<>();
-        configurations.forEach(configuration -> parameters(configuration, parameters));
-        List<Path> resourceFolders = project.getResources().stream()
-                .map(resource -> Path.of(resource.getDirectory()).toAbsolutePath().normalize()).toList();
-        SpringLiquibaseParameters.in(resourceFolders).forEach(parameters::putIfAbsent);
+        for (Xpp3Dom configuration : configurations) {
+            parameters(configuration, parameters);
+        }
+        List<Path> resourceFolders = new ArrayList<>();
+        for (Resource resource : project.getResources()) {
+            resourceFolders.add(Path.of(resource.getDirectory()).toAbsolutePath().normalize());
+        }
+        for (Map.Entry<String, String> parameter : SpringLiquibaseParameters.in(resourceFolders).entrySet()) {
+            parameters.putIfAbsent(parameter.getKey(), parameter.getValue());
+        }
         return new LiquibasePluginSettings(new ArrayList<>(found), new ArrayList<>(warnings), parameters);
     }
 

@@ -3,7 +3,6 @@ package io.github.sqlguard.maven;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +20,10 @@ final class ParameterValues {
     static List<Path> withoutNestedMissing(List<Path> paths) {
         List<Path> kept = new ArrayList<>();
         for (Path candidate : paths) {
-            boolean nested = paths.stream().anyMatch(other -> !other.equals(candidate) && candidate.startsWith(other));
+            boolean nested = false;
+            for (Path other : paths) {
+                nested |= !other.equals(candidate) && candidate.startsWith(other);
+            }
             if ((!nested || Files.isDirectory(candidate)) && !kept.contains(candidate)) {
                 kept.add(candidate);
             }
@@ -49,7 +51,14 @@ final class ParameterValues {
         if (value == null) {
             return List.of();
         }
-        return Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        List<String> values = new ArrayList<>();
+        for (String part : value.split(",")) {
+            String trimmed = part.trim();
+            if (!trimmed.isEmpty()) {
+                values.add(trimmed);
+            }
+        }
+        return List.copyOf(values);
     }
 
     /**
@@ -58,7 +67,9 @@ final class ParameterValues {
      */
     static Map<String, String> emptyForNull(Map<String, String> values) {
         Map<String, String> copy = new LinkedHashMap<>();
-        values.forEach((name, value) -> copy.put(name, value == null ? "" : value));
+        for (Map.Entry<String, String> entry : values.entrySet()) {
+            copy.put(entry.getKey(), entry.getValue() == null ? "" : entry.getValue());
+        }
         return copy;
     }
 }

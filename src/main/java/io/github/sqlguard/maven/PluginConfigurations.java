@@ -29,7 +29,7 @@ final class PluginConfigurations {
         if (plugin.isEmpty() && management != null) {
             plugin = find(management.getPlugins(), groupId, artifactId);
         }
-        return plugin.map(PluginConfigurations::configurations);
+        return plugin.isPresent() ? Optional.of(configurations(plugin.get())) : Optional.empty();
     }
 
     /** True when the plugin is one of the build's plugins, so it runs in this module's lifecycle. */
@@ -41,8 +41,12 @@ final class PluginConfigurations {
         if (plugins == null) {
             return Optional.empty();
         }
-        return plugins.stream().filter(p -> groupId.equals(p.getGroupId()) && artifactId.equals(p.getArtifactId()))
-                .findFirst();
+        for (Plugin plugin : plugins) {
+            if (groupId.equals(plugin.getGroupId()) && artifactId.equals(plugin.getArtifactId())) {
+                return Optional.of(plugin);
+            }
+        }
+        return Optional.empty();
     }
 
     private static List<Xpp3Dom> configurations(Plugin plugin) {

@@ -1,6 +1,7 @@
 package io.github.sqlguard.maven;
 
 import io.github.sqlguard.model.Finding;
+import io.github.sqlguard.model.Location;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.maven.execution.MavenSession;
@@ -17,9 +18,9 @@ final class PrintedFindings {
 
     private static final String KEY = PrintedFindings.class.getName();
 
-    private final Set<String> printed;
+    private final Set<Object> printed;
 
-    private PrintedFindings(Set<String> printed) {
+    private PrintedFindings(Set<Object> printed) {
         this.printed = printed;
     }
 
@@ -30,15 +31,32 @@ final class PrintedFindings {
             return new PrintedFindings(ConcurrentHashMap.newKeySet());
         }
         SessionData data = session.getRepositorySession().getData();
-        Set<String> fresh = ConcurrentHashMap.newKeySet();
+        Set<Object> fresh = ConcurrentHashMap.newKeySet();
         data.set(KEY, null, fresh);
         @SuppressWarnings("unchecked")
-        Set<String> shared = (Set<String>) data.get(KEY);
+        Set<Object> shared = (Set<Object>) data.get(KEY);
         return new PrintedFindings(shared == null ? fresh : shared);
     }
 
     /** True the first time this build meets {@code finding} (its rebased location and rule), false after. */
     boolean firstTime(Finding finding) {
-        return printed.add(finding.location() + "|" + finding.ruleId() + "|" + finding.isAcknowledged());
+        return printed.add(new Printed(finding.location(), finding.ruleId(), finding.isAcknowledged()));
+    }
+
+    /** What makes two findings the same on the console. */
+    private record Printed(Location location, String ruleId, boolean acknowledged) {
+
+        // Written out: a record's generated equals and hashCode are built from method handles at their first
+        // use, which a build's single console report pays for in full.
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Printed that && acknowledged == that.acknowledged
+                    && location.equals(that.location) && ruleId.equals(that.ruleId);
+        }
+
+        @Override
+        public int hashCode() {
+            return (location.hashCode() * 31 + ruleId.hashCode()) * 2 + (acknowledged ? 1 : 0);
+        }
     }
 }

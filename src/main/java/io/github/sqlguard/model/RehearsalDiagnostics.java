@@ -2,7 +2,6 @@ package io.github.sqlguard.model;
 
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * What the {@code rehearse} goal finds by running the migrations on an embedded PostgreSQL with rows in every
@@ -38,7 +37,7 @@ public final class RehearsalDiagnostics {
      * The ids only the {@code rehearse} goal reports: {@code check} cannot tell whether an acknowledgement of one
      * of them is used, so it does not call such an acknowledgement unused.
      */
-    public static final Set<String> IDS = all().stream().map(RuleInfo::id).collect(Collectors.toUnmodifiableSet());
+    public static final Set<String> IDS = Set.of(ROW_LOSS.id(), FAILED.id());
 
     public static List<RuleInfo> all() {
         return List.of(ROW_LOSS, FAILED);

@@ -91,11 +91,11 @@ public final class ConsoleReport {
     private static void addOpenFinding(ReportData data, Finding finding, List<ConsoleLine> lines) {
         Severity level = finding.severity();
         lines.add(at(level, headline(finding)));
-        Optional<String> sourceLine = data.sourceLine().apply(finding.location())
-                .map(ConsoleReport::withoutLineBreak).map(ConsoleReport::withoutControlCharacters);
+        Optional<String> sourceLine = data.sourceLine().apply(finding.location());
         if (sourceLine.isPresent()) {
-            lines.add(at(level, INDENT + sourceLine.get()));
-            lines.add(at(level, INDENT + caretUnder(sourceLine.get(), finding.location().column())));
+            String shown = withoutControlCharacters(withoutLineBreak(sourceLine.get()));
+            lines.add(at(level, INDENT + shown));
+            lines.add(at(level, INDENT + caretUnder(shown, finding.location().column())));
         } else if (!finding.excerpt().isBlank()) {
             // The excerpt starts at the finding's column, so the caret goes under its first character.
             lines.add(at(level, INDENT + withoutControlCharacters(singleLine(finding.excerpt()))));

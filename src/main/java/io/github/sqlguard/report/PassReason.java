@@ -3,6 +3,7 @@ package io.github.sqlguard.report;
 import io.github.sqlguard.model.Acknowledgement;
 import io.github.sqlguard.model.Finding;
 import io.github.sqlguard.model.Severity;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -28,9 +29,18 @@ public final class PassReason {
             return Optional.empty();
         }
         Severity threshold = data.failOn() == null ? Severity.ERROR : data.failOn();
-        List<Finding> serious = data.findings().stream().filter(f -> f.severity().isAtLeast(threshold)).toList();
-        List<Finding> acknowledged = serious.stream().filter(Finding::isAcknowledged).toList();
-        long open = serious.size() - acknowledged.size();
+        // A loop: this runs after every check, in a JVM that has not warmed up.
+        int open = 0;
+        List<Finding> acknowledged = new ArrayList<>();
+        for (Finding finding : data.findings()) {
+            if (finding.severity().isAtLeast(threshold)) {
+                if (finding.isAcknowledged()) {
+                    acknowledged.add(finding);
+                } else {
+                    open++;
+                }
+            }
+        }
         String level = threshold == Severity.ERROR ? "at ERROR" : "at or above " + threshold;
         if (open > 0) {
             // Open findings at the threshold can pass only when failOn is NONE.

@@ -5,6 +5,7 @@ import io.github.sqlguard.model.Location;
 import io.github.sqlguard.model.Severity;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -46,13 +47,25 @@ public record ReportData(
     public static final String TOOL_NAME = "sqlguard";
 
     public ReportData {
-        findings = Objects.requireNonNull(findings, "findings").stream().sorted().toList();
+        findings = inOrder(Objects.requireNonNull(findings, "findings"));
         rules = rules == null ? List.of() : List.copyOf(rules);
         scannedFiles = scannedFiles == null ? List.of() : List.copyOf(scannedFiles);
         elapsed = elapsed == null ? Duration.ZERO : elapsed;
         toolVersion = toolVersion == null ? "unknown" : toolVersion;
         sourceLine = sourceLine == null ? location -> Optional.empty() : sourceLine;
         notes = notes == null ? List.of() : List.copyOf(notes);
+    }
+
+    /** The findings sorted; most arrive sorted already, and are then only checked and copied. */
+    private static List<Finding> inOrder(List<Finding> findings) {
+        for (int i = 1; i < findings.size(); i++) {
+            if (findings.get(i - 1).compareTo(findings.get(i)) > 0) {
+                List<Finding> sorted = new ArrayList<>(findings);
+                Collections.sort(sorted);
+                return List.copyOf(sorted);
+            }
+        }
+        return List.copyOf(findings);
     }
 
     /** Report data without a count of parsed statements. */

@@ -5,24 +5,21 @@ import java.util.Collection;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /** The report files sqlguard can write, each with its fixed file name inside the report directory. */
 public enum ReportFormat {
-    SARIF("sqlguard.sarif", SarifReport::new),
-    JSON("sqlguard.json", JsonReport::new),
-    CHECKSTYLE("checkstyle-result.xml", CheckstyleReport::new),
-    JUNIT("TEST-sqlguard.xml", JUnitReport::new),
-    GITLAB("gl-code-quality-report.json", GitLabCodeQualityReport::new),
-    HTML("sqlguard.html", HtmlReport::new);
+    SARIF("sqlguard.sarif"),
+    JSON("sqlguard.json"),
+    CHECKSTYLE("checkstyle-result.xml"),
+    JUNIT("TEST-sqlguard.xml"),
+    GITLAB("gl-code-quality-report.json"),
+    HTML("sqlguard.html");
 
     private final String fileName;
-    private final Supplier<ReportWriter> writer;
 
-    ReportFormat(String fileName, Supplier<ReportWriter> writer) {
+    ReportFormat(String fileName) {
         this.fileName = fileName;
-        this.writer = writer;
     }
 
     /** The file name inside the report directory, e.g. {@code sqlguard.sarif}. */
@@ -32,7 +29,16 @@ public enum ReportFormat {
 
     /** A writer for this format. */
     public ReportWriter writer() {
-        return writer.get();
+        // A switch rather than a constructor reference per constant: the formats are named on every run, the
+        // writers made only when the reports change, and each reference would be a class generated at start.
+        return switch (this) {
+            case SARIF -> new SarifReport();
+            case JSON -> new JsonReport();
+            case CHECKSTYLE -> new CheckstyleReport();
+            case JUNIT -> new JUnitReport();
+            case GITLAB -> new GitLabCodeQualityReport();
+            case HTML -> new HtmlReport();
+        };
     }
 
     /** The configuration spelling, e.g. {@code sarif}. */

@@ -9,6 +9,7 @@ import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -39,7 +40,10 @@ public final class ReportStamp {
     public static boolean writeChanged(ReportData data, Path directory, Set<ReportFormat> formats, Path stamp,
             String codeIdentity) throws IOException {
         String key = key(data, directory, formats, codeIdentity);
-        List<Path> files = new TreeSet<>(formats).stream().map(format -> directory.resolve(format.fileName())).toList();
+        List<Path> files = new ArrayList<>();
+        for (ReportFormat format : new TreeSet<>(formats)) {
+            files.add(directory.resolve(format.fileName()));
+        }
         if (key.equals(read(stamp)) && stampedFilesUntouched(stamp, files)) {
             return false;
         }

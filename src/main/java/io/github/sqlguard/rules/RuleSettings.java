@@ -45,7 +45,9 @@ public final class RuleSettings {
             Map<String, String> neverOff) {
         Set<String> known = new TreeSet<>(knownIds);
         if (levels != null) {
-            levels.forEach((id, level) -> configured.put(knownId(known, id, "<rules>"), severity(id, level)));
+            for (Map.Entry<String, String> level : levels.entrySet()) {
+                configured.put(knownId(known, level.getKey(), "<rules>"), severity(level.getKey(), level.getValue()));
+            }
         }
         if (disabledIds != null) {
             for (String id : disabledIds) {
@@ -54,12 +56,13 @@ public final class RuleSettings {
                 }
             }
         }
-        configured.forEach((id, severity) -> {
-            if (severity.isEmpty() && neverOff.containsKey(id)) {
+        for (Map.Entry<String, Optional<Severity>> setting : configured.entrySet()) {
+            String id = setting.getKey();
+            if (setting.getValue().isEmpty() && neverOff.containsKey(id)) {
                 throw new IllegalArgumentException(id + " cannot be switched off: " + neverOff.get(id)
                         + "; lower it to WARNING or INFO in <rules> instead");
             }
-        });
+        }
     }
 
     /** No configuration: every rule at its default severity. */

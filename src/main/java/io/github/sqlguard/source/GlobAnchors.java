@@ -18,10 +18,12 @@ public final class GlobAnchors {
     private final List<String> folderPrefixes;
 
     private GlobAnchors(List<Path> folders) {
-        this.folderPrefixes = folders.stream().map(folder -> {
+        List<String> prefixes = new ArrayList<>(folders.size());
+        for (Path folder : folders) {
             String slashed = slashed(folder);
-            return slashed.endsWith("/") ? slashed : slashed + "/";
-        }).toList();
+            prefixes.add(slashed.endsWith("/") ? slashed : slashed + "/");
+        }
+        this.folderPrefixes = List.copyOf(prefixes);
     }
 
     /**
