@@ -19,8 +19,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
@@ -86,14 +84,10 @@ final class AnalysisCache {
      * the same time.
      */
     static Reading readInBackground(Path file, LintConfig config) {
-        FutureTask<Reading.Read> task = new FutureTask<>(() -> {
+        return new Reading(file, config, BackgroundTask.start("sqlguard-cache-reader", () -> {
             String fingerprint = AnalysisFingerprint.of(config);
             return new Reading.Read(fingerprint, AnalysisCacheFile.read(file, fingerprint));
-        });
-        Thread reader = new Thread(task, "sqlguard-cache-reader");
-        reader.setDaemon(true);
-        reader.start();
-        return new Reading(file, config, task);
+        }));
     }
 
     /** A cache being read by {@link #readInBackground}. */
@@ -104,30 +98,21 @@ final class AnalysisCache {
 
         private final Path file;
         private final LintConfig config;
-        private final FutureTask<Read> task;
+        private final BackgroundTask<Read> reading;
 
-        private Reading(Path file, LintConfig config, FutureTask<Read> task) {
+        private Reading(Path file, LintConfig config, BackgroundTask<Read> reading) {
             this.file = file;
             this.config = config;
-            this.task = task;
+            this.reading = reading;
         }
 
-        /** The cache for a run over {@code scannedFiles}, once it is read; as {@link AnalysisCache#open}. */
+        /**
+         * The cache for a run over {@code scannedFiles}, once it is read; as {@link AnalysisCache#open}. The
+         * reader turns every problem with the file into an empty cache: what it throws is an Error or a defect.
+         */
         AnalysisCache open(List<SourcePath> scannedFiles) {
-            try {
-                Read read = task.get();
-                return new AnalysisCache(file, read.fingerprint(), config, read.contents(), listingOf(scannedFiles));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while reading the analysis cache " + file, e);
-            } catch (ExecutionException e) {
-                // The reader turns every problem with the file into an empty cache: what is left is an Error or
-                // a bug, which must surface as it would have on this thread.
-                if (e.getCause() instanceof Error error) {
-                    throw error;
-                }
-                throw new IllegalStateException("reading the analysis cache " + file + " failed", e.getCause());
-            }
+            Read read = reading.result();
+            return new AnalysisCache(file, read.fingerprint(), config, read.contents(), listingOf(scannedFiles));
         }
     }
 

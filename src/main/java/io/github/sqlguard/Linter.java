@@ -6,6 +6,7 @@ import io.github.sqlguard.rules.FileDiagnostics;
 import io.github.sqlguard.schema.MigrationHistories;
 import io.github.sqlguard.source.ScanProblem;
 import io.github.sqlguard.source.ScanResult;
+import io.github.sqlguard.source.ScanSnapshot;
 import io.github.sqlguard.source.SourcePath;
 import io.github.sqlguard.source.SourceScanner;
 import io.github.sqlguard.sql.Statement;
@@ -21,6 +22,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
@@ -36,6 +38,9 @@ import java.util.function.Function;
  * applies the project-wide acknowledgements. Knows nothing of Maven.
  */
 public final class Linter {
+
+    /** The scan snapshot's file name, beside the analysis cache. */
+    private static final String SCAN_SNAPSHOT = "scan-snapshot.bin";
 
     private static final long WORKER_STACK_BYTES = 64L * 1024 * 1024;
 
@@ -84,15 +89,36 @@ public final class Linter {
     public LintResult run(LintConfig config, Path cacheFile) {
         long started = System.nanoTime();
         AnalysisCache.Reading cache = cacheFile == null ? null : AnalysisCache.readInBackground(cacheFile, config);
-        LintSession session = new LintSession(config);
-        ScanResult scan = new SourceScanner(config.includes(), config.excludes())
-                .scan(config.directories(), config.baseDir());
+        BackgroundTask<LintSession> session = BackgroundTask.start("sqlguard-rules", () -> new LintSession(config));
+        ScanResult scan = scan(config, cacheFile == null ? null : cacheFile.resolveSibling(SCAN_SNAPSHOT));
         try {
-            return run(config, cache == null ? null : cache.open(scan.files()), session, scan, started);
+            return run(config, cache == null ? null : cache.open(scan.files()), session.result(), scan, started);
         } catch (OutOfMemoryError e) {
             // What the analysis held is unreachable once its workers are gone: there is room for the message.
             throw HeapExhaustedException.of(scan.files(), Runtime.getRuntime().maxMemory(), e);
         }
+    }
+
+    /** The files to check: the last scan's when no folder changed since (see {@link ScanSnapshot}). */
+    private static ScanResult scan(LintConfig config, Path snapshot) {
+        if (snapshot == null) {
+            return new SourceScanner(config.includes(), config.excludes()).scan(config.directories(), config.baseDir());
+        }
+        String key = ScanSnapshot.keyOf(codeIdentity(), config.includes(), config.excludes(), config.directories(),
+                config.baseDir());
+        Optional<ScanResult> kept = ScanSnapshot.reuse(snapshot, key);
+        if (kept.isPresent()) {
+            return kept.get();
+        }
+        ScanResult scan = new SourceScanner(config.includes(), config.excludes())
+                .scan(config.directories(), config.baseDir());
+        try {
+            ScanSnapshot.save(snapshot, key, scan);
+        } catch (IOException | RuntimeException e) {
+            // Only speed is lost: the next run scans every folder again, and the analysis cache reports an
+            // unwritable build folder itself.
+        }
+        return scan;
     }
 
     private LintResult run(LintConfig config, AnalysisCache cache, LintSession session, ScanResult scan,

@@ -377,8 +377,7 @@ abstract class AbstractSqlguardMojo extends AbstractMojo {
             values.putAll(ParameterValues.emptyForNull(placeholders));
         }
         // An empty <sqlMigrationSuffix/> reaches the mojo as null; it names no suffix.
-        List<String> configuredSuffixes = sqlMigrationSuffixes == null ? List.of() : sqlMigrationSuffixes.stream()
-                .filter(suffix -> suffix != null && !suffix.isBlank()).map(String::trim).toList();
+        List<String> configuredSuffixes = ParameterValues.trimmedNonBlank(sqlMigrationSuffixes);
         List<String> suffixes = !configuredSuffixes.isEmpty() ? configuredSuffixes
                 : plugin.suffixes().isEmpty() ? defaults.suffixes() : plugin.suffixes();
         String versioned = ParameterValues.firstSet(sqlMigrationPrefix,

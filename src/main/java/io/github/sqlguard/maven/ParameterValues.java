@@ -46,6 +46,19 @@ final class ParameterValues {
         return split;
     }
 
+    /** The values trimmed, blank and null ones dropped; none for null. */
+    static List<String> trimmedNonBlank(List<String> values) {
+        List<String> kept = new ArrayList<>();
+        if (values != null) {
+            for (String value : values) {
+                if (value != null && !value.isBlank()) {
+                    kept.add(value.trim());
+                }
+            }
+        }
+        return kept;
+    }
+
     /** A comma-separated property value as a list, blanks dropped. */
     static List<String> splitList(String value) {
         if (value == null) {

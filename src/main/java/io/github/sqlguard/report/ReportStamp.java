@@ -10,7 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -137,11 +139,11 @@ public final class ReportStamp {
         update(digest, "finding");
         update(digest, finding.ruleId());
         update(digest, finding.severity().name());
-        update(digest, finding.location().path());
+        digest.addRepeated(finding.location().path());
         update(digest, Integer.toString(finding.location().line()));
         update(digest, Integer.toString(finding.location().column()));
         update(digest, finding.message());
-        update(digest, finding.hint());
+        digest.addRepeated(finding.hint());
         update(digest, finding.excerpt());
         Acknowledgement acknowledgement = finding.acknowledgement();
         update(digest, acknowledgement == null ? "open" : acknowledgement.source().name());
@@ -170,9 +172,24 @@ public final class ReportStamp {
     static final class StampDigest {
 
         private final ContentHash hash = new ContentHash();
+        private final Map<String, String> repeated = new IdentityHashMap<>();
 
         void add(String text) {
             hash.add(Integer.toString(text.length())).add(":").add(text);
+        }
+
+        /**
+         * Adds a text that many findings share (a file's path, a rule's hint) by its own hash, taken once per
+         * string: findings read from the analysis cache share one string for each repeated text.
+         */
+        void addRepeated(String text) {
+            String value = String.valueOf(text);
+            String digest = repeated.get(value);
+            if (digest == null) {
+                digest = ContentHash.of(value);
+                repeated.put(value, digest);
+            }
+            add(digest);
         }
 
         String hex() {

@@ -11,12 +11,25 @@ import java.util.List;
  *     caller warns about them (a project without migrations yet is not an error)
  * @param problems entries that could not be scanned; the caller reports them so nothing is skipped
  *     silently
+ * @param listedFolders every folder the scan listed, with its modification time just before (see
+ *     {@link ScanSnapshot})
  */
-public record ScanResult(List<SourcePath> files, List<Path> missingDirectories, List<ScanProblem> problems) {
+public record ScanResult(List<SourcePath> files, List<Path> missingDirectories, List<ScanProblem> problems,
+        List<ListedFolder> listedFolders) {
 
     public ScanResult {
         files = List.copyOf(files);
         missingDirectories = List.copyOf(missingDirectories);
         problems = List.copyOf(problems);
+        listedFolders = List.copyOf(listedFolders);
+    }
+
+    /**
+     * A folder the scan listed.
+     *
+     * @param path its path as the scan reached it (through any links)
+     * @param modifiedMillis its modification time before it was listed, as {@link java.io.File#lastModified()}
+     */
+    public record ListedFolder(String path, long modifiedMillis) {
     }
 }

@@ -56,6 +56,7 @@ public final class SourceScanner {
         List<SourcePath> files = new ArrayList<>();
         List<Path> missing = new ArrayList<>();
         List<ScanProblem> problems = new ArrayList<>();
+        List<ScanResult.ListedFolder> listed = new ArrayList<>();
         Set<Path> seen = new HashSet<>();
         GlobAnchors anchors = GlobAnchors.of(directories, base);
         List<Path> resolved = directories.stream().map(configured -> base.resolve(configured).normalize()).toList();
@@ -70,7 +71,7 @@ public final class SourceScanner {
                         "is not a directory; list directories to scan, and select files with includes"));
             } else {
                 List<SourcePath> found = new ArrayList<>();
-                walk(directory, base, anchors, found, problems);
+                walk(directory, base, anchors, found, problems, listed);
                 found.sort(Comparator.comparing(SourcePath::pathInDirectory));
                 for (SourcePath file : found) {
                     if (seen.add(file.file())) {
@@ -81,7 +82,7 @@ public final class SourceScanner {
         }
         files.sort(Comparator.comparing(SourcePath::relativePath).thenComparing(SourcePath::file));
         problems.sort(Comparator.comparing(ScanProblem::relativePath));
-        return new ScanResult(files, missing, problems);
+        return new ScanResult(files, missing, problems, listed);
     }
 
     /** True when a path relative to a scanned directory is selected by the includes and excludes. */
@@ -113,7 +114,7 @@ public final class SourceScanner {
     }
 
     private void walk(Path directory, Path base, GlobAnchors anchors, List<SourcePath> found,
-            List<ScanProblem> problems) {
+            List<ScanProblem> problems, List<ScanResult.ListedFolder> listed) {
         Object rootKey;
         try {
             rootKey = keyOf(directory, Files.readAttributes(directory, BasicFileAttributes.class));
@@ -123,7 +124,7 @@ public final class SourceScanner {
             return;
         }
         Walk walk = new Walk(directory, withTrailingSlash(slashed(directory)), withTrailingSlash(slashed(base)),
-                anchors, found, problems);
+                anchors, found, problems, listed);
         List<Object> ancestors = new ArrayList<>();
         ancestors.add(rootKey);
         walk.folder(directory.toFile(), "", ancestors);
@@ -144,15 +145,17 @@ public final class SourceScanner {
         private final GlobAnchors anchors;
         private final List<SourcePath> found;
         private final List<ScanProblem> problems;
+        private final List<ScanResult.ListedFolder> listed;
 
         Walk(Path directory, String directoryPrefix, String basePrefix, GlobAnchors anchors, List<SourcePath> found,
-                List<ScanProblem> problems) {
+                List<ScanProblem> problems, List<ScanResult.ListedFolder> listed) {
             this.directory = directory;
             this.directoryPrefix = directoryPrefix;
             this.basePrefix = basePrefix;
             this.anchors = anchors;
             this.found = found;
             this.problems = problems;
+            this.listed = listed;
         }
 
         /**
@@ -161,6 +164,8 @@ public final class SourceScanner {
          * @param ancestors the file keys of the folders being walked, this one last
          */
         void folder(File folder, String inDirectory, List<Object> ancestors) {
+            // Taken before the listing: a change made while it is listed leaves the folder newer than this.
+            listed.add(new ScanResult.ListedFolder(folder.getPath(), folder.lastModified()));
             String[] names = folder.list();
             if (names == null) {
                 problems.add(problem(inDirectory.isEmpty() ? "" : inDirectory.substring(0, inDirectory.length() - 1),

@@ -1,0 +1,174 @@
+package io.github.sqlguard.source;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.File;
+import java.io.FileInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.zip.CRC32;
+
+/**
+ * The last scan's result, kept beside the analysis cache and reused while every folder it listed still has the
+ * modification time it had then: adding, removing or renaming an entry changes the time of the folder that
+ * holds it, so unchanged times mean unchanged listings, and a build with nothing changed checks one time per
+ * folder instead of listing every folder and looking at every entry. The files' own contents are not part of
+ * this; the analysis cache checks them.
+ *
+ * <p>Like git's index, a folder whose time lies less than {@link #SETTLED_MILLIS} before the snapshot was
+ * written is not trusted: a change in the same tick of the file system's clock would not show. A scan that met
+ * a problem (a link loop, a folder it could not read) is not kept: it is repeated, and reported, every time.
+ * A snapshot that is damaged, of another format, or made for other settings or code is ignored and rewritten.
+ */
+public final class ScanSnapshot {
+
+    private static final String MAGIC = "sqlguard scan snapshot";
+    private static final int FORMAT_VERSION = 1;
+    private static final long SETTLED_MILLIS = 2_000;
+
+    private ScanSnapshot() {
+    }
+
+    /**
+     * The scan kept in {@code file} under {@code key} when none of its folders changed since; empty otherwise.
+     *
+     * @param key identifies everything besides the folders that decides what a scan finds: the scanning code,
+     *     the directories, includes and excludes, and the project folder
+     */
+    public static Optional<ScanResult> reuse(Path file, String key) {
+        File stored = file.toFile();
+        long written = stored.lastModified();
+        if (written == 0) {
+            return Optional.empty();
+        }
+        try {
+            byte[] bytes;
+            try (InputStream in = new FileInputStream(stored)) {
+                bytes = in.readAllBytes();
+            }
+            int body = bytes.length - Long.BYTES;
+            if (body < 0) {
+                return Optional.empty();
+            }
+            CRC32 checksum = new CRC32();
+            checksum.update(bytes, 0, body);
+            if (checksum.getValue() != ByteBuffer.wrap(bytes, body, Long.BYTES).getLong()) {
+                return Optional.empty();
+            }
+            DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes, 0, body));
+            if (!in.readUTF().equals(MAGIC) || in.readInt() != FORMAT_VERSION || !in.readUTF().equals(key)) {
+                return Optional.empty();
+            }
+            List<ScanResult.ListedFolder> folders = new ArrayList<>();
+            for (int i = in.readInt(); i > 0; i--) {
+                ScanResult.ListedFolder folder = new ScanResult.ListedFolder(in.readUTF(), in.readLong());
+                if (folder.modifiedMillis() >= written - SETTLED_MILLIS
+                        || new File(folder.path()).lastModified() != folder.modifiedMillis()) {
+                    return Optional.empty();
+                }
+                folders.add(folder);
+            }
+            List<Path> missing = new ArrayList<>();
+            for (int i = in.readInt(); i > 0; i--) {
+                Path directory = Path.of(in.readUTF());
+                if (new File(directory.toString()).exists()) {
+                    return Optional.empty();
+                }
+                missing.add(directory);
+            }
+            List<Path> directories = new ArrayList<>();
+            for (int i = in.readInt(); i > 0; i--) {
+                directories.add(Path.of(in.readUTF()));
+            }
+            List<SourcePath> files = new ArrayList<>();
+            for (int i = in.readInt(); i > 0; i--) {
+                Path scanned = directories.get(in.readInt());
+                files.add(new SourcePath(Path.of(in.readUTF()), in.readUTF(), scanned, in.readUTF()));
+            }
+            return in.available() == 0 ? Optional.of(new ScanResult(files, missing, List.of(), folders))
+                    : Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Keeps {@code result} in {@code file} under {@code key}; a result with problems is not kept, and any older
+     * snapshot is removed then. Replaces the file atomically where the file system allows.
+     *
+     * @throws IOException when the file cannot be written
+     */
+    public static void save(Path file, String key, ScanResult result) throws IOException {
+        if (!result.problems().isEmpty()) {
+            Files.deleteIfExists(file);
+            return;
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        DataOutputStream out = new DataOutputStream(bytes);
+        out.writeUTF(MAGIC);
+        out.writeInt(FORMAT_VERSION);
+        out.writeUTF(key);
+        out.writeInt(result.listedFolders().size());
+        for (ScanResult.ListedFolder folder : result.listedFolders()) {
+            out.writeUTF(folder.path());
+            out.writeLong(folder.modifiedMillis());
+        }
+        out.writeInt(result.missingDirectories().size());
+        for (Path missing : result.missingDirectories()) {
+            out.writeUTF(missing.toString());
+        }
+        List<Path> directories = new ArrayList<>();
+        for (SourcePath source : result.files()) {
+            if (!directories.contains(source.scannedDirectory())) {
+                directories.add(source.scannedDirectory());
+            }
+        }
+        out.writeInt(directories.size());
+        for (Path directory : directories) {
+            out.writeUTF(directory.toString());
+        }
+        out.writeInt(result.files().size());
+        for (SourcePath source : result.files()) {
+            out.writeInt(directories.indexOf(source.scannedDirectory()));
+            out.writeUTF(source.file().toString());
+            out.writeUTF(source.relativePath());
+            out.writeUTF(source.pathInDirectory());
+        }
+        out.flush();
+        CRC32 checksum = new CRC32();
+        checksum.update(bytes.toByteArray());
+        out.writeLong(checksum.getValue());
+        byte[] written = bytes.toByteArray();
+
+        Path folder = file.toAbsolutePath().getParent();
+        Files.createDirectories(folder);
+        Path temporary = Files.createTempFile(folder, "scan", ".tmp");
+        try {
+            Files.write(temporary, written);
+            try {
+                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+    }
+
+    /** The key of a scan: what besides the folders decides what it finds. */
+    public static String keyOf(String codeIdentity, List<String> includes, List<String> excludes,
+            List<Path> directories, Path base) {
+        return String.join("\n", codeIdentity, String.valueOf(includes), String.valueOf(excludes),
+                String.valueOf(directories), base.toAbsolutePath().normalize().toString());
+    }
+}
