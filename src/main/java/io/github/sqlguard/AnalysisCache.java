@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -79,40 +80,40 @@ final class AnalysisCache {
     }
 
     /**
-     * Starts reading the cache in {@code file} on a thread of its own, for a run of {@code config}: a run with
-     * nothing changed spends most of its time reading the cache and walking the folders, which can go on at
-     * the same time.
+     * Starts reading the cache in {@code file} on a thread of its own: a run with nothing changed spends most of
+     * its time reading the cache, setting up and walking the folders, which can go on at the same time.
      */
-    static Reading readInBackground(Path file, LintConfig config) {
-        return new Reading(file, config, BackgroundTask.start("sqlguard-cache-reader", () -> {
-            String fingerprint = AnalysisFingerprint.of(config);
-            return new Reading.Read(fingerprint, AnalysisCacheFile.read(file, fingerprint));
-        }));
+    static Reading readInBackground(Path file) {
+        return new Reading(file, BackgroundTask.start("sqlguard-cache-reader", () -> AnalysisCacheFile.read(file)));
     }
 
     /** A cache being read by {@link #readInBackground}. */
     static final class Reading {
 
-        private record Read(String fingerprint, Optional<AnalysisCacheFile.Contents> contents) {
-        }
-
         private final Path file;
-        private final LintConfig config;
-        private final BackgroundTask<Read> reading;
+        private final BackgroundTask<Optional<AnalysisCacheFile.Contents>> reading;
 
-        private Reading(Path file, LintConfig config, BackgroundTask<Read> reading) {
+        private Reading(Path file, BackgroundTask<Optional<AnalysisCacheFile.Contents>> reading) {
             this.file = file;
-            this.config = config;
             this.reading = reading;
         }
 
+        Path file() {
+            return file;
+        }
+
         /**
-         * The cache for a run over {@code scannedFiles}, once it is read; as {@link AnalysisCache#open}. The
-         * reader turns every problem with the file into an empty cache: what it throws is an Error or a defect.
+         * The cache for a run of {@code config} over {@code scannedFiles}, once it is read; as
+         * {@link AnalysisCache#open}. The reader turns every problem with the file into an empty cache: what it
+         * throws is an Error or a defect.
          */
-        AnalysisCache open(List<SourcePath> scannedFiles) {
-            Read read = reading.result();
-            return new AnalysisCache(file, read.fingerprint(), config, read.contents(), listingOf(scannedFiles));
+        AnalysisCache open(LintConfig config, List<SourcePath> scannedFiles) {
+            String fingerprint = AnalysisFingerprint.of(config);
+            Optional<AnalysisCacheFile.Contents> contents = reading.result();
+            if (contents.isPresent() && !contents.get().fingerprint().equals(fingerprint)) {
+                contents = Optional.empty(); // made by other code or settings
+            }
+            return new AnalysisCache(file, fingerprint, config, contents, listingOf(scannedFiles));
         }
     }
 
@@ -132,8 +133,11 @@ final class AnalysisCache {
      * file and reuses what it can file by file.
      *
      * @param scannedFiles this run's files, in the order their outcomes are wanted
+     * @param stamps their sizes and times, taken by {@link #stampsOf} while the cache was still being read; a
+     *     file left out is looked at here
      */
-    Optional<List<FileOutcome>> previousRunIfUnchanged(List<SourcePath> scannedFiles) {
+    Optional<List<FileOutcome>> previousRunIfUnchanged(List<SourcePath> scannedFiles,
+            Map<String, AnalysisCacheFile.FileStamp> stamps) {
         if (previous.isEmpty() || !scanListing.equals(previousScanListing)) {
             return Optional.empty();
         }
@@ -145,7 +149,7 @@ final class AnalysisCache {
             if (cached == null) {
                 continue;
             }
-            Hashed now = hashed(source.file(), cached);
+            Hashed now = hashed(source.file(), cached, stamps.get(source.relativePath()));
             if (now == null || !cached.contentHash().equals(now.hash()) || !inputsUnchanged(cached)) {
                 return Optional.empty();
             }
@@ -179,7 +183,7 @@ final class AnalysisCache {
         AnalysisCacheFile.Entry cached = previous.get(source.relativePath());
         Hashed now = read != null && read.size() <= maxFileBytes
                 ? new Hashed(read.contentHash(), new AnalysisCacheFile.FileStamp(read.size(), read.modifiedNanos()))
-                : hashed(source.file(), cached);
+                : hashed(source.file(), cached, null);
         if (now == null) {
             return analysis.apply(source);
         }
@@ -238,16 +242,9 @@ final class AnalysisCache {
      * modification time are the ones recorded with it and that time lies well before the cache was written: an
      * edit made in the same tick of the file system's clock as the hashing could otherwise go unseen.
      */
-    private Hashed hashed(Path source, AnalysisCacheFile.Entry cached) {
-        AnalysisCacheFile.FileStamp stamp;
-        try {
-            BasicFileAttributes attributes = Files.readAttributes(source, BasicFileAttributes.class);
-            stamp = new AnalysisCacheFile.FileStamp(attributes.size(),
-                    attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS));
-        } catch (IOException | RuntimeException e) {
-            return null;
-        }
-        if (stamp.size() > maxFileBytes) {
+    private Hashed hashed(Path source, AnalysisCacheFile.Entry cached, AnalysisCacheFile.FileStamp taken) {
+        AnalysisCacheFile.FileStamp stamp = taken != null ? taken : stampOf(source);
+        if (stamp == null || stamp.size() > maxFileBytes) {
             return null;
         }
         if (cached != null && cached.stamp().equals(stamp)
@@ -256,6 +253,31 @@ final class AnalysisCache {
         }
         try {
             return new Hashed(ContentHash.of(source), stamp);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /**
+     * Each file's size and modification time now, by relative path; a file that cannot be looked at is left
+     * out (and looked at again when its turn comes).
+     */
+    static Map<String, AnalysisCacheFile.FileStamp> stampsOf(List<SourcePath> files) {
+        Map<String, AnalysisCacheFile.FileStamp> stamps = new HashMap<>(files.size() * 2);
+        for (SourcePath source : files) {
+            AnalysisCacheFile.FileStamp stamp = stampOf(source.file());
+            if (stamp != null) {
+                stamps.put(source.relativePath(), stamp);
+            }
+        }
+        return stamps;
+    }
+
+    private static AnalysisCacheFile.FileStamp stampOf(Path file) {
+        try {
+            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+            return new AnalysisCacheFile.FileStamp(attributes.size(),
+                    attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS));
         } catch (IOException | RuntimeException e) {
             return null;
         }

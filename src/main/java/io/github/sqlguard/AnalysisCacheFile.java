@@ -82,10 +82,11 @@ final class AnalysisCacheFile {
     /**
      * What a sound cache file holds.
      *
+     * @param fingerprint the {@link AnalysisFingerprint} of the run that wrote it
      * @param scanListing identifies the list of files the run that wrote it scanned
      * @param entries by relative path, in the order they were written
      */
-    record Contents(String scanListing, Map<String, Entry> entries) {
+    record Contents(String fingerprint, String scanListing, Map<String, Entry> entries) {
     }
 
     private AnalysisCacheFile() {
@@ -93,6 +94,12 @@ final class AnalysisCacheFile {
 
     /** The contents of {@code file} when it is a sound cache made with {@code fingerprint}; else empty. */
     static Optional<Contents> read(Path file, String fingerprint) {
+        Optional<Contents> contents = read(file);
+        return contents.isPresent() && contents.get().fingerprint().equals(fingerprint) ? contents : Optional.empty();
+    }
+
+    /** The contents of {@code file} when it is a sound cache of this format, whatever it was made with; else empty. */
+    static Optional<Contents> read(Path file) {
         byte[] bytes;
         try {
             if (!Files.isRegularFile(file)) {
@@ -116,9 +123,10 @@ final class AnalysisCacheFile {
         }
         try {
             Input in = new Input(ByteBuffer.wrap(bytes, MAGIC.length, body - MAGIC.length));
-            if (in.readInt() != FORMAT_VERSION || !in.readString().equals(fingerprint)) {
+            if (in.readInt() != FORMAT_VERSION) {
                 return Optional.empty();
             }
+            String fingerprint = in.readString();
             String scanListing = in.readString();
             int count = in.readInt();
             Map<String, Entry> entries = new LinkedHashMap<>();
@@ -126,7 +134,7 @@ final class AnalysisCacheFile {
                 Entry entry = readEntry(in);
                 entries.put(entry.path(), entry);
             }
-            return in.available() == 0 ? Optional.of(new Contents(scanListing, entries)) : Optional.empty();
+            return in.available() == 0 ? Optional.of(new Contents(fingerprint, scanListing, entries)) : Optional.empty();
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }

@@ -46,6 +46,7 @@ public final class Linter {
 
     private final boolean replaySchema;
     private final long retainedChars;
+    private AnalysisCache.Reading cacheReadAhead;
 
     public Linter() {
         this(true, Retention.budgetForThisHeap());
@@ -69,6 +70,18 @@ public final class Linter {
     }
 
     /**
+     * Starts reading the analysis cache in {@code cacheFile} on a thread of its own, for a later
+     * {@link #run(LintConfig, Path)} with the same file: the reading overlaps what the caller does meanwhile,
+     * such as working out the configuration.
+     *
+     * @return this linter
+     */
+    public Linter readingAhead(Path cacheFile) {
+        cacheReadAhead = AnalysisCache.readInBackground(cacheFile);
+        return this;
+    }
+
+    /**
      * Runs the analysis.
      *
      * @throws IllegalArgumentException when the configuration names an unknown rule, severity or glob, or the
@@ -88,11 +101,16 @@ public final class Linter {
      */
     public LintResult run(LintConfig config, Path cacheFile) {
         long started = System.nanoTime();
-        AnalysisCache.Reading cache = cacheFile == null ? null : AnalysisCache.readInBackground(cacheFile, config);
+        AnalysisCache.Reading cache = cacheFile == null ? null
+                : cacheReadAhead != null && cacheReadAhead.file().equals(cacheFile) ? cacheReadAhead
+                : AnalysisCache.readInBackground(cacheFile);
         BackgroundTask<LintSession> session = BackgroundTask.start("sqlguard-rules", () -> new LintSession(config));
         ScanResult scan = scan(config, cacheFile == null ? null : cacheFile.resolveSibling(SCAN_SNAPSHOT));
+        // Taken while the cache may still be read: a run with nothing changed compares every file's size and time.
+        Map<String, AnalysisCacheFile.FileStamp> stamps = cache == null ? Map.of() : AnalysisCache.stampsOf(scan.files());
         try {
-            return run(config, cache == null ? null : cache.open(scan.files()), session.result(), scan, started);
+            return run(config, cache == null ? null : cache.open(config, scan.files()), stamps, session.result(), scan,
+                    started);
         } catch (OutOfMemoryError e) {
             // What the analysis held is unreachable once its workers are gone: there is room for the message.
             throw HeapExhaustedException.of(scan.files(), Runtime.getRuntime().maxMemory(), e);
@@ -121,8 +139,8 @@ public final class Linter {
         return scan;
     }
 
-    private LintResult run(LintConfig config, AnalysisCache cache, LintSession session, ScanResult scan,
-            long started) {
+    private LintResult run(LintConfig config, AnalysisCache cache, Map<String, AnalysisCacheFile.FileStamp> stamps,
+            LintSession session, ScanResult scan, long started) {
 
         // Loops rather than streams here and below: a run with nothing changed spends its time in a JVM that
         // has not warmed up, where every lambda is a class generated at its first use.
@@ -139,7 +157,7 @@ public final class Linter {
         }
         // With nothing changed since the last run, its outcomes stand: no file is read, split or replayed.
         List<FileOutcome> outcomes = cache == null || !replaySchema ? analyse(session, config, scan, cache)
-                : cache.previousRunIfUnchanged(changelogsFirst).orElseGet(() -> analyse(session, config, scan, cache));
+                : cache.previousRunIfUnchanged(changelogsFirst, stamps).orElseGet(() -> analyse(session, config, scan, cache));
 
         Set<String> scannedFiles = new TreeSet<>();
         Map<String, Integer> statementsByFile = new HashMap<>();

@@ -216,6 +216,71 @@ class AnalysisCacheTest {
     }
 
     @Test
+    void aCacheReadAheadServesTheRunAndIsStillCheckedAgainstItsSettings() throws IOException {
+        write("db/V1__a.sql", "DELETE FROM a;\n");
+        write("db/V2__b.sql", "DROP TABLE b;\n");
+        LintResult first = lint(config());
+
+        LintResult readAhead = new Linter().readingAhead(cache()).run(config(), cache());
+        LintResult otherSettings = new Linter().readingAhead(cache())
+                .run(config(Map.of("drop-table", "ERROR"), Map.of(), List.of()), cache());
+
+        assertEquals(2, readAhead.cachedFiles());
+        assertEquals(first.findings(), readAhead.findings());
+        assertEquals(0, otherSettings.cachedFiles(), "the cache was made with other settings");
+    }
+
+    @Test
+    void aReadAheadOfAnotherFileIsNotTakenForTheRunsCache() throws IOException {
+        write("db/V1__a.sql", "DELETE FROM a;\n");
+        lint(config());
+
+        LintResult result = new Linter().readingAhead(project.resolve("elsewhere.bin")).run(config(), cache());
+
+        assertEquals(1, result.cachedFiles());
+    }
+
+    @Test
+    void stampsTakenBeforehandDecideWhetherTheWholePreviousRunStands() throws IOException {
+        write("db/V1__a.sql", "DELETE FROM a;\n");
+        LintConfig config = config();
+        settle(project);
+        lint(config);
+        List<SourcePath> files = new SourceScanner(config.includes(), config.excludes())
+                .scan(config.directories(), config.baseDir()).files();
+        assertTrue(AnalysisCache.open(cache(), config, files)
+                .previousRunIfUnchanged(files, AnalysisCache.stampsOf(files)).isPresent());
+
+        write("db/V1__a.sql", "DELETE FROM a WHERE id = 1;\n");
+
+        assertTrue(AnalysisCache.open(cache(), config, files)
+                .previousRunIfUnchanged(files, AnalysisCache.stampsOf(files)).isEmpty());
+    }
+
+    @Test
+    void aMigrationAddedToAFolderLeftAloneSinceTheLastRunIsFound() throws IOException {
+        write("db/V1__a.sql", "CREATE TABLE b (id INT);\n");
+        settle(project);
+        lint(config());
+        assertTrue(Files.exists(cache().resolveSibling("scan-snapshot.bin")));
+        assertEquals(1, lint(config()).cachedFiles(), "nothing changed");
+
+        write("db/V2__b.sql", "DROP TABLE b;\n");
+
+        assertEquals(List.of("db/V2__b.sql:1:1 drop-table"), described(lint(config())));
+    }
+
+    /** Every file and folder as if made a minute ago, so no clock tick hides a later change. */
+    private static void settle(Path folder) throws IOException {
+        FileTime minuteAgo = FileTime.fromMillis(System.currentTimeMillis() - 60_000);
+        try (java.util.stream.Stream<Path> paths = Files.walk(folder)) {
+            for (Path path : paths.toList()) {
+                Files.setLastModifiedTime(path, minuteAgo);
+            }
+        }
+    }
+
+    @Test
     void withoutACacheFileNothingIsWritten() throws IOException {
         write("db/V1__a.sql", "DELETE FROM a;\n");
 
@@ -228,7 +293,7 @@ class AnalysisCacheTest {
     private Optional<List<FileOutcome>> previousRun(LintConfig config) {
         List<SourcePath> files = new SourceScanner(
                 config.includes(), config.excludes()).scan(config.directories(), config.baseDir()).files();
-        return AnalysisCache.open(cache(), config, files).previousRunIfUnchanged(files);
+        return AnalysisCache.open(cache(), config, files).previousRunIfUnchanged(files, Map.of());
     }
 
     private LintResult lint(LintConfig config) {

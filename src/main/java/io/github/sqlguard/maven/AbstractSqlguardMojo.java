@@ -296,9 +296,9 @@ abstract class AbstractSqlguardMojo extends AbstractMojo {
      *
      * @param cacheFile the analysis cache, or null to analyse every file
      */
-    protected static LintResult analyse(LintConfig config, Path cacheFile) throws MojoExecutionException {
+    protected static LintResult analyse(Linter linter, LintConfig config, Path cacheFile) throws MojoExecutionException {
         try {
-            return new Linter().run(config, cacheFile);
+            return linter.run(config, cacheFile);
         } catch (IllegalArgumentException e) {
             throw new MojoExecutionException("sqlguard configuration: " + e.getMessage(), e);
         } catch (HeapExhaustedException e) {

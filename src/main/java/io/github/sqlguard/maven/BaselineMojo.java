@@ -2,6 +2,7 @@ package io.github.sqlguard.maven;
 
 import io.github.sqlguard.LintConfig;
 import io.github.sqlguard.LintResult;
+import io.github.sqlguard.Linter;
 import io.github.sqlguard.model.Finding;
 import io.github.sqlguard.suppress.Baseline;
 import java.io.IOException;
@@ -26,7 +27,7 @@ public class BaselineMojo extends AbstractSqlguardMojo {
                 configured.includes(), configured.excludes(), configured.dialect(), configured.encoding(),
                 configured.ruleLevels(), configured.disabledRules(), configured.flyway(), configured.liquibase(),
                 configured.suppressions(), null, configured.maxFileBytes(), configured.threads());
-        LintResult result = analyse(withoutBaseline, null);
+        LintResult result = analyse(new Linter(), withoutBaseline, null);
         if (isAggregatorWithoutMigrations(result)) {
             getLog().info("sqlguard: " + project.getArtifactId() + " has no migrations of its own; no baseline "
                     + "written here, each of its modules writes its own");

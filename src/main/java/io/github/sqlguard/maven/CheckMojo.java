@@ -130,6 +130,9 @@ public class CheckMojo extends AbstractSqlguardMojo {
             throw new MojoExecutionException("sqlguard configuration: " + e.getMessage(), e);
         }
         long started = System.nanoTime();
+        Path cacheFile = cache ? buildDirectory().resolve("analysis-cache.bin") : null;
+        // The cache is read while the configuration is worked out: with nothing changed, that is most of a run.
+        Linter linter = cacheFile == null ? new Linter() : new Linter().readingAhead(cacheFile);
         LintConfig config = lintConfig();
         Optional<String> nothingToCheck = withoutMigrations(config);
         if (nothingToCheck.isPresent()) {
@@ -137,7 +140,7 @@ public class CheckMojo extends AbstractSqlguardMojo {
             return;
         }
         missingConfiguredBaseline(config).ifPresent(getLog()::warn);
-        LintResult result = run(config);
+        LintResult result = analyse(linter, config, cacheFile);
         long analysed = System.nanoTime();
         if (isAggregatorWithoutMigrations(result)) {
             getLog().info("sqlguard: " + project.getArtifactId() + " has no migrations of its own; each of its "
@@ -162,10 +165,6 @@ public class CheckMojo extends AbstractSqlguardMojo {
             throw new MojoFailureException(failureMessage(failing, threshold.get()));
         }
         PassReason.of(report).ifPresent(getLog()::info);
-    }
-
-    private LintResult run(LintConfig config) throws MojoExecutionException {
-        return analyse(config, cache ? buildDirectory().resolve("analysis-cache.bin") : null);
     }
 
     /**

@@ -3,6 +3,7 @@ package io.github.sqlguard.maven;
 import io.github.sqlguard.FailOn;
 import io.github.sqlguard.LintConfig;
 import io.github.sqlguard.LintResult;
+import io.github.sqlguard.Linter;
 import io.github.sqlguard.ProjectAcknowledgements;
 import io.github.sqlguard.RuleCatalog;
 import io.github.sqlguard.model.Dialect;
@@ -204,7 +205,7 @@ public class RehearseMojo extends AbstractSqlguardMojo {
 
     /** The report files hold everything sqlguard knows: {@code check}'s findings and the rehearsal's. */
     private LintResult withCheckFindings(LintConfig config, LintResult rehearsal) throws MojoExecutionException {
-        LintResult check = analyse(config, null);
+        LintResult check = analyse(new Linter(), config, null);
         List<Finding> findings = new ArrayList<>(check.findings());
         findings.addAll(rehearsal.findings());
         Set<String> files = new TreeSet<>(check.scannedFiles());

@@ -3,6 +3,7 @@ package io.github.sqlguard.maven;
 import io.github.sqlguard.FailOn;
 import io.github.sqlguard.LintConfig;
 import io.github.sqlguard.LintResult;
+import io.github.sqlguard.Linter;
 import io.github.sqlguard.model.Severity;
 import io.github.sqlguard.report.HtmlReport;
 import io.github.sqlguard.report.ReportData;
@@ -84,7 +85,7 @@ public class ReportMojo extends AbstractSqlguardMojo implements MavenReport {
             throw new MojoExecutionException("sqlguard configuration: " + e.getMessage(), e);
         }
         LintConfig config = lintConfig();
-        LintResult result = analyse(config, null);
+        LintResult result = analyse(new Linter(), config, null);
         ReportData data = ReportDataFactory.of(result, config, threshold, pluginVersion(), reactorRoot());
         Path file = directory.resolve(ReportFormat.HTML.fileName());
         try {
