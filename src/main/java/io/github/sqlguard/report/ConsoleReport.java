@@ -3,9 +3,8 @@ package io.github.sqlguard.report;
 import io.github.sqlguard.model.Finding;
 import io.github.sqlguard.model.Severity;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.HashMap;
-import java.util.Locale;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -33,29 +32,37 @@ public final class ConsoleReport {
      * seconds; the report files keep every finding.
      */
     public List<ConsoleLine> lines(ReportData data, int maxPerRule) {
+        // Counters and loops rather than merge functions and lambdas: this runs on every build, in a JVM that
+        // has not warmed up, where every lambda is a class generated at its first use.
         List<ConsoleLine> lines = new ArrayList<>();
-        Map<String, Integer> shown = new HashMap<>();
-        Map<String, Severity> omittedLevel = new TreeMap<>();
-        Map<String, Integer> omitted = new TreeMap<>();
-        for (Finding finding : data.findings()) {
-            if (!finding.isAcknowledged()) {
-                if (shown.merge(finding.ruleId(), 1, Integer::sum) <= maxPerRule) {
-                    addOpenFinding(data, finding, lines);
-                } else {
-                    omitted.merge(finding.ruleId(), 1, Integer::sum);
-                    omittedLevel.merge(finding.ruleId(), finding.severity(),
-                            (a, b) -> a.isAtLeast(b) ? a : b);
-                }
-            }
-        }
-        omitted.forEach((rule, count) -> lines.add(at(omittedLevel.get(rule), "sqlguard: " + count + " more "
-                + rule + " finding" + (count == 1 ? " is" : "s are") + " not shown here; the report files list"
-                + " every finding (maxConsoleFindingsPerRule=" + maxPerRule + ")")));
-        Map<String, Integer> shownAcknowledged = new HashMap<>();
+        Map<String, int[]> shown = new HashMap<>();
+        Map<String, int[]> omitted = new TreeMap<>();
+        Map<String, Severity> omittedLevel = new HashMap<>();
+        Map<String, int[]> shownAcknowledged = new HashMap<>();
         int omittedAcknowledged = 0;
         for (Finding finding : data.findings()) {
             if (finding.isAcknowledged()) {
-                if (shownAcknowledged.merge(finding.ruleId(), 1, Integer::sum) <= maxPerRule) {
+                continue;
+            }
+            if (++counter(shown, finding.ruleId())[0] <= maxPerRule) {
+                addOpenFinding(data, finding, lines);
+            } else {
+                counter(omitted, finding.ruleId())[0]++;
+                Severity level = omittedLevel.get(finding.ruleId());
+                if (level == null || finding.severity().isAtLeast(level)) {
+                    omittedLevel.put(finding.ruleId(), finding.severity());
+                }
+            }
+        }
+        for (Map.Entry<String, int[]> rule : omitted.entrySet()) {
+            int count = rule.getValue()[0];
+            lines.add(at(omittedLevel.get(rule.getKey()), "sqlguard: " + count + " more " + rule.getKey() + " finding"
+                    + (count == 1 ? " is" : "s are") + " not shown here; the report files list every finding"
+                    + " (maxConsoleFindingsPerRule=" + maxPerRule + ")"));
+        }
+        for (Finding finding : data.findings()) {
+            if (finding.isAcknowledged()) {
+                if (++counter(shownAcknowledged, finding.ruleId())[0] <= maxPerRule) {
                     lines.add(ConsoleLine.info(headline(finding)
                             + " (acknowledged: " + singleLine(finding.acknowledgement().reason()) + ")"));
                 } else {
@@ -68,19 +75,29 @@ public final class ConsoleReport {
                     + " not shown here; the report files list them"));
         }
         // Notes say that something the user configured was not checked: worth a warning, never a failure.
-        data.notes().forEach(note -> lines.add(new ConsoleLine(ConsoleLine.Level.WARNING,
-                "sqlguard: " + singleLine(note))));
+        for (String note : data.notes()) {
+            lines.add(new ConsoleLine(ConsoleLine.Level.WARNING, "sqlguard: " + singleLine(note)));
+        }
         lines.add(summary(data));
         return lines;
+    }
+
+    private static int[] counter(Map<String, int[]> counters, String ruleId) {
+        int[] counter = counters.get(ruleId);
+        if (counter == null) {
+            counter = new int[1];
+            counters.put(ruleId, counter);
+        }
+        return counter;
     }
 
     /** The summary line alone, e.g. {@code sqlguard: 2 errors, 1 warning, 0 info, 2 acknowledged in 14 files ...}. */
     public ConsoleLine summary(ReportData data) {
         FindingCounts counts = data.counts();
-        String text = String.format(Locale.ROOT, "sqlguard: %s, %s, %d info, %d acknowledged in %s (%s) in %.2f s",
-                plural(counts.errors(), "error"), plural(counts.warnings(), "warning"), counts.infos(),
-                counts.acknowledged(), plural(data.scannedFiles().size(), "file"),
-                plural(data.statements(), "statement"), data.elapsed().toMillis() / 1000.0);
+        String text = "sqlguard: " + plural(counts.errors(), "error") + ", " + plural(counts.warnings(), "warning")
+                + ", " + counts.infos() + " info, " + counts.acknowledged() + " acknowledged in "
+                + plural(data.scannedFiles().size(), "file") + " (" + plural(data.statements(), "statement") + ") in "
+                + seconds(data.elapsed().toMillis()) + " s";
         if (!data.failingFindings().isEmpty()) {
             return ConsoleLine.error(text);
         }
@@ -183,6 +200,13 @@ public final class ConsoleReport {
 
     private static boolean isControl(int c) {
         return c != '\t' && (c < 0x20 || c >= 0x7F && c < 0xA0);
+    }
+
+    /** Milliseconds as seconds with two decimals, rounded half up: {@code 1234} is {@code 1.23}. */
+    static String seconds(long millis) {
+        long hundredths = (millis + 5) / 10;
+        long fraction = hundredths % 100;
+        return hundredths / 100 + (fraction < 10 ? ".0" : ".") + fraction;
     }
 
     static String plural(int count, String noun) {

@@ -136,4 +136,10 @@ class ConsoleReportTest {
         assertEquals(Level.INFO, summary.level(), summary.text());
         assertTrue(summary.text().contains("1 info"), summary.text());
     }
+
+    @ParameterizedTest(name = "{0} ms is {1} s")
+    @CsvSource({"0, 0.00", "4, 0.00", "5, 0.01", "100, 0.10", "1234, 1.23", "1995, 2.00", "61005, 61.01"})
+    void secondsHaveTwoDecimalsRoundedHalfUp(long millis, String shown) {
+        assertEquals(shown, ConsoleReport.seconds(millis));
+    }
 }
