@@ -5,6 +5,7 @@ import io.github.sqlguard.LintResult;
 import io.github.sqlguard.model.Acknowledgement;
 import io.github.sqlguard.model.Finding;
 import io.github.sqlguard.model.Location;
+import io.github.sqlguard.model.RuleInfo;
 import io.github.sqlguard.model.Severity;
 import io.github.sqlguard.report.ReportData;
 import io.github.sqlguard.report.RuleDescription;
@@ -30,9 +31,11 @@ final class ReportDataFactory {
      *     lint result's paths are relative to the project, {@code config.baseDir()}
      */
     static ReportData of(LintResult result, LintConfig config, Severity failOn, String version, Path reactorRoot) {
-        List<RuleDescription> rules = result.rules().stream()
-                .map(i -> new RuleDescription(i.id(), i.defaultSeverity(), i.title(), i.rationale(), i.hint()))
-                .toList();
+        List<RuleDescription> rules = new ArrayList<>(result.rules().size());
+        for (RuleInfo info : result.rules()) {
+            rules.add(new RuleDescription(info.id(), info.defaultSeverity(), info.title(), info.rationale(),
+                    info.hint()));
+        }
         UnaryOperator<String> rebased = ReactorRoot.rebasing(config.baseDir(), reactorRoot);
         List<Finding> findings = new ArrayList<>(result.findings().size());
         Map<Location, String> linesAtFindings = new HashMap<>();

@@ -1,14 +1,13 @@
 package io.github.sqlguard.source;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.File;
 import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +32,7 @@ import java.util.zip.CRC32;
 public final class ScanSnapshot {
 
     private static final String MAGIC = "sqlguard scan snapshot";
-    private static final int FORMAT_VERSION = 1;
+    private static final int FORMAT_VERSION = 2;
     private static final long SETTLED_MILLIS = 2_000;
 
     private ScanSnapshot() {
@@ -65,13 +64,13 @@ public final class ScanSnapshot {
             if (checksum.getValue() != ByteBuffer.wrap(bytes, body, Long.BYTES).getLong()) {
                 return Optional.empty();
             }
-            DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes, 0, body));
-            if (!in.readUTF().equals(MAGIC) || in.readInt() != FORMAT_VERSION || !in.readUTF().equals(key)) {
+            ByteBuffer in = ByteBuffer.wrap(bytes, 0, body);
+            if (!readString(in).equals(MAGIC) || in.getInt() != FORMAT_VERSION || !readString(in).equals(key)) {
                 return Optional.empty();
             }
             List<ScanResult.ListedFolder> folders = new ArrayList<>();
-            for (int i = in.readInt(); i > 0; i--) {
-                ScanResult.ListedFolder folder = new ScanResult.ListedFolder(in.readUTF(), in.readLong());
+            for (int i = in.getInt(); i > 0; i--) {
+                ScanResult.ListedFolder folder = new ScanResult.ListedFolder(readString(in), in.getLong());
                 if (folder.modifiedMillis() >= written - SETTLED_MILLIS
                         || new File(folder.path()).lastModified() != folder.modifiedMillis()) {
                     return Optional.empty();
@@ -79,23 +78,23 @@ public final class ScanSnapshot {
                 folders.add(folder);
             }
             List<Path> missing = new ArrayList<>();
-            for (int i = in.readInt(); i > 0; i--) {
-                Path directory = Path.of(in.readUTF());
+            for (int i = in.getInt(); i > 0; i--) {
+                Path directory = Path.of(readString(in));
                 if (new File(directory.toString()).exists()) {
                     return Optional.empty();
                 }
                 missing.add(directory);
             }
             List<Path> directories = new ArrayList<>();
-            for (int i = in.readInt(); i > 0; i--) {
-                directories.add(Path.of(in.readUTF()));
+            for (int i = in.getInt(); i > 0; i--) {
+                directories.add(Path.of(readString(in)));
             }
             List<SourcePath> files = new ArrayList<>();
-            for (int i = in.readInt(); i > 0; i--) {
-                Path scanned = directories.get(in.readInt());
-                files.add(new SourcePath(Path.of(in.readUTF()), in.readUTF(), scanned, in.readUTF()));
+            for (int i = in.getInt(); i > 0; i--) {
+                Path scanned = directories.get(in.getInt());
+                files.add(new SourcePath(Path.of(readString(in)), readString(in), scanned, readString(in)));
             }
-            return in.available() == 0 ? Optional.of(new ScanResult(files, missing, List.of(), folders))
+            return !in.hasRemaining() ? Optional.of(new ScanResult(files, missing, List.of(), folders))
                     : Optional.empty();
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
@@ -115,17 +114,17 @@ public final class ScanSnapshot {
         }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         DataOutputStream out = new DataOutputStream(bytes);
-        out.writeUTF(MAGIC);
+        writeString(out, MAGIC);
         out.writeInt(FORMAT_VERSION);
-        out.writeUTF(key);
+        writeString(out, key);
         out.writeInt(result.listedFolders().size());
         for (ScanResult.ListedFolder folder : result.listedFolders()) {
-            out.writeUTF(folder.path());
+            writeString(out, folder.path());
             out.writeLong(folder.modifiedMillis());
         }
         out.writeInt(result.missingDirectories().size());
         for (Path missing : result.missingDirectories()) {
-            out.writeUTF(missing.toString());
+            writeString(out, missing.toString());
         }
         List<Path> directories = new ArrayList<>();
         for (SourcePath source : result.files()) {
@@ -135,14 +134,14 @@ public final class ScanSnapshot {
         }
         out.writeInt(directories.size());
         for (Path directory : directories) {
-            out.writeUTF(directory.toString());
+            writeString(out, directory.toString());
         }
         out.writeInt(result.files().size());
         for (SourcePath source : result.files()) {
             out.writeInt(directories.indexOf(source.scannedDirectory()));
-            out.writeUTF(source.file().toString());
-            out.writeUTF(source.relativePath());
-            out.writeUTF(source.pathInDirectory());
+            writeString(out, source.file().toString());
+            writeString(out, source.relativePath());
+            writeString(out, source.pathInDirectory());
         }
         out.flush();
         CRC32 checksum = new CRC32();
@@ -163,6 +162,26 @@ public final class ScanSnapshot {
         } finally {
             Files.deleteIfExists(temporary);
         }
+    }
+
+    /**
+     * Length-prefixed UTF-8, read straight from the bytes: {@link java.io.DataInputStream#readUTF} decodes a character
+     * at a time, slow in the JVM a build starts, which reads the snapshot first thing.
+     */
+    private static void writeString(DataOutputStream out, String text) throws IOException {
+        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+        out.writeInt(utf8.length);
+        out.write(utf8);
+    }
+
+    private static String readString(ByteBuffer in) {
+        int length = in.getInt();
+        if (length < 0 || length > in.remaining()) {
+            throw new IllegalStateException("damaged snapshot: a string runs past its end");
+        }
+        String text = new String(in.array(), in.position(), length, StandardCharsets.UTF_8);
+        in.position(in.position() + length);
+        return text;
     }
 
     /** The key of a scan: what besides the folders decides what it finds. */
