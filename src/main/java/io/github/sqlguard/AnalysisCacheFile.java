@@ -1,6 +1,7 @@
 package io.github.sqlguard;
 
 import io.github.sqlguard.model.Acknowledgement;
+import io.github.sqlguard.model.FileReplacement;
 import io.github.sqlguard.model.Finding;
 import io.github.sqlguard.model.Location;
 import io.github.sqlguard.model.Severity;
@@ -12,10 +13,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -143,31 +142,22 @@ final class AnalysisCacheFile {
     /** Replaces {@code file} atomically where the file system allows, so a crash never leaves half a cache. */
     static void write(Path file, String fingerprint, String scanListing, Collection<Entry> entries)
             throws IOException {
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        Path temporary = Files.createTempFile(file.toAbsolutePath().getParent(), "cache", ".tmp");
-        try {
+        FileReplacement.replace(file, target -> {
             CRC32 checksum = new CRC32();
-            try (OutputStream raw = new BufferedOutputStream(Files.newOutputStream(temporary), 1 << 16)) {
-                Output out = new Output(new CheckedOutputStream(raw, checksum));
-                out.write(MAGIC);
-                out.writeInt(FORMAT_VERSION);
-                out.writeString(fingerprint);
-                out.writeString(scanListing);
-                out.writeInt(entries.size());
-                for (Entry entry : entries) {
-                    writeEntry(out, entry);
-                }
-                out.flush();
-                raw.write(ByteBuffer.allocate(CHECKSUM_BYTES).putLong(checksum.getValue()).array());
+            OutputStream raw = new BufferedOutputStream(target, 1 << 16);
+            Output out = new Output(new CheckedOutputStream(raw, checksum));
+            out.write(MAGIC);
+            out.writeInt(FORMAT_VERSION);
+            out.writeString(fingerprint);
+            out.writeString(scanListing);
+            out.writeInt(entries.size());
+            for (Entry entry : entries) {
+                writeEntry(out, entry);
             }
-            try {
-                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
+            out.flush();
+            raw.write(ByteBuffer.allocate(CHECKSUM_BYTES).putLong(checksum.getValue()).array());
+            raw.flush();
+        });
     }
 
     private static void writeEntry(Output out, Entry entry) throws IOException {
