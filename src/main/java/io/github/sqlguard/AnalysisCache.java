@@ -62,8 +62,8 @@ final class AnalysisCache {
         this.fingerprint = fingerprint;
         this.baseDir = config.baseDir();
         this.maxFileBytes = config.maxFileBytes();
-        this.previous = previous.map(AnalysisCacheFile.Contents::entries).orElse(Map.of());
-        this.previousScanListing = previous.map(AnalysisCacheFile.Contents::scanListing).orElse("");
+        this.previous = previous.isPresent() ? previous.get().entries() : Map.of();
+        this.previousScanListing = previous.isPresent() ? previous.get().scanListing() : "";
         this.changed = previous.isEmpty();
         this.scanListing = scanListing;
         this.writtenNanos = previous.isEmpty() ? 0 : modifiedNanos(file);

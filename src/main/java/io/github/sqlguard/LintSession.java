@@ -76,7 +76,9 @@ final class LintSession {
         List<Rule> rules = RuleRegistry.all();
         this.ruleInfos = RuleCatalog.all();
         Set<String> ids = new LinkedHashSet<>();
-        ruleInfos.forEach(info -> ids.add(info.id()));
+        for (RuleInfo info : ruleInfos) {
+            ids.add(info.id());
+        }
         this.knownRuleIds = Set.copyOf(ids);
         this.settings = new RuleSettings(ids, config.ruleLevels(), config.disabledRules(), RuleCatalog.NEVER_OFF);
         FlywayConfig flyway = config.flyway();
@@ -88,11 +90,13 @@ final class LintSession {
                 config.liquibase().rollbacks(), config.liquibase().properties(),
                 config.dialect(), config.directories());
         this.sinceVersion = flyway.sinceVersion() == null ? null : parseVersion(flyway.sinceVersion());
-        List<PomSuppression> entries = config.suppressions().stream()
-                .map(s -> new PomSuppression(s.rule(), s.files(), s.reason(), s.declaredAt())).toList();
+        List<PomSuppression> entries = new ArrayList<>();
+        for (SuppressionConfig suppression : config.suppressions()) {
+            entries.add(new PomSuppression(suppression.rule(), suppression.files(), suppression.reason(),
+                    suppression.declaredAt()));
+        }
         this.pomSuppressions = new PomSuppressions(entries, knownRuleIds, config.baseDir(), config.directories());
         this.baseline = readBaseline(config.baselineFile());
-        
     }
 
     List<RuleInfo> ruleInfos() {

@@ -82,7 +82,13 @@ public record ReportData(
 
     /** The findings that fail the build, in location order. */
     public List<Finding> failingFindings() {
-        return findings.stream().filter(this::fails).toList();
+        List<Finding> failing = new ArrayList<>();
+        for (Finding finding : findings) {
+            if (fails(finding)) {
+                failing.add(finding);
+            }
+        }
+        return Collections.unmodifiableList(failing);
     }
 
     /** The findings counted by severity. */

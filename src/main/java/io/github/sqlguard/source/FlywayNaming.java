@@ -1,8 +1,6 @@
 package io.github.sqlguard.source;
 
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -29,7 +27,9 @@ public record FlywayNaming(String versionedPrefix, String undoPrefix, String rep
         if (sqlSuffixes == null || sqlSuffixes.isEmpty()) {
             throw new IllegalArgumentException("Flyway naming needs at least one SQL suffix, e.g. .sql");
         }
-        sqlSuffixes.forEach(suffix -> requireText(suffix, "SQL suffix"));
+        for (String suffix : sqlSuffixes) {
+            requireText(suffix, "SQL suffix");
+        }
         sqlSuffixes = List.copyOf(sqlSuffixes);
         if (versionedPrefix.equals(undoPrefix) || versionedPrefix.equals(repeatablePrefix)
                 || undoPrefix.equals(repeatablePrefix)) {
@@ -38,26 +38,43 @@ public record FlywayNaming(String versionedPrefix, String undoPrefix, String rep
         }
     }
 
-    /** Reads a file name (without directories); empty when it is not a valid Flyway script name. */
+    /**
+     * Reads a file name (without directories); empty when it is not a valid Flyway script name. Loops, not
+     * streams: every file of every build is named here, first in a JVM that has not warmed up.
+     */
     public Optional<FlywayScriptName> parse(String fileName) {
-        Optional<String> suffix = sqlSuffixes.stream()
-                .filter(fileName::endsWith)
-                .max(Comparator.comparingInt(String::length));
-        if (suffix.isEmpty()) {
+        String suffix = null;
+        for (String candidate : sqlSuffixes) {
+            if (fileName.endsWith(candidate) && (suffix == null || candidate.length() > suffix.length())) {
+                suffix = candidate;
+            }
+        }
+        if (suffix == null) {
             return Optional.empty();
         }
-        String stem = fileName.substring(0, fileName.length() - suffix.get().length());
+        String stem = fileName.substring(0, fileName.length() - suffix.length());
         // Longest prefix first, so a custom prefix that starts with another one is recognised.
-        return List.of(Map.entry(versionedPrefix, SourceKind.FLYWAY_VERSIONED),
-                        Map.entry(undoPrefix, SourceKind.FLYWAY_UNDO),
-                        Map.entry(repeatablePrefix, SourceKind.FLYWAY_REPEATABLE))
-                .stream()
-                .filter(prefix -> stem.startsWith(prefix.getKey()))
-                .sorted(Comparator.comparingInt((Map.Entry<String, SourceKind> prefix) -> prefix.getKey().length())
-                        .reversed())
-                .map(prefix -> parseAfterPrefix(stem.substring(prefix.getKey().length()), prefix.getValue()))
-                .flatMap(Optional::stream)
-                .findFirst();
+        String[] prefixes = {versionedPrefix, undoPrefix, repeatablePrefix};
+        SourceKind[] kinds = {SourceKind.FLYWAY_VERSIONED, SourceKind.FLYWAY_UNDO, SourceKind.FLYWAY_REPEATABLE};
+        boolean[] tried = new boolean[prefixes.length];
+        for (int round = 0; round < prefixes.length; round++) {
+            int longest = -1;
+            for (int i = 0; i < prefixes.length; i++) {
+                if (!tried[i] && stem.startsWith(prefixes[i])
+                        && (longest < 0 || prefixes[i].length() > prefixes[longest].length())) {
+                    longest = i;
+                }
+            }
+            if (longest < 0) {
+                return Optional.empty();
+            }
+            tried[longest] = true;
+            Optional<FlywayScriptName> name = parseAfterPrefix(stem.substring(prefixes[longest].length()), kinds[longest]);
+            if (name.isPresent()) {
+                return name;
+            }
+        }
+        return Optional.empty();
     }
 
     private Optional<FlywayScriptName> parseAfterPrefix(String rest, SourceKind kind) {

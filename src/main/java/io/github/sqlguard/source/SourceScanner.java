@@ -29,6 +29,28 @@ public final class SourceScanner {
     /** The includes used when none are configured. */
     public static final List<String> DEFAULT_INCLUDES = List.of("**/*.sql");
 
+    // Comparators written out, not composed from method references: each reference is a class generated when
+    // first used, and every build scans.
+    private static final Comparator<SourcePath> BY_PATH_IN_DIRECTORY = new Comparator<>() {
+        @Override
+        public int compare(SourcePath a, SourcePath b) {
+            return a.pathInDirectory().compareTo(b.pathInDirectory());
+        }
+    };
+    private static final Comparator<SourcePath> BY_RELATIVE_PATH = new Comparator<>() {
+        @Override
+        public int compare(SourcePath a, SourcePath b) {
+            int byPath = a.relativePath().compareTo(b.relativePath());
+            return byPath != 0 ? byPath : a.file().compareTo(b.file());
+        }
+    };
+    private static final Comparator<ScanProblem> PROBLEMS_BY_RELATIVE_PATH = new Comparator<>() {
+        @Override
+        public int compare(ScanProblem a, ScanProblem b) {
+            return a.relativePath().compareTo(b.relativePath());
+        }
+    };
+
     private final List<GlobPattern> includes;
     private final List<GlobPattern> excludes;
 
@@ -41,8 +63,16 @@ public final class SourceScanner {
      */
     public SourceScanner(List<String> includes, List<String> excludes) {
         List<String> wanted = includes == null || includes.isEmpty() ? DEFAULT_INCLUDES : includes;
-        this.includes = wanted.stream().map(GlobPattern::compile).toList();
-        this.excludes = excludes == null ? List.of() : excludes.stream().map(GlobPattern::compile).toList();
+        this.includes = compiled(wanted);
+        this.excludes = compiled(excludes == null ? List.of() : excludes);
+    }
+
+    private static List<GlobPattern> compiled(List<String> globs) {
+        List<GlobPattern> patterns = new ArrayList<>(globs.size());
+        for (String glob : globs) {
+            patterns.add(GlobPattern.compile(glob));
+        }
+        return List.copyOf(patterns);
     }
 
     /**
@@ -59,7 +89,10 @@ public final class SourceScanner {
         List<ScanResult.ListedFolder> listed = new ArrayList<>();
         Set<Path> seen = new HashSet<>();
         GlobAnchors anchors = GlobAnchors.of(directories, base);
-        List<Path> resolved = directories.stream().map(configured -> base.resolve(configured).normalize()).toList();
+        List<Path> resolved = new ArrayList<>(directories.size());
+        for (Path configured : directories) {
+            resolved.add(base.resolve(configured).normalize());
+        }
         for (Path directory : resolved) {
             if (isInsideAnother(directory, resolved)) {
                 continue;
@@ -72,7 +105,7 @@ public final class SourceScanner {
             } else {
                 List<SourcePath> found = new ArrayList<>();
                 walk(directory, base, anchors, found, problems, listed);
-                found.sort(Comparator.comparing(SourcePath::pathInDirectory));
+                found.sort(BY_PATH_IN_DIRECTORY);
                 for (SourcePath file : found) {
                     if (seen.add(file.file())) {
                         files.add(file);
@@ -80,8 +113,8 @@ public final class SourceScanner {
                 }
             }
         }
-        files.sort(Comparator.comparing(SourcePath::relativePath).thenComparing(SourcePath::file));
-        problems.sort(Comparator.comparing(ScanProblem::relativePath));
+        files.sort(BY_RELATIVE_PATH);
+        problems.sort(PROBLEMS_BY_RELATIVE_PATH);
         return new ScanResult(files, missing, problems, listed);
     }
 
@@ -109,8 +142,12 @@ public final class SourceScanner {
 
     /** True when {@code directory} lies inside another of {@code directories}, which walks it already. */
     private static boolean isInsideAnother(Path directory, List<Path> directories) {
-        return directories.stream().anyMatch(other -> !other.equals(directory) && directory.startsWith(other)
-                && Files.isDirectory(other));
+        for (Path other : directories) {
+            if (!other.equals(directory) && directory.startsWith(other) && Files.isDirectory(other)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void walk(Path directory, Path base, GlobAnchors anchors, List<SourcePath> found,
