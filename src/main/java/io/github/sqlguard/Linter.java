@@ -101,8 +101,10 @@ public final class Linter {
      */
     public LintResult run(LintConfig config, Path cacheFile) {
         long started = System.nanoTime();
+        AnalysisCache.Reading readAhead = cacheReadAhead;
+        cacheReadAhead = null; // read for one run: the run rewrites the cache
         AnalysisCache.Reading cache = cacheFile == null ? null
-                : cacheReadAhead != null && cacheReadAhead.file().equals(cacheFile) ? cacheReadAhead
+                : readAhead != null && readAhead.file().equals(cacheFile) ? readAhead
                 : AnalysisCache.readInBackground(cacheFile);
         BackgroundTask<LintSession> session = BackgroundTask.start("sqlguard-rules", () -> new LintSession(config));
         ScanResult scan = scan(config, cacheFile == null ? null : cacheFile.resolveSibling(SCAN_SNAPSHOT));

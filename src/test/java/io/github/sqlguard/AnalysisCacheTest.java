@@ -231,6 +231,19 @@ class AnalysisCacheTest {
     }
 
     @Test
+    void aReadAheadServesOneRunOnly() throws IOException {
+        write("db/V1__a.sql", "DELETE FROM a;\n");
+        lint(config());
+        Linter linter = new Linter().readingAhead(cache());
+        write("db/V2__b.sql", "DROP TABLE b;\n");
+        assertEquals(1, linter.run(config(), cache()).cachedFiles(), "V2 is new");
+
+        LintResult again = linter.run(config(), cache());
+
+        assertEquals(2, again.cachedFiles(), "the cache the first run wrote, not the one read ahead of it");
+    }
+
+    @Test
     void aReadAheadOfAnotherFileIsNotTakenForTheRunsCache() throws IOException {
         write("db/V1__a.sql", "DELETE FROM a;\n");
         lint(config());
