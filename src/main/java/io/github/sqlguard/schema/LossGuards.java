@@ -14,21 +14,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import java.util.regex.Pattern;
 
 /**
  * Finds, for each statement of one script run (a Flyway script, a Liquibase changeset), the {@link Guard}
  * that the script puts before it. Feed statements in order: {@link #guardOf} first, then {@link #observe}.
  *
- * <p>A condition guards only when it requires the table to be empty: T-SQL {@code IF NOT EXISTS (SELECT 1
- * FROM t) DROP TABLE t}, PL/pgSQL {@code IF NOT EXISTS (SELECT 1 FROM t) THEN DROP TABLE t}, or
- * {@code (SELECT COUNT(*) FROM t) = 0}, or a count read into a variable just before: {@code SELECT count(*) INTO n
- * FROM t; IF n = 0 THEN DROP TABLE t}, {@code .. IF n > 0 THEN RAISE EXCEPTION '..'; END IF; DROP TABLE t}.
- * {@code IF EXISTS (..)}, {@code IF OBJECT_ID(..) IS NOT NULL},
- * {@code DROP TABLE IF EXISTS}, and a condition with a WHERE or about another table do not.
+ * <p>A condition guards only when it requires the table to be empty ({@link EmptinessConditions}): T-SQL
+ * {@code IF NOT EXISTS (SELECT 1 FROM t) DROP TABLE t} does, {@code IF EXISTS (..)},
+ * {@code IF OBJECT_ID(..) IS NOT NULL}, {@code DROP TABLE IF EXISTS}, and a condition with a WHERE or about
+ * another table do not.
  *
  * <p>Columns are followed too, as scripts that rebuild a column write them ({@code ADD total_new; UPDATE t SET
  * total_new = total; DROP total; RENAME total_new TO total}): an UPDATE that only fills columns the script added
@@ -38,22 +34,6 @@ import java.util.regex.Pattern;
  * copy, a rename of the table or an UPDATE that is not read ends what was known.
  */
 public final class LossGuards {
-
-    private static final String NAME = "(?<table>[\\w$#.\"`\\[\\]]+)";
-    private static final Pattern NOT_EXISTS = Pattern.compile("(?is)\\bIF\\s+NOT\\s+EXISTS\\s*\\(\\s*SELECT\\s+"
-            + "(?:TOP\\s*\\(?\\s*1\\s*\\)?\\s+)?(?:1|\\*|[\\w.\"`\\[\\]]+)\\s+FROM\\s+" + NAME
-            + "\\s*\\)\\s*(?:THEN|BEGIN)?\\s*$");
-    /** A Liquibase precondition that no row holds a value in a column, as {@code PreconditionGuardText} writes it. */
-    private static final Pattern NO_VALUES = Pattern.compile("(?is)\\bIF\\s+NOT\\s+EXISTS\\s*\\(\\s*SELECT\\s+1\\s+"
-            + "FROM\\s+" + NAME + "\\s+WHERE\\s+(?<column>[\\w$#\"`\\[\\]]+)\\s+IS\\s+NOT\\s+NULL\\s*\\)\\s*$");
-    private static final Pattern COUNT_ZERO = Pattern.compile("(?is)\\bIF\\s*\\(\\s*SELECT\\s+COUNT\\s*\\(\\s*"
-            + "(?:\\*|1)\\s*\\)\\s+FROM\\s+" + NAME + "\\s*\\)\\s*=\\s*0\\s*(?:THEN|BEGIN)?\\s*$");
-    /** PL/pgSQL: {@code SELECT count(*) INTO n FROM t;} then {@code IF n = 0 THEN}, or a RAISE EXCEPTION unless 0. */
-    private static final String COUNT_INTO = "\\bSELECT\\s+COUNT\\s*\\(\\s*(?:\\*|1)\\s*\\)\\s+INTO\\s+(?:STRICT\\s+)?"
-            + "(?<var>\\w+)\\s+FROM\\s+" + NAME + "\\s*;\\s*IF\\s+\\k<var>\\s*";
-    private static final Pattern COUNTED_ZERO = Pattern.compile("(?is)" + COUNT_INTO + "=\\s*0\\s+THEN\\s*$");
-    private static final Pattern RAISED_UNLESS_ZERO = Pattern.compile("(?is)" + COUNT_INTO
-            + "(?:<>|!=|>)\\s*0\\s+THEN\\s+RAISE\\s+EXCEPTION\\b[^;]*;\\s*END\\s+IF\\s*;\\s*$");
 
     private final Map<String, String> copiedTables = new HashMap<>();
     /** What the guards' notes call the statements before this one: a Liquibase changeset or a script. */
@@ -173,15 +153,9 @@ public final class LossGuards {
         if (statement.container()) {
             lastContainer = statement;
             // A Liquibase precondition arrives as the bare condition, and holds for the whole changeset.
-            Matcher precondition = NOT_EXISTS.matcher(statement.sql());
-            if (precondition.matches()) {
-                emptyTables.add(SchemaNames.key(precondition.group("table")));
-            }
-            Matcher noValues = NO_VALUES.matcher(statement.sql());
-            if (noValues.matches()) {
-                emptyColumns.computeIfAbsent(SchemaNames.key(noValues.group("table")), k -> new HashSet<>())
-                        .add(SchemaNames.key(noValues.group("column")));
-            }
+            EmptinessConditions.emptyTableOfPrecondition(statement.sql()).ifPresent(emptyTables::add);
+            EmptinessConditions.emptyColumnOfPrecondition(statement.sql()).ifPresent(column ->
+                    emptyColumns.computeIfAbsent(column.table(), k -> new HashSet<>()).add(column.column()));
             // A Liquibase addColumn arrives as its DDL for the replay only; the columns it adds are still new.
             if (statement.context().runsWithMigration()) {
                 recordAddedColumns(statement.tokens(), 0);
@@ -349,17 +323,11 @@ public final class LossGuards {
         String before = "";
         if (main > 0) {
             before = textBetween(statement, tokens.get(0), tokens.get(main));
-        } else if (lastContainer != null && statement.context().kind() == io.github.sqlguard.sql.StatementContext.Kind.EXECUTED_BLOCK
+        } else if (lastContainer != null && statement.context().kind() == StatementContext.Kind.EXECUTED_BLOCK
                 && lastContainer.start().path().equals(statement.start().path())) {
             before = textBetween(lastContainer, lastContainer.firstToken(), statement.firstToken());
         }
-        for (Pattern pattern : List.of(NOT_EXISTS, COUNT_ZERO, COUNTED_ZERO, RAISED_UNLESS_ZERO)) {
-            Matcher matcher = pattern.matcher(before);
-            if (matcher.find()) {
-                return Optional.of(SchemaNames.key(matcher.group("table")));
-            }
-        }
-        return Optional.empty();
+        return EmptinessConditions.emptyTableRequiredBy(before);
     }
 
     /** The source text of {@code holder} from token {@code from} up to (not including) {@code to}. */

@@ -1,0 +1,64 @@
+package io.github.sqlguard.schema;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The written forms of a condition that lets a statement run only while a table is empty, as scripts put them
+ * before a drop: T-SQL {@code IF NOT EXISTS (SELECT 1 FROM t)}, PL/pgSQL {@code IF NOT EXISTS (SELECT 1 FROM t)
+ * THEN}, {@code IF (SELECT COUNT(*) FROM t) = 0}, a count read into a variable just before ({@code SELECT count(*)
+ * INTO n FROM t; IF n = 0 THEN}, or {@code IF n > 0 THEN RAISE EXCEPTION '..'; END IF;}), and the Liquibase
+ * preconditions that arrive as the bare condition. A condition with a WHERE or about another table is none of
+ * these. Tables and columns are returned as {@link SchemaNames#key} keys.
+ */
+final class EmptinessConditions {
+
+    private static final String NAME = "(?<table>[\\w$#.\"`\\[\\]]+)";
+    private static final Pattern NOT_EXISTS = Pattern.compile("(?is)\\bIF\\s+NOT\\s+EXISTS\\s*\\(\\s*SELECT\\s+"
+            + "(?:TOP\\s*\\(?\\s*1\\s*\\)?\\s+)?(?:1|\\*|[\\w.\"`\\[\\]]+)\\s+FROM\\s+" + NAME
+            + "\\s*\\)\\s*(?:THEN|BEGIN)?\\s*$");
+    /** A Liquibase precondition that no row holds a value in a column, as {@code PreconditionGuardText} writes it. */
+    private static final Pattern NO_VALUES = Pattern.compile("(?is)\\bIF\\s+NOT\\s+EXISTS\\s*\\(\\s*SELECT\\s+1\\s+"
+            + "FROM\\s+" + NAME + "\\s+WHERE\\s+(?<column>[\\w$#\"`\\[\\]]+)\\s+IS\\s+NOT\\s+NULL\\s*\\)\\s*$");
+    private static final Pattern COUNT_ZERO = Pattern.compile("(?is)\\bIF\\s*\\(\\s*SELECT\\s+COUNT\\s*\\(\\s*"
+            + "(?:\\*|1)\\s*\\)\\s+FROM\\s+" + NAME + "\\s*\\)\\s*=\\s*0\\s*(?:THEN|BEGIN)?\\s*$");
+    /** PL/pgSQL: {@code SELECT count(*) INTO n FROM t;} then {@code IF n = 0 THEN}, or a RAISE EXCEPTION unless 0. */
+    private static final String COUNT_INTO = "\\bSELECT\\s+COUNT\\s*\\(\\s*(?:\\*|1)\\s*\\)\\s+INTO\\s+(?:STRICT\\s+)?"
+            + "(?<var>\\w+)\\s+FROM\\s+" + NAME + "\\s*;\\s*IF\\s+\\k<var>\\s*";
+    private static final Pattern COUNTED_ZERO = Pattern.compile("(?is)" + COUNT_INTO + "=\\s*0\\s+THEN\\s*$");
+    private static final Pattern RAISED_UNLESS_ZERO = Pattern.compile("(?is)" + COUNT_INTO
+            + "(?:<>|!=|>)\\s*0\\s+THEN\\s+RAISE\\s+EXCEPTION\\b[^;]*;\\s*END\\s+IF\\s*;\\s*$");
+
+    /** A column of a table that must hold no value. */
+    record EmptyColumn(String table, String column) {
+    }
+
+    private EmptinessConditions() {
+    }
+
+    /** The table that {@code textBefore}, the text just before a statement, requires to be empty. */
+    static Optional<String> emptyTableRequiredBy(String textBefore) {
+        for (Pattern pattern : List.of(NOT_EXISTS, COUNT_ZERO, COUNTED_ZERO, RAISED_UNLESS_ZERO)) {
+            Matcher matcher = pattern.matcher(textBefore);
+            if (matcher.find()) {
+                return Optional.of(SchemaNames.key(matcher.group("table")));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The table a changeset precondition, given as its bare condition, requires to be empty. */
+    static Optional<String> emptyTableOfPrecondition(String condition) {
+        Matcher matcher = NOT_EXISTS.matcher(condition);
+        return matcher.matches() ? Optional.of(SchemaNames.key(matcher.group("table"))) : Optional.empty();
+    }
+
+    /** The column a changeset precondition requires to hold no value in any row. */
+    static Optional<EmptyColumn> emptyColumnOfPrecondition(String condition) {
+        Matcher matcher = NO_VALUES.matcher(condition);
+        return matcher.matches() ? Optional.of(new EmptyColumn(SchemaNames.key(matcher.group("table")),
+                SchemaNames.key(matcher.group("column")))) : Optional.empty();
+    }
+}
