@@ -70,16 +70,6 @@ final class AnalysisCache {
     }
 
     /**
-     * The cache in {@code file} for a run of {@code config} over {@code scannedFiles}; empty (and rewritten at
-     * the end) when the file is missing, unsound, or was made by other code or settings.
-     */
-    static AnalysisCache open(Path file, LintConfig config, List<SourcePath> scannedFiles) {
-        String fingerprint = AnalysisFingerprint.of(config);
-        return new AnalysisCache(file, fingerprint, config, AnalysisCacheFile.read(file, fingerprint),
-                listingOf(scannedFiles));
-    }
-
-    /**
      * Starts reading the cache in {@code file} on a thread of its own: a run with nothing changed spends most of
      * its time reading the cache, setting up and walking the folders, which can go on at the same time.
      */
@@ -103,9 +93,9 @@ final class AnalysisCache {
         }
 
         /**
-         * The cache for a run of {@code config} over {@code scannedFiles}, once it is read; as
-         * {@link AnalysisCache#open}. The reader turns every problem with the file into an empty cache: what it
-         * throws is an Error or a defect.
+         * The cache for a run of {@code config} over {@code scannedFiles}, once it is read; empty (and rewritten
+         * at the end) when the file is missing, unsound, or was made by other code or settings. The reader turns
+         * every problem with the file into an empty cache: what it throws is an Error or a defect.
          */
         AnalysisCache open(LintConfig config, List<SourcePath> scannedFiles) {
             String fingerprint = AnalysisFingerprint.of(config);

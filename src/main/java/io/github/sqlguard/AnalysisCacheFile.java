@@ -91,12 +91,6 @@ final class AnalysisCacheFile {
     private AnalysisCacheFile() {
     }
 
-    /** The contents of {@code file} when it is a sound cache made with {@code fingerprint}; else empty. */
-    static Optional<Contents> read(Path file, String fingerprint) {
-        Optional<Contents> contents = read(file);
-        return contents.isPresent() && contents.get().fingerprint().equals(fingerprint) ? contents : Optional.empty();
-    }
-
     /** The contents of {@code file} when it is a sound cache of this format, whatever it was made with; else empty. */
     static Optional<Contents> read(Path file) {
         byte[] bytes;

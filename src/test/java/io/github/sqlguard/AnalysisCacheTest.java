@@ -261,12 +261,12 @@ class AnalysisCacheTest {
         lint(config);
         List<SourcePath> files = new SourceScanner(config.includes(), config.excludes())
                 .scan(config.directories(), config.baseDir()).files();
-        assertTrue(AnalysisCache.open(cache(), config, files)
+        assertTrue(AnalysisCache.readInBackground(cache()).open(config, files)
                 .previousRunIfUnchanged(files, AnalysisCache.stampsOf(files)).isPresent());
 
         write("db/V1__a.sql", "DELETE FROM a WHERE id = 1;\n");
 
-        assertTrue(AnalysisCache.open(cache(), config, files)
+        assertTrue(AnalysisCache.readInBackground(cache()).open(config, files)
                 .previousRunIfUnchanged(files, AnalysisCache.stampsOf(files)).isEmpty());
     }
 
@@ -306,7 +306,7 @@ class AnalysisCacheTest {
     private Optional<List<FileOutcome>> previousRun(LintConfig config) {
         List<SourcePath> files = new SourceScanner(
                 config.includes(), config.excludes()).scan(config.directories(), config.baseDir()).files();
-        return AnalysisCache.open(cache(), config, files).previousRunIfUnchanged(files, Map.of());
+        return AnalysisCache.readInBackground(cache()).open(config, files).previousRunIfUnchanged(files, Map.of());
     }
 
     private LintResult lint(LintConfig config) {
