@@ -1,0 +1,89 @@
+package io.github.sqlguard;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.github.sqlguard.model.Dialect;
+import io.github.sqlguard.model.Finding;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A large analysis compiles sqlguard's code with the quick compiler only while it runs, and leaves the JVM's
+ * compiler directives as it found them.
+ */
+class QuickCompilationTest {
+
+    private static final String OURS = "matching: " + QuickCompilation.CLASS_PATTERN;
+
+    @TempDir
+    Path project;
+
+    @BeforeEach
+    void thisJvmTakesDiagnosticCommands() {
+        assumeTrue(directives() != null, "this JVM has no diagnostic command bean, so there is nothing to ask");
+    }
+
+    @Test
+    void theDirectiveHoldsUntilClosed() {
+        int before = oursIn(directives());
+
+        try (QuickCompilation quick = QuickCompilation.request()) {
+            assertTrue(quick.accepted(), "HotSpot takes the directive");
+            String during = directives();
+            assertEquals(before + 1, oursIn(during), during);
+            assertTrue(during.contains("c2 directives:\n  inline: -\n  Enable:true Exclude:true"), during);
+        }
+
+        assertEquals(before, oursIn(directives()));
+    }
+
+    @Test
+    void theClassPatternCoversTheShadedParser() {
+        assertEquals("io/github/sqlguard/*.*", QuickCompilation.CLASS_PATTERN);
+        assertTrue("io/github/sqlguard/shaded/jsqlparser/parser/CCJSqlParser".startsWith(
+                QuickCompilation.CLASS_PATTERN.substring(0, QuickCompilation.CLASS_PATTERN.indexOf('*'))));
+    }
+
+    @Test
+    void aRunPastTheThresholdFindsTheSameAndLeavesNoDirectiveBehind() throws IOException {
+        TestProject.write(project, "db/V1__init.sql", "CREATE TABLE orders (id BIGINT PRIMARY KEY, note TEXT);\n");
+        TestProject.write(project, "db/V2__purge.sql", "DELETE FROM orders;\nUPDATE orders SET note = NULL;\n");
+        int before = oursIn(directives());
+
+        List<Finding> quick = lint(0);
+        List<Finding> usual = lint(Long.MAX_VALUE);
+
+        assertEquals(usual, quick);
+        assertEquals(List.of("delete-without-where", "update-without-where"),
+                quick.stream().map(Finding::ruleId).toList());
+        assertEquals(before, oursIn(directives()));
+    }
+
+    private List<Finding> lint(long quickCompilationChars) {
+        LintConfig defaults = LintConfig.defaults(project, List.of(project.resolve("db")));
+        return new Linter(true, Retention.DEFAULT_BUDGET_CHARS, quickCompilationChars).run(new LintConfig(project,
+                defaults.directories(), defaults.includes(), List.of(), Dialect.POSTGRESQL, StandardCharsets.UTF_8,
+                Map.of(), List.of(), defaults.flyway(), defaults.liquibase(), List.of(), null,
+                defaults.maxFileBytes(), 2)).findings();
+    }
+
+    private static String directives() {
+        return QuickCompilation.command("compilerDirectivesPrint");
+    }
+
+    private static int oursIn(String printed) {
+        int count = 0;
+        for (int at = printed.indexOf(OURS); at >= 0; at = printed.indexOf(OURS, at + 1)) {
+            count++;
+        }
+        return count;
+    }
+}
