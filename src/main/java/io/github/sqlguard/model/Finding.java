@@ -1,5 +1,7 @@
 package io.github.sqlguard.model;
 
+import java.util.Objects;
+
 /**
  * One problem found in one place.
  *
@@ -65,6 +67,28 @@ public record Finding(
 
     public Finding withFingerprint(String newFingerprint) {
         return new Finding(ruleId, severity, location, message, hint, excerpt, acknowledgement, newFingerprint);
+    }
+
+    // Written out, as Location's are: findings are kept in sets and maps on every run, and the generated methods
+    // cost a JVM that has not warmed up a method handle chain each.
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Finding that && Objects.equals(ruleId, that.ruleId) && severity == that.severity
+                && Objects.equals(location, that.location) && Objects.equals(message, that.message)
+                && hint.equals(that.hint) && excerpt.equals(that.excerpt)
+                && Objects.equals(acknowledgement, that.acknowledgement) && fingerprint.equals(that.fingerprint);
+    }
+
+    @Override
+    public int hashCode() {
+        int hash = Objects.hashCode(ruleId);
+        hash = hash * 31 + (severity == null ? 0 : severity.ordinal() + 1);
+        hash = hash * 31 + Objects.hashCode(location);
+        hash = hash * 31 + Objects.hashCode(message);
+        hash = hash * 31 + hint.hashCode();
+        hash = hash * 31 + excerpt.hashCode();
+        hash = hash * 31 + Objects.hashCode(acknowledgement);
+        return hash * 31 + fingerprint.hashCode();
     }
 
     @Override

@@ -65,6 +65,18 @@ abstract class ClauseRule implements Rule {
 
     /** Where clauses of one kind are written: the clauses written there make one violation. */
     private record Place(ClauseKind kind, Location at) {
+
+        // Written out: the generated equals and hashCode cost a JVM that has not warmed up a method handle chain
+        // each, and every statement with destructive clauses groups them by place.
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Place that && kind == that.kind && at.equals(that.at);
+        }
+
+        @Override
+        public int hashCode() {
+            return kind.ordinal() * 31 + at.hashCode();
+        }
     }
 
     /** The names of the clauses of a group, without the missing ones. */
