@@ -68,7 +68,7 @@ final class QuickCompilation implements AutoCloseable {
             } finally {
                 Files.deleteIfExists(directives);
             }
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             return false; // no temporary folder to write the directive to: the analysis runs as it would have
         }
     }
