@@ -11,6 +11,7 @@ import io.github.sqlguard.source.SourcePath;
 import io.github.sqlguard.source.SourceScanner;
 import io.github.sqlguard.sql.Statement;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -125,7 +126,9 @@ public final class Linter {
         BackgroundTask<LintSession> session = BackgroundTask.start("sqlguard-rules", () -> new LintSession(config));
         ScanResult scan = scan(config, cacheFile == null ? null : cacheFile.resolveSibling(SCAN_SNAPSHOT));
         // Taken while the cache may still be read: a run with nothing changed compares every file's size and time.
-        Map<String, AnalysisCacheFile.FileStamp> stamps = cache == null ? Map.of() : AnalysisCache.stampsOf(scan.files());
+        // Without a cache file (a first run, or after mvn clean) nothing is compared.
+        Map<String, AnalysisCacheFile.FileStamp> stamps = cache == null || !Files.isRegularFile(cacheFile) ? Map.of()
+                : AnalysisCache.stampsOf(scan.files());
         try {
             return run(config, cache == null ? null : cache.open(config, scan.files()), stamps, session.result(), scan,
                     started);
