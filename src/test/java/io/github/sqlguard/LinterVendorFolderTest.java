@@ -67,6 +67,22 @@ class LinterVendorFolderTest {
                 described(lint(Dialect.AUTO)));
     }
 
+    /** Spring's {@code spring.jpa.database} values name the folders of some projects: SQL_SERVER, POSTGRESQL. */
+    @Test
+    void aFolderSpelledAsSpringsDatabaseEnumIsAHistoryOfItsOwn() throws IOException {
+        write("db/migration/MYSQL/V1__init___MYSQL.sql", "CREATE TABLE note (title VARCHAR(50));\n");
+        write("db/migration/SQL_SERVER/V1__init___SQL_SERVER.sql", "CREATE TABLE note (title VARCHAR(200));\n");
+        write("db/migration/SQL_SERVER/V2__longer___SQL_SERVER.sql",
+                "ALTER TABLE note ALTER COLUMN title VARCHAR(100);\n");
+
+        // 200 to 100 characters on SQL Server, whose history the MySQL table does not enter.
+        List<String> findings = lint(Dialect.AUTO).findings().stream()
+                .map(f -> described(f) + " " + f.message()).toList();
+        assertEquals(List.of("db/migration/SQL_SERVER/V2__longer___SQL_SERVER.sql:1:18 alter-column-type ALTER TABLE"
+                + " note changes the type of column title from VARCHAR(200) to VARCHAR(100) (shorter: 200 to 100"
+                + " characters)"), findings);
+    }
+
     @Test
     void theDeepestFolderNamingADatabaseWins() throws IOException {
         write("db/postgres/legacy/oracle/V2__nest.sql", ORACLE_UNNESTED_COMMENT);

@@ -8,7 +8,9 @@ import java.util.Map;
  * The database a path names. Projects that run on several databases keep one set of scripts per database:
  * Flyway's {@code {vendor}} locations ({@code db/migration/mysql/V2__x.sql}), Liquibase-style folders
  * ({@code mssql/}, {@code pg/}) and names such as {@code x.mysql.up.sql}. A folder name or a dot-separated
- * part of the file name counts; the rest of a name ({@code V2__mysql_fix.sql}) does not.
+ * part of the file name counts; the rest of a name ({@code V2__mysql_fix.sql}) does not. Case, underscores and
+ * hyphens do not matter: projects that name folders after Spring's {@code spring.jpa.database} values keep
+ * SQL Server's scripts in {@code SQL_SERVER/}.
  */
 public final class DatabaseNames {
 
@@ -28,14 +30,14 @@ public final class DatabaseNames {
             Map.entry("cockroach", Dialect.AUTO), Map.entry("cockroachdb", Dialect.AUTO),
             Map.entry("db2", Dialect.AUTO), Map.entry("hsql", Dialect.AUTO), Map.entry("hsqldb", Dialect.AUTO),
             Map.entry("derby", Dialect.AUTO), Map.entry("sybase", Dialect.AUTO), Map.entry("informix", Dialect.AUTO),
-            Map.entry("firebird", Dialect.AUTO));
+            Map.entry("firebird", Dialect.AUTO), Map.entry("hana", Dialect.AUTO));
 
     private DatabaseNames() {
     }
 
     /** Whether {@code part}, one folder or dot-separated part of a file name, names a database. */
     public static boolean isDatabase(String part) {
-        return DIALECTS.containsKey(part.toLowerCase(Locale.ROOT));
+        return DIALECTS.containsKey(key(part));
     }
 
     /**
@@ -68,11 +70,16 @@ public final class DatabaseNames {
     public static Dialect dialectOf(String path) {
         String[] parts = path.split("[/\\\\.]");
         for (int i = parts.length - 1; i >= 0; i--) {
-            Dialect dialect = DIALECTS.get(parts[i].toLowerCase(Locale.ROOT));
+            Dialect dialect = DIALECTS.get(key(parts[i]));
             if (dialect != null) {
                 return dialect;
             }
         }
         return Dialect.AUTO;
+    }
+
+    /** A name as the table above spells it: {@code SQL_SERVER} and {@code sql-server} are {@code sqlserver}. */
+    private static String key(String part) {
+        return part.toLowerCase(Locale.ROOT).replace("_", "").replace("-", "");
     }
 }
