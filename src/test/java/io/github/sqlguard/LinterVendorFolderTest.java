@@ -83,6 +83,27 @@ class LinterVendorFolderTest {
                 + " characters)"), findings);
     }
 
+    /** Upgrade scripts named {@code <database>_engine_<from>_to_<to>.sql} side by side in one folder. */
+    @Test
+    void aFileNamesFirstWordNamesItsDatabase() throws IOException {
+        write("db/upgrade/mysql_engine_7.0_to_7.1.sql", MYSQL_ESCAPED_QUOTE);
+
+        LintResult result = lint(Dialect.AUTO);
+
+        assertEquals(List.of("db/upgrade/mysql_engine_7.0_to_7.1.sql:2:1 delete-without-where"), described(result));
+        assertEquals(3, result.statements());
+    }
+
+    @Test
+    void filesNamedForDifferentDatabasesByTheirFirstWordAreSeparateHistories() throws IOException {
+        write("db/upgrade/mysql_engine_1.0_to_1.1.sql", "CREATE TABLE job (due TIMESTAMP);\n");
+        write("db/upgrade/postgres_engine_1.0_to_1.1.sql", "CREATE TABLE job (due TIMESTAMP(6));\n");
+        write("db/upgrade/mysql_engine_1.1_to_1.2.sql", "ALTER TABLE job MODIFY due DATETIME;\n");
+
+        // MySQL's TIMESTAMP keeps no fractional seconds, so DATETIME loses nothing; PostgreSQL's table is not MySQL's.
+        assertEquals(List.of(), described(lint(Dialect.AUTO)));
+    }
+
     @Test
     void theDeepestFolderNamingADatabaseWins() throws IOException {
         write("db/postgres/legacy/oracle/V2__nest.sql", ORACLE_UNNESTED_COMMENT);
