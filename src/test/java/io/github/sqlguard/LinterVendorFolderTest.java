@@ -67,6 +67,43 @@ class LinterVendorFolderTest {
                 described(lint(Dialect.AUTO)));
     }
 
+    /** Spring's {@code spring.jpa.database} values name the folders of some projects: SQL_SERVER, POSTGRESQL. */
+    @Test
+    void aFolderSpelledAsSpringsDatabaseEnumIsAHistoryOfItsOwn() throws IOException {
+        write("db/migration/MYSQL/V1__init___MYSQL.sql", "CREATE TABLE note (title VARCHAR(50));\n");
+        write("db/migration/SQL_SERVER/V1__init___SQL_SERVER.sql", "CREATE TABLE note (title VARCHAR(200));\n");
+        write("db/migration/SQL_SERVER/V2__longer___SQL_SERVER.sql",
+                "ALTER TABLE note ALTER COLUMN title VARCHAR(100);\n");
+
+        // 200 to 100 characters on SQL Server, whose history the MySQL table does not enter.
+        List<String> findings = lint(Dialect.AUTO).findings().stream()
+                .map(f -> described(f) + " " + f.message()).toList();
+        assertEquals(List.of("db/migration/SQL_SERVER/V2__longer___SQL_SERVER.sql:1:18 alter-column-type ALTER TABLE"
+                + " note changes the type of column title from VARCHAR(200) to VARCHAR(100) (shorter: 200 to 100"
+                + " characters)"), findings);
+    }
+
+    /** Upgrade scripts named {@code <database>_engine_<from>_to_<to>.sql} side by side in one folder. */
+    @Test
+    void aFileNamesFirstWordNamesItsDatabase() throws IOException {
+        write("db/upgrade/mysql_engine_7.0_to_7.1.sql", MYSQL_ESCAPED_QUOTE);
+
+        LintResult result = lint(Dialect.AUTO);
+
+        assertEquals(List.of("db/upgrade/mysql_engine_7.0_to_7.1.sql:2:1 delete-without-where"), described(result));
+        assertEquals(3, result.statements());
+    }
+
+    @Test
+    void filesNamedForDifferentDatabasesByTheirFirstWordAreSeparateHistories() throws IOException {
+        write("db/upgrade/mysql_engine_1.0_to_1.1.sql", "CREATE TABLE job (due TIMESTAMP);\n");
+        write("db/upgrade/postgres_engine_1.0_to_1.1.sql", "CREATE TABLE job (due TIMESTAMP(6));\n");
+        write("db/upgrade/mysql_engine_1.1_to_1.2.sql", "ALTER TABLE job MODIFY due DATETIME;\n");
+
+        // MySQL's TIMESTAMP keeps no fractional seconds, so DATETIME loses nothing; PostgreSQL's table is not MySQL's.
+        assertEquals(List.of(), described(lint(Dialect.AUTO)));
+    }
+
     @Test
     void theDeepestFolderNamingADatabaseWins() throws IOException {
         write("db/postgres/legacy/oracle/V2__nest.sql", ORACLE_UNNESTED_COMMENT);

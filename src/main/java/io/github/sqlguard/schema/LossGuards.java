@@ -128,10 +128,12 @@ public final class LossGuards {
     /** The guard of an UPDATE that assigns only columns the script added and nothing has written since. */
     private Optional<Guard> fillOfNewColumns(ColumnWrites.Update update) {
         Set<String> unwritten = unwrittenColumns.getOrDefault(SchemaNames.key(update.table()), Set.of());
-        List<String> assigned = update.assigned();
-        if (assigned.isEmpty() || !assigned.stream().allMatch(c -> unwritten.contains(SchemaNames.key(c)))) {
+        if (update.assigned().isEmpty()
+                || !update.assigned().stream().allMatch(c -> unwritten.contains(SchemaNames.key(c)))) {
             return Optional.empty();
         }
+        // SET t.total_new = .. names the column through the UPDATE's alias; the message names the column
+        List<String> assigned = update.assigned().stream().map(SchemaNames::lastPart).toList();
         String names = assigned.size() <= 3 ? String.join(", ", assigned)
                 : String.join(", ", assigned.subList(0, 3)) + " and " + (assigned.size() - 3) + " more";
         return Optional.of(new Guard(Guard.Kind.NEW_COLUMNS_FILLED, (assigned.size() == 1 ? "column " : "columns ")

@@ -41,7 +41,7 @@ public final class MigrationOrder {
     /** The file's place, or empty when the file is not replayed (undo and down scripts, not a migration). */
     public static Optional<Place> of(String relativePath, SourceClassification classification) {
         SourceKind kind = classification.kind();
-        List<String> parts = List.of(relativePath.toLowerCase(Locale.ROOT).split("[/\\\\.]"));
+        List<String> parts = DatabaseNames.parts(relativePath.toLowerCase(Locale.ROOT));
         if (kind == SourceKind.OTHER || kind == SourceKind.FLYWAY_UNDO
                 || parts.stream().anyMatch(REVERSE_WORDS::contains)) {
             return Optional.empty();
@@ -75,7 +75,7 @@ public final class MigrationOrder {
     /** The script {@code relativePath} reverses, when it is a down or undo script. */
     public static Optional<Reversal> reversal(String relativePath, SourceClassification classification) {
         String lower = relativePath.toLowerCase(Locale.ROOT);
-        List<String> parts = List.of(lower.split("[/\\.]"));
+        List<String> parts = DatabaseNames.parts(lower);
         String history = parts.stream().filter(DatabaseNames::isDatabase).findFirst().orElse("");
         if (classification.kind() == SourceKind.FLYWAY_UNDO) {
             return classification.flywayName().flatMap(FlywayScriptName::version)
@@ -107,7 +107,15 @@ public final class MigrationOrder {
     public static Optional<DatabaseFile> databaseFile(String relativePath) {
         String lower = relativePath.toLowerCase(Locale.ROOT);
         int start = 0;
+        int nameStart = Math.max(lower.lastIndexOf('/'), lower.lastIndexOf('\\')) + 1;
+        Optional<String> leading = DatabaseNames.leadingWord(lower.substring(nameStart))
+                .filter(DatabaseNames::isDatabase);
         for (String part : lower.split("(?=[/\\.])|(?<=[/\\.])")) {
+            if (start == nameStart && leading.isPresent()) {
+                // mysql_engine_7.0_to_7.1.sql: engine_7.0_to_7.1.sql would be the file for every other database
+                return Optional.of(new DatabaseFile(relativePath.substring(0, nameStart), relativePath.substring(0,
+                        nameStart) + relativePath.substring(nameStart + leading.get().length() + 1)));
+            }
             if (DatabaseNames.isDatabase(part)) {
                 String root = relativePath.substring(0, Math.max(lower.lastIndexOf('/', start),
                         lower.lastIndexOf('\\', start)) + 1);

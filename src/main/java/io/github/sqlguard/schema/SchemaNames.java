@@ -41,6 +41,11 @@ final class SchemaNames {
     }
 
     private static String keyOf(String written) {
+        return unquoted(lastPart(written)).toLowerCase(Locale.ROOT);
+    }
+
+    /** The last part of a written name, as written: {@code SUSPENSION_STATE_} of {@code T.SUSPENSION_STATE_}. */
+    static String lastPart(String written) {
         String name = written.strip();
         int cut = -1;
         char quote = 0;
@@ -56,7 +61,7 @@ final class SchemaNames {
                 cut = i;
             }
         }
-        return unquoted(name.substring(cut + 1)).toLowerCase(Locale.ROOT);
+        return name.substring(cut + 1);
     }
 
     /** True for a bare lower-case name, the usual case, whose key is itself: nothing to copy. */

@@ -1,14 +1,20 @@
 package io.github.sqlguard.source;
 
 import io.github.sqlguard.model.Dialect;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The database a path names. Projects that run on several databases keep one set of scripts per database:
  * Flyway's {@code {vendor}} locations ({@code db/migration/mysql/V2__x.sql}), Liquibase-style folders
- * ({@code mssql/}, {@code pg/}) and names such as {@code x.mysql.up.sql}. A folder name or a dot-separated
- * part of the file name counts; the rest of a name ({@code V2__mysql_fix.sql}) does not.
+ * ({@code mssql/}, {@code pg/}) and names such as {@code x.mysql.up.sql}. A folder name, a dot-separated
+ * part of the file name or the first word of the file name before an underscore (upgrade scripts such as
+ * {@code mysql_engine_7.0_to_7.1.sql}) counts; the rest of a name ({@code V2__mysql_fix.sql}) does not.
+ * Case, underscores and hyphens do not matter: projects that name folders after Spring's
+ * {@code spring.jpa.database} values keep SQL Server's scripts in {@code SQL_SERVER/}.
  */
 public final class DatabaseNames {
 
@@ -28,14 +34,14 @@ public final class DatabaseNames {
             Map.entry("cockroach", Dialect.AUTO), Map.entry("cockroachdb", Dialect.AUTO),
             Map.entry("db2", Dialect.AUTO), Map.entry("hsql", Dialect.AUTO), Map.entry("hsqldb", Dialect.AUTO),
             Map.entry("derby", Dialect.AUTO), Map.entry("sybase", Dialect.AUTO), Map.entry("informix", Dialect.AUTO),
-            Map.entry("firebird", Dialect.AUTO));
+            Map.entry("firebird", Dialect.AUTO), Map.entry("hana", Dialect.AUTO));
 
     private DatabaseNames() {
     }
 
     /** Whether {@code part}, one folder or dot-separated part of a file name, names a database. */
     public static boolean isDatabase(String part) {
-        return DIALECTS.containsKey(part.toLowerCase(Locale.ROOT));
+        return DIALECTS.containsKey(key(part));
     }
 
     /**
@@ -66,13 +72,47 @@ public final class DatabaseNames {
      * @param path a path relative to the project or the scanned folder, with {@code /} or {@code \} separators
      */
     public static Dialect dialectOf(String path) {
-        String[] parts = path.split("[/\\\\.]");
-        for (int i = parts.length - 1; i >= 0; i--) {
-            Dialect dialect = DIALECTS.get(parts[i].toLowerCase(Locale.ROOT));
+        List<String> parts = parts(path);
+        for (int i = parts.size() - 1; i >= 0; i--) {
+            Dialect dialect = DIALECTS.get(key(parts.get(i)));
             if (dialect != null) {
                 return dialect;
             }
         }
         return Dialect.AUTO;
+    }
+
+    /**
+     * The parts of {@code path} that may name a database, outermost first: each folder, the first word of the
+     * file name when an underscore follows it, and each dot-separated part of the file name.
+     */
+    public static List<String> parts(String path) {
+        List<String> parts = new ArrayList<>(List.of(path.split("[/\\\\.]")));
+        int name = path.replace('\\', '/').lastIndexOf('/') + 1;
+        leadingWord(path.substring(name)).ifPresent(word -> parts.add(parts.size() - fileNameParts(path), word));
+        return parts;
+    }
+
+    /**
+     * The first word of {@code fileName} when an underscore ends it and something other than a second underscore
+     * follows ({@code mysql} of {@code mysql_engine_7.0_to_7.1.sql}); a Flyway name's version ({@code V2__x.sql})
+     * is no such word.
+     */
+    public static Optional<String> leadingWord(String fileName) {
+        int underscore = fileName.indexOf('_');
+        int dot = fileName.indexOf('.');
+        boolean word = underscore > 0 && (dot < 0 || underscore < dot) && fileName.length() > underscore + 1
+                && fileName.charAt(underscore + 1) != '_';
+        return word ? Optional.of(fileName.substring(0, underscore)) : Optional.empty();
+    }
+
+    private static int fileNameParts(String path) {
+        int name = path.replace('\\', '/').lastIndexOf('/') + 1;
+        return path.substring(name).split("\\.").length;
+    }
+
+    /** A name as the table above spells it: {@code SQL_SERVER} and {@code sql-server} are {@code sqlserver}. */
+    private static String key(String part) {
+        return part.toLowerCase(Locale.ROOT).replace("_", "").replace("-", "");
     }
 }

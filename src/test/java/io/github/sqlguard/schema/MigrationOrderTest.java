@@ -45,9 +45,21 @@ class MigrationOrderTest {
         assertEquals("postgres", place("sql/postgres/V1__init.sql").orElseThrow().history());
         assertEquals("h2", place("sql/h2/V1__init.sql").orElseThrow().history());
         assertEquals("mysql", place("sql/20200101_init.mysql.up.sql").orElseThrow().history());
+        assertEquals("mssql", place("upgrade/mssql_engine_7.0_to_7.1.sql").orElseThrow().history());
+        assertEquals("", place("upgrade/engine_7.0_to_7.1.sql").orElseThrow().history());
         assertEquals("", place("sql/V1__create_postgres_tables.sql").orElseThrow().history(),
                 "a word inside a description names no database");
         assertTrue(place("db/changelog.xml").orElseThrow().history().startsWith("changelog "));
+    }
+
+    @Test
+    void aDatabaseNamedByTheFileNamesFirstWordLeavesTheRestOfTheNameForEveryOtherDatabase() {
+        assertEquals(new MigrationOrder.DatabaseFile("db/upgrade/", "db/upgrade/engine_7.0_to_7.1.sql"),
+                MigrationOrder.databaseFile("db/upgrade/mysql_engine_7.0_to_7.1.sql").orElseThrow());
+        assertEquals(new MigrationOrder.DatabaseFile("db/", ""),
+                MigrationOrder.databaseFile("db/mysql/mssql_engine_7.0_to_7.1.sql").orElseThrow(),
+                "the outermost name decides, as for the history");
+        assertTrue(MigrationOrder.databaseFile("db/upgrade/V2__mysql_fix.sql").isEmpty());
     }
 
     @Test

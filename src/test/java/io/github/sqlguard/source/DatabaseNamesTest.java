@@ -20,6 +20,18 @@ class DatabaseNamesTest {
         "db/postgres/V2__x.sql, POSTGRESQL",
         "db/pg/V2__x.sql, POSTGRESQL",
         "db/migration/sqlserver/V2__x.sql, SQLSERVER",
+        "db/migration/SQL_SERVER/V1_2__x___SQL_SERVER.sql, SQLSERVER",
+        "db/migration/sql-server/V2__x.sql, SQLSERVER",
+        "db/migration/POSTGRESQL/V2__x.sql, POSTGRESQL",
+        "db/migration/HANA/V2__x.sql, AUTO",
+        "db/upgrade/mysql_engine_7.0_to_7.1.sql, MYSQL",
+        "db/upgrade/mssql_engine_7.0_to_7.1.sql, SQLSERVER",
+        "db/upgrade/postgres_engine_7.0_to_7.1.sql, POSTGRESQL",
+        "db/upgrade/db2_engine_7.0_to_7.1.sql, AUTO",
+        "oracle/upgrade/h2_engine_7.0_to_7.1.sql, H2",
+        "db/migration/V2__mysql_x.sql, AUTO",
+        "db/migration/engine_mysql.sql, AUTO",
+        "db/migration/mysql__x.sql, AUTO",
         "changelog/mssql/2024-01-x.sql, SQLSERVER",
         "db/migration/oracle/V2__x.sql, ORACLE",
         "db/migration/h2/V2__x.sql, H2",
@@ -69,6 +81,9 @@ class DatabaseNamesTest {
     void namesDatabasesOneWholePartAtATime() {
         assertTrue(DatabaseNames.isDatabase("cockroachdb"));
         assertTrue(DatabaseNames.isDatabase("PostgreSQL"));
+        assertTrue(DatabaseNames.isDatabase("SQL_SERVER"));
+        assertTrue(DatabaseNames.isDatabase("hana"));
+        assertFalse(DatabaseNames.isDatabase("sql"));
         assertFalse(DatabaseNames.isDatabase("migration"));
     }
 }
