@@ -68,15 +68,24 @@ final class ChangeSetWalker {
         for (ChangeNode child : changelog.children()) {
             switch (child.name()) {
                 case "changeSet" -> changeSet(child, synthetic);
-                case "include" -> reader.include(file, path,
-                        Reference.of(child, synthetic.substitute(child.attributes().get("file")), false));
-                case "includeAll" -> reader.include(file, path,
-                        Reference.of(child, synthetic.substitute(child.attributes().get("path")), true));
+                case "include" -> include(child, "file", false, synthetic);
+                case "includeAll" -> include(child, "path", true, synthetic);
                 default -> {
                     // properties were read above; preConditions of the whole changelog run no change
                 }
             }
         }
+    }
+
+    /** Follows an include or includeAll; one that names nothing is refused by Liquibase, and reported. */
+    private void include(ChangeNode include, String attribute, boolean folder, SyntheticStatements synthetic) {
+        String target = synthetic.substitute(include.attributes().get(attribute));
+        if (target == null || target.isBlank()) {
+            reader.report(ChangelogFindings.includeWithoutTarget(path, include.line(), include.column(),
+                    include.name(), attribute));
+            return;
+        }
+        reader.include(file, path, Reference.of(include, target, folder));
     }
 
     /**
