@@ -346,6 +346,105 @@ class LinterChangelogChangesTest {
     }
 
     @Test
+    void aBackfillWrittenOncePerDatabaseFillsTheNewColumnOnEachOfThem() throws IOException {
+        write("db/changelog.yaml", """
+                databaseChangeLog:
+                  - changeSet:
+                      id: 1
+                      author: a
+                      changes:
+                        - createTable:
+                            tableName: teams
+                            columns:
+                              - column: {name: id, type: bigint}
+                  - changeSet:
+                      id: 2
+                      author: a
+                      changes:
+                        - addColumn:
+                            tableName: teams
+                            columns:
+                              - column: {name: region, type: varchar(20)}
+                        - sql:
+                            dbms: mysql, mariadb
+                            sql: update `teams` set region = 'EU'
+                        - sql:
+                            dbms: postgresql
+                            sql: update teams set region = 'EU'
+                        - sql:
+                            dbms: postgresql
+                            sql: update teams set region = 'US'
+                """);
+
+        List<Finding> findings = lint().findings();
+        assertEquals(List.of(
+                "db/changelog.yaml:20:18 update-without-where UPDATE without WHERE changes every row of `teams`"
+                        + " (guarded: column region was added earlier in this changeset and nothing has written it"
+                        + " since) (changeset a:2)",
+                "db/changelog.yaml:23:18 update-without-where UPDATE without WHERE changes every row of teams"
+                        + " (guarded: column region was added earlier in this changeset and nothing has written it"
+                        + " since) (changeset a:2)",
+                "db/changelog.yaml:26:18 update-without-where UPDATE without WHERE changes every row of teams"
+                        + " (changeset a:2)"),
+                findings.stream().map(LinterChangelogChangesTest::line).toList());
+        assertEquals(List.of(Severity.INFO, Severity.INFO, Severity.ERROR),
+                findings.stream().map(Finding::severity).toList());
+    }
+
+    @Test
+    void aChangeWithItsOwnDbmsChangesTheSchemaOfThoseDatabasesOnly() throws IOException {
+        write("db/changelog.xml", HEAD + """
+                  <changeSet id="1" author="a"><createTable tableName="ticket"><column name="id" type="bigint"/>
+                    <column name="note" type="varchar(50)"/></createTable></changeSet>
+                  <changeSet id="2" author="a">
+                    <sql dbms="postgresql">ALTER TABLE ticket ALTER COLUMN note TYPE varchar(500)</sql>
+                  </changeSet>
+                  <changeSet id="3" author="a">
+                    <modifyDataType tableName="ticket" columnName="note" newDataType="varchar(100)"/>
+                  </changeSet>
+                </databaseChangeLog>
+                """);
+
+        assertEquals(List.of("db/changelog.xml:9:5 alter-column-type ALTER TABLE ticket changes the type of column"
+                + " note from varchar(500) to varchar(100) (shorter: 500 to 100 characters) on postgresql"
+                + " (changeset a:3)"), findings());
+    }
+
+    @Test
+    void valuesCopiedOnOneDatabaseOnlyAreStillLostOnTheOthersWhenTheColumnIsDropped() throws IOException {
+        write("db/changelog.xml", HEAD + """
+                  <changeSet id="1" author="a"><createTable tableName="customer"><column name="id" type="bigint"/>
+                    <column name="name" type="varchar(100)"/></createTable></changeSet>
+                  <changeSet id="2" author="a">
+                    <addColumn tableName="customer"><column name="full_name" type="varchar(100)"/></addColumn>
+                    <sql dbms="mysql">UPDATE customer SET full_name = name</sql>
+                    <dropColumn tableName="customer" columnName="name"/>
+                  </changeSet>
+                  <changeSet id="3" author="a" dbms="mysql">
+                    <addColumn tableName="customer"><column name="label" type="varchar(100)"/></addColumn>
+                    <sql dbms="mysql">UPDATE customer SET label = full_name</sql>
+                    <dropColumn tableName="customer" columnName="full_name"/>
+                  </changeSet>
+                </databaseChangeLog>
+                """);
+
+        List<Finding> findings = lint().findings();
+        assertEquals(List.of(
+                "db/changelog.xml:7:23 update-without-where UPDATE without WHERE changes every row of customer"
+                        + " (guarded: column full_name was added earlier in this changeset and nothing has written it"
+                        + " since) (changeset a:2)",
+                "db/changelog.xml:8:5 drop-column ALTER TABLE customer drops column name (changeset a:2)",
+                "db/changelog.xml:12:23 update-without-where UPDATE without WHERE changes every row of customer"
+                        + " (guarded: column label was added earlier in this changeset and nothing has written it"
+                        + " since) (changeset a:3)",
+                "db/changelog.xml:13:5 drop-column ALTER TABLE customer drops column full_name (guarded: values of"
+                        + " full_name copied to label at line 12) (changeset a:3)"),
+                findings.stream().map(LinterChangelogChangesTest::line).toList());
+        assertEquals(List.of(Severity.INFO, Severity.ERROR, Severity.INFO, Severity.INFO),
+                findings.stream().map(Finding::severity).toList());
+    }
+
+    @Test
     void rowsOfATableItsChangesetCreatedAreNotReportedButOtherChangesetsStillAre() throws IOException {
         write("db/changelog.xml", HEAD + """
                   <changeSet id="1" author="a">

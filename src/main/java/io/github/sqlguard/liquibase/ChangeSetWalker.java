@@ -253,17 +253,17 @@ final class ChangeSetWalker {
     }
 
     /**
-     * The context of a change with a {@code dbms} of its own that rules out every database its changeset runs on
-     * ({@code <sql dbms="postgresql">} in a {@code dbms="!postgresql"} changeset): its statements never run. Any
-     * other change keeps the changeset's scope, which is what the per-database schema replay follows.
+     * The context of a change with a {@code dbms} of its own: it runs only on the databases both it and its
+     * changeset name, so what it writes reaches only the statements of those databases, and one that rules out
+     * every database its changeset runs on ({@code <sql dbms="postgresql">} in a {@code dbms="!postgresql"}
+     * changeset) never runs.
      */
     private static StatementContext scoped(ChangeNode change, StatementContext context) {
         String dbms = change.attributes().get("dbms");
         if (dbms == null || dbms.isBlank()) {
             return context;
         }
-        DatabaseScope within = context.databases().within(dbms);
-        return within.runsNowhere() ? new StatementContext(context.kind(), context.label(), within) : context;
+        return new StatementContext(context.kind(), context.label(), context.databases().within(dbms));
     }
 
     private void unchecked(ChangeNode element, String message) {
