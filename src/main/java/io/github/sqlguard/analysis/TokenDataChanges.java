@@ -190,7 +190,13 @@ final class TokenDataChanges {
         int from = tokens.indexOfTopLevelWord(set, conditionEnd, "FROM");
         JoinedTables fromList = from >= 0 ? joinedTables(from, conditionEnd, false) : new JoinedTables();
         Set<String> others;
-        if (joined.hasOneTable()) {
+        boolean restrictedByFrom = fromList.restrict(targets);
+        if (joined.hasOneTable() && tokens.fromItemsAreOtherInstances()) {
+            // PostgreSQL: UPDATE keys SET .. FROM keys k, apis a WHERE k.api = a.id joins a second keys to apis
+            // and leaves every row of the target to change; only a WHERE naming the target ties it to them.
+            others = fromList.qualifiersOfEachTable();
+            restrictedByFrom = false;
+        } else if (joined.hasOneTable()) {
             others = fromList.qualifiersOtherThan(targets);
         } else {
             // MySQL UPDATE t1, t2 SET t2.a = .. or UPDATE t1 JOIN t2 .. SET t2.a: the SET, not the first table,
@@ -204,7 +210,7 @@ final class TokenDataChanges {
                 others = joined.qualifiersOtherThan(targets);
             }
         }
-        boolean restricted = joined.restrict(targets) || fromList.restrict(targets);
+        boolean restricted = joined.restrict(targets) || restrictedByFrom;
         boolean crossJoin = joined.joinsOnAlwaysTrueConditionsOnly() || fromList.joinsOnAlwaysTrueConditionsOnly();
         List<String> tables = fromList.tablesOf(joined.tablesOf(targets));
         List<String> partitions = name == null ? List.of() : partitionsAt(name.next());
