@@ -134,8 +134,12 @@ final class TokenDataChanges {
         }
         int where = tokens.indexOfTopLevelWord(start, end, "WHERE");
         JoinedTables joined = joinedTables(joinsFrom, where < 0 ? end : where, false);
-        found.add(new DataChange("DELETE", joined.tablesOf(targets), joined.restrict(targets),
-                joined.joinsOnAlwaysTrueConditionsOnly(), whereClause(where, end, joined.qualifiersOtherThan(targets)),
+        // PostgreSQL: DELETE FROM t USING t t2, u WHERE t2.x = u.y joins a second t to u, leaving every row of the
+        // target to go; only a WHERE naming the target ties it to them.
+        boolean selfJoinedCopy = tokens.fromItemsAreOtherInstances() && tokens.isWord(joinsFrom, "USING");
+        Set<String> others = selfJoinedCopy ? joined.qualifiersOfEachTable() : joined.qualifiersOtherThan(targets);
+        found.add(new DataChange("DELETE", joined.tablesOf(targets), !selfJoinedCopy && joined.restrict(targets),
+                joined.joinsOnAlwaysTrueConditionsOnly(), whereClause(where, end, others),
                 tokens.tokens().get(start), unresolvedConditions(where, end), RowSelection.STATEMENT,
                 joined.keyLinks(targets), partitionsAt(joinsFrom)));
     }

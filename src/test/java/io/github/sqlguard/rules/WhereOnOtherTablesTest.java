@@ -26,6 +26,8 @@ class WhereOnOtherTablesTest {
         "SQLSERVER  | UPDATE o SET status = 'x' FROM dbo.orders o, dbo.customers c WHERE c.vip = 1 | update-without-where 2:3",
         "MYSQL      | DELETE o FROM orders o, customers c WHERE c.x = 1                      | delete-without-where 2:3",
         "POSTGRESQL | DELETE FROM t USING u WHERE u.y = t.x                                  | -",
+        "POSTGRESQL | DELETE FROM t USING t t2, u WHERE t2.x = u.y                           | delete-without-where 2:3",
+        "POSTGRESQL | DELETE FROM t USING t t2 JOIN u ON t2.x = u.y                          | delete-without-where 2:3",
         "POSTGRESQL | DELETE FROM t USING u WHERE y = 1                                      | -",
         "POSTGRESQL | DELETE FROM t x USING u WHERE u.y = 1 AND x.id = u.id                  | -",
         "POSTGRESQL | UPDATE u SET y = t.x FROM t WHERE t.id IN (SELECT id FROM w)           | -",
