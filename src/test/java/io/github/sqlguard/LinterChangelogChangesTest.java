@@ -392,6 +392,32 @@ class LinterChangelogChangesTest {
     }
 
     @Test
+    void aMysqlJoinUpdateThatFillsOnlyColumnsItsChangesetAddedOverwritesNothing() throws IOException {
+        write("db/changelog.xml", HEAD + """
+                  <changeSet id="1" author="a"><createTable tableName="plans"><column name="id" type="bigint"/>
+                    <column name="api" type="bigint"/></createTable></changeSet>
+                  <changeSet id="2" author="a" dbms="mysql">
+                    <addColumn tableName="plans"><column name="env" type="varchar(64)"/></addColumn>
+                    <sql>UPDATE `plans` p LEFT OUTER JOIN apis a ON p.api = a.id SET p.env = a.env</sql>
+                  </changeSet>
+                  <changeSet id="3" author="a" dbms="mysql">
+                    <sql>UPDATE plans p LEFT JOIN apis a ON p.api = a.id SET p.env = a.env</sql>
+                  </changeSet>
+                </databaseChangeLog>
+                """);
+
+        List<Finding> findings = lint().findings();
+        assertEquals(List.of(
+                "db/changelog.xml:7:10 update-without-where UPDATE without WHERE changes every row of `plans`"
+                        + " (guarded: column env was added earlier in this changeset and nothing has written it"
+                        + " since) (changeset a:2)",
+                "db/changelog.xml:10:10 update-without-where UPDATE without WHERE changes every row of plans"
+                        + " (changeset a:3)"),
+                findings.stream().map(LinterChangelogChangesTest::line).toList());
+        assertEquals(List.of(Severity.INFO, Severity.ERROR), findings.stream().map(Finding::severity).toList());
+    }
+
+    @Test
     void aChangeWithItsOwnDbmsChangesTheSchemaOfThoseDatabasesOnly() throws IOException {
         write("db/changelog.xml", HEAD + """
                   <changeSet id="1" author="a"><createTable tableName="ticket"><column name="id" type="bigint"/>
