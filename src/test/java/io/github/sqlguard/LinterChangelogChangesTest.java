@@ -418,6 +418,54 @@ class LinterChangelogChangesTest {
     }
 
     @Test
+    void aDbmsPreconditionRestrictsTheChangesetLikeItsDbmsAttributeUnlessItOnlyWarns() throws IOException {
+        write("db/changelog.yaml", """
+                databaseChangeLog:
+                  - changeSet:
+                      id: 1
+                      author: a
+                      changes:
+                        - createTable:
+                            tableName: ticket
+                            columns:
+                              - column: {name: note, type: varchar(50)}
+                              - column: {name: body, type: varchar(50)}
+                  - changeSet:
+                      id: 2
+                      author: a
+                      preConditions:
+                        - onFail: MARK_RAN
+                        - dbms:
+                            type: postgresql
+                      changes:
+                        - sql: ALTER TABLE ticket ALTER COLUMN note TYPE varchar(500)
+                  - changeSet:
+                      id: 3
+                      author: a
+                      preConditions:
+                        - onFail: WARN
+                        - dbms:
+                            type: postgresql
+                      changes:
+                        - sql: ALTER TABLE ticket ALTER COLUMN body TYPE varchar(500)
+                  - changeSet:
+                      id: 4
+                      author: a
+                      changes:
+                        - modifyDataType: {tableName: ticket, columnName: note, newDataType: varchar(100)}
+                        - modifyDataType: {tableName: ticket, columnName: body, newDataType: varchar(100)}
+                """);
+
+        assertEquals(List.of(
+                "db/changelog.yaml:33:11 alter-column-type ALTER TABLE ticket changes the type of column note from"
+                        + " varchar(500) to varchar(100) (shorter: 500 to 100 characters) on postgresql"
+                        + " (changeset a:4)",
+                "db/changelog.yaml:34:11 alter-column-type ALTER TABLE ticket changes the type of column body from"
+                        + " varchar(500) to varchar(100) (shorter: 500 to 100 characters) (changeset a:4)"),
+                findings());
+    }
+
+    @Test
     void aChangeWithItsOwnDbmsChangesTheSchemaOfThoseDatabasesOnly() throws IOException {
         write("db/changelog.xml", HEAD + """
                   <changeSet id="1" author="a"><createTable tableName="ticket"><column name="id" type="bigint"/>

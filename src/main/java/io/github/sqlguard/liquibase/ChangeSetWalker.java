@@ -112,7 +112,9 @@ final class ChangeSetWalker {
             return; // ignore="true": Liquibase neither runs nor records the changeset
         }
         // Configured or named by a single dbms: the changeset's SQL files are read in it wherever they lie.
-        Dialect stated = DbmsDialect.of(changeSet.attributes().get("dbms"), reader.options().dialect());
+        String dbms = Optional.ofNullable(changeSet.attributes().get("dbms")).filter(d -> !d.isBlank())
+                .or(() -> PreconditionDbms.of(changeSet)).orElse(null);
+        Dialect stated = DbmsDialect.of(dbms, reader.options().dialect());
         Dialect chosen = stated == Dialect.AUTO ? DbmsDialect.ofFile(path, Dialect.AUTO) : stated;
         dialect = chosen;
         translator = translators.computeIfAbsent(stated, s -> {
@@ -122,7 +124,7 @@ final class ChangeSetWalker {
         });
         String label = ChangeSetLabel.of(synthetic.substitute(changeSet.attributes().getOrDefault("author", "")),
                 synthetic.substitute(changeSet.attributes().getOrDefault("id", "")), changeSet.attributes());
-        databases = DatabaseScope.of(changeSet.attributes().get("dbms"),
+        databases = DatabaseScope.of(dbms,
                 changeSet.attributes().getOrDefault("context", changeSet.attributes().get("contextFilter")),
                 changeSet.attributes().get("labels"));
         StatementContext context = new StatementContext(StatementContext.Kind.SCRIPT, label, databases);
