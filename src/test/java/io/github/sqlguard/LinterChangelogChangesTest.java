@@ -466,6 +466,27 @@ class LinterChangelogChangesTest {
     }
 
     @Test
+    void aNotDbmsPreconditionRulesThoseDatabasesOut() throws IOException {
+        write("db/changelog.xml", HEAD + """
+                  <changeSet id="1" author="a"><createTable tableName="config"><column name="id" type="bigint"/>
+                    <column name="val" type="varchar(4000)"/></createTable></changeSet>
+                  <changeSet id="2" author="a">
+                    <preConditions onFail="MARK_RAN"><dbms type="oracle"/></preConditions>
+                    <modifyDataType tableName="config" columnName="val" newDataType="nclob"/>
+                  </changeSet>
+                  <changeSet id="3" author="a">
+                    <preConditions onFail="MARK_RAN"><not><dbms type="oracle"/></not></preConditions>
+                    <modifyDataType tableName="config" columnName="val" newDataType="nvarchar(255)"/>
+                  </changeSet>
+                </databaseChangeLog>
+                """);
+
+        assertEquals(List.of("db/changelog.xml:11:5 alter-column-type ALTER TABLE config changes the type of column"
+                + " val from varchar(4000) to nvarchar(255) (shorter: 4000 to 255 characters) (changeset a:3)"),
+                findings());
+    }
+
+    @Test
     void aChangeWithItsOwnDbmsChangesTheSchemaOfThoseDatabasesOnly() throws IOException {
         write("db/changelog.xml", HEAD + """
                   <changeSet id="1" author="a"><createTable tableName="ticket"><column name="id" type="bigint"/>
