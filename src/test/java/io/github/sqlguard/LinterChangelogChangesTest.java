@@ -487,6 +487,34 @@ class LinterChangelogChangesTest {
     }
 
     @Test
+    void anUpdateThatMovesAColumnsValuesIntoANewColumnBeforeClearingItLosesNothing() throws IOException {
+        write("db/changelog.xml", HEAD + """
+                  <changeSet id="1" author="a"><createTable tableName="config"><column name="id" type="bigint"/>
+                    <column name="val" type="varchar(4000)"/><column name="note" type="varchar(50)"/>
+                  </createTable></changeSet>
+                  <changeSet id="2" author="a">
+                    <addColumn tableName="config"><column name="val_new" type="clob"/></addColumn>
+                    <sql>UPDATE config SET val_new = val, val = NULL</sql>
+                  </changeSet>
+                  <changeSet id="3" author="a">
+                    <addColumn tableName="config"><column name="note_new" type="clob"/></addColumn>
+                    <sql>UPDATE config SET note = NULL, note_new = note</sql>
+                  </changeSet>
+                </databaseChangeLog>
+                """);
+
+        List<Finding> findings = lint().findings();
+        assertEquals(List.of(
+                "db/changelog.xml:8:10 update-without-where UPDATE without WHERE changes every row of config"
+                        + " (guarded: column val_new was added earlier in this changeset and nothing has written it"
+                        + " since; the values it overwrites in val are copied there first) (changeset a:2)",
+                "db/changelog.xml:12:10 update-without-where UPDATE without WHERE changes every row of config"
+                        + " (changeset a:3)"),
+                findings.stream().map(LinterChangelogChangesTest::line).toList());
+        assertEquals(List.of(Severity.INFO, Severity.ERROR), findings.stream().map(Finding::severity).toList());
+    }
+
+    @Test
     void aChangeWithItsOwnDbmsChangesTheSchemaOfThoseDatabasesOnly() throws IOException {
         write("db/changelog.xml", HEAD + """
                   <changeSet id="1" author="a"><createTable tableName="ticket"><column name="id" type="bigint"/>
