@@ -139,38 +139,8 @@ public final class LossGuards {
     /** The guard of an UPDATE that assigns only columns the script added and nothing has written since. */
     private Optional<Guard> fillOfNewColumns(ColumnWrites.Update update, DatabaseScope databases) {
         String table = SchemaNames.key(update.table());
-        Set<String> unwritten = unwrittenColumns.getOrDefault(table, Set.of());
-        Map<String, List<DatabaseScope>> writes = scopedWrites.getOrDefault(table, Map.of());
-        java.util.function.Predicate<String> isNew = c -> unwritten.contains(SchemaNames.key(c))
-                && writes.getOrDefault(SchemaNames.key(c), List.of()).stream().noneMatch(databases::overlaps);
-        List<String> filled = update.assigned().stream().filter(isNew).toList();
-        List<String> moved = update.assigned().stream().filter(c -> !isNew.test(c)).toList();
-        if (filled.isEmpty() || !moved.stream().allMatch(c -> movedToEarlierAssignment(update, c, isNew))) {
-            return Optional.empty();
-        }
-        String names = filled.size() <= 3 ? String.join(", ", filled)
-                : String.join(", ", filled.subList(0, 3)) + " and " + (filled.size() - 3) + " more";
-        return Optional.of(new Guard(Guard.Kind.NEW_COLUMNS_FILLED, (filled.size() == 1 ? "column " : "columns ")
-                + names + (filled.size() == 1 ? " was" : " were")
-                + " added earlier in this " + unit + " and nothing has written " + (filled.size() == 1 ? "it" : "them")
-                + " since" + (moved.isEmpty() ? "" : "; the values it overwrites in " + String.join(", ", moved)
-                        + " are copied there first")));
-    }
-
-    /**
-     * True when the UPDATE copies {@code column}, as it is, into a new column it assigns before {@code column}
-     * ({@code SET value_new = value, value = NULL}): its values move rather than go. Earlier, because MySQL
-     * assigns from left to right, so {@code SET value = NULL, value_new = value} would copy the NULL.
-     */
-    private static boolean movedToEarlierAssignment(ColumnWrites.Update update, String column,
-            java.util.function.Predicate<String> isNew) {
-        String target = update.copies().get(SchemaNames.key(column));
-        if (target == null || !isNew.test(target)) {
-            return false;
-        }
-        List<String> keys = update.assigned().stream().map(SchemaNames::key).toList();
-        int targetAt = keys.indexOf(SchemaNames.key(target));
-        return targetAt >= 0 && targetAt < keys.indexOf(SchemaNames.key(column));
+        return NewColumnFill.guardOf(update, databases, unwrittenColumns.getOrDefault(table, Set.of()),
+                scopedWrites.getOrDefault(table, Map.of()), unit);
     }
 
     /** Records what {@code statement} establishes for later ones: full copies of tables, added columns. */
