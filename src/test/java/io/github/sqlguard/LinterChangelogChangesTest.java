@@ -346,6 +346,228 @@ class LinterChangelogChangesTest {
     }
 
     @Test
+    void aBackfillWrittenOncePerDatabaseFillsTheNewColumnOnEachOfThem() throws IOException {
+        write("db/changelog.yaml", """
+                databaseChangeLog:
+                  - changeSet:
+                      id: 1
+                      author: a
+                      changes:
+                        - createTable:
+                            tableName: teams
+                            columns:
+                              - column: {name: id, type: bigint}
+                  - changeSet:
+                      id: 2
+                      author: a
+                      changes:
+                        - addColumn:
+                            tableName: teams
+                            columns:
+                              - column: {name: region, type: varchar(20)}
+                        - sql:
+                            dbms: mysql, mariadb
+                            sql: update `teams` set region = 'EU'
+                        - sql:
+                            dbms: postgresql
+                            sql: update teams set region = 'EU'
+                        - sql:
+                            dbms: postgresql
+                            sql: update teams set region = 'US'
+                """);
+
+        List<Finding> findings = lint().findings();
+        assertEquals(List.of(
+                "db/changelog.yaml:20:18 update-without-where UPDATE without WHERE changes every row of `teams`"
+                        + " (guarded: column region was added earlier in this changeset and nothing has written it"
+                        + " since) (changeset a:2)",
+                "db/changelog.yaml:23:18 update-without-where UPDATE without WHERE changes every row of teams"
+                        + " (guarded: column region was added earlier in this changeset and nothing has written it"
+                        + " since) (changeset a:2)",
+                "db/changelog.yaml:26:18 update-without-where UPDATE without WHERE changes every row of teams"
+                        + " (changeset a:2)"),
+                findings.stream().map(LinterChangelogChangesTest::line).toList());
+        assertEquals(List.of(Severity.INFO, Severity.INFO, Severity.ERROR),
+                findings.stream().map(Finding::severity).toList());
+    }
+
+    @Test
+    void aMysqlJoinUpdateThatFillsOnlyColumnsItsChangesetAddedOverwritesNothing() throws IOException {
+        write("db/changelog.xml", HEAD + """
+                  <changeSet id="1" author="a"><createTable tableName="plans"><column name="id" type="bigint"/>
+                    <column name="api" type="bigint"/></createTable></changeSet>
+                  <changeSet id="2" author="a" dbms="mysql">
+                    <addColumn tableName="plans"><column name="env" type="varchar(64)"/></addColumn>
+                    <sql>UPDATE `plans` p LEFT OUTER JOIN apis a ON p.api = a.id SET p.env = a.env</sql>
+                  </changeSet>
+                  <changeSet id="3" author="a" dbms="mysql">
+                    <sql>UPDATE plans p LEFT JOIN apis a ON p.api = a.id SET p.env = a.env</sql>
+                  </changeSet>
+                </databaseChangeLog>
+                """);
+
+        List<Finding> findings = lint().findings();
+        assertEquals(List.of(
+                "db/changelog.xml:7:10 update-without-where UPDATE without WHERE changes every row of `plans`"
+                        + " (guarded: column env was added earlier in this changeset and nothing has written it"
+                        + " since) (changeset a:2)",
+                "db/changelog.xml:10:10 update-without-where UPDATE without WHERE changes every row of plans"
+                        + " (changeset a:3)"),
+                findings.stream().map(LinterChangelogChangesTest::line).toList());
+        assertEquals(List.of(Severity.INFO, Severity.ERROR), findings.stream().map(Finding::severity).toList());
+    }
+
+    @Test
+    void aDbmsPreconditionRestrictsTheChangesetLikeItsDbmsAttributeUnlessItOnlyWarns() throws IOException {
+        write("db/changelog.yaml", """
+                databaseChangeLog:
+                  - changeSet:
+                      id: 1
+                      author: a
+                      changes:
+                        - createTable:
+                            tableName: ticket
+                            columns:
+                              - column: {name: note, type: varchar(50)}
+                              - column: {name: body, type: varchar(50)}
+                  - changeSet:
+                      id: 2
+                      author: a
+                      preConditions:
+                        - onFail: MARK_RAN
+                        - dbms:
+                            type: postgresql
+                      changes:
+                        - sql: ALTER TABLE ticket ALTER COLUMN note TYPE varchar(500)
+                  - changeSet:
+                      id: 3
+                      author: a
+                      preConditions:
+                        - onFail: WARN
+                        - dbms:
+                            type: postgresql
+                      changes:
+                        - sql: ALTER TABLE ticket ALTER COLUMN body TYPE varchar(500)
+                  - changeSet:
+                      id: 4
+                      author: a
+                      changes:
+                        - modifyDataType: {tableName: ticket, columnName: note, newDataType: varchar(100)}
+                        - modifyDataType: {tableName: ticket, columnName: body, newDataType: varchar(100)}
+                """);
+
+        assertEquals(List.of(
+                "db/changelog.yaml:33:11 alter-column-type ALTER TABLE ticket changes the type of column note from"
+                        + " varchar(500) to varchar(100) (shorter: 500 to 100 characters) on postgresql"
+                        + " (changeset a:4)",
+                "db/changelog.yaml:34:11 alter-column-type ALTER TABLE ticket changes the type of column body from"
+                        + " varchar(500) to varchar(100) (shorter: 500 to 100 characters) (changeset a:4)"),
+                findings());
+    }
+
+    @Test
+    void aNotDbmsPreconditionRulesThoseDatabasesOut() throws IOException {
+        write("db/changelog.xml", HEAD + """
+                  <changeSet id="1" author="a"><createTable tableName="config"><column name="id" type="bigint"/>
+                    <column name="val" type="varchar(4000)"/></createTable></changeSet>
+                  <changeSet id="2" author="a">
+                    <preConditions onFail="MARK_RAN"><dbms type="oracle"/></preConditions>
+                    <modifyDataType tableName="config" columnName="val" newDataType="nclob"/>
+                  </changeSet>
+                  <changeSet id="3" author="a">
+                    <preConditions onFail="MARK_RAN"><not><dbms type="oracle"/></not></preConditions>
+                    <modifyDataType tableName="config" columnName="val" newDataType="nvarchar(255)"/>
+                  </changeSet>
+                </databaseChangeLog>
+                """);
+
+        assertEquals(List.of("db/changelog.xml:11:5 alter-column-type ALTER TABLE config changes the type of column"
+                + " val from varchar(4000) to nvarchar(255) (shorter: 4000 to 255 characters) (changeset a:3)"),
+                findings());
+    }
+
+    @Test
+    void anUpdateThatMovesAColumnsValuesIntoANewColumnBeforeClearingItLosesNothing() throws IOException {
+        write("db/changelog.xml", HEAD + """
+                  <changeSet id="1" author="a"><createTable tableName="config"><column name="id" type="bigint"/>
+                    <column name="val" type="varchar(4000)"/><column name="note" type="varchar(50)"/>
+                  </createTable></changeSet>
+                  <changeSet id="2" author="a">
+                    <addColumn tableName="config"><column name="val_new" type="clob"/></addColumn>
+                    <sql>UPDATE config SET val_new = val, val = NULL</sql>
+                  </changeSet>
+                  <changeSet id="3" author="a">
+                    <addColumn tableName="config"><column name="note_new" type="clob"/></addColumn>
+                    <sql>UPDATE config SET note = NULL, note_new = note</sql>
+                  </changeSet>
+                </databaseChangeLog>
+                """);
+
+        List<Finding> findings = lint().findings();
+        assertEquals(List.of(
+                "db/changelog.xml:8:10 update-without-where UPDATE without WHERE changes every row of config"
+                        + " (guarded: column val_new was added earlier in this changeset and nothing has written it"
+                        + " since; the values it overwrites in val are copied there first) (changeset a:2)",
+                "db/changelog.xml:12:10 update-without-where UPDATE without WHERE changes every row of config"
+                        + " (changeset a:3)"),
+                findings.stream().map(LinterChangelogChangesTest::line).toList());
+        assertEquals(List.of(Severity.INFO, Severity.ERROR), findings.stream().map(Finding::severity).toList());
+    }
+
+    @Test
+    void aChangeWithItsOwnDbmsChangesTheSchemaOfThoseDatabasesOnly() throws IOException {
+        write("db/changelog.xml", HEAD + """
+                  <changeSet id="1" author="a"><createTable tableName="ticket"><column name="id" type="bigint"/>
+                    <column name="note" type="varchar(50)"/></createTable></changeSet>
+                  <changeSet id="2" author="a">
+                    <sql dbms="postgresql">ALTER TABLE ticket ALTER COLUMN note TYPE varchar(500)</sql>
+                  </changeSet>
+                  <changeSet id="3" author="a">
+                    <modifyDataType tableName="ticket" columnName="note" newDataType="varchar(100)"/>
+                  </changeSet>
+                </databaseChangeLog>
+                """);
+
+        assertEquals(List.of("db/changelog.xml:9:5 alter-column-type ALTER TABLE ticket changes the type of column"
+                + " note from varchar(500) to varchar(100) (shorter: 500 to 100 characters) on postgresql"
+                + " (changeset a:3)"), findings());
+    }
+
+    @Test
+    void valuesCopiedOnOneDatabaseOnlyAreStillLostOnTheOthersWhenTheColumnIsDropped() throws IOException {
+        write("db/changelog.xml", HEAD + """
+                  <changeSet id="1" author="a"><createTable tableName="customer"><column name="id" type="bigint"/>
+                    <column name="name" type="varchar(100)"/></createTable></changeSet>
+                  <changeSet id="2" author="a">
+                    <addColumn tableName="customer"><column name="full_name" type="varchar(100)"/></addColumn>
+                    <sql dbms="mysql">UPDATE customer SET full_name = name</sql>
+                    <dropColumn tableName="customer" columnName="name"/>
+                  </changeSet>
+                  <changeSet id="3" author="a" dbms="mysql">
+                    <addColumn tableName="customer"><column name="label" type="varchar(100)"/></addColumn>
+                    <sql dbms="mysql">UPDATE customer SET label = full_name</sql>
+                    <dropColumn tableName="customer" columnName="full_name"/>
+                  </changeSet>
+                </databaseChangeLog>
+                """);
+
+        List<Finding> findings = lint().findings();
+        assertEquals(List.of(
+                "db/changelog.xml:7:23 update-without-where UPDATE without WHERE changes every row of customer"
+                        + " (guarded: column full_name was added earlier in this changeset and nothing has written it"
+                        + " since) (changeset a:2)",
+                "db/changelog.xml:8:5 drop-column ALTER TABLE customer drops column name (changeset a:2)",
+                "db/changelog.xml:12:23 update-without-where UPDATE without WHERE changes every row of customer"
+                        + " (guarded: column label was added earlier in this changeset and nothing has written it"
+                        + " since) (changeset a:3)",
+                "db/changelog.xml:13:5 drop-column ALTER TABLE customer drops column full_name (guarded: values of"
+                        + " full_name copied to label at line 12) (changeset a:3)"),
+                findings.stream().map(LinterChangelogChangesTest::line).toList());
+        assertEquals(List.of(Severity.INFO, Severity.ERROR, Severity.INFO, Severity.INFO),
+                findings.stream().map(Finding::severity).toList());
+    }
+
+    @Test
     void rowsOfATableItsChangesetCreatedAreNotReportedButOtherChangesetsStillAre() throws IOException {
         write("db/changelog.xml", HEAD + """
                   <changeSet id="1" author="a">

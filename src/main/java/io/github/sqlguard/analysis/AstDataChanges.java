@@ -37,21 +37,27 @@ final class AstDataChanges {
     /** The CTEs of the statement being walked whose body is a plain SELECT, by lower-case name. */
     private final Map<String, PlainSelect> selectCtes = new HashMap<>();
 
-    private AstDataChanges(boolean ctesAreUpdatable) {
+    /** Whether an UPDATE's FROM list names tables of its own, never the target (PostgreSQL, SQLite). */
+    private final boolean fromItemsAreOtherInstances;
+
+    private AstDataChanges(boolean ctesAreUpdatable, boolean fromItemsAreOtherInstances) {
         this.ctesAreUpdatable = ctesAreUpdatable;
+        this.fromItemsAreOtherInstances = fromItemsAreOtherInstances;
     }
 
     /** The changes in {@code ast}, a JSqlParser statement (typed loosely so callers need not load its class). */
     static List<DataChange> in(Object ast) {
-        return in(ast, false);
+        return in(ast, false, false);
     }
 
     /**
      * The changes in {@code ast}; with {@code ctesAreUpdatable} (SQL Server), {@code WITH x AS (SELECT .. FROM t
-     * WHERE ..) DELETE FROM x} deletes only the rows of {@code t} the CTE's WHERE selects, as a view would.
+     * WHERE ..) DELETE FROM x} deletes only the rows of {@code t} the CTE's WHERE selects, as a view would; with
+     * {@code fromItemsAreOtherInstances} (PostgreSQL), {@code UPDATE t .. FROM t k JOIN u ON ..} joins a second
+     * instance of t, which limits none of the target's rows.
      */
-    static List<DataChange> in(Object ast, boolean ctesAreUpdatable) {
-        AstDataChanges walker = new AstDataChanges(ctesAreUpdatable);
+    static List<DataChange> in(Object ast, boolean ctesAreUpdatable, boolean fromItemsAreOtherInstances) {
+        AstDataChanges walker = new AstDataChanges(ctesAreUpdatable, fromItemsAreOtherInstances);
         walker.visit((Statement) ast);
         return walker.found;
     }
@@ -150,7 +156,7 @@ final class AstDataChanges {
                 joined.joinsOnAlwaysTrueConditionsOnly(), where, null);
     }
 
-    private static DataChange change(Update update) {
+    private DataChange change(Update update) {
         List<String> targets = new ArrayList<>();
         // MySQL UPDATE t1 JOIN t2 ON .. SET: the target is the first table of the join.
         JoinedTables startJoin = new JoinedTables();
@@ -166,7 +172,8 @@ final class AstDataChanges {
             addFromItem(fromJoin, update.getFromItem());
         }
         addJoins(fromJoin, update.getJoins());
-        boolean restricted = startJoin.restrict(targets) || fromJoin.restrict(targets);
+        boolean restricted = startJoin.restrict(targets)
+                || !(fromItemsAreOtherInstances && startJoin.hasOneTable()) && fromJoin.restrict(targets);
         WhereFact where = whereFact(update.getWhere());
         boolean crossJoin = startJoin.joinsOnAlwaysTrueConditionsOnly() || fromJoin.joinsOnAlwaysTrueConditionsOnly();
         return new DataChange("UPDATE", fromJoin.tablesOf(startJoin.tablesOf(targets)), restricted, crossJoin, where,

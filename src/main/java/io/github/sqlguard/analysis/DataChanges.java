@@ -20,7 +20,8 @@ final class DataChanges {
     /** Every DELETE and UPDATE in {@code statement}, CTEs first, the main statement last. */
     static List<RowChange> in(Statement statement, List<DataChange> fromTokens, Object ast) {
         List<DataChange> changes = ast == null ? fromTokens
-                : AstDataChanges.in(ast, statement.dialect() == Dialect.SQLSERVER);
+                : AstDataChanges.in(ast, statement.dialect() == Dialect.SQLSERVER,
+                        StatementTokens.fromItemsAreOtherInstances(statement));
         boolean sameShape = changes.size() == fromTokens.size();
         boolean placeholders = hasPlaceholder(statement);
         List<RowChange> result = new ArrayList<>();

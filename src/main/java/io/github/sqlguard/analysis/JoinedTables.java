@@ -166,6 +166,23 @@ final class JoinedTables {
         return true;
     }
 
+    /**
+     * The name each table is known by here: its alias, or its name when it has none. In a PostgreSQL UPDATE's FROM
+     * list every one of them is a table other than the target, even one of the target's table under an alias.
+     */
+    Set<String> qualifiersOfEachTable() {
+        Set<String> qualifiers = new HashSet<>();
+        for (String[] entry : entries) {
+            if (entry[1] != null) {
+                qualifiers.add(entry[1]);
+            } else {
+                qualifiers.add(entry[0]);
+                qualifiers.add(lastPart(entry[0]));
+            }
+        }
+        return qualifiers;
+    }
+
     /** True when the only table here is the one named first (no join, no list). */
     boolean hasOneTable() {
         return entries.size() == 1;

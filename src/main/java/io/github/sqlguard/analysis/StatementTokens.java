@@ -5,6 +5,7 @@ import io.github.sqlguard.sql.Statement;
 import io.github.sqlguard.sql.Token;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A statement's tokens seen as structure: where a leading {@code WITH} clause ends and what its CTE bodies
@@ -26,27 +27,41 @@ public final class StatementTokens {
     private final List<Token> tokens;
     private final boolean barsAreOr;
     private final boolean rownumIsPseudoColumn;
+    private final boolean fromItemsAreOtherInstances;
 
     public StatementTokens(List<Token> tokens) {
-        this(tokens, false, false);
+        this(tokens, false, false, false);
     }
 
-    private StatementTokens(List<Token> tokens, boolean barsAreOr, boolean rownumIsPseudoColumn) {
+    private StatementTokens(List<Token> tokens, boolean barsAreOr, boolean rownumIsPseudoColumn,
+            boolean fromItemsAreOtherInstances) {
         this.tokens = tokens;
         this.barsAreOr = barsAreOr;
         this.rownumIsPseudoColumn = rownumIsPseudoColumn;
+        this.fromItemsAreOtherInstances = fromItemsAreOtherInstances;
     }
 
     /** The structure view of a statement's tokens (which never include comments or the terminator). */
     public static StatementTokens of(Statement statement) {
         Dialect dialect = statement.dialect();
         return new StatementTokens(statement.tokens(), dialect.isMySqlFamily(),
-                dialect == Dialect.ORACLE || dialect == Dialect.AUTO);
+                dialect == Dialect.ORACLE || dialect == Dialect.AUTO, fromItemsAreOtherInstances(statement));
+    }
+
+    /**
+     * True when {@code statement} is read as PostgreSQL or SQLite, or runs on one of them by its Liquibase
+     * {@code dbms}: there an UPDATE's FROM list never names the target, whatever tables it names.
+     */
+    static boolean fromItemsAreOtherInstances(Statement statement) {
+        Set<String> databases = statement.context().databases().included();
+        return statement.dialect() == Dialect.POSTGRESQL || statement.dialect() == Dialect.SQLITE
+                || databases.contains("postgresql") || databases.contains("sqlite");
     }
 
     /** The view of tokens {@code [from, to)}, read in the same dialect. */
     StatementTokens part(int from, int to) {
-        return new StatementTokens(tokens.subList(from, to), barsAreOr, rownumIsPseudoColumn);
+        return new StatementTokens(tokens.subList(from, to), barsAreOr, rownumIsPseudoColumn,
+                fromItemsAreOtherInstances);
     }
 
     /**
@@ -55,6 +70,15 @@ public final class StatementTokens {
      */
     boolean rownumIsPseudoColumn() {
         return rownumIsPseudoColumn;
+    }
+
+    /**
+     * True when the statement runs on PostgreSQL or SQLite, where each item of an {@code UPDATE t .. FROM} list is
+     * a table of its own, even one that names t again ({@code FROM t k, u}): a self-join, not the rows being
+     * updated, which T-SQL would take it for.
+     */
+    boolean fromItemsAreOtherInstances() {
+        return fromItemsAreOtherInstances;
     }
 
     /**

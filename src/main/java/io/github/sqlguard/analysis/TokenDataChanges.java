@@ -134,8 +134,12 @@ final class TokenDataChanges {
         }
         int where = tokens.indexOfTopLevelWord(start, end, "WHERE");
         JoinedTables joined = joinedTables(joinsFrom, where < 0 ? end : where, false);
-        found.add(new DataChange("DELETE", joined.tablesOf(targets), joined.restrict(targets),
-                joined.joinsOnAlwaysTrueConditionsOnly(), whereClause(where, end, joined.qualifiersOtherThan(targets)),
+        // PostgreSQL: DELETE FROM t USING t t2, u WHERE t2.x = u.y joins a second t to u, leaving every row of the
+        // target to go; only a WHERE naming the target ties it to them.
+        boolean selfJoinedCopy = tokens.fromItemsAreOtherInstances() && tokens.isWord(joinsFrom, "USING");
+        Set<String> others = selfJoinedCopy ? joined.qualifiersOfEachTable() : joined.qualifiersOtherThan(targets);
+        found.add(new DataChange("DELETE", joined.tablesOf(targets), !selfJoinedCopy && joined.restrict(targets),
+                joined.joinsOnAlwaysTrueConditionsOnly(), whereClause(where, end, others),
                 tokens.tokens().get(start), unresolvedConditions(where, end), RowSelection.STATEMENT,
                 joined.keyLinks(targets), partitionsAt(joinsFrom)));
     }
@@ -190,7 +194,13 @@ final class TokenDataChanges {
         int from = tokens.indexOfTopLevelWord(set, conditionEnd, "FROM");
         JoinedTables fromList = from >= 0 ? joinedTables(from, conditionEnd, false) : new JoinedTables();
         Set<String> others;
-        if (joined.hasOneTable()) {
+        boolean restrictedByFrom = fromList.restrict(targets);
+        if (joined.hasOneTable() && tokens.fromItemsAreOtherInstances()) {
+            // PostgreSQL: UPDATE keys SET .. FROM keys k, apis a WHERE k.api = a.id joins a second keys to apis
+            // and leaves every row of the target to change; only a WHERE naming the target ties it to them.
+            others = fromList.qualifiersOfEachTable();
+            restrictedByFrom = false;
+        } else if (joined.hasOneTable()) {
             others = fromList.qualifiersOtherThan(targets);
         } else {
             // MySQL UPDATE t1, t2 SET t2.a = .. or UPDATE t1 JOIN t2 .. SET t2.a: the SET, not the first table,
@@ -204,7 +214,7 @@ final class TokenDataChanges {
                 others = joined.qualifiersOtherThan(targets);
             }
         }
-        boolean restricted = joined.restrict(targets) || fromList.restrict(targets);
+        boolean restricted = joined.restrict(targets) || restrictedByFrom;
         boolean crossJoin = joined.joinsOnAlwaysTrueConditionsOnly() || fromList.joinsOnAlwaysTrueConditionsOnly();
         List<String> tables = fromList.tablesOf(joined.tablesOf(targets));
         List<String> partitions = name == null ? List.of() : partitionsAt(name.next());

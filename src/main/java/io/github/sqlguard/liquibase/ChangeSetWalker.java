@@ -68,15 +68,24 @@ final class ChangeSetWalker {
         for (ChangeNode child : changelog.children()) {
             switch (child.name()) {
                 case "changeSet" -> changeSet(child, synthetic);
-                case "include" -> reader.include(file, path,
-                        Reference.of(child, synthetic.substitute(child.attributes().get("file")), false));
-                case "includeAll" -> reader.include(file, path,
-                        Reference.of(child, synthetic.substitute(child.attributes().get("path")), true));
+                case "include" -> include(child, "file", false, synthetic);
+                case "includeAll" -> include(child, "path", true, synthetic);
                 default -> {
                     // properties were read above; preConditions of the whole changelog run no change
                 }
             }
         }
+    }
+
+    /** Follows an include or includeAll; one that names nothing is refused by Liquibase, and reported. */
+    private void include(ChangeNode include, String attribute, boolean folder, SyntheticStatements synthetic) {
+        String target = synthetic.substitute(include.attributes().get(attribute));
+        if (target == null || target.isBlank()) {
+            reader.report(ChangelogFindings.includeWithoutTarget(path, include.line(), include.column(),
+                    include.name(), attribute));
+            return;
+        }
+        reader.include(file, path, Reference.of(include, target, folder));
     }
 
     /**
@@ -103,7 +112,9 @@ final class ChangeSetWalker {
             return; // ignore="true": Liquibase neither runs nor records the changeset
         }
         // Configured or named by a single dbms: the changeset's SQL files are read in it wherever they lie.
-        Dialect stated = DbmsDialect.of(changeSet.attributes().get("dbms"), reader.options().dialect());
+        String dbms = Optional.ofNullable(changeSet.attributes().get("dbms")).filter(d -> !d.isBlank())
+                .or(() -> PreconditionDbms.of(changeSet)).orElse(null);
+        Dialect stated = DbmsDialect.of(dbms, reader.options().dialect());
         Dialect chosen = stated == Dialect.AUTO ? DbmsDialect.ofFile(path, Dialect.AUTO) : stated;
         dialect = chosen;
         translator = translators.computeIfAbsent(stated, s -> {
@@ -113,7 +124,7 @@ final class ChangeSetWalker {
         });
         String label = ChangeSetLabel.of(synthetic.substitute(changeSet.attributes().getOrDefault("author", "")),
                 synthetic.substitute(changeSet.attributes().getOrDefault("id", "")), changeSet.attributes());
-        databases = DatabaseScope.of(changeSet.attributes().get("dbms"),
+        databases = DatabaseScope.of(dbms,
                 changeSet.attributes().getOrDefault("context", changeSet.attributes().get("contextFilter")),
                 changeSet.attributes().get("labels"));
         StatementContext context = new StatementContext(StatementContext.Kind.SCRIPT, label, databases);
@@ -244,17 +255,17 @@ final class ChangeSetWalker {
     }
 
     /**
-     * The context of a change with a {@code dbms} of its own that rules out every database its changeset runs on
-     * ({@code <sql dbms="postgresql">} in a {@code dbms="!postgresql"} changeset): its statements never run. Any
-     * other change keeps the changeset's scope, which is what the per-database schema replay follows.
+     * The context of a change with a {@code dbms} of its own: it runs only on the databases both it and its
+     * changeset name, so what it writes reaches only the statements of those databases, and one that rules out
+     * every database its changeset runs on ({@code <sql dbms="postgresql">} in a {@code dbms="!postgresql"}
+     * changeset) never runs.
      */
     private static StatementContext scoped(ChangeNode change, StatementContext context) {
         String dbms = change.attributes().get("dbms");
         if (dbms == null || dbms.isBlank()) {
             return context;
         }
-        DatabaseScope within = context.databases().within(dbms);
-        return within.runsNowhere() ? new StatementContext(context.kind(), context.label(), within) : context;
+        return new StatementContext(context.kind(), context.label(), context.databases().within(dbms));
     }
 
     private void unchecked(ChangeNode element, String message) {

@@ -24,6 +24,13 @@ final class ChangelogFindings {
                 "Fix the file so Liquibase can read it.");
     }
 
+    static Finding includeWithoutTarget(String path, int line, int column, String element, String attribute) {
+        return at(Diagnostics.MALFORMED_CHANGELOG, path, line, column,
+                element + " has no " + attribute + ": Liquibase refuses it, and nothing was included",
+                "Name the changelog " + (element.equals("include") ? "file" : "folder") + " to include in its "
+                        + attribute + ".");
+    }
+
     static Finding includeCycle(String path, int line, int column, String chain) {
         return at(Diagnostics.MALFORMED_CHANGELOG, path, line, column,
                 "Include cycle " + chain + ": Liquibase refuses a changelog that includes itself; sqlguard checked "

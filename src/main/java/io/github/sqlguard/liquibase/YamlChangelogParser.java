@@ -102,10 +102,13 @@ final class YamlChangelogParser {
         }
         if (value instanceof SequenceNode sequence) {
             List<ChangeNode> children = new ArrayList<>();
+            Map<String, String> attributes = new LinkedHashMap<>();
+            Map<String, TextRegion> regions = new HashMap<>();
             for (Node item : sequence.getValue()) {
                 children.addAll(items(item, depth + 1));
+                settingsOf(item, attributes, regions);
             }
-            return node(name, keyNode, Map.of(), Map.of(), null, null, children);
+            return node(name, keyNode, attributes, regions, null, null, children);
         }
         ScalarNode scalar = (ScalarNode) value;
         return node(name, keyNode, Map.of(), Map.of(), valueOf(scalar), region(scalar), List.of());
@@ -145,6 +148,28 @@ final class YamlChangelogParser {
             return elements;
         }
         return List.of(entry("item", item, item, depth + 1));
+    }
+
+    /**
+     * The scalar entries of a list item, as settings of the node the list belongs to. Liquibase's loader makes
+     * no difference between {@code include: {file: a.yml}} and {@code include: [{file: a.yml}]}: either way
+     * {@code file} is a child it reads the value of. The first item that names a setting gives its value.
+     */
+    private void settingsOf(Node item, Map<String, String> attributes, Map<String, TextRegion> regions)
+            throws ChangelogSyntaxException {
+        if (!(item instanceof MappingNode mapping)) {
+            return;
+        }
+        for (NodeTuple tuple : merged(mapping)) {
+            if (tuple.getKeyNode() instanceof ScalarNode key && tuple.getValueNode() instanceof ScalarNode scalar
+                    && !attributes.containsKey(key.getValue())) {
+                attributes.put(key.getValue(), valueOf(scalar));
+                TextRegion region = region(scalar);
+                if (region != null) {
+                    regions.put(key.getValue(), region);
+                }
+            }
+        }
     }
 
     private ChangeNode mappingNode(String name, Node keyNode, MappingNode mapping, int depth)

@@ -17,7 +17,9 @@ public final class DeleteWithoutWhereRule extends RowChangeRule {
                     + "A WHERE inside a subquery or a CTE does not limit the outer DELETE (Oracle's DELETE FROM "
                     + "(SELECT .. WHERE ..) is limited by its view's WHERE, as the view yields the rows it deletes), "
                     + "and LIMIT, TOP or "
-                    + "Oracle's WHERE ROWNUM <= n only cap how many arbitrary rows go. A WHERE that names only columns of the USING list's tables, "
+                    + "Oracle's WHERE ROWNUM <= n only cap how many arbitrary rows go. A WHERE that names only columns of the USING list's tables "
+                    + "(in PostgreSQL also a USING list that names the target's table again, DELETE FROM t USING t t2, "
+                    + "u WHERE t2.x = u.y, a second copy of t), "
                     + "or a join on a condition such as ON 1 = 1, does not limit the target's rows either. This is the mistake that erases a whole table in one deploy.",
             "Add a WHERE clause that selects exactly the rows to remove, or acknowledge it: -- sqlguard:allow delete-without-where reason: <why>",
             List.of("DELETE FROM customers",

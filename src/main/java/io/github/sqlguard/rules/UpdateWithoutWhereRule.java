@@ -17,7 +17,9 @@ public final class UpdateWithoutWhereRule extends RowChangeRule {
             "An UPDATE without WHERE overwrites a column in every row of its table, and the old values are gone "
                     + "unless a backup is restored. A WHERE inside the SET's subquery does not limit the rows "
                     + "updated, nor does a FROM list that is not joined to the target (a WHERE naming only the FROM "
-                    + "list's columns, a join on a condition such as ON 1 = 1), nor, in MySQL's UPDATE t1, t2 SET "
+                    + "list's columns, a join on a condition such as ON 1 = 1; in PostgreSQL and SQLite also a FROM "
+                    + "list that names the target's table again, UPDATE t .. FROM t k, u WHERE k.id = u.id, as that "
+                    + "is a second copy of t and not the row updated), nor, in MySQL's UPDATE t1, t2 SET "
                     + "t1.a = .., a WHERE naming only the columns of the tables the SET does not assign. An upsert whose SELECT "
                     + "reads every row of its own target (INSERT OR REPLACE INTO t .. SELECT .. FROM t, REPLACE, "
                     + "ON CONFLICT DO UPDATE, ON DUPLICATE KEY UPDATE, H2's MERGE .. KEY, CockroachDB's UPSERT) rewrites every row as well.",

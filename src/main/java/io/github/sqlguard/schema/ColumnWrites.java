@@ -33,6 +33,9 @@ final class ColumnWrites {
     private static final Set<String> AFTER_SET = Set.of("FROM", "WHERE", "RETURNING", "ORDER", "LIMIT", "OUTPUT",
             "OPTION");
 
+    /** Words that start a MySQL join after an UPDATE's first table. */
+    private static final String[] JOIN_WORDS = {"JOIN", "INNER", "LEFT", "RIGHT", "CROSS", "STRAIGHT_JOIN"};
+
     /** Words that read like a column but are values. */
     private static final Set<String> VALUE_WORDS = Set.of("NULL", "DEFAULT", "TRUE", "FALSE", "CURRENT_TIMESTAMP",
             "CURRENT_DATE", "CURRENT_TIME", "CURRENT_USER", "LOCALTIMESTAMP", "SYSDATE", "SYSTIMESTAMP", "ROWNUM");
@@ -59,11 +62,18 @@ final class ColumnWrites {
         if (set < tokens.size() && tokens.get(set).isWord("AS")) {
             set++;
         }
-        if (set < tokens.size() && !tokens.get(set).isWord("SET") && SchemaNames.isNamePart(tokens.get(set))) {
-            set++; // an alias
+        String alias = null;
+        if (set < tokens.size() && !tokens.get(set).isAnyWord(JOIN_WORDS) && !tokens.get(set).isWord("SET")
+                && SchemaNames.isNamePart(tokens.get(set))) {
+            alias = SchemaNames.unquoted(tokens.get(set).text());
+            set++;
         }
-        if (set >= tokens.size() || !tokens.get(set).isWord("SET")) {
-            return Optional.empty(); // a join or a table list: not one table
+        boolean joined = set < tokens.size() && tokens.get(set).isAnyWord(JOIN_WORDS);
+        if (joined) {
+            set = topLevelSet(tokens, set);
+        }
+        if (set < 0 || set >= tokens.size() || !tokens.get(set).isWord("SET")) {
+            return Optional.empty(); // a table list, or no SET: not one table
         }
         int end = set + 1;
         int depth = 0;
@@ -77,11 +87,43 @@ final class ColumnWrites {
         List<String> assigned = new ArrayList<>();
         Map<String, String> copies = new LinkedHashMap<>();
         for (List<Token> assignment : ObjectNames.splitAtCommas(tokens, set + 1, end)) {
-            if (!assign(assignment, assigned, copies)) {
+            if (joined && !qualifiedBy(assignment, alias, table.text())
+                    || !assign(assignment, assigned, joined ? new LinkedHashMap<>() : copies)) {
                 return Optional.empty();
             }
         }
-        return Optional.of(new Update(table.text(), List.copyOf(assigned), Map.copyOf(copies), end == tokens.size()));
+        // MySQL UPDATE t a JOIN u b ON .. SET a.c = b.x: only t's columns are written, and the join may leave rows
+        // out, so nothing is known to be copied from every row.
+        return Optional.of(new Update(table.text(), List.copyOf(assigned), Map.copyOf(copies),
+                !joined && end == tokens.size()));
+    }
+
+    /** The SET of a MySQL join update, {@code UPDATE t a JOIN u b ON .. SET}, at depth zero; -1 when there is none. */
+    private static int topLevelSet(List<Token> tokens, int from) {
+        int depth = 0;
+        for (int i = from; i < tokens.size(); i++) {
+            Token token = tokens.get(i);
+            depth += token.isSymbol("(") ? 1 : token.isSymbol(")") ? -1 : 0;
+            if (depth == 0 && token.isWord("SET")) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * True when the assignment writes a column of the join update's target, named through its alias or its table
+     * ({@code a.c = ..}); an unqualified column may be any joined table's.
+     */
+    private static boolean qualifiedBy(List<Token> assignment, String alias, String table) {
+        SchemaNames.Read name = SchemaNames.name(assignment, 0);
+        if (name == null || name.next() >= assignment.size() || !assignment.get(name.next()).isSymbol("=")
+                || name.next() < 3 || !assignment.get(name.next() - 2).isSymbol(".")) {
+            return false;
+        }
+        String qualifier = SchemaNames.unquoted(assignment.get(name.next() - 3).text());
+        String tableName = SchemaNames.unquoted(table.substring(table.lastIndexOf('.') + 1));
+        return qualifier.equalsIgnoreCase(alias == null ? tableName : alias);
     }
 
     /**
@@ -113,9 +155,11 @@ final class ColumnWrites {
         if (target == null || target.next() >= assignment.size() || !assignment.get(target.next()).isSymbol("=")) {
             return false;
         }
-        assigned.add(SchemaNames.unquoted(target.text()));
+        // SET t.c = .. writes column c: the qualifier names the table, not the column
+        String column = SchemaNames.unquoted(assignment.get(target.next() - 1).text());
+        assigned.add(column);
         plainColumn(assignment.subList(target.next() + 1, assignment.size()))
-                .ifPresent(source -> copies.put(source, SchemaNames.unquoted(target.text())));
+                .ifPresent(source -> copies.put(source, column));
         return true;
     }
 

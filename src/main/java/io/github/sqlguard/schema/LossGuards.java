@@ -2,6 +2,7 @@ package io.github.sqlguard.schema;
 
 import io.github.sqlguard.analysis.ObjectNames;
 import io.github.sqlguard.model.Dialect;
+import io.github.sqlguard.sql.DatabaseScope;
 import io.github.sqlguard.sql.Statement;
 import io.github.sqlguard.sql.StatementContext;
 import io.github.sqlguard.sql.Token;
@@ -46,6 +47,11 @@ public final class LossGuards {
     private final Map<String, Set<String>> addedColumns = new HashMap<>();
     private final Map<String, Set<String>> unwrittenColumns = new HashMap<>();
     private final Map<String, Map<String, ColumnCopy>> copiedColumns = new HashMap<>();
+    /**
+     * Writes limited to some databases (a Liquibase change's {@code dbms}) of columns still unwritten elsewhere,
+     * by table and column: they reach only the statements that run on one of those databases.
+     */
+    private final Map<String, Map<String, List<DatabaseScope>>> scopedWrites = new HashMap<>();
     private Statement lastContainer;
 
     /**
@@ -63,7 +69,8 @@ public final class LossGuards {
             return Optional.empty();
         }
         if (statement.context().runsWithMigration()) {
-            Optional<Guard> filled = ColumnWrites.update(tokens).flatMap(this::fillOfNewColumns);
+            Optional<Guard> filled = ColumnWrites.update(tokens)
+                    .flatMap(update -> fillOfNewColumns(update, statement.context().databases()));
             if (filled.isPresent()) {
                 return filled;
             }
@@ -88,14 +95,16 @@ public final class LossGuards {
             return Optional.of(new Guard(Guard.Kind.INCOMPLETE_COPY,
                     incompleteCopies.get(SchemaNames.key(targets.get(0)))));
         }
-        return targets.size() == 1 ? columnGuard(tokens, main, SchemaNames.key(targets.get(0))) : Optional.empty();
+        return targets.size() == 1
+                ? columnGuard(tokens, main, SchemaNames.key(targets.get(0)), statement.context().databases())
+                : Optional.empty();
     }
 
     /**
      * The guard of the columns an ALTER TABLE drops or renames: those the script added, and those whose values
      * it copied in full to another column; a rename only of those it added.
      */
-    private Optional<Guard> columnGuard(List<Token> tokens, int main, String table) {
+    private Optional<Guard> columnGuard(List<Token> tokens, int main, String table, DatabaseScope databases) {
         Set<String> added = addedColumns.getOrDefault(table, Set.of());
         Map<String, ColumnCopy> copies = copiedColumns.getOrDefault(table, Map.of());
         List<String> dropped = DestroyedTables.droppedColumns(tokens, main);
@@ -103,11 +112,13 @@ public final class LossGuards {
                 .toList());
         ColumnWrites.renamedColumns(tokens, main).keySet().stream().filter(c -> added.contains(SchemaNames.key(c)))
                 .forEach(scratch::add);
-        List<String> copied = dropped.stream()
-                .filter(c -> !added.contains(SchemaNames.key(c)) && copies.containsKey(SchemaNames.key(c))).toList();
+        // A copy made on some databases only keeps the values there, not on the others the drop runs on.
+        List<String> copied = dropped.stream().filter(c -> !added.contains(SchemaNames.key(c))
+                && copies.containsKey(SchemaNames.key(c))
+                && copies.get(SchemaNames.key(c)).databases().covers(databases)).toList();
         Set<String> valueless = emptyColumns.getOrDefault(table, Set.of());
         List<String> empty = dropped.stream().filter(c -> !added.contains(SchemaNames.key(c))
-                && !copies.containsKey(SchemaNames.key(c)) && valueless.contains(SchemaNames.key(c))).toList();
+                && !copied.contains(c) && valueless.contains(SchemaNames.key(c))).toList();
         if (scratch.isEmpty() && copied.isEmpty() && empty.isEmpty()) {
             return Optional.empty();
         }
@@ -126,20 +137,10 @@ public final class LossGuards {
     }
 
     /** The guard of an UPDATE that assigns only columns the script added and nothing has written since. */
-    private Optional<Guard> fillOfNewColumns(ColumnWrites.Update update) {
-        Set<String> unwritten = unwrittenColumns.getOrDefault(SchemaNames.key(update.table()), Set.of());
-        if (update.assigned().isEmpty()
-                || !update.assigned().stream().allMatch(c -> unwritten.contains(SchemaNames.key(c)))) {
-            return Optional.empty();
-        }
-        // SET t.total_new = .. names the column through the UPDATE's alias; the message names the column
-        List<String> assigned = update.assigned().stream().map(SchemaNames::lastPart).toList();
-        String names = assigned.size() <= 3 ? String.join(", ", assigned)
-                : String.join(", ", assigned.subList(0, 3)) + " and " + (assigned.size() - 3) + " more";
-        return Optional.of(new Guard(Guard.Kind.NEW_COLUMNS_FILLED, (assigned.size() == 1 ? "column " : "columns ")
-                + names + (assigned.size() == 1 ? " was" : " were")
-                + " added earlier in this " + unit + " and nothing has written " + (assigned.size() == 1 ? "it" : "them")
-                + " since"));
+    private Optional<Guard> fillOfNewColumns(ColumnWrites.Update update, DatabaseScope databases) {
+        String table = SchemaNames.key(update.table());
+        return NewColumnFill.guardOf(update, databases, unwrittenColumns.getOrDefault(table, Set.of()),
+                scopedWrites.getOrDefault(table, Map.of()), unit);
     }
 
     /** Records what {@code statement} establishes for later ones: full copies of tables, added columns. */
@@ -185,7 +186,7 @@ public final class LossGuards {
                         + " leaves out " + (copy.missing().size() == 1 ? "column " : "columns ")
                         + String.join(", ", copy.missing()) + ", whose values are lost"));
         recordAddedColumns(tokens, main);
-        followColumns(tokens, main, statement.start().line());
+        followColumns(tokens, main, statement.start().line(), statement.context().databases());
     }
 
     private void recordAddedColumns(List<Token> tokens, int main) {
@@ -193,6 +194,8 @@ public final class LossGuards {
             addedColumns.computeIfAbsent(SchemaNames.key(added.table()), k -> new HashSet<>()).addAll(added.columns());
             unwrittenColumns.computeIfAbsent(SchemaNames.key(added.table()), k -> new HashSet<>())
                     .addAll(added.columns());
+            scopedWrites.getOrDefault(SchemaNames.key(added.table()), new HashMap<>()).keySet()
+                    .removeAll(added.columns());
         });
     }
 
@@ -227,10 +230,10 @@ public final class LossGuards {
     }
 
     /** Updates what is known of the columns after {@code tokens} ran: what they wrote, dropped and renamed. */
-    private void followColumns(List<Token> tokens, int main, int line) {
+    private void followColumns(List<Token> tokens, int main, int line, DatabaseScope databases) {
         Optional<ColumnWrites.Update> update = ColumnWrites.update(tokens);
         if (update.isPresent()) {
-            written(update.get(), line);
+            written(update.get(), line, databases);
             return;
         }
         if (ColumnWrites.updates(tokens)) {
@@ -238,6 +241,7 @@ public final class LossGuards {
             unwrittenColumns.clear();
             copiedColumns.clear();
             emptyColumns.clear();
+            scopedWrites.clear();
             return;
         }
         Optional<String> rowsAdded = ColumnWrites.rowsAddedTo(tokens);
@@ -259,10 +263,12 @@ public final class LossGuards {
         Set<String> added = addedColumns.computeIfAbsent(table, k -> new HashSet<>());
         Set<String> unwritten = unwrittenColumns.computeIfAbsent(table, k -> new HashSet<>());
         Map<String, ColumnCopy> copies = copiedColumns.computeIfAbsent(table, k -> new HashMap<>());
+        Map<String, List<DatabaseScope>> writes = scopedWrites.computeIfAbsent(table, k -> new HashMap<>());
         for (String column : DestroyedTables.droppedColumns(tokens, main)) {
             String key = SchemaNames.key(column);
             added.remove(key);
             unwritten.remove(key);
+            writes.remove(key);
             copies.remove(key);
             copies.values().removeIf(copy -> copy.target().equals(key));
         }
@@ -276,6 +282,11 @@ public final class LossGuards {
                     columns.add(key);
                 }
             }
+            writes.remove(key);
+            List<DatabaseScope> writesOfOld = writes.remove(old);
+            if (writesOfOld != null) {
+                writes.put(key, writesOfOld);
+            }
             copies.remove(key);
             ColumnCopy moved = copies.remove(old);
             if (moved != null) {
@@ -285,11 +296,19 @@ public final class LossGuards {
         });
     }
 
-    /** An UPDATE of one table: its columns are written, and those it copied of every row have their copy. */
-    private void written(ColumnWrites.Update update, int line) {
+    /**
+     * An UPDATE of one table: its columns are written (on the databases it runs on), and those it copied of every
+     * row have their copy.
+     */
+    private void written(ColumnWrites.Update update, int line, DatabaseScope databases) {
         String table = SchemaNames.key(update.table());
         Set<String> assigned = new HashSet<>(update.assigned().stream().map(SchemaNames::key).toList());
-        unwrittenColumns.getOrDefault(table, new HashSet<>()).removeAll(assigned);
+        if (databases.equals(DatabaseScope.ANY)) {
+            unwrittenColumns.getOrDefault(table, new HashSet<>()).removeAll(assigned);
+        } else {
+            Map<String, List<DatabaseScope>> writes = scopedWrites.computeIfAbsent(table, k -> new HashMap<>());
+            assigned.forEach(column -> writes.computeIfAbsent(column, k -> new ArrayList<>()).add(databases));
+        }
         emptyColumns.getOrDefault(table, new HashSet<>()).removeAll(assigned);
         Map<String, ColumnCopy> copies = copiedColumns.computeIfAbsent(table, k -> new HashMap<>());
         copies.values().removeIf(copy -> assigned.contains(copy.target()));
@@ -297,7 +316,7 @@ public final class LossGuards {
             update.copies().forEach((source, target) -> {
                 if (!source.equals(SchemaNames.key(target))) {
                     copies.put(source, new ColumnCopy(SchemaNames.key(target),
-                            "values of " + source + " copied to " + target + " at line " + line));
+                            "values of " + source + " copied to " + target + " at line " + line, databases));
                 }
             });
         }
@@ -307,12 +326,13 @@ public final class LossGuards {
         unwrittenColumns.remove(table);
         emptyColumns.remove(table);
         copiedColumns.remove(table);
+        scopedWrites.remove(table);
     }
 
     /** A column whose every value an UPDATE copied, unchanged, into {@code target} (a key). */
-    private record ColumnCopy(String target, String description) {
+    private record ColumnCopy(String target, String description, DatabaseScope databases) {
         ColumnCopy retargeted(String newTarget) {
-            return new ColumnCopy(newTarget, description);
+            return new ColumnCopy(newTarget, description, databases);
         }
     }
 

@@ -124,6 +124,28 @@ public record DatabaseScope(Set<String> included, Set<String> excluded) {
         return new DatabaseScope(narrowed, excludedBoth);
     }
 
+    /**
+     * True when some database runs both statements: a write on MySQL only ({@code dbms="mysql"}) never reaches
+     * what a statement for PostgreSQL reads.
+     */
+    public boolean overlaps(DatabaseScope other) {
+        if (!included.isEmpty()) {
+            return included.stream().anyMatch(db -> !db.equals("none") && includes(db) && other.includes(db));
+        }
+        if (!other.included.isEmpty()) {
+            return other.overlaps(this);
+        }
+        return true; // both run on every database but a few, and there are more databases than those
+    }
+
+    /** True when this scope runs on every database {@code other} runs on. */
+    public boolean covers(DatabaseScope other) {
+        if (!other.included.isEmpty()) {
+            return other.included.stream().filter(other::includes).allMatch(this::includes);
+        }
+        return included.isEmpty() && other.excluded.containsAll(excluded);
+    }
+
     /** Every database name this scope mentions. */
     public Set<String> named() {
         Set<String> names = new HashSet<>(included);

@@ -84,6 +84,61 @@ class ChangelogIncludeTest {
     }
 
     @Test
+    void aYamlIncludeWhoseSettingsAreListItemsIsFollowedAsLiquibaseFollowsIt() throws Exception {
+        write("src/main/resources/db/changes/v1.yml", """
+                databaseChangeLog:
+                  - changeSet:
+                      id: 1
+                      author: a
+                      changes:
+                        - dropColumn:
+                            tableName: users
+                            columnName: legacy_ref
+                """);
+        Path root = write("src/main/resources/db/master.yml", """
+                databaseChangeLog:
+                  - include:
+                      - file: changes/v1.yml
+                      - relativeToChangelogFile: true
+                  - includeAll:
+                      - path: db/more/
+                """);
+        write("src/main/resources/db/more/a.yml", """
+                databaseChangeLog:
+                  - changeSet:
+                      id: 2
+                      author: a
+                      changes:
+                        - delete:
+                            tableName: sessions
+                """);
+        Changelog changelog = ChangelogReader.read(root, "src/main/resources/db/master.yml",
+                new LiquibaseOptions(null, Map.of(), Dialect.AUTO, List.of(base.resolve("src/main/resources"))));
+        assertEquals(List.of(), changelog.problems());
+        assertEquals(List.of("ALTER TABLE users DROP COLUMN legacy_ref", "DELETE FROM sessions"),
+                changelog.scripts().stream().flatMap(s -> s.script().statements().stream()).map(Statement::sql)
+                        .toList());
+        assertEquals("src/main/resources/db/changes/v1.yml:6:11",
+                changelog.scripts().get(0).script().statements().get(0).start().toString());
+    }
+
+    @Test
+    void anIncludeWithoutAFileIsAMalformedChangelogAtTheInclude() throws Exception {
+        Changelog xml = readRoot(changelog("""
+                <changeSet id="1" author="a"><delete tableName="t1"/></changeSet>
+                  <include relativeToChangelogFile="true"/>
+                <includeAll/>"""), LiquibaseOptions.defaults());
+        assertEquals(List.of(
+                "src/main/resources/db/master.xml:3:3 malformed-changelog include has no file: Liquibase refuses it,"
+                        + " and nothing was included",
+                "src/main/resources/db/master.xml:4:1 malformed-changelog includeAll has no path: Liquibase refuses"
+                        + " it, and nothing was included"),
+                xml.problems().stream().map(p -> p.location() + " " + p.ruleId() + " " + p.message()).toList());
+        assertEquals(List.of("DELETE FROM t1"), xml.scripts().stream()
+                .flatMap(s -> s.script().statements().stream()).map(Statement::sql).toList());
+    }
+
+    @Test
     void missingIncludeIsReportedAtTheIncludeElement() throws Exception {
         Changelog changelog = readRoot(changelog("  <include file=\"nope.xml\" relativeToChangelogFile=\"true\"/>"),
                 LiquibaseOptions.defaults());

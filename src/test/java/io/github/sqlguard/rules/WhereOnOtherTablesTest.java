@@ -11,7 +11,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * A WHERE whose every column is qualified by another table of a USING or FROM list never mentions the
  * target: it touches every row of the target as soon as a row of the others matches. An unqualified column may
- * be the target's, so it limits. Findings point at the verb (line 2).
+ * be the target's, so it limits. In PostgreSQL and SQLite an item of the FROM list that names the target's table
+ * again is a second instance of it (a self-join), not the rows being updated, as T-SQL would read it. Findings
+ * point at the verb (line 2).
  */
 class WhereOnOtherTablesTest {
 
@@ -24,10 +26,18 @@ class WhereOnOtherTablesTest {
         "SQLSERVER  | UPDATE o SET status = 'x' FROM dbo.orders o, dbo.customers c WHERE c.vip = 1 | update-without-where 2:3",
         "MYSQL      | DELETE o FROM orders o, customers c WHERE c.x = 1                      | delete-without-where 2:3",
         "POSTGRESQL | DELETE FROM t USING u WHERE u.y = t.x                                  | -",
+        "POSTGRESQL | DELETE FROM t USING t t2, u WHERE t2.x = u.y                           | delete-without-where 2:3",
+        "POSTGRESQL | DELETE FROM t USING t t2 JOIN u ON t2.x = u.y                          | delete-without-where 2:3",
         "POSTGRESQL | DELETE FROM t USING u WHERE y = 1                                      | -",
         "POSTGRESQL | DELETE FROM t x USING u WHERE u.y = 1 AND x.id = u.id                  | -",
         "POSTGRESQL | UPDATE u SET y = t.x FROM t WHERE t.id IN (SELECT id FROM w)           | -",
-        "POSTGRESQL | UPDATE u SET y = 1 FROM u u2 WHERE u2.id = 1                           | -",
+        "POSTGRESQL | UPDATE u SET y = 1 FROM u u2 WHERE u2.id = 1                           | update-without-where 2:3",
+        "POSTGRESQL | UPDATE keys SET env = a.env FROM keys k, apis a WHERE k.api = a.id      | update-without-where 2:3",
+        "SQLITE     | UPDATE keys SET env = a.env FROM keys k, apis a WHERE k.api = a.id      | update-without-where 2:3",
+        "POSTGRESQL | UPDATE keys SET env = a.env FROM keys k JOIN apis a ON k.api = a.id     | update-without-where 2:3",
+        "POSTGRESQL | UPDATE keys SET env = a.env FROM keys k, apis a WHERE keys.id = k.id AND k.api = a.id | -",
+        "SQLSERVER  | UPDATE keys SET env = a.env FROM keys k, apis a WHERE k.api = a.id      | -",
+        "SQLSERVER  | UPDATE keys SET env = a.env FROM keys k JOIN apis a ON k.api = a.id     | -",
         "POSTGRESQL | DELETE FROM t WHERE u.y = 1                                            | -",
         "POSTGRESQL | DELETE FROM t USING u WHERE u.y = 1 AND 1 = 0                          | -",
         "SQLSERVER  | UPDATE orders SET status = 'x' FROM orders o, customers c WHERE o.id = 1 | -",
@@ -38,7 +48,7 @@ class WhereOnOtherTablesTest {
         "POSTGRESQL | UPDATE orders SET total = 0 FROM accounts a JOIN archive oa ON oa.account_id = a.id WHERE a.name = 'x' | update-without-where 2:3",
         "POSTGRESQL | UPDATE orders o SET total = 0 FROM accounts a JOIN archive oa ON oa.account_id = a.id WHERE o.account_id = a.id AND a.name = 'x' | -",
         "POSTGRESQL | DELETE FROM t USING a JOIN b ON a.id = b.id WHERE b.y = 1 AND t.a_id = a.id | -",
-        "POSTGRESQL | UPDATE t SET x = 1 FROM t AS t2 JOIN u ON u.id = t2.u_id WHERE u.y = 1  | -",
+        "POSTGRESQL | UPDATE t SET x = 1 FROM t AS t2 JOIN u ON u.id = t2.u_id WHERE u.y = 1  | update-without-where 2:3",
         "SQLSERVER  | UPDATE o SET status = 'x' FROM dbo.orders o JOIN dbo.customers c ON c.id = o.cid WHERE c.vip = 1 | -",
         "POSTGRESQL | UPDATE orders SET total = s.sum FROM (SELECT account_id, sum(total) AS sum FROM orders GROUP BY account_id) s WHERE s.sum > 0 | update-without-where 2:3",
         "POSTGRESQL | UPDATE orders o SET total = s.sum FROM (SELECT account_id, sum(total) AS sum FROM orders GROUP BY account_id) s WHERE s.account_id = o.account_id | -",

@@ -1,0 +1,58 @@
+package io.github.sqlguard.schema;
+
+import io.github.sqlguard.sql.DatabaseScope;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * An UPDATE that only fills columns the script (or Liquibase changeset) added, and nothing has written since,
+ * overwrites nothing: {@code ADD total_cents; UPDATE t SET total_cents = total * 100}. An old column it clears
+ * after copying its values into such a column ({@code SET value_new = value, value = NULL}) loses nothing either.
+ */
+final class NewColumnFill {
+
+    private NewColumnFill() {
+    }
+
+    /**
+     * The guard of {@code update} when every column it assigns is one of {@code unwritten} (added earlier in this
+     * {@code unit}, nothing has written it since, on the {@code databases} it runs on: {@code writes} are those
+     * limited to some databases), or is moved into one of them first.
+     */
+    static Optional<Guard> guardOf(ColumnWrites.Update update, DatabaseScope databases, Set<String> unwritten,
+            Map<String, List<DatabaseScope>> writes, String unit) {
+        Predicate<String> isNew = c -> unwritten.contains(SchemaNames.key(c))
+                && writes.getOrDefault(SchemaNames.key(c), List.of()).stream().noneMatch(databases::overlaps);
+        List<String> filled = update.assigned().stream().filter(isNew).toList();
+        List<String> moved = update.assigned().stream().filter(c -> !isNew.test(c)).toList();
+        if (filled.isEmpty() || !moved.stream().allMatch(c -> movedToEarlierAssignment(update, c, isNew))) {
+            return Optional.empty();
+        }
+        String names = filled.size() <= 3 ? String.join(", ", filled)
+                : String.join(", ", filled.subList(0, 3)) + " and " + (filled.size() - 3) + " more";
+        return Optional.of(new Guard(Guard.Kind.NEW_COLUMNS_FILLED, (filled.size() == 1 ? "column " : "columns ")
+                + names + (filled.size() == 1 ? " was" : " were")
+                + " added earlier in this " + unit + " and nothing has written " + (filled.size() == 1 ? "it" : "them")
+                + " since" + (moved.isEmpty() ? "" : "; the values it overwrites in " + String.join(", ", moved)
+                        + " are copied there first")));
+    }
+
+    /**
+     * True when the UPDATE copies {@code column}, as it is, into a new column it assigns before {@code column}
+     * ({@code SET value_new = value, value = NULL}): its values move rather than go. Earlier, because MySQL
+     * assigns from left to right, so {@code SET value = NULL, value_new = value} would copy the NULL.
+     */
+    private static boolean movedToEarlierAssignment(ColumnWrites.Update update, String column,
+            Predicate<String> isNew) {
+        String target = update.copies().get(SchemaNames.key(column));
+        if (target == null || !isNew.test(target)) {
+            return false;
+        }
+        List<String> keys = update.assigned().stream().map(SchemaNames::key).toList();
+        int targetAt = keys.indexOf(SchemaNames.key(target));
+        return targetAt >= 0 && targetAt < keys.indexOf(SchemaNames.key(column));
+    }
+}
