@@ -17,8 +17,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -29,8 +27,6 @@ import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -41,7 +37,7 @@ import java.util.function.LongConsumer;
  * The library entry point: finds the migration files, analyses each one independently (in parallel), then
  * applies the project-wide acknowledgements. Knows nothing of Maven.
  */
-public final class Linter {
+public final class Linter implements AutoCloseable {
 
     /** The scan snapshot's file name, beside the analysis cache. */
     private static final String SCAN_SNAPSHOT = "scan-snapshot.bin";
@@ -58,6 +54,8 @@ public final class Linter {
     private final long retainedChars;
     private final long quickCompilationChars;
     private AnalysisCache.Reading cacheReadAhead;
+    private boolean keepQuickCompilation;
+    private final List<QuickCompilation> heldCompilations = new ArrayList<>();
 
     public Linter() {
         this(true, Retention.budgetForThisHeap());
@@ -96,6 +94,24 @@ public final class Linter {
     public Linter readingAhead(Path cacheFile) {
         cacheReadAhead = AnalysisCache.readInBackground(cacheFile);
         return this;
+    }
+
+    /**
+     * Keeps the {@link QuickCompilation} a large run asks for in force until {@link #close()} rather than only
+     * while it analyses: the report writers that follow on so many findings are short work too.
+     *
+     * @return this linter
+     */
+    public Linter keepingQuickCompilation() {
+        keepQuickCompilation = true;
+        return this;
+    }
+
+    /** Ends the {@link QuickCompilation} its runs asked for and {@link #keepingQuickCompilation() kept}. */
+    @Override
+    public void close() {
+        heldCompilations.forEach(QuickCompilation::close);
+        heldCompilations.clear();
     }
 
     /**
@@ -221,7 +237,7 @@ public final class Linter {
                         + "); the next run analyses every file again");
             }
         }
-        List<Finding> unique = withoutDuplicates(outcomes);
+        List<Finding> unique = OneFindingPerPlace.of(outcomes);
         for (ScanProblem problem : scan.problems()) {
             unique.add(session.fileProblem(FileDiagnostics.UNREADABLE_FILE, problem.relativePath(), 1,
                     problem.message()));
@@ -247,21 +263,12 @@ public final class Linter {
      * bounded however many migrations a project has.
      */
     private List<FileOutcome> analyse(LintSession session, LintConfig config, ScanResult scan, AnalysisCache cache) {
-        AtomicLong readChars = new AtomicLong();
-        AtomicBoolean asked = new AtomicBoolean();
-        AtomicReference<QuickCompilation> quickCompilation = new AtomicReference<>();
+        QuickCompilation.WhenLarge compilation = new QuickCompilation.WhenLarge(quickCompilationChars);
         try {
-            return analyse(session, config, scan, cache, chars -> {
-                if (readChars.addAndGet(chars) >= quickCompilationChars && asked.compareAndSet(false, true)) {
-                    quickCompilation.set(QuickCompilation.request());
-                }
-            });
+            return analyse(session, config, scan, cache, compilation);
         } finally {
-            // Every worker is done here, so a request made is set.
-            QuickCompilation requested = quickCompilation.get();
-            if (requested != null) {
-                requested.close();
-            }
+            // Every worker is done here, so a request made is known.
+            compilation.requested().ifPresent(keepQuickCompilation ? heldCompilations::add : QuickCompilation::close);
         }
     }
 
@@ -353,47 +360,5 @@ public final class Linter {
     static boolean mayBeStructuredChangelog(SourcePath file) {
         String name = file.fileName().toLowerCase(Locale.ROOT);
         return name.endsWith(".xml") || name.endsWith(".yaml") || name.endsWith(".yml") || name.endsWith(".json");
-    }
-
-    /**
-     * A changelog included by another is read both on its own and through the other; report each finding
-     * once, and prefer the one found through the including changelog, which knows its properties. Of the
-     * findings one reading makes at one place (a Liquibase change judged with each value a property can take),
-     * the most severe stands: the run it describes is one Liquibase may make.
-     */
-    private static List<Finding> withoutDuplicates(List<FileOutcome> outcomes) {
-        Map<FindingPlace, Finding> unique = new LinkedHashMap<>();
-        Set<FindingPlace> foundThroughInclude = new HashSet<>();
-        for (FileOutcome outcome : outcomes) {
-            for (Finding finding : outcome.findings()) {
-                FindingPlace key = new FindingPlace(finding.location(), finding.ruleId());
-                boolean throughInclude = !finding.location().path().equals(outcome.path());
-                Finding earlier = unique.get(key);
-                boolean moreSevere = earlier != null && finding.severity().ordinal() < earlier.severity().ordinal()
-                        && (throughInclude || !foundThroughInclude.contains(key));
-                if (earlier == null || (throughInclude && foundThroughInclude.add(key)) || moreSevere) {
-                    unique.put(key, finding);
-                    if (throughInclude) {
-                        foundThroughInclude.add(key);
-                    }
-                }
-            }
-        }
-        return new ArrayList<>(unique.values());
-    }
-
-    /** Where a finding is and which rule made it: one finding per place is reported. */
-    private record FindingPlace(Location location, String ruleId) {
-
-        // Written out, as Location's are: a generated equals and hashCode cost a fresh JVM method handles.
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof FindingPlace that && location.equals(that.location) && ruleId.equals(that.ruleId);
-        }
-
-        @Override
-        public int hashCode() {
-            return location.hashCode() * 31 + ruleId.hashCode();
-        }
     }
 }

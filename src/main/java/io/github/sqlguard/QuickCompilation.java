@@ -5,6 +5,10 @@ import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongConsumer;
 import javax.management.JMException;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
@@ -15,8 +19,9 @@ import javax.management.ObjectName;
  * compiling the analysis's large methods, into which it inlines thousands of bytes of code, than its faster code
  * gives back: on 22,230 files, C2 compiled for 22 s of a 23 s run, 17 s of it on sqlguard's code, which on two
  * cores leaves the workers one. The request is a compiler directive (JEP 165) added through the JVM's
- * diagnostic command bean and removed when the analysis ends; the Maven process and every other plugin keep
- * compiling as before. A JVM without that bean, or one that refuses the directive, goes on as it was.
+ * diagnostic command bean and removed when the run, or the linter that keeps it, ends; the Maven process and
+ * every other plugin keep compiling as before. A JVM without that bean, or one that refuses the directive, goes
+ * on as it was.
  */
 final class QuickCompilation implements AutoCloseable {
 
@@ -41,6 +46,34 @@ final class QuickCompilation implements AutoCloseable {
      */
     static QuickCompilation request() {
         return new QuickCompilation(BackgroundTask.start("sqlguard-compiler-directive", QuickCompilation::add));
+    }
+
+    /**
+     * Counts the characters a run reads and asks for quick compilation once they reach a threshold; the request,
+     * if one was made, is the caller's to close. Thread-safe: the workers count the files they read.
+     */
+    static final class WhenLarge implements LongConsumer {
+
+        private final long thresholdChars;
+        private final AtomicLong read = new AtomicLong();
+        private final AtomicBoolean asked = new AtomicBoolean();
+        private volatile QuickCompilation requested;
+
+        WhenLarge(long thresholdChars) {
+            this.thresholdChars = thresholdChars;
+        }
+
+        @Override
+        public void accept(long chars) {
+            if (read.addAndGet(chars) >= thresholdChars && asked.compareAndSet(false, true)) {
+                requested = request();
+            }
+        }
+
+        /** The request made, once every counting thread is done; empty when the run stayed below the threshold. */
+        Optional<QuickCompilation> requested() {
+            return Optional.ofNullable(requested);
+        }
     }
 
     /** Whether the JVM took the directive; waits until it has answered. */

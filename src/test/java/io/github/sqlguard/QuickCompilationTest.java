@@ -67,12 +67,41 @@ class QuickCompilationTest {
         assertEquals(before, oursIn(directives()));
     }
 
+    @Test
+    void aKeepingLinterHoldsTheDirectiveUntilClosed() throws IOException {
+        TestProject.write(project, "db/V1__init.sql", "CREATE TABLE orders (id BIGINT PRIMARY KEY, note TEXT);\n");
+        int before = oursIn(directives());
+
+        try (Linter linter = new Linter(true, Retention.DEFAULT_BUDGET_CHARS, 0).keepingQuickCompilation()) {
+            linter.run(config());
+            assertEquals(before + 1, oursIn(directives()), "the reports after the run are written under it");
+            linter.run(config());
+            assertEquals(before + 2, oursIn(directives()), "each run asks once");
+        }
+
+        assertEquals(before, oursIn(directives()));
+    }
+
+    @Test
+    void aRunBelowTheThresholdAsksNothing() throws IOException {
+        TestProject.write(project, "db/V1__init.sql", "CREATE TABLE orders (id BIGINT PRIMARY KEY, note TEXT);\n");
+        int before = oursIn(directives());
+
+        try (Linter linter = new Linter(true, Retention.DEFAULT_BUDGET_CHARS, 1_000).keepingQuickCompilation()) {
+            linter.run(config());
+            assertEquals(before, oursIn(directives()));
+        }
+    }
+
     private List<Finding> lint(long quickCompilationChars) {
+        return new Linter(true, Retention.DEFAULT_BUDGET_CHARS, quickCompilationChars).run(config()).findings();
+    }
+
+    private LintConfig config() {
         LintConfig defaults = LintConfig.defaults(project, List.of(project.resolve("db")));
-        return new Linter(true, Retention.DEFAULT_BUDGET_CHARS, quickCompilationChars).run(new LintConfig(project,
-                defaults.directories(), defaults.includes(), List.of(), Dialect.POSTGRESQL, StandardCharsets.UTF_8,
-                Map.of(), List.of(), defaults.flyway(), defaults.liquibase(), List.of(), null,
-                defaults.maxFileBytes(), 2)).findings();
+        return new LintConfig(project, defaults.directories(), defaults.includes(), List.of(), Dialect.POSTGRESQL,
+                StandardCharsets.UTF_8, Map.of(), List.of(), defaults.flyway(), defaults.liquibase(), List.of(), null,
+                defaults.maxFileBytes(), 2);
     }
 
     private static String directives() {

@@ -132,7 +132,15 @@ public class CheckMojo extends AbstractSqlguardMojo {
         long started = System.nanoTime();
         Path cacheFile = cache ? buildDirectory().resolve("analysis-cache.bin") : null;
         // The cache is read while the configuration is worked out: with nothing changed, that is most of a run.
-        Linter linter = cacheFile == null ? new Linter() : new Linter().readingAhead(cacheFile);
+        Linter linter = (cacheFile == null ? new Linter() : new Linter().readingAhead(cacheFile))
+                .keepingQuickCompilation();
+        try (linter) {
+            check(linter, cacheFile, started, threshold, reportFormats);
+        }
+    }
+
+    private void check(Linter linter, Path cacheFile, long started, Optional<Severity> threshold,
+            Set<ReportFormat> reportFormats) throws MojoExecutionException, MojoFailureException {
         LintConfig config = lintConfig();
         Optional<String> nothingToCheck = withoutMigrations(config);
         if (nothingToCheck.isPresent()) {

@@ -1,0 +1,59 @@
+package io.github.sqlguard;
+
+import io.github.sqlguard.model.Finding;
+import io.github.sqlguard.model.Location;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** The findings of a run's file outcomes, each place and rule reported once. */
+final class OneFindingPerPlace {
+
+    private OneFindingPerPlace() {
+    }
+
+    /**
+     * A changelog included by another is read both on its own and through the other; report each finding
+     * once, and prefer the one found through the including changelog, which knows its properties. Of the
+     * findings one reading makes at one place (a Liquibase change judged with each value a property can take),
+     * the most severe stands: the run it describes is one Liquibase may make.
+     */
+    static List<Finding> of(List<FileOutcome> outcomes) {
+        Map<FindingPlace, Finding> unique = new LinkedHashMap<>();
+        Set<FindingPlace> foundThroughInclude = new HashSet<>();
+        for (FileOutcome outcome : outcomes) {
+            for (Finding finding : outcome.findings()) {
+                FindingPlace key = new FindingPlace(finding.location(), finding.ruleId());
+                boolean throughInclude = !finding.location().path().equals(outcome.path());
+                Finding earlier = unique.get(key);
+                boolean moreSevere = earlier != null && finding.severity().ordinal() < earlier.severity().ordinal()
+                        && (throughInclude || !foundThroughInclude.contains(key));
+                if (earlier == null || (throughInclude && foundThroughInclude.add(key)) || moreSevere) {
+                    unique.put(key, finding);
+                    if (throughInclude) {
+                        foundThroughInclude.add(key);
+                    }
+                }
+            }
+        }
+        return new ArrayList<>(unique.values());
+    }
+
+    /** Where a finding is and which rule made it: one finding per place is reported. */
+    private record FindingPlace(Location location, String ruleId) {
+
+        // Written out, as Location's are: a generated equals and hashCode cost a fresh JVM method handles.
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof FindingPlace that && location.equals(that.location) && ruleId.equals(that.ruleId);
+        }
+
+        @Override
+        public int hashCode() {
+            return location.hashCode() * 31 + ruleId.hashCode();
+        }
+    }
+}
