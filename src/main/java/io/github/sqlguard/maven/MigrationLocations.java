@@ -1,6 +1,7 @@
 package io.github.sqlguard.maven;
 
 import java.io.File;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,6 +56,15 @@ final class MigrationLocations {
                 result.add(folder);
             }
         }
-        return ParameterValues.withoutNestedMissing(result);
+        List<Path> folders = ParameterValues.withoutNestedMissing(result);
+        // Maven gives every project src/main/resources, named in its pom or not: where it is missing and the
+        // migrations lie elsewhere (a Flyway location, a changelog's folder), its absence is no news to report.
+        List<Path> present = new ArrayList<>();
+        for (Path folder : folders) {
+            if (!resources.contains(folder) || Files.isDirectory(folder)) {
+                present.add(folder);
+            }
+        }
+        return present.isEmpty() ? folders : present;
     }
 }

@@ -73,6 +73,35 @@ class CheckMojoPluginLocationsTest {
     }
 
     @Test
+    void aProjectWithoutResourcesWhoseChangelogLiesElsewhereHearsNothingOfThem() throws Exception {
+        addPlugin(project, "org.liquibase", "liquibase-maven-plugin",
+                "<changeLogFile>schema/changelog-master.xml</changeLogFile>");
+        write(folder.resolve("schema/changelog-master.xml"), """
+                <databaseChangeLog>
+                    <changeSet id="1" author="a">
+                        <createTable tableName="t1"><column name="id" type="int"/></createTable>
+                    </changeSet>
+                </databaseChangeLog>
+                """);
+        CheckMojo mojo = mojo();
+
+        assertEquals(List.of(folder.resolve("schema")), mojo.lintConfig().directories());
+        mojo.execute();
+        assertEquals(List.of(), warnings, "src/main/resources is Maven's default, not a folder the pom names");
+    }
+
+    @Test
+    void aMissingFlywayLocationIsStillAWarning() throws Exception {
+        project.getProperties().setProperty("flyway.locations", "filesystem:db/sql,filesystem:db/extra");
+        write(folder.resolve("db/sql/V1__orders.sql"), CREATE_ORDERS);
+
+        mojo().execute();
+
+        assertEquals(1, warnings.stream().filter(w -> w.contains("does not exist")).count(), warnings.toString());
+        assertTrue(warnings.stream().anyMatch(w -> w.contains(folder.resolve("db/extra").toString())), warnings.toString());
+    }
+
+    @Test
     void aMissingLiquibaseChangelogIsAWarningBeforeNothingToCheck() throws Exception {
         addPlugin(project, "org.liquibase", "liquibase-maven-plugin",
                 "<changeLogFile>src/main/liquibase/master.xml</changeLogFile>");
