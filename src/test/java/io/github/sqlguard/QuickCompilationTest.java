@@ -7,10 +7,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.github.sqlguard.model.Dialect;
 import io.github.sqlguard.model.Finding;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -98,10 +96,7 @@ class QuickCompilationTest {
     }
 
     private LintConfig config() {
-        LintConfig defaults = LintConfig.defaults(project, List.of(project.resolve("db")));
-        return new LintConfig(project, defaults.directories(), defaults.includes(), List.of(), Dialect.POSTGRESQL,
-                StandardCharsets.UTF_8, Map.of(), List.of(), defaults.flyway(), defaults.liquibase(), List.of(), null,
-                defaults.maxFileBytes(), 2);
+        return TestProject.config(project, Dialect.POSTGRESQL);
     }
 
     private static String directives() {

@@ -6,11 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.sqlguard.model.Dialect;
 import io.github.sqlguard.model.Finding;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -62,10 +59,7 @@ class RetentionTest {
     }
 
     private List<Finding> lint(long retainedChars) {
-        LintConfig defaults = LintConfig.defaults(project, List.of(project.resolve("db")));
-        return new Linter(true, retainedChars).run(new LintConfig(project, defaults.directories(), defaults.includes(),
-                List.of(), Dialect.POSTGRESQL, StandardCharsets.UTF_8, Map.of(), List.of(), defaults.flyway(),
-                defaults.liquibase(), List.of(), null, defaults.maxFileBytes(), 2)).findings();
+        return new Linter(true, retainedChars).run(TestProject.config(project, Dialect.POSTGRESQL)).findings();
     }
 
     private void write(String path, String text) throws IOException {
