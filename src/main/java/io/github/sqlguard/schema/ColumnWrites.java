@@ -1,6 +1,7 @@
 package io.github.sqlguard.schema;
 
 import io.github.sqlguard.analysis.ObjectNames;
+import io.github.sqlguard.analysis.StatementTokens;
 import io.github.sqlguard.sql.Token;
 import io.github.sqlguard.sql.TokenType;
 import java.util.ArrayList;
@@ -70,7 +71,7 @@ final class ColumnWrites {
         }
         boolean joined = set < tokens.size() && tokens.get(set).isAnyWord(JOIN_WORDS);
         if (joined) {
-            set = topLevelSet(tokens, set);
+            set = new StatementTokens(tokens).indexOfTopLevelWord(set, tokens.size(), "SET");
         }
         if (set < 0 || set >= tokens.size() || !tokens.get(set).isWord("SET")) {
             return Optional.empty(); // a table list, or no SET: not one table
@@ -98,19 +99,6 @@ final class ColumnWrites {
                 !joined && end == tokens.size()));
     }
 
-    /** The SET of a MySQL join update, {@code UPDATE t a JOIN u b ON .. SET}, at depth zero; -1 when there is none. */
-    private static int topLevelSet(List<Token> tokens, int from) {
-        int depth = 0;
-        for (int i = from; i < tokens.size(); i++) {
-            Token token = tokens.get(i);
-            depth += token.isSymbol("(") ? 1 : token.isSymbol(")") ? -1 : 0;
-            if (depth == 0 && token.isWord("SET")) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
     /**
      * True when the assignment writes a column of the join update's target, named through its alias or its table
      * ({@code a.c = ..}); an unqualified column may be any joined table's.
@@ -122,7 +110,7 @@ final class ColumnWrites {
             return false;
         }
         String qualifier = SchemaNames.unquoted(assignment.get(name.next() - 3).text());
-        String tableName = SchemaNames.unquoted(table.substring(table.lastIndexOf('.') + 1));
+        String tableName = SchemaNames.unquoted(SchemaNames.lastPart(table));
         return qualifier.equalsIgnoreCase(alias == null ? tableName : alias);
     }
 
