@@ -88,8 +88,8 @@ public final class DatabaseNames {
      */
     public static List<String> parts(String path) {
         List<String> parts = new ArrayList<>(List.of(path.split("[/\\\\.]")));
-        int name = path.replace('\\', '/').lastIndexOf('/') + 1;
-        leadingWord(path.substring(name)).ifPresent(word -> parts.add(parts.size() - fileNameParts(path), word));
+        String fileName = path.substring(path.replace('\\', '/').lastIndexOf('/') + 1);
+        leadingWord(fileName).ifPresent(word -> parts.add(parts.size() - fileName.split("\\.").length, word));
         return parts;
     }
 
@@ -104,11 +104,6 @@ public final class DatabaseNames {
         boolean word = underscore > 0 && (dot < 0 || underscore < dot) && fileName.length() > underscore + 1
                 && fileName.charAt(underscore + 1) != '_';
         return word ? Optional.of(fileName.substring(0, underscore)) : Optional.empty();
-    }
-
-    private static int fileNameParts(String path) {
-        int name = path.replace('\\', '/').lastIndexOf('/') + 1;
-        return path.substring(name).split("\\.").length;
     }
 
     /** A name as the table above spells it: {@code SQL_SERVER} and {@code sql-server} are {@code sqlserver}. */
