@@ -60,7 +60,7 @@ public final class ChangelogReader {
     public static Changelog read(Path changelogFile, String relativePath, String text, LiquibaseOptions options) {
         Path file = changelogFile.toAbsolutePath().normalize();
         ChangelogReader reader = new ChangelogReader(options, file, relativePath);
-        reader.process(file, relativePath, text);
+        reader.process(file, relativePath, text, false);
         List<ChangelogScript> scripts = reader.collectors.values().stream()
                 .filter(c -> !c.isEmpty()).map(ScriptCollector::toScript).toList();
         return new Changelog(scripts, reader.problems, reader.processed, reader.changesets, reader.runOrder);
@@ -75,19 +75,23 @@ public final class ChangelogReader {
                 .orElseGet(() -> new Changelog(List.of(), reader.problems, Set.of(), 0, List.of()));
     }
 
-    private void process(Path file, String relativePath, String text) {
+    private void process(Path file, String relativePath, String text, boolean included) {
         if (!processed.add(file)) {
             return;
         }
         reading.push(file);
         try {
-            processUnread(file, relativePath, text);
+            processUnread(file, relativePath, text, included);
         } finally {
             reading.pop();
         }
     }
 
-    private void processUnread(Path file, String relativePath, String text) {
+    /**
+     * @param included true for a file an include names, which Liquibase refuses unless it is a changelog; a root
+     *     or a file of an includeAll folder that is not one (any other YAML or XML file) is no changelog to check
+     */
+    private void processUnread(Path file, String relativePath, String text, boolean included) {
         collector(relativePath).text(text);
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".sql")) {
@@ -97,7 +101,13 @@ public final class ChangelogReader {
         try {
             ChangeNode root = name.endsWith(".xml") ? XmlChangelogParser.parse(text) : YamlChangelogParser.parse(text);
             if (root == null || !root.name().equals("databaseChangeLog")) {
-                processed.remove(file);
+                if (included) {
+                    problems.add(ChangelogFindings.malformed(relativePath, 1, 1, "it is included as a changelog "
+                            + "but has no databaseChangeLog " + (name.endsWith(".xml") ? "root element" : "key")
+                            + ", so Liquibase refuses the include"));
+                } else {
+                    processed.remove(file);
+                }
                 return;
             }
             new ChangeSetWalker(this, file, relativePath).walk(root);
@@ -193,16 +203,47 @@ public final class ChangelogReader {
         }
         Charset charset = charsetOf(reference, fromPath);
         if (!reference.folder()) {
-            readUnlessCycle(resolved.get(), charset, fromPath, reference);
+            if (isReadableChangelog(resolved.get(), fromPath, reference)) {
+                readUnlessCycle(resolved.get(), charset, fromPath, reference);
+            }
             return;
         }
         try {
+            for (Path groovy : ReferenceResolver.groovyChangelogsIn(resolved.get())) {
+                reportGroovy(groovy, fromPath, reference);
+            }
             ReferenceResolver.changelogsIn(resolved.get())
                     .forEach(file -> readUnlessCycle(file, charset, fromPath, reference));
         } catch (IOException e) {
             problems.add(ChangelogFindings.malformed(fromPath, reference.line(), reference.column(),
                     "folder '" + reference.target() + "' cannot be listed: " + e.getMessage()));
         }
+    }
+
+    /**
+     * True for a file Liquibase reads with a parser of its own: an included file of another kind is reported at
+     * the include, since none of its changes can be checked (Liquibase picks the parser by the file's suffix).
+     */
+    private boolean isReadableChangelog(Path target, String fromPath, Reference reference) {
+        String name = target.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(ReferenceResolver.GROOVY_SUFFIX)) {
+            reportGroovy(target, fromPath, reference);
+            return false;
+        }
+        if (ReferenceResolver.hasChangelogSuffix(name)) {
+            return true;
+        }
+        problems.add(ChangelogFindings.malformed(fromPath, reference.line(), reference.column(), "'"
+                + reference.target() + "' does not end in .xml, .yaml, .yml, .json or .sql, so Liquibase has no "
+                + "parser for it and refuses the include; nothing in it was checked"));
+        return false;
+    }
+
+    /** A Groovy DSL changelog: its changes are Groovy code, which sqlguard does not read. */
+    private void reportGroovy(Path groovy, String fromPath, Reference reference) {
+        problems.add(ChangelogFindings.unchecked(fromPath, reference.line(), reference.column(),
+                resolver.relativePathOf(groovy) + " is a Groovy changelog, which sqlguard does not read: none of "
+                        + "its changes were checked"));
     }
 
     /**
@@ -281,7 +322,7 @@ public final class ChangelogReader {
     private void readUnlessCycle(Path file, Charset charset, String fromPath, Reference reference) {
         Path normalized = file.toAbsolutePath().normalize();
         if (!reading.contains(normalized)) {
-            readAndProcess(normalized, charset);
+            readAndProcess(normalized, charset, !reference.folder());
             return;
         }
         List<String> chain = new ArrayList<>();
@@ -296,13 +337,14 @@ public final class ChangelogReader {
                 String.join(" -> ", chain)));
     }
 
-    private void readAndProcess(Path file, Charset charset) {
+    private void readAndProcess(Path file, Charset charset, boolean namedByInclude) {
         Path normalized = file.toAbsolutePath().normalize();
         if (processed.contains(normalized)) {
             return;
         }
         String relativePath = resolver.relativePathOf(normalized);
-        readText(normalized, relativePath, charset).ifPresent(text -> process(normalized, relativePath, text));
+        readText(normalized, relativePath, charset)
+                .ifPresent(text -> process(normalized, relativePath, text, namedByInclude));
     }
 
     /**

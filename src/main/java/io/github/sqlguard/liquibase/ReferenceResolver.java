@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
@@ -18,6 +19,9 @@ import java.util.stream.Stream;
 final class ReferenceResolver {
 
     private static final List<String> CHANGELOG_SUFFIXES = List.of(".xml", ".yaml", ".yml", ".json", ".sql");
+
+    /** The suffix of a changelog written in Liquibase's Groovy DSL, which an extension of Liquibase reads. */
+    static final String GROOVY_SUFFIX = ".groovy";
 
     private final List<Path> searchRoots;
     private final Path baseDirectory;
@@ -81,12 +85,30 @@ final class ReferenceResolver {
         return !searchRoots.isEmpty() && searchRoots.stream().noneMatch(normalized::startsWith);
     }
 
+    /** True for a file name (in lower case) that Liquibase's own parsers read. */
+    static boolean hasChangelogSuffix(String lowerCaseName) {
+        for (String suffix : CHANGELOG_SUFFIXES) {
+            if (lowerCaseName.endsWith(suffix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The changelog and SQL files under {@code folder}, in name order, as includeAll reads them. */
     static List<Path> changelogsIn(Path folder) throws IOException {
+        return filesIn(folder, ReferenceResolver::hasChangelogSuffix);
+    }
+
+    /** The Groovy changelogs under {@code folder}, which includeAll runs where Liquibase has the Groovy DSL. */
+    static List<Path> groovyChangelogsIn(Path folder) throws IOException {
+        return filesIn(folder, name -> name.endsWith(GROOVY_SUFFIX));
+    }
+
+    private static List<Path> filesIn(Path folder, Predicate<String> lowerCaseNameMatches) throws IOException {
         try (Stream<Path> files = Files.walk(folder)) {
             return files.filter(Files::isRegularFile)
-                    .filter(p -> CHANGELOG_SUFFIXES.stream().anyMatch(
-                            s -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(s)))
+                    .filter(p -> lowerCaseNameMatches.test(p.getFileName().toString().toLowerCase(Locale.ROOT)))
                     .map(p -> p.toAbsolutePath().normalize())
                     .sorted()
                     .toList();

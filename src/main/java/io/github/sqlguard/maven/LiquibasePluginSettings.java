@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -80,6 +81,10 @@ record LiquibasePluginSettings(List<Path> changelogs, List<String> warnings, Map
                         + " <directories>");
             } else if (file.isPresent()) {
                 found.add(file.get());
+                addIf(runs && file.get().getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".groovy"),
+                        warnings, "sqlguard: " + PLUGIN + " '" + changelog.strip() + "' is a Groovy changelog, which"
+                        + " sqlguard does not read; its changes are not checked, only the XML, YAML, JSON and SQL"
+                        + " files beside it. Review it by hand, or write its changes in one of those formats");
             } else if (runs) {
                 warnings.add("sqlguard: " + PLUGIN + " '" + changelog.strip() + "' was not found (looked in "
                         + lookedIn(searchPath(configuration, properties, base), project, base)

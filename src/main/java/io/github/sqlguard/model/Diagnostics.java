@@ -63,8 +63,8 @@ public final class Diagnostics {
                     + "Liquibase one comes from an extension, and a modifySql that sqlguard cannot apply rewrites "
                     + "the SQL Liquibase generates; a Flyway Java migration (db/migration/V3__Backfill.java) runs "
                     + "whatever its code sends, and so does the Java of an H2 CREATE ALIAS or CREATE TRIGGER "
-                    + "(AS $$ source $$, FOR \"com.acme.Purge.run\", CALL \"com.acme.PurgeTrigger\"): any of them may "
-                    + "delete or overwrite rows, and none was checked.",
+                    + "(AS $$ source $$, FOR \"com.acme.Purge.run\", CALL \"com.acme.PurgeTrigger\"), and a Groovy "
+                    + "changelog is code as well: any of them may delete or overwrite rows, and none was checked.",
             "Review what the change does, then acknowledge it with a pom <suppression> or the baseline (in a SQL "
                     + "script also -- sqlguard:allow unchecked-change reason: <why>), or replace it with sql or "
                     + "standard changes (a SQL migration) that sqlguard can check.",

@@ -244,4 +244,43 @@ class ChangelogIncludeTest {
         assertEquals(1, changelog.problems().size());
         assertEquals("src/main/resources/db/master.sql:4:1", changelog.problems().get(0).location().toString());
     }
+
+    @Test
+    void aGroovyChangelogIsReportedAtItsIncludeAsUncheckedWhetherIncludedByNameOrByFolder() throws Exception {
+        String groovy = "databaseChangeLog {\n  changeSet(id: '1', author: 'a') {\n    sql('DELETE FROM t')\n  }\n}\n";
+        write("src/main/resources/db/one.groovy", groovy);
+        write("src/main/resources/db/all/two.groovy", groovy);
+        write("src/main/resources/db/all/three.xml", changelog(
+                "<changeSet id=\"3\" author=\"a\">\n  <delete tableName=\"t3\"/>\n</changeSet>"));
+        Changelog changelog = readRoot(changelog("""
+                <include file="one.groovy" relativeToChangelogFile="true"/>
+                <includeAll path="all" relativeToChangelogFile="true"/>"""),
+                new LiquibaseOptions(null, Map.of(), Dialect.AUTO, List.of(base.resolve("src/main/resources"))));
+        assertEquals(List.of(
+                "src/main/resources/db/master.xml:2:1 unchecked-change src/main/resources/db/one.groovy is a Groovy "
+                        + "changelog, which sqlguard does not read: none of its changes were checked",
+                "src/main/resources/db/master.xml:3:1 unchecked-change src/main/resources/db/all/two.groovy is a "
+                        + "Groovy changelog, which sqlguard does not read: none of its changes were checked"),
+                changelog.problems().stream().map(p -> p.location() + " " + p.ruleId() + " " + p.message()).toList());
+        assertEquals(List.of("DELETE FROM t3"), changelog.scripts().stream()
+                .flatMap(s -> s.script().statements().stream()).map(Statement::sql).toList());
+    }
+
+    @Test
+    void anIncludedFileLiquibaseHasNoParserForOrThatIsNoChangelogIsMalformed() throws Exception {
+        write("src/main/resources/db/changes.txt", "DELETE FROM t;\n");
+        write("src/main/resources/db/settings.yaml", "server:\n  port: 8080\n");
+        Changelog changelog = readRoot(changelog("""
+                <include file="changes.txt" relativeToChangelogFile="true"/>
+                <include file="settings.yaml" relativeToChangelogFile="true"/>"""),
+                new LiquibaseOptions(null, Map.of(), Dialect.AUTO, List.of(base.resolve("src/main/resources"))));
+        assertEquals(List.of(
+                "src/main/resources/db/master.xml:2:1 malformed-changelog Changelog cannot be read, so none of its "
+                        + "changes were checked: 'changes.txt' does not end in .xml, .yaml, .yml, .json or .sql, so "
+                        + "Liquibase has no parser for it and refuses the include; nothing in it was checked",
+                "src/main/resources/db/settings.yaml:1:1 malformed-changelog Changelog cannot be read, so none of its "
+                        + "changes were checked: it is included as a changelog but has no databaseChangeLog key, so "
+                        + "Liquibase refuses the include"),
+                changelog.problems().stream().map(p -> p.location() + " " + p.ruleId() + " " + p.message()).toList());
+    }
 }

@@ -47,6 +47,20 @@ class LiquibasePluginSettingsTest {
     }
 
     @Test
+    void aGroovyChangelogIsAWarningThatItsChangesAreNotCheckedAndItsFolderIsStillScanned() throws IOException {
+        write(folder.resolve("src/main/resources/db/master.groovy"), "databaseChangeLog {\n}\n");
+        addPlugin(project, GROUP, PLUGIN, "<changeLogFile>db/master.groovy</changeLogFile>");
+
+        LiquibasePluginSettings settings = settings(Map.of());
+
+        assertEquals(List.of(folder.resolve("src/main/resources/db")), settings.folders());
+        assertEquals(List.of("sqlguard: the liquibase-maven-plugin's changeLogFile 'db/master.groovy' is a Groovy "
+                + "changelog, which sqlguard does not read; its changes are not checked, only the XML, YAML, JSON and "
+                + "SQL files beside it. Review it by hand, or write its changes in one of those formats"),
+                settings.warnings());
+    }
+
+    @Test
     void theChangelogParametersThePluginPassesAreRead() throws IOException {
         write(folder.resolve("src/main/resources/db/changelog/master.xml"), CHANGELOG);
         addPlugin(project, GROUP, PLUGIN, "<changeLogFile>db/changelog/master.xml</changeLogFile>"
