@@ -27,8 +27,11 @@ public record JavaRoutine(String kind, String name, Token code, boolean source) 
     public static Optional<JavaRoutine> of(Statement statement) {
         // Whatever the configured dialect: no other database writes these forms, and a changeset for H2 may sit in
         // a project configured for another database.
+        if (!startsWithCreate(statement.tokens())) {
+            return Optional.empty(); // before copying the tokens: a data load's INSERT has thousands
+        }
         List<Token> tokens = statement.tokens().stream().filter(t -> t.type() != TokenType.COMMENT).toList();
-        if (tokens.size() < 4 || !tokens.get(0).isWord("CREATE")) {
+        if (tokens.size() < 4) {
             return Optional.empty();
         }
         int kindIndex = kindIndex(tokens);
@@ -54,6 +57,15 @@ public record JavaRoutine(String kind, String name, Token code, boolean source) 
             return Optional.empty();
         }
         return Optional.of(new JavaRoutine(kind, name, last, source));
+    }
+
+    private static boolean startsWithCreate(List<Token> tokens) {
+        for (Token token : tokens) {
+            if (token.type() != TokenType.COMMENT) {
+                return token.isWord("CREATE");
+            }
+        }
+        return false;
     }
 
     /** The token after {@code AS} in {@code CREATE ALIAS [IF NOT EXISTS] name [DETERMINISTIC] AS ..}, or -1. */
