@@ -5,6 +5,7 @@ import io.github.sqlguard.source.FlywayScriptName;
 import io.github.sqlguard.source.FlywayVersion;
 import io.github.sqlguard.source.SourceClassification;
 import io.github.sqlguard.source.SourceKind;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -25,6 +26,10 @@ import java.util.Set;
 public final class MigrationOrder {
 
     private static final Set<String> REVERSE_WORDS = Set.of("down", "undo", "rollback", "revert");
+
+    /** {@code down} as a whole part of a path: {@code 12_down.sql}, {@code 2021-01-01_x/down.sql}. */
+    private static final java.util.regex.Pattern DOWN_PART = java.util.regex.Pattern.compile(
+            "(?<=^|[/\\._-])down(?=[/\\._-])");
 
     /** Where a file stands: which history it belongs to and its place in it. */
     public record Place(String history, int group, FlywayVersion version, String sortName) {
@@ -81,8 +86,7 @@ public final class MigrationOrder {
             return classification.flywayName().flatMap(FlywayScriptName::version)
                     .map(version -> new Reversal("", history, version));
         }
-        java.util.regex.Matcher down = java.util.regex.Pattern.compile("(?<=^|[/\\._-])down(?=[/\\._-])")
-                .matcher(lower);
+        java.util.regex.Matcher down = DOWN_PART.matcher(lower);
         int at = -1;
         while (down.find()) {
             at = down.start();
@@ -110,7 +114,7 @@ public final class MigrationOrder {
         int nameStart = Math.max(lower.lastIndexOf('/'), lower.lastIndexOf('\\')) + 1;
         Optional<String> leading = DatabaseNames.leadingWord(lower.substring(nameStart))
                 .filter(DatabaseNames::isDatabase);
-        for (String part : lower.split("(?=[/\\.])|(?<=[/\\.])")) {
+        for (String part : namesAndSeparators(lower)) {
             if (start == nameStart && leading.isPresent()) {
                 // mysql_engine_7.0_to_7.1.sql: engine_7.0_to_7.1.sql would be the file for every other database
                 return Optional.of(new DatabaseFile(relativePath.substring(0, nameStart), relativePath.substring(0,
@@ -127,6 +131,26 @@ public final class MigrationOrder {
             start += part.length();
         }
         return Optional.empty();
+    }
+
+    /** {@code path} cut before and after each {@code /} and {@code .}: {@code a/b.sql} is a, /, b, ., sql. */
+    private static List<String> namesAndSeparators(String path) {
+        List<String> parts = new ArrayList<>();
+        int from = 0;
+        for (int i = 0; i < path.length(); i++) {
+            char c = path.charAt(i);
+            if (c == '/' || c == '.') {
+                if (i > from) {
+                    parts.add(path.substring(from, i));
+                }
+                parts.add(String.valueOf(c));
+                from = i + 1;
+            }
+        }
+        if (from < path.length()) {
+            parts.add(path.substring(from));
+        }
+        return parts;
     }
 
     /** Orders places of one history as the tool applies them. */

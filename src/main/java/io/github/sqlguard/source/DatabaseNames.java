@@ -87,10 +87,35 @@ public final class DatabaseNames {
      * file name when an underscore follows it, and each dot-separated part of the file name.
      */
     public static List<String> parts(String path) {
-        List<String> parts = new ArrayList<>(List.of(path.split("[/\\\\.]")));
+        List<String> parts = splitAt(path, "/\\.");
         String fileName = path.substring(path.replace('\\', '/').lastIndexOf('/') + 1);
-        leadingWord(fileName).ifPresent(word -> parts.add(parts.size() - fileName.split("\\.").length, word));
+        leadingWord(fileName).ifPresent(word -> parts.add(parts.size() - splitAt(fileName, ".").size(), word));
         return parts;
+    }
+
+    /**
+     * {@code text} split at each of the {@code separators} characters, with trailing empty parts left out as
+     * {@link String#split} leaves them; written out because a split on a character class compiles a pattern per
+     * call, and the histories name every file's parts.
+     */
+    static List<String> splitAt(String text, String separators) {
+        List<String> parts = new ArrayList<>();
+        int from = 0;
+        for (int i = 0; i < text.length(); i++) {
+            if (separators.indexOf(text.charAt(i)) >= 0) {
+                parts.add(text.substring(from, i));
+                from = i + 1;
+            }
+        }
+        parts.add(text.substring(from));
+        int kept = parts.size();
+        while (kept > 1 && parts.get(kept - 1).isEmpty()) {
+            kept--;
+        }
+        if (kept == 1 && parts.get(0).isEmpty() && !text.isEmpty()) {
+            kept = 0; // only separators: String.split gives no part at all
+        }
+        return new ArrayList<>(parts.subList(0, kept));
     }
 
     /**

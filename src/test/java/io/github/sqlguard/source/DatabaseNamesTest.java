@@ -86,4 +86,13 @@ class DatabaseNamesTest {
         assertFalse(DatabaseNames.isDatabase("sql"));
         assertFalse(DatabaseNames.isDatabase("migration"));
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "db/migration/mysql/V2__notes.sql", "/abs/path.sql", "no-separator", "trailing/", "trailing..", "...",
+        "a//b..c", "\\\\win\\path\\x.SQL", "'.'", "'/'", "''", "x.y.z.sql.", "./a/../b.sql"})
+    void splitAtCutsAsStringSplitOnTheSameCharactersDoes(String path) {
+        assertEquals(java.util.List.of(path.split("[/\\\\.]")), DatabaseNames.splitAt(path, "/\\."));
+        assertEquals(java.util.List.of(path.split("\\.")), DatabaseNames.splitAt(path, "."));
+    }
 }
