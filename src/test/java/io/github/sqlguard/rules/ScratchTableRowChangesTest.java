@@ -43,4 +43,24 @@ class ScratchTableRowChangesTest {
                 .filter(hit -> hit.endsWith("-where")).toList();
         assertEquals(expected.equals("-") ? List.of() : List.of(expected), found);
     }
+
+    /**
+     * Dynamic SQL is read as the database that runs it reads it: T-SQL's {@code #work} and {@code [Order Lines]}
+     * are names there, so EXEC of a temp table's TRUNCATE or DROP loses nothing, and a bracketed name is whole.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "EXEC('TRUNCATE TABLE #work') | -",
+        "EXEC('DROP TABLE #work') | -",
+        "EXEC sp_executesql N'TRUNCATE TABLE ##shared' | -",
+        "EXEC('TRUNCATE TABLE dbo.Orders') | truncate-table: TRUNCATE removes every row of table dbo.Orders",
+        "EXEC('TRUNCATE TABLE [dbo].[Order Lines]') | truncate-table: TRUNCATE removes every row of table"
+                + " [dbo].[Order Lines]",
+    })
+    void tsqlDynamicSqlReadsTempTablesAndBracketedNames(String sql, String expected) {
+        List<String> found = RulePipeline.run(Dialect.SQLSERVER, sql, RuleRegistry.all()).stream()
+                .filter(hit -> hit.rule().equals("truncate-table") || hit.rule().equals("drop-table"))
+                .map(hit -> hit.rule() + ": " + hit.message().replace(" (inside dynamic SQL)", "")).toList();
+        assertEquals(expected.equals("-") ? List.of() : List.of(expected), found);
+    }
 }
