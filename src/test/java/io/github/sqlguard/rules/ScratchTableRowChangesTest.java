@@ -36,11 +36,29 @@ class ScratchTableRowChangesTest {
         "POSTGRESQL | CREATE TABLE acct (id int);\\nDELETE FROM public.acct; | -",
         "SQLSERVER | CREATE TABLE acct (id int);\\nDELETE FROM dbo.acct; | -",
         "SQLSERVER | CREATE TABLE dbo.acct (id int);\\nDELETE FROM dbo.acct; | -",
+        // SELECT .. INTO creates the table it names, and fails when it exists; in a PL/SQL block it fills a variable.
+        "SQLSERVER | SELECT * INTO dbo.Orders_bak FROM dbo.Orders\\nDELETE FROM dbo.Orders_bak | -",
+        "SQLSERVER | SELECT Id INTO dbo.Staging FROM dbo.Orders WHERE Id > 5\\nUPDATE dbo.Staging SET Id = 0 | -",
+        "POSTGRESQL | SELECT * INTO TEMP TABLE copy_a FROM users;\\nSELECT * INTO users_copy FROM users;\\nDELETE FROM users_copy; | -",
+        "SQLSERVER | SELECT * INTO dbo.Orders_bak FROM dbo.Orders\\nDELETE FROM dbo.Orders | 2:delete-without-where",
+        "ORACLE | BEGIN\\n  SELECT id INTO audit_log FROM t WHERE ROWNUM = 1;\\n  DELETE FROM audit_log;\\nEND;\\n/ | 3:delete-without-where",
+        "MYSQL | SELECT COUNT(*) INTO @n FROM users;\\nDELETE FROM users; | 2:delete-without-where",
     })
     void rowChangesOfScratchTablesAreNotReported(Dialect dialect, String sql, String expected) {
         List<String> found = RulePipeline.run(dialect, sql.replace("\\n", "\n"), RuleRegistry.all()).stream()
                 .map(hit -> hit.line() + ":" + hit.rule())
                 .filter(hit -> hit.endsWith("-where")).toList();
+        assertEquals(expected.equals("-") ? List.of() : List.of(expected), found);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "SELECT * INTO dbo.Orders_bak FROM dbo.Orders\\nDROP TABLE dbo.Orders_bak | -",
+        "SELECT * INTO dbo.Orders_bak FROM dbo.Orders\\nDROP TABLE dbo.Orders | 2:drop-table",
+    })
+    void tsqlTableOfSelectIntoIsDroppedWithoutLoss(String sql, String expected) {
+        List<String> found = RulePipeline.run(Dialect.SQLSERVER, sql.replace("\\n", "\n"), RuleRegistry.all())
+                .stream().map(hit -> hit.line() + ":" + hit.rule()).filter(hit -> hit.endsWith("drop-table")).toList();
         assertEquals(expected.equals("-") ? List.of() : List.of(expected), found);
     }
 
