@@ -236,6 +236,20 @@ class LinterDatabaseHistoriesTest {
                 + " no column y in the statements replayed before this one)"), messages);
     }
 
+    /** A table renamed away and then only altered: the message names the rename, not a drop that never ran. */
+    @Test
+    void aTableRenamedAwayIsNotSaidToBeDropped() throws IOException {
+        write("db/V1__init.sql", "CREATE TABLE customers (id INT, name VARCHAR(200));\n"
+                + "ALTER TABLE customers RENAME TO clients;\nALTER TABLE customers ADD note VARCHAR(10);\n");
+        write("db/V2__change.sql", "ALTER TABLE customers ALTER COLUMN name TYPE VARCHAR(20);\n");
+
+        List<String> messages = lint("alter-column-type").stream().map(Finding::message).toList();
+
+        assertEquals(List.of("ALTER TABLE customers changes the type of column name to VARCHAR(20) (its type before"
+                + " is not known: table customers is dropped or renamed at db/V1__init.sql:2, and only altered after"
+                + " that)"), messages);
+    }
+
     private void write(String path, String text) throws IOException {
         TestProject.write(project, path, text);
     }

@@ -53,9 +53,12 @@ class LinterUnfilteredJoinTest {
             DELETE o FROM orders o JOIN (SELECT id FROM customers WHERE status = 'x') c ON c.id = o.customer_id | -
             DELETE o FROM orders o JOIN customers c ON c.id = o.customer_id JOIN refunds r ON r.order_id = o.id | -
             UPDATE orders o JOIN customers c ON c.id = o.customer_id SET o.customer_id = c.id                 | -
+            UPDATE orders o JOIN customers c ON c.id = o.customer_id SET o.customer_id = NULL                 | 2:3
+            UPDATE orders o JOIN customers c ON c.id = o.customer_id SET o.customer_id = NULL WHERE c.status = 'x' | -
+            UPDATE orders o JOIN customers c ON c.id = o.customer_id AND c.status = 'x' SET o.customer_id = NULL | -
             """)
     void deleteJoinedOnKeysOnly(String sql, String expected) throws IOException {
-        List<String> found = lint("SELECT 1;\n  " + sql + ";\n").stream()
+        List<String> found = lint(Dialect.MYSQL, SCHEMA, "SELECT 1;\n  " + sql + ";\n").stream()
                 .filter(f -> f.ruleId().equals("unfiltered-subquery"))
                 .map(f -> f.location().line() + ":" + f.location().column()).toList();
 
@@ -64,7 +67,8 @@ class LinterUnfilteredJoinTest {
 
     @Test
     void messageNamesTheJoinedKeyAndTheRowsThatGo() throws IOException {
-        List<String> messages = lint("DELETE o FROM orders o JOIN customers c ON c.id = o.customer_id;\n").stream()
+        List<String> messages = lint(Dialect.MYSQL, SCHEMA, "DELETE o FROM orders o JOIN customers c ON c.id ="
+                + " o.customer_id;\n").stream()
                 .filter(f -> f.ruleId().equals("unfiltered-subquery")).map(Finding::message).toList();
 
         assertEquals(List.of("DELETE without WHERE is limited only by its join of orders.customer_id to the key"
@@ -72,15 +76,49 @@ class LinterUnfilteredJoinTest {
                 + " related row in customers"), messages);
     }
 
-    private List<Finding> lint(String sql) throws IOException {
+    /**
+     * T-SQL's UPDATE .. FROM joined only on the key sets every order's total to 0, like an UPDATE without WHERE; one
+     * that copies the customer's columns is a backfill, and one whose join or WHERE filters the customers is limited.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            UPDATE o SET o.Total = 0 FROM dbo.Orders o INNER JOIN dbo.Customers c ON c.Id = o.CustomerId       | 2:1
+            UPDATE dbo.Orders SET Total = 0, Note = NULL FROM dbo.Orders JOIN dbo.Customers ON Customers.Id = Orders.CustomerId | 2:1
+            UPDATE o SET o.Note = c.Name FROM dbo.Orders o INNER JOIN dbo.Customers c ON c.Id = o.CustomerId   | -
+            UPDATE o SET o.Note = UPPER(c.Name) FROM dbo.Orders o JOIN dbo.Customers c ON c.Id = o.CustomerId  | -
+            UPDATE o SET o.Total = 0 FROM dbo.Orders o JOIN dbo.Customers c ON c.Id = o.CustomerId WHERE c.IsDeleted = 1 | -
+            UPDATE o SET o.Total = 0 FROM dbo.Orders o LEFT JOIN dbo.Customers c ON c.Id = o.CustomerId       | -
+            """)
+    void tsqlUpdateJoinedOnKeysOnly(String sql, String expected) throws IOException {
+        String schema = """
+                CREATE TABLE dbo.Customers (Id INT NOT NULL PRIMARY KEY, Name NVARCHAR(200), IsDeleted BIT)
+                GO
+                CREATE TABLE dbo.Orders (Id INT NOT NULL PRIMARY KEY, Total DECIMAL(10, 2), Note NVARCHAR(200),
+                  CustomerId INT NOT NULL CONSTRAINT FK_Orders_Customers REFERENCES dbo.Customers (Id))
+                GO
+                """;
+        List<Finding> findings = lint(Dialect.SQLSERVER, schema, "PRINT 'backfill'\n" + sql + "\nGO\n");
+        List<String> found = findings.stream().filter(f -> f.ruleId().equals("unfiltered-subquery"))
+                .map(f -> f.location().line() + ":" + f.location().column()).toList();
+
+        assertEquals(expected.equals("-") ? List.of() : List.of(expected), found);
+        if (!found.isEmpty()) {
+            assertEquals(List.of("UPDATE without WHERE is limited only by its join of dbo.Orders.CustomerId to the"
+                    + " key dbo.Customers.Id, which reads dbo.Customers without a filter: it changes every row of"
+                    + " dbo.Orders that has a related row in dbo.Customers"), findings.stream()
+                    .filter(f -> f.ruleId().equals("unfiltered-subquery")).map(Finding::message).toList());
+        }
+    }
+
+    private List<Finding> lint(Dialect dialect, String schema, String sql) throws IOException {
         // The tables come from an earlier migration: tables the same script creates are scratch tables.
         Path file = project.resolve("db/V2__change.sql");
         Files.createDirectories(file.getParent());
-        Files.writeString(project.resolve("db/V1__schema.sql"), SCHEMA, StandardCharsets.UTF_8);
+        Files.writeString(project.resolve("db/V1__schema.sql"), schema, StandardCharsets.UTF_8);
         Files.writeString(file, sql, StandardCharsets.UTF_8);
         LintConfig defaults = LintConfig.defaults(project, List.of(project.resolve("db")));
         LintResult result = new Linter().run(new LintConfig(project, defaults.directories(), defaults.includes(),
-                List.of(), Dialect.MYSQL, StandardCharsets.UTF_8, Map.of(), List.of(), defaults.flyway(),
+                List.of(), dialect, StandardCharsets.UTF_8, Map.of(), List.of(), defaults.flyway(),
                 defaults.liquibase(), List.of(), null, defaults.maxFileBytes(), 1));
         return result.findings().stream().filter(f -> f.location().path().toString().contains("V2__")).toList();
     }

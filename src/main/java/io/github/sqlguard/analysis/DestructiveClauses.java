@@ -3,6 +3,7 @@ package io.github.sqlguard.analysis;
 import io.github.sqlguard.model.Dialect;
 import io.github.sqlguard.model.Location;
 import io.github.sqlguard.sql.Statement;
+import io.github.sqlguard.sql.StatementContext;
 import io.github.sqlguard.sql.Token;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,7 +51,9 @@ final class DestructiveClauses {
 
     private void read(List<Token> core) {
         Token verb = core.get(0);
-        ScratchTables.createdTable(core).ifPresent(created::add);
+        ScratchTables.createdTable(core).or(() -> ScratchTables.selectedIntoTable(core,
+                statement.dialect() == Dialect.SQLSERVER, statement.context().kind() == StatementContext.Kind.SCRIPT))
+                .ifPresent(created::add);
         if (verb.isWord("TRUNCATE")) {
             truncate(core);
         } else if (verb.isWord("DROP")) {

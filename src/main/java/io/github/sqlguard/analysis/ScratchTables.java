@@ -180,4 +180,35 @@ final class ScratchTables {
         ObjectNames.NameAt name = ObjectNames.readName(core, i);
         return name == null ? Optional.empty() : Optional.of(name.text());
     }
+
+    /**
+     * The table {@code SELECT .. INTO t FROM ..} creates (T-SQL, and PostgreSQL outside a routine), which fails
+     * when t exists, so it surely holds only the rows the script put there. Inside a PL/SQL or PL/pgSQL block the
+     * same words fill variables, so only a T-SQL statement or a script's own statement counts ({@code topLevel}).
+     */
+    static Optional<String> selectedIntoTable(List<Token> core, boolean tsql, boolean topLevel) {
+        if (core.isEmpty() || !core.get(0).isWord("SELECT") || !(tsql || topLevel)) {
+            return Optional.empty();
+        }
+        int depth = 0;
+        for (int i = 1; i < core.size(); i++) {
+            Token token = core.get(i);
+            depth += token.isSymbol("(") ? 1 : token.isSymbol(")") ? -1 : 0;
+            if (depth == 0 && token.isAnyWord("FROM", "UNION")) {
+                return Optional.empty();
+            }
+            if (depth == 0 && token.isWord("INTO")) {
+                int at = i + 1;
+                while (at < core.size() && core.get(at).isAnyWord("TEMP", "TEMPORARY", "UNLOGGED", "TABLE")) {
+                    at++;
+                }
+                ObjectNames.NameAt name = ObjectNames.readName(core, at);
+                // MySQL: INTO @v, INTO OUTFILE 'f' write no table.
+                return name == null || name.text().startsWith("@")
+                        || name.text().equalsIgnoreCase("OUTFILE") || name.text().equalsIgnoreCase("DUMPFILE")
+                        ? Optional.empty() : Optional.of(name.text());
+            }
+        }
+        return Optional.empty();
+    }
 }

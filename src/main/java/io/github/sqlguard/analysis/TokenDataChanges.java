@@ -218,8 +218,10 @@ final class TokenDataChanges {
         boolean crossJoin = joined.joinsOnAlwaysTrueConditionsOnly() || fromList.joinsOnAlwaysTrueConditionsOnly();
         List<String> tables = fromList.tablesOf(joined.tablesOf(targets));
         List<String> partitions = name == null ? List.of() : partitionsAt(name.next());
+        List<KeyLink> keyLinks = SetValues.readNoColumn(tokens, set + 1, from >= 0 ? from : conditionEnd)
+                ? (joined.hasOneTable() ? fromList : joined).keyLinks(targets) : List.of();
         found.add(new DataChange("UPDATE", tables, restricted, crossJoin, whereClause(where, end, others),
-                tokens.tokens().get(start), unresolvedConditions(where, end), RowSelection.STATEMENT, List.of(),
+                tokens.tokens().get(start), unresolvedConditions(where, end), RowSelection.STATEMENT, keyLinks,
                 partitions));
     }
 

@@ -179,7 +179,7 @@ final class SchemaHistory {
             var dropped = history.headMap(last.getKey(), false).descendingMap().entrySet().stream()
                     .filter(entry -> entry.getValue().isEmpty()).findFirst();
             if (dropped.isPresent()) {
-                return "table " + name + " is dropped at " + placeAt(dropped.get().getKey())
+                return "table " + name + " is dropped or renamed at " + placeAt(dropped.get().getKey())
                         + ", and only altered after that";
             }
             String seen = Optional.ofNullable(partlyKnownOf(key)).orElse("");

@@ -57,9 +57,13 @@ final class TypeJudge {
                 needed = needed < 0 ? needed : Math.min(SqlType.MAX, needed * 4);
             }
             if (to.base().equals("CHAR") || to.base().equals("NCHAR")) {
-                if (!from.base().equals("CHAR") && !from.base().equals("NCHAR")) {
+                TypeChange length = longer(needed, newLength, "characters");
+                // Cutting values off matters more than padding them: say that when both happen.
+                if (!from.base().equals("CHAR") && !from.base().equals("NCHAR")
+                        && length.verdict() != TypeChange.Verdict.LOSSY) {
                     return TypeChange.lossy(from, to, "CHAR pads every value with spaces");
                 }
+                return length;
             }
         }
         return longer(needed, newLength, "characters");

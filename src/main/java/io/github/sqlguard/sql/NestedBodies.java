@@ -11,10 +11,12 @@ import java.util.List;
 final class NestedBodies {
 
     private final Lexer bodyLexer;
+    private final Lexer dynamicSqlLexer;
 
-    NestedBodies(Placeholders placeholders) {
+    NestedBodies(Dialect dialect, Placeholders placeholders) {
         // Dollar-quoted bodies only exist in PostgreSQL (and H2), whose lexical rules they follow.
         this.bodyLexer = new Lexer(Dialect.POSTGRESQL, placeholders.prefix(), placeholders.suffix());
+        this.dynamicSqlLexer = new Lexer(dialect, placeholders.prefix(), placeholders.suffix());
     }
 
     /** The tokens of the dollar-quoted string {@code string} of {@code text}, without its tags. */
@@ -27,6 +29,14 @@ final class NestedBodies {
     /** The tokens of the decoded text of a quoted literal ({@link QuotedBody#text()}), located in that text. */
     LexedText quotedBody(String decoded) {
         return bodyLexer.tokenize(decoded);
+    }
+
+    /**
+     * The tokens of the decoded text of a dynamic SQL literal, lexed in the script's own dialect: the database
+     * that runs T-SQL's {@code EXEC('TRUNCATE TABLE #work')} reads {@code #work} and {@code [dbo].[t]} as names.
+     */
+    LexedText dynamicSql(String decoded) {
+        return dynamicSqlLexer.tokenize(decoded);
     }
 
     /** The context of statements inside a block or body that sits in {@code outer}. */

@@ -26,7 +26,7 @@ public final class StatementSplitter {
         this.dialect = dialect;
         this.placeholders = placeholders;
         this.lexer = new Lexer(dialect, placeholders.prefix(), placeholders.suffix());
-        this.nested = new NestedBodies(placeholders);
+        this.nested = new NestedBodies(dialect, placeholders);
         this.statementEnd = new StatementEnd(dialect);
     }
 
@@ -240,10 +240,10 @@ public final class StatementSplitter {
             if (literals.size() == 1 && literals.get(0).text().startsWith("$") && source.eachName() == null) {
                 emitDollarBody(literals.get(0), context, false);
             } else {
-                QuotedBody body = QuotedBody.of(text, literals);
-                if (body != null) {
-                    emitQuotedBody(source.eachName() == null ? body : body.replacing("?", source.eachName()),
-                            context, false);
+                QuotedBody literal = QuotedBody.of(text, literals);
+                if (literal != null) {
+                    QuotedBody body = source.eachName() == null ? literal : literal.replacing("?", source.eachName());
+                    emitQuotedBody(body, context, false, nested.dynamicSql(body.text()));
                 }
             }
         }
@@ -255,14 +255,14 @@ public final class StatementSplitter {
         private void emitQuotedBody(List<Token> strings, StatementContext context, boolean plpgsqlBody) {
             QuotedBody body = QuotedBody.of(text, strings);
             if (body != null) {
-                emitQuotedBody(body, context, plpgsqlBody);
+                emitQuotedBody(body, context, plpgsqlBody, nested.quotedBody(body.text()));
             }
         }
 
-        private void emitQuotedBody(QuotedBody body, StatementContext context, boolean plpgsqlBody) {
+        private void emitQuotedBody(QuotedBody body, StatementContext context, boolean plpgsqlBody,
+                LexedText lexed) {
             Run inner = new Run(path, body.text());
             inner.shapeDialect = shapeDialect;
-            LexedText lexed = nested.quotedBody(body.text());
             List<Token> code = inner.withoutComments(lexed.tokens());
             inner.emitScoped(code, new BlockBodyScanner(false).scan(code, 0, code.size(), false), context,
                     plpgsqlBody);

@@ -102,6 +102,11 @@ final class VariableAssignments {
             if (!typePart || token.isAnyWord("IS", "IN", "LIKE", "BETWEEN", "AND", "OR", "THEN", "NOT")) {
                 return -1;
             }
+            if (token.type() == TokenType.WORD && token.text().startsWith("@")) {
+                // T-SQL without a terminator: DECLARE @sql NVARCHAR(MAX) then SET @sql = N'..' on the next line.
+                // No type names a variable, so the "=" after one belongs to the next statement.
+                return -1;
+            }
             depth += token.isSymbol("(") ? 1 : token.isSymbol(")") ? -1 : 0;
             i++;
         }

@@ -36,11 +36,40 @@ class ScratchTableRowChangesTest {
         "POSTGRESQL | CREATE TABLE acct (id int);\\nDELETE FROM public.acct; | -",
         "SQLSERVER | CREATE TABLE acct (id int);\\nDELETE FROM dbo.acct; | -",
         "SQLSERVER | CREATE TABLE dbo.acct (id int);\\nDELETE FROM dbo.acct; | -",
+        // SELECT .. INTO creates the table it names, and fails when it exists; in a PL/SQL block it fills a variable.
+        "SQLSERVER | SELECT * INTO dbo.Orders_bak FROM dbo.Orders\\nDELETE FROM dbo.Orders_bak | -",
+        "SQLSERVER | SELECT Id INTO dbo.Staging FROM dbo.Orders WHERE Id > 5\\nUPDATE dbo.Staging SET Id = 0 | -",
+        "POSTGRESQL | SELECT * INTO TEMP TABLE copy_a FROM users;\\nSELECT * INTO users_copy FROM users;\\nDELETE FROM users_copy; | -",
+        "SQLSERVER | SELECT * INTO dbo.Orders_bak FROM dbo.Orders\\nDELETE FROM dbo.Orders | 2:delete-without-where",
+        "ORACLE | BEGIN\\n  SELECT id INTO audit_log FROM t WHERE ROWNUM = 1;\\n  DELETE FROM audit_log;\\nEND;\\n/ | 3:delete-without-where",
+        "MYSQL | SELECT COUNT(*) INTO @n FROM users;\\nDELETE FROM users; | 2:delete-without-where",
+        "SQLSERVER | SELECT * INTO dbo.Orders_bak FROM dbo.Orders\\nDROP TABLE dbo.Orders_bak | -",
+        "SQLSERVER | SELECT * INTO dbo.Orders_bak FROM dbo.Orders\\nDROP TABLE dbo.Orders | 2:drop-table",
     })
     void rowChangesOfScratchTablesAreNotReported(Dialect dialect, String sql, String expected) {
         List<String> found = RulePipeline.run(dialect, sql.replace("\\n", "\n"), RuleRegistry.all()).stream()
                 .map(hit -> hit.line() + ":" + hit.rule())
-                .filter(hit -> hit.endsWith("-where")).toList();
+                .filter(hit -> hit.endsWith("-where") || hit.endsWith(":drop-table")).toList();
+        assertEquals(expected.equals("-") ? List.of() : List.of(expected), found);
+    }
+
+    /**
+     * Dynamic SQL is read as the database that runs it reads it: T-SQL's {@code #work} and {@code [Order Lines]}
+     * are names there, so EXEC of a temp table's TRUNCATE or DROP loses nothing, and a bracketed name is whole.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "EXEC('TRUNCATE TABLE #work') | -",
+        "EXEC('DROP TABLE #work') | -",
+        "EXEC sp_executesql N'TRUNCATE TABLE ##shared' | -",
+        "EXEC('TRUNCATE TABLE dbo.Orders') | truncate-table: TRUNCATE removes every row of table dbo.Orders",
+        "EXEC('TRUNCATE TABLE [dbo].[Order Lines]') | truncate-table: TRUNCATE removes every row of table"
+                + " [dbo].[Order Lines]",
+    })
+    void tsqlDynamicSqlReadsTempTablesAndBracketedNames(String sql, String expected) {
+        List<String> found = RulePipeline.run(Dialect.SQLSERVER, sql, RuleRegistry.all()).stream()
+                .filter(hit -> hit.rule().equals("truncate-table") || hit.rule().equals("drop-table"))
+                .map(hit -> hit.rule() + ": " + hit.message().replace(" (inside dynamic SQL)", "")).toList();
         assertEquals(expected.equals("-") ? List.of() : List.of(expected), found);
     }
 }

@@ -1,0 +1,57 @@
+package io.github.sqlguard.analysis;
+
+import io.github.sqlguard.sql.Token;
+import java.util.Set;
+
+/**
+ * Whether an UPDATE's SET list assigns values that read no column ({@code SET total = 0, note = NULL}). A join
+ * that only ties each row to its related row limits nothing, yet an UPDATE that copies the related row's columns
+ * ({@code SET o.name = c.name}) is a backfill, which is what such joins are written for; one that assigns the
+ * same value to every row is an UPDATE whose filter on the joined table was forgotten.
+ */
+final class SetValues {
+
+    /** Words that are a value, not a column: literals and the niladic functions SQL spells without parentheses. */
+    private static final Set<String> VALUE_WORDS = Set.of("NULL", "TRUE", "FALSE", "DEFAULT", "CURRENT_TIMESTAMP",
+            "CURRENT_DATE", "CURRENT_TIME", "LOCALTIMESTAMP", "LOCALTIME", "SYSDATE", "SYSTIMESTAMP",
+            "CURRENT_USER", "USER");
+
+    private SetValues() {
+    }
+
+    /**
+     * True when every value the assignments in {@code [from, to)} give is made of literals, variables and
+     * function calls only; false as soon as one names anything else, or an assignment cannot be read.
+     */
+    static boolean readNoColumn(StatementTokens tokens, int from, int to) {
+        int i = from;
+        while (i < to) {
+            int end = tokens.firstTopLevelComma(i, to);
+            int equals = i;
+            while (equals < end && !tokens.isSymbol(equals, "=")) {
+                equals++;
+            }
+            if (equals == end) {
+                return false;
+            }
+            for (int k = equals + 1; k < end; k++) {
+                if (!isValuePart(tokens, k)) {
+                    return false;
+                }
+            }
+            i = end + 1;
+        }
+        return i > from;
+    }
+
+    private static boolean isValuePart(StatementTokens tokens, int at) {
+        Token token = tokens.tokens().get(at);
+        return switch (token.type()) {
+            case STRING, NUMBER, SYMBOL -> true;
+            // T-SQL @variable, or a function's name.
+            case WORD -> token.text().startsWith("@") || VALUE_WORDS.contains(token.upper())
+                    || tokens.isSymbol(at + 1, "(");
+            default -> false;
+        };
+    }
+}
