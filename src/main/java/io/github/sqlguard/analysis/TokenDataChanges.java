@@ -218,8 +218,11 @@ final class TokenDataChanges {
         boolean crossJoin = joined.joinsOnAlwaysTrueConditionsOnly() || fromList.joinsOnAlwaysTrueConditionsOnly();
         List<String> tables = fromList.tablesOf(joined.tablesOf(targets));
         List<String> partitions = name == null ? List.of() : partitionsAt(name.next());
+        List<KeyLink> keyLinks = !joined.hasOneTable()
+                && OtherTablesCondition.namesOnlyTables(tokens, set + 1, conditionEnd, targets)
+                ? joined.keyLinks(targets) : List.of();
         found.add(new DataChange("UPDATE", tables, restricted, crossJoin, whereClause(where, end, others),
-                tokens.tokens().get(start), unresolvedConditions(where, end), RowSelection.STATEMENT, List.of(),
+                tokens.tokens().get(start), unresolvedConditions(where, end), RowSelection.STATEMENT, keyLinks,
                 partitions));
     }
 
@@ -311,7 +314,6 @@ final class TokenDataChanges {
         }
         return joined;
     }
-
 
     /**
      * Notes the join condition {@code [from, to)} as one equality of two different qualified columns

@@ -16,7 +16,8 @@ import java.util.List;
  * subquery reads without a filter ({@code fk IN (SELECT id FROM t)}, {@code EXISTS (SELECT 1 FROM t WHERE
  * t.id = outer.fk)}), or a DELETE without WHERE limited only by a join of its rows to the key of a table read
  * without a filter (MySQL {@code DELETE o FROM orders o JOIN customers c ON c.id = o.customer_id}, when the replay
- * knows customers.id is a key). Where the foreign key holds, every row has one, so neither restricts anything.
+ * knows customers.id is a key), or such an UPDATE whose SET reads nothing of the joined row. Where the foreign key
+ * holds, every row has one, so none of them restricts anything.
  */
 public final class UnfilteredSubqueryRule implements Rule {
 
@@ -27,7 +28,8 @@ public final class UnfilteredSubqueryRule implements Rule {
                     + " EXISTS (SELECT 1 FROM accounts) that names no column of the row holds for every row as soon"
                     + " as accounts has one. A DELETE without WHERE whose join only ties each row to the key of its"
                     + " related row (DELETE i FROM invoices i JOIN accounts a ON a.id = i.account_id, where the"
-                    + " migrations made accounts.id a key) is the same. Usually a filter on the subquery's or the"
+                    + " migrations made accounts.id a key) is the same, and so is an UPDATE joined so whose SET reads"
+                    + " nothing of the joined row (.. SET i.state = 'void'). Usually a filter on the subquery's or the"
                     + " joined table was forgotten.",
             "Add the filter the subquery's table needs (WHERE a.closed, ..), or acknowledge it:"
                     + " -- sqlguard:allow unfiltered-subquery reason: <why>",
@@ -70,13 +72,14 @@ public final class UnfilteredSubqueryRule implements Rule {
     }
 
     private static String joinMessage(String verb, List<KeyLink> links) {
+        String effect = verb.equals("DELETE") ? "removes" : "changes";
         StringBuilder message = new StringBuilder(verb).append(" without WHERE is limited only by its join");
         for (int i = 0; i < links.size(); i++) {
             KeyLink link = links.get(i);
             message.append(i == 0 ? " " : ", and ").append("of ").append(link.table()).append('.')
                     .append(link.column()).append(" to the key ").append(link.joinedTable()).append('.')
                     .append(link.joinedColumn()).append(", which reads ").append(link.joinedTable())
-                    .append(" without a filter: it removes every row of ").append(link.table())
+                    .append(" without a filter: it ").append(effect).append(" every row of ").append(link.table())
                     .append(" that has a related row in ").append(link.joinedTable());
         }
         return message.toString();
