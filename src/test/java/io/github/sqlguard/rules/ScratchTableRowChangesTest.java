@@ -32,6 +32,9 @@ class ScratchTableRowChangesTest {
                 + " | 4:update-without-where",
         "MYSQL | CREATE TABLE orders_new LIKE orders;\\nRENAME TABLE orders_new TO orders_v2;\\nDELETE FROM orders_v2; | -",
         "SQLITE | CREATE TABLE a_new (id INTEGER);\\nDROP TABLE b;\\nALTER TABLE a_new RENAME TO a;\\nDELETE FROM a; | -",
+        "SQLITE | ALTER TABLE users RENAME TO users_old;\\nCREATE TABLE users (id INTEGER);"
+                + "\\nINSERT INTO users SELECT id FROM users_old;\\nUPDATE users SET id = 0; | 4:update-without-where",
+        "SQLITE | DROP TABLE users;\\nCREATE TABLE users (id INTEGER);\\nDELETE FROM users; | -",
         // PostgreSQL keeps a quoted name with capitals apart from the folded one.
         "POSTGRESQL | CREATE TABLE \"Foo\" (id int);\\nDELETE FROM foo; | 2:delete-without-where",
         "POSTGRESQL | CREATE TABLE \"Foo\" (id int);\\nDELETE FROM \"Foo\"; | -",
