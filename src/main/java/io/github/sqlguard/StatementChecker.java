@@ -143,7 +143,7 @@ final class StatementChecker {
                 findings.add(finding);
                 statementSql.put(finding.location(), statement.asWritten());
             });
-            scopeGuards.observe(statement, facts.before());
+            scopeGuards.observe(model, facts.before());
         }
         script.lexError().ifPresent(error -> unterminated(error, path).ifPresent(findings::add));
         return new ScriptFindings(findings, parsed, scratchStatements);

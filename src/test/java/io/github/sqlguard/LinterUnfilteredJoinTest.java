@@ -18,8 +18,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * A MySQL multi-table DELETE without WHERE whose join only ties each row to the key of its related row removes
  * every row that has one, as {@code fk IN (SELECT id FROM t)} does: {@code unfiltered-subquery}, at the DELETE.
- * A join that also filters, a WHERE, a join from a key to a referencing column (orders that have a refund) or a
- * table the replay does not know stays quiet.
+ * So does such an UPDATE whose SET reads nothing of the joined row. A join that also filters, a WHERE, a join from
+ * a key to a referencing column (orders that have a refund), a table the replay does not know, or an UPDATE that
+ * copies the joined row's values stays quiet.
  */
 class LinterUnfilteredJoinTest {
 
@@ -56,6 +57,14 @@ class LinterUnfilteredJoinTest {
             UPDATE orders o JOIN customers c ON c.id = o.customer_id SET o.customer_id = NULL                 | 2:3
             UPDATE orders o JOIN customers c ON c.id = o.customer_id SET o.customer_id = NULL WHERE c.status = 'x' | -
             UPDATE orders o JOIN customers c ON c.id = o.customer_id AND c.status = 'x' SET o.customer_id = NULL | -
+            UPDATE orders o JOIN customers c ON c.id = o.customer_id SET o.state = 'vip'                      | 2:3
+            UPDATE orders o JOIN customers c ON c.id = o.customer_id SET o.state = CONCAT(o.state, '!')       | 2:3
+            UPDATE orders o JOIN customers c ON c.id = o.customer_id SET o.state = c.status                   | -
+            UPDATE orders o JOIN customers c ON c.id = o.customer_id SET o.state = status                     | -
+            UPDATE orders o JOIN customers c ON c.id = o.customer_id SET o.state = (SELECT 1)                 | -
+            UPDATE orders o JOIN customers c ON c.id = o.customer_id SET o.state = 'x' WHERE c.status = 'y'   | -
+            UPDATE orders o JOIN customers c ON c.id = o.customer_id SET state = 'vip'                        | -
+            UPDATE orders o JOIN refunds r ON o.id = r.order_id SET o.state = 'refunded'                      | -
             """)
     void deleteJoinedOnKeysOnly(String sql, String expected) throws IOException {
         List<String> found = lint(Dialect.MYSQL, SCHEMA, "SELECT 1;\n  " + sql + ";\n").stream()
@@ -73,6 +82,17 @@ class LinterUnfilteredJoinTest {
 
         assertEquals(List.of("DELETE without WHERE is limited only by its join of orders.customer_id to the key"
                 + " customers.id, which reads customers without a filter: it removes every row of orders that has a"
+                + " related row in customers"), messages);
+    }
+
+    @Test
+    void anUpdateSaysItChangesTheRows() throws IOException {
+        List<String> messages = lint(Dialect.MYSQL, SCHEMA, "UPDATE orders o JOIN customers c ON c.id = o.customer_id"
+                + " SET o.state = 'x';\n").stream()
+                .filter(f -> f.ruleId().equals("unfiltered-subquery")).map(Finding::message).toList();
+
+        assertEquals(List.of("UPDATE without WHERE is limited only by its join of orders.customer_id to the key"
+                + " customers.id, which reads customers without a filter: it changes every row of orders that has a"
                 + " related row in customers"), messages);
     }
 

@@ -21,7 +21,9 @@ import java.util.List;
  *     ({@code WHERE ${cond}}): what they hold, and so which rows are touched, cannot be told
  * @param selection which rows the change chooses: a statement's own, or a MERGE action's
  * @param keyLinks how a DELETE's join of two tables, with no other condition, ties each target to the other
- *     table ({@code DELETE o FROM orders o JOIN customers c ON c.id = o.customer_id}); empty otherwise
+ *     table ({@code DELETE o FROM orders o JOIN customers c ON c.id = o.customer_id}); also an UPDATE's whose SET
+ *     reads nothing of the other table ({@code .. SET o.state = 'x'}), as one that copies its values
+ *     ({@code SET o.name = c.name}) is what such joins are for; empty otherwise
  * @param partitions the partitions MySQL's {@code DELETE FROM t PARTITION (p1, p2)} limits it to, as written
  */
 record DataChange(String verb, List<String> tables, boolean restrictedByJoin, boolean crossJoin, WhereFact where,

@@ -2,6 +2,8 @@ package io.github.sqlguard.analysis;
 
 import io.github.sqlguard.sql.Token;
 import io.github.sqlguard.sql.TokenType;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -26,12 +28,30 @@ final class OtherTablesCondition {
      * qualified by one of {@code others}, the normalized names and aliases of the tables that are not the target.
      */
     static boolean namesOnlyOtherTables(StatementTokens tokens, int from, int to, Set<String> others) {
-        boolean column = false;
+        Set<String> qualifiers = qualifiersOfColumns(tokens, from, to);
+        return qualifiers != null && !qualifiers.isEmpty() && others.containsAll(qualifiers);
+    }
+
+    /**
+     * True when every column the expressions in {@code [from, to)} (a SET list) name is qualified by one of
+     * {@code tables} (names or aliases as written), so no subquery or unqualified column may read another table.
+     */
+    static boolean namesOnlyTables(StatementTokens tokens, int from, int to, List<String> tables) {
+        Set<String> qualifiers = qualifiersOfColumns(tokens, from, to);
+        return qualifiers != null && tables.stream().map(ObjectNames::normalize).toList().containsAll(qualifiers);
+    }
+
+    /**
+     * The normalized qualifiers of the columns named in {@code [from, to)}, or null when a column is unqualified
+     * or a subquery may name any.
+     */
+    private static Set<String> qualifiersOfColumns(StatementTokens tokens, int from, int to) {
+        Set<String> qualifiers = new HashSet<>();
         int i = from;
         while (i < to) {
             Token token = tokens.tokens().get(i);
             if (token.isWord("SELECT")) {
-                return false; // a subquery may refer to the target's columns
+                return null; // a subquery may refer to the target's columns
             }
             boolean namePart = token.type() == TokenType.WORD || token.type() == TokenType.QUOTED_NAME;
             if (!namePart || token.text().startsWith("@") || tokens.isSymbol(i - 1, "::")) {
@@ -40,7 +60,7 @@ final class OtherTablesCondition {
             }
             ObjectNames.NameAt name = tokens.nameAt(i);
             if (name == null || name.next() > to) {
-                return false;
+                return null;
             }
             i = name.next();
             if (tokens.isSymbol(i, "(")) {
@@ -51,14 +71,10 @@ final class OtherTablesCondition {
                 if (token.type() == TokenType.WORD && NOT_COLUMNS.contains(token.upper())) {
                     continue;
                 }
-                return false; // an unqualified column may be the target's
+                return null; // an unqualified column may be the target's
             }
-            String qualifier = ObjectNames.normalize(name.text().substring(0, name.text().length() - last.length() - 1));
-            if (!others.contains(qualifier)) {
-                return false;
-            }
-            column = true;
+            qualifiers.add(ObjectNames.normalize(name.text().substring(0, name.text().length() - last.length() - 1)));
         }
-        return column;
+        return qualifiers;
     }
 }

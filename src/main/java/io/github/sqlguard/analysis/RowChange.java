@@ -19,8 +19,9 @@ import java.util.List;
  * @param unresolvedConditions placeholders without a value that stand as a condition of their own in its WHERE,
  *     as written ({@code ${cond}}): the WHERE may limit nothing, and nobody can tell
  * @param selection which rows it chooses: a statement's own, or a MERGE action's
- * @param keyLinks how a DELETE's join of two tables, with no other condition, ties each target to the other
- *     table: where every row has its related row, the join limits nothing; empty otherwise
+ * @param keyLinks how a DELETE's join of two tables (an UPDATE's when its SET reads nothing of the other table),
+ *     with no other condition, ties each target to the other table: where every row has its related row, the join
+ *     limits nothing; empty otherwise
  * @param partitions the partitions MySQL's {@code DELETE FROM t PARTITION (p1, p2)} limits it to, as written;
  *     empty when it reaches the whole table
  */

@@ -11,7 +11,8 @@ import java.util.function.Predicate;
 
 /**
  * A step of the pipeline over one script: knows which tables hold no data that predates the migration (tables
- * the script surely created earlier, also under a new name after a rename; temporary tables; T-SQL
+ * the script surely created earlier, also under a new name after a rename, unless the name is that of a table the
+ * script dropped or renamed away, whose rows the new one takes over; temporary tables; T-SQL
  * {@code #temp} and {@code ##global} tables, and {@code @table} variables, which live for one batch) and marks the clauses and row changes that only touch them.
  * Dropping, truncating or reshaping such a scratch table loses nothing, so the rules leave those alone. It
  * runs whichever rules are enabled.
@@ -21,6 +22,16 @@ final class ScratchTables {
     private static final Set<String> DEFAULT_SCHEMAS = Set.of("public", "dbo");
 
     private final Set<String> created = new HashSet<>();
+    /**
+     * Tables that held rows before the script and that it dropped or renamed away: a scratch table renamed to one
+     * of their names takes over as the live table (the rebuild of SQLite and the swap of MySQL), rows copied in.
+     */
+    private final Set<String> displaced = new HashSet<>();
+    /**
+     * Those of them renamed away: a table the script creates again under the name is the rebuild that older SQLite
+     * documentation gives (rename to t_old, create t, copy the rows back), so it takes over the rows too.
+     */
+    private final Set<String> renamedAway = new HashSet<>();
     /** Oracle and H2 fold unquoted names to upper case, where PostgreSQL and the others fold to lower case. */
     private boolean foldsToUpperCase;
 
@@ -52,19 +63,27 @@ final class ScratchTables {
         for (DestructiveClause clause : clauses) {
             // Once dropped or renamed, the name no longer means the scratch table: a permanent table the scratch
             // one shadowed (a TEMP table of the same name), or nothing. Forgotten whether or not the drop surely runs.
-            if (clause.scratch() && clause.table() != null && (clause.kind() == ClauseKind.DROPPED_TABLE
-                    || clause.kind() == ClauseKind.RENAMED_TABLE)) {
+            boolean removesTable = clause.table() != null && (clause.kind() == ClauseKind.DROPPED_TABLE
+                    || clause.kind() == ClauseKind.RENAMED_TABLE);
+            if (removesTable && clause.scratch()) {
                 created.remove(key(clause.table()));
+            } else if (removesTable) {
+                displaced.add(key(clause.table()));
+                if (clause.kind() == ClauseKind.RENAMED_TABLE) {
+                    renamedAway.add(key(clause.table()));
+                }
             }
         }
         if (surelyRuns) {
-            model.createdTables().forEach(table -> created.add(key(table)));
+            model.createdTables().stream().filter(table -> !renamedAway.contains(key(table)))
+                    .forEach(table -> created.add(key(table)));
             if (model.statement().container()) {
                 // A Liquibase createTable arrives as its DDL for the schema replay only; its table is new all the same.
                 createdTable(model.statement().tokens()).ifPresent(table -> created.add(key(table)));
             }
             for (DestructiveClause clause : clauses) {
-                if (clause.kind() == ClauseKind.RENAMED_TABLE && clause.scratch() && clause.detail() != null) {
+                if (clause.kind() == ClauseKind.RENAMED_TABLE && clause.scratch() && clause.detail() != null
+                        && !displaced.contains(key(clause.detail()))) {
                     created.add(key(clause.detail()));
                 }
             }

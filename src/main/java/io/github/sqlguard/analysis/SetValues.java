@@ -1,6 +1,7 @@
 package io.github.sqlguard.analysis;
 
 import io.github.sqlguard.sql.Token;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -20,10 +21,21 @@ final class SetValues {
     }
 
     /**
+     * True when the SET list in {@code [from, to)} reads nothing of the joined rows, so each row the join reaches
+     * gets the same values: it names only columns of {@code targets}, or, in T-SQL's {@code UPDATE .. SET .. FROM}
+     * ({@code setNamesTargetOnly}: its SET can only name the target's columns), its values read no column at all.
+     */
+    static boolean readNothingJoined(StatementTokens tokens, int from, int to, List<String> targets,
+            boolean setNamesTargetOnly) {
+        return OtherTablesCondition.namesOnlyTables(tokens, from, to, targets)
+                || setNamesTargetOnly && readNoColumn(tokens, from, to);
+    }
+
+    /**
      * True when every value the assignments in {@code [from, to)} give is made of literals, variables and
      * function calls only; false as soon as one names anything else, or an assignment cannot be read.
      */
-    static boolean readNoColumn(StatementTokens tokens, int from, int to) {
+    private static boolean readNoColumn(StatementTokens tokens, int from, int to) {
         int i = from;
         while (i < to) {
             int end = tokens.firstTopLevelComma(i, to);

@@ -192,6 +192,7 @@ final class TokenDataChanges {
         // MySQL UPDATE t1 JOIN t2 ON .. SET, then T-SQL UPDATE a SET .. FROM t a JOIN u ON ..
         JoinedTables joined = joinedTables(i, set, true);
         int from = tokens.indexOfTopLevelWord(set, conditionEnd, "FROM");
+        int setEnd = from >= 0 ? from : conditionEnd;
         JoinedTables fromList = from >= 0 ? joinedTables(from, conditionEnd, false) : new JoinedTables();
         Set<String> others;
         boolean restrictedByFrom = fromList.restrict(targets);
@@ -206,7 +207,7 @@ final class TokenDataChanges {
             // MySQL UPDATE t1, t2 SET t2.a = .. or UPDATE t1 JOIN t2 .. SET t2.a: the SET, not the first table,
             // says what changes. When every assigned column is qualified, those are the targets; an unqualified
             // one may belong to any of the tables, so then no table is certain to be another's.
-            List<String> assigned = assignedTables(set + 1, from >= 0 ? from : conditionEnd);
+            List<String> assigned = assignedTables(set + 1, setEnd);
             if (assigned.isEmpty()) {
                 others = Set.of();
             } else {
@@ -218,7 +219,7 @@ final class TokenDataChanges {
         boolean crossJoin = joined.joinsOnAlwaysTrueConditionsOnly() || fromList.joinsOnAlwaysTrueConditionsOnly();
         List<String> tables = fromList.tablesOf(joined.tablesOf(targets));
         List<String> partitions = name == null ? List.of() : partitionsAt(name.next());
-        List<KeyLink> keyLinks = SetValues.readNoColumn(tokens, set + 1, from >= 0 ? from : conditionEnd)
+        List<KeyLink> keyLinks = SetValues.readNothingJoined(tokens, set + 1, setEnd, targets, joined.hasOneTable())
                 ? (joined.hasOneTable() ? fromList : joined).keyLinks(targets) : List.of();
         found.add(new DataChange("UPDATE", tables, restricted, crossJoin, whereClause(where, end, others),
                 tokens.tokens().get(start), unresolvedConditions(where, end), RowSelection.STATEMENT, keyLinks,
@@ -313,7 +314,6 @@ final class TokenDataChanges {
         }
         return joined;
     }
-
 
     /**
      * Notes the join condition {@code [from, to)} as one equality of two different qualified columns

@@ -16,7 +16,7 @@ import java.util.List;
  * subquery reads without a filter ({@code fk IN (SELECT id FROM t)}, {@code EXISTS (SELECT 1 FROM t WHERE
  * t.id = outer.fk)}), or a DELETE without WHERE limited only by a join of its rows to the key of a table read
  * without a filter (MySQL {@code DELETE o FROM orders o JOIN customers c ON c.id = o.customer_id}, when the replay
- * knows customers.id is a key), or an UPDATE joined that way whose SET reads no column (T-SQL
+ * knows customers.id is a key), or such an UPDATE whose SET reads nothing of the joined row (T-SQL
  * {@code UPDATE o SET o.total = 0 FROM orders o JOIN customers c ON ..}). Where the foreign key holds, every row has
  * one, so none of them restricts anything.
  */
@@ -29,10 +29,10 @@ public final class UnfilteredSubqueryRule implements Rule {
                     + " EXISTS (SELECT 1 FROM accounts) that names no column of the row holds for every row as soon"
                     + " as accounts has one. A DELETE without WHERE whose join only ties each row to the key of its"
                     + " related row (DELETE i FROM invoices i JOIN accounts a ON a.id = i.account_id, where the"
-                    + " migrations made accounts.id a key) is the same, and so is an UPDATE joined that way that sets"
-                    + " every row to the same values (UPDATE i SET i.total = 0 FROM invoices i JOIN accounts a ON a.id"
-                    + " = i.account_id); one that copies the related row's columns is a backfill. Usually a filter on"
-                    + " the subquery's or the joined table was forgotten.",
+                    + " migrations made accounts.id a key) is the same, and so is an UPDATE joined that way whose SET"
+                    + " reads nothing of the joined row (UPDATE i SET i.total = 0 FROM invoices i JOIN accounts a ON"
+                    + " a.id = i.account_id); one that copies the related row's columns is a backfill. Usually a filter"
+                    + " on the subquery's or the joined table was forgotten.",
             "Add the filter the subquery's table needs (WHERE a.closed, ..), or acknowledge it:"
                     + " -- sqlguard:allow unfiltered-subquery reason: <why>",
             List.of("DELETE FROM invoices WHERE account_id IN (SELECT id FROM accounts)",

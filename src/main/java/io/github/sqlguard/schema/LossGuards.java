@@ -1,6 +1,7 @@
 package io.github.sqlguard.schema;
 
 import io.github.sqlguard.analysis.ObjectNames;
+import io.github.sqlguard.analysis.StatementModel;
 import io.github.sqlguard.model.Dialect;
 import io.github.sqlguard.sql.DatabaseScope;
 import io.github.sqlguard.sql.Statement;
@@ -36,11 +37,9 @@ import java.util.stream.Stream;
  */
 public final class LossGuards {
 
-    private final Map<String, String> copiedTables = new HashMap<>();
+    private final TableCopies copies = new TableCopies();
     /** What the guards' notes call the statements before this one: a Liquibase changeset or a script. */
     private final String unit;
-    /** Tables whose rows were copied without some of their columns: what the copy left out. */
-    private final Map<String, String> incompleteCopies = new HashMap<>();
     private final Set<String> emptyTables = new HashSet<>();
     /** Columns a changeset precondition requires to hold no value, by table. */
     private final Map<String, Set<String>> emptyColumns = new HashMap<>();
@@ -88,16 +87,9 @@ public final class LossGuards {
             return Optional.of(new Guard(Guard.Kind.EMPTY_TABLE, "runs only when " + targets.get(0)
                     + " is empty (changeset precondition)"));
         }
-        if (targets.stream().allMatch(t -> copiedTables.containsKey(SchemaNames.key(t)))) {
-            return Optional.of(new Guard(Guard.Kind.ROWS_COPIED, copiedTables.get(SchemaNames.key(targets.get(0)))));
-        }
-        if (targets.size() == 1 && incompleteCopies.containsKey(SchemaNames.key(targets.get(0)))) {
-            return Optional.of(new Guard(Guard.Kind.INCOMPLETE_COPY,
-                    incompleteCopies.get(SchemaNames.key(targets.get(0)))));
-        }
-        return targets.size() == 1
+        return copies.guardOf(targets).or(() -> targets.size() == 1
                 ? columnGuard(tokens, main, SchemaNames.key(targets.get(0)), statement.context().databases())
-                : Optional.empty();
+                : Optional.empty());
     }
 
     /**
@@ -148,6 +140,14 @@ public final class LossGuards {
         observe(statement, SchemaView.UNKNOWN);
     }
 
+    /** Records what {@code model}'s statement establishes, and follows the tables it drops or renames. */
+    public void observe(StatementModel model, SchemaView before) {
+        observe(model.statement(), before);
+        if (!model.statement().container() && model.statement().context().runsWithMigration()) {
+            copies.follow(model.clauses());
+        }
+    }
+
     /**
      * Records what {@code statement} establishes for later ones, {@code before} being the schema just before it:
      * a copy that lists the columns is a full copy when it reads every column the schema knows the table has.
@@ -176,13 +176,13 @@ public final class LossGuards {
                 || statement.context().kind() == StatementContext.Kind.SCRIPT;
         fullCopy(tokens, main, selectIntoMakesTable)
                 .or(() -> ColumnListCopy.of(tokens, main, before, selectIntoMakesTable))
-                .ifPresent(copy -> copiedTables.put(SchemaNames.key(copy.source()),
+                .ifPresent(copy -> copies.copied(copy.source(),
                         "rows copied to " + copy.target() + " at line " + statement.start().line()));
-        filteredCopy(tokens, main, before, selectIntoMakesTable).ifPresent(copy -> incompleteCopies.put(
-                SchemaNames.key(copy.source()), "the copy to " + copy.target() + " at line "
+        filteredCopy(tokens, main, before, selectIntoMakesTable).ifPresent(copy -> copies.copiedInPart(
+                copy.source(), "the copy to " + copy.target() + " at line "
                         + statement.start().line() + " keeps only the rows its WHERE selects"));
-        ColumnListCopy.partial(tokens, main, before, selectIntoMakesTable).ifPresent(copy -> incompleteCopies.put(
-                SchemaNames.key(copy.source()), "the copy to " + copy.target() + " at line " + statement.start().line()
+        ColumnListCopy.partial(tokens, main, before, selectIntoMakesTable).ifPresent(copy -> copies.copiedInPart(
+                copy.source(), "the copy to " + copy.target() + " at line " + statement.start().line()
                         + " leaves out " + (copy.missing().size() == 1 ? "column " : "columns ")
                         + String.join(", ", copy.missing()) + ", whose values are lost"));
         recordAddedColumns(tokens, main);

@@ -127,7 +127,7 @@ public final class Lexer {
             } else if (c == '-' && peek(1) == '-' && startsDashComment()) {
                 skipToLineEnd();
                 emit(TokenType.COMMENT, startPos, startLine, startColumn);
-            } else if (c == '#' && forms.hashStartsComment(lineHasToken)) {
+            } else if (c == '#' && forms.hashStartsComment(lineHasToken, peek(1))) {
                 skipToLineEnd();
                 emit(TokenType.COMMENT, startPos, startLine, startColumn);
             } else if (c == '/' && peek(1) == '*' && executableCommentPrefix() > 0) {

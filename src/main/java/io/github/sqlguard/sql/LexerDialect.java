@@ -70,9 +70,14 @@ record LexerDialect(Dialect dialect) {
         return dialect == Dialect.ORACLE || auto();
     }
 
-    /** MySQL {@code #} comments; in auto only at the start of a line, where T-SQL's {@code #temp} cannot stand. */
-    boolean hashStartsComment(boolean lineHasToken) {
-        return mySql() || (auto() && !lineHasToken);
+    /**
+     * MySQL {@code #} comments; in auto at the start of a line, where T-SQL's {@code #temp} cannot stand, and after
+     * code when a blank or the line's end follows ({@code SET a = 1 # where id = 1}): a name never starts so, and
+     * PostgreSQL's {@code #} operator between blanks (bitwise XOR) is far rarer in migrations than such comments.
+     */
+    boolean hashStartsComment(boolean lineHasToken, char next) {
+        return mySql() || (auto() && (!lineHasToken || next == ' ' || next == '\t' || next == '\n'
+                || next == '\r' || next == '\0'));
     }
 
     /** T-SQL {@code #temp} and {@code ##global} names. */

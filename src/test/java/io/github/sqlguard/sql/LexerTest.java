@@ -82,6 +82,13 @@ class LexerTest {
     }
 
     @Test
+    void hashBeforeABlankEndsTheLineInAuto() {
+        assertEquals(List.of("1:1 WORD a", "1:3 COMMENT # where id = 1", "2:1 WORD b", "2:3 COMMENT #"),
+                lex(Dialect.AUTO, "a # where id = 1\nb #"));
+        assertEquals(List.of("1:1 WORD a", "1:3 SYMBOL #", "1:5 WORD b"), lex(Dialect.POSTGRESQL, "a # b"));
+    }
+
+    @Test
     void mysqlDashCommentNeedsABlank() {
         assertEquals(List.of("1:1 NUMBER 1", "1:2 SYMBOL -", "1:3 SYMBOL -", "1:4 NUMBER 1", "1:6 COMMENT -- c"),
                 lex(Dialect.MYSQL, "1--1 -- c"));

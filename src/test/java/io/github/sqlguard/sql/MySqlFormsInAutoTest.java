@@ -42,6 +42,16 @@ class MySqlFormsInAutoTest {
     }
 
     @ParameterizedTest
+    @EnumSource(value = Dialect.class, names = {"AUTO", "MYSQL", "MARIADB"})
+    void aHashCommentAfterCodeHidesItsWords(Dialect dialect) {
+        List<Statement> statements = new StatementSplitter(dialect, Placeholders.DEFAULT)
+                .split("t.sql", "UPDATE `customer` SET `email` = 'x' # where id = 1\n;\nDELETE FROM t; # done\n")
+                .statements();
+        assertEquals(List.of(List.of("UPDATE", "`customer`", "SET", "`email`", "=", "'x'"), List.of("DELETE", "FROM", "t")),
+                statements.stream().map(s -> s.tokens().stream().map(Token::text).toList()).toList());
+    }
+
+    @ParameterizedTest
     @EnumSource(value = Dialect.class, names = {"POSTGRESQL", "ORACLE"})
     void otherDialectsKeepBothAsTheyAre(Dialect dialect) {
         List<String> statements = starts(dialect, "/*!50001 DROP TABLE t*/ SELECT 1;\n");
