@@ -31,8 +31,7 @@ final class DestructiveClauses {
     static DestructiveClauses of(Statement statement) {
         DestructiveClauses reader = new DestructiveClauses(statement);
         List<Token> core = StatementCore.tokensOf(statement);
-        // T-SQL statements written one after another without a terminator were already cut apart by the
-        // splitter (sql/ImplicitBoundary, the one list of words that start a T-SQL statement).
+        // T-SQL statements without a terminator were already cut apart by the splitter (sql/ImplicitBoundary).
         if (!core.isEmpty()) {
             reader.read(core);
         }
@@ -176,8 +175,14 @@ final class DestructiveClauses {
                     add(ClauseKind.DROPPED_TABLESPACE_CONTENTS, verb, words, null, names.get(0), null);
                 }
             }
-            case "SCHEMA" -> names.forEach(name -> add(ClauseKind.DROPPED_SCHEMA, verb, words, null,
-                    name == null ? "?" : name, null));
+            case "SCHEMA" -> {
+                // PostgreSQL (RESTRICT unless CASCADE) and SQL Server refuse to drop a schema that holds any object.
+                Dialect dialect = statement.dialect();
+                if (drop.cascade() || dialect != Dialect.POSTGRESQL && dialect != Dialect.SQLSERVER) {
+                    names.forEach(name -> add(ClauseKind.DROPPED_SCHEMA, verb, words, null,
+                            name == null ? "?" : name, null));
+                }
+            }
             case "OWNED" -> names.forEach(name -> add(ClauseKind.DROPPED_OWNED_OBJECTS, verb, words, null,
                     name == null ? "?" : name, null));
             case "USER" -> {

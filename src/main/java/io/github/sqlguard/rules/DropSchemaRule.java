@@ -8,7 +8,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * {@code drop-schema}: {@code DROP SCHEMA} (any list, {@code IF EXISTS}, {@code CASCADE}), PostgreSQL
+ * {@code drop-schema}: {@code DROP SCHEMA} (any list, {@code IF EXISTS}, {@code CASCADE}; in PostgreSQL and SQL
+ * Server only with {@code CASCADE}, since without it they refuse to drop a schema that holds anything), PostgreSQL
  * {@code DROP OWNED BY role}, and Oracle {@code DROP USER u CASCADE}, which drops the user's schema with
  * every object in it, and Oracle {@code DROP TABLESPACE .. INCLUDING CONTENTS}, which drops every table stored
  * in the tablespace. In MySQL and MariaDB {@code DROP SCHEMA} is a synonym of {@code DROP DATABASE}; it is
@@ -21,7 +22,9 @@ public final class DropSchemaRule extends ClauseRule {
     private static final RuleInfo INFO = new RuleInfo(ID, Severity.ERROR,
             "DROP SCHEMA or DROP OWNED BY removes every object in a schema",
             "Dropping a schema removes all its tables with their rows, and with CASCADE it does so without"
-                    + " naming any of them. DROP OWNED BY does the same to everything a role owns.",
+                    + " naming any of them. DROP OWNED BY does the same to everything a role owns. PostgreSQL and"
+                    + " SQL Server refuse to drop a schema that still holds an object unless CASCADE says so, so"
+                    + " there only a DROP SCHEMA with CASCADE is reported; MySQL's DROP SCHEMA is DROP DATABASE.",
             "Drop the objects you mean one by one, or acknowledge the drop:"
                     + " -- sqlguard:allow drop-schema reason: <why>",
             List.of("DROP SCHEMA reporting;", "DROP OWNED BY legacy_app;", "CREATE OR REPLACE SCHEMA reporting;",
