@@ -15,7 +15,8 @@ import java.util.Set;
  *
  * <p>All positions are indexes into {@link #tokens()}; a range is {@code [from, to)}. Methods never throw
  * for an index past the end: they answer "no" instead, because the tokens of an unparsable statement may
- * be cut short anywhere. Instances are immutable and cheap (a view over the statement's token list).
+ * be cut short anywhere. Instances are cheap views over the statement's token list and do not change what they
+ * answer (the only state they keep is where each parenthesis closes, found on the first question).
  */
 public final class StatementTokens {
 
@@ -28,6 +29,11 @@ public final class StatementTokens {
     private final boolean barsAreOr;
     private final boolean rownumIsPseudoColumn;
     private final boolean fromItemsAreOtherInstances;
+    /**
+     * Per index of a {@code (}, the index of its {@code )} (the size when it has none): found once, since the
+     * readers of a condition ask again at each level of nesting, and a statement may nest thousands deep.
+     */
+    private volatile int[] closingParens;
 
     public StatementTokens(List<Token> tokens) {
         this(tokens, false, false, false);
@@ -112,6 +118,14 @@ public final class StatementTokens {
      * statement ends first.
      */
     public int closingParen(int openIndex) {
+        if (openIndex >= 0 && openIndex < tokens.size() && tokens.get(openIndex).isSymbol("(")) {
+            int[] closing = closingParens;
+            if (closing == null) {
+                closing = matchParentheses();
+                closingParens = closing;
+            }
+            return closing[openIndex];
+        }
         int depth = 0;
         for (int i = openIndex; i < tokens.size(); i++) {
             if (tokens.get(i).isSymbol("(")) {
@@ -124,6 +138,21 @@ public final class StatementTokens {
             }
         }
         return tokens.size();
+    }
+
+    private int[] matchParentheses() {
+        int[] closing = new int[tokens.size()];
+        int[] open = new int[tokens.size()];
+        int depth = 0;
+        for (int i = 0; i < tokens.size(); i++) {
+            if (tokens.get(i).isSymbol("(")) {
+                closing[i] = tokens.size();
+                open[depth++] = i;
+            } else if (tokens.get(i).isSymbol(")") && depth > 0) {
+                closing[open[--depth]] = i;
+            }
+        }
+        return closing;
     }
 
     /** The first comma in {@code [from, to)} outside the parentheses opened there, or {@code to}. */

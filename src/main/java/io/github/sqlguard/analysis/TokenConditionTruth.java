@@ -121,6 +121,10 @@ public final class TokenConditionTruth {
     }
 
     private boolean undecidedLiteralTerm(int from, int to) {
+        int wrapped = wrappedDepth(from, to);
+        if (wrapped > 0) {
+            return undecidedLiteralTerm(from + wrapped, to - wrapped);
+        }
         List<int[]> terms = split(from, to, "OR");
         if (terms.size() == 1) {
             terms = split(from, to, "AND");
@@ -155,7 +159,24 @@ public final class TokenConditionTruth {
         return true;
     }
 
+    /**
+     * How many pairs of parentheses wrap all of {@code [from, to)}: {@code ((a OR b))} is {@code a OR b}, read
+     * at once rather than level by level, each of which would split the whole range again.
+     */
+    private int wrappedDepth(int from, int to) {
+        int depth = 0;
+        while (from + depth < to - depth && tokens.isSymbol(from + depth, "(")
+                && tokens.closingParen(from + depth) == to - depth - 1) {
+            depth++;
+        }
+        return depth;
+    }
+
     private Truth disjunction(int from, int to) {
+        int wrapped = wrappedDepth(from, to);
+        if (wrapped > 0) {
+            return disjunction(from + wrapped, to - wrapped);
+        }
         List<int[]> terms = split(from, to, "OR");
         if (terms.size() == 1) {
             return conjunction(from, to);

@@ -79,4 +79,39 @@ class StatementTokensTest {
         assertEquals(false, tokens.isSymbol(-1, "("));
         assertEquals(3, tokensOf("DELETE FROM ONLY t").skipWords(1, "FROM", "ONLY"));
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "DELETE FROM t WHERE ((a = 1) OR (b IN (1, (2))))",
+        "DELETE FROM t WHERE (a = 1",
+        "DELETE FROM t WHERE a = 1) OR (b = 2",
+        "DELETE FROM t WHERE ((a = 1) OR b = 2",
+        "UPDATE t SET a = f((1), (g(2)) WHERE ) x (",
+    })
+    void eachParenthesisClosesWhereCountingFromItSaysEvenWhenUnbalanced(String sql) {
+        StatementTokens tokens = tokensOf(sql);
+        for (int open = 0; open < tokens.size(); open++) {
+            int depth = 0;
+            int expected = tokens.size();
+            for (int i = open; i < tokens.size() && tokens.isSymbol(open, "("); i++) {
+                depth += tokens.isSymbol(i, "(") ? 1 : tokens.isSymbol(i, ")") ? -1 : 0;
+                if (depth == 0) {
+                    expected = i;
+                    break;
+                }
+            }
+            if (tokens.isSymbol(open, "(")) {
+                assertEquals(expected, tokens.closingParen(open), sql + " at " + open);
+            }
+        }
+    }
+
+    @Test
+    void aConditionNestedTwentyThousandDeepIsReadAtOnce() {
+        String deep = "(".repeat(20_000) + "1 = 1" + ")".repeat(20_000);
+        StatementTokens tokens = tokensOf("DELETE FROM t WHERE " + deep);
+        int where = 3;
+
+        assertEquals(Truth.ALWAYS_TRUE, TokenConditionTruth.of(tokens, where + 1, tokens.size()));
+    }
 }
