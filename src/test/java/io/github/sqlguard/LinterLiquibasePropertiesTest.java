@@ -323,7 +323,9 @@ class LinterLiquibasePropertiesTest {
         assertEquals(List.of(
                 "db/V1__cleanup.sql:2:1 delete-without-where DELETE without WHERE removes every row of orders",
                 "db/V1__cleanup.sql:3:1 unresolved-where ${cond} is not among the placeholders (sqlguard's "
-                        + "<placeholders> or the flyway-maven-plugin's), so the WHERE of this DELETE could not be "
+                        + "<placeholders>, the flyway-maven-plugin's or flyway.placeholders.* properties, flyway.conf, "
+                        + "flyway.toml, or Spring Boot's spring.flyway.placeholders.*), so the WHERE of this DELETE "
+                        + "could not be "
                         + "judged: it may remove every row of b"),
                 lines(result));
     }

@@ -338,7 +338,7 @@ abstract class AbstractSqlguardMojo extends AbstractMojo {
     }
 
     private FlywayPluginSettings flywayPlugin(BuildProperties properties) {
-        return FlywayPluginSettings.of(project, properties, System.getenv());
+        return FlywayPluginSettings.of(project, properties, System.getenv(), ModuleClasspath.modulesOf(session));
     }
 
     /** sqlguard's {@code liquibaseProperties} over the parameters the liquibase-maven-plugin passes. */

@@ -1,6 +1,7 @@
 package io.github.sqlguard.maven;
 
 import java.io.File;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,6 +19,10 @@ import org.codehaus.plexus.util.xml.Xpp3Dom;
  * (a Spring Boot application's {@code spring.flyway.*}, {@code flyway.conf}, {@code flyway.toml}) add their
  * locations, since whatever runs Flyway with them runs those migrations too, and fill in the naming and
  * placeholders the pom leaves unset. So do the locations of the pom's profiles ({@link FlywayProfileLocations}).
+ *
+ * @param locations the folders the locations stand for in this module
+ * @param moduleLocations the folders a {@code classpath:} location (Flyway's default one too, when the module runs
+ *     Flyway) stands for in the other modules of the build on its classpath ({@link ModuleClasspath})
  */
 record FlywayPluginSettings(
         Map<String, String> placeholders,
@@ -29,22 +34,28 @@ record FlywayPluginSettings(
         Optional<String> separator,
         List<String> suffixes,
         List<Path> locations,
+        List<Path> moduleLocations,
         List<String> warnings) {
 
     static final FlywayPluginSettings NONE = new FlywayPluginSettings(Map.of(), Optional.empty(),
             Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), List.of(),
-            List.of(), List.of());
+            List.of(), List.of(), List.of());
 
     private static final String PROPERTY_PREFIX = "flyway.";
     private static final String PLACEHOLDERS_PREFIX = "flyway.placeholders.";
+    private static final String CLASSPATH = "classpath:";
+    private static final String DEFAULT_LOCATION = "classpath:db/migration";
 
     /**
      * Reads the Flyway plugin's configuration (plugin level, then each execution), and over it the {@code flyway.*}
      * settings as the plugin itself takes them: pom properties, then {@code FLYWAY_*} environment variables, then
      * the command line, each overriding the one before. The properties count even when the pom names no Flyway
      * plugin, since {@code mvn flyway:migrate} reads them all the same.
+     *
+     * @param reactor the modules of the build, where {@code classpath:} locations are looked for too
      */
-    static FlywayPluginSettings of(MavenProject project, BuildProperties properties, Map<String, String> environment) {
+    static FlywayPluginSettings of(MavenProject project, BuildProperties properties, Map<String, String> environment,
+            List<MavenProject> reactor) {
         if (project == null || project.getFile() == null) {
             return NONE;
         }
@@ -73,7 +84,7 @@ record FlywayPluginSettings(
         }
         files.addAll(FlywayConfigFiles.in(project.getBasedir().toPath(), configFiles, warnings));
         files.addAll(FlywayProfileLocations.in(project, filtering));
-        return read(configurations, overrides, files, project, warnings);
+        return read(configurations, overrides, files, project, ModuleClasspath.of(project, reactor), warnings);
     }
 
     /**
@@ -102,7 +113,7 @@ record FlywayPluginSettings(
     }
 
     private static FlywayPluginSettings read(List<Xpp3Dom> configurations, Map<String, String> overrides,
-            List<FlywaySettingsSource> files, MavenProject project, List<String> warnings) {
+            List<FlywaySettingsSource> files, MavenProject project, ModuleClasspath classpath, List<String> warnings) {
         Map<String, String> placeholders = new LinkedHashMap<>();
         List<String> suffixes = new ArrayList<>();
         List<String> locations = new ArrayList<>();
@@ -142,6 +153,14 @@ record FlywayPluginSettings(
                 }
             }
         }
+        List<Path> moduleLocations = new ArrayList<>();
+        if (allLocations.isEmpty() && classpath.runsFlyway()) {
+            // Flyway's default: where a module has none, it is no news, unlike a location somebody wrote.
+            inOtherModules(DEFAULT_LOCATION, project, classpath, moduleLocations, new ArrayList<>());
+        }
+        for (String location : allLocations) {
+            inOtherModules(location.trim(), project, classpath, moduleLocations, warnings);
+        }
         if (overriddenSuffixes.isEmpty() && suffixes.isEmpty()) {
             suffixes.addAll(ParameterValues.splitList(fromFiles("sqlMigrationSuffixes", files).orElse(null)));
         }
@@ -152,7 +171,8 @@ record FlywayPluginSettings(
                 setting("undoSqlMigrationPrefix", configurations, overrides, files),
                 setting("repeatableSqlMigrationPrefix", configurations, overrides, files),
                 setting("sqlMigrationSeparator", configurations, overrides, files),
-                overriddenSuffixes.isEmpty() ? suffixes : overriddenSuffixes, resolved, List.copyOf(warnings));
+                overriddenSuffixes.isEmpty() ? suffixes : overriddenSuffixes, resolved, List.copyOf(moduleLocations),
+                List.copyOf(warnings));
     }
 
     /**
@@ -210,6 +230,38 @@ record FlywayPluginSettings(
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Adds the existing folders a {@code classpath:} location stands for in the other modules on the classpath. A
+     * location found in none of them nor in the module's own resources is a warning: Flyway finds nothing there, or
+     * finds it in a jar, and either way nothing under that name is checked.
+     */
+    private static void inOtherModules(String location, MavenProject project, ModuleClasspath classpath,
+            List<Path> found, List<String> warnings) {
+        if (location.startsWith("filesystem:")) {
+            return;
+        }
+        String folder = location.startsWith(CLASSPATH) ? location.substring(CLASSPATH.length()) : location;
+        boolean exists = false;
+        for (Path path : resolveLocation(location, project)) {
+            exists |= Files.isDirectory(path);
+        }
+        for (Path resources : classpath.resourceFolders()) {
+            for (Path path : LocationFolders.expand(resources.resolve(folder.replaceFirst("^/", "")).normalize())) {
+                if (Files.isDirectory(path) && !found.contains(path)) {
+                    found.add(path);
+                    exists = true;
+                }
+            }
+        }
+        if (!exists) {
+            warnings.add("sqlguard: the Flyway location " + location + " is in no resource folder of "
+                    + project.getArtifactId() + (classpath.resourceFolders().isEmpty() ? ""
+                            : " or of the modules of this build it depends on")
+                    + "; Flyway finds no migrations there, or finds them in a dependency's jar, and those are not "
+                    + "checked here (check them in the module that holds them)");
+        }
     }
 
     /**

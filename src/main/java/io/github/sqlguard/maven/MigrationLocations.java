@@ -11,7 +11,8 @@ import org.apache.maven.project.MavenProject;
 /**
  * Where a module's migrations are looked for: the configured {@code directories} when there are any; else the
  * project's resource directories, the locations its Flyway plugin is told about (Flyway's default
- * {@code classpath:db/migration} when none), and the folder of a Liquibase changelog outside those.
+ * {@code classpath:db/migration} when none), in its own resources and in those of the modules of the build it
+ * depends on, and the folder of a Liquibase changelog outside those.
  */
 final class MigrationLocations {
 
@@ -50,6 +51,8 @@ final class MigrationLocations {
             // Flyway's default location, classpath:db/migration: globs may be written from there too.
             resources.forEach(resource -> result.add(resource.resolve("db").resolve("migration")));
         }
+        // Those in the other modules of the build on the classpath, where Flyway finds them too.
+        result.addAll(flyway.moduleLocations());
         // A changelog outside those folders: its folder is scanned, so its relative includes resolve.
         for (Path folder : liquibase.folders()) {
             if (result.stream().noneMatch(folder::startsWith)) {

@@ -53,7 +53,9 @@ public final class UnresolvedWhereRule implements Rule {
         String where = liquibase
                 ? undefined + " not defined in the changelog (a <property>, a property file or --property) nor in "
                         + "the pom's liquibaseProperties"
-                : undefined + " not among the placeholders (sqlguard's <placeholders> or the flyway-maven-plugin's)";
+                : undefined + " not among the placeholders (sqlguard's <placeholders>, the flyway-maven-plugin's "
+                        + "or flyway.placeholders.* properties, flyway.conf, flyway.toml, or Spring Boot's "
+                        + "spring.flyway.placeholders.*)";
         return names + where + ", so the WHERE of this " + change.verb() + " could not be judged: it may "
                 + (change.verb().equals("DELETE") ? "remove" : "change") + " every row of " + change.tableList();
     }

@@ -11,6 +11,10 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.maven.execution.DefaultMavenExecutionRequest;
+import org.apache.maven.execution.DefaultMavenExecutionResult;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.model.Dependency;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.logging.SystemStreamLog;
 import org.apache.maven.project.MavenProject;
@@ -99,6 +103,32 @@ class CheckMojoPluginLocationsTest {
 
         assertEquals(1, warnings.stream().filter(w -> w.contains("does not exist")).count(), warnings.toString());
         assertTrue(warnings.stream().anyMatch(w -> w.contains(folder.resolve("db/extra").toString())), warnings.toString());
+    }
+
+    @Test
+    @SuppressWarnings("deprecation") // the session's simplest constructor, with the modules of the build
+    void theMigrationsOfTheModuleTheApplicationDependsOnAreChecked() throws Exception {
+        MavenProject app = TestProjects.project(folder.resolve("app"));
+        MavenProject db = TestProjects.project(folder.resolve("db"));
+        db.setArtifactId("db");
+        addPlugin(app, "org.flywaydb", "flyway-maven-plugin",
+                "<locations><location>classpath:db/migration</location></locations>");
+        Dependency dependency = new Dependency();
+        dependency.setGroupId(db.getGroupId());
+        dependency.setArtifactId("db");
+        app.getModel().addDependency(dependency);
+        write(folder.resolve("db/src/main/resources/db/migration/V1__orders.sql"), CREATE_ORDERS);
+        write(folder.resolve("db/src/main/resources/db/migration/V2__x.sql"), "DELETE FROM orders;\n");
+        project = app;
+        CheckMojo mojo = mojo();
+        mojo.session = new MavenSession(null, new DefaultMavenExecutionRequest(), new DefaultMavenExecutionResult(),
+                List.of(app, db));
+
+        MojoFailureException failure = assertThrows(MojoFailureException.class, mojo::execute);
+
+        assertTrue(failure.getMessage().contains("db/src/main/resources/db/migration/V2__x.sql:1:1 "
+                + "[delete-without-where]"), failure.getMessage());
+        assertEquals(List.of(), warnings);
     }
 
     @Test

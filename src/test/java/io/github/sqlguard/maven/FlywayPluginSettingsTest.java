@@ -188,6 +188,7 @@ class FlywayPluginSettingsTest {
                 spring.flyway.sql-migration-separator=-
                 spring.flyway.placeholder-prefix=#[
                 """);
+        Files.createDirectories(folder.resolve("src/main/resources/db/migration"));
 
         FlywayPluginSettings settings = settings(Map.of(), Map.of());
 
@@ -253,6 +254,7 @@ class FlywayPluginSettingsTest {
     void aSpringBootLocationWhoseReferenceNothingDefinesIsAWarningNotAFolderOfThatName() throws IOException {
         write("src/main/resources/application.properties",
                 "spring.flyway.locations=classpath:db/migration,classpath:@sql.location@\n");
+        Files.createDirectories(folder.resolve("src/main/resources/db/migration"));
 
         FlywayPluginSettings settings = settings(Map.of(), Map.of());
 
@@ -377,6 +379,6 @@ class FlywayPluginSettingsTest {
     private FlywayPluginSettings settings(Map<String, String> commandLine, Map<String, String> environment) {
         BuildProperties properties = new BuildProperties(
                 TestProjects.pomProperties(project), commandLine);
-        return FlywayPluginSettings.of(project, properties, environment);
+        return FlywayPluginSettings.of(project, properties, environment, List.of());
     }
 }

@@ -11,8 +11,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class UnresolvedWhereRuleTest {
 
-    private static final String FLYWAY = " not among the placeholders (sqlguard's <placeholders> or the "
-            + "flyway-maven-plugin's), so the WHERE of this ";
+    private static final String FLYWAY = " not among the placeholders (sqlguard's <placeholders>, the "
+            + "flyway-maven-plugin's or flyway.placeholders.* properties, flyway.conf, flyway.toml, or Spring Boot's "
+            + "spring.flyway.placeholders.*), so the WHERE of this ";
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
