@@ -130,6 +130,46 @@ class LinterUnfilteredJoinTest {
         }
     }
 
+    /**
+     * PostgreSQL writes the join in the WHERE: a USING or FROM list whose WHERE is only the key equality limits
+     * nothing either. A WHERE that also filters, a join from a key to a referencing column, two tables in the list,
+     * or an UPDATE that copies the joined row's values stays quiet.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            DELETE FROM orders o USING customers c WHERE c.id = o.customer_id                                | 2:3
+            DELETE FROM ONLY orders AS o USING customers AS c WHERE o.customer_id = c.id                     | 2:3
+            DELETE FROM orders USING customers WHERE customers.id = orders.customer_id RETURNING orders.id   | 2:3
+            UPDATE orders o SET state = 'closed' FROM customers c WHERE c.id = o.customer_id                 | 2:3
+            UPDATE orders SET state = NULL FROM customers c WHERE orders.customer_id = c.id                  | 2:3
+            UPDATE orders o SET state = c.status FROM customers c WHERE c.id = o.customer_id                 | -
+            UPDATE orders o SET state = 'x' FROM customers c WHERE c.id = o.customer_id AND c.status = 'y'   | -
+            DELETE FROM orders o USING customers c WHERE c.id = o.customer_id AND c.status = 'closed'        | -
+            DELETE FROM orders o USING customers c WHERE c.id = o.customer_id OR o.id = 1                    | -
+            DELETE FROM orders o USING refunds r WHERE o.id = r.order_id                                     | -
+            DELETE FROM orders o USING customers c, refunds r WHERE c.id = o.customer_id                     | -
+            DELETE FROM orders o USING customers c WHERE c.id = c.id                                         | -
+            DELETE FROM orders o WHERE o.id = o.customer_id                                                  | -
+            """)
+    void postgresJoinWrittenInTheWhere(String sql, String expected) throws IOException {
+        String schema = """
+                CREATE TABLE customers (id bigserial PRIMARY KEY, status text);
+                CREATE TABLE orders (id bigserial PRIMARY KEY, state text,
+                  customer_id bigint NOT NULL REFERENCES customers (id));
+                CREATE TABLE refunds (id bigint PRIMARY KEY, order_id bigint NOT NULL);
+                """;
+        List<Finding> findings = lint(Dialect.POSTGRESQL, schema, "SELECT 1;\n  " + sql + ";\n").stream()
+                .filter(f -> f.ruleId().equals("unfiltered-subquery")).toList();
+
+        assertEquals(expected.equals("-") ? List.of() : List.of(expected), findings.stream()
+                .map(f -> f.location().line() + ":" + f.location().column()).toList());
+        if (!findings.isEmpty() && sql.startsWith("DELETE FROM orders o USING")) {
+            assertEquals(List.of("DELETE is limited only by its WHERE's join of orders.customer_id to the key"
+                    + " customers.id, which reads customers without a filter: it removes every row of orders that has"
+                    + " a related row in customers"), findings.stream().map(Finding::message).toList());
+        }
+    }
+
     private List<Finding> lint(Dialect dialect, String schema, String sql) throws IOException {
         // The tables come from an earlier migration: tables the same script creates are scratch tables.
         Path file = project.resolve("db/V2__change.sql");

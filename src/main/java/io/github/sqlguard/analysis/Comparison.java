@@ -2,6 +2,7 @@ package io.github.sqlguard.analysis;
 
 import java.math.BigDecimal;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Evaluates a comparison whose outcome does not depend on the row: two literals ({@code 1 = 1},
@@ -21,6 +22,12 @@ final class Comparison {
     record Operand(Kind kind, String value) {
     }
 
+    /**
+     * A Flyway placeholder or Liquibase property inside a string ({@code '${env}'}) that had no value: those with
+     * one were replaced before the text was read, so what the string will hold is unknown.
+     */
+    static final Pattern UNRESOLVED_PLACEHOLDER = Pattern.compile("\\$\\{[^{}\\s]+}");
+
     private static final Set<String> NOT_EQUAL = Set.of("<>", "!=", "^=");
     private static final Set<String> TRUE_TEXTS = Set.of("t", "true", "y", "yes", "on", "1");
     private static final Set<String> FALSE_TEXTS = Set.of("f", "false", "n", "no", "off", "0");
@@ -30,7 +37,7 @@ final class Comparison {
 
     /** The truth of {@code left operator right}; UNKNOWN when it depends on the row or on collation. */
     static Truth evaluate(Operand left, String operator, Operand right) {
-        if (left == null || right == null) {
+        if (left == null || right == null || unresolved(left) || unresolved(right)) {
             return Truth.UNKNOWN;
         }
         String op = NOT_EQUAL.contains(operator) ? "<>" : operator.equals("<=>") ? "=" : operator;
@@ -62,7 +69,8 @@ final class Comparison {
      * escapes, is the value itself ({@code 1 LIKE 1}); other patterns are left undecided (case rules differ).
      */
     static Truth like(Operand value, Operand pattern) {
-        if (value == null || pattern == null || value.kind() == Kind.COLUMN || pattern.kind() == Kind.COLUMN) {
+        if (value == null || pattern == null || value.kind() == Kind.COLUMN || pattern.kind() == Kind.COLUMN
+                || unresolved(value) || unresolved(pattern)) {
             return Truth.UNKNOWN;
         }
         String text = pattern.value();
@@ -71,6 +79,11 @@ final class Comparison {
         }
         boolean plain = text.indexOf('%') < 0 && text.indexOf('_') < 0 && text.indexOf('\\') < 0;
         return plain && text.equals(value.value()) ? Truth.ALWAYS_TRUE : Truth.UNKNOWN;
+    }
+
+    /** True for a string holding a placeholder nothing gave a value: '${env}' = 'dev' may go either way. */
+    private static boolean unresolved(Operand operand) {
+        return operand.kind() == Kind.STRING && UNRESOLVED_PLACEHOLDER.matcher(operand.value()).find();
     }
 
     /** PostgreSQL's reading of a string as a boolean ({@code 't'::boolean}); UNKNOWN for anything else. */

@@ -23,7 +23,8 @@ import java.util.List;
  * @param keyLinks how a DELETE's join of two tables, with no other condition, ties each target to the other
  *     table ({@code DELETE o FROM orders o JOIN customers c ON c.id = o.customer_id}); also an UPDATE's whose SET
  *     reads nothing of the other table ({@code .. SET o.state = 'x'}), as one that copies its values
- *     ({@code SET o.name = c.name}) is what such joins are for; empty otherwise
+ *     ({@code SET o.name = c.name}) is what such joins are for; PostgreSQL's {@code DELETE .. USING u} and
+ *     {@code UPDATE .. FROM u} whose WHERE is only that equality join the same way; empty otherwise
  * @param partitions the partitions MySQL's {@code DELETE FROM t PARTITION (p1, p2)} limits it to, as written
  */
 record DataChange(String verb, List<String> tables, boolean restrictedByJoin, boolean crossJoin, WhereFact where,

@@ -46,8 +46,10 @@ final class DataChanges {
                     ? written.tables() : change.tables();
             // The parser saw ph_cond where the user wrote ${cond}: only the tokens know it has no value.
             List<String> unresolved = matches ? written.unresolvedConditions() : change.unresolvedConditions();
-            // Which columns a join equates, the tokens tell; the parser's reading says whether it limits at all.
-            List<KeyLink> keyLinks = matches && change.restrictedByJoin() ? written.keyLinks() : List.of();
+            // Which columns a join equates, the tokens tell; the parser's reading says whether it limits at all. A
+            // PostgreSQL join written in the WHERE (DELETE .. USING u WHERE u.id = t.u_id) leaves it a plain WHERE.
+            List<KeyLink> keyLinks = matches && (change.restrictedByJoin() || change.where() == WhereFact.PRESENT)
+                    ? written.keyLinks() : List.of();
             result.add(new RowChange(change.verb(), tables, location, change.restrictedByJoin(),
                     change.crossJoin(), where, false, unresolved, change.selection(), keyLinks,
                     matches ? written.partitions() : List.of()));

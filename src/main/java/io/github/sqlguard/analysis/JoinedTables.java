@@ -55,6 +55,15 @@ final class JoinedTables {
         return tables;
     }
 
+    /** The name the table added last is known by here: its alias, else its name; null when none was added. */
+    String knownNameOfLast() {
+        if (entries.isEmpty()) {
+            return null;
+        }
+        String[] last = entries.get(entries.size() - 1);
+        return last[1] != null ? last[1] : last[0];
+    }
+
     /** A LEFT or FULL join keeps every row of the tables before it, matched or not: they are not limited. */
     void preserveTablesSoFar() {
         preserved.addAll(names);
@@ -79,9 +88,26 @@ final class JoinedTables {
         hasFilteringCondition = true;
     }
 
-    /** Notes a join condition that is one equality between columns, {@code c.id = o.customer_id}, as written. */
-    void equalityFound(String left, String right) {
-        equalities.add(new String[] {left, right});
+    /**
+     * Notes the join condition {@code [from, to)} of {@code tokens} as one equality of two different qualified
+     * columns ({@code c.id = o.customer_id}), which ties rows to their related rows and filters nothing else, or as
+     * a condition that may filter. Both sides must be qualified, so that a word such as TRUE is never a column.
+     */
+    void conditionAt(StatementTokens tokens, int from, int to) {
+        hasCondition = true;
+        ObjectNames.NameAt left = tokens.nameAt(from);
+        ObjectNames.NameAt right = left == null || !tokens.isSymbol(left.next(), "=") ? null
+                : tokens.nameAt(left.next() + 1);
+        if (right == null || right.next() != to || !qualified(left) || !qualified(right)
+                || ObjectNames.normalize(left.text()).equals(ObjectNames.normalize(right.text()))) {
+            hasFilteringCondition = true;
+        } else {
+            equalities.add(new String[] {left.text(), right.text()});
+        }
+    }
+
+    private static boolean qualified(ObjectNames.NameAt name) {
+        return ObjectNames.lastPart(name.text()).length() < name.text().length();
     }
 
     /**

@@ -20,8 +20,9 @@ import java.util.List;
  *     as written ({@code ${cond}}): the WHERE may limit nothing, and nobody can tell
  * @param selection which rows it chooses: a statement's own, or a MERGE action's
  * @param keyLinks how a DELETE's join of two tables (an UPDATE's when its SET reads nothing of the other table),
- *     with no other condition, ties each target to the other table: where every row has its related row, the join
- *     limits nothing; empty otherwise
+ *     with no other condition, ties each target to the other table (also PostgreSQL's USING or FROM list joined by
+ *     a WHERE that is only that equality): where every row has its related row, the join limits nothing; empty
+ *     otherwise
  * @param partitions the partitions MySQL's {@code DELETE FROM t PARTITION (p1, p2)} limits it to, as written;
  *     empty when it reaches the whole table
  */

@@ -45,7 +45,8 @@ public final class TokenConditionTruth {
     /**
      * The placeholders in the condition {@code [from, to)} that stand as a condition of their own rather than as
      * an operand: {@code WHERE ${cond}}, {@code a = 1 AND ${more}}, {@code a = 1 ${more}}; not
-     * {@code id = ${id}}, {@code ${col} IS NULL} or {@code d BETWEEN 1 AND ${max}}. Only unresolved placeholders
+     * {@code id = ${id}}, {@code ${col} IS NULL} or {@code d BETWEEN 1 AND ${max}}; and those inside a string
+     * compared with a literal, {@code '${env}' = 'dev'}, which names no column either. Only unresolved placeholders
      * are still tokens here: those with a value were replaced in the text before it was split.
      */
     static List<String> placeholderConditions(StatementTokens tokens, int from, int to) {
@@ -57,6 +58,7 @@ public final class TokenConditionTruth {
                 found.add(token.text());
             }
         }
+        found.addAll(PlaceholderComparisons.in(tokens, from, to));
         return found;
     }
 

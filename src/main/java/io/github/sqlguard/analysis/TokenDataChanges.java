@@ -140,8 +140,9 @@ final class TokenDataChanges {
         Set<String> others = selfJoinedCopy ? joined.qualifiersOfEachTable() : joined.qualifiersOtherThan(targets);
         found.add(new DataChange("DELETE", joined.tablesOf(targets), !selfJoinedCopy && joined.restrict(targets),
                 joined.joinsOnAlwaysTrueConditionsOnly(), whereClause(where, end, others),
-                tokens.tokens().get(start), unresolvedConditions(where, end), RowSelection.STATEMENT,
-                joined.keyLinks(targets), partitionsAt(joinsFrom)));
+                tokens.tokens().get(start), unresolvedConditions(where, end), RowSelection.STATEMENT, where < 0
+                        ? joined.keyLinks(targets) : whereJoinLinks(view, joinsFrom, where, end),
+                partitionsAt(joinsFrom)));
     }
 
     /**
@@ -220,7 +221,8 @@ final class TokenDataChanges {
         List<String> tables = fromList.tablesOf(joined.tablesOf(targets));
         List<String> partitions = name == null ? List.of() : partitionsAt(name.next());
         List<KeyLink> keyLinks = SetValues.readNothingJoined(tokens, set + 1, setEnd, targets, joined.hasOneTable())
-                ? (joined.hasOneTable() ? fromList : joined).keyLinks(targets) : List.of();
+                ? where < 0 ? (joined.hasOneTable() ? fromList : joined).keyLinks(targets)
+                        : whereJoinLinks(i, from, where, end) : List.of();
         found.add(new DataChange("UPDATE", tables, restricted, crossJoin, whereClause(where, end, others),
                 tokens.tokens().get(start), unresolvedConditions(where, end), RowSelection.STATEMENT, keyLinks,
                 partitions));
@@ -297,8 +299,7 @@ final class TokenDataChanges {
                     if (TokenConditionTruth.of(tokens, i + 1, onEnd) == Truth.ALWAYS_TRUE) {
                         joined.alwaysTrueConditionFound();
                     } else {
-                        joined.conditionFound();
-                        recordEquality(joined, i + 1, onEnd);
+                        joined.conditionAt(tokens, i + 1, onEnd);
                     }
                 } else if (joinSeen && tokens.isWord(i, "USING")) {
                     joined.conditionFound();
@@ -316,20 +317,16 @@ final class TokenDataChanges {
     }
 
     /**
-     * Notes the join condition {@code [from, to)} as one equality of two different qualified columns
-     * ({@code c.id = o.customer_id}), which ties rows to their related rows and filters nothing else, or as a
-     * condition that may filter. Both sides must be qualified, so that a word such as TRUE is never a column.
+     * PostgreSQL writes the join of {@code DELETE FROM t USING u} and {@code UPDATE t SET .. FROM u} in the WHERE:
+     * the key links of a WHERE that is nothing but one equality of a column of the target (named at {@code target})
+     * and one of the list's only table ({@code WHERE c.id = o.customer_id}); empty for any other WHERE or list.
      */
-    private void recordEquality(JoinedTables joined, int from, int to) {
-        ObjectNames.NameAt left = tokens.nameAt(from);
-        ObjectNames.NameAt right = left == null || !tokens.isSymbol(left.next(), "=") ? null
-                : tokens.nameAt(left.next() + 1);
-        if (right == null || right.next() != to || !qualified(left) || !qualified(right)
-                || ObjectNames.normalize(left.text()).equals(ObjectNames.normalize(right.text()))) {
-            joined.filteringConditionFound();
-        } else {
-            joined.equalityFound(left.text(), right.text());
-        }
+    private List<KeyLink> whereJoinLinks(int target, int list, int where, int end) {
+        JoinedTables pair = list < 0 ? new JoinedTables() : joinedTables(list, where, false);
+        addTableAt(pair, target);
+        String targetName = pair.knownNameOfLast();
+        pair.conditionAt(tokens, where + 1, conditionEnd(tokens, where, end));
+        return targetName == null ? List.of() : pair.keyLinks(List.of(targetName));
     }
 
     /** The names of MySQL's {@code PARTITION (p1, p2)} at {@code at}, right after a target, as written; or empty. */
@@ -345,10 +342,6 @@ final class TokenDataChanges {
             }
         }
         return names;
-    }
-
-    private static boolean qualified(ObjectNames.NameAt name) {
-        return ObjectNames.lastPart(name.text()).length() < name.text().length();
     }
 
     private void addTableAt(JoinedTables joined, int index) {

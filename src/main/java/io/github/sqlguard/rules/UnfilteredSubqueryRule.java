@@ -17,7 +17,8 @@ import java.util.List;
  * t.id = outer.fk)}), or a DELETE without WHERE limited only by a join of its rows to the key of a table read
  * without a filter (MySQL {@code DELETE o FROM orders o JOIN customers c ON c.id = o.customer_id}, when the replay
  * knows customers.id is a key), or such an UPDATE whose SET reads nothing of the joined row (T-SQL
- * {@code UPDATE o SET o.total = 0 FROM orders o JOIN customers c ON ..}). Where the foreign key holds, every row has
+ * {@code UPDATE o SET o.total = 0 FROM orders o JOIN customers c ON ..}); PostgreSQL writes that join in the WHERE
+ * ({@code DELETE FROM orders o USING customers c WHERE c.id = o.customer_id}). Where the foreign key holds, every row has
  * one, so none of them restricts anything.
  */
 public final class UnfilteredSubqueryRule implements Rule {
@@ -31,7 +32,9 @@ public final class UnfilteredSubqueryRule implements Rule {
                     + " related row (DELETE i FROM invoices i JOIN accounts a ON a.id = i.account_id, where the"
                     + " migrations made accounts.id a key) is the same, and so is an UPDATE joined that way whose SET"
                     + " reads nothing of the joined row (UPDATE i SET i.total = 0 FROM invoices i JOIN accounts a ON"
-                    + " a.id = i.account_id); one that copies the related row's columns is a backfill. Usually a filter"
+                    + " a.id = i.account_id), also when PostgreSQL writes the join as the WHERE (DELETE FROM invoices i"
+                    + " USING accounts a WHERE a.id = i.account_id); one that copies the related row's columns is a"
+                    + " backfill. Usually a filter"
                     + " on the subquery's or the joined table was forgotten.",
             "Add the filter the subquery's table needs (WHERE a.closed, ..), or acknowledge it:"
                     + " -- sqlguard:allow unfiltered-subquery reason: <why>",
@@ -57,14 +60,17 @@ public final class UnfilteredSubqueryRule implements Rule {
             return List.of();
         }
         RowChange change = changes.get(0);
-        if (change.where() == WhereFact.ABSENT && change.restrictedByJoin()) {
+        boolean joinOnly = change.where() == WhereFact.ABSENT && change.restrictedByJoin();
+        // PostgreSQL's DELETE .. USING u and UPDATE .. FROM u write the same join in the WHERE.
+        boolean whereJoinOnly = change.where() == WhereFact.PRESENT && !change.keyLinks().isEmpty();
+        if (joinOnly || whereJoinOnly) {
             List<KeyLink> links = change.keyLinks().stream().filter(link -> schema.before().refersToKey(
                     link.table(), link.column(), link.joinedTable(), link.joinedColumn())).toList();
             if (links.isEmpty()) {
                 return List.of();
             }
             List<String> tables = links.stream().map(KeyLink::table).toList();
-            return List.of(new Violation(joinMessage(change.verb(), links)
+            return List.of(new Violation(joinMessage(change.verb(), joinOnly, links)
                     + CascadeNote.forDelete(change.verb(), tables, schema), change.at()));
         }
         return schema.rowFilter().flatMap(filter -> filter.onlyRelatedRow().map(related -> new Violation(
@@ -73,9 +79,10 @@ public final class UnfilteredSubqueryRule implements Rule {
                 .map(List::of).orElse(List.of());
     }
 
-    private static String joinMessage(String verb, List<KeyLink> links) {
+    private static String joinMessage(String verb, boolean joinOnly, List<KeyLink> links) {
         String effect = verb.equals("DELETE") ? "removes" : "changes";
-        StringBuilder message = new StringBuilder(verb).append(" without WHERE is limited only by its join");
+        StringBuilder message = new StringBuilder(verb)
+                .append(joinOnly ? " without WHERE is limited only by its join" : " is limited only by its WHERE's join");
         for (int i = 0; i < links.size(); i++) {
             KeyLink link = links.get(i);
             message.append(i == 0 ? " " : ", and ").append("of ").append(link.table()).append('.')

@@ -33,6 +33,13 @@ class UnresolvedWhereRuleTest {
         "DELETE FROM t WHERE a = 1 AND (b = ${b} OR c = 2)    |",
         "DELETE FROM t                                        |",
         "DELETE FROM t WHERE x IN (SELECT y FROM u WHERE ${c}) | ${c}",
+        "DELETE FROM t WHERE '${env}' = 'dev'                 | ${env}",
+        "DELETE FROM t WHERE a = 1 AND ('${env}' <> 'prod')   | ${env}",
+        "DELETE FROM t WHERE 1 = '${keep}'                    | ${keep}",
+        "DELETE FROM t WHERE name = '${env}'                  |",
+        "DELETE FROM t WHERE '${env}' = name                  |",
+        "DELETE FROM t WHERE '${env}' || name = 'dev'         |",
+        "DELETE FROM t WHERE '${env}' = '${env}x'             | ${env}",
     })
     void reportsAnUnresolvedPlaceholderThatStandsAsACondition(String sql, String expected) {
         List<String> want = expected == null ? List.of()
@@ -40,5 +47,16 @@ class UnresolvedWhereRuleTest {
                         + "DELETE could not be judged: it may remove every row of t");
         assertEquals(want, messages(new UnresolvedWhereRule(), Dialect.AUTO, sql), "as the plugin reads it");
         assertEquals(want, tokenMessages(new UnresolvedWhereRule(), Dialect.AUTO, sql), "from the tokens only");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "DELETE FROM t WHERE '${env}' <> 'prod'",
+        "DELETE FROM t WHERE '${env}' = '${env}x'",
+        "DELETE FROM t WHERE '${env}' LIKE '%'",
+    })
+    void aPlaceholderInAStringIsNotAKnownLiteral(String sql) {
+        assertEquals(List.of(), messages(new AlwaysTrueWhereRule(), Dialect.AUTO, sql), "as the plugin reads it");
+        assertEquals(List.of(), tokenMessages(new AlwaysTrueWhereRule(), Dialect.AUTO, sql), "from the tokens only");
     }
 }
