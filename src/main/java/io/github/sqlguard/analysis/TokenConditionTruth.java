@@ -161,10 +161,7 @@ public final class TokenConditionTruth {
         return true;
     }
 
-    /**
-     * How many pairs of parentheses wrap all of {@code [from, to)}: {@code ((a OR b))} is {@code a OR b}, read
-     * at once rather than level by level, each of which would split the whole range again.
-     */
+    /** How many parentheses wrap all of {@code [from, to)}: unwrapped at once, not by splitting at every level. */
     private int wrappedDepth(int from, int to) {
         int depth = 0;
         while (from + depth < to - depth && tokens.isSymbol(from + depth, "(")

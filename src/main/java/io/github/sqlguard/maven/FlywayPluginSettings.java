@@ -255,6 +255,11 @@ record FlywayPluginSettings(
                 }
             }
         }
+        for (Path resources : classpath.checkedByThemselves()) {
+            for (Path path : LocationFolders.expand(resources.resolve(folder.replaceFirst("^/", "")).normalize())) {
+                exists |= Files.isDirectory(path);
+            }
+        }
         if (!exists) {
             warnings.add("sqlguard: the Flyway location " + location + " is in no resource folder of "
                     + project.getArtifactId() + (classpath.resourceFolders().isEmpty() ? ""

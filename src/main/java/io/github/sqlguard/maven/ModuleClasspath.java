@@ -14,16 +14,21 @@ import org.apache.maven.project.MavenProject;
  * compile, runtime or provided scope, directly or through one another. Flyway run by the module (its Maven plugin,
  * or the application at start-up) finds a {@code classpath:} location in their resources as in its own, so in a
  * build where the migrations live in one module and the application in another, those are the migrations it runs.
+ * A module that runs sqlguard itself is left to its own check.
  *
  * @param resourceFolders the resource folders of those modules, nearest first
+ * @param checkedByThemselves the resource folders of those modules that run sqlguard themselves: a location there
+ *     is checked in that module's build, with its own baseline and pom suppressions
  * @param runsFlyway true when the module or one of those declares a Flyway dependency or the Flyway plugin, so
  *     Flyway's default location {@code classpath:db/migration} applies to it
  */
-record ModuleClasspath(List<Path> resourceFolders, boolean runsFlyway) {
+record ModuleClasspath(List<Path> resourceFolders, List<Path> checkedByThemselves, boolean runsFlyway) {
 
-    static final ModuleClasspath NONE = new ModuleClasspath(List.of(), false);
+    static final ModuleClasspath NONE = new ModuleClasspath(List.of(), List.of(), false);
 
     private static final Set<String> CLASSPATH_SCOPES = Set.of("compile", "runtime", "provided");
+    private static final String SQLGUARD_GROUP = "io.github.sqlguard";
+    private static final String SQLGUARD_PLUGIN = "sqlguard-maven-plugin";
 
     static ModuleClasspath of(MavenProject project, List<MavenProject> reactor) {
         if (project == null) {
@@ -40,18 +45,23 @@ record ModuleClasspath(List<Path> resourceFolders, boolean runsFlyway) {
         }
         boolean runsFlyway = PluginConfigurations.of(project, "org.flywaydb", "flyway-maven-plugin").isPresent();
         List<Path> folders = new ArrayList<>();
+        List<Path> checkedByThemselves = new ArrayList<>();
         for (MavenProject module : reached) {
             for (Dependency dependency : module.getDependencies()) {
                 runsFlyway |= "org.flywaydb".equals(dependency.getGroupId())
                         || dependency.getArtifactId() != null && dependency.getArtifactId().contains("flyway");
             }
+            // A module whose own build runs sqlguard checks its migrations there, with its own baseline and pom
+            // suppressions; checked here again, what it acknowledged would fail this module.
+            boolean checksItself = PluginConfigurations.isBuildPlugin(module, SQLGUARD_GROUP, SQLGUARD_PLUGIN);
             if (module != project) {
                 for (Resource resource : module.getResources()) {
-                    folders.add(Path.of(resource.getDirectory()).toAbsolutePath().normalize());
+                    (checksItself ? checkedByThemselves : folders).add(
+                            Path.of(resource.getDirectory()).toAbsolutePath().normalize());
                 }
             }
         }
-        return new ModuleClasspath(List.copyOf(folders), runsFlyway);
+        return new ModuleClasspath(List.copyOf(folders), List.copyOf(checkedByThemselves), runsFlyway);
     }
 
     /** Every module of the build, also those {@code -pl} leaves out: their sources are what their jars hold. */

@@ -49,6 +49,18 @@ class FlywayModuleLocationsTest {
     }
 
     @Test
+    void aModuleThatRunsSqlguardItselfIsLeftToItsOwnCheck() {
+        addPlugin(app, GROUP, PLUGIN, "<locations><location>classpath:db/migration</location></locations>");
+        addPlugin(db, "io.github.sqlguard", "sqlguard-maven-plugin", null);
+        dependOn(app, db, null);
+
+        FlywayPluginSettings settings = settings(app);
+
+        assertEquals(List.of(), settings.moduleLocations());
+        assertEquals(List.of(), settings.warnings(), "the location is there, checked in its own module");
+    }
+
+    @Test
     void throughAnotherModuleToo() throws IOException {
         MavenProject service = module("service");
         addPlugin(app, GROUP, PLUGIN, null);
