@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -74,26 +73,18 @@ class LinterUnfilteredJoinTest {
         assertEquals(expected.equals("-") ? List.of() : List.of(expected), found);
     }
 
-    @Test
-    void messageNamesTheJoinedKeyAndTheRowsThatGo() throws IOException {
-        List<String> messages = lint(Dialect.MYSQL, SCHEMA, "DELETE o FROM orders o JOIN customers c ON c.id ="
-                + " o.customer_id;\n").stream()
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            DELETE o FROM orders o JOIN customers c ON c.id = o.customer_id                  | DELETE | removes
+            UPDATE orders o JOIN customers c ON c.id = o.customer_id SET o.state = 'x'       | UPDATE | changes
+            """)
+    void messageNamesTheJoinedKeyAndTheRowsThatGoOrChange(String sql, String verb, String effect) throws IOException {
+        List<String> messages = lint(Dialect.MYSQL, SCHEMA, sql + ";\n").stream()
                 .filter(f -> f.ruleId().equals("unfiltered-subquery")).map(Finding::message).toList();
 
-        assertEquals(List.of("DELETE without WHERE is limited only by its join of orders.customer_id to the key"
-                + " customers.id, which reads customers without a filter: it removes every row of orders that has a"
-                + " related row in customers"), messages);
-    }
-
-    @Test
-    void anUpdateSaysItChangesTheRows() throws IOException {
-        List<String> messages = lint(Dialect.MYSQL, SCHEMA, "UPDATE orders o JOIN customers c ON c.id = o.customer_id"
-                + " SET o.state = 'x';\n").stream()
-                .filter(f -> f.ruleId().equals("unfiltered-subquery")).map(Finding::message).toList();
-
-        assertEquals(List.of("UPDATE without WHERE is limited only by its join of orders.customer_id to the key"
-                + " customers.id, which reads customers without a filter: it changes every row of orders that has a"
-                + " related row in customers"), messages);
+        assertEquals(List.of(verb + " without WHERE is limited only by its join of orders.customer_id to the key"
+                + " customers.id, which reads customers without a filter: it " + effect + " every row of orders that"
+                + " has a related row in customers"), messages);
     }
 
     /**
