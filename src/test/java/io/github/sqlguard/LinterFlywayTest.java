@@ -144,7 +144,7 @@ class LinterFlywayTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "afterMigrate.sql | TRUNCATE TABLE price_cache | Flyway callback afterMigrate, which runs on every migrate",
-        "beforeEachMigrate__refresh.sql | DELETE FROM sessions | Flyway callback beforeEachMigrate, which runs on every migrate",
+        "beforeEachMigrate__refresh.sql | DELETE FROM sessions | Flyway callback beforeEachMigrate, which runs before each script of every migrate",
         "AFTERCLEAN.sql | DROP TABLE audit | Flyway callback afterClean, which runs on every clean",
         "afterMigration.sql | DELETE FROM sessions | -",
     })

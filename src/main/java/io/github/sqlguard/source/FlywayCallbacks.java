@@ -50,22 +50,43 @@ public final class FlywayCallbacks {
      * afterMigrate, which runs on every migrate"), or empty for a script that is no callback.
      */
     public static Optional<String> label(String fileName, String separator, List<String> suffixes) {
-        return eventOf(fileName, separator, suffixes).map(event -> "Flyway callback " + event + ", which runs on "
+        return eventOf(fileName, separator, suffixes).map(event -> "Flyway callback " + event + ", which runs "
                 + runsOn(event));
     }
 
-    /** What a callback of {@code event} runs on, for a message: "every migrate", "every clean". */
+    /**
+     * When a callback of {@code event} runs, for a message: "on every migrate", "before each script of every
+     * migrate", "when a migrate fails".
+     */
     private static String runsOn(String event) {
         String lower = event.toLowerCase(Locale.ROOT);
+        if (lower.equals("afterversioned") || lower.equals("beforerepeatables")) {
+            return (lower.startsWith("after") ? "after the versioned" : "before the repeatable")
+                    + " migrations of every migrate";
+        }
         for (String command : List.of("migrate", "undo", "clean", "info", "validate", "baseline", "repair")) {
             if (lower.contains(command)) {
-                return "every " + command;
+                return runsOn(lower, command);
             }
         }
         if (lower.equals("createschema")) {
-            return "every creation of the schema";
+            return "on every creation of the schema";
         }
-        return "every connection Flyway opens";
+        return "on every connection Flyway opens";
+    }
+
+    private static String runsOn(String lower, String command) {
+        String part = lower.contains("statement") ? "a statement of " : lower.contains("each") ? "a script of " : "";
+        if (lower.endsWith("error")) {
+            return "when " + part + (command.equals("undo") || command.equals("info") ? "an " : "a ") + command
+                    + " fails";
+        }
+        String when = lower.startsWith("before") ? "before " : "after ";
+        if (!part.isEmpty()) {
+            return when + "each " + part.substring(2) + "every " + command;
+        }
+        return lower.equals("aftermigrateapplied") ? "after every migrate that applied a migration"
+                : "on every " + command;
     }
 
     private static String withoutSuffix(String fileName, List<String> suffixes) {
