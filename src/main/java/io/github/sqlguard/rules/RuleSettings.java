@@ -1,5 +1,6 @@
 package io.github.sqlguard.rules;
 
+import io.github.sqlguard.model.RuleIdSuggestions;
 import io.github.sqlguard.model.RuleInfo;
 import io.github.sqlguard.model.Severity;
 import java.util.Collection;
@@ -92,8 +93,8 @@ public final class RuleSettings {
     private static String knownId(Set<String> known, String id, String where) {
         String trimmed = id == null ? "" : id.trim();
         if (!known.contains(trimmed)) {
-            throw new IllegalArgumentException("Unknown rule id '" + id + "' in " + where + "; valid ids are: "
-                    + String.join(", ", known));
+            throw new IllegalArgumentException("Unknown rule id '" + id + "' in " + where + "; "
+                    + RuleIdSuggestions.forUnknown(trimmed, known));
         }
         return trimmed;
     }

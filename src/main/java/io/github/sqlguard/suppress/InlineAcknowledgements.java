@@ -4,6 +4,7 @@ import io.github.sqlguard.model.Acknowledgement;
 import io.github.sqlguard.model.Finding;
 import io.github.sqlguard.model.Location;
 import io.github.sqlguard.model.RehearsalDiagnostics;
+import io.github.sqlguard.model.RuleIdSuggestions;
 import io.github.sqlguard.model.RuleInfo;
 import io.github.sqlguard.sql.AttachedComment;
 import io.github.sqlguard.sql.Script;

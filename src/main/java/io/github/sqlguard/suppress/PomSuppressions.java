@@ -3,6 +3,7 @@ package io.github.sqlguard.suppress;
 import io.github.sqlguard.model.Acknowledgement;
 import io.github.sqlguard.model.Finding;
 import io.github.sqlguard.model.RehearsalDiagnostics;
+import io.github.sqlguard.model.RuleIdSuggestions;
 import io.github.sqlguard.model.RuleInfo;
 import io.github.sqlguard.source.GlobAnchors;
 import io.github.sqlguard.source.GlobPattern;

@@ -49,11 +49,14 @@ class RuleSettingsTest {
     }
 
     @Test
-    void unknownIdInRulesNamesTheValidIds() {
+    void unknownIdInRulesSuggestsTheCloseIdElseNamesTheValidOnes() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new RuleSettings(IDS, Map.of("drop-colum", "OFF"), List.of()));
         assertTrue(e.getMessage().contains("'drop-colum'"), e.getMessage());
-        assertTrue(e.getMessage().contains("cascade, drop-column, drop-table"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("did you mean drop-column?"), e.getMessage());
+        IllegalArgumentException far = assertThrows(IllegalArgumentException.class,
+                () -> new RuleSettings(IDS, Map.of("purge", "OFF"), List.of()));
+        assertTrue(far.getMessage().endsWith("valid rule ids: cascade, drop-column, drop-table"), far.getMessage());
     }
 
     @Test

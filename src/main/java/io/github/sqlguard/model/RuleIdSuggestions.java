@@ -1,4 +1,4 @@
-package io.github.sqlguard.suppress;
+package io.github.sqlguard.model;
 
 import java.util.Comparator;
 import java.util.List;
@@ -6,13 +6,13 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /** Tells a user which rule ids they probably meant when they wrote one that does not exist. */
-final class RuleIdSuggestions {
+public final class RuleIdSuggestions {
 
     private RuleIdSuggestions() {
     }
 
     /** "did you mean a, b?" for close ids, otherwise "valid rule ids: ..." with every known id. */
-    static String forUnknown(String wrong, Set<String> knownRuleIds) {
+    public static String forUnknown(String wrong, Set<String> knownRuleIds) {
         List<String> close = knownRuleIds.stream()
                 .filter(id -> isClose(wrong, id))
                 .sorted(Comparator.comparingInt((String id) -> distance(wrong, id)).thenComparing(id -> id))
