@@ -28,6 +28,9 @@ final class Comparison {
      */
     static final Pattern UNRESOLVED_PLACEHOLDER = Pattern.compile("\\$\\{[^{}\\s]+}");
 
+    /** The comparison operators {@link #evaluate} judges. */
+    static final Set<String> OPERATORS = Set.of("=", "<>", "!=", "^=", "<", "<=", ">", ">=", "<=>");
+
     private static final Set<String> NOT_EQUAL = Set.of("<>", "!=", "^=");
     private static final Set<String> TRUE_TEXTS = Set.of("t", "true", "y", "yes", "on", "1");
     private static final Set<String> FALSE_TEXTS = Set.of("f", "false", "n", "no", "off", "0");

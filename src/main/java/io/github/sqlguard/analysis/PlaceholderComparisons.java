@@ -4,7 +4,6 @@ import io.github.sqlguard.sql.Token;
 import io.github.sqlguard.sql.TokenType;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Matcher;
 
 /**
@@ -13,8 +12,6 @@ import java.util.regex.Matcher;
  * column, so the placeholder's value, unknown here, decides for every row at once: all of them or none.
  */
 final class PlaceholderComparisons {
-
-    private static final Set<String> COMPARISONS = Set.of("=", "<>", "!=", "^=", "<", "<=", ">", ">=", "<=>");
 
     private PlaceholderComparisons() {
     }
@@ -42,7 +39,7 @@ final class PlaceholderComparisons {
     private static boolean comparison(StatementTokens tokens, int from, int to, int at) {
         if (at < from || at + 3 > to || !literal(tokens.tokens().get(at)) || !literal(tokens.tokens().get(at + 2))
                 || tokens.tokens().get(at + 1).type() != TokenType.SYMBOL
-                || !COMPARISONS.contains(tokens.tokens().get(at + 1).text())) {
+                || !Comparison.OPERATORS.contains(tokens.tokens().get(at + 1).text())) {
             return false;
         }
         boolean opens = at == from || tokens.isSymbol(at - 1, "(") || tokens.isWord(at - 1, "AND", "OR", "NOT");

@@ -14,8 +14,6 @@ import java.util.Set;
  */
 public final class TokenConditionTruth {
 
-    private static final Set<String> COMPARISONS = Set.of("=", "<>", "!=", "^=", "<", "<=", ">", ">=", "<=>");
-
     private final StatementTokens tokens;
 
     private TokenConditionTruth(StatementTokens tokens) {
@@ -137,9 +135,6 @@ public final class TokenConditionTruth {
         if (tokens.isWord(from, "NOT")) {
             return undecidedLiteralTerm(from + 1, to);
         }
-        if (from < to && tokens.isSymbol(from, "(") && tokens.closingParen(from) == to - 1) {
-            return undecidedLiteralTerm(from + 1, to - 1);
-        }
         return literalsOnly(from, to) && factor(from, to) == Truth.UNKNOWN;
     }
 
@@ -243,7 +238,7 @@ public final class TokenConditionTruth {
         }
         String operator = tokens.tokens().get(next).text();
         OperandAt right = operandAt(next + 1);
-        if (!COMPARISONS.contains(operator) || right == null || right.next() != to) {
+        if (!Comparison.OPERATORS.contains(operator) || right == null || right.next() != to) {
             return Truth.UNKNOWN;
         }
         return Comparison.evaluate(left.operand(), operator, right.operand());
@@ -346,12 +341,9 @@ public final class TokenConditionTruth {
         Set<String> isNull = new HashSet<>();
         Set<String> isNotNull = new HashSet<>();
         for (int[] term : terms) {
-            int from = term[0];
-            int to = term[1];
-            while (tokens.isSymbol(from, "(") && tokens.closingParen(from) == to - 1) {
-                from++;
-                to--;
-            }
+            int wrapped = wrappedDepth(term[0], term[1]);
+            int from = term[0] + wrapped;
+            int to = term[1] - wrapped;
             ObjectNames.NameAt name = tokens.nameAt(from);
             if (name == null || !tokens.isWord(name.next(), "IS") || !tokens.isWord(to - 1, "NULL")) {
                 continue;

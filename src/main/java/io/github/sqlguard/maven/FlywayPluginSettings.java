@@ -248,7 +248,7 @@ record FlywayPluginSettings(
             exists |= Files.isDirectory(path);
         }
         for (Path resources : classpath.resourceFolders()) {
-            for (Path path : LocationFolders.expand(resources.resolve(folder.replaceFirst("^/", "")).normalize())) {
+            for (Path path : foldersOf(resources, folder)) {
                 if (Files.isDirectory(path) && !found.contains(path)) {
                     found.add(path);
                     exists = true;
@@ -256,7 +256,7 @@ record FlywayPluginSettings(
             }
         }
         for (Path resources : classpath.checkedByThemselves()) {
-            for (Path path : LocationFolders.expand(resources.resolve(folder.replaceFirst("^/", "")).normalize())) {
+            for (Path path : foldersOf(resources, folder)) {
                 exists |= Files.isDirectory(path);
             }
         }
@@ -267,6 +267,11 @@ record FlywayPluginSettings(
                     + "; Flyway finds no migrations there, or finds them in a dependency's jar, and those are not "
                     + "checked here (check them in the module that holds them)");
         }
+    }
+
+    /** The folders a classpath location's {@code folder} stands for under one resource folder. */
+    private static List<Path> foldersOf(Path resources, String folder) {
+        return LocationFolders.expand(resources.resolve(folder.replaceFirst("^/", "")).normalize());
     }
 
     /**
