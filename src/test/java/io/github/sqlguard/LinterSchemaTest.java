@@ -107,6 +107,29 @@ class LinterSchemaTest {
     }
 
     @Test
+    void droppingATypeWithCascadeLosesNothingInTablesTheSameScriptCreated() throws IOException {
+        write("db/V1__init.sql", "CREATE TYPE kind AS ENUM ('a', 'b');\nCREATE TABLE items (id INT, k kind);\n");
+        write("db/V2__import.sql", """
+                CREATE TABLE import_rows (id INT, k kind);
+                INSERT INTO import_rows SELECT id, k FROM items;
+                DROP TYPE kind CASCADE;
+                """);
+        write("db/V3__scratch_type.sql", """
+                CREATE TYPE tmp_kind AS ENUM ('x');
+                CREATE TEMP TABLE staging (id INT, k tmp_kind);
+                CREATE TABLE copy_rows (id INT, k tmp_kind);
+                DROP TYPE tmp_kind CASCADE;
+                """);
+
+        List<Finding> findings = lint(Dialect.POSTGRESQL, "drop-column");
+
+        assertEquals(List.of("V2__import.sql 3:16 DROP TYPE kind CASCADE also drops column items.k of type kind,"
+                        + " with every value in it"),
+                findings.stream().map(f -> f.location().path().substring(f.location().path().lastIndexOf('/') + 1) + " " + f.location().line() + ":"
+                        + f.location().column() + " " + f.message()).toList());
+    }
+
+    @Test
     void mySqlRestatingTheSameTypeIsNotAChange() throws IOException {
         write("db/V1__init.sql", "CREATE TABLE t (id INT NOT NULL, created DATETIME);\n");
         write("db/V2__precision.sql", "ALTER TABLE t MODIFY id INT NULL;\nALTER TABLE t MODIFY created DATETIME(6);\n"

@@ -59,7 +59,8 @@ final class ScratchTables {
             changes.add(change.withScratch(!change.tables().isEmpty()
                     && change.tables().stream().allMatch(table -> scratch.test(table) || isTableVariable(table))));
         }
-        StatementModel marked = model.with(clauses, changes);
+        StatementModel marked = model.with(clauses, changes, clauses.stream().anyMatch(clause -> clause.table() == null)
+                ? asNow(scratch, dialect, firesLater) : null);
         for (DestructiveClause clause : clauses) {
             // Once dropped or renamed, the name no longer means the scratch table: a permanent table the scratch
             // one shadowed (a TEMP table of the same name), or nothing. Forgotten whether or not the drop surely runs.
@@ -89,6 +90,20 @@ final class ScratchTables {
             }
         }
         return marked;
+    }
+
+    /**
+     * The scratch test as it stands at this statement, for clauses that name their tables only through the schema:
+     * later statements change what is scratch, so it reads a copy.
+     */
+    private Predicate<String> asNow(Predicate<String> scratch, Dialect dialect, boolean firesLater) {
+        if (firesLater) {
+            return scratch;
+        }
+        ScratchTables now = new ScratchTables();
+        now.created.addAll(created);
+        now.foldsToUpperCase = foldsToUpperCase;
+        return table -> now.isScratch(table) || isTemporaryByName(table, dialect);
     }
 
     /**

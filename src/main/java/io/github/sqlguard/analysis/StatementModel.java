@@ -3,6 +3,7 @@ package io.github.sqlguard.analysis;
 import io.github.sqlguard.model.Location;
 import io.github.sqlguard.sql.Statement;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * Everything the rules know about one statement, computed once: what kind of statement it is, where it runs,
@@ -20,16 +21,28 @@ import java.util.List;
  * @param parse whether JSqlParser was asked and what it said
  * @param calledAt for a statement in the body of a routine that the same script calls, where it is called
  *     ({@code line 12}); empty otherwise
+ * @param scratchTable whether a table holds only rows the script put there when the statement runs, for clauses
+ *     that reach tables only through the replayed schema (the columns a {@code DROP TYPE .. CASCADE} takes);
+ *     answers no until the scratch-table step has seen the statement
  */
 public record StatementModel(Statement statement, StatementKind kind, Placement placement,
         List<DestructiveClause> clauses, List<RowChange> rowChanges, List<String> createdTables, int ctes, boolean joins, ParseOutcome parse,
-        String calledAt) {
+        String calledAt, Predicate<String> scratchTable) {
+
+    private static final Predicate<String> NO_SCRATCH_TABLE = table -> false;
 
     public StatementModel {
         clauses = List.copyOf(clauses);
         rowChanges = List.copyOf(rowChanges);
         createdTables = List.copyOf(createdTables);
         calledAt = calledAt == null ? "" : calledAt;
+        scratchTable = scratchTable == null ? NO_SCRATCH_TABLE : scratchTable;
+    }
+
+    /** The facts of a statement as read, before the scratch-table step. */
+    StatementModel(Statement statement, StatementKind kind, Placement placement, List<DestructiveClause> clauses,
+            List<RowChange> rowChanges, List<String> createdTables, int ctes, boolean joins, ParseOutcome parse) {
+        this(statement, kind, placement, clauses, rowChanges, createdTables, ctes, joins, parse, "", NO_SCRATCH_TABLE);
     }
 
     /** Where the statement's first token stands. */
@@ -45,16 +58,17 @@ public record StatementModel(Statement statement, StatementKind kind, Placement 
         return statement.runtimeSql();
     }
 
-    /** The same facts with other clauses and row changes (the scratch-table step marks them). */
-    public StatementModel with(List<DestructiveClause> newClauses, List<RowChange> newRowChanges) {
+    /** The same facts with other clauses and row changes, and what is scratch (the scratch-table step marks them). */
+    public StatementModel with(List<DestructiveClause> newClauses, List<RowChange> newRowChanges,
+            Predicate<String> newScratchTable) {
         return new StatementModel(statement, kind, placement, newClauses, newRowChanges, createdTables, ctes,
-                joins, parse, calledAt);
+                joins, parse, calledAt, newScratchTable);
     }
 
     /** The same facts for a routine body statement that the script calls at {@code where}. */
     public StatementModel calledAt(String where) {
         return new StatementModel(statement, kind, placement, clauses, rowChanges, createdTables, ctes, joins,
-                parse, where);
+                parse, where, scratchTable);
     }
 
     /**

@@ -29,7 +29,7 @@ public final class StatementReader {
         Placement placement = Placement.of(statement.context());
         if (statement.container()) {
             return new StatementModel(statement, kind, placement, List.of(), List.of(), List.of(), 0, false,
-                    StatementModel.ParseOutcome.NOT_NEEDED, "");
+                    StatementModel.ParseOutcome.NOT_NEEDED);
         }
         DestructiveClauses destructive = DestructiveClauses.of(statement);
         List<RowChange> rowChanges = List.of();
@@ -59,7 +59,7 @@ public final class StatementReader {
                 && structure.indexOfTopLevelWord(0, structure.size(), "JOIN", "USING", "FROM") >= 0;
         return new StatementModel(statement, kind, placement, withoutReplaceOfEveryRow(destructive.clauses(),
                 rowChanges), rowChanges,
-                destructive.createdTables(), structure.cteBodies().size(), joins, parse, "");
+                destructive.createdTables(), structure.cteBodies().size(), joins, parse);
     }
 
     /**

@@ -55,7 +55,8 @@ public final class DropColumnRule extends ClauseRule {
 
     /**
      * A PostgreSQL {@code DROP TYPE|DOMAIN|EXTENSION .. CASCADE} is reported when the replay knows columns of the
-     * dropped types, naming them; without such a column it is left to the cascade rule.
+     * dropped types in tables that predate the script, naming them; without such a column it is left to the cascade
+     * rule.
      */
     @Override
     Optional<String> message(List<DestructiveClause> group, StatementModel statement, SchemaFacts schema) {
@@ -66,7 +67,10 @@ public final class DropColumnRule extends ClauseRule {
         Set<String> columns = new LinkedHashSet<>();
         List<String> types = new ArrayList<>();
         for (DestructiveClause clause : group) {
-            List<String> typed = schema.before().columnsOfType(clause.name());
+            // Columns of tables this script created hold only the script's own rows.
+            List<String> typed = schema.before().columnsOfType(clause.name()).stream()
+                    .filter(column -> !statement.scratchTable().test(column.substring(0, column.lastIndexOf('.'))))
+                    .toList();
             if (!typed.isEmpty()) {
                 types.add(clause.name());
                 columns.addAll(typed);
