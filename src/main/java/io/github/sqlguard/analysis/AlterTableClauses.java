@@ -20,7 +20,7 @@ import java.util.Set;
 record AlterTableClauses(String table, List<List<Token>> clauses, Token ignore) {
 
     /** What a DROP (or TRUNCATE) clause removes. */
-    enum Kind { COLUMN, PARTITION, OTHER }
+    enum Kind { COLUMN, PARTITION, SUBPARTITION, OTHER }
 
     /**
      * One object a clause removes.
@@ -31,6 +31,26 @@ record AlterTableClauses(String table, List<List<Token>> clauses, Token ignore) 
      * @param cascade the clause's {@code CASCADE} word, or null without one
      */
     record Removed(Kind kind, String name, Token at, Token cascade) {
+
+        /** The clause's verb as a message says it: {@code DROP COLUMN}, {@code DROP PARTITION}, .. or {@code DROP}. */
+        String verb() {
+            return switch (kind) {
+                case COLUMN -> "DROP COLUMN";
+                case PARTITION -> "DROP PARTITION";
+                case SUBPARTITION -> "DROP SUBPARTITION";
+                case OTHER -> "DROP";
+            };
+        }
+
+        /** True for a partition or an Oracle subpartition. */
+        boolean isPartition() {
+            return kind == Kind.PARTITION || kind == Kind.SUBPARTITION;
+        }
+
+        /** For a partition clause, the detail a message reads: null, or {@code SUBPARTITION} for Oracle's. */
+        String partitionDetail() {
+            return kind == Kind.SUBPARTITION ? "SUBPARTITION" : null;
+        }
     }
 
     /** Words after DROP that name something other than a column. */
@@ -111,7 +131,7 @@ record AlterTableClauses(String table, List<List<Token>> clauses, Token ignore) 
 
     /** The partitions that {@code TRUNCATE PARTITION} / {@code TRUNCATE SUBPARTITION} clauses empty. */
     List<Removed> truncatedPartitions(Dialect dialect) {
-        return removed("TRUNCATE", dialect).stream().filter(r -> r.kind() == Kind.PARTITION).toList();
+        return removed("TRUNCATE", dialect).stream().filter(Removed::isPartition).toList();
     }
 
     private List<Removed> removed(String verb, Dialect dialect) {
@@ -159,7 +179,7 @@ record AlterTableClauses(String table, List<List<Token>> clauses, Token ignore) 
         if (what.isWord("COLUMN")) {
             kind = Kind.COLUMN;
         } else if (what.isAnyWord("PARTITION", "PARTITIONS", "SUBPARTITION", "SUBPARTITIONS")) {
-            kind = Kind.PARTITION;
+            kind = what.isAnyWord("PARTITION", "PARTITIONS") ? Kind.PARTITION : Kind.SUBPARTITION;
         } else if (what.type() == TokenType.WORD && NOT_COLUMNS.contains(what.upper())) {
             kind = Kind.OTHER;
         } else if (ObjectNames.isNamePart(what)) {
@@ -175,15 +195,17 @@ record AlterTableClauses(String table, List<List<Token>> clauses, Token ignore) 
                     clause.get(0), cascade)).toList();
         }
         // A partition is located at its name (several may follow one keyword), anything else at its DROP.
-        Token at = kind == Kind.PARTITION && nameAt < clause.size() ? clause.get(nameAt) : clause.get(0);
-        return List.of(new Removed(kind, nameText(clause, nameAt), at, cascade));
+        boolean partition = kind == Kind.PARTITION || kind == Kind.SUBPARTITION;
+        Token at = partition && nameAt < clause.size() ? clause.get(nameAt) : clause.get(0);
+        String name = kind == Kind.OTHER ? writtenUpTo(clause, from, cascade) : nameText(clause, nameAt);
+        return List.of(new Removed(kind, name, at, cascade));
     }
 
     /** A clause that continues the previous clause's list, or null when it is a clause of its own. */
     private static Removed continuation(List<Token> clause, Kind listKind, List<Removed> before) {
         int i = 0;
         Kind kind = listKind;
-        if (listKind != Kind.PARTITION && clause.get(0).isAnyWord("COLUMN", "CONSTRAINT")) {
+        if (listKind != Kind.PARTITION && listKind != Kind.SUBPARTITION && clause.get(0).isAnyWord("COLUMN", "CONSTRAINT")) {
             kind = clause.get(0).isWord("COLUMN") ? Kind.COLUMN : Kind.OTHER;
             i++;
         }
@@ -198,6 +220,32 @@ record AlterTableClauses(String table, List<List<Token>> clauses, Token ignore) 
         Token at = i > 0 && clause.get(0).isAnyWord("COLUMN", "CONSTRAINT") ? clause.get(0)
                 : before.get(before.size() - 1).at();
         return endsHere ? new Removed(kind, name.text(), at, null) : null;
+    }
+
+    /**
+     * What a clause that removes no column names, as written up to its CASCADE: {@code CONSTRAINT orders_pk},
+     * {@code PRIMARY KEY}, {@code UNIQUE (email)}.
+     */
+    private static String writtenUpTo(List<Token> clause, int from, Token cascade) {
+        StringBuilder text = new StringBuilder();
+        for (int i = from; i < clause.size() && clause.get(i) != cascade; i++) {
+            Token token = clause.get(i);
+            boolean glued = text.isEmpty() || token.isSymbol(")") || token.isSymbol(",")
+                    || clause.get(i - 1).isSymbol("(");
+            text.append(glued ? "" : " ").append(token.text());
+        }
+        return text.toString();
+    }
+
+    /** Azure Synapse / SQL Server: {@code SWITCH TO t WITH (TRUNCATE_TARGET = ON)} empties t first. */
+    static boolean truncatesTarget(List<Token> clause) {
+        for (int i = 0; i + 2 < clause.size(); i++) {
+            if (clause.get(i).isWord("TRUNCATE_TARGET") && clause.get(i + 1).isSymbol("=")
+                    && clause.get(i + 2).isWord("ON")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static int skipIfExists(List<Token> clause, int i) {

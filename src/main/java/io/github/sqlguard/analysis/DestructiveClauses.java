@@ -248,17 +248,19 @@ final class DestructiveClauses {
         for (AlterTableClauses.Removed removed : alter.dropped(dialect)) {
             switch (removed.kind()) {
                 case COLUMN -> add(ClauseKind.DROPPED_COLUMN, removed.at(), words, table, removed.name(), null);
-                case PARTITION -> add(ClauseKind.DROPPED_PARTITION, removed.at(), words, table, removed.name(),
-                        null);
+                case PARTITION, SUBPARTITION -> add(ClauseKind.DROPPED_PARTITION, removed.at(), words, table,
+                        removed.name(), removed.partitionDetail());
                 case OTHER -> {
                 }
             }
             if (removed.cascade() != null) {
-                add(ClauseKind.CASCADE, removed.cascade(), words + " DROP", table, removed.name(), "ALTER");
+                add(ClauseKind.CASCADE, removed.cascade(), words + " " + removed.verb(), table, removed.name(),
+                        "ALTER");
             }
         }
         for (AlterTableClauses.Removed removed : alter.truncatedPartitions(dialect)) {
-            add(ClauseKind.TRUNCATED_PARTITION, removed.at(), words, table, removed.name(), null);
+            add(ClauseKind.TRUNCATED_PARTITION, removed.at(), words, table, removed.name(),
+                    removed.partitionDetail());
         }
         for (MySqlRowLosingClauses.Found found : MySqlRowLosingClauses.of(alter)) {
             add(found.kind(), found.at(), found.words(), table, found.name(), found.detail());
@@ -274,7 +276,7 @@ final class DestructiveClauses {
                     && !dialect.isMySqlFamily()) {
                 add(ClauseKind.UNLOGGED_TABLE, clause.get(1), words, table, table, null);
             }
-            if (clause.get(0).isWord("SWITCH") && truncatesTarget(clause)) {
+            if (clause.get(0).isWord("SWITCH") && AlterTableClauses.truncatesTarget(clause)) {
                 int to = clause.size() > 1 && clause.get(1).isWord("TO") ? 2 : 1;
                 ObjectNames.NameAt target = ObjectNames.readName(clause, to);
                 String name = target == null ? "?" : target.text();
@@ -304,17 +306,6 @@ final class DestructiveClauses {
         }
     }
 
-    /** Azure Synapse / SQL Server: {@code SWITCH TO t WITH (TRUNCATE_TARGET = ON)} empties t first. */
-    private static boolean truncatesTarget(List<Token> clause) {
-        for (int i = 0; i + 2 < clause.size(); i++) {
-            if (clause.get(i).isWord("TRUNCATE_TARGET") && clause.get(i + 1).isSymbol("=")
-                    && clause.get(i + 2).isWord("ON")) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /**
      * Oracle: {@code FLASHBACK TABLE a, b TO TIMESTAMP ..|SCN ..|RESTORE POINT ..} rewinds every row of each
      * table, located at its TO; {@code TO BEFORE DROP} brings a dropped table back and loses nothing.
@@ -335,7 +326,6 @@ final class DestructiveClauses {
         }
     }
 
-    /** MySQL: RENAME TABLE a TO b, c TO d; Oracle: RENAME a TO b. */
     /** The two renames of a name swap, both located at {@code at}. */
     private void swap(Token at, String words, String one, String other) {
         add(ClauseKind.RENAMED_TABLE, at, words, one, one, other);
@@ -357,6 +347,7 @@ final class DestructiveClauses {
         }
     }
 
+    /** MySQL: RENAME TABLE a TO b, c TO d; Oracle: RENAME a TO b. */
     private void renameTables(List<Token> core) {
         if (core.size() > 4 && core.get(1).isWord("COLUMN")) {
             renameColumn(core);

@@ -56,7 +56,7 @@ public final class DropPartitionRule extends ClauseRule {
                             + " in them";
         }
         List<String> names = names(group);
-        return group.get(0).words() + " drops " + counted("partition", "partitions", names) + " and every row in "
-                + itOrThem(names);
+        String noun = "SUBPARTITION".equals(first.detail()) ? "subpartition" : "partition";
+        return first.words() + " drops " + counted(noun, noun + "s", names) + " and every row in " + itOrThem(names);
     }
 }

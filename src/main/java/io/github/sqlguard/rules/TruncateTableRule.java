@@ -64,6 +64,9 @@ public final class TruncateTableRule extends ClauseRule {
                     : names.size() == 1 && names.get(0).equalsIgnoreCase("ALL")
                     ? first.words() + " TRUNCATE PARTITION ALL removes every row of every partition of table "
                             + first.table()
+                    : "SUBPARTITION".equals(first.detail())
+                    ? first.words() + " TRUNCATE SUBPARTITION removes every row of " + counted("subpartition",
+                            "subpartitions", names)
                     : first.words() + " TRUNCATE PARTITION removes every row of " + counted("partition", "partitions",
                             names);
             case DISCARDED_ROWS -> first.words() + " " + first.detail() + " removes every row of " + first.name()

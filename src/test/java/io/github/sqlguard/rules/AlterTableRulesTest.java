@@ -12,7 +12,10 @@ class AlterTableRulesTest {
     @ParameterizedTest(name = "{0}: {1}")
     @CsvSource(delimiter = '|', quoteCharacter = '~', value = {
         "postgresql | ALTER TABLE customers DROP COLUMN email                | drop-column | ALTER TABLE customers drops column email",
-        "postgresql | ALTER TABLE IF EXISTS ONLY customers DROP COLUMN IF EXISTS email CASCADE | drop-column cascade | ALTER TABLE customers drops column email / ALTER TABLE customers DROP email CASCADE also drops every object that depends on it",
+        "postgresql | ALTER TABLE IF EXISTS ONLY customers DROP COLUMN IF EXISTS email CASCADE | drop-column cascade | ALTER TABLE customers drops column email / ALTER TABLE customers DROP COLUMN email CASCADE also drops every object that depends on it",
+        "postgresql | ALTER TABLE orders DROP CONSTRAINT orders_pk CASCADE  | cascade | ALTER TABLE orders DROP CONSTRAINT orders_pk CASCADE also drops every object that depends on it",
+        "oracle     | ALTER TABLE orders DROP PRIMARY KEY CASCADE            | cascade | ALTER TABLE orders DROP PRIMARY KEY CASCADE also drops every object that depends on it",
+        "oracle     | ALTER TABLE orders DROP UNIQUE (email, phone) CASCADE  | cascade | ALTER TABLE orders DROP UNIQUE (email, phone) CASCADE also drops every object that depends on it",
         "mysql      | ALTER TABLE customers DROP email, DROP COLUMN phone    | drop-column drop-column | ALTER TABLE customers drops column email / ALTER TABLE customers drops column phone",
         "mysql      | ALTER TABLE customers DROP COLUMN email, ALGORITHM=INPLACE, LOCK=NONE | drop-column | ALTER TABLE customers drops column email",
         "oracle     | ALTER TABLE customers DROP (email, phone)              | drop-column | ALTER TABLE customers drops columns email, phone",
@@ -36,7 +39,8 @@ class AlterTableRulesTest {
         "mysql      | ALTER TABLE sales DROP PARTITION p0, p1                | drop-partition | ALTER TABLE sales drops partitions p0, p1 and every row in them",
         "oracle     | ALTER TABLE sales DROP PARTITION p0 UPDATE GLOBAL INDEXES | drop-partition | ALTER TABLE sales drops partition p0 and every row in it",
         "oracle     | ALTER TABLE sales DROP PARTITION FOR (DATE '2019-01-01') | drop-partition | ALTER TABLE sales drops partition FOR (DATE'2019-01-01') and every row in it",
-        "oracle     | ALTER TABLE sales DROP SUBPARTITION sp1                | drop-partition |",
+        "oracle     | ALTER TABLE sales DROP SUBPARTITION sp1                | drop-partition | ALTER TABLE sales drops subpartition sp1 and every row in it",
+        "oracle     | ALTER TABLE sales TRUNCATE SUBPARTITION sp1, sp2       | truncate-table | ALTER TABLE sales TRUNCATE SUBPARTITION removes every row of subpartitions sp1, sp2",
         "postgresql | ALTER TABLE sales DETACH PARTITION sales_2019           | - |",
         "postgresql | ALTER TABLE orders RENAME TO purchase_orders           | rename-table | Renames table orders to purchase_orders",
         "mysql      | ALTER TABLE orders RENAME AS purchase_orders           | rename-table |",
