@@ -25,7 +25,7 @@ class LinterRuntimeSqlTest {
 
     @ParameterizedTest(name = "{0}: {1}")
     @CsvSource(delimiterString = " | ", quoteCharacter = '"', textBlock = """
-            POSTGRESQL | DO $$ BEGIN EXECUTE format('ANALYZE %I', 't67'); END $$;                        | runtime-sql WARNING 1:13 EXECUTE format('ANALYZE %I', 't67') runs SQL that is built at run time; sqlguard could not read it, so what it runs was not checked (inside DO block)
+            POSTGRESQL | DO $$ BEGIN EXECUTE format('ANALYZE %I', t67); END $$;                          | runtime-sql WARNING 1:13 EXECUTE format('ANALYZE %I', t67) runs SQL that is built at run time; sqlguard could not read it, so what it runs was not checked (inside DO block)
             SQLSERVER  | EXEC (@sql);                                                                    | runtime-sql WARNING 1:1 EXEC (@sql) runs SQL that is built at run time; sqlguard could not read it, so what it runs was not checked
             SQLSERVER  | EXEC sp_executesql @sql, N'@id int', @id = 1;                                   | runtime-sql WARNING 1:1 EXEC sp_executesql @sql, N'@id int', @id = 1 runs SQL that is built at run time; sqlguard could not read it, so what it runs was not checked
             ORACLE     | BEGIN\\n  EXECUTE IMMEDIATE v_sql;\\nEND;\\n/                                   | runtime-sql WARNING 2:3 EXECUTE IMMEDIATE v_sql runs SQL that is built at run time; sqlguard could not read it, so what it runs was not checked (inside PL/SQL block)
@@ -105,16 +105,21 @@ class LinterRuntimeSqlTest {
     }
 
     /**
-     * PL/pgSQL's EXECUTE format('..', ..): the format string is known, its %I, %L and %s slots are built at run
-     * time; what the string shows is checked where it stands, besides runtime-sql for the slots.
+     * PL/pgSQL's EXECUTE format('..', ..): the format string is known; a slot whose argument is a literal is filled
+     * in, any other is built at run time, and what the string shows is checked where it stands, besides runtime-sql
+     * for those slots.
      */
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiterString = " | ", quoteCharacter = '"', textBlock = """
             DO $$\\nDECLARE r record;\\nBEGIN\\n  FOR r IN SELECT tablename FROM pg_tables WHERE schemaname = 'staging' LOOP\\n    EXECUTE format('DROP TABLE IF EXISTS staging.%I CASCADE', r.tablename);\\n  END LOOP;\\nEND $$; | runtime-sql WARNING 5:5 ## drop-table ERROR 5:21 DROP TABLE removes table staging.built_at_run_time_1 and all its rows (inside DO block) ## cascade WARNING 5:53
-            DO $$ BEGIN EXECUTE format('TRUNCATE %I.%I', 'app', 'events'); END $$; | runtime-sql WARNING 1:13 ## truncate-table ERROR 1:29 TRUNCATE removes every row of table built_at_run_time_1.built_at_run_time_2 (inside DO block)
-            DO $$ BEGIN EXECUTE format($q$DELETE FROM %s$q$, 'events'); END $$; | runtime-sql WARNING 1:13 ## delete-without-where ERROR 1:31 DELETE without WHERE removes every row of built_at_run_time_1 (inside DO block)
+            DO $$ BEGIN EXECUTE format('TRUNCATE %I.%I', app_schema, v_table); END $$; | runtime-sql WARNING 1:13 ## truncate-table ERROR 1:29 TRUNCATE removes every row of table built_at_run_time_1.built_at_run_time_2 (inside DO block)
+            DO $$ BEGIN EXECUTE format($q$DELETE FROM %s$q$, v_table); END $$; | runtime-sql WARNING 1:13 ## delete-without-where ERROR 1:31 DELETE without WHERE removes every row of built_at_run_time_1 (inside DO block)
             DO $$ BEGIN EXECUTE format('DELETE FROM %I WHERE created_at < %L', 'events', now() - interval '1 day'); END $$; | runtime-sql WARNING 1:13
-            DO $$ BEGIN EXECUTE format('UPDATE %1$I SET n = n * 100 %% 7 WHERE id = %2$s', 't', 1); END $$; | runtime-sql WARNING 1:13
+            DO $$ BEGIN EXECUTE format('UPDATE %1$I SET n = n * 100 %% 7 WHERE id = %2$s', v_table, 1); END $$; | runtime-sql WARNING 1:13
+            DO $$ BEGIN EXECUTE format('TRUNCATE %I.%I', 'app', 'Order Lines'); END $$; | truncate-table ERROR 1:29 TRUNCATE removes every row of table app."Order Lines" (inside DO block)
+            DO $$ BEGIN EXECUTE format($q$DELETE FROM %s$q$, 'events'); END $$; | delete-without-where ERROR 1:31 DELETE without WHERE removes every row of events (inside DO block)
+            DO $$ BEGIN EXECUTE format('UPDATE %2$I SET note = %1$L', 'it''s', 'orders'); END $$; | update-without-where ERROR 1:29 UPDATE without WHERE changes every row of orders (inside DO block)
+            DO $$ BEGIN EXECUTE format('DELETE FROM %1$I WHERE %2$s = %2$s', 'orders', 1); END $$; | always-true-where ERROR 1:29 DELETE with an always-true WHERE removes every row of orders (inside DO block)
             DO $$ BEGIN EXECUTE format('DELETE FROM events'); END $$; | delete-without-where ERROR 1:29 DELETE without WHERE removes every row of events (inside DO block)
             DO $$ BEGIN EXECUTE format('DELETE FROM %I', 't') || ' WHERE id = ' || quote_literal(1); END $$; | runtime-sql WARNING 1:13
             """)

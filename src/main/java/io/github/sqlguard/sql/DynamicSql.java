@@ -237,10 +237,9 @@ final class DynamicSql {
         if (!parts.isEmpty()) {
             return new Source(parts, null, label);
         }
-        List<Token> formatted = FormatCall.parts(expression, 0);
+        FormatCall.Formatted formatted = FormatCall.parts(expression, 0);
         if (formatted != null) {
-            boolean slots = formatted.stream().anyMatch(part -> part.type() == TokenType.WORD);
-            return new Source(formatted, null, slots, label, null);
+            return new Source(formatted.parts(), null, formatted.builtAtRunTime(), label, null);
         }
         boolean variable = expression.size() == 1 && expression.get(0).type() == TokenType.WORD;
         if (variable) {

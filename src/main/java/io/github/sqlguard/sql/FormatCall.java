@@ -8,9 +8,19 @@ import java.util.List;
  * SQL it runs with {@code EXECUTE}: its format string is known, only what fills its {@code %I}, {@code %L} and
  * {@code %s} slots is built at run time. The format string is cut at each slot into literals, each slot standing
  * in as a word of its own, so that what the text shows (a table is dropped, a DELETE has no WHERE) is checked
- * the way {@code 'DROP TABLE ' || name} is.
+ * the way {@code 'DROP TABLE ' || name} is. A slot whose argument is a literal ({@code format('DELETE FROM %I',
+ * 'events')}) is filled with it as PostgreSQL would, so the statement is read whole.
  */
 final class FormatCall {
+
+    /**
+     * The parts of a format call.
+     *
+     * @param parts literals and words, in order: a slot's filled-in value, or a stand-in for what is built at run time
+     * @param builtAtRunTime true when some slot's argument is not a literal
+     */
+    record Formatted(List<Token> parts, boolean builtAtRunTime) {
+    }
 
     private FormatCall() {
     }
@@ -22,7 +32,7 @@ final class FormatCall {
      *
      * @param standIns how many stand-ins the statement already has, so each gets a name of its own
      */
-    static List<Token> parts(List<Token> expression, int standIns) {
+    static Formatted parts(List<Token> expression, int standIns) {
         int at = expression.size() > 2 && expression.get(1).isSymbol(".") && expression.get(0).isWord("pg_catalog")
                 ? 2 : 0;
         if (expression.size() < at + 4 || !expression.get(at).isWord("format") || !expression.get(at + 1).isSymbol("(")
@@ -50,16 +60,38 @@ final class FormatCall {
         if (open <= 0 || close < open) {
             return null;
         }
-        return cutAtSlots(format, open, close, standIns);
+        return cutAtSlots(format, open, close, standIns, arguments(expression, at + 3));
     }
 
-    /** The format string's text between {@code from} and {@code to}, cut at each slot into literals and stand-ins. */
-    private static List<Token> cutAtSlots(Token format, int from, int to, int standIns) {
+    /** The arguments after the format string, from the comma at {@code from}: each one's tokens. */
+    private static List<List<Token>> arguments(List<Token> call, int from) {
+        List<List<Token>> arguments = new ArrayList<>();
+        int depth = 0;
+        int start = from + 1;
+        for (int i = from + 1; i < call.size(); i++) {
+            Token token = call.get(i);
+            boolean end = i == call.size() - 1;
+            if (depth == 0 && (token.isSymbol(",") || end)) {
+                arguments.add(call.subList(start, i));
+                start = i + 1;
+            }
+            depth += token.isSymbol("(") ? 1 : token.isSymbol(")") ? -1 : 0;
+        }
+        return arguments;
+    }
+
+    /**
+     * The format string's text between {@code from} and {@code to}, cut at each slot into literals and words: the
+     * slot's argument filled in where it is a literal, else a stand-in.
+     */
+    private static Formatted cutAtSlots(Token format, int from, int to, int standIns, List<List<Token>> arguments) {
         String text = format.text();
         String quote = text.substring(0, from);
         List<Token> parts = new ArrayList<>();
         int pieceStart = from;
         int slots = standIns;
+        int nextArgument = 0;
+        boolean builtAtRunTime = false;
         int i = from;
         while (i < to) {
             if (text.charAt(i) != '%') {
@@ -79,13 +111,46 @@ final class FormatCall {
                 continue;
             }
             parts.add(piece(format, quote, pieceStart, i));
-            parts.add(new Token(TokenType.WORD, "built_at_run_time_" + ++slots, format.offset() + i, format.line(),
-                    format.column()));
+            String spec = text.substring(i + 1, type);
+            int dollar = spec.indexOf('$');
+            // %2$I takes the second argument and the next plain slot the third; a * width takes one of its own.
+            int argument = dollar > 0 ? Integer.parseInt(spec.substring(0, dollar)) - 1 : nextArgument;
+            nextArgument = spec.contains("*") ? Integer.MAX_VALUE / 2 : argument + 1;
+            String filled = argument < arguments.size() && !spec.contains("*")
+                    ? filled(arguments.get(argument), text.charAt(type)) : null;
+            builtAtRunTime |= filled == null;
+            parts.add(new Token(TokenType.WORD, filled != null ? filled : "built_at_run_time_" + ++slots,
+                    format.offset() + i, format.line(), format.column()));
             pieceStart = type + 1;
             i = type + 1;
         }
         parts.add(piece(format, quote, pieceStart, to));
-        return parts;
+        return new Formatted(parts, builtAtRunTime);
+    }
+
+    /**
+     * What a slot of {@code type} shows for an argument written as a plain literal or a number, as PostgreSQL
+     * fills it in ({@code %I} quotes a name only where it must, {@code %L} quotes a literal); null for any other
+     * argument, which only the running database knows.
+     */
+    private static String filled(List<Token> argument, char type) {
+        if (argument.size() != 1) {
+            return null;
+        }
+        Token value = argument.get(0);
+        String text;
+        if (value.type() == TokenType.NUMBER) {
+            text = value.text();
+        } else if (value.type() == TokenType.STRING && value.text().startsWith("'") && value.text().length() >= 2) {
+            text = value.text().substring(1, value.text().length() - 1).replace("''", "'");
+        } else {
+            return null;
+        }
+        return switch (type) {
+            case 'I' -> text.matches("[a-z_][a-z0-9_$]*") ? text : '"' + text.replace("\"", "\"\"") + '"';
+            case 'L' -> "'" + text.replace("'", "''") + "'";
+            default -> text;
+        };
     }
 
     /** The index of the type letter ({@code s}, {@code I}, {@code L}) of the slot after {@code %}, or -1. */
