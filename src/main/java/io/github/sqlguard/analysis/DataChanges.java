@@ -36,8 +36,11 @@ final class DataChanges {
             // decides: the tokens read both in it, the parser takes them for columns of the row.
             boolean otherTablesOnly = matches && change.where() == WhereFact.PRESENT
                     && written.where() == WhereFact.OTHER_TABLES_ONLY;
-            WhereFact where = otherTablesOnly || matches && change.where() == WhereFact.PRESENT
-                    && written.where() == WhereFact.ROW_COUNT_ONLY ? written.where() : change.where();
+            // The tokens see what caps the rows (ROWNUM, TOP, LIMIT) where the parser sees a condition or none.
+            boolean capped = matches
+                    && (change.where() == WhereFact.PRESENT && written.where() == WhereFact.ROW_COUNT_ONLY
+                            || change.where() == WhereFact.ABSENT && written.where() == WhereFact.ABSENT_BUT_CAPPED);
+            WhereFact where = otherTablesOnly || capped ? written.where() : change.where();
             // The parser saw ph_schema.t where the user wrote ${schema}.t: messages name the table as written. The
             // tables whose WHERE the tokens found naming no column of theirs are the ones MySQL's SET assigns
             // (UPDATE t1, t2 SET t2.a ..), where the parser names the first table.

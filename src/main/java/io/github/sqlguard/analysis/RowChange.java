@@ -66,8 +66,8 @@ public record RowChange(String verb, List<String> tables, Location at, boolean r
 
     /** True when nothing in the statement itself limits which rows are touched. */
     public boolean touchesEveryRow() {
-        return (where == WhereFact.ABSENT || where == WhereFact.OTHER_TABLES_ONLY || where == WhereFact.ROW_COUNT_ONLY)
-                && !restrictedByJoin;
+        return (where == WhereFact.ABSENT || where == WhereFact.ABSENT_BUT_CAPPED
+                || where == WhereFact.OTHER_TABLES_ONLY || where == WhereFact.ROW_COUNT_ONLY) && !restrictedByJoin;
     }
 
     /** The target tables for a message: {@code customers} or {@code t1, t2}. */

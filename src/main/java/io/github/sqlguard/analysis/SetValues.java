@@ -1,6 +1,7 @@
 package io.github.sqlguard.analysis;
 
 import io.github.sqlguard.sql.Token;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -65,5 +66,31 @@ final class SetValues {
                     || tokens.isSymbol(at + 1, "(");
             default -> false;
         };
+    }
+
+    /**
+     * The qualifiers of the columns the SET list in {@code [from, to)} assigns, each once, in order ({@code o} for
+     * {@code SET o.note = 'x', o.state = u.state}); empty when an assigned column is unqualified or unreadable.
+     */
+    static List<String> assignedTables(StatementTokens tokens, int from, int to) {
+        List<String> qualifiers = new ArrayList<>();
+        int i = from;
+        while (i < to) {
+            ObjectNames.NameAt column = tokens.nameAt(i);
+            if (column == null || column.next() > to || !tokens.isSymbol(column.next(), "=")) {
+                return List.of();
+            }
+            String last = ObjectNames.lastPart(column.text());
+            if (last.length() == column.text().length()) {
+                return List.of();
+            }
+            String qualifier = column.text().substring(0, column.text().length() - last.length() - 1);
+            String normalized = ObjectNames.normalize(qualifier);
+            if (qualifiers.stream().noneMatch(known -> ObjectNames.normalize(known).equals(normalized))) {
+                qualifiers.add(qualifier);
+            }
+            i = tokens.firstTopLevelComma(column.next(), to) + 1;
+        }
+        return qualifiers;
     }
 }

@@ -210,7 +210,6 @@ public final class StatementTokens {
         return tokens.size();
     }
 
-    /** The index after the optional words {@code words} that follow {@code from}, in any order. */
     /**
      * Past T-SQL's {@code TOP (n) [PERCENT]} (or {@code TOP n}) at {@code i}, which limits how many rows, not which;
      * {@code i} itself when no TOP stands there.
@@ -223,6 +222,7 @@ public final class StatementTokens {
         return skipWords(next, "PERCENT");
     }
 
+    /** The index after the optional words {@code words} that follow {@code from}, in any order. */
     public int skipWords(int from, String... words) {
         int i = from;
         while (isWord(i, words)) {

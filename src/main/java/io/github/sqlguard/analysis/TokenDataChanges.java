@@ -97,7 +97,8 @@ final class TokenDataChanges {
     }
 
     private void delete(int start, int end) {
-        int i = tokens.skipTop(tokens.skipWords(start + 1, "LOW_PRIORITY", "QUICK", "IGNORE"));
+        int beforeTop = tokens.skipWords(start + 1, "LOW_PRIORITY", "QUICK", "IGNORE");
+        int i = tokens.skipTop(beforeTop);
         if (tokens.isSymbol(i, "*") && tokens.isWord(i + 1, "FROM")) {
             i++; // Exasol: DELETE * FROM t
         }
@@ -138,8 +139,9 @@ final class TokenDataChanges {
         // target to go; only a WHERE naming the target ties it to them.
         boolean selfJoinedCopy = tokens.fromItemsAreOtherInstances() && tokens.isWord(joinsFrom, "USING");
         Set<String> others = selfJoinedCopy ? joined.qualifiersOfEachTable() : joined.qualifiersOtherThan(targets);
+        boolean capped = i != beforeTop || limits(start, end);
         found.add(new DataChange("DELETE", joined.tablesOf(targets), !selfJoinedCopy && joined.restrict(targets),
-                joined.joinsOnAlwaysTrueConditionsOnly(), whereClause(where, end, others),
+                joined.joinsOnAlwaysTrueConditionsOnly(), whereClause(where, end, others, capped),
                 tokens.tokens().get(start), unresolvedConditions(where, end), RowSelection.STATEMENT, where < 0
                         ? joined.keyLinks(targets) : whereJoinLinks(view, joinsFrom, where, end),
                 partitionsAt(joinsFrom)));
@@ -159,7 +161,7 @@ final class TokenDataChanges {
         int innerWhere = tokens.indexOfTopLevelWord(open + 1, close, "WHERE");
         int where = outerWhere >= 0 ? outerWhere : innerWhere;
         int whereEnd = outerWhere >= 0 ? end : innerWhereEnd(innerWhere, close);
-        found.add(new DataChange(verb, targets, false, false, whereClause(where, whereEnd, Set.of()),
+        found.add(new DataChange(verb, targets, false, false, whereClause(where, whereEnd, Set.of(), false),
                 tokens.tokens().get(start), unresolvedConditions(where, whereEnd)));
     }
 
@@ -178,7 +180,8 @@ final class TokenDataChanges {
             return; // T-SQL UPDATE STATISTICS and the like change no rows
         }
         int afterModifiers = skipConflictClause(tokens.skipWords(start + 1, "LOW_PRIORITY", "IGNORE"));
-        int i = tokens.skipWords(tokens.skipTop(afterModifiers), "ONLY");
+        int afterTop = tokens.skipTop(afterModifiers);
+        int i = tokens.skipWords(afterTop, "ONLY");
         if (tokens.isSymbol(i, "(") && tokens.isWord(i + 1, "SELECT", "WITH")) {
             changeInlineView("UPDATE", start, i, end);
             return;
@@ -208,7 +211,7 @@ final class TokenDataChanges {
             // MySQL UPDATE t1, t2 SET t2.a = .. or UPDATE t1 JOIN t2 .. SET t2.a: the SET, not the first table,
             // says what changes. When every assigned column is qualified, those are the targets; an unqualified
             // one may belong to any of the tables, so then no table is certain to be another's.
-            List<String> assigned = assignedTables(set + 1, setEnd);
+            List<String> assigned = SetValues.assignedTables(tokens, set + 1, setEnd);
             if (assigned.isEmpty()) {
                 others = Set.of();
             } else {
@@ -223,35 +226,10 @@ final class TokenDataChanges {
         List<KeyLink> keyLinks = SetValues.readNothingJoined(tokens, set + 1, setEnd, targets, joined.hasOneTable())
                 ? where < 0 ? (joined.hasOneTable() ? fromList : joined).keyLinks(targets)
                         : whereJoinLinks(i, from, where, end) : List.of();
-        found.add(new DataChange("UPDATE", tables, restricted, crossJoin, whereClause(where, end, others),
+        boolean capped = afterTop != afterModifiers || limits(start, end);
+        found.add(new DataChange("UPDATE", tables, restricted, crossJoin, whereClause(where, end, others, capped),
                 tokens.tokens().get(start), unresolvedConditions(where, end), RowSelection.STATEMENT, keyLinks,
                 partitions));
-    }
-
-    /**
-     * The qualifiers of the columns the SET list in {@code [from, to)} assigns, each once, in order ({@code o} for
-     * {@code SET o.note = 'x', o.state = u.state}); empty when an assigned column is unqualified or unreadable.
-     */
-    private List<String> assignedTables(int from, int to) {
-        List<String> qualifiers = new ArrayList<>();
-        int i = from;
-        while (i < to) {
-            ObjectNames.NameAt column = tokens.nameAt(i);
-            if (column == null || column.next() > to || !tokens.isSymbol(column.next(), "=")) {
-                return List.of();
-            }
-            String last = ObjectNames.lastPart(column.text());
-            if (last.length() == column.text().length()) {
-                return List.of();
-            }
-            String qualifier = column.text().substring(0, column.text().length() - last.length() - 1);
-            String normalized = ObjectNames.normalize(qualifier);
-            if (qualifiers.stream().noneMatch(known -> ObjectNames.normalize(known).equals(normalized))) {
-                qualifiers.add(qualifier);
-            }
-            i = tokens.firstTopLevelComma(column.next(), to) + 1;
-        }
-        return qualifiers;
     }
 
     /** Where the condition of the WHERE at {@code where} ends: at ORDER BY, LIMIT, RETURNING, .. or {@code end}. */
@@ -372,10 +350,18 @@ final class TokenDataChanges {
                 : TokenConditionTruth.placeholderConditions(tokens, where + 1, conditionEnd(tokens, where, end));
     }
 
-    /** The WHERE at {@code where} as a fact; {@code others} names the tables that are not the target. */
-    private WhereFact whereClause(int where, int end, Set<String> others) {
+    /** True when a LIMIT of the statement's own level (MySQL, SQLite) caps how many rows it takes. */
+    private boolean limits(int start, int end) {
+        return tokens.indexOfTopLevelWord(start, end, "LIMIT") >= 0;
+    }
+
+    /**
+     * The WHERE at {@code where} as a fact; {@code others} names the tables that are not the target, {@code capped}
+     * tells that a TOP or LIMIT caps how many rows the statement takes.
+     */
+    private WhereFact whereClause(int where, int end, Set<String> others, boolean capped) {
         if (where < 0) {
-            return WhereFact.ABSENT;
+            return capped ? WhereFact.ABSENT_BUT_CAPPED : WhereFact.ABSENT;
         }
         int conditionEnd = conditionEnd(tokens, where, end);
         if (RowCountCap.onlyCapsRows(tokens, where + 1, conditionEnd)) {

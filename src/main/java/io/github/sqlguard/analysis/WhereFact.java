@@ -4,6 +4,11 @@ package io.github.sqlguard.analysis;
 public enum WhereFact {
     /** No WHERE: every row (unless a join limits them). */
     ABSENT,
+    /**
+     * No WHERE, and T-SQL's {@code TOP (n)} or a MySQL {@code LIMIT n} caps how many rows are taken: arbitrary
+     * ones, and every row once a loop repeats the statement until none is left.
+     */
+    ABSENT_BUT_CAPPED,
     /** A condition that depends on the row. */
     PRESENT,
     /** A condition that holds for every row ({@code 1 = 1}, {@code TRUE}, {@code id = id}, ..). */
