@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Consumer;
 
 /** A whole rehearsal: start the embedded database, run the migrations on it, stop and remove it. */
 public final class EmbeddedRehearsal {
@@ -29,10 +30,17 @@ public final class EmbeddedRehearsal {
      */
     public static Result run(Path binariesJar, List<RehearsalMigration> migrations, RehearsalSettings settings)
             throws RehearsalException {
+        return run(binariesJar, migrations, settings, database -> { });
+    }
+
+    /** The same, telling {@code onStart} which server it started (tests check that it is gone afterwards). */
+    static Result run(Path binariesJar, List<RehearsalMigration> migrations, RehearsalSettings settings,
+            Consumer<EmbeddedDatabase> onStart) throws RehearsalException {
         long started = System.nanoTime();
         Duration startup;
         RehearsalOutcome outcome;
         try (EmbeddedDatabase database = EmbeddedDatabase.start(binariesJar)) {
+            onStart.accept(database);
             startup = Duration.ofNanos(System.nanoTime() - started);
             try (Connection connection = database.connect()) {
                 outcome = new Rehearsal(settings).run(connection, migrations);

@@ -8,17 +8,16 @@ import io.github.sqlguard.model.Dialect;
 import io.github.sqlguard.sql.Placeholders;
 import io.github.sqlguard.sql.StatementSplitter;
 import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** A rehearsal leaves no server process, no port and no directory behind, whether it fails or is interrupted. */
@@ -26,18 +25,26 @@ class NothingLeftBehindTest {
 
     @Test
     void aFailingMigrationLeavesNothingBehind() throws Exception {
-        Set<String> directoriesBefore = rehearsalDirectories();
-        Set<Long> serversBefore = rehearsalServers();
         StatementSplitter splitter = new StatementSplitter(Dialect.POSTGRESQL, Placeholders.DEFAULT);
         List<RehearsalMigration> migrations = List.of(
                 new RehearsalMigration("V1__t.sql", splitter.split("V1__t.sql", "CREATE TABLE t (id int PRIMARY KEY);"), false),
                 new RehearsalMigration("V2__u.sql", splitter.split("V2__u.sql", "ALTER TABLE t ADD c int NOT NULL;"), false));
+        // Only what this rehearsal started is watched: other builds on the machine may run rehearsals of their own.
+        List<Path> directories = new ArrayList<>();
+        List<Long> servers = new ArrayList<>();
 
-        EmbeddedRehearsal.Result result = EmbeddedRehearsal.run(TestBinaries.jar(), migrations, new RehearsalSettings(10, 0.5));
+        EmbeddedRehearsal.Result result = EmbeddedRehearsal.run(TestBinaries.jar(), migrations, new RehearsalSettings(10, 0.5),
+                database -> {
+                    directories.add(database.directory());
+                    servers.addAll(serversIn(database.directory()));
+                });
 
         assertEquals("rehearsal-failed", result.outcome().findings().get(0).ruleId());
-        assertEquals(directoriesBefore, rehearsalDirectories(), "temporary directories");
-        assertTrue(waitUntil(() -> rehearsalServers().equals(serversBefore)), "server processes");
+        assertEquals(1, directories.size());
+        assertFalse(servers.isEmpty(), "the server was seen running");
+        assertFalse(Files.exists(directories.get(0)), "temporary directory removed");
+        assertTrue(waitUntil(() -> servers.stream().noneMatch(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive)
+                .orElse(false))), "server processes stopped");
     }
 
     @Test
@@ -71,16 +78,9 @@ class NothingLeftBehindTest {
         }
     }
 
-    private static Set<String> rehearsalDirectories() throws IOException {
-        try (Stream<Path> entries = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
-            return entries.map(path -> path.getFileName().toString()).filter(name -> name.startsWith("sqlguard-rehearsal-"))
-                    .collect(Collectors.toSet());
-        }
-    }
-
-    /** PostgreSQL servers whose command line points into a rehearsal directory. */
-    private static Set<Long> rehearsalServers() {
-        return ProcessHandle.allProcesses().filter(p -> p.info().commandLine().orElse("").contains("sqlguard-rehearsal-"))
+    /** The PostgreSQL server processes whose command line points into {@code directory}. */
+    private static Set<Long> serversIn(Path directory) {
+        return ProcessHandle.allProcesses().filter(p -> p.info().commandLine().orElse("").contains(directory.toString()))
                 .map(ProcessHandle::pid).collect(Collectors.toSet());
     }
 
