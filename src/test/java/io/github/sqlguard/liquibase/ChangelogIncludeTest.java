@@ -150,6 +150,25 @@ class ChangelogIncludeTest {
     }
 
     @Test
+    void aClasspathIncludeHeldByAnotherModuleOfTheBuildIsFollowedThere() throws Exception {
+        write("common/src/main/resources/db/common/base.xml", changelog(
+                "<changeSet id=\"1\" author=\"a\">\n  <delete tableName=\"shared\"/>\n</changeSet>"));
+        write("common/src/main/resources/db/common/all/later.xml", changelog(
+                "<changeSet id=\"2\" author=\"a\">\n  <dropTable tableName=\"old\"/>\n</changeSet>"));
+        Changelog changelog = readRoot(changelog("""
+                <include file="classpath:db/common/base.xml"/>
+                <includeAll path="db/common/all/"/>"""), new LiquibaseOptions(null, Map.of(), Dialect.AUTO,
+                List.of(base.resolve("src/main/resources")), List.of(base.resolve("common/src/main/resources"))));
+        assertEquals(List.of("include-outside-directories", "include-outside-directories"),
+                changelog.problems().stream().map(problem -> problem.ruleId()).toList());
+        assertEquals(List.of("common/src/main/resources/db/common/base.xml",
+                "common/src/main/resources/db/common/all/later.xml"),
+                changelog.scripts().stream().map(ChangelogScript::relativePath).toList());
+        assertEquals(List.of("DELETE FROM shared", "DROP TABLE old"), changelog.scripts().stream()
+                .flatMap(s -> s.script().statements().stream()).map(Statement::sql).toList());
+    }
+
+    @Test
     void anIncludePathWithAnUndefinedPropertyNamesTheProperty() throws Exception {
         Changelog changelog = readRoot(changelog(
                 "  <include file=\"modules/${module}.xml\" relativeToChangelogFile=\"true\"/>"),
