@@ -88,7 +88,7 @@ final class LintSession {
                 flyway.placeholderSuffix(), flyway.placeholders()));
         this.liquibaseOptions = new LiquibaseOptions(
                 config.liquibase().rollbacks(), config.liquibase().properties(),
-                config.dialect(), config.directories());
+                config.dialect(), config.directories(), config.liquibase().classpathFolders());
         this.sinceVersion = flyway.sinceVersion() == null ? null : parseVersion(flyway.sinceVersion());
         List<PomSuppression> entries = new ArrayList<>();
         for (SuppressionConfig suppression : config.suppressions()) {

@@ -30,7 +30,6 @@ class LinterRuntimeSqlTest {
             SQLSERVER  | EXEC sp_executesql @sql, N'@id int', @id = 1;                                   | runtime-sql WARNING 1:1 EXEC sp_executesql @sql, N'@id int', @id = 1 runs SQL that is built at run time; sqlguard could not read it, so what it runs was not checked
             ORACLE     | BEGIN\\n  EXECUTE IMMEDIATE v_sql;\\nEND;\\n/                                   | runtime-sql WARNING 2:3 EXECUTE IMMEDIATE v_sql runs SQL that is built at run time; sqlguard could not read it, so what it runs was not checked (inside PL/SQL block)
             MYSQL      | PREPARE st FROM @s;\\nEXECUTE st;                                               | runtime-sql WARNING 1:1 PREPARE st FROM @s runs SQL that is built at run time; sqlguard could not read it, so what it runs was not checked
-            MYSQL      | PREPARE st FROM CONCAT('DELETE FROM ', @t);                                     | runtime-sql WARNING 1:1 PREPARE st FROM CONCAT('DELETE FROM ', @t) runs SQL that is built at run time; sqlguard could not read it, so what it runs was not checked
             POSTGRESQL | CREATE FUNCTION f() RETURNS void AS $$ BEGIN EXECUTE q; END $$ LANGUAGE plpgsql; | runtime-sql INFO 1:46 EXECUTE q runs SQL that is built at run time; sqlguard could not read it, so what it runs was not checked (inside function f body, which runs only when called)
             POSTGRESQL | EXECUTE p(1);                                                                   | -
             SQLSERVER  | EXEC dbo.purge_old @days = 30;                                                  | -
@@ -88,6 +87,14 @@ class LinterRuntimeSqlTest {
             ORACLE     | BEGIN\\n  EXECUTE IMMEDIATE 'DROP TABLE ' || v_name;\\nEND;\\n/                  | runtime-sql WARNING 2:3 + drop-table ERROR 2:22 DROP TABLE removes table built_at_run_time_1 and all its rows (inside PL/SQL block)
             ORACLE     | BEGIN\\n  EXECUTE IMMEDIATE 'DELETE FROM t WHERE id = ' || id;\\nEND;\\n/          | runtime-sql WARNING 2:3
             SQLSERVER  | EXEC sp_MSforeachtable 'DELETE FROM ?';                                           | delete-without-where ERROR 1:25 DELETE without WHERE removes every row of [every table] (inside sp_MSforeachtable, which runs it on every table)
+            MYSQL      | PREPARE st FROM CONCAT('DELETE FROM ', @t);                                     | runtime-sql WARNING 1:1 + delete-without-where ERROR 1:25 DELETE without WHERE removes every row of built_at_run_time_1 (inside dynamic SQL)
+            MYSQL      | SET @s = CONCAT('DROP TABLE ', @t);\\nPREPARE st FROM @s;                       | drop-table ERROR 1:18 DROP TABLE removes table built_at_run_time_1 and all its rows (inside dynamic SQL) + runtime-sql WARNING 2:1
+            SQLSERVER  | DECLARE @s NVARCHAR(MAX) = N'DROP TABLE ' + QUOTENAME(@name);\\nEXEC (@s);        | drop-table ERROR 1:30 DROP TABLE removes table built_at_run_time_1 and all its rows (inside dynamic SQL) + runtime-sql WARNING 2:1
+            SQLSERVER  | DECLARE @s NVARCHAR(MAX) = N'';\\nSELECT @s += N'DROP TABLE ' + QUOTENAME(name) + N';' FROM sys.tables;\\nEXEC sp_executesql @s; | drop-table ERROR 2:16 DROP TABLE removes table built_at_run_time_1 and all its rows (inside dynamic SQL) + runtime-sql WARNING 3:1
+            SQLSERVER  | DECLARE @s NVARCHAR(MAX) = N'';\\nSELECT @s = @s + N'TRUNCATE TABLE ' + name + N';' FROM sys.tables;\\nEXEC (@s); | truncate-table ERROR 2:20 TRUNCATE removes every row of table built_at_run_time_1 (inside dynamic SQL) + runtime-sql WARNING 3:1
+            SQLSERVER  | DECLARE @s NVARCHAR(MAX) = N'DELETE FROM a WHERE id = ' + CAST(@id AS NVARCHAR(10));\\nEXEC (@s); | runtime-sql WARNING 2:1
+            ORACLE     | DECLARE\\n  v_sql VARCHAR2(200);\\nBEGIN\\n  v_sql := 'DROP TABLE ' || 'orders_' || TO_CHAR(SYSDATE, 'YYYY');\\n  EXECUTE IMMEDIATE v_sql;\\nEND;\\n/ | drop-table ERROR 4:13 DROP TABLE removes table orders_built_at_run_time_1 and all its rows (inside PL/SQL block) + runtime-sql WARNING 5:3
+            POSTGRESQL | DO $$ DECLARE q text; BEGIN q := 'TRUNCATE TABLE ' || quote_ident(t); EXECUTE q; END $$; | truncate-table ERROR 1:35 TRUNCATE removes every row of table built_at_run_time_1 (inside DO block) + runtime-sql WARNING 1:71
             """)
     void literalsJoinedWithWhatIsBuiltAtRunTimeAreCheckedForWhatTheyShow(Dialect dialect, String sql, String expected)
             throws IOException {
@@ -119,6 +126,7 @@ class LinterRuntimeSqlTest {
             DO $$ BEGIN EXECUTE format('TRUNCATE %I.%I', 'app', 'Order Lines'); END $$; | truncate-table ERROR 1:29 TRUNCATE removes every row of table app."Order Lines" (inside DO block)
             DO $$ BEGIN EXECUTE format($q$DELETE FROM %s$q$, 'events'); END $$; | delete-without-where ERROR 1:31 DELETE without WHERE removes every row of events (inside DO block)
             DO $$ BEGIN EXECUTE format('UPDATE %2$I SET note = %1$L', 'it''s', 'orders'); END $$; | update-without-where ERROR 1:29 UPDATE without WHERE changes every row of orders (inside DO block)
+            DO $$ DECLARE q text; BEGIN q := format('DELETE FROM %I', 'events'); EXECUTE q; END $$; | delete-without-where ERROR 1:42 DELETE without WHERE removes every row of events (inside DO block)
             DO $$ BEGIN EXECUTE format('DELETE FROM %1$I WHERE %2$s = %2$s', 'orders', 1); END $$; | always-true-where ERROR 1:29 DELETE with an always-true WHERE removes every row of orders (inside DO block)
             DO $$ BEGIN EXECUTE format('DELETE FROM events'); END $$; | delete-without-where ERROR 1:29 DELETE without WHERE removes every row of events (inside DO block)
             DO $$ BEGIN EXECUTE format('DELETE FROM %I', 't') || ' WHERE id = ' || quote_literal(1); END $$; | runtime-sql WARNING 1:13

@@ -78,7 +78,7 @@ final class ChangeTranslator {
                     + synthetic.name(change.attributes().get("newColumnName"));
             case "modifyDataType" -> "ALTER TABLE " + synthetic.table(change, "tableName") + " ALTER COLUMN "
                     + synthetic.name(change.attributes().get("columnName")) + " TYPE "
-                    + synthetic.substitute(change.attributes().getOrDefault("newDataType", "unknown_type"));
+                    + synthetic.type(change.attributes().getOrDefault("newDataType", "unknown_type"));
             case "modifyColumn" -> UncheckedChanges.typedModifyColumn(change)
                     ? "ALTER TABLE " + synthetic.table(change, "tableName") + " " + String.join(", ",
                             modifiedColumns(change))
@@ -107,7 +107,7 @@ final class ChangeTranslator {
         String table = synthetic.table(change, "tableName");
         List<String> sources = List.of(synthetic.name(change.attributes().get("column1Name")),
                 synthetic.name(change.attributes().get("column2Name")));
-        String finalType = synthetic.substitute(change.attributes().getOrDefault("finalColumnType", "")).strip();
+        String finalType = synthetic.type(change.attributes().getOrDefault("finalColumnType", "")).strip();
         synthetic.schemaOnlyAt("ALTER TABLE " + table + " ADD "
                 + synthetic.name(change.attributes().get("finalColumnName")) + " "
                 + (finalType.isEmpty() ? "unknown_type" : finalType), path, change, context).ifPresent(out::add);
@@ -197,7 +197,7 @@ final class ChangeTranslator {
         List<String> columns = new ArrayList<>();
         for (ChangeNode column : UncheckedChanges.columnsOf(change)) {
             columns.add("ALTER COLUMN " + synthetic.name(column.attributes().get("name")) + " TYPE "
-                    + synthetic.substitute(column.attributes().get("type")));
+                    + synthetic.type(column.attributes().get("type")));
         }
         return columns;
     }

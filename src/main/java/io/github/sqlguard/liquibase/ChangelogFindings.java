@@ -14,6 +14,11 @@ import java.util.regex.Pattern;
 final class ChangelogFindings {
 
     private static final Pattern PROPERTY_REFERENCE = Pattern.compile("\\$\\{[^}]+}");
+    /** Says where a path is looked up: the scanned folders stand for the classpath, which jars are not part of. */
+    private static final String MISSING_FILE_HINT = "Fix the path, or set relativeToChangelogFile. A path relative to"
+            + " the classpath is looked up in the scanned directories (sqlguard's <directories>, by default the"
+            + " resource folders) and in the resource folders of the modules of the build this one depends on, not in"
+            + " the jars of other dependencies.";
 
     private ChangelogFindings() {
     }
@@ -63,14 +68,14 @@ final class ChangelogFindings {
         return at(Diagnostics.MISSING_INCLUDE, path, reference.line(), reference.column(),
                 reference.describedTarget() + " was not found, so " + (reference.sqlFile() ? "its statements"
                         : "its changes") + " were not checked.",
-                "Fix the path, or set relativeToChangelogFile, or add its folder to the search roots.");
+                MISSING_FILE_HINT);
     }
 
     static Finding missingPropertyFile(String path, int line, int column, String target) {
         return at(Diagnostics.MISSING_INCLUDE, path, line, column,
                 "Property file '" + target + "' was not found, so the ${..} references to its properties could "
                         + "not be resolved.",
-                "Fix the path, or set relativeToChangelogFile, or add its folder to the search roots.");
+                MISSING_FILE_HINT);
     }
 
     static Finding outsideDirectories(String path, int line, int column, String target, String reached) {

@@ -50,7 +50,8 @@ public final class ChangelogReader {
 
     private ChangelogReader(LiquibaseOptions options, Path rootChangelog, String rootRelativePath) {
         this.options = options;
-        this.resolver = new ReferenceResolver(options.searchRoots(), rootChangelog, rootRelativePath);
+        this.resolver = new ReferenceResolver(options.searchRoots(), options.classpathRoots(), rootChangelog,
+                rootRelativePath);
     }
 
     /**

@@ -15,15 +15,25 @@ import java.util.Map;
  * @param dialect the dialect the statements are parsed with
  * @param searchRoots folders where paths that are not relative to the changelog are looked up, in order
  *     (typically {@code src/main/resources}); the including changelog's folder is tried last
+ * @param classpathRoots the resource folders of the other modules of the build on the project's classpath, where
+ *     such paths are looked up after the search roots, as Liquibase finds a {@code classpath:} file in a
+ *     dependency's jar; a file found there lies outside the scanned directories
  */
 public record LiquibaseOptions(ScriptMode rollbacks, Map<String, String> properties, Dialect dialect,
-        List<Path> searchRoots) {
+        List<Path> searchRoots, List<Path> classpathRoots) {
 
     public LiquibaseOptions {
         rollbacks = rollbacks == null ? ScriptMode.SKIP : rollbacks;
         properties = properties == null ? Map.of() : Map.copyOf(properties);
         dialect = dialect == null ? Dialect.AUTO : dialect;
         searchRoots = searchRoots == null ? List.of() : List.copyOf(searchRoots);
+        classpathRoots = classpathRoots == null ? List.of() : List.copyOf(classpathRoots);
+    }
+
+    /** Options without other modules on the classpath. */
+    public LiquibaseOptions(ScriptMode rollbacks, Map<String, String> properties, Dialect dialect,
+            List<Path> searchRoots) {
+        this(rollbacks, properties, dialect, searchRoots, List.of());
     }
 
     /** Rollbacks skipped, no properties, dialect AUTO, no search roots. */
@@ -32,6 +42,6 @@ public record LiquibaseOptions(ScriptMode rollbacks, Map<String, String> propert
     }
 
     public LiquibaseOptions withRollbacks(ScriptMode mode) {
-        return new LiquibaseOptions(mode, properties, dialect, searchRoots);
+        return new LiquibaseOptions(mode, properties, dialect, searchRoots, classpathRoots);
     }
 }

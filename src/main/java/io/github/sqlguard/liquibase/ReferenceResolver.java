@@ -13,7 +13,7 @@ import java.util.stream.Stream;
 
 /**
  * Finds the files a changelog refers to the way Liquibase does (next to the changelog, or in the search
- * roots, which stand for the classpath), names them relative to the project, and tells whether they lie
+ * roots and then the other modules' resource folders, which stand for the classpath), names them relative to the project, and tells whether they lie
  * inside the scanned directories.
  */
 final class ReferenceResolver {
@@ -24,10 +24,13 @@ final class ReferenceResolver {
     static final String GROOVY_SUFFIX = ".groovy";
 
     private final List<Path> searchRoots;
+    private final List<Path> classpathRoots;
     private final Path baseDirectory;
 
-    ReferenceResolver(List<Path> searchRoots, Path rootChangelog, String rootRelativePath) {
+    ReferenceResolver(List<Path> searchRoots, List<Path> classpathRoots, Path rootChangelog,
+            String rootRelativePath) {
         this.searchRoots = searchRoots.stream().map(p -> p.toAbsolutePath().normalize()).toList();
+        this.classpathRoots = classpathRoots.stream().map(p -> p.toAbsolutePath().normalize()).toList();
         this.baseDirectory = baseDirectoryOf(rootChangelog, rootRelativePath);
     }
 
@@ -51,7 +54,10 @@ final class ReferenceResolver {
         }
     }
 
-    /** Finds a referenced file: next to the changelog, or in the search roots and then next to it. */
+    /**
+     * Finds a referenced file: next to the changelog, or in the search roots, the other modules' resource
+     * folders and then next to it.
+     */
     Optional<Path> resolve(Path from, String target, boolean relativeToChangelogFile) {
         if (target == null || target.isBlank()) {
             return Optional.empty();
@@ -68,6 +74,7 @@ final class ReferenceResolver {
             String rooted = cleaned.replaceFirst("^/+", "");
             List<Path> candidates = new ArrayList<>();
             searchRoots.forEach(root -> candidates.add(root.resolve(rooted).normalize()));
+            classpathRoots.forEach(root -> candidates.add(root.resolve(rooted).normalize()));
             candidates.add(folder.resolve(cleaned).toAbsolutePath().normalize());
             candidates.add(baseDirectory.resolve(rooted).toAbsolutePath().normalize());
             return candidates.stream().filter(Files::exists).findFirst().or(() -> Optional.of(candidates.get(0)));

@@ -21,6 +21,7 @@ final class SyntheticStatements {
 
     private static final Pattern PROPERTY = Pattern.compile("\\$\\{([^}]*)}");
     private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_$#]*");
+    private static final String JDBC_TYPES = "java.sql.Types.";
 
     private final Lexer lexer;
     private final Dialect dialect;
@@ -60,6 +61,16 @@ final class SyntheticStatements {
      */
     String substitute(String value) {
         return replaced(value, false);
+    }
+
+    /**
+     * A column type as Liquibase writes it for the database: properties replaced, and a JDBC type name
+     * ({@code java.sql.Types.VARCHAR(255)}, which Liquibase accepts) as the SQL type it stands for.
+     */
+    String type(String written) {
+        String type = substitute(written);
+        return type != null && type.regionMatches(true, 0, JDBC_TYPES, 0, JDBC_TYPES.length())
+                ? type.substring(JDBC_TYPES.length()) : type;
     }
 
     /** The SQL handed to the parser: undefined properties become neutral identifiers so it still parses. */

@@ -281,10 +281,10 @@ abstract class AbstractSqlguardMojo extends AbstractMojo {
                     ParameterValues.orDefault(excludes, List.of()), Dialect.fromConfig(dialect),
                     charset(), rules == null ? Map.of() : rules, ParameterValues.splitList(disabledRules),
                     flyway, new LiquibaseConfig(ScriptMode.fromConfig("rollbacks", rollbacks),
-                            liquibaseProperties(liquibasePlugin)),
+                            liquibaseProperties(liquibasePlugin), ModuleClasspath.of(project,
+                                    ModuleClasspath.modulesOf(session)).everyResourceFolder()),
                     SuppressionElements.configsOf(suppressions, hasProject() ? project : null, base), baselinePath(),
-                    maxFileBytes(),
-                    Math.max(1, Runtime.getRuntime().availableProcessors()));
+                    maxFileBytes(), Math.max(1, Runtime.getRuntime().availableProcessors()));
         } catch (IllegalArgumentException e) {
             throw new MojoExecutionException("sqlguard configuration: " + e.getMessage(), e);
         }

@@ -64,6 +64,16 @@ record ModuleClasspath(List<Path> resourceFolders, List<Path> checkedByThemselve
         return new ModuleClasspath(List.copyOf(folders), List.copyOf(checkedByThemselves), runsFlyway);
     }
 
+    /**
+     * The resource folders of those modules, whether they run sqlguard or not: Liquibase finds an included
+     * changelog in any of them, and the changelog that includes it runs it in this module's history.
+     */
+    List<Path> everyResourceFolder() {
+        List<Path> every = new ArrayList<>(resourceFolders);
+        every.addAll(checkedByThemselves);
+        return every;
+    }
+
     /** Every module of the build, also those {@code -pl} leaves out: their sources are what their jars hold. */
     static List<MavenProject> modulesOf(MavenSession session) {
         if (session == null) {

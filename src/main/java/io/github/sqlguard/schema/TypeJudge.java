@@ -55,6 +55,7 @@ final class TypeJudge {
             if (from.characterUnits() && !to.characterUnits() && to.base().equals("VARCHAR")) {
                 // Oracle: VARCHAR2(n CHAR) to VARCHAR2(m BYTE) fits only when m covers 4 bytes per character.
                 needed = needed < 0 ? needed : Math.min(SqlType.MAX, needed * 4);
+                return longer(needed, newLength, "bytes");
             }
             if (to.base().equals("CHAR") || to.base().equals("NCHAR")) {
                 TypeChange length = longer(needed, newLength, "characters");

@@ -36,9 +36,9 @@ final class DynamicSql {
             this(literals, variable, false, label, null);
         }
 
-        /** With the parts found for a variable, or as built at run time when there are none. */
-        Source resolved(List<Token> parts) {
-            return new Source(parts, null, false, label, eachName);
+        /** With what is known of the variable's text, or as built at run time when nothing is. */
+        Source resolved(VariableAssignments.Value value) {
+            return new Source(value.parts(), null, value.partlyBuilt(), label, eachName);
         }
 
         /** True when what runs is not (wholly) known before the migration runs. */
@@ -245,19 +245,42 @@ final class DynamicSql {
         if (variable) {
             return new Source(List.of(), expression.get(0), label);
         }
-        return new Source(partsWithStandIns(expression), null, true, label, null);
+        return new Source(partsWithStandIns(expression, 0), null, true, label, null);
     }
 
-    /** The operands of {@code ||} or {@code +}: literals as they are, any other operand as a stand-in word; or empty. */
-    private static List<Token> partsWithStandIns(List<Token> expression) {
+    /**
+     * The parts of a text some of which may be built at run time: its literals as they are, a format string's
+     * slots and any other operand of {@code ||}, {@code +} or {@code CONCAT(..)} as a stand-in word, numbered on
+     * from {@code standInsBefore}; empty when no part is a literal.
+     */
+    static List<Token> partsWithStandIns(List<Token> expression, int standInsBefore) {
+        List<Token> literals = literalParts(expression);
+        if (!literals.isEmpty()) {
+            return literals;
+        }
+        FormatCall.Formatted formatted = FormatCall.parts(expression, standInsBefore);
+        if (formatted != null) {
+            return formatted.parts();
+        }
+        boolean concat = expression.size() > 3 && expression.get(0).isWord("CONCAT") && expression.get(1).isSymbol("(")
+                && closingParenthesis(expression, 1) == expression.size() - 1;
+        return concat ? operandsWithStandIns(expression.subList(2, expression.size() - 1), ",", standInsBefore)
+                : operandsWithStandIns(expression, "+", standInsBefore);
+    }
+
+    /**
+     * The operands of {@code ||} and {@code joiner} ({@code +}, or the commas of CONCAT's arguments): literals as
+     * they are, any other operand as a stand-in word; or empty.
+     */
+    private static List<Token> operandsWithStandIns(List<Token> expression, String joiner, int standInsBefore) {
         List<Token> parts = new ArrayList<>();
         boolean anyLiteral = false;
-        int standIns = 0;
+        int standIns = standInsBefore;
         int depth = 0;
         int operand = 0;
         for (int i = 0; i <= expression.size(); i++) {
             Token token = i < expression.size() ? expression.get(i) : null;
-            boolean join = token == null || depth == 0 && (token.isSymbol("||") || token.isSymbol("+"));
+            boolean join = token == null || depth == 0 && (token.isSymbol("||") || token.isSymbol(joiner));
             if (token != null) {
                 depth += token.isSymbol("(") ? 1 : token.isSymbol(")") ? -1 : 0;
             }

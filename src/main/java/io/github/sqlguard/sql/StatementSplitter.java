@@ -149,7 +149,7 @@ public final class StatementSplitter {
                     DynamicSql.Source dynamicSql = DynamicSql.of(tokens, plpgsql);
                     if (dynamicSql != null && dynamicSql.variable() != null) {
                         dynamicSql = dynamicSql.resolved(
-                                VariableAssignments.literalValue(scope, dynamicSql.variable(), tokens.get(0)));
+                                VariableAssignments.valueOf(scope, dynamicSql.variable(), tokens.get(0)));
                     }
                     add(tokens, context, false, dynamicSql != null && dynamicSql.builtAtRunTime());
                     if (dynamicSql != null && !dynamicSql.literals().isEmpty()) {

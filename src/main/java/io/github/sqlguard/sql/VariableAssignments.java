@@ -10,37 +10,95 @@ import java.util.List;
  * exactly once in the whole script or block, from literals alone, before it is run; anything else (a second
  * assignment, {@code SELECT .. INTO}, an {@code OUTPUT} parameter, a loop variable) leaves it built at run time.
  * Counting too many assignments only costs a diagnostic; counting too few would check the wrong text.
+ *
+ * <p>A text built partly at run time still shows what it does: {@code v_sql := 'DROP TABLE ' || v_name}, and
+ * T-SQL's loop over a catalogue, {@code SELECT @sql += N'DROP TABLE ' + QUOTENAME(name) + N';' FROM sys.tables},
+ * drop tables whatever the names turn out to be. Such a text is read with a word standing in for each part that
+ * is not a literal, as when the expression stands in the {@code EXECUTE} itself, and stays built at run time.
  */
 final class VariableAssignments {
+
+    /**
+     * What the variable is known to hold.
+     *
+     * @param parts its literals in order, with a stand-in word for each part built at run time; empty when nothing
+     *     of it is known
+     * @param partlyBuilt true when some of it is only known when the migration runs
+     */
+    record Value(List<Token> parts, boolean partlyBuilt) {
+
+        static final Value UNKNOWN = new Value(List.of(), false);
+
+        Value {
+            parts = List.copyOf(parts);
+        }
+    }
 
     private VariableAssignments() {
     }
 
     /**
-     * The literal parts of the one assignment of {@code variable} in {@code scope} before {@code use}, or an empty
-     * list when its text is not known that way.
+     * What {@code variable} holds when {@code use} runs it: the literals of its one assignment before it; or, when
+     * it is assigned once and then only added to ({@code @v += ..}, {@code @v = @v + ..}, {@code v := v || ..})
+     * before it runs, or assigned once from literals joined with other parts, those parts read with stand-ins.
      */
-    static List<Token> literalValue(List<Token> scope, Token variable, Token use) {
-        List<Token> found = List.of();
-        int assignments = 0;
+    static Value valueOf(List<Token> scope, Token variable, Token use) {
+        List<List<Token>> expressions = new ArrayList<>();
+        boolean appendedOnly = true;
+        boolean allBeforeUse = true;
         for (int i = 0; i < scope.size(); i++) {
             Token token = scope.get(i);
             if (token.type() != TokenType.WORD || !token.text().equalsIgnoreCase(variable.text())) {
                 continue;
             }
-            if (isAssignedByContext(scope, i)) {
-                assignments++;
-                found = List.of();
-                continue;
+            int value;
+            boolean appended;
+            if (isCompoundAssignment(scope, i + 1)) {
+                value = i + 3;
+                appended = true;
+            } else if (isAssignedByContext(scope, i)) {
+                return Value.UNKNOWN;
+            } else {
+                value = valueStart(scope, i);
+                if (value < 0) {
+                    continue;
+                }
+                appended = addsToItself(scope, value, variable);
+                value += appended ? 2 : 0;
             }
-            int value = valueStart(scope, i);
-            if (value < 0) {
-                continue;
-            }
-            assignments++;
-            found = token.offset() < use.offset() ? literalsFrom(scope, value) : List.of();
+            appendedOnly &= expressions.isEmpty() || appended;
+            allBeforeUse &= token.offset() < use.offset();
+            expressions.add(expressionFrom(scope, value));
         }
-        return assignments == 1 ? found : List.of();
+        if (expressions.isEmpty() || !allBeforeUse || !appendedOnly) {
+            return Value.UNKNOWN;
+        }
+        if (expressions.size() == 1) {
+            List<Token> literals = DynamicSql.literalParts(expressions.get(0));
+            if (!literals.isEmpty()) {
+                return new Value(literals, false);
+            }
+            FormatCall.Formatted formatted = FormatCall.parts(expressions.get(0), 0);
+            if (formatted != null && !formatted.builtAtRunTime()) {
+                return new Value(formatted.parts(), false); // format('DROP TABLE %I', 'old_orders'): known whole
+            }
+        }
+        List<Token> parts = new ArrayList<>();
+        for (List<Token> expression : expressions) {
+            int standIns = (int) parts.stream().filter(part -> part.type() == TokenType.WORD).count();
+            List<Token> known = DynamicSql.partsWithStandIns(expression, standIns);
+            if (known.isEmpty()) {
+                return Value.UNKNOWN;
+            }
+            parts.addAll(known);
+        }
+        return new Value(parts, true);
+    }
+
+    /** {@code @v + ..} or {@code v || ..} at {@code at}: the assignment keeps the text and adds to it. */
+    private static boolean addsToItself(List<Token> scope, int at, Token variable) {
+        return at + 1 < scope.size() && scope.get(at).text().equalsIgnoreCase(variable.text())
+                && (scope.get(at + 1).isSymbol("+") || scope.get(at + 1).isSymbol("||"));
     }
 
     /**
@@ -114,10 +172,11 @@ final class VariableAssignments {
     }
 
     /**
-     * The literals of {@code 'a' || 'b'} or {@code CONCAT('a', 'b')} starting at {@code from} up to the end of the
-     * assignment, or empty.
+     * The expression assigned from {@code from} up to the end of the assignment: a separator, a comma outside
+     * parentheses, or a word where an operator would have to follow (T-SQL without a terminator, or the
+     * {@code FROM} of {@code SELECT @v = .. FROM t}).
      */
-    private static List<Token> literalsFrom(List<Token> scope, int from) {
+    private static List<Token> expressionFrom(List<Token> scope, int from) {
         List<Token> expression = new ArrayList<>();
         int depth = 0;
         for (int i = from; i < scope.size(); i++) {
@@ -125,13 +184,16 @@ final class VariableAssignments {
             if (StatementEnd.isSeparator(token) || depth == 0 && token.isSymbol(",")) {
                 break;
             }
-            boolean operatorExpected = expression.size() % 2 == 1;
-            if (depth == 0 && operatorExpected && token.type() == TokenType.WORD) {
-                break; // T-SQL without a terminator: the next statement begins
+            Token previous = expression.isEmpty() ? null : expression.get(expression.size() - 1);
+            boolean operandEnded = previous != null && (previous.type() == TokenType.STRING
+                    || previous.type() == TokenType.WORD || previous.type() == TokenType.NUMBER
+                    || previous.isSymbol(")"));
+            if (depth == 0 && operandEnded && token.type() == TokenType.WORD) {
+                break;
             }
             depth += token.isSymbol("(") ? 1 : token.isSymbol(")") ? -1 : 0;
             expression.add(token);
         }
-        return DynamicSql.literalParts(expression);
+        return expression;
     }
 }

@@ -147,6 +147,29 @@ class ChangelogIncludeTest {
         assertEquals("src/main/resources/db/master.xml:2:3", changelog.problems().get(0).location().toString());
         assertEquals("Included changelog 'nope.xml' was not found, so its changes were not checked.",
                 changelog.problems().get(0).message());
+        assertEquals("Fix the path, or set relativeToChangelogFile. A path relative to the classpath is looked up in"
+                + " the scanned directories (sqlguard's <directories>, by default the resource folders) and in the"
+                + " resource folders of the modules of the build this one depends on, not in the jars of other"
+                + " dependencies.", changelog.problems().get(0).hint());
+    }
+
+    @Test
+    void aClasspathIncludeHeldByAnotherModuleOfTheBuildIsFollowedThere() throws Exception {
+        write("common/src/main/resources/db/common/base.xml", changelog(
+                "<changeSet id=\"1\" author=\"a\">\n  <delete tableName=\"shared\"/>\n</changeSet>"));
+        write("common/src/main/resources/db/common/all/later.xml", changelog(
+                "<changeSet id=\"2\" author=\"a\">\n  <dropTable tableName=\"old\"/>\n</changeSet>"));
+        Changelog changelog = readRoot(changelog("""
+                <include file="classpath:db/common/base.xml"/>
+                <includeAll path="db/common/all/"/>"""), new LiquibaseOptions(null, Map.of(), Dialect.AUTO,
+                List.of(base.resolve("src/main/resources")), List.of(base.resolve("common/src/main/resources"))));
+        assertEquals(List.of("include-outside-directories", "include-outside-directories"),
+                changelog.problems().stream().map(problem -> problem.ruleId()).toList());
+        assertEquals(List.of("common/src/main/resources/db/common/base.xml",
+                "common/src/main/resources/db/common/all/later.xml"),
+                changelog.scripts().stream().map(ChangelogScript::relativePath).toList());
+        assertEquals(List.of("DELETE FROM shared", "DROP TABLE old"), changelog.scripts().stream()
+                .flatMap(s -> s.script().statements().stream()).map(Statement::sql).toList());
     }
 
     @Test

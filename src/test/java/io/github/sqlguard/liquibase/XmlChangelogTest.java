@@ -54,6 +54,8 @@ class XmlChangelogTest {
         "<renameColumn tableName=\"t\" oldColumnName=\"a\" newColumnName=\"b\"/>|ALTER TABLE t RENAME COLUMN a TO b",
         "<modifyDataType tableName=\"t\" columnName=\"c\" newDataType=\"VARCHAR(20)\"/>"
                 + "|ALTER TABLE t ALTER COLUMN c TYPE VARCHAR(20)",
+        "<modifyDataType tableName=\"t\" columnName=\"c\" newDataType=\"java.sql.Types.VARCHAR(512)\"/>"
+                + "|ALTER TABLE t ALTER COLUMN c TYPE VARCHAR(512)",
         "<delete tableName=\"my table\"/>|DELETE FROM \"my table\"",
     })
     void changeElementsBecomeStatementsAtTheElement(String change, String expectedSql) {

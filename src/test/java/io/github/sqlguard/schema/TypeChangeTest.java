@@ -143,4 +143,16 @@ class TypeChangeTest {
         assertEquals(TypeChange.Verdict.LOSSY, change.verdict(), change.reason());
         assertEquals(reason, change.reason());
     }
+
+    /** Oracle's character lengths in bytes: the old length is counted in the bytes the new type counts. */
+    @ParameterizedTest(name = "{0} -> {1}: {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            VARCHAR2(255 CHAR)  | VARCHAR2(255)       | shorter: 1020 to 255 bytes
+            VARCHAR2(100 CHAR)  | VARCHAR2(300 BYTE)  | shorter: 400 to 300 bytes
+            """)
+    void characterLengthsNarrowedToBytesAreComparedInBytes(String from, String to, String reason) {
+        TypeChange change = TypeChange.of(SqlType.parse(from), SqlType.parse(to), Dialect.ORACLE);
+        assertEquals(TypeChange.Verdict.LOSSY, change.verdict(), change.reason());
+        assertEquals(reason, change.reason());
+    }
 }
