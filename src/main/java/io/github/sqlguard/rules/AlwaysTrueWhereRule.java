@@ -46,8 +46,7 @@ public final class AlwaysTrueWhereRule extends RowChangeRule {
             return Optional.of("MERGE with an always-true ON condition matches every row, so its WHEN MATCHED "
                     + change.verb() + " " + change.effect() + " every row of " + change.tableList());
         }
-        return Optional.of(change.verb() + " with an always-true WHERE " + change.effect() + " every row of "
-                + change.tableList());
+        return Optional.of(change.verb() + " with an always-true WHERE " + change.effect() + " " + reach(change));
     }
 
     /** {@code col IS NOT NULL} on a column the replay knows is NOT NULL; {@code x IS NULL OR x IS NOT NULL}. */
@@ -56,6 +55,6 @@ public final class AlwaysTrueWhereRule extends RowChangeRule {
         return schema.rowFilter().filter(filter -> !change.restrictedByJoin())
                 .flatMap(RowFilter::alwaysTrue)
                 .map(reason -> change.verb() + " with an always-true WHERE (" + reason + ") " + change.effect()
-                        + " every row of " + change.tableList());
+                        + " " + reach(change));
     }
 }
