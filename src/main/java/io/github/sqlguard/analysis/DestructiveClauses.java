@@ -176,9 +176,9 @@ final class DestructiveClauses {
                 }
             }
             case "SCHEMA" -> {
-                // PostgreSQL (RESTRICT unless CASCADE) and SQL Server refuse to drop a schema that holds any object.
-                Dialect dialect = statement.dialect();
-                if (drop.cascade() || dialect != Dialect.POSTGRESQL && dialect != Dialect.SQLSERVER) {
+                // PostgreSQL and SQL Server unless CASCADE, any database told RESTRICT, refuse a non-empty schema.
+                if (drop.cascade() || !drop.restrict()
+                        && !List.of(Dialect.POSTGRESQL, Dialect.SQLSERVER).contains(statement.dialect())) {
                     names.forEach(name -> add(ClauseKind.DROPPED_SCHEMA, verb, words, null,
                             name == null ? "?" : name, null));
                 }

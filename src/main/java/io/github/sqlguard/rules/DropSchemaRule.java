@@ -9,7 +9,8 @@ import java.util.Set;
 
 /**
  * {@code drop-schema}: {@code DROP SCHEMA} (any list, {@code IF EXISTS}, {@code CASCADE}; in PostgreSQL and SQL
- * Server only with {@code CASCADE}, since without it they refuse to drop a schema that holds anything), PostgreSQL
+ * Server only with {@code CASCADE}, since without it they refuse to drop a schema that holds anything, and never
+ * with {@code RESTRICT}, which makes every database refuse it), PostgreSQL
  * {@code DROP OWNED BY role}, and Oracle {@code DROP USER u CASCADE}, which drops the user's schema with
  * every object in it, and Oracle {@code DROP TABLESPACE .. INCLUDING CONTENTS}, which drops every table stored
  * in the tablespace. In MySQL and MariaDB {@code DROP SCHEMA} is a synonym of {@code DROP DATABASE}; it is
@@ -24,12 +25,13 @@ public final class DropSchemaRule extends ClauseRule {
             "Dropping a schema removes all its tables with their rows, and with CASCADE it does so without"
                     + " naming any of them. DROP OWNED BY does the same to everything a role owns. PostgreSQL and"
                     + " SQL Server refuse to drop a schema that still holds an object unless CASCADE says so, so"
-                    + " there only a DROP SCHEMA with CASCADE is reported; MySQL's DROP SCHEMA is DROP DATABASE.",
+                    + " there only a DROP SCHEMA with CASCADE is reported, and so does every database told RESTRICT"
+                    + " (DROP SCHEMA s RESTRICT, as Db2 and Derby require it); MySQL's DROP SCHEMA is DROP DATABASE.",
             "Drop the objects you mean one by one, or acknowledge the drop:"
                     + " -- sqlguard:allow drop-schema reason: <why>",
             List.of("DROP SCHEMA reporting;", "DROP OWNED BY legacy_app;", "CREATE OR REPLACE SCHEMA reporting;",
                     "DROP TABLESPACE app_data INCLUDING CONTENTS AND DATAFILES;"),
-            List.of("CREATE SCHEMA reporting;", "DROP ROLE legacy_app;"));
+            List.of("CREATE SCHEMA reporting;", "DROP ROLE legacy_app;", "DROP SCHEMA reporting RESTRICT;"));
 
     @Override
     public RuleInfo info() {
