@@ -168,11 +168,10 @@ final class DestructiveClauses {
                 }
             }
             case "TABLESPACE" -> {
-                // Oracle: INCLUDING CONTENTS drops every segment (table, index, ..) stored in the tablespace.
-                Token including = StatementCore.topLevelWord(core, 1, "INCLUDING");
-                int at = including == null ? -1 : core.indexOf(including);
-                if (at >= 0 && at + 1 < core.size() && core.get(at + 1).isWord("CONTENTS")) {
-                    add(ClauseKind.DROPPED_TABLESPACE_CONTENTS, verb, words, null, names.get(0), null);
+                // Oracle drops every segment of the tablespace when told INCLUDING CONTENTS; Db2 (read in auto) always.
+                String contents = DropStatement.includingContents(core);
+                if (contents != null || statement.dialect() == Dialect.AUTO && !names.isEmpty()) {
+                    add(ClauseKind.DROPPED_TABLESPACE_CONTENTS, verb, words, null, names.get(0), contents);
                 }
             }
             case "SCHEMA" -> {

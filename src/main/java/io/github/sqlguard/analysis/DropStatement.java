@@ -80,6 +80,13 @@ record DropStatement(String kind, List<String> modifiers, List<String> names, To
                 StatementCore.hasTopLevelWord(core, i, "RESTRICT")));
     }
 
+    /** {@code INCLUDING CONTENTS} when Oracle's words follow outside parentheses in {@code core}, else null. */
+    static String includingContents(List<Token> core) {
+        Token including = StatementCore.topLevelWord(core, 1, "INCLUDING");
+        int at = including == null ? -1 : core.indexOf(including);
+        return at >= 0 && at + 1 < core.size() && core.get(at + 1).isWord("CONTENTS") ? "INCLUDING CONTENTS" : null;
+    }
+
     /** True when {@code CASCADE} follows outside parentheses. */
     boolean cascade() {
         return cascadeWord != null;

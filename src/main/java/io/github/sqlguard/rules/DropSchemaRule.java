@@ -13,7 +13,7 @@ import java.util.Set;
  * with {@code RESTRICT}, which makes every database refuse it), PostgreSQL
  * {@code DROP OWNED BY role}, and Oracle {@code DROP USER u CASCADE}, which drops the user's schema with
  * every object in it, and Oracle {@code DROP TABLESPACE .. INCLUDING CONTENTS}, which drops every table stored
- * in the tablespace. In MySQL and MariaDB {@code DROP SCHEMA} is a synonym of {@code DROP DATABASE}; it is
+ * in the tablespace, as Db2's {@code DROP TABLESPACE} does unasked (in auto). In MySQL and MariaDB {@code DROP SCHEMA} is a synonym of {@code DROP DATABASE}; it is
  * reported here under the keyword the script used.
  */
 public final class DropSchemaRule extends ClauseRule {
@@ -52,8 +52,10 @@ public final class DropSchemaRule extends ClauseRule {
             case DROPPED_OWNED_OBJECTS -> first.words() + " removes every object owned by " + String.join(", ", names);
             case DROPPED_USER_SCHEMA -> "DROP USER .. CASCADE removes the schema of "
                     + counted("user", "users", names) + " and every object in it";
-            case DROPPED_TABLESPACE_CONTENTS -> first.words() + " " + (first.name() == null ? "" : first.name() + " ")
-                    + "INCLUDING CONTENTS removes every table stored in the tablespace and all their rows";
+            case DROPPED_TABLESPACE_CONTENTS -> first.words() + " " + first.name()
+                    + (first.detail() == null ? "" : " " + first.detail())
+                    + " removes every table stored in the tablespace and all their rows" + (first.detail() == null
+                            ? " in Db2 (Oracle, PostgreSQL and MySQL refuse to drop a tablespace that holds a table)" : "");
             default -> first.words() + " removes " + counted("schema", "schemas", names) + " and every object in "
                     + itOrThem(names);
         };
