@@ -1,0 +1,47 @@
+package io.github.sqlguard.rules;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.github.sqlguard.analysis.StatementModel;
+import io.github.sqlguard.model.Dialect;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** A join of a table to a second copy of itself on one column pairs every row with itself, so it limits nothing. */
+class SelfJoinRowChangesTest {
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "MYSQL | DELETE c1 FROM contacts c1 INNER JOIN contacts c2 ON c1.email = c2.email | delete-without-where"
+                + " DELETE without WHERE is joined to a second copy of contacts only on the same column email, which"
+                + " every row matches in itself: it removes every row of contacts whose email is not NULL (a dedupe"
+                + " also needs a tie-breaker such as AND c1.id > c2.id)",
+        "MARIADB | DELETE `c1` FROM `shop`.`contacts` `c1` JOIN `shop`.`contacts` `c2` ON `c2`.`Email` = `c1`.`Email`"
+                + " | delete-without-where DELETE without WHERE is joined to a second copy of `shop`.`contacts` only on"
+                + " the same column `Email`, which every row matches in itself: it removes every row of"
+                + " `shop`.`contacts` whose `Email` is not NULL (a dedupe also needs a tie-breaker such as AND c1.id >"
+                + " c2.id)",
+        "POSTGRESQL | DELETE FROM contacts a USING contacts b WHERE a.email = b.email | always-true-where DELETE whose"
+                + " WHERE only equates email of two copies of contacts, which every row matches in itself, removes every"
+                + " row of contacts whose email is not NULL (a dedupe also needs a tie-breaker such as AND a.id < b.id)",
+        "MYSQL | DELETE c1 FROM contacts c1 INNER JOIN contacts c2 ON c1.email = c2.email AND c1.id > c2.id | -",
+        "MYSQL | DELETE c1 FROM contacts c1 INNER JOIN contacts c2 ON c1.email = c2.phone | -",
+        "MYSQL | DELETE c1 FROM contacts c1 INNER JOIN blocked b ON c1.email = b.email | -",
+        "POSTGRESQL | DELETE FROM contacts a USING contacts b WHERE a.email = b.email AND a.id < b.id | -",
+        "POSTGRESQL | DELETE FROM contacts a USING blocked b WHERE a.email = b.email | -",
+    })
+    void aJoinOfEachRowWithItselfLimitsNothing(Dialect dialect, String sql, String expected) {
+        List<String> wanted = expected.equals("-") ? List.of() : List.of(expected);
+        assertEquals(wanted, rowRuleMessages(RuleHarness.models(dialect, sql)), "as analysed");
+        assertEquals(wanted, rowRuleMessages(RuleHarness.tokenModels(dialect, sql)), "from tokens");
+    }
+
+    private static List<String> rowRuleMessages(List<StatementModel> models) {
+        return RuleRegistry.all().stream()
+                .filter(rule -> rule instanceof RowChangeRule)
+                .flatMap(rule -> models.stream().flatMap(model -> rule.check(model).stream())
+                        .map(violation -> rule.info().id() + " " + violation.message()))
+                .toList();
+    }
+}
