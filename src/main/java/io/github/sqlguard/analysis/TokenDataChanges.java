@@ -140,8 +140,8 @@ final class TokenDataChanges {
         Set<String> others = selfJoinedCopy ? joined.qualifiersOfEachTable() : joined.qualifiersOtherThan(targets);
         found.add(new DataChange("DELETE", joined.tablesOf(targets), !selfJoinedCopy && joined.restrict(targets),
                 joined.joinsOnAlwaysTrueConditionsOnly(), whereClause(where, end, others),
-                tokens.tokens().get(start), unresolvedConditions(where, end), RowSelection.STATEMENT, where < 0
-                        ? joined.keyLinks(targets) : whereJoinLinks(view, joinsFrom, where, end),
+                tokens.tokens().get(start), unresolvedConditions(where, end), RowSelection.STATEMENT, where < 0 ? joined
+                        .keyLinks(targets) : whereJoinLinks(view, joinsFrom, where, end, !tokens.isWord(i, "FROM")),
                 partitionsAt(joinsFrom)));
     }
 
@@ -222,7 +222,7 @@ final class TokenDataChanges {
         List<String> partitions = name == null ? List.of() : partitionsAt(name.next());
         List<KeyLink> keyLinks = SetValues.readNothingJoined(tokens, set + 1, setEnd, targets, joined.hasOneTable())
                 ? where < 0 ? (joined.hasOneTable() ? fromList : joined).keyLinks(targets)
-                        : whereJoinLinks(i, from, where, end) : List.of();
+                        : whereJoinLinks(i, from, where, end, false) : List.of();
         found.add(new DataChange("UPDATE", tables, restricted, crossJoin, whereClause(where, end, others),
                 tokens.tokens().get(start), unresolvedConditions(where, end), RowSelection.STATEMENT, keyLinks,
                 partitions));
@@ -321,10 +321,14 @@ final class TokenDataChanges {
      * the key links of a WHERE that is nothing but one equality of a column of the target (named at {@code target})
      * and one of the list's only table ({@code WHERE c.id = o.customer_id}); empty for any other WHERE or list.
      */
-    private List<KeyLink> whereJoinLinks(int target, int list, int where, int end) {
+    private List<KeyLink> whereJoinLinks(int target, int list, int where, int end, boolean listed) {
         JoinedTables pair = list < 0 ? new JoinedTables() : joinedTables(list, where, false);
-        addTableAt(pair, target);
-        String targetName = pair.knownNameOfLast();
+        // MySQL: DELETE c1 FROM contacts c1, contacts c2 WHERE .. names its target among the list's tables.
+        ObjectNames.NameAt listedName = listed ? tokens.nameAt(target) : null;
+        if (listedName == null) {
+            addTableAt(pair, target);
+        }
+        String targetName = listedName != null ? listedName.text() : pair.knownNameOfLast();
         pair.conditionAt(tokens, where + 1, conditionEnd(tokens, where, end));
         return targetName == null ? List.of() : pair.keyLinks(List.of(targetName));
     }

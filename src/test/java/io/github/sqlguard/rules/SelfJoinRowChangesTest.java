@@ -25,6 +25,11 @@ class SelfJoinRowChangesTest {
         "POSTGRESQL | DELETE FROM contacts a USING contacts b WHERE a.email = b.email | always-true-where DELETE whose"
                 + " WHERE only equates email of two copies of contacts, which every row matches in itself, removes every"
                 + " row of contacts whose email is not NULL (a dedupe also needs a tie-breaker such as AND a.id < b.id)",
+        "MYSQL | DELETE c1 FROM contacts c1, contacts c2 WHERE c1.email = c2.email | always-true-where DELETE whose"
+                + " WHERE only equates email of two copies of contacts, which every row matches in itself, removes every"
+                + " row of contacts whose email is not NULL (a dedupe also needs a tie-breaker such as AND a.id < b.id)",
+        "MYSQL | DELETE c1 FROM contacts c1, contacts c2 WHERE c1.email = c2.email AND c1.id > c2.id | -",
+        "MYSQL | DELETE c1 FROM contacts c1, blocked b WHERE c1.email = b.email | -",
         "MYSQL | DELETE c1 FROM contacts c1 INNER JOIN contacts c2 ON c1.email = c2.email AND c1.id > c2.id | -",
         "MYSQL | DELETE c1 FROM contacts c1 INNER JOIN contacts c2 ON c1.email = c2.phone | -",
         "MYSQL | DELETE c1 FROM contacts c1 INNER JOIN blocked b ON c1.email = b.email | -",
