@@ -68,6 +68,13 @@ class ScriptLevelFactsTest {
         "ORACLE | DROP TABLESPACE app_data INCLUDING CONTENTS AND DATAFILES; | 1:1 drop-schema ERROR DROP TABLESPACE"
                 + " app_data INCLUDING CONTENTS removes every table stored in the tablespace and all their rows",
         "ORACLE | DROP TABLESPACE app_data; | -",
+        "AUTO | DROP TABLESPACE TS_OLD; | 1:1 drop-schema ERROR DROP TABLESPACE TS_OLD removes every table stored in"
+                + " the tablespace and all their rows in Db2 (Oracle, PostgreSQL and MySQL refuse to drop a tablespace"
+                + " that holds a table)",
+        "POSTGRESQL | DROP TABLESPACE fast_ssd; | -",
+        "MYSQL | DROP TABLESPACE ts1; | -",
+        "AUTO | DROP TABLESPACE app_data INCLUDING CONTENTS; | 1:1 drop-schema ERROR DROP TABLESPACE"
+                + " app_data INCLUDING CONTENTS removes every table stored in the tablespace and all their rows",
         "MYSQL | DELETE o FROM orders o LEFT JOIN refunds r ON o.id = r.order_id; | 1:1 delete-without-where ERROR"
                 + " DELETE without WHERE removes every row of orders",
         "POSTGRESQL | DO $$\\nBEGIN\\n  DELETE FROM t;\\nEND $$; | 3:3 delete-without-where ERROR DELETE without"

@@ -26,6 +26,11 @@ class UndialectedDatabaseFormsTest {
                 + "1:19 truncate-table ALTER TABLE sales APPEND FROM sales_staging moves every row of sales_staging into sales and leaves sales_staging empty",
         "~TRUNCATE TABLE app.sessions REUSE STORAGE IGNORE DELETE TRIGGERS IMMEDIATE;~ | "
                 + "1:1 truncate-table TRUNCATE removes every row of table app.sessions",
+        "~ALTER TABLE sales ALTER DISTSTYLE KEY DISTKEY id;\\nALTER TABLE sales ALTER DISTKEY id;\\n"
+                + "ALTER TABLE sales ALTER COMPOUND SORTKEY (id, region);\\nALTER TABLE sales ALTER SORTKEY AUTO;\\n"
+                + "ALTER TABLE sales ALTER ENCODE AUTO;\\nALTER TABLE sales ALTER DISTSTYLE EVEN;~ | ",
+        "~ALTER TABLE sales ALTER COLUMN region TYPE VARCHAR(10);~ | 1:19 alter-column-type ALTER TABLE sales changes"
+                + " the type of column region to VARCHAR(10) (its type before is not known: the schema replay did not see this statement)",
         "~VACUUM DELETE ONLY sales;\nVACUUM SORT ONLY sales;~ | ",
         "~INSERT OVERWRITE INTO analytics.daily_totals\\nSELECT day, SUM(amount) FROM analytics.orders GROUP BY day;~ | "
                 + "1:8 truncate-table INSERT OVERWRITE removes every row of table analytics.daily_totals before it inserts the new ones, as TRUNCATE would",
@@ -72,6 +77,16 @@ class UndialectedDatabaseFormsTest {
                 + "1:1 rename-table Renames tables events to events_new, events_new to events",
         "~CREATE TABLE orders_new (id INT);\\nALTER TABLE orders SWAP WITH orders_new;\\nDROP TABLE orders_new;~ | "
                 + "2:20 rename-table Renames table orders to orders_new // 3:1 drop-table DROP TABLE removes table orders_new and all its rows",
+        "~ALTER TABLE hits DELETE WHERE 1;~ | 1:18 always-true-where DELETE with an always-true WHERE removes every row of hits",
+        "~ALTER TABLE hits ON CLUSTER main\\n  UPDATE url = lower(url), ts = now() WHERE 1 = 1;~ | "
+                + "2:3 always-true-where UPDATE with an always-true WHERE changes every row of hits",
+        "~ALTER TABLE `hits` UPDATE `url` = '' IN PARTITION 202001 WHERE true SETTINGS mutations_sync = 2;~ | "
+                + "1:20 always-true-where UPDATE with an always-true WHERE changes every row of partition 202001 of `hits`",
+        "~ALTER TABLE hits DELETE IN PARTITION ID '202001' WHERE 1, DROP COLUMN tmp;~ | "
+                + "1:18 always-true-where DELETE with an always-true WHERE removes every row of partition ID '202001' of hits"
+                + " // 1:59 drop-column ALTER TABLE hits drops column tmp",
+        "~ALTER TABLE hits UPDATE url = '' WHERE id = 5, DELETE WHERE ts < '2020-01-01';\\n"
+                + "ALTER TABLE hits ADD COLUMN note String;\\nALTER TABLE hits DELETE WHERE id IN (1, 2);~ | ",
         "~DELETE * FROM retail.customers;~ | 1:1 delete-without-where DELETE without WHERE removes every row of retail.customers",
         "~DELETE * FROM retail.customers WHERE id = 7;~ | ",
     })

@@ -32,9 +32,14 @@ final class ColumnChanges {
             // ClickHouse: MODIFY TTL, ORDER BY, SAMPLE BY, SETTING, QUERY, COMMENT change the table, not a column.
             "TTL", "ORDER", "SAMPLE", "SETTING", "QUERY", "COMMENT");
 
-    /** Words after ALTER that name something other than a column (PostgreSQL, MySQL, Oracle). */
+    /**
+     * Words after ALTER that name something other than a column (PostgreSQL, MySQL, Oracle; Redshift's
+     * {@code ALTER DISTSTYLE EVEN}, {@code ALTER [COMPOUND] SORTKEY (..)} and {@code ALTER ENCODE AUTO} change how
+     * the table is stored).
+     */
     private static final String[] ALTER_NOT_COLUMN = {"CONSTRAINT", "INDEX", "CHECK", "PARTITION",
-        "SUBPARTITION", "PRIMARY", "UNIQUE", "FOREIGN", "KEY"};
+        "SUBPARTITION", "PRIMARY", "UNIQUE", "FOREIGN", "KEY", "DISTSTYLE", "DISTKEY", "SORTKEY", "COMPOUND",
+        "INTERLEAVED", "ENCODE"};
 
     private ColumnChanges() {
     }

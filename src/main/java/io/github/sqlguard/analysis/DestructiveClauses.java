@@ -168,17 +168,16 @@ final class DestructiveClauses {
                 }
             }
             case "TABLESPACE" -> {
-                // Oracle: INCLUDING CONTENTS drops every segment (table, index, ..) stored in the tablespace.
-                Token including = StatementCore.topLevelWord(core, 1, "INCLUDING");
-                int at = including == null ? -1 : core.indexOf(including);
-                if (at >= 0 && at + 1 < core.size() && core.get(at + 1).isWord("CONTENTS")) {
-                    add(ClauseKind.DROPPED_TABLESPACE_CONTENTS, verb, words, null, names.get(0), null);
+                // Oracle drops every segment of the tablespace when told INCLUDING CONTENTS; Db2 (read in auto) always.
+                String contents = DropStatement.includingContents(core);
+                if (contents != null || statement.dialect() == Dialect.AUTO && !names.isEmpty()) {
+                    add(ClauseKind.DROPPED_TABLESPACE_CONTENTS, verb, words, null, names.get(0), contents);
                 }
             }
             case "SCHEMA" -> {
-                // PostgreSQL (RESTRICT unless CASCADE) and SQL Server refuse to drop a schema that holds any object.
-                Dialect dialect = statement.dialect();
-                if (drop.cascade() || dialect != Dialect.POSTGRESQL && dialect != Dialect.SQLSERVER) {
+                // PostgreSQL and SQL Server unless CASCADE, any database told RESTRICT, refuse a non-empty schema.
+                if (drop.cascade() || !drop.restrict()
+                        && !List.of(Dialect.POSTGRESQL, Dialect.SQLSERVER).contains(statement.dialect())) {
                     names.forEach(name -> add(ClauseKind.DROPPED_SCHEMA, verb, words, null,
                             name == null ? "?" : name, null));
                 }

@@ -17,8 +17,10 @@ import java.util.Set;
  * @param modifiers words before the kind in upper case, e.g. {@code [TEMPORARY]} or {@code [MATERIALIZED]}
  * @param names the dropped objects as written (empty for Oracle's bare {@code DROP DATABASE})
  * @param cascadeWord the {@code CASCADE} that follows outside parentheses, or null
+ * @param restrict true when {@code RESTRICT} follows outside parentheses: the database refuses to drop an object
+ *     that anything still depends on, a schema that holds anything
  */
-record DropStatement(String kind, List<String> modifiers, List<String> names, Token cascadeWord) {
+record DropStatement(String kind, List<String> modifiers, List<String> names, Token cascadeWord, boolean restrict) {
 
     /** Words that qualify the object kind rather than name it. */
     private static final Set<String> MODIFIERS = Set.of("TEMPORARY", "TEMP", "GLOBAL", "LOCAL", "EXTERNAL",
@@ -74,7 +76,15 @@ record DropStatement(String kind, List<String> modifiers, List<String> names, To
             names.add(name.text());
         }
         return Optional.of(new DropStatement(kind.toString(), modifiers, names,
-                StatementCore.topLevelWord(core, i, "CASCADE")));
+                StatementCore.topLevelWord(core, i, "CASCADE"),
+                StatementCore.hasTopLevelWord(core, i, "RESTRICT")));
+    }
+
+    /** {@code INCLUDING CONTENTS} when Oracle's words follow outside parentheses in {@code core}, else null. */
+    static String includingContents(List<Token> core) {
+        Token including = StatementCore.topLevelWord(core, 1, "INCLUDING");
+        int at = including == null ? -1 : core.indexOf(including);
+        return at >= 0 && at + 1 < core.size() && core.get(at + 1).isWord("CONTENTS") ? "INCLUDING CONTENTS" : null;
     }
 
     /** True when {@code CASCADE} follows outside parentheses. */

@@ -2,6 +2,7 @@ package io.github.sqlguard.analysis;
 
 import io.github.sqlguard.model.Location;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One DELETE or UPDATE in a statement (the statement itself, a CTE, a T-SQL IF branch, a derived table, the
@@ -68,6 +69,21 @@ public record RowChange(String verb, List<String> tables, Location at, boolean r
     public boolean touchesEveryRow() {
         return (where == WhereFact.ABSENT || where == WhereFact.ABSENT_BUT_CAPPED
                 || where == WhereFact.OTHER_TABLES_ONLY || where == WhereFact.ROW_COUNT_ONLY) && !restrictedByJoin;
+    }
+
+    /**
+     * The column of a join that only pairs each row with itself in a second copy of its table ({@code DELETE c1 FROM
+     * contacts c1 JOIN contacts c2 ON c1.email = c2.email}, a dedupe that lost its {@code AND c1.id > c2.id}): every
+     * row whose value is not NULL meets it, so it limits nothing. Empty for any other join.
+     */
+    public Optional<String> selfMatchedColumn() {
+        for (KeyLink link : keyLinks) {
+            if (!ObjectNames.normalize(link.table()).equals(ObjectNames.normalize(link.joinedTable()))
+                    || !ObjectNames.normalize(link.column()).equals(ObjectNames.normalize(link.joinedColumn()))) {
+                return Optional.empty();
+            }
+        }
+        return keyLinks.isEmpty() ? Optional.empty() : Optional.of(keyLinks.get(0).column());
     }
 
     /** The target tables for a message: {@code customers} or {@code t1, t2}. */

@@ -166,7 +166,8 @@ final class ScratchTables {
     }
 
     /**
-     * The table of a {@code CREATE [OR REPLACE] [GLOBAL|LOCAL] [TEMP|TEMPORARY|UNLOGGED|TRANSIENT] TABLE} (or {@code RECREATE TABLE}) statement. A
+     * The table of a {@code CREATE [OR REPLACE] [GLOBAL|LOCAL] [TEMP|TEMPORARY|UNLOGGED|TRANSIENT] TABLE} (or {@code RECREATE TABLE},
+     * or Db2's {@code DECLARE GLOBAL TEMPORARY TABLE}) statement. A
      * {@code CREATE TABLE IF NOT EXISTS} of a permanent table is no creation: the table may already exist with
      * rows, and a later drop would lose them (fail closed).
      */
@@ -184,7 +185,9 @@ final class ScratchTables {
     }
 
     private static Optional<String> tableOfCreate(List<Token> core, boolean replacedOnly) {
-        if (core.isEmpty() || !core.get(0).isAnyWord("CREATE", "RECREATE")) {
+        // Db2: DECLARE GLOBAL TEMPORARY TABLE session.t creates a temporary table for the connection.
+        boolean declared = core.size() > 1 && core.get(0).isWord("DECLARE") && core.get(1).isWord("GLOBAL");
+        if (core.isEmpty() || !core.get(0).isAnyWord("CREATE", "RECREATE") && !declared) {
             return Optional.empty();
         }
         int i = 1;

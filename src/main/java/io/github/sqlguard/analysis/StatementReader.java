@@ -37,7 +37,11 @@ public final class StatementReader {
         StatementTokens structure = StatementTokens.of(statement);
         // MariaDB's DELETE HISTORY touches no current row: what it removes is a destructive clause.
         boolean historyOnly = HistoryDeletion.of(statement.tokens(), statement.dialect()).isPresent();
-        if (StatementKinds.mayChangeRows(kind, statement) && !historyOnly) {
+        // ClickHouse's ALTER TABLE t DELETE WHERE .. is a DELETE; the parser knows no such ALTER.
+        List<DataChange> mutations = kind == StatementKind.DDL ? ClickHouseMutations.in(structure) : List.of();
+        if (!mutations.isEmpty()) {
+            rowChanges = DataChanges.in(statement, mutations, null);
+        } else if (StatementKinds.mayChangeRows(kind, statement) && !historyOnly) {
             List<DataChange> fromTokens = DataChanges.fromTokens(structure);
             Object ast = null;
             if (analyzer != null && !isMerge(structure) && !SettledByTokens.settles(statement, structure, fromTokens)) {

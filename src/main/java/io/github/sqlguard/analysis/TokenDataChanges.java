@@ -99,6 +99,7 @@ final class TokenDataChanges {
     private void delete(int start, int end) {
         int beforeTop = tokens.skipWords(start + 1, "LOW_PRIORITY", "QUICK", "IGNORE");
         int i = tokens.skipTop(beforeTop);
+        boolean capped = i != beforeTop || limits(start, end);
         if (tokens.isSymbol(i, "*") && tokens.isWord(i + 1, "FROM")) {
             i++; // Exasol: DELETE * FROM t
         }
@@ -139,11 +140,10 @@ final class TokenDataChanges {
         // target to go; only a WHERE naming the target ties it to them.
         boolean selfJoinedCopy = tokens.fromItemsAreOtherInstances() && tokens.isWord(joinsFrom, "USING");
         Set<String> others = selfJoinedCopy ? joined.qualifiersOfEachTable() : joined.qualifiersOtherThan(targets);
-        boolean capped = i != beforeTop || limits(start, end);
         found.add(new DataChange("DELETE", joined.tablesOf(targets), !selfJoinedCopy && joined.restrict(targets),
                 joined.joinsOnAlwaysTrueConditionsOnly(), whereClause(where, end, others, capped),
-                tokens.tokens().get(start), unresolvedConditions(where, end), RowSelection.STATEMENT, where < 0
-                        ? joined.keyLinks(targets) : whereJoinLinks(view, joinsFrom, where, end),
+                tokens.tokens().get(start), unresolvedConditions(where, end), RowSelection.STATEMENT, where < 0 ? joined
+                        .keyLinks(targets) : whereJoinLinks(view, joinsFrom, where, end, !tokens.isWord(i, "FROM")),
                 partitionsAt(joinsFrom)));
     }
 
@@ -225,7 +225,7 @@ final class TokenDataChanges {
         List<String> partitions = name == null ? List.of() : partitionsAt(name.next());
         List<KeyLink> keyLinks = SetValues.readNothingJoined(tokens, set + 1, setEnd, targets, joined.hasOneTable())
                 ? where < 0 ? (joined.hasOneTable() ? fromList : joined).keyLinks(targets)
-                        : whereJoinLinks(i, from, where, end) : List.of();
+                        : whereJoinLinks(i, from, where, end, false) : List.of();
         boolean capped = afterTop != afterModifiers || limits(start, end);
         found.add(new DataChange("UPDATE", tables, restricted, crossJoin, whereClause(where, end, others, capped),
                 tokens.tokens().get(start), unresolvedConditions(where, end), RowSelection.STATEMENT, keyLinks,
@@ -299,10 +299,14 @@ final class TokenDataChanges {
      * the key links of a WHERE that is nothing but one equality of a column of the target (named at {@code target})
      * and one of the list's only table ({@code WHERE c.id = o.customer_id}); empty for any other WHERE or list.
      */
-    private List<KeyLink> whereJoinLinks(int target, int list, int where, int end) {
+    private List<KeyLink> whereJoinLinks(int target, int list, int where, int end, boolean listed) {
         JoinedTables pair = list < 0 ? new JoinedTables() : joinedTables(list, where, false);
-        addTableAt(pair, target);
-        String targetName = pair.knownNameOfLast();
+        // MySQL: DELETE c1 FROM contacts c1, contacts c2 WHERE .. names its target among the list's tables.
+        ObjectNames.NameAt listedName = listed ? tokens.nameAt(target) : null;
+        if (listedName == null) {
+            addTableAt(pair, target);
+        }
+        String targetName = listedName != null ? listedName.text() : pair.knownNameOfLast();
         pair.conditionAt(tokens, where + 1, conditionEnd(tokens, where, end));
         return targetName == null ? List.of() : pair.keyLinks(List.of(targetName));
     }

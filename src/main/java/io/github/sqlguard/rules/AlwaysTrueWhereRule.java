@@ -21,7 +21,9 @@ public final class AlwaysTrueWhereRule extends RowChangeRule {
                     + "for every row, so the statement touches the whole table while looking restricted. It is often "
                     + "left over from a generated query or a placeholder condition that was never filled in. The same "
                     + "goes for a MERGE whose ON condition always holds: its WHEN MATCHED UPDATE or DELETE reaches "
-                    + "every row of the target.",
+                    + "every row of the target. So does a WHERE that only equates one column of two copies of the "
+                    + "table (DELETE FROM contacts a USING contacts b WHERE a.email = b.email), which every row "
+                    + "meets with itself.",
             "Replace the condition with one that selects exactly the rows to change or remove, or acknowledge it: -- sqlguard:allow always-true-where reason: <why>",
             List.of("DELETE FROM customers WHERE 1 = 1",
                     "UPDATE orders SET status = 'void' WHERE id = id",
@@ -39,6 +41,12 @@ public final class AlwaysTrueWhereRule extends RowChangeRule {
 
     @Override
     Optional<String> violationFor(RowChange change) {
+        if (change.where() == WhereFact.PRESENT && !change.restrictedByJoin()) {
+            return change.selfMatchedColumn().map(column -> change.verb() + " whose WHERE only equates " + column
+                    + " of two copies of " + change.tableList() + ", which every row matches in itself, "
+                    + change.effect() + " every row of " + change.tableList() + " whose " + column + " is not NULL"
+                    + " (a dedupe also needs a tie-breaker such as AND a.id < b.id)");
+        }
         if (change.where() != WhereFact.ALWAYS_TRUE || change.restrictedByJoin()) {
             return Optional.empty();
         }
@@ -46,8 +54,7 @@ public final class AlwaysTrueWhereRule extends RowChangeRule {
             return Optional.of("MERGE with an always-true ON condition matches every row, so its WHEN MATCHED "
                     + change.verb() + " " + change.effect() + " every row of " + change.tableList());
         }
-        return Optional.of(change.verb() + " with an always-true WHERE " + change.effect() + " every row of "
-                + change.tableList());
+        return Optional.of(change.verb() + " with an always-true WHERE " + change.effect() + " " + reach(change));
     }
 
     /** {@code col IS NOT NULL} on a column the replay knows is NOT NULL; {@code x IS NULL OR x IS NOT NULL}. */
@@ -56,6 +63,6 @@ public final class AlwaysTrueWhereRule extends RowChangeRule {
         return schema.rowFilter().filter(filter -> !change.restrictedByJoin())
                 .flatMap(RowFilter::alwaysTrue)
                 .map(reason -> change.verb() + " with an always-true WHERE (" + reason + ") " + change.effect()
-                        + " every row of " + change.tableList());
+                        + " " + reach(change));
     }
 }

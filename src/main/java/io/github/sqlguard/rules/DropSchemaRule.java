@@ -9,10 +9,11 @@ import java.util.Set;
 
 /**
  * {@code drop-schema}: {@code DROP SCHEMA} (any list, {@code IF EXISTS}, {@code CASCADE}; in PostgreSQL and SQL
- * Server only with {@code CASCADE}, since without it they refuse to drop a schema that holds anything), PostgreSQL
+ * Server only with {@code CASCADE}, since without it they refuse to drop a schema that holds anything, and never
+ * with {@code RESTRICT}, which makes every database refuse it), PostgreSQL
  * {@code DROP OWNED BY role}, and Oracle {@code DROP USER u CASCADE}, which drops the user's schema with
  * every object in it, and Oracle {@code DROP TABLESPACE .. INCLUDING CONTENTS}, which drops every table stored
- * in the tablespace. In MySQL and MariaDB {@code DROP SCHEMA} is a synonym of {@code DROP DATABASE}; it is
+ * in the tablespace, as Db2's {@code DROP TABLESPACE} does unasked (in auto). In MySQL and MariaDB {@code DROP SCHEMA} is a synonym of {@code DROP DATABASE}; it is
  * reported here under the keyword the script used.
  */
 public final class DropSchemaRule extends ClauseRule {
@@ -24,12 +25,13 @@ public final class DropSchemaRule extends ClauseRule {
             "Dropping a schema removes all its tables with their rows, and with CASCADE it does so without"
                     + " naming any of them. DROP OWNED BY does the same to everything a role owns. PostgreSQL and"
                     + " SQL Server refuse to drop a schema that still holds an object unless CASCADE says so, so"
-                    + " there only a DROP SCHEMA with CASCADE is reported; MySQL's DROP SCHEMA is DROP DATABASE.",
+                    + " there only a DROP SCHEMA with CASCADE is reported, and so does every database told RESTRICT"
+                    + " (DROP SCHEMA s RESTRICT, as Db2 and Derby require it); MySQL's DROP SCHEMA is DROP DATABASE.",
             "Drop the objects you mean one by one, or acknowledge the drop:"
                     + " -- sqlguard:allow drop-schema reason: <why>",
             List.of("DROP SCHEMA reporting;", "DROP OWNED BY legacy_app;", "CREATE OR REPLACE SCHEMA reporting;",
                     "DROP TABLESPACE app_data INCLUDING CONTENTS AND DATAFILES;"),
-            List.of("CREATE SCHEMA reporting;", "DROP ROLE legacy_app;"));
+            List.of("CREATE SCHEMA reporting;", "DROP ROLE legacy_app;", "DROP SCHEMA reporting RESTRICT;"));
 
     @Override
     public RuleInfo info() {
@@ -50,8 +52,10 @@ public final class DropSchemaRule extends ClauseRule {
             case DROPPED_OWNED_OBJECTS -> first.words() + " removes every object owned by " + String.join(", ", names);
             case DROPPED_USER_SCHEMA -> "DROP USER .. CASCADE removes the schema of "
                     + counted("user", "users", names) + " and every object in it";
-            case DROPPED_TABLESPACE_CONTENTS -> first.words() + " " + (first.name() == null ? "" : first.name() + " ")
-                    + "INCLUDING CONTENTS removes every table stored in the tablespace and all their rows";
+            case DROPPED_TABLESPACE_CONTENTS -> first.words() + " " + first.name()
+                    + (first.detail() == null ? "" : " " + first.detail())
+                    + " removes every table stored in the tablespace and all their rows" + (first.detail() == null
+                            ? " in Db2 (Oracle, PostgreSQL and MySQL refuse to drop a tablespace that holds a table)" : "");
             default -> first.words() + " removes " + counted("schema", "schemas", names) + " and every object in "
                     + itOrThem(names);
         };

@@ -54,7 +54,8 @@ enum TypeFamily {
     static long length(SqlType type, Dialect dialect) {
         boolean mysql = dialect.isMySqlFamily();
         return switch (type.base()) {
-            case "TEXT" -> mysql ? 65_535 : SqlType.MAX;
+            // CockroachDB's and BigQuery's STRING(n) holds n characters; MySQL sizes TEXT(n) up to a whole TEXT.
+            case "TEXT" -> mysql ? 65_535 : type.arguments().isEmpty() ? SqlType.MAX : type.firstArgument();
             case "BLOB" -> mysql ? 65_535 : SqlType.MAX;
             case "TINYTEXT", "TINYBLOB" -> 255;
             case "MEDIUMTEXT", "MEDIUMBLOB" -> 16_777_215;

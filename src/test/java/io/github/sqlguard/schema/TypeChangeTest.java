@@ -57,6 +57,10 @@ class TypeChangeTest {
             double                      | float                       | MYSQL      | LOSSY
             float                       | double                      | MYSQL      | LOSSLESS
             VARCHAR(100)                | VARCHAR(50)                 | MYSQL      | LOSSY
+            STRING                      | STRING(10)                  | AUTO       | LOSSY
+            STRING(10)                  | STRING(20)                  | AUTO       | LOSSLESS
+            STRING(20)                  | STRING                      | AUTO       | LOSSLESS
+            VARCHAR(40)                 | STRING(10)                  | AUTO       | LOSSY
             NVARCHAR(100)               | NVARCHAR(MAX)               | SQLSERVER  | LOSSLESS
             NVARCHAR(100)               | VARCHAR(100)                | SQLSERVER  | LOSSY
             VARCHAR(100)                | NVARCHAR(100)               | SQLSERVER  | LOSSLESS
