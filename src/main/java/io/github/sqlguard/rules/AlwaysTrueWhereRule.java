@@ -45,7 +45,8 @@ public final class AlwaysTrueWhereRule extends RowChangeRule {
             return change.selfMatchedColumn().map(column -> change.verb() + " whose WHERE only equates " + column
                     + " of two copies of " + change.tableList() + ", which every row matches in itself, "
                     + change.effect() + " every row of " + change.tableList() + " whose " + column + " is not NULL"
-                    + " (a dedupe also needs a tie-breaker such as AND a.id < b.id)");
+                    + (change.verb().equals("DELETE") ? " (a dedupe also needs a tie-breaker such as AND a.id < b.id)"
+                            : ""));
         }
         if (change.where() != WhereFact.ALWAYS_TRUE || change.restrictedByJoin()) {
             return Optional.empty();

@@ -40,6 +40,9 @@ class OuterJoinRowChangesTest {
         "MYSQL | DELETE c1 FROM contacts c1, contacts c2 WHERE c1.email = c2.email | always-true-where DELETE whose"
                 + " WHERE only equates email of two copies of contacts, which every row matches in itself, removes every"
                 + " row of contacts whose email is not NULL (a dedupe also needs a tie-breaker such as AND a.id < b.id)",
+        "POSTGRESQL | UPDATE contacts SET x = 0 FROM contacts c2 WHERE contacts.id = c2.id | always-true-where UPDATE"
+                + " whose WHERE only equates id of two copies of contacts, which every row matches in itself, changes"
+                + " every row of contacts whose id is not NULL",
         "MYSQL | DELETE c1 FROM contacts c1, contacts c2 WHERE c1.email = c2.email AND c1.id > c2.id | -",
         "MYSQL | DELETE c1 FROM contacts c1, blocked b WHERE c1.email = b.email | -",
         "MYSQL | DELETE c1 FROM contacts c1 INNER JOIN contacts c2 ON c1.email = c2.email AND c1.id > c2.id | -",
