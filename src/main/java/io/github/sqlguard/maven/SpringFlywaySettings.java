@@ -27,6 +27,7 @@ final class SpringFlywaySettings {
     private static final String SPRING_PREFIX = "spring.flyway.";
     private static final Pattern FILE_NAME = Pattern.compile("application(-[^.]+)?\\.(properties|ya?ml)");
     private static final Pattern INDEX = Pattern.compile("\\[\\d+]$");
+    private static final String PLACEHOLDERS = "placeholders.";
     private static final String LOCATIONS = "flyway.locations";
 
     private SpringFlywaySettings() {
@@ -155,7 +156,8 @@ final class SpringFlywaySettings {
                 return;
             }
             String key = INDEX.matcher(name.substring(SPRING_PREFIX.length())).replaceFirst("");
-            String flywayName = key.startsWith("placeholders.") ? key : camelCase(key);
+            String flywayName = key.startsWith(PLACEHOLDERS) ? PLACEHOLDERS + mapKey(key.substring(PLACEHOLDERS.length()))
+                    : camelCase(key);
             settings.merge("flyway." + flywayName, references.resolve(value), (first, next) -> first + "," + next);
         });
         String locations = settings.get(LOCATIONS);
@@ -170,6 +172,15 @@ final class SpringFlywaySettings {
             settings.put(LOCATIONS, String.join(",", resolved));
         }
         return settings;
+    }
+
+    /**
+     * A map key as Spring Boot binds it: a key with dots is written in brackets ({@code placeholders.[a.b]}, in YAML
+     * {@code "[a.b]": ..}) so that it stays one key, and the brackets are not part of it.
+     */
+    private static String mapKey(String written) {
+        return written.length() > 2 && written.startsWith("[") && written.endsWith("]")
+                ? written.substring(1, written.length() - 1) : written;
     }
 
     private static String camelCase(String kebab) {

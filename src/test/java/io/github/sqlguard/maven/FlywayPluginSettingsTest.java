@@ -230,6 +230,20 @@ class FlywayPluginSettingsTest {
     }
 
     @Test
+    void aSpringBootPlaceholderWhoseNameHasDotsIsWrittenInBracketsWhichAreNotPartOfItsName() throws IOException {
+        write("src/main/resources/application.properties", "spring.flyway.placeholders.[tenant.filter]=tenant = 1\n");
+        write("src/main/resources/application-eu.yml", """
+                spring:
+                  flyway:
+                    placeholders:
+                      "[region.filter]": region = 'eu'
+                """);
+
+        assertEquals(Map.of("tenant.filter", "tenant = 1", "region.filter", "region = 'eu'"),
+                settings(Map.of(), Map.of()).placeholders());
+    }
+
+    @Test
     void springBootLocationsFilteredByMavenOrReferringToAnotherKeyAreResolved() throws IOException {
         project.getProperties().setProperty("db.locations", "filesystem:sql/app");
         project.getProperties().setProperty("migration.dir", "sql/dev");
