@@ -10,8 +10,9 @@ import java.util.Map;
  *
  * @param sinceVersion versioned scripts at or below this version already ran and are not checked; null = all
  * @param undoScripts what to do with {@code U} scripts
- * @param javaMigrations the Java (or Kotlin) migration classes' source files in the Flyway locations: Flyway runs
- *     them, sqlguard cannot read what they do, so each is reported as {@code unchecked-change}
+ * @param javaMigrations the source files of the Java (or Kotlin) migration classes Flyway runs: those named as
+ *     migrations in the Flyway locations and those that are migrations by their type; sqlguard cannot read what
+ *     they do, so each is reported as {@code unchecked-change}
  */
 public record FlywayConfig(
         String versionedPrefix,

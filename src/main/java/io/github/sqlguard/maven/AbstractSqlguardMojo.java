@@ -8,6 +8,7 @@ import io.github.sqlguard.LintResult;
 import io.github.sqlguard.LiquibaseConfig;
 import io.github.sqlguard.model.Dialect;
 import io.github.sqlguard.model.ScriptMode;
+import io.github.sqlguard.source.FlywayNaming;
 import java.io.File;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
@@ -385,12 +386,11 @@ abstract class AbstractSqlguardMojo extends AbstractMojo {
         String undo = ParameterValues.firstSet(undoSqlMigrationPrefix, plugin.undoPrefix().orElse(defaults.undoPrefix()));
         String repeatable = ParameterValues.firstSet(repeatableSqlMigrationPrefix,
                 plugin.repeatablePrefix().orElse(defaults.repeatablePrefix()));
-        // Java migrations are looked for in the Flyway locations, when sqlguard scans those (no directories set).
+        String separator = ParameterValues.firstSet(sqlMigrationSeparator, plugin.separator().orElse(defaults.separator()));
+        // Java migrations are looked for in the sources, when sqlguard scans the Flyway locations (no directories set).
         List<Path> javaMigrations = !hasProject() || directories != null && !directories.isEmpty() ? List.of()
-                : JavaMigrations.in(project, plugin.locations(), List.of(versioned, undo, repeatable));
-        return new FlywayConfig(versioned, undo, repeatable,
-                ParameterValues.firstSet(sqlMigrationSeparator, plugin.separator().orElse(defaults.separator())),
-                suffixes, values,
+                : JavaMigrations.in(project, plugin.locations(), new FlywayNaming(versioned, undo, repeatable, separator, suffixes));
+        return new FlywayConfig(versioned, undo, repeatable, separator, suffixes, values,
                 plugin.placeholderPrefix().orElse(defaults.placeholderPrefix()),
                 plugin.placeholderSuffix().orElse(defaults.placeholderSuffix()),
                 sinceVersion == null || sinceVersion.isBlank() ? null : sinceVersion.trim(),
