@@ -223,7 +223,10 @@ public final class Linter implements AutoCloseable {
         }
         List<String> notes = new ArrayList<>();
         for (Path missing : scan.missingDirectories()) {
-            notes.add("directory " + missing + " does not exist; nothing checked there");
+            Path shown = missing.startsWith(config.baseDir()) && !missing.equals(config.baseDir())
+                    ? config.baseDir().relativize(missing) : missing;
+            notes.add("directory " + shown.toString().replace('\\', '/') + " does not exist; nothing checked there "
+                    + "(correct the Flyway location, changelog or <directories> entry that names it, or create it)");
         }
         if (scan.files().isEmpty()) {
             notes.add("no file matched includes " + config.includes() + (config.excludes().isEmpty() ? ""

@@ -143,6 +143,16 @@ class LinterFlywayTest {
         assertEquals(List.of("src/main/java/com/acme/db/BackfillOrders.java:4:1"), found);
     }
 
+    @Test
+    void aLocationThatDoesNotExistIsNamedAsWrittenBesideThePomWithWhatToDoAboutIt() {
+        LintConfig defaults = LintConfig.defaults(project, List.of(project.resolve("db"),
+                project.resolve("src/main/sql-typo")));
+
+        assertEquals(List.of("directory src/main/sql-typo does not exist; nothing checked there (correct the Flyway "
+                + "location, changelog or <directories> entry that names it, or create it)"),
+                new Linter().run(defaults).notes());
+    }
+
     private Path write(String path, String text) throws IOException {
         Path file = project.resolve(path);
         Files.createDirectories(file.getParent());
