@@ -394,6 +394,6 @@ abstract class AbstractSqlguardMojo extends AbstractMojo {
                 plugin.placeholderPrefix().orElse(defaults.placeholderPrefix()),
                 plugin.placeholderSuffix().orElse(defaults.placeholderSuffix()),
                 sinceVersion == null || sinceVersion.isBlank() ? null : sinceVersion.trim(),
-                ScriptMode.fromConfig("undoScripts", undoScripts), javaMigrations);
+                ScriptMode.fromConfig("undoScripts", undoScripts), javaMigrations, plugin.alternativesOutside(placeholders));
     }
 }

@@ -244,6 +244,33 @@ class FlywayPluginSettingsTest {
     }
 
     @Test
+    void aPlaceholderThatAnotherSpringBootProfileGivesAnotherValueKeepsThatValueAsAnAlternative() throws IOException {
+        write("src/main/resources/application.yml", """
+                spring:
+                  flyway:
+                    placeholders:
+                      purge_filter: created < now()
+                      schema: app
+                ---
+                spring:
+                  config:
+                    activate:
+                      on-profile: prod
+                  flyway:
+                    placeholders:
+                      purge_filter: 1 = 1
+                      schema: app
+                """);
+
+        FlywayPluginSettings settings = settings(Map.of(), Map.of());
+
+        assertEquals(Map.of("purge_filter", "created < now()", "schema", "app"), settings.placeholders());
+        assertEquals(Map.of("purge_filter", List.of("1 = 1")), settings.placeholderAlternatives());
+        assertEquals(Map.of(), settings.alternativesOutside(Map.of("purge_filter", "id < 0")),
+                "sqlguard's own <placeholders> decide the value to check");
+    }
+
+    @Test
     void springBootLocationsFilteredByMavenOrReferringToAnotherKeyAreResolved() throws IOException {
         project.getProperties().setProperty("db.locations", "filesystem:sql/app");
         project.getProperties().setProperty("migration.dir", "sql/dev");
