@@ -22,6 +22,7 @@ import org.codehaus.plexus.util.xml.Xpp3Dom;
  *
  * @param placeholderAlternatives for a placeholder that settings files give other values than the one taken (two
  *     Spring Boot profiles, or a Spring Boot file and the pom), those other values
+ * @param encoding the encoding Flyway reads the scripts in ({@code encoding}, {@code spring.flyway.encoding})
  * @param locations the folders the locations stand for in this module
  * @param moduleLocations the folders a {@code classpath:} location (Flyway's default one too, when the module runs
  *     Flyway) stands for in the other modules of the build on its classpath ({@link ModuleClasspath})
@@ -36,13 +37,14 @@ record FlywayPluginSettings(
         Optional<String> repeatablePrefix,
         Optional<String> separator,
         List<String> suffixes,
+        Optional<String> encoding,
         List<Path> locations,
         List<Path> moduleLocations,
         List<String> warnings) {
 
     static final FlywayPluginSettings NONE = new FlywayPluginSettings(Map.of(), Map.of(), Optional.empty(),
             Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), List.of(),
-            List.of(), List.of(), List.of());
+            Optional.empty(), List.of(), List.of(), List.of());
 
     /** The other values of the placeholders that {@code chosen} (sqlguard's own {@code <placeholders>}) leaves open. */
     Map<String, List<String>> alternativesOutside(Map<String, String> chosen) {
@@ -191,8 +193,8 @@ record FlywayPluginSettings(
                 setting("undoSqlMigrationPrefix", configurations, overrides, files),
                 setting("repeatableSqlMigrationPrefix", configurations, overrides, files),
                 setting("sqlMigrationSeparator", configurations, overrides, files),
-                overriddenSuffixes.isEmpty() ? suffixes : overriddenSuffixes, resolved, List.copyOf(moduleLocations),
-                List.copyOf(warnings));
+                overriddenSuffixes.isEmpty() ? suffixes : overriddenSuffixes, setting("encoding", configurations,
+                overrides, files), resolved, List.copyOf(moduleLocations), List.copyOf(warnings));
     }
 
     /**

@@ -201,6 +201,17 @@ class FlywayPluginSettingsTest {
     }
 
     @Test
+    void theEncodingFlywayReadsScriptsInComesFromSpringBootOrThePlugin() throws IOException {
+        write("src/main/resources/application.properties", "spring.flyway.encoding=ISO-8859-1\n");
+
+        assertEquals(Optional.of("ISO-8859-1"), settings(Map.of(), Map.of()).encoding());
+
+        addPlugin(project, GROUP, PLUGIN, "<encoding>windows-1252</encoding>");
+
+        assertEquals(Optional.of("windows-1252"), settings(Map.of(), Map.of()).encoding());
+    }
+
+    @Test
     void springBootYamlListsProfileDocumentsAndIndexedEntriesAddEveryLocation() throws IOException {
         write("src/main/resources/application.yml", """
                 spring:
