@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -79,7 +80,10 @@ final class SpringFlywaySettings {
         return file.toString().endsWith(".properties") ? propertiesDocuments(text) : yamlDocuments(text);
     }
 
-    /** The application properties and YAML files of a resource folder and its {@code config/} folder, by name. */
+    /**
+     * The application properties and YAML files of a resource folder and its {@code config/} folder, each folder's
+     * files without a profile first, then by name.
+     */
     static List<Path> applicationFiles(Path folder) {
         List<Path> files = new ArrayList<>();
         for (Path place : List.of(folder, folder.resolve("config"))) {
@@ -87,8 +91,12 @@ final class SpringFlywaySettings {
                 continue;
             }
             try (Stream<Path> children = Files.list(place)) {
+                // The application's own settings first, then its profiles': they hold the values without a profile.
                 children.filter(child -> FILE_NAME.matcher(child.getFileName().toString()).matches())
-                        .filter(Files::isRegularFile).sorted().forEach(files::add);
+                        .filter(Files::isRegularFile)
+                        .sorted(Comparator.comparing((Path child) -> child.getFileName().toString().contains("-"))
+                                .thenComparing(Comparator.naturalOrder()))
+                        .forEach(files::add);
             } catch (IOException unreadable) {
                 // A folder that cannot be listed holds nothing sqlguard could read; the scan reports it.
             }

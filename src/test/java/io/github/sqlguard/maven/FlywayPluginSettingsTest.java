@@ -256,21 +256,14 @@ class FlywayPluginSettingsTest {
 
     @Test
     void aPlaceholderThatAnotherSpringBootProfileGivesAnotherValueKeepsThatValueAsAnAlternative() throws IOException {
-        write("src/main/resources/application.yml", """
-                spring:
-                  flyway:
-                    placeholders:
-                      purge_filter: created < now()
-                      schema: app
-                ---
-                spring:
-                  config:
-                    activate:
-                      on-profile: prod
-                  flyway:
-                    placeholders:
-                      purge_filter: 1 = 1
-                      schema: app
+        write("src/main/resources/application.properties", """
+                spring.flyway.placeholders.purge_filter=created < now()
+                spring.flyway.placeholders.schema=app
+                """);
+        write("src/main/resources/application-prod.yml", """
+                spring.flyway.placeholders:
+                  purge_filter: 1 = 1
+                  schema: app
                 """);
 
         FlywayPluginSettings settings = settings(Map.of(), Map.of());
@@ -297,8 +290,8 @@ class FlywayPluginSettingsTest {
 
         FlywayPluginSettings settings = settings(Map.of(), Map.of());
 
-        assertEquals(List.of(folder.resolve("sql/dev"), folder.resolve("sql/acme/seed"), folder.resolve("sql/app")),
-                settings.locations());
+        assertEquals(List.of(folder.resolve("sql/app"), folder.resolve("sql/dev"), folder.resolve("sql/acme/seed")),
+                settings.locations(), "the application's own settings come before its profiles'");
         assertEquals(List.of(), settings.warnings());
     }
 
