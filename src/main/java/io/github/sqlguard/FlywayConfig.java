@@ -2,6 +2,7 @@ package io.github.sqlguard;
 
 import io.github.sqlguard.model.ScriptMode;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -10,8 +11,11 @@ import java.util.Map;
  *
  * @param sinceVersion versioned scripts at or below this version already ran and are not checked; null = all
  * @param undoScripts what to do with {@code U} scripts
- * @param javaMigrations the Java (or Kotlin) migration classes' source files in the Flyway locations: Flyway runs
- *     them, sqlguard cannot read what they do, so each is reported as {@code unchecked-change}
+ * @param javaMigrations the source files of the Java (or Kotlin) migration classes Flyway runs: those named as
+ *     migrations in the Flyway locations and those that are migrations by their type; sqlguard cannot read what
+ *     they do, so each is reported as {@code unchecked-change}
+ * @param placeholderAlternatives other values that settings Flyway also runs with give a placeholder (another
+ *     Spring Boot profile, another Flyway configuration file): the scripts are checked with each of them as well
  */
 public record FlywayConfig(
         String versionedPrefix,
@@ -24,7 +28,8 @@ public record FlywayConfig(
         String placeholderSuffix,
         String sinceVersion,
         ScriptMode undoScripts,
-        List<Path> javaMigrations) {
+        List<Path> javaMigrations,
+        Map<String, List<String>> placeholderAlternatives) {
 
     public static final FlywayConfig DEFAULTS = new FlywayConfig("V", "U", "R", "__", List.of(".sql"), Map.of(),
             "${", "}", null, ScriptMode.WARN);
@@ -33,6 +38,23 @@ public record FlywayConfig(
         suffixes = List.copyOf(suffixes);
         placeholders = Map.copyOf(placeholders);
         javaMigrations = List.copyOf(javaMigrations);
+        placeholderAlternatives = Map.copyOf(placeholderAlternatives);
+    }
+
+    /** Settings whose placeholders each have one value. */
+    public FlywayConfig(String versionedPrefix, String undoPrefix, String repeatablePrefix, String separator,
+            List<String> suffixes, Map<String, String> placeholders, String placeholderPrefix,
+            String placeholderSuffix, String sinceVersion, ScriptMode undoScripts, List<Path> javaMigrations) {
+        this(versionedPrefix, undoPrefix, repeatablePrefix, separator, suffixes, placeholders, placeholderPrefix,
+                placeholderSuffix, sinceVersion, undoScripts, javaMigrations, Map.of());
+    }
+
+    /** These settings with {@code name} standing for {@code value}, and no other values to try. */
+    public FlywayConfig withPlaceholder(String name, String value) {
+        Map<String, String> values = new LinkedHashMap<>(placeholders);
+        values.put(name, value);
+        return new FlywayConfig(versionedPrefix, undoPrefix, repeatablePrefix, separator, suffixes, values,
+                placeholderPrefix, placeholderSuffix, sinceVersion, undoScripts, javaMigrations, Map.of());
     }
 
     /** {@code text} with each {@code ${placeholder}} that has a value replaced by it. */

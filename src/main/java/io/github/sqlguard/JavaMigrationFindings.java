@@ -20,8 +20,8 @@ import java.util.regex.Pattern;
 
 /**
  * An {@code unchecked-change} for each Flyway Java migration, at its class declaration: Flyway runs it with the
- * SQL scripts, and sqlguard cannot read what it does. One at or below {@code sinceVersion} already ran; an undo
- * migration follows {@code undoScripts}.
+ * SQL scripts, and sqlguard cannot read what it does. One named at or below {@code sinceVersion} already ran; an
+ * undo migration follows {@code undoScripts}.
  */
 final class JavaMigrationFindings {
 
@@ -40,10 +40,11 @@ final class JavaMigrationFindings {
         for (Path file : config.flyway().javaMigrations()) {
             String fileName = file.getFileName().toString();
             String className = fileName.substring(0, fileName.lastIndexOf('.'));
-            // Named as a script would be, the class name tells its kind and version the same way.
+            // Named as a script would be, the class name tells its kind and version the same way; a class that is a
+            // migration by its type alone gives its version in code, so it never counts as already applied.
             SourceClassification classification = classifier.classify(className
                     + config.flyway().suffixes().get(0), "");
-            if (!classification.kind().isFlyway() || alreadyApplied.test(classification)
+            if (classification.kind().isFlyway() && alreadyApplied.test(classification)
                     || classification.kind() == SourceKind.FLYWAY_UNDO && undo == ScriptMode.SKIP) {
                 continue;
             }

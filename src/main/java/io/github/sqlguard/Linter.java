@@ -127,13 +127,19 @@ public final class Linter implements AutoCloseable {
 
     /**
      * Runs the analysis, reusing the findings of files that did not change since the run that wrote
-     * {@code cacheFile}, and updates it.
+     * {@code cacheFile}, and updates it; once more without the cache for each other value the Flyway settings give a
+     * placeholder ({@link PlaceholderVariants}).
      *
      * @param cacheFile the analysis cache, or null to analyse every file
      * @throws IllegalArgumentException as {@link #run(LintConfig)}
      * @throws HeapExhaustedException when the Java heap cannot hold the analysis; the message says what to do
      */
     public LintResult run(LintConfig config, Path cacheFile) {
+        return PlaceholderVariants.run(this, config, cacheFile);
+    }
+
+    /** {@link #run(LintConfig, Path)} with the first value of every placeholder only. */
+    LintResult runOnce(LintConfig config, Path cacheFile) {
         long started = System.nanoTime();
         AnalysisCache.Reading readAhead = cacheReadAhead;
         cacheReadAhead = null; // read for one run: the run rewrites the cache
@@ -223,7 +229,10 @@ public final class Linter implements AutoCloseable {
         }
         List<String> notes = new ArrayList<>();
         for (Path missing : scan.missingDirectories()) {
-            notes.add("directory " + missing + " does not exist; nothing checked there");
+            Path shown = missing.startsWith(config.baseDir()) && !missing.equals(config.baseDir())
+                    ? config.baseDir().relativize(missing) : missing;
+            notes.add("directory " + shown.toString().replace('\\', '/') + " does not exist; nothing checked there "
+                    + "(correct the Flyway location, changelog or <directories> entry that names it, or create it)");
         }
         if (scan.files().isEmpty()) {
             notes.add("no file matched includes " + config.includes() + (config.excludes().isEmpty() ? ""

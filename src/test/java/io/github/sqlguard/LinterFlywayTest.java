@@ -113,25 +113,44 @@ class LinterFlywayTest {
                 }
                 """);
         Path old = write("src/main/java/db/migration/V1_5__Seed.java", "class V1_5__Seed {}\n");
-        Path notAMigration = write("src/main/java/db/migration/VersionSupport.java", "class VersionSupport {}\n");
 
-        List<String> found = lint(null, ScriptMode.WARN, List.of(backfill, old, notAMigration)).findings().stream()
+        List<String> found = lint(null, ScriptMode.WARN, List.of(backfill, old)).findings().stream()
                 .filter(f -> f.ruleId().equals("unchecked-change"))
                 .map(f -> f.location() + " " + f.severity() + " " + f.message()).toList();
 
         assertEquals(List.of("src/main/java/db/migration/V1_5__Seed.java:1:1 WARNING Flyway Java migration "
                 + "V1_5__Seed runs code sqlguard cannot read; nothing it does to rows was checked",
                 "src/main/java/db/migration/V2__Backfill.java:6:1 WARNING Flyway Java migration "
-                + "V2__Backfill runs code sqlguard cannot read; nothing it does to rows was checked"),
-                found, "VersionSupport starts with V but is no migration name");
+                + "V2__Backfill runs code sqlguard cannot read; nothing it does to rows was checked"), found);
     }
 
     @Test
-    void aJavaMigrationAtOrBelowSinceVersionAlreadyRan() throws IOException {
+    void aJavaMigrationAtOrBelowSinceVersionAlreadyRanButOneWhoseVersionOnlyItsCodeGivesIsReported()
+            throws IOException {
         Path old = write("src/main/java/db/migration/V1_5__Seed.java", "class V1_5__Seed {}\n");
+        Path bean = write("src/main/java/com/acme/db/BackfillOrders.java", """
+                package com.acme.db;
 
-        assertTrue(lint("1.9", ScriptMode.WARN, List.of(old)).findings().stream()
-                .noneMatch(f -> f.ruleId().equals("unchecked-change")));
+                @Component
+                public class BackfillOrders extends BaseJavaMigration {
+                    public MigrationVersion getVersion() { return MigrationVersion.fromVersion("1.2"); }
+                }
+                """);
+
+        List<String> found = lint("1.9", ScriptMode.WARN, List.of(old, bean)).findings().stream()
+                .filter(f -> f.ruleId().equals("unchecked-change")).map(f -> f.location().toString()).toList();
+
+        assertEquals(List.of("src/main/java/com/acme/db/BackfillOrders.java:4:1"), found);
+    }
+
+    @Test
+    void aLocationThatDoesNotExistIsNamedAsWrittenBesideThePomWithWhatToDoAboutIt() {
+        LintConfig defaults = LintConfig.defaults(project, List.of(project.resolve("db"),
+                project.resolve("src/main/sql-typo")));
+
+        assertEquals(List.of("directory src/main/sql-typo does not exist; nothing checked there (correct the Flyway "
+                + "location, changelog or <directories> entry that names it, or create it)"),
+                new Linter().run(defaults).notes());
     }
 
     private Path write(String path, String text) throws IOException {

@@ -8,10 +8,9 @@ import io.github.sqlguard.LintResult;
 import io.github.sqlguard.LiquibaseConfig;
 import io.github.sqlguard.model.Dialect;
 import io.github.sqlguard.model.ScriptMode;
+import io.github.sqlguard.source.FlywayNaming;
 import java.io.File;
 import java.nio.charset.Charset;
-import java.nio.charset.IllegalCharsetNameException;
-import java.nio.charset.UnsupportedCharsetException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -74,8 +73,8 @@ abstract class AbstractSqlguardMojo extends AbstractMojo {
     protected String dialect;
 
     /**
-     * The encoding of the scripts: the project's source encoding, else UTF-8. Bytes invalid in it are
-     * reported as {@code invalid-encoding}.
+     * The encoding of the scripts: the project's source encoding, else UTF-8; Flyway's own {@code encoding}
+     * setting wins over the source encoding. Bytes invalid in it are reported as {@code invalid-encoding}.
      *
      * @since 0.1.0
      */
@@ -279,7 +278,7 @@ abstract class AbstractSqlguardMojo extends AbstractMojo {
             return new LintConfig(base, scanned,
                     MigrationIncludes.widened(ParameterValues.orDefault(includes, LintConfig.DEFAULT_INCLUDES), flyway.suffixes()),
                     ParameterValues.orDefault(excludes, List.of()), Dialect.fromConfig(dialect),
-                    charset(), rules == null ? Map.of() : rules, ParameterValues.splitList(disabledRules),
+                    charset(flywayPlugin), rules == null ? Map.of() : rules, ParameterValues.splitList(disabledRules),
                     flyway, new LiquibaseConfig(ScriptMode.fromConfig("rollbacks", rollbacks),
                             liquibaseProperties(liquibasePlugin), ModuleClasspath.of(project,
                                     ModuleClasspath.modulesOf(session)).everyResourceFolder()),
@@ -359,15 +358,9 @@ abstract class AbstractSqlguardMojo extends AbstractMojo {
         return MigrationLocations.of(directories, base, hasProject() ? project : null, flywayPlugin, liquibasePlugin);
     }
 
-    private Charset charset() {
-        if (encoding == null || encoding.isBlank()) {
-            return Charset.forName("UTF-8");
-        }
-        try {
-            return Charset.forName(encoding.trim());
-        } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
-            throw new IllegalArgumentException("Unknown encoding '" + encoding + "'; use a Java charset name such as UTF-8 or ISO-8859-1");
-        }
+    private Charset charset(FlywayPluginSettings flywayPlugin) {
+        return ScriptEncoding.of(encoding, hasProject() ? project.getProperties().getProperty("project.build.sourceEncoding")
+                : null, flywayPlugin.encoding());
     }
 
     private FlywayConfig flywayConfig(FlywayPluginSettings plugin) {
@@ -385,15 +378,14 @@ abstract class AbstractSqlguardMojo extends AbstractMojo {
         String undo = ParameterValues.firstSet(undoSqlMigrationPrefix, plugin.undoPrefix().orElse(defaults.undoPrefix()));
         String repeatable = ParameterValues.firstSet(repeatableSqlMigrationPrefix,
                 plugin.repeatablePrefix().orElse(defaults.repeatablePrefix()));
-        // Java migrations are looked for in the Flyway locations, when sqlguard scans those (no directories set).
+        String separator = ParameterValues.firstSet(sqlMigrationSeparator, plugin.separator().orElse(defaults.separator()));
+        // Java migrations are looked for in the sources, when sqlguard scans the Flyway locations (no directories set).
         List<Path> javaMigrations = !hasProject() || directories != null && !directories.isEmpty() ? List.of()
-                : JavaMigrations.in(project, plugin.locations(), List.of(versioned, undo, repeatable));
-        return new FlywayConfig(versioned, undo, repeatable,
-                ParameterValues.firstSet(sqlMigrationSeparator, plugin.separator().orElse(defaults.separator())),
-                suffixes, values,
+                : JavaMigrations.in(project, plugin.locations(), new FlywayNaming(versioned, undo, repeatable, separator, suffixes));
+        return new FlywayConfig(versioned, undo, repeatable, separator, suffixes, values,
                 plugin.placeholderPrefix().orElse(defaults.placeholderPrefix()),
                 plugin.placeholderSuffix().orElse(defaults.placeholderSuffix()),
                 sinceVersion == null || sinceVersion.isBlank() ? null : sinceVersion.trim(),
-                ScriptMode.fromConfig("undoScripts", undoScripts), javaMigrations);
+                ScriptMode.fromConfig("undoScripts", undoScripts), javaMigrations, plugin.alternativesOutside(placeholders));
     }
 }

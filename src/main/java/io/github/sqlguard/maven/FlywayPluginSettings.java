@@ -20,12 +20,16 @@ import org.codehaus.plexus.util.xml.Xpp3Dom;
  * locations, since whatever runs Flyway with them runs those migrations too, and fill in the naming and
  * placeholders the pom leaves unset. So do the locations of the pom's profiles ({@link FlywayProfileLocations}).
  *
+ * @param placeholderAlternatives for a placeholder that settings files give other values than the one taken (two
+ *     Spring Boot profiles, or a Spring Boot file and the pom), those other values
+ * @param encoding the encoding Flyway reads the scripts in ({@code encoding}, {@code spring.flyway.encoding})
  * @param locations the folders the locations stand for in this module
  * @param moduleLocations the folders a {@code classpath:} location (Flyway's default one too, when the module runs
  *     Flyway) stands for in the other modules of the build on its classpath ({@link ModuleClasspath})
  */
 record FlywayPluginSettings(
         Map<String, String> placeholders,
+        Map<String, List<String>> placeholderAlternatives,
         Optional<String> placeholderPrefix,
         Optional<String> placeholderSuffix,
         Optional<String> versionedPrefix,
@@ -33,13 +37,23 @@ record FlywayPluginSettings(
         Optional<String> repeatablePrefix,
         Optional<String> separator,
         List<String> suffixes,
+        Optional<String> encoding,
         List<Path> locations,
         List<Path> moduleLocations,
         List<String> warnings) {
 
-    static final FlywayPluginSettings NONE = new FlywayPluginSettings(Map.of(), Optional.empty(),
+    static final FlywayPluginSettings NONE = new FlywayPluginSettings(Map.of(), Map.of(), Optional.empty(),
             Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), List.of(),
-            List.of(), List.of(), List.of());
+            Optional.empty(), List.of(), List.of(), List.of());
+
+    /** The other values of the placeholders that {@code chosen} (sqlguard's own {@code <placeholders>}) leaves open. */
+    Map<String, List<String>> alternativesOutside(Map<String, String> chosen) {
+        Map<String, List<String>> open = new LinkedHashMap<>(placeholderAlternatives);
+        if (chosen != null) {
+            open.keySet().removeAll(chosen.keySet());
+        }
+        return open;
+    }
 
     private static final String PROPERTY_PREFIX = "flyway.";
     private static final String PLACEHOLDERS_PREFIX = "flyway.placeholders.";
@@ -115,6 +129,7 @@ record FlywayPluginSettings(
     private static FlywayPluginSettings read(List<Xpp3Dom> configurations, Map<String, String> overrides,
             List<FlywaySettingsSource> files, MavenProject project, ModuleClasspath classpath, List<String> warnings) {
         Map<String, String> placeholders = new LinkedHashMap<>();
+        Map<String, List<String>> alternatives = new LinkedHashMap<>();
         List<String> suffixes = new ArrayList<>();
         List<String> locations = new ArrayList<>();
         for (Xpp3Dom configuration : configurations) {
@@ -142,7 +157,14 @@ record FlywayPluginSettings(
             for (Map.Entry<String, String> setting : file.settings().entrySet()) {
                 String name = setting.getKey();
                 if (name.startsWith(PLACEHOLDERS_PREFIX) && name.length() > PLACEHOLDERS_PREFIX.length()) {
-                    placeholders.putIfAbsent(name.substring(PLACEHOLDERS_PREFIX.length()), setting.getValue());
+                    String placeholder = name.substring(PLACEHOLDERS_PREFIX.length());
+                    String taken = placeholders.putIfAbsent(placeholder, setting.getValue());
+                    if (taken != null && !taken.equals(setting.getValue())) {
+                        List<String> others = alternatives.computeIfAbsent(placeholder, key -> new ArrayList<>());
+                        if (!others.contains(setting.getValue())) {
+                            others.add(setting.getValue());
+                        }
+                    }
                 }
             }
         }
@@ -164,15 +186,15 @@ record FlywayPluginSettings(
         if (overriddenSuffixes.isEmpty() && suffixes.isEmpty()) {
             suffixes.addAll(ParameterValues.splitList(fromFiles("sqlMigrationSuffixes", files).orElse(null)));
         }
-        return new FlywayPluginSettings(placeholders,
+        return new FlywayPluginSettings(placeholders, alternatives,
                 setting("placeholderPrefix", configurations, overrides, files),
                 setting("placeholderSuffix", configurations, overrides, files),
                 setting("sqlMigrationPrefix", configurations, overrides, files),
                 setting("undoSqlMigrationPrefix", configurations, overrides, files),
                 setting("repeatableSqlMigrationPrefix", configurations, overrides, files),
                 setting("sqlMigrationSeparator", configurations, overrides, files),
-                overriddenSuffixes.isEmpty() ? suffixes : overriddenSuffixes, resolved, List.copyOf(moduleLocations),
-                List.copyOf(warnings));
+                overriddenSuffixes.isEmpty() ? suffixes : overriddenSuffixes, setting("encoding", configurations,
+                overrides, files), resolved, List.copyOf(moduleLocations), List.copyOf(warnings));
     }
 
     /**

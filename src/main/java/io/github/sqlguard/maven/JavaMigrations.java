@@ -1,5 +1,7 @@
 package io.github.sqlguard.maven;
 
+import io.github.sqlguard.source.FlywayNaming;
+import io.github.sqlguard.source.SourceClassifier;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -7,13 +9,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.apache.maven.project.MavenProject;
 
 /**
  * The source files of Flyway Java migrations: classes such as {@code db.migration.V3__Backfill} that Flyway finds
- * in a {@code classpath:} location as it finds SQL scripts there. Their sources lie in the compile source roots
- * ({@code src/main/java}, and {@code src/main/kotlin} for Kotlin), in the package the location names.
+ * in a {@code classpath:} location as it finds SQL scripts there, and classes anywhere in the sources that are
+ * Java migrations by their type ({@link JavaMigrationClasses}). Their sources lie in the compile source roots
+ * ({@code src/main/java}, and {@code src/main/kotlin} for Kotlin).
  */
 final class JavaMigrations {
 
@@ -22,16 +26,20 @@ final class JavaMigrations {
 
     /**
      * Every {@code .java} or {@code .kt} file in the packages of the Flyway locations (sub-packages included, as
-     * Flyway scans them) whose class name starts with one of the migration prefixes; the name's exact form is
-     * judged with the rest of Flyway's naming when the files are reported.
+     * Flyway scans them) whose class name Flyway's naming reads as a migration, then every other source file that declares a
+     * Java migration by its type.
      *
      * @param locations the Flyway locations resolved under the resource directories, empty for the default
      *     {@code db/migration}
      */
-    static List<Path> in(MavenProject project, List<Path> locations, List<String> prefixes) {
+    static List<Path> in(MavenProject project, List<Path> locations, FlywayNaming naming) {
         if (project == null) {
             return List.of();
         }
+        // Named as a script would be, a class name tells whether Flyway reads it as a migration.
+        SourceClassifier classifier = new SourceClassifier(naming);
+        Predicate<String> namedAsMigration = className -> classifier.classify(className
+                + naming.sqlSuffixes().get(0), "").kind().isFlyway();
         List<Path> resources = project.getResources().stream()
                 .map(resource -> Path.of(resource.getDirectory()).toAbsolutePath().normalize()).toList();
         Set<Path> packages = new LinkedHashSet<>();
@@ -48,20 +56,22 @@ final class JavaMigrations {
         List<Path> found = new ArrayList<>();
         for (Path root : roots) {
             for (Path packageFolder : packages) {
-                found.addAll(sources(root.resolve(packageFolder), prefixes));
+                found.addAll(sources(root.resolve(packageFolder), namedAsMigration));
             }
         }
+        found.addAll(JavaMigrationClasses.in(roots));
         return found.stream().distinct().toList();
     }
 
-    private static List<Path> sources(Path folder, List<String> prefixes) {
+    private static List<Path> sources(Path folder, Predicate<String> namedAsMigration) {
         if (!Files.isDirectory(folder)) {
             return List.of();
         }
         try (Stream<Path> files = Files.walk(folder)) {
             return files.filter(Files::isRegularFile).filter(file -> {
                 String name = file.getFileName().toString();
-                return (name.endsWith(".java") || name.endsWith(".kt")) && prefixes.stream().anyMatch(name::startsWith);
+                return (name.endsWith(".java") || name.endsWith(".kt"))
+                        && namedAsMigration.test(name.substring(0, name.lastIndexOf('.')));
             }).sorted().toList();
         } catch (IOException | RuntimeException unreadable) {
             return List.of();

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,7 @@ final class SpringFlywaySettings {
     private static final String SPRING_PREFIX = "spring.flyway.";
     private static final Pattern FILE_NAME = Pattern.compile("application(-[^.]+)?\\.(properties|ya?ml)");
     private static final Pattern INDEX = Pattern.compile("\\[\\d+]$");
+    private static final String PLACEHOLDERS = "placeholders.";
     private static final String LOCATIONS = "flyway.locations";
 
     private SpringFlywaySettings() {
@@ -78,7 +80,10 @@ final class SpringFlywaySettings {
         return file.toString().endsWith(".properties") ? propertiesDocuments(text) : yamlDocuments(text);
     }
 
-    /** The application properties and YAML files of a resource folder and its {@code config/} folder, by name. */
+    /**
+     * The application properties and YAML files of a resource folder and its {@code config/} folder, each folder's
+     * files without a profile first, then by name.
+     */
     static List<Path> applicationFiles(Path folder) {
         List<Path> files = new ArrayList<>();
         for (Path place : List.of(folder, folder.resolve("config"))) {
@@ -86,8 +91,12 @@ final class SpringFlywaySettings {
                 continue;
             }
             try (Stream<Path> children = Files.list(place)) {
+                // The application's own settings first, then its profiles': they hold the values without a profile.
                 children.filter(child -> FILE_NAME.matcher(child.getFileName().toString()).matches())
-                        .filter(Files::isRegularFile).sorted().forEach(files::add);
+                        .filter(Files::isRegularFile)
+                        .sorted(Comparator.comparing((Path child) -> child.getFileName().toString().contains("-"))
+                                .thenComparing(Comparator.naturalOrder()))
+                        .forEach(files::add);
             } catch (IOException unreadable) {
                 // A folder that cannot be listed holds nothing sqlguard could read; the scan reports it.
             }
@@ -155,7 +164,8 @@ final class SpringFlywaySettings {
                 return;
             }
             String key = INDEX.matcher(name.substring(SPRING_PREFIX.length())).replaceFirst("");
-            String flywayName = key.startsWith("placeholders.") ? key : camelCase(key);
+            String flywayName = key.startsWith(PLACEHOLDERS) ? PLACEHOLDERS + mapKey(key.substring(PLACEHOLDERS.length()))
+                    : camelCase(key);
             settings.merge("flyway." + flywayName, references.resolve(value), (first, next) -> first + "," + next);
         });
         String locations = settings.get(LOCATIONS);
@@ -170,6 +180,15 @@ final class SpringFlywaySettings {
             settings.put(LOCATIONS, String.join(",", resolved));
         }
         return settings;
+    }
+
+    /**
+     * A map key as Spring Boot binds it: a key with dots is written in brackets ({@code placeholders.[a.b]}, in YAML
+     * {@code "[a.b]": ..}) so that it stays one key, and the brackets are not part of it.
+     */
+    private static String mapKey(String written) {
+        return written.length() > 2 && written.startsWith("[") && written.endsWith("]")
+                ? written.substring(1, written.length() - 1) : written;
     }
 
     private static String camelCase(String kebab) {

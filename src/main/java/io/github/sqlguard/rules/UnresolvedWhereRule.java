@@ -6,12 +6,16 @@ import io.github.sqlguard.model.RuleInfo;
 import io.github.sqlguard.model.Severity;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Reports a DELETE or UPDATE whose WHERE rests on a placeholder or changelog property without a value: whether
  * it limits the rows cannot be told, so it is not counted as a restriction (fail closed) but reported.
  */
 public final class UnresolvedWhereRule implements Rule {
+
+    /** Flyway's own placeholders, {@code ${flyway:user}}, under whatever prefix the project configured. */
+    private static final Pattern FLYWAY_BUILT_IN = Pattern.compile("^\\W*flyway:");
 
     private static final RuleInfo INFO = new RuleInfo(
             "unresolved-where",
@@ -21,9 +25,11 @@ public final class UnresolvedWhereRule implements Rule {
                     + "cannot be judged: filled in at deploy time it may select one row or every row (1 = 1). "
                     + "The statement is therefore not counted as restricted, and this says why it was not "
                     + "checked.",
-            "Define the value where sqlguard sees it (a changelog <property>, a property file, the pom's "
-                    + "liquibaseProperties or placeholders), or acknowledge it: -- sqlguard:allow unresolved-where "
-                    + "reason: <why>",
+            "Define the value where sqlguard sees it (Flyway: the <placeholders> of sqlguard or of the "
+                    + "flyway-maven-plugin, flyway.conf or spring.flyway.placeholders.*; Liquibase: a changelog "
+                    + "<property>, a property file or the pom's liquibaseProperties); a value only the deploy knows, "
+                    + "such as Flyway's ${flyway:database}, cannot be defined, so check the condition by hand and "
+                    + "acknowledge it: -- sqlguard:allow unresolved-where reason: <why>",
             List.of("DELETE FROM customers WHERE ${condition}",
                     "UPDATE orders SET status = 'void' WHERE created < now() AND ${tenant_filter}"),
             List.of("DELETE FROM customers WHERE id = ${customer_id}",
@@ -47,16 +53,26 @@ public final class UnresolvedWhereRule implements Rule {
     }
 
     private static String message(RowChange change, boolean liquibase) {
-        List<String> references = change.unresolvedConditions();
-        String names = String.join(", ", references);
-        String undefined = references.size() == 1 ? " is" : " are";
-        String where = liquibase
-                ? undefined + " not defined in the changelog (a <property>, a property file or --property) nor in "
-                        + "the pom's liquibaseProperties"
-                : undefined + " not among the placeholders (sqlguard's <placeholders>, the flyway-maven-plugin's "
-                        + "or flyway.placeholders.* properties, flyway.conf, flyway.toml, or Spring Boot's "
-                        + "spring.flyway.placeholders.*)";
-        return names + where + ", so the WHERE of this " + change.verb() + " could not be judged: it may "
+        List<String> undefined = new ArrayList<>();
+        List<String> builtIn = new ArrayList<>();
+        for (String reference : change.unresolvedConditions()) {
+            (!liquibase && FLYWAY_BUILT_IN.matcher(reference).find() ? builtIn : undefined).add(reference);
+        }
+        List<String> causes = new ArrayList<>();
+        if (!undefined.isEmpty()) {
+            causes.add(String.join(", ", undefined) + (undefined.size() == 1 ? " is" : " are") + (liquibase
+                    ? " not defined in the changelog (a <property>, a property file or --property) nor in the pom's "
+                            + "liquibaseProperties"
+                    : " not among the placeholders (sqlguard's <placeholders>, the flyway-maven-plugin's or "
+                            + "flyway.placeholders.* properties, flyway.conf, flyway.toml, or Spring Boot's "
+                            + "spring.flyway.placeholders.*)"));
+        }
+        if (!builtIn.isEmpty()) {
+            // Flyway fills these in from the connection it migrates over, so no configuration can give them here.
+            causes.add(String.join(", ", builtIn) + (builtIn.size() == 1 ? " is a placeholder" : " are placeholders")
+                    + " Flyway fills in itself when it migrates (the database, user or schema it connects to)");
+        }
+        return String.join("; ", causes) + ", so the WHERE of this " + change.verb() + " could not be judged: it may "
                 + (change.verb().equals("DELETE") ? "remove" : "change") + " every row of " + change.tableList();
     }
 }

@@ -201,6 +201,17 @@ class FlywayPluginSettingsTest {
     }
 
     @Test
+    void theEncodingFlywayReadsScriptsInComesFromSpringBootOrThePlugin() throws IOException {
+        write("src/main/resources/application.properties", "spring.flyway.encoding=ISO-8859-1\n");
+
+        assertEquals(Optional.of("ISO-8859-1"), settings(Map.of(), Map.of()).encoding());
+
+        addPlugin(project, GROUP, PLUGIN, "<encoding>windows-1252</encoding>");
+
+        assertEquals(Optional.of("windows-1252"), settings(Map.of(), Map.of()).encoding());
+    }
+
+    @Test
     void springBootYamlListsProfileDocumentsAndIndexedEntriesAddEveryLocation() throws IOException {
         write("src/main/resources/application.yml", """
                 spring:
@@ -230,6 +241,40 @@ class FlywayPluginSettingsTest {
     }
 
     @Test
+    void aSpringBootPlaceholderWhoseNameHasDotsIsWrittenInBracketsWhichAreNotPartOfItsName() throws IOException {
+        write("src/main/resources/application.properties", "spring.flyway.placeholders.[tenant.filter]=tenant = 1\n");
+        write("src/main/resources/application-eu.yml", """
+                spring:
+                  flyway:
+                    placeholders:
+                      "[region.filter]": region = 'eu'
+                """);
+
+        assertEquals(Map.of("tenant.filter", "tenant = 1", "region.filter", "region = 'eu'"),
+                settings(Map.of(), Map.of()).placeholders());
+    }
+
+    @Test
+    void aPlaceholderThatAnotherSpringBootProfileGivesAnotherValueKeepsThatValueAsAnAlternative() throws IOException {
+        write("src/main/resources/application.properties", """
+                spring.flyway.placeholders.purge_filter=created < now()
+                spring.flyway.placeholders.schema=app
+                """);
+        write("src/main/resources/application-prod.yml", """
+                spring.flyway.placeholders:
+                  purge_filter: 1 = 1
+                  schema: app
+                """);
+
+        FlywayPluginSettings settings = settings(Map.of(), Map.of());
+
+        assertEquals(Map.of("purge_filter", "created < now()", "schema", "app"), settings.placeholders());
+        assertEquals(Map.of("purge_filter", List.of("1 = 1")), settings.placeholderAlternatives());
+        assertEquals(Map.of(), settings.alternativesOutside(Map.of("purge_filter", "id < 0")),
+                "sqlguard's own <placeholders> decide the value to check");
+    }
+
+    @Test
     void springBootLocationsFilteredByMavenOrReferringToAnotherKeyAreResolved() throws IOException {
         project.getProperties().setProperty("db.locations", "filesystem:sql/app");
         project.getProperties().setProperty("migration.dir", "sql/dev");
@@ -245,8 +290,8 @@ class FlywayPluginSettingsTest {
 
         FlywayPluginSettings settings = settings(Map.of(), Map.of());
 
-        assertEquals(List.of(folder.resolve("sql/dev"), folder.resolve("sql/acme/seed"), folder.resolve("sql/app")),
-                settings.locations());
+        assertEquals(List.of(folder.resolve("sql/app"), folder.resolve("sql/dev"), folder.resolve("sql/acme/seed")),
+                settings.locations(), "the application's own settings come before its profiles'");
         assertEquals(List.of(), settings.warnings());
     }
 

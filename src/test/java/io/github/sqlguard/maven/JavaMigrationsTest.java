@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import io.github.sqlguard.source.FlywayNaming;
 import org.apache.maven.project.MavenProject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -14,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Flyway Java migrations are found where Flyway finds their classes: in the packages of its locations. */
 class JavaMigrationsTest {
 
-    private static final List<String> PREFIXES = List.of("V", "U", "R");
+    private static final FlywayNaming NAMED = FlywayNaming.DEFAULT;
 
     @TempDir
     Path folder;
@@ -33,9 +34,10 @@ class JavaMigrationsTest {
         Path nested = touch("src/main/java/db/migration/tenant/R__Refresh.java");
         Path kotlin = touch("src/main/kotlin/db/migration/V4__Rehash.kt");
         touch("src/main/java/db/migration/MigrationSupport.java");
+        touch("src/main/java/db/migration/VersionSupport.java");
         touch("src/main/java/com/example/V9__NotInALocation.java");
 
-        assertEquals(List.of(java, nested, kotlin), JavaMigrations.in(project, List.of(), PREFIXES));
+        assertEquals(List.of(java, nested, kotlin), JavaMigrations.in(project, List.of(), NAMED));
     }
 
     @Test
@@ -44,13 +46,46 @@ class JavaMigrationsTest {
         touch("src/main/java/db/migration/V3__NotConfigured.java");
 
         assertEquals(List.of(java), JavaMigrations.in(project, List.of(folder.resolve("src/main/resources/com/acme/migrations"),
-                folder.resolve("sql")), PREFIXES));
+                folder.resolve("sql")), NAMED));
+    }
+
+    @Test
+    void aClassThatIsAJavaMigrationByItsTypeIsFoundWhereverItLiesAndWhateverItsName() throws IOException {
+        Path bean = write("src/main/java/com/acme/db/BackfillOrders.java", """
+                @Component
+                public class BackfillOrders extends org.flywaydb.core.api.migration.BaseJavaMigration {
+                    public MigrationVersion getVersion() { return MigrationVersion.fromVersion("7"); }
+                }
+                """);
+        Path direct = write("src/main/java/db/migration/PurgeMigration.java",
+                "public final class PurgeMigration implements Serializable, JavaMigration {\n}\n");
+        write("src/main/java/com/acme/db/TenantMigration.java", """
+                public abstract class TenantMigration
+                        extends BaseJavaMigration {
+                }
+                """);
+        Path subclass = write("src/main/java/com/acme/db/SplitTenants.java",
+                "class SplitTenants extends TenantMigration {}\n");
+        Path kotlin = write("src/main/kotlin/com/acme/db/Rehash.kt",
+                "class Rehash(private val n: Int) : TenantMigration() {\n}\n");
+        write("src/main/java/com/acme/db/Notes.java", """
+                /** A class that extends BaseJavaMigration { runs in Flyway } is not this one. */
+                class Notes extends Object {}
+                """);
+
+        assertEquals(List.of(bean, subclass, direct, kotlin), JavaMigrations.in(project, List.of(), NAMED),
+                "the abstract TenantMigration is run only through its subclasses, and prose in a comment declares "
+                        + "nothing");
     }
 
     private Path touch(String path) throws IOException {
+        return write(path, "class X {}\n");
+    }
+
+    private Path write(String path, String text) throws IOException {
         Path file = folder.resolve(path);
         Files.createDirectories(file.getParent());
-        Files.writeString(file, "class X {}\n");
+        Files.writeString(file, text);
         return file;
     }
 }

@@ -11,9 +11,11 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class UnresolvedWhereRuleTest {
 
-    private static final String FLYWAY = " not among the placeholders (sqlguard's <placeholders>, the "
+    private static final String FLYWAY_CAUSE = " not among the placeholders (sqlguard's <placeholders>, the "
             + "flyway-maven-plugin's or flyway.placeholders.* properties, flyway.conf, flyway.toml, or Spring Boot's "
-            + "spring.flyway.placeholders.*), so the WHERE of this ";
+            + "spring.flyway.placeholders.*)";
+
+    private static final String FLYWAY = FLYWAY_CAUSE + ", so the WHERE of this ";
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
@@ -45,6 +47,20 @@ class UnresolvedWhereRuleTest {
         List<String> want = expected == null ? List.of()
                 : List.of(expected + (expected.contains(",") ? " are" : " is") + FLYWAY
                         + "DELETE could not be judged: it may remove every row of t");
+        assertEquals(want, messages(new UnresolvedWhereRule(), Dialect.AUTO, sql), "as the plugin reads it");
+        assertEquals(want, tokenMessages(new UnresolvedWhereRule(), Dialect.AUTO, sql), "from the tokens only");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "UPDATE t SET a = 1 WHERE '${flyway:database}' = 'test' | ${flyway:database} is a placeholder Flyway fills in "
+                + "itself when it migrates (the database, user or schema it connects to)",
+        "UPDATE t SET a = 1 WHERE ${flyway:user} AND ${cond}    | ${cond} is" + FLYWAY_CAUSE + "; ${flyway:user} is a "
+                + "placeholder Flyway fills in itself when it migrates (the database, user or schema it connects to)",
+    })
+    void flywaysOwnPlaceholdersAreNotCalledMissingFromTheConfiguration(String sql, String cause) {
+        List<String> want = List.of(cause + ", so the WHERE of this UPDATE could not be judged: it may change every "
+                + "row of t");
         assertEquals(want, messages(new UnresolvedWhereRule(), Dialect.AUTO, sql), "as the plugin reads it");
         assertEquals(want, tokenMessages(new UnresolvedWhereRule(), Dialect.AUTO, sql), "from the tokens only");
     }
