@@ -127,8 +127,8 @@ public final class Linter implements AutoCloseable {
 
     /**
      * Runs the analysis, reusing the findings of files that did not change since the run that wrote
-     * {@code cacheFile}, and updates it; once more without the cache for each other value the Flyway settings give a
-     * placeholder ({@link PlaceholderVariants}).
+     * {@code cacheFile}, and updates it; once more for each other value the Flyway settings give a placeholder, with
+     * a cache of its own ({@link PlaceholderVariants}).
      *
      * @param cacheFile the analysis cache, or null to analyse every file
      * @throws IllegalArgumentException as {@link #run(LintConfig)}

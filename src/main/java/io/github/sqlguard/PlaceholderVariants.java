@@ -21,7 +21,10 @@ final class PlaceholderVariants {
 
     private static final String UNUSED_SUPPRESSION = "unused-suppression";
 
-    /** Each other value is a whole analysis without the cache; a handful keeps the build's time in bounds. */
+    /**
+     * Each other value is a whole analysis (with a cache of its own, so an unchanged script is read again only for
+     * a new value); a handful keeps a first build's time in bounds.
+     */
     static final int MOST_VARIANTS = 8;
 
     private PlaceholderVariants() {
@@ -52,7 +55,7 @@ final class PlaceholderVariants {
                 Map.entry(name, value))));
         for (Map.Entry<String, String> placeholder : variants.subList(0, Math.min(variants.size(), MOST_VARIANTS))) {
             LintResult variant = new Linter().runOnce(withPlaceholder(config, placeholder.getKey(), placeholder.getValue()),
-                    null);
+                    variantCache(cacheFile, placeholder.getKey(), placeholder.getValue()));
             unusedEverywhere.retainAll(unusedSuppressions(variant));
             String written = flyway.placeholderPrefix() + placeholder.getKey() + flyway.placeholderSuffix();
             for (Finding finding : variant.findings()) {
@@ -78,6 +81,16 @@ final class PlaceholderVariants {
         sourceLines.values().removeIf(Objects::isNull);
         return new LintResult(findings, main.scannedFiles(), main.statements(), main.alreadyApplied(), main.notes(),
                 main.rules(), main.elapsed(), statementSql, sourceLines, main.cachedFiles(), main.parsedStatements());
+    }
+
+    /**
+     * The cache of the run with one other value, in a folder of its own beside the main cache (its scan snapshot
+     * too), or null without a cache. Its name only has to keep values apart: the cache checks the settings it was
+     * written with, the placeholders among them, before it is trusted.
+     */
+    static Path variantCache(Path cacheFile, String name, String value) {
+        return cacheFile == null ? null : cacheFile.resolveSibling("placeholder-variants")
+                .resolve(Integer.toHexString((name + '=' + value).hashCode())).resolve(cacheFile.getFileName());
     }
 
     private static String key(Finding finding) {

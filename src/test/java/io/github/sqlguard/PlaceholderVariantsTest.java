@@ -50,13 +50,44 @@ class PlaceholderVariantsTest {
         assertEquals(true, found.get(0).isAcknowledged());
     }
 
+    @Test
+    void eachOtherValueKeepsACacheOfItsOwnSoAnUnchangedScriptIsNotReadAgain() throws IOException {
+        write("V2__purge.sql", "DELETE FROM orders WHERE ${purge_filter};\n");
+        Path cache = project.resolve("target/sqlguard/analysis-cache.bin");
+        Map<String, String> placeholders = Map.of("purge_filter", "created < now()");
+        Map<String, List<String>> alternatives = Map.of("purge_filter", List.of("1 = 1"));
+
+        List<Finding> first = run(placeholders, alternatives, cache).findings();
+        LintResult second = run(placeholders, alternatives, cache);
+        Path variantCache = PlaceholderVariants.variantCache(cache, "purge_filter", "1 = 1");
+
+        assertEquals(1, first.size(), first.toString());
+        assertEquals(first, second.findings(), "the same finding, read from the caches");
+        assertEquals(true, Files.isRegularFile(variantCache), variantCache.toString());
+        assertEquals(1, second.cachedFiles(), "the main run read its cache");
+        assertEquals(1, new Linter().runOnce(withValue("1 = 1"), variantCache).cachedFiles(),
+                "the other value's run reads its own cache");
+    }
+
+    private LintConfig withValue(String value) {
+        return config(Map.of("purge_filter", value), Map.of());
+    }
+
     private List<Finding> lint(Map<String, String> placeholders, Map<String, List<String>> alternatives) {
+        return run(placeholders, alternatives, null).findings();
+    }
+
+    private LintResult run(Map<String, String> placeholders, Map<String, List<String>> alternatives, Path cache) {
+        return new Linter().run(config(placeholders, alternatives), cache);
+    }
+
+    private LintConfig config(Map<String, String> placeholders, Map<String, List<String>> alternatives) {
         LintConfig defaults = LintConfig.defaults(project, List.of(project.resolve("db")));
         FlywayConfig flyway = new FlywayConfig("V", "U", "R", "__", List.of(".sql"), placeholders, "${", "}", null,
                 ScriptMode.WARN, List.of(), alternatives);
-        return new Linter().run(new LintConfig(project, defaults.directories(), defaults.includes(), List.of(),
+        return new LintConfig(project, defaults.directories(), defaults.includes(), List.of(),
                 Dialect.AUTO, StandardCharsets.UTF_8, Map.of(), List.of(), flyway, defaults.liquibase(), List.of(),
-                null, defaults.maxFileBytes(), 2)).findings();
+                null, defaults.maxFileBytes(), 2);
     }
 
     private void write(String name, String text) throws IOException {
