@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -36,39 +35,59 @@ final class JavaMigrationClasses {
     private JavaMigrationClasses() {
     }
 
-    /** The {@code .java} and {@code .kt} files under {@code roots} that declare a concrete Java migration. */
+    /**
+     * The {@code .java} and {@code .kt} files under {@code roots} that declare a concrete Java migration. Only a
+     * file that mentions a migration type is parsed, so a large code base costs about one read of each file; a
+     * second pass is made only when an abstract class or interface of the sources is itself a migration type.
+     */
     static List<Path> in(Set<Path> roots) {
-        List<Declaration> declarations = new ArrayList<>();
-        for (Path root : roots) {
-            if (!Files.isDirectory(root)) {
-                continue;
-            }
-            try (Stream<Path> files = Files.walk(root)) {
-                files.filter(JavaMigrationClasses::isSource).sorted()
-                        .forEach(file -> declarations.addAll(declarations(file, text(file))));
-            } catch (IOException | RuntimeException unreadable) {
-                // A source folder that cannot be listed is one the compiler reports; its SQL is checked all the same.
-            }
-        }
+        List<Path> sources = sourcesUnder(roots);
         Set<String> migrationTypes = new HashSet<>(FLYWAY_TYPES);
+        Set<Path> parsed = new HashSet<>();
+        List<Declaration> declarations = new ArrayList<>();
         boolean grew = true;
         while (grew) {
+            for (Path file : sources) {
+                if (!parsed.contains(file)) {
+                    String text = text(file);
+                    if (migrationTypes.stream().anyMatch(text::contains)) {
+                        parsed.add(file);
+                        declarations.addAll(declarations(file, text));
+                    }
+                }
+            }
             grew = false;
             for (Declaration declaration : declarations) {
                 if (!migrationTypes.contains(declaration.name())
                         && declaration.supertypes().stream().anyMatch(migrationTypes::contains)) {
-                    grew = migrationTypes.add(declaration.name());
+                    grew |= migrationTypes.add(declaration.name());
                 }
             }
         }
-        Set<Path> found = new LinkedHashSet<>();
+        Set<Path> found = new HashSet<>();
         for (Declaration declaration : declarations) {
             if (declaration.concrete() && !FLYWAY_TYPES.contains(declaration.name())
                     && migrationTypes.contains(declaration.name())) {
                 found.add(declaration.file());
             }
         }
-        return List.copyOf(found);
+        // In the order of the sources, whichever pass parsed them.
+        return sources.stream().filter(found::contains).toList();
+    }
+
+    private static List<Path> sourcesUnder(Set<Path> roots) {
+        List<Path> sources = new ArrayList<>();
+        for (Path root : roots) {
+            if (!Files.isDirectory(root)) {
+                continue;
+            }
+            try (Stream<Path> files = Files.walk(root)) {
+                files.filter(JavaMigrationClasses::isSource).sorted().forEach(sources::add);
+            } catch (IOException | RuntimeException unreadable) {
+                // A source folder that cannot be listed is one the compiler reports; its SQL is checked all the same.
+            }
+        }
+        return sources;
     }
 
     /**
