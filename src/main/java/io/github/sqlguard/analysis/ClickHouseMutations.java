@@ -18,6 +18,9 @@ final class ClickHouseMutations {
 
     /** The mutations of {@code tokens}, an ALTER TABLE; empty for any other statement. */
     static List<DataChange> in(StatementTokens tokens) {
+        if (!tokens.isWord(0, "ALTER") || !namesARowVerb(tokens.tokens())) {
+            return List.of(); // nearly every DDL statement: not read into clauses a second time
+        }
         List<DataChange> found = new ArrayList<>();
         Optional<AlterTableClauses> alter = AlterTableClauses.of(tokens.tokens());
         if (alter.isEmpty() || alter.get().clauses().isEmpty()) {
@@ -45,6 +48,15 @@ final class ClickHouseMutations {
             i = conditionEnd + 1;
         }
         return found;
+    }
+
+    private static boolean namesARowVerb(List<Token> tokens) {
+        for (Token token : tokens) {
+            if (token.isAnyWord("DELETE", "UPDATE")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isMutation(StatementTokens tokens, int i) {
