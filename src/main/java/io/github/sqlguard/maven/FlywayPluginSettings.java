@@ -271,9 +271,11 @@ record FlywayPluginSettings(
         }
         for (Path resources : classpath.resourceFolders()) {
             for (Path path : foldersOf(resources, folder)) {
-                if (Files.isDirectory(path) && !found.contains(path)) {
+                // A folder another source named first exists all the same: only its adding is skipped.
+                boolean folder = Files.isDirectory(path);
+                exists |= folder;
+                if (folder && !found.contains(path)) {
                     found.add(path);
-                    exists = true;
                 }
             }
         }

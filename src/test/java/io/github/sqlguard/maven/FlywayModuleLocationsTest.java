@@ -49,6 +49,17 @@ class FlywayModuleLocationsTest {
     }
 
     @Test
+    void aLocationNamedTwiceIsFoundOnceAndWarnsNeitherTime() {
+        addPlugin(app, GROUP, PLUGIN, "<locations>classpath:db/migration,db/migration</locations>");
+        dependOn(app, db, null);
+
+        FlywayPluginSettings settings = settings(app);
+
+        assertEquals(List.of(folder.resolve("db/src/main/resources/db/migration")), settings.moduleLocations());
+        assertEquals(List.of(), settings.warnings());
+    }
+
+    @Test
     void aModuleThatRunsSqlguardItselfIsLeftToItsOwnCheck() {
         addPlugin(app, GROUP, PLUGIN, "<locations><location>classpath:db/migration</location></locations>");
         addPlugin(db, "io.github.sqlguard", "sqlguard-maven-plugin", null);
