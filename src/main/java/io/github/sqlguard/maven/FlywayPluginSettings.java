@@ -272,9 +272,9 @@ record FlywayPluginSettings(
         for (Path resources : classpath.resourceFolders()) {
             for (Path path : foldersOf(resources, folder)) {
                 // A folder another source named first exists all the same: only its adding is skipped.
-                boolean folder = Files.isDirectory(path);
-                exists |= folder;
-                if (folder && !found.contains(path)) {
+                boolean isFolder = Files.isDirectory(path);
+                exists |= isFolder;
+                if (isFolder && !found.contains(path)) {
                     found.add(path);
                 }
             }
