@@ -18,8 +18,9 @@ final class ClickHouseMutations {
 
     /** The mutations of {@code tokens}, an ALTER TABLE; empty for any other statement. */
     static List<DataChange> in(StatementTokens tokens) {
-        if (!tokens.isWord(0, "ALTER") || !namesARowVerb(tokens.tokens())) {
-            return List.of(); // nearly every DDL statement: not read into clauses a second time
+        if (!tokens.isWord(0, "ALTER") || !anyMutation(tokens)) {
+            // Nearly every DDL statement, foreign keys' ON DELETE CASCADE too: not read into clauses a second time.
+            return List.of();
         }
         List<DataChange> found = new ArrayList<>();
         Optional<AlterTableClauses> alter = AlterTableClauses.of(tokens.tokens());
@@ -50,9 +51,9 @@ final class ClickHouseMutations {
         return found;
     }
 
-    private static boolean namesARowVerb(List<Token> tokens) {
-        for (Token token : tokens) {
-            if (token.isAnyWord("DELETE", "UPDATE")) {
+    private static boolean anyMutation(StatementTokens tokens) {
+        for (int i = 1; i < tokens.size(); i++) {
+            if (isMutation(tokens, i)) {
                 return true;
             }
         }
