@@ -14,6 +14,8 @@ import org.apache.maven.project.MavenProject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A {@code classpath:} location is found in the resources of the modules of the build the project depends on, as
@@ -37,20 +39,12 @@ class FlywayModuleLocationsTest {
         write(folder.resolve("db/src/main/resources/db/migration/V1__orders.sql"), "CREATE TABLE orders (id INT);\n");
     }
 
-    @Test
-    void aClasspathLocationIsFoundInTheModuleTheApplicationDependsOn() {
-        addPlugin(app, GROUP, PLUGIN, "<locations><location>classpath:db/migration</location></locations>");
-        dependOn(app, db, null);
-
-        FlywayPluginSettings settings = settings(app);
-
-        assertEquals(List.of(folder.resolve("db/src/main/resources/db/migration")), settings.moduleLocations());
-        assertEquals(List.of(), settings.warnings());
-    }
-
-    @Test
-    void aLocationNamedTwiceIsFoundOnceAndWarnsNeitherTime() {
-        addPlugin(app, GROUP, PLUGIN, "<locations>classpath:db/migration,db/migration</locations>");
+    /** Named once, or twice (a location found by its first naming is no news for the second). */
+    @ParameterizedTest
+    @ValueSource(strings = {"<locations><location>classpath:db/migration</location></locations>",
+        "<locations>classpath:db/migration,db/migration</locations>"})
+    void aClasspathLocationIsFoundInTheModuleTheApplicationDependsOn(String locations) {
+        addPlugin(app, GROUP, PLUGIN, locations);
         dependOn(app, db, null);
 
         FlywayPluginSettings settings = settings(app);
