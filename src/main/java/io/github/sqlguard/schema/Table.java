@@ -20,7 +20,8 @@ public record Table(String name, Map<String, Column> columns, List<String> prima
         List<ForeignKey> foreignKeys, boolean complete) {
 
     public Table {
-        columns = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(columns));
+        // Shared, not copied, by the versions that keep the columns as they were.
+        columns = ColumnMap.of(columns);
         primaryKey = List.copyOf(primaryKey);
         foreignKeys = List.copyOf(foreignKeys);
     }
