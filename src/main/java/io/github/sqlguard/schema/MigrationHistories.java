@@ -93,14 +93,14 @@ public final class MigrationHistories implements EarlierRoutines {
     /**
      * Replays every history. Histories share nothing, so each is one task of {@code runAll}, which may run them
      * in parallel and returns once all are done; their results are then gathered in history order, so the
-     * outcome does not depend on which finished first.
+     * outcome does not depend on which finished first. A history is replayed once: afterwards it no longer holds
+     * the files it was given, nor what supplies their statements, so these need not outlive the replay.
      *
      * @param runAll runs every task it is given and returns when all have finished
      */
     public void replay(Consumer<List<Runnable>> runAll) {
-        List<File> joined = withGenericFilesJoined(files);
-        files.clear();
-        files.addAll(joined);
+        List<File> files = new ArrayList<>(withGenericFilesJoined(this.files));
+        this.files.clear();
         files.sort((a, b) -> MigrationOrder.APPLIED_FIRST.compare(a.place(), b.place()));
         Map<String, List<String>> variants = DatabaseVariants.of(files.stream()
                 .map(file -> Map.entry(file.place().history(), file.namedDatabases())).toList());
@@ -123,6 +123,7 @@ public final class MigrationHistories implements EarlierRoutines {
                 notReplayed.put(down.path(), "no up script for this down script was found to replay it after");
             }
         }
+        reversing.clear();
     }
 
     /** One history's replay: its files in the order they are applied, and what the replay learnt of them. */
@@ -197,9 +198,11 @@ public final class MigrationHistories implements EarlierRoutines {
         /** Applies {@code statement} to each replay of {@code group} whose database it runs on. */
         private void apply(Statement statement, Map<String, SchemaReplay> group) {
             Map<String, SchemaReplay> into = new LinkedHashMap<>();
+            // One key for every map that remembers the statement: the replay keeps them all until the checks end.
+            StatementKey key = StatementKey.of(statement);
             group.forEach((database, replay) -> {
                 if (statement.context().databases().includes(database)) {
-                    replay.apply(statement);
+                    replay.apply(statement, key);
                     into.put(database, replay);
                 }
             });
@@ -207,7 +210,7 @@ public final class MigrationHistories implements EarlierRoutines {
             if (!into.equals(lastInto)) {
                 lastInto = Collections.unmodifiableMap(into);
             }
-            addReplays(replayOf, StatementKey.of(statement), lastInto);
+            addReplays(replayOf, key, lastInto);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.github.sqlguard.schema;
 
+import io.github.sqlguard.model.Location;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -33,8 +34,11 @@ final class SchemaHistory {
     private final Map<Integer, List<ColumnRetype>> retypes = new HashMap<>();
     /** Per table key: from which statement on its column types cannot be trusted (see {@link #ambiguous}). */
     private final Map<String, Integer> ambiguousFrom = new HashMap<>();
-    /** Per position: where its statement stands ({@code path:line}), for messages. */
-    private final Map<Integer, String> places = new HashMap<>();
+    /**
+     * Per position after the fork, in order: where its statement starts, for messages. The location the
+     * statement already has, not a text made of it: a replay has a position for every statement it saw.
+     */
+    private final List<Location> places = new ArrayList<>();
     /** Per table key: how the replay first learnt of a table whose columns it does not all know. */
     private final Map<String, String> partlyKnown = new HashMap<>();
     private int position;
@@ -49,10 +53,13 @@ final class SchemaHistory {
         this.position = forkedAt;
     }
 
-    /** Moves on to the next statement, standing at {@code place}; changes from now on belong to it. */
-    int advance(String place) {
-        places.put(++position, place);
-        return position;
+    /**
+     * Moves on to the next statement, which starts at {@code place} (null for a statement read alone); changes from
+     * now on belong to it.
+     */
+    int advance(Location place) {
+        places.add(place);
+        return ++position;
     }
 
     /**
@@ -63,9 +70,17 @@ final class SchemaHistory {
         return new SchemaHistory(this, position);
     }
 
+    /** Where the statement at a position stands ({@code path:line}); null for a position this history never had. */
     private String placeAt(int statementPosition) {
-        String place = places.get(statementPosition);
-        return place != null || parent == null ? place : parent.placeAt(statementPosition);
+        if (statementPosition <= forkedAt) {
+            return parent == null ? null : parent.placeAt(statementPosition);
+        }
+        int index = statementPosition - forkedAt - 1;
+        if (index >= places.size()) {
+            return null;
+        }
+        Location place = places.get(index);
+        return place == null ? "" : place.path() + ":" + place.line();
     }
 
     private Integer ambiguousFromOf(String key) {

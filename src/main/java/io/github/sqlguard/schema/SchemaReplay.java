@@ -1,6 +1,7 @@
 package io.github.sqlguard.schema;
 
 import io.github.sqlguard.analysis.RoutineNames;
+import io.github.sqlguard.model.Location;
 import io.github.sqlguard.sql.Statement;
 import io.github.sqlguard.sql.StatementContext;
 import io.github.sqlguard.sql.Token;
@@ -64,21 +65,26 @@ public final class SchemaReplay {
 
     /** Replays {@code statement} after everything applied so far. */
     public void apply(Statement statement) {
-        String place = statement.start().path() + ":" + statement.start().line();
+        apply(statement, StatementKey.of(statement));
+    }
+
+    /** As {@link #apply(Statement)}, with the statement's key made once for every replay it runs in. */
+    void apply(Statement statement, StatementKey key) {
+        Location place = statement.start();
         if (statement.context().kind() == StatementContext.Kind.ROLLBACK
                 && statement.tokens().stream().anyMatch(token -> token.isWord("ALTER"))) {
             // Rollback code runs against the schema its changeset left, and only on rollback: it is judged
             // on a copy, which the changesets after it never see.
             SchemaHistory trial = history.fork();
             int position = history.advance(place);
-            positions.put(StatementKey.of(statement), position);
+            positions.put(key, position);
             trial.advance(place);
             replayInto(trial, statement);
             history.retypesFrom(trial, position);
             return;
         }
         int position = history.advance(place);
-        positions.put(StatementKey.of(statement), position);
+        positions.put(key, position);
         collectRoutine(statement, position);
         // Containers stay: a Liquibase createTable reaches the replay as one. A DO block or routine container
         // starts with no DDL this reads, and a batch's inner statements follow and are replayed again.
@@ -93,7 +99,7 @@ public final class SchemaReplay {
      */
     public static List<ColumnRetype> retypesAlone(Statement statement, String reason) {
         SchemaHistory alone = new SchemaHistory();
-        int position = alone.advance("");
+        int position = alone.advance(null);
         replayInto(alone, statement);
         return alone.retypesAt(position).stream().map(retype -> retype.unknownBecause(reason)).toList();
     }
