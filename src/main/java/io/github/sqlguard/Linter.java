@@ -27,11 +27,13 @@ import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Function;
 import java.util.function.LongConsumer;
+import java.util.stream.IntStream;
 
 /**
  * The library entry point: finds the migration files, analyses each one independently (in parallel), then
@@ -305,10 +307,15 @@ public final class Linter implements AutoCloseable {
         List<SourcePath> rest = scan.files().stream()
                 .filter(file -> !mayBeStructuredChangelog(file) && !reached.contains(file.relativePath())).toList();
         prepared.addAll(inParallel(rest, prepare, config.threads()));
-        List<PreparedFile> toCheck = CheckedRoots.of(prepared);
+        // Each file is let go as its check takes it: the files kept since their first reading need not all stay
+        // until the last one is checked.
+        AtomicReferenceArray<PreparedFile> waiting =
+                new AtomicReferenceArray<>(CheckedRoots.of(prepared).toArray(PreparedFile[]::new));
+        prepared.clear();
         MigrationHistories histories = new MigrationHistories();
         if (replaySchema) {
-            for (PreparedFile file : toCheck) {
+            for (int index = 0; index < waiting.length(); index++) {
+                PreparedFile file = waiting.get(index);
                 if (file.classification() != null) {
                     histories.add(file.path(), file.classification(), namedDatabases.get(file.path()),
                             () -> statementsOf(readAgainIfReleased(session, file)));
@@ -320,8 +327,8 @@ public final class Linter implements AutoCloseable {
                 return null;
             }, config.threads()));
         }
-        return inParallel(toCheck, kept -> {
-            PreparedFile file = readAgainIfReleased(session, kept);
+        return inParallel(IntStream.range(0, waiting.length()).boxed().toList(), index -> {
+            PreparedFile file = readAgainIfReleased(session, waiting.getAndSet(index, null));
             return cache == null ? session.check(file, histories)
                     : cache.outcome(file.source(), file.stamp(), mayBeStructuredChangelog(file.source()),
                             histories.historyBefore(file.path()), source -> session.check(file, histories));
