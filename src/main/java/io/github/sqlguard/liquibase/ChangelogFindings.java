@@ -78,10 +78,10 @@ final class ChangelogFindings {
                 MISSING_FILE_HINT);
     }
 
-    static Finding outsideDirectories(String path, int line, int column, String target, String reached) {
-        return at(Diagnostics.INCLUDE_OUTSIDE_DIRECTORIES, path, line, column,
-                "'" + target + "' reaches " + reached + ", outside the scanned directories; it was checked "
-                        + "through this changelog.",
+    static Finding outsideDirectories(String path, Reference reference, String reached) {
+        return at(Diagnostics.INCLUDE_OUTSIDE_DIRECTORIES, path, reference.line(), reference.column(),
+                reference.describedTarget() + " reaches " + reached + ", outside the scanned directories; it was"
+                        + " checked through this changelog.",
                 Diagnostics.INCLUDE_OUTSIDE_DIRECTORIES.hint());
     }
 

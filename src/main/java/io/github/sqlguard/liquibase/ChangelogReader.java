@@ -263,8 +263,7 @@ public final class ChangelogReader {
         }
         Path target = resolved.get();
         if (resolver.isOutsideScannedDirectories(target) && !processed.contains(target)) {
-            problems.add(ChangelogFindings.outsideDirectories(fromPath, reference.line(), reference.column(),
-                    reference.target(), resolver.relativePathOf(target)));
+            problems.add(ChangelogFindings.outsideDirectories(fromPath, reference, resolver.relativePathOf(target)));
         }
         return resolved;
     }

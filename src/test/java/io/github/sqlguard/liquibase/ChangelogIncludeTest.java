@@ -173,6 +173,24 @@ class ChangelogIncludeTest {
     }
 
     @Test
+    void aClasspathStarIncludeIsFollowedLikeAClasspathInclude() throws Exception {
+        write("common/src/main/resources/db/common/base.xml", changelog(
+                "<changeSet id=\"1\" author=\"a\">\n  <delete tableName=\"shared\"/>\n</changeSet>"));
+        write("src/main/resources/db/changes/later.xml", changelog(
+                "<changeSet id=\"2\" author=\"a\">\n  <dropTable tableName=\"old\"/>\n</changeSet>"));
+        Changelog changelog = readRoot(changelog("""
+                <include file="classpath*:db/common/base.xml"/>
+                <includeAll path="classpath*:db/changes/"/>"""), new LiquibaseOptions(null, Map.of(), Dialect.AUTO,
+                List.of(base.resolve("src/main/resources")), List.of(base.resolve("common/src/main/resources"))));
+        assertEquals(List.of("Included changelog 'classpath*:db/common/base.xml' reaches"
+                + " common/src/main/resources/db/common/base.xml, outside the scanned directories; it was checked"
+                + " through this changelog."),
+                changelog.problems().stream().map(problem -> problem.message()).toList());
+        assertEquals(List.of("DELETE FROM shared", "DROP TABLE old"), changelog.scripts().stream()
+                .flatMap(s -> s.script().statements().stream()).map(Statement::sql).toList());
+    }
+
+    @Test
     void anIncludePathWithAnUndefinedPropertyNamesTheProperty() throws Exception {
         Changelog changelog = readRoot(changelog(
                 "  <include file=\"modules/${module}.xml\" relativeToChangelogFile=\"true\"/>"),
