@@ -326,7 +326,8 @@ class LinterGuardTest {
         assertEquals(2, findings.size(), findings.toString());
         Finding guarded = findings.stream().filter(f -> f.message().contains("audit_2019")).findFirst().orElseThrow();
         assertEquals(Severity.INFO, guarded.severity(), guarded.message());
-        assertTrue(guarded.message().contains(" (guarded: runs only when audit_2019 is empty (changeset precondition))"),
+        assertTrue(guarded.message().endsWith(
+                " (guarded: runs only when audit_2019 is empty (changeset precondition)) (changeset a:1)"),
                 guarded.message());
         Finding other = findings.stream().filter(f -> f.message().contains("other")).findFirst().orElseThrow();
         assertEquals(Severity.ERROR, other.severity(), other.message());

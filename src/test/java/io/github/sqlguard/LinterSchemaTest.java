@@ -291,13 +291,11 @@ class LinterSchemaTest {
     void liquibaseTypeNamesAreComparedAsTheTypesEachDatabaseCreates() throws IOException {
         write("db/changelog.xml", """
                 <databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog">
-                  <changeSet id="1" author="a">
-                    <createTable tableName="product">
+                  <changeSet id="1" author="a"><createTable tableName="product">
                       <column name="price" type="decimal(19,4)"/>
                       <column name="created" type="timestamp"/>
                       <column name="active" type="BOOLEAN"/>
-                    </createTable>
-                  </changeSet>
+                  </createTable></changeSet>
                   <changeSet id="2" author="a">
                     <modifyDataType tableName="product" columnName="price" newDataType="CURRENCY"/>
                     <modifyDataType tableName="product" columnName="created" newDataType="DATETIME"/>

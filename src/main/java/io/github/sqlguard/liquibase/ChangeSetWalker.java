@@ -138,7 +138,7 @@ final class ChangeSetWalker {
         List<Statement> statements = new ArrayList<>();
         for (ChangeNode change : changesOf(changeSet)) {
             List<Statement> ofChange = change(change, context);
-            // An sqlFile's statements are judged in the file's own script; the changeset's preconditions hold there too.
+            // An sqlFile is judged in its own script, where the changeset's preconditions hold too.
             ofChange.stream().filter(statement -> !guards.isEmpty() && !statement.start().path().equals(path))
                     .findFirst().ifPresent(first -> reader.collector(first.start().path()).precede(first, guards));
             statements.addAll(ofChange);
