@@ -170,9 +170,12 @@ class ChangelogIncludeTest {
                         List.of(base.resolve("common/src/main/resources"))));
         assertEquals(List.of("include-outside-directories", "include-outside-directories"),
                 changelog.problems().stream().map(problem -> problem.ruleId()).toList());
-        assertEquals("Included changelog '" + includePrefix + "db/common/base.xml' reaches"
-                + " common/src/main/resources/db/common/base.xml, outside the scanned directories; it was checked"
-                + " through this changelog.", changelog.problems().get(0).message());
+        assertEquals("Included changelog '" + includePrefix + "db/common/base.xml' lies outside the scanned"
+                + " directories; it was checked through this changelog.", changelog.problems().get(0).message());
+        assertEquals("Add common/src/main/resources/db/common to <directories>, or move the file next to the"
+                + " changelog that uses it.", changelog.problems().get(0).hint());
+        assertEquals("Add common/src/main/resources/db/common/all to <directories>, or move the folder next to the"
+                + " changelog that uses it.", changelog.problems().get(1).hint());
         assertEquals(List.of("common/src/main/resources/db/common/base.xml",
                 "common/src/main/resources/db/common/all/later.xml"),
                 changelog.scripts().stream().map(ChangelogScript::relativePath).toList());
