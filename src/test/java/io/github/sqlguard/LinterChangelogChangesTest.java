@@ -76,6 +76,19 @@ class LinterChangelogChangesTest {
     }
 
     @Test
+    void markUnusedIsTheDropOfTheColumn() throws IOException {
+        write("db/changelog.xml", HEAD + """
+                  <changeSet id="1" author="a">
+                    <markUnused tableName="employees" columnName="commission_pct"/>
+                  </changeSet>
+                </databaseChangeLog>
+                """);
+
+        assertEquals(List.of("db/changelog.xml:4:5 drop-column ALTER TABLE employees drops column commission_pct"
+                + " (changeset a:1)"), findings());
+    }
+
+    @Test
     void changesSqlguardCannotSeeIntoAreReportedWhereTheyStand() throws IOException {
         write("db/changelog.xml", HEAD + """
                   <changeSet id="1" author="a">

@@ -297,6 +297,42 @@ class LinterGuardTest {
         }
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            <delete tableName="audit_2019"/>                                     | delete-without-where
+            <sql>DELETE FROM audit_2019</sql>                                     | delete-without-where
+            <sqlFile path="purge.sql" relativeToChangelogFile="true"/>            | delete-without-where
+            <update tableName="audit_2019"><column name="note" value="x"/></update> | update-without-where
+            <sql>UPDATE audit_2019 SET note = NULL</sql>                          | update-without-where
+            """)
+    void liquibasePreconditionRequiringAnEmptyTableGuardsEveryChangeOfItsRows(String change, String rule)
+            throws IOException {
+        Files.createDirectories(project.resolve("db"));
+        if (change.contains("purge.sql")) {
+            Files.writeString(project.resolve("db/purge.sql"), "DELETE FROM audit_2019;\n", StandardCharsets.UTF_8);
+        }
+        Files.writeString(project.resolve("db/changelog.xml"), """
+                <databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog">
+                  <changeSet id="1" author="a">
+                    <preConditions onFail="MARK_RAN"><tableIsEmpty tableName="audit_2019"/></preConditions>
+                    %s
+                    <sql>DELETE FROM other; UPDATE other SET note = NULL</sql>
+                  </changeSet>
+                </databaseChangeLog>
+                """.formatted(change), StandardCharsets.UTF_8);
+
+        List<Finding> findings = run(Dialect.AUTO, rule);
+
+        assertEquals(2, findings.size(), findings.toString());
+        Finding guarded = findings.stream().filter(f -> f.message().contains("audit_2019")).findFirst().orElseThrow();
+        assertEquals(Severity.INFO, guarded.severity(), guarded.message());
+        assertTrue(guarded.message().endsWith(
+                " (guarded: runs only when audit_2019 is empty (changeset precondition)) (changeset a:1)"),
+                guarded.message());
+        Finding other = findings.stream().filter(f -> f.message().contains("other")).findFirst().orElseThrow();
+        assertEquals(Severity.ERROR, other.severity(), other.message());
+    }
+
     private List<Finding> lint(Dialect dialect, String sql, String rule) throws IOException {
         Path file = project.resolve("db/V1__change.sql");
         Files.createDirectories(file.getParent());

@@ -65,10 +65,10 @@ class LinterLiquibaseReferencesTest {
         List<String> found = lines(lint(List.of("db")));
 
         assertEquals(List.of(
-                "db/master.xml:2:5 include-outside-directories INFO '../shared/common.xml' reaches "
-                        + "shared/common.xml, outside the scanned directories; it was checked through this changelog.",
-                "db/master.xml:4:9 include-outside-directories INFO '../shared/cleanup.sql' reaches "
-                        + "shared/cleanup.sql, outside the scanned directories; it was checked through this changelog.",
+                "db/master.xml:2:5 include-outside-directories INFO Included changelog '../shared/common.xml' lies"
+                        + " outside the scanned directories; it was checked through this changelog.",
+                "db/master.xml:4:9 include-outside-directories INFO SQL file '../shared/cleanup.sql' lies"
+                        + " outside the scanned directories; it was checked through this changelog.",
                 "shared/cleanup.sql:1:1 delete-without-where ERROR",
                 "shared/common.xml:2:34 drop-table ERROR"), found);
     }

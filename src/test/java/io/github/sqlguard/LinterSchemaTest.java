@@ -287,6 +287,32 @@ class LinterSchemaTest {
                 delete.get(0).message());
     }
 
+    @Test
+    void liquibaseTypeNamesAreComparedAsTheTypesEachDatabaseCreates() throws IOException {
+        write("db/changelog.xml", """
+                <databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog">
+                  <changeSet id="1" author="a"><createTable tableName="product">
+                      <column name="price" type="decimal(19,4)"/>
+                      <column name="created" type="timestamp"/>
+                      <column name="active" type="BOOLEAN"/>
+                  </createTable></changeSet>
+                  <changeSet id="2" author="a">
+                    <modifyDataType tableName="product" columnName="price" newDataType="CURRENCY"/>
+                    <modifyDataType tableName="product" columnName="created" newDataType="DATETIME"/>
+                    <modifyDataType tableName="product" columnName="active" newDataType="java.sql.Types.BOOLEAN"/>
+                  </changeSet>
+                </databaseChangeLog>
+                """);
+
+        // PostgreSQL: CURRENCY is an unbounded DECIMAL, DATETIME a TIMESTAMP.
+        assertEquals(List.of(), lint(Dialect.POSTGRESQL, "alter-column-type"));
+        // Oracle: CURRENCY is NUMBER(15,2), which rounds the fourth decimal away.
+        List<Finding> oracle = lint(Dialect.ORACLE, "alter-column-type");
+        assertEquals(1, oracle.size(), oracle.toString());
+        assertTrue(oracle.get(0).message().contains("price from decimal(19, 4) to NUMBER(15, 2) (scale 4 to 2"),
+                oracle.get(0).message());
+    }
+
     private void write(String path, String text) throws IOException {
         TestProject.write(project, path, text);
     }

@@ -129,13 +129,19 @@ final class ChangeSetWalker {
                 changeSet.attributes().get("labels"));
         StatementContext context = new StatementContext(StatementContext.Kind.SCRIPT, label, databases);
         // A precondition requiring an empty table guards the changes below; only the guard check reads it.
+        List<Statement> guards = new ArrayList<>();
         PreconditionGuardText.of(changeSet, synthetic)
-                .forEach(text -> synthetic.schemaOnlyAt(text, path, changeSet, context).ifPresent(out::add));
+                .forEach(text -> synthetic.schemaOnlyAt(text, path, changeSet, context).ifPresent(guards::add));
+        guards.forEach(out::add);
         List<ModifySql> modifySql = ModifySql.of(changeSet, synthetic,
                 (element, problem) -> unchecked(element, problem + " (" + label + ")"));
         List<Statement> statements = new ArrayList<>();
         for (ChangeNode change : changesOf(changeSet)) {
-            statements.addAll(change(change, context));
+            List<Statement> ofChange = change(change, context);
+            // An sqlFile is judged in its own script, where the changeset's preconditions hold too.
+            ofChange.stream().filter(statement -> !guards.isEmpty() && !statement.start().path().equals(path))
+                    .findFirst().ifPresent(first -> reader.collector(first.start().path()).precede(first, guards));
+            statements.addAll(ofChange);
             if (!modifySql.isEmpty()) {
                 // An insert runs nothing a rule looks for, until a modifySql rewrites it (INSERT to REPLACE).
                 statements.addAll(translator.generatedInsert(change, scoped(change, context)));

@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
 /**
  * Turns one Liquibase change element into the statements it runs.
  *
- * <p>Handled: {@code delete}, {@code update}, {@code dropTable}, {@code dropColumn}, {@code renameTable},
+ * <p>Handled: {@code delete}, {@code update}, {@code dropTable}, {@code dropColumn}, {@code markUnused},
+ * {@code renameTable},
  * {@code renameColumn}, {@code modifyDataType} (one synthetic statement at the element), {@code mergeColumns}
  * (the drop of its two columns, after the move of their values into the final type), {@code sql} (its
  * text split with positions inside the element) and {@code sqlFile} (the file split with its own
@@ -71,6 +72,9 @@ final class ChangeTranslator {
                     + (change.flag("cascadeConstraints", false) ? " CASCADE" : "");
             case "dropColumn" -> "ALTER TABLE " + synthetic.table(change, "tableName") + " DROP COLUMN "
                     + String.join(", ", droppedColumns(change));
+            // Liquibase Pro, Oracle: the column's values are no longer reachable, as if it were dropped.
+            case "markUnused" -> "ALTER TABLE " + synthetic.table(change, "tableName") + " SET UNUSED ("
+                    + synthetic.name(change.attributes().get("columnName")) + ")";
             case "renameTable" -> "ALTER TABLE " + synthetic.table(change, "oldTableName") + " RENAME TO "
                     + synthetic.name(change.attributes().get("newTableName"));
             case "renameColumn" -> "ALTER TABLE " + synthetic.table(change, "tableName") + " RENAME COLUMN "

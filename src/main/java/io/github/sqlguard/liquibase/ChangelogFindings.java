@@ -78,11 +78,16 @@ final class ChangelogFindings {
                 MISSING_FILE_HINT);
     }
 
-    static Finding outsideDirectories(String path, int line, int column, String target, String reached) {
-        return at(Diagnostics.INCLUDE_OUTSIDE_DIRECTORIES, path, line, column,
-                "'" + target + "' reaches " + reached + ", outside the scanned directories; it was checked "
-                        + "through this changelog.",
-                Diagnostics.INCLUDE_OUTSIDE_DIRECTORIES.hint());
+    /**
+     * Names the reference as the changelog writes it, as the other findings do; the folder to scan is named in the
+     * hint, relative to the project, where {@code <directories>} are resolved.
+     */
+    static Finding outsideDirectories(String path, Reference reference, String folder) {
+        return at(Diagnostics.INCLUDE_OUTSIDE_DIRECTORIES, path, reference.line(), reference.column(),
+                reference.describedTarget() + " lies outside the scanned directories; it was checked through this"
+                        + " changelog.",
+                "Add " + folder + " to <directories>, or move the " + (reference.folder() ? "folder" : "file")
+                        + " next to the changelog that uses it.");
     }
 
     static Finding unchecked(String path, int line, int column, String message) {

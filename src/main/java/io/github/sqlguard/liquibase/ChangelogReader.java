@@ -263,8 +263,8 @@ public final class ChangelogReader {
         }
         Path target = resolved.get();
         if (resolver.isOutsideScannedDirectories(target) && !processed.contains(target)) {
-            problems.add(ChangelogFindings.outsideDirectories(fromPath, reference.line(), reference.column(),
-                    reference.target(), resolver.relativePathOf(target)));
+            problems.add(ChangelogFindings.outsideDirectories(fromPath, reference,
+                    resolver.relativePathOf(reference.folder() ? target : target.getParent())));
         }
         return resolved;
     }

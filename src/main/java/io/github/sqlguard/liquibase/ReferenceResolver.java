@@ -18,6 +18,8 @@ import java.util.stream.Stream;
  */
 final class ReferenceResolver {
 
+    private static final List<String> CLASSPATH_PREFIXES = List.of("classpath:", "classpath*:");
+
     private static final List<String> CHANGELOG_SUFFIXES = List.of(".xml", ".yaml", ".yml", ".json", ".sql");
 
     /** The suffix of a changelog written in Liquibase's Groovy DSL, which an extension of Liquibase reads. */
@@ -63,8 +65,12 @@ final class ReferenceResolver {
             return Optional.empty();
         }
         String cleaned = target.strip().replace('\\', '/');
-        if (cleaned.startsWith("classpath:")) {
-            cleaned = cleaned.substring("classpath:".length());
+        // classpath*: asks for every match on the classpath; the scanned folders stand for it as for classpath:
+        for (String prefix : CLASSPATH_PREFIXES) {
+            if (cleaned.startsWith(prefix)) {
+                cleaned = cleaned.substring(prefix.length());
+                break;
+            }
         }
         Path folder = from.getParent();
         try {

@@ -48,6 +48,17 @@ final class ScriptCollector {
         runOrder.add(statement);
     }
 
+    /**
+     * Puts {@code conditions} (containers written in another file, a changeset's preconditions) just before
+     * {@code first}, so the checks of this file see them; the run order already has them.
+     */
+    void precede(Statement first, List<Statement> conditions) {
+        int at = statements.indexOf(first);
+        if (at >= 0) {
+            statements.addAll(at, conditions);
+        }
+    }
+
     /** Puts {@code replacements} where {@code original} stands (compared by identity); nothing if it is not here. */
     void replace(Statement original, List<Statement> replacements) {
         if (replaceIn(statements, original, replacements)) {

@@ -64,13 +64,14 @@ final class SyntheticStatements {
     }
 
     /**
-     * A column type as Liquibase writes it for the database: properties replaced, and a JDBC type name
-     * ({@code java.sql.Types.VARCHAR(255)}, which Liquibase accepts) as the SQL type it stands for.
+     * A column type as Liquibase writes it for the database: properties replaced, a JDBC type name
+     * ({@code java.sql.Types.VARCHAR(255)}, which Liquibase accepts) as the SQL type it stands for, and a
+     * Liquibase type name as the database's own ({@link LiquibaseTypes}).
      */
     String type(String written) {
         String type = substitute(written);
-        return type != null && type.regionMatches(true, 0, JDBC_TYPES, 0, JDBC_TYPES.length())
-                ? type.substring(JDBC_TYPES.length()) : type;
+        return LiquibaseTypes.forDatabase(type != null && type.regionMatches(true, 0, JDBC_TYPES, 0,
+                JDBC_TYPES.length()) ? type.substring(JDBC_TYPES.length()) : type, dialect);
     }
 
     /** The SQL handed to the parser: undefined properties become neutral identifiers so it still parses. */

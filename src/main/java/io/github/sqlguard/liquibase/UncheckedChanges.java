@@ -16,7 +16,7 @@ final class UncheckedChanges {
 
     /** Standard change types sqlguard translates into statements, or that the schema replay reads. */
     private static final Set<String> TRANSLATED = Set.of("sql", "sqlFile", "delete", "update", "dropTable",
-            "dropColumn", "renameTable", "renameColumn", "modifyDataType", "mergeColumns", "createProcedure", "createTable",
+            "dropColumn", "markUnused", "renameTable", "renameColumn", "modifyDataType", "mergeColumns", "createProcedure", "createTable",
             "addColumn", "addForeignKeyConstraint", "dropForeignKeyConstraint", "addPrimaryKey",
             "addNotNullConstraint", "dropNotNullConstraint");
 

@@ -67,6 +67,8 @@ public record Guard(Kind kind, String description, Map<String, String> columns) 
             case NAME_RECREATED -> ruleId.equals("rename-table");
             case SCRATCH_COLUMN -> ruleId.equals("drop-column") || ruleId.equals("rename-column");
             case NEW_COLUMNS_FILLED -> FILL_RULES.contains(ruleId);
+            // An empty table has no row an UPDATE could change either.
+            case EMPTY_TABLE -> TABLE_RULES.contains(ruleId) || FILL_RULES.contains(ruleId);
             default -> TABLE_RULES.contains(ruleId);
         };
     }

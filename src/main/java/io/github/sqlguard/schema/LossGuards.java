@@ -77,7 +77,11 @@ public final class LossGuards {
         int main = mainKeyword(tokens);
         List<String> targets = DestroyedTables.of(tokens, main);
         if (targets.isEmpty()) {
-            return Optional.empty();
+            // An UPDATE of a table the changeset requires to be empty has no row to change.
+            return ColumnWrites.update(tokens).map(ColumnWrites.Update::table)
+                    .filter(table -> emptyTables.contains(SchemaNames.key(table)))
+                    .map(table -> new Guard(Guard.Kind.EMPTY_TABLE, "runs only when " + table
+                            + " is empty (changeset precondition)"));
         }
         Optional<String> emptyTable = emptinessCondition(statement, main);
         if (emptyTable.isPresent() && targets.stream().allMatch(t -> SchemaNames.key(t).equals(emptyTable.get()))) {

@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class ChangelogIncludeTest {
 
@@ -153,18 +155,27 @@ class ChangelogIncludeTest {
                 + " dependencies.", changelog.problems().get(0).hint());
     }
 
-    @Test
-    void aClasspathIncludeHeldByAnotherModuleOfTheBuildIsFollowedThere() throws Exception {
+    @ParameterizedTest
+    @CsvSource({"classpath:, ''", "classpath*:, classpath*:"})
+    void aClasspathIncludeHeldByAnotherModuleOfTheBuildIsFollowedThere(String includePrefix, String folderPrefix)
+            throws Exception {
         write("common/src/main/resources/db/common/base.xml", changelog(
                 "<changeSet id=\"1\" author=\"a\">\n  <delete tableName=\"shared\"/>\n</changeSet>"));
         write("common/src/main/resources/db/common/all/later.xml", changelog(
                 "<changeSet id=\"2\" author=\"a\">\n  <dropTable tableName=\"old\"/>\n</changeSet>"));
         Changelog changelog = readRoot(changelog("""
-                <include file="classpath:db/common/base.xml"/>
-                <includeAll path="db/common/all/"/>"""), new LiquibaseOptions(null, Map.of(), Dialect.AUTO,
-                List.of(base.resolve("src/main/resources")), List.of(base.resolve("common/src/main/resources"))));
+                <include file="%sdb/common/base.xml"/>
+                <includeAll path="%sdb/common/all/"/>""".formatted(includePrefix, folderPrefix)),
+                new LiquibaseOptions(null, Map.of(), Dialect.AUTO, List.of(base.resolve("src/main/resources")),
+                        List.of(base.resolve("common/src/main/resources"))));
         assertEquals(List.of("include-outside-directories", "include-outside-directories"),
                 changelog.problems().stream().map(problem -> problem.ruleId()).toList());
+        assertEquals("Included changelog '" + includePrefix + "db/common/base.xml' lies outside the scanned"
+                + " directories; it was checked through this changelog.", changelog.problems().get(0).message());
+        assertEquals("Add common/src/main/resources/db/common to <directories>, or move the file next to the"
+                + " changelog that uses it.", changelog.problems().get(0).hint());
+        assertEquals("Add common/src/main/resources/db/common/all to <directories>, or move the folder next to the"
+                + " changelog that uses it.", changelog.problems().get(1).hint());
         assertEquals(List.of("common/src/main/resources/db/common/base.xml",
                 "common/src/main/resources/db/common/all/later.xml"),
                 changelog.scripts().stream().map(ChangelogScript::relativePath).toList());

@@ -50,6 +50,7 @@ class XmlChangelogTest {
         "<dropColumn tableName=\"t\" columnName=\"a\"/>|ALTER TABLE t DROP COLUMN a",
         "<dropColumn tableName=\"t\"><column name=\"a\"/><column name=\"b\"/></dropColumn>"
                 + "|ALTER TABLE t DROP COLUMN a, b",
+        "<markUnused tableName=\"t\" schemaName=\"hr\" columnName=\"a\"/>|ALTER TABLE hr.t SET UNUSED (a)",
         "<renameTable oldTableName=\"a\" newTableName=\"b\"/>|ALTER TABLE a RENAME TO b",
         "<renameColumn tableName=\"t\" oldColumnName=\"a\" newColumnName=\"b\"/>|ALTER TABLE t RENAME COLUMN a TO b",
         "<modifyDataType tableName=\"t\" columnName=\"c\" newDataType=\"VARCHAR(20)\"/>"
