@@ -2,7 +2,6 @@ package io.github.sqlguard.rules;
 
 import io.github.sqlguard.analysis.RowChange;
 import io.github.sqlguard.analysis.StatementModel;
-import io.github.sqlguard.analysis.WhereFact;
 import io.github.sqlguard.schema.CascadeNote;
 import io.github.sqlguard.schema.SchemaFacts;
 import java.util.ArrayList;
@@ -53,21 +52,22 @@ abstract class RowChangeRule implements Rule {
             case OTHER_TABLES_ONLY -> "whose WHERE names no column of " + change.tableList();
             case ROW_COUNT_ONLY -> "whose WHERE only caps how many rows it takes (ROWNUM)";
             case ABSENT_BUT_CAPPED -> "without WHERE (its TOP or LIMIT only caps how many rows it takes)";
+            case ABSENT_BUT_SESSION_CAPPED -> "without WHERE (the SET ROWCOUNT before it only caps how many rows it"
+                    + " takes)";
             default -> "without WHERE";
         };
     }
 
     /**
      * Which rows go, for a change that touches every row: {@code "every row of t"}, {@code "every row of partition
-     * p0 of t"} for MySQL's {@code DELETE FROM t PARTITION (p0)}, or {@code "arbitrary rows of t"} when a ROWNUM, TOP or LIMIT cap
-     * takes some of them in no chosen order.
+     * p0 of t"} for MySQL's {@code DELETE FROM t PARTITION (p0)}, or {@code "arbitrary rows of t"} when a ROWNUM, TOP,
+     * LIMIT or SET ROWCOUNT cap takes some of them in no chosen order.
      */
     static String reach(RowChange change) {
         String partitions = change.partitions().isEmpty() ? ""
                 : (change.partitions().size() == 1 ? "partition " : "partitions ")
                         + String.join(", ", change.partitions()) + " of ";
-        boolean capped = change.where() == WhereFact.ROW_COUNT_ONLY || change.where() == WhereFact.ABSENT_BUT_CAPPED;
-        return (capped ? "arbitrary rows of " : "every row of ") + partitions
+        return (change.where().onlyCapsRowCount() ? "arbitrary rows of " : "every row of ") + partitions
                 + change.tableList();
     }
 
@@ -75,7 +75,8 @@ abstract class RowChangeRule implements Rule {
     static String otherTablesNote(RowChange change) {
         return switch (change.where()) {
             case OTHER_TABLES_ONLY -> " as soon as a row of the other tables matches";
-            case ROW_COUNT_ONLY, ABSENT_BUT_CAPPED -> ", and every row when it runs in a loop until none is left";
+            case ROW_COUNT_ONLY, ABSENT_BUT_CAPPED, ABSENT_BUT_SESSION_CAPPED ->
+                    ", and every row when it runs in a loop until none is left";
             default -> "";
         };
     }

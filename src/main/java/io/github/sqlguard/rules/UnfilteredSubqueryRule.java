@@ -60,8 +60,7 @@ public final class UnfilteredSubqueryRule implements Rule {
             return List.of();
         }
         RowChange change = changes.get(0);
-        boolean joinOnly = (change.where() == WhereFact.ABSENT || change.where() == WhereFact.ABSENT_BUT_CAPPED)
-                && change.restrictedByJoin();
+        boolean joinOnly = change.where().absent() && change.restrictedByJoin();
         // PostgreSQL's DELETE .. USING u and UPDATE .. FROM u write the same join in the WHERE.
         boolean whereJoinOnly = change.where() == WhereFact.PRESENT && !change.keyLinks().isEmpty();
         if (joinOnly || whereJoinOnly) {
