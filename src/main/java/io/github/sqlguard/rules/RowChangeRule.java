@@ -10,7 +10,8 @@ import java.util.Optional;
 
 /**
  * The frame of the rules about DELETE and UPDATE: judge each row change of the statement, located at its
- * verb. Rows of a temporary table, or of one this script created, hold nothing that outlives the migration.
+ * verb. Rows of a temporary table (global ones too), or of one this script created, hold nothing that outlives the
+ * migration.
  */
 abstract class RowChangeRule implements Rule {
 
@@ -28,7 +29,7 @@ abstract class RowChangeRule implements Rule {
         List<Violation> violations = new ArrayList<>();
         List<RowChange> changes = statement.rowChanges();
         for (RowChange change : changes) {
-            if (!change.scratch()) {
+            if (!change.scratch() && !sessionRowsOnly(change.tables(), schema)) {
                 violationFor(change)
                         .or(() -> changes.size() == 1 ? violationFor(change, schema) : Optional.empty())
                         .ifPresent(message -> violations.add(new Violation(message
@@ -36,6 +37,11 @@ abstract class RowChangeRule implements Rule {
             }
         }
         return violations;
+    }
+
+    /** True when every table is a global temporary one, whose rows the migration's own session wrote. */
+    static boolean sessionRowsOnly(List<String> tables, SchemaFacts schema) {
+        return !tables.isEmpty() && tables.stream().allMatch(schema.before()::holdsSessionRowsOnly);
     }
 
     /**
