@@ -76,6 +76,38 @@ class LinterSchemaTest {
     }
 
     @Test
+    void rowsOfAGlobalTemporaryTableBelongToTheMigrationsOwnSession() throws IOException {
+        write("db/V1__init.sql", """
+                CREATE GLOBAL TEMPORARY TABLE work_ids (id NUMBER) ON COMMIT PRESERVE ROWS;
+                CREATE TABLE orders (id NUMBER PRIMARY KEY);
+                """);
+        write("db/V2__reset.sql", """
+                DELETE FROM work_ids;
+                UPDATE work_ids SET id = 0;
+                TRUNCATE TABLE work_ids;
+                DELETE FROM orders;
+                BEGIN
+                  DELETE FROM ora$ptt_batch;
+                END;
+                /
+                """);
+
+        List<Finding> deletes = lint(Dialect.ORACLE, "delete-without-where");
+        assertEquals(1, deletes.size(), deletes.toString());
+        assertEquals("DELETE without WHERE removes every row of orders", deletes.get(0).message());
+        assertTrue(lint(Dialect.ORACLE, "update-without-where").isEmpty());
+        assertTrue(lint(Dialect.ORACLE, "truncate-table").isEmpty());
+    }
+
+    @Test
+    void aLocalTemporaryTableOfAnEarlierMigrationIsNotKnownToHoldSessionRows() throws IOException {
+        write("db/V1__init.sql", "CREATE TEMPORARY TABLE work_ids (id INT);\n");
+        write("db/V2__reset.sql", "TRUNCATE TABLE work_ids;\n");
+
+        assertEquals(1, lint(Dialect.MYSQL, "truncate-table").size());
+    }
+
+    @Test
     void droppingATypeDomainOrExtensionWithCascadeDropsTheColumnsOfItsTypes() throws IOException {
         write("db/V1__init.sql", """
                 CREATE EXTENSION IF NOT EXISTS postgis;

@@ -43,6 +43,9 @@ class LinterWhereSchemaTest {
             MYSQL      | unfiltered-subquery | DELETE FROM accounts WHERE id IN (SELECT i.account_id FROM invoices i)                          | 0
             POSTGRESQL | unfiltered-subquery | DELETE FROM accounts WHERE id = ANY (SELECT account_id FROM invoices)                           | 0
             SQLSERVER  | unfiltered-subquery | UPDATE accounts SET closed = 1 WHERE EXISTS (SELECT 1 FROM invoices i WHERE i.account_id = accounts.id) | 0
+            ORACLE     | unfiltered-subquery | UPDATE invoices i SET note = (SELECT a.name FROM accounts a WHERE a.id = i.account_id) WHERE EXISTS (SELECT 1 FROM accounts a WHERE a.id = i.account_id) | 0
+            SQLSERVER  | unfiltered-subquery | UPDATE invoices SET note = (SELECT MAX(a.name) FROM dbo.accounts a WHERE a.id = invoices.account_id) WHERE account_id IN (SELECT id FROM accounts) | 0
+            ORACLE     | unfiltered-subquery | UPDATE invoices i SET note = (SELECT MAX(name) FROM legacy_accounts) WHERE EXISTS (SELECT 1 FROM accounts a WHERE a.id = i.account_id) | 1
             POSTGRESQL | always-true-where   | DELETE FROM invoices WHERE account_id IS NOT NULL                                                | 1
             MARIADB    | always-true-where   | UPDATE accounts SET closed = 1 WHERE name IS NOT NULL                                            | 1
             SQLSERVER  | always-true-where   | DELETE FROM invoices WHERE note IS NULL OR note IS NOT NULL                                      | 1

@@ -119,7 +119,7 @@ final class AstDataChanges {
     /**
      * A change of one CTE's name, read as a change of the table the CTE selects from, limited by the CTE's WHERE
      * when the statement has none of its own (T-SQL's dedupe {@code WITH d AS (SELECT .. FROM t WHERE ..) DELETE
-     * FROM d}).
+     * FROM d}), and capped by its TOP or FETCH.
      */
     private DataChange throughCte(DataChange change) {
         if (!ctesAreUpdatable || change.tables().size() != 1) {
@@ -134,6 +134,11 @@ final class AstDataChanges {
                 ? List.of(table.getFullyQualifiedName()) : change.tables();
         WhereFact inner = whereFact(cte.getWhere());
         WhereFact where = change.where() == WhereFact.PRESENT || inner == WhereFact.ABSENT ? change.where() : inner;
+        // WITH c AS (SELECT TOP (1000) .. ORDER BY id) DELETE FROM c: the batch delete that needs an order.
+        boolean capped = cte.getTop() != null || cte.getFetch() != null || cte.getLimit() != null;
+        if (where == WhereFact.ABSENT && capped) {
+            where = WhereFact.ABSENT_BUT_CAPPED;
+        }
         return new DataChange(change.verb(), tables, change.restrictedByJoin(), change.crossJoin(), where,
                 change.at(), change.unresolvedConditions(), change.selection());
     }

@@ -163,7 +163,7 @@ public final class MySqlRowLosingClauses {
                 }
                 if (whole.get(whole.size() - 1).isWord("TABLESPACE")) {
                     boolean partitions = whole.size() > 3 && whole.get(1).isWord("PARTITION");
-                    String what = partitions ? "partitions " + text(whole.subList(2, whole.size() - 1))
+                    String what = partitions ? discardedPartitions(whole.subList(2, whole.size() - 1))
                             : "table " + alter.table();
                     found.add(new Found(ClauseKind.DISCARDED_ROWS, clause.get(0), words, what,
                             partitions ? "DISCARD PARTITION .. TABLESPACE" : "DISCARD TABLESPACE"));
@@ -192,6 +192,14 @@ public final class MySqlRowLosingClauses {
     }
 
     /** The tokens as text, a null standing for the comma the clauses were split at. */
+    /** The partitions {@code DISCARD PARTITION p, q TABLESPACE} names, for messages, with their table. */
+    private String discardedPartitions(List<Token> names) {
+        if (names.size() == 1 && names.get(0).isWord("ALL")) {
+            return "every partition of table " + alter.table();
+        }
+        return (names.contains(null) ? "partitions " : "partition ") + text(names) + " of table " + alter.table();
+    }
+
     private static String text(List<Token> tokens) {
         StringBuilder text = new StringBuilder();
         for (Token token : tokens) {

@@ -67,8 +67,8 @@ public record RowChange(String verb, List<String> tables, Location at, boolean r
 
     /** True when nothing in the statement itself limits which rows are touched. */
     public boolean touchesEveryRow() {
-        return (where == WhereFact.ABSENT || where == WhereFact.ABSENT_BUT_CAPPED
-                || where == WhereFact.OTHER_TABLES_ONLY || where == WhereFact.ROW_COUNT_ONLY) && !restrictedByJoin;
+        return (where.absent() || where == WhereFact.OTHER_TABLES_ONLY || where == WhereFact.ROW_COUNT_ONLY)
+                && !restrictedByJoin;
     }
 
     /**
@@ -94,6 +94,12 @@ public record RowChange(String verb, List<String> tables, Location at, boolean r
     /** What happens to the rows, for messages: "removes" or "changes". */
     public String effect() {
         return verb.equals("DELETE") ? "removes" : "changes";
+    }
+
+    /** The same change with another fact about its WHERE. */
+    public RowChange withWhere(WhereFact newWhere) {
+        return new RowChange(verb, tables, at, restrictedByJoin, crossJoin, newWhere, scratch, unresolvedConditions,
+                selection, keyLinks, partitions);
     }
 
     /** The same change, marked as touching only scratch tables or not. */

@@ -126,11 +126,17 @@ final class ScratchTables {
     }
 
     /**
-     * A table whose name alone says it is temporary: T-SQL {@code #temp} and {@code ##global}, and SQLite's
-     * {@code temp.t}, whose {@code temp} schema holds only the connection's temporary tables.
+     * A table whose name alone says it is temporary: T-SQL {@code #temp} and {@code ##global}, SQLite's
+     * {@code temp.t}, whose {@code temp} schema holds only the connection's temporary tables, and Oracle's private
+     * temporary tables, which must carry the prefix {@code ORA$PTT_} (the database's default) and live for a
+     * transaction or session.
      */
     private static boolean isTemporaryByName(String table, Dialect dialect) {
-        if (ObjectNames.normalize(ObjectNames.lastPart(table)).startsWith("#")) {
+        String lastName = ObjectNames.normalize(ObjectNames.lastPart(table));
+        if (lastName.startsWith("#")) {
+            return true;
+        }
+        if ((dialect == Dialect.ORACLE || dialect == Dialect.AUTO) && lastName.startsWith("ora$ptt_")) {
             return true;
         }
         String last = ObjectNames.lastPart(table);

@@ -10,7 +10,8 @@ import java.util.Map;
 
 /**
  * The analysis of one script: reads every statement once into its {@link StatementModel}, then runs the steps
- * that need the whole script (scratch tables, routines the script calls), whichever rules are enabled.
+ * that need the whole script (scratch tables, a session's row cap, routines the script calls), whichever rules
+ * are enabled.
  */
 public final class ScriptAnalysis {
 
@@ -24,10 +25,12 @@ public final class ScriptAnalysis {
     public List<StatementModel> models(Script script) {
         List<StatementModel> models = new ArrayList<>();
         Map<String, ScratchTables> scopes = new HashMap<>();
+        Map<String, SessionRowCount> sessions = new HashMap<>();
         for (Statement statement : script.statements()) {
             StatementModel model = reader.read(statement);
             ScratchTables scratch = scopes.computeIfAbsent(scope(statement.context()), s -> new ScratchTables());
-            models.add(scratch.step(model, surelyRuns(model)));
+            SessionRowCount rowCount = sessions.computeIfAbsent(scope(statement.context()), s -> new SessionRowCount());
+            models.add(rowCount.step(scratch.step(model, surelyRuns(model))));
         }
         return CalledRoutines.apply(models);
     }

@@ -71,7 +71,7 @@ final class SettledByTokens {
         }
         return switch (change.where()) {
             case PRESENT -> !holdsUndecidedLiteralTerm(structure);
-            case ABSENT, ABSENT_BUT_CAPPED -> !change.restrictedByJoin() && (change.tables().size() == 1 && joinsNothing(structure, main)
+            case ABSENT, ABSENT_BUT_CAPPED, ABSENT_BUT_SESSION_CAPPED -> !change.restrictedByJoin() && (change.tables().size() == 1 && joinsNothing(structure, main)
                     || readsFromListOnly(structure, main));
             case ROW_COUNT_ONLY -> !change.restrictedByJoin() && change.tables().size() == 1
                     && joinsNothing(structure, main);

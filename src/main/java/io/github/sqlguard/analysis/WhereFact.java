@@ -9,6 +9,11 @@ public enum WhereFact {
      * ones, and every row once a loop repeats the statement until none is left.
      */
     ABSENT_BUT_CAPPED,
+    /**
+     * No WHERE, and an earlier T-SQL {@code SET ROWCOUNT n} of the same session caps how many rows each statement
+     * takes until {@code SET ROWCOUNT 0}: arbitrary ones, as with {@code TOP (n)}.
+     */
+    ABSENT_BUT_SESSION_CAPPED,
     /** A condition that depends on the row. */
     PRESENT,
     /** A condition that holds for every row ({@code 1 = 1}, {@code TRUE}, {@code id = id}, ..). */
@@ -22,5 +27,15 @@ public enum WhereFact {
      * A condition that only caps how many rows are taken, not which ({@code WHERE ROWNUM <= 10000}, Oracle): the
      * rows are arbitrary ones, and a loop that repeats the statement reaches every row.
      */
-    ROW_COUNT_ONLY
+    ROW_COUNT_ONLY;
+
+    /** True when nothing in the statement says which rows it takes, whether or not something caps how many. */
+    public boolean absent() {
+        return this == ABSENT || this == ABSENT_BUT_CAPPED || this == ABSENT_BUT_SESSION_CAPPED;
+    }
+
+    /** True when only the number of rows taken is capped, so the rows are arbitrary ones. */
+    public boolean onlyCapsRowCount() {
+        return this == ABSENT_BUT_CAPPED || this == ABSENT_BUT_SESSION_CAPPED || this == ROW_COUNT_ONLY;
+    }
 }

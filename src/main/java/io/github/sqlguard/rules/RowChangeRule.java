@@ -2,7 +2,6 @@ package io.github.sqlguard.rules;
 
 import io.github.sqlguard.analysis.RowChange;
 import io.github.sqlguard.analysis.StatementModel;
-import io.github.sqlguard.analysis.WhereFact;
 import io.github.sqlguard.schema.CascadeNote;
 import io.github.sqlguard.schema.SchemaFacts;
 import java.util.ArrayList;
@@ -11,7 +10,8 @@ import java.util.Optional;
 
 /**
  * The frame of the rules about DELETE and UPDATE: judge each row change of the statement, located at its
- * verb. Rows of a temporary table, or of one this script created, hold nothing that outlives the migration.
+ * verb. Rows of a temporary table (global ones too), or of one this script created, hold nothing that outlives the
+ * migration.
  */
 abstract class RowChangeRule implements Rule {
 
@@ -29,7 +29,7 @@ abstract class RowChangeRule implements Rule {
         List<Violation> violations = new ArrayList<>();
         List<RowChange> changes = statement.rowChanges();
         for (RowChange change : changes) {
-            if (!change.scratch()) {
+            if (!change.scratch() && !sessionRowsOnly(change.tables(), schema)) {
                 violationFor(change)
                         .or(() -> changes.size() == 1 ? violationFor(change, schema) : Optional.empty())
                         .ifPresent(message -> violations.add(new Violation(message
@@ -37,6 +37,11 @@ abstract class RowChangeRule implements Rule {
             }
         }
         return violations;
+    }
+
+    /** True when every table is a global temporary one, whose rows the migration's own session wrote. */
+    static boolean sessionRowsOnly(List<String> tables, SchemaFacts schema) {
+        return !tables.isEmpty() && tables.stream().allMatch(schema.before()::holdsSessionRowsOnly);
     }
 
     /**
@@ -53,21 +58,22 @@ abstract class RowChangeRule implements Rule {
             case OTHER_TABLES_ONLY -> "whose WHERE names no column of " + change.tableList();
             case ROW_COUNT_ONLY -> "whose WHERE only caps how many rows it takes (ROWNUM)";
             case ABSENT_BUT_CAPPED -> "without WHERE (its TOP or LIMIT only caps how many rows it takes)";
+            case ABSENT_BUT_SESSION_CAPPED -> "without WHERE (the SET ROWCOUNT before it only caps how many rows it"
+                    + " takes)";
             default -> "without WHERE";
         };
     }
 
     /**
      * Which rows go, for a change that touches every row: {@code "every row of t"}, {@code "every row of partition
-     * p0 of t"} for MySQL's {@code DELETE FROM t PARTITION (p0)}, or {@code "arbitrary rows of t"} when a ROWNUM, TOP or LIMIT cap
-     * takes some of them in no chosen order.
+     * p0 of t"} for MySQL's {@code DELETE FROM t PARTITION (p0)}, or {@code "arbitrary rows of t"} when a ROWNUM, TOP,
+     * LIMIT or SET ROWCOUNT cap takes some of them in no chosen order.
      */
     static String reach(RowChange change) {
         String partitions = change.partitions().isEmpty() ? ""
                 : (change.partitions().size() == 1 ? "partition " : "partitions ")
                         + String.join(", ", change.partitions()) + " of ";
-        boolean capped = change.where() == WhereFact.ROW_COUNT_ONLY || change.where() == WhereFact.ABSENT_BUT_CAPPED;
-        return (capped ? "arbitrary rows of " : "every row of ") + partitions
+        return (change.where().onlyCapsRowCount() ? "arbitrary rows of " : "every row of ") + partitions
                 + change.tableList();
     }
 
@@ -75,7 +81,8 @@ abstract class RowChangeRule implements Rule {
     static String otherTablesNote(RowChange change) {
         return switch (change.where()) {
             case OTHER_TABLES_ONLY -> " as soon as a row of the other tables matches";
-            case ROW_COUNT_ONLY, ABSENT_BUT_CAPPED -> ", and every row when it runs in a loop until none is left";
+            case ROW_COUNT_ONLY, ABSENT_BUT_CAPPED, ABSENT_BUT_SESSION_CAPPED ->
+                    ", and every row when it runs in a loop until none is left";
             default -> "";
         };
     }

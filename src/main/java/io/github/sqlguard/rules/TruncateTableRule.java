@@ -86,9 +86,16 @@ public final class TruncateTableRule extends ClauseRule {
         };
     }
 
-    /** A {@code TRUNCATE .. CASCADE} also names the tables the replay knows it empties with these. */
+    /**
+     * A {@code TRUNCATE .. CASCADE} also names the tables the replay knows it empties with these; a truncate of
+     * global temporary tables alone empties only what the migration's session put there.
+     */
     @Override
     Optional<String> message(List<DestructiveClause> group, StatementModel statement, SchemaFacts schema) {
+        if (group.get(0).kind() == ClauseKind.TRUNCATED_TABLE
+                && RowChangeRule.sessionRowsOnly(names(group), schema)) {
+            return Optional.empty();
+        }
         boolean cascades = group.get(0).kind() == ClauseKind.TRUNCATED_TABLE && statement.clauses().stream()
                 .anyMatch(clause -> clause.kind() == ClauseKind.CASCADE && "TRUNCATE".equals(clause.detail()));
         return Optional.of(message(group) + (cascades ? CascadeNote.forTruncateCascade(names(group), schema) : ""));

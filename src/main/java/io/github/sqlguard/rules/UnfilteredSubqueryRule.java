@@ -33,8 +33,8 @@ public final class UnfilteredSubqueryRule implements Rule {
                     + " migrations made accounts.id a key) is the same, and so is an UPDATE joined that way whose SET"
                     + " reads nothing of the joined row (UPDATE i SET i.total = 0 FROM invoices i JOIN accounts a ON"
                     + " a.id = i.account_id), also when PostgreSQL writes the join as the WHERE (DELETE FROM invoices i"
-                    + " USING accounts a WHERE a.id = i.account_id); one that copies the related row's columns is a"
-                    + " backfill. Usually a filter"
+                    + " USING accounts a WHERE a.id = i.account_id); one that copies the related row's columns, joined"
+                    + " or through a subquery in its SET, is a backfill. Usually a filter"
                     + " on the subquery's or the joined table was forgotten.",
             "Add the filter the subquery's table needs (WHERE a.closed, ..), or acknowledge it:"
                     + " -- sqlguard:allow unfiltered-subquery reason: <why>",
@@ -60,8 +60,7 @@ public final class UnfilteredSubqueryRule implements Rule {
             return List.of();
         }
         RowChange change = changes.get(0);
-        boolean joinOnly = (change.where() == WhereFact.ABSENT || change.where() == WhereFact.ABSENT_BUT_CAPPED)
-                && change.restrictedByJoin();
+        boolean joinOnly = change.where().absent() && change.restrictedByJoin();
         // PostgreSQL's DELETE .. USING u and UPDATE .. FROM u write the same join in the WHERE.
         boolean whereJoinOnly = change.where() == WhereFact.PRESENT && !change.keyLinks().isEmpty();
         if (joinOnly || whereJoinOnly) {

@@ -43,7 +43,9 @@ public record RowFilter(String verb, String table, Optional<String> alwaysTrue, 
         return WhereTokens.of(statement.tokens()).map(where -> {
             Optional<WhereJudgement.RelatedRow> related = WhereJudgement.onlyRequiresRelatedRow(where)
                     .filter(row -> !holdsChosenRows(row.table(), statement))
-                    .filter(row -> !row.pointsAtTarget(where.table(), facts.before()));
+                    .filter(row -> !row.pointsAtTarget(where.table(), facts.before()))
+                    // An UPDATE that copies the related row's values is a backfill: each row gets its own.
+                    .filter(row -> !where.assignmentsRead(row.table()));
             return new RowFilter(where.verb(), where.table(), WhereJudgement.alwaysTrue(where, facts),
                     related.map(WhereJudgement.RelatedRow::table),
                     related.map(WhereJudgement.RelatedRow::uncorrelated).orElse(false));

@@ -28,6 +28,14 @@ public final class SchemaView {
     }
 
     /**
+     * True when the replay knows {@code table} as a global temporary table: whatever rows a statement finds
+     * there, its own session put there, so deleting them loses nothing.
+     */
+    public boolean holdsSessionRowsOnly(String table) {
+        return table(table).map(Table::sessionRows).orElse(false);
+    }
+
+    /**
      * True when the replay knows that {@code column} of {@code table} refers to the key {@code joinedColumn} of
      * {@code joinedTable}, so that a join on their equality finds a related row for every row that has a value
      * there: a foreign key of that one column to the joined table, or, without one, a joined column that is

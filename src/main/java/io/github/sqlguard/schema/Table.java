@@ -15,15 +15,23 @@ import java.util.Optional;
  * @param foreignKeys its foreign keys
  * @param complete true when the scanned migrations created the table, so {@code columns} lists all of
  *     them; false when only later statements about a table created elsewhere were seen
+ * @param sessionRows true for a global temporary table (Oracle, Db2, H2): its definition stays, but each session
+ *     sees only the rows it put there itself, and they go when it ends, so no later statement loses rows of it
  */
 public record Table(String name, Map<String, Column> columns, List<String> primaryKey,
-        List<ForeignKey> foreignKeys, boolean complete) {
+        List<ForeignKey> foreignKeys, boolean complete, boolean sessionRows) {
 
     public Table {
         // Shared, not copied, by the versions that keep the columns as they were.
         columns = ColumnMap.of(columns);
         primaryKey = List.copyOf(primaryKey);
         foreignKeys = List.copyOf(foreignKeys);
+    }
+
+    /** A table whose rows outlive the session that wrote them. */
+    public Table(String name, Map<String, Column> columns, List<String> primaryKey, List<ForeignKey> foreignKeys,
+            boolean complete) {
+        this(name, columns, primaryKey, foreignKeys, complete, false);
     }
 
     /** An empty, incomplete table: what is known of a table first seen in an ALTER. */
@@ -39,7 +47,7 @@ public record Table(String name, Map<String, Column> columns, List<String> prima
     Table withColumn(Column column) {
         Map<String, Column> changed = new LinkedHashMap<>(columns);
         changed.put(SchemaNames.key(column.name()), column);
-        return new Table(name, changed, primaryKey, foreignKeys, complete);
+        return new Table(name, changed, primaryKey, foreignKeys, complete, sessionRows);
     }
 
     Table withoutColumn(String column) {
@@ -47,7 +55,7 @@ public record Table(String name, Map<String, Column> columns, List<String> prima
         changed.remove(SchemaNames.key(column));
         List<ForeignKey> keys = foreignKeys.stream().filter(key -> key.columns().stream()
                 .noneMatch(c -> SchemaNames.key(c).equals(SchemaNames.key(column)))).toList();
-        return new Table(name, changed, primaryKey, keys, complete);
+        return new Table(name, changed, primaryKey, keys, complete, sessionRows);
     }
 
     Table withColumnRenamed(String from, String to) {
@@ -60,11 +68,11 @@ public record Table(String name, Map<String, Column> columns, List<String> prima
                 changed.put(key, column);
             }
         });
-        return new Table(name, changed, primaryKey, foreignKeys, complete);
+        return new Table(name, changed, primaryKey, foreignKeys, complete, sessionRows);
     }
 
     Table withPrimaryKey(List<String> key) {
-        Table result = new Table(name, columns, key, foreignKeys, complete);
+        Table result = new Table(name, columns, key, foreignKeys, complete, sessionRows);
         for (String column : key) {
             Column known = result.columns.get(SchemaNames.key(column));
             if (known != null) {
@@ -77,27 +85,27 @@ public record Table(String name, Map<String, Column> columns, List<String> prima
     Table withForeignKey(ForeignKey key) {
         List<ForeignKey> keys = new ArrayList<>(foreignKeys);
         keys.add(key);
-        return new Table(name, columns, primaryKey, keys, complete);
+        return new Table(name, columns, primaryKey, keys, complete, sessionRows);
     }
 
     /** Without the named constraint; false-named keys stay. */
     Table withoutConstraint(String constraint) {
         List<ForeignKey> keys = foreignKeys.stream()
                 .filter(key -> !SchemaNames.key(key.name()).equals(SchemaNames.key(constraint))).toList();
-        return new Table(name, columns, primaryKey, keys, complete);
+        return new Table(name, columns, primaryKey, keys, complete, sessionRows);
     }
 
     Table withoutForeignKeysTo(String table) {
         return new Table(name, columns, primaryKey,
-                foreignKeys.stream().filter(key -> !key.references(table)).toList(), complete);
+                foreignKeys.stream().filter(key -> !key.references(table)).toList(), complete, sessionRows);
     }
 
     Table withReferencesRenamed(String from, String to) {
         return new Table(name, columns, primaryKey,
-                foreignKeys.stream().map(key -> key.references(from) ? key.referencing(to) : key).toList(), complete);
+                foreignKeys.stream().map(key -> key.references(from) ? key.referencing(to) : key).toList(), complete, sessionRows);
     }
 
     Table renamed(String newName) {
-        return new Table(newName, columns, primaryKey, foreignKeys, complete);
+        return new Table(newName, columns, primaryKey, foreignKeys, complete, sessionRows);
     }
 }

@@ -17,12 +17,17 @@ final class TableDefinitions {
     static void create(List<Token> tokens, int from, SchemaHistory schema) {
         int i = from;
         boolean temporary = false;
+        boolean global = false;
         while (i < tokens.size() && tokens.get(i).isAnyWord("OR", "REPLACE", "GLOBAL", "LOCAL", "TEMP",
                 "TEMPORARY", "UNLOGGED", "PRIVATE", "VOLATILE", "TRANSIENT", "MEMORY", "CACHED")) {
             temporary |= tokens.get(i).isAnyWord("TEMP", "TEMPORARY", "VOLATILE", "PRIVATE");
+            global |= tokens.get(i).isWord("GLOBAL");
             i++;
         }
-        if (i >= tokens.size() || !tokens.get(i).isWord("TABLE") || temporary) {
+        // A global temporary table outlives the session that creates it (Oracle, Db2, H2), so later migrations
+        // name it; other temporary tables go with their session.
+        boolean sessionRows = temporary && global;
+        if (i >= tokens.size() || !tokens.get(i).isWord("TABLE") || temporary && !sessionRows) {
             return;
         }
         i++;
@@ -53,12 +58,12 @@ final class TableDefinitions {
         }
         if (i >= tokens.size() || !tokens.get(i).isSymbol("(")) {
             // CREATE TABLE t AS SELECT ..: the table exists, its columns are not read.
-            schema.put(Table.seenFirstIn(table));
+            schema.put(new Table(table, java.util.Map.of(), List.of(), List.of(), false, sessionRows));
             schema.createdWithoutColumns(table, "created by CREATE TABLE .. AS SELECT");
             return;
         }
         int end = ObjectNames.skipParentheses(tokens, i);
-        Table created = new Table(table, java.util.Map.of(), List.of(), List.of(), true);
+        Table created = new Table(table, java.util.Map.of(), List.of(), List.of(), true, sessionRows);
         for (List<Token> element : ObjectNames.splitAtCommas(tokens, i + 1, end - 1)) {
             created = withElement(created, element);
         }
@@ -69,7 +74,7 @@ final class TableDefinitions {
         if (existing.isPresent() && existing.get().complete() && !existing.get().columns().equals(created.columns())) {
             schema.ambiguous(table);
         }
-        schema.put(asSelect ? new Table(table, created.columns(), List.of(), List.of(), false) : created);
+        schema.put(asSelect ? new Table(table, created.columns(), List.of(), List.of(), false, sessionRows) : created);
         if (asSelect) {
             schema.createdWithoutColumns(table, "created by CREATE TABLE .. AS SELECT");
         }

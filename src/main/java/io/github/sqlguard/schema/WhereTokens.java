@@ -12,8 +12,27 @@ import java.util.Optional;
  * @param table the target table as written
  * @param alias the target's alias, or the table's last name part when none
  * @param condition the tokens after the top-level WHERE, up to RETURNING, ORDER BY or LIMIT
+ * @param assignments an UPDATE's tokens between SET and WHERE; empty for a DELETE
  */
-public record WhereTokens(String verb, String table, String alias, List<Token> condition) {
+public record WhereTokens(String verb, String table, String alias, List<Token> condition, List<Token> assignments) {
+
+    /**
+     * True when the SET reads {@code table} ({@code SET c = (SELECT name FROM customers ..)}): the UPDATE copies
+     * values from that table's rows.
+     */
+    public boolean assignmentsRead(String table) {
+        String wanted = SchemaNames.key(table);
+        for (int i = 1; i < assignments.size(); i++) {
+            if (!assignments.get(i - 1).isAnyWord("FROM", "JOIN")) {
+                continue;
+            }
+            SchemaNames.Read name = SchemaNames.name(assignments, i);
+            if (name != null && SchemaNames.key(name.text()).equals(wanted)) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     /** The statement's DELETE or UPDATE with a WHERE, or empty for any other shape. */
     public static Optional<WhereTokens> of(List<Token> tokens) {
@@ -39,6 +58,7 @@ public record WhereTokens(String verb, String table, String alias, List<Token> c
             alias = SchemaNames.key(tokens.get(i).text());
             i++;
         }
+        int set = i < tokens.size() && tokens.get(i).isWord("SET") ? i + 1 : -1;
         int where = -1;
         int depth = 0;
         int end = tokens.size();
@@ -62,6 +82,6 @@ public record WhereTokens(String verb, String table, String alias, List<Token> c
             return Optional.empty();
         }
         return Optional.of(new WhereTokens(tokens.get(0).upper(), SchemaNames.unquoted(table.text()), alias,
-                tokens.subList(where + 1, end)));
+                tokens.subList(where + 1, end), set < 0 ? List.of() : tokens.subList(set, where)));
     }
 }

@@ -165,7 +165,7 @@ final class DynamicSql {
     }
 
     /** The comma-separated arguments in {@code tokens}, split at the top level only. */
-    private static List<List<Token>> arguments(List<Token> tokens) {
+    static List<List<Token>> arguments(List<Token> tokens) {
         List<List<Token>> arguments = new ArrayList<>();
         int depth = 0;
         int start = 0;
@@ -240,6 +240,10 @@ final class DynamicSql {
         FormatCall.Formatted formatted = FormatCall.parts(expression, 0);
         if (formatted != null) {
             return new Source(formatted.parts(), null, formatted.builtAtRunTime(), label, null);
+        }
+        ConditionalText.Branches branches = ConditionalText.of(expression, 0);
+        if (branches != null) {
+            return new Source(branches.parts(), null, branches.partlyBuilt(), label, null);
         }
         boolean variable = expression.size() == 1 && expression.get(0).type() == TokenType.WORD;
         if (variable) {

@@ -82,6 +82,10 @@ final class VariableAssignments {
             if (formatted != null && !formatted.builtAtRunTime()) {
                 return new Value(formatted.parts(), false); // format('DROP TABLE %I', 'old_orders'): known whole
             }
+            ConditionalText.Branches branches = ConditionalText.of(expressions.get(0), 0);
+            if (branches != null) {
+                return new Value(branches.parts(), branches.partlyBuilt());
+            }
         }
         List<Token> parts = new ArrayList<>();
         for (List<Token> expression : expressions) {
@@ -191,7 +195,9 @@ final class VariableAssignments {
             if (depth == 0 && operandEnded && token.type() == TokenType.WORD) {
                 break;
             }
-            depth += token.isSymbol("(") ? 1 : token.isSymbol(")") ? -1 : 0;
+            // CASE .. END holds words where an operator could follow, as parentheses do.
+            depth += token.isSymbol("(") || token.isWord("CASE") ? 1
+                    : token.isSymbol(")") || token.isWord("END") && depth > 0 ? -1 : 0;
             expression.add(token);
         }
         return expression;

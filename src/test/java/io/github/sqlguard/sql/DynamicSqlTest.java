@@ -68,6 +68,35 @@ class DynamicSqlTest {
         assertEquals(List.of(expected), marked);
     }
 
+    /**
+     * A text chosen by a condition when the migration runs, as MySQL migrations guard a DROP COLUMN the database has
+     * no IF EXISTS for: every branch is read, each as a statement of its own, and the text is known.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiterString = " | ", quoteCharacter = '"', value = {
+        "MYSQL | SET @s = (SELECT IF(@n > 0,\\n  'ALTER TABLE orders DROP COLUMN note',\\n  'SELECT 1'));\\nPREPARE st FROM @s; | 2:4 [E] ALTER, 3:4 [E] SELECT | false",
+        "MYSQL | SET @s = IF(@n > 0, 'DROP TABLE legacy', 'DO 0');\\nPREPARE st FROM @s; | 1:22 [E] DROP, 1:43 [E] DO | false",
+        "MYSQL | SET @s = CASE WHEN @n = 1 THEN 'TRUNCATE TABLE t' WHEN @n = 2 THEN 'DELETE FROM t' ELSE 'DO 0' END;\\nPREPARE st FROM @s; | 1:33 [E] TRUNCATE, 1:69 [E] DELETE, 1:90 [E] DO | false",
+        "MYSQL | SET @s = IF(@n > 0, CONCAT('DROP TABLE ', @t), NULL);\\nPREPARE st FROM @s; | 1:29 [E] DROP | true",
+        "MYSQL | PREPARE st FROM IF(@n > 0, 'DELETE FROM t', 'DO 0'); | 1:29 [E] DELETE, 1:46 [E] DO | false",
+        "SQLSERVER | DECLARE @s NVARCHAR(100) = IIF(@n > 0, N'DELETE FROM t', N'SELECT 1');\\nEXEC (@s); | 1:42 [E] DELETE, 1:60 [E] SELECT | false",
+        "MYSQL | SET @s = (SELECT IF(COUNT(*) > 0, 'DROP TABLE t', 'DO 0') FROM information_schema.tables);\\nPREPARE st FROM @s; | - | true",
+    })
+    void everyBranchOfAConditionalTextIsRead(Dialect dialect, String sql, String expected, boolean runtime) {
+        List<Statement> statements = new StatementSplitter(dialect, Placeholders.DEFAULT)
+                .split("t.sql", sql.replace("\\n", "\n")).statements();
+        List<String> inner = statements.stream()
+                .filter(s -> s.context().kind() != StatementContext.Kind.SCRIPT)
+                .map(s -> s.start().line() + ":" + s.start().column() + " ["
+                        + s.context().kind().name().charAt(0) + "] " + s.firstToken().upper())
+                .toList();
+        List<Boolean> marked = statements.stream().filter(s -> s.firstToken().isAnyWord("PREPARE", "EXEC"))
+                .map(Statement::runtimeSql).toList();
+
+        assertEquals(expected.equals("-") ? List.of() : List.of(expected.split(", ")), inner);
+        assertEquals(List.of(runtime), marked);
+    }
+
     /** Oracle's packaged runners of SQL text: DBMS_UTILITY.EXEC_DDL_STATEMENT and DBMS_SQL.PARSE. */
     @ParameterizedTest
     @CsvSource(delimiterString = " | ", quoteCharacter = '"', value = {

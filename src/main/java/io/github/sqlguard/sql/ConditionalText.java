@@ -1,0 +1,114 @@
+package io.github.sqlguard.sql;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Dynamic SQL chosen by a condition, as MySQL migrations make a statement run only when needed: {@code SET @s =
+ * IF(cond, 'ALTER TABLE t DROP COLUMN c', 'SELECT 1')}, also {@code (SELECT IF(..))}, {@code CASE WHEN .. THEN '..'
+ * ELSE '..' END} and T-SQL's {@code IIF(cond, '..', '..')}. Which branch runs is decided when the migration runs,
+ * so every branch is read, each as a statement of its own.
+ */
+final class ConditionalText {
+
+    /**
+     * The text of every branch.
+     *
+     * @param parts the parts of each branch's text in turn (literals, and stand-ins for what is built at run time),
+     *     with a {@code ;} between branches
+     * @param partlyBuilt true when a branch is not known whole
+     */
+    record Branches(List<Token> parts, boolean partlyBuilt) {
+    }
+
+    private ConditionalText() {
+    }
+
+    /** The branches of the conditional {@code expression}, or null when it is none or no branch shows any SQL. */
+    static Branches of(List<Token> expression, int standInsBefore) {
+        List<List<Token>> branches = branches(unwrapped(expression));
+        if (branches == null) {
+            return null;
+        }
+        List<Token> parts = new ArrayList<>();
+        boolean partlyBuilt = false;
+        int standIns = standInsBefore;
+        for (List<Token> branch : branches) {
+            List<Token> known = DynamicSql.literalParts(branch);
+            if (known.isEmpty()) {
+                known = DynamicSql.partsWithStandIns(branch, standIns);
+                partlyBuilt = true; // NULL, a variable, or literals joined with other parts
+            }
+            if (known.isEmpty()) {
+                continue;
+            }
+            if (!parts.isEmpty()) {
+                Token first = known.get(0);
+                parts.add(new Token(TokenType.WORD, ";", first.offset(), first.line(), first.column()));
+            }
+            standIns += (int) known.stream().filter(part -> part.type() == TokenType.WORD).count();
+            parts.addAll(known);
+        }
+        return parts.isEmpty() ? null : new Branches(parts, partlyBuilt);
+    }
+
+    /** Without enclosing parentheses and the {@code SELECT} of a scalar subquery that reads no table. */
+    private static List<Token> unwrapped(List<Token> expression) {
+        List<Token> inside = expression;
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            if (inside.size() > 2 && inside.get(0).isSymbol("(")
+                    && DynamicSql.closingParenthesis(inside, 0) == inside.size() - 1) {
+                inside = inside.subList(1, inside.size() - 1);
+                changed = true;
+            }
+            if (inside.size() > 1 && inside.get(0).isWord("SELECT") && topLevelWord(inside, "FROM") < 0) {
+                inside = inside.subList(1, inside.size());
+                changed = true;
+            }
+        }
+        return inside;
+    }
+
+    /** The value expressions of {@code IF(c, a, b)}, {@code IIF(c, a, b)} or a CASE expression, else null. */
+    private static List<List<Token>> branches(List<Token> expression) {
+        if (expression.size() > 3 && expression.get(0).isAnyWord("IF", "IIF") && expression.get(1).isSymbol("(")
+                && DynamicSql.closingParenthesis(expression, 1) == expression.size() - 1) {
+            List<List<Token>> arguments = DynamicSql.arguments(expression.subList(2, expression.size() - 1));
+            return arguments.size() == 3 ? arguments.subList(1, 3) : null;
+        }
+        if (expression.size() < 4 || !expression.get(0).isWord("CASE")
+                || !expression.get(expression.size() - 1).isWord("END")) {
+            return null;
+        }
+        List<List<Token>> branches = new ArrayList<>();
+        int depth = 0;
+        int value = -1;
+        for (int i = 1; i < expression.size(); i++) {
+            Token token = expression.get(i);
+            boolean boundary = depth == 0 && token.isAnyWord("WHEN", "THEN", "ELSE", "END");
+            if (boundary && value >= 0) {
+                branches.add(expression.subList(value, i));
+                value = -1;
+            }
+            if (boundary && token.isAnyWord("THEN", "ELSE")) {
+                value = i + 1;
+            }
+            depth += token.isSymbol("(") || token.isWord("CASE") ? 1 : token.isSymbol(")") || token.isWord("END") ? -1 : 0;
+        }
+        return branches.isEmpty() ? null : branches;
+    }
+
+    private static int topLevelWord(List<Token> tokens, String word) {
+        int depth = 0;
+        for (int i = 0; i < tokens.size(); i++) {
+            Token token = tokens.get(i);
+            depth += token.isSymbol("(") ? 1 : token.isSymbol(")") ? -1 : 0;
+            if (depth == 0 && token.isWord(word)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}
