@@ -23,7 +23,9 @@ final class ColumnChanges {
             "NOT", "NULL", "DEFAULT", "CONSTRAINT", "CHECK", "PRIMARY", "UNIQUE", "REFERENCES", "VISIBLE",
             "INVISIBLE", "ENCRYPT", "DECRYPT", "COLLATE", "RENAME", "GENERATED", "IDENTITY", "AS", "COMMENT",
             "SUBSTITUTABLE", "SELECTIVITY", "AUTO_INCREMENT", "ON", "FIRST", "AFTER", "WITH", "STATISTICS",
-            "STORAGE", "COMPRESSION", "SORTKEY", "ENCODE", "MASKED");
+            "STORAGE", "COMPRESSION", "SORTKEY", "ENCODE", "MASKED",
+            // ClickHouse: MODIFY COLUMN c TTL .., CODEC(..), REMOVE TTL, MODIFY SETTING .. keep the type.
+            "TTL", "CODEC", "REMOVE", "MODIFY", "ALIAS", "MATERIALIZED", "EPHEMERAL");
 
     /** Words after MODIFY that name something other than a column (Oracle, MySQL, ClickHouse). */
     private static final Set<String> MODIFY_NOT_COLUMN = Set.of("CONSTRAINT", "PARTITION", "SUBPARTITION",

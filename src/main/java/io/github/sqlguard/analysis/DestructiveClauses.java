@@ -265,7 +265,7 @@ final class DestructiveClauses {
             add(found.kind(), found.at(), found.words(), table, found.name(), found.detail());
         }
         for (ClickHousePartitionClauses.Found clause : ClickHousePartitionClauses.of(alter)) {
-            add(clause.kind(), clause.at(), words, table, clause.name(), clause.partition());
+            add(clause.kind(), clause.at(), words, table, clause.name(), clause.detail());
         }
         for (EmptiedTables.Emptied emptied : EmptiedTables.of(alter)) {
             add(emptied.kind(), emptied.at(), words, emptied.table(), emptied.table(), emptied.detail());

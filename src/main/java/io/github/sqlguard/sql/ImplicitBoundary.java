@@ -86,6 +86,9 @@ final class ImplicitBoundary {
         if ("ALTER".equals(firstWord) && isClickHouseMutation(tokens, index, to)) {
             return false;
         }
+        if (token.isWord("DELETE") && (next == null || next.isSymbol(",") || BlockSyntax.isSemicolon(next))) {
+            return false; // no DELETE statement ends at its verb: ClickHouse's TTL ts + INTERVAL 1 YEAR DELETE
+        }
         if (next != null && (next.isSymbol("(") && token.isWord("UPDATE") || next.isSymbol(".")
                 || next.isSymbol("=") || next.isSymbol(")"))) {
             return false;
