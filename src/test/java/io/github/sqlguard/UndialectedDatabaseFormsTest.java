@@ -106,6 +106,13 @@ class UndialectedDatabaseFormsTest {
                 + " // 1:59 drop-column ALTER TABLE hits drops column tmp",
         "~ALTER TABLE hits UPDATE url = '' WHERE id = 5, DELETE WHERE ts < '2020-01-01';\\n"
                 + "ALTER TABLE hits ADD COLUMN note String;\\nALTER TABLE hits DELETE WHERE id IN (1, 2);~ | ",
+        "~ALTER TABLE t DELETE WHERE id IN (SELECT id FROM t);~ | 1:15 unfiltered-subquery DELETE on t is limited only"
+                + " by a related row in t, which the subquery reads without a filter: it removes every row of t that has one",
+        "~ALTER TABLE hits ON CLUSTER main UPDATE url = '' WHERE account_id IN (SELECT id FROM accounts)"
+                + " SETTINGS mutations_sync = 2;~ | 1:34 unfiltered-subquery UPDATE on hits is limited only by a related"
+                + " row in accounts, which the subquery reads without a filter: it changes every row of hits that has one",
+        "~ALTER TABLE hits DELETE WHERE account_id IN (SELECT id FROM accounts WHERE closed), DROP COLUMN tmp;~ | "
+                + "1:85 drop-column ALTER TABLE hits drops column tmp",
         "~DELETE * FROM retail.customers;~ | 1:1 delete-without-where DELETE without WHERE removes every row of retail.customers",
         "~DELETE * FROM retail.customers WHERE id = 7;~ | ",
     })
