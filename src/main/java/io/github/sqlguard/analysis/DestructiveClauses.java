@@ -63,6 +63,9 @@ final class DestructiveClauses {
             HistoryDeletion.of(core, statement.dialect()).filter(history -> !history.before()).ifPresent(history ->
                     add(ClauseKind.DELETED_HISTORY, verb, history.words(), history.table(), history.table(),
                             null));
+            SqliteSchemaDeletion.of(core).ifPresent(deletion -> (deletion.tables().isEmpty()
+                    ? java.util.Collections.<String>singletonList(null) : deletion.tables()).forEach(table ->
+                            add(ClauseKind.DROPPED_TABLE, verb, deletion.words(), table, table, null)));
         } else if (verb.isAnyWord("REPLACE", "INSERT", "LOAD")) {
             ReplacingInsert.of(core).ifPresent(replace -> add(ClauseKind.REPLACED_ROWS, replace.at(),
                     replace.words(), replace.table(), replace.table(), null));
