@@ -300,7 +300,7 @@ final class DestructiveClauses {
             add(ClauseKind.RENAMED_COLUMN, rename.at(), words, table, rename.name(), rename.newName());
         }
         for (ColumnChanges.Change retype : ColumnChanges.retypedColumns(alter)) {
-            add(ClauseKind.RETYPED_COLUMN, retype.at(), words, table, retype.name(), null);
+            add(ClauseKind.RETYPED_COLUMN, retype.at(), words, table, retype.name(), retype.newName());
         }
         for (ColumnChanges.ReplacedValues replaced : ColumnChanges.replacedValues(alter)) {
             add(ClauseKind.REPLACED_COLUMN_VALUES, replaced.at(), words, table, replaced.column(),
