@@ -58,6 +58,27 @@ class LinterSchemaTest {
     }
 
     @Test
+    void typeChangeWhoseUsingComputesTheValuesIsReportedEvenWhenTheTypeIsWider() throws IOException {
+        write("db/V1__init.sql", "CREATE TABLE items (id INT PRIMARY KEY, price NUMERIC(12, 4), name VARCHAR(50),"
+                + " note TEXT);\n");
+        write("db/V2__retype.sql", """
+                ALTER TABLE items ALTER COLUMN price TYPE NUMERIC(14, 4) USING round(price, 0);
+                ALTER TABLE items ALTER COLUMN name TYPE TEXT USING name::text, ALTER note TYPE jsonb USING note::jsonb;
+                ALTER TABLE items ALTER COLUMN id TYPE BIGINT USING CAST(id AS BIGINT);
+                """);
+
+        List<Finding> findings = lint(Dialect.POSTGRESQL, "alter-column-type");
+
+        assertEquals(2, findings.size(), findings.toString());
+        assertEquals(1, findings.get(0).location().line());
+        assertEquals(19, findings.get(0).location().column());
+        assertEquals("ALTER TABLE items changes the type of column price (its USING round ( price , 0 ) computes every"
+                + " new value, which the old one may not survive)", findings.get(0).message());
+        assertEquals(2, findings.get(1).location().line());
+        assertTrue(findings.get(1).message().contains("note from TEXT to jsonb"), findings.get(1).message());
+    }
+
+    @Test
     void deleteWithoutWhereNamesTablesEmptiedThroughCascades() throws IOException {
         write("db/V1__init.sql", """
                 CREATE TABLE accounts (id BIGINT PRIMARY KEY);

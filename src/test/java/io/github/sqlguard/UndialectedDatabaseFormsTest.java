@@ -62,6 +62,25 @@ class UndialectedDatabaseFormsTest {
                 + "1:20 drop-column ALTER TABLE events CLEAR COLUMN resets every value of column note in partition"
                 + " '2020-01' to its default: its old values are lost as if it were dropped",
         "~ALTER TABLE events MOVE PARTITION 202001 TO DISK 'cold';~ | ",
+        "~ALTER TABLE events MODIFY TTL created + INTERVAL 30 DAY;~ | "
+                + "1:20 drop-partition ALTER TABLE events MODIFY TTL created + INTERVAL 30 DAY deletes every row of"
+                + " events once its TTL has passed, the existing rows past it right away",
+        "~ALTER TABLE events ON CLUSTER main\\n  MODIFY TTL created + INTERVAL 1 MONTH TO VOLUME 'cold',"
+                + " created + INTERVAL 1 YEAR DELETE;~ | "
+                + "2:3 drop-partition ALTER TABLE events MODIFY TTL created + INTERVAL 1 YEAR DELETE"
+                + " deletes every row of events once its TTL has passed, the existing rows past it right away",
+        "~ALTER TABLE events MODIFY TTL created + INTERVAL 1 MONTH TO DISK 'cold',"
+                + " created + INTERVAL 1 YEAR RECOMPRESS CODEC(ZSTD(9)), ADD COLUMN x UInt8;~ | ",
+        "~ALTER TABLE events MATERIALIZE TTL;~ | "
+                + "1:20 drop-partition ALTER TABLE events MATERIALIZE TTL deletes every row of events that its TTL"
+                + " has expired, now",
+        "~ALTER TABLE events MODIFY COLUMN note TTL created + INTERVAL 1 DAY;~ | "
+                + "1:39 drop-column ALTER TABLE events TTL created + INTERVAL 1 DAY resets every value of column note"
+                + " to its default once the TTL has passed: its old values are lost as if it were dropped",
+        "~ALTER TABLE events MODIFY COLUMN note REMOVE TTL;\\nALTER TABLE events REMOVE TTL;\\n"
+                + "ALTER TABLE events MODIFY COLUMN note CODEC(ZSTD(3));~ | ",
+        "~CREATE TABLE events (id UInt64, created DateTime) ENGINE = MergeTree ORDER BY id;\\n"
+                + "ALTER TABLE events MODIFY TTL created + INTERVAL 30 DAY;~ | ",
         "~CALL SYSCS_UTIL.SYSCS_IMPORT_TABLE(null, 'STAFF', 'staff.dat', null, null, null, 1);~ | "
                 + "1:82 truncate-table CALL SYSCS_UTIL.SYSCS_IMPORT_TABLE in replace mode removes every row of STAFF, as TRUNCATE would",
         "~CALL SYSCS_UTIL.SYSCS_IMPORT_DATA('APP', 'STAFF', null, null, 'staff.dat', null, null, null, 1);~ | "
@@ -87,6 +106,13 @@ class UndialectedDatabaseFormsTest {
                 + " // 1:59 drop-column ALTER TABLE hits drops column tmp",
         "~ALTER TABLE hits UPDATE url = '' WHERE id = 5, DELETE WHERE ts < '2020-01-01';\\n"
                 + "ALTER TABLE hits ADD COLUMN note String;\\nALTER TABLE hits DELETE WHERE id IN (1, 2);~ | ",
+        "~ALTER TABLE t DELETE WHERE id IN (SELECT id FROM t);~ | 1:15 unfiltered-subquery DELETE on t is limited only"
+                + " by a related row in t, which the subquery reads without a filter: it removes every row of t that has one",
+        "~ALTER TABLE hits ON CLUSTER main UPDATE url = '' WHERE account_id IN (SELECT id FROM accounts)"
+                + " SETTINGS mutations_sync = 2;~ | 1:34 unfiltered-subquery UPDATE on hits is limited only by a related"
+                + " row in accounts, which the subquery reads without a filter: it changes every row of hits that has one",
+        "~ALTER TABLE hits DELETE WHERE account_id IN (SELECT id FROM accounts WHERE closed), DROP COLUMN tmp;~ | "
+                + "1:85 drop-column ALTER TABLE hits drops column tmp",
         "~DELETE * FROM retail.customers;~ | 1:1 delete-without-where DELETE without WHERE removes every row of retail.customers",
         "~DELETE * FROM retail.customers WHERE id = 7;~ | ",
     })

@@ -26,6 +26,16 @@ public enum ClauseKind {
     DROPPED_COLUMN,
     /** ClickHouse {@code ALTER TABLE t CLEAR COLUMN c [IN PARTITION p]}: every value of c is reset to its default. */
     CLEARED_COLUMN,
+    /**
+     * ClickHouse {@code ALTER TABLE t MODIFY TTL expr} that deletes (or folds with GROUP BY) the rows past expr, and
+     * {@code MATERIALIZE TTL}, which applies it to the existing rows now. The detail is the TTL as written, or null.
+     */
+    EXPIRED_ROWS,
+    /**
+     * ClickHouse {@code ALTER TABLE t MODIFY COLUMN c .. TTL expr}: the values of c are reset to the default once expr
+     * has passed. The detail is the TTL as written.
+     */
+    EXPIRING_COLUMN,
     /** {@code ALTER TABLE t DROP PARTITION p}, and ClickHouse's {@code REPLACE PARTITION p FROM src}. */
     DROPPED_PARTITION,
     /**

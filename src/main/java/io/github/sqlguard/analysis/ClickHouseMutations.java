@@ -1,5 +1,6 @@
 package io.github.sqlguard.analysis;
 
+import io.github.sqlguard.sql.ClickHouseMutation;
 import io.github.sqlguard.sql.Token;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,14 +62,10 @@ final class ClickHouseMutations {
     }
 
     private static boolean isMutation(StatementTokens tokens, int i) {
-        if (tokens.isWord(i, "DELETE")) {
-            return tokens.isWord(i + 1, "WHERE") || tokens.isWord(i + 1, "IN") && tokens.isWord(i + 2, "PARTITION");
-        }
-        if (!tokens.isWord(i, "UPDATE") || tokens.isWord(i + 1, "SET")) {
-            return false;
-        }
-        ObjectNames.NameAt column = tokens.nameAt(i + 1);
-        return column != null && tokens.isSymbol(column.next(), "=");
+        return ClickHouseMutation.startsAt(tokens.tokens(), i, tokens.size(), column -> {
+            ObjectNames.NameAt name = tokens.nameAt(column);
+            return name == null ? -1 : name.next();
+        });
     }
 
     /** The partition of {@code IN PARTITION p} (also {@code ID 'p'}) in {@code [from, to)}, as written, or empty. */

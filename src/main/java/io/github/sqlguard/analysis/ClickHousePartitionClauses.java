@@ -8,19 +8,22 @@ import java.util.List;
 /**
  * ClickHouse ALTER TABLE clauses that lose rows or values without a DROP: {@code REPLACE PARTITION p FROM src}
  * throws away the rows of partition p and copies src's in their place, and {@code CLEAR COLUMN c [IN PARTITION p]}
- * resets every value of c (in that partition) to its default.
+ * resets every value of c (in that partition) to its default; and the TTL clauses that delete or reset values once
+ * they expire ({@link ClickHouseTtlClauses}).
  */
 final class ClickHousePartitionClauses {
 
     /**
      * One such clause.
      *
-     * @param kind {@link ClauseKind#DROPPED_PARTITION} or {@link ClauseKind#CLEARED_COLUMN}
-     * @param at where it is written: the partition's name, or CLEAR
-     * @param name the partition or the column as written
-     * @param partition for a cleared column, the partition it is cleared in, or null for every row
+     * @param kind {@link ClauseKind#DROPPED_PARTITION}, {@link ClauseKind#CLEARED_COLUMN},
+     *     {@link ClauseKind#EXPIRED_ROWS} or {@link ClauseKind#EXPIRING_COLUMN}
+     * @param at where it is written: the partition's name, CLEAR, the table TTL's MODIFY or MATERIALIZE, a column's TTL
+     * @param name the partition, the column or the table as written
+     * @param detail for a cleared column, the partition it is cleared in, or null for every row; for a TTL, its
+     *     expression as written, or null for MATERIALIZE TTL
      */
-    record Found(ClauseKind kind, Token at, String name, String partition) {
+    record Found(ClauseKind kind, Token at, String name, String detail) {
     }
 
     private ClickHousePartitionClauses() {
@@ -44,6 +47,7 @@ final class ClickHousePartitionClauses {
                 found.add(new Found(ClauseKind.CLEARED_COLUMN, clause.get(0), column.text(), partition));
             }
         }
+        found.addAll(ClickHouseTtlClauses.of(alter));
         return found;
     }
 

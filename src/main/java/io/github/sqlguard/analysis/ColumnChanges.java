@@ -23,7 +23,9 @@ final class ColumnChanges {
             "NOT", "NULL", "DEFAULT", "CONSTRAINT", "CHECK", "PRIMARY", "UNIQUE", "REFERENCES", "VISIBLE",
             "INVISIBLE", "ENCRYPT", "DECRYPT", "COLLATE", "RENAME", "GENERATED", "IDENTITY", "AS", "COMMENT",
             "SUBSTITUTABLE", "SELECTIVITY", "AUTO_INCREMENT", "ON", "FIRST", "AFTER", "WITH", "STATISTICS",
-            "STORAGE", "COMPRESSION", "SORTKEY", "ENCODE", "MASKED");
+            "STORAGE", "COMPRESSION", "SORTKEY", "ENCODE", "MASKED",
+            // ClickHouse: MODIFY COLUMN c TTL .., CODEC(..), REMOVE TTL, MODIFY SETTING .. keep the type.
+            "TTL", "CODEC", "REMOVE", "MODIFY", "ALIAS", "MATERIALIZED", "EPHEMERAL");
 
     /** Words after MODIFY that name something other than a column (Oracle, MySQL, ClickHouse). */
     private static final Set<String> MODIFY_NOT_COLUMN = Set.of("CONSTRAINT", "PARTITION", "SUBPARTITION",
@@ -48,7 +50,8 @@ final class ColumnChanges {
      * One rename or type change.
      *
      * @param name the table or column as written (the old name of a rename)
-     * @param newName the new name of a rename, null for a type change
+     * @param newName the new name of a rename; for a PostgreSQL type change whose USING computes new values from the
+     *     column ({@code USING round(price, 0)}) rather than only casting it, that expression as written; else null
      * @param at where the change is written: its clause's verb, or the column in an Oracle list
      */
     record Change(String name, String newName, Token at) {
@@ -123,7 +126,7 @@ final class ColumnChanges {
             if (first.isWord("ALTER") && clause.size() > 1 && !clause.get(1).isAnyWord(ALTER_NOT_COLUMN)) {
                 ObjectNames.NameAt column = ObjectNames.readName(clause, i);
                 if (column != null && changesType(clause, column.next())) {
-                    columns.add(new Change(column.text(), null, first));
+                    columns.add(new Change(column.text(), rewritingUsing(clause, column), first));
                 }
             } else if (first.isWord("MODIFY") && clause.size() > 1) {
                 if (clause.get(1).isSymbol("(")) {
@@ -174,6 +177,39 @@ final class ColumnChanges {
             }
         }
         return replaced;
+    }
+
+    /**
+     * The USING expression of a type change when it reads the column but is more than the column cast to a type
+     * ({@code c}, {@code c::jsonb}, {@code CAST(c AS int)}): then it computes the new values, which the types alone
+     * do not show; null otherwise.
+     */
+    private static String rewritingUsing(List<Token> clause, ObjectNames.NameAt column) {
+        int using = topLevelUsing(clause, column.next());
+        if (using < 0 || using + 1 >= clause.size()) {
+            return null;
+        }
+        List<Token> expression = clause.subList(using + 1, clause.size());
+        String name = ObjectNames.normalize(ObjectNames.lastPart(column.text()));
+        if (expression.stream().noneMatch(token -> (token.type() == TokenType.WORD
+                || token.type() == TokenType.QUOTED_NAME) && ObjectNames.normalize(token.text()).equals(name))) {
+            return null; // replaces the values without reading them: replacedValues
+        }
+        if (expression.size() > 5 && expression.get(0).isWord("CAST") && expression.get(1).isSymbol("(")
+                && ObjectNames.skipParentheses(expression, 1) == expression.size()) {
+            expression = expression.subList(2, expression.size() - 1);
+        }
+        ObjectNames.NameAt read = ObjectNames.readName(expression, 0);
+        if (read != null && ObjectNames.normalize(ObjectNames.lastPart(read.text())).equals(name)
+                && (read.next() == expression.size() || expression.get(read.next()).isSymbol("::")
+                        || expression.get(read.next()).isWord("AS"))
+                && expression.subList(read.next(), expression.size()).stream().noneMatch(token
+                        -> token.type() == TokenType.SYMBOL && !token.isSymbol("::") && !token.isSymbol("(")
+                                && !token.isSymbol(")") && !token.isSymbol(",") && !token.isSymbol("[")
+                                && !token.isSymbol("]"))) {
+            return null; // the column cast to a type, maybe through several (c::text::jsonb)
+        }
+        return String.join(" ", clause.subList(using + 1, clause.size()).stream().map(Token::text).toList());
     }
 
     private static int topLevelUsing(List<Token> clause, int from) {

@@ -63,6 +63,9 @@ final class DestructiveClauses {
             HistoryDeletion.of(core, statement.dialect()).filter(history -> !history.before()).ifPresent(history ->
                     add(ClauseKind.DELETED_HISTORY, verb, history.words(), history.table(), history.table(),
                             null));
+            SqliteSchemaDeletion.of(core).ifPresent(deletion -> (deletion.tables().isEmpty()
+                    ? java.util.Collections.<String>singletonList(null) : deletion.tables()).forEach(table ->
+                            add(ClauseKind.DROPPED_TABLE, verb, deletion.words(), table, table, null)));
         } else if (verb.isAnyWord("REPLACE", "INSERT", "LOAD")) {
             ReplacingInsert.of(core).ifPresent(replace -> add(ClauseKind.REPLACED_ROWS, replace.at(),
                     replace.words(), replace.table(), replace.table(), null));
@@ -265,7 +268,7 @@ final class DestructiveClauses {
             add(found.kind(), found.at(), found.words(), table, found.name(), found.detail());
         }
         for (ClickHousePartitionClauses.Found clause : ClickHousePartitionClauses.of(alter)) {
-            add(clause.kind(), clause.at(), words, table, clause.name(), clause.partition());
+            add(clause.kind(), clause.at(), words, table, clause.name(), clause.detail());
         }
         for (EmptiedTables.Emptied emptied : EmptiedTables.of(alter)) {
             add(emptied.kind(), emptied.at(), words, emptied.table(), emptied.table(), emptied.detail());
@@ -297,7 +300,7 @@ final class DestructiveClauses {
             add(ClauseKind.RENAMED_COLUMN, rename.at(), words, table, rename.name(), rename.newName());
         }
         for (ColumnChanges.Change retype : ColumnChanges.retypedColumns(alter)) {
-            add(ClauseKind.RETYPED_COLUMN, retype.at(), words, table, retype.name(), null);
+            add(ClauseKind.RETYPED_COLUMN, retype.at(), words, table, retype.name(), retype.newName());
         }
         for (ColumnChanges.ReplacedValues replaced : ColumnChanges.replacedValues(alter)) {
             add(ClauseKind.REPLACED_COLUMN_VALUES, replaced.at(), words, table, replaced.column(),

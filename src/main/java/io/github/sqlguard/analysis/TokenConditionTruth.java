@@ -45,7 +45,8 @@ public final class TokenConditionTruth {
      * an operand: {@code WHERE ${cond}}, {@code a = 1 AND ${more}}, {@code a = 1 ${more}}; not
      * {@code id = ${id}}, {@code ${col} IS NULL} or {@code d BETWEEN 1 AND ${max}}; and those inside a string
      * compared with a literal, {@code '${env}' = 'dev'}, which names no column either. Only unresolved placeholders
-     * are still tokens here: those with a value were replaced in the text before it was split.
+     * are still tokens here: those with a value were replaced in the text before it was split. A psql variable
+     * standing as a condition, {@code WHERE :cond}, is one too: psql fills it in when it runs the script.
      */
     static List<String> placeholderConditions(StatementTokens tokens, int from, int to) {
         List<String> found = new ArrayList<>();
@@ -54,10 +55,22 @@ public final class TokenConditionTruth {
             if (token.type() == TokenType.PLACEHOLDER && !operandAfter(tokens, from, i)
                     && !operandBefore(tokens, i + 1, to)) {
                 found.add(token.text());
+            } else if (isPsqlVariable(tokens, i, to) && !operandAfter(tokens, from, i)
+                    && !operandBefore(tokens, i + 2, to)) {
+                found.add(":" + tokens.tokens().get(i + 1).text());
             }
         }
         found.addAll(PlaceholderComparisons.in(tokens, from, to));
         return found;
+    }
+
+    /** True for {@code :name} at {@code i}, written without a space, as psql reads a variable. */
+    private static boolean isPsqlVariable(StatementTokens tokens, int i, int to) {
+        if (i + 1 >= to || !tokens.isSymbol(i, ":")) {
+            return false;
+        }
+        Token name = tokens.tokens().get(i + 1);
+        return name.type() == TokenType.WORD && name.offset() == tokens.tokens().get(i).endOffset();
     }
 
     private static final Set<String> OPERAND_BEFORE = Set.of("IS", "IN", "LIKE", "ILIKE", "BETWEEN", "SIMILAR",

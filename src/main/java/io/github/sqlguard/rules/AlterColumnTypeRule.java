@@ -7,6 +7,7 @@ import io.github.sqlguard.model.RuleInfo;
 import io.github.sqlguard.schema.RetypeJudgement;
 import io.github.sqlguard.schema.SchemaFacts;
 import io.github.sqlguard.model.Severity;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -20,7 +21,8 @@ import java.util.Set;
  * is judged against the old type (the same type is no change); without it, it is reported. A change whose
  * old type is not known names the new one and why ({@link RetypeJudgement}). MySQL's
  * {@code CONVERT TO CHARACTER SET latin1} changes every text column at once to a character set that cannot hold
- * every character.
+ * every character. A PostgreSQL {@code USING} expression that computes the new values from the column
+ * ({@code USING round(price, 0)}), rather than only casting it, is reported even where the types keep every value.
  */
 public final class AlterColumnTypeRule extends ClauseRule {
 
@@ -30,7 +32,9 @@ public final class AlterColumnTypeRule extends ClauseRule {
             "Changing a column's type can truncate values or fail on existing rows",
             "A narrower type cuts off or rounds existing values, or makes the migration fail half-way on the"
                     + " first row that does not fit; MySQL's CONVERT TO CHARACTER SET latin1 does it to every text"
-                    + " column, replacing the characters latin1 lacks. Many databases also rewrite and lock the whole table while"
+                    + " column, replacing the characters latin1 lacks. A PostgreSQL USING expression that computes the"
+                    + " new values (USING round(price, 0), USING substr(name, 1, 10)) can lose them even when the new"
+                    + " type is wider. Many databases also rewrite and lock the whole table while"
                     + " they convert it.",
             "Check that every existing value fits the new type (or add a new column and backfill it), then"
                     + " acknowledge it: -- sqlguard:allow alter-column-type reason: <why>",
@@ -66,7 +70,16 @@ public final class AlterColumnTypeRule extends ClauseRule {
                     + group.get(0).name() + ", which cannot hold every character: those it lacks become '?', or the"
                     + " statement fails on the first in strict mode");
         }
-        List<String> reported = RetypeJudgement.reported(names(group), schema, statement.statement());
+        List<String> reported = new ArrayList<>(
+                RetypeJudgement.reported(names(group), schema, statement.statement()));
+        for (DestructiveClause clause : group) {
+            // PostgreSQL: USING round(price, 0) rewrites values even where the types keep them.
+            if (clause.detail() != null && reported.stream().noneMatch(text -> text.equals(clause.name())
+                    || text.startsWith(clause.name() + " "))) {
+                reported.add(clause.name() + " (its USING " + clause.detail() + " computes every new value, which the"
+                        + " old one may not survive)");
+            }
+        }
         if (reported.isEmpty() && !names(group).isEmpty()) {
             return Optional.empty();
         }

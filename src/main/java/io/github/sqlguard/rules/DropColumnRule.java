@@ -18,7 +18,8 @@ import java.util.Set;
  * violation per clause, located at its DROP. Constraints, indexes, keys, defaults and partitions are not
  * columns; in T-SQL a bare {@code DROP name} drops a constraint. A PostgreSQL {@code ALTER COLUMN c TYPE t USING
  * expr} whose expression does not read {@code c} is reported too, at its USING: it loses every value as a drop does;
- * so is ClickHouse's {@code CLEAR COLUMN c}, which resets every value to the default, and a
+ * so is ClickHouse's {@code CLEAR COLUMN c}, which resets every value to the default, a column TTL
+ * ({@code MODIFY COLUMN c .. TTL expr}), which does so once expr has passed, and a
  * {@code DROP TYPE|DOMAIN|EXTENSION .. CASCADE}, at its CASCADE, when the replay knows columns of the types it drops.
  */
 public final class DropColumnRule extends ClauseRule {
@@ -32,7 +33,8 @@ public final class DropColumnRule extends ClauseRule {
                     + " writes the column. A PostgreSQL type change whose USING expression does not read the"
                     + " column (ALTER COLUMN c TYPE jsonb USING NULL) loses every value the same way, and so does"
                     + " DROP TYPE, DROP DOMAIN or DROP EXTENSION .. CASCADE to every column of the types it drops, and"
-                    + " to ClickHouse's CLEAR COLUMN.",
+                    + " to ClickHouse's CLEAR COLUMN, and to a column TTL (MODIFY COLUMN c .. TTL expr) once it"
+                    + " has passed.",
             "Stop using the column in a release first, archive its values if they matter, then acknowledge the"
                     + " drop: -- sqlguard:allow drop-column reason: <why>",
             List.of("ALTER TABLE customers DROP COLUMN email;",
@@ -50,7 +52,7 @@ public final class DropColumnRule extends ClauseRule {
     @Override
     Set<ClauseKind> kinds() {
         return Set.of(ClauseKind.DROPPED_COLUMN, ClauseKind.REPLACED_COLUMN_VALUES, ClauseKind.DROPPED_TYPE_COLUMNS,
-                ClauseKind.CLEARED_COLUMN);
+                ClauseKind.CLEARED_COLUMN, ClauseKind.EXPIRING_COLUMN);
     }
 
     /**
@@ -98,6 +100,10 @@ public final class DropColumnRule extends ClauseRule {
             return first.words() + " CLEAR COLUMN resets every value of column " + first.name()
                     + (first.detail() == null ? "" : " in partition " + first.detail())
                     + " to its default: its old values are lost as if it were dropped";
+        }
+        if (first.kind() == ClauseKind.EXPIRING_COLUMN) {
+            return first.words() + " TTL " + first.detail() + " resets every value of column " + first.name()
+                    + " to its default once the TTL has passed: its old values are lost as if it were dropped";
         }
         if (first.kind() == ClauseKind.REPLACED_COLUMN_VALUES) {
             return first.words() + " replaces every value of column " + first.name() + " with USING "

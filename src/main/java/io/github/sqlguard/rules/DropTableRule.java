@@ -11,7 +11,8 @@ import java.util.Set;
  * {@code drop-table}: {@code DROP TABLE} of any list of tables, with {@code IF EXISTS}, {@code PURGE},
  * {@code CASCADE [CONSTRAINTS]}, T-SQL {@code [dbo].[x]} and T-SQL's {@code IF .. DROP TABLE} guard, and
  * {@code CREATE OR REPLACE [TRANSIENT] TABLE} (MariaDB, MySQL, Snowflake, ClickHouse) and Firebird's
- * {@code RECREATE TABLE}, which drop the existing table first. Not
+ * {@code RECREATE TABLE}, which drop the existing table first, and SQLite's {@code DELETE FROM sqlite_master} (under
+ * {@code PRAGMA writable_schema}), which removes tables behind the engine's back. Not
  * reported: tables the same script created earlier, temporary tables ({@code DROP TEMPORARY TABLE},
  * {@code #temp}) and external or foreign tables, whose data lives outside the database and stays.
  */
@@ -22,7 +23,8 @@ public final class DropTableRule extends ClauseRule {
     private static final RuleInfo INFO = new RuleInfo(ID, Severity.ERROR,
             "DROP TABLE removes a table and all its rows",
             "Dropping a table deletes its data together with its definition, and only a backup restore brings"
-                    + " it back. Code still deployed during the migration also fails on the missing table.",
+                    + " it back. Code still deployed during the migration also fails on the missing table. SQLite's"
+                    + " DELETE FROM sqlite_master, run under PRAGMA writable_schema, removes tables the same way.",
             "Keep the table until no release uses it and its data is archived, then acknowledge the drop:"
                     + " -- sqlguard:allow drop-table reason: <why>",
             List.of("DROP TABLE orders;", "DROP TABLE IF EXISTS [dbo].[orders], [dbo].[order_lines];",
@@ -52,6 +54,11 @@ public final class DropTableRule extends ClauseRule {
         }
         if (first.words().startsWith("CREATE") || first.words().startsWith("RECREATE")) {
             return first.words() + " drops the existing table " + first.name() + " and all its rows";
+        }
+        if (first.words().startsWith("DELETE")) {
+            return first.words() + (names.isEmpty() ? " removes the schema entries of the tables its WHERE selects"
+                    : " removes the schema entry of " + counted("table", "tables", names))
+                    + ": SQLite no longer knows " + (names.size() == 1 ? "it" : "them") + ", and every row is lost";
         }
         if (names.isEmpty()) {
             return first.words() + " removes a table and all its rows";

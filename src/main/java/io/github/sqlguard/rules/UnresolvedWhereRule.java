@@ -21,8 +21,8 @@ public final class UnresolvedWhereRule implements Rule {
             "unresolved-where",
             Severity.ERROR,
             "WHERE condition made of a placeholder without a value",
-            "A WHERE whose condition is a Liquibase ${property} or Flyway ${placeholder} that nothing defines "
-                    + "cannot be judged: filled in at deploy time it may select one row or every row (1 = 1). "
+            "A WHERE whose condition is a Liquibase ${property} or Flyway ${placeholder} that nothing defines, "
+                    + "or a psql :variable, cannot be judged: filled in at deploy time it may select one row or every row (1 = 1). "
                     + "The statement is therefore not counted as restricted, and this says why it was not "
                     + "checked.",
             "Define the value where sqlguard sees it (Flyway: the <placeholders> of sqlguard or of the "
@@ -55,10 +55,16 @@ public final class UnresolvedWhereRule implements Rule {
     private static String message(RowChange change, boolean liquibase) {
         List<String> undefined = new ArrayList<>();
         List<String> builtIn = new ArrayList<>();
+        List<String> psql = new ArrayList<>();
         for (String reference : change.unresolvedConditions()) {
-            (!liquibase && FLYWAY_BUILT_IN.matcher(reference).find() ? builtIn : undefined).add(reference);
+            (reference.startsWith(":") ? psql : !liquibase && FLYWAY_BUILT_IN.matcher(reference).find() ? builtIn
+                    : undefined).add(reference);
         }
         List<String> causes = new ArrayList<>();
+        if (!psql.isEmpty()) {
+            causes.add(String.join(", ", psql) + (psql.size() == 1 ? " is a psql variable" : " are psql variables")
+                    + ", which psql fills in (\\set, -v) only when it runs the script");
+        }
         if (!undefined.isEmpty()) {
             causes.add(String.join(", ", undefined) + (undefined.size() == 1 ? " is" : " are") + (liquibase
                     ? " not defined in the changelog (a <property>, a property file or --property) nor in the pom's "

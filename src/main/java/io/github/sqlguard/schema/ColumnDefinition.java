@@ -19,7 +19,7 @@ final class ColumnDefinition {
             "CONSTRAINT", "CHECK", "UNIQUE", "COLLATE", "GENERATED", "AUTO_INCREMENT", "AUTOINCREMENT", "IDENTITY",
             "COMMENT", "ON", "AS", "ENCODE", "USING", "FIRST", "AFTER", "SPARSE", "ROWGUIDCOL",
             "INVISIBLE", "VISIBLE", "ENABLE", "DISABLE", "STORAGE", "COMPRESSION", "MASKED", "SERIAL", "FILESTREAM",
-            "SET", "DROP", "SORTKEY", "DISTKEY", "ENCRYPT");
+            "SET", "DROP", "SORTKEY", "DISTKEY", "ENCRYPT", "TTL", "CODEC", "ALIAS", "MATERIALIZED", "EPHEMERAL");
 
     /** Words that start a table constraint rather than a column. */
     static final Set<String> CONSTRAINT_WORDS = Set.of("CONSTRAINT", "PRIMARY", "FOREIGN", "UNIQUE", "CHECK",

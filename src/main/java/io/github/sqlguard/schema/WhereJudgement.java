@@ -104,8 +104,13 @@ public final class WhereJudgement {
             return Optional.empty();
         }
         List<Token> select = subquery.subList(1, subquery.size() - 1);
+        if (select.size() > 3 && select.get(0).isWord("ARRAY") && select.get(1).isSymbol("(")
+                && ObjectNames.skipParentheses(select, 1) == select.size()) {
+            // PostgreSQL: fk = ANY (ARRAY(SELECT ..)) reads the same rows as fk = ANY (SELECT ..).
+            select = select.subList(2, select.size() - 1);
+        }
         int from = topLevel(select, "FROM");
-        if (!select.get(0).isWord("SELECT") || from < 0) {
+        if (select.isEmpty() || !select.get(0).isWord("SELECT") || from < 0) {
             return Optional.empty();
         }
         SchemaNames.Read selectList = SchemaNames.name(select, 1);

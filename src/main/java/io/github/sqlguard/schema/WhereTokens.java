@@ -1,12 +1,15 @@
 package io.github.sqlguard.schema;
 
+import io.github.sqlguard.sql.ClickHouseMutation;
 import io.github.sqlguard.sql.Token;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.IntUnaryOperator;
 
 /**
  * The target and the WHERE condition of a plain {@code DELETE FROM t WHERE ..} or {@code UPDATE t SET ..
- * WHERE ..}, read from tokens, for the judgements that need the schema ({@link WhereJudgement}).
+ * WHERE ..}, or of ClickHouse's one mutation {@code ALTER TABLE t DELETE WHERE ..}, read from tokens, for the
+ * judgements that need the schema ({@link WhereJudgement}).
  *
  * @param verb DELETE or UPDATE
  * @param table the target table as written
@@ -36,6 +39,9 @@ public record WhereTokens(String verb, String table, String alias, List<Token> c
 
     /** The statement's DELETE or UPDATE with a WHERE, or empty for any other shape. */
     public static Optional<WhereTokens> of(List<Token> tokens) {
+        if (tokens.size() > 4 && tokens.get(0).isWord("ALTER") && tokens.get(1).isWord("TABLE")) {
+            return mutation(tokens);
+        }
         if (tokens.size() < 4 || !tokens.get(0).isAnyWord("DELETE", "UPDATE")) {
             return Optional.empty();
         }
@@ -83,5 +89,47 @@ public record WhereTokens(String verb, String table, String alias, List<Token> c
         }
         return Optional.of(new WhereTokens(tokens.get(0).upper(), SchemaNames.unquoted(table.text()), alias,
                 tokens.subList(where + 1, end), set < 0 ? List.of() : tokens.subList(set, where)));
+    }
+
+    /**
+     * ClickHouse: the first mutation of {@code ALTER TABLE t [ON CLUSTER c] ..}, its condition up to the comma or
+     * SETTINGS that ends it; the rules that judge it do so only when the ALTER holds no other.
+     */
+    private static Optional<WhereTokens> mutation(List<Token> tokens) {
+        SchemaNames.Read table = SchemaNames.name(tokens, 2);
+        if (table == null) {
+            return Optional.empty();
+        }
+        IntUnaryOperator column = at -> {
+            SchemaNames.Read name = SchemaNames.name(tokens, at);
+            return name == null ? -1 : name.next();
+        };
+        int depth = 0;
+        int verb = -1;
+        int where = -1;
+        for (int i = table.next(); i < tokens.size(); i++) {
+            Token token = tokens.get(i);
+            depth += token.isSymbol("(") ? 1 : token.isSymbol(")") ? -1 : 0;
+            if (depth != 0) {
+                continue;
+            }
+            if (verb < 0 && ClickHouseMutation.startsAt(tokens, i, tokens.size(), column)) {
+                verb = i;
+            } else if (verb >= 0 && where < 0 && token.isWord("WHERE")) {
+                where = i;
+            } else if (where >= 0 && (token.isSymbol(",") || token.isWord("SETTINGS"))) {
+                return condition(tokens, table, verb, where, i);
+            }
+        }
+        return where < 0 ? Optional.empty() : condition(tokens, table, verb, where, tokens.size());
+    }
+
+    private static Optional<WhereTokens> condition(List<Token> tokens, SchemaNames.Read table, int verb, int where,
+            int end) {
+        if (where + 1 >= end) {
+            return Optional.empty();
+        }
+        return Optional.of(new WhereTokens(tokens.get(verb).upper(), SchemaNames.unquoted(table.text()),
+                SchemaNames.key(table.text()), tokens.subList(where + 1, end)));
     }
 }

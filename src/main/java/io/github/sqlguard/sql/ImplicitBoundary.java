@@ -83,8 +83,12 @@ final class ImplicitBoundary {
         }
         Token previous = tokens.get(index - 1);
         Token next = BlockSyntax.at(tokens, index + 1, to);
-        if ("ALTER".equals(firstWord) && isClickHouseMutation(tokens, index, to)) {
+        if ("ALTER".equals(firstWord)
+                && ClickHouseMutation.startsAt(tokens, index, to, ClickHouseMutation.ONE_TOKEN_COLUMN)) {
             return false;
+        }
+        if (token.isWord("DELETE") && (next == null || next.isSymbol(",") || BlockSyntax.isSemicolon(next))) {
+            return false; // no DELETE statement ends at its verb: ClickHouse's TTL ts + INTERVAL 1 YEAR DELETE
         }
         if (next != null && (next.isSymbol("(") && token.isWord("UPDATE") || next.isSymbol(".")
                 || next.isSymbol("=") || next.isSymbol(")"))) {
@@ -169,25 +173,6 @@ final class ImplicitBoundary {
             return false;
         }
         return TSQL_STARTERS.contains(token.upper());
-    }
-
-    /**
-     * ClickHouse's {@code ALTER TABLE t DELETE [IN PARTITION p] WHERE ..} and {@code ALTER TABLE t UPDATE c = ..}
-     * are clauses of the ALTER, a mutation of t's rows: no DELETE statement has WHERE right after its verb, and no
-     * UPDATE statement assigns without SET.
-     */
-    private static boolean isClickHouseMutation(List<Token> tokens, int index, int to) {
-        Token verb = tokens.get(index);
-        Token next = BlockSyntax.at(tokens, index + 1, to);
-        Token afterNext = BlockSyntax.at(tokens, index + 2, to);
-        if (next == null || afterNext == null) {
-            return false;
-        }
-        if (verb.isWord("DELETE")) {
-            return next.isWord("WHERE") || next.isWord("IN") && afterNext.isWord("PARTITION");
-        }
-        return verb.isWord("UPDATE") && (next.type() == TokenType.WORD || next.type() == TokenType.QUOTED_NAME)
-                && !next.isWord("SET") && afterNext.isSymbol("=");
     }
 
     /** True for a token that can end an expression or a statement: a name, a literal, a closing parenthesis. */

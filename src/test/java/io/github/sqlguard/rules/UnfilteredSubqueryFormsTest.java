@@ -28,6 +28,8 @@ class UnfilteredSubqueryFormsTest {
         "POSTGRESQL | DELETE FROM t WHERE EXISTS (SELECT 1 FROM u WHERE u.flag = 1)          | -",
         "POSTGRESQL | DELETE FROM t WHERE NOT EXISTS (SELECT 1 FROM u)                       | -",
         "POSTGRESQL | DELETE FROM t WHERE EXISTS (SELECT 1 FROM u JOIN w ON w.id = u.wid)    | -",
+        "POSTGRESQL | DELETE FROM t18 WHERE ctid = ANY (ARRAY(SELECT ctid FROM t18))         | unfiltered-subquery 2:3",
+        "POSTGRESQL | DELETE FROM t18 WHERE ctid = ANY (ARRAY(SELECT ctid FROM t18 WHERE x > 1)) | -",
         "POSTGRESQL | DELETE FROM t WHERE id = ANY(ARRAY[1, 2])                              | -",
         "POSTGRESQL | DELETE FROM t WHERE id <> ANY(SELECT id FROM u)                        | -",
         "POSTGRESQL | DELETE FROM t WHERE id IN (SELECT id FROM t60 WHERE flag)              | -",

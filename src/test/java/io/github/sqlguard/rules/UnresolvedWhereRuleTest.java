@@ -67,6 +67,23 @@ class UnresolvedWhereRuleTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
+        "DELETE FROM t WHERE :cond                              | :cond is a psql variable",
+        "DELETE FROM t WHERE created < now() AND (:tenant_filter) | :tenant_filter is a psql variable",
+        "DELETE FROM t WHERE id = :id                           |",
+        "DELETE FROM t WHERE :col = 5                           |",
+        "DELETE FROM t WHERE kind = :'kind'                     |",
+        "DELETE FROM t WHERE flag::boolean                      |",
+        "DELETE FROM t WHERE x = 1 AND flag::boolean            |",
+    })
+    void aPsqlVariableStandingAsTheConditionIsNotJudged(String sql, String cause) {
+        List<String> want = cause == null ? List.of() : List.of(cause + ", which psql fills in (\\set, -v) only when"
+                + " it runs the script, so the WHERE of this DELETE could not be judged: it may remove every row of t");
+        assertEquals(want, messages(new UnresolvedWhereRule(), Dialect.POSTGRESQL, sql), "as the plugin reads it");
+        assertEquals(want, tokenMessages(new UnresolvedWhereRule(), Dialect.POSTGRESQL, sql), "from the tokens only");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
         "DELETE FROM t WHERE '${env}' <> 'prod'",
         "DELETE FROM t WHERE '${env}' = '${env}x'",
         "DELETE FROM t WHERE '${env}' LIKE '%'",

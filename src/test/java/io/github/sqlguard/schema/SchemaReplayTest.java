@@ -66,6 +66,8 @@ class SchemaReplayTest {
             ORACLE     | ALTER TABLE t MODIFY (c VARCHAR2(500 CHAR), d NOT NULL)              | VARCHAR2(500 CHAR)
             ORACLE     | ALTER TABLE t MODIFY c VARCHAR2(600)                                  | VARCHAR2(600)
             H2         | ALTER TABLE t ALTER COLUMN c VARCHAR(700)                             | VARCHAR(700)
+            AUTO       | ALTER TABLE t MODIFY COLUMN c String TTL ts + INTERVAL 1 DAY           | String
+            AUTO       | ALTER TABLE t MODIFY COLUMN c String CODEC(ZSTD(3))                   | String
             """)
     void typeChangesReplayInEveryDialect(Dialect dialect, String alter, String expected) {
         SchemaView schema = replayed(dialect, "CREATE TABLE t (c VARCHAR(100), d INT);\n" + alter + ";\n");
