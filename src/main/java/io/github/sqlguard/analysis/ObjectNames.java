@@ -95,7 +95,7 @@ public final class ObjectNames {
      * The index after a psql variable standing for a name ({@code :tbl}, {@code :"tbl"}, {@code :'tbl'}), which
      * psql replaces before the server sees the statement, or -1.
      */
-    private static int psqlVariableEnd(List<Token> tokens, int index) {
+    static int psqlVariableEnd(List<Token> tokens, int index) {
         if (!tokens.get(index).isSymbol(":") || index + 1 >= tokens.size()) {
             return -1;
         }

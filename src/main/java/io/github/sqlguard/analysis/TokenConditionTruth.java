@@ -55,22 +55,13 @@ public final class TokenConditionTruth {
             if (token.type() == TokenType.PLACEHOLDER && !operandAfter(tokens, from, i)
                     && !operandBefore(tokens, i + 1, to)) {
                 found.add(token.text());
-            } else if (isPsqlVariable(tokens, i, to) && !operandAfter(tokens, from, i)
-                    && !operandBefore(tokens, i + 2, to)) {
+            } else if (i + 1 < to && ObjectNames.psqlVariableEnd(tokens.tokens(), i) > 0
+                    && !operandAfter(tokens, from, i) && !operandBefore(tokens, i + 2, to)) {
                 found.add(":" + tokens.tokens().get(i + 1).text());
             }
         }
         found.addAll(PlaceholderComparisons.in(tokens, from, to));
         return found;
-    }
-
-    /** True for {@code :name} at {@code i}, written without a space, as psql reads a variable. */
-    private static boolean isPsqlVariable(StatementTokens tokens, int i, int to) {
-        if (i + 1 >= to || !tokens.isSymbol(i, ":")) {
-            return false;
-        }
-        Token name = tokens.tokens().get(i + 1);
-        return name.type() == TokenType.WORD && name.offset() == tokens.tokens().get(i).endOffset();
     }
 
     private static final Set<String> OPERAND_BEFORE = Set.of("IS", "IN", "LIKE", "ILIKE", "BETWEEN", "SIMILAR",

@@ -129,7 +129,9 @@ public record WhereTokens(String verb, String table, String alias, List<Token> c
         if (where + 1 >= end) {
             return Optional.empty();
         }
+        // An UPDATE mutation's assignments stand between its verb and WHERE, as a plain UPDATE's SET list does.
+        List<Token> assignments = tokens.get(verb).isWord("UPDATE") ? tokens.subList(verb + 1, where) : List.of();
         return Optional.of(new WhereTokens(tokens.get(verb).upper(), SchemaNames.unquoted(table.text()),
-                SchemaNames.key(table.text()), tokens.subList(where + 1, end)));
+                SchemaNames.key(table.text()), tokens.subList(where + 1, end), assignments));
     }
 }
