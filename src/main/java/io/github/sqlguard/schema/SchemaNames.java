@@ -6,8 +6,6 @@ import io.github.sqlguard.sql.TokenType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Reads names and lists from DDL tokens. The replay keys tables and columns by their last name part, lower
@@ -16,8 +14,9 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class SchemaNames {
 
-    private static final int KEY_CACHE_LIMIT = 1 << 16;
-    private static final Map<String, String> KEYS = new ConcurrentHashMap<>();
+    // The replay asks for the keys of the same quoted or qualified names over and over (every foreign key of every
+    // table, at every DROP): worked out once each, up to a bound.
+    private static final BoundedMemo<String> KEYS = new BoundedMemo<>(1 << 16, SchemaNames::keyOf);
 
     private SchemaNames() {
     }
@@ -27,17 +26,7 @@ final class SchemaNames {
         if (isKeyAlready(written)) {
             return written;
         }
-        // The replay asks for the keys of the same quoted or qualified names over and over (every foreign key
-        // of every table, at every DROP): worked out once each, up to a bound.
-        String known = KEYS.get(written);
-        if (known != null) {
-            return known;
-        }
-        String key = keyOf(written);
-        if (KEYS.size() < KEY_CACHE_LIMIT) {
-            KEYS.put(written, key);
-        }
-        return key;
+        return KEYS.get(written);
     }
 
     private static String keyOf(String written) {

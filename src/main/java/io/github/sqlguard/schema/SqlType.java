@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -63,24 +62,14 @@ public record SqlType(String written, String base, List<Long> arguments, boolean
     }
 
     /** Types already read, by their text: migrations write the same few types over and over. */
-    private static final Map<String, SqlType> READ = new ConcurrentHashMap<>();
-    /** Beyond this many, a type is read anew each time rather than kept (a generated schema's odd names). */
-    private static final int MOST_KEPT = 4096;
+    private static final BoundedMemo<SqlType> READ = new BoundedMemo<>(4096, SqlType::read);
 
     /**
      * Reads a written type. Never fails: a type it does not know keeps its upper-cased name as base, and
      * {@link TypeChange} judges a change involving it as unknown.
      */
     public static SqlType parse(String written) {
-        SqlType known = READ.get(written);
-        if (known != null) {
-            return known;
-        }
-        SqlType read = read(written);
-        if (READ.size() < MOST_KEPT) {
-            READ.put(written, read);
-        }
-        return read;
+        return READ.get(written);
     }
 
     private static SqlType read(String written) {
