@@ -40,6 +40,37 @@ class UnfilteredSubqueryFormsTest {
     }
 
     /**
+     * The same subquery in other spellings: through a query of the WITH list (the finding points at the verb after
+     * it), as a row value, as PostgreSQL's TABLE t (SELECT * FROM t), and correlated with its own table.
+     */
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', value = {
+        "POSTGRESQL | WITH x AS (SELECT id FROM customers) DELETE FROM customers WHERE id IN (SELECT id FROM x) | unfiltered-subquery 2:40",
+        "POSTGRESQL | WITH x (k) AS (SELECT id FROM customers) DELETE FROM customers WHERE id IN (SELECT k FROM x) | unfiltered-subquery 2:44",
+        "POSTGRESQL | WITH x AS (SELECT id FROM customers), y AS (TABLE x) DELETE FROM customers WHERE id IN (TABLE y) | unfiltered-subquery 2:56",
+        "POSTGRESQL | WITH x AS (SELECT id FROM customers) UPDATE customers SET a = 1 WHERE EXISTS (SELECT 1 FROM x WHERE x.id = customers.id) | unfiltered-subquery 2:40",
+        "POSTGRESQL | WITH x AS (SELECT id FROM customers WHERE vip) DELETE FROM customers WHERE id IN (SELECT id FROM x) | -",
+        "POSTGRESQL | WITH x AS (SELECT id FROM customers), y AS (SELECT id FROM x WHERE vip) DELETE FROM customers WHERE id IN (TABLE y) | -",
+        "POSTGRESQL | WITH x AS (SELECT id FROM customers) DELETE FROM customers WHERE id IN (SELECT id FROM x WHERE id > 5) | -",
+        "POSTGRESQL | WITH x AS (SELECT c.id FROM customers c JOIN bans b ON b.cid = c.id) DELETE FROM customers WHERE id IN (SELECT id FROM x) | -",
+        "POSTGRESQL | DELETE FROM customers WHERE (id) IN (SELECT id FROM customers)          | unfiltered-subquery 2:3",
+        "MYSQL      | DELETE FROM customers WHERE (id, region) IN (SELECT id, region FROM customers) | unfiltered-subquery 2:3",
+        "POSTGRESQL | UPDATE customers SET a = 1 WHERE (id, region) = ANY (SELECT id, region FROM customers) | unfiltered-subquery 2:3",
+        "POSTGRESQL | DELETE FROM customers WHERE (id, region) IN (SELECT id, region FROM customers WHERE vip) | -",
+        "POSTGRESQL | DELETE FROM customers WHERE (id, region) NOT IN (SELECT id, region FROM customers) | -",
+        "POSTGRESQL | DELETE FROM customers WHERE (id, region) IN ((1, 2), (3, 4))             | -",
+        "POSTGRESQL | DELETE FROM customers WHERE id IN (TABLE customer_ids)                   | unfiltered-subquery 2:3",
+        "POSTGRESQL | DELETE FROM customers WHERE id NOT IN (TABLE customer_ids)               | -",
+        "POSTGRESQL | DELETE FROM customers WHERE EXISTS (SELECT 1 FROM customers c2 WHERE c2.id = customers.id) | unfiltered-subquery 2:3",
+        "POSTGRESQL | DELETE FROM customers WHERE EXISTS (SELECT 1 FROM customers c2 WHERE c2.id = customers.id AND c2.vip) | -",
+        "POSTGRESQL | DELETE FROM customers WHERE id = ANY (SELECT id FROM customers)         | unfiltered-subquery 2:3",
+        "POSTGRESQL | UPDATE customers SET a = 1 WHERE id = ANY (SELECT id FROM customers)    | unfiltered-subquery 2:3",
+    })
+    void subqueryThatFiltersNothingInOtherSpellings(Dialect dialect, String sql, String expected) {
+        AlwaysTrueConditionFormsTest.assertRowFindings(dialect, sql, expected);
+    }
+
+    /**
      * T-SQL tables whose rows were chosen: the script's {@code @ids} table variable and {@code #purge} table, and a
      * trigger's {@code deleted} and {@code inserted}, which hold only the rows its statement changed.
      */
