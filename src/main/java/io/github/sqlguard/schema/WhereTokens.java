@@ -8,8 +8,8 @@ import java.util.function.IntUnaryOperator;
 
 /**
  * The target and the WHERE condition of a plain {@code DELETE FROM t WHERE ..} or {@code UPDATE t SET ..
- * WHERE ..} (also after a WITH list), or of ClickHouse's one mutation {@code ALTER TABLE t DELETE WHERE ..}, read from tokens, for the
- * judgements that need the schema ({@link WhereJudgement}).
+ * WHERE ..} (also after a WITH list), or of ClickHouse's one mutation {@code ALTER TABLE t DELETE WHERE ..}, read
+ * from tokens, for the judgements that need the schema ({@link WhereJudgement}).
  *
  * @param verb DELETE or UPDATE
  * @param table the target table as written
