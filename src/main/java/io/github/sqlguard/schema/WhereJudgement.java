@@ -84,15 +84,29 @@ public final class WhereJudgement {
         if (condition.size() < 5) {
             return Optional.empty();
         }
-        int i = 0;
         if (condition.get(0).isWord("EXISTS")) {
             return existsRow(condition.subList(1, condition.size()), where);
         }
-        SchemaNames.Read column = SchemaNames.name(condition, i);
-        if (column == null || column.next() + 1 >= condition.size()) {
+        List<String> columns;
+        int next;
+        if (condition.get(0).isSymbol("(")) {
+            // A row value, (id) IN (..) or (id, region) IN (..), requires the same related row as its columns do.
+            next = ObjectNames.skipParentheses(condition, 0);
+            columns = selected(condition.subList(1, next - 1));
+            if (columns.isEmpty() || columns.contains(null)) {
+                return Optional.empty();
+            }
+        } else {
+            SchemaNames.Read column = SchemaNames.name(condition, 0);
+            if (column == null) {
+                return Optional.empty();
+            }
+            next = column.next();
+            columns = List.of(column.text());
+        }
+        if (next + 1 >= condition.size()) {
             return Optional.empty();
         }
-        int next = column.next();
         // fk IN (SELECT ..), and its spelling fk = ANY (SELECT ..) / fk = SOME (SELECT ..)
         int open = condition.get(next).isWord("IN") ? next + 1
                 : condition.get(next).isSymbol("=") && condition.get(next + 1).isAnyWord("ANY", "SOME") ? next + 2 : -1;
@@ -109,14 +123,9 @@ public final class WhereJudgement {
             // PostgreSQL: fk = ANY (ARRAY(SELECT ..)) reads the same rows as fk = ANY (SELECT ..).
             select = select.subList(2, select.size() - 1);
         }
-        int from = topLevel(select, "FROM");
-        if (select.isEmpty() || !select.get(0).isWord("SELECT") || from < 0) {
-            return Optional.empty();
-        }
-        SchemaNames.Read selectList = SchemaNames.name(select, 1);
-        String selected = selectList != null && selectList.next() == from ? selectList.text() : null;
-        return unfilteredTable(select.subList(from + 1, select.size())).filter(table -> filtersNothing(table.rest()))
-                .map(table -> new RelatedRow(table.table(), false, column.text(), selected));
+        return query(select).filter(table -> filtersNothing(table.rest()))
+                .flatMap(table -> behind(table, where.with(), where.with().queries().size()))
+                .map(table -> new RelatedRow(table.table(), false, columns, table.columns()));
     }
 
     /**
@@ -124,11 +133,13 @@ public final class WhereJudgement {
      *
      * @param table the table as written
      * @param uncorrelated true when the condition names no column of the target: any row of the table will do
-     * @param column the target's column the condition ties to that table, as written (maybe qualified), or null
-     *     when not one column
-     * @param relatedColumn the related table's column it is tied to, as written, or null when not one column
+     * @param columns the target's columns the condition ties to that table, as written (maybe qualified); empty
+     *     when not plain columns
+     * @param relatedColumns the related table's columns they are tied to, in the same order, as written (null for
+     *     one that is not a plain column); empty when the subquery reads every column ({@code TABLE t},
+     *     {@code SELECT *})
      */
-    public record RelatedRow(String table, boolean uncorrelated, String column, String relatedColumn) {
+    public record RelatedRow(String table, boolean uncorrelated, List<String> columns, List<String> relatedColumns) {
 
         /**
          * True when the schema shows the related table's rows point at the target's rows ({@code id IN (SELECT
@@ -136,9 +147,21 @@ public final class WhereJudgement {
          * related row points at qualify, which is a restriction, not every row.
          */
         public boolean pointsAtTarget(String target, SchemaView schema) {
-            return column != null && relatedColumn != null
-                    && schema.refersToKey(table, relatedColumn, target, column)
-                    && !schema.refersToKey(target, column, table, relatedColumn);
+            List<String> related = relatedColumns;
+            if (related.isEmpty() && columns.size() == 1) {
+                // TABLE t and SELECT * give t's one column, the only shape IN accepts against one column.
+                related = schema.table(table).filter(known -> known.columns().size() == 1)
+                        .map(known -> List.of(known.columns().values().iterator().next().name())).orElse(List.of());
+            }
+            for (int i = 0; i < columns.size() && i < related.size(); i++) {
+                String column = columns.get(i);
+                String relatedColumn = related.get(i);
+                if (relatedColumn != null && schema.refersToKey(table, relatedColumn, target, column)
+                        && !schema.refersToKey(target, column, table, relatedColumn)) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 
@@ -146,6 +169,87 @@ public final class WhereJudgement {
     private static boolean filtersNothing(List<Token> rest) {
         return rest.isEmpty() || rest.get(0).isWord("WHERE") && rest.size() > 1
                 && TokenConditionTruth.holdsForEveryRow(rest.subList(1, rest.size()));
+    }
+
+    /**
+     * A query reading one table: the table as written, its alias, the columns it selects as written (null for one
+     * that is not a plain column, empty for all of them) and what follows the table.
+     */
+    private record Query(String table, String alias, List<String> columns, List<Token> rest) {
+    }
+
+    /** {@code SELECT .. FROM t [alias] ..}, or PostgreSQL's {@code TABLE t}, which is SELECT * FROM t. */
+    private static Optional<Query> query(List<Token> select) {
+        if (select.size() > 1 && select.get(0).isWord("TABLE")) {
+            SchemaNames.Read table = SchemaNames.name(select, 1);
+            return table == null || table.next() != select.size() ? Optional.empty()
+                    : Optional.of(new Query(SchemaNames.unquoted(table.text()), SchemaNames.key(table.text()),
+                            List.of(), List.of()));
+        }
+        int from = topLevel(select, "FROM");
+        if (select.isEmpty() || !select.get(0).isWord("SELECT") || from < 0) {
+            return Optional.empty();
+        }
+        List<String> columns = selected(select.subList(1, from));
+        return unfilteredTable(select.subList(from + 1, select.size()))
+                .map(table -> new Query(table.table(), table.alias(), columns, table.rest()));
+    }
+
+    /** The plain columns of a list, as written (null for any other item); empty for {@code *}. */
+    private static List<String> selected(List<Token> list) {
+        if (list.size() == 1 && list.get(0).isSymbol("*")) {
+            return List.of();
+        }
+        List<String> columns = new ArrayList<>();
+        int start = 0;
+        int depth = 0;
+        for (int i = 0; i <= list.size(); i++) {
+            if (i == list.size() || depth == 0 && list.get(i).isSymbol(",")) {
+                List<Token> item = list.subList(start, i);
+                SchemaNames.Read name = SchemaNames.name(item, 0);
+                columns.add(name != null && name.next() == item.size() ? name.text() : null);
+                start = i + 1;
+            } else {
+                depth += list.get(i).isSymbol("(") ? 1 : list.get(i).isSymbol(")") ? -1 : 0;
+            }
+        }
+        return columns;
+    }
+
+    /**
+     * The table behind {@code query}: itself, or, when it reads a query of the WITH list, the table that query reads
+     * without a filter, with the columns mapped through it; empty when the named query filters or is not that
+     * simple.
+     */
+    private static Optional<Query> behind(Query query, WithQueries with, int visible) {
+        Optional<WithQueries.Named> named = with.named(query.table(), visible);
+        if (named.isEmpty()) {
+            return Optional.of(query);
+        }
+        Optional<Query> inner = query(named.get().body()).filter(table -> filtersNothing(table.rest()))
+                .flatMap(table -> behind(table, with, with.indexOf(named.get())));
+        return inner.map(table -> new Query(table.table(), query.alias(),
+                mapped(query.columns(), named.get(), table.columns()), List.of()));
+    }
+
+    /** The named query's own columns that {@code outer} reads from it. */
+    private static List<String> mapped(List<String> outer, WithQueries.Named named, List<String> inner) {
+        if (outer.isEmpty()) {
+            return inner;
+        }
+        List<String> result = new ArrayList<>();
+        for (String column : outer) {
+            int at = -1;
+            for (int i = 0; column != null && i < inner.size(); i++) {
+                String output = named.columns().isEmpty() ? inner.get(i)
+                        : i < named.columns().size() ? named.columns().get(i) : null;
+                if (output != null && SchemaNames.key(output).equals(SchemaNames.key(column))) {
+                    at = i;
+                }
+            }
+            result.add(at < 0 ? null : inner.get(at));
+        }
+        return result;
     }
 
     private record UnfilteredTable(String table, String alias, List<Token> rest) {
@@ -177,14 +281,10 @@ public final class WhereJudgement {
         if (subquery.isEmpty() || ObjectNames.skipParentheses(subquery, 0) != subquery.size()) {
             return Optional.empty();
         }
-        List<Token> select = subquery.subList(1, subquery.size() - 1);
-        int from = topLevel(select, "FROM");
-        if (select.isEmpty() || !select.get(0).isWord("SELECT") || from < 0) {
-            return Optional.empty();
-        }
-        Optional<UnfilteredTable> table = unfilteredTable(select.subList(from + 1, select.size()));
+        Optional<Query> table = query(subquery.subList(1, subquery.size() - 1));
         if (table.isPresent() && filtersNothing(table.get().rest())) {
-            return Optional.of(new RelatedRow(table.get().table(), true, null, null));
+            return behind(table.get(), where.with(), where.with().queries().size())
+                    .map(related -> new RelatedRow(related.table(), true, List.of(), List.of()));
         }
         if (table.isEmpty() || table.get().rest().isEmpty() || !table.get().rest().get(0).isWord("WHERE")) {
             return Optional.empty();
@@ -200,13 +300,20 @@ public final class WhereJudgement {
         }
         String inner = table.get().alias();
         String outerAlias = where.alias();
+        String column;
+        String relatedColumn;
         if (qualifier(left.text()).equals(inner) && qualifier(right.text()).equals(outerAlias)) {
-            return Optional.of(new RelatedRow(table.get().table(), false, right.text(), left.text()));
+            column = right.text();
+            relatedColumn = left.text();
+        } else if (qualifier(right.text()).equals(inner) && qualifier(left.text()).equals(outerAlias)) {
+            column = left.text();
+            relatedColumn = right.text();
+        } else {
+            return Optional.empty();
         }
-        if (qualifier(right.text()).equals(inner) && qualifier(left.text()).equals(outerAlias)) {
-            return Optional.of(new RelatedRow(table.get().table(), false, left.text(), right.text()));
-        }
-        return Optional.empty();
+        Query linked = new Query(table.get().table(), inner, List.of(relatedColumn), List.of());
+        return behind(linked, where.with(), where.with().queries().size()).map(related -> new RelatedRow(
+                related.table(), false, List.of(column), related.columns()));
     }
 
     private static String qualifier(String name) {

@@ -8,29 +8,36 @@ import java.util.function.IntUnaryOperator;
 
 /**
  * The target and the WHERE condition of a plain {@code DELETE FROM t WHERE ..} or {@code UPDATE t SET ..
- * WHERE ..}, or of ClickHouse's one mutation {@code ALTER TABLE t DELETE WHERE ..}, read from tokens, for the
- * judgements that need the schema ({@link WhereJudgement}).
+ * WHERE ..} (also after a WITH list), or of ClickHouse's one mutation {@code ALTER TABLE t DELETE WHERE ..}, read
+ * from tokens, for the judgements that need the schema ({@link WhereJudgement}).
  *
  * @param verb DELETE or UPDATE
  * @param table the target table as written
  * @param alias the target's alias, or the table's last name part when none
  * @param condition the tokens after the top-level WHERE, up to RETURNING, ORDER BY or LIMIT
  * @param assignments an UPDATE's tokens between SET and WHERE; empty for a DELETE
+ * @param with the queries the statement's WITH list names, which its subqueries may read as tables
  */
-public record WhereTokens(String verb, String table, String alias, List<Token> condition, List<Token> assignments) {
+public record WhereTokens(String verb, String table, String alias, List<Token> condition, List<Token> assignments,
+        WithQueries with) {
 
     /**
      * True when the SET reads {@code table} ({@code SET c = (SELECT name FROM customers ..)}): the UPDATE copies
      * values from that table's rows.
      */
     public boolean assignmentsRead(String table) {
-        String wanted = SchemaNames.key(table);
-        for (int i = 1; i < assignments.size(); i++) {
-            if (!assignments.get(i - 1).isAnyWord("FROM", "JOIN")) {
+        return reads(assignments, SchemaNames.key(table), true);
+    }
+
+    /** True when {@code tokens} read {@code wanted}, also through a query the WITH list names when asked to. */
+    private boolean reads(List<Token> tokens, String wanted, boolean throughWith) {
+        for (int i = 1; i < tokens.size(); i++) {
+            if (!tokens.get(i - 1).isAnyWord("FROM", "JOIN")) {
                 continue;
             }
-            SchemaNames.Read name = SchemaNames.name(assignments, i);
-            if (name != null && SchemaNames.key(name.text()).equals(wanted)) {
+            SchemaNames.Read name = SchemaNames.name(tokens, i);
+            if (name != null && (SchemaNames.key(name.text()).equals(wanted) || throughWith && with.named(name.text(),
+                    with.queries().size()).map(query -> reads(query.body(), wanted, false)).orElse(false))) {
                 return true;
             }
         }
@@ -42,6 +49,10 @@ public record WhereTokens(String verb, String table, String alias, List<Token> c
         if (tokens.size() > 4 && tokens.get(0).isWord("ALTER") && tokens.get(1).isWord("TABLE")) {
             return mutation(tokens);
         }
+        return WithQueries.read(tokens).flatMap(with -> plain(tokens.subList(with.end(), tokens.size()), with));
+    }
+
+    private static Optional<WhereTokens> plain(List<Token> tokens, WithQueries with) {
         if (tokens.size() < 4 || !tokens.get(0).isAnyWord("DELETE", "UPDATE")) {
             return Optional.empty();
         }
@@ -88,7 +99,7 @@ public record WhereTokens(String verb, String table, String alias, List<Token> c
             return Optional.empty();
         }
         return Optional.of(new WhereTokens(tokens.get(0).upper(), SchemaNames.unquoted(table.text()), alias,
-                tokens.subList(where + 1, end), set < 0 ? List.of() : tokens.subList(set, where)));
+                tokens.subList(where + 1, end), set < 0 ? List.of() : tokens.subList(set, where), with));
     }
 
     /**
@@ -132,6 +143,6 @@ public record WhereTokens(String verb, String table, String alias, List<Token> c
         // An UPDATE mutation's assignments stand between its verb and WHERE, as a plain UPDATE's SET list does.
         List<Token> assignments = tokens.get(verb).isWord("UPDATE") ? tokens.subList(verb + 1, where) : List.of();
         return Optional.of(new WhereTokens(tokens.get(verb).upper(), SchemaNames.unquoted(table.text()),
-                SchemaNames.key(table.text()), tokens.subList(where + 1, end), assignments));
+                SchemaNames.key(table.text()), tokens.subList(where + 1, end), assignments, WithQueries.NONE));
     }
 }

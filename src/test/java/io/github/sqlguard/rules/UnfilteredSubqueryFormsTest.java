@@ -11,7 +11,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * Subqueries that read a table without a filter limit nothing: an EXISTS that names no column of the target
  * holds for every row once its table has one, {@code = ANY (SELECT ..)} is IN by another name, and a WHERE that
- * holds for every row filters nothing. Findings point at the verb (line 2).
+ * holds for every row filters nothing. The same goes for a subquery reading a query of the WITH list that reads its
+ * table without a filter, for a row value {@code (id, region) IN (..)}, and for PostgreSQL's {@code TABLE t}.
+ * Findings point at the verb (line 2; after a WITH list, further along it).
  */
 class UnfilteredSubqueryFormsTest {
 
@@ -34,6 +36,26 @@ class UnfilteredSubqueryFormsTest {
         "POSTGRESQL | DELETE FROM t WHERE id <> ANY(SELECT id FROM u)                        | -",
         "POSTGRESQL | DELETE FROM t WHERE id IN (SELECT id FROM t60 WHERE flag)              | -",
         "POSTGRESQL | DELETE FROM t WHERE id IN (SELECT id FROM t60 WHERE 1 = 0)             | -",
+        "POSTGRESQL | WITH x AS (SELECT id FROM customers) DELETE FROM customers WHERE id IN (SELECT id FROM x) | unfiltered-subquery 2:40",
+        "POSTGRESQL | WITH x (k) AS (SELECT id FROM customers) DELETE FROM customers WHERE id IN (SELECT k FROM x) | unfiltered-subquery 2:44",
+        "POSTGRESQL | WITH x AS (SELECT id FROM customers), y AS (TABLE x) DELETE FROM customers WHERE id IN (TABLE y) | unfiltered-subquery 2:56",
+        "POSTGRESQL | WITH x AS (SELECT id FROM customers) UPDATE customers SET a = 1 WHERE EXISTS (SELECT 1 FROM x WHERE x.id = customers.id) | unfiltered-subquery 2:40",
+        "POSTGRESQL | WITH x AS (SELECT id FROM customers WHERE vip) DELETE FROM customers WHERE id IN (SELECT id FROM x) | -",
+        "POSTGRESQL | WITH x AS (SELECT id FROM customers), y AS (SELECT id FROM x WHERE vip) DELETE FROM customers WHERE id IN (TABLE y) | -",
+        "POSTGRESQL | WITH x AS (SELECT id FROM customers) DELETE FROM customers WHERE id IN (SELECT id FROM x WHERE id > 5) | -",
+        "POSTGRESQL | WITH x AS (SELECT c.id FROM customers c JOIN bans b ON b.cid = c.id) DELETE FROM customers WHERE id IN (SELECT id FROM x) | -",
+        "POSTGRESQL | DELETE FROM customers WHERE (id) IN (SELECT id FROM customers)          | unfiltered-subquery 2:3",
+        "MYSQL      | DELETE FROM customers WHERE (id, region) IN (SELECT id, region FROM customers) | unfiltered-subquery 2:3",
+        "POSTGRESQL | UPDATE customers SET a = 1 WHERE (id, region) = ANY (SELECT id, region FROM customers) | unfiltered-subquery 2:3",
+        "POSTGRESQL | DELETE FROM customers WHERE (id, region) IN (SELECT id, region FROM customers WHERE vip) | -",
+        "POSTGRESQL | DELETE FROM customers WHERE (id, region) NOT IN (SELECT id, region FROM customers) | -",
+        "POSTGRESQL | DELETE FROM customers WHERE (id, region) IN ((1, 2), (3, 4))             | -",
+        "POSTGRESQL | DELETE FROM customers WHERE id IN (TABLE customer_ids)                   | unfiltered-subquery 2:3",
+        "POSTGRESQL | DELETE FROM customers WHERE id NOT IN (TABLE customer_ids)               | -",
+        "POSTGRESQL | DELETE FROM customers WHERE EXISTS (SELECT 1 FROM customers c2 WHERE c2.id = customers.id) | unfiltered-subquery 2:3",
+        "POSTGRESQL | DELETE FROM customers WHERE EXISTS (SELECT 1 FROM customers c2 WHERE c2.id = customers.id AND c2.vip) | -",
+        "POSTGRESQL | DELETE FROM customers WHERE id = ANY (SELECT id FROM customers)         | unfiltered-subquery 2:3",
+        "POSTGRESQL | UPDATE customers SET a = 1 WHERE id = ANY (SELECT id FROM customers)    | unfiltered-subquery 2:3",
     })
     void subqueryThatFiltersNothing(Dialect dialect, String sql, String expected) {
         AlwaysTrueConditionFormsTest.assertRowFindings(dialect, sql, expected);
