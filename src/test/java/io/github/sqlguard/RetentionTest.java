@@ -67,12 +67,14 @@ class RetentionTest {
     }
 
     @Test
-    void theBudgetGrowsWithTheHeapButNeverBelowTheDefault() {
-        long budget = Retention.budgetForThisHeap();
-
-        assertTrue(budget >= Retention.DEFAULT_BUDGET_CHARS);
-        assertTrue(budget >= Runtime.getRuntime().maxMemory() / 128);
-        assertTrue(budget * 37 < Runtime.getRuntime().maxMemory() || budget == Retention.DEFAULT_BUDGET_CHARS,
-                "held source stays a fraction of the heap");
+    void theBudgetGrowsWithTheHeapButNeverBelowTheDefaultWhereTheHeapHasRoomForIt() {
+        long megabyte = 1L << 20;
+        assertEquals(Retention.DEFAULT_BUDGET_CHARS, Retention.budgetFor(256 * megabyte));
+        assertEquals(Retention.DEFAULT_BUDGET_CHARS, Retention.budgetFor(300 * megabyte));
+        assertEquals(4096L * megabyte / 128, Retention.budgetFor(4096 * megabyte));
+        // A small heap holds less than the default: the replay needs the rest.
+        assertEquals(160 * megabyte / 64, Retention.budgetFor(160 * megabyte));
+        assertTrue(Retention.budgetFor(64 * megabyte) * 37 < 64 * megabyte, "held source stays a fraction of the heap");
+        assertEquals(Retention.budgetFor(Runtime.getRuntime().maxMemory()), Retention.budgetForThisHeap());
     }
 }
