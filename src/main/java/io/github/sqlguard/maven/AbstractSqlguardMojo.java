@@ -6,7 +6,6 @@ import io.github.sqlguard.LintConfig;
 import io.github.sqlguard.Linter;
 import io.github.sqlguard.LintResult;
 import io.github.sqlguard.LiquibaseConfig;
-import io.github.sqlguard.model.Dialect;
 import io.github.sqlguard.model.ScriptMode;
 import io.github.sqlguard.source.FlywayNaming;
 import java.io.File;
@@ -64,8 +63,9 @@ abstract class AbstractSqlguardMojo extends AbstractMojo {
 
     /**
      * The SQL dialect of the scripts: {@code auto}, {@code postgresql}, {@code mysql}, {@code mariadb},
-     * {@code sqlserver}, {@code oracle}, {@code h2} or {@code sqlite}. {@code auto} reads the forms every
-     * dialect shares and guesses only where they cannot be confused.
+     * {@code sqlserver}, {@code oracle}, {@code h2} or {@code sqlite}. {@code auto} takes the database the
+     * project's Flyway, Liquibase or Spring Boot settings connect to, when they name exactly one; otherwise it
+     * reads the forms every dialect shares and guesses only where they cannot be confused.
      *
      * @since 0.1.0
      */
@@ -277,7 +277,8 @@ abstract class AbstractSqlguardMojo extends AbstractMojo {
             List<Path> scanned = scannedDirectories(base, flywayPlugin, liquibasePlugin);
             return new LintConfig(base, scanned,
                     MigrationIncludes.widened(ParameterValues.orDefault(includes, LintConfig.DEFAULT_INCLUDES), flyway.suffixes()),
-                    ParameterValues.orDefault(excludes, List.of()), Dialect.fromConfig(dialect),
+                    ParameterValues.orDefault(excludes, List.of()),
+                    InferredDialect.of(dialect, project, properties, flywayPlugin, liquibasePlugin, getLog()),
                     charset(flywayPlugin), rules == null ? Map.of() : rules, ParameterValues.splitList(disabledRules),
                     flyway, new LiquibaseConfig(ScriptMode.fromConfig("rollbacks", rollbacks),
                             liquibaseProperties(liquibasePlugin), ModuleClasspath.of(project,
