@@ -6,6 +6,7 @@ import io.github.sqlguard.LintConfig;
 import io.github.sqlguard.Linter;
 import io.github.sqlguard.LintResult;
 import io.github.sqlguard.LiquibaseConfig;
+import io.github.sqlguard.model.Dialect;
 import io.github.sqlguard.model.ScriptMode;
 import io.github.sqlguard.source.FlywayNaming;
 import java.io.File;
@@ -277,14 +278,14 @@ abstract class AbstractSqlguardMojo extends AbstractMojo {
             List<Path> scanned = scannedDirectories(base, flywayPlugin, liquibasePlugin);
             return new LintConfig(base, scanned,
                     MigrationIncludes.widened(ParameterValues.orDefault(includes, LintConfig.DEFAULT_INCLUDES), flyway.suffixes()),
-                    ParameterValues.orDefault(excludes, List.of()),
-                    InferredDialect.of(dialect, project, properties, flywayPlugin, liquibasePlugin, getLog()),
+                    ParameterValues.orDefault(excludes, List.of()), Dialect.fromConfig(dialect),
                     charset(flywayPlugin), rules == null ? Map.of() : rules, ParameterValues.splitList(disabledRules),
                     flyway, new LiquibaseConfig(ScriptMode.fromConfig("rollbacks", rollbacks),
                             liquibaseProperties(liquibasePlugin), ModuleClasspath.of(project,
                                     ModuleClasspath.modulesOf(session)).everyResourceFolder()),
                     SuppressionElements.configsOf(suppressions, hasProject() ? project : null, base), baselinePath(),
-                    maxFileBytes(), Math.max(1, Runtime.getRuntime().availableProcessors()));
+                    maxFileBytes(), Math.max(1, Runtime.getRuntime().availableProcessors()),
+                    InferredDialect.of(dialect, project, properties, flywayPlugin, liquibasePlugin, getLog()));
         } catch (IllegalArgumentException e) {
             throw new MojoExecutionException("sqlguard configuration: " + e.getMessage(), e);
         }
