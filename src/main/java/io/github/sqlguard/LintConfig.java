@@ -18,6 +18,9 @@ import java.util.Map;
  * @param baselineFile the baseline of acknowledged findings, or null for none
  * @param maxFileBytes files larger than this are reported as unreadable instead of being read
  * @param threads how many files to analyse at once
+ * @param projectDialect under the {@link Dialect#AUTO} dialect, the dialect of the database the project's settings
+ *     connect its migrations to; it reads the scripts whose folder, file name or Liquibase {@code dbms} names no
+ *     database (AUTO when the settings name none)
  */
 public record LintConfig(
         Path baseDir,
@@ -33,7 +36,8 @@ public record LintConfig(
         List<SuppressionConfig> suppressions,
         Path baselineFile,
         long maxFileBytes,
-        int threads) {
+        int threads,
+        Dialect projectDialect) {
 
     public static final List<String> DEFAULT_INCLUDES =
             List.of("**/*.sql", "**/*.xml", "**/*.yaml", "**/*.yml", "**/*.json");
@@ -46,6 +50,24 @@ public record LintConfig(
         ruleLevels = levelsOrBlank(ruleLevels);
         disabledRules = List.copyOf(disabledRules);
         suppressions = List.copyOf(suppressions);
+        projectDialect = projectDialect == null ? Dialect.AUTO : projectDialect;
+    }
+
+    /** A configuration without a project database: {@code dialect} alone decides. */
+    public LintConfig(Path baseDir, List<Path> directories, List<String> includes, List<String> excludes,
+            Dialect dialect, Charset encoding, Map<String, String> ruleLevels, List<String> disabledRules,
+            FlywayConfig flyway, LiquibaseConfig liquibase, List<SuppressionConfig> suppressions, Path baselineFile,
+            long maxFileBytes, int threads) {
+        this(baseDir, directories, includes, excludes, dialect, encoding, ruleLevels, disabledRules, flyway, liquibase,
+                suppressions, baselineFile, maxFileBytes, threads, Dialect.AUTO);
+    }
+
+    /**
+     * The dialect of a script whose path names the database {@code named} (AUTO for none): the configured dialect,
+     * else the named one, since a multi-database project keeps each database's scripts apart, else the project's.
+     */
+    public Dialect dialectFor(Dialect named) {
+        return dialect != Dialect.AUTO ? dialect : named != Dialect.AUTO ? named : projectDialect;
     }
 
     /**

@@ -88,7 +88,7 @@ final class LintSession {
                 flyway.placeholderSuffix(), flyway.placeholders()));
         this.liquibaseOptions = new LiquibaseOptions(
                 config.liquibase().rollbacks(), config.liquibase().properties(),
-                config.dialect(), config.directories(), config.liquibase().classpathFolders());
+                config.dialect(), config.directories(), config.liquibase().classpathFolders(), config.projectDialect());
         this.sinceVersion = flyway.sinceVersion() == null ? null : parseVersion(flyway.sinceVersion());
         List<PomSuppression> entries = new ArrayList<>();
         for (SuppressionConfig suppression : config.suppressions()) {
@@ -227,10 +227,10 @@ final class LintSession {
      * The dialect a script is read in: the configured one for every file, or under AUTO the dialect of the
      * database its folder is for ({@code db/migration/mysql/V2__x.sql}), since multi-database projects keep each
      * database's scripts apart and one guess cannot fit them all (MySQL's {@code \'} against T-SQL's nested
-     * comments).
+     * comments), else that of the project's database.
      */
     private Dialect dialectOf(SourcePath file) {
-        return config.dialect() == Dialect.AUTO ? DatabaseNames.dialectOf(file) : config.dialect();
+        return config.dialectFor(config.dialect() == Dialect.AUTO ? DatabaseNames.dialectOf(file) : Dialect.AUTO);
     }
 
     private FileOutcome checkOrThrow(PreparedFile prepared, MigrationHistories histories) {

@@ -111,6 +111,6 @@ final class PlaceholderVariants {
         return new LintConfig(config.baseDir(), config.directories(), config.includes(), config.excludes(),
                 config.dialect(), config.encoding(), config.ruleLevels(), config.disabledRules(),
                 config.flyway().withPlaceholder(name, value), config.liquibase(), config.suppressions(),
-                config.baselineFile(), config.maxFileBytes(), config.threads());
+                config.baselineFile(), config.maxFileBytes(), config.threads(), config.projectDialect());
     }
 }

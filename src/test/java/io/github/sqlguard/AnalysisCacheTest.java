@@ -167,6 +167,21 @@ class AnalysisCacheTest {
     }
 
     @Test
+    void aDialectTakenFromTheDatabaseUrlDoesNotReuseWhatAutoFound() throws IOException {
+        write("db/V1__a.sql", "UPDATE notes SET body = 'C:\\Users\\'; DELETE FROM notes; -- a path' WHERE id = 1;\n");
+        assertTrue(lint(config()).findings().stream().anyMatch(f -> f.ruleId().equals("delete-without-where")));
+
+        LintConfig auto = config();
+        LintResult mysql = lint(new LintConfig(auto.baseDir(), auto.directories(), auto.includes(), auto.excludes(),
+                Dialect.MYSQL, auto.encoding(), auto.ruleLevels(), auto.disabledRules(), auto.flyway(),
+                auto.liquibase(), auto.suppressions(), auto.baselineFile(), auto.maxFileBytes(), auto.threads()));
+
+        assertEquals(0, mysql.cachedFiles());
+        assertTrue(mysql.findings().stream().noneMatch(f -> f.ruleId().equals("delete-without-where")),
+                "in MySQL the DELETE is inside the string: " + mysql.findings());
+    }
+
+    @Test
     void aPomSuppressionAddedLaterAppliesToCachedFindings() throws IOException {
         write("db/V1__a.sql", "DELETE FROM a;\n");
         assertFalse(lint(config()).findings().get(0).isAcknowledged());

@@ -169,6 +169,27 @@ class LinterVendorFolderTest {
                 "db/oracle/nest.sql:2:1 delete-without-where"), described(lint(Dialect.AUTO)));
     }
 
+    @Test
+    void theProjectDatabaseReadsWhatNoFolderNorDbmsNamesAndLeavesTheRestToThem() throws IOException {
+        // In MySQL the DELETE is inside the string; in Oracle, and in auto, the string ends at \'.
+        String path = "UPDATE notes SET body = 'C:\\Users\\'; DELETE FROM notes; -- was a path' WHERE id = 1;\n";
+        write("db/migration/V2__path.sql", path);
+        write("db/migration/oracle/V3__path.sql", path);
+        write("db/changelog/changes.sql", "--liquibase formatted sql\n--changeset a:1\n" + path
+                + "--changeset a:2 dbms:oracle\n" + path);
+
+        List<String> deletes = List.of("db/changelog/changes.sql:5:38 delete-without-where",
+                "db/migration/oracle/V3__path.sql:1:38 delete-without-where");
+        assertEquals(deletes, deletesIn(lint(Dialect.AUTO, Dialect.MYSQL)));
+        assertEquals(List.of("db/changelog/changes.sql:3:38 delete-without-where", deletes.get(0),
+                "db/migration/V2__path.sql:1:38 delete-without-where", deletes.get(1)), deletesIn(lint(Dialect.AUTO)));
+        assertEquals(List.of(), deletesIn(lint(Dialect.MYSQL, Dialect.AUTO)), "a configured dialect reads every file");
+    }
+
+    private static List<String> deletesIn(LintResult result) {
+        return described(result).stream().filter(f -> f.endsWith("delete-without-where")).toList();
+    }
+
     private static List<String> described(LintResult result) {
         return result.findings().stream().map(LinterVendorFolderTest::described).sorted().toList();
     }
@@ -183,9 +204,13 @@ class LinterVendorFolderTest {
     }
 
     private LintResult lint(Dialect dialect) {
+        return lint(dialect, Dialect.AUTO);
+    }
+
+    private LintResult lint(Dialect dialect, Dialect projectDialect) {
         LintConfig defaults = LintConfig.defaults(project, List.of(project));
         return new Linter().run(new LintConfig(project, defaults.directories(), defaults.includes(), List.of(),
                 dialect, StandardCharsets.UTF_8, Map.of(), List.of(), defaults.flyway(), defaults.liquibase(),
-                List.of(), null, defaults.maxFileBytes(), 2));
+                List.of(), null, defaults.maxFileBytes(), 2, projectDialect));
     }
 }

@@ -115,7 +115,7 @@ final class ChangeSetWalker {
         String dbms = Optional.ofNullable(changeSet.attributes().get("dbms")).filter(d -> !d.isBlank())
                 .or(() -> PreconditionDbms.of(changeSet)).orElse(null);
         Dialect stated = DbmsDialect.of(dbms, reader.options().dialect());
-        Dialect chosen = stated == Dialect.AUTO ? DbmsDialect.ofFile(path, Dialect.AUTO) : stated;
+        Dialect chosen = reader.options().orProject(stated == Dialect.AUTO ? DbmsDialect.ofFile(path, Dialect.AUTO) : stated);
         dialect = chosen;
         translator = translators.computeIfAbsent(stated, s -> {
             SyntheticStatements statements = new SyntheticStatements(chosen, reader.placeholders());

@@ -134,7 +134,7 @@ public final class ChangelogReader {
             // A plain SQL file reached by includeAll: Liquibase runs it as one changeset.
             changesets++;
             StatementContext context = new StatementContext(StatementContext.Kind.SCRIPT, "sql file " + relativePath);
-            collector(relativePath).add(new StatementSplitter(DbmsDialect.ofFile(relativePath, options.dialect()),
+            collector(relativePath).add(new StatementSplitter(options.orProject(DbmsDialect.ofFile(relativePath, options.dialect())),
                     placeholders())
                     .split(relativePath, text, 0, text.length(), 1, 1, context));
         }

@@ -165,7 +165,7 @@ public final class FormattedSqlReader {
         out.text(text);
         // Nothing before the first changeset runs, but its comments may acknowledge findings for the whole file.
         int preambleEnd = changesets.isEmpty() ? text.length() : index.lineStart(changesets.get(0)[0] + 1);
-        new Lexer(DbmsDialect.ofFile(relativePath, options.dialect())).tokenize(text, 0, preambleEnd, 1, 1).tokens()
+        new Lexer(options.orProject(DbmsDialect.ofFile(relativePath, options.dialect()))).tokenize(text, 0, preambleEnd, 1, 1).tokens()
                 .stream()
                 .filter(t -> t.type() == TokenType.COMMENT && !HEADER.matcher(t.text()).find())
                 .forEach(out::addComment);
@@ -178,7 +178,7 @@ public final class FormattedSqlReader {
             Map<String, String> attributes = attributes(header.group(3));
             String label = ChangeSetLabel.of(unquote(header.group(1)), unquote(header.group(2)), attributes);
             String endDelimiter = attributes.get("endDelimiter");
-            Dialect dialect = DbmsDialect.of(attributes.get("dbms"), options.dialect(), relativePath);
+            Dialect dialect = options.orProject(DbmsDialect.of(attributes.get("dbms"), options.dialect(), relativePath));
             SqlRegionSplitter splitter = splitters.computeIfAbsent(dialect, d -> new SqlRegionSplitter(d, placeholders));
             DatabaseScope databases = DatabaseScope.of(attributes.get("dbms"),
                     attributes.getOrDefault("context", attributes.get("contextFilter")), attributes.get("labels"));

@@ -18,9 +18,11 @@ import java.util.Map;
  * @param classpathRoots the resource folders of the other modules of the build on the project's classpath, where
  *     such paths are looked up after the search roots, as Liquibase finds a {@code classpath:} file in a
  *     dependency's jar; a file found there lies outside the scanned directories
+ * @param projectDialect under the AUTO dialect, that of the project's database, for the statements whose changeset
+ *     and folder name none
  */
 public record LiquibaseOptions(ScriptMode rollbacks, Map<String, String> properties, Dialect dialect,
-        List<Path> searchRoots, List<Path> classpathRoots) {
+        List<Path> searchRoots, List<Path> classpathRoots, Dialect projectDialect) {
 
     public LiquibaseOptions {
         rollbacks = rollbacks == null ? ScriptMode.SKIP : rollbacks;
@@ -28,6 +30,18 @@ public record LiquibaseOptions(ScriptMode rollbacks, Map<String, String> propert
         dialect = dialect == null ? Dialect.AUTO : dialect;
         searchRoots = searchRoots == null ? List.of() : List.copyOf(searchRoots);
         classpathRoots = classpathRoots == null ? List.of() : List.copyOf(classpathRoots);
+        projectDialect = projectDialect == null ? Dialect.AUTO : projectDialect;
+    }
+
+    /** Options without a project database. */
+    public LiquibaseOptions(ScriptMode rollbacks, Map<String, String> properties, Dialect dialect,
+            List<Path> searchRoots, List<Path> classpathRoots) {
+        this(rollbacks, properties, dialect, searchRoots, classpathRoots, Dialect.AUTO);
+    }
+
+    /** {@code chosen} (by configuration, dbms or folder), else the project's database's dialect. */
+    Dialect orProject(Dialect chosen) {
+        return chosen == Dialect.AUTO ? projectDialect : chosen;
     }
 
     /** Options without other modules on the classpath. */
@@ -42,6 +56,6 @@ public record LiquibaseOptions(ScriptMode rollbacks, Map<String, String> propert
     }
 
     public LiquibaseOptions withRollbacks(ScriptMode mode) {
-        return new LiquibaseOptions(mode, properties, dialect, searchRoots, classpathRoots);
+        return new LiquibaseOptions(mode, properties, dialect, searchRoots, classpathRoots, projectDialect);
     }
 }

@@ -64,8 +64,9 @@ abstract class AbstractSqlguardMojo extends AbstractMojo {
 
     /**
      * The SQL dialect of the scripts: {@code auto}, {@code postgresql}, {@code mysql}, {@code mariadb},
-     * {@code sqlserver}, {@code oracle}, {@code h2} or {@code sqlite}. {@code auto} reads the forms every
-     * dialect shares and guesses only where they cannot be confused.
+     * {@code sqlserver}, {@code oracle}, {@code h2} or {@code sqlite}. {@code auto} takes the database the
+     * project's Flyway, Liquibase or Spring Boot settings connect to, when they name exactly one; otherwise it
+     * reads the forms every dialect shares and guesses only where they cannot be confused.
      *
      * @since 0.1.0
      */
@@ -283,7 +284,8 @@ abstract class AbstractSqlguardMojo extends AbstractMojo {
                             liquibaseProperties(liquibasePlugin), ModuleClasspath.of(project,
                                     ModuleClasspath.modulesOf(session)).everyResourceFolder()),
                     SuppressionElements.configsOf(suppressions, hasProject() ? project : null, base), baselinePath(),
-                    maxFileBytes(), Math.max(1, Runtime.getRuntime().availableProcessors()));
+                    maxFileBytes(), Math.max(1, Runtime.getRuntime().availableProcessors()),
+                    InferredDialect.of(dialect, project, properties, flywayPlugin, liquibasePlugin, getLog()));
         } catch (IllegalArgumentException e) {
             throw new MojoExecutionException("sqlguard configuration: " + e.getMessage(), e);
         }

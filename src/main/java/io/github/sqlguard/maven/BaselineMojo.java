@@ -26,7 +26,7 @@ public class BaselineMojo extends AbstractSqlguardMojo {
         LintConfig withoutBaseline = new LintConfig(configured.baseDir(), configured.directories(),
                 configured.includes(), configured.excludes(), configured.dialect(), configured.encoding(),
                 configured.ruleLevels(), configured.disabledRules(), configured.flyway(), configured.liquibase(),
-                configured.suppressions(), null, configured.maxFileBytes(), configured.threads());
+                configured.suppressions(), null, configured.maxFileBytes(), configured.threads(), configured.projectDialect());
         LintResult result = analyse(new Linter(), withoutBaseline, null);
         if (isAggregatorWithoutMigrations(result)) {
             getLog().info("sqlguard: " + project.getArtifactId() + " has no migrations of its own; no baseline "

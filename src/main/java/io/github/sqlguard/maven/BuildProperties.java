@@ -1,5 +1,6 @@
 package io.github.sqlguard.maven;
 
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
@@ -36,6 +37,18 @@ record BuildProperties(Map<String, String> pom, Map<String, String> commandLine)
     String value(String name) {
         String given = commandLine.get(name);
         return given != null ? given : pom.get(name);
+    }
+
+    /**
+     * What Maven's resource filtering puts in for a reference: the pom's properties, the command line's over them,
+     * and the project folder.
+     */
+    Map<String, String> forResourceFiltering(Path basedir) {
+        Map<String, String> filtering = new LinkedHashMap<>(pom);
+        filtering.putAll(commandLine);
+        filtering.putIfAbsent("project.basedir", basedir.toString());
+        filtering.putIfAbsent("basedir", basedir.toString());
+        return filtering;
     }
 
     private static Map<String, String> asMap(Properties properties) {

@@ -26,6 +26,9 @@ import org.codehaus.plexus.util.xml.Xpp3Dom;
  * @param locations the folders the locations stand for in this module
  * @param moduleLocations the folders a {@code classpath:} location (Flyway's default one too, when the module runs
  *     Flyway) stands for in the other modules of the build on its classpath ({@link ModuleClasspath})
+ * @param databaseUrls the database URLs Flyway connects to: the {@code flyway.url} setting, else the plugin's
+ *     {@code <url>}, and those of {@code flyway.conf} and {@code flyway.toml}, for the dialect
+ *     ({@link InferredDialect})
  */
 record FlywayPluginSettings(
         Map<String, String> placeholders,
@@ -40,11 +43,12 @@ record FlywayPluginSettings(
         Optional<String> encoding,
         List<Path> locations,
         List<Path> moduleLocations,
-        List<String> warnings) {
+        List<String> warnings,
+        List<DatabaseUrl> databaseUrls) {
 
     static final FlywayPluginSettings NONE = new FlywayPluginSettings(Map.of(), Map.of(), Optional.empty(),
             Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), List.of(),
-            Optional.empty(), List.of(), List.of(), List.of());
+            Optional.empty(), List.of(), List.of(), List.of(), List.of());
 
     /** The other values of the placeholders that {@code chosen} (sqlguard's own {@code <placeholders>}) leaves open. */
     Map<String, List<String>> alternativesOutside(Map<String, String> chosen) {
@@ -81,10 +85,7 @@ record FlywayPluginSettings(
         for (Resource resource : project.getResources()) {
             resourceFolders.add(Path.of(resource.getDirectory()).toAbsolutePath().normalize());
         }
-        Map<String, String> filtering = new LinkedHashMap<>(properties.pom());
-        filtering.putAll(properties.commandLine());
-        filtering.putIfAbsent("project.basedir", project.getBasedir().toString());
-        filtering.putIfAbsent("basedir", project.getBasedir().toString());
+        Map<String, String> filtering = properties.forResourceFiltering(project.getBasedir().toPath());
         List<FlywaySettingsSource> files = new ArrayList<>(SpringFlywaySettings.in(resourceFolders, filtering,
                 warnings));
         String namedFiles = overrides.get(PROPERTY_PREFIX + "configFiles");
@@ -96,9 +97,40 @@ record FlywayPluginSettings(
                 configFiles.addAll(values(configuration, "configFiles"));
             }
         }
-        files.addAll(FlywayConfigFiles.in(project.getBasedir().toPath(), configFiles, warnings));
+        List<FlywaySettingsSource> configFileSettings = FlywayConfigFiles.in(project.getBasedir().toPath(),
+                configFiles, warnings);
+        files.addAll(configFileSettings);
         files.addAll(FlywayProfileLocations.in(project, filtering));
-        return read(configurations, overrides, files, project, ModuleClasspath.of(project, reactor), warnings);
+        return read(configurations, overrides, files, project, ModuleClasspath.of(project, reactor), warnings,
+                databaseUrls(configurations, overrides, configFileSettings, project.getBasedir().toPath()));
+    }
+
+    /**
+     * The URLs Flyway connects to. The Spring Boot settings are left to {@link SpringDatabaseUrls}, which reads
+     * only the application's own files, and the profiles' settings stay out: a profile that is not active names a
+     * database this build does not run on.
+     */
+    private static List<DatabaseUrl> databaseUrls(List<Xpp3Dom> configurations, Map<String, String> overrides,
+            List<FlywaySettingsSource> configFiles, Path base) {
+        List<DatabaseUrl> urls = new ArrayList<>();
+        String overridden = overrides.get(PROPERTY_PREFIX + "url");
+        if (overridden != null && !overridden.isBlank()) {
+            urls.add(new DatabaseUrl(overridden, "flyway.url"));
+        } else {
+            for (Xpp3Dom configuration : configurations) {
+                Xpp3Dom url = configuration.getChild("url");
+                if (url != null && url.getValue() != null && !url.getValue().isBlank()) {
+                    urls.add(new DatabaseUrl(url.getValue(), "the flyway-maven-plugin's <url>"));
+                }
+            }
+        }
+        for (FlywaySettingsSource file : configFiles) {
+            String url = file.settings().get(PROPERTY_PREFIX + "url");
+            if (url != null && !url.isBlank()) {
+                urls.add(new DatabaseUrl(url, "url in " + base.relativize(file.file()).toString().replace('\\', '/')));
+            }
+        }
+        return urls;
     }
 
     /**
@@ -127,7 +159,8 @@ record FlywayPluginSettings(
     }
 
     private static FlywayPluginSettings read(List<Xpp3Dom> configurations, Map<String, String> overrides,
-            List<FlywaySettingsSource> files, MavenProject project, ModuleClasspath classpath, List<String> warnings) {
+            List<FlywaySettingsSource> files, MavenProject project, ModuleClasspath classpath, List<String> warnings,
+            List<DatabaseUrl> databaseUrls) {
         Map<String, String> placeholders = new LinkedHashMap<>();
         Map<String, List<String>> alternatives = new LinkedHashMap<>();
         List<String> suffixes = new ArrayList<>();
@@ -194,7 +227,8 @@ record FlywayPluginSettings(
                 setting("repeatableSqlMigrationPrefix", configurations, overrides, files),
                 setting("sqlMigrationSeparator", configurations, overrides, files),
                 overriddenSuffixes.isEmpty() ? suffixes : overriddenSuffixes, setting("encoding", configurations,
-                overrides, files), resolved, List.copyOf(moduleLocations), List.copyOf(warnings));
+                overrides, files), resolved, List.copyOf(moduleLocations), List.copyOf(warnings),
+                List.copyOf(databaseUrls));
     }
 
     /**

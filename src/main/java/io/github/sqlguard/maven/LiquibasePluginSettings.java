@@ -31,19 +31,25 @@ import org.codehaus.plexus.util.xml.Xpp3Dom;
  *     expressionVars}) or a Spring Boot application gives ({@code spring.liquibase.parameters.*}, see
  *     {@link SpringLiquibaseParameters}): Liquibase sets them before reading the changelog, so they win over its
  *     {@code <property>}
+ * @param databaseUrls the database URLs the plugin connects to ({@code url}, {@code liquibase.url}, or its
+ *     {@code propertyFile}'s {@code url}), for the dialect ({@link InferredDialect})
  */
-record LiquibasePluginSettings(List<Path> changelogs, List<String> warnings, Map<String, String> parameters) {
+record LiquibasePluginSettings(List<Path> changelogs, List<String> warnings, Map<String, String> parameters,
+        List<DatabaseUrl> databaseUrls) {
 
-    static final LiquibasePluginSettings NONE = new LiquibasePluginSettings(List.of(), List.of(), Map.of());
+    static final LiquibasePluginSettings NONE = new LiquibasePluginSettings(List.of(), List.of(), Map.of(),
+            List.of());
 
     private static final String PLUGIN = "the liquibase-maven-plugin's changeLogFile";
     private static final List<String> PROPERTY_FILE_KEYS = List.of("changeLogFile", "changelogFile",
             "liquibase.changeLogFile", "liquibase.command.changelogFile");
+    private static final List<String> URL_KEYS = List.of("url", "liquibase.url", "liquibase.command.url");
 
     LiquibasePluginSettings {
         changelogs = List.copyOf(changelogs);
         warnings = List.copyOf(warnings);
         parameters = Map.copyOf(parameters);
+        databaseUrls = List.copyOf(databaseUrls);
     }
 
     /**
@@ -93,8 +99,10 @@ record LiquibasePluginSettings(List<Path> changelogs, List<String> warnings, Map
             }
         }
         Map<String, String> parameters = new LinkedHashMap<>();
+        List<DatabaseUrl> urls = new ArrayList<>();
         for (Xpp3Dom configuration : configurations) {
             parameters(configuration, parameters);
+            urlOf(configuration, properties, project, base).ifPresent(urls::add);
         }
         List<Path> resourceFolders = new ArrayList<>();
         for (Resource resource : project.getResources()) {
@@ -103,7 +111,7 @@ record LiquibasePluginSettings(List<Path> changelogs, List<String> warnings, Map
         for (Map.Entry<String, String> parameter : SpringLiquibaseParameters.in(resourceFolders).entrySet()) {
             parameters.putIfAbsent(parameter.getKey(), parameter.getValue());
         }
-        return new LiquibasePluginSettings(new ArrayList<>(found), new ArrayList<>(warnings), parameters);
+        return new LiquibasePluginSettings(new ArrayList<>(found), new ArrayList<>(warnings), parameters, urls);
     }
 
     /**
@@ -151,17 +159,52 @@ record LiquibasePluginSettings(List<Path> changelogs, List<String> warnings, Map
     private static String changelogOf(Xpp3Dom configuration, BuildProperties properties, MavenProject project,
             Path base) {
         String configured = valueOf(configuration, "changeLogFile", "liquibase.changeLogFile", properties);
+        return propertyFileWins(configuration, properties, configured)
+                ? fromPropertyFile(configuration, properties, project, base, PROPERTY_FILE_KEYS).orElse(configured)
+                : configured;
+    }
+
+    /** The URL the plugin connects to, chosen between its parameter and its property file as its changelog is. */
+    private static Optional<DatabaseUrl> urlOf(Xpp3Dom configuration, BuildProperties properties,
+            MavenProject project, Path base) {
+        String configured = valueOf(configuration, "url", "liquibase.url", properties);
+        Optional<String> fromFile = propertyFileWins(configuration, properties, configured)
+                ? fromPropertyFile(configuration, properties, project, base, URL_KEYS) : Optional.empty();
+        if (fromFile.isPresent()) {
+            return Optional.of(new DatabaseUrl(fromFile.get(), "url in the liquibase-maven-plugin's propertyFile "
+                    + valueOf(configuration, "propertyFile", "liquibase.propertyFile", properties).strip()));
+        }
+        return configured == null || configured.isBlank() ? Optional.empty()
+                : Optional.of(new DatabaseUrl(configured, "the liquibase-maven-plugin's url"));
+    }
+
+    /**
+     * True when a value is to be looked for in the property file: the parameter is unset, or
+     * {@code propertyFileWillOverride} lets the file win.
+     */
+    private static boolean propertyFileWins(Xpp3Dom configuration, BuildProperties properties, String configured) {
+        return configured == null || configured.isBlank() || Boolean.parseBoolean(valueOf(configuration,
+                "propertyFileWillOverride", "liquibase.propertyFileWillOverride", properties));
+    }
+
+    /** The first of {@code keys} the plugin's {@code propertyFile} sets. */
+    private static Optional<String> fromPropertyFile(Xpp3Dom configuration, BuildProperties properties,
+            MavenProject project, Path base, List<String> keys) {
         String propertyFile = valueOf(configuration, "propertyFile", "liquibase.propertyFile", properties);
         if (propertyFile == null || propertyFile.isBlank()) {
-            return configured;
+            return Optional.empty();
         }
-        boolean fileWins = Boolean.parseBoolean(valueOf(configuration, "propertyFileWillOverride",
-                "liquibase.propertyFileWillOverride", properties));
-        if (configured != null && !configured.isBlank() && !fileWins) {
-            return configured;
+        Optional<Path> file = locate(propertyFile.strip(), List.of(), project, base);
+        if (file.isEmpty()) {
+            return Optional.empty(); // Liquibase stops on a missing property file itself
         }
-        String fromFile = changelogInPropertyFile(propertyFile.strip(), project, base);
-        return fromFile != null ? fromFile : configured;
+        Properties values = new Properties();
+        try (Reader reader = Files.newBufferedReader(file.get(), StandardCharsets.UTF_8)) {
+            values.load(reader);
+        } catch (IOException | IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        return keys.stream().map(values::getProperty).filter(v -> v != null && !v.isBlank()).findFirst();
     }
 
     /** A parameter's value: the configuration's, else its property's (command line over pom). */
@@ -172,21 +215,6 @@ record LiquibasePluginSettings(List<Path> changelogs, List<String> warnings, Map
             return dom.getValue();
         }
         return properties.value(property);
-    }
-
-    private static String changelogInPropertyFile(String propertyFile, MavenProject project, Path base) {
-        Optional<Path> file = locate(propertyFile, List.of(), project, base);
-        if (file.isEmpty()) {
-            return null; // Liquibase stops on a missing property file itself
-        }
-        Properties values = new Properties();
-        try (Reader reader = Files.newBufferedReader(file.get(), StandardCharsets.UTF_8)) {
-            values.load(reader);
-        } catch (IOException | IllegalArgumentException e) {
-            return null;
-        }
-        return PROPERTY_FILE_KEYS.stream().map(values::getProperty).filter(v -> v != null && !v.isBlank())
-                .findFirst().orElse(null);
     }
 
     /** {@code searchPath} (comma-separated) and the older {@code changeLogDirectory}, relative to the project. */

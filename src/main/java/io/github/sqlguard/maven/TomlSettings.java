@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * The Flyway settings of a {@code flyway.toml} (Flyway 10's configuration format): the keys of its {@code [flyway]}
- * table and of each {@code [environments.<name>.flyway]} table, under their {@code flyway.*} names. Only what
+ * table and of each {@code [environments.<name>.flyway]} table, under their {@code flyway.*} names, with the
+ * {@code url} of {@code [environments.<name>]} as that environment's {@code flyway.url}. Only what
  * those files hold is read: strings, arrays of strings (also over several lines), plain values, dotted keys and
  * inline tables such as {@code placeholders = { schema = "app" }}.
  */
@@ -51,6 +52,10 @@ final class TomlSettings {
         if (qualified.startsWith("flyway.")) {
             section = "flyway";
             setting = qualified.substring("flyway.".length());
+        } else if (qualified.matches("environments\\.[^.]+\\.url")) {
+            // An environment's connection is its own key, beside its flyway table.
+            section = qualified.substring(0, qualified.lastIndexOf('.'));
+            setting = "url";
         } else if (qualified.matches("environments\\.[^.]+\\.flyway\\..+")) {
             int flyway = qualified.indexOf(".flyway.");
             section = qualified.substring(0, flyway);

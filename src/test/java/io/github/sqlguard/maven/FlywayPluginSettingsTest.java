@@ -421,6 +421,34 @@ class FlywayPluginSettingsTest {
         Files.writeString(file, text);
     }
 
+    @Test
+    void theUrlSettingWinsOverThePluginsUrlAndTheConfigFilesAddTheirs() throws IOException {
+        addPlugin(project, GROUP, PLUGIN, "<url>jdbc:h2:mem:app</url>");
+        write("flyway.conf", "flyway.url=jdbc:mysql://db/app\n");
+        write("flyway.toml", """
+                [environments.default]
+                url = "jdbc:postgresql://db/app"
+                user = "app"
+                [environments.default.flyway]
+                locations = ["filesystem:db/toml"]
+                """);
+
+        assertEquals(List.of(new DatabaseUrl("jdbc:h2:mem:app", "the flyway-maven-plugin's <url>"),
+                new DatabaseUrl("jdbc:mysql://db/app", "url in flyway.conf"),
+                new DatabaseUrl("jdbc:postgresql://db/app", "url in flyway.toml")),
+                settings(Map.of(), Map.of()).databaseUrls());
+        assertEquals(List.of(new DatabaseUrl("jdbc:oracle:thin:@db/app", "flyway.url")),
+                settings(Map.of(), Map.of("FLYWAY_URL", "jdbc:oracle:thin:@db/app")).databaseUrls().subList(0, 1));
+        assertEquals(List.of(folder.resolve("db/toml")), settings(Map.of(), Map.of()).locations());
+    }
+
+    @Test
+    void aSpringFlywayUrlIsNotAFlywaySettingsUrlHere() throws IOException {
+        write("src/main/resources/application-test.properties", "spring.flyway.url=jdbc:h2:mem:test\n");
+
+        assertEquals(List.of(), settings(Map.of(), Map.of()).databaseUrls());
+    }
+
     private FlywayPluginSettings settings(Map<String, String> commandLine, Map<String, String> environment) {
         BuildProperties properties = new BuildProperties(
                 TestProjects.pomProperties(project), commandLine);

@@ -226,6 +226,19 @@ class LiquibasePluginSettingsTest {
         assertEquals(LiquibasePluginSettings.NONE, settings(Map.of()));
     }
 
+    @Test
+    void theUrlIsTakenFromThePluginOrItsPropertyFileAsTheChangelogIs() throws IOException {
+        write(folder.resolve("liquibase.properties"), "url=jdbc:postgresql://db/app\n");
+        addPlugin(project, GROUP, PLUGIN, "<propertyFile>liquibase.properties</propertyFile>");
+
+        assertEquals(List.of(new DatabaseUrl("jdbc:postgresql://db/app",
+                "url in the liquibase-maven-plugin's propertyFile liquibase.properties")), settings(Map.of()).databaseUrls());
+        assertEquals(List.of(new DatabaseUrl("jdbc:mysql://db/app", "the liquibase-maven-plugin's url")),
+                settings(Map.of("liquibase.url", "jdbc:mysql://db/app")).databaseUrls());
+        assertEquals(List.of("jdbc:postgresql://db/app"), settings(Map.of("liquibase.url", "jdbc:mysql://db/app",
+                "liquibase.propertyFileWillOverride", "true")).databaseUrls().stream().map(DatabaseUrl::url).toList());
+    }
+
     private LiquibasePluginSettings settings(Map<String, String> commandLine) {
         return LiquibasePluginSettings.of(project, new BuildProperties(
                 TestProjects.pomProperties(project), commandLine));

@@ -1,0 +1,61 @@
+package io.github.sqlguard.maven;
+
+import io.github.sqlguard.model.Dialect;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A database URL the project gives the tool that runs its migrations, and where it was written, so that the build
+ * log can say which setting decided the dialect.
+ *
+ * @param url the URL as the setting holds it, references resolved where they could be
+ * @param origin where it was found, e.g. {@code spring.datasource.url in src/main/resources/application.properties}
+ */
+record DatabaseUrl(String url, String origin) {
+
+    /** The driver names of the databases sqlguard has a dialect for; every other database is read as auto. */
+    private static final Map<String, Dialect> DIALECTS = Map.of("postgresql", Dialect.POSTGRESQL, "pgsql",
+            Dialect.POSTGRESQL, "mysql", Dialect.MYSQL, "mariadb", Dialect.MARIADB, "sqlserver", Dialect.SQLSERVER,
+            "oracle", Dialect.ORACLE, "h2", Dialect.H2, "sqlite", Dialect.SQLITE);
+
+    /**
+     * The database the URL connects to, as its driver is named ({@code postgresql}, {@code db2}); empty for a
+     * value that is no JDBC URL, or whose driver name is still a reference nothing resolved.
+     */
+    Optional<String> database() {
+        String rest = url == null ? "" : url.strip().toLowerCase(Locale.ROOT);
+        if (rest.startsWith("jdbc:")) {
+            rest = rest.substring("jdbc:".length());
+        } else if (!rest.startsWith("offline:")) {
+            // Liquibase's offline:<database> names a database without connecting; anything else is not a URL.
+            return Optional.empty();
+        } else {
+            rest = rest.substring("offline:".length());
+        }
+        // Testcontainers (jdbc:tc:postgresql:16:///db) and jTDS (jdbc:jtds:sqlserver://) name the database next.
+        for (String wrapper : new String[] {"tc:", "jtds:"}) {
+            if (rest.startsWith(wrapper)) {
+                rest = rest.substring(wrapper.length());
+            }
+        }
+        int end = 0;
+        while (end < rest.length() && (Character.isLetterOrDigit(rest.charAt(end)) || rest.charAt(end) == '-'
+                || rest.charAt(end) == '_')) {
+            end++;
+        }
+        boolean complete = end == rest.length() || rest.charAt(end) == ':' || rest.charAt(end) == '?';
+        return end > 0 && complete ? Optional.of(rest.substring(0, end)) : Optional.empty();
+    }
+
+    /** The dialect of {@link #database()}; auto for a database sqlguard has no dialect for, and for no database. */
+    Dialect dialect() {
+        return database().map(name -> DIALECTS.getOrDefault(name, Dialect.AUTO)).orElse(Dialect.AUTO);
+    }
+
+    /** The database as the log names it: the dialect's name where sqlguard has one, else the driver's. */
+    String databaseName() {
+        Dialect dialect = dialect();
+        return dialect == Dialect.AUTO ? database().orElse("?") : dialect.configName();
+    }
+}

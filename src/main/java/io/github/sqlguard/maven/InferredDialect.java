@@ -1,0 +1,80 @@
+package io.github.sqlguard.maven;
+
+import io.github.sqlguard.model.Dialect;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.maven.model.Resource;
+import org.apache.maven.plugin.logging.Log;
+import org.apache.maven.project.MavenProject;
+
+/**
+ * The dialect the scripts are read in: the configured one; under {@code auto}, that of the database the project's
+ * own settings connect its migrations to, as Flyway and Liquibase pick their database from the URL, when they name
+ * exactly one. Settings that name two databases leave the dialect at auto, since either guess could read the
+ * other database's scripts wrong.
+ */
+final class InferredDialect {
+
+    /**
+     * What the URLs decide.
+     *
+     * @param dialect the dialect to read the scripts in
+     * @param note the sentence the build log shows about it, if any
+     */
+    record Decision(Dialect dialect, Optional<String> note) {
+    }
+
+    private InferredDialect() {
+    }
+
+    /**
+     * The configured dialect, or under auto the one the project's database URLs name; says in the log where it
+     * came from.
+     *
+     * @throws IllegalArgumentException naming the valid values when {@code configured} is not one of them
+     */
+    static Dialect of(String configured, MavenProject project, BuildProperties properties,
+            FlywayPluginSettings flyway, LiquibasePluginSettings liquibase, Log log) {
+        Dialect dialect = Dialect.fromConfig(configured);
+        if (dialect != Dialect.AUTO || project == null || project.getFile() == null) {
+            return dialect;
+        }
+        Path base = project.getBasedir().toPath().toAbsolutePath().normalize();
+        List<Path> resourceFolders = new ArrayList<>();
+        for (Resource resource : project.getResources()) {
+            resourceFolders.add(Path.of(resource.getDirectory()).toAbsolutePath().normalize());
+        }
+        List<DatabaseUrl> urls = new ArrayList<>(flyway.databaseUrls());
+        urls.addAll(liquibase.databaseUrls());
+        urls.addAll(SpringDatabaseUrls.in(resourceFolders, base, properties.forResourceFiltering(base)));
+        Decision decision = decide(urls);
+        decision.note().ifPresent(log::info);
+        return decision.dialect();
+    }
+
+    /** The dialect {@code urls} agree on, auto when they name no database, one sqlguard has no dialect for, or two. */
+    static Decision decide(List<DatabaseUrl> urls) {
+        Map<String, DatabaseUrl> databases = new LinkedHashMap<>();
+        for (DatabaseUrl url : urls) {
+            if (url.database().isPresent()) {
+                databases.putIfAbsent(url.databaseName(), url);
+            }
+        }
+        if (databases.size() > 1) {
+            List<String> named = new ArrayList<>();
+            databases.forEach((name, url) -> named.add(name + " (" + url.origin() + ")"));
+            return new Decision(Dialect.AUTO, Optional.of("sqlguard: dialect auto: the project names more than one "
+                    + "database, " + String.join(" and ", named) + "; set <dialect> to the one the migrations run on"));
+        }
+        if (databases.isEmpty() || databases.values().iterator().next().dialect() == Dialect.AUTO) {
+            return new Decision(Dialect.AUTO, Optional.empty());
+        }
+        DatabaseUrl url = databases.values().iterator().next();
+        return new Decision(url.dialect(), Optional.of("sqlguard: dialect " + url.dialect().configName() + ", from "
+                + url.origin() + " (set <dialect> to override)"));
+    }
+}

@@ -1,0 +1,110 @@
+package io.github.sqlguard.maven;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.github.sqlguard.model.Dialect;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.maven.plugin.logging.SystemStreamLog;
+import org.apache.maven.project.MavenProject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Under auto the project's one database decides the dialect; two databases, or a configured dialect, do not. */
+class InferredDialectTest {
+
+    private static final String SPRING = "spring.datasource.url in src/main/resources/application.properties";
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void oneDatabaseDecidesAndTheLogSaysWhereItCameFrom() {
+        assertEquals(new InferredDialect.Decision(Dialect.POSTGRESQL, Optional.of("sqlguard: dialect postgresql, "
+                + "from " + SPRING + " (set <dialect> to override)")),
+                InferredDialect.decide(List.of(new DatabaseUrl("jdbc:postgresql://db/app", SPRING))));
+    }
+
+    @Test
+    void sourcesThatAgreeDecideTogetherAndTheFirstIsNamed() {
+        InferredDialect.Decision decision = InferredDialect.decide(List.of(
+                new DatabaseUrl("jdbc:mysql://db/app", "flyway.url"),
+                new DatabaseUrl("jdbc:mysql://other/app", SPRING)));
+
+        assertEquals(Dialect.MYSQL, decision.dialect());
+        assertEquals(Optional.of("sqlguard: dialect mysql, from flyway.url (set <dialect> to override)"),
+                decision.note());
+    }
+
+    @Test
+    void twoDatabasesLeaveAutoAndTheLogNamesBoth() {
+        assertEquals(new InferredDialect.Decision(Dialect.AUTO, Optional.of("sqlguard: dialect auto: the project "
+                + "names more than one database, postgresql (url in flyway.toml) and h2 (" + SPRING + "); set "
+                + "<dialect> to the one the migrations run on")), InferredDialect.decide(List.of(
+                        new DatabaseUrl("jdbc:postgresql://db/app", "url in flyway.toml"),
+                        new DatabaseUrl("jdbc:h2:mem:app", SPRING))));
+    }
+
+    @Test
+    void aDatabaseWithoutDialectBesideOneWithADialectIsTwoDatabases() {
+        assertEquals(Dialect.AUTO, InferredDialect.decide(List.of(new DatabaseUrl("jdbc:db2://db/app", "flyway.url"),
+                new DatabaseUrl("jdbc:postgresql://db/app", SPRING))).dialect());
+    }
+
+    @Test
+    void onlyADatabaseWithoutDialectStaysAutoQuietly() {
+        assertEquals(new InferredDialect.Decision(Dialect.AUTO, Optional.empty()),
+                InferredDialect.decide(List.of(new DatabaseUrl("jdbc:snowflake://acct/app", "flyway.url"))));
+    }
+
+    @Test
+    void anUnresolvedUrlIsLeftOutRatherThanCountedAsADatabase() {
+        assertEquals(Dialect.ORACLE, InferredDialect.decide(List.of(new DatabaseUrl("${DB_URL}", "flyway.url"),
+                new DatabaseUrl("jdbc:oracle:thin:@db:1521/app", SPRING))).dialect());
+        assertEquals(new InferredDialect.Decision(Dialect.AUTO, Optional.empty()), InferredDialect.decide(List.of()));
+    }
+
+    @Test
+    void aConfiguredDialectWinsOverTheUrlAndNothingIsSaid() throws IOException {
+        MavenProject project = TestProjects.project(folder);
+        TestProjects.write(folder.resolve("src/main/resources/application.properties"),
+                "spring.datasource.url=jdbc:mysql://db/app\n");
+        List<String> logged = new ArrayList<>();
+
+        assertEquals(Dialect.POSTGRESQL, of("postgresql", project, logged));
+        assertEquals(List.of(), logged);
+        assertEquals(Dialect.MYSQL, of("auto", project, logged));
+        assertEquals(List.of("sqlguard: dialect mysql, from " + SPRING + " (set <dialect> to override)"), logged);
+    }
+
+    @Test
+    void theUrlsOfFlywayLiquibaseAndSpringAreWeighedTogether() throws IOException {
+        MavenProject project = TestProjects.project(folder);
+        TestProjects.write(folder.resolve("src/main/resources/application.yml"),
+                "spring:\n  datasource:\n    url: jdbc:mysql://db/app\n");
+        TestProjects.addPlugin(project, "org.liquibase", "liquibase-maven-plugin",
+                "<url>jdbc:mariadb://db/app</url>");
+        List<String> logged = new ArrayList<>();
+
+        assertEquals(Dialect.AUTO, of("auto", project, logged));
+        assertEquals(List.of("sqlguard: dialect auto: the project names more than one database, mariadb (the "
+                + "liquibase-maven-plugin's url) and mysql (spring.datasource.url in "
+                + "src/main/resources/application.yml); set <dialect> to the one the migrations run on"), logged);
+    }
+
+    private static Dialect of(String configured, MavenProject project, List<String> logged) {
+        BuildProperties properties = new BuildProperties(TestProjects.pomProperties(project), Map.of());
+        return InferredDialect.of(configured, project, properties,
+                FlywayPluginSettings.of(project, properties, Map.of(), List.of()),
+                LiquibasePluginSettings.of(project, properties), new SystemStreamLog() {
+                    @Override
+                    public void info(CharSequence content) {
+                        logged.add(content.toString());
+                    }
+                });
+    }
+}
