@@ -45,7 +45,7 @@ final class ClickHouseMutations {
             Truth truth = TokenConditionTruth.of(tokens, where + 1, conditionEnd);
             found.add(new DataChange(tokens.tokens().get(i).upper(), List.of(alter.get().table()), false, false,
                     truth == Truth.ALWAYS_TRUE ? WhereFact.ALWAYS_TRUE : WhereFact.PRESENT, tokens.tokens().get(i),
-                    TokenConditionTruth.placeholderConditions(tokens, where + 1, conditionEnd),
+                    PlaceholderConditions.in(tokens, where + 1, conditionEnd),
                     RowSelection.STATEMENT, List.of(), partition(tokens, i + 1, where)));
             i = conditionEnd + 1;
         }

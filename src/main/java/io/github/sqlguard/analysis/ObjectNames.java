@@ -78,7 +78,7 @@ public final class ObjectNames {
      * The index after a SQL*Plus substitution variable standing for a name ({@code &schema}, {@code &&schema}),
      * which SQL*Plus replaces before the database sees the statement, or -1.
      */
-    private static int substitutionVariableEnd(List<Token> tokens, int index) {
+    static int substitutionVariableEnd(List<Token> tokens, int index) {
         int i = index;
         while (i < tokens.size() && (tokens.get(i).isSymbol("&") || tokens.get(i).isSymbol("&&"))
                 && (i == index || tokens.get(i).offset() == tokens.get(i - 1).endOffset())) {

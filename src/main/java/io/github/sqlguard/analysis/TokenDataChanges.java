@@ -351,7 +351,7 @@ final class TokenDataChanges {
 
     private List<String> unresolvedConditions(int where, int end) {
         return where < 0 ? List.of()
-                : TokenConditionTruth.placeholderConditions(tokens, where + 1, conditionEnd(tokens, where, end));
+                : PlaceholderConditions.in(tokens, where + 1, conditionEnd(tokens, where, end));
     }
 
     /** True when a LIMIT of the statement's own level (MySQL, SQLite) caps how many rows it takes. */

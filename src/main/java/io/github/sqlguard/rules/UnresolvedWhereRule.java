@@ -22,7 +22,7 @@ public final class UnresolvedWhereRule implements Rule {
             Severity.ERROR,
             "WHERE condition made of a placeholder without a value",
             "A WHERE whose condition is a Liquibase ${property} or Flyway ${placeholder} that nothing defines, "
-                    + "or a psql :variable, cannot be judged: filled in at deploy time it may select one row or every row (1 = 1). "
+                    + "or a psql :variable or SQL*Plus &variable, cannot be judged: filled in at deploy time it may select one row or every row (1 = 1). "
                     + "The statement is therefore not counted as restricted, and this says why it was not "
                     + "checked.",
             "Define the value where sqlguard sees it (Flyway: the <placeholders> of sqlguard or of the "
@@ -56,14 +56,20 @@ public final class UnresolvedWhereRule implements Rule {
         List<String> undefined = new ArrayList<>();
         List<String> builtIn = new ArrayList<>();
         List<String> psql = new ArrayList<>();
+        List<String> sqlPlus = new ArrayList<>();
         for (String reference : change.unresolvedConditions()) {
-            (reference.startsWith(":") ? psql : !liquibase && FLYWAY_BUILT_IN.matcher(reference).find() ? builtIn
-                    : undefined).add(reference);
+            (reference.startsWith(":") ? psql : reference.startsWith("&") ? sqlPlus
+                    : !liquibase && FLYWAY_BUILT_IN.matcher(reference).find() ? builtIn : undefined).add(reference);
         }
         List<String> causes = new ArrayList<>();
         if (!psql.isEmpty()) {
             causes.add(String.join(", ", psql) + (psql.size() == 1 ? " is a psql variable" : " are psql variables")
                     + ", which psql fills in (\\set, -v) only when it runs the script");
+        }
+        if (!sqlPlus.isEmpty()) {
+            causes.add(String.join(", ", sqlPlus) + (sqlPlus.size() == 1 ? " is a SQL*Plus substitution variable"
+                    : " are SQL*Plus substitution variables") + ", which SQL*Plus fills in (DEFINE, a prompt) only "
+                    + "when it runs the script");
         }
         if (!undefined.isEmpty()) {
             causes.add(String.join(", ", undefined) + (undefined.size() == 1 ? " is" : " are") + (liquibase

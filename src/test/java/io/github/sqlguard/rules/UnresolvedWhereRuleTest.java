@@ -82,6 +82,23 @@ class UnresolvedWhereRuleTest {
         assertEquals(want, tokenMessages(new UnresolvedWhereRule(), Dialect.POSTGRESQL, sql), "from the tokens only");
     }
 
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', value = {
+        "ORACLE | DELETE FROM t WHERE &cond                | &cond",
+        "AUTO   | DELETE FROM t WHERE &&cond               | &&cond",
+        "ORACLE | DELETE FROM t WHERE id > 5 AND (&extra)  | &extra",
+        "ORACLE | DELETE FROM t WHERE id = &id             |",
+        "AUTO   | DELETE FROM t WHERE &col = 5             |",
+        "AUTO   | DELETE FROM t WHERE flags &mask          |",
+    })
+    void aSqlPlusSubstitutionVariableStandingAsTheConditionIsNotJudged(Dialect dialect, String sql, String variable) {
+        List<String> want = variable == null ? List.of() : List.of(variable + " is a SQL*Plus substitution variable,"
+                + " which SQL*Plus fills in (DEFINE, a prompt) only when it runs the script, so the WHERE of this"
+                + " DELETE could not be judged: it may remove every row of t");
+        assertEquals(want, messages(new UnresolvedWhereRule(), dialect, sql), "as the plugin reads it");
+        assertEquals(want, tokenMessages(new UnresolvedWhereRule(), dialect, sql), "from the tokens only");
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
         "DELETE FROM t WHERE '${env}' <> 'prod'",
