@@ -65,36 +65,25 @@ class UnresolvedWhereRuleTest {
         assertEquals(want, tokenMessages(new UnresolvedWhereRule(), Dialect.AUTO, sql), "from the tokens only");
     }
 
-    @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-        "DELETE FROM t WHERE :cond                              | :cond is a psql variable",
-        "DELETE FROM t WHERE created < now() AND (:tenant_filter) | :tenant_filter is a psql variable",
-        "DELETE FROM t WHERE id = :id                           |",
-        "DELETE FROM t WHERE :col = 5                           |",
-        "DELETE FROM t WHERE kind = :'kind'                     |",
-        "DELETE FROM t WHERE flag::boolean                      |",
-        "DELETE FROM t WHERE x = 1 AND flag::boolean            |",
-    })
-    void aPsqlVariableStandingAsTheConditionIsNotJudged(String sql, String cause) {
-        List<String> want = cause == null ? List.of() : List.of(cause + ", which psql fills in (\\set, -v) only when"
-                + " it runs the script, so the WHERE of this DELETE could not be judged: it may remove every row of t");
-        assertEquals(want, messages(new UnresolvedWhereRule(), Dialect.POSTGRESQL, sql), "as the plugin reads it");
-        assertEquals(want, tokenMessages(new UnresolvedWhereRule(), Dialect.POSTGRESQL, sql), "from the tokens only");
-    }
-
     @ParameterizedTest(name = "{0}: {1}")
     @CsvSource(delimiter = '|', value = {
-        "ORACLE | DELETE FROM t WHERE &cond                | &cond",
-        "AUTO   | DELETE FROM t WHERE &&cond               | &&cond",
-        "ORACLE | DELETE FROM t WHERE id > 5 AND (&extra)  | &extra",
-        "ORACLE | DELETE FROM t WHERE id = &id             |",
-        "AUTO   | DELETE FROM t WHERE &col = 5             |",
-        "AUTO   | DELETE FROM t WHERE flags &mask          |",
+        "POSTGRESQL | DELETE FROM t WHERE :cond                     | :cond is a psql variable, which psql fills in (\\set, -v)",
+        "POSTGRESQL | DELETE FROM t WHERE created < now() AND (:tenant_filter) | :tenant_filter is a psql variable, which psql fills in (\\set, -v)",
+        "POSTGRESQL | DELETE FROM t WHERE id = :id                  |",
+        "POSTGRESQL | DELETE FROM t WHERE :col = 5                  |",
+        "POSTGRESQL | DELETE FROM t WHERE kind = :'kind'            |",
+        "POSTGRESQL | DELETE FROM t WHERE flag::boolean             |",
+        "POSTGRESQL | DELETE FROM t WHERE x = 1 AND flag::boolean   |",
+        "ORACLE     | DELETE FROM t WHERE &cond                     | &cond is a SQL*Plus substitution variable, which SQL*Plus fills in (DEFINE, a prompt)",
+        "AUTO       | DELETE FROM t WHERE &&cond                    | &&cond is a SQL*Plus substitution variable, which SQL*Plus fills in (DEFINE, a prompt)",
+        "ORACLE     | DELETE FROM t WHERE id > 5 AND (&extra)       | &extra is a SQL*Plus substitution variable, which SQL*Plus fills in (DEFINE, a prompt)",
+        "ORACLE     | DELETE FROM t WHERE id = &id                  |",
+        "AUTO       | DELETE FROM t WHERE &col = 5                  |",
+        "AUTO       | DELETE FROM t WHERE flags &mask               |",
     })
-    void aSqlPlusSubstitutionVariableStandingAsTheConditionIsNotJudged(Dialect dialect, String sql, String variable) {
-        List<String> want = variable == null ? List.of() : List.of(variable + " is a SQL*Plus substitution variable,"
-                + " which SQL*Plus fills in (DEFINE, a prompt) only when it runs the script, so the WHERE of this"
-                + " DELETE could not be judged: it may remove every row of t");
+    void aClientVariableStandingAsTheConditionIsNotJudged(Dialect dialect, String sql, String cause) {
+        List<String> want = cause == null ? List.of() : List.of(cause + " only when it runs the script, so the WHERE"
+                + " of this DELETE could not be judged: it may remove every row of t");
         assertEquals(want, messages(new UnresolvedWhereRule(), dialect, sql), "as the plugin reads it");
         assertEquals(want, tokenMessages(new UnresolvedWhereRule(), dialect, sql), "from the tokens only");
     }
