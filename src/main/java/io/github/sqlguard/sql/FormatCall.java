@@ -60,24 +60,9 @@ final class FormatCall {
         if (open <= 0 || close < open) {
             return null;
         }
-        return cutAtSlots(format, open, close, standIns, arguments(expression, at + 3));
-    }
-
-    /** The arguments after the format string, from the comma at {@code from}: each one's tokens. */
-    private static List<List<Token>> arguments(List<Token> call, int from) {
-        List<List<Token>> arguments = new ArrayList<>();
-        int depth = 0;
-        int start = from + 1;
-        for (int i = from + 1; i < call.size(); i++) {
-            Token token = call.get(i);
-            boolean end = i == call.size() - 1;
-            if (depth == 0 && (token.isSymbol(",") || end)) {
-                arguments.add(call.subList(start, i));
-                start = i + 1;
-            }
-            depth += token.isSymbol("(") ? 1 : token.isSymbol(")") ? -1 : 0;
-        }
-        return arguments;
+        List<List<Token>> arguments = after.isSymbol(",")
+                ? DynamicSql.arguments(expression.subList(at + 4, expression.size() - 1)) : List.of();
+        return cutAtSlots(format, open, close, standIns, arguments);
     }
 
     /**
