@@ -2,6 +2,7 @@ package io.github.sqlguard.analysis;
 
 import io.github.sqlguard.sql.Statement;
 import io.github.sqlguard.sql.Token;
+import io.github.sqlguard.sql.TopLevel;
 import java.util.List;
 
 /**
@@ -64,17 +65,7 @@ final class StatementCore {
 
     /** The first word {@code keyword} outside parentheses at or after {@code from}, or null. */
     static Token topLevelWord(List<Token> tokens, int from, String keyword) {
-        int depth = 0;
-        for (int i = from; i < tokens.size(); i++) {
-            Token token = tokens.get(i);
-            if (token.isSymbol("(")) {
-                depth++;
-            } else if (token.isSymbol(")")) {
-                depth--;
-            } else if (depth == 0 && token.isWord(keyword)) {
-                return token;
-            }
-        }
-        return null;
+        int at = TopLevel.wordIndex(tokens, from, keyword);
+        return at < 0 ? null : tokens.get(at);
     }
 }

@@ -2,6 +2,7 @@ package io.github.sqlguard.schema;
 
 import io.github.sqlguard.analysis.ObjectNames;
 import io.github.sqlguard.sql.Token;
+import io.github.sqlguard.sql.TopLevel;
 import io.github.sqlguard.sql.TokenType;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -79,15 +80,15 @@ final class ColumnListCopy {
             if (select >= tokens.size() || !tokens.get(select).isWord("SELECT")) {
                 return Optional.empty();
             }
-            from = topLevelWord(tokens, select + 1, "FROM");
+            from = TopLevel.wordIndex(tokens, select + 1, "FROM");
             listEnd = from;
         } else if (selectIntoMakesTable && tokens.get(main).isWord("SELECT")) {
             // T-SQL: SELECT id, name INTO new_t FROM t, the table rebuild written in SQL Server
             select = main;
-            int into = topLevelWord(tokens, select + 1, "INTO");
+            int into = TopLevel.wordIndex(tokens, select + 1, "INTO");
             target = into < 0 ? null : SchemaNames.name(tokens, into + 1);
             if (target == null || target.next() >= tokens.size() || !tokens.get(target.next()).isWord("FROM")
-                    || topLevelWord(tokens, select + 1, "FROM") < into) {
+                    || TopLevel.wordIndex(tokens, select + 1, "FROM") < into) {
                 return Optional.empty();
             }
             listEnd = into;
@@ -190,17 +191,5 @@ final class ColumnListCopy {
 
     private static boolean isName(Token token) {
         return token.type() == TokenType.WORD || token.type() == TokenType.QUOTED_NAME;
-    }
-
-    private static int topLevelWord(List<Token> tokens, int from, String word) {
-        int depth = 0;
-        for (int i = from; i < tokens.size(); i++) {
-            Token token = tokens.get(i);
-            depth += token.isSymbol("(") ? 1 : token.isSymbol(")") ? -1 : 0;
-            if (depth == 0 && token.isWord(word)) {
-                return i;
-            }
-        }
-        return -1;
     }
 }

@@ -3,6 +3,7 @@ package io.github.sqlguard.schema;
 import io.github.sqlguard.analysis.ObjectNames;
 import io.github.sqlguard.analysis.TokenConditionTruth;
 import io.github.sqlguard.sql.Token;
+import io.github.sqlguard.sql.TopLevel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -186,7 +187,7 @@ public final class WhereJudgement {
                     : Optional.of(new Query(SchemaNames.unquoted(table.text()), SchemaNames.key(table.text()),
                             List.of(), List.of()));
         }
-        int from = topLevel(select, "FROM");
+        int from = TopLevel.wordIndex(select, 0, "FROM");
         if (select.isEmpty() || !select.get(0).isWord("SELECT") || from < 0) {
             return Optional.empty();
         }
@@ -319,17 +320,6 @@ public final class WhereJudgement {
     private static String qualifier(String name) {
         int dot = name.lastIndexOf('.');
         return dot < 0 ? "" : SchemaNames.key(name.substring(0, dot));
-    }
-
-    private static int topLevel(List<Token> tokens, String word) {
-        int depth = 0;
-        for (int i = 0; i < tokens.size(); i++) {
-            depth += tokens.get(i).isSymbol("(") ? 1 : tokens.get(i).isSymbol(")") ? -1 : 0;
-            if (depth == 0 && tokens.get(i).isWord(word)) {
-                return i;
-            }
-        }
-        return -1;
     }
 
     private static List<List<Token>> split(List<Token> tokens, String word) {

@@ -63,7 +63,7 @@ final class ConditionalText {
                 inside = inside.subList(1, inside.size() - 1);
                 changed = true;
             }
-            if (inside.size() > 1 && inside.get(0).isWord("SELECT") && topLevelWord(inside, "FROM") < 0) {
+            if (inside.size() > 1 && inside.get(0).isWord("SELECT") && TopLevel.wordIndex(inside, 0, "FROM") < 0) {
                 inside = inside.subList(1, inside.size());
                 changed = true;
             }
@@ -98,17 +98,5 @@ final class ConditionalText {
             depth += token.isSymbol("(") || token.isWord("CASE") ? 1 : token.isSymbol(")") || token.isWord("END") ? -1 : 0;
         }
         return branches.isEmpty() ? null : branches;
-    }
-
-    private static int topLevelWord(List<Token> tokens, String word) {
-        int depth = 0;
-        for (int i = 0; i < tokens.size(); i++) {
-            Token token = tokens.get(i);
-            depth += token.isSymbol("(") ? 1 : token.isSymbol(")") ? -1 : 0;
-            if (depth == 0 && token.isWord(word)) {
-                return i;
-            }
-        }
-        return -1;
     }
 }
