@@ -121,6 +121,24 @@ class LinterSchemaTest {
     }
 
     @Test
+    void droppingAGlobalTemporaryTableLosesItsDefinitionNotRows() throws IOException {
+        write("db/V1__init.sql", """
+                CREATE GLOBAL TEMPORARY TABLE work_ids (id NUMBER) ON COMMIT PRESERVE ROWS;
+                CREATE GLOBAL TEMPORARY TABLE work_names (name VARCHAR2(30)) ON COMMIT DELETE ROWS;
+                CREATE GLOBAL TEMPORARY TABLE work_dates (at DATE) ON COMMIT DELETE ROWS;
+                CREATE TABLE orders (id NUMBER PRIMARY KEY);
+                """);
+        write("db/V2__drop.sql", "DROP TABLE work_ids;\nDROP TABLE work_names, work_dates;\nDROP TABLE orders;\n");
+
+        List<String> messages = lint(Dialect.ORACLE, "drop-table").stream().map(Finding::message).toList();
+        assertEquals(List.of("DROP TABLE removes global temporary table work_ids: its rows last only for a session,"
+                + " but the code that uses it fails once it is gone",
+                "DROP TABLE removes global temporary tables work_names, work_dates: their rows last only for a"
+                        + " session, but the code that uses them fails once they are gone",
+                "DROP TABLE removes table orders and all its rows"), messages);
+    }
+
+    @Test
     void aLocalTemporaryTableOfAnEarlierMigrationIsNotKnownToHoldSessionRows() throws IOException {
         write("db/V1__init.sql", "CREATE TEMPORARY TABLE work_ids (id INT);\n");
         write("db/V2__reset.sql", "TRUNCATE TABLE work_ids;\n");

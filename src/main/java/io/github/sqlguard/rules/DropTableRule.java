@@ -2,9 +2,12 @@ package io.github.sqlguard.rules;
 
 import io.github.sqlguard.analysis.ClauseKind;
 import io.github.sqlguard.analysis.DestructiveClause;
+import io.github.sqlguard.analysis.StatementModel;
 import io.github.sqlguard.model.RuleInfo;
 import io.github.sqlguard.model.Severity;
+import io.github.sqlguard.schema.SchemaFacts;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -65,5 +68,23 @@ public final class DropTableRule extends ClauseRule {
         }
         return first.words() + " removes " + counted("table", "tables", names)
                 + (names.size() == 1 ? " and all its rows" : " and all their rows");
+    }
+
+    /**
+     * A global temporary table (Oracle, Db2, SQL Server's {@code ##}) the replay knows holds rows for one session
+     * only: dropping it loses no data, but the definition the application's code uses, so it is still reported.
+     */
+    @Override
+    Optional<String> message(List<DestructiveClause> group, StatementModel statement, SchemaFacts schema) {
+        DestructiveClause first = group.get(0);
+        List<String> names = names(group);
+        if (first.kind() != ClauseKind.DROPPED_TABLE || !first.words().startsWith("DROP")
+                || !RowChangeRule.sessionRowsOnly(names, schema)) {
+            return Optional.of(message(group));
+        }
+        boolean one = names.size() == 1;
+        return Optional.of(first.words() + " removes " + counted("global temporary table", "global temporary tables",
+                names) + ": " + (one ? "its" : "their") + " rows last only for a session, but the code that uses "
+                + (one ? "it" : "them") + " fails once " + (one ? "it is" : "they are") + " gone");
     }
 }
