@@ -13,8 +13,8 @@ import java.util.stream.Stream;
 
 /**
  * Finds the files a changelog refers to the way Liquibase does (next to the changelog, or in the search
- * roots and then the other modules' resource folders, which stand for the classpath), names them relative to the project, and tells whether they lie
- * inside the scanned directories.
+ * roots and then the other modules' resource folders, which stand for the classpath), names them relative to the
+ * project, and tells whether they lie inside the scanned directories.
  */
 final class ReferenceResolver {
 
@@ -75,7 +75,8 @@ final class ReferenceResolver {
         Path folder = from.getParent();
         try {
             if (relativeToChangelogFile) {
-                return Optional.of(folder.resolve(cleaned).toAbsolutePath().normalize());
+                Path sibling = folder.resolve(cleaned).toAbsolutePath().normalize();
+                return Optional.of(Files.exists(sibling) ? sibling : inAnotherRoot(sibling).orElse(sibling));
             }
             String rooted = cleaned.replaceFirst("^/+", "");
             List<Path> candidates = new ArrayList<>();
@@ -87,6 +88,18 @@ final class ReferenceResolver {
         } catch (InvalidPathException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * Liquibase names a file relative to its changelog by its path under the search root or classpath entry that
+     * holds the changelog, and finds that path in every root: {@code ../common.xml} next to one module's
+     * changelogs may be held by another module's resources, as it is on the classpath.
+     */
+    private Optional<Path> inAnotherRoot(Path sibling) {
+        List<Path> roots = Stream.concat(searchRoots.stream(), classpathRoots.stream()).toList();
+        // The root is not known when a scanned folder lies inside a resource folder: each that holds it is tried.
+        return roots.stream().filter(sibling::startsWith).map(root -> root.relativize(sibling))
+                .flatMap(path -> roots.stream().map(root -> root.resolve(path))).filter(Files::exists).findFirst();
     }
 
     /**

@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -281,8 +282,9 @@ abstract class AbstractSqlguardMojo extends AbstractMojo {
                     ParameterValues.orDefault(excludes, List.of()), Dialect.fromConfig(dialect),
                     charset(flywayPlugin), rules == null ? Map.of() : rules, ParameterValues.splitList(disabledRules),
                     flyway, new LiquibaseConfig(ScriptMode.fromConfig("rollbacks", rollbacks),
-                            liquibaseProperties(liquibasePlugin), ModuleClasspath.of(project,
-                                    ModuleClasspath.modulesOf(session)).everyResourceFolder()),
+                            liquibaseProperties(liquibasePlugin), Stream.concat(liquibasePlugin.searchPath().stream(),
+                                    ModuleClasspath.of(project, ModuleClasspath.modulesOf(session))
+                                            .everyResourceFolder().stream()).distinct().toList()),
                     SuppressionElements.configsOf(suppressions, hasProject() ? project : null, base), baselinePath(),
                     maxFileBytes(), Math.max(1, Runtime.getRuntime().availableProcessors()),
                     InferredDialect.of(dialect, project, properties, flywayPlugin, liquibasePlugin, getLog()));

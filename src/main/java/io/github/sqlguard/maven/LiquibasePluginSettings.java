@@ -33,12 +33,14 @@ import org.codehaus.plexus.util.xml.Xpp3Dom;
  *     {@code <property>}
  * @param databaseUrls the database URLs the plugin connects to ({@code url}, {@code liquibase.url}, or its
  *     {@code propertyFile}'s {@code url}), for the dialect ({@link InferredDialect})
+ * @param searchPath the plugin's {@code searchPath} and {@code changeLogDirectory} folders, where Liquibase finds
+ *     every changelog path, also one an include names relative to its changelog
  */
 record LiquibasePluginSettings(List<Path> changelogs, List<String> warnings, Map<String, String> parameters,
-        List<DatabaseUrl> databaseUrls) {
+        List<DatabaseUrl> databaseUrls, List<Path> searchPath) {
 
     static final LiquibasePluginSettings NONE = new LiquibasePluginSettings(List.of(), List.of(), Map.of(),
-            List.of());
+            List.of(), List.of());
 
     private static final String PLUGIN = "the liquibase-maven-plugin's changeLogFile";
     private static final List<String> PROPERTY_FILE_KEYS = List.of("changeLogFile", "changelogFile",
@@ -50,6 +52,7 @@ record LiquibasePluginSettings(List<Path> changelogs, List<String> warnings, Map
         warnings = List.copyOf(warnings);
         parameters = Map.copyOf(parameters);
         databaseUrls = List.copyOf(databaseUrls);
+        searchPath = List.copyOf(searchPath);
     }
 
     /**
@@ -72,7 +75,9 @@ record LiquibasePluginSettings(List<Path> changelogs, List<String> warnings, Map
         Path base = project.getBasedir().toPath().toAbsolutePath().normalize();
         Set<Path> found = new LinkedHashSet<>();
         Set<String> warnings = new LinkedHashSet<>();
+        Set<Path> searched = new LinkedHashSet<>();
         for (Xpp3Dom configuration : configurations) {
+            searched.addAll(searchPath(configuration, properties, base));
             String changelog = changelogOf(configuration, properties, project, base);
             if (changelog == null || changelog.isBlank()) {
                 continue;
@@ -111,7 +116,8 @@ record LiquibasePluginSettings(List<Path> changelogs, List<String> warnings, Map
         for (Map.Entry<String, String> parameter : SpringLiquibaseParameters.in(resourceFolders).entrySet()) {
             parameters.putIfAbsent(parameter.getKey(), parameter.getValue());
         }
-        return new LiquibasePluginSettings(new ArrayList<>(found), new ArrayList<>(warnings), parameters, urls);
+        return new LiquibasePluginSettings(new ArrayList<>(found), new ArrayList<>(warnings), parameters, urls,
+                new ArrayList<>(searched));
     }
 
     /**

@@ -34,7 +34,14 @@ public final class Lexer {
      * returned tokens index into {@code text}. Used again on the bodies of DO blocks and routines.
      */
     public LexedText tokenize(String text, int from, int to, int line, int column) {
-        return new Run(text, from, to, line, column).lex();
+        LexedText lexed = new Run(text, from, to, line, column, forms.backslashEscapes()).lex();
+        if (lexed.error().isEmpty() || !forms.guessesEscapedQuotes() || text.indexOf('\\', from) < 0) {
+            return lexed;
+        }
+        // Auto: a text that only ends its strings when a backslash escapes the quote ('a \' b'), as MySQL reads
+        // it, is a MySQL text; the guess before a letter alone misses \' before a blank or a comma.
+        LexedText escaped = new Run(text, from, to, line, column, true).lex();
+        return escaped.error().isEmpty() ? escaped : lexed;
     }
 
     /** The state of one tokenizing pass. */
@@ -50,8 +57,12 @@ public final class Lexer {
         /** True when the current line ended a COPY .. FROM STDIN, so its rows follow from the next line. */
         private boolean rowsFollow;
 
-        Run(String text, int from, int to, int line, int column) {
+        /** MySQL's backslash escapes in strings, also taken in auto when the text needs them to end its strings. */
+        private final boolean backslashEscapes;
+
+        Run(String text, int from, int to, int line, int column, boolean backslashEscapes) {
             super(text, from, to, line, column);
+            this.backslashEscapes = backslashEscapes;
         }
 
         LexedText lex() {
@@ -143,12 +154,11 @@ public final class Lexer {
                 advance();
                 emit(TokenType.BATCH_SEPARATOR, startPos, startLine, startColumn);
             } else if (c == '\'') {
-                lexQuoted('\'', forms.backslashEscapes(), TokenType.STRING, "string literal", startPos, startLine,
+                lexQuoted('\'', backslashEscapes, TokenType.STRING, "string literal", startPos, startLine,
                         startColumn);
             } else if (c == '"') {
-                boolean mysql = forms.backslashEscapes();
-                lexQuoted('"', mysql, mysql ? TokenType.STRING : TokenType.QUOTED_NAME, "quoted name", startPos,
-                        startLine, startColumn);
+                lexQuoted('"', backslashEscapes, forms.backslashEscapes() ? TokenType.STRING : TokenType.QUOTED_NAME,
+                        "quoted name", startPos, startLine, startColumn);
             } else if (c == '`') {
                 lexQuoted('`', false, TokenType.QUOTED_NAME, "quoted name", startPos, startLine, startColumn);
             } else if (c == '[' && isBracketName()) {
@@ -193,7 +203,6 @@ public final class Lexer {
                 skipCopyRows();
             }
         }
-
 
         private void lexDelimiterCommand(int startLine, int startColumn) {
             int startPos = pos;
@@ -255,12 +264,12 @@ public final class Lexer {
         }
 
         /** Lexes a quote closed by {@code close}, where a doubled close character stands for itself. */
-        private void lexQuoted(char close, boolean backslashEscapes, TokenType type, String what, int startPos,
+        private void lexQuoted(char close, boolean escapes, TokenType type, String what, int startPos,
                 int startLine, int startColumn) {
             advance();
             while (pos < end) {
                 char c = text.charAt(pos);
-                if (c == '\\' && pos + 1 < end && (backslashEscapes || isLikelyEscapedQuote(close))) {
+                if (c == '\\' && pos + 1 < end && (escapes || isLikelyEscapedQuote(close))) {
                     advanceBy(2);
                 } else if (c == close) {
                     advance();
@@ -318,13 +327,13 @@ public final class Lexer {
 
         private void lexWord(int startPos, int startLine, int startColumn) {
             advance();
-            while (pos < end && isWordPart(text.charAt(pos)) && !atCustomDelimiter()) {
+            while (pos < end && ClientCommands.isWordPart(text.charAt(pos)) && !atCustomDelimiter()) {
                 advance();
             }
             String word = words.word(text, startPos, pos);
             char next = pos < end ? text.charAt(pos) : 0;
             if (next == '\'' && LexicalShapes.isStringPrefix(word)) {
-                boolean escapes = word.equalsIgnoreCase("E") || forms.backslashEscapes();
+                boolean escapes = word.equalsIgnoreCase("E") || backslashEscapes;
                 lexQuoted('\'', escapes, TokenType.STRING, "string literal", startPos, startLine, startColumn);
             } else if (next == '&' && word.equalsIgnoreCase("U") && forms.knowsDollarQuotes() && pos + 1 < end
                     && (text.charAt(pos + 1) == '"' || text.charAt(pos + 1) == '\'')) {
@@ -345,16 +354,12 @@ public final class Lexer {
         }
 
         private boolean isOracleQuotePrefix(String word) {
-            return forms.knowsOracleQuotes()
-                    && (word.equalsIgnoreCase("Q") || word.equalsIgnoreCase("NQ"));
+            return forms.knowsOracleQuotes() && (word.equalsIgnoreCase("Q") || word.equalsIgnoreCase("NQ"));
         }
 
         /** {@code GO} alone on its line (optionally with a repeat count or a comment) ends a T-SQL batch. */
         private boolean isBatchSeparatorGo() {
-            if (lineHasToken || !forms.knowsGoBatches()) {
-                return false;
-            }
-            return LexicalShapes.isRestOfGoLineEmpty(text, pos, end);
+            return !lineHasToken && forms.knowsGoBatches() && LexicalShapes.isRestOfGoLineEmpty(text, pos, end);
         }
 
         /** Oracle SQL*Plus runs the buffered block on a {@code /} alone on its line. */
@@ -388,8 +393,5 @@ public final class Lexer {
                     || (c == '$' && Character.isDigit(next));
         }
 
-        private boolean isWordPart(char c) {
-            return ClientCommands.isWordPart(c);
-        }
     }
 }

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -181,6 +182,29 @@ class ChangelogIncludeTest {
                 changelog.scripts().stream().map(ChangelogScript::relativePath).toList());
         assertEquals(List.of("DELETE FROM shared", "DROP TABLE old"), changelog.scripts().stream()
                 .flatMap(s -> s.script().statements().stream()).map(Statement::sql).toList());
+    }
+
+    /** Liquibase resolves ../common.xml to a path under the changelog's root and looks for it in every root. */
+    @Test
+    void aRelativeIncludeAbsentNextToTheChangelogIsFoundUnderTheSamePathInAnotherRoot() throws Exception {
+        write("common/src/main/resources/db/common.xml", changelog(
+                "<changeSet id=\"1\" author=\"a\">\n  <delete tableName=\"shared\"/>\n</changeSet>"));
+        write("src/main/resources/db/v1/changes.xml", changelog("""
+                <include file="../common.xml" relativeToChangelogFile="true"/>
+                <changeSet id="2" author="a"><dropTable tableName="old"/></changeSet>"""));
+        write("src/main/resources/db/v2/changes.xml", changelog(
+                "<include file=\"../absent.xml\" relativeToChangelogFile=\"true\"/>"));
+        Changelog changelog = readRoot(changelog("""
+                <include file="v1/changes.xml" relativeToChangelogFile="true"/>
+                <include file="v2/changes.xml" relativeToChangelogFile="true"/>"""),
+                new LiquibaseOptions(null, Map.of(), Dialect.AUTO, List.of(base.resolve("src/main/resources"),
+                        base.resolve("common/src/main/resources"))));
+        assertEquals(List.of("src/main/resources/db/v2/changes.xml:2:1 missing-include"), changelog.problems()
+                .stream().map(p -> p.location() + " " + p.ruleId()).toList());
+        assertEquals(Set.of("src/main/resources/db/v1/changes.xml", "common/src/main/resources/db/common.xml"),
+                changelog.scripts().stream().map(ChangelogScript::relativePath).collect(Collectors.toSet()));
+        assertEquals(Set.of("DELETE FROM shared", "DROP TABLE old"), changelog.scripts().stream()
+                .flatMap(s -> s.script().statements().stream()).map(Statement::sql).collect(Collectors.toSet()));
     }
 
     @Test

@@ -185,6 +185,17 @@ class LiquibasePluginSettingsTest {
         assertEquals(List.of(folder.resolve("migrations/master.xml")), settings(Map.of()).changelogs());
     }
 
+    /** Liquibase looks up every changelog path in these folders, also what one module includes from another. */
+    @Test
+    void theSearchPathFoldersAreKeptForTheIncludes() throws IOException {
+        write(folder.resolve("app/src/main/resources/db/master.xml"), CHANGELOG);
+        addPlugin(project, GROUP, PLUGIN, "<changeLogFile>db/master.xml</changeLogFile>"
+                + "<searchPath>common/src/main/resources, app/src/main/resources</searchPath>");
+
+        assertEquals(List.of(folder.resolve("common/src/main/resources"), folder.resolve("app/src/main/resources")),
+                settings(Map.of()).searchPath());
+    }
+
     @Test
     void aChangelogNamedInTheBuildOutputIsCheckedWhereItsResourceLies() throws IOException {
         write(folder.resolve("src/main/resources/db/master.xml"), CHANGELOG);

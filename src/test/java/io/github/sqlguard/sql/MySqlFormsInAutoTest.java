@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.sqlguard.model.Dialect;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -29,6 +30,29 @@ class MySqlFormsInAutoTest {
     })
     void aTrailingBackslashStillEndsAStandardString(String sql, String expected) {
         assertEquals(List.of(expected.split(" ## ")), starts(Dialect.AUTO, sql));
+    }
+
+    /**
+     * Escaped quotes before a blank, a comma or the closing quote, which the guess before a letter misses: read
+     * as standard SQL the string would stay open to the end, so the text is read as MySQL reads it.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "SELECT concat(a, ',\\' ') FROM d;\\nDELETE FROM t; | 1:1 SELECT ## 2:1 DELETE",
+        "INSERT INTO g VALUES ('e.g. \\'en_GB\\' or \\'en\\'');\\nDELETE FROM t; | 1:1 INSERT ## 2:1 DELETE",
+        "SELECT 'it\\'s', 'a \\' b';\\nDELETE FROM t; | 1:1 SELECT ## 2:1 DELETE",
+    })
+    void aTextWhoseStringsOnlyEndWithBackslashEscapesIsReadAsMysql(String sql, String expected) {
+        String text = sql.replace("\\n", "\n");
+        assertEquals(Optional.empty(), new Lexer(Dialect.AUTO).tokenize(text).error());
+        assertEquals(List.of(expected.split(" ## ")), starts(Dialect.AUTO, text));
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Dialect.class, names = {"AUTO", "POSTGRESQL"})
+    void aStringLeftOpenEitherWayIsStillReported(Dialect dialect) {
+        String text = "SELECT 'C:\\dir;\nDELETE FROM t;\n";
+        assertTrue(new Lexer(dialect).tokenize(text).error().isPresent());
     }
 
     @ParameterizedTest
