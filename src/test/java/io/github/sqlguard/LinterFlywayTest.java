@@ -63,7 +63,12 @@ class LinterFlywayTest {
         "WARN,  000012_drop_sessions.down.sql, WARNING",
         "WARN,  2021-02-10_drop-down-menu/up.sql, ERROR",
         "WARN,  countdown.sql, ERROR",
-        "WARN,  20191100000001000002_identities.postgres.up.sql, ERROR"})
+        "WARN,  20191100000001000002_identities.postgres.up.sql, ERROR",
+        "WARN,  oracle/rollback/1.0.0.9__schema-drop_shiro.sql, WARNING",
+        "WARN,  Undo/drop_sessions.sql, WARNING",
+        "SKIP,  revert/drop_sessions.sql, -",
+        "WARN,  rollbacks/drop_sessions.sql, ERROR",
+        "WARN,  rollback/V3__drop_sessions.sql, ERROR"})
     void downScriptsFollowTheUndoSetting(ScriptMode mode, String name, String expected) throws IOException {
         write("db/" + name, "DROP TABLE identity_credentials;\n");
 

@@ -80,7 +80,8 @@ public final class StatementAnalyzer {
      * The cheap pre-check, run on every statement: no DELETE or UPDATE anywhere, no need to parse. Words
      * that only name an event or a lock do not count: {@code ON DELETE CASCADE}, {@code ON UPDATE
      * CURRENT_TIMESTAMP}, {@code FOR UPDATE}, {@code ON DUPLICATE KEY UPDATE}, {@code ON CONFLICT DO UPDATE},
-     * and the privileges of {@code GRANT} and {@code REVOKE}.
+     * and the privileges of {@code GRANT} and {@code REVOKE}. Nor does a word after a dot: it names a member, such
+     * as PL/SQL's collection method {@code names.DELETE(i)}, which empties a variable, not a table.
      */
     static boolean mayDestroyData(Statement statement) {
         List<Token> tokens = statement.tokens();
@@ -94,7 +95,7 @@ public final class StatementAnalyzer {
             }
             String text = token.text();
             if (isDestructiveWord(text)) {
-                if (i == 0 || !isEventWord(tokens.get(i - 1))) {
+                if (i == 0 || !isEventWord(tokens.get(i - 1)) && !tokens.get(i - 1).isSymbol(".")) {
                     return true;
                 }
             }

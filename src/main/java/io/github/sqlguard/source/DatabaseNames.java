@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The database a path names. Projects that run on several databases keep one set of scripts per database:
@@ -14,7 +16,9 @@ import java.util.Optional;
  * part of the file name or the first word of the file name before an underscore (upgrade scripts such as
  * {@code mysql_engine_7.0_to_7.1.sql}) counts; the rest of a name ({@code V2__mysql_fix.sql}) does not.
  * Case, underscores and hyphens do not matter: projects that name folders after Spring's
- * {@code spring.jpa.database} values keep SQL Server's scripts in {@code SQL_SERVER/}.
+ * {@code spring.jpa.database} values keep SQL Server's scripts in {@code SQL_SERVER/}. Nor does a version after
+ * the name: projects that support several releases of a database keep {@code mysql5/}, {@code sqlserver2008/},
+ * {@code oracle12c/} or {@code db2_v95/} beside each other.
  */
 public final class DatabaseNames {
 
@@ -36,12 +40,29 @@ public final class DatabaseNames {
             Map.entry("derby", Dialect.AUTO), Map.entry("sybase", Dialect.AUTO), Map.entry("informix", Dialect.AUTO),
             Map.entry("firebird", Dialect.AUTO), Map.entry("hana", Dialect.AUTO));
 
+    /** A release after a database's name, as {@link #key} leaves it: {@code 5}, {@code 2008}, {@code 12c}, {@code v95}. */
+    private static final Pattern VERSION_SUFFIX = Pattern.compile("v?[0-9]+[a-z]?$");
+
     private DatabaseNames() {
     }
 
     /** Whether {@code part}, one folder or dot-separated part of a file name, names a database. */
     public static boolean isDatabase(String part) {
-        return DIALECTS.containsKey(key(part));
+        return named(part) != null;
+    }
+
+    /** The dialect of the database {@code part} names, with or without a release after the name; null for none. */
+    private static Dialect named(String part) {
+        String key = key(part);
+        Dialect dialect = DIALECTS.get(key);
+        if (dialect == null) {
+            // db2 and sqlite3 end in digits themselves, so the whole name is looked up first
+            Matcher version = VERSION_SUFFIX.matcher(key);
+            if (version.find() && version.start() > 0) {
+                dialect = DIALECTS.get(key.substring(0, version.start()));
+            }
+        }
+        return dialect;
     }
 
     /**
@@ -74,7 +95,7 @@ public final class DatabaseNames {
     public static Dialect dialectOf(String path) {
         List<String> parts = parts(path);
         for (int i = parts.size() - 1; i >= 0; i--) {
-            Dialect dialect = DIALECTS.get(key(parts.get(i)));
+            Dialect dialect = named(parts.get(i));
             if (dialect != null) {
                 return dialect;
             }

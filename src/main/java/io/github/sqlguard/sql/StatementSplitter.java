@@ -151,7 +151,8 @@ public final class StatementSplitter {
                         dynamicSql = dynamicSql.resolved(
                                 VariableAssignments.valueOf(scope, dynamicSql.variable(), tokens.get(0)));
                     }
-                    add(tokens, context, false, dynamicSql != null && dynamicSql.builtAtRunTime());
+                    add(tokens, context, false, dynamicSql != null && dynamicSql.builtAtRunTime()
+                            && !SequenceDynamicSql.cannotLoseRows(tokens, dynamicSql));
                     if (dynamicSql != null && !dynamicSql.literals().isEmpty()) {
                         emitLiterals(dynamicSql, NestedBodies.innerContext(context,
                                 StatementContext.Kind.EXECUTED_BLOCK, dynamicSql.label()));

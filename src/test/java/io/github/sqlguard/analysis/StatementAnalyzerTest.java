@@ -49,6 +49,10 @@ class StatementAnalyzerTest {
         "AUTO | ALTER TABLE t DROP COLUMN c",
         "AUTO | DROP TABLE t PURGE",
         "AUTO | TRUNCATE TABLE t",
+        "ORACLE | names.DELETE()",
+        "ORACLE | names.delete(1, 2)",
+        "ORACLE | names.DELETE",
+        "AUTO | SELECT t.update, t.delete FROM t",
     })
     void statementsTheRowRulesDoNotReadAreNotParsed(Dialect dialect, String sql) {
         assertInstanceOf(AnalyzedStatement.NotNeeded.class, analyzer.analyze(statement(dialect, sql)));
@@ -60,6 +64,7 @@ class StatementAnalyzerTest {
         "UPDATE t SET a = 1",
         "WITH x AS (DELETE FROM a RETURNING *) SELECT * FROM x",
         "MERGE INTO t USING s ON t.id = s.id WHEN MATCHED THEN DELETE",
+        "MERGE INTO t USING s ON t.delete = s.id WHEN MATCHED THEN DELETE",
     })
     void deletesAndUpdatesPassThePreCheck(String sql) {
         assertTrue(StatementAnalyzer.mayDestroyData(statement(Dialect.AUTO, sql)));

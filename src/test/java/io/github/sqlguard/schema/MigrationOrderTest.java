@@ -53,6 +53,13 @@ class MigrationOrderTest {
     }
 
     @Test
+    void setsForReleasesOfADatabaseAreSeparateHistoriesToo() {
+        assertEquals("mysql5", place("upgrade-scripts/mysql5/V6.1__x.sql").orElseThrow().history());
+        assertEquals("sqlserver2008", place("upgrade-scripts/sqlserver2008/V6.1__x.sql").orElseThrow().history());
+        assertEquals("sqlserver", place("upgrade-scripts/sqlserver/V6.1__x.sql").orElseThrow().history());
+    }
+
+    @Test
     void aDatabaseNamedByTheFileNamesFirstWordLeavesTheRestOfTheNameForEveryOtherDatabase() {
         assertEquals(new MigrationOrder.DatabaseFile("db/upgrade/", "db/upgrade/engine_7.0_to_7.1.sql"),
                 MigrationOrder.databaseFile("db/upgrade/mysql_engine_7.0_to_7.1.sql").orElseThrow());

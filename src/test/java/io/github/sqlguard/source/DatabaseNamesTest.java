@@ -44,6 +44,15 @@ class DatabaseNamesTest {
         "db/migration/V2__mysql_fix.sql, AUTO",
         "db/migration/V2__notes.sql, AUTO",
         "db/mysqlish/V2__notes.sql, AUTO",
+        "db/upgrade-scripts/mysql5/jbpm-6.0-to-6.1.sql, MYSQL",
+        "db/upgrade-scripts/sqlserver2008/jbpm-6.0-to-6.1.sql, SQLSERVER",
+        "db/migration/oracle12c/V2__x.sql, ORACLE",
+        "db/migration/postgresql-9.5/V2__x.sql, POSTGRESQL",
+        "db/migration/db2_v95/V2__x.sql, AUTO",
+        "db/migration/sqlite3/V2__x.sql, SQLITE",
+        "db/migration/h22/V2__x.sql, AUTO",
+        "db/migration/v2/V2__x.sql, AUTO",
+        "db/migration/mysqlx5/V2__x.sql, AUTO",
     })
     void theDeepestPartNamingADatabaseGivesTheDialect(String path, Dialect expected) {
         assertEquals(expected, DatabaseNames.dialectOf(path));
@@ -85,6 +94,10 @@ class DatabaseNamesTest {
         assertTrue(DatabaseNames.isDatabase("hana"));
         assertFalse(DatabaseNames.isDatabase("sql"));
         assertFalse(DatabaseNames.isDatabase("migration"));
+        assertTrue(DatabaseNames.isDatabase("mysql5"));
+        assertTrue(DatabaseNames.isDatabase("db2_v95"));
+        assertFalse(DatabaseNames.isDatabase("migration2"));
+        assertFalse(DatabaseNames.isDatabase("2008"));
     }
 
     @ParameterizedTest

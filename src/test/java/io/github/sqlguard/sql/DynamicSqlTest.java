@@ -59,6 +59,14 @@ class DynamicSqlTest {
         "MYSQL | PREPARE st FROM @s | true",
         "MYSQL | SET @s = 'DELETE FROM t';\\nPREPARE st FROM @s | false",
         "MYSQL | PREPARE st FROM @s;\\nSET @s = 'DELETE FROM t' | true",
+        "ORACLE | EXECUTE IMMEDIATE 'ALTER SEQUENCE s INCREMENT BY ' || (max_id - last_num) | false",
+        "ORACLE | EXECUTE IMMEDIATE 'create sequence s start with ' || v | false",
+        "ORACLE | EXECUTE IMMEDIATE 'CREATE UNIQUE INDEX i ON t (' || v_cols || ')' | false",
+        "ORACLE | EXECUTE IMMEDIATE v_prefix || 'ALTER SEQUENCE s INCREMENT BY 1' | true",
+        "ORACLE | EXECUTE IMMEDIATE 'ALTER TABLE t ' || v_action | true",
+        "MYSQL | SET @s = CONCAT('ALTER SEQUENCE s RESTART WITH ', @n);\\nPREPARE st FROM @s | false",
+        "SQLSERVER | EXEC (N'ALTER SEQUENCE s RESTART WITH ' + CAST(@n AS NVARCHAR(20))) | true",
+        "POSTGRESQL | DO $$ BEGIN EXECUTE 'ALTER SEQUENCE s RESTART WITH ' || n; END $$ | true",
     })
     void textBuiltAtRunTimeIsMarked(Dialect dialect, String sql, boolean expected) {
         List<Boolean> marked = new StatementSplitter(dialect, Placeholders.DEFAULT)

@@ -1,0 +1,35 @@
+package io.github.sqlguard.sql;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Dynamic SQL that is only partly known but cannot lose rows whatever the unknown part holds: a sequence or an
+ * index made or changed with a value computed when the migration runs, as scripts that move from identity columns
+ * to sequences do ({@code EXECUTE IMMEDIATE 'ALTER SEQUENCE s INCREMENT BY ' || (max_id - last_value)},
+ * {@code PREPARE st FROM @create_index}). This holds only where the text runs as exactly one statement (Oracle's
+ * {@code EXECUTE IMMEDIATE}, MySQL's {@code PREPARE}), so its leading literal fixes what that statement is. A T-SQL
+ * batch or a PL/pgSQL {@code EXECUTE} may run more statements after a {@code ;} in the unknown part.
+ */
+final class SequenceDynamicSql {
+
+    /** The statements the leading literal may open: none of them can carry a clause that loses rows. */
+    private static final Pattern HARMLESS_START = Pattern.compile(
+            "(?is)\\s*(?:(?:CREATE|ALTER)\\s+SEQUENCE|CREATE\\s+(?:UNIQUE\\s+)?INDEX)\\s.*");
+
+    private SequenceDynamicSql() {
+    }
+
+    /**
+     * True when {@code source}, what the statement {@code tokens} runs, is built in part at run time yet runs as one
+     * statement that its leading literal makes a sequence or index statement.
+     */
+    static boolean cannotLoseRows(List<Token> tokens, DynamicSql.Source source) {
+        boolean oneStatement = tokens.size() > 1 && (tokens.get(0).isAnyWord("EXECUTE", "EXEC")
+                && tokens.get(1).isWord("IMMEDIATE") || tokens.get(0).isWord("PREPARE"));
+        List<Token> parts = source.literals();
+        return oneStatement && source.variable() == null && !parts.isEmpty()
+                && parts.get(0).type() == TokenType.STRING
+                && HARMLESS_START.matcher(parts.get(0).stringValue()).matches();
+    }
+}
