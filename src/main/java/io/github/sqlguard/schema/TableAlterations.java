@@ -32,7 +32,7 @@ final class TableAlterations {
         }
         Table table = schema.current(name.text()).orElse(Table.seenFirstIn(SchemaNames.unquoted(name.text())));
         String verb = "";
-        int clauses = name.next();
+        int clauses = ObjectNames.afterLockWait(tokens, name.next());
         // T-SQL: ALTER TABLE t WITH CHECK ADD CONSTRAINT ..
         if (clauses + 1 < tokens.size() && tokens.get(clauses).isWord("WITH")
                 && tokens.get(clauses + 1).isAnyWord("CHECK", "NOCHECK")) {
