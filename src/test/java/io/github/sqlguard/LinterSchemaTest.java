@@ -214,6 +214,35 @@ class LinterSchemaTest {
     }
 
     @Test
+    void mariaDbLockWaitBeforeTheClausesKeepsTheReplayedTypes() throws IOException {
+        write("db/V1__init.sql", "CREATE TABLE t (id INT NOT NULL, age INT, name VARCHAR(200));\n");
+        write("db/V2__wait.sql", "ALTER TABLE t NOWAIT MODIFY name VARCHAR(400);\n"
+                + "ALTER TABLE t WAIT 5 MODIFY age TINYINT, MODIFY name VARCHAR(300);\n");
+
+        List<Finding> findings = lint(Dialect.MARIADB, "alter-column-type");
+
+        assertEquals(List.of("2:22 ALTER TABLE t changes the type of column age from INT to TINYINT (narrower integer)",
+                "2:42 ALTER TABLE t changes the type of column name from VARCHAR(400) to VARCHAR(300) (shorter: 400 to"
+                        + " 300 characters)"),
+                findings.stream().map(f -> f.location().line() + ":" + f.location().column() + " " + f.message())
+                        .toList());
+    }
+
+    @Test
+    void h2AlterColumnIfExistsIsJudgedAgainstTheReplayedType() throws IOException {
+        write("db/V1__init.sql", "CREATE TABLE t (id INT PRIMARY KEY, c VARCHAR(100));\n");
+        write("db/V2__narrow.sql", "ALTER TABLE t ALTER COLUMN IF EXISTS c VARCHAR(5);\n"
+                + "ALTER TABLE t ALTER COLUMN IF EXISTS c SET DATA TYPE VARCHAR(50);\n");
+
+        List<Finding> findings = lint(Dialect.H2, "alter-column-type");
+
+        assertEquals(List.of("1:15 ALTER TABLE t changes the type of column c from VARCHAR(100) to VARCHAR(5) (shorter:"
+                + " 100 to 5 characters)"),
+                findings.stream().map(f -> f.location().line() + ":" + f.location().column() + " " + f.message())
+                        .toList());
+    }
+
+    @Test
     void mySqlEnumThatKeepsEveryValueIsNotAChangeOneThatLeavesAValueOutNamesIt() throws IOException {
         write("db/V1__init.sql", "CREATE TABLE items (id INT PRIMARY KEY, kind ENUM('a','b','c') NOT NULL);\n");
         write("db/V2__enum.sql", "ALTER TABLE items MODIFY COLUMN kind ENUM('a','b','c','d') NOT NULL;\n"

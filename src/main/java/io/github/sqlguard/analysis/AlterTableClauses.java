@@ -81,6 +81,7 @@ record AlterTableClauses(String table, List<List<Token>> clauses, Token ignore) 
                 next = cluster != null ? cluster.next()
                         : core.get(next + 2).type() == TokenType.STRING ? next + 3 : next + 2;
             }
+            next = ObjectNames.afterLockWait(core, next);
             return Optional.of(new AlterTableClauses(table.text(), ObjectNames.splitAtCommas(core, next, core.size()),
                     ignoreWord(core, i)));
         });

@@ -178,9 +178,10 @@ final class DestructiveClauses {
                 }
             }
             case "SCHEMA" -> {
-                // PostgreSQL and SQL Server unless CASCADE, any database told RESTRICT, refuse a non-empty schema.
+                // PostgreSQL, SQL Server and H2 (unless its DROP_RESTRICT setting is off) without CASCADE, and any
+                // database told RESTRICT, refuse a non-empty schema.
                 if (drop.cascade() || !drop.restrict()
-                        && !List.of(Dialect.POSTGRESQL, Dialect.SQLSERVER).contains(statement.dialect())) {
+                        && !List.of(Dialect.POSTGRESQL, Dialect.SQLSERVER, Dialect.H2).contains(statement.dialect())) {
                     names.forEach(name -> add(ClauseKind.DROPPED_SCHEMA, verb, words, null,
                             name == null ? "?" : name, null));
                 }

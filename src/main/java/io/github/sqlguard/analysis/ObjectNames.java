@@ -203,6 +203,20 @@ public final class ObjectNames {
         return arguments;
     }
 
+    /**
+     * The index after MariaDB's {@code WAIT n} or {@code NOWAIT} (how long to wait for a table's metadata lock)
+     * at {@code at}, which stands between an altered table's name and its first clause; {@code at} itself when
+     * there is none.
+     */
+    public static int afterLockWait(List<Token> tokens, int at) {
+        if (at < tokens.size() && tokens.get(at).isWord("NOWAIT")) {
+            return at + 1;
+        }
+        boolean waitSeconds = at + 1 < tokens.size() && tokens.get(at).isWord("WAIT")
+                && tokens.get(at + 1).type() == TokenType.NUMBER;
+        return waitSeconds ? at + 2 : at;
+    }
+
     /** The tokens between {@code from} and {@code to}, split at commas outside parentheses. */
     public static List<List<Token>> splitAtCommas(List<Token> tokens, int from, int to) {
         List<List<Token>> parts = new ArrayList<>();

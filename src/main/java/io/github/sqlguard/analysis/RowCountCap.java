@@ -4,7 +4,8 @@ import io.github.sqlguard.sql.Token;
 import java.util.Set;
 
 /**
- * Recognises a WHERE that only caps how many rows a statement takes: Oracle's {@code WHERE ROWNUM <= 10000}.
+ * Recognises a WHERE that only caps how many rows a statement takes: Oracle's {@code WHERE ROWNUM <= 10000}, and
+ * H2's {@code WHERE ROWNUM() <= 10000}.
  * ROWNUM numbers the rows in whatever order the database reads them, so such a condition picks arbitrary rows,
  * as T-SQL's {@code TOP (10000)} does, and a loop that repeats it until nothing is left empties the table.
  */
@@ -76,13 +77,28 @@ final class RowCountCap {
             return false; // a subquery can look at the rows
         }
         if (isRownum(from)) {
-            Token operator = tokens.tokens().get(from + 1);
-            return CAPS_ON_LEFT.contains(operator.text()) || tokens.isWord(from + 1, "BETWEEN");
+            int after = afterRownum(from);
+            return after < to && (CAPS_ON_LEFT.contains(tokens.tokens().get(after).text())
+                    || tokens.isWord(after, "BETWEEN"));
         }
-        return isRownum(to - 1) && CAPS_ON_RIGHT.contains(tokens.tokens().get(to - 2).text());
+        int rownum = isCall(to - 3) ? to - 3 : to - 1;
+        return rownum > from && isRownum(rownum) && afterRownum(rownum) == to
+                && CAPS_ON_RIGHT.contains(tokens.tokens().get(rownum - 1).text());
     }
 
+    /** Oracle's ROWNUM pseudo-column, or H2's ROWNUM() function, which numbers the rows of a DELETE or UPDATE too. */
     private boolean isRownum(int index) {
-        return tokens.isWord(index, "ROWNUM") && !tokens.isSymbol(index + 1, "(") && !tokens.isSymbol(index - 1, ".");
+        return tokens.isWord(index, "ROWNUM") && !tokens.isSymbol(index - 1, ".")
+                && (!tokens.isSymbol(index + 1, "(") || isCall(index));
+    }
+
+    /** True for {@code ROWNUM()} at {@code index}: the word with an empty pair of parentheses. */
+    private boolean isCall(int index) {
+        return index >= 0 && tokens.isWord(index, "ROWNUM") && tokens.isSymbol(index + 1, "(")
+                && tokens.isSymbol(index + 2, ")");
+    }
+
+    private int afterRownum(int index) {
+        return isCall(index) ? index + 3 : index + 1;
     }
 }

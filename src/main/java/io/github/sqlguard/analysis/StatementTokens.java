@@ -51,7 +51,8 @@ public final class StatementTokens {
     public static StatementTokens of(Statement statement) {
         Dialect dialect = statement.dialect();
         return new StatementTokens(statement.tokens(), dialect.isMySqlFamily(),
-                dialect == Dialect.ORACLE || dialect == Dialect.AUTO, fromItemsAreOtherInstances(statement));
+                dialect == Dialect.ORACLE || dialect == Dialect.H2 || dialect == Dialect.AUTO,
+                fromItemsAreOtherInstances(statement));
     }
 
     /**

@@ -354,9 +354,14 @@ final class TokenDataChanges {
                 : PlaceholderConditions.in(tokens, where + 1, conditionEnd(tokens, where, end));
     }
 
-    /** True when a LIMIT of the statement's own level (MySQL, SQLite) caps how many rows it takes. */
+    /**
+     * True when a LIMIT (MySQL, SQLite) or a FETCH FIRST | NEXT n ROWS ONLY (H2, Db2) of the statement's own level
+     * caps how many rows it takes.
+     */
     private boolean limits(int start, int end) {
-        return tokens.indexOfTopLevelWord(start, end, "LIMIT") >= 0;
+        int fetch = tokens.indexOfTopLevelWord(start, end, "FETCH");
+        return tokens.indexOfTopLevelWord(start, end, "LIMIT") >= 0
+                || fetch >= 0 && tokens.isWord(fetch + 1, "FIRST", "NEXT");
     }
 
     /**

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * {@code drop-schema}: {@code DROP SCHEMA} (any list, {@code IF EXISTS}, {@code CASCADE}; in PostgreSQL and SQL
- * Server only with {@code CASCADE}, since without it they refuse to drop a schema that holds anything, and never
+ * {@code drop-schema}: {@code DROP SCHEMA} (any list, {@code IF EXISTS}, {@code CASCADE}; in PostgreSQL, SQL
+ * Server and H2 only with {@code CASCADE}, since without it they refuse to drop a schema that holds anything, and never
  * with {@code RESTRICT}, which makes every database refuse it), PostgreSQL
  * {@code DROP OWNED BY role}, and Oracle {@code DROP USER u CASCADE}, which drops the user's schema with
  * every object in it, and Oracle {@code DROP TABLESPACE .. INCLUDING CONTENTS}, which drops every table stored
@@ -23,8 +23,8 @@ public final class DropSchemaRule extends ClauseRule {
     private static final RuleInfo INFO = new RuleInfo(ID, Severity.ERROR,
             "DROP SCHEMA or DROP OWNED BY removes every object in a schema",
             "Dropping a schema removes all its tables with their rows, and with CASCADE it does so without"
-                    + " naming any of them. DROP OWNED BY does the same to everything a role owns. PostgreSQL and"
-                    + " SQL Server refuse to drop a schema that still holds an object unless CASCADE says so, so"
+                    + " naming any of them. DROP OWNED BY does the same to everything a role owns. PostgreSQL,"
+                    + " SQL Server and H2 refuse to drop a schema that still holds an object unless CASCADE says so, so"
                     + " there only a DROP SCHEMA with CASCADE is reported, and so does every database told RESTRICT"
                     + " (DROP SCHEMA s RESTRICT, as Db2 and Derby require it); MySQL's DROP SCHEMA is DROP DATABASE.",
             "Drop the objects you mean one by one, or acknowledge the drop:"

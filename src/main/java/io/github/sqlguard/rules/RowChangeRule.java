@@ -57,7 +57,7 @@ abstract class RowChangeRule implements Rule {
         return switch (change.where()) {
             case OTHER_TABLES_ONLY -> "whose WHERE names no column of " + change.tableList();
             case ROW_COUNT_ONLY -> "whose WHERE only caps how many rows it takes (ROWNUM)";
-            case ABSENT_BUT_CAPPED -> "without WHERE (its TOP or LIMIT only caps how many rows it takes)";
+            case ABSENT_BUT_CAPPED -> "without WHERE (its TOP, LIMIT or FETCH FIRST only caps how many rows it takes)";
             case ABSENT_BUT_SESSION_CAPPED -> "without WHERE (the SET ROWCOUNT before it only caps how many rows it"
                     + " takes)";
             default -> "without WHERE";

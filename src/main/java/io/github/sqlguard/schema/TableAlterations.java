@@ -32,7 +32,7 @@ final class TableAlterations {
         }
         Table table = schema.current(name.text()).orElse(Table.seenFirstIn(SchemaNames.unquoted(name.text())));
         String verb = "";
-        int clauses = name.next();
+        int clauses = ObjectNames.afterLockWait(tokens, name.next());
         // T-SQL: ALTER TABLE t WITH CHECK ADD CONSTRAINT ..
         if (clauses + 1 < tokens.size() && tokens.get(clauses).isWord("WITH")
                 && tokens.get(clauses + 1).isAnyWord("CHECK", "NOCHECK")) {
@@ -144,7 +144,8 @@ final class TableAlterations {
 
     /** PostgreSQL, T-SQL and H2: {@code ALTER [COLUMN] c ..}. */
     private static Table alteredColumn(Table table, List<Token> clause, SchemaHistory schema) {
-        int i = skipWords(clause, 0, "COLUMN");
+        // H2 and MariaDB: ALTER COLUMN [IF EXISTS] c ..
+        int i = skipWords(clause, 0, "COLUMN", "IF", "EXISTS");
         if (i < clause.size() && clause.get(i).isAnyWord("CONSTRAINT", "INDEX", "CHECK", "PARTITION",
                 "PRIMARY", "UNIQUE", "FOREIGN", "KEY", "DISTKEY", "SORTKEY")) {
             return table;

@@ -97,8 +97,14 @@ final class BlockBodyScanner {
         }
     }
 
-    /** PostgreSQL {@code BEGIN ATOMIC} and T-SQL {@code BEGIN ATOMIC WITH (..)} open a block like BEGIN. */
+    /**
+     * PostgreSQL {@code BEGIN ATOMIC}, T-SQL {@code BEGIN ATOMIC WITH (..)} and MariaDB {@code BEGIN NOT ATOMIC}
+     * open a block like BEGIN.
+     */
     private void skipAtomic() {
+        if (pos + 1 < to && tokens.get(pos).isWord("NOT") && tokens.get(pos + 1).isWord("ATOMIC")) {
+            pos++;
+        }
         if (pos < to && tokens.get(pos).isWord("ATOMIC")) {
             pos++;
             if (pos + 1 < to && tokens.get(pos).isWord("WITH") && tokens.get(pos + 1).isSymbol("(")) {

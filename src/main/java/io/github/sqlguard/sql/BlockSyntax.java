@@ -52,7 +52,8 @@ final class BlockSyntax {
     }
 
     /**
-     * True when the {@code BEGIN} at {@code index} opens a block: not {@code BEGIN;}, {@code BEGIN TRAN},
+     * True when the {@code BEGIN} at {@code index} opens a block (also MariaDB's {@code BEGIN NOT ATOMIC}): not
+     * {@code BEGIN;}, {@code BEGIN TRAN},
      * {@code BEGIN TRANSACTION ISOLATION ..}, and not a column called {@code begin}.
      */
     static boolean beginsBlock(List<Token> tokens, int index, int to) {
@@ -69,6 +70,11 @@ final class BlockSyntax {
         }
         if (next.type() == TokenType.SYMBOL && !next.isSymbol("<") && !next.isSymbol("@")) {
             return false;
+        }
+        // MariaDB: BEGIN NOT ATOMIC opens a compound statement; PostgreSQL: BEGIN NOT DEFERRABLE a transaction.
+        Token afterNext = at(tokens, index + 2, to);
+        if (next.isWord("NOT") && afterNext != null && afterNext.isWord("ATOMIC")) {
+            return true;
         }
         return !(next.type() == TokenType.WORD && TRANSACTION_BEGIN.contains(next.upper()));
     }

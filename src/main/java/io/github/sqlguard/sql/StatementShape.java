@@ -35,6 +35,9 @@ record StatementShape(Kind kind, String label, String routineKind, boolean runsT
     private static final Set<String> CURSOR_WORDS = Set.of("CURSOR", "BINARY", "INSENSITIVE", "ASENSITIVE",
             "SCROLL", "NO");
 
+    /** The label of MariaDB's {@code BEGIN NOT ATOMIC} block, whose DECLARE declares a local as in a MySQL routine. */
+    static final String NOT_ATOMIC_BLOCK = "BEGIN NOT ATOMIC block";
+
     static final StatementShape PLAIN = new StatementShape(Kind.PLAIN, "", "", false, false);
 
     /** The shape of the statement that starts at {@code start}. */
@@ -43,6 +46,11 @@ record StatementShape(Kind kind, String label, String routineKind, boolean runsT
         Token second = BlockSyntax.at(tokens, start + 1, to);
         boolean plsqlDeclare = !dialect.isMySqlFamily() && dialect != Dialect.SQLSERVER;
         boolean oracle = dialect == Dialect.ORACLE;
+        // MariaDB: BEGIN NOT ATOMIC .. END is a compound statement run where it stands, whatever the dialect says.
+        boolean notAtomic = second != null && second.isWord("NOT");
+        if (first.isWord("BEGIN") && notAtomic && BlockSyntax.beginsBlock(tokens, start, to)) {
+            return new StatementShape(Kind.ANONYMOUS_BLOCK, NOT_ATOMIC_BLOCK, "", false, false);
+        }
         if (first.isWord("BEGIN") && allowsAnonymousBlocks(dialect) && BlockSyntax.beginsBlock(tokens, start, to)) {
             return new StatementShape(Kind.ANONYMOUS_BLOCK, anonymousLabel(dialect, second), "", oracle,
                     plsqlDeclare);

@@ -167,7 +167,9 @@ public final class StatementSplitter {
                 case ANONYMOUS_BLOCK -> {
                     add(tokens, context, true);
                     StatementContext inner = NestedBodies.innerContext(context, StatementContext.Kind.EXECUTED_BLOCK, shape.label());
-                    emitScoped(tokens, new BlockBodyScanner(false).scan(tokens, 0, tokens.size(), false), inner,
+                    boolean mysqlDeclare = dialect.isMySqlFamily()
+                            || shape.label().equals(StatementShape.NOT_ATOMIC_BLOCK);
+                    emitScoped(tokens, new BlockBodyScanner(mysqlDeclare).scan(tokens, 0, tokens.size(), false), inner,
                             plpgsql);
                 }
                 case ROUTINE -> emitRoutine(tokens, shape, context);

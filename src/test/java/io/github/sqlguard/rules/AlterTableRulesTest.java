@@ -87,6 +87,10 @@ class AlterTableRulesTest {
         "mariadb    | ALTER TABLE t MODIFY IF EXISTS c BIGINT                  | alter-column-type | ALTER TABLE t changes the type of column c",
         "mariadb    | ALTER TABLE t ALTER KEY IF EXISTS idx NOT IGNORED        | - |",
         "mariadb    | ALTER TABLE t DROP PARTITION IF EXISTS p1, p2            | drop-partition | ALTER TABLE t drops partitions p1, p2 and every row in them",
+        // MariaDB: WAIT n or NOWAIT between the table and its clauses bounds the wait for the metadata lock.
+        "mariadb    | ALTER TABLE customers WAIT 10 DROP COLUMN born           | drop-column | ALTER TABLE customers drops column born",
+        "mariadb    | ALTER TABLE IF EXISTS customers NOWAIT DROP COLUMN age, MODIFY name VARCHAR(20) | drop-column alter-column-type | ALTER TABLE customers drops column age / ALTER TABLE customers changes the type of column name",
+        "mariadb    | ALTER TABLE customers NOWAIT ADD COLUMN wait INT         | - |",
     })
     void reportsAlterTableChanges(String dialect, String sql, String rules, String messages) {
         DropRulesTest.assertFindings(dialect, sql, rules, messages);

@@ -32,8 +32,8 @@ class DeleteWithoutWhereRuleTest {
     private static List<String> expected(String table) {
         if (table != null && table.startsWith("some of ")) {
             // TOP or LIMIT without WHERE: arbitrary rows, and every row once a loop repeats the statement.
-            return List.of("DELETE without WHERE (its TOP or LIMIT only caps how many rows it takes) removes arbitrary"
-                    + " rows of " + table.substring("some of ".length())
+            return List.of("DELETE without WHERE (its TOP, LIMIT or FETCH FIRST only caps how many rows it takes)"
+                    + " removes arbitrary rows of " + table.substring("some of ".length())
                     + ", and every row when it runs in a loop until none is left");
         }
         return table == null ? List.of() : List.of("DELETE without WHERE removes every row of " + table);
@@ -48,6 +48,8 @@ class DeleteWithoutWhereRuleTest {
         "SQLSERVER  | DELETE FROM [dbo].[customers]                                       | [dbo].[customers]",
         "ORACLE     | DELETE customers                                                    | customers",
         "MYSQL      | DELETE FROM t ORDER BY id LIMIT 10                                  | some of t",
+        "H2         | DELETE FROM t FETCH FIRST 100 ROWS ONLY                             | some of t",
+        "H2         | DELETE FROM t WHERE id < 5 FETCH NEXT 1 ROW ONLY                    |",
         "MYSQL      | DELETE LOW_PRIORITY QUICK IGNORE FROM t                             | t",
         "AUTO       | DELETE FROM t WHERE id IN (SELECT id FROM u)                        |",
         "AUTO       | DELETE FROM t WHERE id = 1                                          |",

@@ -58,6 +58,10 @@ class DropRulesTest {
         // Without CASCADE, PostgreSQL and SQL Server refuse to drop a schema that still holds an object.
         "postgresql | DROP SCHEMA a, b                           | - |",
         "postgresql | DROP SCHEMA IF EXISTS old_staging RESTRICT | - |",
+        // H2 too: its DROP_RESTRICT setting makes RESTRICT the default.
+        "h2         | DROP SCHEMA reporting                      | - |",
+        "h2         | DROP SCHEMA IF EXISTS reporting CASCADE    | drop-schema cascade | DROP SCHEMA removes schema reporting and every object in it / DROP SCHEMA reporting CASCADE also drops every object that depends on it",
+        "mariadb    | DROP SCHEMA reporting                      | drop-schema |",
         "sqlserver  | DROP SCHEMA staging                        | - |",
         "mysql      | DROP SCHEMA shop                           | drop-schema | DROP SCHEMA removes schema shop and every object in it",
         "auto       | DROP SCHEMA shop                           | drop-schema | DROP SCHEMA removes schema shop and every object in it",

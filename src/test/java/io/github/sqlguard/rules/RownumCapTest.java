@@ -34,6 +34,10 @@ class RownumCapTest {
         "ORACLE     | DELETE FROM audit_log WHERE (ROWNUM <= :batch_size)",
         "ORACLE     | DELETE FROM audit_log WHERE 1 = 1 AND ROWNUM <= v_batch",
         "AUTO       | DELETE FROM audit_log WHERE ROWNUM <= 10000",
+        // H2 numbers the rows of a DELETE or UPDATE with ROWNUM(), and reads ROWNUM alone the same way.
+        "H2         | DELETE FROM audit_log WHERE ROWNUM() <= 10000",
+        "H2         | DELETE FROM audit_log WHERE 100 > ROWNUM()",
+        "H2         | DELETE FROM audit_log WHERE ROWNUM < 10",
     })
     void aWhereOfRownumCapsOnlyTakesArbitraryRows(Dialect dialect, String sql) {
         assertEquals(List.of(DELETE_CAP), messages(delete, dialect, sql));
@@ -46,6 +50,8 @@ class RownumCapTest {
         "ORACLE     | DELETE FROM audit_log WHERE id IN (SELECT id FROM audit_log WHERE ROWNUM <= 100)",
         "ORACLE     | DELETE FROM audit_log WHERE ROWNUM > 0 OR id = 3",
         "ORACLE     | DELETE FROM audit_log WHERE \"ROWNUM\" <= 10",
+        "H2         | DELETE FROM audit_log WHERE ROWNUM() <= 10 AND status = 'DONE'",
+        "H2         | DELETE FROM audit_log WHERE ROWNUM(id) <= 10",
         // Elsewhere rownum is an ordinary column, such as one a window function filled in.
         "POSTGRESQL | DELETE FROM audit_log WHERE rownum <= 10000",
         "SQLSERVER  | DELETE FROM audit_log WHERE rownum <= 10000",

@@ -24,7 +24,7 @@ class UpdatableCteTest {
         ";WITH dups AS (SELECT *, ROW_NUMBER() OVER (PARTITION BY Sku ORDER BY Id DESC) rn FROM dbo.Product)\\nDELETE FROM dups | 2:1 delete-without-where DELETE without WHERE removes every row of dbo.Product",
         "WITH x AS (SELECT * FROM dbo.Log)\\nUPDATE x SET Level = 'INFO' | 2:1 update-without-where UPDATE without WHERE changes every row of dbo.Log",
         "WITH x AS (SELECT * FROM dbo.Log WHERE 1 = 1)\\nDELETE FROM x | 2:1 always-true-where DELETE with an always-true WHERE removes every row of dbo.Log",
-        "WITH batch AS (SELECT TOP (1000) * FROM dbo.Log ORDER BY Id)\\nDELETE FROM batch | 2:1 delete-without-where DELETE without WHERE (its TOP or LIMIT only caps how many rows it takes) removes arbitrary rows of dbo.Log, and every row when it runs in a loop until none is left",
+        "WITH batch AS (SELECT TOP (1000) * FROM dbo.Log ORDER BY Id)\\nDELETE FROM batch | 2:1 delete-without-where DELETE without WHERE (its TOP, LIMIT or FETCH FIRST only caps how many rows it takes) removes arbitrary rows of dbo.Log, and every row when it runs in a loop until none is left",
         "WITH batch AS (SELECT TOP 500 Id FROM dbo.Log WHERE Level = 'DEBUG' ORDER BY Id)\\nDELETE FROM batch | -",
     })
     void deleteThroughACteIsLimitedByItsWhere(String sql, String expected) {

@@ -19,8 +19,8 @@ class UpdateWithoutWhereRuleTest {
     private static List<String> expected(String table) {
         if (table != null && table.startsWith("some of ")) {
             // TOP or LIMIT without WHERE: arbitrary rows, and every row once a loop repeats the statement.
-            return List.of("UPDATE without WHERE (its TOP or LIMIT only caps how many rows it takes) changes arbitrary"
-                    + " rows of " + table.substring("some of ".length())
+            return List.of("UPDATE without WHERE (its TOP, LIMIT or FETCH FIRST only caps how many rows it takes)"
+                    + " changes arbitrary rows of " + table.substring("some of ".length())
                     + ", and every row when it runs in a loop until none is left");
         }
         return table == null ? List.of() : List.of("UPDATE without WHERE changes every row of " + table);

@@ -149,6 +149,24 @@ class BlockSplitTest {
         assertEquals(6, lines.size());
     }
 
+    /**
+     * MariaDB's BEGIN NOT ATOMIC .. END runs its statements where it stands, with DECLARE declaring locals as in a
+     * routine; PostgreSQL's BEGIN NOT DEFERRABLE still opens a transaction.
+     */
+    @ParameterizedTest
+    @EnumSource(value = Dialect.class, names = {"MARIADB", "MYSQL", "AUTO"})
+    void mariaDbNotAtomicBlockRunsItsStatements(Dialect dialect) {
+        assertEquals(List.of("1:1 BEGIN NOT DEFERRABLE", "1:23 DELETE FROM a", "1:38 COMMIT"),
+                render(Dialect.POSTGRESQL, "BEGIN NOT DEFERRABLE; DELETE FROM a; COMMIT;"));
+        String sql = "DELIMITER //\nBEGIN NOT ATOMIC\n  DECLARE n INT DEFAULT 0;\n"
+                + "  DECLARE CONTINUE HANDLER FOR SQLEXCEPTION SET n = -1;\n  IF n = 0 THEN\n    DELETE FROM a;\n"
+                + "  END IF;\n  UPDATE b SET c = 1;\nEND //\nDELIMITER ;\nDELETE FROM x WHERE id = 1;";
+        List<String> lines = render(dialect, sql);
+        assertEquals(List.of("4:45 [E BEGIN NOT ATOMIC block] SET n = -1", "6:5 [E BEGIN NOT ATOMIC block] DELETE FROM a",
+                "8:3 [E BEGIN NOT ATOMIC block] UPDATE b SET c = 1", "11:1 DELETE FROM x WHERE id = 1"),
+                lines.subList(1, lines.size()));
+    }
+
     @ParameterizedTest
     @EnumSource(value = Dialect.class, names = {"MYSQL", "AUTO"})
     void mysqlSingleStatementTriggerAndEvent(Dialect dialect) {
