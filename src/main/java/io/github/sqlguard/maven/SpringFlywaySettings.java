@@ -30,6 +30,8 @@ final class SpringFlywaySettings {
     private static final Pattern INDEX = Pattern.compile("\\[\\d+]$");
     private static final String PLACEHOLDERS = "placeholders.";
     private static final String LOCATIONS = "flyway.locations";
+    /** The settings that list values, where every profile's value counts, as each runs on some deployment. */
+    private static final List<String> LIST_SETTINGS = List.of(LOCATIONS, "flyway.sqlMigrationSuffixes");
 
     private SpringFlywaySettings() {
     }
@@ -45,20 +47,11 @@ final class SpringFlywaySettings {
      */
     static List<FlywaySettingsSource> in(List<Path> resourceFolders, Map<String, String> buildProperties,
             List<String> warnings) {
-        List<FlywaySettingsSource> sources = new ArrayList<>();
+        Map<Path, List<Map<String, String>>> files = new LinkedHashMap<>();
         for (Path folder : resourceFolders) {
             for (Path file : applicationFiles(folder)) {
                 try {
-                    List<Map<String, String>> documents = documents(file);
-                    for (int index = 0; index < documents.size(); index++) {
-                        List<Map<String, String>> lookupOrder = new ArrayList<>(documents);
-                        lookupOrder.add(0, lookupOrder.remove(index));
-                        Map<String, String> flyway = flywaySettings(documents.get(index),
-                                new SpringPropertyReferences(lookupOrder, buildProperties), file, warnings);
-                        if (!flyway.isEmpty()) {
-                            sources.add(new FlywaySettingsSource(file, flyway));
-                        }
-                    }
+                    files.put(file, documents(file));
                 } catch (IOException | RuntimeException unreadable) {
                     warnings.add("sqlguard: could not read the Spring Boot settings in " + file + " ("
                             + unreadable.getMessage() + "); a spring.flyway.locations there is not scanned, list its "
@@ -66,7 +59,54 @@ final class SpringFlywaySettings {
                 }
             }
         }
+        List<Map<String, String>> everyDocument = files.values().stream().flatMap(List::stream).toList();
+        List<FlywaySettingsSource> sources = new ArrayList<>();
+        files.forEach((file, documents) -> {
+            for (int index = 0; index < documents.size(); index++) {
+                List<Map<String, String>> lookupOrder = new ArrayList<>(documents);
+                lookupOrder.add(0, lookupOrder.remove(index));
+                Map<String, String> flyway = flywaySettings(documents.get(index),
+                        new SpringPropertyReferences(lookupOrder, buildProperties), file, warnings);
+                addProfileValues(flyway, documents.get(index), lookupOrder, everyDocument, buildProperties, file);
+                if (!flyway.isEmpty()) {
+                    sources.add(new FlywaySettingsSource(file, flyway));
+                }
+            }
+        });
         return sources;
+    }
+
+    /**
+     * Adds to the list settings ({@code locations}, {@code sqlMigrationSuffixes}) of {@code document} the values its
+     * references take under every other profile: {@code sql-migration-suffixes=${spring.jpa.database}.sql} with
+     * {@code spring.jpa.database=MYSQL} in {@code application-mysql.properties} runs the {@code ..MYSQL.sql} scripts
+     * when that profile is active, so they are Flyway scripts too, not plain SQL outside the history.
+     */
+    private static void addProfileValues(Map<String, String> flyway, Map<String, String> document,
+            List<Map<String, String>> lookupOrder, List<Map<String, String>> everyDocument,
+            Map<String, String> buildProperties, Path file) {
+        if (document.entrySet().stream().noneMatch(entry -> entry.getKey().startsWith(SPRING_PREFIX)
+                && entry.getValue() != null && entry.getValue().contains("${"))) {
+            return;
+        }
+        for (Map<String, String> profile : everyDocument) {
+            if (profile == document) {
+                continue;
+            }
+            List<Map<String, String>> profileFirst = new ArrayList<>(lookupOrder);
+            profileFirst.add(0, profile);
+            Map<String, String> underProfile = flywaySettings(document,
+                    new SpringPropertyReferences(profileFirst, buildProperties), file, new ArrayList<>());
+            for (String key : LIST_SETTINGS) {
+                List<String> values = new ArrayList<>(ParameterValues.splitList(flyway.get(key)));
+                ParameterValues.splitList(underProfile.get(key)).stream()
+                        .filter(value -> !values.contains(value) && SpringPropertyReferences.unresolved(value).isEmpty())
+                        .forEach(values::add);
+                if (!values.isEmpty()) {
+                    flyway.put(key, String.join(",", values));
+                }
+            }
+        }
     }
 
     /**

@@ -296,6 +296,26 @@ class FlywayPluginSettingsTest {
     }
 
     @Test
+    void aSpringBootSuffixOrLocationReferringToAKeyEachProfileSetsTakesEveryProfilesValue() throws IOException {
+        write("src/main/resources/application.properties", """
+                spring.jpa.database=H2
+                spring.flyway.sql-migration-suffixes=${spring.jpa.database}.sql
+                spring.flyway.locations=filesystem:sql/${db.vendor:common}
+                """);
+        write("src/main/resources/application-mysql.properties", "spring.jpa.database=MYSQL\ndb.vendor=mysql\n");
+        write("src/main/resources/application-mssql.yml", "spring.jpa.database: SQL_SERVER\n");
+        Files.createDirectories(folder.resolve("sql/common"));
+        Files.createDirectories(folder.resolve("sql/mysql"));
+
+        FlywayPluginSettings settings = settings(Map.of(), Map.of());
+
+        assertEquals(List.of("H2.sql", "SQL_SERVER.sql", "MYSQL.sql"), settings.suffixes(),
+                "the application's own value first, then each profile's");
+        assertEquals(List.of(folder.resolve("sql/common"), folder.resolve("sql/mysql")), settings.locations());
+        assertEquals(List.of(), settings.warnings());
+    }
+
+    @Test
     void aSpringBootLocationWhoseReferenceNothingDefinesIsAWarningNotAFolderOfThatName() throws IOException {
         write("src/main/resources/application.properties",
                 "spring.flyway.locations=classpath:db/migration,classpath:@sql.location@\n");
