@@ -10,7 +10,9 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -65,9 +67,14 @@ final class SpringFlywaySettings {
             for (int index = 0; index < documents.size(); index++) {
                 List<Map<String, String>> lookupOrder = new ArrayList<>(documents);
                 lookupOrder.add(0, lookupOrder.remove(index));
-                Map<String, String> flyway = flywaySettings(documents.get(index),
-                        new SpringPropertyReferences(lookupOrder, buildProperties), file, warnings);
-                addProfileValues(flyway, documents.get(index), lookupOrder, everyDocument, buildProperties, file);
+                Map<String, String> document = documents.get(index);
+                Predicate<String> aProfileResolves = location -> everyDocument.stream()
+                        .filter(profile -> profile != document)
+                        .anyMatch(profile -> SpringPropertyReferences.unresolved(
+                                profileFirst(profile, lookupOrder, buildProperties).resolve(location)).isEmpty());
+                Map<String, String> flyway = flywaySettings(document,
+                        new SpringPropertyReferences(lookupOrder, buildProperties), file, warnings, aProfileResolves);
+                addProfileValues(flyway, document, lookupOrder, everyDocument, buildProperties, file);
                 if (!flyway.isEmpty()) {
                     sources.add(new FlywaySettingsSource(file, flyway));
                 }
@@ -93,10 +100,8 @@ final class SpringFlywaySettings {
             if (profile == document) {
                 continue;
             }
-            List<Map<String, String>> profileFirst = new ArrayList<>(lookupOrder);
-            profileFirst.add(0, profile);
             Map<String, String> underProfile = flywaySettings(document,
-                    new SpringPropertyReferences(profileFirst, buildProperties), file, new ArrayList<>());
+                    profileFirst(profile, lookupOrder, buildProperties), file, new ArrayList<>(), location -> true);
             for (String key : LIST_SETTINGS) {
                 List<String> values = new ArrayList<>(ParameterValues.splitList(flyway.get(key)));
                 ParameterValues.splitList(underProfile.get(key)).stream()
@@ -190,14 +195,22 @@ final class SpringFlywaySettings {
         }
     }
 
+    /** The references as they resolve when {@code profile} is active: its keys over those of the file. */
+    private static SpringPropertyReferences profileFirst(Map<String, String> profile,
+            List<Map<String, String>> lookupOrder, Map<String, String> buildProperties) {
+        List<Map<String, String>> order = new ArrayList<>(lookupOrder);
+        order.add(0, profile);
+        return new SpringPropertyReferences(order, buildProperties);
+    }
+
     /**
      * The {@code spring.flyway.*} entries under their Flyway names: Spring's kebab-case ({@code
      * sql-migration-prefix}) becomes Flyway's camel case, indexed list entries ({@code locations[0]}) one
      * comma-separated value, and references are resolved. A location whose reference nothing resolves is left
-     * out with a warning rather than read as a folder of that literal name.
+     * out, with a warning unless a profile resolves it, rather than read as a folder of that literal name.
      */
     private static Map<String, String> flywaySettings(Map<String, String> document,
-            SpringPropertyReferences references, Path file, List<String> warnings) {
+            SpringPropertyReferences references, Path file, List<String> warnings, Predicate<String> aProfileResolves) {
         Map<String, String> settings = new LinkedHashMap<>();
         document.forEach((name, value) -> {
             if (!name.startsWith(SPRING_PREFIX) || value == null) {
@@ -212,10 +225,14 @@ final class SpringFlywaySettings {
         if (locations != null) {
             List<String> resolved = new ArrayList<>();
             for (String location : ParameterValues.splitList(locations)) {
-                SpringPropertyReferences.unresolved(location).ifPresentOrElse(reference -> warnings.add(
-                        "sqlguard: spring.flyway.locations in " + file + " names '" + location + "', but neither that "
-                        + "file nor the pom's properties define " + reference + "; the migrations there are not "
-                        + "checked, list their folder in sqlguard's <directories>"), () -> resolved.add(location));
+                Optional<String> unresolved = SpringPropertyReferences.unresolved(location);
+                if (unresolved.isEmpty()) {
+                    resolved.add(location);
+                } else if (!aProfileResolves.test(location)) {
+                    warnings.add("sqlguard: spring.flyway.locations in " + file + " names '" + location + "', but "
+                            + "neither the application's files nor the pom's properties define " + unresolved.get()
+                            + "; the migrations there are not checked, list their folder in sqlguard's <directories>");
+                }
             }
             settings.put(LOCATIONS, String.join(",", resolved));
         }
