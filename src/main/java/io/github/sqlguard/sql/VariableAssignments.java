@@ -107,8 +107,8 @@ final class VariableAssignments {
 
     /**
      * Which of the assignments (token indexes, in order) is the one whose text {@code use} runs, or -1: the last
-     * one before it, when no loop in the scope could bring a later one round again and nothing between it and the
-     * use (a branch, the end of a block, a call) could have run another. MySQL procedures reuse one {@code @stmt}
+     * one before it, when no loop in the scope could bring a later one round again, no branch holds it, and
+     * nothing between it and the use (a branch, the end of a block, a call) could have run another. MySQL procedures reuse one {@code @stmt}
      * for each ALTER they prepare in turn ({@code SET @stmt = CONCAT('ALTER TABLE ', t, ' DROP COLUMN id');
      * PREPARE st FROM @stmt;}), and each PREPARE runs the text set just before it.
      */
@@ -120,6 +120,12 @@ final class VariableAssignments {
         }
         if (reaching < 0) {
             return -1;
+        }
+        // T-SQL's IF c SET @s = .. takes one statement without BEGIN or END IF: the assignment may not have run.
+        for (int i = assignedAt.get(reaching) - 1; i >= 0 && !StatementEnd.isSeparator(scope.get(i)); i--) {
+            if (scope.get(i).isAnyWord(DETOURS) || scope.get(i).isWord("THEN")) {
+                return -1;
+            }
         }
         List<Token> expression = expressions.get(reaching);
         int assigned = expression.isEmpty() ? scope.get(assignedAt.get(reaching)).offset()

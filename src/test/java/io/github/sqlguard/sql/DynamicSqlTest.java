@@ -25,6 +25,7 @@ class DynamicSqlTest {
         "MYSQL | SET @s = CONCAT('TRUNCATE TABLE ', @t);\\nPREPARE st FROM @s; | 1:18 [E] TRUNCATE",
         "MYSQL | SET @s = 'DO 0';\\nPREPARE st FROM @s;\\nSET @s = CONCAT('ALTER TABLE ', @t, ' DROP COLUMN id');\\nPREPARE st FROM @s; | 1:11 [E] DO, 3:18 [E] ALTER",
         "MYSQL | SET @s = 'TRUNCATE TABLE t';\\nSET @s = 'DO 0';\\nPREPARE st FROM @s; | 2:11 [E] DO",
+        "SQLSERVER | DECLARE @sql NVARCHAR(MAX) = N'DELETE FROM a';\\nSET @sql = N'TRUNCATE TABLE b';\\nEXEC (@sql); | 2:14 [E] TRUNCATE",
         "MYSQL | SET @s = 'DO 0';\\nSET @s = IF(@n > 0, 'DROP TABLE t', 'DO 1');\\nPREPARE st FROM @s; | 2:22 [E] DROP, 2:38 [E] DO",
         "SQLSERVER | DECLARE @s NVARCHAR(MAX) = N'';\\nSELECT @s += N'DELETE FROM ' + name + N';' FROM sys.tables;\\nEXEC (@s); | 2:16 [E] DELETE",
         "ORACLE | EXECUTE IMMEDIATE 'DROP TABLE ' || v_name | 1:20 [E] DROP",
