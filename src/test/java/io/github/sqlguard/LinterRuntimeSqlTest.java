@@ -64,7 +64,8 @@ class LinterRuntimeSqlTest {
 
     @ParameterizedTest(name = "{0}: {1}")
     @CsvSource(delimiterString = " | ", quoteCharacter = '"', textBlock = """
-            SQLSERVER  | DECLARE @sql NVARCHAR(MAX) = N'DELETE FROM a';\\nSET @sql = N'DELETE FROM b WHERE id = 1';\\nEXEC (@sql); | 3:1
+            SQLSERVER  | DECLARE @sql NVARCHAR(MAX) = N'DELETE FROM a';\\nIF @x = 1 SET @sql = N'DELETE FROM b WHERE id = 1';\\nEXEC (@sql); | 3:1
+            SQLSERVER  | DECLARE @sql NVARCHAR(MAX) = N'DELETE FROM a';\\nIF @x = 1 SET @sql = N'SELECT 1' ELSE SET @sql = N'SELECT 2';\\nEXEC (@sql); | 3:1
             SQLSERVER  | DECLARE @sql NVARCHAR(MAX);\\nSELECT @sql = cmd FROM jobs;\\nEXEC (@sql);                    | 3:1
             SQLSERVER  | DECLARE @sql NVARCHAR(MAX) = N'DELETE FROM audit_log WHERE id = 1' + @where;\\nEXEC (@sql);   | 2:1
             ORACLE     | DECLARE\\n  v_sql VARCHAR2(200);\\nBEGIN\\n  SELECT cmd INTO v_sql FROM jobs;\\n  EXECUTE IMMEDIATE v_sql;\\nEND;\\n/ | 5:3

@@ -18,9 +18,10 @@ final class PlaceholderConditions {
     /**
      * The placeholders in the condition {@code [from, to)} that stand as a condition of their own rather than as
      * an operand: {@code WHERE ${cond}}, {@code a = 1 AND ${more}}, {@code a = 1 ${more}}; not
-     * {@code id = ${id}}, {@code ${col} IS NULL} or {@code d BETWEEN 1 AND ${max}}; and those inside a string
-     * compared with a literal, {@code '${env}' = 'dev'}, which names no column either. Only unresolved placeholders
-     * are still tokens here: those with a value were replaced in the text before it was split. A psql or SQL*Plus
+     * {@code id = ${id}}, {@code ${col} IS NULL}, {@code d BETWEEN 1 AND ${max}} or a subquery's
+     * {@code FROM ${table}}; and those inside a string compared with a literal, {@code '${env}' = 'dev'}, which
+     * names no column either. Only unresolved placeholders are still tokens here: those with a value were replaced
+     * in the text before it was split. A psql or SQL*Plus
      * variable standing as a condition, {@code WHERE :cond} or {@code WHERE &cond}, is one too: the client fills
      * it in when it runs the script.
      */
@@ -54,7 +55,9 @@ final class PlaceholderConditions {
     private static final Set<String> OPERAND_BEFORE = Set.of("IS", "IN", "LIKE", "ILIKE", "BETWEEN", "SIMILAR",
             "REGEXP", "RLIKE", "NOT", "ESCAPE", "COLLATE");
     private static final Set<String> OPERAND_AFTER = Set.of("IN", "LIKE", "ILIKE", "BETWEEN", "ESCAPE", "ANY",
-            "ALL", "SOME", "TO", "EXISTS", "CASE", "WHEN", "THEN", "ELSE", "SELECT", "BY", "DISTINCT");
+            "ALL", "SOME", "TO", "EXISTS", "CASE", "WHEN", "THEN", "ELSE", "SELECT", "BY", "DISTINCT",
+            // a table name in a subquery (FROM ${table}, JOIN ${table}) decides no row of the statement on its own
+            "FROM", "JOIN");
 
     /** True when the token at {@code index} follows an operator, so it is an operand. */
     private static boolean operandAfter(StatementTokens tokens, int from, int index) {

@@ -10,7 +10,9 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -30,6 +32,8 @@ final class SpringFlywaySettings {
     private static final Pattern INDEX = Pattern.compile("\\[\\d+]$");
     private static final String PLACEHOLDERS = "placeholders.";
     private static final String LOCATIONS = "flyway.locations";
+    /** The settings that list values, where every profile's value counts, as each runs on some deployment. */
+    private static final List<String> LIST_SETTINGS = List.of(LOCATIONS, "flyway.sqlMigrationSuffixes");
 
     private SpringFlywaySettings() {
     }
@@ -45,20 +49,11 @@ final class SpringFlywaySettings {
      */
     static List<FlywaySettingsSource> in(List<Path> resourceFolders, Map<String, String> buildProperties,
             List<String> warnings) {
-        List<FlywaySettingsSource> sources = new ArrayList<>();
+        Map<Path, List<Map<String, String>>> files = new LinkedHashMap<>();
         for (Path folder : resourceFolders) {
             for (Path file : applicationFiles(folder)) {
                 try {
-                    List<Map<String, String>> documents = documents(file);
-                    for (int index = 0; index < documents.size(); index++) {
-                        List<Map<String, String>> lookupOrder = new ArrayList<>(documents);
-                        lookupOrder.add(0, lookupOrder.remove(index));
-                        Map<String, String> flyway = flywaySettings(documents.get(index),
-                                new SpringPropertyReferences(lookupOrder, buildProperties), file, warnings);
-                        if (!flyway.isEmpty()) {
-                            sources.add(new FlywaySettingsSource(file, flyway));
-                        }
-                    }
+                    files.put(file, documents(file));
                 } catch (IOException | RuntimeException unreadable) {
                     warnings.add("sqlguard: could not read the Spring Boot settings in " + file + " ("
                             + unreadable.getMessage() + "); a spring.flyway.locations there is not scanned, list its "
@@ -66,7 +61,57 @@ final class SpringFlywaySettings {
                 }
             }
         }
+        List<Map<String, String>> everyDocument = files.values().stream().flatMap(List::stream).toList();
+        List<FlywaySettingsSource> sources = new ArrayList<>();
+        files.forEach((file, documents) -> {
+            for (int index = 0; index < documents.size(); index++) {
+                List<Map<String, String>> lookupOrder = new ArrayList<>(documents);
+                lookupOrder.add(0, lookupOrder.remove(index));
+                Map<String, String> document = documents.get(index);
+                Predicate<String> aProfileResolves = location -> everyDocument.stream()
+                        .filter(profile -> profile != document)
+                        .anyMatch(profile -> SpringPropertyReferences.unresolved(
+                                profileFirst(profile, lookupOrder, buildProperties).resolve(location)).isEmpty());
+                Map<String, String> flyway = flywaySettings(document,
+                        new SpringPropertyReferences(lookupOrder, buildProperties), file, warnings, aProfileResolves);
+                addProfileValues(flyway, document, lookupOrder, everyDocument, buildProperties, file);
+                if (!flyway.isEmpty()) {
+                    sources.add(new FlywaySettingsSource(file, flyway));
+                }
+            }
+        });
         return sources;
+    }
+
+    /**
+     * Adds to the list settings ({@code locations}, {@code sqlMigrationSuffixes}) of {@code document} the values its
+     * references take under every other profile: {@code sql-migration-suffixes=${spring.jpa.database}.sql} with
+     * {@code spring.jpa.database=MYSQL} in {@code application-mysql.properties} runs the {@code ..MYSQL.sql} scripts
+     * when that profile is active, so they are Flyway scripts too, not plain SQL outside the history.
+     */
+    private static void addProfileValues(Map<String, String> flyway, Map<String, String> document,
+            List<Map<String, String>> lookupOrder, List<Map<String, String>> everyDocument,
+            Map<String, String> buildProperties, Path file) {
+        if (document.entrySet().stream().noneMatch(entry -> entry.getKey().startsWith(SPRING_PREFIX)
+                && entry.getValue() != null && entry.getValue().contains("${"))) {
+            return;
+        }
+        for (Map<String, String> profile : everyDocument) {
+            if (profile == document) {
+                continue;
+            }
+            Map<String, String> underProfile = flywaySettings(document,
+                    profileFirst(profile, lookupOrder, buildProperties), file, new ArrayList<>(), location -> true);
+            for (String key : LIST_SETTINGS) {
+                List<String> values = new ArrayList<>(ParameterValues.splitList(flyway.get(key)));
+                ParameterValues.splitList(underProfile.get(key)).stream()
+                        .filter(value -> !values.contains(value) && SpringPropertyReferences.unresolved(value).isEmpty())
+                        .forEach(values::add);
+                if (!values.isEmpty()) {
+                    flyway.put(key, String.join(",", values));
+                }
+            }
+        }
     }
 
     /**
@@ -150,14 +195,22 @@ final class SpringFlywaySettings {
         }
     }
 
+    /** The references as they resolve when {@code profile} is active: its keys over those of the file. */
+    private static SpringPropertyReferences profileFirst(Map<String, String> profile,
+            List<Map<String, String>> lookupOrder, Map<String, String> buildProperties) {
+        List<Map<String, String>> order = new ArrayList<>(lookupOrder);
+        order.add(0, profile);
+        return new SpringPropertyReferences(order, buildProperties);
+    }
+
     /**
      * The {@code spring.flyway.*} entries under their Flyway names: Spring's kebab-case ({@code
      * sql-migration-prefix}) becomes Flyway's camel case, indexed list entries ({@code locations[0]}) one
      * comma-separated value, and references are resolved. A location whose reference nothing resolves is left
-     * out with a warning rather than read as a folder of that literal name.
+     * out, with a warning unless a profile resolves it, rather than read as a folder of that literal name.
      */
     private static Map<String, String> flywaySettings(Map<String, String> document,
-            SpringPropertyReferences references, Path file, List<String> warnings) {
+            SpringPropertyReferences references, Path file, List<String> warnings, Predicate<String> aProfileResolves) {
         Map<String, String> settings = new LinkedHashMap<>();
         document.forEach((name, value) -> {
             if (!name.startsWith(SPRING_PREFIX) || value == null) {
@@ -172,10 +225,14 @@ final class SpringFlywaySettings {
         if (locations != null) {
             List<String> resolved = new ArrayList<>();
             for (String location : ParameterValues.splitList(locations)) {
-                SpringPropertyReferences.unresolved(location).ifPresentOrElse(reference -> warnings.add(
-                        "sqlguard: spring.flyway.locations in " + file + " names '" + location + "', but neither that "
-                        + "file nor the pom's properties define " + reference + "; the migrations there are not "
-                        + "checked, list their folder in sqlguard's <directories>"), () -> resolved.add(location));
+                Optional<String> unresolved = SpringPropertyReferences.unresolved(location);
+                if (unresolved.isEmpty()) {
+                    resolved.add(location);
+                } else if (!aProfileResolves.test(location)) {
+                    warnings.add("sqlguard: spring.flyway.locations in " + file + " names '" + location + "', but "
+                            + "neither the application's files nor the pom's properties define " + unresolved.get()
+                            + "; the migrations there are not checked, list their folder in sqlguard's <directories>");
+                }
             }
             settings.put(LOCATIONS, String.join(",", resolved));
         }

@@ -7,8 +7,9 @@ import java.util.List;
  * The literal a variable holds when a script or block runs it as dynamic SQL: T-SQL
  * {@code DECLARE @sql NVARCHAR(MAX) = N'..'} or {@code SET @sql = N'..'}, PL/SQL {@code v_sql VARCHAR2(200) := '..'},
  * PL/pgSQL {@code q := '..'}, MySQL {@code SET @s = '..'}. The text is known only when the variable is assigned
- * exactly once in the whole script or block, from literals alone, before it is run; anything else (a second
- * assignment, {@code SELECT .. INTO}, an {@code OUTPUT} parameter, a loop variable) leaves it built at run time.
+ * exactly once in the whole script or block, from literals alone, before it is run, or when the assignment
+ * just before the run reaches it in a straight line (see {@link #reachingAssignment}); anything else
+ * ({@code SELECT .. INTO}, an {@code OUTPUT} parameter, a loop variable) leaves it built at run time.
  * Counting too many assignments only costs a diagnostic; counting too few would check the wrong text.
  *
  * <p>A text built partly at run time still shows what it does: {@code v_sql := 'DROP TABLE ' || v_name}, and
@@ -44,6 +45,8 @@ final class VariableAssignments {
      */
     static Value valueOf(List<Token> scope, Token variable, Token use) {
         List<List<Token>> expressions = new ArrayList<>();
+        List<Integer> assignedAt = new ArrayList<>();
+        List<Boolean> appends = new ArrayList<>();
         boolean appendedOnly = true;
         boolean allBeforeUse = true;
         for (int i = 0; i < scope.size(); i++) {
@@ -69,24 +72,79 @@ final class VariableAssignments {
             appendedOnly &= expressions.isEmpty() || appended;
             allBeforeUse &= token.offset() < use.offset();
             expressions.add(expressionFrom(scope, value));
+            assignedAt.add(i);
+            appends.add(appended);
         }
-        if (expressions.isEmpty() || !allBeforeUse || !appendedOnly) {
+        if (expressions.isEmpty()) {
             return Value.UNKNOWN;
         }
+        if (!allBeforeUse || !appendedOnly) {
+            int reaching = reachingAssignment(scope, assignedAt, expressions, use);
+            return reaching < 0 || appends.get(reaching) ? Value.UNKNOWN : valueOfOne(expressions.get(reaching));
+        }
         if (expressions.size() == 1) {
-            List<Token> literals = DynamicSql.literalParts(expressions.get(0));
-            if (!literals.isEmpty()) {
-                return new Value(literals, false);
-            }
-            FormatCall.Formatted formatted = FormatCall.parts(expressions.get(0), 0);
-            if (formatted != null && !formatted.builtAtRunTime()) {
-                return new Value(formatted.parts(), false); // format('DROP TABLE %I', 'old_orders'): known whole
-            }
-            ConditionalText.Branches branches = ConditionalText.of(expressions.get(0), 0);
-            if (branches != null) {
-                return new Value(branches.parts(), branches.partlyBuilt());
+            return valueOfOne(expressions.get(0));
+        }
+        return withStandIns(expressions);
+    }
+
+    /** What one assigned expression holds: its literals, a format call, each branch of a condition, or stand-ins. */
+    private static Value valueOfOne(List<Token> expression) {
+        List<Token> literals = DynamicSql.literalParts(expression);
+        if (!literals.isEmpty()) {
+            return new Value(literals, false);
+        }
+        FormatCall.Formatted formatted = FormatCall.parts(expression, 0);
+        if (formatted != null && !formatted.builtAtRunTime()) {
+            return new Value(formatted.parts(), false); // format('DROP TABLE %I', 'old_orders'): known whole
+        }
+        ConditionalText.Branches branches = ConditionalText.of(expression, 0);
+        if (branches != null) {
+            return new Value(branches.parts(), branches.partlyBuilt());
+        }
+        return withStandIns(List.of(expression));
+    }
+
+    /**
+     * Which of the assignments (token indexes, in order) is the one whose text {@code use} runs, or -1: the last
+     * one before it, when no loop in the scope could bring a later one round again, no branch holds it, and
+     * nothing between it and the use (a branch, the end of a block, a call) could have run another. MySQL procedures reuse one {@code @stmt}
+     * for each ALTER they prepare in turn ({@code SET @stmt = CONCAT('ALTER TABLE ', t, ' DROP COLUMN id');
+     * PREPARE st FROM @stmt;}), and each PREPARE runs the text set just before it.
+     */
+    private static int reachingAssignment(List<Token> scope, List<Integer> assignedAt, List<List<Token>> expressions,
+            Token use) {
+        int reaching = -1;
+        for (int k = 0; k < assignedAt.size() && scope.get(assignedAt.get(k)).offset() < use.offset(); k++) {
+            reaching = k;
+        }
+        if (reaching < 0) {
+            return -1;
+        }
+        // T-SQL's IF c SET @s = .. takes one statement without BEGIN or END IF: the assignment may not have run.
+        for (int i = assignedAt.get(reaching) - 1; i >= 0 && !StatementEnd.isSeparator(scope.get(i)); i--) {
+            if (scope.get(i).isAnyWord(DETOURS) || scope.get(i).isWord("THEN")) {
+                return -1;
             }
         }
+        List<Token> expression = expressions.get(reaching);
+        int assigned = expression.isEmpty() ? scope.get(assignedAt.get(reaching)).offset()
+                : expression.get(expression.size() - 1).offset();
+        for (Token token : scope) {
+            if (token.isAnyWord(LOOPS) || token.offset() > assigned && token.offset() < use.offset()
+                    && token.isAnyWord(DETOURS)) {
+                return -1;
+            }
+        }
+        return reaching;
+    }
+
+    private static final String[] LOOPS = {"LOOP", "WHILE", "REPEAT", "FOR", "FOREACH", "GOTO", "ITERATE"};
+    private static final String[] DETOURS = {"IF", "ELSE", "ELSEIF", "ELSIF", "CASE", "WHEN", "END", "CALL", "EXEC",
+        "EXECUTE", "LEAVE", "RETURN", "EXCEPTION"};
+
+    /** The expressions joined in order, each part that is not a literal read as a stand-in word. */
+    private static Value withStandIns(List<List<Token>> expressions) {
         List<Token> parts = new ArrayList<>();
         for (List<Token> expression : expressions) {
             int standIns = (int) parts.stream().filter(part -> part.type() == TokenType.WORD).count();

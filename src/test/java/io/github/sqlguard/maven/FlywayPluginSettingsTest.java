@@ -296,6 +296,29 @@ class FlywayPluginSettingsTest {
     }
 
     @Test
+    void aSpringBootSuffixOrLocationReferringToAKeyEachProfileSetsTakesEveryProfilesValue() throws IOException {
+        write("src/main/resources/application.properties", """
+                spring.jpa.database=H2
+                spring.flyway.sql-migration-suffixes=${spring.jpa.database}.sql
+                spring.flyway.locations=filesystem:sql/${db.vendor:common},filesystem:ops/${ops.vendor}
+                """);
+        write("src/main/resources/application-mysql.properties",
+                "spring.jpa.database=MYSQL\ndb.vendor=mysql\nops.vendor=mysql\n");
+        write("src/main/resources/application-mssql.yml", "spring.jpa.database: SQL_SERVER\n");
+        Files.createDirectories(folder.resolve("sql/common"));
+        Files.createDirectories(folder.resolve("sql/mysql"));
+        Files.createDirectories(folder.resolve("ops/mysql"));
+
+        FlywayPluginSettings settings = settings(Map.of(), Map.of());
+
+        assertEquals(List.of("H2.sql", "SQL_SERVER.sql", "MYSQL.sql"), settings.suffixes(),
+                "the application's own value first, then each profile's");
+        assertEquals(List.of(folder.resolve("sql/common"), folder.resolve("sql/mysql"), folder.resolve("ops/mysql")),
+                settings.locations());
+        assertEquals(List.of(), settings.warnings(), "a reference only a profile defines is no missing folder");
+    }
+
+    @Test
     void aSpringBootLocationWhoseReferenceNothingDefinesIsAWarningNotAFolderOfThatName() throws IOException {
         write("src/main/resources/application.properties",
                 "spring.flyway.locations=classpath:db/migration,classpath:@sql.location@\n");
@@ -306,8 +329,8 @@ class FlywayPluginSettingsTest {
         assertEquals(List.of(folder.resolve("src/main/resources/db/migration")), settings.locations());
         assertEquals(List.of("sqlguard: spring.flyway.locations in "
                 + folder.resolve("src/main/resources/application.properties") + " names 'classpath:@sql.location@', "
-                + "but neither that file nor the pom's properties define @sql.location@; the migrations there are not "
-                + "checked, list their folder in sqlguard's <directories>"), settings.warnings());
+                + "but neither the application's files nor the pom's properties define @sql.location@; the migrations "
+                + "there are not checked, list their folder in sqlguard's <directories>"), settings.warnings());
     }
 
     @Test
