@@ -105,7 +105,8 @@ final class SpringFlywaySettings {
             for (String key : LIST_SETTINGS) {
                 List<String> values = new ArrayList<>(ParameterValues.splitList(flyway.get(key)));
                 ParameterValues.splitList(underProfile.get(key)).stream()
-                        .filter(value -> !values.contains(value) && SpringPropertyReferences.unresolved(value).isEmpty())
+                        .filter(value -> !values.contains(value)
+                                && SpringPropertyReferences.unresolved(value).isEmpty())
                         .forEach(values::add);
                 if (!values.isEmpty()) {
                     flyway.put(key, String.join(",", values));

@@ -40,7 +40,10 @@ public final class DatabaseNames {
             Map.entry("derby", Dialect.AUTO), Map.entry("sybase", Dialect.AUTO), Map.entry("informix", Dialect.AUTO),
             Map.entry("firebird", Dialect.AUTO), Map.entry("hana", Dialect.AUTO));
 
-    /** A release after a database's name, as {@link #key} leaves it: {@code 5}, {@code 2008}, {@code 12c}, {@code v95}. */
+    /**
+     * A release after a database's name, as {@link #key} leaves it: {@code 5}, {@code 2008}, {@code 12c},
+     * {@code v95}.
+     */
     private static final Pattern VERSION_SUFFIX = Pattern.compile("v?[0-9]+[a-z]?$");
 
     private DatabaseNames() {

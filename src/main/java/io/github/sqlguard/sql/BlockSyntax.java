@@ -53,8 +53,8 @@ final class BlockSyntax {
 
     /**
      * True when the {@code BEGIN} at {@code index} opens a block (also MariaDB's {@code BEGIN NOT ATOMIC}): not
-     * {@code BEGIN;}, {@code BEGIN TRAN},
-     * {@code BEGIN TRANSACTION ISOLATION ..}, and not a column called {@code begin}.
+     * {@code BEGIN;}, {@code BEGIN TRAN}, {@code BEGIN TRANSACTION ISOLATION ..}, and not a column called
+     * {@code begin}.
      */
     static boolean beginsBlock(List<Token> tokens, int index, int to) {
         if (!tokens.get(index).isWord("BEGIN") || !isKeywordPosition(tokens, index)) {

@@ -108,9 +108,9 @@ final class VariableAssignments {
     /**
      * Which of the assignments (token indexes, in order) is the one whose text {@code use} runs, or -1: the last
      * one before it, when no loop in the scope could bring a later one round again, no branch holds it, and
-     * nothing between it and the use (a branch, the end of a block, a call) could have run another. MySQL procedures reuse one {@code @stmt}
-     * for each ALTER they prepare in turn ({@code SET @stmt = CONCAT('ALTER TABLE ', t, ' DROP COLUMN id');
-     * PREPARE st FROM @stmt;}), and each PREPARE runs the text set just before it.
+     * nothing between it and the use (a branch, the end of a block, a call) could have run another. MySQL
+     * procedures reuse one {@code @stmt} for each ALTER they prepare in turn ({@code SET @stmt = CONCAT('ALTER
+     * TABLE ', t, ' DROP COLUMN id'); PREPARE st FROM @stmt;}), and each PREPARE runs the text set just before it.
      */
     private static int reachingAssignment(List<Token> scope, List<Integer> assignedAt, List<List<Token>> expressions,
             Token use) {
