@@ -12,7 +12,7 @@ import io.github.sqlguard.sql.Token;
 import io.github.sqlguard.sql.TokenType;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -42,9 +42,9 @@ final class ChangeSetWalker {
     private final ChangelogReader reader;
     private final Path file;
     private final String path;
-    private final Map<Dialect, ChangeTranslator> translators = new EnumMap<>(Dialect.class);
+    private final Map<List<Object>, ChangeTranslator> translators = new HashMap<>();
     private ScriptCollector out;
-    private ChangeTranslator translator;
+    private Dialect stated;
     private Dialect dialect;
     private DatabaseScope databases = DatabaseScope.ANY;
 
@@ -97,12 +97,10 @@ final class ChangeSetWalker {
         if (attributes.containsKey("file")) {
             String target = new SyntheticStatements(reader.options().dialect(), reader.placeholders())
                     .substitute(attributes.get("file"));
-            String condition = PropertyAlternatives.conditionOf(attributes);
             reader.propertyFile(file, path, Reference.of(property, target, false))
-                    .forEach((name, value) -> reader.defineProperty(name, value, condition));
+                    .forEach((name, value) -> reader.defineProperty(name, value, attributes));
         } else if (attributes.containsKey("name")) {
-            reader.defineProperty(attributes.get("name"), attributes.getOrDefault("value", ""),
-                    PropertyAlternatives.conditionOf(attributes));
+            reader.defineProperty(attributes.get("name"), attributes.getOrDefault("value", ""), attributes);
         }
     }
 
@@ -114,24 +112,20 @@ final class ChangeSetWalker {
         // Configured or named by a single dbms: the changeset's SQL files are read in it wherever they lie.
         String dbms = Optional.ofNullable(changeSet.attributes().get("dbms")).filter(d -> !d.isBlank())
                 .or(() -> PreconditionDbms.of(changeSet)).orElse(null);
-        Dialect stated = DbmsDialect.of(dbms, reader.options().dialect());
-        Dialect chosen = reader.options().orProject(stated == Dialect.AUTO ? DbmsDialect.ofFile(path, Dialect.AUTO) : stated);
-        dialect = chosen;
-        translator = translators.computeIfAbsent(stated, s -> {
-            SyntheticStatements statements = new SyntheticStatements(chosen, reader.placeholders());
-            return new ChangeTranslator(path, statements, new SqlRegionSplitter(chosen, reader.placeholders()), out,
-                    new SqlFileReader(reader, file, path, statements, chosen, s == Dialect.AUTO));
-        });
+        stated = DbmsDialect.of(dbms, reader.options().dialect());
+        dialect = reader.options().orProject(stated == Dialect.AUTO ? DbmsDialect.ofFile(path, Dialect.AUTO) : stated);
         String label = ChangeSetLabel.of(synthetic.substitute(changeSet.attributes().getOrDefault("author", "")),
                 synthetic.substitute(changeSet.attributes().getOrDefault("id", "")), changeSet.attributes());
         databases = DatabaseScope.of(dbms,
                 changeSet.attributes().getOrDefault("context", changeSet.attributes().get("contextFilter")),
                 changeSet.attributes().get("labels"));
         StatementContext context = new StatementContext(StatementContext.Kind.SCRIPT, label, databases);
+        SyntheticStatements scoped = new SyntheticStatements(reader.options().dialect(),
+                properties(context).placeholders());
         // A precondition requiring an empty table guards the changes below; only the guard check reads it.
         List<Statement> guards = new ArrayList<>();
-        PreconditionGuardText.of(changeSet, synthetic)
-                .forEach(text -> synthetic.schemaOnlyAt(text, path, changeSet, context).ifPresent(guards::add));
+        PreconditionGuardText.of(changeSet, scoped)
+                .forEach(text -> scoped.schemaOnlyAt(text, path, changeSet, context).ifPresent(guards::add));
         guards.forEach(out::add);
         List<ModifySql> modifySql = ModifySql.of(changeSet, synthetic,
                 (element, problem) -> unchecked(element, problem + " (" + label + ")"));
@@ -144,7 +138,8 @@ final class ChangeSetWalker {
             statements.addAll(ofChange);
             if (!modifySql.isEmpty()) {
                 // An insert runs nothing a rule looks for, until a modifySql rewrites it (INSERT to REPLACE).
-                statements.addAll(translator.generatedInsert(change, scoped(change, context)));
+                StatementContext where = scoped(change, context);
+                statements.addAll(translator(properties(where)).generatedInsert(change, where));
             }
         }
         List<Statement> run = new ArrayList<>(modified(statements, modifySql, false, label));
@@ -202,11 +197,13 @@ final class ChangeSetWalker {
 
     private List<Statement> change(ChangeNode change, StatementContext context) {
         UncheckedChanges.reason(change).ifPresent(reason -> unchecked(change, reason + " (" + context.label() + ")"));
-        List<PropertyAlternatives.Alternative> limitedFirsts = reader.limitedFirstsReferencedBy(textOf(change));
+        RunProperties properties = properties(scoped(change, context));
+        List<PropertyAlternatives.Alternative> limitedFirsts = properties.limitedFirstsReferencedBy(textOf(change));
         StatementContext judged = limitedFirsts.isEmpty() ? context : new StatementContext(context.kind(),
                 PropertyAlternatives.labelWith(context.label(), limitedFirsts), context.databases());
-        List<Statement> statements = new ArrayList<>(translator.translate(change, scoped(change, judged)));
-        statements.addAll(withAlternativeProperties(change, context, statements));
+        List<Statement> statements = new ArrayList<>(
+                translator(properties).translate(change, scoped(change, judged)));
+        statements.addAll(withAlternativeProperties(change, context, properties, statements));
         String target = "the " + change.name() + " at line " + change.line();
         change.comments().forEach(comment -> acknowledge(comment, target, statements));
         if (change.name().equals("sql")) {
@@ -223,8 +220,8 @@ final class ChangeSetWalker {
      * the value it was judged with. The SQL of an {@code sqlFile} is judged with the first values only.
      */
     private List<Statement> withAlternativeProperties(ChangeNode change, StatementContext context,
-            List<Statement> statements) {
-        List<PropertyAlternatives.Alternative> alternatives = reader.alternativesReferencedBy(textOf(change));
+            RunProperties properties, List<Statement> statements) {
+        List<PropertyAlternatives.Alternative> alternatives = properties.alternativesReferencedBy(textOf(change));
         if (alternatives.isEmpty()) {
             return List.of();
         }
@@ -232,7 +229,7 @@ final class ChangeSetWalker {
         statements.forEach(statement -> judged.add(statement.sql()));
         List<Statement> added = new ArrayList<>();
         for (PropertyAlternatives.Alternative alternative : alternatives) {
-            Placeholders placeholders = reader.placeholdersWith(alternative);
+            Placeholders placeholders = properties.placeholdersWith(alternative);
             ScriptCollector scratch = new ScriptCollector(path, new ArrayList<>());
             ChangeTranslator alternativeTranslator = new ChangeTranslator(path,
                     new SyntheticStatements(dialect, placeholders), new SqlRegionSplitter(dialect, placeholders),
@@ -247,6 +244,26 @@ final class ChangeSetWalker {
             }
         }
         return added;
+    }
+
+    /**
+     * The properties as the runs of statements in {@code context} see them: those of the databases the changeset
+     * (or change) names, else of the dialect it is read in.
+     */
+    private RunProperties properties(StatementContext context) {
+        return reader.propertiesOn(DbmsDialect.propertyScope(context.databases(), dialect));
+    }
+
+    /** The translator of the current changeset's dialect that substitutes {@code properties}. */
+    private ChangeTranslator translator(RunProperties properties) {
+        Dialect chosen = dialect;
+        boolean folderDecides = stated == Dialect.AUTO;
+        return translators.computeIfAbsent(List.of(stated, properties.values()), key -> {
+            SyntheticStatements statements = new SyntheticStatements(chosen, properties.placeholders());
+            return new ChangeTranslator(path, statements, new SqlRegionSplitter(chosen, properties.placeholders()),
+                    out, new SqlFileReader(reader, file, path, statements, chosen, folderDecides,
+                            properties.placeholders()));
+        });
     }
 
     /** Every attribute value and text of {@code node} and its descendants, for finding the properties it uses. */
@@ -336,7 +353,7 @@ final class ChangeSetWalker {
         List<Statement> statements = new ArrayList<>();
         Optional<TextRegion> scalar = Optional.ofNullable(changeSet.attributeRegions().get("rollback"));
         if (scalar.isPresent()) {
-            statements.addAll(out.add(new SqlRegionSplitter(dialect, reader.placeholders())
+            statements.addAll(out.add(new SqlRegionSplitter(dialect, properties(context).placeholders())
                     .split(path, scalar.get(), null, context)));
         }
         for (ChangeNode rollback : changeSet.children()) {

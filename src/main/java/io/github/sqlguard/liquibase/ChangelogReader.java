@@ -3,6 +3,7 @@ package io.github.sqlguard.liquibase;
 import io.github.sqlguard.model.Finding;
 import io.github.sqlguard.source.ReadResult;
 import io.github.sqlguard.source.SourceReader;
+import io.github.sqlguard.sql.DatabaseScope;
 import io.github.sqlguard.sql.Placeholders;
 import io.github.sqlguard.sql.Statement;
 import io.github.sqlguard.sql.StatementContext;
@@ -158,34 +159,14 @@ public final class ChangelogReader {
         return properties;
     }
 
-    /** A changelog property definition; {@code condition} names its context, labels or dbms, or is null. */
-    void defineProperty(String name, String value, String condition) {
-        propertyAlternatives.define(properties, name, value, condition);
+    /** A changelog property definition; {@code limits} holds its context, labels and dbms, if any. */
+    void defineProperty(String name, String value, Map<String, String> limits) {
+        propertyAlternatives.define(properties, name, value, limits);
     }
 
-    /**
-     * The values properties that {@code text} refers to take on runs their first definition does not apply to;
-     * none for a property the build sets ({@code liquibaseProperties}), whose value wins on every run.
-     */
-    List<PropertyAlternatives.Alternative> alternativesReferencedBy(String text) {
-        return propertyAlternatives.referencedBy(text).stream()
-                .filter(alternative -> !options.properties().containsKey(alternative.name())).toList();
-    }
-
-    /**
-     * The first definitions, limited to some runs, of the properties {@code text} refers to; none for a property
-     * the build sets ({@code liquibaseProperties}).
-     */
-    List<PropertyAlternatives.Alternative> limitedFirstsReferencedBy(String text) {
-        return propertyAlternatives.limitedFirstsReferencedBy(text).stream()
-                .filter(first -> !options.properties().containsKey(first.name())).toList();
-    }
-
-    /** The placeholders with {@code alternative}'s value in place of its property's first one. */
-    Placeholders placeholdersWith(PropertyAlternatives.Alternative alternative) {
-        Map<String, String> values = new HashMap<>(placeholders().values());
-        values.put(alternative.name(), alternative.value());
-        return new Placeholders("${", "}", values);
+    /** The properties as runs on {@code databases} see them, see {@link PropertyAlternatives#on}. */
+    RunProperties propertiesOn(DatabaseScope databases) {
+        return propertyAlternatives.on(databases, options.properties());
     }
 
     void countChangeset() {

@@ -2,9 +2,11 @@ package io.github.sqlguard.liquibase;
 
 import io.github.sqlguard.model.Dialect;
 import io.github.sqlguard.source.DatabaseNames;
+import io.github.sqlguard.sql.DatabaseScope;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Picks the dialect for a changeset from its {@code dbms} attribute: when the build did not configure a
@@ -46,5 +48,25 @@ final class DbmsDialect {
             case "sqlite" -> Dialect.SQLITE;
             default -> configured;
         };
+    }
+
+    /**
+     * The databases whose changelog properties a changeset sees: those its {@code dbms} names, else the
+     * database of {@code dialect} (configured, inferred from the project or from the file's folder), unless
+     * that one is excluded or unknown (AUTO): then every database the changeset may run on. The MySQL dialect
+     * also reads MariaDB's SQL, so it stands for both.
+     */
+    static DatabaseScope propertyScope(DatabaseScope changeSet, Dialect dialect) {
+        if (!changeSet.included().isEmpty()) {
+            return changeSet;
+        }
+        Set<String> databases = switch (dialect) {
+            case AUTO -> Set.of();
+            case MYSQL -> Set.of("mysql", "mariadb");
+            case SQLSERVER -> Set.of("mssql");
+            default -> Set.of(dialect.configName());
+        };
+        DatabaseScope ofDialect = new DatabaseScope(databases, changeSet.excluded());
+        return databases.isEmpty() || ofDialect.runsNowhere() ? changeSet : ofDialect;
     }
 }

@@ -12,7 +12,6 @@ import io.github.sqlguard.sql.StatementContext;
 import io.github.sqlguard.sql.Token;
 import io.github.sqlguard.sql.TokenType;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -96,14 +95,11 @@ public final class FormattedSqlReader {
                 Map<String, String> attributes = attributes(property.group(1));
                 if (attributes.containsKey("name")) {
                     alternatives.define(properties, attributes.get("name"), attributes.getOrDefault("value", ""),
-                            PropertyAlternatives.conditionOf(attributes));
+                            attributes);
                 }
             }
         }
-        Map<String, String> values = new HashMap<>(properties);
-        values.putAll(options.properties());
-        Placeholders placeholders = new Placeholders("${", "}", values);
-        Map<Dialect, SqlRegionSplitter> splitters = new EnumMap<>(Dialect.class);
+        Map<List<Object>, SqlRegionSplitter> splitters = new HashMap<>();
         char[] main = text.toCharArray();
         char[] rollback = blankCopy(text);
         List<int[]> changesets = new ArrayList<>(); // {header line index}
@@ -178,10 +174,15 @@ public final class FormattedSqlReader {
             Map<String, String> attributes = attributes(header.group(3));
             String label = ChangeSetLabel.of(unquote(header.group(1)), unquote(header.group(2)), attributes);
             String endDelimiter = attributes.get("endDelimiter");
-            Dialect dialect = options.orProject(DbmsDialect.of(attributes.get("dbms"), options.dialect(), relativePath));
-            SqlRegionSplitter splitter = splitters.computeIfAbsent(dialect, d -> new SqlRegionSplitter(d, placeholders));
+            Dialect dialect = options.orProject(DbmsDialect.of(attributes.get("dbms"), options.dialect(),
+                    relativePath));
             DatabaseScope databases = DatabaseScope.of(attributes.get("dbms"),
                     attributes.getOrDefault("context", attributes.get("contextFilter")), attributes.get("labels"));
+            RunProperties runProperties = alternatives.on(DbmsDialect.propertyScope(databases, dialect),
+                    options.properties());
+            Placeholders placeholders = runProperties.placeholders();
+            SqlRegionSplitter splitter = splitters.computeIfAbsent(List.of(dialect, runProperties.values()),
+                    key -> new SqlRegionSplitter(dialect, placeholders));
             int from = index.lineStart(headerLine + 2);
             int to = c + 1 < changesets.size() ? index.lineStart(changesets.get(c + 1)[0] + 1) : text.length();
             if (from >= to || "true".equalsIgnoreCase(attributes.getOrDefault("ignore", ""))) {
@@ -191,14 +192,13 @@ public final class FormattedSqlReader {
             int lastLine = c + 1 < changesets.size() ? changesets.get(c + 1)[0] : lines.length;
             guards(lines, index, headerLine + 1, lastLine, new SyntheticStatements(dialect, placeholders),
                     relativePath, context).forEach(out::add);
-            List<PropertyAlternatives.Alternative> limitedFirsts = alternatives
-                    .limitedFirstsReferencedBy(mainText.substring(from, to)).stream()
-                    .filter(first -> !options.properties().containsKey(first.name())).toList();
+            List<PropertyAlternatives.Alternative> limitedFirsts = runProperties
+                    .limitedFirstsReferencedBy(mainText.substring(from, to));
             StatementContext judged = limitedFirsts.isEmpty() ? context : new StatementContext(context.kind(),
                     PropertyAlternatives.labelWith(label, limitedFirsts), databases);
             List<Statement> statements = new ArrayList<>(out.add(splitter.split(relativePath,
                     new TextRegion(mainText, from, to, headerLine + 2, 1), endDelimiter, judged)));
-            statements.addAll(withAlternativeProperties(alternatives, options, values, statements,
+            statements.addAll(withAlternativeProperties(runProperties, statements,
                     new TextRegion(mainText, from, to, headerLine + 2, 1), dialect, endDelimiter, context, out));
             String rollbackSql = rollbackText.substring(from, to).strip();
             if (options.rollbacks() != ScriptMode.SKIP && !isNoRollback(rollbackSql)) {
@@ -286,22 +286,16 @@ public final class FormattedSqlReader {
      * The statements of a changeset's SQL where a property it uses takes another value on some runs (see
      * {@link PropertyAlternatives}): those that differ from {@code statements}, added to {@code out}.
      */
-    private static List<Statement> withAlternativeProperties(PropertyAlternatives alternatives,
-            LiquibaseOptions options, Map<String, String> values, List<Statement> statements, TextRegion region,
-            Dialect dialect, String endDelimiter, StatementContext context, ScriptCollector out) {
+    private static List<Statement> withAlternativeProperties(RunProperties properties, List<Statement> statements,
+            TextRegion region, Dialect dialect, String endDelimiter, StatementContext context, ScriptCollector out) {
         List<Statement> added = new ArrayList<>();
         Set<String> judged = new HashSet<>();
         statements.forEach(statement -> judged.add(statement.sql()));
         for (PropertyAlternatives.Alternative alternative
-                : alternatives.referencedBy(region.text().substring(region.from(), region.to()))) {
-            if (options.properties().containsKey(alternative.name())) {
-                continue;
-            }
-            Map<String, String> changed = new HashMap<>(values);
-            changed.put(alternative.name(), alternative.value());
+                : properties.alternativesReferencedBy(region.text().substring(region.from(), region.to()))) {
             StatementContext where = new StatementContext(context.kind(),
                     PropertyAlternatives.labelWith(context.label(), alternative), context.databases());
-            for (Statement statement : new SqlRegionSplitter(dialect, new Placeholders("${", "}", changed))
+            for (Statement statement : new SqlRegionSplitter(dialect, properties.placeholdersWith(alternative))
                     .split(out.relativePath(), region, endDelimiter, where).statements()) {
                 if (judged.add(statement.sql())) {
                     out.add(statement);

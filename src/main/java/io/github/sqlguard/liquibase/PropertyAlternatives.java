@@ -1,6 +1,8 @@
 package io.github.sqlguard.liquibase;
 
+import io.github.sqlguard.sql.DatabaseScope;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,7 +13,8 @@ import java.util.Set;
  * The other values a changelog property takes on some runs. Liquibase uses the first definition of a name whose
  * {@code context}, {@code labels} and {@code dbms} match the run, so while the definitions so far are all limited
  * that way, a later one is what a run outside those limits gets ({@code <property name="cond" value="id = 1"
- * context="prod"/>} then {@code value="1=1" context="dev"}: a run in context dev deletes every row).
+ * context="prod"/>} then {@code value="1=1" context="dev"}: a run in context dev deletes every row). A changeset
+ * that runs only on some databases sees only the definitions for those ({@link #on}).
  */
 final class PropertyAlternatives {
 
@@ -19,31 +22,77 @@ final class PropertyAlternatives {
     record Alternative(String name, String value, String condition) {
     }
 
+    /** One definition that may apply on some run; {@code dbms} is its database list (null: every database). */
+    private record Definition(String name, String value, String condition, String dbms, boolean dbmsOnly) {
+    }
+
     private final Map<String, List<Alternative>> byName = new LinkedHashMap<>();
-    /** Names whose definitions so far include an unlimited one: later definitions never apply. */
+    /** Names whose definitions so far include one that applies on every run: later definitions never apply. */
     private final Set<String> settled = new HashSet<>();
     /** First definitions that apply only on some runs: the value statements are judged with, and its limit. */
     private final Map<String, Alternative> limitedFirsts = new LinkedHashMap<>();
+    private final List<Definition> definitions = new ArrayList<>();
+    private final Map<DatabaseScope, RunProperties> views = new HashMap<>();
 
     /**
      * Records one definition, in the order Liquibase reads them, into {@code values} (the first definition of
-     * each name); {@code condition} describes its limits, or is null when it has none.
+     * each name); {@code limits} holds its {@code context}, {@code labels} and {@code dbms}, if any.
      */
-    void define(Map<String, String> values, String name, String value, String condition) {
+    void define(Map<String, String> values, String name, String value, Map<String, String> limits) {
         if (settled.contains(name)) {
             return;
         }
+        String dbms = limits.get("dbms");
+        Map<String, String> others = new HashMap<>(limits);
+        others.remove("dbms");
+        if (dbms != null && DatabaseScope.of(dbms, null, null).equals(DatabaseScope.ANY)) {
+            dbms = null; // dbms="all" limits nothing
+        }
+        boolean dbmsOnly = conditionOf(others) == null;
+        if (dbms != null) {
+            others.put("dbms", dbms);
+        }
+        Definition definition = new Definition(name, value, conditionOf(others), dbms, dbmsOnly);
+        definitions.add(definition);
+        views.clear();
+        record(values, definition, DatabaseScope.ANY);
+    }
+
+    /** Records {@code definition} as runs on {@code databases} see it, when it can apply there at all. */
+    private void record(Map<String, String> values, Definition definition, DatabaseScope databases) {
+        String name = definition.name();
+        String value = definition.value();
+        DatabaseScope limit = DatabaseScope.of(definition.dbms(), null, null);
+        if (settled.contains(name) || !databases.overlaps(limit)) {
+            return;
+        }
         String first = values.putIfAbsent(name, value);
-        if (first == null && condition != null) {
-            limitedFirsts.put(name, new Alternative(name, value, condition));
+        if (first == null && definition.condition() != null) {
+            limitedFirsts.put(name, new Alternative(name, value, definition.condition()));
         }
         if (first != null && !first.equals(value)
                 && byName.getOrDefault(name, List.of()).stream().noneMatch(a -> a.value().equals(value))) {
-            byName.computeIfAbsent(name, n -> new ArrayList<>()).add(new Alternative(name, value, condition));
+            byName.computeIfAbsent(name, n -> new ArrayList<>())
+                    .add(new Alternative(name, value, definition.condition()));
         }
-        if (condition == null) {
+        if (definition.dbmsOnly() && limit.covers(databases)) {
             settled.add(name);
         }
+    }
+
+    /**
+     * The properties as runs on {@code databases} see them: a definition for other databases never applies there
+     * ({@code dbms="oracle"} in a changeset for MySQL), and one for all of them hides the definitions after it.
+     * {@code fromBuild} (the build's {@code liquibaseProperties}) wins over every definition.
+     */
+    RunProperties on(DatabaseScope databases, Map<String, String> fromBuild) {
+        DatabaseScope scope = databases.runsNowhere() ? DatabaseScope.ANY : databases;
+        return views.computeIfAbsent(scope, s -> {
+            PropertyAlternatives seen = new PropertyAlternatives();
+            Map<String, String> values = new HashMap<>();
+            definitions.forEach(definition -> seen.record(values, definition, s));
+            return new RunProperties(values, seen, fromBuild);
+        });
     }
 
     /** The alternatives of the properties {@code text} refers to as {@code ${name}}, in definition order. */

@@ -1,6 +1,7 @@
 package io.github.sqlguard.liquibase;
 
 import io.github.sqlguard.model.Dialect;
+import io.github.sqlguard.sql.Placeholders;
 import io.github.sqlguard.sql.Statement;
 import io.github.sqlguard.sql.StatementContext;
 import java.nio.file.Path;
@@ -19,14 +20,17 @@ final class SqlFileReader implements ChangeTranslator.SqlFileSource {
     private final SyntheticStatements synthetic;
     private final Dialect dialect;
     private final boolean folderDecides;
+    private final Placeholders placeholders;
 
     /**
      * @param dialect the dialect of the changeset
      * @param folderDecides whether a file in a folder named for a database is read in that database's dialect
      *     instead: true unless the build configured a dialect or the changeset's {@code dbms} names one database
+     * @param placeholders the property values the file's SQL is judged with
      */
     SqlFileReader(ChangelogReader reader, Path changelog, String changelogPath, SyntheticStatements synthetic,
-            Dialect dialect, boolean folderDecides) {
+            Dialect dialect, boolean folderDecides, Placeholders placeholders) {
+        this.placeholders = placeholders;
         this.dialect = dialect;
         this.folderDecides = folderDecides;
         this.reader = reader;
@@ -56,6 +60,6 @@ final class SqlFileReader implements ChangeTranslator.SqlFileSource {
         TextRegion whole = new TextRegion(text.get(), 0, text.get().length(), 1, 1);
         Dialect byFolder = folderDecides ? DbmsDialect.ofFile(relativePath, Dialect.AUTO) : Dialect.AUTO;
         return reader.collector(relativePath).add(new SqlRegionSplitter(byFolder == Dialect.AUTO ? dialect : byFolder,
-                reader.placeholders()).split(relativePath, whole, sqlFile.attributes().get("endDelimiter"), context));
+                placeholders).split(relativePath, whole, sqlFile.attributes().get("endDelimiter"), context));
     }
 }

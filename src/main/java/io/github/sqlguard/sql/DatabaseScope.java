@@ -47,8 +47,8 @@ public record DatabaseScope(Set<String> included, Set<String> excluded) {
     }
 
     /**
-     * The scope of a changeset with these attributes (each may be null). {@code dbms="none"} gives a scope
-     * that matches no database; {@code all} restricts nothing.
+     * The scope of a changeset with these attributes (each may be null). As in Liquibase, {@code none} in a
+     * {@code dbms} list matches no database and {@code all} every one, whatever else the list names.
      */
     public static DatabaseScope of(String dbms, String context, String labels) {
         DatabaseScope scope = ANY;
@@ -59,11 +59,13 @@ public record DatabaseScope(Set<String> included, Set<String> excluded) {
                 String name = part.strip();
                 if (name.startsWith("!")) {
                     excluded.add(canonical(name.substring(1)));
-                } else if (!name.isEmpty() && !canonical(name).equals("all")) {
+                } else if (!name.isEmpty()) {
                     included.add(canonical(name));
                 }
             }
-            scope = new DatabaseScope(included, excluded);
+            scope = included.contains("all") ? ANY
+                    : included.contains("none") ? new DatabaseScope(Set.of("none"), Set.of())
+                    : new DatabaseScope(included, excluded);
         }
         for (String expression : Arrays.asList(context, labels)) {
             Set<String> named = databasesNamed(expression);

@@ -19,6 +19,8 @@ class DatabaseScopeTest {
         "!h2                | -                       | ''         | true",
         "all                | -                       | oracle     | true",
         "none               | -                       | oracle     | false",
+        "'all, !h2'         | -                       | h2         | true",
+        "'oracle, none'     | -                       | oracle     | false",
         "-                  | mysql                   | mysql      | true",
         "-                  | postgres                | postgresql | true",
         "-                  | mysql                   | postgresql | false",

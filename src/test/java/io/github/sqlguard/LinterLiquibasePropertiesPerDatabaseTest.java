@@ -1,0 +1,199 @@
+package io.github.sqlguard;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.github.sqlguard.model.Dialect;
+import io.github.sqlguard.model.Finding;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Changelog properties defined per database ({@code <property name="now" value="sysdate" dbms="oracle"/>}): a
+ * changeset for some databases is judged with the values defined for those only, one for any database with the
+ * values of the configured dialect, or with every value when the dialect is not known.
+ */
+class LinterLiquibasePropertiesPerDatabaseTest {
+
+    private static final String XML_PROPERTIES = """
+                <property name="cond" value="1=1" dbms="oracle"/>
+                <property name="cond" value="id &gt; 5" dbms="mysql, mariadb"/>
+                <property name="wipe" value="1=1" dbms="mysql"/>
+                <property name="wipe" value="id = 1" dbms="oracle"/>
+                <property name="other" value="1=1" dbms="!oracle"/>
+                <property name="other" value="id = 2"/>
+                <property name="never" value="1=1" dbms="none, mysql"/>
+                <property name="never" value="id = 3"/>
+            """;
+
+    @TempDir
+    Path project;
+
+    @Test
+    void anXmlChangesetForSomeDatabasesSeesOnlyTheirProperties() throws IOException {
+        write("db/changelog.xml", "<databaseChangeLog>\n" + XML_PROPERTIES + """
+                <changeSet id="1" author="a" dbms="mysql, mariadb">
+                    <delete tableName="t1"><where>${cond}</where></delete>
+                </changeSet>
+                <changeSet id="2" author="a" dbms="mysql">
+                    <delete tableName="t2"><where>${wipe}</where></delete>
+                </changeSet>
+                <changeSet id="3" author="a" dbms="oracle">
+                    <delete tableName="t3"><where>${other} AND ${wipe}</where></delete>
+                </changeSet>
+                <changeSet id="5" author="a" dbms="postgresql">
+                    <delete tableName="t5"><where>${never}</where></delete>
+                </changeSet>
+                </databaseChangeLog>
+                """);
+
+        assertEquals(List.of(
+                "db/changelog.xml:14:5 always-true-where DELETE with an always-true WHERE removes every row of t2 "
+                        + "(changeset a:2, with ${wipe} = '1=1' as defined for dbms mysql)"),
+                lines(lint(Dialect.AUTO)));
+    }
+
+    @Test
+    void aChangeWithItsOwnDbmsSeesThePropertiesOfItsDatabase() throws IOException {
+        write("db/changelog.xml", "<databaseChangeLog>\n" + XML_PROPERTIES + """
+                <changeSet id="1" author="a">
+                    <sql dbms="mysql">DELETE FROM t1 WHERE ${cond}</sql>
+                    <sql dbms="h2">DELETE FROM t2 WHERE ${other}</sql>
+                </changeSet>
+                </databaseChangeLog>
+                """);
+
+        assertEquals(List.of(
+                "db/changelog.xml:12:20 always-true-where DELETE with an always-true WHERE removes every row of t2 "
+                        + "(changeset a:1, with ${other} = '1=1' as defined for dbms !oracle)"),
+                lines(lint(Dialect.AUTO)));
+    }
+
+    @Test
+    void aChangesetForAnyDatabaseIsJudgedWithTheConfiguredDialectsValuesOrWithEveryValue() throws IOException {
+        write("db/changelog.xml", "<databaseChangeLog>\n" + XML_PROPERTIES + """
+                <changeSet id="1" author="a">
+                    <delete tableName="t1"><where>${cond}</where></delete>
+                </changeSet>
+                </databaseChangeLog>
+                """);
+
+        assertEquals(List.of(), lines(lint(Dialect.MYSQL)));
+        assertEquals(List.of(
+                "db/changelog.xml:11:5 always-true-where DELETE with an always-true WHERE removes every row of t1 "
+                        + "(changeset a:1, with ${cond} = '1=1' as defined for dbms oracle)"),
+                lines(lint(Dialect.ORACLE)));
+        assertEquals(List.of(
+                "db/changelog.xml:11:5 always-true-where DELETE with an always-true WHERE removes every row of t1 "
+                        + "(changeset a:1, with ${cond} = '1=1' as defined for dbms oracle)"),
+                lines(lint(Dialect.AUTO)));
+    }
+
+    @Test
+    void anSqlFileOfAChangesetForSomeDatabasesSeesOnlyTheirPropertiesAndOnesForOthersAreUndefined()
+            throws IOException {
+        write("db/changelog.xml", "<databaseChangeLog>\n" + XML_PROPERTIES + """
+                <property name="oracle.only" value="id = 9" dbms="oracle"/>
+                <changeSet id="1" author="a" dbms="mysql">
+                    <sqlFile path="purge.sql" relativeToChangelogFile="true"/>
+                </changeSet>
+                <changeSet id="2" author="a" dbms="mysql">
+                    <delete tableName="t2"><where>${oracle.only}</where></delete>
+                </changeSet>
+                </databaseChangeLog>
+                """);
+        write("db/purge.sql", "DELETE FROM t1 WHERE ${cond};\n");
+
+        // On MySQL Liquibase leaves ${oracle.only} as written: that WHERE cannot be judged.
+        assertEquals(List.of("db/changelog.xml:15:5 unresolved-where"), lint(Dialect.AUTO).findings().stream()
+                .map(f -> f.location() + " " + f.ruleId()).toList());
+    }
+
+    @Test
+    void aYamlChangesetForSomeDatabasesSeesOnlyTheirProperties() throws IOException {
+        write("db/changelog.yaml", """
+                databaseChangeLog:
+                  - property: {name: cond, value: 1=1, dbms: oracle}
+                  - property: {name: cond, value: id > 5, dbms: mysql}
+                  - changeSet:
+                      id: 1
+                      author: a
+                      dbms: mysql
+                      changes:
+                        - delete: {tableName: t1, where: "${cond}"}
+                  - changeSet:
+                      id: 2
+                      author: a
+                      dbms: "!mysql"
+                      changes:
+                        - delete: {tableName: t2, where: "${cond}"}
+                """);
+
+        assertEquals(List.of("db/changelog.yaml:15:11 always-true-where DELETE with an always-true WHERE removes "
+                + "every row of t2 (changeset a:2, with ${cond} = '1=1' as defined for dbms oracle)"),
+                lines(lint(Dialect.AUTO)));
+    }
+
+    @Test
+    void aJsonChangesetForSomeDatabasesSeesOnlyTheirProperties() throws IOException {
+        write("db/changelog.json", """
+                {"databaseChangeLog": [
+                  {"property": {"name": "cond", "value": "1=1", "dbms": "oracle"}},
+                  {"property": {"name": "cond", "value": "id > 5", "dbms": "mysql"}},
+                  {"property": {"name": "wipe", "value": "1=1", "dbms": "all"}},
+                  {"changeSet": {"id": "1", "author": "a", "dbms": "mysql",
+                    "changes": [{"delete": {"tableName": "t1", "where": "${cond}"}}]}},
+                  {"changeSet": {"id": "2", "author": "a", "dbms": "mysql",
+                    "changes": [{"delete": {"tableName": "t2", "where": "${wipe}"}}]}}
+                ]}
+                """);
+
+        assertEquals(List.of("db/changelog.json:8:18 always-true-where DELETE with an always-true WHERE removes "
+                + "every row of t2 (changeset a:2)"),
+                lines(lint(Dialect.AUTO)));
+    }
+
+    @Test
+    void aFormattedSqlChangesetForSomeDatabasesSeesOnlyTheirProperties() throws IOException {
+        write("db/changelog.sql", """
+                --liquibase formatted sql
+                --property name:cond value:1=1 dbms:oracle
+                --property name:cond value:id>5 dbms:mysql,mariadb
+                --property name:wipe value:1=1 dbms:mysql
+                --property name:wipe value:id=1
+                --changeset a:1 dbms:mysql
+                DELETE FROM f1 WHERE ${cond};
+                --changeset a:2 dbms:!mysql,!mariadb
+                DELETE FROM f2 WHERE ${cond};
+                --changeset a:3 dbms:mariadb
+                DELETE FROM f3 WHERE ${wipe};
+                --changeset a:4 dbms:mysql
+                DELETE FROM f4 WHERE ${wipe};
+                """);
+
+        assertEquals(List.of(
+                "db/changelog.sql:13:1 always-true-where DELETE with an always-true WHERE removes every row of f4 "
+                        + "(changeset a:4, with ${wipe} = '1=1' as defined for dbms mysql)",
+                "db/changelog.sql:9:1 always-true-where DELETE with an always-true WHERE removes every row of f2 "
+                        + "(changeset a:2, with ${cond} = '1=1' as defined for dbms oracle)"),
+                lines(lint(Dialect.AUTO)));
+    }
+
+    private static List<String> lines(LintResult result) {
+        return result.findings().stream().map(LinterLiquibasePropertiesPerDatabaseTest::line).sorted().toList();
+    }
+
+    private static String line(Finding finding) {
+        return finding.location() + " " + finding.ruleId() + " " + finding.message();
+    }
+
+    private void write(String path, String text) throws IOException {
+        TestProject.write(project, path, text);
+    }
+
+    private LintResult lint(Dialect dialect) {
+        return TestProject.lint(project, dialect);
+    }
+}
