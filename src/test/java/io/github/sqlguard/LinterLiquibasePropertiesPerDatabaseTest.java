@@ -32,8 +32,8 @@ class LinterLiquibasePropertiesPerDatabaseTest {
     Path project;
 
     @Test
-    void anXmlChangesetForSomeDatabasesSeesOnlyTheirProperties() throws IOException {
-        write("db/changelog.xml", "<databaseChangeLog>\n" + XML_PROPERTIES + """
+    void anXmlChangesetOrChangeForSomeDatabasesSeesOnlyTheirProperties() throws IOException {
+        writeXml("""
                 <changeSet id="1" author="a" dbms="mysql, mariadb">
                     <delete tableName="t1"><where>${cond}</where></delete>
                 </changeSet>
@@ -46,55 +46,43 @@ class LinterLiquibasePropertiesPerDatabaseTest {
                 <changeSet id="5" author="a" dbms="postgresql">
                     <delete tableName="t5"><where>${never}</where></delete>
                 </changeSet>
-                </databaseChangeLog>
-                """);
-
-        assertEquals(List.of(
-                "db/changelog.xml:14:5 always-true-where DELETE with an always-true WHERE removes every row of t2 "
-                        + "(changeset a:2, with ${wipe} = '1=1' as defined for dbms mysql)"),
-                lines(lint(Dialect.AUTO)));
-    }
-
-    @Test
-    void aChangeWithItsOwnDbmsSeesThePropertiesOfItsDatabase() throws IOException {
-        write("db/changelog.xml", "<databaseChangeLog>\n" + XML_PROPERTIES + """
-                <changeSet id="1" author="a">
-                    <sql dbms="mysql">DELETE FROM t1 WHERE ${cond}</sql>
-                    <sql dbms="h2">DELETE FROM t2 WHERE ${other}</sql>
+                <changeSet id="6" author="a">
+                    <sql dbms="mysql">DELETE FROM t6 WHERE ${cond}</sql>
+                    <sql dbms="h2">DELETE FROM t7 WHERE ${other}</sql>
                 </changeSet>
-                </databaseChangeLog>
                 """);
 
         assertEquals(List.of(
-                "db/changelog.xml:12:20 always-true-where DELETE with an always-true WHERE removes every row of t2 "
-                        + "(changeset a:1, with ${other} = '1=1' as defined for dbms !oracle)"),
+                deletesEveryRow("db/changelog.xml:14:5", "t2",
+                        "changeset a:2, with ${wipe} = '1=1' as defined for dbms mysql"),
+                deletesEveryRow("db/changelog.xml:24:20", "t7",
+                        "changeset a:6, with ${other} = '1=1' as defined for dbms !oracle")),
                 lines(lint(Dialect.AUTO)));
     }
 
     @Test
     void aChangesetForAnyDatabaseIsJudgedWithTheConfiguredDialectsValuesOrWithEveryValue() throws IOException {
-        write("db/changelog.xml", "<databaseChangeLog>\n" + XML_PROPERTIES + """
+        writeXml("""
                 <changeSet id="1" author="a">
                     <delete tableName="t1"><where>${cond}</where></delete>
                 </changeSet>
-                </databaseChangeLog>
                 """);
 
         assertEquals(List.of(), lines(lint(Dialect.MYSQL)));
         assertEquals(List.of(
-                "db/changelog.xml:11:5 always-true-where DELETE with an always-true WHERE removes every row of t1 "
-                        + "(changeset a:1, with ${cond} = '1=1' as defined for dbms oracle)"),
+                deletesEveryRow("db/changelog.xml:11:5", "t1",
+                        "changeset a:1, with ${cond} = '1=1' as defined for dbms oracle")),
                 lines(lint(Dialect.ORACLE)));
         assertEquals(List.of(
-                "db/changelog.xml:11:5 always-true-where DELETE with an always-true WHERE removes every row of t1 "
-                        + "(changeset a:1, with ${cond} = '1=1' as defined for dbms oracle)"),
+                deletesEveryRow("db/changelog.xml:11:5", "t1",
+                        "changeset a:1, with ${cond} = '1=1' as defined for dbms oracle")),
                 lines(lint(Dialect.AUTO)));
     }
 
     @Test
     void anSqlFileOfAChangesetForSomeDatabasesSeesOnlyTheirPropertiesAndOnesForOthersAreUndefined()
             throws IOException {
-        write("db/changelog.xml", "<databaseChangeLog>\n" + XML_PROPERTIES + """
+        writeXml("""
                 <property name="oracle.only" value="id = 9" dbms="oracle"/>
                 <changeSet id="1" author="a" dbms="mysql">
                     <sqlFile path="purge.sql" relativeToChangelogFile="true"/>
@@ -102,7 +90,6 @@ class LinterLiquibasePropertiesPerDatabaseTest {
                 <changeSet id="2" author="a" dbms="mysql">
                     <delete tableName="t2"><where>${oracle.only}</where></delete>
                 </changeSet>
-                </databaseChangeLog>
                 """);
         write("db/purge.sql", "DELETE FROM t1 WHERE ${cond};\n");
 
@@ -131,8 +118,8 @@ class LinterLiquibasePropertiesPerDatabaseTest {
                         - delete: {tableName: t2, where: "${cond}"}
                 """);
 
-        assertEquals(List.of("db/changelog.yaml:15:11 always-true-where DELETE with an always-true WHERE removes "
-                + "every row of t2 (changeset a:2, with ${cond} = '1=1' as defined for dbms oracle)"),
+        assertEquals(List.of(deletesEveryRow("db/changelog.yaml:15:11", "t2",
+                        "changeset a:2, with ${cond} = '1=1' as defined for dbms oracle")),
                 lines(lint(Dialect.AUTO)));
     }
 
@@ -150,8 +137,7 @@ class LinterLiquibasePropertiesPerDatabaseTest {
                 ]}
                 """);
 
-        assertEquals(List.of("db/changelog.json:8:18 always-true-where DELETE with an always-true WHERE removes "
-                + "every row of t2 (changeset a:2)"),
+        assertEquals(List.of(deletesEveryRow("db/changelog.json:8:18", "t2", "changeset a:2")),
                 lines(lint(Dialect.AUTO)));
     }
 
@@ -174,11 +160,20 @@ class LinterLiquibasePropertiesPerDatabaseTest {
                 """);
 
         assertEquals(List.of(
-                "db/changelog.sql:13:1 always-true-where DELETE with an always-true WHERE removes every row of f4 "
-                        + "(changeset a:4, with ${wipe} = '1=1' as defined for dbms mysql)",
-                "db/changelog.sql:9:1 always-true-where DELETE with an always-true WHERE removes every row of f2 "
-                        + "(changeset a:2, with ${cond} = '1=1' as defined for dbms oracle)"),
+                deletesEveryRow("db/changelog.sql:13:1", "f4",
+                        "changeset a:4, with ${wipe} = '1=1' as defined for dbms mysql"),
+                deletesEveryRow("db/changelog.sql:9:1", "f2",
+                        "changeset a:2, with ${cond} = '1=1' as defined for dbms oracle")),
                 lines(lint(Dialect.AUTO)));
+    }
+
+    private static String deletesEveryRow(String at, String table, String judged) {
+        return at + " always-true-where DELETE with an always-true WHERE removes every row of " + table + " ("
+                + judged + ")";
+    }
+
+    private void writeXml(String changeSets) throws IOException {
+        write("db/changelog.xml", "<databaseChangeLog>\n" + XML_PROPERTIES + changeSets + "</databaseChangeLog>\n");
     }
 
     private static List<String> lines(LintResult result) {
