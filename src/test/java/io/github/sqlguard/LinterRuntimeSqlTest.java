@@ -109,6 +109,7 @@ class LinterRuntimeSqlTest {
             ORACLE     | BEGIN\\n  v_stmt := 'DROP TABLE ';\\n  EXECUTE IMMEDIATE v_stmt || v_name;\\nEND;\\n/ | drop-table ERROR 2:14 DROP TABLE removes table built_at_run_time_1 and all its rows (inside PL/SQL block) + runtime-sql WARNING 3:3
             MYSQL      | SET @t = 'orders';\\nPREPARE st FROM CONCAT('DELETE FROM ', @t);            | delete-without-where ERROR 2:25 DELETE without WHERE removes every row of orders (inside dynamic SQL)
             MARIADB    | SET @t = 'orders';\\nEXECUTE IMMEDIATE CONCAT('DELETE FROM ', @t);          | delete-without-where ERROR 2:27 DELETE without WHERE removes every row of orders (inside dynamic SQL)
+            MYSQL      | SET @t = 'orders';\\nSET @s = CONCAT('ALTER TABLE ', @t, ' DROP COLUMN note');\\nPREPARE st FROM @s; | drop-column ERROR 2:39 ALTER TABLE orders drops column note (inside dynamic SQL)
             MARIADB    | SET @t = 'orders';\\nEXECUTE IMMEDIATE CONCAT('DELETE FROM ', @t, ' WHERE id = ', @id); | runtime-sql WARNING 2:1
             SQLSERVER  | DECLARE @v NVARCHAR(20) = N'DROP TABLE ';\\nEXEC(@v + @name);                  | drop-table ERROR 1:29 DROP TABLE removes table built_at_run_time_1 and all its rows (inside dynamic SQL) + runtime-sql WARNING 2:1
             POSTGRESQL | DO $$ DECLARE q text := 'TRUNCATE '; BEGIN EXECUTE q || t; END $$;            | truncate-table ERROR 1:26 TRUNCATE removes every row of table built_at_run_time_1 (inside DO block) + runtime-sql WARNING 1:44

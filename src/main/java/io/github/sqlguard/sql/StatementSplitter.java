@@ -148,7 +148,7 @@ public final class StatementSplitter {
                 case PLAIN -> {
                     DynamicSql.Source dynamicSql = DynamicSql.of(tokens, plpgsql);
                     if (dynamicSql != null && dynamicSql.variable() == null && dynamicSql.builtAtRunTime()) {
-                        dynamicSql = DynamicSql.of(VariableOperands.substituted(tokens, scope), plpgsql);
+                        dynamicSql = DynamicSql.of(VariableOperands.substituted(tokens, scope, tokens.get(0)), plpgsql);
                     }
                     if (dynamicSql != null && dynamicSql.variable() != null) {
                         dynamicSql = dynamicSql.resolved(

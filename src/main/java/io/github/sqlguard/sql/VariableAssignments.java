@@ -97,16 +97,21 @@ final class VariableAssignments {
         }
         if (straightLine || !allBeforeUse || !appendedOnly) {
             int reaching = reachingAssignment(scope, assignedAt, expressions, use);
-            return reaching < 0 || appends.get(reaching) ? Value.UNKNOWN : valueOfOne(expressions.get(reaching));
+            return reaching < 0 || appends.get(reaching) ? Value.UNKNOWN
+                    : valueOfOne(scope, scope.get(assignedAt.get(reaching)), expressions.get(reaching));
         }
         if (expressions.size() == 1) {
-            return valueOfOne(expressions.get(0));
+            return valueOfOne(scope, scope.get(assignedAt.get(0)), expressions.get(0));
         }
         return withStandIns(expressions);
     }
 
-    /** What one assigned expression holds: its literals, a format call, each branch of a condition, or stand-ins. */
-    private static Value valueOfOne(List<Token> expression) {
+    /**
+     * What one expression assigned to {@code target} holds: its literals, a format call, each branch of a condition,
+     * or stand-ins; a variable joined into it counts with the text it holds there.
+     */
+    private static Value valueOfOne(List<Token> scope, Token target, List<Token> assigned) {
+        List<Token> expression = VariableOperands.substituted(assigned, scope, target);
         List<Token> literals = DynamicSql.literalParts(expression);
         if (!literals.isEmpty()) {
             return new Value(literals, false);

@@ -22,14 +22,17 @@ final class VariableOperands {
     /**
      * {@code tokens} with each variable operand of a join whose text is known in {@code scope} replaced by that
      * text's parts joined with {@code ||}; {@code tokens} itself when there is none.
+     *
+     * @param use where the join is made: the statement that runs it, or the variable an assignment of it sets
+     *     (only assignments strictly before it count, so a variable joined into its own text ends the search)
      */
-    static List<Token> substituted(List<Token> tokens, List<Token> scope) {
+    static List<Token> substituted(List<Token> tokens, List<Token> scope, Token use) {
         List<Token> result = null;
         Deque<Boolean> concatArguments = new ArrayDeque<>();
         for (int i = 0; i < tokens.size(); i++) {
             Token token = tokens.get(i);
             List<Token> parts = isOperand(tokens, i, Boolean.TRUE.equals(concatArguments.peek()))
-                    ? knownParts(VariableAssignments.straightLineValue(scope, token, tokens.get(0))) : List.of();
+                    ? knownParts(VariableAssignments.straightLineValue(scope, token, use)) : List.of();
             if (!parts.isEmpty() && result == null) {
                 result = new ArrayList<>(tokens.subList(0, i));
             }

@@ -47,6 +47,8 @@ class DynamicSqlTest {
         "SQLSERVER | DECLARE @t SYSNAME = N'dbo.orders';\\nEXEC('DELETE FROM ' + @t) | 2:7 [E] DELETE",
         "SQLSERVER | DECLARE @v NVARCHAR(20) = N'TRUNCATE TABLE ';\\nEXEC(@v + N'dbo.t') | 1:29 [E] TRUNCATE",
         "POSTGRESQL | DO $$ DECLARE q text := 'TRUNCATE '; BEGIN EXECUTE q || t; END $$ | 1:26 [E] TRUNCATE",
+        "MYSQL | SET @t = 'orders';\\nSET @s = CONCAT('DELETE FROM ', @t);\\nPREPARE st FROM @s; | 2:18 [E] DELETE",
+        "MYSQL | SET @s = 'DELETE FROM ';\\nSET @s = CONCAT(@s, 'orders');\\nPREPARE st FROM @s; | 1:11 [E] DELETE",
     })
     void literalDynamicSqlIsSplitAgain(Dialect dialect, String sql, String expected) {
         List<String> inner = new StatementSplitter(dialect, Placeholders.DEFAULT)
@@ -100,6 +102,10 @@ class DynamicSqlTest {
         "POSTGRESQL | DO $$ DECLARE t text; BEGIN FOR i IN 1..2 LOOP t := 'a'; EXECUTE 'DELETE FROM ' || t; t := 'b'; END LOOP; END $$ | true",
         "POSTGRESQL | DO $$ DECLARE t text; BEGIN IF c THEN t := 'a'; END IF; EXECUTE 'DELETE FROM ' || t; END $$ | true",
         "POSTGRESQL | DO $$ DECLARE t text; BEGIN t := current_setting('app.t'); EXECUTE 'DELETE FROM ' || t; END $$ | true",
+        "MYSQL | SET @t = 'orders';\\nSET @s = CONCAT('DELETE FROM ', @t);\\nPREPARE st FROM @s; | false",
+        "MYSQL | SET @t = UPPER('orders');\\nSET @s = CONCAT('DELETE FROM ', @t);\\nPREPARE st FROM @s; | true",
+        "MYSQL | SET @s = 'DELETE FROM ';\\nSET @s = CONCAT(@s, 'orders');\\nPREPARE st FROM @s; | false",
+        "MYSQL | SET @s = CONCAT(@s, 'orders');\\nPREPARE st FROM @s; | true",
     })
     void textBuiltAtRunTimeIsMarked(Dialect dialect, String sql, boolean expected) {
         List<Boolean> marked = new StatementSplitter(dialect, Placeholders.DEFAULT)
