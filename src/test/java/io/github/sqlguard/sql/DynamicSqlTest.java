@@ -115,6 +115,17 @@ class DynamicSqlTest {
         assertEquals(List.of(expected), marked);
     }
 
+    /** A name taken from a variable's literal is located where that literal stands, before the text it joins. */
+    @org.junit.jupiter.api.Test
+    void aVariablesLiteralIsLocatedWhereItIsAssigned() {
+        Statement delete = new StatementSplitter(Dialect.MYSQL, Placeholders.DEFAULT)
+                .split("t.sql", "SET @t = 'orders';\nPREPARE st FROM CONCAT('DELETE FROM ', @t);").statements().stream()
+                .filter(s -> s.firstToken().isWord("DELETE")).findFirst().orElseThrow();
+        Token table = delete.tokens().get(delete.tokens().size() - 1);
+        assertEquals("orders 1:11 2:25", table.text() + " " + table.line() + ":" + table.column() + " "
+                + delete.start().line() + ":" + delete.start().column());
+    }
+
     /**
      * A text chosen by a condition when the migration runs, as MySQL migrations guard a DROP COLUMN the database has
      * no IF EXISTS for: every branch is read, each as a statement of its own, and the text is known.
