@@ -106,6 +106,7 @@ class DynamicSqlTest {
         "MYSQL | SET @t = UPPER('orders');\\nSET @s = CONCAT('DELETE FROM ', @t);\\nPREPARE st FROM @s; | true",
         "MYSQL | SET @s = 'DELETE FROM ';\\nSET @s = CONCAT(@s, 'orders');\\nPREPARE st FROM @s; | false",
         "MYSQL | SET @s = CONCAT(@s, 'orders');\\nPREPARE st FROM @s; | true",
+        "ORACLE | CREATE PROCEDURE p(v VARCHAR2 DEFAULT 'SELECT 1 FROM dual') AS\\nBEGIN\\n  EXECUTE IMMEDIATE v;\\nEND; | true",
     })
     void textBuiltAtRunTimeIsMarked(Dialect dialect, String sql, boolean expected) {
         List<Boolean> marked = new StatementSplitter(dialect, Placeholders.DEFAULT)
