@@ -56,6 +56,10 @@ class LinterRuntimeSqlTest {
             SQLSERVER  | EXEC sp_MSforeachtable 'DELETE FROM ?';                                           | delete-without-where ERROR 1:25
             SQLSERVER  | EXEC sp_MSforeachtable @command1 = 'TRUNCATE TABLE ?';                            | truncate-table ERROR 1:37
             SQLSERVER  | EXEC sp_MSforeachtable 'UPDATE STATISTICS ?';                                     | -
+            ORACLE     | BEGIN\\n  v := 'CREATE SEQUENCE s START WITH ';\\n  EXECUTE IMMEDIATE v || n;\\nEND;\\n/ | -
+            MYSQL      | SET @t = 'orders';\\nPREPARE st FROM CONCAT('DELETE FROM ', @t, ' WHERE id = 1'); | -
+            SQLSERVER  | DECLARE @t SYSNAME = N'dbo.orders';\\nEXEC('TRUNCATE TABLE ' + @t);              | truncate-table ERROR 2:7
+            POSTGRESQL | DO $$ DECLARE t text := 'orders'; BEGIN EXECUTE 'DELETE FROM ' || t; END $$;  | delete-without-where ERROR 1:50
             """)
     void knownTextIsCheckedWhereTheLiteralStands(Dialect dialect, String sql, String expected) throws IOException {
         List<String> findings = findings(dialect, sql, false);
@@ -75,6 +79,12 @@ class LinterRuntimeSqlTest {
             MYSQL      | SET @s = CONCAT('DELETE FROM ', UPPER('t'));\\nPREPARE st FROM @s;                    | 2:1
             SQLSERVER  | DECLARE @sql NVARCHAR(MAX) = N'';\\nSELECT @sql += N'DROP TABLE ' + QUOTENAME(name) + N';' FROM sys.tables;\\nEXEC sp_executesql @sql; | 3:1
             SQLSERVER  | DECLARE @sql NVARCHAR(MAX) = N'SELECT 1;'\\nSET @sql += N'DELETE FROM dbo.Orders;'\\nEXEC (@sql) | 3:1
+            ORACLE     | BEGIN\\n  IF c THEN v := 'CREATE SEQUENCE s START WITH '; END IF;\\n  EXECUTE IMMEDIATE v || n;\\nEND;\\n/ | 3:3
+            ORACLE     | BEGIN\\n  LOOP\\n    v := 'CREATE SEQUENCE s START WITH ';\\n    EXECUTE IMMEDIATE v || n;\\n    v := 'DROP TABLE ';\\n  END LOOP;\\nEND;\\n/ | 4:5
+            ORACLE     | BEGIN\\n  v := f('CREATE SEQUENCE s START WITH ');\\n  EXECUTE IMMEDIATE v || n;\\nEND;\\n/ | 3:3
+            MYSQL      | SET @t = LOWER('orders');\\nPREPARE st FROM CONCAT('DELETE FROM ', @t, ' WHERE id = 1'); | 2:1
+            SQLSERVER  | DECLARE @t SYSNAME = N'a';\\nIF @x = 1 SET @t = N'b';\\nEXEC('DELETE FROM ' + @t + ' WHERE id = 1'); | 3:1
+            POSTGRESQL | DO $$ DECLARE t text; BEGIN IF c THEN t := 'a'; END IF; EXECUTE 'DELETE FROM ' || t || ' WHERE id = 1'; END $$; | 1:57
             """)
     void aVariableNotAssignedOneLiteralBeforeItRunsIsBuiltAtRunTime(Dialect dialect, String sql, String at)
             throws IOException {
@@ -96,6 +106,13 @@ class LinterRuntimeSqlTest {
             SQLSERVER  | DECLARE @s NVARCHAR(MAX) = N'DELETE FROM a WHERE id = ' + CAST(@id AS NVARCHAR(10));\\nEXEC (@s); | runtime-sql WARNING 2:1
             ORACLE     | DECLARE\\n  v_sql VARCHAR2(200);\\nBEGIN\\n  v_sql := 'DROP TABLE ' || 'orders_' || TO_CHAR(SYSDATE, 'YYYY');\\n  EXECUTE IMMEDIATE v_sql;\\nEND;\\n/ | drop-table ERROR 4:13 DROP TABLE removes table orders_built_at_run_time_1 and all its rows (inside PL/SQL block) + runtime-sql WARNING 5:3
             POSTGRESQL | DO $$ DECLARE q text; BEGIN q := 'TRUNCATE TABLE ' || quote_ident(t); EXECUTE q; END $$; | truncate-table ERROR 1:35 TRUNCATE removes every row of table built_at_run_time_1 (inside DO block) + runtime-sql WARNING 1:71
+            ORACLE     | BEGIN\\n  v_stmt := 'DROP TABLE ';\\n  EXECUTE IMMEDIATE v_stmt || v_name;\\nEND;\\n/ | drop-table ERROR 2:14 DROP TABLE removes table built_at_run_time_1 and all its rows (inside PL/SQL block) + runtime-sql WARNING 3:3
+            MYSQL      | SET @t = 'orders';\\nPREPARE st FROM CONCAT('DELETE FROM ', @t);            | delete-without-where ERROR 2:25 DELETE without WHERE removes every row of orders (inside dynamic SQL)
+            MARIADB    | SET @t = 'orders';\\nEXECUTE IMMEDIATE CONCAT('DELETE FROM ', @t);          | delete-without-where ERROR 2:27 DELETE without WHERE removes every row of orders (inside dynamic SQL)
+            MYSQL      | SET @t = 'orders';\\nSET @s = CONCAT('ALTER TABLE ', @t, ' DROP COLUMN note');\\nPREPARE st FROM @s; | drop-column ERROR 2:39 ALTER TABLE orders drops column note (inside dynamic SQL)
+            MARIADB    | SET @t = 'orders';\\nEXECUTE IMMEDIATE CONCAT('DELETE FROM ', @t, ' WHERE id = ', @id); | runtime-sql WARNING 2:1
+            SQLSERVER  | DECLARE @v NVARCHAR(20) = N'DROP TABLE ';\\nEXEC(@v + @name);                  | drop-table ERROR 1:29 DROP TABLE removes table built_at_run_time_1 and all its rows (inside dynamic SQL) + runtime-sql WARNING 2:1
+            POSTGRESQL | DO $$ DECLARE q text := 'TRUNCATE '; BEGIN EXECUTE q || t; END $$;            | truncate-table ERROR 1:26 TRUNCATE removes every row of table built_at_run_time_1 (inside DO block) + runtime-sql WARNING 1:44
             """)
     void literalsJoinedWithWhatIsBuiltAtRunTimeAreCheckedForWhatTheyShow(Dialect dialect, String sql, String expected)
             throws IOException {

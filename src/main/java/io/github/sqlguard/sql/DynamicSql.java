@@ -8,8 +8,8 @@ import java.util.Locale;
  * The SQL a statement builds and runs itself: Oracle {@code EXECUTE IMMEDIATE expr}, PL/pgSQL {@code EXECUTE expr},
  * T-SQL {@code EXEC (expr)}, {@code EXEC sp_executesql arg} and {@code EXEC sp_MSforeachtable arg}, MySQL
  * {@code PREPARE st FROM expr} (read where it is prepared, as a script prepares what it runs). Its text is known
- * when the expression is literals joined by {@code ||} (or T-SQL's {@code +}), may be known when it is one
- * variable, is known but for its slots in PostgreSQL's {@code format('..', ..)}, and is otherwise built at run time.
+ * when the expression is literals joined by {@code ||} (or T-SQL's {@code +}), may be known when it is or joins
+ * variables ({@link VariableOperands}), is known but for the slots of {@code format('..', ..)}, else built at run time.
  */
 final class DynamicSql {
 

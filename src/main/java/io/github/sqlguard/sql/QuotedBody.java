@@ -182,7 +182,11 @@ final class QuotedBody {
     }
 
     private LineIndex.Position positionOf(int offset) {
-        if (offset < knownOffset) {
+        if (offset < knownOffset && offset < string.offset()) {
+            // A variable's literal joined after the text it was assigned before ('DELETE FROM ' || v_table).
+            knownOffset = 0;
+            knownPosition = new LineIndex.Position(1, 1);
+        } else if (offset < knownOffset) {
             knownOffset = string.offset();
             knownPosition = new LineIndex.Position(string.line(), string.column());
         }

@@ -147,6 +147,9 @@ public final class StatementSplitter {
             switch (shape.kind()) {
                 case PLAIN -> {
                     DynamicSql.Source dynamicSql = DynamicSql.of(tokens, plpgsql);
+                    if (dynamicSql != null && dynamicSql.variable() == null && dynamicSql.builtAtRunTime()) {
+                        dynamicSql = DynamicSql.of(VariableOperands.substituted(tokens, scope, tokens.get(0)), plpgsql);
+                    }
                     if (dynamicSql != null && dynamicSql.variable() != null) {
                         dynamicSql = dynamicSql.resolved(
                                 VariableAssignments.valueOf(scope, dynamicSql.variable(), tokens.get(0)));

@@ -44,6 +44,20 @@ final class VariableAssignments {
      * before it runs, or assigned once from literals joined with other parts, those parts read with stand-ins.
      */
     static Value valueOf(List<Token> scope, Token variable, Token use) {
+        return valueOf(scope, variable, use, false);
+    }
+
+    /**
+     * What {@code variable} holds where {@code use} joins it with other text ({@code v_stmt || v_name},
+     * {@code CONCAT('DELETE FROM ', @t)}): only the literals of an assignment that reaches the use in a straight
+     * line, even when it is the only one. Left unassigned by a branch, a variable run whole runs nothing, but one
+     * joined with other parts leaves them to run as a different statement.
+     */
+    static Value straightLineValue(List<Token> scope, Token variable, Token use) {
+        return valueOf(scope, variable, use, true);
+    }
+
+    private static Value valueOf(List<Token> scope, Token variable, Token use, boolean straightLine) {
         List<List<Token>> expressions = new ArrayList<>();
         List<Integer> assignedAt = new ArrayList<>();
         List<Boolean> appends = new ArrayList<>();
@@ -66,6 +80,9 @@ final class VariableAssignments {
                 if (value < 0) {
                     continue;
                 }
+                if (isParameter(scope, i)) {
+                    return Value.UNKNOWN;
+                }
                 appended = addsToItself(scope, value, variable);
                 value += appended ? 2 : 0;
             }
@@ -78,18 +95,23 @@ final class VariableAssignments {
         if (expressions.isEmpty()) {
             return Value.UNKNOWN;
         }
-        if (!allBeforeUse || !appendedOnly) {
+        if (straightLine || !allBeforeUse || !appendedOnly) {
             int reaching = reachingAssignment(scope, assignedAt, expressions, use);
-            return reaching < 0 || appends.get(reaching) ? Value.UNKNOWN : valueOfOne(expressions.get(reaching));
+            return reaching < 0 || appends.get(reaching) ? Value.UNKNOWN
+                    : valueOfOne(scope, scope.get(assignedAt.get(reaching)), expressions.get(reaching));
         }
         if (expressions.size() == 1) {
-            return valueOfOne(expressions.get(0));
+            return valueOfOne(scope, scope.get(assignedAt.get(0)), expressions.get(0));
         }
         return withStandIns(expressions);
     }
 
-    /** What one assigned expression holds: its literals, a format call, each branch of a condition, or stand-ins. */
-    private static Value valueOfOne(List<Token> expression) {
+    /**
+     * What one expression assigned to {@code target} holds: its literals, a format call, each branch of a condition,
+     * or stand-ins; a variable joined into it counts with the text it holds there.
+     */
+    private static Value valueOfOne(List<Token> scope, Token target, List<Token> assigned) {
+        List<Token> expression = VariableOperands.substituted(assigned, scope, target);
         List<Token> literals = DynamicSql.literalParts(expression);
         if (!literals.isEmpty()) {
             return new Value(literals, false);
@@ -183,6 +205,26 @@ final class VariableAssignments {
             if (!before.isSymbol(",") && !(before.type() == TokenType.WORD && i < at - 1 && scope.get(i + 1)
                     .isSymbol(","))) {
                 return false;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A routine's parameter ({@code p_name VARCHAR2 DEFAULT 'x'} in its parentheses, T-SQL's {@code @t sysname =
+     * 'orders'} before {@code AS}): its default is only what runs when the caller passes nothing.
+     */
+    private static boolean isParameter(List<Token> scope, int at) {
+        int depth = 0;
+        for (int i = at - 1; i >= 0 && !StatementEnd.isSeparator(scope.get(i)); i--) {
+            Token before = scope.get(i);
+            depth += before.isSymbol(")") ? 1 : before.isSymbol("(") ? -1 : 0;
+            if (before.isAnyWord("AS", "IS", "BEGIN", "DECLARE", "SET", "SELECT")) {
+                return false;
+            }
+            if (depth < 0 && i > 0 && scope.get(i - 1).type() == TokenType.WORD
+                    || before.isAnyWord("PROCEDURE", "PROC", "FUNCTION")) {
+                return true;
             }
         }
         return false;

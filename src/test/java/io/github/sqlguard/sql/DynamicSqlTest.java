@@ -40,6 +40,15 @@ class DynamicSqlTest {
         "SQLSERVER | EXEC [sys].[sp_executesql] N'DELETE FROM dbo.X4' | 1:30 [E] DELETE",
         "SQLSERVER | EXEC dbo.[sp_executesql] @statement = N'TRUNCATE TABLE dbo.X5' | 1:41 [E] TRUNCATE",
         "SQLSERVER | EXEC \"sp_MSforeachtable\" 'DELETE FROM ?' | 1:27 [E] DELETE",
+        // A variable joined with other parts is read as the literal it was assigned just before.
+        "ORACLE | BEGIN\\n  v_stmt := 'DROP TABLE ';\\n  EXECUTE IMMEDIATE v_stmt || v_name;\\nEND;\\n/ | 2:3 [E] V_STMT, 2:14 [E] DROP",
+        "MYSQL | SET @t = 'orders';\\nPREPARE st FROM CONCAT('DELETE FROM ', @t); | 2:25 [E] DELETE",
+        "MARIADB | SET @v = 'DELETE ';\\nEXECUTE IMMEDIATE CONCAT(@v, 'FROM ', @t); | 1:11 [E] DELETE",
+        "SQLSERVER | DECLARE @t SYSNAME = N'dbo.orders';\\nEXEC('DELETE FROM ' + @t) | 2:7 [E] DELETE",
+        "SQLSERVER | DECLARE @v NVARCHAR(20) = N'TRUNCATE TABLE ';\\nEXEC(@v + N'dbo.t') | 1:29 [E] TRUNCATE",
+        "POSTGRESQL | DO $$ DECLARE q text := 'TRUNCATE '; BEGIN EXECUTE q || t; END $$ | 1:26 [E] TRUNCATE",
+        "MYSQL | SET @t = 'orders';\\nSET @s = CONCAT('DELETE FROM ', @t);\\nPREPARE st FROM @s; | 2:18 [E] DELETE",
+        "MYSQL | SET @s = 'DELETE FROM ';\\nSET @s = CONCAT(@s, 'orders');\\nPREPARE st FROM @s; | 1:11 [E] DELETE",
     })
     void literalDynamicSqlIsSplitAgain(Dialect dialect, String sql, String expected) {
         List<String> inner = new StatementSplitter(dialect, Placeholders.DEFAULT)
@@ -75,6 +84,29 @@ class DynamicSqlTest {
         "MYSQL | SET @s = 'DO 0';\\nIF @n > 0 THEN SET @s = 'DROP TABLE t'; END IF;\\nPREPARE st FROM @s; | true",
         "MYSQL | SET @s = 'DO 0';\\nSET @s = 'DROP TABLE t';\\nCALL p();\\nPREPARE st FROM @s; | true",
         "MYSQL | SET @s = 'DO 0';\\nWHILE @n > 0 DO\\nPREPARE st FROM @s;\\nSET @s = 'DROP TABLE t';\\nEND WHILE; | true",
+        // Joined with other parts, a variable counts as known only where its one assignment reaches the run straight.
+        "ORACLE | BEGIN\\n  v := 'CREATE SEQUENCE s START WITH ';\\n  EXECUTE IMMEDIATE v || n;\\nEND; | false",
+        "ORACLE | BEGIN\\n  IF c THEN v := 'CREATE SEQUENCE s START WITH '; END IF;\\n  EXECUTE IMMEDIATE v || n;\\nEND; | true",
+        "ORACLE | BEGIN\\n  LOOP\\n    v := 'CREATE SEQUENCE s START WITH ';\\n    EXECUTE IMMEDIATE v || n;\\n    v := 'DROP TABLE ';\\n  END LOOP;\\nEND; | true",
+        "ORACLE | BEGIN\\n  v := f('CREATE SEQUENCE s START WITH ');\\n  EXECUTE IMMEDIATE v || n;\\nEND; | true",
+        "ORACLE | CREATE PROCEDURE p(v VARCHAR2 DEFAULT 'CREATE SEQUENCE s START WITH ') AS\\nBEGIN\\n  EXECUTE IMMEDIATE v || n;\\nEND; | true",
+        "MYSQL | SET @t = 'orders';\\nPREPARE st FROM CONCAT('DELETE FROM ', @t) | false",
+        "MYSQL | PREPARE st FROM CONCAT('DELETE FROM ', @t) | true",
+        "MYSQL | SET @t = LOWER('orders');\\nPREPARE st FROM CONCAT('DELETE FROM ', @t) | true",
+        "MYSQL | SET @t = 'orders';\\nCALL p();\\nPREPARE st FROM CONCAT('DELETE FROM ', @t) | true",
+        "MARIADB | SET @t = 'orders';\\nEXECUTE IMMEDIATE CONCAT('DELETE FROM ', @t, ' WHERE id = ', @id) | true",
+        "SQLSERVER | DECLARE @t SYSNAME = N'dbo.orders';\\nEXEC('DELETE FROM ' + @t) | false",
+        "SQLSERVER | DECLARE @t SYSNAME = N'a';\\nIF @x = 1 SET @t = N'b';\\nEXEC('DELETE FROM ' + @t) | true",
+        "SQLSERVER | CREATE PROCEDURE p @t SYSNAME = N'a' AS\\nEXEC('DELETE FROM ' + @t) | true",
+        "POSTGRESQL | DO $$ DECLARE t text := 'orders'; BEGIN EXECUTE 'DELETE FROM ' || t; END $$ | false",
+        "POSTGRESQL | DO $$ DECLARE t text; BEGIN FOR i IN 1..2 LOOP t := 'a'; EXECUTE 'DELETE FROM ' || t; t := 'b'; END LOOP; END $$ | true",
+        "POSTGRESQL | DO $$ DECLARE t text; BEGIN IF c THEN t := 'a'; END IF; EXECUTE 'DELETE FROM ' || t; END $$ | true",
+        "POSTGRESQL | DO $$ DECLARE t text; BEGIN t := current_setting('app.t'); EXECUTE 'DELETE FROM ' || t; END $$ | true",
+        "MYSQL | SET @t = 'orders';\\nSET @s = CONCAT('DELETE FROM ', @t);\\nPREPARE st FROM @s; | false",
+        "MYSQL | SET @t = UPPER('orders');\\nSET @s = CONCAT('DELETE FROM ', @t);\\nPREPARE st FROM @s; | true",
+        "MYSQL | SET @s = 'DELETE FROM ';\\nSET @s = CONCAT(@s, 'orders');\\nPREPARE st FROM @s; | false",
+        "MYSQL | SET @s = CONCAT(@s, 'orders');\\nPREPARE st FROM @s; | true",
+        "ORACLE | CREATE PROCEDURE p(v VARCHAR2 DEFAULT 'SELECT 1 FROM dual') AS\\nBEGIN\\n  EXECUTE IMMEDIATE v;\\nEND; | true",
     })
     void textBuiltAtRunTimeIsMarked(Dialect dialect, String sql, boolean expected) {
         List<Boolean> marked = new StatementSplitter(dialect, Placeholders.DEFAULT)
@@ -82,6 +114,17 @@ class DynamicSqlTest {
                 .filter(s -> s.firstToken().isAnyWord("EXECUTE", "EXEC", "PREPARE"))
                 .map(Statement::runtimeSql).toList();
         assertEquals(List.of(expected), marked);
+    }
+
+    /** A name taken from a variable's literal is located where that literal stands, before the text it joins. */
+    @org.junit.jupiter.api.Test
+    void aVariablesLiteralIsLocatedWhereItIsAssigned() {
+        Statement delete = new StatementSplitter(Dialect.MYSQL, Placeholders.DEFAULT)
+                .split("t.sql", "SET @t = 'orders';\nPREPARE st FROM CONCAT('DELETE FROM ', @t);").statements().stream()
+                .filter(s -> s.firstToken().isWord("DELETE")).findFirst().orElseThrow();
+        Token table = delete.tokens().get(delete.tokens().size() - 1);
+        assertEquals("orders 1:11 2:25", table.text() + " " + table.line() + ":" + table.column() + " "
+                + delete.start().line() + ":" + delete.start().column());
     }
 
     /**

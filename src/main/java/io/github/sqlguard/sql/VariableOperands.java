@@ -1,0 +1,95 @@
+package io.github.sqlguard.sql;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+
+/**
+ * Variables joined with other parts into the SQL a statement runs: Oracle {@code v_stmt := 'DROP TABLE '; EXECUTE
+ * IMMEDIATE v_stmt || v_name}, MySQL {@code SET @t = 'orders'; PREPARE st FROM CONCAT('DELETE FROM ', @t)}, T-SQL
+ * {@code EXEC (@verb + @table)}. An operand of {@code ||}, {@code +} or {@code CONCAT(..)} whose text the script
+ * shows (see {@link VariableAssignments#straightLineValue}) is read as that text, so the statement is checked for
+ * what it does and its findings name what it names; any other operand stays a stand-in built at run time.
+ */
+final class VariableOperands {
+
+    private static final String STAND_IN = "built_at_run_time_";
+
+    private VariableOperands() {
+    }
+
+    /**
+     * {@code tokens} with each variable operand of a join whose text is known in {@code scope} replaced by that
+     * text's parts joined with {@code ||}; {@code tokens} itself when there is none.
+     *
+     * @param use where the join is made: the statement that runs it, or the variable an assignment of it sets
+     *     (only assignments strictly before it count, so a variable joined into its own text ends the search)
+     */
+    static List<Token> substituted(List<Token> tokens, List<Token> scope, Token use) {
+        List<Token> result = null;
+        Deque<Boolean> concatArguments = new ArrayDeque<>();
+        for (int i = 0; i < tokens.size(); i++) {
+            Token token = tokens.get(i);
+            List<Token> parts = isOperand(tokens, i, Boolean.TRUE.equals(concatArguments.peek()))
+                    ? knownParts(VariableAssignments.straightLineValue(scope, token, use)) : List.of();
+            if (!parts.isEmpty() && result == null) {
+                result = new ArrayList<>(tokens.subList(0, i));
+            }
+            if (!parts.isEmpty()) {
+                for (int p = 0; p < parts.size(); p++) {
+                    if (p > 0) {
+                        result.add(new Token(TokenType.SYMBOL, "||", token.offset(), token.line(), token.column()));
+                    }
+                    result.add(parts.get(p));
+                }
+            } else if (result != null) {
+                result.add(token);
+            }
+            if (token.isSymbol("(")) {
+                concatArguments.push(i > 0 && tokens.get(i - 1).isWord("CONCAT"));
+            } else if (token.isSymbol(")") && !concatArguments.isEmpty()) {
+                concatArguments.pop();
+            }
+        }
+        return result == null ? tokens : result;
+    }
+
+    /**
+     * True when the word at {@code at} is a variable joined by {@code ||} or {@code +}, or a whole argument of the
+     * {@code CONCAT(..)} around it; not a function called, a qualified name or a part of one.
+     */
+    private static boolean isOperand(List<Token> tokens, int at, boolean inConcat) {
+        Token token = tokens.get(at);
+        Token previous = at > 0 ? tokens.get(at - 1) : null;
+        Token next = at + 1 < tokens.size() ? tokens.get(at + 1) : null;
+        if (token.type() != TokenType.WORD || previous == null || previous.isSymbol(".")
+                || next != null && (next.isSymbol("(") || next.isSymbol(".") || next.isSymbol("%"))) {
+            return false;
+        }
+        boolean joined = isJoin(previous) || next != null && isJoin(next);
+        boolean argument = inConcat && (previous.isSymbol(",") || previous.isSymbol("("))
+                && next != null && (next.isSymbol(",") || next.isSymbol(")"));
+        return joined || argument;
+    }
+
+    private static boolean isJoin(Token token) {
+        return token.isSymbol("||") || token.isSymbol("+");
+    }
+
+    /**
+     * The parts of {@code value} that can stand in a join: literals and stand-ins for what is built at run time;
+     * empty when nothing is known or the value is more than one text (the branches of a condition) or holds a
+     * format call's filled-in slots, which only read right in their own statement.
+     */
+    private static List<Token> knownParts(VariableAssignments.Value value) {
+        for (Token part : value.parts()) {
+            boolean literal = part.type() == TokenType.STRING;
+            boolean standIn = part.type() == TokenType.WORD && part.text().startsWith(STAND_IN);
+            if (!literal && !standIn) {
+                return List.of();
+            }
+        }
+        return value.parts();
+    }
+}
