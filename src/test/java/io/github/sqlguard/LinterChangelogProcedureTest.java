@@ -86,6 +86,29 @@ class LinterChangelogProcedureTest {
                 findings());
     }
 
+    /** A scratch table that a procedure of a sql change creates and drops again loses nothing when called. */
+    @Test
+    void aTableTheProcedureCreatesIsScratchForItsLaterDrops() throws IOException {
+        write("db/changelog.xml", """
+                <databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog">
+                  <changeSet id="1" author="a" dbms="mysql">
+                    <sql endDelimiter="//">
+                      CREATE PROCEDURE fill_names() BEGIN
+                        CREATE TABLE name_scratch (id INT);
+                        INSERT INTO name_scratch SELECT person_id FROM person;
+                        DROP TABLE name_scratch;
+                      END//
+                      CALL fill_names()//
+                      DROP TABLE name_scratch//
+                    </sql>
+                  </changeSet>
+                </databaseChangeLog>
+                """);
+
+        assertEquals(List.of("db/changelog.xml:10:7 ERROR drop-table DROP TABLE removes table name_scratch and all"
+                + " its rows (changeset a:1)"), findings());
+    }
+
     private List<String> findings() {
         return lint().findings().stream().map(LinterChangelogProcedureTest::line).toList();
     }

@@ -34,16 +34,34 @@ final class ScratchTables {
     private final Set<String> renamedAway = new HashSet<>();
     /** Oracle and H2 fold unquoted names to upper case, where PostgreSQL and the others fold to lower case. */
     private boolean foldsToUpperCase;
+    /**
+     * The script's tables, for the scratch tables of one routine or block body: what the script made scratch
+     * stays so in the body, while what the body creates stays in the body.
+     */
+    private final ScratchTables script;
+
+    ScratchTables() {
+        this(null);
+    }
+
+    /** The scratch tables of a body that sits in the script whose scratch tables are {@code script}. */
+    ScratchTables(ScratchTables script) {
+        this.script = script;
+    }
 
     /**
      * The model with its clauses and row changes marked, then remembers what the statement creates: a
      * {@code CREATE TABLE t ..} never makes its own statement a scratch case. A table created in a routine body,
      * in rollback code or inside a conditional block may not exist, or may already exist with rows, when the
-     * migration runs on: it is not recorded.
+     * migration runs on: it is not recorded for the script, only for the rest of its own body when the body
+     * surely runs the CREATE whenever it runs ({@code surelyRuns} of a body's own scratch tables).
      */
     StatementModel step(StatementModel model, boolean surelyRuns) {
         Dialect dialect = model.statement().dialect();
         foldsToUpperCase = dialect == Dialect.ORACLE || dialect == Dialect.H2;
+        if (script != null) {
+            script.foldsToUpperCase = foldsToUpperCase;
+        }
         // A trigger's body runs whenever it fires, and a scheduled job (pg_cron, a MySQL event) on its schedule,
         // long after this script: by then the tables the script created hold the application's rows.
         boolean firesLater = model.statement().context().firesWhenTriggered()
@@ -66,13 +84,8 @@ final class ScratchTables {
             // one shadowed (a TEMP table of the same name), or nothing. Forgotten whether or not the drop surely runs.
             boolean removesTable = clause.table() != null && (clause.kind() == ClauseKind.DROPPED_TABLE
                     || clause.kind() == ClauseKind.RENAMED_TABLE);
-            if (removesTable && clause.scratch()) {
-                created.remove(key(clause.table()));
-            } else if (removesTable) {
-                displaced.add(key(clause.table()));
-                if (clause.kind() == ClauseKind.RENAMED_TABLE) {
-                    renamedAway.add(key(clause.table()));
-                }
+            if (removesTable) {
+                removed(clause);
             }
         }
         if (surelyRuns) {
@@ -92,6 +105,20 @@ final class ScratchTables {
         return marked;
     }
 
+    private void removed(DestructiveClause clause) {
+        if (clause.scratch()) {
+            created.remove(key(clause.table()));
+        } else {
+            displaced.add(key(clause.table()));
+            if (clause.kind() == ClauseKind.RENAMED_TABLE) {
+                renamedAway.add(key(clause.table()));
+            }
+        }
+        if (script != null) {
+            script.removed(clause);
+        }
+    }
+
     /**
      * The scratch test as it stands at this statement, for clauses that name their tables only through the schema:
      * later statements change what is scratch, so it reads a copy.
@@ -100,7 +127,7 @@ final class ScratchTables {
         if (firesLater) {
             return scratch;
         }
-        ScratchTables now = new ScratchTables();
+        ScratchTables now = new ScratchTables(script == null ? null : script.asCopy());
         now.created.addAll(created);
         now.foldsToUpperCase = foldsToUpperCase;
         return table -> now.isScratch(table) || isTemporaryByName(table, dialect);
@@ -112,6 +139,17 @@ final class ScratchTables {
      * not, as the script may have created {@code t} elsewhere on its search path than {@code app.t}.
      */
     boolean isScratch(String table) {
+        return script != null && script.isScratch(table) || createdHere(table);
+    }
+
+    private ScratchTables asCopy() {
+        ScratchTables copy = new ScratchTables();
+        copy.created.addAll(created);
+        copy.foldsToUpperCase = foldsToUpperCase;
+        return copy;
+    }
+
+    private boolean createdHere(String table) {
         String last = ObjectNames.normalize(ObjectNames.lastPart(table));
         if (last.startsWith("#")) {
             return true;

@@ -25,10 +25,15 @@ public final class ScriptAnalysis {
     public List<StatementModel> models(Script script) {
         List<StatementModel> models = new ArrayList<>();
         Map<String, ScratchTables> scopes = new HashMap<>();
+        Map<String, ScratchTables> bodies = new HashMap<>();
         Map<String, SessionRowCount> sessions = new HashMap<>();
         for (Statement statement : script.statements()) {
             StatementModel model = reader.read(statement);
-            ScratchTables scratch = scopes.computeIfAbsent(scope(statement.context()), s -> new ScratchTables());
+            ScratchTables inScript = scopes.computeIfAbsent(scope(statement.context()), s -> new ScratchTables());
+            StatementContext.Body body = statement.context().body();
+            ScratchTables scratch = body == null ? inScript
+                    : bodies.computeIfAbsent(scope(statement.context()) + "\n" + body.id(),
+                            s -> new ScratchTables(inScript));
             SessionRowCount rowCount = sessions.computeIfAbsent(scope(statement.context()), s -> new SessionRowCount());
             models.add(rowCount.step(scratch.step(model, surelyRuns(model))));
         }
@@ -38,10 +43,12 @@ public final class ScriptAnalysis {
     /**
      * Only a statement the script surely runs makes its table scratch: one at the top level without a T-SQL
      * {@code IF} guard. Inside a block it may sit in an {@code IF .. THEN} branch (PL/pgSQL, PL/SQL), and a
-     * conditional create may find the table already there, with rows (fail closed).
+     * conditional create may find the table already there, with rows (fail closed). A routine or block body is a
+     * scope of its own: what runs whenever the body runs makes its table scratch for the rest of that body only.
      */
     private static boolean surelyRuns(StatementModel model) {
-        return model.placement() == Placement.TOP_LEVEL
+        StatementContext.Body body = model.statement().context().body();
+        return (model.placement() == Placement.TOP_LEVEL || body != null && body.straightLine())
                 && !model.statement().firstToken().isAnyWord("IF", "WHILE", "BEGIN");
     }
 

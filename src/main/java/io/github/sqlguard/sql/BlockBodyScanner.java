@@ -19,7 +19,19 @@ final class BlockBodyScanner {
     private int to;
     private int pos;
     private final StringBuilder open = new StringBuilder();
-    private final List<List<Token>> statements = new ArrayList<>();
+    private final List<Scanned> statements = new ArrayList<>();
+    /** Set once the body reaches a branch, loop, handler or inner block: what follows may not run, or run twice. */
+    private boolean branched;
+    /** Set after a T-SQL {@code IF cond} or {@code WHILE cond} that governs the one statement that follows. */
+    private boolean governsNext;
+
+    /**
+     * One statement of the body and whether it runs whenever the body runs: it comes before any branch, loop,
+     * exception or condition handler and inner block of the body, or after a T-SQL one-statement {@code IF}
+     * that has no {@code ELSE}.
+     */
+    record Scanned(List<Token> tokens, boolean straightLine) {
+    }
 
     /** @param mysqlDeclare true when DECLARE inside a block declares a local (MySQL) rather than a section */
     BlockBodyScanner(boolean mysqlDeclare) {
@@ -32,7 +44,7 @@ final class BlockBodyScanner {
      * @param startInDeclarations true for an Oracle routine body that starts after IS/AS, in its
      *     declaration section
      */
-    List<List<Token>> scan(List<Token> allTokens, int from, int end, boolean startInDeclarations) {
+    List<Scanned> scan(List<Token> allTokens, int from, int end, boolean startInDeclarations) {
         this.tokens = allTokens;
         this.to = end;
         this.pos = from;
@@ -57,7 +69,9 @@ final class BlockBodyScanner {
                 collectStatement();
             }
         } else if (BlockSyntax.beginsBlock(tokens, pos, to)) {
-            pos += BlockSyntax.isTryOrCatch(BlockSyntax.at(tokens, pos + 1, to)) ? 2 : 1;
+            boolean tryOrCatch = BlockSyntax.isTryOrCatch(BlockSyntax.at(tokens, pos + 1, to));
+            branched |= open.length() > 0 || governsNext || tryOrCatch;
+            pos += tryOrCatch ? 2 : 1;
             open.append(BLOCK);
             skipAtomic();
         } else if (token.isWord("END")) {
@@ -66,8 +80,14 @@ final class BlockBodyScanner {
             scanDeclare();
         } else if (token.isAnyWord("IF", "ELSIF", "ELSEIF", "WHILE", "WHEN", "FORALL") && !isFunctionCall()) {
             pos++;
+            int conditionAt = pos;
             skipCondition(false);
+            boolean oneStatement = pos > conditionAt && !tokens.get(pos - 1).isAnyWord("THEN", "LOOP", "DO")
+                    && token.isAnyWord("IF", "WHILE", "FORALL");
+            branched |= !oneStatement;
+            governsNext = oneStatement;
         } else if (token.isAnyWord("FOR", "FOREACH")) {
+            branched = true;
             int body = findWord(pos + 1, "LOOP", "DO");
             if (body < 0) {
                 collectStatement();
@@ -75,6 +95,7 @@ final class BlockBodyScanner {
                 pos = body + 1;
             }
         } else if (token.isWord("UNTIL")) {
+            branched = true;
             int end = findWord(pos + 1, "END");
             if (end < 0) {
                 collectStatement();
@@ -82,6 +103,7 @@ final class BlockBodyScanner {
                 pos = end;
             }
         } else if (token.isWord("CASE")) {
+            branched = true;
             int when = findWord(pos + 1, "WHEN");
             if (when < 0) {
                 collectStatement();
@@ -89,6 +111,7 @@ final class BlockBodyScanner {
                 pos = when;
             }
         } else if (token.isAnyWord("ELSE", "LOOP", "REPEAT", "EXCEPTION", "THEN")) {
+            branched = true;
             pos++;
         } else if (isColonLabel()) {
             pos += 2;
@@ -145,6 +168,8 @@ final class BlockBodyScanner {
             if (handler < 0) {
                 skipToSemicolon();
             } else {
+                // A CONTINUE handler goes on after a failed CREATE TABLE, say one that found the table there.
+                branched = true;
                 pos = handler + 1;
                 if (BlockSyntax.at(tokens, pos, to) != null && tokens.get(pos).isWord("FOR")) {
                     pos++;
@@ -153,6 +178,8 @@ final class BlockBodyScanner {
             }
             return;
         }
+        // An inner block, declared or not, may swallow the failure of what it runs in its own EXCEPTION section.
+        branched |= open.length() > 0;
         pos++;
         open.append(SECTION);
         skipDeclarations();
@@ -263,7 +290,10 @@ final class BlockBodyScanner {
             pos++;
         }
         if (pos > start) {
-            statements.add(tokens.subList(start, pos));
+            statements.add(new Scanned(tokens.subList(start, pos), !branched && !governsNext));
+            governsNext = false;
+            // PL/SQL, T-SQL: what follows a GOTO runs only if the jump lands there, maybe past a CREATE TABLE.
+            branched |= tokens.get(start).isWord("GOTO");
         }
     }
 

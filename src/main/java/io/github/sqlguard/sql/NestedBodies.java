@@ -54,6 +54,26 @@ final class NestedBodies {
         };
     }
 
+    /**
+     * The context of the statements of a body that the definition or block starting with {@code tokens} opens: a
+     * new body, whose statements run in straight line until the scanner finds a branch.
+     */
+    static StatementContext opened(StatementContext inner, List<Token> tokens) {
+        Token first = tokens.get(0);
+        return inner.withBody(new StatementContext.Body(first.line() + ":" + first.column(), true));
+    }
+
+    /**
+     * The context of one statement of a body, {@code straightLine} as the scanner found it: the statements of
+     * dynamic SQL that a branch of the body runs sit in that branch too. Outside a body (the dynamic SQL of a
+     * top-level statement) there is no body to place it in.
+     */
+    static StatementContext at(StatementContext context, boolean straightLine) {
+        StatementContext.Body body = context.body();
+        return body == null || straightLine || !body.straightLine() ? context
+                : context.withBody(new StatementContext.Body(body.id(), false));
+    }
+
     private static boolean runsOnSchedule(String label) {
         return new StatementContext(StatementContext.Kind.EXECUTED_BLOCK, label, DatabaseScope.ANY).runsOnSchedule();
     }

@@ -8,8 +8,19 @@ package io.github.sqlguard.sql;
  *     {@code "DO block"}; empty for a plain top-level statement
  * @param databases the databases it runs on (a Liquibase changeset's {@code dbms}), {@link DatabaseScope#ANY}
  *     when its migration does not say
+ * @param body the routine or block body the statement sits in, null outside one
  */
-public record StatementContext(Kind kind, String label, DatabaseScope databases) {
+public record StatementContext(Kind kind, String label, DatabaseScope databases, Body body) {
+
+    /**
+     * A place in one routine or block body.
+     *
+     * @param id tells the body apart from the others of the file (where its definition starts)
+     * @param straightLine true when the statement runs whenever the body runs: not in a branch, a loop, a handler
+     *     or an inner block of the body
+     */
+    public record Body(String id, boolean straightLine) {
+    }
 
     /** The kinds of place a statement can sit in. */
     public enum Kind {
@@ -35,6 +46,10 @@ public record StatementContext(Kind kind, String label, DatabaseScope databases)
 
     public StatementContext(Kind kind, String label) {
         this(kind, label, DatabaseScope.ANY);
+    }
+
+    public StatementContext(Kind kind, String label, DatabaseScope databases) {
+        this(kind, label, databases, null);
     }
 
     /** True when the statement runs whenever the migration itself runs. */
@@ -75,6 +90,10 @@ public record StatementContext(Kind kind, String label, DatabaseScope databases)
     }
 
     public StatementContext withLabel(String newLabel) {
-        return new StatementContext(kind, newLabel, databases);
+        return new StatementContext(kind, newLabel, databases, body);
+    }
+
+    public StatementContext withBody(Body newBody) {
+        return new StatementContext(kind, label, databases, newBody);
     }
 }

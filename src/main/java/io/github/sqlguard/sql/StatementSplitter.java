@@ -172,8 +172,8 @@ public final class StatementSplitter {
                     StatementContext inner = NestedBodies.innerContext(context, StatementContext.Kind.EXECUTED_BLOCK, shape.label());
                     boolean mysqlDeclare = dialect.isMySqlFamily()
                             || shape.label().equals(StatementShape.NOT_ATOMIC_BLOCK);
-                    emitScoped(tokens, new BlockBodyScanner(mysqlDeclare).scan(tokens, 0, tokens.size(), false), inner,
-                            plpgsql);
+                    emitScoped(tokens, new BlockBodyScanner(mysqlDeclare).scan(tokens, 0, tokens.size(), false),
+                            NestedBodies.opened(inner, tokens), plpgsql);
                 }
                 case ROUTINE -> emitRoutine(tokens, shape, context);
             }
@@ -183,8 +183,8 @@ public final class StatementSplitter {
             add(tokens, context, true);
             RoutineBody body = RoutineBody.locate(tokens, tokens.size());
             boolean plpgsql = body.language().isEmpty() || body.language().equals("plpgsql");
-            StatementContext inner = NestedBodies.innerContext(context, StatementContext.Kind.EXECUTED_BLOCK,
-                    shape.label());
+            StatementContext inner = NestedBodies.opened(NestedBodies.innerContext(context,
+                    StatementContext.Kind.EXECUTED_BLOCK, shape.label()), tokens);
             if (body.form() == RoutineBody.Form.DOLLAR_QUOTED && plpgsql) {
                 emitDollarBody(tokens.get(body.index()), inner, true);
             } else if (body.form() == RoutineBody.Form.QUOTED && plpgsql) {
@@ -195,11 +195,11 @@ public final class StatementSplitter {
         private void emitRoutine(List<Token> tokens, StatementShape shape, StatementContext context) {
             add(tokens, context, true);
             RoutineBody body = RoutineBody.locate(tokens, tokens.size());
-            StatementContext inner = shape.routineKind().equals("event")
+            StatementContext inner = NestedBodies.opened(shape.routineKind().equals("event")
                     // MySQL: an event's body runs on its schedule, often right after the migration, without a call.
                     ? NestedBodies.innerContext(context, StatementContext.Kind.EXECUTED_BLOCK,
                             shape.label() + ", which runs on the event's schedule")
-                    : NestedBodies.innerContext(context, StatementContext.Kind.ROUTINE_BODY, shape.label());
+                    : NestedBodies.innerContext(context, StatementContext.Kind.ROUTINE_BODY, shape.label()), tokens);
             boolean javaTrigger = shape.routineKind().equals("trigger") && body.language().isEmpty()
                     && (body.form() == RoutineBody.Form.DOLLAR_QUOTED || body.form() == RoutineBody.Form.QUOTED);
             if (javaTrigger) {
@@ -285,13 +285,15 @@ public final class StatementSplitter {
          * Emits the statements of a block or body whose tokens are {@code blockTokens}: a variable run as dynamic
          * SQL there is looked up among them.
          */
-        private void emitScoped(List<Token> blockTokens, List<List<Token>> inner, StatementContext context,
-                boolean plpgsqlBody) {
+        private void emitScoped(List<Token> blockTokens, List<BlockBodyScanner.Scanned> inner,
+                StatementContext context, boolean plpgsqlBody) {
             List<Token> outerScope = scope;
             boolean outerPlpgsql = plpgsql;
             scope = blockTokens;
             plpgsql = plpgsqlBody;
-            emitAll(inner, context);
+            for (BlockBodyScanner.Scanned statement : inner) {
+                emitAll(List.of(statement.tokens()), NestedBodies.at(context, statement.straightLine()));
+            }
             scope = outerScope;
             plpgsql = outerPlpgsql;
         }

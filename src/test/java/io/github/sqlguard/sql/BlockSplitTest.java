@@ -8,6 +8,7 @@ import io.github.sqlguard.model.Dialect;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** Blocks and routine bodies: one statement each, then the statements inside with their own positions. */
@@ -23,6 +24,32 @@ class BlockSplitTest {
                 + "THEN UPDATE b SET x = 1; END IF; END $$", "6:5 [E DO block] DELETE FROM a",
                 "7:20 [E DO block] UPDATE b SET x = 1", "11:1 SELECT 1"), render(script));
         assertEquals(List.of("-- gone"), script.comments().stream().map(Token::text).toList());
+    }
+
+    /**
+     * A body statement runs whenever its body runs only before the body's first branch, loop, handler or inner
+     * block, or after a T-SQL IF that governs one statement: "s" marks those, "-" the others, "." none of a body.
+     */
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', value = {
+        "MYSQL | CREATE PROCEDURE p() BEGIN DROP TABLE a; IF 1 THEN DROP TABLE b; END IF; DROP TABLE c; END | .s--",
+        "MYSQL | CREATE PROCEDURE p() BEGIN DECLARE EXIT HANDLER FOR SQLEXCEPTION SELECT 1; DROP TABLE c; END | .--",
+        "POSTGRESQL | DO $$ DECLARE n int; BEGIN DROP TABLE a; LOOP EXIT; END LOOP; DROP TABLE b; END $$ | .s--",
+        "POSTGRESQL | DO $$ BEGIN DROP TABLE a; BEGIN DROP TABLE b; END; END $$ | .s-",
+        "SQLSERVER | CREATE PROCEDURE p AS BEGIN IF 1 = 1 DROP TABLE a DROP TABLE b WHILE 1 = 0 BEGIN DROP TABLE c END"
+                + " DROP TABLE d END | .-s--",
+        "ORACLE | BEGIN EXECUTE IMMEDIATE 'DROP TABLE a'; IF 1 = 1 THEN EXECUTE IMMEDIATE 'DROP TABLE b'; END IF; END;"
+                + " | .ss--",
+        "ORACLE | BEGIN GOTO done; EXECUTE IMMEDIATE 'DROP TABLE a'; <<done>> NULL; END; | .s---",
+        "ORACLE | DROP TABLE a | .",
+    })
+    void bodyStatementsKnowWhetherTheyRunInStraightLine(Dialect dialect, String sql, String marks) {
+        StringBuilder found = new StringBuilder();
+        for (Statement statement : split(dialect, sql).statements()) {
+            StatementContext.Body body = statement.context().body();
+            found.append(body == null ? '.' : body.straightLine() ? 's' : '-');
+        }
+        assertEquals(marks, found.toString(), sql);
     }
 
     @Test

@@ -23,7 +23,9 @@ class SplitterRegionTest {
                 .split("changelog.xml", text, from, to, 2, 3, rollback);
         assertEquals(List.of("2:3 [B] DELETE FROM a", "3:3 [B] [C] DO $$ BEGIN DELETE FROM b; END $$",
                 "3:15 [B] DELETE FROM b"), render(script));
-        assertTrue(script.statements().stream().allMatch(s -> s.context().equals(rollback)));
+        // The DO block's statement also knows its body; otherwise the rollback's context is kept as it is.
+        assertTrue(script.statements().stream().allMatch(s -> s.context().withBody(null).equals(rollback)));
+        assertEquals(new StatementContext.Body("3:3", true), script.statements().get(2).context().body());
     }
 
     @Test
@@ -32,8 +34,8 @@ class SplitterRegionTest {
         String text = "DO $$ BEGIN DELETE FROM b; END $$";
         Script script = new StatementSplitter(Dialect.POSTGRESQL, Placeholders.DEFAULT)
                 .split("c.sql", text, 0, text.length(), 1, 1, changeset);
-        assertEquals(new StatementContext(StatementContext.Kind.EXECUTED_BLOCK, "changeset al:2, DO block"),
-                script.statements().get(1).context());
+        assertEquals(new StatementContext(StatementContext.Kind.EXECUTED_BLOCK, "changeset al:2, DO block")
+                .withBody(new StatementContext.Body("1:1", true)), script.statements().get(1).context());
     }
 
     @Test

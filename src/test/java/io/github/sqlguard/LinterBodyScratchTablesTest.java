@@ -1,0 +1,74 @@
+package io.github.sqlguard;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.github.sqlguard.model.Dialect;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * A table that a routine or block body creates in straight line, before any branch, loop, handler or inner block,
+ * holds only the rows that body put there: the body's later drops lose nothing, as at a script's top level. A table
+ * created in a branch may already exist with rows, and one created in another body or dropped outside it may be
+ * the application's, so those drops stay reported.
+ */
+class LinterBodyScratchTablesTest {
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', quoteCharacter = '~', value = {
+        // The drop before the CREATE is judged as at top level: nothing says the table is new.
+        "MYSQL | DELIMITER $$\\nCREATE PROCEDURE p() BEGIN\\n  DROP TABLE IF EXISTS s2;\\n  CREATE TABLE s2 (id INT);\\n"
+                + "  INSERT INTO s2 SELECT id FROM person;\\n  DROP TABLE IF EXISTS s2;\\nEND$$\\nDELIMITER ;\\nCALL p();"
+                + " | 3:3 drop-table ERROR",
+        "MYSQL | DROP TABLE IF EXISTS s2;\\nCREATE TABLE s2 (id INT);\\nINSERT INTO s2 SELECT id FROM person;\\n"
+                + "DROP TABLE IF EXISTS s2; | 1:1 drop-table ERROR",
+        "MYSQL | DELIMITER $$\\nCREATE PROCEDURE p() BEGIN\\n  CREATE TABLE s2 (id INT);\\n  IF 1 THEN\\n"
+                + "    DROP TABLE s2;\\n  END IF;\\nEND$$\\nDELIMITER ;\\nCALL p(); | -",
+        "MYSQL | DELIMITER $$\\nCREATE PROCEDURE p() BEGIN\\n  IF 1 THEN CREATE TABLE s2 (id INT); END IF;\\n"
+                + "  DROP TABLE s2;\\nEND$$\\nDELIMITER ;\\nCALL p(); | 4:3 drop-table ERROR",
+        "MYSQL | DELIMITER $$\\nCREATE PROCEDURE p() BEGIN\\n  WHILE 0 DO CREATE TABLE s2 (id INT); END WHILE;\\n"
+                + "  DROP TABLE s2;\\nEND$$\\nDELIMITER ;\\nCALL p(); | 4:3 drop-table ERROR",
+        // A CONTINUE handler goes on after a CREATE TABLE that failed because the table was there.
+        "MYSQL | DELIMITER $$\\nCREATE PROCEDURE p() BEGIN\\n  DECLARE CONTINUE HANDLER FOR SQLEXCEPTION BEGIN END;\\n"
+                + "  CREATE TABLE s2 (id INT);\\n  DROP TABLE s2;\\nEND$$\\nDELIMITER ;\\nCALL p(); | 5:3 drop-table ERROR",
+        "MYSQL | DELIMITER $$\\nCREATE PROCEDURE p1() BEGIN\\n  CREATE TABLE s2 (id INT);\\nEND$$\\n"
+                + "CREATE PROCEDURE p2() BEGIN\\n  DROP TABLE s2;\\nEND$$\\nDELIMITER ;\\nCALL p1();\\nCALL p2();"
+                + " | 6:3 drop-table ERROR",
+        "MYSQL | DELIMITER $$\\nCREATE PROCEDURE p() BEGIN\\n  CREATE TABLE s2 (id INT);\\nEND$$\\nDELIMITER ;\\n"
+                + "CALL p();\\nDROP TABLE s2; | 7:1 drop-table ERROR",
+        "POSTGRESQL | DO $$\\nBEGIN\\n  CREATE TABLE s2 (id int);\\n  INSERT INTO s2 SELECT id FROM person;\\n"
+                + "  DROP TABLE s2;\\nEND $$; | -",
+        "POSTGRESQL | DO $$\\nBEGIN\\n  IF NOT EXISTS (SELECT 1 FROM pg_tables WHERE tablename = 's2') THEN\\n"
+                + "    CREATE TABLE s2 (id int);\\n  END IF;\\n  DROP TABLE s2;\\nEND $$; | 6:3 drop-table ERROR",
+        "POSTGRESQL | DO $$\\nBEGIN\\n  CREATE TABLE s2 (id int);\\nEND $$;\\nDO $$\\nBEGIN\\n  DROP TABLE s2;\\nEND $$;"
+                + " | 7:3 drop-table ERROR",
+        "POSTGRESQL | CREATE FUNCTION f() RETURNS void AS $$\\nDECLARE\\n  n int;\\nBEGIN\\n  CREATE TABLE s2 (id int);\\n"
+                + "  DROP TABLE s2;\\nEND $$ LANGUAGE plpgsql;\\nSELECT f(); | -",
+        // An inner block's handler swallows the failure of a CREATE TABLE that found the table there.
+        "POSTGRESQL | CREATE FUNCTION f() RETURNS void AS $$\\nBEGIN\\n  BEGIN\\n    CREATE TABLE s2 (id int);\\n"
+                + "  EXCEPTION WHEN duplicate_table THEN NULL;\\n  END;\\n  DROP TABLE s2;\\nEND $$ LANGUAGE plpgsql;\\n"
+                + "SELECT f(); | 7:3 drop-table ERROR",
+        "SQLSERVER | ~CREATE PROCEDURE p AS\\nBEGIN\\n  IF OBJECT_ID('s2') IS NOT NULL DROP TABLE s2\\n"
+                + "  CREATE TABLE s2 (id INT)\\n  INSERT INTO s2 SELECT id FROM person\\n  DROP TABLE s2\\nEND\\nGO\\n"
+                + "EXEC p~ | 3:34 drop-table ERROR",
+        "SQLSERVER | ~CREATE PROCEDURE p @x INT AS\\nBEGIN\\n  IF @x = 1 CREATE TABLE s2 (id INT)\\n  DROP TABLE s2\\n"
+                + "END\\nGO\\nEXEC p 1~ | 4:3 drop-table ERROR",
+        "SQLSERVER | ~CREATE PROCEDURE p AS\\nBEGIN\\n  BEGIN TRY\\n    CREATE TABLE s2 (id INT)\\n  END TRY\\n"
+                + "  BEGIN CATCH\\n  END CATCH\\n  DROP TABLE s2\\nEND\\nGO\\nEXEC p~ | 8:3 drop-table ERROR",
+        "ORACLE | BEGIN\\n  EXECUTE IMMEDIATE 'CREATE TABLE s2 (id NUMBER)';\\n"
+                + "  EXECUTE IMMEDIATE 'INSERT INTO s2 SELECT id FROM person';\\n  EXECUTE IMMEDIATE 'DROP TABLE s2';\\n"
+                + "END;\\n/ | -",
+        "ORACLE | BEGIN\\n  EXECUTE IMMEDIATE 'CREATE TABLE s2 (id NUMBER)';\\nEND;\\n/\\nBEGIN\\n"
+                + "  EXECUTE IMMEDIATE 'DROP TABLE s2';\\nEND;\\n/ | 6:22 drop-table ERROR",
+        "ORACLE | DECLARE\\n  n NUMBER;\\nBEGIN\\n  SELECT COUNT(*) INTO n FROM user_tables WHERE table_name = 'S2';\\n"
+                + "  IF n = 0 THEN\\n    EXECUTE IMMEDIATE 'CREATE TABLE s2 (id NUMBER)';\\n  END IF;\\n"
+                + "  EXECUTE IMMEDIATE 'DROP TABLE s2';\\nEND;\\n/ | 8:22 drop-table ERROR",
+    })
+    void dropsOfWhatTheBodyCreated(Dialect dialect, String sql, String expected) {
+        List<String> found = OneScript.findings(dialect, sql.replace("\\n", "\n")).stream()
+                .map(f -> f.location().line() + ":" + f.location().column() + " " + f.ruleId() + " " + f.severity())
+                .toList();
+        assertEquals(expected.equals("-") ? List.of() : List.of(expected.split(" / ")), found, sql);
+    }
+}
