@@ -299,9 +299,7 @@ final class DynamicSql {
                 parts.add(first);
                 anyLiteral = true;
             } else {
-                // A distinct name of its own, so that ' WHERE id = ' || id does not read as the always-true id = id.
-                parts.add(new Token(TokenType.WORD, "built_at_run_time_" + ++standIns, first.offset(), first.line(),
-                        first.column()));
+                parts.add(StandIns.numbered(++standIns, first.offset(), first.line(), first.column()));
             }
             operand = i + 1;
         }

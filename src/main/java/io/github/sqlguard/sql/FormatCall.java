@@ -104,8 +104,9 @@ final class FormatCall {
             String filled = argument < arguments.size() && !spec.contains("*")
                     ? filled(arguments.get(argument), text.charAt(type)) : null;
             builtAtRunTime |= filled == null;
-            parts.add(new Token(TokenType.WORD, filled != null ? filled : "built_at_run_time_" + ++slots,
-                    format.offset() + i, format.line(), format.column()));
+            int at = format.offset() + i;
+            parts.add(filled != null ? new Token(TokenType.WORD, filled, at, format.line(), format.column())
+                    : StandIns.numbered(++slots, at, format.line(), format.column()));
             pieceStart = type + 1;
             i = type + 1;
         }

@@ -14,8 +14,6 @@ import java.util.List;
  */
 final class VariableOperands {
 
-    private static final String STAND_IN = "built_at_run_time_";
-
     private VariableOperands() {
     }
 
@@ -85,8 +83,7 @@ final class VariableOperands {
     private static List<Token> knownParts(VariableAssignments.Value value) {
         for (Token part : value.parts()) {
             boolean literal = part.type() == TokenType.STRING;
-            boolean standIn = part.type() == TokenType.WORD && part.text().startsWith(STAND_IN);
-            if (!literal && !standIn) {
+            if (!literal && !StandIns.is(part)) {
                 return List.of();
             }
         }
