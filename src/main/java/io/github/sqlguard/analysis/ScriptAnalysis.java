@@ -29,12 +29,12 @@ public final class ScriptAnalysis {
         Map<String, SessionRowCount> sessions = new HashMap<>();
         for (Statement statement : script.statements()) {
             StatementModel model = reader.read(statement);
-            ScratchTables inScript = scopes.computeIfAbsent(scope(statement.context()), s -> new ScratchTables());
+            String scope = scope(statement.context());
+            ScratchTables inScript = scopes.computeIfAbsent(scope, s -> new ScratchTables());
             StatementContext.Body body = statement.context().body();
             ScratchTables scratch = body == null ? inScript
-                    : bodies.computeIfAbsent(scope(statement.context()) + "\n" + body.id(),
-                            s -> new ScratchTables(inScript));
-            SessionRowCount rowCount = sessions.computeIfAbsent(scope(statement.context()), s -> new SessionRowCount());
+                    : bodies.computeIfAbsent(scope + "\n" + body.id(), s -> new ScratchTables(inScript));
+            SessionRowCount rowCount = sessions.computeIfAbsent(scope, s -> new SessionRowCount());
             models.add(rowCount.step(scratch.step(model, surelyRuns(model))));
         }
         return CalledRoutines.apply(models);

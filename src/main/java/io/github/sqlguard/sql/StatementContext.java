@@ -52,7 +52,6 @@ public record StatementContext(Kind kind, String label, DatabaseScope databases,
         this(kind, label, databases, null);
     }
 
-    /** True when the statement runs whenever the migration itself runs. */
     /**
      * The run this statement belongs to, within which what earlier statements establish holds: a Liquibase
      * changeset (each runs on its own, possibly months apart) or its rollback code; empty for a whole Flyway
