@@ -135,8 +135,7 @@ public final class ChangelogReader {
             // A plain SQL file reached by includeAll: Liquibase runs it as one changeset.
             changesets++;
             StatementContext context = new StatementContext(StatementContext.Kind.SCRIPT, "sql file " + relativePath);
-            collector(relativePath).add(new StatementSplitter(options.orProject(DbmsDialect.ofFile(relativePath, options.dialect())),
-                    placeholders())
+            collector(relativePath).add(new StatementSplitter(options.fileDialect(relativePath), placeholders())
                     .split(relativePath, text, 0, text.length(), 1, 1, context));
         }
     }

@@ -161,7 +161,7 @@ public final class FormattedSqlReader {
         out.text(text);
         // Nothing before the first changeset runs, but its comments may acknowledge findings for the whole file.
         int preambleEnd = changesets.isEmpty() ? text.length() : index.lineStart(changesets.get(0)[0] + 1);
-        new Lexer(options.orProject(DbmsDialect.ofFile(relativePath, options.dialect()))).tokenize(text, 0, preambleEnd, 1, 1).tokens()
+        new Lexer(options.fileDialect(relativePath)).tokenize(text, 0, preambleEnd, 1, 1).tokens()
                 .stream()
                 .filter(t -> t.type() == TokenType.COMMENT && !HEADER.matcher(t.text()).find())
                 .forEach(out::addComment);

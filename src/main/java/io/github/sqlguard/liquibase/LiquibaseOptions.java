@@ -44,6 +44,11 @@ public record LiquibaseOptions(ScriptMode rollbacks, Map<String, String> propert
         return chosen == Dialect.AUTO ? projectDialect : chosen;
     }
 
+    /** The dialect a whole file at {@code relativePath} is read in: configured, its folder's, or the project's. */
+    Dialect fileDialect(String relativePath) {
+        return orProject(DbmsDialect.ofFile(relativePath, dialect));
+    }
+
     /** Options without other modules on the classpath. */
     public LiquibaseOptions(ScriptMode rollbacks, Map<String, String> properties, Dialect dialect,
             List<Path> searchRoots) {
