@@ -269,7 +269,7 @@ abstract class AbstractSqlguardMojo extends AbstractMojo {
             Path base = baseDir();
             BuildProperties properties = BuildProperties.of(project, session);
             FlywayPluginSettings flywayPlugin = flywayPlugin(properties);
-            LiquibasePluginSettings liquibasePlugin = liquibasePlugin(properties);
+            LiquibasePluginSettings liquibasePlugin = LiquibasePluginSettings.of(project, properties);
             if (hasProject() && (directories == null || directories.isEmpty())) {
                 // A changelog the liquibase-maven-plugin names but sqlguard cannot check is said in the log.
                 liquibasePlugin.warnings().forEach(getLog()::warn);
@@ -353,10 +353,6 @@ abstract class AbstractSqlguardMojo extends AbstractMojo {
         return values;
     }
 
-    private LiquibasePluginSettings liquibasePlugin(BuildProperties properties) {
-        return LiquibasePluginSettings.of(project, properties);
-    }
-
     private List<Path> scannedDirectories(Path base, FlywayPluginSettings flywayPlugin,
             LiquibasePluginSettings liquibasePlugin) {
         return MigrationLocations.of(directories, base, hasProject() ? project : null, flywayPlugin, liquibasePlugin);
@@ -365,6 +361,11 @@ abstract class AbstractSqlguardMojo extends AbstractMojo {
     private Charset charset(FlywayPluginSettings flywayPlugin) {
         return ScriptEncoding.of(encoding, hasProject() ? project.getProperties().getProperty("project.build.sourceEncoding")
                 : null, flywayPlugin.encoding());
+    }
+
+    /** Where what was learnt of the Java sources is kept between builds, or null to read them all every time. */
+    protected Path javaSourceIndex() {
+        return null;
     }
 
     private FlywayConfig flywayConfig(FlywayPluginSettings plugin) {
@@ -385,7 +386,8 @@ abstract class AbstractSqlguardMojo extends AbstractMojo {
         String separator = ParameterValues.firstSet(sqlMigrationSeparator, plugin.separator().orElse(defaults.separator()));
         // Java migrations are looked for in the sources, when sqlguard scans the Flyway locations (no directories set).
         List<Path> javaMigrations = !hasProject() || directories != null && !directories.isEmpty() ? List.of()
-                : JavaMigrations.in(project, plugin.locations(), new FlywayNaming(versioned, undo, repeatable, separator, suffixes));
+                : JavaMigrations.in(project, plugin.locations(),
+                        new FlywayNaming(versioned, undo, repeatable, separator, suffixes), javaSourceIndex());
         return new FlywayConfig(versioned, undo, repeatable, separator, suffixes, values,
                 plugin.placeholderPrefix().orElse(defaults.placeholderPrefix()),
                 plugin.placeholderSuffix().orElse(defaults.placeholderSuffix()),

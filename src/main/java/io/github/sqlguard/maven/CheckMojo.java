@@ -233,6 +233,11 @@ public class CheckMojo extends AbstractSqlguardMojo {
         }
     }
 
+    @Override
+    protected Path javaSourceIndex() {
+        return cache ? buildDirectory().resolve("java-sources.bin") : null;
+    }
+
     /** {@code ${project.build.directory}/sqlguard}, or {@code target/sqlguard} without a project. */
     private Path buildDirectory() {
         return hasProject() ? Path.of(project.getBuild().getDirectory(), "sqlguard")

@@ -3,15 +3,20 @@ package io.github.sqlguard.maven;
 import java.io.IOException;
 import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * The source files that declare a concrete Flyway Java migration by its type rather than by its name: a class that
@@ -28,10 +33,6 @@ final class JavaMigrationClasses {
     private static final Pattern COMMENT = Pattern.compile("//[^\n]*|/\\*(?s:.*?)\\*/");
     private static final int LONGEST_HEADER = 500;
 
-    /** One class or interface as its header declares it. */
-    private record Declaration(Path file, String name, boolean concrete, Set<String> supertypes) {
-    }
-
     private JavaMigrationClasses() {
     }
 
@@ -39,54 +40,83 @@ final class JavaMigrationClasses {
      * The {@code .java} and {@code .kt} files under {@code roots} that declare a concrete Java migration. Only a
      * file that mentions a migration type is parsed, so a large code base costs about one read of each file; a
      * second pass is made only when an abstract class or interface of the sources is itself a migration type.
+     * What was learnt of each file is kept in {@code indexFile} ({@link JavaSourceIndex}), so that the next build
+     * reads only the files that changed.
+     *
+     * @param indexFile where to keep what was learnt of the sources, or null to read every source
      */
-    static List<Path> in(Set<Path> roots) {
-        List<Path> sources = sourcesUnder(roots);
+    static List<Path> in(Set<Path> roots, Path indexFile) {
+        List<JavaSourceIndex.Source> sources = sourcesUnder(roots);
+        JavaSourceIndex index = JavaSourceIndex.read(indexFile);
+        Map<Path, JavaSourceIndex.Summary> summaries = new HashMap<>();
         Set<String> migrationTypes = new HashSet<>(FLYWAY_TYPES);
-        Set<Path> parsed = new HashSet<>();
-        List<Declaration> declarations = new ArrayList<>();
+        boolean read = false;
         boolean grew = true;
         while (grew) {
-            for (Path file : sources) {
-                if (!parsed.contains(file)) {
-                    String text = text(file);
-                    if (migrationTypes.stream().anyMatch(text::contains)) {
-                        parsed.add(file);
-                        declarations.addAll(declarations(file, text));
+            for (JavaSourceIndex.Source source : sources) {
+                JavaSourceIndex.Summary known =
+                        summaries.computeIfAbsent(source.file(), file -> index.summaryOf(source));
+                if (known != null && (known.parsed() || known.absentNames().containsAll(migrationTypes))) {
+                    continue;
+                }
+                read = true;
+                String text = text(source.file());
+                Set<String> absent = new HashSet<>(migrationTypes);
+                absent.addAll(known == null ? Set.of() : known.absentNames());
+                summaries.put(source.file(), migrationTypes.stream().anyMatch(text::contains)
+                        ? JavaSourceIndex.Summary.parsed(declarations(text))
+                        : JavaSourceIndex.Summary.mentioningNone(absent));
+            }
+            grew = false;
+            for (JavaSourceIndex.Summary summary : summaries.values()) {
+                for (JavaSourceIndex.Declaration declaration : summary.declarations()) {
+                    if (declaration.supertypes().stream().anyMatch(migrationTypes::contains)) {
+                        grew |= migrationTypes.add(declaration.name());
                     }
                 }
             }
-            grew = false;
-            for (Declaration declaration : declarations) {
-                if (!migrationTypes.contains(declaration.name())
-                        && declaration.supertypes().stream().anyMatch(migrationTypes::contains)) {
-                    grew |= migrationTypes.add(declaration.name());
-                }
-            }
         }
-        Set<Path> found = new HashSet<>();
-        for (Declaration declaration : declarations) {
-            if (declaration.concrete() && !FLYWAY_TYPES.contains(declaration.name())
-                    && migrationTypes.contains(declaration.name())) {
-                found.add(declaration.file());
-            }
+        if (read) {
+            JavaSourceIndex.save(indexFile, sources, summaries);
         }
         // In the order of the sources, whichever pass parsed them.
-        return sources.stream().filter(found::contains).toList();
+        return sources.stream().map(JavaSourceIndex.Source::file).filter(file -> {
+            JavaSourceIndex.Summary summary = summaries.get(file);
+            return summary.declarations().stream().anyMatch(declaration -> declaration.concrete()
+                    && !FLYWAY_TYPES.contains(declaration.name()) && migrationTypes.contains(declaration.name()));
+        }).toList();
     }
 
-    private static List<Path> sourcesUnder(Set<Path> roots) {
-        List<Path> sources = new ArrayList<>();
+    /** The sources under {@code roots} with their sizes and times, in the order of their paths. */
+    private static List<JavaSourceIndex.Source> sourcesUnder(Set<Path> roots) {
+        List<JavaSourceIndex.Source> sources = new ArrayList<>();
         for (Path root : roots) {
             if (!Files.isDirectory(root)) {
                 continue;
             }
-            try (Stream<Path> files = Files.walk(root)) {
-                files.filter(JavaMigrationClasses::isSource).sorted().forEach(sources::add);
+            try {
+                // One look at each entry: walkFileTree hands over the attributes it read to tell files from folders.
+                Files.walkFileTree(root, new SimpleFileVisitor<>() {
+                    @Override
+                    public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                        String name = file.getFileName().toString();
+                        if (attributes.isRegularFile() && (name.endsWith(".java") || name.endsWith(".kt"))) {
+                            sources.add(new JavaSourceIndex.Source(file, attributes.size(),
+                                    attributes.lastModifiedTime().toMillis()));
+                        }
+                        return FileVisitResult.CONTINUE;
+                    }
+
+                    @Override
+                    public FileVisitResult visitFileFailed(Path file, IOException unreadable) {
+                        return FileVisitResult.CONTINUE;
+                    }
+                });
             } catch (IOException | RuntimeException unreadable) {
                 // A source folder that cannot be listed is one the compiler reports; its SQL is checked all the same.
             }
         }
+        sources.sort(Comparator.comparing(JavaSourceIndex.Source::file));
         return sources;
     }
 
@@ -94,8 +124,8 @@ final class JavaMigrationClasses {
      * The classes and interfaces {@code source} declares, each with the simple names its header mentions up to
      * its body (Java's {@code extends} and {@code implements}, Kotlin's {@code :} list).
      */
-    private static List<Declaration> declarations(Path file, String written) {
-        List<Declaration> found = new ArrayList<>();
+    private static List<JavaSourceIndex.Declaration> declarations(String written) {
+        List<JavaSourceIndex.Declaration> found = new ArrayList<>();
         // Prose about a class in a comment is no declaration; blanking comments keeps the offsets.
         String source = COMMENT.matcher(written).replaceAll(" ");
         Matcher declaration = DECLARATION.matcher(source);
@@ -113,15 +143,10 @@ final class JavaMigrationClasses {
             }
             int lineStart = source.lastIndexOf('\n', declaration.start()) + 1;
             boolean isAbstract = source.substring(lineStart, declaration.start()).matches(".*\\babstract\\b.*");
-            found.add(new Declaration(file, declaration.group(2),
+            found.add(new JavaSourceIndex.Declaration(declaration.group(2),
                     declaration.group(1).equals("class") && !isAbstract, supertypes));
         }
         return found;
-    }
-
-    private static boolean isSource(Path file) {
-        String name = file.getFileName().toString();
-        return (name.endsWith(".java") || name.endsWith(".kt")) && Files.isRegularFile(file);
     }
 
     private static String text(Path file) {

@@ -31,8 +31,10 @@ final class JavaMigrations {
      *
      * @param locations the Flyway locations resolved under the resource directories, empty for the default
      *     {@code db/migration}
+     * @param indexFile where what was learnt of the sources is kept for the next build, or null to read every
+     *     source ({@link JavaSourceIndex})
      */
-    static List<Path> in(MavenProject project, List<Path> locations, FlywayNaming naming) {
+    static List<Path> in(MavenProject project, List<Path> locations, FlywayNaming naming, Path indexFile) {
         if (project == null) {
             return List.of();
         }
@@ -59,7 +61,7 @@ final class JavaMigrations {
                 found.addAll(sources(root.resolve(packageFolder), namedAsMigration));
             }
         }
-        found.addAll(JavaMigrationClasses.in(roots));
+        found.addAll(JavaMigrationClasses.in(roots, indexFile));
         return found.stream().distinct().toList();
     }
 

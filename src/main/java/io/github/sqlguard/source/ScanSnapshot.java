@@ -1,20 +1,17 @@
 package io.github.sqlguard.source;
 
-import io.github.sqlguard.model.FileReplacement;
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
+import static io.github.sqlguard.model.ChecksummedFile.readString;
+import static io.github.sqlguard.model.ChecksummedFile.writeString;
+
+import io.github.sqlguard.model.ChecksummedFile;
 import java.io.File;
-import java.io.FileInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.zip.CRC32;
 
 /**
  * The last scan's result, kept beside the analysis cache and reused while every folder it listed still has the
@@ -30,7 +27,7 @@ import java.util.zip.CRC32;
  */
 public final class ScanSnapshot {
 
-    private static final String MAGIC = "sqlguard scan snapshot";
+    private static final String FORMAT = "sqlguard scan snapshot";
     private static final int FORMAT_VERSION = 2;
     private static final long SETTLED_MILLIS = 2_000;
 
@@ -44,27 +41,15 @@ public final class ScanSnapshot {
      *     the directories, includes and excludes, and the project folder
      */
     public static Optional<ScanResult> reuse(Path file, String key) {
-        File stored = file.toFile();
-        long written = stored.lastModified();
-        if (written == 0) {
+        long written = ChecksummedFile.writtenMillis(file);
+        Optional<ByteBuffer> body =
+                written == 0 ? Optional.empty() : ChecksummedFile.read(file, FORMAT, FORMAT_VERSION);
+        if (body.isEmpty()) {
             return Optional.empty();
         }
         try {
-            byte[] bytes;
-            try (InputStream in = new FileInputStream(stored)) {
-                bytes = in.readAllBytes();
-            }
-            int body = bytes.length - Long.BYTES;
-            if (body < 0) {
-                return Optional.empty();
-            }
-            CRC32 checksum = new CRC32();
-            checksum.update(bytes, 0, body);
-            if (checksum.getValue() != ByteBuffer.wrap(bytes, body, Long.BYTES).getLong()) {
-                return Optional.empty();
-            }
-            ByteBuffer in = ByteBuffer.wrap(bytes, 0, body);
-            if (!readString(in).equals(MAGIC) || in.getInt() != FORMAT_VERSION || !readString(in).equals(key)) {
+            ByteBuffer in = body.get();
+            if (!readString(in).equals(key)) {
                 return Optional.empty();
             }
             List<ScanResult.ListedFolder> folders = new ArrayList<>();
@@ -95,7 +80,7 @@ public final class ScanSnapshot {
             }
             return !in.hasRemaining() ? Optional.of(new ScanResult(files, missing, List.of(), folders))
                     : Optional.empty();
-        } catch (IOException | RuntimeException e) {
+        } catch (RuntimeException e) {
             return Optional.empty();
         }
     }
@@ -111,64 +96,35 @@ public final class ScanSnapshot {
             Files.deleteIfExists(file);
             return;
         }
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        DataOutputStream out = new DataOutputStream(bytes);
-        writeString(out, MAGIC);
-        out.writeInt(FORMAT_VERSION);
-        writeString(out, key);
-        out.writeInt(result.listedFolders().size());
-        for (ScanResult.ListedFolder folder : result.listedFolders()) {
-            writeString(out, folder.path());
-            out.writeLong(folder.modifiedMillis());
-        }
-        out.writeInt(result.missingDirectories().size());
-        for (Path missing : result.missingDirectories()) {
-            writeString(out, missing.toString());
-        }
-        List<Path> directories = new ArrayList<>();
-        for (SourcePath source : result.files()) {
-            if (!directories.contains(source.scannedDirectory())) {
-                directories.add(source.scannedDirectory());
+        ChecksummedFile.write(file, FORMAT, FORMAT_VERSION, out -> {
+            writeString(out, key);
+            out.writeInt(result.listedFolders().size());
+            for (ScanResult.ListedFolder folder : result.listedFolders()) {
+                writeString(out, folder.path());
+                out.writeLong(folder.modifiedMillis());
             }
-        }
-        out.writeInt(directories.size());
-        for (Path directory : directories) {
-            writeString(out, directory.toString());
-        }
-        out.writeInt(result.files().size());
-        for (SourcePath source : result.files()) {
-            out.writeInt(directories.indexOf(source.scannedDirectory()));
-            writeString(out, source.file().toString());
-            writeString(out, source.relativePath());
-            writeString(out, source.pathInDirectory());
-        }
-        out.flush();
-        CRC32 checksum = new CRC32();
-        checksum.update(bytes.toByteArray());
-        out.writeLong(checksum.getValue());
-        byte[] written = bytes.toByteArray();
-
-        FileReplacement.replace(file, target -> target.write(written));
-    }
-
-    /**
-     * Length-prefixed UTF-8, read straight from the bytes: {@link java.io.DataInputStream#readUTF} decodes a character
-     * at a time, slow in the JVM a build starts, which reads the snapshot first thing.
-     */
-    private static void writeString(DataOutputStream out, String text) throws IOException {
-        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
-        out.writeInt(utf8.length);
-        out.write(utf8);
-    }
-
-    private static String readString(ByteBuffer in) {
-        int length = in.getInt();
-        if (length < 0 || length > in.remaining()) {
-            throw new IllegalStateException("damaged snapshot: a string runs past its end");
-        }
-        String text = new String(in.array(), in.position(), length, StandardCharsets.UTF_8);
-        in.position(in.position() + length);
-        return text;
+            out.writeInt(result.missingDirectories().size());
+            for (Path missing : result.missingDirectories()) {
+                writeString(out, missing.toString());
+            }
+            List<Path> directories = new ArrayList<>();
+            for (SourcePath source : result.files()) {
+                if (!directories.contains(source.scannedDirectory())) {
+                    directories.add(source.scannedDirectory());
+                }
+            }
+            out.writeInt(directories.size());
+            for (Path directory : directories) {
+                writeString(out, directory.toString());
+            }
+            out.writeInt(result.files().size());
+            for (SourcePath source : result.files()) {
+                out.writeInt(directories.indexOf(source.scannedDirectory()));
+                writeString(out, source.file().toString());
+                writeString(out, source.relativePath());
+                writeString(out, source.pathInDirectory());
+            }
+        });
     }
 
     /** The key of a scan: what besides the folders decides what it finds. */
