@@ -58,8 +58,13 @@ public enum ReportFormat {
                 return format;
             }
         }
+        // A file kind rather than a format ("xml"): say which formats write that kind of file.
+        String ofThatKind = Arrays.stream(values()).filter(format -> !wanted.isEmpty()
+                && format.fileName.toLowerCase(Locale.ROOT).endsWith("." + wanted.toLowerCase(Locale.ROOT)))
+                .map(format -> format.configName() + " (" + format.fileName + ")").collect(Collectors.joining(", "));
         throw new IllegalArgumentException("Unknown report format '" + value + "'; valid values are: "
-                + validValues() + " (or all)");
+                + validValues() + " (or all)" + (ofThatKind.isEmpty() ? ""
+                        : "; the formats that write " + wanted + " files are " + ofThatKind));
     }
 
     /**

@@ -38,6 +38,15 @@ class ReportFormatTest {
     }
 
     @Test
+    void aFileKindNamesTheFormatsThatWriteIt() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ReportFormat.fromConfig("XML"));
+
+        assertEquals("Unknown report format 'XML'; valid values are: sarif, json, checkstyle, junit, gitlab, html "
+                + "(or all); the formats that write XML files are checkstyle (checkstyle-result.xml), junit "
+                + "(TEST-sqlguard.xml)", e.getMessage());
+    }
+
+    @Test
     void readsListsWithCommasAndAll() {
         assertEquals(EnumSet.of(ReportFormat.SARIF, ReportFormat.GITLAB),
                 ReportFormat.fromConfig(List.of("gitlab,sarif", " ")));
