@@ -156,6 +156,26 @@ class LinterDatabaseHistoriesTest {
                 + " (shorter: 64 to 48 characters)", findings.get(0).message());
     }
 
+    /**
+     * Upgrade scripts named for their database after a hyphen, next to folders per database: the MySQL upgrade is
+     * judged against MySQL's schema, not against the column the PostgreSQL upgrade narrowed before it.
+     */
+    @Test
+    void aDatabaseNamedAfterAHyphenInTheFileNameKeepsItsOwnHistory() throws IOException {
+        write("db/init/mysql/schema.sql", "CREATE TABLE t (c VARCHAR(255));\n");
+        write("db/init/pg/schema.sql", "CREATE TABLE t (c VARCHAR(255));\n");
+        write("db/upgrade/2.0-upgrade-2.1-mysql.sql", "ALTER TABLE t MODIFY c VARCHAR(50);\n");
+        write("db/upgrade/2.0-upgrade-2.1-pg.sql", "ALTER TABLE t ALTER COLUMN c TYPE VARCHAR(20);\n");
+
+        List<String> messages = lint("alter-column-type").stream()
+                .map(f -> f.location().path() + ": " + f.message()).toList();
+
+        assertEquals(List.of("db/upgrade/2.0-upgrade-2.1-mysql.sql: ALTER TABLE t changes the type of column c from"
+                + " VARCHAR(255) to VARCHAR(50) (shorter: 255 to 50 characters)",
+                "db/upgrade/2.0-upgrade-2.1-pg.sql: ALTER TABLE t changes the type of column c from VARCHAR(255) to"
+                + " VARCHAR(20) (shorter: 255 to 20 characters)"), messages);
+    }
+
     @Test
     void downScriptsRunAgainstTheSchemaTheirUpScriptLeftAndChangeNothingAfter() throws IOException {
         write("db/2020_init/up.sql", "CREATE TABLE post (title VARCHAR(100), body TEXT);\n");

@@ -58,6 +58,9 @@ class LinterRuntimeSqlTest {
             SQLSERVER  | EXEC sp_MSforeachtable 'UPDATE STATISTICS ?';                                     | -
             ORACLE     | BEGIN\\n  v := 'CREATE SEQUENCE s START WITH ';\\n  EXECUTE IMMEDIATE v || n;\\nEND;\\n/ | -
             MYSQL      | SET @t = 'orders';\\nPREPARE st FROM CONCAT('DELETE FROM ', @t, ' WHERE id = 1'); | -
+            MYSQL      | SET @s = "DELETE FROM sessions";\\nPREPARE st FROM @s;                           | delete-without-where ERROR 1:11
+            MYSQL      | SET @s = 'ALTER TABLE users ADD tz text DEFAULT \\'{}\\'';\\nPREPARE st FROM @s;     | -
+            MYSQL      | SET @s = 'UPDATE jobs SET data = \\'{}\\'';\\nPREPARE st FROM @s;                | update-without-where ERROR 1:11
             SQLSERVER  | DECLARE @t SYSNAME = N'dbo.orders';\\nEXEC('TRUNCATE TABLE ' + @t);              | truncate-table ERROR 2:7
             POSTGRESQL | DO $$ DECLARE t text := 'orders'; BEGIN EXECUTE 'DELETE FROM ' || t; END $$;  | delete-without-where ERROR 1:50
             """)

@@ -114,11 +114,17 @@ public final class MigrationOrder {
         int nameStart = Math.max(lower.lastIndexOf('/'), lower.lastIndexOf('\\')) + 1;
         Optional<String> leading = DatabaseNames.leadingWord(lower.substring(nameStart))
                 .filter(DatabaseNames::isDatabase);
+        boolean hyphenated = DatabaseNames.hyphenatedEnds(lower.substring(nameStart)).stream()
+                .anyMatch(DatabaseNames::isDatabase);
         for (String part : namesAndSeparators(lower)) {
             if (start == nameStart && leading.isPresent()) {
                 // mysql_engine_7.0_to_7.1.sql: engine_7.0_to_7.1.sql would be the file for every other database
                 return Optional.of(new DatabaseFile(relativePath.substring(0, nameStart), relativePath.substring(0,
                         nameStart) + relativePath.substring(nameStart + leading.get().length() + 1)));
+            }
+            if (start == nameStart && hyphenated) {
+                // Spring runs schema.sql as well as schema-mysql.sql, so no name here is another database's version
+                return Optional.of(new DatabaseFile(relativePath.substring(0, nameStart), ""));
             }
             if (DatabaseNames.isDatabase(part)) {
                 String root = relativePath.substring(0, Math.max(lower.lastIndexOf('/', start),

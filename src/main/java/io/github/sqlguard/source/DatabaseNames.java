@@ -13,8 +13,10 @@ import java.util.regex.Pattern;
  * The database a path names. Projects that run on several databases keep one set of scripts per database:
  * Flyway's {@code {vendor}} locations ({@code db/migration/mysql/V2__x.sql}), Liquibase-style folders
  * ({@code mssql/}, {@code pg/}) and names such as {@code x.mysql.up.sql}. A folder name, a dot-separated
- * part of the file name or the first word of the file name before an underscore (upgrade scripts such as
- * {@code mysql_engine_7.0_to_7.1.sql}) counts; the rest of a name ({@code V2__mysql_fix.sql}) does not.
+ * part of the file name, the first word of the file name before an underscore (upgrade scripts such as
+ * {@code mysql_engine_7.0_to_7.1.sql}) and the first or last word of a file name cut by hyphens (Spring's
+ * {@code schema-mysql.sql}, upgrade scripts such as {@code 2.4.1-upgrade-2.4.2-mysql.sql}, {@code mysql-schema.sql})
+ * count; the rest of a name ({@code V2__mysql_fix.sql}, {@code V2__fix-mysql.sql}) does not.
  * Case, underscores and hyphens do not matter: projects that name folders after Spring's
  * {@code spring.jpa.database} values keep SQL Server's scripts in {@code SQL_SERVER/}. Nor does a version after
  * the name: projects that support several releases of a database keep {@code mysql5/}, {@code sqlserver2008/},
@@ -113,7 +115,11 @@ public final class DatabaseNames {
     public static List<String> parts(String path) {
         List<String> parts = splitAt(path, "/\\.");
         String fileName = path.substring(path.replace('\\', '/').lastIndexOf('/') + 1);
-        leadingWord(fileName).ifPresent(word -> parts.add(parts.size() - splitAt(fileName, ".").size(), word));
+        int nameStart = parts.size() - splitAt(fileName, ".").size();
+        List<String> words = new ArrayList<>();
+        leadingWord(fileName).ifPresent(words::add);
+        words.addAll(hyphenatedEnds(fileName));
+        parts.addAll(nameStart, words);
         return parts;
     }
 
@@ -153,6 +159,21 @@ public final class DatabaseNames {
         boolean word = underscore > 0 && (dot < 0 || underscore < dot) && fileName.length() > underscore + 1
                 && fileName.charAt(underscore + 1) != '_';
         return word ? Optional.of(fileName.substring(0, underscore)) : Optional.empty();
+    }
+
+    /**
+     * The first and the last word of {@code fileName} without its extension when hyphens cut it ({@code schema} and
+     * {@code mysql} of {@code schema-mysql.sql}, {@code 2.4.1} and {@code mysql} of
+     * {@code 2.4.1-upgrade-2.4.2-mysql.sql}); none for a Flyway name, whose description names no database.
+     */
+    public static List<String> hyphenatedEnds(String fileName) {
+        int dot = fileName.lastIndexOf('.');
+        String stem = dot > 0 ? fileName.substring(0, dot) : fileName;
+        int first = stem.indexOf('-');
+        if (first < 0 || stem.contains("__")) {
+            return List.of();
+        }
+        return List.of(stem.substring(0, first), stem.substring(stem.lastIndexOf('-') + 1));
     }
 
     /** A name as the table above spells it: {@code SQL_SERVER} and {@code sql-server} are {@code sqlserver}. */

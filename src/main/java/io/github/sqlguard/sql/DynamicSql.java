@@ -356,13 +356,16 @@ final class DynamicSql {
         return parts;
     }
 
-    /** A {@code '..'} literal, possibly prefixed ({@code N'..'}, {@code q'[..]'}), or a dollar-quoted one. */
+    /**
+     * A {@code '..'} literal, possibly prefixed ({@code N'..'}, {@code q'[..]'}), a dollar-quoted one, or MySQL's
+     * {@code ".."}, which the lexer makes a string only there.
+     */
     private static boolean isSqlLiteral(Token token) {
         String text = token.text();
         if (token.type() != TokenType.STRING) {
             return false;
         }
-        if (text.startsWith("$")) {
+        if (text.startsWith("$") || text.length() > 1 && text.startsWith("\"") && text.endsWith("\"")) {
             return true;
         }
         int open = text.indexOf('\'');

@@ -84,7 +84,7 @@ public final class Lexer {
                     lexToken(c);
                 }
             }
-            return new LexedText(tokens, Optional.ofNullable(error));
+            return new LexedText(tokens, Optional.ofNullable(error), backslashEscapes);
         }
 
         /** True when no token but comments stands between the last statement's end and the current offset. */

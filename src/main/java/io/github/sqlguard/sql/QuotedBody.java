@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * The SQL inside a quoted string literal, as the database reads it: {@code ''} is one quote, PostgreSQL's
- * {@code E'..'} also unescapes backslashes, Oracle's {@code q'[..]'} takes its text as written. The decoded
+ * {@code E'..'} and every MySQL string ({@code '..'} and {@code ".."}) also unescape backslashes, Oracle's
+ * {@code q'[..]'} takes its text as written. The decoded
  * text is split like any script; this maps what the splitter finds there back to the file, so a statement
  * inside {@code 'UPDATE t SET a = ''x'''} is parsed as written for the database and located where it stands.
  */
@@ -32,15 +33,17 @@ final class QuotedBody {
 
     /** The body of the string literal {@code string} of {@code file}, or null when it is not a quoted literal. */
     static QuotedBody of(String file, Token string) {
-        return of(file, List.of(string));
+        return of(file, List.of(string), false);
     }
 
     /**
      * The text of the literals {@code strings} of {@code file} joined, as {@code 'DELETE FROM ' || 'orders'} builds
      * it, or null when one of them is not a quoted literal. Dollar quotes ({@code $q$..$q$}) and words standing in
      * for parts built at run time are taken as written.
+     *
+     * @param backslashEscapes true when a backslash escapes in every string of the file, as MySQL reads them
      */
-    static QuotedBody of(String file, List<Token> strings) {
+    static QuotedBody of(String file, List<Token> strings, boolean backslashEscapes) {
         int capacity = 1;
         for (Token string : strings) {
             capacity += string.text().length();
@@ -48,7 +51,7 @@ final class QuotedBody {
         StringBuilder text = new StringBuilder(capacity);
         int[] offsets = new int[capacity];
         for (Token string : strings) {
-            if (!appendDecoded(string, text, offsets)) {
+            if (!appendDecoded(string, backslashEscapes, text, offsets)) {
                 return null;
             }
         }
@@ -58,7 +61,7 @@ final class QuotedBody {
     }
 
     /** Appends the inside of {@code string} as the database reads it, each character's file offset beside it. */
-    private static boolean appendDecoded(Token string, StringBuilder text, int[] offsets) {
+    private static boolean appendDecoded(Token string, boolean backslashEscapes, StringBuilder text, int[] offsets) {
         String literal = string.text();
         if (string.type() == TokenType.WORD) {
             // A word standing in for a part built at run time ('DROP TABLE ' || v_name), located at that part.
@@ -76,8 +79,9 @@ final class QuotedBody {
             appendAsWritten(string, tag, literal.length() - tag, text, offsets);
             return true;
         }
-        int open = literal.indexOf('\'');
-        if (open < 0 || literal.length() < open + 2 || !literal.endsWith("'")) {
+        char quote = literal.startsWith("\"") ? '"' : '\'';
+        int open = literal.indexOf(quote);
+        if (open < 0 || literal.length() < open + 2 || literal.charAt(literal.length() - 1) != quote) {
             return false;
         }
         String prefix = literal.substring(0, open);
@@ -89,17 +93,23 @@ final class QuotedBody {
             appendAsWritten(string, open + 2, literal.length() - 2, text, offsets);
             return true;
         }
-        boolean backslashes = prefix.equalsIgnoreCase("E");
+        boolean backslashes = backslashEscapes || prefix.equalsIgnoreCase("E");
         int last = literal.length() - 1;
         int i = open + 1;
         while (i < last) {
             char c = literal.charAt(i);
             offsets[text.length()] = string.offset() + i;
-            if (c == '\'' && i + 1 < last && literal.charAt(i + 1) == '\'') {
-                text.append('\'');
+            if (c == quote && i + 1 < last && literal.charAt(i + 1) == quote) {
+                text.append(quote);
                 i += 2;
             } else if (c == '\\' && backslashes && i + 1 < last) {
-                text.append(unescaped(literal.charAt(i + 1)));
+                char escaped = literal.charAt(i + 1);
+                if (backslashEscapes && (escaped == '%' || escaped == '_')) {
+                    // MySQL keeps the backslash of \% and \_, which LIKE reads as escapes
+                    text.append(c);
+                    offsets[text.length()] = string.offset() + i + 1;
+                }
+                text.append(unescaped(escaped));
                 i += 2;
             } else {
                 text.append(c);

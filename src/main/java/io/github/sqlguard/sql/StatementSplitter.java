@@ -53,7 +53,7 @@ public final class StatementSplitter {
     private Script splitAsWritten(String path, String text, int from, int to, int line, int column,
             StatementContext context) {
         LexedText lexed = lexer.tokenize(text, from, to, line, column);
-        Run run = new Run(path, text);
+        Run run = new Run(path, text, lexed.backslashEscapes());
         run.splitTokens(lexed.tokens(), context);
         if (run.bodyCommentsAdded) {
             run.comments.sort(Comparator.comparingInt(Token::offset));
@@ -98,15 +98,18 @@ public final class StatementSplitter {
         private final List<Token> comments = new ArrayList<>();
         private boolean bodyCommentsAdded;
         private LexError bodyError;
+        /** True when a backslash escapes in this text's strings, so dynamic SQL in them is decoded that way. */
+        private final boolean backslashEscapes;
         private Dialect shapeDialect = dialect;
         /** The tokens of the script or block being split, where variables run as dynamic SQL are assigned. */
         private List<Token> scope = List.of();
         /** True inside a PL/pgSQL body, where EXECUTE always runs dynamic SQL. */
         private boolean plpgsql;
 
-        Run(String path, String text) {
+        Run(String path, String text, boolean backslashEscapes) {
             this.path = path;
             this.text = text;
+            this.backslashEscapes = backslashEscapes;
         }
 
         void splitTokens(List<Token> lexedTokens, StatementContext context) {
@@ -246,7 +249,7 @@ public final class StatementSplitter {
             if (literals.size() == 1 && literals.get(0).text().startsWith("$") && source.eachName() == null) {
                 emitDollarBody(literals.get(0), context, false);
             } else {
-                QuotedBody literal = QuotedBody.of(text, literals);
+                QuotedBody literal = QuotedBody.of(text, literals, backslashEscapes);
                 if (literal != null) {
                     QuotedBody body = source.eachName() == null ? literal : literal.replacing("?", source.eachName());
                     emitQuotedBody(body, context, false, nested.dynamicSql(body.text()));
@@ -259,7 +262,7 @@ public final class StatementSplitter {
          * literals) as the database reads it, quotes unescaped, and locates what it finds in the file.
          */
         private void emitQuotedBody(List<Token> strings, StatementContext context, boolean plpgsqlBody) {
-            QuotedBody body = QuotedBody.of(text, strings);
+            QuotedBody body = QuotedBody.of(text, strings, false);
             if (body != null) {
                 emitQuotedBody(body, context, plpgsqlBody, nested.quotedBody(body.text()));
             }
@@ -267,7 +270,7 @@ public final class StatementSplitter {
 
         private void emitQuotedBody(QuotedBody body, StatementContext context, boolean plpgsqlBody,
                 LexedText lexed) {
-            Run inner = new Run(path, body.text());
+            Run inner = new Run(path, body.text(), lexed.backslashEscapes());
             inner.shapeDialect = shapeDialect;
             List<Token> code = inner.withoutComments(lexed.tokens());
             inner.emitScoped(code, new BlockBodyScanner(false).scan(code, 0, code.size(), false), context,

@@ -70,6 +70,16 @@ class MigrationOrderTest {
     }
 
     @Test
+    void aDatabaseNamedAtAnEndOfAHyphenatedFileNameStartsItsHistoryAndLeavesEveryOtherFileShared() {
+        assertEquals("mysql", place("db/upgrade/2.4.1-upgrade-2.4.2-mysql.sql").orElseThrow().history());
+        assertEquals("mysql", place("conf/mysql-schema.sql").orElseThrow().history());
+        assertEquals("", place("db/upgrade/add-oracle-index.sql").orElseThrow().history());
+        assertEquals(new MigrationOrder.DatabaseFile("db/upgrade/", ""),
+                MigrationOrder.databaseFile("db/upgrade/2.4.1-upgrade-2.4.2-mysql.sql").orElseThrow());
+        assertTrue(MigrationOrder.databaseFile("db/upgrade/V2__fix-mysql.sql").isEmpty());
+    }
+
+    @Test
     void downUndoAndRollbackScriptsAreNotReplayed() {
         assertTrue(place("m/2020_x/down.sql").isEmpty());
         assertTrue(place("sql/20200101_init.mysql.down.sql").isEmpty());

@@ -53,6 +53,14 @@ class DatabaseNamesTest {
         "db/migration/h22/V2__x.sql, AUTO",
         "db/migration/v2/V2__x.sql, AUTO",
         "db/migration/mysqlx5/V2__x.sql, AUTO",
+        "db/upgrade/2.4.1-upgrade-2.4.2-mysql.sql, MYSQL",
+        "db/upgrade/2.4.1-upgrade-2.4.2-pg.sql, POSTGRESQL",
+        "conf/mysql-schema.sql, MYSQL",
+        "src/main/resources/schema-h2.sql, H2",
+        "db/upgrade/add-oracle-index.sql, AUTO",
+        "db/upgrade/add-index-mysqlish.sql, AUTO",
+        "db/migration/V2__fix-mysql.sql, AUTO",
+        "db/migration/R__views-mysql.sql, AUTO",
     })
     void theDeepestPartNamingADatabaseGivesTheDialect(String path, Dialect expected) {
         assertEquals(expected, DatabaseNames.dialectOf(path));

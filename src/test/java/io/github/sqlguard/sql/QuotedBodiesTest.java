@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.github.sqlguard.model.Dialect;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -43,6 +45,28 @@ class QuotedBodiesTest {
     void splitsTheSqlInsideAStringWhereItStands(Dialect dialect, String sql, String expected) {
         List<String> statements = Arrays.stream(expected.split(" ## ")).map(String::strip).toList();
         assertEquals(statements, render(dialect, sql.replace("\\n", "\n").replace("\\r", "\r")));
+    }
+
+    /**
+     * MySQL reads a backslash as an escape in every string, single- or double-quoted: the dynamic SQL a PREPARE
+     * runs is decoded the same way, and located where it stands.
+     */
+    @Test
+    void mySqlStringsAreDecodedAsMySqlReadsThem() {
+        assertMySql(Dialect.MYSQL, "SET @s = 'UPDATE jobs SET data = \\'{}\\'';\nPREPARE x FROM @s;",
+                "1:1 SET @s = 'UPDATE jobs SET data = \\'{}\\''",
+                "2:1 PREPARE x FROM @s", "1:11 [E dynamic SQL] UPDATE jobs SET data = '{}'");
+        assertMySql(Dialect.MYSQL, "SET @s = 'ALTER TABLE teams\\nDROP COLUMN email';\nPREPARE x FROM @s;",
+                "1:1 SET @s = 'ALTER TABLE teams\\nDROP COLUMN email'",
+                "2:1 PREPARE x FROM @s", "1:11 [E dynamic SQL] ALTER TABLE teams DROP COLUMN email");
+        assertMySql(Dialect.MYSQL, "SET @s = \"DELETE FROM sessions WHERE note LIKE 'a\\_b'\";\nPREPARE x FROM @s;",
+                "1:1 SET @s = \"DELETE FROM sessions WHERE note LIKE 'a\\_b'\"",
+                "2:1 PREPARE x FROM @s", "1:11 [E dynamic SQL] DELETE FROM sessions WHERE note LIKE 'a\\_b'");
+    }
+
+    private static void assertMySql(Dialect dialect, String sql, String... expected) {
+        assertEquals(List.of(expected), render(dialect, sql));
+        assertEquals(Optional.empty(), new StatementSplitter(dialect, Placeholders.DEFAULT).split("t.sql", sql).lexError());
     }
 
     @ParameterizedTest(name = "{0}")
