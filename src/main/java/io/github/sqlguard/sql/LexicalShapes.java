@@ -68,6 +68,33 @@ final class LexicalShapes {
         return -1;
     }
 
+    /**
+     * The offset just past a template action that starts at {@code pos}, or -1. Migration tools that run scripts
+     * through Go's text/template (gobuffalo pop) or Jinja fill in {@code {{ index .Options "Namespace" }}} before the
+     * database sees the text, as Flyway fills in {@code ${schema}}, so it is a placeholder too; it must close on its
+     * line, and a {@code }}} inside its double quotes does not close it.
+     */
+    static int templateActionEnd(String text, int pos, int end) {
+        if (!text.startsWith("{{", pos)) {
+            return -1;
+        }
+        boolean quoted = false;
+        for (int i = pos + 2; i < end && !isLineBreak(text.charAt(i)); i++) {
+            char c = text.charAt(i);
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (!quoted && text.startsWith("}}", i)) {
+                return text.substring(pos + 2, i).isBlank() ? -1 : i + 2;
+            }
+        }
+        return -1;
+    }
+
+    /** True for the text of a token {@link #templateActionEnd} read. */
+    static boolean isTemplateAction(String token) {
+        return token.length() > 4 && token.startsWith("{{") && token.endsWith("}}");
+    }
+
     /** The length of a dollar-quote tag ({@code $$} or {@code $name$}) starting at {@code pos}, or 0. */
     static int dollarTagLength(String text, int pos, int end) {
         int i = pos + 1;
