@@ -212,7 +212,7 @@ record AlterTableClauses(String table, List<List<Token>> clauses, Token ignore) 
             kind = Kind.COLUMN;
         } else if (what.isAnyWord("PARTITION", "PARTITIONS", "SUBPARTITION", "SUBPARTITIONS")) {
             kind = what.isAnyWord("PARTITION", "PARTITIONS") ? Kind.PARTITION : Kind.SUBPARTITION;
-        } else if (what.type() == TokenType.WORD && NOT_COLUMNS.contains(what.upper())) {
+        } else if (what.type() == TokenType.WORD && NOT_COLUMNS.contains(what.upper()) && !standsAlone(clause, from)) {
             kind = Kind.OTHER;
         } else if (ObjectNames.isNamePart(what)) {
             kind = dialect == Dialect.SQLSERVER ? Kind.OTHER : Kind.COLUMN;
@@ -231,6 +231,15 @@ record AlterTableClauses(String table, List<List<Token>> clauses, Token ignore) 
         Token at = partition && nameAt < clause.size() ? clause.get(nameAt) : clause.get(0);
         String name = kind == Kind.OTHER ? writtenUpTo(clause, from, cascade) : nameText(clause, nameAt);
         return List.of(new Removed(kind, name, at, cascade));
+    }
+
+    /**
+     * True when the word at {@code i} is all the clause names ({@code DROP key}, {@code DROP storage CASCADE}): the
+     * words that start a constraint, an index or a table setting always have more after them, so alone such a word
+     * is a column's name, as PostgreSQL reads it.
+     */
+    private static boolean standsAlone(List<Token> clause, int i) {
+        return i + 1 == clause.size() || clause.get(i + 1).isAnyWord("CASCADE", "RESTRICT");
     }
 
     /** A clause that continues the previous clause's list, or null when it is a clause of its own. */
