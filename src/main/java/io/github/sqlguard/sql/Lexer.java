@@ -156,7 +156,7 @@ public final class Lexer {
             } else if (c == '\'') {
                 lexQuoted('\'', backslashEscapes, TokenType.STRING, "string literal", startPos, startLine,
                         startColumn);
-            } else if (c == '"') {
+            } else if (c == '"' && placeholderEnd() < 0) {
                 lexQuoted('"', backslashEscapes, forms.backslashEscapes() ? TokenType.STRING : TokenType.QUOTED_NAME,
                         "quoted name", startPos, startLine, startColumn);
             } else if (c == '`') {

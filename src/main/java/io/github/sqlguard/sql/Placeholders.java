@@ -18,8 +18,9 @@ public record Placeholders(String prefix, String suffix, Map<String, String> val
 
     /** The text that replaces a placeholder token such as {@code ${schema}}. */
     public String replacementFor(String tokenText) {
-        if (LexicalShapes.isTemplateAction(tokenText) && !tokenText.startsWith(prefix)) {
-            return neutralIdentifier(tokenText.substring(2, tokenText.length() - 2).strip());
+        String action = tokenText.startsWith(prefix) ? null : LexicalShapes.templateActionWords(tokenText);
+        if (action != null) {
+            return neutralIdentifier(action);
         }
         String name = tokenText.substring(prefix.length(), tokenText.length() - suffix.length());
         String value = values.get(name);

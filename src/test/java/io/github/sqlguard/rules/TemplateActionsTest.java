@@ -26,6 +26,9 @@ class TemplateActionsTest {
                 + " | 1:1 drop-table DROP TABLE removes table {{ index .Options \"Namespace\" }}.sso_sessions and all its rows",
         "POSTGRESQL | delete from {{ schema }}.users; | 1:1 delete-without-where DELETE without WHERE removes every row"
                 + " of {{ schema }}.users",
+        "POSTGRESQL | ALTER TABLE \"{{ index .Options \"Namespace\" }}\".\"users\" RENAME COLUMN \"confirmed_at\" TO \"email_confirmed_at\";"
+                + " | 1:56 rename-column ALTER TABLE \"{{ index .Options \"Namespace\" }}\".\"users\" renames column"
+                + " \"confirmed_at\" to \"email_confirmed_at\"",
         "POSTGRESQL | update {{ .Ns }}.identities set a = 1 where provider = 'email'; | -",
         "POSTGRESQL | select '{{ not a template }}' from t; | -",
     })

@@ -44,6 +44,8 @@ class LexerTest {
             MYSQL      | {{ .Schema }}           | PLACEHOLDER {{ .Schema }}
             AUTO       | {{ "}}" }}              | PLACEHOLDER {{ "}}" }}
             AUTO       | {{ }}                   | SYMBOL { ## 1:2 SYMBOL { ## 1:4 SYMBOL } ## 1:5 SYMBOL }
+            POSTGRESQL | "{{ .Ns }}"."users"     | PLACEHOLDER "{{ .Ns }}" ## 1:12 SYMBOL . ## 1:13 QUOTED_NAME "users"
+            POSTGRESQL | "{{ .Ns }}x"            | QUOTED_NAME "{{ .Ns }}x"
             SQLSERVER  | @@ROWCOUNT              | WORD @@ROWCOUNT
             SQLSERVER  | #temp                   | WORD #temp
             POSTGRESQL | 1.5e-3                  | NUMBER 1.5e-3
