@@ -229,6 +229,27 @@ class LinterSchemaTest {
     }
 
     @Test
+    void columnsNamedLikeMySqlIndexWordsAreColumnsAndAKeyIndexIsNot() throws IOException {
+        write("db/V1__init.sql", "CREATE TABLE ts_kv (entity_id uuid NOT NULL, key varchar(255) NOT NULL,"
+                + " period varchar(40), index integer, KEY idx_a (entity_id), PRIMARY KEY (entity_id, key));\n");
+        write("db/V2__narrow.sql", "ALTER TABLE ts_kv ALTER COLUMN key TYPE varchar(10);\n"
+                + "ALTER TABLE ts_kv ALTER COLUMN period TYPE varchar(20), ALTER COLUMN index TYPE smallint;\n"
+                + "ALTER TABLE ts_kv ALTER COLUMN idx_a TYPE int;\n");
+
+        List<Finding> findings = lint(Dialect.AUTO, "alter-column-type");
+
+        assertEquals(List.of("1:19 ALTER TABLE ts_kv changes the type of column key from varchar(255) to varchar(10)"
+                        + " (shorter: 255 to 10 characters)",
+                "2:19 ALTER TABLE ts_kv changes the type of column period from varchar(40) to varchar(20) (shorter: 40"
+                        + " to 20 characters)",
+                "2:57 ALTER TABLE ts_kv changes the type of column index from integer to smallint (narrower integer)",
+                "3:19 ALTER TABLE ts_kv changes the type of column idx_a to int (its type before is not known: table"
+                        + " ts_kv has no column idx_a in the statements replayed before this one)"),
+                findings.stream().map(f -> f.location().line() + ":" + f.location().column() + " " + f.message())
+                        .toList());
+    }
+
+    @Test
     void h2AlterColumnIfExistsIsJudgedAgainstTheReplayedType() throws IOException {
         write("db/V1__init.sql", "CREATE TABLE t (id INT PRIMARY KEY, c VARCHAR(100));\n");
         write("db/V2__narrow.sql", "ALTER TABLE t ALTER COLUMN IF EXISTS c VARCHAR(5);\n"

@@ -64,6 +64,12 @@ record AlterTableClauses(String table, List<List<Token>> clauses, Token ignore) 
     private static final Set<String> ITEM_OPTIONS = Set.of("WITH", "CASCADE", "RESTRICT", "UPDATE",
             "INVALIDATE", "DROP", "REUSE", "PARALLEL", "NOPARALLEL", "ONLINE");
 
+    /** Words that start an ALTER TABLE clause, where a name of unknown form ends. */
+    private static final String[] CLAUSE_VERBS = {"ADD", "DROP", "ALTER", "RENAME", "TRUNCATE", "MODIFY", "CHANGE",
+        "SET", "OWNER", "ATTACH", "DETACH", "ENABLE", "DISABLE", "VALIDATE", "INHERIT", "NO", "CLUSTER", "REPLICA",
+        "FORCE", "RESET", "OF", "NOT", "EXCHANGE", "COALESCE", "REORGANIZE", "SPLIT", "MERGE", "MOVE", "ENGINE",
+        "CONVERT", "COMMENT", "SWITCH", "REBUILD", "NOCHECK", "WITH", "ON", "UPDATE", "DELETE"};
+
     AlterTableClauses {
         clauses = List.copyOf(clauses);
     }
@@ -71,7 +77,7 @@ record AlterTableClauses(String table, List<List<Token>> clauses, Token ignore) 
     /** The ALTER TABLE statement in {@code core} (tokens from {@link StatementCore}), if it is one. */
     static Optional<AlterTableClauses> of(List<Token> core) {
         return atTable(core).flatMap(i -> {
-            ObjectNames.NameAt table = ObjectNames.readName(core, i);
+            ObjectNames.NameAt table = readTable(core, i);
             int next = table.next() < core.size() && core.get(table.next()).isSymbol("*") ? table.next() + 1
                     : table.next();
             // ClickHouse: ALTER TABLE t ON CLUSTER c DROP COLUMN x runs the clauses on every node of c.
@@ -117,7 +123,32 @@ record AlterTableClauses(String table, List<List<Token>> clauses, Token ignore) 
         if (i + 1 < core.size() && core.get(i).isWord("ONLY")) {
             i++;
         }
-        return ObjectNames.readName(core, i) == null ? Optional.empty() : Optional.of(i);
+        return readTable(core, i) == null ? Optional.empty() : Optional.of(i);
+    }
+
+    /**
+     * The altered table's name at {@code i}. A name in a form no name reader knows (a template engine's or a
+     * client's variable, {@code <<schema>>.users}) is everything up to the first clause, so that the clauses are
+     * still judged instead of the whole statement passing unread; null when no clause follows.
+     */
+    private static ObjectNames.NameAt readTable(List<Token> core, int i) {
+        ObjectNames.NameAt name = ObjectNames.readName(core, i);
+        if (name != null) {
+            return name;
+        }
+        StringBuilder written = new StringBuilder();
+        for (int j = i; j < core.size(); j++) {
+            Token token = core.get(j);
+            if (j > i && token.type() == TokenType.WORD && token.isAnyWord(CLAUSE_VERBS)
+                    && !core.get(j - 1).isSymbol(".")) {
+                return new ObjectNames.NameAt(written.toString(), j);
+            }
+            if (j > i && token.offset() > core.get(j - 1).endOffset()) {
+                written.append(' ');
+            }
+            written.append(token.text());
+        }
+        return null;
     }
 
     /**
@@ -181,7 +212,7 @@ record AlterTableClauses(String table, List<List<Token>> clauses, Token ignore) 
             kind = Kind.COLUMN;
         } else if (what.isAnyWord("PARTITION", "PARTITIONS", "SUBPARTITION", "SUBPARTITIONS")) {
             kind = what.isAnyWord("PARTITION", "PARTITIONS") ? Kind.PARTITION : Kind.SUBPARTITION;
-        } else if (what.type() == TokenType.WORD && NOT_COLUMNS.contains(what.upper())) {
+        } else if (what.type() == TokenType.WORD && NOT_COLUMNS.contains(what.upper()) && !standsAlone(clause, from)) {
             kind = Kind.OTHER;
         } else if (ObjectNames.isNamePart(what)) {
             kind = dialect == Dialect.SQLSERVER ? Kind.OTHER : Kind.COLUMN;
@@ -200,6 +231,15 @@ record AlterTableClauses(String table, List<List<Token>> clauses, Token ignore) 
         Token at = partition && nameAt < clause.size() ? clause.get(nameAt) : clause.get(0);
         String name = kind == Kind.OTHER ? writtenUpTo(clause, from, cascade) : nameText(clause, nameAt);
         return List.of(new Removed(kind, name, at, cascade));
+    }
+
+    /**
+     * True when the word at {@code i} is all the clause names ({@code DROP key}, {@code DROP storage CASCADE}): the
+     * words that start a constraint, an index or a table setting always have more after them, so alone such a word
+     * is a column's name, as PostgreSQL reads it.
+     */
+    private static boolean standsAlone(List<Token> clause, int i) {
+        return i + 1 == clause.size() || clause.get(i + 1).isAnyWord("CASCADE", "RESTRICT");
     }
 
     /** A clause that continues the previous clause's list, or null when it is a clause of its own. */

@@ -40,12 +40,24 @@ public final class RuntimeSqlRule implements Rule {
                 || !statement.runsSqlBuiltAtRunTime() && !endsInPsqlGexec(statement.statement().tokens())) {
             return List.of();
         }
-        String shown = statement.statement().firstLine();
-        if (shown.length() > SHOWN_CHARACTERS) {
-            shown = shown.substring(0, SHOWN_CHARACTERS) + "..";
-        }
-        return List.of(new Violation(shown + " runs SQL that is built at run time; sqlguard could not read it, "
+        return List.of(new Violation(shown(statement.statement().tokens()) + " runs SQL that is built at run time; sqlguard could not read it, "
                 + "so what it runs was not checked", statement.start()));
+    }
+
+    /**
+     * The start of the statement on one line. Its first line alone is not enough: {@code EXECUTE format(} often ends
+     * it, with the text the call builds on the next line, and a literal's runs of blanks say nothing.
+     */
+    private static String shown(List<Token> tokens) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < tokens.size() && text.length() <= SHOWN_CHARACTERS * 4; i++) {
+            if (i > 0 && tokens.get(i).offset() > tokens.get(i - 1).endOffset()) {
+                text.append(' ');
+            }
+            text.append(tokens.get(i).text());
+        }
+        String shown = text.toString().replaceAll("\\s+", " ");
+        return shown.length() > SHOWN_CHARACTERS ? shown.substring(0, SHOWN_CHARACTERS).stripTrailing() + ".." : shown;
     }
 
     /** psql's {@code \gexec} runs every value the query returns as a statement of its own. */

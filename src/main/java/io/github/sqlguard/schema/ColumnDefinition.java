@@ -26,6 +26,33 @@ final class ColumnDefinition {
             "KEY", "INDEX", "FULLTEXT", "SPATIAL", "EXCLUDE", "PERIOD", "LIKE");
 
     /**
+     * True when the element at {@code at} of a CREATE TABLE or an ALTER TABLE .. ADD is a table constraint or an
+     * index, false for a column. MySQL's index words are plain names elsewhere ({@code key varchar(255)} in
+     * PostgreSQL), and an index always lists what it covers in parentheses after its optional name and
+     * {@code USING} method, where a type's parentheses hold a length; SQL:2011's period is {@code PERIOD FOR ..}.
+     */
+    static boolean startsConstraint(List<Token> tokens, int at) {
+        Token first = tokens.get(at);
+        if (first.type() != TokenType.WORD || !CONSTRAINT_WORDS.contains(first.upper())) {
+            return false;
+        }
+        if (first.isWord("PERIOD")) {
+            return at + 1 < tokens.size() && tokens.get(at + 1).isWord("FOR");
+        }
+        if (!first.isAnyWord("KEY", "INDEX")) {
+            return true;
+        }
+        int i = at + 1;
+        if (i < tokens.size() && !tokens.get(i).isSymbol("(") && !tokens.get(i).isWord("USING")) {
+            i++;
+        }
+        if (i < tokens.size() && tokens.get(i).isWord("USING")) {
+            i += 2;
+        }
+        return i + 1 < tokens.size() && tokens.get(i).isSymbol("(") && tokens.get(i + 1).type() != TokenType.NUMBER;
+    }
+
+    /**
      * A column read from a definition.
      *
      * @param column the column (its type empty when none was written, as in Oracle {@code MODIFY (c NOT NULL)})

@@ -146,8 +146,9 @@ final class TableAlterations {
     private static Table alteredColumn(Table table, List<Token> clause, SchemaHistory schema) {
         // H2 and MariaDB: ALTER COLUMN [IF EXISTS] c ..
         int i = skipWords(clause, 0, "COLUMN", "IF", "EXISTS");
-        if (i < clause.size() && clause.get(i).isAnyWord("CONSTRAINT", "INDEX", "CHECK", "PARTITION",
-                "PRIMARY", "UNIQUE", "FOREIGN", "KEY", "DISTKEY", "SORTKEY")) {
+        // After the word COLUMN, ALTER COLUMN key .. names a column called key.
+        if (i < clause.size() && !clause.get(0).isWord("COLUMN") && clause.get(i).isAnyWord("CONSTRAINT", "INDEX",
+                "CHECK", "PARTITION", "PRIMARY", "UNIQUE", "FOREIGN", "KEY", "DISTKEY", "SORTKEY")) {
             return table;
         }
         SchemaNames.Read name = SchemaNames.name(clause, i);

@@ -85,7 +85,7 @@ final class TableDefinitions {
         if (element.isEmpty()) {
             return table;
         }
-        if (element.get(0).isAnyWord(ColumnDefinition.CONSTRAINT_WORDS.toArray(String[]::new))) {
+        if (ColumnDefinition.startsConstraint(element, 0)) {
             List<String> primaryKey = ColumnDefinition.primaryKey(element);
             if (primaryKey != null) {
                 return table.withPrimaryKey(primaryKey);

@@ -156,14 +156,14 @@ public final class Lexer {
             } else if (c == '\'') {
                 lexQuoted('\'', backslashEscapes, TokenType.STRING, "string literal", startPos, startLine,
                         startColumn);
-            } else if (c == '"') {
+            } else if (c == '"' && placeholderEnd() < 0) {
                 lexQuoted('"', backslashEscapes, forms.backslashEscapes() ? TokenType.STRING : TokenType.QUOTED_NAME,
                         "quoted name", startPos, startLine, startColumn);
             } else if (c == '`') {
                 lexQuoted('`', false, TokenType.QUOTED_NAME, "quoted name", startPos, startLine, startColumn);
             } else if (c == '[' && isBracketName()) {
                 lexQuoted(']', false, TokenType.QUOTED_NAME, "bracketed name", startPos, startLine, startColumn);
-            } else if (text.startsWith(placeholderPrefix, pos) && (placeholderEnd = placeholderEnd()) > 0) {
+            } else if ((placeholderEnd = placeholderEnd()) > 0) {
                 advanceBy(placeholderEnd - pos);
                 emit(TokenType.PLACEHOLDER, startPos, startLine, startColumn);
             } else if (c == '$' && forms.hashStartsWord() && LexicalShapes.sqlcmdVariableLength(text, pos, end) > 0) {
@@ -373,7 +373,9 @@ public final class Lexer {
         }
 
         private int placeholderEnd() {
-            return LexicalShapes.placeholderEnd(text, pos, end, placeholderPrefix, placeholderSuffix);
+            int placeholder = text.startsWith(placeholderPrefix, pos)
+                    ? LexicalShapes.placeholderEnd(text, pos, end, placeholderPrefix, placeholderSuffix) : -1;
+            return placeholder > 0 ? placeholder : LexicalShapes.templateActionEnd(text, pos, end);
         }
 
         private int dollarTagLength() {

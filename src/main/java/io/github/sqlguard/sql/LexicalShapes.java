@@ -68,6 +68,40 @@ final class LexicalShapes {
         return -1;
     }
 
+    /**
+     * The offset just past a template action that starts at {@code pos}, or -1. Migration tools that run scripts
+     * through Go's text/template (gobuffalo pop) or Jinja fill in {@code {{ index .Options "Namespace" }}} before the
+     * database sees the text, as Flyway fills in {@code ${schema}}, so it is a placeholder too; it must close on its
+     * line, and a {@code }}} inside its double quotes does not close it.
+     */
+    static int templateActionEnd(String text, int pos, int end) {
+        // In double quotes ("{{ .Schema }}"."users") the action is the name the quotes hold.
+        boolean inName = pos < end && text.charAt(pos) == '"';
+        int open = inName ? pos + 1 : pos;
+        if (!text.startsWith("{{", open)) {
+            return -1;
+        }
+        boolean quoted = false;
+        for (int i = open + 2; i < end && !isLineBreak(text.charAt(i)); i++) {
+            char c = text.charAt(i);
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (!quoted && text.startsWith("}}", i)) {
+                boolean closed = !inName || i + 2 < end && text.charAt(i + 2) == '"';
+                return text.substring(open + 2, i).isBlank() || !closed ? -1 : i + (inName ? 3 : 2);
+            }
+        }
+        return -1;
+    }
+
+    /** The words of a template action token that {@link #templateActionEnd} read, or null for another token. */
+    static String templateActionWords(String token) {
+        String action = token.length() > 2 && token.startsWith("\"") && token.endsWith("\"")
+                ? token.substring(1, token.length() - 1) : token;
+        return action.length() > 4 && action.startsWith("{{") && action.endsWith("}}")
+                ? action.substring(2, action.length() - 2).strip() : null;
+    }
+
     /** The length of a dollar-quote tag ({@code $$} or {@code $name$}) starting at {@code pos}, or 0. */
     static int dollarTagLength(String text, int pos, int end) {
         int i = pos + 1;

@@ -18,6 +18,10 @@ public record Placeholders(String prefix, String suffix, Map<String, String> val
 
     /** The text that replaces a placeholder token such as {@code ${schema}}. */
     public String replacementFor(String tokenText) {
+        String action = tokenText.startsWith(prefix) ? null : LexicalShapes.templateActionWords(tokenText);
+        if (action != null) {
+            return neutralIdentifier(action);
+        }
         String name = tokenText.substring(prefix.length(), tokenText.length() - suffix.length());
         String value = values.get(name);
         return value != null ? value : neutralIdentifier(name);

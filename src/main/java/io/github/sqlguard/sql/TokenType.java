@@ -9,7 +9,7 @@ public enum TokenType {
     /** A string literal, including PostgreSQL dollar quotes and Oracle {@code q'[..]'}. */
     STRING,
     NUMBER,
-    /** A Flyway or Liquibase placeholder such as {@code ${schema}}. */
+    /** A Flyway or Liquibase placeholder such as {@code ${schema}}, or a template action: {@code {{ .Schema }}}. */
     PLACEHOLDER,
     /** A {@code --}, {@code #} or block comment; kept because acknowledgements live in comments. */
     COMMENT,

@@ -13,6 +13,11 @@ class AlterTableRulesTest {
     @CsvSource(delimiter = '|', quoteCharacter = '~', value = {
         "postgresql | ALTER TABLE customers DROP COLUMN email                | drop-column | ALTER TABLE customers drops column email",
         "postgresql | ALTER TABLE IF EXISTS ONLY customers DROP COLUMN IF EXISTS email CASCADE | drop-column cascade | ALTER TABLE customers drops column email / ALTER TABLE customers DROP COLUMN email CASCADE also drops every object that depends on it",
+        "postgresql | ALTER TABLE <<schema>>.customers DROP COLUMN email      | drop-column | ALTER TABLE <<schema>>.customers drops column email",
+        "auto       | ALTER TABLE <%= schema %>.orders RENAME COLUMN a TO b, ALTER COLUMN c TYPE int | rename-column alter-column-type |",
+        "postgresql | ALTER TABLE <<schema>>.customers OWNER TO app          | - |",
+        "postgresql | ALTER TABLE ts_kv DROP key, DROP storage CASCADE       | drop-column drop-column cascade | ALTER TABLE ts_kv drops column key / ALTER TABLE ts_kv drops column storage / ALTER TABLE ts_kv DROP COLUMN storage CASCADE also drops every object that depends on it",
+        "mysql      | ALTER TABLE t DROP KEY idx_a, DROP INDEX idx_b         | - |",
         "postgresql | ALTER TABLE orders DROP CONSTRAINT orders_pk CASCADE  | cascade | ALTER TABLE orders DROP CONSTRAINT orders_pk CASCADE also drops every object that depends on it",
         "oracle     | ALTER TABLE orders DROP PRIMARY KEY CASCADE            | cascade | ALTER TABLE orders DROP PRIMARY KEY CASCADE also drops every object that depends on it",
         "oracle     | ALTER TABLE orders DROP UNIQUE (email, phone) CASCADE  | cascade | ALTER TABLE orders DROP UNIQUE (email, phone) CASCADE also drops every object that depends on it",

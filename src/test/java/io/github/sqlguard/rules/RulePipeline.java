@@ -53,6 +53,17 @@ final class RulePipeline {
         return hits;
     }
 
+    /**
+     * Every rule's hits as {@code line:column rule message}; a row's expectation {@code -} stands for none, and a
+     * {@code \\n} in the row's SQL for a line break.
+     */
+    static void assertHits(Dialect dialect, String sql, String expected) {
+        List<String> found = run(dialect, sql.replace("\\n", "\n"), RuleRegistry.all()).stream()
+                .map(hit -> hit.line() + ":" + hit.column() + " " + hit.rule() + " " + hit.message())
+                .toList();
+        assertEquals(expected.equals("-") ? List.of() : List.of(expected), found);
+    }
+
     /** The rule ids hit, in order, e.g. {@code [drop-table, cascade]}. */
     static List<String> ruleIds(Dialect dialect, String sql) {
         return run(dialect, sql).stream().map(Hit::rule).toList();

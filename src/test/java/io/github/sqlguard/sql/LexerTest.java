@@ -40,6 +40,12 @@ class LexerTest {
             MYSQL      | # hash comment          | COMMENT # hash comment
             AUTO       | # line start comment    | COMMENT # line start comment
             AUTO       | ${schema}               | PLACEHOLDER ${schema}
+            POSTGRESQL | {{ index .Options "Namespace" }} | PLACEHOLDER {{ index .Options "Namespace" }}
+            MYSQL      | {{ .Schema }}           | PLACEHOLDER {{ .Schema }}
+            AUTO       | {{ "}}" }}              | PLACEHOLDER {{ "}}" }}
+            AUTO       | {{ }}                   | SYMBOL { ## 1:2 SYMBOL { ## 1:4 SYMBOL } ## 1:5 SYMBOL }
+            POSTGRESQL | "{{ .Ns }}"."users"     | PLACEHOLDER "{{ .Ns }}" ## 1:12 SYMBOL . ## 1:13 QUOTED_NAME "users"
+            POSTGRESQL | "{{ .Ns }}x"            | QUOTED_NAME "{{ .Ns }}x"
             SQLSERVER  | @@ROWCOUNT              | WORD @@ROWCOUNT
             SQLSERVER  | #temp                   | WORD #temp
             POSTGRESQL | 1.5e-3                  | NUMBER 1.5e-3

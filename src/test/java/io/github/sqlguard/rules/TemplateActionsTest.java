@@ -1,0 +1,35 @@
+package io.github.sqlguard.rules;
+
+import io.github.sqlguard.model.Dialect;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * A Go text/template or Jinja action ({@code {{ index .Options "Namespace" }}}) that a migration tool fills in before
+ * the database sees the script stands for a name: the statement around it is still judged, and the finding names the
+ * table as written instead of dropping the statement or naming no table.
+ */
+class TemplateActionsTest {
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '~', value = {
+        "POSTGRESQL | alter table {{ index .Options \"Namespace\" }}.oauth_clients\\n    drop column if exists client_id;"
+                + " | 2:5 drop-column ALTER TABLE {{ index .Options \"Namespace\" }}.oauth_clients drops column client_id",
+        "AUTO | ALTER TABLE {{.Schema}}.users RENAME COLUMN confirmed_at TO email_confirmed_at;"
+                + " | 1:31 rename-column ALTER TABLE {{.Schema}}.users renames column confirmed_at to email_confirmed_at",
+        "POSTGRESQL | do $$ begin alter table {{ .Ns }}.saml drop column ip; end $$;"
+                + " | 1:40 drop-column ALTER TABLE {{ .Ns }}.saml drops column ip",
+        "POSTGRESQL | drop table if exists {{ index .Options \"Namespace\" }}.sso_sessions;"
+                + " | 1:1 drop-table DROP TABLE removes table {{ index .Options \"Namespace\" }}.sso_sessions and all its rows",
+        "POSTGRESQL | delete from {{ schema }}.users; | 1:1 delete-without-where DELETE without WHERE removes every row"
+                + " of {{ schema }}.users",
+        "POSTGRESQL | ALTER TABLE \"{{ index .Options \"Namespace\" }}\".\"users\" RENAME COLUMN \"confirmed_at\" TO \"email_confirmed_at\";"
+                + " | 1:56 rename-column ALTER TABLE \"{{ index .Options \"Namespace\" }}\".\"users\" renames column"
+                + " \"confirmed_at\" to \"email_confirmed_at\"",
+        "POSTGRESQL | update {{ .Ns }}.identities set a = 1 where provider = 'email'; | -",
+        "POSTGRESQL | select '{{ not a template }}' from t; | -",
+    })
+    void templateActionIsReadAsOneName(Dialect dialect, String sql, String expected) {
+        RulePipeline.assertHits(dialect, sql, expected);
+    }
+}
