@@ -19,6 +19,9 @@ class UndialectedDatabaseFormsTest {
     @CsvSource(delimiter = '|', quoteCharacter = '~', value = {
         "~ALTER TABLE app.orders\\n  ACTIVATE NOT LOGGED INITIALLY WITH EMPTY TABLE;~ | "
                 + "2:33 truncate-table ALTER TABLE app.orders ACTIVATE NOT LOGGED INITIALLY WITH EMPTY TABLE removes every row of app.orders, as TRUNCATE would",
+        "~// Only when the copy succeeded, drop its source.\\nDROP TABLE ofPrivate;~ | "
+                + "2:1 drop-table DROP TABLE removes table ofPrivate and all its rows",
+        "~// update conference name if a custom one is set\\nUPDATE mucService SET subdomain = 'x' WHERE serviceID = 1;~ | ",
         "~ALTER TABLE app.orders ACTIVATE NOT LOGGED INITIALLY;~ | ",
         "~ALTER TABLE sales APPEND FROM sales_staging;~ | "
                 + "1:19 truncate-table ALTER TABLE sales APPEND FROM sales_staging moves every row of sales_staging into sales and leaves sales_staging empty",

@@ -14,7 +14,7 @@ final class BlockBodyScanner {
     private static final char BLOCK = 'B';
     private static final char SECTION = 'D';
 
-    private final boolean mysqlDeclare;
+    private final boolean localDeclare;
     private List<Token> tokens;
     private int to;
     private int pos;
@@ -33,9 +33,12 @@ final class BlockBodyScanner {
     record Scanned(List<Token> tokens, boolean straightLine) {
     }
 
-    /** @param mysqlDeclare true when DECLARE inside a block declares a local (MySQL) rather than a section */
-    BlockBodyScanner(boolean mysqlDeclare) {
-        this.mysqlDeclare = mysqlDeclare;
+    /**
+     * @param localDeclare true when DECLARE declares a local, a cursor or a handler (MySQL, T-SQL) rather than
+     *     starting a section (PL/SQL, PL/pgSQL)
+     */
+    BlockBodyScanner(boolean localDeclare) {
+        this.localDeclare = localDeclare;
     }
 
     /**
@@ -161,12 +164,13 @@ final class BlockBodyScanner {
     }
 
     private void scanDeclare() {
-        boolean insideBlock = open.length() > 0 && open.charAt(open.length() - 1) == BLOCK;
-        if (mysqlDeclare && insideBlock) {
+        boolean statementLevel = open.length() == 0 || open.charAt(open.length() - 1) == BLOCK;
+        if (localDeclare && statementLevel) {
             // MySQL: DECLARE x INT; DECLARE c CURSOR FOR ..; DECLARE .. HANDLER FOR cond <statement>
+            // T-SQL: DECLARE c CURSOR FOR SELECT .. with no ';', and OPEN c on the next line starts a statement
             int handler = findWord(pos + 1, "HANDLER");
             if (handler < 0) {
-                skipToSemicolon();
+                skipStatement();
             } else {
                 // A CONTINUE handler goes on after a failed CREATE TABLE, say one that found the table there.
                 branched = true;
@@ -263,6 +267,18 @@ final class BlockBodyScanner {
     /** Collects one statement: up to {@code ;}, a T-SQL END/ELSE, or an implicit statement boundary. */
     private void collectStatement() {
         int start = pos;
+        skipStatement();
+        if (pos > start) {
+            statements.add(new Scanned(tokens.subList(start, pos), !branched && !governsNext));
+            governsNext = false;
+            // PL/SQL, T-SQL: what follows a GOTO runs only if the jump lands there, maybe past a CREATE TABLE.
+            branched |= tokens.get(start).isWord("GOTO");
+        }
+    }
+
+    /** Moves past the statement at the current token, which ends at a terminator or where T-SQL's next begins. */
+    private void skipStatement() {
+        int start = pos;
         ImplicitBoundary boundary = new ImplicitBoundary(false, true);
         int parenDepth = 0;
         int caseDepth = 0;
@@ -288,12 +304,6 @@ final class BlockBodyScanner {
                 caseDepth--;
             }
             pos++;
-        }
-        if (pos > start) {
-            statements.add(new Scanned(tokens.subList(start, pos), !branched && !governsNext));
-            governsNext = false;
-            // PL/SQL, T-SQL: what follows a GOTO runs only if the jump lands there, maybe past a CREATE TABLE.
-            branched |= tokens.get(start).isWord("GOTO");
         }
     }
 
@@ -342,21 +352,6 @@ final class BlockBodyScanner {
             }
         }
         return -1;
-    }
-
-    private void skipToSemicolon() {
-        int parenDepth = 0;
-        while (pos < to) {
-            Token token = tokens.get(pos);
-            if (token.isSymbol("(")) {
-                parenDepth++;
-            } else if (token.isSymbol(")")) {
-                parenDepth = Math.max(0, parenDepth - 1);
-            } else if (parenDepth == 0 && BlockSyntax.endsStatementText(token)) {
-                return;
-            }
-            pos++;
-        }
     }
 
     private static boolean isTsqlVariable(Token token) {

@@ -76,8 +76,20 @@ record LexerDialect(Dialect dialect) {
      * PostgreSQL's {@code #} operator between blanks (bitwise XOR) is far rarer in migrations than such comments.
      */
     boolean hashStartsComment(boolean lineHasToken, char next) {
-        return mySql() || (auto() && (!lineHasToken || next == ' ' || next == '\t' || next == '\n'
-                || next == '\r' || next == '\0'));
+        return mySql() || auto() && (!lineHasToken || blankOrEnd(next));
+    }
+
+    /**
+     * H2 and HSQLDB {@code //} comments: anywhere in H2; in auto (where HSQLDB's scripts are read) at the start of
+     * a line, or after code when a blank or the line's end follows, as no dialect's statement has {@code //} there.
+     * A {@code DELIMITER //} in force is matched before this is asked.
+     */
+    boolean slashesStartComment(boolean lineHasToken, char next) {
+        return dialect == Dialect.H2 || auto() && (!lineHasToken || blankOrEnd(next));
+    }
+
+    private static boolean blankOrEnd(char next) {
+        return next == ' ' || next == '\t' || next == '\n' || next == '\r' || next == '\0';
     }
 
     /** T-SQL {@code #temp} and {@code ##global} names. */

@@ -221,7 +221,8 @@ public final class StatementSplitter {
                     }
                 }
                 case STATEMENTS -> emitScoped(tokens, new BlockBodyScanner(dialect.isMySqlFamily()
-                        || dialect == Dialect.AUTO).scan(tokens, body.index(), tokens.size(), false), inner, false);
+                        || dialect == Dialect.AUTO || dialect == Dialect.SQLSERVER)
+                        .scan(tokens, body.index(), tokens.size(), false), inner, false);
                 case DECLARATIONS -> emitScoped(tokens, new BlockBodyScanner(false)
                         .scan(tokens, body.index(), tokens.size(), true), inner, false);
                 case ACTION_LIST -> emitScoped(tokens, new BlockBodyScanner(false).scan(tokens, body.index(),

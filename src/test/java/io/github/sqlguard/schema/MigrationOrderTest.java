@@ -41,6 +41,22 @@ class MigrationOrderTest {
     }
 
     @Test
+    void numbersInPlainPathsCountByValue() {
+        assertEquals(List.of("upgrade/1/of.sql", "upgrade/2/of.sql", "upgrade/9/of.sql", "upgrade/10/of.sql",
+                "upgrade/19/of.sql", "upgrade/40/of.sql"),
+                ordered("upgrade/19/of.sql", "upgrade/9/of.sql", "upgrade/40/of.sql", "upgrade/10/of.sql",
+                        "upgrade/1/of.sql", "upgrade/2/of.sql"));
+        assertEquals(List.of("sql/upgrade-2.3.0-to-3.0.0.sql", "sql/upgrade-3.2.0-to-4.0.0-alpha-1.sql",
+                "sql/upgrade-4.0.0-alpha-2-to-4.0.0-beta-1.sql", "sql/upgrade-4.0.0-to-4.1.0.sql",
+                "sql/upgrade-4.1.0-to-4.2.0.sql", "sql/upgrade-4.10.0-to-4.11.0.sql"),
+                ordered("sql/upgrade-4.10.0-to-4.11.0.sql", "sql/upgrade-4.1.0-to-4.2.0.sql",
+                        "sql/upgrade-4.0.0-to-4.1.0.sql", "sql/upgrade-2.3.0-to-3.0.0.sql",
+                        "sql/upgrade-4.0.0-alpha-2-to-4.0.0-beta-1.sql", "sql/upgrade-3.2.0-to-4.0.0-alpha-1.sql"));
+        assertEquals(List.of("p/007-a.sql", "p/7-a.sql", "p/8-a.sql"), ordered("p/8-a.sql", "p/7-a.sql", "p/007-a.sql"),
+                "equal numbers fall back to the text, so two files never tie");
+    }
+
+    @Test
     void setsForDifferentDatabasesAreSeparateHistories() {
         assertEquals("postgres", place("sql/postgres/V1__init.sql").orElseThrow().history());
         assertEquals("h2", place("sql/h2/V1__init.sql").orElseThrow().history());

@@ -234,6 +234,19 @@ class BlockSplitTest {
         assertEquals(render(Dialect.SQLSERVER, sql), render(Dialect.AUTO, sql));
     }
 
+    /** A T-SQL cursor is declared by a statement: read as a PL/SQL declaration section it hid what follows. */
+    @ParameterizedTest
+    @EnumSource(value = Dialect.class, names = {"SQLSERVER", "AUTO"})
+    void tsqlCursorDeclarationLeavesTheStatementsAfterItInTheBody(Dialect dialect) {
+        String withoutSemicolons = "CREATE PROCEDURE dbo.p\nAS\nBEGIN\n  DECLARE cur CURSOR FOR SELECT name FROM sys.tables\n"
+                + "  OPEN cur\n  DELETE FROM t\nEND\nGO";
+        assertEquals(List.of("5:3 [R procedure dbo.p body] OPEN cur", "6:3 [R procedure dbo.p body] DELETE FROM t"),
+                render(dialect, withoutSemicolons).stream().skip(1).toList());
+        String withSemicolons = "CREATE PROCEDURE dbo.p AS\nBEGIN\nDECLARE cur CURSOR LOCAL FAST_FORWARD FOR SELECT 1;\n"
+                + "DELETE FROM t;\nEND\nGO";
+        assertEquals(List.of("4:1 [R procedure dbo.p body] DELETE FROM t"), render(dialect, withSemicolons).stream().skip(1).toList());
+    }
+
     @Test
     void tsqlAlterProcedureTakesTheWholeBatch() {
         String sql = "ALTER PROCEDURE p AS\nBEGIN\n  DELETE FROM a\nEND\nUPDATE b SET c = 1\nGO\nUPDATE d SET e = 1";

@@ -95,6 +95,19 @@ class LexerTest {
     }
 
     @Test
+    void doubleSlashStartsALineCommentInH2AndAtLineStartInAuto() {
+        // HSQLDB's scripts, read in auto, comment lines with //: the DROP on the next line is a statement of its own
+        assertEquals(List.of("1:1 COMMENT // drop the table", "2:1 WORD DROP", "2:6 WORD TABLE", "2:12 WORD t",
+                "2:13 TERMINATOR ;"), lex(Dialect.AUTO, "// drop the table\nDROP TABLE t;"));
+        assertEquals(List.of("1:1 WORD a", "1:3 COMMENT // where id = 1"), lex(Dialect.AUTO, "a // where id = 1"));
+        assertEquals(List.of("1:1 WORD a", "1:2 COMMENT //b"), lex(Dialect.H2, "a//b"));
+        assertEquals(List.of("1:1 SYMBOL /", "1:2 SYMBOL /", "1:4 WORD a"), lex(Dialect.POSTGRESQL, "// a"));
+        // a DELIMITER // in force still ends the statement at a line that starts with //
+        assertEquals(List.of("1:1 DELIMITER_CHANGE //", "2:1 WORD END", "3:1 TERMINATOR //", "4:1 DELIMITER_CHANGE ;"),
+                lex(Dialect.AUTO, "DELIMITER //\nEND\n//\nDELIMITER ;"));
+    }
+
+    @Test
     void mysqlDashCommentNeedsABlank() {
         assertEquals(List.of("1:1 NUMBER 1", "1:2 SYMBOL -", "1:3 SYMBOL -", "1:4 NUMBER 1", "1:6 COMMENT -- c"),
                 lex(Dialect.MYSQL, "1--1 -- c"));

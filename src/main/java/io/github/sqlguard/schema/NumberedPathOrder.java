@@ -1,0 +1,58 @@
+package io.github.sqlguard.schema;
+
+import java.util.Comparator;
+
+/**
+ * Orders paths of plain upgrade scripts as their numbers count: {@code upgrade/9/x.sql} before
+ * {@code upgrade/19/x.sql}, {@code patch-2.sql} before {@code patch-10.sql}. The installers that run such folders
+ * (Openfire's, Hive's schema tool, Ranger's patch runner) step through the versions in that order; comparing the
+ * text alone would put every release 10 to 19 between 1 and 2.
+ */
+final class NumberedPathOrder implements Comparator<String> {
+
+    static final NumberedPathOrder INSTANCE = new NumberedPathOrder();
+
+    private NumberedPathOrder() {
+    }
+
+    @Override
+    public int compare(String a, String b) {
+        int i = 0;
+        int j = 0;
+        while (i < a.length() && j < b.length()) {
+            if (Character.isDigit(a.charAt(i)) && Character.isDigit(b.charAt(j))) {
+                int endA = digitsEnd(a, i);
+                int endB = digitsEnd(b, j);
+                int byValue = compareNumbers(a.substring(i, endA), b.substring(j, endB));
+                if (byValue != 0) {
+                    return byValue;
+                }
+                i = endA;
+                j = endB;
+            } else if (a.charAt(i) != b.charAt(j)) {
+                return Character.compare(a.charAt(i), b.charAt(j));
+            } else {
+                i++;
+                j++;
+            }
+        }
+        int byRest = Integer.compare(a.length() - i, b.length() - j);
+        // equal as numbers (007 and 7): the text decides, so that distinct paths never compare equal
+        return byRest != 0 ? byRest : a.compareTo(b);
+    }
+
+    private static int digitsEnd(String text, int from) {
+        int end = from;
+        while (end < text.length() && Character.isDigit(text.charAt(end))) {
+            end++;
+        }
+        return end;
+    }
+
+    /** Compares two runs of digits by value, however long they are. */
+    private static int compareNumbers(String a, String b) {
+        String x = a.replaceFirst("^0+(?=.)", "");
+        String y = b.replaceFirst("^0+(?=.)", "");
+        return x.length() != y.length() ? Integer.compare(x.length(), y.length()) : x.compareTo(y);
+    }
+}
