@@ -395,6 +395,5 @@ public final class Lexer {
                     || (c == '#' && forms.hashStartsWord() && next != '>')
                     || (c == '$' && Character.isDigit(next));
         }
-
     }
 }
