@@ -7,6 +7,10 @@ import java.util.Comparator;
  * {@code upgrade/19/x.sql}, {@code patch-2.sql} before {@code patch-10.sql}. The installers that run such folders
  * (Openfire's, Hive's schema tool, Ranger's patch runner) step through the versions in that order; comparing the
  * text alone would put every release 10 to 19 between 1 and 2.
+ *
+ * <p>Two numbers of three digits or more compare as text: such numbers are most often a version's digits run
+ * together ({@code upgradestep.5220.to.59900} is 5.22 to 5.99, then {@code 6000} is 6.0), where the leading digit
+ * weighs most, or dates and padded numbers of one length, where text and value agree.
  */
 final class NumberedPathOrder implements Comparator<String> {
 
@@ -23,7 +27,10 @@ final class NumberedPathOrder implements Comparator<String> {
             if (Character.isDigit(a.charAt(i)) && Character.isDigit(b.charAt(j))) {
                 int endA = digitsEnd(a, i);
                 int endB = digitsEnd(b, j);
-                int byValue = compareNumbers(a.substring(i, endA), b.substring(j, endB));
+                String numberA = a.substring(i, endA);
+                String numberB = b.substring(j, endB);
+                int byValue = numberA.length() >= 3 && numberB.length() >= 3 ? numberA.compareTo(numberB)
+                        : compareNumbers(numberA, numberB);
                 if (byValue != 0) {
                     return byValue;
                 }

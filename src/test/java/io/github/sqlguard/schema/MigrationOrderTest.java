@@ -52,6 +52,13 @@ class MigrationOrderTest {
                 ordered("sql/upgrade-4.10.0-to-4.11.0.sql", "sql/upgrade-4.1.0-to-4.2.0.sql",
                         "sql/upgrade-4.0.0-to-4.1.0.sql", "sql/upgrade-2.3.0-to-3.0.0.sql",
                         "sql/upgrade-4.0.0-alpha-2-to-4.0.0-beta-1.sql", "sql/upgrade-3.2.0-to-4.0.0-alpha-1.sql"));
+        assertEquals(List.of("u/x.upgradestep.52.to.53.sql", "u/x.upgradestep.510.to.511.sql",
+                "u/x.upgradestep.5220.to.59900.sql", "u/x.upgradestep.59900.to.6000.sql",
+                "u/x.upgradestep.6000.to.6100.sql"),
+                ordered("u/x.upgradestep.6000.to.6100.sql", "u/x.upgradestep.59900.to.6000.sql",
+                        "u/x.upgradestep.510.to.511.sql", "u/x.upgradestep.5220.to.59900.sql",
+                        "u/x.upgradestep.52.to.53.sql"),
+                "versions with their digits run together (5.2, 5.10, 5.22, 5.99, 6.0) weigh their leading digit most");
         assertEquals(List.of("p/007-a.sql", "p/7-a.sql", "p/8-a.sql"), ordered("p/8-a.sql", "p/7-a.sql", "p/007-a.sql"),
                 "equal numbers fall back to the text, so two files never tie");
     }
