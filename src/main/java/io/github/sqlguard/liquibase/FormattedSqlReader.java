@@ -194,8 +194,8 @@ public final class FormattedSqlReader {
                     relativePath, context).forEach(out::add);
             List<PropertyAlternatives.Alternative> limitedFirsts = runProperties
                     .limitedFirstsReferencedBy(mainText.substring(from, to));
-            StatementContext judged = limitedFirsts.isEmpty() ? context : new StatementContext(context.kind(),
-                    PropertyAlternatives.labelWith(label, limitedFirsts), databases);
+            StatementContext judged = limitedFirsts.isEmpty() ? context
+                    : PropertyAlternatives.judgedWith(context, limitedFirsts);
             List<Statement> statements = new ArrayList<>(out.add(splitter.split(relativePath,
                     new TextRegion(mainText, from, to, headerLine + 2, 1), endDelimiter, judged)));
             statements.addAll(withAlternativeProperties(runProperties, statements,
@@ -284,7 +284,8 @@ public final class FormattedSqlReader {
 
     /**
      * The statements of a changeset's SQL where a property it uses takes another value on some runs (see
-     * {@link PropertyAlternatives}): those that differ from {@code statements}, added to {@code out}.
+     * {@link PropertyAlternatives}): those that differ from {@code statements} or run on databases of their own,
+     * added to {@code out}.
      */
     private static List<Statement> withAlternativeProperties(RunProperties properties, List<Statement> statements,
             TextRegion region, Dialect dialect, String endDelimiter, StatementContext context, ScriptCollector out) {
@@ -293,11 +294,11 @@ public final class FormattedSqlReader {
         statements.forEach(statement -> judged.add(statement.sql()));
         for (PropertyAlternatives.Alternative alternative
                 : properties.alternativesReferencedBy(region.text().substring(region.from(), region.to()))) {
-            StatementContext where = new StatementContext(context.kind(),
-                    PropertyAlternatives.labelWith(context.label(), alternative), context.databases());
+            StatementContext where = PropertyAlternatives.judgedWith(context, List.of(alternative));
             for (Statement statement : new SqlRegionSplitter(dialect, properties.placeholdersWith(alternative))
                     .split(out.relativePath(), region, endDelimiter, where).statements()) {
-                if (judged.add(statement.sql())) {
+                // A value for some databases is their run: all its statements shape their schema.
+                if (alternative.dbms() != null || judged.add(statement.sql())) {
                     out.add(statement);
                     added.add(statement);
                 }
