@@ -199,8 +199,9 @@ final class ChangeSetWalker {
         UncheckedChanges.reason(change).ifPresent(reason -> unchecked(change, reason + " (" + context.label() + ")"));
         RunProperties properties = properties(scoped(change, context));
         List<PropertyAlternatives.Alternative> limitedFirsts = properties.limitedFirstsReferencedBy(textOf(change));
-        StatementContext judged = limitedFirsts.isEmpty() ? context
-                : PropertyAlternatives.judgedWith(context, limitedFirsts);
+        StatementContext judged = limitedFirsts.isEmpty() ? context : new StatementContext(context.kind(),
+                PropertyAlternatives.labelWith(context.label(), limitedFirsts),
+                PropertyAlternatives.runsOf(context.databases(), limitedFirsts));
         List<Statement> statements = new ArrayList<>(
                 translator(properties).translate(change, scoped(change, judged)));
         statements.addAll(withAlternativeProperties(change, context, properties, statements));
@@ -215,9 +216,9 @@ final class ChangeSetWalker {
     }
 
     /**
-     * The statements {@code change} runs where a property it uses takes another value than its first definition's
-     * ({@link PropertyAlternatives}), those that differ from {@code statements} or run on databases of their own;
-     * each names the value it was judged with. The SQL of an {@code sqlFile} is judged with the first values only.
+     * The statements {@code change} runs where a property it uses takes another value than its first
+     * definition's (see {@link PropertyAlternatives}), those that differ from {@code statements}; each names
+     * the value it was judged with. The SQL of an {@code sqlFile} is judged with the first values only.
      */
     private List<Statement> withAlternativeProperties(ChangeNode change, StatementContext context,
             RunProperties properties, List<Statement> statements) {
@@ -230,20 +231,16 @@ final class ChangeSetWalker {
         List<Statement> added = new ArrayList<>();
         for (PropertyAlternatives.Alternative alternative : alternatives) {
             Placeholders placeholders = properties.placeholdersWith(alternative);
-            List<Statement> made = new ArrayList<>();
-            ScriptCollector scratch = new ScriptCollector(path, made);
+            ScriptCollector scratch = new ScriptCollector(path, new ArrayList<>());
             ChangeTranslator alternativeTranslator = new ChangeTranslator(path,
                     new SyntheticStatements(dialect, placeholders), new SqlRegionSplitter(dialect, placeholders),
                     scratch, (sqlFile, ignored) -> List.of());
-            StatementContext where = PropertyAlternatives.judgedWith(context, List.of(alternative));
-            List<Statement> forRules = alternativeTranslator.translate(change, scoped(change, where));
-            for (Statement statement : made) {
-                // A value for some databases is their run: all it does, a createTable too, shapes their schema.
-                if (alternative.dbms() != null || forRules.contains(statement) && judged.add(statement.sql())) {
+            StatementContext where = new StatementContext(context.kind(), PropertyAlternatives.labelWith(
+                    context.label(), alternative), PropertyAlternatives.runsOf(context.databases(), List.of(alternative)));
+            for (Statement statement : alternativeTranslator.translate(change, scoped(change, where))) {
+                if (judged.add(statement.sql())) {
                     out.add(statement);
-                    if (forRules.contains(statement)) {
-                        added.add(statement);
-                    }
+                    added.add(statement);
                 }
             }
         }

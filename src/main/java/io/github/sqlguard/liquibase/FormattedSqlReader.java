@@ -194,8 +194,8 @@ public final class FormattedSqlReader {
                     relativePath, context).forEach(out::add);
             List<PropertyAlternatives.Alternative> limitedFirsts = runProperties
                     .limitedFirstsReferencedBy(mainText.substring(from, to));
-            StatementContext judged = limitedFirsts.isEmpty() ? context
-                    : PropertyAlternatives.judgedWith(context, limitedFirsts);
+            StatementContext judged = limitedFirsts.isEmpty() ? context : new StatementContext(context.kind(),
+                    PropertyAlternatives.labelWith(label, limitedFirsts), databases);
             List<Statement> statements = new ArrayList<>(out.add(splitter.split(relativePath,
                     new TextRegion(mainText, from, to, headerLine + 2, 1), endDelimiter, judged)));
             statements.addAll(withAlternativeProperties(runProperties, statements,
@@ -284,8 +284,7 @@ public final class FormattedSqlReader {
 
     /**
      * The statements of a changeset's SQL where a property it uses takes another value on some runs (see
-     * {@link PropertyAlternatives}): those that differ from {@code statements} or run on databases of their own,
-     * added to {@code out}.
+     * {@link PropertyAlternatives}): those that differ from {@code statements}, added to {@code out}.
      */
     private static List<Statement> withAlternativeProperties(RunProperties properties, List<Statement> statements,
             TextRegion region, Dialect dialect, String endDelimiter, StatementContext context, ScriptCollector out) {
@@ -294,11 +293,11 @@ public final class FormattedSqlReader {
         statements.forEach(statement -> judged.add(statement.sql()));
         for (PropertyAlternatives.Alternative alternative
                 : properties.alternativesReferencedBy(region.text().substring(region.from(), region.to()))) {
-            StatementContext where = PropertyAlternatives.judgedWith(context, List.of(alternative));
+            StatementContext where = new StatementContext(context.kind(),
+                    PropertyAlternatives.labelWith(context.label(), alternative), context.databases());
             for (Statement statement : new SqlRegionSplitter(dialect, properties.placeholdersWith(alternative))
                     .split(out.relativePath(), region, endDelimiter, where).statements()) {
-                // A value for some databases is their run: all its statements shape their schema.
-                if (alternative.dbms() != null || judged.add(statement.sql())) {
+                if (judged.add(statement.sql())) {
                     out.add(statement);
                     added.add(statement);
                 }

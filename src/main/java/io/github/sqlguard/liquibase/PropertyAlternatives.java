@@ -1,7 +1,6 @@
 package io.github.sqlguard.liquibase;
 
 import io.github.sqlguard.sql.DatabaseScope;
-import io.github.sqlguard.sql.StatementContext;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -114,18 +113,17 @@ final class PropertyAlternatives {
     }
 
     /**
-     * {@code context} as statements judged with {@code values} run in: labelled with them, and limited to the runs
-     * on which every one of them holds where databases tell them apart, so a statement judged with a value defined
-     * for MySQL only changes MySQL's schema.
+     * {@code databases} limited to the runs on which every one of {@code values} holds, where databases tell
+     * them apart: a statement judged with a value defined for MySQL only changes MySQL's schema only.
      */
-    static StatementContext judgedWith(StatementContext context, List<Alternative> values) {
-        DatabaseScope scope = context.databases();
+    static DatabaseScope runsOf(DatabaseScope databases, List<Alternative> values) {
+        DatabaseScope scope = databases;
         for (Alternative value : values) {
             if (value.dbms() != null) {
                 scope = scope.within(value.dbms());
             }
         }
-        return new StatementContext(context.kind(), labelWith(context.label(), values), scope);
+        return scope;
     }
 
     /**
