@@ -167,39 +167,6 @@ class LinterLiquibasePropertiesPerDatabaseTest {
                 lines(lint(Dialect.AUTO)));
     }
 
-    @Test
-    void aTypeGivenPerDatabaseIsJudgedAgainstThatDatabasesColumnNotTheOneAnotherDatabaseGot() throws IOException {
-        write("db/changelog.yaml", """
-                databaseChangeLog:
-                  - property: {name: ts, value: timestamp with time zone, dbms: "postgresql,h2"}
-                  - property: {name: ts, value: timestamp(6), dbms: "mysql,mariadb"}
-                  - property: {name: label, value: varchar(300), dbms: postgresql}
-                  - property: {name: label, value: varchar(100)}
-                  - changeSet:
-                      id: 1
-                      author: a
-                      changes:
-                        - createTable:
-                            tableName: field_values
-                            columns:
-                              - column: {name: updated_at, type: datetime}
-                              - column: {name: label, type: varchar(200)}
-                  - changeSet:
-                      id: 2
-                      author: a
-                      changes:
-                        - modifyDataType: {tableName: field_values, columnName: updated_at, newDataType: "${ts}"}
-                        - modifyDataType: {tableName: field_values, columnName: label, newDataType: "${label}"}
-                """);
-
-        // On MySQL the datetime becomes timestamp(6) and never had a time zone to drop; the label shrinks to 100
-        // characters from the 200 it had everywhere but PostgreSQL, not from PostgreSQL's 300.
-        assertEquals(List.of("db/changelog.yaml:20:11 alter-column-type ALTER TABLE field_values changes the type of"
-                + " column label from varchar(200) to varchar(100) (shorter: 200 to 100 characters) (changeset a:2,"
-                + " with ${label} = 'varchar(100)' as defined for the runs its earlier definitions do not match)"),
-                lines(lint(Dialect.AUTO)));
-    }
-
     private static String deletesEveryRow(String at, String table, String judged) {
         return at + " always-true-where DELETE with an always-true WHERE removes every row of " + table + " ("
                 + judged + ")";

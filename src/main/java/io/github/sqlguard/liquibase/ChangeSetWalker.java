@@ -200,8 +200,7 @@ final class ChangeSetWalker {
         RunProperties properties = properties(scoped(change, context));
         List<PropertyAlternatives.Alternative> limitedFirsts = properties.limitedFirstsReferencedBy(textOf(change));
         StatementContext judged = limitedFirsts.isEmpty() ? context : new StatementContext(context.kind(),
-                PropertyAlternatives.labelWith(context.label(), limitedFirsts),
-                PropertyAlternatives.runsOf(context.databases(), limitedFirsts));
+                PropertyAlternatives.labelWith(context.label(), limitedFirsts), context.databases());
         List<Statement> statements = new ArrayList<>(
                 translator(properties).translate(change, scoped(change, judged)));
         statements.addAll(withAlternativeProperties(change, context, properties, statements));
@@ -235,8 +234,8 @@ final class ChangeSetWalker {
             ChangeTranslator alternativeTranslator = new ChangeTranslator(path,
                     new SyntheticStatements(dialect, placeholders), new SqlRegionSplitter(dialect, placeholders),
                     scratch, (sqlFile, ignored) -> List.of());
-            StatementContext where = new StatementContext(context.kind(), PropertyAlternatives.labelWith(
-                    context.label(), alternative), PropertyAlternatives.runsOf(context.databases(), List.of(alternative)));
+            StatementContext where = new StatementContext(context.kind(),
+                    PropertyAlternatives.labelWith(context.label(), alternative), context.databases());
             for (Statement statement : alternativeTranslator.translate(change, scoped(change, where))) {
                 if (judged.add(statement.sql())) {
                     out.add(statement);

@@ -18,12 +18,8 @@ import java.util.Set;
  */
 final class PropertyAlternatives {
 
-    /**
-     * One value a property has only on some runs, and the limit under which it applies (null: any other run);
-     * {@code dbms} names the databases of those runs when databases alone tell them apart ({@code "mysql,mariadb"},
-     * {@code "!postgresql,!h2"} for the runs the earlier definitions for PostgreSQL and H2 leave), else null.
-     */
-    record Alternative(String name, String value, String condition, String dbms) {
+    /** One value a property has only on some runs, and the limit under which it applies (null: any other run). */
+    record Alternative(String name, String value, String condition) {
     }
 
     /** One definition that may apply on some run; {@code dbms} is its database list (null: every database). */
@@ -31,10 +27,6 @@ final class PropertyAlternatives {
     }
 
     private final Map<String, List<Alternative>> byName = new LinkedHashMap<>();
-    /** Names whose definitions so far include one limited by more than databases: the databases they leave. */
-    private final Set<String> notByDatabase = new HashSet<>();
-    /** The databases the definitions of each name so far, all limited by databases alone, rule out for later ones. */
-    private final Map<String, List<String>> takenDatabases = new HashMap<>();
     /** Names whose definitions so far include one that applies on every run: later definitions never apply. */
     private final Set<String> settled = new HashSet<>();
     /** First definitions that apply only on some runs: the value statements are judged with, and its limit. */
@@ -75,55 +67,17 @@ final class PropertyAlternatives {
             return;
         }
         String first = values.putIfAbsent(name, value);
-        String runsOn = databasesOf(definition);
         if (first == null && definition.condition() != null) {
-            limitedFirsts.put(name, new Alternative(name, value, definition.condition(), runsOn));
+            limitedFirsts.put(name, new Alternative(name, value, definition.condition()));
         }
         if (first != null && !first.equals(value)
                 && byName.getOrDefault(name, List.of()).stream().noneMatch(a -> a.value().equals(value))) {
             byName.computeIfAbsent(name, n -> new ArrayList<>())
-                    .add(new Alternative(name, value, definition.condition(), runsOn));
-        }
-        if (definition.dbmsOnly() && definition.dbms() != null) {
-            for (String database : definition.dbms().split(",")) {
-                if (!database.isBlank() && !database.strip().startsWith("!")) {
-                    takenDatabases.computeIfAbsent(name, n -> new ArrayList<>()).add("!" + database.strip());
-                }
-            }
-        } else if (definition.condition() != null) {
-            notByDatabase.add(name);
+                    .add(new Alternative(name, value, definition.condition()));
         }
         if (definition.dbmsOnly() && limit.covers(databases)) {
             settled.add(name);
         }
-    }
-
-    /**
-     * The databases on which {@code definition} gives its name its value, when databases alone tell: its own
-     * {@code dbms}, or for one without limits those the earlier definitions, each limited by {@code dbms} alone,
-     * leave. Null when its runs are told apart by context or labels too.
-     */
-    private String databasesOf(Definition definition) {
-        if (definition.dbmsOnly() && definition.dbms() != null) {
-            return definition.dbms();
-        }
-        List<String> taken = takenDatabases.get(definition.name());
-        return definition.condition() != null || notByDatabase.contains(definition.name()) || taken == null ? null
-                : String.join(",", taken);
-    }
-
-    /**
-     * {@code databases} limited to the runs on which every one of {@code values} holds, where databases tell
-     * them apart: a statement judged with a value defined for MySQL only changes MySQL's schema only.
-     */
-    static DatabaseScope runsOf(DatabaseScope databases, List<Alternative> values) {
-        DatabaseScope scope = databases;
-        for (Alternative value : values) {
-            if (value.dbms() != null) {
-                scope = scope.within(value.dbms());
-            }
-        }
-        return scope;
     }
 
     /**

@@ -12,28 +12,24 @@ import java.util.Objects;
  * @param column its first column
  * @param container true for a block or routine that holds inner statements (they may start where it starts)
  * @param length the length of its text
- * @param textHash the hash of its text: a Liquibase change judged with each value a property takes is several
- *     statements at one place, often of one length ({@code varchar(300)} and {@code varchar(100)})
  */
-record StatementKey(String path, int line, int column, boolean container, int length, int textHash) {
+record StatementKey(String path, int line, int column, boolean container, int length) {
 
     // Written out: the replay looks a key up for every statement, and a record's generated equals and hashCode
     // run through method handles, slow in a JVM that has not warmed up.
     @Override
     public boolean equals(Object other) {
         return this == other || other instanceof StatementKey that && line == that.line && column == that.column
-                && container == that.container && length == that.length && textHash == that.textHash
-                && Objects.equals(path, that.path);
+                && container == that.container && length == that.length && Objects.equals(path, that.path);
     }
 
     @Override
     public int hashCode() {
-        return (((Objects.hashCode(path) * 31 + line) * 31 + column) * 31 + length + (container ? 1 : 0)) * 31
-                + textHash;
+        return ((Objects.hashCode(path) * 31 + line) * 31 + column) * 31 + length + (container ? 1 : 0);
     }
 
     static StatementKey of(Statement statement) {
         return new StatementKey(statement.start().path(), statement.start().line(), statement.start().column(),
-                statement.container(), statement.sql().length(), statement.sql().hashCode());
+                statement.container(), statement.sql().length());
     }
 }
