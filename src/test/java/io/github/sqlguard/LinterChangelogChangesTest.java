@@ -500,6 +500,57 @@ class LinterChangelogChangesTest {
     }
 
     @Test
+    void anOrOfDbmsPreconditionsRunsTheChangesetOnThoseDatabasesOnly() throws IOException {
+        write("db/changelog.yaml", """
+                databaseChangeLog:
+                  - changeSet:
+                      id: 1
+                      author: a
+                      changes:
+                        - createTable:
+                            tableName: core_user
+                            columns:
+                              - column: {name: email, type: varchar(254)}
+                              - column: {name: name, type: varchar(254)}
+                  - changeSet:
+                      id: 2
+                      author: a
+                      preConditions:
+                        - onFail: MARK_RAN
+                        - dbms: {type: postgresql}
+                      changes:
+                        - modifyDataType: {tableName: core_user, columnName: email, newDataType: citext}
+                        - modifyDataType: {tableName: core_user, columnName: name, newDataType: text}
+                  - changeSet:
+                      id: 3
+                      author: a
+                      preConditions:
+                        - onFail: MARK_RAN
+                        - or:
+                            - dbms: {type: h2}
+                            - dbms: {type: hsqldb}
+                      changes:
+                        - modifyDataType: {tableName: core_user, columnName: email, newDataType: varchar_ignorecase(254)}
+                  - changeSet:
+                      id: 4
+                      author: a
+                      preConditions:
+                        - onFail: MARK_RAN
+                        - or:
+                            - dbms: {type: h2}
+                            - tableExists: {tableName: core_user}
+                      changes:
+                        - modifyDataType: {tableName: core_user, columnName: name, newDataType: varchar(100)}
+                """);
+
+        // Changeset 3 never runs on PostgreSQL, where email became citext; changeset 4 may run there.
+        assertEquals(List.of("db/changelog.yaml:39:11 alter-column-type ALTER TABLE core_user changes the type of"
+                + " column name from varchar(254) to varchar(100) (shorter: 254 to 100 characters) on h2, hsqldb,"
+                + " other databases; from TEXT to varchar(100) (shorter: unlimited to 100 characters) on postgresql"
+                + " (changeset a:4)"), findings());
+    }
+
+    @Test
     void anUpdateThatMovesAColumnsValuesIntoANewColumnBeforeClearingItLosesNothing() throws IOException {
         write("db/changelog.xml", HEAD + """
                   <changeSet id="1" author="a"><createTable tableName="config"><column name="id" type="bigint"/>

@@ -73,6 +73,28 @@ class LiquibaseYamlJsonGuardTest {
         assertGuard(expected);
     }
 
+    @ParameterizedTest(name = "preConditions as an item of the changes list, onFail {0}")
+    @CsvSource({"MARK_RAN, INFO", "WARN, ERROR"})
+    void preconditionsWrittenInTheChangesListGuardTheChangeset(String onFail, Severity expected) throws IOException {
+        // Liquibase's loader reads a preConditions item of the changes list as the changeset's preconditions.
+        write("db/changelog.yaml", """
+                databaseChangeLog:
+                  - changeSet:
+                      id: 1
+                      author: a
+                      changes:
+                        - preConditions:
+                            - onFail: %s
+                            - tableIsEmpty:
+                                tableName: audit_2019
+                        - dropTable:
+                            tableName: audit_2019
+                """.formatted(onFail));
+
+        assertGuard(expected);
+        assertEquals(List.of(), run("unchecked-change"));
+    }
+
     @ParameterizedTest(name = "JSON onFail {0}: {1}")
     @CsvSource(delimiter = '|', textBlock = """
             MARK_RAN | {"tableIsEmpty": {"tableName": "audit_2019"}}                                     | INFO

@@ -1,8 +1,10 @@
 package io.github.sqlguard.liquibase;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * One element of a changelog in a shape shared by XML, YAML and JSON: an XML element, or a YAML key whose
@@ -24,6 +26,14 @@ import java.util.Optional;
 record ChangeNode(String name, int line, int column, int offset, Map<String, String> attributes,
         Map<String, TextRegion> attributeRegions, String text, TextRegion textRegion, List<ChangeNode> children,
         List<NodeComment> comments) {
+
+    /**
+     * Items that Liquibase's loader takes for the changeset's own settings wherever they stand in its list of
+     * changes: it hands each item of {@code changes} to the changeset as if it stood beside the list, and an item
+     * that names no change and holds only text ({@code - comment: ".."}) becomes an attribute.
+     */
+    private static final Set<String> CHANGESET_ITEMS = Set.of("comment", "rollback", "preConditions",
+            "validCheckSum", "validCheckSums", "modifySql");
 
     ChangeNode {
         attributes = Map.copyOf(attributes);
@@ -57,5 +67,47 @@ record ChangeNode(String name, int line, int column, int offset, Map<String, Str
     boolean flag(String key, boolean defaultValue) {
         return value(key).map(String::strip).map(v -> v.isEmpty() ? defaultValue : Boolean.parseBoolean(v))
                 .orElse(defaultValue);
+    }
+
+    /**
+     * This changeset as Liquibase reads it: the {@code modifySql}, {@code preConditions}, {@code rollback},
+     * {@code validCheckSum} and {@code comment} items of its {@code changes} list (YAML and JSON changelogs write
+     * them there) moved beside the list, so they guard, edit and describe the changeset instead of standing for
+     * changes; a {@code changes} list inside the list is read as its items, as Liquibase reads it.
+     */
+    ChangeNode withChangeSetItemsHoisted() {
+        Optional<ChangeNode> changes = child("changes");
+        if (changes.isEmpty()) {
+            return this;
+        }
+        List<ChangeNode> kept = new ArrayList<>();
+        List<ChangeNode> hoisted = new ArrayList<>();
+        sortItems(changes.get().children(), kept, hoisted);
+        if (value("comment").isPresent()) {
+            // The changeset's own comment is the one Liquibase records; the item's text goes nowhere.
+            hoisted.removeIf(item -> item.name.equals("comment"));
+        }
+        if (hoisted.isEmpty() && kept.equals(changes.get().children())) {
+            return this;
+        }
+        ChangeNode list = changes.get();
+        List<ChangeNode> own = new ArrayList<>();
+        for (ChangeNode child : children) {
+            own.add(child == list ? new ChangeNode(list.name, list.line, list.column, list.offset, list.attributes,
+                    list.attributeRegions, list.text, list.textRegion, kept, list.comments) : child);
+        }
+        own.addAll(hoisted);
+        return new ChangeNode(name, line, column, offset, attributes, attributeRegions, text, textRegion, own,
+                comments);
+    }
+
+    private static void sortItems(List<ChangeNode> items, List<ChangeNode> kept, List<ChangeNode> hoisted) {
+        for (ChangeNode item : items) {
+            if (item.name.equals("changes")) {
+                sortItems(item.children, kept, hoisted);
+            } else {
+                (CHANGESET_ITEMS.contains(item.name) ? hoisted : kept).add(item);
+            }
+        }
     }
 }

@@ -67,7 +67,7 @@ final class ChangeSetWalker {
         SyntheticStatements synthetic = new SyntheticStatements(reader.options().dialect(), reader.placeholders());
         for (ChangeNode child : changelog.children()) {
             switch (child.name()) {
-                case "changeSet" -> changeSet(child, synthetic);
+                case "changeSet" -> changeSet(child.withChangeSetItemsHoisted(), synthetic);
                 case "include" -> include(child, "file", false, synthetic);
                 case "includeAll" -> include(child, "path", true, synthetic);
                 default -> {

@@ -44,6 +44,42 @@ class YamlChangelogTest {
     }
 
     @Test
+    void settingsWrittenAsItemsOfTheChangesListBelongToTheChangesetAsInLiquibase() {
+        String yaml = """
+                databaseChangeLog:
+                  - changeSet:
+                      id: 1
+                      author: alice
+                      changes:
+                        - dropTable:
+                            tableName: t1
+                        - modifySql:
+                            append:
+                              value: " CASCADE"
+                        - rollback:
+                            - sql: DELETE FROM t2
+                        - comment: "No operation on execution."
+                        - changes:
+                            - delete:
+                                tableName: t3
+                """;
+        // Liquibase's loader reads each item of the list as if it stood beside it: none of them is a change.
+        assertEquals(List.of("DROP TABLE t1 CASCADE", "DELETE FROM t3 CASCADE"),
+                statements("c.yaml", yaml, LiquibaseOptions.defaults()).stream().map(Statement::sql).toList());
+        List<String> withRollback = statements("c.yaml", yaml, LiquibaseOptions.defaults()
+                .withRollbacks(ScriptMode.CHECK)).stream().map(Statement::sql).toList();
+        assertEquals("DELETE FROM t2", withRollback.get(withRollback.size() - 1));
+
+        List<Statement> json = statements("c.json", """
+                {"databaseChangeLog": [{"changeSet": {"id": "1", "author": "alice", "changes": [
+                  {"dropTable": {"tableName": "t1"}},
+                  {"modifySql": {"append": {"value": " CASCADE"}}},
+                  {"comment": "text"}]}}]}
+                """, LiquibaseOptions.defaults());
+        assertEquals(List.of("DROP TABLE t1 CASCADE"), json.stream().map(Statement::sql).toList());
+    }
+
+    @Test
     void aJsonListItemWithTwoChangeKeysRunsBoth() {
         List<Statement> statements = statements("c.json", """
                 {"databaseChangeLog": [{"changeSet": {"id": "1", "author": "alice", "changes": [
