@@ -40,8 +40,9 @@ public final class RuntimeSqlRule implements Rule {
                 || !statement.runsSqlBuiltAtRunTime() && !endsInPsqlGexec(statement.statement().tokens())) {
             return List.of();
         }
-        return List.of(new Violation(shown(statement.statement().tokens()) + " runs SQL that is built at run time; sqlguard could not read it, "
-                + "so what it runs was not checked", statement.start()));
+        return List.of(new Violation(shown(statement.statement().tokens())
+                + " runs SQL that is built at run time; sqlguard could not read it, so what it runs was not checked",
+                statement.start()));
     }
 
     /**

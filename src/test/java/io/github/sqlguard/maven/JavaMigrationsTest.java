@@ -115,7 +115,8 @@ class JavaMigrationsTest {
     void typesDerivedInTheSourcesAreFoundFromTheIndexAsWithoutIt() throws IOException {
         write("src/main/java/com/acme/TenantMigration.java",
                 "public abstract class TenantMigration extends BaseJavaMigration {}\n");
-        Path subclass = write("src/main/java/com/acme/SplitTenants.java", "class SplitTenants extends TenantMigration {}\n");
+        Path subclass = write("src/main/java/com/acme/SplitTenants.java",
+                "class SplitTenants extends TenantMigration {}\n");
         write("src/main/java/com/acme/Other.java", "class Other {}\n");
         Files.writeString(index(), "not an index");
 
