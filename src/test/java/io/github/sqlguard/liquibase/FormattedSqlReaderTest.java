@@ -135,6 +135,47 @@ class FormattedSqlReaderTest {
     }
 
     @Test
+    void anAuthorWithASpaceStartsAChangesetAsInLiquibase() {
+        String text = """
+                --liquibase formatted sql
+                --changeset John Doe:1 context:prod
+                DROP TABLE t;
+                """;
+        List<Statement> statements = statements(text, LiquibaseOptions.defaults());
+        assertEquals(List.of("3:1 DROP TABLE t"), located(statements));
+        assertEquals("changeset John Doe:1", statements.get(0).context().label());
+        assertEquals(List.of(), MisspeltChangesetHeaders.in("db/changes.sql", text));
+    }
+
+    @Test
+    void aLineLiquibaseRefusesAsAChangesetHeaderIsReportedWhereItStands() {
+        String text = """
+                --liquibase formatted sql
+                --changeset siewer:164
+                CREATE TABLE user_project (users_id int);
+                --changeset:siewer:165
+                DROP TABLE user_project;
+                  -- changeset siewer: 166
+                --changesets are listed in the master changelog
+                --changeset "a b":"1 2"
+                """;
+        assertEquals(List.of(
+                "db/changes.sql:4:1 malformed-changelog '--changeset:siewer:165' is not a changeset header: "
+                        + "Liquibase 4 refuses the file, and older versions run the lines below it as part of the "
+                        + "changeset before, which is how sqlguard checked them",
+                "db/changes.sql:6:3 malformed-changelog '-- changeset siewer: 166' is not a changeset header: "
+                        + "Liquibase 4 refuses the file, and older versions run the lines below it as part of the "
+                        + "changeset before, which is how sqlguard checked them",
+                "db/changes.sql:7:1 malformed-changelog '--changesets are listed in the master changelog' is not a "
+                        + "changeset header: Liquibase 4 refuses the file, and older versions run the lines below it "
+                        + "as part of the changeset before, which is how sqlguard checked them"),
+                MisspeltChangesetHeaders.in("db/changes.sql", text).stream()
+                        .map(f -> f.location() + " " + f.ruleId() + " " + f.message()).toList());
+        assertEquals("Write it as --changeset author:id: a space after 'changeset', none after the colon.",
+                MisspeltChangesetHeaders.in("db/changes.sql", text).get(0).hint());
+    }
+
+    @Test
     void recognisesTheHeaderOnTheFirstNonBlankLineOnly() {
         assertTrue(FormattedSqlReader.isFormattedSql("\n\n  -- liquibase formatted SQL\n"));
         assertTrue(FormattedSqlReader.isFormattedSql("\uFEFF--liquibase formatted sql\r\n"));
