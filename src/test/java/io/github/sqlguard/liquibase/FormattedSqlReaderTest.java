@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.sqlguard.model.Dialect;
+import io.github.sqlguard.model.Finding;
 import io.github.sqlguard.model.ScriptMode;
 import io.github.sqlguard.sql.Statement;
 import io.github.sqlguard.sql.DatabaseScope;
@@ -149,30 +150,17 @@ class FormattedSqlReaderTest {
 
     @Test
     void aLineLiquibaseRefusesAsAChangesetHeaderIsReportedWhereItStands() {
-        String text = """
-                --liquibase formatted sql
-                --changeset siewer:164
-                CREATE TABLE user_project (users_id int);
-                --changeset:siewer:165
-                DROP TABLE user_project;
-                  -- changeset siewer: 166
-                --changesets are listed in the master changelog
-                --changeset "a b":"1 2"
-                """;
-        assertEquals(List.of(
-                "db/changes.sql:4:1 malformed-changelog '--changeset:siewer:165' is not a changeset header: "
-                        + "Liquibase 4 refuses the file, and older versions run the lines below it as part of the "
-                        + "changeset before, which is how sqlguard checked them",
-                "db/changes.sql:6:3 malformed-changelog '-- changeset siewer: 166' is not a changeset header: "
-                        + "Liquibase 4 refuses the file, and older versions run the lines below it as part of the "
-                        + "changeset before, which is how sqlguard checked them",
-                "db/changes.sql:7:1 malformed-changelog '--changesets are listed in the master changelog' is not a "
-                        + "changeset header: Liquibase 4 refuses the file, and older versions run the lines below it "
-                        + "as part of the changeset before, which is how sqlguard checked them"),
-                MisspeltChangesetHeaders.in("db/changes.sql", text).stream()
-                        .map(f -> f.location() + " " + f.ruleId() + " " + f.message()).toList());
+        List<Finding> found = MisspeltChangesetHeaders.in("db/changes.sql", String.join("\n",
+                "--liquibase formatted sql", "--changeset siewer:164", "CREATE TABLE user_project (users_id int);",
+                "--changeset:siewer:165", "DROP TABLE user_project;", "  -- changeset siewer: 166",
+                "--changesets are listed in the master changelog", "--changeset \"a b\":\"1 2\""));
+        assertEquals(List.of("db/changes.sql:4:1", "db/changes.sql:6:3", "db/changes.sql:7:1"),
+                found.stream().map(f -> f.location().toString()).toList());
+        assertEquals("malformed-changelog '--changeset:siewer:165' is not a changeset header: Liquibase 4 refuses the "
+                + "file, and older versions run the lines below it as part of the changeset before, which is how "
+                + "sqlguard checked them", found.get(0).ruleId() + " " + found.get(0).message());
         assertEquals("Write it as --changeset author:id: a space after 'changeset', none after the colon.",
-                MisspeltChangesetHeaders.in("db/changes.sql", text).get(0).hint());
+                found.get(0).hint());
     }
 
     @Test
