@@ -197,15 +197,12 @@ final class LintSession {
             var changelog = ChangelogReader.read(file.file(), path, text.text(), liquibaseOptions);
             scripts.addAll(changelog.scripts());
             runOrder = changelog.statementsInRunOrder();
-            for (Path processed : changelog.processedFiles()) {
-                String relative = relativeToBase(processed);
-                if (!relative.equals(path)) {
-                    reached.add(relative);
-                }
-            }
+            changelog.processedFiles().stream().map(this::relativeToBase).filter(r -> !r.equals(path))
+                    .forEach(reached::add);
             findings.addAll(withConfiguredSeverity(changelog.problems()));
         } else if (kind == SourceKind.LIQUIBASE_FORMATTED_SQL) {
             scripts.add(FormattedSqlReader.read(path, text.text(), liquibaseOptions));
+            findings.addAll(withConfiguredSeverity(FormattedSqlReader.misspeltHeaders(path, text.text())));
         } else {
             String content = text.text();
             scripts.add(new ChangelogScript(path, analysers.splitter(dialectOf(file)).split(path, content, 0,

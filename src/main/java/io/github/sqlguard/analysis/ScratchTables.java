@@ -32,6 +32,8 @@ final class ScratchTables {
      * documentation gives (rename to t_old, create t, copy the rows back), so it takes over the rows too.
      */
     private final Set<String> renamedAway = new HashSet<>();
+    /** Tables the script surely dropped and nothing has brought back under their name since. */
+    private final Set<String> droppedHere = new HashSet<>();
     /** Oracle and H2 fold unquoted names to upper case, where PostgreSQL and the others fold to lower case. */
     private boolean foldsToUpperCase;
     /**
@@ -87,6 +89,11 @@ final class ScratchTables {
             if (removesTable) {
                 removed(clause);
             }
+            if (clause.kind() == ClauseKind.RENAMED_TABLE && clause.detail() != null) {
+                droppedHere.remove(key(clause.detail()));
+            } else if (clause.kind() == ClauseKind.DROPPED_TABLE && clause.table() != null && surelyRuns) {
+                droppedHere.add(key(clause.table()));
+            }
         }
         if (surelyRuns) {
             model.createdTables().stream().filter(table -> !renamedAway.contains(key(table)))
@@ -95,6 +102,9 @@ final class ScratchTables {
                 // A Liquibase createTable arrives as its DDL for the schema replay only; its table is new all the same.
                 createdTable(model.statement().tokens()).ifPresent(table -> created.add(key(table)));
             }
+            // CREATE TABLE IF NOT EXISTS right after the script dropped the table surely makes a new, empty one.
+            tableOfCreate(model.statement().tokens(), false, true).map(this::key).filter(droppedHere::remove)
+                    .ifPresent(created::add);
             for (DestructiveClause clause : clauses) {
                 if (clause.kind() == ClauseKind.RENAMED_TABLE && clause.scratch() && clause.detail() != null
                         && !displaced.contains(key(clause.detail()))) {
@@ -216,7 +226,7 @@ final class ScratchTables {
      * rows, and a later drop would lose them (fail closed).
      */
     static Optional<String> createdTable(List<Token> core) {
-        return tableOfCreate(core, false);
+        return tableOfCreate(core, false, false);
     }
 
     /**
@@ -225,10 +235,10 @@ final class ScratchTables {
      * {@code RECREATE TABLE t} drop before creating it again, rows and all; not for a temporary table.
      */
     static Optional<String> replacedTable(List<Token> core) {
-        return tableOfCreate(core, true);
+        return tableOfCreate(core, true, false);
     }
 
-    private static Optional<String> tableOfCreate(List<Token> core, boolean replacedOnly) {
+    private static Optional<String> tableOfCreate(List<Token> core, boolean replacedOnly, boolean ifNotExists) {
         // Db2: DECLARE GLOBAL TEMPORARY TABLE session.t creates a temporary table for the connection.
         boolean declared = core.size() > 1 && core.get(0).isWord("DECLARE") && core.get(1).isWord("GLOBAL");
         if (core.isEmpty() || !core.get(0).isAnyWord("CREATE", "RECREATE") && !declared) {
@@ -253,7 +263,7 @@ final class ScratchTables {
         i++;
         if (i + 2 < core.size() && core.get(i).isWord("IF") && core.get(i + 1).isWord("NOT")
                 && core.get(i + 2).isWord("EXISTS")) {
-            if (!temporary) {
+            if (!temporary && !ifNotExists) {
                 return Optional.empty();
             }
             i += 3;

@@ -29,6 +29,13 @@ final class ChangelogFindings {
                 "Fix the file so Liquibase can read it.");
     }
 
+    static Finding misspeltChangesetHeader(String path, int line, int column, String text) {
+        return at(Diagnostics.MALFORMED_CHANGELOG, path, line, column, "'" + text + "' is not a changeset header: "
+                        + "Liquibase 4 refuses the file, and older versions run the lines below it as part of the "
+                        + "changeset before, which is how sqlguard checked them",
+                "Write it as --changeset author:id: a space after 'changeset', none after the colon.");
+    }
+
     static Finding includeWithoutTarget(String path, int line, int column, String element, String attribute) {
         return at(Diagnostics.MALFORMED_CHANGELOG, path, line, column,
                 element + " has no " + attribute + ": Liquibase refuses it, and nothing was included",

@@ -123,6 +123,7 @@ public final class ChangelogReader {
             FormattedSqlReader.Result result = FormattedSqlReader.read(relativePath, text, options, properties,
                     propertyAlternatives);
             changesets += result.changesets();
+            problems.addAll(MisspeltChangesetHeaders.in(relativePath, text));
             ScriptCollector collector = collector(relativePath);
             collector.add(result.script().script());
             // The file's --comment: lines acknowledge its changesets whichever changelog includes it.

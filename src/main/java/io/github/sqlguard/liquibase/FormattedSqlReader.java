@@ -1,6 +1,7 @@
 package io.github.sqlguard.liquibase;
 
 import io.github.sqlguard.model.Dialect;
+import io.github.sqlguard.model.Finding;
 import io.github.sqlguard.model.LineIndex;
 import io.github.sqlguard.model.ScriptMode;
 import io.github.sqlguard.sql.AttachedComment;
@@ -36,7 +37,7 @@ public final class FormattedSqlReader {
     private static final Pattern HEADER = Pattern.compile("^\\s*--\\s*liquibase\\s+formatted\\s+sql",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern CHANGESET = Pattern.compile(
-            "^\\s*--\\s*changeset\\s+(\"[^\"]*\"|[^:\\s]*):(\"[^\"]*\"|\\S+)(.*)$", Pattern.CASE_INSENSITIVE);
+            "^\\s*--\\s*changeset\\s+(\"[^\"]*\"|[^:]*):(\"[^\"]*\"|\\S+)(.*)$", Pattern.CASE_INSENSITIVE);
     private static final Pattern ROLLBACK = Pattern.compile("^\\s*--\\s*rollback\\b[ \\t]?", Pattern.CASE_INSENSITIVE);
     private static final Pattern ROLLBACK_BLOCK = Pattern.compile("^\\s*/\\*\\s*liquibase\\s+rollback\\b",
             Pattern.CASE_INSENSITIVE);
@@ -79,6 +80,11 @@ public final class FormattedSqlReader {
     /** Reads one formatted-SQL changelog with {@code options.properties()} as its only outside properties. */
     public static ChangelogScript read(String relativePath, String text, LiquibaseOptions options) {
         return read(relativePath, text, options, new HashMap<>(), new PropertyAlternatives()).script();
+    }
+
+    /** The lines of {@code text} that look like changeset headers Liquibase does not accept, as findings. */
+    public static List<Finding> misspeltHeaders(String relativePath, String text) {
+        return MisspeltChangesetHeaders.in(relativePath, text);
     }
 
     /**
@@ -172,7 +178,7 @@ public final class FormattedSqlReader {
             Matcher header = CHANGESET.matcher(lines[headerLine]);
             header.find();
             Map<String, String> attributes = attributes(header.group(3));
-            String label = ChangeSetLabel.of(unquote(header.group(1)), unquote(header.group(2)), attributes);
+            String label = ChangeSetLabel.of(unquote(header.group(1).strip()), unquote(header.group(2)), attributes);
             String endDelimiter = attributes.get("endDelimiter");
             Dialect dialect = options.orProject(DbmsDialect.of(attributes.get("dbms"), options.dialect(),
                     relativePath));

@@ -74,11 +74,12 @@ final class ReferenceResolver {
         }
         Path folder = from.getParent();
         try {
+            String rooted = cleaned.replaceFirst("^/+", "");
             if (relativeToChangelogFile) {
-                Path sibling = folder.resolve(cleaned).toAbsolutePath().normalize();
+                // Liquibase appends the path to the changelog's folder after a slash, so a leading one stays inside
+                Path sibling = folder.resolve(rooted).toAbsolutePath().normalize();
                 return Optional.of(Files.exists(sibling) ? sibling : inAnotherRoot(sibling).orElse(sibling));
             }
-            String rooted = cleaned.replaceFirst("^/+", "");
             List<Path> candidates = new ArrayList<>();
             searchRoots.forEach(root -> candidates.add(root.resolve(rooted).normalize()));
             classpathRoots.forEach(root -> candidates.add(root.resolve(rooted).normalize()));

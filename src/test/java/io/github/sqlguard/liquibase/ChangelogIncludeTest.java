@@ -245,6 +245,22 @@ class ChangelogIncludeTest {
     }
 
     @Test
+    void aLeadingSlashInAPathRelativeToTheChangelogStillNamesAFolderNextToIt() throws Exception {
+        // Liquibase joins the changelog's folder and the path with a slash and collapses the doubled one
+        write("src/main/resources/db/2024-06-30/a.json", """
+                {"databaseChangeLog": [{"changeSet": {"id": "a", "author": "a",
+                  "changes": [{"dropTable": {"tableName": "a"}}]}}]}
+                """);
+        write("src/main/resources/db/more/b.sql", "--liquibase formatted sql\n--changeset a:b\nDELETE FROM b;\n");
+        Changelog changelog = readRoot(changelog("""
+                <includeAll path="/2024-06-30" relativeToChangelogFile="true"/>
+                <include file="/more/b.sql" relativeToChangelogFile="true"/>"""), LiquibaseOptions.defaults());
+        assertEquals(List.of(), changelog.problems());
+        assertEquals(List.of("DROP TABLE a", "DELETE FROM b"), changelog.scripts().stream()
+                .flatMap(s -> s.script().statements().stream()).map(Statement::sql).toList());
+    }
+
+    @Test
     void includeCyclesEndBecauseEachFileIsReadOnce() throws Exception {
         write("src/main/resources/db/other.xml", changelog(
                 "<include file=\"master.xml\" relativeToChangelogFile=\"true\"/>"

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.sqlguard.model.Dialect;
+import io.github.sqlguard.model.Finding;
 import io.github.sqlguard.model.ScriptMode;
 import io.github.sqlguard.sql.Statement;
 import io.github.sqlguard.sql.DatabaseScope;
@@ -132,6 +133,34 @@ class FormattedSqlReaderTest {
                 "11:1 DELETE FROM o"), located(statements));
         assertTrue(statements.get(0).container());
         assertEquals("changeset Alice Smith:id 1", statements.get(0).context().label());
+    }
+
+    @Test
+    void anAuthorWithASpaceStartsAChangesetAsInLiquibase() {
+        String text = """
+                --liquibase formatted sql
+                --changeset John Doe:1 context:prod
+                DROP TABLE t;
+                """;
+        List<Statement> statements = statements(text, LiquibaseOptions.defaults());
+        assertEquals(List.of("3:1 DROP TABLE t"), located(statements));
+        assertEquals("changeset John Doe:1", statements.get(0).context().label());
+        assertEquals(List.of(), MisspeltChangesetHeaders.in("db/changes.sql", text));
+    }
+
+    @Test
+    void aLineLiquibaseRefusesAsAChangesetHeaderIsReportedWhereItStands() {
+        List<Finding> found = MisspeltChangesetHeaders.in("db/changes.sql", String.join("\n",
+                "--liquibase formatted sql", "--changeset siewer:164", "CREATE TABLE user_project (users_id int);",
+                "--changeset:siewer:165", "DROP TABLE user_project;", "  -- changeset siewer: 166",
+                "--changesets are listed in the master changelog", "--changeset \"a b\":\"1 2\""));
+        assertEquals(List.of("db/changes.sql:4:1", "db/changes.sql:6:3", "db/changes.sql:7:1"),
+                found.stream().map(f -> f.location().toString()).toList());
+        assertEquals("malformed-changelog '--changeset:siewer:165' is not a changeset header: Liquibase 4 refuses the "
+                + "file, and older versions run the lines below it as part of the changeset before, which is how "
+                + "sqlguard checked them", found.get(0).ruleId() + " " + found.get(0).message());
+        assertEquals("Write it as --changeset author:id: a space after 'changeset', none after the colon.",
+                found.get(0).hint());
     }
 
     @Test

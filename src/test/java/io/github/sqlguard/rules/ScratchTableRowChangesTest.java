@@ -17,6 +17,13 @@ class ScratchTableRowChangesTest {
         "SQLSERVER | DELETE FROM #ids;\\nUPDATE #snapshot SET a = 1; | -",
         "POSTGRESQL | DELETE FROM users; | 1:delete-without-where",
         "POSTGRESQL | CREATE TABLE IF NOT EXISTS users (id int);\\nDELETE FROM users; | 2:delete-without-where",
+        // Right after the script dropped it, CREATE TABLE IF NOT EXISTS surely makes a new, empty table.
+        "POSTGRESQL | DROP TABLE IF EXISTS pts;\\nCREATE TABLE IF NOT EXISTS pts (id int);\\nDELETE FROM pts;"
+                + " | 1:drop-table",
+        "POSTGRESQL | DROP TABLE pts;\\nCREATE TABLE IF NOT EXISTS other (id int);\\nDELETE FROM other;"
+                + " | 1:drop-table, 3:delete-without-where",
+        "POSTGRESQL | DROP TABLE pts;\\nALTER TABLE old_pts RENAME TO pts;\\nCREATE TABLE IF NOT EXISTS pts (id int);"
+                + "\\nDELETE FROM pts; | 1:drop-table, 4:delete-without-where",
         "POSTGRESQL | CREATE TEMP TABLE t (id int);\\nDELETE FROM t USING users; | -",
         "POSTGRESQL | CREATE TEMP TABLE t (id int);\\nUPDATE users SET a = t.a FROM t; | 2:update-without-where",
         // Once the scratch table is dropped, its name means the permanent table it shadowed.
