@@ -130,9 +130,7 @@ public final class Lexer {
             } else if (!delimiter.equals(";") && text.startsWith(delimiter, pos)) {
                 advanceBy(delimiter.length());
                 emit(TokenType.TERMINATOR, startPos, startLine, startColumn);
-            } else if (forms.knowsSqlPlusCommentLines() && !lineHasToken
-                    && (ClientCommands.isSqlPlusCommentLine(text, pos, end)
-                            || startsStatement() && ClientCommands.isSqlPlusSettingLine(text, pos, end))) {
+            } else if (!lineHasToken && forms.skipsSqlPlusLine(text, pos, end, startsStatement())) {
                 skipToLineEnd();
                 emit(TokenType.COMMENT, startPos, startLine, startColumn);
             } else if (c == '-' && peek(1) == '-' && startsDashComment()) {
@@ -172,8 +170,13 @@ public final class Lexer {
                 // name (DROP TABLE dbo.$(Table)), so it reads as one word instead of a '$' and a parenthesis.
                 advanceBy(LexicalShapes.sqlcmdVariableLength(text, pos, end));
                 emit(TokenType.WORD, startPos, startLine, startColumn);
-            } else if (c == '$' && forms.knowsDollarQuotes() && dollarTagLength() > 0) {
+            } else if (c == '$' && forms.knowsDollarQuotes() && dollarTagLength() > 0
+                    && !forms.startsInquiryDirective(text, pos, end, tokens)) {
                 lexDollarQuoted(startPos, startLine, startColumn);
+            } else if (c == '$' && forms.knowsConditionalCompilation()
+                    && ConditionalCompilation.directiveEnd(text, pos, end) > 0) {
+                advanceBy(ConditionalCompilation.directiveEnd(text, pos, end) - pos);
+                emit(TokenType.COMMENT, startPos, startLine, startColumn);
             } else if (Character.isDigit(c) || (c == '.' && Character.isDigit(peek(1)))) {
                 lexNumber(startPos, startLine, startColumn);
             } else if (isWordStart(c)) {
@@ -187,7 +190,7 @@ public final class Lexer {
                 advance();
                 emit(TokenType.SYMBOL, startPos, startLine, startColumn);
             } else {
-                advanceBy(operatorLength());
+                advanceBy(LexicalShapes.operatorLength(text, pos));
                 emit(TokenType.SYMBOL, startPos, startLine, startColumn);
             }
         }
@@ -381,10 +384,6 @@ public final class Lexer {
 
         private int dollarTagLength() {
             return LexicalShapes.dollarTagLength(text, pos, end);
-        }
-
-        private int operatorLength() {
-            return LexicalShapes.operatorLength(text, pos);
         }
 
         private boolean isWordStart(char c) {
