@@ -48,7 +48,7 @@ public final class Lexer {
     private final class Run extends LexCursor {
         private String delimiter = ";";
         private boolean insideExecutableComment;
-        /** True while lexing a line that starts with SQL*Plus's EXEC, which ends at the line's end. */
+        /** True while lexing a line that starts with SQL*Plus's EXEC or an include, which end at the line's end. */
         private boolean sqlPlusExecLine;
         /** The index of the backslash of a psql meta-command on the current line, or -1. */
         private int metaCommandAt = -1;
@@ -99,8 +99,8 @@ public final class Lexer {
         }
 
         /**
-         * SQL*Plus's {@code EXEC proc} ends at its line without a semicolon: a terminator is put at the line break
-         * so that the statement on the next line is not read as part of the call.
+         * SQL*Plus's {@code EXEC proc} and {@code @@file} end at their line without a semicolon: a terminator is put
+         * at the line break so that the statement on the next line is not read as part of the call.
          */
         private void endSqlPlusExecLine() {
             if (sqlPlusExecLine && !tokens.isEmpty() && tokens.get(tokens.size() - 1).type() != TokenType.TERMINATOR) {
@@ -111,8 +111,7 @@ public final class Lexer {
 
         private void lexToken(char c) {
             int placeholderEnd;
-            if (forms.knowsSqlPlusCommentLines() && !lineHasToken && startsStatement()
-                    && ClientCommands.isSqlPlusExec(text, pos, end)) {
+            if (!lineHasToken && startsStatement() && forms.endsWithItsLine(text, pos, end)) {
                 sqlPlusExecLine = true;
             }
             int startPos = pos;

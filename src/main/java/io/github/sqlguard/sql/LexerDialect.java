@@ -41,6 +41,21 @@ record LexerDialect(Dialect dialect) {
         return auto();
     }
 
+    /**
+     * SQL*Plus commands that end at their line without a semicolon and are kept as statements, so that rules see
+     * them: {@code EXEC proc} and the includes {@code @file}, {@code @@file} and {@code START file} in Oracle; in
+     * auto {@code @file} and {@code @@file}, which no statement of another dialect starts with, but not START, which
+     * starts MySQL's and PostgreSQL's START TRANSACTION. Read as SQL, the include swallowed the DROP TABLE on the
+     * next line.
+     */
+    boolean endsWithItsLine(String text, int pos, int end) {
+        if (knowsSqlPlusCommentLines()) {
+            return ClientCommands.isSqlPlusExec(text, pos, end) || ClientCommands.isSqlPlusInclude(text, pos, end)
+                    || ClientCommands.isSqlPlusStart(text, pos, end);
+        }
+        return auto() && ClientCommands.isSqlPlusInclude(text, pos, end);
+    }
+
     /** Oracle's conditional compilation directives ({@code $IF $$debug $THEN .. $END}), read as comments. */
     boolean knowsConditionalCompilation() {
         return dialect == Dialect.ORACLE || auto();

@@ -25,7 +25,8 @@ class OracleFormsInAutoTest {
 
     @Test
     void inAutoARemarkWordInsideAStatementStaysSql() {
-        assertEquals(List.of("1:1 SELECT", "3:1 DELETE"), starts(Dialect.AUTO, "SELECT a,\nrem FROM t;\nDELETE FROM t;\n"));
+        assertEquals(List.of("1:1 SELECT", "3:1 DELETE"),
+                starts(Dialect.AUTO, "SELECT a,\nrem FROM t;\nDELETE FROM t;\n"));
     }
 
     @ParameterizedTest
@@ -77,6 +78,14 @@ class OracleFormsInAutoTest {
         String sql = "begin\n  $if $$debug $then\n    log(l_sql);\n  $end\n  execute immediate l_sql;\n"
                 + "  $error 'unsupported ' || $$plsql_unit $end\nend;\n/\n";
         assertEquals(List.of("1:1 BEGIN", "3:5 LOG", "5:3 EXECUTE"), starts(dialect, sql));
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Dialect.class, names = {"AUTO", "ORACLE"})
+    void includeLinesEndAtTheirLine(Dialect dialect) {
+        String sql = "@@setup.sql\ndrop table a1;\n@@a.sql 'x'\n@@b.sql 'y'\n@c\nalter table t drop column c;\n";
+        assertEquals(List.of("1:1 @@SETUP", "2:1 DROP", "3:1 @@A", "4:1 @@B", "5:1 @C", "6:1 ALTER"),
+                starts(dialect, sql));
     }
 
     private static List<String> starts(Dialect dialect, String sql) {
