@@ -47,7 +47,7 @@ class ScriptIncludeRuleTest {
         "AUTO | UPDATE t SET a = 1 WHERE b =\\n:r AND c IS NULL; | -",
     })
     void reportsIncludesOnly(Dialect dialect, String sql, String expected) {
-        List<String> found = RulePipeline.run(dialect, sql.replace("\\n", "\n"), RuleRegistry.all()).stream()
+        List<String> found = hits(dialect, sql).stream()
                 .filter(hit -> hit.rule().equals("script-include"))
                 .map(hit -> hit.line() + ":" + hit.column() + " " + hit.message().substring(0, hit.message().indexOf(",")))
                 .toList();
@@ -63,10 +63,12 @@ class ScriptIncludeRuleTest {
         "AUTO | @@a.sql 'x'\\n@@b.sql 'y'\\ndrop table a1; | 3:1 drop-table",
     })
     void theStatementAfterAnIncludeIsChecked(Dialect dialect, String sql, String expected) {
-        List<String> found = RulePipeline.run(dialect, sql.replace("\\n", "\n"), RuleRegistry.all()).stream()
-                .filter(hit -> !hit.rule().equals("script-include"))
-                .map(hit -> hit.line() + ":" + hit.column() + " " + hit.rule())
-                .toList();
+        List<String> found = hits(dialect, sql).stream().filter(hit -> !hit.rule().equals("script-include"))
+                .map(hit -> hit.line() + ":" + hit.column() + " " + hit.rule()).toList();
         assertEquals(List.of(expected), found);
+    }
+
+    private static List<RulePipeline.Hit> hits(Dialect dialect, String sql) {
+        return RulePipeline.run(dialect, sql.replace("\\n", "\n"), RuleRegistry.all());
     }
 }
