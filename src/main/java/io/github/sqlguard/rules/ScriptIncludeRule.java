@@ -14,9 +14,9 @@ import java.util.Set;
 
 /**
  * Makes visible that a script runs another file through its client or database, which sqlguard does not read
- * through the include (fail closed): psql's {@code \i}, SQL*Plus's {@code @file}, the MySQL client's
- * {@code SOURCE file}, H2's {@code RUNSCRIPT FROM 'file'} and sqlcmd's {@code :r file} (SQL Server scripts run in
- * SQLCMD mode, as SSMS, sqlcmd and Flyway's SQL Server support run them).
+ * through the include (fail closed): psql's {@code \i}, SQL*Plus's {@code @file} and {@code START file}, the MySQL
+ * client's {@code SOURCE file}, H2's {@code RUNSCRIPT FROM 'file'} and sqlcmd's {@code :r file} (SQL Server
+ * scripts run in SQLCMD mode, as SSMS, sqlcmd and Flyway's SQL Server support run them).
  */
 public final class ScriptIncludeRule implements Rule {
 
@@ -26,11 +26,11 @@ public final class ScriptIncludeRule implements Rule {
             "script-include",
             Severity.WARNING,
             "The script runs another file that is not read through the include",
-            "psql's \\i, \\ir, \\include and \\include_relative, SQL*Plus's @file and @@file, the MySQL client's "
-                    + "SOURCE file and \\. file, H2's RUNSCRIPT FROM 'file' and sqlcmd's :r file run the statements of another file "
-                    + "as part of the migration. sqlguard does not follow them: the included file is checked only "
-                    + "when it is itself among the scanned migrations, and then without the schema of the script "
-                    + "that includes it.",
+            "psql's \\i, \\ir, \\include and \\include_relative, SQL*Plus's @file, @@file and START file, the MySQL "
+                    + "client's SOURCE file and \\. file, H2's RUNSCRIPT FROM 'file' and sqlcmd's :r file run the "
+                    + "statements of another file as part of the migration. sqlguard does not follow them: the "
+                    + "included file is checked only when it is itself among the scanned migrations, and then without "
+                    + "the schema of the script that includes it.",
             "Make sure the included file lies in a scanned directory (or inline it), then acknowledge it: "
                     + "-- sqlguard:allow script-include reason: <why>",
             List.of("\\i sql/purge_customers.sql", "RUNSCRIPT FROM 'classpath:db/wipe.sql'", ":r .\\purge_customers.sql"),
@@ -49,7 +49,8 @@ public final class ScriptIncludeRule implements Rule {
         Dialect dialect = statement.statement().dialect();
         List<Token> tokens = statement.statement().tokens();
         List<Violation> violations = new ArrayList<>();
-        if (isPsqlInclude(tokens) || isMySqlSource(tokens, dialect) || isH2RunScript(tokens, dialect)) {
+        if (isPsqlInclude(tokens) || isMySqlSource(tokens, dialect) || isH2RunScript(tokens, dialect)
+                || isSqlPlusStart(tokens, dialect)) {
             violations.add(violation(statement, tokens, 0));
         }
         if (dialect == Dialect.ORACLE || dialect == Dialect.AUTO) {
@@ -97,6 +98,12 @@ public final class ScriptIncludeRule implements Rule {
                 && !second.isSymbol("=") && !second.isSymbol("(") && !second.isSymbol(",");
         boolean backslashDot = first.isSymbol("\\") && second.isSymbol(".") && second.offset() == first.endOffset();
         return source || backslashDot;
+    }
+
+    /** SQL*Plus's {@code START file}: Oracle has no SQL statement that starts with START. */
+    private static boolean isSqlPlusStart(List<Token> tokens, Dialect dialect) {
+        return dialect == Dialect.ORACLE && tokens.size() >= 2 && tokens.get(0).isAnyWord("START", "STA")
+                && tokens.get(1).line() == tokens.get(0).line();
     }
 
     private static boolean isH2RunScript(List<Token> tokens, Dialect dialect) {

@@ -58,6 +58,21 @@ final class ClientCommands {
                 && !startsWithWord(text, next, end, "IMMEDIATE");
     }
 
+    /** SQL*Plus's {@code @file} and {@code @@file}: an at sign, maybe doubled, right before a name or a path. */
+    static boolean isSqlPlusInclude(String text, int pos, int end) {
+        int name = pos + 1 < end && text.charAt(pos) == '@' && text.charAt(pos + 1) == '@' ? pos + 2 : pos + 1;
+        return text.charAt(pos) == '@' && name < end && (Character.isLetterOrDigit(text.charAt(name))
+                || "_./\\\"".indexOf(text.charAt(name)) >= 0);
+    }
+
+    /** SQL*Plus's {@code START file} (or {@code STA file}), which runs a script as {@code @file} does. */
+    static boolean isSqlPlusStart(String text, int pos, int end) {
+        int after = startsWithWord(text, pos, end, "START") ? pos + 5 : startsWithWord(text, pos, end, "STA") ? pos + 3
+                : -1;
+        int next = after < 0 ? end : LexicalShapes.skipBlanks(text, after, end);
+        return next < end && !LexicalShapes.isLineBreak(text.charAt(next)) && text.charAt(next) != ';';
+    }
+
     /** Line commands of SQL*Plus (and SQLcl) that no SQL or PL/SQL statement starts with. */
     private static final String[] SQL_PLUS_LINE_COMMANDS = {"WHENEVER", "SPOOL", "SPO", "DEFINE", "UNDEFINE", "SHOW",
         "SHO", "TTITLE", "BTITLE", "CONNECT", "CONN", "DISCONNECT", "DISC", "COLUMN", "COL", "DESCRIBE", "DESC",

@@ -48,7 +48,7 @@ public final class Lexer {
     private final class Run extends LexCursor {
         private String delimiter = ";";
         private boolean insideExecutableComment;
-        /** True while lexing a line that starts with SQL*Plus's EXEC, which ends at the line's end. */
+        /** True while lexing a line that starts with SQL*Plus's EXEC or an include, which end at the line's end. */
         private boolean sqlPlusExecLine;
         /** The index of the backslash of a psql meta-command on the current line, or -1. */
         private int metaCommandAt = -1;
@@ -99,8 +99,8 @@ public final class Lexer {
         }
 
         /**
-         * SQL*Plus's {@code EXEC proc} ends at its line without a semicolon: a terminator is put at the line break
-         * so that the statement on the next line is not read as part of the call.
+         * SQL*Plus's {@code EXEC proc} and {@code @@file} end at their line without a semicolon: a terminator is put
+         * at the line break so that the statement on the next line is not read as part of the call.
          */
         private void endSqlPlusExecLine() {
             if (sqlPlusExecLine && !tokens.isEmpty() && tokens.get(tokens.size() - 1).type() != TokenType.TERMINATOR) {
@@ -111,8 +111,7 @@ public final class Lexer {
 
         private void lexToken(char c) {
             int placeholderEnd;
-            if (forms.knowsSqlPlusCommentLines() && !lineHasToken && startsStatement()
-                    && ClientCommands.isSqlPlusExec(text, pos, end)) {
+            if (!lineHasToken && startsStatement() && forms.endsWithItsLine(text, pos, end)) {
                 sqlPlusExecLine = true;
             }
             int startPos = pos;
@@ -130,9 +129,7 @@ public final class Lexer {
             } else if (!delimiter.equals(";") && text.startsWith(delimiter, pos)) {
                 advanceBy(delimiter.length());
                 emit(TokenType.TERMINATOR, startPos, startLine, startColumn);
-            } else if (forms.knowsSqlPlusCommentLines() && !lineHasToken
-                    && (ClientCommands.isSqlPlusCommentLine(text, pos, end)
-                            || startsStatement() && ClientCommands.isSqlPlusSettingLine(text, pos, end))) {
+            } else if (!lineHasToken && forms.skipsSqlPlusLine(text, pos, end, startsStatement())) {
                 skipToLineEnd();
                 emit(TokenType.COMMENT, startPos, startLine, startColumn);
             } else if (c == '-' && peek(1) == '-' && startsDashComment()) {
@@ -172,8 +169,13 @@ public final class Lexer {
                 // name (DROP TABLE dbo.$(Table)), so it reads as one word instead of a '$' and a parenthesis.
                 advanceBy(LexicalShapes.sqlcmdVariableLength(text, pos, end));
                 emit(TokenType.WORD, startPos, startLine, startColumn);
-            } else if (c == '$' && forms.knowsDollarQuotes() && dollarTagLength() > 0) {
+            } else if (c == '$' && forms.knowsDollarQuotes() && dollarTagLength() > 0
+                    && !forms.startsInquiryDirective(text, pos, end, tokens)) {
                 lexDollarQuoted(startPos, startLine, startColumn);
+            } else if (c == '$' && forms.knowsConditionalCompilation()
+                    && ConditionalCompilation.directiveEnd(text, pos, end) > 0) {
+                advanceBy(ConditionalCompilation.directiveEnd(text, pos, end) - pos);
+                emit(TokenType.COMMENT, startPos, startLine, startColumn);
             } else if (Character.isDigit(c) || (c == '.' && Character.isDigit(peek(1)))) {
                 lexNumber(startPos, startLine, startColumn);
             } else if (isWordStart(c)) {
@@ -187,7 +189,7 @@ public final class Lexer {
                 advance();
                 emit(TokenType.SYMBOL, startPos, startLine, startColumn);
             } else {
-                advanceBy(operatorLength());
+                advanceBy(LexicalShapes.operatorLength(text, pos));
                 emit(TokenType.SYMBOL, startPos, startLine, startColumn);
             }
         }
@@ -381,10 +383,6 @@ public final class Lexer {
 
         private int dollarTagLength() {
             return LexicalShapes.dollarTagLength(text, pos, end);
-        }
-
-        private int operatorLength() {
-            return LexicalShapes.operatorLength(text, pos);
         }
 
         private boolean isWordStart(char c) {

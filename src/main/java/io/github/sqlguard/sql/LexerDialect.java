@@ -1,6 +1,7 @@
 package io.github.sqlguard.sql;
 
 import io.github.sqlguard.model.Dialect;
+import java.util.List;
 
 /**
  * Which quoting, comment and client-command forms a dialect has, as the lexer asks for them.
@@ -40,6 +41,31 @@ record LexerDialect(Dialect dialect) {
         return auto();
     }
 
+    /**
+     * SQL*Plus commands that end at their line without a semicolon and are kept as statements, so that rules see
+     * them: {@code EXEC proc} and the includes {@code @file}, {@code @@file} and {@code START file} in Oracle; in
+     * auto {@code @file} and {@code @@file}, which no statement of another dialect starts with, but not START, which
+     * starts MySQL's and PostgreSQL's START TRANSACTION. Read as SQL, the include swallowed the DROP TABLE on the
+     * next line.
+     */
+    boolean endsWithItsLine(String text, int pos, int end) {
+        if (knowsSqlPlusCommentLines()) {
+            return ClientCommands.isSqlPlusExec(text, pos, end) || ClientCommands.isSqlPlusInclude(text, pos, end)
+                    || ClientCommands.isSqlPlusStart(text, pos, end);
+        }
+        return auto() && ClientCommands.isSqlPlusInclude(text, pos, end);
+    }
+
+    /** Oracle's conditional compilation directives ({@code $IF $$debug $THEN .. $END}), read as comments. */
+    boolean knowsConditionalCompilation() {
+        return dialect == Dialect.ORACLE || auto();
+    }
+
+    /** In auto, an Oracle inquiry directive ({@code $$PLSQL_UNIT}) where a PostgreSQL {@code $$} string could start. */
+    boolean startsInquiryDirective(String text, int pos, int end, List<Token> before) {
+        return auto() && ConditionalCompilation.inquiryAt(text, pos, end, before);
+    }
+
     /** PostgreSQL (and H2) {@code $tag$ .. $tag$} strings. */
     boolean knowsDollarQuotes() {
         return dialect == Dialect.POSTGRESQL || dialect == Dialect.H2 || auto();
@@ -53,6 +79,20 @@ record LexerDialect(Dialect dialect) {
     /** SQL*Plus {@code PROMPT} and {@code REM} lines, which never reach the database (Oracle only). */
     boolean knowsSqlPlusCommentLines() {
         return dialect == Dialect.ORACLE;
+    }
+
+    /**
+     * Whether the line starting at {@code pos}, its first token, is a SQL*Plus line that never reaches the
+     * database: in Oracle PROMPT and REM lines, and settings where a statement starts; in auto PROMPT and REM
+     * lines where a statement starts, as no statement of any dialect begins with those words; read as SQL, a
+     * {@code REM drop the old table} line would swallow the DROP TABLE on the next line.
+     */
+    boolean skipsSqlPlusLine(String text, int pos, int end, boolean statementStart) {
+        if (knowsSqlPlusCommentLines()) {
+            return ClientCommands.isSqlPlusCommentLine(text, pos, end)
+                    || statementStart && ClientCommands.isSqlPlusSettingLine(text, pos, end);
+        }
+        return auto() && statementStart && ClientCommands.isSqlPlusCommentLine(text, pos, end);
     }
 
     /** A {@code /} alone on its line runs the buffered block (Oracle SQL*Plus). */

@@ -25,6 +25,9 @@ class ScriptIncludeRuleTest {
         "ORACLE | CREATE TABLE t (id NUMBER);\\n  @scripts/seed/prices.sql\\n/ | 2:3 @scripts/seed/prices.sql runs another file",
         "AUTO | @@purge_all.sql\\nDELETE FROM t WHERE id = 1; | 1:1 @@purge_all.sql runs another file",
         "ORACLE | SELECT 'x' FROM dual WHERE '@a.sql' = 'y'; | -",
+        "ORACLE | START cleanup.sql 'core'\\nDROP VIEW v; | 1:1 START cleanup.sql 'core' runs another file",
+        "AUTO | START TRANSACTION;\\nSELECT 1; | -",
+        "ORACLE | SELECT id FROM t\\nSTART WITH parent IS NULL CONNECT BY PRIOR id = parent; | -",
         "SQLSERVER | @cleanup.sql\\nSELECT 1; | -",
         "AUTO | SELECT @a = 1,\\n       @b = 2; | -",
         "AUTO | UPDATE t SET x = 1 WHERE id =\\n@id; | -",
@@ -44,10 +47,28 @@ class ScriptIncludeRuleTest {
         "AUTO | UPDATE t SET a = 1 WHERE b =\\n:r AND c IS NULL; | -",
     })
     void reportsIncludesOnly(Dialect dialect, String sql, String expected) {
-        List<String> found = RulePipeline.run(dialect, sql.replace("\\n", "\n"), RuleRegistry.all()).stream()
+        List<String> found = hits(dialect, sql).stream()
                 .filter(hit -> hit.rule().equals("script-include"))
                 .map(hit -> hit.line() + ":" + hit.column() + " " + hit.message().substring(0, hit.message().indexOf(",")))
                 .toList();
         assertEquals(expected.equals("-") ? List.of() : List.of(expected), found);
+    }
+
+    /** An include ends at its line: read on into the next line, it hid the statement there from every rule. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "ORACLE | @@setup.sql\\ndrop table a1; | 2:1 drop-table",
+        "ORACLE | @@install_component.sql 'core/a.sql'\\nalter table a2 drop column c; | 2:16 drop-column",
+        "ORACLE | start other.sql\\ndrop table a5; | 2:1 drop-table",
+        "AUTO | @@a.sql 'x'\\n@@b.sql 'y'\\ndrop table a1; | 3:1 drop-table",
+    })
+    void theStatementAfterAnIncludeIsChecked(Dialect dialect, String sql, String expected) {
+        List<String> found = hits(dialect, sql).stream().filter(hit -> !hit.rule().equals("script-include"))
+                .map(hit -> hit.line() + ":" + hit.column() + " " + hit.rule()).toList();
+        assertEquals(List.of(expected), found);
+    }
+
+    private static List<RulePipeline.Hit> hits(Dialect dialect, String sql) {
+        return RulePipeline.run(dialect, sql.replace("\\n", "\n"), RuleRegistry.all());
     }
 }

@@ -1,0 +1,95 @@
+package io.github.sqlguard.sql;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.sqlguard.model.Dialect;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** Oracle and SQL*Plus forms that decide where statements are, read right also when nobody configured the dialect. */
+class OracleFormsInAutoTest {
+
+    @ParameterizedTest
+    @EnumSource(value = Dialect.class, names = {"AUTO", "ORACLE"})
+    void remarkAndPromptLinesDoNotHideTheStatementAfterThem(Dialect dialect) {
+        String sql = "rem drop the old table\nDROP TABLE old_stuff;\n"
+                + "REMARK keep it\nPROMPT dropping the audit table\nDROP TABLE audit;\n"
+                + "rem ====\n@@co_create.sql\n";
+        assertEquals(List.of("2:1 DROP", "5:1 DROP", "7:1 @@CO_CREATE"), starts(dialect, sql));
+    }
+
+    @Test
+    void inAutoARemarkWordInsideAStatementStaysSql() {
+        assertEquals(List.of("1:1 SELECT", "3:1 DELETE"),
+                starts(Dialect.AUTO, "SELECT a,\nrem FROM t;\nDELETE FROM t;\n"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Dialect.class, names = {"AUTO", "ORACLE"})
+    void inquiryDirectivesDoNotOpenADollarQuotedString(Dialect dialect) {
+        String sql = "begin\n"
+                + "  $if $$no_op_install $then\n    null;\n  $else\n"
+                + "    delete from logger_prefs;\n"
+                + "  $end -- $$no_op_install\n"
+                + "  dbms_output.put_line($$plsql_unit);\n"
+                + "end;\n/\n"
+                + "DROP TABLE t;\n";
+        LexedText lexed = new Lexer(dialect).tokenize(sql);
+        assertEquals(Optional.empty(), lexed.error());
+        assertTrue(lexed.tokens().stream().anyMatch(t -> t.isWord("DELETE") && t.line() == 5));
+        // The block ends at its own END, not at $END; each branch holds statements of its own.
+        assertEquals(List.of("1:1 BEGIN", "3:5 NULL", "5:5 DELETE", "7:3 DBMS_OUTPUT", "10:1 DROP"),
+                starts(dialect, sql));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "$if $$debug and $$trace $then",
+        "$IF $$Debug $THEN",
+        "$elsif $$level > 2 and not $$quiet $then",
+    })
+    void everyFlagOfAConditionIsADirective(String condition) {
+        String sql = "begin\n" + condition + "\n null;\n$end\nupdate t set a = 1;\nend;\n/\n";
+        LexedText lexed = new Lexer(Dialect.AUTO).tokenize(sql);
+        assertEquals(Optional.empty(), lexed.error());
+        assertTrue(lexed.tokens().stream().anyMatch(t -> t.isWord("UPDATE")));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "DO $$BEGIN DELETE FROM t; END$$;",
+        "CREATE FUNCTION f() RETURNS int AS $$SELECT 1$$ LANGUAGE sql;",
+        "SELECT $$debug text$$;",
+    })
+    void postgresqlDollarQuotesStayStringsInAuto(String sql) {
+        LexedText lexed = new Lexer(Dialect.AUTO).tokenize(sql);
+        assertEquals(Optional.empty(), lexed.error());
+        assertTrue(lexed.tokens().stream().anyMatch(t -> t.type() == TokenType.STRING && t.text().startsWith("$$")));
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Dialect.class, names = {"AUTO", "ORACLE"})
+    void aStatementAfterEndOfADirectiveStartsWithItsOwnVerb(Dialect dialect) {
+        String sql = "begin\n  $if $$debug $then\n    log(l_sql);\n  $end\n  execute immediate l_sql;\n"
+                + "  $error 'unsupported ' || $$plsql_unit $end\nend;\n/\n";
+        assertEquals(List.of("1:1 BEGIN", "3:5 LOG", "5:3 EXECUTE"), starts(dialect, sql));
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Dialect.class, names = {"AUTO", "ORACLE"})
+    void includeLinesEndAtTheirLine(Dialect dialect) {
+        String sql = "@@setup.sql\ndrop table a1;\n@@a.sql 'x'\n@@b.sql 'y'\n@c\nalter table t drop column c;\n";
+        assertEquals(List.of("1:1 @@SETUP", "2:1 DROP", "3:1 @@A", "4:1 @@B", "5:1 @C", "6:1 ALTER"),
+                starts(dialect, sql));
+    }
+
+    private static List<String> starts(Dialect dialect, String sql) {
+        return new StatementSplitter(dialect, Placeholders.DEFAULT).split("t.sql", sql).statements().stream()
+                .map(s -> s.start().line() + ":" + s.start().column() + " " + s.firstToken().upper()).toList();
+    }
+}
