@@ -71,7 +71,24 @@ public final class ObjectNames {
     private static int compoundEnd(List<Token> tokens, int index) {
         int bracketed = bracketedEnd(tokens, index);
         int psql = bracketed >= 0 ? bracketed : psqlVariableEnd(tokens, index);
-        return psql >= 0 ? psql : substitutionVariableEnd(tokens, index);
+        int substitution = psql >= 0 ? psql : substitutionVariableEnd(tokens, index);
+        return substitution >= 0 ? substitution : placeholderGluedEnd(tokens, index);
+    }
+
+    /**
+     * The index after a name part made of a placeholder glued to other name parts without a space or a dot, or
+     * -1: the placeholder's value carries its own dot or prefix, as DNN's {@code {databaseOwner}} ("dbo.") and
+     * {@code {objectQualifier}} do in {@code {databaseOwner}[{objectQualifier}Users]}, or {@code ${prefix}users}.
+     */
+    public static int placeholderGluedEnd(List<Token> tokens, int index) {
+        boolean placeholder = false;
+        int i = index;
+        while (i < tokens.size() && isNamePart(tokens.get(i))
+                && (i == index || tokens.get(i).offset() == tokens.get(i - 1).endOffset())) {
+            placeholder |= tokens.get(i).type() == TokenType.PLACEHOLDER;
+            i++;
+        }
+        return placeholder && i > index + 1 ? i : -1;
     }
 
     /**

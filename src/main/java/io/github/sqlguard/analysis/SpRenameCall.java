@@ -21,7 +21,9 @@ record SpRenameCall(String oldName, String newName, String objectType) {
     static Optional<SpRenameCall> of(List<Token> core) {
         int i = core.size() > 0 && core.get(0).isAnyWord("EXEC", "EXECUTE") ? 1 : 0;
         ObjectNames.NameAt procedure = ObjectNames.readName(core, i);
-        if (procedure == null || !ObjectNames.normalize(ObjectNames.lastPart(procedure.text())).equals("sp_rename")) {
+        // DNN writes {databaseOwner}sp_rename: the placeholder stands for the schema and its dot.
+        if (procedure == null || !ObjectNames.normalize(ObjectNames.lastPart(procedure.text()))
+                .replaceFirst("^(\\$?\\{[^}]*})+", "").equals("sp_rename")) {
             return Optional.empty();
         }
         String[] values = {"?", "?", ""};

@@ -86,8 +86,8 @@ final class SchemaNames {
         if (index >= tokens.size() || !isNamePart(tokens.get(index))) {
             return null;
         }
-        StringBuilder text = new StringBuilder(tokens.get(index).text());
-        int i = index + 1;
+        StringBuilder text = new StringBuilder();
+        int i = appendPart(tokens, index, text);
         while (i + 1 < tokens.size() && tokens.get(i).isSymbol(".")) {
             text.append('.');
             i++;
@@ -97,10 +97,18 @@ final class SchemaNames {
             if (!isNamePart(tokens.get(i))) {
                 break;
             }
-            text.append(tokens.get(i).text());
-            i++;
+            i = appendPart(tokens, i, text);
         }
         return new Read(text.toString(), i);
+    }
+
+    /** Appends the name part at {@code index}, glued placeholders included, and returns the index after it. */
+    private static int appendPart(List<Token> tokens, int index, StringBuilder text) {
+        int end = Math.max(ObjectNames.placeholderGluedEnd(tokens, index), index + 1);
+        for (Token token : tokens.subList(index, end)) {
+            text.append(token.text());
+        }
+        return end;
     }
 
     /** The names listed in the parentheses at {@code index}: {@code (a, b)}. */

@@ -378,7 +378,7 @@ public final class Lexer {
         private int placeholderEnd() {
             int placeholder = text.startsWith(placeholderPrefix, pos)
                     ? LexicalShapes.placeholderEnd(text, pos, end, placeholderPrefix, placeholderSuffix) : -1;
-            return placeholder > 0 ? placeholder : LexicalShapes.templateActionEnd(text, pos, end);
+            return placeholder > 0 ? placeholder : LexicalShapes.templateActionOrBraceNameEnd(text, pos, end);
         }
 
         private int dollarTagLength() {

@@ -45,7 +45,7 @@ final class LexicalShapes {
         for (int i = pos + 1; i < end; i++) {
             char c = text.charAt(i);
             if (c == ']') {
-                return i > pos + 1 && Character.isLetter(text.charAt(pos + 1));
+                return i > pos + 1 && (Character.isLetter(text.charAt(pos + 1)) || braceNameEnd(text, pos + 1, i) > 0);
             }
             if (isLineBreak(c) || c == '\'' || c == ',' || c == '[') {
                 return false;
@@ -92,6 +92,41 @@ final class LexicalShapes {
             }
         }
         return -1;
+    }
+
+    /** The offset just past a template action or a brace placeholder that starts at {@code pos}, or -1. */
+    static int templateActionOrBraceNameEnd(String text, int pos, int end) {
+        int action = templateActionEnd(text, pos, end);
+        return action > 0 ? action : braceNameEnd(text, pos, end);
+    }
+
+    /**
+     * The offset just past a brace placeholder such as {@code {databaseOwner}} that starts at {@code pos}, or -1.
+     * DNN's SqlDataProvider scripts (and Hibernate's {@code {h-schema}}) are filled in by the application before
+     * the database sees them, so {@code {databaseOwner}{objectQualifier}Users} names a table. SQL itself puts no
+     * bare name in braces: ODBC escapes ({@code {fn NOW()}}, {@code {d '2024-01-01'}}) have a space inside.
+     */
+    static int braceNameEnd(String text, int pos, int end) {
+        if (!text.startsWith("{", pos) || pos + 1 >= end
+                || !(Character.isLetter(text.charAt(pos + 1)) || text.charAt(pos + 1) == '_')) {
+            return -1;
+        }
+        for (int i = pos + 2; i < end; i++) {
+            char c = text.charAt(i);
+            if (c == '}') {
+                return i + 1;
+            }
+            if (!(Character.isLetterOrDigit(c) || c == '_' || c == '-' || c == '.' || c == ':')) {
+                return -1;
+            }
+        }
+        return -1;
+    }
+
+    /** The name inside a brace placeholder token that {@link #braceNameEnd} read, or null for another token. */
+    static String braceName(String token) {
+        return token.length() > 2 && braceNameEnd(token, 0, token.length()) == token.length()
+                ? token.substring(1, token.length() - 1) : null;
     }
 
     /** The words of a template action token that {@link #templateActionEnd} read, or null for another token. */

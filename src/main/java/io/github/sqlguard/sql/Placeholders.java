@@ -18,9 +18,9 @@ public record Placeholders(String prefix, String suffix, Map<String, String> val
 
     /** The text that replaces a placeholder token such as {@code ${schema}}. */
     public String replacementFor(String tokenText) {
-        String action = tokenText.startsWith(prefix) ? null : LexicalShapes.templateActionWords(tokenText);
-        if (action != null) {
-            return neutralIdentifier(action);
+        if (!tokenText.startsWith(prefix)) {
+            String action = LexicalShapes.templateActionWords(tokenText);
+            return neutralIdentifier(action != null ? action : LexicalShapes.braceName(tokenText));
         }
         String name = tokenText.substring(prefix.length(), tokenText.length() - suffix.length());
         String value = values.get(name);

@@ -126,6 +126,19 @@ class SchemaReplayTest {
         assertEquals("NVARCHAR(20)", type(tsql, "d", "new_name"));
     }
 
+    /** DNN's {databaseOwner}{objectQualifier} prefix glues to the name, bracketed or not: one table either way. */
+    @Test
+    void bracePlaceholdersGluedToANameNameOneTable() {
+        SchemaView schema = replayed(Dialect.SQLSERVER, """
+                CREATE TABLE {databaseOwner}{objectQualifier}Users (UserID INT, Username NVARCHAR(100))
+                GO
+                ALTER TABLE {databaseOwner}[{objectQualifier}Users] ALTER COLUMN Username NVARCHAR(50)
+                GO
+                """);
+        assertEquals("NVARCHAR(50)", type(schema, "{databaseOwner}{objectQualifier}Users", "Username"));
+        assertEquals(2, schema.table("{databaseOwner}{objectQualifier}Users").orElseThrow().columns().size());
+    }
+
     @Test
     void dropsForgetTablesColumnsAndKeys() {
         SchemaView schema = replayed(Dialect.POSTGRESQL, """

@@ -58,6 +58,20 @@ class LexerTest {
         assertEquals(List.of(("1:1 " + expected.replace(" ", " ").strip()).split(" ## ")), tokens);
     }
 
+    /** DNN fills in {databaseOwner} and {objectQualifier} before SQL Server sees the script; ODBC escapes stay. */
+    @Test
+    void braceNamesArePlaceholders() {
+        assertEquals(List.of("1:1 PLACEHOLDER {databaseOwner}", "1:16 PLACEHOLDER {objectQualifier}",
+                "1:33 WORD Users"), lex(Dialect.SQLSERVER, "{databaseOwner}{objectQualifier}Users"));
+        assertEquals(List.of("1:1 PLACEHOLDER {databaseOwner}", "1:16 QUOTED_NAME [{objectQualifier}Tasks]"),
+                lex(Dialect.AUTO, "{databaseOwner}[{objectQualifier}Tasks]"));
+        assertEquals(List.of("1:1 PLACEHOLDER {h-schema}", "1:11 WORD orders"),
+                lex(Dialect.POSTGRESQL, "{h-schema}orders"));
+        assertEquals(List.of("1:1 SYMBOL {", "1:2 WORD fn", "1:5 WORD NOW", "1:8 SYMBOL (", "1:9 SYMBOL )",
+                "1:10 SYMBOL }"), lex(Dialect.SQLSERVER, "{fn NOW()}"));
+        assertEquals(List.of("1:1 SYMBOL {", "1:2 NUMBER 1", "1:3 SYMBOL }"), lex(Dialect.SQLSERVER, "{1}"));
+    }
+
     @Test
     void doubleQuotesAreNamesExceptInMysql() {
         assertEquals(List.of("1:1 QUOTED_NAME \"Col \"\"x\"\"\""), lex(Dialect.POSTGRESQL, "\"Col \"\"x\"\"\""));

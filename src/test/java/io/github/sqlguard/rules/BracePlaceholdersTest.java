@@ -1,0 +1,37 @@
+package io.github.sqlguard.rules;
+
+import io.github.sqlguard.model.Dialect;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * DNN's SqlDataProvider scripts write every name as {@code {databaseOwner}{objectQualifier}Users}, the application
+ * filling in the schema with its dot and a table prefix: the finding names the table as written, the statement is
+ * not reported as unparsed, and a call of {@code {databaseOwner}sp_rename} is still a rename.
+ */
+class BracePlaceholdersTest {
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '~', value = {
+        "SQLSERVER | DELETE FROM {databaseOwner}{objectQualifier}Users\\nGO | 1:1 delete-without-where"
+                + " DELETE without WHERE removes every row of {databaseOwner}{objectQualifier}Users",
+        "AUTO | UPDATE {databaseOwner}[{objectQualifier}Users] SET Email = NULL\\nGO | 1:1 update-without-where"
+                + " UPDATE without WHERE changes every row of {databaseOwner}[{objectQualifier}Users]",
+        "SQLSERVER | UPDATE U SET U.Email = N'' FROM {databaseOwner}{objectQualifier}Users U\\nGO"
+                + " | 1:1 update-without-where UPDATE without WHERE changes every row of"
+                + " {databaseOwner}{objectQualifier}Users",
+        "SQLSERVER | IF EXISTS (SELECT 1 FROM sys.objects"
+                + " WHERE object_id = OBJECT_ID(N'{databaseOwner}{objectQualifier}Tasks'))"
+                + "\\n    DROP TABLE {databaseOwner}{objectQualifier}Tasks\\nGO"
+                + " | 2:5 drop-table DROP TABLE removes table {databaseOwner}{objectQualifier}Tasks and all its rows",
+        "SQLSERVER | TRUNCATE TABLE {databaseOwner}{objectQualifier}Users\\nGO"
+                + " | 1:1 truncate-table TRUNCATE removes every row of table {databaseOwner}{objectQualifier}Users",
+        "SQLSERVER | EXEC {databaseOwner}sp_rename '{databaseOwner}[{objectQualifier}Users]',"
+                + " '{objectQualifier}Members' | 1:1 rename-table"
+                + " Renames table {databaseOwner}[{objectQualifier}Users] to {objectQualifier}Members",
+        "SQLSERVER | DELETE FROM {databaseOwner}{objectQualifier}Users WHERE UserID = @UserID\\nGO | -",
+    })
+    void bracePlaceholderIsPartOfTheName(Dialect dialect, String sql, String expected) {
+        RulePipeline.assertHits(dialect, sql, expected);
+    }
+}
