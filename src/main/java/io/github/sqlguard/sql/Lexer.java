@@ -110,7 +110,7 @@ public final class Lexer {
         }
 
         private void lexToken(char c) {
-            int placeholderEnd;
+            int tokenEnd;
             if (!lineHasToken && startsStatement() && forms.endsWithItsLine(text, pos, end)) {
                 sqlPlusExecLine = true;
             }
@@ -161,8 +161,8 @@ public final class Lexer {
                 lexQuoted('`', false, TokenType.QUOTED_NAME, "quoted name", startPos, startLine, startColumn);
             } else if (c == '[' && isBracketName()) {
                 lexQuoted(']', false, TokenType.QUOTED_NAME, "bracketed name", startPos, startLine, startColumn);
-            } else if ((placeholderEnd = placeholderEnd()) > 0) {
-                advanceBy(placeholderEnd - pos);
+            } else if ((tokenEnd = placeholderEnd()) > 0) {
+                advanceBy(tokenEnd - pos);
                 emit(TokenType.PLACEHOLDER, startPos, startLine, startColumn);
             } else if (c == '$' && forms.hashStartsWord() && LexicalShapes.sqlcmdVariableLength(text, pos, end) > 0) {
                 // sqlcmd (SQL Server): $(name) is replaced by the variable's value before the batch runs, often a
@@ -173,8 +173,8 @@ public final class Lexer {
                     && !forms.startsInquiryDirective(text, pos, end, tokens)) {
                 lexDollarQuoted(startPos, startLine, startColumn);
             } else if (c == '$' && forms.knowsConditionalCompilation()
-                    && ConditionalCompilation.directiveEnd(text, pos, end) > 0) {
-                advanceBy(ConditionalCompilation.directiveEnd(text, pos, end) - pos);
+                    && (tokenEnd = ConditionalCompilation.directiveEnd(text, pos, end)) > 0) {
+                advanceBy(tokenEnd - pos);
                 emit(TokenType.COMMENT, startPos, startLine, startColumn);
             } else if (Character.isDigit(c) || (c == '.' && Character.isDigit(peek(1)))) {
                 lexNumber(startPos, startLine, startColumn);
