@@ -52,7 +52,7 @@ abstract class AbstractSqlguardMojo extends AbstractMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "sqlguard.includes", defaultValue = "**/*.sql,**/*.xml,**/*.yaml,**/*.yml,**/*.json")
+    @Parameter(property = "sqlguard.includes", defaultValue = "**/*.sql,**/*.SQL,**/*.xml,**/*.yaml,**/*.yml,**/*.json")
     protected List<String> includes;
 
     /**

@@ -27,7 +27,7 @@ import java.util.Set;
 public final class SourceScanner {
 
     /** The includes used when none are configured. */
-    public static final List<String> DEFAULT_INCLUDES = List.of("**/*.sql");
+    public static final List<String> DEFAULT_INCLUDES = List.of("**/*.sql", "**/*.SQL");
 
     // Comparators written out, not composed from method references: each reference is a class generated when
     // first used, and every build scans.

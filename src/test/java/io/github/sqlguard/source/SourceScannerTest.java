@@ -50,6 +50,17 @@ class SourceScannerTest {
     }
 
     @Test
+    void defaultIncludesTakeUpperCaseSqlExtensionsAsWindowsToolsSaveThem() throws IOException {
+        touch("db/V1__a.sql");
+        touch("db/V2__purge.SQL");
+        touch("db/V3__b.Sql.bak");
+
+        ScanResult result = new SourceScanner(null, null).scan(List.of(project.resolve("db")), project);
+
+        assertEquals(List.of("db/V1__a.sql", "db/V2__purge.SQL"), relativePaths(result));
+    }
+
+    @Test
     void matchesGlobsRelativeToTheScannedDirectoryAndAppliesExcludes() throws IOException {
         touch("res/top.sql");
         touch("res/db/V1__a.sql");
