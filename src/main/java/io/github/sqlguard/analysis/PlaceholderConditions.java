@@ -29,8 +29,8 @@ final class PlaceholderConditions {
         List<String> found = new ArrayList<>();
         for (int i = from; i < to; i++) {
             Token token = tokens.tokens().get(i);
-            if (token.type() == TokenType.PLACEHOLDER && !operandAfter(tokens, from, i)
-                    && !operandBefore(tokens, i + 1, to)) {
+            if (token.type() == TokenType.PLACEHOLDER && !partOfName(tokens.tokens(), from, i, to)
+                    && !operandAfter(tokens, from, i) && !operandBefore(tokens, i + 1, to)) {
                 found.add(token.text());
             } else if (i + 1 < to && standsAsCondition(tokens, from, i)) {
                 // psql's :cond and SQL*Plus's &cond or &&cond, filled in by the client that runs the script.
@@ -45,6 +45,36 @@ final class PlaceholderConditions {
         }
         found.addAll(PlaceholderComparisons.in(tokens, from, to));
         return found;
+    }
+
+    /**
+     * True when the placeholder at {@code i} is glued to a written name part, as in {@code {objectQualifier}Flag} or
+     * {@code ${prefix}_id}: whatever its value, it completes a name and cannot stand for a condition.
+     */
+    private static boolean partOfName(List<Token> tokens, int from, int i, int to) {
+        int first = i;
+        while (first > from && glued(tokens.get(first - 1), tokens.get(first))) {
+            first--;
+        }
+        int last = i;
+        while (last + 1 < to && glued(tokens.get(last), tokens.get(last + 1))) {
+            last++;
+        }
+        for (int part = first; part <= last; part++) {
+            if (tokens.get(part).type() != TokenType.PLACEHOLDER) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean glued(Token before, Token after) {
+        return after.offset() == before.endOffset() && namePart(before) && namePart(after);
+    }
+
+    // AND${more} glues a keyword, not a name part
+    private static boolean namePart(Token token) {
+        return ObjectNames.isNamePart(token) && !token.isAnyWord("AND", "OR", "NOT");
     }
 
     /** True where a condition starts at {@code i}: first, or after {@code (}, AND, OR or NOT ({@code a & b} is not). */

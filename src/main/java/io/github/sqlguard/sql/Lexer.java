@@ -330,7 +330,8 @@ public final class Lexer {
 
         private void lexWord(int startPos, int startLine, int startColumn) {
             advance();
-            while (pos < end && ClientCommands.isWordPart(text.charAt(pos)) && !atCustomDelimiter()) {
+            while (pos < end && ClientCommands.isWordPart(text.charAt(pos)) && !atCustomDelimiter()
+                    && !LexicalShapes.placeholderAt(text, pos, end, placeholderPrefix, placeholderSuffix)) {
                 advance();
             }
             String word = words.word(text, startPos, pos);

@@ -54,6 +54,15 @@ final class LexicalShapes {
         return false;
     }
 
+    /**
+     * True when a placeholder starts at {@code pos}. A word ends there: {@code t_${env}} is a name part and a
+     * placeholder glued to it, and {@code AND${more}} the keyword and a condition, as Flyway fills them in.
+     */
+    static boolean placeholderAt(String text, int pos, int end, String prefix, String suffix) {
+        return !prefix.isEmpty() && text.charAt(pos) == prefix.charAt(0) && text.startsWith(prefix, pos)
+                && placeholderEnd(text, pos, end, prefix, suffix) > 0;
+    }
+
     /** The offset just past a placeholder that starts at {@code pos}, or -1 when its suffix is not on this line. */
     static int placeholderEnd(String text, int pos, int end, String prefix, String suffix) {
         for (int i = pos + prefix.length(); i < end; i++) {

@@ -30,8 +30,11 @@ class BracePlaceholdersTest {
                 + " '{objectQualifier}Members' | 1:1 rename-table"
                 + " Renames table {databaseOwner}[{objectQualifier}Users] to {objectQualifier}Members",
         "SQLSERVER | DELETE FROM {databaseOwner}{objectQualifier}Users WHERE UserID = @UserID\\nGO | -",
+        "SQLSERVER | UPDATE {databaseOwner}{objectQualifier}Users SET Flag = 0 WHERE {objectQualifier}Flag = 1 | -",
+        "AUTO | DELETE FROM t WHERE ${prefix}_flag AND tenant = 3 | -",
     })
     void bracePlaceholderIsPartOfTheName(Dialect dialect, String sql, String expected) {
         RulePipeline.assertHits(dialect, sql, expected);
     }
+
 }

@@ -45,6 +45,10 @@ class UnresolvedWhereRuleTest {
         "DELETE FROM t WHERE '${env}' = name                  |",
         "DELETE FROM t WHERE '${env}' || name = 'dev'         |",
         "DELETE FROM t WHERE '${env}' = '${env}x'             | ${env}",
+        "DELETE FROM t WHERE ${prefix}flag                    |",
+        "DELETE FROM t WHERE {objectQualifier}Flag = 1 AND ${cond} | ${cond}",
+        "DELETE FROM t WHERE ${a}${b}                         | '${a}, ${b}'",
+        "DELETE FROM t WHERE id = 3 AND${more}                | ${more}",
     })
     void reportsAnUnresolvedPlaceholderThatStandsAsACondition(String sql, String expected) {
         List<String> want = expected == null ? List.of()
