@@ -36,8 +36,13 @@ public final class FormattedSqlReader {
 
     private static final Pattern HEADER = Pattern.compile("^\\s*--\\s*liquibase\\s+formatted\\s+sql",
             Pattern.CASE_INSENSITIVE);
-    private static final Pattern CHANGESET = Pattern.compile(
-            "^\\s*--\\s*changeset\\s+(\"[^\"]*\"|[^:]*):(\"[^\"]*\"|\\S+)(.*)$", Pattern.CASE_INSENSITIVE);
+    /**
+     * A changeset header as Liquibase reads one: a space after the keyword, an author without colons and the id
+     * right after the colon, neither empty. A line that only begins like one is a comment here and an error of its
+     * own (see {@link MisspeltChangesetHeaders}).
+     */
+    static final Pattern CHANGESET = Pattern.compile(
+            "^\\s*--\\s*changeset\\s+(\"[^\"]+\"|[^:]+):(\"[^\"]+\"|\\S+)(.*)$", Pattern.CASE_INSENSITIVE);
     private static final Pattern ROLLBACK = Pattern.compile("^\\s*--\\s*rollback\\b[ \\t]?", Pattern.CASE_INSENSITIVE);
     private static final Pattern ROLLBACK_BLOCK = Pattern.compile("^\\s*/\\*\\s*liquibase\\s+rollback\\b",
             Pattern.CASE_INSENSITIVE);

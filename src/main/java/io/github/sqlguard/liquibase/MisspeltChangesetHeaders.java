@@ -14,9 +14,6 @@ import java.util.regex.Pattern;
 final class MisspeltChangesetHeaders {
 
     private static final Pattern HEADER_LIKE = Pattern.compile("^\\s*--\\s*changeset", Pattern.CASE_INSENSITIVE);
-    /** Liquibase wants a space after the keyword, an author without colons, and the id right after the colon. */
-    private static final Pattern HEADER = Pattern.compile(
-            "^\\s*--\\s*changeset\\s+(\"[^\"]+\"|[^:]+):(\"[^\"]+\"|\\S+)", Pattern.CASE_INSENSITIVE);
 
     private MisspeltChangesetHeaders() {
     }
@@ -27,7 +24,7 @@ final class MisspeltChangesetHeaders {
         String[] lines = text.split("\\r\\n|\\r|\\n", -1);
         for (int i = 0; i < lines.length; i++) {
             Matcher headerLike = HEADER_LIKE.matcher(lines[i]);
-            if (headerLike.find() && !HEADER.matcher(lines[i]).find()) {
+            if (headerLike.find() && !FormattedSqlReader.CHANGESET.matcher(lines[i]).find()) {
                 int column = lines[i].indexOf('-') + 1;
                 found.add(ChangelogFindings.misspeltChangesetHeader(relativePath, i + 1, column,
                         lines[i].strip()));

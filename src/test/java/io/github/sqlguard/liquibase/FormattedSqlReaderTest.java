@@ -164,6 +164,22 @@ class FormattedSqlReaderTest {
     }
 
     @Test
+    void anEmptyAuthorIsNoHeaderToTheReaderEitherSoBothReadTheLineAlike() {
+        String text = """
+                --liquibase formatted sql
+                --changeset ann:1
+                CREATE TABLE t (id int);
+                --changeset :2
+                DROP TABLE t;
+                """;
+        List<Statement> statements = statements(text, LiquibaseOptions.defaults());
+        assertEquals(List.of("changeset ann:1", "changeset ann:1"),
+                statements.stream().map(statement -> statement.context().label()).toList());
+        assertEquals(List.of("db/changes.sql:4:1"), MisspeltChangesetHeaders.in("db/changes.sql", text).stream()
+                .map(f -> f.location().toString()).toList());
+    }
+
+    @Test
     void recognisesTheHeaderOnTheFirstNonBlankLineOnly() {
         assertTrue(FormattedSqlReader.isFormattedSql("\n\n  -- liquibase formatted SQL\n"));
         assertTrue(FormattedSqlReader.isFormattedSql("\uFEFF--liquibase formatted sql\r\n"));
