@@ -99,25 +99,25 @@ class LinterRuntimeSqlTest {
 
     @ParameterizedTest(name = "{0}: {1}")
     @CsvSource(delimiterString = " | ", quoteCharacter = '"', textBlock = """
-            POSTGRESQL | DO $$ BEGIN EXECUTE 'TRUNCATE ' || tbl; END $$;                                   | runtime-sql WARNING 1:13 + truncate-table ERROR 1:22 TRUNCATE removes every row of table built_at_run_time_1 (inside DO block)
-            ORACLE     | BEGIN\\n  EXECUTE IMMEDIATE 'DROP TABLE ' || v_name;\\nEND;\\n/                  | runtime-sql WARNING 2:3 + drop-table ERROR 2:22 DROP TABLE removes table built_at_run_time_1 and all its rows (inside PL/SQL block)
+            POSTGRESQL | DO $$ BEGIN EXECUTE 'TRUNCATE ' || tbl; END $$;                                   | runtime-sql WARNING 1:13 + truncate-table ERROR 1:22 TRUNCATE removes every row of table <run-time value> (inside DO block)
+            ORACLE     | BEGIN\\n  EXECUTE IMMEDIATE 'DROP TABLE ' || v_name;\\nEND;\\n/                  | runtime-sql WARNING 2:3 + drop-table ERROR 2:22 DROP TABLE removes table <run-time value> and all its rows (inside PL/SQL block)
             ORACLE     | BEGIN\\n  EXECUTE IMMEDIATE 'DELETE FROM t WHERE id = ' || id;\\nEND;\\n/          | runtime-sql WARNING 2:3
             SQLSERVER  | EXEC sp_MSforeachtable 'DELETE FROM ?';                                           | delete-without-where ERROR 1:25 DELETE without WHERE removes every row of [every table] (inside sp_MSforeachtable, which runs it on every table)
-            MYSQL      | PREPARE st FROM CONCAT('DELETE FROM ', @t);                                     | runtime-sql WARNING 1:1 + delete-without-where ERROR 1:25 DELETE without WHERE removes every row of built_at_run_time_1 (inside dynamic SQL)
-            MYSQL      | SET @s = CONCAT('DROP TABLE ', @t);\\nPREPARE st FROM @s;                       | drop-table ERROR 1:18 DROP TABLE removes table built_at_run_time_1 and all its rows (inside dynamic SQL) + runtime-sql WARNING 2:1
-            SQLSERVER  | DECLARE @s NVARCHAR(MAX) = N'DROP TABLE ' + QUOTENAME(@name);\\nEXEC (@s);        | drop-table ERROR 1:30 DROP TABLE removes table built_at_run_time_1 and all its rows (inside dynamic SQL) + runtime-sql WARNING 2:1
-            SQLSERVER  | DECLARE @s NVARCHAR(MAX) = N'';\\nSELECT @s += N'DROP TABLE ' + QUOTENAME(name) + N';' FROM sys.tables;\\nEXEC sp_executesql @s; | drop-table ERROR 2:16 DROP TABLE removes table built_at_run_time_1 and all its rows (inside dynamic SQL) + runtime-sql WARNING 3:1
-            SQLSERVER  | DECLARE @s NVARCHAR(MAX) = N'';\\nSELECT @s = @s + N'TRUNCATE TABLE ' + name + N';' FROM sys.tables;\\nEXEC (@s); | truncate-table ERROR 2:20 TRUNCATE removes every row of table built_at_run_time_1 (inside dynamic SQL) + runtime-sql WARNING 3:1
+            MYSQL      | PREPARE st FROM CONCAT('DELETE FROM ', @t);                                     | runtime-sql WARNING 1:1 + delete-without-where ERROR 1:25 DELETE without WHERE removes every row of <run-time value> (inside dynamic SQL)
+            MYSQL      | SET @s = CONCAT('DROP TABLE ', @t);\\nPREPARE st FROM @s;                       | drop-table ERROR 1:18 DROP TABLE removes table <run-time value> and all its rows (inside dynamic SQL) + runtime-sql WARNING 2:1
+            SQLSERVER  | DECLARE @s NVARCHAR(MAX) = N'DROP TABLE ' + QUOTENAME(@name);\\nEXEC (@s);        | drop-table ERROR 1:30 DROP TABLE removes table <run-time value> and all its rows (inside dynamic SQL) + runtime-sql WARNING 2:1
+            SQLSERVER  | DECLARE @s NVARCHAR(MAX) = N'';\\nSELECT @s += N'DROP TABLE ' + QUOTENAME(name) + N';' FROM sys.tables;\\nEXEC sp_executesql @s; | drop-table ERROR 2:16 DROP TABLE removes table <run-time value> and all its rows (inside dynamic SQL) + runtime-sql WARNING 3:1
+            SQLSERVER  | DECLARE @s NVARCHAR(MAX) = N'';\\nSELECT @s = @s + N'TRUNCATE TABLE ' + name + N';' FROM sys.tables;\\nEXEC (@s); | truncate-table ERROR 2:20 TRUNCATE removes every row of table <run-time value> (inside dynamic SQL) + runtime-sql WARNING 3:1
             SQLSERVER  | DECLARE @s NVARCHAR(MAX) = N'DELETE FROM a WHERE id = ' + CAST(@id AS NVARCHAR(10));\\nEXEC (@s); | runtime-sql WARNING 2:1
-            ORACLE     | DECLARE\\n  v_sql VARCHAR2(200);\\nBEGIN\\n  v_sql := 'DROP TABLE ' || 'orders_' || TO_CHAR(SYSDATE, 'YYYY');\\n  EXECUTE IMMEDIATE v_sql;\\nEND;\\n/ | drop-table ERROR 4:13 DROP TABLE removes table orders_built_at_run_time_1 and all its rows (inside PL/SQL block) + runtime-sql WARNING 5:3
-            POSTGRESQL | DO $$ DECLARE q text; BEGIN q := 'TRUNCATE TABLE ' || quote_ident(t); EXECUTE q; END $$; | truncate-table ERROR 1:35 TRUNCATE removes every row of table built_at_run_time_1 (inside DO block) + runtime-sql WARNING 1:71
-            ORACLE     | BEGIN\\n  v_stmt := 'DROP TABLE ';\\n  EXECUTE IMMEDIATE v_stmt || v_name;\\nEND;\\n/ | drop-table ERROR 2:14 DROP TABLE removes table built_at_run_time_1 and all its rows (inside PL/SQL block) + runtime-sql WARNING 3:3
+            ORACLE     | DECLARE\\n  v_sql VARCHAR2(200);\\nBEGIN\\n  v_sql := 'DROP TABLE ' || 'orders_' || TO_CHAR(SYSDATE, 'YYYY');\\n  EXECUTE IMMEDIATE v_sql;\\nEND;\\n/ | drop-table ERROR 4:13 DROP TABLE removes table orders_<run-time value> and all its rows (inside PL/SQL block) + runtime-sql WARNING 5:3
+            POSTGRESQL | DO $$ DECLARE q text; BEGIN q := 'TRUNCATE TABLE ' || quote_ident(t); EXECUTE q; END $$; | truncate-table ERROR 1:35 TRUNCATE removes every row of table <run-time value> (inside DO block) + runtime-sql WARNING 1:71
+            ORACLE     | BEGIN\\n  v_stmt := 'DROP TABLE ';\\n  EXECUTE IMMEDIATE v_stmt || v_name;\\nEND;\\n/ | drop-table ERROR 2:14 DROP TABLE removes table <run-time value> and all its rows (inside PL/SQL block) + runtime-sql WARNING 3:3
             MYSQL      | SET @t = 'orders';\\nPREPARE st FROM CONCAT('DELETE FROM ', @t);            | delete-without-where ERROR 2:25 DELETE without WHERE removes every row of orders (inside dynamic SQL)
             MARIADB    | SET @t = 'orders';\\nEXECUTE IMMEDIATE CONCAT('DELETE FROM ', @t);          | delete-without-where ERROR 2:27 DELETE without WHERE removes every row of orders (inside dynamic SQL)
             MYSQL      | SET @t = 'orders';\\nSET @s = CONCAT('ALTER TABLE ', @t, ' DROP COLUMN note');\\nPREPARE st FROM @s; | drop-column ERROR 2:39 ALTER TABLE orders drops column note (inside dynamic SQL)
             MARIADB    | SET @t = 'orders';\\nEXECUTE IMMEDIATE CONCAT('DELETE FROM ', @t, ' WHERE id = ', @id); | runtime-sql WARNING 2:1
-            SQLSERVER  | DECLARE @v NVARCHAR(20) = N'DROP TABLE ';\\nEXEC(@v + @name);                  | drop-table ERROR 1:29 DROP TABLE removes table built_at_run_time_1 and all its rows (inside dynamic SQL) + runtime-sql WARNING 2:1
-            POSTGRESQL | DO $$ DECLARE q text := 'TRUNCATE '; BEGIN EXECUTE q || t; END $$;            | truncate-table ERROR 1:26 TRUNCATE removes every row of table built_at_run_time_1 (inside DO block) + runtime-sql WARNING 1:44
+            SQLSERVER  | DECLARE @v NVARCHAR(20) = N'DROP TABLE ';\\nEXEC(@v + @name);                  | drop-table ERROR 1:29 DROP TABLE removes table <run-time value> and all its rows (inside dynamic SQL) + runtime-sql WARNING 2:1
+            POSTGRESQL | DO $$ DECLARE q text := 'TRUNCATE '; BEGIN EXECUTE q || t; END $$;            | truncate-table ERROR 1:26 TRUNCATE removes every row of table <run-time value> (inside DO block) + runtime-sql WARNING 1:44
             """)
     void literalsJoinedWithWhatIsBuiltAtRunTimeAreCheckedForWhatTheyShow(Dialect dialect, String sql, String expected)
             throws IOException {
@@ -141,9 +141,9 @@ class LinterRuntimeSqlTest {
      */
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiterString = " | ", quoteCharacter = '"', textBlock = """
-            DO $$\\nDECLARE r record;\\nBEGIN\\n  FOR r IN SELECT tablename FROM pg_tables WHERE schemaname = 'staging' LOOP\\n    EXECUTE format('DROP TABLE IF EXISTS staging.%I CASCADE', r.tablename);\\n  END LOOP;\\nEND $$; | runtime-sql WARNING 5:5 ## drop-table ERROR 5:21 DROP TABLE removes table staging.built_at_run_time_1 and all its rows (inside DO block) ## cascade WARNING 5:53
-            DO $$ BEGIN EXECUTE format('TRUNCATE %I.%I', app_schema, v_table); END $$; | runtime-sql WARNING 1:13 ## truncate-table ERROR 1:29 TRUNCATE removes every row of table built_at_run_time_1.built_at_run_time_2 (inside DO block)
-            DO $$ BEGIN EXECUTE format($q$DELETE FROM %s$q$, v_table); END $$; | runtime-sql WARNING 1:13 ## delete-without-where ERROR 1:31 DELETE without WHERE removes every row of built_at_run_time_1 (inside DO block)
+            DO $$\\nDECLARE r record;\\nBEGIN\\n  FOR r IN SELECT tablename FROM pg_tables WHERE schemaname = 'staging' LOOP\\n    EXECUTE format('DROP TABLE IF EXISTS staging.%I CASCADE', r.tablename);\\n  END LOOP;\\nEND $$; | runtime-sql WARNING 5:5 ## drop-table ERROR 5:21 DROP TABLE removes table staging.<run-time value> and all its rows (inside DO block) ## cascade WARNING 5:53
+            DO $$ BEGIN EXECUTE format('TRUNCATE %I.%I', app_schema, v_table); END $$; | runtime-sql WARNING 1:13 ## truncate-table ERROR 1:29 TRUNCATE removes every row of table <run-time value>.<run-time value> (inside DO block)
+            DO $$ BEGIN EXECUTE format($q$DELETE FROM %s$q$, v_table); END $$; | runtime-sql WARNING 1:13 ## delete-without-where ERROR 1:31 DELETE without WHERE removes every row of <run-time value> (inside DO block)
             DO $$ BEGIN EXECUTE format('DELETE FROM %I WHERE created_at < %L', 'events', now() - interval '1 day'); END $$; | runtime-sql WARNING 1:13
             DO $$ BEGIN EXECUTE format('UPDATE %1$I SET n = n * 100 %% 7 WHERE id = %2$s', v_table, 1); END $$; | runtime-sql WARNING 1:13
             DO $$ BEGIN EXECUTE format('TRUNCATE %I.%I', 'app', 'Order Lines'); END $$; | truncate-table ERROR 1:29 TRUNCATE removes every row of table app."Order Lines" (inside DO block)

@@ -1,6 +1,7 @@
 package io.github.sqlguard.rules;
 
 import io.github.sqlguard.model.Location;
+import io.github.sqlguard.sql.StandIns;
 import java.util.List;
 
 /**
@@ -16,6 +17,7 @@ import java.util.List;
 public record Violation(String message, Location at, List<String> subjects) {
 
     public Violation {
+        message = StandIns.shown(message);
         subjects = List.copyOf(subjects);
     }
 
