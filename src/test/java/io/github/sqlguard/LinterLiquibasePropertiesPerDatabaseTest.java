@@ -99,6 +99,29 @@ class LinterLiquibasePropertiesPerDatabaseTest {
     }
 
     @Test
+    void anSqlFilePathWithAValuePerDatabaseIsFollowedForEachDatabase() throws IOException {
+        write("db/changelog.xml", """
+                <databaseChangeLog>
+                    <property name="db.name" value="h2" dbms="h2"/>
+                    <property name="db.name" value="mysql" dbms="mysql"/>
+                    <property name="db.name" value="oracle" dbms="oracle"/>
+                    <changeSet id="1" author="a">
+                        <sqlFile path="upgrade/${db.name}_engine_1_to_2.sql" relativeToChangelogFile="true"/>
+                    </changeSet>
+                </databaseChangeLog>
+                """);
+        write("db/upgrade/h2_engine_1_to_2.sql", "UPDATE t SET a = 1 WHERE id = 2;\n");
+        write("db/upgrade/mysql_engine_1_to_2.sql", "\nUPDATE t SET a = 1;\n");
+
+        // Liquibase reads the MySQL file on MySQL and fails on Oracle, whose file is missing.
+        assertEquals(List.of("db/changelog.xml:6:9 missing-include", "db/upgrade/mysql_engine_1_to_2.sql:2:1 "
+                + "update-without-where (changeset a:1, with ${db.name} = 'mysql' as defined for dbms mysql)"),
+                lint(Dialect.AUTO).findings().stream().map(f -> f.location() + " " + f.ruleId()
+                        + (f.ruleId().equals("update-without-where") ? " " + f.message().replaceAll("^[^(]*", "")
+                                : "")).sorted().toList());
+    }
+
+    @Test
     void aYamlChangesetForSomeDatabasesSeesOnlyTheirProperties() throws IOException {
         write("db/changelog.yaml", """
                 databaseChangeLog:

@@ -217,7 +217,7 @@ final class ChangeSetWalker {
     /**
      * The statements {@code change} runs where a property it uses takes another value than its first
      * definition's (see {@link PropertyAlternatives}), those that differ from {@code statements}; each names
-     * the value it was judged with. The SQL of an {@code sqlFile} is judged with the first values only.
+     * the value it was judged with; an {@code sqlFile} path that takes another value names another file to read.
      */
     private List<Statement> withAlternativeProperties(ChangeNode change, StatementContext context,
             RunProperties properties, List<Statement> statements) {
@@ -228,16 +228,21 @@ final class ChangeSetWalker {
         Set<String> judged = new HashSet<>();
         statements.forEach(statement -> judged.add(statement.sql()));
         List<Statement> added = new ArrayList<>();
+        String filePath = change.attributes().get("path");
         for (PropertyAlternatives.Alternative alternative : alternatives) {
             Placeholders placeholders = properties.placeholdersWith(alternative);
-            ScriptCollector scratch = new ScriptCollector(path, new ArrayList<>());
-            ChangeTranslator alternativeTranslator = new ChangeTranslator(path,
-                    new SyntheticStatements(dialect, placeholders), new SqlRegionSplitter(dialect, placeholders),
-                    scratch, (sqlFile, ignored) -> List.of());
+            SyntheticStatements synthetic = new SyntheticStatements(dialect, placeholders);
+            boolean otherFile = filePath != null && !synthetic.substitute(filePath)
+                    .equals(new SyntheticStatements(dialect, properties.placeholders()).substitute(filePath));
+            ChangeTranslator alternate = new ChangeTranslator(path, synthetic, new SqlRegionSplitter(dialect,
+                    placeholders), new ScriptCollector(path, new ArrayList<>()), otherFile ? new SqlFileReader(reader,
+                    file, path, synthetic, dialect, stated == Dialect.AUTO, placeholders) : (f, c) -> List.of());
             StatementContext where = new StatementContext(context.kind(),
                     PropertyAlternatives.labelWith(context.label(), alternative), context.databases());
-            for (Statement statement : alternativeTranslator.translate(change, scoped(change, where))) {
-                if (judged.add(statement.sql())) {
+            for (Statement statement : alternate.translate(change, scoped(change, where))) {
+                if (otherFile) {
+                    added.add(statement); // it already joined the script of its own file
+                } else if (judged.add(statement.sql())) {
                     out.add(statement);
                     added.add(statement);
                 }

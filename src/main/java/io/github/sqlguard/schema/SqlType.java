@@ -55,7 +55,9 @@ public record SqlType(String written, String base, List<Long> arguments, boolean
             Map.entry("TIMESTAMP WITH LOCAL TIME ZONE", "TIMESTAMP"), Map.entry("TIME WITHOUT TIME ZONE", "TIME"),
             Map.entry("TIME WITH TIME ZONE", "TIME"), Map.entry("BINARY VARYING", "VARBINARY"),
             Map.entry("BINARY LARGE OBJECT", "BLOB"), Map.entry("LONG VARCHAR", "MEDIUMTEXT"),
-            Map.entry("NTEXT", "NCLOB"), Map.entry("LONG", "CLOB"), Map.entry("STRING", "TEXT"));
+            Map.entry("NTEXT", "NCLOB"), Map.entry("LONG", "CLOB"), Map.entry("STRING", "TEXT"),
+            // H2 and HSQLDB: long forms of the varying types, which H2 reads as VARBINARY and VARCHAR.
+            Map.entry("LONGVARBINARY", "VARBINARY"), Map.entry("LONGVARCHAR", "VARCHAR"));
 
     public SqlType {
         arguments = List.copyOf(arguments);

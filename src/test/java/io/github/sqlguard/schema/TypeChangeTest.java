@@ -19,6 +19,9 @@ class TypeChangeTest {
             int4                        | int8                        | POSTGRESQL | LOSSLESS
             int8                        | integer                     | POSTGRESQL | LOSSY
             integer                     | bigint                      | H2         | LOSSLESS
+            longvarbinary               | blob                        | H2         | LOSSLESS
+            longvarchar                 | clob                        | H2         | LOSSLESS
+            longvarchar                 | varchar(255)                | H2         | LOSSY
             NUMERIC(10,2)               | NUMERIC(14,2)               | POSTGRESQL | LOSSLESS
             NUMERIC(14,2)               | NUMERIC(10,2)               | POSTGRESQL | LOSSY
             NUMERIC(10,4)               | NUMERIC(12,2)               | POSTGRESQL | LOSSY
