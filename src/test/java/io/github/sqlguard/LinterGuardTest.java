@@ -28,6 +28,8 @@ class LinterGuardTest {
             SQLSERVER  | drop-table           | IF NOT EXISTS (SELECT 1 FROM audit_2019) DROP TABLE audit_2019                                   | runs only when audit_2019 is empty
             SQLSERVER  | drop-table           | IF NOT EXISTS (SELECT TOP 1 * FROM dbo.audit_2019) BEGIN DROP TABLE dbo.audit_2019 END           | runs only when dbo.audit_2019 is empty
             SQLSERVER  | truncate-table       | IF (SELECT COUNT(*) FROM audit_2019) = 0 TRUNCATE TABLE audit_2019                              | runs only when audit_2019 is empty
+            SQLSERVER  | drop-column          | IF NOT EXISTS (SELECT 1 FROM [dbo].[orders] WHERE [note] IS NOT NULL) BEGIN ALTER TABLE [dbo].[orders] DROP COLUMN [note] END | runs only when no row of orders has a value in note
+            SQLSERVER  | drop-column          | IF NOT EXISTS (SELECT TOP 1 * FROM orders WHERE note IS NOT NULL) ALTER TABLE orders DROP COLUMN note | runs only when no row of orders has a value in note
             POSTGRESQL | drop-table           | DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM audit_2019) THEN DROP TABLE audit_2019; END IF; END $$; | runs only when audit_2019 is empty
             POSTGRESQL | drop-table           | DO $$ DECLARE n int; BEGIN SELECT count(*) INTO STRICT n FROM audit_2019; IF n = 0 THEN DROP TABLE audit_2019; END IF; END $$; | runs only when audit_2019 is empty
             POSTGRESQL | truncate-table       | DO $$ DECLARE n int; BEGIN SELECT count(*) INTO n FROM audit_2019; IF n > 0 THEN RAISE EXCEPTION 'audit_2019 has rows'; END IF; TRUNCATE audit_2019; END $$; | runs only when audit_2019 is empty
@@ -56,6 +58,9 @@ class LinterGuardTest {
             SQLSERVER  | drop-table     | IF OBJECT_ID('audit_2019') IS NOT NULL DROP TABLE audit_2019
             SQLSERVER  | drop-table     | IF NOT EXISTS (SELECT 1 FROM audit_2019 WHERE year = 2019) DROP TABLE audit_2019
             SQLSERVER  | drop-table     | IF NOT EXISTS (SELECT 1 FROM other) DROP TABLE audit_2019
+            SQLSERVER  | drop-column    | IF NOT EXISTS (SELECT 1 FROM orders WHERE note IS NOT NULL) ALTER TABLE orders DROP COLUMN memo
+            SQLSERVER  | drop-column    | IF NOT EXISTS (SELECT 1 FROM other WHERE note IS NOT NULL) ALTER TABLE orders DROP COLUMN note
+            SQLSERVER  | drop-column    | IF NOT EXISTS (SELECT 1 FROM orders WHERE note IS NULL) ALTER TABLE orders DROP COLUMN note
             POSTGRESQL | drop-table     | DROP TABLE IF EXISTS audit_2019
             POSTGRESQL | drop-table     | DO $$ DECLARE n int; BEGIN SELECT count(*) INTO n FROM audit_2019; IF n > 0 THEN DROP TABLE audit_2019; END IF; END $$;
             POSTGRESQL | drop-table     | DO $$ DECLARE n int; BEGIN SELECT count(*) INTO n FROM audit_2019 WHERE year = 2019; IF n = 0 THEN DROP TABLE audit_2019; END IF; END $$;

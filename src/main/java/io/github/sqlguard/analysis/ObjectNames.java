@@ -276,7 +276,17 @@ public final class ObjectNames {
 
     /** The last dot-separated part of {@code name}; dots inside quotes do not count. */
     public static String lastPart(String name) {
-        int cut = -1;
+        List<Integer> dots = dotsOutsideQuotes(name);
+        return dots.isEmpty() ? name : name.substring(dots.get(dots.size() - 1) + 1);
+    }
+
+    /** How many dot-separated parts {@code name} has: 3 for {@code dbo.[a.b].c}. */
+    static int partCount(String name) {
+        return dotsOutsideQuotes(name).size() + 1;
+    }
+
+    private static List<Integer> dotsOutsideQuotes(String name) {
+        List<Integer> dots = new ArrayList<>();
         char quote = 0;
         for (int i = 0; i < name.length(); i++) {
             char c = name.charAt(i);
@@ -289,9 +299,9 @@ public final class ObjectNames {
             } else if (c == '[') {
                 quote = ']';
             } else if (c == '.') {
-                cut = i;
+                dots.add(i);
             }
         }
-        return name.substring(cut + 1);
+        return dots;
     }
 }

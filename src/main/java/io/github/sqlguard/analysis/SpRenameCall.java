@@ -47,9 +47,13 @@ record SpRenameCall(String oldName, String newName, String objectType) {
         return Optional.of(new SpRenameCall(values[0], values[1], values[2].toUpperCase(Locale.ROOT)));
     }
 
-    /** True when the call renames a column ({@code @objtype = 'COLUMN'}). */
+    /**
+     * True when the call renames a column: {@code @objtype = 'COLUMN'}, or no type and a name of three or more
+     * parts. Without a type, sp_rename looks for a column when the name is no object of the current database, and
+     * {@code schema.table.column} is how migrations name one (a table named with its database is rare).
+     */
     boolean renamesColumn() {
-        return objectType.equals("COLUMN");
+        return objectType.equals("COLUMN") || objectType.isEmpty() && ObjectNames.partCount(oldName) >= 3;
     }
 
     /**

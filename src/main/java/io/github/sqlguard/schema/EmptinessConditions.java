@@ -2,6 +2,7 @@ package io.github.sqlguard.schema;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -16,12 +17,15 @@ import java.util.regex.Pattern;
 final class EmptinessConditions {
 
     private static final String NAME = "(?<table>[\\w$#.\"`\\[\\]]+)";
-    private static final Pattern NOT_EXISTS = Pattern.compile("(?is)\\bIF\\s+NOT\\s+EXISTS\\s*\\(\\s*SELECT\\s+"
-            + "(?:TOP\\s*\\(?\\s*1\\s*\\)?\\s+)?(?:1|\\*|[\\w.\"`\\[\\]]+)\\s+FROM\\s+" + NAME
-            + "\\s*\\)\\s*(?:THEN|BEGIN)?\\s*$");
-    /** A Liquibase precondition that no row holds a value in a column, as {@code PreconditionGuardText} writes it. */
-    private static final Pattern NO_VALUES = Pattern.compile("(?is)\\bIF\\s+NOT\\s+EXISTS\\s*\\(\\s*SELECT\\s+1\\s+"
-            + "FROM\\s+" + NAME + "\\s+WHERE\\s+(?<column>[\\w$#\"`\\[\\]]+)\\s+IS\\s+NOT\\s+NULL\\s*\\)\\s*$");
+    private static final String NOT_EXISTS_FROM = "(?is)\\bIF\\s+NOT\\s+EXISTS\\s*\\(\\s*SELECT\\s+"
+            + "(?:TOP\\s*\\(?\\s*1\\s*\\)?\\s+)?(?:1|\\*|[\\w.\"`\\[\\]]+)\\s+FROM\\s+" + NAME;
+    private static final Pattern NOT_EXISTS = Pattern.compile(NOT_EXISTS_FROM + "\\s*\\)\\s*(?:THEN|BEGIN)?\\s*$");
+    /**
+     * That no row holds a value in a column: a Liquibase precondition as {@code PreconditionGuardText} writes it,
+     * or the T-SQL and PL/pgSQL {@code IF NOT EXISTS (SELECT 1 FROM t WHERE c IS NOT NULL)} before a drop.
+     */
+    private static final Pattern NO_VALUES = Pattern.compile(NOT_EXISTS_FROM + "\\s+WHERE\\s+"
+            + "(?<column>[\\w$#\"`\\[\\]]+)\\s+IS\\s+NOT\\s+NULL\\s*\\)\\s*(?:THEN|BEGIN)?\\s*$");
     private static final Pattern COUNT_ZERO = Pattern.compile("(?is)\\bIF\\s*\\(\\s*SELECT\\s+COUNT\\s*\\(\\s*"
             + "(?:\\*|1)\\s*\\)\\s+FROM\\s+" + NAME + "\\s*\\)\\s*=\\s*0\\s*(?:THEN|BEGIN)?\\s*$");
     /** PL/pgSQL: {@code SELECT count(*) INTO n FROM t;} then {@code IF n = 0 THEN}, or a RAISE EXCEPTION unless 0. */
@@ -58,7 +62,20 @@ final class EmptinessConditions {
     /** The column a changeset precondition requires to hold no value in any row. */
     static Optional<EmptyColumn> emptyColumnOfPrecondition(String condition) {
         Matcher matcher = NO_VALUES.matcher(condition);
-        return matcher.matches() ? Optional.of(new EmptyColumn(SchemaNames.key(matcher.group("table")),
-                SchemaNames.key(matcher.group("column")))) : Optional.empty();
+        return matcher.matches() ? Optional.of(emptyColumn(matcher)) : Optional.empty();
+    }
+
+    /**
+     * The columns of {@code table} (a key) that {@code textBefore}, the text just before a statement, requires to
+     * hold no value: T-SQL {@code IF NOT EXISTS (SELECT 1 FROM t WHERE c IS NOT NULL) ALTER TABLE t DROP COLUMN c}.
+     */
+    static Set<String> valuelessColumnsRequiredBy(String textBefore, String table) {
+        Matcher matcher = NO_VALUES.matcher(textBefore);
+        return matcher.find() && emptyColumn(matcher).table().equals(table) ? Set.of(emptyColumn(matcher).column())
+                : Set.of();
+    }
+
+    private static EmptyColumn emptyColumn(Matcher matcher) {
+        return new EmptyColumn(SchemaNames.key(matcher.group("table")), SchemaNames.key(matcher.group("column")));
     }
 }

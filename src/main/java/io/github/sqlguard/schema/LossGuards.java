@@ -83,7 +83,8 @@ public final class LossGuards {
                     .map(table -> new Guard(Guard.Kind.EMPTY_TABLE, "runs only when " + table
                             + " is empty (changeset precondition)"));
         }
-        Optional<String> emptyTable = emptinessCondition(statement, main);
+        String condition = conditionBefore(statement, main);
+        Optional<String> emptyTable = EmptinessConditions.emptyTableRequiredBy(condition);
         if (emptyTable.isPresent() && targets.stream().allMatch(t -> SchemaNames.key(t).equals(emptyTable.get()))) {
             return Optional.of(new Guard(Guard.Kind.EMPTY_TABLE, "runs only when " + targets.get(0) + " is empty"));
         }
@@ -92,7 +93,8 @@ public final class LossGuards {
                     + " is empty (changeset precondition)"));
         }
         return copies.guardOf(targets).or(() -> targets.size() == 1
-                ? columnGuard(tokens, main, SchemaNames.key(targets.get(0)), statement.context().databases())
+                ? columnGuard(tokens, main, SchemaNames.key(targets.get(0)), statement.context().databases(),
+                        EmptinessConditions.valuelessColumnsRequiredBy(condition, SchemaNames.key(targets.get(0))))
                 : Optional.empty());
     }
 
@@ -100,7 +102,8 @@ public final class LossGuards {
      * The guard of the columns an ALTER TABLE drops or renames: those the script added, and those whose values
      * it copied in full to another column; a rename only of those it added.
      */
-    private Optional<Guard> columnGuard(List<Token> tokens, int main, String table, DatabaseScope databases) {
+    private Optional<Guard> columnGuard(List<Token> tokens, int main, String table, DatabaseScope databases,
+            Set<String> checked) {
         Set<String> added = addedColumns.getOrDefault(table, Set.of());
         Map<String, ColumnCopy> copies = copiedColumns.getOrDefault(table, Map.of());
         List<String> dropped = DestroyedTables.droppedColumns(tokens, main);
@@ -113,8 +116,8 @@ public final class LossGuards {
                 && copies.containsKey(SchemaNames.key(c))
                 && copies.get(SchemaNames.key(c)).databases().covers(databases)).toList();
         Set<String> valueless = emptyColumns.getOrDefault(table, Set.of());
-        List<String> empty = dropped.stream().filter(c -> !added.contains(SchemaNames.key(c))
-                && !copied.contains(c) && valueless.contains(SchemaNames.key(c))).toList();
+        List<String> empty = dropped.stream().filter(c -> !added.contains(SchemaNames.key(c)) && !copied.contains(c)
+                && (valueless.contains(SchemaNames.key(c)) || checked.contains(SchemaNames.key(c)))).toList();
         if (scratch.isEmpty() && copied.isEmpty() && empty.isEmpty()) {
             return Optional.empty();
         }
@@ -123,7 +126,7 @@ public final class LossGuards {
         scratch.forEach(c -> notes.put(SchemaNames.key(c), "column " + c + " was added earlier in this " + unit));
         copied.forEach(c -> notes.put(SchemaNames.key(c), copies.get(SchemaNames.key(c)).description()));
         empty.forEach(c -> notes.put(SchemaNames.key(c), "runs only when no row of " + table + " has a value in "
-                + c + " (changeset precondition)"));
+                + c + (valueless.contains(SchemaNames.key(c)) ? " (changeset precondition)" : "")));
         String description = scratch.isEmpty() ? String.join("; ", notes.values())
                 : (scratch.size() == 1 ? "column " : "columns ") + String.join(", ", scratch)
                         + (scratch.size() == 1 ? " was" : " were") + " added earlier in this " + unit
@@ -340,11 +343,8 @@ public final class LossGuards {
         }
     }
 
-    /**
-     * The table whose emptiness the text just before the statement's main keyword requires: in the same
-     * statement (T-SQL {@code IF .. DROP}) or in the block that contains it (PL/pgSQL {@code IF .. THEN}).
-     */
-    private Optional<String> emptinessCondition(Statement statement, int main) {
+    /** The text that may guard the statement: before its main keyword ({@code IF .. DROP}) or in its block. */
+    private String conditionBefore(Statement statement, int main) {
         List<Token> tokens = statement.tokens();
         String before = "";
         if (main > 0) {
@@ -353,7 +353,7 @@ public final class LossGuards {
                 && lastContainer.start().path().equals(statement.start().path())) {
             before = textBetween(lastContainer, lastContainer.firstToken(), statement.firstToken());
         }
-        return EmptinessConditions.emptyTableRequiredBy(before);
+        return before;
     }
 
     /** The source text of {@code holder} from token {@code from} up to (not including) {@code to}. */

@@ -147,14 +147,16 @@ final class TableDefinitions {
         String old = argument(arguments.get(0));
         String renamed = argument(arguments.get(1));
         boolean column = arguments.size() > 2 && argument(arguments.get(2)).equalsIgnoreCase("COLUMN");
-        if (column) {
+        // Without a type sp_rename renames the object of that name, and failing one, the column the name points at.
+        boolean untyped = arguments.size() == 2;
+        if (column || untyped && schema.current(old).isEmpty()) {
             int dot = old.lastIndexOf('.');
             if (dot > 0) {
                 String table = old.substring(0, dot);
                 schema.current(table).ifPresent(known -> schema.put(known.withColumnRenamed(
                         old.substring(dot + 1), SchemaNames.unquoted(renamed))));
             }
-        } else if (arguments.size() == 2 || argument(arguments.get(2)).equalsIgnoreCase("OBJECT")) {
+        } else if (untyped || argument(arguments.get(2)).equalsIgnoreCase("OBJECT")) {
             renameTable(old, renamed, schema);
         }
     }

@@ -51,9 +51,17 @@ final class ImplicitBoundary {
             "ROW", "DO", "INSTEAD", "ALSO", "QUERY", "RETURN", "VALUES", "WHEN", "HAVING", "DEFAULT", "USING",
             "OPEN", "CURSOR", "EXISTS", "DECLARE", "LIKE", "BETWEEN", "CASE", "FROM", "JOIN", "INTO", "TABLE");
 
+    /** Words after which a SELECT continues a query: {@code .. UNION ALL SELECT}. */
+    private static final Set<String> QUERY_JOINERS = Set.of("UNION", "EXCEPT", "INTERSECT", "MINUS", "ALL",
+            "DISTINCT");
+
     private final boolean routine;
     private final boolean tsql;
     private String firstWord;
+    /** The verb the statement runs: its first word, or the one after a WITH or IF head. */
+    private String mainVerb;
+    /** True once an UPDATE has passed its own SET, so a further SET can only start a statement. */
+    private boolean updateSetSeen;
     private boolean headPending;
     private boolean merge;
     private boolean routineBodyPending;
@@ -172,7 +180,20 @@ final class ImplicitBoundary {
         if (token.isWord("FETCH") && previous.isAnyWord("ROWS", "ROW")) {
             return false;
         }
+        if (token.isWord("SELECT")) {
+            // A DELETE or UPDATE holds no query of its own outside parentheses: the SELECT after it is the next
+            // statement, whose WHERE must not be taken for a condition of the row change.
+            return changesRows() && !QUERY_JOINERS.contains(previous.upper());
+        }
+        if (token.isWord("SET")) {
+            // SET @n = @@ROWCOUNT after a DELETE, or after an UPDATE that already has its SET list.
+            return "DELETE".equals(mainVerb) || "UPDATE".equals(mainVerb) && updateSetSeen;
+        }
         return TSQL_STARTERS.contains(token.upper());
+    }
+
+    private boolean changesRows() {
+        return "DELETE".equals(mainVerb) || "UPDATE".equals(mainVerb);
     }
 
     /** True for a token that can end an expression or a statement: a name, a literal, a closing parenthesis. */
@@ -226,6 +247,7 @@ final class ImplicitBoundary {
         Token token = tokens.get(index);
         if (firstWord == null) {
             firstWord = token.upper();
+            mainVerb = firstWord;
             headPending = HEAD_WORDS.contains(firstWord);
             merge = token.isWord("MERGE");
             return;
@@ -235,7 +257,10 @@ final class ImplicitBoundary {
         }
         if (headPending && isMainVerb(tokens, index)) {
             headPending = false;
+            mainVerb = token.upper();
             merge = merge || token.isWord("MERGE");
+        } else if (token.isWord("SET") && "UPDATE".equals(mainVerb)) {
+            updateSetSeen = true;
         }
         if (routineBodyPending && BlockSyntax.DML_VERBS.contains(token.upper()) && index > 0) {
             Token previous = tokens.get(index - 1);

@@ -56,6 +56,8 @@ class AlterTableRulesTest {
         "sqlserver  | sp_rename @objname = N'dbo.orders', @newname = N'po'   | rename-table | Renames table dbo.orders to po",
         "sqlserver  | EXECUTE sys.sp_rename N'dbo.orders.total', N'amount', N'COLUMN' | rename-column | sp_rename renames column dbo.orders.total to amount",
         "sqlserver  | EXEC sp_rename 'dbo.orders.ix_a', 'ix_b', 'INDEX'     | - |",
+        "sqlserver  | EXEC sp_rename '[dbo].[orders].[total]', 'amount'     | rename-column | sp_rename renames column [dbo].[orders].[total] to amount",
+        "sqlserver  | EXEC sp_rename 'dbo.[orders.v2]', 'orders_v2'          | rename-table | Renames table dbo.[orders.v2] to orders_v2",
         "sqlserver  | EXEC sp_rename @old, @new, @type                       | rename-table | Renames table @old to @new",
         "sqlserver  | EXEC sp_helptext 'orders'                              | - |",
         "sqlserver  | EXEC [sys].[sp_rename] N'dbo.orders.total', N'amount', N'COLUMN' | rename-column | sp_rename renames column dbo.orders.total to amount",

@@ -67,6 +67,8 @@ class DeleteWithoutWhereRuleTest {
         "SQLSERVER  | IF EXISTS (SELECT 1 FROM t WHERE a = 1) DELETE FROM t                | t",
         "SQLSERVER  | IF @mode = 1 DELETE FROM t WHERE a = 1 ELSE DELETE FROM u           | u",
         "SQLSERVER  | IF @mode = 1 DELETE FROM t WHERE a = 1                              |",
+        "SQLSERVER  | DELETE FROM t\\nSELECT id FROM u WHERE id = 1                    | t",
+        "SQLSERVER  | BEGIN\\nDELETE FROM t\\nSELECT @n = COUNT(*) FROM u WHERE a = 1\\nEND | t",
         "AUTO       | DELETE FROM ${schema}.customers                                     | ${schema}.customers",
         "AUTO       | DELETE FROM ${schema}.customers WHERE id = ${id}                    |",
         "AUTO       | GRANT DELETE ON t TO app                                            |",

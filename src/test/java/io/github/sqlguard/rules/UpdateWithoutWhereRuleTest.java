@@ -11,6 +11,7 @@ import io.github.sqlguard.model.Dialect;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class UpdateWithoutWhereRuleTest {
 
@@ -66,6 +67,18 @@ class UpdateWithoutWhereRuleTest {
     void findsAnUpdateWithoutWhereFromTheAstAndFromTheTokens(Dialect dialect, String sql, String table) {
         assertEquals(expected(table), messages(rule, dialect, sql), "pipeline");
         assertEquals(expected(table), tokenMessages(rule, dialect, sql), "tokens only");
+    }
+
+    /** T-SQL needs no terminator: the WHERE of the next statement on the next line is not the UPDATE's own. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+        "UPDATE t SET a = NULL\nSELECT * FROM u WHERE id = 1",
+        "UPDATE t SET a = NULL\nSET @x = (SELECT 1)\nSELECT @x WHERE 1 = 1",
+        "WHILE @n > 0\nBEGIN\n  UPDATE t SET a = NULL\n  SELECT @n = COUNT(*) FROM u WHERE b = 1\nEND",
+    })
+    void theNextStatementsWhereDoesNotFilterTheUpdate(String sql) {
+        assertEquals(expected("t"), messages(rule, Dialect.SQLSERVER, sql), "pipeline");
+        assertEquals(expected("t"), tokenMessages(rule, Dialect.SQLSERVER, sql), "tokens only");
     }
 
     @ParameterizedTest(name = "{0}: {1}")

@@ -126,6 +126,19 @@ class SchemaReplayTest {
         assertEquals("NVARCHAR(20)", type(tsql, "d", "new_name"));
     }
 
+    /** Without a type, sp_rename renames a column when the name is no table: {@code dbo.t.c}. */
+    @Test
+    void untypedSpRenameOfATableColumnRenamesTheColumn() {
+        SchemaView tsql = replayed(Dialect.SQLSERVER, """
+                CREATE TABLE [dbo].[a] ([id] INT, [LapsedDate] DATETIME2 NULL)
+                GO
+                EXEC sp_rename '[dbo].[a].[LapsedDate]', 'ValidUntil'
+                GO
+                """);
+        assertEquals("DATETIME2", type(tsql, "dbo.a", "ValidUntil"));
+        assertTrue(tsql.table("dbo.a").isPresent());
+    }
+
     /** DNN's {databaseOwner}{objectQualifier} prefix glues to the name, bracketed or not: one table either way. */
     @Test
     void bracePlaceholdersGluedToANameNameOneTable() {

@@ -53,6 +53,14 @@ class ImplicitBoundaryTest {
             SQLITE    | INSERT OR REPLACE INTO t VALUES (1) | 1:1 INSERT OR REPLACE INTO t VALUES (1)
             SQLSERVER | SET IDENTITY_INSERT t ON\\nINSERT INTO t (id) VALUES (1) | 1:1 SET IDENTITY_INSERT t ON ## 2:1 INSERT INTO t (id) VALUES (1)
             SQLSERVER | SET XACT_ABORT ON\\nUPDATE t SET a = 1 | 1:1 SET XACT_ABORT ON ## 2:1 UPDATE t SET a = 1
+            SQLSERVER | DELETE FROM t\\nSELECT id FROM u WHERE id = 1 | 1:1 DELETE FROM t ## 2:1 SELECT id FROM u WHERE id = 1
+            AUTO      | UPDATE t SET a = NULL\\nSELECT * FROM u WHERE id = 1 | 1:1 UPDATE t SET a = NULL ## 2:1 SELECT * FROM u WHERE id = 1
+            SQLSERVER | UPDATE t SET a = 1\\nSET @n = @@ROWCOUNT | 1:1 UPDATE t SET a = 1 ## 2:1 SET @n = @@ROWCOUNT
+            SQLSERVER | DELETE TOP (5) FROM t\\nSET @n = @@ROWCOUNT | 1:1 DELETE TOP (5) FROM t ## 2:1 SET @n = @@ROWCOUNT
+            SQLSERVER | WHILE @n > 0\\nBEGIN\\n  DELETE FROM t\\n  SELECT @n = COUNT(*) FROM u WHERE a = 1\\nEND | 1:1 [C] WHILE @n > 0 BEGIN DELETE FROM t SELECT @n = COUNT(*) FROM u WHERE a = 1 END ## 3:3 [E T-SQL block] DELETE FROM t ## 4:3 [E T-SQL block] SELECT @n = COUNT(*) FROM u WHERE a = 1
+            SQLSERVER | IF @x = 1 UPDATE t SET a = 1 | 1:1 [C] IF @x = 1 UPDATE t SET a = 1 ## 1:11 [E T-SQL block] UPDATE t SET a = 1
+            SQLSERVER | UPDATE t SET a = 1 FROM t JOIN u ON u.id = t.id WHERE u.b IN (SELECT 1 UNION SELECT 2) | 1:1 UPDATE t SET a = 1 FROM t JOIN u ON u.id = t.id WHERE u.b IN (SELECT 1 UNION SELECT 2)
+            SQLSERVER | INSERT INTO t (a) OUTPUT inserted.a INTO @log SELECT a FROM u | 1:1 INSERT INTO t (a) OUTPUT inserted.a INTO @log SELECT a FROM u
             SQLSERVER | BULK INSERT t FROM 'f.csv' | 1:1 BULK INSERT t FROM 'f.csv'
             SQLSERVER | CREATE TRIGGER trg ON t AFTER INSERT, UPDATE AS UPDATE t SET a = 1\\nGO\\nDELETE FROM x | 1:1 [C] CREATE TRIGGER trg ON t AFTER INSERT, UPDATE AS UPDATE t SET a = 1 ## 1:49 [R trigger trg body] UPDATE t SET a = 1 ## 3:1 DELETE FROM x
             SQLSERVER | DELETE FROM a WHERE id = 1\\nIF @@ROWCOUNT = 0 PRINT 'none' | 1:1 DELETE FROM a WHERE id = 1 ## 2:1 [C] IF @@ROWCOUNT = 0 PRINT 'none' ## 2:19 [E T-SQL block] PRINT 'none'

@@ -65,7 +65,8 @@ class SplitterRegionTest {
                 + "  ELSE IF @i = 6 UPDATE b SET c = 1\n  SET @i = @i + 1\nEND";
         assertEquals(List.of("1:1 [C] WHILE @i < 10 BEGIN IF @i = 5 BEGIN DELETE FROM a WHERE id = @i BREAK END ELSE IF "
                 + "@i = 6 UPDATE b SET c = 1 SET @i = @i + 1 END", "5:5 [E T-SQL block] DELETE FROM a WHERE id = @i",
-                "6:5 [E T-SQL block] BREAK", "8:18 [E T-SQL block] UPDATE b SET c = 1 SET @i = @i + 1"),
+                "6:5 [E T-SQL block] BREAK", "8:18 [E T-SQL block] UPDATE b SET c = 1",
+                "9:3 [E T-SQL block] SET @i = @i + 1"),
                 render(Dialect.SQLSERVER, sql));
     }
 
