@@ -102,6 +102,12 @@ public final class ChangelogReader {
         }
         try {
             ChangeNode root = name.endsWith(".xml") ? XmlChangelogParser.parse(text) : YamlChangelogParser.parse(text);
+            if (root != null && root.name().equals("changeSet") && name.endsWith(".xml") && !included) {
+                // Solidbase (GitBucket and its plugins) keeps one changeSet per file and wraps it into a
+                // changelog when it runs the file: its changes reach the database all the same.
+                root = new ChangeNode("databaseChangeLog", 1, 1, 0, Map.of(), Map.of(), null, null, List.of(root),
+                        List.of());
+            }
             if (root == null || !root.name().equals("databaseChangeLog")) {
                 if (included) {
                     problems.add(ChangelogFindings.malformed(relativePath, 1, 1, "it is included as a changelog "

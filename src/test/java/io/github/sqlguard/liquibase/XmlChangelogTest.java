@@ -145,6 +145,24 @@ class XmlChangelogTest {
     }
 
     @Test
+    void aFileWhoseRootIsAChangeSetIsReadAsThatChangeset() {
+        // Solidbase (GitBucket) keeps one changeSet per file, without a databaseChangeLog around it.
+        String xml = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <changeSet>
+                  <dropTable tableName="ACTIVITY" />
+                  <sql>UPDATE ISSUE SET CLOSED = FALSE</sql>
+                </changeSet>
+                """;
+        List<Statement> statements = statements(xml);
+        assertEquals(List.of("DROP TABLE ACTIVITY", "UPDATE ISSUE SET CLOSED = FALSE"),
+                statements.stream().map(Statement::sql).toList());
+        assertEquals("db/changelog.xml:3:3", statements.get(0).start().toString());
+        assertEquals("db/changelog.xml:4:8", statements.get(1).start().toString());
+        assertEquals("changeset without author and id", statements.get(0).context().label());
+    }
+
+    @Test
     void propertiesAreSubstitutedInAttributesAndSql() {
         String xml = """
                 <databaseChangeLog>
