@@ -7,7 +7,6 @@ import io.github.sqlguard.sql.DatabaseScope;
 import io.github.sqlguard.sql.Placeholders;
 import io.github.sqlguard.sql.Statement;
 import io.github.sqlguard.sql.StatementContext;
-import io.github.sqlguard.sql.StatementSplitter;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.Charset;
@@ -142,8 +141,8 @@ public final class ChangelogReader {
             // A plain SQL file reached by includeAll: Liquibase runs it as one changeset.
             changesets++;
             StatementContext context = new StatementContext(StatementContext.Kind.SCRIPT, "sql file " + relativePath);
-            collector(relativePath).add(new StatementSplitter(options.fileDialect(relativePath), placeholders())
-                    .split(relativePath, text, 0, text.length(), 1, 1, context));
+            collector(relativePath).add(new SqlRegionSplitter(options.fileDialect(relativePath), placeholders())
+                    .split(relativePath, new TextRegion(text, 0, text.length(), 1, 1), null, context));
         }
     }
 
