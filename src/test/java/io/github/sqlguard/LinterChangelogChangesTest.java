@@ -44,6 +44,34 @@ class LinterChangelogChangesTest {
     }
 
     @Test
+    void renameColumnOnMySqlRedefinesTheColumnWithItsColumnDataType() throws IOException {
+        String created = "<changeSet id=\"1\" author=\"a\"><createTable tableName=\"loan\">"
+                + "<column name=\"id\" type=\"bigint\"/><column name=\"strategy_id\" type=\"bigint\"/>"
+                + "<column name=\"name\" type=\"varchar(100)\"/></createTable></changeSet>\n";
+        String renamed = """
+                <changeSet id="2" author="a" dbms="mysql">
+                  <renameColumn tableName="loan" oldColumnName="strategy_id" newColumnName="strategy_code" \
+                columnDataType="varchar(10)"/>
+                  <renameColumn tableName="loan" oldColumnName="name" newColumnName="title" \
+                columnDataType="varchar(100)"/>
+                </changeSet>
+                <changeSet id="3" author="a" dbms="postgresql">
+                  <renameColumn tableName="loan" oldColumnName="id" newColumnName="loan_id" columnDataType="smallint"/>
+                </changeSet>
+                """;
+        write("db/changelog.xml", HEAD + created + renamed + "</databaseChangeLog>\n");
+
+        List<String> expected = List.of(
+                "db/changelog.xml:5:3 alter-column-type ALTER TABLE loan changes the type of column strategy_id from"
+                        + " bigint to varchar(10) (shorter: 20 to 10 characters) (changeset a:2)",
+                "db/changelog.xml:5:3 rename-column ALTER TABLE loan renames column strategy_id to strategy_code"
+                        + " (changeset a:2)",
+                "db/changelog.xml:6:3 rename-column ALTER TABLE loan renames column name to title (changeset a:2)",
+                "db/changelog.xml:9:3 rename-column ALTER TABLE loan renames column id to loan_id (changeset a:3)");
+        assertEquals(expected, findings());
+    }
+
+    @Test
     void mergeColumnsIntoAWideEnoughTypeOnlyDropsInYamlToo() throws IOException {
         write("db/changelog.yaml", """
                 databaseChangeLog:

@@ -13,7 +13,9 @@ final class ChangeSetLabel {
     }
 
     static String of(String author, String id, Map<String, String> attributes) {
-        String label = "changeset " + author + ":" + id;
+        // A Solidbase changeSet file names neither: the file is its identity.
+        String label = author.isBlank() && id.isBlank() ? "changeset without author and id"
+                : "changeset " + author + ":" + id;
         if (isTrue(attributes.get("runAlways"))) {
             return label + ", runAlways: runs on every update";
         }

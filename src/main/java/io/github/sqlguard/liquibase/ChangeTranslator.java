@@ -77,9 +77,7 @@ final class ChangeTranslator {
                     + synthetic.name(change.attributes().get("columnName")) + ")";
             case "renameTable" -> "ALTER TABLE " + synthetic.table(change, "oldTableName") + " RENAME TO "
                     + synthetic.name(change.attributes().get("newTableName"));
-            case "renameColumn" -> "ALTER TABLE " + synthetic.table(change, "tableName") + " RENAME COLUMN "
-                    + synthetic.name(change.attributes().get("oldColumnName")) + " TO "
-                    + synthetic.name(change.attributes().get("newColumnName"));
+            case "renameColumn" -> renameColumn(change);
             case "modifyDataType" -> "ALTER TABLE " + synthetic.table(change, "tableName") + " ALTER COLUMN "
                     + synthetic.name(change.attributes().get("columnName")) + " TYPE "
                     + synthetic.type(change.attributes().getOrDefault("newDataType", "unknown_type"));
@@ -89,6 +87,21 @@ final class ChangeTranslator {
                     : null;
             default -> null;
         });
+    }
+
+    /**
+     * MySQL and MariaDB rename a column by redefining it, {@code CHANGE old new type}, where Liquibase writes the
+     * {@code columnDataType}: one narrower than the column's type cuts its values, so it is judged as that change.
+     */
+    private String renameColumn(ChangeNode change) {
+        String table = synthetic.table(change, "tableName");
+        String oldName = synthetic.name(change.attributes().get("oldColumnName"));
+        String newName = synthetic.name(change.attributes().get("newColumnName"));
+        String type = change.attributes().getOrDefault("columnDataType", "").strip();
+        if (synthetic.dialect().isMySqlFamily() && !type.isEmpty()) {
+            return "ALTER TABLE " + table + " CHANGE COLUMN " + oldName + " " + newName + " " + synthetic.type(type);
+        }
+        return "ALTER TABLE " + table + " RENAME COLUMN " + oldName + " TO " + newName;
     }
 
     /**

@@ -7,7 +7,6 @@ import io.github.sqlguard.sql.DatabaseScope;
 import io.github.sqlguard.sql.Placeholders;
 import io.github.sqlguard.sql.Statement;
 import io.github.sqlguard.sql.StatementContext;
-import io.github.sqlguard.sql.StatementSplitter;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.Charset;
@@ -102,6 +101,12 @@ public final class ChangelogReader {
         }
         try {
             ChangeNode root = name.endsWith(".xml") ? XmlChangelogParser.parse(text) : YamlChangelogParser.parse(text);
+            if (root != null && root.name().equals("changeSet") && name.endsWith(".xml") && !included) {
+                // Solidbase (GitBucket and its plugins) keeps one changeSet per file and wraps it into a
+                // changelog when it runs the file: its changes reach the database all the same.
+                root = new ChangeNode("databaseChangeLog", 1, 1, 0, Map.of(), Map.of(), null, null, List.of(root),
+                        List.of());
+            }
             if (root == null || !root.name().equals("databaseChangeLog")) {
                 if (included) {
                     problems.add(ChangelogFindings.malformed(relativePath, 1, 1, "it is included as a changelog "
@@ -136,8 +141,8 @@ public final class ChangelogReader {
             // A plain SQL file reached by includeAll: Liquibase runs it as one changeset.
             changesets++;
             StatementContext context = new StatementContext(StatementContext.Kind.SCRIPT, "sql file " + relativePath);
-            collector(relativePath).add(new StatementSplitter(options.fileDialect(relativePath), placeholders())
-                    .split(relativePath, text, 0, text.length(), 1, 1, context));
+            collector(relativePath).add(new SqlRegionSplitter(options.fileDialect(relativePath), placeholders())
+                    .split(relativePath, new TextRegion(text, 0, text.length(), 1, 1), null, context));
         }
     }
 

@@ -27,7 +27,10 @@ import java.util.regex.PatternSyntaxException;
  *       run every statement in it, so the text is still split by the SQL splitter: every statement that
  *       can run is checked.</li>
  *   <li>{@code endDelimiter} {@code ;}, {@code GO} or {@code /}, also as the usual regexes such as
- *       {@code \nGO} or {@code \n/\s*\n|\n/\s*$}: the SQL splitter already ends statements there.</li>
+ *       {@code \nGO} or {@code \n/\s*\n|\n/\s*$}, and no {@code endDelimiter}: the SQL splitter already ends
+ *       statements there. Liquibase ends one at a {@code GO} or {@code /} line on every database, so where the
+ *       dialect knows no such line (GO outside SQL Server, {@code /} outside Oracle) the text is cut there first:
+ *       read as one statement, the {@code DROP TABLE} after the {@code GO} line went unseen.</li>
  *   <li>any other {@code endDelimiter} (e.g. {@code $$}, {@code @@}): the text is cut where the delimiter
  *       stands outside strings and comments (matched literally when it occurs literally, else as a regular
  *       expression, as Liquibase does), and every piece goes through the SQL splitter.</li>
@@ -35,12 +38,24 @@ import java.util.regex.PatternSyntaxException;
  */
 final class SqlRegionSplitter {
 
+    private static final Pattern GO_LINE = Pattern.compile("^[ \\t]*go[ \\t]*$",
+            Pattern.CASE_INSENSITIVE | Pattern.MULTILINE);
+    private static final Pattern SLASH_LINE = Pattern.compile("^[ \\t]*/[ \\t]*$", Pattern.MULTILINE);
+    private static final Pattern GO_OR_SLASH_LINE = Pattern.compile("^[ \\t]*(?:go|/)[ \\t]*$",
+            Pattern.CASE_INSENSITIVE | Pattern.MULTILINE);
+
     private final StatementSplitter splitter;
     private final Lexer lexer;
+    /** The separator lines Liquibase cuts at that the dialect's splitter would read as SQL; null when none. */
+    private final Pattern unknownSeparatorLines;
 
     SqlRegionSplitter(Dialect dialect, Placeholders placeholders) {
         this.splitter = new StatementSplitter(dialect, placeholders);
         this.lexer = new Lexer(dialect, placeholders.prefix(), placeholders.suffix());
+        boolean knowsGo = dialect == Dialect.AUTO || dialect == Dialect.SQLSERVER;
+        boolean knowsSlash = dialect == Dialect.AUTO || dialect == Dialect.ORACLE;
+        this.unknownSeparatorLines = knowsGo ? (knowsSlash ? null : SLASH_LINE)
+                : knowsSlash ? GO_LINE : GO_OR_SLASH_LINE;
     }
 
     Script split(String path, TextRegion region, String endDelimiter, StatementContext context) {
@@ -51,14 +66,28 @@ final class SqlRegionSplitter {
             return region.positions().toFile(split(path, decoded, endDelimiter, context), region.text());
         }
         if (splitterKnows(endDelimiter)) {
-            return splitter.split(path, region.text(), region.from(), region.to(), region.line(), region.column(),
-                    context);
+            if (unknownSeparatorLines == null || !unknownSeparatorLines.matcher(region.content()).find()) {
+                return splitter.split(path, region.text(), region.from(), region.to(), region.line(),
+                        region.column(), context);
+            }
+            return cutAt(path, region, unknownSeparatorLines, false, context);
         }
+        return cutAt(path, region, patternOf(region, endDelimiter), true, context);
+    }
+
+    /**
+     * Splits every piece between two matches of {@code delimiter} that stand outside strings and comments.
+     *
+     * @param delimiterMayOpenString true for a delimiter such as {@code $$} that the lexer also reads as the start of
+     *     a string or comment: such a "string" is no protection, the delimiter wins as it does in Liquibase
+     */
+    private Script cutAt(String path, TextRegion region, Pattern delimiter, boolean delimiterMayOpenString,
+            StatementContext context) {
         List<Statement> statements = new ArrayList<>();
         List<Token> comments = new ArrayList<>();
         Script last = null;
         int pieceStart = region.from();
-        for (int[] cut : delimiterMatches(region, endDelimiter)) {
+        for (int[] cut : delimiterMatches(region, delimiter, delimiterMayOpenString)) {
             last = splitPiece(path, region, pieceStart, cut[0], context, statements, comments, last);
             pieceStart = cut[1];
         }
@@ -102,13 +131,12 @@ final class SqlRegionSplitter {
     }
 
     /** Where the delimiter stands outside strings, quoted names and comments: {start, end} pairs. */
-    private List<int[]> delimiterMatches(TextRegion region, String endDelimiter) {
+    private List<int[]> delimiterMatches(TextRegion region, Pattern pattern, boolean delimiterMayOpenString) {
         List<Token> protectedTokens = lexer.tokenize(region.text(), region.from(), region.to(), region.line(),
                 region.column()).tokens().stream()
                 .filter(t -> t.type() == TokenType.STRING || t.type() == TokenType.COMMENT
                         || t.type() == TokenType.QUOTED_NAME)
                 .toList();
-        Pattern pattern = patternOf(region, endDelimiter);
         Matcher matcher = pattern.matcher(region.text()).region(region.from(), region.to());
         List<int[]> cuts = new ArrayList<>();
         while (matcher.find()) {
@@ -117,10 +145,8 @@ final class SqlRegionSplitter {
             }
             int start = matcher.start();
             String delimiter = matcher.group();
-            // A delimiter such as $$ also opens a dollar-quoted string for the lexer: such a "string" is no
-            // protection, the delimiter wins as it does in Liquibase.
             boolean inside = protectedTokens.stream().anyMatch(t -> t.offset() < start && start < t.endOffset()
-                    && !t.text().startsWith(delimiter));
+                    && !(delimiterMayOpenString && t.text().startsWith(delimiter)));
             if (!inside) {
                 cuts.add(new int[] {matcher.start(), matcher.end()});
             }

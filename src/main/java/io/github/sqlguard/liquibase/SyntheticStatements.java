@@ -33,6 +33,11 @@ final class SyntheticStatements {
         this.placeholders = placeholders;
     }
 
+    /** The database the statements are built for. */
+    Dialect dialect() {
+        return dialect;
+    }
+
     /** The statement for {@code sql}, located at the change element; empty when the text has no token. */
     Optional<Statement> at(String sql, String path, ChangeNode element, StatementContext context) {
         List<Token> tokens = lexer.tokenize(sql).tokens().stream()

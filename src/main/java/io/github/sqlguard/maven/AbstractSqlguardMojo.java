@@ -48,7 +48,8 @@ abstract class AbstractSqlguardMojo extends AbstractMojo {
 
     /**
      * Ant-style globs of files to check, matched against a file's path from the module folder, a scanned directory
-     * or a Flyway location. XML, YAML and JSON files are read only when their root is {@code databaseChangeLog}.
+     * or a Flyway location. XML, YAML and JSON files are read only when their root is {@code databaseChangeLog}
+     * (in XML also a lone {@code changeSet}, as Solidbase keeps them).
      *
      * @since 0.1.0
      */

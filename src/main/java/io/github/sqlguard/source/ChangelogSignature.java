@@ -4,8 +4,9 @@ import java.util.regex.Pattern;
 
 /**
  * Cheap textual checks that tell a Liquibase changelog from any other file of the same format, by its
- * {@code databaseChangeLog} root. They only decide which reader gets the file; the Liquibase readers parse
- * properly and report malformed content.
+ * {@code databaseChangeLog} root (in XML also a lone {@code changeSet} root, the file Solidbase wraps into a
+ * changelog). They only decide which reader gets the file; the Liquibase readers parse properly and report
+ * malformed content.
  */
 final class ChangelogSignature {
 
@@ -13,6 +14,7 @@ final class ChangelogSignature {
             Pattern.compile("--\\s*liquibase\\s+formatted\\s+sql\\b.*", Pattern.CASE_INSENSITIVE);
     private static final Pattern YAML_ROOT_KEY = Pattern.compile("([\"']?)databaseChangeLog\\1\\s*:.*");
     private static final String ROOT = "databaseChangeLog";
+    private static final String CHANGESET_ROOT = "changeSet";
 
     private ChangelogSignature() {
     }
@@ -28,7 +30,10 @@ final class ChangelogSignature {
         return false;
     }
 
-    /** True when the root element's local name is {@code databaseChangeLog}, after prolog, comments and DOCTYPE. */
+    /**
+     * True when the root element's local name is {@code databaseChangeLog} or {@code changeSet}, after prolog,
+     * comments and DOCTYPE.
+     */
     static boolean isXmlChangelog(String text) {
         String xml = stripBom(text);
         int pos = 0;
@@ -47,7 +52,8 @@ final class ChangelogSignature {
                     end++;
                 }
                 String name = xml.substring(pos + 1, end);
-                return name.substring(name.indexOf(':') + 1).equals(ROOT);
+                String localName = name.substring(name.indexOf(':') + 1);
+                return localName.equals(ROOT) || localName.equals(CHANGESET_ROOT);
             } else {
                 return false;
             }

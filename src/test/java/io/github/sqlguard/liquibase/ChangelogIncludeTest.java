@@ -344,9 +344,11 @@ class ChangelogIncludeTest {
     void anIncludedFileLiquibaseHasNoParserForOrThatIsNoChangelogIsMalformed() throws Exception {
         write("src/main/resources/db/changes.txt", "DELETE FROM t;\n");
         write("src/main/resources/db/settings.yaml", "server:\n  port: 8080\n");
+        write("src/main/resources/db/one.xml", "<changeSet>\n  <dropTable tableName=\"t\"/>\n</changeSet>\n");
         Changelog changelog = readRoot(changelog("""
                 <include file="changes.txt" relativeToChangelogFile="true"/>
-                <include file="settings.yaml" relativeToChangelogFile="true"/>"""),
+                <include file="settings.yaml" relativeToChangelogFile="true"/>
+                <include file="one.xml" relativeToChangelogFile="true"/>"""),
                 new LiquibaseOptions(null, Map.of(), Dialect.AUTO, List.of(base.resolve("src/main/resources"))));
         assertEquals(List.of(
                 "src/main/resources/db/master.xml:2:1 malformed-changelog Changelog cannot be read, so none of its "
@@ -354,7 +356,10 @@ class ChangelogIncludeTest {
                         + "Liquibase has no parser for it and refuses the include; nothing in it was checked",
                 "src/main/resources/db/settings.yaml:1:1 malformed-changelog Changelog cannot be read, so none of its "
                         + "changes were checked: it is included as a changelog but has no databaseChangeLog key, so "
-                        + "Liquibase refuses the include"),
+                        + "Liquibase refuses the include",
+                "src/main/resources/db/one.xml:1:1 malformed-changelog Changelog cannot be read, so none of its "
+                        + "changes were checked: it is included as a changelog but has no databaseChangeLog root "
+                        + "element, so Liquibase refuses the include"),
                 changelog.problems().stream().map(p -> p.location() + " " + p.ruleId() + " " + p.message()).toList());
     }
 }

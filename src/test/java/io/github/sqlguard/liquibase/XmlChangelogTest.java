@@ -145,6 +145,52 @@ class XmlChangelogTest {
     }
 
     @Test
+    void aFileWhoseRootIsAChangeSetIsReadAsThatChangeset() {
+        // Solidbase (GitBucket) keeps one changeSet per file, without a databaseChangeLog around it.
+        String xml = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <changeSet>
+                  <dropTable tableName="ACTIVITY" />
+                  <sql>UPDATE ISSUE SET CLOSED = FALSE</sql>
+                </changeSet>
+                """;
+        List<Statement> statements = statements(xml);
+        assertEquals(List.of("DROP TABLE ACTIVITY", "UPDATE ISSUE SET CLOSED = FALSE"),
+                statements.stream().map(Statement::sql).toList());
+        assertEquals("db/changelog.xml:3:3", statements.get(0).start().toString());
+        assertEquals("db/changelog.xml:4:8", statements.get(1).start().toString());
+        assertEquals("changeset without author and id", statements.get(0).context().label());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"POSTGRESQL", "MYSQL", "ORACLE", "SQLSERVER", "AUTO"})
+    void goAndSlashLinesEndStatementsOnEveryDatabaseAsLiquibaseSplitsThem(Dialect dialect) {
+        String xml = HEAD + """
+                    <sql endDelimiter="GO">UPDATE a SET x = 1
+                GO
+                DROP TABLE b
+                GO</sql>
+                    <sql>DELETE FROM c
+                  go
+                DROP TABLE d
+                /
+                UPDATE e SET s = '
+                GO
+                ' WHERE id = 1 /*
+                /
+                */;</sql>
+                """ + TAIL;
+        Changelog changelog = read(xml, new LiquibaseOptions(ScriptMode.SKIP, Map.of(), dialect, List.of()));
+        assertEquals(List.of(), changelog.problems());
+        List<Statement> statements = changelog.scripts().get(0).script().statements();
+        assertEquals(List.of("UPDATE a SET x = 1", "DROP TABLE b", "DELETE FROM c", "DROP TABLE d",
+                "UPDATE e SET s = '\nGO\n' WHERE id = 1"), statements.stream().map(Statement::sql).toList());
+        assertEquals(List.of("db/changelog.xml:4:28", "db/changelog.xml:6:1", "db/changelog.xml:8:10",
+                "db/changelog.xml:10:1", "db/changelog.xml:12:1"),
+                statements.stream().map(s -> s.start().toString()).toList());
+    }
+
+    @Test
     void propertiesAreSubstitutedInAttributesAndSql() {
         String xml = """
                 <databaseChangeLog>

@@ -93,6 +93,7 @@ class SourceClassifierTest {
                 + "<!-- second -->\n<databaseChangeLog\n    xmlns=\"x\">\n</databaseChangeLog>",
         "<?xml version=\"1.0\"?>\n<!DOCTYPE databaseChangeLog [ <!ENTITY e \"<x>\"> ]>\n<databaseChangeLog>",
         "<?xml version=\"1.0\"?><?xml-stylesheet href=\"a.xsl\"?>\n<lb:databaseChangeLog xmlns:lb=\"x\">",
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<changeSet>\n  <dropTable tableName=\"ACTIVITY\"/>\n</changeSet>",
     })
     void recognisesLiquibaseXmlByItsRootElement(String text) {
         assertEquals(SourceKind.LIQUIBASE_XML, kindOf("db/changelog.xml", text));
@@ -103,6 +104,7 @@ class SourceClassifierTest {
         "<?xml version=\"1.0\"?>\n<project><databaseChangeLog/></project>",
         "<!-- <databaseChangeLog> -->\n<beans/>",
         "<databaseChangeLogs/>",
+        "<changeSets/>",
         "not xml at all",
         "<?xml version=\"1.0\"?>\n<!-- never closed",
         "",
