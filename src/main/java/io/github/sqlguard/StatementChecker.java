@@ -113,8 +113,8 @@ final class StatementChecker {
                 scratchStatements.add(statement.start());
             }
             // A guard the script sets up (an emptiness check, a copy of the rows) holds within one run of the
-            // database tool: a Flyway script, one Liquibase changeset, one rollback.
-            // A migration split into files carries its guards from one file to the next.
+            // database tool: a Flyway script, one Liquibase changeset, one rollback; a migration split into files
+            // (which the replay follows) carries them from one file to the next.
             LossGuards scopeGuards = guards.computeIfAbsent(statement.context().runScope(), LossGuards::new);
             int at = index;
             SchemaFacts facts = schema.apply(statement).judging(statement);
