@@ -38,8 +38,9 @@ class LinterSplitMigrationTest {
                 "000001 update-without-where INFO column nid was added earlier in migration 20200101000001_network"
                         + " and nothing has written it since",
                 "000004 drop-table INFO rows copied to _flows_tmp at line 1 of"
-                        + " 20200101000001000003_network.sqlite3.up.sql"),
-                lint("update-without-where", "drop-table"));
+                        + " 20200101000001000003_network.sqlite3.up.sql",
+                "000005 rename-table INFO table _flows_tmp was created earlier in migration 20200101000001_network"),
+                lint("update-without-where", "drop-table", "rename-table"));
     }
 
     @Test
@@ -90,6 +91,18 @@ class LinterSplitMigrationTest {
         assertEquals(List.of("000002 drop-table INFO rows copied to _flows_tmp at line 1 of"
                         + " 20200101000001000001_rebuild.sqlite3.up.sql", "000004 drop-table ERROR"),
                 lint("drop-table"));
+    }
+
+    @Test
+    void aTableSwappedInByRenameHasNoCopyOfItsRows() throws IOException {
+        write("20200101000000000000_init.mysql.up.sql", "CREATE TABLE orders (id INT PRIMARY KEY, total INT);");
+        statements("20200101000001", "swap", "mysql", List.of(
+                "CREATE TABLE orders_new LIKE orders;",
+                "INSERT INTO orders_new SELECT * FROM orders;",
+                "RENAME TABLE orders TO orders_old, orders_new TO orders;",
+                "DROP TABLE orders;"));
+
+        assertEquals(List.of("000003 drop-table ERROR"), lint("drop-table"));
     }
 
     /** One file per statement, numbered from 000000 after the migration's {@code timestamp}. */

@@ -354,8 +354,14 @@ public final class LossGuards {
     void forgetCopiesDroppedBy(Statement statement) {
         List<Token> tokens = statement.tokens();
         int main = DestroyedTables.mainKeyword(tokens);
-        if (!tokens.isEmpty() && (tokens.get(main).isWord("DROP") || ColumnWrites.renamesTable(tokens, main))) {
+        if (tokens.isEmpty()) {
+            return;
+        }
+        if (tokens.get(main).isWord("DROP")) {
             copies.forget(DestroyedTables.of(tokens, main));
+        } else if (ColumnWrites.renamesTable(tokens, main) || tokens.get(main).isWord("RENAME")) {
+            // Both names of every pair (MySQL's RENAME TABLE t TO t_old, t_new TO t) now mean other tables.
+            copies.forget(tokens.stream().map(token -> SchemaNames.unquoted(token.text())).toList());
         }
     }
 

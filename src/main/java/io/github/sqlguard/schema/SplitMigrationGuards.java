@@ -1,9 +1,13 @@
 package io.github.sqlguard.schema;
 
 import io.github.sqlguard.sql.Statement;
+import io.github.sqlguard.sql.Token;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Follows, through one history's replay, the guards of migrations split into files ({@link SplitMigration}):
@@ -14,6 +18,8 @@ import java.util.Optional;
 final class SplitMigrationGuards {
 
     private final Map<StatementKey, Optional<Guard>> guards = new HashMap<>();
+    /** The tables the current migration created so far, as keys. */
+    private final Set<String> created = new HashSet<>();
     private String migration;
     private LossGuards carried;
     private boolean laterFile;
@@ -24,6 +30,7 @@ final class SplitMigrationGuards {
         laterFile = of.isPresent() && of.get().equals(migration);
         if (!laterFile) {
             migration = of.orElse(null);
+            created.clear();
             carried = of.map(m -> LossGuards.acrossFiles(SplitMigration.described(m))).orElse(null);
         }
     }
@@ -34,12 +41,44 @@ final class SplitMigrationGuards {
             return;
         }
         if (laterFile) {
-            guards.put(StatementKey.of(statement), carried.guardOf(statement));
+            guards.put(StatementKey.of(statement), carried.guardOf(statement).or(() -> renameOfCreated(statement)));
         }
+        createdTable(statement.tokens()).ifPresent(created::add);
         SchemaView before = replays.isEmpty() ? SchemaView.UNKNOWN
                 : replays.values().iterator().next().before(statement);
         carried.observe(statement, before);
         carried.forgetCopiesDroppedBy(statement);
+    }
+
+    /** The guard of a statement that renames a table this migration created in an earlier file. */
+    private Optional<Guard> renameOfCreated(Statement statement) {
+        List<Token> tokens = statement.tokens();
+        int main = DestroyedTables.mainKeyword(tokens);
+        List<String> renamed = ColumnWrites.renamesTable(tokens, main) ? DestroyedTables.of(tokens, main) : List.of();
+        return renamed.size() == 1 && created.contains(SchemaNames.key(renamed.get(0)))
+                ? Optional.of(new Guard(Guard.Kind.TABLE_CREATED, "table " + renamed.get(0) + " was created earlier in "
+                        + SplitMigration.described(migration)))
+                : Optional.empty();
+    }
+
+    /** The key of the table a CREATE TABLE makes. */
+    private static Optional<String> createdTable(List<Token> tokens) {
+        if (tokens.isEmpty() || !tokens.get(0).isWord("CREATE")) {
+            return Optional.empty();
+        }
+        int i = 1;
+        while (i < tokens.size() && i < 4 && !tokens.get(i).isWord("TABLE")) {
+            i++; // TEMPORARY, UNLOGGED, GLOBAL TEMPORARY
+        }
+        if (i >= tokens.size() || !tokens.get(i).isWord("TABLE")) {
+            return Optional.empty();
+        }
+        i++;
+        while (i < tokens.size() && tokens.get(i).isAnyWord("IF", "NOT", "EXISTS")) {
+            i++;
+        }
+        SchemaNames.Read name = SchemaNames.name(tokens, i);
+        return name == null ? Optional.empty() : Optional.of(SchemaNames.key(name.text()));
     }
 
     /** What was found for each statement of a later file: its guard, or empty for none. */
