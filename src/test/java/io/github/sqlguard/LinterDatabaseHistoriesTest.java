@@ -198,6 +198,20 @@ class LinterDatabaseHistoriesTest {
     }
 
     @Test
+    void aDatabasesDownScriptReversesTheFileForEveryDatabaseWhenItHasNoUpScriptOfItsOwn() throws IOException {
+        write("db/1_init.mysql.up.sql", "CREATE TABLE post (title VARCHAR(100));\n");
+        write("db/1_init.postgres.up.sql", "CREATE TABLE post (title VARCHAR(100));\n");
+        write("db/2_longer.up.sql", "ALTER TABLE post MODIFY title VARCHAR(200);\n");
+        write("db/2_longer.mysql.down.sql", "ALTER TABLE post MODIFY title VARCHAR(150);\n");
+
+        List<Finding> findings = lint("alter-column-type");
+
+        assertEquals(1, findings.size(), findings.toString());
+        assertEquals("ALTER TABLE post changes the type of column title from VARCHAR(200) to VARCHAR(150)"
+                + " (shorter: 200 to 150 characters)", findings.get(0).message());
+    }
+
+    @Test
     void aFlywayUndoScriptRunsAgainstTheSchemaItsVersionLeft() throws IOException {
         write("db/V1__init.sql", "CREATE TABLE t (c VARCHAR(10));\n");
         write("db/V2__longer.sql", "ALTER TABLE t ALTER COLUMN c TYPE VARCHAR(100);\n");

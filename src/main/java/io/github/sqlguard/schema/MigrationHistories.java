@@ -191,6 +191,7 @@ public final class MigrationHistories implements EarlierRoutines {
                 found.addAll(reversals.getOrDefault(byVersion(file.place().history(), file.place().version()),
                         List.of()));
             }
+            found.addAll(reversals.getOrDefault(byGenericPath(file.place().history(), file.path()), List.of()));
             for (Reversing down : found) {
                 // The schema a down script is checked against is the one after the script it reverses.
                 historyBefore.add(Map.entry(down.path(), chainAfter));
@@ -291,8 +292,17 @@ public final class MigrationHistories implements EarlierRoutines {
             List<Object> key = reversal.version() == null ? byPath(reversal.upPath())
                     : byVersion(reversal.history(), reversal.version());
             byTarget.computeIfAbsent(key, k -> new ArrayList<>()).add(down);
+            // x.mysql.down.sql reverses, where no x.mysql.up.sql exists, the x.up.sql the mysql history runs
+            if (reversal.version() == null && !reversal.history().isEmpty()) {
+                MigrationOrder.databaseFile(reversal.upPath()).ifPresent(named -> byTarget.computeIfAbsent(
+                        byGenericPath(reversal.history(), named.genericPath()), k -> new ArrayList<>()).add(down));
+            }
         }
         return byTarget;
+    }
+
+    private static List<Object> byGenericPath(String history, String path) {
+        return List.of("generic", history, path);
     }
 
     private static List<Object> byPath(String path) {
