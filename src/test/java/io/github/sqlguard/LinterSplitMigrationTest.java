@@ -24,8 +24,7 @@ class LinterSplitMigrationTest {
 
     @Test
     void aTableRebuildSplitIntoFilesLosesNothing() throws IOException {
-        write("20200101000000000000_init.sqlite3.up.sql",
-                "CREATE TABLE flows (id TEXT PRIMARY KEY, url TEXT NOT NULL);");
+        flowsTable();
         statements("20200101000001", "network", List.of(
                 "ALTER TABLE flows ADD COLUMN nid char(36);",
                 "UPDATE flows SET nid = (SELECT id FROM networks LIMIT 1);",
@@ -63,12 +62,8 @@ class LinterSplitMigrationTest {
 
     @Test
     void nothingCarriesOverToAnotherMigration() throws IOException {
-        write("20200101000000000000_init.sqlite3.up.sql",
-                "CREATE TABLE flows (id TEXT PRIMARY KEY, url TEXT NOT NULL);");
-        statements("20200101000001", "copy", List.of(
-                "CREATE TABLE flows_backup (id TEXT PRIMARY KEY, url TEXT NOT NULL);",
-                "INSERT INTO flows_backup (id, url) SELECT id, url FROM flows;",
-                "ALTER TABLE flows ADD COLUMN nid char(36);"));
+        flowsTable();
+        flowsCopiedTo("20200101000001", "copy", "flows_backup", "ALTER TABLE flows ADD COLUMN nid char(36);");
         statements("20200101000002", "copy", List.of(
                 "UPDATE flows SET nid = NULL;",
                 "DROP TABLE flows;"));
@@ -79,14 +74,9 @@ class LinterSplitMigrationTest {
 
     @Test
     void aNameTheMigrationGaveAnotherTableHasNoCopyOfItsRows() throws IOException {
-        write("20200101000000000000_init.sqlite3.up.sql",
-                "CREATE TABLE flows (id TEXT PRIMARY KEY, url TEXT NOT NULL);");
-        statements("20200101000001", "rebuild", List.of(
-                "CREATE TABLE _flows_tmp (id TEXT PRIMARY KEY, url TEXT NOT NULL);",
-                "INSERT INTO _flows_tmp (id, url) SELECT id, url FROM flows;",
-                "DROP TABLE flows;",
-                "ALTER TABLE _flows_tmp RENAME TO flows;",
-                "DROP TABLE flows;"));
+        flowsTable();
+        flowsCopiedTo("20200101000001", "rebuild", "_flows_tmp",
+                "DROP TABLE flows;", "ALTER TABLE _flows_tmp RENAME TO flows;", "DROP TABLE flows;");
 
         assertEquals(List.of("000002 drop-table INFO rows copied to _flows_tmp at line 1 of"
                         + " 20200101000001000001_rebuild.sqlite3.up.sql", "000004 drop-table ERROR"),
@@ -103,6 +93,20 @@ class LinterSplitMigrationTest {
                 "DROP TABLE orders;"));
 
         assertEquals(List.of("000003 drop-table ERROR"), lint("drop-table"));
+    }
+
+    private void flowsTable() throws IOException {
+        write("20200101000000000000_init.sqlite3.up.sql",
+                "CREATE TABLE flows (id TEXT PRIMARY KEY, url TEXT NOT NULL);");
+    }
+
+    /** A migration that copies every row of flows to {@code copy}, then runs {@code after}. */
+    private void flowsCopiedTo(String timestamp, String name, String copy, String... after) throws IOException {
+        List<String> all = new java.util.ArrayList<>(List.of(
+                "CREATE TABLE " + copy + " (id TEXT PRIMARY KEY, url TEXT NOT NULL);",
+                "INSERT INTO " + copy + " (id, url) SELECT id, url FROM flows;"));
+        all.addAll(List.of(after));
+        statements(timestamp, name, all);
     }
 
     /** One file per statement, numbered from 000000 after the migration's {@code timestamp}. */
