@@ -113,11 +113,13 @@ final class StatementChecker {
                 scratchStatements.add(statement.start());
             }
             // A guard the script sets up (an emptiness check, a copy of the rows) holds within one run of the
-            // database tool: a Flyway script, one Liquibase changeset, one rollback.
+            // database tool: a Flyway script, one Liquibase changeset, one rollback; a migration split into files
+            // (which the replay follows) carries them from one file to the next.
             LossGuards scopeGuards = guards.computeIfAbsent(statement.context().runScope(), LossGuards::new);
             int at = index;
-            Optional<Guard> guard = scopeGuards.guardOf(statement).or(() -> RecreatedName.guardOf(models, at));
             SchemaFacts facts = schema.apply(statement).judging(statement);
+            Optional<Guard> guard = scopeGuards.guardOf(statement).or(facts::earlierFilesGuard)
+                    .or(() -> RecreatedName.guardOf(models, at));
             for (Rule rule : rules) {
                 List<Violation> violations = rule.check(model, facts);
                 if (violations.isEmpty()) {

@@ -142,8 +142,7 @@ class LinterDatabaseHistoriesTest {
 
     @Test
     void aFileForEveryDatabaseRunsAfterEachDatabasesOwnFilesUnlessOneHasItsOwnVersion() throws IOException {
-        write("db/1_init.mysql.up.sql", "CREATE TABLE sessions (token VARCHAR(32));\n");
-        write("db/1_init.postgres.up.sql", "CREATE TABLE sessions (token VARCHAR(64));\n");
+        sessionsTables(32, 64);
         write("db/2_token.up.sql", "ALTER TABLE sessions ALTER COLUMN token TYPE VARCHAR(48);\n");
         write("db/2_token.mysql.up.sql", "ALTER TABLE sessions MODIFY token VARCHAR(40);\n");
         write("db/2_token.down.sql", "ALTER TABLE sessions ALTER COLUMN token TYPE VARCHAR(64);\n");
@@ -195,6 +194,17 @@ class LinterDatabaseHistoriesTest {
         assertEquals("ALTER TABLE post changes the type of column title to VARCHAR(5) (its type before is not"
                 + " known: no up script for this down script was found to replay it after)",
                 findings.get(2).message());
+    }
+
+    @Test
+    void aDatabasesDownScriptReversesTheFileForEveryDatabaseWhenItHasNoUpScriptOfItsOwn() throws IOException {
+        sessionsTables(100, 100);
+        write("db/2_longer.up.sql", "ALTER TABLE sessions MODIFY token VARCHAR(200);\n");
+        write("db/2_longer.mysql.down.sql", "ALTER TABLE sessions MODIFY token VARCHAR(150);\n");
+
+        assertEquals(List.of("ALTER TABLE sessions changes the type of column token from VARCHAR(200) to VARCHAR(150)"
+                + " (shorter: 200 to 150 characters)"),
+                lint("alter-column-type").stream().map(Finding::message).toList());
     }
 
     @Test
@@ -268,6 +278,12 @@ class LinterDatabaseHistoriesTest {
         assertEquals(List.of("ALTER TABLE customers changes the type of column name to VARCHAR(20) (its type before"
                 + " is not known: table customers is dropped or renamed at db/V1__init.sql:2, and only altered after"
                 + " that)"), messages);
+    }
+
+    /** The sessions table of MySQL and of PostgreSQL, each in its own first migration. */
+    private void sessionsTables(int mysqlLength, int postgresLength) throws IOException {
+        write("db/1_init.mysql.up.sql", "CREATE TABLE sessions (token VARCHAR(" + mysqlLength + "));\n");
+        write("db/1_init.postgres.up.sql", "CREATE TABLE sessions (token VARCHAR(" + postgresLength + "));\n");
     }
 
     private void write(String path, String text) throws IOException {

@@ -2,6 +2,7 @@ package io.github.sqlguard.schema;
 
 import io.github.sqlguard.analysis.ObjectNames;
 import io.github.sqlguard.analysis.StatementTokens;
+import io.github.sqlguard.analysis.TokenConditionTruth;
 import io.github.sqlguard.sql.Token;
 import io.github.sqlguard.sql.TokenType;
 import java.util.ArrayList;
@@ -25,7 +26,8 @@ final class ColumnWrites {
      * @param assigned the columns its SET assigns, as written, in order
      * @param copies for each assignment that copies a column unchanged: the source column's key to the target
      *     column as written
-     * @param everyRow true when nothing but the SET follows the target: no WHERE, FROM, join or row limit
+     * @param everyRow true when nothing but the SET follows the target: no WHERE (or one that holds for every row),
+     *     FROM, join or row limit
      */
     record Update(String table, List<String> assigned, Map<String, String> copies, boolean everyRow) {
     }
@@ -95,8 +97,10 @@ final class ColumnWrites {
         }
         // MySQL UPDATE t a JOIN u b ON .. SET a.c = b.x: only t's columns are written, and the join may leave rows
         // out, so nothing is known to be copied from every row.
-        return Optional.of(new Update(table.text(), List.copyOf(assigned), Map.copyOf(copies),
-                !joined && end == tokens.size()));
+        // WHERE TRUE, as scripts write to satisfy tools that refuse an UPDATE without WHERE, still reaches every row.
+        boolean everyRow = end == tokens.size() || tokens.get(end).isWord("WHERE")
+                && TokenConditionTruth.holdsForEveryRow(tokens.subList(end + 1, tokens.size()));
+        return Optional.of(new Update(table.text(), List.copyOf(assigned), Map.copyOf(copies), !joined && everyRow));
     }
 
     /**

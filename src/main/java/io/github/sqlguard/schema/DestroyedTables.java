@@ -59,7 +59,7 @@ final class DestroyedTables {
                 "CONTINUE", "WITH")) {
             end++;
         }
-        return LossGuards.names(tokens.subList(0, end), i);
+        return names(tokens.subList(0, end), i);
     }
 
     /** The columns {@code ALTER TABLE t DROP [COLUMN] c, DROP d} drops. */
@@ -236,5 +236,38 @@ final class DestroyedTables {
             return Optional.empty(); // T-SQL #temp: gone when the session ends
         }
         return Optional.of(new Copy(SchemaNames.unquoted(source.text()), SchemaNames.unquoted(target)));
+    }
+
+    /**
+     * Where the statement proper starts: after a T-SQL {@code IF ..} condition, the verb that follows it; 0
+     * otherwise.
+     */
+    static int mainKeyword(List<Token> tokens) {
+        int i = 0;
+        int depth = 0;
+        if (tokens.isEmpty() || !tokens.get(0).isWord("IF")) {
+            return 0;
+        }
+        for (; i < tokens.size(); i++) {
+            Token token = tokens.get(i);
+            depth += token.isSymbol("(") ? 1 : token.isSymbol(")") ? -1 : 0;
+            if (depth == 0 && token.type() == TokenType.WORD
+                    && token.isAnyWord("DROP", "TRUNCATE", "DELETE", "ALTER", "CREATE", "INSERT", "SELECT")
+                    && i > 1) {
+                return i;
+            }
+        }
+        return 0;
+    }
+
+    private static List<String> names(List<Token> tokens, int from) {
+        List<String> names = new ArrayList<>();
+        for (List<Token> part : ObjectNames.splitAtCommas(tokens, from, tokens.size())) {
+            SchemaNames.Read name = SchemaNames.name(part, part.get(0).isWord("ONLY") ? 1 : 0);
+            if (name != null) {
+                names.add(SchemaNames.unquoted(name.text()));
+            }
+        }
+        return names;
     }
 }

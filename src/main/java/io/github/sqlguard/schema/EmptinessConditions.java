@@ -1,5 +1,8 @@
 package io.github.sqlguard.schema;
 
+import io.github.sqlguard.sql.Statement;
+import io.github.sqlguard.sql.StatementContext;
+import io.github.sqlguard.sql.Token;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -77,5 +80,32 @@ final class EmptinessConditions {
 
     private static EmptyColumn emptyColumn(Matcher matcher) {
         return new EmptyColumn(SchemaNames.key(matcher.group("table")), SchemaNames.key(matcher.group("column")));
+    }
+
+    /**
+     * The text that may guard the statement: before its main keyword in the same statement (T-SQL
+     * {@code IF .. DROP}), or in the block that contains it (PL/pgSQL {@code IF .. THEN}), the last container
+     * before the statement.
+     */
+    static String conditionBefore(Statement statement, int main, Statement lastContainer) {
+        List<Token> tokens = statement.tokens();
+        String before = "";
+        if (main > 0) {
+            before = textBetween(statement, tokens.get(0), tokens.get(main));
+        } else if (lastContainer != null && statement.context().kind() == StatementContext.Kind.EXECUTED_BLOCK
+                && lastContainer.start().path().equals(statement.start().path())) {
+            before = textBetween(lastContainer, lastContainer.firstToken(), statement.firstToken());
+        }
+        return before;
+    }
+
+    /** The source text of {@code holder} from token {@code from} up to (not including) {@code to}. */
+    private static String textBetween(Statement holder, Token from, Token to) {
+        int length = to.offset() - from.offset();
+        String sql = holder.sql();
+        if (length <= 0 || length > sql.length()) {
+            return "";
+        }
+        return sql.substring(0, length);
     }
 }

@@ -31,7 +31,9 @@ public record Guard(Kind kind, String description, Map<String, String> columns) 
          */
         INCOMPLETE_COPY,
         /** A renamed table's old name is given to a new table later in the same script run. */
-        NAME_RECREATED
+        NAME_RECREATED,
+        /** A renamed table was created earlier in the same run: no code that runs yet uses its name. */
+        TABLE_CREATED
     }
 
     /** What an UPDATE of every row loses, which nothing is when it only fills columns added just before. */
@@ -64,7 +66,7 @@ public record Guard(Kind kind, String description, Map<String, String> columns) 
     public boolean covers(String ruleId) {
         return switch (kind) {
             case INCOMPLETE_COPY -> false;
-            case NAME_RECREATED -> ruleId.equals("rename-table");
+            case NAME_RECREATED, TABLE_CREATED -> ruleId.equals("rename-table");
             case SCRATCH_COLUMN -> ruleId.equals("drop-column") || ruleId.equals("rename-column");
             case NEW_COLUMNS_FILLED -> FILL_RULES.contains(ruleId);
             // An empty table has no row an UPDATE could change either.

@@ -1,13 +1,11 @@
 package io.github.sqlguard.schema;
 
-import io.github.sqlguard.analysis.ObjectNames;
 import io.github.sqlguard.analysis.StatementModel;
 import io.github.sqlguard.model.Dialect;
 import io.github.sqlguard.sql.DatabaseScope;
 import io.github.sqlguard.sql.Statement;
 import io.github.sqlguard.sql.StatementContext;
 import io.github.sqlguard.sql.Token;
-import io.github.sqlguard.sql.TokenType;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -38,8 +36,13 @@ import java.util.stream.Stream;
 public final class LossGuards {
 
     private final TableCopies copies = new TableCopies();
-    /** What the guards' notes call the statements before this one: a Liquibase changeset or a script. */
+    /**
+     * Where the guards' notes say the statements before this one are: {@code "this changeset"}, {@code "this
+     * script"}, or a migration split into files ({@code "migration 20210410175418_network"}).
+     */
     private final String unit;
+    /** Whether a note names the file of the statement it points at, as it does when the run spans files. */
+    private final boolean spansFiles;
     private final Set<String> emptyTables = new HashSet<>();
     /** Columns a changeset precondition requires to hold no value, by table. */
     private final Map<String, Set<String>> emptyColumns = new HashMap<>();
@@ -58,7 +61,18 @@ public final class LossGuards {
      * changeset's, whose notes say "this changeset", or a script's.
      */
     public LossGuards(String runScope) {
-        this.unit = runScope.startsWith("changeset ") ? "changeset" : "script";
+        this.unit = runScope.startsWith("changeset ") ? "this changeset" : "this script";
+        this.spansFiles = false;
+    }
+
+    /** The guards of one migration whose statements its tool runs from several files, one after the other. */
+    static LossGuards acrossFiles(String migration) {
+        return new LossGuards(migration, true);
+    }
+
+    private LossGuards(String unit, boolean spansFiles) {
+        this.unit = unit;
+        this.spansFiles = spansFiles;
     }
 
     /** The guard of {@code statement}, when the script gives it one. */
@@ -74,7 +88,7 @@ public final class LossGuards {
                 return filled;
             }
         }
-        int main = mainKeyword(tokens);
+        int main = DestroyedTables.mainKeyword(tokens);
         List<String> targets = DestroyedTables.of(tokens, main);
         if (targets.isEmpty()) {
             // An UPDATE of a table the changeset requires to be empty has no row to change.
@@ -83,7 +97,7 @@ public final class LossGuards {
                     .map(table -> new Guard(Guard.Kind.EMPTY_TABLE, "runs only when " + table
                             + " is empty (changeset precondition)"));
         }
-        String condition = conditionBefore(statement, main);
+        String condition = EmptinessConditions.conditionBefore(statement, main, lastContainer);
         Optional<String> emptyTable = EmptinessConditions.emptyTableRequiredBy(condition);
         if (emptyTable.isPresent() && targets.stream().allMatch(t -> SchemaNames.key(t).equals(emptyTable.get()))) {
             return Optional.of(new Guard(Guard.Kind.EMPTY_TABLE, "runs only when " + targets.get(0) + " is empty"));
@@ -123,13 +137,13 @@ public final class LossGuards {
         }
         // Guards only the findings about these columns; one about another column dropped alongside stays.
         Map<String, String> notes = new LinkedHashMap<>();
-        scratch.forEach(c -> notes.put(SchemaNames.key(c), "column " + c + " was added earlier in this " + unit));
+        scratch.forEach(c -> notes.put(SchemaNames.key(c), "column " + c + " was added earlier in " + unit));
         copied.forEach(c -> notes.put(SchemaNames.key(c), copies.get(SchemaNames.key(c)).description()));
         empty.forEach(c -> notes.put(SchemaNames.key(c), "runs only when no row of " + table + " has a value in "
                 + c + (valueless.contains(SchemaNames.key(c)) ? " (changeset precondition)" : "")));
         String description = scratch.isEmpty() ? String.join("; ", notes.values())
                 : (scratch.size() == 1 ? "column " : "columns ") + String.join(", ", scratch)
-                        + (scratch.size() == 1 ? " was" : " were") + " added earlier in this " + unit
+                        + (scratch.size() == 1 ? " was" : " were") + " added earlier in " + unit
                         + Stream.concat(copied.stream(), empty.stream()).map(c -> "; " + notes.get(SchemaNames.key(c)))
                                 .collect(Collectors.joining());
         return Optional.of(new Guard(Guard.Kind.SCRATCH_COLUMN, description, notes));
@@ -176,7 +190,7 @@ public final class LossGuards {
             return;
         }
         List<Token> tokens = statement.tokens();
-        int main = mainKeyword(tokens);
+        int main = DestroyedTables.mainKeyword(tokens);
         // SELECT .. INTO x makes a table in T-SQL and at a script's top level; inside a PL/SQL, PL/pgSQL or MySQL
         // block it fills variables.
         boolean selectIntoMakesTable = statement.dialect() == Dialect.SQLSERVER
@@ -184,16 +198,16 @@ public final class LossGuards {
         fullCopy(tokens, main, selectIntoMakesTable)
                 .or(() -> ColumnListCopy.of(tokens, main, before, selectIntoMakesTable))
                 .ifPresent(copy -> copies.copied(copy.source(),
-                        "rows copied to " + copy.target() + " at line " + statement.start().line()));
+                        "rows copied to " + copy.target() + " at " + lineOf(statement)));
         filteredCopy(tokens, main, before, selectIntoMakesTable).ifPresent(copy -> copies.copiedInPart(
-                copy.source(), "the copy to " + copy.target() + " at line "
-                        + statement.start().line() + " keeps only the rows its WHERE selects"));
+                copy.source(), "the copy to " + copy.target() + " at "
+                        + lineOf(statement) + " keeps only the rows its WHERE selects"));
         ColumnListCopy.partial(tokens, main, before, selectIntoMakesTable).ifPresent(copy -> copies.copiedInPart(
-                copy.source(), "the copy to " + copy.target() + " at line " + statement.start().line()
+                copy.source(), "the copy to " + copy.target() + " at " + lineOf(statement)
                         + " leaves out " + (copy.missing().size() == 1 ? "column " : "columns ")
                         + String.join(", ", copy.missing()) + ", whose values are lost"));
         recordAddedColumns(tokens, main);
-        followColumns(tokens, main, statement.start().line(), statement.context().databases());
+        followColumns(tokens, main, lineOf(statement), statement.context().databases());
     }
 
     private void recordAddedColumns(List<Token> tokens, int main) {
@@ -237,7 +251,7 @@ public final class LossGuards {
     }
 
     /** Updates what is known of the columns after {@code tokens} ran: what they wrote, dropped and renamed. */
-    private void followColumns(List<Token> tokens, int main, int line, DatabaseScope databases) {
+    private void followColumns(List<Token> tokens, int main, String line, DatabaseScope databases) {
         Optional<ColumnWrites.Update> update = ColumnWrites.update(tokens);
         if (update.isPresent()) {
             written(update.get(), line, databases);
@@ -307,7 +321,7 @@ public final class LossGuards {
      * An UPDATE of one table: its columns are written (on the databases it runs on), and those it copied of every
      * row have their copy.
      */
-    private void written(ColumnWrites.Update update, int line, DatabaseScope databases) {
+    private void written(ColumnWrites.Update update, String line, DatabaseScope databases) {
         String table = SchemaNames.key(update.table());
         Set<String> assigned = new HashSet<>(update.assigned().stream().map(SchemaNames::key).toList());
         if (databases.equals(DatabaseScope.ANY)) {
@@ -323,9 +337,34 @@ public final class LossGuards {
             update.copies().forEach((source, target) -> {
                 if (!source.equals(SchemaNames.key(target))) {
                     copies.put(source, new ColumnCopy(SchemaNames.key(target),
-                            "values of " + source + " copied to " + target + " at line " + line, databases));
+                            "values of " + source + " copied to " + target + " at " + line, databases));
                 }
             });
+        }
+    }
+
+    /** Where {@code statement} starts, for a note: {@code "line 4"}, with its file when the run spans files. */
+    private String lineOf(Statement statement) {
+        String path = statement.start().path();
+        return "line " + statement.start().line()
+                + (spansFiles ? " of " + path.substring(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1) : "");
+    }
+
+    /**
+     * Forgets the copies of the tables {@code statement} drops or renames, when no statement model follows them
+     * ({@link #observe(StatementModel, SchemaView)} does): the name then means a table whose rows nothing copied.
+     */
+    void forgetCopiesDroppedBy(Statement statement) {
+        List<Token> tokens = statement.tokens();
+        int main = DestroyedTables.mainKeyword(tokens);
+        if (tokens.isEmpty()) {
+            return;
+        }
+        if (tokens.get(main).isWord("DROP")) {
+            copies.forget(DestroyedTables.of(tokens, main));
+        } else if (ColumnWrites.renamesTable(tokens, main) || tokens.get(main).isWord("RENAME")) {
+            // Both names of every pair (MySQL's RENAME TABLE t TO t_old, t_new TO t) now mean other tables.
+            copies.forget(tokens.stream().map(token -> SchemaNames.unquoted(token.text())).toList());
         }
     }
 
@@ -341,57 +380,5 @@ public final class LossGuards {
         ColumnCopy retargeted(String newTarget) {
             return new ColumnCopy(newTarget, description, databases);
         }
-    }
-
-    /** The text that may guard the statement: before its main keyword ({@code IF .. DROP}) or in its block. */
-    private String conditionBefore(Statement statement, int main) {
-        List<Token> tokens = statement.tokens();
-        String before = "";
-        if (main > 0) {
-            before = textBetween(statement, tokens.get(0), tokens.get(main));
-        } else if (lastContainer != null && statement.context().kind() == StatementContext.Kind.EXECUTED_BLOCK
-                && lastContainer.start().path().equals(statement.start().path())) {
-            before = textBetween(lastContainer, lastContainer.firstToken(), statement.firstToken());
-        }
-        return before;
-    }
-
-    /** The source text of {@code holder} from token {@code from} up to (not including) {@code to}. */
-    private static String textBetween(Statement holder, Token from, Token to) {
-        int length = to.offset() - from.offset();
-        String sql = holder.sql();
-        if (length <= 0 || length > sql.length()) {
-            return "";
-        }
-        return sql.substring(0, length);
-    }
-
-    private static int mainKeyword(List<Token> tokens) {
-        int i = 0;
-        int depth = 0;
-        if (tokens.isEmpty() || !tokens.get(0).isWord("IF")) {
-            return 0;
-        }
-        for (; i < tokens.size(); i++) {
-            Token token = tokens.get(i);
-            depth += token.isSymbol("(") ? 1 : token.isSymbol(")") ? -1 : 0;
-            if (depth == 0 && token.type() == TokenType.WORD
-                    && token.isAnyWord("DROP", "TRUNCATE", "DELETE", "ALTER", "CREATE", "INSERT", "SELECT")
-                    && i > 1) {
-                return i;
-            }
-        }
-        return 0;
-    }
-
-    static List<String> names(List<Token> tokens, int from) {
-        List<String> names = new ArrayList<>();
-        for (List<Token> part : ObjectNames.splitAtCommas(tokens, from, tokens.size())) {
-            SchemaNames.Read name = SchemaNames.name(part, part.get(0).isWord("ONLY") ? 1 : 0);
-            if (name != null) {
-                names.add(SchemaNames.unquoted(name.text()));
-            }
-        }
-        return names;
     }
 }

@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
@@ -48,6 +49,8 @@ public final class MigrationHistories implements EarlierRoutines {
     private final Set<String> replayedReversals = new HashSet<>();
     private final Map<String, String> historyBefore = new HashMap<>();
     private final Map<String, String> notReplayed = new HashMap<>();
+    /** For each statement of a split migration's later files, what its earlier files did to guard it. */
+    private final Map<StatementKey, Optional<Guard>> earlierFilesGuards = new HashMap<>();
 
     /** Adds a file's statements, in the order they run within the file; ignored when it is not replayed. */
     public void add(String relativePath, SourceClassification classification, List<Statement> statements) {
@@ -117,6 +120,9 @@ public final class MigrationHistories implements EarlierRoutines {
             replayed.replayOf.forEach((key, into) -> addReplays(replayOf, key, into));
             replayed.historyBefore.forEach(entry -> historyBefore.merge(entry.getKey(), entry.getValue(), String::concat));
             replayedReversals.addAll(replayed.replayedReversals);
+            // A statement replayed in several histories is guarded only when every one of them guards it alike
+            replayed.splitMigrations.guards().forEach((key, guard) -> earlierFilesGuards.merge(key, guard,
+                    (known, other) -> known.equals(other) ? known : Optional.empty()));
         }
         for (Reversing down : reversing) {
             if (!replayedReversals.contains(down.path())) {
@@ -139,6 +145,7 @@ public final class MigrationHistories implements EarlierRoutines {
         private Map<String, SchemaReplay> lastInto = Map.of();
         /** Every replay of this history, forks included. */
         private final List<SchemaReplay> replays = new ArrayList<>();
+        private final SplitMigrationGuards splitMigrations = new SplitMigrationGuards();
 
         HistoryReplay(List<String> databases, Map<List<Object>, List<Reversing>> reversals) {
             this.databases = databases;
@@ -152,6 +159,7 @@ public final class MigrationHistories implements EarlierRoutines {
             String chain = "";
             ContentHash repeatables = null;
             for (File file : files) {
+                splitMigrations.enter(file.path());
                 historyBefore.add(Map.entry(file.path(), chain));
                 ContentHash text = new ContentHash().add(chain);
                 boolean repeatable = file.place().repeatable();
@@ -159,6 +167,7 @@ public final class MigrationHistories implements EarlierRoutines {
                 repeatables = repeatable && repeatables == null ? new ContentHash() : repeatables;
                 for (Statement statement : file.statements().get()) {
                     apply(statement, group);
+                    splitMigrations.follow(statement, lastInto);
                     text.add("\n").add(statement.sql());
                     if (repeatable) {
                         repeatables.add("\n").add(statement.sql());
@@ -182,6 +191,7 @@ public final class MigrationHistories implements EarlierRoutines {
                 found.addAll(reversals.getOrDefault(byVersion(file.place().history(), file.place().version()),
                         List.of()));
             }
+            found.addAll(reversals.getOrDefault(byGenericPath(file.place().history(), file.path()), List.of()));
             for (Reversing down : found) {
                 // The schema a down script is checked against is the one after the script it reverses.
                 historyBefore.add(Map.entry(down.path(), chainAfter));
@@ -282,8 +292,17 @@ public final class MigrationHistories implements EarlierRoutines {
             List<Object> key = reversal.version() == null ? byPath(reversal.upPath())
                     : byVersion(reversal.history(), reversal.version());
             byTarget.computeIfAbsent(key, k -> new ArrayList<>()).add(down);
+            // x.mysql.down.sql reverses, where no x.mysql.up.sql exists, the x.up.sql the mysql history runs
+            if (reversal.version() == null && !reversal.history().isEmpty()) {
+                MigrationOrder.databaseFile(reversal.upPath()).ifPresent(named -> byTarget.computeIfAbsent(
+                        byGenericPath(reversal.history(), named.genericPath()), k -> new ArrayList<>()).add(down));
+            }
         }
         return byTarget;
+    }
+
+    private static List<Object> byGenericPath(String history, String path) {
+        return List.of("generic", history, path);
     }
 
     private static List<Object> byPath(String path) {
@@ -331,8 +350,9 @@ public final class MigrationHistories implements EarlierRoutines {
         if (replays.isEmpty()) {
             return SchemaFacts.notReplayed("its changeset runs on no database this changelog names");
         }
+        Optional<Guard> guard = earlierFilesGuards.getOrDefault(StatementKey.of(statement), Optional.empty());
         if (replays.size() == 1 && replays.containsKey("")) {
-            return replays.get("").factsFor(statement);
+            return replays.get("").factsFor(statement).guardedBy(guard);
         }
         SchemaFacts first = null;
         List<ColumnRetype> retypes = new ArrayList<>();
@@ -341,6 +361,6 @@ public final class MigrationHistories implements EarlierRoutines {
             first = first == null ? facts : first;
             facts.retypes().forEach(retype -> retypes.add(retype.on(DatabaseVariants.describe(entry.getKey()))));
         }
-        return new SchemaFacts(first.before(), retypes);
+        return new SchemaFacts(first.before(), retypes).guardedBy(guard);
     }
 }

@@ -18,7 +18,7 @@ final class NewColumnFill {
     }
 
     /**
-     * The guard of {@code update} when every column it assigns is one of {@code unwritten} (added earlier in this
+     * The guard of {@code update} when every column it assigns is one of {@code unwritten} (added earlier in
      * {@code unit}, nothing has written it since, on the {@code databases} it runs on: {@code writes} are those
      * limited to some databases), or is moved into one of them first.
      */
@@ -35,7 +35,7 @@ final class NewColumnFill {
                 : String.join(", ", filled.subList(0, 3)) + " and " + (filled.size() - 3) + " more";
         return Optional.of(new Guard(Guard.Kind.NEW_COLUMNS_FILLED, (filled.size() == 1 ? "column " : "columns ")
                 + names + (filled.size() == 1 ? " was" : " were")
-                + " added earlier in this " + unit + " and nothing has written " + (filled.size() == 1 ? "it" : "them")
+                + " added earlier in " + unit + " and nothing has written " + (filled.size() == 1 ? "it" : "them")
                 + " since" + (moved.isEmpty() ? "" : "; the values it overwrites in " + String.join(", ", moved)
                         + " are copied there first")));
     }

@@ -13,9 +13,11 @@ import java.util.Optional;
  *     the migrations tell databases apart)
  * @param rowFilter the judged WHERE of a plain DELETE or UPDATE, or empty
  * @param notReplayedBecause why the replay did not follow the statement, for messages; empty when it did
+ * @param earlierFilesGuard what the files before this statement's own, in a migration split into files
+ *     ({@link SplitMigration}), did to keep it from losing data; empty otherwise
  */
 public record SchemaFacts(SchemaView before, List<ColumnRetype> retypes, Optional<RowFilter> rowFilter,
-        String notReplayedBecause) {
+        String notReplayedBecause, Optional<Guard> earlierFilesGuard) {
 
     /** Nothing known: rules judge as they do without a schema. */
     public static final SchemaFacts UNKNOWN = notReplayed("the schema replay did not see this statement");
@@ -25,16 +27,21 @@ public record SchemaFacts(SchemaView before, List<ColumnRetype> retypes, Optiona
     }
 
     public SchemaFacts(SchemaView before, List<ColumnRetype> retypes) {
-        this(before, retypes, Optional.empty(), "");
+        this(before, retypes, Optional.empty(), "", Optional.empty());
     }
 
     /** Nothing known about a statement, for the reason given ({@code "down scripts are not replayed"}). */
     public static SchemaFacts notReplayed(String reason) {
-        return new SchemaFacts(SchemaView.UNKNOWN, List.of(), Optional.empty(), reason);
+        return new SchemaFacts(SchemaView.UNKNOWN, List.of(), Optional.empty(), reason, Optional.empty());
     }
 
     /** The same facts with {@code statement}'s WHERE judged against them. */
     public SchemaFacts judging(Statement statement) {
-        return new SchemaFacts(before, retypes, RowFilter.of(statement, this), notReplayedBecause);
+        return new SchemaFacts(before, retypes, RowFilter.of(statement, this), notReplayedBecause, earlierFilesGuard);
+    }
+
+    /** The same facts with the guard the earlier files of a split migration give the statement. */
+    SchemaFacts guardedBy(Optional<Guard> guard) {
+        return new SchemaFacts(before, retypes, rowFilter, notReplayedBecause, guard);
     }
 }

@@ -39,6 +39,14 @@ final class TableCopies {
         return left == null ? Optional.empty() : Optional.of(new Guard(Guard.Kind.INCOMPLETE_COPY, left));
     }
 
+    /** Forgets every copy of {@code tables}, whose names may from now on mean other tables. */
+    void forget(List<String> tables) {
+        tables.forEach(table -> {
+            full.remove(SchemaNames.key(table));
+            partial.remove(SchemaNames.key(table));
+        });
+    }
+
     /** Follows the tables that {@code clauses} (one statement's) drop or rename. */
     void follow(List<DestructiveClause> clauses) {
         Map<String, String> movedFull = new HashMap<>();

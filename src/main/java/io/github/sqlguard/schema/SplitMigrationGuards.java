@@ -1,0 +1,88 @@
+package io.github.sqlguard.schema;
+
+import io.github.sqlguard.sql.Statement;
+import io.github.sqlguard.sql.Token;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Follows, through one history's replay, the guards of migrations split into files ({@link SplitMigration}):
+ * for each statement of such a migration's second and later files, what the statements of the files before it
+ * did to keep it from losing data. A script's own statements are followed by the check of that script; this
+ * carries what they establish over to the next file of the same migration.
+ */
+final class SplitMigrationGuards {
+
+    private final Map<StatementKey, Optional<Guard>> guards = new HashMap<>();
+    /** The tables the current migration created so far, as keys. */
+    private final Set<String> created = new HashSet<>();
+    private String migration;
+    private LossGuards carried;
+    private boolean laterFile;
+
+    /** Starts the file at {@code path}, the next one the history applies. */
+    void enter(String path) {
+        Optional<String> of = SplitMigration.of(path);
+        laterFile = of.isPresent() && of.get().equals(migration);
+        if (!laterFile) {
+            migration = of.orElse(null);
+            created.clear();
+            carried = of.map(m -> LossGuards.acrossFiles(SplitMigration.described(m))).orElse(null);
+        }
+    }
+
+    /** Follows {@code statement} of the current file, which the history just replayed on {@code replays}. */
+    void follow(Statement statement, Map<String, SchemaReplay> replays) {
+        if (carried == null) {
+            return;
+        }
+        if (laterFile) {
+            guards.put(StatementKey.of(statement), carried.guardOf(statement).or(() -> renameOfCreated(statement)));
+        }
+        createdTable(statement.tokens()).ifPresent(created::add);
+        SchemaView before = replays.isEmpty() ? SchemaView.UNKNOWN
+                : replays.values().iterator().next().before(statement);
+        carried.observe(statement, before);
+        carried.forgetCopiesDroppedBy(statement);
+    }
+
+    /** The guard of a statement that renames a table this migration created in an earlier file. */
+    private Optional<Guard> renameOfCreated(Statement statement) {
+        List<Token> tokens = statement.tokens();
+        int main = DestroyedTables.mainKeyword(tokens);
+        List<String> renamed = ColumnWrites.renamesTable(tokens, main) ? DestroyedTables.of(tokens, main) : List.of();
+        return renamed.size() == 1 && created.contains(SchemaNames.key(renamed.get(0)))
+                ? Optional.of(new Guard(Guard.Kind.TABLE_CREATED, "table " + renamed.get(0) + " was created earlier in "
+                        + SplitMigration.described(migration)))
+                : Optional.empty();
+    }
+
+    /** The key of the table a CREATE TABLE makes. */
+    private static Optional<String> createdTable(List<Token> tokens) {
+        if (tokens.isEmpty() || !tokens.get(0).isWord("CREATE")) {
+            return Optional.empty();
+        }
+        int i = 1;
+        while (i < tokens.size() && i < 4 && !tokens.get(i).isWord("TABLE")) {
+            i++; // TEMPORARY, UNLOGGED, GLOBAL TEMPORARY
+        }
+        if (i >= tokens.size() || !tokens.get(i).isWord("TABLE")) {
+            return Optional.empty();
+        }
+        i++;
+        while (i < tokens.size() && tokens.get(i).isAnyWord("IF", "NOT", "EXISTS")) {
+            i++;
+        }
+        SchemaNames.Read name = SchemaNames.name(tokens, i);
+        return name == null ? Optional.empty() : Optional.of(SchemaNames.key(name.text()));
+    }
+
+    /** What was found for each statement of a later file: its guard, or empty for none. */
+    Map<StatementKey, Optional<Guard>> guards() {
+        return guards;
+    }
+}
