@@ -346,8 +346,8 @@ public final class LossGuards {
     /** Where {@code statement} starts, for a note: {@code "line 4"}, with its file when the run spans files. */
     private String lineOf(Statement statement) {
         String path = statement.start().path();
-        return "line " + statement.start().line()
-                + (spansFiles ? " of " + path.substring(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1) : "");
+        String fileName = path.substring(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
+        return "line " + statement.start().line() + (spansFiles ? " of " + fileName : "");
     }
 
     /**
