@@ -17,7 +17,7 @@ import java.util.function.Predicate;
  * Dropping, truncating or reshaping such a scratch table loses nothing, so the rules leave those alone. It
  * runs whichever rules are enabled.
  */
-final class ScratchTables {
+public final class ScratchTables {
 
     private static final Set<String> DEFAULT_SCHEMAS = Set.of("public", "dbo");
 
@@ -225,7 +225,7 @@ final class ScratchTables {
      * {@code CREATE TABLE IF NOT EXISTS} of a permanent table is no creation: the table may already exist with
      * rows, and a later drop would lose them (fail closed).
      */
-    static Optional<String> createdTable(List<Token> core) {
+    public static Optional<String> createdTable(List<Token> core) {
         return tableOfCreate(core, false, false);
     }
 

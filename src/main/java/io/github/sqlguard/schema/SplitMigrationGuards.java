@@ -1,5 +1,6 @@
 package io.github.sqlguard.schema;
 
+import io.github.sqlguard.analysis.ScratchTables;
 import io.github.sqlguard.sql.Statement;
 import io.github.sqlguard.sql.Token;
 import java.util.HashMap;
@@ -43,7 +44,7 @@ final class SplitMigrationGuards {
         if (laterFile) {
             guards.put(StatementKey.of(statement), carried.guardOf(statement).or(() -> renameOfCreated(statement)));
         }
-        createdTable(statement.tokens()).ifPresent(created::add);
+        ScratchTables.createdTable(statement.tokens()).map(SchemaNames::key).ifPresent(created::add);
         SchemaView before = replays.isEmpty() ? SchemaView.UNKNOWN
                 : replays.values().iterator().next().before(statement);
         carried.observe(statement, before);
@@ -59,26 +60,6 @@ final class SplitMigrationGuards {
                 ? Optional.of(new Guard(Guard.Kind.TABLE_CREATED, "table " + renamed.get(0) + " was created earlier in "
                         + SplitMigration.described(migration)))
                 : Optional.empty();
-    }
-
-    /** The key of the table a CREATE TABLE makes. */
-    private static Optional<String> createdTable(List<Token> tokens) {
-        if (tokens.isEmpty() || !tokens.get(0).isWord("CREATE")) {
-            return Optional.empty();
-        }
-        int i = 1;
-        while (i < tokens.size() && i < 4 && !tokens.get(i).isWord("TABLE")) {
-            i++; // TEMPORARY, UNLOGGED, GLOBAL TEMPORARY
-        }
-        if (i >= tokens.size() || !tokens.get(i).isWord("TABLE")) {
-            return Optional.empty();
-        }
-        i++;
-        while (i < tokens.size() && tokens.get(i).isAnyWord("IF", "NOT", "EXISTS")) {
-            i++;
-        }
-        SchemaNames.Read name = SchemaNames.name(tokens, i);
-        return name == null ? Optional.empty() : Optional.of(SchemaNames.key(name.text()));
     }
 
     /** What was found for each statement of a later file: its guard, or empty for none. */
