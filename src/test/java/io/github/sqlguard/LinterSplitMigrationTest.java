@@ -61,6 +61,16 @@ class LinterSplitMigrationTest {
     }
 
     @Test
+    void aTableMadeOnlyIfItDidNotExistMayBeAnOldOneWhoseRenameBreaksItsUsers() throws IOException {
+        flowsTable();
+        statements("20200101000001", "archive", List.of(
+                "CREATE TABLE IF NOT EXISTS flow_archive (id TEXT PRIMARY KEY);",
+                "ALTER TABLE flow_archive RENAME TO old_flows;"));
+
+        assertEquals(List.of("000001 rename-table WARNING"), lint("rename-table"));
+    }
+
+    @Test
     void nothingCarriesOverToAnotherMigration() throws IOException {
         flowsTable();
         flowsCopiedTo("20200101000001", "copy", "flows_backup", "ALTER TABLE flows ADD COLUMN nid char(36);");
