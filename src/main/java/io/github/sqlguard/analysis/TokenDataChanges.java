@@ -140,10 +140,11 @@ final class TokenDataChanges {
         // target to go; only a WHERE naming the target ties it to them.
         boolean selfJoinedCopy = tokens.fromItemsAreOtherInstances() && tokens.isWord(joinsFrom, "USING");
         Set<String> others = selfJoinedCopy ? joined.qualifiersOfEachTable() : joined.qualifiersOtherThan(targets);
+        List<KeyLink> keyLinks = where < 0 ? joined.keyLinks(targets)
+                : whereJoinLinks(view, joinsFrom, where, end, !tokens.isWord(i, "FROM"));
         found.add(new DataChange("DELETE", joined.tablesOf(targets), !selfJoinedCopy && joined.restrict(targets),
-                joined.joinsOnAlwaysTrueConditionsOnly(), whereClause(where, end, others, capped),
-                tokens.tokens().get(start), unresolvedConditions(where, end), RowSelection.STATEMENT, where < 0 ? joined
-                        .keyLinks(targets) : whereJoinLinks(view, joinsFrom, where, end, !tokens.isWord(i, "FROM")),
+                joined.joinsOnAlwaysTrueConditionsOnly(), whereClause(where, end, others, capped, targets),
+                tokens.tokens().get(start), unresolvedConditions(where, end), RowSelection.STATEMENT, keyLinks,
                 partitionsAt(joinsFrom)));
     }
 
@@ -161,7 +162,7 @@ final class TokenDataChanges {
         int innerWhere = tokens.indexOfTopLevelWord(open + 1, close, "WHERE");
         int where = outerWhere >= 0 ? outerWhere : innerWhere;
         int whereEnd = outerWhere >= 0 ? end : innerWhereEnd(innerWhere, close);
-        found.add(new DataChange(verb, targets, false, false, whereClause(where, whereEnd, Set.of(), false),
+        found.add(new DataChange(verb, targets, false, false, whereClause(where, whereEnd, Set.of(), false, targets),
                 tokens.tokens().get(start), unresolvedConditions(where, whereEnd)));
     }
 
@@ -227,9 +228,9 @@ final class TokenDataChanges {
                 ? where < 0 ? (joined.hasOneTable() ? fromList : joined).keyLinks(targets)
                         : whereJoinLinks(i, from, where, end, false) : List.of();
         boolean capped = afterTop != afterModifiers || limits(start, end);
-        found.add(new DataChange("UPDATE", tables, restricted, crossJoin, whereClause(where, end, others, capped),
-                tokens.tokens().get(start), unresolvedConditions(where, end), RowSelection.STATEMENT, keyLinks,
-                partitions));
+        found.add(new DataChange("UPDATE", tables, restricted, crossJoin,
+                whereClause(where, end, others, capped, targets), tokens.tokens().get(start),
+                unresolvedConditions(where, end), RowSelection.STATEMENT, keyLinks, partitions));
     }
 
     /** Where the condition of the WHERE at {@code where} ends: at ORDER BY, LIMIT, RETURNING, .. or {@code end}. */
@@ -366,14 +367,15 @@ final class TokenDataChanges {
 
     /**
      * The WHERE at {@code where} as a fact; {@code others} names the tables that are not the target, {@code capped}
-     * tells that a TOP or LIMIT caps how many rows the statement takes.
+     * tells that a TOP or LIMIT caps how many rows the statement takes, {@code targets} are the tables it changes.
      */
-    private WhereFact whereClause(int where, int end, Set<String> others, boolean capped) {
+    private WhereFact whereClause(int where, int end, Set<String> others, boolean capped, List<String> targets) {
         if (where < 0) {
             return capped ? WhereFact.ABSENT_BUT_CAPPED : WhereFact.ABSENT;
         }
         int conditionEnd = conditionEnd(tokens, where, end);
-        if (RowCountCap.onlyCapsRows(tokens, where + 1, conditionEnd)) {
+        if (RowCountCap.onlyCapsRows(tokens, where + 1, conditionEnd)
+                || CappedSelfSubquery.onlyCapsRows(tokens, where + 1, conditionEnd, targets)) {
             return WhereFact.ROW_COUNT_ONLY;
         }
         Truth truth = TokenConditionTruth.of(tokens, where + 1, conditionEnd);

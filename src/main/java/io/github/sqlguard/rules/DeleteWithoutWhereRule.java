@@ -18,7 +18,7 @@ public final class DeleteWithoutWhereRule extends RowChangeRule {
                     + "A WHERE inside a subquery or a CTE does not limit the outer DELETE (Oracle's DELETE FROM "
                     + "(SELECT .. WHERE ..) is limited by its view's WHERE, as the view yields the rows it deletes), "
                     + "and LIMIT, TOP or "
-                    + "Oracle's WHERE ROWNUM <= n only cap how many arbitrary rows go. A WHERE that names only columns of the USING list's tables "
+                    + "Oracle's WHERE ROWNUM <= n (or WHERE id IN (SELECT id FROM t LIMIT n)) only cap how many arbitrary rows go. A WHERE that names only columns of the USING list's tables "
                     + "(in PostgreSQL also a USING list that names the target's table again, DELETE FROM t USING t t2, "
                     + "u WHERE t2.x = u.y, a second copy of t), "
                     + "or a join on a condition such as ON 1 = 1, or only on the same column of a second copy of the table (a dedupe without its tie-breaker, DELETE c1 FROM contacts c1 JOIN contacts c2 ON c1.email = c2.email, which every row meets with itself), does not limit the target's rows either. This is the mistake that erases a whole table in one deploy.",

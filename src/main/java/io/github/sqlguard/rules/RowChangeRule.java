@@ -56,7 +56,7 @@ abstract class RowChangeRule implements Rule {
     static String whereNote(RowChange change) {
         return switch (change.where()) {
             case OTHER_TABLES_ONLY -> "whose WHERE names no column of " + change.tableList();
-            case ROW_COUNT_ONLY -> "whose WHERE only caps how many rows it takes (ROWNUM)";
+            case ROW_COUNT_ONLY -> "whose WHERE only caps how many rows it takes";
             case ABSENT_BUT_CAPPED -> "without WHERE (its TOP, LIMIT or FETCH FIRST only caps how many rows it takes)";
             case ABSENT_BUT_SESSION_CAPPED -> "without WHERE (the SET ROWCOUNT before it only caps how many rows it"
                     + " takes)";

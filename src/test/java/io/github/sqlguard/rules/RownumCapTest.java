@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class RownumCapTest {
 
-    private static final String DELETE_CAP = "DELETE whose WHERE only caps how many rows it takes (ROWNUM) removes "
+    private static final String DELETE_CAP = "DELETE whose WHERE only caps how many rows it takes removes "
             + "arbitrary rows of audit_log, and every row when it runs in a loop until none is left";
 
     private final Rule delete = new DeleteWithoutWhereRule();
@@ -38,6 +38,14 @@ class RownumCapTest {
         "H2         | DELETE FROM audit_log WHERE ROWNUM() <= 10000",
         "H2         | DELETE FROM audit_log WHERE 100 > ROWNUM()",
         "H2         | DELETE FROM audit_log WHERE ROWNUM < 10",
+        // A subquery of the table itself that keeps its first rows takes them as arbitrarily.
+        "ORACLE     | DELETE FROM audit_log WHERE id IN (SELECT id FROM audit_log WHERE ROWNUM <= 100)",
+        "POSTGRESQL | DELETE FROM audit_log WHERE id IN (SELECT id FROM audit_log LIMIT 1000)",
+        "POSTGRESQL | DELETE FROM audit_log WHERE ctid IN (SELECT ctid FROM audit_log ORDER BY ctid LIMIT 1000)",
+        "POSTGRESQL | DELETE FROM audit_log WHERE (id IN (SELECT id FROM public.audit_log LIMIT 10))",
+        "H2         | DELETE FROM audit_log WHERE id IN (SELECT id FROM audit_log FETCH FIRST 5 ROWS ONLY)",
+        "SQLSERVER  | DELETE FROM audit_log WHERE id IN (SELECT TOP (500) id FROM audit_log ORDER BY id)",
+        "MYSQL      | DELETE FROM audit_log WHERE audit_log.id IN (SELECT id FROM audit_log LIMIT 10)",
     })
     void aWhereOfRownumCapsOnlyTakesArbitraryRows(Dialect dialect, String sql) {
         assertEquals(List.of(DELETE_CAP), messages(delete, dialect, sql));
@@ -47,8 +55,14 @@ class RownumCapTest {
     @CsvSource(delimiter = '|', value = {
         "ORACLE     | DELETE FROM audit_log WHERE created_at < SYSDATE - 30 AND ROWNUM <= 10000",
         "ORACLE     | DELETE FROM audit_log WHERE ROWNUM <= 10000 AND status = 'DONE'",
-        "ORACLE     | DELETE FROM audit_log WHERE id IN (SELECT id FROM audit_log WHERE ROWNUM <= 100)",
+        "ORACLE     | DELETE FROM audit_log WHERE id IN (SELECT id FROM audit_log WHERE ROWNUM <= 100"
+                + " AND status = 'DONE')",
         "ORACLE     | DELETE FROM audit_log WHERE ROWNUM > 0 OR id = 3",
+        "POSTGRESQL | DELETE FROM audit_log WHERE id IN (SELECT id FROM audit_log WHERE status = 'DONE' LIMIT 100)",
+        "POSTGRESQL | DELETE FROM audit_log WHERE id IN (SELECT log_id FROM audit_archive LIMIT 100)",
+        "POSTGRESQL | DELETE FROM audit_log WHERE id IN (SELECT a.id FROM audit_log a JOIN runs r ON r.id = a.run"
+                + " LIMIT 100)",
+        "POSTGRESQL | DELETE FROM audit_log WHERE id IN (SELECT id FROM audit_log ORDER BY id LIMIT 100) AND kept",
         "ORACLE     | DELETE FROM audit_log WHERE \"ROWNUM\" <= 10",
         "H2         | DELETE FROM audit_log WHERE ROWNUM() <= 10 AND status = 'DONE'",
         "H2         | DELETE FROM audit_log WHERE ROWNUM(id) <= 10",
@@ -62,7 +76,7 @@ class RownumCapTest {
 
     @Test
     void anUpdateCappedByRownumChangesArbitraryRows() {
-        assertEquals(List.of("UPDATE whose WHERE only caps how many rows it takes (ROWNUM) changes arbitrary rows of "
+        assertEquals(List.of("UPDATE whose WHERE only caps how many rows it takes changes arbitrary rows of "
                 + "settings, and every row when it runs in a loop until none is left"),
                 messages(update, Dialect.ORACLE, "UPDATE settings SET v = NULL WHERE ROWNUM <= 1"));
     }
