@@ -74,13 +74,7 @@ final class ColumnDefinition {
         }
         int i = name.next();
         int typeEnd = i;
-        // MySQL's CHARACTER SET belongs to the type (VARCHAR(50) CHARACTER SET latin1), unlike SET DEFAULT, and
-        // so does a SET('r', 'w') type itself.
-        while (typeEnd < tokens.size() && !tokens.get(typeEnd).isSymbol(",")
-                && !(tokens.get(typeEnd).type() == TokenType.WORD && AFTER_TYPE.contains(tokens.get(typeEnd).upper())
-                        && !(tokens.get(typeEnd).isWord("SET") && (tokens.get(typeEnd - 1).isWord("CHARACTER")
-                                || typeEnd == i && typeEnd + 2 < tokens.size() && tokens.get(typeEnd + 1).isSymbol("(")
-                                        && tokens.get(typeEnd + 2).type() == TokenType.STRING)))) {
+        while (typeEnd < tokens.size() && !tokens.get(typeEnd).isSymbol(",") && !endsType(tokens, i, typeEnd)) {
             typeEnd = tokens.get(typeEnd).isSymbol("(") ? ObjectNames.skipParentheses(tokens, typeEnd) : typeEnd + 1;
         }
         Optional<SqlType> type = typeEnd > i ? Optional.of(SqlType.parse(SchemaNames.text(tokens.subList(i, typeEnd))))
@@ -106,6 +100,24 @@ final class ColumnDefinition {
         boolean notNull = Boolean.TRUE.equals(nullability) || primaryKey;
         return Optional.of(new Read(new Column(SchemaNames.unquoted(name.text()), type, notNull), nullability,
                 primaryKey, foreignKey));
+    }
+
+    /**
+     * True when the word at {@code at} starts the attributes of a column whose type begins at {@code typeStart}.
+     * MySQL's CHARACTER SET belongs to the type (VARCHAR(50) CHARACTER SET latin1), unlike SET DEFAULT, and so
+     * does a SET('r', 'w') type itself. SERIAL in place of a type is PostgreSQL's auto-numbered integer; only
+     * after a type is it MySQL's SERIAL DEFAULT VALUE attribute.
+     */
+    private static boolean endsType(List<Token> tokens, int typeStart, int at) {
+        Token token = tokens.get(at);
+        if (token.type() != TokenType.WORD || !AFTER_TYPE.contains(token.upper())) {
+            return false;
+        }
+        if (token.isWord("SET")) {
+            return !(tokens.get(at - 1).isWord("CHARACTER") || at == typeStart && at + 2 < tokens.size()
+                    && tokens.get(at + 1).isSymbol("(") && tokens.get(at + 2).type() == TokenType.STRING);
+        }
+        return !(at == typeStart && token.isWord("SERIAL"));
     }
 
     /** The primary key columns of a table constraint, or null when it is no primary key. */

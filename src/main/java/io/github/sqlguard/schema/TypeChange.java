@@ -2,6 +2,7 @@ package io.github.sqlguard.schema;
 
 import io.github.sqlguard.analysis.MySqlRowLosingClauses;
 import io.github.sqlguard.model.Dialect;
+import java.util.List;
 
 /**
  * Whether converting a column from one type to another keeps every existing value. A change is lossless
@@ -21,7 +22,9 @@ public record TypeChange(SqlType from, SqlType to, Verdict verdict, String reaso
     public enum Verdict { LOSSLESS, LOSSY, UNKNOWN }
 
     /** Judges converting {@code from} to {@code to} in {@code dialect}. */
-    public static TypeChange of(SqlType from, SqlType to, Dialect dialect) {
+    public static TypeChange of(SqlType written, SqlType into, Dialect dialect) {
+        SqlType from = inDialect(written, dialect);
+        SqlType to = inDialect(into, dialect);
         // Before the same-type test, which compares neither character sets nor ENUM values.
         if (!to.characterSet().isEmpty() && !to.characterSet().equals(from.characterSet())
                 && TypeFamily.of(to) == TypeFamily.TEXT && !MySqlRowLosingClauses.holdsEveryCharacter(to.characterSet())) {
@@ -65,6 +68,12 @@ public record TypeChange(SqlType from, SqlType to, Verdict verdict, String reaso
     /** True when every existing value is kept. */
     public boolean lossless() {
         return verdict == Verdict.LOSSLESS;
+    }
+
+    /** MySQL's SERIAL is BIGINT UNSIGNED (NOT NULL AUTO_INCREMENT UNIQUE), not PostgreSQL's four-byte integer. */
+    private static SqlType inDialect(SqlType type, Dialect dialect) {
+        return dialect.isMySqlFamily() && type.written().equalsIgnoreCase("SERIAL")
+                ? new SqlType(type.written(), "BIGINT", List.of(), true, false, false, "") : type;
     }
 
     static TypeChange lossless(SqlType from, SqlType to, String reason) {

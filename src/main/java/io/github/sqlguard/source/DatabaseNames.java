@@ -1,6 +1,7 @@
 package io.github.sqlguard.source;
 
 import io.github.sqlguard.model.Dialect;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -72,12 +73,17 @@ public final class DatabaseNames {
 
     /**
      * The dialect of the database {@code file}'s path names within the project; for a file outside the project,
-     * within the folder it was found in. The folders above never count: a home folder {@code /home/oracle}
-     * says nothing about the scripts below it.
+     * within the folder it was found in, that folder's own name included: a user who scans
+     * {@code schema/mysql} names the database as surely as a {@code mysql/} folder below it does. The folders above
+     * never count: a home folder {@code /home/oracle} says nothing about the scripts below it.
      */
     public static Dialect dialectOf(SourcePath file) {
         boolean outsideProject = file.relativePath().equals(file.file().toString().replace('\\', '/'));
-        return dialectOf(outsideProject ? file.pathInDirectory() : file.relativePath());
+        if (!outsideProject) {
+            return dialectOf(file.relativePath());
+        }
+        Path folder = file.scannedDirectory().getFileName();
+        return dialectOf(folder == null ? file.pathInDirectory() : folder + "/" + file.pathInDirectory());
     }
 
     /**

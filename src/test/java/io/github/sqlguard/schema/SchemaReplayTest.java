@@ -235,6 +235,24 @@ class SchemaReplayTest {
     }
 
     @Test
+    void serialRightAfterTheNameIsTheColumnsType() {
+        SchemaView schema = replayed(Dialect.POSTGRESQL, """
+                CREATE TABLE IF NOT EXISTS "vulnerability_record" ("id" serial NOT NULL PRIMARY KEY, "cve_id" text);
+                CREATE TABLE robot (id SERIAL PRIMARY KEY NOT NULL, name varchar(255));
+                """);
+        assertEquals("serial", type(schema, "vulnerability_record", "id"));
+        assertEquals("SERIAL", type(schema, "robot", "id"));
+        assertTrue(schema.table("robot").orElseThrow().column("id").orElseThrow().notNull());
+        assertEquals(List.of("id"), schema.table("robot").orElseThrow().primaryKey());
+    }
+
+    @Test
+    void mySqlSerialDefaultValueAfterATypeIsNoPartOfTheType() {
+        SchemaView schema = replayed(Dialect.MYSQL, "CREATE TABLE t (id INT SERIAL DEFAULT VALUE, n INT);\n");
+        assertEquals("INT", type(schema, "t", "id"));
+    }
+
+    @Test
     void aTableCreatedTwiceMixesHistoriesSoItsTypesAreNoLongerTrusted() {
         SchemaReplay replay = new SchemaReplay();
         List<Statement> statements = statements(Dialect.AUTO, """

@@ -17,6 +17,9 @@ class TypeChangeTest {
             text                        | varchar(255)                | POSTGRESQL | LOSSY
             varchar(50)                 | varchar                     | POSTGRESQL | LOSSLESS
             int4                        | int8                        | POSTGRESQL | LOSSLESS
+            serial                      | bigint                      | POSTGRESQL | LOSSLESS
+            SERIAL                      | INT                         | MYSQL      | LOSSY
+            SERIAL                      | BIGINT UNSIGNED             | MYSQL      | LOSSLESS
             int8                        | integer                     | POSTGRESQL | LOSSY
             integer                     | bigint                      | H2         | LOSSLESS
             longvarbinary               | blob                        | H2         | LOSSLESS

@@ -75,6 +75,16 @@ class DatabaseNamesTest {
     }
 
     @Test
+    void theScannedFolderOutsideTheProjectNamesTheDatabaseByItsOwnName() {
+        Path folder = Path.of("/home/oracle/temporal/schema/mysql").toAbsolutePath();
+        Path file = folder.resolve("v8/temporal/versioned/v1.2/blob_size.sql");
+        SourcePath outside = new SourcePath(file, file.toString().replace('\\', '/'), folder,
+                "v8/temporal/versioned/v1.2/blob_size.sql");
+
+        assertEquals(Dialect.MYSQL, DatabaseNames.dialectOf(outside));
+    }
+
+    @Test
     void foldersWithinTheProjectNameTheDatabaseEvenAboveTheScannedFolder() {
         Path file = Path.of("/home/dev/app/db/mysql/V2__x.sql").toAbsolutePath();
         SourcePath inside = new SourcePath(file, "db/mysql/V2__x.sql", file.getParent(), "V2__x.sql");
