@@ -156,7 +156,7 @@ final class AnalysisCache {
             return Optional.empty();
         }
         current.putAll(restamped);
-        reused.set(outcomes.size());
+        reused.set((int) outcomes.stream().filter(FileOutcome::scanned).count());
         return Optional.of(outcomes);
     }
 
@@ -181,7 +181,9 @@ final class AnalysisCache {
         if (cached != null && cached.contentHash().equals(contentHash)
                 && schemaBefore.equals(cached.dependencies().get(SCHEMA_DEPENDENCY)) && inputsUnchanged(cached)) {
             current.put(source.relativePath(), withStamp(cached, now.stamp()));
-            reused.incrementAndGet();
+            if (cached.outcome().scanned()) {
+                reused.incrementAndGet();
+            }
             return cached.outcome();
         }
         FileOutcome outcome = analysis.apply(source);
@@ -203,7 +205,10 @@ final class AnalysisCache {
         return file;
     }
 
-    /** How many files' outcomes came from the cache in this run. */
+    /**
+     * How many checked files' outcomes came from the cache in this run; files found not to be migrations (a JSON
+     * file that is no changelog) are not counted, as the summary does not count them either.
+     */
     int reusedFiles() {
         return reused.get();
     }

@@ -49,6 +49,18 @@ class AnalysisCacheTest {
     }
 
     @Test
+    void theCountOfCachedFilesLeavesOutFilesThatAreNoMigrations() throws IOException {
+        write("db/v1.1/V1__a.sql", "DELETE FROM a;\n");
+        write("db/v1.1/manifest.json", "{\"CurrVersion\": \"1.1\", \"SchemaUpdateCqlFiles\": [\"a.sql\"]}\n");
+        lint(config());
+
+        LintResult again = lint(config());
+
+        assertEquals(List.of("db/v1.1/V1__a.sql"), again.scannedFiles());
+        assertEquals(1, again.cachedFiles(), "as many as the files the summary counts");
+    }
+
+    @Test
     void anUnchangedFileIsAnalysedAgainWhenTheSchemaBeforeItChanged() throws IOException {
         write("db/V1__a.sql", "CREATE TABLE accounts (id INT, note VARCHAR(100));\n");
         write("db/V2__b.sql", "ALTER TABLE accounts ALTER COLUMN note TYPE VARCHAR(50);\n");
