@@ -41,7 +41,7 @@ public final class RuntimeSqlRule implements Rule {
             return List.of();
         }
         return List.of(new Violation(shown(statement.statement().tokens())
-                + " runs SQL that is built at run time; sqlguard could not read it, so what it runs was not checked",
+                + " runs SQL that is built at run time; sqlguard could not read all of it, so what it runs was not fully checked",
                 statement.start()));
     }
 
