@@ -188,10 +188,10 @@ public final class LossGuards {
         filteredCopy(tokens, main, before, selectIntoMakesTable).ifPresent(copy -> copies.copiedInPart(
                 copy.source(), "the copy to " + copy.target() + " at line "
                         + statement.start().line() + " keeps only the rows its WHERE selects"));
-        ColumnListCopy.partial(tokens, main, before, selectIntoMakesTable).ifPresent(copy -> copies.copiedInPart(
-                copy.source(), "the copy to " + copy.target() + " at line " + statement.start().line()
-                        + " leaves out " + (copy.missing().size() == 1 ? "column " : "columns ")
-                        + String.join(", ", copy.missing()) + ", whose values are lost"));
+        ColumnListCopy.partial(tokens, main, before, selectIntoMakesTable)
+                .ifPresent(copy -> copies.copiedWithout(copy, statement.start().line()));
+        ColumnListCopy.moved(tokens, main, before, selectIntoMakesTable)
+                .ifPresent(moved -> copies.moved(moved, statement.start().line()));
         recordAddedColumns(tokens, main);
         followColumns(tokens, main, statement.start().line(), statement.context().databases());
     }

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The copies of a table's rows that one script run made ({@code INSERT INTO t_new SELECT .. FROM t}), by the name
@@ -19,6 +20,13 @@ final class TableCopies {
     private final Map<String, String> full = new HashMap<>();
     /** Tables whose rows were copied without some of their rows or columns: what the copy left out. */
     private final Map<String, String> partial = new HashMap<>();
+    /** Copies of every row that left out some columns, by the table copied from. */
+    private final Map<String, RowsCopy> leftOut = new HashMap<>();
+    /** Columns moved to another table with their rows' primary key: where to, by table copied from and column. */
+    private final Map<String, Map<String, String>> movedColumns = new HashMap<>();
+
+    private record RowsCopy(String target, int line, List<String> missing) {
+    }
 
     /** Every row and column of {@code source} was copied, as {@code note} says. */
     void copied(String source, String note) {
@@ -30,19 +38,59 @@ final class TableCopies {
         partial.put(SchemaNames.key(source), note);
     }
 
+    /**
+     * Every row of {@code copy}'s source was copied but for the columns it leaves out, which are lost unless
+     * another copy moves them ({@link #moved}).
+     */
+    void copiedWithout(ColumnListCopy.Partial copy, int line) {
+        String source = SchemaNames.key(copy.source());
+        RowsCopy earlier = leftOut.get(source);
+        if (earlier != null && earlier.missing().size() <= copy.missing().size()) {
+            return; // the copy that keeps most columns is the rebuild; the others move columns elsewhere
+        }
+        partial.put(source, "the copy to " + copy.target() + " at line " + line + " leaves out "
+                + (copy.missing().size() == 1 ? "column " : "columns ") + String.join(", ", copy.missing())
+                + ", whose values are lost");
+        leftOut.put(source, new RowsCopy(copy.target(), line, copy.missing()));
+    }
+
+    /** {@code moved}'s columns were copied, with the primary key, from every row that has a value in them. */
+    void moved(ColumnListCopy.MovedColumns moved, int line) {
+        Map<String, String> columns = movedColumns.computeIfAbsent(SchemaNames.key(moved.source()),
+                k -> new HashMap<>());
+        moved.columns().forEach(column -> columns.put(column, moved.target() + " at line " + line));
+    }
+
     /** The guard of a statement that destroys {@code targets} (not empty): a full copy of each, or a partial one. */
     Optional<Guard> guardOf(List<String> targets) {
         if (targets.stream().allMatch(t -> full.containsKey(SchemaNames.key(t)))) {
             return Optional.of(new Guard(Guard.Kind.ROWS_COPIED, full.get(SchemaNames.key(targets.get(0)))));
         }
-        String left = targets.size() == 1 ? partial.get(SchemaNames.key(targets.get(0))) : null;
-        return left == null ? Optional.empty() : Optional.of(new Guard(Guard.Kind.INCOMPLETE_COPY, left));
+        String key = targets.size() == 1 ? SchemaNames.key(targets.get(0)) : null;
+        Optional<Guard> completed = key == null ? Optional.empty() : completedCopy(key);
+        String left = key == null ? null : partial.get(key);
+        return completed.isPresent() || left == null ? completed
+                : Optional.of(new Guard(Guard.Kind.INCOMPLETE_COPY, left));
+    }
+
+    /** A copy of the rows that left out only columns other copies moved elsewhere keeps every value. */
+    private Optional<Guard> completedCopy(String source) {
+        RowsCopy rows = leftOut.get(source);
+        Map<String, String> moved = movedColumns.getOrDefault(source, Map.of());
+        if (rows == null || !rows.missing().stream().allMatch(c -> moved.containsKey(SchemaNames.key(c)))) {
+            return Optional.empty();
+        }
+        return Optional.of(new Guard(Guard.Kind.ROWS_COPIED, "rows copied to " + rows.target() + " at line "
+                + rows.line() + rows.missing().stream().map(c -> ", column " + c + " to "
+                        + moved.get(SchemaNames.key(c))).collect(Collectors.joining())));
     }
 
     /** Follows the tables that {@code clauses} (one statement's) drop or rename. */
     void follow(List<DestructiveClause> clauses) {
         Map<String, String> movedFull = new HashMap<>();
         Map<String, String> movedPartial = new HashMap<>();
+        Map<String, RowsCopy> movedLeftOut = new HashMap<>();
+        Map<String, Map<String, String>> movedAway = new HashMap<>();
         for (DestructiveClause clause : clauses) {
             boolean renamed = clause.kind() == ClauseKind.RENAMED_TABLE && clause.detail() != null;
             if (clause.table() == null || !renamed && clause.kind() != ClauseKind.DROPPED_TABLE) {
@@ -51,6 +99,14 @@ final class TableCopies {
             String old = SchemaNames.key(clause.table());
             String fullNote = full.remove(old);
             String partialNote = partial.remove(old);
+            RowsCopy rows = leftOut.remove(old);
+            Map<String, String> moved = movedColumns.remove(old);
+            if (renamed && rows != null) {
+                movedLeftOut.put(SchemaNames.key(clause.detail()), rows);
+            }
+            if (renamed && moved != null) {
+                movedAway.put(SchemaNames.key(clause.detail()), moved);
+            }
             if (renamed && fullNote != null) {
                 movedFull.put(SchemaNames.key(clause.detail()), fullNote);
             }
@@ -62,9 +118,13 @@ final class TableCopies {
             if (clause.kind() == ClauseKind.RENAMED_TABLE && clause.detail() != null) {
                 full.remove(SchemaNames.key(clause.detail()));
                 partial.remove(SchemaNames.key(clause.detail()));
+                leftOut.remove(SchemaNames.key(clause.detail()));
+                movedColumns.remove(SchemaNames.key(clause.detail()));
             }
         }
         full.putAll(movedFull);
         partial.putAll(movedPartial);
+        leftOut.putAll(movedLeftOut);
+        movedColumns.putAll(movedAway);
     }
 }
