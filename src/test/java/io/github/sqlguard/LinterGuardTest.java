@@ -195,6 +195,32 @@ class LinterGuardTest {
     }
 
     /**
+     * Clearing a column whose values the script first moved, with their rows' key, into another table loses
+     * nothing; clearing it when the move carried no key, left rows with values behind, or rows came in after the
+     * move, still does.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            INSERT INTO secrets (user_id, secret) SELECT u.id, u.totp FROM users u WHERE u.totp IS NOT NULL | - | INFO UPDATE without WHERE changes every row of users (guarded: values of totp copied to secrets at line 1)
+            INSERT INTO secrets (user_id, secret) SELECT id, totp FROM users | - | INFO UPDATE without WHERE changes every row of users (guarded: values of totp copied to secrets at line 1)
+            INSERT INTO secrets (secret) SELECT totp FROM users WHERE totp IS NOT NULL | - | ERROR UPDATE without WHERE changes every row of users
+            INSERT INTO secrets (user_id, secret) SELECT id, totp FROM users WHERE id > 10 | - | ERROR UPDATE without WHERE changes every row of users
+            INSERT INTO secrets (user_id, secret) SELECT id, totp FROM users | INSERT INTO users (id, totp) VALUES (1, 'x') | ERROR UPDATE without WHERE changes every row of users
+            """)
+    void clearingValuesMovedElsewhereIsGuarded(String move, String between, String expected) throws IOException {
+        Path init = project.resolve("db/V0__init.sql");
+        Files.createDirectories(init.getParent());
+        Files.writeString(init, "CREATE TABLE users (id INTEGER PRIMARY KEY, name TEXT, totp TEXT);\n"
+                + "CREATE TABLE secrets (user_id INTEGER, secret TEXT);\n", StandardCharsets.UTF_8);
+        List<Finding> findings = lint(Dialect.SQLITE, move + ";\n" + ("-".equals(between) ? "SELECT 1" : between)
+                + ";\nUPDATE users SET totp = NULL;", "update-without-where");
+
+        assertEquals(1, findings.size(), findings.toString());
+        assertEquals("3:1 " + expected, findings.get(0).location().line() + ":" + findings.get(0).location().column()
+                + " " + findings.get(0).severity() + " " + findings.get(0).message());
+    }
+
+    /**
      * SQL Server rebuilds a table with {@code SELECT <columns> INTO new FROM old}, batches apart: a list that reads
      * every column guards the drop as {@code SELECT *} does, one that leaves columns out names them, and a copy into
      * a {@code #temp} table, gone with the session, guards nothing.

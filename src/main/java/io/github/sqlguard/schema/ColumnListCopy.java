@@ -64,7 +64,7 @@ final class ColumnListCopy {
      *
      * @param source the table read, unquoted
      * @param target the table written, unquoted
-     * @param columns the keys of the source's columns the copy reads, its whole primary key among them
+     * @param columns the keys of the source's columns the copy reads with the whole primary key, but for the key
      */
     record MovedColumns(String source, String target, Set<String> columns) {
     }
@@ -74,7 +74,8 @@ final class ColumnListCopy {
         int where = TopLevel.wordIndex(tokens, main + 1, "WHERE");
         List<String> required = new ArrayList<>();
         for (int i = where + 1; where >= 0 && i < tokens.size() && !tokens.get(i).isSymbol(";"); i += 5) {
-            // Only "c IS NOT NULL [AND ..]": a row left out has no value in c to lose
+            // Only "[alias.]c IS NOT NULL [AND ..]": a row left out has no value in c to lose
+            i += i + 2 < tokens.size() && isName(tokens.get(i)) && tokens.get(i + 1).isSymbol(".") ? 2 : 0;
             if (i + 3 >= tokens.size() || !isName(tokens.get(i)) || !tokens.get(i + 1).isWord("IS")
                     || !tokens.get(i + 2).isWord("NOT") || !tokens.get(i + 3).isWord("NULL")
                     || i + 4 < tokens.size() && !tokens.get(i + 4).isWord("AND") && !tokens.get(i + 4).isSymbol(";")) {
@@ -91,8 +92,11 @@ final class ColumnListCopy {
         Set<String> columns = new HashSet<>(table.get().columns().keySet());
         copy.get().missing().forEach(column -> columns.remove(SchemaNames.key(column)));
         boolean keyed = table.get().primaryKey().stream().allMatch(c -> columns.contains(SchemaNames.key(c)));
-        return keyed && columns.containsAll(required)
-                ? Optional.of(new MovedColumns(copy.get().source(), copy.get().target(), columns)) : Optional.empty();
+        boolean moved = keyed && columns.containsAll(required);
+        // The key stays behind to tell whose values they were, so it is not among the columns moved
+        table.get().primaryKey().forEach(c -> columns.remove(SchemaNames.key(c)));
+        return moved ? Optional.of(new MovedColumns(copy.get().source(), copy.get().target(), columns))
+                : Optional.empty();
     }
 
     /**

@@ -68,8 +68,8 @@ public final class LossGuards {
             return Optional.empty();
         }
         if (statement.context().runsWithMigration()) {
-            Optional<Guard> filled = ColumnWrites.update(tokens)
-                    .flatMap(update -> fillOfNewColumns(update, statement.context().databases()));
+            Optional<Guard> filled = ColumnWrites.update(tokens).flatMap(update -> fillOfNewColumns(update,
+                    statement.context().databases()).or(() -> copies.guardOfOverwrite(update)));
             if (filled.isPresent()) {
                 return filled;
             }
@@ -334,6 +334,7 @@ public final class LossGuards {
         emptyColumns.remove(table);
         copiedColumns.remove(table);
         scopedWrites.remove(table);
+        copies.forgetMoved(table);
     }
 
     /** A column whose every value an UPDATE copied, unchanged, into {@code target} (a key). */

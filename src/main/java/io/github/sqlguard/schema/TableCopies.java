@@ -61,6 +61,27 @@ final class TableCopies {
         moved.columns().forEach(column -> columns.put(column, moved.target() + " at line " + line));
     }
 
+    /**
+     * The guard of an UPDATE that overwrites only columns an earlier copy moved to another table with their rows'
+     * key ({@code INSERT INTO twofactor SELECT .., uuid, totp_secret FROM users ..; UPDATE users SET totp_secret =
+     * NULL}): the values it overwrites live on there.
+     */
+    Optional<Guard> guardOfOverwrite(ColumnWrites.Update update) {
+        Map<String, String> moved = movedColumns.getOrDefault(SchemaNames.key(update.table()), Map.of());
+        if (update.assigned().isEmpty()
+                || !update.assigned().stream().allMatch(c -> moved.containsKey(SchemaNames.key(c)))) {
+            return Optional.empty();
+        }
+        return Optional.of(new Guard(Guard.Kind.VALUES_MOVED, update.assigned().stream()
+                .map(c -> "values of " + c + " copied to " + moved.get(SchemaNames.key(c)))
+                .collect(Collectors.joining(", "))));
+    }
+
+    /** Rows were added to {@code table} (a key): their values were not moved with the others. */
+    void forgetMoved(String table) {
+        movedColumns.remove(table);
+    }
+
     /** The guard of a statement that destroys {@code targets} (not empty): a full copy of each, or a partial one. */
     Optional<Guard> guardOf(List<String> targets) {
         if (targets.stream().allMatch(t -> full.containsKey(SchemaNames.key(t)))) {
