@@ -165,6 +165,62 @@ class LinterGuardTest {
     }
 
     /**
+     * A rebuild that moves a column into a table of its own (the column with the primary key, from every row that
+     * has a value in it) loses nothing by leaving it out of the rebuilt table; a move that leaves rows with values
+     * behind, or carries no key to tell whose value it was, still loses it.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            INSERT INTO folder_colors (folder_id, color) SELECT id, color FROM folders WHERE color IS NOT NULL | INFO DROP TABLE removes table folders and all its rows (guarded: rows copied to new_folders at line 2, column color to folder_colors at line 3)
+            INSERT INTO folder_colors (folder_id, color) SELECT id, color FROM folders | INFO DROP TABLE removes table folders and all its rows (guarded: rows copied to new_folders at line 2, column color to folder_colors at line 3)
+            INSERT INTO folder_colors (folder_id, color) SELECT id, color FROM folders WHERE name = 'x' | ERROR DROP TABLE removes table folders and all its rows (the copy to new_folders at line 2 leaves out column color, whose values are lost)
+            INSERT INTO folder_colors (color) SELECT color FROM folders WHERE color IS NOT NULL | ERROR DROP TABLE removes table folders and all its rows (the copy to new_folders at line 2 leaves out column color, whose values are lost)
+            INSERT INTO folder_colors (folder_id, name) SELECT id, name FROM folders | ERROR DROP TABLE removes table folders and all its rows (the copy to new_folders at line 2 leaves out column color, whose values are lost)
+            """)
+    void rebuildThatMovesTheLeftOutColumnElsewhereIsGuarded(String move, String expected) throws IOException {
+        Path init = project.resolve("db/V0__init.sql");
+        Files.createDirectories(init.getParent());
+        Files.writeString(init, "CREATE TABLE folders (id INTEGER PRIMARY KEY, name TEXT NOT NULL, color TEXT);\n"
+                + "CREATE TABLE folder_colors (folder_id INTEGER, color TEXT, name TEXT);\n", StandardCharsets.UTF_8);
+        List<Finding> findings = lint(Dialect.SQLITE, """
+                CREATE TABLE new_folders (id INTEGER PRIMARY KEY, name TEXT NOT NULL);
+                INSERT INTO new_folders (id, name) SELECT id, name FROM folders;
+                %s;
+                DROP TABLE folders;
+                ALTER TABLE new_folders RENAME TO folders;""".formatted(move), "drop-table");
+
+        assertEquals(1, findings.size(), findings.toString());
+        assertEquals("4:1 " + expected, findings.get(0).location().line() + ":" + findings.get(0).location().column()
+                + " " + findings.get(0).severity() + " " + findings.get(0).message());
+    }
+
+    /**
+     * Clearing a column whose values the script first moved, with their rows' key, into another table loses
+     * nothing; clearing it when the move carried no key, left rows with values behind, or rows came in after the
+     * move, still does.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            INSERT INTO secrets (user_id, secret) SELECT u.id, u.totp FROM users u WHERE u.totp IS NOT NULL | - | INFO UPDATE without WHERE changes every row of users (guarded: values of totp copied to secrets at line 1)
+            INSERT INTO secrets (user_id, secret) SELECT id, totp FROM users | - | INFO UPDATE without WHERE changes every row of users (guarded: values of totp copied to secrets at line 1)
+            INSERT INTO secrets (secret) SELECT totp FROM users WHERE totp IS NOT NULL | - | ERROR UPDATE without WHERE changes every row of users
+            INSERT INTO secrets (user_id, secret) SELECT id, totp FROM users WHERE id > 10 | - | ERROR UPDATE without WHERE changes every row of users
+            INSERT INTO secrets (user_id, secret) SELECT id, totp FROM users | INSERT INTO users (id, totp) VALUES (1, 'x') | ERROR UPDATE without WHERE changes every row of users
+            """)
+    void clearingValuesMovedElsewhereIsGuarded(String move, String between, String expected) throws IOException {
+        Path init = project.resolve("db/V0__init.sql");
+        Files.createDirectories(init.getParent());
+        Files.writeString(init, "CREATE TABLE users (id INTEGER PRIMARY KEY, name TEXT, totp TEXT);\n"
+                + "CREATE TABLE secrets (user_id INTEGER, secret TEXT);\n", StandardCharsets.UTF_8);
+        List<Finding> findings = lint(Dialect.SQLITE, move + ";\n" + ("-".equals(between) ? "SELECT 1" : between)
+                + ";\nUPDATE users SET totp = NULL;", "update-without-where");
+
+        assertEquals(1, findings.size(), findings.toString());
+        assertEquals("3:1 " + expected, findings.get(0).location().line() + ":" + findings.get(0).location().column()
+                + " " + findings.get(0).severity() + " " + findings.get(0).message());
+    }
+
+    /**
      * SQL Server rebuilds a table with {@code SELECT <columns> INTO new FROM old}, batches apart: a list that reads
      * every column guards the drop as {@code SELECT *} does, one that leaves columns out names them, and a copy into
      * a {@code #temp} table, gone with the session, guards nothing.

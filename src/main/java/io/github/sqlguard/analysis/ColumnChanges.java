@@ -93,7 +93,9 @@ final class ColumnChanges {
             if (first.isWord("RENAME")) {
                 int i = columnNameAt(clause);
                 ObjectNames.NameAt from = ObjectNames.readName(clause, i);
-                if (from != null && !clause.get(i).isAnyWord("TO", "AS", "INDEX", "KEY", "CONSTRAINT")
+                // After an explicit COLUMN a keyword is the column's name (SQLite: RENAME COLUMN key TO akey).
+                boolean named = i > 1 || !clause.get(i).isAnyWord("TO", "AS", "INDEX", "KEY", "CONSTRAINT");
+                if (from != null && named
                         && from.next() + 1 < clause.size() && clause.get(from.next()).isWord("TO")) {
                     renames.add(new Change(from.text(), clause.get(from.next() + 1).text(), first));
                 }

@@ -58,6 +58,48 @@ final class ColumnListCopy {
     }
 
     /**
+     * Columns a copy moves out of their table with its primary key, keeping only the rows that have a value in
+     * them: {@code INSERT INTO folders_ciphers (cipher_uuid, folder_uuid) SELECT uuid, folder_uuid FROM ciphers
+     * WHERE folder_uuid IS NOT NULL}. A rebuild of {@code ciphers} without {@code folder_uuid} then loses nothing.
+     *
+     * @param source the table read, unquoted
+     * @param target the table written, unquoted
+     * @param columns the keys of the source's columns the copy reads with the whole primary key, but for the key
+     */
+    record MovedColumns(String source, String target, Set<String> columns) {
+    }
+
+    /** The columns the copy at {@code main} moves with their rows' primary key, else empty. */
+    static Optional<MovedColumns> moved(List<Token> tokens, int main, SchemaView before, boolean selectIntoMakesTable) {
+        int where = TopLevel.wordIndex(tokens, main + 1, "WHERE");
+        List<String> required = new ArrayList<>();
+        for (int i = where + 1; where >= 0 && i < tokens.size() && !tokens.get(i).isSymbol(";"); i += 5) {
+            // Only "[alias.]c IS NOT NULL [AND ..]": a row left out has no value in c to lose
+            i += i + 2 < tokens.size() && isName(tokens.get(i)) && tokens.get(i + 1).isSymbol(".") ? 2 : 0;
+            if (i + 3 >= tokens.size() || !isName(tokens.get(i)) || !tokens.get(i + 1).isWord("IS")
+                    || !tokens.get(i + 2).isWord("NOT") || !tokens.get(i + 3).isWord("NULL")
+                    || i + 4 < tokens.size() && !tokens.get(i + 4).isWord("AND") && !tokens.get(i + 4).isSymbol(";")) {
+                return Optional.empty();
+            }
+            required.add(SchemaNames.key(tokens.get(i).text()));
+        }
+        List<Token> unfiltered = where < 0 ? tokens : tokens.subList(0, where);
+        Optional<Partial> copy = read(unfiltered, main, before, selectIntoMakesTable);
+        Optional<Table> table = copy.flatMap(c -> before.table(c.source()));
+        if (copy.isEmpty() || table.isEmpty() || table.get().primaryKey().isEmpty()) {
+            return Optional.empty();
+        }
+        Set<String> columns = new HashSet<>(table.get().columns().keySet());
+        copy.get().missing().forEach(column -> columns.remove(SchemaNames.key(column)));
+        boolean keyed = table.get().primaryKey().stream().allMatch(c -> columns.contains(SchemaNames.key(c)));
+        boolean moved = keyed && columns.containsAll(required);
+        // The key stays behind to tell whose values they were, so it is not among the columns moved
+        table.get().primaryKey().forEach(c -> columns.remove(SchemaNames.key(c)));
+        return moved ? Optional.of(new MovedColumns(copy.get().source(), copy.get().target(), columns))
+                : Optional.empty();
+    }
+
+    /**
      * @param selectIntoMakesTable whether {@code SELECT .. INTO x FROM t} creates table {@code x} (T-SQL, and a
      *     top-level statement elsewhere) rather than filling variables (PL/SQL, PL/pgSQL and MySQL routines)
      */

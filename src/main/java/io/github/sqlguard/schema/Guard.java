@@ -33,7 +33,9 @@ public record Guard(Kind kind, String description, Map<String, String> columns) 
         /** A renamed table's old name is given to a new table later in the same script run. */
         NAME_RECREATED,
         /** A renamed table was created earlier in the same run: no code that runs yet uses its name. */
-        TABLE_CREATED
+        TABLE_CREATED,
+        /** The columns an UPDATE overwrites had their values copied, with their rows' key, to another table. */
+        VALUES_MOVED
     }
 
     /** What an UPDATE of every row loses, which nothing is when it only fills columns added just before. */
@@ -68,7 +70,7 @@ public record Guard(Kind kind, String description, Map<String, String> columns) 
             case INCOMPLETE_COPY -> false;
             case NAME_RECREATED, TABLE_CREATED -> ruleId.equals("rename-table");
             case SCRATCH_COLUMN -> ruleId.equals("drop-column") || ruleId.equals("rename-column");
-            case NEW_COLUMNS_FILLED -> FILL_RULES.contains(ruleId);
+            case NEW_COLUMNS_FILLED, VALUES_MOVED -> FILL_RULES.contains(ruleId);
             // An empty table has no row an UPDATE could change either.
             case EMPTY_TABLE -> TABLE_RULES.contains(ruleId) || FILL_RULES.contains(ruleId);
             default -> TABLE_RULES.contains(ruleId);

@@ -82,8 +82,8 @@ public final class LossGuards {
             return Optional.empty();
         }
         if (statement.context().runsWithMigration()) {
-            Optional<Guard> filled = ColumnWrites.update(tokens)
-                    .flatMap(update -> fillOfNewColumns(update, statement.context().databases()));
+            Optional<Guard> filled = ColumnWrites.update(tokens).flatMap(update -> fillOfNewColumns(update,
+                    statement.context().databases()).or(() -> copies.guardOfOverwrite(update)));
             if (filled.isPresent()) {
                 return filled;
             }
@@ -202,10 +202,10 @@ public final class LossGuards {
         filteredCopy(tokens, main, before, selectIntoMakesTable).ifPresent(copy -> copies.copiedInPart(
                 copy.source(), "the copy to " + copy.target() + " at "
                         + lineOf(statement) + " keeps only the rows its WHERE selects"));
-        ColumnListCopy.partial(tokens, main, before, selectIntoMakesTable).ifPresent(copy -> copies.copiedInPart(
-                copy.source(), "the copy to " + copy.target() + " at " + lineOf(statement)
-                        + " leaves out " + (copy.missing().size() == 1 ? "column " : "columns ")
-                        + String.join(", ", copy.missing()) + ", whose values are lost"));
+        ColumnListCopy.partial(tokens, main, before, selectIntoMakesTable)
+                .ifPresent(copy -> copies.copiedWithout(copy, lineOf(statement)));
+        ColumnListCopy.moved(tokens, main, before, selectIntoMakesTable)
+                .ifPresent(moved -> copies.moved(moved, lineOf(statement)));
         recordAddedColumns(tokens, main);
         followColumns(tokens, main, lineOf(statement), statement.context().databases());
     }
@@ -373,6 +373,7 @@ public final class LossGuards {
         emptyColumns.remove(table);
         copiedColumns.remove(table);
         scopedWrites.remove(table);
+        copies.forgetMoved(table);
     }
 
     /** A column whose every value an UPDATE copied, unchanged, into {@code target} (a key). */

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The copies of a table's rows that one script run made ({@code INSERT INTO t_new SELECT .. FROM t}), by the name
@@ -19,6 +20,13 @@ final class TableCopies {
     private final Map<String, String> full = new HashMap<>();
     /** Tables whose rows were copied without some of their rows or columns: what the copy left out. */
     private final Map<String, String> partial = new HashMap<>();
+    /** Copies of every row that left out some columns, by the table copied from. */
+    private final Map<String, RowsCopy> leftOut = new HashMap<>();
+    /** Columns moved to another table with their rows' primary key: where to, by table copied from and column. */
+    private final Map<String, Map<String, String>> movedColumns = new HashMap<>();
+
+    private record RowsCopy(String target, String at, List<String> missing) {
+    }
 
     /** Every row and column of {@code source} was copied, as {@code note} says. */
     void copied(String source, String note) {
@@ -30,20 +38,82 @@ final class TableCopies {
         partial.put(SchemaNames.key(source), note);
     }
 
+    /**
+     * Every row of {@code copy}'s source was copied but for the columns it leaves out, which are lost unless
+     * another copy moves them ({@link #moved}).
+     */
+    void copiedWithout(ColumnListCopy.Partial copy, String at) {
+        String source = SchemaNames.key(copy.source());
+        RowsCopy earlier = leftOut.get(source);
+        if (earlier != null && earlier.missing().size() <= copy.missing().size()) {
+            return; // the copy that keeps most columns is the rebuild; the others move columns elsewhere
+        }
+        partial.put(source, "the copy to " + copy.target() + " at " + at + " leaves out "
+                + (copy.missing().size() == 1 ? "column " : "columns ") + String.join(", ", copy.missing())
+                + ", whose values are lost");
+        leftOut.put(source, new RowsCopy(copy.target(), at, copy.missing()));
+    }
+
+    /** {@code moved}'s columns were copied, with the primary key, from every row that has a value in them. */
+    void moved(ColumnListCopy.MovedColumns moved, String at) {
+        Map<String, String> columns = movedColumns.computeIfAbsent(SchemaNames.key(moved.source()),
+                k -> new HashMap<>());
+        moved.columns().forEach(column -> columns.put(column, moved.target() + " at " + at));
+    }
+
+    /**
+     * The guard of an UPDATE that overwrites only columns an earlier copy moved to another table with their rows'
+     * key ({@code INSERT INTO twofactor SELECT .., uuid, totp_secret FROM users ..; UPDATE users SET totp_secret =
+     * NULL}): the values it overwrites live on there.
+     */
+    Optional<Guard> guardOfOverwrite(ColumnWrites.Update update) {
+        Map<String, String> moved = movedColumns.getOrDefault(SchemaNames.key(update.table()), Map.of());
+        if (update.assigned().isEmpty()
+                || !update.assigned().stream().allMatch(c -> moved.containsKey(SchemaNames.key(c)))) {
+            return Optional.empty();
+        }
+        return Optional.of(new Guard(Guard.Kind.VALUES_MOVED, update.assigned().stream()
+                .map(c -> "values of " + c + " copied to " + moved.get(SchemaNames.key(c)))
+                .collect(Collectors.joining(", "))));
+    }
+
+    /** Rows were added to {@code table} (a key): their values were not moved with the others. */
+    void forgetMoved(String table) {
+        movedColumns.remove(table);
+    }
+
     /** The guard of a statement that destroys {@code targets} (not empty): a full copy of each, or a partial one. */
     Optional<Guard> guardOf(List<String> targets) {
         if (targets.stream().allMatch(t -> full.containsKey(SchemaNames.key(t)))) {
             return Optional.of(new Guard(Guard.Kind.ROWS_COPIED, full.get(SchemaNames.key(targets.get(0)))));
         }
-        String left = targets.size() == 1 ? partial.get(SchemaNames.key(targets.get(0))) : null;
-        return left == null ? Optional.empty() : Optional.of(new Guard(Guard.Kind.INCOMPLETE_COPY, left));
+        String key = targets.size() == 1 ? SchemaNames.key(targets.get(0)) : null;
+        Optional<Guard> completed = key == null ? Optional.empty() : completedCopy(key);
+        String left = key == null ? null : partial.get(key);
+        return completed.isPresent() || left == null ? completed
+                : Optional.of(new Guard(Guard.Kind.INCOMPLETE_COPY, left));
+    }
+
+    /** A copy of the rows that left out only columns other copies moved elsewhere keeps every value. */
+    private Optional<Guard> completedCopy(String source) {
+        RowsCopy rows = leftOut.get(source);
+        Map<String, String> moved = movedColumns.getOrDefault(source, Map.of());
+        if (rows == null || !rows.missing().stream().allMatch(c -> moved.containsKey(SchemaNames.key(c)))) {
+            return Optional.empty();
+        }
+        return Optional.of(new Guard(Guard.Kind.ROWS_COPIED, "rows copied to " + rows.target() + " at "
+                + rows.at() + rows.missing().stream().map(c -> ", column " + c + " to "
+                        + moved.get(SchemaNames.key(c))).collect(Collectors.joining())));
     }
 
     /** Forgets every copy of {@code tables}, whose names may from now on mean other tables. */
     void forget(List<String> tables) {
         tables.forEach(table -> {
-            full.remove(SchemaNames.key(table));
-            partial.remove(SchemaNames.key(table));
+            String key = SchemaNames.key(table);
+            full.remove(key);
+            partial.remove(key);
+            leftOut.remove(key);
+            movedColumns.remove(key);
         });
     }
 
@@ -51,6 +121,8 @@ final class TableCopies {
     void follow(List<DestructiveClause> clauses) {
         Map<String, String> movedFull = new HashMap<>();
         Map<String, String> movedPartial = new HashMap<>();
+        Map<String, RowsCopy> movedLeftOut = new HashMap<>();
+        Map<String, Map<String, String>> movedAway = new HashMap<>();
         for (DestructiveClause clause : clauses) {
             boolean renamed = clause.kind() == ClauseKind.RENAMED_TABLE && clause.detail() != null;
             if (clause.table() == null || !renamed && clause.kind() != ClauseKind.DROPPED_TABLE) {
@@ -59,6 +131,14 @@ final class TableCopies {
             String old = SchemaNames.key(clause.table());
             String fullNote = full.remove(old);
             String partialNote = partial.remove(old);
+            RowsCopy rows = leftOut.remove(old);
+            Map<String, String> moved = movedColumns.remove(old);
+            if (renamed && rows != null) {
+                movedLeftOut.put(SchemaNames.key(clause.detail()), rows);
+            }
+            if (renamed && moved != null) {
+                movedAway.put(SchemaNames.key(clause.detail()), moved);
+            }
             if (renamed && fullNote != null) {
                 movedFull.put(SchemaNames.key(clause.detail()), fullNote);
             }
@@ -70,9 +150,13 @@ final class TableCopies {
             if (clause.kind() == ClauseKind.RENAMED_TABLE && clause.detail() != null) {
                 full.remove(SchemaNames.key(clause.detail()));
                 partial.remove(SchemaNames.key(clause.detail()));
+                leftOut.remove(SchemaNames.key(clause.detail()));
+                movedColumns.remove(SchemaNames.key(clause.detail()));
             }
         }
         full.putAll(movedFull);
         partial.putAll(movedPartial);
+        leftOut.putAll(movedLeftOut);
+        movedColumns.putAll(movedAway);
     }
 }

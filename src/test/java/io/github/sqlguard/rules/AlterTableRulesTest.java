@@ -67,6 +67,8 @@ class AlterTableRulesTest {
         "mysql      | ALTER TABLE orders RENAME INDEX a TO b                 | - |",
         "postgresql | ALTER TABLE orders RENAME COLUMN total TO amount       | rename-column | ALTER TABLE orders renames column total to amount",
         "postgresql | ALTER TABLE orders RENAME total TO amount              | rename-column |",
+        "sqlite     | ALTER TABLE users RENAME COLUMN key TO akey           | rename-column | ALTER TABLE users renames column key to akey",
+        "postgresql | ALTER TABLE users RENAME COLUMN index TO position     | rename-column | ALTER TABLE users renames column index to position",
         "h2         | ALTER TABLE orders ALTER COLUMN total RENAME TO amount | rename-column |",
         "mysql      | ALTER TABLE orders CHANGE total amount DECIMAL(10,2)   | rename-column alter-column-type | ALTER TABLE orders renames column total to amount / ALTER TABLE orders changes the type of column total",
         "mysql      | ALTER TABLE orders CHANGE COLUMN total total DECIMAL(10,2) | alter-column-type |",
