@@ -71,6 +71,9 @@ final class ColumnListCopy {
 
     /** The columns the copy at {@code main} moves with their rows' primary key, else empty. */
     static Optional<MovedColumns> moved(List<Token> tokens, int main, SchemaView before, boolean selectIntoMakesTable) {
+        if (main >= tokens.size() || !tokens.get(main).isAnyWord("INSERT", "SELECT")) {
+            return Optional.empty(); // every statement comes here: only a copy is read further
+        }
         int where = TopLevel.wordIndex(tokens, main + 1, "WHERE");
         List<String> required = new ArrayList<>();
         for (int i = where + 1; where >= 0 && i < tokens.size() && !tokens.get(i).isSymbol(";"); i += 5) {
