@@ -207,7 +207,7 @@ public final class LossGuards {
         ColumnListCopy.moved(tokens, main, before, selectIntoMakesTable)
                 .ifPresent(moved -> copies.moved(moved, lineOf(statement)));
         recordAddedColumns(tokens, main);
-        followColumns(tokens, main, lineOf(statement), statement.context().databases());
+        followColumns(tokens, main, statement, statement.context().databases());
     }
 
     private void recordAddedColumns(List<Token> tokens, int main) {
@@ -251,10 +251,10 @@ public final class LossGuards {
     }
 
     /** Updates what is known of the columns after {@code tokens} ran: what they wrote, dropped and renamed. */
-    private void followColumns(List<Token> tokens, int main, String line, DatabaseScope databases) {
+    private void followColumns(List<Token> tokens, int main, Statement statement, DatabaseScope databases) {
         Optional<ColumnWrites.Update> update = ColumnWrites.update(tokens);
         if (update.isPresent()) {
-            written(update.get(), line, databases);
+            written(update.get(), statement, databases);
             return;
         }
         if (ColumnWrites.updates(tokens)) {
@@ -321,7 +321,7 @@ public final class LossGuards {
      * An UPDATE of one table: its columns are written (on the databases it runs on), and those it copied of every
      * row have their copy.
      */
-    private void written(ColumnWrites.Update update, String line, DatabaseScope databases) {
+    private void written(ColumnWrites.Update update, Statement statement, DatabaseScope databases) {
         String table = SchemaNames.key(update.table());
         Set<String> assigned = new HashSet<>(update.assigned().stream().map(SchemaNames::key).toList());
         if (databases.equals(DatabaseScope.ANY)) {
@@ -337,7 +337,7 @@ public final class LossGuards {
             update.copies().forEach((source, target) -> {
                 if (!source.equals(SchemaNames.key(target))) {
                     copies.put(source, new ColumnCopy(SchemaNames.key(target),
-                            "values of " + source + " copied to " + target + " at " + line, databases));
+                            "values of " + source + " copied to " + target + " at " + lineOf(statement), databases));
                 }
             });
         }
