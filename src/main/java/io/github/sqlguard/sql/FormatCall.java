@@ -17,7 +17,9 @@ final class FormatCall {
      * The parts of a format call.
      *
      * @param parts literals and words, in order: a slot's filled-in value, or a stand-in for what is built at run time
-     * @param builtAtRunTime true when some slot's argument is not a literal
+     * @param builtAtRunTime true when some {@code %s} slot's argument is not a literal. A {@code %I} or {@code %L}
+     *     slot quotes what fills it as one name or one value, so it leaves the statement what the format string
+     *     shows: its findings name {@code <run-time value>}, and nothing else of it is unknown.
      */
     record Formatted(List<Token> parts, boolean builtAtRunTime) {
     }
@@ -103,7 +105,7 @@ final class FormatCall {
             nextArgument = spec.contains("*") ? Integer.MAX_VALUE / 2 : argument + 1;
             String filled = argument < arguments.size() && !spec.contains("*")
                     ? filled(arguments.get(argument), text.charAt(type)) : null;
-            builtAtRunTime |= filled == null;
+            builtAtRunTime |= filled == null && text.charAt(type) == 's';
             int at = format.offset() + i;
             parts.add(filled != null ? new Token(TokenType.WORD, filled, at, format.line(), format.column())
                     : StandIns.numbered(++slots, at, format.line(), format.column()));
