@@ -15,10 +15,10 @@ import java.util.Set;
  * @param newName its new name
  * @param objectType the upper-cased {@code @objtype}, empty when not given (then a table or other object)
  */
-record SpRenameCall(String oldName, String newName, String objectType) {
+public record SpRenameCall(String oldName, String newName, String objectType) {
 
     /** The sp_rename call in {@code core} (tokens from {@link StatementCore}), if it is one. */
-    static Optional<SpRenameCall> of(List<Token> core) {
+    public static Optional<SpRenameCall> of(List<Token> core) {
         int i = core.size() > 0 && core.get(0).isAnyWord("EXEC", "EXECUTE") ? 1 : 0;
         ObjectNames.NameAt procedure = ObjectNames.readName(core, i);
         // DNN writes {databaseOwner}sp_rename: the placeholder stands for the schema and its dot.

@@ -1,6 +1,7 @@
 package io.github.sqlguard.schema;
 
 import io.github.sqlguard.analysis.RoutineNames;
+import io.github.sqlguard.analysis.SpRenameCall;
 import io.github.sqlguard.model.Location;
 import io.github.sqlguard.sql.Statement;
 import io.github.sqlguard.sql.StatementContext;
@@ -253,11 +254,9 @@ public final class SchemaReplay {
             TableDefinitions.drop(tokens, start + 2, history);
         } else if (first.isWord("RENAME")) {
             TableDefinitions.renameStatement(tokens, start + 1, history);
-        } else if (first.isAnyWord("EXEC", "EXECUTE") && start + 1 < tokens.size()
-                && SchemaNames.key(tokens.get(start + 1).text()).equals("sp_rename")) {
-            TableDefinitions.spRename(tokens, start + 2, history);
-        } else if (first.isWord("SP_RENAME")) {
-            TableDefinitions.spRename(tokens, start + 1, history);
+        } else {
+            SpRenameCall.of(tokens.subList(start, tokens.size()))
+                    .ifPresent(call -> TableDefinitions.spRename(call, history));
         }
     }
 

@@ -1,6 +1,7 @@
 package io.github.sqlguard.schema;
 
 import io.github.sqlguard.analysis.ObjectNames;
+import io.github.sqlguard.analysis.SpRenameCall;
 import io.github.sqlguard.sql.Token;
 import java.util.List;
 
@@ -138,33 +139,23 @@ final class TableDefinitions {
         }
     }
 
-    /** T-SQL {@code EXEC sp_rename 'old', 'new' [, 'COLUMN']}: a table, or a column when the third says so. */
-    static void spRename(List<Token> tokens, int from, SchemaHistory schema) {
-        List<List<Token>> arguments = ObjectNames.splitAtCommas(tokens, from, tokens.size());
-        if (arguments.size() < 2 || arguments.get(0).isEmpty() || arguments.get(1).isEmpty()) {
-            return;
-        }
-        String old = argument(arguments.get(0));
-        String renamed = argument(arguments.get(1));
-        boolean column = arguments.size() > 2 && argument(arguments.get(2)).equalsIgnoreCase("COLUMN");
-        // Without a type sp_rename renames the object of that name, and failing one, the column the name points at.
-        boolean untyped = arguments.size() == 2;
-        if (column || untyped && schema.current(old).isEmpty()) {
+    /**
+     * T-SQL's {@code sp_rename}: a column when its type says so, else the object of that name, and failing one (no
+     * table of that name is known) the column the name points at, as sp_rename itself looks for them.
+     */
+    static void spRename(SpRenameCall call, SchemaHistory schema) {
+        String old = call.oldName();
+        boolean untyped = call.objectType().isEmpty();
+        if (call.objectType().equals("COLUMN") || untyped && schema.current(old).isEmpty()) {
             int dot = old.lastIndexOf('.');
             if (dot > 0) {
                 String table = old.substring(0, dot);
                 schema.current(table).ifPresent(known -> schema.put(known.withColumnRenamed(
-                        old.substring(dot + 1), SchemaNames.unquoted(renamed))));
+                        old.substring(dot + 1), SchemaNames.unquoted(call.newName()))));
             }
-        } else if (untyped || argument(arguments.get(2)).equalsIgnoreCase("OBJECT")) {
-            renameTable(old, renamed, schema);
+        } else if (untyped || call.objectType().equals("OBJECT")) {
+            renameTable(old, call.newName(), schema);
         }
-    }
-
-    /** An sp_rename argument: a string literal's value, or a name written bare (after {@code @objname =}). */
-    private static String argument(List<Token> tokens) {
-        Token last = tokens.get(tokens.size() - 1);
-        return last.type() == io.github.sqlguard.sql.TokenType.STRING ? last.stringValue() : last.text();
     }
 
     static void renameTable(String old, String renamed, SchemaHistory schema) {

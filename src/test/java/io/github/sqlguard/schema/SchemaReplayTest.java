@@ -139,6 +139,21 @@ class SchemaReplayTest {
         assertTrue(tsql.table("dbo.a").isPresent());
     }
 
+    /** The replay reads sp_rename as the rules do: named arguments in any order, a schema before the procedure. */
+    @Test
+    void spRenameWithNamedArgumentsOrASchemaIsFollowed() {
+        SchemaView tsql = replayed(Dialect.SQLSERVER, """
+                CREATE TABLE dbo.a (id INT, total DECIMAL(10, 2), note NVARCHAR(20))
+                GO
+                EXEC dbo.sp_rename @objname = N'dbo.a.total', @objtype = N'COLUMN', @newname = N'amount'
+                GO
+                sys.sp_rename 'dbo.a.note', 'remark', 'COLUMN'
+                GO
+                """);
+        assertEquals("DECIMAL(10, 2)", type(tsql, "dbo.a", "amount"));
+        assertEquals("NVARCHAR(20)", type(tsql, "dbo.a", "remark"));
+    }
+
     /** DNN's {databaseOwner}{objectQualifier} prefix glues to the name, bracketed or not: one table either way. */
     @Test
     void bracePlaceholdersGluedToANameNameOneTable() {
