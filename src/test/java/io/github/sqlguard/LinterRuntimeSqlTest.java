@@ -65,6 +65,9 @@ class LinterRuntimeSqlTest {
             MYSQL      | SET @s = 'UPDATE jobs SET data = \\'{}\\'';\\nPREPARE st FROM @s;                | update-without-where ERROR 1:11
             SQLSERVER  | DECLARE @t SYSNAME = N'dbo.orders';\\nEXEC('TRUNCATE TABLE ' + @t);              | truncate-table ERROR 2:7
             POSTGRESQL | DO $$ DECLARE t text := 'orders'; BEGIN EXECUTE 'DELETE FROM ' || t; END $$;  | delete-without-where ERROR 1:50
+            POSTGRESQL | DO $$ BEGIN EXECUTE 'DELETE FROM audit WHERE tab = ' || quote_literal(t); END $$; | -
+            POSTGRESQL | DO $$ BEGIN EXECUTE 'DELETE FROM ' || quote_ident(t); END $$;                 | delete-without-where ERROR 1:22
+            SQLSERVER  | EXEC('ALTER INDEX ALL ON ' + QUOTENAME(@s) + '.' + QUOTENAME(@t) + ' REBUILD'); | -
             """)
     void knownTextIsCheckedWhereTheLiteralStands(Dialect dialect, String sql, String expected) throws IOException {
         List<String> findings = findings(dialect, sql, false);
@@ -84,6 +87,7 @@ class LinterRuntimeSqlTest {
             MYSQL      | SET @s = CONCAT('DELETE FROM ', UPPER('t'));\\nPREPARE st FROM @s;                    | 2:1
             SQLSERVER  | DECLARE @sql NVARCHAR(MAX) = N'';\\nSELECT @sql += N'DROP TABLE ' + QUOTENAME(name) + N';' FROM sys.tables;\\nEXEC sp_executesql @sql; | 3:1
             SQLSERVER  | DECLARE @sql NVARCHAR(MAX) = N'SELECT 1;'\\nSET @sql += N'DELETE FROM dbo.Orders;'\\nEXEC (@sql) | 3:1
+            SQLSERVER  | DECLARE @sql NVARCHAR(MAX) = N'DELETE FROM t';\\nIF @x = 1 SET @sql += N' WHERE id = ' + QUOTENAME(@id, '''');\\nEXEC (@sql) | 3:1
             ORACLE     | BEGIN\\n  IF c THEN v := 'CREATE SEQUENCE s START WITH '; END IF;\\n  EXECUTE IMMEDIATE v || n;\\nEND;\\n/ | 3:3
             ORACLE     | BEGIN\\n  LOOP\\n    v := 'CREATE SEQUENCE s START WITH ';\\n    EXECUTE IMMEDIATE v || n;\\n    v := 'DROP TABLE ';\\n  END LOOP;\\nEND;\\n/ | 4:5
             ORACLE     | BEGIN\\n  v := f('CREATE SEQUENCE s START WITH ');\\n  EXECUTE IMMEDIATE v || n;\\nEND;\\n/ | 3:3
@@ -105,12 +109,13 @@ class LinterRuntimeSqlTest {
             SQLSERVER  | EXEC sp_MSforeachtable 'DELETE FROM ?';                                           | delete-without-where ERROR 1:25 DELETE without WHERE removes every row of [every table] (inside sp_MSforeachtable, which runs it on every table)
             MYSQL      | PREPARE st FROM CONCAT('DELETE FROM ', @t);                                     | runtime-sql WARNING 1:1 + delete-without-where ERROR 1:25 DELETE without WHERE removes every row of <run-time value> (inside dynamic SQL)
             MYSQL      | SET @s = CONCAT('DROP TABLE ', @t);\\nPREPARE st FROM @s;                       | drop-table ERROR 1:18 DROP TABLE removes table <run-time value> and all its rows (inside dynamic SQL) + runtime-sql WARNING 2:1
-            SQLSERVER  | DECLARE @s NVARCHAR(MAX) = N'DROP TABLE ' + QUOTENAME(@name);\\nEXEC (@s);        | drop-table ERROR 1:30 DROP TABLE removes table <run-time value> and all its rows (inside dynamic SQL) + runtime-sql WARNING 2:1
+            SQLSERVER  | DECLARE @s NVARCHAR(MAX) = N'DROP TABLE ' + QUOTENAME(@name);\\nEXEC (@s);        | drop-table ERROR 1:30 DROP TABLE removes table <run-time value> and all its rows (inside dynamic SQL)
             SQLSERVER  | DECLARE @s NVARCHAR(MAX) = N'';\\nSELECT @s += N'DROP TABLE ' + QUOTENAME(name) + N';' FROM sys.tables;\\nEXEC sp_executesql @s; | drop-table ERROR 2:16 DROP TABLE removes table <run-time value> and all its rows (inside dynamic SQL) + runtime-sql WARNING 3:1
             SQLSERVER  | DECLARE @s NVARCHAR(MAX) = N'';\\nSELECT @s = @s + N'TRUNCATE TABLE ' + name + N';' FROM sys.tables;\\nEXEC (@s); | truncate-table ERROR 2:20 TRUNCATE removes every row of table <run-time value> (inside dynamic SQL) + runtime-sql WARNING 3:1
             SQLSERVER  | DECLARE @s NVARCHAR(MAX) = N'DELETE FROM a WHERE id = ' + CAST(@id AS NVARCHAR(10));\\nEXEC (@s); | runtime-sql WARNING 2:1
             ORACLE     | DECLARE\\n  v_sql VARCHAR2(200);\\nBEGIN\\n  v_sql := 'DROP TABLE ' || 'orders_' || TO_CHAR(SYSDATE, 'YYYY');\\n  EXECUTE IMMEDIATE v_sql;\\nEND;\\n/ | drop-table ERROR 4:13 DROP TABLE removes table orders_<run-time value> and all its rows (inside PL/SQL block) + runtime-sql WARNING 5:3
-            POSTGRESQL | DO $$ DECLARE q text; BEGIN q := 'TRUNCATE TABLE ' || quote_ident(t); EXECUTE q; END $$; | truncate-table ERROR 1:35 TRUNCATE removes every row of table <run-time value> (inside DO block) + runtime-sql WARNING 1:71
+            POSTGRESQL | DO $$ DECLARE q text; BEGIN q := 'TRUNCATE TABLE ' || quote_ident(t); EXECUTE q; END $$; | truncate-table ERROR 1:35 TRUNCATE removes every row of table <run-time value> (inside DO block)
+            POSTGRESQL | DO $$ BEGIN EXECUTE 'TRUNCATE ' || quote_ident(s) || '.' || t; END $$;          | runtime-sql WARNING 1:13 + truncate-table ERROR 1:22 TRUNCATE removes every row of table <run-time value>.<run-time value> (inside DO block)
             ORACLE     | BEGIN\\n  v_stmt := 'DROP TABLE ';\\n  EXECUTE IMMEDIATE v_stmt || v_name;\\nEND;\\n/ | drop-table ERROR 2:14 DROP TABLE removes table <run-time value> and all its rows (inside PL/SQL block) + runtime-sql WARNING 3:3
             MYSQL      | SET @t = 'orders';\\nPREPARE st FROM CONCAT('DELETE FROM ', @t);            | delete-without-where ERROR 2:25 DELETE without WHERE removes every row of orders (inside dynamic SQL)
             MARIADB    | SET @t = 'orders';\\nEXECUTE IMMEDIATE CONCAT('DELETE FROM ', @t);          | delete-without-where ERROR 2:27 DELETE without WHERE removes every row of orders (inside dynamic SQL)

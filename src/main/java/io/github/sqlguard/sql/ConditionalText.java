@@ -37,7 +37,7 @@ final class ConditionalText {
             List<Token> known = DynamicSql.literalParts(branch);
             if (known.isEmpty()) {
                 known = DynamicSql.partsWithStandIns(branch, standIns);
-                partlyBuilt = true; // NULL, a variable, or literals joined with other parts
+                partlyBuilt |= StandIns.leaveShapeOpen(known); // NULL, a variable, or literals joined with others
             }
             if (known.isEmpty()) {
                 continue;

@@ -245,11 +245,11 @@ final class DynamicSql {
         if (branches != null) {
             return new Source(branches.parts(), null, branches.partlyBuilt(), label, null);
         }
-        boolean variable = expression.size() == 1 && expression.get(0).type() == TokenType.WORD;
-        if (variable) {
-            return new Source(List.of(), expression.get(0), label);
+        if (expression.size() == 1 && expression.get(0).type() == TokenType.WORD) {
+            return new Source(List.of(), expression.get(0), label); // a lone variable
         }
-        return new Source(partsWithStandIns(expression, 0), null, true, label, null);
+        parts = partsWithStandIns(expression, 0);
+        return new Source(parts, null, StandIns.leaveShapeOpen(parts), label, null);
     }
 
     /**
@@ -299,7 +299,7 @@ final class DynamicSql {
                 parts.add(first);
                 anyLiteral = true;
             } else {
-                parts.add(StandIns.numbered(++standIns, first.offset(), first.line(), first.column()));
+                parts.add(StandIns.forOperand(expression.subList(operand, i), ++standIns));
             }
             operand = i + 1;
         }

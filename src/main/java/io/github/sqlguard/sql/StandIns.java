@@ -1,5 +1,6 @@
 package io.github.sqlguard.sql;
 
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -7,11 +8,16 @@ import java.util.regex.Pattern;
  * {@code 'DROP TABLE ' || v_table}), so that what the rest of the text shows is still read. Each is numbered
  * within its statement, so that no two are the same word: {@code ' WHERE id = ' || id} must not read as the
  * always-true {@code id = id}. They are plain words because joined literals are lexed again with them.
+ * A stand-in for a call that quotes its argument as one name or one value ({@code quote_ident(v)},
+ * {@code QUOTENAME(@t)}) is marked so: it cannot change what the statement is, only which table it names.
  */
 public final class StandIns {
 
     private static final String PREFIX = "built_at_run_time_";
-    private static final Pattern IN_TEXT = Pattern.compile(PREFIX + "\\d+");
+    private static final String QUOTED = PREFIX + "quoted_";
+    private static final Pattern IN_TEXT = Pattern.compile(PREFIX + "(?:quoted_)?\\d+");
+    /** Functions that return their argument quoted as one name or one literal (PostgreSQL's, T-SQL's). */
+    private static final String[] QUOTING = {"quote_ident", "quote_literal", "quote_nullable", "QUOTENAME"};
     /** How a message shows a stand-in: what it stands for, not a word nobody wrote. */
     private static final String SHOWN = "<run-time value>";
 
@@ -21,6 +27,26 @@ public final class StandIns {
     /** The {@code number}th stand-in of a statement (counting from 1), at that place in the file. */
     static Token numbered(int number, int offset, int line, int column) {
         return new Token(TokenType.WORD, PREFIX + number, offset, line, column);
+    }
+
+    /**
+     * The stand-in for {@code operand}, the {@code number}th of its statement: a quoted one when the operand is a
+     * call of a quoting function, at the operand's place in the file.
+     */
+    static Token forOperand(List<Token> operand, int number) {
+        Token first = operand.get(0);
+        boolean quoting = operand.size() > 2 && first.isAnyWord(QUOTING) && operand.get(1).isSymbol("(")
+                && DynamicSql.closingParenthesis(operand, 1) == operand.size() - 1;
+        return quoting ? new Token(TokenType.WORD, QUOTED + number, first.offset(), first.line(), first.column())
+                : numbered(number, first.offset(), first.line(), first.column());
+    }
+
+    /**
+     * True when {@code parts} do not show the whole statement: nothing is known, or a stand-in takes the place of
+     * something other than one quoted name or value.
+     */
+    static boolean leaveShapeOpen(List<Token> parts) {
+        return parts.isEmpty() || parts.stream().anyMatch(part -> is(part) && !part.text().startsWith(QUOTED));
     }
 
     /** {@code text} with each stand-in shown as what it is: {@code staging.<run-time value>}. */

@@ -176,7 +176,8 @@ final class VariableAssignments {
             }
             parts.addAll(known);
         }
-        return new Value(parts, true);
+        // Added to in steps, the text depends on which steps ran (a branch may hold the WHERE): never known whole.
+        return new Value(parts, expressions.size() > 1 || StandIns.leaveShapeOpen(parts));
     }
 
     /** {@code @v + ..} or {@code v || ..} at {@code at}: the assignment keeps the text and adds to it. */
