@@ -20,6 +20,7 @@ enum TypeFamily {
             Map.entry("TINYINT", INTEGER), Map.entry("SMALLINT", INTEGER), Map.entry("MEDIUMINT", INTEGER),
             Map.entry("INTEGER", INTEGER), Map.entry("BIGINT", INTEGER),
             Map.entry("DECIMAL", EXACT), Map.entry("NUMERIC", EXACT), Map.entry("NUMBER", EXACT),
+            Map.entry("MONEY", EXACT), Map.entry("SMALLMONEY", EXACT),
             Map.entry("REAL", APPROXIMATE), Map.entry("FLOAT", APPROXIMATE), Map.entry("DOUBLE", APPROXIMATE),
             Map.entry("BOOLEAN", BOOLEAN), Map.entry("DATE", DATE), Map.entry("TIME", TIME),
             Map.entry("TIMESTAMP", TIMESTAMP), Map.entry("DATETIME", TIMESTAMP), Map.entry("DATETIME2", TIMESTAMP),
@@ -88,6 +89,10 @@ enum TypeFamily {
 
     /** Precision of an exact numeric: {@link SqlType#MAX} when unbounded, -1 when the dialect's default is unknown. */
     static long precision(SqlType type, Dialect dialect) {
+        // T-SQL's and PostgreSQL's 8-byte MONEY holds 19 digits; T-SQL's 4-byte SMALLMONEY holds 10.
+        if (type.base().endsWith("MONEY")) {
+            return type.base().equals("MONEY") ? 19 : 10;
+        }
         if (!type.arguments().isEmpty()) {
             return type.firstArgument();
         }
@@ -99,6 +104,10 @@ enum TypeFamily {
 
     /** Scale of an exact numeric; 0 when a precision alone was written. */
     static long scale(SqlType type, Dialect dialect) {
+        if (type.base().endsWith("MONEY")) {
+            // T-SQL keeps four decimal places; PostgreSQL the two of its default lc_monetary.
+            return dialect == Dialect.POSTGRESQL && type.base().equals("MONEY") ? 2 : 4;
+        }
         if (type.arguments().size() >= 2) {
             return type.secondArgument();
         }

@@ -59,6 +59,14 @@ class TypeChangeTest {
             TEXT                        | TINYTEXT                    | MYSQL      | LOSSY
             MEDIUMTEXT                  | TEXT                        | MYSQL      | LOSSY
             DECIMAL(10,2)               | DECIMAL(19,2)               | MYSQL      | LOSSLESS
+            MONEY                       | DECIMAL(19,4)               | SQLSERVER  | LOSSLESS
+            MONEY                       | DECIMAL(18,2)               | SQLSERVER  | LOSSY
+            SMALLMONEY                  | MONEY                       | SQLSERVER  | LOSSLESS
+            MONEY                       | SMALLMONEY                  | SQLSERVER  | LOSSY
+            NUMERIC(12,2)               | MONEY                       | POSTGRESQL | LOSSLESS
+            MONEY                       | NUMERIC                     | POSTGRESQL | LOSSLESS
+            MONEY                       | NUMERIC(10,2)               | POSTGRESQL | LOSSY
+            NUMERIC(12,3)               | MONEY                       | POSTGRESQL | LOSSY
             DECIMAL                     | DECIMAL(12,0)               | MYSQL      | LOSSLESS
             double                      | float                       | MYSQL      | LOSSY
             float                       | double                      | MYSQL      | LOSSLESS
