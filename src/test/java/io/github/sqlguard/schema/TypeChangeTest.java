@@ -94,6 +94,11 @@ class TypeChangeTest {
             CHAR(10)                    | VARCHAR2(10)                | ORACLE     | LOSSLESS
             VARCHAR2(10)                | CHAR(10)                    | ORACLE     | LOSSY
             VARCHAR(255)                | VARCHAR(255)                | AUTO       | LOSSLESS
+            text                        | MEDIUMTEXT                  | AUTO       | LOSSLESS
+            TEXT                        | longtext                    | AUTO       | LOSSLESS
+            MEDIUMTEXT                  | TEXT                        | AUTO       | LOSSY
+            BLOB                        | MEDIUMBLOB                  | AUTO       | LOSSLESS
+            TEXT                        | VARCHAR(100)                | AUTO       | LOSSY
             DECIMAL                     | DECIMAL(10,2)               | AUTO       | UNKNOWN
             VARCHAR                     | VARCHAR(100)                | SQLSERVER  | UNKNOWN
             my_enum                     | other_enum                  | POSTGRESQL | UNKNOWN
