@@ -203,8 +203,8 @@ class LinterEarlierRoutineCallsTest {
 
         assertEquals(List.of(
                 "db/V1__schema.sql:2:1 delete-without-where ERROR DELETE without WHERE removes every row of customers"
-                        + " (at db/beforeMigrate.sql:5:5, in wipe, which an earlier migration created and this"
-                        + " statement calls)",
+                        + " (at db/beforeMigrate.sql:5:5, in wipe, which the Flyway callback beforeMigrate created"
+                        + " and this statement calls)",
                 "db/beforeMigrate.sql:5:5 delete-without-where INFO"),
                 describe(lint(Dialect.MYSQL)));
     }
