@@ -170,4 +170,17 @@ class TypeChangeTest {
         assertEquals(TypeChange.Verdict.LOSSY, change.verdict(), change.reason());
         assertEquals(reason, change.reason());
     }
+
+    /** An unsigned integer made a smaller signed one loses its width first: the message says so, not only the sign. */
+    @ParameterizedTest(name = "{0} -> {1}: {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            bigint unsigned     | INT              | narrower integer, 8 to 4 bytes, and signed
+            int unsigned        | int              | signed holds only half the unsigned range
+            bigint(20) unsigned | bigint(20)       | signed holds only half the unsigned range
+            """)
+    void unsignedToSignedIntegersNameTheNarrowing(String from, String to, String reason) {
+        TypeChange change = TypeChange.of(SqlType.parse(from), SqlType.parse(to), Dialect.MYSQL);
+        assertEquals(TypeChange.Verdict.LOSSY, change.verdict(), change.reason());
+        assertEquals(reason, change.reason());
+    }
 }
