@@ -209,7 +209,7 @@ final class StatementChecker {
          * {@code called}, the routine the statement calls.
          */
         void follow(DefinedRoutine routine, String via, String called) {
-            String reached = via.isEmpty() ? ", which an earlier migration created and this statement calls)"
+            String reached = via.isEmpty() ? ", which " + routine.creator() + " created and this statement calls)"
                     : via + "; earlier migrations created them, and this statement calls " + called + ")";
             Statement statement = call.statement();
             Script body = new Script(routine.body(), List.of(), Optional.empty());

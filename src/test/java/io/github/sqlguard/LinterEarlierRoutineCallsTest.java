@@ -183,6 +183,32 @@ class LinterEarlierRoutineCallsTest {
                 describe(lint(Dialect.POSTGRESQL)));
     }
 
+    /**
+     * A Flyway callback such as beforeMigrate.sql is replayed after the migrations, as a plain script, but it runs on
+     * every migrate, before them or in an earlier deploy: the helper procedures it creates exist when a versioned
+     * migration calls them.
+     */
+    @Test
+    void aCallOfAProcedureAFlywayCallbackCreatesRunsItsBody() throws IOException {
+        write("db/beforeMigrate.sql", """
+                DROP PROCEDURE IF EXISTS `WIPE`;
+                DELIMITER $$
+                CREATE PROCEDURE `WIPE`()
+                BEGIN
+                    DELETE FROM customers;
+                END$$
+                DELIMITER ;
+                """);
+        write("db/V1__schema.sql", "CREATE TABLE customers (id bigint PRIMARY KEY);\nCALL WIPE();\n");
+
+        assertEquals(List.of(
+                "db/V1__schema.sql:2:1 delete-without-where ERROR DELETE without WHERE removes every row of customers"
+                        + " (at db/beforeMigrate.sql:5:5, in wipe, which the Flyway callback beforeMigrate created"
+                        + " and this statement calls)",
+                "db/beforeMigrate.sql:5:5 delete-without-where INFO"),
+                describe(lint(Dialect.MYSQL)));
+    }
+
     /** Altering a routine, granting or revoking its EXECUTE name it with its parameter types, but do not run it. */
     @Test
     void alteringOrGrantingARoutineDoesNotCallIt() throws IOException {

@@ -310,6 +310,22 @@ class LinterSchemaTest {
                 + " statement fails in strict mode)", findings.get(0).message());
     }
 
+    /** A column of a {@code DEFAULT CHARSET=utf8} table is utf8 already: naming that set again changes nothing. */
+    @Test
+    void mySqlColumnGivenItsTablesDefaultCharacterSetKeepsItsCharacters() throws IOException {
+        write("db/V1__init.sql", "CREATE TABLE alarms (id INT PRIMARY KEY, resourceUuid varchar(256) DEFAULT NULL)"
+                + " ENGINE=InnoDB DEFAULT CHARSET=utf8;\n");
+        write("db/V2__charset.sql", "ALTER TABLE alarms\n"
+                + "    MODIFY COLUMN resourceUuid text CHARACTER SET utf8 COLLATE utf8_general_ci NULL;\n"
+                + "ALTER TABLE alarms MODIFY COLUMN resourceUuid text CHARACTER SET latin1;\n");
+
+        List<Finding> findings = lint(Dialect.MYSQL, "alter-column-type");
+
+        assertEquals(1, findings.size(), findings.toString());
+        assertEquals(3, findings.get(0).location().line());
+        assertTrue(findings.get(0).message().contains("character set latin1 cannot hold"), findings.get(0).message());
+    }
+
     @Test
     void mariaDbAlterIgnoreTableIsReplayedLikeAlterTable() throws IOException {
         write("db/V1__init.sql", "CREATE TABLE users (id INT, email VARCHAR(255), note VARCHAR(20));\n");

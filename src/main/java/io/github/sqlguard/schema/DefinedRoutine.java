@@ -1,6 +1,7 @@
 package io.github.sqlguard.schema;
 
 import io.github.sqlguard.model.Location;
+import io.github.sqlguard.source.FlywayCallbacks;
 import io.github.sqlguard.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -16,6 +17,7 @@ public final class DefinedRoutine {
 
     private final String name;
     private final Location definedAt;
+    private final String creator;
     private final int fromOffset;
     private final int toOffset;
     private List<Statement> body = new ArrayList<>();
@@ -29,6 +31,10 @@ public final class DefinedRoutine {
     DefinedRoutine(String name, Statement definition, int fromOffset, int toOffset) {
         this.name = name;
         this.definedAt = definition.start();
+        String label = definition.context().label();
+        // "Flyway callback beforeMigrate, which runs on every migrate": the callback's name is enough here.
+        this.creator = FlywayCallbacks.isCallbackLabel(label) ? "the " + label.split(",", 2)[0]
+                : "an earlier migration";
         this.fromOffset = fromOffset;
         this.toOffset = toOffset;
     }
@@ -46,6 +52,11 @@ public final class DefinedRoutine {
     /** Where the {@code CREATE PROCEDURE|FUNCTION} statement starts. */
     public Location definedAt() {
         return definedAt;
+    }
+
+    /** What created it, for a message: "an earlier migration", "the Flyway callback beforeMigrate". */
+    public String creator() {
+        return creator;
     }
 
     /** The statements of its body, in source order. */

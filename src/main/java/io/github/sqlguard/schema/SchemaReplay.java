@@ -3,6 +3,7 @@ package io.github.sqlguard.schema;
 import io.github.sqlguard.analysis.RoutineNames;
 import io.github.sqlguard.analysis.SpRenameCall;
 import io.github.sqlguard.model.Location;
+import io.github.sqlguard.source.FlywayCallbacks;
 import io.github.sqlguard.sql.Statement;
 import io.github.sqlguard.sql.StatementContext;
 import io.github.sqlguard.sql.Token;
@@ -30,8 +31,9 @@ public final class SchemaReplay {
     /**
      * A routine created at a position of the replay.
      *
-     * @param repeatable true when a Flyway repeatable migration created it: that runs again on every deploy, so
-     *     the routine exists for the versioned migrations that later deploys add, although they run before it
+     * @param repeatable true when a Flyway repeatable migration or callback created it: that runs again on every
+     *     deploy, so the routine exists for the versioned migrations that later deploys add, although they run
+     *     before it in the replay (a callback is replayed after the migrations)
      */
     private record CreatedRoutine(int position, DefinedRoutine routine, boolean repeatable) {
     }
@@ -131,8 +133,10 @@ public final class SchemaReplay {
                         ? definition.members().stream().map(member -> new DefinedRoutine(member.name(), statement,
                                 member.fromOffset(), member.toOffset())).toList()
                         : List.of(new DefinedRoutine(definition.name(), statement));
+                boolean everyDeploy = applyingRepeatable
+                        || FlywayCallbacks.isCallbackLabel(statement.context().label());
                 for (DefinedRoutine routine : openRoutines) {
-                    routines.add(new CreatedRoutine(position, routine, applyingRepeatable));
+                    routines.add(new CreatedRoutine(position, routine, everyDeploy));
                     routineWords.add(routine.word());
                 }
                 return;

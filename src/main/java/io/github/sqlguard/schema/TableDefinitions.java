@@ -3,7 +3,11 @@ package io.github.sqlguard.schema;
 import io.github.sqlguard.analysis.ObjectNames;
 import io.github.sqlguard.analysis.SpRenameCall;
 import io.github.sqlguard.sql.Token;
+import io.github.sqlguard.sql.TokenType;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Replays the statements that create, drop and rename whole tables: {@code CREATE TABLE} (columns and
@@ -11,6 +15,8 @@ import java.util.List;
  * Oracle {@code RENAME a TO b} and T-SQL {@code sp_rename}.
  */
 final class TableDefinitions {
+
+    private static final Pattern QUOTES = Pattern.compile("['\"`]");
 
     private TableDefinitions() {
     }
@@ -68,6 +74,7 @@ final class TableDefinitions {
         for (List<Token> element : ObjectNames.splitAtCommas(tokens, i + 1, end - 1)) {
             created = withElement(created, element);
         }
+        created = withDefaultCharacterSet(created, tokens, end);
         boolean asSelect = end < tokens.size() && tokens.subList(end, tokens.size()).stream()
                 .anyMatch(token -> token.isWord("AS") || token.isWord("SELECT"));
         // The same table created again with other columns: two histories are mixed (a T-SQL batch and its
@@ -79,6 +86,35 @@ final class TableDefinitions {
         if (asSelect) {
             schema.createdWithoutColumns(table, "created by CREATE TABLE .. AS SELECT");
         }
+    }
+
+    /**
+     * MySQL: a text column written without a character set has the table's ({@code ) DEFAULT CHARSET=utf8}), so
+     * that a later {@code MODIFY c text CHARACTER SET utf8} is seen to keep it rather than to change it.
+     */
+    private static Table withDefaultCharacterSet(Table table, List<Token> tokens, int optionsStart) {
+        String characterSet = "";
+        for (int i = optionsStart; i + 1 < tokens.size() && characterSet.isEmpty(); i++) {
+            int name = tokens.get(i).isWord("CHARSET") ? i + 1
+                    : tokens.get(i).isWord("CHARACTER") && tokens.get(i + 1).isWord("SET") ? i + 2 : -1;
+            if (name > 0 && name < tokens.size() && tokens.get(name).isSymbol("=")) {
+                name++;
+            }
+            if (name > 0 && name < tokens.size() && tokens.get(name).type() != TokenType.SYMBOL) {
+                characterSet = QUOTES.matcher(tokens.get(name).text()).replaceAll("").toUpperCase(Locale.ROOT);
+            }
+        }
+        Table result = table;
+        for (Column column : table.columns().values()) {
+            SqlType type = column.type().orElse(null);
+            if (!characterSet.isEmpty() && type != null && type.characterSet().isEmpty()
+                    && TypeFamily.of(type) == TypeFamily.TEXT) {
+                result = result.withColumn(column.withType(Optional.of(new SqlType(type.written(),
+                        type.base(), type.arguments(), type.unsigned(), type.withTimeZone(), type.characterUnits(),
+                        characterSet))));
+            }
+        }
+        return result;
     }
 
     /** A column definition or a table constraint of a CREATE TABLE or ALTER TABLE .. ADD. */

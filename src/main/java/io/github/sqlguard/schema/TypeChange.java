@@ -3,6 +3,7 @@ package io.github.sqlguard.schema;
 import io.github.sqlguard.analysis.MySqlRowLosingClauses;
 import io.github.sqlguard.model.Dialect;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Whether converting a column from one type to another keeps every existing value. A change is lossless
@@ -21,8 +22,17 @@ public record TypeChange(SqlType from, SqlType to, Verdict verdict, String reaso
     /** What a conversion does to existing values. */
     public enum Verdict { LOSSLESS, LOSSY, UNKNOWN }
 
+    /**
+     * Types no other database has: where one side is one, the other is sized as MySQL sizes it, so that
+     * {@code TEXT} to {@code MEDIUMTEXT} read in auto is the widening it is, not PostgreSQL's unbounded TEXT cut.
+     */
+    private static final Set<String> MYSQL_ONLY = Set.of("TINYTEXT", "MEDIUMTEXT", "LONGTEXT",
+            "TINYBLOB", "MEDIUMBLOB", "LONGBLOB", "MEDIUMINT");
+
     /** Judges converting {@code from} to {@code to} in {@code dialect}. */
-    public static TypeChange of(SqlType written, SqlType into, Dialect dialect) {
+    public static TypeChange of(SqlType written, SqlType into, Dialect configured) {
+        Dialect dialect = configured == Dialect.AUTO && (MYSQL_ONLY.contains(written.base())
+                || MYSQL_ONLY.contains(into.base())) ? Dialect.MYSQL : configured;
         SqlType from = inDialect(written, dialect);
         SqlType to = inDialect(into, dialect);
         // Before the same-type test, which compares neither character sets nor ENUM values.

@@ -90,6 +90,8 @@ final class TypeJudge {
                 return TypeChange.lossy(from, to, "unsigned cannot hold negative values");
             }
             return newBytes > oldBytes ? TypeChange.lossless(from, to, "wider")
+                    : newBytes < oldBytes ? TypeChange.lossy(from, to, "narrower integer, " + oldBytes + " to "
+                            + newBytes + " bytes, and signed")
                     : TypeChange.lossy(from, to, "signed holds only half the unsigned range");
         }
         if (source == TypeFamily.EXACT) {

@@ -23,7 +23,15 @@ public final class FlywayCallbacks {
             "afterBaselineError", "beforeRepair", "afterRepair", "afterRepairError", "createSchema",
             "beforeConnect", "afterConnect");
 
+    /** How every label of a callback's statements starts. */
+    private static final String LABEL_START = "Flyway callback ";
+
     private FlywayCallbacks() {
+    }
+
+    /** True for the label {@link #label} gives a callback's statements (and the labels that extend it). */
+    public static boolean isCallbackLabel(String contextLabel) {
+        return contextLabel.startsWith(LABEL_START);
     }
 
     /**
@@ -50,7 +58,7 @@ public final class FlywayCallbacks {
      * afterMigrate, which runs on every migrate"), or empty for a script that is no callback.
      */
     public static Optional<String> label(String fileName, String separator, List<String> suffixes) {
-        return eventOf(fileName, separator, suffixes).map(event -> "Flyway callback " + event + ", which runs "
+        return eventOf(fileName, separator, suffixes).map(event -> LABEL_START + event + ", which runs "
                 + runsOn(event));
     }
 

@@ -126,6 +126,10 @@ final class ImplicitBoundary {
                 && ON_ACTION_WORDS.contains(next.upper()))) {
             return false; // ON UPDATE CASCADE ON DELETE SET NULL, ON UPDATE CURRENT_TIMESTAMP, ON DELETE TO t
         }
+        if (previous.isWord("ON") && next != null && StandIns.is(next)) {
+            // Dynamic SQL that leaves a foreign key's action to a parameter: CONCAT(.. ' ON DELETE ', on_delete).
+            return false;
+        }
         boolean full = isWrittenAsFullStatement(tokens, index, to);
         if (routineBodyPending && !(previous.type() == TokenType.WORD && LIST_WORDS.contains(previous.upper()))
                 && !previous.isWord("ON")) {

@@ -87,6 +87,22 @@ class SchemaReplayTest {
         assertTrue(schema.column("t", "b").orElseThrow().notNull());
     }
 
+    /** MySQL: the table's default character set is its text columns' when they name none. */
+    @Test
+    void mySqlTextColumnsTakeTheTablesDefaultCharacterSet() {
+        SchemaView schema = replayed(Dialect.MYSQL, """
+                CREATE TABLE a (c varchar(256), n int) ENGINE=InnoDB DEFAULT CHARSET=utf8;
+                CREATE TABLE b (c text, d varchar(10) CHARACTER SET latin1) CHARACTER SET = 'utf8mb4';
+                CREATE TABLE c (c text);
+                """);
+        assertEquals("UTF8", schema.column("a", "c").orElseThrow().type().orElseThrow().characterSet());
+        assertEquals("", schema.column("a", "n").orElseThrow().type().orElseThrow().characterSet());
+        assertEquals("varchar(256)", type(schema, "a", "c"));
+        assertEquals("UTF8MB4", schema.column("b", "c").orElseThrow().type().orElseThrow().characterSet());
+        assertEquals("LATIN1", schema.column("b", "d").orElseThrow().type().orElseThrow().characterSet());
+        assertEquals("", schema.column("c", "c").orElseThrow().type().orElseThrow().characterSet());
+    }
+
     @Test
     void oracleModifyKeepsWhatItDoesNotState() {
         SchemaView schema = replayed(Dialect.ORACLE, """

@@ -102,6 +102,11 @@ class TypeChangeTest {
             CHAR(10)                    | VARCHAR2(10)                | ORACLE     | LOSSLESS
             VARCHAR2(10)                | CHAR(10)                    | ORACLE     | LOSSY
             VARCHAR(255)                | VARCHAR(255)                | AUTO       | LOSSLESS
+            text                        | MEDIUMTEXT                  | AUTO       | LOSSLESS
+            TEXT                        | longtext                    | AUTO       | LOSSLESS
+            MEDIUMTEXT                  | TEXT                        | AUTO       | LOSSY
+            BLOB                        | MEDIUMBLOB                  | AUTO       | LOSSLESS
+            TEXT                        | VARCHAR(100)                | AUTO       | LOSSY
             DECIMAL                     | DECIMAL(10,2)               | AUTO       | UNKNOWN
             VARCHAR                     | VARCHAR(100)                | SQLSERVER  | UNKNOWN
             my_enum                     | other_enum                  | POSTGRESQL | UNKNOWN
@@ -170,6 +175,19 @@ class TypeChangeTest {
             """)
     void characterLengthsNarrowedToBytesAreComparedInBytes(String from, String to, String reason) {
         TypeChange change = TypeChange.of(SqlType.parse(from), SqlType.parse(to), Dialect.ORACLE);
+        assertEquals(TypeChange.Verdict.LOSSY, change.verdict(), change.reason());
+        assertEquals(reason, change.reason());
+    }
+
+    /** An unsigned integer made a smaller signed one loses its width first: the message says so, not only the sign. */
+    @ParameterizedTest(name = "{0} -> {1}: {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            bigint unsigned     | INT              | narrower integer, 8 to 4 bytes, and signed
+            int unsigned        | int              | signed holds only half the unsigned range
+            bigint(20) unsigned | bigint(20)       | signed holds only half the unsigned range
+            """)
+    void unsignedToSignedIntegersNameTheNarrowing(String from, String to, String reason) {
+        TypeChange change = TypeChange.of(SqlType.parse(from), SqlType.parse(to), Dialect.MYSQL);
         assertEquals(TypeChange.Verdict.LOSSY, change.verdict(), change.reason());
         assertEquals(reason, change.reason());
     }

@@ -49,6 +49,9 @@ class DynamicSqlTest {
         "POSTGRESQL | DO $$ DECLARE q text := 'TRUNCATE '; BEGIN EXECUTE q || t; END $$ | 1:26 [E] TRUNCATE",
         "MYSQL | SET @t = 'orders';\\nSET @s = CONCAT('DELETE FROM ', @t);\\nPREPARE st FROM @s; | 2:18 [E] DELETE",
         "MYSQL | SET @s = 'DELETE FROM ';\\nSET @s = CONCAT(@s, 'orders');\\nPREPARE st FROM @s; | 1:11 [E] DELETE",
+        // A foreign key's action left to a parameter is part of the ALTER TABLE, not a DELETE of its own.
+        "MYSQL | SET @s = CONCAT('ALTER TABLE ', @t, ' ADD FOREIGN KEY (a) REFERENCES u (b) ON DELETE ', @d);\\nPREPARE st FROM @s; | 1:18 [E] ALTER",
+        "MYSQL | SET @s = CONCAT('ALTER TABLE t ADD FOREIGN KEY (a) REFERENCES u (b) ON UPDATE ', @u, ' ON DELETE ', @d);\\nPREPARE st FROM @s; | 1:18 [E] ALTER",
     })
     void literalDynamicSqlIsSplitAgain(Dialect dialect, String sql, String expected) {
         List<String> inner = new StatementSplitter(dialect, Placeholders.DEFAULT)
