@@ -89,7 +89,7 @@ record AlterTableClauses(String table, List<List<Token>> clauses, Token ignore) 
             }
             next = ObjectNames.afterLockWait(core, next);
             return Optional.of(new AlterTableClauses(table.text(),
-                    UnlistedClauses.split(ObjectNames.splitAtCommas(core, next, core.size())), ignoreWord(core, i)));
+                    UnlistedClauses.of(core, next, core.size()), ignoreWord(core, i)));
         });
     }
 

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The clauses of an ALTER TABLE that follow one another without a comma between them. */
-final class UnlistedClauses {
+public final class UnlistedClauses {
 
     private UnlistedClauses() {
     }
@@ -16,7 +16,11 @@ final class UnlistedClauses {
      * runs two clauses, and read as one the DROP would go unseen. Each comma-separated part is cut again where
      * such a clause begins at its top level.
      */
-    static List<List<Token>> split(List<List<Token>> parts) {
+    public static List<List<Token>> of(List<Token> tokens, int from, int to) {
+        return split(ObjectNames.splitAtCommas(tokens, from, to));
+    }
+
+    private static List<List<Token>> split(List<List<Token>> parts) {
         List<List<Token>> clauses = new ArrayList<>();
         for (List<Token> part : parts) {
             int depth = 0;
