@@ -88,8 +88,8 @@ record AlterTableClauses(String table, List<List<Token>> clauses, Token ignore) 
                         : core.get(next + 2).type() == TokenType.STRING ? next + 3 : next + 2;
             }
             next = ObjectNames.afterLockWait(core, next);
-            return Optional.of(new AlterTableClauses(table.text(), ObjectNames.splitAtCommas(core, next, core.size()),
-                    ignoreWord(core, i)));
+            return Optional.of(new AlterTableClauses(table.text(),
+                    UnlistedClauses.of(core, next, core.size()), ignoreWord(core, i)));
         });
     }
 

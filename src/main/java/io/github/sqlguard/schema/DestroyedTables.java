@@ -1,6 +1,7 @@
 package io.github.sqlguard.schema;
 
 import io.github.sqlguard.analysis.ObjectNames;
+import io.github.sqlguard.analysis.UnlistedClauses;
 import io.github.sqlguard.sql.Token;
 import io.github.sqlguard.sql.TokenType;
 import java.util.ArrayList;
@@ -94,7 +95,7 @@ final class DestroyedTables {
             return columns;
         }
         boolean continuing = false;
-        for (List<Token> clause : ObjectNames.splitAtCommas(tokens, table.next(), tokens.size())) {
+        for (List<Token> clause : UnlistedClauses.of(tokens, table.next(), tokens.size())) {
             int at;
             if (clause.get(0).isWord(verb)) {
                 continuing = true;

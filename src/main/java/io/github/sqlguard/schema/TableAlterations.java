@@ -1,6 +1,7 @@
 package io.github.sqlguard.schema;
 
 import io.github.sqlguard.analysis.ObjectNames;
+import io.github.sqlguard.analysis.UnlistedClauses;
 import io.github.sqlguard.model.Dialect;
 import io.github.sqlguard.sql.Token;
 import java.util.ArrayList;
@@ -38,7 +39,7 @@ final class TableAlterations {
                 && tokens.get(clauses + 1).isAnyWord("CHECK", "NOCHECK")) {
             clauses += 2;
         }
-        for (List<Token> clause : ObjectNames.splitAtCommas(tokens, clauses, tokens.size())) {
+        for (List<Token> clause : UnlistedClauses.of(tokens, clauses, tokens.size())) {
             if (isTableOption(clause)) {
                 verb = "";
                 continue;

@@ -55,9 +55,14 @@ final class ImplicitBoundary {
     private static final Set<String> QUERY_JOINERS = Set.of("UNION", "EXCEPT", "INTERSECT", "MINUS", "ALL",
             "DISTINCT");
 
+    /** Statements that name DROP of an object as a privilege or an audited action. */
+    private static final Set<String> PRIVILEGE_LISTS = Set.of("GRANT", "REVOKE", "DENY", "AUDIT", "NOAUDIT");
+
     private final boolean routine;
     private final boolean tsql;
     private String firstWord;
+    /** The word after the first one: TABLE in ALTER TABLE. */
+    private String secondWord;
     /** The verb the statement runs: its first word, or the one after a WITH or IF head. */
     private String mainVerb;
     /** True once an UPDATE has passed its own SET, so a further SET can only start a statement. */
@@ -84,7 +89,11 @@ final class ImplicitBoundary {
             return false;
         }
         if (!BlockSyntax.DML_VERBS.contains(token.upper())) {
-            return tsql && !headPending && startsTsqlStatement(tokens, index, to);
+            if (tsql) {
+                return !headPending && startsTsqlStatement(tokens, index, to);
+            }
+            return !headPending && !routine && endsExpression(tokens.get(index - 1))
+                    && startsDropStatement(tokens, index, to);
         }
         if (merge) {
             return false;
@@ -173,8 +182,7 @@ final class ImplicitBoundary {
             return false;
         }
         if (token.isWord("DROP")) {
-            return next.type() == TokenType.WORD && DROPPED_OBJECTS.contains(next.upper())
-                    && !"ALTER".equals(firstWord) && !"GRANT".equals(firstWord) && !"REVOKE".equals(firstWord);
+            return startsDropStatement(tokens, index, to);
         }
         if (token.isAnyWord("ALTER", "CREATE")) {
             // ALTER TABLE t ALTER COLUMN c .. names no object after its second ALTER; GRANT ALTER ON .. no kind.
@@ -194,6 +202,22 @@ final class ImplicitBoundary {
             return "DELETE".equals(mainVerb) || "UPDATE".equals(mainVerb) && updateSetSeen;
         }
         return TSQL_STARTERS.contains(token.upper());
+    }
+
+    /**
+     * A DROP of a table, view, schema .. after a finished clause. Every dialect runs it as a statement of its
+     * own, or rejects the script when the terminator before it is missing: no ALTER TABLE clause drops one of
+     * these objects. Only privilege and audit lists, and ALTER statements that list an object's members
+     * (PostgreSQL's ALTER EXTENSION e DROP TABLE t), hold a DROP of an object; MySQL's and Oracle's ALTER TABLE
+     * also drop an index as a clause.
+     */
+    private boolean startsDropStatement(List<Token> tokens, int index, int to) {
+        Token next = BlockSyntax.at(tokens, index + 1, to);
+        if (!tokens.get(index).isWord("DROP") || next == null || next.type() != TokenType.WORD
+                || !DROPPED_OBJECTS.contains(next.upper()) || PRIVILEGE_LISTS.contains(firstWord)) {
+            return false;
+        }
+        return !"ALTER".equals(firstWord) || "TABLE".equals(secondWord) && !next.isWord("INDEX");
     }
 
     private boolean changesRows() {
@@ -255,6 +279,9 @@ final class ImplicitBoundary {
             headPending = HEAD_WORDS.contains(firstWord);
             merge = token.isWord("MERGE");
             return;
+        }
+        if (secondWord == null) {
+            secondWord = token.upper();
         }
         if (parenDepth > 0 || token.type() != TokenType.WORD) {
             return;

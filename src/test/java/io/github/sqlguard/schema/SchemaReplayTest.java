@@ -113,6 +113,19 @@ class SchemaReplayTest {
     }
 
     @Test
+    void oracleClausesWithoutCommasEachChangeTheirOwnColumn() {
+        SchemaView schema = replayed(Dialect.ORACLE, """
+                CREATE TABLE t (a VARCHAR2(100), n NUMBER(10), d DATE, e INT);
+                ALTER TABLE t MODIFY a VARCHAR2(10) MODIFY n NUMBER(3) ADD (x DATE) DROP COLUMN d;
+                """);
+        assertEquals("VARCHAR2(10)", type(schema, "t", "a"));
+        assertEquals("NUMBER(3)", type(schema, "t", "n"));
+        assertEquals("DATE", type(schema, "t", "x"));
+        assertFalse(schema.column("t", "d").isPresent());
+        assertEquals("INT", type(schema, "t", "e"));
+    }
+
+    @Test
     void renamesMoveTablesColumnsAndTheKeysThatReferenceThem() {
         SchemaView schema = replayed(Dialect.POSTGRESQL, """
                 CREATE TABLE a (id INT PRIMARY KEY, x TEXT);

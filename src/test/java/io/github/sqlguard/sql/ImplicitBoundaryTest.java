@@ -94,6 +94,17 @@ class ImplicitBoundaryTest {
             POSTGRESQL| UPDATE t SET updated = now() FROM u WHERE t.id = u.id | 1:1 UPDATE t SET updated = now() FROM u WHERE t.id = u.id
             POSTGRESQL| SELECT t.delete, t.update FROM t | 1:1 SELECT t.delete, t.update FROM t
             POSTGRESQL| SELECT 'DELETE FROM x' AS q -- UPDATE y SET\\nFROM t | 1:1 SELECT 'DELETE FROM x' AS q -- UPDATE y SET FROM t
+            MYSQL     | ALTER TABLE t ADD COLUMN c bit not null\\nDROP TABLE u | 1:1 ALTER TABLE t ADD COLUMN c bit not null ## 2:1 DROP TABLE u
+            ORACLE    | CREATE INDEX i ON t (c)\\nDROP VIEW v | 1:1 CREATE INDEX i ON t (c) ## 2:1 DROP VIEW v
+            AUTO      | ALTER TABLE t ADD c int\\nDROP TABLE u | 1:1 ALTER TABLE t ADD c int ## 2:1 DROP TABLE u
+            MYSQL     | ALTER TABLE t ADD c int, DROP INDEX i | 1:1 ALTER TABLE t ADD c int, DROP INDEX i
+            ORACLE    | ALTER TABLE t DROP PRIMARY KEY DROP INDEX | 1:1 ALTER TABLE t DROP PRIMARY KEY DROP INDEX
+            POSTGRESQL| ALTER EXTENSION e DROP TABLE t | 1:1 ALTER EXTENSION e DROP TABLE t
+            POSTGRESQL| ALTER PUBLICATION p DROP TABLE t | 1:1 ALTER PUBLICATION p DROP TABLE t
+            ORACLE    | GRANT CREATE TABLE, DROP ANY TABLE TO app | 1:1 GRANT CREATE TABLE, DROP ANY TABLE TO app
+            ORACLE    | AUDIT CREATE TABLE DROP TABLE BY app | 1:1 AUDIT CREATE TABLE DROP TABLE BY app
+            ORACLE    | CREATE TRIGGER g BEFORE DROP ON SCHEMA BEGIN NULL; END;\\n/ | 1:1 [C] CREATE TRIGGER g BEFORE DROP ON SCHEMA BEGIN NULL; END ## 1:46 [R trigger g body] NULL
+            MYSQL     | CREATE EVENT e ON SCHEDULE EVERY 1 DAY DO DROP TABLE t | 1:1 [C] CREATE EVENT e ON SCHEDULE EVERY 1 DAY DO DROP TABLE t ## 1:43 [E event e body, which runs on the event's schedule] DROP TABLE t
             """)
     void splitsWhereTheDatabaseWould(Dialect dialect, String script, String expected) {
         List<String> statements = Arrays.stream(expected.split(" ## ")).map(String::strip).toList();

@@ -1,0 +1,69 @@
+package io.github.sqlguard.analysis;
+
+import io.github.sqlguard.sql.Token;
+import io.github.sqlguard.sql.TokenType;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The clauses of an ALTER TABLE that follow one another without a comma between them. */
+public final class UnlistedClauses {
+
+    private UnlistedClauses() {
+    }
+
+    /**
+     * Oracle and Db2 list column clauses without commas: {@code ALTER TABLE t MODIFY (a VARCHAR2(50)) DROP COLUMN b}
+     * runs two clauses, and read as one the DROP would go unseen. Each comma-separated part is cut again where
+     * such a clause begins at its top level.
+     */
+    public static List<List<Token>> of(List<Token> tokens, int from, int to) {
+        return split(ObjectNames.splitAtCommas(tokens, from, to));
+    }
+
+    private static List<List<Token>> split(List<List<Token>> parts) {
+        List<List<Token>> clauses = new ArrayList<>();
+        for (List<Token> part : parts) {
+            int depth = 0;
+            int start = 0;
+            for (int i = 0; i < part.size(); i++) {
+                Token token = part.get(i);
+                if (token.isSymbol("(")) {
+                    depth++;
+                } else if (token.isSymbol(")")) {
+                    depth--;
+                } else if (depth == 0 && i > start && startsUnlistedClause(part, i)) {
+                    clauses.add(part.subList(start, i));
+                    start = i;
+                }
+            }
+            clauses.add(part.subList(start, part.size()));
+        }
+        return clauses;
+    }
+
+    /**
+     * True for a verb inside a clause that can only begin another one. DROP NOT NULL, DROP DEFAULT (an ALTER
+     * COLUMN's own actions), Oracle's DROP INDEX after a dropped key, ADD VALUES of a list partition and
+     * ClickHouse's MODIFY SETTING of a column stay in their clause.
+     */
+    private static boolean startsUnlistedClause(List<Token> part, int i) {
+        Token verb = part.get(i);
+        Token next = i + 1 < part.size() ? part.get(i + 1) : null;
+        if (next == null || verb.type() != TokenType.WORD || part.get(i - 1).isSymbol(".")) {
+            return false;
+        }
+        if (verb.isWord("DROP")) {
+            return next.isSymbol("(") || next.isAnyWord("COLUMN", "UNUSED", "PARTITION", "SUBPARTITION",
+                    "CONSTRAINT", "PRIMARY", "UNIQUE");
+        }
+        if (verb.isWord("ADD")) {
+            return next.isSymbol("(") || next.isAnyWord("COLUMN", "CONSTRAINT", "PRIMARY", "FOREIGN", "UNIQUE",
+                    "CHECK");
+        }
+        if (verb.isWord("MODIFY")) {
+            return next.isSymbol("(") || (next.type() == TokenType.WORD || next.type() == TokenType.QUOTED_NAME)
+                    && !next.isAnyWord("SETTING", "SETTINGS");
+        }
+        return verb.isWord("SET") && next.isWord("UNUSED");
+    }
+}
