@@ -169,8 +169,7 @@ record AlterTableClauses(String table, List<List<Token>> clauses, Token ignore) 
     private List<Removed> removed(String verb, Dialect dialect) {
         List<Removed> removed = new ArrayList<>();
         Kind listKind = null;
-        for (int c = 0; c < clauses.size(); c++) {
-            List<Token> clause = c == 0 ? afterStrayWords(clauses.get(0), verb) : clauses.get(c);
+        for (List<Token> clause : clauses) {
             Token first = clause.get(0);
             if (first.isWord(verb)) {
                 List<Removed> found = removedBy(clause, 1, dialect);
@@ -189,30 +188,6 @@ record AlterTableClauses(String table, List<List<Token>> clauses, Token ignore) 
             }
         }
         return removed;
-    }
-
-    /**
-     * The first clause from its {@code verb} on, when words no dialect accepts stand between the table and it
-     * ({@code ALTER TABLE t "t_pkey" DROP COLUMN pk}): the database rejects the statement, but a script that is
-     * fixed by deleting the stray word still drops the column, so the drop is reported rather than passed unread.
-     * Only a removal that says what it removes counts ({@code DROP COLUMN}, {@code TRUNCATE PARTITION}): after
-     * stray words, {@code DROP DEFAULT} more likely lost the {@code ALTER} of {@code ALTER c DROP DEFAULT}.
-     */
-    private static List<Token> afterStrayWords(List<Token> clause, String verb) {
-        if (!ObjectNames.isNamePart(clause.get(0)) || clause.get(0).isAnyWord(CLAUSE_VERBS)) {
-            return clause;
-        }
-        int depth = 0;
-        for (int i = 1; i < clause.size(); i++) {
-            Token token = clause.get(i);
-            depth += token.isSymbol("(") ? 1 : token.isSymbol(")") ? -1 : 0;
-            if (depth == 0 && token.isWord(verb) && !clause.get(i - 1).isSymbol(".") && i + 1 < clause.size()
-                    && clause.get(i + 1).isAnyWord("COLUMN", "PARTITION", "PARTITIONS", "SUBPARTITION",
-                            "SUBPARTITIONS")) {
-                return clause.subList(i, clause.size());
-            }
-        }
-        return clause;
     }
 
     /** The objects removed by a clause whose object part starts at {@code from}. */

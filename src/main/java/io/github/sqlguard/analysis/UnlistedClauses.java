@@ -14,7 +14,8 @@ public final class UnlistedClauses {
     /**
      * Oracle and Db2 list column clauses without commas: {@code ALTER TABLE t MODIFY (a VARCHAR2(50)) DROP COLUMN b}
      * runs two clauses, and read as one the DROP would go unseen. Each comma-separated part is cut again where
-     * such a clause begins at its top level.
+     * such a clause begins at its top level. So is a part whose removal follows stray words no dialect accepts
+     * ({@code ALTER TABLE t "t_pkey" DROP COLUMN pk}): fixed by deleting the word, the script still drops it.
      */
     public static List<List<Token>> of(List<Token> tokens, int from, int to) {
         return split(ObjectNames.splitAtCommas(tokens, from, to));
@@ -55,6 +56,9 @@ public final class UnlistedClauses {
         if (verb.isWord("DROP")) {
             return next.isSymbol("(") || next.isAnyWord("COLUMN", "UNUSED", "PARTITION", "SUBPARTITION",
                     "CONSTRAINT", "PRIMARY", "UNIQUE");
+        }
+        if (verb.isWord("TRUNCATE")) {
+            return next.isAnyWord("PARTITION", "SUBPARTITION");
         }
         if (verb.isWord("ADD")) {
             return next.isSymbol("(") || next.isAnyWord("COLUMN", "CONSTRAINT", "PRIMARY", "FOREIGN", "UNIQUE",
