@@ -64,7 +64,41 @@ public final class ObjectNames {
             text.append(dots).append(partEnd < 0 ? tokens.get(part).text() : joinedText(tokens, part, partEnd));
             i = partEnd < 0 ? part + 1 : partEnd;
         }
-        return new NameAt(text.toString(), i);
+        return new NameAt(text.toString(), indexHintEnd(tokens, i));
+    }
+
+    /**
+     * The index after a CockroachDB index hint glued to the name that ends at {@code index}, or {@code index} when
+     * none follows. The hint ({@code t@idx}, {@code t@"Idx"}, {@code t@[3]}, {@code t@{FORCE_INDEX=idx,ASC}},
+     * {@code t@{NO_FULL_SCAN}}) picks how rows are found, not which table: {@code DELETE FROM t@idx} empties
+     * {@code t}.
+     */
+    static int indexHintEnd(List<Token> tokens, int index) {
+        if (!gluedToPrevious(tokens, index)) {
+            return index;
+        }
+        Token at = tokens.get(index);
+        if (at.type() == TokenType.WORD) {
+            return at.text().startsWith("@") && !at.text().startsWith("@@") ? index + 1 : index;
+        }
+        if (!at.isSymbol("@") || !gluedToPrevious(tokens, index + 1)) {
+            return index;
+        }
+        Token hint = tokens.get(index + 1);
+        if (hint.type() == TokenType.QUOTED_NAME || hint.type() == TokenType.PLACEHOLDER) {
+            return index + 2;
+        }
+        String close = hint.isSymbol("{") ? "}" : hint.isSymbol("[") ? "]" : null;
+        for (int i = index + 2; close != null && i < tokens.size(); i++) {
+            if (tokens.get(i).isSymbol(close)) {
+                return i + 1;
+            }
+        }
+        return index;
+    }
+
+    private static boolean gluedToPrevious(List<Token> tokens, int index) {
+        return index > 0 && index < tokens.size() && tokens.get(index).offset() == tokens.get(index - 1).endOffset();
     }
 
     /** The index after a name part the lexer read as several tokens (see the two forms below), or -1. */

@@ -34,6 +34,11 @@ abstract class ClauseRule implements Rule {
         return Optional.of(message(group));
     }
 
+    /** True when the replay shows that {@code clause} loses nothing, so it is no part of any violation. */
+    boolean losesNothing(DestructiveClause clause, SchemaFacts schema) {
+        return false;
+    }
+
     @Override
     public final List<Violation> check(StatementModel statement) {
         return check(statement, SchemaFacts.UNKNOWN);
@@ -47,7 +52,7 @@ abstract class ClauseRule implements Rule {
         Set<ClauseKind> kinds = kinds();
         Map<Place, List<DestructiveClause>> groups = new LinkedHashMap<>();
         for (DestructiveClause clause : statement.clauses()) {
-            if (kinds.contains(clause.kind()) && !clause.scratch()) {
+            if (kinds.contains(clause.kind()) && !clause.scratch() && !losesNothing(clause, schema)) {
                 groups.computeIfAbsent(new Place(clause.kind(), clause.at()), key -> new ArrayList<>()).add(clause);
             }
         }

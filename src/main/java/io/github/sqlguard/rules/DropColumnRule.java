@@ -5,6 +5,7 @@ import io.github.sqlguard.analysis.DestructiveClause;
 import io.github.sqlguard.analysis.StatementModel;
 import io.github.sqlguard.model.RuleInfo;
 import io.github.sqlguard.model.Severity;
+import io.github.sqlguard.schema.Column;
 import io.github.sqlguard.schema.SchemaFacts;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -53,6 +54,16 @@ public final class DropColumnRule extends ClauseRule {
     Set<ClauseKind> kinds() {
         return Set.of(ClauseKind.DROPPED_COLUMN, ClauseKind.REPLACED_COLUMN_VALUES, ClauseKind.DROPPED_TYPE_COLUMNS,
                 ClauseKind.CLEARED_COLUMN, ClauseKind.EXPIRING_COLUMN);
+    }
+
+    /**
+     * A generated column's values are computed from the row's other columns, which stay: dropping it loses nothing
+     * a later {@code ADD COLUMN .. GENERATED ALWAYS AS (..)} cannot compute again.
+     */
+    @Override
+    boolean losesNothing(DestructiveClause clause, SchemaFacts schema) {
+        return clause.kind() == ClauseKind.DROPPED_COLUMN && clause.table() != null && clause.name() != null
+                && schema.before().column(clause.table(), clause.name()).map(Column::computed).orElse(false);
     }
 
     /**

@@ -27,8 +27,8 @@ final class ColumnDefinition {
 
     /**
      * True when the element at {@code at} of a CREATE TABLE or an ALTER TABLE .. ADD is a table constraint or an
-     * index, false for a column. MySQL's index words are plain names elsewhere ({@code key varchar(255)} in
-     * PostgreSQL), and an index always lists what it covers in parentheses after its optional name and
+     * index, false for a column. MySQL's index words are plain names elsewhere ({@code key varchar(255)} and
+     * {@code fulltext tsvector} in PostgreSQL), and an index always lists what it covers in parentheses after its optional name and
      * {@code USING} method, where a type's parentheses hold a length; SQL:2011's period is {@code PERIOD FOR ..}.
      */
     static boolean startsConstraint(List<Token> tokens, int at) {
@@ -39,10 +39,14 @@ final class ColumnDefinition {
         if (first.isWord("PERIOD")) {
             return at + 1 < tokens.size() && tokens.get(at + 1).isWord("FOR");
         }
-        if (!first.isAnyWord("KEY", "INDEX")) {
+        if (!first.isAnyWord("KEY", "INDEX", "FULLTEXT", "SPATIAL")) {
             return true;
         }
         int i = at + 1;
+        // MySQL: FULLTEXT [INDEX | KEY] [name] (..); a PostgreSQL column may be called fulltext.
+        if (first.isAnyWord("FULLTEXT", "SPATIAL") && i < tokens.size() && tokens.get(i).isAnyWord("INDEX", "KEY")) {
+            i++;
+        }
         if (i < tokens.size() && !tokens.get(i).isSymbol("(") && !tokens.get(i).isWord("USING")) {
             i++;
         }
@@ -81,10 +85,14 @@ final class ColumnDefinition {
                 : Optional.empty();
         Boolean nullability = null;
         boolean primaryKey = false;
+        boolean computed = false;
         ForeignKey foreignKey = null;
         for (int j = typeEnd; j < tokens.size(); j++) {
             Token token = tokens.get(j);
-            if (token.isWord("NOT") && j + 1 < tokens.size() && tokens.get(j + 1).isWord("NULL")) {
+            if (token.isWord("AS") && j + 1 < tokens.size() && tokens.get(j + 1).isSymbol("(")) {
+                // GENERATED ALWAYS AS (expr), MySQL's and T-SQL's AS (expr); AS IDENTITY numbers rows instead.
+                computed = true;
+            } else if (token.isWord("NOT") && j + 1 < tokens.size() && tokens.get(j + 1).isWord("NULL")) {
                 nullability = Boolean.TRUE;
                 j++;
             } else if (token.isWord("NULL")) {
@@ -98,7 +106,7 @@ final class ColumnDefinition {
             }
         }
         boolean notNull = Boolean.TRUE.equals(nullability) || primaryKey;
-        return Optional.of(new Read(new Column(SchemaNames.unquoted(name.text()), type, notNull), nullability,
+        return Optional.of(new Read(new Column(SchemaNames.unquoted(name.text()), type, notNull, computed), nullability,
                 primaryKey, foreignKey));
     }
 

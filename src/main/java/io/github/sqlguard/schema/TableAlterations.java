@@ -177,6 +177,10 @@ final class TableAlterations {
             schema.retyped(table.name(), name.text(), column.type(), type);
             return table.withColumn(column.withType(type));
         }
+        if (next.isWord("DROP") && rest.size() > 1 && rest.get(1).isWord("EXPRESSION")) {
+            // PostgreSQL: the generated column keeps its values and from now on holds them as its own.
+            return table.withColumn(column.withComputed(false));
+        }
         if (next.isAnyWord("SET", "DROP", "ADD", "RESET", "RESTART", "OPTIONS")) {
             return table;
         }
@@ -259,6 +263,9 @@ final class TableAlterations {
         if (read.get().column().type().isPresent()) {
             schema.retyped(table.name(), writtenName, column.type(), read.get().column().type());
             result = result.withType(read.get().column().type());
+        }
+        if (fullDefinition || read.get().column().computed()) {
+            result = result.withComputed(read.get().column().computed());
         }
         Boolean nullability = read.get().nullability();
         if (nullability != null) {

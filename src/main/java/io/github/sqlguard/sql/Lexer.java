@@ -330,7 +330,7 @@ public final class Lexer {
 
         private void lexWord(int startPos, int startLine, int startColumn) {
             advance();
-            while (pos < end && ClientCommands.isWordPart(text.charAt(pos)) && !atCustomDelimiter()
+            while (pos < end && forms.continuesWord(text.charAt(startPos), text.charAt(pos)) && !atCustomDelimiter()
                     && !LexicalShapes.placeholderAt(text, pos, end, placeholderPrefix, placeholderSuffix)) {
                 advance();
             }

@@ -137,6 +137,20 @@ record LexerDialect(Dialect dialect) {
         return dialect == Dialect.SQLSERVER || auto();
     }
 
+    /**
+     * Whether {@code c} goes on with a word that began with {@code first}. In PostgreSQL and auto (where
+     * CockroachDB's scripts are read) an {@code @} after the first character ends the word: {@code t@idx} and
+     * {@code t@{FORCE_INDEX=idx}} are table {@code t} with an index hint, while T-SQL's {@code @@ROWCOUNT} and
+     * {@code @var} keep theirs. SQL Server allows {@code @} inside names and Oracle names a database link with it
+     * ({@code t@remote}, another table than {@code t}), so there it stays part of the word.
+     */
+    boolean continuesWord(char first, char c) {
+        if (c == '@' && first != '@' && (dialect == Dialect.POSTGRESQL || auto())) {
+            return false;
+        }
+        return ClientCommands.isWordPart(c);
+    }
+
     /** MySQL needs a blank after {@code --} for a comment ({@code 1--1} is arithmetic there). */
     boolean dashCommentNeedsBlank() {
         return mySql();

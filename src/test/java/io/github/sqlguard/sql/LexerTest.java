@@ -47,6 +47,11 @@ class LexerTest {
             POSTGRESQL | "{{ .Ns }}"."users"     | PLACEHOLDER "{{ .Ns }}" ## 1:12 SYMBOL . ## 1:13 QUOTED_NAME "users"
             POSTGRESQL | "{{ .Ns }}x"            | QUOTED_NAME "{{ .Ns }}x"
             SQLSERVER  | @@ROWCOUNT              | WORD @@ROWCOUNT
+            AUTO       | @@ROWCOUNT              | WORD @@ROWCOUNT
+            AUTO       | t@t_idx                 | WORD t ## 1:2 WORD @t_idx
+            POSTGRESQL | t@{FORCE_INDEX=i}       | WORD t ## 1:2 SYMBOL @ ## 1:3 SYMBOL { ## 1:4 WORD FORCE_INDEX ## 1:15 SYMBOL = ## 1:16 WORD i ## 1:17 SYMBOL }
+            SQLSERVER  | t@x                     | WORD t@x
+            ORACLE     | t@remote                | WORD t@remote
             SQLSERVER  | #temp                   | WORD #temp
             POSTGRESQL | 1.5e-3                  | NUMBER 1.5e-3
             POSTGRESQL | U&"d\\0061ta t\\0061ble"   | QUOTED_NAME U&"d\\0061ta t\\0061ble"
