@@ -35,6 +35,7 @@ class LinterIndexHintTest {
             AUTO       | UPDATE t@t_nid_idx SET v = 'x' WHERE nid = 'a'            | -
             SQLSERVER  | DELETE FROM t@x                                           | 1:1 delete-without-where DELETE without WHERE removes every row of t@x
             ORACLE     | DELETE FROM t@remote                                      | 1:1 delete-without-where DELETE without WHERE removes every row of t@remote
+            AUTO       | DROP INDEX IF EXISTS t@t_nid_idx CASCADE                  | 1:34 cascade DROP INDEX t@t_nid_idx CASCADE also drops every object that depends on it
             """)
     void theTableOfAHintedStatementIsTheOneBeforeTheHint(Dialect dialect, String sql, String expected)
             throws IOException {

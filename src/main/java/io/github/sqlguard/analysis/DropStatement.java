@@ -72,8 +72,12 @@ record DropStatement(String kind, List<String> modifiers, List<String> names, To
             i += 2;
         }
         List<String> names = new ArrayList<>();
+        int start = i;
         for (ObjectNames.NameAt name : ObjectNames.readNameList(core, i)) {
-            names.add(name.text());
+            // CockroachDB's DROP INDEX t@idx names index idx of t: the name is the whole, not the table before @.
+            String written = kind.toString().equals("INDEX") ? ObjectNames.joinedText(core, start, name.next()) : "";
+            names.add(written.contains("@") ? written : name.text());
+            start = name.next() + 1;
         }
         return Optional.of(new DropStatement(kind.toString(), modifiers, names,
                 StatementCore.topLevelWord(core, i, "CASCADE"),

@@ -175,7 +175,7 @@ public final class ObjectNames {
         return -1;
     }
 
-    private static String joinedText(List<Token> tokens, int from, int to) {
+    static String joinedText(List<Token> tokens, int from, int to) {
         StringBuilder text = new StringBuilder();
         for (Token token : tokens.subList(from, to)) {
             text.append(token.text());

@@ -28,8 +28,9 @@ final class ColumnDefinition {
     /**
      * True when the element at {@code at} of a CREATE TABLE or an ALTER TABLE .. ADD is a table constraint or an
      * index, false for a column. MySQL's index words are plain names elsewhere ({@code key varchar(255)} and
-     * {@code fulltext tsvector} in PostgreSQL), and an index always lists what it covers in parentheses after its optional name and
-     * {@code USING} method, where a type's parentheses hold a length; SQL:2011's period is {@code PERIOD FOR ..}.
+     * {@code fulltext tsvector} in PostgreSQL), and an index always lists what it covers in parentheses after its
+     * optional name and {@code USING} method, where a type's parentheses hold a length; SQL:2011's period is
+     * {@code PERIOD FOR ..}.
      */
     static boolean startsConstraint(List<Token> tokens, int at) {
         Token first = tokens.get(at);
