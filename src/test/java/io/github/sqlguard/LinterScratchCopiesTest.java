@@ -41,9 +41,7 @@ class LinterScratchCopiesTest {
                 + "ALTER TABLE t_new RENAME TO t; | 3:1 drop-table ERROR",
     })
     void aScratchTableHoldingTheOnlyCopyIsNoLongerScratch(Dialect dialect, String sql, String expected) {
-        List<String> found = OneScript.findings(dialect, sql.replace("\\n", "\n")).stream()
-                .map(f -> f.location().line() + ":" + f.location().column() + " " + f.ruleId() + " " + f.severity())
-                .toList();
+        List<String> found = OneScript.placesAndSeverities(dialect, sql);
         assertEquals(expected.equals("-") ? List.of() : List.of(expected.split(" / ")), found, sql);
     }
 }
