@@ -66,9 +66,7 @@ class LinterBodyScratchTablesTest {
                 + "  EXECUTE IMMEDIATE 'DROP TABLE s2';\\nEND;\\n/ | 8:22 drop-table ERROR",
     })
     void dropsOfWhatTheBodyCreated(Dialect dialect, String sql, String expected) {
-        List<String> found = OneScript.findings(dialect, sql.replace("\\n", "\n")).stream()
-                .map(f -> f.location().line() + ":" + f.location().column() + " " + f.ruleId() + " " + f.severity())
-                .toList();
+        List<String> found = OneScript.placesAndSeverities(dialect, sql);
         assertEquals(expected.equals("-") ? List.of() : List.of(expected.split(" / ")), found, sql);
     }
 }

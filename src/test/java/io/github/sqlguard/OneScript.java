@@ -19,6 +19,13 @@ final class OneScript {
     private OneScript() {
     }
 
+    /** Each finding of the script as {@code "line:column rule SEVERITY"}, {@code \n} in {@code sql} a line break. */
+    static List<String> placesAndSeverities(Dialect dialect, String sql) {
+        return findings(dialect, sql.replace("\\n", "\n")).stream()
+                .map(f -> f.location().line() + ":" + f.location().column() + " " + f.ruleId() + " " + f.severity())
+                .toList();
+    }
+
     static List<Finding> findings(Dialect dialect, String sql) {
         StatementChecker checker = new StatementChecker(RuleRegistry.all(),
                 info -> Optional.of(info.defaultSeverity()), new StatementAnalyzer());

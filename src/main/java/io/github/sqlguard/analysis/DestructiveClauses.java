@@ -258,7 +258,7 @@ final class DestructiveClauses {
             }
             if (removed.cascade() != null) {
                 add(ClauseKind.CASCADE, removed.cascade(), words + " " + removed.verb(), table, removed.name(),
-                        "ALTER");
+                        cascadesConstraints(statement.tokens()) ? "ALTER CONSTRAINTS" : "ALTER");
             }
         }
         for (AlterTableClauses.Removed removed : alter.truncatedPartitions(dialect)) {

@@ -22,6 +22,7 @@ public final class ScratchTables {
     private static final Set<String> DEFAULT_SCHEMAS = Set.of("public", "dbo");
 
     private final Set<String> created = new HashSet<>();
+    private final ScratchCopies copies = new ScratchCopies();
     /**
      * Tables that held rows before the script and that it dropped or renamed away: a scratch table renamed to one
      * of their names takes over as the live table (the rebuild of SQLite and the swap of MySQL), rows copied in.
@@ -70,9 +71,13 @@ public final class ScratchTables {
                 || model.statement().context().runsOnSchedule();
         Predicate<String> scratch = table -> firesLater ? isTemporaryByName(table, dialect)
                 : isScratch(table) || isTemporaryByName(table, dialect);
+        // A rename breaks no code when the script made the table, even one that now holds the only copy of rows.
+        Predicate<String> newName = table -> firesLater ? isTemporaryByName(table, dialect)
+                : isScratchName(table) || isTemporaryByName(table, dialect);
         List<DestructiveClause> clauses = new ArrayList<>();
         for (DestructiveClause clause : model.clauses()) {
-            clauses.add(clause.withScratch(clause.table() != null && scratch.test(clause.table())));
+            Predicate<String> test = clause.kind() == ClauseKind.RENAMED_TABLE ? newName : scratch;
+            clauses.add(clause.withScratch(clause.table() != null && test.test(clause.table())));
         }
         List<RowChange> changes = new ArrayList<>();
         for (RowChange change : model.rowChanges()) {
@@ -112,7 +117,44 @@ public final class ScratchTables {
                 }
             }
         }
+        followCopies(model, clauses, changes);
         return marked;
+    }
+
+    /**
+     * Follows the rows the script copies into its scratch tables, and the destruction of the tables they came from,
+     * after which the copy is all that is left.
+     */
+    private void followCopies(StatementModel model, List<DestructiveClause> clauses, List<RowChange> changes) {
+        ScratchCopies copies = copies();
+        for (DestructiveClause clause : clauses) {
+            if (clause.table() == null) {
+                continue;
+            }
+            if (clause.kind() == ClauseKind.RENAMED_TABLE) {
+                if (clause.detail() != null) {
+                    copies.renamed(key(clause.table()), key(clause.detail()));
+                }
+            } else if (!clause.scratch()) {
+                copies.destroyed(key(clause.table()));
+            }
+        }
+        for (RowChange change : changes) {
+            if (!change.scratch() && change.verb().equalsIgnoreCase("DELETE") && change.where() != WhereFact.PRESENT) {
+                change.tables().forEach(table -> copies.destroyed(key(table)));
+            }
+        }
+        List<Token> core = model.statement().tokens();
+        List<String> targets = new ArrayList<>(model.createdTables());
+        String written = ScratchCopies.writtenTable(core);
+        if (written != null) {
+            targets.add(written);
+        }
+        targets.stream().filter(this::isScratch).forEach(target -> copies.copied(key(target), core, this::key));
+    }
+
+    private ScratchCopies copies() {
+        return script == null ? copies : script.copies();
     }
 
     private void removed(DestructiveClause clause) {
@@ -140,6 +182,7 @@ public final class ScratchTables {
         ScratchTables now = new ScratchTables(script == null ? null : script.asCopy());
         now.created.addAll(created);
         now.foldsToUpperCase = foldsToUpperCase;
+        copies().copyOnlyCopiesTo(now.copies());
         return table -> now.isScratch(table) || isTemporaryByName(table, dialect);
     }
 
@@ -149,13 +192,19 @@ public final class ScratchTables {
      * not, as the script may have created {@code t} elsewhere on its search path than {@code app.t}.
      */
     boolean isScratch(String table) {
-        return script != null && script.isScratch(table) || createdHere(table);
+        return isScratchName(table) && !copies().holdsOnlyCopy(key(table));
+    }
+
+    /** True when the script created {@code table}, whatever rows it holds by now. */
+    private boolean isScratchName(String table) {
+        return script != null && script.isScratchName(table) || createdHere(table);
     }
 
     private ScratchTables asCopy() {
         ScratchTables copy = new ScratchTables();
         copy.created.addAll(created);
         copy.foldsToUpperCase = foldsToUpperCase;
+        copies.copyOnlyCopiesTo(copy.copies);
         return copy;
     }
 

@@ -55,6 +55,8 @@ public final class CascadeRule extends ClauseRule {
                     + itOrThem(names);
             case "DROP CONSTRAINTS" -> first.words() + named
                     + " CASCADE CONSTRAINTS also drops the foreign keys that reference " + itOrThem(names);
+            case "ALTER CONSTRAINTS" -> first.words() + named
+                    + " CASCADE CONSTRAINTS also drops the constraints that refer to " + itOrThem(names);
             default -> first.words() + named + " CASCADE also drops every object that depends on " + itOrThem(names);
         };
     }

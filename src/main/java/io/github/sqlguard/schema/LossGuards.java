@@ -207,6 +207,10 @@ public final class LossGuards {
         ColumnListCopy.moved(tokens, main, before, selectIntoMakesTable)
                 .ifPresent(moved -> copies.moved(moved, lineOf(statement)));
         recordAddedColumns(tokens, main);
+        if (statement.context().kind() == StatementContext.Kind.SCRIPT) {
+            CreatedTableColumns.of(tokens, main).ifPresent(t -> unwrittenColumns.put(SchemaNames.key(t.table()),
+                    new HashSet<>(t.columns())));
+        }
         followColumns(tokens, main, statement, statement.context().databases());
     }
 
@@ -268,7 +272,13 @@ public final class LossGuards {
         Optional<String> rowsAdded = ColumnWrites.rowsAddedTo(tokens);
         if (rowsAdded.isPresent()) {
             // New rows carry values in the added columns, and in a copied column values its copy lacks
-            forget(SchemaNames.key(rowsAdded.get()));
+            String table = SchemaNames.key(rowsAdded.get());
+            Set<String> unlisted = databases.equals(DatabaseScope.ANY) && !scopedWrites.containsKey(table)
+                    ? CreatedTableColumns.leftUnwritten(tokens, unwrittenColumns.get(table)) : Set.of();
+            forget(table);
+            if (!unlisted.isEmpty()) {
+                unwrittenColumns.put(table, unlisted);
+            }
             return;
         }
         List<String> targets = DestroyedTables.of(tokens, main);
@@ -276,7 +286,10 @@ public final class LossGuards {
             return;
         }
         if (tokens.get(main).isWord("DROP") || ColumnWrites.renamesTable(tokens, main)) {
+            Set<String> unwritten = unwrittenColumns.get(SchemaNames.key(targets.get(0)));
             targets.forEach(t -> forget(SchemaNames.key(t)));
+            CreatedTableColumns.renamedTo(tokens, main).filter(renamed -> unwritten != null)
+                    .ifPresent(renamed -> unwrittenColumns.put(SchemaNames.key(renamed), unwritten));
             addedColumns.keySet().removeAll(targets.stream().map(SchemaNames::key).toList());
             return;
         }

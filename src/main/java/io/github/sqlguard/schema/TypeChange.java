@@ -80,10 +80,37 @@ public record TypeChange(SqlType from, SqlType to, Verdict verdict, String reaso
         return verdict == Verdict.LOSSLESS;
     }
 
-    /** MySQL's SERIAL is BIGINT UNSIGNED (NOT NULL AUTO_INCREMENT UNIQUE), not PostgreSQL's four-byte integer. */
+    /**
+     * The type as the dialect stores it. MySQL's SERIAL is BIGINT UNSIGNED (NOT NULL AUTO_INCREMENT UNIQUE), not
+     * PostgreSQL's four-byte integer. Oracle stores INTEGER, INT and SMALLINT as NUMBER(38); FLOAT(b), REAL and
+     * DOUBLE PRECISION as a decimal NUMBER of b binary digits (126 unless written, 63 for REAL) that keeps the
+     * decimal point where the value needs it, unlike the IEEE BINARY_FLOAT and BINARY_DOUBLE; and a DATE with its
+     * time of day to the second, as TIMESTAMP(0) does.
+     */
     private static SqlType inDialect(SqlType type, Dialect dialect) {
-        return dialect.isMySqlFamily() && type.written().equalsIgnoreCase("SERIAL")
-                ? new SqlType(type.written(), "BIGINT", List.of(), true, false, false, "") : type;
+        if (dialect.isMySqlFamily() && type.written().equalsIgnoreCase("SERIAL")) {
+            return new SqlType(type.written(), "BIGINT", List.of(), true, false, false, "");
+        }
+        if (dialect != Dialect.ORACLE) {
+            return type;
+        }
+        return switch (type.base()) {
+            case "INTEGER", "SMALLINT" -> oracleNumber(type, List.of(38L));
+            case "FLOAT", "REAL", "DOUBLE" -> type.written().toUpperCase(java.util.Locale.ROOT).startsWith("BINARY_")
+                    ? type : oracleNumber(type, List.of(decimalDigits(type), SqlType.MAX));
+            case "DATE" -> new SqlType(type.written(), "TIMESTAMP", List.of(0L), false, false, false, "");
+            default -> type;
+        };
+    }
+
+    private static SqlType oracleNumber(SqlType type, List<Long> arguments) {
+        return new SqlType(type.written(), "NUMBER", arguments, false, false, false, "");
+    }
+
+    /** Decimal digits of an Oracle FLOAT of b binary digits: b times log10(2), rounded up. */
+    private static long decimalDigits(SqlType type) {
+        long binary = type.base().equals("REAL") ? 63 : type.firstArgument() > 0 ? type.firstArgument() : 126;
+        return (long) Math.ceil(binary * Math.log10(2));
     }
 
     static TypeChange lossless(SqlType from, SqlType to, String reason) {

@@ -133,6 +133,13 @@ final class TypeJudge {
             if (precision == SqlType.MAX && scale == SqlType.MAX) {
                 return TypeChange.lossless(from, to, "unbounded numeric");
             }
+            if (scale == SqlType.MAX) {
+                // Oracle FLOAT(b): a floating decimal point keeps any value of as many significant digits.
+                return oldPrecision <= precision || oldPrecision == SqlType.MAX && precision >= 38
+                        ? TypeChange.lossless(from, to, "as many significant digits or more")
+                        : TypeChange.lossy(from, to, "fewer significant digits: " + size(oldPrecision) + " to "
+                                + precision);
+            }
             if (oldScale == SqlType.MAX || scale < oldScale) {
                 return TypeChange.lossy(from, to, "scale " + size(oldScale) + " to " + scale + " rounds values");
             }

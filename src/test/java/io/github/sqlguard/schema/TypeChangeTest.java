@@ -152,6 +152,35 @@ class TypeChangeTest {
         assertEquals(reason, change.reason());
     }
 
+    /**
+     * Oracle stores INTEGER and SMALLINT as NUMBER(38), FLOAT and REAL as a decimal NUMBER with a floating point,
+     * and DATE with its time of day to the second.
+     */
+    @ParameterizedTest(name = "{0} -> {1}: {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            integer             | number(10)      | LOSSY    | fewer integer digits: 38 to 10
+            smallint            | number(5)       | LOSSY    | fewer integer digits: 38 to 5
+            int                 | number(38)      | LOSSLESS | same type
+            number(20)          | integer         | LOSSLESS | as wide or wider
+            float(24)           | number          | LOSSLESS | unbounded numeric
+            float               | number          | LOSSLESS | unbounded numeric
+            real                | number(20)      | LOSSY    | scale unlimited to 0 rounds values
+            number(10,2)        | float           | LOSSLESS | as many significant digits or more
+            number(20)          | float(24)       | LOSSY    | fewer significant digits: 20 to 8
+            number              | float           | LOSSLESS | as many significant digits or more
+            binary_double       | number          | LOSSY    | floating point to numeric rounds
+            timestamp           | date            | LOSSY    | fractional seconds 6 to 0
+            timestamp(0)        | date            | LOSSLESS | same type
+            date                | timestamp(0)    | LOSSLESS | same type
+            date                | timestamp(3)    | LOSSLESS | as precise or more
+            timestamp with time zone | date       | LOSSY    | drops the time zone
+            """)
+    void judgesOracleTypesAsOracleStoresThem(String from, String to, TypeChange.Verdict expected, String reason) {
+        TypeChange change = TypeChange.of(SqlType.parse(from), SqlType.parse(to), Dialect.ORACLE);
+        assertEquals(expected, change.verdict(), change.reason());
+        assertEquals(reason, change.reason());
+    }
+
     /** Converting to CHAR names the loss that matters most: values cut off before the padding. */
     @ParameterizedTest(name = "{0} -> {1}: {3}")
     @CsvSource(delimiter = '|', textBlock = """

@@ -1,0 +1,121 @@
+package io.github.sqlguard.analysis;
+
+import io.github.sqlguard.sql.Token;
+import io.github.sqlguard.sql.TokenType;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Which scratch tables took rows or values from which other tables ({@code CREATE TABLE s AS SELECT .. FROM t},
+ * {@code INSERT INTO s .. SELECT .. FROM t}, {@code UPDATE s SET c = (SELECT .. FROM t)}), and which of them now
+ * hold the only copy: once the script drops, empties or cuts a column from such a source, the data that predates
+ * the migration lives on only in the scratch table, so destroying that table loses it (the drop of the source was
+ * judged safe because of the copy).
+ */
+final class ScratchCopies {
+
+    private static final Set<String> CLAUSE_WORDS = Set.of("SELECT", "WHERE", "GROUP", "ORDER", "HAVING", "ON",
+            "SET", "VALUES", "UNION", "INTERSECT", "EXCEPT", "MINUS", "LIMIT", "FETCH", "CONNECT", "START", "WINDOW",
+            "RETURNING", "WHEN", "THEN");
+
+    /** The tables each scratch table took rows or values from, by key. */
+    private final Map<String, Set<String>> sources = new HashMap<>();
+    /** Scratch tables that hold the only copy of rows the script destroyed elsewhere. */
+    private final Set<String> onlyCopies = new HashSet<>();
+
+    /** Records that {@code target} (a key) took rows or values from the tables {@code core} reads. */
+    void copied(String target, List<Token> core, Function<String, String> key) {
+        List<String> read = readTables(core).stream().map(key).filter(table -> !table.equals(target)).toList();
+        if (!read.isEmpty()) {
+            sources.computeIfAbsent(target, t -> new HashSet<>()).addAll(read);
+        }
+    }
+
+    /** {@code table} (a key) lost rows or columns: every scratch table that took from it now holds the only copy. */
+    void destroyed(String table) {
+        sources.forEach((scratch, from) -> {
+            if (from.contains(table)) {
+                onlyCopies.add(scratch);
+            }
+        });
+    }
+
+    /** {@code from} is now called {@code to} (keys), whether it is a scratch table or a source. */
+    void renamed(String from, String to) {
+        Set<String> taken = sources.remove(from);
+        if (taken != null) {
+            sources.put(to, taken);
+        }
+        if (onlyCopies.remove(from)) {
+            onlyCopies.add(to);
+        }
+        for (Set<String> read : sources.values()) {
+            if (read.remove(from)) {
+                read.add(to);
+            }
+        }
+    }
+
+    /** True when the scratch table {@code table} (a key) holds the only copy of rows the script destroyed. */
+    boolean holdsOnlyCopy(String table) {
+        return onlyCopies.contains(table);
+    }
+
+    /** Makes {@code other} know the scratch tables that hold the only copy of rows, as this one does now. */
+    void copyOnlyCopiesTo(ScratchCopies other) {
+        other.onlyCopies.addAll(onlyCopies);
+    }
+
+    /**
+     * The table a statement writes rows or values into from other tables: {@code INSERT [IGNORE] [INTO] t},
+     * {@code MERGE INTO t}, {@code UPDATE t}, {@code REPLACE INTO t}; null for other statements (a CREATE TABLE ..
+     * AS SELECT names its table through the created tables).
+     */
+    static String writtenTable(List<Token> core) {
+        if (core.isEmpty() || !core.get(0).isAnyWord("INSERT", "MERGE", "UPDATE", "REPLACE", "UPSERT")) {
+            return null;
+        }
+        int i = 1;
+        while (i < core.size() && core.get(i).isAnyWord("IGNORE", "INTO", "LOW_PRIORITY", "DELAYED",
+                "HIGH_PRIORITY", "ONLY", "OR", "REPLACE", "ABORT", "FAIL", "ROLLBACK")) {
+            i++;
+        }
+        ObjectNames.NameAt name = ObjectNames.readName(core, i);
+        return name == null ? null : name.text();
+    }
+
+    /**
+     * The tables a statement reads from: the names after FROM, JOIN and USING, and those after a comma of a FROM
+     * list, at any depth.
+     */
+    static List<String> readTables(List<Token> core) {
+        List<String> tables = new ArrayList<>();
+        Map<Integer, Boolean> inFrom = new HashMap<>();
+        int depth = 0;
+        for (int i = 0; i < core.size(); i++) {
+            Token token = core.get(i);
+            if (token.isSymbol("(")) {
+                depth++;
+            } else if (token.isSymbol(")")) {
+                inFrom.remove(depth);
+                depth--;
+            } else if (token.isAnyWord("FROM", "JOIN", "USING")
+                    || token.isSymbol(",") && inFrom.getOrDefault(depth, false)) {
+                inFrom.put(depth, true);
+                ObjectNames.NameAt name = ObjectNames.readName(core, i + 1);
+                if (name != null && !core.get(i + 1).isAnyWord("SELECT", "LATERAL")) {
+                    tables.add(name.text());
+                }
+            } else if (token.type() == TokenType.WORD
+                    && CLAUSE_WORDS.contains(token.upper())) {
+                inFrom.put(depth, false);
+            }
+        }
+        return tables;
+    }
+}
