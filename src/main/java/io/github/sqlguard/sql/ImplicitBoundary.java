@@ -213,8 +213,11 @@ final class ImplicitBoundary {
      */
     private boolean startsDropStatement(List<Token> tokens, int index, int to) {
         Token next = BlockSyntax.at(tokens, index + 1, to);
+        Token named = BlockSyntax.at(tokens, index + 2, to);
+        // A statement names what it drops; a list of actions does not (Oracle's AUDIT POLICY .. ACTIONS DROP TABLE,).
         if (!tokens.get(index).isWord("DROP") || next == null || next.type() != TokenType.WORD
-                || !DROPPED_OBJECTS.contains(next.upper()) || PRIVILEGE_LISTS.contains(firstWord)) {
+                || !DROPPED_OBJECTS.contains(next.upper()) || PRIVILEGE_LISTS.contains(firstWord)
+                || named == null || named.type() == TokenType.SYMBOL) {
             return false;
         }
         return !"ALTER".equals(firstWord) || "TABLE".equals(secondWord) && !next.isWord("INDEX");
