@@ -82,7 +82,8 @@ public record TypeChange(SqlType from, SqlType to, Verdict verdict, String reaso
 
     /**
      * The type as the dialect stores it. MySQL's SERIAL is BIGINT UNSIGNED (NOT NULL AUTO_INCREMENT UNIQUE), not
-     * PostgreSQL's four-byte integer. Oracle stores INTEGER, INT and SMALLINT as NUMBER(38); FLOAT(b), REAL and
+     * PostgreSQL's four-byte integer. Oracle stores INTEGER, INT and SMALLINT as NUMBER(38), and DECIMAL and NUMERIC
+     * written without a precision as NUMBER(38,0); FLOAT(b), REAL and
      * DOUBLE PRECISION as a decimal NUMBER of b binary digits (126 unless written, 63 for REAL) that keeps the
      * decimal point where the value needs it, unlike the IEEE BINARY_FLOAT and BINARY_DOUBLE; and a DATE with its
      * time of day to the second, as TIMESTAMP(0) does.
@@ -96,6 +97,7 @@ public record TypeChange(SqlType from, SqlType to, Verdict verdict, String reaso
         }
         return switch (type.base()) {
             case "INTEGER", "SMALLINT" -> oracleNumber(type, List.of(38L));
+            case "DECIMAL", "NUMERIC" -> type.arguments().isEmpty() ? oracleNumber(type, List.of(38L, 0L)) : type;
             case "FLOAT", "REAL", "DOUBLE" -> type.written().toUpperCase(java.util.Locale.ROOT).startsWith("BINARY_")
                     ? type : oracleNumber(type, List.of(decimalDigits(type), SqlType.MAX));
             case "DATE" -> new SqlType(type.written(), "TIMESTAMP", List.of(0L), false, false, false, "");

@@ -161,6 +161,10 @@ class TypeChangeTest {
             integer             | number(10)      | LOSSY    | fewer integer digits: 38 to 10
             smallint            | number(5)       | LOSSY    | fewer integer digits: 38 to 5
             int                 | number(38)      | LOSSLESS | same type
+            decimal             | number(10)      | LOSSY    | fewer integer digits: 38 to 10
+            decimal             | number(38)      | LOSSLESS | as wide or wider
+            numeric             | number(38,2)    | LOSSY    | fewer integer digits: 38 to 36
+            number(12,2)        | decimal         | LOSSY    | scale 2 to 0 rounds values
             number(20)          | integer         | LOSSLESS | as wide or wider
             float(24)           | number          | LOSSLESS | unbounded numeric
             float               | number          | LOSSLESS | unbounded numeric
