@@ -136,7 +136,8 @@ final class StatementChecker {
                             && guard.get().protects(violation.subjects());
                     findings.add(Finding.of(rule.info().id(), guarded ? Severity.INFO : effective, violation.at(),
                             violation.message() + (guarded ? guard.get().note(violation.subjects())
-                                    : guard.map(g -> g.shortfall(rule.info().id())).orElse("")) + contextNote(model),
+                                    : guard.map(g -> g.shortfall(rule.info().id(), violation.subjects()))
+                                            .orElse("")) + contextNote(model),
                             rule.info().hint(), lineAt(statement, violation.at())));
                     statementSql.put(violation.at(), statement.asWritten());
                 }
