@@ -21,6 +21,7 @@ import io.github.sqlguard.schema.DefinedRoutine;
 import io.github.sqlguard.schema.EarlierRoutines;
 import io.github.sqlguard.schema.Guard;
 import io.github.sqlguard.schema.LossGuards;
+import io.github.sqlguard.schema.MovedEnumValues;
 import io.github.sqlguard.schema.RecreatedName;
 import io.github.sqlguard.schema.SchemaFacts;
 import io.github.sqlguard.sql.LexError;
@@ -88,6 +89,7 @@ final class StatementChecker {
         List<Location> scratchStatements = new ArrayList<>();
         int parsed = 0;
         Map<String, LossGuards> guards = new HashMap<>();
+        Map<String, MovedEnumValues> movedValues = new HashMap<>();
         Set<String> routinesDefinedHere = new HashSet<>();
         List<StatementModel> models = analysis.models(script);
         for (int index = 0; index < models.size(); index++) {
@@ -117,7 +119,9 @@ final class StatementChecker {
             // (which the replay follows) carries them from one file to the next.
             LossGuards scopeGuards = guards.computeIfAbsent(statement.context().runScope(), LossGuards::new);
             int at = index;
-            SchemaFacts facts = schema.apply(statement).judging(statement);
+            MovedEnumValues scopeMoves = movedValues.computeIfAbsent(statement.context().runScope(),
+                    scope -> new MovedEnumValues());
+            SchemaFacts facts = scopeMoves.applyTo(schema.apply(statement).judging(statement));
             Optional<Guard> guard = scopeGuards.guardOf(statement).or(facts::earlierFilesGuard)
                     .or(() -> RecreatedName.guardOf(models, at));
             for (Rule rule : rules) {
@@ -136,7 +140,8 @@ final class StatementChecker {
                             && guard.get().protects(violation.subjects());
                     findings.add(Finding.of(rule.info().id(), guarded ? Severity.INFO : effective, violation.at(),
                             violation.message() + (guarded ? guard.get().note(violation.subjects())
-                                    : guard.map(g -> g.shortfall(rule.info().id())).orElse("")) + contextNote(model),
+                                    : guard.map(g -> g.shortfall(rule.info().id(), violation.subjects()))
+                                            .orElse("")) + contextNote(model),
                             rule.info().hint(), lineAt(statement, violation.at())));
                     statementSql.put(violation.at(), statement.asWritten());
                 }
@@ -146,6 +151,9 @@ final class StatementChecker {
                 statementSql.put(finding.location(), statement.asWritten());
             });
             scopeGuards.observe(model, facts.before());
+            if (statement.context().runsWithMigration()) {
+                scopeMoves.observe(statement);
+            }
         }
         script.lexError().ifPresent(error -> unterminated(error, path).ifPresent(findings::add));
         return new ScriptFindings(findings, parsed, scratchStatements);

@@ -165,6 +165,33 @@ class LinterGuardTest {
     }
 
     /**
+     * A copy of every row that leaves out some columns says so only on the findings that lose one of them: a DROP
+     * TABLE or TRUNCATE loses every column left out, a DROP COLUMN only the columns it drops. Dropping only columns
+     * the copy kept is guarded as a full copy would guard it.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            ALTER TABLE t DROP COLUMN nid       | drop-column    | 2:15 INFO ALTER TABLE t drops column nid (guarded: values of nid copied to t2 at line 1)
+            ALTER TABLE t DROP COLUMN v         | drop-column    | 2:15 ERROR ALTER TABLE t drops column v (the copy to t2 at line 1 leaves out column v, whose values are lost)
+            ALTER TABLE t DROP COLUMN nid, DROP COLUMN v | drop-column | 2:15 ERROR ALTER TABLE t drops column nid, 2:32 ERROR ALTER TABLE t drops column v (the copy to t2 at line 1 leaves out column v, whose values are lost)
+            ALTER TABLE t DROP COLUMN w, DROP COLUMN v | drop-column | 2:15 ERROR ALTER TABLE t drops column w (the copy to t2 at line 1 leaves out columns w, v, whose values are lost), 2:30 ERROR ALTER TABLE t drops column v (the copy to t2 at line 1 leaves out columns w, v, whose values are lost)
+            TRUNCATE TABLE t                    | truncate-table | 2:1 ERROR TRUNCATE removes every row of table t (the copy to t2 at line 1 leaves out columns v, w, whose values are lost)
+            """)
+    void incompleteCopyNoteNamesOnlyTheColumnsTheStatementLoses(String destroy, String rule, String expected)
+            throws IOException {
+        Path init = project.resolve("db/V0__init.sql");
+        Files.createDirectories(init.getParent());
+        Files.writeString(init, "CREATE TABLE t (id INT PRIMARY KEY, nid INT, v INT, w INT);\n"
+                + "CREATE TABLE t2 (id INT PRIMARY KEY, nid INT);\n", StandardCharsets.UTF_8);
+        List<Finding> findings = lint(Dialect.POSTGRESQL, """
+                INSERT INTO t2 (id, nid) SELECT id, nid FROM t;
+                %s;""".formatted(destroy), rule);
+
+        assertEquals(expected, String.join(", ", findings.stream().map(f -> f.location().line() + ":"
+                + f.location().column() + " " + f.severity() + " " + f.message()).toList()));
+    }
+
+    /**
      * A rebuild that moves a column into a table of its own (the column with the primary key, from every row that
      * has a value in it) loses nothing by leaving it out of the rebuilt table; a move that leaves rows with values
      * behind, or carries no key to tell whose value it was, still loses it.

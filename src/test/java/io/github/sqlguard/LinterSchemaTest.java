@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The schema the earlier migrations built decides what later ones lose, across files, in Flyway's order. */
 class LinterSchemaTest {
@@ -277,6 +279,52 @@ class LinterSchemaTest {
         assertEquals("ALTER TABLE items changes the type of column kind from ENUM('a', 'b', 'c', 'd') to"
                 + " ENUM('a', 'b', 'd') (leaves out value 'c': rows holding it become '' or, in strict mode, make the"
                 + " statement fail)", findings.get(0).message());
+    }
+
+    /**
+     * An ENUM that leaves out values the same script first moved to another value (an UPDATE that sets the column
+     * to a literal where it equals them) loses nothing on those rows; every other left-out value still loses its
+     * rows, and so does a value moved by an earlier script, a narrower UPDATE, or an UPDATE of another column.
+     */
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            MYSQL | UPDATE queues SET type = 'WorkerJob' WHERE type = 'WorkerTask' OR type = 'WorkerTrigger'; ALTER TABLE queues MODIFY type ENUM('WorkerJob', 'Other') |
+            MYSQL | UPDATE queues SET type = 'WorkerJob' WHERE type IN ('WorkerTask', 'WorkerTrigger'); ALTER TABLE queues MODIFY COLUMN type ENUM('WorkerJob', 'Other') NOT NULL |
+            MYSQL | UPDATE `queues` SET `type` = 'WorkerJob' WHERE (`type` = 'WorkerTask'); UPDATE queues SET type = 'Other' WHERE type = 'WorkerTrigger'; ALTER TABLE queues MODIFY type ENUM('WorkerJob', 'Other') |
+            H2    | UPDATE queues SET type = 'WorkerJob' WHERE type = 'WorkerTask' OR type = 'WorkerTrigger'; ALTER TABLE queues ALTER COLUMN type ENUM('WorkerJob', 'Other') |
+            MYSQL | UPDATE queues SET type = 'WorkerJob' WHERE type = 'WorkerTask'; ALTER TABLE queues MODIFY type ENUM('WorkerJob', 'Other') | leaves out value 'WorkerTrigger'
+            MYSQL | UPDATE queues SET type = 'WorkerJob' WHERE type = 'WorkerTask' AND id > 5; ALTER TABLE queues MODIFY type ENUM('WorkerJob', 'Other') | leaves out values 'WorkerTask', 'WorkerTrigger'
+            MYSQL | UPDATE queues SET type = 'WorkerJob' WHERE type = 'WorkerTask' OR id > 5; ALTER TABLE queues MODIFY type ENUM('WorkerJob', 'Other') | leaves out values 'WorkerTask', 'WorkerTrigger'
+            MYSQL | UPDATE queues SET kind = 'WorkerJob' WHERE type = 'WorkerTask' OR type = 'WorkerTrigger'; ALTER TABLE queues MODIFY type ENUM('WorkerJob', 'Other') | leaves out values 'WorkerTask', 'WorkerTrigger'
+            MYSQL | UPDATE other SET type = 'WorkerJob' WHERE type = 'WorkerTask' OR type = 'WorkerTrigger'; ALTER TABLE queues MODIFY type ENUM('WorkerJob', 'Other') | leaves out values 'WorkerTask', 'WorkerTrigger'
+            MYSQL | UPDATE queues SET type = 'WorkerJob' WHERE type = 'WorkerTask' OR type = 'WorkerTrigger'; INSERT INTO queues (id, kind, type) VALUES (9, 'a', 'WorkerTask'); ALTER TABLE queues MODIFY type ENUM('WorkerJob', 'Other') | leaves out values 'WorkerTask', 'WorkerTrigger'
+            MYSQL | UPDATE queues SET type = 'WorkerJob' WHERE type = 'WorkerTask' OR type = 'WorkerTrigger'; UPDATE queues SET type = 'WorkerTask' WHERE id = 1; ALTER TABLE queues MODIFY type ENUM('WorkerJob', 'Other') | leaves out values 'WorkerTask', 'WorkerTrigger'
+            """)
+    void enumValuesTheScriptMovedAwayFirstAreNotLost(Dialect dialect, String sql, String lost) throws IOException {
+        write("db/V1__init.sql", "CREATE TABLE queues (id INT PRIMARY KEY, kind VARCHAR(20),"
+                + " type ENUM('WorkerJob','WorkerTask','WorkerTrigger','Other'));\n"
+                + "CREATE TABLE other (id INT PRIMARY KEY, type VARCHAR(20));\n");
+        write("db/V2__remap.sql", sql.replace("; ", ";\n") + ";\n");
+
+        List<Finding> findings = lint(dialect, "alter-column-type");
+
+        assertEquals(lost == null ? List.of() : List.of("leaves out"), findings.stream().map(f -> "leaves out").toList(),
+                findings.toString());
+        if (lost != null) {
+            assertTrue(findings.get(0).message().contains("(" + lost + ": rows holding"), findings.get(0).message());
+        }
+    }
+
+    @Test
+    void enumValueMovedAwayByAnEarlierScriptIsStillReported() throws IOException {
+        write("db/V1__init.sql", "CREATE TABLE queues (id INT PRIMARY KEY, type ENUM('WorkerJob','WorkerTask'));\n");
+        write("db/V2__remap.sql", "UPDATE queues SET type = 'WorkerJob' WHERE type = 'WorkerTask';\n");
+        write("db/V3__narrow.sql", "ALTER TABLE queues MODIFY type ENUM('WorkerJob');\n");
+
+        List<Finding> findings = lint(Dialect.MYSQL, "alter-column-type");
+
+        assertEquals(1, findings.size(), findings.toString());
+        assertTrue(findings.get(0).message().contains("leaves out value 'WorkerTask'"), findings.get(0).message());
     }
 
     @Test

@@ -48,8 +48,9 @@ final class ColumnListCopy {
      * @param source the table read, unquoted
      * @param target the table written, unquoted
      * @param missing the source's columns the select list does not read, as the replay spells them
+     * @param kept the keys of the source's columns the select list reads
      */
-    record Partial(String source, String target, List<String> missing) {
+    record Partial(String source, String target, List<String> missing, Set<String> kept) {
     }
 
     /** The copy at {@code main} when it copies every row of its source but not every column, else empty. */
@@ -161,16 +162,19 @@ final class ColumnListCopy {
             return Optional.empty(); // SELECT *, t.*: a full copy is DestroyedTables.fullCopy's to read
         }
         List<String> missing = new ArrayList<>();
+        Set<String> kept = new HashSet<>();
         for (String column : table.get().columns().keySet()) {
             if (before.column(source.text(), column).isEmpty()) {
                 return Optional.empty();
             }
             if (!read.contains(column)) {
                 missing.add(before.column(source.text(), column).get().name());
+            } else {
+                kept.add(SchemaNames.key(column));
             }
         }
         return Optional.of(new Partial(SchemaNames.unquoted(source.text()), SchemaNames.unquoted(target.text()),
-                missing));
+                missing, Set.copyOf(kept)));
     }
 
     /** True when the select list after {@code select} holds {@code *} or {@code t.*} as an item of its own. */

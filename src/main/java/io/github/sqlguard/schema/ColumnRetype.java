@@ -2,6 +2,7 @@ package io.github.sqlguard.schema;
 
 import io.github.sqlguard.model.Dialect;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A column that one statement gives a type, with the type the replay knew before.
@@ -14,23 +15,40 @@ import java.util.Optional;
  *     before this one"}); empty when it is known
  * @param database the database whose migration history this was judged in, empty when the migrations do not
  *     tell databases apart
+ * @param movedValues the ENUM values the same script run moved out of the column before ({@link MovedEnumValues}),
+ *     which no row holds any more, as written between the quotes
  */
 public record ColumnRetype(String table, String column, Optional<SqlType> from, Optional<SqlType> to,
-        String unknownBecause, String database) {
+        String unknownBecause, String database, Set<String> movedValues) {
+
+    public ColumnRetype {
+        movedValues = Set.copyOf(movedValues);
+    }
+
+    public ColumnRetype(String table, String column, Optional<SqlType> from, Optional<SqlType> to,
+            String unknownBecause, String database) {
+        this(table, column, from, to, unknownBecause, database, Set.of());
+    }
 
     /** The judgement of the change, empty when either type is unknown. */
     public Optional<TypeChange> change(Dialect dialect) {
-        return from.isPresent() && to.isPresent() ? Optional.of(TypeChange.of(from.get(), to.get(), dialect))
+        return from.isPresent() && to.isPresent()
+                ? Optional.of(TypeChange.of(from.get(), to.get(), dialect, movedValues))
                 : Optional.empty();
     }
 
     /** The same change, as judged in the history of {@code name}. */
     ColumnRetype on(String name) {
-        return new ColumnRetype(table, column, from, to, unknownBecause, name);
+        return new ColumnRetype(table, column, from, to, unknownBecause, name, movedValues);
     }
 
     /** The same change with the reason its old type is unknown. */
     ColumnRetype unknownBecause(String reason) {
-        return new ColumnRetype(table, column, Optional.empty(), to, reason, database);
+        return new ColumnRetype(table, column, Optional.empty(), to, reason, database, movedValues);
+    }
+
+    /** The same change, in a column no row of which holds {@code values} any more. */
+    ColumnRetype withMovedValues(Set<String> values) {
+        return new ColumnRetype(table, column, from, to, unknownBecause, database, values);
     }
 }

@@ -2,6 +2,7 @@ package io.github.sqlguard.schema;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -22,17 +23,23 @@ final class EnumValues {
         return type.base().equals("ENUM") || type.base().equals("SET");
     }
 
-    /** Judges {@code from} to {@code to}, both ENUM or both SET, by the values they allow. */
-    static TypeChange change(SqlType from, SqlType to) {
+    /**
+     * Judges {@code from} to {@code to}, both ENUM or both SET, by the values they allow; a value left out that no
+     * row holds any more ({@code moved}) loses nothing.
+     */
+    static TypeChange change(SqlType from, SqlType to, Set<String> moved) {
         List<String> kept = values(to);
         List<String> dropped = new ArrayList<>();
+        boolean movedAway = false;
         for (String value : values(from)) {
-            if (!kept.contains(value)) {
+            movedAway |= !kept.contains(value) && moved.contains(value);
+            if (!kept.contains(value) && !moved.contains(value)) {
                 dropped.add("'" + value + "'");
             }
         }
         if (dropped.isEmpty()) {
-            return TypeChange.lossless(from, to, "every value kept");
+            return TypeChange.lossless(from, to, movedAway ? "every value kept but those the script moved away"
+                    : "every value kept");
         }
         String which = dropped.size() == 1 ? "value " + dropped.get(0) : "values " + String.join(", ", dropped);
         return TypeChange.lossy(from, to, "leaves out " + which + ": rows holding "

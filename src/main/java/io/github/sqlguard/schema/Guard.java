@@ -15,7 +15,8 @@ import java.util.Set;
  *     guard, what all its columns' notes say
  * @param columns for a scratch-column guard, the keys of the columns it protects (from a drop, or from a rename
  *     when the script added them), each with what protects it ({@code "column tmp was added earlier in this
- *     script"}); empty otherwise
+ *     script"}); for an incomplete copy under a DROP COLUMN, the keys of the dropped columns it left out; empty
+ *     otherwise
  */
 public record Guard(Kind kind, String description, Map<String, String> columns) {
 
@@ -90,11 +91,14 @@ public record Guard(Kind kind, String description, Map<String, String> columns) 
     }
 
     /**
-     * For a finding of {@code ruleId} that this guard does not cover, what the script did that falls short of a
-     * guard ({@code " (the copy to notes_new at line 6 leaves out column archived)"}), or empty.
+     * For a finding of {@code ruleId} about {@code subjects} that this guard does not cover, what the script did
+     * that falls short of a guard ({@code " (the copy to notes_new at line 6 leaves out column archived)"}), or
+     * empty. An incomplete copy that names the columns a DROP COLUMN loses ({@link #columns}) says so only on the
+     * findings about those columns: the others were copied.
      */
-    public String shortfall(String ruleId) {
-        return kind == Kind.INCOMPLETE_COPY && TABLE_RULES.contains(ruleId) ? " (" + description + ")" : "";
+    public String shortfall(String ruleId, List<String> subjects) {
+        boolean about = columns.isEmpty() || subjects.stream().anyMatch(s -> columns.containsKey(SchemaNames.key(s)));
+        return kind == Kind.INCOMPLETE_COPY && TABLE_RULES.contains(ruleId) && about ? " (" + description + ")" : "";
     }
 
     /** The note a guarded finding's message ends with. */

@@ -106,7 +106,8 @@ public final class LossGuards {
             return Optional.of(new Guard(Guard.Kind.EMPTY_TABLE, "runs only when " + targets.get(0)
                     + " is empty (changeset precondition)"));
         }
-        return copies.guardOf(targets).or(() -> targets.size() == 1
+        return copies.guardOf(targets, tokens.get(main).isWord("ALTER") ? DestroyedTables.droppedColumns(tokens, main)
+                : null).or(() -> targets.size() == 1
                 ? columnGuard(tokens, main, SchemaNames.key(targets.get(0)), statement.context().databases(),
                         EmptinessConditions.valuelessColumnsRequiredBy(condition, SchemaNames.key(targets.get(0))))
                 : Optional.empty());

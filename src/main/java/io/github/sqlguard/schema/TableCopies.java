@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -25,7 +26,14 @@ final class TableCopies {
     /** Columns moved to another table with their rows' primary key: where to, by table copied from and column. */
     private final Map<String, Map<String, String>> movedColumns = new HashMap<>();
 
-    private record RowsCopy(String target, String at, List<String> missing) {
+    private record RowsCopy(String target, String at, List<String> missing, Set<String> kept) {
+
+        /** What the copy leaves out of {@code columns}, for a finding. */
+        String note(List<String> columns) {
+            return "the copy to " + target + " at " + at + " leaves out "
+                    + (columns.size() == 1 ? "column " : "columns ") + String.join(", ", columns)
+                    + ", whose values are lost";
+        }
     }
 
     /** Every row and column of {@code source} was copied, as {@code note} says. */
@@ -48,10 +56,9 @@ final class TableCopies {
         if (earlier != null && earlier.missing().size() <= copy.missing().size()) {
             return; // the copy that keeps most columns is the rebuild; the others move columns elsewhere
         }
-        partial.put(source, "the copy to " + copy.target() + " at " + at + " leaves out "
-                + (copy.missing().size() == 1 ? "column " : "columns ") + String.join(", ", copy.missing())
-                + ", whose values are lost");
-        leftOut.put(source, new RowsCopy(copy.target(), at, copy.missing()));
+        RowsCopy rows = new RowsCopy(copy.target(), at, copy.missing(), copy.kept());
+        partial.put(source, rows.note(copy.missing()));
+        leftOut.put(source, rows);
     }
 
     /** {@code moved}'s columns were copied, with the primary key, from every row that has a value in them. */
@@ -82,28 +89,44 @@ final class TableCopies {
         movedColumns.remove(table);
     }
 
-    /** The guard of a statement that destroys {@code targets} (not empty): a full copy of each, or a partial one. */
-    Optional<Guard> guardOf(List<String> targets) {
+    /**
+     * The guard of a statement that destroys {@code targets} (not empty): a full copy of each, or a partial one.
+     *
+     * @param dropped the columns an ALTER TABLE of one table drops, which are all it loses; null when the statement
+     *     loses every column (DROP TABLE, TRUNCATE, DELETE)
+     */
+    Optional<Guard> guardOf(List<String> targets, List<String> dropped) {
         if (targets.stream().allMatch(t -> full.containsKey(SchemaNames.key(t)))) {
             return Optional.of(new Guard(Guard.Kind.ROWS_COPIED, full.get(SchemaNames.key(targets.get(0)))));
         }
-        String key = targets.size() == 1 ? SchemaNames.key(targets.get(0)) : null;
-        Optional<Guard> completed = key == null ? Optional.empty() : completedCopy(key);
-        String left = key == null ? null : partial.get(key);
-        return completed.isPresent() || left == null ? completed
-                : Optional.of(new Guard(Guard.Kind.INCOMPLETE_COPY, left));
-    }
-
-    /** A copy of the rows that left out only columns other copies moved elsewhere keeps every value. */
-    private Optional<Guard> completedCopy(String source) {
-        RowsCopy rows = leftOut.get(source);
-        Map<String, String> moved = movedColumns.getOrDefault(source, Map.of());
-        if (rows == null || !rows.missing().stream().allMatch(c -> moved.containsKey(SchemaNames.key(c)))) {
+        if (targets.size() != 1 || dropped != null && dropped.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new Guard(Guard.Kind.ROWS_COPIED, "rows copied to " + rows.target() + " at "
-                + rows.at() + rows.missing().stream().map(c -> ", column " + c + " to "
-                        + moved.get(SchemaNames.key(c))).collect(Collectors.joining())));
+        String key = SchemaNames.key(targets.get(0));
+        RowsCopy rows = leftOut.get(key);
+        String left = partial.get(key);
+        if (rows == null) {
+            return Optional.ofNullable(left).map(note -> new Guard(Guard.Kind.INCOMPLETE_COPY, note));
+        }
+        // A column the copy neither read nor left out came after it: the copy holds none of its values
+        List<String> lost = dropped == null ? rows.missing() : dropped.stream()
+                .filter(c -> !rows.kept().contains(SchemaNames.key(c))).toList();
+        Map<String, String> moved = movedColumns.getOrDefault(key, Map.of());
+        List<String> unmoved = lost.stream().filter(c -> !moved.containsKey(SchemaNames.key(c))).toList();
+        if (!unmoved.isEmpty()) {
+            boolean sameCopy = left == null || left.equals(rows.note(rows.missing()));
+            return Optional.of(new Guard(Guard.Kind.INCOMPLETE_COPY, sameCopy ? rows.note(unmoved) : left,
+                    sameCopy && dropped != null ? unmoved.stream().collect(Collectors.toMap(SchemaNames::key,
+                            c -> "", (a, b) -> a)) : Map.of()));
+        }
+        if (dropped == null) {
+            return Optional.of(new Guard(Guard.Kind.ROWS_COPIED, "rows copied to " + rows.target() + " at " + rows.at()
+                    + lost.stream().map(c -> ", column " + c + " to " + moved.get(SchemaNames.key(c)))
+                            .collect(Collectors.joining())));
+        }
+        return Optional.of(new Guard(Guard.Kind.ROWS_COPIED, dropped.stream().map(c -> "values of " + c + " copied to "
+                + (rows.kept().contains(SchemaNames.key(c)) ? rows.target() + " at " + rows.at()
+                        : moved.get(SchemaNames.key(c)))).collect(Collectors.joining("; "))));
     }
 
     /** Forgets every copy of {@code tables}, whose names may from now on mean other tables. */

@@ -31,6 +31,11 @@ public record TypeChange(SqlType from, SqlType to, Verdict verdict, String reaso
 
     /** Judges converting {@code from} to {@code to} in {@code dialect}. */
     public static TypeChange of(SqlType written, SqlType into, Dialect configured) {
+        return of(written, into, configured, Set.of());
+    }
+
+    /** Judges the conversion of a column no row of which holds {@code movedValues} (ENUM values) any more. */
+    static TypeChange of(SqlType written, SqlType into, Dialect configured, Set<String> movedValues) {
         Dialect dialect = configured == Dialect.AUTO && (MYSQL_ONLY.contains(written.base())
                 || MYSQL_ONLY.contains(into.base())) ? Dialect.MYSQL : configured;
         SqlType from = inDialect(written, dialect);
@@ -42,7 +47,7 @@ public record TypeChange(SqlType from, SqlType to, Verdict verdict, String reaso
                     + " cannot hold every character: those it lacks become '?', or the statement fails in strict mode");
         }
         if (EnumValues.isValueList(from) && from.base().equals(to.base())) {
-            return EnumValues.change(from, to);
+            return EnumValues.change(from, to, movedValues);
         }
         if (from.base().equals(to.base()) && from.arguments().equals(to.arguments())
                 && from.unsigned() == to.unsigned() && from.withTimeZone() == to.withTimeZone()
