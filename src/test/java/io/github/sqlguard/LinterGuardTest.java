@@ -173,6 +173,7 @@ class LinterGuardTest {
     @CsvSource(delimiter = '|', textBlock = """
             ALTER TABLE t DROP COLUMN nid       | drop-column    | 2:15 INFO ALTER TABLE t drops column nid (guarded: values of nid copied to t2 at line 1)
             ALTER TABLE t DROP COLUMN v         | drop-column    | 2:15 ERROR ALTER TABLE t drops column v (the copy to t2 at line 1 leaves out column v, whose values are lost)
+            ALTER TABLE t DROP COLUMN nid, DROP COLUMN id | drop-column | 2:15 INFO ALTER TABLE t drops column nid (guarded: values of nid copied to t2 at line 1), 2:32 INFO ALTER TABLE t drops column id (guarded: values of id copied to t2 at line 1)
             ALTER TABLE t DROP COLUMN nid, DROP COLUMN v | drop-column | 2:15 ERROR ALTER TABLE t drops column nid, 2:32 ERROR ALTER TABLE t drops column v (the copy to t2 at line 1 leaves out column v, whose values are lost)
             ALTER TABLE t DROP COLUMN w, DROP COLUMN v | drop-column | 2:15 ERROR ALTER TABLE t drops column w (the copy to t2 at line 1 leaves out columns w, v, whose values are lost), 2:30 ERROR ALTER TABLE t drops column v (the copy to t2 at line 1 leaves out columns w, v, whose values are lost)
             TRUNCATE TABLE t                    | truncate-table | 2:1 ERROR TRUNCATE removes every row of table t (the copy to t2 at line 1 leaves out columns v, w, whose values are lost)

@@ -15,8 +15,9 @@ import java.util.Set;
  *     guard, what all its columns' notes say
  * @param columns for a scratch-column guard, the keys of the columns it protects (from a drop, or from a rename
  *     when the script added them), each with what protects it ({@code "column tmp was added earlier in this
- *     script"}); for an incomplete copy under a DROP COLUMN, the keys of the dropped columns it left out; empty
- *     otherwise
+ *     script"}); for a copy under a DROP COLUMN, the keys of the dropped columns it kept, each with where its
+ *     values went; for an incomplete copy under a DROP COLUMN, the keys of the dropped columns it left out;
+ *     empty otherwise
  */
 public record Guard(Kind kind, String description, Map<String, String> columns) {
 
@@ -79,11 +80,12 @@ public record Guard(Kind kind, String description, Map<String, String> columns) 
     }
 
     /**
-     * The note a guarded finding's message about {@code subjects} ends with: for a scratch-column guard, what
-     * protects those columns ({@code "(guarded: values of total copied to total_new at line 2)"}).
+     * The note a guarded finding's message about {@code subjects} ends with: for a guard of columns (a scratch
+     * column, a dropped column whose values were copied), what protects those columns ({@code "(guarded: values of
+     * total copied to total_new at line 2)"}).
      */
     public String note(List<String> subjects) {
-        if (kind != Kind.SCRATCH_COLUMN || subjects.isEmpty()) {
+        if (columns.isEmpty() || subjects.isEmpty()) {
             return note();
         }
         return " (" + MARK + String.join("; ", subjects.stream()

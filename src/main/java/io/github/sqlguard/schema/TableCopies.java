@@ -3,6 +3,7 @@ package io.github.sqlguard.schema;
 import io.github.sqlguard.analysis.ClauseKind;
 import io.github.sqlguard.analysis.DestructiveClause;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -124,9 +125,14 @@ final class TableCopies {
                     + lost.stream().map(c -> ", column " + c + " to " + moved.get(SchemaNames.key(c)))
                             .collect(Collectors.joining())));
         }
-        return Optional.of(new Guard(Guard.Kind.ROWS_COPIED, dropped.stream().map(c -> "values of " + c + " copied to "
-                + (rows.kept().contains(SchemaNames.key(c)) ? rows.target() + " at " + rows.at()
-                        : moved.get(SchemaNames.key(c)))).collect(Collectors.joining("; "))));
+        // Each dropped column's finding names where its own values went.
+        Map<String, String> notes = new LinkedHashMap<>();
+        for (String column : dropped) {
+            notes.put(SchemaNames.key(column), "values of " + column + " copied to "
+                    + (rows.kept().contains(SchemaNames.key(column)) ? rows.target() + " at " + rows.at()
+                            : moved.get(SchemaNames.key(column))));
+        }
+        return Optional.of(new Guard(Guard.Kind.ROWS_COPIED, String.join("; ", notes.values()), notes));
     }
 
     /** Forgets every copy of {@code tables}, whose names may from now on mean other tables. */
