@@ -23,7 +23,9 @@ public final class AlwaysTrueWhereRule extends RowChangeRule {
                     + "goes for a MERGE whose ON condition always holds: its WHEN MATCHED UPDATE or DELETE reaches "
                     + "every row of the target. So does a WHERE that only equates one column of two copies of the "
                     + "table (DELETE FROM contacts a USING contacts b WHERE a.email = b.email), which every row "
-                    + "meets with itself.",
+                    + "meets with itself, and a MERGE .. WHEN MATCHED THEN DELETE whose source reads its own target "
+                    + "without a filter, joined ON the same columns (USING (SELECT id FROM t) s ON t.id = s.id): "
+                    + "every row matches itself.",
             "Replace the condition with one that selects exactly the rows to change or remove, or acknowledge it: -- sqlguard:allow always-true-where reason: <why>",
             List.of("DELETE FROM customers WHERE 1 = 1",
                     "UPDATE orders SET status = 'void' WHERE id = id",
@@ -62,8 +64,11 @@ public final class AlwaysTrueWhereRule extends RowChangeRule {
     @Override
     Optional<String> violationFor(RowChange change, SchemaFacts schema) {
         return schema.rowFilter().filter(filter -> !change.restrictedByJoin())
-                .flatMap(RowFilter::alwaysTrue)
-                .map(reason -> change.verb() + " with an always-true WHERE (" + reason + ") " + change.effect()
-                        + " " + reach(change));
+                .filter(filter -> filter.merge() == isMergeDelete(change))
+                .flatMap(filter -> filter.alwaysTrue().map(reason -> filter.merge()
+                        ? "MERGE .. WHEN MATCHED THEN DELETE matches every row (" + reason + "): it removes every"
+                                + " row of " + change.tableList() + " but those with NULL there"
+                        : change.verb() + " with an always-true WHERE (" + reason + ") " + change.effect() + " "
+                                + reach(change)));
     }
 }

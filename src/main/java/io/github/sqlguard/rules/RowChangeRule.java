@@ -1,6 +1,7 @@
 package io.github.sqlguard.rules;
 
 import io.github.sqlguard.analysis.RowChange;
+import io.github.sqlguard.analysis.RowSelection;
 import io.github.sqlguard.analysis.StatementModel;
 import io.github.sqlguard.schema.CascadeNote;
 import io.github.sqlguard.schema.SchemaFacts;
@@ -17,7 +18,7 @@ abstract class RowChangeRule implements Rule {
 
     @Override
     public final List<Violation> check(StatementModel statement) {
-        return check(statement, SchemaFacts.UNKNOWN);
+        return check(statement, SchemaFacts.UNKNOWN.judging(statement.statement()));
     }
 
     /**
@@ -31,12 +32,21 @@ abstract class RowChangeRule implements Rule {
         for (RowChange change : changes) {
             if (!change.scratch() && !sessionRowsOnly(change.tables(), schema)) {
                 violationFor(change)
-                        .or(() -> changes.size() == 1 ? violationFor(change, schema) : Optional.empty())
+                        .or(() -> changes.size() == 1 || isMergeDelete(change) ? violationFor(change, schema)
+                                : Optional.empty())
                         .ifPresent(message -> violations.add(new Violation(message
                                 + CascadeNote.forDelete(change.verb(), change.tables(), schema), change.at())));
             }
         }
         return violations;
+    }
+
+    /**
+     * True for a MERGE's WHEN MATCHED DELETE, which a MERGE's filter ({@code RowFilter#merge}) is about, whatever
+     * other changes the MERGE makes.
+     */
+    static boolean isMergeDelete(RowChange change) {
+        return change.selection() == RowSelection.MERGE_MATCHED && change.verb().equals("DELETE");
     }
 
     /** True when every table is a global temporary one, whose rows the migration's own session wrote. */

@@ -19,7 +19,8 @@ import java.util.List;
  * knows customers.id is a key), or such an UPDATE whose SET reads nothing of the joined row (T-SQL
  * {@code UPDATE o SET o.total = 0 FROM orders o JOIN customers c ON ..}); PostgreSQL writes that join in the WHERE
  * ({@code DELETE FROM orders o USING customers c WHERE c.id = o.customer_id}). Where the foreign key holds, every row has
- * one, so none of them restricts anything.
+ * one, so none of them restricts anything. A MERGE whose WHEN MATCHED clause deletes with no condition of its own,
+ * from such a source, is that same DELETE.
  */
 public final class UnfilteredSubqueryRule implements Rule {
 
@@ -34,7 +35,10 @@ public final class UnfilteredSubqueryRule implements Rule {
                     + " reads nothing of the joined row (UPDATE i SET i.total = 0 FROM invoices i JOIN accounts a ON"
                     + " a.id = i.account_id), also when PostgreSQL writes the join as the WHERE (DELETE FROM invoices i"
                     + " USING accounts a WHERE a.id = i.account_id); one that copies the related row's columns, joined"
-                    + " or through a subquery in its SET, is a backfill. Usually a filter"
+                    + " or through a subquery in its SET, is a backfill. A MERGE .. WHEN MATCHED THEN DELETE with"
+                    + " no condition of its own, joined ON column equalities to a source that reads a table without"
+                    + " a filter (MERGE INTO invoices i USING accounts a ON i.account_id = a.id WHEN MATCHED THEN"
+                    + " DELETE), is that same DELETE written another way. Usually a filter"
                     + " on the subquery's or the joined table was forgotten.",
             "Add the filter the subquery's table needs (WHERE a.closed, ..), or acknowledge it:"
                     + " -- sqlguard:allow unfiltered-subquery reason: <why>",
@@ -56,6 +60,9 @@ public final class UnfilteredSubqueryRule implements Rule {
     @Override
     public List<Violation> check(StatementModel statement, SchemaFacts schema) {
         List<RowChange> changes = statement.rowChanges();
+        if (schema.rowFilter().filter(RowFilter::merge).isPresent()) {
+            return mergeDelete(changes, schema.rowFilter().get(), schema);
+        }
         if (changes.size() != 1 || changes.get(0).scratch()) {
             return List.of();
         }
@@ -76,6 +83,17 @@ public final class UnfilteredSubqueryRule implements Rule {
         return schema.rowFilter().flatMap(filter -> filter.onlyRelatedRow().map(related -> new Violation(
                 message(filter, related) + CascadeNote.forDelete(filter.verb(), List.of(filter.table()), schema),
                 change.at())))
+                .map(List::of).orElse(List.of());
+    }
+
+    /** MERGE .. WHEN MATCHED THEN DELETE from a source that reads another table without a filter. */
+    private static List<Violation> mergeDelete(List<RowChange> changes, RowFilter filter, SchemaFacts schema) {
+        return changes.stream().filter(RowChangeRule::isMergeDelete).findFirst().filter(change -> !change.scratch())
+                .flatMap(change -> filter.onlyRelatedRow().map(related -> new Violation("MERGE .. WHEN MATCHED"
+                        + " THEN DELETE on " + filter.table() + " is limited only by a related row in " + related
+                        + ", which its source reads without a filter: it removes every row of " + filter.table()
+                        + " that has one" + CascadeNote.forDelete("DELETE", List.of(filter.table()), schema),
+                        change.at())))
                 .map(List::of).orElse(List.of());
     }
 

@@ -16,9 +16,11 @@ import java.util.Optional;
  *     or empty
  * @param uncorrelated true when that subquery names no column of the target ({@code EXISTS (SELECT 1 FROM t)}):
  *     any row of its table then lets the condition hold for every row
+ * @param merge true when the filter is the ON and USING source of a MERGE's {@code WHEN MATCHED THEN DELETE} rather
+ *     than a WHERE: it is about that DELETE only
  */
 public record RowFilter(String verb, String table, Optional<String> alwaysTrue, Optional<String> onlyRelatedRow,
-        boolean uncorrelated) {
+        boolean uncorrelated, boolean merge) {
 
     /**
      * True for a table whose rows the script or the trigger chose, so that requiring a related row in it restricts:
@@ -40,6 +42,10 @@ public record RowFilter(String verb, String table, Optional<String> alwaysTrue, 
         if (statement.container()) {
             return Optional.empty();
         }
+        Optional<MergeDeleteSource> merge = MergeDeleteSource.of(statement.tokens());
+        if (merge.isPresent()) {
+            return merge.map(found -> ofMerge(found, statement, facts));
+        }
         return WhereTokens.of(statement.tokens()).map(where -> {
             Optional<WhereJudgement.RelatedRow> related = WhereJudgement.onlyRequiresRelatedRow(where)
                     .filter(row -> !holdsChosenRows(row.table(), statement))
@@ -48,7 +54,25 @@ public record RowFilter(String verb, String table, Optional<String> alwaysTrue, 
                     .filter(row -> !where.assignmentsRead(row.table()));
             return new RowFilter(where.verb(), where.table(), WhereJudgement.alwaysTrue(where, facts),
                     related.map(WhereJudgement.RelatedRow::table),
-                    related.map(WhereJudgement.RelatedRow::uncorrelated).orElse(false));
+                    related.map(WhereJudgement.RelatedRow::uncorrelated).orElse(false), false);
         });
+    }
+
+    /**
+     * A MERGE delete judged as the DELETE it equals, {@code DELETE FROM t WHERE id IN (SELECT id FROM s)}: every row
+     * when its source is the target itself paired on the same columns, else every row with a related row in a
+     * source table that restricts nothing.
+     */
+    private static RowFilter ofMerge(MergeDeleteSource merge, Statement statement, SchemaFacts facts) {
+        if (merge.matchesEveryRowWithItself()) {
+            return new RowFilter("DELETE", merge.target(), Optional.of("its source reads every row of "
+                    + merge.target() + " and its ON pairs each row with itself on " + String.join(", ",
+                            merge.source().columns())), Optional.empty(), false, true);
+        }
+        Optional<String> related = Optional.of(merge.source())
+                .filter(row -> !holdsChosenRows(row.table(), statement))
+                .filter(row -> !row.pointsAtTarget(merge.target(), facts.before()))
+                .map(WhereJudgement.RelatedRow::table);
+        return new RowFilter("DELETE", merge.target(), Optional.empty(), related, false, true);
     }
 }

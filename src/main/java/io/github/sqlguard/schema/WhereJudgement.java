@@ -166,6 +166,19 @@ public final class WhereJudgement {
         }
     }
 
+    /**
+     * The table a MERGE's source reads without a filter, {@code t} or {@code SELECT .. FROM t} (also through the WITH
+     * list's queries), with the columns it selects as written (empty for all of them); empty for any other source.
+     */
+    static Optional<RelatedRow> unfilteredSource(List<Token> source, WithQueries with) {
+        SchemaNames.Read name = SchemaNames.name(source, 0);
+        Optional<Query> read = name != null && name.next() == source.size()
+                ? Optional.of(new Query(SchemaNames.unquoted(name.text()), "", List.of(), List.of()))
+                : query(source).filter(table -> filtersNothing(table.rest()));
+        return read.flatMap(table -> behind(table, with, with.queries().size()))
+                .map(table -> new RelatedRow(table.table(), false, List.of(), table.columns()));
+    }
+
     /** Nothing after the table, or a WHERE that holds for every row ({@code WHERE true}). */
     private static boolean filtersNothing(List<Token> rest) {
         return rest.isEmpty() || rest.get(0).isWord("WHERE") && rest.size() > 1
@@ -322,7 +335,7 @@ public final class WhereJudgement {
         return dot < 0 ? "" : SchemaNames.key(name.substring(0, dot));
     }
 
-    private static List<List<Token>> split(List<Token> tokens, String word) {
+    static List<List<Token>> split(List<Token> tokens, String word) {
         List<List<Token>> parts = new ArrayList<>();
         int depth = 0;
         int start = 0;
@@ -338,7 +351,7 @@ public final class WhereJudgement {
     }
 
     /** Without parentheses around the whole; one pass, however deep the nesting. */
-    private static List<Token> unwrapped(List<Token> tokens) {
+    static List<Token> unwrapped(List<Token> tokens) {
         int[] closing = new int[tokens.size()];
         int[] open = new int[tokens.size()];
         int depth = 0;

@@ -50,10 +50,10 @@ class MergeRowChangesTest {
 
     @ParameterizedTest(name = "{0}: {1}")
     @CsvSource(delimiter = '|', value = {
-        "POSTGRESQL | MERGE INTO u USING t ON u.id = t.id WHEN MATCHED THEN DELETE WHEN NOT MATCHED THEN INSERT VALUES (t.id)",
+        "POSTGRESQL | MERGE INTO u USING t ON u.id = t.id WHEN MATCHED AND t.gone THEN DELETE WHEN NOT MATCHED THEN INSERT VALUES (t.id)",
         "SQLSERVER  | MERGE dbo.t AS t USING dbo.s AS s ON t.id = s.id WHEN MATCHED THEN UPDATE SET t.a = s.a WHEN NOT MATCHED BY TARGET THEN INSERT (id, a) VALUES (s.id, s.a);",
         "SQLSERVER  | MERGE t USING s ON t.id = s.id WHEN NOT MATCHED BY SOURCE AND t.batch = 3 THEN DELETE;",
-        "ORACLE     | MERGE INTO customers t USING src s ON (t.id = s.id) WHEN MATCHED THEN UPDATE SET t.email = NULL DELETE WHERE 1 = 1",
+        "ORACLE     | MERGE INTO customers t USING src s ON (t.id = s.id) WHEN MATCHED THEN UPDATE SET t.email = NULL DELETE WHERE s.gone = 1",
         "ORACLE     | MERGE INTO customers t USING dual ON (1 = 1) WHEN MATCHED THEN UPDATE SET t.email = NULL WHERE t.id = 5",
         "AUTO       | MERGE u USING t ON 1 = 1 WHEN MATCHED AND u.stale THEN DELETE",
         "POSTGRESQL | MERGE INTO u USING t ON true WHEN NOT MATCHED THEN INSERT VALUES (t.id)",

@@ -1,0 +1,200 @@
+package io.github.sqlguard.schema;
+
+import io.github.sqlguard.analysis.ObjectNames;
+import io.github.sqlguard.analysis.TokenConditionTruth;
+import io.github.sqlguard.sql.Token;
+import io.github.sqlguard.sql.TopLevel;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A MERGE whose first {@code WHEN MATCHED} clause deletes with no condition of its own ({@code MERGE INTO t USING s
+ * ON t.id = s.id WHEN MATCHED THEN DELETE}, and Oracle's {@code UPDATE SET .. DELETE WHERE} whose conditions hold
+ * for every row), joined ON equalities of target and source columns only, from a source that reads one table
+ * without a filter. Such a MERGE is {@code DELETE FROM t WHERE id IN (SELECT id FROM s)} written another way.
+ *
+ * @param target the target table as written
+ * @param source the table the source reads, the target's columns the ON ties to it and its columns they are tied
+ *     to (null for one the source does not select as a plain column)
+ */
+record MergeDeleteSource(String target, WhereJudgement.RelatedRow source) {
+
+    /**
+     * True when the source reads the target itself and the ON pairs each column with the same one: every row whose
+     * columns are not NULL matches itself.
+     */
+    boolean matchesEveryRowWithItself() {
+        if (!SchemaNames.key(source.table()).equals(SchemaNames.key(target))) {
+            return false;
+        }
+        for (int i = 0; i < source.columns().size(); i++) {
+            String related = source.relatedColumns().get(i);
+            if (related == null || !SchemaNames.key(SchemaNames.lastPart(related))
+                    .equals(SchemaNames.key(SchemaNames.lastPart(source.columns().get(i))))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The MERGE of {@code tokens} when it is of that shape, else empty. */
+    static Optional<MergeDeleteSource> of(List<Token> tokens) {
+        return WithQueries.read(tokens).flatMap(with -> read(tokens, with));
+    }
+
+    private static Optional<MergeDeleteSource> read(List<Token> tokens, WithQueries with) {
+        int i = with.end();
+        if (i + 1 >= tokens.size() || !tokens.get(i).isWord("MERGE")) {
+            return Optional.empty();
+        }
+        i = tokens.get(i + 1).isWord("INTO") ? i + 2 : i + 1;
+        SchemaNames.Read target = SchemaNames.name(tokens, i);
+        if (target == null) {
+            return Optional.empty();
+        }
+        i = target.next();
+        if (i + 1 < tokens.size() && tokens.get(i).isWord("WITH") && tokens.get(i + 1).isSymbol("(")) {
+            i = ObjectNames.skipParentheses(tokens, i + 1); // T-SQL's table hints, WITH (HOLDLOCK)
+        }
+        Alias targetAlias = alias(tokens, i, SchemaNames.lastPart(target.text()), "USING");
+        i = targetAlias.next;
+        if (i + 1 >= tokens.size() || !tokens.get(i).isWord("USING")) {
+            return Optional.empty();
+        }
+        List<Token> source;
+        String sourceName;
+        if (tokens.get(i + 1).isSymbol("(")) {
+            int close = ObjectNames.skipParentheses(tokens, i + 1);
+            source = tokens.subList(i + 2, close - 1);
+            sourceName = "";
+            i = close;
+        } else {
+            SchemaNames.Read name = SchemaNames.name(tokens, i + 1);
+            if (name == null) {
+                return Optional.empty();
+            }
+            source = tokens.subList(i + 1, name.next());
+            sourceName = SchemaNames.lastPart(name.text());
+            i = name.next();
+        }
+        Alias sourceAlias = alias(tokens, i, sourceName, "ON");
+        i = sourceAlias.next;
+        int when = TopLevel.wordIndex(tokens, i, "WHEN");
+        if (i >= tokens.size() || !tokens.get(i).isWord("ON") || when < 0 || !deletesEveryMatch(tokens, when)) {
+            return Optional.empty();
+        }
+        List<String> targetColumns = new ArrayList<>();
+        List<String> sourceColumns = new ArrayList<>();
+        for (List<Token> term : WhereJudgement.split(WhereJudgement.unwrapped(tokens.subList(i + 1, when)), "AND")) {
+            if (!pair(WhereJudgement.unwrapped(term), targetAlias.key, sourceAlias.key, targetColumns,
+                    sourceColumns)) {
+                return Optional.empty();
+            }
+        }
+        return WhereJudgement.unfilteredSource(source, with).map(read -> new MergeDeleteSource(
+                SchemaNames.unquoted(target.text()), new WhereJudgement.RelatedRow(read.table(), false,
+                        targetColumns, related(sourceColumns, read.relatedColumns()))));
+    }
+
+    private record Alias(String key, int next) {
+    }
+
+    /** {@code [AS] alias} at {@code i}, or the name itself when none is written before {@code nextWord}. */
+    private static Alias alias(List<Token> tokens, int i, String name, String nextWord) {
+        int at = i < tokens.size() && tokens.get(i).isWord("AS") ? i + 1 : i;
+        if (at < tokens.size() && SchemaNames.isNamePart(tokens.get(at)) && !tokens.get(at).isWord(nextWord)) {
+            return new Alias(SchemaNames.key(tokens.get(at).text()), at + 1);
+        }
+        return new Alias(SchemaNames.key(name), at);
+    }
+
+    /** One {@code t.a = s.b} (either way round) of the ON, its columns added; false for any other term. */
+    private static boolean pair(List<Token> term, String target, String source, List<String> targetColumns,
+            List<String> sourceColumns) {
+        SchemaNames.Read left = SchemaNames.name(term, 0);
+        if (left == null || left.next() >= term.size() || !term.get(left.next()).isSymbol("=")) {
+            return false;
+        }
+        SchemaNames.Read right = SchemaNames.name(term, left.next() + 1);
+        if (right == null || right.next() != term.size()) {
+            return false;
+        }
+        String leftOwner = qualifier(left.text());
+        String rightOwner = qualifier(right.text());
+        boolean straight = leftOwner.equals(target) && rightOwner.equals(source);
+        if (target.equals(source) || !straight && !(leftOwner.equals(source) && rightOwner.equals(target))) {
+            return false;
+        }
+        targetColumns.add(SchemaNames.lastPart((straight ? left : right).text()));
+        sourceColumns.add(SchemaNames.lastPart((straight ? right : left).text()));
+        return true;
+    }
+
+    private static String qualifier(String name) {
+        int dot = name.lastIndexOf('.');
+        return dot < 0 ? "" : SchemaNames.key(SchemaNames.lastPart(name.substring(0, dot)));
+    }
+
+    /** The source table's columns behind the ON's source columns: the same names when it selects them all. */
+    private static List<String> related(List<String> onColumns, List<String> selected) {
+        List<String> result = new ArrayList<>();
+        for (String column : onColumns) {
+            String found = selected.isEmpty() ? column : null;
+            for (String candidate : selected) {
+                if (candidate != null && SchemaNames.key(SchemaNames.lastPart(candidate))
+                        .equals(SchemaNames.key(column))) {
+                    found = candidate;
+                }
+            }
+            result.add(found);
+        }
+        return result;
+    }
+
+    /**
+     * True when the first {@code WHEN MATCHED} clause at or after {@code when} deletes every row the ON matches: a
+     * DELETE with no condition of its own, or Oracle's UPDATE whose WHERE and DELETE WHERE hold for every row. A
+     * later WHEN MATCHED clause only gets the rows an earlier one's condition left, so only the first counts.
+     */
+    private static boolean deletesEveryMatch(List<Token> tokens, int when) {
+        int clause = when;
+        while (clause >= 0 && !(clause + 1 < tokens.size() && tokens.get(clause + 1).isWord("MATCHED"))) {
+            clause = TopLevel.wordIndex(tokens, clause + 1, "WHEN");
+        }
+        if (clause < 0) {
+            return false;
+        }
+        int then = TopLevel.wordIndex(tokens, clause, "THEN");
+        if (then < 0 || then + 1 >= tokens.size() || then > clause + 2 && !(tokens.get(clause + 2).isWord("AND")
+                && TokenConditionTruth.holdsForEveryRow(tokens.subList(clause + 3, then)))) {
+            return false;
+        }
+        int end = clauseEnd(tokens, then);
+        if (tokens.get(then + 1).isWord("DELETE")) {
+            return then + 2 == end;
+        }
+        int delete = TopLevel.wordIndex(tokens.subList(0, end), then + 1, "DELETE");
+        if (!tokens.get(then + 1).isWord("UPDATE") || delete < 0) {
+            return false;
+        }
+        int where = TopLevel.wordIndex(tokens.subList(0, delete), then + 1, "WHERE");
+        return (where < 0 || TokenConditionTruth.holdsForEveryRow(tokens.subList(where + 1, delete)))
+                && (delete + 1 == end || tokens.get(delete + 1).isWord("WHERE") && delete + 2 < end
+                        && TokenConditionTruth.holdsForEveryRow(tokens.subList(delete + 2, end)));
+    }
+
+    /** Where the clause whose THEN is at {@code then} ends: the next clause, OUTPUT, RETURNING, a ; or the end. */
+    private static int clauseEnd(List<Token> tokens, int then) {
+        for (int i = then + 1; i < tokens.size(); i++) {
+            Token token = tokens.get(i);
+            if (token.isSymbol("(")) {
+                i = ObjectNames.skipParentheses(tokens, i) - 1;
+            } else if (token.isSymbol(";") || token.isAnyWord("OUTPUT", "RETURNING", "OPTION")
+                    || token.isWord("WHEN") && i + 1 < tokens.size() && tokens.get(i + 1).isAnyWord("MATCHED", "NOT")) {
+                return i;
+            }
+        }
+        return tokens.size();
+    }
+}
