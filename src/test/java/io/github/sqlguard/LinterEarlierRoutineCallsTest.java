@@ -317,6 +317,29 @@ class LinterEarlierRoutineCallsTest {
                         .filter(f -> f.startsWith("db/V2")).toList());
     }
 
+    /**
+     * A helper that runs whatever text it is given runs the call's literal, which may be longer than the rest of
+     * the body: what it does is located at the parameter's name.
+     */
+    @Test
+    void aProcedureThatRunsItsParameterRunsTheCallsText() throws IOException {
+        write("db/V1__helpers.sql", """
+                DELIMITER $$
+                CREATE PROCEDURE RUN_SQL(IN q TEXT)
+                BEGIN
+                  SET @s = q; PREPARE st FROM @s; EXECUTE st; DEALLOCATE PREPARE st;
+                END $$
+                DELIMITER ;
+                """);
+        String table = "archived_orders_of_the_first_years_before_the_great_migration_of_everything_to_the_new_system";
+        write("db/V2__drop.sql", "CALL RUN_SQL('DROP TABLE " + table + "');\n");
+
+        assertEquals(List.of("db/V2__drop.sql:1:1 drop-table ERROR DROP TABLE removes table " + table
+                + " and all its rows (at db/V1__helpers.sql:4:12, in run_sql, which an earlier migration created and"
+                + " this statement calls)"), describe(lint(Dialect.MYSQL)).stream()
+                        .filter(f -> f.startsWith("db/V2")).toList());
+    }
+
     /** Altering a routine, granting or revoking its EXECUTE name it with its parameter types, but do not run it. */
     @Test
     void alteringOrGrantingARoutineDoesNotCallIt() throws IOException {

@@ -130,13 +130,15 @@ public final class CallArguments {
         return parameter.get(at).text();
     }
 
-    /** The argument as a string literal when it is one string or number, else null. */
+    /** The argument as a string literal when it is one quoted string or number, else null. */
     private static Token literal(List<Token> argument) {
         if (argument.size() != 1) {
             return null;
         }
         Token token = argument.get(0);
-        return token.type() == TokenType.STRING ? token : token.type() == TokenType.NUMBER
+        // A dollar-quoted text is read again from the file at its offset, which is not where the body uses it.
+        return token.type() == TokenType.STRING ? token.text().startsWith("$") ? null : token
+                : token.type() == TokenType.NUMBER
                 ? new Token(TokenType.STRING, "'" + token.text() + "'", token.offset(), token.line(), token.column())
                 : null;
     }

@@ -267,7 +267,7 @@ public final class StatementSplitter {
             if (literals.size() == 1 && literals.get(0).text().startsWith("$") && source.eachName() == null) {
                 emitDollarBody(literals.get(0), context, false);
             } else {
-                QuotedBody literal = QuotedBody.of(text, literals, backslashEscapes);
+                QuotedBody literal = QuotedBody.of(text, literals, backslashEscapes, arguments.values());
                 if (literal != null) {
                     QuotedBody body = source.eachName() == null ? literal : literal.replacing("?", source.eachName());
                     emitQuotedBody(body, context, false, nested.dynamicSql(body.text()));
@@ -280,7 +280,7 @@ public final class StatementSplitter {
          * literals) as the database reads it, quotes unescaped, and locates what it finds in the file.
          */
         private void emitQuotedBody(List<Token> strings, StatementContext context, boolean plpgsqlBody) {
-            QuotedBody body = QuotedBody.of(text, strings, false);
+            QuotedBody body = QuotedBody.of(text, strings, false, List.of());
             if (body != null) {
                 emitQuotedBody(body, context, plpgsqlBody, nested.quotedBody(body.text()));
             }

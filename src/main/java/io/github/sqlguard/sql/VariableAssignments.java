@@ -128,6 +128,10 @@ final class VariableAssignments {
      */
     private static Value valueOfOne(List<Token> scope, Map<String, Token> arguments, Token target,
             List<Token> assigned) {
+        if (assigned.size() == 1 && arguments.containsKey(assigned.get(0).text().toLowerCase(Locale.ROOT))) {
+            // MySQL prepares only a user variable: SET @s = p_sql; PREPARE st FROM @s runs what the call passes.
+            return straightLineValue(scope, arguments, assigned.get(0), target);
+        }
         List<Token> expression = VariableOperands.substituted(assigned, scope, arguments, target);
         List<Token> literals = DynamicSql.literalParts(expression);
         if (!literals.isEmpty()) {
