@@ -177,7 +177,7 @@ final class StatementChecker {
             for (DefinedRoutine routine : routineCall.reached(written, "", definedHere)) {
                 if (!routine.definedAt().path().equals(statement.start().path())
                         && routineCall.followed.add(routine)) {
-                    routineCall.follow(routine, "", routine.name());
+                    routineCall.follow(routine, statement, "", routine.name());
                 }
             }
         }
@@ -213,14 +213,14 @@ final class StatementChecker {
         }
 
         /**
-         * Reports what {@code routine}'s body destroys; {@code via} says through which calls it was reached from
-         * {@code called}, the routine the statement calls.
+         * Reports what {@code routine}'s body destroys when {@code caller} calls it, with the literals it passes;
+         * {@code via} says through which calls it was reached from {@code called}, the routine the statement calls.
          */
-        void follow(DefinedRoutine routine, String via, String called) {
+        void follow(DefinedRoutine routine, Statement caller, String via, String called) {
             String reached = via.isEmpty() ? ", which " + routine.creator() + " created and this statement calls)"
                     : via + "; earlier migrations created them, and this statement calls " + called + ")";
             Statement statement = call.statement();
-            Script body = new Script(routine.body(), List.of(), Optional.empty());
+            Script body = new Script(routine.bodyAt(caller), List.of(), Optional.empty());
             for (StatementModel inner : analysis.models(body)) {
                 if (inner.placement() != Placement.ROUTINE_BODY) {
                     continue;
@@ -249,7 +249,7 @@ final class StatementChecker {
                 // Oracle: a package member's first call runs the package's initialization section.
                 for (DefinedRoutine initialization : reached(routine.name().substring(0, dot), "", Set.of())) {
                     if (followed.size() < MAX_ROUTINES && followed.add(initialization)) {
-                        follow(initialization, ", which runs before " + routine.name() + via, called);
+                        follow(initialization, caller, ", which runs before " + routine.name() + via, called);
                     }
                 }
             }
@@ -280,7 +280,8 @@ final class StatementChecker {
             for (String written : RoutineNames.calledNames(inner.tokens())) {
                 for (DefinedRoutine callee : reached(written, caller.name(), Set.of())) {
                     if (followed.size() < MAX_ROUTINES && followed.add(callee)) {
-                        follow(callee, ", which " + caller.name() + " calls at " + inner.start() + via, called);
+                        follow(callee, inner, ", which " + caller.name() + " calls at " + inner.start() + via,
+                                called);
                     }
                 }
             }

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * A migration that calls a procedure or function an earlier migration created runs its body: what the body
@@ -209,6 +211,135 @@ class LinterEarlierRoutineCallsTest {
                 describe(lint(Dialect.MYSQL)));
     }
 
+    private static final String MYSQL_COLUMN_HELPERS = """
+            DELIMITER $$
+            CREATE PROCEDURE DROP_COLUMN(IN tb VARCHAR(64), IN col VARCHAR(64))
+            BEGIN
+              SET @s = CONCAT('ALTER TABLE ', tb, ' DROP COLUMN ', col);
+              PREPARE st FROM @s; EXECUTE st; DEALLOCATE PREPARE st;
+            END $$
+            CREATE PROCEDURE ADD_COLUMN(IN tb VARCHAR(64), IN col VARCHAR(64), IN ty VARCHAR(64))
+            BEGIN
+              SET @s = CONCAT('ALTER TABLE ', tb, ' ADD COLUMN ', col, ' ', ty);
+              PREPARE st FROM @s; EXECUTE st; DEALLOCATE PREPARE st;
+            END $$
+            DELIMITER ;
+            """;
+
+    /**
+     * A MySQL helper builds its ALTER from its parameters: at a call with literal arguments the text is known, so
+     * the findings name the real table and column, and a call that only adds a column reports nothing.
+     */
+    @ParameterizedTest
+    @EnumSource(value = Dialect.class, names = {"MYSQL", "MARIADB", "AUTO"})
+    void literalArgumentsFillTheParametersOfTheBodyAtTheCall(Dialect dialect) throws IOException {
+        write("db/V1__helpers.sql", MYSQL_COLUMN_HELPERS);
+        write("db/V2__orders.sql", "CALL ADD_COLUMN('orders', 'note', 'VARCHAR(20)');\n"
+                + "CALL DROP_COLUMN('orders', 'note');\n");
+
+        List<String> found = describe(lint(dialect));
+
+        assertEquals(List.of("db/V2__orders.sql:2:1 drop-column ERROR ALTER TABLE orders drops column note (at"
+                + " db/V1__helpers.sql:4:41, in drop_column, which an earlier migration created and this statement"
+                + " calls)"), found.stream().filter(f -> f.startsWith("db/V2")).toList());
+        assertEquals(found.stream().filter(f -> f.startsWith("db/V1")).toList(),
+                describe(lintOnly("db/V1__helpers.sql", dialect)));
+    }
+
+    /** An argument only the running database knows leaves its parameter unknown, as before. */
+    @Test
+    void anArgumentThatIsNotALiteralLeavesItsParameterUnknown() throws IOException {
+        write("db/V1__helpers.sql", MYSQL_COLUMN_HELPERS);
+        write("db/V2__orders.sql", "SET @t = (SELECT 'orders');\nCALL DROP_COLUMN(@t, 'note');\n");
+
+        List<String> found = describe(lint(Dialect.MYSQL)).stream().filter(f -> f.startsWith("db/V2")).toList();
+
+        assertEquals(2, found.size(), found.toString());
+        assertEquals(1, found.stream().filter(f -> f.contains("drop-column ERROR ALTER TABLE <run-time value>"
+                + " drops column note")).count(), found.toString());
+        assertEquals(1, found.stream().filter(f -> f.contains("runtime-sql")).count(), found.toString());
+    }
+
+    @Test
+    void aPlpgsqlFunctionCalledWithLiteralsRunsItsDynamicSqlWithThem() throws IOException {
+        write("db/V1__helpers.sql", """
+                CREATE FUNCTION wipe(tab text) RETURNS void LANGUAGE plpgsql AS $$
+                BEGIN
+                  EXECUTE 'DELETE FROM ' || tab;
+                END;
+                $$;
+                """);
+        write("db/V2__reset.sql", "SELECT wipe('customers');\n");
+
+        assertEquals(List.of("db/V2__reset.sql:1:1 delete-without-where ERROR DELETE without WHERE removes every row"
+                + " of customers"), describe(lint(Dialect.POSTGRESQL)).stream()
+                        .filter(f -> f.startsWith("db/V2")).map(f -> f.replaceAll(" \\(at .*", "")).toList());
+    }
+
+    @Test
+    void anOracleProcedureCalledWithLiteralsRunsItsDynamicSqlWithThem() throws IOException {
+        write("db/V1__helpers.sql", """
+                CREATE OR REPLACE PROCEDURE drop_table(p_table IN VARCHAR2) IS
+                BEGIN
+                  EXECUTE IMMEDIATE 'DROP TABLE ' || p_table;
+                END;
+                /
+                """);
+        write("db/V2__reset.sql", "BEGIN\n  drop_table('old_orders');\nEND;\n/\n");
+
+        assertEquals(List.of("db/V2__reset.sql:2:3 drop-table ERROR DROP TABLE removes table old_orders and all its"
+                + " rows"),
+                describe(lint(Dialect.ORACLE)).stream().filter(f -> f.startsWith("db/V2"))
+                        .map(f -> f.replaceAll(" \\(at .*", "")).toList());
+    }
+
+    /** A member of a package reads the literals of its call too; a sibling with the same parameter keeps its own. */
+    @Test
+    void aPackageMemberCalledWithLiteralsRunsItsDynamicSqlWithThem() throws IOException {
+        write("db/V1__helpers.sql", """
+                CREATE OR REPLACE PACKAGE BODY maint AS
+                  PROCEDURE keep_table(p_table IN VARCHAR2) IS
+                  BEGIN
+                    EXECUTE IMMEDIATE 'ANALYZE TABLE ' || p_table || ' COMPUTE STATISTICS';
+                  END keep_table;
+                  PROCEDURE drop_table(p_table IN VARCHAR2) IS
+                  BEGIN
+                    EXECUTE IMMEDIATE 'DROP TABLE ' || p_table;
+                  END drop_table;
+                END maint;
+                /
+                """);
+        write("db/V2__reset.sql", "BEGIN\n  maint.drop_table('old_orders');\nEND;\n/\n");
+
+        assertEquals(List.of("db/V2__reset.sql:2:3 drop-table ERROR DROP TABLE removes table old_orders and all its"
+                + " rows (at db/V1__helpers.sql:8:24, in maint.drop_table, which an earlier migration created and this"
+                + " statement calls) (inside PL/SQL block)"), describe(lint(Dialect.ORACLE)).stream()
+                        .filter(f -> f.startsWith("db/V2")).toList());
+    }
+
+    /**
+     * A helper that runs whatever text it is given runs the call's literal, which may be longer than the rest of
+     * the body: what it does is located at the parameter's name.
+     */
+    @Test
+    void aProcedureThatRunsItsParameterRunsTheCallsText() throws IOException {
+        write("db/V1__helpers.sql", """
+                DELIMITER $$
+                CREATE PROCEDURE RUN_SQL(IN q TEXT)
+                BEGIN
+                  SET @s = q; PREPARE st FROM @s; EXECUTE st; DEALLOCATE PREPARE st;
+                END $$
+                DELIMITER ;
+                """);
+        String table = "archived_orders_of_the_first_years_before_the_great_migration_of_everything_to_the_new_system";
+        write("db/V2__drop.sql", "CALL RUN_SQL('DROP TABLE " + table + "');\n");
+
+        assertEquals(List.of("db/V2__drop.sql:1:1 drop-table ERROR DROP TABLE removes table " + table
+                + " and all its rows (at db/V1__helpers.sql:4:12, in run_sql, which an earlier migration created and"
+                + " this statement calls)"), describe(lint(Dialect.MYSQL)).stream()
+                        .filter(f -> f.startsWith("db/V2")).toList());
+    }
+
     /** Altering a routine, granting or revoking its EXECUTE name it with its parameter types, but do not run it. */
     @Test
     void alteringOrGrantingARoutineDoesNotCallIt() throws IOException {
@@ -361,6 +492,16 @@ class LinterEarlierRoutineCallsTest {
 
     private void write(String path, String text) throws IOException {
         TestProject.write(project, path, text);
+    }
+
+    /** The findings of {@code path} alone, as if no migration called what it creates. */
+    private LintResult lintOnly(String path, Dialect dialect) throws IOException {
+        Path alone = project.resolve("alone");
+        TestProject.write(alone, path, java.nio.file.Files.readString(project.resolve(path)));
+        LintConfig defaults = LintConfig.defaults(alone, List.of(alone.resolve("db")));
+        return new Linter().run(new LintConfig(alone, defaults.directories(), defaults.includes(), List.of(),
+                dialect, StandardCharsets.UTF_8, Map.of(), List.of(), defaults.flyway(), defaults.liquibase(),
+                List.of(), null, defaults.maxFileBytes(), 2), null);
     }
 
     private LintResult lint(Dialect dialect) {

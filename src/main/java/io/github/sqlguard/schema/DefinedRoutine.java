@@ -1,11 +1,17 @@
 package io.github.sqlguard.schema;
 
+import io.github.sqlguard.analysis.CallArguments;
 import io.github.sqlguard.model.Location;
 import io.github.sqlguard.source.FlywayCallbacks;
+import io.github.sqlguard.sql.Placeholders;
 import io.github.sqlguard.sql.Statement;
+import io.github.sqlguard.sql.StatementContext;
+import io.github.sqlguard.sql.StatementSplitter;
+import io.github.sqlguard.sql.Token;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A procedure or function a migration created, as the replay met it: its name, where it was created and the
@@ -21,6 +27,8 @@ public final class DefinedRoutine {
     private final int fromOffset;
     private final int toOffset;
     private List<Statement> body = new ArrayList<>();
+    /** The statement that creates it, read again for a call that passes literals; null once forgotten. */
+    private Statement definition;
 
     DefinedRoutine(String name, Statement definition) {
         this(name, definition, definition.firstToken().offset(),
@@ -37,6 +45,7 @@ public final class DefinedRoutine {
                 : "an earlier migration";
         this.fromOffset = fromOffset;
         this.toOffset = toOffset;
+        this.definition = definition;
     }
 
     /** The normalized last part of the routine's name; {@code package.member} for a member of a package. */
@@ -64,6 +73,28 @@ public final class DefinedRoutine {
         return Collections.unmodifiableList(body);
     }
 
+    /**
+     * The statements of its body as {@code call} runs them: where the call passes a literal for a parameter, the
+     * SQL the body builds from it is read with that text; else {@link #body()}.
+     */
+    public List<Statement> bodyAt(Statement call) {
+        // Placeholder values may have changed the text's length, and with it where the body lies in it.
+        if (definition == null || definition.written() != null) {
+            return body();
+        }
+        Map<String, Token> arguments = CallArguments.of(definition.tokens(), fromOffset, call.tokens(), word());
+        if (arguments.isEmpty()) {
+            return body();
+        }
+        int base = definition.firstToken().offset();
+        return new StatementSplitter(definition.dialect(), Placeholders.DEFAULT).splitCalled(definition, arguments)
+                .statements().stream()
+                .filter(statement -> statement.context().kind() == StatementContext.Kind.ROUTINE_BODY
+                        && statement.firstToken().offset() > fromOffset - base
+                        && statement.firstToken().offset() < toOffset - base)
+                .toList();
+    }
+
     /** Adds {@code statement} when it lies inside the definition's text: its body follows it. */
     boolean addIfInside(Statement statement) {
         int offset = statement.firstToken().offset();
@@ -78,5 +109,6 @@ public final class DefinedRoutine {
     /** Lets go of the body's statements: nothing calls the routine. */
     void forgetBody() {
         body = List.of();
+        definition = null;
     }
 }

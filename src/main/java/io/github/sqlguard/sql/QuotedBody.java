@@ -2,6 +2,8 @@ package io.github.sqlguard.sql;
 
 import io.github.sqlguard.model.Location;
 import io.github.sqlguard.model.LineIndex;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -33,7 +35,7 @@ final class QuotedBody {
 
     /** The body of the string literal {@code string} of {@code file}, or null when it is not a quoted literal. */
     static QuotedBody of(String file, Token string) {
-        return of(file, List.of(string), false);
+        return of(file, List.of(string), false, List.of());
     }
 
     /**
@@ -42,8 +44,10 @@ final class QuotedBody {
      * for parts built at run time are taken as written.
      *
      * @param backslashEscapes true when a backslash escapes in every string of the file, as MySQL reads them
+     * @param passed the literals a call passes for the parameters of the routine whose body this is: one of them
+     *     among {@code strings} stands where the body names the parameter, not as written there
      */
-    static QuotedBody of(String file, List<Token> strings, boolean backslashEscapes) {
+    static QuotedBody of(String file, List<Token> strings, boolean backslashEscapes, Collection<Token> passed) {
         int capacity = 1;
         for (Token string : strings) {
             capacity += string.text().length();
@@ -51,13 +55,25 @@ final class QuotedBody {
         StringBuilder text = new StringBuilder(capacity);
         int[] offsets = new int[capacity];
         for (Token string : strings) {
+            int from = text.length();
             if (!appendDecoded(string, backslashEscapes, text, offsets)) {
                 return null;
             }
+            if (standsElsewhere(file, string, passed)) {
+                // A call's literal read where the body uses its parameter: all of it stands at that name.
+                Arrays.fill(offsets, from, text.length(), string.offset());
+            }
         }
         Token last = strings.get(strings.size() - 1);
-        offsets[text.length()] = last.endOffset() - 1;
+        offsets[text.length()] = standsElsewhere(file, last, passed) ? last.offset() : last.endOffset() - 1;
         return new QuotedBody(file, strings.get(0), text.toString(), offsets);
+    }
+
+    /** True for a literal a call passes, located at the parameter's name rather than written at its offset. */
+    private static boolean standsElsewhere(String file, Token string, Collection<Token> passed) {
+        return !passed.isEmpty() && string.type() == TokenType.STRING
+                && passed.stream().anyMatch(argument -> argument.text().equals(string.text()))
+                && !file.startsWith(string.text(), string.offset());
     }
 
     /** Appends the inside of {@code string} as the database reads it, each character's file offset beside it. */

@@ -5,6 +5,7 @@ import io.github.sqlguard.model.Location;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -45,15 +46,28 @@ public final class StatementSplitter {
         Optional<PlaceholderExpansion> expansion = PlaceholderExpansion.of(text, from, to, line, column, placeholders);
         if (expansion.isPresent()) {
             String expanded = expansion.get().text();
-            return expansion.get().toFile(splitAsWritten(path, expanded, 0, expanded.length(), 1, 1, context), lexer);
+            return expansion.get().toFile(splitAsWritten(path, expanded, 0, expanded.length(), 1, 1, context,
+                    Map.of()), lexer);
         }
-        return splitAsWritten(path, text, from, to, line, column, context);
+        return splitAsWritten(path, text, from, to, line, column, context, Map.of());
+    }
+
+    /**
+     * Splits the routine definition {@code definition} again for one call of it, each parameter named in
+     * {@code arguments} (lower case) holding the literal the call passes, so that the SQL its body builds from
+     * them is read as the call runs it. Token offsets count from the definition's first token.
+     */
+    public Script splitCalled(Statement definition, Map<String, Token> arguments) {
+        Token first = definition.firstToken();
+        return splitAsWritten(definition.start().path(), definition.sql(), 0, definition.sql().length(), first.line(),
+                first.column(), definition.context(), arguments);
     }
 
     private Script splitAsWritten(String path, String text, int from, int to, int line, int column,
-            StatementContext context) {
+            StatementContext context, Map<String, Token> arguments) {
         LexedText lexed = lexer.tokenize(text, from, to, line, column);
         Run run = new Run(path, text, lexed.backslashEscapes());
+        run.arguments = arguments;
         run.splitTokens(lexed.tokens(), context);
         if (run.bodyCommentsAdded) {
             run.comments.sort(Comparator.comparingInt(Token::offset));
@@ -105,6 +119,8 @@ public final class StatementSplitter {
         private List<Token> scope = List.of();
         /** True inside a PL/pgSQL body, where EXECUTE always runs dynamic SQL. */
         private boolean plpgsql;
+        /** The literals one call passes for the parameters of the routine being split, by lower-case name. */
+        private Map<String, Token> arguments = Map.of();
 
         Run(String path, String text, boolean backslashEscapes) {
             this.path = path;
@@ -151,11 +167,12 @@ public final class StatementSplitter {
                 case PLAIN -> {
                     DynamicSql.Source dynamicSql = DynamicSql.of(tokens, plpgsql);
                     if (dynamicSql != null && dynamicSql.variable() == null && dynamicSql.builtAtRunTime()) {
-                        dynamicSql = DynamicSql.of(VariableOperands.substituted(tokens, scope, tokens.get(0)), plpgsql);
+                        dynamicSql = DynamicSql.of(VariableOperands.substituted(tokens, scope, arguments,
+                                tokens.get(0)), plpgsql);
                     }
                     if (dynamicSql != null && dynamicSql.variable() != null) {
                         dynamicSql = dynamicSql.resolved(
-                                VariableAssignments.valueOf(scope, dynamicSql.variable(), tokens.get(0)));
+                                VariableAssignments.valueOf(scope, arguments, dynamicSql.variable(), tokens.get(0)));
                     }
                     add(tokens, context, false, dynamicSql != null && dynamicSql.builtAtRunTime()
                             && !SequenceDynamicSql.cannotLoseRows(tokens, dynamicSql));
@@ -250,7 +267,7 @@ public final class StatementSplitter {
             if (literals.size() == 1 && literals.get(0).text().startsWith("$") && source.eachName() == null) {
                 emitDollarBody(literals.get(0), context, false);
             } else {
-                QuotedBody literal = QuotedBody.of(text, literals, backslashEscapes);
+                QuotedBody literal = QuotedBody.of(text, literals, backslashEscapes, arguments.values());
                 if (literal != null) {
                     QuotedBody body = source.eachName() == null ? literal : literal.replacing("?", source.eachName());
                     emitQuotedBody(body, context, false, nested.dynamicSql(body.text()));
@@ -263,7 +280,7 @@ public final class StatementSplitter {
          * literals) as the database reads it, quotes unescaped, and locates what it finds in the file.
          */
         private void emitQuotedBody(List<Token> strings, StatementContext context, boolean plpgsqlBody) {
-            QuotedBody body = QuotedBody.of(text, strings, false);
+            QuotedBody body = QuotedBody.of(text, strings, false, List.of());
             if (body != null) {
                 emitQuotedBody(body, context, plpgsqlBody, nested.quotedBody(body.text()));
             }
@@ -273,6 +290,8 @@ public final class StatementSplitter {
                 LexedText lexed) {
             Run inner = new Run(path, body.text(), lexed.backslashEscapes());
             inner.shapeDialect = shapeDialect;
+            // A PL/pgSQL body in quotes still sees the call's arguments; the text dynamic SQL runs does not.
+            inner.arguments = plpgsqlBody ? arguments : Map.of();
             List<Token> code = inner.withoutComments(lexed.tokens());
             inner.emitScoped(code, new BlockBodyScanner(false).scan(code, 0, code.size(), false), context,
                     plpgsqlBody);

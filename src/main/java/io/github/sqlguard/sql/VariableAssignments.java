@@ -2,6 +2,8 @@ package io.github.sqlguard.sql;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * The literal a variable holds when a script or block runs it as dynamic SQL: T-SQL
@@ -16,6 +18,9 @@ import java.util.List;
  * T-SQL's loop over a catalogue, {@code SELECT @sql += N'DROP TABLE ' + QUOTENAME(name) + N';' FROM sys.tables},
  * drop tables whatever the names turn out to be. Such a text is read with a word standing in for each part that
  * is not a literal, as when the expression stands in the {@code EXECUTE} itself, and stays built at run time.
+ *
+ * <p>Where a migration calls the routine with a literal for a parameter ({@code CALL drop_column('orders', 'note')}),
+ * the body is read for that call with the parameter holding the literal, unless the body assigns it itself.
  */
 final class VariableAssignments {
 
@@ -43,8 +48,8 @@ final class VariableAssignments {
      * it is assigned once and then only added to ({@code @v += ..}, {@code @v = @v + ..}, {@code v := v || ..})
      * before it runs, or assigned once from literals joined with other parts, those parts read with stand-ins.
      */
-    static Value valueOf(List<Token> scope, Token variable, Token use) {
-        return valueOf(scope, variable, use, false);
+    static Value valueOf(List<Token> scope, Map<String, Token> arguments, Token variable, Token use) {
+        return valueOf(scope, arguments, variable, use, false);
     }
 
     /**
@@ -53,11 +58,17 @@ final class VariableAssignments {
      * line, even when it is the only one. Left unassigned by a branch, a variable run whole runs nothing, but one
      * joined with other parts leaves them to run as a different statement.
      */
-    static Value straightLineValue(List<Token> scope, Token variable, Token use) {
-        return valueOf(scope, variable, use, true);
+    static Value straightLineValue(List<Token> scope, Map<String, Token> arguments, Token variable, Token use) {
+        return valueOf(scope, arguments, variable, use, true);
     }
 
-    private static Value valueOf(List<Token> scope, Token variable, Token use, boolean straightLine) {
+    /**
+     * @param arguments the literal a call passes for a parameter of the routine, by the parameter's name in lower
+     *     case; empty where the body is not read for one call
+     */
+    private static Value valueOf(List<Token> scope, Map<String, Token> arguments, Token variable, Token use,
+            boolean straightLine) {
+        Token argument = arguments.get(variable.text().toLowerCase(Locale.ROOT));
         List<List<Token>> expressions = new ArrayList<>();
         List<Integer> assignedAt = new ArrayList<>();
         List<Boolean> appends = new ArrayList<>();
@@ -81,6 +92,9 @@ final class VariableAssignments {
                     continue;
                 }
                 if (isParameter(scope, i)) {
+                    if (argument != null) {
+                        continue; // the call passes a value: the default does not run
+                    }
                     return Value.UNKNOWN;
                 }
                 appended = addsToItself(scope, value, variable);
@@ -93,15 +107,17 @@ final class VariableAssignments {
             appends.add(appended);
         }
         if (expressions.isEmpty()) {
-            return Value.UNKNOWN;
+            // Located where the body uses the parameter, which is where its text stands in what the body runs.
+            return argument == null ? Value.UNKNOWN : new Value(List.of(new Token(TokenType.STRING, argument.text(),
+                    variable.offset(), variable.line(), variable.column())), false);
         }
         if (straightLine || !allBeforeUse || !appendedOnly) {
             int reaching = reachingAssignment(scope, assignedAt, expressions, use);
             return reaching < 0 || appends.get(reaching) ? Value.UNKNOWN
-                    : valueOfOne(scope, scope.get(assignedAt.get(reaching)), expressions.get(reaching));
+                    : valueOfOne(scope, arguments, scope.get(assignedAt.get(reaching)), expressions.get(reaching));
         }
         if (expressions.size() == 1) {
-            return valueOfOne(scope, scope.get(assignedAt.get(0)), expressions.get(0));
+            return valueOfOne(scope, arguments, scope.get(assignedAt.get(0)), expressions.get(0));
         }
         return withStandIns(expressions);
     }
@@ -110,8 +126,13 @@ final class VariableAssignments {
      * What one expression assigned to {@code target} holds: its literals, a format call, each branch of a condition,
      * or stand-ins; a variable joined into it counts with the text it holds there.
      */
-    private static Value valueOfOne(List<Token> scope, Token target, List<Token> assigned) {
-        List<Token> expression = VariableOperands.substituted(assigned, scope, target);
+    private static Value valueOfOne(List<Token> scope, Map<String, Token> arguments, Token target,
+            List<Token> assigned) {
+        if (assigned.size() == 1 && arguments.containsKey(assigned.get(0).text().toLowerCase(Locale.ROOT))) {
+            // MySQL prepares only a user variable: SET @s = p_sql; PREPARE st FROM @s runs what the call passes.
+            return straightLineValue(scope, arguments, assigned.get(0), target);
+        }
+        List<Token> expression = VariableOperands.substituted(assigned, scope, arguments, target);
         List<Token> literals = DynamicSql.literalParts(expression);
         if (!literals.isEmpty()) {
             return new Value(literals, false);

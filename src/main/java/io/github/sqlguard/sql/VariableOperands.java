@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Variables joined with other parts into the SQL a statement runs: Oracle {@code v_stmt := 'DROP TABLE '; EXECUTE
@@ -23,14 +24,16 @@ final class VariableOperands {
      *
      * @param use where the join is made: the statement that runs it, or the variable an assignment of it sets
      *     (only assignments strictly before it count, so a variable joined into its own text ends the search)
+     * @param arguments the literals a call passes for the routine's parameters, by lower-case name (see
+     *     {@link VariableAssignments})
      */
-    static List<Token> substituted(List<Token> tokens, List<Token> scope, Token use) {
+    static List<Token> substituted(List<Token> tokens, List<Token> scope, Map<String, Token> arguments, Token use) {
         List<Token> result = null;
         Deque<Boolean> concatArguments = new ArrayDeque<>();
         for (int i = 0; i < tokens.size(); i++) {
             Token token = tokens.get(i);
             List<Token> parts = isOperand(tokens, i, Boolean.TRUE.equals(concatArguments.peek()))
-                    ? knownParts(VariableAssignments.straightLineValue(scope, token, use)) : List.of();
+                    ? knownParts(VariableAssignments.straightLineValue(scope, arguments, token, use)) : List.of();
             if (!parts.isEmpty() && result == null) {
                 result = new ArrayList<>(tokens.subList(0, i));
             }
