@@ -20,6 +20,9 @@ public record SpRenameCall(String oldName, String newName, String objectType) {
     /** The sp_rename call in {@code core} (tokens from {@link StatementCore}), if it is one. */
     public static Optional<SpRenameCall> of(List<Token> core) {
         int i = core.size() > 0 && core.get(0).isAnyWord("EXEC", "EXECUTE") ? 1 : 0;
+        if (!namesSpRename(core, i)) {
+            return Optional.empty(); // every statement is asked: most are told at a glance
+        }
         ObjectNames.NameAt procedure = ObjectNames.readName(core, i);
         // DNN writes {databaseOwner}sp_rename: the placeholder stands for the schema and its dot.
         if (procedure == null || !ObjectNames.normalize(ObjectNames.lastPart(procedure.text()))
@@ -63,6 +66,18 @@ public record SpRenameCall(String oldName, String newName, String objectType) {
      */
     boolean renamesTable() {
         return !renamesColumn() && !Set.of("INDEX", "STATISTICS", "USERDATATYPE", "DATABASE").contains(objectType);
+    }
+
+    /** True when one of the few tokens a procedure's name takes from {@code i} on ends with sp_rename. */
+    private static boolean namesSpRename(List<Token> core, int i) {
+        for (int j = i; j < Math.min(core.size(), i + 6); j++) {
+            String text = core.get(j).text();
+            if (text.regionMatches(true, text.length() - 9, "sp_rename", 0, 9)
+                    || text.regionMatches(true, text.length() - 10, "sp_rename]", 0, 10)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static List<List<Token>> arguments(List<Token> core, int from) {
