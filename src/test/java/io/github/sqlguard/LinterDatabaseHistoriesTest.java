@@ -175,6 +175,25 @@ class LinterDatabaseHistoriesTest {
                 + " VARCHAR(20) (shorter: 255 to 20 characters)"), messages);
     }
 
+    /**
+     * Scripts per database in one folder, as Seata keeps them ({@code dm.sql} for Dameng beside {@code mysql.sql}):
+     * Dameng's BLOB must not stand in for the LONGBLOB MySQL's own script created, or the MySQL upgrade that
+     * narrows it would look like no change at all.
+     */
+    @Test
+    void aScriptForDamengBesideOneForMySqlIsNotRunOnMySql() throws IOException {
+        write("db/at/dm.sql", "CREATE TABLE IF NOT EXISTS \"UNDO_LOG\" (\"ROLLBACK_INFO\" BLOB NOT NULL);\n");
+        write("db/at/kingbase.sql", "CREATE TABLE IF NOT EXISTS undo_log (rollback_info BYTEA NOT NULL);\n");
+        write("db/at/mysql.sql", "CREATE TABLE IF NOT EXISTS `undo_log` (`rollback_info` LONGBLOB NOT NULL);\n");
+        write("db/at/v2-upgrade-mysql.sql", "ALTER TABLE `undo_log` MODIFY `rollback_info` BLOB NOT NULL;\n");
+
+        List<String> messages = lint("alter-column-type").stream()
+                .map(f -> f.location().path() + ": " + f.message()).toList();
+
+        assertEquals(List.of("db/at/v2-upgrade-mysql.sql: ALTER TABLE `undo_log` changes the type of"
+                + " column `rollback_info` from LONGBLOB to BLOB (shorter: unlimited to 65535 bytes)"), messages);
+    }
+
     @Test
     void downScriptsRunAgainstTheSchemaTheirUpScriptLeftAndChangeNothingAfter() throws IOException {
         write("db/2020_init/up.sql", "CREATE TABLE post (title VARCHAR(100), body TEXT);\n");

@@ -41,7 +41,14 @@ public final class DatabaseNames {
             Map.entry("cockroach", Dialect.AUTO), Map.entry("cockroachdb", Dialect.AUTO),
             Map.entry("db2", Dialect.AUTO), Map.entry("hsql", Dialect.AUTO), Map.entry("hsqldb", Dialect.AUTO),
             Map.entry("derby", Dialect.AUTO), Map.entry("sybase", Dialect.AUTO), Map.entry("informix", Dialect.AUTO),
-            Map.entry("firebird", Dialect.AUTO), Map.entry("hana", Dialect.AUTO));
+            Map.entry("firebird", Dialect.AUTO), Map.entry("hana", Dialect.AUTO),
+            // Databases whose scripts mix forms of several dialects (Dameng writes Oracle's types beside MySQL's
+            // backticks; Kingbase, openGauss and OceanBase each copy more than one), so none of ours reads them all
+            Map.entry("dm", Dialect.AUTO), Map.entry("dameng", Dialect.AUTO), Map.entry("kingbase", Dialect.AUTO),
+            Map.entry("kingbasees", Dialect.AUTO), Map.entry("oscar", Dialect.AUTO), Map.entry("shentong", Dialect.AUTO),
+            Map.entry("opengauss", Dialect.AUTO), Map.entry("gaussdb", Dialect.AUTO),
+            Map.entry("oceanbase", Dialect.AUTO), Map.entry("highgo", Dialect.AUTO), Map.entry("tidb", Dialect.AUTO),
+            Map.entry("polardb", Dialect.AUTO));
 
     /**
      * A release after a database's name, as {@link #key} leaves it: {@code 5}, {@code 2008}, {@code 12c},

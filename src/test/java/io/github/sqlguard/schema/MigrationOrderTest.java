@@ -70,6 +70,8 @@ class MigrationOrderTest {
         assertEquals("mysql", place("sql/20200101_init.mysql.up.sql").orElseThrow().history());
         assertEquals("mssql", place("upgrade/mssql_engine_7.0_to_7.1.sql").orElseThrow().history());
         assertEquals("", place("upgrade/engine_7.0_to_7.1.sql").orElseThrow().history());
+        assertEquals("dm", place("script/server/db/dm.sql").orElseThrow().history(), "Dameng");
+        assertEquals("kingbase", place("script/server/db/kingbase.sql").orElseThrow().history());
         assertEquals("", place("sql/V1__create_postgres_tables.sql").orElseThrow().history(),
                 "a word inside a description names no database");
         assertTrue(place("db/changelog.xml").orElseThrow().history().startsWith("changelog "));

@@ -61,6 +61,8 @@ class DatabaseNamesTest {
         "db/upgrade/add-index-mysqlish.sql, AUTO",
         "db/migration/V2__fix-mysql.sql, AUTO",
         "db/migration/R__views-mysql.sql, AUTO",
+        "script/server/db/dm.sql, AUTO",
+        "script/server/db/mysql.sql, MYSQL",
     })
     void theDeepestPartNamingADatabaseGivesTheDialect(String path, Dialect expected) {
         assertEquals(expected, DatabaseNames.dialectOf(path));
@@ -116,6 +118,11 @@ class DatabaseNamesTest {
         assertTrue(DatabaseNames.isDatabase("db2_v95"));
         assertFalse(DatabaseNames.isDatabase("migration2"));
         assertFalse(DatabaseNames.isDatabase("2008"));
+        assertTrue(DatabaseNames.isDatabase("dm"));
+        assertTrue(DatabaseNames.isDatabase("DM8"));
+        assertTrue(DatabaseNames.isDatabase("kingbase"));
+        assertTrue(DatabaseNames.isDatabase("oscar"));
+        assertFalse(DatabaseNames.isDatabase("dms"));
     }
 
     @ParameterizedTest
