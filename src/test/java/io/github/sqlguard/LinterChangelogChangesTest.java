@@ -1,6 +1,7 @@
 package io.github.sqlguard;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.sqlguard.model.Dialect;
 import io.github.sqlguard.model.Finding;
@@ -550,6 +551,34 @@ class LinterChangelogChangesTest {
         assertEquals(List.of("db/changelog.xml:11:5 alter-column-type ALTER TABLE config changes the type of column"
                 + " val from varchar(4000) to nvarchar(255) (shorter: 4000 to 255 characters) (changeset a:3)"),
                 findings());
+    }
+
+    @Test
+    void aTriggersDeletedRowsRestrictInAChangesetOnlySqlServerRunsWhateverTheConfiguredDialect() throws IOException {
+        write("db/changelog.xml", HEAD + """
+                  <changeSet id="1" author="a">
+                    <preConditions onFail="MARK_RAN"><dbms type="mssql"/></preConditions>
+                    <sql>
+                      CREATE TRIGGER tg_users_delete ON tc_users FOR DELETE AS BEGIN
+                      DELETE FROM tc_user_user WHERE manageduserid IN (SELECT deleted.id FROM deleted)
+                      END
+                    </sql>
+                  </changeSet>
+                  <changeSet id="2" author="a">
+                    <sql>
+                      CREATE TRIGGER tg_groups_delete ON tc_groups FOR DELETE AS BEGIN
+                      UPDATE tc_groups SET groupid = NULL WHERE groupid IN (SELECT deleted.id FROM deleted)
+                      END
+                    </sql>
+                  </changeSet>
+                </databaseChangeLog>
+                """);
+
+        List<String> found = TestProject.lint(project, Dialect.MYSQL).findings().stream()
+                .map(LinterChangelogChangesTest::line).toList();
+        assertEquals(1, found.size(), found.toString());
+        assertTrue(found.get(0).startsWith("db/changelog.xml:14:7 unfiltered-subquery UPDATE on tc_groups"),
+                found.toString());
     }
 
     @Test
