@@ -75,24 +75,29 @@ class LinterChangelogChangesTest {
     @Test
     void renameColumnWithoutDbmsIsJudgedAsMySqlRedefinesItWhenTheDialectIsNotKnown() throws IOException {
         write("db/changelog.xml", HEAD + """
-                  <changeSet id="1" author="a"><createTable tableName="devices"><column name="id" type="int"/>
-                    <column name="contact" type="VARCHAR(512)"/><column name="phone" type="VARCHAR(128)"/>
-                  </createTable></changeSet>
+                  <changeSet id="1" author="a">
+                    <createTable tableName="devices">
+                      <column name="contact" type="VARCHAR(512)"/>
+                      <column name="phone" type="VARCHAR(128)"/>
+                    </createTable>
+                  </changeSet>
                   <changeSet id="2" author="a">
-                    <renameColumn tableName="devices" oldColumnName="contact" newColumnName="contactinfo"
-                        columnDataType="VARCHAR(64)"/></changeSet>
+                    <renameColumn tableName="devices" oldColumnName="contact" newColumnName="contactinfo" \
+                columnDataType="VARCHAR(64)"/>
+                  </changeSet>
                   <changeSet id="3" author="a" dbms="postgresql, h2">
-                    <renameColumn tableName="devices" oldColumnName="phone" newColumnName="phonenumber"
-                        columnDataType="VARCHAR(16)"/></changeSet>
+                    <renameColumn tableName="devices" oldColumnName="phone" newColumnName="phonenumber" \
+                columnDataType="VARCHAR(16)"/>
+                  </changeSet>
                 </databaseChangeLog>
                 """);
 
         assertEquals(List.of(
-                "db/changelog.xml:7:5 alter-column-type ALTER TABLE devices changes the type of column contact from"
+                "db/changelog.xml:10:5 alter-column-type ALTER TABLE devices changes the type of column contact from"
                         + " VARCHAR(512) to VARCHAR(64) (shorter: 512 to 64 characters) (changeset a:2)",
-                "db/changelog.xml:7:5 rename-column ALTER TABLE devices renames column contact to contactinfo"
+                "db/changelog.xml:10:5 rename-column ALTER TABLE devices renames column contact to contactinfo"
                         + " (changeset a:2)",
-                "db/changelog.xml:10:5 rename-column ALTER TABLE devices renames column phone to phonenumber"
+                "db/changelog.xml:13:5 rename-column ALTER TABLE devices renames column phone to phonenumber"
                         + " (changeset a:3)"),
                 findings());
     }
