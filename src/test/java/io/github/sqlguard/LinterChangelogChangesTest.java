@@ -1,6 +1,7 @@
 package io.github.sqlguard;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.sqlguard.model.Dialect;
 import io.github.sqlguard.model.Finding;
@@ -69,6 +70,36 @@ class LinterChangelogChangesTest {
                 "db/changelog.xml:6:3 rename-column ALTER TABLE loan renames column name to title (changeset a:2)",
                 "db/changelog.xml:9:3 rename-column ALTER TABLE loan renames column id to loan_id (changeset a:3)");
         assertEquals(expected, findings());
+    }
+
+    @Test
+    void renameColumnWithoutDbmsIsJudgedAsMySqlRedefinesItWhenTheDialectIsNotKnown() throws IOException {
+        write("db/changelog.xml", HEAD + """
+                  <changeSet id="1" author="a">
+                    <createTable tableName="devices">
+                      <column name="contact" type="VARCHAR(512)"/>
+                      <column name="phone" type="VARCHAR(128)"/>
+                    </createTable>
+                  </changeSet>
+                  <changeSet id="2" author="a">
+                    <renameColumn tableName="devices" oldColumnName="contact" newColumnName="contactinfo" \
+                columnDataType="VARCHAR(64)"/>
+                  </changeSet>
+                  <changeSet id="3" author="a" dbms="postgresql, h2">
+                    <renameColumn tableName="devices" oldColumnName="phone" newColumnName="phonenumber" \
+                columnDataType="VARCHAR(16)"/>
+                  </changeSet>
+                </databaseChangeLog>
+                """);
+
+        assertEquals(List.of(
+                "db/changelog.xml:10:5 alter-column-type ALTER TABLE devices changes the type of column contact from"
+                        + " VARCHAR(512) to VARCHAR(64) (shorter: 512 to 64 characters) (changeset a:2)",
+                "db/changelog.xml:10:5 rename-column ALTER TABLE devices renames column contact to contactinfo"
+                        + " (changeset a:2)",
+                "db/changelog.xml:13:5 rename-column ALTER TABLE devices renames column phone to phonenumber"
+                        + " (changeset a:3)"),
+                findings());
     }
 
     @Test
@@ -525,6 +556,34 @@ class LinterChangelogChangesTest {
         assertEquals(List.of("db/changelog.xml:11:5 alter-column-type ALTER TABLE config changes the type of column"
                 + " val from varchar(4000) to nvarchar(255) (shorter: 4000 to 255 characters) (changeset a:3)"),
                 findings());
+    }
+
+    @Test
+    void aTriggersDeletedRowsRestrictInAChangesetOnlySqlServerRunsWhateverTheConfiguredDialect() throws IOException {
+        write("db/changelog.xml", HEAD + """
+                  <changeSet id="1" author="a">
+                    <preConditions onFail="MARK_RAN"><dbms type="mssql"/></preConditions>
+                    <sql>
+                      CREATE TRIGGER tg_users_delete ON tc_users FOR DELETE AS BEGIN
+                      DELETE FROM tc_user_user WHERE manageduserid IN (SELECT deleted.id FROM deleted)
+                      END
+                    </sql>
+                  </changeSet>
+                  <changeSet id="2" author="a">
+                    <sql>
+                      CREATE TRIGGER tg_groups_delete ON tc_groups FOR DELETE AS BEGIN
+                      UPDATE tc_groups SET groupid = NULL WHERE groupid IN (SELECT deleted.id FROM deleted)
+                      END
+                    </sql>
+                  </changeSet>
+                </databaseChangeLog>
+                """);
+
+        List<String> found = TestProject.lint(project, Dialect.MYSQL).findings().stream()
+                .map(LinterChangelogChangesTest::line).toList();
+        assertEquals(1, found.size(), found.toString());
+        assertTrue(found.get(0).startsWith("db/changelog.xml:14:7 unfiltered-subquery UPDATE on tc_groups"),
+                found.toString());
     }
 
     @Test

@@ -1,5 +1,7 @@
 package io.github.sqlguard.liquibase;
 
+import io.github.sqlguard.model.Dialect;
+import io.github.sqlguard.sql.DatabaseScope;
 import io.github.sqlguard.sql.Statement;
 import io.github.sqlguard.sql.StatementContext;
 import java.util.ArrayList;
@@ -54,6 +56,11 @@ final class ChangeTranslator {
             case "createProcedure" -> change.attributes().containsKey("path") ? sqlFiles.statementsOf(change, context)
                     : sql(change, context);
             case "mergeColumns" -> mergeColumns(change, context);
+            case "renameColumn" -> synthetic.at(renameColumn(change, context.databases()), path, change, context)
+                    .map(statement -> {
+                        out.add(statement);
+                        return List.of(statement);
+                    }).orElseGet(List::of);
             default -> syntheticText(change).flatMap(text -> synthetic.at(text, path, change, context))
                     .map(statement -> {
                         out.add(statement);
@@ -77,7 +84,6 @@ final class ChangeTranslator {
                     + synthetic.name(change.attributes().get("columnName")) + ")";
             case "renameTable" -> "ALTER TABLE " + synthetic.table(change, "oldTableName") + " RENAME TO "
                     + synthetic.name(change.attributes().get("newTableName"));
-            case "renameColumn" -> renameColumn(change);
             case "modifyDataType" -> "ALTER TABLE " + synthetic.table(change, "tableName") + " ALTER COLUMN "
                     + synthetic.name(change.attributes().get("columnName")) + " TYPE "
                     + synthetic.type(change.attributes().getOrDefault("newDataType", "unknown_type"));
@@ -91,14 +97,17 @@ final class ChangeTranslator {
 
     /**
      * MySQL and MariaDB rename a column by redefining it, {@code CHANGE old new type}, where Liquibase writes the
-     * {@code columnDataType}: one narrower than the column's type cuts its values, so it is judged as that change.
+     * {@code columnDataType}: one narrower than the column's type cuts its values, so it is judged as that change,
+     * also when the dialect is not known and the changeset may run on MySQL or MariaDB.
      */
-    private String renameColumn(ChangeNode change) {
+    private String renameColumn(ChangeNode change, DatabaseScope databases) {
         String table = synthetic.table(change, "tableName");
         String oldName = synthetic.name(change.attributes().get("oldColumnName"));
         String newName = synthetic.name(change.attributes().get("newColumnName"));
         String type = change.attributes().getOrDefault("columnDataType", "").strip();
-        if (synthetic.dialect().isMySqlFamily() && !type.isEmpty()) {
+        boolean redefines = synthetic.dialect().isMySqlFamily() || synthetic.dialect() == Dialect.AUTO
+                && (databases.includes("mysql") || databases.includes("mariadb"));
+        if (redefines && !type.isEmpty()) {
             return "ALTER TABLE " + table + " CHANGE COLUMN " + oldName + " " + newName + " " + synthetic.type(type);
         }
         return "ALTER TABLE " + table + " RENAME COLUMN " + oldName + " TO " + newName;

@@ -4,6 +4,7 @@ import io.github.sqlguard.model.Dialect;
 import io.github.sqlguard.sql.Statement;
 import io.github.sqlguard.sql.StatementContext;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What the WHERE of a plain {@code DELETE} or {@code UPDATE} restricts, judged once before the rules run so
@@ -32,8 +33,11 @@ public record RowFilter(String verb, String table, Optional<String> alwaysTrue, 
         if (name.startsWith("@") || name.startsWith("#")) {
             return true;
         }
-        return statement.dialect() == Dialect.SQLSERVER
-                && statement.context().kind() == StatementContext.Kind.ROUTINE_BODY
+        // A changeset only SQL Server runs is T-SQL whatever dialect the other files are read in.
+        Set<String> databases = statement.context().databases().included();
+        boolean tsql = statement.dialect() == Dialect.SQLSERVER
+                || !databases.isEmpty() && databases.stream().allMatch(db -> db.equals("mssql") || db.equals("sybase"));
+        return tsql && statement.context().kind() == StatementContext.Kind.ROUTINE_BODY
                 && (name.equals("inserted") || name.equals("deleted"));
     }
 
