@@ -226,8 +226,8 @@ class LinterChangelogTest {
         write("db/changelog.yaml", """
                 databaseChangeLog:
                   - changeSet:
-                      id: 1
-                      author: a
+                      id: audits-1
+                      author: gravitee
                       changes:
                         - sql:
                             dbms: mssql
