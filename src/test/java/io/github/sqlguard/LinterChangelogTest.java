@@ -220,6 +220,29 @@ class LinterChangelogTest {
                 + " changeset app:6, trigger device_ad body, which runs when it fires)"), found);
     }
 
+    @Test
+    void aChangeForOneOtherDatabaseIsReadInItsDialectWhenAnotherIsConfigured() throws IOException {
+        // T-SQL updates the alias the FROM declares; PostgreSQL would read "a" as another table, joined to nothing.
+        write("db/changelog.yaml", """
+                databaseChangeLog:
+                  - changeSet:
+                      id: audits-1
+                      author: gravitee
+                      changes:
+                        - sql:
+                            dbms: mssql
+                            sql: UPDATE a SET org = e.org FROM audits a JOIN envs e ON e.id = a.ref WHERE a.kind = 'E'
+                        - sql:
+                            dbms: postgresql
+                            sql: UPDATE audits SET org = e.org FROM audits a, envs e WHERE e.id = a.ref
+                """);
+
+        List<String> found = TestProject.lint(project, Dialect.POSTGRESQL).findings().stream()
+                .map(f -> f.location() + " " + f.ruleId()).toList();
+
+        assertEquals(List.of("db/changelog.yaml:11:18 update-without-where"), found);
+    }
+
     private void write(String path, String text) throws IOException {
         TestProject.write(project, path, text);
     }

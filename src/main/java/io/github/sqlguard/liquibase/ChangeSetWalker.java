@@ -138,7 +138,7 @@ final class ChangeSetWalker {
             statements.addAll(ofChange);
             if (!modifySql.isEmpty()) {
                 // An insert runs nothing a rule looks for, until a modifySql rewrites it (INSERT to REPLACE).
-                StatementContext where = scoped(change, context);
+                StatementContext where = DbmsDialect.scoped(change, context);
                 statements.addAll(translator(properties(where)).generatedInsert(change, where));
             }
         }
@@ -196,13 +196,27 @@ final class ChangeSetWalker {
     }
 
     private List<Statement> change(ChangeNode change, StatementContext context) {
+        Dialect changeSetStated = stated;
+        Dialect changeSetDialect = dialect;
+        // A change's own single dbms (<sql dbms="mssql">) names the database its SQL is written for.
+        stated = DbmsDialect.of(change.attributes().get("dbms"), stated);
+        dialect = stated == changeSetStated ? dialect : stated;
+        try {
+            return changeInDialect(change, context);
+        } finally {
+            stated = changeSetStated;
+            dialect = changeSetDialect;
+        }
+    }
+
+    private List<Statement> changeInDialect(ChangeNode change, StatementContext context) {
         UncheckedChanges.reason(change).ifPresent(reason -> unchecked(change, reason + " (" + context.label() + ")"));
-        RunProperties properties = properties(scoped(change, context));
-        List<PropertyAlternatives.Alternative> limitedFirsts = properties.limitedFirstsReferencedBy(textOf(change));
+        RunProperties properties = properties(DbmsDialect.scoped(change, context));
+        List<PropertyAlternatives.Alternative> limitedFirsts = properties.limitedFirstsReferencedBy(change.allText());
         StatementContext judged = limitedFirsts.isEmpty() ? context : new StatementContext(context.kind(),
                 PropertyAlternatives.labelWith(context.label(), limitedFirsts), context.databases());
         List<Statement> statements = new ArrayList<>(
-                translator(properties).translate(change, scoped(change, judged)));
+                translator(properties).translate(change, DbmsDialect.scoped(change, judged)));
         statements.addAll(withAlternativeProperties(change, context, properties, statements));
         String target = "the " + change.name() + " at line " + change.line();
         change.comments().forEach(comment -> acknowledge(comment, target, statements));
@@ -221,7 +235,7 @@ final class ChangeSetWalker {
      */
     private List<Statement> withAlternativeProperties(ChangeNode change, StatementContext context,
             RunProperties properties, List<Statement> statements) {
-        List<PropertyAlternatives.Alternative> alternatives = properties.alternativesReferencedBy(textOf(change));
+        List<PropertyAlternatives.Alternative> alternatives = properties.alternativesReferencedBy(change.allText());
         if (alternatives.isEmpty()) {
             return List.of();
         }
@@ -239,7 +253,7 @@ final class ChangeSetWalker {
                     file, path, synthetic, dialect, stated == Dialect.AUTO, placeholders) : (f, c) -> List.of());
             StatementContext where = new StatementContext(context.kind(),
                     PropertyAlternatives.labelWith(context.label(), alternative), context.databases());
-            for (Statement statement : alternate.translate(change, scoped(change, where))) {
+            for (Statement statement : alternate.translate(change, DbmsDialect.scoped(change, where))) {
                 if (otherFile) {
                     added.add(statement); // it already joined the script of its own file
                 } else if (judged.add(statement.sql())) {
@@ -269,31 +283,6 @@ final class ChangeSetWalker {
                     out, new SqlFileReader(reader, file, path, statements, chosen, folderDecides,
                             properties.placeholders()));
         });
-    }
-
-    /** Every attribute value and text of {@code node} and its descendants, for finding the properties it uses. */
-    private static String textOf(ChangeNode node) {
-        StringBuilder text = new StringBuilder();
-        node.attributes().values().forEach(value -> text.append(value).append('\n'));
-        if (node.text() != null) {
-            text.append(node.text()).append('\n');
-        }
-        node.children().forEach(child -> text.append(textOf(child)));
-        return text.toString();
-    }
-
-    /**
-     * The context of a change with a {@code dbms} of its own: it runs only on the databases both it and its
-     * changeset name, so what it writes reaches only the statements of those databases, and one that rules out
-     * every database its changeset runs on ({@code <sql dbms="postgresql">} in a {@code dbms="!postgresql"}
-     * changeset) never runs.
-     */
-    private static StatementContext scoped(ChangeNode change, StatementContext context) {
-        String dbms = change.attributes().get("dbms");
-        if (dbms == null || dbms.isBlank()) {
-            return context;
-        }
-        return new StatementContext(context.kind(), context.label(), context.databases().within(dbms));
     }
 
     private void unchecked(ChangeNode element, String message) {

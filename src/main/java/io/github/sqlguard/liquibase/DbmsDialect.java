@@ -3,15 +3,16 @@ package io.github.sqlguard.liquibase;
 import io.github.sqlguard.model.Dialect;
 import io.github.sqlguard.source.DatabaseNames;
 import io.github.sqlguard.sql.DatabaseScope;
+import io.github.sqlguard.sql.StatementContext;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
 /**
- * Picks the dialect for a changeset from its {@code dbms} attribute: when the build did not configure a
- * dialect (AUTO) and the changeset runs on exactly one known database, its SQL is written for that
- * database and parses best with that dialect. Without such a {@code dbms}, a folder named for a database
+ * Picks the dialect for a changeset or change from its {@code dbms} attribute: when it runs on exactly one
+ * known database, its SQL is written for that database and parses best with that dialect (a configured
+ * dialect keeps the SQL of its own database). Without such a {@code dbms}, a folder named for a database
  * ({@code changelog/mysql/}) says the same of the files in it.
  */
 final class DbmsDialect {
@@ -30,15 +31,20 @@ final class DbmsDialect {
         return configured == Dialect.AUTO ? DatabaseNames.dialectWithinProject(relativePath) : configured;
     }
 
+    /**
+     * A configured dialect wins, except over a {@code dbms} that names one other database: that SQL never runs
+     * on the configured database and is written for the one it names (T-SQL's {@code UPDATE a .. FROM t a}
+     * read as PostgreSQL updates another table).
+     */
     static Dialect of(String dbms, Dialect configured) {
-        if (configured != Dialect.AUTO || dbms == null || dbms.isBlank()) {
+        if (dbms == null || dbms.isBlank()) {
             return configured;
         }
         List<String> names = Arrays.stream(dbms.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
         if (names.size() != 1 || names.get(0).startsWith("!")) {
             return configured;
         }
-        return switch (names.get(0).toLowerCase(Locale.ROOT)) {
+        Dialect named = switch (names.get(0).toLowerCase(Locale.ROOT)) {
             case "postgresql" -> Dialect.POSTGRESQL;
             case "mysql" -> Dialect.MYSQL;
             case "mariadb" -> Dialect.MARIADB;
@@ -48,6 +54,13 @@ final class DbmsDialect {
             case "sqlite" -> Dialect.SQLITE;
             default -> configured;
         };
+        return configured == Dialect.AUTO || !sameFamily(named, configured) ? named : configured;
+    }
+
+    /** The MySQL dialect reads MariaDB's SQL and the other way round. */
+    private static boolean sameFamily(Dialect a, Dialect b) {
+        Set<Dialect> mysql = Set.of(Dialect.MYSQL, Dialect.MARIADB);
+        return a == b || mysql.contains(a) && mysql.contains(b);
     }
 
     /**
@@ -69,4 +82,19 @@ final class DbmsDialect {
         DatabaseScope ofDialect = new DatabaseScope(databases, changeSet.excluded());
         return databases.isEmpty() || ofDialect.runsNowhere() ? changeSet : ofDialect;
     }
+
+    /**
+     * The context of a change with a {@code dbms} of its own: it runs only on the databases both it and its
+     * changeset name, so what it writes reaches only the statements of those databases, and one that rules out
+     * every database its changeset runs on ({@code <sql dbms="postgresql">} in a {@code dbms="!postgresql"}
+     * changeset) never runs.
+     */
+    static StatementContext scoped(ChangeNode change, StatementContext context) {
+        String dbms = change.attributes().get("dbms");
+        if (dbms == null || dbms.isBlank()) {
+            return context;
+        }
+        return new StatementContext(context.kind(), context.label(), context.databases().within(dbms));
+    }
+
 }

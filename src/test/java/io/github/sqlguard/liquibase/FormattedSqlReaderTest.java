@@ -187,7 +187,7 @@ class FormattedSqlReaderTest {
     }
 
     @Test
-    void singleDbmsPicksTheDialectWhenNoneIsConfigured() {
+    void singleDbmsPicksTheDialectOfItsDatabaseOverAnotherConfiguredOne() {
         String text = """
                 --liquibase formatted sql
                 --changeset a:1 dbms:postgresql
@@ -201,7 +201,12 @@ class FormattedSqlReaderTest {
         assertEquals(List.of(Dialect.POSTGRESQL, Dialect.AUTO, Dialect.SQLSERVER),
                 statements.stream().map(Statement::dialect).toList());
         List<Statement> configured = statements(text, new LiquibaseOptions(null, null, Dialect.H2, null));
-        assertEquals(List.of(Dialect.H2, Dialect.H2, Dialect.H2), configured.stream().map(Statement::dialect).toList());
+        assertEquals(List.of(Dialect.POSTGRESQL, Dialect.H2, Dialect.SQLSERVER),
+                configured.stream().map(Statement::dialect).toList());
+        List<Statement> mariadb = statements("--liquibase formatted sql\n--changeset a:1 dbms:mariadb\nDELETE FROM a;\n",
+                new LiquibaseOptions(null, null, Dialect.MYSQL, null));
+        assertEquals(List.of(Dialect.MYSQL), mariadb.stream().map(Statement::dialect).toList(),
+                "the MySQL dialect reads MariaDB's SQL");
     }
 
     @Test
