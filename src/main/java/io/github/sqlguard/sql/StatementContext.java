@@ -18,8 +18,14 @@ public record StatementContext(Kind kind, String label, DatabaseScope databases,
      * @param id tells the body apart from the others of the file (where its definition starts)
      * @param straightLine true when the statement runs whenever the body runs: not in a branch, a loop, a handler
      *     or an inner block of the body
+     * @param arm tells apart the stretches of a body that branches: statements of one body with the same arm run
+     *     together or not at all, the earlier first; 0 for those that run in straight line
      */
-    public record Body(String id, boolean straightLine) {
+    public record Body(String id, boolean straightLine, int arm) {
+
+        public Body(String id, boolean straightLine) {
+            this(id, straightLine, 0);
+        }
     }
 
     /** The kinds of place a statement can sit in. */
