@@ -2,7 +2,6 @@ package io.github.sqlguard.schema;
 
 import io.github.sqlguard.analysis.StatementModel;
 import io.github.sqlguard.sql.Statement;
-import io.github.sqlguard.sql.StatementContext;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -26,7 +25,7 @@ public final class BranchLossGuards {
     /** The guards that hold for {@code statement}. */
     public LossGuards of(Statement statement) {
         String scope = statement.context().runScope();
-        String arm = armOf(statement.context());
+        String arm = statement.context().branch();
         if (arm == null) {
             return guards.computeIfAbsent(scope, LossGuards::new);
         }
@@ -41,14 +40,9 @@ public final class BranchLossGuards {
     public void observe(StatementModel model, SchemaView before) {
         Statement statement = model.statement();
         of(statement).observe(model, before);
-        if (armOf(statement.context()) == null) {
+        if (statement.context().branch() == null) {
             certain.computeIfAbsent(statement.context().runScope(), k -> new ArrayList<>())
                     .add(new Observed(model, before));
         }
-    }
-
-    private static String armOf(StatementContext context) {
-        StatementContext.Body body = context.body();
-        return body == null || body.straightLine() ? null : body.id() + '#' + body.arm();
     }
 }

@@ -70,6 +70,14 @@ public record StatementContext(Kind kind, String label, DatabaseScope databases,
         return kind == Kind.ROLLBACK || label.startsWith("changeset ") ? changeset : "";
     }
 
+    /**
+     * The stretch of a branching body this statement sits in ({@link Body#arm}), or null when it runs whenever
+     * its script or body runs: what a statement of one stretch establishes may not hold outside it.
+     */
+    public String branch() {
+        return body == null || body.straightLine() ? null : body.id() + '#' + body.arm();
+    }
+
     public boolean runsWithMigration() {
         return kind == Kind.SCRIPT || kind == Kind.EXECUTED_BLOCK;
     }
