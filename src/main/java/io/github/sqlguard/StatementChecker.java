@@ -20,6 +20,7 @@ import io.github.sqlguard.rules.Violation;
 import io.github.sqlguard.schema.DefinedRoutine;
 import io.github.sqlguard.schema.EarlierRoutines;
 import io.github.sqlguard.schema.Guard;
+import io.github.sqlguard.schema.BranchLossGuards;
 import io.github.sqlguard.schema.LossGuards;
 import io.github.sqlguard.schema.MovedEnumValues;
 import io.github.sqlguard.schema.RecreatedName;
@@ -88,7 +89,7 @@ final class StatementChecker {
         List<Finding> findings = new ArrayList<>();
         List<Location> scratchStatements = new ArrayList<>();
         int parsed = 0;
-        Map<String, LossGuards> guards = new HashMap<>();
+        BranchLossGuards guards = new BranchLossGuards();
         Map<String, MovedEnumValues> movedValues = new HashMap<>();
         Set<String> routinesDefinedHere = new HashSet<>();
         List<StatementModel> models = analysis.models(script);
@@ -116,8 +117,9 @@ final class StatementChecker {
             }
             // A guard the script sets up (an emptiness check, a copy of the rows) holds within one run of the
             // database tool: a Flyway script, one Liquibase changeset, one rollback; a migration split into files
-            // (which the replay follows) carries them from one file to the next.
-            LossGuards scopeGuards = guards.computeIfAbsent(statement.context().runScope(), LossGuards::new);
+            // (which the replay follows) carries them from one file to the next. Within one, a guard a branch of
+            // a block sets up holds in that branch only.
+            LossGuards scopeGuards = guards.of(statement);
             int at = index;
             MovedEnumValues scopeMoves = movedValues.computeIfAbsent(statement.context().runScope(),
                     scope -> new MovedEnumValues());
@@ -150,7 +152,7 @@ final class StatementChecker {
                 findings.add(finding);
                 statementSql.put(finding.location(), statement.asWritten());
             });
-            scopeGuards.observe(model, facts.before());
+            guards.observe(model, facts.before());
             if (statement.context().runsWithMigration()) {
                 scopeMoves.observe(statement);
             }

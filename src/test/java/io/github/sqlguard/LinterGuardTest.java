@@ -323,6 +323,10 @@ class LinterGuardTest {
             POSTGRESQL | CREATE TABLE tmp_groups (id int8 NOT NULL, waiting bool); INSERT INTO tmp_groups SELECT id, waiting FROM groups; DROP TABLE groups; ALTER TABLE tmp_groups RENAME TO groups; UPDATE groups SET waiting = 'FALSE'; | 3:1 drop-table ERROR, 5:1 update-without-where ERROR
             MYSQL      | CREATE TABLE tmp_groups (id bigint, waiting bit); INSERT INTO tmp_groups (id) SELECT id FROM groups ON DUPLICATE KEY UPDATE waiting = 1; DROP TABLE groups; ALTER TABLE tmp_groups RENAME TO groups; UPDATE groups SET waiting = 0; | 3:1 drop-table ERROR, 5:1 update-without-where ERROR
             SQLITE     | CREATE TABLE notes_new (id INTEGER PRIMARY KEY, body TEXT, pinned INTEGER); INSERT INTO notes_new (id, body) SELECT id, body FROM notes; DROP TABLE notes; UPDATE notes_new SET pinned = 0; | 3:1 drop-table ERROR, 4:1 update-without-where INFO column pinned was added earlier in this script and nothing has written it since
+            POSTGRESQL | DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM information_schema.columns WHERE column_name = 'labels') THEN ALTER TABLE history ADD COLUMN instance INT; ELSE UPDATE history SET instance = NULL; END IF; END $$; | 2:6 update-without-where ERROR
+            POSTGRESQL | DO $$ BEGIN IF found THEN ALTER TABLE history ADD COLUMN instance INT; UPDATE history SET instance = 0; END IF; END $$; | 2:1 update-without-where INFO column instance was added earlier in this script and nothing has written it since) (inside DO block
+            POSTGRESQL | DO $$ BEGIN IF found THEN ALTER TABLE history ADD COLUMN instance INT; END IF; UPDATE history SET instance = 0; END $$; | 3:1 update-without-where ERROR
+            POSTGRESQL | ALTER TABLE history ADD COLUMN instance INT; DO $$ BEGIN IF found THEN UPDATE history SET instance = 0; END IF; END $$; | 2:27 update-without-where INFO column instance was added earlier in this script and nothing has written it since) (inside DO block
             """)
     void scriptThatRebuildsAColumnLosesNothing(Dialect dialect, String sql, String expected) throws IOException {
         Path file = project.resolve("db/V1__change.sql");

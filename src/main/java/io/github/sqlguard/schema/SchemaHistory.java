@@ -42,6 +42,8 @@ final class SchemaHistory {
     /** Per table key: how the replay first learnt of a table whose columns it does not all know. */
     private final Map<String, String> partlyKnown = new HashMap<>();
     private int position;
+    /** The tables forgotten after a branch of a block changed them, with where the branch ends. */
+    private final Map<String, Integer> changedInBranch = new HashMap<>();
 
     SchemaHistory() {
         this(null, 0);
@@ -150,6 +152,23 @@ final class SchemaHistory {
         versions.computeIfAbsent(key, k -> new TreeMap<>()).put(position, Optional.of(table));
     }
 
+    /** The keys of the tables the statement at {@code statementPosition} changed. */
+    List<String> changedAt(int statementPosition) {
+        return versions.entrySet().stream().filter(entry -> entry.getValue().containsKey(statementPosition))
+                .map(Map.Entry::getKey).toList();
+    }
+
+    /**
+     * Forgets {@code name}, which statements of a branch of a block changed: what the statements after the branch
+     * find depends on whether it ran.
+     */
+    void forgetBranchChange(String name) {
+        if (current(name).isPresent()) {
+            changedInBranch.put(SchemaNames.key(name), position);
+        }
+        remove(name);
+    }
+
     void remove(String name) {
         String key = SchemaNames.key(name);
         if (current(name).isPresent()) {
@@ -182,7 +201,10 @@ final class SchemaHistory {
             return "table " + name + " is not created by the migrations that run before this one";
         }
         if (last.getValue().isEmpty()) {
-            return "table " + name + " is dropped or renamed at " + placeAt(last.getKey());
+            return last.getKey().equals(changedInBranch.get(key))
+                    ? "table " + name + " is changed in a branch of a block ending at " + placeAt(last.getKey())
+                            + ", which may not have run"
+                    : "table " + name + " is dropped or renamed at " + placeAt(last.getKey());
         }
         Table known = last.getValue().get();
         Optional<Column> columnKnown = known.column(column);

@@ -12,8 +12,10 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -48,6 +50,10 @@ public final class SchemaReplay {
     private final Set<String> namedRoutines = new HashSet<>();
     /** True while the statements of a Flyway repeatable migration are applied. */
     private boolean applyingRepeatable;
+    /** The stretch of a branching block the last statement sat in, and the tables its statements changed. */
+    private String branch;
+    private final Set<String> branchTables = new LinkedHashSet<>();
+    private final Set<String> createdInBranch = new HashSet<>();
 
     public SchemaReplay() {
         this(new SchemaHistory(), new ArrayList<>());
@@ -86,6 +92,7 @@ public final class SchemaReplay {
             history.retypesFrom(trial, position);
             return;
         }
+        leaveBranch(statement.context().branch());
         int position = history.advance(place);
         positions.put(key, position);
         collectRoutine(statement, position);
@@ -93,6 +100,41 @@ public final class SchemaReplay {
         // starts with no DDL this reads, and a batch's inner statements follow and are replayed again.
         if (statement.context().runsWithMigration()) {
             replayInto(history, statement);
+            if (branch != null) {
+                noteBranchChanges(statement, position);
+            }
+        }
+    }
+
+    /**
+     * Forgets the tables the statements of a branch changed once the statements that follow may run without it
+     * (the ELSE branch of {@code IF .. THEN ALTER TABLE t ADD c}, or what comes after END IF): which shape
+     * they find is decided when the migration runs, so the replay no longer knows it (fail closed).
+     */
+    private void leaveBranch(String next) {
+        if (!Objects.equals(next, branch)) {
+            branchTables.forEach(history::forgetBranchChange);
+            branchTables.clear();
+            createdInBranch.clear();
+            branch = next;
+        }
+    }
+
+    /**
+     * A table the branch creates ({@code IF NOT EXISTS .. THEN CREATE TABLE t}) is there after it either way, and
+     * is taken as created, as a conditional create at the top level is; one the branch only alters is not known
+     * after it.
+     */
+    private void noteBranchChanges(Statement statement, int position) {
+        List<Token> tokens = statement.tokens();
+        int main = mainKeyword(tokens);
+        boolean creates = main < tokens.size() && tokens.get(main).isWord("CREATE");
+        for (String changed : history.changedAt(position)) {
+            if (creates) {
+                createdInBranch.add(changed);
+            } else if (!createdInBranch.contains(changed)) {
+                branchTables.add(changed);
+            }
         }
     }
 

@@ -24,13 +24,19 @@ final class BlockBodyScanner {
     private boolean branched;
     /** Set after a T-SQL {@code IF cond} or {@code WHILE cond} that governs the one statement that follows. */
     private boolean governsNext;
+    /**
+     * Counts the control-flow words passed so far: two statements with the same count have nothing between them
+     * that could run one without the other.
+     */
+    private int arm;
 
     /**
      * One statement of the body and whether it runs whenever the body runs: it comes before any branch, loop,
      * exception or condition handler and inner block of the body, or after a T-SQL one-statement {@code IF}
-     * that has no {@code ELSE}.
+     * that has no {@code ELSE}. Statements of the same {@code arm} of one body run together or not at all, the
+     * earlier first: no branch, loop, handler or block boundary lies between them.
      */
-    record Scanned(List<Token> tokens, boolean straightLine) {
+    record Scanned(List<Token> tokens, boolean straightLine, int arm) {
     }
 
     /**
@@ -62,10 +68,20 @@ final class BlockBodyScanner {
     }
 
     private void scanOne() {
-        Token token = tokens.get(pos);
-        if (BlockSyntax.endsStatementText(token)) {
+        if (BlockSyntax.endsStatementText(tokens.get(pos))) {
             pos++;
-        } else if (token.type() != TokenType.WORD) {
+            return;
+        }
+        int collected = statements.size();
+        scanControlOrStatement();
+        if (statements.size() == collected) {
+            arm++;
+        }
+    }
+
+    private void scanControlOrStatement() {
+        Token token = tokens.get(pos);
+        if (token.type() != TokenType.WORD) {
             if (isLabel()) {
                 pos += 5;
             } else {
@@ -269,7 +285,9 @@ final class BlockBodyScanner {
         int start = pos;
         skipStatement();
         if (pos > start) {
-            statements.add(new Scanned(tokens.subList(start, pos), !branched && !governsNext));
+            statements.add(new Scanned(tokens.subList(start, pos), !branched && !governsNext, arm));
+            // T-SQL: the statement a one-statement IF governs may not have run for the one after it.
+            arm += governsNext ? 1 : 0;
             governsNext = false;
             // PL/SQL, T-SQL: what follows a GOTO runs only if the jump lands there, maybe past a CREATE TABLE.
             branched |= tokens.get(start).isWord("GOTO");

@@ -66,12 +66,12 @@ final class NestedBodies {
     /**
      * The context of one statement of a body, {@code straightLine} as the scanner found it: the statements of
      * dynamic SQL that a branch of the body runs sit in that branch too. Outside a body (the dynamic SQL of a
-     * top-level statement) there is no body to place it in.
+     * top-level statement) there is no body to place it in. A body inside a branch of another keeps its arm.
      */
-    static StatementContext at(StatementContext context, boolean straightLine) {
+    static StatementContext at(StatementContext context, boolean straightLine, int arm) {
         StatementContext.Body body = context.body();
         return body == null || straightLine || !body.straightLine() ? context
-                : context.withBody(new StatementContext.Body(body.id(), false));
+                : context.withBody(new StatementContext.Body(body.id(), false, arm));
     }
 
     private static boolean runsOnSchedule(String label) {

@@ -18,8 +18,14 @@ public record StatementContext(Kind kind, String label, DatabaseScope databases,
      * @param id tells the body apart from the others of the file (where its definition starts)
      * @param straightLine true when the statement runs whenever the body runs: not in a branch, a loop, a handler
      *     or an inner block of the body
+     * @param arm tells apart the stretches of a body that branches: statements of one body with the same arm run
+     *     together or not at all, the earlier first; 0 for those that run in straight line
      */
-    public record Body(String id, boolean straightLine) {
+    public record Body(String id, boolean straightLine, int arm) {
+
+        public Body(String id, boolean straightLine) {
+            this(id, straightLine, 0);
+        }
     }
 
     /** The kinds of place a statement can sit in. */
@@ -62,6 +68,14 @@ public record StatementContext(Kind kind, String label, DatabaseScope databases,
         int property = label.indexOf(", with ${");
         String changeset = property < 0 ? label : label.substring(0, property);
         return kind == Kind.ROLLBACK || label.startsWith("changeset ") ? changeset : "";
+    }
+
+    /**
+     * The stretch of a branching body this statement sits in ({@link Body#arm}), or null when it runs whenever
+     * its script or body runs: what a statement of one stretch establishes may not hold outside it.
+     */
+    public String branch() {
+        return body == null || body.straightLine() ? null : body.id() + '#' + body.arm();
     }
 
     public boolean runsWithMigration() {

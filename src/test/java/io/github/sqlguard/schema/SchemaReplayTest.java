@@ -311,6 +311,36 @@ class SchemaReplayTest {
     }
 
     @Test
+    void aColumnOneBranchOfABlockAddsIsNotWhatTheOtherBranchOrTheRestFinds() {
+        SchemaReplay replay = new SchemaReplay();
+        List<Statement> statements = statements(Dialect.POSTGRESQL, """
+                CREATE TABLE history (id INT, instance VARCHAR(5000));
+                DO $$
+                BEGIN
+                    IF found THEN
+                        ALTER TABLE history RENAME COLUMN instance TO labels;
+                        ALTER TABLE history ADD COLUMN instance VARCHAR(255);
+                        ALTER TABLE history ALTER COLUMN instance TYPE VARCHAR(300);
+                    ELSE
+                        ALTER TABLE history ALTER COLUMN instance TYPE VARCHAR(255);
+                    END IF;
+                END $$;
+                SELECT 1;
+                """);
+        statements.forEach(replay::apply);
+        List<Statement> inner = statements.stream().filter(s -> s.sql().startsWith("ALTER")).toList();
+
+        assertEquals("VARCHAR(255)", replay.factsFor(inner.get(2)).retypes().get(0).from().orElseThrow().written(),
+                "the same branch sees what it added");
+        ColumnRetype otherBranch = replay.factsFor(inner.get(3)).retypes().get(0);
+        assertFalse(otherBranch.from().isPresent());
+        assertTrue(otherBranch.unknownBecause().contains("changed in a branch of a block ending at V1__test.sql:7"),
+                otherBranch.unknownBecause());
+        assertFalse(replay.before(statements.get(statements.size() - 1)).table("history").isPresent(),
+                "after the block, either branch may have run");
+    }
+
+    @Test
     void keepsTheBodiesOfCalledRoutinesOnly() {
         SchemaReplay replay = new SchemaReplay();
         List<Statement> script = statements(Dialect.POSTGRESQL, """
