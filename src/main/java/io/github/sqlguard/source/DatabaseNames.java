@@ -45,7 +45,8 @@ public final class DatabaseNames {
             // Databases whose scripts mix forms of several dialects (Dameng writes Oracle's types beside MySQL's
             // backticks; Kingbase, openGauss and OceanBase each copy more than one), so none of ours reads them all
             Map.entry("dm", Dialect.AUTO), Map.entry("dameng", Dialect.AUTO), Map.entry("kingbase", Dialect.AUTO),
-            Map.entry("kingbasees", Dialect.AUTO), Map.entry("oscar", Dialect.AUTO), Map.entry("shentong", Dialect.AUTO),
+            Map.entry("kingbasees", Dialect.AUTO), Map.entry("oscar", Dialect.AUTO),
+            Map.entry("shentong", Dialect.AUTO),
             Map.entry("opengauss", Dialect.AUTO), Map.entry("gaussdb", Dialect.AUTO),
             Map.entry("oceanbase", Dialect.AUTO), Map.entry("highgo", Dialect.AUTO), Map.entry("tidb", Dialect.AUTO),
             Map.entry("polardb", Dialect.AUTO));

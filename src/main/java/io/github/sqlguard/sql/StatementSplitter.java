@@ -315,7 +315,8 @@ public final class StatementSplitter {
             scope = blockTokens;
             plpgsql = plpgsqlBody;
             for (BlockBodyScanner.Scanned statement : inner) {
-                emitAll(List.of(statement.tokens()), NestedBodies.at(context, statement.straightLine(), statement.arm()));
+                emitAll(List.of(statement.tokens()),
+                        NestedBodies.at(context, statement.straightLine(), statement.arm()));
             }
             scope = outerScope;
             plpgsql = outerPlpgsql;
