@@ -17,11 +17,17 @@ final class FormatCall {
      * The parts of a format call.
      *
      * @param parts literals and words, in order: a slot's filled-in value, or a stand-in for what is built at run time
-     * @param builtAtRunTime true when some {@code %s} slot's argument is not a literal. A {@code %I} or {@code %L}
-     *     slot quotes what fills it as one name or one value, so it leaves the statement what the format string
-     *     shows: its findings name {@code <run-time value>}, and nothing else of it is unknown.
      */
-    record Formatted(List<Token> parts, boolean builtAtRunTime) {
+    record Formatted(List<Token> parts) {
+
+        /**
+         * True when some {@code %s} slot's argument is not a literal. A {@code %I} or {@code %L} slot quotes what
+         * fills it as one name or one value, so it leaves the statement what the format string shows: its findings
+         * name {@code <run-time value>}, and nothing else of it is unknown.
+         */
+        boolean builtAtRunTime() {
+            return StandIns.leaveShapeOpen(parts);
+        }
     }
 
     private FormatCall() {
@@ -78,7 +84,6 @@ final class FormatCall {
         int pieceStart = from;
         int slots = standIns;
         int nextArgument = 0;
-        boolean builtAtRunTime = false;
         int i = from;
         while (i < to) {
             if (text.charAt(i) != '%') {
@@ -105,15 +110,16 @@ final class FormatCall {
             nextArgument = spec.contains("*") ? Integer.MAX_VALUE / 2 : argument + 1;
             String filled = argument < arguments.size() && !spec.contains("*")
                     ? filled(arguments.get(argument), text.charAt(type)) : null;
-            builtAtRunTime |= filled == null && text.charAt(type) == 's';
             int at = format.offset() + i;
+            // %I and %L quote what fills them as one name or one value; only %s may hold SQL of any shape.
             parts.add(filled != null ? new Token(TokenType.WORD, filled, at, format.line(), format.column())
-                    : StandIns.numbered(++slots, at, format.line(), format.column()));
+                    : text.charAt(type) == 's' ? StandIns.numbered(++slots, at, format.line(), format.column())
+                    : StandIns.quoted(++slots, at, format.line(), format.column()));
             pieceStart = type + 1;
             i = type + 1;
         }
         parts.add(piece(format, quote, pieceStart, to));
-        return new Formatted(parts, builtAtRunTime);
+        return new Formatted(parts);
     }
 
     /**

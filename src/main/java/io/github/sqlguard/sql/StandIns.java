@@ -37,8 +37,13 @@ public final class StandIns {
         Token first = operand.get(0);
         boolean quoting = operand.size() > 2 && first.isAnyWord(QUOTING) && operand.get(1).isSymbol("(")
                 && DynamicSql.closingParenthesis(operand, 1) == operand.size() - 1;
-        return quoting ? new Token(TokenType.WORD, QUOTED + number, first.offset(), first.line(), first.column())
+        return quoting ? quoted(number, first.offset(), first.line(), first.column())
                 : numbered(number, first.offset(), first.line(), first.column());
+    }
+
+    /** The {@code number}th stand-in of a statement for one quoted name or value ({@code %I}, {@code quote_ident}). */
+    static Token quoted(int number, int offset, int line, int column) {
+        return new Token(TokenType.WORD, QUOTED + number, offset, line, column);
     }
 
     /**
