@@ -197,6 +197,11 @@ final class ColumnWrites {
 
     /** The table an INSERT, REPLACE, MERGE or PostgreSQL COPY .. FROM adds rows to, as written. */
     static Optional<String> rowsAddedTo(List<Token> tokens) {
+        return Optional.ofNullable(tableRowsAreAddedTo(tokens)).map(SchemaNames.Read::text);
+    }
+
+    /** The name of the table an INSERT, REPLACE, MERGE or COPY adds rows to, with where it ends; or null. */
+    static SchemaNames.Read tableRowsAreAddedTo(List<Token> tokens) {
         for (String verb : List.of("INSERT", "REPLACE", "MERGE", "COPY")) {
             int i = verbAt(tokens, verb);
             if (i >= 0) {
@@ -204,10 +209,10 @@ final class ColumnWrites {
                 while (i < tokens.size() && tokens.get(i).isAnyWord("INTO", "IGNORE", "LOW_PRIORITY", "TOP", "ONLY")) {
                     i++;
                 }
-                return Optional.ofNullable(SchemaNames.name(tokens, i)).map(SchemaNames.Read::text);
+                return SchemaNames.name(tokens, i);
             }
         }
-        return Optional.empty();
+        return null;
     }
 
     /**

@@ -89,11 +89,7 @@ final class CreatedTableColumns {
                 || tokens.stream().anyMatch(token -> token.isAnyWord("DUPLICATE", "CONFLICT"))) {
             return Optional.empty();
         }
-        int i = 1;
-        while (i < tokens.size() && tokens.get(i).isAnyWord("INTO", "IGNORE", "LOW_PRIORITY", "ONLY")) {
-            i++;
-        }
-        SchemaNames.Read table = SchemaNames.name(tokens, i);
+        SchemaNames.Read table = ColumnWrites.tableRowsAreAddedTo(tokens);
         if (table == null || table.next() >= tokens.size() || !tokens.get(table.next()).isSymbol("(")) {
             return Optional.empty();
         }
