@@ -175,6 +175,32 @@ class LinterChangelogChangesTest {
     }
 
     @Test
+    void aDbmsThatMisspellsADatabaseIsReportedAndItsChangesAreCheckedAllTheSame() throws IOException {
+        write("db/changelog.xml", HEAD + """
+                  <changeSet id="1" author="a" dbms="postgres">
+                    <delete tableName="orders"/>
+                  </changeSet>
+                  <changeSet id="2" author="a">
+                    <sql dbms="sqlserver">TRUNCATE TABLE audit</sql>
+                    <sql dbms="clickhouse">SELECT 1</sql>
+                  </changeSet>
+                </databaseChangeLog>
+                """);
+
+        assertEquals(List.of(
+                "db/changelog.xml:3:3 unknown-dbms dbms 'postgres' (did you mean postgresql?) names no database"
+                        + " Liquibase knows: recent Liquibase refuses the changelog, older versions never run"
+                        + " changeset a:1 on any database",
+                "db/changelog.xml:4:5 delete-without-where DELETE without WHERE removes every row of orders"
+                        + " (changeset a:1)",
+                "db/changelog.xml:7:5 unknown-dbms dbms 'sqlserver' (did you mean mssql?) names no database"
+                        + " Liquibase knows: recent Liquibase refuses the changelog, older versions never run its sql"
+                        + " (changeset a:2) on any database",
+                "db/changelog.xml:7:27 truncate-table TRUNCATE removes every row of table audit (changeset a:2)"),
+                findings());
+    }
+
+    @Test
     void changesSqlguardCannotSeeIntoAreReportedInYaml() throws IOException {
         write("db/changelog.yaml", """
                 databaseChangeLog:

@@ -116,6 +116,7 @@ final class ChangeSetWalker {
         dialect = reader.options().orProject(stated == Dialect.AUTO ? DbmsDialect.ofFile(path, Dialect.AUTO) : stated);
         String label = ChangeSetLabel.of(synthetic.substitute(changeSet.attributes().getOrDefault("author", "")),
                 synthetic.substitute(changeSet.attributes().getOrDefault("id", "")), changeSet.attributes());
+        ChangelogFindings.unknownDbms(path, changeSet, label).ifPresent(reader::report);
         databases = DatabaseScope.of(dbms,
                 changeSet.attributes().getOrDefault("context", changeSet.attributes().get("contextFilter")),
                 changeSet.attributes().get("labels"));
@@ -211,6 +212,8 @@ final class ChangeSetWalker {
 
     private List<Statement> changeInDialect(ChangeNode change, StatementContext context) {
         UncheckedChanges.reason(change).ifPresent(reason -> unchecked(change, reason + " (" + context.label() + ")"));
+        ChangelogFindings.unknownDbms(path, change, "its " + change.name() + " (" + context.label() + ")")
+                .ifPresent(reader::report);
         RunProperties properties = properties(DbmsDialect.scoped(change, context));
         List<PropertyAlternatives.Alternative> limitedFirsts = properties.limitedFirstsReferencedBy(change.allText());
         StatementContext judged = limitedFirsts.isEmpty() ? context : new StatementContext(context.kind(),

@@ -4,6 +4,8 @@ import io.github.sqlguard.model.Diagnostics;
 import io.github.sqlguard.model.Finding;
 import io.github.sqlguard.model.Location;
 import io.github.sqlguard.model.RuleInfo;
+import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -99,6 +101,22 @@ final class ChangelogFindings {
 
     static Finding unchecked(String path, int line, int column, String message) {
         return at(Diagnostics.UNCHECKED_CHANGE, path, line, column, message, Diagnostics.UNCHECKED_CHANGE.hint());
+    }
+
+    /** The slips in the {@code dbms} of a changeset or change element, if it has any. */
+    static Optional<Finding> unknownDbms(String path, ChangeNode element, String what) {
+        List<String> slips = LiquibaseDatabaseNames.slips(element.attributes().get("dbms"));
+        return slips.isEmpty() ? Optional.empty()
+                : Optional.of(unknownDbms(path, element.line(), element.column(), slips, what));
+    }
+
+    /** A {@code dbms} of {@code what} (a changeset or change, as the messages name it) with likely slips. */
+    static Finding unknownDbms(String path, int line, int column, List<String> slips, String what) {
+        return at(Diagnostics.UNKNOWN_DBMS, path, line, column, "dbms " + String.join(", ", slips)
+                        + (slips.size() == 1 ? " names no database" : " name no databases") + " Liquibase knows:"
+                        + " recent Liquibase refuses the changelog, older versions never run " + what
+                        + " on any database",
+                Diagnostics.UNKNOWN_DBMS.hint());
     }
 
     private static Finding at(RuleInfo info, String path, int line, int column, String message, String hint) {

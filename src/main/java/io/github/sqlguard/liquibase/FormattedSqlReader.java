@@ -268,7 +268,7 @@ public final class FormattedSqlReader {
         return attributes;
     }
 
-    private static String unquote(String value) {
+    static String unquote(String value) {
         return value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")
                 ? value.substring(1, value.length() - 1) : value;
     }

@@ -70,6 +70,14 @@ public final class Diagnostics {
                     + "standard changes (a SQL migration) that sqlguard can check.",
             List.of(), List.of());
 
+    public static final RuleInfo UNKNOWN_DBMS = new RuleInfo("unknown-dbms", Severity.WARNING,
+            "A Liquibase dbms names a database by a name Liquibase does not know",
+            "Liquibase matches dbms against its own short names (postgresql, mssql, hsqldb, ..). Recent versions"
+                    + " refuse a changelog whose dbms names no database they know; older ones never run the changes"
+                    + " on any database, without a word. sqlguard checked the changes as written all the same.",
+            "Write the database's Liquibase short name, e.g. dbms=\"postgresql\" rather than \"postgres\".",
+            List.of(), List.of());
+
     public static final RuleInfo ANALYSIS_FAILED = new RuleInfo("analysis-failed", Severity.ERROR,
             "sqlguard could not finish analysing a file",
             "Something in the file (a statement nested thousands of levels deep, say) made the analysis give up. "
@@ -139,7 +147,8 @@ public final class Diagnostics {
 
     /** The diagnostics about files and changelogs, in documentation order. */
     public static final List<RuleInfo> FILE = List.of(UNREADABLE_FILE, INVALID_ENCODING, UNTERMINATED_TOKEN,
-            MALFORMED_CHANGELOG, MISSING_INCLUDE, INCLUDE_OUTSIDE_DIRECTORIES, UNCHECKED_CHANGE, ANALYSIS_FAILED);
+            MALFORMED_CHANGELOG, MISSING_INCLUDE, INCLUDE_OUTSIDE_DIRECTORIES, UNCHECKED_CHANGE, UNKNOWN_DBMS,
+            ANALYSIS_FAILED);
 
     /** The diagnostics about acknowledgements, in documentation order. */
     public static final List<RuleInfo> ACKNOWLEDGEMENT = List.of(SUPPRESSION_WITHOUT_REASON, UNKNOWN_RULE,

@@ -164,6 +164,17 @@ class FormattedSqlReaderTest {
     }
 
     @Test
+    void aHeaderWhoseDbmsMisspellsADatabaseIsReportedWhereItStands() {
+        List<Finding> found = MisspeltChangesetHeaders.in("db/changes.sql", String.join("\n",
+                "--liquibase formatted sql", "--changeset ann:1 dbms:postgresql", "DELETE FROM a WHERE id = 1;",
+                "  --changeset ann:2 context:prod dbms:postgres,!h2", "DROP TABLE b;"));
+        assertEquals(List.of("db/changes.sql:4:3 unknown-dbms dbms 'postgres' (did you mean postgresql?) names no"
+                + " database Liquibase knows: recent Liquibase refuses the changelog, older versions never run"
+                + " changeset ann:2 on any database"),
+                found.stream().map(f -> f.location() + " " + f.ruleId() + " " + f.message()).toList());
+    }
+
+    @Test
     void anEmptyAuthorIsNoHeaderToTheReaderEitherSoBothReadTheLineAlike() {
         String text = """
                 --liquibase formatted sql
