@@ -44,4 +44,20 @@ class LinterScratchCopiesTest {
         List<String> found = OneScript.placesAndSeverities(dialect, sql);
         assertEquals(expected.equals("-") ? List.of() : List.of(expected.split(" / ")), found, sql);
     }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', value = {
+        "POSTGRESQL | CREATE TABLE o_a AS SELECT * FROM o_old;\\nALTER TABLE o_old DROP COLUMN note;\\nDROP TABLE o_a; |"
+                + " DROP TABLE removes table o_a and all its rows: o_a holds the only copy of column note of o_old,"
+                + " which line 2 drops",
+        "POSTGRESQL | CREATE TABLE o_a AS SELECT * FROM o_old;\\nDELETE FROM o_old;\\nDELETE FROM o_a; |"
+                + " DELETE without WHERE removes every row of o_a: o_a holds the only copy of the rows of o_old,"
+                + " which line 2 deletes",
+        "ORACLE | CREATE TABLE o_a AS SELECT * FROM o_old;\\nTRUNCATE TABLE o_old;\\nALTER TABLE o_a RENAME TO o_b;\\n"
+                + "TRUNCATE TABLE o_b; | TRUNCATE removes every row of table o_b: o_b holds the only copy of the rows"
+                + " of o_old, which line 2 truncates",
+    })
+    void theFindingAboutTheOnlyCopySaysWhatItHolds(Dialect dialect, String sql, String expected) {
+        assertEquals(expected, OneScript.findings(dialect, sql.replace("\\n", "\n")).get(1).message(), sql);
+    }
 }

@@ -25,8 +25,8 @@ final class ScratchCopies {
 
     /** The tables each scratch table took rows or values from, by key. */
     private final Map<String, Set<String>> sources = new HashMap<>();
-    /** Scratch tables that hold the only copy of rows the script destroyed elsewhere. */
-    private final Set<String> onlyCopies = new HashSet<>();
+    /** Scratch tables that hold the only copy of rows the script destroyed elsewhere, with what they hold. */
+    private final Map<String, String> onlyCopies = new HashMap<>();
 
     /** Records that {@code target} (a key) took rows or values from the tables {@code core} reads. */
     void copied(String target, List<Token> core, Function<String, String> key) {
@@ -36,11 +36,14 @@ final class ScratchCopies {
         }
     }
 
-    /** {@code table} (a key) lost rows or columns: every scratch table that took from it now holds the only copy. */
-    void destroyed(String table) {
+    /**
+     * {@code table} (a key) lost {@code what} ({@code column note of orders, which line 4 drops}): every scratch
+     * table that took from it now holds the only copy.
+     */
+    void destroyed(String table, String what) {
         sources.forEach((scratch, from) -> {
             if (from.contains(table)) {
-                onlyCopies.add(scratch);
+                onlyCopies.putIfAbsent(scratch, what);
             }
         });
     }
@@ -51,8 +54,9 @@ final class ScratchCopies {
         if (taken != null) {
             sources.put(to, taken);
         }
-        if (onlyCopies.remove(from)) {
-            onlyCopies.add(to);
+        String held = onlyCopies.remove(from);
+        if (held != null) {
+            onlyCopies.put(to, held);
         }
         for (Set<String> read : sources.values()) {
             if (read.remove(from)) {
@@ -63,12 +67,22 @@ final class ScratchCopies {
 
     /** True when the scratch table {@code table} (a key) holds the only copy of rows the script destroyed. */
     boolean holdsOnlyCopy(String table) {
-        return onlyCopies.contains(table);
+        return onlyCopies.containsKey(table);
+    }
+
+    /** True when some scratch table holds the only copy of rows the script destroyed. */
+    boolean holdsAnyOnlyCopy() {
+        return !onlyCopies.isEmpty();
+    }
+
+    /** What the scratch table {@code table} (a key) holds the only copy of, or null. */
+    String onlyCopyOf(String table) {
+        return onlyCopies.get(table);
     }
 
     /** Makes {@code other} know the scratch tables that hold the only copy of rows, as this one does now. */
     void copyOnlyCopiesTo(ScratchCopies other) {
-        other.onlyCopies.addAll(onlyCopies);
+        onlyCopies.forEach(other.onlyCopies::putIfAbsent);
     }
 
     /**

@@ -3,11 +3,14 @@ package io.github.sqlguard.analysis;
 import io.github.sqlguard.model.Dialect;
 import io.github.sqlguard.sql.Token;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 
 /**
  * A step of the pipeline over one script: knows which tables hold no data that predates the migration (tables
@@ -85,7 +88,7 @@ public final class ScratchTables {
                     && change.tables().stream().allMatch(table -> scratch.test(table) || isTableVariable(table))));
         }
         StatementModel marked = model.with(clauses, changes, clauses.stream().anyMatch(clause -> clause.table() == null)
-                ? asNow(scratch, dialect, firesLater) : null);
+                ? asNow(scratch, dialect, firesLater) : null, firesLater ? Map.of() : onlyCopies(clauses, changes));
         for (DestructiveClause clause : clauses) {
             // Once dropped or renamed, the name no longer means the scratch table: a permanent table the scratch
             // one shadowed (a TEMP table of the same name), or nothing. Forgotten whether or not the drop surely runs.
@@ -136,12 +139,13 @@ public final class ScratchTables {
                     copies.renamed(key(clause.table()), key(clause.detail()));
                 }
             } else if (!clause.scratch()) {
-                copies.destroyed(key(clause.table()));
+                copies.destroyed(key(clause.table()), destroyed(clause));
             }
         }
         for (RowChange change : changes) {
             if (!change.scratch() && change.verb().equalsIgnoreCase("DELETE") && change.where() != WhereFact.PRESENT) {
-                change.tables().forEach(table -> copies.destroyed(key(table)));
+                change.tables().forEach(table -> copies.destroyed(key(table), "the rows of " + table
+                        + ", which line " + change.at().line() + " deletes"));
             }
         }
         List<Token> core = model.statement().tokens();
@@ -151,6 +155,35 @@ public final class ScratchTables {
             targets.add(written);
         }
         targets.stream().filter(this::isScratch).forEach(target -> copies.copied(key(target), core, this::key));
+    }
+
+    /** The tables of the statement that the script created and that hold the only copy of destroyed data. */
+    private Map<String, String> onlyCopies(List<DestructiveClause> clauses, List<RowChange> changes) {
+        ScratchCopies copies = copies();
+        if (!copies.holdsAnyOnlyCopy()) {
+            return Map.of();
+        }
+        Map<String, String> held = new HashMap<>();
+        Stream.concat(clauses.stream().map(DestructiveClause::table), changes.stream().flatMap(c -> c.tables().stream()))
+                .filter(table -> table != null && isScratchName(table)).forEach(table -> {
+                    String what = copies.onlyCopyOf(key(table));
+                    if (what != null) {
+                        held.putIfAbsent(table, what);
+                    }
+                });
+        return held;
+    }
+
+    /** What a clause destroys, for the finding about the scratch table that keeps its only copy. */
+    private static String destroyed(DestructiveClause clause) {
+        int line = clause.at().line();
+        return switch (clause.kind()) {
+            case DROPPED_COLUMN -> "column " + clause.name() + " of " + clause.table() + ", which line " + line
+                    + " drops";
+            case DROPPED_TABLE -> "the rows of " + clause.table() + ", which line " + line + " drops";
+            case TRUNCATED_TABLE -> "the rows of " + clause.table() + ", which line " + line + " truncates";
+            default -> "what line " + line + " (" + clause.words() + ") destroys in " + clause.table();
+        };
     }
 
     private ScratchCopies copies() {

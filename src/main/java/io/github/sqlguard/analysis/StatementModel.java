@@ -3,6 +3,7 @@ package io.github.sqlguard.analysis;
 import io.github.sqlguard.model.Location;
 import io.github.sqlguard.sql.Statement;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 
 /**
@@ -24,10 +25,13 @@ import java.util.function.Predicate;
  * @param scratchTable whether a table holds only rows the script put there when the statement runs, for clauses
  *     that reach tables only through the replayed schema (the columns a {@code DROP TYPE .. CASCADE} takes);
  *     answers no until the scratch-table step has seen the statement
+ * @param onlyCopies the tables of its clauses and row changes (as written) that the script created and that hold
+ *     the only copy of data it destroyed elsewhere, with that data ({@code column note of orders, which line 4
+ *     drops}): such a table is no scratch table any more, and a finding about it says why
  */
 public record StatementModel(Statement statement, StatementKind kind, Placement placement,
         List<DestructiveClause> clauses, List<RowChange> rowChanges, List<String> createdTables, int ctes, boolean joins, ParseOutcome parse,
-        String calledAt, Predicate<String> scratchTable) {
+        String calledAt, Predicate<String> scratchTable, Map<String, String> onlyCopies) {
 
     private static final Predicate<String> NO_SCRATCH_TABLE = table -> false;
 
@@ -37,12 +41,14 @@ public record StatementModel(Statement statement, StatementKind kind, Placement 
         createdTables = List.copyOf(createdTables);
         calledAt = calledAt == null ? "" : calledAt;
         scratchTable = scratchTable == null ? NO_SCRATCH_TABLE : scratchTable;
+        onlyCopies = onlyCopies == null ? Map.of() : Map.copyOf(onlyCopies);
     }
 
     /** The facts of a statement as read, before the scratch-table step. */
     StatementModel(Statement statement, StatementKind kind, Placement placement, List<DestructiveClause> clauses,
             List<RowChange> rowChanges, List<String> createdTables, int ctes, boolean joins, ParseOutcome parse) {
-        this(statement, kind, placement, clauses, rowChanges, createdTables, ctes, joins, parse, "", NO_SCRATCH_TABLE);
+        this(statement, kind, placement, clauses, rowChanges, createdTables, ctes, joins, parse, "", NO_SCRATCH_TABLE,
+                Map.of());
     }
 
     /** Where the statement's first token stands. */
@@ -61,14 +67,20 @@ public record StatementModel(Statement statement, StatementKind kind, Placement 
     /** The same facts with other clauses and row changes, and what is scratch (the scratch-table step marks them). */
     public StatementModel with(List<DestructiveClause> newClauses, List<RowChange> newRowChanges,
             Predicate<String> newScratchTable) {
+        return with(newClauses, newRowChanges, newScratchTable, onlyCopies);
+    }
+
+    /** The same, also with the tables that hold the only copy of destroyed data. */
+    StatementModel with(List<DestructiveClause> newClauses, List<RowChange> newRowChanges,
+            Predicate<String> newScratchTable, Map<String, String> newOnlyCopies) {
         return new StatementModel(statement, kind, placement, newClauses, newRowChanges, createdTables, ctes,
-                joins, parse, calledAt, newScratchTable);
+                joins, parse, calledAt, newScratchTable, newOnlyCopies);
     }
 
     /** The same facts for a routine body statement that the script calls at {@code where}. */
     public StatementModel calledAt(String where) {
         return new StatementModel(statement, kind, placement, clauses, rowChanges, createdTables, ctes, joins,
-                parse, where, scratchTable);
+                parse, where, scratchTable, onlyCopies);
     }
 
     /**

@@ -62,7 +62,8 @@ abstract class ClauseRule implements Rule {
         List<Violation> violations = new ArrayList<>();
         for (List<DestructiveClause> group : groups.values()) {
             Location at = group.get(0).at();
-            message(group, statement, schema).ifPresent(message -> violations.add(new Violation(message, at,
+            message(group, statement, schema).ifPresent(message -> violations.add(new Violation(
+                    withOnlyCopy(message, group.stream().map(DestructiveClause::table).toList(), statement), at,
                     names(group))));
         }
         return violations;
@@ -82,6 +83,19 @@ abstract class ClauseRule implements Rule {
         public int hashCode() {
             return kind.ordinal() * 31 + at.hashCode();
         }
+    }
+
+    /**
+     * The message, and why a table the script created is no scratch table: {@code ": orders_tmp holds the only copy
+     * of column note of orders, which line 4 drops"}.
+     */
+    static String withOnlyCopy(String message, List<String> tables, StatementModel statement) {
+        if (statement.onlyCopies().isEmpty()) {
+            return message;
+        }
+        return tables.stream().filter(table -> table != null && statement.onlyCopies().containsKey(table)).findFirst()
+                .map(table -> message + ": " + table + " holds the only copy of " + statement.onlyCopies().get(table))
+                .orElse(message);
     }
 
     /** The names of the clauses of a group, without the missing ones. */

@@ -34,8 +34,9 @@ abstract class RowChangeRule implements Rule {
                 violationFor(change)
                         .or(() -> changes.size() == 1 || isMergeDelete(change) ? violationFor(change, schema)
                                 : Optional.empty())
-                        .ifPresent(message -> violations.add(new Violation(message
-                                + CascadeNote.forDelete(change.verb(), change.tables(), schema), change.at())));
+                        .ifPresent(message -> violations.add(new Violation(ClauseRule.withOnlyCopy(message,
+                                change.tables(), statement) + CascadeNote.forDelete(change.verb(), change.tables(),
+                                schema), change.at())));
             }
         }
         return violations;
