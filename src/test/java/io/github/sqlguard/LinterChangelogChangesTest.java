@@ -201,6 +201,27 @@ class LinterChangelogChangesTest {
     }
 
     @Test
+    void aYamlDbmsThatMisspellsADatabaseIsReportedAtItsValue() throws IOException {
+        write("db/changelog.yaml", """
+                databaseChangeLog:
+                  - changeSet:
+                      id: 1
+                      author: a
+                      dbms: "!h2, mysqll"
+                      changes:
+                        - dropTable:
+                            tableName: customers
+                """);
+
+        assertEquals(List.of(
+                "db/changelog.yaml:5:14 unknown-dbms dbms 'mysqll' (did you mean mysql?) names no database Liquibase"
+                        + " knows: recent Liquibase refuses the changelog, older versions never run changeset a:1 on"
+                        + " any database",
+                "db/changelog.yaml:7:11 drop-table DROP TABLE removes table customers and all its rows (changeset a:1)"),
+                findings());
+    }
+
+    @Test
     void changesSqlguardCannotSeeIntoAreReportedInYaml() throws IOException {
         write("db/changelog.yaml", """
                 databaseChangeLog:

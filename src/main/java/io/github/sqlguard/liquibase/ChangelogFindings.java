@@ -103,11 +103,15 @@ final class ChangelogFindings {
         return at(Diagnostics.UNCHECKED_CHANGE, path, line, column, message, Diagnostics.UNCHECKED_CHANGE.hint());
     }
 
-    /** The slips in the {@code dbms} of a changeset or change element, if it has any. */
+    /** The slips in the {@code dbms} of a changeset or change element, if it has any, at its value in YAML. */
     static Optional<Finding> unknownDbms(String path, ChangeNode element, String what) {
         List<String> slips = LiquibaseDatabaseNames.slips(element.attributes().get("dbms"));
-        return slips.isEmpty() ? Optional.empty()
-                : Optional.of(unknownDbms(path, element.line(), element.column(), slips, what));
+        if (slips.isEmpty()) {
+            return Optional.empty();
+        }
+        TextRegion value = element.attributeRegions().get("dbms");
+        return Optional.of(value == null ? unknownDbms(path, element.line(), element.column(), slips, what)
+                : unknownDbms(path, value.line(), value.column(), slips, what));
     }
 
     /** A {@code dbms} of {@code what} (a changeset or change, as the messages name it) with likely slips. */
