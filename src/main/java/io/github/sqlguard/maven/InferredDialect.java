@@ -50,10 +50,35 @@ final class InferredDialect {
         }
         List<DatabaseUrl> urls = new ArrayList<>(flyway.databaseUrls());
         urls.addAll(liquibase.databaseUrls());
-        urls.addAll(SpringDatabaseUrls.in(resourceFolders, base, properties.forResourceFiltering(base)));
+        Map<String, String> filtering = properties.forResourceFiltering(base);
+        urls.addAll(SpringDatabaseUrls.in(resourceFolders, base, filtering));
         Decision decision = decide(urls);
+        if (decision.note().isEmpty() && urls.isEmpty()) {
+            decision = undecidedAmongProfiles(SpringDatabaseUrls.ofInactiveProfiles(resourceFolders, base, filtering));
+        }
         decision.note().ifPresent(log::info);
         return decision.dialect();
+    }
+
+    /**
+     * Auto, with a note naming the databases of profiles that are not active when those are all that name one,
+     * so that a user whose database is set per profile learns why auto did not pick it.
+     */
+    static Decision undecidedAmongProfiles(List<DatabaseUrl> profileUrls) {
+        Map<String, List<String>> origins = new LinkedHashMap<>();
+        for (DatabaseUrl url : profileUrls) {
+            if (url.database().isPresent()) {
+                origins.computeIfAbsent(url.databaseName(), name -> new ArrayList<>()).add(url.origin());
+            }
+        }
+        if (origins.isEmpty()) {
+            return new Decision(Dialect.AUTO, Optional.empty());
+        }
+        List<String> named = new ArrayList<>();
+        origins.forEach((name, where) -> named.add(name + " (" + String.join(", ", where) + ")"));
+        return new Decision(Dialect.AUTO, Optional.of("sqlguard: dialect auto: only profiles that are not active name "
+                + "a database, " + String.join(" and ", named) + "; activate one with spring.profiles.active in "
+                + "application.properties or application.yml, or set <dialect> to the one the migrations run on"));
     }
 
     /** The dialect {@code urls} agree on, auto when they name no database, one sqlguard has no dialect for, or two. */

@@ -3,58 +3,119 @@ package io.github.sqlguard.maven;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The database a Spring Boot application runs its migrations on: {@code spring.flyway.url} and
- * {@code spring.liquibase.url} where set, else {@code spring.datasource.url}, which both tools use otherwise. Only
- * the application's own {@code application.properties} or {@code .yml} count, not a profile's file nor a document
- * that a profile activates: tests and local runs often use another database (H2) than the one the migrations are
- * written for, and the test resources are never read.
+ * {@code spring.liquibase.url} where set, else {@code spring.datasource.url}, which both tools use otherwise. The
+ * application's own {@code application.properties} or {@code .yml} count, and the files of the profiles its
+ * {@code spring.profiles.active} names there (often a Maven property, {@code @profiles.active@}, that the build's
+ * active profile sets), whose values win over it as they do in Spring. Other profiles' files and documents do not:
+ * tests and local runs often use another database (H2) than the one the migrations are written for, and the test
+ * resources are never read.
  */
 final class SpringDatabaseUrls {
 
     private static final List<String> TOOL_URLS = List.of("spring.flyway.url", "spring.liquibase.url");
     private static final String DATASOURCE_URL = "spring.datasource.url";
+    private static final List<String> ACTIVATING_KEYS = List.of("spring.profiles.active", "spring.profiles.include");
 
     private SpringDatabaseUrls() {
+    }
+
+    /** The URLs a profile's file names, kept apart so that the active profiles' can win over the application's. */
+    private record Found(List<DatabaseUrl> tools, List<DatabaseUrl> datasources, Set<String> activeProfiles) {
+
+        Found() {
+            this(new ArrayList<>(), new ArrayList<>(), new LinkedHashSet<>());
+        }
     }
 
     /**
      * @param buildProperties what resource filtering puts in ({@link BuildProperties#forResourceFiltering})
      */
     static List<DatabaseUrl> in(List<Path> resourceFolders, Path base, Map<String, String> buildProperties) {
-        List<DatabaseUrl> tools = new ArrayList<>();
-        List<DatabaseUrl> datasources = new ArrayList<>();
+        Found application = new Found();
+        List<Map<String, String>> applicationDocuments = new ArrayList<>();
+        read(resourceFolders, base, buildProperties, null, List.of(), application, applicationDocuments);
+        Found profiles = new Found();
+        for (String profile : application.activeProfiles()) {
+            read(resourceFolders, base, buildProperties, profile, applicationDocuments, profiles, new ArrayList<>());
+        }
+        List<DatabaseUrl> tools = profiles.tools().isEmpty() ? application.tools() : profiles.tools();
+        List<DatabaseUrl> datasources = profiles.datasources().isEmpty() ? application.datasources()
+                : profiles.datasources();
+        return tools.isEmpty() ? datasources : tools;
+    }
+
+    /**
+     * The URLs the files of profiles that are not active name, so that a log can point at them when nothing
+     * else names the database: {@code spring.datasource.url in src/main/resources/application-prod.yml}.
+     */
+    static List<DatabaseUrl> ofInactiveProfiles(List<Path> resourceFolders, Path base,
+            Map<String, String> buildProperties) {
+        Found application = new Found();
+        read(resourceFolders, base, buildProperties, null, List.of(), application, new ArrayList<>());
+        Found others = new Found();
         for (Path folder : resourceFolders) {
             for (Path file : SpringFlywaySettings.applicationFiles(folder)) {
-                if (file.getFileName().toString().contains("-")) {
-                    continue;
-                }
-                try {
-                    List<Map<String, String>> documents = SpringFlywaySettings.documents(file);
-                    String shown = base.relativize(file).toString().replace('\\', '/');
-                    for (Map<String, String> document : documents) {
-                        if (activatedByProfile(document)) {
-                            continue;
-                        }
-                        List<Map<String, String>> lookupOrder = new ArrayList<>(documents);
-                        lookupOrder.remove(document);
-                        lookupOrder.add(0, document);
-                        SpringPropertyReferences references = new SpringPropertyReferences(lookupOrder,
-                                buildProperties);
-                        for (String key : TOOL_URLS) {
-                            add(tools, document, key, references, shown);
-                        }
-                        add(datasources, document, DATASOURCE_URL, references, shown);
-                    }
-                } catch (IOException | RuntimeException unreadable) {
-                    // Reported once, by SpringFlywaySettings, for every application file it cannot read.
+                String name = file.getFileName().toString();
+                int dash = name.indexOf('-');
+                String profile = dash < 0 ? null : name.substring(dash + 1, name.lastIndexOf('.'));
+                if (profile != null && !application.activeProfiles().contains(profile)) {
+                    readFile(file, base, buildProperties, List.of(), others, new ArrayList<>());
                 }
             }
         }
-        return tools.isEmpty() ? datasources : tools;
+        List<DatabaseUrl> all = new ArrayList<>(others.tools());
+        all.addAll(others.datasources());
+        return all;
+    }
+
+    /** Reads the application's files ({@code profile} null) or one profile's into {@code found}. */
+    private static void read(List<Path> resourceFolders, Path base, Map<String, String> buildProperties,
+            String profile, List<Map<String, String>> fallback, Found found, List<Map<String, String>> documents) {
+        for (Path folder : resourceFolders) {
+            for (Path file : SpringFlywaySettings.applicationFiles(folder)) {
+                String name = file.getFileName().toString();
+                boolean wanted = profile == null ? !name.contains("-")
+                        : name.substring(0, name.lastIndexOf('.')).equals("application-" + profile);
+                if (wanted) {
+                    readFile(file, base, buildProperties, fallback, found, documents);
+                }
+            }
+        }
+    }
+
+    private static void readFile(Path file, Path base, Map<String, String> buildProperties,
+            List<Map<String, String>> fallback, Found found, List<Map<String, String>> read) {
+        try {
+            List<Map<String, String>> documents = SpringFlywaySettings.documents(file);
+            read.addAll(documents);
+            String shown = base.relativize(file).toString().replace('\\', '/');
+            for (Map<String, String> document : documents) {
+                if (activatedByProfile(document)) {
+                    continue;
+                }
+                List<Map<String, String>> lookupOrder = new ArrayList<>(documents);
+                lookupOrder.remove(document);
+                lookupOrder.add(0, document);
+                lookupOrder.addAll(fallback);
+                SpringPropertyReferences references = new SpringPropertyReferences(lookupOrder, buildProperties);
+                for (String key : TOOL_URLS) {
+                    add(found.tools(), document, key, references, shown);
+                }
+                add(found.datasources(), document, DATASOURCE_URL, references, shown);
+                for (String key : ACTIVATING_KEYS) {
+                    addProfiles(found.activeProfiles(), document.get(key), references);
+                }
+            }
+        } catch (IOException | RuntimeException unreadable) {
+            // Reported once, by SpringFlywaySettings, for every application file it cannot read.
+        }
     }
 
     /** A document that holds only when a profile (or a cloud platform) is active: {@code #---} sections. */
@@ -65,6 +126,22 @@ final class SpringDatabaseUrls {
             }
         }
         return false;
+    }
+
+    /** Adds the profiles a resolved {@code spring.profiles.active} names; one still a reference names none. */
+    private static void addProfiles(Set<String> profiles, String value, SpringPropertyReferences references) {
+        if (value == null) {
+            return;
+        }
+        String resolved = references.resolve(value);
+        if (SpringPropertyReferences.unresolved(resolved).isPresent()) {
+            return;
+        }
+        for (String profile : resolved.split(",")) {
+            if (!profile.isBlank()) {
+                profiles.add(profile.strip());
+            }
+        }
     }
 
     private static void add(List<DatabaseUrl> urls, Map<String, String> document, String key,

@@ -108,11 +108,19 @@ public final class MigrationHistories implements EarlierRoutines {
         Map<String, List<String>> variants = DatabaseVariants.of(files.stream()
                 .map(file -> Map.entry(file.place().history(), file.namedDatabases())).toList());
         Map<List<Object>, List<Reversing>> reversals = reversalsByWhatTheyReverse();
+        SameVersionFolders apart = SameVersionFolders.of(files.stream().filter(file -> file.place().version() != null)
+                .map(file -> new SameVersionFolders.VersionedScript(file.place().history(), file.place().version(),
+                        file.path())).toList());
         Map<String, HistoryReplay> byHistory = new LinkedHashMap<>();
         for (File file : files) {
             String history = file.place().history();
-            byHistory.computeIfAbsent(history, h -> new HistoryReplay(
-                    variants.getOrDefault(h, List.of(h.startsWith(CHANGELOG) ? "" : h)), reversals)).files.add(file);
+            List<String> databases = variants.getOrDefault(history,
+                    List.of(history.startsWith(CHANGELOG) ? "" : history));
+            List<String> folders = apart.splits(history) ? apart.foldersOf(history, file.path()) : List.of("");
+            for (String folder : folders) {
+                byHistory.computeIfAbsent(history + "\u0000" + folder,
+                        h -> new HistoryReplay(databases, reversals)).files.add(file);
+            }
         }
         runAll.accept(byHistory.values().stream().map(replay -> (Runnable) replay::run).toList());
         for (HistoryReplay replayed : byHistory.values()) {

@@ -107,4 +107,20 @@ class InferredDialectTest {
                     }
                 });
     }
+
+    @Test
+    void whenOnlyProfilesThatAreNotActiveNameADatabaseTheLogSaysWhichAndStaysAuto() {
+        assertEquals(new InferredDialect.Decision(Dialect.AUTO, Optional.of("sqlguard: dialect auto: only profiles "
+                + "that are not active name a database, mysql (spring.datasource.url in a-standalone.yml, "
+                + "spring.datasource.url in a-distributed.yml) and h2 (spring.datasource.url in a-desktop.yml); "
+                + "activate one with spring.profiles.active in application.properties or application.yml, or set "
+                + "<dialect> to the one the migrations run on")),
+                InferredDialect.undecidedAmongProfiles(List.of(
+                        new DatabaseUrl("jdbc:mysql://db/app", "spring.datasource.url in a-standalone.yml"),
+                        new DatabaseUrl("jdbc:h2:/opt/x;MODE=MySQL", "spring.datasource.url in a-desktop.yml"),
+                        new DatabaseUrl("${DB_URL}", "spring.datasource.url in a-cloud.yml"),
+                        new DatabaseUrl("jdbc:mysql://db/m", "spring.datasource.url in a-distributed.yml"))));
+        assertEquals(new InferredDialect.Decision(Dialect.AUTO, Optional.empty()),
+                InferredDialect.undecidedAmongProfiles(List.of(new DatabaseUrl("${DB_URL}", "x"))));
+    }
 }

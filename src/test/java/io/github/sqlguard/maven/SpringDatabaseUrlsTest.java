@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Only the application's own settings name the database its migrations run on; profiles and tests do not. */
 class SpringDatabaseUrlsTest {
@@ -80,5 +82,54 @@ class SpringDatabaseUrlsTest {
 
     private List<DatabaseUrl> urls(Map<String, String> buildProperties) {
         return SpringDatabaseUrls.in(List.of(folder.resolve("src/main/resources")), folder, buildProperties);
+    }
+
+    /**
+     * The profile the application's own file activates, often through the Maven property the build's active profile
+     * sets, counts, and its file wins over the application's; a profile that is not active, or whose name is still
+     * a reference, does not.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "@profiles.active@     | profiles.active=standalone | jdbc:mysql://db/app",
+        "standalone,cloud      | none=                      | jdbc:mysql://db/app",
+        "@profiles.active@     | profiles.active=desktop    | jdbc:h2:/opt/app;MODE=MySQL",
+        "@profiles.active@     | none=                      | jdbc:postgresql://db/main",
+        "${DE_PROFILE}         | none=                      | jdbc:postgresql://db/main",
+    })
+    void theProfileTheApplicationActivatesNamesItsDatabase(String active, String buildProperty, String expected)
+            throws IOException {
+        write(folder.resolve("src/main/resources/application.yml"), """
+                spring:
+                  profiles:
+                    active: '%s'
+                  datasource:
+                    url: jdbc:postgresql://db/main
+                """.formatted(active));
+        write(folder.resolve("src/main/resources/application-standalone.yml"),
+                "spring.datasource.url: jdbc:mysql://db/app\n");
+        write(folder.resolve("src/main/resources/application-desktop.yml"),
+                "spring.datasource.url: jdbc:h2:/opt/app;MODE=MySQL\n");
+        String[] property = buildProperty.split("=", -1);
+
+        assertEquals(List.of(expected), urls(Map.of(property[0], property[1])).stream().map(DatabaseUrl::url).toList());
+    }
+
+    @Test
+    void theProfilesThatAreNotActiveAreListedApart() throws IOException {
+        write(folder.resolve("src/main/resources/application.yml"), "spring.profiles.active: '@profiles.active@'\n");
+        write(folder.resolve("src/main/resources/application-standalone.yml"),
+                "spring.datasource.url: jdbc:mysql://db/app\n");
+        write(folder.resolve("src/main/resources/application-desktop.yml"), "spring.datasource.url: jdbc:h2:/x\n");
+        Path resources = folder.resolve("src/main/resources");
+
+        assertEquals(List.of(), urls(Map.of()));
+        assertEquals(List.of(new DatabaseUrl("jdbc:h2:/x", "spring.datasource.url in src/main/resources/"
+                + "application-desktop.yml"), new DatabaseUrl("jdbc:mysql://db/app", "spring.datasource.url in "
+                + "src/main/resources/application-standalone.yml")),
+                SpringDatabaseUrls.ofInactiveProfiles(List.of(resources), folder, Map.of()));
+        assertEquals(List.of(new DatabaseUrl("jdbc:h2:/x", "spring.datasource.url in src/main/resources/"
+                + "application-desktop.yml")), SpringDatabaseUrls.ofInactiveProfiles(List.of(resources), folder,
+                Map.of("profiles.active", "standalone")));
     }
 }

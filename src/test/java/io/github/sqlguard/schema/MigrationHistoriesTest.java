@@ -15,6 +15,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** What a down script is checked against follows the script it reverses, so cached results stay honest. */
 class MigrationHistoriesTest {
@@ -109,5 +111,41 @@ class MigrationHistoriesTest {
         add(histories, "db/h2/V1__a.sql", "CREATE TABLE t (c VARCHAR(100));");
         add(histories, "db/h2/V2__b.sql", BILLING_V2);
         return histories;
+    }
+
+    /**
+     * Two folders holding the same Flyway version are the locations of two configurations (Flyway refuses both in
+     * one run), so the narrowing in one is judged against its own folder's table, not the other's; a script outside
+     * both runs with each, and two scripts of different versions in two folders stay one history.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "db/desktop/V1__a.sql | db/migration/V1__a.sql db/migration/V2__b.sql | db/desktop/V2__b.sql   | VARCHAR(255)",
+        "db/V1__a.sql         | db/desktop/V2__a.sql                          | db/migration/V2__a.sql | VARCHAR(255)",
+        "db/desktop/V1__a.sql | db/migration/V2__b.sql                        | db/desktop/V3__c.sql   | INT",
+    })
+    void foldersHoldingOneVersionEachReplayTheirOwnHistory(String create, String widening, String narrowing,
+            String typeBefore) {
+        MigrationHistories histories = new MigrationHistories();
+        addFlyway(histories, create, "CREATE TABLE t (c VARCHAR(255));");
+        for (String path : widening.split(" ")) {
+            addFlyway(histories, path, "ALTER TABLE t MODIFY COLUMN c INT;");
+        }
+        addFlyway(histories, narrowing, NARROWING);
+        histories.replay();
+        var statement = mysql(narrowing, NARROWING).get(0);
+        assertEquals(Optional.of(typeBefore), histories.factsFor(statement).retypes().get(0).from()
+                .map(SqlType::written));
+    }
+
+    private static final String NARROWING = "ALTER TABLE t MODIFY COLUMN c TINYINT;";
+
+    private static void addFlyway(MigrationHistories histories, String path, String sql) {
+        var flyway = FlywayNaming.DEFAULT.parse(path.substring(path.lastIndexOf('/') + 1)).orElseThrow();
+        histories.add(path, new SourceClassification(flyway.kind(), Optional.of(flyway)), mysql(path, sql));
+    }
+
+    private static List<io.github.sqlguard.sql.Statement> mysql(String path, String sql) {
+        return new StatementSplitter(Dialect.MYSQL, Placeholders.DEFAULT).split(path, sql).statements();
     }
 }

@@ -1,0 +1,111 @@
+package io.github.sqlguard.schema;
+
+import io.github.sqlguard.source.FlywayVersion;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The folders of one history that never run together: Flyway refuses two versioned scripts of the same version
+ * in one run ("Found more than one migration with version"), so when {@code db/desktop/V2__x.sql} and
+ * {@code db/migration/V2__x.sql} both exist, the two folders are the locations of two configurations (a profile
+ * each, one database each) and each is a history of its own. Without this, one folder's {@code MODIFY COLUMN}
+ * would be replayed before the other's and hide its narrowing.
+ *
+ * <p>A folder is told apart where the paths of a shared version part: {@code db/desktop/} and
+ * {@code db/migration/}. A script outside every such folder ({@code db/V1__common.sql}) runs with each of them.
+ */
+final class SameVersionFolders {
+
+    private final Map<String, List<String>> splitFoldersByHistory;
+
+    private SameVersionFolders(Map<String, List<String>> splitFoldersByHistory) {
+        this.splitFoldersByHistory = splitFoldersByHistory;
+    }
+
+    /**
+     * Finds the folders to tell apart among {@code versionedScripts}: per history, each script's path and
+     * Flyway version.
+     */
+    static SameVersionFolders of(List<VersionedScript> versionedScripts) {
+        Map<List<Object>, List<String>> pathsByVersion = new HashMap<>();
+        for (VersionedScript script : versionedScripts) {
+            pathsByVersion.computeIfAbsent(List.of(script.history(), script.version()), k -> new ArrayList<>())
+                    .add(script.path());
+        }
+        Map<String, TreeSet<String>> folders = new HashMap<>();
+        pathsByVersion.forEach((key, paths) -> {
+            for (int i = 0; i < paths.size(); i++) {
+                for (int j = i + 1; j < paths.size(); j++) {
+                    Set<String> parting = partingFolders(paths.get(i), paths.get(j));
+                    if (!parting.isEmpty()) {
+                        folders.computeIfAbsent((String) key.get(0), h -> new TreeSet<>()).addAll(parting);
+                    }
+                }
+            }
+        });
+        Map<String, List<String>> split = new HashMap<>();
+        folders.forEach((history, found) -> split.put(history, List.copyOf(found)));
+        return new SameVersionFolders(split);
+    }
+
+    /** A versioned script as this split reads it. */
+    record VersionedScript(String history, FlywayVersion version, String path) {
+    }
+
+    /** True when {@code history} has folders that run apart. */
+    boolean splits(String history) {
+        return splitFoldersByHistory.containsKey(history);
+    }
+
+    /**
+     * The folders of {@code history} that {@code path} runs in: the deepest split folder holding it, or every
+     * split folder when none holds it; empty when the history is not split.
+     */
+    List<String> foldersOf(String history, String path) {
+        List<String> folders = splitFoldersByHistory.get(history);
+        if (folders == null) {
+            return List.of();
+        }
+        String deepest = null;
+        for (String folder : folders) {
+            if (path.startsWith(folder) && (deepest == null || folder.length() > deepest.length())) {
+                deepest = folder;
+            }
+        }
+        return deepest == null ? folders : List.of(deepest);
+    }
+
+    /**
+     * The two folders where {@code a} and {@code b} part: the common folder followed by each one's next folder,
+     * or the common folder itself for a path that lies directly in it. Nothing for two paths in one folder,
+     * whose same version is a mistake Flyway reports, not two histories.
+     */
+    private static Set<String> partingFolders(String a, String b) {
+        int common = 0;
+        int at = 0;
+        while (at < a.length() && at < b.length() && a.charAt(at) == b.charAt(at)) {
+            if (a.charAt(at) == '/') {
+                common = at + 1;
+            }
+            at++;
+        }
+        String folderA = folderBelow(a, common);
+        String folderB = folderBelow(b, common);
+        Set<String> parting = new LinkedHashSet<>();
+        if (!folderA.equals(folderB)) {
+            parting.add(folderA);
+            parting.add(folderB);
+        }
+        return parting;
+    }
+
+    private static String folderBelow(String path, int common) {
+        int slash = path.indexOf('/', common);
+        return slash < 0 ? path.substring(0, common) : path.substring(0, slash + 1);
+    }
+}
