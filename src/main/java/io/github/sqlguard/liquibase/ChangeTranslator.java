@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  *
  * <p>Handled: {@code delete}, {@code update}, {@code dropTable}, {@code dropColumn}, {@code markUnused},
  * {@code renameTable},
- * {@code renameColumn}, {@code modifyDataType} (one synthetic statement at the element), {@code mergeColumns}
+ * {@code renameColumn}, {@code modifyDataType} (one synthetic statement at the element), {@code addNotNullConstraint}
+ * and {@code dropNotNullConstraint} where they redefine the column with a type, {@code mergeColumns}
  * (the drop of its two columns, after the move of their values into the final type), {@code sql} (its
  * text split with positions inside the element) and {@code sqlFile} (the file split with its own
  * positions); {@code createProcedure} is split like {@code sql} (or like {@code sqlFile} when it names a
@@ -61,6 +62,12 @@ final class ChangeTranslator {
                         out.add(statement);
                         return List.of(statement);
                     }).orElseGet(List::of);
+            case "addNotNullConstraint", "dropNotNullConstraint" -> nullabilityRedefinition(change, context.databases())
+                    .flatMap(text -> synthetic.at(text, path, change, context))
+                    .map(statement -> {
+                        out.add(statement);
+                        return List.of(statement);
+                    }).orElseGet(() -> schemaOnly(change, context));
             default -> syntheticText(change).flatMap(text -> synthetic.at(text, path, change, context))
                     .map(statement -> {
                         out.add(statement);
@@ -111,6 +118,27 @@ final class ChangeTranslator {
             return "ALTER TABLE " + table + " CHANGE COLUMN " + oldName + " " + newName + " " + synthetic.type(type);
         }
         return "ALTER TABLE " + table + " RENAME COLUMN " + oldName + " TO " + newName;
+    }
+
+    /**
+     * MySQL, MariaDB and SQL Server cannot change a column's nullability alone: Liquibase redefines the column
+     * with its {@code columnDataType} ({@code MODIFY c type NOT NULL}, T-SQL {@code ALTER COLUMN c type NOT NULL}),
+     * so a type narrower than the column's cuts its values there. Empty where only the nullability changes.
+     */
+    private Optional<String> nullabilityRedefinition(ChangeNode change, DatabaseScope databases) {
+        String type = change.attributes().getOrDefault("columnDataType", "").strip();
+        Dialect dialect = synthetic.dialect();
+        boolean modifies = dialect.isMySqlFamily()
+                || dialect == Dialect.AUTO && (databases.includes("mysql") || databases.includes("mariadb"));
+        boolean altersColumn = dialect == Dialect.SQLSERVER || dialect == Dialect.AUTO && databases.includes("mssql");
+        if (!modifies && !altersColumn || type.isEmpty()) {
+            return Optional.empty();
+        }
+        String column = synthetic.name(change.attributes().get("columnName"));
+        String definition = column + " " + synthetic.type(type)
+                + (change.name().equals("addNotNullConstraint") ? " NOT NULL" : " NULL");
+        String table = "ALTER TABLE " + synthetic.table(change, "tableName");
+        return Optional.of(modifies ? table + " MODIFY " + definition : table + " ALTER COLUMN " + definition);
     }
 
     /**
