@@ -12,9 +12,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Liquibase's addNotNullConstraint and dropNotNullConstraint redefine the column with its columnDataType on MySQL,
- * MariaDB and SQL Server, so a narrower type there is a type change.
+ * MariaDB and SQL Server, and addAutoIncrement on MySQL and MariaDB, so a narrower type there is a type change.
  */
-class LinterChangelogNullabilityTest {
+class LinterChangelogTypeRestatingTest {
 
     private static final String NARROWED = "db/changelog.xml:5:5 alter-column-type ALTER TABLE customer changes the"
             + " type of column email from varchar(200) to varchar(50) (shorter: 200 to 50 characters) (changeset a:2)";
@@ -37,6 +37,10 @@ class LinterChangelogNullabilityTest {
         "MYSQL      | addNotNullConstraint  | ''                | varchar(200) | none",
         "MYSQL      | addNotNullConstraint  | ''                | varchar(500) | none",
         "MYSQL      | addNotNullConstraint  | ''                | ''           | none",
+        "MYSQL      | addAutoIncrement      | ''                | varchar(50)  | narrowed",
+        "AUTO       | addAutoIncrement      | mariadb           | varchar(50)  | narrowed",
+        "AUTO       | addAutoIncrement      | postgresql        | varchar(50)  | none",
+        "SQLSERVER  | addAutoIncrement      | ''                | varchar(50)  | none",
     })
     void aColumnDataTypeNarrowerThanTheColumnIsReportedWhereLiquibaseRedefinesTheColumn(Dialect dialect,
             String change, String dbms, String type, String expected) throws IOException {
