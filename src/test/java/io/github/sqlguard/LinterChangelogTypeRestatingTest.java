@@ -6,6 +6,7 @@ import io.github.sqlguard.model.Dialect;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -59,5 +60,31 @@ class LinterChangelogTypeRestatingTest {
                 .map(LinterChangelogChangesTest::line).toList();
 
         assertEquals(expected.equals("narrowed") ? List.of(NARROWED) : List.of(), found);
+    }
+
+    @Test
+    void aYamlChangelogRestatesTheTypeToo() throws IOException {
+        TestProject.write(project, "db/changelog.yaml", """
+                databaseChangeLog:
+                  - changeSet:
+                      id: 1
+                      author: a
+                      changes:
+                        - createTable:
+                            tableName: customer
+                            columns:
+                              - column: {name: email, type: varchar(200)}
+                  - changeSet:
+                      id: 2
+                      author: a
+                      changes:
+                        - addNotNullConstraint: {tableName: customer, columnName: email, columnDataType: varchar(50)}
+                """);
+
+        List<String> found = TestProject.lint(project, Dialect.MYSQL).findings().stream()
+                .map(LinterChangelogChangesTest::line).toList();
+
+        assertEquals(List.of("db/changelog.yaml:14:11 alter-column-type ALTER TABLE customer changes the type of column"
+                + " email from varchar(200) to varchar(50) (shorter: 200 to 50 characters) (changeset a:2)"), found);
     }
 }
