@@ -81,6 +81,22 @@ class LinterSchemaTest {
     }
 
     @Test
+    void aLongUsingIsNamedByItsFirstWords() throws IOException {
+        write("db/V1__init.sql", "CREATE TABLE grants (id INT PRIMARY KEY, scope INT);\n");
+        write("db/V2__retype.sql", """
+                ALTER TABLE grants ALTER COLUMN scope TYPE varchar(255) USING CASE WHEN scope = 0 THEN 'READ'
+                    WHEN scope = 1 THEN 'WRITE' WHEN scope = 2 THEN 'ADMIN' WHEN scope = 3 THEN 'OWNER' END;
+                """);
+
+        List<Finding> findings = lint(Dialect.POSTGRESQL, "alter-column-type");
+
+        assertEquals(1, findings.size(), findings.toString());
+        assertEquals("ALTER TABLE grants changes the type of column scope (its USING CASE WHEN scope = 0 THEN 'READ'"
+                + " WHEN scope = 1 THEN 'WRITE' .. computes every new value, which the old one may not survive)",
+                findings.get(0).message());
+    }
+
+    @Test
     void deleteWithoutWhereNamesTablesEmptiedThroughCascades() throws IOException {
         write("db/V1__init.sql", """
                 CREATE TABLE accounts (id BIGINT PRIMARY KEY);

@@ -1,6 +1,5 @@
 package io.github.sqlguard.liquibase;
 
-import io.github.sqlguard.model.Dialect;
 import io.github.sqlguard.sql.DatabaseScope;
 import io.github.sqlguard.sql.Statement;
 import io.github.sqlguard.sql.StatementContext;
@@ -14,7 +13,8 @@ import java.util.regex.Pattern;
  *
  * <p>Handled: {@code delete}, {@code update}, {@code dropTable}, {@code dropColumn}, {@code markUnused},
  * {@code renameTable},
- * {@code renameColumn}, {@code modifyDataType} (one synthetic statement at the element), {@code mergeColumns}
+ * {@code renameColumn}, {@code modifyDataType} (one synthetic statement at the element), the changes that restate
+ * the column's type where they run ({@link TypeRestatingChanges}), {@code mergeColumns}
  * (the drop of its two columns, after the move of their values into the final type), {@code sql} (its
  * text split with positions inside the element) and {@code sqlFile} (the file split with its own
  * positions); {@code createProcedure} is split like {@code sql} (or like {@code sqlFile} when it names a
@@ -61,6 +61,13 @@ final class ChangeTranslator {
                         out.add(statement);
                         return List.of(statement);
                     }).orElseGet(List::of);
+            case "addNotNullConstraint", "dropNotNullConstraint", "addAutoIncrement" ->
+                    new TypeRestatingChanges(synthetic).of(change, context.databases())
+                    .flatMap(text -> synthetic.at(text, path, change, context))
+                    .map(statement -> {
+                        out.add(statement);
+                        return List.of(statement);
+                    }).orElseGet(() -> schemaOnly(change, context));
             default -> syntheticText(change).flatMap(text -> synthetic.at(text, path, change, context))
                     .map(statement -> {
                         out.add(statement);
@@ -95,22 +102,12 @@ final class ChangeTranslator {
         });
     }
 
-    /**
-     * MySQL and MariaDB rename a column by redefining it, {@code CHANGE old new type}, where Liquibase writes the
-     * {@code columnDataType}: one narrower than the column's type cuts its values, so it is judged as that change,
-     * also when the dialect is not known and the changeset may run on MySQL or MariaDB.
-     */
+    /** On MySQL and MariaDB the rename restates the type ({@link TypeRestatingChanges}); elsewhere a rename. */
     private String renameColumn(ChangeNode change, DatabaseScope databases) {
-        String table = synthetic.table(change, "tableName");
-        String oldName = synthetic.name(change.attributes().get("oldColumnName"));
-        String newName = synthetic.name(change.attributes().get("newColumnName"));
-        String type = change.attributes().getOrDefault("columnDataType", "").strip();
-        boolean redefines = synthetic.dialect().isMySqlFamily() || synthetic.dialect() == Dialect.AUTO
-                && (databases.includes("mysql") || databases.includes("mariadb"));
-        if (redefines && !type.isEmpty()) {
-            return "ALTER TABLE " + table + " CHANGE COLUMN " + oldName + " " + newName + " " + synthetic.type(type);
-        }
-        return "ALTER TABLE " + table + " RENAME COLUMN " + oldName + " TO " + newName;
+        return new TypeRestatingChanges(synthetic).of(change, databases).orElseGet(() -> "ALTER TABLE "
+                + synthetic.table(change, "tableName") + " RENAME COLUMN "
+                + synthetic.name(change.attributes().get("oldColumnName")) + " TO "
+                + synthetic.name(change.attributes().get("newColumnName")));
     }
 
     /**

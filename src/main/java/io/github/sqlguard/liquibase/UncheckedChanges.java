@@ -16,9 +16,10 @@ final class UncheckedChanges {
 
     /** Standard change types sqlguard translates into statements, or that the schema replay reads. */
     private static final Set<String> TRANSLATED = Set.of("sql", "sqlFile", "delete", "update", "dropTable",
-            "dropColumn", "markUnused", "renameTable", "renameColumn", "modifyDataType", "mergeColumns", "createProcedure", "createTable",
+            "dropColumn", "markUnused", "renameTable", "renameColumn", "modifyDataType", "mergeColumns",
+            "createProcedure", "createTable",
             "addColumn", "addForeignKeyConstraint", "dropForeignKeyConstraint", "addPrimaryKey",
-            "addNotNullConstraint", "dropNotNullConstraint");
+            "addNotNullConstraint", "dropNotNullConstraint", "addAutoIncrement");
 
     /**
      * Standard change types that add rows or objects, or drop objects that hold no rows: nothing a
@@ -30,8 +31,8 @@ final class UncheckedChanges {
             "renameSequence", "dropProcedure", "createFunction", "dropFunction", "createPackage",
             "createPackageBody", "dropPackage", "dropPackageBody", "createSynonym", "dropSynonym", "createTrigger",
             "dropTrigger", "enableTrigger", "disableTrigger", "renameTrigger", "addUniqueConstraint",
-            "dropUniqueConstraint", "dropPrimaryKey", "addDefaultValue", "dropDefaultValue", "addAutoIncrement",
-            "addLookupTable", "dropAllForeignKeyConstraints", "addCheckConstraint", "dropCheckConstraint",
+            "dropUniqueConstraint", "dropPrimaryKey", "addDefaultValue", "dropDefaultValue", "addLookupTable",
+            "dropAllForeignKeyConstraints", "addCheckConstraint", "dropCheckConstraint",
             "enableCheckConstraint", "disableCheckConstraint", "setColumnRemarks", "setTableRemarks",
             "tagDatabase", "output", "empty", "stop");
 

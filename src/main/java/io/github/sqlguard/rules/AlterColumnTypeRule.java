@@ -28,6 +28,8 @@ public final class AlterColumnTypeRule extends ClauseRule {
 
     public static final String ID = "alter-column-type";
 
+    private static final int MAX_USING_LENGTH = 60;
+
     private static final RuleInfo INFO = new RuleInfo(ID, Severity.WARNING,
             "Changing a column's type can truncate values or fail on existing rows",
             "A narrower type cuts off or rounds existing values, or makes the migration fail half-way on the"
@@ -62,6 +64,18 @@ public final class AlterColumnTypeRule extends ClauseRule {
         return group.get(0).words() + " changes the type of " + counted("column", "columns", names(group));
     }
 
+    /**
+     * A long USING (a CASE that maps every old code to a name) is cut after its first words: the finding points
+     * at it, and the message has to stay readable in a build log.
+     */
+    private static String shortened(String expression) {
+        if (expression.length() <= MAX_USING_LENGTH) {
+            return expression;
+        }
+        int cut = expression.lastIndexOf(' ', MAX_USING_LENGTH);
+        return expression.substring(0, cut > 0 ? cut : MAX_USING_LENGTH) + " ..";
+    }
+
     /** Only the columns whose change can lose or reject values, each naming its old and new type when known. */
     @Override
     Optional<String> message(List<DestructiveClause> group, StatementModel statement, SchemaFacts schema) {
@@ -76,7 +90,8 @@ public final class AlterColumnTypeRule extends ClauseRule {
             // PostgreSQL: USING round(price, 0) rewrites values even where the types keep them.
             if (clause.detail() != null && reported.stream().noneMatch(text -> text.equals(clause.name())
                     || text.startsWith(clause.name() + " "))) {
-                reported.add(clause.name() + " (its USING " + clause.detail() + " computes every new value, which the"
+                reported.add(clause.name() + " (its USING " + shortened(clause.detail())
+                        + " computes every new value, which the"
                         + " old one may not survive)");
             }
         }
