@@ -67,6 +67,24 @@ class LinterVendorFolderTest {
                 described(lint(Dialect.AUTO)));
     }
 
+    /**
+     * Projects that pick scripts by their Hibernate dialect name each folder after its class; a marker line such as
+     * {@code --FOREACH} that their runner strips stays a comment in MySQL's dialect where a statement starts.
+     */
+    @Test
+    void aFolderNamedAfterAHibernateDialectClassReadsThatDatabase() throws IOException {
+        String markedDrop = "--FOREACH orders.id batchsize\nALTER TABLE orders DROP COLUMN note;\n";
+        write("db/upgrade/org.example.dialect.MySQLInnoDBDialect/notes.sql", MYSQL_ESCAPED_QUOTE + markedDrop);
+        write("db/upgrade/org.example.dialect.Dialect/notes.sql", markedDrop);
+
+        LintResult result = lint(Dialect.AUTO);
+
+        assertEquals(List.of("db/upgrade/org.example.dialect.Dialect/notes.sql:2:20 drop-column",
+                "db/upgrade/org.example.dialect.MySQLInnoDBDialect/notes.sql:2:1 delete-without-where",
+                "db/upgrade/org.example.dialect.MySQLInnoDBDialect/notes.sql:5:20 drop-column"), described(result));
+        assertEquals(5, result.statements());
+    }
+
     /** Spring's {@code spring.jpa.database} values name the folders of some projects: SQL_SERVER, POSTGRESQL. */
     @Test
     void aFolderSpelledAsSpringsDatabaseEnumIsAHistoryOfItsOwn() throws IOException {

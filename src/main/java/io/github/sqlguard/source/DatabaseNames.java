@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
  * Case, underscores and hyphens do not matter: projects that name folders after Spring's
  * {@code spring.jpa.database} values keep SQL Server's scripts in {@code SQL_SERVER/}. Nor does a version after
  * the name: projects that support several releases of a database keep {@code mysql5/}, {@code sqlserver2008/},
- * {@code oracle12c/} or {@code db2_v95/} beside each other.
+ * {@code oracle12c/} or {@code db2_v95/} beside each other. Projects that pick their scripts by their Hibernate
+ * dialect name the folders after its class ({@code org.alfresco.repo.domain.dialect.PostgreSQLDialect/}).
  */
 public final class DatabaseNames {
 
@@ -57,6 +58,9 @@ public final class DatabaseNames {
      */
     private static final Pattern VERSION_SUFFIX = Pattern.compile("v?[0-9]+[a-z]?$");
 
+    /** How the name of a Hibernate dialect class ends, as {@link #key} spells it. */
+    private static final String DIALECT_CLASS_SUFFIX = "dialect";
+
     private DatabaseNames() {
     }
 
@@ -65,15 +69,51 @@ public final class DatabaseNames {
         return named(part) != null;
     }
 
-    /** The dialect of the database {@code part} names, with or without a release after the name; null for none. */
+    /**
+     * The dialect of the database {@code part} names, with or without a release after the name, or as a Hibernate
+     * dialect class does; null for none.
+     */
     private static Dialect named(String part) {
         String key = key(part);
+        Dialect dialect = withRelease(key);
+        if (dialect == null && key.length() > DIALECT_CLASS_SUFFIX.length() && key.endsWith(DIALECT_CLASS_SUFFIX)) {
+            dialect = dialectClass(key.substring(0, key.length() - DIALECT_CLASS_SUFFIX.length()));
+        }
+        return dialect;
+    }
+
+    /** The dialect of the database {@code key} names, with or without a release after the name; null for none. */
+    private static Dialect withRelease(String key) {
         Dialect dialect = DIALECTS.get(key);
         if (dialect == null) {
             // db2 and sqlite3 end in digits themselves, so the whole name is looked up first
             Matcher version = VERSION_SUFFIX.matcher(key);
             if (version.find() && version.start() > 0) {
                 dialect = DIALECTS.get(key.substring(0, version.start()));
+            }
+        }
+        return dialect;
+    }
+
+    /**
+     * The dialect of the database a Hibernate dialect class's name before {@code Dialect} names, as folders named
+     * after the class spell it ({@code org.alfresco.repo.domain.dialect.MySQLInnoDBDialect/},
+     * {@code PostgreSQL95Dialect/}, {@code AlfrescoSQLServerDialect/}): the longest database name within it, engine
+     * and release words around it; a name shorter than four letters ({@code pg}, {@code h2}) only as the whole
+     * stem, where inside a longer one it is as likely a piece of another word. Null when it names none, as the
+     * generic {@code Dialect} of scripts for every database does.
+     */
+    private static Dialect dialectClass(String stem) {
+        Dialect dialect = withRelease(stem);
+        if (dialect != null) {
+            return dialect;
+        }
+        String longest = "";
+        for (Map.Entry<String, Dialect> entry : DIALECTS.entrySet()) {
+            String name = entry.getKey();
+            if (name.length() >= 4 && name.length() > longest.length() && stem.contains(name)) {
+                longest = name;
+                dialect = entry.getValue();
             }
         }
         return dialect;

@@ -301,9 +301,10 @@ public final class Lexer {
             emit(TokenType.STRING, startPos, startLine, startColumn);
         }
 
-        /** MySQL needs a blank after {@code --} for a comment ({@code 1--1} is arithmetic there). */
+        /** MySQL needs a blank after {@code --} ({@code 1--1} is arithmetic), but no statement starts with a minus:
+         * there {@code --FOREACH} is a marker line its runner strips (Alfresco's scripts), not code hiding the next. */
         private boolean startsDashComment() {
-            if (!forms.dashCommentNeedsBlank()) {
+            if (!forms.dashCommentNeedsBlank() || startsStatement()) {
                 return true;
             }
             char after = peek(2);

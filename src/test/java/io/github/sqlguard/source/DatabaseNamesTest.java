@@ -63,6 +63,23 @@ class DatabaseNamesTest {
         "db/migration/R__views-mysql.sql, AUTO",
         "script/server/db/dm.sql, AUTO",
         "script/server/db/mysql.sql, MYSQL",
+        "dbscripts/create/org.example.dialect.MySQLInnoDBDialect/Create.sql, MYSQL",
+        "dbscripts/upgrade/4.1/org.example.dialect.PostgreSQLDialect/x.sql, POSTGRESQL",
+        "dbscripts/upgrade/4.1/org.example.dialect.Dialect/x.sql, AUTO",
+        "dbscripts/upgrade/org.hibernate.dialect.PostgreSQL95Dialect/x.sql, POSTGRESQL",
+        "dbscripts/upgrade/org.hibernate.dialect.PostgresPlusDialect/x.sql, POSTGRESQL",
+        "dbscripts/upgrade/org.hibernate.dialect.SQLServer2012Dialect/x.sql, SQLSERVER",
+        "dbscripts/upgrade/org.example.AlfrescoSQLServerDialect/x.sql, SQLSERVER",
+        "dbscripts/upgrade/org.hibernate.dialect.Oracle10gDialect/x.sql, ORACLE",
+        "dbscripts/upgrade/org.hibernate.dialect.MariaDB103Dialect/x.sql, MARIADB",
+        "dbscripts/upgrade/org.hibernate.dialect.H2Dialect/x.sql, H2",
+        "dbscripts/upgrade/org.hibernate.dialect.HSQLDialect/x.sql, AUTO",
+        "dbscripts/upgrade/org.hibernate.dialect.DB2400Dialect/x.sql, AUTO",
+        "dbscripts/upgrade/org.hibernate.dialect.SQLiteDialect/x.sql, SQLITE",
+        "dbscripts/upgrade/org.example.H2LikeDialect/x.sql, AUTO",
+        "dbscripts/upgrade/org.example.PgDialect/x.sql, POSTGRESQL",
+        "dbscripts/upgrade/org.example.SpgxDialect/x.sql, AUTO",
+        "db/dialect/V2__x.sql, AUTO",
     })
     void theDeepestPartNamingADatabaseGivesTheDialect(String path, Dialect expected) {
         assertEquals(expected, DatabaseNames.dialectOf(path));

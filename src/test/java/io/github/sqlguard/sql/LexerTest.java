@@ -133,6 +133,18 @@ class LexerTest {
         assertEquals(List.of("1:1 NUMBER 1", "1:2 COMMENT --1"), lex(Dialect.POSTGRESQL, "1--1"));
     }
 
+    /** Each row: text lexed as MySQL, its tokens; a statement never starts with a minus, so there it is a comment. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '~', textBlock = """
+            --FOREACH t.id size\\nDELETE     | 1:1 COMMENT --FOREACH t.id size, 2:1 WORD DELETE
+            a; --(optional)\\nb              | 1:1 WORD a, 1:2 TERMINATOR ;, 1:4 COMMENT --(optional), 2:1 WORD b
+            /* c */ --x\\nb                  | 1:1 COMMENT /* c */, 1:9 COMMENT --x, 2:1 WORD b
+            a,\\n--b                         | 1:1 WORD a, 1:2 SYMBOL ,, 2:1 SYMBOL -, 2:2 SYMBOL -, 2:3 WORD b
+            """)
+    void mysqlDashWithoutBlankWhereAStatementStarts(String text, String tokens) {
+        assertEquals(List.of(tokens.split(", ")), lex(Dialect.MYSQL, text.replace("\\n", "\n")));
+    }
+
     @Test
     void terminatorsAndSeparators() {
         assertEquals(List.of("1:1 WORD a", "1:2 TERMINATOR ;", "2:1 BATCH_SEPARATOR GO", "3:1 WORD b",
