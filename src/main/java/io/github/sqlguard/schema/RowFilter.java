@@ -23,6 +23,8 @@ import java.util.Set;
 public record RowFilter(String verb, String table, Optional<String> alwaysTrue, Optional<String> onlyRelatedRow,
         boolean uncorrelated, boolean merge) {
 
+    private static final int MAX_VIEW_DEPTH = 8;
+
     /**
      * True for a table whose rows the script or the trigger chose, so that requiring a related row in it restricts:
      * T-SQL's {@code @ids} table variable and {@code #purge} temporary table, filled by the script, and a trigger's
@@ -41,6 +43,24 @@ public record RowFilter(String verb, String table, Optional<String> alwaysTrue, 
                 && (name.equals("inserted") || name.equals("deleted"));
     }
 
+    /**
+     * The related row as the table behind the views the replay knows it to be read through ({@code SELECT id FROM
+     * v}, v a view of {@code SELECT id FROM accounts}); empty when a view's query filters, as the rows it gives are
+     * then chosen.
+     */
+    private static Optional<WhereJudgement.RelatedRow> behindViews(WhereJudgement.RelatedRow row, SchemaView schema) {
+        Optional<WhereJudgement.RelatedRow> read = Optional.of(row);
+        // A view may read another view; the bound keeps a view that reads itself from looping.
+        for (int depth = 0; depth < MAX_VIEW_DEPTH && read.isPresent(); depth++) {
+            Optional<WithQueries.Named> view = schema.view(read.get().table());
+            if (view.isEmpty()) {
+                return read;
+            }
+            read = WhereJudgement.throughView(read.get(), view.get());
+        }
+        return read;
+    }
+
     /** The filter of {@code statement} judged against {@code facts}, or empty for any other shape. */
     static Optional<RowFilter> of(Statement statement, SchemaFacts facts) {
         if (statement.container()) {
@@ -52,6 +72,7 @@ public record RowFilter(String verb, String table, Optional<String> alwaysTrue, 
         }
         return WhereTokens.of(statement.tokens()).map(where -> {
             Optional<WhereJudgement.RelatedRow> related = WhereJudgement.onlyRequiresRelatedRow(where)
+                    .flatMap(row -> behindViews(row, facts.before()))
                     .filter(row -> !holdsChosenRows(row.table(), statement))
                     .filter(row -> !row.pointsAtTarget(where.table(), facts.before()))
                     // An UPDATE that copies the related row's values is a backfill: each row gets its own.
@@ -73,7 +94,7 @@ public record RowFilter(String verb, String table, Optional<String> alwaysTrue, 
                     + merge.target() + " and its ON pairs each row with itself on " + String.join(", ",
                             merge.source().columns())), Optional.empty(), false, true);
         }
-        Optional<String> related = Optional.of(merge.source())
+        Optional<String> related = behindViews(merge.source(), facts.before())
                 .filter(row -> !holdsChosenRows(row.table(), statement))
                 .filter(row -> !row.pointsAtTarget(merge.target(), facts.before()))
                 .map(WhereJudgement.RelatedRow::table);

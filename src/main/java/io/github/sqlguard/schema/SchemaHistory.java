@@ -44,6 +44,8 @@ final class SchemaHistory {
     private int position;
     /** The tables forgotten after a branch of a block changed them, with where the branch ends. */
     private final Map<String, Integer> changedInBranch = new HashMap<>();
+    /** Per view key: its defining query after each statement that created or dropped it; empty once dropped. */
+    private final Map<String, TreeMap<Integer, Optional<WithQueries.Named>>> views = new HashMap<>();
 
     SchemaHistory() {
         this(null, 0);
@@ -245,6 +247,21 @@ final class SchemaHistory {
     boolean ambiguousBefore(String table, int statementPosition) {
         Integer from = ambiguousFromOf(SchemaNames.key(table));
         return from != null && from < statementPosition;
+    }
+
+    /** Records the view the current statement creates, or, with an empty query, drops. */
+    void putView(String name, Optional<WithQueries.Named> view) {
+        views.computeIfAbsent(SchemaNames.key(name), k -> new TreeMap<>()).put(position, view);
+    }
+
+    /** The defining query of the view called {@code name} before the statement at a position, when known. */
+    Optional<WithQueries.Named> viewBefore(String name, int statementPosition) {
+        TreeMap<Integer, Optional<WithQueries.Named>> history = views.get(SchemaNames.key(name));
+        var entry = history == null ? null : history.lowerEntry(statementPosition);
+        if (entry != null) {
+            return entry.getValue();
+        }
+        return parent == null ? Optional.empty() : parent.viewBefore(name, Math.min(statementPosition, forkedAt + 1));
     }
 
     /** Takes the retypes {@code other} recorded at {@code statementPosition} as this history's own. */

@@ -293,7 +293,11 @@ public final class SchemaReplay {
     private static void replay(List<Token> tokens, int start, Statement statement, SchemaHistory history) {
         Token first = tokens.get(start);
         if (first.isWord("CREATE")) {
-            TableDefinitions.create(tokens, start + 1, history);
+            if (!ViewDefinitions.create(tokens, start + 1, history)) {
+                TableDefinitions.create(tokens, start + 1, history);
+            }
+        } else if (first.isWord("DROP") && afterDropView(tokens, start) > 0) {
+            ViewDefinitions.drop(tokens, afterDropView(tokens, start), history);
         } else if (afterAlterTable(tokens, start) > 0) {
             TableAlterations.alter(tokens, afterAlterTable(tokens, start), statement.dialect(), history);
         } else if (first.isWord("DROP") && start + 1 < tokens.size() && tokens.get(start + 1).isWord("TABLE")) {
@@ -319,6 +323,13 @@ public final class SchemaReplay {
             i++;
         }
         return i < tokens.size() && tokens.get(i).isWord("TABLE") ? i + 1 : -1;
+    }
+
+    /** The index after the VIEW of {@code DROP [MATERIALIZED] VIEW} at {@code start}, or -1 for another DROP. */
+    private static int afterDropView(List<Token> tokens, int start) {
+        int i = start + 1;
+        i += i < tokens.size() && tokens.get(i).isWord("MATERIALIZED") ? 1 : 0;
+        return i < tokens.size() && tokens.get(i).isWord("VIEW") ? i + 1 : -1;
     }
 
     private static void forgetAlteredTable(List<Token> tokens, int start, SchemaHistory history) {

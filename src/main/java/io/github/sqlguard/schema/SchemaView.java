@@ -28,6 +28,14 @@ public final class SchemaView {
     }
 
     /**
+     * The defining query of the view called {@code name} (last name part, case-insensitive), when the replay saw
+     * it created and not dropped since.
+     */
+    Optional<WithQueries.Named> view(String name) {
+        return history == null ? Optional.empty() : history.viewBefore(name, position);
+    }
+
+    /**
      * True when the replay knows {@code table} as a global temporary table: whatever rows a statement finds
      * there, its own session put there, so deleting them loses nothing.
      */

@@ -167,6 +167,16 @@ public final class WhereJudgement {
     }
 
     /**
+     * {@code row} read through the view it names, whose defining query is {@code view}: the table that query reads
+     * without a filter, with the columns mapped through it; empty when the view's query filters or is not that simple.
+     */
+    static Optional<RelatedRow> throughView(RelatedRow row, WithQueries.Named view) {
+        Query read = new Query(view.name(), "", row.relatedColumns(), List.of());
+        return behind(read, new WithQueries(List.of(view), 0), 1).map(table -> new RelatedRow(table.table(),
+                row.uncorrelated(), row.columns(), table.columns()));
+    }
+
+    /**
      * The table a MERGE's source reads without a filter, {@code t} or {@code SELECT .. FROM t} (also through the WITH
      * list's queries), with the columns it selects as written (empty for all of them); empty for any other source.
      */
