@@ -164,7 +164,8 @@ public final class ScratchTables {
             return Map.of();
         }
         Map<String, String> held = new HashMap<>();
-        Stream.concat(clauses.stream().map(DestructiveClause::table), changes.stream().flatMap(c -> c.tables().stream()))
+        Stream.concat(clauses.stream().map(DestructiveClause::table),
+                        changes.stream().flatMap(change -> change.tables().stream()))
                 .filter(table -> table != null && isScratchName(table)).forEach(table -> {
                     String what = copies.onlyCopyOf(key(table));
                     if (what != null) {

@@ -35,7 +35,8 @@ final class MisspeltChangesetHeaders {
                         lines[i].strip()));
                 continue;
             }
-            List<String> slips = LiquibaseDatabaseNames.slips(FormattedSqlReader.attributes(header.group(3)).get("dbms"));
+            String dbms = FormattedSqlReader.attributes(header.group(3)).get("dbms");
+            List<String> slips = LiquibaseDatabaseNames.slips(dbms);
             if (!slips.isEmpty()) {
                 found.add(ChangelogFindings.unknownDbms(relativePath, i + 1, column, slips, "changeset "
                         + FormattedSqlReader.unquote(header.group(1).strip()) + ":"
