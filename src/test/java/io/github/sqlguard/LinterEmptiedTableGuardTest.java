@@ -42,6 +42,7 @@ class LinterEmptiedTableGuardTest {
             POSTGRESQL | TRUNCATE a; SELECT refill(); ALTER TABLE a DROP COLUMN x;                    | truncate-table@1:ERROR / drop-column@3:ERROR
             POSTGRESQL | TRUNCATE a; ALTER TABLE a ATTACH PARTITION p FOR VALUES IN (1); ALTER TABLE a DROP COLUMN x; | truncate-table@1:ERROR / drop-column@3:ERROR
             POSTGRESQL | TRUNCATE a; ALTER TABLE b RENAME TO a; ALTER TABLE a DROP COLUMN x;         | truncate-table@1:ERROR / rename-table@2:WARNING / drop-column@3:ERROR
+            POSTGRESQL | DELETE FROM a; TRUNCATE a CASCADE;                                             | delete-without-where@1:ERROR / truncate-table@2:ERROR / cascade@2:WARNING
             POSTGRESQL | TRUNCATE a; DROP TABLE a;                                                      | truncate-table@1:ERROR / drop-table@2:INFO (guarded: every row of a was removed at line 1)
             POSTGRESQL | TRUNCATE a; DO $$ BEGIN INSERT INTO a VALUES (1); END $$; ALTER TABLE a DROP COLUMN x; | truncate-table@1:ERROR / drop-column@4:ERROR
             """)

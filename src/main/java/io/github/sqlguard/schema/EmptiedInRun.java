@@ -32,8 +32,12 @@ public final class EmptiedInRun {
             return Optional.empty();
         }
         List<Token> tokens = statement.tokens();
-        List<String> targets = DestroyedTables.of(tokens, DestroyedTables.mainKeyword(tokens));
-        if (targets.isEmpty() || !targets.stream().allMatch(t -> emptied.containsKey(SchemaNames.key(t)))) {
+        int main = DestroyedTables.mainKeyword(tokens);
+        List<String> targets = DestroyedTables.of(tokens, main);
+        // TRUNCATE .. CASCADE also empties the tables that reference them, which may still hold rows.
+        boolean cascades = tokens.get(main).isWord("TRUNCATE") && tokens.stream().anyMatch(t -> t.isWord("CASCADE"));
+        if (cascades || targets.isEmpty()
+                || !targets.stream().allMatch(t -> emptied.containsKey(SchemaNames.key(t)))) {
             return Optional.empty();
         }
         return Optional.of(new Guard(Guard.Kind.EMPTY_TABLE, targets.stream()
