@@ -3,9 +3,9 @@ import javax.xml.parsers.DocumentBuilderFactory
 def lines = new File(basedir, 'build.log').readLines()
 // Whole lines as the user sees them; only the run time of the summary varies.
 def summary = { String expected -> lines.any { it.replaceFirst(/ in [0-9.]+ s$/, ' in N s') == expected } }
-assert lines.contains('[ERROR] src/main/resources/db/migration/V2__close_acme.sql:1:1: [delete-without-where] DELETE without WHERE removes every row of customers') : lines
+assert lines.contains('[ERROR] src/main/resources/db/migration/V2__close_acme.sql:2:1: [delete-without-where] DELETE without WHERE removes every row of customers') : lines
 assert lines.contains('[ERROR]     hint: Add a WHERE clause that selects exactly the rows to remove, or acknowledge it: -- sqlguard:allow delete-without-where reason: <why>') : lines
-assert lines.contains('[ERROR] src/main/resources/db/migration/V2__close_acme.sql:2:23: [drop-column] ALTER TABLE customers drops column legacy_code') : lines
+assert lines.contains('[ERROR] src/main/resources/db/migration/V2__close_acme.sql:1:23: [drop-column] ALTER TABLE customers drops column legacy_code') : lines
 assert lines.contains('[ERROR]     hint: Stop using the column in a release first, archive its values if they matter, then acknowledge the drop: -- sqlguard:allow drop-column reason: <why>') : lines
 assert summary('[WARNING] sqlguard: 2 errors, 0 warnings, 0 info, 0 acknowledged in 1 file (2 statements) in N s') : lines
 def dir = new File(basedir, 'target/sqlguard')

@@ -22,6 +22,7 @@ import io.github.sqlguard.schema.EarlierRoutines;
 import io.github.sqlguard.schema.Guard;
 import io.github.sqlguard.schema.BranchLossGuards;
 import io.github.sqlguard.schema.LossGuards;
+import io.github.sqlguard.schema.EmptiedInRun;
 import io.github.sqlguard.schema.MovedEnumValues;
 import io.github.sqlguard.schema.RecreatedName;
 import io.github.sqlguard.schema.SchemaFacts;
@@ -91,6 +92,7 @@ final class StatementChecker {
         int parsed = 0;
         BranchLossGuards guards = new BranchLossGuards();
         Map<String, MovedEnumValues> movedValues = new HashMap<>();
+        Map<String, EmptiedInRun> emptiedTables = new HashMap<>();
         Set<String> routinesDefinedHere = new HashSet<>();
         List<StatementModel> models = analysis.models(script);
         for (int index = 0; index < models.size(); index++) {
@@ -124,8 +126,10 @@ final class StatementChecker {
             MovedEnumValues scopeMoves = movedValues.computeIfAbsent(statement.context().runScope(),
                     scope -> new MovedEnumValues());
             SchemaFacts facts = scopeMoves.applyTo(schema.apply(statement).judging(statement));
-            Optional<Guard> guard = scopeGuards.guardOf(statement).or(facts::earlierFilesGuard)
-                    .or(() -> RecreatedName.guardOf(models, at));
+            EmptiedInRun scopeEmptied = emptiedTables.computeIfAbsent(statement.context().runScope(),
+                    scope -> new EmptiedInRun());
+            Optional<Guard> guard = scopeGuards.guardOf(statement).or(() -> scopeEmptied.guardOf(statement))
+                    .or(facts::earlierFilesGuard).or(() -> RecreatedName.guardOf(models, at));
             for (Rule rule : rules) {
                 List<Violation> violations = rule.check(model, facts);
                 if (violations.isEmpty()) {
@@ -156,6 +160,7 @@ final class StatementChecker {
             if (statement.context().runsWithMigration()) {
                 scopeMoves.observe(statement);
             }
+            scopeEmptied.observe(statement);
         }
         script.lexError().ifPresent(error -> unterminated(error, path).ifPresent(findings::add));
         return new ScriptFindings(findings, parsed, scratchStatements);

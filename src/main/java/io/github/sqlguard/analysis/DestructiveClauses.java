@@ -208,8 +208,9 @@ final class DestructiveClauses {
         if (drop.cascade() && !statement.dialect().isMySqlFamily()) {
             droppedTypeColumns(drop, words);
         }
-        // MySQL and MariaDB accept CASCADE after DROP TABLE/VIEW and ignore it.
-        if (drop.cascade() && !statement.dialect().isMySqlFamily()) {
+        // MySQL and MariaDB accept CASCADE after DROP TABLE/VIEW and ignore it. No object depends on a trigger
+        // (PostgreSQL accepts CASCADE on DROP TRIGGER all the same), so it takes nothing along.
+        if (drop.cascade() && !statement.dialect().isMySqlFamily() && !drop.kind().equals("TRIGGER")) {
             String detail = cascadesConstraints(core) ? "DROP CONSTRAINTS" : "DROP";
             boolean table = drop.kind().equals("TABLE");
             names.forEach(name -> add(ClauseKind.CASCADE, drop.cascadeWord(), words, table ? name : null, name,

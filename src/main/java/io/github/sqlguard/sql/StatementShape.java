@@ -135,6 +135,13 @@ record StatementShape(Kind kind, String label, String routineKind, boolean runsT
                 && !alterEvent) {
             return PLAIN;
         }
+        // Read in auto, PostgreSQL's ALTER FUNCTION f() OWNER TO .., ALTER TRIGGER t ON x RENAME TO .., Oracle's
+        // ALTER TRIGGER t DISABLE and MySQL's ALTER PROCEDURE p COMMENT .. change a routine without a body; a T-SQL
+        // ALTER of a routine always has AS before its body.
+        if (tokens.get(start).isWord("ALTER") && dialect == Dialect.AUTO && !alterEvent
+                && !asBeforeStatementEnd(tokens, nameIndex, to)) {
+            return PLAIN;
+        }
         String kind = switch (word) {
             case "PROC" -> "procedure";
             default -> word.toLowerCase(Locale.ROOT);
@@ -145,6 +152,16 @@ record StatementShape(Kind kind, String label, String routineKind, boolean runsT
         boolean toBatchEnd = dialect == Dialect.ORACLE
                 || dialect == Dialect.SQLSERVER && !word.equals("EVENT") && !word.equals("PACKAGE");
         return new StatementShape(Kind.ROUTINE, label, kind, toBatchEnd, plsqlDeclare);
+    }
+
+    /** True when the word AS comes before the end of the statement that goes on at {@code from}. */
+    private static boolean asBeforeStatementEnd(List<Token> tokens, int from, int to) {
+        for (int i = from; i < to && !BlockSyntax.endsStatementText(tokens.get(i)); i++) {
+            if (tokens.get(i).isWord("AS")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** True for a PostgreSQL {@code RETURNS trigger} or {@code RETURNS event_trigger} outside the parameters. */

@@ -254,6 +254,16 @@ class BlockSplitTest {
                 "7:1 UPDATE d SET e = 1"), render(Dialect.SQLSERVER, sql).subList(1, 4));
     }
 
+    @Test
+    void alterOfARoutineWithoutABodyIsAPlainStatementInAuto() {
+        String sql = "ALTER TRIGGER trg ON orders RENAME TO orders_trg;\nALTER FUNCTION f() OWNER TO app;\n"
+                + "ALTER TRIGGER audit DISABLE;\nDELETE FROM x;";
+        assertEquals(List.of("1:1 ALTER TRIGGER trg ON orders RENAME TO orders_trg", "2:1 ALTER FUNCTION f() OWNER TO app",
+                "3:1 ALTER TRIGGER audit DISABLE", "4:1 DELETE FROM x"), render(Dialect.AUTO, sql));
+        assertEquals(List.of("3:3 [R procedure p body] DELETE FROM a"),
+                render(Dialect.AUTO, "ALTER PROCEDURE p AS\nBEGIN\n  DELETE FROM a\nEND").subList(1, 2));
+    }
+
     @ParameterizedTest
     @EnumSource(value = Dialect.class, names = {"MYSQL", "MARIADB", "AUTO"})
     void mysqlDoubleSlashAndDoubleSemicolonDelimiters(Dialect dialect) {

@@ -1,2 +1,2 @@
-DELETE FROM customers;
 ALTER TABLE customers DROP COLUMN legacy_code;
+DELETE FROM customers;

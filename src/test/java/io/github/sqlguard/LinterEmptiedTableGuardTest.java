@@ -1,0 +1,88 @@
+package io.github.sqlguard;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.github.sqlguard.model.Dialect;
+import io.github.sqlguard.model.Finding;
+import io.github.sqlguard.model.Location;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * A table the script emptied, and has put no row back into, loses nothing more to a later drop of its columns or
+ * of itself: that finding is INFO naming the line that emptied it, while the emptying stays reported.
+ */
+class LinterEmptiedTableGuardTest {
+
+    @TempDir
+    Path project;
+
+    /** Findings as {@code rule@line:SEVERITY}, each guarded one with its note, joined by " / ". */
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            POSTGRESQL | DELETE FROM tokens; ALTER TABLE tokens DROP COLUMN content; | delete-without-where@1:ERROR / drop-column@2:INFO (guarded: every row of tokens was removed at line 1)
+            POSTGRESQL | TRUNCATE TABLE color; ALTER TABLE color DROP COLUMN library_id, ADD COLUMN file_id uuid; | truncate-table@1:ERROR / drop-column@2:INFO (guarded: every row of color was removed at line 1)
+            POSTGRESQL | TRUNCATE a; TRUNCATE b CASCADE; CREATE INDEX i ON a (x); ALTER TABLE a DROP COLUMN x; | truncate-table@1:ERROR / truncate-table@2:ERROR / cascade@2:WARNING / drop-column@4:INFO (guarded: every row of a was removed at line 1)
+            AUTO       | TRUNCATE a, b; DROP TABLE a, b;                                                | truncate-table@1:ERROR / drop-table@2:INFO (guarded: every row of a was removed at line 1; every row of b was removed at line 1)
+            MYSQL      | DELETE FROM tokens; DELETE FROM tokens; ALTER TABLE tokens DROP content;      | delete-without-where@1:ERROR / delete-without-where@2:INFO (guarded: every row of tokens was removed at line 1) / drop-column@3:INFO (guarded: every row of tokens was removed at line 1)
+            POSTGRESQL | DELETE FROM tokens; INSERT INTO tokens SELECT * FROM old; ALTER TABLE tokens DROP COLUMN content; | delete-without-where@1:ERROR / drop-column@3:ERROR
+            POSTGRESQL | DELETE FROM tokens WHERE expired; ALTER TABLE tokens DROP COLUMN content;      | drop-column@2:ERROR
+            POSTGRESQL | DELETE FROM tokens t USING old o; ALTER TABLE tokens DROP COLUMN content;     | delete-without-where@1:ERROR / drop-column@2:ERROR
+            POSTGRESQL | TRUNCATE a; DELETE FROM audit WHERE id = 1; ALTER TABLE a DROP COLUMN x;     | truncate-table@1:ERROR / drop-column@3:ERROR
+            POSTGRESQL | TRUNCATE a; UPDATE b SET y = 1 WHERE id = 2; ALTER TABLE a DROP COLUMN x;    | truncate-table@1:ERROR / drop-column@3:ERROR
+            POSTGRESQL | TRUNCATE a; SELECT refill(); ALTER TABLE a DROP COLUMN x;                    | truncate-table@1:ERROR / drop-column@3:ERROR
+            POSTGRESQL | TRUNCATE a; ALTER TABLE a ATTACH PARTITION p FOR VALUES IN (1); ALTER TABLE a DROP COLUMN x; | truncate-table@1:ERROR / drop-column@3:ERROR
+            POSTGRESQL | TRUNCATE a; ALTER TABLE b RENAME TO a; ALTER TABLE a DROP COLUMN x;         | truncate-table@1:ERROR / rename-table@2:WARNING / drop-column@3:ERROR
+            POSTGRESQL | DELETE FROM a; TRUNCATE a CASCADE;                                             | delete-without-where@1:ERROR / truncate-table@2:ERROR / cascade@2:WARNING
+            POSTGRESQL | TRUNCATE a; DROP TABLE a;                                                      | truncate-table@1:ERROR / drop-table@2:INFO (guarded: every row of a was removed at line 1)
+            POSTGRESQL | TRUNCATE a; DO $$ BEGIN INSERT INTO a VALUES (1); END $$; ALTER TABLE a DROP COLUMN x; | truncate-table@1:ERROR / drop-column@4:ERROR
+            """)
+    void dropOfATableTheScriptEmptiedLosesNothingMore(Dialect dialect, String sql, String expected)
+            throws IOException {
+        assertEquals(expected, describe(lint(dialect, sql.replace("; ", ";\n"))));
+    }
+
+    @Test
+    void emptyingInAnEarlierScriptGuardsNothing() throws IOException {
+        write("db/V1__empty.sql", "TRUNCATE a;\n");
+        write("db/V2__drop.sql", "ALTER TABLE a DROP COLUMN x;\n");
+
+        assertEquals("truncate-table@1:ERROR / drop-column@1:ERROR", describe(run(Dialect.POSTGRESQL)));
+    }
+
+    private static String describe(List<Finding> findings) {
+        return findings.stream().map(f -> {
+            Location at = f.location();
+            int note = f.message().indexOf(" (guarded: ");
+            return f.ruleId() + "@" + at.line() + ":" + f.severity() + (note < 0 ? "" : f.message().substring(note));
+        }).collect(Collectors.joining(" / "));
+    }
+
+    private List<Finding> lint(Dialect dialect, String sql) throws IOException {
+        write("db/V1__change.sql", sql + "\n");
+        return run(dialect);
+    }
+
+    private void write(String path, String sql) throws IOException {
+        Path file = project.resolve(path);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, sql, StandardCharsets.UTF_8);
+    }
+
+    private List<Finding> run(Dialect dialect) {
+        LintConfig defaults = LintConfig.defaults(project, List.of(project.resolve("db")));
+        LintResult result = new Linter().run(new LintConfig(project, defaults.directories(), defaults.includes(),
+                List.of(), dialect, StandardCharsets.UTF_8, Map.of(), List.of(), defaults.flyway(),
+                defaults.liquibase(), List.of(), null, defaults.maxFileBytes(), 1));
+        return result.findings();
+    }
+}
