@@ -56,6 +56,9 @@ public final class EmptiedInRun {
         }
         int main = DestroyedTables.mainKeyword(tokens);
         Token verb = tokens.get(main);
+        if (emptied.isEmpty() && !verb.isAnyWord("TRUNCATE", "DELETE")) {
+            return; // most statements: nothing emptied to forget, and this one empties nothing
+        }
         if (!ROWLESS_VERBS.stream().anyMatch(verb::isWord) || verb.isWord("ALTER") && movesRows(tokens, main)) {
             emptied.clear();
             return;
