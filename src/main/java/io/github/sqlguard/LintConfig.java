@@ -42,7 +42,8 @@ public record LintConfig(
     // Upper-case .SQL too: scripts saved by Windows tools keep it, Liquibase reads them, and a migration left out
     // would pass unseen.
     public static final List<String> DEFAULT_INCLUDES =
-            List.of("**/*.sql", "**/*.SQL", "**/*.xml", "**/*.yaml", "**/*.yml", "**/*.json");
+            List.of("**/*.sql", "**/*.SQL", "**/*.xml", "**/*.yaml", "**/*.yml", "**/*.json",
+                    "**/*.groovy");
     public static final long DEFAULT_MAX_FILE_BYTES = 50L * 1024 * 1024;
 
     public LintConfig {

@@ -167,8 +167,9 @@ final class LintSession {
         ReadResult.Text text = (ReadResult.Text) read;
         SourceClassification classification = classifier.classify(file, text.text());
         SourceKind kind = classification.kind();
-        if (kind == SourceKind.OTHER) {
-            return PreparedFile.decided(file, classification, FileOutcome.notAMigration(path), text.stamp());
+        if (kind == SourceKind.OTHER || kind == SourceKind.LIQUIBASE_GROOVY) {
+            return PreparedFile.decided(file, classification, kind == SourceKind.OTHER ? FileOutcome.notAMigration(path)
+                    : GroovyChangelogOutcome.of(path, text.text(), this::fileProblem), text.stamp());
         }
         ScriptMode undo = config.flyway().undoScripts();
         boolean reverts = kind == SourceKind.FLYWAY_UNDO || DownScriptName.isDownScript(path, kind);

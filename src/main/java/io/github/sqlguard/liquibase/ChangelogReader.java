@@ -228,6 +228,8 @@ public final class ChangelogReader {
 
     /** A Groovy DSL changelog: its changes are Groovy code, which sqlguard does not read. */
     private void reportGroovy(Path groovy, String fromPath, Reference reference) {
+        // Reached, so the scan's copy of the file is not reported a second time as a changelog of its own.
+        markProcessed(groovy);
         problems.add(ChangelogFindings.unchecked(fromPath, reference.line(), reference.column(),
                 resolver.relativePathOf(groovy) + " is a Groovy changelog, which sqlguard does not read: none of "
                         + "its changes were checked"));

@@ -49,11 +49,13 @@ abstract class AbstractSqlguardMojo extends AbstractMojo {
     /**
      * Ant-style globs of files to check, matched against a file's path from the module folder, a scanned directory
      * or a Flyway location. XML, YAML and JSON files are read only when their root is {@code databaseChangeLog}
-     * (in XML also a lone {@code changeSet}, as Solidbase keeps them).
+     * (in XML also a lone {@code changeSet}, as Solidbase keeps them); Groovy files only when they hold a
+     * {@code databaseChangeLog} closure, which is reported as not checked.
      *
      * @since 0.1.0
      */
-    @Parameter(property = "sqlguard.includes", defaultValue = "**/*.sql,**/*.SQL,**/*.xml,**/*.yaml,**/*.yml,**/*.json")
+    @Parameter(property = "sqlguard.includes",
+            defaultValue = "**/*.sql,**/*.SQL,**/*.xml,**/*.yaml,**/*.yml,**/*.json,**/*.groovy")
     protected List<String> includes;
 
     /**

@@ -14,6 +14,8 @@ final class ChangelogSignature {
             Pattern.compile("--\\s*liquibase\\s+formatted\\s+sql\\b.*", Pattern.CASE_INSENSITIVE);
     private static final Pattern YAML_ROOT_KEY = Pattern.compile("([\"']?)databaseChangeLog\\1\\s*:.*");
     private static final String ROOT = "databaseChangeLog";
+    // Grails writes "databaseChangeLog = {", the liquibase-groovy-dsl "databaseChangeLog {" or "databaseChangeLog(".
+    private static final Pattern GROOVY_ROOT = Pattern.compile("databaseChangeLog\\s*(=\\s*\\{|\\{|\\().*");
     private static final String CHANGESET_ROOT = "changeSet";
 
     private ChangelogSignature() {
@@ -82,6 +84,36 @@ final class ChangelogSignature {
             }
         }
         return false;
+    }
+
+    /**
+     * The line (from 1) on which a Groovy changelog's databaseChangeLog closure begins, or 0 when the text
+     * has none outside comments: Groovy code that merely mentions the name is no changelog.
+     */
+    static int groovyChangelogLine(String text) {
+        if (!text.contains(ROOT)) {
+            return 0;
+        }
+        boolean inBlockComment = false;
+        int number = 0;
+        for (String line : (Iterable<String>) stripBom(text).lines()::iterator) {
+            number++;
+            String content = line.strip();
+            if (inBlockComment) {
+                int end = content.indexOf("*/");
+                if (end < 0) {
+                    continue;
+                }
+                inBlockComment = false;
+                content = content.substring(end + 2).strip();
+            }
+            if (content.startsWith("/*") && !content.contains("*/")) {
+                inBlockComment = true;
+            } else if (GROOVY_ROOT.matcher(content).matches()) {
+                return number;
+            }
+        }
+        return 0;
     }
 
     /** True when the top-level JSON object has the key {@code "databaseChangeLog"}. */

@@ -9,7 +9,8 @@ import java.util.Optional;
  * scripts by their name, everything else of a SQL-like name as plain SQL.
  *
  * <p>Files ending in {@code .xml}, {@code .yaml}, {@code .yml} or {@code .json} are Liquibase changelogs
- * when their root is {@code databaseChangeLog}, else {@link SourceKind#OTHER}. Any other file is a
+ * when their root is {@code databaseChangeLog}, and so are files ending in {@code .groovy} that assign or call
+ * {@code databaseChangeLog} at the start of a line, else {@link SourceKind#OTHER}. Any other file is a
  * formatted-SQL changelog when its first non-blank line says so (this wins over a Flyway-like name), a
  * Flyway script when its name follows {@link FlywayNaming}, and plain SQL otherwise.
  */
@@ -48,6 +49,8 @@ public final class SourceClassifier {
                 return structured(ChangelogSignature.isYamlChangelog(text), SourceKind.LIQUIBASE_YAML);
             case "json":
                 return structured(ChangelogSignature.isJsonChangelog(text), SourceKind.LIQUIBASE_JSON);
+            case "groovy":
+                return structured(ChangelogSignature.groovyChangelogLine(text) > 0, SourceKind.LIQUIBASE_GROOVY);
             default:
                 break;
         }
@@ -57,6 +60,14 @@ public final class SourceClassifier {
         Optional<FlywayScriptName> flyway = naming.parse(name);
         return flyway.map(parsed -> new SourceClassification(parsed.kind(), flyway))
                 .orElseGet(() -> SourceClassification.of(SourceKind.PLAIN_SQL));
+    }
+
+    /**
+     * The line (from 1) on which a Groovy changelog's databaseChangeLog closure begins, where a finding about the
+     * whole changelog belongs; 0 when the text is no Groovy changelog.
+     */
+    public static int groovyChangelogLine(String text) {
+        return ChangelogSignature.groovyChangelogLine(text);
     }
 
     private static SourceClassification structured(boolean isChangelog, SourceKind kind) {

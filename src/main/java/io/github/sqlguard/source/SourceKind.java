@@ -18,7 +18,12 @@ public enum SourceKind {
     LIQUIBASE_YAML,
     /** A Liquibase JSON changelog (top-level key {@code "databaseChangeLog"}). */
     LIQUIBASE_JSON,
-    /** Any other XML, YAML or JSON file: not a migration, ignored by the caller. */
+    /**
+     * A Liquibase changelog in the Groovy DSL (a top-level {@code databaseChangeLog = { .. }}, the Grails
+     * database-migration plugin's format): its changes are Groovy code, which sqlguard does not read.
+     */
+    LIQUIBASE_GROOVY,
+    /** Any other XML, YAML, JSON or Groovy file: not a migration, ignored by the caller. */
     OTHER;
 
     /** True for the three Flyway kinds. */

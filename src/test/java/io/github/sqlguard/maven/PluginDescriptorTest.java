@@ -97,7 +97,7 @@ class PluginDescriptorTest {
     void includesAndReportDirectoryShowTheirDefault() {
         Element check = children(mojos().get("check"), "configuration").get(0);
 
-        assertEquals("**/*.sql,**/*.SQL,**/*.xml,**/*.yaml,**/*.yml,**/*.json",
+        assertEquals("**/*.sql,**/*.SQL,**/*.xml,**/*.yaml,**/*.yml,**/*.json,**/*.groovy",
                 children(check, "includes").get(0).getAttribute("default-value"));
         assertEquals("${project.build.directory}/sqlguard",
                 children(check, "reportDirectory").get(0).getAttribute("default-value"));

@@ -150,6 +150,29 @@ class SourceClassifierTest {
 
     @ParameterizedTest
     @ValueSource(strings = {
+        "databaseChangeLog = {\n    changeSet(author: 'a', id: '1') {}\n}\n",
+        "package install\n\ndatabaseChangeLog = {\n}\n",
+        "\uFEFFimport x.Y\n/* a\n * comment */\ndatabaseChangeLog {\n}\n",
+        "databaseChangeLog(logicalFilePath: 'x') {\n}\n",
+    })
+    void recognisesLiquibaseGroovyByItsDatabaseChangeLogClosure(String text) {
+        assertEquals(SourceKind.LIQUIBASE_GROOVY, kindOf("changelog.groovy", text));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "class Util {\n    static String root = \"databaseChangeLog\"\n}\n",
+        "// databaseChangeLog = {\nprintln 'x'\n",
+        "/*\ndatabaseChangeLog = {\n*/\nprintln 'x'\n",
+        "def databaseChangeLogLock = {\n}\n",
+        "",
+    })
+    void otherGroovyIsOther(String text) {
+        assertEquals(SourceKind.OTHER, kindOf("Util.groovy", text));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
         "{\"name\": \"databaseChangeLog\"}",
         "{\"nested\": {\"databaseChangeLog\": []}}",
         "[{\"databaseChangeLog\": []}]",
