@@ -44,6 +44,7 @@ class LinterEmptiedTableGuardTest {
             POSTGRESQL | TRUNCATE a; ALTER TABLE b RENAME TO a; ALTER TABLE a DROP COLUMN x;         | truncate-table@1:ERROR / rename-table@2:WARNING / drop-column@3:ERROR
             POSTGRESQL | DELETE FROM a; TRUNCATE a CASCADE;                                             | delete-without-where@1:ERROR / truncate-table@2:ERROR / cascade@2:WARNING
             POSTGRESQL | TRUNCATE a; DROP TABLE a;                                                      | truncate-table@1:ERROR / drop-table@2:INFO (guarded: every row of a was removed at line 1)
+            POSTGRESQL | TRUNCATE staging.a; ALTER TABLE a DROP COLUMN x; DROP TABLE Staging.A;           | truncate-table@1:ERROR / drop-column@2:ERROR / drop-table@3:INFO (guarded: every row of staging.a was removed at line 1)
             POSTGRESQL | TRUNCATE a; DO $$ BEGIN INSERT INTO a VALUES (1); END $$; ALTER TABLE a DROP COLUMN x; | truncate-table@1:ERROR / drop-column@4:ERROR
             """)
     void dropOfATableTheScriptEmptiedLosesNothingMore(Dialect dialect, String sql, String expected)

@@ -1,5 +1,6 @@
 package io.github.sqlguard.schema;
 
+import io.github.sqlguard.analysis.ObjectNames;
 import io.github.sqlguard.sql.DatabaseScope;
 import io.github.sqlguard.sql.Statement;
 import io.github.sqlguard.sql.StatementContext;
@@ -37,11 +38,11 @@ public final class EmptiedInRun {
         // TRUNCATE .. CASCADE also empties the tables that reference them, which may still hold rows.
         boolean cascades = tokens.get(main).isWord("TRUNCATE") && tokens.stream().anyMatch(t -> t.isWord("CASCADE"));
         if (cascades || targets.isEmpty()
-                || !targets.stream().allMatch(t -> emptied.containsKey(SchemaNames.key(t)))) {
+                || !targets.stream().allMatch(t -> emptied.containsKey(key(t)))) {
             return Optional.empty();
         }
         return Optional.of(new Guard(Guard.Kind.EMPTY_TABLE, targets.stream()
-                .map(t -> emptied.get(SchemaNames.key(t))).distinct().reduce((a, b) -> a + "; " + b).orElseThrow()));
+                .map(t -> emptied.get(key(t))).distinct().reduce((a, b) -> a + "; " + b).orElseThrow()));
     }
 
     /** Follows what {@code statement} does to the rows of the tables. */
@@ -64,19 +65,27 @@ public final class EmptiedInRun {
             return;
         }
         List<String> targets = DestroyedTables.of(tokens, main);
-        if (verb.isWord("DELETE") && !targets.stream().allMatch(t -> emptied.containsKey(SchemaNames.key(t)))) {
+        if (verb.isWord("DELETE") && !targets.stream().allMatch(t -> emptied.containsKey(key(t)))) {
             // A trigger on the rows it deletes may add rows anywhere (an archive of deleted rows).
             emptied.clear();
         }
         if (verb.isWord("DROP")) {
             // The name may now be given to a new table, which holds rows of its own.
-            targets.forEach(t -> emptied.remove(SchemaNames.key(t)));
+            targets.forEach(t -> emptied.remove(key(t)));
         } else if (emptiesEveryRow(tokens, main, targets)) {
             String line = "line " + statement.start().line();
             // The first emptying is the one reported; a second one finds nothing left.
-            targets.forEach(t -> emptied.putIfAbsent(SchemaNames.key(t), "every row of " + t + " was removed at "
+            targets.forEach(t -> emptied.putIfAbsent(key(t), "every row of " + t + " was removed at "
                     + line));
         }
+    }
+
+    /**
+     * The whole name as written, quotes and case aside: the replay's keys leave the schema out, but emptying
+     * {@code staging.orders} leaves the rows of {@code orders} (another schema's table, or the search path's) alone.
+     */
+    private static String key(String table) {
+        return ObjectNames.normalize(table);
     }
 
     /** A statement of the script itself, on every database: not in a block, a branch or a routine body. */
