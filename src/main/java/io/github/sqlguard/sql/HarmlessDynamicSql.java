@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
  * to sequences do ({@code EXECUTE IMMEDIATE 'ALTER SEQUENCE s INCREMENT BY ' || (max_id - last_value)},
  * {@code PREPARE st FROM @create_index}), and the code objects, contexts and views Oracle install scripts make,
  * recompile or drop by a computed name or with computed flags ({@code 'CREATE OR REPLACE CONTEXT ' || l_name},
- * {@code 'ALTER PACKAGE p COMPILE BODY PLSQL_CCFLAGS=''' || l_flags}, {@code 'DROP TRIGGER ' || l_trigger}). This holds only where the text runs as exactly one statement (Oracle's
+ * {@code 'ALTER PACKAGE p COMPILE BODY PLSQL_CCFLAGS=''' || l_flags}, {@code 'DROP TRIGGER ' || l_trigger}).
+ * This holds only where the text runs as exactly one statement (Oracle's
  * {@code EXECUTE IMMEDIATE}, MySQL's {@code PREPARE}), so its leading literal fixes what that statement is. A T-SQL
  * batch or a PL/pgSQL {@code EXECUTE} may run more statements after a {@code ;} in the unknown part.
  */

@@ -83,7 +83,7 @@ class DynamicSqlTest {
         "ORACLE | EXECUTE IMMEDIATE 'drop trigger ' || l_trigger_name | false",
         "ORACLE | EXECUTE IMMEDIATE 'DROP VIEW ' || v_name | false",
         "ORACLE | EXECUTE IMMEDIATE 'CREATE OR REPLACE VIEW v AS SELECT * FROM ' || v_table | false",
-        "ORACLE | EXECUTE IMMEDIATE q'[alter package p compile body PLSQL_CCFLAGS=']'||l_flags||q'[' reuse settings]' | false",
+        "ORACLE | EXECUTE IMMEDIATE q'[alter package p compile body PLSQL_CCFLAGS=']'||l_flags||q'[' reuse]' | false",
         "ORACLE | BEGIN\\n  l_sql := 'alter package p compile body PLSQL_CCFLAGS=' || l_flags;\\n"
                 + "  EXECUTE IMMEDIATE l_sql;\\nEND; | false",
         "ORACLE | EXECUTE IMMEDIATE 'ALTER TYPE ' || v_type || ' DROP ATTRIBUTE a CASCADE' | true",
