@@ -1,9 +1,11 @@
 package io.github.sqlguard.analysis;
 
 import io.github.sqlguard.model.Location;
+import io.github.sqlguard.sql.PlsqlUnitTail;
 import io.github.sqlguard.sql.Statement;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
@@ -62,6 +64,15 @@ public record StatementModel(Statement statement, StatementKind kind, Placement 
      */
     public boolean runsSqlBuiltAtRunTime() {
         return statement.runtimeSql();
+    }
+
+    /**
+     * For an Oracle PL/SQL block or unit, where a statement written after its closing END starts although no
+     * {@code /} line ended the block before it: Oracle receives that statement as part of the block.
+     */
+    public Optional<Location> statementAfterBlockEnd() {
+        return PlsqlUnitTail.statementAfterEnd(statement)
+                .map(token -> new Location(statement.start().path(), token.line(), token.column()));
     }
 
     /** The same facts with other clauses and row changes, and what is scratch (the scratch-table step marks them). */

@@ -24,6 +24,7 @@ public final class RuleRegistry {
         rules.add(new UnparsedStatementRule());
         rules.add(new RuntimeSqlRule());
         rules.add(new ScriptIncludeRule());
+        rules.add(new BlockWithoutSlashRule());
         return List.copyOf(rules);
     }
 

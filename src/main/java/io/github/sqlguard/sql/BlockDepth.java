@@ -123,6 +123,12 @@ final class BlockDepth {
                 || next.type() == TokenType.WORD && NOT_A_SECTION.contains(next.upper())) {
             return;
         }
+        if (next.isWord("BEGIN") && top() == SECTION) {
+            // PL/SQL: a procedure in a package body or a DECLARE section whose IS is followed by BEGIN at once
+            // has an empty declaration section of its own; its END closes that, not the enclosing package.
+            open.append(SECTION);
+            return;
+        }
         if (next.type() == TokenType.WORD && BlockSyntax.isStatementStarter(tokens, index + 1, to)
                 && !next.isWord("DECLARE") && !next.isAnyWord("PROCEDURE", "FUNCTION")) {
             bodyWithoutBegin = true;

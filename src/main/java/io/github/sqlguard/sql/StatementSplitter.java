@@ -175,7 +175,7 @@ public final class StatementSplitter {
                                 VariableAssignments.valueOf(scope, arguments, dynamicSql.variable(), tokens.get(0)));
                     }
                     add(tokens, context, false, dynamicSql != null && dynamicSql.builtAtRunTime()
-                            && !SequenceDynamicSql.cannotLoseRows(tokens, dynamicSql));
+                            && !HarmlessDynamicSql.cannotLoseRows(tokens, dynamicSql));
                     if (dynamicSql != null && !dynamicSql.literals().isEmpty()) {
                         emitLiterals(dynamicSql, NestedBodies.innerContext(context,
                                 StatementContext.Kind.EXECUTED_BLOCK, dynamicSql.label()));

@@ -43,12 +43,17 @@ public record Token(TokenType type, String text, int offset, int line, int colum
 
     /**
      * A string literal's value: the text between its quotes, a doubled quote read as one, a prefix such as
-     * T-SQL's {@code N} left out ({@code N'it''s'} is {@code it's}). Any other token's text as written.
+     * T-SQL's {@code N} left out ({@code N'it''s'} is {@code it's}), Oracle's {@code q'[..]'} the text between its
+     * delimiters. Any other token's text as written.
      */
     public String stringValue() {
         int open = text.indexOf('\'');
         if (type != TokenType.STRING || open < 0 || text.length() < open + 2) {
             return text;
+        }
+        String prefix = text.substring(0, open);
+        if ((prefix.equalsIgnoreCase("q") || prefix.equalsIgnoreCase("nq")) && text.length() >= open + 4) {
+            return text.substring(open + 2, text.length() - 2); // Oracle q'[..]': the text between the delimiters
         }
         return text.substring(open + 1, text.length() - 1).replace("''", "'");
     }

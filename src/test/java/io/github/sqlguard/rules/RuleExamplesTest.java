@@ -32,7 +32,7 @@ class RuleExamplesTest {
     @ParameterizedTest(name = "{0} {1}: {2}")
     @MethodSource("examples")
     void badExamplesAreReportedAndGoodOnesAreNot(String id, String kind, String sql) {
-        List<String> hits = RulePipeline.run(Dialect.AUTO, sql, RuleRegistry.all()).stream()
+        List<String> hits = RulePipeline.run(dialectOf(id), sql, RuleRegistry.all()).stream()
                 .map(RulePipeline.Hit::rule).toList();
         if (kind.equals("bad")) {
             assertTrue(hits.contains(id), () -> "no " + id + " finding for its bad example " + sql);
@@ -40,5 +40,10 @@ class RuleExamplesTest {
         } else {
             assertEquals(List.of(), hits, () -> "rules hit by the good example " + sql);
         }
+    }
+
+    /** Rules about one dialect's scripts show examples in that dialect; every other rule's hold without one. */
+    private static Dialect dialectOf(String id) {
+        return id.equals("block-without-slash") ? Dialect.ORACLE : Dialect.AUTO;
     }
 }

@@ -7,22 +7,29 @@ import java.util.regex.Pattern;
  * Dynamic SQL that is only partly known but cannot lose rows whatever the unknown part holds: a sequence or an
  * index made or changed with a value computed when the migration runs, as scripts that move from identity columns
  * to sequences do ({@code EXECUTE IMMEDIATE 'ALTER SEQUENCE s INCREMENT BY ' || (max_id - last_value)},
- * {@code PREPARE st FROM @create_index}). This holds only where the text runs as exactly one statement (Oracle's
+ * {@code PREPARE st FROM @create_index}), and the code objects, contexts and views Oracle install scripts make,
+ * recompile or drop by a computed name or with computed flags ({@code 'CREATE OR REPLACE CONTEXT ' || l_name},
+ * {@code 'ALTER PACKAGE p COMPILE BODY PLSQL_CCFLAGS=''' || l_flags}, {@code 'DROP TRIGGER ' || l_trigger}).
+ * This holds only where the text runs as exactly one statement (Oracle's
  * {@code EXECUTE IMMEDIATE}, MySQL's {@code PREPARE}), so its leading literal fixes what that statement is. A T-SQL
  * batch or a PL/pgSQL {@code EXECUTE} may run more statements after a {@code ;} in the unknown part.
  */
-final class SequenceDynamicSql {
+final class HarmlessDynamicSql {
 
     /** The statements the leading literal may open: none of them can carry a clause that loses rows. */
     private static final Pattern HARMLESS_START = Pattern.compile(
-            "(?is)\\s*(?:(?:CREATE|ALTER)\\s+SEQUENCE|CREATE\\s+(?:UNIQUE\\s+)?INDEX)\\s.*");
+            "(?is)\\s*(?:(?:CREATE|ALTER)\\s+SEQUENCE|CREATE\\s+(?:UNIQUE\\s+)?INDEX"
+                    + "|CREATE\\s+(?:OR\\s+REPLACE\\s+)?(?:CONTEXT|SYNONYM|VIEW)"
+                    // ALTER TYPE is not here: its DROP ATTRIBUTE .. CASCADE drops the column data of dependent tables.
+                    + "|ALTER\\s+(?:PACKAGE|PROCEDURE|FUNCTION|TRIGGER|VIEW)"
+                    + "|DROP\\s+(?:TRIGGER|VIEW|SYNONYM|INDEX|PACKAGE|PROCEDURE|FUNCTION))\\s.*");
 
-    private SequenceDynamicSql() {
+    private HarmlessDynamicSql() {
     }
 
     /**
      * True when {@code source}, what the statement {@code tokens} runs, is built in part at run time yet runs as one
-     * statement that its leading literal makes a sequence or index statement.
+     * statement that its leading literal makes one of the statements above.
      */
     static boolean cannotLoseRows(List<Token> tokens, DynamicSql.Source source) {
         boolean oneStatement = tokens.size() > 1 && (tokens.get(0).isAnyWord("EXECUTE", "EXEC")

@@ -1,0 +1,48 @@
+package io.github.sqlguard.sql;
+
+import io.github.sqlguard.model.Dialect;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Finds a statement written after the END that closes an Oracle PL/SQL block or unit, inside what SQL*Plus and
+ * Flyway send as that block. Both send a PL/SQL block (and a CREATE PROCEDURE, PACKAGE, TRIGGER ..) only when a
+ * line holding {@code /} ends it; when that line is missing, the statements after the END travel with the block,
+ * Oracle rejects the whole text (PLS-00103), and neither the block nor those statements run as written.
+ */
+public final class PlsqlUnitTail {
+
+    private PlsqlUnitTail() {
+    }
+
+    /**
+     * The first token of a statement that follows the closing END of the block or unit {@code statement} holds,
+     * when it is an Oracle container statement that runs to its {@code /}; empty otherwise.
+     */
+    public static Optional<Token> statementAfterEnd(Statement statement) {
+        if (!statement.container() || statement.dialect() != Dialect.ORACLE) {
+            return Optional.empty();
+        }
+        List<Token> tokens = statement.tokens();
+        BlockDepth depth = new BlockDepth(true);
+        boolean opened = false;
+        int parenDepth = 0;
+        for (int i = 0; i < tokens.size(); i++) {
+            Token token = tokens.get(i);
+            if (opened && !depth.isOpen() && parenDepth == 0 && BlockSyntax.isSemicolon(token)) {
+                // Only a statement verb counts: what else follows the END is not SQL sqlguard reads as a statement.
+                boolean statementFollows = i + 1 < tokens.size()
+                        && BlockSyntax.isStatementStarter(tokens, i + 1, tokens.size());
+                return statementFollows ? Optional.of(tokens.get(i + 1)) : Optional.empty();
+            }
+            depth.accept(tokens, i, tokens.size(), parenDepth);
+            opened |= depth.isOpen();
+            if (token.isSymbol("(")) {
+                parenDepth++;
+            } else if (token.isSymbol(")")) {
+                parenDepth = Math.max(0, parenDepth - 1);
+            }
+        }
+        return Optional.empty();
+    }
+}
