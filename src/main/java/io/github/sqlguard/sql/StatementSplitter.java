@@ -269,7 +269,9 @@ public final class StatementSplitter {
             } else {
                 QuotedBody literal = QuotedBody.of(text, literals, backslashEscapes, arguments.values());
                 if (literal != null) {
-                    QuotedBody body = source.eachName() == null ? literal : literal.replacing("?", source.eachName());
+                    // The name stands in bracketed; a command that brackets ? itself (USE [?]) gets it once.
+                    QuotedBody body = source.eachName() == null ? literal
+                            : literal.replacing("[?]", source.eachName()).replacing("?", source.eachName());
                     emitQuotedBody(body, context, false, nested.dynamicSql(body.text()));
                 }
             }
