@@ -20,7 +20,9 @@ final class DataChanges {
     /** Every DELETE and UPDATE in {@code statement}, CTEs first, the main statement last. */
     static List<RowChange> in(Statement statement, List<DataChange> fromTokens, Object ast) {
         List<DataChange> changes = ast == null ? fromTokens
-                : AstDataChanges.in(ast, statement.dialect() == Dialect.SQLSERVER,
+                // Only SQL Server changes rows through a CTE's name; elsewhere that is an error, so AUTO reads it so.
+                : AstDataChanges.in(ast, statement.dialect() == Dialect.SQLSERVER
+                        || statement.dialect() == Dialect.AUTO,
                         StatementTokens.fromItemsAreOtherInstances(statement));
         boolean sameShape = changes.size() == fromTokens.size();
         boolean placeholders = hasPlaceholder(statement);

@@ -65,7 +65,8 @@ final class SettledByTokens {
         if (change.at() != tokens.get(main)) {
             return false; // the one change the tokens read is in a CTE body: the parser reads the rest
         }
-        if (change.where() != WhereFact.PRESENT && statement.dialect() == Dialect.SQLSERVER && main > 0
+        boolean ctesAreUpdatable = statement.dialect() == Dialect.SQLSERVER || statement.dialect() == Dialect.AUTO;
+        if (change.where() != WhereFact.PRESENT && ctesAreUpdatable && main > 0
                 && change.tables().size() == 1 && namesACte(tokens, main, change.tables().get(0))) {
             return false; // T-SQL changes a CTE's rows as a view's: the parser reads the CTE's WHERE
         }

@@ -192,7 +192,10 @@ public final class StatementSplitter {
                     StatementContext inner = NestedBodies.innerContext(context, StatementContext.Kind.EXECUTED_BLOCK, shape.label());
                     boolean mysqlDeclare = dialect.isMySqlFamily()
                             || shape.label().equals(StatementShape.NOT_ATOMIC_BLOCK);
-                    emitScoped(tokens, new BlockBodyScanner(mysqlDeclare).scan(tokens, 0, tokens.size(), false),
+                    // T-SQL: a variable lives for its whole batch, so IF .. EXEC (@sql) sees what the batch assigned.
+                    List<Token> blockScope = shapeDialect == Dialect.SQLSERVER && !scope.isEmpty()
+                            && scope.get(0).offset() <= tokens.get(0).offset() ? scope : tokens;
+                    emitScoped(blockScope, new BlockBodyScanner(mysqlDeclare).scan(tokens, 0, tokens.size(), false),
                             NestedBodies.opened(inner, tokens), plpgsql);
                 }
                 case ROUTINE -> emitRoutine(tokens, shape, context);
@@ -269,7 +272,9 @@ public final class StatementSplitter {
             } else {
                 QuotedBody literal = QuotedBody.of(text, literals, backslashEscapes, arguments.values());
                 if (literal != null) {
-                    QuotedBody body = source.eachName() == null ? literal : literal.replacing("?", source.eachName());
+                    // The name stands in bracketed; a command that brackets ? itself (USE [?]) gets it once.
+                    QuotedBody body = source.eachName() == null ? literal
+                            : literal.replacing("[?]", source.eachName()).replacing("?", source.eachName());
                     emitQuotedBody(body, context, false, nested.dynamicSql(body.text()));
                 }
             }

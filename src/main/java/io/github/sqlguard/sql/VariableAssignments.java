@@ -74,6 +74,7 @@ final class VariableAssignments {
         List<Boolean> appends = new ArrayList<>();
         boolean appendedOnly = true;
         boolean allBeforeUse = true;
+        boolean assignedByContext = false;
         for (int i = 0; i < scope.size(); i++) {
             Token token = scope.get(i);
             if (token.type() != TokenType.WORD || !token.text().equalsIgnoreCase(variable.text())) {
@@ -85,7 +86,8 @@ final class VariableAssignments {
                 value = i + 3;
                 appended = true;
             } else if (isAssignedByContext(scope, i)) {
-                return Value.UNKNOWN;
+                assignedByContext = true;
+                continue;
             } else {
                 value = valueStart(scope, i);
                 if (value < 0) {
@@ -105,6 +107,9 @@ final class VariableAssignments {
             expressions.add(expressionFrom(scope, value));
             assignedAt.add(i);
             appends.add(appended);
+        }
+        if (assignedByContext) {
+            return addedBefore(scope, use, expressions, assignedAt, appends);
         }
         if (expressions.isEmpty()) {
             // Located where the body uses the parameter, which is where its text stands in what the body runs.
@@ -185,6 +190,27 @@ final class VariableAssignments {
     private static final String[] LOOPS = {"LOOP", "WHILE", "REPEAT", "FOR", "FOREACH", "GOTO", "ITERATE"};
     private static final String[] DETOURS = {"IF", "ELSE", "ELSEIF", "ELSIF", "CASE", "WHEN", "END", "CALL", "EXEC",
         "EXECUTE", "LEAVE", "RETURN", "EXCEPTION"};
+
+    /**
+     * What a variable the script cannot follow (an {@code OUTPUT} parameter, {@code FETCH .. INTO}) still shows: the
+     * text added to it before {@code use}, as T-SQL's uninstall loops add {@code N'DROP TABLE ..'} in one branch
+     * and fill it through {@code sp_executesql .. @sql OUTPUT} in the other. Whatever else it holds, what was added
+     * runs when that step ran, so it is read with stand-ins and stays built at run time.
+     */
+    private static Value addedBefore(List<Token> scope, Token use, List<List<Token>> expressions,
+            List<Integer> assignedAt, List<Boolean> appends) {
+        List<List<Token>> added = new ArrayList<>();
+        for (int k = 0; k < expressions.size(); k++) {
+            if (appends.get(k) && scope.get(assignedAt.get(k)).offset() < use.offset()) {
+                added.add(expressions.get(k));
+            }
+        }
+        if (added.isEmpty()) {
+            return Value.UNKNOWN;
+        }
+        Value value = withStandIns(added);
+        return value.parts().isEmpty() ? value : new Value(value.parts(), true);
+    }
 
     /** The expressions joined in order, each part that is not a literal read as a stand-in word. */
     private static Value withStandIns(List<List<Token>> expressions) {

@@ -38,4 +38,22 @@ class UpdatableCteTest {
         }
         assertEquals(expected.equals("-") ? List.of() : List.of(expected), found);
     }
+
+    /** Under auto, a statement that changes rows through a CTE's name can only be T-SQL and is read so. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "WITH x AS (SELECT Id, Level FROM #Log WHERE Level = 'DEBUG')\\nUPDATE x SET Level = 'OLD'\\nGO | -",
+        "WITH x AS (SELECT Id, Level FROM dbo.Log WHERE Level = 'DEBUG')\\nDELETE FROM x | -",
+        "WITH x AS (SELECT * FROM dbo.Log)\\nDELETE FROM x\\nGO | 2:1 delete-without-where DELETE without WHERE removes every row of dbo.Log",
+    })
+    void autoReadsAChangeThroughACteAsSqlServerDoes(String sql, String expected) {
+        List<String> found = new ArrayList<>();
+        for (StatementModel model : RuleHarness.models(Dialect.AUTO, sql.replace("\\n", "\n"))) {
+            for (Rule rule : RuleRegistry.all()) {
+                rule.check(model).forEach(v -> found.add(v.at().line() + ":" + v.at().column() + " "
+                        + rule.info().id() + " " + v.message()));
+            }
+        }
+        assertEquals(expected.equals("-") ? List.of() : List.of(expected), found);
+    }
 }

@@ -40,6 +40,10 @@ class DynamicSqlTest {
         "SQLSERVER | EXEC [sys].[sp_executesql] N'DELETE FROM dbo.X4' | 1:30 [E] DELETE",
         "SQLSERVER | EXEC dbo.[sp_executesql] @statement = N'TRUNCATE TABLE dbo.X5' | 1:41 [E] TRUNCATE",
         "SQLSERVER | EXEC \"sp_MSforeachtable\" 'DELETE FROM ?' | 1:27 [E] DELETE",
+        // sp_MSforeachdb's ? is a bare name: the command brackets it itself, and ? in a string stays a string.
+        "SQLSERVER | EXEC sp_MSforeachdb N'USE [?]; UPDATE #t SET d = N''?'' WHERE d IS NULL; DELETE FROM x'"
+                + " | 1:23 [E] USE, 1:32 [E] UPDATE, 1:74 [E] DELETE",
+        "SQLSERVER | EXEC sp_MSforeachtable 'DELETE FROM [?]' | 1:25 [E] DELETE",
         // A variable joined with other parts is read as the literal it was assigned just before.
         "ORACLE | BEGIN\\n  v_stmt := 'DROP TABLE ';\\n  EXECUTE IMMEDIATE v_stmt || v_name;\\nEND;\\n/ | 2:3 [E] V_STMT, 2:14 [E] DROP",
         "MYSQL | SET @t = 'orders';\\nPREPARE st FROM CONCAT('DELETE FROM ', @t); | 2:25 [E] DELETE",
@@ -129,6 +133,18 @@ class DynamicSqlTest {
                 .filter(s -> s.firstToken().isAnyWord("EXECUTE", "EXEC", "PREPARE"))
                 .map(Statement::runtimeSql).toList();
         assertEquals(List.of(expected), marked);
+    }
+
+    /** A bracketed {@code [?]} in sp_MSforeachdb's command leaves the rest of the command readable. */
+    @org.junit.jupiter.api.Test
+    void bracketedPlaceholderOfForEachKeepsTheCommandReadable() {
+        Script script = new StatementSplitter(Dialect.SQLSERVER, Placeholders.DEFAULT).split("t.sql",
+                "EXEC sp_MSforeachdb N'USE [?];\nUPDATE #t SET d = N''?'' WHERE d IS NULL;'");
+        List<String> inner = script.statements().stream()
+                .filter(s -> s.context().kind() != StatementContext.Kind.SCRIPT)
+                .map(s -> s.start().line() + ":" + s.start().column() + " " + s.sql()).toList();
+        assertEquals("Optional.empty [1:23 USE [every database], 2:1 UPDATE #t SET d = N'[every database]' WHERE d IS"
+                + " NULL]", script.lexError() + " " + inner);
     }
 
     /** A name taken from a variable's literal is located where that literal stands, before the text it joins. */
