@@ -48,9 +48,8 @@ abstract class AbstractSqlguardMojo extends AbstractMojo {
 
     /**
      * Ant-style globs of files to check, matched against a file's path from the module folder, a scanned directory
-     * or a Flyway location. XML, YAML and JSON files are read only when their root is {@code databaseChangeLog}
-     * (in XML also a lone {@code changeSet}, as Solidbase keeps them); Groovy files only when they hold a
-     * {@code databaseChangeLog} closure, which is reported as not checked.
+     * or a Flyway location. XML, YAML and JSON files count only with a {@code databaseChangeLog} root (XML also with
+     * a lone {@code changeSet}, as Solidbase's), Groovy ones with a {@code databaseChangeLog} closure (unchecked).
      *
      * @since 0.1.0
      */
