@@ -142,4 +142,20 @@ final class SchemaNames {
         }
         return text.toString();
     }
+
+    /** The names a {@code DROP TABLE} or {@code DROP VIEW} lists after its kind ({@code [IF EXISTS] a, b [CASCADE]}). */
+    static List<String> dropped(List<Token> tokens, int from) {
+        int i = from;
+        if (i + 1 < tokens.size() && tokens.get(i).isWord("IF") && tokens.get(i + 1).isWord("EXISTS")) {
+            i += 2;
+        }
+        List<String> names = new ArrayList<>();
+        for (List<Token> part : ObjectNames.splitAtCommas(tokens, i, tokens.size())) {
+            Read name = name(part, 0);
+            if (name != null) {
+                names.add(name.text());
+            }
+        }
+        return names;
+    }
 }

@@ -143,19 +143,11 @@ final class TableDefinitions {
 
     /** {@code DROP TABLE [IF EXISTS] a, b [CASCADE]}: the tables go, and so do the keys that reference them. */
     static void drop(List<Token> tokens, int from, SchemaHistory schema) {
-        int i = from;
-        if (i + 1 < tokens.size() && tokens.get(i).isWord("IF") && tokens.get(i + 1).isWord("EXISTS")) {
-            i += 2;
-        }
-        for (List<Token> part : ObjectNames.splitAtCommas(tokens, i, tokens.size())) {
-            SchemaNames.Read name = SchemaNames.name(part, 0);
-            if (name == null) {
-                continue;
-            }
-            schema.remove(name.text());
+        for (String name : SchemaNames.dropped(tokens, from)) {
+            schema.remove(name);
             for (Table other : schema.currentTables()) {
-                if (referencesTable(other, name.text())) {
-                    schema.put(other.withoutForeignKeysTo(name.text()));
+                if (referencesTable(other, name)) {
+                    schema.put(other.withoutForeignKeysTo(name));
                 }
             }
         }

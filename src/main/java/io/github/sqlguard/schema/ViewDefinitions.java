@@ -95,15 +95,6 @@ final class ViewDefinitions {
 
     /** {@code DROP [MATERIALIZED] VIEW [IF EXISTS] a, b [CASCADE]}, the tokens after VIEW starting at {@code from}. */
     static void drop(List<Token> tokens, int from, SchemaHistory schema) {
-        int i = from;
-        if (i + 1 < tokens.size() && tokens.get(i).isWord("IF") && tokens.get(i + 1).isWord("EXISTS")) {
-            i += 2;
-        }
-        for (List<Token> part : ObjectNames.splitAtCommas(tokens, i, tokens.size())) {
-            SchemaNames.Read name = SchemaNames.name(part, 0);
-            if (name != null) {
-                schema.putView(name.text(), Optional.empty());
-            }
-        }
+        SchemaNames.dropped(tokens, from).forEach(name -> schema.putView(name, Optional.empty()));
     }
 }
