@@ -255,7 +255,8 @@ class YamlChangelogTest {
             yaml.append("]\n");
         }
         yaml.append("databaseChangeLog: *j\n");
-        Changelog changelog = assertTimeoutPreemptively(Duration.ofSeconds(5),
+        // Generous for a loaded CI machine (it takes about a second); a chain expanded in full takes far longer.
+        Changelog changelog = assertTimeoutPreemptively(Duration.ofSeconds(20),
                 () -> read("bomb.yaml", yaml.toString(), LiquibaseOptions.defaults()));
         assertEquals(1, changelog.problems().size());
         Finding problem = changelog.problems().get(0);
@@ -270,7 +271,8 @@ class YamlChangelogTest {
             yaml.append("  - x").append(i).append(": &l").append(i).append(" [*l").append(i - 1).append(", *l")
                     .append(i - 1).append("]\n");
         }
-        Changelog changelog = assertTimeoutPreemptively(Duration.ofSeconds(5),
+        // Generous for a loaded CI machine (it takes about a second); a chain expanded in full takes far longer.
+        Changelog changelog = assertTimeoutPreemptively(Duration.ofSeconds(20),
                 () -> read("chain.yaml", yaml.toString(), LiquibaseOptions.defaults()));
         assertEquals("malformed-changelog", changelog.problems().get(0).ruleId());
         assertTrue(changelog.problems().get(0).message().contains("nodes"), changelog.problems().get(0).message());
