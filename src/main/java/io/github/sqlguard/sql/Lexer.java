@@ -30,16 +30,14 @@ public final class Lexer {
     }
 
     /**
-     * Tokenizes {@code text[from, to)}, which starts at {@code line:column} of the file; offsets of the
-     * returned tokens index into {@code text}. Used again on the bodies of DO blocks and routines.
+     * Tokenizes {@code text[from, to)}, a file's or a body's, from {@code line:column}; offsets index {@code text}.
      */
     public LexedText tokenize(String text, int from, int to, int line, int column) {
         LexedText lexed = new Run(text, from, to, line, column, forms.backslashEscapes()).lex();
         if (lexed.error().isEmpty() || !forms.guessesEscapedQuotes() || text.indexOf('\\', from) < 0) {
             return lexed;
         }
-        // Auto: a text that only ends its strings when a backslash escapes the quote ('a \' b'), as MySQL reads
-        // it, is a MySQL text; the guess before a letter alone misses \' before a blank or a comma.
+        // Auto: strings that end only with a backslash-escaped quote ('a \' b', also before a blank) are MySQL's.
         LexedText escaped = new Run(text, from, to, line, column, true).lex();
         return escaped.error().isEmpty() ? escaped : lexed;
     }
@@ -301,8 +299,10 @@ public final class Lexer {
             emit(TokenType.STRING, startPos, startLine, startColumn);
         }
 
-        /** MySQL needs a blank after {@code --} ({@code 1--1} is arithmetic), but no statement starts with a minus:
-         * there {@code --FOREACH} is a marker line its runner strips (Alfresco's scripts), not code hiding the next. */
+        /**
+         * MySQL needs a blank after {@code --} ({@code 1--1} is arithmetic), but no statement starts with a minus:
+         * there {@code --FOREACH} is a marker line its runner strips (Alfresco's scripts), not code hiding the next.
+         */
         private boolean startsDashComment() {
             if (!forms.dashCommentNeedsBlank() || startsStatement()) {
                 return true;
