@@ -1,5 +1,6 @@
 package io.github.sqlguard.liquibase;
 
+import io.github.sqlguard.model.EditDistance;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -70,22 +71,7 @@ final class LiquibaseDatabaseNames {
         return close.values().stream().findFirst().map(names -> String.join(" or ", names));
     }
 
-    /** Levenshtein distance, with a swap of two neighbouring letters counted as one slip. */
-    private static int distance(String a, String b) {
-        int[][] d = new int[a.length() + 1][b.length() + 1];
-        for (int i = 0; i <= a.length(); i++) {
-            for (int j = 0; j <= b.length(); j++) {
-                if (i == 0 || j == 0) {
-                    d[i][j] = i + j;
-                    continue;
-                }
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                d[i][j] = Math.min(d[i - 1][j - 1] + cost, Math.min(d[i - 1][j], d[i][j - 1]) + 1);
-                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
-                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-                }
-            }
-        }
-        return d[a.length()][b.length()];
+    private static int distance(String name, String known) {
+        return EditDistance.between(name, known, true);
     }
 }
