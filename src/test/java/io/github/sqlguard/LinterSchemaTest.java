@@ -92,8 +92,27 @@ class LinterSchemaTest {
 
         assertEquals(1, findings.size(), findings.toString());
         assertEquals("ALTER TABLE grants changes the type of column scope (its USING CASE WHEN scope = 0 THEN 'READ'"
-                + " WHEN scope = 1 THEN 'WRITE' .. computes every new value, which the old one may not survive)",
+                + " WHEN scope = 1 THEN 'WRITE' .. has no ELSE, so every value it does not list becomes NULL)",
                 findings.get(0).message());
+    }
+
+    @Test
+    void aUsingCaseWithoutElseIsSaidToNullTheValuesItDoesNotList() throws IOException {
+        write("db/V1__init.sql", "CREATE TABLE orders (id INT PRIMARY KEY, status VARCHAR(20), kind VARCHAR(20));\n");
+        write("db/V2__retype.sql", """
+                ALTER TABLE orders ALTER COLUMN status TYPE int USING CASE status WHEN 'new' THEN 1 WHEN 'paid' THEN 2 END;
+                ALTER TABLE orders ALTER COLUMN kind TYPE text USING CASE WHEN kind = 'a' THEN 'alpha' ELSE kind END;
+                """);
+
+        List<Finding> findings = lint(Dialect.POSTGRESQL, "alter-column-type");
+
+        assertEquals(2, findings.size(), findings.toString());
+        assertEquals("ALTER TABLE orders changes the type of column status from VARCHAR(20) to int (text to integer"
+                + " can fail or change values; its USING CASE status WHEN 'new' THEN 1 WHEN 'paid' THEN 2 END has no"
+                + " ELSE, so every value it does not list becomes NULL)", findings.get(0).message());
+        assertEquals("ALTER TABLE orders changes the type of column kind (its USING CASE WHEN kind = 'a' THEN 'alpha'"
+                + " ELSE kind END computes every new value, which the old one may not survive)",
+                findings.get(1).message());
     }
 
     @Test

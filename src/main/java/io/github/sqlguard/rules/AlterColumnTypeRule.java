@@ -1,5 +1,6 @@
 package io.github.sqlguard.rules;
 
+import io.github.sqlguard.analysis.CaseWithoutElse;
 import io.github.sqlguard.analysis.ClauseKind;
 import io.github.sqlguard.analysis.DestructiveClause;
 import io.github.sqlguard.analysis.StatementModel;
@@ -22,7 +23,8 @@ import java.util.Set;
  * old type is not known names the new one and why ({@link RetypeJudgement}). MySQL's
  * {@code CONVERT TO CHARACTER SET latin1} changes every text column at once to a character set that cannot hold
  * every character. A PostgreSQL {@code USING} expression that computes the new values from the column
- * ({@code USING round(price, 0)}), rather than only casting it, is reported even where the types keep every value.
+ * ({@code USING round(price, 0)}), rather than only casting it, is reported even where the types keep every value;
+ * a {@code USING CASE} without {@code ELSE} is said to null every value it does not list.
  */
 public final class AlterColumnTypeRule extends ClauseRule {
 
@@ -76,6 +78,15 @@ public final class AlterColumnTypeRule extends ClauseRule {
         return expression.substring(0, cut > 0 ? cut : MAX_USING_LENGTH) + " ..";
     }
 
+    private static int indexOfColumn(List<String> reported, String column) {
+        for (int i = 0; i < reported.size(); i++) {
+            if (reported.get(i).equals(column) || reported.get(i).startsWith(column + " ")) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     /** Only the columns whose change can lose or reject values, each naming its old and new type when known. */
     @Override
     Optional<String> message(List<DestructiveClause> group, StatementModel statement, SchemaFacts schema) {
@@ -87,12 +98,24 @@ public final class AlterColumnTypeRule extends ClauseRule {
         List<String> reported = new ArrayList<>(
                 RetypeJudgement.reported(names(group), schema, statement.statement()));
         for (DestructiveClause clause : group) {
-            // PostgreSQL: USING round(price, 0) rewrites values even where the types keep them.
-            if (clause.detail() != null && reported.stream().noneMatch(text -> text.equals(clause.name())
-                    || text.startsWith(clause.name() + " "))) {
+            if (clause.detail() == null) {
+                continue;
+            }
+            int already = indexOfColumn(reported, clause.name());
+            if (CaseWithoutElse.is(clause.detail())) {
+                String nulls = "its USING " + shortened(clause.detail())
+                        + " has no ELSE, so every value it does not list becomes NULL";
+                if (already < 0) {
+                    reported.add(clause.name() + " (" + nulls + ")");
+                } else {
+                    String text = reported.get(already);
+                    reported.set(already, text.endsWith(")") ? text.substring(0, text.length() - 1) + "; " + nulls + ")"
+                            : text + " (" + nulls + ")");
+                }
+            } else if (already < 0) {
+                // PostgreSQL: USING round(price, 0) rewrites values even where the types keep them.
                 reported.add(clause.name() + " (its USING " + shortened(clause.detail())
-                        + " computes every new value, which the"
-                        + " old one may not survive)");
+                        + " computes every new value, which the old one may not survive)");
             }
         }
         if (reported.isEmpty() && !names(group).isEmpty()) {
