@@ -48,9 +48,25 @@ record DatabaseUrl(String url, String origin) {
         return end > 0 && complete ? Optional.of(rest.substring(0, end)) : Optional.empty();
     }
 
-    /** The dialect of {@link #database()}; auto for a database sqlguard has no dialect for, and for no database. */
+    /**
+     * The dialect of {@link #database()}; auto for a database sqlguard has no dialect for, and for no database. H2
+     * in a compatibility mode ({@code jdbc:h2:mem:app;MODE=MySQL}) runs scripts written in that database's SQL
+     * (backticks, {@code MODIFY}, {@code ::} casts), so the mode's dialect reads them, where sqlguard has one.
+     */
     Dialect dialect() {
-        return database().map(name -> DIALECTS.getOrDefault(name, Dialect.AUTO)).orElse(Dialect.AUTO);
+        Dialect dialect = database().map(name -> DIALECTS.getOrDefault(name, Dialect.AUTO)).orElse(Dialect.AUTO);
+        return dialect == Dialect.H2 ? h2Mode().orElse(Dialect.H2) : dialect;
+    }
+
+    private Optional<Dialect> h2Mode() {
+        for (String setting : url.toLowerCase(Locale.ROOT).split(";")) {
+            String[] nameAndValue = setting.strip().split("=", 2);
+            if (nameAndValue.length == 2 && nameAndValue[0].strip().equals("mode")) {
+                String mode = nameAndValue[1].strip();
+                return Optional.ofNullable(mode.equals("mssqlserver") ? Dialect.SQLSERVER : DIALECTS.get(mode));
+            }
+        }
+        return Optional.empty();
     }
 
     /** The database as the log names it: the dialect's name where sqlguard has one, else the driver's. */

@@ -24,7 +24,12 @@ class DatabaseUrlTest {
         "jdbc:sqlserver://db:1433;databaseName=app | SQLSERVER",
         "jdbc:jtds:sqlserver://db/app | SQLSERVER",
         "jdbc:oracle:thin:@db:1521/app | ORACLE",
-        "jdbc:h2:mem:app;MODE=PostgreSQL | H2",
+        "jdbc:h2:mem:app;MODE=PostgreSQL | POSTGRESQL",
+        "jdbc:h2:mem:app;DB_CLOSE_DELAY=-1;mode=MySQL;DATABASE_TO_LOWER=TRUE | MYSQL",
+        "jdbc:h2:mem:app;MODE=MSSQLServer | SQLSERVER",
+        "jdbc:h2:mem:app;MODE=Oracle | ORACLE",
+        "jdbc:h2:mem:app;MODE=DB2 | H2",
+        "jdbc:h2:mem:app;MODE=Regular | H2",
         "jdbc:h2:file:./data/app | H2",
         "jdbc:sqlite:app.db | SQLITE",
         "offline:postgresql?version=15 | POSTGRESQL",
@@ -46,7 +51,7 @@ class DatabaseUrlTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"jdbc:db2://db/app, db2", "jdbc:pgsql://db/app, postgresql", "jdbc:tc:mariadb:11:///app, mariadb"})
+    @CsvSource({"jdbc:h2:mem:app;MODE=MariaDB, mariadb", "jdbc:db2://db/app, db2", "jdbc:pgsql://db/app, postgresql", "jdbc:tc:mariadb:11:///app, mariadb"})
     void theLogNamesTheDatabaseByDialectWhereThereIsOne(String url, String expected) {
         assertEquals(expected, new DatabaseUrl(url, "test").databaseName());
     }

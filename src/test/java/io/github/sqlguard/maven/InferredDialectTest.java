@@ -117,7 +117,7 @@ class InferredDialectTest {
                 + "<dialect> to the one the migrations run on")),
                 InferredDialect.undecidedAmongProfiles(List.of(
                         new DatabaseUrl("jdbc:mysql://db/app", "spring.datasource.url in a-standalone.yml"),
-                        new DatabaseUrl("jdbc:h2:/opt/x;MODE=MySQL", "spring.datasource.url in a-desktop.yml"),
+                        new DatabaseUrl("jdbc:h2:/opt/x", "spring.datasource.url in a-desktop.yml"),
                         new DatabaseUrl("${DB_URL}", "spring.datasource.url in a-cloud.yml"),
                         new DatabaseUrl("jdbc:mysql://db/m", "spring.datasource.url in a-distributed.yml"))));
         assertEquals(new InferredDialect.Decision(Dialect.AUTO, Optional.empty()),
