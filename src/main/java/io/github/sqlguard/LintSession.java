@@ -213,11 +213,12 @@ final class LintSession {
                 text.stamp(), runOrder);
     }
 
-    /** A Flyway callback runs on every migrate (or clean, validate..): its findings say so. */
+    /** A Flyway callback or repeatable migration runs more than once: its findings say when. */
     private StatementContext scriptContext(SourcePath file, SourceKind kind) {
-        Optional<String> callback = kind != SourceKind.PLAIN_SQL ? Optional.empty()
+        Optional<String> label = kind == SourceKind.FLYWAY_REPEATABLE
+                ? Optional.of(StatementContext.REPEATABLE_MIGRATION) : kind != SourceKind.PLAIN_SQL ? Optional.empty()
                 : FlywayCallbacks.label(file.fileName(), config.flyway().separator(), config.flyway().suffixes());
-        return callback.map(label -> new StatementContext(StatementContext.Kind.SCRIPT, label))
+        return label.map(text -> new StatementContext(StatementContext.Kind.SCRIPT, text))
                 .orElse(StatementContext.SCRIPT);
     }
 

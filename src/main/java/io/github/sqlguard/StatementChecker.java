@@ -24,6 +24,7 @@ import io.github.sqlguard.schema.BranchLossGuards;
 import io.github.sqlguard.schema.LossGuards;
 import io.github.sqlguard.schema.EmptiedInRun;
 import io.github.sqlguard.schema.MovedEnumValues;
+import io.github.sqlguard.schema.RebuiltOnEveryRun;
 import io.github.sqlguard.schema.RecreatedName;
 import io.github.sqlguard.schema.SchemaFacts;
 import io.github.sqlguard.sql.LexError;
@@ -129,7 +130,8 @@ final class StatementChecker {
             EmptiedInRun scopeEmptied = emptiedTables.computeIfAbsent(statement.context().runScope(),
                     scope -> new EmptiedInRun());
             Optional<Guard> guard = scopeGuards.guardOf(statement).or(() -> scopeEmptied.guardOf(statement))
-                    .or(facts::earlierFilesGuard).or(() -> RecreatedName.guardOf(models, at));
+                    .or(facts::earlierFilesGuard).or(() -> RecreatedName.guardOf(models, at))
+                    .or(() -> RebuiltOnEveryRun.guardOf(models, at));
             for (Rule rule : rules) {
                 List<Violation> violations = rule.check(model, facts);
                 if (violations.isEmpty()) {

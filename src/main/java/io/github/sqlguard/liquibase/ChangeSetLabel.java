@@ -1,5 +1,6 @@
 package io.github.sqlguard.liquibase;
 
+import io.github.sqlguard.sql.StatementContext;
 import java.util.Map;
 
 /**
@@ -17,10 +18,10 @@ final class ChangeSetLabel {
         String label = author.isBlank() && id.isBlank() ? "changeset without author and id"
                 : "changeset " + author + ":" + id;
         if (isTrue(attributes.get("runAlways"))) {
-            return label + ", runAlways: runs on every update";
+            return label + ", " + StatementContext.RUN_ALWAYS;
         }
         if (isTrue(attributes.get("runOnChange"))) {
-            return label + ", runOnChange: runs again whenever it changes";
+            return label + ", " + StatementContext.RUN_ON_CHANGE;
         }
         return label;
     }

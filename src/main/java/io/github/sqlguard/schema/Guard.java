@@ -37,7 +37,9 @@ public record Guard(Kind kind, String description, Map<String, String> columns) 
         /** A renamed table was created earlier in the same run: no code that runs yet uses its name. */
         TABLE_CREATED,
         /** The columns an UPDATE overwrites had their values copied, with their rows' key, to another table. */
-        VALUES_MOVED
+        VALUES_MOVED,
+        /** A script that runs again fills the table from a query after it, as its earlier runs did. */
+        REBUILT_FROM_QUERY
     }
 
     /** What an UPDATE of every row loses, which nothing is when it only fills columns added just before. */

@@ -45,6 +45,13 @@ public record StatementContext(Kind kind, String label, DatabaseScope databases,
 
     public static final StatementContext SCRIPT = new StatementContext(Kind.SCRIPT, "");
 
+    /** The label of a Flyway repeatable migration's statements. */
+    public static final String REPEATABLE_MIGRATION = "repeatable migration, which runs again whenever it changes";
+    /** Ends the label of a Liquibase {@code runAlways} changeset's statements. */
+    public static final String RUN_ALWAYS = "runAlways: runs on every update";
+    /** Ends the label of a Liquibase {@code runOnChange} changeset's statements. */
+    public static final String RUN_ON_CHANGE = "runOnChange: runs again whenever it changes";
+
     public StatementContext {
         label = label == null ? "" : label;
         databases = databases == null ? DatabaseScope.ANY : databases;
@@ -76,6 +83,15 @@ public record StatementContext(Kind kind, String label, DatabaseScope databases,
      */
     public String branch() {
         return body == null || body.straightLine() ? null : body.id() + '#' + body.arm();
+    }
+
+    /**
+     * True for a statement whose script runs more than once: a Flyway repeatable migration, a Liquibase
+     * {@code runAlways} or {@code runOnChange} changeset. What such a script builds, an earlier run of it built too.
+     */
+    public boolean runsAgain() {
+        return label.startsWith(REPEATABLE_MIGRATION) || label.contains(", " + RUN_ALWAYS)
+                || label.contains(", " + RUN_ON_CHANGE);
     }
 
     public boolean runsWithMigration() {
