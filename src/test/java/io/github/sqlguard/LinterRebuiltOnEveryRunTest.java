@@ -5,11 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.github.sqlguard.model.Dialect;
 import io.github.sqlguard.model.Finding;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -79,16 +76,10 @@ class LinterRebuiltOnEveryRunTest {
     }
 
     private void write(String path, String sql) throws IOException {
-        Path file = project.resolve(path);
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, sql, StandardCharsets.UTF_8);
+        TestProject.write(project, path, sql);
     }
 
     private List<Finding> run(Dialect dialect) {
-        LintConfig defaults = LintConfig.defaults(project, List.of(project.resolve("db")));
-        LintResult result = new Linter().run(new LintConfig(project, defaults.directories(), defaults.includes(),
-                List.of(), dialect, StandardCharsets.UTF_8, Map.of(), List.of(), defaults.flyway(),
-                defaults.liquibase(), List.of(), null, defaults.maxFileBytes(), 1));
-        return result.findings();
+        return TestProject.lint(project, dialect).findings();
     }
 }
