@@ -28,12 +28,19 @@ final class ReferenceResolver {
     private final List<Path> searchRoots;
     private final List<Path> classpathRoots;
     private final Path baseDirectory;
+    /**
+     * True when the root changelog is shown by its absolute path (it lies outside the project folder): the files it
+     * includes are shown the same way, since a path relative to the root's own folder would drop the folders that
+     * tell one module's {@code 1.0/changes.xml} from another's.
+     */
+    private final boolean absoluteNames;
 
     ReferenceResolver(List<Path> searchRoots, List<Path> classpathRoots, Path rootChangelog,
             String rootRelativePath) {
         this.searchRoots = searchRoots.stream().map(p -> p.toAbsolutePath().normalize()).toList();
         this.classpathRoots = classpathRoots.stream().map(p -> p.toAbsolutePath().normalize()).toList();
         this.baseDirectory = baseDirectoryOf(rootChangelog, rootRelativePath);
+        this.absoluteNames = Path.of(rootRelativePath.replace('\\', '/')).isAbsolute();
     }
 
     /** The folder that {@code relativePath} is relative to, so included files are named the same way. */
@@ -49,6 +56,9 @@ final class ReferenceResolver {
 
     /** The path shown in findings for {@code file} (absolute, normalised). */
     String relativePathOf(Path file) {
+        if (absoluteNames) {
+            return file.toString().replace('\\', '/');
+        }
         try {
             return baseDirectory.relativize(file).toString().replace('\\', '/');
         } catch (IllegalArgumentException e) {

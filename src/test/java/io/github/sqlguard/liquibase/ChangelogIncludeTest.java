@@ -86,6 +86,22 @@ class ChangelogIncludeTest {
         assertEquals("src/main/resources/db/changes/two.yaml:6:11", drop.start().toString());
     }
 
+    /** A root outside the project is shown by its absolute path; so are its includes, keeping their folders. */
+    @Test
+    void includesOfARootShownByItsAbsolutePathAreShownByTheirsToo() throws Exception {
+        Path included = write("module-a/liquibase/1.0/changes.xml", changelog(
+                "<changeSet id=\"1\" author=\"a\">\n  <dropTable tableName=\"old\"/>\n</changeSet>"));
+        Path root = write("module-a/liquibase/master.xml",
+                changelog("<include file=\"1.0/changes.xml\" relativeToChangelogFile=\"true\"/>"));
+        String shownRoot = root.toAbsolutePath().normalize().toString().replace('\\', '/');
+        Changelog changelog = ChangelogReader.read(root, shownRoot,
+                new LiquibaseOptions(null, Map.of(), Dialect.AUTO, List.of(base)));
+        String shownInclude = included.toAbsolutePath().normalize().toString().replace('\\', '/');
+        assertEquals(List.of(shownInclude), changelog.scripts().stream().map(ChangelogScript::relativePath).toList());
+        assertEquals(shownInclude + ":3:3", changelog.scripts().get(0).script().statements().get(0).start()
+                .toString());
+    }
+
     @Test
     void aYamlIncludeWhoseSettingsAreListItemsIsFollowedAsLiquibaseFollowsIt() throws Exception {
         write("src/main/resources/db/changes/v1.yml", """
