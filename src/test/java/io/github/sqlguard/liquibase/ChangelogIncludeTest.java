@@ -223,6 +223,27 @@ class ChangelogIncludeTest {
                 .flatMap(s -> s.script().statements().stream()).map(Statement::sql).collect(Collectors.toSet()));
     }
 
+    /** A repository scanned whole: each module's resource folder is a classpath root, as when the modules run. */
+    @Test
+    void aRelativeIncludeHeldByAnotherModuleOfAFolderScannedWholeIsFoundInThatModulesResources() throws Exception {
+        write("commons/src/main/resources/db/common.xml", changelog(
+                "<changeSet id=\"1\" author=\"a\">\n  <delete tableName=\"shared\"/>\n</changeSet>"));
+        write("commons/target/classes/db/stale.xml", changelog(""));
+        write("service/src/main/resources/db/v1/changes.xml", changelog("""
+                <include file="../common.xml" relativeToChangelogFile="true"/>
+                <include file="../stale.xml" relativeToChangelogFile="true"/>"""));
+        Path root = write("service/src/main/resources/db/master.xml",
+                changelog("<include file=\"v1/changes.xml\" relativeToChangelogFile=\"true\"/>"));
+        Changelog changelog = ChangelogReader.read(root, "service/src/main/resources/db/master.xml",
+                new LiquibaseOptions(null, Map.of(), Dialect.AUTO, List.of(base)));
+        assertEquals(List.of("service/src/main/resources/db/v1/changes.xml:3:1 missing-include"), changelog.problems()
+                .stream().map(p -> p.location() + " " + p.ruleId()).toList());
+        assertEquals(List.of("DELETE FROM shared"), changelog.scripts().stream()
+                .flatMap(s -> s.script().statements().stream()).map(Statement::sql).toList());
+        assertEquals(List.of("commons/src/main/resources/db/common.xml"),
+                changelog.scripts().stream().map(ChangelogScript::relativePath).toList());
+    }
+
     @Test
     void anIncludePathWithAnUndefinedPropertyNamesTheProperty() throws Exception {
         Changelog changelog = readRoot(changelog(
