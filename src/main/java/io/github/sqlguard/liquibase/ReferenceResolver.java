@@ -28,12 +28,21 @@ final class ReferenceResolver {
     private final List<Path> searchRoots;
     private final List<Path> classpathRoots;
     private final Path baseDirectory;
+    /**
+     * True when the root changelog is shown by its absolute path (it lies outside the project folder): the files it
+     * includes are shown the same way, since a path relative to the root's own folder would drop the folders that
+     * tell one module's {@code 1.0/changes.xml} from another's.
+     */
+    private final boolean absoluteNames;
+    private final ModuleResourceFolders moduleResources;
 
     ReferenceResolver(List<Path> searchRoots, List<Path> classpathRoots, Path rootChangelog,
             String rootRelativePath) {
         this.searchRoots = searchRoots.stream().map(p -> p.toAbsolutePath().normalize()).toList();
         this.classpathRoots = classpathRoots.stream().map(p -> p.toAbsolutePath().normalize()).toList();
         this.baseDirectory = baseDirectoryOf(rootChangelog, rootRelativePath);
+        this.absoluteNames = Path.of(rootRelativePath.replace('\\', '/')).isAbsolute();
+        this.moduleResources = new ModuleResourceFolders(this.searchRoots);
     }
 
     /** The folder that {@code relativePath} is relative to, so included files are named the same way. */
@@ -49,6 +58,9 @@ final class ReferenceResolver {
 
     /** The path shown in findings for {@code file} (absolute, normalised). */
     String relativePathOf(Path file) {
+        if (absoluteNames) {
+            return file.toString().replace('\\', '/');
+        }
         try {
             return baseDirectory.relativize(file).toString().replace('\\', '/');
         } catch (IllegalArgumentException e) {
@@ -94,13 +106,15 @@ final class ReferenceResolver {
     /**
      * Liquibase names a file relative to its changelog by its path under the search root or classpath entry that
      * holds the changelog, and finds that path in every root: {@code ../common.xml} next to one module's
-     * changelogs may be held by another module's resources, as it is on the classpath.
+     * changelogs may be held by another module's resources, as it is on the classpath. A scanned folder holding
+     * several modules holds their resource folders too, each a root of its own.
      */
     private Optional<Path> inAnotherRoot(Path sibling) {
         List<Path> roots = Stream.concat(searchRoots.stream(), classpathRoots.stream()).toList();
         // The root is not known when a scanned folder lies inside a resource folder: each that holds it is tried.
         return roots.stream().filter(sibling::startsWith).map(root -> root.relativize(sibling))
-                .flatMap(path -> roots.stream().map(root -> root.resolve(path))).filter(Files::exists).findFirst();
+                .flatMap(path -> roots.stream().map(root -> root.resolve(path))).filter(Files::exists).findFirst()
+                .or(() -> moduleResources.sameResourceElsewhere(sibling));
     }
 
     /**

@@ -86,6 +86,22 @@ class ChangelogIncludeTest {
         assertEquals("src/main/resources/db/changes/two.yaml:6:11", drop.start().toString());
     }
 
+    /** A root outside the project is shown by its absolute path; so are its includes, keeping their folders. */
+    @Test
+    void includesOfARootShownByItsAbsolutePathAreShownByTheirsToo() throws Exception {
+        Path included = write("module-a/liquibase/1.0/changes.xml", changelog(
+                "<changeSet id=\"1\" author=\"a\">\n  <dropTable tableName=\"old\"/>\n</changeSet>"));
+        Path root = write("module-a/liquibase/master.xml",
+                changelog("<include file=\"1.0/changes.xml\" relativeToChangelogFile=\"true\"/>"));
+        String shownRoot = root.toAbsolutePath().normalize().toString().replace('\\', '/');
+        Changelog changelog = ChangelogReader.read(root, shownRoot,
+                new LiquibaseOptions(null, Map.of(), Dialect.AUTO, List.of(base)));
+        String shownInclude = included.toAbsolutePath().normalize().toString().replace('\\', '/');
+        assertEquals(List.of(shownInclude), changelog.scripts().stream().map(ChangelogScript::relativePath).toList());
+        assertEquals(shownInclude + ":3:3", changelog.scripts().get(0).script().statements().get(0).start()
+                .toString());
+    }
+
     @Test
     void aYamlIncludeWhoseSettingsAreListItemsIsFollowedAsLiquibaseFollowsIt() throws Exception {
         write("src/main/resources/db/changes/v1.yml", """
@@ -205,6 +221,27 @@ class ChangelogIncludeTest {
                 changelog.scripts().stream().map(ChangelogScript::relativePath).collect(Collectors.toSet()));
         assertEquals(Set.of("DELETE FROM shared", "DROP TABLE old"), changelog.scripts().stream()
                 .flatMap(s -> s.script().statements().stream()).map(Statement::sql).collect(Collectors.toSet()));
+    }
+
+    /** A repository scanned whole: each module's resource folder is a classpath root, as when the modules run. */
+    @Test
+    void aRelativeIncludeHeldByAnotherModuleOfAFolderScannedWholeIsFoundInThatModulesResources() throws Exception {
+        write("commons/src/main/resources/db/common.xml", changelog(
+                "<changeSet id=\"1\" author=\"a\">\n  <delete tableName=\"shared\"/>\n</changeSet>"));
+        write("commons/target/classes/db/stale.xml", changelog(""));
+        write("service/src/main/resources/db/v1/changes.xml", changelog("""
+                <include file="../common.xml" relativeToChangelogFile="true"/>
+                <include file="../stale.xml" relativeToChangelogFile="true"/>"""));
+        Path root = write("service/src/main/resources/db/master.xml",
+                changelog("<include file=\"v1/changes.xml\" relativeToChangelogFile=\"true\"/>"));
+        Changelog changelog = ChangelogReader.read(root, "service/src/main/resources/db/master.xml",
+                new LiquibaseOptions(null, Map.of(), Dialect.AUTO, List.of(base)));
+        assertEquals(List.of("service/src/main/resources/db/v1/changes.xml:3:1 missing-include"), changelog.problems()
+                .stream().map(p -> p.location() + " " + p.ruleId()).toList());
+        assertEquals(List.of("DELETE FROM shared"), changelog.scripts().stream()
+                .flatMap(s -> s.script().statements().stream()).map(Statement::sql).toList());
+        assertEquals(List.of("commons/src/main/resources/db/common.xml"),
+                changelog.scripts().stream().map(ChangelogScript::relativePath).toList());
     }
 
     @Test
