@@ -75,6 +75,11 @@ class DynamicSqlTest {
         "ORACLE | EXECUTE IMMEDIATE 'DROP TABLE ' || v_name | true",
         "SQLSERVER | EXEC (@sql) | true",
         "SQLSERVER | EXEC dbo.purge @days = 3 | false",
+        // The procedure a variable names is chosen at run time, often a database's own sp_executesql.
+        "SQLSERVER | EXECUTE @db_executesql @stmt = @command | true",
+        "SQLSERVER | EXEC @module | true",
+        "SQLSERVER | EXEC @rc = dbo.purge @days = 3 | false",
+        "SQLSERVER | EXEC @rc = @module @days = 3 | true",
         "POSTGRESQL | EXECUTE p(1) | false",
         "MYSQL | PREPARE st FROM @s | true",
         "MYSQL | SET @s = 'DELETE FROM t';\\nPREPARE st FROM @s | false",
