@@ -212,7 +212,7 @@ final class DynamicSql {
             label = "sp_MSforeachdb, which runs it in every database";
             eachName = "[every database]";
         } else {
-            return null;
+            return AgentJobSteps.command(lower, tokens.subList(name + 1, tokens.size()));
         }
         int argument = name + 1;
         if (argument + 2 < tokens.size() && tokens.get(argument).text().startsWith("@")
