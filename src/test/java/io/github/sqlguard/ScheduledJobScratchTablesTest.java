@@ -26,6 +26,10 @@ class ScheduledJobScratchTablesTest {
         // A job that runs a program or an executable runs no SQL text; one whose block keeps a WHERE is fine.
         "oracle     | BEGIN\\n  DBMS_SCHEDULER.CREATE_JOB(job_name => 'BACKUP', job_type => 'EXECUTABLE', job_action => '/bin/rm -rf /backup/old', enabled => TRUE);\\nEND;\\n/ | -",
         "oracle     | BEGIN\\n  DBMS_SCHEDULER.CREATE_JOB(job_name => 'TRIM', job_type => 'PLSQL_BLOCK', job_action => 'BEGIN DELETE FROM job_queue WHERE id < 100; END;');\\nEND;\\n/ | -",
+        // SQL Server Agent: a T-SQL job step's command (the default subsystem); a CmdExec step runs no SQL.
+        "sqlserver  | CREATE TABLE dbo.JobQueue (id int)\\nGO\\nEXEC msdb.dbo.sp_add_jobstep @job_name = N'Drain', @step_name = N'Drain', @command = N'DELETE FROM dbo.JobQueue', @database_name = N'App' | V1__x.sql:3:88 delete-without-where DELETE without WHERE removes every row of dbo.JobQueue (inside SQL Server Agent job, which runs it on its schedule)",
+        "sqlserver  | EXEC msdb.dbo.sp_add_jobstep @job_name = N'Drain', @step_name = N'Drain', @subsystem = N'CmdExec', @command = N'DELETE FROM dbo.JobQueue' | -",
+        "sqlserver  | EXEC msdb.dbo.sp_add_jobstep @job_name = N'Trim', @step_name = N'Trim', @subsystem = N'TSQL', @command = N'DELETE FROM dbo.JobQueue WHERE id < 100' | -",
         "mysql      | CREATE TABLE job_queue (id bigint);\\nCREATE EVENT drain ON SCHEDULE EVERY 1 DAY DO DELETE FROM job_queue | V1__x.sql:2:47 delete-without-where DELETE without WHERE removes every row of job_queue (inside event drain body, which runs on the event's schedule)",
     })
     void scheduledJobsFindTheScriptsTablesFull(String dialect, String sql, String expected) {

@@ -104,8 +104,10 @@ final class TokenDataChanges {
             i++; // Exasol: DELETE * FROM t
         }
         int view = tokens.isWord(i, "FROM") ? i + 1 : i;
-        if (tokens.isSymbol(view, "(") && tokens.isWord(view + 1, "SELECT", "WITH")) {
-            changeInlineView("DELETE", start, view, end);
+        int inlineView = tokens.isSymbol(view, "(") && tokens.isWord(view + 1, "SELECT", "WITH") ? view
+                : ViewTargets.viewOf(tokens, view, end);
+        if (inlineView >= 0) {
+            changeInlineView("DELETE", start, inlineView, end);
             return;
         }
         List<String> targets = new ArrayList<>();
@@ -151,18 +153,21 @@ final class TokenDataChanges {
     /**
      * Oracle {@code DELETE [FROM] (SELECT .. FROM t .. [WHERE c]) [alias] [WHERE d]} removes the rows of t the
      * view yields, and {@code UPDATE (SELECT ..) v SET ..} changes them, so the view's own WHERE limits them as
-     * much as an outer one; the target is the view's first table (Oracle requires it to be key-preserved).
+     * much as an outer one; the target is the view's first table (Oracle requires it to be key-preserved). The
+     * view may also be a CTE body before {@code start} or a derived table ({@link ViewTargets}), and its TOP caps.
      */
     private void changeInlineView(String verb, int start, int open, int end) {
         int close = tokens.closingParen(open);
         int innerFrom = tokens.indexOfTopLevelWord(open + 1, close, "FROM");
         ObjectNames.NameAt table = innerFrom < 0 ? null : tokens.nameAt(innerFrom + 1);
         List<String> targets = table == null ? List.of() : List.of(table.text());
-        int outerWhere = tokens.indexOfTopLevelWord(close + 1, end, "WHERE");
+        int outerWhere = tokens.indexOfTopLevelWord(Math.max(close + 1, start), end, "WHERE");
+        int afterSelect = tokens.skipWords(open + 2, "DISTINCT", "ALL");
+        boolean capped = tokens.isWord(open + 1, "SELECT") && tokens.skipTop(afterSelect) != afterSelect;
         int innerWhere = tokens.indexOfTopLevelWord(open + 1, close, "WHERE");
         int where = outerWhere >= 0 ? outerWhere : innerWhere;
         int whereEnd = outerWhere >= 0 ? end : innerWhereEnd(innerWhere, close);
-        found.add(new DataChange(verb, targets, false, false, whereClause(where, whereEnd, Set.of(), false, targets),
+        found.add(new DataChange(verb, targets, false, false, whereClause(where, whereEnd, Set.of(), capped, targets),
                 tokens.tokens().get(start), unresolvedConditions(where, whereEnd)));
     }
 
@@ -183,8 +188,10 @@ final class TokenDataChanges {
         int afterModifiers = skipConflictClause(tokens.skipWords(start + 1, "LOW_PRIORITY", "IGNORE"));
         int afterTop = tokens.skipTop(afterModifiers);
         int i = tokens.skipWords(afterTop, "ONLY");
-        if (tokens.isSymbol(i, "(") && tokens.isWord(i + 1, "SELECT", "WITH")) {
-            changeInlineView("UPDATE", start, i, end);
+        int inlineView = tokens.isSymbol(i, "(") && tokens.isWord(i + 1, "SELECT", "WITH") ? i
+                : ViewTargets.viewOf(tokens, i, end);
+        if (inlineView >= 0) {
+            changeInlineView("UPDATE", start, inlineView, end);
             return;
         }
         List<String> targets = new ArrayList<>();

@@ -19,11 +19,12 @@ public final class RuntimeSqlRule implements Rule {
             "runtime-sql",
             Severity.WARNING,
             "Dynamic SQL built at run time was not checked",
-            "EXECUTE IMMEDIATE v_sql, PL/pgSQL EXECUTE format(..) or EXECUTE 'TRUNCATE ' || name, T-SQL EXEC (@sql) "
-                    + "or sp_executesql @sql, MySQL PREPARE st FROM @s and psql's \\gexec run SQL whose text only "
-                    + "exists when the migration runs. Such code often drops or empties tables in a loop, and "
-                    + "sqlguard cannot see what it does. A variable assigned one literal once before it is run in "
-                    + "the same script or block is read like the literal, and so are literals joined with || or + or by CONCAT(..).",
+            "EXECUTE IMMEDIATE v_sql, PL/pgSQL EXECUTE format(..) or EXECUTE 'TRUNCATE ' || name, T-SQL EXEC (@sql), "
+                    + "sp_executesql @sql or EXEC @proc (a procedure a variable names), MySQL PREPARE st FROM @s "
+                    + "and psql's \\gexec run SQL whose text only exists when the migration runs. Such code often "
+                    + "drops or empties tables in a loop, and sqlguard cannot see what it does. A variable assigned "
+                    + "one literal once before it is run in the same script or block is read like the literal, and so "
+                    + "are literals joined with || or + or by CONCAT(..).",
             "Write the SQL as a literal, or check what it builds by hand and acknowledge it: "
                     + "-- sqlguard:allow runtime-sql reason: <why>",
             List.of("EXEC sp_executesql @sql"),

@@ -183,7 +183,7 @@ final class DynamicSql {
         return arguments;
     }
 
-    /** T-SQL {@code EXEC [@ret =] sp_executesql [@stmt =] arg, ..} and {@code EXEC sp_MSforeachtable ..}. */
+    /** T-SQL {@code EXEC [@ret =] sp_executesql [@stmt =] arg, ..}, {@code EXEC sp_MSforeachtable ..}, EXEC @module. */
     private static Source procedureArgument(List<Token> tokens) {
         int name = tokens.size() > 3 && tokens.get(2).isSymbol("=") ? 3 : 1;
         while (name + 2 < tokens.size() && tokens.get(name + 1).isSymbol(".")) {
@@ -194,6 +194,9 @@ final class DynamicSql {
         }
         Token procedure = tokens.get(name);
         String written = procedure.text();
+        if (written.startsWith("@")) { // its name is known at run time only, often N'[db].sys.sp_executesql'
+            return new Source(List.of(), null, "a procedure named at run time");
+        }
         if (procedure.type() == TokenType.QUOTED_NAME && written.length() >= 2) {
             written = written.substring(1, written.length() - 1); // [sys].[sp_executesql], as scripting tools write it
         }
@@ -209,7 +212,7 @@ final class DynamicSql {
             label = "sp_MSforeachdb, which runs it in every database";
             eachName = "[every database]";
         } else {
-            return null;
+            return AgentJobSteps.command(lower, tokens.subList(name + 1, tokens.size()));
         }
         int argument = name + 1;
         if (argument + 2 < tokens.size() && tokens.get(argument).text().startsWith("@")
@@ -285,9 +288,7 @@ final class DynamicSql {
         for (int i = 0; i <= expression.size(); i++) {
             Token token = i < expression.size() ? expression.get(i) : null;
             boolean join = token == null || depth == 0 && (token.isSymbol("||") || token.isSymbol(joiner));
-            if (token != null) {
-                depth += token.isSymbol("(") ? 1 : token.isSymbol(")") ? -1 : 0;
-            }
+            depth += token == null ? 0 : token.isSymbol("(") ? 1 : token.isSymbol(")") ? -1 : 0;
             if (!join) {
                 continue;
             }
@@ -362,14 +363,11 @@ final class DynamicSql {
      */
     private static boolean isSqlLiteral(Token token) {
         String text = token.text();
-        if (token.type() != TokenType.STRING) {
-            return false;
-        }
         if (text.startsWith("$") || text.length() > 1 && text.startsWith("\"") && text.endsWith("\"")) {
-            return true;
+            return token.type() == TokenType.STRING;
         }
         int open = text.indexOf('\'');
-        return text.endsWith("'") && open >= 0 && open < text.length() - 1;
+        return token.type() == TokenType.STRING && text.endsWith("'") && open >= 0 && open < text.length() - 1;
     }
 
     private static List<Token> upTo(List<Token> tokens, int from, String... endWords) {

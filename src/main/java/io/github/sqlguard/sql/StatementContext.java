@@ -109,9 +109,8 @@ public record StatementContext(Kind kind, String label, DatabaseScope databases,
 
     /**
      * True inside code that runs on a schedule of its own after the migration, without a call: a pg_cron job's
-     * command and an Oracle scheduler job's action ({@code ".., which runs it on its schedule"}) and a MySQL
-     * event's body
-     * ({@code ".., which runs on the event's schedule"}).
+     * command, an Oracle scheduler job's action and a SQL Server Agent job step's command ({@code ".., which runs it
+     * on its schedule"}) and a MySQL event's body ({@code ".., which runs on the event's schedule"}).
      */
     public boolean runsOnSchedule() {
         return kind == Kind.EXECUTED_BLOCK && (label.contains(", which runs it on its schedule")

@@ -56,4 +56,45 @@ class UpdatableCteTest {
         }
         assertEquals(expected.equals("-") ? List.of() : List.of(expected), found);
     }
+
+    /**
+     * Read from its tokens only (JSqlParser rejects a table variable in FROM, {@code FROM @work w}), a change through
+     * a CTE's name is still limited by the CTE body's WHERE and acts on the body's table, as through an inline view.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "WITH x AS (SELECT Id, Level FROM dbo.Log WHERE CreatedAt < '2020-01-01')\\nUPDATE x SET Level = 'OLD' | -",
+        "WITH x AS (SELECT Id, rn = ROW_NUMBER() OVER (ORDER BY Id) FROM dbo.Log l WHERE Kept = 1)\\n"
+                + "UPDATE x SET Pos = rn | -",
+        "WITH x AS (SELECT * FROM dbo.Log WHERE Level = 'DEBUG')\\nDELETE FROM x | -",
+        "WITH x AS (SELECT * FROM dbo.Log WHERE Level = 'DEBUG')\\nDELETE x | -",
+        "WITH x AS (SELECT * FROM dbo.Log)\\nUPDATE x SET Level = 'INFO' | 2:1 update-without-where UPDATE without WHERE"
+                + " changes every row of dbo.Log",
+        "WITH x AS (SELECT * FROM dbo.Log)\\nDELETE FROM x | 2:1 delete-without-where DELETE without WHERE removes every"
+                + " row of dbo.Log",
+        "WITH x AS (SELECT * FROM dbo.Log WHERE 1 = 1)\\nDELETE FROM x | 2:1 always-true-where DELETE with an"
+                + " always-true WHERE removes every row of dbo.Log",
+        "WITH x AS (SELECT Id FROM dbo.Log WHERE Level = 'DEBUG')\\nDELETE FROM dbo.Log | 2:1 delete-without-where"
+                + " DELETE without WHERE removes every row of dbo.Log",
+        "WITH w AS (SELECT Id, [Order], ROW_NUMBER() OVER (ORDER BY Id) AS rn FROM @Work w WHERE Selected = 1)\\n"
+                + "UPDATE w SET [Order] = rn | -",
+        "WITH batch AS (SELECT TOP (1000) * FROM dbo.Log ORDER BY Id)\\nDELETE FROM batch | 2:1 delete-without-where"
+                + " DELETE without WHERE (its TOP, LIMIT or FETCH FIRST only caps how many rows it takes) removes"
+                + " arbitrary rows of dbo.Log, and every row when it runs in a loop until none is left",
+        // T-SQL changes the rows of a derived table of its FROM list when the target is that table's alias.
+        "UPDATE q SET Started = 1\\nFROM (SELECT TOP 1 Started FROM dbo.Queue WHERE QueueId = @id ORDER BY Id) q | -",
+        "UPDATE q SET Started = 1\\nFROM (SELECT Started FROM dbo.Queue) AS q | 1:1 update-without-where UPDATE"
+                + " without WHERE changes every row of dbo.Queue",
+        "UPDATE q SET Started = 1\\nFROM (SELECT Started, QueueId FROM dbo.Queue) q WHERE q.QueueId = @id | -",
+    })
+    void aChangeThroughACteReadFromTokensIsLimitedByItsWhere(String sql, String expected) {
+        List<String> found = new ArrayList<>();
+        for (StatementModel model : RuleHarness.tokenModels(Dialect.SQLSERVER, sql.replace("\\n", "\n"))) {
+            for (Rule rule : RuleRegistry.all()) {
+                rule.check(model).forEach(v -> found.add(v.at().line() + ":" + v.at().column() + " "
+                        + rule.info().id() + " " + v.message()));
+            }
+        }
+        assertEquals(expected.equals("-") ? List.of() : List.of(expected), found);
+    }
 }

@@ -75,6 +75,16 @@ class DynamicSqlTest {
         "ORACLE | EXECUTE IMMEDIATE 'DROP TABLE ' || v_name | true",
         "SQLSERVER | EXEC (@sql) | true",
         "SQLSERVER | EXEC dbo.purge @days = 3 | false",
+        // The procedure a variable names is chosen at run time, often a database's own sp_executesql.
+        "SQLSERVER | EXECUTE @db_executesql @stmt = @command | true",
+        "SQLSERVER | EXEC @module | true",
+        "SQLSERVER | EXEC @rc = dbo.purge @days = 3 | false",
+        "SQLSERVER | EXEC @rc = @module @days = 3 | true",
+        // A SQL Server Agent job step runs its command later; one of another subsystem runs no SQL text.
+        "SQLSERVER | EXEC msdb.dbo.sp_add_jobstep @job_name = N'j', @step_name = N's', @command = @cmd | true",
+        "SQLSERVER | EXEC msdb.dbo.sp_update_jobstep @job_name = N'j', @step_id = 1, @command = N'DBCC CHECKDB' | false",
+        "SQLSERVER | EXEC msdb.dbo.sp_add_jobstep @job_name = N'j', @subsystem = N'PowerShell', @command = @cmd | false",
+        "SQLSERVER | EXEC msdb.dbo.sp_add_jobstep NULL, N'j', 1, N's', N'TSQL', @cmd | true",
         "POSTGRESQL | EXECUTE p(1) | false",
         "MYSQL | PREPARE st FROM @s | true",
         "MYSQL | SET @s = 'DELETE FROM t';\\nPREPARE st FROM @s | false",
