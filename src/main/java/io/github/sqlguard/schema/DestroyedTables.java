@@ -213,7 +213,10 @@ final class DestroyedTables {
         return alias < tokens.size() ? SchemaNames.key(tokens.get(alias).text()) : "";
     }
 
-    /** A copy of every row: the source table and nothing after it but a closing parenthesis or WITH DATA. */
+    /**
+     * A copy of every row: the source table and nothing after it but an ORDER BY, a closing parenthesis or WITH
+     * DATA.
+     */
     private static Optional<Copy> wholeTable(List<Token> tokens, int at, String target) {
         SchemaNames.Read source = SchemaNames.name(tokens, at);
         if (source == null) {
@@ -228,7 +231,7 @@ final class DestroyedTables {
                 && !tokens.get(rest).isAnyWord(CLAUSES_AFTER_SOURCE)) {
             rest++;
         }
-        for (int i = rest; i < tokens.size(); i++) {
+        for (int i = RowOrder.end(tokens, rest); i < tokens.size(); i++) {
             if (!tokens.get(i).isSymbol(")") && !tokens.get(i).isAnyWord("WITH", "DATA")) {
                 return Optional.empty();
             }
