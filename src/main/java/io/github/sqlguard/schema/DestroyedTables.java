@@ -41,6 +41,9 @@ final class DestroyedTables {
         if (first.isWord("DROP") && tokens.get(i + 1).isWord("TABLE")
                 || first.isWord("ALTER") && tokens.get(i + 1).isWord("TABLE")) {
             i += 2;
+        } else if (first.isWord("ALTER") && tokens.get(i + 1).isWord("IGNORE") && i + 2 < tokens.size()
+                && tokens.get(i + 2).isWord("TABLE")) {
+            i += 3; // MySQL's ALTER IGNORE TABLE, which deletes the rows a new unique key repeats
         } else if (first.isWord("TRUNCATE")) {
             i += tokens.get(i + 1).isWord("TABLE") ? 2 : 1;
         } else if (first.isWord("DELETE")) {
