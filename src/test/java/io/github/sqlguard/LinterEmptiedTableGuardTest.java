@@ -46,6 +46,11 @@ class LinterEmptiedTableGuardTest {
             POSTGRESQL | TRUNCATE a; DROP TABLE a;                                                      | truncate-table@1:ERROR / drop-table@2:INFO (guarded: every row of a was removed at line 1)
             POSTGRESQL | TRUNCATE staging.a; ALTER TABLE a DROP COLUMN x; DROP TABLE Staging.A;           | truncate-table@1:ERROR / drop-column@2:ERROR / drop-table@3:INFO (guarded: every row of staging.a was removed at line 1)
             POSTGRESQL | TRUNCATE a; DO $$ BEGIN INSERT INTO a VALUES (1); END $$; ALTER TABLE a DROP COLUMN x; | truncate-table@1:ERROR / drop-column@4:ERROR
+            MYSQL      | TRUNCATE TABLE blobs; ALTER TABLE blobs MODIFY payload BLOB;                 | truncate-table@1:ERROR / alter-column-type@2:INFO (guarded: every row of blobs was removed at line 1)
+            POSTGRESQL | DELETE FROM a; ALTER TABLE a ALTER COLUMN label TYPE varchar(10);            | delete-without-where@1:ERROR / alter-column-type@2:INFO (guarded: every row of a was removed at line 1)
+            MYSQL      | TRUNCATE a; ALTER IGNORE TABLE a ADD UNIQUE (x);                               | truncate-table@1:ERROR / alter-ignore-unique@2:INFO (guarded: every row of a was removed at line 1)
+            POSTGRESQL | TRUNCATE a; ALTER TABLE b ALTER COLUMN label TYPE varchar(10);              | truncate-table@1:ERROR / alter-column-type@2:WARNING
+            POSTGRESQL | TRUNCATE a; INSERT INTO a VALUES (1); ALTER TABLE a ALTER COLUMN label TYPE varchar(10); | truncate-table@1:ERROR / alter-column-type@3:WARNING
             """)
     void dropOfATableTheScriptEmptiedLosesNothingMore(Dialect dialect, String sql, String expected)
             throws IOException {

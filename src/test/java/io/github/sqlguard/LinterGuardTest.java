@@ -147,6 +147,12 @@ class LinterGuardTest {
             INSERT INTO new_folders SELECT * FROM folders AS old | DROP TABLE removes table folders and all its rows (guarded: rows copied to new_folders at line 2)
             INSERT INTO new_folders SELECT x.* FROM folders f | DROP TABLE removes table folders and all its rows
             INSERT INTO new_folders SELECT * FROM folders LIMIT 10 | DROP TABLE removes table folders and all its rows
+            INSERT INTO new_folders (id, name, color) SELECT id, name, color FROM folders ORDER BY id | DROP TABLE removes table folders and all its rows (guarded: rows copied to new_folders at line 2)
+            INSERT INTO new_folders (name, color) SELECT name, color FROM folders f ORDER BY lower(f.name), id DESC | DROP TABLE removes table folders and all its rows (the copy to new_folders at line 2 leaves out column id, whose values are lost)
+            INSERT INTO new_folders SELECT * FROM folders ORDER BY id | DROP TABLE removes table folders and all its rows (guarded: rows copied to new_folders at line 2)
+            INSERT INTO new_folders (id, name, color) SELECT id, name, color FROM folders ORDER BY id LIMIT 10 | DROP TABLE removes table folders and all its rows
+            INSERT INTO new_folders SELECT * FROM folders ORDER BY (id) LIMIT 10 | DROP TABLE removes table folders and all its rows
+            INSERT INTO new_folders SELECT * FROM folders ORDER BY id OFFSET 5 | DROP TABLE removes table folders and all its rows
             """)
     void rebuildCopyThatLeavesOutColumnsNamesThem(String copy, String message) throws IOException {
         Path init = project.resolve("db/V0__init.sql");

@@ -55,6 +55,15 @@ class ScriptLevelFactsTest {
                 + " 1:19 rename-table WARNING Renames table notes to _notes_old",
         "SQLITE | ALTER TABLE notes RENAME TO notes_v2;\\nCREATE TABLE notes_archive (id INTEGER PRIMARY KEY); |"
                 + " 1:19 rename-table WARNING Renames table notes to notes_v2",
+        // Once the rename freed the name, CREATE TABLE IF NOT EXISTS surely creates the table again.
+        "SQLITE | ALTER TABLE notes RENAME TO _notes_old;\\nCREATE TABLE IF NOT EXISTS notes (id INTEGER PRIMARY KEY);"
+                + " | 1:19 rename-table INFO Renames table notes to _notes_old (guarded: table notes is created again"
+                + " at line 2)",
+        "MYSQL | ALTER TABLE notes RENAME _notes_old;\\nCREATE TABLE IF NOT EXISTS notes (id INT); |"
+                + " 1:19 rename-table INFO Renames table notes to _notes_old (guarded: table notes is created again"
+                + " at line 2)",
+        "SQLITE | ALTER TABLE notes RENAME TO _notes_old;\\nCREATE TEMP TABLE IF NOT EXISTS notes (id INTEGER); |"
+                + " 1:19 rename-table WARNING Renames table notes to _notes_old",
         // SQLite's temp schema holds only the connection's temporary tables.
         "SQLITE | DROP TABLE IF EXISTS temp.import_rows; | -",
         "SQLITE | DROP TABLE IF EXISTS main.import_rows; | 1:1 drop-table ERROR DROP TABLE removes table"

@@ -312,6 +312,11 @@ public final class ScratchTables {
         return tableOfCreate(core, false, false);
     }
 
+    /** The table {@code CREATE TABLE [IF NOT EXISTS] t} names: either way a table of that name exists after it. */
+    public static Optional<String> namedByCreate(List<Token> core) {
+        return tableOfCreate(core, false, true);
+    }
+
     /**
      * The table that {@code CREATE OR REPLACE TABLE t} (MariaDB, MySQL, Snowflake, ClickHouse, Db2 12, ..;
      * Snowflake's {@code TRANSIENT}, {@code HYBRID} and {@code ICEBERG} tables hold rows too) and Firebird's

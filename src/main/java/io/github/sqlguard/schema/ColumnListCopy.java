@@ -192,7 +192,7 @@ final class ColumnListCopy {
         return false;
     }
 
-    /** True when nothing but {@code [AS] alias} follows the source table. */
+    /** True when nothing but {@code [AS] alias} and an {@code ORDER BY} follows the source table. */
     private static boolean onlyAnAliasFollows(List<Token> tokens, int at) {
         int i = at;
         if (i < tokens.size() && tokens.get(i).isWord("AS")) {
@@ -201,7 +201,7 @@ final class ColumnListCopy {
         if (i < tokens.size() && isName(tokens.get(i)) && !tokens.get(i).isAnyWord(AFTER_SOURCE.toArray(String[]::new))) {
             i++;
         }
-        for (; i < tokens.size(); i++) {
+        for (i = RowOrder.end(tokens, i); i < tokens.size(); i++) {
             if (!tokens.get(i).isSymbol(")") && !tokens.get(i).isSymbol(";")) {
                 return false;
             }

@@ -41,6 +41,9 @@ final class DestroyedTables {
         if (first.isWord("DROP") && tokens.get(i + 1).isWord("TABLE")
                 || first.isWord("ALTER") && tokens.get(i + 1).isWord("TABLE")) {
             i += 2;
+        } else if (first.isWord("ALTER") && tokens.get(i + 1).isWord("IGNORE") && i + 2 < tokens.size()
+                && tokens.get(i + 2).isWord("TABLE")) {
+            i += 3; // MySQL's ALTER IGNORE TABLE, which deletes the rows a new unique key repeats
         } else if (first.isWord("TRUNCATE")) {
             i += tokens.get(i + 1).isWord("TABLE") ? 2 : 1;
         } else if (first.isWord("DELETE")) {
@@ -213,7 +216,10 @@ final class DestroyedTables {
         return alias < tokens.size() ? SchemaNames.key(tokens.get(alias).text()) : "";
     }
 
-    /** A copy of every row: the source table and nothing after it but a closing parenthesis or WITH DATA. */
+    /**
+     * A copy of every row: the source table and nothing after it but an ORDER BY, a closing parenthesis or WITH
+     * DATA.
+     */
     private static Optional<Copy> wholeTable(List<Token> tokens, int at, String target) {
         SchemaNames.Read source = SchemaNames.name(tokens, at);
         if (source == null) {
@@ -228,7 +234,7 @@ final class DestroyedTables {
                 && !tokens.get(rest).isAnyWord(CLAUSES_AFTER_SOURCE)) {
             rest++;
         }
-        for (int i = rest; i < tokens.size(); i++) {
+        for (int i = RowOrder.end(tokens, rest); i < tokens.size(); i++) {
             if (!tokens.get(i).isSymbol(")") && !tokens.get(i).isAnyWord("WITH", "DATA")) {
                 return Optional.empty();
             }

@@ -12,8 +12,8 @@ import java.util.Optional;
 
 /**
  * The tables one script run emptied ({@code TRUNCATE t}, {@code DELETE FROM t} with nothing after the table) and
- * has put no row back into since: a later {@code DROP COLUMN}, {@code DROP TABLE} or second emptying of such a
- * table loses nothing the emptying statement, reported on its own, did not already lose. Feed statements in
+ * has put no row back into since: a later {@code DROP COLUMN}, {@code DROP TABLE}, type change or second emptying
+ * of such a table loses nothing the emptying statement, reported on its own, did not already lose. Feed statements in
  * order, each after it was checked. Only statements that cannot add rows keep what is known (ALTER without a
  * rename or a partition moved in, CREATE, COMMENT, GRANT, REVOKE, DROP, TRUNCATE, a DELETE of emptied tables);
  * any other statement, a block or an UPDATE or DELETE whose triggers may write elsewhere among them, may add

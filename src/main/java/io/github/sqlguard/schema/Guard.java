@@ -49,6 +49,10 @@ public record Guard(Kind kind, String description, Map<String, String> columns) 
     private static final Set<String> TABLE_RULES = Set.of("drop-table", "truncate-table", "delete-without-where",
             "always-true-where", "drop-column", "unfiltered-subquery");
 
+    /** What changes or removes the values of a table's rows in place, which nothing is when it holds no row. */
+    private static final Set<String> ROW_VALUE_RULES = Set.of("alter-column-type", "alter-ignore-unique",
+            "drop-partition");
+
     public Guard {
         columns = Map.copyOf(columns);
     }
@@ -75,8 +79,9 @@ public record Guard(Kind kind, String description, Map<String, String> columns) 
             case NAME_RECREATED, TABLE_CREATED -> ruleId.equals("rename-table");
             case SCRATCH_COLUMN -> ruleId.equals("drop-column") || ruleId.equals("rename-column");
             case NEW_COLUMNS_FILLED, VALUES_MOVED -> FILL_RULES.contains(ruleId);
-            // An empty table has no row an UPDATE could change either.
-            case EMPTY_TABLE -> TABLE_RULES.contains(ruleId) || FILL_RULES.contains(ruleId);
+            // An empty table has no row an UPDATE, a narrower type or a dropped partition could change either.
+            case EMPTY_TABLE -> TABLE_RULES.contains(ruleId) || FILL_RULES.contains(ruleId)
+                    || ROW_VALUE_RULES.contains(ruleId);
             default -> TABLE_RULES.contains(ruleId);
         };
     }

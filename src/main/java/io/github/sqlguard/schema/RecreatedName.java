@@ -2,9 +2,11 @@ package io.github.sqlguard.schema;
 
 import io.github.sqlguard.analysis.ClauseKind;
 import io.github.sqlguard.analysis.DestructiveClause;
+import io.github.sqlguard.analysis.ScratchTables;
 import io.github.sqlguard.analysis.StatementModel;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * The rename that starts a table rebuild in the order older SQLite documentation gives it: {@code ALTER TABLE t
@@ -37,8 +39,11 @@ public final class RecreatedName {
             if (!later.placement().runsWithMigration() || !later.statement().context().runScope().equals(scope)) {
                 continue;
             }
-            if (later.createdTables().stream().anyMatch(table -> SchemaNames.key(table).equals(oldName))
-                    && !createsTemporaryTable(later)) {
+            // After the rename the old name is free, so CREATE TABLE IF NOT EXISTS surely creates it too
+            Predicate<String> old = table -> SchemaNames.key(table).equals(oldName);
+            boolean recreates = later.createdTables().stream().anyMatch(old)
+                    || ScratchTables.namedByCreate(later.statement().tokens()).filter(old).isPresent();
+            if (recreates && !createsTemporaryTable(later)) {
                 return Optional.of(new Guard(Guard.Kind.NAME_RECREATED, "table " + renames.get(0).table()
                         + " is created again at line " + later.start().line()));
             }
