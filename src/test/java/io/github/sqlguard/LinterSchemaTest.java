@@ -74,7 +74,7 @@ class LinterSchemaTest {
         assertEquals(2, findings.size(), findings.toString());
         assertEquals(1, findings.get(0).location().line());
         assertEquals(19, findings.get(0).location().column());
-        assertEquals("ALTER TABLE items changes the type of column price (its USING round ( price , 0 ) computes every"
+        assertEquals("ALTER TABLE items changes the type of column price (its USING round(price, 0) computes every"
                 + " new value, which the old one may not survive)", findings.get(0).message());
         assertEquals(2, findings.get(1).location().line());
         assertTrue(findings.get(1).message().contains("note from TEXT to jsonb"), findings.get(1).message());

@@ -115,6 +115,19 @@ class ScriptLevelFactsTest {
                 + "CREATE FUNCTION f(p_returns text) RETURNS void AS $$ DELETE FROM account_notes $$ LANGUAGE sql;"));
     }
 
+    /** A trigger function later in the script does not make the plain function before it a trigger's body. */
+    @Test
+    void plainFunctionBeforeATriggerFunctionRunsOnlyWhenCalled() {
+        assertEquals(List.of("2:7 delete-without-where INFO DELETE without WHERE removes every row of archived_notes"
+                + " (inside function purge_notes body, which runs only when called)",
+                "4:3 delete-without-where INFO DELETE without WHERE removes every row of archived_notes"
+                + " (inside trigger function notes_cleanup body, which runs when it fires)"),
+                found(Dialect.POSTGRESQL, "CREATE FUNCTION purge_notes() RETURNS void AS $$\n"
+                        + "BEGIN DELETE FROM archived_notes; END; $$ LANGUAGE plpgsql;\n"
+                        + "CREATE FUNCTION notes_cleanup() RETURNS trigger AS $$ BEGIN\n"
+                        + "  DELETE FROM archived_notes;\n  RETURN OLD;\nEND; $$ LANGUAGE plpgsql;"));
+    }
+
     /** PostgreSQL's U&".." is one quoted name with Unicode escapes: the message names it, not a table U. */
     @Test
     void unicodeEscapedNameIsOneName() {

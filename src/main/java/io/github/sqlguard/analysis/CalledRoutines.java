@@ -55,6 +55,8 @@ final class CalledRoutines {
     private final Map<String, List<Routine>> byName = new HashMap<>();
     private final List<Routine> routines = new ArrayList<>();
     private final Map<Routine, Call> calls = new LinkedHashMap<>();
+    /** The PostgreSQL triggers the script created so far, whose functions the statements on their tables run. */
+    private final List<TriggerFirings.Trigger> triggers = new ArrayList<>();
     /** The routines of the last definition read, whose body statements follow it; none for a nameless one. */
     private List<Routine> lastRoutines = List.of();
 
@@ -79,6 +81,16 @@ final class CalledRoutines {
 
     private void read(StatementModel model, int index) {
         Statement statement = model.statement();
+        if (model.placement().runsWithMigration()) {
+            TriggerFirings.Trigger trigger = TriggerFirings.definition(statement.tokens());
+            if (trigger != null) {
+                triggers.add(trigger);
+                return;
+            }
+            if (!statement.container()) {
+                fireTriggers(statement, index);
+            }
+        }
         if (model.kind() == StatementKind.ROUTINE && statement.container()) {
             RoutineNames.Definition definition = RoutineNames.definition(statement.tokens());
             lastRoutines = definition == null ? List.of() : define(model, index, definition);
@@ -103,6 +115,26 @@ final class CalledRoutines {
                 if (caller.encloses(statement)) {
                     caller.callees().addAll(called);
                     break;
+                }
+            }
+        }
+    }
+
+    /**
+     * PostgreSQL: an INSERT, UPDATE, DELETE, TRUNCATE, MERGE or COPY of a table that a trigger of the script
+     * watches runs the trigger's function now, as a call of it would.
+     */
+    private void fireTriggers(Statement statement, int index) {
+        TriggerFirings.Firing firing = triggers.isEmpty() ? null : TriggerFirings.firing(statement.tokens());
+        if (firing == null) {
+            return;
+        }
+        for (TriggerFirings.Trigger trigger : triggers) {
+            if (trigger.table().equals(firing.table())
+                    && firing.events().stream().anyMatch(trigger.events()::contains)) {
+                Call call = new Call("line " + statement.start().line() + ", through trigger " + trigger.name(), index);
+                for (Routine routine : resolve(trigger.function(), index, "")) {
+                    calls.putIfAbsent(routine, call);
                 }
             }
         }

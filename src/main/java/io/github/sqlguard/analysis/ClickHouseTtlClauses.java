@@ -38,7 +38,7 @@ final class ClickHouseTtlClauses {
                 }
                 elements.stream().filter(ClickHouseTtlClauses::losesRows).findFirst().ifPresent(element -> found.add(
                         new ClickHousePartitionClauses.Found(ClauseKind.EXPIRED_ROWS, clause.get(0), alter.table(),
-                                text(element))));
+                                Token.written(element))));
             } else if (clause.size() == 2 && clause.get(0).isWord("MATERIALIZE") && clause.get(1).isWord("TTL")) {
                 found.add(new ClickHousePartitionClauses.Found(ClauseKind.EXPIRED_ROWS, clause.get(0),
                         alter.table(), null));
@@ -63,7 +63,7 @@ final class ClickHouseTtlClauses {
             to++;
         }
         return Optional.of(new ClickHousePartitionClauses.Found(ClauseKind.EXPIRING_COLUMN, ttl,
-                column.text(), text(clause.subList(from, to))));
+                column.text(), Token.written(clause.subList(from, to))));
     }
 
     /** True for a TTL element that deletes or folds its expired rows rather than moving them. */
@@ -76,9 +76,5 @@ final class ClickHouseTtlClauses {
             }
         }
         return !element.isEmpty();
-    }
-
-    private static String text(List<Token> tokens) {
-        return String.join(" ", tokens.stream().map(Token::text).toList());
     }
 }

@@ -174,8 +174,7 @@ final class ColumnChanges {
                     -> (token.type() == TokenType.WORD || token.type() == TokenType.QUOTED_NAME)
                     && ObjectNames.normalize(token.text()).equals(name));
             if (!readsColumn) {
-                String written = String.join(" ", expression.stream().map(Token::text).toList());
-                replaced.add(new ReplacedValues(column.text(), written, clause.get(using)));
+                replaced.add(new ReplacedValues(column.text(), Token.written(expression), clause.get(using)));
             }
         }
         return replaced;
@@ -211,7 +210,7 @@ final class ColumnChanges {
                                 && !token.isSymbol("]"))) {
             return null; // the column cast to a type, maybe through several (c::text::jsonb)
         }
-        return String.join(" ", clause.subList(using + 1, clause.size()).stream().map(Token::text).toList());
+        return Token.written(clause.subList(using + 1, clause.size()));
     }
 
     private static int topLevelUsing(List<Token> clause, int from) {

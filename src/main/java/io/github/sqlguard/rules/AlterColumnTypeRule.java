@@ -70,7 +70,7 @@ public final class AlterColumnTypeRule extends ClauseRule {
      * A long USING (a CASE that maps every old code to a name) is cut after its first words: the finding points
      * at it, and the message has to stay readable in a build log.
      */
-    private static String shortened(String expression) {
+    static String shortened(String expression) {
         if (expression.length() <= MAX_USING_LENGTH) {
             return expression;
         }

@@ -118,8 +118,8 @@ public final class DropColumnRule extends ClauseRule {
         }
         if (first.kind() == ClauseKind.REPLACED_COLUMN_VALUES) {
             return first.words() + " replaces every value of column " + first.name() + " with USING "
-                    + first.detail() + ", which does not read the column: its old values are lost as if it were"
-                    + " dropped";
+                    + AlterColumnTypeRule.shortened(first.detail())
+                    + ", which does not read the column: its old values are lost as if it were dropped";
         }
         return first.words() + " drops " + counted("column", "columns", names(group));
     }

@@ -164,10 +164,13 @@ record StatementShape(Kind kind, String label, String routineKind, boolean runsT
         return false;
     }
 
-    /** True for a PostgreSQL {@code RETURNS trigger} or {@code RETURNS event_trigger} outside the parameters. */
+    /**
+     * True for a PostgreSQL {@code RETURNS trigger} or {@code RETURNS event_trigger} outside the parameters, in this
+     * statement: the tokens go on to the end of the script, and the next function's header is not this one's.
+     */
     private static boolean returnsTrigger(List<Token> tokens, int from, int to) {
         int parenDepth = 0;
-        for (int i = from; i + 1 < to; i++) {
+        for (int i = from; i + 1 < to && !BlockSyntax.endsStatementText(tokens.get(i)); i++) {
             Token token = tokens.get(i);
             parenDepth += token.isSymbol("(") ? 1 : token.isSymbol(")") ? -1 : 0;
             if (parenDepth == 0 && token.isWord("RETURNS") && tokens.get(i + 1).isAnyWord("TRIGGER", "EVENT_TRIGGER")) {

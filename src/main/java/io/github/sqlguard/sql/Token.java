@@ -1,5 +1,6 @@
 package io.github.sqlguard.sql;
 
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -61,5 +62,23 @@ public record Token(TokenType type, String text, int offset, int line, int colum
     /** The offset just past the last character. */
     public int endOffset() {
         return offset + text.length();
+    }
+
+    /**
+     * A run of tokens as written, with one blank wherever the source had white space or a comment between two
+     * tokens and none where they touch: {@code round(price, 0)}, {@code now()::date}, not the tokens spaced
+     * apart. Tokens that do not follow each other in one text (a statement built from pieces) are spaced.
+     */
+    public static String written(List<Token> tokens) {
+        StringBuilder text = new StringBuilder();
+        Token previous = null;
+        for (Token token : tokens) {
+            if (previous != null && token.offset() != previous.endOffset()) {
+                text.append(' ');
+            }
+            text.append(token.text());
+            previous = token;
+        }
+        return text.toString();
     }
 }
