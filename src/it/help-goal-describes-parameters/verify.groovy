@@ -23,7 +23,13 @@ try {
     assert zip.getInputStream(zip.getEntry('META-INF/licenses/postgresql/META-INF/LICENSE')).text.contains('PostgreSQL Global Development Group')
     assert zip.getInputStream(zip.getEntry('META-INF/licenses/checker-qual/META-INF/LICENSE.txt')).text.contains('Permission is hereby granted')
     assert zip.getEntry('LICENSE') == null : 'no licence of code that is not in the jar'
+    // The report goal's API travels inside, under its own package, so that the site plugin's copy can stand in.
+    assert zip.getEntry('org/apache/maven/reporting/MavenReport.class') != null
 } finally {
     zip.close()
 }
+// Maven resolves a plugin's dependencies on every build that runs one of its goals: the installed pom names none.
+def pom = new groovy.xml.XmlSlurper().parse(new File(jar.path.replaceAll(/\.jar$/, '.pom')))
+def resolved = pom.dependencies.dependency.findAll { !(it.scope.text() in ['provided', 'test']) }
+assert resolved.isEmpty() : resolved.collect { it.artifactId.text() }
 return true
