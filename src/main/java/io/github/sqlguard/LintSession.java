@@ -207,15 +207,16 @@ final class LintSession {
         } else {
             String content = text.text();
             scripts.add(new ChangelogScript(path, analysers.splitter(dialectOf(file)).split(path, content, 0,
-                    content.length(), 1, 1, scriptContext(file, kind))));
+                    content.length(), 1, 1, scriptContext(file, kind, reverts))));
         }
         return new PreparedFile(file, classification, scripts, findings, reached, ceiling, text.text(), decided,
                 text.stamp(), runOrder);
     }
 
-    /** A Flyway callback or repeatable migration runs more than once: its findings say when. */
-    private StatementContext scriptContext(SourcePath file, SourceKind kind) {
-        Optional<String> label = kind == SourceKind.FLYWAY_REPEATABLE
+    /** A Flyway callback or repeatable migration runs more than once, a down or undo script only to revert one. */
+    private StatementContext scriptContext(SourcePath file, SourceKind kind, boolean reverts) {
+        Optional<String> label = reverts ? Optional.of(kind == SourceKind.FLYWAY_UNDO ? StatementContext.UNDO_MIGRATION
+                : StatementContext.DOWN_MIGRATION) : kind == SourceKind.FLYWAY_REPEATABLE
                 ? Optional.of(StatementContext.REPEATABLE_MIGRATION) : kind != SourceKind.PLAIN_SQL ? Optional.empty()
                 : FlywayCallbacks.label(file.fileName(), config.flyway().separator(), config.flyway().suffixes());
         return label.map(text -> new StatementContext(StatementContext.Kind.SCRIPT, text))

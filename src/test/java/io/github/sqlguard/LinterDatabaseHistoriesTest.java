@@ -20,6 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LinterDatabaseHistoriesTest {
 
+    private static final String DOWN = " (down migration, which runs only when its up migration is rolled back)";
+
     @TempDir
     Path project;
 
@@ -207,11 +209,11 @@ class LinterDatabaseHistoriesTest {
 
         assertEquals(3, findings.size(), findings.toString());
         assertEquals("ALTER TABLE post changes the type of column title from VARCHAR(200) to VARCHAR(100)"
-                + " (shorter: 200 to 100 characters)", findings.get(0).message());
+                + " (shorter: 200 to 100 characters)" + DOWN, findings.get(0).message());
         assertEquals("ALTER TABLE post changes the type of column body from TEXT to VARCHAR(10)"
-                + " (shorter: unlimited to 10 characters)", findings.get(1).message());
+                + " (shorter: unlimited to 10 characters)" + DOWN, findings.get(1).message());
         assertEquals("ALTER TABLE post changes the type of column title to VARCHAR(5) (its type before is not"
-                + " known: no up script for this down script was found to replay it after)",
+                + " known: no up script for this down script was found to replay it after)" + DOWN,
                 findings.get(2).message());
     }
 
@@ -222,7 +224,7 @@ class LinterDatabaseHistoriesTest {
         write("db/2_longer.mysql.down.sql", "ALTER TABLE sessions MODIFY token VARCHAR(150);\n");
 
         assertEquals(List.of("ALTER TABLE sessions changes the type of column token from VARCHAR(200) to VARCHAR(150)"
-                + " (shorter: 200 to 150 characters)"),
+                + " (shorter: 200 to 150 characters)" + DOWN),
                 lint("alter-column-type").stream().map(Finding::message).toList());
     }
 
@@ -238,7 +240,8 @@ class LinterDatabaseHistoriesTest {
         assertEquals(1, findings.size(), findings.toString());
         assertEquals("db/U2__longer.sql", findings.get(0).location().path());
         assertEquals("ALTER TABLE t changes the type of column c from VARCHAR(100) to VARCHAR(10) (shorter: 100"
-                + " to 10 characters)", findings.get(0).message());
+                + " to 10 characters) (undo migration, which runs only when its version is undone)",
+                findings.get(0).message());
     }
 
     @Test

@@ -47,6 +47,10 @@ public record StatementContext(Kind kind, String label, DatabaseScope databases,
 
     /** The label of a Flyway repeatable migration's statements. */
     public static final String REPEATABLE_MIGRATION = "repeatable migration, which runs again whenever it changes";
+    /** The label of a Flyway undo migration's statements. */
+    public static final String UNDO_MIGRATION = "undo migration, which runs only when its version is undone";
+    /** The label of a down migration's statements ({@code 3_add_x.down.sql}). */
+    public static final String DOWN_MIGRATION = "down migration, which runs only when its up migration is rolled back";
     /** Ends the label of a Liquibase {@code runAlways} changeset's statements. */
     public static final String RUN_ALWAYS = "runAlways: runs on every update";
     /** Ends the label of a Liquibase {@code runOnChange} changeset's statements. */
