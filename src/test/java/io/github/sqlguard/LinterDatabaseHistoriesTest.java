@@ -229,6 +229,17 @@ class LinterDatabaseHistoriesTest {
     }
 
     @Test
+    void aBodyInADownMigrationSaysWhereItStandsOnce() throws IOException {
+        write("db/3_purge.up.sql", "CREATE TABLE audit (id INT);\n");
+        write("db/3_purge.down.sql", "CREATE FUNCTION purge() RETURNS void AS $$ BEGIN DELETE FROM audit; END $$"
+                + " LANGUAGE plpgsql;\n");
+
+        assertEquals(List.of("DELETE without WHERE removes every row of audit (inside down migration, function purge"
+                + " body, which runs only when called)"),
+                lint("delete-without-where").stream().map(Finding::message).toList());
+    }
+
+    @Test
     void aFlywayUndoScriptRunsAgainstTheSchemaItsVersionLeft() throws IOException {
         write("db/V1__init.sql", "CREATE TABLE t (c VARCHAR(10));\n");
         write("db/V2__longer.sql", "ALTER TABLE t ALTER COLUMN c TYPE VARCHAR(100);\n");

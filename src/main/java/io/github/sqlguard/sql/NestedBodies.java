@@ -42,8 +42,8 @@ final class NestedBodies {
     /** The context of statements inside a block or body that sits in {@code outer}. */
     static StatementContext innerContext(StatementContext outer, StatementContext.Kind kind, String label) {
         return switch (outer.kind()) {
-            case SCRIPT -> new StatementContext(kind, outer.label().isEmpty() ? label : outer.label() + ", " + label,
-                    outer.databases());
+            case SCRIPT -> new StatementContext(kind, outer.label().isEmpty() ? label
+                    : withoutWhenItRuns(outer.label()) + ", " + label, outer.databases());
             case EXECUTED_BLOCK -> kind == StatementContext.Kind.ROUTINE_BODY
                     ? new StatementContext(kind, label, outer.databases())
                     : runsOnSchedule(label) && !outer.runsOnSchedule()
@@ -52,6 +52,15 @@ final class NestedBodies {
                     : outer;
             case ROUTINE_BODY, ROLLBACK -> outer;
         };
+    }
+
+    /**
+     * A script's label without the clause that says when it runs ({@code "down migration"} of {@code "down
+     * migration, which runs only when ..."}): a body's own label says that for its statements.
+     */
+    private static String withoutWhenItRuns(String scriptLabel) {
+        int when = scriptLabel.indexOf(", which ");
+        return when < 0 ? scriptLabel : scriptLabel.substring(0, when);
     }
 
     /**

@@ -45,8 +45,9 @@ public record StatementContext(Kind kind, String label, DatabaseScope databases,
 
     public static final StatementContext SCRIPT = new StatementContext(Kind.SCRIPT, "");
 
-    /** The label of a Flyway repeatable migration's statements. */
-    public static final String REPEATABLE_MIGRATION = "repeatable migration, which runs again whenever it changes";
+    private static final String REPEATABLE = "repeatable migration";
+    /** The label of a Flyway repeatable migration's statements; those of its blocks start with its first words. */
+    public static final String REPEATABLE_MIGRATION = REPEATABLE + ", which runs again whenever it changes";
     /** The label of a Flyway undo migration's statements. */
     public static final String UNDO_MIGRATION = "undo migration, which runs only when its version is undone";
     /** The label of a down migration's statements ({@code 3_add_x.down.sql}). */
@@ -94,7 +95,7 @@ public record StatementContext(Kind kind, String label, DatabaseScope databases,
      * {@code runAlways} or {@code runOnChange} changeset. What such a script builds, an earlier run of it built too.
      */
     public boolean runsAgain() {
-        return label.startsWith(REPEATABLE_MIGRATION) || label.contains(", " + RUN_ALWAYS)
+        return label.startsWith(REPEATABLE) || label.contains(", " + RUN_ALWAYS)
                 || label.contains(", " + RUN_ON_CHANGE);
     }
 
