@@ -249,6 +249,30 @@ class LinterGuardTest {
     }
 
     /**
+     * Dropping a column whose values the script first moved, with their rows' key, into another table loses
+     * nothing; dropping it beside a column the move left behind, after a move without the key, one that left rows
+     * with values behind, or after rows came in, still does.
+     */
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            INSERT INTO links (id, site_id, slug) SELECT gen_random_uuid(), s.id, s.share_code FROM sites s WHERE s.share_code IS NOT NULL | ALTER TABLE sites DROP COLUMN share_code | INFO ALTER TABLE sites drops column share_code (guarded: values of share_code copied to links at line 1)
+            INSERT INTO links (site_id, slug) SELECT id, share_code FROM sites WHERE share_code IS NOT NULL | ALTER TABLE sites DROP COLUMN share_code, DROP COLUMN title | ERROR ALTER TABLE sites drops column share_code ## ERROR ALTER TABLE sites drops column title
+            INSERT INTO links (slug) SELECT share_code FROM sites WHERE share_code IS NOT NULL | ALTER TABLE sites DROP COLUMN share_code | ERROR ALTER TABLE sites drops column share_code
+            INSERT INTO links (site_id, slug) SELECT id, share_code FROM sites WHERE title = 'x' | ALTER TABLE sites DROP COLUMN share_code | ERROR ALTER TABLE sites drops column share_code
+            INSERT INTO links (site_id, slug) SELECT id, share_code FROM sites WHERE share_code IS NOT NULL; INSERT INTO sites (id, share_code) VALUES ('a', 'b') | ALTER TABLE sites DROP COLUMN share_code | ERROR ALTER TABLE sites drops column share_code
+            """)
+    void droppingAColumnMovedElsewhereIsGuarded(String move, String drop, String expected) throws IOException {
+        Path init = project.resolve("db/V0__init.sql");
+        Files.createDirectories(init.getParent());
+        Files.writeString(init, "CREATE TABLE sites (id UUID PRIMARY KEY, title TEXT, share_code TEXT);\n"
+                + "CREATE TABLE links (id UUID, site_id UUID, slug TEXT, title TEXT);\n", StandardCharsets.UTF_8);
+        List<String> findings = lint(Dialect.POSTGRESQL, move.replace("; ", ";\n") + ";\n" + drop + ";", "drop-column")
+                .stream().map(f -> f.severity() + " " + f.message()).toList();
+
+        assertEquals(expected, String.join(" ## ", findings));
+    }
+
+    /**
      * SQL Server rebuilds a table with {@code SELECT <columns> INTO new FROM old}, batches apart: a list that reads
      * every column guards the drop as {@code SELECT *} does, one that leaves columns out names them, and a copy into
      * a {@code #temp} table, gone with the session, guards nothing.

@@ -106,13 +106,21 @@ final class TableCopies {
         String key = SchemaNames.key(targets.get(0));
         RowsCopy rows = leftOut.get(key);
         String left = partial.get(key);
+        Map<String, String> moved = movedColumns.getOrDefault(key, Map.of());
+        if (rows == null && dropped != null && dropped.stream().allMatch(c -> moved.containsKey(SchemaNames.key(c)))) {
+            // INSERT INTO share (site_id, slug) SELECT id, share_id FROM site WHERE share_id IS NOT NULL, then
+            // ALTER TABLE site DROP COLUMN share_id: every value lives on in share, beside its row's key.
+            Map<String, String> notes = new LinkedHashMap<>();
+            dropped.forEach(c -> notes.put(SchemaNames.key(c), "values of " + c + " copied to "
+                    + moved.get(SchemaNames.key(c))));
+            return Optional.of(new Guard(Guard.Kind.ROWS_COPIED, String.join("; ", notes.values()), notes));
+        }
         if (rows == null) {
             return Optional.ofNullable(left).map(note -> new Guard(Guard.Kind.INCOMPLETE_COPY, note));
         }
         // A column the copy neither read nor left out came after it: the copy holds none of its values
         List<String> lost = dropped == null ? rows.missing() : dropped.stream()
                 .filter(c -> !rows.kept().contains(SchemaNames.key(c))).toList();
-        Map<String, String> moved = movedColumns.getOrDefault(key, Map.of());
         List<String> unmoved = lost.stream().filter(c -> !moved.containsKey(SchemaNames.key(c))).toList();
         if (!unmoved.isEmpty()) {
             boolean sameCopy = left == null || left.equals(rows.note(rows.missing()));
