@@ -75,6 +75,9 @@ class LinterGuardTest {
             POSTGRESQL | drop-table     | CREATE TEMP TABLE sessions_backup AS SELECT * FROM sessions; DROP TABLE sessions;
             SQLSERVER  | drop-table     | SELECT * INTO #sessions FROM sessions; DROP TABLE sessions;
             MYSQL      | truncate-table | INSERT INTO sessions_archive SELECT * FROM other; TRUNCATE TABLE sessions;
+            POSTGRESQL | drop-table     | CREATE TABLE sessions_backup AS SELECT * FROM sessions; DROP TABLE sessions_backup; DROP TABLE sessions;
+            MYSQL      | truncate-table | INSERT INTO sessions_archive SELECT * FROM sessions; TRUNCATE TABLE sessions_archive; TRUNCATE TABLE sessions;
+            MYSQL      | drop-table     | INSERT INTO sessions_archive SELECT * FROM sessions; DELETE FROM sessions_archive WHERE id > 10; DROP TABLE sessions;
             SQLITE     | delete-without-where | CREATE TABLE notes_new (id INTEGER); INSERT INTO notes_new SELECT * FROM notes; DROP TABLE notes; ALTER TABLE notes_new RENAME TO notes; DELETE FROM notes;
             MYSQL      | drop-column    | CREATE TABLE orders_new LIKE orders; INSERT INTO orders_new SELECT * FROM orders; RENAME TABLE orders TO orders_old, orders_new TO orders; ALTER TABLE orders DROP COLUMN note;
             MYSQL      | truncate-table | INSERT INTO orders_copy SELECT * FROM orders; RENAME TABLE orders TO orders_old, orders_copy TO orders; TRUNCATE TABLE orders;
@@ -258,6 +261,7 @@ class LinterGuardTest {
             INSERT INTO links (id, site_id, slug) SELECT gen_random_uuid(), s.id, s.share_code FROM sites s WHERE s.share_code IS NOT NULL | ALTER TABLE sites DROP COLUMN share_code | INFO ALTER TABLE sites drops column share_code (guarded: values of share_code copied to links at line 1)
             INSERT INTO links (site_id, slug) SELECT id, share_code FROM sites WHERE share_code IS NOT NULL | ALTER TABLE sites DROP COLUMN share_code, DROP COLUMN title | ERROR ALTER TABLE sites drops column share_code ## ERROR ALTER TABLE sites drops column title
             INSERT INTO links (slug) SELECT share_code FROM sites WHERE share_code IS NOT NULL | ALTER TABLE sites DROP COLUMN share_code | ERROR ALTER TABLE sites drops column share_code
+            INSERT INTO links (site_id, slug) SELECT id, share_code FROM sites WHERE share_code IS NOT NULL; TRUNCATE links | ALTER TABLE sites DROP COLUMN share_code | ERROR ALTER TABLE sites drops column share_code
             INSERT INTO links (site_id, slug) SELECT id, share_code FROM sites WHERE title = 'x' | ALTER TABLE sites DROP COLUMN share_code | ERROR ALTER TABLE sites drops column share_code
             INSERT INTO links (site_id, slug) SELECT id, share_code FROM sites WHERE share_code IS NOT NULL; INSERT INTO sites (id, share_code) VALUES ('a', 'b') | ALTER TABLE sites DROP COLUMN share_code | ERROR ALTER TABLE sites drops column share_code
             """)

@@ -167,6 +167,9 @@ public final class LossGuards {
         observe(model.statement(), before);
         if (!model.statement().container() && model.statement().context().runsWithMigration()) {
             copies.follow(model.clauses());
+            // Rows deleted from a copy are no longer kept there, whichever rows its WHERE picks.
+            model.rowChanges().stream().filter(change -> change.verb().equals("DELETE"))
+                    .forEach(change -> change.tables().forEach(copies::forgetCopiesInto));
         }
     }
 
@@ -198,7 +201,7 @@ public final class LossGuards {
                 || statement.context().kind() == StatementContext.Kind.SCRIPT;
         fullCopy(tokens, main, selectIntoMakesTable)
                 .or(() -> ColumnListCopy.of(tokens, main, before, selectIntoMakesTable))
-                .ifPresent(copy -> copies.copied(copy.source(),
+                .ifPresent(copy -> copies.copied(copy.source(), copy.target(),
                         "rows copied to " + copy.target() + " at " + lineOf(statement)));
         filteredCopy(tokens, main, before, selectIntoMakesTable).ifPresent(copy -> copies.copiedInPart(
                 copy.source(), "the copy to " + copy.target() + " at "
@@ -376,6 +379,7 @@ public final class LossGuards {
         }
         if (tokens.get(main).isWord("DROP")) {
             copies.forget(DestroyedTables.of(tokens, main));
+            DestroyedTables.of(tokens, main).forEach(copies::forgetCopiesInto);
         } else if (ColumnWrites.renamesTable(tokens, main) || tokens.get(main).isWord("RENAME")) {
             // Both names of every pair (MySQL's RENAME TABLE t TO t_old, t_new TO t) now mean other tables.
             copies.forget(tokens.stream().map(token -> SchemaNames.unquoted(token.text())).toList());
