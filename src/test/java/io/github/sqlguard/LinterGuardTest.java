@@ -78,6 +78,7 @@ class LinterGuardTest {
             POSTGRESQL | drop-table     | CREATE TABLE sessions_backup AS SELECT * FROM sessions; DROP TABLE sessions_backup; DROP TABLE sessions;
             MYSQL      | truncate-table | INSERT INTO sessions_archive SELECT * FROM sessions; TRUNCATE TABLE sessions_archive; TRUNCATE TABLE sessions;
             MYSQL      | drop-table     | INSERT INTO sessions_archive SELECT * FROM sessions; DELETE FROM sessions_archive WHERE id > 10; DROP TABLE sessions;
+            POSTGRESQL | drop-table     | CREATE TABLE sessions_backup AS SELECT * FROM sessions; INSERT INTO sessions (id) VALUES (7); DROP TABLE sessions;
             SQLITE     | delete-without-where | CREATE TABLE notes_new (id INTEGER); INSERT INTO notes_new SELECT * FROM notes; DROP TABLE notes; ALTER TABLE notes_new RENAME TO notes; DELETE FROM notes;
             MYSQL      | drop-column    | CREATE TABLE orders_new LIKE orders; INSERT INTO orders_new SELECT * FROM orders; RENAME TABLE orders TO orders_old, orders_new TO orders; ALTER TABLE orders DROP COLUMN note;
             MYSQL      | truncate-table | INSERT INTO orders_copy SELECT * FROM orders; RENAME TABLE orders TO orders_old, orders_copy TO orders; TRUNCATE TABLE orders;

@@ -280,6 +280,8 @@ public final class LossGuards {
             Set<String> unlisted = databases.equals(DatabaseScope.ANY) && !scopedWrites.containsKey(table)
                     ? CreatedTableColumns.leftUnwritten(tokens, unwrittenColumns.get(table)) : Set.of();
             forget(table);
+            // and a copy of the table made before lacks the new rows
+            copies.forget(List.of(table));
             if (!unlisted.isEmpty()) {
                 unwrittenColumns.put(table, unlisted);
             }
