@@ -75,6 +75,10 @@ class LinterGuardTest {
             POSTGRESQL | drop-table     | CREATE TEMP TABLE sessions_backup AS SELECT * FROM sessions; DROP TABLE sessions;
             SQLSERVER  | drop-table     | SELECT * INTO #sessions FROM sessions; DROP TABLE sessions;
             MYSQL      | truncate-table | INSERT INTO sessions_archive SELECT * FROM other; TRUNCATE TABLE sessions;
+            POSTGRESQL | drop-table     | CREATE TABLE sessions_backup AS SELECT * FROM sessions; DROP TABLE sessions_backup; DROP TABLE sessions;
+            MYSQL      | truncate-table | INSERT INTO sessions_archive SELECT * FROM sessions; TRUNCATE TABLE sessions_archive; TRUNCATE TABLE sessions;
+            MYSQL      | drop-table     | INSERT INTO sessions_archive SELECT * FROM sessions; DELETE FROM sessions_archive WHERE id > 10; DROP TABLE sessions;
+            POSTGRESQL | drop-table     | CREATE TABLE sessions_backup AS SELECT * FROM sessions; INSERT INTO sessions (id) VALUES (7); DROP TABLE sessions;
             SQLITE     | delete-without-where | CREATE TABLE notes_new (id INTEGER); INSERT INTO notes_new SELECT * FROM notes; DROP TABLE notes; ALTER TABLE notes_new RENAME TO notes; DELETE FROM notes;
             MYSQL      | drop-column    | CREATE TABLE orders_new LIKE orders; INSERT INTO orders_new SELECT * FROM orders; RENAME TABLE orders TO orders_old, orders_new TO orders; ALTER TABLE orders DROP COLUMN note;
             MYSQL      | truncate-table | INSERT INTO orders_copy SELECT * FROM orders; RENAME TABLE orders TO orders_old, orders_copy TO orders; TRUNCATE TABLE orders;
@@ -255,6 +259,31 @@ class LinterGuardTest {
     }
 
     /**
+     * Dropping a column whose values the script first moved, with their rows' key, into another table loses
+     * nothing; dropping it beside a column the move left behind, after a move without the key, one that left rows
+     * with values behind, or after rows came in, still does.
+     */
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            INSERT INTO links (id, site_id, slug) SELECT gen_random_uuid(), s.id, s.share_code FROM sites s WHERE s.share_code IS NOT NULL | ALTER TABLE sites DROP COLUMN share_code | INFO ALTER TABLE sites drops column share_code (guarded: values of share_code copied to links at line 1)
+            INSERT INTO links (site_id, slug) SELECT id, share_code FROM sites WHERE share_code IS NOT NULL | ALTER TABLE sites DROP COLUMN share_code, DROP COLUMN title | ERROR ALTER TABLE sites drops column share_code ## ERROR ALTER TABLE sites drops column title
+            INSERT INTO links (slug) SELECT share_code FROM sites WHERE share_code IS NOT NULL | ALTER TABLE sites DROP COLUMN share_code | ERROR ALTER TABLE sites drops column share_code
+            INSERT INTO links (site_id, slug) SELECT id, share_code FROM sites WHERE share_code IS NOT NULL; TRUNCATE links | ALTER TABLE sites DROP COLUMN share_code | ERROR ALTER TABLE sites drops column share_code
+            INSERT INTO links (site_id, slug) SELECT id, share_code FROM sites WHERE title = 'x' | ALTER TABLE sites DROP COLUMN share_code | ERROR ALTER TABLE sites drops column share_code
+            INSERT INTO links (site_id, slug) SELECT id, share_code FROM sites WHERE share_code IS NOT NULL; INSERT INTO sites (id, share_code) VALUES ('a', 'b') | ALTER TABLE sites DROP COLUMN share_code | ERROR ALTER TABLE sites drops column share_code
+            """)
+    void droppingAColumnMovedElsewhereIsGuarded(String move, String drop, String expected) throws IOException {
+        Path init = project.resolve("db/V0__init.sql");
+        Files.createDirectories(init.getParent());
+        Files.writeString(init, "CREATE TABLE sites (id UUID PRIMARY KEY, title TEXT, share_code TEXT);\n"
+                + "CREATE TABLE links (id UUID, site_id UUID, slug TEXT, title TEXT);\n", StandardCharsets.UTF_8);
+        List<String> findings = lint(Dialect.POSTGRESQL, move.replace("; ", ";\n") + ";\n" + drop + ";", "drop-column")
+                .stream().map(f -> f.severity() + " " + f.message()).toList();
+
+        assertEquals(expected, String.join(" ## ", findings));
+    }
+
+    /**
      * SQL Server rebuilds a table with {@code SELECT <columns> INTO new FROM old}, batches apart: a list that reads
      * every column guards the drop as {@code SELECT *} does, one that leaves columns out names them, and a copy into
      * a {@code #temp} table, gone with the session, guards nothing.
@@ -320,6 +349,9 @@ class LinterGuardTest {
             POSTGRESQL | ALTER TABLE orders ADD COLUMN total_new INT; UPDATE orders SET total_new = total WHERE id > 10; ALTER TABLE orders DROP COLUMN total; | 3:20 drop-column ERROR
             SQLITE     | ALTER TABLE sessions RENAME COLUMN token TO old_token; ALTER TABLE sessions ADD COLUMN token varchar(39) NULL; UPDATE sessions SET token = old_token WHERE true; ALTER TABLE sessions DROP COLUMN old_token; | 1:22 rename-column WARNING, 3:1 always-true-where INFO column token was added earlier in this script and nothing has written it since, 4:22 drop-column INFO values of old_token copied to token at line 3
             POSTGRESQL | ALTER TABLE orders ADD COLUMN total_new INT; UPDATE orders SET total_new = total; UPDATE orders SET total_new = 0 WHERE id = 1; ALTER TABLE orders DROP COLUMN total; | 2:1 update-without-where INFO column total_new was added earlier in this script and nothing has written it since, 4:20 drop-column ERROR
+            MYSQL      | ALTER TABLE conn ADD config TEXT; UPDATE conn SET config = JSON_OBJECT('host', host, 'port', port, 'tls', 1); ALTER TABLE conn DROP COLUMN host, DROP COLUMN port; | 2:1 update-without-where INFO column config was added earlier in this script and nothing has written it since, 3:18 drop-column INFO values of host copied to config at line 2, 3:36 drop-column INFO values of port copied to config at line 2
+            POSTGRESQL | ALTER TABLE conn ADD COLUMN config jsonb; UPDATE conn SET config = jsonb_build_object('host', host, 'port', port + 0); ALTER TABLE conn DROP COLUMN host, DROP COLUMN port; | 2:1 update-without-where INFO column config was added earlier in this script and nothing has written it since, 3:18 drop-column INFO values of host copied to config at line 2, 3:36 drop-column ERROR
+            POSTGRESQL | ALTER TABLE conn ADD COLUMN config json; UPDATE conn SET config = json_build_object('host', host, 'host', port); ALTER TABLE conn DROP COLUMN host; | 2:1 update-without-where INFO column config was added earlier in this script and nothing has written it since, 3:18 drop-column ERROR
             POSTGRESQL | ALTER TABLE orders ADD COLUMN total_new INT; UPDATE orders SET total_new = round(total); ALTER TABLE orders DROP COLUMN total; | 2:1 update-without-where INFO column total_new was added earlier in this script and nothing has written it since, 3:20 drop-column ERROR
             POSTGRESQL | ALTER TABLE orders ADD COLUMN total_new INT; UPDATE orders SET total_new = total; INSERT INTO orders (id, total) VALUES (7, 3); ALTER TABLE orders DROP COLUMN total; | 2:1 update-without-where INFO column total_new was added earlier in this script and nothing has written it since, 4:20 drop-column ERROR
             POSTGRESQL | ALTER TABLE subscription ADD COLUMN if NOT EXISTS type CHARACTER VARYING(255); UPDATE subscription SET type = 'content'; ALTER TABLE subscription ADD COLUMN IF NOT EXISTS tmp INT; ALTER TABLE subscription DROP COLUMN tmp; | 2:1 update-without-where ERROR, 4:26 drop-column ERROR

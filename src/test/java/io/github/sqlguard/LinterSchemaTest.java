@@ -42,6 +42,25 @@ class LinterSchemaTest {
     }
 
     @Test
+    void prismaMigrationFoldersRunInTheOrderOfTheirNamesAsText() throws IOException {
+        // Prisma runs 1_init, 10_widen, 2_narrow: the narrowing starts from the widened type.
+        write("db/prisma/migrations/1_init/migration.sql", "CREATE TABLE \"note\" (\"id\" UUID NOT NULL,"
+                + " \"body\" VARCHAR(100));\n");
+        write("db/prisma/migrations/2_narrow/migration.sql",
+                "ALTER TABLE \"note\" ALTER COLUMN \"body\" SET DATA TYPE VARCHAR(200);\n");
+        write("db/prisma/migrations/10_widen/migration.sql",
+                "ALTER TABLE \"note\" ALTER COLUMN \"body\" SET DATA TYPE VARCHAR(500);\n");
+        write("db/prisma/migrations/migration_lock.toml", "provider = \"postgresql\"\n");
+
+        List<Finding> findings = lint(Dialect.POSTGRESQL, "alter-column-type");
+
+        assertEquals(1, findings.size(), findings.toString());
+        assertEquals("db/prisma/migrations/2_narrow/migration.sql", findings.get(0).location().path());
+        assertEquals("ALTER TABLE \"note\" changes the type of column \"body\" from VARCHAR(500) to VARCHAR(200)"
+                + " (shorter: 500 to 200 characters)", findings.get(0).message());
+    }
+
+    @Test
     void typeChangeWhoseUsingIgnoresTheColumnLosesItsValuesEvenWhenTheTypeIsWider() throws IOException {
         write("db/V1__init.sql", "CREATE TABLE orders (id BIGINT PRIMARY KEY, note VARCHAR(100));\n");
         write("db/V2__reset.sql", "-- the notes are recomputed later\n"

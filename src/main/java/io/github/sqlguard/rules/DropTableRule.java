@@ -17,7 +17,8 @@ import java.util.Set;
  * {@code RECREATE TABLE}, which drop the existing table first, and SQLite's {@code DELETE FROM sqlite_master} (under
  * {@code PRAGMA writable_schema}), which removes tables behind the engine's back. Not
  * reported: tables the same script created earlier, temporary tables ({@code DROP TEMPORARY TABLE},
- * {@code #temp}) and external or foreign tables, whose data lives outside the database and stays.
+ * {@code #temp}), external or foreign tables, whose data lives outside the database and stays, and names the
+ * replay knows as views that keep no rows of their own.
  */
 public final class DropTableRule extends ClauseRule {
 
@@ -68,6 +69,16 @@ public final class DropTableRule extends ClauseRule {
         }
         return first.words() + " removes " + counted("table", "tables", names)
                 + (names.size() == 1 ? " and all its rows" : " and all their rows");
+    }
+
+    /**
+     * A name the replay knows as a view that keeps no rows of its own (ClickHouse drops views, also its
+     * materialized views that write {@code TO} a table, with {@code DROP TABLE}): its rows live on elsewhere.
+     */
+    @Override
+    boolean losesNothing(DestructiveClause clause, SchemaFacts schema) {
+        return clause.kind() == ClauseKind.DROPPED_TABLE && clause.words().startsWith("DROP") && clause.name() != null
+                && schema.before().rowlessView(clause.name());
     }
 
     /**

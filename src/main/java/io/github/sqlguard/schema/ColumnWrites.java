@@ -24,8 +24,8 @@ final class ColumnWrites {
      *
      * @param table the target table as written
      * @param assigned the columns its SET assigns, as written, in order
-     * @param copies for each assignment that copies a column unchanged: the source column's key to the target
-     *     column as written
+     * @param copies for each assignment that copies a column unchanged, also as a value of a JSON object it
+     *     builds ({@link JsonObjectValues}): the source column's key to the target column as written
      * @param everyRow true when nothing but the SET follows the target: no WHERE (or one that holds for every row),
      *     FROM, join or row limit
      */
@@ -150,8 +150,11 @@ final class ColumnWrites {
         // SET t.c = .. writes column c: the qualifier names the table, not the column
         String column = SchemaNames.unquoted(assignment.get(target.next() - 1).text());
         assigned.add(column);
-        plainColumn(assignment.subList(target.next() + 1, assignment.size()))
-                .ifPresent(source -> copies.put(source, column));
+        List<Token> value = assignment.subList(target.next() + 1, assignment.size());
+        plainColumn(value).ifPresent(source -> copies.put(source, column));
+        for (List<Token> kept : JsonObjectValues.of(value)) {
+            plainColumn(kept).ifPresent(source -> copies.put(source, column));
+        }
         return true;
     }
 

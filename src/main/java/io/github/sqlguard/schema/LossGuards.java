@@ -167,6 +167,9 @@ public final class LossGuards {
         observe(model.statement(), before);
         if (!model.statement().container() && model.statement().context().runsWithMigration()) {
             copies.follow(model.clauses());
+            // Rows deleted from a copy are no longer kept there, whichever rows its WHERE picks.
+            model.rowChanges().stream().filter(change -> change.verb().equals("DELETE"))
+                    .forEach(change -> change.tables().forEach(copies::forgetCopiesInto));
         }
     }
 
@@ -196,11 +199,10 @@ public final class LossGuards {
         // block it fills variables.
         boolean selectIntoMakesTable = statement.dialect() == Dialect.SQLSERVER
                 || statement.context().kind() == StatementContext.Kind.SCRIPT;
-        fullCopy(tokens, main, selectIntoMakesTable)
-                .or(() -> ColumnListCopy.of(tokens, main, before, selectIntoMakesTable))
-                .ifPresent(copy -> copies.copied(copy.source(),
+        RowCopies.full(tokens, main, before, selectIntoMakesTable)
+                .ifPresent(copy -> copies.copied(copy.source(), copy.target(),
                         "rows copied to " + copy.target() + " at " + lineOf(statement)));
-        filteredCopy(tokens, main, before, selectIntoMakesTable).ifPresent(copy -> copies.copiedInPart(
+        RowCopies.filtered(tokens, main, before, selectIntoMakesTable).ifPresent(copy -> copies.copiedInPart(
                 copy.source(), "the copy to " + copy.target() + " at "
                         + lineOf(statement) + " keeps only the rows its WHERE selects"));
         ColumnListCopy.partial(tokens, main, before, selectIntoMakesTable)
@@ -225,36 +227,6 @@ public final class LossGuards {
         });
     }
 
-    /**
-     * A copy that would keep every row and column but for its WHERE ({@code INSERT INTO t_new SELECT * FROM t WHERE
-     * ..}): the statement read without the WHERE and what follows it is a full copy.
-     */
-    private static Optional<DestroyedTables.Copy> filteredCopy(List<Token> tokens, int main, SchemaView before,
-            boolean selectIntoMakesTable) {
-        if (main >= tokens.size() || !tokens.get(main).isAnyWord("CREATE", "INSERT", "SELECT")) {
-            return Optional.empty(); // only these verbs copy rows; the others need not be read to their WHERE
-        }
-        int depth = 0;
-        for (int i = main + 1; i < tokens.size(); i++) {
-            Token token = tokens.get(i);
-            depth += token.isSymbol("(") ? 1 : token.isSymbol(")") ? -1 : 0;
-            if (token.isWord("WHERE") && depth <= 1) {
-                List<Token> unfiltered = tokens.subList(0, i);
-                return fullCopy(unfiltered, main, selectIntoMakesTable)
-                        .or(() -> ColumnListCopy.of(unfiltered, main, before, selectIntoMakesTable));
-            }
-        }
-        return Optional.empty();
-    }
-
-    /** {@code SELECT * INTO r FROM t} in a block fills a variable, so only elsewhere is it a copy of {@code t}. */
-    private static Optional<DestroyedTables.Copy> fullCopy(List<Token> tokens, int main, boolean selectIntoMakesTable) {
-        if (!selectIntoMakesTable && main < tokens.size() && tokens.get(main).isWord("SELECT")) {
-            return Optional.empty();
-        }
-        return DestroyedTables.fullCopy(tokens, main);
-    }
-
     /** Updates what is known of the columns after {@code tokens} ran: what they wrote, dropped and renamed. */
     private void followColumns(List<Token> tokens, int main, Statement statement, DatabaseScope databases) {
         Optional<ColumnWrites.Update> update = ColumnWrites.update(tokens);
@@ -277,6 +249,8 @@ public final class LossGuards {
             Set<String> unlisted = databases.equals(DatabaseScope.ANY) && !scopedWrites.containsKey(table)
                     ? CreatedTableColumns.leftUnwritten(tokens, unwrittenColumns.get(table)) : Set.of();
             forget(table);
+            // and a copy of the table made before lacks the new rows
+            copies.forget(List.of(table));
             if (!unlisted.isEmpty()) {
                 unwrittenColumns.put(table, unlisted);
             }
@@ -376,6 +350,7 @@ public final class LossGuards {
         }
         if (tokens.get(main).isWord("DROP")) {
             copies.forget(DestroyedTables.of(tokens, main));
+            DestroyedTables.of(tokens, main).forEach(copies::forgetCopiesInto);
         } else if (ColumnWrites.renamesTable(tokens, main) || tokens.get(main).isWord("RENAME")) {
             // Both names of every pair (MySQL's RENAME TABLE t TO t_old, t_new TO t) now mean other tables.
             copies.forget(tokens.stream().map(token -> SchemaNames.unquoted(token.text())).toList());

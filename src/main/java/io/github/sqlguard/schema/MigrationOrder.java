@@ -15,7 +15,8 @@ import java.util.Set;
 /**
  * The order in which the migration tool applies scanned files, and which files one database sees together.
  * Flyway runs versioned scripts by version (as Flyway compares them), then repeatable ones by description;
- * other files run in path order, numbers in the path by their value ({@code upgrade/9/} before {@code upgrade/19/}).
+ * other files run in path order, numbers in the path by their value ({@code upgrade/9/} before {@code upgrade/19/}),
+ * except Prisma's migration folders, which Prisma runs by name as text ({@link PrismaMigrationFolders}).
  * A changelog carries its own order through its includes, so each structured changelog is a history of its own.
  *
  * <p>Projects often keep one set of migrations per database side by side ({@code postgres/V1__..} and
@@ -163,6 +164,7 @@ public final class MigrationOrder {
     public static final Comparator<Place> APPLIED_FIRST = Comparator.comparing(Place::history)
             .thenComparingInt(Place::group)
             .thenComparing(Place::version, Comparator.nullsLast(Comparator.naturalOrder()))
-            .thenComparing((a, b) -> a.group() == 2 ? NumberedPathOrder.INSTANCE.compare(a.sortName(), b.sortName())
+            .thenComparing((a, b) -> a.group() == 2 ? NumberedPathOrder.INSTANCE.compare(
+                    PrismaMigrationFolders.orderKey(a.sortName()), PrismaMigrationFolders.orderKey(b.sortName()))
                     : a.sortName().compareTo(b.sortName()));
 }

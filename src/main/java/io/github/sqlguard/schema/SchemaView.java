@@ -36,6 +36,14 @@ public final class SchemaView {
     }
 
     /**
+     * True when the replay knows {@code name} as a view that keeps no rows of its own (a plain view, a ClickHouse
+     * materialized view that writes {@code TO} a table) and knows no table of that name: dropping it loses no row.
+     */
+    public boolean rowlessView(String name) {
+        return history != null && history.rowlessViewBefore(name, position) && table(name).isEmpty();
+    }
+
+    /**
      * True when the replay knows {@code table} as a global temporary table: whatever rows a statement finds
      * there, its own session put there, so deleting them loses nothing.
      */

@@ -19,13 +19,25 @@ import java.util.stream.Collectors;
  */
 final class TableCopies {
 
-    private final Map<String, String> full = new HashMap<>();
+    private final Map<String, FullCopy> full = new HashMap<>();
     /** Tables whose rows were copied without some of their rows or columns: what the copy left out. */
     private final Map<String, String> partial = new HashMap<>();
     /** Copies of every row that left out some columns, by the table copied from. */
     private final Map<String, RowsCopy> leftOut = new HashMap<>();
     /** Columns moved to another table with their rows' primary key: where to, by table copied from and column. */
-    private final Map<String, Map<String, String>> movedColumns = new HashMap<>();
+    private final Map<String, Map<String, MovedTo>> movedColumns = new HashMap<>();
+
+    /** Where a column's values were moved: the table (as written) and the line; a note prints it as such. */
+    private record MovedTo(String target, String at) {
+        @Override
+        public String toString() {
+            return target + " at " + at;
+        }
+    }
+
+    /** A copy of every row and column: the table it went to (a key), and the note a guard gives. */
+    private record FullCopy(String target, String note) {
+    }
 
     private record RowsCopy(String target, String at, List<String> missing, Set<String> kept) {
 
@@ -37,9 +49,22 @@ final class TableCopies {
         }
     }
 
-    /** Every row and column of {@code source} was copied, as {@code note} says. */
-    void copied(String source, String note) {
-        full.put(SchemaNames.key(source), note);
+    /** Every row and column of {@code source} was copied to {@code target}, as {@code note} says. */
+    void copied(String source, String target, String note) {
+        full.put(SchemaNames.key(source), new FullCopy(SchemaNames.key(target), note));
+    }
+
+    /**
+     * Rows of {@code table} were removed (DROP TABLE, TRUNCATE, DELETE): a copy made there no longer keeps what it
+     * copied ({@code CREATE TABLE b AS SELECT * FROM t; DROP TABLE b; DROP TABLE t} loses every row of t).
+     */
+    void forgetCopiesInto(String table) {
+        String key = SchemaNames.key(table);
+        full.values().removeIf(copy -> copy.target().equals(key));
+        leftOut.values().removeIf(rows -> SchemaNames.key(rows.target()).equals(key));
+        for (Map<String, MovedTo> columns : movedColumns.values()) {
+            columns.values().removeIf(moved -> SchemaNames.key(moved.target()).equals(key));
+        }
     }
 
     /** Rows of {@code source} were copied, leaving out what {@code note} says. */
@@ -64,9 +89,9 @@ final class TableCopies {
 
     /** {@code moved}'s columns were copied, with the primary key, from every row that has a value in them. */
     void moved(ColumnListCopy.MovedColumns moved, String at) {
-        Map<String, String> columns = movedColumns.computeIfAbsent(SchemaNames.key(moved.source()),
+        Map<String, MovedTo> columns = movedColumns.computeIfAbsent(SchemaNames.key(moved.source()),
                 k -> new HashMap<>());
-        moved.columns().forEach(column -> columns.put(column, moved.target() + " at " + at));
+        moved.columns().forEach(column -> columns.put(column, new MovedTo(moved.target(), at)));
     }
 
     /**
@@ -75,7 +100,7 @@ final class TableCopies {
      * NULL}): the values it overwrites live on there.
      */
     Optional<Guard> guardOfOverwrite(ColumnWrites.Update update) {
-        Map<String, String> moved = movedColumns.getOrDefault(SchemaNames.key(update.table()), Map.of());
+        Map<String, MovedTo> moved = movedColumns.getOrDefault(SchemaNames.key(update.table()), Map.of());
         if (update.assigned().isEmpty()
                 || !update.assigned().stream().allMatch(c -> moved.containsKey(SchemaNames.key(c)))) {
             return Optional.empty();
@@ -98,7 +123,7 @@ final class TableCopies {
      */
     Optional<Guard> guardOf(List<String> targets, List<String> dropped) {
         if (targets.stream().allMatch(t -> full.containsKey(SchemaNames.key(t)))) {
-            return Optional.of(new Guard(Guard.Kind.ROWS_COPIED, full.get(SchemaNames.key(targets.get(0)))));
+            return Optional.of(new Guard(Guard.Kind.ROWS_COPIED, full.get(SchemaNames.key(targets.get(0))).note()));
         }
         if (targets.size() != 1 || dropped != null && dropped.isEmpty()) {
             return Optional.empty();
@@ -106,13 +131,21 @@ final class TableCopies {
         String key = SchemaNames.key(targets.get(0));
         RowsCopy rows = leftOut.get(key);
         String left = partial.get(key);
+        Map<String, MovedTo> moved = movedColumns.getOrDefault(key, Map.of());
+        if (rows == null && dropped != null && dropped.stream().allMatch(c -> moved.containsKey(SchemaNames.key(c)))) {
+            // INSERT INTO share (site_id, slug) SELECT id, share_id FROM site WHERE share_id IS NOT NULL, then
+            // ALTER TABLE site DROP COLUMN share_id: every value lives on in share, beside its row's key.
+            Map<String, String> notes = new LinkedHashMap<>();
+            dropped.forEach(c -> notes.put(SchemaNames.key(c), "values of " + c + " copied to "
+                    + moved.get(SchemaNames.key(c))));
+            return Optional.of(new Guard(Guard.Kind.ROWS_COPIED, String.join("; ", notes.values()), notes));
+        }
         if (rows == null) {
             return Optional.ofNullable(left).map(note -> new Guard(Guard.Kind.INCOMPLETE_COPY, note));
         }
         // A column the copy neither read nor left out came after it: the copy holds none of its values
         List<String> lost = dropped == null ? rows.missing() : dropped.stream()
                 .filter(c -> !rows.kept().contains(SchemaNames.key(c))).toList();
-        Map<String, String> moved = movedColumns.getOrDefault(key, Map.of());
         List<String> unmoved = lost.stream().filter(c -> !moved.containsKey(SchemaNames.key(c))).toList();
         if (!unmoved.isEmpty()) {
             boolean sameCopy = left == null || left.equals(rows.note(rows.missing()));
@@ -146,30 +179,36 @@ final class TableCopies {
         });
     }
 
-    /** Follows the tables that {@code clauses} (one statement's) drop or rename. */
+    /** Follows the tables that {@code clauses} (one statement's) drop, empty or rename. */
     void follow(List<DestructiveClause> clauses) {
-        Map<String, String> movedFull = new HashMap<>();
+        for (DestructiveClause clause : clauses) {
+            if (clause.table() != null && (clause.kind() == ClauseKind.DROPPED_TABLE
+                    || clause.kind() == ClauseKind.TRUNCATED_TABLE)) {
+                forgetCopiesInto(clause.table());
+            }
+        }
+        Map<String, FullCopy> movedFull = new HashMap<>();
         Map<String, String> movedPartial = new HashMap<>();
         Map<String, RowsCopy> movedLeftOut = new HashMap<>();
-        Map<String, Map<String, String>> movedAway = new HashMap<>();
+        Map<String, Map<String, MovedTo>> movedAway = new HashMap<>();
         for (DestructiveClause clause : clauses) {
             boolean renamed = clause.kind() == ClauseKind.RENAMED_TABLE && clause.detail() != null;
             if (clause.table() == null || !renamed && clause.kind() != ClauseKind.DROPPED_TABLE) {
                 continue;
             }
             String old = SchemaNames.key(clause.table());
-            String fullNote = full.remove(old);
+            FullCopy fullCopy = full.remove(old);
             String partialNote = partial.remove(old);
             RowsCopy rows = leftOut.remove(old);
-            Map<String, String> moved = movedColumns.remove(old);
+            Map<String, MovedTo> moved = movedColumns.remove(old);
             if (renamed && rows != null) {
                 movedLeftOut.put(SchemaNames.key(clause.detail()), rows);
             }
             if (renamed && moved != null) {
                 movedAway.put(SchemaNames.key(clause.detail()), moved);
             }
-            if (renamed && fullNote != null) {
-                movedFull.put(SchemaNames.key(clause.detail()), fullNote);
+            if (renamed && fullCopy != null) {
+                movedFull.put(SchemaNames.key(clause.detail()), fullCopy);
             }
             if (renamed && partialNote != null) {
                 movedPartial.put(SchemaNames.key(clause.detail()), partialNote);

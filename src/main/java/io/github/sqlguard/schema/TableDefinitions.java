@@ -145,6 +145,8 @@ final class TableDefinitions {
     static void drop(List<Token> tokens, int from, SchemaHistory schema) {
         for (String name : SchemaNames.dropped(tokens, from)) {
             schema.remove(name);
+            // ClickHouse drops a view with DROP TABLE as well.
+            schema.forgetRowlessView(name);
             for (Table other : schema.currentTables()) {
                 if (referencesTable(other, name)) {
                     schema.put(other.withoutForeignKeysTo(name));
@@ -192,6 +194,8 @@ final class TableDefinitions {
             schema.remove(old);
             schema.put(known.renamed(newName));
         });
+        // ClickHouse renames a view with RENAME TABLE as well.
+        schema.renameRowlessView(old, newName);
         for (Table other : schema.currentTables()) {
             if (referencesTable(other, old)) {
                 schema.put(other.withReferencesRenamed(old, newName));

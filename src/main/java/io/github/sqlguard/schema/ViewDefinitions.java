@@ -9,7 +9,8 @@ import java.util.Optional;
 /**
  * Replays {@code CREATE [OR REPLACE] [TEMP] [MATERIALIZED] VIEW v [(a, b)] AS query} and {@code DROP VIEW}: a
  * later {@code DELETE .. WHERE id IN (SELECT id FROM v)} reads the rows v's query gives, so whether that
- * restricts is decided by the query, as it is for a query of a WITH list.
+ * restricts is decided by the query, as it is for a query of a WITH list. Whether a view keeps rows of its own is
+ * recorded too: a {@code DROP TABLE} of one that does not (ClickHouse drops views that way) loses nothing.
  */
 final class ViewDefinitions {
 
@@ -26,6 +27,7 @@ final class ViewDefinitions {
     static boolean create(List<Token> tokens, int from, SchemaHistory schema) {
         int i = from;
         boolean recursive = false;
+        boolean storing = false;
         // MySQL writes ALGORITHM = MERGE, DEFINER = .. and SQL SECURITY .. between CREATE and VIEW.
         while (i < tokens.size() && i < from + MODIFIER_LIMIT && !tokens.get(i).isWord("VIEW")) {
             Token token = tokens.get(i);
@@ -33,6 +35,7 @@ final class ViewDefinitions {
                 return false;
             }
             recursive |= token.isWord("RECURSIVE");
+            storing |= token.isAnyWord("MATERIALIZED", "WINDOW");
             i++;
         }
         if (i >= tokens.size() || !tokens.get(i).isWord("VIEW")) {
@@ -48,7 +51,22 @@ final class ViewDefinitions {
         }
         // A recursive view reads itself; its rows are not those of one query, so it stays unknown.
         schema.putView(name.text(), recursive ? Optional.empty() : definition(tokens, name));
+        schema.putRowlessView(name.text(), !storing || writesToTable(tokens, name.next()));
         return true;
+    }
+
+    /**
+     * True for ClickHouse's {@code CREATE MATERIALIZED VIEW v [ON CLUSTER c] TO t AS SELECT ..}: the rows it
+     * computes go to the table t, so the view itself holds none (one without {@code TO} keeps them in a table of
+     * its own).
+     */
+    private static boolean writesToTable(List<Token> tokens, int from) {
+        for (int i = from; i < tokens.size() && !tokens.get(i).isAnyWord("AS", "ENGINE", "POPULATE"); i++) {
+            if (tokens.get(i).isWord("TO") || tokens.get(i).isSymbol("(")) {
+                return tokens.get(i).isWord("TO");
+            }
+        }
+        return false;
     }
 
     private static Optional<WithQueries.Named> definition(List<Token> tokens, SchemaNames.Read name) {
@@ -95,6 +113,9 @@ final class ViewDefinitions {
 
     /** {@code DROP [MATERIALIZED] VIEW [IF EXISTS] a, b [CASCADE]}, the tokens after VIEW starting at {@code from}. */
     static void drop(List<Token> tokens, int from, SchemaHistory schema) {
-        SchemaNames.dropped(tokens, from).forEach(name -> schema.putView(name, Optional.empty()));
+        for (String name : SchemaNames.dropped(tokens, from)) {
+            schema.putView(name, Optional.empty());
+            schema.forgetRowlessView(name);
+        }
     }
 }

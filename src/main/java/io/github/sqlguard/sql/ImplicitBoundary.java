@@ -89,11 +89,14 @@ final class ImplicitBoundary {
             return false;
         }
         if (!BlockSyntax.DML_VERBS.contains(token.upper())) {
+            boolean ended = !headPending && !routine && endsExpression(tokens.get(index - 1));
+            if (ended && startsRenameStatement(tokens, index, to)) {
+                return true;
+            }
             if (tsql) {
                 return !headPending && startsTsqlStatement(tokens, index, to);
             }
-            return !headPending && !routine && endsExpression(tokens.get(index - 1))
-                    && startsDropStatement(tokens, index, to);
+            return ended && startsDropStatement(tokens, index, to);
         }
         if (merge) {
             return false;
@@ -221,6 +224,32 @@ final class ImplicitBoundary {
             return false;
         }
         return !"ALTER".equals(firstWord) || "TABLE".equals(secondWord) && !next.isWord("INDEX");
+    }
+
+    /**
+     * MySQL's and ClickHouse's {@code RENAME TABLE a TO b} and ClickHouse's {@code EXCHANGE TABLES a AND b} after a
+     * finished clause: no other statement holds them (ALTER TABLE renames with {@code RENAME TO}, and exchanges
+     * a {@code PARTITION}), so a script without the terminator before them runs them apart or not at all.
+     */
+    private boolean startsRenameStatement(List<Token> tokens, int index, int to) {
+        Token next = BlockSyntax.at(tokens, index + 1, to);
+        if (next == null || PRIVILEGE_LISTS.contains(firstWord)
+                || !(tokens.get(index).isWord("RENAME") && next.isWord("TABLE")
+                        || tokens.get(index).isWord("EXCHANGE") && next.isWord("TABLES"))) {
+            return false;
+        }
+        String joiner = next.isWord("TABLE") ? "TO" : "AND";
+        // the name, as one word or quoted name, qualified by at most a database: a TO b, db.a TO db.b
+        for (int i = index + 2; i < Math.min(to, index + 6); i++) {
+            Token token = tokens.get(i);
+            if (token.isWord(joiner)) {
+                return i > index + 2;
+            }
+            if (!(token.type() == TokenType.WORD || token.type() == TokenType.QUOTED_NAME || token.isSymbol("."))) {
+                return false;
+            }
+        }
+        return false;
     }
 
     private boolean changesRows() {

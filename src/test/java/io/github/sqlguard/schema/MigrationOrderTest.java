@@ -64,6 +64,20 @@ class MigrationOrderTest {
     }
 
     @Test
+    void prismaMigrationFoldersRunByNameAsTextAsPrismaSortsThem() {
+        assertEquals(List.of("prisma/migrations/0_init/migration.sql", "prisma/migrations/1_tags/migration.sql",
+                "prisma/migrations/10_views/migration.sql", "prisma/migrations/20240101120000_Later/migration.sql",
+                "prisma/migrations/20240101120000_later_too/migration.sql", "prisma/migrations/9_rename/migration.sql"),
+                ordered("prisma/migrations/9_rename/migration.sql", "prisma/migrations/10_views/migration.sql",
+                        "prisma/migrations/20240101120000_later_too/migration.sql",
+                        "prisma/migrations/1_tags/migration.sql", "prisma/migrations/0_init/migration.sql",
+                        "prisma/migrations/20240101120000_Later/migration.sql"));
+        assertEquals(List.of("db/9_a/up.sql", "db/10_b/up.sql", "upgrade/9/migration.sql", "upgrade/10/migration.sql"),
+                ordered("upgrade/10/migration.sql", "upgrade/9/migration.sql", "db/10_b/up.sql", "db/9_a/up.sql"),
+                "a folder named by a number alone, and other scripts in numbered folders, count by value");
+    }
+
+    @Test
     void setsForDifferentDatabasesAreSeparateHistories() {
         assertEquals("postgres", place("sql/postgres/V1__init.sql").orElseThrow().history());
         assertEquals("h2", place("sql/h2/V1__init.sql").orElseThrow().history());

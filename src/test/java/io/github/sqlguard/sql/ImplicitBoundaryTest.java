@@ -97,6 +97,12 @@ class ImplicitBoundaryTest {
             MYSQL     | ALTER TABLE t ADD COLUMN c bit not null\\nDROP TABLE u | 1:1 ALTER TABLE t ADD COLUMN c bit not null ## 2:1 DROP TABLE u
             ORACLE    | CREATE INDEX i ON t (c)\\nDROP VIEW v | 1:1 CREATE INDEX i ON t (c) ## 2:1 DROP VIEW v
             AUTO      | ALTER TABLE t ADD c int\\nDROP TABLE u | 1:1 ALTER TABLE t ADD c int ## 2:1 DROP TABLE u
+            AUTO      | INSERT INTO n SELECT * FROM o\\n-- swap\\nRENAME TABLE o TO o_old | 1:1 INSERT INTO n SELECT * FROM o ## 3:1 RENAME TABLE o TO o_old
+            MYSQL     | INSERT INTO n SELECT * FROM o\\nRENAME TABLE db.o TO db.o_old, n TO o | 1:1 INSERT INTO n SELECT * FROM o ## 2:1 RENAME TABLE db.o TO db.o_old, n TO o
+            AUTO      | CREATE TABLE n (id UInt64) ENGINE = Memory\\nEXCHANGE TABLES n AND o | 1:1 CREATE TABLE n (id UInt64) ENGINE = Memory ## 2:1 EXCHANGE TABLES n AND o
+            MYSQL     | ALTER TABLE t RENAME TO u | 1:1 ALTER TABLE t RENAME TO u
+            MYSQL     | ALTER TABLE t EXCHANGE PARTITION p WITH TABLE u | 1:1 ALTER TABLE t EXCHANGE PARTITION p WITH TABLE u
+            MYSQL     | GRANT SELECT ON t TO app RENAME TABLE x TO y | 1:1 GRANT SELECT ON t TO app RENAME TABLE x TO y
             MYSQL     | ALTER TABLE t ADD c int, DROP INDEX i | 1:1 ALTER TABLE t ADD c int, DROP INDEX i
             ORACLE    | ALTER TABLE t DROP PRIMARY KEY DROP INDEX | 1:1 ALTER TABLE t DROP PRIMARY KEY DROP INDEX
             POSTGRESQL| ALTER EXTENSION e DROP TABLE t | 1:1 ALTER EXTENSION e DROP TABLE t
