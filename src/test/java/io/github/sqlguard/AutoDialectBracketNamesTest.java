@@ -19,6 +19,14 @@ class AutoDialectBracketNamesTest {
 
     @ParameterizedTest
     @EnumSource(value = Dialect.class, names = {"AUTO", "SQLSERVER"})
+    void anyTextInBracketsAfterADotIsANamePart(Dialect dialect) {
+        String sql = "CREATE PROCEDURE Tests.[test names that need quoting ( .')] AS SELECT 1;\nGO\n"
+                + "EXEC('CREATE PROCEDURE [Inner''Tests].[test''1] AS RETURN;');\nDELETE FROM orders;\n";
+        assertEquals(List.of("4:1 delete-without-where ERROR"), OneScript.placesAndSeverities(dialect, sql));
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Dialect.class, names = {"AUTO", "SQLSERVER"})
     void aBracketedTemporaryTableIsScratch(Dialect dialect) {
         String sql = "CREATE PROCEDURE dbo.report AS\nBEGIN\n"
                 + "  IF(OBJECT_ID('tempdb..[#report.Work.Rows]')IS NOT NULL) DROP TABLE [#report.Work.Rows];\nEND;\n";
