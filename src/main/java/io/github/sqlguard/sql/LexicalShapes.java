@@ -40,15 +40,51 @@ final class LexicalShapes {
         return i >= end || isLineBreak(text.charAt(i)) || text.startsWith("--", i);
     }
 
-    /** Outside SQL Server, [ is array syntax; only a short same-line [name] reads as a quoted name. */
+    /**
+     * Outside SQL Server, [ is array syntax; only a short same-line [name] reads as a quoted name. Its words may hold
+     * an apostrophe ({@code [test doesn't run]}, as tSQLt names tests), which no subscript's string starts or ends
+     * between two letters or digits, and it may name a T-SQL temporary table ({@code [#work.rows]}). After a dot,
+     * where no subscript stands, anything up to the closing bracket on its line is a name part ({@code
+     * Tests.[test names that need quoting ( .')]}), as T-SQL reads it.
+     */
     static boolean looksLikeBracketName(String text, int pos, int end) {
+        if (pos > 0 && text.charAt(pos - 1) == '.') {
+            return closesOnItsLine(text, pos, end);
+        }
         for (int i = pos + 1; i < end; i++) {
             char c = text.charAt(i);
             if (c == ']') {
-                return i > pos + 1 && (Character.isLetter(text.charAt(pos + 1)) || braceNameEnd(text, pos + 1, i) > 0);
+                return i > pos + 1 && (startsBracketName(text, pos + 1, i) || braceNameEnd(text, pos + 1, i) > 0);
             }
-            if (isLineBreak(c) || c == '\'' || c == ',' || c == '[') {
+            if (isLineBreak(c) || c == ',' || c == '[' || c == '\'' && !isApostrophe(text, i, pos + 1)) {
                 return false;
+            }
+        }
+        return false;
+    }
+
+    private static boolean startsBracketName(String text, int from, int close) {
+        char first = text.charAt(from);
+        return Character.isLetter(first)
+                || first == '#' && from + 1 < close && (Character.isLetter(text.charAt(from + 1))
+                        || text.charAt(from + 1) == '#' || text.charAt(from + 1) == '_');
+    }
+
+    /** A quote between two letters or digits inside a bracket that opened at {@code from - 1}. */
+    private static boolean isApostrophe(String text, int at, int from) {
+        return at > from && at + 1 < text.length() && Character.isLetterOrDigit(text.charAt(at - 1))
+                && Character.isLetterOrDigit(text.charAt(at + 1));
+    }
+
+    /** True when a {@code ]} that is not doubled ({@code ]]} is a bracket in the name) closes {@code [} on its line. */
+    private static boolean closesOnItsLine(String text, int pos, int end) {
+        for (int i = pos + 1; i < end && !isLineBreak(text.charAt(i)); i++) {
+            if (text.charAt(i) == ']') {
+                if (i + 1 < end && text.charAt(i + 1) == ']') {
+                    i++;
+                } else {
+                    return i > pos + 1;
+                }
             }
         }
         return false;

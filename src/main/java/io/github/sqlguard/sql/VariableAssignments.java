@@ -118,8 +118,10 @@ final class VariableAssignments {
         }
         if (straightLine || !allBeforeUse || !appendedOnly) {
             int reaching = reachingAssignment(scope, assignedAt, expressions, use);
-            return reaching < 0 || appends.get(reaching) ? Value.UNKNOWN
-                    : valueOfOne(scope, arguments, scope.get(assignedAt.get(reaching)), expressions.get(reaching));
+            if (reaching >= 0 && !appends.get(reaching)) {
+                return valueOfOne(scope, arguments, scope.get(assignedAt.get(reaching)), expressions.get(reaching));
+            }
+            return straightLine ? Value.UNKNOWN : everyTextBefore(scope, use, expressions, assignedAt, appends);
         }
         if (expressions.size() == 1) {
             return valueOfOne(scope, arguments, scope.get(assignedAt.get(0)), expressions.get(0));
@@ -210,6 +212,46 @@ final class VariableAssignments {
         }
         Value value = withStandIns(added);
         return value.parts().isEmpty() ? value : new Value(value.parts(), true);
+    }
+
+    /**
+     * What a variable assigned in several places may hold where {@code use} runs it, when no one assignment is known
+     * to reach it: each whole assignment before it with what is added after it, read as statements of their own.
+     * T-SQL procedures reuse one {@code @cmd} for several commands ({@code SET @cmd = 'DELETE FROM ' + @t;} in one
+     * branch, {@code SET @cmd = 'SELECT * INTO ' + ..} in another, {@code SET @cmd = @cmd + ..} in steps), and any of
+     * them may be what runs; each still shows what it does, and the text stays built at run time.
+     */
+    private static Value everyTextBefore(List<Token> scope, Token use, List<List<Token>> expressions,
+            List<Integer> assignedAt, List<Boolean> appends) {
+        List<Token> parts = new ArrayList<>();
+        for (int k = 0; k < expressions.size() && scope.get(assignedAt.get(k)).offset() < use.offset(); k++) {
+            if (appends.get(k)) {
+                continue;
+            }
+            List<Token> text = new ArrayList<>();
+            for (int j = k; j < expressions.size() && (j == k || appends.get(j))
+                    && scope.get(assignedAt.get(j)).offset() < use.offset(); j++) {
+                text.addAll(partsOrStandIn(expressions.get(j), parts.size() + text.size()));
+            }
+            if (text.stream().noneMatch(part -> part.type() == TokenType.STRING)) {
+                continue;
+            }
+            if (!parts.isEmpty()) {
+                Token first = text.get(0);
+                parts.add(new Token(TokenType.WORD, ";", first.offset(), first.line(), first.column()));
+            }
+            parts.addAll(text);
+        }
+        return parts.isEmpty() ? Value.UNKNOWN : new Value(parts, true);
+    }
+
+    /** The parts of one step of a text; a step without a literal ({@code @cmd + @columns}) as one stand-in. */
+    private static List<Token> partsOrStandIn(List<Token> expression, int standInsBefore) {
+        if (expression.isEmpty()) {
+            return List.of();
+        }
+        List<Token> known = DynamicSql.partsWithStandIns(expression, standInsBefore);
+        return known.isEmpty() ? List.of(StandIns.forOperand(expression, standInsBefore + 1)) : known;
     }
 
     /** The expressions joined in order, each part that is not a literal read as a stand-in word. */

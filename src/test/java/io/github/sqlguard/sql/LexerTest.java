@@ -53,6 +53,12 @@ class LexerTest {
             SQLSERVER  | t@x                     | WORD t@x
             ORACLE     | t@remote                | WORD t@remote
             SQLSERVER  | #temp                   | WORD #temp
+            AUTO       | [test doesn't run]      | QUOTED_NAME [test doesn't run]
+            AUTO       | [#work.rows]            | QUOTED_NAME [#work.rows]
+            AUTO       | [test'1]                | QUOTED_NAME [test'1]
+            AUTO       | s.[test a, b ( .')]]x]  | WORD s ## 1:2 SYMBOL . ## 1:3 QUOTED_NAME [test a, b ( .')]]x]
+            AUTO       | ARRAY[a, b]             | WORD ARRAY ## 1:6 SYMBOL [ ## 1:7 WORD a ## 1:8 SYMBOL , ## 1:10 WORD b ## 1:11 SYMBOL ]
+            AUTO       | d['it''s']              | WORD d ## 1:2 SYMBOL [ ## 1:3 STRING 'it''s' ## 1:10 SYMBOL ]
             POSTGRESQL | 1.5e-3                  | NUMBER 1.5e-3
             POSTGRESQL | U&"d\\0061ta t\\0061ble"   | QUOTED_NAME U&"d\\0061ta t\\0061ble"
             POSTGRESQL | u&'it''s \\\\'          | STRING u&'it''s \\\\'

@@ -1,0 +1,35 @@
+package io.github.sqlguard;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.github.sqlguard.model.Dialect;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** T-SQL bracket names that auto must read as names too, or the rest of the script is lost or misread. */
+class AutoDialectBracketNamesTest {
+
+    @ParameterizedTest
+    @EnumSource(value = Dialect.class, names = {"AUTO", "SQLSERVER"})
+    void anApostropheInABracketNameDoesNotStartAString(Dialect dialect) {
+        String sql = "CREATE PROCEDURE Tests.[test it doesn't purge] AS SELECT 1;\nGO\nDELETE FROM orders;\n";
+        assertEquals(List.of("3:1 delete-without-where ERROR"), OneScript.placesAndSeverities(dialect, sql));
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Dialect.class, names = {"AUTO", "SQLSERVER"})
+    void anyTextInBracketsAfterADotIsANamePart(Dialect dialect) {
+        String sql = "CREATE PROCEDURE Tests.[test names that need quoting ( .')] AS SELECT 1;\nGO\n"
+                + "EXEC('CREATE PROCEDURE [Inner''Tests].[test''1] AS RETURN;');\nDELETE FROM orders;\n";
+        assertEquals(List.of("4:1 delete-without-where ERROR"), OneScript.placesAndSeverities(dialect, sql));
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Dialect.class, names = {"AUTO", "SQLSERVER"})
+    void aBracketedTemporaryTableIsScratch(Dialect dialect) {
+        String sql = "CREATE PROCEDURE dbo.report AS\nBEGIN\n"
+                + "  IF(OBJECT_ID('tempdb..[#report.Work.Rows]')IS NOT NULL) DROP TABLE [#report.Work.Rows];\nEND;\n";
+        assertEquals(List.of(), OneScript.placesAndSeverities(dialect, sql));
+    }
+}
