@@ -11,7 +11,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * PostgreSQL routines and DO blocks in PL/v8, PL/Python, PL/Perl, PL/Tcl or PL/R that send SQL through their
  * language's server interface run statements sqlguard cannot read: each is an {@code unchecked-change} at the
- * call that sends the SQL. Such code that sends no SQL is left alone.
+ * body that sends the SQL (a body decoded from a quoted YAML scalar
+ * no longer matches the file character by character). Such code that sends no SQL is left alone.
  */
 class ForeignLanguageRoutinesTest {
 
@@ -21,18 +22,18 @@ class ForeignLanguageRoutinesTest {
     @ParameterizedTest(name = "{0}: {1}")
     @CsvSource(delimiter = '|', value = {
         "POSTGRESQL | CREATE OR REPLACE FUNCTION purge_events() RETURNS void LANGUAGE plv8 AS $$\\n"
-                + "  plv8.execute('DELETE FROM event');\\n$$; | 2:3 unchecked-change WARNING CREATE FUNCTION"
+                + "  plv8.execute('DELETE FROM event');\\n$$; | 1:73 unchecked-change WARNING CREATE FUNCTION"
                 + " purge_events defines plv8 code that sends SQL through plv8.execute, whenever it is called",
         "POSTGRESQL | CREATE FUNCTION app.reset_cache() RETURNS void AS $py$\\r\\n# wipe\\r\\n"
-                + "    plpy.execute(\"TRUNCATE cache\")\\r\\n$py$ LANGUAGE 'plpython3u'; | 3:5 unchecked-change WARNING"
+                + "    plpy.execute(\"TRUNCATE cache\")\\r\\n$py$ LANGUAGE 'plpython3u'; | 1:51 unchecked-change WARNING"
                 + " CREATE FUNCTION app.reset_cache defines plpython3u code that sends SQL through plpy.execute,"
                 + " whenever it is called",
         "POSTGRESQL | CREATE PROCEDURE archive() LANGUAGE plperl AS 'spi_exec_query(''DELETE FROM audit'');'; |"
-                + " 1:48 unchecked-change WARNING CREATE PROCEDURE archive defines plperl code that sends SQL through"
+                + " 1:47 unchecked-change WARNING CREATE PROCEDURE archive defines plperl code that sends SQL through"
                 + " spi_exec_query, whenever it is called",
         // A DO block runs as the migration runs.
         "AUTO | DO LANGUAGE plpython3u $$\\nfor t in ('a', 'b'):\\n    plpy.execute('DROP TABLE ' + t)\\n$$; |"
-                + " 3:5 unchecked-change WARNING DO block runs plpython3u code that sends SQL through plpy.execute,"
+                + " 1:24 unchecked-change WARNING DO block runs plpython3u code that sends SQL through plpy.execute,"
                 + " as the migration runs",
         // Code that sends no SQL cannot change rows; SQL and PL/pgSQL bodies are split and checked themselves.
         "POSTGRESQL | CREATE FUNCTION encode_uri(text) RETURNS text LANGUAGE plv8 STRICT AS $$\\n"

@@ -21,8 +21,8 @@ import java.util.regex.Pattern;
  * @param name the routine's name as written (empty for a DO block)
  * @param language the language as written in lower case
  * @param call the interface call found, as written ({@code plv8.execute})
- * @param line line of the call
- * @param column column of the call
+ * @param line line of the body that makes the call
+ * @param column column of the body that makes the call
  */
 public record ForeignLanguageRoutine(String kind, String name, String language, String call, int line,
         int column) {
@@ -59,9 +59,10 @@ public record ForeignLanguageRoutine(String kind, String name, String language, 
             }
             Matcher call = SQL_INTERFACE_CALL.matcher(token.text());
             if (call.find()) {
-                int[] place = placeOf(token, call.start());
+                // At the body, not the call inside it: the text of a body decoded from a quoted YAML or JSON
+                // scalar no longer matches the file character by character, and its start is where it stands.
                 return Optional.of(new ForeignLanguageRoutine(kind, kind.equals("DO") ? "" : nameAfter(tokens, kind),
-                        language, call.group(), place[0], place[1]));
+                        language, call.group(), token.line(), token.column()));
             }
         }
         return Optional.empty();
@@ -120,22 +121,5 @@ public record ForeignLanguageRoutine(String kind, String name, String language, 
             name.append('.').append(tokens.get(i + 1).text());
         }
         return name.toString();
-    }
-
-    /** Line and column of {@code offset} inside the text of {@code token}, counting CR, LF and CRLF as breaks. */
-    private static int[] placeOf(Token token, int offset) {
-        String text = token.text();
-        int line = token.line();
-        int column = token.column();
-        for (int i = 0; i < offset; i++) {
-            char c = text.charAt(i);
-            if (c == '\n' || c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n')) {
-                line++;
-                column = 1;
-            } else if (c != '\r') {
-                column++;
-            }
-        }
-        return new int[] {line, column};
     }
 }
