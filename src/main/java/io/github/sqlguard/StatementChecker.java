@@ -1,5 +1,6 @@
 package io.github.sqlguard;
 
+import io.github.sqlguard.analysis.ForeignLanguageRoutine;
 import io.github.sqlguard.analysis.JavaRoutine;
 import io.github.sqlguard.analysis.Placement;
 import io.github.sqlguard.analysis.RoutineNames;
@@ -51,6 +52,10 @@ final class StatementChecker {
 
     private static final String JAVA_ROUTINE_HINT = "Review what the Java code does, then acknowledge it: "
             + "-- sqlguard:allow unchecked-change reason: <why>; or write the change as SQL that sqlguard can check";
+
+    private static final String FOREIGN_LANGUAGE_HINT = "Review the SQL the code sends, then acknowledge it: "
+            + "-- sqlguard:allow unchecked-change reason: <why>; or write the routine in PL/pgSQL, "
+            + "which sqlguard checks";
 
     private static final Pattern LINE_BREAK = Pattern.compile("\r\n|\r|\n");
 
@@ -154,10 +159,11 @@ final class StatementChecker {
                     statementSql.put(violation.at(), statement.asWritten());
                 }
             }
-            javaRoutine(model, ceiling, rollbacks).ifPresent(finding -> {
-                findings.add(finding);
-                statementSql.put(finding.location(), statement.asWritten());
-            });
+            javaRoutine(model, ceiling, rollbacks).or(() -> foreignLanguageRoutine(model, ceiling, rollbacks))
+                    .ifPresent(finding -> {
+                        findings.add(finding);
+                        statementSql.put(finding.location(), statement.asWritten());
+                    });
             guards.observe(model, facts.before());
             if (statement.context().runsWithMigration()) {
                 scopeMoves.observe(statement);
@@ -316,6 +322,18 @@ final class StatementChecker {
             return Finding.of(info.id(), lowered(severity, model, ceiling, rollbacks), at,
                     routine.message() + contextNote(model), JAVA_ROUTINE_HINT, lineAt(model.statement(), at));
         }));
+    }
+
+    /** PL/v8, PL/Python, .. code that sends SQL runs statements sqlguard cannot read: reported, never passed. */
+    private Optional<Finding> foreignLanguageRoutine(StatementModel model, Severity ceiling, ScriptMode rollbacks) {
+        RuleInfo info = Diagnostics.UNCHECKED_CHANGE;
+        return ForeignLanguageRoutine.of(model.statement()).flatMap(routine -> configuredSeverity.apply(info)
+                .map(severity -> {
+                    Location at = new Location(model.statement().start().path(), routine.line(), routine.column());
+                    return Finding.of(info.id(), lowered(severity, model, ceiling, rollbacks), at,
+                            routine.message() + contextNote(model), FOREIGN_LANGUAGE_HINT,
+                            lineAt(model.statement(), at));
+                }));
     }
 
     private Optional<Finding> unterminated(LexError error, String path) {

@@ -167,6 +167,13 @@ class LinterRuntimeSqlTest {
             DO $$ BEGIN EXECUTE format('DELETE FROM %1$I WHERE %2$s = %2$s', 'orders', 1); END $$; | always-true-where ERROR 1:29 DELETE with an always-true WHERE removes every row of orders (inside DO block)
             DO $$ BEGIN EXECUTE format('DELETE FROM events'); END $$; | delete-without-where ERROR 1:29 DELETE without WHERE removes every row of events (inside DO block)
             DO $$ BEGIN EXECUTE format('DELETE FROM %I', 't') || ' WHERE id = ' || quote_literal(1); END $$; | runtime-sql WARNING 1:13
+            DO $$ DECLARE w text := 'WHERE id = 1'; BEGIN EXECUTE format('DELETE FROM %I %s', 'jobs', w); END $$; | -
+            DO $$ DECLARE w text := 'WHERE 1 = 1'; BEGIN EXECUTE format('DELETE FROM jobs %s', w); END $$; | always-true-where ERROR 1:62 DELETE with an always-true WHERE removes every row of jobs (inside DO block)
+            DO $$ DECLARE t text := 'jobs'; BEGIN EXECUTE format('TRUNCATE %I', t); END $$; | truncate-table ERROR 1:55 TRUNCATE removes every row of table jobs (inside DO block)
+            DO $$ DECLARE t text := 'jobs'; BEGIN EXECUTE format('DELETE FROM %s', t); END $$; | delete-without-where ERROR 1:55 DELETE without WHERE removes every row of jobs (inside DO block)
+            DO $$ DECLARE t text := 'jobs'; BEGIN EXECUTE format('DELETE FROM %I', t); END $$; | delete-without-where ERROR 1:55 DELETE without WHERE removes every row of jobs (inside DO block)
+            DO $$ DECLARE f text := 'DROP TABLE %I'; BEGIN EXECUTE format(f, 'jobs'); END $$; | drop-table ERROR 1:26 DROP TABLE removes table jobs and all its rows (inside DO block)
+            DO $$ DECLARE t text := 'jobs_' || s; BEGIN EXECUTE format('TRUNCATE %I', t); END $$; | truncate-table ERROR 1:61 TRUNCATE removes every row of table <run-time value> (inside DO block)
             """)
     void formatStringIsReadWithItsSlotsAsNames(String sql, String expected) throws IOException {
         // runtime-sql and cascade keep their usual messages: rule, severity and position say enough here.

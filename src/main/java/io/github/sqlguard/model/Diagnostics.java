@@ -58,12 +58,15 @@ public final class Diagnostics {
             List.of(), List.of());
 
     public static final RuleInfo UNCHECKED_CHANGE = new RuleInfo("unchecked-change", Severity.WARNING,
-            "A Liquibase change, a Flyway Java migration or an H2 Java routine runs something sqlguard cannot see into",
+            "A Liquibase change, a Flyway Java migration, an H2 Java routine or PL/v8, PL/Python, .. code runs "
+                    + "something sqlguard cannot see into",
             "A customChange runs Java code, an executeCommand runs a program, a change type that is not a standard "
                     + "Liquibase one comes from an extension, and a modifySql that sqlguard cannot apply rewrites "
                     + "the SQL Liquibase generates; a Flyway Java migration (db/migration/V3__Backfill.java) runs "
                     + "whatever its code sends, and so does the Java of an H2 CREATE ALIAS or CREATE TRIGGER "
-                    + "(AS $$ source $$, FOR \"com.acme.Purge.run\", CALL \"com.acme.PurgeTrigger\"), and a Groovy "
+                    + "(AS $$ source $$, FOR \"com.acme.Purge.run\", CALL \"com.acme.PurgeTrigger\"), and so does a "
+                    + "PostgreSQL function or DO block in PL/v8, PL/Python, PL/Perl, PL/Tcl or PL/R that sends SQL "
+                    + "(plv8.execute, plpy.execute, spi_exec_query, ..), and a Groovy "
                     + "changelog is code as well: any of them may delete or overwrite rows, and none was checked.",
             "Review what the change does, then acknowledge it with a pom <suppression> or the baseline (in a SQL "
                     + "script also -- sqlguard:allow unchecked-change reason: <why>), or replace it with sql or "

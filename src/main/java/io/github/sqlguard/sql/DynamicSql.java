@@ -45,6 +45,14 @@ final class DynamicSql {
         boolean builtAtRunTime() {
             return partlyBuilt || literals.isEmpty() && variable == null;
         }
+
+        /**
+         * True when a part stands in for a value the script may still show: a variable's text that fills a
+         * {@code %I} slot leaves the statement's shape known but not the name it acts on.
+         */
+        boolean namesSomethingUnknown() {
+            return builtAtRunTime() || literals.stream().anyMatch(StandIns::is);
+        }
     }
 
     private DynamicSql() {

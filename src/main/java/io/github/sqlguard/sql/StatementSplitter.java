@@ -166,7 +166,7 @@ public final class StatementSplitter {
             switch (shape.kind()) {
                 case PLAIN -> {
                     DynamicSql.Source dynamicSql = DynamicSql.of(tokens, plpgsql);
-                    if (dynamicSql != null && dynamicSql.variable() == null && dynamicSql.builtAtRunTime()) {
+                    if (dynamicSql != null && dynamicSql.variable() == null && dynamicSql.namesSomethingUnknown()) {
                         dynamicSql = DynamicSql.of(VariableOperands.substituted(tokens, scope, arguments,
                                 tokens.get(0)), plpgsql);
                     }

@@ -9,7 +9,8 @@ import java.util.Map;
 /**
  * Variables joined with other parts into the SQL a statement runs: Oracle {@code v_stmt := 'DROP TABLE '; EXECUTE
  * IMMEDIATE v_stmt || v_name}, MySQL {@code SET @t = 'orders'; PREPARE st FROM CONCAT('DELETE FROM ', @t)}, T-SQL
- * {@code EXEC (@verb + @table)}. An operand of {@code ||}, {@code +} or {@code CONCAT(..)} whose text the script
+ * {@code EXEC (@verb + @table)}, PostgreSQL {@code EXECUTE format('DELETE FROM t %s', v_where)}. An operand of
+ * {@code ||}, {@code +}, {@code CONCAT(..)} or {@code format(..)} whose text the script
  * shows (see {@link VariableAssignments#straightLineValue}) is read as that text, so the statement is checked for
  * what it does and its findings name what it names; any other operand stays a stand-in built at run time.
  */
@@ -48,7 +49,8 @@ final class VariableOperands {
                 result.add(token);
             }
             if (token.isSymbol("(")) {
-                concatArguments.push(i > 0 && tokens.get(i - 1).isWord("CONCAT"));
+                // PostgreSQL's format(..) fills its slots from whole arguments, as CONCAT joins them.
+                concatArguments.push(i > 0 && tokens.get(i - 1).isAnyWord("CONCAT", "FORMAT"));
             } else if (token.isSymbol(")") && !concatArguments.isEmpty()) {
                 concatArguments.pop();
             }
@@ -58,7 +60,7 @@ final class VariableOperands {
 
     /**
      * True when the word at {@code at} is a variable joined by {@code ||} or {@code +}, or a whole argument of the
-     * {@code CONCAT(..)} around it; not a function called, a qualified name or a part of one.
+     * {@code CONCAT(..)} or {@code format(..)} around it; not a function called, a qualified name or a part of one.
      */
     private static boolean isOperand(List<Token> tokens, int at, boolean inConcat) {
         Token token = tokens.get(at);

@@ -9,6 +9,7 @@ import io.github.sqlguard.model.RuleInfo;
 import io.github.sqlguard.sql.AttachedComment;
 import io.github.sqlguard.sql.Script;
 import io.github.sqlguard.sql.Statement;
+import io.github.sqlguard.sql.Token;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -201,17 +202,35 @@ public final class InlineAcknowledgements {
 
     /**
      * The spans of the covered statements: a finding stands at its clause (a DROP COLUMN on a later line of
-     * the statement), so an acknowledgement covers every position from a statement's first to its last token.
+     * the statement, a call inside a multi-line routine body), so an acknowledgement covers every position from
+     * a statement's first token to the end of its last.
      */
     private static List<Span> spansOf(List<Statement> statements) {
         List<Span> spans = new ArrayList<>();
         for (Statement statement : statements) {
             long from = position(statement.start().line(), statement.start().column());
-            long to = statement.tokens().isEmpty() ? from : position(statement.tokens().get(
-                    statement.tokens().size() - 1).line(), statement.tokens().get(statement.tokens().size() - 1).column());
+            long to = statement.tokens().isEmpty() ? from
+                    : endOf(statement.tokens().get(statement.tokens().size() - 1));
             spans.add(new Span(statement.start().path(), from, Math.max(from, to)));
         }
         return spans;
+    }
+
+    /** The position of the last character of {@code token}, whose text may span lines (a dollar-quoted body). */
+    private static long endOf(Token token) {
+        String text = token.text();
+        int line = token.line();
+        int column = token.column();
+        for (int i = 0; i + 1 < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || c == '\r' && text.charAt(i + 1) != '\n') {
+                line++;
+                column = 1;
+            } else if (c != '\r') {
+                column++;
+            }
+        }
+        return position(line, column);
     }
 
     private static long position(int line, int column) {

@@ -74,6 +74,22 @@ class InlineAcknowledgementsTest {
     }
 
     @Test
+    void commentCoversAFindingInsideTheMultiLineBodyThatEndsTheStatement() {
+        // Dialect-neutral shape: a finding inside the dollar-quoted body stands lines after the body's first token.
+        Script script = split(Dialect.POSTGRESQL, "-- sqlguard:allow truncate-table reason: reviewed\n"
+                + "CREATE FUNCTION purge() RETURNS void LANGUAGE plpython3u AS $$\r\n# one\r\n"
+                + "plpy.execute('TRUNCATE t')\r\n$$;\nDROP TABLE t;\n");
+        Statement create = script.statements().get(0);
+        Statement drop = script.statements().get(script.statements().size() - 1);
+        List<Finding> result = apply(script, List.of(findingAt(new Location(PATH, 4, 1), "truncate-table"),
+                findingAt(drop, "truncate-table")));
+        assertEquals(2, create.start().line());
+        assertTrue(only(result.subList(0, 1), "truncate-table").isAcknowledged());
+        assertFalse(result.get(1).isAcknowledged());
+        assertEquals(2, result.size());
+    }
+
+    @Test
     void trailingCommentOnTheStatementsLineAcknowledgesThatStatementOnly() {
         Script script = split("DELETE FROM cache; -- sqlguard:allow delete-without-where reason: cache is rebuilt\n"
                 + "DELETE FROM customers;\n");
