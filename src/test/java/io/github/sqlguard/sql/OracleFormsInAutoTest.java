@@ -23,6 +23,27 @@ class OracleFormsInAutoTest {
         assertEquals(List.of("2:1 DROP", "5:1 DROP", "7:1 @@CO_CREATE"), starts(dialect, sql));
     }
 
+    @ParameterizedTest
+    @EnumSource(value = Dialect.class, names = {"AUTO", "ORACLE"})
+    void sqlPlusCommandLinesDoNotHideTheIncludeOrStatementAfterThem(Dialect dialect) {
+        String sql = "SET FEEDBACK OFF\nDEFINE vrs = &1\nWHENEVER SQLERROR EXIT FAILURE\nSPOOL install.log\n"
+                + "DEFINE script = setup_&vrs\n@&script\nCONNECT app/&pwd@&db\nDROP TABLE old_stuff;\n";
+        assertEquals(List.of("6:1 @", "8:1 DROP"), starts(dialect, sql));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "SET autocommit\\n= 0;\\nDELETE FROM t WHERE id = 1; | 1:1 SET, 3:1 DELETE",
+        "SET TIME ZONE\\n'UTC';\\nDELETE FROM t WHERE id = 1; | 1:1 SET, 3:1 DELETE",
+        "SET search_path\\nTO app;\\nDELETE FROM t WHERE id = 1; | 1:1 SET, 3:1 DELETE",
+        "SET escape_string_warning\\nTO off;\\nSELECT 1; | 1:1 SET, 3:1 SELECT",
+        "PRINT 'a' +\\n'b';\\nSELECT 1; | 1:1 PRINT, 3:1 SELECT",
+        "SHOW TABLES\\nLIKE 'x%';\\nSELECT 1; | 1:1 SHOW, 3:1 SELECT",
+    })
+    void inAutoStatementsOfOtherDialectsThatLookLikeSqlPlusStaySql(String sql, String expected) {
+        assertEquals(List.of(expected.split(", ")), starts(Dialect.AUTO, sql.replace("\\n", "\n")));
+    }
+
     @Test
     void inAutoARemarkWordInsideAStatementStaysSql() {
         assertEquals(List.of("1:1 SELECT", "3:1 DELETE"),
