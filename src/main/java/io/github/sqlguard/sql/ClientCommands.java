@@ -119,10 +119,11 @@ final class ClientCommands {
         return next < end && !LexicalShapes.isLineBreak(text.charAt(next)) && text.charAt(next) != ';';
     }
 
-    /** Line commands of SQL*Plus (and SQLcl) that no SQL or PL/SQL statement starts with. */
+    /** Line commands of SQL*Plus and SQLcl ({@code LOAD t t.csv}) that no SQL or PL/SQL statement starts with. */
     private static final String[] SQL_PLUS_LINE_COMMANDS = {"WHENEVER", "SPOOL", "SPO", "DEFINE", "UNDEFINE", "SHOW",
         "SHO", "TTITLE", "BTITLE", "CONNECT", "CONN", "DISCONNECT", "DISC", "COLUMN", "COL", "DESCRIBE", "DESC",
-        "VARIABLE", "VAR", "PRINT", "ACCEPT", "PAUSE", "HOST", "BREAK", "COMPUTE", "CLEAR", "TIMING"};
+        "VARIABLE", "VAR", "PRINT", "ACCEPT", "PAUSE", "HOST", "BREAK", "COMPUTE", "CLEAR", "TIMING", "LOAD",
+        "UNLOAD"};
 
     /** A {@code /} at {@code pos} with only blanks after it on its line. */
     static boolean isSlashLine(String text, int pos, int end) {

@@ -146,7 +146,7 @@ public final class Lexer {
                 insideExecutableComment = false;
             } else if (c == '/' && peek(1) == '*') {
                 lexBlockComment(startPos, startLine, startColumn);
-            } else if (c == '/' && isOracleSlashLine()) {
+            } else if (isOracleSlashLine(c)) {
                 advance();
                 emit(TokenType.BATCH_SEPARATOR, startPos, startLine, startColumn);
             } else if (c == '\'') {
@@ -367,9 +367,9 @@ public final class Lexer {
             return !lineHasToken && forms.knowsGoBatches() && LexicalShapes.isRestOfGoLineEmpty(text, pos, end);
         }
 
-        /** Oracle SQL*Plus runs the buffered block on a {@code /} alone on its line. */
-        private boolean isOracleSlashLine() {
-            return !lineHasToken && forms.knowsSlashLines() && ClientCommands.isSlashLine(text, pos, end);
+        /** SQL*Plus runs the buffer at a {@code /} alone on its line; a {@code .} alone ends it too (Oracle). */
+        private boolean isOracleSlashLine(char c) {
+            return !lineHasToken && forms.endsBufferAt(c) && ClientCommands.isSlashLine(text, pos, end);
         }
 
         private boolean isBracketName() {

@@ -101,6 +101,16 @@ record LexerDialect(Dialect dialect) {
         return dialect == Dialect.ORACLE || auto();
     }
 
+    /**
+     * Whether {@code c} alone on its line ends a statement: {@code /} runs SQL*Plus's buffer (Oracle, and auto);
+     * a {@code .}, SQL*Plus's block terminator, ends the SQL or PL/SQL text typed so far (Oracle).
+     * SQL*Plus keeps that text unrun in its buffer; sqlguard checks it as a statement all the same, and the statement
+     * on the next line stays one of its own instead of starting with the dot.
+     */
+    boolean endsBufferAt(char c) {
+        return c == '/' && knowsSlashLines() || c == '.' && dialect == Dialect.ORACLE;
+    }
+
     /** {@code GO} alone on its line ends a batch (SQL Server tools). */
     boolean knowsGoBatches() {
         return dialect == Dialect.SQLSERVER || auto();

@@ -45,6 +45,13 @@ class OracleFormsInAutoTest {
     }
 
     @Test
+    void sqlclLoadLinesDoNotHideTheStatementAfterThemInOracle() {
+        String sql = "SET LOAD BATCH_ROWS 1000\nLOAD costs costs.csv\nLOAD sales sales.csv\nALTER TABLE sales\n"
+                + "  DROP COLUMN note;\n";
+        assertEquals(List.of("4:1 ALTER"), starts(Dialect.ORACLE, sql));
+    }
+
+    @Test
     void inAutoARemarkWordInsideAStatementStaysSql() {
         assertEquals(List.of("1:1 SELECT", "3:1 DELETE"),
                 starts(Dialect.AUTO, "SELECT a,\nrem FROM t;\nDELETE FROM t;\n"));
