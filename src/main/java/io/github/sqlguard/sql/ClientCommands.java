@@ -84,7 +84,7 @@ final class ClientCommands {
         "TRIMSPOOL", "TRIMS", "TRIMOUT", "TRIMO", "SQLBLANKLINES", "SQLBL", "SCAN", "ESCAPE", "ESC", "LONG",
         "NEWPAGE", "NEWP", "TAB", "WRAP", "COLSEP", "ARRAYSIZE", "NUMWIDTH", "NUMFORMAT", "TIMING", "SQLPROMPT",
         "CONCAT", "HEADSEP", "UNDERLINE", "SHOWMODE", "EMBEDDED", "FLUSH", "AUTOTRACE", "AUTOT", "MARKUP",
-        "APPINFO"};
+        "APPINFO", "LOAD"};
 
     /** SQL*Plus's {@code EXEC[UTE] proc(..)}, not PL/SQL's {@code EXECUTE IMMEDIATE}. */
     static boolean isSqlPlusExec(String text, int pos, int end) {

@@ -102,13 +102,14 @@ record LexerDialect(Dialect dialect) {
     }
 
     /**
-     * Whether {@code c} alone on its line ends a statement: {@code /} runs SQL*Plus's buffer (Oracle, and auto);
-     * a {@code .}, SQL*Plus's block terminator, ends the SQL or PL/SQL text typed so far (Oracle).
+     * Whether {@code c} alone on its line ends a statement (Oracle, and auto): {@code /} runs SQL*Plus's buffer;
+     * a {@code .}, SQL*Plus's block terminator, ends the SQL or PL/SQL text typed so far. No other dialect writes a
+     * dot alone on a line.
      * SQL*Plus keeps that text unrun in its buffer; sqlguard checks it as a statement all the same, and the statement
      * on the next line stays one of its own instead of starting with the dot.
      */
     boolean endsBufferAt(char c) {
-        return c == '/' && knowsSlashLines() || c == '.' && dialect == Dialect.ORACLE;
+        return c == '/' && knowsSlashLines() || c == '.' && (dialect == Dialect.ORACLE || auto());
     }
 
     /** {@code GO} alone on its line ends a batch (SQL Server tools). */
