@@ -117,6 +117,11 @@ record LexerDialect(Dialect dialect) {
         return dialect == Dialect.SQLSERVER || auto();
     }
 
+    /** The prefix {@code q} or {@code nq} of an Oracle {@code q'[..]'} string. */
+    boolean isOracleQuotePrefix(String word) {
+        return knowsOracleQuotes() && (word.equalsIgnoreCase("Q") || word.equalsIgnoreCase("NQ"));
+    }
+
     /** Oracle {@code q'[..]'} strings. */
     boolean knowsOracleQuotes() {
         return dialect == Dialect.ORACLE || auto();

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Oracle and SQL*Plus forms that decide where statements are, read right also when nobody configured the dialect. */
 class OracleFormsInAutoTest {
@@ -42,6 +43,20 @@ class OracleFormsInAutoTest {
     })
     void inAutoStatementsOfOtherDialectsThatLookLikeSqlPlusStaySql(String sql, String expected) {
         assertEquals(List.of(expected.split(", ")), starts(Dialect.AUTO, sql.replace("\\n", "\n")));
+    }
+
+    /** SQL*Plus's hyphen at a line's end continues the command: read as a statement, the rest hid what follows. */
+    @ParameterizedTest
+    @ValueSource(strings = {"\n", "\r\n"})
+    void aContinuedSqlPlusCommandEndsWhereItsLastLineEnds(String lineBreak) {
+        String sql = ("EXECUTE dbms_stats.gather_schema_stats( -\n   'APP' , -\n   cascade => TRUE)\n"
+                + "HOST sqlldr app/&pwd -\n  control=&ctl data=&dat\nDROP TABLE a;\n"
+                + "rem ---- -\nDROP TABLE b;\n").replace("\n", lineBreak);
+        assertEquals(List.of("1:1 EXECUTE", "6:1 DROP", "8:1 DROP"), starts(Dialect.ORACLE, sql));
+        Statement call = new StatementSplitter(Dialect.ORACLE, Placeholders.DEFAULT).split("t.sql", sql).statements()
+                .get(0);
+        assertTrue(call.tokens().stream().noneMatch(token -> token.isSymbol("-")));
+        assertEquals(")", call.tokens().get(call.tokens().size() - 1).text());
     }
 
     @Test
