@@ -118,6 +118,9 @@ public final class ScriptIncludeRule implements Rule {
      */
     private static boolean isSqlPlusInclude(List<Token> tokens, int index) {
         Token token = tokens.get(index);
+        if (namesFileBySubstitution(tokens, index)) {
+            return true;
+        }
         if (token.type() != TokenType.WORD || !token.text().startsWith("@") || token.text().length() < 2
                 || index > 0 && tokens.get(index - 1).line() == token.line()) {
             return false;
@@ -125,6 +128,21 @@ public final class ScriptIncludeRule implements Rule {
         Token next = index + 1 < tokens.size() ? tokens.get(index + 1) : null;
         return next == null || next.line() != token.line()
                 || next.offset() == token.endOffset() && (next.isSymbol(".") || next.isSymbol("/"));
+    }
+
+    /**
+     * {@code @&script} or {@code @@&script} starting a statement: the file is named by a SQL*Plus substitution
+     * variable. T-SQL has no variable {@code @} followed by {@code &}; inside a statement the line may instead name
+     * a database link ({@code FROM orders\n@&link}).
+     */
+    private static boolean namesFileBySubstitution(List<Token> tokens, int index) {
+        Token token = tokens.get(index);
+        if (!token.isSymbol("@") && !(token.type() == TokenType.WORD && token.text().equals("@@")) || index > 0
+                || index + 1 >= tokens.size()) {
+            return false;
+        }
+        Token next = tokens.get(index + 1);
+        return next.isSymbol("&") && next.offset() == token.endOffset();
     }
 
     /** sqlcmd's {@code :r file}: a colon first on its line, {@code r} right after it and the file on that line. */

@@ -43,6 +43,49 @@ final class ClientCommands {
         return false;
     }
 
+    /**
+     * The SQL*Plus lines that end at their line's end in auto too, where a statement starts: PROMPT and REM, the
+     * commands no statement of another dialect starts with ({@code DEFINE}, {@code WHENEVER}, {@code SPOOL}, ..)
+     * and {@code SET} of a SQL*Plus setting ({@code SET FEEDBACK OFF}). Not PRINT and BREAK, which T-SQL has, nor
+     * SHOW and DESC, which MySQL has, nor SET of a name that other databases also set ({@code SET TIME ZONE},
+     * MySQL's {@code SET autocommit = 0}).
+     */
+    static boolean isSqlPlusLineInAuto(String text, int pos, int end) {
+        if (isSqlPlusCommentLine(text, pos, end)) {
+            return true;
+        }
+        for (String command : SQL_PLUS_ONLY_COMMANDS) {
+            if (startsWithWord(text, pos, end, command)) {
+                return true;
+            }
+        }
+        if (!startsWithWord(text, pos, end, "SET")) {
+            return false;
+        }
+        int setting = LexicalShapes.skipBlanks(text, pos + "SET".length(), end);
+        for (String name : SQL_PLUS_SETTINGS) {
+            if (startsWithWord(text, setting, end, name)) {
+                int value = LexicalShapes.skipBlanks(text, setting + name.length(), end);
+                return value < end && text.charAt(value) != '=' && text.charAt(value) != ':'
+                        && !LexicalShapes.isLineBreak(text.charAt(value));
+            }
+        }
+        return false;
+    }
+
+    /** SQL*Plus commands that start no statement of PostgreSQL, MySQL, SQL Server, Db2, H2 or SQLite. */
+    private static final String[] SQL_PLUS_ONLY_COMMANDS = {"WHENEVER", "SPOOL", "SPO", "DEFINE", "UNDEFINE",
+        "TTITLE", "BTITLE", "CONNECT", "CONN", "DISCONNECT", "DISC", "COLUMN", "COL", "VARIABLE", "VAR", "ACCEPT",
+        "PAUSE", "HOST", "COMPUTE", "CLEAR", "TIMING"};
+
+    /** Settings of SQL*Plus's SET that no database's own SET statement sets. */
+    private static final String[] SQL_PLUS_SETTINGS = {"ECHO", "FEEDBACK", "FEED", "VERIFY", "VER", "DEFINE", "DEF",
+        "SERVEROUTPUT", "SERVEROUT", "PAGESIZE", "PAGES", "LINESIZE", "LINES", "HEADING", "HEA", "TERMOUT", "TERM",
+        "TRIMSPOOL", "TRIMS", "TRIMOUT", "TRIMO", "SQLBLANKLINES", "SQLBL", "SCAN", "ESCAPE", "ESC", "LONG",
+        "NEWPAGE", "NEWP", "TAB", "WRAP", "COLSEP", "ARRAYSIZE", "NUMWIDTH", "NUMFORMAT", "TIMING", "SQLPROMPT",
+        "CONCAT", "HEADSEP", "UNDERLINE", "SHOWMODE", "EMBEDDED", "FLUSH", "AUTOTRACE", "AUTOT", "MARKUP",
+        "APPINFO", "LOAD"};
+
     /** SQL*Plus's {@code EXEC[UTE] proc(..)}, not PL/SQL's {@code EXECUTE IMMEDIATE}. */
     static boolean isSqlPlusExec(String text, int pos, int end) {
         int after;
@@ -58,11 +101,14 @@ final class ClientCommands {
                 && !startsWithWord(text, next, end, "IMMEDIATE");
     }
 
-    /** SQL*Plus's {@code @file} and {@code @@file}: an at sign, maybe doubled, right before a name or a path. */
+    /**
+     * SQL*Plus's {@code @file} and {@code @@file}: an at sign, maybe doubled, right before a name, a path or a
+     * substitution variable that names the file ({@code @&script}).
+     */
     static boolean isSqlPlusInclude(String text, int pos, int end) {
         int name = pos + 1 < end && text.charAt(pos) == '@' && text.charAt(pos + 1) == '@' ? pos + 2 : pos + 1;
         return text.charAt(pos) == '@' && name < end && (Character.isLetterOrDigit(text.charAt(name))
-                || "_./\\\"".indexOf(text.charAt(name)) >= 0);
+                || "_./\\\"&".indexOf(text.charAt(name)) >= 0);
     }
 
     /** SQL*Plus's {@code START file} (or {@code STA file}), which runs a script as {@code @file} does. */
@@ -73,10 +119,11 @@ final class ClientCommands {
         return next < end && !LexicalShapes.isLineBreak(text.charAt(next)) && text.charAt(next) != ';';
     }
 
-    /** Line commands of SQL*Plus (and SQLcl) that no SQL or PL/SQL statement starts with. */
+    /** Line commands of SQL*Plus and SQLcl ({@code LOAD t t.csv}) that no SQL or PL/SQL statement starts with. */
     private static final String[] SQL_PLUS_LINE_COMMANDS = {"WHENEVER", "SPOOL", "SPO", "DEFINE", "UNDEFINE", "SHOW",
         "SHO", "TTITLE", "BTITLE", "CONNECT", "CONN", "DISCONNECT", "DISC", "COLUMN", "COL", "DESCRIBE", "DESC",
-        "VARIABLE", "VAR", "PRINT", "ACCEPT", "PAUSE", "HOST", "BREAK", "COMPUTE", "CLEAR", "TIMING"};
+        "VARIABLE", "VAR", "PRINT", "ACCEPT", "PAUSE", "HOST", "BREAK", "COMPUTE", "CLEAR", "TIMING", "LOAD",
+        "UNLOAD"};
 
     /** A {@code /} at {@code pos} with only blanks after it on its line. */
     static boolean isSlashLine(String text, int pos, int end) {

@@ -66,6 +66,48 @@ abstract class LexCursor {
         }
     }
 
+    /**
+     * Skips a SQL*Plus command's line and, when {@code continues}, the lines it goes on to: a hyphen after a blank at
+     * a line's end continues a SQL*Plus command ({@code HOST sqlldr u/p -}). Comment lines ({@code rem ---- -}) do not
+     * continue, as reading on would hide the statement on the next line.
+     */
+    protected void skipCommandLines(boolean continues) {
+        skipToLineEnd();
+        while (continues && pos < end && endsWithContinuation(pos)) {
+            boolean carriageReturn = text.charAt(pos) == '\r';
+            advance();
+            if (carriageReturn && pos < end && text.charAt(pos) == '\n') {
+                advance();
+            }
+            skipToLineEnd();
+        }
+    }
+
+    /**
+     * At a line break after a SQL*Plus command ({@code EXEC p( -}): whether SQL*Plus's continuation hyphen goes on to
+     * the next line, removed from {@code tokens} as it is not SQL; true also at the LF of the CRLF after it.
+     */
+    protected boolean dropsContinuation() {
+        Token last = tokens.get(tokens.size() - 1);
+        if (!endsWithContinuation(pos) || last.type() == TokenType.TERMINATOR || last.type() == TokenType.COMMENT) {
+            return false;
+        }
+        if (last.isSymbol("-")) {
+            tokens.remove(tokens.size() - 1);
+            return true;
+        }
+        return text.charAt(pos - 1) == '\r';
+    }
+
+    /** Whether the line that ends at {@code lineEnd} ends with SQL*Plus's continuation: a blank, then a hyphen. */
+    protected boolean endsWithContinuation(int lineEnd) {
+        int last = lineEnd - 1;
+        while (last >= 0 && (text.charAt(last) == ' ' || text.charAt(last) == '\t' || text.charAt(last) == '\r')) {
+            last--;
+        }
+        return last >= 1 && text.charAt(last) == '-' && (text.charAt(last - 1) == ' ' || text.charAt(last - 1) == '\t');
+    }
+
     /** The character {@code ahead} places after the current one, or 0 past the end. */
     protected char peek(int ahead) {
         return pos + ahead < end ? text.charAt(pos + ahead) : 0;

@@ -101,6 +101,9 @@ public final class Lexer {
          * at the line break so that the statement on the next line is not read as part of the call.
          */
         private void endSqlPlusExecLine() {
+            if (sqlPlusExecLine && dropsContinuation()) {
+                return;
+            }
             if (sqlPlusExecLine && !tokens.isEmpty() && tokens.get(tokens.size() - 1).type() != TokenType.TERMINATOR) {
                 tokens.add(new Token(TokenType.TERMINATOR, ";", pos, line, column));
             }
@@ -128,7 +131,7 @@ public final class Lexer {
                 advanceBy(delimiter.length());
                 emit(TokenType.TERMINATOR, startPos, startLine, startColumn);
             } else if (!lineHasToken && forms.skipsSqlPlusLine(text, pos, end, startsStatement())) {
-                skipToLineEnd();
+                skipCommandLines(!ClientCommands.isSqlPlusCommentLine(text, pos, end));
                 emit(TokenType.COMMENT, startPos, startLine, startColumn);
             } else if (c == '-' && peek(1) == '-' && startsDashComment()) {
                 skipToLineEnd();
@@ -146,7 +149,7 @@ public final class Lexer {
                 insideExecutableComment = false;
             } else if (c == '/' && peek(1) == '*') {
                 lexBlockComment(startPos, startLine, startColumn);
-            } else if (c == '/' && isOracleSlashLine()) {
+            } else if (isOracleSlashLine(c)) {
                 advance();
                 emit(TokenType.BATCH_SEPARATOR, startPos, startLine, startColumn);
             } else if (c == '\'') {
@@ -347,7 +350,7 @@ public final class Lexer {
                 advance();
                 lexQuoted(quote, false, quote == '"' ? TokenType.QUOTED_NAME : TokenType.STRING,
                         quote == '"' ? "quoted name" : "string literal", startPos, startLine, startColumn);
-            } else if (next == '\'' && isOracleQuotePrefix(word) && pos + 1 < end) {
+            } else if (next == '\'' && forms.isOracleQuotePrefix(word) && pos + 1 < end) {
                 lexOracleQuote(startPos, startLine, startColumn);
             } else if (word.equalsIgnoreCase("GO") && isBatchSeparatorGo()) {
                 // The repeat count of "GO 5" belongs to the separator, not to the next batch.
@@ -358,18 +361,14 @@ public final class Lexer {
             }
         }
 
-        private boolean isOracleQuotePrefix(String word) {
-            return forms.knowsOracleQuotes() && (word.equalsIgnoreCase("Q") || word.equalsIgnoreCase("NQ"));
-        }
-
         /** {@code GO} alone on its line (optionally with a repeat count or a comment) ends a T-SQL batch. */
         private boolean isBatchSeparatorGo() {
             return !lineHasToken && forms.knowsGoBatches() && LexicalShapes.isRestOfGoLineEmpty(text, pos, end);
         }
 
-        /** Oracle SQL*Plus runs the buffered block on a {@code /} alone on its line. */
-        private boolean isOracleSlashLine() {
-            return !lineHasToken && forms.knowsSlashLines() && ClientCommands.isSlashLine(text, pos, end);
+        /** SQL*Plus runs the buffer at a {@code /} alone on its line; a {@code .} alone ends it too (Oracle). */
+        private boolean isOracleSlashLine(char c) {
+            return !lineHasToken && forms.endsBufferAt(c) && ClientCommands.isSlashLine(text, pos, end);
         }
 
         private boolean isBracketName() {

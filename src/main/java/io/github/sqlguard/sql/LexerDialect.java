@@ -83,16 +83,17 @@ record LexerDialect(Dialect dialect) {
 
     /**
      * Whether the line starting at {@code pos}, its first token, is a SQL*Plus line that never reaches the
-     * database: in Oracle PROMPT and REM lines, and settings where a statement starts; in auto PROMPT and REM
-     * lines where a statement starts, as no statement of any dialect begins with those words; read as SQL, a
-     * {@code REM drop the old table} line would swallow the DROP TABLE on the next line.
+     * database: in Oracle PROMPT and REM lines, and settings where a statement starts; in auto, where a statement
+     * starts, PROMPT and REM lines and the SQL*Plus commands and settings no other dialect's statement begins with;
+     * read as SQL, a {@code REM drop the old table} or {@code DEFINE vrs = &1} line would swallow the DROP TABLE or
+     * the {@code @file} on the next line.
      */
     boolean skipsSqlPlusLine(String text, int pos, int end, boolean statementStart) {
         if (knowsSqlPlusCommentLines()) {
             return ClientCommands.isSqlPlusCommentLine(text, pos, end)
                     || statementStart && ClientCommands.isSqlPlusSettingLine(text, pos, end);
         }
-        return auto() && statementStart && ClientCommands.isSqlPlusCommentLine(text, pos, end);
+        return auto() && statementStart && ClientCommands.isSqlPlusLineInAuto(text, pos, end);
     }
 
     /** A {@code /} alone on its line runs the buffered block (Oracle SQL*Plus). */
@@ -100,9 +101,25 @@ record LexerDialect(Dialect dialect) {
         return dialect == Dialect.ORACLE || auto();
     }
 
+    /**
+     * Whether {@code c} alone on its line ends a statement (Oracle, and auto): {@code /} runs SQL*Plus's buffer;
+     * a {@code .}, SQL*Plus's block terminator, ends the SQL or PL/SQL text typed so far. No other dialect writes a
+     * dot alone on a line.
+     * SQL*Plus keeps that text unrun in its buffer; sqlguard checks it as a statement all the same, and the statement
+     * on the next line stays one of its own instead of starting with the dot.
+     */
+    boolean endsBufferAt(char c) {
+        return c == '/' && knowsSlashLines() || c == '.' && (dialect == Dialect.ORACLE || auto());
+    }
+
     /** {@code GO} alone on its line ends a batch (SQL Server tools). */
     boolean knowsGoBatches() {
         return dialect == Dialect.SQLSERVER || auto();
+    }
+
+    /** The prefix {@code q} or {@code nq} of an Oracle {@code q'[..]'} string. */
+    boolean isOracleQuotePrefix(String word) {
+        return knowsOracleQuotes() && (word.equalsIgnoreCase("Q") || word.equalsIgnoreCase("NQ"));
     }
 
     /** Oracle {@code q'[..]'} strings. */

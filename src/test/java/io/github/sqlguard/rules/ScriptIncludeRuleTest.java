@@ -45,6 +45,11 @@ class ScriptIncludeRuleTest {
         "AUTO | INSERT INTO t (a, b) VALUES (\\n:r, :s); | -",
         "AUTO | UPDATE t SET a = 1 WHERE b =\\n:r AND c = 2; | -",
         "AUTO | UPDATE t SET a = 1 WHERE b =\\n:r AND c IS NULL; | -",
+        "ORACLE | DEFINE part = app_&1\\n@&part &2\\nCREATE TABLE t (id NUMBER); | 2:1 @&part &2 runs another file",
+        "ORACLE | @@&&setup_script\\nSELECT 1 FROM dual; | 1:1 @@&&setup_script runs another file",
+        "AUTO | DEFINE part = app_&1\\n@&part\\nSELECT 1; | 2:1 @&part runs another file",
+        "AUTO | SET FEEDBACK OFF\\nDEFINE v = 1\\n@@seed/rows.sql\\nSELECT 1; | 3:1 @@seed/rows.sql runs another file",
+        "ORACLE | SELECT * FROM orders\\n@&remote_link; | -",
     })
     void reportsIncludesOnly(Dialect dialect, String sql, String expected) {
         List<String> found = hits(dialect, sql).stream()
@@ -61,6 +66,9 @@ class ScriptIncludeRuleTest {
         "ORACLE | @@install_component.sql 'core/a.sql'\\nalter table a2 drop column c; | 2:16 drop-column",
         "ORACLE | start other.sql\\ndrop table a5; | 2:1 drop-table",
         "AUTO | @@a.sql 'x'\\n@@b.sql 'y'\\ndrop table a1; | 3:1 drop-table",
+        "ORACLE | @&next_script &1\\ndrop table a3; | 2:1 drop-table",
+        "AUTO | @@&next_script\\ndrop table a3; | 2:1 drop-table",
+        "AUTO | WHENEVER SQLERROR EXIT\\nSPOOL wipe.log\\ndrop table a4; | 3:1 drop-table",
     })
     void theStatementAfterAnIncludeIsChecked(Dialect dialect, String sql, String expected) {
         List<String> found = hits(dialect, sql).stream().filter(hit -> !hit.rule().equals("script-include"))

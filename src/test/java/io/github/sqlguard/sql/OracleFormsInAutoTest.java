@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Oracle and SQL*Plus forms that decide where statements are, read right also when nobody configured the dialect. */
 class OracleFormsInAutoTest {
@@ -21,6 +22,52 @@ class OracleFormsInAutoTest {
                 + "REMARK keep it\nPROMPT dropping the audit table\nDROP TABLE audit;\n"
                 + "rem ====\n@@co_create.sql\n";
         assertEquals(List.of("2:1 DROP", "5:1 DROP", "7:1 @@CO_CREATE"), starts(dialect, sql));
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Dialect.class, names = {"AUTO", "ORACLE"})
+    void sqlPlusCommandLinesDoNotHideTheIncludeOrStatementAfterThem(Dialect dialect) {
+        String sql = "SET FEEDBACK OFF\nDEFINE vrs = &1\nWHENEVER SQLERROR EXIT FAILURE\nSPOOL install.log\n"
+                + "DEFINE script = setup_&vrs\n@&script\nCONNECT app/&pwd@&db\nDROP TABLE old_stuff;\n";
+        assertEquals(List.of("6:1 @", "8:1 DROP"), starts(dialect, sql));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "SET autocommit\\n= 0;\\nDELETE FROM t WHERE id = 1; | 1:1 SET, 3:1 DELETE",
+        "SET TIME ZONE\\n'UTC';\\nDELETE FROM t WHERE id = 1; | 1:1 SET, 3:1 DELETE",
+        "SET search_path\\nTO app;\\nDELETE FROM t WHERE id = 1; | 1:1 SET, 3:1 DELETE",
+        "SET escape_string_warning\\nTO off;\\nSELECT 1; | 1:1 SET, 3:1 SELECT",
+        "PRINT 'a' +\\n'b';\\nSELECT 1; | 1:1 PRINT, 3:1 SELECT",
+        "SHOW TABLES\\nLIKE 'x%';\\nSELECT 1; | 1:1 SHOW, 3:1 SELECT",
+    })
+    void inAutoStatementsOfOtherDialectsThatLookLikeSqlPlusStaySql(String sql, String expected) {
+        assertEquals(List.of(expected.split(", ")), starts(Dialect.AUTO, sql.replace("\\n", "\n")));
+    }
+
+    /** SQL*Plus's hyphen at a line's end continues the command: read as a statement, the rest hid what follows. */
+    @ParameterizedTest
+    @ValueSource(strings = {"\n", "\r\n"})
+    void aContinuedSqlPlusCommandEndsWhereItsLastLineEnds(String lineBreak) {
+        String sql = ("EXECUTE dbms_stats.gather_schema_stats( -\n   'APP' , -\n   cascade => TRUE)\n"
+                + "HOST sqlldr app/&pwd -\n  control=&ctl data=&dat\nDROP TABLE a;\n"
+                + "rem ---- -\nDROP TABLE b;\n").replace("\n", lineBreak);
+        assertEquals(List.of("1:1 EXECUTE", "6:1 DROP", "8:1 DROP"), starts(Dialect.ORACLE, sql));
+        Statement call = new StatementSplitter(Dialect.ORACLE, Placeholders.DEFAULT).split("t.sql", sql).statements()
+                .get(0);
+        assertTrue(call.tokens().stream().noneMatch(token -> token.isSymbol("-")));
+        assertEquals(")", call.tokens().get(call.tokens().size() - 1).text());
+    }
+
+    @Test
+    void sqlclLoadLinesDoNotHideTheStatementAfterThemInOracle() {
+        String sql = "SET LOAD BATCH_ROWS 1000\nLOAD costs costs.csv\nLOAD sales sales.csv\nALTER TABLE sales\n"
+                + "  DROP COLUMN note;\n";
+        assertEquals(List.of("4:1 ALTER"), starts(Dialect.ORACLE, sql));
+        // In auto only SET LOAD: Db2's and MySQL's own LOAD statements may run on over several lines.
+        assertEquals(List.of("2:1 LOAD", "4:1 LOAD"),
+                starts(Dialect.AUTO, "SET LOAD BATCH_ROWS 1000\nLOAD costs costs.csv;\n"
+                        + "SET LOAD DATE_FORMAT YYYY-MM-DD\nLOAD DATA INFILE 'a.csv'\nINTO TABLE t;\n"));
     }
 
     @Test

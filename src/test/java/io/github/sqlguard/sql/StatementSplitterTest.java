@@ -62,6 +62,16 @@ class StatementSplitterTest {
                 render(Dialect.ORACLE, "SELECT 1 FROM dual\n/\nSELECT 4 / 2 FROM dual\n /\n"));
     }
 
+    /** SQL*Plus's block terminator: read as the start of a statement, the dot hid the DROP TABLE after it. */
+    @Test
+    void dotAloneOnALineEndsTheStatementInOracle() {
+        for (Dialect dialect : List.of(Dialect.ORACLE, Dialect.AUTO)) {
+            assertEquals(List.of("1:1 CREATE TABLE a (id NUMBER)", "3:1 DROP TABLE a", "4:1 SELECT b FROM c"),
+                    render(dialect, "CREATE TABLE a (id NUMBER);\n.\nDROP TABLE a;\nSELECT b FROM c\n.\n"));
+        }
+        assertEquals(List.of("1:1 SELECT a FROM s . t"), render(Dialect.POSTGRESQL, "SELECT a FROM s\n.\nt;"));
+    }
+
     @Test
     void mysqlDelimiterChangesTheTerminator() {
         String sql = "DELIMITER $$\nCREATE PROCEDURE p()\nBEGIN\n  DELETE FROM a WHERE id = 1;\n  UPDATE b SET x = 1;\n"
