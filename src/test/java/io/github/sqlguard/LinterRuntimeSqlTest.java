@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -174,6 +175,8 @@ class LinterRuntimeSqlTest {
             DO $$ DECLARE t text := 'jobs'; BEGIN EXECUTE format('DELETE FROM %I', t); END $$; | delete-without-where ERROR 1:55 DELETE without WHERE removes every row of jobs (inside DO block)
             DO $$ DECLARE f text := 'DROP TABLE %I'; BEGIN EXECUTE format(f, 'jobs'); END $$; | drop-table ERROR 1:26 DROP TABLE removes table jobs and all its rows (inside DO block)
             DO $$ DECLARE t text := 'jobs_' || s; BEGIN EXECUTE format('TRUNCATE %I', t); END $$; | truncate-table ERROR 1:61 TRUNCATE removes every row of table <run-time value> (inside DO block)
+            DO $$ DECLARE w text := 'WHERE id = 1'; BEGIN EXECUTE format('DELETE FROM a %s', w); EXECUTE format('DELETE FROM b %s', w); END $$; | -
+            DO $$ DECLARE w text := 'WHERE id = 1'; BEGIN EXECUTE format('DELETE FROM a %s', w) INTO w; EXECUTE format('DELETE FROM b %s', w); END $$; | runtime-sql WARNING 1:47 ## delete-without-where ERROR 1:63 DELETE without WHERE removes every row of a (inside DO block) ## runtime-sql WARNING 1:93 ## delete-without-where ERROR 1:109 DELETE without WHERE removes every row of b (inside DO block)
             """)
     void formatStringIsReadWithItsSlotsAsNames(String sql, String expected) throws IOException {
         // runtime-sql and cascade keep their usual messages: rule, severity and position say enough here.
@@ -182,6 +185,15 @@ class LinterRuntimeSqlTest {
                         ? String.join(" ", Arrays.asList(f.split(" ")).subList(0, 3)) : f)
                 .toList();
         assertEquals(expected.equals("-") ? List.of() : List.of(expected.split(" ## ")), found);
+    }
+
+    @Test
+    void aVariableAnOracleDynamicStatementSetsThroughUsingOutIsNoLongerKnown() throws IOException {
+        String sql = "DECLARE\n  q VARCHAR2(100) := 'DELETE FROM a WHERE id = 1';\nBEGIN\n"
+                + "  EXECUTE IMMEDIATE 'BEGIN :x := ''DELETE FROM b''; END;' USING OUT q;\n"
+                + "  EXECUTE IMMEDIATE q;\nEND;\n/";
+
+        assertEquals(List.of("runtime-sql WARNING 5:3"), findings(Dialect.ORACLE, sql, false));
     }
 
     private List<String> findings(Dialect dialect, String sql, boolean withMessage) throws IOException {

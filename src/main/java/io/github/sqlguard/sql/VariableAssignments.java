@@ -117,7 +117,7 @@ final class VariableAssignments {
                     variable.offset(), variable.line(), variable.column())), false);
         }
         if (straightLine || !allBeforeUse || !appendedOnly) {
-            int reaching = reachingAssignment(scope, assignedAt, expressions, use);
+            int reaching = reachingAssignment(scope, assignedAt, expressions, use, variable);
             if (reaching >= 0 && !appends.get(reaching)) {
                 return valueOfOne(scope, arguments, scope.get(assignedAt.get(reaching)), expressions.get(reaching));
             }
@@ -161,9 +161,12 @@ final class VariableAssignments {
      * nothing between it and the use (a branch, the end of a block, a call) could have run another. MySQL
      * procedures reuse one {@code @stmt} for each ALTER they prepare in turn ({@code SET @stmt = CONCAT('ALTER
      * TABLE ', t, ' DROP COLUMN id'); PREPARE st FROM @stmt;}), and each PREPARE runs the text set just before it.
+     * A dynamic statement cannot set a block's local variable but through INTO or OUT, which leave it unknown
+     * anyway; a session variable ({@code @stmt}) it can.
      */
     private static int reachingAssignment(List<Token> scope, List<Integer> assignedAt, List<List<Token>> expressions,
-            Token use) {
+            Token use, Token variable) {
+        boolean local = !variable.text().startsWith("@");
         int reaching = -1;
         for (int k = 0; k < assignedAt.size() && scope.get(assignedAt.get(k)).offset() < use.offset(); k++) {
             reaching = k;
@@ -182,7 +185,7 @@ final class VariableAssignments {
                 : expression.get(expression.size() - 1).offset();
         for (Token token : scope) {
             if (token.isAnyWord(LOOPS) || token.offset() > assigned && token.offset() < use.offset()
-                    && token.isAnyWord(DETOURS)) {
+                    && token.isAnyWord(DETOURS) && !(local && token.isAnyWord("EXEC", "EXECUTE"))) {
                 return -1;
             }
         }
@@ -276,12 +279,12 @@ final class VariableAssignments {
     }
 
     /**
-     * {@code INTO v}, {@code INTO a, v}, {@code FOR v IN}, {@code @v OUTPUT}, T-SQL's {@code SET @v += ..} and
-     * {@code SELECT @v += .. FROM ..}: a value the script does not show.
+     * {@code INTO v}, {@code INTO a, v}, {@code FOR v IN}, {@code @v OUTPUT}, Oracle's {@code USING OUT v}, T-SQL's
+     * {@code SET @v += ..} and {@code SELECT @v += .. FROM ..}: a value the script does not show.
      */
     private static boolean isAssignedByContext(List<Token> scope, int at) {
         Token next = at + 1 < scope.size() ? scope.get(at + 1) : null;
-        if (next != null && next.isAnyWord("OUTPUT", "OUT")) {
+        if (next != null && next.isAnyWord("OUTPUT", "OUT") || at > 0 && scope.get(at - 1).isWord("OUT")) {
             return true;
         }
         if (isCompoundAssignment(scope, at + 1)) {
