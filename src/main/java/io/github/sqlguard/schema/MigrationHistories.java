@@ -111,12 +111,15 @@ public final class MigrationHistories implements EarlierRoutines {
         SameVersionFolders apart = SameVersionFolders.of(files.stream().filter(file -> file.place().version() != null)
                 .map(file -> new SameVersionFolders.VersionedScript(file.place().history(), file.place().version(),
                         file.path())).toList());
+        InstallScripts installs = InstallScripts.of(files.stream().filter(file -> file.place().group() == 2
+                && !file.place().history().startsWith(CHANGELOG)).map(File::path).toList());
         Map<String, HistoryReplay> byHistory = new LinkedHashMap<>();
         for (File file : files) {
             String history = file.place().history();
             List<String> databases = variants.getOrDefault(history,
                     List.of(history.startsWith(CHANGELOG) ? "" : history));
-            List<String> folders = apart.splits(history) ? apart.foldersOf(history, file.path()) : List.of("");
+            List<String> folders = installs.installFolder(file.path()).map(folder -> List.of("install " + folder))
+                    .orElseGet(() -> apart.splits(history) ? apart.foldersOf(history, file.path()) : List.of(""));
             for (String folder : folders) {
                 byHistory.computeIfAbsent(history + "\u0000" + folder,
                         h -> new HistoryReplay(databases, reversals)).files.add(file);

@@ -138,6 +138,43 @@ class MigrationHistoriesTest {
                 .map(SqlType::written));
     }
 
+    /**
+     * A script that installs the latest schema beside a folder of version steps ({@code schema.sql} next to
+     * {@code versioned/v0.1/}) runs instead of the steps, not before them: the steps' type change names the type
+     * their own base gave the column; a script beside folders that are not version steps (dates, a single
+     * version) still runs first in the same history, where the base creates its table again with other columns
+     * and the type before the change is not known.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "store/schema.sql       | store/versioned/v0.1/base.sql | store/versioned/v0.2/a.sql | store/versioned/v0.10/b.sql"
+                + " | VARCHAR(255)",
+        "schema.sql             | versioned/v0.1/base.sql       | versioned/v0.9/a.sql       | versioned/v0.10/b.sql"
+                + " | VARCHAR(255)",
+        "db/install_mysql.sql   | db/upgrade/1/base.sql         | db/upgrade/2/a.sql         | db/upgrade/10/b.sql"
+                + " | VARCHAR(255)",
+        "db/0_init.sql          | db/2023/01/base.sql           | db/2023/02/a.sql           | db/2023/10/b.sql"
+                + " | ",
+        "db/init.sql            | db/steps/v1/a_base.sql        | db/steps/v1/b_add.sql      | db/steps/v1/c_narrow.sql"
+                + " | ",
+    })
+    void anInstallScriptBesideVersionStepsIsAHistoryOfItsOwn(String install, String base, String other,
+            String narrowing, String typeBefore) {
+        MigrationHistories histories = new MigrationHistories();
+        addMysql(histories, install, "CREATE TABLE t (c VARCHAR(500), d INT);");
+        addMysql(histories, base, "CREATE TABLE t (c VARCHAR(255));");
+        addMysql(histories, other, "ALTER TABLE t ADD e INT;");
+        addMysql(histories, narrowing, "ALTER TABLE t MODIFY COLUMN c VARCHAR(50);");
+        histories.replay();
+        var statement = mysql(narrowing, "ALTER TABLE t MODIFY COLUMN c VARCHAR(50);").get(0);
+        assertEquals(Optional.ofNullable(typeBefore), histories.factsFor(statement).retypes().get(0).from()
+                .map(SqlType::written));
+    }
+
+    private static void addMysql(MigrationHistories histories, String path, String sql) {
+        histories.add(path, SourceClassification.of(SourceKind.PLAIN_SQL), mysql(path, sql));
+    }
+
     private static final String NARROWING = "ALTER TABLE t MODIFY COLUMN c TINYINT;";
 
     private static void addFlyway(MigrationHistories histories, String path, String sql) {

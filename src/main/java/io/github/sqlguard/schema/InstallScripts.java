@@ -1,0 +1,63 @@
+package io.github.sqlguard.schema;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Scripts that install the latest schema in one go, kept beside a folder of version steps that upgrade an older
+ * one: {@code schema.sql} next to {@code versioned/v0.1/base.sql} .. {@code versioned/v0.8/x.sql} (Cadence's and
+ * Temporal's schema tool), {@code openfire_mysql.sql} next to {@code upgrade/9/openfire_mysql.sql}. The tool runs
+ * the one on a new database and the steps on an existing one, never both, so each is a history of its own: replayed
+ * first, the install script would have every step's table "created again, with other columns" and leave each
+ * type change of the steps without the type it changes.
+ *
+ * <p>A folder of version steps is one holding two or more folders named as versions ({@code v0.1}, {@code 9},
+ * {@code 2.0.1}) that hold scripts, and is not itself named as a version ({@code 2023/01/} are dates). The install
+ * scripts are the files directly in the folder above it.
+ */
+final class InstallScripts {
+
+    private static final Pattern VERSION_FOLDER = Pattern.compile("v?\\d+(?:[._]\\d+)*", Pattern.CASE_INSENSITIVE);
+
+    private final Set<String> installFolders;
+
+    private InstallScripts(Set<String> installFolders) {
+        this.installFolders = installFolders;
+    }
+
+    /** Finds the install scripts among {@code paths}, the plain scripts of one history, with {@code /} between. */
+    static InstallScripts of(Collection<String> paths) {
+        Map<String, Set<String>> versionsByStepsFolder = new HashMap<>();
+        for (String path : paths) {
+            String[] parts = path.split("/");
+            if (parts.length >= 3 && VERSION_FOLDER.matcher(parts[parts.length - 2]).matches()
+                    && !VERSION_FOLDER.matcher(parts[parts.length - 3]).matches()) {
+                String stepsFolder = path.substring(0, path.lastIndexOf('/', path.lastIndexOf('/') - 1) + 1);
+                versionsByStepsFolder.computeIfAbsent(stepsFolder, f -> new HashSet<>()).add(parts[parts.length - 2]);
+            }
+        }
+        Set<String> installFolders = new HashSet<>();
+        versionsByStepsFolder.forEach((stepsFolder, versions) -> {
+            if (versions.size() >= 2) {
+                installFolders.add(folderOf(stepsFolder.substring(0, stepsFolder.length() - 1)));
+            }
+        });
+        return new InstallScripts(installFolders);
+    }
+
+    /** The folder {@code path} installs the schema from, when it is an install script beside version steps. */
+    Optional<String> installFolder(String path) {
+        String folder = folderOf(path);
+        return installFolders.contains(folder) ? Optional.of(folder) : Optional.empty();
+    }
+
+    /** The folder holding {@code path}, ending in {@code /}, or empty at the top. */
+    private static String folderOf(String path) {
+        return path.substring(0, path.lastIndexOf('/') + 1);
+    }
+}
