@@ -428,6 +428,27 @@ class LinterSchemaTest {
         assertTrue(findings.get(0).message().contains("character set latin1 cannot hold"), findings.get(0).message());
     }
 
+    /**
+     * A MODIFY without a character set gives the column its table's default, so naming that default in a later
+     * MODIFY changes nothing, and a MODIFY that leaves out a column's wider set narrows it to the default.
+     */
+    @Test
+    void mySqlModifyWithoutCharacterSetTakesTheTablesDefault() throws IOException {
+        write("db/V1__init.sql", "CREATE TABLE jobs (id INT PRIMARY KEY, label varchar(10) CHARACTER SET utf8mb4)"
+                + " ENGINE=InnoDB DEFAULT CHARSET=utf8;\n");
+        write("db/V2__widen.sql", "ALTER TABLE jobs ADD COLUMN detail varchar(100);\n"
+                + "ALTER TABLE jobs MODIFY COLUMN detail TEXT NULL;\n");
+        write("db/V3__collate.sql", "ALTER TABLE jobs MODIFY COLUMN detail text CHARACTER SET utf8 COLLATE utf8_bin;\n"
+                + "ALTER TABLE jobs MODIFY label varchar(10);\n");
+
+        List<Finding> findings = lint(Dialect.MYSQL, "alter-column-type");
+
+        assertEquals(1, findings.size(), findings.toString());
+        assertTrue(findings.get(0).location().path().endsWith("V3__collate.sql"), findings.toString());
+        assertEquals(2, findings.get(0).location().line());
+        assertTrue(findings.get(0).message().contains("character set utf8 cannot hold"), findings.get(0).message());
+    }
+
     @Test
     void mariaDbAlterIgnoreTableIsReplayedLikeAlterTable() throws IOException {
         write("db/V1__init.sql", "CREATE TABLE users (id INT, email VARCHAR(255), note VARCHAR(20));\n");

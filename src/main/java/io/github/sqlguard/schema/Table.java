@@ -17,9 +17,11 @@ import java.util.Optional;
  *     them; false when only later statements about a table created elsewhere were seen
  * @param sessionRows true for a global temporary table (Oracle, Db2, H2): its definition stays, but each session
  *     sees only the rows it put there itself, and they go when it ends, so no later statement loses rows of it
+ * @param characterSet MySQL's {@code DEFAULT CHARSET=utf8} in upper case, or empty: the character set a text column
+ *     gets when it names none, in its CREATE TABLE and in every later ADD, MODIFY or CHANGE
  */
 public record Table(String name, Map<String, Column> columns, List<String> primaryKey,
-        List<ForeignKey> foreignKeys, boolean complete, boolean sessionRows) {
+        List<ForeignKey> foreignKeys, boolean complete, boolean sessionRows, String characterSet) {
 
     public Table {
         // Shared, not copied, by the versions that keep the columns as they were.
@@ -28,10 +30,16 @@ public record Table(String name, Map<String, Column> columns, List<String> prima
         foreignKeys = List.copyOf(foreignKeys);
     }
 
+    /** A table without a default character set of its own. */
+    public Table(String name, Map<String, Column> columns, List<String> primaryKey, List<ForeignKey> foreignKeys,
+            boolean complete, boolean sessionRows) {
+        this(name, columns, primaryKey, foreignKeys, complete, sessionRows, "");
+    }
+
     /** A table whose rows outlive the session that wrote them. */
     public Table(String name, Map<String, Column> columns, List<String> primaryKey, List<ForeignKey> foreignKeys,
             boolean complete) {
-        this(name, columns, primaryKey, foreignKeys, complete, false);
+        this(name, columns, primaryKey, foreignKeys, complete, false, "");
     }
 
     /** An empty, incomplete table: what is known of a table first seen in an ALTER. */
@@ -47,7 +55,7 @@ public record Table(String name, Map<String, Column> columns, List<String> prima
     Table withColumn(Column column) {
         Map<String, Column> changed = new LinkedHashMap<>(columns);
         changed.put(SchemaNames.key(column.name()), column);
-        return new Table(name, changed, primaryKey, foreignKeys, complete, sessionRows);
+        return new Table(name, changed, primaryKey, foreignKeys, complete, sessionRows, characterSet);
     }
 
     Table withoutColumn(String column) {
@@ -55,7 +63,7 @@ public record Table(String name, Map<String, Column> columns, List<String> prima
         changed.remove(SchemaNames.key(column));
         List<ForeignKey> keys = foreignKeys.stream().filter(key -> key.columns().stream()
                 .noneMatch(c -> SchemaNames.key(c).equals(SchemaNames.key(column)))).toList();
-        return new Table(name, changed, primaryKey, keys, complete, sessionRows);
+        return new Table(name, changed, primaryKey, keys, complete, sessionRows, characterSet);
     }
 
     Table withColumnRenamed(String from, String to) {
@@ -68,11 +76,11 @@ public record Table(String name, Map<String, Column> columns, List<String> prima
                 changed.put(key, column);
             }
         });
-        return new Table(name, changed, primaryKey, foreignKeys, complete, sessionRows);
+        return new Table(name, changed, primaryKey, foreignKeys, complete, sessionRows, characterSet);
     }
 
     Table withPrimaryKey(List<String> key) {
-        Table result = new Table(name, columns, key, foreignKeys, complete, sessionRows);
+        Table result = new Table(name, columns, key, foreignKeys, complete, sessionRows, characterSet);
         for (String column : key) {
             Column known = result.columns.get(SchemaNames.key(column));
             if (known != null) {
@@ -85,27 +93,56 @@ public record Table(String name, Map<String, Column> columns, List<String> prima
     Table withForeignKey(ForeignKey key) {
         List<ForeignKey> keys = new ArrayList<>(foreignKeys);
         keys.add(key);
-        return new Table(name, columns, primaryKey, keys, complete, sessionRows);
+        return new Table(name, columns, primaryKey, keys, complete, sessionRows, characterSet);
     }
 
     /** Without the named constraint; false-named keys stay. */
     Table withoutConstraint(String constraint) {
         List<ForeignKey> keys = foreignKeys.stream()
                 .filter(key -> !SchemaNames.key(key.name()).equals(SchemaNames.key(constraint))).toList();
-        return new Table(name, columns, primaryKey, keys, complete, sessionRows);
+        return new Table(name, columns, primaryKey, keys, complete, sessionRows, characterSet);
     }
 
     Table withoutForeignKeysTo(String table) {
         return new Table(name, columns, primaryKey,
-                foreignKeys.stream().filter(key -> !key.references(table)).toList(), complete, sessionRows);
+                foreignKeys.stream().filter(key -> !key.references(table)).toList(), complete, sessionRows,
+                characterSet);
     }
 
     Table withReferencesRenamed(String from, String to) {
         return new Table(name, columns, primaryKey,
-                foreignKeys.stream().map(key -> key.references(from) ? key.referencing(to) : key).toList(), complete, sessionRows);
+                foreignKeys.stream().map(key -> key.references(from) ? key.referencing(to) : key).toList(), complete,
+                sessionRows, characterSet);
+    }
+
+    Table withCharacterSet(String defaultCharacterSet) {
+        return new Table(name, columns, primaryKey, foreignKeys, complete, sessionRows, defaultCharacterSet);
+    }
+
+    /** After MySQL's {@code CONVERT TO CHARACTER SET cs}: every text column and the default are {@code cs}. */
+    Table convertedTo(String newCharacterSet) {
+        Table result = withCharacterSet(newCharacterSet);
+        for (Column column : columns.values()) {
+            Optional<SqlType> type = column.type().filter(known -> TypeFamily.of(known) == TypeFamily.TEXT)
+                    .map(known -> new SqlType(known.written(), known.base(), known.arguments(), known.unsigned(),
+                            known.withTimeZone(), known.characterUnits(), newCharacterSet));
+            if (type.isPresent()) {
+                result = result.withColumn(column.withType(type));
+            }
+        }
+        return result;
+    }
+
+    /** {@code type} as MySQL stores it here: a text type that names no character set has the table's. */
+    SqlType stored(SqlType type) {
+        if (characterSet.isEmpty() || !type.characterSet().isEmpty() || TypeFamily.of(type) != TypeFamily.TEXT) {
+            return type;
+        }
+        return new SqlType(type.written(), type.base(), type.arguments(), type.unsigned(), type.withTimeZone(),
+                type.characterUnits(), characterSet);
     }
 
     Table renamed(String newName) {
-        return new Table(newName, columns, primaryKey, foreignKeys, complete, sessionRows);
+        return new Table(newName, columns, primaryKey, foreignKeys, complete, sessionRows, characterSet);
     }
 }

@@ -56,7 +56,8 @@ final class TableDefinitions {
         if (i + 1 < tokens.size() && tokens.get(i).isWord("LIKE")) {
             SchemaNames.Read source = SchemaNames.name(tokens, i + 1);
             schema.put(source == null ? Table.seenFirstIn(table) : schema.current(source.text())
-                    .map(known -> new Table(table, known.columns(), known.primaryKey(), List.of(), known.complete()))
+                    .map(known -> new Table(table, known.columns(), known.primaryKey(), List.of(), known.complete(),
+                            false, known.characterSet()))
                     .orElse(Table.seenFirstIn(table)));
             if (!schema.current(table).map(Table::complete).orElse(false)) {
                 schema.createdWithoutColumns(table, "created LIKE a table whose columns are not known");
@@ -94,27 +95,31 @@ final class TableDefinitions {
      */
     private static Table withDefaultCharacterSet(Table table, List<Token> tokens, int optionsStart) {
         String characterSet = "";
-        for (int i = optionsStart; i + 1 < tokens.size() && characterSet.isEmpty(); i++) {
-            int name = tokens.get(i).isWord("CHARSET") ? i + 1
-                    : tokens.get(i).isWord("CHARACTER") && tokens.get(i + 1).isWord("SET") ? i + 2 : -1;
-            if (name > 0 && name < tokens.size() && tokens.get(name).isSymbol("=")) {
-                name++;
-            }
-            if (name > 0 && name < tokens.size() && tokens.get(name).type() != TokenType.SYMBOL) {
-                characterSet = QUOTES.matcher(tokens.get(name).text()).replaceAll("").toUpperCase(Locale.ROOT);
-            }
+        for (int i = optionsStart; i < tokens.size() && characterSet.isEmpty(); i++) {
+            characterSet = characterSetAt(tokens, i);
         }
-        Table result = table;
+        Table result = table.withCharacterSet(characterSet);
         for (Column column : table.columns().values()) {
-            SqlType type = column.type().orElse(null);
-            if (!characterSet.isEmpty() && type != null && type.characterSet().isEmpty()
-                    && TypeFamily.of(type) == TypeFamily.TEXT) {
-                result = result.withColumn(column.withType(Optional.of(new SqlType(type.written(),
-                        type.base(), type.arguments(), type.unsigned(), type.withTimeZone(), type.characterUnits(),
-                        characterSet))));
+            Optional<SqlType> type = column.type().map(result::stored);
+            if (!type.equals(column.type())) {
+                result = result.withColumn(column.withType(type));
             }
         }
         return result;
+    }
+
+    /** The upper-case {@code x} of {@code CHARSET [=] x} or {@code CHARACTER SET [=] x} at {@code i}, or empty. */
+    static String characterSetAt(List<Token> tokens, int i) {
+        int name = i < tokens.size() && tokens.get(i).isWord("CHARSET") ? i + 1
+                : i + 1 < tokens.size() && tokens.get(i).isWord("CHARACTER") && tokens.get(i + 1).isWord("SET") ? i + 2
+                : -1;
+        if (name > 0 && name < tokens.size() && tokens.get(name).isSymbol("=")) {
+            name++;
+        }
+        if (name > 0 && name < tokens.size() && tokens.get(name).type() != TokenType.SYMBOL) {
+            return QUOTES.matcher(tokens.get(name).text()).replaceAll("").toUpperCase(Locale.ROOT);
+        }
+        return "";
     }
 
     /** A column definition or a table constraint of a CREATE TABLE or ALTER TABLE .. ADD. */
@@ -134,7 +139,8 @@ final class TableDefinitions {
         if (read.isEmpty()) {
             return table;
         }
-        Table result = table.withColumn(read.get().column());
+        Column column = read.get().column();
+        Table result = table.withColumn(column.withType(column.type().map(table::stored)));
         if (read.get().primaryKey()) {
             result = result.withPrimaryKey(List.of(read.get().column().name()));
         }

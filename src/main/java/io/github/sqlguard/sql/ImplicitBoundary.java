@@ -90,7 +90,7 @@ final class ImplicitBoundary {
         }
         if (!BlockSyntax.DML_VERBS.contains(token.upper())) {
             boolean ended = !headPending && !routine && endsExpression(tokens.get(index - 1));
-            if (ended && startsRenameStatement(tokens, index, to)) {
+            if (ended && (startsRenameStatement(tokens, index, to) || startsAlterTableStatement(tokens, index, to))) {
                 return true;
             }
             if (tsql) {
@@ -243,6 +243,31 @@ final class ImplicitBoundary {
         for (int i = index + 2; i < Math.min(to, index + 6); i++) {
             Token token = tokens.get(i);
             if (token.isWord(joiner)) {
+                return i > index + 2;
+            }
+            if (!(token.type() == TokenType.WORD || token.type() == TokenType.QUOTED_NAME || token.isSymbol("."))) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * {@code ALTER TABLE t ADD ..} (or DROP, MODIFY, CHANGE, ALTER, RENAME) after a finished clause, as in a
+     * script whose {@code ALTER TABLE a ADD c int COMMENT 'x'} lost its {@code ;}: no statement holds another
+     * ALTER TABLE outside a routine body, so read as one the second table's change would be reported on the first.
+     * Privilege and audit lists name {@code ALTER TABLE} without a table and a clause after it.
+     */
+    private boolean startsAlterTableStatement(List<Token> tokens, int index, int to) {
+        Token next = BlockSyntax.at(tokens, index + 1, to);
+        if (next == null || !tokens.get(index).isWord("ALTER") || !next.isWord("TABLE")
+                || PRIVILEGE_LISTS.contains(firstWord) || "AUDIT".equals(secondWord)) {
+            return false;
+        }
+        // the name, as one word or quoted name, qualified by at most a database: t ADD, db.t ADD
+        for (int i = index + 2; i < Math.min(to, index + 6); i++) {
+            Token token = tokens.get(i);
+            if (token.isAnyWord("ADD", "DROP", "MODIFY", "CHANGE", "ALTER", "RENAME")) {
                 return i > index + 2;
             }
             if (!(token.type() == TokenType.WORD || token.type() == TokenType.QUOTED_NAME || token.isSymbol("."))) {

@@ -103,6 +103,40 @@ class SchemaReplayTest {
         assertEquals("", schema.column("c", "c").orElseThrow().type().orElseThrow().characterSet());
     }
 
+    /** MySQL: a column added or redefined later without a character set takes the table's default as well. */
+    @Test
+    void mySqlAddedAndRedefinedTextColumnsTakeTheTablesDefaultCharacterSet() {
+        SchemaView schema = replayed(Dialect.MYSQL, """
+                CREATE TABLE log (id INT, body varchar(20) CHARACTER SET latin1) DEFAULT CHARSET=utf8;
+                ALTER TABLE log ADD COLUMN note text, MODIFY body mediumtext, ADD n int;
+                CREATE TABLE copy LIKE log;
+                ALTER TABLE copy CHANGE note remark varchar(40);
+                """);
+        assertEquals("UTF8", schema.column("log", "note").orElseThrow().type().orElseThrow().characterSet());
+        assertEquals("UTF8", schema.column("log", "body").orElseThrow().type().orElseThrow().characterSet());
+        assertEquals("", schema.column("log", "n").orElseThrow().type().orElseThrow().characterSet());
+        assertEquals("mediumtext", type(schema, "log", "body"));
+        assertEquals("UTF8", schema.column("copy", "remark").orElseThrow().type().orElseThrow().characterSet());
+    }
+
+    /** MySQL: ALTER TABLE .. DEFAULT CHARSET changes what later columns get; CONVERT TO recodes the columns too. */
+    @Test
+    void mySqlAlterTableCharacterSetOptionsChangeTheDefault() {
+        SchemaView schema = replayed(Dialect.MYSQL, """
+                CREATE TABLE a (c text, n int) DEFAULT CHARSET=latin1;
+                ALTER TABLE a DEFAULT CHARACTER SET = utf8mb4;
+                ALTER TABLE a ADD d text;
+                CREATE TABLE b (c text, k varchar(5) CHARACTER SET ascii) CHARSET latin1;
+                ALTER TABLE b CONVERT TO CHARACTER SET utf8mb4 COLLATE utf8mb4_bin;
+                ALTER TABLE b ADD d text;
+                """);
+        assertEquals("LATIN1", schema.column("a", "c").orElseThrow().type().orElseThrow().characterSet());
+        assertEquals("UTF8MB4", schema.column("a", "d").orElseThrow().type().orElseThrow().characterSet());
+        assertEquals("UTF8MB4", schema.column("b", "c").orElseThrow().type().orElseThrow().characterSet());
+        assertEquals("UTF8MB4", schema.column("b", "k").orElseThrow().type().orElseThrow().characterSet());
+        assertEquals("UTF8MB4", schema.column("b", "d").orElseThrow().type().orElseThrow().characterSet());
+    }
+
     @Test
     void oracleModifyKeepsWhatItDoesNotState() {
         SchemaView schema = replayed(Dialect.ORACLE, """

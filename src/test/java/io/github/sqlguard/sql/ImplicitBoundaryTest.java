@@ -101,6 +101,12 @@ class ImplicitBoundaryTest {
             MYSQL     | INSERT INTO n SELECT * FROM o\\nRENAME TABLE db.o TO db.o_old, n TO o | 1:1 INSERT INTO n SELECT * FROM o ## 2:1 RENAME TABLE db.o TO db.o_old, n TO o
             AUTO      | CREATE TABLE n (id UInt64) ENGINE = Memory\\nEXCHANGE TABLES n AND o | 1:1 CREATE TABLE n (id UInt64) ENGINE = Memory ## 2:1 EXCHANGE TABLES n AND o
             MYSQL     | ALTER TABLE t RENAME TO u | 1:1 ALTER TABLE t RENAME TO u
+            MYSQL     | ALTER TABLE k ADD f int COMMENT 'flag'\\n\\nALTER TABLE v MODIFY c varchar(5) | 1:1 ALTER TABLE k ADD f int COMMENT 'flag' ## 3:1 ALTER TABLE v MODIFY c varchar(5)
+            AUTO      | UPDATE a SET x = 1 WHERE id = 2\\nALTER TABLE `db`.`b` DROP COLUMN c | 1:1 UPDATE a SET x = 1 WHERE id = 2 ## 2:1 ALTER TABLE `db`.`b` DROP COLUMN c
+            ORACLE    | AUDIT ALTER TABLE BY app | 1:1 AUDIT ALTER TABLE BY app
+            ORACLE    | CREATE AUDIT POLICY pol ACTIONS ALTER TABLE, DROP TABLE | 1:1 CREATE AUDIT POLICY pol ACTIONS ALTER TABLE, DROP TABLE
+            MYSQL     | GRANT ALTER, DROP ON t TO app | 1:1 GRANT ALTER, DROP ON t TO app
+            MYSQL     | CREATE EVENT e ON SCHEDULE EVERY 1 DAY DO ALTER TABLE t ADD c int | 1:1 [C] CREATE EVENT e ON SCHEDULE EVERY 1 DAY DO ALTER TABLE t ADD c int ## 1:43 [E event e body, which runs on the event's schedule] ALTER TABLE t ADD c int
             MYSQL     | ALTER TABLE t EXCHANGE PARTITION p WITH TABLE u | 1:1 ALTER TABLE t EXCHANGE PARTITION p WITH TABLE u
             MYSQL     | GRANT SELECT ON t TO app RENAME TABLE x TO y | 1:1 GRANT SELECT ON t TO app RENAME TABLE x TO y
             MYSQL     | ALTER TABLE t ADD c int, DROP INDEX i | 1:1 ALTER TABLE t ADD c int, DROP INDEX i
