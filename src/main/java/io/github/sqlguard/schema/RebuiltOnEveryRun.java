@@ -56,7 +56,7 @@ public final class RebuiltOnEveryRun {
         for (int i = index + 1; i < models.size(); i++) {
             StatementModel later = models.get(i);
             if (later.placement().runsWithMigration() && later.statement().context().runScope().equals(scope)
-                    && fillsFromQuery(later.statement().tokens(), table)) {
+                    && fillsFromQuery(later, table)) {
                 return Optional.of(later);
             }
         }
@@ -65,9 +65,11 @@ public final class RebuiltOnEveryRun {
 
     /**
      * True for {@code CREATE TABLE t AS SELECT ..} (MySQL also without AS), {@code INSERT INTO t [(..)] SELECT ..}
-     * and {@code SELECT .. INTO t FROM ..}, {@code WITH} queries included.
+     * and {@code SELECT .. INTO t FROM ..} (the table the model knows the statement creates), {@code WITH} queries
+     * included.
      */
-    static boolean fillsFromQuery(List<Token> tokens, String table) {
+    private static boolean fillsFromQuery(StatementModel model, String table) {
+        List<Token> tokens = model.statement().tokens();
         int main = DestroyedTables.mainKeyword(tokens);
         if (main >= tokens.size()) {
             return false;
@@ -88,17 +90,8 @@ public final class RebuiltOnEveryRun {
             }
             return queryFollowsName(tokens, i, table, false);
         }
-        if (verb.isWord("SELECT")) {
-            int depth = 0;
-            for (int i = main; i + 1 < tokens.size(); i++) {
-                depth += tokens.get(i).isSymbol("(") ? 1 : tokens.get(i).isSymbol(")") ? -1 : 0;
-                if (depth == 0 && tokens.get(i).isWord("INTO")) {
-                    SchemaNames.Read name = SchemaNames.name(tokens, i + 1);
-                    return name != null && SchemaNames.key(name.text()).equals(table);
-                }
-            }
-        }
-        return false;
+        return verb.isWord("SELECT")
+                && model.createdTables().stream().anyMatch(created -> SchemaNames.key(created).equals(table));
     }
 
     private static int skipIfNotExists(List<Token> tokens, int at) {
