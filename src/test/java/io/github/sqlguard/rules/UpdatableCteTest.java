@@ -29,14 +29,8 @@ class UpdatableCteTest {
     })
     void deleteThroughACteIsLimitedByItsWhere(String sql, String expected) {
         // The parser's reading: the tokens alone cannot see into the CTE and stay with every row of it.
-        List<String> found = new ArrayList<>();
-        for (StatementModel model : RuleHarness.models(Dialect.SQLSERVER, sql.replace("\\n", "\n"))) {
-            for (Rule rule : RuleRegistry.all()) {
-                rule.check(model).forEach(v -> found.add(v.at().line() + ":" + v.at().column() + " "
-                        + rule.info().id() + " " + v.message()));
-            }
-        }
-        assertEquals(expected.equals("-") ? List.of() : List.of(expected), found);
+        assertEquals(expected.equals("-") ? List.of() : List.of(expected),
+                violations(RuleHarness.models(Dialect.SQLSERVER, sql.replace("\\n", "\n"))));
     }
 
     /** Under auto, a statement that changes rows through a CTE's name can only be T-SQL and is read so. */
@@ -47,14 +41,8 @@ class UpdatableCteTest {
         "WITH x AS (SELECT * FROM dbo.Log)\\nDELETE FROM x\\nGO | 2:1 delete-without-where DELETE without WHERE removes every row of dbo.Log",
     })
     void autoReadsAChangeThroughACteAsSqlServerDoes(String sql, String expected) {
-        List<String> found = new ArrayList<>();
-        for (StatementModel model : RuleHarness.models(Dialect.AUTO, sql.replace("\\n", "\n"))) {
-            for (Rule rule : RuleRegistry.all()) {
-                rule.check(model).forEach(v -> found.add(v.at().line() + ":" + v.at().column() + " "
-                        + rule.info().id() + " " + v.message()));
-            }
-        }
-        assertEquals(expected.equals("-") ? List.of() : List.of(expected), found);
+        assertEquals(expected.equals("-") ? List.of() : List.of(expected),
+                violations(RuleHarness.models(Dialect.AUTO, sql.replace("\\n", "\n"))));
     }
 
     /**
@@ -88,13 +76,19 @@ class UpdatableCteTest {
         "UPDATE q SET Started = 1\\nFROM (SELECT Started, QueueId FROM dbo.Queue) q WHERE q.QueueId = @id | -",
     })
     void aChangeThroughACteReadFromTokensIsLimitedByItsWhere(String sql, String expected) {
+        assertEquals(expected.equals("-") ? List.of() : List.of(expected),
+                violations(RuleHarness.tokenModels(Dialect.SQLSERVER, sql.replace("\\n", "\n"))));
+    }
+
+    /** Every rule's violations in {@code models}, each as {@code line:column rule message}. */
+    private static List<String> violations(List<StatementModel> models) {
         List<String> found = new ArrayList<>();
-        for (StatementModel model : RuleHarness.tokenModels(Dialect.SQLSERVER, sql.replace("\\n", "\n"))) {
+        for (StatementModel model : models) {
             for (Rule rule : RuleRegistry.all()) {
                 rule.check(model).forEach(v -> found.add(v.at().line() + ":" + v.at().column() + " "
                         + rule.info().id() + " " + v.message()));
             }
         }
-        assertEquals(expected.equals("-") ? List.of() : List.of(expected), found);
+        return found;
     }
 }
