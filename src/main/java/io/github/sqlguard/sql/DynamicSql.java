@@ -68,6 +68,12 @@ final class DynamicSql {
         if (tokens.size() < 2) {
             return null;
         }
+        Source run = runBy(tokens, plpgsql);
+        return run != null ? run : SqlTextArguments.of(tokens);
+    }
+
+    /** What the statement runs by a means the database defines, or null. */
+    private static Source runBy(List<Token> tokens, boolean plpgsql) {
         Token first = tokens.get(0);
         Source packaged = oraclePackageCall(tokens.subList(first.isAnyWord("EXEC", "EXECUTE", "CALL") ? 1 : 0,
                 tokens.size()));

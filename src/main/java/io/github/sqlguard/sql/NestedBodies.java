@@ -46,8 +46,9 @@ final class NestedBodies {
                     : withoutWhenItRuns(outer.label()) + ", " + label, outer.databases());
             case EXECUTED_BLOCK -> kind == StatementContext.Kind.ROUTINE_BODY
                     ? new StatementContext(kind, label, outer.databases())
-                    : runsOnSchedule(label) && !outer.runsOnSchedule()
-                    // A job scheduled from inside a block runs after the migration, as one scheduled outside.
+                    : runsOnSchedule(label) && !outer.runsOnSchedule() || SqlTextArguments.saysItMayRun(label)
+                    // A job scheduled from inside a block runs after the migration, as one scheduled outside; text
+                    // handed to a routine runs only if the routine runs it.
                     ? new StatementContext(kind, outer.label() + ", " + label, outer.databases())
                     : outer;
             case ROUTINE_BODY, ROLLBACK -> outer;
