@@ -100,10 +100,19 @@ final class StatementChecker {
         Map<String, MovedEnumValues> movedValues = new HashMap<>();
         Map<String, EmptiedInRun> emptiedTables = new HashMap<>();
         Set<String> routinesDefinedHere = new HashSet<>();
+        // The text a call hands a routine this script or an earlier one defines: the routine's body says what it
+        // does with it, so the text is not read again as though it ran.
+        boolean callsKnownRoutine = false;
         List<StatementModel> models = analysis.models(script);
         for (int index = 0; index < models.size(); index++) {
             StatementModel model = models.get(index);
             Statement statement = model.statement();
+            if (statement.context().handedToRoutine() && callsKnownRoutine) {
+                continue;
+            }
+            callsKnownRoutine = !routinesDefinedHere.isEmpty() && !statement.container()
+                    && model.kind().mayCallRoutines()
+                    && RoutineNames.calledNames(statement.tokens()).stream().anyMatch(routinesDefinedHere::contains);
             if (model.kind() == StatementKind.ROUTINE && statement.container()) {
                 RoutineNames.Definition definition = RoutineNames.definition(statement.tokens());
                 if (definition != null && definition.isPackage()) {
@@ -113,8 +122,8 @@ final class StatementChecker {
                 }
             } else if (!statement.container() && model.kind().mayCallRoutines()
                     && (model.placement().runsWithMigration() || !model.calledAt().isEmpty())) {
-                findings.addAll(callsOfEarlierRoutines(model, routinesDefinedHere, earlierRoutines, ceiling,
-                        rollbacks, statementSql));
+                callsKnownRoutine |= callsOfEarlierRoutines(model, routinesDefinedHere, earlierRoutines, ceiling,
+                        rollbacks, statementSql, findings);
             }
             if (model.parse().state() != StatementModel.ParseOutcome.State.NOT_NEEDED) {
                 parsed++;
@@ -176,16 +185,16 @@ final class StatementChecker {
 
     /**
      * A statement that calls a routine an earlier migration created runs its body now: what the body destroys is
-     * reported at the call, which is where it can be fixed or acknowledged, with the place in the body. A
-     * routine this script defines itself is followed by the script's own analysis instead.
+     * reported at the call (into {@code found}), which is where it can be fixed or acknowledged, with the place in
+     * the body. A routine this script defines itself is followed by the script's own analysis instead. True when
+     * the statement calls such a routine.
      */
-    private List<Finding> callsOfEarlierRoutines(StatementModel call, Set<String> definedHere,
+    private boolean callsOfEarlierRoutines(StatementModel call, Set<String> definedHere,
             EarlierRoutines earlierRoutines, Severity ceiling,
-            ScriptMode rollbacks, Map<Location, String> statementSql) {
-        List<Finding> found = new ArrayList<>();
+            ScriptMode rollbacks, Map<Location, String> statementSql, List<Finding> found) {
         Statement statement = call.statement();
         if (!earlierRoutines.mayCall(statement)) {
-            return found;
+            return false;
         }
         RoutineCall routineCall = new RoutineCall(call, earlierRoutines, ceiling, rollbacks, statementSql, found);
         for (String written : RoutineNames.calledNames(statement.tokens())) {
@@ -196,7 +205,7 @@ final class StatementChecker {
                 }
             }
         }
-        return found;
+        return !routineCall.followed.isEmpty();
     }
 
     /**

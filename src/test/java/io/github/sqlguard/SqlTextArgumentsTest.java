@@ -28,6 +28,8 @@ class SqlTextArgumentsTest {
         "oracle     | BEGIN\\n  log_pkg.log('DELETE FROM orders');\\n  dbms_output.put_line('TRUNCATE TABLE invoices');\\nEND;\\n/ | -",
         "postgresql | SELECT tools.run('UPDATE orders o SET total = 0 WHERE o.id = 1') | -",
         "sqlserver  | EXEC sys.sp_addextendedproperty @name = N'note', @value = N'DELETE FROM dbo.Orders' | -",
+        // A routine the script defines says itself what it does with the text: this one only stores it.
+        "oracle     | CREATE OR REPLACE PROCEDURE keep_text(p VARCHAR2) IS\\nBEGIN\\n  INSERT INTO notes VALUES (p);\\nEND;\\n/\\nBEGIN\\n  keep_text('DELETE FROM orders');\\nEND;\\n/ | -",
         // A call that uses the text in an expression is not a call that hands it over.
         "postgresql | SELECT length('DELETE FROM orders') > 3 | -",
     })

@@ -39,7 +39,8 @@ final class SqlTextArguments {
     static DynamicSql.Source of(List<Token> tokens) {
         int at = tokens.get(0).isAnyWord("CALL", "PERFORM", "SELECT", "EXEC", "EXECUTE") ? 1 : 0;
         int nameEnd = at;
-        while (nameEnd + 2 < tokens.size() && isNamePart(tokens.get(nameEnd)) && tokens.get(nameEnd + 1).isSymbol(".")) {
+        while (nameEnd + 2 < tokens.size() && isNamePart(tokens.get(nameEnd))
+                && tokens.get(nameEnd + 1).isSymbol(".")) {
             nameEnd += 2;
         }
         if (nameEnd >= tokens.size() || !isNamePart(tokens.get(nameEnd))) {
@@ -72,9 +73,9 @@ final class SqlTextArguments {
     private static List<List<Token>> arguments(List<Token> tokens, int from, boolean exec, boolean select) {
         if (from < tokens.size() && tokens.get(from).isSymbol("(")) {
             int close = DynamicSql.closingParenthesis(tokens, from);
-            int rest = close < 0 ? 0 : tokens.size() - close - 1;
-            boolean closes = rest == 0 || select && rest == 2 && tokens.get(close + 1).isWord("FROM")
-                    && tokens.get(close + 2).isWord("DUAL");
+            int rest = tokens.size() - close - 1;
+            boolean closes = close > 0 && (rest == 0 || select && rest == 2 && tokens.get(close + 1).isWord("FROM")
+                    && tokens.get(close + 2).isWord("DUAL"));
             return closes ? DynamicSql.arguments(tokens.subList(from + 1, close)) : null;
         }
         return exec && from < tokens.size() ? DynamicSql.arguments(tokens.subList(from, tokens.size())) : null;

@@ -122,6 +122,11 @@ public record StatementContext(Kind kind, String label, DatabaseScope databases,
                 || label.contains(", which runs on the event's schedule"));
     }
 
+    /** True for the text a call hands a routine that may run it ({@code run_ddl('DROP TABLE t')}). */
+    public boolean handedToRoutine() {
+        return kind == Kind.EXECUTED_BLOCK && SqlTextArguments.saysItMayRun(label);
+    }
+
     public StatementContext withLabel(String newLabel) {
         return new StatementContext(kind, newLabel, databases, body);
     }
