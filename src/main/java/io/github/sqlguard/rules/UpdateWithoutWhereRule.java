@@ -23,7 +23,9 @@ public final class UpdateWithoutWhereRule extends RowChangeRule {
                     + "t1.a = .., a WHERE naming only the columns of the tables the SET does not assign. An upsert whose SELECT "
                     + "reads every row of its own target (INSERT OR REPLACE INTO t .. SELECT .. FROM t, REPLACE, "
                     + "ON CONFLICT DO UPDATE, ON DUPLICATE KEY UPDATE, H2's MERGE .. KEY, CockroachDB's UPSERT) rewrites every row as well.",
-            "Add a WHERE clause that selects exactly the rows to change, or acknowledge it: -- sqlguard:allow update-without-where reason: <why>",
+            "Add a WHERE clause that selects exactly the rows to change (filling a column an earlier migration "
+                    + "added: WHERE the_column IS NULL), or acknowledge it: "
+                    + "-- sqlguard:allow update-without-where reason: <why>",
             List.of("UPDATE customers SET status = 'closed'",
                     "UPDATE accounts SET balance = (SELECT 0 FROM limits WHERE limits.id = 1)",
                     "UPDATE prices SET amount = rates.factor FROM rates",
