@@ -99,31 +99,20 @@ final class StatementChecker {
         BranchLossGuards guards = new BranchLossGuards();
         Map<String, MovedEnumValues> movedValues = new HashMap<>();
         Map<String, EmptiedInRun> emptiedTables = new HashMap<>();
-        Set<String> routinesDefinedHere = new HashSet<>();
-        // The text a call hands a routine this script or an earlier one defines: the routine's body says what it
-        // does with it, so the text is not read again as though it ran.
-        boolean callsKnownRoutine = false;
+        RoutinesDefinedHere routines = new RoutinesDefinedHere();
         List<StatementModel> models = analysis.models(script);
         for (int index = 0; index < models.size(); index++) {
             StatementModel model = models.get(index);
             Statement statement = model.statement();
-            if (statement.context().handedToRoutine() && callsKnownRoutine) {
+            if (routines.handedToKnownBody(model)) {
                 continue;
             }
-            callsKnownRoutine = !routinesDefinedHere.isEmpty() && !statement.container()
-                    && model.kind().mayCallRoutines()
-                    && RoutineNames.calledNames(statement.tokens()).stream().anyMatch(routinesDefinedHere::contains);
-            if (model.kind() == StatementKind.ROUTINE && statement.container()) {
-                RoutineNames.Definition definition = RoutineNames.definition(statement.tokens());
-                if (definition != null && definition.isPackage()) {
-                    definition.members().forEach(member -> routinesDefinedHere.add(member.name()));
-                } else if (definition != null) {
-                    routinesDefinedHere.add(definition.name());
-                }
-            } else if (!statement.container() && model.kind().mayCallRoutines()
-                    && (model.placement().runsWithMigration() || !model.calledAt().isEmpty())) {
-                callsKnownRoutine |= callsOfEarlierRoutines(model, routinesDefinedHere, earlierRoutines, ceiling,
-                        rollbacks, statementSql, findings);
+            routines.observe(model);
+            if (!statement.container() && model.kind().mayCallRoutines()
+                    && (model.placement().runsWithMigration() || !model.calledAt().isEmpty())
+                    && callsOfEarlierRoutines(model, routines.names(), earlierRoutines, ceiling, rollbacks,
+                            statementSql, findings)) {
+                routines.callsEarlierRoutine();
             }
             if (model.parse().state() != StatementModel.ParseOutcome.State.NOT_NEEDED) {
                 parsed++;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.github.sqlguard.model.Dialect;
 import io.github.sqlguard.model.Severity;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -38,5 +39,24 @@ class SqlTextArgumentsTest {
                 .filter(f -> f.severity() != Severity.INFO)
                 .map(f -> f.location() + " " + f.ruleId() + " " + f.message()).toList();
         assertEquals(expected.equals("-") ? List.of() : List.of(expected), hits, sql);
+    }
+
+    /** A routine the script defines whose body runs SQL built at run time may run the text a call gives it. */
+    @Test
+    void textHandedToARoutineThatRunsTextIsReadToo() {
+        String sql = """
+                CREATE OR REPLACE PROCEDURE run_ddl(q VARCHAR2) IS
+                BEGIN
+                  EXECUTE IMMEDIATE q;
+                END;
+                /
+                BEGIN
+                  run_ddl('DROP TABLE customers');
+                END;
+                /
+                """;
+        List<String> hits = OneScript.findings(Dialect.ORACLE, sql).stream()
+                .map(f -> f.location() + " " + f.severity() + " " + f.ruleId()).toList();
+        assertEquals(List.of("V1__x.sql:3:3 WARNING runtime-sql", "V1__x.sql:7:12 ERROR drop-table"), hits);
     }
 }
