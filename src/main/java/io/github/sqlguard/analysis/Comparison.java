@@ -1,12 +1,15 @@
 package io.github.sqlguard.analysis;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
  * Evaluates a comparison whose outcome does not depend on the row: two literals ({@code 1 = 1},
- * {@code 'a' <> 'b'}, {@code 2 > 1}) or a column compared with itself ({@code id = id}). The AST and the
+ * {@code 'a' <> 'b'}, {@code 2 > 1}) or a column compared with itself ({@code id = id}), also as rows
+ * ({@code (a, b) = (a, b)}). The AST and the
  * token path both reduce their operands to {@link Operand}s, so they reach the same verdict.
  */
 final class Comparison {
@@ -52,6 +55,26 @@ final class Comparison {
             case STRING -> strings(left.value(), op, right.value());
             case COLUMN -> sameColumn(left.value(), right.value()) ? selfComparison(op) : Truth.UNKNOWN;
         };
+    }
+
+    /**
+     * The truth of a row comparison, {@code (a, b) = (a, b)}: equal rows when every pair of values is equal, unequal
+     * rows when some pair is unequal. Ordering ({@code <}, {@code <=}) compares the rows value by value and is left
+     * undecided, as are rows of different lengths (which the database rejects).
+     */
+    static Truth evaluateRows(List<Operand> left, String operator, List<Operand> right) {
+        if (left.size() != right.size() || left.isEmpty()) {
+            return Truth.UNKNOWN;
+        }
+        String op = NOT_EQUAL.contains(operator) ? "<>" : operator;
+        if (!op.equals("=") && !op.equals("<>")) {
+            return Truth.UNKNOWN;
+        }
+        List<Truth> pairs = new ArrayList<>();
+        for (int i = 0; i < left.size(); i++) {
+            pairs.add(evaluate(left.get(i), op, right.get(i)));
+        }
+        return op.equals("=") ? Truth.and(pairs) : Truth.or(pairs);
     }
 
     /**

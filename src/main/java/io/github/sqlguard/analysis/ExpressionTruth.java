@@ -81,6 +81,10 @@ final class ExpressionTruth {
                 && cast.getLeftExpression() instanceof StringValue text
                 && Set.of("BOOLEAN", "BOOL").contains(cast.getColDataType().getDataType().toUpperCase(java.util.Locale.ROOT))) {
             return Comparison.ofBooleanText(operand(text)); // PostgreSQL 't'::boolean
+        } else if (expression instanceof ComparisonOperator comparison
+                && comparison.getLeftExpression() instanceof ExpressionList<?> left
+                && comparison.getRightExpression() instanceof ExpressionList<?> right) {
+            return Comparison.evaluateRows(operands(left), comparison.getStringExpression(), operands(right));
         } else if (expression instanceof ComparisonOperator comparison) {
             return Comparison.evaluate(operand(comparison.getLeftExpression()), comparison.getStringExpression(),
                     operand(comparison.getRightExpression()));
@@ -162,6 +166,13 @@ final class ExpressionTruth {
         }
         isNull.retainAll(isNotNull);
         return !isNull.isEmpty();
+    }
+
+    /** The values of a row constructor, {@code (a, b)}; a value that is no literal or column is null. */
+    private static List<Comparison.Operand> operands(ExpressionList<?> row) {
+        List<Comparison.Operand> operands = new ArrayList<>();
+        row.forEach(value -> operands.add(operand(value)));
+        return operands;
     }
 
     private static Comparison.Operand operand(Expression expression) {

@@ -72,15 +72,16 @@ public final class ScratchTables {
         // long after this script: by then the tables the script created hold the application's rows.
         boolean firesLater = model.statement().context().firesWhenTriggered()
                 || model.statement().context().runsOnSchedule();
-        Predicate<String> scratch = table -> firesLater ? isTemporaryByName(table, dialect)
-                : isScratch(table) || isTemporaryByName(table, dialect);
+        Predicate<String> scratch = table -> firesLater ? TemporaryNames.isTemporaryTable(table, dialect)
+                : isScratch(table) || TemporaryNames.isTemporaryTable(table, dialect);
         // A rename breaks no code when the script made the table, even one that now holds the only copy of rows.
-        Predicate<String> newName = table -> firesLater ? isTemporaryByName(table, dialect)
-                : isScratchName(table) || isTemporaryByName(table, dialect);
+        Predicate<String> newName = table -> firesLater ? TemporaryNames.isTemporaryTable(table, dialect)
+                : isScratchName(table) || TemporaryNames.isTemporaryTable(table, dialect);
         List<DestructiveClause> clauses = new ArrayList<>();
         for (DestructiveClause clause : model.clauses()) {
             Predicate<String> test = clause.kind() == ClauseKind.RENAMED_TABLE ? newName : scratch;
-            clauses.add(clause.withScratch(clause.table() != null && test.test(clause.table())));
+            clauses.add(clause.withScratch(clause.table() != null ? test.test(clause.table())
+                    : TemporaryNames.takesOnlySessionObjects(clause, dialect)));
         }
         List<RowChange> changes = new ArrayList<>();
         for (RowChange change : model.rowChanges()) {
@@ -217,7 +218,7 @@ public final class ScratchTables {
         now.created.addAll(created);
         now.foldsToUpperCase = foldsToUpperCase;
         copies().copyOnlyCopiesTo(now.copies());
-        return table -> now.isScratch(table) || isTemporaryByName(table, dialect);
+        return table -> now.isScratch(table) || TemporaryNames.isTemporaryTable(table, dialect);
     }
 
     /**
@@ -254,25 +255,6 @@ public final class ScratchTables {
         String lastKey = key(ObjectNames.lastPart(table));
         return !lastKey.equals(key) && DEFAULT_SCHEMAS.contains(key.substring(0, key.length() - lastKey.length() - 1))
                 && created.contains(lastKey);
-    }
-
-    /**
-     * A table whose name alone says it is temporary: T-SQL {@code #temp} and {@code ##global}, SQLite's
-     * {@code temp.t}, whose {@code temp} schema holds only the connection's temporary tables, and Oracle's private
-     * temporary tables, which must carry the prefix {@code ORA$PTT_} (the database's default) and live for a
-     * transaction or session.
-     */
-    private static boolean isTemporaryByName(String table, Dialect dialect) {
-        String lastName = ObjectNames.normalize(ObjectNames.lastPart(table));
-        if (lastName.startsWith("#")) {
-            return true;
-        }
-        if ((dialect == Dialect.ORACLE || dialect == Dialect.AUTO) && lastName.startsWith("ora$ptt_")) {
-            return true;
-        }
-        String last = ObjectNames.lastPart(table);
-        return dialect == Dialect.SQLITE && last.length() < table.length()
-                && ObjectNames.normalize(table.substring(0, table.length() - last.length() - 1)).equals("temp");
     }
 
     /**

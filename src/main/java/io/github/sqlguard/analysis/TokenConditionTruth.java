@@ -133,6 +133,9 @@ public final class TokenConditionTruth {
         if (cast != Truth.UNKNOWN) {
             return cast;
         }
+        if (tokens.isSymbol(from, "(")) {
+            return rowComparison(from, to);
+        }
         OperandAt left = operandAt(from);
         if (left == null || left.next() >= to) {
             return Truth.UNKNOWN;
@@ -232,6 +235,35 @@ public final class TokenConditionTruth {
     }
 
     private record OperandAt(Comparison.Operand operand, int next) {
+    }
+
+    /** {@code (a, b) = (a, b)} in {@code [from, to)}, {@code from} at the left row's opening parenthesis. */
+    private Truth rowComparison(int from, int to) {
+        int leftEnd = tokens.closingParen(from);
+        int operator = leftEnd + 1;
+        if (leftEnd < 0 || operator + 1 >= to || tokens.tokens().get(operator).type() != TokenType.SYMBOL
+                || !tokens.isSymbol(operator + 1, "(") || tokens.closingParen(operator + 1) != to - 1) {
+            return Truth.UNKNOWN;
+        }
+        List<Comparison.Operand> left = rowValues(from + 1, leftEnd);
+        List<Comparison.Operand> right = rowValues(operator + 2, to - 1);
+        return left == null || right == null ? Truth.UNKNOWN
+                : Comparison.evaluateRows(left, tokens.tokens().get(operator).text(), right);
+    }
+
+    /** The literals and columns of a row, separated by commas in {@code [from, to)}; null for anything else. */
+    private List<Comparison.Operand> rowValues(int from, int to) {
+        List<Comparison.Operand> values = new ArrayList<>();
+        int at = from;
+        while (at < to) {
+            OperandAt value = operandAt(at);
+            if (value == null || value.next() > to || value.next() < to && !tokens.isSymbol(value.next(), ",")) {
+                return null;
+            }
+            values.add(value.operand());
+            at = value.next() + 1;
+        }
+        return values.isEmpty() || tokens.isSymbol(to - 1, ",") ? null : values;
     }
 
     private OperandAt operandAt(int index) {
