@@ -145,11 +145,13 @@ final class StatementChecker {
                     continue;
                 }
                 Severity effective = lowered(severity.get(), model, ceiling, rollbacks);
-                // A loss the script itself prevents stays visible, at INFO, naming what prevents it.
+                // A loss the script itself prevents stays visible, at INFO, naming what prevents it; one it may
+                // prevent (a copy whose column list sqlguard cannot check) at WARNING at most.
                 for (Violation violation : violations) {
                     boolean guarded = guard.isPresent() && guard.get().covers(rule.info().id())
                             && guard.get().protects(violation.subjects());
-                    findings.add(Finding.of(rule.info().id(), guarded ? Severity.INFO : effective, violation.at(),
+                    findings.add(Finding.of(rule.info().id(), guarded ? guard.get().lowered(effective) : effective,
+                            violation.at(),
                             violation.message() + (guarded ? guard.get().note(violation.subjects())
                                     : guard.map(g -> g.shortfall(rule.info().id(), violation.subjects()))
                                             .orElse("")) + contextNote(model),

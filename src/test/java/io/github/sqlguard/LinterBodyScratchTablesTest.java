@@ -64,6 +64,19 @@ class LinterBodyScratchTablesTest {
         "ORACLE | DECLARE\\n  n NUMBER;\\nBEGIN\\n  SELECT COUNT(*) INTO n FROM user_tables WHERE table_name = 'S2';\\n"
                 + "  IF n = 0 THEN\\n    EXECUTE IMMEDIATE 'CREATE TABLE s2 (id NUMBER)';\\n  END IF;\\n"
                 + "  EXECUTE IMMEDIATE 'DROP TABLE s2';\\nEND;\\n/ | 8:22 drop-table ERROR",
+        // Within one arm of a PL/pgSQL or PL/SQL branch the CREATE ran, or an error ended the arm before the DROP.
+        "POSTGRESQL | DO $$\\nBEGIN\\n  IF to_regclass('app.job') IS NOT NULL THEN\\n"
+                + "    CREATE TABLE app.job_seq AS SELECT last_value FROM app.job_id_seq;\\n"
+                + "    PERFORM setval('app.job_id_seq', last_value) FROM app.job_seq;\\n    DROP TABLE app.job_seq;\\n"
+                + "  END IF;\\nEND $$; | -",
+        "POSTGRESQL | DO $$\\nBEGIN\\n  IF to_regclass('app.job') IS NOT NULL THEN\\n"
+                + "    CREATE TABLE app.job_seq AS SELECT last_value FROM app.job_id_seq;\\n  ELSE\\n"
+                + "    DROP TABLE app.job_seq;\\n  END IF;\\nEND $$; | 6:5 drop-table ERROR",
+        "ORACLE | BEGIN\\n  IF 1 = 1 THEN\\n    EXECUTE IMMEDIATE 'CREATE TABLE s2 (id NUMBER)';\\n"
+                + "    EXECUTE IMMEDIATE 'DROP TABLE s2';\\n  END IF;\\nEND;\\n/ | -",
+        // A MySQL CONTINUE handler may go on after the CREATE failed: only PL/pgSQL and PL/SQL are trusted so.
+        "MYSQL | DELIMITER $$\\nCREATE PROCEDURE p() BEGIN\\n  IF 1 THEN\\n    CREATE TABLE s2 (id INT);\\n"
+                + "    DROP TABLE s2;\\n  END IF;\\nEND$$\\nDELIMITER ;\\nCALL p(); | 5:5 drop-table ERROR",
     })
     void dropsOfWhatTheBodyCreated(Dialect dialect, String sql, String expected) {
         List<String> found = OneScript.placesAndSeverities(dialect, sql);

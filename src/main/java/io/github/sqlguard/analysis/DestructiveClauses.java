@@ -182,8 +182,10 @@ final class DestructiveClauses {
                 // database told RESTRICT, refuse a non-empty schema.
                 if (drop.cascade() || !drop.restrict()
                         && !List.of(Dialect.POSTGRESQL, Dialect.SQLSERVER, Dialect.H2).contains(statement.dialect())) {
+                    // In auto, without CASCADE only MySQL's reading (DROP DATABASE) loses anything: say so.
+                    String onlyIn = !drop.cascade() && statement.dialect() == Dialect.AUTO ? "MySQL" : null;
                     names.forEach(name -> add(ClauseKind.DROPPED_SCHEMA, verb, words, null,
-                            name == null ? "?" : name, null));
+                            name == null ? "?" : name, onlyIn));
                 }
             }
             case "OWNED" -> names.forEach(name -> add(ClauseKind.DROPPED_OWNED_OBJECTS, verb, words, null,

@@ -1,5 +1,6 @@
 package io.github.sqlguard.analysis;
 
+import io.github.sqlguard.model.Dialect;
 import io.github.sqlguard.sql.Script;
 import io.github.sqlguard.sql.Statement;
 import io.github.sqlguard.sql.StatementContext;
@@ -7,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The analysis of one script: reads every statement once into its {@link StatementModel}, then runs the steps
@@ -14,6 +16,8 @@ import java.util.Map;
  * are enabled.
  */
 public final class ScriptAnalysis {
+
+    private static final Set<Dialect> ERROR_ENDS_BLOCK = Set.of(Dialect.POSTGRESQL, Dialect.ORACLE);
 
     private final StatementReader reader;
 
@@ -34,8 +38,19 @@ public final class ScriptAnalysis {
             StatementContext.Body body = statement.context().body();
             ScratchTables scratch = body == null ? inScript
                     : bodies.computeIfAbsent(scope + "\n" + body.id(), s -> new ScratchTables(inScript));
+            // One arm of a branching body runs its statements together or not at all, the earlier first, and in
+            // PL/pgSQL and PL/SQL an error ends the arm (a MySQL CONTINUE handler or T-SQL goes on after a CREATE
+            // that found its table there): what it creates is scratch for the rest of that arm
+            // (IF .. THEN CREATE TABLE t_tmp ..; DROP TABLE t_tmp).
+            String arm = statement.context().branch();
+            boolean inArm = arm != null && ERROR_ENDS_BLOCK.contains(statement.dialect())
+                    && !statement.firstToken().isAnyWord("IF", "WHILE", "BEGIN");
+            if (inArm) {
+                ScratchTables inBody = scratch;
+                scratch = bodies.computeIfAbsent(scope + "\n" + arm, s -> new ScratchTables(inBody));
+            }
             SessionRowCount rowCount = sessions.computeIfAbsent(scope, s -> new SessionRowCount());
-            models.add(rowCount.step(scratch.step(model, surelyRuns(model))));
+            models.add(rowCount.step(scratch.step(model, inArm || surelyRuns(model))));
         }
         return CalledRoutines.apply(models);
     }

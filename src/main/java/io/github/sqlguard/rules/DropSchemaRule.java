@@ -57,7 +57,9 @@ public final class DropSchemaRule extends ClauseRule {
                     + " removes every table stored in the tablespace and all their rows" + (first.detail() == null
                             ? " in Db2 (Oracle, PostgreSQL and MySQL refuse to drop a tablespace that holds a table)" : "");
             default -> first.words() + " removes " + counted("schema", "schemas", names) + " and every object in "
-                    + itOrThem(names);
+                    + itOrThem(names) + (first.detail() == null ? "" : " where it means DROP DATABASE (MySQL, MariaDB);"
+                            + " PostgreSQL, SQL Server and H2 refuse to drop a schema that holds anything, so set"
+                            + " the dialect if the scripts run on one of those");
         };
     }
 }

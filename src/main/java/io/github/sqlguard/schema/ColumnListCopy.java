@@ -12,7 +12,8 @@ import java.util.Set;
 
 /**
  * A copy of every row and every column of a table that names the columns instead of {@code SELECT *}:
- * {@code INSERT INTO new_t (id, name) SELECT id, name FROM t}, or T-SQL's {@code SELECT id, name INTO new_t FROM t}.
+ * {@code INSERT INTO new_t (id, name) SELECT id, name FROM t}, {@code CREATE TABLE new_t AS SELECT id, name FROM t},
+ * or T-SQL's {@code SELECT id, name INTO new_t FROM t}.
  * SQLite can change a column only by rebuilding
  * its table (create the new table, copy the rows, drop the old one, rename the new one), and real projects write
  * that copy with column lists. It is a full copy when the replay knows every column of the source and the select
@@ -104,11 +105,61 @@ final class ColumnListCopy {
     }
 
     /**
+     * A copy of every row by a column list from a table whose columns the replay does not all know ({@code INSERT
+     * INTO t (id, name) SELECT id, name FROM t_old} after {@code CREATE TABLE t_old AS SELECT * FROM t} of a table
+     * created before the scripts checked): whether it keeps every column cannot be told, nor that it loses one.
+     */
+    static Optional<DestroyedTables.Copy> unverified(List<Token> tokens, int main, SchemaView before,
+            boolean selectIntoMakesTable) {
+        return shape(tokens, main, selectIntoMakesTable)
+                .filter(copy -> before.table(copy.source().text()).filter(Table::complete)
+                        .filter(table -> !table.columns().isEmpty()).isEmpty())
+                .map(copy -> new DestroyedTables.Copy(SchemaNames.unquoted(copy.source().text()),
+                        SchemaNames.unquoted(copy.target().text())));
+    }
+
+    /**
      * @param selectIntoMakesTable whether {@code SELECT .. INTO x FROM t} creates table {@code x} (T-SQL, and a
      *     top-level statement elsewhere) rather than filling variables (PL/SQL, PL/pgSQL and MySQL routines)
      */
     private static Optional<Partial> read(List<Token> tokens, int main, SchemaView before,
             boolean selectIntoMakesTable) {
+        Optional<Shape> shape = shape(tokens, main, selectIntoMakesTable);
+        if (shape.isEmpty()) {
+            return Optional.empty();
+        }
+        SchemaNames.Read source = shape.get().source();
+        Optional<Table> table = before.table(source.text()).filter(Table::complete);
+        if (table.isEmpty() || table.get().columns().isEmpty()) {
+            return Optional.empty();
+        }
+        Set<String> read = columnsRead(tokens, shape.get().select() + 1, shape.get().listEnd());
+        List<String> missing = new ArrayList<>();
+        Set<String> kept = new HashSet<>();
+        for (String column : table.get().columns().keySet()) {
+            if (before.column(source.text(), column).isEmpty()) {
+                return Optional.empty();
+            }
+            if (!read.contains(column)) {
+                missing.add(before.column(source.text(), column).get().name());
+            } else {
+                kept.add(SchemaNames.key(column));
+            }
+        }
+        return Optional.of(new Partial(SchemaNames.unquoted(source.text()),
+                SchemaNames.unquoted(shape.get().target().text()), missing, Set.copyOf(kept)));
+    }
+
+    /** Where a copy by column list names its target, its select list and its one source. */
+    private record Shape(SchemaNames.Read target, int select, int listEnd, SchemaNames.Read source) {
+    }
+
+    /**
+     * The parts of {@code INSERT INTO target [(..)] SELECT <list> FROM source}, {@code SELECT <list> INTO target
+     * FROM source} or {@code CREATE TABLE target AS SELECT <list> FROM source} when it copies every row of one
+     * table, with no condition, grouping, DISTINCT, join or limit, by a list without {@code *}.
+     */
+    private static Optional<Shape> shape(List<Token> tokens, int main, boolean selectIntoMakesTable) {
         if (main + 2 >= tokens.size()) {
             return Optional.empty();
         }
@@ -124,6 +175,16 @@ final class ColumnListCopy {
             }
             select = ObjectNames.skipParentheses(tokens, target.next());
             if (select >= tokens.size() || !tokens.get(select).isWord("SELECT")) {
+                return Optional.empty();
+            }
+            from = TopLevel.wordIndex(tokens, select + 1, "FROM");
+            listEnd = from;
+        } else if (tokens.get(main).isWord("CREATE") && tokens.get(main + 1).isWord("TABLE")) {
+            // CREATE TABLE t_old AS SELECT id, name FROM t (MySQL leaves out AS); a TEMP table is no keeper
+            target = SchemaNames.name(tokens, main + 2);
+            select = target == null || target.next() >= tokens.size() ? -1
+                    : tokens.get(target.next()).isWord("AS") ? target.next() + 1 : target.next();
+            if (select < 0 || select >= tokens.size() || !tokens.get(select).isWord("SELECT")) {
                 return Optional.empty();
             }
             from = TopLevel.wordIndex(tokens, select + 1, "FROM");
@@ -150,31 +211,14 @@ final class ColumnListCopy {
             return Optional.empty(); // T-SQL #temp and @table: gone when the session or batch ends
         }
         SchemaNames.Read source = SchemaNames.name(tokens, from + 1);
-        if (source == null || !onlyAnAliasFollows(tokens, source.next())) {
+        if (source == null || !onlyAnAliasFollows(tokens, source.next())
+                || SchemaNames.key(source.text()).equals(targetKey)) {
             return Optional.empty();
         }
-        Optional<Table> table = before.table(source.text()).filter(Table::complete);
-        if (table.isEmpty() || table.get().columns().isEmpty()) {
-            return Optional.empty();
-        }
-        Set<String> read = columnsRead(tokens, select + 1, listEnd);
         if (selectsStar(tokens, select, listEnd)) {
             return Optional.empty(); // SELECT *, t.*: a full copy is DestroyedTables.fullCopy's to read
         }
-        List<String> missing = new ArrayList<>();
-        Set<String> kept = new HashSet<>();
-        for (String column : table.get().columns().keySet()) {
-            if (before.column(source.text(), column).isEmpty()) {
-                return Optional.empty();
-            }
-            if (!read.contains(column)) {
-                missing.add(before.column(source.text(), column).get().name());
-            } else {
-                kept.add(SchemaNames.key(column));
-            }
-        }
-        return Optional.of(new Partial(SchemaNames.unquoted(source.text()), SchemaNames.unquoted(target.text()),
-                missing, Set.copyOf(kept)));
+        return Optional.of(new Shape(target, select, listEnd, source));
     }
 
     /** True when the select list after {@code select} holds {@code *} or {@code t.*} as an item of its own. */

@@ -4,6 +4,7 @@ import io.github.sqlguard.analysis.ObjectNames;
 import io.github.sqlguard.analysis.UnlistedClauses;
 import io.github.sqlguard.sql.Token;
 import io.github.sqlguard.sql.TokenType;
+import io.github.sqlguard.sql.TopLevel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -196,6 +197,12 @@ final class DestroyedTables {
         if (select + 2 < tokens.size() && tokens.get(select).isWord("SELECT") && tokens.get(select + 1).isSymbol("*")
                 && tokens.get(select + 2).isWord("FROM")) {
             return wholeTable(tokens, select + 3, target);
+        }
+        // SELECT *, NULL::integer FROM t: every column of t, and a value for a column the copy adds
+        if (select + 2 < tokens.size() && tokens.get(select).isWord("SELECT") && tokens.get(select + 1).isSymbol("*")
+                && tokens.get(select + 2).isSymbol(",")) {
+            int from = TopLevel.wordIndex(tokens, select + 3, "FROM");
+            return from < 0 ? Optional.empty() : wholeTable(tokens, from + 1, target);
         }
         // SELECT o.* FROM t o, as rebuilds that alias the old table write it
         if (select + 4 < tokens.size() && tokens.get(select).isWord("SELECT") && tokens.get(select + 2).isSymbol(".")

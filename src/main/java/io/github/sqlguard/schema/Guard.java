@@ -1,5 +1,6 @@
 package io.github.sqlguard.schema;
 
+import io.github.sqlguard.model.Severity;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -32,6 +33,11 @@ public record Guard(Kind kind, String description, Map<String, String> columns) 
          * them). It lowers nothing; its description says, on the finding, why the copy does not keep the data.
          */
         INCOMPLETE_COPY,
+        /**
+         * Every row was copied just before by a column list, from a table whose columns the replay does not all
+         * know: the loss may be none, or the columns the list leaves out. It lowers a finding to WARNING, not INFO.
+         */
+        UNVERIFIED_COPY,
         /** A renamed table's old name is given to a new table later in the same script run. */
         NAME_RECREATED,
         /** A renamed table was created earlier in the same run: no code that runs yet uses its name. */
@@ -110,8 +116,13 @@ public record Guard(Kind kind, String description, Map<String, String> columns) 
         return kind == Kind.INCOMPLETE_COPY && TABLE_RULES.contains(ruleId) && about ? " (" + description + ")" : "";
     }
 
+    /** The severity of a finding at {@code severity} that this guard covers. */
+    public Severity lowered(Severity severity) {
+        return kind != Kind.UNVERIFIED_COPY ? Severity.INFO : severity == Severity.ERROR ? Severity.WARNING : severity;
+    }
+
     /** The note a guarded finding's message ends with. */
     public String note() {
-        return " (" + MARK + description + ")";
+        return " (" + (kind == Kind.UNVERIFIED_COPY ? "" : MARK) + description + ")";
     }
 }

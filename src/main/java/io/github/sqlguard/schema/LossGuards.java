@@ -202,6 +202,17 @@ public final class LossGuards {
         RowCopies.full(tokens, main, before, selectIntoMakesTable)
                 .ifPresent(copy -> copies.copied(copy.source(), copy.target(),
                         "rows copied to " + copy.target() + " at " + lineOf(statement)));
+        ColumnListCopy.unverified(tokens, main, before, selectIntoMakesTable).ifPresent(copy -> {
+            String unknown = "sqlguard does not know every column of " + copy.source();
+            if (copies.holdsWholeCopyOf(copy.source(), copy.target())) {
+                copies.copiedByUnverifiedList(copy.source(), copy.target(), "rows copied back to " + copy.target()
+                        + " at " + lineOf(statement) + " by a column list; " + unknown
+                        + ", so check that the list names them all");
+            } else {
+                copies.copiedInPart(copy.source(), "the copy to " + copy.target() + " at " + lineOf(statement)
+                        + " lists its columns, and " + unknown + ": those it leaves out are lost");
+            }
+        });
         RowCopies.filtered(tokens, main, before, selectIntoMakesTable).ifPresent(copy -> copies.copiedInPart(
                 copy.source(), "the copy to " + copy.target() + " at "
                         + lineOf(statement) + " keeps only the rows its WHERE selects"));

@@ -22,7 +22,8 @@ import java.util.Set;
  * <p>Projects often keep one set of migrations per database side by side ({@code postgres/V1__..} and
  * {@code h2/V1__..}, {@code x.mysql.up.sql} and {@code x.postgres.up.sql}): those sets never run against the
  * same database, so a database name in the path starts a history of its own. Down, undo and rollback
- * scripts are not part of any history: the tool does not run them on the way up.
+ * scripts, and PostgreSQL extension downgrades ({@link ExtensionDowngrade}), are not part of any history: the tool
+ * does not run them on the way up.
  */
 public final class MigrationOrder {
 
@@ -49,7 +50,8 @@ public final class MigrationOrder {
         SourceKind kind = classification.kind();
         List<String> parts = DatabaseNames.parts(relativePath.toLowerCase(Locale.ROOT));
         if (kind == SourceKind.OTHER || kind == SourceKind.FLYWAY_UNDO
-                || parts.stream().anyMatch(REVERSE_WORDS::contains)) {
+                || parts.stream().anyMatch(REVERSE_WORDS::contains)
+                || ExtensionDowngrade.upScript(relativePath).isPresent()) {
             return Optional.empty();
         }
         if (kind.isStructuredChangelog()) {
@@ -86,6 +88,10 @@ public final class MigrationOrder {
         if (classification.kind() == SourceKind.FLYWAY_UNDO) {
             return classification.flywayName().flatMap(FlywayScriptName::version)
                     .map(version -> new Reversal("", history, version));
+        }
+        Optional<String> upgrade = ExtensionDowngrade.upScript(relativePath);
+        if (upgrade.isPresent() && classification.kind() != SourceKind.OTHER) {
+            return Optional.of(new Reversal(upgrade.get(), history, null));
         }
         java.util.regex.Matcher down = DOWN_PART.matcher(lower);
         int at = -1;

@@ -20,6 +20,11 @@ import java.util.stream.Collectors;
 final class TableCopies {
 
     private final Map<String, FullCopy> full = new HashMap<>();
+    /**
+     * Tables that took every row and column of another, by key, with the key of that other table: kept after the
+     * other is dropped, so that a copy back into a table of its name is known as the restore of a rebuild.
+     */
+    private final Map<String, String> wholeCopyOf = new HashMap<>();
     /** Tables whose rows were copied without some of their rows or columns: what the copy left out. */
     private final Map<String, String> partial = new HashMap<>();
     /** Copies of every row that left out some columns, by the table copied from. */
@@ -35,8 +40,11 @@ final class TableCopies {
         }
     }
 
-    /** A copy of every row and column: the table it went to (a key), and the note a guard gives. */
-    private record FullCopy(String target, String note) {
+    /**
+     * A copy of every row, and of every column unless {@code verified} is false (a column list read from a table
+     * whose columns the replay does not all know): the table it went to (a key), and the note a guard gives.
+     */
+    private record FullCopy(String target, String note, boolean verified) {
     }
 
     private record RowsCopy(String target, String at, List<String> missing, Set<String> kept) {
@@ -51,7 +59,29 @@ final class TableCopies {
 
     /** Every row and column of {@code source} was copied to {@code target}, as {@code note} says. */
     void copied(String source, String target, String note) {
-        full.put(SchemaNames.key(source), new FullCopy(SchemaNames.key(target), note));
+        full.put(SchemaNames.key(source), new FullCopy(SchemaNames.key(target), note, true));
+        wholeCopyOf.put(SchemaNames.key(target), SchemaNames.key(source));
+    }
+
+    /**
+     * True when {@code source} holds a copy of every row and column of a table named {@code target}: copying it
+     * back into {@code target}, however the columns are listed, is the restore of a rebuild
+     * ({@code CREATE TABLE t_tmp AS SELECT * FROM t; DROP TABLE t; CREATE TABLE t (..); INSERT INTO t (..) SELECT ..
+     * FROM t_tmp}).
+     */
+    boolean holdsWholeCopyOf(String source, String target) {
+        return SchemaNames.key(target).equals(wholeCopyOf.get(SchemaNames.key(source)));
+    }
+
+    /**
+     * Every row of {@code source} was copied to {@code target} by a column list that may or may not name all its
+     * columns, as {@code note} says; a copy known to be full made before stays the one a guard names.
+     */
+    void copiedByUnverifiedList(String source, String target, String note) {
+        FullCopy earlier = full.get(SchemaNames.key(source));
+        if (earlier == null || !earlier.verified()) {
+            full.put(SchemaNames.key(source), new FullCopy(SchemaNames.key(target), note, false));
+        }
     }
 
     /**
@@ -60,6 +90,7 @@ final class TableCopies {
      */
     void forgetCopiesInto(String table) {
         String key = SchemaNames.key(table);
+        wholeCopyOf.remove(key);
         full.values().removeIf(copy -> copy.target().equals(key));
         leftOut.values().removeIf(rows -> SchemaNames.key(rows.target()).equals(key));
         for (Map<String, MovedTo> columns : movedColumns.values()) {
@@ -123,7 +154,14 @@ final class TableCopies {
      */
     Optional<Guard> guardOf(List<String> targets, List<String> dropped) {
         if (targets.stream().allMatch(t -> full.containsKey(SchemaNames.key(t)))) {
-            return Optional.of(new Guard(Guard.Kind.ROWS_COPIED, full.get(SchemaNames.key(targets.get(0))).note()));
+            Optional<FullCopy> unverified = targets.stream().map(t -> full.get(SchemaNames.key(t)))
+                    .filter(copy -> !copy.verified()).findFirst();
+            if (unverified.isEmpty()) {
+                return Optional.of(new Guard(Guard.Kind.ROWS_COPIED, full.get(SchemaNames.key(targets.get(0))).note()));
+            }
+            // Which columns a DROP COLUMN loses the list may have left out: only a whole table's loss is eased
+            return dropped == null ? Optional.of(new Guard(Guard.Kind.UNVERIFIED_COPY, unverified.get().note()))
+                    : Optional.empty();
         }
         if (targets.size() != 1 || dropped != null && dropped.isEmpty()) {
             return Optional.empty();
@@ -216,6 +254,8 @@ final class TableCopies {
         }
         for (DestructiveClause clause : clauses) {
             if (clause.kind() == ClauseKind.RENAMED_TABLE && clause.detail() != null) {
+                wholeCopyOf.remove(SchemaNames.key(clause.table()));
+                wholeCopyOf.remove(SchemaNames.key(clause.detail()));
                 full.remove(SchemaNames.key(clause.detail()));
                 partial.remove(SchemaNames.key(clause.detail()));
                 leftOut.remove(SchemaNames.key(clause.detail()));

@@ -67,7 +67,7 @@ class DropRulesTest {
         "mariadb    | DROP SCHEMA reporting                      | drop-schema |",
         "sqlserver  | DROP SCHEMA staging                        | - |",
         "mysql      | DROP SCHEMA shop                           | drop-schema | DROP SCHEMA removes schema shop and every object in it",
-        "auto       | DROP SCHEMA shop                           | drop-schema | DROP SCHEMA removes schema shop and every object in it",
+        "auto       | DROP SCHEMA shop                           | drop-schema | DROP SCHEMA removes schema shop and every object in it where it means DROP DATABASE (MySQL, MariaDB); PostgreSQL, SQL Server and H2 refuse to drop a schema that holds anything, so set the dialect if the scripts run on one of those",
         "auto       | DROP SCHEMA legacy RESTRICT                | - |",
         "h2         | DROP SCHEMA IF EXISTS old_app RESTRICT     | - |",
         "auto       | DROP SCHEMA legacy CASCADE                 | drop-schema cascade | DROP SCHEMA removes schema legacy and every object in it / DROP SCHEMA legacy CASCADE also drops every object that depends on it",
