@@ -112,7 +112,7 @@ final class ChangeSetWalker {
         String dbms = Optional.ofNullable(changeSet.attributes().get("dbms")).filter(d -> !d.isBlank())
                 .or(() -> PreconditionDbms.of(changeSet)).orElse(null);
         stated = DbmsDialect.of(dbms, reader.options().dialect());
-        dialect = reader.options().orProject(stated == Dialect.AUTO ? DbmsDialect.ofFile(path, Dialect.AUTO) : stated);
+        dialect = DbmsDialect.ofChangeSet(dbms, stated, path, reader.options());
         String label = ChangeSetLabel.of(synthetic.substitute(changeSet.attributes().getOrDefault("author", "")),
                 synthetic.substitute(changeSet.attributes().getOrDefault("id", "")), changeSet.attributes());
         ChangelogFindings.unknownDbms(path, changeSet, label).ifPresent(reader::report);
