@@ -80,6 +80,21 @@ class LinterLiquibaseTypePropertyPerDatabaseTest {
                 + " varchar(300) to varchar(30) (shorter: 300 to 30 characters) (changeset a:3)", found.get(0));
     }
 
+    @Test
+    void aFormattedSqlChangesetFollowsEachDatabaseWithItsOwnValue() throws IOException {
+        TestProject.write(project, "db/changelog.sql", """
+                --liquibase formatted sql
+                --property name:str value:varchar(400) dbms:mysql,mariadb
+                --property name:str value:varchar(40)
+                --changeset a:1
+                CREATE TABLE songs (id int, title ${str}, note varchar(300));
+                --changeset a:2
+                ALTER TABLE songs ALTER COLUMN title TYPE ${str};
+                """);
+
+        assertEquals(List.of(), lines(lint(Dialect.AUTO)));
+    }
+
     private void writeXml(String changeSets) throws IOException {
         TestProject.write(project, "db/changelog.xml",
                 "<databaseChangeLog>\n" + PROPERTIES + changeSets + "</databaseChangeLog>\n");

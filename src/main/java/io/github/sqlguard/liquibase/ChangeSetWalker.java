@@ -243,7 +243,7 @@ final class ChangeSetWalker {
         if (alternatives.isEmpty()) {
             return List.of();
         }
-        SharedRenditionStatements shared = new SharedRenditionStatements(reader, statements);
+        SharedRenditionStatements shared = new SharedRenditionStatements(reader::collector, statements);
         DatabaseScope everywhere = DbmsDialect.scoped(change, context).databases();
         List<Statement> added = new ArrayList<>();
         String filePath = change.attributes().get("path");

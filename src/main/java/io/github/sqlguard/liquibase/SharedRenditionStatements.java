@@ -6,6 +6,7 @@ import io.github.sqlguard.sql.StatementContext;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The statements a change runs with every value of a property alike. A change judged once per value of a property
@@ -16,12 +17,12 @@ import java.util.Map;
  */
 final class SharedRenditionStatements {
 
-    private final ChangelogReader reader;
+    private final Function<String, ScriptCollector> collectors;
     private final Map<String, Statement> bySql = new HashMap<>();
 
-    /** Starts with the statements of the change's first rendition. */
-    SharedRenditionStatements(ChangelogReader reader, List<Statement> first) {
-        this.reader = reader;
+    /** Starts with the statements of the change's first rendition; {@code collectors} gives a file's script. */
+    SharedRenditionStatements(Function<String, ScriptCollector> collectors, List<Statement> first) {
+        this.collectors = collectors;
         first.forEach(statement -> bySql.putIfAbsent(statement.sql(), statement));
     }
 
@@ -40,7 +41,7 @@ final class SharedRenditionStatements {
             Statement widened = new Statement(earlier.sql(), earlier.start(), earlier.tokens(),
                     new StatementContext(context.kind(), context.label(), databases, context.body()),
                     earlier.dialect(), earlier.container(), earlier.written(), earlier.runtimeSql());
-            reader.collector(earlier.start().path()).replace(earlier, List.of(widened));
+            collectors.apply(earlier.start().path()).replace(earlier, List.of(widened));
             for (List<Statement> list : lists) {
                 list.replaceAll(s -> s == earlier ? widened : s);
             }
