@@ -13,7 +13,6 @@ import io.github.sqlguard.sql.TokenType;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -113,7 +112,7 @@ final class ChangeSetWalker {
         String dbms = Optional.ofNullable(changeSet.attributes().get("dbms")).filter(d -> !d.isBlank())
                 .or(() -> PreconditionDbms.of(changeSet)).orElse(null);
         stated = DbmsDialect.of(dbms, reader.options().dialect());
-        dialect = reader.options().orProject(stated == Dialect.AUTO ? DbmsDialect.ofFile(path, Dialect.AUTO) : stated);
+        dialect = DbmsDialect.ofChangeSet(dbms, stated, path, reader.options());
         String label = ChangeSetLabel.of(synthetic.substitute(changeSet.attributes().getOrDefault("author", "")),
                 synthetic.substitute(changeSet.attributes().getOrDefault("id", "")), changeSet.attributes());
         ChangelogFindings.unknownDbms(path, changeSet, label).ifPresent(reader::report);
@@ -216,11 +215,13 @@ final class ChangeSetWalker {
                 .ifPresent(reader::report);
         RunProperties properties = properties(DbmsDialect.scoped(change, context));
         List<PropertyAlternatives.Alternative> limitedFirsts = properties.limitedFirstsReferencedBy(change.allText());
+        List<PropertyAlternatives.Alternative> others = properties.alternativesReferencedBy(change.allText());
         StatementContext judged = limitedFirsts.isEmpty() ? context : new StatementContext(context.kind(),
-                PropertyAlternatives.labelWith(context.label(), limitedFirsts), context.databases());
+                PropertyAlternatives.labelWith(context.label(), limitedFirsts), PropertyAlternatives.narrowed(
+                        context.databases(), limitedFirsts.get(0), limitedFirsts, others));
         List<Statement> statements = new ArrayList<>(
                 translator(properties).translate(change, DbmsDialect.scoped(change, judged)));
-        statements.addAll(withAlternativeProperties(change, context, properties, statements));
+        statements.addAll(withAlternativeProperties(change, context, properties, statements, limitedFirsts));
         String target = "the " + change.name() + " at line " + change.line();
         change.comments().forEach(comment -> acknowledge(comment, target, statements));
         if (change.name().equals("sql")) {
@@ -237,13 +238,13 @@ final class ChangeSetWalker {
      * the value it was judged with; an {@code sqlFile} path that takes another value names another file to read.
      */
     private List<Statement> withAlternativeProperties(ChangeNode change, StatementContext context,
-            RunProperties properties, List<Statement> statements) {
+            RunProperties properties, List<Statement> statements, List<PropertyAlternatives.Alternative> firsts) {
         List<PropertyAlternatives.Alternative> alternatives = properties.alternativesReferencedBy(change.allText());
         if (alternatives.isEmpty()) {
             return List.of();
         }
-        Set<String> judged = new HashSet<>();
-        statements.forEach(statement -> judged.add(statement.sql()));
+        SharedRenditionStatements shared = new SharedRenditionStatements(reader::collector, statements);
+        DatabaseScope everywhere = DbmsDialect.scoped(change, context).databases();
         List<Statement> added = new ArrayList<>();
         String filePath = change.attributes().get("path");
         for (PropertyAlternatives.Alternative alternative : alternatives) {
@@ -251,17 +252,23 @@ final class ChangeSetWalker {
             SyntheticStatements synthetic = new SyntheticStatements(dialect, placeholders);
             boolean otherFile = filePath != null && !synthetic.substitute(filePath)
                     .equals(new SyntheticStatements(dialect, properties.placeholders()).substitute(filePath));
+            List<Statement> ran = new ArrayList<>();
             ChangeTranslator alternate = new ChangeTranslator(path, synthetic, new SqlRegionSplitter(dialect,
-                    placeholders), new ScriptCollector(path, new ArrayList<>()), otherFile ? new SqlFileReader(reader,
+                    placeholders), new ScriptCollector(path, ran), otherFile ? new SqlFileReader(reader,
                     file, path, synthetic, dialect, stated == Dialect.AUTO, placeholders) : (f, c) -> List.of());
+            DatabaseScope runs = PropertyAlternatives.narrowed(context.databases(), alternative, firsts, alternatives);
             StatementContext where = new StatementContext(context.kind(),
-                    PropertyAlternatives.labelWith(context.label(), alternative), context.databases());
-            for (Statement statement : alternate.translate(change, DbmsDialect.scoped(change, where))) {
+                    PropertyAlternatives.labelWith(context.label(), alternative), runs);
+            List<Statement> translated = alternate.translate(change, DbmsDialect.scoped(change, where));
+            for (Statement statement : otherFile ? translated : ran) {
+                // Only the replay reads a schema change; where this value's run is followed on its own, it must.
+                boolean schemaOnly = !otherFile && translated.stream().noneMatch(s -> s == statement);
                 if (otherFile) {
                     added.add(statement); // it already joined the script of its own file
-                } else if (judged.add(statement.sql())) {
+                } else if (schemaOnly ? !runs.equals(context.databases())
+                        : shared.add(statement, everywhere, statements, added)) {
                     out.add(statement);
-                    added.add(statement);
+                    added.addAll(schemaOnly ? List.of() : List.of(statement));
                 }
             }
         }

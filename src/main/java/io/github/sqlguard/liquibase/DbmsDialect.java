@@ -52,9 +52,22 @@ final class DbmsDialect {
             case "oracle" -> Dialect.ORACLE;
             case "h2" -> Dialect.H2;
             case "sqlite" -> Dialect.SQLITE;
-            default -> configured;
+            // HSQLDB, DB2, Derby, ..: no dialect of ours describes their SQL, but it is not the configured one's.
+            default -> DatabaseScope.isDatabase(names.get(0)) ? Dialect.AUTO : configured;
         };
         return configured == Dialect.AUTO || !sameFamily(named, configured) ? named : configured;
+    }
+
+    /**
+     * The dialect a changeset is read in: that of its single {@code dbms} ({@code stated}), else its folder's, else
+     * the project's; none when that {@code dbms} names a database no dialect describes ({@code dbms="hsqldb"}),
+     * as the project's database never runs it.
+     */
+    static Dialect ofChangeSet(String dbms, Dialect stated, String relativePath, LiquibaseOptions options) {
+        if (stated == Dialect.AUTO && of(dbms, Dialect.MYSQL) == Dialect.AUTO) {
+            return Dialect.AUTO;
+        }
+        return options.orProject(stated == Dialect.AUTO ? ofFile(relativePath, Dialect.AUTO) : stated);
     }
 
     /** The MySQL dialect reads MariaDB's SQL and the other way round. */

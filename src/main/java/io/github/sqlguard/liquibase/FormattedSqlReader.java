@@ -14,10 +14,8 @@ import io.github.sqlguard.sql.Token;
 import io.github.sqlguard.sql.TokenType;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -205,12 +203,16 @@ public final class FormattedSqlReader {
                     relativePath, context).forEach(out::add);
             List<PropertyAlternatives.Alternative> limitedFirsts = runProperties
                     .limitedFirstsReferencedBy(mainText.substring(from, to));
+            List<PropertyAlternatives.Alternative> others = runProperties
+                    .alternativesReferencedBy(mainText.substring(from, to));
             StatementContext judged = limitedFirsts.isEmpty() ? context : new StatementContext(context.kind(),
-                    PropertyAlternatives.labelWith(label, limitedFirsts), databases);
+                    PropertyAlternatives.labelWith(label, limitedFirsts),
+                    PropertyAlternatives.narrowed(databases, limitedFirsts.get(0), limitedFirsts, others));
             List<Statement> statements = new ArrayList<>(out.add(splitter.split(relativePath,
                     new TextRegion(mainText, from, to, headerLine + 2, 1), endDelimiter, judged)));
             statements.addAll(withAlternativeProperties(runProperties, statements,
-                    new TextRegion(mainText, from, to, headerLine + 2, 1), dialect, endDelimiter, context, out));
+                    new TextRegion(mainText, from, to, headerLine + 2, 1), dialect, endDelimiter, context, out,
+                    limitedFirsts));
             String rollbackSql = rollbackText.substring(from, to).strip();
             if (options.rollbacks() != ScriptMode.SKIP && !isNoRollback(rollbackSql)) {
                 statements.addAll(out.add(splitter.split(relativePath, new TextRegion(rollbackText, from, to,
@@ -298,17 +300,19 @@ public final class FormattedSqlReader {
      * {@link PropertyAlternatives}): those that differ from {@code statements}, added to {@code out}.
      */
     private static List<Statement> withAlternativeProperties(RunProperties properties, List<Statement> statements,
-            TextRegion region, Dialect dialect, String endDelimiter, StatementContext context, ScriptCollector out) {
+            TextRegion region, Dialect dialect, String endDelimiter, StatementContext context, ScriptCollector out,
+            List<PropertyAlternatives.Alternative> firsts) {
         List<Statement> added = new ArrayList<>();
-        Set<String> judged = new HashSet<>();
-        statements.forEach(statement -> judged.add(statement.sql()));
-        for (PropertyAlternatives.Alternative alternative
-                : properties.alternativesReferencedBy(region.text().substring(region.from(), region.to()))) {
+        SharedRenditionStatements shared = new SharedRenditionStatements(path -> out, statements);
+        List<PropertyAlternatives.Alternative> alternatives = properties.alternativesReferencedBy(
+                region.text().substring(region.from(), region.to()));
+        for (PropertyAlternatives.Alternative alternative : alternatives) {
             StatementContext where = new StatementContext(context.kind(),
-                    PropertyAlternatives.labelWith(context.label(), alternative), context.databases());
+                    PropertyAlternatives.labelWith(context.label(), alternative),
+                    PropertyAlternatives.narrowed(context.databases(), alternative, firsts, alternatives));
             for (Statement statement : new SqlRegionSplitter(dialect, properties.placeholdersWith(alternative))
                     .split(out.relativePath(), region, endDelimiter, where).statements()) {
-                if (judged.add(statement.sql())) {
+                if (shared.add(statement, context.databases(), statements, added)) {
                     out.add(statement);
                     added.add(statement);
                 }

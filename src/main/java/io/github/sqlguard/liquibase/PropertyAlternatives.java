@@ -18,8 +18,12 @@ import java.util.Set;
  */
 final class PropertyAlternatives {
 
-    /** One value a property has only on some runs, and the limit under which it applies (null: any other run). */
-    record Alternative(String name, String value, String condition) {
+    /**
+     * One value a property has only on some runs, and the limit under which it applies (null: any other run);
+     * {@code runs} holds the databases it can apply on ({@link DatabaseScope#ANY} when its limits say nothing of
+     * them), those its own {@code dbms} names less those an earlier definition for databases only already took.
+     */
+    record Alternative(String name, String value, String condition, DatabaseScope runs) {
     }
 
     /** One definition that may apply on some run; {@code dbms} is its database list (null: every database). */
@@ -32,6 +36,10 @@ final class PropertyAlternatives {
     /** First definitions that apply only on some runs: the value statements are judged with, and its limit. */
     private final Map<String, Alternative> limitedFirsts = new LinkedHashMap<>();
     private final List<Definition> definitions = new ArrayList<>();
+    /** Per name, the databases its earlier definitions for databases only apply on. */
+    private final Map<String, Set<String>> claimed = new HashMap<>();
+    /** Names with an earlier definition for databases given otherwise than as a list ({@code dbms="!h2"}). */
+    private final Set<String> unlisted = new HashSet<>();
     private final Map<DatabaseScope, RunProperties> views = new HashMap<>();
 
     /**
@@ -66,18 +74,52 @@ final class PropertyAlternatives {
         if (settled.contains(name) || !databases.overlaps(limit)) {
             return;
         }
+        DatabaseScope runs = runsOf(definition, limit);
         String first = values.putIfAbsent(name, value);
         if (first == null && definition.condition() != null) {
-            limitedFirsts.put(name, new Alternative(name, value, definition.condition()));
+            limitedFirsts.put(name, new Alternative(name, value, definition.condition(), runs));
         }
-        if (first != null && !first.equals(value)
-                && byName.getOrDefault(name, List.of()).stream().noneMatch(a -> a.value().equals(value))) {
-            byName.computeIfAbsent(name, n -> new ArrayList<>())
-                    .add(new Alternative(name, value, definition.condition()));
+        List<Alternative> others = byName.computeIfAbsent(name, n -> new ArrayList<>());
+        if (first != null && first.equals(value)) {
+            // The value applies on the databases of two definitions: no longer one list of them.
+            limitedFirsts.computeIfPresent(name, (n, a) -> new Alternative(n, value, a.condition(), DatabaseScope.ANY));
+        } else if (first != null) {
+            others.replaceAll(a -> a.value().equals(value)
+                    ? new Alternative(name, value, a.condition(), DatabaseScope.ANY) : a);
+            if (others.stream().noneMatch(a -> a.value().equals(value))) {
+                others.add(new Alternative(name, value, definition.condition(), runs));
+            }
         }
         if (definition.dbmsOnly() && limit.covers(databases)) {
             settled.add(name);
         }
+    }
+
+    /**
+     * The databases {@code definition} can apply on: its own {@code dbms} ({@code limit}) less the databases an
+     * earlier definition of the name for databases only takes first; {@link DatabaseScope#ANY} when that cannot be
+     * told ({@code dbms="!h2"} before it, or nothing left of its list).
+     */
+    private DatabaseScope runsOf(Definition definition, DatabaseScope limit) {
+        String name = definition.name();
+        if (unlisted.contains(name)) {
+            return DatabaseScope.ANY;
+        }
+        Set<String> taken = claimed.computeIfAbsent(name, n -> new HashSet<>());
+        Set<String> left = new HashSet<>(limit.included());
+        left.removeAll(taken);
+        Set<String> excluded = new HashSet<>(limit.excluded());
+        excluded.addAll(taken);
+        DatabaseScope runs = !limit.included().isEmpty() && left.isEmpty() ? DatabaseScope.ANY
+                : new DatabaseScope(left, limit.included().isEmpty() ? excluded : Set.of());
+        if (definition.dbmsOnly() && definition.dbms() != null) {
+            if (limit.included().isEmpty() || !limit.excluded().isEmpty()) {
+                unlisted.add(name);
+            } else {
+                taken.addAll(limit.included());
+            }
+        }
+        return runs;
     }
 
     /**
@@ -112,6 +154,26 @@ final class PropertyAlternatives {
      */
     List<Alternative> limitedFirstsReferencedBy(String text) {
         return limitedFirsts.values().stream().filter(first -> text.contains("${" + first.name() + "}")).toList();
+    }
+
+    /**
+     * {@code databases} limited to those where {@code value} applies, when the values of the one property a change
+     * refers to ({@code firsts} and {@code others}) split the databases between them, each run seeing one of them
+     * ({@code dbms="mysql"}, {@code dbms="postgresql"}, then one for every other database): the schema then follows
+     * each database with its own value, and a column created with one is not compared with another. Else, or where
+     * nothing would be left, {@code databases} as they are.
+     */
+    static DatabaseScope narrowed(DatabaseScope databases, Alternative value, List<Alternative> firsts,
+            List<Alternative> others) {
+        List<Alternative> all = new ArrayList<>(firsts);
+        all.addAll(others);
+        boolean oneProperty = firsts.size() == 1 && all.stream().allMatch(a -> a.name().equals(value.name()));
+        Set<String> listed = new HashSet<>();
+        all.forEach(a -> listed.addAll(a.runs().included()));
+        boolean everyRunCovered = all.stream()
+                .anyMatch(a -> a.runs().included().isEmpty() && listed.containsAll(a.runs().excluded()));
+        DatabaseScope limited = databases.and(value.runs());
+        return oneProperty && everyRunCovered && !limited.runsNowhere() ? limited : databases;
     }
 
     /** {@code label} with each of {@code values} it was judged with, see {@link #labelWith(String, Alternative)}. */

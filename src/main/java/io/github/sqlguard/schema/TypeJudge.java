@@ -23,6 +23,9 @@ final class TypeJudge {
     }
 
     TypeChange longer(long oldLength, long newLength, String unit) {
+        if (newLength == SqlType.MAX) {
+            return TypeChange.lossless(from, to, "no length limit"); // whatever the old length was
+        }
         if (oldLength < 0 || newLength < 0) {
             return TypeChange.unknown(from, to, "length not known");
         }
@@ -33,7 +36,7 @@ final class TypeJudge {
     TypeChange toText(TypeFamily source) {
         long newLength = TypeFamily.length(to, dialect);
         long needed = switch (source) {
-            case TEXT -> TypeFamily.length(from, dialect);
+            case TEXT -> textLength(newLength);
             case INTEGER -> TypeFamily.integerWidth(from);
             case EXACT -> widthOfExact();
             case APPROXIMATE -> 25;
@@ -68,6 +71,17 @@ final class TypeJudge {
             }
         }
         return longer(needed, newLength, "characters");
+    }
+
+    /**
+     * The source's length; on MySQL and MariaDB a VARCHAR of unknown length ({@code VARCHAR(${limit})}) still
+     * holds at most 65,535 bytes, the most a row holds, so it fits a target as long as a TEXT (a shorter one may
+     * or may not hold it).
+     */
+    private long textLength(long newLength) {
+        long length = TypeFamily.length(from, dialect);
+        boolean varchar = from.base().equals("VARCHAR") || from.base().equals("NVARCHAR");
+        return length < 0 && varchar && dialect.isMySqlFamily() && newLength >= 65_535 ? 65_535 : length;
     }
 
     private long widthOfExact() {

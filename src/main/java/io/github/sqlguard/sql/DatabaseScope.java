@@ -126,6 +126,20 @@ public record DatabaseScope(Set<String> included, Set<String> excluded) {
         return new DatabaseScope(narrowed, excludedBoth);
     }
 
+    /** The databases both scopes run on. */
+    public DatabaseScope and(DatabaseScope other) {
+        Set<String> both = new HashSet<>(included.isEmpty() ? other.included : included);
+        if (!included.isEmpty() && !other.included.isEmpty()) {
+            both.retainAll(other.included);
+            if (both.isEmpty()) {
+                both.add("none");
+            }
+        }
+        Set<String> excludedBoth = new HashSet<>(excluded);
+        excludedBoth.addAll(other.excluded);
+        return new DatabaseScope(both, excludedBoth);
+    }
+
     /**
      * True when some database runs both statements: a write on MySQL only ({@code dbms="mysql"}) never reaches
      * what a statement for PostgreSQL reads.

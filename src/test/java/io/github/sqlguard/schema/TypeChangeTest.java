@@ -55,6 +55,10 @@ class TypeChangeTest {
             DATETIME(6)                 | DATETIME                    | MARIADB    | LOSSY
             DATETIME                    | TIMESTAMP                   | MYSQL      | LOSSY
             VARCHAR(255)                | TEXT                        | MYSQL      | LOSSLESS
+            VARCHAR(${limit})           | TEXT                        | MYSQL      | LOSSLESS
+            VARCHAR(${limit})           | TINYTEXT                    | MYSQL      | UNKNOWN
+            VARCHAR                     | text                        | AUTO       | LOSSLESS
+            VARCHAR                     | clob                        | H2         | LOSSLESS
             VARCHAR(255)                | LONGTEXT                    | MARIADB    | LOSSLESS
             TEXT                        | TINYTEXT                    | MYSQL      | LOSSY
             MEDIUMTEXT                  | TEXT                        | MYSQL      | LOSSY
