@@ -49,6 +49,8 @@ public final class LossGuards {
     private final Map<String, Set<String>> addedColumns = new HashMap<>();
     private final Map<String, Set<String>> unwrittenColumns = new HashMap<>();
     private final Map<String, Map<String, ColumnCopy>> copiedColumns = new HashMap<>();
+    /** Columns an UPDATE of every row set to NULL, by table, each with where: they hold no value until written. */
+    private final Map<String, Map<String, String>> clearedColumns = new HashMap<>();
     /**
      * Writes limited to some databases (a Liquibase change's {@code dbms}) of columns still unwritten elsewhere,
      * by table and column: they reach only the statements that run on one of those databases.
@@ -154,7 +156,7 @@ public final class LossGuards {
     private Optional<Guard> fillOfNewColumns(ColumnWrites.Update update, DatabaseScope databases) {
         String table = SchemaNames.key(update.table());
         return NewColumnFill.guardOf(update, databases, unwrittenColumns.getOrDefault(table, Set.of()),
-                scopedWrites.getOrDefault(table, Map.of()), unit);
+                scopedWrites.getOrDefault(table, Map.of()), clearedColumns.getOrDefault(table, Map.of()), unit);
     }
 
     /** Records what {@code statement} establishes for later ones: full copies of tables, added columns. */
@@ -237,6 +239,7 @@ public final class LossGuards {
         if (ColumnWrites.updates(tokens)) {
             // An UPDATE of a join or a table list: which columns it wrote is not known
             unwrittenColumns.clear();
+            clearedColumns.clear();
             copiedColumns.clear();
             emptyColumns.clear();
             scopedWrites.clear();
@@ -273,6 +276,13 @@ public final class LossGuards {
         Set<String> unwritten = unwrittenColumns.computeIfAbsent(table, k -> new HashSet<>());
         Map<String, ColumnCopy> copies = copiedColumns.computeIfAbsent(table, k -> new HashMap<>());
         Map<String, List<DatabaseScope>> writes = scopedWrites.computeIfAbsent(table, k -> new HashMap<>());
+        Map<String, String> cleared = clearedColumns.computeIfAbsent(table, k -> new HashMap<>());
+        cleared.keySet().removeAll(ColumnWrites.renamedColumns(tokens, main).values().stream()
+                .map(SchemaNames::key).toList());
+        for (String column : Stream.concat(DestroyedTables.droppedColumns(tokens, main).stream(),
+                ColumnWrites.renamedColumns(tokens, main).keySet().stream()).toList()) {
+            cleared.remove(SchemaNames.key(column));
+        }
         for (String column : DestroyedTables.droppedColumns(tokens, main)) {
             String key = SchemaNames.key(column);
             added.remove(key);
@@ -319,6 +329,11 @@ public final class LossGuards {
             assigned.forEach(column -> writes.computeIfAbsent(column, k -> new ArrayList<>()).add(databases));
         }
         emptyColumns.getOrDefault(table, new HashSet<>()).removeAll(assigned);
+        clearedColumns.getOrDefault(table, new HashMap<>()).keySet().removeAll(assigned);
+        if (update.everyRow() && databases.equals(DatabaseScope.ANY)) {
+            update.cleared().forEach(column -> clearedColumns.computeIfAbsent(table, k -> new HashMap<>())
+                    .put(column, lineOf(statement)));
+        }
         Map<String, ColumnCopy> copies = copiedColumns.computeIfAbsent(table, k -> new HashMap<>());
         copies.values().removeIf(copy -> assigned.contains(copy.target()));
         if (update.everyRow()) {
@@ -359,6 +374,7 @@ public final class LossGuards {
 
     private void forget(String table) {
         unwrittenColumns.remove(table);
+        clearedColumns.remove(table);
         emptyColumns.remove(table);
         copiedColumns.remove(table);
         scopedWrites.remove(table);
