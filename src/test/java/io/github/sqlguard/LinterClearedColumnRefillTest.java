@@ -15,7 +15,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Scripts that change a column's type through a scratch column park its values there, set it to NULL in every
- * row, change its type and write the values back: the write-back overwrites only NULLs. Each line: the script
+ * row, change its type and write the values back: the type change converts no value and the write-back overwrites
+ * only NULLs. Each line: the script
  * (one statement a line) and its findings as {@code line:column rule SEVERITY guard}.
  */
 class LinterClearedColumnRefillTest {
@@ -25,7 +26,9 @@ class LinterClearedColumnRefillTest {
 
     @ParameterizedTest(name = "{0}: {1}")
     @CsvSource(delimiter = '|', textBlock = """
-            ORACLE     | ALTER TABLE notes ADD (tmp_1 VARCHAR2(60 CHAR)); UPDATE notes SET tmp_1 = title, title = NULL; ALTER TABLE notes MODIFY (title VARCHAR2(60 CHAR)); UPDATE notes SET title = tmp_1; ALTER TABLE notes DROP (tmp_1); | 2:1 update-without-where INFO column tmp_1 was added earlier in this script and nothing has written it since; the values it overwrites in title are copied there first, 3:27 alter-column-type WARNING, 4:1 update-without-where INFO column title was set to NULL in every row at line 2 and nothing has written it since, 5:19 drop-column INFO column tmp_1 was added earlier in this script
+            ORACLE     | ALTER TABLE notes ADD (tmp_1 VARCHAR2(60 CHAR)); UPDATE notes SET tmp_1 = title, title = NULL; ALTER TABLE notes MODIFY (title VARCHAR2(60 CHAR)); UPDATE notes SET title = tmp_1; ALTER TABLE notes DROP (tmp_1); | 2:1 update-without-where INFO column tmp_1 was added earlier in this script and nothing has written it since; the values it overwrites in title are copied there first, 3:27 alter-column-type INFO column title holds only NULL: it was set to NULL in every row at line 2 and nothing has written it since, 4:1 update-without-where INFO column title was set to NULL in every row at line 2 and nothing has written it since, 5:19 drop-column INFO column tmp_1 was added earlier in this script
+            ORACLE     | UPDATE notes SET title = NULL; ALTER TABLE notes MODIFY (title NUMBER(3), body NUMBER(3)); | 1:1 update-without-where ERROR, 2:27 alter-column-type INFO column title holds only NULL: it was set to NULL in every row at line 1 and nothing has written it since, 2:44 alter-column-type WARNING
+            POSTGRESQL | UPDATE notes SET title = NULL WHERE id > 0; ALTER TABLE notes ALTER COLUMN title TYPE int; | 2:19 alter-column-type WARNING
             POSTGRESQL | UPDATE notes SET title = NULL; UPDATE notes SET title = 'untitled'; | 1:1 update-without-where ERROR, 2:1 update-without-where INFO column title was set to NULL in every row at line 1 and nothing has written it since
             POSTGRESQL | UPDATE notes SET title = NULL WHERE id = 3; UPDATE notes SET title = 'untitled'; | 2:1 update-without-where ERROR
             POSTGRESQL | UPDATE notes SET title = NULL; INSERT INTO notes (id, title) VALUES (1, 'a'); UPDATE notes SET title = 'untitled'; | 1:1 update-without-where ERROR, 3:1 update-without-where ERROR

@@ -49,8 +49,7 @@ public final class LossGuards {
     private final Map<String, Set<String>> addedColumns = new HashMap<>();
     private final Map<String, Set<String>> unwrittenColumns = new HashMap<>();
     private final Map<String, Map<String, ColumnCopy>> copiedColumns = new HashMap<>();
-    /** Columns an UPDATE of every row set to NULL, by table, each with where: they hold no value until written. */
-    private final Map<String, Map<String, String>> clearedColumns = new HashMap<>();
+    private final ClearedColumns clearedColumns = new ClearedColumns();
     /**
      * Writes limited to some databases (a Liquibase change's {@code dbms}) of columns still unwritten elsewhere,
      * by table and column: they reach only the statements that run on one of those databases.
@@ -136,7 +135,7 @@ public final class LossGuards {
         List<String> empty = dropped.stream().filter(c -> !added.contains(SchemaNames.key(c)) && !copied.contains(c)
                 && (valueless.contains(SchemaNames.key(c)) || checked.contains(SchemaNames.key(c)))).toList();
         if (scratch.isEmpty() && copied.isEmpty() && empty.isEmpty()) {
-            return Optional.empty();
+            return clearedColumns.retypeGuard(table);
         }
         // Guards only the findings about these columns; one about another column dropped alongside stays.
         Map<String, String> notes = new LinkedHashMap<>();
@@ -156,7 +155,7 @@ public final class LossGuards {
     private Optional<Guard> fillOfNewColumns(ColumnWrites.Update update, DatabaseScope databases) {
         String table = SchemaNames.key(update.table());
         return NewColumnFill.guardOf(update, databases, unwrittenColumns.getOrDefault(table, Set.of()),
-                scopedWrites.getOrDefault(table, Map.of()), clearedColumns.getOrDefault(table, Map.of()), unit);
+                scopedWrites.getOrDefault(table, Map.of()), clearedColumns.of(table), unit);
     }
 
     /** Records what {@code statement} establishes for later ones: full copies of tables, added columns. */
@@ -276,13 +275,9 @@ public final class LossGuards {
         Set<String> unwritten = unwrittenColumns.computeIfAbsent(table, k -> new HashSet<>());
         Map<String, ColumnCopy> copies = copiedColumns.computeIfAbsent(table, k -> new HashMap<>());
         Map<String, List<DatabaseScope>> writes = scopedWrites.computeIfAbsent(table, k -> new HashMap<>());
-        Map<String, String> cleared = clearedColumns.computeIfAbsent(table, k -> new HashMap<>());
-        cleared.keySet().removeAll(ColumnWrites.renamedColumns(tokens, main).values().stream()
-                .map(SchemaNames::key).toList());
-        for (String column : Stream.concat(DestroyedTables.droppedColumns(tokens, main).stream(),
-                ColumnWrites.renamedColumns(tokens, main).keySet().stream()).toList()) {
-            cleared.remove(SchemaNames.key(column));
-        }
+        clearedColumns.replaced(table, DestroyedTables.droppedColumns(tokens, main));
+        clearedColumns.replaced(table, ColumnWrites.renamedColumns(tokens, main).keySet());
+        clearedColumns.replaced(table, ColumnWrites.renamedColumns(tokens, main).values());
         for (String column : DestroyedTables.droppedColumns(tokens, main)) {
             String key = SchemaNames.key(column);
             added.remove(key);
@@ -329,11 +324,8 @@ public final class LossGuards {
             assigned.forEach(column -> writes.computeIfAbsent(column, k -> new ArrayList<>()).add(databases));
         }
         emptyColumns.getOrDefault(table, new HashSet<>()).removeAll(assigned);
-        clearedColumns.getOrDefault(table, new HashMap<>()).keySet().removeAll(assigned);
-        if (update.everyRow() && databases.equals(DatabaseScope.ANY)) {
-            update.cleared().forEach(column -> clearedColumns.computeIfAbsent(table, k -> new HashMap<>())
-                    .put(column, lineOf(statement)));
-        }
+        clearedColumns.written(table, assigned, update.cleared(),
+                update.everyRow() && databases.equals(DatabaseScope.ANY), lineOf(statement));
         Map<String, ColumnCopy> copies = copiedColumns.computeIfAbsent(table, k -> new HashMap<>());
         copies.values().removeIf(copy -> assigned.contains(copy.target()));
         if (update.everyRow()) {
@@ -374,7 +366,7 @@ public final class LossGuards {
 
     private void forget(String table) {
         unwrittenColumns.remove(table);
-        clearedColumns.remove(table);
+        clearedColumns.forget(table);
         emptyColumns.remove(table);
         copiedColumns.remove(table);
         scopedWrites.remove(table);
