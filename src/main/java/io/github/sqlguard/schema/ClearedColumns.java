@@ -59,8 +59,8 @@ final class ClearedColumns {
             return Optional.empty();
         }
         Map<String, String> notes = new LinkedHashMap<>();
-        of(table).forEach((column, where) -> notes.put(column, "column " + column
-                + " holds only NULL: it was set to NULL in every row at " + where + " and nothing has written it since"));
+        of(table).forEach((column, where) -> notes.put(column, "column " + column + " holds only NULL: it was set"
+                + " to NULL in every row at " + where + " and nothing has written it since"));
         return Optional.of(new Guard(Guard.Kind.EMPTIED_COLUMN, String.join("; ", notes.values()), notes));
     }
 }
