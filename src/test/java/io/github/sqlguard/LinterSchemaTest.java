@@ -111,7 +111,7 @@ class LinterSchemaTest {
 
         assertEquals(1, findings.size(), findings.toString());
         assertEquals(1, findings.get(0).location().line());
-        assertEquals(34, findings.get(0).location().column());
+        assertEquals(21, findings.get(0).location().column());
         assertTrue(findings.get(0).message().contains("layout from json to jsonb (jsonb keeps only the last value of a"
                 + " duplicate key"), findings.get(0).message());
     }
