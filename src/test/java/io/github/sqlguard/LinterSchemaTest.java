@@ -100,6 +100,23 @@ class LinterSchemaTest {
     }
 
     @Test
+    void jsonToJsonbIsReportedAsItKeepsOneValuePerKey() throws IOException {
+        write("db/V1__init.sql", "CREATE TABLE widgets (id INT PRIMARY KEY, layout json, props jsonb);\n");
+        write("db/V2__retype.sql", """
+                ALTER TABLE widgets ALTER COLUMN layout TYPE jsonb;
+                ALTER TABLE widgets ALTER COLUMN props TYPE json;
+                """);
+
+        List<Finding> findings = lint(Dialect.POSTGRESQL, "alter-column-type");
+
+        assertEquals(1, findings.size(), findings.toString());
+        assertEquals(1, findings.get(0).location().line());
+        assertEquals(21, findings.get(0).location().column());
+        assertTrue(findings.get(0).message().contains("layout from json to jsonb (jsonb keeps only the last value of a"
+                + " duplicate key"), findings.get(0).message());
+    }
+
+    @Test
     void aLongUsingIsNamedByItsFirstWords() throws IOException {
         write("db/V1__init.sql", "CREATE TABLE grants (id INT PRIMARY KEY, scope INT);\n");
         write("db/V2__retype.sql", """

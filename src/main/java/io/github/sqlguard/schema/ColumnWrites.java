@@ -6,6 +6,7 @@ import io.github.sqlguard.analysis.TokenConditionTruth;
 import io.github.sqlguard.sql.Token;
 import io.github.sqlguard.sql.TokenType;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,8 +29,10 @@ final class ColumnWrites {
      *     builds ({@link JsonObjectValues}): the source column's key to the target column as written
      * @param everyRow true when nothing but the SET follows the target: no WHERE (or one that holds for every row),
      *     FROM, join or row limit
+     * @param cleared the keys of the columns it sets to NULL ({@code SET tmp = total, total = NULL})
      */
-    record Update(String table, List<String> assigned, Map<String, String> copies, boolean everyRow) {
+    record Update(String table, List<String> assigned, Map<String, String> copies, boolean everyRow,
+            Set<String> cleared) {
     }
 
     /** Words that end an UPDATE's SET list at depth zero, in the dialects that have them. */
@@ -89,10 +92,15 @@ final class ColumnWrites {
         }
         List<String> assigned = new ArrayList<>();
         Map<String, String> copies = new LinkedHashMap<>();
+        Set<String> cleared = new HashSet<>();
         for (List<Token> assignment : ObjectNames.splitAtCommas(tokens, set + 1, end)) {
             if (joined && !qualifiedBy(assignment, alias, table.text())
                     || !assign(assignment, assigned, joined ? new LinkedHashMap<>() : copies)) {
                 return Optional.empty();
+            }
+            if (assignment.size() >= 3 && assignment.get(assignment.size() - 1).isWord("NULL")
+                    && assignment.get(assignment.size() - 2).isSymbol("=")) {
+                cleared.add(SchemaNames.key(assigned.get(assigned.size() - 1)));
             }
         }
         // MySQL UPDATE t a JOIN u b ON .. SET a.c = b.x: only t's columns are written, and the join may leave rows
@@ -100,7 +108,8 @@ final class ColumnWrites {
         // WHERE TRUE, as scripts write to satisfy tools that refuse an UPDATE without WHERE, still reaches every row.
         boolean everyRow = end == tokens.size() || tokens.get(end).isWord("WHERE")
                 && TokenConditionTruth.holdsForEveryRow(tokens.subList(end + 1, tokens.size()));
-        return Optional.of(new Update(table.text(), List.copyOf(assigned), Map.copyOf(copies), !joined && everyRow));
+        return Optional.of(new Update(table.text(), List.copyOf(assigned), Map.copyOf(copies), !joined && everyRow,
+                Set.copyOf(cleared)));
     }
 
     /**

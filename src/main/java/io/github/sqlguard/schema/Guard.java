@@ -45,7 +45,9 @@ public record Guard(Kind kind, String description, Map<String, String> columns) 
         /** The columns an UPDATE overwrites had their values copied, with their rows' key, to another table. */
         VALUES_MOVED,
         /** A script that runs again fills the table from a query after it, as its earlier runs did. */
-        REBUILT_FROM_QUERY
+        REBUILT_FROM_QUERY,
+        /** The columns an ALTER TABLE retypes hold only NULL: an UPDATE of every row emptied them before. */
+        EMPTIED_COLUMN
     }
 
     /** What an UPDATE of every row loses, which nothing is when it only fills columns added just before. */
@@ -74,7 +76,7 @@ public record Guard(Kind kind, String description, Map<String, String> columns) 
      * columns added earlier ({@code DROP COLUMN scratch, DROP COLUMN old_data} keeps the second finding).
      */
     public boolean protects(List<String> subjects) {
-        return kind != Kind.SCRATCH_COLUMN
+        return kind != Kind.SCRATCH_COLUMN && kind != Kind.EMPTIED_COLUMN
                 || !subjects.isEmpty() && subjects.stream().allMatch(s -> columns.containsKey(SchemaNames.key(s)));
     }
 
@@ -84,6 +86,7 @@ public record Guard(Kind kind, String description, Map<String, String> columns) 
             case INCOMPLETE_COPY -> false;
             case NAME_RECREATED, TABLE_CREATED -> ruleId.equals("rename-table");
             case SCRATCH_COLUMN -> ruleId.equals("drop-column") || ruleId.equals("rename-column");
+            case EMPTIED_COLUMN -> ruleId.equals("alter-column-type");
             case NEW_COLUMNS_FILLED, VALUES_MOVED -> FILL_RULES.contains(ruleId);
             // An empty table has no row an UPDATE, a narrower type or a dropped partition could change either.
             case EMPTY_TABLE -> TABLE_RULES.contains(ruleId) || FILL_RULES.contains(ruleId)

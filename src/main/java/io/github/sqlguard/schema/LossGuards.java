@@ -49,6 +49,7 @@ public final class LossGuards {
     private final Map<String, Set<String>> addedColumns = new HashMap<>();
     private final Map<String, Set<String>> unwrittenColumns = new HashMap<>();
     private final Map<String, Map<String, ColumnCopy>> copiedColumns = new HashMap<>();
+    private final ClearedColumns clearedColumns = new ClearedColumns();
     /**
      * Writes limited to some databases (a Liquibase change's {@code dbms}) of columns still unwritten elsewhere,
      * by table and column: they reach only the statements that run on one of those databases.
@@ -134,7 +135,7 @@ public final class LossGuards {
         List<String> empty = dropped.stream().filter(c -> !added.contains(SchemaNames.key(c)) && !copied.contains(c)
                 && (valueless.contains(SchemaNames.key(c)) || checked.contains(SchemaNames.key(c)))).toList();
         if (scratch.isEmpty() && copied.isEmpty() && empty.isEmpty()) {
-            return Optional.empty();
+            return clearedColumns.retypeGuard(table);
         }
         // Guards only the findings about these columns; one about another column dropped alongside stays.
         Map<String, String> notes = new LinkedHashMap<>();
@@ -154,7 +155,7 @@ public final class LossGuards {
     private Optional<Guard> fillOfNewColumns(ColumnWrites.Update update, DatabaseScope databases) {
         String table = SchemaNames.key(update.table());
         return NewColumnFill.guardOf(update, databases, unwrittenColumns.getOrDefault(table, Set.of()),
-                scopedWrites.getOrDefault(table, Map.of()), unit);
+                scopedWrites.getOrDefault(table, Map.of()), clearedColumns.of(table), unit);
     }
 
     /** Records what {@code statement} establishes for later ones: full copies of tables, added columns. */
@@ -248,6 +249,7 @@ public final class LossGuards {
         if (ColumnWrites.updates(tokens)) {
             // An UPDATE of a join or a table list: which columns it wrote is not known
             unwrittenColumns.clear();
+            clearedColumns.clear();
             copiedColumns.clear();
             emptyColumns.clear();
             scopedWrites.clear();
@@ -284,6 +286,9 @@ public final class LossGuards {
         Set<String> unwritten = unwrittenColumns.computeIfAbsent(table, k -> new HashSet<>());
         Map<String, ColumnCopy> copies = copiedColumns.computeIfAbsent(table, k -> new HashMap<>());
         Map<String, List<DatabaseScope>> writes = scopedWrites.computeIfAbsent(table, k -> new HashMap<>());
+        clearedColumns.replaced(table, DestroyedTables.droppedColumns(tokens, main));
+        clearedColumns.replaced(table, ColumnWrites.renamedColumns(tokens, main).keySet());
+        clearedColumns.replaced(table, ColumnWrites.renamedColumns(tokens, main).values());
         for (String column : DestroyedTables.droppedColumns(tokens, main)) {
             String key = SchemaNames.key(column);
             added.remove(key);
@@ -330,6 +335,8 @@ public final class LossGuards {
             assigned.forEach(column -> writes.computeIfAbsent(column, k -> new ArrayList<>()).add(databases));
         }
         emptyColumns.getOrDefault(table, new HashSet<>()).removeAll(assigned);
+        clearedColumns.written(table, assigned, update.cleared(),
+                update.everyRow() && databases.equals(DatabaseScope.ANY), lineOf(statement));
         Map<String, ColumnCopy> copies = copiedColumns.computeIfAbsent(table, k -> new HashMap<>());
         copies.values().removeIf(copy -> assigned.contains(copy.target()));
         if (update.everyRow()) {
@@ -370,6 +377,7 @@ public final class LossGuards {
 
     private void forget(String table) {
         unwrittenColumns.remove(table);
+        clearedColumns.forget(table);
         emptyColumns.remove(table);
         copiedColumns.remove(table);
         scopedWrites.remove(table);

@@ -71,8 +71,11 @@ public record TypeChange(SqlType from, SqlType to, Verdict verdict, String reaso
                     : lossy(from, to, judge.familyChange());
             case UUID -> source == TypeFamily.UUID ? lossless(from, to, "same values")
                     : lossy(from, to, judge.familyChange());
-            case JSON -> source == TypeFamily.JSON ? lossless(from, to, "same documents")
-                    : lossy(from, to, judge.familyChange());
+            // PostgreSQL: json keeps a document's text as written, jsonb parses it and keeps one value per key.
+            case JSON -> source != TypeFamily.JSON ? lossy(from, to, judge.familyChange())
+                    : from.base().equals("JSON") && to.base().equals("JSONB")
+                    ? lossy(from, to, "jsonb keeps only the last value of a duplicate key and rejects \\u0000")
+                    : lossless(from, to, "same documents");
             case OTHER -> source == TypeFamily.OTHER && from.base().equals(to.base())
                     ? new TypeChange(from, to, Verdict.UNKNOWN, "sizes of " + to.base() + " not compared")
                     : source == TypeFamily.OTHER ? new TypeChange(from, to, Verdict.UNKNOWN, "types not compared")

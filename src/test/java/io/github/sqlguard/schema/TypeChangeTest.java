@@ -42,6 +42,8 @@ class TypeChangeTest {
             timestamp with time zone    | timestamp without time zone | POSTGRESQL | LOSSY
             timestamp(6)                | timestamp(3)                | POSTGRESQL | LOSSY
             jsonb                       | json                        | POSTGRESQL | LOSSLESS
+            json                        | jsonb                       | POSTGRESQL | LOSSY
+            json                        | json                        | POSTGRESQL | LOSSLESS
             varchar(36)                 | uuid                        | POSTGRESQL | LOSSY
             uuid                        | varchar(36)                 | POSTGRESQL | LOSSLESS
             boolean                     | integer                     | POSTGRESQL | LOSSLESS
