@@ -82,11 +82,17 @@ final class VariableAssignments {
             }
             int value;
             boolean appended;
-            if (isCompoundAssignment(scope, i + 1)) {
+            if (ContextAssignments.isCompoundAssignment(scope, i + 1)) {
                 value = i + 3;
                 appended = true;
-            } else if (isAssignedByContext(scope, i)) {
+            } else if (ContextAssignments.isAssignedByContext(scope, i)) {
                 assignedByContext = true;
+                List<Token> selected = ContextAssignments.selectedText(scope, i);
+                if (selected != null) { // read as text added to it, as what else it holds is not known
+                    expressions.add(selected);
+                    assignedAt.add(i);
+                    appends.add(true);
+                }
                 continue;
             } else {
                 value = valueStart(scope, i);
@@ -279,31 +285,6 @@ final class VariableAssignments {
     }
 
     /**
-     * {@code INTO v}, {@code INTO a, v}, {@code FOR v IN}, {@code @v OUTPUT}, Oracle's {@code USING OUT v}, T-SQL's
-     * {@code SET @v += ..} and {@code SELECT @v += .. FROM ..}: a value the script does not show.
-     */
-    private static boolean isAssignedByContext(List<Token> scope, int at) {
-        Token next = at + 1 < scope.size() ? scope.get(at + 1) : null;
-        if (next != null && next.isAnyWord("OUTPUT", "OUT") || at > 0 && scope.get(at - 1).isWord("OUT")) {
-            return true;
-        }
-        if (isCompoundAssignment(scope, at + 1)) {
-            return true;
-        }
-        for (int i = at - 1; i >= 0; i--) {
-            Token before = scope.get(i);
-            if (before.isAnyWord("INTO", "FOR", "STRICT")) {
-                return true;
-            }
-            if (!before.isSymbol(",") && !(before.type() == TokenType.WORD && i < at - 1 && scope.get(i + 1)
-                    .isSymbol(","))) {
-                return false;
-            }
-        }
-        return false;
-    }
-
-    /**
      * A routine's parameter ({@code p_name VARCHAR2 DEFAULT 'x'} in its parentheses, T-SQL's {@code @t sysname =
      * 'orders'} before {@code AS}): its default is only what runs when the caller passes nothing.
      */
@@ -321,22 +302,6 @@ final class VariableAssignments {
             }
         }
         return false;
-    }
-
-    /**
-     * T-SQL's {@code +=}, {@code -=}, {@code |=} and the like at {@code at}, lexed as an operator and an adjacent
-     * {@code =}: the variable keeps its earlier text and gains more, often once per row of a query, so one
-     * literal assignment before it no longer tells what runs.
-     */
-    private static boolean isCompoundAssignment(List<Token> scope, int at) {
-        if (at + 1 >= scope.size()) {
-            return false;
-        }
-        Token operator = scope.get(at);
-        Token equals = scope.get(at + 1);
-        return operator.type() == TokenType.SYMBOL && operator.text().length() == 1
-                && "+-*/%&|^".contains(operator.text()) && equals.isSymbol("=")
-                && equals.offset() == operator.endOffset();
     }
 
     /**

@@ -1,0 +1,120 @@
+package io.github.sqlguard.sql;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Assignments that do not spell out the value as {@code v := expr}: {@code SELECT .. INTO v}, {@code FETCH .. INTO
+ * v}, {@code FOR v IN}, {@code @v OUTPUT}, Oracle's {@code USING OUT v}, T-SQL's {@code SET @v += ..}. One of them
+ * still shows its text: a select list of one item built from literals, often an aggregate over the catalogue that
+ * a cleanup then runs in one go ({@code SELECT string_agg(format('DROP TABLE %I', tablename), '; ') INTO stmt FROM
+ * pg_tables WHERE ..}), where each row's text is read once, with stand-ins for what the rows fill in.
+ */
+final class ContextAssignments {
+
+    /** Aggregates that join one text per row: the first argument is that text. */
+    private static final List<String> JOINING = List.of("string_agg", "group_concat", "listagg", "array_to_string");
+
+    private ContextAssignments() {
+    }
+
+    /**
+     * {@code INTO v}, {@code INTO a, v}, {@code FOR v IN}, {@code @v OUTPUT}, Oracle's {@code USING OUT v}, T-SQL's
+     * {@code SET @v += ..} and {@code SELECT @v += .. FROM ..}: a value the script does not show.
+     */
+    static boolean isAssignedByContext(List<Token> scope, int at) {
+        Token next = at + 1 < scope.size() ? scope.get(at + 1) : null;
+        if (next != null && next.isAnyWord("OUTPUT", "OUT") || at > 0 && scope.get(at - 1).isWord("OUT")) {
+            return true;
+        }
+        if (isCompoundAssignment(scope, at + 1)) {
+            return true;
+        }
+        for (int i = at - 1; i >= 0; i--) {
+            Token before = scope.get(i);
+            if (before.isAnyWord("INTO", "FOR", "STRICT")) {
+                return true;
+            }
+            if (!before.isSymbol(",") && !(before.type() == TokenType.WORD && i < at - 1 && scope.get(i + 1)
+                    .isSymbol(","))) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * T-SQL's {@code +=}, {@code -=}, {@code |=} and the like at {@code at}, lexed as an operator and an adjacent
+     * {@code =}: the variable keeps its earlier text and gains more, often once per row of a query, so one
+     * literal assignment before it no longer tells what runs.
+     */
+    static boolean isCompoundAssignment(List<Token> scope, int at) {
+        if (at + 1 >= scope.size()) {
+            return false;
+        }
+        Token operator = scope.get(at);
+        Token equals = scope.get(at + 1);
+        return operator.type() == TokenType.SYMBOL && operator.text().length() == 1
+                && "+-*/%&|^".contains(operator.text()) && equals.isSymbol("=")
+                && equals.offset() == operator.endOffset();
+    }
+
+    /**
+     * The text {@code SELECT item INTO v} gives the variable at {@code at}, {@code item} being its only select item,
+     * without the aggregate that joins it row by row; null when the statement is no such SELECT or the item holds no
+     * literal.
+     */
+    static List<Token> selectedText(List<Token> scope, int at) {
+        if (at < 3 || !scope.get(at - 1).isWord("INTO")) {
+            return null;
+        }
+        int depth = 0;
+        int select = -1;
+        for (int i = at - 2; i >= 0 && !StatementEnd.isSeparator(scope.get(i)); i--) {
+            Token token = scope.get(i);
+            depth += token.isSymbol(")") ? 1 : token.isSymbol("(") ? -1 : 0;
+            if (depth == 0 && token.isSymbol(",")) {
+                return null;
+            }
+            if (depth == 0 && token.isWord("SELECT")) {
+                select = i;
+                break;
+            }
+        }
+        if (select < 0 || select + 1 >= at - 1) {
+            return null;
+        }
+        List<Token> item = unjoined(scope.subList(select + (scope.get(select + 1).isWord("DISTINCT") ? 2 : 1),
+                at - 1));
+        return DynamicSql.partsWithStandIns(item, 0).isEmpty() ? null : item;
+    }
+
+    /** The first argument of a joining aggregate ({@code string_agg(x, '; ')}), else {@code item} itself. */
+    private static List<Token> unjoined(List<Token> item) {
+        boolean joined = item.size() > 3 && item.get(1).isSymbol("(")
+                && JOINING.contains(item.get(0).text().toLowerCase(Locale.ROOT));
+        List<Token> first = joined ? firstArgument(item) : null;
+        if (first == null) {
+            return item;
+        }
+        for (int i = 0; i < first.size(); i++) { // GROUP_CONCAT(x SEPARATOR ';'), string_agg(x ORDER BY y)
+            if (first.get(i).isAnyWord("SEPARATOR", "ORDER")) {
+                first = first.subList(0, i);
+                break;
+            }
+        }
+        // array_to_string(array_agg(x), ', ') joins x
+        List<Token> aggregated = first.size() > 3 && first.get(0).isWord("array_agg") ? firstArgument(first) : null;
+        return aggregated != null ? aggregated : first;
+    }
+
+    /** The first argument of the call {@code name(..)} that {@code call} is, or null. */
+    private static List<Token> firstArgument(List<Token> call) {
+        int close = DynamicSql.closingParenthesis(call, 1);
+        if (!call.get(1).isSymbol("(") || close != call.size() - 1) {
+            return null;
+        }
+        List<List<Token>> arguments = DynamicSql.arguments(call.subList(2, close));
+        return arguments.isEmpty() ? null : arguments.get(0);
+    }
+}
