@@ -15,12 +15,13 @@ import java.util.regex.Pattern;
 final class Comparison {
 
     /** Operand kinds that can make a comparison row-independent. */
-    enum Kind { NUMBER, STRING, COLUMN }
+    enum Kind { NUMBER, STRING, COLUMN, CALL }
 
     /**
-     * A literal or a column.
+     * A literal, a column, or a call of a function that returns the same for the same arguments.
      *
-     * @param value the number's text, the string's content between its quotes, or the column name as written
+     * @param value the number's text, the string's content between its quotes, the column name as written, or the
+     *     call's text in lower case without white space
      */
     record Operand(Kind kind, String value) {
     }
@@ -37,6 +38,19 @@ final class Comparison {
     private static final Set<String> NOT_EQUAL = Set.of("<>", "!=", "^=");
     private static final Set<String> TRUE_TEXTS = Set.of("t", "true", "y", "yes", "on", "1");
     private static final Set<String> FALSE_TEXTS = Set.of("f", "false", "n", "no", "off", "0");
+    private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");
+    /**
+     * Built-in functions that return the same for the same arguments in every dialect: a call of one of them compared
+     * with itself is as row-independent as {@code id = id}. Any other function, the script's own included, may
+     * return another value at each call.
+     */
+    private static final Set<String> DETERMINISTIC = Set.of("coalesce", "nvl", "nvl2", "ifnull", "isnull", "nullif",
+            "lower", "upper", "lcase", "ucase", "trim", "ltrim", "rtrim", "btrim", "length", "char_length", "len",
+            "substr", "substring", "concat", "replace", "abs", "round", "floor", "ceil", "ceiling", "to_char",
+            "to_number", "date_trunc");
+    /** Calls inside the arguments that return another value each time. */
+    private static final Pattern VOLATILE_CALL = Pattern.compile("(?:^|[^a-z0-9_$])(?:random|rand|newid|uuid\\w*"
+            + "|gen_random_\\w+|nextval|sys_guid|clock_timestamp|timeofday|value)\\(");
 
     private Comparison() {
     }
@@ -54,7 +68,21 @@ final class Comparison {
             case NUMBER -> numbers(left.value(), op, right.value());
             case STRING -> strings(left.value(), op, right.value());
             case COLUMN -> sameColumn(left.value(), right.value()) ? selfComparison(op) : Truth.UNKNOWN;
+            case CALL -> left.value().equals(right.value()) ? selfComparison(op) : Truth.UNKNOWN;
         };
+    }
+
+    /**
+     * The call written {@code text} ({@code coalesce(id, 0)}) as an operand, or null when it may return another
+     * value each time it is called (a function not known to be deterministic, or arguments that call
+     * {@code random()}), so that it need not equal itself.
+     */
+    static Operand call(String text) {
+        String value = WHITE_SPACE.matcher(text.toLowerCase(java.util.Locale.ROOT)).replaceAll("");
+        int open = value.indexOf('(');
+        String name = open < 0 ? "" : value.substring(value.lastIndexOf('.', open) + 1, open);
+        return !DETERMINISTIC.contains(name) || VOLATILE_CALL.matcher(value.substring(open)).find() ? null
+                : new Operand(Kind.CALL, value);
     }
 
     /**
@@ -96,6 +124,7 @@ final class Comparison {
      */
     static Truth like(Operand value, Operand pattern) {
         if (value == null || pattern == null || value.kind() == Kind.COLUMN || pattern.kind() == Kind.COLUMN
+                || value.kind() == Kind.CALL || pattern.kind() == Kind.CALL
                 || unresolved(value) || unresolved(pattern)) {
             return Truth.UNKNOWN;
         }

@@ -9,6 +9,7 @@ import net.sf.jsqlparser.expression.BooleanValue;
 import net.sf.jsqlparser.expression.CastExpression;
 import net.sf.jsqlparser.expression.DoubleValue;
 import net.sf.jsqlparser.expression.Expression;
+import net.sf.jsqlparser.expression.Function;
 import net.sf.jsqlparser.expression.LongValue;
 import net.sf.jsqlparser.expression.NotExpression;
 import net.sf.jsqlparser.expression.NullValue;
@@ -182,6 +183,8 @@ final class ExpressionTruth {
             return new Comparison.Operand(Comparison.Kind.STRING, string.getValue());
         } else if (expression instanceof Column column) {
             return new Comparison.Operand(Comparison.Kind.COLUMN, column.getFullyQualifiedName());
+        } else if (expression instanceof Function function) {
+            return Comparison.call(function.toString());
         }
         return null;
     }

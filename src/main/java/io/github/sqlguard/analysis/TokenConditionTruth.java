@@ -282,8 +282,18 @@ public final class TokenConditionTruth {
             return null;
         }
         ObjectNames.NameAt name = tokens.nameAt(index);
-        if (name == null || tokens.isSymbol(name.next(), "(")) {
-            return null; // a function call, not a column
+        if (name != null && tokens.isSymbol(name.next(), "(")) {
+            int close = tokens.closingParen(name.next());
+            if (close < 0 || name.text().equalsIgnoreCase("EXISTS")) {
+                return null;
+            }
+            StringBuilder text = new StringBuilder();
+            tokens.tokens().subList(index, close + 1).forEach(part -> text.append(part.text()));
+            Comparison.Operand call = Comparison.call(text.toString());
+            return call == null ? null : new OperandAt(call, close + 1);
+        }
+        if (name == null) {
+            return null;
         }
         return new OperandAt(new Comparison.Operand(Comparison.Kind.COLUMN, name.text()), name.next());
     }
