@@ -284,6 +284,34 @@ class LinterGuardTest {
     }
 
     /**
+     * A flag that cannot be NULL, moved as the set of keys whose rows have it set (a table of public sites filled
+     * {@code WHERE is_public = TRUE}), survives in that set; a flag that may be NULL, a column that is no flag, a
+     * second condition or a copy without the key loses values.
+     */
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            INSERT INTO public_sites (site_id) SELECT id FROM sites WHERE is_public = TRUE | ALTER TABLE sites DROP COLUMN is_public | INFO ALTER TABLE sites drops column is_public (guarded: values of is_public copied to public_sites at line 1)
+            INSERT INTO public_sites (site_id) SELECT s.id FROM sites s WHERE s.is_public IS FALSE | ALTER TABLE sites DROP COLUMN is_public | INFO ALTER TABLE sites drops column is_public (guarded: values of is_public copied to public_sites at line 1)
+            INSERT INTO public_sites (site_id) SELECT id FROM sites WHERE NOT is_public | ALTER TABLE sites DROP COLUMN is_public | INFO ALTER TABLE sites drops column is_public (guarded: values of is_public copied to public_sites at line 1)
+            INSERT INTO public_sites (site_id) SELECT id FROM sites WHERE archived = TRUE | ALTER TABLE sites DROP COLUMN archived | ERROR ALTER TABLE sites drops column archived
+            INSERT INTO public_sites (site_id) SELECT id FROM sites WHERE tier = 1 | ALTER TABLE sites DROP COLUMN tier | ERROR ALTER TABLE sites drops column tier
+            INSERT INTO public_sites (site_id) SELECT id FROM sites WHERE is_public = TRUE AND tier = 1 | ALTER TABLE sites DROP COLUMN is_public | ERROR ALTER TABLE sites drops column is_public
+            INSERT INTO public_sites (site_id) SELECT tier FROM sites WHERE is_public = TRUE | ALTER TABLE sites DROP COLUMN is_public | ERROR ALTER TABLE sites drops column is_public
+            INSERT INTO public_sites (site_id) SELECT id FROM sites WHERE is_public = TRUE; INSERT INTO sites (id, is_public, tier) VALUES (9, TRUE, 1) | ALTER TABLE sites DROP COLUMN is_public | ERROR ALTER TABLE sites drops column is_public
+            """)
+    void droppingAFlagMovedAsTheKeysItSelectsIsGuarded(String move, String drop, String expected) throws IOException {
+        Path init = project.resolve("db/V0__init.sql");
+        Files.createDirectories(init.getParent());
+        Files.writeString(init, "CREATE TABLE sites (id INT PRIMARY KEY, is_public BOOLEAN NOT NULL, archived BOOLEAN,"
+                + " tier INT NOT NULL);\nCREATE TABLE public_sites (site_id INT PRIMARY KEY);\n",
+                StandardCharsets.UTF_8);
+        List<String> findings = lint(Dialect.POSTGRESQL, move.replace("; ", ";\n") + ";\n" + drop + ";", "drop-column")
+                .stream().map(f -> f.severity() + " " + f.message()).toList();
+
+        assertEquals(expected, String.join(" ## ", findings));
+    }
+
+    /**
      * SQL Server rebuilds a table with {@code SELECT <columns> INTO new FROM old}, batches apart: a list that reads
      * every column guards the drop as {@code SELECT *} does, one that leaves columns out names them, and a copy into
      * a {@code #temp} table, gone with the session, guards nothing.
