@@ -284,6 +284,34 @@ class LinterGuardTest {
     }
 
     /**
+     * A flag that cannot be NULL, moved as the set of keys whose rows have it set (a table of public sites filled
+     * {@code WHERE is_public = TRUE}), survives in that set; a flag that may be NULL, a column that is no flag, a
+     * second condition or a copy without the key loses values.
+     */
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            INSERT INTO public_sites (site_id) SELECT id FROM sites WHERE is_public = TRUE | ALTER TABLE sites DROP COLUMN is_public | INFO ALTER TABLE sites drops column is_public (guarded: values of is_public copied to public_sites at line 1)
+            INSERT INTO public_sites (site_id) SELECT s.id FROM sites s WHERE s.is_public IS FALSE | ALTER TABLE sites DROP COLUMN is_public | INFO ALTER TABLE sites drops column is_public (guarded: values of is_public copied to public_sites at line 1)
+            INSERT INTO public_sites (site_id) SELECT id FROM sites WHERE NOT is_public | ALTER TABLE sites DROP COLUMN is_public | INFO ALTER TABLE sites drops column is_public (guarded: values of is_public copied to public_sites at line 1)
+            INSERT INTO public_sites (site_id) SELECT id FROM sites WHERE archived = TRUE | ALTER TABLE sites DROP COLUMN archived | ERROR ALTER TABLE sites drops column archived
+            INSERT INTO public_sites (site_id) SELECT id FROM sites WHERE tier = 1 | ALTER TABLE sites DROP COLUMN tier | ERROR ALTER TABLE sites drops column tier
+            INSERT INTO public_sites (site_id) SELECT id FROM sites WHERE is_public = TRUE AND tier = 1 | ALTER TABLE sites DROP COLUMN is_public | ERROR ALTER TABLE sites drops column is_public
+            INSERT INTO public_sites (site_id) SELECT tier FROM sites WHERE is_public = TRUE | ALTER TABLE sites DROP COLUMN is_public | ERROR ALTER TABLE sites drops column is_public
+            INSERT INTO public_sites (site_id) SELECT id FROM sites WHERE is_public = TRUE; INSERT INTO sites (id, is_public, tier) VALUES (9, TRUE, 1) | ALTER TABLE sites DROP COLUMN is_public | ERROR ALTER TABLE sites drops column is_public
+            """)
+    void droppingAFlagMovedAsTheKeysItSelectsIsGuarded(String move, String drop, String expected) throws IOException {
+        Path init = project.resolve("db/V0__init.sql");
+        Files.createDirectories(init.getParent());
+        Files.writeString(init, "CREATE TABLE sites (id INT PRIMARY KEY, is_public BOOLEAN NOT NULL, archived BOOLEAN,"
+                + " tier INT NOT NULL);\nCREATE TABLE public_sites (site_id INT PRIMARY KEY);\n",
+                StandardCharsets.UTF_8);
+        List<String> findings = lint(Dialect.POSTGRESQL, move.replace("; ", ";\n") + ";\n" + drop + ";", "drop-column")
+                .stream().map(f -> f.severity() + " " + f.message()).toList();
+
+        assertEquals(expected, String.join(" ## ", findings));
+    }
+
+    /**
      * SQL Server rebuilds a table with {@code SELECT <columns> INTO new FROM old}, batches apart: a list that reads
      * every column guards the drop as {@code SELECT *} does, one that leaves columns out names them, and a copy into
      * a {@code #temp} table, gone with the session, guards nothing.
@@ -347,6 +375,12 @@ class LinterGuardTest {
             POSTGRESQL | ALTER TABLE orders ADD COLUMN status_code INT; INSERT INTO orders (id, status_code) VALUES (1, 5); UPDATE orders SET status_code = 0; | 3:1 update-without-where ERROR
             POSTGRESQL | ALTER TABLE orders ADD COLUMN status_code INT; UPDATE orders SET status_code = 1, status = 'open'; | 2:1 update-without-where ERROR
             POSTGRESQL | ALTER TABLE orders ADD COLUMN total_new INT; UPDATE orders SET total_new = total WHERE id > 10; ALTER TABLE orders DROP COLUMN total; | 3:20 drop-column ERROR
+            SQLITE     | ALTER TABLE invoices ADD COLUMN ref_required TEXT NOT NULL DEFAULT ''; UPDATE invoices SET ref_required = ref WHERE ref IS NOT NULL; ALTER TABLE invoices DROP COLUMN ref; ALTER TABLE invoices RENAME COLUMN ref_required TO ref; | 3:22 drop-column INFO values of ref copied to ref_required at line 2, 4:22 rename-column INFO column ref_required was added earlier in this script
+            POSTGRESQL | ALTER TABLE invoices ADD COLUMN ref_new TEXT; UPDATE invoices i SET ref_new = ref WHERE i.ref IS NOT NULL AND ref IS NOT NULL; ALTER TABLE invoices DROP COLUMN ref; | 3:22 drop-column INFO values of ref copied to ref_new at line 2
+            POSTGRESQL | ALTER TABLE invoices ADD COLUMN ref_new TEXT; UPDATE invoices SET ref_new = ref WHERE ref IS NOT NULL AND paid IS NOT NULL; ALTER TABLE invoices DROP COLUMN ref; | 3:22 drop-column ERROR
+            POSTGRESQL | ALTER TABLE invoices ADD COLUMN ref_new TEXT; UPDATE invoices SET ref_new = ref WHERE paid IS NOT NULL; ALTER TABLE invoices DROP COLUMN ref; | 3:22 drop-column ERROR
+            POSTGRESQL | ALTER TABLE invoices ADD COLUMN ref_new TEXT; UPDATE invoices SET ref_new = ref WHERE ref IS NOT NULL OR paid; ALTER TABLE invoices DROP COLUMN ref; | 3:22 drop-column ERROR
+            POSTGRESQL | ALTER TABLE invoices ADD COLUMN ref_new TEXT; UPDATE invoices SET ref_new = ref WHERE other.ref IS NOT NULL; ALTER TABLE invoices DROP COLUMN ref; | 3:22 drop-column ERROR
             SQLITE     | ALTER TABLE sessions RENAME COLUMN token TO old_token; ALTER TABLE sessions ADD COLUMN token varchar(39) NULL; UPDATE sessions SET token = old_token WHERE true; ALTER TABLE sessions DROP COLUMN old_token; | 1:22 rename-column WARNING, 3:1 always-true-where INFO column token was added earlier in this script and nothing has written it since, 4:22 drop-column INFO values of old_token copied to token at line 3
             POSTGRESQL | ALTER TABLE orders ADD COLUMN total_new INT; UPDATE orders SET total_new = total; UPDATE orders SET total_new = 0 WHERE id = 1; ALTER TABLE orders DROP COLUMN total; | 2:1 update-without-where INFO column total_new was added earlier in this script and nothing has written it since, 4:20 drop-column ERROR
             MYSQL      | ALTER TABLE conn ADD config TEXT; UPDATE conn SET config = JSON_OBJECT('host', host, 'port', port, 'tls', 1); ALTER TABLE conn DROP COLUMN host, DROP COLUMN port; | 2:1 update-without-where INFO column config was added earlier in this script and nothing has written it since, 3:18 drop-column INFO values of host copied to config at line 2, 3:36 drop-column INFO values of port copied to config at line 2

@@ -63,6 +63,8 @@ final class ColumnListCopy {
      * Columns a copy moves out of their table with its primary key, keeping only the rows that have a value in
      * them: {@code INSERT INTO folders_ciphers (cipher_uuid, folder_uuid) SELECT uuid, folder_uuid FROM ciphers
      * WHERE folder_uuid IS NOT NULL}. A rebuild of {@code ciphers} without {@code folder_uuid} then loses nothing.
+     * A BOOLEAN NOT NULL column that alone selects the rows ({@code WHERE is_public = TRUE}, {@link FlagCondition})
+     * moves too: the keys copied tell its value in every row.
      *
      * @param source the table read, unquoted
      * @param target the table written, unquoted
@@ -77,8 +79,11 @@ final class ColumnListCopy {
             return Optional.empty(); // every statement comes here: only a copy is read further
         }
         int where = TopLevel.wordIndex(tokens, main + 1, "WHERE");
+        Optional<String> flag = where < 0 ? Optional.empty()
+                : FlagCondition.column(tokens.subList(where + 1, tokens.size()));
         List<String> required = new ArrayList<>();
-        for (int i = where + 1; where >= 0 && i < tokens.size() && !tokens.get(i).isSymbol(";"); i += 5) {
+        for (int i = where + 1; where >= 0 && flag.isEmpty() && i < tokens.size() && !tokens.get(i).isSymbol(";");
+                i += 5) {
             // Only "[alias.]c IS NOT NULL [AND ..]": a row left out has no value in c to lose
             i += i + 2 < tokens.size() && isName(tokens.get(i)) && tokens.get(i + 1).isSymbol(".") ? 2 : 0;
             if (i + 3 >= tokens.size() || !isName(tokens.get(i)) || !tokens.get(i + 1).isWord("IS")
@@ -97,7 +102,10 @@ final class ColumnListCopy {
         Set<String> columns = new HashSet<>(table.get().columns().keySet());
         copy.get().missing().forEach(column -> columns.remove(SchemaNames.key(column)));
         boolean keyed = table.get().primaryKey().stream().allMatch(c -> columns.contains(SchemaNames.key(c)));
-        boolean moved = keyed && columns.containsAll(required);
+        boolean moved = keyed && columns.containsAll(required)
+                && flag.map(f -> FlagCondition.isRequiredFlag(table.get(), f)).orElse(true);
+        // A flag that selects the rows is told by which keys the target holds
+        flag.ifPresent(f -> columns.add(SchemaNames.key(f)));
         // The key stays behind to tell whose values they were, so it is not among the columns moved
         table.get().primaryKey().forEach(c -> columns.remove(SchemaNames.key(c)));
         return moved ? Optional.of(new MovedColumns(copy.get().source(), copy.get().target(), columns))

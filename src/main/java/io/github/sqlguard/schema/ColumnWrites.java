@@ -30,9 +30,24 @@ final class ColumnWrites {
      * @param everyRow true when nothing but the SET follows the target: no WHERE (or one that holds for every row),
      *     FROM, join or row limit
      * @param cleared the keys of the columns it sets to NULL ({@code SET tmp = total, total = NULL})
+     * @param rowsWithValueIn the key of the column when the WHERE only asks that it has a value ({@code WHERE total
+     *     IS NOT NULL}), else null: the rows left out hold nothing in it to copy
      */
     record Update(String table, List<String> assigned, Map<String, String> copies, boolean everyRow,
-            Set<String> cleared) {
+            Set<String> cleared, String rowsWithValueIn) {
+
+        /**
+         * The copies that carry every value their source column holds: all of them when the UPDATE reaches every
+         * row, else the copy of the one column whose rows with a value the WHERE selects ({@code SET sha_new = sha
+         * WHERE sha IS NOT NULL}).
+         */
+        Map<String, String> copiesOfEveryValue() {
+            if (everyRow) {
+                return copies;
+            }
+            String target = rowsWithValueIn == null ? null : copies.get(rowsWithValueIn);
+            return target == null ? Map.of() : Map.of(rowsWithValueIn, target);
+        }
     }
 
     /** Words that end an UPDATE's SET list at depth zero, in the dialects that have them. */
@@ -108,8 +123,46 @@ final class ColumnWrites {
         // WHERE TRUE, as scripts write to satisfy tools that refuse an UPDATE without WHERE, still reaches every row.
         boolean everyRow = end == tokens.size() || tokens.get(end).isWord("WHERE")
                 && TokenConditionTruth.holdsForEveryRow(tokens.subList(end + 1, tokens.size()));
+        String rowsWithValueIn = end < tokens.size() && tokens.get(end).isWord("WHERE")
+                ? onlyHasValueIn(tokens.subList(end + 1, tokens.size()), alias, table.text()) : null;
         return Optional.of(new Update(table.text(), List.copyOf(assigned), Map.copyOf(copies), !joined && everyRow,
-                Set.copyOf(cleared)));
+                Set.copyOf(cleared), rowsWithValueIn));
+    }
+
+    /**
+     * The key of the column when {@code condition} only asks that it has a value, also more than once ({@code c
+     * IS NOT NULL AND t.c IS NOT NULL}), qualified by nothing, the alias or the table; else null.
+     */
+    private static String onlyHasValueIn(List<Token> condition, String alias, String table) {
+        String column = null;
+        int i = 0;
+        while (i < condition.size() && !condition.get(i).isSymbol(";")) {
+            if (i + 2 < condition.size() && condition.get(i + 1).isSymbol(".")) {
+                String qualifier = SchemaNames.unquoted(condition.get(i).text());
+                if (!qualifier.equalsIgnoreCase(alias == null ? SchemaNames.unquoted(SchemaNames.lastPart(table))
+                        : alias)) {
+                    return null;
+                }
+                i += 2;
+            }
+            if (i + 3 >= condition.size() || !SchemaNames.isNamePart(condition.get(i))
+                    || !condition.get(i + 1).isWord("IS") || !condition.get(i + 2).isWord("NOT")
+                    || !condition.get(i + 3).isWord("NULL")) {
+                return null;
+            }
+            String key = SchemaNames.key(condition.get(i).text());
+            if (column != null && !column.equals(key)) {
+                return null;
+            }
+            column = key;
+            i += 4;
+            if (i < condition.size() && condition.get(i).isWord("AND")) {
+                i++;
+            } else if (i < condition.size() && !condition.get(i).isSymbol(";")) {
+                return null;
+            }
+        }
+        return column;
     }
 
     /**

@@ -322,8 +322,8 @@ public final class LossGuards {
     }
 
     /**
-     * An UPDATE of one table: its columns are written (on the databases it runs on), and those it copied of every
-     * row have their copy.
+     * An UPDATE of one table: its columns are written (on the databases it runs on), and those whose every value it
+     * copied have their copy.
      */
     private void written(ColumnWrites.Update update, Statement statement, DatabaseScope databases) {
         String table = SchemaNames.key(update.table());
@@ -339,14 +339,12 @@ public final class LossGuards {
                 update.everyRow() && databases.equals(DatabaseScope.ANY), lineOf(statement));
         Map<String, ColumnCopy> copies = copiedColumns.computeIfAbsent(table, k -> new HashMap<>());
         copies.values().removeIf(copy -> assigned.contains(copy.target()));
-        if (update.everyRow()) {
-            update.copies().forEach((source, target) -> {
-                if (!source.equals(SchemaNames.key(target))) {
-                    copies.put(source, new ColumnCopy(SchemaNames.key(target),
-                            "values of " + source + " copied to " + target + " at " + lineOf(statement), databases));
-                }
-            });
-        }
+        update.copiesOfEveryValue().forEach((source, target) -> {
+            if (!source.equals(SchemaNames.key(target))) {
+                copies.put(source, new ColumnCopy(SchemaNames.key(target),
+                        "values of " + source + " copied to " + target + " at " + lineOf(statement), databases));
+            }
+        });
     }
 
     /** Where {@code statement} starts, for a note: {@code "line 4"}, with its file when the run spans files. */
