@@ -199,7 +199,7 @@ final class ColumnWrites {
                 if (sources.size() == targets.size()) {
                     for (int k = 0; k < targets.size(); k++) {
                         int index = k;
-                        plainColumn(sources.get(k)).ifPresent(source -> copies.put(source, targets.get(index)));
+                        copiedColumn(sources.get(k)).ifPresent(source -> copies.put(source, targets.get(index)));
                     }
                 }
             }
@@ -213,11 +213,16 @@ final class ColumnWrites {
         String column = SchemaNames.unquoted(assignment.get(target.next() - 1).text());
         assigned.add(column);
         List<Token> value = assignment.subList(target.next() + 1, assignment.size());
-        plainColumn(value).ifPresent(source -> copies.put(source, column));
+        copiedColumn(value).ifPresent(source -> copies.put(source, column));
         for (List<Token> kept : JsonObjectValues.of(value)) {
-            plainColumn(kept).ifPresent(source -> copies.put(source, column));
+            copiedColumn(kept).ifPresent(source -> copies.put(source, column));
         }
         return true;
+    }
+
+    /** The key of the column {@code expression} keeps whole: the column itself, or its cast to unlimited text. */
+    private static Optional<String> copiedColumn(List<Token> expression) {
+        return plainColumn(TextCasts.operandOf(expression));
     }
 
     /** The key of the column {@code expression} is, when it is just a (qualified) column name. */

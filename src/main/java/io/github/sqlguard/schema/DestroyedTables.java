@@ -8,6 +8,7 @@ import io.github.sqlguard.sql.TopLevel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * The token shapes {@link LossGuards} needs: which tables a destructive statement targets, which columns an
@@ -69,11 +70,11 @@ final class DestroyedTables {
 
     /** The columns {@code ALTER TABLE t DROP [COLUMN] c, DROP d} drops. */
     static List<String> droppedColumns(List<Token> tokens, int main) {
-        return columnsAfter(tokens, main, "DROP");
+        return columnsAfter(tokens, main, "DROP", column -> false);
     }
 
     /** The columns {@code ALTER TABLE t ADD [COLUMN] c .., ADD d ..} adds. */
-    static Optional<Added> addedColumns(List<Token> tokens, int main) {
+    static Optional<Added> addedColumns(List<Token> tokens, int main, SchemaView before) {
         if (main >= tokens.size() || !tokens.get(main).isWord("ALTER")) {
             return Optional.empty();
         }
@@ -81,11 +82,16 @@ final class DestroyedTables {
         if (targets.isEmpty()) {
             return Optional.empty();
         }
-        List<String> columns = columnsAfter(tokens, main, "ADD").stream().map(SchemaNames::key).toList();
+        // ADD COLUMN IF NOT EXISTS c may meet an older c that holds data, unless the replay created the table
+        // and knows every column it had just before: then c is surely new.
+        Optional<Table> known = before.table(targets.get(0)).filter(Table::complete);
+        Predicate<String> surelyNew = column -> known.isPresent() && known.get().column(column).isEmpty();
+        List<String> columns = columnsAfter(tokens, main, "ADD", surelyNew).stream().map(SchemaNames::key).toList();
         return columns.isEmpty() ? Optional.empty() : Optional.of(new Added(targets.get(0), columns));
     }
 
-    private static List<String> columnsAfter(List<Token> tokens, int main, String verb) {
+    private static List<String> columnsAfter(List<Token> tokens, int main, String verb,
+            Predicate<String> addedIfMissing) {
         List<String> columns = new ArrayList<>();
         if (main + 2 >= tokens.size() || !tokens.get(main).isWord("ALTER") || !tokens.get(main + 1).isWord("TABLE")) {
             return columns;
@@ -119,7 +125,10 @@ final class DestroyedTables {
             while (at < clause.size() && clause.get(at).isAnyWord("COLUMN", "IF", "NOT", "EXISTS")) {
                 at++;
             }
-            if (verb.equals("ADD") && clause.subList(name, at).stream().anyMatch(t -> t.isWord("EXISTS"))) {
+            boolean ifMissing = verb.equals("ADD")
+                    && clause.subList(name, at).stream().anyMatch(t -> t.isWord("EXISTS"));
+            SchemaNames.Read added = at < clause.size() ? SchemaNames.name(clause, at) : null;
+            if (ifMissing && (added == null || !addedIfMissing.test(SchemaNames.unquoted(added.text())))) {
                 continue; // ADD COLUMN IF NOT EXISTS c: c may be an older column that holds data
             }
             if (at < clause.size()

@@ -187,7 +187,7 @@ public final class LossGuards {
                     emptyColumns.computeIfAbsent(column.table(), k -> new HashSet<>()).add(column.column()));
             // A Liquibase addColumn arrives as its DDL for the replay only; the columns it adds are still new.
             if (statement.context().runsWithMigration()) {
-                recordAddedColumns(statement.tokens(), 0);
+                recordAddedColumns(statement.tokens(), 0, before);
             }
             return;
         }
@@ -221,7 +221,7 @@ public final class LossGuards {
                 .ifPresent(copy -> copies.copiedWithout(copy, lineOf(statement)));
         ColumnListCopy.moved(tokens, main, before, selectIntoMakesTable)
                 .ifPresent(moved -> copies.moved(moved, lineOf(statement)));
-        recordAddedColumns(tokens, main);
+        recordAddedColumns(tokens, main, before);
         if (statement.context().kind() == StatementContext.Kind.SCRIPT) {
             CreatedTableColumns.of(tokens, main).ifPresent(t -> unwrittenColumns.put(SchemaNames.key(t.table()),
                     new HashSet<>(t.columns())));
@@ -229,8 +229,8 @@ public final class LossGuards {
         followColumns(tokens, main, statement, statement.context().databases());
     }
 
-    private void recordAddedColumns(List<Token> tokens, int main) {
-        DestroyedTables.addedColumns(tokens, main).ifPresent(added -> {
+    private void recordAddedColumns(List<Token> tokens, int main, SchemaView before) {
+        DestroyedTables.addedColumns(tokens, main, before).ifPresent(added -> {
             addedColumns.computeIfAbsent(SchemaNames.key(added.table()), k -> new HashSet<>()).addAll(added.columns());
             unwrittenColumns.computeIfAbsent(SchemaNames.key(added.table()), k -> new HashSet<>())
                     .addAll(added.columns());

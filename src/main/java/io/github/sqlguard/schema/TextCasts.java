@@ -1,0 +1,67 @@
+package io.github.sqlguard.schema;
+
+import io.github.sqlguard.analysis.ObjectNames;
+import io.github.sqlguard.sql.Token;
+import java.util.List;
+
+/**
+ * Casts to text of unlimited length ({@code id::text}, {@code CAST(id AS TEXT)}, {@code CAST(n AS NVARCHAR(MAX))}):
+ * every value's text form keeps all of it (PostgreSQL prints floating point values exactly since version 12), so
+ * the cast copies its operand as it is. A length may cut the text, and so may T-SQL's {@code CAST(x AS VARCHAR)},
+ * which keeps 30 characters; those are not read as copies.
+ */
+final class TextCasts {
+
+    private TextCasts() {
+    }
+
+    /** The operand of {@code expression} when it is a cast to text of unlimited length, else {@code expression}. */
+    static List<Token> operandOf(List<Token> expression) {
+        int n = expression.size();
+        if (n >= 6 && expression.get(0).isWord("CAST") && expression.get(1).isSymbol("(")
+                && ObjectNames.skipParentheses(expression, 1) == n) {
+            int as = topLevelAs(expression, 2, n - 1);
+            return as > 2 && isUnlimitedText(expression.subList(as + 1, n - 1), false)
+                    ? expression.subList(2, as) : expression;
+        }
+        int depth = 0;
+        int cast = -1;
+        for (int i = 0; i < n; i++) {
+            Token token = expression.get(i);
+            depth += token.isSymbol("(") ? 1 : token.isSymbol(")") ? -1 : 0;
+            if (depth == 0 && token.isSymbol("::")) {
+                cast = i;
+            }
+        }
+        return cast > 0 && isUnlimitedText(expression.subList(cast + 1, n), true)
+                ? expression.subList(0, cast) : expression;
+    }
+
+    private static int topLevelAs(List<Token> tokens, int from, int to) {
+        int depth = 0;
+        int found = -1;
+        for (int i = from; i < to; i++) {
+            Token token = tokens.get(i);
+            depth += token.isSymbol("(") ? 1 : token.isSymbol(")") ? -1 : 0;
+            if (depth == 0 && token.isWord("AS")) {
+                found = i;
+            }
+        }
+        return found;
+    }
+
+    /**
+     * True for {@code TEXT} and {@code [N]VARCHAR(MAX)}, and, after PostgreSQL's {@code ::}, for {@code VARCHAR}
+     * and {@code CHARACTER VARYING} without a length, which PostgreSQL leaves unlimited.
+     */
+    private static boolean isUnlimitedText(List<Token> type, boolean postgresCast) {
+        if (type.size() == 1) {
+            return type.get(0).isWord("TEXT") || postgresCast && type.get(0).isWord("VARCHAR");
+        }
+        if (type.size() == 2) {
+            return postgresCast && type.get(0).isWord("CHARACTER") && type.get(1).isWord("VARYING");
+        }
+        return type.size() == 4 && type.get(0).isAnyWord("VARCHAR", "NVARCHAR") && type.get(1).isSymbol("(")
+                && type.get(2).isWord("MAX") && type.get(3).isSymbol(")");
+    }
+}

@@ -1,0 +1,60 @@
+package io.github.sqlguard;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.github.sqlguard.model.Dialect;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * {@code ADD COLUMN IF NOT EXISTS c} may meet an older {@code c} full of values, so an UPDATE of every row that
+ * fills it is reported, unless the earlier migrations created the table and it had no {@code c} just before: then
+ * the column is surely new. Each line: the first migration, the second (one statement a line), and the second's
+ * findings as {@code line:column rule SEVERITY guard}.
+ */
+class LinterConditionalAddColumnTest {
+
+    @TempDir
+    Path project;
+
+    @ParameterizedTest(name = "{0}: {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            POSTGRESQL | CREATE TABLE shares (id BIGINT PRIMARY KEY, owner BIGINT); | ALTER TABLE shares ADD COLUMN IF NOT EXISTS allow_join bool DEFAULT TRUE; UPDATE shares SET allow_join = FALSE; | 2:1 update-without-where INFO column allow_join was added earlier in this script and nothing has written it since
+            POSTGRESQL | CREATE TABLE shares (id BIGINT PRIMARY KEY, created BIGINT); | ALTER TABLE shares ADD COLUMN IF NOT EXISTS gone bool DEFAULT FALSE, ADD COLUMN IF NOT EXISTS seen BIGINT; UPDATE shares SET seen = created, gone = FALSE; | 2:1 update-without-where INFO columns seen, gone were added earlier in this script and nothing has written them since
+            POSTGRESQL | CREATE TABLE shares (id BIGINT PRIMARY KEY, allow_join bool); | ALTER TABLE shares ADD COLUMN IF NOT EXISTS allow_join bool DEFAULT TRUE; UPDATE shares SET allow_join = FALSE; | 2:1 update-without-where ERROR
+            POSTGRESQL | CREATE TABLE shares (id BIGINT PRIMARY KEY); ALTER TABLE shares ADD COLUMN allow_join bool; | ALTER TABLE shares ADD COLUMN IF NOT EXISTS allow_join bool DEFAULT TRUE; UPDATE shares SET allow_join = FALSE; | 2:1 update-without-where ERROR
+            POSTGRESQL | ALTER TABLE shares ADD COLUMN owner BIGINT; | ALTER TABLE shares ADD COLUMN IF NOT EXISTS allow_join bool DEFAULT TRUE; UPDATE shares SET allow_join = FALSE; | 2:1 update-without-where ERROR
+            MARIADB    | CREATE TABLE shares (id BIGINT PRIMARY KEY, owner BIGINT); | ALTER TABLE shares ADD COLUMN IF NOT EXISTS allow_join TINYINT DEFAULT 1; UPDATE shares SET allow_join = 0; | 2:1 update-without-where INFO column allow_join was added earlier in this script and nothing has written it since
+            """)
+    void fillingAColumnTheTableSurelyLackedOverwritesNothing(Dialect dialect, String first, String second,
+            String expected) throws IOException {
+        write("db/V1__create.sql", first);
+        write("db/V2__change.sql", second);
+
+        LintConfig defaults = LintConfig.defaults(project, List.of(project.resolve("db")));
+        LintResult result = new Linter().run(new LintConfig(project, defaults.directories(), defaults.includes(),
+                List.of(), dialect, StandardCharsets.UTF_8, Map.of(), List.of(), defaults.flyway(),
+                defaults.liquibase(), List.of(), null, defaults.maxFileBytes(), 1));
+        List<String> findings = result.findings().stream().filter(f -> f.location().path().endsWith("V2__change.sql"))
+                .map(f -> f.location().line() + ":" + f.location().column() + " " + f.ruleId() + " " + f.severity()
+                        + (f.message().contains("(guarded: ")
+                                ? " " + f.message().substring(f.message().indexOf("(guarded: ") + 10,
+                                        f.message().length() - 1) : ""))
+                .toList();
+
+        assertEquals(List.of(expected.split(", (?=\\d+:\\d+ )")), findings);
+    }
+
+    private void write(String name, String sql) throws IOException {
+        Path file = project.resolve(name);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, sql.strip().replace("; ", ";\n") + "\n", StandardCharsets.UTF_8);
+    }
+}
