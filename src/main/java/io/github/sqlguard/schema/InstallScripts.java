@@ -1,8 +1,10 @@
 package io.github.sqlguard.schema;
 
+import io.github.sqlguard.source.DatabaseNames;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -20,8 +22,9 @@ import java.util.regex.Pattern;
  * {@code 2.0.1}) that hold scripts, and is not itself named as a version ({@code 2023/01/} are dates), or one
  * holding two or more scripts each named for the step from one version to the next ({@code update/update_5.0-5.1.sql},
  * {@code upgrade/v4.3.x-v5.0.x.sql}, {@code upgrade/1.2_to_1.3.sql}). The install scripts are the files directly in
- * the folder above it (when that folder holds one dialect's steps and a subfolder another's, the two dialects' steps
- * are thus replayed apart).
+ * the folder above it and, for a folder of steps named for a database ({@code update/postgres/}), the files in the
+ * folder of that name beside the one above ({@code postgres/}), where projects that keep one tree per database put
+ * that database's install script.
  */
 final class InstallScripts {
 
@@ -60,7 +63,12 @@ final class InstallScripts {
         Set<String> installFolders = new HashSet<>();
         versionsByStepsFolder.forEach((stepsFolder, versions) -> {
             if (versions.size() >= 2) {
-                installFolders.add(folderOf(stepsFolder.substring(0, stepsFolder.length() - 1)));
+                String above = folderOf(stepsFolder.substring(0, stepsFolder.length() - 1));
+                installFolders.add(above);
+                String name = stepsFolder.substring(above.length(), stepsFolder.length() - 1);
+                if (!above.isEmpty() && DatabaseNames.isDatabase(name.toLowerCase(Locale.ROOT))) {
+                    installFolders.add(folderOf(above.substring(0, above.length() - 1)) + name + "/");
+                }
             }
         });
         return new InstallScripts(installFolders);
