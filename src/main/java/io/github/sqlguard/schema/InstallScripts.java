@@ -1,8 +1,10 @@
 package io.github.sqlguard.schema;
 
+import io.github.sqlguard.source.DatabaseNames;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -17,12 +19,25 @@ import java.util.regex.Pattern;
  * type change of the steps without the type it changes.
  *
  * <p>A folder of version steps is one holding two or more folders named as versions ({@code v0.1}, {@code 9},
- * {@code 2.0.1}) that hold scripts, and is not itself named as a version ({@code 2023/01/} are dates). The install
- * scripts are the files directly in the folder above it.
+ * {@code 2.0.1}) that hold scripts, and is not itself named as a version ({@code 2023/01/} are dates), or one
+ * holding two or more scripts each named for the step from one version to the next ({@code update/update_5.0-5.1.sql},
+ * {@code upgrade/v4.3.x-v5.0.x.sql}, {@code upgrade/1.2_to_1.3.sql}). The install scripts are the files directly in
+ * the folder above it and, for a folder of steps named for a database ({@code update/postgres/}), the files in the
+ * folder of that name beside the one above ({@code postgres/}), where projects that keep one tree per database put
+ * that database's install script.
  */
 final class InstallScripts {
 
     private static final Pattern VERSION_FOLDER = Pattern.compile("v?\\d+(?:[._]\\d+)*", Pattern.CASE_INSENSITIVE);
+
+    /**
+     * A script named for an upgrade between two dotted versions, {@code x} standing for any number: one {@code -}
+     * or {@code _} between them, or a {@code to}. PostgreSQL's extension updates ({@code ext--1.0--1.1.sql}) are not
+     * meant: they are ordered by their own rules.
+     */
+    private static final Pattern VERSION_STEP_FILE = Pattern.compile(
+            "(?:.*[^0-9a-z])?" + dotted("from") + "(?:[-_]|[-_.]to[-_.])" + dotted("to") + "(?:[-_.][^/]*)?\\.sql",
+            Pattern.CASE_INSENSITIVE);
 
     private final Set<String> installFolders;
 
@@ -35,6 +50,10 @@ final class InstallScripts {
         Map<String, Set<String>> versionsByStepsFolder = new HashMap<>();
         for (String path : paths) {
             String[] parts = path.split("/");
+            if (parts.length >= 2 && VERSION_STEP_FILE.matcher(parts[parts.length - 1]).matches()) {
+                versionsByStepsFolder.computeIfAbsent(folderOf(path), f -> new HashSet<>())
+                        .add(parts[parts.length - 1]);
+            }
             if (parts.length >= 3 && VERSION_FOLDER.matcher(parts[parts.length - 2]).matches()
                     && !VERSION_FOLDER.matcher(parts[parts.length - 3]).matches()) {
                 String stepsFolder = path.substring(0, path.lastIndexOf('/', path.lastIndexOf('/') - 1) + 1);
@@ -44,7 +63,12 @@ final class InstallScripts {
         Set<String> installFolders = new HashSet<>();
         versionsByStepsFolder.forEach((stepsFolder, versions) -> {
             if (versions.size() >= 2) {
-                installFolders.add(folderOf(stepsFolder.substring(0, stepsFolder.length() - 1)));
+                String above = folderOf(stepsFolder.substring(0, stepsFolder.length() - 1));
+                installFolders.add(above);
+                String name = stepsFolder.substring(above.length(), stepsFolder.length() - 1);
+                if (!above.isEmpty() && DatabaseNames.isDatabase(name.toLowerCase(Locale.ROOT))) {
+                    installFolders.add(folderOf(above.substring(0, above.length() - 1)) + name + "/");
+                }
             }
         });
         return new InstallScripts(installFolders);
@@ -54,6 +78,10 @@ final class InstallScripts {
     Optional<String> installFolder(String path) {
         String folder = folderOf(path);
         return installFolders.contains(folder) ? Optional.of(folder) : Optional.empty();
+    }
+
+    private static String dotted(String name) {
+        return "v?(?<" + name + ">\\d+(?:\\.(?:\\d+|x))+)";
     }
 
     /** The folder holding {@code path}, ending in {@code /}, or empty at the top. */

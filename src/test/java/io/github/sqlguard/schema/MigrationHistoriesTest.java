@@ -143,7 +143,10 @@ class MigrationHistoriesTest {
      * {@code versioned/v0.1/}) runs instead of the steps, not before them: the steps' type change names the type
      * their own base gave the column; a script beside folders that are not version steps (dates, a single
      * version) still runs first in the same history, where the base creates its table again with other columns
-     * and the type before the change is not known.
+     * and the type before the change is not known. Step scripts named for the upgrade from one version to the next
+     * ({@code update/update_1.0-1.1.sql}) are version steps as well, and those of one database ({@code
+     * update/oracle/}) have their install script in that database's folder ({@code oracle/}); dates and a single
+     * versioned name are not.
      */
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
@@ -156,6 +159,18 @@ class MigrationHistoriesTest {
         "db/0_init.sql          | db/2023/01/base.sql           | db/2023/02/a.sql           | db/2023/10/b.sql"
                 + " | ",
         "db/init.sql            | db/steps/v1/a_base.sql        | db/steps/v1/b_add.sql      | db/steps/v1/c_narrow.sql"
+                + " | ",
+        "sql/app.sql            | sql/update/update_1.0-1.1.sql | sql/update/update_1.1-1.2.sql"
+                + " | sql/update/update_1.2-2.0.sql | VARCHAR(255)",
+        "schema/app_mysql.sql   | schema/upgrade/v3.9.x-v4.0.x.sql | schema/upgrade/v4.0.x-v4.1.x.sql"
+                + " | schema/upgrade/v4.1.x-v4.2.x.sql | VARCHAR(255)",
+        "install.sql            | upgrade/2.1_to_2.2.sql        | upgrade/2.2_to_2.3.sql     | upgrade/2.3_to_3.0.sql"
+                + " | VARCHAR(255)",
+        "sql/oracle/app_ora.sql | sql/update/oracle/update_1.0-1.1.sql | sql/update/oracle/update_1.1-1.2.sql"
+                + " | sql/update/oracle/update_1.2-2.0.sql | VARCHAR(255)",
+        "db/init.sql            | db/monthly/2023.01-base.sql   | db/monthly/2023.02-add.sql | db/monthly/2023.10-c.sql"
+                + " | ",
+        "db/init.sql            | db/patches/1.0-base.sql       | db/patches/a-add.sql       | db/patches/b-narrow.sql"
                 + " | ",
     })
     void anInstallScriptBesideVersionStepsIsAHistoryOfItsOwn(String install, String base, String other,
