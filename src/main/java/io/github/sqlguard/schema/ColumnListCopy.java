@@ -64,7 +64,8 @@ final class ColumnListCopy {
      * them: {@code INSERT INTO folders_ciphers (cipher_uuid, folder_uuid) SELECT uuid, folder_uuid FROM ciphers
      * WHERE folder_uuid IS NOT NULL}. A rebuild of {@code ciphers} without {@code folder_uuid} then loses nothing.
      * A BOOLEAN NOT NULL column that alone selects the rows ({@code WHERE is_public = TRUE}, {@link FlagCondition})
-     * moves too: the keys copied tell its value in every row.
+     * moves too: the keys copied tell its value in every row. The other columns such a copy reads do not move: the
+     * rows it leaves out keep values in them.
      *
      * @param source the table read, unquoted
      * @param target the table written, unquoted
@@ -104,8 +105,13 @@ final class ColumnListCopy {
         boolean keyed = table.get().primaryKey().stream().allMatch(c -> columns.contains(SchemaNames.key(c)));
         boolean moved = keyed && columns.containsAll(required)
                 && flag.map(f -> FlagCondition.isRequiredFlag(table.get(), f)).orElse(true);
-        // A flag that selects the rows is told by which keys the target holds
-        flag.ifPresent(f -> columns.add(SchemaNames.key(f)));
+        if (where >= 0) {
+            // A row left out keeps its values in every other column, and loses them when they are dropped; with two
+            // columns required, a row left out for lack of one still has a value in the other. A flag that selects
+            // the rows is told by which keys the target holds.
+            columns.retainAll(required.size() > 1 ? Set.of() : required);
+            flag.ifPresent(f -> columns.add(SchemaNames.key(f)));
+        }
         // The key stays behind to tell whose values they were, so it is not among the columns moved
         table.get().primaryKey().forEach(c -> columns.remove(SchemaNames.key(c)));
         return moved ? Optional.of(new MovedColumns(copy.get().source(), copy.get().target(), columns))
