@@ -206,8 +206,8 @@ final class LintSession {
             findings.addAll(withConfiguredSeverity(FormattedSqlReader.misspeltHeaders(path, text.text())));
         } else {
             String content = text.text();
-            scripts.add(new ChangelogScript(path, analysers.splitter(dialectOf(file)).split(path, content, 0,
-                    content.length(), 1, 1, scriptContext(file, kind, reverts))));
+            scripts.addAll(UpDownSections.scripts(analysers.splitter(dialectOf(file)), path, content,
+                    scriptContext(file, kind, reverts), reverts ? ScriptMode.SKIP : undo));
         }
         return new PreparedFile(file, classification, scripts, findings, reached, ceiling, text.text(), decided,
                 text.stamp(), runOrder);
@@ -246,8 +246,8 @@ final class LintSession {
         List<AttachedComment> attached = new ArrayList<>();
         for (ChangelogScript script : prepared.scripts()) {
             StatementChecker.ScriptFindings checked = analysers.checker().check(script.script(), script.relativePath(),
-                    prepared.ceiling(), config.liquibase().rollbacks(), statementSql, histories::factsFor,
-                    histories);
+                    UpDownSections.ceiling(script, prepared.ceiling(), config.flyway().undoScripts()),
+                    config.liquibase().rollbacks(), statementSql, histories::factsFor, histories);
             parsed += checked.parsedStatements();
             List<Finding> scriptFindings = Fingerprint.attach(checked.findings(), statementSql);
             if (flywayScript) {

@@ -1,0 +1,62 @@
+package io.github.sqlguard;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.github.sqlguard.model.Dialect;
+import io.github.sqlguard.model.ScriptMode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * A file that holds its migration and the way back (goose, sql-migrate, dbmate) runs its down section only on
+ * rollback, against the schema the up section left: what the down section destroys is a warning, as in a down
+ * script, and the up section's tables are no scratch tables to it.
+ */
+class LinterUpDownSectionsTest {
+
+    @TempDir
+    Path project;
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            -- +goose Up\\nCREATE TABLE post (id int);\\n\\n-- +goose Down\\nDROP TABLE post; | drop-table WARNING 5:1 DROP TABLE removes table post and all its rows (down section: runs only on rollback)
+            -- +migrate Up\\nALTER TABLE t ADD c int;\\n-- +migrate Down\\nALTER TABLE t DROP COLUMN c; | drop-column WARNING 4:15 ALTER TABLE t drops column c (down section: runs only on rollback)
+            -- migrate:up\\nCREATE TABLE t2 (id int);\\n-- migrate:down\\nDELETE FROM t2; | delete-without-where WARNING 4:1 DELETE without WHERE removes every row of t2 (down section: runs only on rollback)
+            -- +goose Up\\nDELETE FROM t;\\n-- +goose Down\\nSELECT 1; | delete-without-where ERROR 2:1 DELETE without WHERE removes every row of t
+            -- a note that mentions -- +goose Down without an up section\\nCREATE TABLE p (id int);\\nDROP TABLE p; | -
+            """)
+    void aDownSectionIsRollbackCode(String sql, String expected) throws IOException {
+        assertEquals(expected.equals("-") ? List.of() : List.of(expected), findings(sql, ScriptMode.WARN));
+    }
+
+    @Test
+    void undoScriptsSaysWhetherADownSectionIsChecked() throws IOException {
+        String sql = "-- +goose Up\\nCREATE TABLE post (id int);\\n-- +goose Down\\nDROP TABLE post;";
+
+        assertEquals(List.of("drop-table ERROR 4:1 DROP TABLE removes table post and all its rows (down section: runs"
+                + " only on rollback)"), findings(sql, ScriptMode.CHECK));
+        assertEquals(List.of(), findings(sql, ScriptMode.SKIP));
+    }
+
+    private List<String> findings(String sql, ScriptMode downs) throws IOException {
+        Path file = project.resolve("db/00001_create.sql");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, sql.replace("\\n", "\n") + "\n", StandardCharsets.UTF_8);
+        LintConfig defaults = LintConfig.defaults(project, List.of(project.resolve("db")));
+        FlywayConfig flyway = new FlywayConfig("V", "U", "R", "__", List.of(".sql"), Map.of(), "${", "}", null, downs,
+                List.of());
+        LintResult result = new Linter().run(new LintConfig(project, defaults.directories(), defaults.includes(),
+                List.of(), Dialect.POSTGRESQL, StandardCharsets.UTF_8, Map.of(), List.of(), flyway,
+                defaults.liquibase(), List.of(), null, defaults.maxFileBytes(), 1));
+        return result.findings().stream().map(f -> f.ruleId() + " " + f.severity() + " " + f.location().line() + ":"
+                + f.location().column() + " " + f.message()).toList();
+    }
+}
