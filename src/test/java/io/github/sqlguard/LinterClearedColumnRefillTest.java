@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -42,16 +41,8 @@ class LinterClearedColumnRefillTest {
         Files.createDirectories(file.getParent());
         Files.writeString(file, sql.strip().replace("; ", ";\n") + "\n", StandardCharsets.UTF_8);
 
-        LintConfig defaults = LintConfig.defaults(project, List.of(project.resolve("db")));
-        LintResult result = new Linter().run(new LintConfig(project, defaults.directories(), defaults.includes(),
-                List.of(), dialect, StandardCharsets.UTF_8, Map.of(), List.of(), defaults.flyway(),
-                defaults.liquibase(), List.of(), null, defaults.maxFileBytes(), 1));
-        List<String> findings = result.findings().stream()
-                .map(f -> f.location().line() + ":" + f.location().column() + " " + f.ruleId() + " " + f.severity()
-                        + (f.message().contains("(guarded: ")
-                                ? " " + f.message().substring(f.message().indexOf("(guarded: ") + 10,
-                                        f.message().length() - 1) : ""))
-                .toList();
+        List<String> findings = ProjectLint.findings(project, dialect).stream()
+                .map(ProjectLint::placeAndGuard).toList();
 
         assertEquals(List.of(expected.split(", (?=\\d+:\\d+ )")), findings);
     }

@@ -409,11 +409,7 @@ class LinterGuardTest {
         Files.writeString(file, sql.strip().replace("; ", ";\n") + "\n", StandardCharsets.UTF_8);
 
         List<String> findings = run(dialect, null).stream()
-                .map(f -> f.location().line() + ":" + f.location().column() + " " + f.ruleId() + " " + f.severity()
-                        + (f.message().contains("(guarded: ")
-                                ? " " + f.message().substring(f.message().indexOf("(guarded: ") + 10,
-                                        f.message().length() - 1) : ""))
-                .toList();
+                .map(ProjectLint::placeAndGuard).toList();
 
         assertEquals(List.of(expected.split(", (?=\\d+:\\d+ )")), findings);
     }

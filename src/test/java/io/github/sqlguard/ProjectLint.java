@@ -1,0 +1,30 @@
+package io.github.sqlguard;
+
+import io.github.sqlguard.model.Dialect;
+import io.github.sqlguard.model.Finding;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/** A run of the linter over a project's {@code db} folder with every default but the dialect. */
+final class ProjectLint {
+
+    private ProjectLint() {
+    }
+
+    static List<Finding> findings(Path project, Dialect dialect) {
+        LintConfig defaults = LintConfig.defaults(project, List.of(project.resolve("db")));
+        return new Linter().run(new LintConfig(project, defaults.directories(), defaults.includes(), List.of(),
+                dialect, StandardCharsets.UTF_8, Map.of(), List.of(), defaults.flyway(), defaults.liquibase(),
+                List.of(), null, defaults.maxFileBytes(), 1)).findings();
+    }
+
+    /** {@code "line:column rule SEVERITY"}, followed by what guards it when something does. */
+    static String placeAndGuard(Finding finding) {
+        String message = finding.message();
+        int guarded = message.indexOf("(guarded: ");
+        return finding.location().line() + ":" + finding.location().column() + " " + finding.ruleId() + " "
+                + finding.severity() + (guarded < 0 ? "" : " " + message.substring(guarded + 10, message.length() - 1));
+    }
+}
