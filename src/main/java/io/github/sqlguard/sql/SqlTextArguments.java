@@ -25,6 +25,8 @@ final class SqlTextArguments {
     private static final Pattern WRITES_IT_DOWN = Pattern.compile(
             "(?i).*(?:log|print|put|put_line|debug|trace|info|warn|warning|notice|message|comment|describe|raise)");
 
+    private static final Pattern NAME_QUOTES = Pattern.compile("^[\\[\"`]|[\\]\"`]$");
+
     /** How the label of such text ends: whether it runs is up to the routine. */
     private static final String MAY_RUN_IT = ", which may run it";
 
@@ -46,24 +48,21 @@ final class SqlTextArguments {
         if (nameEnd >= tokens.size() || !isNamePart(tokens.get(nameEnd))) {
             return null;
         }
-        String routine = tokens.subList(at, nameEnd + 1).stream().map(Token::text).reduce("", String::concat);
-        String member = tokens.get(nameEnd).text().toLowerCase(Locale.ROOT).replaceAll("^[\\[\"`]|[\\]\"`]$", "");
+        List<List<Token>> arguments = arguments(tokens, nameEnd + 1, at > 0 && tokens.get(0).isAnyWord("EXEC",
+                "EXECUTE"), tokens.get(0).isWord("SELECT"));
+        List<Token> handed = arguments == null ? null : arguments.stream().map(SqlTextArguments::withoutName)
+                .filter(value -> !value.isEmpty() && value.get(0).type() == TokenType.STRING
+                        && STATEMENT_TEXT.matcher(text(DynamicSql.partsWithStandIns(value, 0))).matches())
+                .findFirst().orElse(null);
+        if (handed == null) {
+            return null;
+        }
+        String member = NAME_QUOTES.matcher(tokens.get(nameEnd).text().toLowerCase(Locale.ROOT)).replaceAll("");
         if (member.startsWith("sp_") || member.startsWith("xp_") || WRITES_IT_DOWN.matcher(member).matches()) {
             return null; // SQL Server's own procedures that run text are read where they are known
         }
-        List<List<Token>> arguments = arguments(tokens, nameEnd + 1, at > 0 && tokens.get(0).isAnyWord("EXEC",
-                "EXECUTE"), tokens.get(0).isWord("SELECT"));
-        if (arguments == null) {
-            return null;
-        }
-        for (List<Token> argument : arguments) {
-            List<Token> value = withoutName(argument);
-            if (!value.isEmpty() && value.get(0).type() == TokenType.STRING
-                    && STATEMENT_TEXT.matcher(text(DynamicSql.partsWithStandIns(value, 0))).matches()) {
-                return DynamicSql.expression(value, "text passed to " + routine + MAY_RUN_IT);
-            }
-        }
-        return null;
+        String routine = tokens.subList(at, nameEnd + 1).stream().map(Token::text).reduce("", String::concat);
+        return DynamicSql.expression(handed, "text passed to " + routine + MAY_RUN_IT);
     }
 
     /**
