@@ -47,6 +47,10 @@ final class TypeJudge {
             case UUID -> 36;
             case JSON, BINARY, OTHER -> SqlType.MAX;
         };
+        if (source == TypeFamily.OTHER && dialect == Dialect.POSTGRESQL && newLength == SqlType.MAX) {
+            // An enum, a domain, an array, inet, interval ..: PostgreSQL converts through the type's text output.
+            return TypeChange.lossless(from, to, "every PostgreSQL value has a text form, and no length limit");
+        }
         if (source == TypeFamily.BINARY || source == TypeFamily.OTHER) {
             return TypeChange.lossy(from, to, familyChange());
         }

@@ -16,6 +16,10 @@ class TypeChangeTest {
             varchar(255)                | text                        | POSTGRESQL | LOSSLESS
             text                        | varchar(255)                | POSTGRESQL | LOSSY
             varchar(50)                 | varchar                     | POSTGRESQL | LOSSLESS
+            user_role                   | text                        | POSTGRESQL | LOSSLESS
+            inet                        | varchar                     | POSTGRESQL | LOSSLESS
+            user_role                   | varchar(20)                 | POSTGRESQL | LOSSY
+            geometry                    | text                        | MYSQL      | LOSSY
             int4                        | int8                        | POSTGRESQL | LOSSLESS
             serial                      | bigint                      | POSTGRESQL | LOSSLESS
             SERIAL                      | INT                         | MYSQL      | LOSSY
