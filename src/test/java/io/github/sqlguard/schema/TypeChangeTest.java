@@ -158,6 +158,19 @@ class TypeChangeTest {
         assertEquals(reason, change.reason());
     }
 
+    /** A character set that lacks characters is one loss, a shorter length another: the reason names both. */
+    @ParameterizedTest(name = "{0} -> {1}: {2}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+            varchar(200) CHARACTER SET utf8mb4 | VARCHAR(200) CHARACTER SET latin1 | character set latin1 cannot hold every character: those it lacks become '?', or the statement fails in strict mode
+            varchar(200)                       | varchar(40) CHARACTER SET utf8    | shorter: 200 to 40 characters; character set utf8 cannot hold every character: those it lacks become '?', or the statement fails in strict mode
+            text                               | varchar(90) CHARSET latin1        | shorter: 65535 to 90 characters; character set latin1 cannot hold every character: those it lacks become '?', or the statement fails in strict mode
+            """)
+    void namesEveryLossOfANarrowerCharacterSet(String from, String to, String reason) {
+        TypeChange change = TypeChange.of(SqlType.parse(from), SqlType.parse(to), Dialect.MYSQL);
+        assertEquals(TypeChange.Verdict.LOSSY, change.verdict(), change.reason());
+        assertEquals(reason, change.reason());
+    }
+
     /**
      * Oracle stores INTEGER and SMALLINT as NUMBER(38), FLOAT and REAL as a decimal NUMBER with a floating point,
      * and DATE with its time of day to the second.
