@@ -49,7 +49,7 @@ public record TypeChange(SqlType from, SqlType to, Verdict verdict, String reaso
             TypeChange rest = of(written, withCharacterSet(into, from.characterSet()), configured, movedValues);
             return lossy(from, to, rest.lossless() ? lostCharacters : rest.reason() + "; " + lostCharacters);
         }
-        if (EnumValues.isValueList(from) && from.base().equals(to.base())) {
+        if (EnumValues.isValueList(from) && EnumValues.isValueList(to)) {
             return EnumValues.change(from, to, movedValues);
         }
         if (from.base().equals(to.base()) && from.arguments().equals(to.arguments())

@@ -151,6 +151,10 @@ class TypeChangeTest {
             SET('r', 'w', 'x')                | SET('r', 'w')                     | LOSSY    | leaves out value 'x': rows holding it become '' or, in strict mode, make the statement fail
             ENUM('it''s', 'b')                | ENUM('b', 'it''s')                | LOSSLESS | every value kept
             ENUM('a', 'b', 'c')               | ENUM('a', 'b', 'x')               | LOSSY    | leaves out value 'c': rows holding it become '' or, in strict mode, make the statement fail
+            ENUM('low', 'high')               | SET('high', 'low', 'mid')         | LOSSLESS | every value kept
+            ENUM('low', 'high', 'max')        | SET('low', 'high')                | LOSSY    | leaves out value 'max': rows holding it become '' or, in strict mode, make the statement fail
+            SET('r', 'w')                     | ENUM('r', 'w')                    | LOSSY    | a SET value of several members is no ENUM value: rows holding one become '' or, in strict mode, make the statement fail
+            SET('r', 'w', 'x')                | ENUM('w', 'r')                    | LOSSY    | leaves out value 'x': rows holding it become '' or, in strict mode, make the statement fail; a SET value of several members is no ENUM value: rows holding one become '' or, in strict mode, make the statement fail
             """)
     void judgesMySqlValueListsByTheirValues(String from, String to, TypeChange.Verdict expected, String reason) {
         TypeChange change = TypeChange.of(SqlType.parse(from), SqlType.parse(to), Dialect.MYSQL);
