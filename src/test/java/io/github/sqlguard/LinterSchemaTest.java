@@ -412,6 +412,20 @@ class LinterSchemaTest {
     }
 
     @Test
+    void setMemberMovedByEqualityIsStillReportedAsRowsMayHoldItBesideOthers() throws IOException {
+        write("db/V1__init.sql", "CREATE TABLE tokens (id INT PRIMARY KEY, modes SET('plain','tls','none'));\n");
+        write("db/V2__remap.sql", "ALTER TABLE tokens MODIFY modes SET('plain','tls','none','tls_v2');\n"
+                + "UPDATE tokens SET modes = 'tls_v2' WHERE modes = 'tls';\n"
+                + "ALTER TABLE tokens MODIFY modes SET('plain','none','tls_v2');\n");
+
+        List<Finding> findings = lint(Dialect.MYSQL, "alter-column-type");
+
+        assertEquals(1, findings.size(), findings.toString());
+        assertEquals(3, findings.get(0).location().line());
+        assertTrue(findings.get(0).message().contains("leaves out value 'tls'"), findings.get(0).message());
+    }
+
+    @Test
     void mySqlColumnMovedToACharacterSetThatLacksCharactersIsReported() throws IOException {
         write("db/V1__init.sql", "CREATE TABLE items (id INT PRIMARY KEY, label VARCHAR(50) NOT NULL,"
                 + " code VARCHAR(10) CHARACTER SET latin1);\n");

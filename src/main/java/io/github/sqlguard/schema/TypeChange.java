@@ -43,10 +43,13 @@ public record TypeChange(SqlType from, SqlType to, Verdict verdict, String reaso
         // Before the same-type test, which compares neither character sets nor ENUM values.
         if (!to.characterSet().isEmpty() && !to.characterSet().equals(from.characterSet())
                 && TypeFamily.of(to) == TypeFamily.TEXT && !MySqlRowLosingClauses.holdsEveryCharacter(to.characterSet())) {
-            return lossy(from, to, "character set " + to.characterSet().toLowerCase(java.util.Locale.ROOT)
-                    + " cannot hold every character: those it lacks become '?', or the statement fails in strict mode");
+            String lostCharacters = "character set " + to.characterSet().toLowerCase(java.util.Locale.ROOT)
+                    + " cannot hold every character: those it lacks become '?', or the statement fails in strict mode";
+            // MySQL `VARCHAR(255)` to `VARCHAR(64) CHARACTER SET utf8` also cuts values: name that loss too.
+            TypeChange rest = of(written, withCharacterSet(into, from.characterSet()), configured, movedValues);
+            return lossy(from, to, rest.lossless() ? lostCharacters : rest.reason() + "; " + lostCharacters);
         }
-        if (EnumValues.isValueList(from) && from.base().equals(to.base())) {
+        if (EnumValues.isValueList(from) && EnumValues.isValueList(to)) {
             return EnumValues.change(from, to, movedValues);
         }
         if (from.base().equals(to.base()) && from.arguments().equals(to.arguments())
@@ -111,6 +114,11 @@ public record TypeChange(SqlType from, SqlType to, Verdict verdict, String reaso
             case "DATE" -> new SqlType(type.written(), "TIMESTAMP", List.of(0L), false, false, false, "");
             default -> type;
         };
+    }
+
+    private static SqlType withCharacterSet(SqlType type, String characterSet) {
+        return new SqlType(type.written(), type.base(), type.arguments(), type.unsigned(), type.withTimeZone(),
+                type.characterUnits(), characterSet);
     }
 
     private static SqlType oracleNumber(SqlType type, List<Long> arguments) {

@@ -155,10 +155,27 @@ class TypeChangeTest {
             SET('r', 'w', 'x')                | SET('r', 'w')                     | LOSSY    | leaves out value 'x': rows holding it become '' or, in strict mode, make the statement fail
             ENUM('it''s', 'b')                | ENUM('b', 'it''s')                | LOSSLESS | every value kept
             ENUM('a', 'b', 'c')               | ENUM('a', 'b', 'x')               | LOSSY    | leaves out value 'c': rows holding it become '' or, in strict mode, make the statement fail
+            ENUM('low', 'high')               | SET('high', 'low', 'mid')         | LOSSLESS | every value kept
+            ENUM('low', 'high', 'max')        | SET('low', 'high')                | LOSSY    | leaves out value 'max': rows holding it become '' or, in strict mode, make the statement fail
+            SET('r', 'w')                     | ENUM('r', 'w')                    | LOSSY    | a SET value of several members is no ENUM value: rows holding one become '' or, in strict mode, make the statement fail
+            SET('r', 'w', 'x')                | ENUM('w', 'r')                    | LOSSY    | leaves out value 'x': rows holding it become '' or, in strict mode, make the statement fail; a SET value of several members is no ENUM value: rows holding one become '' or, in strict mode, make the statement fail
             """)
     void judgesMySqlValueListsByTheirValues(String from, String to, TypeChange.Verdict expected, String reason) {
         TypeChange change = TypeChange.of(SqlType.parse(from), SqlType.parse(to), Dialect.MYSQL);
         assertEquals(expected, change.verdict(), change.reason());
+        assertEquals(reason, change.reason());
+    }
+
+    /** A character set that lacks characters is one loss, a shorter length another: the reason names both. */
+    @ParameterizedTest(name = "{0} -> {1}: {2}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+            varchar(200) CHARACTER SET utf8mb4 | VARCHAR(200) CHARACTER SET latin1 | character set latin1 cannot hold every character: those it lacks become '?', or the statement fails in strict mode
+            varchar(200)                       | varchar(40) CHARACTER SET utf8    | shorter: 200 to 40 characters; character set utf8 cannot hold every character: those it lacks become '?', or the statement fails in strict mode
+            text                               | varchar(90) CHARSET latin1        | shorter: 65535 to 90 characters; character set latin1 cannot hold every character: those it lacks become '?', or the statement fails in strict mode
+            """)
+    void namesEveryLossOfANarrowerCharacterSet(String from, String to, String reason) {
+        TypeChange change = TypeChange.of(SqlType.parse(from), SqlType.parse(to), Dialect.MYSQL);
+        assertEquals(TypeChange.Verdict.LOSSY, change.verdict(), change.reason());
         assertEquals(reason, change.reason());
     }
 
