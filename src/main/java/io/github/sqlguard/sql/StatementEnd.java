@@ -10,6 +10,9 @@ import java.util.List;
  */
 final class StatementEnd {
 
+    /** Statements that never hold a PL/SQL block of their own. */
+    private static final String[] PLAIN_SQL_VERBS = {"SELECT", "WITH", "INSERT", "UPDATE", "DELETE", "MERGE"};
+
     private final Dialect dialect;
 
     StatementEnd(Dialect dialect) {
@@ -34,6 +37,7 @@ final class StatementEnd {
                 dialect == Dialect.SQLSERVER || dialect == Dialect.AUTO);
         // PostgreSQL: CREATE RULE r AS ON .. DO INSTEAD (DELETE ..; UPDATE ..) lists its actions in parentheses.
         boolean ruleActions = shape.kind() == StatementShape.Kind.ROUTINE && shape.routineKind().equals("rule");
+        boolean plain = shape.kind() == StatementShape.Kind.PLAIN;
         int parenDepth = 0;
         int firstInnerSemicolon = -1;
         boolean psql = dialect == Dialect.POSTGRESQL || dialect == Dialect.AUTO;
@@ -60,7 +64,8 @@ final class StatementEnd {
                 if (firstInnerSemicolon < 0 && !shape.runsToBatchEnd() && !depth.bodyRunsToBatchEnd()) {
                     firstInnerSemicolon = i;
                 }
-            } else if (i > start && !insideBody && boundary.startsNewStatement(code, i, size, parenDepth)) {
+            } else if (i > start && !insideBody && (boundary.startsNewStatement(code, i, size, parenDepth)
+                    || plain && startsPlsqlBlock(code, start, i, size, parenDepth))) {
                 return i;
             }
             boundary.accept(code, i, parenDepth);
@@ -77,6 +82,22 @@ final class StatementEnd {
             return firstInnerSemicolon; // the action list never closes: fail closed, as for an unclosed block
         }
         return unclosedEnd(shape, depth, firstInnerSemicolon, size);
+    }
+
+    /**
+     * Oracle: a SELECT or row change left without its {@code ;} (SQL*Plus ends it at a blank line, a worksheet
+     * runs it alone) does not take in the PL/SQL block that starts on a later line; read as one, the block's
+     * DECLARE section or BEGIN joined the query and its statements lost their block.
+     */
+    private boolean startsPlsqlBlock(List<Token> code, int start, int index, int size, int parenDepth) {
+        Token token = code.get(index);
+        Token previous = code.get(index - 1);
+        Token next = index + 1 < size ? code.get(index + 1) : null;
+        return dialect == Dialect.ORACLE && parenDepth == 0 && token.isAnyWord("BEGIN", "DECLARE")
+                && previous.line() < token.line() && ImplicitBoundary.endsExpression(previous)
+                && code.get(start).isAnyWord(PLAIN_SQL_VERBS)
+                && next != null && (next.type() == TokenType.WORD || next.type() == TokenType.PLACEHOLDER)
+                && !next.isAnyWord("FROM", "AS", "INTO", "WHERE", "AND", "OR");
     }
 
     /**
