@@ -13,6 +13,9 @@ final class StatementEnd {
     /** Statements that never hold a PL/SQL block of their own. */
     private static final String[] PLAIN_SQL_VERBS = {"SELECT", "WITH", "INSERT", "UPDATE", "DELETE", "MERGE"};
 
+    /** Statements that list CREATE of a routine kind as a privilege or an audited action. */
+    private static final String[] PRIVILEGE_LISTS = {"GRANT", "REVOKE", "DENY", "AUDIT", "NOAUDIT"};
+
     private final Dialect dialect;
 
     StatementEnd(Dialect dialect) {
@@ -65,7 +68,7 @@ final class StatementEnd {
                     firstInnerSemicolon = i;
                 }
             } else if (i > start && !insideBody && (boundary.startsNewStatement(code, i, size, parenDepth)
-                    || plain && startsPlsqlBlock(code, start, i, size, parenDepth))) {
+                    || plain && parenDepth == 0 && startsPlsqlUnit(code, start, i, size))) {
                 return i;
             }
             boundary.accept(code, i, parenDepth);
@@ -86,15 +89,22 @@ final class StatementEnd {
 
     /**
      * Oracle: a SELECT or row change left without its {@code ;} (SQL*Plus ends it at a blank line, a worksheet
-     * runs it alone) does not take in the PL/SQL block that starts on a later line; read as one, the block's
-     * DECLARE section or BEGIN joined the query and its statements lost their block.
+     * runs it alone) does not take in the PL/SQL block or the CREATE of a package, procedure, function, trigger or
+     * type that starts a later line; read as one, the block's DECLARE section or the package's specification
+     * joined the statement, and a {@code PROCEDURE delete (..)} in it read as a DELETE without WHERE.
      */
-    private boolean startsPlsqlBlock(List<Token> code, int start, int index, int size, int parenDepth) {
+    private boolean startsPlsqlUnit(List<Token> code, int start, int index, int size) {
         Token token = code.get(index);
         Token previous = code.get(index - 1);
+        if (previous.line() == token.line() || !ImplicitBoundary.endsExpression(previous)) {
+            return false;
+        }
+        if (token.isWord("CREATE") && (dialect == Dialect.ORACLE || dialect == Dialect.AUTO)) {
+            return !code.get(start).isAnyWord(PRIVILEGE_LISTS)
+                    && StatementShape.of(code, index, size, dialect).kind() == StatementShape.Kind.ROUTINE;
+        }
         Token next = index + 1 < size ? code.get(index + 1) : null;
-        return dialect == Dialect.ORACLE && parenDepth == 0 && token.isAnyWord("BEGIN", "DECLARE")
-                && previous.line() < token.line() && ImplicitBoundary.endsExpression(previous)
+        return dialect == Dialect.ORACLE && token.isAnyWord("BEGIN", "DECLARE")
                 && code.get(start).isAnyWord(PLAIN_SQL_VERBS)
                 && next != null && (next.type() == TokenType.WORD || next.type() == TokenType.PLACEHOLDER)
                 && !next.isAnyWord("FROM", "AS", "INTO", "WHERE", "AND", "OR");
