@@ -118,7 +118,7 @@ public final class ScriptIncludeRule implements Rule {
      */
     private static boolean isSqlPlusInclude(List<Token> tokens, int index) {
         Token token = tokens.get(index);
-        if (namesFileBySubstitution(tokens, index)) {
+        if (namesFileBySubstitution(tokens, index) || namesFileByPath(tokens, index)) {
             return true;
         }
         if (token.type() != TokenType.WORD || !token.text().startsWith("@") || token.text().length() < 2
@@ -143,6 +143,23 @@ public final class ScriptIncludeRule implements Rule {
         }
         Token next = tokens.get(index + 1);
         return next.isSymbol("&") && next.offset() == token.endOffset();
+    }
+
+    /**
+     * {@code @../lib/api.pks}, {@code @/opt/wipe.sql} or {@code @"my scripts/wipe.sql"} first on its line: the lexer
+     * reads the lone at sign as a symbol, as the path does not start with a letter. A database link never starts with
+     * a dot or a slash; a quoted one may follow a table on its own line, so a quoted file counts at the start only.
+     */
+    private static boolean namesFileByPath(List<Token> tokens, int index) {
+        Token token = tokens.get(index);
+        if (!token.isSymbol("@") || index + 1 >= tokens.size()
+                || index > 0 && tokens.get(index - 1).line() == token.line()) {
+            return false;
+        }
+        Token next = tokens.get(index + 1);
+        boolean path = next.isSymbol(".") || next.isSymbol("/") || next.isSymbol("\\");
+        boolean quoted = next.type() == TokenType.QUOTED_NAME && index == 0;
+        return next.offset() == token.endOffset() && (path || quoted);
     }
 
     /** sqlcmd's {@code :r file}: a colon first on its line, {@code r} right after it and the file on that line. */

@@ -282,7 +282,7 @@ final class ImplicitBoundary {
     }
 
     /** True for a token that can end an expression or a statement: a name, a literal, a closing parenthesis. */
-    private static boolean endsExpression(Token previous) {
+    static boolean endsExpression(Token previous) {
         return switch (previous.type()) {
             case NUMBER, STRING, QUOTED_NAME, PLACEHOLDER -> true;
             case SYMBOL -> previous.isSymbol(")") || previous.isSymbol("*");

@@ -10,6 +10,12 @@ import java.util.List;
  */
 final class StatementEnd {
 
+    /** Statements that never hold a PL/SQL block of their own. */
+    private static final String[] PLAIN_SQL_VERBS = {"SELECT", "WITH", "INSERT", "UPDATE", "DELETE", "MERGE"};
+
+    /** Statements that list CREATE of a routine kind as a privilege or an audited action. */
+    private static final String[] PRIVILEGE_LISTS = {"GRANT", "REVOKE", "DENY", "AUDIT", "NOAUDIT"};
+
     private final Dialect dialect;
 
     StatementEnd(Dialect dialect) {
@@ -34,6 +40,7 @@ final class StatementEnd {
                 dialect == Dialect.SQLSERVER || dialect == Dialect.AUTO);
         // PostgreSQL: CREATE RULE r AS ON .. DO INSTEAD (DELETE ..; UPDATE ..) lists its actions in parentheses.
         boolean ruleActions = shape.kind() == StatementShape.Kind.ROUTINE && shape.routineKind().equals("rule");
+        boolean plain = shape.kind() == StatementShape.Kind.PLAIN;
         int parenDepth = 0;
         int firstInnerSemicolon = -1;
         boolean psql = dialect == Dialect.POSTGRESQL || dialect == Dialect.AUTO;
@@ -60,7 +67,8 @@ final class StatementEnd {
                 if (firstInnerSemicolon < 0 && !shape.runsToBatchEnd() && !depth.bodyRunsToBatchEnd()) {
                     firstInnerSemicolon = i;
                 }
-            } else if (i > start && !insideBody && boundary.startsNewStatement(code, i, size, parenDepth)) {
+            } else if (i > start && !insideBody && (boundary.startsNewStatement(code, i, size, parenDepth)
+                    || plain && parenDepth == 0 && startsPlsqlUnit(code, start, i, size))) {
                 return i;
             }
             boundary.accept(code, i, parenDepth);
@@ -77,6 +85,29 @@ final class StatementEnd {
             return firstInnerSemicolon; // the action list never closes: fail closed, as for an unclosed block
         }
         return unclosedEnd(shape, depth, firstInnerSemicolon, size);
+    }
+
+    /**
+     * Oracle: a SELECT or row change left without its {@code ;} (SQL*Plus ends it at a blank line, a worksheet
+     * runs it alone) does not take in the PL/SQL block or the CREATE of a package, procedure, function, trigger or
+     * type that starts a later line; read as one, the block's DECLARE section or the package's specification
+     * joined the statement, and a {@code PROCEDURE delete (..)} in it read as a DELETE without WHERE.
+     */
+    private boolean startsPlsqlUnit(List<Token> code, int start, int index, int size) {
+        Token token = code.get(index);
+        Token previous = code.get(index - 1);
+        if (previous.line() == token.line() || !ImplicitBoundary.endsExpression(previous)) {
+            return false;
+        }
+        if (token.isWord("CREATE") && (dialect == Dialect.ORACLE || dialect == Dialect.AUTO)) {
+            return !code.get(start).isAnyWord(PRIVILEGE_LISTS)
+                    && StatementShape.of(code, index, size, dialect).kind() == StatementShape.Kind.ROUTINE;
+        }
+        Token next = index + 1 < size ? code.get(index + 1) : null;
+        return dialect == Dialect.ORACLE && token.isAnyWord("BEGIN", "DECLARE")
+                && code.get(start).isAnyWord(PLAIN_SQL_VERBS)
+                && next != null && (next.type() == TokenType.WORD || next.type() == TokenType.PLACEHOLDER)
+                && !next.isAnyWord("FROM", "AS", "INTO", "WHERE", "AND", "OR");
     }
 
     /**

@@ -158,4 +158,16 @@ class DeleteWithoutWhereRuleTest {
         assertEquals(List.of(), messages(new DeleteWithoutWhereRule(), Dialect.MYSQL,
                 "DELETE FROM metrics PARTITION (p2024) WHERE v < 0"));
     }
+
+    /** A package after a statement left without its ; is a package of its own: its PROCEDURE delete is a name. */
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', value = {
+        "ORACLE | SELECT 1 FROM dual\\nCREATE OR REPLACE PACKAGE files AS\\n  PROCEDURE delete (p_name IN VARCHAR2);\\nEND files;\\n/",
+        "AUTO | EXEC dbms_output.put_line('x')\\nCREATE OR REPLACE PACKAGE files AS\\n  PROCEDURE delete (p_name VARCHAR2);\\nEND;\\n/",
+    })
+    void aProcedureNamedDeleteIsNoDelete(Dialect dialect, String sql) {
+        List<String> rules = RulePipeline.run(dialect, sql.replace("\\n", "\n"), RuleRegistry.all()).stream()
+                .map(RulePipeline.Hit::rule).toList();
+        assertEquals(List.of(), rules);
+    }
 }

@@ -50,6 +50,12 @@ class ScriptIncludeRuleTest {
         "AUTO | DEFINE part = app_&1\\n@&part\\nSELECT 1; | 2:1 @&part runs another file",
         "AUTO | SET FEEDBACK OFF\\nDEFINE v = 1\\n@@seed/rows.sql\\nSELECT 1; | 3:1 @@seed/rows.sql runs another file",
         "ORACLE | SELECT * FROM orders\\n@&remote_link; | -",
+        "ORACLE | PROMPT specs\\n@../lib/billing_api.pks\\nSELECT 1 FROM dual; | 2:1 @../lib/billing_api.pks runs another file",
+        "ORACLE | @@./seed/rows.sql\\nSELECT 1 FROM dual; | 1:1 @@./seed/rows.sql runs another file",
+        "ORACLE | @/opt/app/sql/wipe.sql\\nSELECT 1 FROM dual; | 1:1 @/opt/app/sql/wipe.sql runs another file",
+        "AUTO | @../lib/billing_api.pkb\\nSELECT 1; | 1:1 @../lib/billing_api.pkb runs another file",
+        "ORACLE | @\"my scripts/wipe.sql\"\\nSELECT 1 FROM dual; | 1:1 @\"my scripts/wipe.sql\" runs another file",
+        "AUTO | SELECT a FROM t\\n@./x; | -",
     })
     void reportsIncludesOnly(Dialect dialect, String sql, String expected) {
         List<String> found = hits(dialect, sql).stream()
