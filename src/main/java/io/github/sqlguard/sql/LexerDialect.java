@@ -2,6 +2,8 @@ package io.github.sqlguard.sql;
 
 import io.github.sqlguard.model.Dialect;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 /**
  * Which quoting, comment and client-command forms a dialect has, as the lexer asks for them.
@@ -9,6 +11,10 @@ import java.util.List;
  * characters differently, the comment names them.
  */
 record LexerDialect(Dialect dialect) {
+
+    /** Words a table's name follows: where T-SQL writes {@code #temp} at the start of the next line. */
+    private static final Set<String> TABLE_KEYWORDS = Set.of("TABLE", "EXISTS", "UPDATE", "DELETE", "FROM", "INTO",
+            "JOIN", "MERGE", "USING");
 
     private boolean mySql() {
         return dialect.isMySqlFamily();
@@ -128,12 +134,38 @@ record LexerDialect(Dialect dialect) {
     }
 
     /**
-     * MySQL {@code #} comments; in auto at the start of a line, where T-SQL's {@code #temp} cannot stand, and after
-     * code when a blank or the line's end follows ({@code SET a = 1 # where id = 1}): a name never starts so, and
-     * PostgreSQL's {@code #} operator between blanks (bitwise XOR) is far rarer in migrations than such comments.
+     * MySQL {@code #} comments; in auto at the start of a line, and after code when a blank or the line's end
+     * follows ({@code SET a = 1 # where id = 1}): a name never starts so, and PostgreSQL's {@code #} operator
+     * between blanks (bitwise XOR) is far rarer in migrations than such comments. At a line's start T-SQL's
+     * {@code #temp} stands too where its style puts each name on a line of its own ({@code TRUNCATE TABLE}, then
+     * {@code #t;}): after a word that a table's name must follow, a {@code #} with a name character next is that
+     * name, or the comment would swallow the statement's end and run it into the next one.
      */
-    boolean hashStartsComment(boolean lineHasToken, char next) {
-        return mySql() || auto() && (!lineHasToken || blankOrEnd(next));
+    boolean hashStartsComment(boolean lineHasToken, char next, List<Token> before) {
+        if (mySql()) {
+            return true;
+        }
+        if (!auto()) {
+            return false;
+        }
+        if (lineHasToken || blankOrEnd(next)) {
+            return blankOrEnd(next);
+        }
+        return !(isNameStart(next) && followsTableKeyword(before));
+    }
+
+    private static boolean isNameStart(char c) {
+        return Character.isLetter(c) || c == '_' || c == '#';
+    }
+
+    private static boolean followsTableKeyword(List<Token> before) {
+        for (int i = before.size() - 1; i >= 0; i--) {
+            Token token = before.get(i);
+            if (token.type() != TokenType.COMMENT) {
+                return token.type() == TokenType.WORD && TABLE_KEYWORDS.contains(token.text().toUpperCase(Locale.ROOT));
+            }
+        }
+        return false;
     }
 
     /**

@@ -113,6 +113,21 @@ class LexerTest {
     }
 
     @Test
+    void hashAtLineStartAfterATableKeywordIsATempTableInAuto() {
+        // T-SQL style puts the name on a line of its own; read as a comment, the ; went with it
+        assertEquals(List.of("1:1 WORD TRUNCATE", "1:10 WORD TABLE", "2:5 WORD #work", "2:10 TERMINATOR ;"),
+                lex(Dialect.AUTO, "TRUNCATE TABLE\n    #work;"));
+        assertEquals(List.of("1:1 WORD UPDATE", "2:5 WORD ##shared", "3:1 WORD SET"),
+                lex(Dialect.AUTO, "UPDATE\n    ##shared\nSET"));
+        assertEquals(List.of("1:1 WORD FROM", "1:6 COMMENT /* x */", "2:1 WORD #t"),
+                lex(Dialect.AUTO, "FROM /* x */\n#t"));
+        // elsewhere, or before a blank, a line's # is still MySQL's comment
+        assertEquals(List.of("1:1 WORD FROM", "2:1 COMMENT # t", "3:1 WORD t"), lex(Dialect.AUTO, "FROM\n# t\nt"));
+        assertEquals(List.of("1:1 WORD a", "1:2 SYMBOL ,", "2:1 COMMENT #b,"), lex(Dialect.AUTO, "a,\n#b,"));
+        assertEquals(List.of("1:1 WORD TABLE", "2:1 COMMENT #t"), lex(Dialect.MYSQL, "TABLE\n#t"));
+    }
+
+    @Test
     void hashBeforeABlankEndsTheLineInAuto() {
         assertEquals(List.of("1:1 WORD a", "1:3 COMMENT # where id = 1", "2:1 WORD b", "2:3 COMMENT #"),
                 lex(Dialect.AUTO, "a # where id = 1\nb #"));
