@@ -139,7 +139,8 @@ record LexerDialect(Dialect dialect) {
      * between blanks (bitwise XOR) is far rarer in migrations than such comments. At a line's start T-SQL's
      * {@code #temp} stands too where its style puts each name on a line of its own ({@code TRUNCATE TABLE}, then
      * {@code #t;}): after a word that a table's name must follow, a {@code #} with a name character next is that
-     * name, or the comment would swallow the statement's end and run it into the next one.
+     * name, or the comment would swallow the statement's end and run it into the next one; so it is after a comma
+     * that follows such a name.
      */
     boolean hashStartsComment(boolean lineHasToken, char next, List<Token> before) {
         if (mySql()) {
@@ -161,6 +162,10 @@ record LexerDialect(Dialect dialect) {
     private static boolean followsTableKeyword(List<Token> before) {
         for (int i = before.size() - 1; i >= 0; i--) {
             Token token = before.get(i);
+            if (token.type() == TokenType.SYMBOL && token.text().equals(",")) {
+                // the next of a list of temp tables (DROP TABLE IF EXISTS #a, then #b on the next line)
+                return i > 0 && before.get(i - 1).type() == TokenType.WORD && before.get(i - 1).text().startsWith("#");
+            }
             if (token.type() != TokenType.COMMENT) {
                 return token.type() == TokenType.WORD && TABLE_KEYWORDS.contains(token.text().toUpperCase(Locale.ROOT));
             }

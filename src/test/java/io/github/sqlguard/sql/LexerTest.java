@@ -121,6 +121,8 @@ class LexerTest {
                 lex(Dialect.AUTO, "UPDATE\n    ##shared\nSET"));
         assertEquals(List.of("1:1 WORD FROM", "1:6 COMMENT /* x */", "2:1 WORD #t"),
                 lex(Dialect.AUTO, "FROM /* x */\n#t"));
+        assertEquals(List.of("1:1 WORD EXISTS", "2:1 WORD #a", "2:3 SYMBOL ,", "3:1 WORD #b", "3:3 TERMINATOR ;"),
+                lex(Dialect.AUTO, "EXISTS\n#a,\n#b;"));
         // elsewhere, or before a blank, a line's # is still MySQL's comment
         assertEquals(List.of("1:1 WORD FROM", "2:1 COMMENT # t", "3:1 WORD t"), lex(Dialect.AUTO, "FROM\n# t\nt"));
         assertEquals(List.of("1:1 WORD a", "1:2 SYMBOL ,", "2:1 COMMENT #b,"), lex(Dialect.AUTO, "a,\n#b,"));
