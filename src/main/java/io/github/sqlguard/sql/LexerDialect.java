@@ -12,9 +12,12 @@ import java.util.Set;
  */
 record LexerDialect(Dialect dialect) {
 
-    /** Words a table's name follows: where T-SQL writes {@code #temp} at the start of the next line. */
-    private static final Set<String> TABLE_KEYWORDS = Set.of("TABLE", "EXISTS", "UPDATE", "DELETE", "FROM", "INTO",
-            "JOIN", "MERGE", "USING");
+    /**
+     * Words a table's name (or, after SET, a temp table's column) follows: where T-SQL writes {@code #temp} at the
+     * start of the next line.
+     */
+    private static final Set<String> TABLE_KEYWORDS = Set.of("TABLE", "EXISTS", "INSERT", "UPDATE", "DELETE",
+            "FROM", "INTO", "JOIN", "MERGE", "USING", "SET");
 
     private boolean mySql() {
         return dialect.isMySqlFamily();
@@ -140,9 +143,10 @@ record LexerDialect(Dialect dialect) {
      * {@code #temp} stands too where its style puts each name on a line of its own ({@code TRUNCATE TABLE}, then
      * {@code #t;}): after a word that a table's name must follow, a {@code #} with a name character next is that
      * name, or the comment would swallow the statement's end and run it into the next one; so it is after a comma
-     * that follows such a name.
+     * that follows such a name, and after a comma where a column of a temp table follows ({@code #t.c = 0}).
      */
-    boolean hashStartsComment(boolean lineHasToken, char next, List<Token> before) {
+    boolean hashStartsComment(boolean lineHasToken, String text, int pos, int end, List<Token> before) {
+        char next = pos + 1 < end ? text.charAt(pos + 1) : '\0';
         if (mySql()) {
             return true;
         }
@@ -152,7 +156,19 @@ record LexerDialect(Dialect dialect) {
         if (lineHasToken || blankOrEnd(next)) {
             return blankOrEnd(next);
         }
-        return !(isNameStart(next) && followsTableKeyword(before));
+        return !(isNameStart(next) && (followsTableKeyword(before) || followsComma(before)
+                && (endsTempName(before) || qualifiesColumn(text, pos + 1, end))));
+    }
+
+    /** {@code #t.col}: a column of a temp table, as T-SQL names it in a SET list or a select list. */
+    private static boolean qualifiesColumn(String text, int from, int end) {
+        int i = from;
+        while (i < end && (Character.isLetterOrDigit(text.charAt(i)) || text.charAt(i) == '_'
+                || text.charAt(i) == '#')) {
+            i++;
+        }
+        return i + 1 < end && i > from && text.charAt(i) == '.' && isNameStart(text.charAt(i + 1))
+                && text.charAt(i + 1) != '#';
     }
 
     private static boolean isNameStart(char c) {
@@ -160,17 +176,29 @@ record LexerDialect(Dialect dialect) {
     }
 
     private static boolean followsTableKeyword(List<Token> before) {
-        for (int i = before.size() - 1; i >= 0; i--) {
-            Token token = before.get(i);
-            if (token.type() == TokenType.SYMBOL && token.text().equals(",")) {
-                // the next of a list of temp tables (DROP TABLE IF EXISTS #a, then #b on the next line)
-                return i > 0 && before.get(i - 1).type() == TokenType.WORD && before.get(i - 1).text().startsWith("#");
-            }
-            if (token.type() != TokenType.COMMENT) {
-                return token.type() == TokenType.WORD && TABLE_KEYWORDS.contains(token.text().toUpperCase(Locale.ROOT));
+        int last = lastCode(before, before.size());
+        return last >= 0 && before.get(last).type() == TokenType.WORD
+                && TABLE_KEYWORDS.contains(before.get(last).text().toUpperCase(Locale.ROOT));
+    }
+
+    private static boolean followsComma(List<Token> before) {
+        int last = lastCode(before, before.size());
+        return last >= 0 && before.get(last).type() == TokenType.SYMBOL && before.get(last).text().equals(",");
+    }
+
+    /** The comma ends a temp table's name: the next of a list ({@code DROP TABLE IF EXISTS #a,} then {@code #b}). */
+    private static boolean endsTempName(List<Token> before) {
+        int name = lastCode(before, lastCode(before, before.size()));
+        return name >= 0 && before.get(name).type() == TokenType.WORD && before.get(name).text().startsWith("#");
+    }
+
+    private static int lastCode(List<Token> before, int below) {
+        for (int i = below - 1; i >= 0; i--) {
+            if (before.get(i).type() != TokenType.COMMENT) {
+                return i;
             }
         }
-        return false;
+        return -1;
     }
 
     /**

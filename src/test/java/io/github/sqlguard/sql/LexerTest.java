@@ -123,9 +123,13 @@ class LexerTest {
                 lex(Dialect.AUTO, "FROM /* x */\n#t"));
         assertEquals(List.of("1:1 WORD EXISTS", "2:1 WORD #a", "2:3 SYMBOL ,", "3:1 WORD #b", "3:3 TERMINATOR ;"),
                 lex(Dialect.AUTO, "EXISTS\n#a,\n#b;"));
+        assertEquals(List.of("1:1 WORD INSERT", "2:1 WORD #t", "2:4 WORD WITH"), lex(Dialect.AUTO, "INSERT\n#t WITH"));
+        assertEquals(List.of("1:1 WORD x", "1:2 SYMBOL ,", "2:1 WORD #t", "2:3 SYMBOL .", "2:4 WORD c", "2:6 SYMBOL =",
+                "2:8 NUMBER 0", "2:9 TERMINATOR ;"), lex(Dialect.AUTO, "x,\n#t.c = 0;"));
         // elsewhere, or before a blank, a line's # is still MySQL's comment
         assertEquals(List.of("1:1 WORD FROM", "2:1 COMMENT # t", "3:1 WORD t"), lex(Dialect.AUTO, "FROM\n# t\nt"));
         assertEquals(List.of("1:1 WORD a", "1:2 SYMBOL ,", "2:1 COMMENT #b,"), lex(Dialect.AUTO, "a,\n#b,"));
+        assertEquals(List.of("1:1 WORD a", "1:2 SYMBOL ,", "2:1 COMMENT #b. c"), lex(Dialect.AUTO, "a,\n#b. c"));
         assertEquals(List.of("1:1 WORD TABLE", "2:1 COMMENT #t"), lex(Dialect.MYSQL, "TABLE\n#t"));
     }
 
