@@ -156,8 +156,26 @@ record LexerDialect(Dialect dialect) {
         if (lineHasToken || blankOrEnd(next)) {
             return blankOrEnd(next);
         }
-        return !(isNameStart(next) && (followsTableKeyword(before) || followsComma(before)
-                && (endsTempName(before) || qualifiesColumn(text, pos + 1, end))));
+        return !(isNameStart(next) && endsLikeTempName(text, pos + 1, end) && (followsTableKeyword(before)
+                || followsComma(before) && (endsTempName(before) || qualifiesColumn(text, pos + 1, end))));
+    }
+
+    /**
+     * What follows a name on its line is what follows a table's name ({@code ;}, {@code ,}, {@code (}, a column
+     * after {@code .}, {@code =}, {@code WITH (TABLOCK)}, {@code AS x}) or nothing; a comment goes on with prose
+     * ({@code #cleanup of old rows}).
+     */
+    private static boolean endsLikeTempName(String text, int from, int end) {
+        int i = from;
+        while (i < end && (Character.isLetterOrDigit(text.charAt(i)) || text.charAt(i) == '_'
+                || text.charAt(i) == '#')) {
+            i++;
+        }
+        i = LexicalShapes.skipBlanks(text, i, end);
+        if (i >= end || ";,(.=)-/\r\n".indexOf(text.charAt(i)) >= 0) {
+            return true;
+        }
+        return text.regionMatches(true, i, "WITH", 0, 4) || text.regionMatches(true, i, "AS ", 0, 3);
     }
 
     /** {@code #t.col}: a column of a temp table, as T-SQL names it in a SET list or a select list. */

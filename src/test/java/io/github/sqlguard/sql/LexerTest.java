@@ -131,6 +131,9 @@ class LexerTest {
         assertEquals(List.of("1:1 WORD a", "1:2 SYMBOL ,", "2:1 COMMENT #b,"), lex(Dialect.AUTO, "a,\n#b,"));
         assertEquals(List.of("1:1 WORD a", "1:2 SYMBOL ,", "2:1 COMMENT #b. c"), lex(Dialect.AUTO, "a,\n#b. c"));
         assertEquals(List.of("1:1 WORD TABLE", "2:1 COMMENT #t"), lex(Dialect.MYSQL, "TABLE\n#t"));
+        // a line that goes on with prose is a comment, also after FROM
+        assertEquals(List.of("1:1 WORD FROM", "2:1 COMMENT #cleanup of old rows", "3:1 WORD t"),
+                lex(Dialect.AUTO, "FROM\n#cleanup of old rows\nt"));
     }
 
     @Test
