@@ -136,7 +136,7 @@ public final class Lexer {
             } else if (c == '-' && peek(1) == '-' && startsDashComment()) {
                 skipToLineEnd();
                 emit(TokenType.COMMENT, startPos, startLine, startColumn);
-            } else if (c == '#' && forms.hashStartsComment(lineHasToken, peek(1))
+            } else if (c == '#' && forms.hashStartsComment(lineHasToken, text, pos, end, tokens)
                     || c == '/' && peek(1) == '/' && forms.slashesStartComment(lineHasToken, peek(2))) {
                 skipToLineEnd();
                 emit(TokenType.COMMENT, startPos, startLine, startColumn);

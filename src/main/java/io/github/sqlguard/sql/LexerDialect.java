@@ -2,6 +2,8 @@ package io.github.sqlguard.sql;
 
 import io.github.sqlguard.model.Dialect;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 /**
  * Which quoting, comment and client-command forms a dialect has, as the lexer asks for them.
@@ -9,6 +11,13 @@ import java.util.List;
  * characters differently, the comment names them.
  */
 record LexerDialect(Dialect dialect) {
+
+    /**
+     * Words a table's name (or, after SET, a temp table's column) follows: where T-SQL writes {@code #temp} at the
+     * start of the next line.
+     */
+    private static final Set<String> TABLE_KEYWORDS = Set.of("TABLE", "EXISTS", "INSERT", "UPDATE", "DELETE",
+            "FROM", "INTO", "JOIN", "MERGE", "USING", "SET");
 
     private boolean mySql() {
         return dialect.isMySqlFamily();
@@ -128,12 +137,86 @@ record LexerDialect(Dialect dialect) {
     }
 
     /**
-     * MySQL {@code #} comments; in auto at the start of a line, where T-SQL's {@code #temp} cannot stand, and after
-     * code when a blank or the line's end follows ({@code SET a = 1 # where id = 1}): a name never starts so, and
-     * PostgreSQL's {@code #} operator between blanks (bitwise XOR) is far rarer in migrations than such comments.
+     * MySQL {@code #} comments; in auto at the start of a line, and after code when a blank or the line's end
+     * follows ({@code SET a = 1 # where id = 1}): a name never starts so, and PostgreSQL's {@code #} operator
+     * between blanks (bitwise XOR) is far rarer in migrations than such comments. At a line's start T-SQL's
+     * {@code #temp} stands too where its style puts each name on a line of its own ({@code TRUNCATE TABLE}, then
+     * {@code #t;}): after a word that a table's name must follow, a {@code #} with a name character next is that
+     * name, or the comment would swallow the statement's end and run it into the next one; so it is after a comma
+     * that follows such a name, and after a comma where a column of a temp table follows ({@code #t.c = 0}).
      */
-    boolean hashStartsComment(boolean lineHasToken, char next) {
-        return mySql() || auto() && (!lineHasToken || blankOrEnd(next));
+    boolean hashStartsComment(boolean lineHasToken, String text, int pos, int end, List<Token> before) {
+        char next = pos + 1 < end ? text.charAt(pos + 1) : '\0';
+        if (mySql()) {
+            return true;
+        }
+        if (!auto()) {
+            return false;
+        }
+        if (lineHasToken || blankOrEnd(next)) {
+            return blankOrEnd(next);
+        }
+        return !(isNameStart(next) && endsLikeTempName(text, pos + 1, end) && (followsTableKeyword(before)
+                || followsComma(before) && (endsTempName(before) || qualifiesColumn(text, pos + 1, end))));
+    }
+
+    /**
+     * What follows a name on its line is what follows a table's name ({@code ;}, {@code ,}, {@code (}, a column
+     * after {@code .}, {@code =}, {@code WITH (TABLOCK)}, {@code AS x}) or nothing; a comment goes on with prose
+     * ({@code #cleanup of old rows}).
+     */
+    private static boolean endsLikeTempName(String text, int from, int end) {
+        int i = from;
+        while (i < end && (Character.isLetterOrDigit(text.charAt(i)) || text.charAt(i) == '_'
+                || text.charAt(i) == '#')) {
+            i++;
+        }
+        i = LexicalShapes.skipBlanks(text, i, end);
+        if (i >= end || ";,(.=)-/\r\n".indexOf(text.charAt(i)) >= 0) {
+            return true;
+        }
+        return text.regionMatches(true, i, "WITH", 0, 4) || text.regionMatches(true, i, "AS ", 0, 3);
+    }
+
+    /** {@code #t.col}: a column of a temp table, as T-SQL names it in a SET list or a select list. */
+    private static boolean qualifiesColumn(String text, int from, int end) {
+        int i = from;
+        while (i < end && (Character.isLetterOrDigit(text.charAt(i)) || text.charAt(i) == '_'
+                || text.charAt(i) == '#')) {
+            i++;
+        }
+        return i + 1 < end && i > from && text.charAt(i) == '.' && isNameStart(text.charAt(i + 1))
+                && text.charAt(i + 1) != '#';
+    }
+
+    private static boolean isNameStart(char c) {
+        return Character.isLetter(c) || c == '_' || c == '#';
+    }
+
+    private static boolean followsTableKeyword(List<Token> before) {
+        int last = lastCode(before, before.size());
+        return last >= 0 && before.get(last).type() == TokenType.WORD
+                && TABLE_KEYWORDS.contains(before.get(last).text().toUpperCase(Locale.ROOT));
+    }
+
+    private static boolean followsComma(List<Token> before) {
+        int last = lastCode(before, before.size());
+        return last >= 0 && before.get(last).type() == TokenType.SYMBOL && before.get(last).text().equals(",");
+    }
+
+    /** The comma ends a temp table's name: the next of a list ({@code DROP TABLE IF EXISTS #a,} then {@code #b}). */
+    private static boolean endsTempName(List<Token> before) {
+        int name = lastCode(before, lastCode(before, before.size()));
+        return name >= 0 && before.get(name).type() == TokenType.WORD && before.get(name).text().startsWith("#");
+    }
+
+    private static int lastCode(List<Token> before, int below) {
+        for (int i = below - 1; i >= 0; i--) {
+            if (before.get(i).type() != TokenType.COMMENT) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /**

@@ -113,6 +113,30 @@ class LexerTest {
     }
 
     @Test
+    void hashAtLineStartAfterATableKeywordIsATempTableInAuto() {
+        // T-SQL style puts the name on a line of its own; read as a comment, the ; went with it
+        assertEquals(List.of("1:1 WORD TRUNCATE", "1:10 WORD TABLE", "2:5 WORD #work", "2:10 TERMINATOR ;"),
+                lex(Dialect.AUTO, "TRUNCATE TABLE\n    #work;"));
+        assertEquals(List.of("1:1 WORD UPDATE", "2:5 WORD ##shared", "3:1 WORD SET"),
+                lex(Dialect.AUTO, "UPDATE\n    ##shared\nSET"));
+        assertEquals(List.of("1:1 WORD FROM", "1:6 COMMENT /* x */", "2:1 WORD #t"),
+                lex(Dialect.AUTO, "FROM /* x */\n#t"));
+        assertEquals(List.of("1:1 WORD EXISTS", "2:1 WORD #a", "2:3 SYMBOL ,", "3:1 WORD #b", "3:3 TERMINATOR ;"),
+                lex(Dialect.AUTO, "EXISTS\n#a,\n#b;"));
+        assertEquals(List.of("1:1 WORD INSERT", "2:1 WORD #t", "2:4 WORD WITH"), lex(Dialect.AUTO, "INSERT\n#t WITH"));
+        assertEquals(List.of("1:1 WORD x", "1:2 SYMBOL ,", "2:1 WORD #t", "2:3 SYMBOL .", "2:4 WORD c", "2:6 SYMBOL =",
+                "2:8 NUMBER 0", "2:9 TERMINATOR ;"), lex(Dialect.AUTO, "x,\n#t.c = 0;"));
+        // elsewhere, or before a blank, a line's # is still MySQL's comment
+        assertEquals(List.of("1:1 WORD FROM", "2:1 COMMENT # t", "3:1 WORD t"), lex(Dialect.AUTO, "FROM\n# t\nt"));
+        assertEquals(List.of("1:1 WORD a", "1:2 SYMBOL ,", "2:1 COMMENT #b,"), lex(Dialect.AUTO, "a,\n#b,"));
+        assertEquals(List.of("1:1 WORD a", "1:2 SYMBOL ,", "2:1 COMMENT #b. c"), lex(Dialect.AUTO, "a,\n#b. c"));
+        assertEquals(List.of("1:1 WORD TABLE", "2:1 COMMENT #t"), lex(Dialect.MYSQL, "TABLE\n#t"));
+        // a line that goes on with prose is a comment, also after FROM
+        assertEquals(List.of("1:1 WORD FROM", "2:1 COMMENT #cleanup of old rows", "3:1 WORD t"),
+                lex(Dialect.AUTO, "FROM\n#cleanup of old rows\nt"));
+    }
+
+    @Test
     void hashBeforeABlankEndsTheLineInAuto() {
         assertEquals(List.of("1:1 WORD a", "1:3 COMMENT # where id = 1", "2:1 WORD b", "2:3 COMMENT #"),
                 lex(Dialect.AUTO, "a # where id = 1\nb #"));
