@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.github.sqlguard.model.Dialect;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,12 +35,7 @@ class LinterClearedColumnRefillTest {
             """)
     void writingBackAColumnSetToNullInEveryRowOverwritesNothing(Dialect dialect, String sql, String expected)
             throws IOException {
-        Path file = project.resolve("db/V1__change.sql");
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, sql.strip().replace("; ", ";\n") + "\n", StandardCharsets.UTF_8);
-
-        List<String> findings = ProjectLint.findings(project, dialect).stream()
-                .map(ProjectLint::placeAndGuard).toList();
+        List<String> findings = ProjectLint.placesAndGuardsOfOneScript(project, dialect, sql);
 
         assertEquals(List.of(expected.split(", (?=\\d+:\\d+ )")), findings);
     }

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.github.sqlguard.model.Dialect;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,12 +34,7 @@ class LinterTextCastCopyTest {
             POSTGRESQL | ALTER TABLE notes ADD COLUMN ref_text TEXT; UPDATE notes SET ref_text = lower(ref)::text; ALTER TABLE notes DROP COLUMN ref; | 2:1 update-without-where INFO column ref_text was added earlier in this script and nothing has written it since, 3:19 drop-column ERROR
             """)
     void dropAfterCopyThroughATextCastLosesNothing(Dialect dialect, String sql, String expected) throws IOException {
-        Path file = project.resolve("db/V1__change.sql");
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, sql.strip().replace("; ", ";\n") + "\n", StandardCharsets.UTF_8);
-
-        List<String> findings = ProjectLint.findings(project, dialect).stream()
-                .map(ProjectLint::placeAndGuard).toList();
+        List<String> findings = ProjectLint.placesAndGuardsOfOneScript(project, dialect, sql);
 
         assertEquals(List.of(expected.split(", (?=\\d+:\\d+ )")), findings);
     }

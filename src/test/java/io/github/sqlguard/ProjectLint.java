@@ -2,7 +2,9 @@ package io.github.sqlguard;
 
 import io.github.sqlguard.model.Dialect;
 import io.github.sqlguard.model.Finding;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +13,17 @@ import java.util.Map;
 final class ProjectLint {
 
     private ProjectLint() {
+    }
+
+    /**
+     * The places and guards ({@link #placeAndGuard}) of the findings of {@code sql}, written as {@code db/V1__change.sql}
+     * with a line break after each {@code "; "}.
+     */
+    static List<String> placesAndGuardsOfOneScript(Path project, Dialect dialect, String sql) throws IOException {
+        Path file = project.resolve("db/V1__change.sql");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, sql.strip().replace("; ", ";\n") + "\n", StandardCharsets.UTF_8);
+        return findings(project, dialect).stream().map(ProjectLint::placeAndGuard).toList();
     }
 
     static List<Finding> findings(Path project, Dialect dialect) {
