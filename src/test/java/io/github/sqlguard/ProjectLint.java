@@ -16,8 +16,8 @@ final class ProjectLint {
     }
 
     /**
-     * The places and guards ({@link #placeAndGuard}) of the findings of {@code sql}, written as {@code db/V1__change.sql}
-     * with a line break after each {@code "; "}.
+     * The places and guards ({@link #placeAndGuard}) of the findings of {@code sql}, written as
+     * {@code db/V1__change.sql} with a line break after each {@code "; "}.
      */
     static List<String> placesAndGuardsOfOneScript(Path project, Dialect dialect, String sql) throws IOException {
         Path file = project.resolve("db/V1__change.sql");
