@@ -2,7 +2,6 @@ package io.github.sqlguard.sql;
 
 import io.github.sqlguard.model.Dialect;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -166,12 +165,7 @@ record LexerDialect(Dialect dialect) {
      * ({@code #cleanup of old rows}).
      */
     private static boolean endsLikeTempName(String text, int from, int end) {
-        int i = from;
-        while (i < end && (Character.isLetterOrDigit(text.charAt(i)) || text.charAt(i) == '_'
-                || text.charAt(i) == '#')) {
-            i++;
-        }
-        i = LexicalShapes.skipBlanks(text, i, end);
+        int i = LexicalShapes.skipBlanks(text, tempNameEnd(text, from, end), end);
         if (i >= end || ";,(.=)-/\r\n".indexOf(text.charAt(i)) >= 0) {
             return true;
         }
@@ -180,13 +174,19 @@ record LexerDialect(Dialect dialect) {
 
     /** {@code #t.col}: a column of a temp table, as T-SQL names it in a SET list or a select list. */
     private static boolean qualifiesColumn(String text, int from, int end) {
+        int i = tempNameEnd(text, from, end);
+        return i + 1 < end && i > from && text.charAt(i) == '.' && isNameStart(text.charAt(i + 1))
+                && text.charAt(i + 1) != '#';
+    }
+
+    /** Where the name of letters, digits, {@code _} and {@code #} starting at {@code from} ends. */
+    private static int tempNameEnd(String text, int from, int end) {
         int i = from;
         while (i < end && (Character.isLetterOrDigit(text.charAt(i)) || text.charAt(i) == '_'
                 || text.charAt(i) == '#')) {
             i++;
         }
-        return i + 1 < end && i > from && text.charAt(i) == '.' && isNameStart(text.charAt(i + 1))
-                && text.charAt(i + 1) != '#';
+        return i;
     }
 
     private static boolean isNameStart(char c) {
@@ -196,7 +196,7 @@ record LexerDialect(Dialect dialect) {
     private static boolean followsTableKeyword(List<Token> before) {
         int last = lastCode(before, before.size());
         return last >= 0 && before.get(last).type() == TokenType.WORD
-                && TABLE_KEYWORDS.contains(before.get(last).text().toUpperCase(Locale.ROOT));
+                && TABLE_KEYWORDS.contains(before.get(last).upper());
     }
 
     private static boolean followsComma(List<Token> before) {
