@@ -238,18 +238,8 @@ final class ImplicitBoundary {
                         || tokens.get(index).isWord("EXCHANGE") && next.isWord("TABLES"))) {
             return false;
         }
-        String joiner = next.isWord("TABLE") ? "TO" : "AND";
-        // the name, as one word or quoted name, qualified by at most a database: a TO b, db.a TO db.b
-        for (int i = index + 2; i < Math.min(to, index + 6); i++) {
-            Token token = tokens.get(i);
-            if (token.isWord(joiner)) {
-                return i > index + 2;
-            }
-            if (!(token.type() == TokenType.WORD || token.type() == TokenType.QUOTED_NAME || token.isSymbol("."))) {
-                return false;
-            }
-        }
-        return false;
+        // a TO b, db.a TO db.b; EXCHANGE TABLES a AND b
+        return nameThenWord(tokens, index + 2, to, next.isWord("TABLE") ? "TO" : "AND");
     }
 
     /**
@@ -264,11 +254,19 @@ final class ImplicitBoundary {
                 || PRIVILEGE_LISTS.contains(firstWord) || "AUDIT".equals(secondWord)) {
             return false;
         }
-        // the name, as one word or quoted name, qualified by at most a database: t ADD, db.t ADD
-        for (int i = index + 2; i < Math.min(to, index + 6); i++) {
+        // t ADD, db.t ADD
+        return nameThenWord(tokens, index + 2, to, "ADD", "DROP", "MODIFY", "CHANGE", "ALTER", "RENAME");
+    }
+
+    /**
+     * True when a table's name starts at {@code from}, as one word or quoted name qualified by at most a database,
+     * and one of {@code words} follows it.
+     */
+    private static boolean nameThenWord(List<Token> tokens, int from, int to, String... words) {
+        for (int i = from; i < Math.min(to, from + 4); i++) {
             Token token = tokens.get(i);
-            if (token.isAnyWord("ADD", "DROP", "MODIFY", "CHANGE", "ALTER", "RENAME")) {
-                return i > index + 2;
+            if (token.isAnyWord(words)) {
+                return i > from;
             }
             if (!(token.type() == TokenType.WORD || token.type() == TokenType.QUOTED_NAME || token.isSymbol("."))) {
                 return false;
