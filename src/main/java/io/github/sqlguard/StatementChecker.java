@@ -27,6 +27,7 @@ import io.github.sqlguard.schema.EmptiedInRun;
 import io.github.sqlguard.schema.MovedEnumValues;
 import io.github.sqlguard.schema.RebuiltOnEveryRun;
 import io.github.sqlguard.schema.RecreatedName;
+import io.github.sqlguard.schema.RolledBackTransactions;
 import io.github.sqlguard.schema.SchemaFacts;
 import io.github.sqlguard.sql.LexError;
 import io.github.sqlguard.sql.Script;
@@ -101,6 +102,7 @@ final class StatementChecker {
         Map<String, EmptiedInRun> emptiedTables = new HashMap<>();
         RoutinesDefinedHere routines = new RoutinesDefinedHere();
         List<StatementModel> models = analysis.models(script);
+        RolledBackTransactions rolledBack = RolledBackTransactions.of(models);
         for (int index = 0; index < models.size(); index++) {
             StatementModel model = models.get(index);
             Statement statement = model.statement();
@@ -132,7 +134,7 @@ final class StatementChecker {
             SchemaFacts facts = scopeMoves.applyTo(schema.apply(statement).judging(statement));
             EmptiedInRun scopeEmptied = emptiedTables.computeIfAbsent(statement.context().runScope(),
                     scope -> new EmptiedInRun());
-            Optional<Guard> guard = scopeGuards.guardOf(statement).or(() -> scopeEmptied.guardOf(statement))
+            Optional<Guard> guard = rolledBack.guardOf(models, at).or(() -> scopeGuards.guardOf(statement)).or(() -> scopeEmptied.guardOf(statement))
                     .or(facts::earlierFilesGuard).or(() -> RecreatedName.guardOf(models, at))
                     .or(() -> RebuiltOnEveryRun.guardOf(models, at));
             for (Rule rule : rules) {

@@ -47,7 +47,9 @@ public record Guard(Kind kind, String description, Map<String, String> columns) 
         /** A script that runs again fills the table from a query after it, as its earlier runs did. */
         REBUILT_FROM_QUERY,
         /** The columns an ALTER TABLE retypes hold only NULL: an UPDATE of every row emptied them before. */
-        EMPTIED_COLUMN
+        EMPTIED_COLUMN,
+        /** The statement runs in a transaction that a later ROLLBACK of the script undoes. */
+        ROLLED_BACK
     }
 
     /** What an UPDATE of every row loses, which nothing is when it only fills columns added just before. */
@@ -84,6 +86,7 @@ public record Guard(Kind kind, String description, Map<String, String> columns) 
     public boolean covers(String ruleId) {
         return switch (kind) {
             case INCOMPLETE_COPY -> false;
+            case ROLLED_BACK -> true;
             case NAME_RECREATED, TABLE_CREATED -> ruleId.equals("rename-table");
             case SCRATCH_COLUMN -> ruleId.equals("drop-column") || ruleId.equals("rename-column");
             case EMPTIED_COLUMN -> ruleId.equals("alter-column-type");
