@@ -28,6 +28,7 @@ import io.github.sqlguard.schema.MovedEnumValues;
 import io.github.sqlguard.schema.RebuiltOnEveryRun;
 import io.github.sqlguard.schema.RecreatedName;
 import io.github.sqlguard.schema.RolledBackTransactions;
+import io.github.sqlguard.schema.RowsMovedByReturning;
 import io.github.sqlguard.schema.SchemaFacts;
 import io.github.sqlguard.sql.LexError;
 import io.github.sqlguard.sql.Script;
@@ -136,7 +137,8 @@ final class StatementChecker {
                     scope -> new EmptiedInRun());
             Optional<Guard> guard = rolledBack.guardOf(models, at).or(() -> scopeGuards.guardOf(statement)).or(() -> scopeEmptied.guardOf(statement))
                     .or(facts::earlierFilesGuard).or(() -> RecreatedName.guardOf(models, at))
-                    .or(() -> RebuiltOnEveryRun.guardOf(models, at));
+                    .or(() -> RebuiltOnEveryRun.guardOf(models, at))
+                    .or(() -> RowsMovedByReturning.guardOf(model));
             for (Rule rule : rules) {
                 List<Violation> violations = rule.check(model, facts);
                 if (violations.isEmpty()) {

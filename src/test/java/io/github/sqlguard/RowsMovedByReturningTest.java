@@ -1,0 +1,41 @@
+package io.github.sqlguard;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.github.sqlguard.model.Dialect;
+import io.github.sqlguard.model.Finding;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * A DELETE whose RETURNING * feeds an INSERT of every returned row into another table moves the rows, as a switch
+ * to a partitioned table does: INFO. A move that may leave rows or values behind stays an ERROR.
+ */
+class RowsMovedByReturningTest {
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            WITH moved AS (DELETE FROM events RETURNING *) INSERT INTO events_new SELECT * FROM moved          | INFO
+            WITH moved AS MATERIALIZED (DELETE FROM events RETURNING *) INSERT INTO s.events_p SELECT * FROM moved | INFO
+            WITH m AS (DELETE FROM events RETURNING *) INSERT INTO events_new (a, b, c) SELECT * FROM m         | INFO
+            WITH moved AS (DELETE FROM events RETURNING id) INSERT INTO events_new SELECT * FROM moved         | ERROR
+            WITH moved AS (DELETE FROM events RETURNING *) INSERT INTO events_new SELECT * FROM moved WHERE a  | ERROR
+            WITH moved AS (DELETE FROM events RETURNING *) INSERT INTO events_new SELECT * FROM other          | ERROR
+            WITH moved AS (DELETE FROM events RETURNING *) SELECT count(*) FROM moved                           | ERROR
+            """)
+    void aDeleteWhoseRowsAreAllInsertedElsewhereLosesNothing(String sql, String severity) {
+        assertEquals(List.of("1:" + (sql.indexOf("DELETE") + 1) + " delete-without-where " + severity),
+                OneScript.placesAndSeverities(Dialect.POSTGRESQL, sql));
+    }
+
+    @Test
+    void theFindingNamesWhereTheRowsWent() {
+        List<Finding> findings = OneScript.findings(Dialect.POSTGRESQL,
+                "WITH moved AS (DELETE FROM events RETURNING *) INSERT INTO events_new SELECT * FROM moved;\n");
+
+        assertEquals("DELETE without WHERE removes every row of events (guarded: rows moved to events_new by the same"
+                + " statement)", findings.get(0).message());
+    }
+}
