@@ -30,6 +30,18 @@ class RowsMovedByReturningTest {
                 OneScript.placesAndSeverities(Dialect.POSTGRESQL, sql));
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            DELETE FROM dbo.Logs OUTPUT deleted.* INTO dbo.LogsArchive                 | INFO
+            DELETE dbo.Logs OUTPUT DELETED.* INTO archive.dbo.Logs (id, at, text)      | INFO
+            DELETE FROM dbo.Logs OUTPUT deleted.id INTO dbo.LogsArchive                | ERROR
+            DELETE FROM dbo.Logs OUTPUT deleted.*                                      | ERROR
+            """)
+    void aTsqlDeleteWhoseOutputInsertsEveryRowElsewhereLosesNothing(String sql, String severity) {
+        assertEquals(List.of("1:1 delete-without-where " + severity),
+                OneScript.placesAndSeverities(Dialect.SQLSERVER, sql));
+    }
+
     @Test
     void theFindingNamesWhereTheRowsWent() {
         List<Finding> findings = OneScript.findings(Dialect.POSTGRESQL,

@@ -8,11 +8,12 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * PostgreSQL's move of a table's rows in one statement, as a switch to a partitioned table writes it: {@code WITH
- * moved AS (DELETE FROM events RETURNING *) INSERT INTO events_new SELECT * FROM moved}. Every row the DELETE
- * removes is inserted, whole, into the other table, so nothing is lost. A RETURNING or SELECT that names columns,
- * a filter, join or limit on the insert's query, or a second query of the CTE does not count: those may leave
- * rows or values behind.
+ * The move of a table's rows in one statement, as a switch to a partitioned table or an archive writes it:
+ * PostgreSQL's {@code WITH moved AS (DELETE FROM events RETURNING *) INSERT INTO events_new SELECT * FROM moved},
+ * T-SQL's {@code DELETE FROM dbo.Logs OUTPUT deleted.* INTO dbo.LogsArchive}. Every row the DELETE removes is
+ * inserted, whole, into the other table, so nothing is lost. A RETURNING, OUTPUT or SELECT that names columns, a
+ * filter, join or limit on the insert's query, or a second query of the CTE does not count: those may leave rows
+ * or values behind.
  */
 public final class RowsMovedByReturning {
 
@@ -23,6 +24,10 @@ public final class RowsMovedByReturning {
     public static Optional<Guard> guardOf(StatementModel model) {
         List<Token> tokens = model.statement().tokens();
         Dialect dialect = model.statement().dialect();
+        if (!tokens.isEmpty() && tokens.get(0).isWord("DELETE") && (dialect == Dialect.SQLSERVER
+                || dialect == Dialect.AUTO)) {
+            return outputInto(tokens);
+        }
         if (tokens.size() < 16 || !tokens.get(0).isWord("WITH") || dialect != Dialect.POSTGRESQL
                 && dialect != Dialect.AUTO) {
             return Optional.empty();
@@ -50,11 +55,8 @@ public final class RowsMovedByReturning {
             return Optional.empty();
         }
         at += 2;
-        StringBuilder target = new StringBuilder(tokens.get(at++).text());
-        while (at + 1 < tokens.size() && tokens.get(at).isSymbol(".")) {
-            target.append('.').append(tokens.get(at + 1).text());
-            at += 2;
-        }
+        String target = qualifiedName(tokens, at);
+        at = afterName(tokens, at);
         if (at < tokens.size() && tokens.get(at).isSymbol("(")) {
             at = closing(tokens, at) + 1; // a column list must name as many columns as SELECT * yields
         }
@@ -63,6 +65,41 @@ public final class RowsMovedByReturning {
                 && tokens.get(at + 3).upper().equals(moved) && tokens.get(at + 3).type() == TokenType.WORD;
         return wholeRows ? Optional.of(new Guard(Guard.Kind.ROWS_COPIED, "rows moved to " + target
                 + " by the same statement")) : Optional.empty();
+    }
+
+    /** T-SQL's {@code DELETE [FROM] t OUTPUT deleted.* INTO target [(columns)]}, nothing after it. */
+    private static Optional<Guard> outputInto(List<Token> tokens) {
+        int at = tokens.size() > 1 && tokens.get(1).isWord("FROM") ? 2 : 1;
+        at = afterName(tokens, at);
+        if (at + 5 >= tokens.size() || !tokens.get(at).isWord("OUTPUT") || !tokens.get(at + 1).isWord("DELETED")
+                || !tokens.get(at + 2).isSymbol(".") || !tokens.get(at + 3).isSymbol("*")
+                || !tokens.get(at + 4).isWord("INTO")) {
+            return Optional.empty();
+        }
+        String target = qualifiedName(tokens, at + 5);
+        at = afterName(tokens, at + 5);
+        if (at < tokens.size() && tokens.get(at).isSymbol("(")) {
+            at = closing(tokens, at) + 1;
+        }
+        return at == tokens.size() ? Optional.of(new Guard(Guard.Kind.ROWS_COPIED, "rows moved to " + target
+                + " by the same statement")) : Optional.empty();
+    }
+
+    private static String qualifiedName(List<Token> tokens, int at) {
+        StringBuilder name = new StringBuilder(tokens.get(at).text());
+        for (int i = at + 1; i + 1 < tokens.size() && tokens.get(i).isSymbol("."); i += 2) {
+            name.append('.').append(tokens.get(i + 1).text());
+        }
+        return name.toString();
+    }
+
+    /** The index after the possibly qualified name at {@code at} ({@code dbo.Logs}, {@code s.t}). */
+    private static int afterName(List<Token> tokens, int at) {
+        int next = at + 1;
+        while (next + 1 < tokens.size() && tokens.get(next).isSymbol(".")) {
+            next += 2;
+        }
+        return next;
     }
 
     private static int closing(List<Token> tokens, int open) {
