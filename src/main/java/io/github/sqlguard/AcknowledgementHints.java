@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * cannot be written (XML does not even allow {@code --} inside its comments), so the hint shows the form that
  * file takes instead.
  */
-final class AcknowledgementHints {
+public final class AcknowledgementHints {
 
     private static final Pattern SQL_ACKNOWLEDGEMENT = Pattern.compile("-- (sqlguard:allow [^ ]+ reason: <why>)");
 
@@ -31,7 +31,8 @@ final class AcknowledgementHints {
         return result;
     }
 
-    static String inFileSyntax(String hint, String path) {
+    /** {@code hint} with its acknowledging comment written as the file at {@code path} takes it. */
+    public static String inFileSyntax(String hint, String path) {
         String name = path.toLowerCase(Locale.ROOT);
         String replacement;
         if (name.endsWith(".xml")) {

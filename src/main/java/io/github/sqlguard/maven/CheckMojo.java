@@ -1,5 +1,6 @@
 package io.github.sqlguard.maven;
 
+import io.github.sqlguard.AcknowledgementHints;
 import io.github.sqlguard.FailOn;
 import io.github.sqlguard.LintConfig;
 import io.github.sqlguard.LintResult;
@@ -250,7 +251,7 @@ public class CheckMojo extends AbstractSqlguardMojo {
         return "sqlguard found " + failing.size() + (failing.size() == 1 ? " problem" : " problems")
                 + " at or above " + threshold + ": " + first.location() + " [" + first.ruleId() + "] "
                 + first.message() + more + ". Fix the statements or acknowledge them with "
-                + "-- sqlguard:allow <rule> reason: <why>";
+                + AcknowledgementHints.inFileSyntax("-- sqlguard:allow <rule> reason: <why>", first.location().path());
     }
 
     private String pluginVersion() {
