@@ -4,6 +4,7 @@ import io.github.sqlguard.analysis.StatementModel;
 import io.github.sqlguard.model.Dialect;
 import io.github.sqlguard.sql.Token;
 import io.github.sqlguard.sql.TokenType;
+import io.github.sqlguard.sql.TopLevel;
 import java.util.List;
 import java.util.Optional;
 
@@ -46,7 +47,7 @@ public final class RowsMovedByReturning {
         if (!tokens.get(at).isSymbol("(") || !tokens.get(at + 1).isWord("DELETE")) {
             return Optional.empty();
         }
-        int close = closing(tokens, at);
+        int close = TopLevel.closingParenthesis(tokens, at);
         if (close < 0 || !tokens.get(close - 1).isSymbol("*") || !tokens.get(close - 2).isWord("RETURNING")) {
             return Optional.empty();
         }
@@ -58,7 +59,8 @@ public final class RowsMovedByReturning {
         String target = qualifiedName(tokens, at);
         at = afterName(tokens, at);
         if (at < tokens.size() && tokens.get(at).isSymbol("(")) {
-            at = closing(tokens, at) + 1; // a column list must name as many columns as SELECT * yields
+            // a column list must name as many columns as SELECT * yields
+            at = TopLevel.closingParenthesis(tokens, at) + 1;
         }
         boolean wholeRows = at > 0 && at + 4 == tokens.size() && tokens.get(at).isWord("SELECT")
                 && tokens.get(at + 1).isSymbol("*") && tokens.get(at + 2).isWord("FROM")
@@ -79,7 +81,7 @@ public final class RowsMovedByReturning {
         String target = qualifiedName(tokens, at + 5);
         at = afterName(tokens, at + 5);
         if (at < tokens.size() && tokens.get(at).isSymbol("(")) {
-            at = closing(tokens, at) + 1;
+            at = TopLevel.closingParenthesis(tokens, at) + 1;
         }
         return at == tokens.size() ? Optional.of(new Guard(Guard.Kind.ROWS_COPIED, "rows moved to " + target
                 + " by the same statement")) : Optional.empty();
@@ -100,16 +102,5 @@ public final class RowsMovedByReturning {
             next += 2;
         }
         return next;
-    }
-
-    private static int closing(List<Token> tokens, int open) {
-        int depth = 0;
-        for (int i = open; i < tokens.size(); i++) {
-            depth += tokens.get(i).isSymbol("(") ? 1 : tokens.get(i).isSymbol(")") ? -1 : 0;
-            if (depth == 0) {
-                return i;
-            }
-        }
-        return -1;
     }
 }

@@ -59,7 +59,7 @@ final class ConditionalText {
         while (changed) {
             changed = false;
             if (inside.size() > 2 && inside.get(0).isSymbol("(")
-                    && DynamicSql.closingParenthesis(inside, 0) == inside.size() - 1) {
+                    && TopLevel.closingParenthesis(inside, 0) == inside.size() - 1) {
                 inside = inside.subList(1, inside.size() - 1);
                 changed = true;
             }
@@ -74,7 +74,7 @@ final class ConditionalText {
     /** The value expressions of {@code IF(c, a, b)}, {@code IIF(c, a, b)} or a CASE expression, else null. */
     private static List<List<Token>> branches(List<Token> expression) {
         if (expression.size() > 3 && expression.get(0).isAnyWord("IF", "IIF") && expression.get(1).isSymbol("(")
-                && DynamicSql.closingParenthesis(expression, 1) == expression.size() - 1) {
+                && TopLevel.closingParenthesis(expression, 1) == expression.size() - 1) {
             List<List<Token>> arguments = DynamicSql.arguments(expression.subList(2, expression.size() - 1));
             return arguments.size() == 3 ? arguments.subList(1, 3) : null;
         }

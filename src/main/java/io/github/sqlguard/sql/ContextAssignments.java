@@ -110,7 +110,7 @@ final class ContextAssignments {
 
     /** The first argument of the call {@code name(..)} that {@code call} is, or null. */
     private static List<Token> firstArgument(List<Token> call) {
-        int close = DynamicSql.closingParenthesis(call, 1);
+        int close = TopLevel.closingParenthesis(call, 1);
         if (!call.get(1).isSymbol("(") || close != call.size() - 1) {
             return null;
         }

@@ -95,7 +95,7 @@ final class DynamicSql {
             return expression(upTo(tokens, 2, "INTO", "USING", "RETURNING", "RETURN", "BULK"), "dynamic SQL");
         }
         if (second.isSymbol("(")) {
-            int close = closingParenthesis(tokens, 1);
+            int close = TopLevel.closingParenthesis(tokens, 1);
             return close < 0 ? new Source(List.of(), null, "dynamic SQL")
                     : expression(tokens.subList(2, close), "dynamic SQL");
         }
@@ -117,7 +117,7 @@ final class DynamicSql {
         }
         String member = tokens.get(at).text().toUpperCase(Locale.ROOT) + "."
                 + tokens.get(at + 2).text().toUpperCase(Locale.ROOT);
-        int close = closingParenthesis(tokens, at + 3);
+        int close = TopLevel.closingParenthesis(tokens, at + 3);
         List<List<Token>> arguments = arguments(tokens.subList(at + 4, close < 0 ? tokens.size() : close));
         if (member.equals("DBMS_SCHEDULER.CREATE_JOB") || member.equals("DBMS_JOB.SUBMIT")) {
             return OracleSchedulerJobs.action(member, arguments);
@@ -245,7 +245,7 @@ final class DynamicSql {
             return formatted.parts();
         }
         boolean concat = expression.size() > 3 && expression.get(0).isWord("CONCAT") && expression.get(1).isSymbol("(")
-                && closingParenthesis(expression, 1) == expression.size() - 1;
+                && TopLevel.closingParenthesis(expression, 1) == expression.size() - 1;
         return concat ? operandsWithStandIns(expression.subList(2, expression.size() - 1), ",", standInsBefore)
                 : operandsWithStandIns(expression, "+", standInsBefore);
     }
@@ -290,11 +290,11 @@ final class DynamicSql {
     static List<Token> literalParts(List<Token> expression) {
         List<Token> inside = expression;
         while (inside.size() > 2 && inside.get(0).isSymbol("(")
-                && closingParenthesis(inside, 0) == inside.size() - 1) {
+                && TopLevel.closingParenthesis(inside, 0) == inside.size() - 1) {
             inside = inside.subList(1, inside.size() - 1);
         }
         if (inside.size() > 3 && inside.get(0).isWord("CONCAT") && inside.get(1).isSymbol("(")
-                && closingParenthesis(inside, 1) == inside.size() - 1) {
+                && TopLevel.closingParenthesis(inside, 1) == inside.size() - 1) {
             return concatenatedLiterals(inside.subList(2, inside.size() - 1));
         }
         if (inside.isEmpty() || inside.size() % 2 == 0) {
@@ -355,18 +355,5 @@ final class DynamicSql {
             }
         }
         return tokens.subList(from, tokens.size());
-    }
-
-    /** The index of the {@code )} closing the {@code (} at {@code open}, or -1. */
-    static int closingParenthesis(List<Token> tokens, int open) {
-        int depth = 0;
-        for (int i = open; i < tokens.size(); i++) {
-            Token token = tokens.get(i);
-            depth += token.isSymbol("(") ? 1 : token.isSymbol(")") ? -1 : 0;
-            if (depth == 0) {
-                return i;
-            }
-        }
-        return -1;
     }
 }

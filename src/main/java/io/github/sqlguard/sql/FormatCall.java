@@ -47,7 +47,7 @@ final class FormatCall {
                 || !expression.get(expression.size() - 1).isSymbol(")")) {
             return null;
         }
-        if (DynamicSql.closingParenthesis(expression, at + 1) != expression.size() - 1) {
+        if (TopLevel.closingParenthesis(expression, at + 1) != expression.size() - 1) {
             return null; // format(..) || ' WHERE ..': more text follows the call, built at run time
         }
         Token format = expression.get(at + 2);

@@ -23,7 +23,7 @@ final class PgCronJobs {
             return null;
         }
         String function = tokens.get(3).text().toLowerCase(Locale.ROOT);
-        int close = DynamicSql.closingParenthesis(tokens, 4);
+        int close = TopLevel.closingParenthesis(tokens, 4);
         List<List<Token>> arguments = DynamicSql.arguments(tokens.subList(5, close < 0 ? tokens.size() : close));
         List<Token> command = null;
         boolean anyNamed = false;

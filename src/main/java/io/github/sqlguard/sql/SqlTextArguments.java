@@ -71,7 +71,7 @@ final class SqlTextArguments {
      */
     private static List<List<Token>> arguments(List<Token> tokens, int from, boolean exec, boolean select) {
         if (from < tokens.size() && tokens.get(from).isSymbol("(")) {
-            int close = DynamicSql.closingParenthesis(tokens, from);
+            int close = TopLevel.closingParenthesis(tokens, from);
             int rest = tokens.size() - close - 1;
             boolean closes = close > 0 && (rest == 0 || select && rest == 2 && tokens.get(close + 1).isWord("FROM")
                     && tokens.get(close + 2).isWord("DUAL"));

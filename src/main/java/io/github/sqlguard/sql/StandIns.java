@@ -43,7 +43,7 @@ public final class StandIns {
             return new Token(TokenType.WORD, String.valueOf(blank), first.offset(), first.line(), first.column());
         }
         boolean quoting = operand.size() > 2 && first.isAnyWord(QUOTING) && operand.get(1).isSymbol("(")
-                && DynamicSql.closingParenthesis(operand, 1) == operand.size() - 1;
+                && TopLevel.closingParenthesis(operand, 1) == operand.size() - 1;
         return quoting ? quoted(number, first.offset(), first.line(), first.column())
                 : numbered(number, first.offset(), first.line(), first.column());
     }

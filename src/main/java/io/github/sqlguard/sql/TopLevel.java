@@ -20,4 +20,17 @@ public final class TopLevel {
         }
         return -1;
     }
+
+    /** The index of the {@code )} closing the {@code (} at {@code open}, or -1. */
+    public static int closingParenthesis(List<Token> tokens, int open) {
+        int depth = 0;
+        for (int i = open; i < tokens.size(); i++) {
+            Token token = tokens.get(i);
+            depth += token.isSymbol("(") ? 1 : token.isSymbol(")") ? -1 : 0;
+            if (depth == 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
 }
