@@ -432,6 +432,7 @@ class LinterGuardTest {
             MARK_RAN | <tableIsEmpty tableName="audit_2019"/>                                    | INFO
             HALT     | <tableIsEmpty tableName="audit_2019"/>                                    | INFO
             CONTINUE | <sqlCheck expectedResult="0">SELECT COUNT(*) FROM audit_2019</sqlCheck>     | INFO
+            MARK_RAN | <sqlCheck expectedResult="0">SELECT COUNT(*) AS n FROM audit_2019 a</sqlCheck> | INFO
             WARN     | <tableIsEmpty tableName="audit_2019"/>                                    | ERROR
             HALT     | <sqlCheck expectedResult="0">SELECT COUNT(*) FROM other</sqlCheck>          | ERROR
             HALT     | <sqlCheck expectedResult="1">SELECT COUNT(*) FROM audit_2019</sqlCheck>     | ERROR

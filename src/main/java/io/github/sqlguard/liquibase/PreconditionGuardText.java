@@ -3,8 +3,6 @@ package io.github.sqlguard.liquibase;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The emptiness a changeset's {@code preConditions} require before it runs, written as the condition
@@ -20,13 +18,6 @@ import java.util.regex.Pattern;
  */
 final class PreconditionGuardText {
 
-    private static final Pattern COUNT = Pattern.compile(
-            "(?is)\\s*SELECT\\s+COUNT\\s*\\(\\s*(?:\\*|1)\\s*\\)\\s+FROM\\s+([\\w$#.\"`\\[\\]]+)\\s*;?\\s*");
-    /** {@code SELECT COUNT(*) FROM t WHERE c IS NOT NULL}: how many rows hold a value in {@code c}. */
-    private static final Pattern COUNT_VALUES = Pattern.compile(
-            "(?is)\\s*SELECT\\s+COUNT\\s*\\(\\s*(?:\\*|1)\\s*\\)\\s+FROM\\s+([\\w$#.\"`\\[\\]]+)\\s+WHERE\\s+"
-                    + "([\\w$#\"`\\[\\]]+)\\s+IS\\s+NOT\\s+NULL\\s*;?\\s*");
-
     private PreconditionGuardText() {
     }
 
@@ -35,15 +26,7 @@ final class PreconditionGuardText {
      * (XML {@code <sqlCheck>}, formatted SQL {@code --precondition-sql-check}); empty for any other query.
      */
     static List<String> ofCountQuery(String query, SyntheticStatements synthetic) {
-        String text = synthetic.substitute(query);
-        Matcher matcher = COUNT.matcher(text);
-        if (matcher.matches()) {
-            return List.of(condition(matcher.group(1)));
-        }
-        // A column no row gives a value loses nothing when it is dropped.
-        Matcher values = COUNT_VALUES.matcher(text);
-        return values.matches() ? List.of("IF NOT EXISTS (SELECT 1 FROM " + values.group(1) + " WHERE "
-                + values.group(2) + " IS NOT NULL)") : List.of();
+        return CountQueryCondition.of(synthetic.substitute(query)).map(List::of).orElse(List.of());
     }
 
     private static String condition(String table) {
