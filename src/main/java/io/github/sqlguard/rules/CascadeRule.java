@@ -14,10 +14,10 @@ import java.util.Set;
 /**
  * {@code cascade}: {@code DROP .. CASCADE} of any object (also Oracle {@code CASCADE CONSTRAINTS},
  * {@code DROP USER .. CASCADE} and {@code DROP TYPE .. FORCE}), {@code TRUNCATE .. CASCADE}, and an
- * {@code ALTER TABLE .. DROP ..} clause with {@code CASCADE}. The same statement usually also yields the drop or truncate rule's finding. A
- * foreign key's {@code ON DELETE CASCADE} is not this rule. MySQL and MariaDB accept {@code CASCADE} after
- * {@code DROP TABLE/VIEW} and ignore it, so it is not reported there; nor is {@code DROP TRIGGER .. CASCADE},
- * as no object depends on a trigger.
+ * {@code ALTER TABLE .. DROP ..} clause with {@code CASCADE}. The same statement usually also yields the drop or
+ * truncate rule's finding. A foreign key's {@code ON DELETE CASCADE} is not this rule. MySQL and MariaDB accept
+ * {@code CASCADE} after {@code DROP TABLE/VIEW} and ignore it, so it is not reported there; nor is
+ * {@code DROP TRIGGER .. CASCADE}, as no object depends on a trigger.
  */
 public final class CascadeRule extends ClauseRule {
 

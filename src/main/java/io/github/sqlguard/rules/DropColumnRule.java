@@ -99,8 +99,8 @@ public final class DropColumnRule extends ClauseRule {
                 ? ", whose type " + String.join(", ", types) + " it provides,"
                 : " of " + (types.size() == 1 ? "type " : "types ") + String.join(", ", types) + ",";
         return Optional.of(first.words() + (first.detail().equals("EXTENSION") ? "" : " " + String.join(", ", types))
-                + optionWord(first) + " also drops " + counted("column", "columns", names) + typeWords + " with every value in "
-                + itOrThem(names));
+                + optionWord(first) + " also drops " + counted("column", "columns", names) + typeWords
+                + " with every value in " + itOrThem(names));
     }
 
     /** The word that takes the columns along: CASCADE, or Oracle's FORCE, which marks them unused. */
