@@ -100,6 +100,13 @@ class DynamicSqlTest {
         "ORACLE | EXECUTE IMMEDIATE q'[alter package p compile body PLSQL_CCFLAGS=']'||l_flags||q'[' reuse]' | false",
         "ORACLE | BEGIN\\n  l_sql := 'alter package p compile body PLSQL_CCFLAGS=' || l_flags;\\n"
                 + "  EXECUTE IMMEDIATE l_sql;\\nEND; | false",
+        "ORACLE | EXECUTE IMMEDIATE 'alter session set nls_date_format = ''' || l_format || '''' | false",
+        "ORACLE | EXECUTE IMMEDIATE 'savepoint ' || l_savepoint | false",
+        "ORACLE | EXECUTE IMMEDIATE 'rollback to ' || l_savepoint | false",
+        "ORACLE | EXECUTE IMMEDIATE q'[\\n  select count(*) from ]' || l_view || q'[ where owner = 'SYS']' INTO n | false",
+        "ORACLE | EXECUTE IMMEDIATE 'SELECT COUNT(*) FROM ' || v_table INTO n | false",
+        "MYSQL | SET @s = CONCAT('SELECT purge_rows(', @n, ')');\\nPREPARE st FROM @s | true",
+        "ORACLE | EXECUTE IMMEDIATE 'ALTER SESSIONS ' || v | true",
         "ORACLE | EXECUTE IMMEDIATE 'ALTER TYPE ' || v_type || ' DROP ATTRIBUTE a CASCADE' | true",
         "ORACLE | EXECUTE IMMEDIATE 'DROP MATERIALIZED VIEW ' || v_name | true",
         "ORACLE | EXECUTE IMMEDIATE 'DROP TABLE ' || v_name || ' CASCADE CONSTRAINTS' | true",
