@@ -125,6 +125,13 @@ class DynamicSqlTest {
         "ORACLE | BEGIN\\n  IF c THEN v := 'CREATE SEQUENCE s START WITH '; END IF;\\n  EXECUTE IMMEDIATE v || n;\\nEND; | true",
         "ORACLE | BEGIN\\n  LOOP\\n    v := 'CREATE SEQUENCE s START WITH ';\\n    EXECUTE IMMEDIATE v || n;\\n    v := 'DROP TABLE ';\\n  END LOOP;\\nEND; | true",
         "ORACLE | BEGIN\\n  v := f('CREATE SEQUENCE s START WITH ');\\n  EXECUTE IMMEDIATE v || n;\\nEND; | true",
+        // A handler of a block begun after the assignment runs after it; one of the assigning block may run before.
+        "ORACLE | BEGIN\\n  v := 'CREATE SEQUENCE s START WITH ';\\n  BEGIN\\n    NULL;\\n  EXCEPTION\\n    WHEN OTHERS THEN\\n"
+                + "      EXECUTE IMMEDIATE v || n;\\n  END;\\nEND; | false",
+        "ORACLE | BEGIN\\n  v := 'CREATE SEQUENCE s START WITH ';\\n  NULL;\\nEXCEPTION\\n  WHEN OTHERS THEN\\n"
+                + "    EXECUTE IMMEDIATE v || n;\\nEND; | true",
+        "ORACLE | BEGIN\\n  v := 'CREATE SEQUENCE s START WITH ';\\n  BEGIN\\n    NULL;\\n  END;\\nEXCEPTION\\n"
+                + "  WHEN OTHERS THEN\\n    EXECUTE IMMEDIATE v || n;\\nEND; | true",
         "ORACLE | CREATE PROCEDURE p(v VARCHAR2 DEFAULT 'CREATE SEQUENCE s START WITH ') AS\\nBEGIN\\n  EXECUTE IMMEDIATE v || n;\\nEND; | true",
         "MYSQL | SET @t = 'orders';\\nPREPARE st FROM CONCAT('DELETE FROM ', @t) | false",
         "MYSQL | PREPARE st FROM CONCAT('DELETE FROM ', @t) | true",
