@@ -251,6 +251,23 @@ class LinterSchemaTest {
     }
 
     @Test
+    void oracleDroppingATypeWithForceDropsTheColumnsOfIt() throws IOException {
+        write("db/V1__init.sql", """
+                CREATE TYPE address_t AS OBJECT (street VARCHAR2(100));
+                /
+                CREATE TABLE customers (id NUMBER PRIMARY KEY, home address_t, work address_t);
+                """);
+        write("db/V2__cleanup.sql", "DROP TYPE address_t FORCE;\n");
+
+        List<Finding> findings = lint(Dialect.ORACLE, "drop-column");
+
+        assertEquals(List.of("1:21 DROP TYPE address_t FORCE also drops columns customers.home, customers.work of type"
+                        + " address_t, with every value in them"),
+                findings.stream().map(f -> f.location().line() + ":" + f.location().column() + " " + f.message())
+                        .toList());
+    }
+
+    @Test
     void droppingATypeWithCascadeLosesNothingInTablesTheSameScriptCreated() throws IOException {
         write("db/V1__init.sql", "CREATE TYPE kind AS ENUM ('a', 'b');\nCREATE TABLE items (id INT, k kind);\n");
         write("db/V2__import.sql", """

@@ -95,7 +95,8 @@ public enum ClauseKind {
     /**
      * PostgreSQL {@code DROP TYPE t CASCADE}, {@code DROP DOMAIN d CASCADE} and {@code DROP EXTENSION e CASCADE}:
      * every column of the dropped type (or of a type the extension provides) is dropped with its values. The
-     * clause's name is the type; its detail is {@code TYPE}, {@code DOMAIN} or {@code EXTENSION}.
+     * clause's name is the type; its detail is {@code TYPE}, {@code DOMAIN} or {@code EXTENSION}, or {@code FORCE}
+     * for Oracle's {@code DROP TYPE t FORCE}, which marks those columns unused.
      */
     DROPPED_TYPE_COLUMNS,
     /**

@@ -17,8 +17,9 @@ import io.github.sqlguard.model.Location;
  * @param name the object as written: column, partition, table, schema, database, user, owner, cluster; null
  *     when the statement names none (Oracle's bare {@code DROP DATABASE})
  * @param detail the new name of a rename; for {@link ClauseKind#CASCADE} what it extends ({@code TRUNCATE},
- *     {@code DROP}, {@code DROP CONSTRAINTS}, {@code ALTER}); for a truncate {@code table} or {@code cluster}; for a
- *     tablespace's drop {@code INCLUDING CONTENTS} when written; else null
+ *     {@code DROP}, {@code DROP CONSTRAINTS}, {@code ALTER}, {@code FORCE} for Oracle's {@code DROP TYPE .. FORCE});
+ *     for a truncate {@code table} or {@code cluster}; for a tablespace's drop {@code INCLUDING CONTENTS} when
+ *     written; else null
  * @param scratch true when {@link #table} holds only rows this script put there (a scratch table)
  */
 public record DestructiveClause(ClauseKind kind, Location at, String words, String table, String name,

@@ -213,7 +213,7 @@ final class DestructiveClauses {
         // MySQL and MariaDB accept CASCADE after DROP TABLE/VIEW and ignore it. No object depends on a trigger
         // (PostgreSQL accepts CASCADE on DROP TRIGGER all the same), so it takes nothing along.
         if (drop.cascade() && !statement.dialect().isMySqlFamily() && !drop.kind().equals("TRIGGER")) {
-            String detail = cascadesConstraints(core) ? "DROP CONSTRAINTS" : "DROP";
+            String detail = drop.forced() ? "FORCE" : cascadesConstraints(core) ? "DROP CONSTRAINTS" : "DROP";
             boolean table = drop.kind().equals("TABLE");
             names.forEach(name -> add(ClauseKind.CASCADE, drop.cascadeWord(), words, table ? name : null, name,
                     detail));
@@ -222,13 +222,14 @@ final class DestructiveClauses {
 
     /**
      * PostgreSQL: a type, domain or extension dropped with CASCADE takes every column of its types along, one
-     * clause per type at the CASCADE; which columns those are only the schema knows.
+     * clause per type at the CASCADE, and so does Oracle's DROP TYPE .. FORCE at its FORCE; which columns those
+     * are only the schema knows.
      */
     private void droppedTypeColumns(DropStatement drop, String words) {
         for (String name : drop.names()) {
             switch (drop.kind()) {
                 case "TYPE", "DOMAIN" -> add(ClauseKind.DROPPED_TYPE_COLUMNS, drop.cascadeWord(), words, null, name,
-                        drop.kind());
+                        drop.forced() ? "FORCE" : drop.kind());
                 case "EXTENSION" -> ExtensionTypes.of(name).forEach(type -> add(ClauseKind.DROPPED_TYPE_COLUMNS,
                         drop.cascadeWord(), words + " " + name, null, type, drop.kind()));
                 default -> {

@@ -16,7 +16,8 @@ import java.util.Set;
  *     (PostgreSQL {@code DROP OWNED BY}), {@code VIEW}, ..
  * @param modifiers words before the kind in upper case, e.g. {@code [TEMPORARY]} or {@code [MATERIALIZED]}
  * @param names the dropped objects as written (empty for Oracle's bare {@code DROP DATABASE})
- * @param cascadeWord the {@code CASCADE} that follows outside parentheses, or null
+ * @param cascadeWord the {@code CASCADE} that follows outside parentheses, or Oracle's {@code FORCE} after the names
+ *     of a {@code DROP TYPE}, which takes the type's dependents along as CASCADE does (see {@link #forced()}), or null
  * @param restrict true when {@code RESTRICT} follows outside parentheses: the database refuses to drop an object
  *     that anything still depends on, a schema that holds anything
  */
@@ -36,7 +37,8 @@ record DropStatement(String kind, List<String> modifiers, List<String> names, To
             "DATABASE", Set.of("SCOPED", "CREDENTIAL", "LINK", "AUDIT", "SPECIFICATION", "ENCRYPTION", "KEY"),
             "TEXT", Set.of("SEARCH", "CONFIGURATION", "DICTIONARY", "PARSER", "TEMPLATE"),
             "INDEX", Set.of("CONCURRENTLY"),
-            "USER", Set.of("MAPPING"));
+            "USER", Set.of("MAPPING"),
+            "TYPE", Set.of("BODY"));
 
     DropStatement {
         modifiers = List.copyOf(modifiers);
@@ -73,14 +75,19 @@ record DropStatement(String kind, List<String> modifiers, List<String> names, To
         }
         List<String> names = new ArrayList<>();
         int start = i;
+        int namesEnd = i;
         for (ObjectNames.NameAt name : ObjectNames.readNameList(core, i)) {
             // CockroachDB's DROP INDEX t@idx names index idx of t: the name is the whole, not the table before @.
             String written = kind.toString().equals("INDEX") ? ObjectNames.joinedText(core, start, name.next()) : "";
             names.add(written.contains("@") ? written : name.text());
             start = name.next() + 1;
+            namesEnd = name.next();
         }
-        return Optional.of(new DropStatement(kind.toString(), modifiers, names,
-                StatementCore.topLevelWord(core, i, "CASCADE"),
+        Token cascade = StatementCore.topLevelWord(core, i, "CASCADE");
+        if (cascade == null && kind.toString().equals("TYPE")) {
+            cascade = StatementCore.topLevelWord(core, namesEnd, "FORCE");
+        }
+        return Optional.of(new DropStatement(kind.toString(), modifiers, names, cascade,
                 StatementCore.hasTopLevelWord(core, i, "RESTRICT")));
     }
 
@@ -94,6 +101,14 @@ record DropStatement(String kind, List<String> modifiers, List<String> names, To
     /** True when {@code CASCADE} follows outside parentheses. */
     boolean cascade() {
         return cascadeWord != null;
+    }
+
+    /**
+     * True for Oracle's {@code DROP TYPE t FORCE}: it drops the type even though tables and types depend on it,
+     * marking every column of the type unused (its values are lost) and invalidating the dependent types and code.
+     */
+    boolean forced() {
+        return cascadeWord != null && cascadeWord.isWord("FORCE");
     }
 
     /** True for {@code DROP TEMPORARY TABLE} (MySQL) and other drops of objects that live in one session. */

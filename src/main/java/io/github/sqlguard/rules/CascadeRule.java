@@ -12,12 +12,12 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * {@code cascade}: {@code DROP .. CASCADE} of any object (also Oracle {@code CASCADE CONSTRAINTS} and
- * {@code DROP USER .. CASCADE}), {@code TRUNCATE .. CASCADE}, and an {@code ALTER TABLE .. DROP ..} clause
- * with {@code CASCADE}. The same statement usually also yields the drop or truncate rule's finding. A
- * foreign key's {@code ON DELETE CASCADE} is not this rule. MySQL and MariaDB accept {@code CASCADE} after
- * {@code DROP TABLE/VIEW} and ignore it, so it is not reported there; nor is {@code DROP TRIGGER .. CASCADE},
- * as no object depends on a trigger.
+ * {@code cascade}: {@code DROP .. CASCADE} of any object (also Oracle {@code CASCADE CONSTRAINTS},
+ * {@code DROP USER .. CASCADE} and {@code DROP TYPE .. FORCE}), {@code TRUNCATE .. CASCADE}, and an
+ * {@code ALTER TABLE .. DROP ..} clause with {@code CASCADE}. The same statement usually also yields the drop or
+ * truncate rule's finding. A foreign key's {@code ON DELETE CASCADE} is not this rule. MySQL and MariaDB accept
+ * {@code CASCADE} after {@code DROP TABLE/VIEW} and ignore it, so it is not reported there; nor is
+ * {@code DROP TRIGGER .. CASCADE}, as no object depends on a trigger.
  */
 public final class CascadeRule extends ClauseRule {
 
@@ -56,6 +56,9 @@ public final class CascadeRule extends ClauseRule {
                     + itOrThem(names);
             case "DROP CONSTRAINTS" -> first.words() + named
                     + " CASCADE CONSTRAINTS also drops the foreign keys that reference " + itOrThem(names);
+            case "FORCE" -> first.words() + named + " FORCE also marks every column of " + (names.size() == 1
+                    ? "this type" : "these types") + " unused, losing its values, and invalidates the types and code"
+                    + " that depend on " + itOrThem(names);
             case "ALTER CONSTRAINTS" -> first.words() + named
                     + " CASCADE CONSTRAINTS also drops the constraints that refer to " + itOrThem(names);
             default -> first.words() + named + " CASCADE also drops every object that depends on " + itOrThem(names);

@@ -21,7 +21,8 @@ import java.util.Set;
  * expr} whose expression does not read {@code c} is reported too, at its USING: it loses every value as a drop does;
  * so is ClickHouse's {@code CLEAR COLUMN c}, which resets every value to the default, a column TTL
  * ({@code MODIFY COLUMN c .. TTL expr}), which does so once expr has passed, and a
- * {@code DROP TYPE|DOMAIN|EXTENSION .. CASCADE}, at its CASCADE, when the replay knows columns of the types it drops.
+ * {@code DROP TYPE|DOMAIN|EXTENSION .. CASCADE}, at its CASCADE, and Oracle's {@code DROP TYPE .. FORCE}, at its
+ * FORCE, when the replay knows columns of the types it drops.
  */
 public final class DropColumnRule extends ClauseRule {
 
@@ -33,7 +34,8 @@ public final class DropColumnRule extends ClauseRule {
                     + " The application version still running during the deploy also fails when it reads or"
                     + " writes the column. A PostgreSQL type change whose USING expression does not read the"
                     + " column (ALTER COLUMN c TYPE jsonb USING NULL) loses every value the same way, and so does"
-                    + " DROP TYPE, DROP DOMAIN or DROP EXTENSION .. CASCADE to every column of the types it drops, and"
+                    + " DROP TYPE, DROP DOMAIN or DROP EXTENSION .. CASCADE (Oracle's DROP TYPE .. FORCE) to every"
+                    + " column of the types it drops, and"
                     + " to ClickHouse's CLEAR COLUMN, and to a column TTL (MODIFY COLUMN c .. TTL expr) once it"
                     + " has passed.",
             "Stop using the column in a release first, archive its values if they matter, then acknowledge the"
@@ -97,15 +99,21 @@ public final class DropColumnRule extends ClauseRule {
                 ? ", whose type " + String.join(", ", types) + " it provides,"
                 : " of " + (types.size() == 1 ? "type " : "types ") + String.join(", ", types) + ",";
         return Optional.of(first.words() + (first.detail().equals("EXTENSION") ? "" : " " + String.join(", ", types))
-                + " CASCADE also drops " + counted("column", "columns", names) + typeWords + " with every value in "
-                + itOrThem(names));
+                + optionWord(first) + " also drops " + counted("column", "columns", names) + typeWords
+                + " with every value in " + itOrThem(names));
+    }
+
+    /** The word that takes the columns along: CASCADE, or Oracle's FORCE, which marks them unused. */
+    private static String optionWord(DestructiveClause dropped) {
+        return "FORCE".equals(dropped.detail()) ? " FORCE" : " CASCADE";
     }
 
     @Override
     String message(List<DestructiveClause> group) {
         DestructiveClause first = group.get(0);
         if (first.kind() == ClauseKind.DROPPED_TYPE_COLUMNS) {
-            return first.words() + " " + first.name() + " CASCADE also drops every column of type " + first.name();
+            return first.words() + " " + first.name() + optionWord(first) + " also drops every column of type "
+                    + first.name();
         }
         if (first.kind() == ClauseKind.CLEARED_COLUMN) {
             return first.words() + " CLEAR COLUMN resets every value of column " + first.name()

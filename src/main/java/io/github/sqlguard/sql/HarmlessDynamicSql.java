@@ -9,7 +9,9 @@ import java.util.regex.Pattern;
  * to sequences do ({@code EXECUTE IMMEDIATE 'ALTER SEQUENCE s INCREMENT BY ' || (max_id - last_value)},
  * {@code PREPARE st FROM @create_index}), and the code objects, contexts and views Oracle install scripts make,
  * recompile or drop by a computed name or with computed flags ({@code 'CREATE OR REPLACE CONTEXT ' || l_name},
- * {@code 'ALTER PACKAGE p COMPILE BODY PLSQL_CCFLAGS=''' || l_flags}, {@code 'DROP TRIGGER ' || l_trigger}).
+ * {@code 'ALTER PACKAGE p COMPILE BODY PLSQL_CCFLAGS=''' || l_flags}, {@code 'DROP TRIGGER ' || l_trigger}), and
+ * the session settings, savepoints and Oracle queries they run by computed names
+ * ({@code 'ALTER SESSION SET NLS_DATE_FORMAT = ''' || l_format}, {@code 'SELECT COUNT(*) FROM ' || l_view}).
  * This holds only where the text runs as exactly one statement (Oracle's
  * {@code EXECUTE IMMEDIATE}, MySQL's {@code PREPARE}), so its leading literal fixes what that statement is. A T-SQL
  * batch or a PL/pgSQL {@code EXECUTE} may run more statements after a {@code ;} in the unknown part.
@@ -22,7 +24,16 @@ final class HarmlessDynamicSql {
                     + "|CREATE\\s+(?:OR\\s+REPLACE\\s+)?(?:CONTEXT|SYNONYM|VIEW)"
                     // ALTER TYPE is not here: its DROP ATTRIBUTE .. CASCADE drops the column data of dependent tables.
                     + "|ALTER\\s+(?:PACKAGE|PROCEDURE|FUNCTION|TRIGGER|VIEW)"
-                    + "|DROP\\s+(?:TRIGGER|VIEW|SYNONYM|INDEX|PACKAGE|PROCEDURE|FUNCTION))\\s.*");
+                    + "|DROP\\s+(?:TRIGGER|VIEW|SYNONYM|INDEX|PACKAGE|PROCEDURE|FUNCTION)"
+                    // A session setting, a savepoint or a rollback to one changes no committed row.
+                    + "|ALTER\\s+SESSION|SAVEPOINT|ROLLBACK\\s+TO)\\s.*");
+
+    /**
+     * An Oracle query: Oracle refuses a row change inside one (ORA-14551), so only a function declared with
+     * {@code PRAGMA AUTONOMOUS_TRANSACTION} could lose rows from it, which a computed table or column name does not
+     * call. MySQL runs a stored function's row changes from any query, so its prepared SELECT is not listed.
+     */
+    private static final Pattern ORACLE_QUERY_START = Pattern.compile("(?is)\\s*SELECT\\s.*");
 
     private HarmlessDynamicSql() {
     }
@@ -35,8 +46,11 @@ final class HarmlessDynamicSql {
         boolean oneStatement = tokens.size() > 1 && (tokens.get(0).isAnyWord("EXECUTE", "EXEC")
                 && tokens.get(1).isWord("IMMEDIATE") || tokens.get(0).isWord("PREPARE"));
         List<Token> parts = source.literals();
-        return oneStatement && source.variable() == null && !parts.isEmpty()
-                && parts.get(0).type() == TokenType.STRING
-                && HARMLESS_START.matcher(parts.get(0).stringValue()).matches();
+        if (!oneStatement || source.variable() != null || parts.isEmpty() || parts.get(0).type() != TokenType.STRING) {
+            return false;
+        }
+        String start = parts.get(0).stringValue();
+        return HARMLESS_START.matcher(start).matches()
+                || tokens.get(1).isWord("IMMEDIATE") && ORACLE_QUERY_START.matcher(start).matches();
     }
 }

@@ -168,7 +168,9 @@ final class VariableAssignments {
      * procedures reuse one {@code @stmt} for each ALTER they prepare in turn ({@code SET @stmt = CONCAT('ALTER
      * TABLE ', t, ' DROP COLUMN id'); PREPARE st FROM @stmt;}), and each PREPARE runs the text set just before it.
      * A dynamic statement cannot set a block's local variable but through INTO or OUT, which leave it unknown
-     * anyway; a session variable ({@code @stmt}) it can.
+     * anyway; a session variable ({@code @stmt}) it can. The handler of a block that begins after the assignment
+     * ({@code v := '..'; BEGIN EXECUTE IMMEDIATE v || 'a'; EXCEPTION WHEN e THEN EXECUTE IMMEDIATE v || 'b'; END})
+     * runs only after it: no END lies between them, so that block is still open at the use.
      */
     private static int reachingAssignment(List<Token> scope, List<Integer> assignedAt, List<List<Token>> expressions,
             Token use, Token variable) {
@@ -189,9 +191,13 @@ final class VariableAssignments {
         List<Token> expression = expressions.get(reaching);
         int assigned = expression.isEmpty() ? scope.get(assignedAt.get(reaching)).offset()
                 : expression.get(expression.size() - 1).offset();
+        Token laterBlock = null;
         for (Token token : scope) {
-            if (token.isAnyWord(LOOPS) || token.offset() > assigned && token.offset() < use.offset()
-                    && token.isAnyWord(DETOURS) && !(local && token.isAnyWord("EXEC", "EXECUTE"))) {
+            boolean between = token.offset() > assigned && token.offset() < use.offset();
+            laterBlock = laterBlock == null && between && token.isWord("BEGIN") ? token : laterBlock;
+            if (token.isAnyWord(LOOPS) || between && token.isAnyWord(DETOURS)
+                    && !(local && token.isAnyWord("EXEC", "EXECUTE"))
+                    && !(laterBlock != null && token.isAnyWord("EXCEPTION", "WHEN"))) {
                 return -1;
             }
         }

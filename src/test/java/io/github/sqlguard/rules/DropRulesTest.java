@@ -74,6 +74,11 @@ class DropRulesTest {
         "postgresql | DROP OWNED BY legacy_app                   | drop-schema | DROP OWNED BY removes every object owned by legacy_app",
         "oracle     | DROP USER legacy CASCADE                   | drop-schema cascade | DROP USER .. CASCADE removes the schema of user legacy and every object in it / DROP USER legacy CASCADE also drops every object that depends on it",
         "oracle     | DROP USER legacy                           | - |",
+        // Oracle's FORCE drops a type that tables and types depend on, marking the columns of the type unused.
+        "oracle     | DROP TYPE address_t FORCE                  | cascade | DROP TYPE address_t FORCE also marks every column of this type unused, losing its values, and invalidates the types and code that depend on it",
+        "auto       | DROP TYPE app.tags_t FORCE                 | cascade |",
+        "oracle     | DROP TYPE address_t; DROP TYPE tags_t VALIDATE; DROP TYPE BODY address_t | - |",
+        "oracle     | DROP TYPE force                            | - |",
         "mysql      | DROP DATABASE IF EXISTS shop               | drop-database | DROP DATABASE removes database shop and all its data",
         "sqlserver  | DROP DATABASE a, b                         | drop-database | DROP DATABASE removes databases a, b and all their data",
         "oracle     | DROP DATABASE                              | drop-database | DROP DATABASE removes the database and all its data",

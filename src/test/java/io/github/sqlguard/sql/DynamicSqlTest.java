@@ -100,6 +100,13 @@ class DynamicSqlTest {
         "ORACLE | EXECUTE IMMEDIATE q'[alter package p compile body PLSQL_CCFLAGS=']'||l_flags||q'[' reuse]' | false",
         "ORACLE | BEGIN\\n  l_sql := 'alter package p compile body PLSQL_CCFLAGS=' || l_flags;\\n"
                 + "  EXECUTE IMMEDIATE l_sql;\\nEND; | false",
+        "ORACLE | EXECUTE IMMEDIATE 'alter session set nls_date_format = ''' || l_format || '''' | false",
+        "ORACLE | EXECUTE IMMEDIATE 'savepoint ' || l_savepoint | false",
+        "ORACLE | EXECUTE IMMEDIATE 'rollback to ' || l_savepoint | false",
+        "ORACLE | EXECUTE IMMEDIATE q'[\\n  select count(*) from ]' || l_view || q'[ where owner = 'SYS']' INTO n | false",
+        "ORACLE | EXECUTE IMMEDIATE 'SELECT COUNT(*) FROM ' || v_table INTO n | false",
+        "MYSQL | SET @s = CONCAT('SELECT purge_rows(', @n, ')');\\nPREPARE st FROM @s | true",
+        "ORACLE | EXECUTE IMMEDIATE 'ALTER SESSIONS ' || v | true",
         "ORACLE | EXECUTE IMMEDIATE 'ALTER TYPE ' || v_type || ' DROP ATTRIBUTE a CASCADE' | true",
         "ORACLE | EXECUTE IMMEDIATE 'DROP MATERIALIZED VIEW ' || v_name | true",
         "ORACLE | EXECUTE IMMEDIATE 'DROP TABLE ' || v_name || ' CASCADE CONSTRAINTS' | true",
@@ -118,6 +125,13 @@ class DynamicSqlTest {
         "ORACLE | BEGIN\\n  IF c THEN v := 'CREATE SEQUENCE s START WITH '; END IF;\\n  EXECUTE IMMEDIATE v || n;\\nEND; | true",
         "ORACLE | BEGIN\\n  LOOP\\n    v := 'CREATE SEQUENCE s START WITH ';\\n    EXECUTE IMMEDIATE v || n;\\n    v := 'DROP TABLE ';\\n  END LOOP;\\nEND; | true",
         "ORACLE | BEGIN\\n  v := f('CREATE SEQUENCE s START WITH ');\\n  EXECUTE IMMEDIATE v || n;\\nEND; | true",
+        // A handler of a block begun after the assignment runs after it; one of the assigning block may run before.
+        "ORACLE | BEGIN\\n  v := 'CREATE SEQUENCE s START WITH ';\\n  BEGIN\\n    NULL;\\n  EXCEPTION\\n    WHEN OTHERS THEN\\n"
+                + "      EXECUTE IMMEDIATE v || n;\\n  END;\\nEND; | false",
+        "ORACLE | BEGIN\\n  v := 'CREATE SEQUENCE s START WITH ';\\n  NULL;\\nEXCEPTION\\n  WHEN OTHERS THEN\\n"
+                + "    EXECUTE IMMEDIATE v || n;\\nEND; | true",
+        "ORACLE | BEGIN\\n  v := 'CREATE SEQUENCE s START WITH ';\\n  BEGIN\\n    NULL;\\n  END;\\nEXCEPTION\\n"
+                + "  WHEN OTHERS THEN\\n    EXECUTE IMMEDIATE v || n;\\nEND; | true",
         "ORACLE | CREATE PROCEDURE p(v VARCHAR2 DEFAULT 'CREATE SEQUENCE s START WITH ') AS\\nBEGIN\\n  EXECUTE IMMEDIATE v || n;\\nEND; | true",
         "MYSQL | SET @t = 'orders';\\nPREPARE st FROM CONCAT('DELETE FROM ', @t) | false",
         "MYSQL | PREPARE st FROM CONCAT('DELETE FROM ', @t) | true",
