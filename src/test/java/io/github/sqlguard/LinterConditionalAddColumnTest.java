@@ -44,6 +44,34 @@ class LinterConditionalAddColumnTest {
         assertEquals(List.of(expected.split(", (?=\\d+:\\d+ )")), findings);
     }
 
+    /**
+     * {@code ADD COLUMN IF NOT EXISTS c T} leaves an older {@code c} as it was, so a later change of its type is
+     * judged against the older type, or as not known where the migrations before never show the table whole.
+     */
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            POSTGRESQL | ALTER TABLE alerts ADD COLUMN sign VARCHAR(40); | 2:20 alter-column-type WARNING to VARCHAR(512) (its type before is not known: table alerts is not created by the migrations that run before this one (first seen at db/V1__create.sql:1))
+            POSTGRESQL | CREATE TABLE alerts (id INT, title VARCHAR(1024)); | 2:20 alter-column-type WARNING from VARCHAR(1024) to VARCHAR(512)
+            POSTGRESQL | CREATE TABLE alerts (id INT); |
+            MARIADB    | CREATE TABLE alerts (id INT, title VARCHAR(1024)); | 2:20 alter-column-type WARNING from VARCHAR(1024) to VARCHAR(512)
+            """)
+    void retypingAColumnAddedIfMissingJudgesTheColumnThatWasThere(Dialect dialect, String first, String expected)
+            throws IOException {
+        write("db/V1__create.sql", first);
+        write("db/V2__change.sql", "ALTER TABLE alerts ADD COLUMN IF NOT EXISTS title VARCHAR(512); "
+                + (dialect == Dialect.POSTGRESQL ? "ALTER TABLE alerts ALTER COLUMN title TYPE VARCHAR(512);"
+                        : "ALTER TABLE alerts MODIFY title VARCHAR(512);"));
+
+        List<String> findings = ProjectLint.findings(project, dialect).stream()
+                .filter(f -> f.location().path().endsWith("V2__change.sql"))
+                .map(f -> f.location().line() + ":" + f.location().column() + " " + f.ruleId() + " "
+                        + f.severity() + " " + f.message().replaceFirst("^.* column title ", ""))
+                .map(text -> text.replaceFirst(" \\(shorter.*$", ""))
+                .toList();
+
+        assertEquals(expected == null ? List.of() : List.of(expected), findings);
+    }
+
     private void write(String name, String sql) throws IOException {
         Path file = project.resolve(name);
         Files.createDirectories(file.getParent());

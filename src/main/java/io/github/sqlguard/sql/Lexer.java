@@ -90,7 +90,8 @@ public final class Lexer {
             for (int i = tokens.size() - 1; i >= 0; i--) {
                 TokenType type = tokens.get(i).type();
                 if (type != TokenType.COMMENT) {
-                    return type == TokenType.TERMINATOR || type == TokenType.BATCH_SEPARATOR;
+                    return type == TokenType.TERMINATOR || type == TokenType.BATCH_SEPARATOR
+                            || type == TokenType.DELIMITER_CHANGE;
                 }
             }
             return true;
@@ -119,7 +120,8 @@ public final class Lexer {
             int startLine = line;
             int startColumn = column;
             int[] newTerminator;
-            if (forms.knowsDelimiterCommand() && !lineHasToken && ClientCommands.isDelimiterCommand(text, pos, end)) {
+            if (!lineHasToken && (forms.knowsDelimiterCommand() || startsStatement())
+                    && ClientCommands.isDelimiterCommand(text, pos, end)) {
                 lexDelimiterCommand(startLine, startColumn);
             } else if (forms.knowsTerminatorCommands() && !lineHasToken
                     && ((newTerminator = ClientCommands.db2TerminatorAfter(text, pos, end)) != null

@@ -36,7 +36,11 @@ record LexerDialect(Dialect dialect) {
         return dialect == Dialect.SQLITE;
     }
 
-    /** The MySQL client's {@code DELIMITER} command. */
+    /**
+     * The MySQL client's {@code DELIMITER} command at any line's start. The other dialects take it only where a
+     * statement starts, which no statement of theirs does with that word: runners that split scripts themselves
+     * (DolphinScheduler's upgrade scripts for PostgreSQL) take it there in any database's script.
+     */
     boolean knowsDelimiterCommand() {
         return mySql() || auto();
     }

@@ -193,7 +193,10 @@ class LexerTest {
                 lex(Dialect.MYSQL, "DELIMITER $$\nEND$$;\nDELIMITER ;\na;"));
         assertEquals(List.of("1:1 DELIMITER_CHANGE //", "2:1 WORD x", "2:2 TERMINATOR //"),
                 lex(Dialect.AUTO, "DELIMITER //\nx//"));
-        assertEquals(List.of("1:1 WORD DELIMITER", "1:11 WORD x"), lex(Dialect.POSTGRESQL, "DELIMITER x"));
+        // PostgreSQL: only where a statement starts; inside one (COPY's DELIMITER) the word is SQL.
+        assertEquals(List.of("1:1 DELIMITER_CHANGE x"), lex(Dialect.POSTGRESQL, "DELIMITER x"));
+        assertEquals(List.of("1:1 WORD COPY", "1:6 WORD t", "2:1 WORD DELIMITER", "2:11 STRING ','"),
+                lex(Dialect.POSTGRESQL, "COPY t\nDELIMITER ','"));
     }
 
     @Test

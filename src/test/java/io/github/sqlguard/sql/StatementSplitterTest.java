@@ -92,6 +92,24 @@ class StatementSplitterTest {
                 render(Dialect.MYSQL, sql));
     }
 
+    /**
+     * Runners that split scripts themselves (DolphinScheduler's) take the MySQL client's DELIMITER in a PostgreSQL
+     * script too; no statement of another dialect starts with the word, so at a statement's start it is the command.
+     */
+    @ParameterizedTest
+    @EnumSource(value = Dialect.class, names = {"POSTGRESQL", "SQLSERVER", "ORACLE", "SQLITE"})
+    void delimiterCommandAtAStatementStartChangesTheTerminatorInEveryDialect(Dialect dialect) {
+        String sql = "delimiter d//\nSELECT 'a; b';\nSELECT 2;\nd//\ndelimiter ;\nDROP TABLE t;\n";
+        assertEquals(List.of("2:1 SELECT 'a; b'", "3:1 SELECT 2", "6:1 DROP TABLE t"), render(dialect, sql));
+        assertEquals(render(Dialect.MYSQL, sql), render(dialect, sql));
+    }
+
+    @Test
+    void delimiterWordInsideAPostgresqlStatementIsNotTheCommand() {
+        assertEquals(List.of("1:1 COPY t FROM 'f.csv' DELIMITER ',' CSV", "3:1 SELECT 1"),
+                render(Dialect.POSTGRESQL, "COPY t FROM 'f.csv'\nDELIMITER ',' CSV;\nSELECT 1;"));
+    }
+
     @Test
     void trailingStatementWithoutTerminatorIsKept() {
         assertEquals(List.of("1:1 SELECT 1", "1:11 DELETE FROM t"), render(Dialect.AUTO, "SELECT 1; DELETE FROM t"));
