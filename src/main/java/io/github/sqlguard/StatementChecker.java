@@ -135,7 +135,8 @@ final class StatementChecker {
             SchemaFacts facts = scopeMoves.applyTo(schema.apply(statement).judging(statement));
             EmptiedInRun scopeEmptied = emptiedTables.computeIfAbsent(statement.context().runScope(),
                     scope -> new EmptiedInRun());
-            Optional<Guard> guard = rolledBack.guardOf(models, at).or(() -> scopeGuards.guardOf(statement)).or(() -> scopeEmptied.guardOf(statement))
+            Optional<Guard> guard = rolledBack.guardOf(models, at).or(() -> scopeGuards.guardOf(statement))
+                    .or(() -> scopeEmptied.guardOf(statement))
                     .or(facts::earlierFilesGuard).or(() -> RecreatedName.guardOf(models, at))
                     .or(() -> RebuiltOnEveryRun.guardOf(models, at))
                     .or(() -> RowsMovedByReturning.guardOf(model));

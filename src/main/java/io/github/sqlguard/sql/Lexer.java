@@ -172,7 +172,7 @@ public final class Lexer {
                 // name (DROP TABLE dbo.$(Table)), so it reads as one word instead of a '$' and a parenthesis.
                 advanceBy(LexicalShapes.sqlcmdVariableLength(text, pos, end));
                 emit(TokenType.WORD, startPos, startLine, startColumn);
-            } else if (c == '$' && forms.knowsDollarQuotes() && dollarTagLength() > 0
+            } else if (c == '$' && forms.knowsDollarQuotes() && LexicalShapes.dollarTagLength(text, pos, end) > 0
                     && !forms.startsInquiryDirective(text, pos, end, tokens)) {
                 lexDollarQuoted(startPos, startLine, startColumn);
             } else if (c == '$' && forms.knowsConditionalCompilation()
@@ -293,7 +293,7 @@ public final class Lexer {
         }
 
         private void lexDollarQuoted(int startPos, int startLine, int startColumn) {
-            String tag = text.substring(pos, pos + dollarTagLength());
+            String tag = text.substring(pos, pos + LexicalShapes.dollarTagLength(text, pos, end));
             advanceBy(tag.length());
             int close = indexWithin(tag);
             if (close < 0) {
@@ -382,10 +382,6 @@ public final class Lexer {
             int placeholder = text.startsWith(placeholderPrefix, pos)
                     ? LexicalShapes.placeholderEnd(text, pos, end, placeholderPrefix, placeholderSuffix) : -1;
             return placeholder > 0 ? placeholder : LexicalShapes.templateActionOrBraceNameEnd(text, pos, end);
-        }
-
-        private int dollarTagLength() {
-            return LexicalShapes.dollarTagLength(text, pos, end);
         }
 
         private boolean isWordStart(char c) {
