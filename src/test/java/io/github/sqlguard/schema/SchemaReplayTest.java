@@ -370,8 +370,35 @@ class SchemaReplayTest {
         assertFalse(otherBranch.from().isPresent());
         assertTrue(otherBranch.unknownBecause().contains("changed in a branch of a block ending at V1__test.sql:7"),
                 otherBranch.unknownBecause());
-        assertFalse(replay.before(statements.get(statements.size() - 1)).table("history").isPresent(),
-                "after the block, either branch may have run");
+        SchemaView after = replay.before(statements.get(statements.size() - 1));
+        assertFalse(after.column("history", "instance").isPresent(), "after the block, either branch may have run");
+        assertFalse(after.column("history", "labels").isPresent());
+        assertEquals("INT", type(after, "history", "id"), "a column neither branch touched stays known");
+    }
+
+    @Test
+    void aGuardedRenameLeavesTheTypesOfTheOtherColumnsKnown() {
+        SchemaReplay replay = new SchemaReplay();
+        List<Statement> statements = statements(Dialect.POSTGRESQL, """
+                CREATE TABLE users (id INT, token VARCHAR(255), phone VARCHAR(15));
+                DO $$
+                BEGIN
+                  IF NOT EXISTS (SELECT * FROM information_schema.columns WHERE column_name = 'token_new') THEN
+                      ALTER TABLE "users" RENAME COLUMN "token" TO "token_new";
+                  END IF;
+                END $$;
+                ALTER TABLE users ALTER COLUMN phone TYPE text;
+                ALTER TABLE users ALTER COLUMN token_new TYPE text;
+                """);
+        statements.forEach(replay::apply);
+        List<Statement> retypes = statements.stream().filter(s -> s.sql().contains("TYPE text")).toList();
+
+        assertEquals("VARCHAR(15)", replay.factsFor(retypes.get(0)).retypes().get(0).from().orElseThrow().written());
+        ColumnRetype renamed = replay.factsFor(retypes.get(1)).retypes().get(0);
+        assertFalse(renamed.from().isPresent(), "the guarded rename may not have run");
+        assertTrue(renamed.unknownBecause().contains(
+                "column token_new of table users is changed in a branch of a block ending at V1__test.sql:5"),
+                renamed.unknownBecause());
     }
 
     @Test
