@@ -1,6 +1,7 @@
 package io.github.sqlguard.schema;
 
 import io.github.sqlguard.source.DatabaseNames;
+import java.math.BigInteger;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -8,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -29,6 +31,13 @@ import java.util.regex.Pattern;
 final class InstallScripts {
 
     private static final Pattern VERSION_FOLDER = Pattern.compile("v?\\d+(?:[._]\\d+)*", Pattern.CASE_INSENSITIVE);
+
+    /**
+     * A folder named for the step from one version to a later one ({@code delta/v230-v240/}, {@code 1.2_to_1.3/}),
+     * as Apollo keeps its upgrade scripts. The later version must be higher: {@code 2023-01} is a month.
+     */
+    private static final Pattern VERSION_RANGE_FOLDER = Pattern.compile(
+            "v?(?<from>\\d+(?:\\.\\d+)*)(?:-|[-_.]to[-_.])v?(?<to>\\d+(?:\\.\\d+)*)", Pattern.CASE_INSENSITIVE);
 
     /**
      * A script named for an upgrade between two dotted versions, {@code x} standing for any number: one {@code -}
@@ -54,8 +63,8 @@ final class InstallScripts {
                 versionsByStepsFolder.computeIfAbsent(folderOf(path), f -> new HashSet<>())
                         .add(parts[parts.length - 1]);
             }
-            if (parts.length >= 3 && VERSION_FOLDER.matcher(parts[parts.length - 2]).matches()
-                    && !VERSION_FOLDER.matcher(parts[parts.length - 3]).matches()) {
+            if (parts.length >= 3 && isVersionFolder(parts[parts.length - 2])
+                    && !isVersionFolder(parts[parts.length - 3])) {
                 String stepsFolder = path.substring(0, path.lastIndexOf('/', path.lastIndexOf('/') - 1) + 1);
                 versionsByStepsFolder.computeIfAbsent(stepsFolder, f -> new HashSet<>()).add(parts[parts.length - 2]);
             }
@@ -78,6 +87,27 @@ final class InstallScripts {
     Optional<String> installFolder(String path) {
         String folder = folderOf(path);
         return installFolders.contains(folder) ? Optional.of(folder) : Optional.empty();
+    }
+
+    private static boolean isVersionFolder(String name) {
+        if (VERSION_FOLDER.matcher(name).matches()) {
+            return true;
+        }
+        Matcher range = VERSION_RANGE_FOLDER.matcher(name);
+        return range.matches() && compareVersions(range.group("from"), range.group("to")) < 0;
+    }
+
+    private static int compareVersions(String left, String right) {
+        String[] leftParts = left.split("\\.");
+        String[] rightParts = right.split("\\.");
+        for (int i = 0; i < Math.max(leftParts.length, rightParts.length); i++) {
+            int order = new BigInteger(i < leftParts.length ? leftParts[i] : "0")
+                    .compareTo(new BigInteger(i < rightParts.length ? rightParts[i] : "0"));
+            if (order != 0) {
+                return order;
+            }
+        }
+        return 0;
     }
 
     private static String dotted(String name) {

@@ -44,6 +44,8 @@ final class SchemaHistory {
     private int position;
     /** The tables forgotten after a branch of a block changed them, with where the branch ends. */
     private final Map<String, Integer> changedInBranch = new HashMap<>();
+    /** Per table and column key: where the branch that changed the column, and was forgotten, ends. */
+    private final Map<String, Integer> columnsChangedInBranch = new HashMap<>();
     /** Per view key: its defining query after each statement that created or dropped it; empty once dropped. */
     private final Map<String, TreeMap<Integer, Optional<WithQueries.Named>>> views = new HashMap<>();
     /** Per view key: after each statement that created, renamed or dropped it, whether it keeps no rows itself. */
@@ -92,6 +94,11 @@ final class SchemaHistory {
     private Integer ambiguousFromOf(String key) {
         Integer from = ambiguousFrom.get(key);
         return from != null || parent == null ? from : parent.ambiguousFromOf(key);
+    }
+
+    private Integer columnBranchEndOf(String tableAndColumn) {
+        Integer end = columnsChangedInBranch.get(tableAndColumn);
+        return end != null || parent == null ? end : parent.columnBranchEndOf(tableAndColumn);
     }
 
     private String partlyKnownOf(String key) {
@@ -166,11 +173,20 @@ final class SchemaHistory {
      * Forgets {@code name}, which statements of a branch of a block changed: what the statements after the branch
      * find depends on whether it ran.
      */
-    void forgetBranchChange(String name) {
-        if (current(name).isPresent()) {
-            changedInBranch.put(SchemaNames.key(name), position);
+    void forgetBranchChange(String name, Optional<Table> beforeBranch) {
+        Optional<Table> after = current(name);
+        if (after.isEmpty()) {
+            return;
         }
-        remove(name);
+        String key = SchemaNames.key(name);
+        changedInBranch.put(key, position);
+        if (beforeBranch.isEmpty()) {
+            remove(name);
+            return;
+        }
+        BranchOutcome outcome = BranchOutcome.of(beforeBranch.get(), after.get());
+        put(outcome.table());
+        outcome.changedColumns().forEach(column -> columnsChangedInBranch.put(key + "." + column, position));
     }
 
     void remove(String name) {
@@ -215,6 +231,11 @@ final class SchemaHistory {
         if (columnKnown.isPresent()) {
             return "an earlier statement changed column " + SchemaNames.unquoted(column)
                     + " in a way sqlguard does not read";
+        }
+        Integer branchEnd = columnBranchEndOf(key + "." + SchemaNames.key(column));
+        if (branchEnd != null && branchEnd < position) {
+            return "column " + SchemaNames.unquoted(column) + " of table " + name
+                    + " is changed in a branch of a block ending at " + placeAt(branchEnd) + ", which may not have run";
         }
         if (!known.complete()) {
             var dropped = history.headMap(last.getKey(), false).descendingMap().entrySet().stream()

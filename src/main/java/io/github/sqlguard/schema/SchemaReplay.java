@@ -12,7 +12,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -52,7 +52,8 @@ public final class SchemaReplay {
     private boolean applyingRepeatable;
     /** The stretch of a branching block the last statement sat in, and the tables its statements changed. */
     private String branch;
-    private final Set<String> branchTables = new LinkedHashSet<>();
+    /** Per table the branch changed: the table as the branch found it, empty when it was not known. */
+    private final Map<String, Optional<Table>> branchTables = new LinkedHashMap<>();
     private final Set<String> createdInBranch = new HashSet<>();
 
     public SchemaReplay() {
@@ -133,7 +134,7 @@ public final class SchemaReplay {
             if (creates) {
                 createdInBranch.add(changed);
             } else if (!createdInBranch.contains(changed)) {
-                branchTables.add(changed);
+                branchTables.computeIfAbsent(changed, key -> history.tableBefore(key, position));
             }
         }
     }

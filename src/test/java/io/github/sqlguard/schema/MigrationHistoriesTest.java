@@ -145,8 +145,8 @@ class MigrationHistoriesTest {
      * version) still runs first in the same history, where the base creates its table again with other columns
      * and the type before the change is not known. Step scripts named for the upgrade from one version to the next
      * ({@code update/update_1.0-1.1.sql}) are version steps as well, and those of one database ({@code
-     * update/oracle/}) have their install script in that database's folder ({@code oracle/}); dates and a single
-     * versioned name are not.
+     * update/oracle/}) have their install script in that database's folder ({@code oracle/}), and so are folders
+     * named for such a step ({@code delta/v230-v240/}); dates and a single versioned name are not.
      */
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
@@ -171,6 +171,10 @@ class MigrationHistoriesTest {
         "db/init.sql            | db/monthly/2023.01-base.sql   | db/monthly/2023.02-add.sql | db/monthly/2023.10-c.sql"
                 + " | ",
         "db/init.sql            | db/patches/1.0-base.sql       | db/patches/a-add.sql       | db/patches/b-narrow.sql"
+                + " | ",
+        "sql/configdb.sql       | sql/delta/v040-v050/c-v040-v050.sql | sql/delta/v180-v190/c-v180-v190.sql"
+                + " | sql/delta/v230-v240/c-v230-v240.sql | VARCHAR(255)",
+        "db/0_init.sql          | db/2023-01/base.sql           | db/2023-02/a.sql           | db/2023-10/b.sql"
                 + " | ",
     })
     void anInstallScriptBesideVersionStepsIsAHistoryOfItsOwn(String install, String base, String other,

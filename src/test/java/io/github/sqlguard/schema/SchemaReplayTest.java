@@ -370,8 +370,49 @@ class SchemaReplayTest {
         assertFalse(otherBranch.from().isPresent());
         assertTrue(otherBranch.unknownBecause().contains("changed in a branch of a block ending at V1__test.sql:7"),
                 otherBranch.unknownBecause());
-        assertFalse(replay.before(statements.get(statements.size() - 1)).table("history").isPresent(),
-                "after the block, either branch may have run");
+        SchemaView after = replay.before(statements.get(statements.size() - 1));
+        assertFalse(after.column("history", "instance").isPresent(), "after the block, either branch may have run");
+        assertEquals("VARCHAR(5000)", type(after, "history", "labels"), "only there if the first branch ran");
+        assertEquals("INT", type(after, "history", "id"), "a column neither branch touched stays known");
+    }
+
+    @Test
+    void aGuardedChangeLeavesKnownWhatALaterStatementFindsEitherWay() {
+        SchemaReplay replay = new SchemaReplay();
+        List<Statement> statements = statements(Dialect.POSTGRESQL, """
+                CREATE TABLE users (id INT, token VARCHAR(255), phone VARCHAR(15));
+                DO $$
+                BEGIN
+                  IF NOT EXISTS (SELECT * FROM information_schema.columns WHERE column_name = 'token_new') THEN
+                      ALTER TABLE "users" RENAME COLUMN "token" TO "token_new";
+                  END IF;
+                END $$;
+                ALTER TABLE users ALTER COLUMN phone TYPE text;
+                ALTER TABLE users ALTER COLUMN token_new TYPE text;
+                ALTER TABLE users ALTER COLUMN token TYPE varchar(10);
+                DO $$
+                BEGIN
+                  IF found THEN
+                      ALTER TABLE users ALTER COLUMN phone TYPE varchar(20);
+                  END IF;
+                END $$;
+                ALTER TABLE users ALTER COLUMN phone TYPE varchar(10);
+                """);
+        statements.forEach(replay::apply);
+        assertEquals("VARCHAR(15)", fromOf(replay, statements, "phone TYPE text"));
+        assertEquals("VARCHAR(255)", fromOf(replay, statements, "token_new TYPE text"), "found only if it ran");
+        assertEquals("VARCHAR(255)", fromOf(replay, statements, "token TYPE varchar(10)"), "found only if it did not");
+        ColumnRetype either = replay.factsFor(statements.stream()
+                .filter(s -> s.sql().endsWith("phone TYPE varchar(10)")).findFirst().orElseThrow()).retypes().get(0);
+        assertFalse(either.from().isPresent(), "text or varchar(20), as the guarded change ran or not");
+        assertTrue(either.unknownBecause().contains(
+                "column phone of table users is changed in a branch of a block ending at V1__test.sql:14"),
+                either.unknownBecause());
+    }
+
+    private static String fromOf(SchemaReplay replay, List<Statement> statements, String ending) {
+        Statement statement = statements.stream().filter(s -> s.sql().endsWith(ending)).findFirst().orElseThrow();
+        return replay.factsFor(statement).retypes().get(0).from().map(SqlType::written).orElse("unknown");
     }
 
     @Test

@@ -1,0 +1,46 @@
+package io.github.sqlguard.schema;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * What the replay still knows of a table after a branch of a block changed it ({@code IF NOT EXISTS (..) THEN
+ * ALTER TABLE t RENAME COLUMN a TO b}): whether the branch ran is decided when the migration runs, so only what
+ * a later statement finds either way stays known. A column the branch did not touch keeps its type; without this, one
+ * guarded rename made every later type change on the table unjudgeable.
+ *
+ * @param table the table with the columns whose type is the same whether or not the branch ran
+ * @param changedColumns the keys of the columns whose type depends on whether the branch ran
+ */
+record BranchOutcome(Table table, Set<String> changedColumns) {
+
+    /**
+     * The outcome of a branch that found {@code before} and left {@code after}. A column on one side only keeps
+     * its type: a later statement that finds it at all finds that type (a column the branch renamed away has its
+     * old type if the branch did not run, the new name its type if it did). Only a column the table had before
+     * with another type, or one of a table whose columns were not all known before, is changed.
+     */
+    static BranchOutcome of(Table before, Table after) {
+        Map<String, Column> known = new LinkedHashMap<>(before.columns());
+        Set<String> changed = new TreeSet<>();
+        after.columns().forEach((key, column) -> {
+            Column found = before.columns().get(key);
+            if (found == null && !before.complete() || found != null && !found.equals(column)) {
+                changed.add(key);
+                known.remove(key);
+            } else {
+                known.put(key, column);
+            }
+        });
+        boolean same = before.columns().keySet().equals(after.columns().keySet()) && changed.isEmpty();
+        List<String> primaryKey = before.primaryKey().equals(after.primaryKey()) ? after.primaryKey() : List.of();
+        List<ForeignKey> foreignKeys = after.foreignKeys().stream().filter(before.foreignKeys()::contains).toList();
+        String characterSet = before.characterSet().equals(after.characterSet()) ? after.characterSet() : "";
+        Table table = new Table(after.name(), known, primaryKey, foreignKeys,
+                same && before.complete() && after.complete(), after.sessionRows(), characterSet);
+        return new BranchOutcome(table, changed);
+    }
+}
