@@ -75,6 +75,15 @@ public record StatementModel(Statement statement, StatementKind kind, Placement 
                 .map(token -> new Location(statement.start().path(), token.line(), token.column()));
     }
 
+    /**
+     * Where a destructive statement starts a later line of a statement sqlguard does not know (or a client
+     * command), so that it may run as a statement of its own without being checked.
+     */
+    public Optional<Location> destructiveLineInUnknownStatement() {
+        return GluedStatements.destructiveLine(statement, kind)
+                .map(token -> new Location(statement.start().path(), token.line(), token.column()));
+    }
+
     /** The same facts with other clauses and row changes, and what is scratch (the scratch-table step marks them). */
     public StatementModel with(List<DestructiveClause> newClauses, List<RowChange> newRowChanges,
             Predicate<String> newScratchTable) {

@@ -25,6 +25,7 @@ public final class RuleRegistry {
         rules.add(new RuntimeSqlRule());
         rules.add(new ScriptIncludeRule());
         rules.add(new BlockWithoutSlashRule());
+        rules.add(new UnknownStatementRule());
         return List.copyOf(rules);
     }
 

@@ -24,7 +24,7 @@ class RuleRegistryTest {
                 "alter-ignore-unique ERROR", "rename-table WARNING", "rename-column WARNING",
                 "alter-column-type WARNING", "replace-into WARNING", "unlogged-table WARNING", "cascade WARNING", "unparsed-statement WARNING",
                 "runtime-sql WARNING",
-                "script-include WARNING", "block-without-slash WARNING"),
+                "script-include WARNING", "block-without-slash WARNING", "unknown-statement WARNING"),
                 RuleRegistry.all().stream().map(rule -> rule.info().id() + " " + rule.info().defaultSeverity())
                         .toList());
     }
