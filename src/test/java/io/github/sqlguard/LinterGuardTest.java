@@ -35,6 +35,8 @@ class LinterGuardTest {
             POSTGRESQL | truncate-table       | DO $$ DECLARE n int; BEGIN SELECT count(*) INTO n FROM audit_2019; IF n > 0 THEN RAISE EXCEPTION 'audit_2019 has rows'; END IF; TRUNCATE audit_2019; END $$; | runs only when audit_2019 is empty
             POSTGRESQL | drop-table           | CREATE TABLE sessions_backup AS SELECT * FROM sessions; DROP TABLE sessions;                      | rows copied to sessions_backup at line 1
             POSTGRESQL | drop-table           | CREATE TABLE sessions_backup AS TABLE sessions; DROP TABLE sessions;                              | rows copied to sessions_backup at line 1
+            POSTGRESQL | drop-table           | INSERT INTO sessions_backup TABLE sessions; DROP TABLE sessions;                                  | rows copied to sessions_backup at line 1
+            MYSQL      | truncate-table       | INSERT INTO sessions_archive TABLE sessions; TRUNCATE TABLE sessions;                             | rows copied to sessions_archive at line 1
             MYSQL      | truncate-table       | INSERT INTO sessions_archive SELECT * FROM sessions; TRUNCATE TABLE sessions;                     | rows copied to sessions_archive at line 1
             SQLSERVER  | delete-without-where | SELECT * INTO sessions_backup FROM sessions; DELETE FROM sessions;                                | rows copied to sessions_backup at line 1
             ORACLE     | drop-table           | CREATE TABLE sessions_bak AS SELECT * FROM sessions; DROP TABLE sessions PURGE;                   | rows copied to sessions_bak at line 1
@@ -70,6 +72,7 @@ class LinterGuardTest {
             POSTGRESQL | drop-table     | DO $$ BEGIN IF EXISTS (SELECT 1 FROM audit_2019) THEN DROP TABLE audit_2019; END IF; END $$;
             POSTGRESQL | drop-table     | CREATE TABLE sessions_backup AS SELECT * FROM sessions WHERE active; DROP TABLE sessions;
             POSTGRESQL | drop-table     | CREATE TABLE sessions_backup AS TABLE sessions WITH NO DATA; DROP TABLE sessions;
+            POSTGRESQL | drop-table     | INSERT INTO sessions_backup TABLE sessions ON CONFLICT DO NOTHING; DROP TABLE sessions;
             H2         | drop-table     | CREATE TABLE sessions_backup AS SELECT * FROM sessions s WITH NO DATA; DROP TABLE sessions;
             MYSQL      | drop-table     | CREATE TABLE sessions_new SELECT * FROM sessions WHERE active = 1; DROP TABLE sessions;
             POSTGRESQL | drop-table     | CREATE TEMP TABLE sessions_backup AS SELECT * FROM sessions; DROP TABLE sessions;

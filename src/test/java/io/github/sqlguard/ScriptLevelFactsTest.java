@@ -51,6 +51,12 @@ class ScriptLevelFactsTest {
         "POSTGRESQL | ALTER TABLE notes RENAME TO notes_old;\\nDO $$ BEGIN CREATE TABLE notes (id int); END $$; |"
                 + " 1:19 rename-table INFO Renames table notes to notes_old (guarded: table notes is created again"
                 + " at line 2)",
+        "POSTGRESQL | CREATE TABLE notes_new (id int);\\nALTER TABLE notes RENAME TO notes_old;\\n"
+                + "ALTER TABLE notes_new RENAME TO notes; | 2:19 rename-table INFO Renames table notes to notes_old"
+                + " (guarded: table notes_new takes the name notes at line 3)",
+        "POSTGRESQL | CREATE TABLE notes_new (id int);\\nALTER TABLE notes RENAME TO notes_old;\\n"
+                + "ALTER TABLE notes_new RENAME TO notes_v2; | 2:19 rename-table WARNING Renames table notes to"
+                + " notes_old",
         "SQLITE | ALTER TABLE notes RENAME TO _notes_old;\\nCREATE TEMP TABLE notes (id INTEGER PRIMARY KEY); |"
                 + " 1:19 rename-table WARNING Renames table notes to _notes_old",
         "SQLITE | ALTER TABLE notes RENAME TO notes_v2;\\nCREATE TABLE notes_archive (id INTEGER PRIMARY KEY); |"

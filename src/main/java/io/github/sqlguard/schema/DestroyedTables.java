@@ -178,10 +178,6 @@ final class DestroyedTables {
             }
             target = name.text();
             select = tokens.get(name.next()).isWord("AS") ? name.next() + 1 : name.next();
-            // PostgreSQL: CREATE TABLE b AS TABLE t
-            if (select + 1 < tokens.size() && tokens.get(select).isWord("TABLE")) {
-                return wholeTable(tokens, select + 1, target);
-            }
         } else if (tokens.get(i).isWord("INSERT")) {
             int into = tokens.get(i + 1).isWord("INTO") ? i + 2 : i + 1;
             SchemaNames.Read name = SchemaNames.name(tokens, into);
@@ -202,6 +198,10 @@ final class DestroyedTables {
         }
         if (select < tokens.size() && tokens.get(select).isSymbol("(")) {
             select++;
+        }
+        // PostgreSQL and MySQL 8: CREATE TABLE b AS TABLE t, INSERT INTO b TABLE t (the TABLE query reads every row)
+        if (select + 1 < tokens.size() && tokens.get(select).isWord("TABLE")) {
+            return wholeTable(tokens, select + 1, target);
         }
         if (select + 2 < tokens.size() && tokens.get(select).isWord("SELECT") && tokens.get(select + 1).isSymbol("*")
                 && tokens.get(select + 2).isWord("FROM")) {

@@ -12,7 +12,8 @@ import java.util.function.Predicate;
  * The rename that starts a table rebuild in the order older SQLite documentation gives it: {@code ALTER TABLE t
  * RENAME TO t_old; CREATE TABLE t (..); INSERT INTO t SELECT .. FROM t_old; DROP TABLE t_old}. The old name is
  * free only until the same script run creates a table under it again, so code that uses it keeps working: the
- * rename breaks nothing. (Whether the rows reach the new table is the later DROP's question.)
+ * rename breaks nothing; so does another table renamed to the old name (the swap that ends a rebuild). (Whether
+ * the rows reach the new table is the later DROP's question.)
  */
 public final class RecreatedName {
 
@@ -46,6 +47,15 @@ public final class RecreatedName {
             if (recreates && !createsTemporaryTable(later)) {
                 return Optional.of(new Guard(Guard.Kind.NAME_RECREATED, "table " + renames.get(0).table()
                         + " is created again at line " + later.start().line()));
+            }
+            // The swap that ends a rebuild: ALTER TABLE t RENAME TO t_old; ALTER TABLE t_new RENAME TO t
+            Optional<String> successor = later.clauses().stream()
+                    .filter(clause -> clause.kind() == ClauseKind.RENAMED_TABLE && clause.table() != null
+                            && clause.detail() != null && old.test(clause.detail()))
+                    .map(DestructiveClause::table).findFirst();
+            if (successor.isPresent()) {
+                return Optional.of(new Guard(Guard.Kind.NAME_RECREATED, "table " + successor.get() + " takes the name "
+                        + renames.get(0).table() + " at line " + later.start().line()));
             }
         }
         return Optional.empty();
