@@ -25,10 +25,13 @@ class LinterCollationTest {
 
     @ParameterizedTest(name = "{0}: {1}")
     @CsvSource(delimiter = '|', textBlock = """
-            POSTGRESQL | WITH b AS (SELECT id FROM t WHERE (name COLLATE "C", k) > ('a', 1) ORDER BY name COLLATE "C" LIMIT 9), u AS (UPDATE t SET v = 1 FROM b WHERE t.id = b.id) SELECT 1 | -
-            AUTO       | DELETE FROM t WHERE (name COLLATE pg_catalog."default", k) > ('a', 1)                     | -
-            POSTGRESQL | DELETE FROM t WHERE 1 = 1 OR name COLLATE "C" > 'a'                                      | 1:1 always-true-where DELETE with an always-true WHERE removes every row of t
-            POSTGRESQL | WITH b AS (SELECT id FROM t ORDER BY name COLLATE "C" LIMIT 9) UPDATE t SET v = 1 FROM b | 1:64 update-without-where UPDATE without WHERE changes every row of t
+            POSTGRESQL | WITH b AS (SELECT id FROM t WHERE (n COLLATE "C", k) > ('a', 1) LIMIT 9) \
+                         DELETE FROM t USING b WHERE t.id = b.id | -
+            AUTO       | DELETE FROM t WHERE (name COLLATE pg_catalog."default", k) > ('a', 1) | -
+            POSTGRESQL | DELETE FROM t WHERE 1 = 1 OR name COLLATE "C" > 'a'                  \
+                       | 1:1 always-true-where DELETE with an always-true WHERE removes every row of t
+            POSTGRESQL | WITH b AS (SELECT id FROM t ORDER BY n COLLATE "C" LIMIT 9) UPDATE t SET v = 1 FROM b \
+                       | 1:61 update-without-where UPDATE without WHERE changes every row of t
             """)
     void aCollationDoesNotStopTheParser(Dialect dialect, String sql, String expected) throws IOException {
         List<String> found = lint(dialect, sql + ";").stream()

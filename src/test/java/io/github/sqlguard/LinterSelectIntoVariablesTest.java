@@ -26,9 +26,10 @@ class LinterSelectIntoVariablesTest {
 
     @ParameterizedTest(name = "{0}: {1}")
     @CsvSource(delimiter = '|', textBlock = """
-            POSTGRESQL | WITH b AS (SELECT id FROM t LIMIT 9), u AS (UPDATE t SET v = 1 FROM b WHERE t.id = b.id) SELECT count(*) FROM b INTO n | -
-            AUTO       | WITH b AS (SELECT id FROM t LIMIT 9), u AS (UPDATE t SET v = 1 FROM b WHERE t.id = b.id) SELECT count(*) FROM b INTO STRICT n, s.m | -
-            POSTGRESQL | WITH u AS (UPDATE t SET v = 1 RETURNING id) SELECT count(*) FROM u INTO n | 2:18 update-without-where UPDATE without WHERE changes every row of t (inside DO block)
+            POSTGRESQL | WITH u AS (UPDATE t SET v = 1 FROM b WHERE t.id = b.id) SELECT count(*) FROM b INTO n | -
+            AUTO       | WITH u AS (UPDATE t SET v = 1 FROM b WHERE t.id = b.id) SELECT 1 FROM b INTO STRICT n, s.m | -
+            POSTGRESQL | WITH u AS (UPDATE t SET v = 1 RETURNING id) SELECT count(*) FROM u INTO n \
+                       | 2:18 update-without-where UPDATE without WHERE changes every row of t (inside DO block)
             """)
     void intoVariablesAfterFromDoNotStopTheParser(Dialect dialect, String sql, String expected) throws IOException {
         List<String> found = lint(dialect, "DO $$\nBEGIN " + sql + ";\nEND $$;").stream()
