@@ -87,6 +87,10 @@ class StatementAnalyzerTest {
         "MYSQL | UPDATE t SET a = 'it\\'s' WHERE id = 1",
         "POSTGRESQL | WITH x AS (DELETE FROM a RETURNING *) SELECT * FROM x",
         "ORACLE | DELETE t",
+        "POSTGRESQL | UPDATE t SET a = 1 WHERE (name COLLATE \"C\", b) > ('x', 1)",
+        "AUTO | DELETE FROM t WHERE (name COLLATE pg_catalog.\"default\", b) > ('x', 1)",
+        "POSTGRESQL | DELETE FROM t WHERE name COLLATE \"C\" > 'x'",
+        "POSTGRESQL | WITH b AS (SELECT id FROM t ORDER BY name COLLATE \"C\" LIMIT 5) DELETE FROM t USING b",
     })
     void destructiveStatementsAreParsedWithDialectFeatures(Dialect dialect, String sql) {
         AnalyzedStatement analyzed = analyzer.analyze(statement(dialect, sql));
