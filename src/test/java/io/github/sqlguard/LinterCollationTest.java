@@ -3,13 +3,9 @@ package io.github.sqlguard;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.github.sqlguard.model.Dialect;
-import io.github.sqlguard.model.Finding;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -34,21 +30,10 @@ class LinterCollationTest {
                        | 1:61 update-without-where UPDATE without WHERE changes every row of t
             """)
     void aCollationDoesNotStopTheParser(Dialect dialect, String sql, String expected) throws IOException {
-        List<String> found = lint(dialect, sql + ";").stream()
-                .map(f -> f.location().line() + ":" + f.location().column() + " " + f.ruleId() + " " + f.message())
-                .toList();
+        List<String> found = ProjectLint.findingsOfScript(project, dialect, sql + ";").stream()
+                .map(ProjectLint::placeAndMessage).toList();
 
         assertEquals(expected.equals("-") ? List.of() : List.of(expected), found);
     }
 
-    private List<Finding> lint(Dialect dialect, String sql) throws IOException {
-        Path file = project.resolve("db/V1__change.sql");
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, sql + "\n", StandardCharsets.UTF_8);
-        LintConfig defaults = LintConfig.defaults(project, List.of(project.resolve("db")));
-        LintResult result = new Linter().run(new LintConfig(project, defaults.directories(), defaults.includes(),
-                List.of(), dialect, StandardCharsets.UTF_8, Map.of(), List.of(), defaults.flyway(),
-                defaults.liquibase(), List.of(), null, defaults.maxFileBytes(), 1));
-        return result.findings();
-    }
 }

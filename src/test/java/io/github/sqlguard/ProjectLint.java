@@ -26,6 +26,20 @@ final class ProjectLint {
         return findings(project, dialect).stream().map(ProjectLint::placeAndGuard).toList();
     }
 
+    /** The findings of {@code sql} written as {@code db/V1__change.sql}, beside whatever else the folder holds. */
+    static List<Finding> findingsOfScript(Path project, Dialect dialect, String sql) throws IOException {
+        Path file = project.resolve("db/V1__change.sql");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, sql + "\n", StandardCharsets.UTF_8);
+        return findings(project, dialect);
+    }
+
+    /** {@code "line:column rule message"}. */
+    static String placeAndMessage(Finding finding) {
+        return finding.location().line() + ":" + finding.location().column() + " " + finding.ruleId() + " "
+                + finding.message();
+    }
+
     static List<Finding> findings(Path project, Dialect dialect) {
         LintConfig defaults = LintConfig.defaults(project, List.of(project.resolve("db")));
         return new Linter().run(new LintConfig(project, defaults.directories(), defaults.includes(), List.of(),
