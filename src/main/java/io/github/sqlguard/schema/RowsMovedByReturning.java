@@ -55,9 +55,11 @@ public final class RowsMovedByReturning {
         if (at + 2 >= tokens.size() || !tokens.get(at).isWord("INSERT") || !tokens.get(at + 1).isWord("INTO")) {
             return Optional.empty();
         }
-        at += 2;
-        String target = qualifiedName(tokens, at);
-        at = afterName(tokens, at);
+        SchemaNames.Read target = SchemaNames.name(tokens, at + 2);
+        if (target == null) {
+            return Optional.empty();
+        }
+        at = target.next();
         if (at < tokens.size() && tokens.get(at).isSymbol("(")) {
             // a column list must name as many columns as SELECT * yields
             at = TopLevel.closingParenthesis(tokens, at) + 1;
@@ -65,42 +67,30 @@ public final class RowsMovedByReturning {
         boolean wholeRows = at > 0 && at + 4 == tokens.size() && tokens.get(at).isWord("SELECT")
                 && tokens.get(at + 1).isSymbol("*") && tokens.get(at + 2).isWord("FROM")
                 && tokens.get(at + 3).upper().equals(moved) && tokens.get(at + 3).type() == TokenType.WORD;
-        return wholeRows ? Optional.of(new Guard(Guard.Kind.ROWS_COPIED, "rows moved to " + target
-                + " by the same statement")) : Optional.empty();
+        return wholeRows ? Optional.of(movedTo(target)) : Optional.empty();
     }
 
     /** T-SQL's {@code DELETE [FROM] t OUTPUT deleted.* INTO target [(columns)]}, nothing after it. */
     private static Optional<Guard> outputInto(List<Token> tokens) {
-        int at = tokens.size() > 1 && tokens.get(1).isWord("FROM") ? 2 : 1;
-        at = afterName(tokens, at);
+        SchemaNames.Read source = SchemaNames.name(tokens, tokens.size() > 1 && tokens.get(1).isWord("FROM") ? 2 : 1);
+        int at = source == null ? tokens.size() : source.next();
         if (at + 5 >= tokens.size() || !tokens.get(at).isWord("OUTPUT") || !tokens.get(at + 1).isWord("DELETED")
                 || !tokens.get(at + 2).isSymbol(".") || !tokens.get(at + 3).isSymbol("*")
                 || !tokens.get(at + 4).isWord("INTO")) {
             return Optional.empty();
         }
-        String target = qualifiedName(tokens, at + 5);
-        at = afterName(tokens, at + 5);
+        SchemaNames.Read target = SchemaNames.name(tokens, at + 5);
+        if (target == null) {
+            return Optional.empty();
+        }
+        at = target.next();
         if (at < tokens.size() && tokens.get(at).isSymbol("(")) {
             at = TopLevel.closingParenthesis(tokens, at) + 1;
         }
-        return at == tokens.size() ? Optional.of(new Guard(Guard.Kind.ROWS_COPIED, "rows moved to " + target
-                + " by the same statement")) : Optional.empty();
+        return at == tokens.size() ? Optional.of(movedTo(target)) : Optional.empty();
     }
 
-    private static String qualifiedName(List<Token> tokens, int at) {
-        StringBuilder name = new StringBuilder(tokens.get(at).text());
-        for (int i = at + 1; i + 1 < tokens.size() && tokens.get(i).isSymbol("."); i += 2) {
-            name.append('.').append(tokens.get(i + 1).text());
-        }
-        return name.toString();
-    }
-
-    /** The index after the possibly qualified name at {@code at} ({@code dbo.Logs}, {@code s.t}). */
-    private static int afterName(List<Token> tokens, int at) {
-        int next = at + 1;
-        while (next + 1 < tokens.size() && tokens.get(next).isSymbol(".")) {
-            next += 2;
-        }
-        return next;
+    private static Guard movedTo(SchemaNames.Read target) {
+        return new Guard(Guard.Kind.ROWS_COPIED, "rows moved to " + target.text() + " by the same statement");
     }
 }
