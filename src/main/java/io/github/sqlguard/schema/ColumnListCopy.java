@@ -19,7 +19,7 @@ import java.util.Set;
  * that copy with column lists. It is a full copy when the replay knows every column of the source and the select
  * list reads each of them, from the source alone, with no condition, grouping, DISTINCT or limit that would
  * leave rows behind. A column read only inside an expression ({@code IFNULL(color, '')}) counts as copied; a
- * column that only names an alias ({@code NULL AS color}) does not.
+ * column that only names an alias ({@code NULL AS color}) does not. A generated column need not be read.
  */
 final class ColumnListCopy {
 
@@ -151,13 +151,16 @@ final class ColumnListCopy {
         List<String> missing = new ArrayList<>();
         Set<String> kept = new HashSet<>();
         for (String column : table.get().columns().keySet()) {
-            if (before.column(source.text(), column).isEmpty()) {
+            Optional<Column> known = before.column(source.text(), column);
+            if (known.isEmpty()) {
                 return Optional.empty();
             }
-            if (!read.contains(column)) {
-                missing.add(before.column(source.text(), column).get().name());
-            } else {
+            if (read.contains(column)) {
                 kept.add(SchemaNames.key(column));
+            } else if (!known.get().computed()) {
+                // A generated column holds nothing of its own, and the databases refuse a value for one, so a
+                // rebuild's copy leaves it out and the new table computes it again
+                missing.add(known.get().name());
             }
         }
         return Optional.of(new Partial(SchemaNames.unquoted(source.text()),
