@@ -101,6 +101,18 @@ public final class ObjectNames {
         return index > 0 && index < tokens.size() && tokens.get(index).offset() == tokens.get(index - 1).endOffset();
     }
 
+    /**
+     * The index after the name part at {@code index}, or -1 when none starts there: one word, quoted name or
+     * placeholder, or a part the lexer read as several tokens, such as the psql variable {@code :schema}.
+     */
+    public static int namePartEnd(List<Token> tokens, int index) {
+        if (index < 0 || index >= tokens.size()) {
+            return -1;
+        }
+        int compound = compoundEnd(tokens, index);
+        return compound >= 0 ? compound : isNamePart(tokens.get(index)) ? index + 1 : -1;
+    }
+
     /** The index after a name part the lexer read as several tokens (see the two forms below), or -1. */
     private static int compoundEnd(List<Token> tokens, int index) {
         int bracketed = bracketedEnd(tokens, index);

@@ -1,6 +1,7 @@
 package io.github.sqlguard.analysis;
 
 import io.github.sqlguard.sql.Statement;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -32,6 +33,10 @@ final class ParserMessages {
         String message = cause.getMessage();
         if (message == null || message.isBlank()) {
             return cause.getClass().getSimpleName();
+        }
+        Optional<String> unreadTarget = UnreadTargetName.of(statement);
+        if (unreadTarget.isPresent()) {
+            return unreadTarget.get(); // the parser's own complaint points at the first word, or at a symbol in it
         }
         String firstLine = firstLine(message);
         Matcher token = UNEXPECTED_TOKEN.matcher(firstLine);

@@ -39,6 +39,11 @@ abstract class ClauseRule implements Rule {
         return false;
     }
 
+    /** True when {@code clause}, read in its statement's dialect or through the replay, changes nothing. */
+    boolean losesNothing(DestructiveClause clause, StatementModel statement, SchemaFacts schema) {
+        return losesNothing(clause, schema);
+    }
+
     @Override
     public final List<Violation> check(StatementModel statement) {
         return check(statement, SchemaFacts.UNKNOWN);
@@ -52,7 +57,7 @@ abstract class ClauseRule implements Rule {
         Set<ClauseKind> kinds = kinds();
         Map<Place, List<DestructiveClause>> groups = new LinkedHashMap<>();
         for (DestructiveClause clause : statement.clauses()) {
-            if (kinds.contains(clause.kind()) && !clause.scratch() && !losesNothing(clause, schema)) {
+            if (kinds.contains(clause.kind()) && !clause.scratch() && !losesNothing(clause, statement, schema)) {
                 groups.computeIfAbsent(new Place(clause.kind(), clause.at()), key -> new ArrayList<>()).add(clause);
             }
         }

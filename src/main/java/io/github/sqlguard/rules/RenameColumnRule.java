@@ -2,8 +2,11 @@ package io.github.sqlguard.rules;
 
 import io.github.sqlguard.analysis.ClauseKind;
 import io.github.sqlguard.analysis.DestructiveClause;
+import io.github.sqlguard.analysis.ObjectNames;
+import io.github.sqlguard.analysis.StatementModel;
 import io.github.sqlguard.model.RuleInfo;
 import io.github.sqlguard.model.Severity;
+import io.github.sqlguard.schema.SchemaFacts;
 import java.util.List;
 import java.util.Set;
 
@@ -36,6 +39,29 @@ public final class RenameColumnRule extends ClauseRule {
     @Override
     Set<ClauseKind> kinds() {
         return Set.of(ClauseKind.RENAMED_COLUMN);
+    }
+
+    /**
+     * A rename that only changes the case of a name every query may write in any case renames nothing code sees:
+     * MySQL, MariaDB and SQLite compare column names ignoring case even when quoted, PostgreSQL, Oracle and H2
+     * fold unquoted names. T-SQL is left out: a case-sensitive collation makes its names case-sensitive too.
+     */
+    @Override
+    boolean losesNothing(DestructiveClause clause, StatementModel statement, SchemaFacts schema) {
+        String from = clause.name();
+        String to = clause.detail();
+        if (from == null || to == null) {
+            return false;
+        }
+        return switch (statement.statement().dialect()) {
+            case MYSQL, MARIADB, SQLITE -> ObjectNames.normalize(from).equals(ObjectNames.normalize(to));
+            case POSTGRESQL, ORACLE, H2 -> unquoted(from) && unquoted(to) && from.equalsIgnoreCase(to);
+            default -> false;
+        };
+    }
+
+    private static boolean unquoted(String name) {
+        return name.chars().allMatch(c -> Character.isLetterOrDigit(c) || c == '_' || c == '$');
     }
 
     @Override

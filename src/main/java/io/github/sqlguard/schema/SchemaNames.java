@@ -83,7 +83,7 @@ final class SchemaNames {
 
     /** The qualified name at {@code index} ({@code a.b.c}, T-SQL {@code db..t}), or null. */
     static Read name(List<Token> tokens, int index) {
-        if (index >= tokens.size() || !isNamePart(tokens.get(index))) {
+        if (ObjectNames.namePartEnd(tokens, index) < 0) {
             return null;
         }
         StringBuilder text = new StringBuilder();
@@ -94,7 +94,7 @@ final class SchemaNames {
             if (tokens.get(i).isSymbol(".")) {
                 continue;
             }
-            if (!isNamePart(tokens.get(i))) {
+            if (ObjectNames.namePartEnd(tokens, i) < 0) {
                 break;
             }
             i = appendPart(tokens, i, text);
@@ -102,9 +102,12 @@ final class SchemaNames {
         return new Read(text.toString(), i);
     }
 
-    /** Appends the name part at {@code index}, glued placeholders included, and returns the index after it. */
+    /**
+     * Appends the name part at {@code index}, glued placeholders and psql variables ({@code :schema.jobs})
+     * included, and returns the index after it.
+     */
     private static int appendPart(List<Token> tokens, int index, StringBuilder text) {
-        int end = Math.max(ObjectNames.placeholderGluedEnd(tokens, index), index + 1);
+        int end = ObjectNames.namePartEnd(tokens, index);
         for (Token token : tokens.subList(index, end)) {
             text.append(token.text());
         }

@@ -12,6 +12,12 @@ class AlterTableRulesTest {
     @ParameterizedTest(name = "{0}: {1}")
     @CsvSource(delimiter = '|', quoteCharacter = '~', value = {
         "postgresql | ALTER TABLE customers DROP COLUMN email                | drop-column | ALTER TABLE customers drops column email",
+        "mysql      | ALTER TABLE sp_ds_tag RENAME COLUMN TAG TO tag         | - |",
+        "mariadb    | ALTER TABLE t CHANGE COLUMN `Tag` tag BIGINT NOT NULL  | alter-column-type |",
+        "postgresql | ALTER TABLE t RENAME COLUMN TAG TO tag                 | - |",
+        "postgresql | ALTER TABLE t RENAME COLUMN \"Tag\" TO tag | rename-column"
+                + " | ALTER TABLE t renames column \"Tag\" to tag",
+        "sqlserver  | EXEC sp_rename 't.TAG', 'tag', 'COLUMN' | rename-column | sp_rename renames column t.TAG to tag",
         "postgresql | ALTER TABLE IF EXISTS ONLY customers DROP COLUMN IF EXISTS email CASCADE | drop-column cascade | ALTER TABLE customers drops column email / ALTER TABLE customers DROP COLUMN email CASCADE also drops every object that depends on it",
         "postgresql | ALTER TABLE <<schema>>.customers DROP COLUMN email      | drop-column | ALTER TABLE <<schema>>.customers drops column email",
         "auto       | ALTER TABLE <%= schema %>.orders RENAME COLUMN a TO b, ALTER COLUMN c TYPE int | rename-column alter-column-type |",

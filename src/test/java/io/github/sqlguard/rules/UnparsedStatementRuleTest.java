@@ -30,6 +30,18 @@ class UnparsedStatementRuleTest {
 
     @ParameterizedTest(name = "{0}: {1}")
     @CsvSource(delimiter = '|', value = {
+        "POSTGRESQL | UPDATE %(schema)s.jobs SET a = 1 | %(schema)s.jobs at line 1, column 8",
+        "POSTGRESQL | DELETE FROM <<schema>>.jobs      | <<schema>>.jobs at line 1, column 13",
+        "AUTO       | UPDATE ONLY ?.jobs SET a = 1     | ?.jobs at line 1, column 13",
+    })
+    void namesATargetThatIsNotSqlInsteadOfTheParsersFirstWord(Dialect dialect, String sql, String target) {
+        assertEquals(List.of("JSqlParser could not parse this statement (the table name " + target + " is not SQL"
+                + " (a placeholder of another tool? Set its form as Flyway's placeholderPrefix and"
+                + " placeholderSuffix)); it was checked from its tokens only"), messages(rule, dialect, sql));
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', value = {
         "AUTO       | DELETE FROM t",
         "POSTGRESQL | DELETE FROM t WHERE CURRENT OF c",
         "POSTGRESQL | DELETE FROM ONLY t",
