@@ -66,6 +66,30 @@ class LinterLiteralCallsHereTest {
                 found.stream().filter(f -> f.contains("drop-column")).toList());
     }
 
+    /**
+     * A parameter named as a table the body reads ({@code columns}, and {@code FROM information_schema.COLUMNS
+     * WHERE TABLE_NAME = tb}) still holds the call's literal: that {@code =} compares, it does not assign.
+     */
+    @Test
+    void aParameterNamedAsATableInAConditionKeepsTheLiteral() throws IOException {
+        TestProject.write(project, "db/V1__pk.sql", """
+                DELIMITER $$
+                CREATE PROCEDURE fix_pk(IN tb VARCHAR(64), IN columns VARCHAR(64))
+                BEGIN
+                  DECLARE n INT DEFAULT 0;
+                  SELECT COUNT(1) INTO n FROM information_schema.COLUMNS WHERE TABLE_NAME = tb AND COLUMN_NAME = 'id';
+                  IF n > 0 THEN
+                    SET @s = CONCAT('ALTER TABLE ', tb, ' DROP PRIMARY KEY, ADD PRIMARY KEY (', columns, ')');
+                    PREPARE st FROM @s; EXECUTE st; DEALLOCATE PREPARE st;
+                  END IF;
+                END $$
+                DELIMITER ;
+                CALL fix_pk('queue', 'queue_name');
+                """);
+
+        assertEquals(List.of("db/V1__pk.sql:8:5 runtime-sql INFO"), describe(lint(Dialect.MYSQL)));
+    }
+
     private static List<String> describe(LintResult result) {
         return result.findings().stream()
                 .map(f -> f.location() + " " + f.ruleId() + " " + f.severity()
