@@ -104,8 +104,9 @@ final class StatementChecker {
         RoutinesDefinedHere routines = new RoutinesDefinedHere();
         List<StatementModel> models = analysis.models(script);
         RolledBackTransactions rolledBack = RolledBackTransactions.of(models);
+        LiteralCallsHere literalCalls = LiteralCallsHere.of(models, earlierRoutines);
         for (int index = 0; index < models.size(); index++) {
-            StatementModel model = models.get(index);
+            StatementModel model = literalCalls.reading(models.get(index));
             Statement statement = model.statement();
             if (routines.handedToKnownBody(model)) {
                 continue;
@@ -194,8 +195,11 @@ final class StatementChecker {
         }
         RoutineCall routineCall = new RoutineCall(call, earlierRoutines, ceiling, rollbacks, statementSql, found);
         for (String written : RoutineNames.calledNames(statement.tokens())) {
-            for (DefinedRoutine routine : routineCall.reached(written, "", definedHere)) {
-                if (!routine.definedAt().path().equals(statement.start().path())
+            List<DefinedRoutine> earlier = routineCall.reached(written, "", definedHere);
+            for (DefinedRoutine routine : earlier.isEmpty() ? routineCall.reached(written, "", Set.of()) : earlier) {
+                boolean here = routine.definedAt().path().equals(statement.start().path());
+                if ((here ? call.placement().runsWithMigration()
+                        && LiteralCallsHere.followsWithLiterals(routine, statement) : earlier.contains(routine))
                         && routineCall.followed.add(routine)) {
                     routineCall.follow(routine, statement, "", routine.name());
                 }
@@ -237,7 +241,9 @@ final class StatementChecker {
          * {@code via} says through which calls it was reached from {@code called}, the routine the statement calls.
          */
         void follow(DefinedRoutine routine, Statement caller, String via, String called) {
-            String reached = via.isEmpty() ? ", which " + routine.creator() + " created and this statement calls)"
+            String creator = routine.definedAt().path().equals(call.statement().start().path()) ? "this script"
+                    : routine.creator();
+            String reached = via.isEmpty() ? ", which " + creator + " created and this statement calls)"
                     : via + "; earlier migrations created them, and this statement calls " + called + ")";
             Statement statement = call.statement();
             Script body = new Script(routine.bodyAt(caller), List.of(), Optional.empty());

@@ -95,11 +95,24 @@ public final class DefinedRoutine {
                 .toList();
     }
 
+    /**
+     * True when {@code call} passes a literal for a parameter whose value the body reads, so that
+     * {@link #bodyAt} reads the body with it.
+     */
+    public boolean takesLiteralsFrom(Statement call) {
+        return definition != null && definition.written() == null
+                && !CallArguments.of(definition.tokens(), fromOffset, call.tokens(), word()).isEmpty();
+    }
+
+    /** True when {@code statement} lies inside the definition's text, as the statements of its body do. */
+    public boolean encloses(Statement statement) {
+        int offset = statement.firstToken().offset();
+        return definedAt.path().equals(statement.start().path()) && offset > fromOffset && offset < toOffset;
+    }
+
     /** Adds {@code statement} when it lies inside the definition's text: its body follows it. */
     boolean addIfInside(Statement statement) {
-        int offset = statement.firstToken().offset();
-        boolean inside = definedAt.path().equals(statement.start().path()) && offset > fromOffset
-                && offset < toOffset;
+        boolean inside = encloses(statement);
         if (inside) {
             body.add(statement);
         }

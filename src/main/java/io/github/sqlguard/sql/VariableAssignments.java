@@ -325,7 +325,10 @@ final class VariableAssignments {
             boolean typePart = token.type() == TokenType.WORD || token.type() == TokenType.NUMBER
                     || token.isSymbol("%") || token.isSymbol(".") || token.isSymbol("(")
                     || (depth > 0 && (token.isSymbol(")") || token.isSymbol(",")));
-            if (!typePart || token.isAnyWord("IS", "IN", "LIKE", "BETWEEN", "AND", "OR", "THEN", "NOT")) {
+            // No declared type holds a clause word: COLUMNS of FROM information_schema.COLUMNS WHERE a = p is a
+            // table's name before a condition, not a variable being assigned.
+            if (!typePart || token.isAnyWord("IS", "IN", "LIKE", "BETWEEN", "AND", "OR", "THEN", "NOT")
+                    || token.isAnyWord("WHERE", "FROM", "JOIN", "ON", "WHEN", "SELECT")) {
                 return -1;
             }
             if (token.type() == TokenType.WORD && token.text().startsWith("@")) {

@@ -1,0 +1,89 @@
+package io.github.sqlguard;
+
+import io.github.sqlguard.analysis.Placement;
+import io.github.sqlguard.analysis.RoutineNames;
+import io.github.sqlguard.analysis.StatementModel;
+import io.github.sqlguard.schema.DefinedRoutine;
+import io.github.sqlguard.schema.EarlierRoutines;
+import io.github.sqlguard.sql.Statement;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The routines a script creates and then calls with literals for their parameters, as MySQL migrations create a
+ * helper, call it once per table and drop it ({@code CALL fix_pk('queue', 'queue_name')} of a procedure that
+ * prepares {@code CONCAT('ALTER TABLE ', tb, ' DROP COLUMN id')}). Each such call is followed with its own texts,
+ * as a call of an earlier migration's routine is, so that its findings name the table it reaches. A routine that
+ * the script calls only this way runs only through those calls: its body, read without their texts, knows nothing
+ * they do not say better, and reads as a body that runs only when called.
+ */
+final class LiteralCallsHere {
+
+    /** Routines whose every call in the script passes literals; told apart by identity, as overloads share a name. */
+    private final Set<DefinedRoutine> onlyThroughLiterals;
+
+    private LiteralCallsHere(Set<DefinedRoutine> onlyThroughLiterals) {
+        this.onlyThroughLiterals = onlyThroughLiterals;
+    }
+
+    /** Reads the calls of {@code models}, one script's statements, of routines the replay saw the script create. */
+    static LiteralCallsHere of(List<StatementModel> models, EarlierRoutines routines) {
+        Set<DefinedRoutine> withLiterals = Collections.newSetFromMap(new IdentityHashMap<>());
+        Set<DefinedRoutine> otherwise = Collections.newSetFromMap(new IdentityHashMap<>());
+        Set<String> calledFromBodies = new HashSet<>();
+        for (StatementModel model : models) {
+            Statement statement = model.statement();
+            if (statement.container() || !model.kind().mayCallRoutines() || !routines.mayCall(statement)) {
+                continue;
+            }
+            boolean runsNow = model.placement().runsWithMigration();
+            for (String written : RoutineNames.calledNames(statement.tokens())) {
+                for (String key : RoutineNames.callKeys(written, "")) {
+                    if (!runsNow) {
+                        // Another routine's body passes whatever its own caller gave it.
+                        calledFromBodies.add(key);
+                        continue;
+                    }
+                    for (DefinedRoutine routine : definedHere(statement, key, routines)) {
+                        (routine.takesLiteralsFrom(statement) ? withLiterals : otherwise).add(routine);
+                    }
+                }
+            }
+        }
+        withLiterals.removeAll(otherwise);
+        withLiterals.removeIf(routine -> calledFromBodies.contains(routine.name()));
+        return new LiteralCallsHere(withLiterals);
+    }
+
+    /** True when {@code call} runs {@code routine}, which its own script created, with literals of its own. */
+    static boolean followsWithLiterals(DefinedRoutine routine, Statement call) {
+        return routine.definedAt().path().equals(call.start().path()) && routine.takesLiteralsFrom(call);
+    }
+
+    /**
+     * {@code model} as the checker reads it: a statement of a body that runs only through calls with literals is
+     * no longer marked as called by the script.
+     */
+    StatementModel reading(StatementModel model) {
+        if (onlyThroughLiterals.isEmpty() || model.placement() != Placement.ROUTINE_BODY
+                || model.calledAt().isEmpty()) {
+            return model;
+        }
+        for (DefinedRoutine routine : onlyThroughLiterals) {
+            if (routine.encloses(model.statement())) {
+                return model.calledAt("");
+            }
+        }
+        return model;
+    }
+
+    /** The routines of {@code key} that {@code statement}'s own script created before it. */
+    private static List<DefinedRoutine> definedHere(Statement statement, String key, EarlierRoutines routines) {
+        return routines.before(statement, key).stream()
+                .filter(routine -> routine.definedAt().path().equals(statement.start().path()))
+                .toList();
+    }
+}

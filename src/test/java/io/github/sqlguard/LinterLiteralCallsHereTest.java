@@ -1,0 +1,106 @@
+package io.github.sqlguard;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.github.sqlguard.model.Dialect;
+import io.github.sqlguard.model.Severity;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * A MySQL migration that creates a helper procedure and calls it once per table with literals reports each call
+ * with its own table, as a call of an earlier migration's helper is reported, instead of the body once with
+ * run-time values.
+ */
+class LinterLiteralCallsHereTest {
+
+    private static final String DROP_COLUMN_HELPER = """
+            DELIMITER $$
+            CREATE PROCEDURE drop_col(IN tb VARCHAR(64), IN col VARCHAR(64))
+            BEGIN
+              SET @s = CONCAT('ALTER TABLE ', tb, ' DROP COLUMN ', col);
+              PREPARE st FROM @s; EXECUTE st; DEALLOCATE PREPARE st;
+            END $$
+            DELIMITER ;
+            """;
+
+    @TempDir
+    Path project;
+
+    @ParameterizedTest
+    @EnumSource(value = Dialect.class, names = {"MYSQL", "MARIADB"})
+    void eachCallWithLiteralsIsReportedWithItsOwnTable(Dialect dialect) throws IOException {
+        TestProject.write(project, "db/V1__ids.sql", DROP_COLUMN_HELPER
+                + "CALL drop_col('orders', 'note');\nCALL drop_col('items', 'note');\n");
+
+        assertEquals(List.of(
+                "db/V1__ids.sql:4:41 drop-column INFO",
+                "db/V1__ids.sql:5:3 runtime-sql INFO",
+                "db/V1__ids.sql:8:1 drop-column ERROR ALTER TABLE orders drops column note (at db/V1__ids.sql:4:41,"
+                        + " in drop_col, which this script created and this statement calls)",
+                "db/V1__ids.sql:9:1 drop-column ERROR ALTER TABLE items drops column note (at db/V1__ids.sql:4:41,"
+                        + " in drop_col, which this script created and this statement calls)"),
+                describe(lint(dialect)));
+    }
+
+    /** A call that passes no literal runs the body with run-time values only: the body stays an error. */
+    @Test
+    void aCallWithoutLiteralsKeepsTheBodyCalled() throws IOException {
+        TestProject.write(project, "db/V1__ids.sql", DROP_COLUMN_HELPER
+                + "CALL drop_col('orders', 'note');\nSET @t = (SELECT 'items');\nCALL drop_col(@t, @t);\n");
+
+        List<String> found = describe(lint(Dialect.MYSQL));
+
+        assertEquals(List.of(
+                "db/V1__ids.sql:4:41 drop-column ERROR ALTER TABLE <run-time value> drops column <run-time value>"
+                        + " (inside procedure drop_col body, which this script calls at line 8)",
+                "db/V1__ids.sql:8:1 drop-column ERROR ALTER TABLE orders drops column note (at db/V1__ids.sql:4:41,"
+                        + " in drop_col, which this script created and this statement calls)"),
+                found.stream().filter(f -> f.contains("drop-column")).toList());
+    }
+
+    /**
+     * A parameter named as a table the body reads ({@code columns}, and {@code FROM information_schema.COLUMNS
+     * WHERE TABLE_NAME = tb}) still holds the call's literal: that {@code =} compares, it does not assign.
+     */
+    @Test
+    void aParameterNamedAsATableInAConditionKeepsTheLiteral() throws IOException {
+        TestProject.write(project, "db/V1__pk.sql", """
+                DELIMITER $$
+                CREATE PROCEDURE fix_pk(IN tb VARCHAR(64), IN columns VARCHAR(64))
+                BEGIN
+                  DECLARE n INT DEFAULT 0;
+                  SELECT COUNT(1) INTO n FROM information_schema.COLUMNS WHERE TABLE_NAME = tb AND COLUMN_NAME = 'id';
+                  IF n > 0 THEN
+                    SET @s = CONCAT('ALTER TABLE ', tb, ' DROP PRIMARY KEY, ADD PRIMARY KEY (', columns, ')');
+                    PREPARE st FROM @s; EXECUTE st; DEALLOCATE PREPARE st;
+                  END IF;
+                END $$
+                DELIMITER ;
+                CALL fix_pk('queue', 'queue_name');
+                """);
+
+        assertEquals(List.of("db/V1__pk.sql:8:5 runtime-sql INFO"), describe(lint(Dialect.MYSQL)));
+    }
+
+    private static List<String> describe(LintResult result) {
+        return result.findings().stream()
+                .map(f -> f.location() + " " + f.ruleId() + " " + f.severity()
+                        + (f.severity() == Severity.INFO ? "" : " " + f.message()))
+                .toList();
+    }
+
+    private LintResult lint(Dialect dialect) {
+        LintConfig defaults = LintConfig.defaults(project, List.of(project.resolve("db")));
+        return new Linter().run(new LintConfig(project, defaults.directories(), defaults.includes(), List.of(),
+                dialect, StandardCharsets.UTF_8, Map.of(), List.of(), defaults.flyway(), defaults.liquibase(),
+                List.of(), null, defaults.maxFileBytes(), 2), null);
+    }
+}
