@@ -14,24 +14,4 @@ public record LexedText(List<Token> tokens, Optional<LexError> error, boolean ba
     public LexedText {
         tokens = List.copyOf(tokens);
     }
-
-    /**
-     * True when a string closes right after a backslash that no other backslash escapes ({@code 'a \'}): standard
-     * SQL's end of the string, or MySQL's escaped quote inside it.
-     */
-    boolean closesAStringAfterABackslash() {
-        for (Token token : tokens) {
-            String text = token.text();
-            if (token.type() == TokenType.STRING && text.length() > 2 && text.endsWith("'")) {
-                int backslashes = 0;
-                for (int i = text.length() - 2; i > 0 && text.charAt(i) == '\\'; i--) {
-                    backslashes++;
-                }
-                if (backslashes % 2 == 1) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
 }

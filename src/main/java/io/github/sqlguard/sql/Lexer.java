@@ -34,12 +34,10 @@ public final class Lexer {
      */
     public LexedText tokenize(String text, int from, int to, int line, int column) {
         LexedText lexed = new Run(text, from, to, line, column, forms.backslashEscapes()).lex();
-        if (!forms.guessesEscapedQuotes() || text.indexOf('\\', from) < 0
-                || lexed.error().isEmpty() && !lexed.closesAStringAfterABackslash()) {
+        if (lexed.error().isEmpty() || !forms.guessesEscapedQuotes() || text.indexOf('\\', from) < 0) {
             return lexed;
         }
-        // Auto: strings that end only with a backslash-escaped quote ('a \' b', also before a blank) are MySQL's,
-        // and so are those a string closed after a backslash misplaces when MySQL's reading closes every one.
+        // Auto: strings that end only with a backslash-escaped quote ('a \' b', also before a blank) are MySQL's.
         LexedText escaped = new Run(text, from, to, line, column, true).lex();
         return escaped.error().isEmpty() ? escaped : lexed;
     }

@@ -48,21 +48,6 @@ class MySqlFormsInAutoTest {
         assertEquals(List.of(expected.split(" ## ")), starts(Dialect.AUTO, text));
     }
 
-    /**
-     * mysqldump rows whose escaped quotes stand before a dot or a closing quote ({@code 'a \'.'''}, {@code '\''}):
-     * read as standard SQL the first closes a string too early and the second closes the string that swallowed
-     * the DROP between them, so every string closes and only MySQL's reading, which closes them too, sees the
-     * DROP. A string closed right after a backslash, in a text MySQL reads with every string closed, is MySQL's.
-     */
-    @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "INSERT INTO p VALUES ('a \\'.''');~DROP TABLE x;~INSERT INTO r VALUES ('b'), ('\\''); | 2:1 DROP",
-    })
-    void aTextWhoseStandardReadingClosesAStringAfterABackslashIsReadAsMysql(String sql, String drop) {
-        String text = sql.replace('~', '\n');
-        assertEquals(List.of("1:1 INSERT", drop, "3:1 INSERT"), starts(Dialect.AUTO, text));
-    }
-
     @ParameterizedTest
     @EnumSource(value = Dialect.class, names = {"AUTO", "POSTGRESQL"})
     void aStringLeftOpenEitherWayIsStillReported(Dialect dialect) {
