@@ -46,6 +46,15 @@ final class ModuleResourceFolders {
                 .filter(Files::exists).findFirst();
     }
 
+    /**
+     * The file at {@code pathOnClasspath} in the first resource folder that holds one, main folders first; empty
+     * when none does.
+     */
+    Optional<Path> holding(String pathOnClasspath) {
+        return folders().stream().map(folder -> folder.resolve(pathOnClasspath).normalize())
+                .filter(Files::exists).findFirst();
+    }
+
     private static Optional<Path> resourceFolderHolding(Path file) {
         for (Path folder = file.getParent(); folder != null; folder = folder.getParent()) {
             if (isResourceFolder(folder)) {

@@ -70,7 +70,8 @@ final class ReferenceResolver {
 
     /**
      * Finds a referenced file: next to the changelog, or in the search roots, the other modules' resource
-     * folders and then next to it.
+     * folders and then next to it; a classpath path that none of these holds, in the resource folders of the
+     * modules a scanned folder holds.
      */
     Optional<Path> resolve(Path from, String target, boolean relativeToChangelogFile) {
         if (target == null || target.isBlank()) {
@@ -97,7 +98,9 @@ final class ReferenceResolver {
             classpathRoots.forEach(root -> candidates.add(root.resolve(rooted).normalize()));
             candidates.add(folder.resolve(cleaned).toAbsolutePath().normalize());
             candidates.add(baseDirectory.resolve(rooted).toAbsolutePath().normalize());
-            return candidates.stream().filter(Files::exists).findFirst().or(() -> Optional.of(candidates.get(0)));
+            // A classpath path may be held by any module of a repository scanned whole, as on the classpath
+            return candidates.stream().filter(Files::exists).findFirst().or(() -> moduleResources.holding(rooted))
+                    .or(() -> Optional.of(candidates.get(0)));
         } catch (InvalidPathException e) {
             return Optional.empty();
         }

@@ -1,6 +1,7 @@
 package io.github.sqlguard.schema;
 
 import io.github.sqlguard.model.Dialect;
+import io.github.sqlguard.source.DatabaseNames;
 import io.github.sqlguard.sql.Statement;
 import io.github.sqlguard.sql.StatementContext;
 import java.util.ArrayList;
@@ -72,7 +73,7 @@ public final class RetypeJudgement {
     /** How the change reads in a message, or empty when it keeps every value. */
     private static Optional<String> description(ColumnRetype retype, Dialect dialect) {
         String to = retype.to().map(SqlType::written).orElse("a type sqlguard could not read");
-        Optional<TypeChange> change = retype.change(dialect);
+        Optional<TypeChange> change = retype.change(judgedIn(retype, dialect));
         if (change.isEmpty()) {
             return Optional.of("to " + to + " (its type before is not known: "
                     + (retype.unknownBecause().isEmpty() ? "the replay lost it" : retype.unknownBecause()) + ")");
@@ -82,6 +83,14 @@ public final class RetypeJudgement {
         }
         return Optional.of("from " + change.get().from().written() + " to " + change.get().to().written() + " ("
                 + change.get().reason() + ")");
+    }
+
+    /**
+     * The statement's dialect, else (auto) that of the database whose history the change was judged in: how a
+     * database stores the new type decides what it loses (MySQL's TIMESTAMP holds only 1970 to 2038).
+     */
+    private static Dialect judgedIn(ColumnRetype retype, Dialect dialect) {
+        return dialect == Dialect.AUTO ? DatabaseNames.dialectOf(retype.database()) : dialect;
     }
 
     /** True when the reason is that this database's migrations never give the table this column. */

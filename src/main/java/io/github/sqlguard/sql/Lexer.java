@@ -76,8 +76,8 @@ public final class Lexer {
                     if (c == '\n' || pos >= end || text.charAt(pos) != '\n') {
                         endOfLine();
                     }
-                } else if (Character.isWhitespace(c)) {
-                    advance();
+                } else if (Character.isWhitespace(c) || c == '\uFEFF') {
+                    advance(); // a BOM inside the text is where cat joined two scripts
                 } else {
                     lexToken(c);
                 }

@@ -95,6 +95,13 @@ class LexerTest {
                 lex(Dialect.AUTO, "\uFEFFa\r\nb\r  c\nd e"));
     }
 
+    /** Scripts joined with cat keep each part's BOM: a zero-width space between statements, not a name. */
+    @Test
+    void aBomInsideTheTextSeparatesTokensAsASpaceDoes() {
+        assertEquals(List.of("1:1 WORD a", "1:2 TERMINATOR ;", "2:2 WORD DROP", "2:7 WORD TABLE", "2:13 WORD x"),
+                lex(Dialect.MYSQL, "a;\n\uFEFFDROP TABLE\uFEFFx"));
+    }
+
     @Test
     void multiLineTokensMoveTheLine() {
         assertEquals(List.of("1:1 STRING 'a\r\nb'", "2:4 WORD x", "3:1 COMMENT /*\n*/", "4:4 WORD y"),
