@@ -4,9 +4,9 @@ import io.github.sqlguard.model.Dialect;
 import java.util.Optional;
 
 /**
- * Turns SQL text into tokens that know their line and column. Dialect decides which quoting and
- * comment forms exist; {@link Dialect#AUTO} accepts every form that cannot be mistaken for another.
- * Lines end at LF, CRLF or a lone CR; a leading byte-order mark takes no column.
+ * Turns SQL text into tokens that know their line and column. Dialect decides which quoting and comment forms
+ * exist; {@link Dialect#AUTO} accepts every form that cannot be mistaken for another. Lines end at LF, CRLF or a
+ * lone CR; a leading byte-order mark takes no column.
  */
 public final class Lexer {
 
@@ -33,11 +33,13 @@ public final class Lexer {
      * Tokenizes {@code text[from, to)}, a file's or a body's, from {@code line:column}; offsets index {@code text}.
      */
     public LexedText tokenize(String text, int from, int to, int line, int column) {
-        LexedText lexed = new Run(text, from, to, line, column, forms.backslashEscapes()).lex();
-        if (lexed.error().isEmpty() || !forms.guessesEscapedQuotes() || text.indexOf('\\', from) < 0) {
+        Run standard = new Run(text, from, to, line, column, forms.backslashEscapes());
+        LexedText lexed = standard.lex();
+        if (lexed.error().isEmpty() && !standard.executableCommentSeen || !forms.guessesEscapedQuotes()
+                || text.indexOf('\\', from) < 0) {
             return lexed;
         }
-        // Auto: strings that end only with a backslash-escaped quote ('a \' b', also before a blank) are MySQL's.
+        // Auto: strings ending only at an escaped quote ('a \' b') or in a mysqldump (/*!40101 .. */) are MySQL's
         LexedText escaped = new Run(text, from, to, line, column, true).lex();
         return escaped.error().isEmpty() ? escaped : lexed;
     }
@@ -46,6 +48,7 @@ public final class Lexer {
     private final class Run extends LexCursor {
         private String delimiter = ";";
         private boolean insideExecutableComment;
+        private boolean executableCommentSeen;
         /** True while lexing a line that starts with SQL*Plus's EXEC or an include, which end at the line's end. */
         private boolean sqlPlusExecLine;
         /** The index of the backslash of a psql meta-command on the current line, or -1. */
@@ -145,7 +148,7 @@ public final class Lexer {
             } else if (c == '/' && peek(1) == '*' && executableCommentPrefix() > 0) {
                 // MySQL runs the text of /*!50001 .. */ (MariaDB: /*M!100100 .. */): it is code, not a comment.
                 advanceBy(executableCommentPrefix());
-                insideExecutableComment = true;
+                insideExecutableComment = executableCommentSeen = true;
             } else if (c == '*' && peek(1) == '/' && insideExecutableComment) {
                 advanceBy(2);
                 insideExecutableComment = false;
