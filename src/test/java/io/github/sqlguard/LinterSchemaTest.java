@@ -133,6 +133,26 @@ class LinterSchemaTest {
     }
 
     @Test
+    void aTimestampReadAsUtcKeepsEveryValueButAnotherZoneIsStillReported() throws IOException {
+        write("db/V1__init.sql", """
+                CREATE TABLE "Account" ("id" INT PRIMARY KEY, "logIn" TIMESTAMP(3) NOT NULL, "seen" TIMESTAMP(3),
+                    "left" TIMESTAMP(3));
+                """);
+        write("db/V2__retype.sql", """
+                ALTER TABLE "Account" ALTER COLUMN "logIn" SET DATA TYPE TIMESTAMPTZ(3) USING "logIn" AT TIME ZONE 'UTC',
+                ALTER COLUMN "seen" TYPE timestamptz USING timezone('utc', "seen");
+                ALTER TABLE "Account" ALTER COLUMN "left" TYPE timestamptz USING "left" AT TIME ZONE 'Europe/Berlin';
+                """);
+
+        List<Finding> findings = lint(Dialect.POSTGRESQL, "alter-column-type");
+
+        assertEquals(1, findings.size(), findings.toString());
+        assertEquals(3, findings.get(0).location().line());
+        assertTrue(findings.get(0).message().contains("\"left\" AT TIME ZONE 'Europe/Berlin' computes every new"),
+                findings.get(0).message());
+    }
+
+    @Test
     void aUsingCaseWithoutElseIsSaidToNullTheValuesItDoesNotList() throws IOException {
         write("db/V1__init.sql", "CREATE TABLE orders (id INT PRIMARY KEY, status VARCHAR(20), kind VARCHAR(20));\n");
         write("db/V2__retype.sql", """

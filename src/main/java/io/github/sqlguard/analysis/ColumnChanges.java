@@ -200,6 +200,9 @@ final class ColumnChanges {
                 && ObjectNames.skipParentheses(expression, 1) == expression.size()) {
             expression = expression.subList(2, expression.size() - 1);
         }
+        if (UtcConversion.of(expression, name)) {
+            return null; // timestamp to timestamptz read as UTC, or back: one new value for each old one
+        }
         ObjectNames.NameAt read = ObjectNames.readName(expression, 0);
         if (read != null && ObjectNames.normalize(ObjectNames.lastPart(read.text())).equals(name)
                 && (read.next() == expression.size() || expression.get(read.next()).isSymbol("::")

@@ -31,6 +31,9 @@ final class DataChanges {
             DataChange change = changes.get(i);
             DataChange written = sameShape ? fromTokens.get(i) : null;
             boolean matches = written != null && written.verb().equals(change.verb());
+            if (matches && written.selection() == RowSelection.OWN_VALUES_WRITTEN_BACK) {
+                continue; // SET c = c changes no value; the triggers it fires are judged on their own
+            }
             Token at = matches ? written.at() : null;
             Location location = at == null ? statement.start()
                     : new Location(statement.start().path(), at.line(), at.column());

@@ -25,5 +25,10 @@ public enum RowSelection {
      * An {@code ON CONFLICT DO UPDATE}, {@code ON DUPLICATE KEY UPDATE} or H2 {@code MERGE .. KEY} whose SELECT
      * reads every row of its own target: every row collides with itself, so the update changes every row.
      */
-    UPSERT_UPDATING_ITSELF
+    UPSERT_UPDATING_ITSELF,
+    /**
+     * An UPDATE whose every assignment writes a column's own value back ({@code SET request = request}), written
+     * to fire the table's triggers: it changes no stored value, whichever rows it reaches.
+     */
+    OWN_VALUES_WRITTEN_BACK
 }

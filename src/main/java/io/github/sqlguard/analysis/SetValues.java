@@ -69,6 +69,38 @@ final class SetValues {
     }
 
     /**
+     * True when every assignment in {@code [from, to)} gives a column its own value ({@code SET c = c},
+     * {@code SET t.c = t.c}), so the UPDATE changes no stored value. An unqualified value names the assigned
+     * column itself: were it also a column of a joined table, the databases would refuse it as ambiguous.
+     */
+    static boolean writeBackOwnValuesOnly(StatementTokens tokens, int from, int to) {
+        int i = from;
+        while (i < to) {
+            ObjectNames.NameAt column = tokens.nameAt(i);
+            if (column == null || column.next() >= to || !tokens.isSymbol(column.next(), "=")) {
+                return false;
+            }
+            ObjectNames.NameAt value = tokens.nameAt(column.next() + 1);
+            int end = tokens.firstTopLevelComma(column.next(), to);
+            if (value == null || value.next() != end || !readsOwnValue(column.text(), value.text())) {
+                return false;
+            }
+            i = end + 1;
+        }
+        return i > from;
+    }
+
+    private static boolean readsOwnValue(String column, String value) {
+        String columnLast = ObjectNames.lastPart(column);
+        String valueLast = ObjectNames.lastPart(value);
+        if (!ObjectNames.normalize(columnLast).equals(ObjectNames.normalize(valueLast))) {
+            return false;
+        }
+        return valueLast.length() == value.length()
+                || ObjectNames.normalize(column).equals(ObjectNames.normalize(value));
+    }
+
+    /**
      * The qualifiers of the columns the SET list in {@code [from, to)} assigns, each once, in order ({@code o} for
      * {@code SET o.note = 'x', o.state = u.state}); empty when an assigned column is unqualified or unreadable.
      */

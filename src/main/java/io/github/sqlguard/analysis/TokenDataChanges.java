@@ -237,7 +237,8 @@ final class TokenDataChanges {
         boolean capped = afterTop != afterModifiers || limits(start, end);
         found.add(new DataChange("UPDATE", tables, restricted, crossJoin,
                 whereClause(where, end, others, capped, targets), tokens.tokens().get(start),
-                unresolvedConditions(where, end), RowSelection.STATEMENT, keyLinks, partitions));
+                unresolvedConditions(where, end), SetValues.writeBackOwnValuesOnly(tokens, set + 1, setEnd)
+                        ? RowSelection.OWN_VALUES_WRITTEN_BACK : RowSelection.STATEMENT, keyLinks, partitions));
     }
 
     /** Where the condition of the WHERE at {@code where} ends: at ORDER BY, LIMIT, RETURNING, .. or {@code end}. */

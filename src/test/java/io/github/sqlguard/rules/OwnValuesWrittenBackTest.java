@@ -1,0 +1,31 @@
+package io.github.sqlguard.rules;
+
+import io.github.sqlguard.model.Dialect;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * An UPDATE whose every assignment gives a column its own value (hoppscotch's {@code UPDATE "UserRequest" SET
+ * request = request WHERE request IS NOT NULL}, written to fire a trigger) changes no stored value, with or
+ * without WHERE. A value read from another table, computed from the column, or any other assignment beside it
+ * is still judged. Findings point at the verb (line 2).
+ */
+class OwnValuesWrittenBackTest {
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', quoteCharacter = '~', value = {
+        "POSTGRESQL | UPDATE \"UserRequest\" SET request = request                           | -",
+        "POSTGRESQL | UPDATE \"UserRequest\" SET request = request WHERE 1 = 1               | -",
+        "POSTGRESQL | UPDATE \"UserRequest\" SET \"request\" = request, note = \"note\"      | -",
+        "MYSQL      | UPDATE orders o SET o.note = o.note                                   | -",
+        "SQLSERVER  | UPDATE orders SET note = note                                         | -",
+        "POSTGRESQL | UPDATE orders SET note = lower(note)                                  | update-without-where 2:3",
+        "POSTGRESQL | UPDATE orders SET note = note, total = 0                              | update-without-where 2:3",
+        "POSTGRESQL | UPDATE orders SET note = u.note FROM users u WHERE u.id = 1            | update-without-where 2:3",
+        "MYSQL      | UPDATE orders o, users u SET o.note = u.note                          | update-without-where 2:3",
+        "POSTGRESQL | UPDATE orders SET note = lower(note) WHERE 1 = 1                      | always-true-where 2:3",
+    })
+    void writingBackOwnValuesChangesNothing(Dialect dialect, String sql, String expected) {
+        AlwaysTrueConditionFormsTest.assertRowFindings(dialect, sql, expected);
+    }
+}
