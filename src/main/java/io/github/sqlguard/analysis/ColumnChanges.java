@@ -196,6 +196,11 @@ final class ColumnChanges {
                 || token.type() == TokenType.QUOTED_NAME) && ObjectNames.normalize(token.text()).equals(name))) {
             return null; // replaces the values without reading them: replacedValues
         }
+        // USING (c::text::"Role"), as Prisma writes it: parentheses around the whole expression change nothing.
+        while (expression.size() > 2 && expression.get(0).isSymbol("(")
+                && ObjectNames.skipParentheses(expression, 0) == expression.size()) {
+            expression = expression.subList(1, expression.size() - 1);
+        }
         if (expression.size() > 5 && expression.get(0).isWord("CAST") && expression.get(1).isSymbol("(")
                 && ObjectNames.skipParentheses(expression, 1) == expression.size()) {
             expression = expression.subList(2, expression.size() - 1);
