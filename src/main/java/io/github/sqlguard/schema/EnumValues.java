@@ -31,28 +31,55 @@ final class EnumValues {
      */
     static TypeChange change(SqlType from, SqlType to, Set<String> moved) {
         boolean fromSet = from.base().equals("SET");
-        Set<String> movedOut = fromSet ? Set.of() : moved;
-        List<String> kept = values(to);
-        List<String> dropped = new ArrayList<>();
-        boolean movedAway = false;
-        for (String value : values(from)) {
-            movedAway |= !kept.contains(value) && movedOut.contains(value);
-            if (!kept.contains(value) && !movedOut.contains(value)) {
-                dropped.add("'" + value + "'");
-            }
-        }
+        LeftOut left = LeftOut.of(values(from), values(to), fromSet ? Set.of() : moved);
         String severalMembers = "a SET value of several members is no ENUM value: rows holding one become '' or, in"
                 + " strict mode, make the statement fail";
         boolean toEnum = fromSet && to.base().equals("ENUM");
-        if (dropped.isEmpty()) {
-            return toEnum ? TypeChange.lossy(from, to, severalMembers)
-                    : TypeChange.lossless(from, to, movedAway ? "every value kept but those the script moved away"
+        if (left.dropped().isEmpty()) {
+            return toEnum ? TypeChange.lossy(from, to, severalMembers) : left.lossless(from, to);
+        }
+        return TypeChange.lossy(from, to, left.leavesOut("become '' or, in strict mode, make the statement fail")
+                + (toEnum ? "; " + severalMembers : ""));
+    }
+
+    /**
+     * Judges casting a column from one PostgreSQL enum type to another by their values, as MySQL's ENUM narrowing
+     * is judged: PostgreSQL converts by value too, and a value the new type lacks fails the whole statement
+     * ({@code invalid input value for enum}).
+     */
+    static TypeChange postgresChange(SqlType from, SqlType to, EnumValueLists values, Set<String> moved) {
+        LeftOut left = LeftOut.of(values.from(), values.to(), moved);
+        return left.dropped().isEmpty() ? left.lossless(from, to)
+                : TypeChange.lossy(from, to, left.leavesOut("make the statement fail"));
+    }
+
+    /**
+     * The old values a new list leaves out, quoted, and whether one it leaves out was moved away by the script.
+     */
+    private record LeftOut(List<String> dropped, boolean movedAway) {
+
+        static LeftOut of(List<String> old, List<String> kept, Set<String> moved) {
+            List<String> dropped = new ArrayList<>();
+            boolean movedAway = false;
+            for (String value : old) {
+                movedAway |= !kept.contains(value) && moved.contains(value);
+                if (!kept.contains(value) && !moved.contains(value)) {
+                    dropped.add("'" + value + "'");
+                }
+            }
+            return new LeftOut(dropped, movedAway);
+        }
+
+        TypeChange lossless(SqlType from, SqlType to) {
+            return TypeChange.lossless(from, to, movedAway ? "every value kept but those the script moved away"
                     : "every value kept");
         }
-        String which = dropped.size() == 1 ? "value " + dropped.get(0) : "values " + String.join(", ", dropped);
-        return TypeChange.lossy(from, to, "leaves out " + which + ": rows holding "
-                + (dropped.size() == 1 ? "it" : "them") + " become '' or, in strict mode, make the statement fail"
-                + (toEnum ? "; " + severalMembers : ""));
+
+        /** {@code "leaves out value 'c': rows holding it <consequence>"}. */
+        String leavesOut(String consequence) {
+            String which = dropped.size() == 1 ? "value " + dropped.get(0) : "values " + String.join(", ", dropped);
+            return "leaves out " + which + ": rows holding " + (dropped.size() == 1 ? "it " : "them ") + consequence;
+        }
     }
 
     private static List<String> values(SqlType type) {

@@ -42,6 +42,8 @@ final class SchemaHistory {
     /** Per table key: how the replay first learnt of a table whose columns it does not all know. */
     private final Map<String, String> partlyKnown = new HashMap<>();
     private int position;
+    /** The PostgreSQL enum types as this history left them. */
+    private final PostgresEnums enums;
     /** The tables forgotten after a branch of a block changed them, with where the branch ends. */
     private final Map<String, Integer> changedInBranch = new HashMap<>();
     /** Per table and column key: where the branch that changed the column, and was forgotten, ends. */
@@ -59,6 +61,11 @@ final class SchemaHistory {
         this.parent = parent;
         this.forkedAt = forkedAt;
         this.position = forkedAt;
+        this.enums = parent == null ? new PostgresEnums() : parent.enums.copy();
+    }
+
+    PostgresEnums enums() {
+        return enums;
     }
 
     /**
@@ -200,10 +207,16 @@ final class SchemaHistory {
 
     /** Records that the current statement gives a column a type, for judging the change. */
     void retyped(String table, String column, Optional<SqlType> from, Optional<SqlType> to) {
+        retyped(table, column, from, to, Optional.empty());
+    }
+
+    /** As {@link #retyped(String, String, Optional, Optional)}, with the values of both enum types when known. */
+    void retyped(String table, String column, Optional<SqlType> from, Optional<SqlType> to,
+            Optional<EnumValueLists> enumValues) {
         Optional<SqlType> before = ambiguousFromOf(SchemaNames.key(table)) != null ? Optional.empty() : from;
         String unknown = before.isPresent() ? "" : whyTypeUnknown(table, column);
-        retypes.computeIfAbsent(position, p -> new ArrayList<>())
-                .add(new ColumnRetype(table, column, before, to, unknown, ""));
+        retypes.computeIfAbsent(position, p -> new ArrayList<>()).add(new ColumnRetype(table, column, before, to,
+                unknown, "", java.util.Set.of(), before.isPresent() ? enumValues : Optional.empty()));
     }
 
     /** Why the replay does not know the type {@code column} of {@code table} has before this statement. */

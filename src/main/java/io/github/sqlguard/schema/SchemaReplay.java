@@ -293,6 +293,9 @@ public final class SchemaReplay {
 
     private static void replay(List<Token> tokens, int start, Statement statement, SchemaHistory history) {
         Token first = tokens.get(start);
+        if (PostgresEnums.replay(tokens, start, history)) {
+            return;
+        }
         if (first.isWord("CREATE")) {
             if (!ViewDefinitions.create(tokens, start + 1, history)) {
                 TableDefinitions.create(tokens, start + 1, history);

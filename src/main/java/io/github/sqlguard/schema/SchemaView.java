@@ -1,7 +1,9 @@
 package io.github.sqlguard.schema;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The schema as the replayed migrations left it just before one statement. Everything the replay did not
@@ -11,6 +13,8 @@ public final class SchemaView {
 
     /** The view of a statement the replay did not see: nothing is known. */
     public static final SchemaView UNKNOWN = new SchemaView(null, 0);
+
+    private static final Pattern DOT = Pattern.compile("\\s*\\.\\s*");
 
     private final SchemaHistory history;
     private final int position;
@@ -116,8 +120,10 @@ public final class SchemaView {
         return found;
     }
 
-    private static String typeKey(String written) {
-        String type = written.replace("\"", "").toLowerCase(java.util.Locale.ROOT).strip();
+    /** A type's name for comparing: its last name part, unquoted, lower case, without modifier or array brackets. */
+    static String typeKey(String written) {
+        // A written type spaces the dots of a qualified name: "public" . "Role".
+        String type = DOT.matcher(written.replace("\"", "")).replaceAll(".").toLowerCase(Locale.ROOT).strip();
         int cut = type.length();
         for (char end : new char[] {'(', '[', ' '}) {
             int at = type.indexOf(end);

@@ -4,6 +4,7 @@ import io.github.sqlguard.analysis.ObjectNames;
 import io.github.sqlguard.analysis.UnlistedClauses;
 import io.github.sqlguard.model.Dialect;
 import io.github.sqlguard.sql.Token;
+import io.github.sqlguard.sql.TopLevel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -192,7 +193,10 @@ final class TableAlterations {
                 : next.isWord("SET") && rest.size() > 2 && rest.get(1).isWord("DATA") ? 3 : -1;
         if (typeAt > 0) {
             Optional<SqlType> type = typeOf(rest, typeAt);
-            schema.retyped(table.name(), name.text(), column.type(), type);
+            int using = TopLevel.wordIndex(rest, typeAt, "USING");
+            List<Token> cast = using < 0 ? List.of() : rest.subList(using + 1, rest.size());
+            schema.retyped(table.name(), name.text(), column.type(), type,
+                    schema.enums().retype(column.type(), type, cast, name.text()));
             return table.withColumn(column.withType(type));
         }
         if (next.isWord("DROP") && rest.size() > 1 && rest.get(1).isWord("EXPRESSION")) {

@@ -1,0 +1,148 @@
+package io.github.sqlguard;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.github.sqlguard.model.Dialect;
+import io.github.sqlguard.model.Finding;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * A PostgreSQL enum changed as Prisma changes it (a new type, the column cast to it, the types renamed, the old one
+ * dropped) is judged by the values of the two types: one added loses nothing, one left out fails every row
+ * holding it.
+ */
+class LinterPostgresEnumRetypeTest {
+
+    private static final String INIT = "CREATE TYPE \"Role\" AS ENUM ('USER', 'ADMIN', 'GUEST');\n"
+            + "CREATE TABLE \"User\" (\"id\" SERIAL NOT NULL, \"role\" \"Role\" NOT NULL DEFAULT 'USER',"
+            + " CONSTRAINT \"User_pkey\" PRIMARY KEY (\"id\"));\n";
+
+    /** Prisma's order: the new type first, renamed over the old one after the cast. */
+    private static String newTypeFirst(String values) {
+        return "BEGIN;\n"
+                + "CREATE TYPE \"Role_new\" AS ENUM (" + values + ");\n"
+                + "ALTER TABLE \"User\" ALTER COLUMN \"role\" DROP DEFAULT;\n"
+                + "ALTER TABLE \"User\" ALTER COLUMN \"role\" TYPE \"Role_new\" USING (\"role\"::text::\"Role_new\");\n"
+                + "ALTER TYPE \"Role\" RENAME TO \"Role_old\";\n"
+                + "ALTER TYPE \"Role_new\" RENAME TO \"Role\";\n"
+                + "DROP TYPE \"Role_old\";\n"
+                + "ALTER TABLE \"User\" ALTER COLUMN \"role\" SET DEFAULT 'USER';\n"
+                + "COMMIT;\n";
+    }
+
+    /** The other common order: the old type renamed away first, the new one created under its name. */
+    private static String oldTypeRenamedFirst(String values) {
+        return "ALTER TYPE \"Role\" RENAME TO \"Role_old\";\n"
+                + "CREATE TYPE \"Role\" AS ENUM (" + values + ");\n"
+                + "ALTER TABLE \"User\" ALTER COLUMN \"role\" DROP DEFAULT;\n"
+                + "ALTER TABLE \"User\" ALTER COLUMN \"role\" TYPE \"Role\" USING \"role\"::text::\"Role\";\n"
+                + "DROP TYPE \"Role_old\";\n";
+    }
+
+    @TempDir
+    Path project;
+
+    @Test
+    void addedValueLosesNothingAndTheOldTypeIsDroppedUnused() throws IOException {
+        write("1_init", INIT);
+        write("2_add", newTypeFirst("'USER', 'ADMIN', 'GUEST', 'OWNER'"));
+        write("3_add_again", oldTypeRenamedFirst("'OWNER', 'USER', 'ADMIN', 'GUEST', 'BOT'"));
+
+        assertEquals(List.of(), lint(null));
+    }
+
+    @Test
+    void removedValueIsNamedInEitherOrderFollowingTheRenames() throws IOException {
+        write("1_init", INIT);
+        write("2_remove", newTypeFirst("'USER', 'ADMIN'"));
+        write("3_remove_again", oldTypeRenamedFirst("'ADMIN'"));
+
+        List<Finding> findings = lint("alter-column-type");
+
+        assertEquals(2, findings.size(), findings.toString());
+        assertEquals(4, findings.get(0).location().line());
+        assertEquals("ALTER TABLE \"User\" changes the type of column \"role\" from \"Role\" to \"Role_new\""
+                + " (leaves out value 'GUEST': rows holding it make the statement fail)", findings.get(0).message());
+        assertEquals("ALTER TABLE \"User\" changes the type of column \"role\" from \"Role_old\" to \"Role\""
+                + " (leaves out value 'USER': rows holding it make the statement fail)", findings.get(1).message());
+        assertEquals(List.of(), lint("drop-column"));
+    }
+
+    @Test
+    void valuesAddedAndRenamedInEarlierMigrationsCount() throws IOException {
+        write("1_init", INIT);
+        write("2_add_value", "ALTER TYPE \"Role\" ADD VALUE IF NOT EXISTS 'OWNER' BEFORE 'ADMIN';\n"
+                + "ALTER TYPE \"Role\" ADD VALUE 'BOT' AFTER 'GUEST';\n"
+                + "ALTER TYPE \"Role\" RENAME VALUE 'GUEST' TO 'VISITOR';\n");
+        write("3_keep", newTypeFirst("'USER', 'OWNER', 'ADMIN', 'VISITOR', 'BOT'"));
+        write("4_narrow", oldTypeRenamedFirst("'USER', 'ADMIN', 'VISITOR'"));
+
+        List<Finding> findings = lint("alter-column-type");
+
+        assertEquals(1, findings.size(), findings.toString());
+        assertEquals("ALTER TABLE \"User\" changes the type of column \"role\" from \"Role_old\" to \"Role\""
+                + " (leaves out values 'OWNER', 'BOT': rows holding them make the statement fail)",
+                findings.get(0).message());
+    }
+
+    @Test
+    void aCastInParenthesesAsPrismaWritesItIsOnlyACast() throws IOException {
+        write("1_init", "CREATE TABLE \"Note\" (\"id\" INT PRIMARY KEY, \"body\" VARCHAR(100));\n");
+        write("2_widen", "ALTER TABLE \"Note\" ALTER COLUMN \"body\" TYPE text USING ((\"body\"::text));\n");
+
+        assertEquals(List.of(), lint("alter-column-type"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"USING \"role\"::\"Role_new\"", "USING (\"role\"::text::\"Role_new\")", ""})
+    void schemaQualifiedTypesAndEveryPlainCastAreCompared(String using) throws IOException {
+        write("1_init", "CREATE TYPE \"public\".\"Role\" AS ENUM ('USER', 'ADMIN');\n"
+                + "CREATE TABLE \"User\" (\"id\" INT PRIMARY KEY, \"role\" \"public\".\"Role\" NOT NULL);\n");
+        write("2_add", "CREATE TYPE \"public\".\"Role_new\" AS ENUM ('USER', 'ADMIN', 'OWNER');\n"
+                + "ALTER TABLE \"User\" ALTER COLUMN \"role\" TYPE \"public\".\"Role_new\" " + using + ";\n");
+
+        assertEquals(List.of(), lint("alter-column-type"));
+    }
+
+    @Test
+    void unknownEnumsAndMappingUsingsKeepTheirJudgement() throws IOException {
+        // Role is created outside the scanned migrations; Kind is known, but its USING maps values.
+        write("1_init", "CREATE TYPE \"Kind\" AS ENUM ('A', 'B', 'X');\n"
+                + "CREATE TABLE \"User\" (\"id\" INT PRIMARY KEY, \"role\" \"Role\" NOT NULL,"
+                + " \"kind\" \"Kind\");\n"
+                + "CREATE TYPE \"Kind_new\" AS ENUM ('A', 'B');\n");
+        write("2_change", "CREATE TYPE \"Role_new\" AS ENUM ('USER', 'ADMIN', 'OWNER');\n"
+                + "ALTER TABLE \"User\" ALTER COLUMN \"role\" TYPE \"Role_new\" USING (\"role\"::text::\"Role_new\");\n"
+                + "ALTER TABLE \"User\" ALTER COLUMN \"kind\" TYPE \"Kind_new\""
+                + " USING CASE WHEN \"kind\" = 'X' THEN 'A' ELSE 'B' END::\"Kind_new\";\n");
+
+        List<Finding> findings = lint("alter-column-type");
+
+        assertEquals(2, findings.size(), findings.toString());
+        assertEquals("ALTER TABLE \"User\" changes the type of column \"role\" from \"Role\" to \"Role_new\""
+                + " (types not compared)", findings.get(0).message());
+        assertEquals("ALTER TABLE \"User\" changes the type of column \"kind\" from \"Kind\" to \"Kind_new\""
+                + " (types not compared)", findings.get(1).message());
+    }
+
+    private void write(String folder, String text) throws IOException {
+        TestProject.write(project, "db/prisma/migrations/" + folder + "/migration.sql", text);
+        TestProject.write(project, "db/prisma/migrations/migration_lock.toml", "provider = \"postgresql\"\n");
+    }
+
+    private List<Finding> lint(String rule) {
+        LintConfig defaults = LintConfig.defaults(project, List.of(project.resolve("db")));
+        LintResult result = new Linter().run(new LintConfig(project, defaults.directories(), defaults.includes(),
+                List.of(), Dialect.POSTGRESQL, StandardCharsets.UTF_8, Map.of(), List.of(), defaults.flyway(),
+                defaults.liquibase(), List.of(), null, defaults.maxFileBytes(), 2));
+        return result.findings().stream().filter(f -> rule == null || f.ruleId().equals(rule)).toList();
+    }
+}
