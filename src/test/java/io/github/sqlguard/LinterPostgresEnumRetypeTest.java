@@ -94,6 +94,19 @@ class LinterPostgresEnumRetypeTest {
     }
 
     @Test
+    void valuesMovedAwayFirstAreNotLostAndADropCascadeFindsTheColumnUnderItsNewTypeName() throws IOException {
+        write("1_init", INIT);
+        write("2_move", "UPDATE \"User\" SET \"role\" = 'USER' WHERE \"role\" = 'GUEST';\n"
+                + newTypeFirst("'USER', 'ADMIN'") + "DROP TYPE \"Role\" CASCADE;\n");
+
+        assertEquals(List.of(), lint("alter-column-type"));
+        List<Finding> dropped = lint("drop-column");
+        assertEquals(1, dropped.size(), dropped.toString());
+        assertEquals("DROP TYPE \"Role\" CASCADE also drops column User.role of type \"Role\", with every value"
+                + " in it", dropped.get(0).message());
+    }
+
+    @Test
     void aCastInParenthesesAsPrismaWritesItIsOnlyACast() throws IOException {
         write("1_init", "CREATE TABLE \"Note\" (\"id\" INT PRIMARY KEY, \"body\" VARCHAR(100));\n");
         write("2_widen", "ALTER TABLE \"Note\" ALTER COLUMN \"body\" TYPE text USING ((\"body\"::text));\n");
