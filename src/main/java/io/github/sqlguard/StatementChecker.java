@@ -252,7 +252,7 @@ final class StatementChecker {
                     continue;
                 }
                 for (Rule rule : rules) {
-                    List<Violation> violations = rule.check(inner, SchemaFacts.UNKNOWN.judging(inner.statement()));
+                    List<Violation> violations = rule.check(inner, SchemaFacts.CALLED_BODY.judging(inner.statement()));
                     Optional<Severity> severity = violations.isEmpty() ? Optional.empty()
                             : configuredSeverity.apply(rule.info());
                     if (severity.isEmpty()) {

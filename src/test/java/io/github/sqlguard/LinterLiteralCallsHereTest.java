@@ -90,6 +90,31 @@ class LinterLiteralCallsHereTest {
         assertEquals(List.of("db/V1__pk.sql:8:5 runtime-sql INFO"), describe(lint(Dialect.MYSQL)));
     }
 
+    /**
+     * A body followed at a call is judged without the schema before the call, and its type change says so rather
+     * than that the replay did not see the statement.
+     */
+    @Test
+    void aTypeChangeInAFollowedBodySaysWhyTheOldTypeIsNotKnown() throws IOException {
+        TestProject.write(project, "db/V1__ids.sql", """
+                DELIMITER $$
+                CREATE PROCEDURE narrow(IN tb VARCHAR(64))
+                BEGIN
+                  SET @s = CONCAT('ALTER TABLE ', tb, ' MODIFY id INT');
+                  PREPARE st FROM @s; EXECUTE st; DEALLOCATE PREPARE st;
+                END $$
+                DELIMITER ;
+                CALL narrow('orders');
+                """);
+
+        assertEquals(List.of("db/V1__ids.sql:4:41 alter-column-type INFO",
+                "db/V1__ids.sql:8:1 alter-column-type WARNING ALTER TABLE orders changes the type of"
+                        + " column id to INT (its type before is not known: a routine's body is judged at its calls"
+                        + " without the schema) (at db/V1__ids.sql:4:41, in narrow, which this script created and"
+                        + " this statement calls)"),
+                describe(lint(Dialect.MYSQL)).stream().filter(f -> f.contains("alter-column-type")).toList());
+    }
+
     private static List<String> describe(LintResult result) {
         return result.findings().stream()
                 .map(f -> f.location() + " " + f.ruleId() + " " + f.severity()

@@ -22,6 +22,10 @@ public record SchemaFacts(SchemaView before, List<ColumnRetype> retypes, Optiona
     /** Nothing known: rules judge as they do without a schema. */
     public static final SchemaFacts UNKNOWN = notReplayed("the schema replay did not see this statement");
 
+    /** Nothing known about a statement of a routine's body followed at a call, which the replay did not place. */
+    public static final SchemaFacts CALLED_BODY =
+            notReplayed("a routine's body is judged at its calls without the schema");
+
     public SchemaFacts {
         retypes = List.copyOf(retypes);
     }
