@@ -193,7 +193,7 @@ final class ChangeTranslator {
             if (child.name().equals("column")) {
                 String name = child.attributes().getOrDefault("name", child.text());
                 if (name != null && !name.isBlank()) {
-                    assignments.add(synthetic.name(name) + " = " + computedValue(child).orElse("?"));
+                    assignments.add(synthetic.assignedName(name) + " = " + computedValue(child).orElse("?"));
                 }
             } else if (child.name().equals("columns")) {
                 collectAssignments(child, assignments);

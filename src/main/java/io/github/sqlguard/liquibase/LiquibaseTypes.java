@@ -28,6 +28,8 @@ final class LiquibaseTypes {
     private static final Set<String> UUID = Set.of("uuid", "uniqueidentifier", "java.util.uuid");
     private static final Set<String> NVARCHAR = Set.of("nvarchar", "nvarchar2", "national");
     private static final Set<String> NUMBER = Set.of("number", "numeric");
+    private static final Set<String> BIGINT = Set.of("bigint", "int8", "integer8", "java.lang.long",
+            "java.math.biginteger", "java.sql.types.bigint");
 
     private LiquibaseTypes() {
     }
@@ -82,6 +84,9 @@ final class LiquibaseTypes {
         if (NVARCHAR.contains(name)) {
             return sized(dialect == Dialect.POSTGRESQL ? "VARCHAR" : dialect == Dialect.ORACLE ? "NVARCHAR2"
                     : "NVARCHAR", arguments);
+        }
+        if (BIGINT.contains(name) && dialect == Dialect.ORACLE) {
+            return "NUMBER(38,0)"; // Oracle has no BIGINT; Liquibase's is as wide as its INTEGER
         }
         if (NUMBER.contains(name)) {
             return sized(dialect == Dialect.ORACLE ? "NUMBER" : "NUMERIC", arguments);

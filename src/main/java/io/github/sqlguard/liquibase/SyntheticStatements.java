@@ -9,7 +9,9 @@ import io.github.sqlguard.sql.StatementContext;
 import io.github.sqlguard.sql.Token;
 import io.github.sqlguard.sql.TokenType;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -22,6 +24,8 @@ final class SyntheticStatements {
     private static final Pattern PROPERTY = Pattern.compile("\\$\\{([^}]*)}");
     private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_$#]*");
     private static final String JDBC_TYPES = "java.sql.Types.";
+    private static final Set<String> CLAUSE_WORDS = Set.of("fetch", "from", "limit", "offset", "order", "output",
+            "returning", "set", "top", "where");
 
     private final Lexer lexer;
     private final Dialect dialect;
@@ -112,6 +116,15 @@ final class SyntheticStatements {
             return value;
         }
         return '"' + value.replace("\"", "\"\"") + '"';
+    }
+
+    /**
+     * A column name an UPDATE assigns: Liquibase quotes a reserved word when it writes the SQL, and bare here a
+     * column named {@code limit} or {@code where} would be read as a clause of the statement (a row cap).
+     */
+    String assignedName(String raw) {
+        String name = name(raw);
+        return CLAUSE_WORDS.contains(name.toLowerCase(Locale.ROOT)) ? '"' + name + '"' : name;
     }
 
     /** {@code schema.table}, or the table alone without a schema. */

@@ -46,6 +46,9 @@ class LiquibaseTypesTest {
             nvarchar(100)      | ORACLE     | NVARCHAR2(100)
             NUMBER(10)         | MYSQL      | NUMERIC(10)
             number             | ORACLE     | NUMBER
+            BIGINT             | ORACLE     | NUMBER(38,0)
+            java.lang.Long     | ORACLE     | NUMBER(38,0)
+            BIGINT             | MYSQL      | BIGINT
             VARCHAR(10)        | POSTGRESQL | VARCHAR(10)
             timestamp with time zone | POSTGRESQL | timestamp with time zone
             CURRENCY           | AUTO       | CURRENCY
