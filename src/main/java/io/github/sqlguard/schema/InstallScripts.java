@@ -5,6 +5,7 @@ import java.math.BigInteger;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -48,9 +49,24 @@ final class InstallScripts {
             "(?:.*[^0-9a-z])?" + dotted("from") + "(?:[-_]|[-_.]to[-_.])" + dotted("to") + "(?:[-_.][^/]*)?\\.sql",
             Pattern.CASE_INSENSITIVE);
 
-    private final Set<String> installFolders;
+    /**
+     * A script named for an upgrade between two versions written without dots, joined by a {@code to}:
+     * {@code activiti.mysql.upgradestep.52.to.53.engine.sql}, as Activiti and Flowable run their digits together.
+     */
+    private static final Pattern UNDOTTED_STEP_FILE = Pattern.compile(
+            "(?:.*[^0-9a-z])?v?\\d+[-_.]to[-_.]v?\\d+(?:[-_.][^/]*)?\\.sql", Pattern.CASE_INSENSITIVE);
 
-    private InstallScripts(Set<String> installFolders) {
+    /**
+     * Folders beside a folder of steps that install the schema ({@code create/}) and tear it down again
+     * ({@code drop/}), as the BPM engines keep them ({@code db/create/}, {@code db/drop/}, {@code db/upgrade/}):
+     * the teardown runs on what the install made, never before a step, so both share the install's history.
+     */
+    private static final List<String> INSTALL_AND_TEARDOWN_FOLDERS = List.of("create", "drop");
+
+    /** Each install folder, and the folder whose history its scripts join. */
+    private final Map<String, String> installFolders;
+
+    private InstallScripts(Map<String, String> installFolders) {
         this.installFolders = installFolders;
     }
 
@@ -59,7 +75,7 @@ final class InstallScripts {
         Map<String, Set<String>> versionsByStepsFolder = new HashMap<>();
         for (String path : paths) {
             String[] parts = path.split("/");
-            if (parts.length >= 2 && VERSION_STEP_FILE.matcher(parts[parts.length - 1]).matches()) {
+            if (parts.length >= 2 && isStepFile(parts[parts.length - 1])) {
                 versionsByStepsFolder.computeIfAbsent(folderOf(path), f -> new HashSet<>())
                         .add(parts[parts.length - 1]);
             }
@@ -69,24 +85,33 @@ final class InstallScripts {
                 versionsByStepsFolder.computeIfAbsent(stepsFolder, f -> new HashSet<>()).add(parts[parts.length - 2]);
             }
         }
-        Set<String> installFolders = new HashSet<>();
+        Map<String, String> installFolders = new HashMap<>();
         versionsByStepsFolder.forEach((stepsFolder, versions) -> {
             if (versions.size() >= 2) {
                 String above = folderOf(stepsFolder.substring(0, stepsFolder.length() - 1));
-                installFolders.add(above);
+                installFolders.put(above, above);
                 String name = stepsFolder.substring(above.length(), stepsFolder.length() - 1);
                 if (!above.isEmpty() && DatabaseNames.isDatabase(name.toLowerCase(Locale.ROOT))) {
-                    installFolders.add(folderOf(above.substring(0, above.length() - 1)) + name + "/");
+                    String named = folderOf(above.substring(0, above.length() - 1)) + name + "/";
+                    installFolders.put(named, named);
                 }
+                String install = above + INSTALL_AND_TEARDOWN_FOLDERS.get(0) + "/";
+                INSTALL_AND_TEARDOWN_FOLDERS.forEach(folder -> installFolders.put(above + folder + "/", install));
             }
         });
         return new InstallScripts(installFolders);
     }
 
-    /** The folder {@code path} installs the schema from, when it is an install script beside version steps. */
+    /**
+     * The install folder whose history {@code path} joins, when it is an install or teardown script beside
+     * version steps.
+     */
     Optional<String> installFolder(String path) {
-        String folder = folderOf(path);
-        return installFolders.contains(folder) ? Optional.of(folder) : Optional.empty();
+        return Optional.ofNullable(installFolders.get(folderOf(path)));
+    }
+
+    private static boolean isStepFile(String name) {
+        return VERSION_STEP_FILE.matcher(name).matches() || UNDOTTED_STEP_FILE.matcher(name).matches();
     }
 
     private static boolean isVersionFolder(String name) {

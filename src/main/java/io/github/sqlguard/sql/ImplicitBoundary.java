@@ -90,7 +90,8 @@ final class ImplicitBoundary {
         }
         if (!BlockSyntax.DML_VERBS.contains(token.upper())) {
             boolean ended = !headPending && !routine && endsExpression(tokens.get(index - 1));
-            if (ended && (startsRenameStatement(tokens, index, to) || startsAlterTableStatement(tokens, index, to))) {
+            if (ended && (startsRenameStatement(tokens, index, to) || startsAlterTableStatement(tokens, index, to)
+                    || startsCreateTableStatement(tokens, index, to))) {
                 return true;
             }
             if (tsql) {
@@ -256,6 +257,30 @@ final class ImplicitBoundary {
         }
         // t ADD, db.t ADD
         return nameThenWord(tokens, index + 2, to, "ADD", "DROP", "MODIFY", "CHANGE", "ALTER", "RENAME");
+    }
+
+    /**
+     * {@code CREATE TABLE t (..)} or {@code CREATE TABLE t AS ..} after a finished clause, as after a runner's own
+     * command that takes no terminator (Activiti's {@code execute java org.x.Step} line): read as one statement,
+     * the table would be missing from the schema every later statement is judged against. A schema's elements
+     * ({@code CREATE SCHEMA s CREATE TABLE t ..}) and privilege lists ({@code GRANT CREATE TABLE TO u}) stay whole.
+     */
+    private boolean startsCreateTableStatement(List<Token> tokens, int index, int to) {
+        Token next = BlockSyntax.at(tokens, index + 1, to);
+        if (next == null || !tokens.get(index).isWord("CREATE") || !next.isWord("TABLE")
+                || PRIVILEGE_LISTS.contains(firstWord) || "SCHEMA".equals(secondWord)) {
+            return false;
+        }
+        for (int i = index + 2; i < Math.min(to, index + 6); i++) {
+            Token token = tokens.get(i);
+            if (token.isSymbol("(") || token.isWord("AS")) {
+                return i > index + 2;
+            }
+            if (!(token.type() == TokenType.WORD || token.type() == TokenType.QUOTED_NAME || token.isSymbol("."))) {
+                return false;
+            }
+        }
+        return false;
     }
 
     /**

@@ -176,6 +176,9 @@ class MigrationHistoriesTest {
                 + " | sql/delta/v230-v240/c-v230-v240.sql | VARCHAR(255)",
         "db/0_init.sql          | db/2023-01/base.sql           | db/2023-02/a.sql           | db/2023-10/b.sql"
                 + " | ",
+        "db/create/x.mysql.create.sql | db/upgrade/x.mysql.upgradestep.52.to.53.sql"
+                + " | db/upgrade/x.mysql.upgradestep.59.to.510.sql | db/upgrade/x.mysql.upgradestep.510.to.511.sql"
+                + " | VARCHAR(255)",
     })
     void anInstallScriptBesideVersionStepsIsAHistoryOfItsOwn(String install, String base, String other,
             String narrowing, String typeBefore) {
@@ -188,6 +191,26 @@ class MigrationHistoriesTest {
         var statement = mysql(narrowing, "ALTER TABLE t MODIFY COLUMN c VARCHAR(50);").get(0);
         assertEquals(Optional.ofNullable(typeBefore), histories.factsFor(statement).retypes().get(0).from()
                 .map(SqlType::written));
+    }
+
+    /**
+     * A teardown script in a {@code drop/} folder beside the version steps ({@code db/create/}, {@code db/drop/},
+     * {@code db/upgrade/}, as Activiti keeps them) runs after the install, never before a step: a step's type
+     * change is not told that its table was dropped by the teardown.
+     */
+    @Test
+    void aTeardownBesideVersionStepsIsNotReplayedBeforeTheSteps() {
+        MigrationHistories histories = new MigrationHistories();
+        addMysql(histories, "db/create/x.mysql.create.sql", "CREATE TABLE t (c VARCHAR(500));");
+        addMysql(histories, "db/drop/x.mysql.drop.sql", "DROP TABLE t;");
+        addMysql(histories, "db/upgrade/x.mysql.upgradestep.52.to.53.sql", "ALTER TABLE t ADD e INT;");
+        addMysql(histories, "db/upgrade/x.mysql.upgradestep.53.to.54.sql", NARROWING);
+        histories.replay();
+        var retype = histories.factsFor(mysql("db/upgrade/x.mysql.upgradestep.53.to.54.sql", NARROWING).get(0))
+                .retypes().get(0);
+        assertTrue(!retype.unknownBecause().contains("dropped"), retype.unknownBecause());
+        var drop = mysql("db/drop/x.mysql.drop.sql", "DROP TABLE t;").get(0);
+        assertTrue(histories.factsFor(drop).before().table("t").isPresent());
     }
 
     private static void addMysql(MigrationHistories histories, String path, String sql) {

@@ -104,6 +104,10 @@ class ImplicitBoundaryTest {
             MYSQL     | ALTER TABLE t ADD COLUMN c bit not null\\nDROP TABLE u | 1:1 ALTER TABLE t ADD COLUMN c bit not null ## 2:1 DROP TABLE u
             ORACLE    | CREATE INDEX i ON t (c)\\nDROP VIEW v | 1:1 CREATE INDEX i ON t (c) ## 2:1 DROP VIEW v
             AUTO      | ALTER TABLE t ADD c int\\nDROP TABLE u | 1:1 ALTER TABLE t ADD c int ## 2:1 DROP TABLE u
+            POSTGRESQL| execute java org.x.Step\\n\\ncreate table t (id int) | 1:1 execute java org.x.Step ## 3:1 create table t (id int)
+            MYSQL     | execute java org.x.Step\\ncreate table t AS SELECT 1 | 1:1 execute java org.x.Step ## 2:1 create table t AS SELECT 1
+            POSTGRESQL| CREATE SCHEMA s CREATE TABLE t (id int) | 1:1 CREATE SCHEMA s CREATE TABLE t (id int)
+            POSTGRESQL| GRANT CREATE TABLE TO app | 1:1 GRANT CREATE TABLE TO app
             AUTO      | INSERT INTO n SELECT * FROM o\\n-- swap\\nRENAME TABLE o TO o_old | 1:1 INSERT INTO n SELECT * FROM o ## 3:1 RENAME TABLE o TO o_old
             MYSQL     | INSERT INTO n SELECT * FROM o\\nRENAME TABLE db.o TO db.o_old, n TO o | 1:1 INSERT INTO n SELECT * FROM o ## 2:1 RENAME TABLE db.o TO db.o_old, n TO o
             AUTO      | CREATE TABLE n (id UInt64) ENGINE = Memory\\nEXCHANGE TABLES n AND o | 1:1 CREATE TABLE n (id UInt64) ENGINE = Memory ## 2:1 EXCHANGE TABLES n AND o
