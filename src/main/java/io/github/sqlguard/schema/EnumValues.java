@@ -1,5 +1,6 @@
 package io.github.sqlguard.schema;
 
+import io.github.sqlguard.model.Dialect;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -27,9 +28,10 @@ final class EnumValues {
      * Judges {@code from} to {@code to}, each ENUM or SET, by the values they allow; a value left out that no row
      * of an ENUM holds any more ({@code moved}) loses nothing. A SET row holds several members at once
      * ({@code 'ssl,user'}), which an {@code UPDATE .. WHERE c = 'ssl'} does not select, so for a SET nothing was
-     * moved; and an ENUM takes one member only, so SET to ENUM cuts every row that holds several.
+     * moved; and an ENUM takes one member only, so SET to ENUM cuts every row that holds several. H2, which has
+     * ENUM too, refuses a value the new list lacks where MySQL outside strict mode stores {@code ''}.
      */
-    static TypeChange change(SqlType from, SqlType to, Set<String> moved) {
+    static TypeChange change(SqlType from, SqlType to, Set<String> moved, Dialect dialect) {
         boolean fromSet = from.base().equals("SET");
         LeftOut left = LeftOut.of(values(from), values(to), fromSet ? Set.of() : moved);
         String severalMembers = "a SET value of several members is no ENUM value: rows holding one become '' or, in"
@@ -38,7 +40,8 @@ final class EnumValues {
         if (left.dropped().isEmpty()) {
             return toEnum ? TypeChange.lossy(from, to, severalMembers) : left.lossless(from, to);
         }
-        return TypeChange.lossy(from, to, left.leavesOut("become '' or, in strict mode, make the statement fail")
+        return TypeChange.lossy(from, to, left.leavesOut(dialect == Dialect.H2 ? "make the statement fail"
+                : "become '' or, in strict mode, make the statement fail")
                 + (toEnum ? "; " + severalMembers : ""));
     }
 

@@ -50,7 +50,7 @@ public record TypeChange(SqlType from, SqlType to, Verdict verdict, String reaso
             return lossy(from, to, rest.lossless() ? lostCharacters : rest.reason() + "; " + lostCharacters);
         }
         if (EnumValues.isValueList(from) && EnumValues.isValueList(to)) {
-            return EnumValues.change(from, to, movedValues);
+            return EnumValues.change(from, to, movedValues, dialect);
         }
         if (from.base().equals(to.base()) && from.arguments().equals(to.arguments())
                 && from.unsigned() == to.unsigned() && from.withTimeZone() == to.withTimeZone()

@@ -3,6 +3,7 @@ package io.github.sqlguard.schema;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.github.sqlguard.model.Dialect;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -164,6 +165,14 @@ class TypeChangeTest {
         TypeChange change = TypeChange.of(SqlType.parse(from), SqlType.parse(to), Dialect.MYSQL);
         assertEquals(expected, change.verdict(), change.reason());
         assertEquals(reason, change.reason());
+    }
+
+    /** H2 refuses an ENUM value the new list lacks, where MySQL outside strict mode stores ''. */
+    @Test
+    void anH2EnumLeavingAValueOutFailsTheStatement() {
+        TypeChange change = TypeChange.of(SqlType.parse("ENUM('a', 'b', 'c')"), SqlType.parse("ENUM('a', 'b')"),
+                Dialect.H2);
+        assertEquals("leaves out value 'c': rows holding it make the statement fail", change.reason());
     }
 
     /** A character set that lacks characters is one loss, a shorter length another: the reason names both. */
