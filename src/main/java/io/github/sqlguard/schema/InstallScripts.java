@@ -1,7 +1,7 @@
 package io.github.sqlguard.schema;
 
 import io.github.sqlguard.source.DatabaseNames;
-import java.math.BigInteger;
+import io.github.sqlguard.source.FlywayVersion;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -119,20 +119,8 @@ final class InstallScripts {
             return true;
         }
         Matcher range = VERSION_RANGE_FOLDER.matcher(name);
-        return range.matches() && compareVersions(range.group("from"), range.group("to")) < 0;
-    }
-
-    private static int compareVersions(String left, String right) {
-        String[] leftParts = left.split("\\.");
-        String[] rightParts = right.split("\\.");
-        for (int i = 0; i < Math.max(leftParts.length, rightParts.length); i++) {
-            int order = new BigInteger(i < leftParts.length ? leftParts[i] : "0")
-                    .compareTo(new BigInteger(i < rightParts.length ? rightParts[i] : "0"));
-            if (order != 0) {
-                return order;
-            }
-        }
-        return 0;
+        return range.matches()
+                && FlywayVersion.parse(range.group("from")).compareTo(FlywayVersion.parse(range.group("to"))) < 0;
     }
 
     private static String dotted(String name) {
