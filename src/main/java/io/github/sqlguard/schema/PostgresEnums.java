@@ -144,10 +144,7 @@ final class PostgresEnums {
     }
 
     private static boolean castsOnly(List<Token> using, String column, SqlType to) {
-        List<Token> cast = using;
-        while (cast.size() > 2 && cast.get(0).isSymbol("(") && ObjectNames.skipParentheses(cast, 0) == cast.size()) {
-            cast = cast.subList(1, cast.size() - 1);
-        }
+        List<Token> cast = WhereJudgement.unwrapped(using);
         if (cast.isEmpty()) {
             return using.isEmpty();
         }
