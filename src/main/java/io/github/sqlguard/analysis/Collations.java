@@ -3,7 +3,6 @@ package io.github.sqlguard.analysis;
 import io.github.sqlguard.sql.Statement;
 import io.github.sqlguard.sql.Token;
 import io.github.sqlguard.sql.TokenType;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -21,23 +20,18 @@ final class Collations {
     /** {@code sql}, the statement's text as the parser gets it so far, without its collation clauses. */
     static String blanked(Statement statement, String sql) {
         List<Token> tokens = statement.tokens();
-        int base = tokens.get(0).offset();
-        char[] blanked = null;
+        BlankedParserText text = new BlankedParserText(statement, sql);
         for (int i = 1; i < tokens.size() - 1; i++) {
             if (!tokens.get(i).isWord("COLLATE")) {
                 continue;
             }
             int end = nameEnd(tokens, i + 1);
-            int from = tokens.get(i).offset() - base;
-            int to = tokens.get(end - 1).endOffset() - base;
-            // A placeholder value of another length before the clause moved it in the text: leave the text alone.
-            if (end > i + 1 && to <= sql.length() && sql.startsWith(tokens.get(i).text(), from)) {
-                blanked = blanked == null ? sql.toCharArray() : blanked;
-                Arrays.fill(blanked, from, to, ' ');
+            if (end > i + 1) {
+                text.blank(i, end);
             }
             i = end - 1;
         }
-        return blanked == null ? sql : new String(blanked);
+        return text.text();
     }
 
     /** The index after the collation name starting at {@code index}: dotted name parts, or MySQL's string. */

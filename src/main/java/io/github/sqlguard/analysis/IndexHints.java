@@ -3,7 +3,6 @@ package io.github.sqlguard.analysis;
 import io.github.sqlguard.model.Dialect;
 import io.github.sqlguard.sql.Statement;
 import io.github.sqlguard.sql.Token;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -24,21 +23,15 @@ final class IndexHints {
             return sql;
         }
         List<Token> tokens = statement.tokens();
-        char[] blanked = null;
+        BlankedParserText text = new BlankedParserText(statement, sql);
         for (int i = 1; i < tokens.size(); i++) {
             int end = ObjectNames.isNamePart(tokens.get(i - 1)) ? ObjectNames.indexHintEnd(tokens, i) : i;
             if (end == i) {
                 continue;
             }
-            int from = tokens.get(i).offset() - tokens.get(0).offset();
-            int to = tokens.get(end - 1).endOffset() - tokens.get(0).offset();
-            // A placeholder value of another length before the hint moved it in the text: leave the text alone.
-            if (to <= sql.length() && sql.startsWith(tokens.get(i).text(), from)) {
-                blanked = blanked == null ? sql.toCharArray() : blanked;
-                Arrays.fill(blanked, from, to, ' ');
-            }
+            text.blank(i, end);
             i = end - 1;
         }
-        return blanked == null ? sql : new String(blanked);
+        return text.text();
     }
 }

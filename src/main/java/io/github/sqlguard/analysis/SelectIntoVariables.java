@@ -4,7 +4,6 @@ import io.github.sqlguard.model.Dialect;
 import io.github.sqlguard.sql.Statement;
 import io.github.sqlguard.sql.StatementContext;
 import io.github.sqlguard.sql.Token;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -36,7 +35,13 @@ final class SelectIntoVariables {
             } else if (depth == 0 && token.isWord("FROM")) {
                 afterFrom = true;
             } else if (depth == 0 && afterFrom && token.isWord("INTO") && !tokens.get(i - 1).isAnyWord("INSERT")) {
-                return blank(tokens, i, targetsEnd(tokens, i + 1), sql);
+                int end = targetsEnd(tokens, i + 1);
+                if (end <= i + 1) {
+                    return sql;
+                }
+                BlankedParserText text = new BlankedParserText(statement, sql);
+                text.blank(i, end);
+                return text.text();
             }
         }
         return sql;
@@ -55,18 +60,5 @@ final class SelectIntoVariables {
             }
         }
         return end;
-    }
-
-    private static String blank(List<Token> tokens, int from, int end, String sql) {
-        int base = tokens.get(0).offset();
-        int start = tokens.get(from).offset() - base;
-        int to = tokens.get(end - 1).endOffset() - base;
-        // A placeholder value of another length before INTO moved it in the text: leave the text alone.
-        if (end <= from + 1 || to > sql.length() || !sql.startsWith(tokens.get(from).text(), start)) {
-            return sql;
-        }
-        char[] blanked = sql.toCharArray();
-        Arrays.fill(blanked, start, to, ' ');
-        return new String(blanked);
     }
 }

@@ -1,0 +1,42 @@
+package io.github.sqlguard.analysis;
+
+import io.github.sqlguard.sql.Statement;
+import io.github.sqlguard.sql.Token;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * A statement's text as the parser gets it, with stretches of its tokens replaced by blanks: every later character
+ * keeps its place, so the parser's positions still match the file.
+ */
+final class BlankedParserText {
+
+    private final List<Token> tokens;
+    private final String sql;
+    private char[] blanked;
+
+    /** The text {@code sql} of {@code statement}, as the parser gets it so far. */
+    BlankedParserText(Statement statement, String sql) {
+        this.tokens = statement.tokens();
+        this.sql = sql;
+    }
+
+    /**
+     * Blanks the tokens {@code [from, end)}. A placeholder value of another length before them moved them in the
+     * text: then the text is left as it is.
+     */
+    void blank(int from, int end) {
+        int base = tokens.get(0).offset();
+        int start = tokens.get(from).offset() - base;
+        int to = tokens.get(end - 1).endOffset() - base;
+        if (to <= sql.length() && sql.startsWith(tokens.get(from).text(), start)) {
+            blanked = blanked == null ? sql.toCharArray() : blanked;
+            Arrays.fill(blanked, start, to, ' ');
+        }
+    }
+
+    /** The text with every stretch blanked so far. */
+    String text() {
+        return blanked == null ? sql : new String(blanked);
+    }
+}
