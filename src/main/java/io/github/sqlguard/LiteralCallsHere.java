@@ -60,7 +60,7 @@ final class LiteralCallsHere {
 
     /** True when {@code call} runs {@code routine}, which its own script created, with literals of its own. */
     static boolean followsWithLiterals(DefinedRoutine routine, Statement call) {
-        return routine.definedAt().path().equals(call.start().path()) && routine.takesLiteralsFrom(call);
+        return routine.createdInScriptOf(call) && routine.takesLiteralsFrom(call);
     }
 
     /**
@@ -83,7 +83,7 @@ final class LiteralCallsHere {
     /** The routines of {@code key} that {@code statement}'s own script created before it. */
     private static List<DefinedRoutine> definedHere(Statement statement, String key, EarlierRoutines routines) {
         return routines.before(statement, key).stream()
-                .filter(routine -> routine.definedAt().path().equals(statement.start().path()))
+                .filter(routine -> routine.createdInScriptOf(statement))
                 .toList();
     }
 }

@@ -197,7 +197,7 @@ final class StatementChecker {
         for (String written : RoutineNames.calledNames(statement.tokens())) {
             List<DefinedRoutine> earlier = routineCall.reached(written, "", definedHere);
             for (DefinedRoutine routine : earlier.isEmpty() ? routineCall.reached(written, "", Set.of()) : earlier) {
-                boolean here = routine.definedAt().path().equals(statement.start().path());
+                boolean here = routine.createdInScriptOf(statement);
                 if ((here ? call.placement().runsWithMigration()
                         && LiteralCallsHere.followsWithLiterals(routine, statement) : earlier.contains(routine))
                         && routineCall.followed.add(routine)) {
@@ -241,8 +241,7 @@ final class StatementChecker {
          * {@code via} says through which calls it was reached from {@code called}, the routine the statement calls.
          */
         void follow(DefinedRoutine routine, Statement caller, String via, String called) {
-            String creator = routine.definedAt().path().equals(call.statement().start().path()) ? "this script"
-                    : routine.creator();
+            String creator = routine.createdInScriptOf(call.statement()) ? "this script" : routine.creator();
             String reached = via.isEmpty() ? ", which " + creator + " created and this statement calls)"
                     : via + "; earlier migrations created them, and this statement calls " + called + ")";
             Statement statement = call.statement();

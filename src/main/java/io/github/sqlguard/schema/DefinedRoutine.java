@@ -107,7 +107,12 @@ public final class DefinedRoutine {
     /** True when {@code statement} lies inside the definition's text, as the statements of its body do. */
     public boolean encloses(Statement statement) {
         int offset = statement.firstToken().offset();
-        return definedAt.path().equals(statement.start().path()) && offset > fromOffset && offset < toOffset;
+        return createdInScriptOf(statement) && offset > fromOffset && offset < toOffset;
+    }
+
+    /** True when the script that holds {@code statement} is the one that created this routine. */
+    public boolean createdInScriptOf(Statement statement) {
+        return definedAt.path().equals(statement.start().path());
     }
 
     /** Adds {@code statement} when it lies inside the definition's text: its body follows it. */
