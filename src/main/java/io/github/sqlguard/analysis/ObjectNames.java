@@ -320,6 +320,14 @@ public final class ObjectNames {
         return plain.toString().toLowerCase(java.util.Locale.ROOT);
     }
 
+    /**
+     * A T-SQL {@code #temp} or {@code ##global} table's name, gone when the session ends; a {@code #{name}}
+     * placeholder, which the application fills in, starts a real table's name.
+     */
+    public static boolean isHashTemporary(String name) {
+        return name.startsWith("#") && !name.startsWith("#{");
+    }
+
     /** The last dot-separated part of {@code name}; dots inside quotes do not count. */
     public static String lastPart(String name) {
         List<Integer> dots = dotsOutsideQuotes(name);

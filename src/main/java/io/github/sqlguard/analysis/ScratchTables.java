@@ -245,7 +245,7 @@ public final class ScratchTables {
 
     private boolean createdHere(String table) {
         String last = ObjectNames.normalize(ObjectNames.lastPart(table));
-        if (last.startsWith("#")) {
+        if (ObjectNames.isHashTemporary(last)) {
             return true;
         }
         String key = key(table);

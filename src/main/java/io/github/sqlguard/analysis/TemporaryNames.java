@@ -18,7 +18,7 @@ final class TemporaryNames {
      */
     static boolean isTemporaryTable(String table, Dialect dialect) {
         String lastName = ObjectNames.normalize(ObjectNames.lastPart(table));
-        if (lastName.startsWith("#")) {
+        if (ObjectNames.isHashTemporary(lastName)) {
             return true;
         }
         if ((dialect == Dialect.ORACLE || dialect == Dialect.AUTO) && lastName.startsWith("ora$ptt_")) {

@@ -224,7 +224,7 @@ final class ColumnListCopy {
             return Optional.empty();
         }
         String targetKey = SchemaNames.key(target.text());
-        if (targetKey.startsWith("#") || targetKey.startsWith("@")) {
+        if (ObjectNames.isHashTemporary(targetKey) || targetKey.startsWith("@")) {
             return Optional.empty(); // T-SQL #temp and @table: gone when the session or batch ends
         }
         SchemaNames.Read source = SchemaNames.name(tokens, from + 1);

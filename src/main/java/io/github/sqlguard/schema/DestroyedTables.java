@@ -255,7 +255,7 @@ final class DestroyedTables {
                 return Optional.empty();
             }
         }
-        if (SchemaNames.key(target).startsWith("#")) {
+        if (ObjectNames.isHashTemporary(SchemaNames.key(target))) {
             return Optional.empty(); // T-SQL #temp: gone when the session ends
         }
         return Optional.of(new Copy(SchemaNames.unquoted(source.text()), SchemaNames.unquoted(target)));

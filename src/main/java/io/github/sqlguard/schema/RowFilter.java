@@ -1,5 +1,6 @@
 package io.github.sqlguard.schema;
 
+import io.github.sqlguard.analysis.ObjectNames;
 import io.github.sqlguard.model.Dialect;
 import io.github.sqlguard.sql.Statement;
 import io.github.sqlguard.sql.StatementContext;
@@ -32,7 +33,7 @@ public record RowFilter(String verb, String table, Optional<String> alwaysTrue, 
      */
     private static boolean holdsChosenRows(String table, Statement statement) {
         String name = SchemaNames.key(table);
-        if (name.startsWith("@") || name.startsWith("#")) {
+        if (name.startsWith("@") || ObjectNames.isHashTemporary(name)) {
             return true;
         }
         // A changeset only SQL Server runs is T-SQL whatever dialect the other files are read in.

@@ -29,7 +29,7 @@ final class TableAlterations {
             i++;
         }
         SchemaNames.Read name = SchemaNames.name(tokens, i);
-        if (name == null || SchemaNames.key(name.text()).startsWith("#")) {
+        if (name == null || ObjectNames.isHashTemporary(SchemaNames.key(name.text()))) {
             return;
         }
         Table table = schema.current(name.text()).orElse(Table.seenFirstIn(SchemaNames.unquoted(name.text())));

@@ -44,7 +44,8 @@ final class TableDefinitions {
             i += 3;
         }
         SchemaNames.Read name = SchemaNames.name(tokens, i);
-        if (name == null || name.text().startsWith("#") || SchemaNames.key(name.text()).startsWith("#")) {
+        if (name == null || ObjectNames.isHashTemporary(name.text())
+                || ObjectNames.isHashTemporary(SchemaNames.key(name.text()))) {
             return;
         }
         java.util.Optional<Table> existing = schema.current(name.text());

@@ -146,10 +146,14 @@ record LexerDialect(Dialect dialect) {
      * {@code #temp} stands too where its style puts each name on a line of its own ({@code TRUNCATE TABLE}, then
      * {@code #t;}): after a word that a table's name must follow, a {@code #} with a name character next is that
      * name, or the comment would swallow the statement's end and run it into the next one; so it is after a comma
-     * that follows such a name, and after a comma where a column of a temp table follows ({@code #t.c = 0}).
+     * that follows such a name, and after a comma where a column of a temp table follows ({@code #t.c = 0}). A
+     * {@code #{name}} placeholder starts none after code, nor at a line's start outside MySQL.
      */
     boolean hashStartsComment(boolean lineHasToken, String text, int pos, int end, List<Token> before) {
         char next = pos + 1 < end ? text.charAt(pos + 1) : '\0';
+        if (next == '{' && LexicalShapes.hashBraceNameEnd(text, pos, end) > 0 && (lineHasToken || !mySql())) {
+            return false;
+        }
         if (mySql()) {
             return true;
         }

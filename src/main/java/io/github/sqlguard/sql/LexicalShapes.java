@@ -142,7 +142,16 @@ final class LexicalShapes {
     /** The offset just past a template action or a brace placeholder that starts at {@code pos}, or -1. */
     static int templateActionOrBraceNameEnd(String text, int pos, int end) {
         int action = templateActionEnd(text, pos, end);
-        return action > 0 ? action : braceNameEnd(text, pos, end);
+        return action > 0 ? action : Math.max(braceNameEnd(text, pos, end), hashBraceNameEnd(text, pos, end));
+    }
+
+    /**
+     * The offset just past a {@code #{name}} placeholder (MyBatis's and Ruby's form) that starts at {@code pos}, or
+     * -1. No dialect reads a name, an operator or a comment there that a migration would write: the application fills
+     * it in, and read as T-SQL's {@code #temp} prefix it would take a real table for a scratch one.
+     */
+    static int hashBraceNameEnd(String text, int pos, int end) {
+        return pos < end && text.charAt(pos) == '#' ? braceNameEnd(text, pos + 1, end) : -1;
     }
 
     /**
@@ -168,10 +177,11 @@ final class LexicalShapes {
         return -1;
     }
 
-    /** The name inside a brace placeholder token that {@link #braceNameEnd} read, or null for another token. */
+    /** The name inside a brace placeholder token ({@code {name}} or {@code #{name}}), or null for another token. */
     static String braceName(String token) {
-        return token.length() > 2 && braceNameEnd(token, 0, token.length()) == token.length()
-                ? token.substring(1, token.length() - 1) : null;
+        int open = token.startsWith("#") ? 1 : 0;
+        return token.length() > open + 2 && braceNameEnd(token, open, token.length()) == token.length()
+                ? token.substring(open + 1, token.length() - 1) : null;
     }
 
     /** The words of a template action token that {@link #templateActionEnd} read, or null for another token. */

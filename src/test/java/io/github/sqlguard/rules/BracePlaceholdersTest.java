@@ -37,4 +37,22 @@ class BracePlaceholdersTest {
         RulePipeline.assertHits(dialect, sql, expected);
     }
 
+    /**
+     * MyBatis and Ruby write {@code #{name}}: read as T-SQL's temp-table prefix, the drop of a real table would pass
+     * as a scratch table's, and read as MySQL's comment it would hide the statement's end.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '~', value = {
+        "AUTO | DROP TABLE #{prefix}orders; | 1:1 drop-table DROP TABLE removes table #{prefix}orders and all its rows",
+        "POSTGRESQL | DROP TABLE #{prefix}orders; | 1:1 drop-table DROP TABLE removes table #{prefix}orders and all"
+                + " its rows",
+        "MYSQL | DELETE FROM #{schema}.orders;\\nSELECT 1; | 1:1 delete-without-where DELETE without WHERE removes"
+                + " every row of #{schema}.orders",
+        "AUTO | TRUNCATE TABLE\\n#{prefix}orders; | 1:1 truncate-table TRUNCATE removes every row of table"
+                + " #{prefix}orders",
+        "SQLSERVER | DROP TABLE #orders; | -",
+    })
+    void hashBracePlaceholderIsPartOfTheName(Dialect dialect, String sql, String expected) {
+        RulePipeline.assertHits(dialect, sql, expected);
+    }
 }
