@@ -255,15 +255,24 @@ public final class MigrationHistories implements EarlierRoutines {
      * The files with a history per database they belong to: a file that names no database, in the folder
      * where files for several databases live ({@code sql/x.up.sql} next to {@code sql/x.mysql.up.sql}, or
      * {@code db/V1__x.sql} above {@code db/postgres/}), runs on each of them, except on a database that has
-     * its own version of the same file.
+     * its own version of the same file. A file whose siblings show that it names a database
+     * ({@link SiblingDatabaseNames}) runs on that database only.
      */
-    private static List<File> withGenericFilesJoined(List<File> files) {
+    private static List<File> withGenericFilesJoined(List<File> placed) {
         Map<String, List<String>> rootsByDatabase = new HashMap<>();
         Map<String, java.util.Set<String>> ownVersions = new HashMap<>();
+        Map<String, String> siblingNamed = SiblingDatabaseNames.of(placed.stream()
+                .filter(file -> !file.place().history().startsWith(CHANGELOG)).map(File::path).toList());
+        placed.stream().filter(file -> !file.place().history().isEmpty()).forEach(f -> siblingNamed.remove(f.path()));
+        List<File> files = placed.stream().map(file -> siblingNamed.containsKey(file.path()) ? new File(file.path(),
+                file.place().inHistory(siblingNamed.get(file.path())), file.namedDatabases(), file.statements())
+                : file).toList();
         for (File file : files) {
             String history = file.place().history();
             if (!history.isEmpty() && !history.startsWith(CHANGELOG)) {
-                MigrationOrder.databaseFile(file.path()).ifPresent(named -> {
+                MigrationOrder.databaseFile(file.path()).or(() -> siblingNamed.containsKey(file.path())
+                        ? Optional.of(SiblingDatabaseNames.databaseFile(file.path())) : Optional.empty())
+                        .ifPresent(named -> {
                     List<String> roots = rootsByDatabase.computeIfAbsent(history, h -> new ArrayList<>());
                     if (!roots.contains(named.root())) {
                         roots.add(named.root());
@@ -286,9 +295,8 @@ public final class MigrationHistories implements EarlierRoutines {
             }
             for (String database : databases) {
                 if (!ownVersions.get(database).contains(file.path())) {
-                    MigrationOrder.Place place = file.place();
-                    joined.add(new File(file.path(), new MigrationOrder.Place(database, place.group(), place.version(),
-                            place.sortName()), file.namedDatabases(), file.statements()));
+                    joined.add(new File(file.path(), file.place().inHistory(database), file.namedDatabases(),
+                            file.statements()));
                 }
             }
         }

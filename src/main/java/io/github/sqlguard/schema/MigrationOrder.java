@@ -40,6 +40,11 @@ public final class MigrationOrder {
         boolean repeatable() {
             return group == 1;
         }
+
+        /** The same place in {@code otherHistory}, where a file for several databases also runs. */
+        Place inHistory(String otherHistory) {
+            return new Place(otherHistory, group, version, sortName);
+        }
     }
 
     private MigrationOrder() {

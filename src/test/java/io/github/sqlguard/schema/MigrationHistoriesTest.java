@@ -213,6 +213,25 @@ class MigrationHistoriesTest {
         assertTrue(histories.factsFor(drop).before().table("t").isPresent());
     }
 
+    /**
+     * {@code 1.1-upgrade-1.2-ob.sql} beside the {@code -mysql} and {@code -pg} versions of the same upgrade is that
+     * upgrade for another database (OceanBase), so it is not judged against the tables the MySQL scripts created;
+     * a {@code -all} file beside them still runs on every database.
+     */
+    @ParameterizedTest
+    @CsvSource({"ob, false", "all, true"})
+    void aFileNamedLikeItsPerDatabaseSiblingsIsAnotherDatabasesVersion(String word, boolean seesMysqlTables) {
+        MigrationHistories histories = new MigrationHistories();
+        addMysql(histories, "db/upgrade/1.0-upgrade-1.1-mysql.sql", "CREATE TABLE t (c VARCHAR(500));");
+        addMysql(histories, "db/upgrade/1.1-upgrade-1.2-mysql.sql", "ALTER TABLE t ADD e INT;");
+        addMysql(histories, "db/upgrade/1.1-upgrade-1.2-pg.sql", "ALTER TABLE t ADD e INT;");
+        String path = "db/upgrade/1.1-upgrade-1.2-" + word + ".sql";
+        addMysql(histories, path, NARROWING);
+        histories.replay();
+        var retype = histories.factsFor(mysql(path, NARROWING).get(0)).retypes().get(0);
+        assertEquals(seesMysqlTables, retype.from().isPresent(), retype.unknownBecause());
+    }
+
     private static void addMysql(MigrationHistories histories, String path, String sql) {
         histories.add(path, SourceClassification.of(SourceKind.PLAIN_SQL), mysql(path, sql));
     }

@@ -1,0 +1,38 @@
+package io.github.sqlguard.schema;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Which files name a database that only their per-database siblings show to be one. */
+class SiblingDatabaseNamesTest {
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', value = {
+        // the word in the last hyphenated place, beside two known databases
+        "u/1.0-upgrade-1.1-mysql.sql u/1.0-upgrade-1.1-pg.sql u/1.0-upgrade-1.1-og.sql | u/1.0-upgrade-1.1-og.sql=og",
+        // in the first place
+        "mysql-schema.sql postgres-schema.sql xg-schema.sql | xg-schema.sql=xg",
+        // Windows separators
+        "u\\x-mysql.sql u\\x-oracle.sql u\\x-ob.sql | u\\x-ob.sql=ob",
+        // one known sibling is not enough: schema-test.sql is as likely the tests' schema
+        "schema-mysql.sql schema-test.sql | ",
+        // a word for every database
+        "x-mysql.sql x-pg.sql x-all.sql x-common.sql | ",
+        // siblings only in the same folder
+        "a/x-mysql.sql a/x-pg.sql b/x-og.sql | ",
+        // a Flyway description names no database
+        "V1__x-mysql.sql V1__x-pg.sql V1__x-og.sql | ",
+        // the rest of the name must match too
+        "1.0-upgrade-1.1-mysql.sql 1.0-upgrade-1.1-pg.sql 1.1-upgrade-1.2-og.sql | "
+    })
+    void namesTheWordInADatabasesPlace(String paths, String expected) {
+        Map<String, String> named = SiblingDatabaseNames.of(Arrays.asList(paths.split(" ")));
+        List<String> entries = named.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).sorted().toList();
+        assertEquals(expected == null ? List.of() : List.of(expected), entries);
+    }
+}
