@@ -13,7 +13,6 @@ import java.io.File;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -187,7 +186,8 @@ abstract class AbstractSqlguardMojo extends AbstractMojo {
     /**
      * Values for Liquibase {@code ${property}} references. They, and the liquibase-maven-plugin's
      * {@code expressionVariables} and {@code expressionVars}, win over the changelogs' own properties, as the
-     * parameters passed to Liquibase do.
+     * parameters passed to Liquibase do; a {@code -Dname=value} of the command line wins over all of them, as
+     * Liquibase reads system properties first.
      *
      * @since 0.1.0
      */
@@ -284,7 +284,8 @@ abstract class AbstractSqlguardMojo extends AbstractMojo {
                     ParameterValues.orDefault(excludes, List.of()), Dialect.fromConfig(dialect),
                     charset(flywayPlugin), rules == null ? Map.of() : rules, ParameterValues.splitList(disabledRules),
                     flyway, new LiquibaseConfig(ScriptMode.fromConfig("rollbacks", rollbacks),
-                            liquibaseProperties(liquibasePlugin), Stream.concat(liquibasePlugin.searchPath().stream(),
+                            LiquibaseParameterValues.of(liquibasePlugin.parameters(), liquibaseProperties,
+                                    properties.commandLine()), Stream.concat(liquibasePlugin.searchPath().stream(),
                                     ModuleClasspath.of(project, ModuleClasspath.modulesOf(session))
                                             .everyResourceFolder().stream()).distinct().toList()),
                     SuppressionElements.configsOf(suppressions, hasProject() ? project : null, base), baselinePath(),
@@ -344,15 +345,6 @@ abstract class AbstractSqlguardMojo extends AbstractMojo {
 
     private FlywayPluginSettings flywayPlugin(BuildProperties properties) {
         return FlywayPluginSettings.of(project, properties, System.getenv(), ModuleClasspath.modulesOf(session));
-    }
-
-    /** sqlguard's {@code liquibaseProperties} over the parameters the liquibase-maven-plugin passes. */
-    private Map<String, String> liquibaseProperties(LiquibasePluginSettings liquibasePlugin) {
-        Map<String, String> values = new HashMap<>(liquibasePlugin.parameters());
-        if (liquibaseProperties != null) {
-            values.putAll(ParameterValues.emptyForNull(liquibaseProperties));
-        }
-        return values;
     }
 
     private List<Path> scannedDirectories(Path base, FlywayPluginSettings flywayPlugin,

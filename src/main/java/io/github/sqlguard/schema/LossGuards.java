@@ -30,7 +30,8 @@ import java.util.stream.Stream;
  * total_new = total; DROP total; RENAME total_new TO total}): an UPDATE that only fills columns the script added
  * and nothing has written since overwrites nothing, a column whose values an UPDATE of every row copied as they
  * are into another column loses nothing when it is dropped, and a column the script added is used by no code
- * that runs yet, so renaming it breaks nothing. An INSERT, MERGE or COPY into the table, a later write of the
+ * that runs yet, so renaming it breaks nothing, and an UPDATE that overwrites such a copied column loses nothing
+ * either. An INSERT, MERGE or COPY into the table, a later write of the
  * copy, a rename of the table or an UPDATE that is not read ends what was known.
  */
 public final class LossGuards {
@@ -83,8 +84,10 @@ public final class LossGuards {
             return Optional.empty();
         }
         if (statement.context().runsWithMigration()) {
-            Optional<Guard> filled = ColumnWrites.update(tokens).flatMap(update -> fillOfNewColumns(update,
-                    statement.context().databases()).or(() -> copies.guardOfOverwrite(update)));
+            DatabaseScope databases = statement.context().databases();
+            Optional<Guard> filled = ColumnWrites.update(tokens).flatMap(update -> fillOfNewColumns(update, databases)
+                    .or(() -> copies.guardOfOverwrite(update)).or(() -> CopiedColumnOverwrite.guardOf(update,
+                            copiedColumns.getOrDefault(SchemaNames.key(update.table()), Map.of()), databases)));
             if (filled.isPresent()) {
                 return filled;
             }
@@ -380,12 +383,5 @@ public final class LossGuards {
         copiedColumns.remove(table);
         scopedWrites.remove(table);
         copies.forgetMoved(table);
-    }
-
-    /** A column whose every value an UPDATE copied, unchanged, into {@code target} (a key). */
-    private record ColumnCopy(String target, String description, DatabaseScope databases) {
-        ColumnCopy retargeted(String newTarget) {
-            return new ColumnCopy(newTarget, description, databases);
-        }
     }
 }

@@ -132,6 +132,34 @@ class CheckMojoPluginLocationsTest {
     }
 
     @Test
+    @SuppressWarnings("deprecation") // the session's simplest constructor
+    void aCommandLinePropertyFillsALiquibaseReferenceOverThePluginsExpressionVariables() throws Exception {
+        // mvn -Dcond=1=1 liquibase:update: Liquibase reads the system property before its runner's parameters
+        addPlugin(project, "org.liquibase", "liquibase-maven-plugin",
+                "<changeLogFile>src/main/liquibase/master.xml</changeLogFile><url>jdbc:h2:mem:x</url>"
+                        + "<expressionVariables><cond>id = 1</cond></expressionVariables>");
+        write(folder.resolve("src/main/liquibase/master.xml"), """
+                <databaseChangeLog>
+                    <changeSet id="1" author="a">
+                        <createTable tableName="t1"><column name="id" type="int"/></createTable>
+                    </changeSet>
+                    <changeSet id="2" author="a">
+                        <delete tableName="t1"><where>${cond}</where></delete>
+                    </changeSet>
+                </databaseChangeLog>
+                """);
+        CheckMojo mojo = mojo();
+        mojo.session = new MavenSession(null, new DefaultMavenExecutionRequest(), new DefaultMavenExecutionResult(),
+                List.of(project));
+        mojo.session.getUserProperties().setProperty("cond", "1=1");
+
+        MojoFailureException failure = assertThrows(MojoFailureException.class, mojo::execute);
+
+        assertTrue(failure.getMessage().contains("src/main/liquibase/master.xml:6:9 [always-true-where]"),
+                failure.getMessage());
+    }
+
+    @Test
     void aMissingLiquibaseChangelogIsAWarningBeforeNothingToCheck() throws Exception {
         addPlugin(project, "org.liquibase", "liquibase-maven-plugin",
                 "<changeLogFile>src/main/liquibase/master.xml</changeLogFile>");
