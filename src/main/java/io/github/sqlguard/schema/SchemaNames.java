@@ -135,8 +135,9 @@ final class SchemaNames {
         StringBuilder text = new StringBuilder();
         Token previous = null;
         for (Token token : tokens) {
+            // A qualified type keeps its dots unspaced ("public"."Role"), as written and as messages show it.
             boolean glued = previous == null || previous.isSymbol("(") || token.isSymbol("(")
-                    || token.isSymbol(")") || token.isSymbol(",");
+                    || token.isSymbol(")") || token.isSymbol(",") || token.isSymbol(".") || previous.isSymbol(".");
             if (!glued) {
                 text.append(' ');
             }
