@@ -342,9 +342,18 @@ public final class LossGuards {
         update.copiesOfEveryValue().forEach((source, target) -> {
             if (!source.equals(SchemaNames.key(target))) {
                 copies.put(source, new ColumnCopy(SchemaNames.key(target),
-                        "values of " + source + " copied to " + target + " at " + lineOf(statement), databases));
+                        "values of " + writtenIn(statement, source) + " copied to " + target + " at "
+                                + lineOf(statement), databases));
             }
         });
+    }
+
+    /** The column of key {@code key} as {@code statement} writes it ("isAIEnabled", not the key "isaienabled"). */
+    private static String writtenIn(Statement statement, String key) {
+        return statement.tokens().stream().filter(SchemaNames::isNamePart)
+                .map(token -> SchemaNames.unquoted(SchemaNames.lastPart(token.text())))
+                .filter(name -> SchemaNames.key(name).equals(key))
+                .findFirst().orElse(key);
     }
 
     /** Where {@code statement} starts, for a note: {@code "line 4"}, with its file when the run spans files. */
