@@ -135,7 +135,8 @@ public final class LossGuards {
         List<String> empty = dropped.stream().filter(c -> !added.contains(SchemaNames.key(c)) && !copied.contains(c)
                 && (valueless.contains(SchemaNames.key(c)) || checked.contains(SchemaNames.key(c)))).toList();
         if (scratch.isEmpty() && copied.isEmpty() && empty.isEmpty()) {
-            return clearedColumns.retypeGuard(table);
+            return clearedColumns.retypeGuard(table).or(() -> CopiedBeforeRetype.guardOf(tokens, main, copies,
+                    databases));
         }
         // Guards only the findings about these columns; one about another column dropped alongside stays.
         Map<String, String> notes = new LinkedHashMap<>();
@@ -342,18 +343,10 @@ public final class LossGuards {
         update.copiesOfEveryValue().forEach((source, target) -> {
             if (!source.equals(SchemaNames.key(target))) {
                 copies.put(source, new ColumnCopy(SchemaNames.key(target),
-                        "values of " + writtenIn(statement, source) + " copied to " + target + " at "
-                                + lineOf(statement), databases));
+                        "values of " + SchemaNames.asWrittenIn(statement.tokens(), source) + " copied to " + target
+                                + " at " + lineOf(statement), databases));
             }
         });
-    }
-
-    /** The column of key {@code key} as {@code statement} writes it ("isAIEnabled", not the key "isaienabled"). */
-    private static String writtenIn(Statement statement, String key) {
-        return statement.tokens().stream().filter(SchemaNames::isNamePart)
-                .map(token -> SchemaNames.unquoted(SchemaNames.lastPart(token.text())))
-                .filter(name -> SchemaNames.key(name).equals(key))
-                .findFirst().orElse(key);
     }
 
     /** Where {@code statement} starts, for a note: {@code "line 4"}, with its file when the run spans files. */
@@ -392,7 +385,7 @@ public final class LossGuards {
     }
 
     /** A column whose every value an UPDATE copied, unchanged, into {@code target} (a key). */
-    private record ColumnCopy(String target, String description, DatabaseScope databases) {
+    record ColumnCopy(String target, String description, DatabaseScope databases) {
         ColumnCopy retargeted(String newTarget) {
             return new ColumnCopy(newTarget, description, databases);
         }

@@ -68,6 +68,12 @@ final class SchemaNames {
     }
 
     /** The name without its quotes or brackets. */
+    /** The name of key {@code key} as {@code tokens} write it ("isAIEnabled", not the key "isaienabled"). */
+    static String asWrittenIn(List<Token> tokens, String key) {
+        return tokens.stream().filter(SchemaNames::isNamePart).map(token -> unquoted(lastPart(token.text())))
+                .filter(name -> key(name).equals(key)).findFirst().orElse(key);
+    }
+
     static String unquoted(String name) {
         return name.replace("\"", "").replace("`", "").replace("[", "").replace("]", "");
     }
