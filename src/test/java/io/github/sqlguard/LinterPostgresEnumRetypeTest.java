@@ -107,6 +107,28 @@ class LinterPostgresEnumRetypeTest {
     }
 
     @Test
+    void aValueMovedAwayFromASchemaQualifiedEnumIsNotLost() throws IOException {
+        write("1_init", INIT);
+        write("2_move", "UPDATE \"public\".\"User\" SET \"role\" = 'USER' WHERE \"role\" = 'GUEST';\n"
+                + newTypeFirst("'USER', 'ADMIN'").replace("\"Role", "\"public\".\"Role")
+                        .replace("\"User\"", "\"public\".\"User\""));
+
+        assertEquals(List.of(), lint("alter-column-type"));
+    }
+
+    @Test
+    void aSchemaQualifiedTypeIsNamedAsWrittenWithoutSpacesAroundItsDot() throws IOException {
+        write("1_init", INIT);
+        write("2_remove", newTypeFirst("'USER', 'ADMIN'").replace("\"Role_new", "\"public\".\"Role_new"));
+
+        List<Finding> findings = lint("alter-column-type");
+
+        assertEquals(1, findings.size(), findings.toString());
+        assertEquals("ALTER TABLE \"User\" changes the type of column \"role\" from \"Role\" to \"public\".\"Role_new\""
+                + " (leaves out value 'GUEST': rows holding it make the statement fail)", findings.get(0).message());
+    }
+
+    @Test
     void aCastInParenthesesAsPrismaWritesItIsOnlyACast() throws IOException {
         write("1_init", "CREATE TABLE \"Note\" (\"id\" INT PRIMARY KEY, \"body\" VARCHAR(100));\n");
         write("2_widen", "ALTER TABLE \"Note\" ALTER COLUMN \"body\" TYPE text USING ((\"body\"::text));\n");

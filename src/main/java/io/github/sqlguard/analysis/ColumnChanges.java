@@ -215,8 +215,9 @@ final class ColumnChanges {
                 && expression.subList(read.next(), expression.size()).stream().noneMatch(token
                         -> token.type() == TokenType.SYMBOL && !token.isSymbol("::") && !token.isSymbol("(")
                                 && !token.isSymbol(")") && !token.isSymbol(",") && !token.isSymbol("[")
-                                && !token.isSymbol("]"))) {
-            return null; // the column cast to a type, maybe through several (c::text::jsonb)
+                                && !token.isSymbol("]") && !token.isSymbol("."))) {
+            // the column cast to a type, maybe through several (c::text::jsonb), maybe schema-qualified
+            return null;
         }
         return Token.written(clause.subList(using + 1, clause.size()));
     }

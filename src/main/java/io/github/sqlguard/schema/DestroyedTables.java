@@ -73,6 +73,13 @@ final class DestroyedTables {
         return columnsAfter(tokens, main, "DROP", column -> false);
     }
 
+    /** The columns {@code ALTER TABLE t ALTER [COLUMN] c .., MODIFY d ..} changes in place (a type, a default). */
+    static List<String> alteredColumns(List<Token> tokens, int main) {
+        List<String> columns = new ArrayList<>(columnsAfter(tokens, main, "ALTER", column -> false));
+        columns.addAll(columnsAfter(tokens, main, "MODIFY", column -> false));
+        return columns;
+    }
+
     /** The columns {@code ALTER TABLE t ADD [COLUMN] c .., ADD d ..} adds. */
     static Optional<Added> addedColumns(List<Token> tokens, int main, SchemaView before) {
         if (main >= tokens.size() || !tokens.get(main).isWord("ALTER")) {

@@ -48,6 +48,8 @@ public record Guard(Kind kind, String description, Map<String, String> columns) 
         REBUILT_FROM_QUERY,
         /** The columns an ALTER TABLE retypes hold only NULL: an UPDATE of every row emptied them before. */
         EMPTIED_COLUMN,
+        /** The columns an ALTER TABLE retypes had every value copied to another column before. */
+        RETYPED_COLUMN_COPIED,
         /** The statement runs in a transaction that a later ROLLBACK of the script undoes. */
         ROLLED_BACK
     }
@@ -78,7 +80,7 @@ public record Guard(Kind kind, String description, Map<String, String> columns) 
      * columns added earlier ({@code DROP COLUMN scratch, DROP COLUMN old_data} keeps the second finding).
      */
     public boolean protects(List<String> subjects) {
-        return kind != Kind.SCRATCH_COLUMN && kind != Kind.EMPTIED_COLUMN
+        return kind != Kind.SCRATCH_COLUMN && kind != Kind.EMPTIED_COLUMN && kind != Kind.RETYPED_COLUMN_COPIED
                 || !subjects.isEmpty() && subjects.stream().allMatch(s -> columns.containsKey(SchemaNames.key(s)));
     }
 
@@ -89,7 +91,7 @@ public record Guard(Kind kind, String description, Map<String, String> columns) 
             case ROLLED_BACK -> true;
             case NAME_RECREATED, TABLE_CREATED -> ruleId.equals("rename-table");
             case SCRATCH_COLUMN -> ruleId.equals("drop-column") || ruleId.equals("rename-column");
-            case EMPTIED_COLUMN -> ruleId.equals("alter-column-type");
+            case EMPTIED_COLUMN, RETYPED_COLUMN_COPIED -> ruleId.equals("alter-column-type");
             case NEW_COLUMNS_FILLED, VALUES_MOVED -> FILL_RULES.contains(ruleId);
             // An empty table has no row an UPDATE, a narrower type or a dropped partition could change either.
             case EMPTY_TABLE -> TABLE_RULES.contains(ruleId) || FILL_RULES.contains(ruleId)

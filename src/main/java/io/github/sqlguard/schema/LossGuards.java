@@ -138,7 +138,8 @@ public final class LossGuards {
         List<String> empty = dropped.stream().filter(c -> !added.contains(SchemaNames.key(c)) && !copied.contains(c)
                 && (valueless.contains(SchemaNames.key(c)) || checked.contains(SchemaNames.key(c)))).toList();
         if (scratch.isEmpty() && copied.isEmpty() && empty.isEmpty()) {
-            return clearedColumns.retypeGuard(table);
+            return clearedColumns.retypeGuard(table).or(() -> CopiedBeforeRetype.guardOf(tokens, main, copies,
+                    databases));
         }
         // Guards only the findings about these columns; one about another column dropped alongside stays.
         Map<String, String> notes = new LinkedHashMap<>();
@@ -345,7 +346,8 @@ public final class LossGuards {
         update.copiesOfEveryValue().forEach((source, target) -> {
             if (!source.equals(SchemaNames.key(target))) {
                 copies.put(source, new ColumnCopy(SchemaNames.key(target),
-                        "values of " + source + " copied to " + target + " at " + lineOf(statement), databases));
+                        "values of " + SchemaNames.asWrittenIn(statement.tokens(), source) + " copied to " + target
+                                + " at " + lineOf(statement), databases));
             }
         });
     }

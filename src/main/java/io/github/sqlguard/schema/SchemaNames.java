@@ -68,6 +68,12 @@ final class SchemaNames {
     }
 
     /** The name without its quotes or brackets. */
+    /** The name of key {@code key} as {@code tokens} write it ("isAIEnabled", not the key "isaienabled"). */
+    static String asWrittenIn(List<Token> tokens, String key) {
+        return tokens.stream().filter(SchemaNames::isNamePart).map(token -> unquoted(lastPart(token.text())))
+                .filter(name -> key(name).equals(key)).findFirst().orElse(key);
+    }
+
     static String unquoted(String name) {
         return name.replace("\"", "").replace("`", "").replace("[", "").replace("]", "");
     }
@@ -135,8 +141,9 @@ final class SchemaNames {
         StringBuilder text = new StringBuilder();
         Token previous = null;
         for (Token token : tokens) {
+            // A qualified type keeps its dots unspaced ("public"."Role"), as written and as messages show it.
             boolean glued = previous == null || previous.isSymbol("(") || token.isSymbol("(")
-                    || token.isSymbol(")") || token.isSymbol(",");
+                    || token.isSymbol(")") || token.isSymbol(",") || token.isSymbol(".") || previous.isSymbol(".");
             if (!glued) {
                 text.append(' ');
             }
