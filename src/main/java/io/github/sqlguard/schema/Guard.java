@@ -40,8 +40,6 @@ public record Guard(Kind kind, String description, Map<String, String> columns) 
         UNVERIFIED_COPY,
         /** A renamed table's old name is given to a new table later in the same script run. */
         NAME_RECREATED,
-        /** A renamed column's old name is added to its table again later in the same script run. */
-        COLUMN_RECREATED,
         /** A renamed table was created earlier in the same run: no code that runs yet uses its name. */
         TABLE_CREATED,
         /** The columns an UPDATE overwrites had their values copied, with their rows' key, to another table. */
@@ -90,7 +88,6 @@ public record Guard(Kind kind, String description, Map<String, String> columns) 
             case INCOMPLETE_COPY -> false;
             case ROLLED_BACK -> true;
             case NAME_RECREATED, TABLE_CREATED -> ruleId.equals("rename-table");
-            case COLUMN_RECREATED -> ruleId.equals("rename-column");
             case SCRATCH_COLUMN -> ruleId.equals("drop-column") || ruleId.equals("rename-column");
             case EMPTIED_COLUMN -> ruleId.equals("alter-column-type");
             case NEW_COLUMNS_FILLED, VALUES_MOVED -> FILL_RULES.contains(ruleId);

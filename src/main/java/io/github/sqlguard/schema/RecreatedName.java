@@ -4,7 +4,6 @@ import io.github.sqlguard.analysis.ClauseKind;
 import io.github.sqlguard.analysis.DestructiveClause;
 import io.github.sqlguard.analysis.ScratchTables;
 import io.github.sqlguard.analysis.StatementModel;
-import io.github.sqlguard.sql.Token;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -14,8 +13,7 @@ import java.util.function.Predicate;
  * RENAME TO t_old; CREATE TABLE t (..); INSERT INTO t SELECT .. FROM t_old; DROP TABLE t_old}. The old name is
  * free only until the same script run creates a table under it again, so code that uses it keeps working: the
  * rename breaks nothing; so does another table renamed to the old name (the swap that ends a rebuild). (Whether
- * the rows reach the new table is the later DROP's question.) The same holds for a column renamed away and added
- * again under its old name.
+ * the rows reach the new table is the later DROP's question.)
  */
 public final class RecreatedName {
 
@@ -29,43 +27,6 @@ public final class RecreatedName {
      * of the same script run creates again, as a permanent table, at the top level.
      */
     public static Optional<Guard> guardOf(List<StatementModel> models, int index) {
-        return tableGuardOf(models, index).or(() -> columnGuardOf(models, index));
-    }
-
-    /**
-     * The guard of a statement that renames one column whose old name a later {@code ALTER TABLE .. ADD} of the same
-     * table and script run adds again ({@code RENAME COLUMN token TO old_token; ADD COLUMN token ..}, a column's
-     * rebuild under its own name): code that uses the old name finds a column of that name again.
-     */
-    private static Optional<Guard> columnGuardOf(List<StatementModel> models, int index) {
-        StatementModel rename = models.get(index);
-        List<DestructiveClause> renames = rename.clauses().stream()
-                .filter(clause -> clause.kind() == ClauseKind.RENAMED_COLUMN).toList();
-        if (renames.size() != 1 || renames.get(0).table() == null || renames.get(0).name() == null
-                || !rename.placement().runsWithMigration()) {
-            return Optional.empty();
-        }
-        String table = SchemaNames.key(renames.get(0).table());
-        String column = SchemaNames.key(renames.get(0).name());
-        String scope = rename.statement().context().runScope();
-        for (int i = index + 1; i < models.size(); i++) {
-            StatementModel later = models.get(i);
-            if (!later.placement().runsWithMigration() || !later.statement().context().runScope().equals(scope)) {
-                continue;
-            }
-            List<Token> tokens = later.statement().tokens();
-            boolean addsAgain = DestroyedTables.addedColumns(tokens, DestroyedTables.mainKeyword(tokens),
-                    SchemaView.UNKNOWN).filter(added -> SchemaNames.key(added.table()).equals(table))
-                    .filter(added -> added.columns().contains(column)).isPresent();
-            if (addsAgain) {
-                return Optional.of(new Guard(Guard.Kind.COLUMN_RECREATED, "column " + renames.get(0).name()
-                        + " is added again at line " + later.start().line()));
-            }
-        }
-        return Optional.empty();
-    }
-
-    private static Optional<Guard> tableGuardOf(List<StatementModel> models, int index) {
         StatementModel rename = models.get(index);
         List<DestructiveClause> renames = rename.clauses().stream()
                 .filter(clause -> clause.kind() == ClauseKind.RENAMED_TABLE).toList();
