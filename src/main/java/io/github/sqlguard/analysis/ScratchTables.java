@@ -38,6 +38,11 @@ public final class ScratchTables {
     private final Set<String> renamedAway = new HashSet<>();
     /** Tables the script surely dropped and nothing has brought back under their name since. */
     private final Set<String> droppedHere = new HashSet<>();
+    /**
+     * Tables the script named by {@code CREATE TABLE IF NOT EXISTS}: they may have held rows before, so they are no
+     * scratch tables, but one renamed to the name of a table the script dropped ends a rebuild, which no code breaks.
+     */
+    private final Set<String> namedByCreate = new HashSet<>();
     /** Oracle and H2 fold unquoted names to upper case, where PostgreSQL and the others fold to lower case. */
     private boolean foldsToUpperCase;
     /**
@@ -80,7 +85,8 @@ public final class ScratchTables {
         List<DestructiveClause> clauses = new ArrayList<>();
         for (DestructiveClause clause : model.clauses()) {
             Predicate<String> test = clause.kind() == ClauseKind.RENAMED_TABLE ? newName : scratch;
-            clauses.add(clause.withScratch(clause.table() != null ? test.test(clause.table())
+            clauses.add(clause.withScratch(clause.table() != null
+                    ? test.test(clause.table()) || !firesLater && endsRebuild(clause)
                     : TemporaryNames.takesOnlySessionObjects(clause, dialect)));
         }
         List<RowChange> changes = new ArrayList<>();
@@ -112,6 +118,7 @@ public final class ScratchTables {
                 createdTable(model.statement().tokens()).ifPresent(table -> created.add(key(table)));
             }
             // CREATE TABLE IF NOT EXISTS right after the script dropped the table surely makes a new, empty one.
+            tableOfCreate(model.statement().tokens(), false, true).map(this::key).ifPresent(namedByCreate::add);
             tableOfCreate(model.statement().tokens(), false, true).map(this::key).filter(droppedHere::remove)
                     .ifPresent(created::add);
             for (DestructiveClause clause : clauses) {
@@ -188,11 +195,21 @@ public final class ScratchTables {
         };
     }
 
+    /**
+     * True for {@code ALTER TABLE t_tmp RENAME TO t} where the script named t_tmp by {@code CREATE TABLE IF NOT
+     * EXISTS} and dropped t before: the last step of SQLite's rebuild, after which t exists again.
+     */
+    private boolean endsRebuild(DestructiveClause clause) {
+        return clause.kind() == ClauseKind.RENAMED_TABLE && clause.detail() != null
+                && namedByCreate.contains(key(clause.table())) && droppedHere.contains(key(clause.detail()));
+    }
+
     private ScratchCopies copies() {
         return script == null ? copies : script.copies();
     }
 
     private void removed(DestructiveClause clause) {
+        namedByCreate.remove(key(clause.table()));
         if (clause.scratch()) {
             created.remove(key(clause.table()));
         } else {

@@ -218,9 +218,9 @@ public final class LossGuards {
                         + " lists its columns, and " + unknown + ": those it leaves out are lost");
             }
         });
-        RowCopies.filtered(tokens, main, before, selectIntoMakesTable).ifPresent(copy -> copies.copiedInPart(
-                copy.source(), "the copy to " + copy.target() + " at "
-                        + lineOf(statement) + " keeps only the rows its WHERE selects"));
+        RowCopies.narrowed(tokens, main, before, selectIntoMakesTable).ifPresent(narrowed -> copies.copiedInPart(
+                narrowed.copy().source(), "the copy to " + narrowed.copy().target() + " at "
+                        + lineOf(statement) + " keeps only the rows " + narrowed.rows()));
         ColumnListCopy.partial(tokens, main, before, selectIntoMakesTable)
                 .ifPresent(copy -> copies.copiedWithout(copy, lineOf(statement)));
         ColumnListCopy.moved(tokens, main, before, selectIntoMakesTable)

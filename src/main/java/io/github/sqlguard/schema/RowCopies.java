@@ -6,9 +6,13 @@ import java.util.Optional;
 
 /**
  * The copies of a table's rows one statement makes: every row and column ({@code CREATE TABLE b AS SELECT * FROM
- * t}, the column-list copy of a rebuild), or every row but for a WHERE.
+ * t}, the column-list copy of a rebuild), or every row but for a WHERE or a join.
  */
 final class RowCopies {
+
+    /** The words a join of the table copied starts with. */
+    private static final String[] JOIN_STARTS = {"JOIN", "INNER", "CROSS", "NATURAL", "LEFT", "RIGHT", "FULL",
+        "STRAIGHT_JOIN"};
 
     private RowCopies() {
     }
@@ -24,10 +28,19 @@ final class RowCopies {
     }
 
     /**
-     * A copy that would keep every row and column but for its WHERE ({@code INSERT INTO t_new SELECT * FROM t WHERE
-     * ..}): the statement read without the WHERE and what follows it is a full copy.
+     * A copy that keeps only some rows, and which: {@code rows} says what chooses them, for a finding ("its WHERE
+     * selects").
      */
-    static Optional<DestroyedTables.Copy> filtered(List<Token> tokens, int main, SchemaView before,
+    record Narrowed(DestroyedTables.Copy copy, String rows) {
+    }
+
+    /**
+     * A copy that would keep every row and column but for its WHERE ({@code INSERT INTO t_new SELECT * FROM t WHERE
+     * ..}) or an inner join ({@code .. FROM t JOIN parent p ON ..}, which leaves out the rows without a match, as
+     * SQLite rebuilds that fill a new column from a parent table are written): the statement read without the WHERE
+     * or the join and what follows it is a full copy. A LEFT or FULL join keeps every row of the table copied.
+     */
+    static Optional<Narrowed> narrowed(List<Token> tokens, int main, SchemaView before,
             boolean selectIntoMakesTable) {
         if (main >= tokens.size() || !tokens.get(main).isAnyWord("CREATE", "INSERT", "SELECT")) {
             return Optional.empty(); // only these verbs copy rows; the others need not be read to their WHERE
@@ -36,11 +49,38 @@ final class RowCopies {
         for (int i = main + 1; i < tokens.size(); i++) {
             Token token = tokens.get(i);
             depth += token.isSymbol("(") ? 1 : token.isSymbol(")") ? -1 : 0;
-            if (token.isWord("WHERE") && depth <= 1) {
-                return full(tokens.subList(0, i), main, before, selectIntoMakesTable);
+            if (depth > 1) {
+                continue;
+            }
+            if (token.isWord("WHERE")) {
+                return full(tokens.subList(0, i), main, before, selectIntoMakesTable)
+                        .map(copy -> new Narrowed(copy, "its WHERE selects"));
+            }
+            if (token.isAnyWord(JOIN_STARTS)) {
+                Optional<String> joined = innerJoined(tokens, i);
+                if (joined.isEmpty()) {
+                    return Optional.empty();
+                }
+                return full(tokens.subList(0, i), main, before, selectIntoMakesTable)
+                        .map(copy -> new Narrowed(copy, "its join with " + joined.get() + " matches"));
             }
         }
         return Optional.empty();
+    }
+
+    /** The table an inner, cross or right join starting at {@code at} joins, or empty for another join. */
+    private static Optional<String> innerJoined(List<Token> tokens, int at) {
+        int i = at;
+        boolean keepsEveryRow = false;
+        while (i < tokens.size() && !tokens.get(i).isAnyWord("JOIN", "STRAIGHT_JOIN")) {
+            if (!tokens.get(i).isAnyWord(JOIN_STARTS) && !tokens.get(i).isWord("OUTER")) {
+                return Optional.empty();
+            }
+            keepsEveryRow |= tokens.get(i).isAnyWord("LEFT", "FULL");
+            i++;
+        }
+        SchemaNames.Read joined = i < tokens.size() ? SchemaNames.name(tokens, i + 1) : null;
+        return keepsEveryRow || joined == null ? Optional.empty() : Optional.of(SchemaNames.unquoted(joined.text()));
     }
 
     /** {@code SELECT * INTO r FROM t} in a block fills a variable, so only elsewhere is it a copy of {@code t}. */
