@@ -84,15 +84,21 @@ final class ColumnListCopy {
                 : FlagCondition.column(tokens.subList(where + 1, tokens.size()));
         List<String> required = new ArrayList<>();
         for (int i = where + 1; where >= 0 && flag.isEmpty() && i < tokens.size() && !tokens.get(i).isSymbol(";");
-                i += 5) {
-            // Only "[alias.]c IS NOT NULL [AND ..]": a row left out has no value in c to lose
+                i++) {
+            // Only "[alias.]c IS NOT NULL [AND ..]" or "NOT [alias.]c IS NULL" (NOT binds looser than IS): a row
+            // left out has no value in c to lose
+            boolean negated = tokens.get(i).isWord("NOT");
+            i += negated ? 1 : 0;
             i += i + 2 < tokens.size() && isName(tokens.get(i)) && tokens.get(i + 1).isSymbol(".") ? 2 : 0;
-            if (i + 3 >= tokens.size() || !isName(tokens.get(i)) || !tokens.get(i + 1).isWord("IS")
-                    || !tokens.get(i + 2).isWord("NOT") || !tokens.get(i + 3).isWord("NULL")
-                    || i + 4 < tokens.size() && !tokens.get(i + 4).isWord("AND") && !tokens.get(i + 4).isSymbol(";")) {
+            int end = i + (negated ? 3 : 4);
+            if (end > tokens.size() || !isName(tokens.get(i)) || !tokens.get(i + 1).isWord("IS")
+                    || (negated ? !tokens.get(i + 2).isWord("NULL")
+                            : !tokens.get(i + 2).isWord("NOT") || !tokens.get(i + 3).isWord("NULL"))
+                    || end < tokens.size() && !tokens.get(end).isWord("AND") && !tokens.get(end).isSymbol(";")) {
                 return Optional.empty();
             }
             required.add(SchemaNames.key(tokens.get(i).text()));
+            i = end; // at the AND, which the loop steps over
         }
         List<Token> unfiltered = where < 0 ? tokens : tokens.subList(0, where);
         Optional<Partial> copy = read(unfiltered, main, before, selectIntoMakesTable);

@@ -110,11 +110,15 @@ public final class LossGuards {
             return Optional.of(new Guard(Guard.Kind.EMPTY_TABLE, "runs only when " + targets.get(0)
                     + " is empty (changeset precondition)"));
         }
-        return copies.guardOf(targets, tokens.get(main).isWord("ALTER") ? DestroyedTables.droppedColumns(tokens, main)
-                : null).or(() -> targets.size() == 1
+        Optional<Guard> columns = targets.size() == 1
                 ? columnGuard(tokens, main, SchemaNames.key(targets.get(0)), statement.context().databases(),
                         EmptinessConditions.valuelessColumnsRequiredBy(condition, SchemaNames.key(targets.get(0))))
-                : Optional.empty());
+                : Optional.empty();
+        Optional<Guard> copied = copies.guardOf(targets, tokens.get(main).isWord("ALTER")
+                ? DestroyedTables.droppedColumns(tokens, main) : null);
+        // A copy that left a column out keeps none of its values, which the script may still have kept elsewhere
+        boolean keptElsewhere = columns.filter(guard -> guard.kind() == Guard.Kind.SCRATCH_COLUMN).isPresent();
+        return copied.filter(guard -> guard.kind() != Guard.Kind.INCOMPLETE_COPY || !keptElsewhere).or(() -> columns);
     }
 
     /**

@@ -185,6 +185,14 @@ final class TableCopies {
         List<String> lost = dropped == null ? rows.missing() : dropped.stream()
                 .filter(c -> !rows.kept().contains(SchemaNames.key(c))).toList();
         List<String> unmoved = lost.stream().filter(c -> !moved.containsKey(SchemaNames.key(c))).toList();
+        if (dropped != null && !unmoved.isEmpty()) {
+            // Of a column added or renamed after the copy, the copy says nothing: other guards may
+            unmoved = unmoved.stream().filter(c -> rows.missing().stream()
+                    .anyMatch(m -> SchemaNames.key(m).equals(SchemaNames.key(c)))).toList();
+            if (unmoved.isEmpty()) {
+                return Optional.empty();
+            }
+        }
         if (!unmoved.isEmpty()) {
             boolean sameCopy = left == null || left.equals(rows.note(rows.missing()));
             return Optional.of(new Guard(Guard.Kind.INCOMPLETE_COPY, sameCopy ? rows.note(unmoved) : left,
@@ -196,7 +204,11 @@ final class TableCopies {
                     + lost.stream().map(c -> ", column " + c + " to " + moved.get(SchemaNames.key(c)))
                             .collect(Collectors.joining())));
         }
-        // Each dropped column's finding names where its own values went.
+        return columnsCopiedBy(rows, dropped, moved);
+    }
+
+    /** The guard of dropped columns each of which {@code rows} kept or another copy moved: where each went. */
+    private static Optional<Guard> columnsCopiedBy(RowsCopy rows, List<String> dropped, Map<String, MovedTo> moved) {
         Map<String, String> notes = new LinkedHashMap<>();
         for (String column : dropped) {
             notes.put(SchemaNames.key(column), "values of " + column + " copied to "

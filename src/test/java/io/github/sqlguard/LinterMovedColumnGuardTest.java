@@ -1,0 +1,60 @@
+package io.github.sqlguard;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.github.sqlguard.model.Dialect;
+import io.github.sqlguard.model.Finding;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * How a copy of a table's rows into another table bears on a later DROP COLUMN of that table: a column moved from
+ * every row that has a value is kept however the test for a value is written, and a copy that took only the key
+ * (filling a parent table, {@code INSERT INTO objects (uuid) SELECT uuid FROM community}) neither hides what
+ * guards the column nor says it left out a column that did not exist when it ran.
+ */
+class LinterMovedColumnGuardTest {
+
+    @TempDir
+    Path project;
+
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            INSERT INTO notes (community_id, body) SELECT community_id, name FROM community WHERE NOT name IS NULL | ALTER TABLE community DROP COLUMN name | INFO ALTER TABLE community drops column name (guarded: values of name copied to notes at line 1)
+            INSERT INTO notes (community_id, body) SELECT c.community_id, c.name FROM community c WHERE not c.name is null | ALTER TABLE community DROP COLUMN name | INFO ALTER TABLE community drops column name (guarded: values of name copied to notes at line 1)
+            INSERT INTO notes (community_id, body) SELECT community_id, name FROM community WHERE NOT name IS NOT NULL | ALTER TABLE community DROP COLUMN name | ERROR ALTER TABLE community drops column name
+            INSERT INTO notes (community_id, body) SELECT community_id, name FROM community WHERE NOT name = 'x' | ALTER TABLE community DROP COLUMN name | ERROR ALTER TABLE community drops column name
+            INSERT INTO objects (uuid) SELECT uuid FROM community; ALTER TABLE community ADD COLUMN scratch INT | ALTER TABLE community DROP COLUMN scratch | INFO ALTER TABLE community drops column scratch (guarded: column scratch was added earlier in this script)
+            INSERT INTO objects (uuid) SELECT uuid FROM community; ALTER TABLE community ADD COLUMN name2 TEXT; UPDATE community SET name2 = name | ALTER TABLE community DROP COLUMN name | INFO ALTER TABLE community drops column name (guarded: values of name copied to name2 at line 3)
+            INSERT INTO objects (uuid) SELECT uuid FROM community; ALTER TABLE community RENAME COLUMN name TO legacy_name | ALTER TABLE community DROP COLUMN legacy_name | ERROR ALTER TABLE community drops column legacy_name
+            INSERT INTO objects (uuid) SELECT uuid FROM community | ALTER TABLE community DROP COLUMN name | ERROR ALTER TABLE community drops column name (the copy to objects at line 1 leaves out column name, whose values are lost)
+            """)
+    void copyBeforeDropColumn(String before, String drop, String expected) throws IOException {
+        Path init = project.resolve("db/V0__init.sql");
+        Files.createDirectories(init.getParent());
+        Files.writeString(init, "CREATE TABLE community (community_id INT PRIMARY KEY, uuid UUID, name TEXT);\n"
+                + "CREATE TABLE notes (id SERIAL PRIMARY KEY, community_id INT, body TEXT);\n"
+                + "CREATE TABLE objects (uuid UUID PRIMARY KEY);\n", StandardCharsets.UTF_8);
+        Path file = project.resolve("db/V1__change.sql");
+        Files.writeString(file, before.replace("; ", ";\n") + ";\n" + drop + ";\n", StandardCharsets.UTF_8);
+
+        List<String> findings = run(Dialect.POSTGRESQL).stream().map(f -> f.severity() + " " + f.message()).toList();
+
+        assertEquals(expected, String.join(" ## ", findings));
+    }
+
+    private List<Finding> run(Dialect dialect) {
+        LintConfig defaults = LintConfig.defaults(project, List.of(project.resolve("db")));
+        LintResult result = new Linter().run(new LintConfig(project, defaults.directories(), defaults.includes(),
+                List.of(), dialect, StandardCharsets.UTF_8, Map.of(), List.of(), defaults.flyway(),
+                defaults.liquibase(), List.of(), null, defaults.maxFileBytes(), 1));
+        return result.findings().stream().filter(f -> f.ruleId().equals("drop-column")).toList();
+    }
+}
