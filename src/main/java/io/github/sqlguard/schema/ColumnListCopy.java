@@ -163,6 +163,9 @@ final class ColumnListCopy {
                 missing.add(known.get().name());
             }
         }
+        // A name the list reads from the one source is its column even when the replay misses it (scripts of
+        // another order): a column dropped later went with the copy, it was not left out
+        kept.addAll(read);
         return Optional.of(new Partial(SchemaNames.unquoted(source.text()),
                 SchemaNames.unquoted(shape.get().target().text()), missing, Set.copyOf(kept)));
     }
