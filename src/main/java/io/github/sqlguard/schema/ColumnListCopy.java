@@ -169,6 +169,9 @@ final class ColumnListCopy {
                 missing.add(known.get().name());
             }
         }
+        // A name the list reads from the one source is its column even when the replay misses it (scripts of
+        // another order): a column dropped later went with the copy, it was not left out
+        kept.addAll(read);
         return Optional.of(new Partial(SchemaNames.unquoted(source.text()),
                 SchemaNames.unquoted(shape.get().target().text()), missing, Set.copyOf(kept)));
     }
@@ -196,7 +199,7 @@ final class ColumnListCopy {
             if (target == null) {
                 return Optional.empty();
             }
-            select = ObjectNames.skipParentheses(tokens, target.next());
+            select = queryStart(tokens, target.next());
             if (select >= tokens.size() || !tokens.get(select).isWord("SELECT")) {
                 return Optional.empty();
             }
@@ -242,6 +245,21 @@ final class ColumnListCopy {
             return Optional.empty(); // SELECT *, t.*: a full copy is DestroyedTables.fullCopy's to read
         }
         return Optional.of(new Shape(target, select, listEnd, source));
+    }
+
+    /**
+     * Where the query of an INSERT starts after its target's column list, inside the parentheses PostgreSQL and
+     * MySQL allow around it ({@code INSERT INTO t (id, name) (SELECT id, name FROM t_old)}).
+     */
+    private static int queryStart(List<Token> tokens, int afterTarget) {
+        int at = afterTarget;
+        if (at + 1 >= tokens.size() || !tokens.get(at).isSymbol("(") || !tokens.get(at + 1).isWord("SELECT")) {
+            at = ObjectNames.skipParentheses(tokens, at);
+        }
+        while (at + 1 < tokens.size() && tokens.get(at).isSymbol("(")) {
+            at++;
+        }
+        return at;
     }
 
     /** True when the select list after {@code select} holds {@code *} or {@code t.*} as an item of its own. */

@@ -29,9 +29,10 @@ public record RowFilter(String verb, String table, Optional<String> alwaysTrue, 
     /**
      * True for a table whose rows the script or the trigger chose, so that requiring a related row in it restricts:
      * T-SQL's {@code @ids} table variable and {@code #purge} temporary table, filled by the script, and a trigger's
-     * {@code inserted} and {@code deleted}, which hold only the rows its statement changed.
+     * {@code inserted} and {@code deleted}, which hold only the rows its statement changed. Read in auto dialect,
+     * a trigger's {@code deleted} that no migration created can only be that T-SQL table: no other database has one.
      */
-    private static boolean holdsChosenRows(String table, Statement statement) {
+    private static boolean holdsChosenRows(String table, Statement statement, SchemaView before) {
         String name = SchemaNames.key(table);
         if (name.startsWith("@") || ObjectNames.isHashTemporary(name)) {
             return true;
@@ -39,7 +40,9 @@ public record RowFilter(String verb, String table, Optional<String> alwaysTrue, 
         // A changeset only SQL Server runs is T-SQL whatever dialect the other files are read in.
         Set<String> databases = statement.context().databases().included();
         boolean tsql = statement.dialect() == Dialect.SQLSERVER
-                || !databases.isEmpty() && databases.stream().allMatch(db -> db.equals("mssql") || db.equals("sybase"));
+                || !databases.isEmpty() && databases.stream().allMatch(db -> db.equals("mssql") || db.equals("sybase"))
+                || statement.dialect() == Dialect.AUTO && statement.context().firesWhenTriggered()
+                        && before.table(name).isEmpty();
         return tsql && statement.context().kind() == StatementContext.Kind.ROUTINE_BODY
                 && (name.equals("inserted") || name.equals("deleted"));
     }
@@ -74,7 +77,7 @@ public record RowFilter(String verb, String table, Optional<String> alwaysTrue, 
         return WhereTokens.of(statement.tokens()).map(where -> {
             Optional<WhereJudgement.RelatedRow> related = WhereJudgement.onlyRequiresRelatedRow(where)
                     .flatMap(row -> behindViews(row, facts.before()))
-                    .filter(row -> !holdsChosenRows(row.table(), statement))
+                    .filter(row -> !holdsChosenRows(row.table(), statement, facts.before()))
                     .filter(row -> !row.pointsAtTarget(where.table(), facts.before()))
                     // An UPDATE that copies the related row's values is a backfill: each row gets its own.
                     .filter(row -> !where.assignmentsRead(row.table()));
@@ -96,7 +99,7 @@ public record RowFilter(String verb, String table, Optional<String> alwaysTrue, 
                             merge.source().columns())), Optional.empty(), false, true);
         }
         Optional<String> related = behindViews(merge.source(), facts.before())
-                .filter(row -> !holdsChosenRows(row.table(), statement))
+                .filter(row -> !holdsChosenRows(row.table(), statement, facts.before()))
                 .filter(row -> !row.pointsAtTarget(merge.target(), facts.before()))
                 .map(WhereJudgement.RelatedRow::table);
         return new RowFilter("DELETE", merge.target(), Optional.empty(), related, false, true);

@@ -81,6 +81,23 @@ class UnfilteredSubqueryFormsTest {
         assertEquals(expected.equals("-") ? List.of() : List.of(expected), found);
     }
 
+    /**
+     * Read in auto dialect, a trigger's {@code deleted} that no migration created is T-SQL's table of the rows its
+     * statement removed; one read outside a trigger is not (LinterTriggerPseudoTablesTest: nor a created one).
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+        "CREATE TRIGGER [trg] ON [customer] INSTEAD OF DELETE AS BEGIN\\n  SET NOCOUNT ON;\\n  DELETE FROM [address] WHERE [customer_id] IN (SELECT [id] FROM DELETED);\\nEND | -",
+        "CREATE TRIGGER trg ON customer AFTER UPDATE AS BEGIN\\n  UPDATE address SET stale = 1 WHERE customer_id IN (SELECT id FROM inserted);\\nEND | -",
+        "DELETE FROM address WHERE customer_id IN (SELECT id FROM deleted) | 1:1 unfiltered-subquery",
+    })
+    void triggerTablesOfChosenRowsRestrictInAutoDialect(String sql, String expected) {
+        List<String> found = RulePipeline.run(Dialect.AUTO, sql.replace("\\n", "\n"), RuleRegistry.all())
+                .stream().filter(hit -> hit.rule().equals("unfiltered-subquery"))
+                .map(hit -> hit.line() + ":" + hit.column() + " " + hit.rule()).toList();
+        assertEquals(expected.equals("-") ? List.of() : List.of(expected), found);
+    }
+
     @Test
     void messageSaysTheSubqueryNamesNoColumnOfTheTarget() {
         assertEquals(List.of("UPDATE on t19 is limited only by a subquery that reads t20 without a filter and names"
