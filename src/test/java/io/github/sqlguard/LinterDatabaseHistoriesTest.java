@@ -178,6 +178,27 @@ class LinterDatabaseHistoriesTest {
     }
 
     /**
+     * Upgrade scripts named for their database after an underscore, one folder per release, as Openfire keeps them
+     * ({@code upgrade/2/openfire_mysql.sql} beside {@code upgrade/2/openfire_postgresql.sql}): the PostgreSQL upgrade
+     * is judged against PostgreSQL's column, not against the one the MySQL upgrade of the same release narrowed.
+     */
+    @Test
+    void aDatabaseNamedAfterAnUnderscoreBesideOthersKeepsItsOwnHistory() throws IOException {
+        write("db/upgrade/1/openfire_mysql.sql", "CREATE TABLE t (c VARCHAR(255));\n");
+        write("db/upgrade/1/openfire_postgresql.sql", "CREATE TABLE t (c VARCHAR(255));\n");
+        write("db/upgrade/2/openfire_mysql.sql", "ALTER TABLE t MODIFY c VARCHAR(50);\n");
+        write("db/upgrade/2/openfire_postgresql.sql", "ALTER TABLE t ALTER COLUMN c TYPE VARCHAR(20);\n");
+
+        List<String> messages = lint("alter-column-type").stream()
+                .map(f -> f.location().path() + ": " + f.message()).toList();
+
+        assertEquals(List.of("db/upgrade/2/openfire_mysql.sql: ALTER TABLE t changes the type of column c from"
+                + " VARCHAR(255) to VARCHAR(50) (shorter: 255 to 50 characters)",
+                "db/upgrade/2/openfire_postgresql.sql: ALTER TABLE t changes the type of column c from VARCHAR(255)"
+                + " to VARCHAR(20) (shorter: 255 to 20 characters)"), messages);
+    }
+
+    /**
      * Scripts per database in one folder, as Seata keeps them ({@code dm.sql} for Dameng beside {@code mysql.sql}):
      * Dameng's BLOB must not stand in for the LONGBLOB MySQL's own script created, or the MySQL upgrade that
      * narrows it would look like no change at all.

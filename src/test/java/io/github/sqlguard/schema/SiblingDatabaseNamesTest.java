@@ -27,12 +27,20 @@ class SiblingDatabaseNamesTest {
         "a/x-mysql.sql a/x-pg.sql b/x-og.sql | ",
         // a Flyway description names no database
         "V1__x-mysql.sql V1__x-pg.sql V1__x-og.sql | ",
+        // after the last underscore, known databases too, since the path alone does not name them there
+        "u/9/openfire_mysql.sql u/9/openfire_oracle.sql u/9/openfire_sybase.sql u/9/openfire_xg.sql | "
+            + "u/9/openfire_mysql.sql=mysql u/9/openfire_oracle.sql=oracle u/9/openfire_sybase.sql=sybase"
+            + " u/9/openfire_xg.sql=xg",
+        // one known database after an underscore names none: engine_mysql.sql may be about a MySQL engine
+        "engine_mysql.sql engine_test.sql | ",
+        // nor does a Flyway description
+        "V1__x_mysql.sql V1__x_pg.sql | ",
         // the rest of the name must match too
         "1.0-upgrade-1.1-mysql.sql 1.0-upgrade-1.1-pg.sql 1.1-upgrade-1.2-og.sql | "
     })
     void namesTheWordInADatabasesPlace(String paths, String expected) {
         Map<String, String> named = SiblingDatabaseNames.of(Arrays.asList(paths.split(" ")));
         List<String> entries = named.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).sorted().toList();
-        assertEquals(expected == null ? List.of() : List.of(expected), entries);
+        assertEquals(expected == null ? List.of() : List.of(expected.split(" ")), entries);
     }
 }
