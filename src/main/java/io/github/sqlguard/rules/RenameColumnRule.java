@@ -38,7 +38,8 @@ public final class RenameColumnRule extends ClauseRule {
 
     @Override
     Set<ClauseKind> kinds() {
-        return Set.of(ClauseKind.RENAMED_COLUMN);
+        // an untyped sp_rename is a RENAMED_TABLE clause until the replay shows it names a column
+        return Set.of(ClauseKind.RENAMED_COLUMN, ClauseKind.RENAMED_TABLE);
     }
 
     /**
@@ -48,6 +49,9 @@ public final class RenameColumnRule extends ClauseRule {
      */
     @Override
     boolean losesNothing(DestructiveClause clause, StatementModel statement, SchemaFacts schema) {
+        if (clause.kind() == ClauseKind.RENAMED_TABLE) {
+            return !SpRenamedColumn.renamesKnownColumn(clause, schema);
+        }
         String from = clause.name();
         String to = clause.detail();
         if (from == null || to == null) {

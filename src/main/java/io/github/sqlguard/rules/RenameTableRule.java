@@ -4,6 +4,7 @@ import io.github.sqlguard.analysis.ClauseKind;
 import io.github.sqlguard.analysis.DestructiveClause;
 import io.github.sqlguard.model.RuleInfo;
 import io.github.sqlguard.model.Severity;
+import io.github.sqlguard.schema.SchemaFacts;
 import java.util.List;
 import java.util.Set;
 
@@ -36,6 +37,11 @@ public final class RenameTableRule extends ClauseRule {
     @Override
     Set<ClauseKind> kinds() {
         return Set.of(ClauseKind.RENAMED_TABLE);
+    }
+
+    @Override
+    boolean losesNothing(DestructiveClause clause, SchemaFacts schema) {
+        return SpRenamedColumn.renamesKnownColumn(clause, schema); // rename-column reports it
     }
 
     @Override

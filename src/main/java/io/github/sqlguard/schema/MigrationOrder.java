@@ -175,7 +175,14 @@ public final class MigrationOrder {
     public static final Comparator<Place> APPLIED_FIRST = Comparator.comparing(Place::history)
             .thenComparingInt(Place::group)
             .thenComparing(Place::version, Comparator.nullsLast(Comparator.naturalOrder()))
-            .thenComparing((a, b) -> a.group() == 2 ? NumberedPathOrder.INSTANCE.compare(
-                    PrismaMigrationFolders.orderKey(a.sortName()), PrismaMigrationFolders.orderKey(b.sortName()))
+            .thenComparing((a, b) -> a.group() == 2 ? plainOrder(a.sortName(), b.sortName())
                     : a.sortName().compareTo(b.sortName()));
+
+    /** Plain files by their paths without the database's name, then, for two such twins, by the whole path. */
+    private static int plainOrder(String a, String b) {
+        int neutral = NumberedPathOrder.INSTANCE.compare(PrismaMigrationFolders.orderKey(DatabaseNeutralPath.of(a)),
+                PrismaMigrationFolders.orderKey(DatabaseNeutralPath.of(b)));
+        return neutral != 0 ? neutral : NumberedPathOrder.INSTANCE.compare(PrismaMigrationFolders.orderKey(a),
+                PrismaMigrationFolders.orderKey(b));
+    }
 }

@@ -37,6 +37,11 @@ final class SiblingDatabaseNames {
     private SiblingDatabaseNames() {
     }
 
+    /** Whether {@code word}, where a database's name stands, says the file is for every database. */
+    static boolean meansEveryDatabase(String word) {
+        return EVERY_DATABASE.contains(word);
+    }
+
     /** Where a file {@link #of} names a database starts its set of migrations: its own folder, as Spring's do. */
     static MigrationOrder.DatabaseFile databaseFile(String path) {
         return new MigrationOrder.DatabaseFile(path.substring(0, Math.max(path.lastIndexOf('/'),

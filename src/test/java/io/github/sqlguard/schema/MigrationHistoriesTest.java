@@ -232,6 +232,24 @@ class MigrationHistoriesTest {
         assertEquals(seesMysqlTables, retype.from().isPresent(), retype.unknownBecause());
     }
 
+    /**
+     * Upgrade steps that name their database before the version ({@code flowable.mysql.upgradestep.52.to.53.sql})
+     * beside steps for every database ({@code flowable.all.upgradestep.53.to.54.sql}) run in version order, as
+     * the installer steps through them: the name of the database is not what orders them.
+     */
+    @ParameterizedTest
+    @CsvSource({"x.all.upgradestep.53.to.54.sql", "x.upgradestep.53.to.54.sql", "engine_5.3_to_5.4.sql"})
+    void aStepForEveryDatabaseRunsInVersionOrderAmongTheDatabasesOwnSteps(String everyDatabase) {
+        MigrationHistories histories = new MigrationHistories();
+        boolean leading = everyDatabase.startsWith("engine");
+        String databasesOwn = leading ? "mysql_engine_5.2_to_5.3.sql" : "x.mysql.upgradestep.52.to.53.sql";
+        addMysql(histories, "db/upgrade/" + databasesOwn, "CREATE TABLE t (c VARCHAR(255));");
+        addMysql(histories, "db/upgrade/" + everyDatabase, NARROWING);
+        histories.replay();
+        var retype = histories.factsFor(mysql("db/upgrade/" + everyDatabase, NARROWING).get(0)).retypes().get(0);
+        assertEquals(Optional.of("VARCHAR(255)"), retype.from().map(SqlType::written), retype.unknownBecause());
+    }
+
     private static void addMysql(MigrationHistories histories, String path, String sql) {
         histories.add(path, SourceClassification.of(SourceKind.PLAIN_SQL), mysql(path, sql));
     }

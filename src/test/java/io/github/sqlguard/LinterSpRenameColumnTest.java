@@ -1,0 +1,52 @@
+package io.github.sqlguard;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.github.sqlguard.model.Dialect;
+import io.github.sqlguard.model.Finding;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * T-SQL's {@code sp_rename 't.c', 'd'} without an object type renames column c of table t when no object is
+ * called {@code t.c}: sp_rename itself looks for the column then. Where the replay knows table t with column c,
+ * the call is a column rename; a two-part name it does not know that way ({@code 'dbo.orders'}) stays a table
+ * rename.
+ */
+class LinterSpRenameColumnTest {
+
+    @TempDir
+    Path project;
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "EXEC sp_rename 't.a', 'b'          | rename-column",
+        "EXEC sp_rename '[t].[a]', 'b'      | rename-column",
+        "EXEC sp_rename 'dbo.t.a', 'b'      | rename-column",
+        "EXEC sp_rename 't.missing', 'b'    | rename-table",
+        "EXEC sp_rename 'dbo.orders', 'po'  | rename-table",
+        "EXEC sp_rename 't', 'u'            | rename-table",
+    })
+    void anUntypedRenameOfAKnownColumnIsAColumnRename(String call, String expected) throws IOException {
+        write("V1__create.sql", "CREATE TABLE t (id INT, a INT);\nGO");
+        write("V2__rename.sql", call + "\nGO");
+        LintConfig defaults = LintConfig.defaults(project, List.of(project.resolve("db")));
+        LintResult result = new Linter().run(new LintConfig(project, defaults.directories(), defaults.includes(),
+                List.of(), Dialect.SQLSERVER, StandardCharsets.UTF_8, Map.of(), List.of(), defaults.flyway(),
+                defaults.liquibase(), List.of(), null, defaults.maxFileBytes(), 1));
+        assertEquals(List.of(expected), result.findings().stream().map(Finding::ruleId).toList());
+    }
+
+    private void write(String name, String sql) throws IOException {
+        Path file = project.resolve("db/" + name);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, sql + "\n", StandardCharsets.UTF_8);
+    }
+}
