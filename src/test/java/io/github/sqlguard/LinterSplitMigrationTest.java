@@ -53,11 +53,14 @@ class LinterSplitMigrationTest {
                 "ALTER TABLE errors DROP COLUMN _seen_at_tmp;"));
 
         assertEquals(List.of(
+                "000000 rename-column INFO column seen_at is added again at line 1 of"
+                        + " 20200101000001000001_errors.cockroach.up.sql and every value copied back at line 1 of"
+                        + " 20200101000001000002_errors.cockroach.up.sql",
                 "000002 update-without-where INFO column seen_at was added earlier in migration 20200101000001_errors"
                         + " and nothing has written it since",
                 "000003 drop-column INFO values of _seen_at_tmp copied to seen_at at line 1 of"
                         + " 20200101000001000002_errors.cockroach.up.sql"),
-                lint("update-without-where", "drop-column"));
+                lint("rename-column", "update-without-where", "drop-column"));
     }
 
     @Test
@@ -72,7 +75,8 @@ class LinterSplitMigrationTest {
         statements("20200101000001", "errors", "cockroach", rebuild);
         // popx numbers the down files so that, run from the highest number down, they undo in the written order
         for (int i = 0; i < rebuild.size(); i++) {
-            write(String.format("20200101000001%06d_errors.cockroach.down.sql", i), rebuild.get(rebuild.size() - 1 - i));
+            write(String.format("20200101000001%06d_errors.cockroach.down.sql", i),
+                    rebuild.get(rebuild.size() - 1 - i));
         }
 
         assertEquals(List.of(
