@@ -53,11 +53,38 @@ class LinterSplitMigrationTest {
                 "ALTER TABLE errors DROP COLUMN _seen_at_tmp;"));
 
         assertEquals(List.of(
+                "000000 rename-column INFO column seen_at is added again at line 1 of"
+                        + " 20200101000001000001_errors.cockroach.up.sql and every value copied back at line 1 of"
+                        + " 20200101000001000002_errors.cockroach.up.sql",
                 "000002 update-without-where INFO column seen_at was added earlier in migration 20200101000001_errors"
                         + " and nothing has written it since",
                 "000003 drop-column INFO values of _seen_at_tmp copied to seen_at at line 1 of"
                         + " 20200101000001000002_errors.cockroach.up.sql"),
-                lint("update-without-where", "drop-column"));
+                lint("rename-column", "update-without-where", "drop-column"));
+    }
+
+    @Test
+    void theDownFilesOfASplitMigrationRunLastFileFirstAsOneRun() throws IOException {
+        write("20200101000000000000_init.cockroach.up.sql",
+                "CREATE TABLE errors (id UUID PRIMARY KEY, seen_at TIMESTAMP);");
+        List<String> rebuild = List.of(
+                "ALTER TABLE errors RENAME COLUMN seen_at TO _seen_at_tmp;",
+                "ALTER TABLE errors ADD COLUMN seen_at TIMESTAMP;",
+                "UPDATE errors SET seen_at = _seen_at_tmp;",
+                "ALTER TABLE errors DROP COLUMN _seen_at_tmp;");
+        statements("20200101000001", "errors", "cockroach", rebuild);
+        // popx numbers the down files so that, run from the highest number down, they undo in the written order
+        for (int i = 0; i < rebuild.size(); i++) {
+            write(String.format("20200101000001%06d_errors.cockroach.down.sql", i),
+                    rebuild.get(rebuild.size() - 1 - i));
+        }
+
+        assertEquals(List.of(
+                "000000 drop-column INFO values of _seen_at_tmp copied to seen_at at line 1 of"
+                        + " 20200101000001000001_errors.cockroach.down.sql",
+                "000001 update-without-where INFO column seen_at was added earlier in migration"
+                        + " 20200101000001_errors and nothing has written it since"),
+                lintDownFiles("update-without-where", "drop-column"));
     }
 
     @Test
@@ -137,14 +164,30 @@ class LinterSplitMigrationTest {
 
     /** Each finding as the statement number of its file, its rule, severity and guard. */
     private List<String> lint(String... rules) {
+        return lint(path -> true, rules);
+    }
+
+    /** {@link #lint}, of the down files only. */
+    private List<String> lintDownFiles(String... rules) {
+        return lint(path -> path.endsWith(".down.sql"), rules);
+    }
+
+    private List<String> lint(java.util.function.Predicate<String> paths, String... rules) {
         LintConfig defaults = LintConfig.defaults(project, List.of(project.resolve("db")));
         LintResult result = new Linter().run(new LintConfig(project, defaults.directories(), defaults.includes(),
                 List.of(), Dialect.AUTO, StandardCharsets.UTF_8, Map.of(), List.of(), defaults.flyway(),
                 defaults.liquibase(), List.of(), null, defaults.maxFileBytes(), 2));
         List<String> wanted = List.of(rules);
-        return result.findings().stream().filter(f -> wanted.contains(f.ruleId()))
+        return result.findings().stream()
+                .filter(f -> wanted.contains(f.ruleId()) && paths.test(f.location().path()))
                 .sorted(java.util.Comparator.comparing((Finding f) -> f.location().path()))
                 .map(LinterSplitMigrationTest::described).toList();
+    }
+
+    /** Where the guard ends: before the note on a down migration that may follow it. */
+    private static int guardEnd(String message, int guard) {
+        int note = message.indexOf(") (", guard);
+        return note < 0 ? message.length() - 1 : note;
     }
 
     private static String described(Finding finding) {
@@ -153,6 +196,6 @@ class LinterSplitMigrationTest {
         String message = finding.message();
         int guard = message.indexOf("(guarded: ");
         return file.substring(14, 20) + " " + finding.ruleId() + " " + finding.severity()
-                + (guard < 0 ? "" : " " + message.substring(guard + 10, message.length() - 1));
+                + (guard < 0 ? "" : " " + message.substring(guard + 10, guardEnd(message, guard)));
     }
 }

@@ -40,6 +40,8 @@ public record Guard(Kind kind, String description, Map<String, String> columns) 
         UNVERIFIED_COPY,
         /** A renamed table's old name is given to a new table later in the same script run. */
         NAME_RECREATED,
+        /** A renamed column's old name is given to a column added later in the same script run. */
+        COLUMN_NAME_RECREATED,
         /** A renamed table was created earlier in the same run: no code that runs yet uses its name. */
         TABLE_CREATED,
         /** The columns an UPDATE overwrites had their values copied, with their rows' key, to another table. */
@@ -81,6 +83,7 @@ public record Guard(Kind kind, String description, Map<String, String> columns) 
      */
     public boolean protects(List<String> subjects) {
         return kind != Kind.SCRATCH_COLUMN && kind != Kind.EMPTIED_COLUMN && kind != Kind.RETYPED_COLUMN_COPIED
+                && kind != Kind.COLUMN_NAME_RECREATED
                 || !subjects.isEmpty() && subjects.stream().allMatch(s -> columns.containsKey(SchemaNames.key(s)));
     }
 
@@ -90,6 +93,7 @@ public record Guard(Kind kind, String description, Map<String, String> columns) 
             case INCOMPLETE_COPY -> false;
             case ROLLED_BACK -> true;
             case NAME_RECREATED, TABLE_CREATED -> ruleId.equals("rename-table");
+            case COLUMN_NAME_RECREATED -> ruleId.equals("rename-column");
             case SCRATCH_COLUMN -> ruleId.equals("drop-column") || ruleId.equals("rename-column");
             case EMPTIED_COLUMN, RETYPED_COLUMN_COPIED -> ruleId.equals("alter-column-type");
             case NEW_COLUMNS_FILLED, VALUES_MOVED -> FILL_RULES.contains(ruleId);

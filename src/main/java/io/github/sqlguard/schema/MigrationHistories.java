@@ -1,6 +1,5 @@
 package io.github.sqlguard.schema;
 
-import io.github.sqlguard.model.ContentHash;
 import io.github.sqlguard.source.FlywayVersion;
 import io.github.sqlguard.source.SourceClassification;
 import io.github.sqlguard.sql.Statement;
@@ -24,7 +23,9 @@ import java.util.function.Supplier;
  * <p>Within a changelog, changesets for one database ({@code dbms}, see {@link DatabaseVariants}) are
  * replayed only into that database's history, so one database's DDL never shapes the schema another
  * database's changeset is judged against. A down or undo script is replayed on a copy of its history just
- * after the script it reverses, and changes nothing after it.
+ * after the script it reverses, and changes nothing after it; the down files of a migration split into files
+ * ({@link SplitMigration}) are replayed one after the other, highest number first, on one copy of the history
+ * after the migration's last file.
  */
 public final class MigrationHistories implements EarlierRoutines {
 
@@ -32,11 +33,11 @@ public final class MigrationHistories implements EarlierRoutines {
      * A registered file: the databases its statements name, and its statements on demand, so that a large
      * project's files need not all be in memory while the replay runs.
      */
-    private record File(String path, MigrationOrder.Place place, Set<String> namedDatabases,
+    record File(String path, MigrationOrder.Place place, Set<String> namedDatabases,
             Supplier<List<Statement>> statements) {
     }
 
-    private record Reversing(String path, MigrationOrder.Reversal reversal, Supplier<List<Statement>> statements) {
+    record Reversing(String path, MigrationOrder.Reversal reversal, Supplier<List<Statement>> statements) {
     }
 
     private static final String CHANGELOG = "changelog ";
@@ -122,17 +123,18 @@ public final class MigrationHistories implements EarlierRoutines {
                     .orElseGet(() -> apart.splits(history) ? apart.foldersOf(history, file.path()) : List.of(""));
             for (String folder : folders) {
                 byHistory.computeIfAbsent(history + "\u0000" + folder,
-                        h -> new HistoryReplay(databases, reversals)).files.add(file);
+                        h -> new HistoryReplay(databases, reversals)).add(file);
             }
         }
         runAll.accept(byHistory.values().stream().map(replay -> (Runnable) replay::run).toList());
         for (HistoryReplay replayed : byHistory.values()) {
-            replayed.replays.forEach(replay -> routineWords.addAll(replay.routineWords()));
-            replayed.replayOf.forEach((key, into) -> addReplays(replayOf, key, into));
-            replayed.historyBefore.forEach(entry -> historyBefore.merge(entry.getKey(), entry.getValue(), String::concat));
-            replayedReversals.addAll(replayed.replayedReversals);
+            replayed.replays().forEach(replay -> routineWords.addAll(replay.routineWords()));
+            replayed.replayOf().forEach((key, into) -> addReplays(replayOf, key, into));
+            replayed.historyBefore().forEach(entry -> historyBefore.merge(entry.getKey(), entry.getValue(),
+                    String::concat));
+            replayedReversals.addAll(replayed.replayedReversals());
             // A statement replayed in several histories is guarded only when every one of them guards it alike
-            replayed.splitMigrations.guards().forEach((key, guard) -> earlierFilesGuards.merge(key, guard,
+            replayed.splitMigrationGuards().forEach((key, guard) -> earlierFilesGuards.merge(key, guard,
                     (known, other) -> known.equals(other) ? known : Optional.empty()));
         }
         for (Reversing down : reversing) {
@@ -143,103 +145,11 @@ public final class MigrationHistories implements EarlierRoutines {
         reversing.clear();
     }
 
-    /** One history's replay: its files in the order they are applied, and what the replay learnt of them. */
-    private static final class HistoryReplay {
-
-        private final List<File> files = new ArrayList<>();
-        private final List<String> databases;
-        private final Map<List<Object>, List<Reversing>> reversals;
-        private final Map<StatementKey, Map<String, SchemaReplay>> replayOf = new LinkedHashMap<>();
-        /** Per file, in replay order: the digest of what was replayed before it. */
-        private final List<Map.Entry<String, String>> historyBefore = new ArrayList<>();
-        private final Set<String> replayedReversals = new HashSet<>();
-        private Map<String, SchemaReplay> lastInto = Map.of();
-        /** Every replay of this history, forks included. */
-        private final List<SchemaReplay> replays = new ArrayList<>();
-        private final SplitMigrationGuards splitMigrations = new SplitMigrationGuards();
-
-        HistoryReplay(List<String> databases, Map<List<Object>, List<Reversing>> reversals) {
-            this.databases = databases;
-            this.reversals = reversals;
-        }
-
-        void run() {
-            Map<String, SchemaReplay> group = new LinkedHashMap<>();
-            databases.forEach(database -> group.put(database, new SchemaReplay()));
-            replays.addAll(group.values());
-            String chain = "";
-            ContentHash repeatables = null;
-            for (File file : files) {
-                splitMigrations.enter(file.path());
-                historyBefore.add(Map.entry(file.path(), chain));
-                ContentHash text = new ContentHash().add(chain);
-                boolean repeatable = file.place().repeatable();
-                group.values().forEach(replay -> replay.applyingRepeatable(repeatable));
-                repeatables = repeatable && repeatables == null ? new ContentHash() : repeatables;
-                for (Statement statement : file.statements().get()) {
-                    apply(statement, group);
-                    splitMigrations.follow(statement, lastInto);
-                    text.add("\n").add(statement.sql());
-                    if (repeatable) {
-                        repeatables.add("\n").add(statement.sql());
-                    }
-                }
-                chain = text.hex();
-                replayReversals(file, group, chain);
-            }
-            if (repeatables != null) {
-                // A versioned migration may call a routine of a repeatable one that follows it in the replay.
-                String digest = repeatables.hex();
-                historyBefore.replaceAll(entry -> Map.entry(entry.getKey(), entry.getValue() + digest));
-            }
-            replays.forEach(SchemaReplay::forgetBodiesNotCalled);
-        }
-
-        /** The down and undo scripts that reverse {@code file}, each on its own copy of the schema after it. */
-        private void replayReversals(File file, Map<String, SchemaReplay> group, String chainAfter) {
-            List<Reversing> found = new ArrayList<>(reversals.getOrDefault(byPath(file.path()), List.of()));
-            if (file.place().version() != null) {
-                found.addAll(reversals.getOrDefault(byVersion(file.place().history(), file.place().version()),
-                        List.of()));
-            }
-            found.addAll(reversals.getOrDefault(byGenericPath(file.place().history(), file.path()), List.of()));
-            for (Reversing down : found) {
-                // The schema a down script is checked against is the one after the script it reverses.
-                historyBefore.add(Map.entry(down.path(), chainAfter));
-                replayedReversals.add(down.path());
-                Map<String, SchemaReplay> forks = new LinkedHashMap<>();
-                group.forEach((database, replay) -> forks.put(database, replay.fork()));
-                replays.addAll(forks.values());
-                for (Statement statement : down.statements().get()) {
-                    apply(statement, forks);
-                }
-            }
-        }
-
-        /** Applies {@code statement} to each replay of {@code group} whose database it runs on. */
-        private void apply(Statement statement, Map<String, SchemaReplay> group) {
-            Map<String, SchemaReplay> into = new LinkedHashMap<>();
-            // One key for every map that remembers the statement: the replay keeps them all until the checks end.
-            StatementKey key = StatementKey.of(statement);
-            group.forEach((database, replay) -> {
-                if (statement.context().databases().includes(database)) {
-                    replay.apply(statement, key);
-                    into.put(database, replay);
-                }
-            });
-            // Statement after statement runs on the same replays: one shared map for all of them, not one each.
-            if (!into.equals(lastInto)) {
-                lastInto = Collections.unmodifiableMap(into);
-            }
-            addReplays(replayOf, key, lastInto);
-        }
-    }
-
     /**
      * Records that the statement of {@code key} was replayed on {@code into} as well. The maps are shared between
      * statements, so they are never changed in place.
      */
-    private static void addReplays(Map<StatementKey, Map<String, SchemaReplay>> replayOf, StatementKey key,
+    static void addReplays(Map<StatementKey, Map<String, SchemaReplay>> replayOf, StatementKey key,
             Map<String, SchemaReplay> into) {
         Map<String, SchemaReplay> known = replayOf.get(key);
         if (known == null) {
@@ -320,15 +230,15 @@ public final class MigrationHistories implements EarlierRoutines {
         return byTarget;
     }
 
-    private static List<Object> byGenericPath(String history, String path) {
+    static List<Object> byGenericPath(String history, String path) {
         return List.of("generic", history, path);
     }
 
-    private static List<Object> byPath(String path) {
+    static List<Object> byPath(String path) {
         return List.of("path", path);
     }
 
-    private static List<Object> byVersion(String history, FlywayVersion version) {
+    static List<Object> byVersion(String history, FlywayVersion version) {
         return List.of("version", history, version);
     }
 

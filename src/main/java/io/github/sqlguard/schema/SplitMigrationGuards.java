@@ -24,6 +24,8 @@ final class SplitMigrationGuards {
     private String migration;
     private LossGuards carried;
     private boolean laterFile;
+    /** The columns the current migration renamed away, by table and column key. */
+    private final Map<String, RenamedColumn> renamedAway = new HashMap<>();
 
     /** Starts the file at {@code path}, the next one the history applies. */
     void enter(String path) {
@@ -32,6 +34,7 @@ final class SplitMigrationGuards {
         if (!laterFile) {
             migration = of.orElse(null);
             created.clear();
+            renamedAway.clear();
             carried = of.map(m -> LossGuards.acrossFiles(SplitMigration.described(m))).orElse(null);
         }
     }
@@ -45,10 +48,57 @@ final class SplitMigrationGuards {
             guards.put(StatementKey.of(statement), carried.guardOf(statement).or(() -> renameOfCreated(statement)));
         }
         ScratchTables.createdTable(statement.tokens()).map(SchemaNames::key).ifPresent(created::add);
+        followColumnNames(statement);
         SchemaView before = replays.isEmpty() ? SchemaView.UNKNOWN
                 : replays.values().iterator().next().before(statement);
         carried.observe(statement, before);
         carried.forgetCopiesDroppedBy(statement);
+    }
+
+    /**
+     * Follows the rename that starts a column rebuild ({@link RecreatedColumnName}) when the column's values come
+     * back in a later file of the migration: the rename, once that file is reached, is guarded.
+     */
+    private void followColumnNames(Statement statement) {
+        List<Token> tokens = statement.tokens();
+        int main = DestroyedTables.mainKeyword(tokens);
+        ColumnWrites.update(tokens).ifPresent(update -> renamedAway.entrySet().removeIf(entry -> {
+            RenamedColumn away = entry.getValue();
+            boolean back = entry.getKey().startsWith(SchemaNames.key(update.table()) + "\u0000")
+                    && away.addedAgain() != null && RecreatedColumnName.copiedBack(update, away.renamed(), away.old());
+            if (back && !away.rename().start().path().equals(statement.start().path())) {
+                guards.put(StatementKey.of(away.rename()), Optional.of(guardOf(away, statement)));
+            }
+            return back;
+        }));
+        List<String> tables = DestroyedTables.of(tokens, main);
+        if (tables.size() != 1) {
+            return;
+        }
+        String table = SchemaNames.key(tables.get(0)) + "\u0000";
+        DestroyedTables.addedColumns(tokens, main, SchemaView.UNKNOWN).ifPresent(added -> added.columns()
+                .forEach(column -> renamedAway.computeIfPresent(table + column,
+                        (key, away) -> away.addedAgain() == null ? away.added(statement) : away)));
+        ColumnWrites.renamedColumns(tokens, main).forEach((old, renamed) -> renamedAway.put(
+                table + SchemaNames.key(old), new RenamedColumn(statement, old, renamed, null)));
+    }
+
+    /** A column a statement of the migration renamed away, and the statement that added one of its name again. */
+    private record RenamedColumn(Statement rename, String old, String renamed, Statement addedAgain) {
+
+        RenamedColumn added(Statement add) {
+            return new RenamedColumn(rename, old, renamed, add);
+        }
+    }
+
+    private static Guard guardOf(RenamedColumn away, Statement copy) {
+        String note = RecreatedColumnName.note(away.old(), at(away.addedAgain()), at(copy));
+        return new Guard(Guard.Kind.COLUMN_NAME_RECREATED, note, Map.of(SchemaNames.key(away.old()), note));
+    }
+
+    private static String at(Statement statement) {
+        String path = statement.start().path().replace('\\', '/');
+        return statement.start().line() + " of " + path.substring(path.lastIndexOf('/') + 1);
     }
 
     /** The guard of a statement that renames a table this migration created in an earlier file. */

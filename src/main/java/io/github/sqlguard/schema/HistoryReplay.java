@@ -1,0 +1,201 @@
+package io.github.sqlguard.schema;
+
+import io.github.sqlguard.model.ContentHash;
+import io.github.sqlguard.schema.MigrationHistories.File;
+import io.github.sqlguard.schema.MigrationHistories.Reversing;
+import io.github.sqlguard.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/** One history's replay: its files in the order they are applied, and what the replay learnt of them. */
+final class HistoryReplay {
+
+    private final List<File> files = new ArrayList<>();
+    private final List<String> databases;
+    private final Map<List<Object>, List<Reversing>> reversals;
+    private final Map<StatementKey, Map<String, SchemaReplay>> replayOf = new LinkedHashMap<>();
+    /** Per file, in replay order: the digest of what was replayed before it. */
+    private final List<Map.Entry<String, String>> historyBefore = new ArrayList<>();
+    private final Set<String> replayedReversals = new HashSet<>();
+    private Map<String, SchemaReplay> lastInto = Map.of();
+    /** Every replay of this history, forks included. */
+    private final List<SchemaReplay> replays = new ArrayList<>();
+    private final SplitMigrationGuards splitMigrations = new SplitMigrationGuards();
+    /** The same for the down files of split migrations, which run as a run of their own. */
+    private final SplitMigrationGuards splitMigrationDowns = new SplitMigrationGuards();
+
+    HistoryReplay(List<String> databases, Map<List<Object>, List<Reversing>> reversals) {
+        this.databases = databases;
+        this.reversals = reversals;
+    }
+
+    void add(File file) {
+        files.add(file);
+    }
+
+    void run() {
+        Map<String, SchemaReplay> group = new LinkedHashMap<>();
+        databases.forEach(database -> group.put(database, new SchemaReplay()));
+        replays.addAll(group.values());
+        String chain = "";
+        ContentHash repeatables = null;
+        List<Reversing> splitDowns = new ArrayList<>();
+        for (int index = 0; index < files.size(); index++) {
+            File file = files.get(index);
+            splitMigrations.enter(file.path());
+            historyBefore.add(Map.entry(file.path(), chain));
+            ContentHash text = new ContentHash().add(chain);
+            boolean repeatable = file.place().repeatable();
+            group.values().forEach(replay -> replay.applyingRepeatable(repeatable));
+            repeatables = repeatable && repeatables == null ? new ContentHash() : repeatables;
+            for (Statement statement : file.statements().get()) {
+                apply(statement, group);
+                splitMigrations.follow(statement, lastInto);
+                text.add("\n").add(statement.sql());
+                if (repeatable) {
+                    repeatables.add("\n").add(statement.sql());
+                }
+            }
+            chain = text.hex();
+            Optional<String> split = SplitMigration.of(file.path());
+            if (split.isEmpty()) {
+                replayReversals(file, group, chain);
+                continue;
+            }
+            splitDowns.addAll(reversalsOf(file));
+            if (index + 1 == files.size() || !split.equals(SplitMigration.of(files.get(index + 1).path()))) {
+                replaySplitReversals(splitDowns, group, chain);
+                splitDowns.clear();
+            }
+        }
+        if (repeatables != null) {
+            // A versioned migration may call a routine of a repeatable one that follows it in the replay.
+            String digest = repeatables.hex();
+            historyBefore.replaceAll(entry -> Map.entry(entry.getKey(), entry.getValue() + digest));
+        }
+        replays.forEach(SchemaReplay::forgetBodiesNotCalled);
+    }
+
+    /** The down and undo scripts that reverse {@code file}. */
+    private List<Reversing> reversalsOf(File file) {
+        List<Reversing> found = new ArrayList<>(
+                reversals.getOrDefault(MigrationHistories.byPath(file.path()), List.of()));
+        if (file.place().version() != null) {
+            found.addAll(reversals.getOrDefault(
+                    MigrationHistories.byVersion(file.place().history(), file.place().version()), List.of()));
+        }
+        found.addAll(reversals.getOrDefault(
+                MigrationHistories.byGenericPath(file.place().history(), file.path()), List.of()));
+        return found;
+    }
+
+    /** The down and undo scripts that reverse {@code file}, each on its own copy of the schema after it. */
+    private void replayReversals(File file, Map<String, SchemaReplay> group, String chainAfter) {
+        for (Reversing down : reversalsOf(file)) {
+            // The schema a down script is checked against is the one after the script it reverses.
+            historyBefore.add(Map.entry(down.path(), chainAfter));
+            replayedReversals.add(down.path());
+            Map<String, SchemaReplay> forks = fork(group);
+            for (Statement statement : down.statements().get()) {
+                apply(statement, forks);
+            }
+        }
+    }
+
+    /**
+     * The down files of a migration split into files ({@link SplitMigration}), on one copy of the schema after its
+     * last file: popx rolls a migration back from its highest-numbered file down, each file seeing what the ones
+     * before it did, as the statements of one down script would.
+     */
+    private void replaySplitReversals(List<Reversing> downs, Map<String, SchemaReplay> group, String chainAfter) {
+        if (downs.isEmpty()) {
+            return;
+        }
+        Map<String, SchemaReplay> forks = fork(group);
+        ContentHash text = new ContentHash().add(chainAfter);
+        List<Reversing> lastFirst = downs.stream().filter(distinctPaths())
+                .sorted(Comparator.comparing(HistoryReplay::fileName).reversed()).toList();
+        for (Reversing down : lastFirst) {
+            historyBefore.add(Map.entry(down.path(), text.hex()));
+            replayedReversals.add(down.path());
+            splitMigrationDowns.enter(down.path());
+            for (Statement statement : down.statements().get()) {
+                apply(statement, forks);
+                splitMigrationDowns.follow(statement, lastInto);
+                text.add("\n").add(statement.sql());
+            }
+        }
+    }
+
+    private static java.util.function.Predicate<Reversing> distinctPaths() {
+        Set<String> seen = new HashSet<>();
+        return down -> seen.add(down.path());
+    }
+
+    private static String fileName(Reversing down) {
+        String path = down.path().replace('\\', '/');
+        return path.substring(path.lastIndexOf('/') + 1);
+    }
+
+    private Map<String, SchemaReplay> fork(Map<String, SchemaReplay> group) {
+        Map<String, SchemaReplay> forks = new LinkedHashMap<>();
+        group.forEach((database, replay) -> forks.put(database, replay.fork()));
+        replays.addAll(forks.values());
+        return forks;
+    }
+
+    /** Applies {@code statement} to each replay of {@code group} whose database it runs on. */
+    private void apply(Statement statement, Map<String, SchemaReplay> group) {
+        Map<String, SchemaReplay> into = new LinkedHashMap<>();
+        // One key for every map that remembers the statement: the replay keeps them all until the checks end.
+        StatementKey key = StatementKey.of(statement);
+        group.forEach((database, replay) -> {
+            if (statement.context().databases().includes(database)) {
+                replay.apply(statement, key);
+                into.put(database, replay);
+            }
+        });
+        // Statement after statement runs on the same replays: one shared map for all of them, not one each.
+        if (!into.equals(lastInto)) {
+            lastInto = Collections.unmodifiableMap(into);
+        }
+        MigrationHistories.addReplays(replayOf, key, lastInto);
+    }
+
+    /** Every replay of this history, forks included. */
+    List<SchemaReplay> replays() {
+        return replays;
+    }
+
+    /** The replays each statement was applied to. */
+    Map<StatementKey, Map<String, SchemaReplay>> replayOf() {
+        return replayOf;
+    }
+
+    /** Per file, in replay order: the digest of what was replayed before it. */
+    List<Map.Entry<String, String>> historyBefore() {
+        return historyBefore;
+    }
+
+    /** The paths of the down and undo scripts this history replayed. */
+    Set<String> replayedReversals() {
+        return replayedReversals;
+    }
+
+    /** For each statement of a split migration's later files, up or down, what its earlier files did to guard it. */
+    Map<StatementKey, Optional<Guard>> splitMigrationGuards() {
+        Map<StatementKey, Optional<Guard>> both = new HashMap<>(splitMigrations.guards());
+        splitMigrationDowns.guards().forEach((key, guard) -> both.merge(key, guard,
+                (known, other) -> Objects.equals(known, other) ? known : Optional.empty()));
+        return both;
+    }
+}
