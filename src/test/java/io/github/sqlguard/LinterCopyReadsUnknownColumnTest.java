@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -51,9 +50,6 @@ class LinterCopyReadsUnknownColumnTest {
     }
 
     private List<Finding> lint() {
-        LintConfig defaults = LintConfig.defaults(project, List.of(project.resolve("db")));
-        return new Linter().run(new LintConfig(project, defaults.directories(), defaults.includes(), List.of(),
-                Dialect.MYSQL, StandardCharsets.UTF_8, Map.of(), List.of(), defaults.flyway(),
-                defaults.liquibase(), List.of(), null, defaults.maxFileBytes(), 1)).findings();
+        return ProjectLint.findings(project, Dialect.MYSQL);
     }
 }

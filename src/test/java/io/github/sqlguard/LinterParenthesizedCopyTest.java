@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -61,9 +60,6 @@ class LinterParenthesizedCopyTest {
     }
 
     private List<Finding> lint() {
-        LintConfig defaults = LintConfig.defaults(project, List.of(project.resolve("db")));
-        return new Linter().run(new LintConfig(project, defaults.directories(), defaults.includes(), List.of(),
-                Dialect.POSTGRESQL, StandardCharsets.UTF_8, Map.of(), List.of(), defaults.flyway(),
-                defaults.liquibase(), List.of(), null, defaults.maxFileBytes(), 1)).findings();
+        return ProjectLint.findings(project, Dialect.POSTGRESQL);
     }
 }
