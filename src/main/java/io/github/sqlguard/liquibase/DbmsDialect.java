@@ -42,7 +42,7 @@ final class DbmsDialect {
         }
         List<String> names = Arrays.stream(dbms.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
         if (names.size() != 1 || names.get(0).startsWith("!")) {
-            return configured;
+            return excludes(names, configured) ? Dialect.AUTO : configured;
         }
         Dialect named = switch (names.get(0).toLowerCase(Locale.ROOT)) {
             case "postgresql" -> Dialect.POSTGRESQL;
@@ -67,7 +67,29 @@ final class DbmsDialect {
         if (stated == Dialect.AUTO && of(dbms, Dialect.MYSQL) == Dialect.AUTO) {
             return Dialect.AUTO;
         }
-        return options.orProject(stated == Dialect.AUTO ? ofFile(relativePath, Dialect.AUTO) : stated);
+        Dialect chosen = options.orProject(stated == Dialect.AUTO ? ofFile(relativePath, Dialect.AUTO) : stated);
+        return dbms != null && excludes(Arrays.stream(dbms.split(",")).map(String::strip).toList(), chosen)
+                ? Dialect.AUTO : chosen;
+    }
+
+    /**
+     * True when {@code names} rule out every database {@code dialect} reads ({@code !oracle} under Oracle): the
+     * changeset never runs there, its SQL and types are written for the other databases, so it is read as none's.
+     */
+    private static boolean excludes(List<String> names, Dialect dialect) {
+        Set<String> databases = databasesOf(dialect);
+        return !databases.isEmpty() && databases.stream().allMatch(database -> names.stream()
+                .anyMatch(name -> name.startsWith("!") && name.substring(1).strip().equalsIgnoreCase(database)));
+    }
+
+    /** The Liquibase names of the databases whose SQL {@code dialect} reads; none for AUTO. */
+    private static Set<String> databasesOf(Dialect dialect) {
+        return switch (dialect) {
+            case AUTO -> Set.of();
+            case MYSQL, MARIADB -> Set.of("mysql", "mariadb");
+            case SQLSERVER -> Set.of("mssql");
+            default -> Set.of(dialect.configName());
+        };
     }
 
     /** The MySQL dialect reads MariaDB's SQL and the other way round. */
@@ -86,12 +108,7 @@ final class DbmsDialect {
         if (!changeSet.included().isEmpty()) {
             return changeSet;
         }
-        Set<String> databases = switch (dialect) {
-            case AUTO -> Set.of();
-            case MYSQL -> Set.of("mysql", "mariadb");
-            case SQLSERVER -> Set.of("mssql");
-            default -> Set.of(dialect.configName());
-        };
+        Set<String> databases = dialect == Dialect.MARIADB ? Set.of("mariadb") : databasesOf(dialect);
         DatabaseScope ofDialect = new DatabaseScope(databases, changeSet.excluded());
         return databases.isEmpty() || ofDialect.runsNowhere() ? changeSet : ofDialect;
     }

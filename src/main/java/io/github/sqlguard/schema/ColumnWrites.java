@@ -32,9 +32,11 @@ final class ColumnWrites {
      * @param cleared the keys of the columns it sets to NULL ({@code SET tmp = total, total = NULL})
      * @param rowsWithValueIn the key of the column when the WHERE only asks that it has a value ({@code WHERE total
      *     IS NOT NULL}), else null: the rows left out hold nothing in it to copy
+     * @param conversions for each assignment that casts a column to a type ({@code SET n = CAST(c AS INT)}): the
+     *     source column's key to the target column as written
      */
     record Update(String table, List<String> assigned, Map<String, String> copies, boolean everyRow,
-            Set<String> cleared, String rowsWithValueIn) {
+            Set<String> cleared, String rowsWithValueIn, Map<String, String> conversions) {
 
         /**
          * The copies that carry every value their source column holds: all of them when the UPDATE reaches every
@@ -42,10 +44,19 @@ final class ColumnWrites {
          * WHERE sha IS NOT NULL}).
          */
         Map<String, String> copiesOfEveryValue() {
+            return ofEveryValue(copies);
+        }
+
+        /** Like {@link #copiesOfEveryValue()}, the columns whose every value a cast converted into another. */
+        Map<String, String> conversionsOfEveryValue() {
+            return ofEveryValue(conversions);
+        }
+
+        private Map<String, String> ofEveryValue(Map<String, String> moves) {
             if (everyRow) {
-                return copies;
+                return moves;
             }
-            String target = rowsWithValueIn == null ? null : copies.get(rowsWithValueIn);
+            String target = rowsWithValueIn == null ? null : moves.get(rowsWithValueIn);
             return target == null ? Map.of() : Map.of(rowsWithValueIn, target);
         }
     }
@@ -107,10 +118,11 @@ final class ColumnWrites {
         }
         List<String> assigned = new ArrayList<>();
         Map<String, String> copies = new LinkedHashMap<>();
+        Map<String, String> conversions = new LinkedHashMap<>();
         Set<String> cleared = new HashSet<>();
         for (List<Token> assignment : ObjectNames.splitAtCommas(tokens, set + 1, end)) {
             if (joined && !qualifiedBy(assignment, alias, table.text())
-                    || !assign(assignment, assigned, joined ? new LinkedHashMap<>() : copies)) {
+                    || !assign(assignment, assigned, joined ? new LinkedHashMap<>() : copies, conversions)) {
                 return Optional.empty();
             }
             if (assignment.size() >= 3 && assignment.get(assignment.size() - 1).isWord("NULL")
@@ -126,7 +138,7 @@ final class ColumnWrites {
         String rowsWithValueIn = end < tokens.size() && tokens.get(end).isWord("WHERE")
                 ? onlyHasValueIn(tokens.subList(end + 1, tokens.size()), alias, table.text()) : null;
         return Optional.of(new Update(table.text(), List.copyOf(assigned), Map.copyOf(copies), !joined && everyRow,
-                Set.copyOf(cleared), rowsWithValueIn));
+                Set.copyOf(cleared), rowsWithValueIn, joined ? Map.of() : Map.copyOf(conversions)));
     }
 
     /**
@@ -184,7 +196,8 @@ final class ColumnWrites {
      * Reads one assignment, {@code c = expr}, {@code t.c = expr} or {@code (a, b) = (x, y)}, into the assigned
      * columns and the plain copies; false when it is none of those shapes.
      */
-    private static boolean assign(List<Token> assignment, List<String> assigned, Map<String, String> copies) {
+    private static boolean assign(List<Token> assignment, List<String> assigned, Map<String, String> copies,
+            Map<String, String> conversions) {
         if (assignment.get(0).isSymbol("(")) {
             int close = ObjectNames.skipParentheses(assignment, 0);
             List<String> targets = SchemaNames.parenthesisedNames(assignment, 0);
@@ -213,7 +226,8 @@ final class ColumnWrites {
         String column = SchemaNames.unquoted(assignment.get(target.next() - 1).text());
         assigned.add(column);
         List<Token> value = assignment.subList(target.next() + 1, assignment.size());
-        copiedColumn(value).ifPresent(source -> copies.put(source, column));
+        copiedColumn(value).ifPresentOrElse(source -> copies.put(source, column), () -> plainColumn(
+                TextCasts.anyCastOperand(value)).ifPresent(source -> conversions.put(source, column)));
         for (List<Token> kept : JsonObjectValues.of(value)) {
             copiedColumn(kept).ifPresent(source -> copies.put(source, column));
         }
@@ -227,6 +241,9 @@ final class ColumnWrites {
 
     /** The key of the column {@code expression} is, when it is just a (qualified) column name. */
     private static Optional<String> plainColumn(List<Token> expression) {
+        if (expression.isEmpty()) {
+            return Optional.empty();
+        }
         SchemaNames.Read name = SchemaNames.name(expression, 0);
         if (name == null || name.next() != expression.size() || expression.get(0).type() == TokenType.PLACEHOLDER
                 || expression.size() == 1 && VALUE_WORDS.contains(expression.get(0).upper())) {

@@ -25,7 +25,7 @@ final class CopiedBeforeRetype {
         for (String column : DestroyedTables.alteredColumns(tokens, main)) {
             ColumnCopy copy = copies.get(SchemaNames.key(column));
             // A copy made on some databases only keeps the values there, not on the others the change runs on.
-            if (copy != null && copy.databases().covers(databases)) {
+            if (copy != null && copy.unchanged() && copy.databases().covers(databases)) {
                 notes.put(SchemaNames.key(column), copy.description());
             }
         }

@@ -29,7 +29,8 @@ final class CopiedColumnOverwrite {
         for (String column : assigned) {
             ColumnCopy copy = copies.get(column);
             // An UPDATE that overwrites the copy too (SET a = 'x', b = 'y' after b = a) keeps nothing.
-            if (copy == null || !copy.databases().covers(databases) || assigned.contains(copy.target())) {
+            if (copy == null || !copy.unchanged() || !copy.databases().covers(databases)
+                    || assigned.contains(copy.target())) {
                 return Optional.empty();
             }
             kept.add(copy);

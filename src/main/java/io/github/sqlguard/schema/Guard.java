@@ -3,6 +3,7 @@ package io.github.sqlguard.schema;
 import io.github.sqlguard.model.Severity;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -33,6 +34,11 @@ public record Guard(Kind kind, String description, Map<String, String> columns) 
          * them). It lowers nothing; its description says, on the finding, why the copy does not keep the data.
          */
         INCOMPLETE_COPY,
+        /**
+         * Not a guard: a dropped column's values were converted into another column by a cast, which keeps only
+         * what the cast keeps. It lowers nothing; its description says, on the finding, where the values went.
+         */
+        CONVERTED_COPY,
         /**
          * Every row was copied just before by a column list, from a table whose columns the replay does not all
          * know: the loss may be none, or the columns the list leaves out. It lowers a finding to WARNING, not INFO.
@@ -90,7 +96,7 @@ public record Guard(Kind kind, String description, Map<String, String> columns) 
     /** True when this guard makes the loss the rule {@code ruleId} reports impossible. */
     public boolean covers(String ruleId) {
         return switch (kind) {
-            case INCOMPLETE_COPY -> false;
+            case INCOMPLETE_COPY, CONVERTED_COPY -> false;
             case ROLLED_BACK -> true;
             case NAME_RECREATED, TABLE_CREATED -> ruleId.equals("rename-table");
             case COLUMN_NAME_RECREATED -> ruleId.equals("rename-column");
@@ -125,6 +131,10 @@ public record Guard(Kind kind, String description, Map<String, String> columns) 
      */
     public String shortfall(String ruleId, List<String> subjects) {
         boolean about = columns.isEmpty() || subjects.stream().anyMatch(s -> columns.containsKey(SchemaNames.key(s)));
+        if (kind == Kind.CONVERTED_COPY) {
+            return ruleId.equals("drop-column") && about ? " (" + String.join("; ", subjects.stream()
+                    .map(s -> columns.get(SchemaNames.key(s))).filter(Objects::nonNull).distinct().toList()) + ")" : "";
+        }
         return kind == Kind.INCOMPLETE_COPY && TABLE_RULES.contains(ruleId) && about ? " (" + description + ")" : "";
     }
 

@@ -136,7 +136,7 @@ public final class LossGuards {
                 .forEach(scratch::add);
         // A copy made on some databases only keeps the values there, not on the others the drop runs on.
         List<String> copied = dropped.stream().filter(c -> !added.contains(SchemaNames.key(c))
-                && copies.containsKey(SchemaNames.key(c))
+                && copies.containsKey(SchemaNames.key(c)) && copies.get(SchemaNames.key(c)).unchanged()
                 && copies.get(SchemaNames.key(c)).databases().covers(databases)).toList();
         Set<String> valueless = emptyColumns.getOrDefault(table, Set.of());
         List<String> empty = dropped.stream().filter(c -> !added.contains(SchemaNames.key(c)) && !copied.contains(c)
@@ -351,9 +351,15 @@ public final class LossGuards {
             if (!source.equals(SchemaNames.key(target))) {
                 copies.put(source, new ColumnCopy(SchemaNames.key(target),
                         "values of " + SchemaNames.asWrittenIn(statement.tokens(), source) + " copied to " + target
-                                + " at " + lineOf(statement), databases));
+                                + " at " + lineOf(statement), databases, false));
             }
         });
+        ConvertedBeforeDrop.record(update, statement.tokens(), lineOf(statement), databases, copies);
+    }
+
+    /** What falls short of a guard of the columns {@code statement} drops: a cast converted their values. */
+    public Optional<Guard> convertedBefore(Statement statement) {
+        return ConvertedBeforeDrop.shortfallOf(statement, copiedColumns);
     }
 
     /** Where {@code statement} starts, for a note: {@code "line 4"}, with its file when the run spans files. */

@@ -37,6 +37,28 @@ final class TextCasts {
                 ? expression.subList(0, cast) : expression;
     }
 
+    /**
+     * The operand of {@code expression} when it is a cast to any type ({@code CAST(x AS DECIMAL)}, {@code x::int}),
+     * else empty.
+     */
+    static List<Token> anyCastOperand(List<Token> expression) {
+        int n = expression.size();
+        if (n >= 6 && expression.get(0).isWord("CAST") && expression.get(1).isSymbol("(")
+                && ObjectNames.skipParentheses(expression, 1) == n) {
+            int as = topLevelAs(expression, 2, n - 1);
+            return as > 2 ? expression.subList(2, as) : List.of();
+        }
+        int depth = 0;
+        for (int i = 0; i < n; i++) {
+            Token token = expression.get(i);
+            depth += token.isSymbol("(") ? 1 : token.isSymbol(")") ? -1 : 0;
+            if (depth == 0 && token.isSymbol("::")) {
+                return i > 0 && i + 1 < n ? expression.subList(0, i) : List.of();
+            }
+        }
+        return List.of();
+    }
+
     private static int topLevelAs(List<Token> tokens, int from, int to) {
         int depth = 0;
         int found = -1;

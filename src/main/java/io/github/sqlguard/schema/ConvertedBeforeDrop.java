@@ -1,0 +1,60 @@
+package io.github.sqlguard.schema;
+
+import io.github.sqlguard.sql.DatabaseScope;
+import io.github.sqlguard.sql.Statement;
+import io.github.sqlguard.sql.Token;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A column dropped after a cast converted its every value into another column: Keycloak's Oracle changesets add
+ * {@code LOGIC_NEW TINYINT}, set it to {@code CAST(LOGIC AS DECIMAL)} and drop {@code LOGIC}. What the cast keeps
+ * survives, what it changes (text that is no number, decimals rounded, text cut to a length) is lost, so the drop
+ * stays reported, and says where the values went so the reader can judge the cast.
+ */
+final class ConvertedBeforeDrop {
+
+    private ConvertedBeforeDrop() {
+    }
+
+    /**
+     * Records the conversions of {@code update} into {@code copies}, unless a column already has an unchanged copy,
+     * which keeps more.
+     */
+    static void record(ColumnWrites.Update update, List<Token> tokens, String line, DatabaseScope databases,
+            Map<String, ColumnCopy> copies) {
+        update.conversionsOfEveryValue().forEach((source, target) -> {
+            ColumnCopy earlier = copies.get(source);
+            if (!source.equals(SchemaNames.key(target)) && (earlier == null || !earlier.unchanged())) {
+                copies.put(source, new ColumnCopy(SchemaNames.key(target), "values of "
+                        + SchemaNames.asWrittenIn(tokens, source) + " converted to " + target + " at " + line
+                        + " by a cast, which may change them", databases, true));
+            }
+        });
+    }
+
+    /**
+     * The shortfall note over the columns the ALTER TABLE of {@code statement} drops whose values a cast converted,
+     * where it runs; {@code copies} by table, then by column.
+     */
+    static Optional<Guard> shortfallOf(Statement statement, Map<String, Map<String, ColumnCopy>> copies) {
+        List<Token> tokens = statement.tokens();
+        int main = DestroyedTables.mainKeyword(tokens);
+        List<String> targets = tokens.isEmpty() || statement.container() ? List.of() : DestroyedTables.of(tokens, main);
+        if (targets.size() != 1 || !tokens.get(main).isWord("ALTER")) {
+            return Optional.empty();
+        }
+        Map<String, ColumnCopy> ofTable = copies.getOrDefault(SchemaNames.key(targets.get(0)), Map.of());
+        Map<String, String> notes = new LinkedHashMap<>();
+        for (String column : DestroyedTables.droppedColumns(tokens, main)) {
+            ColumnCopy copy = ofTable.get(SchemaNames.key(column));
+            if (copy != null && !copy.unchanged() && copy.databases().covers(statement.context().databases())) {
+                notes.put(SchemaNames.key(column), copy.description());
+            }
+        }
+        return notes.isEmpty() ? Optional.empty()
+                : Optional.of(new Guard(Guard.Kind.CONVERTED_COPY, String.join("; ", notes.values()), notes));
+    }
+}

@@ -1,0 +1,61 @@
+package io.github.sqlguard;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.github.sqlguard.model.Dialect;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * A column dropped after a cast converted its values into another column keeps only what the cast keeps: the drop
+ * stays an ERROR, and its message says where the values went, so the reader judges the cast instead of hunting
+ * for a copy sqlguard did not see. Each line: the script (one statement a line) and the drop's message.
+ */
+class LinterConvertedCopyBeforeDropTest {
+
+    @TempDir
+    Path project;
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            UPDATE policy SET logic_new = CAST (logic AS DECIMAL); ALTER TABLE policy DROP COLUMN logic; | ALTER TABLE policy drops column logic (values of logic converted to logic_new at line 1 by a cast, which may change them)
+            UPDATE policy SET logic_new = logic::int; ALTER TABLE policy DROP COLUMN logic;               | ALTER TABLE policy drops column logic (values of logic converted to logic_new at line 1 by a cast, which may change them)
+            UPDATE policy SET logic_new = CAST(logic AS INT) WHERE id > 5; ALTER TABLE policy DROP COLUMN logic; | ALTER TABLE policy drops column logic
+            UPDATE policy SET logic_new = CAST(logic AS INT); UPDATE policy SET logic_new = 0; ALTER TABLE policy DROP COLUMN logic; | ALTER TABLE policy drops column logic
+            UPDATE policy SET logic_new = CAST(other AS INT); ALTER TABLE policy DROP COLUMN logic;       | ALTER TABLE policy drops column logic
+            """)
+    void theDropSaysWhereACastTookTheValues(String sql, String message) throws IOException {
+        List<String> drops = ProjectLint.findingsOfScript(project, Dialect.POSTGRESQL, sql.replace("; ", ";\n"))
+                .stream().filter(f -> f.ruleId().equals("drop-column"))
+                .map(f -> f.severity() + " " + f.message()).toList();
+
+        assertEquals(List.of("ERROR " + message), drops);
+    }
+
+    @Test
+    void aLiquibaseUpdateWithACastInValueComputedIsAConversion() throws IOException {
+        TestProject.write(project, "db/changelog.xml", """
+                <databaseChangeLog>
+                    <changeSet id="1" author="a" dbms="oracle">
+                        <addColumn tableName="policy"><column name="logic_new" type="TINYINT"/></addColumn>
+                        <update tableName="policy">
+                            <column name="logic_new" valueComputed="CAST (logic AS DECIMAL)"/>
+                        </update>
+                        <dropColumn tableName="policy" columnName="logic"/>
+                    </changeSet>
+                </databaseChangeLog>
+                """);
+
+        List<String> drops = TestProject.lint(project, Dialect.AUTO).findings().stream()
+                .filter(f -> f.ruleId().equals("drop-column"))
+                .map(f -> f.location() + " " + f.severity() + " " + f.message()).toList();
+
+        assertEquals(List.of("db/changelog.xml:7:9 ERROR ALTER TABLE policy drops column logic (values of logic"
+                + " converted to logic_new at line 4 by a cast, which may change them) (changeset a:1)"), drops);
+    }
+}
