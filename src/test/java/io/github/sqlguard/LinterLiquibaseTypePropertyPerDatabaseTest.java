@@ -95,6 +95,29 @@ class LinterLiquibaseTypePropertyPerDatabaseTest {
         assertEquals(List.of(), lines(lint(Dialect.AUTO)));
     }
 
+    @Test
+    void valuesForListedDatabasesOnlyAreFollowedOnThoseDatabasesAlone() throws IOException {
+        // No definition for the other databases (Metabase's text.type): there the property stays undefined.
+        TestProject.write(project, "db/changelog.yaml", """
+                databaseChangeLog:
+                  - property: {name: text.type, value: text, dbms: "postgresql,h2"}
+                  - property: {name: text.type, value: longtext, dbms: "mysql,mariadb"}
+                  - changeSet:
+                      id: 1
+                      author: a
+                      changes:
+                        - sql: {dbms: "mysql,mariadb", sql: CREATE TABLE songs (title longtext)}
+                        - sql: {dbms: postgresql, sql: CREATE TABLE songs (title text)}
+                  - changeSet:
+                      id: 2
+                      author: a
+                      changes:
+                        - addNotNullConstraint: {tableName: songs, columnName: title, columnDataType: "${text.type}"}
+                """);
+
+        assertEquals(List.of(), lines(lint(Dialect.AUTO)));
+    }
+
     private void writeXml(String changeSets) throws IOException {
         TestProject.write(project, "db/changelog.xml",
                 "<databaseChangeLog>\n" + PROPERTIES + changeSets + "</databaseChangeLog>\n");
