@@ -118,6 +118,28 @@ class LinterLiquibaseTypePropertyPerDatabaseTest {
         assertEquals(List.of(), lines(lint(Dialect.AUTO)));
     }
 
+    @Test
+    void aLoneValueOfTheConfiguredDatabaseStillCreatesTheTableForEveryDatabase() throws IOException {
+        TestProject.write(project, "db/changelog.yaml", """
+                databaseChangeLog:
+                  - property: {name: blob.type, value: blob, dbms: "mysql,h2,mariadb"}
+                  - property: {name: blob.type, value: bytea, dbms: postgresql}
+                  - changeSet:
+                      id: 1
+                      author: a
+                      changes:
+                        - createTable: {tableName: cache, columns: [{column: {name: results, type: "${blob.type}"}}]}
+                  - changeSet:
+                      id: 2
+                      author: a
+                      preConditions: [{onFail: MARK_RAN}, {dbms: {type: "mysql,mariadb"}}]
+                      changes:
+                        - modifyDataType: {tableName: cache, columnName: results, newDataType: longblob}
+                """);
+
+        assertEquals(List.of(), lines(lint(Dialect.POSTGRESQL)));
+    }
+
     private void writeXml(String changeSets) throws IOException {
         TestProject.write(project, "db/changelog.xml",
                 "<databaseChangeLog>\n" + PROPERTIES + changeSets + "</databaseChangeLog>\n");
