@@ -243,6 +243,29 @@ class LinterChangelogTest {
         assertEquals(List.of("db/changelog.yaml:11:18 update-without-where"), found);
     }
 
+    @Test
+    void aChangeForMySqlAndMariaDbIsReadAsMySqlWhenAnotherIsConfigured() throws IOException {
+        // PostgreSQL would end the string at 'it\' and swallow the WHERE and the DELETE after it.
+        write("db/changelog.yaml", """
+                databaseChangeLog:
+                  - changeSet:
+                      id: 1
+                      author: a
+                      changes:
+                        - sql:
+                            dbms: mysql, mariadb
+                            sql: >-
+                              UPDATE t SET note = 'it\\'s' WHERE id = 1;
+                              DELETE FROM t;
+                """);
+
+        for (Dialect dialect : List.of(Dialect.POSTGRESQL, Dialect.MARIADB, Dialect.AUTO)) {
+            List<String> found = TestProject.lint(project, dialect).findings().stream()
+                    .map(f -> f.location() + " " + f.ruleId()).toList();
+            assertEquals(List.of("db/changelog.yaml:10:15 delete-without-where"), found, dialect.name());
+        }
+    }
+
     private void write(String path, String text) throws IOException {
         TestProject.write(project, path, text);
     }

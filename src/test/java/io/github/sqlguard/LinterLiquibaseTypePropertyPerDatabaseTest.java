@@ -95,6 +95,51 @@ class LinterLiquibaseTypePropertyPerDatabaseTest {
         assertEquals(List.of(), lines(lint(Dialect.AUTO)));
     }
 
+    @Test
+    void valuesForListedDatabasesOnlyAreFollowedOnThoseDatabasesAlone() throws IOException {
+        // No definition for the other databases (Metabase's text.type): there the property stays undefined.
+        TestProject.write(project, "db/changelog.yaml", """
+                databaseChangeLog:
+                  - property: {name: text.type, value: text, dbms: "postgresql,h2"}
+                  - property: {name: text.type, value: longtext, dbms: "mysql,mariadb"}
+                  - changeSet:
+                      id: 1
+                      author: a
+                      changes:
+                        - sql: {dbms: "mysql,mariadb", sql: CREATE TABLE songs (title longtext)}
+                        - sql: {dbms: postgresql, sql: CREATE TABLE songs (title text)}
+                  - changeSet:
+                      id: 2
+                      author: a
+                      changes:
+                        - addNotNullConstraint: {tableName: songs, columnName: title, columnDataType: "${text.type}"}
+                """);
+
+        assertEquals(List.of(), lines(lint(Dialect.AUTO)));
+    }
+
+    @Test
+    void aLoneValueOfTheConfiguredDatabaseStillCreatesTheTableForEveryDatabase() throws IOException {
+        TestProject.write(project, "db/changelog.yaml", """
+                databaseChangeLog:
+                  - property: {name: blob.type, value: blob, dbms: "mysql,h2,mariadb"}
+                  - property: {name: blob.type, value: bytea, dbms: postgresql}
+                  - changeSet:
+                      id: 1
+                      author: a
+                      changes:
+                        - createTable: {tableName: cache, columns: [{column: {name: results, type: "${blob.type}"}}]}
+                  - changeSet:
+                      id: 2
+                      author: a
+                      preConditions: [{onFail: MARK_RAN}, {dbms: {type: "mysql,mariadb"}}]
+                      changes:
+                        - modifyDataType: {tableName: cache, columnName: results, newDataType: longblob}
+                """);
+
+        assertEquals(List.of(), lines(lint(Dialect.POSTGRESQL)));
+    }
+
     private void writeXml(String changeSets) throws IOException {
         TestProject.write(project, "db/changelog.xml",
                 "<databaseChangeLog>\n" + PROPERTIES + changeSets + "</databaseChangeLog>\n");

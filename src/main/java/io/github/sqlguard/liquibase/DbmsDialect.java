@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Picks the dialect for a changeset or change from its {@code dbms} attribute: when it runs on exactly one
@@ -32,19 +33,36 @@ final class DbmsDialect {
     }
 
     /**
-     * A configured dialect wins, except over a {@code dbms} that names one other database: that SQL never runs
-     * on the configured database and is written for the one it names (T-SQL's {@code UPDATE a .. FROM t a}
-     * read as PostgreSQL updates another table).
+     * A configured dialect wins, except over a {@code dbms} that names one other database, or only databases
+     * one dialect reads ({@code mysql, mariadb}): that SQL never runs on the configured database and is written
+     * for the one it names (T-SQL's {@code UPDATE a .. FROM t a} read as PostgreSQL updates another table, and
+     * MySQL's {@code 'it\'s'} read as PostgreSQL never ends).
      */
     static Dialect of(String dbms, Dialect configured) {
         if (dbms == null || dbms.isBlank()) {
             return configured;
         }
         List<String> names = Arrays.stream(dbms.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
-        if (names.size() != 1 || names.get(0).startsWith("!")) {
+        if (names.isEmpty() || names.stream().anyMatch(name -> name.startsWith("!"))) {
             return excludes(names, configured) ? Dialect.AUTO : configured;
         }
-        Dialect named = switch (names.get(0).toLowerCase(Locale.ROOT)) {
+        if (names.size() > 1) {
+            Set<Dialect> named = names.stream().map(DbmsDialect::named).collect(Collectors.toSet());
+            boolean mySqlOnly = named.stream().allMatch(d -> d == Dialect.MYSQL || d == Dialect.MARIADB);
+            return !mySqlOnly || sameFamily(Dialect.MYSQL, configured) ? configured
+                    : named.size() == 1 ? named.iterator().next() : Dialect.MYSQL;
+        }
+        Dialect named = named(names.get(0));
+        if (named == null) {
+            // HSQLDB, DB2, Derby, ..: no dialect of ours describes their SQL, but it is not the configured one's.
+            named = DatabaseScope.isDatabase(names.get(0)) ? Dialect.AUTO : configured;
+        }
+        return configured == Dialect.AUTO || !sameFamily(named, configured) ? named : configured;
+    }
+
+    /** The dialect that reads the SQL of the database Liquibase calls {@code name}, or null. */
+    private static Dialect named(String name) {
+        return switch (name.toLowerCase(Locale.ROOT)) {
             case "postgresql" -> Dialect.POSTGRESQL;
             case "mysql" -> Dialect.MYSQL;
             case "mariadb" -> Dialect.MARIADB;
@@ -52,10 +70,8 @@ final class DbmsDialect {
             case "oracle" -> Dialect.ORACLE;
             case "h2" -> Dialect.H2;
             case "sqlite" -> Dialect.SQLITE;
-            // HSQLDB, DB2, Derby, ..: no dialect of ours describes their SQL, but it is not the configured one's.
-            default -> DatabaseScope.isDatabase(names.get(0)) ? Dialect.AUTO : configured;
+            default -> null;
         };
-        return configured == Dialect.AUTO || !sameFamily(named, configured) ? named : configured;
     }
 
     /**

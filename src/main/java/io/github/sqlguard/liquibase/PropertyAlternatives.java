@@ -159,9 +159,11 @@ final class PropertyAlternatives {
     /**
      * {@code databases} limited to those where {@code value} applies, when the values of the one property a change
      * refers to ({@code firsts} and {@code others}) split the databases between them, each run seeing one of them
-     * ({@code dbms="mysql"}, {@code dbms="postgresql"}, then one for every other database): the schema then follows
-     * each database with its own value, and a column created with one is not compared with another. Else, or where
-     * nothing would be left, {@code databases} as they are.
+     * ({@code dbms="mysql"}, {@code dbms="postgresql"}, then one for every other database), or when {@code value}
+     * is defined for listed databases only and another value is judged too (the others never see it: there the
+     * property is another value or undefined): the schema then follows each database with its own value, and a
+     * column created with one is not compared with another. Else, or where nothing would be left, {@code
+     * databases} as they are.
      */
     static DatabaseScope narrowed(DatabaseScope databases, Alternative value, List<Alternative> firsts,
             List<Alternative> others) {
@@ -172,8 +174,10 @@ final class PropertyAlternatives {
         all.forEach(a -> listed.addAll(a.runs().included()));
         boolean everyRunCovered = all.stream()
                 .anyMatch(a -> a.runs().included().isEmpty() && listed.containsAll(a.runs().excluded()));
+        // Only where another value is followed on the other databases: a lone value stands for every run.
+        boolean listedOnly = !value.runs().included().isEmpty() && all.size() > 1;
         DatabaseScope limited = databases.and(value.runs());
-        return oneProperty && everyRunCovered && !limited.runsNowhere() ? limited : databases;
+        return oneProperty && (everyRunCovered || listedOnly) && !limited.runsNowhere() ? limited : databases;
     }
 
     /** {@code label} with each of {@code values} it was judged with, see {@link #labelWith(String, Alternative)}. */

@@ -54,6 +54,11 @@ final class TableDefinitions {
         }
         String table = SchemaNames.unquoted(name.text());
         i = name.next();
+        // H2 puts the table's comment before its columns, as its SCRIPT writes it: CREATE TABLE t COMMENT 'x' (..).
+        if (i + 2 < tokens.size() && tokens.get(i).isWord("COMMENT") && tokens.get(i + 1).type() == TokenType.STRING
+                && tokens.get(i + 2).isSymbol("(")) {
+            i += 2;
+        }
         if (i + 1 < tokens.size() && tokens.get(i).isWord("LIKE")) {
             SchemaNames.Read source = SchemaNames.name(tokens, i + 1);
             schema.put(source == null ? Table.seenFirstIn(table) : schema.current(source.text())

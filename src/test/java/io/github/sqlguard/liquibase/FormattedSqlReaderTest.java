@@ -209,10 +209,11 @@ class FormattedSqlReaderTest {
                 DELETE FROM c;
                 """;
         List<Statement> statements = statements(text, LiquibaseOptions.defaults());
-        assertEquals(List.of(Dialect.POSTGRESQL, Dialect.AUTO, Dialect.SQLSERVER),
+        // mysql,mariadb names two databases, both read by the MySQL dialect.
+        assertEquals(List.of(Dialect.POSTGRESQL, Dialect.MYSQL, Dialect.SQLSERVER),
                 statements.stream().map(Statement::dialect).toList());
         List<Statement> configured = statements(text, new LiquibaseOptions(null, null, Dialect.H2, null));
-        assertEquals(List.of(Dialect.POSTGRESQL, Dialect.H2, Dialect.SQLSERVER),
+        assertEquals(List.of(Dialect.POSTGRESQL, Dialect.MYSQL, Dialect.SQLSERVER),
                 configured.stream().map(Statement::dialect).toList());
         List<Statement> mariadb = statements("--liquibase formatted sql\n--changeset a:1 dbms:mariadb\nDELETE FROM a;\n",
                 new LiquibaseOptions(null, null, Dialect.MYSQL, null));
