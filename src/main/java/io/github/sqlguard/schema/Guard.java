@@ -3,6 +3,7 @@ package io.github.sqlguard.schema;
 import io.github.sqlguard.model.Severity;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -53,7 +54,12 @@ public record Guard(Kind kind, String description, Map<String, String> columns) 
         /** The columns an ALTER TABLE retypes had every value copied to another column before. */
         RETYPED_COLUMN_COPIED,
         /** The statement runs in a transaction that a later ROLLBACK of the script undoes. */
-        ROLLED_BACK
+        ROLLED_BACK,
+        /**
+         * Not a guard: the columns an UPDATE fills or an ALTER TABLE drops were added just before by ADD COLUMN IF
+         * NOT EXISTS, which keeps an older column of the name. It lowers nothing; it says so on the finding.
+         */
+        ADDED_IF_MISSING
     }
 
     /** What an UPDATE of every row loses, which nothing is when it only fills columns added just before. */
@@ -90,7 +96,7 @@ public record Guard(Kind kind, String description, Map<String, String> columns) 
     /** True when this guard makes the loss the rule {@code ruleId} reports impossible. */
     public boolean covers(String ruleId) {
         return switch (kind) {
-            case INCOMPLETE_COPY -> false;
+            case INCOMPLETE_COPY, ADDED_IF_MISSING -> false;
             case ROLLED_BACK -> true;
             case NAME_RECREATED, TABLE_CREATED -> ruleId.equals("rename-table");
             case COLUMN_NAME_RECREATED -> ruleId.equals("rename-column");
@@ -125,6 +131,11 @@ public record Guard(Kind kind, String description, Map<String, String> columns) 
      */
     public String shortfall(String ruleId, List<String> subjects) {
         boolean about = columns.isEmpty() || subjects.stream().anyMatch(s -> columns.containsKey(SchemaNames.key(s)));
+        if (kind == Kind.ADDED_IF_MISSING) {
+            return !about ? "" : columns.isEmpty() ? " (" + description + ")" : " (" + String.join("; ", subjects
+                    .stream().map(s -> columns.get(SchemaNames.key(s))).filter(Objects::nonNull).distinct().toList())
+                    + ")";
+        }
         return kind == Kind.INCOMPLETE_COPY && TABLE_RULES.contains(ruleId) && about ? " (" + description + ")" : "";
     }
 

@@ -22,17 +22,16 @@ import java.util.stream.Stream;
  * that the script puts before it. Feed statements in order: {@link #guardOf} first, then {@link #observe}.
  *
  * <p>A condition guards only when it requires the table to be empty ({@link EmptinessConditions}): T-SQL
- * {@code IF NOT EXISTS (SELECT 1 FROM t) DROP TABLE t} does, {@code IF EXISTS (..)},
- * {@code IF OBJECT_ID(..) IS NOT NULL}, {@code DROP TABLE IF EXISTS}, and a condition with a WHERE or about
- * another table do not.
+ * {@code IF NOT EXISTS (SELECT 1 FROM t) DROP TABLE t} does, {@code IF EXISTS (..)}, {@code IF OBJECT_ID(..) IS
+ * NOT NULL}, {@code DROP TABLE IF EXISTS}, and a condition with a WHERE or about another table do not.
  *
  * <p>Columns are followed too, as scripts that rebuild a column write them ({@code ADD total_new; UPDATE t SET
  * total_new = total; DROP total; RENAME total_new TO total}): an UPDATE that only fills columns the script added
  * and nothing has written since overwrites nothing, a column whose values an UPDATE of every row copied as they
  * are into another column loses nothing when it is dropped, and a column the script added is used by no code
  * that runs yet, so renaming it breaks nothing, and an UPDATE that overwrites such a copied column loses nothing
- * either. An INSERT, MERGE or COPY into the table, a later write of the
- * copy, a rename of the table or an UPDATE that is not read ends what was known.
+ * either. An INSERT, MERGE or COPY into the table, a later write of the copy, a rename of the table or an UPDATE
+ * that is not read ends what was known.
  */
 public final class LossGuards {
 
@@ -51,6 +50,7 @@ public final class LossGuards {
     private final Map<String, Set<String>> unwrittenColumns = new HashMap<>();
     private final Map<String, Map<String, ColumnCopy>> copiedColumns = new HashMap<>();
     private final ClearedColumns clearedColumns = new ClearedColumns();
+    private final ColumnsAddedIfMissing addedIfMissing = new ColumnsAddedIfMissing();
     /**
      * Writes limited to some databases (a Liquibase change's {@code dbms}) of columns still unwritten elsewhere,
      * by table and column: they reach only the statements that run on one of those databases.
@@ -119,6 +119,11 @@ public final class LossGuards {
         // A copy that left a column out keeps none of its values, which the script may still have kept elsewhere
         boolean keptElsewhere = columns.filter(guard -> guard.kind() == Guard.Kind.SCRATCH_COLUMN).isPresent();
         return copied.filter(guard -> guard.kind() != Guard.Kind.INCOMPLETE_COPY || !keptElsewhere).or(() -> columns);
+    }
+
+    /** What the script did short of a guard of {@code statement}, to say on its findings ({@link Guard.Kind}). */
+    public Optional<Guard> shortfallOf(Statement statement) {
+        return addedIfMissing.shortfallOf(statement);
     }
 
     /**
@@ -230,6 +235,7 @@ public final class LossGuards {
         ColumnListCopy.moved(tokens, main, before, selectIntoMakesTable)
                 .ifPresent(moved -> copies.moved(moved, lineOf(statement)));
         recordAddedColumns(tokens, main, before);
+        addedIfMissing.observe(tokens, main, before, lineOf(statement));
         if (statement.context().kind() == StatementContext.Kind.SCRIPT) {
             CreatedTableColumns.of(tokens, main).ifPresent(t -> unwrittenColumns.put(SchemaNames.key(t.table()),
                     new HashSet<>(t.columns())));
