@@ -18,20 +18,20 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * Finds, for each statement of one script run (a Flyway script, a Liquibase changeset), the {@link Guard}
- * that the script puts before it. Feed statements in order: {@link #guardOf} first, then {@link #observe}.
+ * Finds, for each statement of one script run (a Flyway script, a Liquibase changeset), the {@link Guard} that the
+ * script puts before it. Feed statements in order: {@link #guardOf} first, then {@link #observe}.
  *
  * <p>A condition guards only when it requires the table to be empty ({@link EmptinessConditions}): T-SQL
  * {@code IF NOT EXISTS (SELECT 1 FROM t) DROP TABLE t} does, {@code IF EXISTS (..)}, {@code IF OBJECT_ID(..) IS
  * NOT NULL}, {@code DROP TABLE IF EXISTS}, and a condition with a WHERE or about another table do not.
  *
  * <p>Columns are followed too, as scripts that rebuild a column write them ({@code ADD total_new; UPDATE t SET
- * total_new = total; DROP total; RENAME total_new TO total}): an UPDATE that only fills columns the script added
- * and nothing has written since overwrites nothing, a column whose values an UPDATE of every row copied as they
- * are into another column loses nothing when it is dropped, and a column the script added is used by no code
- * that runs yet, so renaming it breaks nothing, and an UPDATE that overwrites such a copied column loses nothing
- * either. An INSERT, MERGE or COPY into the table, a later write of the copy, a rename of the table or an UPDATE
- * that is not read ends what was known.
+ * total_new = total; DROP total; RENAME total_new TO total}): an UPDATE that only fills columns the script added and
+ * nothing has written since overwrites nothing, a column whose values an UPDATE of every row copied as they are into
+ * another column loses nothing when it is dropped, and a column the script added is used by no code that runs yet,
+ * so renaming it breaks nothing, and an UPDATE that overwrites such a copied column loses nothing either. An INSERT,
+ * MERGE or COPY into the table, a later write of the copy, a rename of the table or an UPDATE that is not read ends
+ * what was known.
  */
 public final class LossGuards {
 
@@ -63,8 +63,7 @@ public final class LossGuards {
      * changeset's, whose notes say "this changeset", or a script's.
      */
     public LossGuards(String runScope) {
-        this.unit = runScope.startsWith("changeset ") ? "this changeset" : "this script";
-        this.spansFiles = false;
+        this(runScope.startsWith("changeset ") ? "this changeset" : "this script", false);
     }
 
     /** The guards of one migration whose statements its tool runs from several files, one after the other. */
@@ -118,7 +117,8 @@ public final class LossGuards {
                 ? DestroyedTables.droppedColumns(tokens, main) : null);
         // A copy that left a column out keeps none of its values, which the script may still have kept elsewhere
         boolean keptElsewhere = columns.filter(guard -> guard.kind() == Guard.Kind.SCRATCH_COLUMN).isPresent();
-        return copied.filter(guard -> guard.kind() != Guard.Kind.INCOMPLETE_COPY || !keptElsewhere).or(() -> columns);
+        return copied.filter(guard -> guard.kind() == Guard.Kind.UNVERIFIED_COPY ? columns.isEmpty()
+                : guard.kind() != Guard.Kind.INCOMPLETE_COPY || !keptElsewhere).or(() -> columns);
     }
 
     /** What the script did short of a guard of {@code statement}, to say on its findings ({@link Guard.Kind}). */
@@ -223,8 +223,8 @@ public final class LossGuards {
                         + " at " + lineOf(statement) + " by a column list; " + unknown
                         + ", so check that the list names them all");
             } else {
-                copies.copiedInPart(copy.source(), "the copy to " + copy.target() + " at " + lineOf(statement)
-                        + " lists its columns, and " + unknown + ": those it leaves out are lost");
+                copies.copiedByUnknownList(copy, lineOf(statement), "the copy to " + copy.target() + " at "
+                        + lineOf(statement) + " lists its columns, and " + unknown + ": those it leaves out are lost");
             }
         });
         RowCopies.narrowed(tokens, main, before, selectIntoMakesTable).ifPresent(narrowed -> copies.copiedInPart(
