@@ -142,7 +142,7 @@ final class StatementChecker {
                     .or(facts::earlierFilesGuard).or(() -> RecreatedName.guardOf(models, at))
                     .or(() -> RecreatedColumnName.guardOf(models, at))
                     .or(() -> RebuiltOnEveryRun.guardOf(models, at))
-                    .or(() -> RowsMovedByReturning.guardOf(model)).or(() -> scopeGuards.convertedBefore(statement));
+                    .or(() -> RowsMovedByReturning.guardOf(model)).or(() -> scopeGuards.shortfallOf(statement));
             for (Rule rule : rules) {
                 List<Violation> violations = rule.check(model, facts);
                 if (violations.isEmpty()) {

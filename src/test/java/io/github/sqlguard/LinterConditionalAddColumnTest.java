@@ -45,6 +45,34 @@ class LinterConditionalAddColumnTest {
     }
 
     /**
+     * A finding about a column the script added with {@code ADD COLUMN IF NOT EXISTS} to a table the migrations do
+     * not show whole says why the column is not taken as new, and what makes the statement safe; a finding about
+     * another column of the same statement says nothing of it. Each line: the second migration and the message of
+     * each of its findings, as {@code line:column rule SEVERITY message}.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            ALTER TABLE shares ADD COLUMN IF NOT EXISTS allow_join bool; UPDATE shares SET allow_join = FALSE; | 2:1 update-without-where ERROR UPDATE without WHERE changes every row of shares (column allow_join was added at line 1 by ADD COLUMN IF NOT EXISTS, which keeps an older allow_join and its values: WHERE allow_join IS NULL changes only the rows without a value)
+            ALTER TABLE shares ADD COLUMN IF NOT EXISTS a INT; ALTER TABLE shares ADD COLUMN IF NOT EXISTS b INT; DO $$ BEGIN UPDATE shares s SET a = 1, b = 2; END $$; | 3:13 update-without-where ERROR UPDATE without WHERE changes every row of shares (columns a, b were added at line 1, line 2 by ADD COLUMN IF NOT EXISTS, which keeps older columns of those names and their values: WHERE a IS NULL AND b IS NULL changes only the rows without a value) (inside DO block)
+            ALTER TABLE shares ADD COLUMN IF NOT EXISTS tmp INT; ALTER TABLE shares DROP COLUMN tmp, DROP COLUMN owner; | 2:20 drop-column ERROR ALTER TABLE shares drops column tmp (column tmp was added at line 1 by ADD COLUMN IF NOT EXISTS, which keeps an older tmp and its values; a plain ADD COLUMN would make it surely new), 2:37 drop-column ERROR ALTER TABLE shares drops column owner
+            ALTER TABLE shares ADD COLUMN IF NOT EXISTS label TEXT NOT NULL DEFAULT ''; UPDATE shares SET label = 'x'; | 2:1 update-without-where ERROR UPDATE without WHERE changes every row of shares (column label was added at line 1 by ADD COLUMN IF NOT EXISTS, which keeps an older label and its values)
+            ALTER TABLE shares ADD COLUMN IF NOT EXISTS tmp INT; UPDATE shares SET tmp = 1, owner = 2; | 2:1 update-without-where ERROR UPDATE without WHERE changes every row of shares
+            ALTER TABLE shares ADD COLUMN IF NOT EXISTS tmp INT; ALTER TABLE shares DROP COLUMN tmp; ALTER TABLE shares ADD COLUMN tmp INT; UPDATE shares SET tmp = 1; | 2:20 drop-column ERROR ALTER TABLE shares drops column tmp (column tmp was added at line 1 by ADD COLUMN IF NOT EXISTS, which keeps an older tmp and its values; a plain ADD COLUMN would make it surely new), 4:1 update-without-where INFO UPDATE without WHERE changes every row of shares (guarded: column tmp was added earlier in this script and nothing has written it since)
+            """)
+    void aFindingAboutAColumnAddedIfMissingSaysWhyItMayHoldValues(String second, String expected)
+            throws IOException {
+        write("db/V1__create.sql", "ALTER TABLE shares ADD COLUMN owner BIGINT;");
+        write("db/V2__change.sql", second);
+
+        List<String> findings = ProjectLint.findings(project, Dialect.POSTGRESQL).stream()
+                .filter(f -> f.location().path().endsWith("V2__change.sql"))
+                .map(f -> f.location().line() + ":" + f.location().column() + " " + f.ruleId() + " "
+                        + f.severity() + " " + f.message()).toList();
+
+        assertEquals(List.of(expected.split(", (?=\\d+:\\d+ )")), findings);
+    }
+
+    /**
      * {@code ADD COLUMN IF NOT EXISTS c T} leaves an older {@code c} as it was, so a later change of its type is
      * judged against the older type, or as not known where the migrations before never show the table whole.
      */

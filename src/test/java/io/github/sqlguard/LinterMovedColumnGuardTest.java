@@ -50,6 +50,33 @@ class LinterMovedColumnGuardTest {
         assertEquals(expected, String.join(" ## ", findings));
     }
 
+    /**
+     * Of a table the migrations do not create, sqlguard knows neither every column nor the key: a copy of every row
+     * that takes the dropped columns as they are, beside another column, keeps their values if that column tells
+     * the rows apart, so the drop is a WARNING that says which to check; one that leaves a dropped column out, or
+     * reads it through an expression, or takes nothing beside it, stays an ERROR. A copy to another column of the
+     * same table still guards the drop in full.
+     */
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            INSERT INTO downloads (response_id, kind, at, session) SELECT id, kind, created, r.session FROM response r | ALTER TABLE response DROP COLUMN kind, DROP COLUMN session | WARNING ALTER TABLE response drops column kind (values of kind, session copied to downloads at line 1 beside created, id; sqlguard does not know the key of response, so check that they tell its rows apart) ## WARNING ALTER TABLE response drops column session (values of kind, session copied to downloads at line 1 beside created, id; sqlguard does not know the key of response, so check that they tell its rows apart)
+            INSERT INTO downloads (response_id, kind) SELECT id AS response_id, kind FROM response | ALTER TABLE response DROP COLUMN kind | WARNING ALTER TABLE response drops column kind (values of kind copied to downloads at line 1 beside id; sqlguard does not know the key of response, so check that id tells its rows apart)
+            INSERT INTO downloads (response_id, kind) SELECT id, kind FROM response | ALTER TABLE response DROP COLUMN kind, DROP COLUMN session | ERROR ALTER TABLE response drops column kind (the copy to downloads at line 1 lists its columns, and sqlguard does not know every column of response: those it leaves out are lost) ## ERROR ALTER TABLE response drops column session (the copy to downloads at line 1 lists its columns, and sqlguard does not know every column of response: those it leaves out are lost)
+            INSERT INTO downloads (response_id, kind) SELECT id, lower(kind) FROM response | ALTER TABLE response DROP COLUMN kind | ERROR ALTER TABLE response drops column kind (the copy to downloads at line 1 lists its columns, and sqlguard does not know every column of response: those it leaves out are lost)
+            INSERT INTO kinds (kind) SELECT kind FROM response | ALTER TABLE response DROP COLUMN kind | ERROR ALTER TABLE response drops column kind (the copy to kinds at line 1 lists its columns, and sqlguard does not know every column of response: those it leaves out are lost)
+            INSERT INTO downloads (response_id, kind) SELECT id, kind FROM response; ALTER TABLE response ADD COLUMN kind2 TEXT; UPDATE response SET kind2 = kind | ALTER TABLE response DROP COLUMN kind | INFO ALTER TABLE response drops column kind (guarded: values of kind copied to kind2 at line 3)
+            """)
+    void copyOfATableNotCreatedByTheMigrationsBeforeDropColumn(String before, String drop, String expected)
+            throws IOException {
+        Path file = project.resolve("db/V1__change.sql");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, before.replace("; ", ";\n") + ";\n" + drop + ";\n", StandardCharsets.UTF_8);
+
+        List<String> findings = run(Dialect.POSTGRESQL).stream().map(f -> f.severity() + " " + f.message()).toList();
+
+        assertEquals(expected, String.join(" ## ", findings));
+    }
+
     private List<Finding> run(Dialect dialect) {
         LintConfig defaults = LintConfig.defaults(project, List.of(project.resolve("db")));
         LintResult result = new Linter().run(new LintConfig(project, defaults.directories(), defaults.includes(),

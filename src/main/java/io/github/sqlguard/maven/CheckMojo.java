@@ -171,7 +171,8 @@ public class CheckMojo extends AbstractSqlguardMojo {
                 (System.nanoTime() - logged) / 1e9));
         List<Finding> failing = report.failingFindings();
         if (!failing.isEmpty()) {
-            throw new MojoFailureException(failureMessage(failing, threshold.get()));
+            throw new MojoFailureException(failureMessage(failing, threshold.get())
+                    + BaselineAdvice.of(failing, config.baselineFile(), hasProject()).orElse(""));
         }
         PassReason.of(report).ifPresent(getLog()::info);
     }

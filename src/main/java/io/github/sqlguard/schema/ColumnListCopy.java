@@ -129,13 +129,24 @@ final class ColumnListCopy {
      * INTO t (id, name) SELECT id, name FROM t_old} after {@code CREATE TABLE t_old AS SELECT * FROM t} of a table
      * created before the scripts checked): whether it keeps every column cannot be told, nor that it loses one.
      */
-    static Optional<DestroyedTables.Copy> unverified(List<Token> tokens, int main, SchemaView before,
+    static Optional<Unverified> unverified(List<Token> tokens, int main, SchemaView before,
             boolean selectIntoMakesTable) {
         return shape(tokens, main, selectIntoMakesTable)
                 .filter(copy -> before.table(copy.source().text()).filter(Table::complete)
                         .filter(table -> !table.columns().isEmpty()).isEmpty())
-                .map(copy -> new DestroyedTables.Copy(SchemaNames.unquoted(copy.source().text()),
-                        SchemaNames.unquoted(copy.target().text())));
+                .map(copy -> new Unverified(SchemaNames.unquoted(copy.source().text()),
+                        SchemaNames.unquoted(copy.target().text()),
+                        columnsReadAsTheyAre(tokens, copy.select() + 1, copy.listEnd())));
+    }
+
+    /**
+     * A copy of every row by a column list from a table whose columns the replay does not all know.
+     *
+     * @param source the table read, unquoted
+     * @param target the table written, unquoted
+     * @param asTheyAre the keys of the columns the list copies as they are, not through an expression
+     */
+    record Unverified(String source, String target, Set<String> asTheyAre) {
     }
 
     /**
@@ -313,6 +324,21 @@ final class ColumnListCopy {
                 if (isName(token) && !qualifier) {
                     read.add(SchemaNames.key(token.text()));
                 }
+            }
+        }
+        return read;
+    }
+
+    /** The keys of the items of the select list in {@code [from, to)} that are a column alone, aliased or not. */
+    private static Set<String> columnsReadAsTheyAre(List<Token> tokens, int from, int to) {
+        Set<String> read = new HashSet<>();
+        for (List<Token> item : ObjectNames.splitAtCommas(tokens, from, to)) {
+            int end = item.size() >= 3 && item.get(item.size() - 2).isWord("AS") ? item.size() - 2 : item.size();
+            end = end == 2 && isName(item.get(1)) ? 1 : end;
+            if (end == 1 && isName(item.get(0))) {
+                read.add(SchemaNames.key(item.get(0).text()));
+            } else if (end == 3 && isName(item.get(0)) && item.get(1).isSymbol(".") && isName(item.get(2))) {
+                read.add(SchemaNames.key(item.get(2).text()));
             }
         }
         return read;

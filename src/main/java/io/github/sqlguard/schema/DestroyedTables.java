@@ -97,6 +97,16 @@ final class DestroyedTables {
         return columns.isEmpty() ? Optional.empty() : Optional.of(new Added(targets.get(0), columns));
     }
 
+    /**
+     * The columns {@code ALTER TABLE t ADD COLUMN IF NOT EXISTS c} names that {@link #addedColumns} does not take as
+     * new, as written: the replay does not know that {@code t} lacked them, so each may be an older column.
+     */
+    static List<String> columnsAddedIfMissing(List<Token> tokens, int main, SchemaView before) {
+        List<String> surelyNew = addedColumns(tokens, main, before).map(Added::columns).orElse(List.of());
+        return columnsAfter(tokens, main, "ADD", column -> true).stream()
+                .filter(column -> !surelyNew.contains(SchemaNames.key(column))).toList();
+    }
+
     private static List<String> columnsAfter(List<Token> tokens, int main, String verb,
             Predicate<String> addedIfMissing) {
         List<String> columns = new ArrayList<>();

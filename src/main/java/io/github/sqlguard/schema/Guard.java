@@ -59,7 +59,12 @@ public record Guard(Kind kind, String description, Map<String, String> columns) 
         /** The columns an ALTER TABLE retypes had every value copied to another column before. */
         RETYPED_COLUMN_COPIED,
         /** The statement runs in a transaction that a later ROLLBACK of the script undoes. */
-        ROLLED_BACK
+        ROLLED_BACK,
+        /**
+         * Not a guard: the columns an UPDATE fills or an ALTER TABLE drops were added just before by ADD COLUMN IF
+         * NOT EXISTS, which keeps an older column of the name. It lowers nothing; it says so on the finding.
+         */
+        ADDED_IF_MISSING
     }
 
     /** What an UPDATE of every row loses, which nothing is when it only fills columns added just before. */
@@ -96,7 +101,7 @@ public record Guard(Kind kind, String description, Map<String, String> columns) 
     /** True when this guard makes the loss the rule {@code ruleId} reports impossible. */
     public boolean covers(String ruleId) {
         return switch (kind) {
-            case INCOMPLETE_COPY, CONVERTED_COPY -> false;
+            case INCOMPLETE_COPY, CONVERTED_COPY, ADDED_IF_MISSING -> false;
             case ROLLED_BACK -> true;
             case NAME_RECREATED, TABLE_CREATED -> ruleId.equals("rename-table");
             case COLUMN_NAME_RECREATED -> ruleId.equals("rename-column");
@@ -134,6 +139,11 @@ public record Guard(Kind kind, String description, Map<String, String> columns) 
         if (kind == Kind.CONVERTED_COPY) {
             return ruleId.equals("drop-column") && about ? " (" + String.join("; ", subjects.stream()
                     .map(s -> columns.get(SchemaNames.key(s))).filter(Objects::nonNull).distinct().toList()) + ")" : "";
+        }
+        if (kind == Kind.ADDED_IF_MISSING) {
+            return !about ? "" : columns.isEmpty() ? " (" + description + ")" : " (" + String.join("; ", subjects
+                    .stream().map(s -> columns.get(SchemaNames.key(s))).filter(Objects::nonNull).distinct().toList())
+                    + ")";
         }
         return kind == Kind.INCOMPLETE_COPY && TABLE_RULES.contains(ruleId) && about ? " (" + description + ")" : "";
     }

@@ -18,21 +18,20 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * Finds, for each statement of one script run (a Flyway script, a Liquibase changeset), the {@link Guard}
- * that the script puts before it. Feed statements in order: {@link #guardOf} first, then {@link #observe}.
+ * Finds, for each statement of one script run (a Flyway script, a Liquibase changeset), the {@link Guard} that the
+ * script puts before it. Feed statements in order: {@link #guardOf} first, then {@link #observe}.
  *
  * <p>A condition guards only when it requires the table to be empty ({@link EmptinessConditions}): T-SQL
- * {@code IF NOT EXISTS (SELECT 1 FROM t) DROP TABLE t} does, {@code IF EXISTS (..)},
- * {@code IF OBJECT_ID(..) IS NOT NULL}, {@code DROP TABLE IF EXISTS}, and a condition with a WHERE or about
- * another table do not.
+ * {@code IF NOT EXISTS (SELECT 1 FROM t) DROP TABLE t} does, {@code IF EXISTS (..)}, {@code IF OBJECT_ID(..) IS
+ * NOT NULL}, {@code DROP TABLE IF EXISTS}, and a condition with a WHERE or about another table do not.
  *
  * <p>Columns are followed too, as scripts that rebuild a column write them ({@code ADD total_new; UPDATE t SET
- * total_new = total; DROP total; RENAME total_new TO total}): an UPDATE that only fills columns the script added
- * and nothing has written since overwrites nothing, a column whose values an UPDATE of every row copied as they
- * are into another column loses nothing when it is dropped, and a column the script added is used by no code
- * that runs yet, so renaming it breaks nothing, and an UPDATE that overwrites such a copied column loses nothing
- * either. An INSERT, MERGE or COPY into the table, a later write of the
- * copy, a rename of the table or an UPDATE that is not read ends what was known.
+ * total_new = total; DROP total; RENAME total_new TO total}): an UPDATE that only fills columns the script added and
+ * nothing has written since overwrites nothing, a column whose values an UPDATE of every row copied as they are into
+ * another column loses nothing when it is dropped, and a column the script added is used by no code that runs yet,
+ * so renaming it breaks nothing, and an UPDATE that overwrites such a copied column loses nothing either. An INSERT,
+ * MERGE or COPY into the table, a later write of the copy, a rename of the table or an UPDATE that is not read ends
+ * what was known.
  */
 public final class LossGuards {
 
@@ -51,6 +50,7 @@ public final class LossGuards {
     private final Map<String, Set<String>> unwrittenColumns = new HashMap<>();
     private final Map<String, Map<String, ColumnCopy>> copiedColumns = new HashMap<>();
     private final ClearedColumns clearedColumns = new ClearedColumns();
+    private final ColumnsAddedIfMissing addedIfMissing = new ColumnsAddedIfMissing();
     /**
      * Writes limited to some databases (a Liquibase change's {@code dbms}) of columns still unwritten elsewhere,
      * by table and column: they reach only the statements that run on one of those databases.
@@ -63,8 +63,7 @@ public final class LossGuards {
      * changeset's, whose notes say "this changeset", or a script's.
      */
     public LossGuards(String runScope) {
-        this.unit = runScope.startsWith("changeset ") ? "this changeset" : "this script";
-        this.spansFiles = false;
+        this(runScope.startsWith("changeset ") ? "this changeset" : "this script", false);
     }
 
     /** The guards of one migration whose statements its tool runs from several files, one after the other. */
@@ -118,7 +117,17 @@ public final class LossGuards {
                 ? DestroyedTables.droppedColumns(tokens, main) : null);
         // A copy that left a column out keeps none of its values, which the script may still have kept elsewhere
         boolean keptElsewhere = columns.filter(guard -> guard.kind() == Guard.Kind.SCRATCH_COLUMN).isPresent();
-        return copied.filter(guard -> guard.kind() != Guard.Kind.INCOMPLETE_COPY || !keptElsewhere).or(() -> columns);
+        return copied.filter(guard -> guard.kind() == Guard.Kind.UNVERIFIED_COPY ? columns.isEmpty()
+                : guard.kind() != Guard.Kind.INCOMPLETE_COPY || !keptElsewhere).or(() -> columns);
+    }
+
+    /**
+     * What the script did short of a guard of {@code statement}, to say on its findings ({@link Guard.Kind}): a
+     * cast converted the values of the columns it drops, or ADD COLUMN IF NOT EXISTS may have kept older ones.
+     */
+    public Optional<Guard> shortfallOf(Statement statement) {
+        return ConvertedBeforeDrop.shortfallOf(statement, copiedColumns)
+                .or(() -> addedIfMissing.shortfallOf(statement));
     }
 
     /**
@@ -218,8 +227,8 @@ public final class LossGuards {
                         + " at " + lineOf(statement) + " by a column list; " + unknown
                         + ", so check that the list names them all");
             } else {
-                copies.copiedInPart(copy.source(), "the copy to " + copy.target() + " at " + lineOf(statement)
-                        + " lists its columns, and " + unknown + ": those it leaves out are lost");
+                copies.copiedByUnknownList(copy, lineOf(statement), "the copy to " + copy.target() + " at "
+                        + lineOf(statement) + " lists its columns, and " + unknown + ": those it leaves out are lost");
             }
         });
         RowCopies.narrowed(tokens, main, before, selectIntoMakesTable).ifPresent(narrowed -> copies.copiedInPart(
@@ -230,6 +239,7 @@ public final class LossGuards {
         ColumnListCopy.moved(tokens, main, before, selectIntoMakesTable)
                 .ifPresent(moved -> copies.moved(moved, lineOf(statement)));
         recordAddedColumns(tokens, main, before);
+        addedIfMissing.observe(tokens, main, before, lineOf(statement));
         if (statement.context().kind() == StatementContext.Kind.SCRIPT) {
             CreatedTableColumns.of(tokens, main).ifPresent(t -> unwrittenColumns.put(SchemaNames.key(t.table()),
                     new HashSet<>(t.columns())));
@@ -357,11 +367,6 @@ public final class LossGuards {
         ConvertedBeforeDrop.record(update, statement.tokens(), lineOf(statement), databases, copies);
     }
 
-    /** What falls short of a guard of the columns {@code statement} drops: a cast converted their values. */
-    public Optional<Guard> convertedBefore(Statement statement) {
-        return ConvertedBeforeDrop.shortfallOf(statement, copiedColumns);
-    }
-
     /** Where {@code statement} starts, for a note: {@code "line 4"}, with its file when the run spans files. */
     private String lineOf(Statement statement) {
         String path = statement.start().path();
@@ -369,23 +374,9 @@ public final class LossGuards {
         return "line " + statement.start().line() + (spansFiles ? " of " + fileName : "");
     }
 
-    /**
-     * Forgets the copies of the tables {@code statement} drops or renames, when no statement model follows them
-     * ({@link #observe(StatementModel, SchemaView)} does): the name then means a table whose rows nothing copied.
-     */
+    /** Forgets the copies of the tables {@code statement} drops or renames ({@link TableCopies#forgetDroppedBy}). */
     void forgetCopiesDroppedBy(Statement statement) {
-        List<Token> tokens = statement.tokens();
-        int main = DestroyedTables.mainKeyword(tokens);
-        if (tokens.isEmpty()) {
-            return;
-        }
-        if (tokens.get(main).isWord("DROP")) {
-            copies.forget(DestroyedTables.of(tokens, main));
-            DestroyedTables.of(tokens, main).forEach(copies::forgetCopiesInto);
-        } else if (ColumnWrites.renamesTable(tokens, main) || tokens.get(main).isWord("RENAME")) {
-            // Both names of every pair (MySQL's RENAME TABLE t TO t_old, t_new TO t) now mean other tables.
-            copies.forget(tokens.stream().map(token -> SchemaNames.unquoted(token.text())).toList());
-        }
+        copies.forgetDroppedBy(statement);
     }
 
     private void forget(String table) {

@@ -2,6 +2,8 @@ package io.github.sqlguard.schema;
 
 import io.github.sqlguard.analysis.ClauseKind;
 import io.github.sqlguard.analysis.DestructiveClause;
+import io.github.sqlguard.sql.Statement;
+import io.github.sqlguard.sql.Token;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,7 +28,7 @@ final class TableCopies {
      */
     private final Map<String, String> wholeCopyOf = new HashMap<>();
     /** Tables whose rows were copied without some of their rows or columns: what the copy left out. */
-    private final Map<String, String> partial = new HashMap<>();
+    private final Map<String, PartialCopy> partial = new HashMap<>();
     /** Copies of every row that left out some columns, by the table copied from. */
     private final Map<String, RowsCopy> leftOut = new HashMap<>();
     /** Columns moved to another table with their rows' primary key: where to, by table copied from and column. */
@@ -45,6 +47,13 @@ final class TableCopies {
      * whose columns the replay does not all know): the table it went to (a key), and the note a guard gives.
      */
     private record FullCopy(String target, String note, boolean verified) {
+    }
+
+    /**
+     * What a copy of some of a table's rows or columns left out ({@code note}); for a copy of every row by a column
+     * list from a table the replay does not know in full, also where it went and the columns it copied as they are.
+     */
+    private record PartialCopy(String note, String target, String at, Set<String> asTheyAre) {
     }
 
     private record RowsCopy(String target, String at, List<String> missing, Set<String> kept) {
@@ -100,7 +109,16 @@ final class TableCopies {
 
     /** Rows of {@code source} were copied, leaving out what {@code note} says. */
     void copiedInPart(String source, String note) {
-        partial.put(SchemaNames.key(source), note);
+        partial.put(SchemaNames.key(source), new PartialCopy(note, "", "", Set.of()));
+    }
+
+    /**
+     * Every row of {@code copy}'s source was copied by a column list from a table the replay does not know in full,
+     * as {@code note} says: a drop of the table may lose the columns the list leaves out, a drop of columns it copied
+     * as they are ({@link #copiedBeside}) loses nothing when the columns beside them tell the rows apart.
+     */
+    void copiedByUnknownList(ColumnListCopy.Unverified copy, String at, String note) {
+        partial.put(SchemaNames.key(copy.source()), new PartialCopy(note, copy.target(), at, copy.asTheyAre()));
     }
 
     /**
@@ -114,7 +132,7 @@ final class TableCopies {
             return; // the copy that keeps most columns is the rebuild; the others move columns elsewhere
         }
         RowsCopy rows = new RowsCopy(copy.target(), at, copy.missing(), copy.kept());
-        partial.put(source, rows.note(copy.missing()));
+        partial.put(source, new PartialCopy(rows.note(copy.missing()), "", "", Set.of()));
         leftOut.put(source, rows);
     }
 
@@ -168,7 +186,8 @@ final class TableCopies {
         }
         String key = SchemaNames.key(targets.get(0));
         RowsCopy rows = leftOut.get(key);
-        String left = partial.get(key);
+        PartialCopy copy = partial.get(key);
+        String left = copy == null ? null : copy.note();
         Map<String, MovedTo> moved = movedColumns.getOrDefault(key, Map.of());
         if (rows == null && dropped != null && dropped.stream().allMatch(c -> moved.containsKey(SchemaNames.key(c)))) {
             // INSERT INTO share (site_id, slug) SELECT id, share_id FROM site WHERE share_id IS NOT NULL, then
@@ -179,7 +198,8 @@ final class TableCopies {
             return Optional.of(new Guard(Guard.Kind.ROWS_COPIED, String.join("; ", notes.values()), notes));
         }
         if (rows == null) {
-            return Optional.ofNullable(left).map(note -> new Guard(Guard.Kind.INCOMPLETE_COPY, note));
+            return copy == null ? Optional.empty() : copiedBeside(copy, targets.get(0), dropped)
+                    .or(() -> Optional.of(new Guard(Guard.Kind.INCOMPLETE_COPY, left)));
         }
         // A column the copy neither read nor left out came after it: the copy holds none of its values
         List<String> lost = dropped == null ? rows.missing() : dropped.stream()
@@ -218,6 +238,26 @@ final class TableCopies {
         return Optional.of(new Guard(Guard.Kind.ROWS_COPIED, String.join("; ", notes.values()), notes));
     }
 
+    /**
+     * The guard of dropped columns that a copy by a column list took as they are, each of them, beside columns that
+     * stay to tell whose values they were: a WARNING, since sqlguard does not know those to be the table's key.
+     */
+    private static Optional<Guard> copiedBeside(PartialCopy copy, String table, List<String> dropped) {
+        if (dropped == null || dropped.isEmpty()
+                || !dropped.stream().allMatch(c -> copy.asTheyAre().contains(SchemaNames.key(c)))) {
+            return Optional.empty();
+        }
+        List<String> beside = copy.asTheyAre().stream()
+                .filter(c -> dropped.stream().noneMatch(d -> SchemaNames.key(d).equals(c))).sorted().toList();
+        if (beside.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Guard(Guard.Kind.UNVERIFIED_COPY, "values of " + String.join(", ", dropped)
+                + " copied to " + copy.target() + " at " + copy.at() + " beside " + String.join(", ", beside)
+                + "; sqlguard does not know the key of " + table + ", so check that "
+                + (beside.size() == 1 ? beside.get(0) + " tells" : "they tell") + " its rows apart"));
+    }
+
     /** Forgets every copy of {@code tables}, whose names may from now on mean other tables. */
     void forget(List<String> tables) {
         tables.forEach(table -> {
@@ -238,7 +278,7 @@ final class TableCopies {
             }
         }
         Map<String, FullCopy> movedFull = new HashMap<>();
-        Map<String, String> movedPartial = new HashMap<>();
+        Map<String, PartialCopy> movedPartial = new HashMap<>();
         Map<String, RowsCopy> movedLeftOut = new HashMap<>();
         Map<String, Map<String, MovedTo>> movedAway = new HashMap<>();
         for (DestructiveClause clause : clauses) {
@@ -248,7 +288,7 @@ final class TableCopies {
             }
             String old = SchemaNames.key(clause.table());
             FullCopy fullCopy = full.remove(old);
-            String partialNote = partial.remove(old);
+            PartialCopy partialNote = partial.remove(old);
             RowsCopy rows = leftOut.remove(old);
             Map<String, MovedTo> moved = movedColumns.remove(old);
             if (renamed && rows != null) {
@@ -278,5 +318,24 @@ final class TableCopies {
         partial.putAll(movedPartial);
         leftOut.putAll(movedLeftOut);
         movedColumns.putAll(movedAway);
+    }
+
+    /**
+     * Forgets the copies of the tables {@code statement} drops or renames, when no statement model follows them
+     * (as {@link LossGuards} does with one): the name then means a table whose rows nothing copied.
+     */
+    void forgetDroppedBy(Statement statement) {
+        List<Token> tokens = statement.tokens();
+        int main = DestroyedTables.mainKeyword(tokens);
+        if (tokens.isEmpty()) {
+            return;
+        }
+        if (tokens.get(main).isWord("DROP")) {
+            forget(DestroyedTables.of(tokens, main));
+            DestroyedTables.of(tokens, main).forEach(this::forgetCopiesInto);
+        } else if (ColumnWrites.renamesTable(tokens, main) || tokens.get(main).isWord("RENAME")) {
+            // Both names of every pair (MySQL's RENAME TABLE t TO t_old, t_new TO t) now mean other tables.
+            forget(tokens.stream().map(token -> SchemaNames.unquoted(token.text())).toList());
+        }
     }
 }

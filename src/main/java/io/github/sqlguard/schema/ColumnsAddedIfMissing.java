@@ -1,0 +1,97 @@
+package io.github.sqlguard.schema;
+
+import io.github.sqlguard.sql.Statement;
+import io.github.sqlguard.sql.Token;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Columns a script run added with {@code ADD COLUMN IF NOT EXISTS} to a table the replay does not know in full. Such
+ * a column may be an older one that holds values, so neither an UPDATE that fills it nor its drop is guarded
+ * ({@link DestroyedTables#addedColumns}). The author of the finding sees the ADD a few lines above, though, and
+ * would read a bare "changes every row" as a false alarm: the finding says why the column is not taken as new, and
+ * what makes the statement safe.
+ */
+final class ColumnsAddedIfMissing {
+
+    /** By table key: by column key, the column as written and where it was added ({@code "line 4"}). */
+    private final Map<String, Map<String, Added>> byTable = new HashMap<>();
+
+    /** {@code defaulted}: the ADD gives a default, which fills the rows that existed (PostgreSQL, MySQL). */
+    private record Added(String column, String at, boolean defaulted) {
+    }
+
+    /** Records the columns {@code tokens} add if missing, and forgets those it drops or renames. */
+    void observe(List<Token> tokens, int main, SchemaView before, String at) {
+        if (main >= tokens.size() || !tokens.get(main).isAnyWord("ALTER", "DROP")) {
+            return;
+        }
+        List<String> targets = DestroyedTables.of(tokens, main);
+        if (targets.isEmpty()) {
+            return;
+        }
+        if (tokens.get(main).isWord("DROP") || ColumnWrites.renamesTable(tokens, main)) {
+            targets.forEach(table -> byTable.remove(SchemaNames.key(table)));
+            return;
+        }
+        Map<String, Added> columns = byTable.computeIfAbsent(SchemaNames.key(targets.get(0)), k -> new HashMap<>());
+        DestroyedTables.droppedColumns(tokens, main).forEach(column -> columns.remove(SchemaNames.key(column)));
+        ColumnWrites.renamedColumns(tokens, main).keySet().forEach(c -> columns.remove(SchemaNames.key(c)));
+        boolean defaulted = tokens.stream().anyMatch(token -> token.isWord("DEFAULT"));
+        DestroyedTables.columnsAddedIfMissing(tokens, main, before)
+                .forEach(column -> columns.put(SchemaNames.key(column), new Added(column, at, defaulted)));
+    }
+
+    /**
+     * What a finding about {@code statement} should add when it fills only such columns with an UPDATE, or drops such
+     * columns (then only on the findings about those), as a guard that lowers nothing.
+     */
+    Optional<Guard> shortfallOf(Statement statement) {
+        List<Token> tokens = statement.tokens();
+        if (statement.container() || tokens.isEmpty()) {
+            return Optional.empty();
+        }
+        int main = DestroyedTables.mainKeyword(tokens);
+        Optional<ColumnWrites.Update> update = ColumnWrites.update(tokens);
+        if (update.isPresent()) {
+            Map<String, Added> columns = byTable.getOrDefault(SchemaNames.key(update.get().table()), Map.of());
+            List<Added> filled = update.get().assigned().stream().map(c -> columns.get(SchemaNames.key(c))).toList();
+            if (filled.isEmpty() || filled.contains(null)) {
+                return Optional.empty();
+            }
+            // Where a default filled the rows that were there, IS NULL would select none of them.
+            return Optional.of(new Guard(Guard.Kind.ADDED_IF_MISSING, kept(filled)
+                    + (filled.stream().anyMatch(Added::defaulted) ? "" : ": WHERE " + filled.stream()
+                            .map(added -> added.column() + " IS NULL").collect(Collectors.joining(" AND "))
+                            + " changes only the rows without a value")));
+        }
+        List<String> targets = DestroyedTables.of(tokens, main);
+        if (targets.size() != 1 || !tokens.get(main).isWord("ALTER")) {
+            return Optional.empty();
+        }
+        Map<String, Added> columns = byTable.getOrDefault(SchemaNames.key(targets.get(0)), Map.of());
+        Map<String, String> notes = new LinkedHashMap<>();
+        for (String dropped : DestroyedTables.droppedColumns(tokens, main)) {
+            Added added = columns.get(SchemaNames.key(dropped));
+            if (added != null) {
+                notes.put(SchemaNames.key(dropped), kept(List.of(added))
+                        + "; a plain ADD COLUMN would make it surely new");
+            }
+        }
+        return notes.isEmpty() ? Optional.empty()
+                : Optional.of(new Guard(Guard.Kind.ADDED_IF_MISSING, String.join("; ", notes.values()), notes));
+    }
+
+    private static String kept(List<Added> columns) {
+        String names = columns.stream().map(Added::column).collect(Collectors.joining(", "));
+        String lines = columns.stream().map(Added::at).distinct().collect(Collectors.joining(", "));
+        boolean one = columns.size() == 1;
+        return (one ? "column " : "columns ") + names + (one ? " was" : " were") + " added at " + lines
+                + " by ADD COLUMN IF NOT EXISTS, which keeps " + (one ? "an older " + names + " and its values"
+                        : "older columns of those names and their values");
+    }
+}
