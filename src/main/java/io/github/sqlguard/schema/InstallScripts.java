@@ -70,7 +70,12 @@ final class InstallScripts {
      * scripts, installs that version.
      */
     private static final Pattern ONE_VERSION_FILE = Pattern.compile(
-            "(?:.*[^0-9a-z.])?v?\\d+(?:\\.\\d+)+(?:[-_.][^/]*)?\\.sql", Pattern.CASE_INSENSITIVE);
+            "(?:.*[^0-9a-z.])?v?(?<version>\\d+(?:\\.\\d+)+)(?:[-_.][^/]*)?\\.sql", Pattern.CASE_INSENSITIVE);
+
+    /** The first dotted version of a step script's name that a second one follows: the version it starts from. */
+    private static final Pattern STEP_START = Pattern.compile(
+            "(?:^|[^0-9a-z.])v?(\\d+(?:\\.\\d+)+)(?:[-_]|[-_.]to[-_.])v?\\d+(?:\\.(?:\\d+|x))+",
+            Pattern.CASE_INSENSITIVE);
 
     /** Each install folder, and the folder whose history its scripts join. */
     private final Map<String, String> installFolders;
@@ -78,9 +83,13 @@ final class InstallScripts {
     /** The install scripts kept in the folder of the steps, each a history of its own. */
     private final Set<String> installFiles;
 
-    private InstallScripts(Map<String, String> installFolders, Set<String> installFiles) {
+    /** The install scripts of the version their folder's first step starts from, which the steps run after. */
+    private final Set<String> stepsBases;
+
+    private InstallScripts(Map<String, String> installFolders, Set<String> installFiles, Set<String> stepsBases) {
         this.installFolders = installFolders;
         this.installFiles = installFiles;
+        this.stepsBases = stepsBases;
     }
 
     /** Finds the install scripts among {@code paths}, the plain scripts of one history, with {@code /} between. */
@@ -100,11 +109,17 @@ final class InstallScripts {
         }
         Map<String, String> installFolders = new HashMap<>();
         Set<String> installFiles = new HashSet<>();
+        Set<String> stepsBases = new HashSet<>();
         for (String path : paths) {
             String name = path.substring(path.lastIndexOf('/') + 1);
             Set<String> steps = versionsByStepsFolder.get(folderOf(path));
-            if (steps != null && steps.size() >= 2 && !isStepFile(name) && ONE_VERSION_FILE.matcher(name).matches()) {
+            Matcher install = ONE_VERSION_FILE.matcher(name);
+            if (steps != null && steps.size() >= 2 && !isStepFile(name) && install.matches()) {
                 installFiles.add(path);
+                FlywayVersion version = FlywayVersion.parse(install.group("version"));
+                if (firstStepStart(steps).filter(first -> first.compareTo(version) == 0).isPresent()) {
+                    stepsBases.add(path);
+                }
             }
         }
         versionsByStepsFolder.forEach((stepsFolder, versions) -> {
@@ -120,7 +135,22 @@ final class InstallScripts {
                 INSTALL_AND_TEARDOWN_FOLDERS.forEach(folder -> installFolders.put(above + folder + "/", install));
             }
         });
-        return new InstallScripts(installFolders, installFiles);
+        return new InstallScripts(installFolders, installFiles, stepsBases);
+    }
+
+    /** The lowest version the step scripts named {@code steps} upgrade from, when they name dotted versions. */
+    private static Optional<FlywayVersion> firstStepStart(Set<String> steps) {
+        return steps.stream().map(STEP_START::matcher).filter(Matcher::find)
+                .map(step -> FlywayVersion.parse(step.group(1))).min(FlywayVersion::compareTo);
+    }
+
+    /**
+     * True for an install script that the step scripts beside it run after: the install of the version the first
+     * step upgrades from ({@code hive-schema-1.2.0.mysql.sql} before {@code upgrade-1.2.0-to-2.0.0.mysql.sql}), as a
+     * schema tool installs the oldest version it knows and then upgrades it.
+     */
+    boolean startsTheSteps(String path) {
+        return stepsBases.contains(path);
     }
 
     /**

@@ -200,6 +200,26 @@ class MigrationHistoriesTest {
     }
 
     /**
+     * Hive installs the oldest version its upgrade steps start from ({@code hive-schema-1.2.0.mysql.sql}) and then
+     * runs the steps, so the steps' history starts with that install script and knows the tables it creates; a later
+     * version's install ({@code hive-schema-3.1.0.mysql.sql}) is not part of it.
+     */
+    @Test
+    void upgradeStepsStartFromTheInstallOfTheirFirstVersion() {
+        MigrationHistories histories = new MigrationHistories();
+        addMysql(histories, "mysql/hive-schema-1.2.0.mysql.sql", "CREATE TABLE t (c VARCHAR(255));");
+        addMysql(histories, "mysql/hive-schema-3.1.0.mysql.sql", "CREATE TABLE t (c VARCHAR(50), d INT);");
+        addMysql(histories, "mysql/upgrade-1.2.0-to-2.0.0.mysql.sql", "ALTER TABLE t ADD e INT;");
+        addMysql(histories, "mysql/upgrade-2.0.0-to-3.1.0.mysql.sql", NARROWING);
+        histories.replay();
+        var retype = histories.factsFor(mysql("mysql/upgrade-2.0.0-to-3.1.0.mysql.sql", NARROWING).get(0))
+                .retypes().get(0);
+        assertEquals(Optional.of("VARCHAR(255)"), retype.from().map(SqlType::written), retype.unknownBecause());
+        var create = mysql("mysql/hive-schema-1.2.0.mysql.sql", "CREATE TABLE t (c VARCHAR(255));").get(0);
+        assertTrue(histories.factsFor(create).before().table("t").isEmpty());
+    }
+
+    /**
      * A teardown script in a {@code drop/} folder beside the version steps ({@code db/create/}, {@code db/drop/},
      * {@code db/upgrade/}, as Activiti keeps them) runs after the install, never before a step: a step's type
      * change is not told that its table was dropped by the teardown.
