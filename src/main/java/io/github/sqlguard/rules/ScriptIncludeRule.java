@@ -11,24 +11,29 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Makes visible that a script runs another file through its client or database, which sqlguard does not read
  * through the include (fail closed): psql's {@code \i}, SQL*Plus's {@code @file} and {@code START file}, the MySQL
- * client's {@code SOURCE file}, H2's {@code RUNSCRIPT FROM 'file'} and sqlcmd's {@code :r file} (SQL Server
- * scripts run in SQLCMD mode, as SSMS, sqlcmd and Flyway's SQL Server support run them).
+ * client's {@code SOURCE file}, H2's {@code RUNSCRIPT FROM 'file'}, Derby ij's {@code RUN 'file'} and sqlcmd's
+ * {@code :r file} (SQL Server scripts run in SQLCMD mode, as SSMS, sqlcmd and Flyway's SQL Server support run them).
  */
 public final class ScriptIncludeRule implements Rule {
 
     private static final Set<String> PSQL_INCLUDES = Set.of("i", "ir", "include", "include_relative");
+
+    /** A file name after SQL*Plus's at sign: letters, digits, hyphens, dots and folders, ending in an extension. */
+    private static final Pattern FILE_NAME = Pattern.compile("@@?[\\w./\\\\-]*-[\\w./\\\\-]*\\.[A-Za-z]\\w*");
 
     private static final RuleInfo INFO = new RuleInfo(
             "script-include",
             Severity.WARNING,
             "The script runs another file that is not read through the include",
             "psql's \\i, \\ir, \\include and \\include_relative, SQL*Plus's @file, @@file and START file, the MySQL "
-                    + "client's SOURCE file and \\. file, H2's RUNSCRIPT FROM 'file' and sqlcmd's :r file run the "
-                    + "statements of another file as part of the migration. sqlguard does not follow them: the "
+                    + "client's SOURCE file and \\. file, H2's RUNSCRIPT FROM 'file', Derby ij's RUN 'file' and "
+                    + "sqlcmd's :r file run the statements of another file as part of the migration. sqlguard does "
+                    + "not follow them: the "
                     + "included file is checked only when it is itself among the scanned migrations, and then without "
                     + "the schema of the script that includes it.",
             "Make sure the included file lies in a scanned directory (or inline it), then acknowledge it: "
@@ -50,7 +55,7 @@ public final class ScriptIncludeRule implements Rule {
         List<Token> tokens = statement.statement().tokens();
         List<Violation> violations = new ArrayList<>();
         if (isPsqlInclude(tokens) || isMySqlSource(tokens, dialect) || isH2RunScript(tokens, dialect)
-                || isSqlPlusStart(tokens, dialect)) {
+                || isSqlPlusStart(tokens, dialect) || isIjRun(tokens)) {
             violations.add(violation(statement, tokens, 0));
         }
         if (dialect == Dialect.ORACLE || dialect == Dialect.AUTO) {
@@ -118,7 +123,8 @@ public final class ScriptIncludeRule implements Rule {
      */
     private static boolean isSqlPlusInclude(List<Token> tokens, int index) {
         Token token = tokens.get(index);
-        if (namesFileBySubstitution(tokens, index) || namesFileByPath(tokens, index)) {
+        if (namesFileBySubstitution(tokens, index) || namesFileByPath(tokens, index)
+                || namesFileWithExtension(tokens, index)) {
             return true;
         }
         if (token.type() != TokenType.WORD || !token.text().startsWith("@") || token.text().length() < 2
@@ -160,6 +166,38 @@ public final class ScriptIncludeRule implements Rule {
         boolean path = next.isSymbol(".") || next.isSymbol("/") || next.isSymbol("\\");
         boolean quoted = next.type() == TokenType.QUOTED_NAME && index == 0;
         return next.offset() == token.endOffset() && (path || quoted);
+    }
+
+    /**
+     * {@code @016-HIVE-6386.oracle.sql} or {@code @hive-txn-schema-0.13.0.oracle.sql} first on its line: a file name
+     * with hyphens or digits, which the lexer cuts into several tokens, written without a space up to its extension.
+     * A T-SQL variable or a database link is never followed by a hyphen and an extension without a space.
+     */
+    private static boolean namesFileWithExtension(List<Token> tokens, int index) {
+        Token token = tokens.get(index);
+        boolean at = token.isSymbol("@") || token.type() == TokenType.WORD && token.text().startsWith("@");
+        if (!at || index > 0 && tokens.get(index - 1).line() == token.line()) {
+            return false;
+        }
+        StringBuilder name = new StringBuilder(token.text());
+        int end = token.endOffset();
+        for (int i = index + 1; i < tokens.size() && tokens.get(i).line() == token.line(); i++) {
+            if (tokens.get(i).offset() != end) {
+                return false;
+            }
+            name.append(tokens.get(i).text());
+            end = tokens.get(i).endOffset();
+        }
+        return FILE_NAME.matcher(name).matches();
+    }
+
+    /**
+     * Derby's ij {@code RUN 'file'}: no SQL dialect has a statement that starts with RUN and a string (SQL*Plus's
+     * RUN takes no argument).
+     */
+    private static boolean isIjRun(List<Token> tokens) {
+        return tokens.size() == 2 && tokens.get(0).isWord("RUN") && tokens.get(1).type() == TokenType.STRING
+                && tokens.get(1).line() == tokens.get(0).line();
     }
 
     /** sqlcmd's {@code :r file}: a colon first on its line, {@code r} right after it and the file on that line. */

@@ -27,7 +27,9 @@ import java.util.regex.Pattern;
  * {@code upgrade/v4.3.x-v5.0.x.sql}, {@code upgrade/1.2_to_1.3.sql}). The install scripts are the files directly in
  * the folder above it and, for a folder of steps named for a database ({@code update/postgres/}), the files in the
  * folder of that name beside the one above ({@code postgres/}), where projects that keep one tree per database put
- * that database's install script.
+ * that database's install script. A script named for one version in the folder of such step scripts
+ * ({@code hive-schema-3.1.0.mysql.sql} beside {@code upgrade-3.0.0-to-3.1.0.mysql.sql}, as Hive keeps them)
+ * installs that version, alone.
  */
 final class InstallScripts {
 
@@ -63,11 +65,31 @@ final class InstallScripts {
      */
     private static final List<String> INSTALL_AND_TEARDOWN_FOLDERS = List.of("create", "drop");
 
+    /**
+     * A script named for one dotted version ({@code hive-schema-3.1.0.mysql.sql}), which, in a folder of version step
+     * scripts, installs that version.
+     */
+    private static final Pattern ONE_VERSION_FILE = Pattern.compile(
+            "(?:.*[^0-9a-z.])?v?(?<version>\\d+(?:\\.\\d+)+)(?:[-_.][^/]*)?\\.sql", Pattern.CASE_INSENSITIVE);
+
+    /** The first dotted version of a step script's name that a second one follows: the version it starts from. */
+    private static final Pattern STEP_START = Pattern.compile(
+            "(?:^|[^0-9a-z.])v?(\\d+(?:\\.\\d+)+)(?:[-_]|[-_.]to[-_.])v?\\d+(?:\\.(?:\\d+|x))+",
+            Pattern.CASE_INSENSITIVE);
+
     /** Each install folder, and the folder whose history its scripts join. */
     private final Map<String, String> installFolders;
 
-    private InstallScripts(Map<String, String> installFolders) {
+    /** The install scripts kept in the folder of the steps, each a history of its own. */
+    private final Set<String> installFiles;
+
+    /** The install scripts of the version their folder's first step starts from, which the steps run after. */
+    private final Set<String> stepsBases;
+
+    private InstallScripts(Map<String, String> installFolders, Set<String> installFiles, Set<String> stepsBases) {
         this.installFolders = installFolders;
+        this.installFiles = installFiles;
+        this.stepsBases = stepsBases;
     }
 
     /** Finds the install scripts among {@code paths}, the plain scripts of one history, with {@code /} between. */
@@ -86,6 +108,20 @@ final class InstallScripts {
             }
         }
         Map<String, String> installFolders = new HashMap<>();
+        Set<String> installFiles = new HashSet<>();
+        Set<String> stepsBases = new HashSet<>();
+        for (String path : paths) {
+            String name = path.substring(path.lastIndexOf('/') + 1);
+            Set<String> steps = versionsByStepsFolder.get(folderOf(path));
+            Matcher install = ONE_VERSION_FILE.matcher(name);
+            if (steps != null && steps.size() >= 2 && !isStepFile(name) && install.matches()) {
+                installFiles.add(path);
+                FlywayVersion version = FlywayVersion.parse(install.group("version"));
+                if (firstStepStart(steps).filter(first -> first.compareTo(version) == 0).isPresent()) {
+                    stepsBases.add(path);
+                }
+            }
+        }
         versionsByStepsFolder.forEach((stepsFolder, versions) -> {
             if (versions.size() >= 2) {
                 String above = folderOf(stepsFolder.substring(0, stepsFolder.length() - 1));
@@ -99,7 +135,22 @@ final class InstallScripts {
                 INSTALL_AND_TEARDOWN_FOLDERS.forEach(folder -> installFolders.put(above + folder + "/", install));
             }
         });
-        return new InstallScripts(installFolders);
+        return new InstallScripts(installFolders, installFiles, stepsBases);
+    }
+
+    /** The lowest version the step scripts named {@code steps} upgrade from, when they name dotted versions. */
+    private static Optional<FlywayVersion> firstStepStart(Set<String> steps) {
+        return steps.stream().map(STEP_START::matcher).filter(Matcher::find)
+                .map(step -> FlywayVersion.parse(step.group(1))).min(FlywayVersion::compareTo);
+    }
+
+    /**
+     * True for an install script that the step scripts beside it run after: the install of the version the first
+     * step upgrades from ({@code hive-schema-1.2.0.mysql.sql} before {@code upgrade-1.2.0-to-2.0.0.mysql.sql}), as a
+     * schema tool installs the oldest version it knows and then upgrades it.
+     */
+    boolean startsTheSteps(String path) {
+        return stepsBases.contains(path);
     }
 
     /**
@@ -107,6 +158,9 @@ final class InstallScripts {
      * version steps.
      */
     Optional<String> installFolder(String path) {
+        if (installFiles.contains(path)) {
+            return Optional.of(path); // each version's install runs alone, never after another version's
+        }
         return Optional.ofNullable(installFolders.get(folderOf(path)));
     }
 

@@ -116,6 +116,13 @@ public final class MigrationHistories implements EarlierRoutines {
                 && !file.place().history().startsWith(CHANGELOG)).map(File::path).toList());
         Map<String, HistoryReplay> byHistory = new LinkedHashMap<>();
         for (File file : files) {
+            if (installs.startsTheSteps(file.path())) {
+                String history = file.place().history();
+                byHistory.computeIfAbsent(history + "\u0000", h -> new HistoryReplay(variants.getOrDefault(history,
+                        List.of(history)), reversals)).add(file);
+            }
+        }
+        for (File file : files) {
             String history = file.place().history();
             List<String> databases = variants.getOrDefault(history,
                     List.of(history.startsWith(CHANGELOG) ? "" : history));

@@ -56,6 +56,13 @@ class ScriptIncludeRuleTest {
         "AUTO | @../lib/billing_api.pkb\\nSELECT 1; | 1:1 @../lib/billing_api.pkb runs another file",
         "ORACLE | @\"my scripts/wipe.sql\"\\nSELECT 1 FROM dual; | 1:1 @\"my scripts/wipe.sql\" runs another file",
         "AUTO | SELECT a FROM t\\n@./x; | -",
+        "ORACLE | @016-HIVE-6386.oracle.sql;\\nSELECT 1 FROM dual; | 1:1 @016-HIVE-6386.oracle.sql runs another file",
+        "ORACLE | SELECT 1 FROM dual;\\n@hive-txn-schema-0.13.0.oracle.sql;\\nSELECT 1 FROM dual; | 2:1 @hive-txn-schema-0.13.0.oracle.sql runs another file",
+        "AUTO | @hive-txn-schema-0.13.0.oracle.sql;\\nSELECT 1; | 1:1 @hive-txn-schema-0.13.0.oracle.sql runs another file",
+        "ORACLE | SELECT * FROM orders\\n@remote-1; | -",
+        "AUTO | SELECT @a =\\n@b-1; | -",
+        "AUTO | RUN 'hive-txn-schema-0.13.0.derby.sql';\\nSELECT 1; | 1:1 RUN 'hive-txn-schema-0.13.0.derby.sql' runs another file",
+        "ORACLE | RUN\\nSELECT 1 FROM dual; | -",
     })
     void reportsIncludesOnly(Dialect dialect, String sql, String expected) {
         List<String> found = hits(dialect, sql).stream()

@@ -146,7 +146,9 @@ class MigrationHistoriesTest {
      * and the type before the change is not known. Step scripts named for the upgrade from one version to the next
      * ({@code update/update_1.0-1.1.sql}) are version steps as well, and those of one database ({@code
      * update/oracle/}) have their install script in that database's folder ({@code oracle/}), and so are folders
-     * named for such a step ({@code delta/v230-v240/}); dates and a single versioned name are not.
+     * named for such a step ({@code delta/v230-v240/}); dates and a single versioned name are not. A script named
+     * for one version in the folder of such step scripts ({@code hive-schema-3.1.0.mysql.sql} beside {@code
+     * upgrade-3.0.0-to-3.1.0.mysql.sql}, as Hive keeps them) installs that version instead of the steps.
      */
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
@@ -176,6 +178,10 @@ class MigrationHistoriesTest {
                 + " | sql/delta/v230-v240/c-v230-v240.sql | VARCHAR(255)",
         "db/0_init.sql          | db/2023-01/base.sql           | db/2023-02/a.sql           | db/2023-10/b.sql"
                 + " | ",
+        "mysql/hive-schema-3.1.0.mysql.sql | mysql/upgrade-1.2.0-to-2.0.0.mysql.sql"
+                + " | mysql/upgrade-2.0.0-to-3.0.0.mysql.sql | mysql/upgrade-3.0.0-to-3.1.0.mysql.sql | VARCHAR(255)",
+        "sql/1.0-seed.sql       | sql/2.0-base.sql              | sql/2.1-add.sql            | sql/2.2-narrow.sql"
+                + " | ",
         "db/create/x.mysql.create.sql | db/upgrade/x.mysql.upgradestep.52.to.53.sql"
                 + " | db/upgrade/x.mysql.upgradestep.59.to.510.sql | db/upgrade/x.mysql.upgradestep.510.to.511.sql"
                 + " | VARCHAR(255)",
@@ -191,6 +197,26 @@ class MigrationHistoriesTest {
         var statement = mysql(narrowing, "ALTER TABLE t MODIFY COLUMN c VARCHAR(50);").get(0);
         assertEquals(Optional.ofNullable(typeBefore), histories.factsFor(statement).retypes().get(0).from()
                 .map(SqlType::written));
+    }
+
+    /**
+     * Hive installs the oldest version its upgrade steps start from ({@code hive-schema-1.2.0.mysql.sql}) and then
+     * runs the steps, so the steps' history starts with that install script and knows the tables it creates; a later
+     * version's install ({@code hive-schema-3.1.0.mysql.sql}) is not part of it.
+     */
+    @Test
+    void upgradeStepsStartFromTheInstallOfTheirFirstVersion() {
+        MigrationHistories histories = new MigrationHistories();
+        addMysql(histories, "mysql/hive-schema-1.2.0.mysql.sql", "CREATE TABLE t (c VARCHAR(255));");
+        addMysql(histories, "mysql/hive-schema-3.1.0.mysql.sql", "CREATE TABLE t (c VARCHAR(50), d INT);");
+        addMysql(histories, "mysql/upgrade-1.2.0-to-2.0.0.mysql.sql", "ALTER TABLE t ADD e INT;");
+        addMysql(histories, "mysql/upgrade-2.0.0-to-3.1.0.mysql.sql", NARROWING);
+        histories.replay();
+        var retype = histories.factsFor(mysql("mysql/upgrade-2.0.0-to-3.1.0.mysql.sql", NARROWING).get(0))
+                .retypes().get(0);
+        assertEquals(Optional.of("VARCHAR(255)"), retype.from().map(SqlType::written), retype.unknownBecause());
+        var create = mysql("mysql/hive-schema-1.2.0.mysql.sql", "CREATE TABLE t (c VARCHAR(255));").get(0);
+        assertTrue(histories.factsFor(create).before().table("t").isEmpty());
     }
 
     /**
