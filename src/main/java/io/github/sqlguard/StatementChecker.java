@@ -1,5 +1,8 @@
 package io.github.sqlguard;
 
+import static io.github.sqlguard.StatementPlacement.contextNote;
+import static io.github.sqlguard.StatementPlacement.lowered;
+
 import io.github.sqlguard.analysis.ForeignLanguageRoutine;
 import io.github.sqlguard.analysis.JavaRoutine;
 import io.github.sqlguard.analysis.Placement;
@@ -31,6 +34,7 @@ import io.github.sqlguard.schema.RecreatedName;
 import io.github.sqlguard.schema.RolledBackTransactions;
 import io.github.sqlguard.schema.RowsMovedByReturning;
 import io.github.sqlguard.schema.SchemaFacts;
+import io.github.sqlguard.schema.SchemaView;
 import io.github.sqlguard.sql.LexError;
 import io.github.sqlguard.sql.Script;
 import io.github.sqlguard.sql.Statement;
@@ -172,7 +176,9 @@ final class StatementChecker {
                         findings.add(finding);
                         statementSql.put(finding.location(), statement.asWritten());
                     });
-            guards.observe(model, facts.before());
+            // A routine body runs when it is called, on the schema of that moment rather than of its definition.
+            guards.observe(model, statement.context().kind() == StatementContext.Kind.ROUTINE_BODY
+                    ? SchemaView.UNKNOWN : facts.before());
             if (statement.context().runsWithMigration()) {
                 scopeMoves.observe(statement);
             }
@@ -248,10 +254,13 @@ final class StatementChecker {
                     : via + "; earlier migrations created them, and this statement calls " + called + ")";
             Statement statement = call.statement();
             Script body = new Script(routine.bodyAt(caller), List.of(), Optional.empty());
+            BranchLossGuards bodyGuards = new BranchLossGuards();
             for (StatementModel inner : analysis.models(body)) {
                 if (inner.placement() != Placement.ROUTINE_BODY) {
                     continue;
                 }
+                // What the body's earlier statements establish (a column it adds, then fills) holds at this call too.
+                Optional<Guard> guard = bodyGuards.of(inner.statement()).guardOf(inner.statement());
                 for (Rule rule : rules) {
                     List<Violation> violations = rule.check(inner, SchemaFacts.CALLED_BODY.judging(inner.statement()));
                     Optional<Severity> severity = violations.isEmpty() ? Optional.empty()
@@ -261,12 +270,17 @@ final class StatementChecker {
                     }
                     Severity effective = lowered(severity.get(), call, ceiling, rollbacks);
                     for (Violation violation : violations) {
-                        found.add(Finding.of(rule.info().id(), effective, statement.start(), violation.message()
+                        boolean guarded = guard.isPresent() && guard.get().covers(rule.info().id())
+                                && guard.get().protects(violation.subjects());
+                        found.add(Finding.of(rule.info().id(), guarded ? guard.get().lowered(effective) : effective,
+                                statement.start(), violation.message()
+                                + (guarded ? guard.get().note(violation.subjects()) : "")
                                 + " (at " + violation.at() + ", in " + routine.name() + reached + contextNote(call),
                                 rule.info().hint(), statement.firstLine()));
                         statementSql.put(statement.start(), statement.asWritten());
                     }
                 }
+                bodyGuards.observe(inner, SchemaView.UNKNOWN);
                 if (inner.kind().mayCallRoutines()) {
                     followCallsIn(inner.statement(), routine, via, called);
                 }
@@ -354,45 +368,5 @@ final class StatementChecker {
                 new Location(path, error.line(), error.column()),
                 "Unterminated " + error.what() + " starting here: the rest of the file could not be checked",
                 info.hint(), ""));
-    }
-
-    /** Statements that do not run with the migration cannot destroy data by themselves running it. */
-    private static Severity lowered(Severity severity, StatementModel model, Severity ceiling,
-            ScriptMode rollbacks) {
-        Severity result = severity;
-        if (model.statement().context().databases().runsNowhere()) {
-            return Severity.INFO;
-        }
-        if (model.placement() == Placement.ROUTINE_BODY && model.calledAt().isEmpty()) {
-            result = Severity.INFO;
-        } else if (model.placement() == Placement.ROLLBACK && rollbacks == ScriptMode.WARN) {
-            result = atMost(result, Severity.WARNING);
-        }
-        return ceiling == null ? result : atMost(result, ceiling);
-    }
-
-    private static Severity atMost(Severity severity, Severity ceiling) {
-        return severity.isAtLeast(ceiling) ? ceiling : severity;
-    }
-
-    private static String contextNote(StatementModel model) {
-        StatementContext context = model.statement().context();
-        if (context.databases().runsNowhere()) {
-            return " (" + (context.label().isEmpty() ? "" : context.label() + ": ")
-                    + "its dbms matches no database, so Liquibase never runs it)";
-        }
-        String label = context.label();
-        if (context.kind() == StatementContext.Kind.ROUTINE_BODY && !model.calledAt().isEmpty()) {
-            return " (inside " + (label.isEmpty() ? "a routine body" : label) + ", which this script calls at "
-                    + model.calledAt() + ")";
-        }
-        return switch (context.kind()) {
-            case SCRIPT -> label.isEmpty() ? "" : " (" + label + ")";
-            case EXECUTED_BLOCK -> label.isEmpty() ? " (inside a block the migration runs)" : " (inside " + label + ")";
-            case ROUTINE_BODY -> " (inside " + (label.isEmpty() ? "a routine body" : label)
-                    + (context.firesWhenTriggered() ? ", which runs when it fires)"
-                            : ", which runs only when called)");
-            case ROLLBACK -> " (" + (label.isEmpty() ? "rollback" : label) + ": runs only on rollback)";
-        };
     }
 }

@@ -2,6 +2,7 @@ package io.github.sqlguard.schema;
 
 import io.github.sqlguard.analysis.StatementModel;
 import io.github.sqlguard.sql.Statement;
+import io.github.sqlguard.sql.StatementContext;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -24,16 +25,32 @@ public final class BranchLossGuards {
 
     /** The guards that hold for {@code statement}. */
     public LossGuards of(Statement statement) {
-        String scope = statement.context().runScope();
+        String scope = scopeOf(statement);
         String arm = statement.context().branch();
         if (arm == null) {
-            return guards.computeIfAbsent(scope, LossGuards::new);
+            return guards.computeIfAbsent(scope, key -> created(statement));
         }
         return guards.computeIfAbsent(scope + '\u0000' + arm, key -> {
-            LossGuards inArm = new LossGuards(scope);
+            LossGuards inArm = created(statement);
             certain.getOrDefault(scope, List.of()).forEach(seen -> inArm.observe(seen.model(), seen.before()));
             return inArm;
         });
+    }
+
+    /**
+     * A routine body runs on its own whenever it is called, later than the statements around its definition: what
+     * those establish does not hold in it, and what it establishes holds for its own later statements only.
+     */
+    private static String scopeOf(Statement statement) {
+        StatementContext context = statement.context();
+        return context.kind() == StatementContext.Kind.ROUTINE_BODY && context.body() != null
+                ? context.runScope() + "\u0000body " + context.body().id() : context.runScope();
+    }
+
+    private static LossGuards created(Statement statement) {
+        StatementContext context = statement.context();
+        return context.kind() == StatementContext.Kind.ROUTINE_BODY && context.body() != null
+                ? LossGuards.inRoutineBody(context.label()) : new LossGuards(context.runScope());
     }
 
     /** Records what {@code model}'s statement establishes, for the later statements it certainly ran before. */
@@ -41,7 +58,7 @@ public final class BranchLossGuards {
         Statement statement = model.statement();
         of(statement).observe(model, before);
         if (statement.context().branch() == null) {
-            certain.computeIfAbsent(statement.context().runScope(), k -> new ArrayList<>())
+            certain.computeIfAbsent(scopeOf(statement), k -> new ArrayList<>())
                     .add(new Observed(model, before));
         }
     }

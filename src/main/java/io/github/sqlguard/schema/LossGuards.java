@@ -76,13 +76,18 @@ public final class LossGuards {
         this.spansFiles = spansFiles;
     }
 
+    /** The guards of a routine body, whose statements run in order whenever it is called; notes name it. */
+    static LossGuards inRoutineBody(String label) {
+        return new LossGuards(label.isEmpty() ? "this routine body" : label, false);
+    }
+
     /** The guard of {@code statement}, when the script gives it one. */
     public Optional<Guard> guardOf(Statement statement) {
         List<Token> tokens = statement.tokens();
         if (statement.container() || tokens.isEmpty()) {
             return Optional.empty();
         }
-        if (statement.context().runsWithMigration()) {
+        if (statement.context().runsInOrder()) {
             DatabaseScope databases = statement.context().databases();
             Optional<Guard> filled = ColumnWrites.update(tokens).flatMap(update -> fillOfNewColumns(update, databases)
                     .or(() -> copies.guardOfOverwrite(update)).or(() -> CopiedColumnOverwrite.guardOf(update,
@@ -183,7 +188,7 @@ public final class LossGuards {
     /** Records what {@code model}'s statement establishes, and follows the tables it drops or renames. */
     public void observe(StatementModel model, SchemaView before) {
         observe(model.statement(), before);
-        if (!model.statement().container() && model.statement().context().runsWithMigration()) {
+        if (!model.statement().container() && model.statement().context().runsInOrder()) {
             copies.follow(model.clauses());
             // Rows deleted from a copy are no longer kept there, whichever rows its WHERE picks.
             model.rowChanges().stream().filter(change -> change.verb().equals("DELETE"))
@@ -203,12 +208,12 @@ public final class LossGuards {
             EmptinessConditions.emptyColumnOfPrecondition(statement.sql()).ifPresent(column ->
                     emptyColumns.computeIfAbsent(column.table(), k -> new HashSet<>()).add(column.column()));
             // A Liquibase addColumn arrives as its DDL for the replay only; the columns it adds are still new.
-            if (statement.context().runsWithMigration()) {
+            if (statement.context().runsInOrder()) {
                 recordAddedColumns(statement.tokens(), 0, before);
             }
             return;
         }
-        if (!statement.context().runsWithMigration()) {
+        if (!statement.context().runsInOrder()) {
             return;
         }
         List<Token> tokens = statement.tokens();

@@ -178,8 +178,22 @@ public final class MigrationOrder {
             .thenComparing((a, b) -> a.group() == 2 ? plainOrder(a.sortName(), b.sortName())
                     : a.sortName().compareTo(b.sortName()));
 
-    /** Plain files by their paths without the database's name, then, for two such twins, by the whole path. */
+    /**
+     * Plain files by their paths without the database's name, then, for two such twins, by the whole path; siblings
+     * named for a step around the same script run before, plain, after ({@link StepWords}).
+     */
     private static int plainOrder(String a, String b) {
+        StepWords.Named stepA = StepWords.of(a);
+        StepWords.Named stepB = StepWords.of(b);
+        // By stem first for every pair, not only for siblings, so that the order stays transitive.
+        int byStem = pathOrder(stepA.stem(), stepB.stem());
+        if (byStem != 0) {
+            return byStem;
+        }
+        return stepA.step() != stepB.step() ? Integer.compare(stepA.step(), stepB.step()) : pathOrder(a, b);
+    }
+
+    private static int pathOrder(String a, String b) {
         int neutral = NumberedPathOrder.INSTANCE.compare(PrismaMigrationFolders.orderKey(DatabaseNeutralPath.of(a)),
                 PrismaMigrationFolders.orderKey(DatabaseNeutralPath.of(b)));
         return neutral != 0 ? neutral : NumberedPathOrder.INSTANCE.compare(PrismaMigrationFolders.orderKey(a),

@@ -41,6 +41,8 @@ final class SchemaHistory {
     private final List<Location> places = new ArrayList<>();
     /** Per table key: how the replay first learnt of a table whose columns it does not all know. */
     private final Map<String, String> partlyKnown = new HashMap<>();
+    /** Per table and column key: where an ADD COLUMN IF NOT EXISTS named it in a table not every column is known of. */
+    private final Map<String, Integer> addedIfMissing = new HashMap<>();
     private int position;
     /** The PostgreSQL enum types as this history left them. */
     private final PostgresEnums enums;
@@ -106,6 +108,16 @@ final class SchemaHistory {
     private Integer columnBranchEndOf(String tableAndColumn) {
         Integer end = columnsChangedInBranch.get(tableAndColumn);
         return end != null || parent == null ? end : parent.columnBranchEndOf(tableAndColumn);
+    }
+
+    /** Notes that the current statement adds {@code column} only if {@code table}, not all known, lacks it. */
+    void addedIfMissing(String table, String column) {
+        addedIfMissing.put(SchemaNames.key(table) + "." + SchemaNames.key(column), position);
+    }
+
+    private Integer addedIfMissingAt(String tableAndColumn) {
+        Integer at = addedIfMissing.get(tableAndColumn);
+        return at != null || parent == null ? at : parent.addedIfMissingAt(tableAndColumn);
     }
 
     private String partlyKnownOf(String key) {
@@ -258,6 +270,12 @@ final class SchemaHistory {
                         + ", and only altered after that";
             }
             String seen = Optional.ofNullable(partlyKnownOf(key)).orElse("");
+            Integer addedAt = addedIfMissingAt(key + "." + SchemaNames.key(column));
+            if (addedAt != null && addedAt < position && !seen.startsWith("created")) {
+                return "column " + SchemaNames.unquoted(column) + " is added at " + placeAt(addedAt) + " by ADD COLUMN"
+                        + " IF NOT EXISTS, which keeps a column of that name the table already had, and table " + name
+                        + " is not created by the migrations that run before this one";
+            }
             return seen.startsWith("created") ? "the columns of table " + name + " are not known: it is " + seen
                     : "table " + name + " is not created by the migrations that run before this one"
                             + (seen.isEmpty() ? "" : " (" + seen + ")");

@@ -103,7 +103,7 @@ final class TableAlterations {
             return table;
         }
         return switch (verb) {
-            case "ADD" -> added(table, clause);
+            case "ADD" -> added(table, clause, schema);
             case "DROP" -> dropped(table, clause);
             case "ALTER" -> alteredColumn(table, clause, schema);
             case "MODIFY" -> modified(table, clause, dialect, schema);
@@ -113,7 +113,7 @@ final class TableAlterations {
         };
     }
 
-    private static Table added(Table table, List<Token> clause) {
+    private static Table added(Table table, List<Token> clause, SchemaHistory schema) {
         if (clause.get(0).isSymbol("(")) {
             Table result = table;
             int end = ObjectNames.skipParentheses(clause, 0);
@@ -127,6 +127,9 @@ final class TableAlterations {
             // ADD COLUMN IF NOT EXISTS c leaves an older c as it was; where the replay does not know every
             // column of the table, c may be such an older column of a type the replay cannot know.
             SchemaNames.Read name = SchemaNames.name(clause, i + 3);
+            if (name != null && table.column(name.text()).isEmpty() && !table.complete()) {
+                schema.addedIfMissing(table.name(), name.text());
+            }
             if (name == null || table.column(name.text()).isPresent() || !table.complete()) {
                 return table;
             }

@@ -104,6 +104,14 @@ public record StatementContext(Kind kind, String label, DatabaseScope databases,
     }
 
     /**
+     * True when the statement runs after the ones before it in its script, block or routine body, whenever that
+     * runs: what they establish (a column added, rows copied) holds for it.
+     */
+    public boolean runsInOrder() {
+        return runsWithMigration() || kind == Kind.ROUTINE_BODY;
+    }
+
+    /**
      * True inside the body of a trigger or a PostgreSQL rule, which runs whenever it fires, after the migration;
      * the body's label ({@code "trigger t body"}) may follow a changeset's ({@code "changeset a:1, trigger t body"}).
      */

@@ -64,6 +64,21 @@ class MigrationOrderTest {
     }
 
     @Test
+    void scriptsNamedForAStepRunBeforeOrAfterTheirSibling() {
+        assertEquals(List.of("upgrade/3.4.0/schema_update.sql", "upgrade/3.4.1/schema_update_before.sql",
+                "upgrade/3.4.1/schema_update.sql", "upgrade/3.4.1/schema_update_after.sql",
+                "upgrade/3.4.1/schema_update_ttl.sql", "upgrade/3.10.0/schema_update.sql"),
+                ordered("upgrade/3.4.1/schema_update_after.sql", "upgrade/3.10.0/schema_update.sql",
+                        "upgrade/3.4.1/schema_update_ttl.sql", "upgrade/3.4.1/schema_update.sql",
+                        "upgrade/3.4.1/schema_update_before.sql", "upgrade/3.4.0/schema_update.sql"));
+        assertEquals(List.of("sql/pre-upgrade.sql", "sql/upgrade.sql", "sql/post-upgrade.sql", "sql/x.sql"),
+                ordered("sql/x.sql", "sql/post-upgrade.sql", "sql/upgrade.sql", "sql/pre-upgrade.sql"));
+        assertEquals(List.of("db/x_before.sql", "db/x.sql", "db/x_a.sql"),
+                ordered("db/x_a.sql", "db/x.sql", "db/x_before.sql"),
+                "a file is placed by its name without the step word, so the order stays transitive");
+    }
+
+    @Test
     void prismaMigrationFoldersRunByNameAsTextAsPrismaSortsThem() {
         assertEquals(List.of("prisma/migrations/0_init/migration.sql", "prisma/migrations/1_tags/migration.sql",
                 "prisma/migrations/10_views/migration.sql", "prisma/migrations/20240101120000_Later/migration.sql",

@@ -1,0 +1,57 @@
+package io.github.sqlguard.schema;
+
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Plain scripts named for the step they run in around a script of the same name: ThingsBoard's
+ * {@code 3.4.1/schema_update_before.sql} and {@code schema_update_after.sql} around its data migration, and
+ * {@code pre_upgrade.sql} and {@code post_upgrade.sql} around {@code upgrade.sql}. As text their names sort the
+ * other way round ("after" before "before", "post" before "pre"), so such siblings are ordered by the name without
+ * the word, then before, plain, after: a procedure the "before" script creates is there when the "after" script
+ * calls it.
+ */
+final class StepWords {
+
+    /** The word first or last in the file's name before its extensions, set apart by {@code _} or {@code -}. */
+    private static final Pattern LEADING = Pattern.compile("^(before|pre|after|post)[_-](.+)$");
+    private static final Pattern TRAILING = Pattern.compile("^(.+)[_-](before|pre|after|post)$");
+
+    /**
+     * A path without its step word, and where the step runs.
+     *
+     * @param stem the path with the word and its separator taken out ({@code 3.4.1/schema_update.sql})
+     * @param step -1 for before or pre, 1 for after or post, 0 without such a word
+     */
+    record Named(String stem, int step) {
+    }
+
+    private StepWords() {
+    }
+
+    static Named of(String path) {
+        int nameStart = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1;
+        int dot = path.indexOf('.', nameStart);
+        int baseEnd = dot < 0 ? path.length() : dot;
+        String base = path.substring(nameStart, baseEnd).toLowerCase(Locale.ROOT);
+        Matcher leading = LEADING.matcher(base);
+        Matcher trailing = TRAILING.matcher(base);
+        String word;
+        int keptFrom;
+        int keptTo;
+        if (leading.matches()) {
+            word = leading.group(1);
+            keptFrom = nameStart + leading.start(2);
+            keptTo = baseEnd;
+        } else if (trailing.matches()) {
+            word = trailing.group(2);
+            keptFrom = nameStart;
+            keptTo = nameStart + trailing.end(1);
+        } else {
+            return new Named(path, 0);
+        }
+        String stem = path.substring(0, nameStart) + path.substring(keptFrom, keptTo) + path.substring(baseEnd);
+        return new Named(stem, word.equals("before") || word.equals("pre") ? -1 : 1);
+    }
+}

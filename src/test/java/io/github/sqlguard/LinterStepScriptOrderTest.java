@@ -1,0 +1,53 @@
+package io.github.sqlguard;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.github.sqlguard.model.Dialect;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Upgrade folders that split a release into {@code schema_update_before.sql} and {@code schema_update_after.sql}
+ * (ThingsBoard's, around a data migration in code) run the "before" script first, though its name sorts after:
+ * a procedure it creates and the "after" script calls is followed at that call.
+ */
+class LinterStepScriptOrderTest {
+
+    @TempDir
+    Path project;
+
+    @Test
+    void theAfterScriptCallsWhatTheBeforeScriptCreated() throws IOException {
+        TestProject.write(project, "upgrade/3.4.1/schema_update_before.sql", """
+                CREATE OR REPLACE PROCEDURE purge_old_audit_log()
+                    LANGUAGE plpgsql AS
+                $$
+                BEGIN
+                    DELETE FROM old_audit_log;
+                END;
+                $$;
+                """);
+        TestProject.write(project, "upgrade/3.4.1/schema_update_after.sql",
+                "CALL purge_old_audit_log();\nDROP PROCEDURE IF EXISTS purge_old_audit_log;\n");
+
+        assertEquals(List.of("upgrade/3.4.1/schema_update_after.sql:1:1 delete-without-where ERROR",
+                "upgrade/3.4.1/schema_update_before.sql:5:5 delete-without-where INFO"), severities(lint()));
+    }
+
+    private static List<String> severities(LintResult result) {
+        return result.findings().stream().map(f -> f.location() + " " + f.ruleId() + " " + f.severity()).sorted()
+                .toList();
+    }
+
+    private LintResult lint() {
+        LintConfig defaults = LintConfig.defaults(project, List.of(project.resolve("upgrade")));
+        return new Linter().run(new LintConfig(project, defaults.directories(), defaults.includes(), List.of(),
+                Dialect.POSTGRESQL, StandardCharsets.UTF_8, Map.of(), List.of(), defaults.flyway(),
+                defaults.liquibase(), List.of(), null, defaults.maxFileBytes(), 2), null);
+    }
+}
