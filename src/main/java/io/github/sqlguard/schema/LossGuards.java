@@ -63,7 +63,8 @@ public final class LossGuards {
      * changeset's, whose notes say "this changeset", or a script's.
      */
     public LossGuards(String runScope) {
-        this.unit = runScope.startsWith("changeset ") ? "this changeset" : "this script";
+        this.unit = runScope.startsWith("changeset ") ? "this changeset"
+                : runScope.startsWith(BranchLossGuards.ROUTINE_BODY) ? "this routine body" : "this script";
         this.spansFiles = false;
     }
 
@@ -83,7 +84,7 @@ public final class LossGuards {
         if (statement.container() || tokens.isEmpty()) {
             return Optional.empty();
         }
-        if (statement.context().runsWithMigration()) {
+        if (statement.context().followsEarlierStatements()) {
             DatabaseScope databases = statement.context().databases();
             Optional<Guard> filled = ColumnWrites.update(tokens).flatMap(update -> fillOfNewColumns(update, databases)
                     .or(() -> copies.guardOfOverwrite(update)).or(() -> CopiedColumnOverwrite.guardOf(update,
@@ -174,7 +175,7 @@ public final class LossGuards {
     /** Records what {@code model}'s statement establishes, and follows the tables it drops or renames. */
     public void observe(StatementModel model, SchemaView before) {
         observe(model.statement(), before);
-        if (!model.statement().container() && model.statement().context().runsWithMigration()) {
+        if (!model.statement().container() && model.statement().context().followsEarlierStatements()) {
             copies.follow(model.clauses());
             // Rows deleted from a copy are no longer kept there, whichever rows its WHERE picks.
             model.rowChanges().stream().filter(change -> change.verb().equals("DELETE"))
@@ -199,7 +200,7 @@ public final class LossGuards {
             }
             return;
         }
-        if (!statement.context().runsWithMigration()) {
+        if (!statement.context().followsEarlierStatements()) {
             return;
         }
         List<Token> tokens = statement.tokens();

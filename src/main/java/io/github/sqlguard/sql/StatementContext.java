@@ -104,6 +104,14 @@ public record StatementContext(Kind kind, String label, DatabaseScope databases,
     }
 
     /**
+     * True where the statements written before this one in the same script, block or routine body have run
+     * whenever it runs: everywhere but in rollback code and in a trigger's body, which fires row by row.
+     */
+    public boolean followsEarlierStatements() {
+        return runsWithMigration() || kind == Kind.ROUTINE_BODY && body != null && !firesWhenTriggered();
+    }
+
+    /**
      * True inside the body of a trigger or a PostgreSQL rule, which runs whenever it fires, after the migration;
      * the body's label ({@code "trigger t body"}) may follow a changeset's ({@code "changeset a:1, trigger t body"}).
      */
