@@ -183,9 +183,7 @@ final class VariableAssignments {
             return -1;
         }
         // T-SQL's IF c SET @s = .. takes one statement without BEGIN or END IF: the assignment may not have run.
-        // After the END of a block (T-SQL writes no ; after it) it runs whether or not the block did.
-        for (int i = assignedAt.get(reaching) - 1; i >= 0 && !StatementEnd.isSeparator(scope.get(i))
-                && !scope.get(i).isWord("END"); i--) {
+        for (int i = assignedAt.get(reaching) - 1; i >= 0 && !StatementEnd.isSeparator(scope.get(i)); i--) {
             if (scope.get(i).isAnyWord(DETOURS) || scope.get(i).isWord("THEN")) {
                 return -1;
             }
