@@ -191,15 +191,11 @@ final class VariableAssignments {
         List<Token> expression = expressions.get(reaching);
         int assigned = expression.isEmpty() ? scope.get(assignedAt.get(reaching)).offset()
                 : expression.get(expression.size() - 1).offset();
-        // Only an assignment written after the use can come round again; a loop that ended before the assignment
-        // (a T-SQL cursor loop, then SET @t = 'dbo.' + name) brings none.
-        boolean assignedAfterUse = scope.get(assignedAt.get(assignedAt.size() - 1)).offset() > use.offset();
         Token laterBlock = null;
         for (Token token : scope) {
             boolean between = token.offset() > assigned && token.offset() < use.offset();
             laterBlock = laterBlock == null && between && token.isWord("BEGIN") ? token : laterBlock;
-            boolean roundAgain = assignedAfterUse || between || token.isWord("GOTO");
-            if (token.isAnyWord(LOOPS) && roundAgain || between && token.isAnyWord(DETOURS)
+            if (token.isAnyWord(LOOPS) || between && token.isAnyWord(DETOURS)
                     && !(local && token.isAnyWord("EXEC", "EXECUTE"))
                     && !(laterBlock != null && token.isAnyWord("EXCEPTION", "WHEN"))) {
                 return -1;
