@@ -87,7 +87,7 @@ public final class LossGuards {
         if (statement.container() || tokens.isEmpty()) {
             return Optional.empty();
         }
-        if (statement.context().runsInOrder()) {
+        if (statement.context().followsEarlierStatements()) {
             DatabaseScope databases = statement.context().databases();
             Optional<Guard> filled = ColumnWrites.update(tokens).flatMap(update -> fillOfNewColumns(update, databases)
                     .or(() -> copies.guardOfOverwrite(update)).or(() -> CopiedColumnOverwrite.guardOf(update,
@@ -188,7 +188,7 @@ public final class LossGuards {
     /** Records what {@code model}'s statement establishes, and follows the tables it drops or renames. */
     public void observe(StatementModel model, SchemaView before) {
         observe(model.statement(), before);
-        if (!model.statement().container() && model.statement().context().runsInOrder()) {
+        if (!model.statement().container() && model.statement().context().followsEarlierStatements()) {
             copies.follow(model.clauses());
             // Rows deleted from a copy are no longer kept there, whichever rows its WHERE picks.
             model.rowChanges().stream().filter(change -> change.verb().equals("DELETE"))
@@ -208,12 +208,12 @@ public final class LossGuards {
             EmptinessConditions.emptyColumnOfPrecondition(statement.sql()).ifPresent(column ->
                     emptyColumns.computeIfAbsent(column.table(), k -> new HashSet<>()).add(column.column()));
             // A Liquibase addColumn arrives as its DDL for the replay only; the columns it adds are still new.
-            if (statement.context().runsInOrder()) {
+            if (statement.context().followsEarlierStatements()) {
                 recordAddedColumns(statement.tokens(), 0, before);
             }
             return;
         }
-        if (!statement.context().runsInOrder()) {
+        if (!statement.context().followsEarlierStatements()) {
             return;
         }
         List<Token> tokens = statement.tokens();

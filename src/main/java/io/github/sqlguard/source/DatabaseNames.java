@@ -42,6 +42,9 @@ public final class DatabaseNames {
             Map.entry("cockroach", Dialect.AUTO), Map.entry("cockroachdb", Dialect.AUTO),
             Map.entry("db2", Dialect.AUTO), Map.entry("hsql", Dialect.AUTO), Map.entry("hsqldb", Dialect.AUTO),
             Map.entry("derby", Dialect.AUTO), Map.entry("sybase", Dialect.AUTO), Map.entry("informix", Dialect.AUTO),
+            // SAP (formerly Sybase) SQL Anywhere: its folder in projects that ship one per database, and
+            // Liquibase's short name for it
+            Map.entry("sqlanywhere", Dialect.AUTO), Map.entry("asany", Dialect.AUTO),
             Map.entry("firebird", Dialect.AUTO), Map.entry("hana", Dialect.AUTO),
             // Databases whose scripts mix forms of several dialects (Dameng writes Oracle's types beside MySQL's
             // backticks; Kingbase, openGauss and OceanBase each copy more than one), so none of ours reads them all

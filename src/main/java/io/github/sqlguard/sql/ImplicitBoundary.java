@@ -202,8 +202,10 @@ final class ImplicitBoundary {
             return changesRows() && !QUERY_JOINERS.contains(previous.upper());
         }
         if (token.isWord("SET")) {
-            // SET @n = @@ROWCOUNT after a DELETE, or after an UPDATE that already has its SET list.
-            return "DELETE".equals(mainVerb) || "UPDATE".equals(mainVerb) && updateSetSeen;
+            // SET @n = @@ROWCOUNT after a DELETE, or after an UPDATE that already has its SET list; SET @sql = ..
+            // after EXEC sp_executesql @sql, whose arguments never hold a SET.
+            return "DELETE".equals(mainVerb) || "UPDATE".equals(mainVerb) && updateSetSeen
+                    || "EXEC".equals(firstWord) || "EXECUTE".equals(firstWord);
         }
         return TSQL_STARTERS.contains(token.upper());
     }

@@ -371,9 +371,21 @@ public final class Lexer {
             return !lineHasToken && forms.knowsGoBatches() && LexicalShapes.isRestOfGoLineEmpty(text, pos, end);
         }
 
-        /** SQL*Plus runs the buffer at a {@code /} alone on its line; a {@code .} alone ends it too (Oracle). */
+        /**
+         * SQL*Plus runs the buffer at a {@code /} alone on its line; a {@code .} alone ends it too (Oracle). Runners
+         * that end a PL/SQL unit at a line ending in {@code /} (jisql, as Apache Ranger's installer runs its Oracle
+         * scripts) take {@code END;/} too: a slash right after the line's last semicolon has no other meaning.
+         */
         private boolean isOracleSlashLine(char c) {
-            return !lineHasToken && forms.endsBufferAt(c) && ClientCommands.isSlashLine(text, pos, end);
+            return (!lineHasToken || c == '/' && followsTerminatorOnLine()) && forms.endsBufferAt(c)
+                    && ClientCommands.isSlashLine(text, pos, end);
+        }
+
+        /** True when the last token is a {@code ;} on the current line, with only blanks after it. */
+        private boolean followsTerminatorOnLine() {
+            Token last = tokens.isEmpty() ? null : tokens.get(tokens.size() - 1);
+            return last != null && last.type() == TokenType.TERMINATOR && last.line() == line
+                    && last.text().equals(";") && LexicalShapes.skipBlanks(text, last.endOffset(), pos) == pos;
         }
 
         private boolean isBracketName() {

@@ -104,11 +104,11 @@ public record StatementContext(Kind kind, String label, DatabaseScope databases,
     }
 
     /**
-     * True when the statement runs after the ones before it in its script, block or routine body, whenever that
-     * runs: what they establish (a column added, rows copied) holds for it.
+     * True where the statements written before this one in the same script, block or routine body have run
+     * whenever it runs: everywhere but in rollback code and in a trigger's body, which fires row by row.
      */
-    public boolean runsInOrder() {
-        return runsWithMigration() || kind == Kind.ROUTINE_BODY;
+    public boolean followsEarlierStatements() {
+        return runsWithMigration() || kind == Kind.ROUTINE_BODY && body != null && !firesWhenTriggered();
     }
 
     /**

@@ -276,6 +276,33 @@ class MigrationHistoriesTest {
         assertEquals(Optional.of("VARCHAR(255)"), retype.from().map(SqlType::written), retype.unknownBecause());
     }
 
+    /**
+     * A project that keeps a folder per database ({@code db/sqlserver/}, {@code db/sqlanywhere/}) runs each folder
+     * on its own database: SAP SQL Anywhere's folder ({@code sqlanywhere/}, Liquibase's {@code asany}) is another
+     * database's history, not steps for every database that would create the SQL Server tables again.
+     */
+    @ParameterizedTest
+    @CsvSource({"sqlanywhere", "asany", "SQL_Anywhere"})
+    void aSqlAnywhereFolderIsAnotherDatabasesHistory(String folder) {
+        MigrationHistories histories = new MigrationHistories();
+        String narrowing = "ALTER TABLE t ALTER COLUMN c VARCHAR(5);";
+        addSqlServer(histories, "db/sqlserver/patches/001-create.sql", "CREATE TABLE t (c VARCHAR(255));");
+        addSqlServer(histories, "db/" + folder + "/patches/001-create.sql", "CREATE TABLE t (c VARCHAR(50), d INT);");
+        addSqlServer(histories, "db/sqlserver/patches/002-narrow.sql", narrowing);
+        histories.replay();
+        var retype = histories.factsFor(sqlServer("db/sqlserver/patches/002-narrow.sql", narrowing).get(0))
+                .retypes().get(0);
+        assertEquals(Optional.of("VARCHAR(255)"), retype.from().map(SqlType::written), retype.unknownBecause());
+    }
+
+    private static void addSqlServer(MigrationHistories histories, String path, String sql) {
+        histories.add(path, SourceClassification.of(SourceKind.PLAIN_SQL), sqlServer(path, sql));
+    }
+
+    private static List<io.github.sqlguard.sql.Statement> sqlServer(String path, String sql) {
+        return new StatementSplitter(Dialect.SQLSERVER, Placeholders.DEFAULT).split(path, sql).statements();
+    }
+
     private static void addMysql(MigrationHistories histories, String path, String sql) {
         histories.add(path, SourceClassification.of(SourceKind.PLAIN_SQL), mysql(path, sql));
     }

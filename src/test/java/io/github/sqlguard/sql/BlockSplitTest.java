@@ -130,6 +130,23 @@ class BlockSplitTest {
         assertEquals("1:1 [C] DECLARE", render(dialect, sql).get(0).substring(0, 15));
     }
 
+    /**
+     * Scripts run by tools that end a PL/SQL unit at a line ending in {@code /} (Apache Ranger's jisql) write the
+     * slash right after the unit's last semicolon: {@code END;/} ends the block as a slash line does, so the
+     * procedure after it is one of its own and its body runs only when called.
+     */
+    @ParameterizedTest
+    @EnumSource(value = Dialect.class, names = {"ORACLE", "AUTO"})
+    void slashRightAfterTheLastSemicolonEndsTheBlock(Dialect dialect) {
+        String sql = "DECLARE\n  n NUMBER := 0;\nBEGIN\n  DELETE FROM a;\nend;/\n\n"
+                + "CREATE OR REPLACE PROCEDURE p(t IN VARCHAR2) IS\nBEGIN\n  DELETE FROM b;\nEND;/\n/\n"
+                + "call p('x');\n";
+        List<String> lines = render(dialect, sql);
+        assertEquals(List.of("4:3 [E PL/SQL block] DELETE FROM a", "9:3 [R procedure p body] DELETE FROM b",
+                "12:1 call p('x')"), List.of(lines.get(1), lines.get(3), lines.get(4)));
+        assertEquals(5, lines.size());
+    }
+
     @ParameterizedTest
     @EnumSource(value = Dialect.class, names = {"ORACLE", "AUTO"})
     void oracleProcedureBodyIsARoutineBody(Dialect dialect) {
