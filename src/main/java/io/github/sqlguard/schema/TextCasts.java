@@ -7,8 +7,8 @@ import java.util.List;
 /**
  * Casts to text of unlimited length ({@code id::text}, {@code CAST(id AS TEXT)}, {@code CAST(n AS NVARCHAR(MAX))},
  * {@code CAST(note AS CLOB)}): every value's text form keeps all of it (PostgreSQL prints floating point values
- * exactly since version 12), so the cast copies its operand as it is. A length may cut the text, and so may T-SQL's {@code CAST(x AS VARCHAR)},
- * which keeps 30 characters; those are not read as copies.
+ * exactly since version 12), so the cast copies its operand as it is. A length may cut the text, and so may
+ * T-SQL's {@code CAST(x AS VARCHAR)}, which keeps 30 characters; those are not read as copies.
  */
 final class TextCasts {
 
@@ -73,8 +73,8 @@ final class TextCasts {
     }
 
     /**
-     * True for {@code TEXT}, {@code [N]CLOB} and {@code [N]VARCHAR(MAX)}, and, after PostgreSQL's {@code ::}, for {@code VARCHAR}
-     * and {@code CHARACTER VARYING} without a length, which PostgreSQL leaves unlimited.
+     * True for {@code TEXT}, {@code [N]CLOB} and {@code [N]VARCHAR(MAX)}, and, after PostgreSQL's {@code ::}, for
+     * {@code VARCHAR} and {@code CHARACTER VARYING} without a length, which PostgreSQL leaves unlimited.
      */
     private static boolean isUnlimitedText(List<Token> type, boolean postgresCast) {
         if (type.size() == 1) {

@@ -1,5 +1,7 @@
 package io.github.sqlguard.sql;
 
+import java.util.List;
+
 /**
  * The shapes of client commands that are not SQL but decide where statements end or what reaches the
  * database: the MySQL client's {@code DELIMITER}, Db2's {@code --#SET TERMINATOR}, Firebird isql's
@@ -129,6 +131,18 @@ final class ClientCommands {
     static boolean isSlashLine(String text, int pos, int end) {
         int i = LexicalShapes.skipBlanks(text, pos + 1, end);
         return i >= end || LexicalShapes.isLineBreak(text.charAt(i));
+    }
+
+    /**
+     * True when the last of {@code tokens} is a {@code ;} on {@code line} with only blanks between it and {@code pos}.
+     * Runners that end a PL/SQL unit at a line ending in {@code /} (jisql, as Apache Ranger's installer runs its
+     * Oracle scripts) take {@code END;/} as {@code END;} and a slash line: after the line's last semicolon a slash
+     * has no other meaning.
+     */
+    static boolean followsTerminatorOnLine(List<Token> tokens, int line, String text, int pos) {
+        Token last = tokens.isEmpty() ? null : tokens.get(tokens.size() - 1);
+        return last != null && last.type() == TokenType.TERMINATOR && last.line() == line
+                && last.text().equals(";") && LexicalShapes.skipBlanks(text, last.endOffset(), pos) == pos;
     }
 
     /** The offset after the optional repeat count of {@code GO 5}, where {@code afterGo} follows the word. */

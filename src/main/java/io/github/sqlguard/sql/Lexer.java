@@ -100,10 +100,7 @@ public final class Lexer {
             return true;
         }
 
-        /**
-         * SQL*Plus's {@code EXEC proc} and {@code @@file} end at their line without a semicolon: a terminator is put
-         * at the line break so that the statement on the next line is not read as part of the call.
-         */
+        /** SQL*Plus's {@code EXEC proc} and {@code @@file} end at their line: a terminator is put at the break. */
         private void endSqlPlusExecLine() {
             if (sqlPlusExecLine && dropsContinuation()) {
                 return;
@@ -371,21 +368,10 @@ public final class Lexer {
             return !lineHasToken && forms.knowsGoBatches() && LexicalShapes.isRestOfGoLineEmpty(text, pos, end);
         }
 
-        /**
-         * SQL*Plus runs the buffer at a {@code /} alone on its line; a {@code .} alone ends it too (Oracle). Runners
-         * that end a PL/SQL unit at a line ending in {@code /} (jisql, as Apache Ranger's installer runs its Oracle
-         * scripts) take {@code END;/} too: a slash right after the line's last semicolon has no other meaning.
-         */
+        /** SQL*Plus runs the buffer at a {@code /} or {@code .} alone on its line (Oracle), or at {@code END;/}. */
         private boolean isOracleSlashLine(char c) {
-            return (!lineHasToken || c == '/' && followsTerminatorOnLine()) && forms.endsBufferAt(c)
-                    && ClientCommands.isSlashLine(text, pos, end);
-        }
-
-        /** True when the last token is a {@code ;} on the current line, with only blanks after it. */
-        private boolean followsTerminatorOnLine() {
-            Token last = tokens.isEmpty() ? null : tokens.get(tokens.size() - 1);
-            return last != null && last.type() == TokenType.TERMINATOR && last.line() == line
-                    && last.text().equals(";") && LexicalShapes.skipBlanks(text, last.endOffset(), pos) == pos;
+            return (!lineHasToken || c == '/' && ClientCommands.followsTerminatorOnLine(tokens, line, text, pos))
+                    && forms.endsBufferAt(c) && ClientCommands.isSlashLine(text, pos, end);
         }
 
         private boolean isBracketName() {
