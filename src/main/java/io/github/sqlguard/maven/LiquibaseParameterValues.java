@@ -1,6 +1,7 @@
 package io.github.sqlguard.maven;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -12,6 +13,16 @@ import java.util.Map;
  * {@code System.setProperty} (Gravitee's {@code gravitee_prefix}) rely on exactly this.
  */
 final class LiquibaseParameterValues {
+
+    /**
+     * Properties the JVM and Maven set, which no changelog names as a parameter. Every value here is part of the
+     * analysis cache's key, and these change from one run to the next: the environment (which Maven lists as
+     * {@code env.NAME}, and Liquibase does not read), the command line ({@code sun.java.command}), the log level
+     * ({@code org.slf4j.simpleLogger.defaultLogLevel} follows {@code -q} and {@code -X}), the working folder.
+     */
+    private static final List<String> SET_BY_JVM_OR_MAVEN = List.of("env.", "java.", "jdk.", "sun.", "os.", "user.",
+            "file.", "line.separator", "path.separator", "native.encoding", "stdout.encoding", "stderr.encoding",
+            "maven.", "org.slf4j.", "jansi.", "library.jansi.", "classworlds.", "guice.", "style.color");
 
     private LiquibaseParameterValues() {
     }
@@ -28,7 +39,20 @@ final class LiquibaseParameterValues {
         if (configured != null) {
             values.putAll(ParameterValues.emptyForNull(configured));
         }
-        values.putAll(commandLine);
+        for (Map.Entry<String, String> property : commandLine.entrySet()) {
+            if (!isSetByJvmOrMaven(property.getKey())) {
+                values.put(property.getKey(), property.getValue());
+            }
+        }
         return values;
+    }
+
+    private static boolean isSetByJvmOrMaven(String name) {
+        for (String prefix : SET_BY_JVM_OR_MAVEN) {
+            if (name.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
     }
 }
