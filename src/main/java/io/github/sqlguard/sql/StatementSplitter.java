@@ -240,9 +240,21 @@ public final class StatementSplitter {
                         emitQuotedBody(List.of(tokens.get(body.index())), inner, !body.language().equals("sql"));
                     }
                 }
-                case STATEMENTS -> emitScoped(tokens, new BlockBodyScanner(dialect.isMySqlFamily()
-                        || dialect == Dialect.AUTO || dialect == Dialect.SQLSERVER)
-                        .scan(tokens, body.index(), tokens.size(), false), inner, false);
+                case STATEMENTS -> {
+                    boolean declareAnywhere = dialect.isMySqlFamily() || dialect == Dialect.AUTO
+                            || dialect == Dialect.SQLSERVER;
+                    int tail = shapeDialect == Dialect.SQLSERVER ? TsqlBodyTail.start(tokens, body.index()) : -1;
+                    emitScoped(tokens, new BlockBodyScanner(declareAnywhere).scan(tokens, body.index(),
+                            tail < 0 ? tokens.size() : tail, false), inner, false);
+                    if (tail >= 0) {
+                        emitScoped(tokens, new BlockBodyScanner(declareAnywhere).scan(tokens, tail, tokens.size(),
+                                false), NestedBodies.opened(NestedBodies.innerContext(context,
+                                StatementContext.Kind.EXECUTED_BLOCK, shape.label() + ", after its END: T-SQL"
+                                + " reads on to the next GO as its body, so this runs at each call; put GO after"
+                                + " END to run it with the migration"), tokens.subList(tail, tokens.size())),
+                                false);
+                    }
+                }
                 case DECLARATIONS -> emitScoped(tokens, new BlockBodyScanner(false)
                         .scan(tokens, body.index(), tokens.size(), true), inner, false);
                 case ACTION_LIST -> emitScoped(tokens, new BlockBodyScanner(false).scan(tokens, body.index(),
