@@ -4,9 +4,11 @@ import io.github.sqlguard.model.Finding;
 import io.github.sqlguard.model.Severity;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
@@ -39,13 +41,14 @@ public final class ConsoleReport {
         Map<String, int[]> omitted = new TreeMap<>();
         Map<String, Severity> omittedLevel = new HashMap<>();
         Map<String, int[]> shownAcknowledged = new HashMap<>();
+        Set<String> hintsShown = new HashSet<>();
         int omittedAcknowledged = 0;
         for (Finding finding : data.findings()) {
             if (finding.isAcknowledged()) {
                 continue;
             }
             if (++counter(shown, finding.ruleId())[0] <= maxPerRule) {
-                addOpenFinding(data, finding, lines);
+                addOpenFinding(data, finding, lines, hintsShown);
             } else {
                 counter(omitted, finding.ruleId())[0]++;
                 Severity level = omittedLevel.get(finding.ruleId());
@@ -105,7 +108,12 @@ public final class ConsoleReport {
         return counts.errors() + counts.warnings() > 0 ? ConsoleLine.warning(text) : ConsoleLine.info(text);
     }
 
-    private static void addOpenFinding(ReportData data, Finding finding, List<ConsoleLine> lines) {
+    /**
+     * A finding's headline, its line of SQL with a caret, and its hint unless an earlier finding printed the same:
+     * twenty findings of one rule need its advice once, and the report files keep it on every finding.
+     */
+    private static void addOpenFinding(ReportData data, Finding finding, List<ConsoleLine> lines,
+            Set<String> hintsShown) {
         Severity level = finding.severity();
         lines.add(at(level, headline(finding)));
         Optional<String> sourceLine = data.sourceLine().apply(finding.location());
@@ -118,7 +126,7 @@ public final class ConsoleReport {
             lines.add(at(level, INDENT + withoutControlCharacters(singleLine(finding.excerpt()))));
             lines.add(at(level, INDENT + "^"));
         }
-        if (!finding.hint().isBlank()) {
+        if (!finding.hint().isBlank() && hintsShown.add(finding.hint())) {
             lines.add(at(level, INDENT + "hint: " + singleLine(finding.hint())));
         }
     }

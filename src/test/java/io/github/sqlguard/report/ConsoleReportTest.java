@@ -32,6 +32,21 @@ class ConsoleReportTest {
     }
 
     @Test
+    void aHintIsPrintedOnceForFindingsThatShareIt() {
+        Finding second = Finding.of("delete-without-where", Severity.ERROR, new Location(SampleRun.V2, 9, 1),
+                "DELETE without WHERE removes every row of orders", SampleRun.DELETE_HINT, "DELETE FROM orders;");
+        List<ConsoleLine> lines = report.lines(SampleRun.data(List.of(SampleRun.DELETE, second, SampleRun.UPDATE),
+                Severity.ERROR));
+
+        List<String> texts = lines.stream().map(ConsoleLine::text).toList();
+        List<String> hints = texts.stream().filter(text -> text.startsWith("    hint: ")).sorted().toList();
+        assertEquals(List.of("    hint: add a WHERE clause", "    hint: " + SampleRun.DELETE_HINT), hints);
+        int second = texts.indexOf(SampleRun.V2 + ":9:1: [delete-without-where] DELETE without WHERE removes every"
+                + " row of orders");
+        assertEquals(List.of("    DELETE FROM orders;", "    ^"), texts.subList(second + 1, second + 3));
+    }
+
+    @Test
     void caretAfterTabsKeepsTheTabsAndMessageStaysOnOneLine() {
         List<ConsoleLine> lines = report.lines(SampleRun.data(List.of(SampleRun.UPDATE), Severity.ERROR));
 
