@@ -41,9 +41,9 @@ class ConsoleReportTest {
         List<String> texts = lines.stream().map(ConsoleLine::text).toList();
         List<String> hints = texts.stream().filter(text -> text.startsWith("    hint: ")).sorted().toList();
         assertEquals(List.of("    hint: add a WHERE clause", "    hint: " + SampleRun.DELETE_HINT), hints);
-        int second = texts.indexOf(SampleRun.V2 + ":9:1: [delete-without-where] DELETE without WHERE removes every"
+        int secondAt = texts.indexOf(SampleRun.V2 + ":9:1: [delete-without-where] DELETE without WHERE removes every"
                 + " row of orders");
-        assertEquals(List.of("    DELETE FROM orders;", "    ^"), texts.subList(second + 1, second + 3));
+        assertEquals(List.of("    DELETE FROM orders;", "    ^"), texts.subList(secondAt + 1, secondAt + 3));
     }
 
     @Test
