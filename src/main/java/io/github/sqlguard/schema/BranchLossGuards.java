@@ -43,14 +43,16 @@ public final class BranchLossGuards {
      */
     private static String scopeOf(Statement statement) {
         StatementContext context = statement.context();
-        return context.kind() == StatementContext.Kind.ROUTINE_BODY && context.body() != null
-                ? context.runScope() + "\u0000body " + context.body().id() : context.runScope();
+        return isRoutineBody(context) ? context.runScope() + "\u0000body " + context.body().id() : context.runScope();
     }
 
     private static LossGuards created(Statement statement) {
         StatementContext context = statement.context();
-        return context.kind() == StatementContext.Kind.ROUTINE_BODY && context.body() != null
-                ? LossGuards.inRoutineBody(context.label()) : new LossGuards(context.runScope());
+        return isRoutineBody(context) ? LossGuards.inRoutineBody(context.label()) : new LossGuards(context.runScope());
+    }
+
+    private static boolean isRoutineBody(StatementContext context) {
+        return context.kind() == StatementContext.Kind.ROUTINE_BODY && context.body() != null;
     }
 
     /** Records what {@code model}'s statement establishes, for the later statements it certainly ran before. */

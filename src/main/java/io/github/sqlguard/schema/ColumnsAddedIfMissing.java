@@ -82,8 +82,7 @@ final class ColumnsAddedIfMissing {
                         + "; a plain ADD COLUMN would make it surely new");
             }
         }
-        return notes.isEmpty() ? Optional.empty()
-                : Optional.of(new Guard(Guard.Kind.ADDED_IF_MISSING, String.join("; ", notes.values()), notes));
+        return Guard.noting(Guard.Kind.ADDED_IF_MISSING, notes);
     }
 
     private static String kept(List<Added> columns) {

@@ -54,7 +54,6 @@ final class ConvertedBeforeDrop {
                 notes.put(SchemaNames.key(column), copy.description());
             }
         }
-        return notes.isEmpty() ? Optional.empty()
-                : Optional.of(new Guard(Guard.Kind.CONVERTED_COPY, String.join("; ", notes.values()), notes));
+        return Guard.noting(Guard.Kind.CONVERTED_COPY, notes);
     }
 }

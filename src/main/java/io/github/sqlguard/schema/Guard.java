@@ -4,6 +4,7 @@ import io.github.sqlguard.model.Severity;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -137,15 +138,27 @@ public record Guard(Kind kind, String description, Map<String, String> columns) 
     public String shortfall(String ruleId, List<String> subjects) {
         boolean about = columns.isEmpty() || subjects.stream().anyMatch(s -> columns.containsKey(SchemaNames.key(s)));
         if (kind == Kind.CONVERTED_COPY) {
-            return ruleId.equals("drop-column") && about ? " (" + String.join("; ", subjects.stream()
-                    .map(s -> columns.get(SchemaNames.key(s))).filter(Objects::nonNull).distinct().toList()) + ")" : "";
+            return ruleId.equals("drop-column") && about ? notesOn(subjects) : "";
         }
         if (kind == Kind.ADDED_IF_MISSING) {
-            return !about ? "" : columns.isEmpty() ? " (" + description + ")" : " (" + String.join("; ", subjects
-                    .stream().map(s -> columns.get(SchemaNames.key(s))).filter(Objects::nonNull).distinct().toList())
-                    + ")";
+            return !about ? "" : columns.isEmpty() ? " (" + description + ")" : notesOn(subjects);
         }
         return kind == Kind.INCOMPLETE_COPY && TABLE_RULES.contains(ruleId) && about ? " (" + description + ")" : "";
+    }
+
+    /** The notes of {@code subjects}' columns, each once: {@code " (note a; note b)"}. */
+    private String notesOn(List<String> subjects) {
+        return " (" + String.join("; ", subjects.stream().map(s -> columns.get(SchemaNames.key(s)))
+                .filter(Objects::nonNull).distinct().toList()) + ")";
+    }
+
+    /**
+     * A note-only guard of {@code kind} ({@link Kind#CONVERTED_COPY}, {@link Kind#ADDED_IF_MISSING}) that says
+     * {@code notes} by column key on the findings about those columns; none without a note.
+     */
+    static Optional<Guard> noting(Kind kind, Map<String, String> notes) {
+        return notes.isEmpty() ? Optional.empty()
+                : Optional.of(new Guard(kind, String.join("; ", notes.values()), notes));
     }
 
     /** The severity of a finding at {@code severity} that this guard covers. */
