@@ -66,11 +66,13 @@ public record LintConfig(
     }
 
     /**
-     * The dialect of a script whose path names the database {@code named} (AUTO for none): the configured dialect,
-     * else the named one, since a multi-database project keeps each database's scripts apart, else the project's.
+     * The dialect of a script whose path names the database {@code named} (AUTO for none): the named one when no
+     * dialect is configured or the configured one is of another family, since a multi-database project keeps each
+     * database's scripts apart, else the configured one, else the project's.
      */
     public Dialect dialectFor(Dialect named) {
-        return dialect != Dialect.AUTO ? dialect : named != Dialect.AUTO ? named : projectDialect;
+        Dialect chosen = dialect.forScriptNaming(named);
+        return chosen != Dialect.AUTO ? chosen : projectDialect;
     }
 
     /**

@@ -224,13 +224,13 @@ final class LintSession {
     }
 
     /**
-     * The dialect a script is read in: the configured one for every file, or under AUTO the dialect of the
-     * database its folder is for ({@code db/migration/mysql/V2__x.sql}), since multi-database projects keep each
-     * database's scripts apart and one guess cannot fit them all (MySQL's {@code \'} against T-SQL's nested
-     * comments), else that of the project's database.
+     * The dialect a script is read in: that of the database its folder is for ({@code db/migration/mysql/V2__x.sql})
+     * unless the configured one is of the same family, since multi-database projects keep each database's scripts
+     * apart and one guess cannot fit them all (MySQL's {@code \'} against T-SQL's nested comments), else the
+     * configured one, else that of the project's database.
      */
     private Dialect dialectOf(SourcePath file) {
-        return config.dialectFor(config.dialect() == Dialect.AUTO ? DatabaseNames.dialectOf(file) : Dialect.AUTO);
+        return config.dialectFor(DatabaseNames.dialectOf(file));
     }
 
     private FileOutcome checkOrThrow(PreparedFile prepared, MigrationHistories histories) {

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Projects that run on several databases keep one folder of scripts per database (Flyway's {@code {vendor}}
  * locations): under {@code auto} each folder is read in its database's dialect, where one guess cannot fit
- * MySQL's escaped quotes and the nested comments of SQL Server at once. A configured dialect still applies to
- * every file.
+ * MySQL's escaped quotes and the nested comments of SQL Server at once. A configured dialect applies to every
+ * file but those of a folder for a database of another family.
  */
 class LinterVendorFolderTest {
 
@@ -131,12 +131,32 @@ class LinterVendorFolderTest {
     }
 
     @Test
-    void aConfiguredDialectAppliesInEveryFolder() throws IOException {
+    void aFolderForAnotherDatabaseIsReadInItsDialectUnderAConfiguredOne() throws IOException {
         write("db/migration/oracle/V2__nest.sql", ORACLE_UNNESTED_COMMENT);
+        write("db/migration/sqlserver/V2__nest.sql", ORACLE_UNNESTED_COMMENT);
 
-        // The user said SQL Server, where the second /* opens a nested comment that never closes.
-        assertEquals(List.of("db/migration/oracle/V2__nest.sql:1:1 unterminated-token"),
-                described(lint(Dialect.SQLSERVER)));
+        // Under SQL Server the second /* opens a nested comment that never closes; the Oracle folder's script
+        // never runs there, and in Oracle the comment ends at the first */.
+        assertEquals(List.of("db/migration/oracle/V2__nest.sql:2:1 delete-without-where",
+                "db/migration/sqlserver/V2__nest.sql:1:1 unterminated-token"), described(lint(Dialect.SQLSERVER)));
+    }
+
+    @Test
+    void aMySqlFolderIsReadAsMySqlUnderAConfiguredPostgresql() throws IOException {
+        write("db/migration/mysql/V2__notes.sql", MYSQL_ESCAPED_QUOTE);
+
+        // Read as PostgreSQL the first string would end at \' and swallow the DELETE.
+        assertEquals(List.of("db/migration/mysql/V2__notes.sql:2:1 delete-without-where"),
+                described(lint(Dialect.POSTGRESQL)));
+    }
+
+    @Test
+    void aConfiguredDialectReadsFoldersOfDatabasesWithoutADialectOfTheirOwn() throws IOException {
+        write("db/migration/db2/V2__notes.sql", MYSQL_ESCAPED_QUOTE);
+
+        // no dialect here describes Db2, so the configured MySQL reads its \' (auto would end the string there)
+        assertEquals(List.of("db/migration/db2/V2__notes.sql:2:1 delete-without-where"),
+                described(lint(Dialect.MYSQL)));
     }
 
     @Test
@@ -201,8 +221,8 @@ class LinterVendorFolderTest {
         assertEquals(deletes, deletesIn(lint(Dialect.AUTO, Dialect.MYSQL)));
         assertEquals(List.of("db/changelog/changes.sql:3:38 delete-without-where", deletes.get(0),
                 "db/migration/V2__path.sql:1:38 delete-without-where", deletes.get(1)), deletesIn(lint(Dialect.AUTO)));
-        assertEquals(List.of(deletes.get(0)), deletesIn(lint(Dialect.MYSQL, Dialect.AUTO)),
-                "a configured dialect reads every file but a changeset whose dbms names another database");
+        assertEquals(deletes, deletesIn(lint(Dialect.MYSQL, Dialect.AUTO)),
+                "a configured dialect reads every file but those a folder or dbms names another database for");
     }
 
     private static List<String> deletesIn(LintResult result) {

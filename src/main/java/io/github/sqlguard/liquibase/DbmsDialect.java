@@ -27,9 +27,12 @@ final class DbmsDialect {
         return chosen == Dialect.AUTO ? ofFile(relativePath, configured) : chosen;
     }
 
-    /** The configured dialect, else that of the database the file's folder (or a part of its name) names. */
+    /**
+     * That of the database the file's folder (or a part of its name) names, unless the configured dialect is of
+     * the same family; else the configured one.
+     */
     static Dialect ofFile(String relativePath, Dialect configured) {
-        return configured == Dialect.AUTO ? DatabaseNames.dialectWithinProject(relativePath) : configured;
+        return configured.forScriptNaming(DatabaseNames.dialectWithinProject(relativePath));
     }
 
     /**
@@ -49,7 +52,7 @@ final class DbmsDialect {
         if (names.size() > 1) {
             Set<Dialect> named = names.stream().map(DbmsDialect::named).collect(Collectors.toSet());
             boolean mySqlOnly = named.stream().allMatch(d -> d == Dialect.MYSQL || d == Dialect.MARIADB);
-            return !mySqlOnly || sameFamily(Dialect.MYSQL, configured) ? configured
+            return !mySqlOnly || configured.isMySqlFamily() ? configured
                     : named.size() == 1 ? named.iterator().next() : Dialect.MYSQL;
         }
         Dialect named = named(names.get(0));
@@ -57,7 +60,7 @@ final class DbmsDialect {
             // HSQLDB, DB2, Derby, ..: no dialect of ours describes their SQL, but it is not the configured one's.
             named = DatabaseScope.isDatabase(names.get(0)) ? Dialect.AUTO : configured;
         }
-        return configured == Dialect.AUTO || !sameFamily(named, configured) ? named : configured;
+        return configured == Dialect.AUTO || !named.isSameFamily(configured) ? named : configured;
     }
 
     /** The dialect that reads the SQL of the database Liquibase calls {@code name}, or null. */
@@ -106,12 +109,6 @@ final class DbmsDialect {
             case SQLSERVER -> Set.of("mssql");
             default -> Set.of(dialect.configName());
         };
-    }
-
-    /** The MySQL dialect reads MariaDB's SQL and the other way round. */
-    private static boolean sameFamily(Dialect a, Dialect b) {
-        Set<Dialect> mysql = Set.of(Dialect.MYSQL, Dialect.MARIADB);
-        return a == b || mysql.contains(a) && mysql.contains(b);
     }
 
     /**

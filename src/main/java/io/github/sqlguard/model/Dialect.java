@@ -21,6 +21,22 @@ public enum Dialect {
         return this == MYSQL || this == MARIADB;
     }
 
+    /** True for the same dialect, and for MySQL and MariaDB, whose scripts one another's dialect reads. */
+    public boolean isSameFamily(Dialect other) {
+        return this == other || isMySqlFamily() && other.isMySqlFamily();
+    }
+
+    /**
+     * The dialect a script is read in when this one is configured (AUTO: none) and the script's folder or file
+     * name names the database {@code named} (AUTO: none, or one without a dialect here): the named one where it
+     * is of another family, since a project's scripts for another database ({@code db/migration/mysql/} beside
+     * {@code db/migration/postgresql/}, {@code x.mysql.up.sql}) never run on the configured one and read in its
+     * dialect go wrong ({@code 'it\'s'} never ends in PostgreSQL).
+     */
+    public Dialect forScriptNaming(Dialect named) {
+        return this == AUTO || named != AUTO && !isSameFamily(named) ? named : this;
+    }
+
     /**
      * Reads a configured dialect name.
      *
