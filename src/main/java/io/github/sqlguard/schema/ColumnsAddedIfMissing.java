@@ -55,7 +55,6 @@ final class ColumnsAddedIfMissing {
         if (statement.container() || tokens.isEmpty()) {
             return Optional.empty();
         }
-        int main = DestroyedTables.mainKeyword(tokens);
         Optional<ColumnWrites.Update> update = ColumnWrites.update(tokens);
         if (update.isPresent()) {
             Map<String, Added> columns = byTable.getOrDefault(SchemaNames.key(update.get().table()), Map.of());
@@ -69,20 +68,18 @@ final class ColumnsAddedIfMissing {
                             .map(added -> added.column() + " IS NULL").collect(Collectors.joining(" AND "))
                             + " changes only the rows without a value")));
         }
-        List<String> targets = DestroyedTables.of(tokens, main);
-        if (targets.size() != 1 || !tokens.get(main).isWord("ALTER")) {
-            return Optional.empty();
-        }
-        Map<String, Added> columns = byTable.getOrDefault(SchemaNames.key(targets.get(0)), Map.of());
-        Map<String, String> notes = new LinkedHashMap<>();
-        for (String dropped : DestroyedTables.droppedColumns(tokens, main)) {
-            Added added = columns.get(SchemaNames.key(dropped));
-            if (added != null) {
-                notes.put(SchemaNames.key(dropped), kept(List.of(added))
-                        + "; a plain ADD COLUMN would make it surely new");
+        return DestroyedTables.droppedFromOneTable(statement).flatMap(dropped -> {
+            Map<String, Added> columns = byTable.getOrDefault(SchemaNames.key(dropped.table()), Map.of());
+            Map<String, String> notes = new LinkedHashMap<>();
+            for (String column : dropped.columns()) {
+                Added added = columns.get(SchemaNames.key(column));
+                if (added != null) {
+                    notes.put(SchemaNames.key(column), kept(List.of(added))
+                            + "; a plain ADD COLUMN would make it surely new");
+                }
             }
-        }
-        return Guard.noting(Guard.Kind.ADDED_IF_MISSING, notes);
+            return Guard.noting(Guard.Kind.ADDED_IF_MISSING, notes);
+        });
     }
 
     private static String kept(List<Added> columns) {

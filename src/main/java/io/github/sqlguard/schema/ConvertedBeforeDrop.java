@@ -40,20 +40,16 @@ final class ConvertedBeforeDrop {
      * where it runs; {@code copies} by table, then by column.
      */
     static Optional<Guard> shortfallOf(Statement statement, Map<String, Map<String, ColumnCopy>> copies) {
-        List<Token> tokens = statement.tokens();
-        int main = DestroyedTables.mainKeyword(tokens);
-        List<String> targets = tokens.isEmpty() || statement.container() ? List.of() : DestroyedTables.of(tokens, main);
-        if (targets.size() != 1 || !tokens.get(main).isWord("ALTER")) {
-            return Optional.empty();
-        }
-        Map<String, ColumnCopy> ofTable = copies.getOrDefault(SchemaNames.key(targets.get(0)), Map.of());
-        Map<String, String> notes = new LinkedHashMap<>();
-        for (String column : DestroyedTables.droppedColumns(tokens, main)) {
-            ColumnCopy copy = ofTable.get(SchemaNames.key(column));
-            if (copy != null && !copy.unchanged() && copy.databases().covers(statement.context().databases())) {
-                notes.put(SchemaNames.key(column), copy.description());
+        return DestroyedTables.droppedFromOneTable(statement).flatMap(dropped -> {
+            Map<String, ColumnCopy> ofTable = copies.getOrDefault(SchemaNames.key(dropped.table()), Map.of());
+            Map<String, String> notes = new LinkedHashMap<>();
+            for (String column : dropped.columns()) {
+                ColumnCopy copy = ofTable.get(SchemaNames.key(column));
+                if (copy != null && !copy.unchanged() && copy.databases().covers(statement.context().databases())) {
+                    notes.put(SchemaNames.key(column), copy.description());
+                }
             }
-        }
-        return Guard.noting(Guard.Kind.CONVERTED_COPY, notes);
+            return Guard.noting(Guard.Kind.CONVERTED_COPY, notes);
+        });
     }
 }

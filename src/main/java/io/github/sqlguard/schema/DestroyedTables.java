@@ -2,6 +2,7 @@ package io.github.sqlguard.schema;
 
 import io.github.sqlguard.analysis.ObjectNames;
 import io.github.sqlguard.analysis.UnlistedClauses;
+import io.github.sqlguard.sql.Statement;
 import io.github.sqlguard.sql.Token;
 import io.github.sqlguard.sql.TokenType;
 import io.github.sqlguard.sql.TopLevel;
@@ -28,6 +29,10 @@ final class DestroyedTables {
 
     /** Columns an ALTER TABLE adds to {@code table}, as keys. */
     record Added(String table, List<String> columns) {
+    }
+
+    /** The columns, as written, an ALTER TABLE drops from {@code table}. */
+    record DroppedColumns(String table, List<String> columns) {
     }
 
     private DestroyedTables() {
@@ -66,6 +71,21 @@ final class DestroyedTables {
             end++;
         }
         return names(tokens.subList(0, end), i);
+    }
+
+    /**
+     * The columns the ALTER TABLE of {@code statement} drops from its one target table; empty for any other
+     * statement, for a routine or block that holds statements, and for an ALTER of several tables.
+     */
+    static Optional<DroppedColumns> droppedFromOneTable(Statement statement) {
+        List<Token> tokens = statement.tokens();
+        if (statement.container() || tokens.isEmpty()) {
+            return Optional.empty();
+        }
+        int main = mainKeyword(tokens);
+        List<String> targets = of(tokens, main);
+        return targets.size() != 1 || !tokens.get(main).isWord("ALTER") ? Optional.empty()
+                : Optional.of(new DroppedColumns(targets.get(0), droppedColumns(tokens, main)));
     }
 
     /** The columns {@code ALTER TABLE t DROP [COLUMN] c, DROP d} drops. */
