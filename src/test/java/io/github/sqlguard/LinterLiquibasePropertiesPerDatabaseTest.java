@@ -122,6 +122,27 @@ class LinterLiquibasePropertiesPerDatabaseTest {
     }
 
     @Test
+    void anSqlFilePathWithAValuePerDatabaseNamesEveryFileThatIsMissing() throws IOException {
+        write("db/changelog.xml", """
+                <databaseChangeLog>
+                    <property name="db.name" value="h2" dbms="h2"/>
+                    <property name="db.name" value="mysql" dbms="mysql"/>
+                    <property name="db.name" value="oracle" dbms="oracle"/>
+                    <changeSet id="1" author="a">
+                        <sqlFile path="upgrade/${db.name}_engine_1_to_2.sql" relativeToChangelogFile="true"/>
+                    </changeSet>
+                </databaseChangeLog>
+                """);
+
+        assertEquals(List.of("db/changelog.xml:6:9 missing-include SQL files 'upgrade/h2_engine_1_to_2.sql', "
+                + "'upgrade/mysql_engine_1_to_2.sql' and 'upgrade/oracle_engine_1_to_2.sql' were not found (the path "
+                + "names one for each value its properties take), so their statements were not checked."),
+                lines(lint(Dialect.AUTO)));
+        assertEquals(List.of("db/changelog.xml:6:9 missing-include SQL file 'upgrade/mysql_engine_1_to_2.sql' was "
+                + "not found, so its statements were not checked."), lines(lint(Dialect.MYSQL)));
+    }
+
+    @Test
     void aYamlChangesetForSomeDatabasesSeesOnlyTheirProperties() throws IOException {
         write("db/changelog.yaml", """
                 databaseChangeLog:

@@ -134,6 +134,7 @@ public final class StatementAnalyzer {
         }
         String sql = SelectIntoVariables.blanked(statement,
                 Collations.blanked(statement, IndexHints.withoutHints(statement)));
+        ParserClasses.load();
         AtomicBoolean timedOut = new AtomicBoolean();
         ParseAttempt attempt = new ParseAttempt(sql, squareBracketNames(statement), backslashEscapes(statement));
         ScheduledFuture<?> watchdog = Watchdog.EXECUTOR.schedule(() -> {
@@ -281,6 +282,25 @@ public final class StatementAnalyzer {
         SeveralStatementsException(net.sf.jsqlparser.parser.Token next) {
             super("another statement (\"" + next.image + "\") starts at line " + next.beginLine + ", column "
                     + next.beginColumn);
+        }
+    }
+
+    /**
+     * JSqlParser's first parse in a JVM loads and initialises its generated parser: half a second on an idle
+     * machine, past the time limit on a busy one, so the one statement a run hands it came back unparsed or not
+     * depending on the load. That cost is paid here, once and outside the limit, which is meant for the statement.
+     */
+    private static final class ParserClasses {
+        static {
+            try {
+                CCJSqlParserUtil.parse("UPDATE t SET a = 1 WHERE b = 2");
+            } catch (Exception e) {
+                // Only the loading matters: a parser that rejects this fails on the statement too, and says why.
+            }
+        }
+
+        static void load() {
+            // Calling this runs the static initialiser above, once per class loader.
         }
     }
 

@@ -80,6 +80,25 @@ final class ChangelogFindings {
                 MISSING_FILE_HINT);
     }
 
+    /**
+     * The missing files one element names: several when its path takes another value on other runs, as a path with
+     * a property defined per database does.
+     */
+    static Finding missingIncludes(String path, List<Reference> references) {
+        Reference first = references.get(0);
+        if (references.size() == 1 || PROPERTY_REFERENCE.matcher(first.target()).find()) {
+            return missingInclude(path, first);
+        }
+        List<String> targets = references.stream().map(reference -> "'" + reference.target() + "'").toList();
+        String listed = String.join(", ", targets.subList(0, targets.size() - 1)) + " and "
+                + targets.get(targets.size() - 1);
+        String kind = first.sqlFile() ? "SQL files " : first.folder() ? "Included folders " : "Included changelogs ";
+        return at(Diagnostics.MISSING_INCLUDE, path, first.line(), first.column(),
+                kind + listed + " were not found (the path names one for each value its properties take), so "
+                        + (first.sqlFile() ? "their statements" : "their changes") + " were not checked.",
+                MISSING_FILE_HINT);
+    }
+
     static Finding missingPropertyFile(String path, int line, int column, String target) {
         return at(Diagnostics.MISSING_INCLUDE, path, line, column,
                 "Property file '" + target + "' was not found, so the ${..} references to its properties could "

@@ -45,6 +45,7 @@ public final class ChangelogReader {
     private final Deque<Path> reading = new ArrayDeque<>();
     private final Map<String, ScriptCollector> collectors = new LinkedHashMap<>();
     private final List<Finding> problems = new ArrayList<>();
+    private final MissingReferences missingReferences = new MissingReferences();
     private final List<Statement> runOrder = new ArrayList<>();
     private int changesets;
 
@@ -64,7 +65,7 @@ public final class ChangelogReader {
         reader.process(file, relativePath, text, false);
         List<ChangelogScript> scripts = reader.collectors.values().stream()
                 .filter(c -> !c.isEmpty()).map(ScriptCollector::toScript).toList();
-        return new Changelog(scripts, reader.problems, reader.processed, reader.changesets, reader.runOrder);
+        return new Changelog(scripts, reader.problems(), reader.processed, reader.changesets, reader.runOrder);
     }
 
     /** Reads {@code changelogFile} from disk. */
@@ -73,7 +74,13 @@ public final class ChangelogReader {
         ChangelogReader reader = new ChangelogReader(options, file, relativePath);
         Optional<String> text = reader.readText(file, relativePath, StandardCharsets.UTF_8);
         return text.map(t -> read(changelogFile, relativePath, t, options))
-                .orElseGet(() -> new Changelog(List.of(), reader.problems, Set.of(), 0, List.of()));
+                .orElseGet(() -> new Changelog(List.of(), reader.problems(), Set.of(), 0, List.of()));
+    }
+
+    private List<Finding> problems() {
+        List<Finding> all = new ArrayList<>(problems);
+        all.addAll(missingReferences.findings());
+        return all;
     }
 
     private void process(Path file, String relativePath, String text, boolean included) {
@@ -245,7 +252,7 @@ public final class ChangelogReader {
                 && (reference.folder() ? Files.isDirectory(resolved.get()) : Files.isRegularFile(resolved.get()));
         if (!exists) {
             if (reference.errorIfMissing()) {
-                problems.add(ChangelogFindings.missingInclude(fromPath, reference));
+                missingReferences.add(fromPath, reference);
             }
             return Optional.empty();
         }

@@ -64,7 +64,7 @@ record StatementShape(Kind kind, String label, String routineKind, boolean runsT
         }
         // T-SQL allows "IF c stmt; ELSE stmt;": the ELSE part arrives as a statement of its own.
         if (first.isAnyWord("IF", "WHILE", "ELSE") && second != null && !second.isSymbol(".")) {
-            return new StatementShape(Kind.ANONYMOUS_BLOCK, "T-SQL block", "", false, plsqlDeclare);
+            return new StatementShape(Kind.ANONYMOUS_BLOCK, controlFlowLabel(first), "", false, plsqlDeclare);
         }
         if (first.isWord("DO") && second != null && (second.type() == TokenType.STRING || second.isWord("LANGUAGE"))) {
             return new StatementShape(Kind.DO_BLOCK, "DO block", "", false, false);
@@ -206,6 +206,18 @@ record StatementShape(Kind kind, String label, String routineKind, boolean runsT
 
     private static boolean allowsAnonymousBlocks(Dialect dialect) {
         return dialect == Dialect.ORACLE || dialect == Dialect.SQLSERVER || dialect == Dialect.AUTO;
+    }
+
+    /**
+     * Names the T-SQL control-flow statement itself: {@code IF EXISTS (..) DROP TABLE t} has no BEGIN .. END, and
+     * a finding inside it should say that it runs only when the condition holds, not speak of a block.
+     */
+    private static String controlFlowLabel(Token first) {
+        return switch (first.upper()) {
+            case "IF" -> "T-SQL IF statement";
+            case "WHILE" -> "T-SQL WHILE loop";
+            default -> "T-SQL ELSE branch";
+        };
     }
 
     private static String anonymousLabel(Dialect dialect, Token second) {

@@ -237,9 +237,10 @@ class BlockSplitTest {
     void tsqlIfElseBlocks(Dialect dialect) {
         String sql = "IF EXISTS (SELECT 1 FROM t WHERE x = 1)\nBEGIN\n  UPDATE t SET y = 2\nEND\nELSE\n"
                 + "  DELETE FROM t\nDELETE FROM u WHERE id = 3\nIF OBJECT_ID('v') IS NOT NULL DROP TABLE v\nGO";
-        assertEquals(List.of("3:3 [E T-SQL block] UPDATE t SET y = 2", "6:3 [E T-SQL block] DELETE FROM t",
-                "7:1 DELETE FROM u WHERE id = 3", "8:1 [C] IF OBJECT_ID('v') IS NOT NULL DROP TABLE v",
-                "8:31 [E T-SQL block] DROP TABLE v"), render(dialect, sql).subList(1, 6));
+        assertEquals(List.of("3:3 [E T-SQL IF statement] UPDATE t SET y = 2",
+                "6:3 [E T-SQL IF statement] DELETE FROM t", "7:1 DELETE FROM u WHERE id = 3",
+                "8:1 [C] IF OBJECT_ID('v') IS NOT NULL DROP TABLE v",
+                "8:31 [E T-SQL IF statement] DROP TABLE v"), render(dialect, sql).subList(1, 6));
     }
 
     @Test

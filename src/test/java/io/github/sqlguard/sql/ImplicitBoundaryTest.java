@@ -59,13 +59,13 @@ class ImplicitBoundaryTest {
             SQLSERVER | DELETE TOP (5) FROM t\\nSET @n = @@ROWCOUNT | 1:1 DELETE TOP (5) FROM t ## 2:1 SET @n = @@ROWCOUNT
             SQLSERVER | EXEC @r = sp_executesql @sql\\nSET @sql = 'x' | 1:1 EXEC @r = sp_executesql @sql ## 2:1 SET @sql = 'x'
             SQLSERVER | EXEC dbo.p @a = 1, @b\\nSET @n = 0 | 1:1 EXEC dbo.p @a = 1, @b ## 2:1 SET @n = 0
-            SQLSERVER | WHILE @n > 0\\nBEGIN\\n  DELETE FROM t\\n  SELECT @n = COUNT(*) FROM u WHERE a = 1\\nEND | 1:1 [C] WHILE @n > 0 BEGIN DELETE FROM t SELECT @n = COUNT(*) FROM u WHERE a = 1 END ## 3:3 [E T-SQL block] DELETE FROM t ## 4:3 [E T-SQL block] SELECT @n = COUNT(*) FROM u WHERE a = 1
-            SQLSERVER | IF @x = 1 UPDATE t SET a = 1 | 1:1 [C] IF @x = 1 UPDATE t SET a = 1 ## 1:11 [E T-SQL block] UPDATE t SET a = 1
+            SQLSERVER | WHILE @n > 0\\nBEGIN\\n  DELETE FROM t\\n  SELECT @n = COUNT(*) FROM u WHERE a = 1\\nEND | 1:1 [C] WHILE @n > 0 BEGIN DELETE FROM t SELECT @n = COUNT(*) FROM u WHERE a = 1 END ## 3:3 [E T-SQL WHILE loop] DELETE FROM t ## 4:3 [E T-SQL WHILE loop] SELECT @n = COUNT(*) FROM u WHERE a = 1
+            SQLSERVER | IF @x = 1 UPDATE t SET a = 1 | 1:1 [C] IF @x = 1 UPDATE t SET a = 1 ## 1:11 [E T-SQL IF statement] UPDATE t SET a = 1
             SQLSERVER | UPDATE t SET a = 1 FROM t JOIN u ON u.id = t.id WHERE u.b IN (SELECT 1 UNION SELECT 2) | 1:1 UPDATE t SET a = 1 FROM t JOIN u ON u.id = t.id WHERE u.b IN (SELECT 1 UNION SELECT 2)
             SQLSERVER | INSERT INTO t (a) OUTPUT inserted.a INTO @log SELECT a FROM u | 1:1 INSERT INTO t (a) OUTPUT inserted.a INTO @log SELECT a FROM u
             SQLSERVER | BULK INSERT t FROM 'f.csv' | 1:1 BULK INSERT t FROM 'f.csv'
             SQLSERVER | CREATE TRIGGER trg ON t AFTER INSERT, UPDATE AS UPDATE t SET a = 1\\nGO\\nDELETE FROM x | 1:1 [C] CREATE TRIGGER trg ON t AFTER INSERT, UPDATE AS UPDATE t SET a = 1 ## 1:49 [R trigger trg body] UPDATE t SET a = 1 ## 3:1 DELETE FROM x
-            SQLSERVER | DELETE FROM a WHERE id = 1\\nIF @@ROWCOUNT = 0 PRINT 'none' | 1:1 DELETE FROM a WHERE id = 1 ## 2:1 [C] IF @@ROWCOUNT = 0 PRINT 'none' ## 2:19 [E T-SQL block] PRINT 'none'
+            SQLSERVER | DELETE FROM a WHERE id = 1\\nIF @@ROWCOUNT = 0 PRINT 'none' | 1:1 DELETE FROM a WHERE id = 1 ## 2:1 [C] IF @@ROWCOUNT = 0 PRINT 'none' ## 2:19 [E T-SQL IF statement] PRINT 'none'
             SQLSERVER | DROP TABLE IF EXISTS t\\nDECLARE @x int\\nDROP TABLE u | 1:1 DROP TABLE IF EXISTS t ## 2:1 DECLARE @x int ## 3:1 DROP TABLE u
             AUTO      | ALTER TABLE t DROP COLUMN c | 1:1 ALTER TABLE t DROP COLUMN c
             POSTGRESQL| CREATE TRIGGER g AFTER INSERT ON t FOR EACH ROW EXECUTE FUNCTION f()\\nDELETE FROM y | 1:1 [C] CREATE TRIGGER g AFTER INSERT ON t FOR EACH ROW EXECUTE FUNCTION f() ## 2:1 DELETE FROM y

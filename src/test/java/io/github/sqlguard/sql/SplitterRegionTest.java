@@ -64,9 +64,10 @@ class SplitterRegionTest {
         String sql = "WHILE @i < 10\nBEGIN\n  IF @i = 5\n  BEGIN\n    DELETE FROM a WHERE id = @i\n    BREAK\n  END\n"
                 + "  ELSE IF @i = 6 UPDATE b SET c = 1\n  SET @i = @i + 1\nEND";
         assertEquals(List.of("1:1 [C] WHILE @i < 10 BEGIN IF @i = 5 BEGIN DELETE FROM a WHERE id = @i BREAK END ELSE IF "
-                + "@i = 6 UPDATE b SET c = 1 SET @i = @i + 1 END", "5:5 [E T-SQL block] DELETE FROM a WHERE id = @i",
-                "6:5 [E T-SQL block] BREAK", "8:18 [E T-SQL block] UPDATE b SET c = 1",
-                "9:3 [E T-SQL block] SET @i = @i + 1"),
+                + "@i = 6 UPDATE b SET c = 1 SET @i = @i + 1 END",
+                "5:5 [E T-SQL WHILE loop] DELETE FROM a WHERE id = @i", "6:5 [E T-SQL WHILE loop] BREAK",
+                "8:18 [E T-SQL WHILE loop] UPDATE b SET c = 1",
+                "9:3 [E T-SQL WHILE loop] SET @i = @i + 1"),
                 render(Dialect.SQLSERVER, sql));
     }
 
@@ -102,8 +103,9 @@ class SplitterRegionTest {
 
     @Test
     void tsqlElseAfterATerminatedIfIsABlockToo() {
-        assertEquals(List.of("1:1 [C] IF @x = 1 DELETE FROM a WHERE id = 1", "1:11 [E T-SQL block] DELETE FROM a WHERE id = 1",
-                "2:1 [C] ELSE DELETE FROM b", "2:6 [E T-SQL block] DELETE FROM b"),
+        assertEquals(List.of("1:1 [C] IF @x = 1 DELETE FROM a WHERE id = 1",
+                "1:11 [E T-SQL IF statement] DELETE FROM a WHERE id = 1", "2:1 [C] ELSE DELETE FROM b",
+                "2:6 [E T-SQL ELSE branch] DELETE FROM b"),
                 render(Dialect.SQLSERVER, "IF @x = 1 DELETE FROM a WHERE id = 1;\nELSE DELETE FROM b;"));
     }
 
