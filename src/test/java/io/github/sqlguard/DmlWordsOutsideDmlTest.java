@@ -47,7 +47,12 @@ class DmlWordsOutsideDmlTest {
             "CREATE TABLE foo (id INT); RENAME TABLE foo TO foo_old; DROP TABLE foo_old;",
             "SELECT 'DELETE FROM t' FROM dual; -- DELETE FROM t",
             "UPDATE STATISTICS dbo.orders;",
-            "UPDATE STATISTICS orders ix_orders_customer WITH FULLSCAN;");
+            "UPDATE STATISTICS orders ix_orders_customer WITH FULLSCAN;",
+            "UPDATE STATISTICS;",
+            "UPDATE STATISTICS HIGH FOR TABLE orders;",
+            "UPDATE INDEX STATISTICS orders;",
+            "UPDATE ALL STATISTICS orders;",
+            "UPDATE TABLE STATISTICS orders;");
 
     static Stream<Arguments> formsInEveryDialect() {
         List<Arguments> cases = new ArrayList<>();

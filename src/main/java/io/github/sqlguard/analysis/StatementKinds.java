@@ -75,11 +75,16 @@ final class StatementKinds {
     }
 
     /**
-     * T-SQL {@code UPDATE STATISTICS t [index] [WITH ..]} refreshes the optimizer's statistics; an UPDATE of a table
-     * called statistics has a SET.
+     * T-SQL {@code UPDATE STATISTICS t [index] [WITH ..]}, Sybase's {@code UPDATE INDEX|ALL|TABLE STATISTICS t} and
+     * Informix's {@code UPDATE STATISTICS [HIGH] [FOR TABLE t]} (or alone, for every table) refresh the optimizer's
+     * statistics; an UPDATE of a table called statistics has a SET.
      */
     private static boolean isUpdateStatistics(List<Token> tokens) {
-        if (tokens.size() < 3 || !tokens.get(0).isWord("UPDATE") || !tokens.get(1).isWord("STATISTICS")) {
+        if (tokens.size() < 2 || !tokens.get(0).isWord("UPDATE")) {
+            return false;
+        }
+        int statistics = tokens.get(1).isAnyWord("INDEX", "ALL", "TABLE") ? 2 : 1;
+        if (statistics >= tokens.size() || !tokens.get(statistics).isWord("STATISTICS")) {
             return false;
         }
         for (Token token : tokens) {

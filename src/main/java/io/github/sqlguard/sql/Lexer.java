@@ -176,7 +176,8 @@ public final class Lexer {
                     && !forms.startsInquiryDirective(text, pos, end, tokens)) {
                 lexDollarQuoted(startPos, startLine, startColumn);
             } else if (c == '$' && forms.knowsConditionalCompilation()
-                    && (tokenEnd = ConditionalCompilation.directiveEnd(text, pos, end)) > 0) {
+                    && (tokenEnd = ConditionalCompilation.directiveEnd(text, pos, end)) > 0
+                    || c == '{' && (tokenEnd = forms.braceCommentEnd(text, pos, end, startsStatement())) > 0) {
                 advanceBy(tokenEnd - pos);
                 emit(TokenType.COMMENT, startPos, startLine, startColumn);
             } else if (Character.isDigit(c) || (c == '.' && Character.isDigit(peek(1)))) {

@@ -240,6 +240,15 @@ record LexerDialect(Dialect dialect) {
         return next == ' ' || next == '\t' || next == '\n' || next == '\r' || next == '\0';
     }
 
+    /**
+     * The offset just past an Informix comment in braces ({@code { note }}) at {@code pos}, where a statement starts,
+     * or -1. Informix has no dialect of its own, so its scripts are read in auto; no other dialect starts a statement
+     * with a brace but for a JDBC escape ({@code {call p(?)}}), which stays code.
+     */
+    int braceCommentEnd(String text, int pos, int end, boolean statementStart) {
+        return auto() && statementStart ? LexicalShapes.braceCommentEnd(text, pos, end) : -1;
+    }
+
     /** T-SQL {@code #temp} and {@code ##global} names. */
     boolean hashStartsWord() {
         return dialect == Dialect.SQLSERVER || auto();

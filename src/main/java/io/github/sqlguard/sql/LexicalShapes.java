@@ -1,11 +1,17 @@
 package io.github.sqlguard.sql;
 
+import java.util.Locale;
+import java.util.Set;
+
 /**
  * Lookahead checks the lexer makes before it commits to a token: is this {@code [} a quoted name, does a
  * placeholder or dollar-quote tag start here, is the rest of a {@code GO} line empty. Each reads
  * {@code text[pos, end)} and changes nothing.
  */
 final class LexicalShapes {
+
+    /** The words a JDBC escape in braces starts with ({@code {call p(?)}}, {@code {fn NOW()}}, {@code {d '..'}}). */
+    private static final Set<String> JDBC_ESCAPE_WORDS = Set.of("call", "fn", "d", "t", "ts", "oj", "escape", "limit");
 
     private static final String[] OPERATORS = {"<>", "!=", "<=", ">=", "::", "||", ":=", "=>", "->", "^="};
 
@@ -137,6 +143,26 @@ final class LexicalShapes {
             }
         }
         return -1;
+    }
+
+    /**
+     * The offset just past an Informix comment in braces ({@code { note }}) that starts at {@code pos}, or -1: it ends
+     * at the first {@code }}, as Informix nests none. A JDBC escape ({@code {call p(?)}}, {@code {?= call f()}}) is
+     * code, a template's {@code {{} is not Informix's, and a brace that never closes is no comment.
+     */
+    static int braceCommentEnd(String text, int pos, int end) {
+        int close = text.indexOf('}', pos + 1);
+        if (!text.startsWith("{", pos) || text.startsWith("{{", pos) || close < 0 || close >= end) {
+            return -1;
+        }
+        int word = skipBlanks(text, pos + 1, close);
+        int wordEnd = word;
+        while (wordEnd < close && Character.isLetter(text.charAt(wordEnd))) {
+            wordEnd++;
+        }
+        boolean escape = word < close && text.charAt(word) == '?'
+                || JDBC_ESCAPE_WORDS.contains(text.substring(word, wordEnd).toLowerCase(Locale.ROOT));
+        return escape ? -1 : close + 1;
     }
 
     /** The offset just past a template action or a brace placeholder that starts at {@code pos}, or -1. */
