@@ -204,6 +204,9 @@ final class AstDataChanges {
                 joined.alwaysTrueConditionFound();
             } else if (hasOn || hasUsing) {
                 joined.conditionFound();
+                if (!join.isLeft() && !join.isRight() && !join.isFull()) {
+                    joined.limitTablesSoFar();
+                }
             }
         }
     }

@@ -23,6 +23,8 @@ final class JoinedTables {
     private final List<String> writtenTables = new ArrayList<>();
     private final Map<String, String> tableOfAlias = new HashMap<>();
     private final Set<String> preserved = new HashSet<>();
+    /** Names of the tables an inner join with a condition has limited; a later outer join keeps only those rows. */
+    private final Set<String> limited = new HashSet<>();
     private int lastTableStart;
     private boolean hasCondition;
     private boolean hasAlwaysTrueCondition;
@@ -64,9 +66,23 @@ final class JoinedTables {
         return last[1] != null ? last[1] : last[0];
     }
 
-    /** A LEFT or FULL join keeps every row of the tables before it, matched or not: they are not limited. */
+    /**
+     * A LEFT or FULL join keeps every row of the tables before it, matched or not: they are not limited, unless an
+     * inner join before it already limited them ({@code t1 JOIN t2 ON .. LEFT JOIN t3 ON ..} keeps only the rows of
+     * t1 that t2 matches, as the outer join keeps the rows of {@code t1 JOIN t2}).
+     */
     void preserveTablesSoFar() {
-        preserved.addAll(names);
+        names.stream().filter(name -> !limited.contains(name)).forEach(preserved::add);
+    }
+
+    /**
+     * An inner join with a condition keeps only the rows of the tables so far that it matches, even those an outer
+     * join before it kept whole: {@code t1 LEFT JOIN t2 ON .. JOIN t3 ON t3.id = t2.x} drops the rows of t1 that
+     * found no t2 and t3.
+     */
+    void limitTablesSoFar() {
+        limited.addAll(names);
+        preserved.removeAll(names);
     }
 
     /** A RIGHT or FULL join keeps every row of the table it joins. */

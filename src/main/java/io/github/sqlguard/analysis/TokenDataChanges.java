@@ -15,17 +15,6 @@ final class TokenDataChanges {
 
     /** Words after which the WHERE condition ends. */
     private static final String[] AFTER_WHERE = {"ORDER", "LIMIT", "RETURNING", "RETURN", "OPTION"};
-    /** Words that end the ON condition of a join. */
-    private static final String[] AFTER_JOIN_CONDITION = {
-        "JOIN", "STRAIGHT_JOIN", "INNER", "LEFT", "RIGHT", "FULL", "CROSS", "OUTER", "NATURAL", "WHERE", "SET",
-        "ORDER", "LIMIT", "RETURNING", "OUTPUT", "OPTION"
-    };
-    /** Words that end a table reference, so they cannot be its alias. */
-    private static final String[] NOT_ALIASES = {
-        "ON", "USING", "JOIN", "INNER", "LEFT", "RIGHT", "FULL", "CROSS", "OUTER", "NATURAL", "STRAIGHT_JOIN",
-        "WHERE", "SET", "ORDER", "LIMIT", "RETURNING", "OUTPUT", "WITH", "FROM"
-    };
-
     private final StatementTokens tokens;
     private final List<DataChange> found = new ArrayList<>();
 
@@ -137,7 +126,7 @@ final class TokenDataChanges {
             joinsFrom = from < 0 ? end : from;
         }
         int where = tokens.indexOfTopLevelWord(start, end, "WHERE");
-        JoinedTables joined = joinedTables(joinsFrom, where < 0 ? end : where, false);
+        JoinedTables joined = TokenJoins.tables(tokens, joinsFrom, where < 0 ? end : where, false);
         // PostgreSQL: DELETE FROM t USING t t2, u WHERE t2.x = u.y joins a second t to u, leaving every row of the
         // target to go; only a WHERE naming the target ties it to them.
         boolean selfJoinedCopy = tokens.fromItemsAreOtherInstances() && tokens.isWord(joinsFrom, "USING");
@@ -202,10 +191,10 @@ final class TokenDataChanges {
         int where = tokens.indexOfTopLevelWord(start, end, "WHERE");
         int conditionEnd = where < 0 ? end : where;
         // MySQL UPDATE t1 JOIN t2 ON .. SET, then T-SQL UPDATE a SET .. FROM t a JOIN u ON ..
-        JoinedTables joined = joinedTables(i, set, true);
+        JoinedTables joined = TokenJoins.tables(tokens, i, set, true);
         int from = tokens.indexOfTopLevelWord(set, conditionEnd, "FROM");
         int setEnd = from >= 0 ? from : conditionEnd;
-        JoinedTables fromList = from >= 0 ? joinedTables(from, conditionEnd, false) : new JoinedTables();
+        JoinedTables fromList = from >= 0 ? TokenJoins.tables(tokens, from, conditionEnd, false) : new JoinedTables();
         Set<String> others;
         boolean restrictedByFrom = fromList.restrict(targets);
         if (joined.hasOneTable() && tokens.fromItemsAreOtherInstances()) {
@@ -254,66 +243,16 @@ final class TokenDataChanges {
     }
 
     /**
-     * The tables named in {@code [from, to)} after FROM, USING, JOIN or a comma (and at {@code from} itself when
-     * {@code startsWithTable}), whether a join there has an ON or USING condition, and which tables an outer join
-     * keeps whole.
-     */
-    private JoinedTables joinedTables(int from, int to, boolean startsWithTable) {
-        JoinedTables joined = new JoinedTables();
-        if (startsWithTable) {
-            addTableAt(joined, from); // MySQL UPDATE t1 [LEFT] JOIN t2 ..: t1 comes before any join word
-        }
-        boolean joinSeen = false;
-        boolean keepsJoinedTable = false;
-        int depth = 0;
-        for (int i = from; i < to; i++) {
-            if (tokens.isSymbol(i, "(")) {
-                depth++;
-            } else if (tokens.isSymbol(i, ")")) {
-                depth--;
-            } else if (depth == 0) {
-                if (tokens.isWord(i, "LEFT", "FULL")) {
-                    joined.preserveTablesSoFar();
-                }
-                if (tokens.isWord(i, "RIGHT", "FULL")) {
-                    keepsJoinedTable = true;
-                }
-                if (tokens.isWord(i, "JOIN", "STRAIGHT_JOIN")) {
-                    joinSeen = true;
-                } else if (joinSeen && tokens.isWord(i, "ON")) {
-                    int conditionEnd = tokens.indexOfTopLevelWord(i + 1, to, AFTER_JOIN_CONDITION);
-                    int onEnd = tokens.firstTopLevelComma(i + 1, conditionEnd < 0 ? to : conditionEnd);
-                    if (TokenConditionTruth.of(tokens, i + 1, onEnd) == Truth.ALWAYS_TRUE) {
-                        joined.alwaysTrueConditionFound();
-                    } else {
-                        joined.conditionAt(tokens, i + 1, onEnd);
-                    }
-                } else if (joinSeen && tokens.isWord(i, "USING")) {
-                    joined.conditionFound();
-                }
-                if (tokens.isWord(i, "FROM", "USING", "JOIN", "STRAIGHT_JOIN") || tokens.isSymbol(i, ",")) {
-                    addTableAt(joined, i + 1);
-                    if (keepsJoinedTable && tokens.isWord(i, "JOIN")) {
-                        joined.preserveLastTable();
-                        keepsJoinedTable = false;
-                    }
-                }
-            }
-        }
-        return joined;
-    }
-
-    /**
      * PostgreSQL writes the join of {@code DELETE FROM t USING u} and {@code UPDATE t SET .. FROM u} in the WHERE:
      * the key links of a WHERE that is nothing but one equality of a column of the target (named at {@code target})
      * and one of the list's only table ({@code WHERE c.id = o.customer_id}); empty for any other WHERE or list.
      */
     private List<KeyLink> whereJoinLinks(int target, int list, int where, int end, boolean listed) {
-        JoinedTables pair = list < 0 ? new JoinedTables() : joinedTables(list, where, false);
+        JoinedTables pair = list < 0 ? new JoinedTables() : TokenJoins.tables(tokens, list, where, false);
         // MySQL: DELETE c1 FROM contacts c1, contacts c2 WHERE .. names its target among the list's tables.
         ObjectNames.NameAt listedName = listed ? tokens.nameAt(target) : null;
         if (listedName == null) {
-            addTableAt(pair, target);
+            TokenJoins.addTableAt(tokens, pair, target);
         }
         String targetName = listedName != null ? listedName.text() : pair.knownNameOfLast();
         pair.conditionAt(tokens, where + 1, conditionEnd(tokens, where, end));
@@ -333,29 +272,6 @@ final class TokenDataChanges {
             }
         }
         return names;
-    }
-
-    private void addTableAt(JoinedTables joined, int index) {
-        int at = tokens.skipWords(index, "ONLY", "LATERAL");
-        if (tokens.isSymbol(at, "(")) {
-            // A derived table, (SELECT ..) s or (VALUES ..) v (a, b): another table of the list, known by its alias.
-            int close = tokens.closingParen(at);
-            int aliasAt = close < 0 ? -1 : tokens.isWord(close + 1, "AS") ? close + 2 : close + 1;
-            ObjectNames.NameAt alias = aliasAt < 0 || tokens.isWord(aliasAt, NOT_ALIASES) ? null
-                    : tokens.nameAt(aliasAt);
-            if (alias != null) {
-                joined.add("(subquery " + alias.text() + ")", alias.text());
-            }
-            joined.filteringConditionFound();
-            return;
-        }
-        ObjectNames.NameAt name = tokens.nameAt(at);
-        if (name == null) {
-            return;
-        }
-        int aliasAt = tokens.isWord(name.next(), "AS") ? name.next() + 1 : name.next();
-        ObjectNames.NameAt alias = tokens.isWord(aliasAt, NOT_ALIASES) ? null : tokens.nameAt(aliasAt);
-        joined.add(name.text(), alias == null ? null : alias.text());
     }
 
     private List<String> unresolvedConditions(int where, int end) {

@@ -22,7 +22,7 @@ import java.util.Set;
  * is judged against the old type (the same type is no change); without it, it is reported. A change whose
  * old type is not known names the new one and why ({@link RetypeJudgement}). MySQL's
  * {@code CONVERT TO CHARACTER SET latin1} changes every text column at once to a character set that cannot hold
- * every character. A PostgreSQL {@code USING} expression that computes the new values from the column
+ * every character, unless the replay knows every text column holds that set already. A PostgreSQL {@code USING} expression that computes the new values from the column
  * ({@code USING round(price, 0)}), rather than only casting it, is reported even where the types keep every value;
  * a {@code USING CASE} without {@code ELSE} is said to null every value it does not list.
  */
@@ -56,6 +56,16 @@ public final class AlterColumnTypeRule extends ClauseRule {
     @Override
     Set<ClauseKind> kinds() {
         return Set.of(ClauseKind.RETYPED_COLUMN, ClauseKind.CONVERTED_CHARACTER_SET);
+    }
+
+    /**
+     * MySQL's {@code CONVERT TO CHARACTER SET utf8} of a table whose text columns the replay knows hold utf8 already
+     * changes only their collation: no character is lost.
+     */
+    @Override
+    boolean losesNothing(DestructiveClause clause, SchemaFacts schema) {
+        return clause.kind() == ClauseKind.CONVERTED_CHARACTER_SET && clause.table() != null
+                && schema.before().table(clause.table()).filter(table -> table.holdsTextIn(clause.name())).isPresent();
     }
 
     @Override

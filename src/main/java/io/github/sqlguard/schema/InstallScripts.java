@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
  * type change of the steps without the type it changes.
  *
  * <p>A folder of version steps is one holding two or more folders named as versions ({@code v0.1}, {@code 9},
- * {@code 2.0.1}) that hold scripts, and is not itself named as a version ({@code 2023/01/} are dates), or one
+ * {@code 2.0.1}, {@code 3.0.0_schema}) that hold scripts, directly or in a folder per database
+ * ({@code 3.0.0_schema/mysql/}), and is not itself named as a version ({@code 2023/01/} are dates), or one
  * holding two or more scripts each named for the step from one version to the next ({@code update/update_5.0-5.1.sql},
  * {@code upgrade/v4.3.x-v5.0.x.sql}, {@code upgrade/1.2_to_1.3.sql}). The install scripts are the files directly in
  * the folder above it and, for a folder of steps named for a database ({@code update/postgres/}), the files in the
@@ -34,6 +35,13 @@ import java.util.regex.Pattern;
 final class InstallScripts {
 
     private static final Pattern VERSION_FOLDER = Pattern.compile("v?\\d+(?:[._]\\d+)*", Pattern.CASE_INSENSITIVE);
+
+    /**
+     * A folder named for a dotted version and a word ({@code 3.0.0_schema/}, as DolphinScheduler keeps its upgrade
+     * steps). The dots tell it from a numbered migration's folder ({@code 1_init/}).
+     */
+    private static final Pattern NAMED_VERSION_FOLDER = Pattern.compile("v?\\d+(?:\\.\\d+)+[-_][a-z][a-z0-9]*",
+            Pattern.CASE_INSENSITIVE);
 
     /**
      * A folder named for the step from one version to a later one ({@code delta/v230-v240/}, {@code 1.2_to_1.3/}),
@@ -101,10 +109,10 @@ final class InstallScripts {
                 versionsByStepsFolder.computeIfAbsent(folderOf(path), f -> new HashSet<>())
                         .add(parts[parts.length - 1]);
             }
-            if (parts.length >= 3 && isVersionFolder(parts[parts.length - 2])
-                    && !isVersionFolder(parts[parts.length - 3])) {
-                String stepsFolder = path.substring(0, path.lastIndexOf('/', path.lastIndexOf('/') - 1) + 1);
-                versionsByStepsFolder.computeIfAbsent(stepsFolder, f -> new HashSet<>()).add(parts[parts.length - 2]);
+            int version = versionFolderAt(parts);
+            if (version >= 1 && !isVersionFolder(parts[version - 1])) {
+                String stepsFolder = String.join("/", List.of(parts).subList(0, version)) + "/";
+                versionsByStepsFolder.computeIfAbsent(stepsFolder, f -> new HashSet<>()).add(parts[version]);
             }
         }
         Map<String, String> installFolders = new HashMap<>();
@@ -164,12 +172,26 @@ final class InstallScripts {
         return Optional.ofNullable(installFolders.get(folderOf(path)));
     }
 
+    /**
+     * Where among the folders of {@code parts} (a path split at {@code /}) the version folder holding the script
+     * is: the folder of the script ({@code upgrade/9/x.sql}), or the one above a folder named for a database
+     * ({@code upgrade/3.0.0_schema/mysql/x.sql}, a step kept per database); -1 when neither is one.
+     */
+    private static int versionFolderAt(String[] parts) {
+        int folder = parts.length - 2;
+        if (folder >= 1 && DatabaseNames.isDatabase(parts[folder].toLowerCase(Locale.ROOT))
+                && isVersionFolder(parts[folder - 1])) {
+            return folder - 1;
+        }
+        return folder >= 0 && isVersionFolder(parts[folder]) ? folder : -1;
+    }
+
     private static boolean isStepFile(String name) {
         return VERSION_STEP_FILE.matcher(name).matches() || UNDOTTED_STEP_FILE.matcher(name).matches();
     }
 
     private static boolean isVersionFolder(String name) {
-        if (VERSION_FOLDER.matcher(name).matches()) {
+        if (VERSION_FOLDER.matcher(name).matches() || NAMED_VERSION_FOLDER.matcher(name).matches()) {
             return true;
         }
         Matcher range = VERSION_RANGE_FOLDER.matcher(name);

@@ -133,6 +133,26 @@ public record Table(String name, Map<String, Column> columns, List<String> prima
         return result;
     }
 
+    /**
+     * True when the replay knows every column of this table and each text, ENUM or SET column already holds MySQL's
+     * character set {@code name} (utf8 being utf8mb3): {@code CONVERT TO CHARACTER SET name} then changes no value.
+     */
+    public boolean holdsTextIn(String name) {
+        String wanted = characterSetKey(name);
+        return complete && columns.values().stream().allMatch(column -> column.type().isPresent()
+                && (!holdsCharacters(column.type().get())
+                        || wanted.equals(characterSetKey(column.type().get().characterSet()))));
+    }
+
+    private static boolean holdsCharacters(SqlType type) {
+        return TypeFamily.of(type) == TypeFamily.TEXT || type.base().equals("ENUM") || type.base().equals("SET");
+    }
+
+    private static String characterSetKey(String name) {
+        String key = name.replace("`", "").replace("'", "").replace("\"", "").toUpperCase(java.util.Locale.ROOT);
+        return key.equals("UTF8MB3") ? "UTF8" : key;
+    }
+
     /** {@code type} as MySQL stores it here: a text type that names no character set has the table's. */
     SqlType stored(SqlType type) {
         if (characterSet.isEmpty() || !type.characterSet().isEmpty() || TypeFamily.of(type) != TypeFamily.TEXT) {

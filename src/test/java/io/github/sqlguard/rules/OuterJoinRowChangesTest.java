@@ -25,6 +25,18 @@ class OuterJoinRowChangesTest {
         "MYSQL | UPDATE orders o JOIN customers c ON o.cid = c.id SET o.region = c.region | -",
         "SQLSERVER | UPDATE o SET region = c.region FROM orders o LEFT JOIN customers c ON o.cid = c.id | update-without-where",
         "SQLSERVER | UPDATE o SET region = c.region FROM orders o INNER JOIN customers c ON o.cid = c.id | -",
+        // An outer join after an inner one keeps the rows the inner join left, not every row of the target.
+        "MYSQL | UPDATE orders o JOIN customers c ON o.cid = c.id LEFT JOIN regions r ON r.id = c.rid"
+                + " SET o.region = COALESCE(r.name, 'none') | -",
+        "MYSQL | DELETE o FROM orders o INNER JOIN customers c ON o.cid = c.id LEFT JOIN regions r ON r.id = c.rid | -",
+        "SQLSERVER | UPDATE o SET region = r.name FROM orders o JOIN customers c ON o.cid = c.id"
+                + " LEFT JOIN regions r ON r.id = c.rid | -",
+        "MYSQL | UPDATE orders o LEFT JOIN customers c ON o.cid = c.id JOIN regions r ON r.id = c.rid"
+                + " SET o.region = r.name | -",
+        "MYSQL | UPDATE orders o LEFT JOIN customers c ON o.cid = c.id LEFT JOIN regions r ON r.id = c.rid"
+                + " SET o.region = r.name | update-without-where",
+        "MYSQL | UPDATE orders o JOIN customers c ON 1 = 1 LEFT JOIN regions r ON r.id = c.rid"
+                + " SET o.region = r.name | update-without-where",
         "MYSQL | DELETE c1 FROM contacts c1 INNER JOIN contacts c2 ON c1.email = c2.email | delete-without-where"
                 + " DELETE without WHERE is joined to a second copy of contacts only on the same column email, which"
                 + " every row matches in itself: it removes every row of contacts whose email is not NULL (a dedupe"

@@ -148,7 +148,9 @@ class MigrationHistoriesTest {
      * update/oracle/}) have their install script in that database's folder ({@code oracle/}), and so are folders
      * named for such a step ({@code delta/v230-v240/}); dates and a single versioned name are not. A script named
      * for one version in the folder of such step scripts ({@code hive-schema-3.1.0.mysql.sql} beside {@code
-     * upgrade-3.0.0-to-3.1.0.mysql.sql}, as Hive keeps them) installs that version instead of the steps.
+     * upgrade-3.0.0-to-3.1.0.mysql.sql}, as Hive keeps them) installs that version instead of the steps. Folders
+     * named for a dotted version and a word ({@code upgrade/1.2.0_schema/}), also holding a folder per database
+     * ({@code upgrade/1.2.0_schema/mysql/}), as DolphinScheduler keeps them, are version steps too.
      */
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
@@ -185,6 +187,10 @@ class MigrationHistoriesTest {
         "db/create/x.mysql.create.sql | db/upgrade/x.mysql.upgradestep.52.to.53.sql"
                 + " | db/upgrade/x.mysql.upgradestep.59.to.510.sql | db/upgrade/x.mysql.upgradestep.510.to.511.sql"
                 + " | VARCHAR(255)",
+        "sql/ds_mysql.sql       | sql/upgrade/1.0.0_schema/mysql/ddl.sql | sql/upgrade/1.2.0_schema/mysql/ddl.sql"
+                + " | sql/upgrade/1.10.0_schema/mysql/ddl.sql | VARCHAR(255)",
+        "sql/ds_mysql.sql       | sql/upgrade/1.0.0_schema/ddl.sql | sql/upgrade/1.2.0_schema/ddl.sql"
+                + " | sql/upgrade/1.10.0_schema/ddl.sql | VARCHAR(255)",
     })
     void anInstallScriptBesideVersionStepsIsAHistoryOfItsOwn(String install, String base, String other,
             String narrowing, String typeBefore) {
