@@ -30,6 +30,7 @@ import io.github.sqlguard.schema.EmptiedInRun;
 import io.github.sqlguard.schema.MovedEnumValues;
 import io.github.sqlguard.schema.RebuiltOnEveryRun;
 import io.github.sqlguard.schema.RecreatedColumnName;
+import io.github.sqlguard.schema.DroppedEarlierInRun;
 import io.github.sqlguard.schema.NameGivenInRun;
 import io.github.sqlguard.schema.RecreatedName;
 import io.github.sqlguard.schema.RolledBackTransactions;
@@ -146,6 +147,7 @@ final class StatementChecker {
                     .or(() -> scopeEmptied.guardOf(statement))
                     .or(facts::earlierFilesGuard).or(() -> RecreatedName.guardOf(models, at))
                     .or(() -> NameGivenInRun.guardOf(models, at))
+                    .or(() -> DroppedEarlierInRun.guardOf(models, at))
                     .or(() -> RecreatedColumnName.guardOf(models, at))
                     .or(() -> RebuiltOnEveryRun.guardOf(models, at))
                     .or(() -> RowsMovedByReturning.guardOf(model)).or(() -> scopeGuards.shortfallOf(statement));

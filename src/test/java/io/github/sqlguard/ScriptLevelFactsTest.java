@@ -196,6 +196,19 @@ class ScriptLevelFactsTest {
                 "once dropped, the name no longer means the table the script renamed");
     }
 
+    /** A second DROP TABLE of a table the script dropped already finds no table; the first one loses the rows. */
+    @Test
+    void droppingATableTheScriptDroppedAlreadyLosesNothing() {
+        assertEquals(List.of("1:1 drop-table ERROR DROP TABLE removes table jobs and all its rows", "3:1 drop-table"
+                + " INFO DROP TABLE removes table jobs and all its rows (guarded: table jobs was dropped at line 1 and"
+                + " nothing has taken its name since)"), found(Dialect.AUTO, "DROP TABLE jobs;\n"
+                + "DROP SEQUENCE jobs_seq;\nDROP TABLE jobs;"));
+        assertEquals(List.of("1:1 drop-table ERROR DROP TABLE removes table jobs and all its rows",
+                "2:1 rename-table WARNING Renames table jobs_v2 to jobs", "3:1 drop-table ERROR DROP TABLE removes"
+                + " table jobs and all its rows"), found(Dialect.AUTO, "DROP TABLE jobs;\nRENAME jobs_v2 TO jobs;\n"
+                + "DROP TABLE jobs;"), "a table renamed to the name has rows again");
+    }
+
     /** Oracle deletes from an inline view the rows of its table the view yields: the view's WHERE limits them. */
     @Test
     void deleteFromAnInlineViewIsLimitedByTheViewsWhere() {
