@@ -30,6 +30,8 @@ import io.github.sqlguard.schema.EmptiedInRun;
 import io.github.sqlguard.schema.MovedEnumValues;
 import io.github.sqlguard.schema.RebuiltOnEveryRun;
 import io.github.sqlguard.schema.RecreatedColumnName;
+import io.github.sqlguard.schema.DroppedEarlierInRun;
+import io.github.sqlguard.schema.NameGivenInRun;
 import io.github.sqlguard.schema.RecreatedName;
 import io.github.sqlguard.schema.RolledBackTransactions;
 import io.github.sqlguard.schema.RowsMovedByReturning;
@@ -144,6 +146,8 @@ final class StatementChecker {
             Optional<Guard> guard = rolledBack.guardOf(models, at).or(() -> scopeGuards.guardOf(statement))
                     .or(() -> scopeEmptied.guardOf(statement))
                     .or(facts::earlierFilesGuard).or(() -> RecreatedName.guardOf(models, at))
+                    .or(() -> NameGivenInRun.guardOf(models, at))
+                    .or(() -> DroppedEarlierInRun.guardOf(models, at))
                     .or(() -> RecreatedColumnName.guardOf(models, at))
                     .or(() -> RebuiltOnEveryRun.guardOf(models, at))
                     .or(() -> RowsMovedByReturning.guardOf(model)).or(() -> scopeGuards.shortfallOf(statement));

@@ -180,6 +180,35 @@ class ScriptLevelFactsTest {
                 "FLASHBACK TABLE orders TO BEFORE DROP RENAME TO orders_restored;"));
     }
 
+    /** A rename away from a name the script itself gave a moment before breaks no code that runs yet. */
+    @Test
+    void renamingOnFromANameAnEarlierRenameGaveBreaksNothing() {
+        assertEquals(List.of("1:27 rename-table INFO Renames table task_metadata to task_metadata_lc (guarded: table"
+                + " task_metadata_lc takes the name task_metadata at line 2)", "2:30 rename-table INFO Renames table"
+                + " task_metadata_lc to TASK_METADATA (guarded: table task_metadata_lc got its name from the rename at"
+                + " line 1, so no code that runs yet uses it)"), found(Dialect.POSTGRESQL,
+                "ALTER TABLE task_metadata RENAME TO task_metadata_lc;\nALTER TABLE task_metadata_lc RENAME TO"
+                        + " TASK_METADATA;"));
+        assertEquals(List.of("1:1 rename-table WARNING Renames table notes to notes_tmp", "2:1 drop-table ERROR DROP"
+                + " TABLE removes table notes_tmp and all its rows", "3:1 rename-table WARNING Renames table notes_tmp"
+                + " to notes_v2"), found(Dialect.MYSQL, "RENAME TABLE notes TO notes_tmp;\n"
+                + "DROP TABLE IF EXISTS notes_tmp;\nRENAME TABLE notes_tmp TO notes_v2;"),
+                "once dropped, the name no longer means the table the script renamed");
+    }
+
+    /** A second DROP TABLE of a table the script dropped already finds no table; the first one loses the rows. */
+    @Test
+    void droppingATableTheScriptDroppedAlreadyLosesNothing() {
+        assertEquals(List.of("1:1 drop-table ERROR DROP TABLE removes table jobs and all its rows", "3:1 drop-table"
+                + " INFO DROP TABLE removes table jobs and all its rows (guarded: table jobs was dropped at line 1 and"
+                + " nothing has taken its name since)"), found(Dialect.AUTO, "DROP TABLE jobs;\n"
+                + "DROP SEQUENCE jobs_seq;\nDROP TABLE jobs;"));
+        assertEquals(List.of("1:1 drop-table ERROR DROP TABLE removes table jobs and all its rows",
+                "2:1 rename-table WARNING Renames table jobs_v2 to jobs", "3:1 drop-table ERROR DROP TABLE removes"
+                + " table jobs and all its rows"), found(Dialect.AUTO, "DROP TABLE jobs;\nRENAME jobs_v2 TO jobs;\n"
+                + "DROP TABLE jobs;"), "a table renamed to the name has rows again");
+    }
+
     /** Oracle deletes from an inline view the rows of its table the view yields: the view's WHERE limits them. */
     @Test
     void deleteFromAnInlineViewIsLimitedByTheViewsWhere() {

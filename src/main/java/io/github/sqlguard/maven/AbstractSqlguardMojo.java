@@ -380,7 +380,7 @@ abstract class AbstractSqlguardMojo extends AbstractMojo {
         String separator = ParameterValues.firstSet(sqlMigrationSeparator, plugin.separator().orElse(defaults.separator()));
         // Java migrations are looked for in the sources, when sqlguard scans the Flyway locations (no directories set).
         List<Path> javaMigrations = !hasProject() || directories != null && !directories.isEmpty() ? List.of()
-                : JavaMigrations.in(project, plugin.locations(),
+                : JavaMigrations.in(project, plugin.javaLocations(),
                         new FlywayNaming(versioned, undo, repeatable, separator, suffixes), javaSourceIndex());
         return new FlywayConfig(versioned, undo, repeatable, separator, suffixes, values,
                 plugin.placeholderPrefix().orElse(defaults.placeholderPrefix()),

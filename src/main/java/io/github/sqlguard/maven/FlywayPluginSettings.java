@@ -24,6 +24,9 @@ import org.codehaus.plexus.util.xml.Xpp3Dom;
  *     Spring Boot profiles, or a Spring Boot file and the pom), those other values
  * @param encoding the encoding Flyway reads the scripts in ({@code encoding}, {@code spring.flyway.encoding})
  * @param locations the folders the locations stand for in this module
+ * @param javaLocations the locations as written, under the project ({@code filesystem:}) or each resource folder
+ *     ({@code classpath:}), a {@code {vendor}} folder or wildcard not yet expanded: Flyway finds Java migrations in
+ *     the packages they stand for, and a package that only holds classes has no resource folder to expand them in
  * @param moduleLocations the folders a {@code classpath:} location (Flyway's default one too, when the module runs
  *     Flyway) stands for in the other modules of the build on its classpath ({@link ModuleClasspath})
  * @param databaseUrls the database URLs Flyway connects to: the {@code flyway.url} setting, else the plugin's
@@ -42,13 +45,14 @@ record FlywayPluginSettings(
         List<String> suffixes,
         Optional<String> encoding,
         List<Path> locations,
+        List<Path> javaLocations,
         List<Path> moduleLocations,
         List<String> warnings,
         List<DatabaseUrl> databaseUrls) {
 
     static final FlywayPluginSettings NONE = new FlywayPluginSettings(Map.of(), Map.of(), Optional.empty(),
             Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), List.of(),
-            Optional.empty(), List.of(), List.of(), List.of(), List.of());
+            Optional.empty(), List.of(), List.of(), List.of(), List.of(), List.of());
 
     /** The other values of the placeholders that {@code chosen} (sqlguard's own {@code <placeholders>}) leaves open. */
     Map<String, List<String>> alternativesOutside(Map<String, String> chosen) {
@@ -81,10 +85,7 @@ record FlywayPluginSettings(
                 .orElse(List.of());
         Map<String, String> overrides = overrides(properties, environment);
         List<String> warnings = new ArrayList<>();
-        List<Path> resourceFolders = new ArrayList<>();
-        for (Resource resource : project.getResources()) {
-            resourceFolders.add(Path.of(resource.getDirectory()).toAbsolutePath().normalize());
-        }
+        List<Path> resourceFolders = resourceFolders(project);
         Map<String, String> filtering = properties.forResourceFiltering(project.getBasedir().toPath());
         List<FlywaySettingsSource> files = new ArrayList<>(SpringFlywaySettings.in(resourceFolders, filtering,
                 warnings));
@@ -201,12 +202,14 @@ record FlywayPluginSettings(
                 }
             }
         }
+        List<Path> javaLocations = new ArrayList<>();
         for (String location : allLocations) {
             for (Path path : resolveLocation(location.trim(), project)) {
                 if (!resolved.contains(path)) {
                     resolved.add(path);
                 }
             }
+            javaLocations.addAll(unexpanded(location.trim(), project));
         }
         List<Path> moduleLocations = new ArrayList<>();
         if (allLocations.isEmpty() && classpath.runsFlyway()) {
@@ -227,7 +230,8 @@ record FlywayPluginSettings(
                 setting("repeatableSqlMigrationPrefix", configurations, overrides, files),
                 setting("sqlMigrationSeparator", configurations, overrides, files),
                 overriddenSuffixes.isEmpty() ? suffixes : overriddenSuffixes, setting("encoding", configurations,
-                overrides, files), resolved, List.copyOf(moduleLocations), List.copyOf(warnings),
+                overrides, files), resolved, List.copyOf(javaLocations), List.copyOf(moduleLocations),
+                List.copyOf(warnings),
                 List.copyOf(databaseUrls));
     }
 
@@ -325,6 +329,28 @@ record FlywayPluginSettings(
                     + "; Flyway finds no migrations there, or finds them in a dependency's jar, and those are not "
                     + "checked here (check them in the module that holds them)");
         }
+    }
+
+    /** The paths {@code location} names, as {@link #resolveLocation} finds them but with nothing expanded. */
+    private static List<Path> unexpanded(String location, MavenProject project) {
+        if (location.startsWith("filesystem:")) {
+            return List.of(project.getBasedir().toPath().resolve(location.substring("filesystem:".length()))
+                    .normalize());
+        }
+        String folder = location.startsWith(CLASSPATH) ? location.substring(CLASSPATH.length()) : location;
+        List<Path> paths = new ArrayList<>();
+        for (Path resources : resourceFolders(project)) {
+            paths.add(resources.resolve(folder.replaceFirst("^/", "")).normalize());
+        }
+        return paths;
+    }
+
+    private static List<Path> resourceFolders(MavenProject project) {
+        List<Path> folders = new ArrayList<>();
+        for (Resource resource : project.getResources()) {
+            folders.add(Path.of(resource.getDirectory()).toAbsolutePath().normalize());
+        }
+        return folders;
     }
 
     /** The folders a classpath location's {@code folder} stands for under one resource folder. */

@@ -30,7 +30,8 @@ final class JavaMigrations {
      * Java migration by its type.
      *
      * @param locations the Flyway locations resolved under the resource directories, empty for the default
-     *     {@code db/migration}
+     *     {@code db/migration}; a {@code {vendor}} folder or a wildcard left unexpanded
+     *     ({@link FlywayPluginSettings#javaLocations}) stands for every package of the sources it matches
      * @param indexFile where what was learnt of the sources is kept for the next build, or null to read every
      *     source ({@link JavaSourceIndex})
      */
@@ -58,7 +59,11 @@ final class JavaMigrations {
         List<Path> found = new ArrayList<>();
         for (Path root : roots) {
             for (Path packageFolder : packages) {
-                found.addAll(sources(root.resolve(packageFolder), namedAsMigration));
+                // A package that only holds classes has no resource folder, so {vendor} is expanded here, in the
+                // sources: classpath:db/{vendor} with db/h2 in the resources and db/postgresql in src/main/java.
+                for (Path expanded : LocationFolders.expand(root.resolve(packageFolder).normalize())) {
+                    found.addAll(sources(expanded, namedAsMigration));
+                }
             }
         }
         found.addAll(JavaMigrationClasses.in(roots, indexFile));

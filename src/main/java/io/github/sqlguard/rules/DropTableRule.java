@@ -18,7 +18,7 @@ import java.util.Set;
  * {@code PRAGMA writable_schema}), which removes tables behind the engine's back. Not
  * reported: tables the same script created earlier, temporary tables ({@code DROP TEMPORARY TABLE},
  * {@code #temp}), external or foreign tables, whose data lives outside the database and stays, and names the
- * replay knows as views that keep no rows of their own.
+ * replay knows as views that keep no rows of their own or as sequences (MariaDB drops those with DROP TABLE).
  */
 public final class DropTableRule extends ClauseRule {
 
@@ -78,7 +78,7 @@ public final class DropTableRule extends ClauseRule {
     @Override
     boolean losesNothing(DestructiveClause clause, SchemaFacts schema) {
         return clause.kind() == ClauseKind.DROPPED_TABLE && clause.words().startsWith("DROP") && clause.name() != null
-                && schema.before().rowlessView(clause.name());
+                && schema.before().keepsNoRows(clause.name());
     }
 
     /**

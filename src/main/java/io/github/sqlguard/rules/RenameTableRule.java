@@ -11,7 +11,9 @@ import java.util.Set;
 /**
  * {@code rename-table}: {@code ALTER TABLE a RENAME [TO|AS] b}, MySQL {@code RENAME TABLE a TO b, c TO d},
  * Oracle {@code RENAME a TO b} and T-SQL {@code [EXEC] sp_rename 'a', 'b'} (without an object type, or
- * {@code 'OBJECT'}). Renaming a table the same script created is not reported.
+ * {@code 'OBJECT'}). Renaming a table the same script created is not reported, nor is renaming what the replay
+ * knows as a sequence or a view ({@code ALTER TABLE seq RENAME TO ..} in PostgreSQL, {@code RENAME seq TO ..} in
+ * Oracle), which is judged as {@code ALTER SEQUENCE} and {@code ALTER VIEW} are.
  */
 public final class RenameTableRule extends ClauseRule {
 
@@ -41,7 +43,9 @@ public final class RenameTableRule extends ClauseRule {
 
     @Override
     boolean losesNothing(DestructiveClause clause, SchemaFacts schema) {
-        return SpRenamedColumn.renamesKnownColumn(clause, schema); // rename-column reports it
+        // rename-column reports a column; a sequence or view is renamed as by ALTER SEQUENCE or ALTER VIEW
+        return SpRenamedColumn.renamesKnownColumn(clause, schema)
+                || clause.name() != null && schema.before().keepsNoRows(clause.name());
     }
 
     @Override

@@ -51,6 +51,8 @@ public record Guard(Kind kind, String description, Map<String, String> columns) 
         COLUMN_NAME_RECREATED,
         /** A renamed table was created earlier in the same run: no code that runs yet uses its name. */
         TABLE_CREATED,
+        /** The table was dropped earlier in the same run and nothing took its name since: no table is left. */
+        TABLE_GONE,
         /** The columns an UPDATE overwrites had their values copied, with their rows' key, to another table. */
         VALUES_MOVED,
         /** A script that runs again fills the table from a query after it, as its earlier runs did. */

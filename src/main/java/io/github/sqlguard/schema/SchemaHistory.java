@@ -52,8 +52,8 @@ final class SchemaHistory {
     private final Map<String, Integer> columnsChangedInBranch = new HashMap<>();
     /** Per view key: its defining query after each statement that created or dropped it; empty once dropped. */
     private final Map<String, TreeMap<Integer, Optional<WithQueries.Named>>> views = new HashMap<>();
-    /** Per view key: after each statement that created, renamed or dropped it, whether it keeps no rows itself. */
-    private final Map<String, TreeMap<Integer, Boolean>> rowlessViews = new HashMap<>();
+    /** Per view or sequence key: after each statement that created, renamed or dropped it, whether it keeps no rows. */
+    private final Map<String, TreeMap<Integer, Boolean>> rowlessObjects = new HashMap<>();
 
     SchemaHistory() {
         this(null, 0);
@@ -319,36 +319,36 @@ final class SchemaHistory {
     }
 
     /**
-     * Records whether the view the current statement creates keeps no rows of its own: a plain view does not, nor
-     * does a ClickHouse materialized view that writes {@code TO} a table, where its rows stay.
+     * Records whether the view or sequence the current statement creates keeps no rows of its own: a sequence and a
+     * plain view do not, nor does a ClickHouse materialized view that writes {@code TO} a table, where its rows stay.
      */
-    void putRowlessView(String name, boolean rowless) {
-        rowlessViews.computeIfAbsent(SchemaNames.key(name), k -> new TreeMap<>()).put(position, rowless);
+    void putRowless(String name, boolean rowless) {
+        rowlessObjects.computeIfAbsent(SchemaNames.key(name), k -> new TreeMap<>()).put(position, rowless);
     }
 
-    /** Forgets the view {@code name} as keeping no rows, when the current statement drops it. */
-    void forgetRowlessView(String name) {
-        if (rowlessViewBefore(name, position + 1)) {
-            putRowlessView(name, false);
+    /** Forgets the view or sequence {@code name} as keeping no rows, when the current statement drops it. */
+    void forgetRowless(String name) {
+        if (rowlessBefore(name, position + 1)) {
+            putRowless(name, false);
         }
     }
 
-    /** Moves what is known of the view {@code old} to its new name, when the current statement renames it. */
-    void renameRowlessView(String old, String renamed) {
-        if (rowlessViewBefore(old, position + 1)) {
-            putRowlessView(old, false);
-            putRowlessView(renamed, true);
+    /** Moves what is known of the view or sequence {@code old} to its new name, when the statement renames it. */
+    void renameRowless(String old, String renamed) {
+        if (rowlessBefore(old, position + 1)) {
+            putRowless(old, false);
+            putRowless(renamed, true);
         }
     }
 
-    /** True when the replay knows {@code name}, before the statement at a position, as a view without rows. */
-    boolean rowlessViewBefore(String name, int statementPosition) {
-        TreeMap<Integer, Boolean> history = rowlessViews.get(SchemaNames.key(name));
+    /** True when the replay knows {@code name}, before the statement at a position, as an object without rows. */
+    boolean rowlessBefore(String name, int statementPosition) {
+        TreeMap<Integer, Boolean> history = rowlessObjects.get(SchemaNames.key(name));
         var entry = history == null ? null : history.lowerEntry(statementPosition);
         if (entry != null) {
             return entry.getValue();
         }
-        return parent != null && parent.rowlessViewBefore(name, Math.min(statementPosition, forkedAt + 1));
+        return parent != null && parent.rowlessBefore(name, Math.min(statementPosition, forkedAt + 1));
     }
 
     /** Takes the retypes {@code other} recorded at {@code statementPosition} as this history's own. */

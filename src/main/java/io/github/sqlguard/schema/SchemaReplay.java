@@ -293,7 +293,7 @@ public final class SchemaReplay {
 
     private static void replay(List<Token> tokens, int start, Statement statement, SchemaHistory history) {
         Token first = tokens.get(start);
-        if (PostgresEnums.replay(tokens, start, history)) {
+        if (PostgresEnums.replay(tokens, start, history) || SequenceDefinitions.replay(tokens, start, history)) {
             return;
         }
         if (first.isWord("CREATE")) {

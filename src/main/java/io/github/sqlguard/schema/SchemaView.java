@@ -41,10 +41,11 @@ public final class SchemaView {
 
     /**
      * True when the replay knows {@code name} as a view that keeps no rows of its own (a plain view, a ClickHouse
-     * materialized view that writes {@code TO} a table) and knows no table of that name: dropping it loses no row.
+     * materialized view that writes {@code TO} a table) or as a sequence, and knows no table of that name: dropping
+     * or renaming it loses no row and breaks no query of a table.
      */
-    public boolean rowlessView(String name) {
-        return history != null && history.rowlessViewBefore(name, position) && table(name).isEmpty();
+    public boolean keepsNoRows(String name) {
+        return history != null && history.rowlessBefore(name, position) && table(name).isEmpty();
     }
 
     /**

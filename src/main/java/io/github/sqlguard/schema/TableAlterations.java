@@ -32,6 +32,12 @@ final class TableAlterations {
         if (name == null || ObjectNames.isHashTemporary(SchemaNames.key(name.text()))) {
             return;
         }
+        if (schema.current(name.text()).isEmpty() && schema.before(Integer.MAX_VALUE).keepsNoRows(name.text())) {
+            // PostgreSQL and MariaDB alter a sequence or a view with ALTER TABLE too: it has no columns to replay.
+            SequenceDefinitions.renamedTo(tokens, ObjectNames.afterLockWait(tokens, name.next()))
+                    .ifPresent(renamed -> schema.renameRowless(name.text(), renamed));
+            return;
+        }
         Table table = schema.current(name.text()).orElse(Table.seenFirstIn(SchemaNames.unquoted(name.text())));
         String verb = "";
         int clauses = ObjectNames.afterLockWait(tokens, name.next());

@@ -158,7 +158,7 @@ final class TableDefinitions {
         for (String name : SchemaNames.dropped(tokens, from)) {
             schema.remove(name);
             // ClickHouse drops a view with DROP TABLE as well.
-            schema.forgetRowlessView(name);
+            schema.forgetRowless(name);
             for (Table other : schema.currentTables()) {
                 if (referencesTable(other, name)) {
                     schema.put(other.withoutForeignKeysTo(name));
@@ -188,7 +188,8 @@ final class TableDefinitions {
     static void spRename(SpRenameCall call, SchemaHistory schema) {
         String old = call.oldName();
         boolean untyped = call.objectType().isEmpty();
-        if (call.objectType().equals("COLUMN") || untyped && schema.current(old).isEmpty()) {
+        if (call.objectType().equals("COLUMN") || untyped && schema.current(old).isEmpty() && old.indexOf('.') > 0
+                && !schema.before(Integer.MAX_VALUE).keepsNoRows(old)) {
             int dot = old.lastIndexOf('.');
             if (dot > 0) {
                 String table = old.substring(0, dot);
@@ -207,7 +208,7 @@ final class TableDefinitions {
             schema.put(known.renamed(newName));
         });
         // ClickHouse renames a view with RENAME TABLE as well.
-        schema.renameRowlessView(old, newName);
+        schema.renameRowless(old, newName);
         for (Table other : schema.currentTables()) {
             if (referencesTable(other, old)) {
                 schema.put(other.withReferencesRenamed(old, newName));

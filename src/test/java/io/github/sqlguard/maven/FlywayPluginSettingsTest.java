@@ -180,6 +180,18 @@ class FlywayPluginSettingsTest {
     }
 
     @Test
+    void theLocationsForJavaMigrationsKeepTheVendorFolderThatTheResourceFoldersExpand() throws IOException {
+        Files.createDirectories(folder.resolve("src/main/resources/db/h2"));
+        project.getProperties().setProperty("flyway.locations", "classpath:db/{vendor},filesystem:sql");
+
+        FlywayPluginSettings settings = settings(Map.of(), Map.of());
+
+        assertEquals(List.of(folder.resolve("src/main/resources/db/h2"), folder.resolve("sql")), settings.locations());
+        assertEquals(List.of(folder.resolve("src/main/resources/db/{vendor}"), folder.resolve("sql")),
+                settings.javaLocations(), "the packages of db/{vendor} are looked for in the sources");
+    }
+
+    @Test
     void aSpringBootApplicationPropertiesFileAddsItsLocationsPlaceholdersAndNaming() throws IOException {
         write("src/main/resources/application.properties", """
                 spring.datasource.url=jdbc:postgresql://localhost/app

@@ -52,6 +52,19 @@ class JavaMigrationsTest {
     }
 
     @Test
+    void aVendorFolderStandsForEveryPackageOfTheSourcesEvenWhereNoResourceFolderHasItsName() throws IOException {
+        touch("src/main/resources/com/acme/db/h2/V1__Init.sql");
+        Path oracle = touch("src/main/java/com/acme/db/oracle/V2__Split.java");
+        Path postgres = touch("src/main/java/com/acme/db/postgresql/V2__Split.java");
+        touch("src/main/java/com/acme/db/postgresql/Support.java");
+        touch("src/main/java/com/acme/V3__NotInALocation.java");
+
+        assertEquals(List.of(oracle, postgres), JavaMigrations.in(project,
+                List.of(folder.resolve("src/main/resources/com/acme/db/{vendor}")), NAMED, null),
+                "Flyway finds db/postgresql's classes on PostgreSQL although only db/h2 holds scripts");
+    }
+
+    @Test
     void aClassThatIsAJavaMigrationByItsTypeIsFoundWhereverItLiesAndWhateverItsName() throws IOException {
         Path bean = write("src/main/java/com/acme/db/BackfillOrders.java", """
                 @Component

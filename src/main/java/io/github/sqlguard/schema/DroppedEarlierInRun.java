@@ -1,0 +1,74 @@
+package io.github.sqlguard.schema;
+
+import io.github.sqlguard.analysis.ClauseKind;
+import io.github.sqlguard.analysis.DestructiveClause;
+import io.github.sqlguard.analysis.StatementModel;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A {@code DROP TABLE} of a table that an earlier statement of the same script run dropped: Spring Cloud Data Flow's
+ * Db2 upgrade drops {@code BOOT3_BATCH_JOB_EXECUTION} twice, three lines apart. No table of that name is left, so the
+ * second drop fails, or with {@code IF EXISTS} does nothing; the first one is where the rows go, and is judged there.
+ */
+public final class DroppedEarlierInRun {
+
+    private DroppedEarlierInRun() {
+    }
+
+    /**
+     * The guard of the statement {@code models[index]} when every table it drops was dropped by an earlier
+     * statement of the same script run that surely ran (top level, no branch, no T-SQL {@code IF}), and no statement
+     * between created a table of that name or renamed one to it.
+     */
+    public static Optional<Guard> guardOf(List<StatementModel> models, int index) {
+        StatementModel drop = models.get(index);
+        List<DestructiveClause> drops = drop.clauses().stream()
+                .filter(clause -> clause.kind() == ClauseKind.DROPPED_TABLE).toList();
+        if (drops.isEmpty() || drops.size() != drop.clauses().size() || !drop.placement().runsWithMigration()
+                || !drop.statement().tokens().get(0).isWord("DROP")) {
+            return Optional.empty();
+        }
+        String scope = drop.statement().context().runScope();
+        StringBuilder lines = new StringBuilder();
+        for (DestructiveClause clause : drops) {
+            Optional<StatementModel> earlier = clause.table() == null ? Optional.empty()
+                    : earlierDrop(models, index, SchemaNames.key(clause.table()), scope);
+            if (earlier.isEmpty()) {
+                return Optional.empty();
+            }
+            lines.append(lines.isEmpty() ? "" : "; ").append("table ").append(clause.table())
+                    .append(" was dropped at line ").append(earlier.get().start().line());
+        }
+        return Optional.of(new Guard(Guard.Kind.TABLE_GONE, lines + " and nothing has taken "
+                + (drops.size() == 1 ? "its name" : "their names") + " since"));
+    }
+
+    private static Optional<StatementModel> earlierDrop(List<StatementModel> models, int index, String name,
+            String scope) {
+        for (int i = index - 1; i >= 0; i--) {
+            StatementModel earlier = models.get(i);
+            if (!earlier.placement().runsWithMigration() || !earlier.statement().context().runScope().equals(scope)) {
+                continue;
+            }
+            if (earlier.createdTables().stream().anyMatch(table -> SchemaNames.key(table).equals(name))) {
+                return Optional.empty();
+            }
+            for (DestructiveClause clause : earlier.clauses()) {
+                if (clause.kind() == ClauseKind.RENAMED_TABLE && clause.detail() != null
+                        && SchemaNames.key(clause.detail()).equals(name)) {
+                    return Optional.empty();
+                }
+                if (clause.kind() == ClauseKind.DROPPED_TABLE && clause.table() != null
+                        && SchemaNames.key(clause.table()).equals(name)) {
+                    return surelyRuns(earlier) ? Optional.of(earlier) : Optional.empty();
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean surelyRuns(StatementModel model) {
+        return model.statement().context().branch() == null && model.statement().tokens().get(0).isWord("DROP");
+    }
+}

@@ -1,0 +1,62 @@
+package io.github.sqlguard.schema;
+
+import io.github.sqlguard.analysis.ClauseKind;
+import io.github.sqlguard.analysis.DestructiveClause;
+import io.github.sqlguard.analysis.StatementModel;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The rename away from a name that an earlier rename of the same script run gave: {@code ALTER TABLE t RENAME TO
+ * t_lc; ALTER TABLE t_lc RENAME TO T}, the step through a free name that a change of case or a swap needs. No code
+ * that runs yet uses that intermediate name, so the second rename breaks nothing; what breaks code is the first,
+ * which is judged on its own.
+ */
+public final class NameGivenInRun {
+
+    private NameGivenInRun() {
+    }
+
+    /**
+     * The guard of the statement {@code models[index]} when it renames one table whose name the last statement of
+     * the same script run that gave or took that name gave it, by a rename that surely ran (top level, no branch,
+     * no T-SQL {@code IF} before it).
+     */
+    public static Optional<Guard> guardOf(List<StatementModel> models, int index) {
+        StatementModel rename = models.get(index);
+        List<DestructiveClause> renames = rename.clauses().stream()
+                .filter(clause -> clause.kind() == ClauseKind.RENAMED_TABLE).toList();
+        if (renames.size() != 1 || renames.get(0).table() == null || !rename.placement().runsWithMigration()) {
+            return Optional.empty();
+        }
+        String name = SchemaNames.key(renames.get(0).table());
+        String scope = rename.statement().context().runScope();
+        for (int i = index - 1; i >= 0; i--) {
+            StatementModel earlier = models.get(i);
+            if (!earlier.placement().runsWithMigration() || !earlier.statement().context().runScope().equals(scope)) {
+                continue;
+            }
+            for (DestructiveClause clause : earlier.clauses()) {
+                boolean gives = clause.kind() == ClauseKind.RENAMED_TABLE && clause.detail() != null
+                        && SchemaNames.key(clause.detail()).equals(name);
+                if (gives) {
+                    return surelyRuns(earlier) ? Optional.of(new Guard(Guard.Kind.TABLE_CREATED, "table "
+                            + renames.get(0).table() + " got its name from the rename at line "
+                            + earlier.start().line() + ", so no code that runs yet uses it")) : Optional.empty();
+                }
+                if (clause.table() != null && SchemaNames.key(clause.table()).equals(name)) {
+                    return Optional.empty(); // dropped or renamed away: what has the name now came otherwise
+                }
+            }
+            if (earlier.createdTables().stream().anyMatch(table -> SchemaNames.key(table).equals(name))) {
+                return Optional.empty();
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean surelyRuns(StatementModel model) {
+        return model.statement().context().branch() == null && !model.statement().tokens().isEmpty()
+                && !model.statement().tokens().get(0).isWord("IF");
+    }
+}
