@@ -130,6 +130,31 @@ final class BlockSyntax {
         return 1;
     }
 
+    /**
+     * True when the {@code DECLARE} at {@code index}, which this dialect reads as opening a declaration section,
+     * is a MySQL local declaration: a data or schema change starts a statement before the section's BEGIN. No
+     * PL/SQL or PL/pgSQL declaration starts with one, so a MySQL routine read under such a dialect still has its
+     * body split instead of skipped as declarations.
+     */
+    static boolean isLocalDeclaration(List<Token> tokens, int index, int to) {
+        int parenDepth = 0;
+        for (int i = index + 1; i < to; i++) {
+            Token token = tokens.get(i);
+            if (token.isSymbol("(")) {
+                parenDepth++;
+            } else if (token.isSymbol(")")) {
+                parenDepth = Math.max(0, parenDepth - 1);
+            } else if (parenDepth == 0 && isKeywordPosition(tokens, i)
+                    && (beginsBlock(tokens, i, to) || token.isWord("END"))) {
+                return false;
+            } else if (parenDepth == 0 && isSemicolon(tokens.get(i - 1)) && isStatementStarter(tokens, i, to)
+                    && (DML_VERBS.contains(token.upper()) || token.isAnyWord("DROP", "ALTER", "CREATE"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** True for a word that is a statement verb at this position (so {@code UPDATE(col)} in T-SQL is not). */
     static boolean isStatementStarter(List<Token> tokens, int index, int to) {
         Token token = tokens.get(index);
