@@ -151,7 +151,7 @@ final class BlockSyntax {
             } else if (parenDepth == 0 && isKeywordPosition(tokens, i)
                     && (beginsBlock(tokens, i, to) || token.isWord("END"))) {
                 return false;
-            } else if (parenDepth == 0 && isSemicolon(tokens.get(i - 1)) && isStatementStarter(tokens, i, to)
+            } else if (parenDepth == 0 && isSemicolon(tokens.get(i - 1)) && token.type() == TokenType.WORD
                     && NEVER_DECLARATIONS.contains(token.upper())) {
                 return true;
             }

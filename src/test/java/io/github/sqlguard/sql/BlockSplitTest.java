@@ -208,7 +208,7 @@ class BlockSplitTest {
         assertEquals(List.of("5:3 [R procedure p body] SET d = n",
                 "6:3 [R procedure p body] DROP TABLE IF EXISTS calendar", "8:5 [R procedure p body] DELETE FROM a"),
                 lines.subList(1, lines.size()));
-        String branching = "CREATE PROCEDURE p(n INT)\nBEGIN\n  DECLARE d INT;\n  IF n > 0 THEN\n"
+        String branching = "CREATE PROCEDURE p(n INT)\nBEGIN\n  DECLARE d INT;\n  IF (n > 0) THEN\n"
                 + "    DELETE FROM a;\n  END IF;\nEND";
         assertEquals(List.of("5:5 [R procedure p body] DELETE FROM a"),
                 render(dialect, branching).subList(1, 2));
