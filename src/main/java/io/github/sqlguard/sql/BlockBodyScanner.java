@@ -181,7 +181,7 @@ final class BlockBodyScanner {
 
     private void scanDeclare() {
         boolean statementLevel = open.length() == 0 || open.charAt(open.length() - 1) == BLOCK;
-        if (localDeclare && statementLevel) {
+        if (statementLevel && (localDeclare || BlockSyntax.isLocalDeclaration(tokens, pos, to))) {
             // MySQL: DECLARE x INT; DECLARE c CURSOR FOR ..; DECLARE .. HANDLER FOR cond <statement>
             // T-SQL: DECLARE c CURSOR FOR SELECT .. with no ';', and OPEN c on the next line starts a statement
             int handler = findWord(pos + 1, "HANDLER");

@@ -27,6 +27,10 @@ final class BlockSyntax {
     /** The data-changing verbs that start a new statement wherever they are not clearly part of one. */
     static final Set<String> DML_VERBS = Set.of("DELETE", "UPDATE", "INSERT", "TRUNCATE", "MERGE");
 
+    /** Statement verbs that no PL/SQL or PL/pgSQL declaration starts with. */
+    private static final Set<String> NEVER_DECLARATIONS = Set.of("DELETE", "UPDATE", "INSERT", "TRUNCATE", "MERGE",
+            "REPLACE", "DROP", "ALTER", "CREATE", "CALL", "SET", "SELECT", "IF", "WHILE", "REPEAT");
+
     private BlockSyntax() {
     }
 
@@ -128,6 +132,31 @@ final class BlockSyntax {
             return 2;
         }
         return 1;
+    }
+
+    /**
+     * True when the {@code DECLARE} at {@code index}, which this dialect reads as opening a declaration section,
+     * is a MySQL local declaration: a statement such as DELETE, DROP, SET or IF follows a semicolon before the
+     * section's BEGIN. No PL/SQL or PL/pgSQL declaration starts with one, so a MySQL routine read under such a
+     * dialect still has its body split instead of skipped as declarations.
+     */
+    static boolean isLocalDeclaration(List<Token> tokens, int index, int to) {
+        int parenDepth = 0;
+        for (int i = index + 1; i < to; i++) {
+            Token token = tokens.get(i);
+            if (token.isSymbol("(")) {
+                parenDepth++;
+            } else if (token.isSymbol(")")) {
+                parenDepth = Math.max(0, parenDepth - 1);
+            } else if (parenDepth == 0 && isKeywordPosition(tokens, i)
+                    && (beginsBlock(tokens, i, to) || token.isWord("END"))) {
+                return false;
+            } else if (parenDepth == 0 && isSemicolon(tokens.get(i - 1)) && token.type() == TokenType.WORD
+                    && NEVER_DECLARATIONS.contains(token.upper())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** True for a word that is a statement verb at this position (so {@code UPDATE(col)} in T-SQL is not). */

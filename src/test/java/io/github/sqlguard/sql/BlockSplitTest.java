@@ -194,6 +194,27 @@ class BlockSplitTest {
     }
 
     /**
+     * A MySQL routine read in a dialect whose DECLARE opens a section (a MySQL script under a configured
+     * PostgreSQL or Oracle dialect): a "section" in which a statement such as DROP TABLE follows a semicolon was a
+     * local declaration, so the body's statements are still split, not skipped as declarations.
+     */
+    @ParameterizedTest
+    @EnumSource(value = Dialect.class, names = {"POSTGRESQL", "ORACLE", "H2"})
+    void mysqlDeclareReadInAnotherDialectKeepsTheStatementsAfterIt(Dialect dialect) {
+        String sql = "DELIMITER //\nCREATE PROCEDURE p(n INT)\nBEGIN\n  DECLARE d INT;\n  SET d = n;\n"
+                + "  DROP TABLE IF EXISTS calendar;\n  WHILE d > 0 DO\n    DELETE FROM a;\n  END WHILE;\nEND//\n"
+                + "DELIMITER ;";
+        List<String> lines = render(dialect, sql);
+        assertEquals(List.of("5:3 [R procedure p body] SET d = n",
+                "6:3 [R procedure p body] DROP TABLE IF EXISTS calendar", "8:5 [R procedure p body] DELETE FROM a"),
+                lines.subList(1, lines.size()));
+        String branching = "CREATE PROCEDURE p(n INT)\nBEGIN\n  DECLARE d INT;\n  IF (n > 0) THEN\n"
+                + "    DELETE FROM a;\n  END IF;\nEND";
+        assertEquals(List.of("5:5 [R procedure p body] DELETE FROM a"),
+                render(dialect, branching).subList(1, 2));
+    }
+
+    /**
      * MariaDB's BEGIN NOT ATOMIC .. END runs its statements where it stands, with DECLARE declaring locals as in a
      * routine; PostgreSQL's BEGIN NOT DEFERRABLE still opens a transaction.
      */

@@ -152,8 +152,11 @@ class SplitterRegionTest {
 
     @Test
     void aDeclarationSectionWithoutBeginIsReadAsStatements() {
-        assertEquals(List.of("1:1 [C] DECLARE x int; DELETE FROM a", "1:9 [E PL/SQL block] x int",
-                "1:16 [E PL/SQL block] DELETE FROM a"), render(Dialect.ORACLE, "DECLARE x int; DELETE FROM a"));
+        // The DELETE shows that DECLARE declared a local, as MySQL's does: it is skipped like one.
+        assertEquals(List.of("1:1 [C] DECLARE x int; DELETE FROM a", "1:16 [E PL/SQL block] DELETE FROM a"),
+                render(Dialect.ORACLE, "DECLARE x int; DELETE FROM a"));
+        assertEquals(List.of("1:1 [C] DECLARE x int; y int", "1:9 [E PL/SQL block] x int",
+                "1:16 [E PL/SQL block] y int"), render(Dialect.ORACLE, "DECLARE x int; y int"));
     }
 
     @Test
