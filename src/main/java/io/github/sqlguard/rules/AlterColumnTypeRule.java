@@ -22,7 +22,8 @@ import java.util.Set;
  * is judged against the old type (the same type is no change); without it, it is reported. A change whose
  * old type is not known names the new one and why ({@link RetypeJudgement}). MySQL's
  * {@code CONVERT TO CHARACTER SET latin1} changes every text column at once to a character set that cannot hold
- * every character, unless the replay knows every text column holds that set already. A PostgreSQL {@code USING} expression that computes the new values from the column
+ * every character, unless the replay knows every text column holds that set already. A PostgreSQL
+ * {@code USING} expression that computes the new values from the column
  * ({@code USING round(price, 0)}), rather than only casting it, is reported even where the types keep every value;
  * a {@code USING CASE} without {@code ELSE} is said to null every value it does not list.
  */

@@ -13,7 +13,7 @@ final class FirstParseInFreshJvm {
         StatementAnalyzer analyzer = new StatementAnalyzer(Duration.ofMillis(Long.parseLong(args[0])));
         AnalyzedStatement analyzed = analyzer.analyze(StatementAnalyzerTest.statement(Dialect.MYSQL,
                 "UPDATE task t INNER JOIN execution e ON t.execution_id = e.id SET t.state = e.state"));
-        System.out.println(analyzed instanceof AnalyzedStatement.Unparsed unparsed ? "unparsed: " + unparsed.parserMessage()
-                : analyzed.getClass().getSimpleName());
+        System.out.println(analyzed instanceof AnalyzedStatement.Unparsed unparsed
+                ? "unparsed: " + unparsed.parserMessage() : analyzed.getClass().getSimpleName());
     }
 }

@@ -31,7 +31,10 @@ class InformixBraceCommentsTest {
                 .map(t -> t.line() + ":" + t.column() + " " + t.type() + " " + t.text()).toList());
     }
 
-    /** JDBC escapes, placeholders and braces inside a statement keep their meaning; other dialects have no such comment. */
+    /**
+     * JDBC escapes, placeholders and braces inside a statement keep their meaning; other dialects have no such
+     * comment.
+     */
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "AUTO | {call purge_jobs(?)};\\nDROP TABLE t; | 1:1 {, 2:1 DROP",
