@@ -1,5 +1,6 @@
 package io.github.sqlguard.schema;
 
+import io.github.sqlguard.analysis.ObjectNames;
 import io.github.sqlguard.sql.Token;
 import io.github.sqlguard.sql.TokenType;
 import java.util.LinkedHashSet;
@@ -19,7 +20,7 @@ final class ExpressionColumns {
             "NOT", "IS", "NULL", "IN", "LIKE", "ILIKE", "BETWEEN", "TRUE", "FALSE", "AS", "ARRAY", "DISTINCT",
             "FROM", "DEFAULT", "CURRENT_TIMESTAMP", "CURRENT_DATE", "CURRENT_TIME", "CURRENT_USER", "LOCALTIMESTAMP",
             "SYSDATE", "SYSTIMESTAMP", "ROWNUM", "INTERVAL", "COLLATE", "ESCAPE", "SIMILAR", "TO", "ANY", "ALL",
-            "SOME", "EXISTS", "UNKNOWN");
+            "SOME", "EXISTS", "UNKNOWN", "BOTH", "LEADING", "TRAILING");
 
     private ExpressionColumns() {
     }
@@ -35,11 +36,33 @@ final class ExpressionColumns {
             if (token.isAnyWord("SELECT", "WITH", "VALUES")) {
                 return Set.of();
             }
-            if (isColumn(expression, i)) {
+            if (token.isWord("AS") || token.isSymbol("::")) {
+                i = afterType(expression, i + 1) - 1;
+            } else if (token.isWord("EXTRACT") && i + 2 < expression.size() && expression.get(i + 1).isSymbol("(")) {
+                i += 2; // EXTRACT(YEAR FROM ts): the field is a word of the grammar
+            } else if (isColumn(expression, i)) {
                 columns.add(SchemaNames.key(token.text()));
             }
         }
         return columns;
+    }
+
+    /**
+     * Where the type that starts at {@code from} ends: types are several words ({@code DOUBLE PRECISION},
+     * {@code character varying(20)}, {@code TIMESTAMP WITHOUT TIME ZONE}), none of which is a column; a word of the
+     * grammar after it ({@code flag::boolean THEN total}) ends it.
+     */
+    private static int afterType(List<Token> expression, int from) {
+        int i = from;
+        while (i < expression.size() && (expression.get(i).type() == TokenType.WORD
+                && !EXPRESSION_WORDS.contains(expression.get(i).upper())
+                || expression.get(i).type() == TokenType.QUOTED_NAME)) {
+            i++;
+            if (i < expression.size() && expression.get(i).isSymbol("(")) {
+                i = ObjectNames.skipParentheses(expression, i);
+            }
+        }
+        return i;
     }
 
     /** True when the name at {@code i} is an unqualified column: not a function, a type, a qualifier or a keyword. */
@@ -53,8 +76,8 @@ final class ExpressionColumns {
         }
         Token before = i > 0 ? expression.get(i - 1) : null;
         Token after = i + 1 < expression.size() ? expression.get(i + 1) : null;
-        // a function's name, a qualifier or a qualified name, or a type after :: or CAST(.. AS
+        // a function's name, a qualifier or a qualified name
         return (after == null || !after.isSymbol("(") && !after.isSymbol("."))
-                && (before == null || !before.isSymbol(".") && !before.isSymbol("::") && !before.isWord("AS"));
+                && (before == null || !before.isSymbol("."));
     }
 }
