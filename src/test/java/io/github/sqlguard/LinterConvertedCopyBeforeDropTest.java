@@ -12,7 +12,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * A column dropped after a cast converted its values into another column keeps only what the cast keeps: the drop
+ * A column dropped after a cast (or another expression that reads it) converted its values into another column
+ * keeps only what the conversion keeps: the drop
  * stays an ERROR, and its message says where the values went, so the reader judges the cast instead of hunting
  * for a copy sqlguard did not see. Each line: the script (one statement a line) and the drop's message.
  */
@@ -28,6 +29,14 @@ class LinterConvertedCopyBeforeDropTest {
             UPDATE policy SET logic_new = CAST(logic AS INT) WHERE id > 5; ALTER TABLE policy DROP COLUMN logic; | ALTER TABLE policy drops column logic
             UPDATE policy SET logic_new = CAST(logic AS INT); UPDATE policy SET logic_new = 0; ALTER TABLE policy DROP COLUMN logic; | ALTER TABLE policy drops column logic
             UPDATE policy SET logic_new = CAST(other AS INT); ALTER TABLE policy DROP COLUMN logic;       | ALTER TABLE policy drops column logic
+            UPDATE policy SET logic_new = CASE WHEN (logic = 'SOFT') THEN 1 ELSE 0 END; ALTER TABLE policy DROP COLUMN logic; | ALTER TABLE policy drops column logic (values of logic converted to logic_new at line 1 by an expression that reads it, which may change them)
+            UPDATE policy SET data = row_to_json(row(id, logic)::policy_t); ALTER TABLE policy DROP COLUMN logic; | ALTER TABLE policy drops column logic (values of logic converted to data at line 1 by an expression that reads it, which may change them)
+            UPDATE policy SET logic_new = (SELECT o.logic FROM other o WHERE o.id = id); ALTER TABLE policy DROP COLUMN logic; | ALTER TABLE policy drops column logic
+            UPDATE policy SET logic_new = CASE WHEN logic = 'A' THEN 1 END WHERE id > 5; ALTER TABLE policy DROP COLUMN logic; | ALTER TABLE policy drops column logic
+            UPDATE policy SET logic_new = lower(other.logic); ALTER TABLE policy DROP COLUMN logic;       | ALTER TABLE policy drops column logic
+            UPDATE policy SET logic_new = COALESCE(CAST(logic AS DOUBLE PRECISION), 0); ALTER TABLE policy DROP COLUMN logic; | ALTER TABLE policy drops column logic (values of logic converted to logic_new at line 1 by an expression that reads it, which may change them)
+            UPDATE policy SET logic_new = EXTRACT(YEAR FROM created); ALTER TABLE policy DROP COLUMN year; | ALTER TABLE policy drops column year
+            UPDATE policy SET logic_new = COALESCE(created::timestamp with time zone, now()); ALTER TABLE policy DROP COLUMN zone; | ALTER TABLE policy drops column zone
             """)
     void theDropSaysWhereACastTookTheValues(String sql, String message) throws IOException {
         List<String> drops = ProjectLint.findingsOfScript(project, Dialect.POSTGRESQL, sql.replace("; ", ";\n"))

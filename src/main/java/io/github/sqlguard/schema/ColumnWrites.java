@@ -34,9 +34,12 @@ final class ColumnWrites {
      *     IS NOT NULL}), else null: the rows left out hold nothing in it to copy
      * @param conversions for each assignment that casts a column to a type ({@code SET n = CAST(c AS INT)}): the
      *     source column's key to the target column as written
+     * @param derivations for each assignment that is neither a copy nor a cast, each column its expression reads
+     *     ({@code SET n = CASE WHEN c = 'A' THEN 1 ELSE 0 END}): the source column's key to the target column
      */
     record Update(String table, List<String> assigned, Map<String, String> copies, boolean everyRow,
-            Set<String> cleared, String rowsWithValueIn, Map<String, String> conversions) {
+            Set<String> cleared, String rowsWithValueIn, Map<String, String> conversions,
+            Map<String, String> derivations) {
 
         /**
          * The copies that carry every value their source column holds: all of them when the UPDATE reaches every
@@ -50,6 +53,11 @@ final class ColumnWrites {
         /** Like {@link #copiesOfEveryValue()}, the columns whose every value a cast converted into another. */
         Map<String, String> conversionsOfEveryValue() {
             return ofEveryValue(conversions);
+        }
+
+        /** Like {@link #copiesOfEveryValue()}, the columns whose every value an expression carried into another. */
+        Map<String, String> derivationsOfEveryValue() {
+            return ofEveryValue(derivations);
         }
 
         private Map<String, String> ofEveryValue(Map<String, String> moves) {
@@ -119,10 +127,12 @@ final class ColumnWrites {
         List<String> assigned = new ArrayList<>();
         Map<String, String> copies = new LinkedHashMap<>();
         Map<String, String> conversions = new LinkedHashMap<>();
+        Map<String, String> derivations = new LinkedHashMap<>();
         Set<String> cleared = new HashSet<>();
         for (List<Token> assignment : ObjectNames.splitAtCommas(tokens, set + 1, end)) {
             if (joined && !qualifiedBy(assignment, alias, table.text())
-                    || !assign(assignment, assigned, joined ? new LinkedHashMap<>() : copies, conversions)) {
+                    || !assign(assignment, assigned, joined ? new LinkedHashMap<>() : copies, conversions,
+                            derivations)) {
                 return Optional.empty();
             }
             if (assignment.size() >= 3 && assignment.get(assignment.size() - 1).isWord("NULL")
@@ -138,7 +148,8 @@ final class ColumnWrites {
         String rowsWithValueIn = end < tokens.size() && tokens.get(end).isWord("WHERE")
                 ? onlyHasValueIn(tokens.subList(end + 1, tokens.size()), alias, table.text()) : null;
         return Optional.of(new Update(table.text(), List.copyOf(assigned), Map.copyOf(copies), !joined && everyRow,
-                Set.copyOf(cleared), rowsWithValueIn, joined ? Map.of() : Map.copyOf(conversions)));
+                Set.copyOf(cleared), rowsWithValueIn, joined ? Map.of() : Map.copyOf(conversions),
+                joined ? Map.of() : Map.copyOf(derivations)));
     }
 
     /**
@@ -197,7 +208,7 @@ final class ColumnWrites {
      * columns and the plain copies; false when it is none of those shapes.
      */
     private static boolean assign(List<Token> assignment, List<String> assigned, Map<String, String> copies,
-            Map<String, String> conversions) {
+            Map<String, String> conversions, Map<String, String> derivations) {
         if (assignment.get(0).isSymbol("(")) {
             int close = ObjectNames.skipParentheses(assignment, 0);
             List<String> targets = SchemaNames.parenthesisedNames(assignment, 0);
@@ -227,7 +238,9 @@ final class ColumnWrites {
         assigned.add(column);
         List<Token> value = assignment.subList(target.next() + 1, assignment.size());
         copiedColumn(value).ifPresentOrElse(source -> copies.put(source, column), () -> plainColumn(
-                TextCasts.anyCastOperand(value)).ifPresent(source -> conversions.put(source, column)));
+                TextCasts.anyCastOperand(value)).ifPresentOrElse(source -> conversions.put(source, column),
+                        () -> ExpressionColumns.readBy(value).forEach(source -> derivations.putIfAbsent(source,
+                                column))));
         for (List<Token> kept : JsonObjectValues.of(value)) {
             copiedColumn(kept).ifPresent(source -> copies.put(source, column));
         }

@@ -12,7 +12,9 @@ import java.util.Optional;
  * A column dropped after a cast converted its every value into another column: Keycloak's Oracle changesets add
  * {@code LOGIC_NEW TINYINT}, set it to {@code CAST(LOGIC AS DECIMAL)} and drop {@code LOGIC}. What the cast keeps
  * survives, what it changes (text that is no number, decimals rounded, text cut to a length) is lost, so the drop
- * stays reported, and says where the values went so the reader can judge the cast.
+ * stays reported, and says where the values went so the reader can judge the cast. The same holds for any other
+ * expression that reads the column: a {@code CASE} mapping its words to numbers (hawkBit's type changes), or a
+ * function packing several columns into one JSON value.
  */
 final class ConvertedBeforeDrop {
 
@@ -25,12 +27,19 @@ final class ConvertedBeforeDrop {
      */
     static void record(ColumnWrites.Update update, List<Token> tokens, String line, DatabaseScope databases,
             Map<String, ColumnCopy> copies) {
-        update.conversionsOfEveryValue().forEach((source, target) -> {
+        // A cast keeps more of a value than an expression that merely reads it, so it is recorded last and wins
+        record(update.derivationsOfEveryValue(), "by an expression that reads it", tokens, line, databases, copies);
+        record(update.conversionsOfEveryValue(), "by a cast", tokens, line, databases, copies);
+    }
+
+    private static void record(Map<String, String> conversions, String how, List<Token> tokens, String line,
+            DatabaseScope databases, Map<String, ColumnCopy> copies) {
+        conversions.forEach((source, target) -> {
             ColumnCopy earlier = copies.get(source);
             if (!source.equals(SchemaNames.key(target)) && (earlier == null || !earlier.unchanged())) {
                 copies.put(source, new ColumnCopy(SchemaNames.key(target), "values of "
                         + SchemaNames.asWrittenIn(tokens, source) + " converted to " + target + " at " + line
-                        + " by a cast, which may change them", databases, true));
+                        + " " + how + ", which may change them", databases, true));
             }
         });
     }
