@@ -194,6 +194,11 @@ class ScriptLevelFactsTest {
                 + " to notes_v2"), found(Dialect.MYSQL, "RENAME TABLE notes TO notes_tmp;\n"
                 + "DROP TABLE IF EXISTS notes_tmp;\nRENAME TABLE notes_tmp TO notes_v2;"),
                 "once dropped, the name no longer means the table the script renamed");
+        assertEquals(List.of("1:1 rename-table INFO Renames table users to user (guarded: table user takes the name"
+                + " users at line 2)", "2:1 rename-table INFO Renames table user to users (guarded: table users takes"
+                + " the name user at line 3)", "3:1 rename-table WARNING Renames table users to user"),
+                found(Dialect.MYSQL, "RENAME TABLE users TO user;\nRENAME TABLE user TO users;\n"
+                        + "RENAME TABLE users TO user;"), "the name the table had before the run is taken away at last");
     }
 
     /** A second DROP TABLE of a table the script dropped already finds no table; the first one loses the rows. */

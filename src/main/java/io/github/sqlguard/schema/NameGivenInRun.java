@@ -40,9 +40,12 @@ public final class NameGivenInRun {
                 boolean gives = clause.kind() == ClauseKind.RENAMED_TABLE && clause.detail() != null
                         && SchemaNames.key(clause.detail()).equals(name);
                 if (gives) {
-                    return surelyRuns(earlier) ? Optional.of(new Guard(Guard.Kind.TABLE_CREATED, "table "
-                            + renames.get(0).table() + " got its name from the rename at line "
-                            + earlier.start().line() + ", so no code that runs yet uses it")) : Optional.empty();
+                    if (!surelyRuns(earlier) || heldBefore(models, i, name, scope)) {
+                        return Optional.empty();
+                    }
+                    return Optional.of(new Guard(Guard.Kind.TABLE_CREATED, "table " + renames.get(0).table()
+                            + " got its name from the rename at line " + earlier.start().line()
+                            + ", so no code that runs yet uses it"));
                 }
                 if (clause.table() != null && SchemaNames.key(clause.table()).equals(name)) {
                     return Optional.empty(); // dropped or renamed away: what has the name now came otherwise
@@ -53,6 +56,27 @@ public final class NameGivenInRun {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Whether {@code name} was the table's name before the run renamed it away ahead of {@code models[index]}
+     * ({@code RENAME a TO b; RENAME b TO a; RENAME a TO b}): code uses that name, and the last rename is the one that
+     * takes it away for good, where the first two are guarded by the name coming back.
+     */
+    private static boolean heldBefore(List<StatementModel> models, int index, String name, String scope) {
+        for (int i = index - 1; i >= 0; i--) {
+            StatementModel earlier = models.get(i);
+            if (!earlier.statement().context().runScope().equals(scope)) {
+                continue;
+            }
+            for (DestructiveClause clause : earlier.clauses()) {
+                if (clause.kind() == ClauseKind.RENAMED_TABLE && clause.table() != null
+                        && SchemaNames.key(clause.table()).equals(name)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static boolean surelyRuns(StatementModel model) {
