@@ -24,12 +24,11 @@ public final class NameGivenInRun {
      */
     public static Optional<Guard> guardOf(List<StatementModel> models, int index) {
         StatementModel rename = models.get(index);
-        List<DestructiveClause> renames = rename.clauses().stream()
-                .filter(clause -> clause.kind() == ClauseKind.RENAMED_TABLE).toList();
-        if (renames.size() != 1 || renames.get(0).table() == null || !rename.placement().runsWithMigration()) {
+        Optional<String> renamed = RecreatedName.soleRenamedTable(rename);
+        if (renamed.isEmpty()) {
             return Optional.empty();
         }
-        String name = SchemaNames.key(renames.get(0).table());
+        String name = SchemaNames.key(renamed.get());
         String scope = rename.statement().context().runScope();
         for (int i = index - 1; i >= 0; i--) {
             StatementModel earlier = models.get(i);
@@ -43,7 +42,7 @@ public final class NameGivenInRun {
                     if (!surelyRuns(earlier) || heldBefore(models, i, name, scope)) {
                         return Optional.empty();
                     }
-                    return Optional.of(new Guard(Guard.Kind.TABLE_CREATED, "table " + renames.get(0).table()
+                    return Optional.of(new Guard(Guard.Kind.TABLE_CREATED, "table " + renamed.get()
                             + " got its name from the rename at line " + earlier.start().line()
                             + ", so no code that runs yet uses it"));
                 }

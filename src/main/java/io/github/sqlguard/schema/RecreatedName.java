@@ -28,12 +28,11 @@ public final class RecreatedName {
      */
     public static Optional<Guard> guardOf(List<StatementModel> models, int index) {
         StatementModel rename = models.get(index);
-        List<DestructiveClause> renames = rename.clauses().stream()
-                .filter(clause -> clause.kind() == ClauseKind.RENAMED_TABLE).toList();
-        if (renames.size() != 1 || renames.get(0).table() == null || !rename.placement().runsWithMigration()) {
+        Optional<String> renamed = soleRenamedTable(rename);
+        if (renamed.isEmpty()) {
             return Optional.empty();
         }
-        String oldName = SchemaNames.key(renames.get(0).table());
+        String oldName = SchemaNames.key(renamed.get());
         String scope = rename.statement().context().runScope();
         for (int i = index + 1; i < models.size(); i++) {
             StatementModel later = models.get(i);
@@ -45,7 +44,7 @@ public final class RecreatedName {
             boolean recreates = later.createdTables().stream().anyMatch(old)
                     || ScratchTables.namedByCreate(later.statement().tokens()).filter(old).isPresent();
             if (recreates && !createsTemporaryTable(later)) {
-                return Optional.of(new Guard(Guard.Kind.NAME_RECREATED, "table " + renames.get(0).table()
+                return Optional.of(new Guard(Guard.Kind.NAME_RECREATED, "table " + renamed.get()
                         + " is created again at line " + later.start().line()));
             }
             // The swap that ends a rebuild: ALTER TABLE t RENAME TO t_old; ALTER TABLE t_new RENAME TO t
@@ -55,10 +54,21 @@ public final class RecreatedName {
                     .map(DestructiveClause::table).findFirst();
             if (successor.isPresent()) {
                 return Optional.of(new Guard(Guard.Kind.NAME_RECREATED, "table " + successor.get() + " takes the name "
-                        + renames.get(0).table() + " at line " + later.start().line()));
+                        + renamed.get() + " at line " + later.start().line()));
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The table {@code model} renames when it renames exactly one, by name, and runs with the migration (not in a
+     * routine body); empty otherwise.
+     */
+    static Optional<String> soleRenamedTable(StatementModel model) {
+        List<DestructiveClause> renames = model.clauses().stream()
+                .filter(clause -> clause.kind() == ClauseKind.RENAMED_TABLE).toList();
+        return renames.size() != 1 || renames.get(0).table() == null || !model.placement().runsWithMigration()
+                ? Optional.empty() : Optional.of(renames.get(0).table());
     }
 
     private static boolean createsTemporaryTable(StatementModel create) {
