@@ -4,7 +4,6 @@ import io.github.sqlguard.LintConfig;
 import io.github.sqlguard.model.Dialect;
 import io.github.sqlguard.source.DatabaseNames;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -49,14 +48,18 @@ final class OtherDialectScripts {
         if (scripts == 0) {
             return Optional.empty();
         }
-        Map<String, Integer> shown = new LinkedHashMap<>();
-        byFolder.entrySet().stream().limit(SHOWN_FOLDERS).forEach(entry -> shown.put(entry.getKey(), entry.getValue()));
         List<String> parts = new ArrayList<>();
-        shown.forEach((folder, count) -> parts.add(folder + ", " + count + (count == 1 ? " script)" : " scripts)")));
-        int more = byFolder.size() - shown.size();
+        for (Map.Entry<String, Integer> folder : byFolder.entrySet()) {
+            if (parts.size() == SHOWN_FOLDERS) {
+                break;
+            }
+            int count = folder.getValue();
+            parts.add(folder.getKey() + ", " + count + (count == 1 ? " script)" : " scripts)"));
+        }
+        int more = byFolder.size() - parts.size();
         return Optional.of("sqlguard: dialect " + configured.configName() + " is configured, but " + scripts
                 + (scripts == 1 ? " script whose" : " scripts whose") + " folder or file name names a database of"
-                + " another dialect " + (scripts == 1 ? "is" : "are") + " read in its dialect: " + String.join(", ", parts)
-                + (more > 0 ? " and " + more + " more folder(s)" : ""));
+                + " another dialect " + (scripts == 1 ? "is" : "are") + " read in its dialect: "
+                + String.join(", ", parts) + (more > 0 ? " and " + more + " more folder(s)" : ""));
     }
 }
