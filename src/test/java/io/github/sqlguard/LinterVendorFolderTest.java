@@ -142,12 +142,12 @@ class LinterVendorFolderTest {
     }
 
     @Test
-    void aMySqlFolderIsReadAsMySqlUnderAConfiguredPostgresql() throws IOException {
-        write("db/migration/mysql/V2__notes.sql", MYSQL_ESCAPED_QUOTE);
+    void aSqlServerFolderNestsCommentsUnderAConfiguredOracle() throws IOException {
+        write("db/migration/sqlserver/V2__nest.sql", TSQL_NESTED_COMMENT);
 
-        // Read as PostgreSQL the first string would end at \' and swallow the DELETE.
-        assertEquals(List.of("db/migration/mysql/V2__notes.sql:2:1 delete-without-where"),
-                described(lint(Dialect.POSTGRESQL)));
+        // Read as Oracle the comment would end at the first */ and leave the first DELETE out in the open.
+        assertEquals(List.of("db/migration/sqlserver/V2__nest.sql:2:1 delete-without-where"),
+                described(lint(Dialect.ORACLE)));
     }
 
     @Test
@@ -180,6 +180,15 @@ class LinterVendorFolderTest {
 
         assertEquals(List.of("db/changelog/mysql/notes.sql:4:1 delete-without-where"),
                 described(lint(Dialect.AUTO)));
+    }
+
+    @Test
+    void aLiquibaseFormattedSqlFileInADatabaseFolderIsReadInItsDialectUnderAConfiguredOne() throws IOException {
+        write("db/changelog/oracle/nest.sql", "--liquibase formatted sql\n--changeset alice:2\n"
+                + ORACLE_UNNESTED_COMMENT);
+
+        assertEquals(List.of("db/changelog/oracle/nest.sql:4:1 delete-without-where"),
+                described(lint(Dialect.SQLSERVER)));
     }
 
     @Test

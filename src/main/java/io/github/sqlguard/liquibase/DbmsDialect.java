@@ -21,9 +21,13 @@ final class DbmsDialect {
     private DbmsDialect() {
     }
 
-    /** The configured dialect, else that of the changeset's single dbms, else that of its file's folder. */
+    /**
+     * Without a {@code dbms}, the dialect of the file's folder where it names a database of another family than the
+     * configured one, else the configured one; with one, as {@link #of(String, Dialect)} says, and the folder's
+     * where that leaves none.
+     */
     static Dialect of(String dbms, Dialect configured, String relativePath) {
-        Dialect chosen = of(dbms, configured);
+        Dialect chosen = dbms == null || dbms.isBlank() ? Dialect.AUTO : of(dbms, configured);
         return chosen == Dialect.AUTO ? ofFile(relativePath, configured) : chosen;
     }
 
@@ -78,15 +82,16 @@ final class DbmsDialect {
     }
 
     /**
-     * The dialect a changeset is read in: that of its single {@code dbms} ({@code stated}), else its folder's, else
-     * the project's; none when that {@code dbms} names a database no dialect describes ({@code dbms="hsqldb"}),
+     * The dialect a changeset is read in: that of its single {@code dbms} ({@code stated}), else its folder's (over a
+     * configured one of another family), else the configured or the project's; none when that {@code dbms} names a database no dialect describes ({@code dbms="hsqldb"}),
      * as the project's database never runs it.
      */
     static Dialect ofChangeSet(String dbms, Dialect stated, String relativePath, LiquibaseOptions options) {
         if (stated == Dialect.AUTO && of(dbms, Dialect.MYSQL) == Dialect.AUTO) {
             return Dialect.AUTO;
         }
-        Dialect chosen = options.orProject(stated == Dialect.AUTO ? ofFile(relativePath, Dialect.AUTO) : stated);
+        Dialect chosen = options.orProject(stated == Dialect.AUTO ? ofFile(relativePath, Dialect.AUTO)
+                : dbms == null || dbms.isBlank() ? ofFile(relativePath, stated) : stated);
         return dbms != null && excludes(Arrays.stream(dbms.split(",")).map(String::strip).toList(), chosen)
                 ? Dialect.AUTO : chosen;
     }
