@@ -84,6 +84,15 @@ public record StatementModel(Statement statement, StatementKind kind, Placement 
                 .map(token -> new Location(statement.start().path(), token.line(), token.column()));
     }
 
+    /**
+     * True when the statement runs with the migration (not in a routine body) as part of the script run
+     * {@code runScope} names ({@link io.github.sqlguard.sql.StatementContext#runScope}): the statements a run-scoped
+     * guard weighs against each other.
+     */
+    public boolean runsWithMigrationIn(String runScope) {
+        return placement.runsWithMigration() && statement.context().runScope().equals(runScope);
+    }
+
     /** The same facts with other clauses and row changes, and what is scratch (the scratch-table step marks them). */
     public StatementModel with(List<DestructiveClause> newClauses, List<RowChange> newRowChanges,
             Predicate<String> newScratchTable) {

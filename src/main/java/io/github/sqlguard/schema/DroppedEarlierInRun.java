@@ -48,7 +48,7 @@ public final class DroppedEarlierInRun {
             String scope) {
         for (int i = index - 1; i >= 0; i--) {
             StatementModel earlier = models.get(i);
-            if (!earlier.placement().runsWithMigration() || !earlier.statement().context().runScope().equals(scope)) {
+            if (!earlier.runsWithMigrationIn(scope)) {
                 continue;
             }
             if (earlier.createdTables().stream().anyMatch(table -> SchemaNames.key(table).equals(name))) {

@@ -32,7 +32,7 @@ public final class NameGivenInRun {
         String scope = rename.statement().context().runScope();
         for (int i = index - 1; i >= 0; i--) {
             StatementModel earlier = models.get(i);
-            if (!earlier.placement().runsWithMigration() || !earlier.statement().context().runScope().equals(scope)) {
+            if (!earlier.runsWithMigrationIn(scope)) {
                 continue;
             }
             for (DestructiveClause clause : earlier.clauses()) {

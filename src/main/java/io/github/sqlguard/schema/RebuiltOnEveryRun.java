@@ -55,8 +55,7 @@ public final class RebuiltOnEveryRun {
         String scope = models.get(index).statement().context().runScope();
         for (int i = index + 1; i < models.size(); i++) {
             StatementModel later = models.get(i);
-            if (later.placement().runsWithMigration() && later.statement().context().runScope().equals(scope)
-                    && fillsFromQuery(later, table)) {
+            if (later.runsWithMigrationIn(scope) && fillsFromQuery(later, table)) {
                 return Optional.of(later);
             }
         }

@@ -60,7 +60,7 @@ public final class RecreatedColumnName {
         Map<String, Integer> addedAt = new HashMap<>();
         for (int i = index + 1; i < models.size() && recreated.size() < renames.size(); i++) {
             StatementModel later = models.get(i);
-            if (!later.placement().runsWithMigration() || !later.statement().context().runScope().equals(scope)) {
+            if (!later.runsWithMigrationIn(scope)) {
                 continue;
             }
             List<Token> tokens = later.statement().tokens();

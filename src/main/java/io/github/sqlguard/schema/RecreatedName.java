@@ -36,7 +36,7 @@ public final class RecreatedName {
         String scope = rename.statement().context().runScope();
         for (int i = index + 1; i < models.size(); i++) {
             StatementModel later = models.get(i);
-            if (!later.placement().runsWithMigration() || !later.statement().context().runScope().equals(scope)) {
+            if (!later.runsWithMigrationIn(scope)) {
                 continue;
             }
             // After the rename the old name is free, so CREATE TABLE IF NOT EXISTS surely creates it too
