@@ -5,6 +5,7 @@ import io.github.sqlguard.source.SourceClassification;
 import io.github.sqlguard.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -105,7 +106,8 @@ public final class MigrationHistories implements EarlierRoutines {
     public void replay(Consumer<List<Runnable>> runAll) {
         List<File> files = new ArrayList<>(withGenericFilesJoined(this.files));
         this.files.clear();
-        files.sort((a, b) -> MigrationOrder.APPLIED_FIRST.compare(a.place(), b.place()));
+        Comparator<MigrationOrder.Place> appliedFirst = MigrationOrder.appliedFirst();
+        files.sort((a, b) -> appliedFirst.compare(a.place(), b.place()));
         Map<String, List<String>> variants = DatabaseVariants.of(files.stream()
                 .map(file -> Map.entry(file.place().history(), file.namedDatabases())).toList());
         Map<List<Object>, List<Reversing>> reversals = reversalsByWhatTheyReverse();

@@ -7,8 +7,10 @@ import io.github.sqlguard.source.SourceClassification;
 import io.github.sqlguard.source.SourceKind;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -171,32 +173,52 @@ public final class MigrationOrder {
         return parts;
     }
 
-    /** Orders places of one history as the tool applies them. */
-    public static final Comparator<Place> APPLIED_FIRST = Comparator.comparing(Place::history)
-            .thenComparingInt(Place::group)
-            .thenComparing(Place::version, Comparator.nullsLast(Comparator.naturalOrder()))
-            .thenComparing((a, b) -> a.group() == 2 ? plainOrder(a.sortName(), b.sortName())
-                    : a.sortName().compareTo(b.sortName()));
-
     /**
-     * Plain files by their paths without the database's name, then, for two such twins, by the whole path; siblings
-     * named for a step around the same script run before, plain, after ({@link StepWords}).
+     * Orders places of one history as the tool applies them. The comparator works out each plain file's sort key
+     * once and keeps it, so it is meant for one sort: a sort compares each file many times.
      */
-    private static int plainOrder(String a, String b) {
-        StepWords.Named stepA = StepWords.of(a);
-        StepWords.Named stepB = StepWords.of(b);
-        // By stem first for every pair, not only for siblings, so that the order stays transitive.
-        int byStem = pathOrder(stepA.stem(), stepB.stem());
-        if (byStem != 0) {
-            return byStem;
-        }
-        return stepA.step() != stepB.step() ? Integer.compare(stepA.step(), stepB.step()) : pathOrder(a, b);
+    public static Comparator<Place> appliedFirst() {
+        Map<String, PlainKey> keys = new HashMap<>();
+        return Comparator.comparing(Place::history)
+                .thenComparingInt(Place::group)
+                .thenComparing(Place::version, Comparator.nullsLast(Comparator.naturalOrder()))
+                .thenComparing((a, b) -> a.group() == 2
+                        ? keys.computeIfAbsent(a.sortName(), PlainKey::of).compareTo(
+                                keys.computeIfAbsent(b.sortName(), PlainKey::of))
+                        : a.sortName().compareTo(b.sortName()));
     }
 
-    private static int pathOrder(String a, String b) {
-        int neutral = NumberedPathOrder.INSTANCE.compare(PrismaMigrationFolders.orderKey(DatabaseNeutralPath.of(a)),
-                PrismaMigrationFolders.orderKey(DatabaseNeutralPath.of(b)));
-        return neutral != 0 ? neutral : NumberedPathOrder.INSTANCE.compare(PrismaMigrationFolders.orderKey(a),
-                PrismaMigrationFolders.orderKey(b));
+    /**
+     * How a plain file sorts: by its path without the database's name, then, for two such twins, by the whole path;
+     * siblings named for a step around the same script run before, plain, after ({@link StepWords}).
+     */
+    private record PlainKey(String neutralStem, String stem, int step, String neutralPath, String path)
+            implements Comparable<PlainKey> {
+
+        static PlainKey of(String path) {
+            StepWords.Named named = StepWords.of(path);
+            return new PlainKey(orderKey(DatabaseNeutralPath.of(named.stem())), orderKey(named.stem()), named.step(),
+                    orderKey(DatabaseNeutralPath.of(path)), orderKey(path));
+        }
+
+        private static String orderKey(String path) {
+            return PrismaMigrationFolders.orderKey(path);
+        }
+
+        @Override
+        public int compareTo(PlainKey other) {
+            // By stem first for every pair, not only for siblings, so that the order stays transitive.
+            int byStem = pathOrder(neutralStem, stem, other.neutralStem, other.stem);
+            if (byStem != 0) {
+                return byStem;
+            }
+            return step != other.step ? Integer.compare(step, other.step)
+                    : pathOrder(neutralPath, path, other.neutralPath, other.path);
+        }
+
+        private static int pathOrder(String neutralA, String a, String neutralB, String b) {
+            int neutral = NumberedPathOrder.INSTANCE.compare(neutralA, neutralB);
+            return neutral != 0 ? neutral : NumberedPathOrder.INSTANCE.compare(a, b);
+        }
     }
 }

@@ -7,8 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The database a path names. Projects that run on several databases keep one set of scripts per database:
@@ -55,12 +53,6 @@ public final class DatabaseNames {
             Map.entry("oceanbase", Dialect.AUTO), Map.entry("highgo", Dialect.AUTO), Map.entry("tidb", Dialect.AUTO),
             Map.entry("polardb", Dialect.AUTO));
 
-    /**
-     * A release after a database's name, as {@link #key} leaves it: {@code 5}, {@code 2008}, {@code 12c},
-     * {@code v95}.
-     */
-    private static final Pattern VERSION_SUFFIX = Pattern.compile("v?[0-9]+[a-z]?$");
-
     /** How the name of a Hibernate dialect class ends, as {@link #key} spells it. */
     private static final String DIALECT_CLASS_SUFFIX = "dialect";
 
@@ -90,12 +82,32 @@ public final class DatabaseNames {
         Dialect dialect = DIALECTS.get(key);
         if (dialect == null) {
             // db2 and sqlite3 end in digits themselves, so the whole name is looked up first
-            Matcher version = VERSION_SUFFIX.matcher(key);
-            if (version.find() && version.start() > 0) {
-                dialect = DIALECTS.get(key.substring(0, version.start()));
+            int release = releaseStart(key);
+            if (release > 0) {
+                dialect = DIALECTS.get(key.substring(0, release));
             }
         }
         return dialect;
+    }
+
+    /**
+     * Where a release at the end of {@code key} starts ({@code v?[0-9]+[a-z]?}: {@code 5}, {@code 2008},
+     * {@code 12c}, {@code v95}), or -1 for none. Every path part of every file is looked up, so no regular
+     * expression runs here.
+     */
+    private static int releaseStart(String key) {
+        int end = key.length();
+        if (end > 0 && key.charAt(end - 1) >= 'a' && key.charAt(end - 1) <= 'z') {
+            end--;
+        }
+        int start = end;
+        while (start > 0 && key.charAt(start - 1) >= '0' && key.charAt(start - 1) <= '9') {
+            start--;
+        }
+        if (start == end) {
+            return -1;
+        }
+        return start > 0 && key.charAt(start - 1) == 'v' ? start - 1 : start;
     }
 
     /**

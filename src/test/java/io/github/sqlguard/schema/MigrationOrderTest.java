@@ -21,7 +21,7 @@ class MigrationOrderTest {
     }
 
     private static List<String> ordered(String... paths) {
-        return List.of(paths).stream().map(p -> place(p).orElseThrow()).sorted(MigrationOrder.APPLIED_FIRST)
+        return List.of(paths).stream().map(p -> place(p).orElseThrow()).sorted(MigrationOrder.appliedFirst())
                 .map(MigrationOrder.Place::sortName).map(n -> n.contains("\u0000") ? n.substring(n.indexOf('\u0000') + 1) : n)
                 .toList();
     }
