@@ -101,7 +101,7 @@ public final class RetypeJudgement {
 
     private static String notFollowed(Statement statement) {
         return statement.context().kind() == StatementContext.Kind.ROUTINE_BODY
-                ? "it sits in a routine body, which the schema replay does not follow"
+                ? "it sits in a routine body, and the schema replay saw no migration call the routine"
                 : "the schema replay could not read this statement";
     }
 }

@@ -1,7 +1,6 @@
 package io.github.sqlguard.schema;
 
 import io.github.sqlguard.analysis.RoutineNames;
-import io.github.sqlguard.analysis.SpRenameCall;
 import io.github.sqlguard.model.Location;
 import io.github.sqlguard.source.FlywayCallbacks;
 import io.github.sqlguard.sql.Statement;
@@ -21,9 +20,10 @@ import java.util.Set;
 
 /**
  * Replays the DDL of the scanned migrations, statement by statement in the order the migration tool applies
- * them, and answers for each statement what the schema looked like just before it ran. Statements that do
- * not run with the migration (routine bodies, rollback code) and statements the replay does not understand
- * change nothing; a table or column it has not seen stays unknown.
+ * them, and answers for each statement what the schema looked like just before it ran. A routine's body runs
+ * where a replayed statement calls the routine. Statements that do not run with the migration (bodies no statement
+ * calls, rollback code) and statements the replay does not understand change nothing; a table or column it has not
+ * seen stays unknown.
  *
  * <p>Feed every statement with {@link #apply} first, from one thread; {@link #before} may then be asked from
  * many threads.
@@ -42,6 +42,8 @@ public final class SchemaReplay {
 
     private final SchemaHistory history;
     private final Map<StatementKey, Integer> positions = new HashMap<>();
+    /** The body statements a call has run: each is judged where its first call ran it. */
+    private final Set<StatementKey> followedBodyStatements = new HashSet<>();
     private final List<CreatedRoutine> routines;
     /** The routines whose body statements follow: one, or the members of a package body. */
     private List<DefinedRoutine> openRoutines = List.of();
@@ -89,7 +91,7 @@ public final class SchemaReplay {
             int position = history.advance(place);
             positions.put(key, position);
             trial.advance(place);
-            replayInto(trial, statement);
+            DdlReplay.replayInto(trial, statement);
             history.retypesFrom(trial, position);
             return;
         }
@@ -100,10 +102,52 @@ public final class SchemaReplay {
         // Containers stay: a Liquibase createTable reaches the replay as one. A DO block or routine container
         // starts with no DDL this reads, and a batch's inner statements follow and are replayed again.
         if (statement.context().runsWithMigration()) {
-            replayInto(history, statement);
+            DdlReplay.replayInto(history, statement);
             if (branch != null) {
                 noteBranchChanges(statement, position);
             }
+            if (!statement.container()) {
+                replayCalledBodies(statement, new HashSet<>());
+            }
+        }
+    }
+
+    /**
+     * Runs the bodies of the routines {@code call} calls, as the database does at the call: their DDL changes the
+     * schema from there on, and each body statement is judged against the schema its first call found.
+     */
+    private void replayCalledBodies(Statement call, Set<DefinedRoutine> running) {
+        if (routineWords.isEmpty() || !routineWords.anyNamedIn(call)) {
+            return;
+        }
+        for (String written : RoutineNames.calledNames(call.tokens())) {
+            for (String name : RoutineNames.callKeys(written, "")) {
+                Optional<DefinedRoutine> called = routineBefore(call, name);
+                if (called.isPresent()) {
+                    // A routine that calls itself, directly or through another, is followed once per call.
+                    if (running.add(called.get())) {
+                        replayBody(called.get(), running);
+                        running.remove(called.get());
+                    }
+                    break;
+                }
+            }
+        }
+    }
+
+    private void replayBody(DefinedRoutine routine, Set<DefinedRoutine> running) {
+        for (Statement inner : routine.body()) {
+            leaveBranch(inner.context().branch());
+            int position = history.advance(inner.start());
+            StatementKey key = StatementKey.of(inner);
+            if (followedBodyStatements.add(key)) {
+                positions.put(key, position);
+            }
+            DdlReplay.replayInto(history, inner);
+            if (branch != null) {
+                noteBranchChanges(inner, position);
+            }
+            replayCalledBodies(inner, running);
         }
     }
 
@@ -128,7 +172,7 @@ public final class SchemaReplay {
      */
     private void noteBranchChanges(Statement statement, int position) {
         List<Token> tokens = statement.tokens();
-        int main = mainKeyword(tokens);
+        int main = DdlReplay.mainKeyword(tokens);
         boolean creates = main < tokens.size() && tokens.get(main).isWord("CREATE");
         for (String changed : history.changedAt(position)) {
             if (creates) {
@@ -146,22 +190,8 @@ public final class SchemaReplay {
     public static List<ColumnRetype> retypesAlone(Statement statement, String reason) {
         SchemaHistory alone = new SchemaHistory();
         int position = alone.advance(null);
-        replayInto(alone, statement);
+        DdlReplay.replayInto(alone, statement);
         return alone.retypesAt(position).stream().map(retype -> retype.unknownBecause(reason)).toList();
-    }
-
-    private static void replayInto(SchemaHistory history, Statement statement) {
-        List<Token> tokens = statement.tokens();
-        int start = mainKeyword(tokens);
-        if (start >= tokens.size()) {
-            return;
-        }
-        try {
-            replay(tokens, start, statement, history);
-        } catch (RuntimeException e) {
-            // A statement the readers could not follow: what it touched is no longer known.
-            forgetAlteredTable(tokens, start, history);
-        }
     }
 
     /**
@@ -289,78 +319,5 @@ public final class SchemaReplay {
     /** The schema after every statement applied so far. */
     public SchemaView current() {
         return history.before(Integer.MAX_VALUE);
-    }
-
-    private static void replay(List<Token> tokens, int start, Statement statement, SchemaHistory history) {
-        Token first = tokens.get(start);
-        if (PostgresEnums.replay(tokens, start, history) || SequenceDefinitions.replay(tokens, start, history)) {
-            return;
-        }
-        if (first.isWord("CREATE")) {
-            if (!ViewDefinitions.create(tokens, start + 1, history)) {
-                TableDefinitions.create(tokens, start + 1, history);
-            }
-        } else if (first.isWord("DROP") && afterDropView(tokens, start) > 0) {
-            ViewDefinitions.drop(tokens, afterDropView(tokens, start), history);
-        } else if (afterAlterTable(tokens, start) > 0) {
-            TableAlterations.alter(tokens, afterAlterTable(tokens, start), statement.dialect(), history);
-        } else if (first.isWord("DROP") && start + 1 < tokens.size() && tokens.get(start + 1).isWord("TABLE")) {
-            TableDefinitions.drop(tokens, start + 2, history);
-        } else if (first.isWord("RENAME")) {
-            TableDefinitions.renameStatement(tokens, start + 1, history);
-        } else {
-            SpRenameCall.of(tokens.subList(start, tokens.size()))
-                    .ifPresent(call -> TableDefinitions.spRename(call, history));
-        }
-    }
-
-    /**
-     * The index after the TABLE of {@code ALTER [ONLINE | OFFLINE | IGNORE] TABLE} at {@code start} (MySQL and
-     * MariaDB allow those words between), or -1 when the statement is no ALTER TABLE.
-     */
-    private static int afterAlterTable(List<Token> tokens, int start) {
-        if (!tokens.get(start).isWord("ALTER")) {
-            return -1;
-        }
-        int i = start + 1;
-        while (i < tokens.size() && tokens.get(i).isAnyWord("ONLINE", "OFFLINE", "IGNORE")) {
-            i++;
-        }
-        return i < tokens.size() && tokens.get(i).isWord("TABLE") ? i + 1 : -1;
-    }
-
-    /** The index after the VIEW of {@code DROP [MATERIALIZED] VIEW} at {@code start}, or -1 for another DROP. */
-    private static int afterDropView(List<Token> tokens, int start) {
-        int i = start + 1;
-        i += i < tokens.size() && tokens.get(i).isWord("MATERIALIZED") ? 1 : 0;
-        return i < tokens.size() && tokens.get(i).isWord("VIEW") ? i + 1 : -1;
-    }
-
-    private static void forgetAlteredTable(List<Token> tokens, int start, SchemaHistory history) {
-        int table = afterAlterTable(tokens, start);
-        if (table > 0 && table < tokens.size()) {
-            SchemaNames.Read name = SchemaNames.name(tokens, table);
-            if (name != null) {
-                history.remove(name.text());
-            }
-        }
-    }
-
-    /** Past a T-SQL {@code IF <condition>} guard and a {@code BEGIN}: where the DDL itself starts. */
-    private static int mainKeyword(List<Token> tokens) {
-        int i = 0;
-        while (i < tokens.size() && tokens.get(i).isWord("IF")) {
-            int depth = 0;
-            i++;
-            while (i < tokens.size() && !(depth == 0 && tokens.get(i).isAnyWord("CREATE", "ALTER", "DROP",
-                    "RENAME", "EXEC", "EXECUTE", "SP_RENAME", "BEGIN"))) {
-                depth += tokens.get(i).isSymbol("(") ? 1 : tokens.get(i).isSymbol(")") ? -1 : 0;
-                i++;
-            }
-        }
-        if (i + 1 < tokens.size() && tokens.get(i).isWord("BEGIN")) {
-            i++;
-        }
-        return i;
     }
 }

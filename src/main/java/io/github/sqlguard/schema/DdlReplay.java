@@ -1,0 +1,104 @@
+package io.github.sqlguard.schema;
+
+import io.github.sqlguard.analysis.SpRenameCall;
+import io.github.sqlguard.sql.Statement;
+import io.github.sqlguard.sql.Token;
+import java.util.List;
+
+/**
+ * Applies the DDL of one statement to a schema history: the tables, columns, views, enums and sequences it
+ * creates, alters, renames or drops. A statement it does not understand changes nothing; one whose readers fail
+ * part way makes the table it alters unknown.
+ */
+final class DdlReplay {
+
+    private DdlReplay() {
+    }
+
+    static void replayInto(SchemaHistory history, Statement statement) {
+        List<Token> tokens = statement.tokens();
+        int start = mainKeyword(tokens);
+        if (start >= tokens.size()) {
+            return;
+        }
+        try {
+            replay(tokens, start, statement, history);
+        } catch (RuntimeException e) {
+            // A statement the readers could not follow: what it touched is no longer known.
+            forgetAlteredTable(tokens, start, history);
+        }
+    }
+
+    private static void replay(List<Token> tokens, int start, Statement statement, SchemaHistory history) {
+        Token first = tokens.get(start);
+        if (PostgresEnums.replay(tokens, start, history) || SequenceDefinitions.replay(tokens, start, history)) {
+            return;
+        }
+        if (first.isWord("CREATE")) {
+            if (!ViewDefinitions.create(tokens, start + 1, history)) {
+                TableDefinitions.create(tokens, start + 1, history);
+            }
+        } else if (first.isWord("DROP") && afterDropView(tokens, start) > 0) {
+            ViewDefinitions.drop(tokens, afterDropView(tokens, start), history);
+        } else if (afterAlterTable(tokens, start) > 0) {
+            TableAlterations.alter(tokens, afterAlterTable(tokens, start), statement.dialect(), history);
+        } else if (first.isWord("DROP") && start + 1 < tokens.size() && tokens.get(start + 1).isWord("TABLE")) {
+            TableDefinitions.drop(tokens, start + 2, history);
+        } else if (first.isWord("RENAME")) {
+            TableDefinitions.renameStatement(tokens, start + 1, history);
+        } else {
+            SpRenameCall.of(tokens.subList(start, tokens.size()))
+                    .ifPresent(call -> TableDefinitions.spRename(call, history));
+        }
+    }
+
+    /**
+     * The index after the TABLE of {@code ALTER [ONLINE | OFFLINE | IGNORE] TABLE} at {@code start} (MySQL and
+     * MariaDB allow those words between), or -1 when the statement is no ALTER TABLE.
+     */
+    private static int afterAlterTable(List<Token> tokens, int start) {
+        if (!tokens.get(start).isWord("ALTER")) {
+            return -1;
+        }
+        int i = start + 1;
+        while (i < tokens.size() && tokens.get(i).isAnyWord("ONLINE", "OFFLINE", "IGNORE")) {
+            i++;
+        }
+        return i < tokens.size() && tokens.get(i).isWord("TABLE") ? i + 1 : -1;
+    }
+
+    /** The index after the VIEW of {@code DROP [MATERIALIZED] VIEW} at {@code start}, or -1 for another DROP. */
+    private static int afterDropView(List<Token> tokens, int start) {
+        int i = start + 1;
+        i += i < tokens.size() && tokens.get(i).isWord("MATERIALIZED") ? 1 : 0;
+        return i < tokens.size() && tokens.get(i).isWord("VIEW") ? i + 1 : -1;
+    }
+
+    private static void forgetAlteredTable(List<Token> tokens, int start, SchemaHistory history) {
+        int table = afterAlterTable(tokens, start);
+        if (table > 0 && table < tokens.size()) {
+            SchemaNames.Read name = SchemaNames.name(tokens, table);
+            if (name != null) {
+                history.remove(name.text());
+            }
+        }
+    }
+
+    /** Past a T-SQL {@code IF <condition>} guard and a {@code BEGIN}: where the DDL itself starts. */
+    static int mainKeyword(List<Token> tokens) {
+        int i = 0;
+        while (i < tokens.size() && tokens.get(i).isWord("IF")) {
+            int depth = 0;
+            i++;
+            while (i < tokens.size() && !(depth == 0 && tokens.get(i).isAnyWord("CREATE", "ALTER", "DROP",
+                    "RENAME", "EXEC", "EXECUTE", "SP_RENAME", "BEGIN"))) {
+                depth += tokens.get(i).isSymbol("(") ? 1 : tokens.get(i).isSymbol(")") ? -1 : 0;
+                i++;
+            }
+        }
+        if (i + 1 < tokens.size() && tokens.get(i).isWord("BEGIN")) {
+            i++;
+        }
+        return i;
+    }
+}

@@ -1,0 +1,88 @@
+package io.github.sqlguard;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.github.sqlguard.model.Dialect;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Upgrade scripts often wrap a schema change in a procedure they call once and drop: the body runs at the call, so
+ * the schema replay runs it there. A type change in the body is judged against the column's type at the call, and
+ * what the body changes holds for the statements after the call.
+ */
+class LinterCalledBodyReplayTest {
+
+    private static final String CREATE_TABLE = "CREATE TABLE task (id INT, params VARCHAR(100));\n";
+
+    @TempDir
+    Path project;
+
+    @Test
+    void aWideningInACalledBodyIsJudgedAgainstTheTypeAtTheCall() throws IOException {
+        write("db/V1__task.sql", CREATE_TABLE);
+        write("db/V2__widen.sql", procedure("widen", "ALTER TABLE task MODIFY params VARCHAR(500);")
+                + "CALL widen();\nDROP PROCEDURE widen;\n");
+
+        assertEquals(List.of(), describe(lint()));
+    }
+
+    @Test
+    void aNarrowingInACalledBodyNamesTheTypeItHadAtTheCall() throws IOException {
+        write("db/V1__task.sql", CREATE_TABLE);
+        write("db/V2__narrow.sql", procedure("narrow", "ALTER TABLE task MODIFY params VARCHAR(20);")
+                + "CALL narrow();\n");
+
+        assertEquals(List.of("db/V2__narrow.sql:4:18 alter-column-type WARNING ALTER TABLE task changes the type of"
+                + " column params from VARCHAR(100) to VARCHAR(20) (shorter: 100 to 20 characters) (inside procedure"
+                + " narrow body, which this script calls at line 7)"), describe(lint()));
+    }
+
+    @Test
+    void whatACalledBodyChangedHoldsForTheStatementsAfterTheCall() throws IOException {
+        write("db/V1__task.sql", CREATE_TABLE);
+        write("db/V2__widen.sql", procedure("widen", "ALTER TABLE task MODIFY params TEXT;") + "CALL widen();\n");
+        write("db/V3__back.sql", "ALTER TABLE task MODIFY params VARCHAR(100);\n");
+
+        assertEquals(List.of("db/V3__back.sql:1:18 alter-column-type WARNING ALTER TABLE task changes the type of"
+                + " column params from TEXT to VARCHAR(100) (shorter: 65535 to 100 characters)"),
+                describe(lint()));
+    }
+
+    @Test
+    void aBodyNoMigrationCallsStaysUnknown() throws IOException {
+        write("db/V1__task.sql", CREATE_TABLE);
+        write("db/V2__widen.sql", procedure("widen", "ALTER TABLE task MODIFY params VARCHAR(500);"));
+
+        assertEquals(List.of("db/V2__widen.sql:4:18 alter-column-type"), rules(lint()));
+    }
+
+    private static String procedure(String name, String body) {
+        return "DELIMITER //\nCREATE PROCEDURE " + name + "()\nBEGIN\n" + body + "\nEND //\nDELIMITER ;\n";
+    }
+
+    private static List<String> describe(LintResult result) {
+        return result.findings().stream()
+                .map(f -> f.location() + " " + f.ruleId() + " " + f.severity() + " " + f.message()).toList();
+    }
+
+    private static List<String> rules(LintResult result) {
+        return result.findings().stream().map(f -> f.location() + " " + f.ruleId()).toList();
+    }
+
+    private void write(String path, String text) throws IOException {
+        TestProject.write(project, path, text);
+    }
+
+    private LintResult lint() {
+        LintConfig defaults = LintConfig.defaults(project, List.of(project.resolve("db")));
+        return new Linter().run(new LintConfig(project, defaults.directories(), defaults.includes(), List.of(),
+                Dialect.MYSQL, StandardCharsets.UTF_8, Map.of(), List.of(), defaults.flyway(),
+                defaults.liquibase(), List.of(), null, defaults.maxFileBytes(), 2), null);
+    }
+}
