@@ -62,6 +62,22 @@ class LinterCalledBodyReplayTest {
         assertEquals(List.of("db/V2__widen.sql:4:18 alter-column-type"), rules(lint()));
     }
 
+    @Test
+    void aStatementThatOnlyNamesTheRoutineRunsNoBody() throws IOException {
+        write("db/V1__task.sql", CREATE_TABLE);
+        write("db/V2__widen.sql", """
+                CREATE FUNCTION widen() RETURNS void LANGUAGE plpgsql AS $$
+                BEGIN
+                    ALTER TABLE task ALTER COLUMN params TYPE varchar(500);
+                END $$;
+                GRANT EXECUTE ON FUNCTION widen() TO app;
+                DROP FUNCTION widen();
+                """);
+        write("db/V3__again.sql", "ALTER TABLE task ALTER COLUMN params TYPE varchar(100);\n");
+
+        assertEquals(List.of("db/V2__widen.sql:3:22 alter-column-type"), rules(lint(Dialect.POSTGRESQL)));
+    }
+
     private static String procedure(String name, String body) {
         return "DELIMITER //\nCREATE PROCEDURE " + name + "()\nBEGIN\n" + body + "\nEND //\nDELIMITER ;\n";
     }
@@ -80,9 +96,13 @@ class LinterCalledBodyReplayTest {
     }
 
     private LintResult lint() {
+        return lint(Dialect.MYSQL);
+    }
+
+    private LintResult lint(Dialect dialect) {
         LintConfig defaults = LintConfig.defaults(project, List.of(project.resolve("db")));
         return new Linter().run(new LintConfig(project, defaults.directories(), defaults.includes(), List.of(),
-                Dialect.MYSQL, StandardCharsets.UTF_8, Map.of(), List.of(), defaults.flyway(),
+                dialect, StandardCharsets.UTF_8, Map.of(), List.of(), defaults.flyway(),
                 defaults.liquibase(), List.of(), null, defaults.maxFileBytes(), 2), null);
     }
 }

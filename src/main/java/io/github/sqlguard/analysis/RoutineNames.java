@@ -1,5 +1,6 @@
 package io.github.sqlguard.analysis;
 
+import io.github.sqlguard.sql.Statement;
 import io.github.sqlguard.sql.Token;
 import java.util.ArrayList;
 import java.util.List;
@@ -83,6 +84,14 @@ public final class RoutineNames {
         }
         ObjectNames.NameAt name = ObjectNames.readName(tokens, at);
         return name == null ? null : ObjectNames.normalize(name.lastPart());
+    }
+
+    /**
+     * False for a statement that names routines without running them: DDL ({@code DROP FUNCTION f()},
+     * {@code CREATE TRIGGER .. EXECUTE FUNCTION f()}), definitions, {@code GRANT EXECUTE ON FUNCTION f(int)}.
+     */
+    public static boolean mayCall(Statement statement) {
+        return StatementKinds.of(statement).mayCallRoutines();
     }
 
     /**

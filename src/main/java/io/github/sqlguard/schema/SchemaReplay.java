@@ -117,7 +117,7 @@ public final class SchemaReplay {
      * schema from there on, and each body statement is judged against the schema its first call found.
      */
     private void replayCalledBodies(Statement call, Set<DefinedRoutine> running) {
-        if (routineWords.isEmpty() || !routineWords.anyNamedIn(call)) {
+        if (routineWords.isEmpty() || !routineWords.anyNamedIn(call) || !RoutineNames.mayCall(call)) {
             return;
         }
         for (String written : RoutineNames.calledNames(call.tokens())) {
