@@ -3,6 +3,7 @@ package io.github.sqlguard.schema;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -22,25 +23,35 @@ record BranchOutcome(Table table, Set<String> changedColumns) {
      * its type: a later statement that finds it at all finds that type (a column the branch renamed away has its
      * old type if the branch did not run, the new name its type if it did). Only a column the table had before
      * with another type, or one of a table whose columns were not all known before, is changed.
+     *
+     * <p>When the branch only retyped columns of a table whose columns were all known, its columns are still all
+     * known, each retyped one without a type: PostgreSQL's idempotent {@code IF col_type_differs THEN ALTER TABLE t
+     * ALTER COLUMN a TYPE ..} leaves a later {@code ADD COLUMN IF NOT EXISTS b} adding a new column.
      */
     static BranchOutcome of(Table before, Table after) {
         Map<String, Column> known = new LinkedHashMap<>(before.columns());
         Set<String> changed = new TreeSet<>();
+        boolean sameNames = before.columns().keySet().equals(after.columns().keySet());
+        boolean namesKnown = sameNames && before.complete() && after.complete();
         after.columns().forEach((key, column) -> {
             Column found = before.columns().get(key);
             if (found == null && !before.complete() || found != null && !found.equals(column)) {
                 changed.add(key);
-                known.remove(key);
+                if (namesKnown) {
+                    known.put(key, new Column(column.name(), Optional.empty(), found.notNull() && column.notNull(),
+                            found.computed() && column.computed()));
+                } else {
+                    known.remove(key);
+                }
             } else {
                 known.put(key, column);
             }
         });
-        boolean same = before.columns().keySet().equals(after.columns().keySet()) && changed.isEmpty();
         List<String> primaryKey = before.primaryKey().equals(after.primaryKey()) ? after.primaryKey() : List.of();
         List<ForeignKey> foreignKeys = after.foreignKeys().stream().filter(before.foreignKeys()::contains).toList();
         String characterSet = before.characterSet().equals(after.characterSet()) ? after.characterSet() : "";
-        Table table = new Table(after.name(), known, primaryKey, foreignKeys,
-                same && before.complete() && after.complete(), after.sessionRows(), characterSet);
+        Table table = new Table(after.name(), known, primaryKey, foreignKeys, namesKnown, after.sessionRows(),
+                characterSet);
         return new BranchOutcome(table, changed);
     }
 }

@@ -253,14 +253,14 @@ final class SchemaHistory {
         }
         Table known = last.getValue().get();
         Optional<Column> columnKnown = known.column(column);
-        if (columnKnown.isPresent()) {
-            return "an earlier statement changed column " + SchemaNames.unquoted(column)
-                    + " in a way sqlguard does not read";
-        }
         Integer branchEnd = columnBranchEndOf(key + "." + SchemaNames.key(column));
         if (branchEnd != null && branchEnd < position) {
             return "column " + SchemaNames.unquoted(column) + " of table " + name
                     + " is changed in a branch of a block ending at " + placeAt(branchEnd) + ", which may not have run";
+        }
+        if (columnKnown.isPresent()) {
+            return "an earlier statement changed column " + SchemaNames.unquoted(column)
+                    + " in a way sqlguard does not read";
         }
         if (!known.complete()) {
             var dropped = history.headMap(last.getKey(), false).descendingMap().entrySet().stream()

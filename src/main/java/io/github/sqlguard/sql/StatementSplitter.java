@@ -117,6 +117,9 @@ public final class StatementSplitter {
         private Dialect shapeDialect = dialect;
         /** The tokens of the script or block being split, where variables run as dynamic SQL are assigned. */
         private List<Token> scope = List.of();
+        /** The script's own tokens, and where in them the routines it defines stand. */
+        private List<Token> scriptCode = List.of();
+        private DefinedRoutineSpans scriptRoutines = DefinedRoutineSpans.NONE;
         /** True inside a PL/pgSQL body, where EXECUTE always runs dynamic SQL. */
         private boolean plpgsql;
         /** The literals one call passes for the parameters of the routine being split, by lower-case name. */
@@ -136,8 +139,12 @@ public final class StatementSplitter {
                 shapeDialect = Dialect.SQLSERVER;
             }
             scope = code;
+            scriptCode = code;
+            scriptRoutines = DefinedRoutineSpans.collecting();
             int size = code.size();
             int start = 0;
+            List<List<Token>> split = new ArrayList<>();
+            List<StatementShape> shapes = new ArrayList<>();
             while (start < size) {
                 if (StatementEnd.isSeparator(code.get(start))) {
                     start++;
@@ -145,8 +152,16 @@ public final class StatementSplitter {
                 }
                 StatementShape shape = StatementShape.of(code, start, size, shapeDialect);
                 int end = statementEnd.endOf(code, start, size, shape);
-                emit(code.subList(start, end), shape, context);
+                split.add(code.subList(start, end));
+                shapes.add(shape);
+                if (shape.kind() == StatementShape.Kind.ROUTINE) {
+                    scriptRoutines.add(code.subList(start, end));
+                }
                 start = end;
+            }
+            // Split first, emitted after: a statement's dynamic SQL is read knowing the routines defined after it.
+            for (int i = 0; i < split.size(); i++) {
+                emit(split.get(i), shapes.get(i), context);
             }
         }
 
@@ -172,7 +187,8 @@ public final class StatementSplitter {
                     }
                     if (dynamicSql != null && dynamicSql.variable() != null) {
                         dynamicSql = dynamicSql.resolved(
-                                VariableAssignments.valueOf(scope, arguments, dynamicSql.variable(), tokens.get(0)));
+                                VariableAssignments.valueOf(scope, arguments, dynamicSql.variable(), tokens.get(0),
+                                        scope == scriptCode ? scriptRoutines : DefinedRoutineSpans.NONE));
                     }
                     add(tokens, context, false, dynamicSql != null && dynamicSql.builtAtRunTime()
                             && !HarmlessDynamicSql.cannotLoseRows(tokens, dynamicSql));

@@ -48,8 +48,9 @@ final class VariableAssignments {
      * it is assigned once and then only added to ({@code @v += ..}, {@code @v = @v + ..}, {@code v := v || ..})
      * before it runs, or assigned once from literals joined with other parts, those parts read with stand-ins.
      */
-    static Value valueOf(List<Token> scope, Map<String, Token> arguments, Token variable, Token use) {
-        return valueOf(scope, arguments, variable, use, false);
+    static Value valueOf(List<Token> scope, Map<String, Token> arguments, Token variable, Token use,
+            DefinedRoutineSpans routines) {
+        return valueOf(scope, arguments, variable, use, false, routines);
     }
 
     /**
@@ -59,15 +60,16 @@ final class VariableAssignments {
      * joined with other parts leaves them to run as a different statement.
      */
     static Value straightLineValue(List<Token> scope, Map<String, Token> arguments, Token variable, Token use) {
-        return valueOf(scope, arguments, variable, use, true);
+        return valueOf(scope, arguments, variable, use, true, DefinedRoutineSpans.NONE);
     }
 
     /**
      * @param arguments the literal a call passes for a parameter of the routine, by the parameter's name in lower
      *     case; empty where the body is not read for one call
+     * @param routines where the routines the scope defines stand, whose loops and branches are not its own
      */
     private static Value valueOf(List<Token> scope, Map<String, Token> arguments, Token variable, Token use,
-            boolean straightLine) {
+            boolean straightLine, DefinedRoutineSpans routines) {
         Token argument = arguments.get(variable.text().toLowerCase(Locale.ROOT));
         List<List<Token>> expressions = new ArrayList<>();
         List<Integer> assignedAt = new ArrayList<>();
@@ -123,7 +125,7 @@ final class VariableAssignments {
                     variable.offset(), variable.line(), variable.column())), false);
         }
         if (straightLine || !allBeforeUse || !appendedOnly) {
-            int reaching = reachingAssignment(scope, assignedAt, expressions, use, variable);
+            int reaching = reachingAssignment(scope, assignedAt, expressions, use, variable, routines);
             if (reaching >= 0 && !appends.get(reaching)) {
                 return valueOfOne(scope, arguments, scope.get(assignedAt.get(reaching)), expressions.get(reaching));
             }
@@ -173,14 +175,14 @@ final class VariableAssignments {
      * runs only after it: no END lies between them, so that block is still open at the use.
      */
     private static int reachingAssignment(List<Token> scope, List<Integer> assignedAt, List<List<Token>> expressions,
-            Token use, Token variable) {
+            Token use, Token variable, DefinedRoutineSpans routines) {
         boolean local = !variable.text().startsWith("@");
         int reaching = -1;
         for (int k = 0; k < assignedAt.size() && scope.get(assignedAt.get(k)).offset() < use.offset(); k++) {
             reaching = k;
         }
-        if (reaching < 0) {
-            return -1;
+        if (reaching < 0 || routines.contains(scope.get(assignedAt.get(reaching)))) {
+            return -1; // an assignment in a routine's body runs when it is called, which the script may not do first
         }
         // T-SQL's IF c SET @s = .. takes one statement without BEGIN or END IF: the assignment may not have run.
         for (int i = assignedAt.get(reaching) - 1; i >= 0 && !StatementEnd.isSeparator(scope.get(i)); i--) {
@@ -193,6 +195,9 @@ final class VariableAssignments {
                 : expression.get(expression.size() - 1).offset();
         Token laterBlock = null;
         for (Token token : scope) {
+            if (routines.contains(token)) {
+                continue; // a routine defined here runs its loops and branches only when called: a CALL is a detour
+            }
             boolean between = token.offset() > assigned && token.offset() < use.offset();
             laterBlock = laterBlock == null && between && token.isWord("BEGIN") ? token : laterBlock;
             if (token.isAnyWord(LOOPS) || between && token.isAnyWord(DETOURS)

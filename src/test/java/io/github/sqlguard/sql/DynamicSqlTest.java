@@ -120,6 +120,15 @@ class DynamicSqlTest {
         "MYSQL | SET @s = 'DO 0';\\nIF @n > 0 THEN SET @s = 'DROP TABLE t'; END IF;\\nPREPARE st FROM @s; | true",
         "MYSQL | SET @s = 'DO 0';\\nSET @s = 'DROP TABLE t';\\nCALL p();\\nPREPARE st FROM @s; | true",
         "MYSQL | SET @s = 'DO 0';\\nWHILE @n > 0 DO\\nPREPARE st FROM @s;\\nSET @s = 'DROP TABLE t';\\nEND WHILE; | true",
+        // A loop or branch in a procedure the script defines runs only when it is called, not between the two.
+        "MYSQL | CREATE PROCEDURE p()\\nBEGIN\\n  l: LOOP\\n    LEAVE l;\\n  END LOOP l;\\nEND;\\n"
+                + "SET @s = 'DO 0';\\nSET @s = 'DROP TABLE t';\\nPREPARE st FROM @s; | false",
+        "MYSQL | SET @s = 'DO 0';\\nSET @s = 'DROP TABLE t';\\nPREPARE st FROM @s;\\n"
+                + "CREATE PROCEDURE p()\\nBEGIN\\n  DECLARE CONTINUE HANDLER FOR NOT FOUND SET f = 1;\\nEND; | false",
+        "MYSQL | SET @s = 'DO 0';\\nCREATE PROCEDURE p()\\nBEGIN\\n  SET @s = 'DROP TABLE t';\\nEND;\\n"
+                + "PREPARE st FROM @s; | true",
+        "MYSQL | SET @s = 'DO 0';\\nSET @s = 'DROP TABLE t';\\nCREATE PROCEDURE p()\\nBEGIN\\n  SELECT 1;\\nEND;\\n"
+                + "CALL p();\\nPREPARE st FROM @s; | true",
         // Joined with other parts, a variable counts as known only where its one assignment reaches the run straight.
         "ORACLE | BEGIN\\n  v := 'CREATE SEQUENCE s START WITH ';\\n  EXECUTE IMMEDIATE v || n;\\nEND; | false",
         "ORACLE | BEGIN\\n  IF c THEN v := 'CREATE SEQUENCE s START WITH '; END IF;\\n  EXECUTE IMMEDIATE v || n;\\nEND; | true",

@@ -1,0 +1,62 @@
+package io.github.sqlguard.schema;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.sqlguard.model.Dialect;
+import io.github.sqlguard.sql.Statement;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** What the replay knows of a table after a branch of a block that may or may not have run changed it. */
+class BranchOutcomeTest {
+
+    /** PostgreSQL's idempotent migrations retype a column only where it differs, then add columns if missing. */
+    private static final String GUARDED_RETYPE = """
+            CREATE TABLE channels (id INT, purpose VARCHAR(128));
+            DO $$
+            BEGIN
+              IF found THEN
+                  ALTER TABLE channels ALTER COLUMN purpose TYPE varchar(250);
+              END IF;
+            END $$;
+            ALTER TABLE channels ADD COLUMN IF NOT EXISTS shared boolean;
+            ALTER TABLE channels ALTER COLUMN shared TYPE boolean;
+            ALTER TABLE channels ALTER COLUMN purpose TYPE varchar(64);
+            """;
+
+    @Test
+    void aGuardedRetypeLeavesEveryColumnNameKnown() {
+        SchemaReplay replay = new SchemaReplay();
+        List<Statement> statements = SchemaReplayTest.statements(Dialect.POSTGRESQL, GUARDED_RETYPE);
+        statements.forEach(replay::apply);
+
+        ColumnRetype added = retypeEnding(replay, statements, "shared TYPE boolean");
+        assertEquals("boolean", added.from().map(SqlType::written).orElse(added.unknownBecause()),
+                "ADD COLUMN IF NOT EXISTS adds a column the table surely did not have");
+        ColumnRetype retyped = retypeEnding(replay, statements, "purpose TYPE varchar(64)");
+        assertFalse(retyped.from().isPresent(), "VARCHAR(128) or varchar(250), as the branch ran or not");
+        assertTrue(retyped.unknownBecause().contains(
+                "column purpose of table channels is changed in a branch of a block ending at V1__test.sql:5"),
+                retyped.unknownBecause());
+    }
+
+    @Test
+    void aBranchThatRenamesAColumnLeavesTheColumnsNotAllKnown() {
+        Table before = SchemaReplayTest.replayed(Dialect.POSTGRESQL, "CREATE TABLE t (a INT, b INT);")
+                .table("t").orElseThrow();
+        Table after = SchemaReplayTest.replayed(Dialect.POSTGRESQL, "CREATE TABLE t (a INT, c INT);")
+                .table("t").orElseThrow();
+
+        BranchOutcome outcome = BranchOutcome.of(before, after);
+
+        assertFalse(outcome.table().complete());
+        assertTrue(outcome.table().column("b").isPresent() && outcome.table().column("c").isPresent());
+    }
+
+    private static ColumnRetype retypeEnding(SchemaReplay replay, List<Statement> statements, String ending) {
+        Statement statement = statements.stream().filter(s -> s.sql().endsWith(ending)).findFirst().orElseThrow();
+        return replay.factsFor(statement).retypes().get(0);
+    }
+}
