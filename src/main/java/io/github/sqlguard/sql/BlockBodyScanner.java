@@ -29,14 +29,17 @@ final class BlockBodyScanner {
      * that could run one without the other.
      */
     private int arm;
+    /** Set once the body declares a condition handler, which may go on after a statement that failed. */
+    private boolean handled;
 
     /**
      * One statement of the body and whether it runs whenever the body runs: it comes before any branch, loop,
      * exception or condition handler and inner block of the body, or after a T-SQL one-statement {@code IF}
      * that has no {@code ELSE}. Statements of the same {@code arm} of one body run together or not at all, the
-     * earlier first: no branch, loop, handler or block boundary lies between them.
+     * earlier first: no branch, loop, handler or block boundary lies between them. {@code handled} is true once
+     * the body declared a condition handler (MySQL's {@code DECLARE .. HANDLER}) before the statement.
      */
-    record Scanned(List<Token> tokens, boolean straightLine, int arm) {
+    record Scanned(List<Token> tokens, boolean straightLine, int arm, boolean handled) {
     }
 
     /**
@@ -190,6 +193,7 @@ final class BlockBodyScanner {
             } else {
                 // A CONTINUE handler goes on after a failed CREATE TABLE, say one that found the table there.
                 branched = true;
+                handled = true;
                 pos = handler + 1;
                 if (BlockSyntax.at(tokens, pos, to) != null && tokens.get(pos).isWord("FOR")) {
                     pos++;
@@ -285,7 +289,7 @@ final class BlockBodyScanner {
         int start = pos;
         skipStatement();
         if (pos > start) {
-            statements.add(new Scanned(tokens.subList(start, pos), !branched && !governsNext, arm));
+            statements.add(new Scanned(tokens.subList(start, pos), !branched && !governsNext, arm, handled));
             // T-SQL: the statement a one-statement IF governs may not have run for the one after it.
             arm += governsNext ? 1 : 0;
             governsNext = false;

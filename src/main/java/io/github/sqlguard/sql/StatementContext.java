@@ -20,11 +20,17 @@ public record StatementContext(Kind kind, String label, DatabaseScope databases,
      *     or an inner block of the body
      * @param arm tells apart the stretches of a body that branches: statements of one body with the same arm run
      *     together or not at all, the earlier first; 0 for those that run in straight line
+     * @param handled true when the body declared a condition handler before the statement (MySQL's {@code DECLARE
+     *     CONTINUE HANDLER}), which may go on after a statement of the arm failed
      */
-    public record Body(String id, boolean straightLine, int arm) {
+    public record Body(String id, boolean straightLine, int arm, boolean handled) {
 
         public Body(String id, boolean straightLine) {
             this(id, straightLine, 0);
+        }
+
+        public Body(String id, boolean straightLine, int arm) {
+            this(id, straightLine, arm, false);
         }
     }
 
