@@ -87,6 +87,12 @@ class LinterBodyScratchTablesTest {
         "MYSQL | DELIMITER $$\\nCREATE PROCEDURE p() BEGIN\\n  IF 1 THEN\\n    BEGIN\\n"
                 + "      DECLARE EXIT HANDLER FOR SQLEXCEPTION BEGIN END;\\n      CREATE TABLE s2 (id INT);\\n"
                 + "    END;\\n    DROP TABLE s2;\\n  END IF;\\nEND$$\\nDELIMITER ;\\nCALL p(); | 8:5 drop-table ERROR",
+        // Read in auto, IF .. THEN is no T-SQL, which goes on after a CREATE that failed.
+        "AUTO | DELIMITER //\\nCREATE PROCEDURE p(IN v INT)\\nBEGIN\\n  IF (SELECT v > 1) THEN\\n"
+                + "    CREATE TABLE s2 (id INT);\\n    DROP TABLE s2;\\n  END IF;\\nEND;\\n//\\ndelimiter ;\\n"
+                + "CALL p(2); | -",
+        "AUTO | ~CREATE PROCEDURE p @x INT AS\\nBEGIN\\n  IF @x = 1\\n  BEGIN\\n    CREATE TABLE s2 (id INT)\\n"
+                + "    DROP TABLE s2\\n  END\\nEND\\nGO\\nEXEC p 1~ | 6:5 drop-table ERROR",
     })
     void dropsOfWhatTheBodyCreated(Dialect dialect, String sql, String expected) {
         List<String> found = OneScript.placesAndSeverities(dialect, sql);

@@ -40,8 +40,9 @@ public final class ScriptAnalysis {
                     : bodies.computeIfAbsent(scope + "\n" + body.id(), s -> new ScratchTables(inScript));
             // One arm of a branching body runs its statements together or not at all, the earlier first, and in
             // PL/pgSQL and PL/SQL an error ends the arm, as it ends a MySQL routine that declared no handler (a
-            // CONTINUE handler, or T-SQL, goes on after a CREATE that found its table there): what it creates is
-            // scratch for the rest of that arm (IF .. THEN CREATE TABLE t_tmp ..; DROP TABLE t_tmp).
+            // CONTINUE handler, or T-SQL, goes on after a CREATE that found its table there; in auto, a body that
+            // branches with IF .. THEN is no T-SQL): what it creates is scratch for the rest of that arm
+            // (IF .. THEN CREATE TABLE t_tmp ..; DROP TABLE t_tmp).
             String arm = statement.context().branch();
             boolean inArm = arm != null && errorEndsArm(statement)
                     && !statement.firstToken().isAnyWord("IF", "WHILE", "BEGIN");
@@ -56,8 +57,9 @@ public final class ScriptAnalysis {
     }
 
     private static boolean errorEndsArm(Statement statement) {
-        return ERROR_ENDS_BLOCK.contains(statement.dialect())
-                || statement.dialect().isMySqlFamily() && !statement.context().body().handled();
+        Dialect dialect = statement.dialect();
+        return ERROR_ENDS_BLOCK.contains(dialect)
+                || (dialect.isMySqlFamily() || dialect == Dialect.AUTO) && statement.context().body().errorEndsArm();
     }
 
     /**

@@ -81,7 +81,8 @@ final class NestedBodies {
     static StatementContext at(StatementContext context, BlockBodyScanner.Scanned statement) {
         StatementContext.Body body = context.body();
         return body == null || statement.straightLine() || !body.straightLine() ? context
-                : context.withBody(new StatementContext.Body(body.id(), false, statement.arm(), statement.handled()));
+                : context.withBody(new StatementContext.Body(body.id(), false, statement.arm(),
+                        statement.errorEndsArm()));
     }
 
     private static boolean runsOnSchedule(String label) {
