@@ -15,7 +15,8 @@ import java.util.function.Function;
  * {@code INSERT INTO s .. SELECT .. FROM t}, {@code UPDATE s SET c = (SELECT .. FROM t)}), and which of them now
  * hold the only copy: once the script drops, empties or cuts a column from such a source, the data that predates
  * the migration lives on only in the scratch table, so destroying that table loses it (the drop of the source was
- * judged safe because of the copy).
+ * judged safe because of the copy). Also which of them took every row of a table (a fill whose query does not
+ * filter): the others hold only rows the script chose.
  */
 final class ScratchCopies {
 
@@ -27,6 +28,8 @@ final class ScratchCopies {
     private final Map<String, Set<String>> sources = new HashMap<>();
     /** Scratch tables that hold the only copy of rows the script destroyed elsewhere, with what they hold. */
     private final Map<String, String> onlyCopies = new HashMap<>();
+    /** Scratch tables filled from a query that reads every row of a table, or by a MERGE, by key. */
+    private final Set<String> tookEveryRow = new HashSet<>();
 
     /** Records that {@code target} (a key) took rows or values from the tables {@code core} reads. */
     void copied(String target, List<Token> core, Function<String, String> key) {
@@ -34,6 +37,17 @@ final class ScratchCopies {
         if (!read.isEmpty()) {
             sources.computeIfAbsent(target, t -> new HashSet<>()).addAll(read);
         }
+        if (!core.get(0).isWord("UPDATE") && FillQuery.readsEveryRow(core)) {
+            tookEveryRow.add(target);
+        }
+    }
+
+    /**
+     * True when the scratch table {@code table} (a key) holds only rows the script chose: nothing filled it from a
+     * query that reads every row of a table.
+     */
+    boolean holdsOnlyChosenRows(String table) {
+        return !tookEveryRow.contains(table);
     }
 
     /**
@@ -58,6 +72,9 @@ final class ScratchCopies {
         if (held != null) {
             onlyCopies.put(to, held);
         }
+        if (tookEveryRow.remove(from)) {
+            tookEveryRow.add(to);
+        }
         for (Set<String> read : sources.values()) {
             if (read.remove(from)) {
                 read.add(to);
@@ -80,9 +97,25 @@ final class ScratchCopies {
         return onlyCopies.get(table);
     }
 
-    /** Makes {@code other} know the scratch tables that hold the only copy of rows, as this one does now. */
-    void copyOnlyCopiesTo(ScratchCopies other) {
+    /**
+     * Makes {@code other} know the scratch tables that hold the only copy of rows, and those that took every row of
+     * a table, as this one does now.
+     */
+    void copyHoldingsTo(ScratchCopies other) {
         onlyCopies.forEach(other.onlyCopies::putIfAbsent);
+        other.tookEveryRow.addAll(tookEveryRow);
+    }
+
+    /** What a clause destroys, for the finding about the scratch table that keeps its only copy. */
+    static String destroyedBy(DestructiveClause clause) {
+        int line = clause.at().line();
+        return switch (clause.kind()) {
+            case DROPPED_COLUMN -> "column " + clause.name() + " of " + clause.table() + ", which line " + line
+                    + " drops";
+            case DROPPED_TABLE -> "the rows of " + clause.table() + ", which line " + line + " drops";
+            case TRUNCATED_TABLE -> "the rows of " + clause.table() + ", which line " + line + " truncates";
+            default -> "what line " + line + " (" + clause.words() + ") destroys in " + clause.table();
+        };
     }
 
     /**

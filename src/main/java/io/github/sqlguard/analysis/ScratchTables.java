@@ -95,7 +95,8 @@ public final class ScratchTables {
                     && change.tables().stream().allMatch(table -> scratch.test(table) || isTableVariable(table))));
         }
         StatementModel marked = model.with(clauses, changes, clauses.stream().anyMatch(clause -> clause.table() == null)
-                ? asNow(scratch, dialect, firesLater) : null, firesLater ? Map.of() : onlyCopies(clauses, changes));
+                ? asNow(scratch, dialect, firesLater) : null, firesLater ? Map.of() : onlyCopies(clauses, changes))
+                .withChosenRows(firesLater || changes.isEmpty() ? null : chosenRowsNow());
         for (DestructiveClause clause : clauses) {
             // Once dropped or renamed, the name no longer means the scratch table: a permanent table the scratch
             // one shadowed (a TEMP table of the same name), or nothing. Forgotten whether or not the drop surely runs.
@@ -147,7 +148,7 @@ public final class ScratchTables {
                     copies.renamed(key(clause.table()), key(clause.detail()));
                 }
             } else if (!clause.scratch()) {
-                copies.destroyed(key(clause.table()), destroyed(clause));
+                copies.destroyed(key(clause.table()), ScratchCopies.destroyedBy(clause));
             }
         }
         for (RowChange change : changes) {
@@ -181,18 +182,6 @@ public final class ScratchTables {
                     }
                 });
         return held;
-    }
-
-    /** What a clause destroys, for the finding about the scratch table that keeps its only copy. */
-    private static String destroyed(DestructiveClause clause) {
-        int line = clause.at().line();
-        return switch (clause.kind()) {
-            case DROPPED_COLUMN -> "column " + clause.name() + " of " + clause.table() + ", which line " + line
-                    + " drops";
-            case DROPPED_TABLE -> "the rows of " + clause.table() + ", which line " + line + " drops";
-            case TRUNCATED_TABLE -> "the rows of " + clause.table() + ", which line " + line + " truncates";
-            default -> "what line " + line + " (" + clause.words() + ") destroys in " + clause.table();
-        };
     }
 
     /**
@@ -231,11 +220,22 @@ public final class ScratchTables {
         if (firesLater) {
             return scratch;
         }
+        ScratchTables now = snapshot();
+        return table -> now.isScratch(table) || TemporaryNames.isTemporaryTable(table, dialect);
+    }
+
+    /** The tables the script created and filled only with rows it chose, as they stand at this statement. */
+    private Predicate<String> chosenRowsNow() {
+        ScratchTables now = snapshot();
+        return table -> now.isScratch(table) && now.copies().holdsOnlyChosenRows(now.key(table));
+    }
+
+    private ScratchTables snapshot() {
         ScratchTables now = new ScratchTables(script == null ? null : script.asCopy());
         now.created.addAll(created);
         now.foldsToUpperCase = foldsToUpperCase;
-        copies().copyOnlyCopiesTo(now.copies());
-        return table -> now.isScratch(table) || TemporaryNames.isTemporaryTable(table, dialect);
+        copies().copyHoldingsTo(now.copies());
+        return now;
     }
 
     /**
@@ -256,7 +256,7 @@ public final class ScratchTables {
         ScratchTables copy = new ScratchTables();
         copy.created.addAll(created);
         copy.foldsToUpperCase = foldsToUpperCase;
-        copies.copyOnlyCopiesTo(copy.copies);
+        copies.copyHoldingsTo(copy.copies);
         return copy;
     }
 

@@ -39,11 +39,12 @@ public final class ScriptAnalysis {
             ScratchTables scratch = body == null ? inScript
                     : bodies.computeIfAbsent(scope + "\n" + body.id(), s -> new ScratchTables(inScript));
             // One arm of a branching body runs its statements together or not at all, the earlier first, and in
-            // PL/pgSQL and PL/SQL an error ends the arm (a MySQL CONTINUE handler or T-SQL goes on after a CREATE
-            // that found its table there): what it creates is scratch for the rest of that arm
+            // PL/pgSQL and PL/SQL an error ends the arm, as it ends a MySQL routine that declared no handler (a
+            // CONTINUE handler, or T-SQL, goes on after a CREATE that found its table there; in auto, a body that
+            // branches with IF .. THEN is no T-SQL): what it creates is scratch for the rest of that arm
             // (IF .. THEN CREATE TABLE t_tmp ..; DROP TABLE t_tmp).
             String arm = statement.context().branch();
-            boolean inArm = arm != null && ERROR_ENDS_BLOCK.contains(statement.dialect())
+            boolean inArm = arm != null && errorEndsArm(statement)
                     && !statement.firstToken().isAnyWord("IF", "WHILE", "BEGIN");
             if (inArm) {
                 ScratchTables inBody = scratch;
@@ -53,6 +54,12 @@ public final class ScriptAnalysis {
             models.add(rowCount.step(scratch.step(model, inArm || surelyRuns(model))));
         }
         return CalledRoutines.apply(models);
+    }
+
+    private static boolean errorEndsArm(Statement statement) {
+        Dialect dialect = statement.dialect();
+        return ERROR_ENDS_BLOCK.contains(dialect)
+                || (dialect.isMySqlFamily() || dialect == Dialect.AUTO) && statement.context().body().errorEndsArm();
     }
 
     /**

@@ -30,10 +30,13 @@ import java.util.function.Predicate;
  * @param onlyCopies the tables of its clauses and row changes (as written) that the script created and that hold
  *     the only copy of data it destroyed elsewhere, with that data ({@code column note of orders, which line 4
  *     drops}): such a table is no scratch table any more, and a finding about it says why
+ * @param chosenRowsTable whether a table (as written) is one the script created and filled only with rows it chose
+ *     when a DELETE or UPDATE runs: a subquery that requires a related row in it restricts
  */
 public record StatementModel(Statement statement, StatementKind kind, Placement placement,
         List<DestructiveClause> clauses, List<RowChange> rowChanges, List<String> createdTables, int ctes, boolean joins, ParseOutcome parse,
-        String calledAt, Predicate<String> scratchTable, Map<String, String> onlyCopies) {
+        String calledAt, Predicate<String> scratchTable, Map<String, String> onlyCopies,
+        Predicate<String> chosenRowsTable) {
 
     private static final Predicate<String> NO_SCRATCH_TABLE = table -> false;
 
@@ -44,13 +47,14 @@ public record StatementModel(Statement statement, StatementKind kind, Placement 
         calledAt = calledAt == null ? "" : calledAt;
         scratchTable = scratchTable == null ? NO_SCRATCH_TABLE : scratchTable;
         onlyCopies = onlyCopies == null ? Map.of() : Map.copyOf(onlyCopies);
+        chosenRowsTable = chosenRowsTable == null ? NO_SCRATCH_TABLE : chosenRowsTable;
     }
 
     /** The facts of a statement as read, before the scratch-table step. */
     StatementModel(Statement statement, StatementKind kind, Placement placement, List<DestructiveClause> clauses,
             List<RowChange> rowChanges, List<String> createdTables, int ctes, boolean joins, ParseOutcome parse) {
         this(statement, kind, placement, clauses, rowChanges, createdTables, ctes, joins, parse, "", NO_SCRATCH_TABLE,
-                Map.of());
+                Map.of(), NO_SCRATCH_TABLE);
     }
 
     /** Where the statement's first token stands. */
@@ -103,13 +107,22 @@ public record StatementModel(Statement statement, StatementKind kind, Placement 
     StatementModel with(List<DestructiveClause> newClauses, List<RowChange> newRowChanges,
             Predicate<String> newScratchTable, Map<String, String> newOnlyCopies) {
         return new StatementModel(statement, kind, placement, newClauses, newRowChanges, createdTables, ctes,
-                joins, parse, calledAt, newScratchTable, newOnlyCopies);
+                joins, parse, calledAt, newScratchTable, newOnlyCopies, chosenRowsTable);
+    }
+
+    /**
+     * The same with the test for tables the script created and filled only with rows it chose (a query that
+     * filters, VALUES), so that requiring a related row in one restricts.
+     */
+    StatementModel withChosenRows(Predicate<String> newChosenRowsTable) {
+        return new StatementModel(statement, kind, placement, clauses, rowChanges, createdTables, ctes, joins,
+                parse, calledAt, scratchTable, onlyCopies, newChosenRowsTable);
     }
 
     /** The same facts for a routine body statement that the script calls at {@code where}. */
     public StatementModel calledAt(String where) {
         return new StatementModel(statement, kind, placement, clauses, rowChanges, createdTables, ctes, joins,
-                parse, where, scratchTable, onlyCopies);
+                parse, where, scratchTable, onlyCopies, chosenRowsTable);
     }
 
     /**

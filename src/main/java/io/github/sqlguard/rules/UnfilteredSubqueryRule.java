@@ -80,7 +80,9 @@ public final class UnfilteredSubqueryRule implements Rule {
             return List.of(new Violation(joinMessage(change.verb(), joinOnly, links)
                     + CascadeNote.forDelete(change.verb(), tables, schema), change.at()));
         }
-        return schema.rowFilter().flatMap(filter -> filter.onlyRelatedRow().map(related -> new Violation(
+        // A table the script created and filled with the rows it chose restricts, as a T-SQL @ids table does.
+        return schema.rowFilter().flatMap(filter -> filter.onlyRelatedRow()
+                .filter(related -> !statement.chosenRowsTable().test(related)).map(related -> new Violation(
                 message(filter, related) + CascadeNote.forDelete(filter.verb(), List.of(filter.table()), schema),
                 change.at())))
                 .map(List::of).orElse(List.of());

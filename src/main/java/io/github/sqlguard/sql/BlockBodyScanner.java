@@ -29,14 +29,23 @@ final class BlockBodyScanner {
      * that could run one without the other.
      */
     private int arm;
+    /** Set once the body declares a condition handler, which may go on after a statement that failed. */
+    private boolean handled;
+    /**
+     * Set once the body branches with {@code IF .. THEN} (or loops with {@code LOOP}, {@code DO}): PL/pgSQL,
+     * PL/SQL, MySQL, whose routines stop at an error that no handler takes; T-SQL has no such word and goes on.
+     */
+    private boolean thenBlocks;
 
     /**
      * One statement of the body and whether it runs whenever the body runs: it comes before any branch, loop,
      * exception or condition handler and inner block of the body, or after a T-SQL one-statement {@code IF}
      * that has no {@code ELSE}. Statements of the same {@code arm} of one body run together or not at all, the
-     * earlier first: no branch, loop, handler or block boundary lies between them.
+     * earlier first: no branch, loop, handler or block boundary lies between them. {@code errorEndsArm} is true
+     * when an error there ends the arm: the body branches with {@code THEN} and declared no condition handler
+     * (MySQL's {@code DECLARE .. HANDLER}) before the statement.
      */
-    record Scanned(List<Token> tokens, boolean straightLine, int arm) {
+    record Scanned(List<Token> tokens, boolean straightLine, int arm, boolean errorEndsArm) {
     }
 
     /**
@@ -101,9 +110,10 @@ final class BlockBodyScanner {
             pos++;
             int conditionAt = pos;
             skipCondition(false);
-            boolean oneStatement = pos > conditionAt && !tokens.get(pos - 1).isAnyWord("THEN", "LOOP", "DO")
-                    && token.isAnyWord("IF", "WHILE", "FORALL");
+            boolean opensBlock = pos > conditionAt && tokens.get(pos - 1).isAnyWord("THEN", "LOOP", "DO");
+            boolean oneStatement = pos > conditionAt && !opensBlock && token.isAnyWord("IF", "WHILE", "FORALL");
             branched |= !oneStatement;
+            thenBlocks |= opensBlock;
             governsNext = oneStatement;
         } else if (token.isAnyWord("FOR", "FOREACH")) {
             branched = true;
@@ -190,6 +200,7 @@ final class BlockBodyScanner {
             } else {
                 // A CONTINUE handler goes on after a failed CREATE TABLE, say one that found the table there.
                 branched = true;
+                handled = true;
                 pos = handler + 1;
                 if (BlockSyntax.at(tokens, pos, to) != null && tokens.get(pos).isWord("FOR")) {
                     pos++;
@@ -285,7 +296,8 @@ final class BlockBodyScanner {
         int start = pos;
         skipStatement();
         if (pos > start) {
-            statements.add(new Scanned(tokens.subList(start, pos), !branched && !governsNext, arm));
+            statements.add(new Scanned(tokens.subList(start, pos), !branched && !governsNext, arm,
+                    thenBlocks && !handled));
             // T-SQL: the statement a one-statement IF governs may not have run for the one after it.
             arm += governsNext ? 1 : 0;
             governsNext = false;

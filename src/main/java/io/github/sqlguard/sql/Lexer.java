@@ -35,11 +35,14 @@ public final class Lexer {
     public LexedText tokenize(String text, int from, int to, int line, int column) {
         Run standard = new Run(text, from, to, line, column, forms.backslashEscapes());
         LexedText lexed = standard.lex();
-        if (lexed.error().isEmpty() && !standard.executableCommentSeen || !forms.guessesEscapedQuotes()
+        boolean mysqlSigns = standard.executableCommentSeen || standard.escapedQuoteGuessed;
+        if (lexed.error().isEmpty() && !mysqlSigns || !forms.guessesEscapedQuotes()
                 || text.indexOf('\\', from) < 0) {
             return lexed;
         }
-        // Auto: strings ending only at an escaped quote ('a \' b') or in a mysqldump (/*!40101 .. */) are MySQL's
+        // Auto: strings ending only at an escaped quote ('a \' b'), or in a text that escapes a quote before a
+        // letter ('Kid\'s') or is a mysqldump (/*!40101 .. */), are MySQL's: there '\'\\' is a quote and a
+        // backslash, which read standard SQL's way ends the string early and may still close every quote.
         LexedText escaped = new Run(text, from, to, line, column, true).lex();
         return escaped.error().isEmpty() ? escaped : lexed;
     }
@@ -49,6 +52,8 @@ public final class Lexer {
         private String delimiter = ";";
         private boolean insideExecutableComment;
         private boolean executableCommentSeen;
+        /** True once a string was kept open at a backslash-quote before a letter, MySQL's escape. */
+        private boolean escapedQuoteGuessed;
         /** True while lexing a line that starts with SQL*Plus's EXEC or an include, which end at the line's end. */
         private boolean sqlPlusExecLine;
         /** The index of the backslash of a psql meta-command on the current line, or -1. */
@@ -277,6 +282,7 @@ public final class Lexer {
             while (pos < end) {
                 char c = text.charAt(pos);
                 if (c == '\\' && pos + 1 < end && (escapes || isLikelyEscapedQuote(close))) {
+                    escapedQuoteGuessed |= !escapes;
                     advanceBy(2);
                 } else if (c == close) {
                     advance();

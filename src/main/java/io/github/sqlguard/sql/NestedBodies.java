@@ -78,10 +78,11 @@ final class NestedBodies {
      * dynamic SQL that a branch of the body runs sit in that branch too. Outside a body (the dynamic SQL of a
      * top-level statement) there is no body to place it in. A body inside a branch of another keeps its arm.
      */
-    static StatementContext at(StatementContext context, boolean straightLine, int arm) {
+    static StatementContext at(StatementContext context, BlockBodyScanner.Scanned statement) {
         StatementContext.Body body = context.body();
-        return body == null || straightLine || !body.straightLine() ? context
-                : context.withBody(new StatementContext.Body(body.id(), false, arm));
+        return body == null || statement.straightLine() || !body.straightLine() ? context
+                : context.withBody(new StatementContext.Body(body.id(), false, statement.arm(),
+                        statement.errorEndsArm()));
     }
 
     private static boolean runsOnSchedule(String label) {

@@ -20,11 +20,18 @@ public record StatementContext(Kind kind, String label, DatabaseScope databases,
      *     or an inner block of the body
      * @param arm tells apart the stretches of a body that branches: statements of one body with the same arm run
      *     together or not at all, the earlier first; 0 for those that run in straight line
+     * @param errorEndsArm true when an error ends the arm: the body branches with {@code IF .. THEN} (no T-SQL,
+     *     which goes on after a failed statement) and declared no condition handler (MySQL's {@code DECLARE
+     *     CONTINUE HANDLER}) before the statement
      */
-    public record Body(String id, boolean straightLine, int arm) {
+    public record Body(String id, boolean straightLine, int arm, boolean errorEndsArm) {
 
         public Body(String id, boolean straightLine) {
             this(id, straightLine, 0);
+        }
+
+        public Body(String id, boolean straightLine, int arm) {
+            this(id, straightLine, arm, false);
         }
     }
 

@@ -349,7 +349,7 @@ public final class StatementSplitter {
             plpgsql = plpgsqlBody;
             for (BlockBodyScanner.Scanned statement : inner) {
                 emitAll(List.of(statement.tokens()),
-                        NestedBodies.at(context, statement.straightLine(), statement.arm()));
+                        NestedBodies.at(context, statement));
             }
             scope = outerScope;
             plpgsql = outerPlpgsql;

@@ -60,6 +60,22 @@ class MySqlFormsInAutoTest {
         assertEquals(List.of("1:10 SET", "2:1 INSERT", "3:1 DROP", "4:1 INSERT"), starts(Dialect.AUTO, text));
     }
 
+    /**
+     * A string with {@code \'s} (MySQL's escape, as no dialect glues a word to a string) and also {@code \'\\}
+     * (an escaped quote before an escaped backslash) closes in standard SQL too when the same text comes twice (SET
+     * and WHERE of one UPDATE), only elsewhere: the WHERE would sit inside a string.
+     */
+    @Test
+    void aTextWithAnEscapedQuoteBeforeALetterIsReadAsMysqlEvenWhenItsStringsCloseEitherWay() {
+        String text = "UPDATE form SET x = 'Kid\\'s (\\'\\\\^\\')'\nWHERE x = 'Kid\\'s (\\'\\\\^\\')';\n"
+                + "DELETE FROM t;\n";
+        List<Statement> statements = new StatementSplitter(Dialect.AUTO, Placeholders.DEFAULT)
+                .split("t.sql", text).statements();
+        assertEquals(List.of("UPDATE", "form", "SET", "x", "=", "'Kid\\'s (\\'\\\\^\\')'", "WHERE", "x", "=",
+                "'Kid\\'s (\\'\\\\^\\')'"), statements.get(0).tokens().stream().map(Token::text).toList());
+        assertEquals(List.of("1:1 UPDATE", "3:1 DELETE"), starts(Dialect.AUTO, text));
+    }
+
     @ParameterizedTest
     @EnumSource(value = Dialect.class, names = {"AUTO", "POSTGRESQL"})
     void aStringLeftOpenEitherWayIsStillReported(Dialect dialect) {
