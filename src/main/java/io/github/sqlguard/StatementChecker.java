@@ -205,6 +205,7 @@ final class StatementChecker {
         if (!earlierRoutines.mayCall(statement)) {
             return false;
         }
+        int firstOfCall = found.size();
         RoutineCall routineCall = new RoutineCall(call, earlierRoutines, ceiling, rollbacks, statementSql, found);
         for (String written : RoutineNames.calledNames(statement.tokens())) {
             List<DefinedRoutine> earlier = routineCall.reached(written, "", definedHere);
@@ -217,6 +218,7 @@ final class StatementChecker {
                 }
             }
         }
+        CallSiteFindings.mergeFrom(found, firstOfCall);
         return !routineCall.followed.isEmpty();
     }
 
