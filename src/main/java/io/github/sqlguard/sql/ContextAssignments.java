@@ -61,8 +61,9 @@ final class ContextAssignments {
 
     /**
      * The text {@code SELECT item INTO v} gives the variable at {@code at}, {@code item} being its only select item,
-     * without the aggregate that joins it row by row; null when the statement is no such SELECT or the item holds no
-     * literal.
+     * without the aggregate that joins it row by row, or the one item of the query of the cursor that
+     * {@code FETCH .. INTO v} reads (see {@link CursorQueries}); null when the statement is no such SELECT or FETCH
+     * or the item holds no literal.
      */
     static List<Token> selectedText(List<Token> scope, int at) {
         if (at < 3 || !scope.get(at - 1).isWord("INTO")) {
@@ -79,6 +80,13 @@ final class ContextAssignments {
             if (depth == 0 && token.isWord("SELECT")) {
                 select = i;
                 break;
+            }
+            if (depth == 0 && token.isWord("FETCH")) {
+                // FETCH .. c INTO v takes the row of the cursor's query, not of a SELECT written before it.
+                List<Token> item = scope.get(at - 2).type() == TokenType.WORD
+                        ? CursorQueries.selectItem(scope, scope.get(at - 2), token) : null;
+                return item == null || DynamicSql.partsWithStandIns(unjoined(item), 0).isEmpty() ? null
+                        : unjoined(item);
             }
         }
         if (select < 0 || select + 1 >= at - 1) {
