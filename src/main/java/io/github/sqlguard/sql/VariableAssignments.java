@@ -75,6 +75,7 @@ final class VariableAssignments {
         boolean appendedOnly = true;
         boolean allBeforeUse = true;
         boolean assignedByContext = false;
+        int lastContextBeforeUse = -1;
         for (int i = 0; i < scope.size(); i++) {
             Token token = scope.get(i);
             if (token.type() != TokenType.WORD || !token.text().equalsIgnoreCase(variable.text())) {
@@ -87,6 +88,7 @@ final class VariableAssignments {
                 appended = true;
             } else if (ContextAssignments.isAssignedByContext(scope, i)) {
                 assignedByContext = true;
+                lastContextBeforeUse = token.offset() < use.offset() ? i : lastContextBeforeUse;
                 List<Token> selected = ContextAssignments.selectedText(scope, i);
                 if (selected != null) { // read as text added to it, as what else it holds is not known
                     expressions.add(selected);
@@ -115,6 +117,12 @@ final class VariableAssignments {
             appends.add(appended);
         }
         if (assignedByContext) {
+            // SELECT .. INTO @t, then SET @t = CONCAT('DROP TABLE ', @t): the plain assignment after it decides.
+            int reaching = reachingAssignment(scope, assignedAt, expressions, use, variable);
+            if (reaching >= 0 && !appends.get(reaching) && lastContextBeforeUse >= 0
+                    && assignedAt.get(reaching) > lastContextBeforeUse) {
+                return valueOfOne(scope, arguments, scope.get(assignedAt.get(reaching)), expressions.get(reaching));
+            }
             return addedBefore(scope, use, expressions, assignedAt, appends);
         }
         if (expressions.isEmpty()) {
