@@ -1,5 +1,6 @@
 package io.github.sqlguard.sql;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -61,8 +62,9 @@ final class ContextAssignments {
 
     /**
      * The text {@code SELECT item INTO v} gives the variable at {@code at}, {@code item} being its only select item,
-     * without the aggregate that joins it row by row; null when the statement is no such SELECT or the item holds no
-     * literal.
+     * without the aggregate that joins it row by row, or the one item of the query of the cursor that
+     * {@code FETCH .. INTO v} reads (see {@link CursorQueries}); null when the statement is no such SELECT or FETCH
+     * or the item holds no literal.
      */
     static List<Token> selectedText(List<Token> scope, int at) {
         if (at < 3 || !scope.get(at - 1).isWord("INTO")) {
@@ -80,6 +82,13 @@ final class ContextAssignments {
                 select = i;
                 break;
             }
+            if (depth == 0 && token.isWord("FETCH")) {
+                // FETCH .. c INTO v takes the row of the cursor's query, not of a SELECT written before it.
+                List<Token> item = scope.get(at - 2).type() == TokenType.WORD
+                        ? CursorQueries.selectItem(scope, scope.get(at - 2), token) : null;
+                return item == null || DynamicSql.partsWithStandIns(unjoined(item), 0).isEmpty() ? null
+                        : unjoined(item);
+            }
         }
         if (select < 0 || select + 1 >= at - 1) {
             return null;
@@ -93,6 +102,10 @@ final class ContextAssignments {
     private static List<Token> unjoined(List<Token> item) {
         boolean joined = item.size() > 3 && item.get(1).isSymbol("(")
                 && JOINING.contains(item.get(0).text().toLowerCase(Locale.ROOT));
+        List<Token> rowText = joined && item.get(0).isWord("group_concat") ? groupConcatRow(item) : null;
+        if (rowText != null) {
+            return rowText;
+        }
         List<Token> first = joined ? firstArgument(item) : null;
         if (first == null) {
             return item;
@@ -106,6 +119,37 @@ final class ContextAssignments {
         // array_to_string(array_agg(x), ', ') joins x
         List<Token> aggregated = first.size() > 3 && first.get(0).isWord("array_agg") ? firstArgument(first) : null;
         return aggregated != null ? aggregated : first;
+    }
+
+    /**
+     * MySQL's {@code GROUP_CONCAT('DELETE FROM ', table_name, ' WHERE id > 5' SEPARATOR '; ')} joins all its
+     * expressions into each row's text: read as {@code CONCAT(..)} of them, or null when it has only one.
+     */
+    private static List<Token> groupConcatRow(List<Token> call) {
+        int close = TopLevel.closingParenthesis(call, 1);
+        if (close != call.size() - 1) {
+            return null;
+        }
+        int from = call.get(2).isWord("DISTINCT") ? 3 : 2;
+        int end = from;
+        for (int depth = 0; end < close; end++) {
+            Token token = call.get(end);
+            if (depth == 0 && token.isAnyWord("SEPARATOR", "ORDER")) {
+                break;
+            }
+            depth += token.isSymbol("(") ? 1 : token.isSymbol(")") ? -1 : 0;
+        }
+        List<Token> expressions = call.subList(from, end);
+        if (DynamicSql.arguments(expressions).size() < 2) {
+            return null;
+        }
+        Token name = call.get(0);
+        List<Token> concat = new ArrayList<>();
+        concat.add(new Token(TokenType.WORD, "CONCAT", name.offset(), name.line(), name.column()));
+        concat.add(call.get(1));
+        concat.addAll(expressions);
+        concat.add(call.get(close));
+        return concat;
     }
 
     /** The first argument of the call {@code name(..)} that {@code call} is, or null. */

@@ -176,17 +176,14 @@ final class DynamicSql {
             written = written.substring(1, written.length() - 1); // [sys].[sp_executesql], as scripting tools write it
         }
         String lower = written.toLowerCase(Locale.ROOT);
-        String label;
-        String eachName = null;
-        if (lower.equals("sp_executesql")) {
-            label = "dynamic SQL";
-        } else if (lower.equals(FOR_EACH.get(0))) {
-            label = "sp_MSforeachtable, which runs it on every table";
-            eachName = "[every table]";
+        String label = "dynamic SQL";
+        if (lower.equals(FOR_EACH.get(0))) {
+            return ForEachCommands.of(tokens.subList(name + 1, tokens.size()), false,
+                    "sp_MSforeachtable, which runs it on every table", "[every table]");
         } else if (lower.equals(FOR_EACH.get(1))) {
-            label = "sp_MSforeachdb, which runs it in every database";
-            eachName = "[every database]";
-        } else {
+            return ForEachCommands.of(tokens.subList(name + 1, tokens.size()), true,
+                    "sp_MSforeachdb, which runs it in every database", "[every database]");
+        } else if (!lower.equals("sp_executesql")) {
             return AgentJobSteps.command(lower, tokens.subList(name + 1, tokens.size()));
         }
         int argument = name + 1;
@@ -201,8 +198,7 @@ final class DynamicSql {
         while (end < tokens.size() && !tokens.get(end).isSymbol(",")) {
             end++;
         }
-        Source command = expression(tokens.subList(argument, end), label);
-        return new Source(command.literals(), command.variable(), command.partlyBuilt(), label, eachName);
+        return expression(tokens.subList(argument, end), label);
     }
 
     /**

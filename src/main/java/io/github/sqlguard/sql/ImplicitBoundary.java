@@ -215,7 +215,8 @@ final class ImplicitBoundary {
      * own, or rejects the script when the terminator before it is missing: no ALTER TABLE clause drops one of
      * these objects. Only privilege and audit lists, and ALTER statements that list an object's members
      * (PostgreSQL's ALTER EXTENSION e DROP TABLE t), hold a DROP of an object; MySQL's and Oracle's ALTER TABLE
-     * also drop an index as a clause.
+     * also drop an index as a clause. No ALTER DATABASE drops one: T-SQL's {@code ALTER DATABASE d SET SINGLE_USER
+     * WITH ROLLBACK IMMEDIATE} is followed by {@code DROP DATABASE d} without a terminator.
      */
     private boolean startsDropStatement(List<Token> tokens, int index, int to) {
         Token next = BlockSyntax.at(tokens, index + 1, to);
@@ -226,7 +227,8 @@ final class ImplicitBoundary {
                 || named == null || named.type() == TokenType.SYMBOL) {
             return false;
         }
-        return !"ALTER".equals(firstWord) || "TABLE".equals(secondWord) && !next.isWord("INDEX");
+        return !"ALTER".equals(firstWord) || "DATABASE".equals(secondWord)
+                || "TABLE".equals(secondWord) && !next.isWord("INDEX");
     }
 
     /**

@@ -47,9 +47,10 @@ final class LexicalShapes {
     }
 
     /**
-     * Outside SQL Server, [ is array syntax; only a short same-line [name] reads as a quoted name. Its words may hold
-     * an apostrophe ({@code [test doesn't run]}, as tSQLt names tests), which no subscript's string starts or ends
-     * between two letters or digits, and it may name a T-SQL temporary table ({@code [#work.rows]}). After a dot,
+     * Outside SQL Server, [ is array syntax; only a short same-line [name] (or [$(sqlcmd_variable)]) reads as a
+     * quoted name. Its words may hold an apostrophe ({@code [test doesn't run]}, as tSQLt names tests), which no
+     * subscript's string starts or ends between two letters or digits, and it may name a T-SQL temporary table
+     * ({@code [#work.rows]}). After a dot,
      * where no subscript stands, anything up to the closing bracket on its line is a name part ({@code
      * Tests.[test names that need quoting ( .')]}), as T-SQL reads it.
      */
@@ -71,7 +72,8 @@ final class LexicalShapes {
 
     private static boolean startsBracketName(String text, int from, int close) {
         char first = text.charAt(from);
-        return Character.isLetter(first)
+        // sqlcmd fills [$(DatabaseName)] in before SQL Server reads it; no array subscript holds $(..).
+        return Character.isLetter(first) || sqlcmdVariableLength(text, from, close) > 0
                 || first == '#' && from + 1 < close && (Character.isLetter(text.charAt(from + 1))
                         || text.charAt(from + 1) == '#' || text.charAt(from + 1) == '_');
     }

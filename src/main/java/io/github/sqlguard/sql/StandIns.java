@@ -15,7 +15,8 @@ public final class StandIns {
 
     private static final String PREFIX = "built_at_run_time_";
     private static final String QUOTED = PREFIX + "quoted_";
-    private static final Pattern IN_TEXT = Pattern.compile(PREFIX + "(?:quoted_)?\\d+");
+    /** A message may name a stand-in upper-cased, as the kind of object in {@code DROP <kind>}. */
+    private static final Pattern IN_TEXT = Pattern.compile(PREFIX + "(?:quoted_)?\\d+", Pattern.CASE_INSENSITIVE);
     /** Functions that return their argument quoted as one name or one literal (PostgreSQL's, T-SQL's). */
     private static final String[] QUOTING = {"quote_ident", "quote_literal", "quote_nullable", "QUOTENAME"};
     /** How a message shows a stand-in: what it stands for, not a word nobody wrote. */
@@ -63,7 +64,7 @@ public final class StandIns {
 
     /** {@code text} with each stand-in shown as what it is: {@code staging.<run-time value>}. */
     public static String shown(String text) {
-        return text.contains(PREFIX) ? IN_TEXT.matcher(text).replaceAll(SHOWN) : text;
+        return IN_TEXT.matcher(text).replaceAll(SHOWN);
     }
 
     /** True for a word made by {@link #numbered}. */

@@ -77,6 +77,7 @@ final class VariableAssignments {
         boolean appendedOnly = true;
         boolean allBeforeUse = true;
         boolean assignedByContext = false;
+        int lastContextBeforeUse = -1;
         for (int i = 0; i < scope.size(); i++) {
             Token token = scope.get(i);
             if (token.type() != TokenType.WORD || !token.text().equalsIgnoreCase(variable.text())) {
@@ -89,6 +90,7 @@ final class VariableAssignments {
                 appended = true;
             } else if (ContextAssignments.isAssignedByContext(scope, i)) {
                 assignedByContext = true;
+                lastContextBeforeUse = token.offset() < use.offset() ? i : lastContextBeforeUse;
                 List<Token> selected = ContextAssignments.selectedText(scope, i);
                 if (selected != null) { // read as text added to it, as what else it holds is not known
                     expressions.add(selected);
@@ -117,6 +119,12 @@ final class VariableAssignments {
             appends.add(appended);
         }
         if (assignedByContext) {
+            // SELECT .. INTO @t, then SET @t = CONCAT('DROP TABLE ', @t): the plain assignment after it decides.
+            int reaching = reachingAssignment(scope, assignedAt, expressions, use, variable, routines);
+            if (reaching >= 0 && !appends.get(reaching) && lastContextBeforeUse >= 0
+                    && assignedAt.get(reaching) > lastContextBeforeUse) {
+                return valueOfOne(scope, arguments, scope.get(assignedAt.get(reaching)), expressions.get(reaching));
+            }
             return addedBefore(scope, use, expressions, assignedAt, appends);
         }
         if (expressions.isEmpty()) {

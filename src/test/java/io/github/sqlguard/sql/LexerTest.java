@@ -55,6 +55,9 @@ class LexerTest {
             SQLSERVER  | #temp                   | WORD #temp
             AUTO       | [test doesn't run]      | QUOTED_NAME [test doesn't run]
             AUTO       | [#work.rows]            | QUOTED_NAME [#work.rows]
+            AUTO       | [$(DatabaseName)]       | QUOTED_NAME [$(DatabaseName)]
+            AUTO       | [$(Db)_log]             | QUOTED_NAME [$(Db)_log]
+            POSTGRESQL | a[$1]                   | WORD a ## 1:2 SYMBOL [ ## 1:3 WORD $1 ## 1:5 SYMBOL ]
             AUTO       | [test'1]                | QUOTED_NAME [test'1]
             AUTO       | s.[test a, b ( .')]]x]  | WORD s ## 1:2 SYMBOL . ## 1:3 QUOTED_NAME [test a, b ( .')]]x]
             AUTO       | ARRAY[a, b]             | WORD ARRAY ## 1:6 SYMBOL [ ## 1:7 WORD a ## 1:8 SYMBOL , ## 1:10 WORD b ## 1:11 SYMBOL ]
