@@ -94,7 +94,9 @@ class MigrationOrderTest {
 
     @Test
     void setsForDifferentDatabasesAreSeparateHistories() {
-        assertEquals("postgres", place("sql/postgres/V1__init.sql").orElseThrow().history());
+        assertEquals("postgresql", place("sql/postgres/V1__init.sql").orElseThrow().history());
+        assertEquals("postgresql", place("sql/org.postgresql.Driver/v001__init.sql").orElseThrow().history(),
+                "one history under one spelling, whichever the folder uses");
         assertEquals("h2", place("sql/h2/V1__init.sql").orElseThrow().history());
         assertEquals("mysql", place("sql/20200101_init.mysql.up.sql").orElseThrow().history());
         assertEquals("mssql", place("upgrade/mssql_engine_7.0_to_7.1.sql").orElseThrow().history());
@@ -110,7 +112,7 @@ class MigrationOrderTest {
     void setsForReleasesOfADatabaseAreSeparateHistoriesToo() {
         assertEquals("mysql5", place("upgrade-scripts/mysql5/V6.1__x.sql").orElseThrow().history());
         assertEquals("sqlserver2008", place("upgrade-scripts/sqlserver2008/V6.1__x.sql").orElseThrow().history());
-        assertEquals("sqlserver", place("upgrade-scripts/sqlserver/V6.1__x.sql").orElseThrow().history());
+        assertEquals("mssql", place("upgrade-scripts/sqlserver/V6.1__x.sql").orElseThrow().history());
     }
 
     @Test
