@@ -201,7 +201,8 @@ public final class MigrationOrder {
 
     /**
      * How a plain file sorts: by its path without the database's name, then, for two such twins, by the whole path;
-     * siblings named for a step around the same script run before, plain, after ({@link StepWords}).
+     * siblings named for a step around the same script run before, plain, after ({@link StepWords}); a script named
+     * to run before or after the rest of its folder runs first or last in it ({@link FolderStepWords}).
      */
     private record PlainKey(String neutralStem, String stem, int step, String neutralPath, String path)
             implements Comparable<PlainKey> {
@@ -213,7 +214,7 @@ public final class MigrationOrder {
         }
 
         private static String orderKey(String path) {
-            return PrismaMigrationFolders.orderKey(path);
+            return PrismaMigrationFolders.orderKey(FolderStepWords.orderPath(path));
         }
 
         @Override

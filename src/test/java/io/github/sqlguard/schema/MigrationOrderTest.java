@@ -79,6 +79,25 @@ class MigrationOrderTest {
     }
 
     @Test
+    void scriptsNamedToRunBeforeOrAfterTheirFolderRunFirstOrLastInIt() {
+        assertEquals(List.of("native/1.1.0/mysql/schemaChanges.sql",
+                "native/1.1.0/mysql/postDataMigrationSQLScript.sql", "native/1.2.0/mysql/schemaChanges.sql",
+                "native/1.2.0/mysql/postDataMigrationSQLScript.sql",
+                "native/1.10.0/mysql/schemaChanges.sql"),
+                ordered("native/1.10.0/mysql/schemaChanges.sql", "native/1.2.0/mysql/postDataMigrationSQLScript.sql",
+                        "native/1.1.0/mysql/postDataMigrationSQLScript.sql", "native/1.2.0/mysql/schemaChanges.sql",
+                        "native/1.1.0/mysql/schemaChanges.sql"),
+                "OpenMetadata runs a version's schemaChanges.sql before its postDataMigrationSQLScript.sql");
+        assertEquals(List.of("db/Script.PreDeployment.sql", "db/Tables/a.sql", "db/b.sql",
+                "db/Script.PostDeployment.sql", "dc/a.sql"),
+                ordered("db/Script.PostDeployment.sql", "dc/a.sql", "db/b.sql", "db/Tables/a.sql",
+                        "db/Script.PreDeployment.sql"));
+        assertEquals(List.of("db/PostGIS.sql", "db/a.sql", "db/postal_codes.sql", "db/preset.sql"),
+                ordered("db/preset.sql", "db/postal_codes.sql", "db/a.sql", "db/PostGIS.sql"),
+                "names that only start with the letters of a step word keep their place");
+    }
+
+    @Test
     void prismaMigrationFoldersRunByNameAsTextAsPrismaSortsThem() {
         assertEquals(List.of("prisma/migrations/0_init/migration.sql", "prisma/migrations/1_tags/migration.sql",
                 "prisma/migrations/10_views/migration.sql", "prisma/migrations/20240101120000_Later/migration.sql",
