@@ -132,8 +132,8 @@ public final class StatementAnalyzer {
             return new AnalyzedStatement.Unparsed(statement, "the statement nests parentheses " + depth
                     + " levels deep; the parser is not asked beyond " + MAX_PARSED_DEPTH);
         }
-        String sql = SelectIntoVariables.blanked(statement,
-                Collations.blanked(statement, IndexHints.withoutHints(statement)));
+        String sql = JdbcEscapedQuestionMarks.blanked(statement, SelectIntoVariables.blanked(statement,
+                Collations.blanked(statement, IndexHints.withoutHints(statement))));
         ParserClasses.load();
         AtomicBoolean timedOut = new AtomicBoolean();
         ParseAttempt attempt = new ParseAttempt(sql, squareBracketNames(statement), backslashEscapes(statement));

@@ -2,6 +2,7 @@ package io.github.sqlguard.schema;
 
 import io.github.sqlguard.source.FlywayVersion;
 import io.github.sqlguard.source.SourceClassification;
+import io.github.sqlguard.sql.DatabaseScope;
 import io.github.sqlguard.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -184,7 +185,7 @@ public final class MigrationHistories implements EarlierRoutines {
                 .filter(file -> !file.place().history().startsWith(CHANGELOG)).map(File::path).toList());
         placed.stream().filter(file -> !file.place().history().isEmpty()).forEach(f -> siblingNamed.remove(f.path()));
         List<File> files = placed.stream().map(file -> siblingNamed.containsKey(file.path()) ? new File(file.path(),
-                file.place().inHistory(siblingNamed.get(file.path())), file.namedDatabases(), file.statements())
+                file.place().inHistory(DatabaseScope.canonical(siblingNamed.get(file.path()))), file.namedDatabases(), file.statements())
                 : file).toList();
         for (File file : files) {
             String history = file.place().history();

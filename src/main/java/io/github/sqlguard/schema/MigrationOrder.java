@@ -5,6 +5,7 @@ import io.github.sqlguard.source.FlywayScriptName;
 import io.github.sqlguard.source.FlywayVersion;
 import io.github.sqlguard.source.SourceClassification;
 import io.github.sqlguard.source.SourceKind;
+import io.github.sqlguard.sql.DatabaseScope;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -64,7 +65,7 @@ public final class MigrationOrder {
         if (kind.isStructuredChangelog()) {
             return Optional.of(new Place("changelog " + relativePath, 2, null, relativePath));
         }
-        String history = parts.stream().filter(DatabaseNames::isDatabase).findFirst().orElse("");
+        String history = historyOf(parts);
         Optional<FlywayScriptName> flyway = classification.flywayName();
         if (kind == SourceKind.FLYWAY_VERSIONED && flyway.flatMap(FlywayScriptName::version).isPresent()) {
             return Optional.of(new Place(history, 0, flyway.get().version().get(), relativePath));
@@ -73,6 +74,16 @@ public final class MigrationOrder {
             return Optional.of(new Place(history, 1, null, flyway.get().description() + "\u0000" + relativePath));
         }
         return Optional.of(new Place(history, 2, null, relativePath));
+    }
+
+    /**
+     * The history the first part of a path that names a database starts, under one spelling of the name: one
+     * database's scripts may sit in folders that spell it differently (OpenMetadata's Flyway scripts in
+     * {@code org.postgresql.Driver/}, the later ones in {@code native/1.1.0/postgres/}), and are one history all
+     * the same. Empty when no part names a database.
+     */
+    private static String historyOf(List<String> parts) {
+        return parts.stream().filter(DatabaseNames::isDatabase).findFirst().map(DatabaseScope::canonical).orElse("");
     }
 
     /**
@@ -91,7 +102,7 @@ public final class MigrationOrder {
     public static Optional<Reversal> reversal(String relativePath, SourceClassification classification) {
         String lower = relativePath.toLowerCase(Locale.ROOT);
         List<String> parts = DatabaseNames.parts(lower);
-        String history = parts.stream().filter(DatabaseNames::isDatabase).findFirst().orElse("");
+        String history = historyOf(parts);
         if (classification.kind() == SourceKind.FLYWAY_UNDO) {
             return classification.flywayName().flatMap(FlywayScriptName::version)
                     .map(version -> new Reversal("", history, version));
@@ -190,7 +201,8 @@ public final class MigrationOrder {
 
     /**
      * How a plain file sorts: by its path without the database's name, then, for two such twins, by the whole path;
-     * siblings named for a step around the same script run before, plain, after ({@link StepWords}).
+     * siblings named for a step around the same script run before, plain, after ({@link StepWords}); a script named
+     * to run before or after the rest of its folder runs first or last in it ({@link FolderStepWords}).
      */
     private record PlainKey(String neutralStem, String stem, int step, String neutralPath, String path)
             implements Comparable<PlainKey> {
@@ -202,7 +214,7 @@ public final class MigrationOrder {
         }
 
         private static String orderKey(String path) {
-            return PrismaMigrationFolders.orderKey(path);
+            return PrismaMigrationFolders.orderKey(FolderStepWords.orderPath(path));
         }
 
         @Override

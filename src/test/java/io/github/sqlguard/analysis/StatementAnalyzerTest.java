@@ -91,6 +91,8 @@ class StatementAnalyzerTest {
         "AUTO | DELETE FROM t WHERE (name COLLATE pg_catalog.\"default\", b) > ('x', 1)",
         "POSTGRESQL | DELETE FROM t WHERE name COLLATE \"C\" > 'x'",
         "POSTGRESQL | WITH b AS (SELECT id FROM t ORDER BY name COLLATE \"C\" LIMIT 5) DELETE FROM t USING b",
+        "POSTGRESQL | DELETE FROM t WHERE json ?? 'status' OR 1 = 1",
+        "POSTGRESQL | UPDATE t SET json = json - 'a' WHERE json ?? 'a' AND NOT json ?? 'b' OR true",
     })
     void destructiveStatementsAreParsedWithDialectFeatures(Dialect dialect, String sql) {
         AnalyzedStatement analyzed = analyzer.analyze(statement(dialect, sql));

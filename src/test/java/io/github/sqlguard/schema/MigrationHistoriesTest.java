@@ -301,6 +301,24 @@ class MigrationHistoriesTest {
         assertEquals(Optional.of("VARCHAR(255)"), retype.from().map(SqlType::written), retype.unknownBecause());
     }
 
+    /**
+     * OpenMetadata keeps its first PostgreSQL scripts in {@code org.postgresql.Driver/} and the later ones in
+     * {@code native/<version>/postgres/}: two spellings of one database, so one history, and the later scripts
+     * are judged against the tables the first ones created.
+     */
+    @Test
+    void foldersSpellingOneDatabaseDifferentlyAreOneHistory() {
+        MigrationHistories histories = new MigrationHistories();
+        String narrowing = "ALTER TABLE t ALTER COLUMN c TYPE VARCHAR(5);";
+        add(histories, "sql/flyway/org.postgresql.Driver/v001__init.sql", "CREATE TABLE t (c VARCHAR(255));");
+        add(histories, "sql/native/1.1.0/postgres/schemaChanges.sql", narrowing);
+        histories.replay();
+        var statements = new StatementSplitter(Dialect.POSTGRESQL, Placeholders.DEFAULT)
+                .split("sql/native/1.1.0/postgres/schemaChanges.sql", narrowing).statements();
+        var retype = histories.factsFor(statements.get(0)).retypes().get(0);
+        assertEquals(Optional.of("VARCHAR(255)"), retype.from().map(SqlType::written), retype.unknownBecause());
+    }
+
     private static void addSqlServer(MigrationHistories histories, String path, String sql) {
         histories.add(path, SourceClassification.of(SourceKind.PLAIN_SQL), sqlServer(path, sql));
     }

@@ -79,6 +79,25 @@ class MigrationOrderTest {
     }
 
     @Test
+    void scriptsNamedToRunBeforeOrAfterTheirFolderRunFirstOrLastInIt() {
+        assertEquals(List.of("native/1.1.0/mysql/schemaChanges.sql",
+                "native/1.1.0/mysql/postDataMigrationSQLScript.sql", "native/1.2.0/mysql/schemaChanges.sql",
+                "native/1.2.0/mysql/postDataMigrationSQLScript.sql",
+                "native/1.10.0/mysql/schemaChanges.sql"),
+                ordered("native/1.10.0/mysql/schemaChanges.sql", "native/1.2.0/mysql/postDataMigrationSQLScript.sql",
+                        "native/1.1.0/mysql/postDataMigrationSQLScript.sql", "native/1.2.0/mysql/schemaChanges.sql",
+                        "native/1.1.0/mysql/schemaChanges.sql"),
+                "OpenMetadata runs a version's schemaChanges.sql before its postDataMigrationSQLScript.sql");
+        assertEquals(List.of("db/Script.PreDeployment.sql", "db/Tables/a.sql", "db/b.sql",
+                "db/Script.PostDeployment.sql", "dc/a.sql"),
+                ordered("db/Script.PostDeployment.sql", "dc/a.sql", "db/b.sql", "db/Tables/a.sql",
+                        "db/Script.PreDeployment.sql"));
+        assertEquals(List.of("db/PostGIS.sql", "db/a.sql", "db/postal_codes.sql", "db/preset.sql"),
+                ordered("db/preset.sql", "db/postal_codes.sql", "db/a.sql", "db/PostGIS.sql"),
+                "names that only start with the letters of a step word keep their place");
+    }
+
+    @Test
     void prismaMigrationFoldersRunByNameAsTextAsPrismaSortsThem() {
         assertEquals(List.of("prisma/migrations/0_init/migration.sql", "prisma/migrations/1_tags/migration.sql",
                 "prisma/migrations/10_views/migration.sql", "prisma/migrations/20240101120000_Later/migration.sql",
@@ -94,7 +113,9 @@ class MigrationOrderTest {
 
     @Test
     void setsForDifferentDatabasesAreSeparateHistories() {
-        assertEquals("postgres", place("sql/postgres/V1__init.sql").orElseThrow().history());
+        assertEquals("postgresql", place("sql/postgres/V1__init.sql").orElseThrow().history());
+        assertEquals("postgresql", place("sql/org.postgresql.Driver/v001__init.sql").orElseThrow().history(),
+                "one history under one spelling, whichever the folder uses");
         assertEquals("h2", place("sql/h2/V1__init.sql").orElseThrow().history());
         assertEquals("mysql", place("sql/20200101_init.mysql.up.sql").orElseThrow().history());
         assertEquals("mssql", place("upgrade/mssql_engine_7.0_to_7.1.sql").orElseThrow().history());
@@ -110,7 +131,7 @@ class MigrationOrderTest {
     void setsForReleasesOfADatabaseAreSeparateHistoriesToo() {
         assertEquals("mysql5", place("upgrade-scripts/mysql5/V6.1__x.sql").orElseThrow().history());
         assertEquals("sqlserver2008", place("upgrade-scripts/sqlserver2008/V6.1__x.sql").orElseThrow().history());
-        assertEquals("sqlserver", place("upgrade-scripts/sqlserver/V6.1__x.sql").orElseThrow().history());
+        assertEquals("mssql", place("upgrade-scripts/sqlserver/V6.1__x.sql").orElseThrow().history());
     }
 
     @Test
