@@ -185,8 +185,8 @@ public final class MigrationHistories implements EarlierRoutines {
                 .filter(file -> !file.place().history().startsWith(CHANGELOG)).map(File::path).toList());
         placed.stream().filter(file -> !file.place().history().isEmpty()).forEach(f -> siblingNamed.remove(f.path()));
         List<File> files = placed.stream().map(file -> siblingNamed.containsKey(file.path()) ? new File(file.path(),
-                file.place().inHistory(DatabaseScope.canonical(siblingNamed.get(file.path()))), file.namedDatabases(), file.statements())
-                : file).toList();
+                file.place().inHistory(DatabaseScope.canonical(siblingNamed.get(file.path()))), file.namedDatabases(),
+                file.statements()) : file).toList();
         for (File file : files) {
             String history = file.place().history();
             if (!history.isEmpty() && !history.startsWith(CHANGELOG)) {

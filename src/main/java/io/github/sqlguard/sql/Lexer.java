@@ -40,9 +40,8 @@ public final class Lexer {
                 || text.indexOf('\\', from) < 0) {
             return lexed;
         }
-        // Auto: strings ending only at an escaped quote ('a \' b'), or in a text that escapes a quote before a
-        // letter ('Kid\'s') or is a mysqldump (/*!40101 .. */), are MySQL's: there '\'\\' is a quote and a
-        // backslash, which read standard SQL's way ends the string early and may still close every quote.
+        // Auto: strings ending only at an escaped quote ('a \' b'), escaping a quote before a letter ('Kid\'s') or
+        // in a mysqldump (/*!40101 .. */) are MySQL's, where '\'\\' (quote, backslash) read standard ends early.
         LexedText escaped = new Run(text, from, to, line, column, true).lex();
         return escaped.error().isEmpty() ? escaped : lexed;
     }
@@ -260,16 +259,6 @@ public final class Lexer {
             unterminated("block comment", startLine, startColumn);
         }
 
-        /**
-         * In auto, {@code \'} followed by a letter or digit ({@code 'Kid\'s bike'}) can only be MySQL's escaped
-         * quote: read as standard SQL, the string would end and a word would be glued to it, which no dialect
-         * accepts. Reading it as the end of the string would swallow the statements that follow.
-         */
-        private boolean isLikelyEscapedQuote(char close) {
-            return forms.guessesEscapedQuotes() && (close == '\'' || close == '"') && text.charAt(pos + 1) == close
-                    && pos + 2 < end && Character.isLetterOrDigit(text.charAt(pos + 2));
-        }
-
         /** The length of a MySQL {@code /*!NNNNN} or MariaDB {@code /*M!NNNNNN} opener here, or 0. */
         private int executableCommentPrefix() {
             return forms.knowsExecutableComments() ? LexicalShapes.executableCommentPrefix(text, pos, end) : 0;
@@ -281,7 +270,8 @@ public final class Lexer {
             advance();
             while (pos < end) {
                 char c = text.charAt(pos);
-                if (c == '\\' && pos + 1 < end && (escapes || isLikelyEscapedQuote(close))) {
+                if (c == '\\' && pos + 1 < end && (escapes || forms.guessesEscapedQuotes()
+                        && LexicalShapes.isLikelyEscapedQuote(text, pos, end, close))) {
                     escapedQuoteGuessed |= !escapes;
                     advanceBy(2);
                 } else if (c == close) {

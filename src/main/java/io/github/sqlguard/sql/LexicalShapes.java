@@ -257,6 +257,16 @@ final class LexicalShapes {
         return i > pos + 2 && i < end && text.charAt(i) == ')' ? i + 1 - pos : 0;
     }
 
+    /**
+     * In auto, {@code \'} followed by a letter or digit ({@code 'Kid\'s bike'}) can only be MySQL's escaped
+     * quote: read as standard SQL, the string would end and a word would be glued to it, which no dialect
+     * accepts. Reading it as the end of the string would swallow the statements that follow.
+     */
+    static boolean isLikelyEscapedQuote(String text, int pos, int end, char close) {
+        return (close == '\'' || close == '"') && text.charAt(pos + 1) == close && pos + 2 < end
+                && Character.isLetterOrDigit(text.charAt(pos + 2));
+    }
+
     /** The length of a MySQL {@code /*!NNNNN} or MariaDB {@code /*M!NNNNNN} opener at {@code pos}, or 0. */
     static int executableCommentPrefix(String text, int pos, int end) {
         int i = pos + 2;
