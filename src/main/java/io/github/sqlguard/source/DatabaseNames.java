@@ -155,8 +155,10 @@ public final class DatabaseNames {
      */
     public static Dialect dialectWithinProject(String relativePath) {
         String slashed = relativePath.replace('\\', '/');
-        boolean outside = slashed.startsWith("/") || slashed.startsWith("../") || slashed.contains("/../")
-                || slashed.matches("[A-Za-z]:.*");
+        // Asked for every file on every run, nothing-changed runs included: no regular expression here.
+        char first = slashed.isEmpty() ? ' ' : Character.toLowerCase(slashed.charAt(0));
+        boolean drive = slashed.length() > 1 && slashed.charAt(1) == ':' && first >= 'a' && first <= 'z';
+        boolean outside = slashed.startsWith("/") || slashed.startsWith("../") || slashed.contains("/../") || drive;
         return outside ? Dialect.AUTO : dialectOf(slashed);
     }
 

@@ -118,6 +118,7 @@ class DatabaseNamesTest {
         "../../oracle/changelog/notes.sql, AUTO",
         "db/../../oracle/notes.sql, AUTO",
         "C:/oracle/changelog/notes.sql, AUTO",
+        "d:\\oracle\\changelog\\notes.sql, AUTO",
     })
     void onlyPathsWithinTheProjectNameADatabase(String path, Dialect expected) {
         assertEquals(expected, DatabaseNames.dialectWithinProject(path));
