@@ -78,7 +78,7 @@ class LinterConditionalAddColumnTest {
      */
     @ParameterizedTest(name = "{0}: {1}")
     @CsvSource(delimiter = '|', textBlock = """
-            POSTGRESQL | ALTER TABLE alerts ADD COLUMN sign VARCHAR(40); | 2:20 alter-column-type WARNING to VARCHAR(512) (its type before is not known: column title is added at db/V2__change.sql:1 by ADD COLUMN IF NOT EXISTS, which keeps a column of that name the table already had, and table alerts is not created by the migrations that run before this one)
+            POSTGRESQL | ALTER TABLE alerts ADD COLUMN sign VARCHAR(40); | 2:20 alter-column-type WARNING to VARCHAR(512) (its type before is not known: column title is added at line 1 by ADD COLUMN IF NOT EXISTS, which keeps a column of that name the table already had, and table alerts is not created by the migrations that run before this one)
             POSTGRESQL | CREATE TABLE alerts (id INT, title VARCHAR(1024)); | 2:20 alter-column-type WARNING from VARCHAR(1024) to VARCHAR(512)
             POSTGRESQL | CREATE TABLE alerts (id INT); |
             MARIADB    | CREATE TABLE alerts (id INT, title VARCHAR(1024)); | 2:20 alter-column-type WARNING from VARCHAR(1024) to VARCHAR(512)

@@ -53,7 +53,8 @@ public final class RetypeJudgement {
                     continue;
                 }
                 judged++;
-                description(change, dialect).ifPresent(text -> databasesByDescription
+                description(change, dialect).map(text -> placesInThisFile(text, statement))
+                        .ifPresent(text -> databasesByDescription
                         .computeIfAbsent(text, t -> new ArrayList<>()).add(change.database()));
             }
             // One description for every database judged needs no names; otherwise say where each holds.
@@ -68,6 +69,14 @@ public final class RetypeJudgement {
             }
         }
         return reported;
+    }
+
+    /**
+     * The reason's places in the reported statement's own file as lines of it ({@code first seen at line 53}):
+     * the finding already names the file.
+     */
+    private static String placesInThisFile(String text, Statement statement) {
+        return text.replace(" at " + statement.start().path() + ":", " at line ");
     }
 
     /** How the change reads in a message, or empty when it keeps every value. */
