@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -76,6 +77,26 @@ class LinterCalledBodyReplayTest {
         write("db/V3__again.sql", "ALTER TABLE task ALTER COLUMN params TYPE varchar(100);\n");
 
         assertEquals(List.of("db/V2__widen.sql:3:22 alter-column-type"), rules(lint(Dialect.POSTGRESQL)));
+    }
+
+    /** Routines that each call the next two run each once per call: a web of them cannot make the replay blow up. */
+    @Test
+    @Timeout(120)
+    void routinesCallingEachOtherRunOncePerCall() throws IOException {
+        StringBuilder script = new StringBuilder();
+        int layers = 30;
+        script.append(procedure("r" + layers + "a", "ALTER TABLE task MODIFY params VARCHAR(20);"));
+        script.append(procedure("r" + layers + "b", "SELECT 1;"));
+        for (int layer = layers - 1; layer >= 0; layer--) {
+            String next = "r" + (layer + 1);
+            for (String side : List.of("a", "b")) {
+                script.append(procedure("r" + layer + side, "CALL " + next + "a(); CALL " + next + "b();"));
+            }
+        }
+        write("db/V1__task.sql", CREATE_TABLE);
+        write("db/V2__web.sql", script + "CALL r0a();\n");
+
+        assertEquals(List.of("db/V2__web.sql:4:18 alter-column-type"), rules(lint()).stream().distinct().toList());
     }
 
     private static String procedure(String name, String body) {

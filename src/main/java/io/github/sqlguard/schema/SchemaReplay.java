@@ -41,6 +41,9 @@ public final class SchemaReplay {
     }
 
     private final SchemaHistory history;
+    /** How many routines one call of a migration runs at most in the replay, as the checker follows them. */
+    private static final int MAX_FOLLOWED_ROUTINES = 16;
+
     private final Map<StatementKey, Integer> positions = new HashMap<>();
     /** The body statements a call has run: each is judged where its first call ran it. */
     private final Set<StatementKey> followedBodyStatements = new HashSet<>();
@@ -116,7 +119,7 @@ public final class SchemaReplay {
      * Runs the bodies of the routines {@code call} calls, as the database does at the call: their DDL changes the
      * schema from there on, and each body statement is judged against the schema its first call found.
      */
-    private void replayCalledBodies(Statement call, Set<DefinedRoutine> running) {
+    private void replayCalledBodies(Statement call, Set<DefinedRoutine> followed) {
         if (routineWords.isEmpty() || !routineWords.anyNamedIn(call) || !RoutineNames.mayCall(call)) {
             return;
         }
@@ -124,10 +127,10 @@ public final class SchemaReplay {
             for (String name : RoutineNames.callKeys(written, "")) {
                 Optional<DefinedRoutine> called = routineBefore(call, name);
                 if (called.isPresent()) {
-                    // A routine that calls itself, directly or through another, is followed once per call.
-                    if (running.add(called.get())) {
-                        replayBody(called.get(), running);
-                        running.remove(called.get());
+                    // Each routine runs once per call of the migration, as the checker follows it, and only so
+                    // many: a routine that calls itself, or a web of routines calling each other, ends here.
+                    if (followed.size() < MAX_FOLLOWED_ROUTINES && followed.add(called.get())) {
+                        replayBody(called.get(), followed);
                     }
                     break;
                 }
@@ -135,7 +138,7 @@ public final class SchemaReplay {
         }
     }
 
-    private void replayBody(DefinedRoutine routine, Set<DefinedRoutine> running) {
+    private void replayBody(DefinedRoutine routine, Set<DefinedRoutine> followed) {
         for (Statement inner : routine.body()) {
             leaveBranch(inner.context().branch());
             int position = history.advance(inner.start());
@@ -147,7 +150,7 @@ public final class SchemaReplay {
             if (branch != null) {
                 noteBranchChanges(inner, position);
             }
-            replayCalledBodies(inner, running);
+            replayCalledBodies(inner, followed);
         }
     }
 
