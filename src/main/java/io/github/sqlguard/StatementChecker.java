@@ -228,9 +228,6 @@ final class StatementChecker {
      */
     private final class RoutineCall {
 
-        /** How deep calls are followed: a chain longer than this is not how migrations are written. */
-        private static final int MAX_ROUTINES = 16;
-
         private final StatementModel call;
         private final EarlierRoutines earlierRoutines;
         private final Severity ceiling;
@@ -295,7 +292,7 @@ final class StatementChecker {
             if (dot > 0) {
                 // Oracle: a package member's first call runs the package's initialization section.
                 for (DefinedRoutine initialization : reached(routine.name().substring(0, dot), "", Set.of())) {
-                    if (followed.size() < MAX_ROUTINES && followed.add(initialization)) {
+                    if (followed.size() < RoutineNames.MAX_FOLLOWED && followed.add(initialization)) {
                         follow(initialization, caller, ", which runs before " + routine.name() + via, called);
                     }
                 }
@@ -321,12 +318,12 @@ final class StatementChecker {
         }
 
         private void followCallsIn(Statement inner, DefinedRoutine caller, String via, String called) {
-            if (followed.size() >= MAX_ROUTINES || !earlierRoutines.mayCall(inner)) {
+            if (followed.size() >= RoutineNames.MAX_FOLLOWED || !earlierRoutines.mayCall(inner)) {
                 return;
             }
             for (String written : RoutineNames.calledNames(inner.tokens())) {
                 for (DefinedRoutine callee : reached(written, caller.name(), Set.of())) {
-                    if (followed.size() < MAX_ROUTINES && followed.add(callee)) {
+                    if (followed.size() < RoutineNames.MAX_FOLLOWED && followed.add(callee)) {
                         follow(callee, inner, ", which " + caller.name() + " calls at " + inner.start() + via,
                                 called);
                     }

@@ -11,6 +11,13 @@ import java.util.List;
  */
 public final class RoutineNames {
 
+    /**
+     * How many routines one call of a migration is followed into at most, the routines it reaches through their
+     * bodies included: a chain longer than this is not how migrations are written, and a web of routines that call
+     * each other ends here.
+     */
+    public static final int MAX_FOLLOWED = 16;
+
     private static final int HEADER_WORDS = 12;
 
     private RoutineNames() {

@@ -41,9 +41,6 @@ public final class SchemaReplay {
     }
 
     private final SchemaHistory history;
-    /** How many routines one call of a migration runs at most in the replay, as the checker follows them. */
-    private static final int MAX_FOLLOWED_ROUTINES = 16;
-
     private final Map<StatementKey, Integer> positions = new HashMap<>();
     /** The body statements a call has run: each is judged where its first call ran it. */
     private final Set<StatementKey> followedBodyStatements = new HashSet<>();
@@ -129,7 +126,7 @@ public final class SchemaReplay {
                 if (called.isPresent()) {
                     // Each routine runs once per call of the migration, as the checker follows it, and only so
                     // many: a routine that calls itself, or a web of routines calling each other, ends here.
-                    if (followed.size() < MAX_FOLLOWED_ROUTINES && followed.add(called.get())) {
+                    if (followed.size() < RoutineNames.MAX_FOLLOWED && followed.add(called.get())) {
                         replayBody(called.get(), followed);
                     }
                     break;
