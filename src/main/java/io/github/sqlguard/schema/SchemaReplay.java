@@ -54,6 +54,8 @@ public final class SchemaReplay {
     private boolean applyingRepeatable;
     /** The stretch of a branching block the last statement sat in, and the tables its statements changed. */
     private String branch;
+    private StatementContext.Body branchBody;
+    private final IfArmChanges ifArmChanges = new IfArmChanges();
     /** Per table the branch changed: the table as the branch found it, empty when it was not known. */
     private final Map<String, Optional<Table>> branchTables = new LinkedHashMap<>();
     private final Set<String> createdInBranch = new HashSet<>();
@@ -95,7 +97,7 @@ public final class SchemaReplay {
             history.retypesFrom(trial, position);
             return;
         }
-        leaveBranch(statement.context().branch());
+        leaveBranch(statement.context());
         int position = history.advance(place);
         positions.put(key, position);
         collectRoutine(statement, position);
@@ -137,7 +139,7 @@ public final class SchemaReplay {
 
     private void replayBody(DefinedRoutine routine, Set<DefinedRoutine> followed) {
         for (Statement inner : routine.body()) {
-            leaveBranch(inner.context().branch());
+            leaveBranch(inner.context());
             int position = history.advance(inner.start());
             StatementKey key = StatementKey.of(inner);
             if (followedBodyStatements.add(key)) {
@@ -154,14 +156,21 @@ public final class SchemaReplay {
     /**
      * Forgets the tables the statements of a branch changed once the statements that follow may run without it
      * (the ELSE branch of {@code IF .. THEN ALTER TABLE t ADD c}, or what comes after END IF): which shape
-     * they find is decided when the migration runs, so the replay no longer knows it (fail closed).
+     * they find is decided when the migration runs, so the replay no longer knows it (fail closed). The next arm
+     * of the same IF finds the tables as the IF found them.
      */
-    private void leaveBranch(String next) {
-        if (!Objects.equals(next, branch)) {
-            branchTables.forEach(history::forgetBranchChange);
+    private void leaveBranch(StatementContext next) {
+        String nextBranch = next.branch();
+        if (!Objects.equals(nextBranch, branch)) {
+            if (branchBody != null && branchBody.inOtherArmOfSameIf(next.body())) {
+                ifArmChanges.armEnded(history, branchTables);
+            } else {
+                ifArmChanges.ifEnded(history, branchTables);
+            }
             branchTables.clear();
             createdInBranch.clear();
-            branch = next;
+            branch = nextBranch;
+            branchBody = next.body();
         }
     }
 

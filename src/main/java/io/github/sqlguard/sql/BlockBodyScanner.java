@@ -36,6 +36,7 @@ final class BlockBodyScanner {
      * PL/SQL, MySQL, whose routines stop at an error that no handler takes; T-SQL has no such word and goes on.
      */
     private boolean thenBlocks;
+    private final IfArms ifArms = new IfArms();
 
     /**
      * One statement of the body and whether it runs whenever the body runs: it comes before any branch, loop,
@@ -43,9 +44,10 @@ final class BlockBodyScanner {
      * that has no {@code ELSE}. Statements of the same {@code arm} of one body run together or not at all, the
      * earlier first: no branch, loop, handler or block boundary lies between them. {@code errorEndsArm} is true
      * when an error there ends the arm: the body branches with {@code THEN} and declared no condition handler
-     * (MySQL's {@code DECLARE .. HANDLER}) before the statement.
+     * (MySQL's {@code DECLARE .. HANDLER}) before the statement. {@code ifArm} names the arm of an IF it sits in
+     * directly ({@link IfArms#armAt}).
      */
-    record Scanned(List<Token> tokens, boolean straightLine, int arm, boolean errorEndsArm) {
+    record Scanned(List<Token> tokens, boolean straightLine, int arm, boolean errorEndsArm, String ifArm) {
     }
 
     /**
@@ -112,6 +114,7 @@ final class BlockBodyScanner {
             skipCondition(false);
             boolean opensBlock = pos > conditionAt && tokens.get(pos - 1).isAnyWord("THEN", "LOOP", "DO");
             boolean oneStatement = pos > conditionAt && !opensBlock && token.isAnyWord("IF", "WHILE", "FORALL");
+            ifArms.passed(token, opensBlock, open.length());
             branched |= !oneStatement;
             thenBlocks |= opensBlock;
             governsNext = oneStatement;
@@ -121,6 +124,7 @@ final class BlockBodyScanner {
             if (body < 0) {
                 collectStatement();
             } else {
+                ifArms.openOther(open.length());
                 pos = body + 1;
             }
         } else if (token.isWord("UNTIL")) {
@@ -137,10 +141,12 @@ final class BlockBodyScanner {
             if (when < 0) {
                 collectStatement();
             } else {
+                ifArms.openOther(open.length());
                 pos = when;
             }
         } else if (token.isAnyWord("ELSE", "LOOP", "REPEAT", "EXCEPTION", "THEN")) {
             branched = true;
+            ifArms.passed(token, token.isAnyWord("LOOP", "REPEAT"), open.length());
             pos++;
         } else if (isColonLabel()) {
             pos += 2;
@@ -177,6 +183,7 @@ final class BlockBodyScanner {
     private void scanEnd() {
         int compoundEnd = BlockSyntax.compoundEndLength(tokens, pos, to);
         if (compoundEnd > 0) {
+            ifArms.close(tokens.get(pos + 1));
             pos += compoundEnd;
             return;
         }
@@ -184,6 +191,7 @@ final class BlockBodyScanner {
         if (open.length() > 0) {
             open.setLength(open.length() - 1);
         }
+        ifArms.blockEnded(open.length());
         if (open.length() > 0 && open.charAt(open.length() - 1) == SECTION) {
             skipDeclarations();
         }
@@ -297,7 +305,7 @@ final class BlockBodyScanner {
         skipStatement();
         if (pos > start) {
             statements.add(new Scanned(tokens.subList(start, pos), !branched && !governsNext, arm,
-                    thenBlocks && !handled));
+                    thenBlocks && !handled, ifArms.armAt(open.length())));
             // T-SQL: the statement a one-statement IF governs may not have run for the one after it.
             arm += governsNext ? 1 : 0;
             governsNext = false;

@@ -23,15 +23,24 @@ public record StatementContext(Kind kind, String label, DatabaseScope databases,
      * @param errorEndsArm true when an error ends the arm: the body branches with {@code IF .. THEN} (no T-SQL,
      *     which goes on after a failed statement) and declared no condition handler (MySQL's {@code DECLARE
      *     CONTINUE HANDLER}) before the statement
+     * @param ifArm the arm of an {@code IF .. THEN .. ELSE} of the body the statement sits in directly, as
+     *     {@code "if.arm"} ({@code "2.0"} the THEN arm of its second IF, {@code "2.1"} the next); "" outside one
      */
-    public record Body(String id, boolean straightLine, int arm, boolean errorEndsArm) {
+    public record Body(String id, boolean straightLine, int arm, boolean errorEndsArm, String ifArm) {
 
         public Body(String id, boolean straightLine) {
             this(id, straightLine, 0);
         }
 
         public Body(String id, boolean straightLine, int arm) {
-            this(id, straightLine, arm, false);
+            this(id, straightLine, arm, false, "");
+        }
+
+        /** True when this and {@code other} sit in different arms of one IF of one body: one runs without the other. */
+        public boolean inOtherArmOfSameIf(Body other) {
+            int dot = ifArm.indexOf('.');
+            return dot > 0 && other != null && id.equals(other.id()) && !ifArm.equals(other.ifArm())
+                    && other.ifArm().startsWith(ifArm.substring(0, dot + 1));
         }
     }
 

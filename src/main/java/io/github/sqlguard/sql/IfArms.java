@@ -1,0 +1,85 @@
+package io.github.sqlguard.sql;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+
+/**
+ * Which arm of which {@code IF .. THEN .. ELSIF .. ELSE .. END IF} a body statement sits in directly. At most one
+ * arm of an IF runs, so the {@code ELSE} arm finds the schema the IF found, not what the {@code THEN} arm written
+ * above it changed; statements of one arm that a loop or an inner IF separates still run one after the other.
+ *
+ * <p>Loops and {@code CASE} statements are kept on the same stack so that their statements, and the {@code ELSE} of
+ * a {@code CASE}, are not taken for statements of the IF around them. A T-SQL IF has no {@code THEN} and is not
+ * followed here: its arms are told apart only by their arm numbers.
+ */
+final class IfArms {
+
+    /**
+     * One open IF, loop or CASE.
+     *
+     * @param id numbers the IFs of one body from 1; 0 for a loop or CASE
+     * @param depth how many blocks were open around it, so that a statement of an inner block is not taken for one
+     *     of its arms
+     * @param arm the arm of an IF the scanner is in: 0 for THEN, one more for each ELSIF and ELSE
+     */
+    private record Frame(int id, int depth, int arm) {
+    }
+
+    private final Deque<Frame> frames = new ArrayDeque<>();
+    private int ifs;
+
+    /**
+     * A control word the scanner passed at this depth: IF .. THEN opens an IF, ELSIF and ELSE start its next arm,
+     * WHILE .. LOOP, FOR .. LOOP, LOOP and REPEAT open a loop; the WHEN of a CASE or handler opens nothing.
+     */
+    void passed(Token word, boolean opensBlock, int depth) {
+        if (word.isAnyWord("ELSIF", "ELSEIF", "ELSE")) {
+            nextArm(depth);
+        } else if (opensBlock && word.isWord("IF")) {
+            frames.push(new Frame(++ifs, depth, 0));
+        } else if (opensBlock && !word.isWord("WHEN")) {
+            openOther(depth);
+        }
+    }
+
+    /** A loop or CASE opens: its statements and its ELSE belong to it, not to an IF around it. */
+    void openOther(int depth) {
+        frames.push(new Frame(0, depth, 0));
+    }
+
+    /** An ELSIF, ELSEIF or ELSE starts the next arm of the IF open at this depth, if that is what is open. */
+    private void nextArm(int depth) {
+        Frame top = frames.peek();
+        if (top != null && top.id() > 0 && top.depth() == depth) {
+            frames.pop();
+            frames.push(new Frame(top.id(), depth, top.arm() + 1));
+        }
+    }
+
+    /** {@code END IF}, {@code END LOOP}, {@code END CASE} ..: closes the innermost IF, or loop or CASE. */
+    void close(Token word) {
+        boolean endsIf = word.isWord("IF");
+        while (!frames.isEmpty()) {
+            Frame closed = frames.pop();
+            if ((closed.id() > 0) == endsIf) {
+                return;
+            }
+        }
+    }
+
+    /** A block ended at this depth: whatever it opened and left open ends with it. */
+    void blockEnded(int depth) {
+        while (!frames.isEmpty() && frames.peek().depth() > depth) {
+            frames.pop();
+        }
+    }
+
+    /**
+     * The IF arm a statement at this depth sits in directly, as {@code "if.arm"}, or "" when it sits in none, or in
+     * a loop, CASE or block inside one.
+     */
+    String armAt(int depth) {
+        Frame top = frames.peek();
+        return top == null || top.id() == 0 || top.depth() != depth ? "" : top.id() + "." + top.arm();
+    }
+}
