@@ -25,6 +25,9 @@ import io.github.sqlguard.model.Location;
 public record DestructiveClause(ClauseKind kind, Location at, String words, String table, String name,
         String detail, boolean scratch) {
 
+    /** The detail of a DROP whose kind of object only the running database knows ({@code 'DROP ' || kind}). */
+    public static final String RUN_TIME_KIND = "kind known at run time";
+
     /** The same clause, marked as being about a scratch table or not. */
     public DestructiveClause withScratch(boolean isScratch) {
         return new DestructiveClause(kind, at, words, table, name, detail, isScratch);

@@ -3,6 +3,7 @@ package io.github.sqlguard.analysis;
 import io.github.sqlguard.model.Dialect;
 import io.github.sqlguard.model.Location;
 import io.github.sqlguard.sql.Statement;
+import io.github.sqlguard.sql.StandIns;
 import io.github.sqlguard.sql.StatementContext;
 import io.github.sqlguard.sql.Token;
 import java.util.ArrayList;
@@ -74,9 +75,9 @@ final class DestructiveClauses {
                         overwritten.table(), overwritten.partition() ? "partition" : "table");
             }
         } else if (verb.isWord("RENAME")) {
-            renameTables(core);
+            RenameClauses.renameTables(core, this::add);
         } else if (verb.isWord("EXCHANGE")) {
-            exchangeTables(core);
+            RenameClauses.exchangeTables(core, this::add);
         } else if (verb.isWord("FLASHBACK")) {
             flashback(core);
         } else if (verb.isAnyWord("CREATE", "RECREATE")) {
@@ -205,6 +206,11 @@ final class DestructiveClauses {
                 }
             }
             default -> {
+                // Dynamic SQL that drops whatever kind of object a catalogue query returns may drop tables.
+                if (StandIns.standsIn(drop.kind())) {
+                    names.forEach(name -> add(ClauseKind.DROPPED_TABLE, verb, words, name, name,
+                            DestructiveClause.RUN_TIME_KIND));
+                }
             }
         }
         if (drop.cascade() && !statement.dialect().isMySqlFamily()) {
@@ -295,7 +301,7 @@ final class DestructiveClauses {
             if (clause.size() > 2 && clause.get(0).isWord("SWAP") && clause.get(1).isWord("WITH")) {
                 ObjectNames.NameAt other = ObjectNames.readName(clause, 2);
                 if (other != null) {
-                    swap(clause.get(0), words, table, other.text());
+                    RenameClauses.swap(clause.get(0), words, table, other.text(), this::add);
                 }
             }
         }
@@ -330,63 +336,6 @@ final class DestructiveClauses {
         String target = core.get(at + 1).isWord("RESTORE") ? "RESTORE POINT" : core.get(at + 1).upper();
         for (String name : names) {
             add(ClauseKind.REWOUND_TABLE, to, "FLASHBACK TABLE " + name + " TO " + target, name, name, target);
-        }
-    }
-
-    /** The two renames of a name swap, both located at {@code at}. */
-    private void swap(Token at, String words, String one, String other) {
-        add(ClauseKind.RENAMED_TABLE, at, words, one, one, other);
-        add(ClauseKind.RENAMED_TABLE, at, words, other, other, one);
-    }
-
-    /** ClickHouse: {@code EXCHANGE TABLES a AND b} trades the names of a and b. */
-    private void exchangeTables(List<Token> core) {
-        if (core.size() < 5 || !core.get(1).isWord("TABLES")) {
-            return;
-        }
-        ObjectNames.NameAt one = ObjectNames.readName(core, 2);
-        if (one == null || one.next() + 1 >= core.size() || !core.get(one.next()).isWord("AND")) {
-            return;
-        }
-        ObjectNames.NameAt other = ObjectNames.readName(core, one.next() + 1);
-        if (other != null) {
-            swap(core.get(0), "EXCHANGE TABLES", one.text(), other.text());
-        }
-    }
-
-    /** MySQL: RENAME TABLE a TO b, c TO d; Oracle: RENAME a TO b. */
-    private void renameTables(List<Token> core) {
-        if (core.size() > 4 && core.get(1).isWord("COLUMN")) {
-            renameColumn(core);
-            return;
-        }
-        int i = core.size() > 1 && core.get(1).isWord("TABLE") ? 2 : 1;
-        while (i < core.size()) {
-            ObjectNames.NameAt from = ObjectNames.readName(core, i);
-            if (from == null || from.next() + 1 >= core.size() || !core.get(from.next()).isWord("TO")) {
-                return;
-            }
-            ObjectNames.NameAt to = ObjectNames.readName(core, from.next() + 1);
-            if (to == null) {
-                return;
-            }
-            add(ClauseKind.RENAMED_TABLE, core.get(0), "RENAME", from.text(), from.text(), to.text());
-            i = to.next() < core.size() && core.get(to.next()).isSymbol(",") ? to.next() + 1 : core.size();
-        }
-    }
-
-    /** Derby's {@code RENAME COLUMN t.c TO d}, located at its RENAME. */
-    private void renameColumn(List<Token> core) {
-        ObjectNames.NameAt from = ObjectNames.readName(core, 2);
-        if (from == null || from.next() + 1 >= core.size() || !core.get(from.next()).isWord("TO")) {
-            return;
-        }
-        ObjectNames.NameAt to = ObjectNames.readName(core, from.next() + 1);
-        String column = from.lastPart();
-        String table = from.text().length() > column.length()
-                ? from.text().substring(0, from.text().length() - column.length() - 1) : null;
-        if (to != null) {
-            add(ClauseKind.RENAMED_COLUMN, core.get(0), "RENAME COLUMN", table, from.text(), to.text());
         }
     }
 

@@ -15,7 +15,8 @@ import java.util.Set;
  * {@code CASCADE [CONSTRAINTS]}, T-SQL {@code [dbo].[x]} and T-SQL's {@code IF .. DROP TABLE} guard, and
  * {@code CREATE OR REPLACE [TRANSIENT] TABLE} (MariaDB, MySQL, Snowflake, ClickHouse) and Firebird's
  * {@code RECREATE TABLE}, which drop the existing table first, and SQLite's {@code DELETE FROM sqlite_master} (under
- * {@code PRAGMA writable_schema}), which removes tables behind the engine's back. Not
+ * {@code PRAGMA writable_schema}), which removes tables behind the engine's back, and dynamic SQL that drops an
+ * object whose kind only the running database knows ({@code 'DROP ' || object_type || ..}), which may be a table. Not
  * reported: tables the same script created earlier, temporary tables ({@code DROP TEMPORARY TABLE},
  * {@code #temp}), external or foreign tables, whose data lives outside the database and stays, and names the
  * replay knows as views that keep no rows of their own or as sequences (MariaDB drops those with DROP TABLE).
@@ -63,6 +64,10 @@ public final class DropTableRule extends ClauseRule {
             return first.words() + (names.isEmpty() ? " removes the schema entries of the tables its WHERE selects"
                     : " removes the schema entry of " + counted("table", "tables", names))
                     + ": SQLite no longer knows " + (names.size() == 1 ? "it" : "them") + ", and every row is lost";
+        }
+        if (DestructiveClause.RUN_TIME_KIND.equals(first.detail())) {
+            return first.words() + " drops an object whose kind only the running database knows: where it is a"
+                    + " table, all its rows are lost";
         }
         if (names.isEmpty()) {
             return first.words() + " removes a table and all its rows";

@@ -67,6 +67,11 @@ public final class StandIns {
         return IN_TEXT.matcher(text).replaceAll(SHOWN);
     }
 
+    /** True for a word, in any case, that stands for a part of dynamic SQL: {@code DROP <run-time value> ..}. */
+    public static boolean standsIn(String word) {
+        return word.regionMatches(true, 0, PREFIX, 0, PREFIX.length());
+    }
+
     /** True for a word made by {@link #numbered}. */
     static boolean is(Token token) {
         return token.type() == TokenType.WORD && token.text().startsWith(PREFIX);
