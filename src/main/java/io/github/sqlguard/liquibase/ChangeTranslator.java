@@ -1,5 +1,6 @@
 package io.github.sqlguard.liquibase;
 
+import io.github.sqlguard.model.Dialect;
 import io.github.sqlguard.sql.DatabaseScope;
 import io.github.sqlguard.sql.Statement;
 import io.github.sqlguard.sql.StatementContext;
@@ -115,10 +116,21 @@ final class ChangeTranslator {
      * placed at it.
      */
     private List<Statement> schemaOnly(ChangeNode change, StatementContext context) {
-        new SchemaChangeText(synthetic).of(change)
-                .flatMap(text -> synthetic.schemaOnlyAt(text, path, change, context))
-                .ifPresent(out::add);
+        schemaOnly(synthetic, change, context).ifPresent(statement -> {
+            if (synthetic.dialect() == Dialect.AUTO || !context.databases().included().isEmpty()) {
+                out.add(statement);
+            } else {
+                // Written for the configured database, it may run on others the changelog names, with their types
+                out.add(statement, synthetic.dialect(), (dialect, databases) -> schemaOnly(synthetic.in(dialect),
+                        change, new StatementContext(context.kind(), context.label(), databases, context.body())));
+            }
+        });
         return List.of();
+    }
+
+    private Optional<Statement> schemaOnly(SyntheticStatements writer, ChangeNode change, StatementContext context) {
+        return new SchemaChangeText(writer).of(change).flatMap(text -> writer.schemaOnlyAt(text, path, change,
+                context));
     }
 
     /**

@@ -63,6 +63,7 @@ public final class ChangelogReader {
         Path file = changelogFile.toAbsolutePath().normalize();
         ChangelogReader reader = new ChangelogReader(options, file, relativePath);
         reader.process(file, relativePath, text, false);
+        OtherDatabaseRenditions.apply(reader.collectors.values(), reader.runOrder);
         List<ChangelogScript> scripts = reader.collectors.values().stream()
                 .filter(c -> !c.isEmpty()).map(ScriptCollector::toScript).toList();
         return new Changelog(scripts, reader.problems(), reader.processed, reader.changesets, reader.runOrder);

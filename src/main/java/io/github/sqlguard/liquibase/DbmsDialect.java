@@ -68,7 +68,7 @@ final class DbmsDialect {
     }
 
     /** The dialect that reads the SQL of the database Liquibase calls {@code name}, or null. */
-    private static Dialect named(String name) {
+    static Dialect named(String name) {
         return switch (name.toLowerCase(Locale.ROOT)) {
             case "postgresql" -> Dialect.POSTGRESQL;
             case "mysql" -> Dialect.MYSQL;

@@ -1,5 +1,6 @@
 package io.github.sqlguard.liquibase;
 
+import io.github.sqlguard.model.Dialect;
 import io.github.sqlguard.sql.AttachedComment;
 import io.github.sqlguard.sql.LexError;
 import io.github.sqlguard.sql.Script;
@@ -17,6 +18,7 @@ final class ScriptCollector {
     private final List<Statement> statements = new ArrayList<>();
     private final List<Token> comments = new ArrayList<>();
     private final List<AttachedComment> attached = new ArrayList<>();
+    private final List<OtherDatabaseRenditions.Pending> pendingRenditions = new ArrayList<>();
     private LexError lexError;
     private String text = "";
 
@@ -46,6 +48,19 @@ final class ScriptCollector {
     void add(Statement statement) {
         statements.add(statement);
         runOrder.add(statement);
+    }
+
+    /**
+     * Adds a schema-only statement written for {@code dialect}, which {@code rendering} writes for the other
+     * databases the changelog turns out to name ({@link OtherDatabaseRenditions}).
+     */
+    void add(Statement statement, Dialect dialect, OtherDatabaseRenditions.Rendering rendering) {
+        add(statement);
+        pendingRenditions.add(new OtherDatabaseRenditions.Pending(statement, dialect, rendering));
+    }
+
+    List<OtherDatabaseRenditions.Pending> pendingRenditions() {
+        return pendingRenditions;
     }
 
     /**

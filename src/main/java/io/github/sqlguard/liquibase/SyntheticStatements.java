@@ -42,6 +42,11 @@ final class SyntheticStatements {
         return dialect;
     }
 
+    /** Statements built the same way for {@code other}'s database. */
+    SyntheticStatements in(Dialect other) {
+        return new SyntheticStatements(other, placeholders);
+    }
+
     /** The statement for {@code sql}, located at the change element; empty when the text has no token. */
     Optional<Statement> at(String sql, String path, ChangeNode element, StatementContext context) {
         List<Token> tokens = lexer.tokenize(sql).tokens().stream()

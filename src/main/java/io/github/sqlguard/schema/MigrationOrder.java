@@ -20,7 +20,9 @@ import java.util.Set;
  * Flyway runs versioned scripts by version (as Flyway compares them), then repeatable ones by description;
  * other files run in path order, numbers in the path by their value ({@code upgrade/9/} before {@code upgrade/19/}),
  * except Prisma's migration folders, which Prisma runs by name as text ({@link PrismaMigrationFolders}).
- * A changelog carries its own order through its includes, so each structured changelog is a history of its own.
+ * A changelog carries its own order through its includes, so each structured changelog is a history of its own,
+ * with the changelogs named to run before and after it ({@link StepWords}: {@code master.pre.xml}, {@code master.xml},
+ * {@code master.post.xml}).
  *
  * <p>Projects often keep one set of migrations per database side by side ({@code postgres/V1__..} and
  * {@code h2/V1__..}, {@code x.mysql.up.sql} and {@code x.postgres.up.sql}): those sets never run against the
@@ -63,7 +65,8 @@ public final class MigrationOrder {
             return Optional.empty();
         }
         if (kind.isStructuredChangelog()) {
-            return Optional.of(new Place("changelog " + relativePath, 2, null, relativePath));
+            // Changelogs named for a step around one changelog run on one database, one after the other
+            return Optional.of(new Place("changelog " + StepWords.of(relativePath).stem(), 2, null, relativePath));
         }
         String history = historyOf(parts);
         Optional<FlywayScriptName> flyway = classification.flywayName();

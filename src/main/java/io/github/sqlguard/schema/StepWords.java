@@ -7,16 +7,19 @@ import java.util.regex.Pattern;
 /**
  * Plain scripts named for the step they run in around a script of the same name: ThingsBoard's
  * {@code 3.4.1/schema_update_before.sql} and {@code schema_update_after.sql} around its data migration, and
- * {@code pre_upgrade.sql} and {@code post_upgrade.sql} around {@code upgrade.sql}. As text their names sort the
- * other way round ("after" before "before", "post" before "pre"), so such siblings are ordered by the name without
- * the word, then before, plain, after: a procedure the "before" script creates is there when the "after" script
- * calls it.
+ * {@code pre_upgrade.sql} and {@code post_upgrade.sql} around {@code upgrade.sql}, and the word between the name and
+ * its extension, as Kapua names the Liquibase changelogs it runs before and after {@code changelog-job-master.xml}:
+ * {@code changelog-job-master.pre.xml} and {@code .post.xml}. As text their names sort the other way round ("after"
+ * before "before", "post" before "pre"), so such siblings are ordered by the name without the word, then before,
+ * plain, after: a procedure the "before" script creates is there when the "after" script calls it.
  */
 final class StepWords {
 
     /** The word first or last in the file's name before its extensions, set apart by {@code _} or {@code -}. */
     private static final Pattern LEADING = Pattern.compile("^(before|pre|after|post)[_-](.+)$");
     private static final Pattern TRAILING = Pattern.compile("^(.+)[_-](before|pre|after|post)$");
+    /** The word as an extension of its own before the file's last one: {@code .pre} in {@code x.pre.xml}. */
+    private static final Pattern EXTENSION = Pattern.compile("\\.(before|pre|after|post)(?=\\.[^.]+$)");
 
     /**
      * A path without its step word, and where the step runs.
@@ -49,9 +52,22 @@ final class StepWords {
             keptFrom = nameStart;
             keptTo = nameStart + trailing.end(1);
         } else {
-            return new Named(path, 0);
+            return extensionWord(path, nameStart);
         }
         String stem = path.substring(0, nameStart) + path.substring(keptFrom, keptTo) + path.substring(baseEnd);
-        return new Named(stem, word.equals("before") || word.equals("pre") ? -1 : 1);
+        return new Named(stem, stepOf(word));
+    }
+
+    private static Named extensionWord(String path, int nameStart) {
+        Matcher extension = EXTENSION.matcher(path.toLowerCase(Locale.ROOT));
+        if (!extension.find(nameStart) || extension.start() == nameStart) {
+            return new Named(path, 0);
+        }
+        return new Named(path.substring(0, extension.start()) + path.substring(extension.end()),
+                stepOf(extension.group(1)));
+    }
+
+    private static int stepOf(String word) {
+        return word.equals("before") || word.equals("pre") ? -1 : 1;
     }
 }

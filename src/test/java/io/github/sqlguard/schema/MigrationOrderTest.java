@@ -1,6 +1,7 @@
 package io.github.sqlguard.schema;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.sqlguard.source.FlywayNaming;
@@ -109,6 +110,30 @@ class MigrationOrderTest {
         assertEquals(List.of("db/9_a/up.sql", "db/10_b/up.sql", "upgrade/9/migration.sql", "upgrade/10/migration.sql"),
                 ordered("upgrade/10/migration.sql", "upgrade/9/migration.sql", "db/10_b/up.sql", "db/9_a/up.sql"),
                 "a folder named by a number alone, and other scripts in numbered folders, count by value");
+    }
+
+    @Test
+    void aStepWordBetweenTheNameAndItsExtensionPlacesTheScriptBeforeOrAfterItsSibling() {
+        assertEquals(List.of("sql/upgrade.pre.sql", "sql/upgrade.sql", "sql/upgrade.post.sql"),
+                ordered("sql/upgrade.post.sql", "sql/upgrade.sql", "sql/upgrade.pre.sql"),
+                "as text, post would sort before pre and both before the plain script");
+        assertEquals(List.of("sql/a.sql", "sql/b.before.sql", "sql/b.sql", "sql/b.after.sql"),
+                ordered("sql/b.after.sql", "sql/b.sql", "sql/a.sql", "sql/b.before.sql"));
+    }
+
+    @Test
+    void changelogsNamedForAStepAroundTheSameChangelogAreOneHistoryInStepOrder() {
+        String main = "liquibase/changelog-job-master.xml";
+        assertEquals(place(main).orElseThrow().history(),
+                place("liquibase/changelog-job-master.pre.xml").orElseThrow().history(),
+                "Kapua runs every *-master.pre.xml, then every *-master.xml, then every *-master.post.xml");
+        assertEquals(place(main).orElseThrow().history(),
+                place("liquibase/changelog-job-master.post.xml").orElseThrow().history());
+        assertEquals(List.of("liquibase/changelog-job-master.pre.xml", main, "liquibase/changelog-job-master.post.xml"),
+                ordered("liquibase/changelog-job-master.post.xml", main, "liquibase/changelog-job-master.pre.xml"));
+        assertNotEquals(place(main).orElseThrow().history(),
+                place("liquibase/changelog-user-master.xml").orElseThrow().history(),
+                "other changelogs stay histories of their own");
     }
 
     @Test
