@@ -32,6 +32,7 @@ import io.github.sqlguard.schema.RebuiltOnEveryRun;
 import io.github.sqlguard.schema.RecreatedColumnName;
 import io.github.sqlguard.schema.DroppedEarlierInRun;
 import io.github.sqlguard.schema.NameGivenInRun;
+import io.github.sqlguard.schema.NameTakenByCopy;
 import io.github.sqlguard.schema.RecreatedName;
 import io.github.sqlguard.schema.RolledBackTransactions;
 import io.github.sqlguard.schema.RowsMovedByReturning;
@@ -148,7 +149,7 @@ final class StatementChecker {
                     .or(facts::earlierFilesGuard).or(() -> RecreatedName.guardOf(models, at))
                     .or(() -> NameGivenInRun.guardOf(models, at))
                     .or(() -> DroppedEarlierInRun.guardOf(models, at))
-                    .or(() -> RecreatedColumnName.guardOf(models, at))
+                    .or(() -> RecreatedColumnName.guardOf(models, at)).or(() -> NameTakenByCopy.guardOf(models, at))
                     .or(() -> RebuiltOnEveryRun.guardOf(models, at))
                     .or(() -> RowsMovedByReturning.guardOf(model)).or(() -> scopeGuards.shortfallOf(statement));
             for (Rule rule : rules) {

@@ -47,7 +47,7 @@ public record Guard(Kind kind, String description, Map<String, String> columns) 
         UNVERIFIED_COPY,
         /** A renamed table's old name is given to a new table later in the same script run. */
         NAME_RECREATED,
-        /** A renamed column's old name is given to a column added later in the same script run. */
+        /** A renamed column's old name is given to a column added, or to its copy, later in the same script run. */
         COLUMN_NAME_RECREATED,
         /** A renamed table was created earlier in the same run: no code that runs yet uses its name. */
         TABLE_CREATED,

@@ -1,6 +1,7 @@
 package io.github.sqlguard.schema;
 
 import java.util.Comparator;
+import java.util.List;
 
 /**
  * Orders paths of plain upgrade scripts as their numbers count: {@code upgrade/9/x.sql} before
@@ -11,10 +12,18 @@ import java.util.Comparator;
  * <p>Two numbers of three digits or more compare as text: such numbers are most often a version's digits run
  * together ({@code upgradestep.5220.to.59900} is 5.22 to 5.99, then {@code 6000} is 6.0), where the leading digit
  * weighs most, or dates and padded numbers of one length, where text and value agree.
+ *
+ * <p>A pre-release word with its number ({@code 15_pre_3}, {@code 4.0.0-alpha-2}, {@code beta1}) names a release
+ * before the one the number in its place would name: OpenOLAT's {@code alter_15_pre_7_to_15_pre_8.sql} runs before
+ * {@code alter_15_0_x_to_15_1_0.sql}. Such a word sorts as a character just below {@code 0} would: before every
+ * number and letter, after the separators {@code -}, {@code .} and {@code /}.
  */
 final class NumberedPathOrder implements Comparator<String> {
 
     static final NumberedPathOrder INSTANCE = new NumberedPathOrder();
+
+    /** Alphabetical, as their releases follow each other. */
+    private static final List<String> PRE_RELEASE_WORDS = List.of("alpha", "beta", "pre", "rc");
 
     private NumberedPathOrder() {
     }
@@ -24,7 +33,20 @@ final class NumberedPathOrder implements Comparator<String> {
         int i = 0;
         int j = 0;
         while (i < a.length() && j < b.length()) {
-            if (Character.isDigit(a.charAt(i)) && Character.isDigit(b.charAt(j))) {
+            int wordEndA = preReleaseWordEnd(a, i);
+            int wordEndB = preReleaseWordEnd(b, j);
+            if (wordEndA > i && wordEndB > j) {
+                int byWord = a.substring(i, wordEndA).compareToIgnoreCase(b.substring(j, wordEndB));
+                if (byWord != 0) {
+                    return byWord;
+                }
+                i = wordEndA;
+                j = wordEndB;
+            } else if (wordEndA > i) {
+                return b.charAt(j) < '0' ? 1 : -1;
+            } else if (wordEndB > j) {
+                return a.charAt(i) < '0' ? -1 : 1;
+            } else if (Character.isDigit(a.charAt(i)) && Character.isDigit(b.charAt(j))) {
                 int endA = digitsEnd(a, i);
                 int endB = digitsEnd(b, j);
                 String numberA = a.substring(i, endA);
@@ -46,6 +68,28 @@ final class NumberedPathOrder implements Comparator<String> {
         int byRest = Integer.compare(a.length() - i, b.length() - j);
         // equal as numbers (007 and 7): the text decides, so that distinct paths never compare equal
         return byRest != 0 ? byRest : a.compareTo(b);
+    }
+
+    /**
+     * The end of the pre-release word at {@code from} when one starts there after a separator and a number follows
+     * it, directly or after one separator ({@code _pre_3}, {@code -beta1}); else {@code from}.
+     */
+    private static int preReleaseWordEnd(String text, int from) {
+        if (from == 0 || "_-./".indexOf(text.charAt(from - 1)) < 0 || !Character.isLetter(text.charAt(from))) {
+            return from;
+        }
+        for (String word : PRE_RELEASE_WORDS) {
+            int end = from + word.length();
+            if (text.regionMatches(true, from, word, 0, word.length()) && numberFollows(text, end)) {
+                return end;
+            }
+        }
+        return from;
+    }
+
+    private static boolean numberFollows(String text, int at) {
+        int digit = at < text.length() && "_-.".indexOf(text.charAt(at)) >= 0 ? at + 1 : at;
+        return digit < text.length() && Character.isDigit(text.charAt(digit));
     }
 
     private static int digitsEnd(String text, int from) {

@@ -65,6 +65,23 @@ class MigrationOrderTest {
     }
 
     @Test
+    void preReleaseScriptsRunBeforeTheRelease() {
+        assertEquals(List.of("db/alter_14_2_x_to_15_pre_0.sql", "db/alter_15_pre_0_to_15_pre_3.sql",
+                "db/alter_15_pre_7_to_15_pre_8.sql", "db/alter_15_0_x_to_15_0_2.sql", "db/alter_15_0_x_to_15_1_0.sql",
+                "db/alter_15_x_to_16_0_0.sql"),
+                ordered("db/alter_15_0_x_to_15_1_0.sql", "db/alter_15_x_to_16_0_0.sql", "db/alter_15_0_x_to_15_0_2.sql",
+                        "db/alter_15_pre_7_to_15_pre_8.sql", "db/alter_14_2_x_to_15_pre_0.sql",
+                        "db/alter_15_pre_0_to_15_pre_3.sql"));
+        assertEquals(List.of("u/2.0.0-alpha1.sql", "u/2.0.0-beta-1.sql", "u/2.0.0-beta-2.sql", "u/2.0.0-rc.1.sql",
+                "u/2.0.0.sql", "u/2.0.1.sql"),
+                ordered("u/2.0.1.sql", "u/2.0.0-rc.1.sql", "u/2.0.0.sql", "u/2.0.0-beta-2.sql", "u/2.0.0-alpha1.sql",
+                        "u/2.0.0-beta-1.sql"));
+        assertEquals(List.of("db/1/x.sql", "db/2/x.sql", "db/pre/x.sql", "db/prefix_1/x.sql"),
+                ordered("db/prefix_1/x.sql", "db/pre/x.sql", "db/2/x.sql", "db/1/x.sql"),
+                "a word without a number after it, or a longer word, is no pre-release");
+    }
+
+    @Test
     void scriptsNamedForAStepRunBeforeOrAfterTheirSibling() {
         assertEquals(List.of("upgrade/3.4.0/schema_update.sql", "upgrade/3.4.1/schema_update_before.sql",
                 "upgrade/3.4.1/schema_update.sql", "upgrade/3.4.1/schema_update_after.sql",
