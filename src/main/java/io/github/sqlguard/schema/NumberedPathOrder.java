@@ -34,6 +34,10 @@ final class NumberedPathOrder implements Comparator<String> {
                 if (byValue != 0) {
                     return byValue;
                 }
+                boolean goesOnA = versionGoesOn(a, endA);
+                if (goesOnA != versionGoesOn(b, endB)) {
+                    return goesOnA ? 1 : -1;
+                }
                 i = endA;
                 j = endB;
             } else if (a.charAt(i) != b.charAt(j)) {
@@ -46,6 +50,16 @@ final class NumberedPathOrder implements Comparator<String> {
         int byRest = Integer.compare(a.length() - i, b.length() - j);
         // equal as numbers (007 and 7): the text decides, so that distinct paths never compare equal
         return byRest != 0 ? byRest : a.compareTo(b);
+    }
+
+    /**
+     * Whether the version whose number ends at {@code at} goes on with another number ({@code 23_0-23_1} after
+     * {@code 23}): a release runs before its point releases, whatever word ends the other name
+     * ({@code sakai_23_mysql_conversion.sql} before {@code sakai_23_0-23_1_mysql_conversion.sql}, as
+     * {@code 1.2} comes before {@code 1.2.1}), where comparing the characters would put the digit first.
+     */
+    private static boolean versionGoesOn(String text, int at) {
+        return at + 1 < text.length() && "._-".indexOf(text.charAt(at)) >= 0 && Character.isDigit(text.charAt(at + 1));
     }
 
     private static int digitsEnd(String text, int from) {
