@@ -199,6 +199,34 @@ class LinterDatabaseHistoriesTest {
     }
 
     /**
+     * Upgrade scripts named for their database between underscores, as Sakai keeps them
+     * ({@code sakai_23_mysql_conversion.sql} beside {@code sakai_23_oracle_conversion.sql}): the Oracle upgrade is
+     * judged against the column Oracle's own script created, not against the one the MySQL upgrade narrowed; so is
+     * an upgrade that only one database has ({@code sakai_24_1-24_2_oracle_conversion.sql}).
+     */
+    @Test
+    void aDatabaseNamedBetweenUnderscoresBesideOthersKeepsItsOwnHistory() throws IOException {
+        write("db/conversion/sakai_22_mysql_conversion.sql", "CREATE TABLE t (c VARCHAR(255));\n");
+        write("db/conversion/sakai_22_oracle_conversion.sql", "CREATE TABLE t (c VARCHAR2(255));\n");
+        write("db/conversion/sakai_23_mysql_conversion.sql", "ALTER TABLE t MODIFY c VARCHAR(50);\n");
+        write("db/conversion/sakai_23_oracle_conversion.sql", "ALTER TABLE t MODIFY c VARCHAR2(20);\n");
+        write("db/conversion/sakai_24_0-24_1_mysql_conversion.sql", "ALTER TABLE t MODIFY c VARCHAR(10);\n");
+        write("db/conversion/sakai_24_1-24_2_oracle_conversion.sql", "ALTER TABLE t MODIFY c VARCHAR2(10);\n");
+
+        List<String> messages = lint("alter-column-type").stream()
+                .map(f -> f.location().path() + ": " + f.message()).toList();
+
+        assertEquals(List.of("db/conversion/sakai_23_mysql_conversion.sql: ALTER TABLE t changes the type of column c"
+                + " from VARCHAR(255) to VARCHAR(50) (shorter: 255 to 50 characters)",
+                "db/conversion/sakai_23_oracle_conversion.sql: ALTER TABLE t changes the type of column c from"
+                + " VARCHAR2(255) to VARCHAR2(20) (shorter: 255 to 20 characters)",
+                "db/conversion/sakai_24_0-24_1_mysql_conversion.sql: ALTER TABLE t changes the type of column c from"
+                + " VARCHAR(50) to VARCHAR(10) (shorter: 50 to 10 characters)",
+                "db/conversion/sakai_24_1-24_2_oracle_conversion.sql: ALTER TABLE t changes the type of column c"
+                + " from VARCHAR2(20) to VARCHAR2(10) (shorter: 20 to 10 characters)"), messages);
+    }
+
+    /**
      * Scripts per database in one folder, as Seata keeps them ({@code dm.sql} for Dameng beside {@code mysql.sql}):
      * Dameng's BLOB must not stand in for the LONGBLOB MySQL's own script created, or the MySQL upgrade that
      * narrows it would look like no change at all.

@@ -56,6 +56,10 @@ final class NumberedPathOrder implements Comparator<String> {
                 if (byValue != 0) {
                     return byValue;
                 }
+                boolean goesOnA = versionGoesOn(a, endA);
+                if (goesOnA != versionGoesOn(b, endB)) {
+                    return goesOnA ? 1 : -1;
+                }
                 i = endA;
                 j = endB;
             } else if (a.charAt(i) != b.charAt(j)) {
@@ -90,6 +94,22 @@ final class NumberedPathOrder implements Comparator<String> {
     private static boolean numberFollows(String text, int at) {
         int digit = at < text.length() && "_-.".indexOf(text.charAt(at)) >= 0 ? at + 1 : at;
         return digit < text.length() && Character.isDigit(text.charAt(digit));
+    }
+
+    /**
+     * Whether the version whose number ends at {@code at} goes on with another number ({@code 23_0-23_1} after
+     * {@code 23}) or with {@code x} for any ({@code 15_x}): a release runs before its point releases, whatever word
+     * ends the other name ({@code sakai_23_mysql_conversion.sql} before {@code sakai_23_0-23_1_mysql_conversion.sql},
+     * as {@code 1.2} comes before {@code 1.2.1}), where comparing the characters would put the digit first; and
+     * {@code 15_x_to_16_0_0} comes after {@code 15_0_x_to_15_1_0}, as the text has it.
+     */
+    private static boolean versionGoesOn(String text, int at) {
+        if (at + 1 >= text.length() || "._-".indexOf(text.charAt(at)) < 0) {
+            return false;
+        }
+        char next = text.charAt(at + 1);
+        return Character.isDigit(next) || (next == 'x' || next == 'X')
+                && (at + 2 == text.length() || "._-/".indexOf(text.charAt(at + 2)) >= 0);
     }
 
     private static int digitsEnd(String text, int from) {

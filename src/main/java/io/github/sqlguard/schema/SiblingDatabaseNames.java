@@ -17,9 +17,10 @@ import java.util.Set;
  * database runs, so it is a history of its own instead of being replayed into the others (where it would be judged
  * against another database's tables).
  *
- * <p>The word may also follow the name's last underscore ({@code openfire_mysql.sql} beside
- * {@code openfire_oracle.sql}, Quartz's {@code tables_mysql.sql}); there it counts for a known database as well,
- * since the path alone does not make it one ({@code engine_mysql.sql} may well be a script about a MySQL engine).
+ * <p>The word may also follow an underscore of the name ({@code openfire_mysql.sql} beside
+ * {@code openfire_oracle.sql}, Quartz's {@code tables_mysql.sql}, Sakai's {@code sakai_23_mysql_conversion.sql}
+ * beside {@code sakai_23_oracle_conversion.sql}); there it counts for a known database as well, since the path
+ * alone does not make it one ({@code engine_mysql.sql} may well be a script about a MySQL engine).
  *
  * <p>The word counts only when at least two siblings, the same name but for that word, each name a different
  * known database, and the word is a plain word that does not mean "every database" ({@code x-all.sql},
@@ -30,9 +31,6 @@ final class SiblingDatabaseNames {
     /** Words that, where a database's name stands, say the file is for every database. */
     private static final Set<String> EVERY_DATABASE = Set.of("all", "any", "common", "shared", "generic", "base",
             "default", "every");
-
-    /** Marks a word after a file name's last underscore, which {@link DatabaseNames#parts} does not read. */
-    private static final String UNDERSCORED = "_";
 
     private SiblingDatabaseNames() {
     }
@@ -50,7 +48,7 @@ final class SiblingDatabaseNames {
 
     /** Of {@code paths}, those that name a database only their siblings show to be one, with that name. */
     static Map<String, String> of(List<String> paths) {
-        Map<String, List<String[]>> byRest = new HashMap<>();
+        Map<String, List<Place>> byRest = new HashMap<>();
         for (String path : paths) {
             String lower = path.toLowerCase(Locale.ROOT).replace('\\', '/');
             int nameStart = lower.lastIndexOf('/') + 1;
@@ -64,34 +62,75 @@ final class SiblingDatabaseNames {
                 String last = ends.get(1);
                 int lastAt = stem.lastIndexOf('-') + 1;
                 byRest.computeIfAbsent(folder + "\u0000" + fileName.substring(first.length()),
-                        k -> new ArrayList<>()).add(new String[] {path, first, ""});
+                        k -> new ArrayList<>()).add(new Place(path, first, null));
                 byRest.computeIfAbsent(folder + fileName.substring(0, lastAt) + "\u0000" + fileName.substring(lastAt
-                        + last.length()), k -> new ArrayList<>()).add(new String[] {path, last, ""});
+                        + last.length()), k -> new ArrayList<>()).add(new Place(path, last, null));
             }
-            int underscore = stem.lastIndexOf('_');
-            if (underscore > 0 && !stem.contains("__")) {
-                // openfire_mysql.sql beside openfire_oracle.sql: the path alone does not name a database there,
-                // as engine_mysql.sql names none, so the siblings decide for known databases too
+            if (stem.contains("__")) {
+                continue;
+            }
+            // openfire_mysql.sql beside openfire_oracle.sql, sakai_23_mysql_conversion.sql beside
+            // sakai_23_oracle_conversion.sql: the path alone does not name a database there, as engine_mysql.sql
+            // names none, so the siblings decide for known databases too
+            for (int underscore = stem.indexOf('_'); underscore > 0; underscore = stem.indexOf('_', underscore + 1)) {
+                int end = stem.indexOf('_', underscore + 1);
+                end = end < 0 ? stem.length() : end;
                 byRest.computeIfAbsent(folder + stem.substring(0, underscore + 1) + "\u0000"
-                        + fileName.substring(stem.length()), k -> new ArrayList<>())
-                        .add(new String[] {path, stem.substring(underscore + 1), UNDERSCORED});
+                        + fileName.substring(end), k -> new ArrayList<>())
+                        .add(new Place(path, stem.substring(underscore + 1, end),
+                                folder + "\u0000" + fileName.substring(end)));
             }
         }
         Map<String, String> named = new HashMap<>();
-        for (List<String[]> siblings : byRest.values()) {
+        Set<String> namingEndings = new HashSet<>();
+        for (List<Place> siblings : byRest.values()) {
             Set<String> known = new HashSet<>();
-            siblings.stream().map(sibling -> sibling[1]).filter(DatabaseNames::isDatabase).forEach(known::add);
+            siblings.stream().map(Place::word).filter(DatabaseNames::isDatabase).forEach(known::add);
             if (known.size() < 2) {
                 continue;
             }
-            for (String[] sibling : siblings) {
-                String word = sibling[1];
-                boolean unnamedByPath = !DatabaseNames.isDatabase(word) || sibling[2].equals(UNDERSCORED);
+            for (Place sibling : siblings) {
+                String word = sibling.word();
+                boolean unnamedByPath = !DatabaseNames.isDatabase(word) || sibling.underscored();
                 if (unnamedByPath && word.matches("[a-z][a-z0-9]*") && !EVERY_DATABASE.contains(word)) {
-                    named.put(sibling[0], word);
+                    named.put(sibling.path(), word);
+                    if (sibling.underscored()) {
+                        namingEndings.add(sibling.ending());
+                    }
                 }
             }
         }
+        namedLikeTheirFolder(byRest, namingEndings, named);
         return named;
+    }
+
+    /**
+     * Adds the files whose known database's name stands where their folder's siblings name theirs, before the same
+     * ending, though no file is their twin for another database: Sakai's {@code sakai_10_1-10_5_mysql_conversion.sql}
+     * upgrades only MySQL's schema beside {@code sakai_10_3-10_5_oracle_conversion.sql}, for the releases differed
+     * per database, in the folder where {@code sakai_23_mysql_conversion.sql} and {@code
+     * sakai_23_oracle_conversion.sql} show how its scripts name their database.
+     */
+    private static void namedLikeTheirFolder(Map<String, List<Place>> byRest, Set<String> namingEndings,
+            Map<String, String> named) {
+        for (List<Place> places : byRest.values()) {
+            for (Place place : places) {
+                if (place.underscored() && !named.containsKey(place.path()) && namingEndings.contains(place.ending())
+                        && DatabaseNames.isDatabase(place.word()) && !EVERY_DATABASE.contains(place.word())) {
+                    named.put(place.path(), place.word());
+                }
+            }
+        }
+    }
+
+    /**
+     * A word of a file name that may stand where its siblings name their database; {@code ending}, for a word after
+     * an underscore, is the file's folder and the rest of its name after the word, and null for a hyphenated word.
+     */
+    private record Place(String path, String word, String ending) {
+
+        boolean underscored() {
+            return ending != null;
+        }
     }
 }

@@ -120,15 +120,16 @@ final class TableAlterations {
     }
 
     private static Table added(Table table, List<Token> clause, SchemaHistory schema) {
-        if (clause.get(0).isSymbol("(")) {
+        int i = skipWords(clause, 0, "COLUMN");
+        // Oracle's ADD (..), and MySQL's ADD [COLUMN] (..), which may name the keyword before the list
+        if (i < clause.size() && clause.get(i).isSymbol("(")) {
             Table result = table;
-            int end = ObjectNames.skipParentheses(clause, 0);
-            for (List<Token> element : ObjectNames.splitAtCommas(clause, 1, end - 1)) {
+            int end = ObjectNames.skipParentheses(clause, i);
+            for (List<Token> element : ObjectNames.splitAtCommas(clause, i + 1, end - 1)) {
                 result = TableDefinitions.withElement(result, element);
             }
             return result;
         }
-        int i = skipWords(clause, 0, "COLUMN");
         if (clause.size() > i + 3 && clause.get(i).isWord("IF")) {
             // ADD COLUMN IF NOT EXISTS c leaves an older c as it was; where the replay does not know every
             // column of the table, c may be such an older column of a type the replay cannot know.

@@ -147,7 +147,10 @@ record LexerDialect(Dialect dialect) {
      * {@code #t;}): after a word that a table's name must follow, a {@code #} with a name character next is that
      * name, or the comment would swallow the statement's end and run it into the next one; so it is after a comma
      * that follows such a name, and after a comma where a column of a temp table follows ({@code #t.c = 0}). A
-     * {@code #{name}} placeholder starts none after code, nor at a line's start outside MySQL.
+     * {@code #{name}} placeholder starts none after code, nor at a line's start outside MySQL. In Oracle a
+     * {@code #} that starts a line is SQL*Plus's SQLPREFIX: the rest of the line is a SQL*Plus command, run at once
+     * even in the middle of a statement, and never part of the SQL ({@code # ####} banners copied from a MySQL
+     * script would otherwise swallow the statement on the next lines).
      */
     boolean hashStartsComment(boolean lineHasToken, String text, int pos, int end, List<Token> before) {
         char next = pos + 1 < end ? text.charAt(pos + 1) : '\0';
@@ -156,6 +159,9 @@ record LexerDialect(Dialect dialect) {
         }
         if (mySql()) {
             return true;
+        }
+        if (dialect == Dialect.ORACLE) {
+            return !lineHasToken;
         }
         if (!auto()) {
             return false;

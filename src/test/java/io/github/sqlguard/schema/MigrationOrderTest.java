@@ -82,6 +82,17 @@ class MigrationOrderTest {
     }
 
     @Test
+    void aReleaseRunsBeforeItsPointReleasesWhateverWordEndsItsName() {
+        assertEquals(List.of("c/sakai_2_6_0_conversion.sql", "c/sakai_2_6_0-2_6_1_conversion.sql",
+                "c/sakai_23_conversion.sql", "c/sakai_23_0-23_1_conversion.sql", "c/sakai_23_1-23_2_conversion.sql"),
+                ordered("c/sakai_23_1-23_2_conversion.sql", "c/sakai_23_0-23_1_conversion.sql",
+                        "c/sakai_2_6_0-2_6_1_conversion.sql", "c/sakai_23_conversion.sql",
+                        "c/sakai_2_6_0_conversion.sql"));
+        assertEquals(List.of("u/upgrade_1_2_fix.sql", "u/upgrade_1_2_1_fix.sql"),
+                ordered("u/upgrade_1_2_1_fix.sql", "u/upgrade_1_2_fix.sql"));
+    }
+
+    @Test
     void scriptsNamedForAStepRunBeforeOrAfterTheirSibling() {
         assertEquals(List.of("upgrade/3.4.0/schema_update.sql", "upgrade/3.4.1/schema_update_before.sql",
                 "upgrade/3.4.1/schema_update.sql", "upgrade/3.4.1/schema_update_after.sql",

@@ -123,6 +123,15 @@ class SplitterRegionTest {
     }
 
     @Test
+    void sqlPlusPrefixLinesAreNotPartOfTheStatementTheyInterrupt() {
+        Script script = split(Dialect.ORACLE, "# ######\n# copied from the mysql script\nDROP TABLE a;\n"
+                + "DELETE FROM b\n#prompt still typing\nWHERE x = 1;\nSELECT c#1 FROM d;");
+        assertEquals(List.of("3:1 DROP TABLE a", "4:1 DELETE FROM b #prompt still typing WHERE x = 1",
+                "7:1 SELECT c#1 FROM d"), render(script));
+        assertEquals(3, script.comments().size());
+    }
+
+    @Test
     void sqlPlusSettingsWithoutSemicolonEndAtTheirLineAndDoNotSwallowTheNextStatement() {
         Script script = split(Dialect.ORACLE, "SET DEFINE OFF\nWHENEVER SQLERROR EXIT SQL.SQLCODE\n"
                 + "SPOOL drop.log\nDROP TABLE a;\nUPDATE a\nSET x = 1\nWHERE id = 2;\nSET TRANSACTION READ ONLY;");
