@@ -182,11 +182,35 @@ public final class DatabaseNames {
      */
     public static Dialect dialectWithinProject(String relativePath) {
         String slashed = relativePath.replace('\\', '/');
+        return outsideProject(slashed) ? Dialect.AUTO : dialectOf(slashed);
+    }
+
+    /**
+     * The name, in lower case, of the database the deepest part of {@code relativePath} names when no dialect here
+     * describes it ({@code sybase} of {@code db/upgrade-scripts/sybase/x.sql}); empty when that part names a database
+     * with a dialect, when no part names one, and for a path outside the project.
+     */
+    public static Optional<String> undescribedDatabaseWithinProject(String relativePath) {
+        String slashed = relativePath.replace('\\', '/');
+        if (outsideProject(slashed)) {
+            return Optional.empty();
+        }
+        List<String> parts = parts(slashed);
+        for (int i = parts.size() - 1; i >= 0; i--) {
+            Dialect dialect = named(parts.get(i));
+            if (dialect != null) {
+                return dialect == Dialect.AUTO ? Optional.of(parts.get(i).toLowerCase(Locale.ROOT)) : Optional.empty();
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** True for an absolute path or one that climbs out with {@code ../}, whose folders may be anyone's. */
+    private static boolean outsideProject(String slashed) {
         // Asked for every file on every run, nothing-changed runs included: no regular expression here.
         char first = slashed.isEmpty() ? ' ' : Character.toLowerCase(slashed.charAt(0));
         boolean drive = slashed.length() > 1 && slashed.charAt(1) == ':' && first >= 'a' && first <= 'z';
-        boolean outside = slashed.startsWith("/") || slashed.startsWith("../") || slashed.contains("/../") || drive;
-        return outside ? Dialect.AUTO : dialectOf(slashed);
+        return slashed.startsWith("/") || slashed.startsWith("../") || slashed.contains("/../") || drive;
     }
 
     /**
