@@ -216,6 +216,9 @@ class LinterRuntimeSqlTest {
             ORACLE     | DECLARE\\n  n VARCHAR2(10);\\nBEGIN\\n  SELECT MAX(id) INTO n FROM t;\\n  EXECUTE IMMEDIATE 'DELETE FROM t WHERE id < ' || n;\\nEND;\\n/ | runtime-sql WARNING 5:3
             MYSQL      | CREATE PROCEDURE p()\\nBEGIN\\n  DECLARE n BIGINT DEFAULT 0;\\n  SELECT MAX(id) INTO n FROM t;\\n  SET @s = CONCAT('DELETE FROM t WHERE id < ', n);\\n  PREPARE st FROM @s;\\nEND;\\nCALL p(); | -
             SQLSERVER  | DECLARE @n INT\\nSELECT @n = MAX(id) FROM t\\nEXEC ('DELETE FROM t WHERE id < ' + @n) | -
+            MYSQL      | SET @m = (SELECT MAX(id) + 1 FROM t);\\nSET @s = CONCAT('ALTER TABLE t AUTO_INCREMENT = ', @m);\\nPREPARE st FROM @s; | -
+            MYSQL      | SET @m = (SELECT MAX(name) FROM t);\\nSET @s = CONCAT('ALTER TABLE t AUTO_INCREMENT = ', @m);\\nPREPARE st FROM @s; | runtime-sql WARNING 3:1
+            MYSQL      | SELECT MAX(id) + 1 INTO @m FROM t;\\nSET @s = CONCAT('ALTER TABLE t AUTO_INCREMENT = ', @m);\\nPREPARE st FROM @s; | runtime-sql WARNING 3:1
             ORACLE     | DECLARE\\n  q VARCHAR2(200);\\nBEGIN\\n  q := ('DROP TABLE ' || v_name);\\n  EXECUTE IMMEDIATE q;\\nEND;\\n/ | drop-table ERROR 4:10 ## runtime-sql WARNING 5:3
             """)
     void aNumericVariableJoinsTheTextAsOneValue(Dialect dialect, String sql, String expected) throws IOException {

@@ -12,7 +12,7 @@ import java.util.Map;
  * {@code EXEC (@verb + @table)}, PostgreSQL {@code EXECUTE format('DELETE FROM t %s', v_where)}. An operand of
  * {@code ||}, {@code +}, {@code CONCAT(..)} or {@code format(..)} whose text the script
  * shows (see {@link VariableAssignments#straightLineValue}) is read as that text, so the statement is checked for
- * what it does and its findings name what it names; a variable declared with a numeric type stands in as one
+ * what it does and its findings name what it names; a variable that can only hold a number stands in as one
  * value ({@link NumericVariables}); any other operand stays a stand-in built at run time.
  */
 final class VariableOperands {
@@ -37,7 +37,7 @@ final class VariableOperands {
             boolean operand = isOperand(tokens, i, Boolean.TRUE.equals(concatArguments.peek()));
             List<Token> parts = operand
                     ? knownParts(VariableAssignments.straightLineValue(scope, arguments, token, use)) : List.of();
-            if (operand && parts.isEmpty() && NumericVariables.declaredNumeric(scope, token)) {
+            if (operand && parts.isEmpty() && NumericVariables.holdsOnlyNumbers(scope, token)) {
                 // Numbered where the text is read; marked here as one value, which no clause can hide in.
                 parts = List.of(StandIns.quoted(0, token.offset(), token.line(), token.column()));
             }
