@@ -206,6 +206,28 @@ class LinterRuntimeSqlTest {
         assertEquals(expected.equals("-") ? List.of() : List.of(expected.split(" ## ")), found);
     }
 
+    /**
+     * A variable declared with a numeric type joins the text as one number, whatever it holds at run time: the
+     * statement is what the literals show. A text variable may hold any clause and keeps runtime-sql.
+     */
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiterString = " | ", quoteCharacter = '"', textBlock = """
+            AUTO       | --#SET TERMINATOR @\\nCREATE PROCEDURE p()\\nBEGIN\\n  DECLARE counter INTEGER;\\n  DECLARE q VARCHAR(255);\\n  SET (counter) = (SELECT MAX(id) FROM t);\\n  SET q = ('ALTER TABLE t ALTER COLUMN id RESTART WITH ' || counter || '');\\n  EXECUTE IMMEDIATE q;\\nEND\\n@\\nCALL p()@ | -
+            AUTO       | --#SET TERMINATOR @\\nCREATE PROCEDURE p()\\nBEGIN\\n  DECLARE counter VARCHAR(20);\\n  DECLARE q VARCHAR(255);\\n  SET (counter) = (SELECT MAX(id) FROM t);\\n  SET q = ('ALTER TABLE t ALTER COLUMN id RESTART WITH ' || counter || '');\\n  EXECUTE IMMEDIATE q;\\nEND\\n@\\nCALL p()@ | runtime-sql WARNING 8:3
+            ORACLE     | DECLARE\\n  n NUMBER(10);\\nBEGIN\\n  SELECT MAX(id) INTO n FROM t;\\n  EXECUTE IMMEDIATE 'DELETE FROM t WHERE id < ' || n;\\nEND;\\n/ | -
+            ORACLE     | DECLARE\\n  n VARCHAR2(10);\\nBEGIN\\n  SELECT MAX(id) INTO n FROM t;\\n  EXECUTE IMMEDIATE 'DELETE FROM t WHERE id < ' || n;\\nEND;\\n/ | runtime-sql WARNING 5:3
+            MYSQL      | CREATE PROCEDURE p()\\nBEGIN\\n  DECLARE n BIGINT DEFAULT 0;\\n  SELECT MAX(id) INTO n FROM t;\\n  SET @s = CONCAT('DELETE FROM t WHERE id < ', n);\\n  PREPARE st FROM @s;\\nEND;\\nCALL p(); | -
+            SQLSERVER  | DECLARE @n INT\\nSELECT @n = MAX(id) FROM t\\nEXEC ('DELETE FROM t WHERE id < ' + @n) | -
+            MYSQL      | SET @m = (SELECT MAX(id) + 1 FROM t);\\nSET @s = CONCAT('ALTER TABLE t AUTO_INCREMENT = ', @m);\\nPREPARE st FROM @s; | -
+            MYSQL      | SET @m = (SELECT MAX(name) FROM t);\\nSET @s = CONCAT('ALTER TABLE t AUTO_INCREMENT = ', @m);\\nPREPARE st FROM @s; | runtime-sql WARNING 3:1
+            MYSQL      | SELECT MAX(id) + 1 INTO @m FROM t;\\nSET @s = CONCAT('ALTER TABLE t AUTO_INCREMENT = ', @m);\\nPREPARE st FROM @s; | runtime-sql WARNING 3:1
+            ORACLE     | DECLARE\\n  q VARCHAR2(200);\\nBEGIN\\n  q := ('DROP TABLE ' || v_name);\\n  EXECUTE IMMEDIATE q;\\nEND;\\n/ | drop-table ERROR 4:10 ## runtime-sql WARNING 5:3
+            """)
+    void aNumericVariableJoinsTheTextAsOneValue(Dialect dialect, String sql, String expected) throws IOException {
+        List<String> found = findings(dialect, sql, false);
+        assertEquals(expected.equals("-") ? List.of() : List.of(expected.split(" ## ")), found);
+    }
+
     @Test
     void aVariableAnOracleDynamicStatementSetsThroughUsingOutIsNoLongerKnown() throws IOException {
         String sql = "DECLARE\n  q VARCHAR2(100) := 'DELETE FROM a WHERE id = 1';\nBEGIN\n"

@@ -10,10 +10,11 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * The build log's word on the scripts a configured dialect does not read: those whose folder or file name names a
+ * The build log's word on the scripts a configured dialect does not describe: those whose folder or file name names a
  * database of another dialect ({@code db/migration/mysql/} under {@code postgresql}) are read in that database's
- * dialect, and a user who set {@code <dialect>} should learn so, and where, from the log rather than from the
- * README.
+ * dialect, and those naming a database no dialect here describes ({@code sybase/}, {@code db2/}) are read in the
+ * configured one, which may mean something else by their SQL. A user who set {@code <dialect>} should learn so, and
+ * where, from the log rather than from the README.
  */
 final class OtherDialectScripts {
 
@@ -35,19 +36,56 @@ final class OtherDialectScripts {
             return Optional.empty();
         }
         Map<String, Integer> byFolder = new TreeMap<>();
-        int scripts = 0;
         for (String file : scannedFiles) {
             Dialect read = config.dialectFor(DatabaseNames.dialectWithinProject(file));
             if (read != configured) {
-                int slash = file.lastIndexOf('/');
-                String folder = slash < 0 ? "./" : file.substring(0, slash + 1);
-                byFolder.merge(folder + " (" + read.configName(), 1, Integer::sum);
-                scripts++;
+                byFolder.merge(folder(file) + " (" + read.configName(), 1, Integer::sum);
             }
         }
+        int scripts = byFolder.values().stream().mapToInt(Integer::intValue).sum();
         if (scripts == 0) {
             return Optional.empty();
         }
+        return Optional.of("sqlguard: dialect " + configured.configName() + " is configured, but " + scripts
+                + (scripts == 1 ? " script whose" : " scripts whose") + " folder or file name names a database of"
+                + " another dialect " + (scripts == 1 ? "is" : "are") + " read in its dialect: " + listed(byFolder));
+    }
+
+    /**
+     * One log line naming the folders whose scripts name a database no dialect here describes ({@code sybase/},
+     * {@code db2/}) and are read in the configured dialect all the same: where that database means something else by
+     * a statement (Sybase's {@code ALTER TABLE t DROP c} drops a column, SQL Server's a constraint), a finding can
+     * be missed. Empty when no dialect is configured or no script names such a database.
+     */
+    static Optional<String> undescribedLogLine(LintConfig config, List<String> scannedFiles) {
+        Dialect configured = config.dialect();
+        if (configured == Dialect.AUTO) {
+            return Optional.empty();
+        }
+        Map<String, Integer> byFolder = new TreeMap<>();
+        for (String file : scannedFiles) {
+            if (config.dialectFor(DatabaseNames.dialectWithinProject(file)) == configured) {
+                DatabaseNames.undescribedDatabaseWithinProject(file)
+                        .ifPresent(database -> byFolder.merge(folder(file) + " (" + database, 1, Integer::sum));
+            }
+        }
+        int scripts = byFolder.values().stream().mapToInt(Integer::intValue).sum();
+        if (scripts == 0) {
+            return Optional.empty();
+        }
+        return Optional.of("sqlguard: dialect " + configured.configName() + " is configured and reads " + scripts
+                + (scripts == 1 ? " script" : " scripts") + " of a database it does not describe: " + listed(byFolder)
+                + "; where that database's SQL means something else, a finding can be missed (with dialect auto"
+                + " they are read in no database's dialect)");
+    }
+
+    private static String folder(String file) {
+        int slash = file.lastIndexOf('/');
+        return slash < 0 ? "./" : file.substring(0, slash + 1);
+    }
+
+    /** The first folders with their counts, {@code db/mysql/ (mysql, 2 scripts)}, and how many more there are. */
+    private static String listed(Map<String, Integer> byFolder) {
         List<String> parts = new ArrayList<>();
         for (Map.Entry<String, Integer> folder : byFolder.entrySet()) {
             if (parts.size() == SHOWN_FOLDERS) {
@@ -57,9 +95,6 @@ final class OtherDialectScripts {
             parts.add(folder.getKey() + ", " + count + (count == 1 ? " script)" : " scripts)"));
         }
         int more = byFolder.size() - parts.size();
-        return Optional.of("sqlguard: dialect " + configured.configName() + " is configured, but " + scripts
-                + (scripts == 1 ? " script whose" : " scripts whose") + " folder or file name names a database of"
-                + " another dialect " + (scripts == 1 ? "is" : "are") + " read in its dialect: "
-                + String.join(", ", parts) + (more > 0 ? " and " + more + " more folder(s)" : ""));
+        return String.join(", ", parts) + (more > 0 ? " and " + more + " more folder(s)" : "");
     }
 }

@@ -28,7 +28,9 @@ import java.util.regex.Pattern;
  * {@code upgrade/v4.3.x-v5.0.x.sql}, {@code upgrade/1.2_to_1.3.sql}). The install scripts are the files directly in
  * the folder above it and, for a folder of steps named for a database ({@code update/postgres/}), the files in the
  * folder of that name beside the one above ({@code postgres/}), where projects that keep one tree per database put
- * that database's install script. A script named for one version in the folder of such step scripts
+ * that database's install script, and those in the folder of that name in another tree beside the steps' one
+ * ({@code db/ddl-scripts/mysql5/} beside {@code db/upgrade-scripts/mysql5/}, as jBPM keeps them). A script named for
+ * one version in the folder of such step scripts
  * ({@code hive-schema-3.1.0.mysql.sql} beside {@code upgrade-3.0.0-to-3.1.0.mysql.sql}, as Hive keeps them)
  * installs that version, alone.
  */
@@ -138,12 +140,35 @@ final class InstallScripts {
                 if (!above.isEmpty() && DatabaseNames.isDatabase(name.toLowerCase(Locale.ROOT))) {
                     String named = folderOf(above.substring(0, above.length() - 1)) + name + "/";
                     installFolders.put(named, named);
+                    siblingTreeFolders(paths, above, name).forEach(folder -> installFolders.put(folder, folder));
                 }
                 String install = above + INSTALL_AND_TEARDOWN_FOLDERS.get(0) + "/";
                 INSTALL_AND_TEARDOWN_FOLDERS.forEach(folder -> installFolders.put(above + folder + "/", install));
             }
         });
         return new InstallScripts(installFolders, installFiles, stepsBases);
+    }
+
+    /**
+     * The folders of that database's name in the trees beside the steps' tree ({@code db/ddl-scripts/mysql5/} beside
+     * {@code db/upgrade-scripts/mysql5/}, as jBPM keeps its install and upgrade scripts per database), which hold
+     * its install and teardown scripts.
+     *
+     * @param stepsTree the tree holding the steps folder, {@code db/upgrade-scripts/}
+     * @param database the name of the steps folder, {@code mysql5}
+     */
+    private static Set<String> siblingTreeFolders(Collection<String> paths, String stepsTree, String database) {
+        String top = folderOf(stepsTree.substring(0, stepsTree.length() - 1));
+        Set<String> folders = new HashSet<>();
+        for (String path : paths) {
+            String folder = folderOf(path);
+            String tree = folder.startsWith(top) && folder.endsWith("/" + database + "/")
+                    ? folder.substring(top.length(), folder.length() - database.length() - 1) : "";
+            if (tree.length() > 1 && tree.indexOf('/') == tree.length() - 1 && !(top + tree).equals(stepsTree)) {
+                folders.add(folder);
+            }
+        }
+        return folders;
     }
 
     /** The lowest version the step scripts named {@code steps} upgrade from, when they name dotted versions. */

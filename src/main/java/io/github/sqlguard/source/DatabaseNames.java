@@ -19,8 +19,9 @@ import java.util.Optional;
  * Case, underscores and hyphens do not matter: projects that name folders after Spring's
  * {@code spring.jpa.database} values keep SQL Server's scripts in {@code SQL_SERVER/}. Nor does a version after
  * the name: projects that support several releases of a database keep {@code mysql5/}, {@code sqlserver2008/},
- * {@code oracle12c/} or {@code db2_v95/} beside each other. Projects that pick their scripts by their Hibernate
- * dialect name the folders after its class ({@code org.alfresco.repo.domain.dialect.PostgreSQLDialect/}).
+ * {@code oracle12c/} or {@code db2_v95/} beside each other, nor a storage engine after it: jBPM keeps the scripts
+ * for MySQL's InnoDB beside those for MySQL 5 in {@code mysqlinnodb/}. Projects that pick their scripts by their
+ * Hibernate dialect name the folders after its class ({@code org.alfresco.repo.domain.dialect.PostgreSQLDialect/}).
  */
 public final class DatabaseNames {
 
@@ -53,6 +54,13 @@ public final class DatabaseNames {
             Map.entry("oceanbase", Dialect.AUTO), Map.entry("highgo", Dialect.AUTO), Map.entry("tidb", Dialect.AUTO),
             Map.entry("polardb", Dialect.AUTO));
 
+    /**
+     * MySQL's and MariaDB's storage engines and cluster flavours, as a folder may name them after the database
+     * ({@code mysqlinnodb}, {@code mysql_ndb}, {@code mariadb-galera}): the scripts are still that database's.
+     */
+    private static final List<String> ENGINES = List.of("innodb", "myisam", "ndbcluster", "ndb", "rocksdb", "xtradb",
+            "aria", "galera", "cluster");
+
     /** How the name of a Hibernate dialect class ends, as {@link #key} spells it. */
     private static final String DIALECT_CLASS_SUFFIX = "dialect";
 
@@ -71,6 +79,9 @@ public final class DatabaseNames {
     private static Dialect named(String part) {
         String key = key(part);
         Dialect dialect = withRelease(key);
+        if (dialect == null) {
+            dialect = withEngine(key);
+        }
         if (dialect == null && key.length() > DIALECT_CLASS_SUFFIX.length() && key.endsWith(DIALECT_CLASS_SUFFIX)) {
             dialect = dialectClass(key.substring(0, key.length() - DIALECT_CLASS_SUFFIX.length()));
         }
@@ -88,6 +99,22 @@ public final class DatabaseNames {
             }
         }
         return dialect;
+    }
+
+    /**
+     * The dialect of the database {@code key} names before a storage engine ({@code mysqlinnodb},
+     * {@code mysql57ndb}); null for none. Only a database of the MySQL family counts: the engines are its.
+     */
+    private static Dialect withEngine(String key) {
+        for (String engine : ENGINES) {
+            if (key.length() > engine.length() && key.endsWith(engine)) {
+                Dialect dialect = withRelease(key.substring(0, key.length() - engine.length()));
+                if (dialect == Dialect.MYSQL || dialect == Dialect.MARIADB) {
+                    return dialect;
+                }
+            }
+        }
+        return null;
     }
 
     /**
@@ -155,11 +182,35 @@ public final class DatabaseNames {
      */
     public static Dialect dialectWithinProject(String relativePath) {
         String slashed = relativePath.replace('\\', '/');
+        return outsideProject(slashed) ? Dialect.AUTO : dialectOf(slashed);
+    }
+
+    /**
+     * The name, in lower case, of the database the deepest part of {@code relativePath} names when no dialect here
+     * describes it ({@code sybase} of {@code db/upgrade-scripts/sybase/x.sql}); empty when that part names a database
+     * with a dialect, when no part names one, and for a path outside the project.
+     */
+    public static Optional<String> undescribedDatabaseWithinProject(String relativePath) {
+        String slashed = relativePath.replace('\\', '/');
+        if (outsideProject(slashed)) {
+            return Optional.empty();
+        }
+        List<String> parts = parts(slashed);
+        for (int i = parts.size() - 1; i >= 0; i--) {
+            Dialect dialect = named(parts.get(i));
+            if (dialect != null) {
+                return dialect == Dialect.AUTO ? Optional.of(parts.get(i).toLowerCase(Locale.ROOT)) : Optional.empty();
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** True for an absolute path or one that climbs out with {@code ../}, whose folders may be anyone's. */
+    private static boolean outsideProject(String slashed) {
         // Asked for every file on every run, nothing-changed runs included: no regular expression here.
         char first = slashed.isEmpty() ? ' ' : Character.toLowerCase(slashed.charAt(0));
         boolean drive = slashed.length() > 1 && slashed.charAt(1) == ':' && first >= 'a' && first <= 'z';
-        boolean outside = slashed.startsWith("/") || slashed.startsWith("../") || slashed.contains("/../") || drive;
-        return outside ? Dialect.AUTO : dialectOf(slashed);
+        return slashed.startsWith("/") || slashed.startsWith("../") || slashed.contains("/../") || drive;
     }
 
     /**

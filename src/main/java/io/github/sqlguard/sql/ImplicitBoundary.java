@@ -198,8 +198,10 @@ final class ImplicitBoundary {
         }
         if (token.isWord("SELECT")) {
             // A DELETE or UPDATE holds no query of its own outside parentheses: the SELECT after it is the next
-            // statement, whose WHERE must not be taken for a condition of the row change.
-            return changesRows() && !QUERY_JOINERS.contains(previous.upper());
+            // statement, whose WHERE must not be taken for a condition of the row change. Nor does EXEC (@sql)
+            // or EXEC p @a = 1: the SELECT @next = '..' after it, as procedures build their commands, is the next.
+            return (changesRows() || "EXEC".equals(firstWord) || "EXECUTE".equals(firstWord))
+                    && !QUERY_JOINERS.contains(previous.upper());
         }
         if (token.isWord("SET")) {
             // SET @n = @@ROWCOUNT after a DELETE, or after an UPDATE that already has its SET list; SET @sql = ..

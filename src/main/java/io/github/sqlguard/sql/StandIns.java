@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
  * within its statement, so that no two are the same word: {@code ' WHERE id = ' || id} must not read as the
  * always-true {@code id = id}. They are plain words because joined literals are lexed again with them.
  * A stand-in for a call that quotes its argument as one name or one value ({@code quote_ident(v)},
- * {@code QUOTENAME(@t)}) is marked so: it cannot change what the statement is, only which table it names.
+ * {@code QUOTENAME(@t)}) is marked so: it cannot change what the statement is, only which table it names; so is one
+ * for a variable that can only hold a number, and it stays so when its text is read again.
  */
 public final class StandIns {
 
@@ -44,7 +45,8 @@ public final class StandIns {
             return new Token(TokenType.WORD, String.valueOf(blank), first.offset(), first.line(), first.column());
         }
         boolean quoting = operand.size() > 2 && first.isAnyWord(QUOTING) && operand.get(1).isSymbol("(")
-                && TopLevel.closingParenthesis(operand, 1) == operand.size() - 1;
+                && TopLevel.closingParenthesis(operand, 1) == operand.size() - 1
+                || operand.size() == 1 && first.text().startsWith(QUOTED) && is(first);
         return quoting ? quoted(number, first.offset(), first.line(), first.column())
                 : numbered(number, first.offset(), first.line(), first.column());
     }

@@ -12,7 +12,8 @@ import java.util.Map;
  * {@code EXEC (@verb + @table)}, PostgreSQL {@code EXECUTE format('DELETE FROM t %s', v_where)}. An operand of
  * {@code ||}, {@code +}, {@code CONCAT(..)} or {@code format(..)} whose text the script
  * shows (see {@link VariableAssignments#straightLineValue}) is read as that text, so the statement is checked for
- * what it does and its findings name what it names; any other operand stays a stand-in built at run time.
+ * what it does and its findings name what it names; a variable that can only hold a number stands in as one
+ * value ({@link NumericVariables}); any other operand stays a stand-in built at run time.
  */
 final class VariableOperands {
 
@@ -33,8 +34,13 @@ final class VariableOperands {
         Deque<Boolean> concatArguments = new ArrayDeque<>();
         for (int i = 0; i < tokens.size(); i++) {
             Token token = tokens.get(i);
-            List<Token> parts = isOperand(tokens, i, Boolean.TRUE.equals(concatArguments.peek()))
+            boolean operand = isOperand(tokens, i, Boolean.TRUE.equals(concatArguments.peek()));
+            List<Token> parts = operand
                     ? knownParts(VariableAssignments.straightLineValue(scope, arguments, token, use)) : List.of();
+            if (operand && parts.isEmpty() && NumericVariables.holdsOnlyNumbers(scope, token)) {
+                // Numbered where the text is read; marked here as one value, which no clause can hide in.
+                parts = List.of(StandIns.quoted(0, token.offset(), token.line(), token.column()));
+            }
             if (!parts.isEmpty() && result == null) {
                 result = new ArrayList<>(tokens.subList(0, i));
             }

@@ -30,6 +30,21 @@ class OtherDialectScriptsTest {
                 List.of("db/migration/mysql/V1__a.sql", "db/migration/mariadb/V1__a.sql", "db/db2/V1.sql")));
     }
 
+    @Test
+    void namesTheFoldersOfDatabasesWithoutADialectThatAConfiguredDialectReads() {
+        List<String> files = List.of("db/upgrade-scripts/sqlserver/x.sql", "db/upgrade-scripts/sybase/a.sql",
+                "db/upgrade-scripts/sybase/b.sql", "db/upgrade-scripts/db2/a.sql", "/home/db2/a.sql", "db/plain.sql");
+
+        assertEquals(Optional.of("sqlguard: dialect sqlserver is configured and reads 3 scripts of a database it does"
+                + " not describe: db/upgrade-scripts/db2/ (db2, 1 script), db/upgrade-scripts/sybase/ (sybase,"
+                + " 2 scripts); where that database's SQL means something else, a finding can be missed (with"
+                + " dialect auto they are read in no database's dialect)"),
+                OtherDialectScripts.undescribedLogLine(config(Dialect.SQLSERVER), files));
+        assertEquals(Optional.empty(), OtherDialectScripts.undescribedLogLine(config(Dialect.AUTO), files));
+        assertEquals(Optional.empty(),
+                OtherDialectScripts.undescribedLogLine(config(Dialect.MYSQL), FILES.subList(0, 4)));
+    }
+
     private static LintConfig config(Dialect dialect) {
         LintConfig defaults = LintConfig.defaults(Path.of("."), List.of(Path.of(".")));
         return new LintConfig(defaults.baseDir(), defaults.directories(), defaults.includes(), defaults.excludes(),

@@ -191,6 +191,9 @@ class MigrationHistoriesTest {
                 + " | sql/upgrade/1.10.0_schema/mysql/ddl.sql | VARCHAR(255)",
         "sql/ds_mysql.sql       | sql/upgrade/1.0.0_schema/ddl.sql | sql/upgrade/1.2.0_schema/ddl.sql"
                 + " | sql/upgrade/1.10.0_schema/ddl.sql | VARCHAR(255)",
+        "db/ddl-scripts/mysql5/mysql5-schema.sql | db/upgrade-scripts/mysql5/jbpm-6.0-to-6.1.sql"
+                + " | db/upgrade-scripts/mysql5/jbpm-6.1-to-6.2.sql | db/upgrade-scripts/mysql5/jbpm-6.2-to-6.3.sql"
+                + " | VARCHAR(255)",
     })
     void anInstallScriptBesideVersionStepsIsAHistoryOfItsOwn(String install, String base, String other,
             String narrowing, String typeBefore) {

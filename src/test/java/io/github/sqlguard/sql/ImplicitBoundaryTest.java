@@ -59,6 +59,8 @@ class ImplicitBoundaryTest {
             SQLSERVER | DELETE TOP (5) FROM t\\nSET @n = @@ROWCOUNT | 1:1 DELETE TOP (5) FROM t ## 2:1 SET @n = @@ROWCOUNT
             SQLSERVER | EXEC @r = sp_executesql @sql\\nSET @sql = 'x' | 1:1 EXEC @r = sp_executesql @sql ## 2:1 SET @sql = 'x'
             SQLSERVER | EXEC dbo.p @a = 1, @b\\nSET @n = 0 | 1:1 EXEC dbo.p @a = 1, @b ## 2:1 SET @n = 0
+            SQLSERVER | EXEC (@drop)\\nSELECT @alter = 'ALTER TABLE t ALTER COLUMN id bigint' | 1:1 EXEC (@drop) ## 2:1 SELECT @alter = 'ALTER TABLE t ALTER COLUMN id bigint'
+            SQLSERVER | EXECUTE dbo.p @a = 1\\nSELECT @n = COUNT(*) FROM t WHERE a = 1 | 1:1 EXECUTE dbo.p @a = 1 ## 2:1 SELECT @n = COUNT(*) FROM t WHERE a = 1
             SQLSERVER | WHILE @n > 0\\nBEGIN\\n  DELETE FROM t\\n  SELECT @n = COUNT(*) FROM u WHERE a = 1\\nEND | 1:1 [C] WHILE @n > 0 BEGIN DELETE FROM t SELECT @n = COUNT(*) FROM u WHERE a = 1 END ## 3:3 [E T-SQL WHILE loop] DELETE FROM t ## 4:3 [E T-SQL WHILE loop] SELECT @n = COUNT(*) FROM u WHERE a = 1
             SQLSERVER | IF @x = 1 UPDATE t SET a = 1 | 1:1 [C] IF @x = 1 UPDATE t SET a = 1 ## 1:11 [E T-SQL IF statement] UPDATE t SET a = 1
             SQLSERVER | UPDATE t SET a = 1 FROM t JOIN u ON u.id = t.id WHERE u.b IN (SELECT 1 UNION SELECT 2) | 1:1 UPDATE t SET a = 1 FROM t JOIN u ON u.id = t.id WHERE u.b IN (SELECT 1 UNION SELECT 2)
