@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * The build log's word on the scripts a configured dialect does not describe: those whose folder or file name names a
@@ -35,14 +36,10 @@ final class OtherDialectScripts {
         if (configured == Dialect.AUTO) {
             return Optional.empty();
         }
-        Map<String, Integer> byFolder = new TreeMap<>();
-        for (String file : scannedFiles) {
-            Dialect read = config.dialectFor(DatabaseNames.dialectWithinProject(file));
-            if (read != configured) {
-                byFolder.merge(folder(file) + " (" + read.configName(), 1, Integer::sum);
-            }
-        }
-        int scripts = byFolder.values().stream().mapToInt(Integer::intValue).sum();
+        Map<String, Integer> byFolder = byFolder(scannedFiles, file -> Optional.of(
+                config.dialectFor(DatabaseNames.dialectWithinProject(file))).filter(read -> read != configured)
+                .map(Dialect::configName));
+        int scripts = count(byFolder);
         if (scripts == 0) {
             return Optional.empty();
         }
@@ -62,14 +59,10 @@ final class OtherDialectScripts {
         if (configured == Dialect.AUTO) {
             return Optional.empty();
         }
-        Map<String, Integer> byFolder = new TreeMap<>();
-        for (String file : scannedFiles) {
-            if (config.dialectFor(DatabaseNames.dialectWithinProject(file)) == configured) {
-                DatabaseNames.undescribedDatabaseWithinProject(file)
-                        .ifPresent(database -> byFolder.merge(folder(file) + " (" + database, 1, Integer::sum));
-            }
-        }
-        int scripts = byFolder.values().stream().mapToInt(Integer::intValue).sum();
+        Map<String, Integer> byFolder = byFolder(scannedFiles,
+                file -> config.dialectFor(DatabaseNames.dialectWithinProject(file)) == configured
+                        ? DatabaseNames.undescribedDatabaseWithinProject(file) : Optional.empty());
+        int scripts = count(byFolder);
         if (scripts == 0) {
             return Optional.empty();
         }
@@ -77,6 +70,20 @@ final class OtherDialectScripts {
                 + (scripts == 1 ? " script" : " scripts") + " of a database it does not describe: " + listed(byFolder)
                 + "; where that database's SQL means something else, a finding can be missed (with dialect auto"
                 + " they are read in no database's dialect)");
+    }
+
+    /** Per folder and the database {@code databaseOf} names for its files ({@code "db/mysql/ (mysql"}), how many. */
+    private static Map<String, Integer> byFolder(List<String> files, Function<String, Optional<String>> databaseOf) {
+        Map<String, Integer> byFolder = new TreeMap<>();
+        for (String file : files) {
+            databaseOf.apply(file).ifPresent(database -> byFolder.merge(folder(file) + " (" + database, 1,
+                    Integer::sum));
+        }
+        return byFolder;
+    }
+
+    private static int count(Map<String, Integer> byFolder) {
+        return byFolder.values().stream().mapToInt(Integer::intValue).sum();
     }
 
     private static String folder(String file) {
