@@ -189,6 +189,8 @@ class LexerTest {
     void terminatorsAndSeparators() {
         assertEquals(List.of("1:1 WORD a", "1:2 TERMINATOR ;", "2:1 BATCH_SEPARATOR GO", "3:1 WORD b",
                 "4:1 BATCH_SEPARATOR go 3"), lex(Dialect.SQLSERVER, "a;\nGO\nb\ngo 3"));
+        assertEquals(List.of("1:1 WORD a", "2:1 BATCH_SEPARATOR GO;", "3:1 WORD b", "4:1 BATCH_SEPARATOR GO 2 ;"),
+                lex(Dialect.SQLSERVER, "a\nGO;\nb\nGO 2 ;"));
         assertEquals(List.of("1:1 WORD x", "1:3 WORD GO"), lex(Dialect.SQLSERVER, "x GO"));
         assertEquals(List.of("1:1 WORD GO"), lex(Dialect.POSTGRESQL, "GO"));
         assertEquals(List.of("1:1 WORD a", "2:1 BATCH_SEPARATOR /", "3:1 NUMBER 4", "3:3 SYMBOL /", "3:5 NUMBER 2"),
