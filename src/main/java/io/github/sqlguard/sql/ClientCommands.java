@@ -145,14 +145,19 @@ final class ClientCommands {
                 && last.text().equals(";") && LexicalShapes.skipBlanks(text, last.endOffset(), pos) == pos;
     }
 
-    /** The offset after the optional repeat count of {@code GO 5}, where {@code afterGo} follows the word. */
+    /**
+     * The offset after the optional repeat count of {@code GO 5} and the {@code ;} of {@code GO;}, where
+     * {@code afterGo} follows the word.
+     */
     static int goRepeatCountEnd(String text, int afterGo, int end) {
         int start = LexicalShapes.skipBlanks(text, afterGo, end);
         int count = start;
         while (count < end && Character.isDigit(text.charAt(count))) {
             count++;
         }
-        return count > start ? count : afterGo;
+        int separatorEnd = count > start ? count : afterGo;
+        int semicolon = LexicalShapes.skipBlanks(text, separatorEnd, end);
+        return semicolon < end && text.charAt(semicolon) == ';' ? semicolon + 1 : separatorEnd;
     }
 
     /** True for {@code DELIMITER} as a whole word at {@code pos}. */

@@ -175,15 +175,26 @@ record LexerDialect(Dialect dialect) {
 
     /**
      * What follows a name on its line is what follows a table's name ({@code ;}, {@code ,}, {@code (}, a column
-     * after {@code .}, {@code =}, {@code WITH (TABLOCK)}, {@code AS x}) or nothing; a comment goes on with prose
+     * after {@code .}, {@code =}, {@code WITH (TABLOCK)}, {@code AS x}, a join's {@code ON}) or nothing, maybe after
+     * an alias ({@code #Source S}, {@code #Locked L ON ..}); a comment goes on with prose
      * ({@code #cleanup of old rows}).
      */
     private static boolean endsLikeTempName(String text, int from, int end) {
         int i = LexicalShapes.skipBlanks(text, tempNameEnd(text, from, end), end);
+        if (endsTableReference(text, i, end)) {
+            return true;
+        }
+        int alias = tempNameEnd(text, i, end);
+        return alias > i && Character.isLetter(text.charAt(i)) && !ClientCommands.startsWithWord(text, i, end, "AS")
+                && endsTableReference(text, LexicalShapes.skipBlanks(text, alias, end), end);
+    }
+
+    private static boolean endsTableReference(String text, int i, int end) {
         if (i >= end || ";,(.=)-/\r\n".indexOf(text.charAt(i)) >= 0) {
             return true;
         }
-        return text.regionMatches(true, i, "WITH", 0, 4) || text.regionMatches(true, i, "AS ", 0, 3);
+        return text.regionMatches(true, i, "WITH", 0, 4) || text.regionMatches(true, i, "AS ", 0, 3)
+                || ClientCommands.startsWithWord(text, i, end, "ON");
     }
 
     /** {@code #t.col}: a column of a temp table, as T-SQL names it in a SET list or a select list. */

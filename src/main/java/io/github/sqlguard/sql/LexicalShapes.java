@@ -36,13 +36,20 @@ final class LexicalShapes {
                 || word.equalsIgnoreCase("B") || word.equalsIgnoreCase("_utf8mb4") || word.equalsIgnoreCase("_utf8");
     }
 
-    /** After {@code GO} at {@code pos}: only an optional repeat count, blanks or a comment until the line ends. */
+    /**
+     * After {@code GO} at {@code pos}: only an optional repeat count and {@code ;}, blanks or a comment until the
+     * line ends. sqlcmd refuses {@code GO;}, but DbUp and other runners take it as the separator, and as a
+     * statement it could only be a syntax error.
+     */
     static boolean isRestOfGoLineEmpty(String text, int pos, int end) {
         int i = skipBlanks(text, pos, end);
         while (i < end && Character.isDigit(text.charAt(i))) {
             i++;
         }
         i = skipBlanks(text, i, end);
+        if (i < end && text.charAt(i) == ';') {
+            i = skipBlanks(text, i + 1, end);
+        }
         return i >= end || isLineBreak(text.charAt(i)) || text.startsWith("--", i);
     }
 

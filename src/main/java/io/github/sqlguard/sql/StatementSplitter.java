@@ -97,7 +97,8 @@ public final class StatementSplitter {
 
     private static boolean separatesBatchesWithGo(List<Token> tokens) {
         for (Token token : tokens) {
-            if (token.type() == TokenType.BATCH_SEPARATOR && token.text().equalsIgnoreCase("GO")) {
+            if (token.type() == TokenType.BATCH_SEPARATOR
+                    && token.text().regionMatches(true, 0, "GO", 0, 2)) {
                 return true;
             }
         }

@@ -136,6 +136,12 @@ class LexerTest {
         assertEquals(List.of("1:1 WORD INSERT", "2:1 WORD #t", "2:4 WORD WITH"), lex(Dialect.AUTO, "INSERT\n#t WITH"));
         assertEquals(List.of("1:1 WORD x", "1:2 SYMBOL ,", "2:1 WORD #t", "2:3 SYMBOL .", "2:4 WORD c", "2:6 SYMBOL =",
                 "2:8 NUMBER 0", "2:9 TERMINATOR ;"), lex(Dialect.AUTO, "x,\n#t.c = 0;"));
+        // a join's ON, and an alias before it or before the line's end, follow a table's name too
+        assertEquals(List.of("1:1 WORD JOIN", "2:5 WORD #ids", "2:10 WORD ON", "2:13 WORD a"),
+                lex(Dialect.AUTO, "JOIN\n    #ids ON a"));
+        assertEquals(List.of("1:1 WORD JOIN", "2:1 WORD #locked", "2:9 WORD L", "2:11 WORD ON", "2:14 WORD a"),
+                lex(Dialect.AUTO, "JOIN\n#locked L ON a"));
+        assertEquals(List.of("1:1 WORD USING", "2:1 WORD #source", "2:9 WORD S"), lex(Dialect.AUTO, "USING\n#source S"));
         // elsewhere, or before a blank, a line's # is still MySQL's comment
         assertEquals(List.of("1:1 WORD FROM", "2:1 COMMENT # t", "3:1 WORD t"), lex(Dialect.AUTO, "FROM\n# t\nt"));
         assertEquals(List.of("1:1 WORD a", "1:2 SYMBOL ,", "2:1 COMMENT #b,"), lex(Dialect.AUTO, "a,\n#b,"));
@@ -189,6 +195,8 @@ class LexerTest {
     void terminatorsAndSeparators() {
         assertEquals(List.of("1:1 WORD a", "1:2 TERMINATOR ;", "2:1 BATCH_SEPARATOR GO", "3:1 WORD b",
                 "4:1 BATCH_SEPARATOR go 3"), lex(Dialect.SQLSERVER, "a;\nGO\nb\ngo 3"));
+        assertEquals(List.of("1:1 WORD a", "2:1 BATCH_SEPARATOR GO;", "3:1 WORD b", "4:1 BATCH_SEPARATOR GO 2 ;"),
+                lex(Dialect.SQLSERVER, "a\nGO;\nb\nGO 2 ;"));
         assertEquals(List.of("1:1 WORD x", "1:3 WORD GO"), lex(Dialect.SQLSERVER, "x GO"));
         assertEquals(List.of("1:1 WORD GO"), lex(Dialect.POSTGRESQL, "GO"));
         assertEquals(List.of("1:1 WORD a", "2:1 BATCH_SEPARATOR /", "3:1 NUMBER 4", "3:3 SYMBOL /", "3:5 NUMBER 2"),
