@@ -83,8 +83,8 @@ final class DbmsDialect {
 
     /**
      * The dialect a changeset is read in: that of its single {@code dbms} ({@code stated}), else its folder's (over a
-     * configured one of another family), else the configured or the project's; none when that {@code dbms} names a database no dialect describes ({@code dbms="hsqldb"}),
-     * as the project's database never runs it.
+     * configured one of another family), else the configured or the project's; none when that {@code dbms} names a
+     * database no dialect describes ({@code dbms="hsqldb"}), as the project's database never runs it.
      */
     static Dialect ofChangeSet(String dbms, Dialect stated, String relativePath, LiquibaseOptions options) {
         if (stated == Dialect.AUTO && of(dbms, Dialect.MYSQL) == Dialect.AUTO) {

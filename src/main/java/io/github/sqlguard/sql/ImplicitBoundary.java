@@ -197,9 +197,8 @@ final class ImplicitBoundary {
             return false;
         }
         if (token.isWord("SELECT")) {
-            // A DELETE or UPDATE holds no query of its own outside parentheses: the SELECT after it is the next
-            // statement, whose WHERE must not be taken for a condition of the row change. Nor does EXEC (@sql)
-            // or EXEC p @a = 1: the SELECT @next = '..' after it, as procedures build their commands, is the next.
+            // DELETE, UPDATE and EXEC hold no query of their own outside parentheses: the SELECT after one is the
+            // next statement (a WHERE that is no condition of the row change; SELECT @next = '..' after EXEC (@sql)).
             return (changesRows() || "EXEC".equals(firstWord) || "EXECUTE".equals(firstWord))
                     && !QUERY_JOINERS.contains(previous.upper());
         }
@@ -324,10 +323,7 @@ final class ImplicitBoundary {
     private static boolean isWrittenAsFullStatement(List<Token> tokens, int index, int to) {
         Token verb = tokens.get(index);
         Token next = BlockSyntax.at(tokens, index + 1, to);
-        if (next == null) {
-            return false;
-        }
-        return switch (verb.upper()) {
+        return next != null && switch (verb.upper()) {
             case "DELETE" -> next.isAnyWord("FROM", "TOP", "LOW_PRIORITY", "QUICK");
             case "INSERT" -> next.isAnyWord("INTO", "IGNORE", "LOW_PRIORITY", "HIGH_PRIORITY", "DELAYED");
             case "TRUNCATE" -> next.isWord("TABLE");
