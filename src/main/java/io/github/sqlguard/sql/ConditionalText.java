@@ -57,12 +57,9 @@ final class ConditionalText {
         List<Token> inside = expression;
         boolean changed = true;
         while (changed) {
-            changed = false;
-            if (inside.size() > 2 && inside.get(0).isSymbol("(")
-                    && TopLevel.closingParenthesis(inside, 0) == inside.size() - 1) {
-                inside = inside.subList(1, inside.size() - 1);
-                changed = true;
-            }
+            List<Token> enclosed = TopLevel.withoutEnclosingParentheses(inside);
+            changed = enclosed != inside;
+            inside = enclosed;
             if (inside.size() > 1 && inside.get(0).isWord("SELECT") && TopLevel.wordIndex(inside, 0, "FROM") < 0) {
                 inside = inside.subList(1, inside.size());
                 changed = true;

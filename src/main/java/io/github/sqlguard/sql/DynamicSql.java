@@ -237,7 +237,7 @@ final class DynamicSql {
             return literals;
         }
         // Db2 writes SET v = ('ALTER .. ' || n || ')'): the parentheses around the whole text join nothing.
-        List<Token> expression = unwrapped(whole);
+        List<Token> expression = TopLevel.withoutEnclosingParentheses(whole);
         FormatCall.Formatted formatted = FormatCall.parts(expression, standInsBefore);
         if (formatted != null) {
             return formatted.parts();
@@ -246,16 +246,6 @@ final class DynamicSql {
                 && TopLevel.closingParenthesis(expression, 1) == expression.size() - 1;
         return concat ? operandsWithStandIns(expression.subList(2, expression.size() - 1), ",", standInsBefore)
                 : operandsWithStandIns(expression, "+", standInsBefore);
-    }
-
-    /** {@code expression} without the parentheses that enclose all of it, however many. */
-    private static List<Token> unwrapped(List<Token> expression) {
-        List<Token> inside = expression;
-        while (inside.size() > 2 && inside.get(0).isSymbol("(")
-                && TopLevel.closingParenthesis(inside, 0) == inside.size() - 1) {
-            inside = inside.subList(1, inside.size() - 1);
-        }
-        return inside;
     }
 
     /**
@@ -296,7 +286,7 @@ final class DynamicSql {
      * an empty list when any part is not a literal.
      */
     static List<Token> literalParts(List<Token> expression) {
-        List<Token> inside = unwrapped(expression);
+        List<Token> inside = TopLevel.withoutEnclosingParentheses(expression);
         if (inside.size() > 3 && inside.get(0).isWord("CONCAT") && inside.get(1).isSymbol("(")
                 && TopLevel.closingParenthesis(inside, 1) == inside.size() - 1) {
             return concatenatedLiterals(inside.subList(2, inside.size() - 1));

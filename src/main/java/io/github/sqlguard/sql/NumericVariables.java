@@ -77,11 +77,7 @@ final class NumericVariables {
      * or a scalar subquery whose one select item is such an expression. No text literal and no {@code ||} in it.
      */
     private static boolean isNumber(List<Token> expression) {
-        List<Token> inside = expression;
-        while (inside.size() > 2 && inside.get(0).isSymbol("(")
-                && TopLevel.closingParenthesis(inside, 0) == inside.size() - 1) {
-            inside = inside.subList(1, inside.size() - 1);
-        }
+        List<Token> inside = TopLevel.withoutEnclosingParentheses(expression);
         if (!inside.isEmpty() && inside.get(0).isWord("SELECT")) {
             int from = TopLevel.wordIndex(inside, 1, "FROM");
             inside = inside.subList(1, from < 0 ? inside.size() : from);

@@ -21,6 +21,15 @@ public final class TopLevel {
         return -1;
     }
 
+    /** {@code tokens} without the parentheses that enclose all of them, however many: {@code ((a))} is {@code a}. */
+    public static List<Token> withoutEnclosingParentheses(List<Token> tokens) {
+        List<Token> inside = tokens;
+        while (inside.size() > 2 && inside.get(0).isSymbol("(") && closingParenthesis(inside, 0) == inside.size() - 1) {
+            inside = inside.subList(1, inside.size() - 1);
+        }
+        return inside;
+    }
+
     /** The index of the {@code )} closing the {@code (} at {@code open}, or -1. */
     public static int closingParenthesis(List<Token> tokens, int open) {
         int depth = 0;
