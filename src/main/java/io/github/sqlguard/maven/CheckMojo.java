@@ -158,8 +158,9 @@ public class CheckMojo extends AbstractSqlguardMojo {
         }
         ReportData report = ReportDataFactory.of(result, config, threshold.orElse(null), pluginVersion(),
                 reactorRoot());
-        OtherDialectScripts.logLine(config, result.scannedFiles()).ifPresent(getLog()::info);
-        OtherDialectScripts.undescribedLogLine(config, result.scannedFiles()).ifPresent(getLog()::warn);
+        OtherDialectScripts.Lines dialectLines = OtherDialectScripts.of(config, result.scannedFiles());
+        dialectLines.otherDialect().ifPresent(getLog()::info);
+        dialectLines.undescribed().ifPresent(getLog()::warn);
         if (result.cachedFiles() > 0) {
             getLog().info("sqlguard: " + result.cachedFiles() + " unchanged file(s) were not analysed again;"
                     + " their findings come from the analysis cache (-Dsqlguard.cache=false analyses them)");

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.function.Function;
 
 /**
  * The build log's word on the scripts a configured dialect does not describe: those whose folder or file name names a
@@ -26,19 +25,40 @@ final class OtherDialectScripts {
     }
 
     /**
-     * One log line naming the folders whose scripts are read in another dialect than the configured one, with the
-     * dialect and the number of scripts; empty when no dialect is configured or every script is read in it.
+     * The log lines, from one pass over the scanned files: a script named for a database of another dialect is read
+     * in that dialect, one named for a database no dialect describes in the configured one.
      *
-     * @param scannedFiles the scanned files' paths relative to the project, with {@code /} separators
+     * @param otherDialect info: the folders whose scripts are read in another dialect than the configured one, with
+     *     the dialect and the number of scripts; empty when no dialect is configured or every script is read in it
+     * @param undescribed warning: the folders whose scripts name a database no dialect here describes
+     *     ({@code sybase/}, {@code db2/}) and are read in the configured dialect all the same, where that database
+     *     may mean something else by a statement (Sybase's {@code ALTER TABLE t DROP c} drops a column, SQL
+     *     Server's a constraint), so that a finding can be missed; empty when none is
      */
-    static Optional<String> logLine(LintConfig config, List<String> scannedFiles) {
+    record Lines(Optional<String> otherDialect, Optional<String> undescribed) {
+    }
+
+    /** @param scannedFiles the scanned files' paths relative to the project, with {@code /} separators */
+    static Lines of(LintConfig config, List<String> scannedFiles) {
         Dialect configured = config.dialect();
         if (configured == Dialect.AUTO) {
-            return Optional.empty();
+            return new Lines(Optional.empty(), Optional.empty());
         }
-        Map<String, Integer> byFolder = byFolder(scannedFiles, file -> Optional.of(
-                config.dialectFor(DatabaseNames.dialectWithinProject(file))).filter(read -> read != configured)
-                .map(Dialect::configName));
+        Map<String, Integer> otherDialect = new TreeMap<>();
+        Map<String, Integer> undescribed = new TreeMap<>();
+        for (String file : scannedFiles) {
+            Dialect read = config.dialectFor(DatabaseNames.dialectWithinProject(file));
+            if (read != configured) {
+                otherDialect.merge(folder(file) + " (" + read.configName(), 1, Integer::sum);
+            } else {
+                DatabaseNames.undescribedDatabaseWithinProject(file)
+                        .ifPresent(database -> undescribed.merge(folder(file) + " (" + database, 1, Integer::sum));
+            }
+        }
+        return new Lines(otherDialectLine(configured, otherDialect), undescribedLine(configured, undescribed));
+    }
+
+    private static Optional<String> otherDialectLine(Dialect configured, Map<String, Integer> byFolder) {
         int scripts = count(byFolder);
         if (scripts == 0) {
             return Optional.empty();
@@ -48,20 +68,7 @@ final class OtherDialectScripts {
                 + " another dialect " + (scripts == 1 ? "is" : "are") + " read in its dialect: " + listed(byFolder));
     }
 
-    /**
-     * One log line naming the folders whose scripts name a database no dialect here describes ({@code sybase/},
-     * {@code db2/}) and are read in the configured dialect all the same: where that database means something else by
-     * a statement (Sybase's {@code ALTER TABLE t DROP c} drops a column, SQL Server's a constraint), a finding can
-     * be missed. Empty when no dialect is configured or no script names such a database.
-     */
-    static Optional<String> undescribedLogLine(LintConfig config, List<String> scannedFiles) {
-        Dialect configured = config.dialect();
-        if (configured == Dialect.AUTO) {
-            return Optional.empty();
-        }
-        Map<String, Integer> byFolder = byFolder(scannedFiles,
-                file -> config.dialectFor(DatabaseNames.dialectWithinProject(file)) == configured
-                        ? DatabaseNames.undescribedDatabaseWithinProject(file) : Optional.empty());
+    private static Optional<String> undescribedLine(Dialect configured, Map<String, Integer> byFolder) {
         int scripts = count(byFolder);
         if (scripts == 0) {
             return Optional.empty();
@@ -70,16 +77,6 @@ final class OtherDialectScripts {
                 + (scripts == 1 ? " script" : " scripts") + " of a database it does not describe: " + listed(byFolder)
                 + "; where that database's SQL means something else, a finding can be missed (with dialect auto"
                 + " they are read in no database's dialect)");
-    }
-
-    /** Per folder and the database {@code databaseOf} names for its files ({@code "db/mysql/ (mysql"}), how many. */
-    private static Map<String, Integer> byFolder(List<String> files, Function<String, Optional<String>> databaseOf) {
-        Map<String, Integer> byFolder = new TreeMap<>();
-        for (String file : files) {
-            databaseOf.apply(file).ifPresent(database -> byFolder.merge(folder(file) + " (" + database, 1,
-                    Integer::sum));
-        }
-        return byFolder;
     }
 
     private static int count(Map<String, Integer> byFolder) {

@@ -20,14 +20,14 @@ class OtherDialectScriptsTest {
         assertEquals(Optional.of("sqlguard: dialect postgresql is configured, but 4 scripts whose folder or file name"
                 + " names a database of another dialect are read in its dialect: db/migration/mariadb/ (mariadb,"
                 + " 1 script), db/migration/mysql/ (mysql, 2 scripts), sql/ (sqlserver, 1 script)"),
-                OtherDialectScripts.logLine(config(Dialect.POSTGRESQL), FILES));
+                OtherDialectScripts.of(config(Dialect.POSTGRESQL), FILES).otherDialect());
     }
 
     @Test
     void saysNothingWithoutAConfiguredDialectOrWhenItReadsEveryScript() {
-        assertEquals(Optional.empty(), OtherDialectScripts.logLine(config(Dialect.AUTO), FILES));
-        assertEquals(Optional.empty(), OtherDialectScripts.logLine(config(Dialect.MYSQL),
-                List.of("db/migration/mysql/V1__a.sql", "db/migration/mariadb/V1__a.sql", "db/db2/V1.sql")));
+        assertEquals(Optional.empty(), OtherDialectScripts.of(config(Dialect.AUTO), FILES).otherDialect());
+        assertEquals(Optional.empty(), OtherDialectScripts.of(config(Dialect.MYSQL), List.of(
+                "db/migration/mysql/V1__a.sql", "db/migration/mariadb/V1__a.sql", "db/db2/V1.sql")).otherDialect());
     }
 
     @Test
@@ -39,10 +39,10 @@ class OtherDialectScriptsTest {
                 + " not describe: db/upgrade-scripts/db2/ (db2, 1 script), db/upgrade-scripts/sybase/ (sybase,"
                 + " 2 scripts); where that database's SQL means something else, a finding can be missed (with"
                 + " dialect auto they are read in no database's dialect)"),
-                OtherDialectScripts.undescribedLogLine(config(Dialect.SQLSERVER), files));
-        assertEquals(Optional.empty(), OtherDialectScripts.undescribedLogLine(config(Dialect.AUTO), files));
+                OtherDialectScripts.of(config(Dialect.SQLSERVER), files).undescribed());
+        assertEquals(Optional.empty(), OtherDialectScripts.of(config(Dialect.AUTO), files).undescribed());
         assertEquals(Optional.empty(),
-                OtherDialectScripts.undescribedLogLine(config(Dialect.MYSQL), FILES.subList(0, 4)));
+                OtherDialectScripts.of(config(Dialect.MYSQL), FILES.subList(0, 4)).undescribed());
     }
 
     private static LintConfig config(Dialect dialect) {
