@@ -82,7 +82,7 @@ final class HistoryReplay {
             String digest = repeatables.hex();
             historyBefore.replaceAll(entry -> Map.entry(entry.getKey(), entry.getValue() + digest));
         }
-        replays.forEach(SchemaReplay::forgetBodiesNotCalled);
+        SchemaReplay.forgetBodiesNotCalled(replays);
     }
 
     /** The down and undo scripts that reverse {@code file}. */

@@ -8,9 +8,11 @@ import io.github.sqlguard.sql.StatementContext;
 import io.github.sqlguard.sql.Token;
 import java.util.ArrayList;
 import java.util.ArrayDeque;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,7 +76,10 @@ public final class SchemaReplay {
      * it (a down script) does not change this one.
      */
     public SchemaReplay fork() {
-        return new SchemaReplay(history.fork(), new ArrayList<>(routines));
+        SchemaReplay fork = new SchemaReplay(history.fork(), new ArrayList<>(routines));
+        // A down script may call a routine the migrations before it created.
+        fork.routineWords.addAll(routineWords);
+        return fork;
     }
 
     /** Replays {@code statement} after everything applied so far. */
@@ -242,30 +247,43 @@ public final class SchemaReplay {
         return routineWords;
     }
 
-    /**
-     * Lets go of the bodies of the routines this replay met that no later statement names, directly or through the
-     * body of a routine it names: a call of one runs the other.
-     */
+    /** As {@link #forgetBodiesNotCalled(List)} for this replay alone. */
     void forgetBodiesNotCalled() {
+        forgetBodiesNotCalled(List.of(this));
+    }
+
+    /**
+     * Lets go of the bodies of the routines these replays met that no later statement of any of them names,
+     * directly or through the body of a routine it names: a call of one runs the other. A fork shares the routines
+     * it inherited with the replay it came from, so a body is kept while any replay that has it may call it.
+     */
+    static void forgetBodiesNotCalled(List<SchemaReplay> replays) {
+        Set<DefinedRoutine> met = Collections.newSetFromMap(new IdentityHashMap<>());
         Map<String, List<DefinedRoutine>> byName = new HashMap<>();
-        routines.forEach(created -> byName.computeIfAbsent(created.routine().word(), k -> new ArrayList<>())
-                .add(created.routine()));
-        Set<String> kept = new HashSet<>(namedRoutines);
-        // A call of a repeatable migration's routine may come before it in the replay order: keep its body.
-        routines.stream().filter(CreatedRoutine::repeatable).forEach(created -> kept.add(created.routine().word()));
+        RoutineWords names = new RoutineWords();
+        Set<String> kept = new HashSet<>();
+        for (SchemaReplay replay : replays) {
+            names.addAll(replay.routineWords);
+            kept.addAll(replay.namedRoutines);
+            for (CreatedRoutine created : replay.routines) {
+                if (met.add(created.routine())) {
+                    byName.computeIfAbsent(created.routine().word(), k -> new ArrayList<>()).add(created.routine());
+                }
+                // A call of a repeatable migration's routine may come before it in the replay order: keep its body.
+                if (created.repeatable()) {
+                    kept.add(created.routine().word());
+                }
+            }
+        }
         Deque<String> toRead = new ArrayDeque<>(kept);
         while (!toRead.isEmpty()) {
             Set<String> called = new HashSet<>();
             for (DefinedRoutine routine : byName.getOrDefault(toRead.poll(), List.of())) {
-                routine.body().forEach(inner -> routineWords.namedIn(inner, called));
+                routine.body().forEach(inner -> names.namedIn(inner, called));
             }
             called.stream().filter(kept::add).forEach(toRead::add);
         }
-        for (CreatedRoutine created : routines) {
-            if (!kept.contains(created.routine().word())) {
-                created.routine().forgetBody();
-            }
-        }
+        met.stream().filter(routine -> !kept.contains(routine.word())).forEach(DefinedRoutine::forgetBody);
     }
 
     /**
