@@ -24,7 +24,7 @@ import java.nio.file.Path;
  *
  * Counts by severity leave acknowledged findings out; those are counted in {@code acknowledged} and carry
  * {@code "acknowledged": {"by": "inline" | "pom" | "baseline", "reason": "..."}}. {@code failOn} is
- * {@code null} when nothing fails the build. Findings are sorted by file, line and column.
+ * {@code "NONE"}, as the setting is written, when nothing fails the build. Findings are sorted by file, line and column.
  */
 public final class JsonReport implements ReportWriter {
 
@@ -52,7 +52,7 @@ public final class JsonReport implements ReportWriter {
                 .field("statements", data.statements())
                 .field("parsedStatements", data.parsedStatements())
                 .name("seconds").number(data.elapsedSeconds())
-                .field("failOn", data.failOn() == null ? null : data.failOn().name())
+                .field("failOn", data.failOn() == null ? "NONE" : data.failOn().name())
                 .field("failed", !data.failingFindings().isEmpty())
                 .endObject();
         json.name("findings").beginArray();
