@@ -14,8 +14,8 @@ import org.apache.maven.project.MavenProject;
 /**
  * The dialect the scripts are read in: the configured one; under {@code auto}, that of the database the project's
  * own settings connect its migrations to, as Flyway and Liquibase pick their database from the URL, when they name
- * exactly one. Settings that name two databases leave the dialect at auto, since either guess could read the
- * other database's scripts wrong.
+ * exactly one, else that of the one database its dependencies name ({@link DatabaseDependencies}). Settings that
+ * name two databases leave the dialect at auto, since either guess could read the other database's scripts wrong.
  */
 final class InferredDialect {
 
@@ -53,6 +53,9 @@ final class InferredDialect {
         Map<String, String> filtering = properties.forResourceFiltering(base);
         urls.addAll(SpringDatabaseUrls.in(resourceFolders, base, filtering));
         Decision decision = decide(urls);
+        if (urls.stream().noneMatch(url -> url.database().isPresent())) {
+            decision = DatabaseDependencies.decide(project.getDependencies());
+        }
         if (decision.note().isEmpty() && urls.isEmpty()) {
             decision = undecidedAmongProfiles(SpringDatabaseUrls.ofInactiveProfiles(resourceFolders, base, filtering));
         }

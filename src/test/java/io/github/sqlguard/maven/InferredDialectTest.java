@@ -96,6 +96,24 @@ class InferredDialectTest {
                 + "src/main/resources/application.yml); set <dialect> to the one the migrations run on"), logged);
     }
 
+    @Test
+    void withoutAUrlTheDriverDependencyDecidesAndAUrlWinsOverIt() throws IOException {
+        MavenProject project = TestProjects.project(folder);
+        org.apache.maven.model.Dependency driver = new org.apache.maven.model.Dependency();
+        driver.setGroupId("com.microsoft.sqlserver");
+        driver.setArtifactId("mssql-jdbc");
+        project.getModel().addDependency(driver);
+        List<String> logged = new ArrayList<>();
+
+        assertEquals(Dialect.SQLSERVER, of("auto", project, logged));
+        assertEquals(List.of("sqlguard: dialect sqlserver, from dependency com.microsoft.sqlserver:mssql-jdbc, as no "
+                + "setting names a database URL (set <dialect> to override)"), logged);
+
+        TestProjects.write(folder.resolve("src/main/resources/application.properties"),
+                "spring.datasource.url=jdbc:postgresql://db/app\n");
+        assertEquals(Dialect.POSTGRESQL, of("auto", project, new ArrayList<>()));
+    }
+
     private static Dialect of(String configured, MavenProject project, List<String> logged) {
         BuildProperties properties = new BuildProperties(TestProjects.pomProperties(project), Map.of());
         return InferredDialect.of(configured, project, properties,
