@@ -52,7 +52,14 @@ public final class DatabaseNames {
             Map.entry("shentong", Dialect.AUTO),
             Map.entry("opengauss", Dialect.AUTO), Map.entry("gaussdb", Dialect.AUTO),
             Map.entry("oceanbase", Dialect.AUTO), Map.entry("highgo", Dialect.AUTO), Map.entry("tidb", Dialect.AUTO),
-            Map.entry("polardb", Dialect.AUTO));
+            Map.entry("polardb", Dialect.AUTO),
+            // Databases golang-migrate and Flyway also migrate, whose folders sit beside the others' (Flipt keeps
+            // clickhouse/ beside postgres/ and mysql/): each is a history of its own, not steps for every database
+            Map.entry("clickhouse", Dialect.AUTO), Map.entry("snowflake", Dialect.AUTO),
+            Map.entry("redshift", Dialect.AUTO), Map.entry("bigquery", Dialect.AUTO),
+            Map.entry("spanner", Dialect.AUTO), Map.entry("yugabytedb", Dialect.AUTO),
+            Map.entry("duckdb", Dialect.AUTO), Map.entry("vertica", Dialect.AUTO),
+            Map.entry("teradata", Dialect.AUTO), Map.entry("singlestore", Dialect.AUTO));
 
     /**
      * MySQL's and MariaDB's storage engines and cluster flavours, as a folder may name them after the database
