@@ -168,15 +168,51 @@ class LinterPostgresEnumRetypeTest {
                 + " (types not compared)", findings.get(1).message());
     }
 
+    /**
+     * A down migration turns an enum column back into text before it drops the type (ente's
+     * {@code ALTER COLUMN role_type TYPE TEXT}): every label has its text form, with no dialect configured too, as
+     * only the PostgreSQL family creates such enums; a VARCHAR too short for a label fails on its rows.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"TEXT", "TEXT USING role_type::text", "VARCHAR", "CHARACTER VARYING(5)", "citext"})
+    void anEnumTurnedIntoTextLongEnoughForEveryLabelLosesNothing(String type) throws IOException {
+        TestProject.write(project, "db/migrations/1_init.up.sql", ROLES);
+        TestProject.write(project, "db/migrations/2_text.up.sql",
+                "ALTER TABLE shares ALTER COLUMN role_type TYPE " + type + ";\nDROP TYPE role_enum;\n");
+
+        assertEquals(List.of(), lint("alter-column-type", Dialect.AUTO));
+        assertEquals(List.of(), lint("alter-column-type", Dialect.POSTGRESQL));
+    }
+
+    @Test
+    void anEnumTurnedIntoAVarcharTooShortForSomeLabelsNamesThem() throws IOException {
+        TestProject.write(project, "db/migrations/1_init.up.sql", ROLES);
+        TestProject.write(project, "db/migrations/2_text.up.sql",
+                "ALTER TABLE shares ALTER COLUMN role_type TYPE VARCHAR(4);\n");
+
+        List<Finding> findings = lint("alter-column-type", Dialect.AUTO);
+
+        assertEquals(1, findings.size(), findings.toString());
+        assertEquals("ALTER TABLE shares changes the type of column role_type from role_enum to VARCHAR(4)"
+                + " (leaves out value 'ADMIN': rows holding it make the statement fail)", findings.get(0).message());
+    }
+
+    private static final String ROLES = "CREATE TYPE role_enum AS ENUM ('VIEW', 'EDIT', 'ADMIN');\n"
+            + "CREATE TABLE shares (id BIGINT PRIMARY KEY, role_type role_enum NOT NULL DEFAULT 'VIEW');\n";
+
     private void write(String folder, String text) throws IOException {
         TestProject.write(project, "db/prisma/migrations/" + folder + "/migration.sql", text);
         TestProject.write(project, "db/prisma/migrations/migration_lock.toml", "provider = \"postgresql\"\n");
     }
 
     private List<Finding> lint(String rule) {
+        return lint(rule, Dialect.POSTGRESQL);
+    }
+
+    private List<Finding> lint(String rule, Dialect dialect) {
         LintConfig defaults = LintConfig.defaults(project, List.of(project.resolve("db")));
         LintResult result = new Linter().run(new LintConfig(project, defaults.directories(), defaults.includes(),
-                List.of(), Dialect.POSTGRESQL, StandardCharsets.UTF_8, Map.of(), List.of(), defaults.flyway(),
+                List.of(), dialect, StandardCharsets.UTF_8, Map.of(), List.of(), defaults.flyway(),
                 defaults.liquibase(), List.of(), null, defaults.maxFileBytes(), 2));
         return result.findings().stream().filter(f -> rule == null || f.ruleId().equals(rule)).toList();
     }

@@ -3,7 +3,10 @@ package io.github.sqlguard.maven;
 import io.github.sqlguard.LintConfig;
 import io.github.sqlguard.model.Dialect;
 import io.github.sqlguard.source.DatabaseNames;
+import io.github.sqlguard.source.SourcePath;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -46,16 +49,41 @@ final class OtherDialectScripts {
         }
         Map<String, Integer> otherDialect = new TreeMap<>();
         Map<String, Integer> undescribed = new TreeMap<>();
+        List<Path> scannedDirectories = scannedDirectories(config);
         for (String file : scannedFiles) {
-            Dialect read = config.dialectFor(DatabaseNames.dialectWithinProject(file));
+            Optional<SourcePath> scanned = scanned(config.baseDir(), scannedDirectories, file);
+            Dialect read = config.dialectFor(scanned.map(DatabaseNames::dialectOf).orElse(Dialect.AUTO));
             if (read != configured) {
                 otherDialect.merge(folder(file) + " (" + read.configName(), 1, Integer::sum);
             } else {
-                DatabaseNames.undescribedDatabaseWithinProject(file)
+                scanned.flatMap(DatabaseNames::undescribedDatabaseOf)
                         .ifPresent(database -> undescribed.merge(folder(file) + " (" + database, 1, Integer::sum));
             }
         }
         return new Lines(otherDialectLine(configured, otherDialect), undescribedLine(configured, undescribed));
+    }
+
+    /** The configured directories as the scan walked them: absolute, each resolved against the project. */
+    private static List<Path> scannedDirectories(LintConfig config) {
+        Path base = config.baseDir().toAbsolutePath().normalize();
+        return config.directories().stream().map(directory -> base.resolve(directory).normalize()).toList();
+    }
+
+    /**
+     * The file a report path names, as the scan found it. A path within the project is relative to it; one outside
+     * (absolute, as reports show it) lies below the outermost configured directory that holds it, whose own name
+     * counts for the database as the analysis counts it. Empty for a path below no configured directory: the folders
+     * above it ({@code /home/oracle/}) name no database.
+     */
+    private static Optional<SourcePath> scanned(Path baseDir, List<Path> directories, String file) {
+        Path path = Path.of(file);
+        if (!path.isAbsolute() && !file.startsWith("/")) {
+            return Optional.of(new SourcePath(baseDir.resolve(path), file, baseDir, file));
+        }
+        Path absolute = path.toAbsolutePath().normalize();
+        return directories.stream().filter(absolute::startsWith).min(Comparator.comparingInt(Path::getNameCount))
+                .map(directory -> new SourcePath(absolute, file, directory,
+                        directory.relativize(absolute).toString().replace('\\', '/')));
     }
 
     private static Optional<String> otherDialectLine(Dialect configured, Map<String, Integer> byFolder) {

@@ -1,6 +1,7 @@
 package io.github.sqlguard.schema;
 
 import io.github.sqlguard.analysis.ObjectNames;
+import io.github.sqlguard.model.Dialect;
 import io.github.sqlguard.sql.Token;
 import io.github.sqlguard.sql.TokenType;
 import java.util.ArrayList;
@@ -8,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The PostgreSQL enum types the replayed migrations create, each with its values in order, followed through
@@ -18,6 +20,9 @@ import java.util.Optional;
  * type it has. Names are keyed by their last part, case-insensitive, as the replay keys tables.
  */
 final class PostgresEnums {
+
+    /** The PostgreSQL types of text that an enum's labels convert to as they are. */
+    private static final Set<String> TEXT_TYPES = Set.of("TEXT", "VARCHAR", "CITEXT");
 
     /** Values by type key; a type that is no enum, or whose values were not read, is absent. */
     private final Map<String, List<String>> values;
@@ -121,20 +126,36 @@ final class PostgresEnums {
     }
 
     /**
-     * The value lists of a column cast from {@code from} to {@code to}, when both are enums this replay knows (not
-     * arrays of them) and {@code using} (the tokens after USING, empty without one) only casts {@code column}:
-     * {@code column::T}, {@code column::text::T}, either in parentheses. A USING that maps values is not judged here.
+     * The value lists of a column cast from {@code from} to {@code to}, when {@code from} is an enum this replay
+     * knows (not an array of it), {@code to} is one too or a text type ({@link #textForms}), and {@code using} (the
+     * tokens after USING, empty without one) only casts {@code column}: {@code column::T}, {@code column::text::T},
+     * either in parentheses. A USING that maps values is not judged here.
      */
     Optional<EnumValueLists> retype(Optional<SqlType> from, Optional<SqlType> to, List<Token> using, String column) {
         if (from.isEmpty() || to.isEmpty()) {
             return Optional.empty();
         }
         Optional<List<String>> old = valuesOf(from.get());
-        Optional<List<String>> next = valuesOf(to.get());
-        if (old.isEmpty() || next.isEmpty() || !castsOnly(meaningful(using), column, to.get())) {
+        if (old.isEmpty() || !castsOnly(meaningful(using), column, to.get())) {
             return Optional.empty();
         }
-        return Optional.of(new EnumValueLists(old.get(), next.get()));
+        return valuesOf(to.get()).or(() -> textForms(old.get(), to.get()))
+                .map(next -> new EnumValueLists(old.get(), next));
+    }
+
+    /**
+     * The values of an enum that a text type {@code to} holds as they are: every value its length fits. Only the
+     * PostgreSQL family creates enums this way, and it converts them to text by their labels, also where no dialect
+     * is configured; a label too long for a {@code VARCHAR(n)} fails the statement. Empty for any other type (CHAR
+     * pads the labels).
+     */
+    private static Optional<List<String>> textForms(List<String> values, SqlType to) {
+        if (to.written().contains("[") || !TEXT_TYPES.contains(to.base())) {
+            return Optional.empty();
+        }
+        long length = TypeFamily.length(to, Dialect.POSTGRESQL);
+        return length < 0 ? Optional.empty() : Optional.of(values.stream()
+                .filter(value -> value.codePointCount(0, value.length()) <= length).toList());
     }
 
     private Optional<List<String>> valuesOf(SqlType type) {

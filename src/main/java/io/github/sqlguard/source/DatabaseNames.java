@@ -52,7 +52,14 @@ public final class DatabaseNames {
             Map.entry("shentong", Dialect.AUTO),
             Map.entry("opengauss", Dialect.AUTO), Map.entry("gaussdb", Dialect.AUTO),
             Map.entry("oceanbase", Dialect.AUTO), Map.entry("highgo", Dialect.AUTO), Map.entry("tidb", Dialect.AUTO),
-            Map.entry("polardb", Dialect.AUTO));
+            Map.entry("polardb", Dialect.AUTO),
+            // Databases golang-migrate and Flyway also migrate, whose folders sit beside the others' (Flipt keeps
+            // clickhouse/ beside postgres/ and mysql/): each is a history of its own, not steps for every database
+            Map.entry("clickhouse", Dialect.AUTO), Map.entry("snowflake", Dialect.AUTO),
+            Map.entry("redshift", Dialect.AUTO), Map.entry("bigquery", Dialect.AUTO),
+            Map.entry("spanner", Dialect.AUTO), Map.entry("yugabytedb", Dialect.AUTO),
+            Map.entry("duckdb", Dialect.AUTO), Map.entry("vertica", Dialect.AUTO),
+            Map.entry("teradata", Dialect.AUTO), Map.entry("singlestore", Dialect.AUTO));
 
     /**
      * MySQL's and MariaDB's storage engines and cluster flavours, as a folder may name them after the database
@@ -168,12 +175,25 @@ public final class DatabaseNames {
      * never count: a home folder {@code /home/oracle} says nothing about the scripts below it.
      */
     public static Dialect dialectOf(SourcePath file) {
+        return dialectOf(namingPath(file));
+    }
+
+    /**
+     * The name, in lower case, of the database {@code file}'s path names, counted as {@link #dialectOf(SourcePath)}
+     * counts it, when no dialect here describes that database; empty otherwise.
+     */
+    public static Optional<String> undescribedDatabaseOf(SourcePath file) {
+        return undescribedDatabase(namingPath(file));
+    }
+
+    /** The part of {@code file}'s path whose folders may name its database. */
+    private static String namingPath(SourcePath file) {
         boolean outsideProject = file.relativePath().equals(file.file().toString().replace('\\', '/'));
         if (!outsideProject) {
-            return dialectOf(file.relativePath());
+            return file.relativePath();
         }
         Path folder = file.scannedDirectory().getFileName();
-        return dialectOf(folder == null ? file.pathInDirectory() : folder + "/" + file.pathInDirectory());
+        return folder == null ? file.pathInDirectory() : folder + "/" + file.pathInDirectory();
     }
 
     /**
@@ -186,15 +206,11 @@ public final class DatabaseNames {
     }
 
     /**
-     * The name, in lower case, of the database the deepest part of {@code relativePath} names when no dialect here
+     * The name, in lower case, of the database the deepest part of {@code slashed} names when no dialect here
      * describes it ({@code sybase} of {@code db/upgrade-scripts/sybase/x.sql}); empty when that part names a database
-     * with a dialect, when no part names one, and for a path outside the project.
+     * with a dialect, and when no part names one.
      */
-    public static Optional<String> undescribedDatabaseWithinProject(String relativePath) {
-        String slashed = relativePath.replace('\\', '/');
-        if (outsideProject(slashed)) {
-            return Optional.empty();
-        }
+    private static Optional<String> undescribedDatabase(String slashed) {
         List<String> parts = parts(slashed);
         for (int i = parts.size() - 1; i >= 0; i--) {
             Dialect dialect = named(parts.get(i));

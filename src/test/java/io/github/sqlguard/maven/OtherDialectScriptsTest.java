@@ -45,8 +45,45 @@ class OtherDialectScriptsTest {
                 OtherDialectScripts.of(config(Dialect.MYSQL), FILES.subList(0, 4)).undescribed());
     }
 
+    /**
+     * {@code -Dsqlguard.directories=/srv/shared/migrations} outside the project: the analysis reads its
+     * {@code mysql/} folder as MySQL (the folders below the scanned one, and its own name, count), so the log says so
+     * as it does for a folder within the project; the folders above it ({@code /srv/db2/}) still name nothing.
+     */
+    @Test
+    void namesTheFoldersBelowAScannedDirectoryOutsideTheProject() {
+        Path shared = Path.of("/srv/db2/shared/migrations").toAbsolutePath();
+        String root = shared.toString().replace('\\', '/');
+        List<String> files = List.of(root + "/postgres/0_a.up.sql", root + "/mysql/0_a.up.sql",
+                root + "/mysql/1_b.up.sql", root + "/cockroachdb/0_a.up.sql", root + "/0_plain.up.sql");
+        LintConfig config = config(Dialect.POSTGRESQL, Path.of("project").toAbsolutePath(), List.of(shared));
+
+        assertEquals(Optional.of("sqlguard: dialect postgresql is configured, but 2 scripts whose folder or file name"
+                + " names a database of another dialect are read in its dialect: " + root + "/mysql/ (mysql,"
+                + " 2 scripts)"), OtherDialectScripts.of(config, files).otherDialect());
+        assertEquals(Optional.of("sqlguard: dialect postgresql is configured and reads 1 script of a database it does"
+                + " not describe: " + root + "/cockroachdb/ (cockroachdb, 1 script); where that database's SQL means"
+                + " something else, a finding can be missed (with dialect auto they are read in no database's"
+                + " dialect)"), OtherDialectScripts.of(config, files).undescribed());
+    }
+
+    @Test
+    void theNameOfAScannedDirectoryOutsideTheProjectNamesItsDatabase() {
+        Path folder = Path.of("/srv/schema/mysql").toAbsolutePath();
+        String root = folder.toString().replace('\\', '/');
+        LintConfig config = config(Dialect.POSTGRESQL, Path.of("project").toAbsolutePath(), List.of(folder));
+
+        assertEquals(Optional.of("sqlguard: dialect postgresql is configured, but 1 script whose folder or file name"
+                + " names a database of another dialect is read in its dialect: " + root + "/ (mysql, 1 script)"),
+                OtherDialectScripts.of(config, List.of(root + "/V1__a.sql")).otherDialect());
+    }
+
     private static LintConfig config(Dialect dialect) {
-        LintConfig defaults = LintConfig.defaults(Path.of("."), List.of(Path.of(".")));
+        return config(dialect, Path.of("."), List.of(Path.of(".")));
+    }
+
+    private static LintConfig config(Dialect dialect, Path baseDir, List<Path> directories) {
+        LintConfig defaults = LintConfig.defaults(baseDir, directories);
         return new LintConfig(defaults.baseDir(), defaults.directories(), defaults.includes(), defaults.excludes(),
                 dialect, defaults.encoding(), defaults.ruleLevels(), defaults.disabledRules(), defaults.flyway(),
                 defaults.liquibase(), defaults.suppressions(), defaults.baselineFile(), defaults.maxFileBytes(),

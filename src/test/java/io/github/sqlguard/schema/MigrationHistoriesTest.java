@@ -305,6 +305,35 @@ class MigrationHistoriesTest {
     }
 
     /**
+     * golang-migrate projects keep one folder per database beside each other (Flipt: {@code postgres/},
+     * {@code mysql/}, {@code sqlite3/}, {@code clickhouse/}); the folder of a database without a dialect here is
+     * that database's history too, not steps for every database: its tables do not reach the PostgreSQL scripts.
+     */
+    @ParameterizedTest
+    @CsvSource({"clickhouse", "snowflake", "redshift", "bigquery", "spanner", "yugabytedb", "duckdb", "vertica",
+        "teradata", "singlestore"})
+    void aFolderOfADatabaseWithoutADialectBesidePerDatabaseFoldersIsItsOwnHistory(String folder) {
+        MigrationHistories histories = new MigrationHistories();
+        String narrowing = "ALTER TABLE t ALTER COLUMN c TYPE VARCHAR(5);";
+        add(histories, "config/migrations/postgres/0_initial.up.sql", "CREATE TABLE t (c VARCHAR(255));");
+        add(histories, "config/migrations/" + folder + "/0_initial.up.sql", "CREATE TABLE t (c VARCHAR(50));");
+        add(histories, "config/migrations/postgres/1_narrow.up.sql", narrowing);
+        add(histories, "config/migrations/" + folder + "/1_narrow.up.sql", narrowing);
+        histories.replay();
+
+        assertEquals(Optional.of("VARCHAR(255)"), typeBefore(histories, "config/migrations/postgres/1_narrow.up.sql",
+                narrowing));
+        assertEquals(Optional.of("VARCHAR(50)"), typeBefore(histories, "config/migrations/" + folder
+                + "/1_narrow.up.sql", narrowing));
+    }
+
+    private static Optional<String> typeBefore(MigrationHistories histories, String path, String retyping) {
+        var statements = new StatementSplitter(Dialect.POSTGRESQL, Placeholders.DEFAULT).split(path, retyping)
+                .statements();
+        return histories.factsFor(statements.get(0)).retypes().get(0).from().map(SqlType::written);
+    }
+
+    /**
      * OpenMetadata keeps its first PostgreSQL scripts in {@code org.postgresql.Driver/} and the later ones in
      * {@code native/<version>/postgres/}: two spellings of one database, so one history, and the later scripts
      * are judged against the tables the first ones created.
