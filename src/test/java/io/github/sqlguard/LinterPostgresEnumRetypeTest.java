@@ -12,6 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -104,6 +105,29 @@ class LinterPostgresEnumRetypeTest {
         assertEquals(1, dropped.size(), dropped.toString());
         assertEquals("DROP TYPE \"Role\" CASCADE also drops column User.role of type \"Role\", with every value"
                 + " in it", dropped.get(0).message());
+    }
+
+    /**
+     * Rows deleted by their value hold it no more, as rows moved away from it do not: the narrowing after loses
+     * nothing on them. A DELETE whose WHERE also asks something else may leave rows holding it.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            DELETE FROM "User" WHERE "role" = 'GUEST'; |
+            DELETE FROM ONLY "User" WHERE ("role" IN ('GUEST', 'ADMIN')); |
+            DELETE FROM "User" WHERE "role" = 'GUEST' AND "id" > 5; | GUEST
+            DELETE FROM "User" WHERE "role" = 'ADMIN'; | GUEST
+            DELETE FROM "User" WHERE "role" = 'GUEST'; INSERT INTO "User" ("id", "role") VALUES (9, 'GUEST'); | GUEST
+            """)
+    void valuesDeletedFirstAreNotLost(String delete, String lost) throws IOException {
+        write("1_init", INIT);
+        write("2_delete", delete.replace("; ", ";\n") + "\n" + newTypeFirst("'USER', 'ADMIN'"));
+
+        List<String> findings = lint("alter-column-type").stream().map(Finding::message).toList();
+
+        assertEquals(lost == null ? List.of() : List.of("ALTER TABLE \"User\" changes the type of column \"role\""
+                + " from \"Role\" to \"Role_new\" (leaves out value '" + lost + "': rows holding it make the"
+                + " statement fail)"), findings);
     }
 
     @Test
