@@ -153,6 +153,19 @@ class LinterPostgresEnumRetypeTest {
     }
 
     @Test
+    void anArrayTypeIsNamedAsWrittenWithoutSpacesInItsBrackets() throws IOException {
+        write("1_init", "CREATE TABLE \"Note\" (\"id\" INT PRIMARY KEY, \"tags\" text[], \"grid\" int[3][3]);\n");
+        write("2_retype", "ALTER TABLE \"Note\" ALTER COLUMN \"tags\" TYPE jsonb USING to_jsonb(\"tags\");\n"
+                + "ALTER TABLE \"Note\" ALTER COLUMN \"grid\" TYPE jsonb USING to_jsonb(\"grid\");\n");
+
+        List<String> findings = lint("alter-column-type").stream().map(Finding::message).toList();
+
+        assertEquals(List.of("ALTER TABLE \"Note\" changes the type of column \"tags\" from text[] to jsonb"
+                + " (other to json can fail or change values)", "ALTER TABLE \"Note\" changes the type of column"
+                + " \"grid\" from int[3][3] to jsonb (other to json can fail or change values)"), findings);
+    }
+
+    @Test
     void aCastInParenthesesAsPrismaWritesItIsOnlyACast() throws IOException {
         write("1_init", "CREATE TABLE \"Note\" (\"id\" INT PRIMARY KEY, \"body\" VARCHAR(100));\n");
         write("2_widen", "ALTER TABLE \"Note\" ALTER COLUMN \"body\" TYPE text USING ((\"body\"::text));\n");
