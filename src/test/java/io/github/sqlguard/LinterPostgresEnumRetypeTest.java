@@ -184,6 +184,31 @@ class LinterPostgresEnumRetypeTest {
         assertEquals(List.of(), lint("alter-column-type"));
     }
 
+    /**
+     * A USING that maps some values with CASE and casts the others in its ELSE is judged by where each old value
+     * ends: a value mapped away from the left-out ones does not fail, one mapped onto a value that rows already
+     * hold merges them, and one mapped to a new value is only renamed.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '~', textBlock = """
+            USING (CASE WHEN "role" = 'GUEST' THEN 'USER'::"Role_new" ELSE "role"::text::"Role_new" END) | 'USER', 'ADMIN' | merges 'GUEST' into 'USER': rows holding either can no longer be told apart
+            USING CASE "role" WHEN 'GUEST' THEN 'USER' WHEN 'ADMIN' THEN 'USER' ELSE "role"::"Role_new" END | 'USER' | merges 'ADMIN', 'GUEST' into 'USER': rows holding any of them can no longer be told apart
+            USING CASE WHEN "role" = 'GUEST' THEN 'VISITOR'::"Role_new" ELSE "role"::text::"Role_new" END | 'USER', 'ADMIN', 'VISITOR' |
+            USING CASE WHEN "role" = 'GUEST' THEN 'USER' ELSE "role"::text::"Role_new" END | 'USER' | leaves out value 'ADMIN': rows holding it make the statement fail; merges 'GUEST' into 'USER': rows holding either can no longer be told apart
+            """)
+    void aCaseThatMapsValuesIsJudgedByWhereEachValueEnds(String using, String values, String expected)
+            throws IOException {
+        write("1_init", INIT);
+        write("2_map", "CREATE TYPE \"Role_new\" AS ENUM (" + values + ");\n"
+                + "ALTER TABLE \"User\" ALTER COLUMN \"role\" DROP DEFAULT;\n"
+                + "ALTER TABLE \"User\" ALTER COLUMN \"role\" TYPE \"Role_new\" " + using + ";\n");
+
+        List<String> findings = lint("alter-column-type").stream().map(Finding::message).toList();
+
+        assertEquals(expected == null ? List.of() : List.of("ALTER TABLE \"User\" changes the type of column"
+                + " \"role\" from \"Role\" to \"Role_new\" (" + expected + ")"), findings);
+    }
+
     @Test
     void unknownEnumsAndMappingUsingsKeepTheirJudgement() throws IOException {
         // Role is created outside the scanned migrations; Kind is known, but its USING maps values.

@@ -123,7 +123,8 @@ final class PostgresEnums {
     /**
      * The value lists of a column cast from {@code from} to {@code to}, when both are enums this replay knows (not
      * arrays of them) and {@code using} (the tokens after USING, empty without one) only casts {@code column}:
-     * {@code column::T}, {@code column::text::T}, either in parentheses. A USING that maps values is not judged here.
+     * {@code column::T}, {@code column::text::T}, either in parentheses, or maps some values with a CASE whose ELSE
+     * casts the others ({@link EnumCaseMapping}). A USING that maps values otherwise is not judged here.
      */
     Optional<EnumValueLists> retype(Optional<SqlType> from, Optional<SqlType> to, List<Token> using, String column) {
         if (from.isEmpty() || to.isEmpty()) {
@@ -131,10 +132,13 @@ final class PostgresEnums {
         }
         Optional<List<String>> old = valuesOf(from.get());
         Optional<List<String>> next = valuesOf(to.get());
-        if (old.isEmpty() || next.isEmpty() || !castsOnly(meaningful(using), column, to.get())) {
+        if (old.isEmpty() || next.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new EnumValueLists(old.get(), next.get()));
+        List<Token> conversion = meaningful(using);
+        Optional<Map<String, String>> mapped = castsOnly(conversion, column, to.get()) ? Optional.of(Map.of())
+                : EnumCaseMapping.of(conversion, column, to.get());
+        return mapped.map(values -> new EnumValueLists(old.get(), next.get(), values));
     }
 
     private Optional<List<String>> valuesOf(SqlType type) {
@@ -143,7 +147,8 @@ final class PostgresEnums {
                 : Optional.ofNullable(values.get(SchemaView.typeKey(written)));
     }
 
-    private static boolean castsOnly(List<Token> using, String column, SqlType to) {
+    /** True when {@code using} is only a cast of {@code column} to {@code to} (through text or not), or nothing. */
+    static boolean castsOnly(List<Token> using, String column, SqlType to) {
         List<Token> cast = WhereJudgement.unwrapped(using);
         if (cast.isEmpty()) {
             return using.isEmpty();
