@@ -12,6 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -106,6 +107,29 @@ class LinterPostgresEnumRetypeTest {
                 + " in it", dropped.get(0).message());
     }
 
+    /**
+     * Rows deleted by their value hold it no more, as rows moved away from it do not: the narrowing after loses
+     * nothing on them. A DELETE whose WHERE also asks something else may leave rows holding it.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            DELETE FROM "User" WHERE "role" = 'GUEST'; |
+            DELETE FROM ONLY "User" WHERE ("role" IN ('GUEST', 'ADMIN')); |
+            DELETE FROM "User" WHERE "role" = 'GUEST' AND "id" > 5; | GUEST
+            DELETE FROM "User" WHERE "role" = 'ADMIN'; | GUEST
+            DELETE FROM "User" WHERE "role" = 'GUEST'; INSERT INTO "User" ("id", "role") VALUES (9, 'GUEST'); | GUEST
+            """)
+    void valuesDeletedFirstAreNotLost(String delete, String lost) throws IOException {
+        write("1_init", INIT);
+        write("2_delete", delete.replace("; ", ";\n") + "\n" + newTypeFirst("'USER', 'ADMIN'"));
+
+        List<String> findings = lint("alter-column-type").stream().map(Finding::message).toList();
+
+        assertEquals(lost == null ? List.of() : List.of("ALTER TABLE \"User\" changes the type of column \"role\""
+                + " from \"Role\" to \"Role_new\" (leaves out value '" + lost + "': rows holding it make the"
+                + " statement fail)"), findings);
+    }
+
     @Test
     void aValueMovedAwayFromASchemaQualifiedEnumIsNotLost() throws IOException {
         write("1_init", INIT);
@@ -129,6 +153,19 @@ class LinterPostgresEnumRetypeTest {
     }
 
     @Test
+    void anArrayTypeIsNamedAsWrittenWithoutSpacesInItsBrackets() throws IOException {
+        write("1_init", "CREATE TABLE \"Note\" (\"id\" INT PRIMARY KEY, \"tags\" text[], \"grid\" int[3][3]);\n");
+        write("2_retype", "ALTER TABLE \"Note\" ALTER COLUMN \"tags\" TYPE jsonb USING to_jsonb(\"tags\");\n"
+                + "ALTER TABLE \"Note\" ALTER COLUMN \"grid\" TYPE jsonb USING to_jsonb(\"grid\");\n");
+
+        List<String> findings = lint("alter-column-type").stream().map(Finding::message).toList();
+
+        assertEquals(List.of("ALTER TABLE \"Note\" changes the type of column \"tags\" from text[] to jsonb"
+                + " (other to json can fail or change values)", "ALTER TABLE \"Note\" changes the type of column"
+                + " \"grid\" from int[3][3] to jsonb (other to json can fail or change values)"), findings);
+    }
+
+    @Test
     void aCastInParenthesesAsPrismaWritesItIsOnlyACast() throws IOException {
         write("1_init", "CREATE TABLE \"Note\" (\"id\" INT PRIMARY KEY, \"body\" VARCHAR(100));\n");
         write("2_widen", "ALTER TABLE \"Note\" ALTER COLUMN \"body\" TYPE text USING ((\"body\"::text));\n");
@@ -145,6 +182,31 @@ class LinterPostgresEnumRetypeTest {
                 + "ALTER TABLE \"User\" ALTER COLUMN \"role\" TYPE \"public\".\"Role_new\" " + using + ";\n");
 
         assertEquals(List.of(), lint("alter-column-type"));
+    }
+
+    /**
+     * A USING that maps some values with CASE and casts the others in its ELSE is judged by where each old value
+     * ends: a value mapped away from the left-out ones does not fail, one mapped onto a value that rows already
+     * hold merges them, and one mapped to a new value is only renamed.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '~', textBlock = """
+            USING (CASE WHEN "role" = 'GUEST' THEN 'USER'::"Role_new" ELSE "role"::text::"Role_new" END) | 'USER', 'ADMIN' | merges 'GUEST' into 'USER': rows holding either can no longer be told apart
+            USING CASE "role" WHEN 'GUEST' THEN 'USER' WHEN 'ADMIN' THEN 'USER' ELSE "role"::"Role_new" END | 'USER' | merges 'ADMIN', 'GUEST' into 'USER': rows holding any of them can no longer be told apart
+            USING CASE WHEN "role" = 'GUEST' THEN 'VISITOR'::"Role_new" ELSE "role"::text::"Role_new" END | 'USER', 'ADMIN', 'VISITOR' |
+            USING CASE WHEN "role" = 'GUEST' THEN 'USER' ELSE "role"::text::"Role_new" END | 'USER' | leaves out value 'ADMIN': rows holding it make the statement fail; merges 'GUEST' into 'USER': rows holding either can no longer be told apart
+            """)
+    void aCaseThatMapsValuesIsJudgedByWhereEachValueEnds(String using, String values, String expected)
+            throws IOException {
+        write("1_init", INIT);
+        write("2_map", "CREATE TYPE \"Role_new\" AS ENUM (" + values + ");\n"
+                + "ALTER TABLE \"User\" ALTER COLUMN \"role\" DROP DEFAULT;\n"
+                + "ALTER TABLE \"User\" ALTER COLUMN \"role\" TYPE \"Role_new\" " + using + ";\n");
+
+        List<String> findings = lint("alter-column-type").stream().map(Finding::message).toList();
+
+        assertEquals(expected == null ? List.of() : List.of("ALTER TABLE \"User\" changes the type of column"
+                + " \"role\" from \"Role\" to \"Role_new\" (" + expected + ")"), findings);
     }
 
     @Test

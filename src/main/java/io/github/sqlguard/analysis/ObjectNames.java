@@ -280,16 +280,20 @@ public final class ObjectNames {
         return waitSeconds ? at + 2 : at;
     }
 
-    /** The tokens between {@code from} and {@code to}, split at commas outside parentheses. */
+    /**
+     * The tokens between {@code from} and {@code to}, split at commas outside parentheses and brackets: the commas
+     * of a PostgreSQL array, {@code ARRAY['a', 'b']}, separate its elements. (Where a bracket quotes a name, in
+     * T-SQL and SQLite, the lexer made it part of the name's token.)
+     */
     public static List<List<Token>> splitAtCommas(List<Token> tokens, int from, int to) {
         List<List<Token>> parts = new ArrayList<>();
         int depth = 0;
         int start = from;
         for (int i = from; i < to; i++) {
             Token token = tokens.get(i);
-            if (token.isSymbol("(")) {
+            if (token.isSymbol("(") || token.isSymbol("[")) {
                 depth++;
-            } else if (token.isSymbol(")")) {
+            } else if (token.isSymbol(")") || token.isSymbol("]")) {
                 depth--;
             } else if (depth == 0 && token.isSymbol(",")) {
                 if (i > start) {

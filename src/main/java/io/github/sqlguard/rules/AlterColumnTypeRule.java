@@ -123,7 +123,7 @@ public final class AlterColumnTypeRule extends ClauseRule {
                     reported.set(already, text.endsWith(")") ? text.substring(0, text.length() - 1) + "; " + nulls + ")"
                             : text + " (" + nulls + ")");
                 }
-            } else if (already < 0) {
+            } else if (already < 0 && !RetypeJudgement.judgedItsUsing(clause.name(), schema)) {
                 // PostgreSQL: USING round(price, 0) rewrites values even where the types keep them.
                 reported.add(clause.name() + " (its USING " + shortened(clause.detail())
                         + " computes every new value, which the old one may not survive)");

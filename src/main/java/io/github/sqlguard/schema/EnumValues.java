@@ -51,9 +51,20 @@ final class EnumValues {
      * ({@code invalid input value for enum}).
      */
     static TypeChange postgresChange(SqlType from, SqlType to, EnumValueLists values, Set<String> moved) {
-        LeftOut left = LeftOut.of(values.from(), values.to(), moved);
-        return left.dropped().isEmpty() ? left.lossless(from, to)
-                : TypeChange.lossy(from, to, left.leavesOut("make the statement fail"));
+        // A value the USING maps to one of the new type's values is not left out, wherever it goes.
+        List<String> reached = new ArrayList<>(values.to());
+        values.mapped().forEach((old, next) -> {
+            if (values.to().contains(next)) {
+                reached.add(old);
+            }
+        });
+        LeftOut left = LeftOut.of(values.from(), reached, moved);
+        String merged = MergedEnumValues.of(values, moved);
+        if (left.dropped().isEmpty()) {
+            return merged.isEmpty() ? left.lossless(from, to) : TypeChange.lossy(from, to, merged);
+        }
+        return TypeChange.lossy(from, to, left.leavesOut("make the statement fail")
+                + (merged.isEmpty() ? "" : "; " + merged));
     }
 
     /**

@@ -16,9 +16,10 @@ import java.util.Set;
  * The values one script run moved out of a column before narrowing its ENUM: {@code UPDATE queues SET type =
  * 'WorkerJob' WHERE type = 'WorkerTask' OR type IN ('WorkerTrigger')} leaves no row holding {@code 'WorkerTask'}
  * or {@code 'WorkerTrigger'}, so a later {@code MODIFY type ENUM('WorkerJob', 'Other')} in the same run loses
- * nothing by leaving them out. Feed statements in order, each after it was checked. Only an UPDATE whose WHERE
- * is nothing but equalities of the column to literals (joined by OR, or an IN list) moves values; any other write
- * of the column, and any row added to its table, may bring them back, and ends what was known.
+ * nothing by leaving them out; nor does one after {@code DELETE FROM queues WHERE type = 'WorkerTask'}. Feed
+ * statements in order, each after it was checked. Only an UPDATE or DELETE whose WHERE is nothing but equalities
+ * of the column to literals (joined by OR, or an IN list) moves values away; any other write of the column, and
+ * any row added to its table, may bring them back, and ends what was known.
  */
 public final class MovedEnumValues {
 
@@ -40,7 +41,12 @@ public final class MovedEnumValues {
     /** Follows what {@code statement} does to the values of the columns. */
     public void observe(Statement statement) {
         List<Token> tokens = statement.tokens();
-        if (statement.container() || tokens.isEmpty() || moved.isEmpty() && !tokens.get(0).isWord("UPDATE")) {
+        if (statement.container() || tokens.isEmpty()
+                || moved.isEmpty() && !tokens.get(0).isAnyWord("UPDATE", "DELETE")) {
+            return;
+        }
+        if (tokens.get(0).isWord("DELETE")) {
+            deleted(tokens); // removing rows brings no value back
             return;
         }
         Optional<ColumnWrites.Update> update = ColumnWrites.update(tokens);
@@ -68,6 +74,33 @@ public final class MovedEnumValues {
             columns.remove(SchemaNames.key(old));
             columns.remove(SchemaNames.key(renamed));
         });
+    }
+
+    /** {@code DELETE FROM t WHERE c = 'x' OR c IN ('y')} leaves no row of t holding 'x' or 'y' in c. */
+    private void deleted(List<Token> tokens) {
+        int i = 1;
+        if (i < tokens.size() && tokens.get(i).isWord("FROM")) {
+            i++;
+        }
+        if (i < tokens.size() && tokens.get(i).isWord("ONLY")) {
+            i++;
+        }
+        SchemaNames.Read table = SchemaNames.name(tokens, i);
+        if (table == null || table.next() >= tokens.size() || !tokens.get(table.next()).isWord("WHERE")) {
+            return; // an alias, USING or a join: not followed
+        }
+        List<Token> condition = tokens.subList(table.next() + 1, tokens.size());
+        int first = 0;
+        while (first < condition.size() && condition.get(first).isSymbol("(")) {
+            first++;
+        }
+        SchemaNames.Read named = SchemaNames.name(condition, first);
+        if (named == null) {
+            return;
+        }
+        String column = SchemaNames.key(named.text());
+        valuesMatched(condition, column).ifPresent(values -> moved.computeIfAbsent(SchemaNames.key(table.text()),
+                k -> new HashMap<>()).computeIfAbsent(column, k -> new HashSet<>()).addAll(values));
     }
 
     private void updated(List<Token> tokens, ColumnWrites.Update update) {

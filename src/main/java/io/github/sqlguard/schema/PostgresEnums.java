@@ -129,18 +129,27 @@ final class PostgresEnums {
      * The value lists of a column cast from {@code from} to {@code to}, when {@code from} is an enum this replay
      * knows (not an array of it), {@code to} is one too or a text type ({@link #textForms}), and {@code using} (the
      * tokens after USING, empty without one) only casts {@code column}: {@code column::T}, {@code column::text::T},
-     * either in parentheses. A USING that maps values is not judged here.
+     * either in parentheses, or, into an enum, maps some values with a CASE whose ELSE casts the others
+     * ({@link EnumCaseMapping}). A USING that maps values otherwise is not judged here.
      */
     Optional<EnumValueLists> retype(Optional<SqlType> from, Optional<SqlType> to, List<Token> using, String column) {
         if (from.isEmpty() || to.isEmpty()) {
             return Optional.empty();
         }
         Optional<List<String>> old = valuesOf(from.get());
-        if (old.isEmpty() || !castsOnly(meaningful(using), column, to.get())) {
+        if (old.isEmpty()) {
             return Optional.empty();
         }
-        return valuesOf(to.get()).or(() -> textForms(old.get(), to.get()))
-                .map(next -> new EnumValueLists(old.get(), next));
+        List<Token> conversion = meaningful(using);
+        Optional<List<String>> next = valuesOf(to.get());
+        if (next.isEmpty()) {
+            return castsOnly(conversion, column, to.get())
+                    ? textForms(old.get(), to.get()).map(fit -> new EnumValueLists(old.get(), fit, Map.of()))
+                    : Optional.empty();
+        }
+        Optional<Map<String, String>> mapped = castsOnly(conversion, column, to.get()) ? Optional.of(Map.of())
+                : EnumCaseMapping.of(conversion, column, to.get());
+        return mapped.map(values -> new EnumValueLists(old.get(), next.get(), values));
     }
 
     /**
@@ -164,7 +173,8 @@ final class PostgresEnums {
                 : Optional.ofNullable(values.get(SchemaView.typeKey(written)));
     }
 
-    private static boolean castsOnly(List<Token> using, String column, SqlType to) {
+    /** True when {@code using} is only a cast of {@code column} to {@code to} (through text or not), or nothing. */
+    static boolean castsOnly(List<Token> using, String column, SqlType to) {
         List<Token> cast = WhereJudgement.unwrapped(using);
         if (cast.isEmpty()) {
             return using.isEmpty();

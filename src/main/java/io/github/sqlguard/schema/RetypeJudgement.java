@@ -27,6 +27,15 @@ public final class RetypeJudgement {
      * The columns of {@code columns} to report, each described for a message ({@code "note from VARCHAR(100)
      * to VARCHAR(20) (shorter: 100 to 20 characters)"}); a column whose change is lossless is left out.
      */
+    /**
+     * True when the replay judged the USING of {@code column}'s change by the enum values its CASE maps
+     * ({@link EnumCaseMapping}), so what that USING computes is already in the judgement.
+     */
+    public static boolean judgedItsUsing(String column, SchemaFacts facts) {
+        return facts.retypes().stream().anyMatch(retype -> SchemaNames.key(retype.column())
+                .equals(SchemaNames.key(column)) && retype.enumValues().filter(v -> !v.mapped().isEmpty()).isPresent());
+    }
+
     public static List<String> reported(List<String> columns, SchemaFacts facts, Statement statement) {
         if (facts == SchemaFacts.UNKNOWN) {
             return columns; // no replay at all: the rule reports as it does without a schema
