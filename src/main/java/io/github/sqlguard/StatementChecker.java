@@ -149,7 +149,8 @@ final class StatementChecker {
                     .or(facts::earlierFilesGuard).or(() -> RecreatedName.guardOf(models, at))
                     .or(() -> NameGivenInRun.guardOf(models, at))
                     .or(() -> DroppedEarlierInRun.guardOf(models, at))
-                    .or(() -> RecreatedColumnName.guardOf(models, at)).or(() -> NameTakenByCopy.guardOf(models, at))
+                    .or(() -> RecreatedColumnName.guardOf(models, at, s -> schema.apply(s).before()))
+                    .or(() -> NameTakenByCopy.guardOf(models, at))
                     .or(() -> RebuiltOnEveryRun.guardOf(models, at))
                     .or(() -> RowsMovedByReturning.guardOf(model)).or(() -> scopeGuards.shortfallOf(statement));
             for (Rule rule : rules) {

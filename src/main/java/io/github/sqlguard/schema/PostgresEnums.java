@@ -51,6 +51,7 @@ final class PostgresEnums {
                 SchemaNames.Read name = SchemaNames.name(part, 0);
                 if (name != null) {
                     enums.values.remove(SchemaNames.key(name.text()));
+                    history.enumTypes().clear(name.text());
                 }
             }
             return true;
@@ -63,8 +64,10 @@ final class PostgresEnums {
         List<Token> rest = meaningful(tokens.subList(name.next(), tokens.size()));
         if (verb.isWord("CREATE")) {
             enums.values.remove(key);
-            if (rest.size() >= 3 && rest.get(0).isWord("AS") && rest.get(1).isWord("ENUM")
-                    && rest.get(2).isSymbol("(")) {
+            boolean isEnum = rest.size() >= 3 && rest.get(0).isWord("AS") && rest.get(1).isWord("ENUM")
+                    && rest.get(2).isSymbol("(");
+            history.enumTypes().put(name.text(), isEnum);
+            if (isEnum) {
                 quoted(rest.subList(3, ObjectNames.skipParentheses(rest, 2) - 1), true)
                         .ifPresent(list -> enums.values.put(key, list));
             }
@@ -75,6 +78,7 @@ final class PostgresEnums {
             Optional.ofNullable(enums.values.remove(key)).ifPresent(list -> enums.values.put(SchemaNames.key(renamed),
                     list));
             retypeColumns(history, key, renamed);
+            history.enumTypes().rename(name.text(), renamed);
             return true;
         }
         List<String> known = enums.values.get(key);
