@@ -125,9 +125,10 @@ final class PostgresEnums {
     }
 
     /**
-     * The value lists of a column cast from {@code from} to {@code to}, when both are enums this replay knows (not
-     * arrays of them) and {@code using} (the tokens after USING, empty without one) only casts {@code column}:
-     * {@code column::T}, {@code column::text::T}, either in parentheses. A USING that maps values is not judged here.
+     * The value lists of a column cast from {@code from} to {@code to}, when both are enums this replay knows (or
+     * arrays of them with as many dimensions, as Prisma casts an enum list: {@code roles::text::"Role_new"[]}) and
+     * {@code using} (the tokens after USING, empty without one) only casts {@code column}: {@code column::T},
+     * {@code column::text::T}, either in parentheses. A USING that maps values is not judged here.
      */
     Optional<EnumValueLists> retype(Optional<SqlType> from, Optional<SqlType> to, List<Token> using, String column) {
         if (from.isEmpty() || to.isEmpty()) {
@@ -135,16 +136,22 @@ final class PostgresEnums {
         }
         Optional<List<String>> old = valuesOf(from.get());
         Optional<List<String>> next = valuesOf(to.get());
-        if (old.isEmpty() || next.isEmpty() || !castsOnly(meaningful(using), column, to.get())) {
+        if (old.isEmpty() || next.isEmpty() || !dimensions(from.get()).equals(dimensions(to.get()))
+                || !castsOnly(meaningful(using), column, to.get())) {
             return Optional.empty();
         }
         return Optional.of(new EnumValueLists(old.get(), next.get()));
     }
 
     private Optional<List<String>> valuesOf(SqlType type) {
+        return Optional.ofNullable(values.get(SchemaView.typeKey(type.written())));
+    }
+
+    /** The array brackets after a type as written, without spaces ({@code "[]"}); empty for no array. */
+    private static String dimensions(SqlType type) {
         String written = type.written();
-        return written.contains("[") ? Optional.empty()
-                : Optional.ofNullable(values.get(SchemaView.typeKey(written)));
+        int bracket = written.indexOf('[');
+        return bracket < 0 ? "" : written.substring(bracket).replace(" ", "");
     }
 
     private static boolean castsOnly(List<Token> using, String column, SqlType to) {
@@ -163,7 +170,12 @@ final class PostgresEnums {
         }
         SchemaNames.Read target = i + 1 < cast.size() && cast.get(i).isSymbol("::") ? SchemaNames.name(cast, i + 1)
                 : null;
-        return target != null && target.next() == cast.size()
+        if (target == null) {
+            return false;
+        }
+        StringBuilder brackets = new StringBuilder();
+        cast.subList(target.next(), cast.size()).forEach(token -> brackets.append(token.text()));
+        return brackets.toString().equals(dimensions(to))
                 && SchemaView.typeKey(target.text()).equals(SchemaView.typeKey(to.written()));
     }
 

@@ -141,9 +141,11 @@ final class SchemaNames {
         StringBuilder text = new StringBuilder();
         Token previous = null;
         for (Token token : tokens) {
-            // A qualified type keeps its dots unspaced ("public"."Role"), as written and as messages show it.
+            // A qualified type keeps its dots unspaced ("public"."Role"), as written and as messages show it; so
+            // does an array type its brackets ("Role"[], integer[3]).
             boolean glued = previous == null || previous.isSymbol("(") || token.isSymbol("(")
-                    || token.isSymbol(")") || token.isSymbol(",") || token.isSymbol(".") || previous.isSymbol(".");
+                    || token.isSymbol(")") || token.isSymbol(",") || token.isSymbol(".") || previous.isSymbol(".")
+                    || token.isSymbol("[") || token.isSymbol("]") || previous.isSymbol("[");
             if (!glued) {
                 text.append(' ');
             }

@@ -17,7 +17,7 @@ class PostgresEnumsTest {
                 """);
 
         assertEquals("\"Role_old\"", schema.columnType("User", "role").orElseThrow().written());
-        assertEquals("\"Role_old\"[ ]", schema.columnType("User", "roles").orElseThrow().written());
+        assertEquals("\"Role_old\"[]", schema.columnType("User", "roles").orElseThrow().written());
         assertEquals("text", schema.columnType("User", "note").orElseThrow().written());
         assertEquals(List.of("User.role", "User.roles"), schema.columnsOfType("Role_old"));
         assertEquals(List.of(), schema.columnsOfType("Role"));
