@@ -33,17 +33,24 @@ final class InferredDialect {
 
     /**
      * The configured dialect, or under auto the one the project's database URLs and the Prisma lock files in or
-     * below the {@code scanned} folders name; says in the log where it came from.
+     * below the {@code scanned} folders name; says in the log where it came from, and warns of a lock file that
+     * names a database of another dialect than the configured one.
      *
      * @throws IllegalArgumentException naming the valid values when {@code configured} is not one of them
      */
     static Dialect of(String configured, MavenProject project, BuildProperties properties,
             FlywayPluginSettings flyway, LiquibasePluginSettings liquibase, Log log, List<Path> scanned, Path base) {
         Dialect dialect = Dialect.fromConfig(configured);
+        List<DatabaseUrl> lockFiles = PrismaLockFiles.in(scanned, base);
         if (dialect != Dialect.AUTO) {
+            // Prisma applies a folder's migrations only to its lock file's provider: reading them as another
+            // database's is most likely a slip in the configuration, which the user should hear of.
+            lockFiles.stream().filter(lock -> lock.dialect() != Dialect.AUTO && !lock.dialect().isSameFamily(dialect))
+                    .forEach(lock -> log.warn("sqlguard: dialect " + dialect.configName() + " is configured, but the "
+                            + lock.origin() + " is " + lock.databaseName() + ", the only database Prisma applies those"
+                            + " migrations to; they are read as " + dialect.configName()));
             return dialect;
         }
-        List<DatabaseUrl> lockFiles = PrismaLockFiles.in(scanned, base);
         if (project == null || project.getFile() == null) {
             Decision decision = decide(lockFiles);
             decision.note().ifPresent(log::info);

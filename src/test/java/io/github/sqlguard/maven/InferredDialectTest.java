@@ -106,7 +106,11 @@ class InferredDialectTest {
         assertEquals(Dialect.POSTGRESQL, of("auto", new MavenProject(), logged, List.of(folder), folder));
         assertEquals(List.of("sqlguard: dialect postgresql, from provider in prisma/migrations/migration_lock.toml"
                 + " (set <dialect> to override)"), logged);
-        assertEquals(Dialect.MYSQL, of("mysql", new MavenProject(), new ArrayList<>(), List.of(folder), folder));
+        List<String> warned = new ArrayList<>();
+        assertEquals(Dialect.MYSQL, of("mysql", new MavenProject(), warned, List.of(folder), folder));
+        assertEquals(List.of("WARNING sqlguard: dialect mysql is configured, but the provider in"
+                + " prisma/migrations/migration_lock.toml is postgresql, the only database Prisma applies those"
+                + " migrations to; they are read as mysql"), warned);
     }
 
     @Test
@@ -146,6 +150,11 @@ class InferredDialectTest {
                     @Override
                     public void info(CharSequence content) {
                         logged.add(content.toString());
+                    }
+
+                    @Override
+                    public void warn(CharSequence content) {
+                        logged.add("WARNING " + content);
                     }
                 }, scanned, base);
     }
