@@ -149,7 +149,8 @@ final class StatementChecker {
                     .or(facts::earlierFilesGuard).or(() -> RecreatedName.guardOf(models, at))
                     .or(() -> NameGivenInRun.guardOf(models, at))
                     .or(() -> DroppedEarlierInRun.guardOf(models, at))
-                    .or(() -> RecreatedColumnName.guardOf(models, at)).or(() -> NameTakenByCopy.guardOf(models, at))
+                    .or(() -> RecreatedColumnName.guardOf(models, at, s -> schema.apply(s).before()))
+                    .or(() -> NameTakenByCopy.guardOf(models, at))
                     .or(() -> RebuiltOnEveryRun.guardOf(models, at))
                     .or(() -> RowsMovedByReturning.guardOf(model)).or(() -> scopeGuards.shortfallOf(statement));
             for (Rule rule : rules) {
@@ -170,8 +171,8 @@ final class StatementChecker {
                     findings.add(Finding.of(rule.info().id(), guarded ? guard.get().lowered(effective) : effective,
                             violation.at(),
                             violation.message() + (guarded ? guard.get().note(violation.subjects())
-                                    : guard.map(g -> g.shortfall(rule.info().id(), violation.subjects()))
-                                            .orElse("")) + contextNote(model),
+                                    : shortfallNote(guard, scopeGuards, statement, rule.info().id(),
+                                            violation.subjects())) + contextNote(model),
                             rule.info().hint(), lineAt(statement, violation.at())));
                     statementSql.put(violation.at(), statement.asWritten());
                 }
@@ -191,6 +192,20 @@ final class StatementChecker {
         }
         script.lexError().ifPresent(error -> unterminated(error, path).ifPresent(findings::add));
         return new ScriptFindings(findings, parsed, scratchStatements);
+    }
+
+    /**
+     * What the script did short of a guard for a finding {@code guard} does not protect: the guard's own shortfall,
+     * else, when the guard protects other columns of the statement ({@code DROP COLUMN scratch, DROP COLUMN old}),
+     * what the script did to this finding's columns (a cast converted their values), which that guard hid.
+     */
+    private static String shortfallNote(Optional<Guard> guard, LossGuards scopeGuards, Statement statement,
+            String ruleId, List<String> subjects) {
+        String own = guard.map(g -> g.shortfall(ruleId, subjects)).orElse("");
+        if (!own.isEmpty() || guard.isEmpty()) {
+            return own;
+        }
+        return scopeGuards.shortfallOf(statement).map(g -> g.shortfall(ruleId, subjects)).orElse("");
     }
 
     /**

@@ -47,6 +47,20 @@ class LinterConvertedCopyBeforeDropTest {
     }
 
     @Test
+    void aColumnDroppedBesideAGuardedOneStillSaysWhereTheCastTookItsValues() throws IOException {
+        List<String> drops = ProjectLint.findingsOfScript(project, Dialect.POSTGRESQL, """
+                ALTER TABLE policy ADD COLUMN tmp INT;
+                UPDATE policy SET logic_new = CAST(logic AS INT);
+                ALTER TABLE policy DROP COLUMN tmp, DROP COLUMN logic;
+                """).stream().filter(f -> f.ruleId().equals("drop-column"))
+                .map(f -> f.severity() + " " + f.message()).toList();
+
+        assertEquals(List.of("INFO ALTER TABLE policy drops column tmp (guarded: column tmp was added earlier in this"
+                + " script)", "ERROR ALTER TABLE policy drops column logic (values of logic converted to logic_new at"
+                + " line 2 by a cast, which may change them)"), drops);
+    }
+
+    @Test
     void aLiquibaseUpdateWithACastInValueComputedIsAConversion() throws IOException {
         TestProject.write(project, "db/changelog.xml", """
                 <databaseChangeLog>

@@ -210,6 +210,26 @@ class LinterPostgresEnumRetypeTest {
     }
 
     @Test
+    void anEnumListIsJudgedByTheValuesAsPrismaCastsIt() throws IOException {
+        write("1_init", INIT.replace(" NOT NULL DEFAULT 'USER',", " NOT NULL DEFAULT 'USER', \"roles\" \"Role\"[],"));
+        String role = "USING (\"role\"::text::\"Role_new\");\n";
+        String roles = role + "ALTER TABLE \"User\" ALTER COLUMN \"roles\" TYPE \"Role_new\"[]"
+                + " USING (\"roles\"::text::\"Role_new\"[]);\n";
+        write("2_add", newTypeFirst("'USER', 'ADMIN', 'GUEST', 'OWNER'").replace(role, roles));
+        write("3_remove", newTypeFirst("'USER', 'ADMIN', 'OWNER'").replace(role, roles));
+
+        List<String> findings = lint("alter-column-type").stream()
+                .map(f -> f.location().path().replaceAll(".*/migrations/", "") + ":" + f.location().line() + " "
+                        + f.message()).toList();
+
+        assertEquals(List.of("3_remove/migration.sql:4 ALTER TABLE \"User\" changes the type of column \"role\""
+                + " from \"Role\" to \"Role_new\" (leaves out value 'GUEST': rows holding it make the statement fail)",
+                "3_remove/migration.sql:5 ALTER TABLE \"User\" changes the type of column \"roles\" from \"Role\"[]"
+                        + " to \"Role_new\"[] (leaves out value 'GUEST': rows holding it make the statement fail)"),
+                findings);
+    }
+
+    @Test
     void unknownEnumsAndMappingUsingsKeepTheirJudgement() throws IOException {
         // Role is created outside the scanned migrations; Kind is known, but its USING maps values.
         write("1_init", "CREATE TYPE \"Kind\" AS ENUM ('A', 'B', 'X');\n"

@@ -290,7 +290,8 @@ abstract class AbstractSqlguardMojo extends AbstractMojo {
                                             .everyResourceFolder().stream()).distinct().toList()),
                     SuppressionElements.configsOf(suppressions, hasProject() ? project : null, base), baselinePath(),
                     maxFileBytes(), Math.max(1, Runtime.getRuntime().availableProcessors()),
-                    InferredDialect.of(dialect, project, properties, flywayPlugin, liquibasePlugin, getLog()));
+                    InferredDialect.of(dialect, project, properties, flywayPlugin, liquibasePlugin, getLog(), scanned,
+                            base));
         } catch (IllegalArgumentException e) {
             throw new MojoExecutionException("sqlguard configuration: " + e.getMessage(), e);
         }

@@ -20,6 +20,14 @@ record DatabaseUrl(String url, String origin) {
             "oracle", Dialect.ORACLE, "h2", Dialect.H2, "sqlite", Dialect.SQLITE);
 
     /**
+     * A setting that names its database rather than a URL to it (Prisma's {@code provider = "postgresql"}), read as
+     * Liquibase's {@code offline:<database>} is.
+     */
+    static DatabaseUrl named(String database, String origin) {
+        return new DatabaseUrl("offline:" + database, origin);
+    }
+
+    /**
      * The database the URL connects to, as its driver is named ({@code postgresql}, {@code db2}); empty for a
      * value that is no JDBC URL, or whose driver name is still a reference nothing resolved.
      */

@@ -32,32 +32,47 @@ final class InferredDialect {
     }
 
     /**
-     * The configured dialect, or under auto the one the project's database URLs name; says in the log where it
-     * came from.
+     * The configured dialect, or under auto the one the project's database URLs and the Prisma lock files in or
+     * below the {@code scanned} folders name; says in the log where it came from, and warns of a lock file that
+     * names a database of another dialect than the configured one.
      *
      * @throws IllegalArgumentException naming the valid values when {@code configured} is not one of them
      */
     static Dialect of(String configured, MavenProject project, BuildProperties properties,
-            FlywayPluginSettings flyway, LiquibasePluginSettings liquibase, Log log) {
+            FlywayPluginSettings flyway, LiquibasePluginSettings liquibase, Log log, List<Path> scanned, Path base) {
         Dialect dialect = Dialect.fromConfig(configured);
-        if (dialect != Dialect.AUTO || project == null || project.getFile() == null) {
+        List<DatabaseUrl> lockFiles = PrismaLockFiles.in(scanned, base);
+        if (dialect != Dialect.AUTO) {
+            // Prisma applies a folder's migrations only to its lock file's provider: reading them as another
+            // database's is most likely a slip in the configuration, which the user should hear of.
+            lockFiles.stream().filter(lock -> lock.dialect() != Dialect.AUTO && !lock.dialect().isSameFamily(dialect))
+                    .forEach(lock -> log.warn("sqlguard: dialect " + dialect.configName() + " is configured, but the "
+                            + lock.origin() + " is " + lock.databaseName() + ", the only database Prisma applies those"
+                            + " migrations to; they are read as " + dialect.configName()));
             return dialect;
         }
-        Path base = project.getBasedir().toPath().toAbsolutePath().normalize();
+        if (project == null || project.getFile() == null) {
+            Decision decision = decide(lockFiles);
+            decision.note().ifPresent(log::info);
+            return decision.dialect();
+        }
+        Path projectBase = project.getBasedir().toPath().toAbsolutePath().normalize();
         List<Path> resourceFolders = new ArrayList<>();
         for (Resource resource : project.getResources()) {
             resourceFolders.add(Path.of(resource.getDirectory()).toAbsolutePath().normalize());
         }
-        List<DatabaseUrl> urls = new ArrayList<>(flyway.databaseUrls());
+        List<DatabaseUrl> urls = new ArrayList<>(lockFiles);
+        urls.addAll(flyway.databaseUrls());
         urls.addAll(liquibase.databaseUrls());
-        Map<String, String> filtering = properties.forResourceFiltering(base);
-        urls.addAll(SpringDatabaseUrls.in(resourceFolders, base, filtering));
+        Map<String, String> filtering = properties.forResourceFiltering(projectBase);
+        urls.addAll(SpringDatabaseUrls.in(resourceFolders, projectBase, filtering));
         Decision decision = decide(urls);
         if (urls.stream().noneMatch(url -> url.database().isPresent())) {
             decision = DatabaseDependencies.decide(project.getDependencies());
         }
         if (decision.note().isEmpty() && urls.isEmpty()) {
-            decision = undecidedAmongProfiles(SpringDatabaseUrls.ofInactiveProfiles(resourceFolders, base, filtering));
+            decision = undecidedAmongProfiles(SpringDatabaseUrls.ofInactiveProfiles(resourceFolders, projectBase,
+                    filtering));
         }
         decision.note().ifPresent(log::info);
         return decision.dialect();

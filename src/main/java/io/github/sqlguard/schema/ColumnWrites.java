@@ -36,10 +36,12 @@ final class ColumnWrites {
      *     source column's key to the target column as written
      * @param derivations for each assignment that is neither a copy nor a cast, each column its expression reads
      *     ({@code SET n = CASE WHEN c = 'A' THEN 1 ELSE 0 END}): the source column's key to the target column
+     * @param castTypes for each conversion whose cast names a plain type ({@link TextCasts#namedCastType}): the
+     *     source column's key to that type as written
      */
     record Update(String table, List<String> assigned, Map<String, String> copies, boolean everyRow,
             Set<String> cleared, String rowsWithValueIn, Map<String, String> conversions,
-            Map<String, String> derivations) {
+            Map<String, String> derivations, Map<String, String> castTypes) {
 
         /**
          * The copies that carry every value their source column holds: all of them when the UPDATE reaches every
@@ -128,11 +130,12 @@ final class ColumnWrites {
         Map<String, String> copies = new LinkedHashMap<>();
         Map<String, String> conversions = new LinkedHashMap<>();
         Map<String, String> derivations = new LinkedHashMap<>();
+        Map<String, String> castTypes = new LinkedHashMap<>();
         Set<String> cleared = new HashSet<>();
         for (List<Token> assignment : ObjectNames.splitAtCommas(tokens, set + 1, end)) {
             if (joined && !qualifiedBy(assignment, alias, table.text())
                     || !assign(assignment, assigned, joined ? new LinkedHashMap<>() : copies, conversions,
-                            derivations)) {
+                            derivations, castTypes)) {
                 return Optional.empty();
             }
             if (assignment.size() >= 3 && assignment.get(assignment.size() - 1).isWord("NULL")
@@ -149,7 +152,7 @@ final class ColumnWrites {
                 ? onlyHasValueIn(tokens.subList(end + 1, tokens.size()), alias, table.text()) : null;
         return Optional.of(new Update(table.text(), List.copyOf(assigned), Map.copyOf(copies), !joined && everyRow,
                 Set.copyOf(cleared), rowsWithValueIn, joined ? Map.of() : Map.copyOf(conversions),
-                joined ? Map.of() : Map.copyOf(derivations)));
+                joined ? Map.of() : Map.copyOf(derivations), joined ? Map.of() : Map.copyOf(castTypes)));
     }
 
     /**
@@ -208,7 +211,7 @@ final class ColumnWrites {
      * columns and the plain copies; false when it is none of those shapes.
      */
     private static boolean assign(List<Token> assignment, List<String> assigned, Map<String, String> copies,
-            Map<String, String> conversions, Map<String, String> derivations) {
+            Map<String, String> conversions, Map<String, String> derivations, Map<String, String> castTypes) {
         if (assignment.get(0).isSymbol("(")) {
             int close = ObjectNames.skipParentheses(assignment, 0);
             List<String> targets = SchemaNames.parenthesisedNames(assignment, 0);
@@ -238,9 +241,10 @@ final class ColumnWrites {
         assigned.add(column);
         List<Token> value = assignment.subList(target.next() + 1, assignment.size());
         copiedColumn(value).ifPresentOrElse(source -> copies.put(source, column), () -> plainColumn(
-                TextCasts.anyCastOperand(value)).ifPresentOrElse(source -> conversions.put(source, column),
-                        () -> ExpressionColumns.readBy(value).forEach(source -> derivations.putIfAbsent(source,
-                                column))));
+                TextCasts.anyCastOperand(value)).ifPresentOrElse(source -> {
+                    conversions.put(source, column);
+                    TextCasts.namedCastType(value).ifPresent(type -> castTypes.put(source, type));
+                }, () -> ExpressionColumns.readBy(value).forEach(source -> derivations.putIfAbsent(source, column))));
         for (List<Token> kept : JsonObjectValues.of(value)) {
             copiedColumn(kept).ifPresent(source -> copies.put(source, column));
         }

@@ -249,7 +249,7 @@ public final class LossGuards {
             CreatedTableColumns.of(tokens, main).ifPresent(t -> unwrittenColumns.put(SchemaNames.key(t.table()),
                     new HashSet<>(t.columns())));
         }
-        followColumns(tokens, main, statement, statement.context().databases());
+        followColumns(tokens, main, statement, before);
     }
 
     private void recordAddedColumns(List<Token> tokens, int main, SchemaView before) {
@@ -263,10 +263,11 @@ public final class LossGuards {
     }
 
     /** Updates what is known of the columns after {@code tokens} ran: what they wrote, dropped and renamed. */
-    private void followColumns(List<Token> tokens, int main, Statement statement, DatabaseScope databases) {
+    private void followColumns(List<Token> tokens, int main, Statement statement, SchemaView before) {
+        DatabaseScope databases = statement.context().databases();
         Optional<ColumnWrites.Update> update = ColumnWrites.update(tokens);
         if (update.isPresent()) {
-            written(update.get(), statement, databases);
+            written(EnumCasts.readAsCopies(update.get(), before), statement, databases);
             return;
         }
         if (ColumnWrites.updates(tokens)) {
@@ -364,9 +365,9 @@ public final class LossGuards {
         copies.values().removeIf(copy -> assigned.contains(copy.target()));
         update.copiesOfEveryValue().forEach((source, target) -> {
             if (!source.equals(SchemaNames.key(target))) {
-                copies.put(source, new ColumnCopy(SchemaNames.key(target),
-                        "values of " + SchemaNames.asWrittenIn(statement.tokens(), source) + " copied to " + target
-                                + " at " + lineOf(statement), databases, false));
+                copies.put(source, new ColumnCopy(SchemaNames.key(target), "values of "
+                        + SchemaNames.asWrittenIn(statement.tokens(), source) + " copied to " + target + " at "
+                        + lineOf(statement) + EnumCasts.how(update, source), databases, false));
             }
         });
         ConvertedBeforeDrop.record(update, statement.tokens(), lineOf(statement), databases, copies);

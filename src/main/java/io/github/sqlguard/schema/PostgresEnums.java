@@ -56,6 +56,7 @@ final class PostgresEnums {
                 SchemaNames.Read name = SchemaNames.name(part, 0);
                 if (name != null) {
                     enums.values.remove(SchemaNames.key(name.text()));
+                    history.enumTypes().clear(name.text());
                 }
             }
             return true;
@@ -68,8 +69,10 @@ final class PostgresEnums {
         List<Token> rest = meaningful(tokens.subList(name.next(), tokens.size()));
         if (verb.isWord("CREATE")) {
             enums.values.remove(key);
-            if (rest.size() >= 3 && rest.get(0).isWord("AS") && rest.get(1).isWord("ENUM")
-                    && rest.get(2).isSymbol("(")) {
+            boolean isEnum = rest.size() >= 3 && rest.get(0).isWord("AS") && rest.get(1).isWord("ENUM")
+                    && rest.get(2).isSymbol("(");
+            history.enumTypes().put(name.text(), isEnum);
+            if (isEnum) {
                 quoted(rest.subList(3, ObjectNames.skipParentheses(rest, 2) - 1), true)
                         .ifPresent(list -> enums.values.put(key, list));
             }
@@ -80,6 +83,7 @@ final class PostgresEnums {
             Optional.ofNullable(enums.values.remove(key)).ifPresent(list -> enums.values.put(SchemaNames.key(renamed),
                     list));
             retypeColumns(history, key, renamed);
+            history.enumTypes().rename(name.text(), renamed);
             return true;
         }
         List<String> known = enums.values.get(key);
@@ -127,9 +131,10 @@ final class PostgresEnums {
 
     /**
      * The value lists of a column cast from {@code from} to {@code to}, when {@code from} is an enum this replay
-     * knows (not an array of it), {@code to} is one too or a text type ({@link #textForms}), and {@code using} (the
-     * tokens after USING, empty without one) only casts {@code column}: {@code column::T}, {@code column::text::T},
-     * either in parentheses, or, into an enum, maps some values with a CASE whose ELSE casts the others
+     * knows, {@code to} is one too or a text type ({@link #textForms}), both as arrays with as many dimensions or
+     * neither (Prisma casts an enum list: {@code roles::text::"Role_new"[]}), and {@code using} (the tokens after
+     * USING, empty without one) only casts {@code column}: {@code column::T}, {@code column::text::T}, either in
+     * parentheses, or, from one enum into another, maps some values with a CASE whose ELSE casts the others
      * ({@link EnumCaseMapping}). A USING that maps values otherwise is not judged here.
      */
     Optional<EnumValueLists> retype(Optional<SqlType> from, Optional<SqlType> to, List<Token> using, String column) {
@@ -137,7 +142,7 @@ final class PostgresEnums {
             return Optional.empty();
         }
         Optional<List<String>> old = valuesOf(from.get());
-        if (old.isEmpty()) {
+        if (old.isEmpty() || !dimensions(from.get()).equals(dimensions(to.get()))) {
             return Optional.empty();
         }
         List<Token> conversion = meaningful(using);
@@ -148,7 +153,8 @@ final class PostgresEnums {
                     : Optional.empty();
         }
         Optional<Map<String, String>> mapped = castsOnly(conversion, column, to.get()) ? Optional.of(Map.of())
-                : EnumCaseMapping.of(conversion, column, to.get());
+                : dimensions(from.get()).isEmpty() ? EnumCaseMapping.of(conversion, column, to.get())
+                : Optional.empty();
         return mapped.map(values -> new EnumValueLists(old.get(), next.get(), values));
     }
 
@@ -168,9 +174,14 @@ final class PostgresEnums {
     }
 
     private Optional<List<String>> valuesOf(SqlType type) {
+        return Optional.ofNullable(values.get(SchemaView.typeKey(type.written())));
+    }
+
+    /** The array brackets after a type as written, without spaces ({@code "[]"}); empty for no array. */
+    private static String dimensions(SqlType type) {
         String written = type.written();
-        return written.contains("[") ? Optional.empty()
-                : Optional.ofNullable(values.get(SchemaView.typeKey(written)));
+        int bracket = written.indexOf('[');
+        return bracket < 0 ? "" : written.substring(bracket).replace(" ", "");
     }
 
     /** True when {@code using} is only a cast of {@code column} to {@code to} (through text or not), or nothing. */
@@ -190,7 +201,12 @@ final class PostgresEnums {
         }
         SchemaNames.Read target = i + 1 < cast.size() && cast.get(i).isSymbol("::") ? SchemaNames.name(cast, i + 1)
                 : null;
-        return target != null && target.next() == cast.size()
+        if (target == null) {
+            return false;
+        }
+        StringBuilder brackets = new StringBuilder();
+        cast.subList(target.next(), cast.size()).forEach(token -> brackets.append(token.text()));
+        return brackets.toString().equals(dimensions(to))
                 && SchemaView.typeKey(target.text()).equals(SchemaView.typeKey(to.written()));
     }
 

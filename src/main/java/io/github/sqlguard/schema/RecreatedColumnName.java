@@ -3,11 +3,13 @@ package io.github.sqlguard.schema;
 import io.github.sqlguard.analysis.ClauseKind;
 import io.github.sqlguard.analysis.DestructiveClause;
 import io.github.sqlguard.analysis.StatementModel;
+import io.github.sqlguard.sql.Statement;
 import io.github.sqlguard.sql.Token;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The rename that starts a column rebuild, as CockroachDB scripts change a column's type: {@code ALTER TABLE t
@@ -44,9 +46,10 @@ public final class RecreatedColumnName {
     /**
      * The guard of the statement {@code models[index]} over the columns it renames whose old names later
      * statements of the same script run add again to the same table and fill with every renamed value, at the top
-     * level.
+     * level; {@code views} tells the schema before a statement, which knows the enums a cast may go through.
      */
-    public static Optional<Guard> guardOf(List<StatementModel> models, int index) {
+    public static Optional<Guard> guardOf(List<StatementModel> models, int index,
+            Function<Statement, SchemaView> views) {
         StatementModel rename = models.get(index);
         List<DestructiveClause> renames = rename.clauses().stream()
                 .filter(clause -> clause.kind() == ClauseKind.RENAMED_COLUMN && clause.table() != null
@@ -70,7 +73,8 @@ public final class RecreatedColumnName {
                     .ifPresent(added -> renames.stream().filter(clause -> sameTable(clause, added.table())
                                     && added.columns().contains(SchemaNames.key(clause.name())))
                             .forEach(clause -> addedAt.putIfAbsent(SchemaNames.key(clause.name()), line)));
-            ColumnWrites.update(tokens).ifPresent(update -> renames.stream()
+            ColumnWrites.update(tokens).map(update -> EnumCasts.readAsCopies(update, views.apply(later.statement())))
+                    .ifPresent(update -> renames.stream()
                     .filter(clause -> sameTable(clause, update.table()) && clause.detail() != null
                             && addedAt.containsKey(SchemaNames.key(clause.name()))
                             && copiedBack(update, clause.detail(), clause.name()))

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.IntSupplier;
 
 /**
  * The replayed tables and every earlier version of each, so that "the schema before statement n" stays
@@ -52,8 +53,9 @@ final class SchemaHistory {
     private final Map<String, Integer> columnsChangedInBranch = new HashMap<>();
     /** Per view key: its defining query after each statement that created or dropped it; empty once dropped. */
     private final Map<String, TreeMap<Integer, Optional<WithQueries.Named>>> views = new HashMap<>();
-    /** Per view or sequence key: after each statement that created, renamed or dropped it, whether it keeps no rows. */
-    private final Map<String, TreeMap<Integer, Boolean>> rowlessObjects = new HashMap<>();
+    /** Per view or sequence: after each statement that created, renamed or dropped it, whether it keeps no rows. */
+    private final NamedFlags rowlessObjects;
+    private final NamedFlags enumTypes;
 
     SchemaHistory() {
         this(null, 0);
@@ -64,6 +66,14 @@ final class SchemaHistory {
         this.forkedAt = forkedAt;
         this.position = forkedAt;
         this.enums = parent == null ? new PostgresEnums() : parent.enums.copy();
+        IntSupplier now = () -> position;
+        this.rowlessObjects = parent == null ? new NamedFlags(now) : parent.rowlessObjects.fork(forkedAt, now);
+        this.enumTypes = parent == null ? new NamedFlags(now) : parent.enumTypes.fork(forkedAt, now);
+    }
+
+    /** Whether each type is a PostgreSQL enum, as each statement that created, renamed or dropped it left it. */
+    NamedFlags enumTypes() {
+        return enumTypes;
     }
 
     PostgresEnums enums() {
@@ -323,32 +333,22 @@ final class SchemaHistory {
      * plain view do not, nor does a ClickHouse materialized view that writes {@code TO} a table, where its rows stay.
      */
     void putRowless(String name, boolean rowless) {
-        rowlessObjects.computeIfAbsent(SchemaNames.key(name), k -> new TreeMap<>()).put(position, rowless);
+        rowlessObjects.put(name, rowless);
     }
 
     /** Forgets the view or sequence {@code name} as keeping no rows, when the current statement drops it. */
     void forgetRowless(String name) {
-        if (rowlessBefore(name, position + 1)) {
-            putRowless(name, false);
-        }
+        rowlessObjects.clear(name);
     }
 
     /** Moves what is known of the view or sequence {@code old} to its new name, when the statement renames it. */
     void renameRowless(String old, String renamed) {
-        if (rowlessBefore(old, position + 1)) {
-            putRowless(old, false);
-            putRowless(renamed, true);
-        }
+        rowlessObjects.rename(old, renamed);
     }
 
     /** True when the replay knows {@code name}, before the statement at a position, as an object without rows. */
     boolean rowlessBefore(String name, int statementPosition) {
-        TreeMap<Integer, Boolean> history = rowlessObjects.get(SchemaNames.key(name));
-        var entry = history == null ? null : history.lowerEntry(statementPosition);
-        if (entry != null) {
-            return entry.getValue();
-        }
-        return parent != null && parent.rowlessBefore(name, Math.min(statementPosition, forkedAt + 1));
+        return rowlessObjects.before(name, statementPosition);
     }
 
     /** Takes the retypes {@code other} recorded at {@code statementPosition} as this history's own. */

@@ -96,6 +96,14 @@ public final class SchemaView {
         return column(table, column).flatMap(Column::type);
     }
 
+    /**
+     * True when the replay knows {@code type} (a name as written, not an array of it) as a PostgreSQL enum type at
+     * this point: a cast to it takes each text as it is or fails, as only a value's exact label converts.
+     */
+    boolean isEnumType(String type) {
+        return history != null && history.enumTypes().before(type, position);
+    }
+
     /** Every table the replay knows at this point. */
     public List<Table> tables() {
         if (tables == null) {

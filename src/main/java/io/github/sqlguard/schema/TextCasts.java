@@ -3,6 +3,7 @@ package io.github.sqlguard.schema;
 import io.github.sqlguard.analysis.ObjectNames;
 import io.github.sqlguard.sql.Token;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Casts to text of unlimited length ({@code id::text}, {@code CAST(id AS TEXT)}, {@code CAST(n AS NVARCHAR(MAX))},
@@ -57,6 +58,37 @@ final class TextCasts {
             }
         }
         return List.of();
+    }
+
+    /**
+     * The type {@code expression} casts to, as written, when it is a cast to a plain type name ({@code CAST(x AS
+     * "Status")}, {@code x::"Status"}, also through text of unlimited length, {@code x::text::"Status"}); else empty.
+     */
+    static Optional<String> namedCastType(List<Token> expression) {
+        int n = expression.size();
+        if (n >= 6 && expression.get(0).isWord("CAST") && expression.get(1).isSymbol("(")
+                && ObjectNames.skipParentheses(expression, 1) == n) {
+            int as = topLevelAs(expression, 2, n - 1);
+            return as > 2 ? plainName(expression.subList(as + 1, n - 1)) : Optional.empty();
+        }
+        int depth = 0;
+        int cast = -1;
+        for (int i = 0; i < n; i++) {
+            Token token = expression.get(i);
+            depth += token.isSymbol("(") ? 1 : token.isSymbol(")") ? -1 : 0;
+            if (depth == 0 && token.isSymbol("::")) {
+                if (cast > 0 && !isUnlimitedText(expression.subList(cast + 1, i), true)) {
+                    return Optional.empty(); // x::int::"Status" keeps only what the integer kept
+                }
+                cast = i;
+            }
+        }
+        return cast > 0 ? plainName(expression.subList(cast + 1, n)) : Optional.empty();
+    }
+
+    private static Optional<String> plainName(List<Token> type) {
+        SchemaNames.Read name = type.isEmpty() ? null : SchemaNames.name(type, 0);
+        return name != null && name.next() == type.size() ? Optional.of(name.text()) : Optional.empty();
     }
 
     private static int topLevelAs(List<Token> tokens, int from, int to) {

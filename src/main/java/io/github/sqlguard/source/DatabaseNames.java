@@ -206,6 +206,14 @@ public final class DatabaseNames {
     }
 
     /**
+     * As {@link #undescribedDatabaseOf(SourcePath)} for a path relative to the project or to the folder above a
+     * scanned one, with {@code /} or {@code \\} separators.
+     */
+    public static Optional<String> undescribedDatabaseOf(String path) {
+        return undescribedDatabase(path.replace('\\', '/'));
+    }
+
+    /**
      * The name, in lower case, of the database the deepest part of {@code slashed} names when no dialect here
      * describes it ({@code sybase} of {@code db/upgrade-scripts/sybase/x.sql}); empty when that part names a database
      * with a dialect, and when no part names one.
