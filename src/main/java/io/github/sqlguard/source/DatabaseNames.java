@@ -207,7 +207,7 @@ public final class DatabaseNames {
 
     /**
      * As {@link #undescribedDatabaseOf(SourcePath)} for a path relative to the project or to the folder above a
-     * scanned one, with {@code /} or {@code \\} separators.
+     * scanned one, with {@code /} or {@code \} separators.
      */
     public static Optional<String> undescribedDatabaseOf(String path) {
         return undescribedDatabase(path.replace('\\', '/'));
