@@ -34,15 +34,16 @@ final class InferredDialect {
     /**
      * The configured dialect, or under auto the one the project's database URLs and the Prisma lock files in or
      * below the {@code scanned} folders name; says in the log where it came from, and warns of a lock file that
-     * names a database of another dialect than the configured one.
+     * names a database of another dialect than the configured one (looked for only in a checked folder and its
+     * {@code migrations/} and {@code prisma/migrations/}).
      *
      * @throws IllegalArgumentException naming the valid values when {@code configured} is not one of them
      */
     static Dialect of(String configured, MavenProject project, BuildProperties properties,
             FlywayPluginSettings flyway, LiquibasePluginSettings liquibase, Log log, List<Path> scanned, Path base) {
         Dialect dialect = Dialect.fromConfig(configured);
-        List<DatabaseUrl> lockFiles = PrismaLockFiles.in(scanned, base);
         if (dialect != Dialect.AUTO) {
+            List<DatabaseUrl> lockFiles = PrismaLockFiles.beside(scanned, base);
             // Prisma applies a folder's migrations only to its lock file's provider: reading them as another
             // database's is most likely a slip in the configuration, which the user should hear of.
             lockFiles.stream().filter(lock -> lock.dialect() != Dialect.AUTO && !lock.dialect().isSameFamily(dialect))
@@ -51,6 +52,7 @@ final class InferredDialect {
                             + " migrations to; they are read as " + dialect.configName()));
             return dialect;
         }
+        List<DatabaseUrl> lockFiles = PrismaLockFiles.in(scanned, base);
         if (project == null || project.getFile() == null) {
             Decision decision = decide(lockFiles);
             decision.note().ifPresent(log::info);

@@ -52,6 +52,31 @@ final class PrismaLockFiles {
                 collect(directory.toAbsolutePath().normalize(), found);
             }
         }
+        return providers(found, base);
+    }
+
+    /**
+     * As {@link #in}, but only the lock files where a checked folder is Prisma's migrations folder or holds it as
+     * {@code migrations/} or {@code prisma/migrations/}: no walk of the tree, which on a large one costs tens of
+     * milliseconds that a run with nothing changed should not pay to confirm a configured dialect.
+     */
+    static List<DatabaseUrl> beside(List<Path> directories, Path base) {
+        Map<Path, String> found = new LinkedHashMap<>();
+        for (Path directory : directories) {
+            Path folder = directory.toAbsolutePath().normalize();
+            for (String below : new String[] {"", "migrations", "prisma/migrations"}) {
+                Path file = folder.resolve(below).resolve(FILE_NAME);
+                if (Files.isRegularFile(file)) {
+                    Path named = folder.getFileName() == null ? folder.relativize(file)
+                            : folder.getFileName().resolve(folder.relativize(file));
+                    found.putIfAbsent(file, named.toString().replace('\\', '/'));
+                }
+            }
+        }
+        return providers(found, base);
+    }
+
+    private static List<DatabaseUrl> providers(Map<Path, String> found, Path base) {
         Path project = base.toAbsolutePath().normalize();
         List<DatabaseUrl> providers = new ArrayList<>();
         for (Map.Entry<Path, String> lockFile : found.entrySet()) {
