@@ -5,6 +5,7 @@ import io.github.sqlguard.analysis.DestructiveClause;
 import io.github.sqlguard.analysis.StatementModel;
 import io.github.sqlguard.sql.Token;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -21,7 +22,7 @@ public final class LeftoverWorkTable {
     /**
      * The guard of the statement {@code models[index]} when every table it drops is unknown to the migrations
      * before it ({@code before}), and a later statement of the same script run creates it as a permanent table and
-     * a statement after that drops it again, both surely run (top level, no branch).
+     * a statement after that drops it again, both run whenever the drop runs (no branch, or the drop's own).
      */
     public static Optional<Guard> guardOf(List<StatementModel> models, int index, SchemaView before) {
         StatementModel drop = models.get(index);
@@ -49,6 +50,7 @@ public final class LeftoverWorkTable {
 
     /** {@code " is created again at line 4 and dropped at line 9"}, or empty when the script keeps the table. */
     private static Optional<String> laterLife(List<StatementModel> models, int index, String name, String scope) {
+        String branch = models.get(index).statement().context().branch();
         StatementModel created = null;
         for (int i = index + 1; i < models.size(); i++) {
             StatementModel later = models.get(i);
@@ -56,7 +58,7 @@ public final class LeftoverWorkTable {
                 continue;
             }
             if (created == null && later.createdTables().stream().anyMatch(t -> SchemaNames.key(t).equals(name))) {
-                if (!surelyRuns(later, "CREATE") || temporary(later.statement().tokens())) {
+                if (!runsWith(later, branch, "CREATE") || temporary(later.statement().tokens())) {
                     return Optional.empty();
                 }
                 created = later;
@@ -68,7 +70,7 @@ public final class LeftoverWorkTable {
                     return Optional.empty();
                 }
                 if (named && clause.kind() == ClauseKind.DROPPED_TABLE) {
-                    return created != null && surelyRuns(later, "DROP") ? Optional.of(" is created again at line "
+                    return created != null && runsWith(later, branch, "DROP") ? Optional.of(" is created again at line "
                             + created.start().line() + " and dropped at line " + later.start().line())
                             : Optional.empty();
                 }
@@ -77,8 +79,9 @@ public final class LeftoverWorkTable {
         return Optional.empty();
     }
 
-    private static boolean surelyRuns(StatementModel model, String verb) {
-        return model.statement().context().branch() == null && model.statement().tokens().get(0).isWord(verb);
+    private static boolean runsWith(StatementModel model, String branch, String verb) {
+        return Objects.equals(model.statement().context().branch(), branch)
+                && model.statement().tokens().get(0).isWord(verb);
     }
 
     /** A temporary table of the name hides a permanent one only for the session: the first drop may hit that one. */
