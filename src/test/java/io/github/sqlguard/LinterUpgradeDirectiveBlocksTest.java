@@ -30,11 +30,13 @@ class LinterUpgradeDirectiveBlocksTest {
                 ALTER TABLE patient_data ADD ethnicity varchar(255) NOT NULL default '';
                 UPDATE patient_data SET ethnicity = 'unknown';
                 #EndIf
-
-                UPDATE patient_data SET ethnicity = 'unknown';
+                #IfMissingColumn patient_data race
+                ALTER TABLE patient_data ADD race varchar(255) NOT NULL default '';
+                #EndIf
+                UPDATE patient_data SET race = 'unknown';
                 """);
 
-        assertEquals("update-without-where@3:INFO / update-without-where@6:ERROR", describe(dialect));
+        assertEquals("update-without-where@3:INFO / update-without-where@8:ERROR", describe(dialect));
     }
 
     /** The runner compares case-sensitively: {@code #Endif} ends nothing, the next {@code #If..} starts a block. */
