@@ -28,7 +28,6 @@ import io.github.sqlguard.schema.BranchLossGuards;
 import io.github.sqlguard.schema.LossGuards;
 import io.github.sqlguard.schema.EmptiedInRun;
 import io.github.sqlguard.schema.MovedEnumValues;
-import io.github.sqlguard.schema.LeftoverWorkTable;
 import io.github.sqlguard.schema.RebuiltOnEveryRun;
 import io.github.sqlguard.schema.RecreatedColumnName;
 import io.github.sqlguard.schema.DroppedEarlierInRun;
@@ -150,7 +149,6 @@ final class StatementChecker {
                     .or(facts::earlierFilesGuard).or(() -> RecreatedName.guardOf(models, at))
                     .or(() -> NameGivenInRun.guardOf(models, at))
                     .or(() -> DroppedEarlierInRun.guardOf(models, at))
-                    .or(() -> LeftoverWorkTable.guardOf(models, at, facts.before()))
                     .or(() -> RecreatedColumnName.guardOf(models, at)).or(() -> NameTakenByCopy.guardOf(models, at))
                     .or(() -> RebuiltOnEveryRun.guardOf(models, at))
                     .or(() -> RowsMovedByReturning.guardOf(model)).or(() -> scopeGuards.shortfallOf(statement));

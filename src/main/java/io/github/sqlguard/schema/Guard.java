@@ -57,8 +57,6 @@ public record Guard(Kind kind, String description, Map<String, String> columns) 
         VALUES_MOVED,
         /** A script that runs again fills the table from a query after it, as its earlier runs did. */
         REBUILT_FROM_QUERY,
-        /** The script creates the dropped table again and drops it before it ends: its work table, left over. */
-        LEFTOVER_WORK_TABLE,
         /** The columns an ALTER TABLE retypes hold only NULL: an UPDATE of every row emptied them before. */
         EMPTIED_COLUMN,
         /** The columns an ALTER TABLE retypes had every value copied to another column before. */
