@@ -56,6 +56,18 @@ class LinterUpgradeDirectiveBlocksTest {
     }
 
     @Test
+    void aCommentThatOnlyStartsWithIfOpensNoBlock() throws IOException {
+        TestProject.write(project, "db/sql/4_0_0-to-4_1_0_upgrade.sql", """
+                ALTER TABLE users ADD pwd_history varchar(255);
+                #If the column exists already, the upgrade fails here.
+                #IFrame sizes are kept in users too
+                UPDATE users SET pwd_history = '';
+                """);
+
+        assertEquals("update-without-where@4:INFO", describe(Dialect.MYSQL));
+    }
+
+    @Test
     void aTableCreatedInABlockMayHaveHeldRows() throws IOException {
         TestProject.write(project, "db/sql/4_0_0-to-4_1_0_upgrade.sql", """
                 #IfNotTable audit_details
