@@ -36,6 +36,10 @@ class LinterScratchCopiesTest {
         "POSTGRESQL | CREATE TABLE o_a AS SELECT * FROM o_old;\\nDELETE FROM o_old WHERE id = 1;\\nDROP TABLE o_a; | -",
         "POSTGRESQL | CREATE TABLE o_a (id int);\\nINSERT INTO o_a VALUES (1);\\nDROP TABLE o_old;\\nDROP TABLE o_a; |"
                 + " 3:1 drop-table ERROR",
+        // The copy was dropped before its source lost the column: a new table of its name holds none of it.
+        "MYSQL | CREATE TABLE t1 (id INT, code VARCHAR(30));\\nINSERT INTO t1 SELECT id, code FROM billing;\\n"
+                + "DROP TABLE IF EXISTS t1;\\nDELETE FROM billing;\\nCREATE TABLE t1 (id INT, seq INT);\\n"
+                + "INSERT INTO t1 VALUES (1, 2);\\nDROP TABLE t1; | 4:1 delete-without-where ERROR",
         // The rebuild: the copy takes the old name and is the live table from then on, as before.
         "SQLITE | CREATE TABLE t_new (id INTEGER PRIMARY KEY);\\nINSERT INTO t_new SELECT id FROM t;\\nDROP TABLE t;\\n"
                 + "ALTER TABLE t_new RENAME TO t; | 3:1 drop-table ERROR",

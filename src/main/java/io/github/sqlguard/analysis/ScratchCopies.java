@@ -62,6 +62,16 @@ final class ScratchCopies {
         });
     }
 
+    /**
+     * The scratch table {@code table} (a key) was dropped: the rows it took went with it, so a table the script later
+     * creates under the name holds none of them.
+     */
+    void dropped(String table) {
+        sources.remove(table);
+        onlyCopies.remove(table);
+        tookEveryRow.remove(table);
+    }
+
     /** {@code from} is now called {@code to} (keys), whether it is a scratch table or a source. */
     void renamed(String from, String to) {
         Set<String> taken = sources.remove(from);

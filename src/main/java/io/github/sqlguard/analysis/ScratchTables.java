@@ -149,6 +149,8 @@ public final class ScratchTables {
                 }
             } else if (!clause.scratch()) {
                 copies.destroyed(key(clause.table()), ScratchCopies.destroyedBy(clause));
+            } else if (clause.kind() == ClauseKind.DROPPED_TABLE) {
+                copies.dropped(key(clause.table()));
             }
         }
         for (RowChange change : changes) {

@@ -139,6 +139,8 @@ public final class Lexer {
             } else if (!lineHasToken && forms.skipsSqlPlusLine(text, pos, end, startsStatement())) {
                 skipCommandLines(!ClientCommands.isSqlPlusCommentLine(text, pos, end));
                 emit(TokenType.COMMENT, startPos, startLine, startColumn);
+            } else if (c == '-' && (tokenEnd = GatedCommentLines.prefixLength(text, pos, end, forms)) > 0) {
+                advanceBy(tokenEnd); // Dolibarr runs the rest of the line as SQL
             } else if (c == '-' && peek(1) == '-' && startsDashComment()) {
                 skipToLineEnd();
                 emit(TokenType.COMMENT, startPos, startLine, startColumn);

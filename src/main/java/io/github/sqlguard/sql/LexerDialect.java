@@ -295,6 +295,14 @@ record LexerDialect(Dialect dialect) {
         return mySql() || auto();
     }
 
+    /**
+     * Dolibarr's gated lines ({@link GatedCommentLines}) for {@code database}, {@code MYSQL} or {@code PGSQL}: the
+     * ones for the dialect's database; in auto both, as the script serves both and each line runs on one of them.
+     */
+    boolean runsGatedLinesOf(String database) {
+        return auto() || (database.equals("MYSQL") ? mySql() : dialect == Dialect.POSTGRESQL);
+    }
+
     /** MySQL escapes quotes with a backslash in every string, and {@code "..."} is a string there. */
     boolean backslashEscapes() {
         return mySql();

@@ -161,8 +161,9 @@ public final class StatementSplitter {
                 start = end;
             }
             // Split first, emitted after: a statement's dynamic SQL is read knowing the routines defined after it.
+            UpgradeDirectiveBlocks blocks = new UpgradeDirectiveBlocks(comments);
             for (int i = 0; i < split.size(); i++) {
-                emit(split.get(i), shapes.get(i), context);
+                emit(split.get(i), shapes.get(i), blocks.contextAt(split.get(i).get(0), context));
             }
         }
 
