@@ -24,7 +24,8 @@ import java.nio.file.Path;
  *
  * Counts by severity leave acknowledged findings out; those are counted in {@code acknowledged} and carry
  * {@code "acknowledged": {"by": "inline" | "pom" | "baseline", "reason": "..."}}. {@code failOn} is
- * {@code "NONE"}, as the setting is written, when nothing fails the build. Findings are sorted by file, line and column.
+ * {@code "NONE"}, as the setting is written, when nothing fails the build. Findings are sorted by file, line and
+ * column.
  */
 public final class JsonReport implements ReportWriter {
 

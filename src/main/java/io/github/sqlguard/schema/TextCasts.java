@@ -2,8 +2,10 @@ package io.github.sqlguard.schema;
 
 import io.github.sqlguard.analysis.ObjectNames;
 import io.github.sqlguard.sql.Token;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * Casts to text of unlimited length ({@code id::text}, {@code CAST(id AS TEXT)}, {@code CAST(n AS NVARCHAR(MAX))},
@@ -19,21 +21,13 @@ final class TextCasts {
     /** The operand of {@code expression} when it is a cast to text of unlimited length, else {@code expression}. */
     static List<Token> operandOf(List<Token> expression) {
         int n = expression.size();
-        if (n >= 6 && expression.get(0).isWord("CAST") && expression.get(1).isSymbol("(")
-                && ObjectNames.skipParentheses(expression, 1) == n) {
-            int as = topLevelAs(expression, 2, n - 1);
-            return as > 2 && isUnlimitedText(expression.subList(as + 1, n - 1), false)
-                    ? expression.subList(2, as) : expression;
+        OptionalInt as = castFunctionAs(expression);
+        if (as.isPresent()) {
+            return as.getAsInt() > 2 && isUnlimitedText(expression.subList(as.getAsInt() + 1, n - 1), false)
+                    ? expression.subList(2, as.getAsInt()) : expression;
         }
-        int depth = 0;
-        int cast = -1;
-        for (int i = 0; i < n; i++) {
-            Token token = expression.get(i);
-            depth += token.isSymbol("(") ? 1 : token.isSymbol(")") ? -1 : 0;
-            if (depth == 0 && token.isSymbol("::")) {
-                cast = i;
-            }
-        }
+        List<Integer> casts = topLevelCasts(expression);
+        int cast = casts.isEmpty() ? -1 : casts.get(casts.size() - 1);
         return cast > 0 && isUnlimitedText(expression.subList(cast + 1, n), true)
                 ? expression.subList(0, cast) : expression;
     }
@@ -43,21 +37,13 @@ final class TextCasts {
      * else empty.
      */
     static List<Token> anyCastOperand(List<Token> expression) {
-        int n = expression.size();
-        if (n >= 6 && expression.get(0).isWord("CAST") && expression.get(1).isSymbol("(")
-                && ObjectNames.skipParentheses(expression, 1) == n) {
-            int as = topLevelAs(expression, 2, n - 1);
-            return as > 2 ? expression.subList(2, as) : List.of();
+        OptionalInt as = castFunctionAs(expression);
+        if (as.isPresent()) {
+            return as.getAsInt() > 2 ? expression.subList(2, as.getAsInt()) : List.of();
         }
-        int depth = 0;
-        for (int i = 0; i < n; i++) {
-            Token token = expression.get(i);
-            depth += token.isSymbol("(") ? 1 : token.isSymbol(")") ? -1 : 0;
-            if (depth == 0 && token.isSymbol("::")) {
-                return i > 0 && i + 1 < n ? expression.subList(0, i) : List.of();
-            }
-        }
-        return List.of();
+        List<Integer> casts = topLevelCasts(expression);
+        int first = casts.isEmpty() ? -1 : casts.get(0);
+        return first > 0 && first + 1 < expression.size() ? expression.subList(0, first) : List.of();
     }
 
     /**
@@ -66,24 +52,43 @@ final class TextCasts {
      */
     static Optional<String> namedCastType(List<Token> expression) {
         int n = expression.size();
-        if (n >= 6 && expression.get(0).isWord("CAST") && expression.get(1).isSymbol("(")
-                && ObjectNames.skipParentheses(expression, 1) == n) {
-            int as = topLevelAs(expression, 2, n - 1);
-            return as > 2 ? plainName(expression.subList(as + 1, n - 1)) : Optional.empty();
+        OptionalInt as = castFunctionAs(expression);
+        if (as.isPresent()) {
+            return as.getAsInt() > 2 ? plainName(expression.subList(as.getAsInt() + 1, n - 1)) : Optional.empty();
         }
-        int depth = 0;
         int cast = -1;
-        for (int i = 0; i < n; i++) {
+        for (int next : topLevelCasts(expression)) {
+            if (cast > 0 && !isUnlimitedText(expression.subList(cast + 1, next), true)) {
+                return Optional.empty(); // x::int::"Status" keeps only what the integer kept
+            }
+            cast = next;
+        }
+        return cast > 0 ? plainName(expression.subList(cast + 1, n)) : Optional.empty();
+    }
+
+    /**
+     * Where the AS of {@code expression} stands when the whole expression is {@code CAST( .. )} (-1 when it has no
+     * AS at its top level); empty for any other expression.
+     */
+    private static OptionalInt castFunctionAs(List<Token> expression) {
+        int n = expression.size();
+        return n >= 6 && expression.get(0).isWord("CAST") && expression.get(1).isSymbol("(")
+                && ObjectNames.skipParentheses(expression, 1) == n
+                ? OptionalInt.of(topLevelAs(expression, 2, n - 1)) : OptionalInt.empty();
+    }
+
+    /** Where each PostgreSQL {@code ::} outside parentheses stands in {@code expression}, in order. */
+    private static List<Integer> topLevelCasts(List<Token> expression) {
+        List<Integer> casts = new ArrayList<>();
+        int depth = 0;
+        for (int i = 0; i < expression.size(); i++) {
             Token token = expression.get(i);
             depth += token.isSymbol("(") ? 1 : token.isSymbol(")") ? -1 : 0;
             if (depth == 0 && token.isSymbol("::")) {
-                if (cast > 0 && !isUnlimitedText(expression.subList(cast + 1, i), true)) {
-                    return Optional.empty(); // x::int::"Status" keeps only what the integer kept
-                }
-                cast = i;
+                casts.add(i);
             }
         }
-        return cast > 0 ? plainName(expression.subList(cast + 1, n)) : Optional.empty();
+        return casts;
     }
 
     private static Optional<String> plainName(List<Token> type) {
