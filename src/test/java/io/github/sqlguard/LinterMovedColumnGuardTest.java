@@ -35,6 +35,7 @@ class LinterMovedColumnGuardTest {
             INSERT INTO objects (uuid) SELECT uuid FROM community; ALTER TABLE community ADD COLUMN name2 TEXT; UPDATE community SET name2 = name | ALTER TABLE community DROP COLUMN name | INFO ALTER TABLE community drops column name (guarded: values of name copied to name2 at line 3)
             INSERT INTO objects (uuid) SELECT uuid FROM community; ALTER TABLE community RENAME COLUMN name TO legacy_name | ALTER TABLE community DROP COLUMN legacy_name | ERROR ALTER TABLE community drops column legacy_name
             INSERT INTO objects (uuid) SELECT uuid FROM community | ALTER TABLE community DROP COLUMN name | ERROR ALTER TABLE community drops column name (the copy to objects at line 1 leaves out column name, whose values are lost)
+            INSERT INTO objects (uuid) SELECT uuid FROM community; DROP TABLE objects | ALTER TABLE community DROP COLUMN name | ERROR ALTER TABLE community drops column name
             """)
     void copyBeforeDropColumn(String before, String drop, String expected) throws IOException {
         Path init = project.resolve("db/V0__init.sql");
@@ -65,6 +66,8 @@ class LinterMovedColumnGuardTest {
             INSERT INTO downloads (response_id, kind) SELECT id, lower(kind) FROM response | ALTER TABLE response DROP COLUMN kind | ERROR ALTER TABLE response drops column kind (the copy to downloads at line 1 lists its columns, and sqlguard does not know every column of response: those it leaves out are lost)
             INSERT INTO kinds (kind) SELECT kind FROM response | ALTER TABLE response DROP COLUMN kind | ERROR ALTER TABLE response drops column kind (the copy to kinds at line 1 lists its columns, and sqlguard does not know every column of response: those it leaves out are lost)
             INSERT INTO downloads (response_id, kind) SELECT id, kind FROM response; ALTER TABLE response ADD COLUMN kind2 TEXT; UPDATE response SET kind2 = kind | ALTER TABLE response DROP COLUMN kind | INFO ALTER TABLE response drops column kind (guarded: values of kind copied to kind2 at line 3)
+            INSERT INTO downloads (response_id, kind) SELECT id AS response_id, kind FROM response; DROP TABLE downloads | ALTER TABLE response DROP COLUMN kind | ERROR ALTER TABLE response drops column kind
+            INSERT INTO downloads (response_id, kind) SELECT id AS response_id, kind FROM response; TRUNCATE downloads | ALTER TABLE response DROP COLUMN kind | ERROR ALTER TABLE response drops column kind
             """)
     void copyOfATableNotCreatedByTheMigrationsBeforeDropColumn(String before, String drop, String expected)
             throws IOException {

@@ -105,6 +105,7 @@ final class TableCopies {
         for (Map<String, MovedTo> columns : movedColumns.values()) {
             columns.values().removeIf(moved -> SchemaNames.key(moved.target()).equals(key));
         }
+        partial.values().removeIf(copy -> !copy.target().isEmpty() && SchemaNames.key(copy.target()).equals(key));
     }
 
     /** Rows of {@code source} were copied, leaving out what {@code note} says. */
@@ -132,7 +133,7 @@ final class TableCopies {
             return; // the copy that keeps most columns is the rebuild; the others move columns elsewhere
         }
         RowsCopy rows = new RowsCopy(copy.target(), at, copy.missing(), copy.kept());
-        partial.put(source, new PartialCopy(rows.note(copy.missing()), "", "", Set.of()));
+        partial.put(source, new PartialCopy(rows.note(copy.missing()), copy.target(), at, Set.of()));
         leftOut.put(source, rows);
     }
 
