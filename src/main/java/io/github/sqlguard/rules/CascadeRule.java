@@ -6,6 +6,7 @@ import io.github.sqlguard.analysis.StatementModel;
 import io.github.sqlguard.model.RuleInfo;
 import io.github.sqlguard.schema.CascadeNote;
 import io.github.sqlguard.schema.SchemaFacts;
+import io.github.sqlguard.schema.Table;
 import io.github.sqlguard.model.Severity;
 import java.util.List;
 import java.util.Optional;
@@ -31,7 +32,7 @@ public final class CascadeRule extends ClauseRule {
             "Drop or empty the dependent objects explicitly first and leave CASCADE out, or acknowledge it:"
                     + " -- sqlguard:allow cascade reason: <why>",
             List.of("DROP VIEW order_summary CASCADE;",
-                    "ALTER TABLE orders DROP CONSTRAINT orders_customer_fk CASCADE;"),
+                    "ALTER TABLE customers DROP CONSTRAINT customers_pkey CASCADE;"),
             List.of("DROP VIEW order_summary;",
                     "ALTER TABLE orders ADD CONSTRAINT orders_customer_fk FOREIGN KEY (customer_id)"
                             + " REFERENCES customers (id) ON DELETE CASCADE;"));
@@ -65,10 +66,20 @@ public final class CascadeRule extends ClauseRule {
         };
     }
 
-    /** The message, naming the tables the replay knows lose rows or foreign keys with it. */
+    /**
+     * The message, naming the tables the replay knows lose rows or foreign keys with it; empty for the drop of
+     * constraints the replay knows as foreign keys of the altered table, on which nothing can depend.
+     */
     @Override
     Optional<String> message(List<DestructiveClause> group, StatementModel statement, SchemaFacts schema) {
         DestructiveClause first = group.get(0);
+        if ("ALTER".equals(first.detail()) && first.table() != null) {
+            Optional<Table> altered = schema.before().table(first.table());
+            if (altered.isPresent()
+                    && group.stream().allMatch(clause -> namesForeignKey(clause.name(), altered.get()))) {
+                return Optional.empty();
+            }
+        }
         List<String> names = names(group);
         String note = switch (first.detail()) {
             case "TRUNCATE" -> CascadeNote.forTruncateCascade(names, schema);
@@ -76,5 +87,15 @@ public final class CascadeRule extends ClauseRule {
             default -> "";
         };
         return Optional.of(message(group) + note);
+    }
+
+    /** True when {@code dropped}, as the clause names it ({@code CONSTRAINT [IF EXISTS] c}), is a foreign key. */
+    private static boolean namesForeignKey(String dropped, Table table) {
+        String[] words = dropped == null ? new String[0] : dropped.strip().split("\\s+");
+        int at = words.length > 1 && words[0].equalsIgnoreCase("CONSTRAINT") ? 1 : words.length;
+        if (at + 2 < words.length && words[at].equalsIgnoreCase("IF") && words[at + 1].equalsIgnoreCase("EXISTS")) {
+            at += 2;
+        }
+        return at == words.length - 1 && table.hasForeignKeyNamed(words[at]);
     }
 }

@@ -52,6 +52,22 @@ public record Table(String name, Map<String, Column> columns, List<String> prima
         return Optional.ofNullable(columns.get(SchemaNames.key(column)));
     }
 
+    /**
+     * True when {@code constraint} names one of this table's foreign keys: by the name it was created with, or, for
+     * one created without a name, by the name PostgreSQL gives it ({@code orders_customer_id_fkey}).
+     */
+    public boolean hasForeignKeyNamed(String constraint) {
+        String key = SchemaNames.key(constraint);
+        for (ForeignKey foreignKey : foreignKeys) {
+            String named = !foreignKey.name().isEmpty() ? foreignKey.name() : SchemaNames.key(name) + "_"
+                    + String.join("_", foreignKey.columns().stream().map(SchemaNames::key).toList()) + "_fkey";
+            if (SchemaNames.key(named).equals(key)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     Table withColumn(Column column) {
         Map<String, Column> changed = new LinkedHashMap<>(columns);
         changed.put(SchemaNames.key(column.name()), column);
