@@ -2,17 +2,20 @@ package io.github.sqlguard.maven;
 
 import io.github.sqlguard.model.Dialect;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.maven.model.Dependency;
+import org.apache.maven.model.Plugin;
+import org.apache.maven.project.MavenProject;
 
 /**
- * The database a project's declared dependencies name, for a project whose settings name no database URL (many
- * take it from the environment at deploy time): its JDBC or R2DBC driver, Flyway's module for the database, or the
- * Testcontainers module or embedded server its tests run the migrations on. H2, HSQLDB and Derby do not count:
- * projects use them in tests in place of the database they deploy to.
+ * The database a project's declared dependencies (its own and its build plugins') name, for a project whose
+ * settings name no database URL (many take it from the environment at deploy time): its JDBC or R2DBC driver,
+ * Flyway's module for the database, or the Testcontainers module or embedded server its tests run the migrations on.
+ * H2, HSQLDB and Derby do not count: projects use them in tests in place of the database they deploy to.
  */
 final class DatabaseDependencies {
 
@@ -62,13 +65,35 @@ final class DatabaseDependencies {
      * when none names a database; auto with a note naming them when they name several.
      */
     static InferredDialect.Decision decide(List<Dependency> dependencies) {
+        return decide(dependencies, Map.of());
+    }
+
+    /**
+     * As {@link #decide(List)} for the project's own dependencies and those its build plugins declare: the
+     * flyway-maven-plugin, liquibase-maven-plugin or jOOQ's code generator is often given the driver of the
+     * database it connects to, with the URL left to the environment.
+     */
+    static InferredDialect.Decision decide(MavenProject project) {
+        List<Dependency> dependencies = new ArrayList<>(project.getDependencies());
+        Map<Dependency, String> owners = new IdentityHashMap<>();
+        for (Plugin plugin : project.getBuildPlugins()) {
+            for (Dependency dependency : plugin.getDependencies()) {
+                dependencies.add(dependency);
+                owners.put(dependency, plugin.getArtifactId());
+            }
+        }
+        return decide(dependencies, owners);
+    }
+
+    private static InferredDialect.Decision decide(List<Dependency> dependencies, Map<Dependency, String> owners) {
         Map<Dialect, String> named = new LinkedHashMap<>();
         for (Dependency dependency : dependencies) {
             String artifact = dependency.getGroupId() + ":" + dependency.getArtifactId();
-            dialectOf(artifact).ifPresent(dialect -> named.merge(dialect, artifact,
-                    (first, later) -> first.equals(FLYWAY_MYSQL) ? later : first));
+            String shown = owners.containsKey(dependency) ? artifact + " of the " + owners.get(dependency) : artifact;
+            dialectOf(artifact).ifPresent(dialect -> named.merge(dialect, shown,
+                    (first, later) -> first.startsWith(FLYWAY_MYSQL) ? later : first));
         }
-        if (FLYWAY_MYSQL.equals(named.get(Dialect.MYSQL)) && named.containsKey(Dialect.MARIADB)) {
+        if (named.getOrDefault(Dialect.MYSQL, "").startsWith(FLYWAY_MYSQL) && named.containsKey(Dialect.MARIADB)) {
             named.remove(Dialect.MYSQL);
         }
         if (named.isEmpty()) {

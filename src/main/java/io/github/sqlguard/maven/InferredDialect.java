@@ -70,7 +70,7 @@ final class InferredDialect {
         urls.addAll(SpringDatabaseUrls.in(resourceFolders, projectBase, filtering));
         Decision decision = decide(urls);
         if (urls.stream().noneMatch(url -> url.database().isPresent())) {
-            decision = DatabaseDependencies.decide(project.getDependencies());
+            decision = DatabaseDependencies.decide(project);
         }
         if (decision.note().isEmpty() && urls.isEmpty()) {
             decision = undecidedAmongProfiles(SpringDatabaseUrls.ofInactiveProfiles(resourceFolders, projectBase,
