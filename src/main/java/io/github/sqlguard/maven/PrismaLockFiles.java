@@ -67,9 +67,7 @@ final class PrismaLockFiles {
             for (String below : new String[] {"", "migrations", "prisma/migrations"}) {
                 Path file = folder.resolve(below).resolve(FILE_NAME);
                 if (Files.isRegularFile(file)) {
-                    Path named = folder.getFileName() == null ? folder.relativize(file)
-                            : folder.getFileName().resolve(folder.relativize(file));
-                    found.putIfAbsent(file, named.toString().replace('\\', '/'));
+                    found.putIfAbsent(file, namedFrom(folder, file));
                 }
             }
         }
@@ -107,6 +105,13 @@ final class PrismaLockFiles {
                 || DatabaseNames.undescribedDatabaseOf(path).isPresent();
     }
 
+    /** {@code file}'s path from the folder named by {@code directory}, with {@code /} separators. */
+    private static String namedFrom(Path directory, Path file) {
+        Path named = directory.getFileName() == null ? directory.relativize(file)
+                : directory.getFileName().resolve(directory.relativize(file));
+        return named.toString().replace('\\', '/');
+    }
+
     /** Adds each lock file in or below {@code directory}, with its path from the folder named by {@code directory}. */
     private static void collect(Path directory, Map<Path, String> found) {
         try {
@@ -122,9 +127,7 @@ final class PrismaLockFiles {
                         @Override
                         public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
                             if (file.getFileName().toString().equals(FILE_NAME) && attributes.isRegularFile()) {
-                                Path named = directory.getFileName() == null ? directory.relativize(file)
-                                        : directory.getFileName().resolve(directory.relativize(file));
-                                found.putIfAbsent(file, named.toString().replace('\\', '/'));
+                                found.putIfAbsent(file, namedFrom(directory, file));
                             }
                             return FileVisitResult.CONTINUE;
                         }

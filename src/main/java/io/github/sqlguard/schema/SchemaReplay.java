@@ -247,11 +247,6 @@ public final class SchemaReplay {
         return routineWords;
     }
 
-    /** As {@link #forgetBodiesNotCalled(List)} for this replay alone. */
-    void forgetBodiesNotCalled() {
-        forgetBodiesNotCalled(List.of(this));
-    }
-
     /**
      * Lets go of the bodies of the routines these replays met that no later statement of any of them names,
      * directly or through the body of a routine it names: a call of one runs the other. A fork shares the routines

@@ -424,7 +424,7 @@ class SchemaReplayTest {
         script.forEach(replay::apply);
         Statement call = script.get(script.size() - 1);
 
-        replay.forgetBodiesNotCalled();
+        SchemaReplay.forgetBodiesNotCalled(List.of(replay));
 
         assertEquals(List.of("DELETE FROM t"), replay.routineBefore(call, "purge").orElseThrow().body().stream()
                 .map(Statement::sql).toList());
