@@ -50,7 +50,7 @@ final class EnumCaseMapping {
             if (next < 0) {
                 return Optional.empty();
             }
-            mapped.putIfAbsent(inner(tokens.get(i)), inner(tokens.get(then + 1)));
+            mapped.putIfAbsent(MovedEnumValues.inner(tokens.get(i)), MovedEnumValues.inner(tokens.get(then + 1)));
             i = next;
         }
         if (i >= tokens.size() || !tokens.get(i).isWord("ELSE")
@@ -86,10 +86,5 @@ final class EnumCaseMapping {
             i = type.next();
         }
         return i;
-    }
-
-    private static String inner(Token literal) {
-        String text = literal.text();
-        return text.substring(1, text.length() - 1);
     }
 }

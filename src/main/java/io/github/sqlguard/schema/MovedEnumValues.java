@@ -169,7 +169,7 @@ public final class MovedEnumValues {
     }
 
     /** A string literal's text between its quotes, as an ENUM's value list writes it. */
-    private static String inner(Token literal) {
+    static String inner(Token literal) {
         String text = literal.text();
         return text.length() >= 2 && text.startsWith("'") && text.endsWith("'") ? text.substring(1, text.length() - 1)
                 : "\u0000" + text; // another kind of literal matches no ENUM value
