@@ -152,7 +152,8 @@ final class StatementChecker {
                     .or(() -> RecreatedColumnName.guardOf(models, at, s -> schema.apply(s).before()))
                     .or(() -> NameTakenByCopy.guardOf(models, at))
                     .or(() -> RebuiltOnEveryRun.guardOf(models, at))
-                    .or(() -> RowsMovedByReturning.guardOf(model)).or(() -> scopeGuards.shortfallOf(statement));
+                    .or(() -> RowsMovedByReturning.guardOf(model)).or(() -> scopeGuards.shortfallOf(statement))
+                    .or(facts::earlierRunCopy);
             for (Rule rule : rules) {
                 List<Violation> violations = rule.check(model, facts);
                 if (violations.isEmpty()) {

@@ -1,6 +1,10 @@
 package io.github.sqlguard.schema;
 
 import io.github.sqlguard.sql.DatabaseScope;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * A column whose every value an UPDATE copied into another column of the same rows: unchanged, or converted by a
@@ -20,5 +24,22 @@ record ColumnCopy(String target, String description, DatabaseScope databases, bo
     /** True when the copy holds every value as it was. */
     boolean unchanged() {
         return !converted;
+    }
+
+    /**
+     * The guard of the columns of {@code dropped} whose every value {@code copies} (by column key) holds as it was,
+     * on all of {@code databases}, with where each went; empty when there is none.
+     */
+    static Optional<Guard> guardOfDropped(List<String> dropped, Map<String, ColumnCopy> copies,
+            DatabaseScope databases) {
+        Map<String, String> notes = new LinkedHashMap<>();
+        for (String column : dropped) {
+            ColumnCopy copy = copies.get(SchemaNames.key(column));
+            if (copy != null && copy.unchanged() && copy.databases().covers(databases)) {
+                notes.put(SchemaNames.key(column), copy.description());
+            }
+        }
+        return notes.isEmpty() ? Optional.empty()
+                : Optional.of(new Guard(Guard.Kind.ROWS_COPIED, String.join("; ", notes.values()), notes));
     }
 }

@@ -67,7 +67,12 @@ public record Guard(Kind kind, String description, Map<String, String> columns) 
          * Not a guard: the columns an UPDATE fills or an ALTER TABLE drops were added just before by ADD COLUMN IF
          * NOT EXISTS, which keeps an older column of the name. It lowers nothing; it says so on the finding.
          */
-        ADDED_IF_MISSING
+        ADDED_IF_MISSING,
+        /**
+         * Not a guard: an earlier run of the tool (a migration, a changeset) copied what the statement destroys,
+         * but not what was written after it ran. It lowers nothing; its description says where the copy went.
+         */
+        EARLIER_RUN_COPY
     }
 
     /** What an UPDATE of every row loses, which nothing is when it only fills columns added just before. */
@@ -104,7 +109,7 @@ public record Guard(Kind kind, String description, Map<String, String> columns) 
     /** True when this guard makes the loss the rule {@code ruleId} reports impossible. */
     public boolean covers(String ruleId) {
         return switch (kind) {
-            case INCOMPLETE_COPY, CONVERTED_COPY, ADDED_IF_MISSING -> false;
+            case INCOMPLETE_COPY, CONVERTED_COPY, ADDED_IF_MISSING, EARLIER_RUN_COPY -> false;
             case ROLLED_BACK -> true;
             case NAME_RECREATED, TABLE_CREATED -> ruleId.equals("rename-table");
             case COLUMN_NAME_RECREATED -> ruleId.equals("rename-column");
@@ -141,6 +146,10 @@ public record Guard(Kind kind, String description, Map<String, String> columns) 
         boolean about = columns.isEmpty() || subjects.stream().anyMatch(s -> columns.containsKey(SchemaNames.key(s)));
         if (kind == Kind.CONVERTED_COPY) {
             return ruleId.equals("drop-column") && about ? notesOn(subjects) : "";
+        }
+        if (kind == Kind.EARLIER_RUN_COPY) {
+            return !about || !TABLE_RULES.contains(ruleId) && !FILL_RULES.contains(ruleId) ? ""
+                    : columns.isEmpty() ? " (" + description + ")" : notesOn(subjects);
         }
         if (kind == Kind.ADDED_IF_MISSING) {
             return !about ? "" : columns.isEmpty() ? " (" + description + ")" : notesOn(subjects);

@@ -32,6 +32,7 @@ final class HistoryReplay {
     private final SplitMigrationGuards splitMigrations = new SplitMigrationGuards();
     /** The same for the down files of split migrations, which run as a run of their own. */
     private final SplitMigrationGuards splitMigrationDowns = new SplitMigrationGuards();
+    private final EarlierRunCopies earlierRunCopies = new EarlierRunCopies();
 
     HistoryReplay(List<String> databases, Map<List<Object>, List<Reversing>> reversals) {
         this.databases = databases;
@@ -60,6 +61,9 @@ final class HistoryReplay {
             for (Statement statement : file.statements().get()) {
                 apply(statement, group);
                 splitMigrations.follow(statement, lastInto);
+                if (!repeatable) {
+                    earlierRunCopies.follow(statement, lastInto);
+                }
                 text.add("\n").add(statement.sql());
                 if (repeatable) {
                     repeatables.add("\n").add(statement.sql());
@@ -82,6 +86,7 @@ final class HistoryReplay {
             String digest = repeatables.hex();
             historyBefore.replaceAll(entry -> Map.entry(entry.getKey(), entry.getValue() + digest));
         }
+        earlierRunCopies.endRun();
         SchemaReplay.forgetBodiesNotCalled(replays);
     }
 
@@ -189,6 +194,11 @@ final class HistoryReplay {
     /** The paths of the down and undo scripts this history replayed. */
     Set<String> replayedReversals() {
         return replayedReversals;
+    }
+
+    /** For each statement that destroys what an earlier run copied, a note saying where the copy went. */
+    Map<StatementKey, Optional<Guard>> earlierRunCopies() {
+        return earlierRunCopies.notes();
     }
 
     /** For each statement of a split migration's later files, up or down, what its earlier files did to guard it. */

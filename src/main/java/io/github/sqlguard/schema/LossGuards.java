@@ -127,6 +127,30 @@ public final class LossGuards {
     }
 
     /**
+     * Of the guards of {@code statement}, only those a copy gives: of every row of the tables it destroys, of the
+     * values of the columns it drops (into another table or column), or of the values an UPDATE overwrites. The
+     * others (an added column, an emptiness check) hold within one run only; a copy at least says where the data went.
+     */
+    Optional<Guard> copyGuardOf(Statement statement) {
+        List<Token> tokens = statement.tokens();
+        if (statement.container() || tokens.isEmpty() || !statement.context().runsWithMigration()) {
+            return Optional.empty();
+        }
+        int main = DestroyedTables.mainKeyword(tokens);
+        List<String> targets = DestroyedTables.of(tokens, main);
+        if (targets.isEmpty()) {
+            return ColumnWrites.update(tokens).flatMap(copies::guardOfOverwrite);
+        }
+        List<String> dropped = tokens.get(main).isWord("ALTER") ? DestroyedTables.droppedColumns(tokens, main) : null;
+        Optional<Guard> rows = copies.guardOf(targets, dropped).filter(guard -> guard.kind() == Guard.Kind.ROWS_COPIED);
+        if (rows.isPresent() || targets.size() != 1 || dropped == null) {
+            return rows;
+        }
+        return ColumnCopy.guardOfDropped(dropped, copiedColumns.getOrDefault(SchemaNames.key(targets.get(0)),
+                Map.of()), statement.context().databases());
+    }
+
+    /**
      * What the script did short of a guard of {@code statement}, to say on its findings ({@link Guard.Kind}): a
      * cast converted the values of the columns it drops, or ADD COLUMN IF NOT EXISTS may have kept older ones.
      */
@@ -222,27 +246,7 @@ public final class LossGuards {
         // block it fills variables.
         boolean selectIntoMakesTable = statement.dialect() == Dialect.SQLSERVER
                 || statement.context().kind() == StatementContext.Kind.SCRIPT;
-        RowCopies.full(tokens, main, before, selectIntoMakesTable)
-                .ifPresent(copy -> copies.copied(copy.source(), copy.target(),
-                        "rows copied to " + copy.target() + " at " + lineOf(statement)));
-        ColumnListCopy.unverified(tokens, main, before, selectIntoMakesTable).ifPresent(copy -> {
-            String unknown = "sqlguard does not know every column of " + copy.source();
-            if (copies.holdsWholeCopyOf(copy.source(), copy.target())) {
-                copies.copiedByUnverifiedList(copy.source(), copy.target(), "rows copied back to " + copy.target()
-                        + " at " + lineOf(statement) + " by a column list; " + unknown
-                        + ", so check that the list names them all");
-            } else {
-                copies.copiedByUnknownList(copy, lineOf(statement), "the copy to " + copy.target() + " at "
-                        + lineOf(statement) + " lists its columns, and " + unknown + ": those it leaves out are lost");
-            }
-        });
-        RowCopies.narrowed(tokens, main, before, selectIntoMakesTable).ifPresent(narrowed -> copies.copiedInPart(
-                narrowed.copy().source(), "the copy to " + narrowed.copy().target() + " at "
-                        + lineOf(statement) + " keeps only the rows " + narrowed.rows()));
-        ColumnListCopy.partial(tokens, main, before, selectIntoMakesTable)
-                .ifPresent(copy -> copies.copiedWithout(copy, lineOf(statement)));
-        ColumnListCopy.moved(tokens, main, before, selectIntoMakesTable)
-                .ifPresent(moved -> copies.moved(moved, lineOf(statement)));
+        copies.observe(tokens, main, before, selectIntoMakesTable, lineOf(statement));
         recordAddedColumns(tokens, main, before);
         addedIfMissing.observe(tokens, main, before, lineOf(statement));
         if (statement.context().kind() == StatementContext.Kind.SCRIPT) {

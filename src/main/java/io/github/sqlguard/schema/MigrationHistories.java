@@ -54,6 +54,8 @@ public final class MigrationHistories implements EarlierRoutines {
     private final Map<String, String> notReplayed = new HashMap<>();
     /** For each statement of a split migration's later files, what its earlier files did to guard it. */
     private final Map<StatementKey, Optional<Guard>> earlierFilesGuards = new HashMap<>();
+    /** For each statement that destroys what an earlier run copied, the note that says where the copy went. */
+    private final Map<StatementKey, Optional<Guard>> earlierRunCopies = new HashMap<>();
 
     /** Adds a file's statements, in the order they run within the file; ignored when it is not replayed. */
     public void add(String relativePath, SourceClassification classification, List<Statement> statements) {
@@ -145,6 +147,8 @@ public final class MigrationHistories implements EarlierRoutines {
             replayedReversals.addAll(replayed.replayedReversals());
             // A statement replayed in several histories is guarded only when every one of them guards it alike
             replayed.splitMigrationGuards().forEach((key, guard) -> earlierFilesGuards.merge(key, guard,
+                    (known, other) -> known.equals(other) ? known : Optional.empty()));
+            replayed.earlierRunCopies().forEach((key, note) -> earlierRunCopies.merge(key, note,
                     (known, other) -> known.equals(other) ? known : Optional.empty()));
         }
         for (Reversing down : reversing) {
@@ -290,8 +294,9 @@ public final class MigrationHistories implements EarlierRoutines {
             return SchemaFacts.notReplayed("its changeset runs on no database this changelog names");
         }
         Optional<Guard> guard = earlierFilesGuards.getOrDefault(StatementKey.of(statement), Optional.empty());
+        Optional<Guard> copy = earlierRunCopies.getOrDefault(StatementKey.of(statement), Optional.empty());
         if (replays.size() == 1 && replays.containsKey("")) {
-            return replays.get("").factsFor(statement).guardedBy(guard);
+            return replays.get("").factsFor(statement).guardedBy(guard, copy);
         }
         SchemaFacts first = null;
         List<ColumnRetype> retypes = new ArrayList<>();
@@ -300,6 +305,6 @@ public final class MigrationHistories implements EarlierRoutines {
             first = first == null ? facts : first;
             facts.retypes().forEach(retype -> retypes.add(retype.on(DatabaseVariants.describe(entry.getKey()))));
         }
-        return new SchemaFacts(first.before(), retypes).guardedBy(guard);
+        return new SchemaFacts(first.before(), retypes).guardedBy(guard, copy);
     }
 }

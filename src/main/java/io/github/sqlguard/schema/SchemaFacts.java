@@ -15,9 +15,11 @@ import java.util.Optional;
  * @param notReplayedBecause why the replay did not follow the statement, for messages; empty when it did
  * @param earlierFilesGuard what the files before this statement's own, in a migration split into files
  *     ({@link SplitMigration}), did to keep it from losing data; empty otherwise
+ * @param earlierRunCopy where an earlier run (a migration, a changeset) copied what the statement destroys, a note
+ *     that lowers nothing ({@link EarlierRunCopies}); empty otherwise
  */
 public record SchemaFacts(SchemaView before, List<ColumnRetype> retypes, Optional<RowFilter> rowFilter,
-        String notReplayedBecause, Optional<Guard> earlierFilesGuard) {
+        String notReplayedBecause, Optional<Guard> earlierFilesGuard, Optional<Guard> earlierRunCopy) {
 
     /** Nothing known: rules judge as they do without a schema. */
     public static final SchemaFacts UNKNOWN = notReplayed("the schema replay did not see this statement");
@@ -31,21 +33,26 @@ public record SchemaFacts(SchemaView before, List<ColumnRetype> retypes, Optiona
     }
 
     public SchemaFacts(SchemaView before, List<ColumnRetype> retypes) {
-        this(before, retypes, Optional.empty(), "", Optional.empty());
+        this(before, retypes, Optional.empty(), "", Optional.empty(), Optional.empty());
     }
 
     /** Nothing known about a statement, for the reason given ({@code "down scripts are not replayed"}). */
     public static SchemaFacts notReplayed(String reason) {
-        return new SchemaFacts(SchemaView.UNKNOWN, List.of(), Optional.empty(), reason, Optional.empty());
+        return new SchemaFacts(SchemaView.UNKNOWN, List.of(), Optional.empty(), reason, Optional.empty(),
+                Optional.empty());
     }
 
     /** The same facts with {@code statement}'s WHERE judged against them. */
     public SchemaFacts judging(Statement statement) {
-        return new SchemaFacts(before, retypes, RowFilter.of(statement, this), notReplayedBecause, earlierFilesGuard);
+        return new SchemaFacts(before, retypes, RowFilter.of(statement, this), notReplayedBecause, earlierFilesGuard,
+                earlierRunCopy);
     }
 
-    /** The same facts with the guard the earlier files of a split migration give the statement. */
-    SchemaFacts guardedBy(Optional<Guard> guard) {
-        return new SchemaFacts(before, retypes, rowFilter, notReplayedBecause, guard);
+    /**
+     * The same facts with the guard the earlier files of a split migration give the statement, and the note on
+     * what an earlier run copied of what it destroys.
+     */
+    SchemaFacts guardedBy(Optional<Guard> guard, Optional<Guard> copy) {
+        return new SchemaFacts(before, retypes, rowFilter, notReplayedBecause, guard, copy);
     }
 }

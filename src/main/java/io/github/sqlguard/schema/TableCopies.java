@@ -66,8 +66,32 @@ final class TableCopies {
         }
     }
 
+    /**
+     * Records the copy, if any, that the statement of {@code tokens} (its main keyword at {@code main}) makes, at
+     * {@code at} ({@code "line 4"}), {@code before} being the schema just before it.
+     */
+    void observe(List<Token> tokens, int main, SchemaView before, boolean selectIntoMakesTable, String at) {
+        RowCopies.full(tokens, main, before, selectIntoMakesTable)
+                .ifPresent(copy -> copied(copy.source(), copy.target(), "rows copied to " + copy.target() + " at " + at));
+        ColumnListCopy.unverified(tokens, main, before, selectIntoMakesTable).ifPresent(copy -> {
+            String unknown = "sqlguard does not know every column of " + copy.source();
+            if (holdsWholeCopyOf(copy.source(), copy.target())) {
+                copiedByUnverifiedList(copy.source(), copy.target(), "rows copied back to " + copy.target() + " at "
+                        + at + " by a column list; " + unknown + ", so check that the list names them all");
+            } else {
+                copiedByUnknownList(copy, at, "the copy to " + copy.target() + " at " + at + " lists its columns, and "
+                        + unknown + ": those it leaves out are lost");
+            }
+        });
+        RowCopies.narrowed(tokens, main, before, selectIntoMakesTable).ifPresent(narrowed -> copiedInPart(
+                narrowed.copy().source(), "the copy to " + narrowed.copy().target() + " at " + at
+                        + " keeps only the rows " + narrowed.rows()));
+        ColumnListCopy.partial(tokens, main, before, selectIntoMakesTable).ifPresent(copy -> copiedWithout(copy, at));
+        ColumnListCopy.moved(tokens, main, before, selectIntoMakesTable).ifPresent(moved -> moved(moved, at));
+    }
+
     /** Every row and column of {@code source} was copied to {@code target}, as {@code note} says. */
-    void copied(String source, String target, String note) {
+    private void copied(String source, String target, String note) {
         full.put(SchemaNames.key(source), new FullCopy(SchemaNames.key(target), note, true));
         wholeCopyOf.put(SchemaNames.key(target), SchemaNames.key(source));
     }
@@ -78,7 +102,7 @@ final class TableCopies {
      * ({@code CREATE TABLE t_tmp AS SELECT * FROM t; DROP TABLE t; CREATE TABLE t (..); INSERT INTO t (..) SELECT ..
      * FROM t_tmp}).
      */
-    boolean holdsWholeCopyOf(String source, String target) {
+    private boolean holdsWholeCopyOf(String source, String target) {
         return SchemaNames.key(target).equals(wholeCopyOf.get(SchemaNames.key(source)));
     }
 
@@ -86,7 +110,7 @@ final class TableCopies {
      * Every row of {@code source} was copied to {@code target} by a column list that may or may not name all its
      * columns, as {@code note} says; a copy known to be full made before stays the one a guard names.
      */
-    void copiedByUnverifiedList(String source, String target, String note) {
+    private void copiedByUnverifiedList(String source, String target, String note) {
         FullCopy earlier = full.get(SchemaNames.key(source));
         if (earlier == null || !earlier.verified()) {
             full.put(SchemaNames.key(source), new FullCopy(SchemaNames.key(target), note, false));
@@ -109,7 +133,7 @@ final class TableCopies {
     }
 
     /** Rows of {@code source} were copied, leaving out what {@code note} says. */
-    void copiedInPart(String source, String note) {
+    private void copiedInPart(String source, String note) {
         partial.put(SchemaNames.key(source), new PartialCopy(note, "", "", Set.of()));
     }
 
@@ -118,7 +142,7 @@ final class TableCopies {
      * as {@code note} says: a drop of the table may lose the columns the list leaves out, a drop of columns it copied
      * as they are ({@link #copiedBeside}) loses nothing when the columns beside them tell the rows apart.
      */
-    void copiedByUnknownList(ColumnListCopy.Unverified copy, String at, String note) {
+    private void copiedByUnknownList(ColumnListCopy.Unverified copy, String at, String note) {
         partial.put(SchemaNames.key(copy.source()), new PartialCopy(note, copy.target(), at, copy.asTheyAre()));
     }
 
@@ -126,7 +150,7 @@ final class TableCopies {
      * Every row of {@code copy}'s source was copied but for the columns it leaves out, which are lost unless
      * another copy moves them ({@link #moved}).
      */
-    void copiedWithout(ColumnListCopy.Partial copy, String at) {
+    private void copiedWithout(ColumnListCopy.Partial copy, String at) {
         String source = SchemaNames.key(copy.source());
         RowsCopy earlier = leftOut.get(source);
         if (earlier != null && earlier.missing().size() <= copy.missing().size()) {
@@ -138,7 +162,7 @@ final class TableCopies {
     }
 
     /** {@code moved}'s columns were copied, with the primary key, from every row that has a value in them. */
-    void moved(ColumnListCopy.MovedColumns moved, String at) {
+    private void moved(ColumnListCopy.MovedColumns moved, String at) {
         Map<String, MovedTo> columns = movedColumns.computeIfAbsent(SchemaNames.key(moved.source()),
                 k -> new HashMap<>());
         moved.columns().forEach(column -> columns.put(column, new MovedTo(moved.target(), at)));

@@ -1,0 +1,101 @@
+package io.github.sqlguard;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.github.sqlguard.model.Dialect;
+import io.github.sqlguard.model.Finding;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * A copy that an earlier migration or changeset made does not guard a later one's drop, as what was written in
+ * between is not in it: the finding keeps its severity and says where the copy went, unless the copy is gone.
+ */
+class LinterEarlierRunCopyTest {
+
+    private static final Set<String> LOSS_RULES = Set.of("drop-column", "drop-table", "delete-without-where",
+            "truncate-table", "update-without-where");
+
+    @TempDir
+    Path project;
+
+    @ParameterizedTest(name = "{0} {1} {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            INSERT INTO user_password (user_id, hash) SELECT id, password FROM users WHERE password IS NOT NULL | | ALTER TABLE users DROP COLUMN password | ERROR ALTER TABLE users drops column password (values of password copied to user_password at line 1 of V2__copy.sql, an earlier migration; what was written after it ran is not in that copy)
+            ALTER TABLE users ADD COLUMN name2 TEXT; UPDATE users SET name2 = name | | ALTER TABLE users DROP COLUMN name | ERROR ALTER TABLE users drops column name (values of name copied to name2 at line 2 of V2__copy.sql, an earlier migration; what was written after it ran is not in that copy)
+            ALTER TABLE users ADD COLUMN name2 TEXT; UPDATE users SET name2 = lower(name) | | ALTER TABLE users DROP COLUMN name | ERROR ALTER TABLE users drops column name
+            CREATE TABLE users_archive AS SELECT * FROM users | | DROP TABLE users | ERROR DROP TABLE removes table users and all its rows (rows copied to users_archive at line 1 of V2__copy.sql, an earlier migration; what was written after it ran is not in that copy)
+            CREATE TABLE users_archive AS SELECT * FROM users | | DELETE FROM users | ERROR DELETE without WHERE removes every row of users (rows copied to users_archive at line 1 of V2__copy.sql, an earlier migration; what was written after it ran is not in that copy)
+            CREATE TABLE users_archive AS SELECT * FROM users | DROP TABLE users_archive | DROP TABLE users | ERROR DROP TABLE removes table users and all its rows
+            CREATE TABLE users_archive AS SELECT * FROM users | | DROP TABLE users_archive; DROP TABLE users | ERROR DROP TABLE removes table users_archive and all its rows ## ERROR DROP TABLE removes table users and all its rows
+            CREATE TABLE users_archive AS SELECT * FROM users | DROP TABLE users; CREATE TABLE users (id INT) | DROP TABLE users | ERROR DROP TABLE removes table users and all its rows
+            CREATE TABLE users_archive AS SELECT * FROM users | | INSERT INTO user_password (user_id, hash) SELECT id, password FROM users WHERE password IS NOT NULL; ALTER TABLE users DROP COLUMN password | INFO ALTER TABLE users drops column password (guarded: values of password copied to user_password at line 1)
+            """)
+    void aCopyInAnEarlierMigrationIsNamedOnTheLaterLoss(String copy, String between, String later, String expected)
+            throws IOException {
+        write("V1__init.sql", "CREATE TABLE users (id INT PRIMARY KEY, name TEXT, password TEXT);\n"
+                + "CREATE TABLE user_password (user_id INT PRIMARY KEY, hash TEXT);\n");
+        write("V2__copy.sql", statements(copy));
+        if (between != null) {
+            write("V3__between.sql", statements(between));
+        }
+        write("V4__later.sql", statements(later));
+
+        assertEquals(expected, String.join(" ## ", lossesIn("V4__later.sql")));
+    }
+
+    @Test
+    void anUpdateOfValuesAnEarlierMigrationMovedToAnotherTableNamesTheCopy() throws IOException {
+        write("V1__init.sql", "CREATE TABLE users (id INT PRIMARY KEY, totp_secret TEXT);\n"
+                + "CREATE TABLE twofactor (user_id INT PRIMARY KEY, secret TEXT);\n");
+        write("V2__move.sql", "INSERT INTO twofactor (user_id, secret) SELECT id, totp_secret FROM users"
+                + " WHERE totp_secret IS NOT NULL;\n");
+        write("V3__clear.sql", "UPDATE users SET totp_secret = NULL;\n");
+
+        assertEquals(List.of("ERROR UPDATE without WHERE changes every row of users (values of totp_secret copied to"
+                + " twofactor at line 1 of V2__move.sql, an earlier migration; what was written after it ran is not"
+                + " in that copy)"), lossesIn("V3__clear.sql"));
+    }
+
+    @Test
+    void aCopyInAnEarlierChangesetOfTheSameChangelogIsNamedAsSuch() throws IOException {
+        write("changelog.sql", "--liquibase formatted sql\n"
+                + "--changeset a:1\nCREATE TABLE users (id INT PRIMARY KEY, name TEXT);\n"
+                + "--changeset a:2\nCREATE TABLE users_archive AS SELECT * FROM users;\n"
+                + "--changeset a:3\nDROP TABLE users;\n");
+
+        assertEquals(List.of("ERROR DROP TABLE removes table users and all its rows (rows copied to users_archive at"
+                + " line 5 of changelog.sql, an earlier changeset; what was written after it ran is not in that"
+                + " copy) (changeset a:3)"), lossesIn("changelog.sql"));
+    }
+
+    private static String statements(String semicolonSeparated) {
+        return semicolonSeparated.replace("; ", ";\n") + ";\n";
+    }
+
+    private void write(String name, String sql) throws IOException {
+        Path file = project.resolve("db").resolve(name);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, sql, StandardCharsets.UTF_8);
+    }
+
+    /** The findings of the rules that report a loss, in the file {@code name}. */
+    private List<String> lossesIn(String name) {
+        LintConfig defaults = LintConfig.defaults(project, List.of(project.resolve("db")));
+        LintResult result = new Linter().run(new LintConfig(project, defaults.directories(), defaults.includes(),
+                List.of(), Dialect.POSTGRESQL, StandardCharsets.UTF_8, Map.of(), List.of(), defaults.flyway(),
+                defaults.liquibase(), List.of(), null, defaults.maxFileBytes(), 1));
+        return result.findings().stream().filter(f -> LOSS_RULES.contains(f.ruleId()))
+                .filter(f -> f.location().path().endsWith(name))
+                .map(f -> f.severity() + " " + f.message()).toList();
+    }
+}
