@@ -1,8 +1,10 @@
 package io.github.sqlguard;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.sqlguard.model.Dialect;
+import io.github.sqlguard.model.Finding;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -37,15 +39,32 @@ class LinterForeignKeyCascadeTest {
             """)
     void aForeignKeyDroppedWithCascadeTakesNothingAlong(String tables, String drop, String expected)
             throws IOException {
-        TestProject.write(project, "db/V1__tables.sql", tables.equals("TABLES") ? TABLES : "SELECT 1;\n");
-        TestProject.write(project, "db/V2__drop.sql", drop + ";\n");
+        assertEquals(expected == null ? "" : expected, String.join(" ", cascades(tables.equals("TABLES") ? TABLES
+                : "SELECT 1;\n", drop).stream().map(f -> f.severity().name()).toList()));
+    }
 
+    /** Each row: the drop in V2 after the tables, the end of the cascade finding's message. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            ALTER TABLE customers DROP CONSTRAINT customers_pkey CASCADE | it (the foreign keys of orders reference customers: those that rely on this key go with it)
+            ALTER TABLE orders DROP CONSTRAINT orders_id_check CASCADE   | it
+            ALTER TABLE customers DROP COLUMN id CASCADE                 | it
+            """)
+    void aKeyDroppedWithCascadeNamesTheTablesWhoseForeignKeysReferenceIt(String drop, String ending)
+            throws IOException {
+        List<Finding> cascades = cascades(TABLES, drop);
+
+        assertEquals(1, cascades.size(), cascades.toString());
+        assertTrue(cascades.get(0).message().endsWith(" depends on " + ending), cascades.get(0).message());
+    }
+
+    private List<Finding> cascades(String tables, String drop) throws IOException {
+        TestProject.write(project, "db/V1__tables.sql", tables);
+        TestProject.write(project, "db/V2__drop.sql", drop + ";\n");
         LintConfig defaults = LintConfig.defaults(project, List.of(project.resolve("db")));
         LintResult result = new Linter().run(new LintConfig(project, defaults.directories(), defaults.includes(),
                 List.of(), Dialect.POSTGRESQL, StandardCharsets.UTF_8, Map.of(), List.of(), defaults.flyway(),
                 defaults.liquibase(), List.of(), null, defaults.maxFileBytes(), 1), null);
-
-        assertEquals(expected == null ? "" : expected, String.join(" ", result.findings().stream()
-                .filter(f -> f.ruleId().equals("cascade")).map(f -> f.severity().name()).toList()));
+        return result.findings().stream().filter(f -> f.ruleId().equals("cascade")).toList();
     }
 }

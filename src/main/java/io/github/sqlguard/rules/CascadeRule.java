@@ -84,9 +84,20 @@ public final class CascadeRule extends ClauseRule {
         String note = switch (first.detail()) {
             case "TRUNCATE" -> CascadeNote.forTruncateCascade(names, schema);
             case "DROP", "DROP CONSTRAINTS" -> first.table() != null ? CascadeNote.forDropCascade(names, schema) : "";
+            case "ALTER", "ALTER CONSTRAINTS" -> first.table() != null && group.size() == 1
+                    && dropsKey(first.name()) ? CascadeNote.forConstraintCascade(first.table(), schema) : "";
             default -> "";
         };
         return Optional.of(message(group) + note);
+    }
+
+    /**
+     * True when {@code dropped}, as the clause names it, is a constraint other objects may rely on: one named
+     * ({@code CONSTRAINT c}), Oracle's {@code PRIMARY KEY} or {@code UNIQUE (..)}; not a column.
+     */
+    private static boolean dropsKey(String dropped) {
+        String words = dropped == null ? "" : dropped.strip().toUpperCase(java.util.Locale.ROOT);
+        return words.startsWith("CONSTRAINT") || words.startsWith("PRIMARY") || words.startsWith("UNIQUE");
     }
 
     /** True when {@code dropped}, as the clause names it ({@code CONSTRAINT [IF EXISTS] c}), is a foreign key. */

@@ -37,6 +37,16 @@ public final class CascadeNote {
         return referencing.isEmpty() ? "" : " (the foreign keys of " + listed(referencing) + " that reference it)";
     }
 
+    /**
+     * For {@code ALTER TABLE table DROP CONSTRAINT c CASCADE} of a key of its own (not one of its foreign keys): the
+     * tables whose foreign keys reference it, of which those that rely on that key go with it.
+     */
+    public static String forConstraintCascade(String table, SchemaFacts facts) {
+        List<String> referencing = collect(List.of(table), facts.before().cascades()::referencing);
+        return referencing.isEmpty() ? "" : " (the foreign keys of " + listed(referencing) + " reference " + table
+                + ": those that rely on this key go with it)";
+    }
+
     /** {@code reach} of each table, once each, without the tables themselves; the graph is built once per note. */
     private static List<String> collect(List<String> tables, java.util.function.Function<String, List<String>> reach) {
         Set<String> targets = new LinkedHashSet<>();
