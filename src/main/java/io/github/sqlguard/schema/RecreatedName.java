@@ -1,8 +1,8 @@
 package io.github.sqlguard.schema;
 
 import io.github.sqlguard.analysis.ClauseKind;
+import io.github.sqlguard.analysis.CreatedTableNames;
 import io.github.sqlguard.analysis.DestructiveClause;
-import io.github.sqlguard.analysis.ScratchTables;
 import io.github.sqlguard.analysis.StatementModel;
 import java.util.List;
 import java.util.Optional;
@@ -42,7 +42,7 @@ public final class RecreatedName {
             // After the rename the old name is free, so CREATE TABLE IF NOT EXISTS surely creates it too
             Predicate<String> old = table -> SchemaNames.key(table).equals(oldName);
             boolean recreates = later.createdTables().stream().anyMatch(old)
-                    || ScratchTables.namedByCreate(later.statement().tokens()).filter(old).isPresent();
+                    || CreatedTableNames.namedByCreate(later.statement().tokens()).filter(old).isPresent();
             if (recreates && !createsTemporaryTable(later)) {
                 return Optional.of(new Guard(Guard.Kind.NAME_RECREATED, "table " + renamed.get()
                         + " is created again at line " + later.start().line()));
