@@ -15,8 +15,8 @@ public final class CreatedTableNames {
     }
 
     /**
-     * The table of a {@code CREATE [OR REPLACE] [GLOBAL|LOCAL] [TEMP|TEMPORARY|UNLOGGED|TRANSIENT] TABLE} (or {@code RECREATE TABLE},
-     * or Db2's {@code DECLARE GLOBAL TEMPORARY TABLE}) statement. A
+     * The table of a {@code CREATE [OR REPLACE] [GLOBAL|LOCAL] [TEMP|TEMPORARY|UNLOGGED|TRANSIENT] TABLE} (or
+     * {@code RECREATE TABLE}, or Db2's {@code DECLARE GLOBAL TEMPORARY TABLE}) statement. A
      * {@code CREATE TABLE IF NOT EXISTS} of a permanent table is no creation: the table may already exist with
      * rows, and a later drop would lose them (fail closed).
      */

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
@@ -126,11 +127,11 @@ public final class ScratchTables {
                 // A Liquibase createTable arrives as its DDL for the schema replay only; its table is new all the same.
                 CreatedTableNames.createdTable(model.statement().tokens()).ifPresent(table -> created.add(key(table)));
             }
+            Optional<String> named = CreatedTableNames.namedByCreate(model.statement().tokens()).map(this::key);
+            named.ifPresent(namedByCreate::add);
+            named.ifPresent(renamedAwayHere::remove);
             // CREATE TABLE IF NOT EXISTS right after the script dropped the table surely makes a new, empty one.
-            CreatedTableNames.namedByCreate(model.statement().tokens()).map(this::key).ifPresent(namedByCreate::add);
-            CreatedTableNames.namedByCreate(model.statement().tokens()).map(this::key).ifPresent(renamedAwayHere::remove);
-            CreatedTableNames.namedByCreate(model.statement().tokens()).map(this::key).filter(droppedHere::remove)
-                    .ifPresent(created::add);
+            named.filter(droppedHere::remove).ifPresent(created::add);
             for (DestructiveClause clause : clauses) {
                 if (clause.kind() == ClauseKind.RENAMED_TABLE && clause.scratch() && clause.detail() != null
                         && !displaced.contains(key(clause.detail()))) {
