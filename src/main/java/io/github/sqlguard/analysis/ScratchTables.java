@@ -88,11 +88,16 @@ public final class ScratchTables {
         Predicate<String> newName = table -> firesLater ? TemporaryNames.isTemporaryTable(table, dialect)
                 : isScratchName(table) || TemporaryNames.isTemporaryTable(table, dialect);
         List<DestructiveClause> clauses = new ArrayList<>();
+        // MySQL's RENAME TABLE t TO t_old, t_new TO t frees t and gives it away in one statement.
+        Set<String> renamedAwayEarlierInStatement = new HashSet<>();
         for (DestructiveClause clause : model.clauses()) {
             Predicate<String> test = clause.kind() == ClauseKind.RENAMED_TABLE ? newName : scratch;
             clauses.add(clause.withScratch(clause.table() != null
-                    ? test.test(clause.table()) || !firesLater && endsRebuild(clause)
+                    ? test.test(clause.table()) || !firesLater && endsRebuild(clause, renamedAwayEarlierInStatement)
                     : TemporaryNames.takesOnlySessionObjects(clause, dialect)));
+            if (clause.kind() == ClauseKind.RENAMED_TABLE && clause.table() != null) {
+                renamedAwayEarlierInStatement.add(key(clause.table()));
+            }
         }
         List<RowChange> changes = new ArrayList<>();
         for (RowChange change : model.rowChanges()) {
@@ -198,13 +203,17 @@ public final class ScratchTables {
 
     /**
      * True for {@code ALTER TABLE t_tmp RENAME TO t} where the script named t_tmp by {@code CREATE TABLE IF NOT
-     * EXISTS} and dropped t, or renamed it away, before: the last step of SQLite's rebuild or of MySQL's swap, after
-     * which t exists again.
+     * EXISTS} and dropped t, or renamed it away, before (also earlier in the same statement): the last step of SQLite's
+     * rebuild or of MySQL's swap, after which t exists again.
      */
-    private boolean endsRebuild(DestructiveClause clause) {
-        return clause.kind() == ClauseKind.RENAMED_TABLE && clause.detail() != null
-                && namedByCreate.contains(key(clause.table())) && (droppedHere.contains(key(clause.detail()))
-                        || renamedAwayHere.contains(key(clause.detail())));
+    private boolean endsRebuild(DestructiveClause clause, Set<String> renamedAwayEarlierInStatement) {
+        if (clause.kind() != ClauseKind.RENAMED_TABLE || clause.detail() == null
+                || !namedByCreate.contains(key(clause.table()))) {
+            return false;
+        }
+        String freed = key(clause.detail());
+        return droppedHere.contains(freed) || renamedAwayHere.contains(freed)
+                || renamedAwayEarlierInStatement.contains(freed);
     }
 
     private ScratchCopies copies() {
