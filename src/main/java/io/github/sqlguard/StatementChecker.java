@@ -144,16 +144,14 @@ final class StatementChecker {
             SchemaFacts facts = scopeMoves.applyTo(schema.apply(statement).judging(statement));
             EmptiedInRun scopeEmptied = emptiedTables.computeIfAbsent(statement.context().runScope(),
                     scope -> new EmptiedInRun());
-            Optional<Guard> guard = rolledBack.guardOf(models, at).or(() -> scopeGuards.guardOf(statement))
-                    .or(() -> scopeEmptied.guardOf(statement))
-                    .or(facts::earlierFilesGuard).or(() -> RecreatedName.guardOf(models, at))
-                    .or(() -> NameGivenInRun.guardOf(models, at))
-                    .or(() -> DroppedEarlierInRun.guardOf(models, at))
-                    .or(() -> RecreatedColumnName.guardOf(models, at, s -> schema.apply(s).before()))
-                    .or(() -> NameTakenByCopy.guardOf(models, at))
-                    .or(() -> RebuiltOnEveryRun.guardOf(models, at))
-                    .or(() -> RowsMovedByReturning.guardOf(model)).or(() -> scopeGuards.shortfallOf(statement))
-                    .or(facts::earlierRunCopy);
+            StatementGuards statementGuards = new StatementGuards(List.of(() -> rolledBack.guardOf(models, at),
+                    () -> scopeGuards.guardOf(statement), () -> scopeEmptied.guardOf(statement),
+                    facts::earlierFilesGuard, () -> RecreatedName.guardOf(models, at),
+                    () -> NameGivenInRun.guardOf(models, at), () -> DroppedEarlierInRun.guardOf(models, at),
+                    () -> RecreatedColumnName.guardOf(models, at, s -> schema.apply(s).before()),
+                    () -> NameTakenByCopy.guardOf(models, at), () -> RebuiltOnEveryRun.guardOf(models, at),
+                    () -> RowsMovedByReturning.guardOf(model), () -> scopeGuards.shortfallOf(statement),
+                    facts::earlierRunCopy));
             for (Rule rule : rules) {
                 List<Violation> violations = rule.check(model, facts);
                 if (violations.isEmpty()) {
@@ -167,12 +165,12 @@ final class StatementChecker {
                 // A loss the script itself prevents stays visible, at INFO, naming what prevents it; one it may
                 // prevent (a copy whose column list sqlguard cannot check) at WARNING at most.
                 for (Violation violation : violations) {
-                    boolean guarded = guard.isPresent() && guard.get().covers(rule.info().id())
-                            && guard.get().protects(violation.subjects());
+                    Optional<Guard> guard = statementGuards.covering(rule.info().id(), violation.subjects());
+                    boolean guarded = guard.isPresent();
                     findings.add(Finding.of(rule.info().id(), guarded ? guard.get().lowered(effective) : effective,
                             violation.at(),
                             violation.message() + (guarded ? guard.get().note(violation.subjects())
-                                    : shortfallNote(guard, scopeGuards, statement, rule.info().id(),
+                                    : shortfallNote(statementGuards.first(), scopeGuards, statement, rule.info().id(),
                                             violation.subjects())) + contextNote(model),
                             rule.info().hint(), lineAt(statement, violation.at())));
                     statementSql.put(violation.at(), statement.asWritten());

@@ -61,6 +61,20 @@ class LinterGroovyChangelogTest {
     }
 
     @Test
+    void aGroovyChangelogThatIncludesNothingSaysOnlyThatItsChangesWereNotChecked() throws IOException {
+        TestProject.write(project, "db/changelog.groovy", """
+                databaseChangeLog {
+                    changeSet(author: "a", id: "1") {
+                        dropTable(tableName: "audit")
+                    }
+                }
+                """);
+
+        assertEquals(List.of("db/changelog.groovy:1:1 unchecked-change db/changelog.groovy is a Groovy changelog,"
+                + " which sqlguard does not read: none of its changes were checked"), findings());
+    }
+
+    @Test
     void groovyCodeThatIsNoChangelogIsLeftAlone() throws IOException {
         TestProject.write(project, "db/LiquibaseUtil.groovy", """
                 class LiquibaseUtil {

@@ -98,7 +98,8 @@ class UndialectedDatabaseFormsTest {
         "~EXCHANGE TABLES events AND events_new;~ | "
                 + "1:1 rename-table Renames tables events to events_new, events_new to events",
         "~CREATE TABLE orders_new (id INT);\\nALTER TABLE orders SWAP WITH orders_new;\\nDROP TABLE orders_new;~ | "
-                + "2:20 rename-table Renames table orders to orders_new // 3:1 drop-table DROP TABLE removes table orders_new and all its rows",
+                + "2:20 rename-table Renames table orders to orders_new (guarded: table orders_new takes the name orders in"
+                + " the same statement) // 3:1 drop-table DROP TABLE removes table orders_new and all its rows",
         "~ALTER TABLE hits DELETE WHERE 1;~ | 1:18 always-true-where DELETE with an always-true WHERE removes every row of hits",
         "~ALTER TABLE hits ON CLUSTER main\\n  UPDATE url = lower(url), ts = now() WHERE 1 = 1;~ | "
                 + "2:3 always-true-where UPDATE with an always-true WHERE changes every row of hits",

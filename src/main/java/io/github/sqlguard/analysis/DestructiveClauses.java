@@ -51,7 +51,7 @@ final class DestructiveClauses {
 
     private void read(List<Token> core) {
         Token verb = core.get(0);
-        ScratchTables.createdTable(core).or(() -> ScratchTables.selectedIntoTable(core,
+        CreatedTableNames.createdTable(core).or(() -> CreatedTableNames.selectedIntoTable(core,
                 statement.dialect() == Dialect.SQLSERVER, statement.context().kind() == StatementContext.Kind.SCRIPT))
                 .ifPresent(created::add);
         if (verb.isWord("TRUNCATE")) {
@@ -81,7 +81,7 @@ final class DestructiveClauses {
         } else if (verb.isWord("FLASHBACK")) {
             flashback(core);
         } else if (verb.isAnyWord("CREATE", "RECREATE")) {
-            ScratchTables.replacedTable(core).ifPresent(table -> add(ClauseKind.DROPPED_TABLE, verb,
+            CreatedTableNames.replacedTable(core).ifPresent(table -> add(ClauseKind.DROPPED_TABLE, verb,
                     verb.isWord("RECREATE") ? "RECREATE TABLE" : "CREATE OR REPLACE TABLE", table, table, null));
             replacedSchemaOrDatabase(core);
         }

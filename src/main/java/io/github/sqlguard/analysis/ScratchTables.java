@@ -39,6 +39,11 @@ public final class ScratchTables {
     /** Tables the script surely dropped and nothing has brought back under their name since. */
     private final Set<String> droppedHere = new HashSet<>();
     /**
+     * Tables the script surely renamed away and nothing has taken the name of since: the first half of MySQL's
+     * swap ({@code RENAME t TO t_old}), which frees the name as a drop does.
+     */
+    private final Set<String> renamedAwayHere = new HashSet<>();
+    /**
      * Tables the script named by {@code CREATE TABLE IF NOT EXISTS}: they may have held rows before, so they are no
      * scratch tables, but one renamed to the name of a table the script dropped ends a rebuild, which no code breaks.
      */
@@ -83,11 +88,16 @@ public final class ScratchTables {
         Predicate<String> newName = table -> firesLater ? TemporaryNames.isTemporaryTable(table, dialect)
                 : isScratchName(table) || TemporaryNames.isTemporaryTable(table, dialect);
         List<DestructiveClause> clauses = new ArrayList<>();
+        // MySQL's RENAME TABLE t TO t_old, t_new TO t frees t and gives it away in one statement.
+        Set<String> renamedAwayEarlierInStatement = new HashSet<>();
         for (DestructiveClause clause : model.clauses()) {
             Predicate<String> test = clause.kind() == ClauseKind.RENAMED_TABLE ? newName : scratch;
             clauses.add(clause.withScratch(clause.table() != null
-                    ? test.test(clause.table()) || !firesLater && endsRebuild(clause)
+                    ? test.test(clause.table()) || !firesLater && endsRebuild(clause, renamedAwayEarlierInStatement)
                     : TemporaryNames.takesOnlySessionObjects(clause, dialect)));
+            if (clause.kind() == ClauseKind.RENAMED_TABLE && clause.table() != null) {
+                renamedAwayEarlierInStatement.add(key(clause.table()));
+            }
         }
         List<RowChange> changes = new ArrayList<>();
         for (RowChange change : model.rowChanges()) {
@@ -107,6 +117,10 @@ public final class ScratchTables {
             }
             if (clause.kind() == ClauseKind.RENAMED_TABLE && clause.detail() != null) {
                 droppedHere.remove(key(clause.detail()));
+                renamedAwayHere.remove(key(clause.detail()));
+                if (clause.table() != null && surelyRuns) {
+                    renamedAwayHere.add(key(clause.table()));
+                }
             } else if (clause.kind() == ClauseKind.DROPPED_TABLE && clause.table() != null && surelyRuns) {
                 droppedHere.add(key(clause.table()));
             }
@@ -116,12 +130,13 @@ public final class ScratchTables {
                     .forEach(table -> created.add(key(table)));
             if (model.statement().container()) {
                 // A Liquibase createTable arrives as its DDL for the schema replay only; its table is new all the same.
-                createdTable(model.statement().tokens()).ifPresent(table -> created.add(key(table)));
+                CreatedTableNames.createdTable(model.statement().tokens()).ifPresent(table -> created.add(key(table)));
             }
+            Optional<String> named = CreatedTableNames.namedByCreate(model.statement().tokens()).map(this::key);
+            named.ifPresent(namedByCreate::add);
+            named.ifPresent(renamedAwayHere::remove);
             // CREATE TABLE IF NOT EXISTS right after the script dropped the table surely makes a new, empty one.
-            tableOfCreate(model.statement().tokens(), false, true).map(this::key).ifPresent(namedByCreate::add);
-            tableOfCreate(model.statement().tokens(), false, true).map(this::key).filter(droppedHere::remove)
-                    .ifPresent(created::add);
+            named.filter(droppedHere::remove).ifPresent(created::add);
             for (DestructiveClause clause : clauses) {
                 if (clause.kind() == ClauseKind.RENAMED_TABLE && clause.scratch() && clause.detail() != null
                         && !displaced.contains(key(clause.detail()))) {
@@ -188,11 +203,17 @@ public final class ScratchTables {
 
     /**
      * True for {@code ALTER TABLE t_tmp RENAME TO t} where the script named t_tmp by {@code CREATE TABLE IF NOT
-     * EXISTS} and dropped t before: the last step of SQLite's rebuild, after which t exists again.
+     * EXISTS} and dropped t, or renamed it away, before (also earlier in the same statement): the last step of SQLite's
+     * rebuild or of MySQL's swap, after which t exists again.
      */
-    private boolean endsRebuild(DestructiveClause clause) {
-        return clause.kind() == ClauseKind.RENAMED_TABLE && clause.detail() != null
-                && namedByCreate.contains(key(clause.table())) && droppedHere.contains(key(clause.detail()));
+    private boolean endsRebuild(DestructiveClause clause, Set<String> renamedAwayEarlierInStatement) {
+        if (clause.kind() != ClauseKind.RENAMED_TABLE || clause.detail() == null
+                || !namedByCreate.contains(key(clause.table()))) {
+            return false;
+        }
+        String freed = key(clause.detail());
+        return droppedHere.contains(freed) || renamedAwayHere.contains(freed)
+                || renamedAwayEarlierInStatement.contains(freed);
     }
 
     private ScratchCopies copies() {
@@ -301,94 +322,5 @@ public final class ScratchTables {
             }
         }
         return ObjectNames.normalize(table);
-    }
-
-    /**
-     * The table of a {@code CREATE [OR REPLACE] [GLOBAL|LOCAL] [TEMP|TEMPORARY|UNLOGGED|TRANSIENT] TABLE} (or {@code RECREATE TABLE},
-     * or Db2's {@code DECLARE GLOBAL TEMPORARY TABLE}) statement. A
-     * {@code CREATE TABLE IF NOT EXISTS} of a permanent table is no creation: the table may already exist with
-     * rows, and a later drop would lose them (fail closed).
-     */
-    public static Optional<String> createdTable(List<Token> core) {
-        return tableOfCreate(core, false, false);
-    }
-
-    /** The table {@code CREATE TABLE [IF NOT EXISTS] t} names: either way a table of that name exists after it. */
-    public static Optional<String> namedByCreate(List<Token> core) {
-        return tableOfCreate(core, false, true);
-    }
-
-    /**
-     * The table that {@code CREATE OR REPLACE TABLE t} (MariaDB, MySQL, Snowflake, ClickHouse, Db2 12, ..;
-     * Snowflake's {@code TRANSIENT}, {@code HYBRID} and {@code ICEBERG} tables hold rows too) and Firebird's
-     * {@code RECREATE TABLE t} drop before creating it again, rows and all; not for a temporary table.
-     */
-    static Optional<String> replacedTable(List<Token> core) {
-        return tableOfCreate(core, true, false);
-    }
-
-    private static Optional<String> tableOfCreate(List<Token> core, boolean replacedOnly, boolean ifNotExists) {
-        // Db2: DECLARE GLOBAL TEMPORARY TABLE session.t creates a temporary table for the connection.
-        boolean declared = core.size() > 1 && core.get(0).isWord("DECLARE") && core.get(1).isWord("GLOBAL");
-        if (core.isEmpty() || !core.get(0).isAnyWord("CREATE", "RECREATE") && !declared) {
-            return Optional.empty();
-        }
-        int i = 1;
-        boolean replace = core.get(0).isWord("RECREATE");
-        if (i + 1 < core.size() && core.get(i).isWord("OR") && core.get(i + 1).isWord("REPLACE")) {
-            replace = true;
-            i += 2;
-        }
-        boolean temporary = false;
-        while (i < core.size() && core.get(i).isAnyWord("GLOBAL", "LOCAL", "TEMP", "TEMPORARY", "UNLOGGED",
-                "PRIVATE", "SHARDED", "DUPLICATED", "TRANSIENT", "HYBRID", "ICEBERG", "VOLATILE")) {
-            // Snowflake: a VOLATILE table is a temporary one; a TRANSIENT table is permanent without fail-safe.
-            temporary |= core.get(i).isAnyWord("TEMP", "TEMPORARY", "VOLATILE");
-            i++;
-        }
-        if (i >= core.size() || !core.get(i).isWord("TABLE") || replacedOnly && (!replace || temporary)) {
-            return Optional.empty();
-        }
-        i++;
-        if (i + 2 < core.size() && core.get(i).isWord("IF") && core.get(i + 1).isWord("NOT")
-                && core.get(i + 2).isWord("EXISTS")) {
-            if (!temporary && !ifNotExists) {
-                return Optional.empty();
-            }
-            i += 3;
-        }
-        ObjectNames.NameAt name = ObjectNames.readName(core, i);
-        return name == null ? Optional.empty() : Optional.of(name.text());
-    }
-
-    /**
-     * The table {@code SELECT .. INTO t FROM ..} creates (T-SQL, and PostgreSQL outside a routine), which fails
-     * when t exists, so it surely holds only the rows the script put there. Inside a PL/SQL or PL/pgSQL block the
-     * same words fill variables, so only a T-SQL statement or a script's own statement counts ({@code topLevel}).
-     */
-    static Optional<String> selectedIntoTable(List<Token> core, boolean tsql, boolean topLevel) {
-        if (core.isEmpty() || !core.get(0).isWord("SELECT") || !(tsql || topLevel)) {
-            return Optional.empty();
-        }
-        int depth = 0;
-        for (int i = 1; i < core.size(); i++) {
-            Token token = core.get(i);
-            depth += token.isSymbol("(") ? 1 : token.isSymbol(")") ? -1 : 0;
-            if (depth == 0 && token.isAnyWord("FROM", "UNION")) {
-                return Optional.empty();
-            }
-            if (depth == 0 && token.isWord("INTO")) {
-                int at = i + 1;
-                while (at < core.size() && core.get(at).isAnyWord("TEMP", "TEMPORARY", "UNLOGGED", "TABLE")) {
-                    at++;
-                }
-                ObjectNames.NameAt name = ObjectNames.readName(core, at);
-                // MySQL: INTO @v, INTO OUTFILE 'f' write no table.
-                return name == null || name.text().startsWith("@")
-                        || name.text().equalsIgnoreCase("OUTFILE") || name.text().equalsIgnoreCase("DUMPFILE")
-                        ? Optional.empty() : Optional.of(name.text());
-            }
-        }
-        return Optional.empty();
     }
 }

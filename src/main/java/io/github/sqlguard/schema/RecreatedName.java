@@ -1,9 +1,10 @@
 package io.github.sqlguard.schema;
 
 import io.github.sqlguard.analysis.ClauseKind;
+import io.github.sqlguard.analysis.CreatedTableNames;
 import io.github.sqlguard.analysis.DestructiveClause;
-import io.github.sqlguard.analysis.ScratchTables;
 import io.github.sqlguard.analysis.StatementModel;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -30,7 +31,7 @@ public final class RecreatedName {
         StatementModel rename = models.get(index);
         Optional<String> renamed = soleRenamedTable(rename);
         if (renamed.isEmpty()) {
-            return Optional.empty();
+            return swapInOneStatement(rename);
         }
         String oldName = SchemaNames.key(renamed.get());
         String scope = rename.statement().context().runScope();
@@ -42,7 +43,7 @@ public final class RecreatedName {
             // After the rename the old name is free, so CREATE TABLE IF NOT EXISTS surely creates it too
             Predicate<String> old = table -> SchemaNames.key(table).equals(oldName);
             boolean recreates = later.createdTables().stream().anyMatch(old)
-                    || ScratchTables.namedByCreate(later.statement().tokens()).filter(old).isPresent();
+                    || CreatedTableNames.namedByCreate(later.statement().tokens()).filter(old).isPresent();
             if (recreates && !createsTemporaryTable(later)) {
                 return Optional.of(new Guard(Guard.Kind.NAME_RECREATED, "table " + renamed.get()
                         + " is created again at line " + later.start().line()));
@@ -58,6 +59,38 @@ public final class RecreatedName {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * MySQL's {@code RENAME TABLE t TO t_old, t_new TO t}: every table the statement renames, and whose rename is
+     * reported, has its old name given to another table by a later rename of the same statement.
+     */
+    private static Optional<Guard> swapInOneStatement(StatementModel model) {
+        List<DestructiveClause> renames = model.clauses().stream()
+                .filter(clause -> clause.kind() == ClauseKind.RENAMED_TABLE).toList();
+        if (renames.size() < 2 || !model.placement().runsWithMigration()) {
+            return Optional.empty();
+        }
+        List<String> takers = new ArrayList<>();
+        for (int i = 0; i < renames.size(); i++) {
+            DestructiveClause away = renames.get(i);
+            if (away.scratch()) {
+                continue;
+            }
+            if (away.table() == null) {
+                return Optional.empty();
+            }
+            String old = SchemaNames.key(away.table());
+            Optional<DestructiveClause> taker = renames.subList(i + 1, renames.size()).stream()
+                    .filter(later -> later.table() != null && later.detail() != null
+                            && SchemaNames.key(later.detail()).equals(old)).findFirst();
+            if (taker.isEmpty()) {
+                return Optional.empty();
+            }
+            takers.add("table " + taker.get().table() + " takes the name " + away.table());
+        }
+        return takers.isEmpty() ? Optional.empty() : Optional.of(new Guard(Guard.Kind.NAME_RECREATED,
+                String.join(", ", takers) + " in the same statement"));
     }
 
     /**

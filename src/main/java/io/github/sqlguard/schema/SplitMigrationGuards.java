@@ -1,6 +1,6 @@
 package io.github.sqlguard.schema;
 
-import io.github.sqlguard.analysis.ScratchTables;
+import io.github.sqlguard.analysis.CreatedTableNames;
 import io.github.sqlguard.sql.Statement;
 import io.github.sqlguard.sql.Token;
 import java.util.HashMap;
@@ -47,7 +47,7 @@ final class SplitMigrationGuards {
         if (laterFile) {
             guards.put(StatementKey.of(statement), carried.guardOf(statement).or(() -> renameOfCreated(statement)));
         }
-        ScratchTables.createdTable(statement.tokens()).map(SchemaNames::key).ifPresent(created::add);
+        CreatedTableNames.createdTable(statement.tokens()).map(SchemaNames::key).ifPresent(created::add);
         followColumnNames(statement);
         SchemaView before = replays.isEmpty() ? SchemaView.UNKNOWN
                 : replays.values().iterator().next().before(statement);
