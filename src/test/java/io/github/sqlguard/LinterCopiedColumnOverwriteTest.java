@@ -18,7 +18,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * An UPDATE that overwrites a column whose every value the script copied, just before, into another column of the
  * same rows loses nothing: the old values are in the copy (Gravitee's {@code SET type = reference_type}, then
  * {@code SET reference_type = 'ENVIRONMENT'}). A copy that is itself overwritten, or that a later statement
- * changes, keeps nothing.
+ * changes, keeps nothing. A copy whose WHERE only asks for a row's own NOT NULL key among the table's keys
+ * ({@code WHERE id IN (SELECT id FROM boards)}, as Oracle scripts write) reaches every row too.
  */
 class LinterCopiedColumnOverwriteTest {
 
@@ -33,6 +34,11 @@ class LinterCopiedColumnOverwriteTest {
             UPDATE boards SET kind = ref; UPDATE boards SET ref = 'ENV', kind = 'X'; | ERROR |
             UPDATE boards SET kind = ref; UPDATE boards SET kind = 'X'; UPDATE boards SET ref = 'ENV'; | ERROR |
             UPDATE boards SET kind = ref WHERE id = 1; UPDATE boards SET ref = 'ENV'; | ERROR |
+            UPDATE boards SET kind = ref WHERE id IN (SELECT id FROM boards); UPDATE boards SET ref = 'E'; | INFO | values of ref copied to kind at line 2
+            UPDATE boards b SET kind = ref WHERE b.id IN (SELECT x.id FROM boards x); UPDATE boards SET ref = 'E'; | INFO | values of ref copied to kind at line 2
+            UPDATE boards SET kind = ref WHERE id IN (SELECT id FROM boards WHERE ref = 'A'); UPDATE boards SET ref = 'E'; | ERROR |
+            UPDATE boards SET kind = ref WHERE id IN (SELECT id FROM cards); UPDATE boards SET ref = 'E'; | ERROR |
+            UPDATE boards SET kind = ref WHERE kind IN (SELECT kind FROM boards); UPDATE boards SET ref = 'E'; | ERROR |
             UPDATE boards SET kind = ref; INSERT INTO boards VALUES (2,'A','B'); UPDATE boards SET ref = 'E'; | ERROR |
             """)
     void anOverwriteOfAColumnCopiedInFullIsGuarded(String sql, String severity, String guard) throws IOException {

@@ -69,6 +69,9 @@ class LinterRuntimeSqlTest {
             POSTGRESQL | DO $$ BEGIN EXECUTE 'DELETE FROM audit WHERE tab = ' || quote_literal(t); END $$; | -
             POSTGRESQL | DO $$ BEGIN EXECUTE 'DELETE FROM ' || quote_ident(t); END $$;                 | delete-without-where ERROR 1:22
             SQLSERVER  | EXEC('ALTER INDEX ALL ON ' + QUOTENAME(@s) + '.' + QUOTENAME(@t) + ' REBUILD'); | -
+            ORACLE     | BEGIN\\n  EXECUTE IMMEDIATE 'DELETE FROM audit WHERE tab = ' || DBMS_ASSERT.ENQUOTE_LITERAL(t);\\nEND;\\n/ | -
+            ORACLE     | BEGIN\\n  EXECUTE IMMEDIATE 'DELETE FROM ' || SYS.DBMS_ASSERT.SQL_OBJECT_NAME(t);\\nEND;\\n/ | delete-without-where ERROR 2:22
+            ORACLE     | BEGIN\\n  EXECUTE IMMEDIATE 'UPDATE ' || dbms_assert.enquote_name(r.table_name) || ' SET id = 1 WHERE id IS NULL';\\nEND;\\n/ | -
             """)
     void knownTextIsCheckedWhereTheLiteralStands(Dialect dialect, String sql, String expected) throws IOException {
         List<String> findings = findings(dialect, sql, false);

@@ -237,6 +237,24 @@ class ScriptLevelFactsTest {
                 found(Dialect.ORACLE, "UPDATE (SELECT status FROM orders) SET status = 'CLOSED';"));
     }
 
+    /**
+     * Oracle's join view changes only the rows of its key-preserved table that the inner join pairs, as MySQL's
+     * UPDATE t1 JOIN t2 ON .. does; an outer or always-true join limits nothing.
+     */
+    @Test
+    void changeThroughAJoinViewIsLimitedByTheJoin() {
+        assertEquals(List.of(), found(Dialect.ORACLE, "UPDATE (SELECT o.status, s.state FROM orders o JOIN shipments s"
+                + " ON s.order_id = o.id) SET status = state;"));
+        assertEquals(List.of(), found(Dialect.ORACLE, "DELETE FROM (SELECT ol.* FROM order_lines ol"
+                + " JOIN orders o ON o.id = ol.order_id ORDER BY ol.id);"));
+        assertEquals(List.of("1:1 update-without-where ERROR UPDATE without WHERE changes every row of orders"),
+                found(Dialect.ORACLE, "UPDATE (SELECT o.status, s.state FROM orders o LEFT JOIN shipments s"
+                        + " ON s.order_id = o.id) SET status = 'CLOSED';"));
+        assertEquals(List.of("1:1 update-without-where ERROR UPDATE joined on a condition true for every pair of rows"
+                + " (a cross join) and without WHERE changes every row of orders"), found(Dialect.ORACLE,
+                "UPDATE (SELECT o.status FROM orders o JOIN shipments s ON 1 = 1) SET status = 'CLOSED';"));
+    }
+
     private static List<String> found(Dialect dialect, String sql) {
         List<Finding> findings = OneScript.findings(dialect, sql);
         return findings.stream().map(f -> f.location().line() + ":" + f.location().column() + " "

@@ -21,8 +21,10 @@ import java.util.List;
  * statement does not change a CTE's rows without a WHERE of its own (the CTE's WHERE may limit them). An UPDATE without
  * a WHERE whose FROM list has no JOIN or USING ({@code UPDATE t SET a = s.a FROM s}) touches every row too:
  * nothing links the target's rows to that list, and neither does a WHERE that names only the list's tables
- * ({@code UPDATE t SET a = s.a FROM s WHERE s.live}). Left to the parser: CTE bodies that change rows, IF branches
- * and compound bodies, joins and USING lists without a WHERE or with one on the other tables alone, conditions the tokens find always true or holding a term of literals alone they cannot evaluate
+ * ({@code UPDATE t SET a = s.a FROM s WHERE s.live}). Oracle's join views, which the parser cannot read, are
+ * limited by their inner join. Left to the parser: CTE bodies that change rows, IF branches and compound bodies,
+ * joins and USING lists without a WHERE or with one on the other tables alone, conditions the tokens find always
+ * true or holding a term of literals alone they cannot evaluate
  * ({@code 3 IN (1, 3)}), MySQL backslash escapes, and statements whose target the tokens cannot name.
  */
 final class SettledByTokens {
@@ -72,8 +74,10 @@ final class SettledByTokens {
         }
         return switch (change.where()) {
             case PRESENT -> !holdsUndecidedLiteralTerm(structure);
-            case ABSENT, ABSENT_BUT_CAPPED, ABSENT_BUT_SESSION_CAPPED -> !change.restrictedByJoin() && (change.tables().size() == 1 && joinsNothing(structure, main)
-                    || readsFromListOnly(structure, main));
+            case ABSENT, ABSENT_BUT_CAPPED, ABSENT_BUT_SESSION_CAPPED -> change.restrictedByJoin()
+                    ? changesJoinView(structure, main)
+                    : change.tables().size() == 1 && joinsNothing(structure, main)
+                            || readsFromListOnly(structure, main);
             case ROW_COUNT_ONLY -> !change.restrictedByJoin() && change.tables().size() == 1
                     && joinsNothing(structure, main);
             // A FROM list without joins cannot tie the target's rows to a condition on the other tables alone.
@@ -97,6 +101,15 @@ final class SettledByTokens {
         int set = structure.indexOfTopLevelWord(main + 1, end, "SET");
         return set >= 0 && structure.indexOfTopLevelWord(set, end, "FROM") >= 0
                 && structure.firstTopLevelComma(main + 1, set) == set;
+    }
+
+    /**
+     * True for Oracle's {@code UPDATE (SELECT .. JOIN ..) SET} and {@code DELETE [FROM] (SELECT .. JOIN ..)}: the
+     * parser reads neither, and the tokens found the view's inner join limiting the rows of its first table.
+     */
+    private static boolean changesJoinView(StatementTokens structure, int main) {
+        int view = structure.isWord(main + 1, "FROM") ? main + 2 : main + 1;
+        return structure.isSymbol(view, "(") && structure.isWord(view + 1, "SELECT", "WITH");
     }
 
     /** True when {@code name} is one of the CTEs the WITH clause before {@code main} defines. */

@@ -156,8 +156,14 @@ final class TokenDataChanges {
         int innerWhere = tokens.indexOfTopLevelWord(open + 1, close, "WHERE");
         int where = outerWhere >= 0 ? outerWhere : innerWhere;
         int whereEnd = outerWhere >= 0 ? end : innerWhereEnd(innerWhere, close);
-        found.add(new DataChange(verb, targets, false, false, whereClause(where, whereEnd, Set.of(), capped, targets),
-                tokens.tokens().get(start), unresolvedConditions(where, whereEnd)));
+        // A join view: only the rows of its key-preserved table that the inner join pairs with another change.
+        int joinsEnd = innerWhere >= 0 ? innerWhere : innerWhereEnd(open, close);
+        JoinedTables joined = innerFrom < 0 ? new JoinedTables()
+                : TokenJoins.tables(tokens, innerFrom, joinsEnd, false);
+        List<KeyLink> keyLinks = where < 0 && verb.equals("DELETE") ? joined.keyLinks(targets) : List.of();
+        found.add(new DataChange(verb, targets, joined.restrict(targets), joined.joinsOnAlwaysTrueConditionsOnly(),
+                whereClause(where, whereEnd, Set.of(), capped, targets), tokens.tokens().get(start),
+                unresolvedConditions(where, whereEnd), RowSelection.STATEMENT, keyLinks));
     }
 
     /** The end of an inline view's WHERE: its GROUP BY, ORDER BY, FETCH or the closing parenthesis. */

@@ -31,7 +31,7 @@ final class ColumnWrites {
      *     FROM, join or row limit
      * @param cleared the keys of the columns it sets to NULL ({@code SET tmp = total, total = NULL})
      * @param rowsWithValueIn the key of the column when the WHERE only asks that it has a value ({@code WHERE total
-     *     IS NOT NULL}), else null: the rows left out hold nothing in it to copy
+     *     IS NOT NULL}, {@link OwnKeySelection}), else null: the rows left out hold nothing in it to copy
      * @param conversions for each assignment that casts a column to a type ({@code SET n = CAST(c AS INT)}): the
      *     source column's key to the target column as written
      * @param derivations for each assignment that is neither a copy nor a cast, each column its expression reads
@@ -148,8 +148,11 @@ final class ColumnWrites {
         // WHERE TRUE, as scripts write to satisfy tools that refuse an UPDATE without WHERE, still reaches every row.
         boolean everyRow = end == tokens.size() || tokens.get(end).isWord("WHERE")
                 && TokenConditionTruth.holdsForEveryRow(tokens.subList(end + 1, tokens.size()));
-        String rowsWithValueIn = end < tokens.size() && tokens.get(end).isWord("WHERE")
-                ? onlyHasValueIn(tokens.subList(end + 1, tokens.size()), alias, table.text()) : null;
+        List<Token> condition = end < tokens.size() && tokens.get(end).isWord("WHERE")
+                ? tokens.subList(end + 1, tokens.size()) : null;
+        String hasValue = condition == null ? null : onlyHasValueIn(condition, alias, table.text());
+        String rowsWithValueIn = hasValue != null || condition == null ? hasValue
+                : OwnKeySelection.column(condition, alias, table.text());
         return Optional.of(new Update(table.text(), List.copyOf(assigned), Map.copyOf(copies), !joined && everyRow,
                 Set.copyOf(cleared), rowsWithValueIn, joined ? Map.of() : Map.copyOf(conversions),
                 joined ? Map.of() : Map.copyOf(derivations), joined ? Map.of() : Map.copyOf(castTypes)));

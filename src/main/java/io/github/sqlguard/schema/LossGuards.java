@@ -271,7 +271,8 @@ public final class LossGuards {
         DatabaseScope databases = statement.context().databases();
         Optional<ColumnWrites.Update> update = ColumnWrites.update(tokens);
         if (update.isPresent()) {
-            written(EnumCasts.readAsCopies(update.get(), before), statement, databases);
+            written(OwnKeySelection.reachingEveryRow(EnumCasts.readAsCopies(update.get(), before), before),
+                    statement, databases);
             return;
         }
         if (ColumnWrites.updates(tokens)) {

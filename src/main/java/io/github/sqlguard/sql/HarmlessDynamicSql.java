@@ -1,5 +1,6 @@
 package io.github.sqlguard.sql;
 
+import io.github.sqlguard.model.Dialect;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -12,6 +13,7 @@ import java.util.regex.Pattern;
  * {@code 'ALTER PACKAGE p COMPILE BODY PLSQL_CCFLAGS=''' || l_flags}, {@code 'DROP TRIGGER ' || l_trigger}), and
  * the session settings, savepoints and Oracle queries they run by computed names
  * ({@code 'ALTER SESSION SET NLS_DATE_FORMAT = ''' || l_format}, {@code 'SELECT COUNT(*) FROM ' || l_view}).
+ * So are the Oracle INSERTs they fill with computed values ({@code 'INSERT INTO t VALUES (' || rec.id || ')'}).
  * This holds only where the text runs as exactly one statement (Oracle's
  * {@code EXECUTE IMMEDIATE}, MySQL's {@code PREPARE}), so its leading literal fixes what that statement is. A T-SQL
  * batch or a PL/pgSQL {@code EXECUTE} may run more statements after a {@code ;} in the unknown part.
@@ -35,6 +37,14 @@ final class HarmlessDynamicSql {
      */
     private static final Pattern ORACLE_QUERY_START = Pattern.compile("(?is)\\s*SELECT\\s.*");
 
+    /**
+     * An Oracle INSERT, multi-table ones too: it only adds rows, whatever values, columns or query the run-time
+     * part supplies. MariaDB's may end in {@code ON DUPLICATE KEY UPDATE}, which the unknown part could hold, and
+     * Snowflake's {@code INSERT OVERWRITE} empties the table first, so neither is listed.
+     */
+    private static final Pattern ORACLE_INSERT_START = Pattern.compile(
+            "(?is)\\s*INSERT\\s+(?:/\\*.*?\\*/\\s*)?(?:INTO|ALL|FIRST)\\s.*");
+
     private HarmlessDynamicSql() {
     }
 
@@ -42,7 +52,7 @@ final class HarmlessDynamicSql {
      * True when {@code source}, what the statement {@code tokens} runs, is built in part at run time yet runs as one
      * statement that its leading literal makes one of the statements above.
      */
-    static boolean cannotLoseRows(List<Token> tokens, DynamicSql.Source source) {
+    static boolean cannotLoseRows(List<Token> tokens, DynamicSql.Source source, Dialect dialect) {
         boolean oneStatement = tokens.size() > 1 && (tokens.get(0).isAnyWord("EXECUTE", "EXEC")
                 && tokens.get(1).isWord("IMMEDIATE") || tokens.get(0).isWord("PREPARE"));
         List<Token> parts = source.literals();
@@ -50,7 +60,16 @@ final class HarmlessDynamicSql {
             return false;
         }
         String start = parts.get(0).stringValue();
-        return HARMLESS_START.matcher(start).matches()
-                || tokens.get(1).isWord("IMMEDIATE") && ORACLE_QUERY_START.matcher(start).matches();
+        return HARMLESS_START.matcher(start).matches() || runsOracleText(tokens, dialect)
+                && (ORACLE_QUERY_START.matcher(start).matches() || ORACLE_INSERT_START.matcher(start).matches());
+    }
+
+    /**
+     * True for {@code EXECUTE IMMEDIATE} as Oracle runs it: MariaDB has the statement too, and there (or under the
+     * auto dialect, where its {@code CONCAT(..)} gives it away) a query or an INSERT may change rows.
+     */
+    private static boolean runsOracleText(List<Token> tokens, Dialect dialect) {
+        return tokens.get(1).isWord("IMMEDIATE") && !dialect.isMySqlFamily()
+                && !(dialect == Dialect.AUTO && tokens.size() > 2 && tokens.get(2).isWord("CONCAT"));
     }
 }

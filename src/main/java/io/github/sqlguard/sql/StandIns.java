@@ -9,8 +9,9 @@ import java.util.regex.Pattern;
  * within its statement, so that no two are the same word: {@code ' WHERE id = ' || id} must not read as the
  * always-true {@code id = id}. They are plain words because joined literals are lexed again with them.
  * A stand-in for a call that quotes its argument as one name or one value ({@code quote_ident(v)},
- * {@code QUOTENAME(@t)}) is marked so: it cannot change what the statement is, only which table it names; so is one
- * for a variable that can only hold a number, and it stays so when its text is read again.
+ * {@code QUOTENAME(@t)}, Oracle's {@code DBMS_ASSERT.ENQUOTE_NAME(v)}) is marked so: it cannot change what the
+ * statement is, only which table it names; so is one for a variable that can only hold a number, and it stays so
+ * when its text is read again.
  */
 public final class StandIns {
 
@@ -20,6 +21,12 @@ public final class StandIns {
     private static final Pattern IN_TEXT = Pattern.compile(PREFIX + "(?:quoted_)?\\d+", Pattern.CASE_INSENSITIVE);
     /** Functions that return their argument quoted as one name or one literal (PostgreSQL's, T-SQL's). */
     private static final String[] QUOTING = {"quote_ident", "quote_literal", "quote_nullable", "QUOTENAME"};
+    /**
+     * Oracle's DBMS_ASSERT functions that return their argument as one quoted or checked name or literal, and raise
+     * an error for anything else (NOOP, which checks nothing, is not one of them).
+     */
+    private static final String[] ORACLE_ASSERTING = {"ENQUOTE_NAME", "ENQUOTE_LITERAL", "SIMPLE_SQL_NAME",
+        "QUALIFIED_SQL_NAME", "SQL_OBJECT_NAME", "SCHEMA_NAME"};
     /** How a message shows a stand-in: what it stands for, not a word nobody wrote. */
     private static final String SHOWN = "<run-time value>";
 
@@ -44,11 +51,23 @@ public final class StandIns {
             char blank = (char) Integer.parseInt(operand.get(2).text());
             return new Token(TokenType.WORD, String.valueOf(blank), first.offset(), first.line(), first.column());
         }
-        boolean quoting = operand.size() > 2 && first.isAnyWord(QUOTING) && operand.get(1).isSymbol("(")
-                && TopLevel.closingParenthesis(operand, 1) == operand.size() - 1
+        int call = assertingCallStart(operand);
+        boolean quoting = operand.size() > call + 2 && (call > 0 || first.isAnyWord(QUOTING))
+                && operand.get(call + 1).isSymbol("(")
+                && TopLevel.closingParenthesis(operand, call + 1) == operand.size() - 1
                 || operand.size() == 1 && first.text().startsWith(QUOTED) && is(first);
         return quoting ? quoted(number, first.offset(), first.line(), first.column())
                 : numbered(number, first.offset(), first.line(), first.column());
+    }
+
+    /**
+     * Where the function name of {@code [SYS.]DBMS_ASSERT.ENQUOTE_NAME(..)} and its kin stands in {@code operand}, or
+     * 0 when the operand does not call one of them.
+     */
+    private static int assertingCallStart(List<Token> operand) {
+        int at = operand.size() > 2 && operand.get(0).isWord("SYS") && operand.get(1).isSymbol(".") ? 2 : 0;
+        return operand.size() > at + 3 && operand.get(at).isWord("DBMS_ASSERT") && operand.get(at + 1).isSymbol(".")
+                && operand.get(at + 2).isAnyWord(ORACLE_ASSERTING) ? at + 2 : 0;
     }
 
     /** The {@code number}th stand-in of a statement for one quoted name or value ({@code %I}, {@code quote_ident}). */

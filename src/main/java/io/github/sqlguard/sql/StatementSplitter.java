@@ -193,7 +193,7 @@ public final class StatementSplitter {
                                         scope == scriptCode ? scriptRoutines : DefinedRoutineSpans.NONE));
                     }
                     add(tokens, context, false, dynamicSql != null && dynamicSql.builtAtRunTime()
-                            && !HarmlessDynamicSql.cannotLoseRows(tokens, dynamicSql));
+                            && !HarmlessDynamicSql.cannotLoseRows(tokens, dynamicSql, dialect));
                     if (dynamicSql != null && !dynamicSql.literals().isEmpty()) {
                         emitLiterals(dynamicSql, NestedBodies.innerContext(context,
                                 StatementContext.Kind.EXECUTED_BLOCK, dynamicSql.label()));
