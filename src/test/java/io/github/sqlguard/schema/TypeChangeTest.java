@@ -1,6 +1,7 @@
 package io.github.sqlguard.schema;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.github.sqlguard.model.Dialect;
 import org.junit.jupiter.api.Test;
@@ -186,6 +187,23 @@ class TypeChangeTest {
         TypeChange change = TypeChange.of(SqlType.parse(from), SqlType.parse(to), Dialect.MYSQL);
         assertEquals(TypeChange.Verdict.LOSSY, change.verdict(), change.reason());
         assertEquals(reason, change.reason());
+    }
+
+    /**
+     * A number, date or time becomes text of ASCII characters, which every character set holds: only the length of
+     * the new column can lose it.
+     */
+    @ParameterizedTest(name = "{0} -> {1}: {2}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+            DECIMAL(10)  | VARCHAR(40) CHARACTER SET utf8   | LOSSLESS
+            INT          | VARCHAR(20) CHARACTER SET latin1 | LOSSLESS
+            DATE         | VARCHAR(20) CHARACTER SET ascii  | LOSSLESS
+            DECIMAL(12)  | VARCHAR(5) CHARACTER SET utf8    | LOSSY
+            """)
+    void aNumberOrDateBecomesTextEveryCharacterSetHolds(String from, String to, TypeChange.Verdict verdict) {
+        TypeChange change = TypeChange.of(SqlType.parse(from), SqlType.parse(to), Dialect.MYSQL);
+        assertEquals(verdict, change.verdict(), change.reason());
+        assertFalse(change.reason().contains("character set"), change.reason());
     }
 
     /**
