@@ -206,6 +206,25 @@ class TypeChangeTest {
         assertFalse(change.reason().contains("character set"), change.reason());
     }
 
+    /** An exact number's text is its digits and sign, with a point only when it has a scale. */
+    @ParameterizedTest(name = "{0} -> {1}: {2}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+            DECIMAL(3)          | VARCHAR(4) | LOSSLESS | longer
+            DECIMAL(3)          | VARCHAR(3) | LOSSY    | shorter: 4 to 3 characters
+            DECIMAL(3) UNSIGNED | VARCHAR(3) | LOSSLESS | longer
+            DECIMAL(5, 2)       | VARCHAR(7) | LOSSLESS | longer
+            DECIMAL(5, 2)       | VARCHAR(6) | LOSSY    | shorter: 7 to 6 characters
+            DECIMAL(2, 2)       | VARCHAR(4) | LOSSY    | shorter: 5 to 4 characters
+            """)
+    void anExactNumbersTextCountsAPointOnlyWithAScale(String from, String to, TypeChange.Verdict verdict,
+            String reason) {
+        TypeChange change = TypeChange.of(SqlType.parse(from), SqlType.parse(to), Dialect.MYSQL);
+        assertEquals(verdict, change.verdict(), change.reason());
+        if (verdict == TypeChange.Verdict.LOSSY) {
+            assertEquals(reason, change.reason());
+        }
+    }
+
     /**
      * Oracle stores INTEGER and SMALLINT as NUMBER(38), FLOAT and REAL as a decimal NUMBER with a floating point,
      * and DATE with its time of day to the second.
