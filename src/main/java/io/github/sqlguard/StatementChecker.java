@@ -21,6 +21,7 @@ import io.github.sqlguard.model.Severity;
 import io.github.sqlguard.rules.FileDiagnostics;
 import io.github.sqlguard.rules.Rule;
 import io.github.sqlguard.rules.Violation;
+import io.github.sqlguard.schema.BodiesRunWhereDefined;
 import io.github.sqlguard.schema.DefinedRoutine;
 import io.github.sqlguard.schema.EarlierRoutines;
 import io.github.sqlguard.schema.Guard;
@@ -106,11 +107,11 @@ final class StatementChecker {
         List<Finding> findings = new ArrayList<>();
         List<Location> scratchStatements = new ArrayList<>();
         int parsed = 0;
-        BranchLossGuards guards = new BranchLossGuards();
         Map<String, MovedEnumValues> movedValues = new HashMap<>();
         Map<String, EmptiedInRun> emptiedTables = new HashMap<>();
         RoutinesDefinedHere routines = new RoutinesDefinedHere();
         List<StatementModel> models = analysis.models(script);
+        BranchLossGuards guards = new BranchLossGuards(BodiesRunWhereDefined.of(models));
         RolledBackTransactions rolledBack = RolledBackTransactions.of(models);
         LiteralCallsHere literalCalls = LiteralCallsHere.of(models, earlierRoutines);
         for (int index = 0; index < models.size(); index++) {

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
  * guards its later ones as a script's do: upgrade procedures add a column and fill it ({@code ALTER TABLE t ADD
  * COLUMN created_time BIGINT; UPDATE t SET created_time = ..}), which overwrites nothing, whether the script itself
  * or a later migration calls the procedure. What the statements around the definition establish does not hold in
- * the body, which runs later, nor does what one arm of a branch establishes after the branch.
+ * the body, which runs later, unless the script calls it once, right after its definition, as MySQL migrations
+ * call their helpers; nor does what one arm of a branch establishes after the branch.
  */
 class LinterRoutineBodyGuardsTest {
 
@@ -31,6 +32,19 @@ class LinterRoutineBodyGuardsTest {
             $$;
             """;
 
+    private static final String HELPER_FILLING_REVIEW_ID = """
+            ALTER TABLE review ADD (review_id DECIMAL(12, 0));
+            DROP PROCEDURE IF EXISTS sp;
+            DELIMITER //
+            CREATE PROCEDURE sp()
+            BEGIN
+              IF EXISTS (SELECT * FROM review) THEN
+                UPDATE review SET review_id = @n := IF(@n IS NULL, 1, @n + 1);
+              END IF;
+            END //
+            DELIMITER ;
+            """;
+
     @TempDir
     Path project;
 
@@ -38,10 +52,11 @@ class LinterRoutineBodyGuardsTest {
     void aBodyFillingTheColumnItAddedIsGuardedWhenTheScriptCallsIt() throws IOException {
         write("db/V1__created_time.sql", FILL_NEW_COLUMN + "CALL add_created_time();\n");
 
+        // Called right after its definition, the body runs as a part of this script.
         assertEquals(List.of("db/V1__created_time.sql:6:5 update-without-where INFO UPDATE without WHERE changes every"
-                + " row of device (guarded: column created_time was added earlier in procedure add_created_time body"
-                + " and nothing has written it since) (inside procedure add_created_time body, which this script"
-                + " calls at line 9)"), describe(lint()));
+                + " row of device (guarded: column created_time was added earlier in this script and nothing has"
+                + " written it since) (inside procedure add_created_time body, which this script calls at line 9)"),
+                describe(lint()));
     }
 
     @Test
@@ -70,10 +85,32 @@ class LinterRoutineBodyGuardsTest {
                     UPDATE device SET created_time = 0;
                 END;
                 $$;
+                INSERT INTO device (created_time) VALUES (42);
                 CALL reset_created_time();
                 """);
 
         assertEquals(List.of("db/V1__created_time.sql:6:5 update-without-where ERROR"), severities(lint()));
+    }
+
+    /**
+     * MySQL migrations define a helper, call it on the next line and drop it: the body runs right there, on what the
+     * script did before the definition, so filling the column the script added overwrites nothing.
+     */
+    @Test
+    void aHelperCalledRightAfterItsDefinitionRunsOnTheScriptsState() throws IOException {
+        write("db/V1__review_id.sql", HELPER_FILLING_REVIEW_ID + "CALL sp();\nDROP PROCEDURE IF EXISTS sp;\n");
+
+        assertEquals(List.of("db/V1__review_id.sql:7:5 update-without-where INFO UPDATE without WHERE changes every"
+                + " row of review (guarded: column review_id was added earlier in this script and nothing has written"
+                + " it since) (inside procedure sp body, which this script calls at line 11)"),
+                describe(lint(Dialect.MYSQL)));
+    }
+
+    @Test
+    void aHelperCalledTwiceOverwritesWhatItsFirstCallFilled() throws IOException {
+        write("db/V1__review_id.sql", HELPER_FILLING_REVIEW_ID + "CALL sp();\nCALL sp();\n");
+
+        assertEquals(List.of("db/V1__review_id.sql:7:5 update-without-where ERROR"), severities(lint(Dialect.MYSQL)));
     }
 
     @Test
@@ -128,9 +165,13 @@ class LinterRoutineBodyGuardsTest {
     }
 
     private LintResult lint() {
+        return lint(Dialect.POSTGRESQL);
+    }
+
+    private LintResult lint(Dialect dialect) {
         LintConfig defaults = LintConfig.defaults(project, List.of(project.resolve("db")));
         return new Linter().run(new LintConfig(project, defaults.directories(), defaults.includes(), List.of(),
-                Dialect.POSTGRESQL, StandardCharsets.UTF_8, Map.of(), List.of(), defaults.flyway(),
+                dialect, StandardCharsets.UTF_8, Map.of(), List.of(), defaults.flyway(),
                 defaults.liquibase(), List.of(), null, defaults.maxFileBytes(), 2), null);
     }
 }

@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * Upgrade scripts wrap a column change in a helper routine they call once ({@code IF NOT EXISTS (..) THEN ALTER
  * TABLE t ADD c ..; UPDATE t SET c = name; END IF;}): the UPDATE only fills the column the same stretch of the
  * body added just before, as it would at the script's top level, and overwrites nothing. A column added in
- * another branch of the body, or by the script outside the body, does not count.
+ * another branch of the body, or by the script outside the body that runs it later, does not count.
  */
 class LinterRoutineBodyNewColumnTest {
 
@@ -36,7 +36,10 @@ class LinterRoutineBodyNewColumnTest {
         createTable();
         String sql = (body.startsWith("UPDATE") ? "ALTER TABLE svc ADD COLUMN label VARCHAR(255);\n" : "")
                 + "CREATE OR REPLACE FUNCTION add_label() RETURNS void AS $$\nDECLARE\n  n integer := 0;\nBEGIN\n"
-                + body.replace("; ", ";\n") + "\nEND;\n$$ LANGUAGE plpgsql;\nSELECT add_label();";
+                + body.replace("; ", ";\n") + "\nEND;\n$$ LANGUAGE plpgsql;\n"
+                // Written between the definition and the call, the column may hold values when the body runs.
+                + (body.startsWith("UPDATE") ? "INSERT INTO svc (id, label) VALUES (1, 'a');\n" : "")
+                + "SELECT add_label();";
         assertEquals(List.of(expected), judged(ProjectLint.findingsOfScript(project, dialect, sql)));
     }
 

@@ -221,6 +221,9 @@ class LinterRuntimeSqlTest {
             ORACLE     | DECLARE\\n  n VARCHAR2(10);\\nBEGIN\\n  SELECT MAX(id) INTO n FROM t;\\n  EXECUTE IMMEDIATE 'DELETE FROM t WHERE id < ' || n;\\nEND;\\n/ | runtime-sql WARNING 5:3
             MYSQL      | CREATE PROCEDURE p()\\nBEGIN\\n  DECLARE n BIGINT DEFAULT 0;\\n  SELECT MAX(id) INTO n FROM t;\\n  SET @s = CONCAT('DELETE FROM t WHERE id < ', n);\\n  PREPARE st FROM @s;\\nEND;\\nCALL p(); | -
             SQLSERVER  | DECLARE @n INT\\nSELECT @n = MAX(id) FROM t\\nEXEC ('DELETE FROM t WHERE id < ' + @n) | -
+            MYSQL      | CREATE PROCEDURE p()\\nBEGIN\\n  DECLARE n INT;\\n  SELECT MAX(id) INTO n FROM t;\\n  SET @s := CONCAT('ALTER TABLE t AUTO_INCREMENT = ', n+1);\\n  PREPARE st FROM @s;\\nEND;\\nCALL p(); | -
+            MYSQL      | CREATE PROCEDURE p()\\nBEGIN\\n  DECLARE n INT;\\n  SELECT MAX(id) INTO n FROM t;\\n  SET @s = CONCAT('DELETE FROM t WHERE id < ', (n + 1) * 2);\\n  PREPARE st FROM @s;\\nEND;\\nCALL p(); | -
+            MYSQL      | CREATE PROCEDURE p()\\nBEGIN\\n  DECLARE n INT;\\n  DECLARE w VARCHAR(20);\\n  SELECT MAX(id), MAX(name) INTO n, w FROM t;\\n  SET @s = CONCAT('DELETE FROM t WHERE id < ', n + w);\\n  PREPARE st FROM @s;\\nEND;\\nCALL p(); | runtime-sql WARNING 7:3
             MYSQL      | SET @m = (SELECT MAX(id) + 1 FROM t);\\nSET @s = CONCAT('ALTER TABLE t AUTO_INCREMENT = ', @m);\\nPREPARE st FROM @s; | -
             MYSQL      | SET @m = (SELECT MAX(name) FROM t);\\nSET @s = CONCAT('ALTER TABLE t AUTO_INCREMENT = ', @m);\\nPREPARE st FROM @s; | runtime-sql WARNING 3:1
             MYSQL      | SELECT MAX(id) + 1 INTO @m FROM t;\\nSET @s = CONCAT('ALTER TABLE t AUTO_INCREMENT = ', @m);\\nPREPARE st FROM @s; | runtime-sql WARNING 3:1

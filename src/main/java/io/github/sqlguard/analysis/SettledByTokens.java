@@ -3,6 +3,7 @@ package io.github.sqlguard.analysis;
 import io.github.sqlguard.model.Dialect;
 import io.github.sqlguard.sql.Statement;
 import io.github.sqlguard.sql.Token;
+import io.github.sqlguard.sql.TokenType;
 import java.util.List;
 
 /**
@@ -24,8 +25,8 @@ import java.util.List;
  * ({@code UPDATE t SET a = s.a FROM s WHERE s.live}). Oracle's join views, which the parser cannot read, are
  * limited by their inner join. Left to the parser: CTE bodies that change rows, IF branches and compound bodies,
  * joins and USING lists without a WHERE or with one on the other tables alone, conditions the tokens find always
- * true or holding a term of literals alone they cannot evaluate
- * ({@code 3 IN (1, 3)}), MySQL backslash escapes, and statements whose target the tokens cannot name.
+ * true or holding a term of literals alone they cannot evaluate ({@code 3 IN (1, 3)}), MySQL backslash escapes that
+ * may change how it reads, and statements whose target the tokens cannot name.
  */
 final class SettledByTokens {
 
@@ -55,10 +56,9 @@ final class SettledByTokens {
             return false; // not right after the last CTE body: FOR UPDATE, ON CONFLICT DO UPDATE, ..
         }
         boolean backslashEscapes = statement.dialect() == Dialect.AUTO || statement.dialect().isMySqlFamily();
-        for (Token token : tokens) {
-            if (token.isSymbol(";") || backslashEscapes && token.text().indexOf('\\') >= 0) {
-                return false; // a compound body, or a MySQL escape the parser reads the way the dialect does
-            }
+        if (tokens.stream().anyMatch(token -> token.isSymbol(";"))
+                || backslashEscapes && readingDependsOnEscapes(structure)) {
+            return false; // a compound body, or a MySQL escape the parser reads the way the dialect does
         }
         if (changes.size() != 1 || changes.get(0).tables().isEmpty()) {
             return false;
@@ -84,6 +84,37 @@ final class SettledByTokens {
             case OTHER_TABLES_ONLY -> !change.restrictedByJoin() && readsFromListOnly(structure, main);
             case ALWAYS_TRUE -> false; // the parser confirms
         };
+    }
+
+    /**
+     * True when a backslash may change how the statement reads: outside a string, escaping a quote (where
+     * NO_BACKSLASH_ESCAPES is set the string ends there instead), or in a string after the WHERE, whose value the
+     * tokens would compare as written. Any other escape in a string before it leaves every boundary where it is:
+     * MySQL migrations keep XSL or JSON in a column ({@code SET form = '..''\\''..' WHERE id = 1}).
+     */
+    private static boolean readingDependsOnEscapes(StatementTokens structure) {
+        List<Token> tokens = structure.tokens();
+        int where = structure.indexOfTopLevelWord(0, structure.size(), "WHERE");
+        for (int i = 0; i < tokens.size(); i++) {
+            Token token = tokens.get(i);
+            if (token.text().indexOf('\\') >= 0 && (token.type() != TokenType.STRING || where >= 0 && i > where
+                    || escapesAQuote(token.text()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean escapesAQuote(String literal) {
+        for (int i = 0; i < literal.length() - 1; i++) {
+            if (literal.charAt(i) == '\\') {
+                char escaped = literal.charAt(++i);
+                if (escaped == '\'' || escaped == '"') {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /**

@@ -17,10 +17,21 @@ import java.util.Map;
 public final class BranchLossGuards {
 
     private final Map<String, LossGuards> guards = new HashMap<>();
+    private final BodiesRunWhereDefined runWhereDefined;
     /** What certainly ran, by run scope: the statements outside any branch, in order, with the schema before. */
     private final Map<String, List<Observed>> certain = new HashMap<>();
 
     private record Observed(StatementModel model, SchemaView before) {
+    }
+
+    /** Guards in which every routine body keeps a run of its own. */
+    public BranchLossGuards() {
+        this(BodiesRunWhereDefined.none());
+    }
+
+    /** Guards in which the bodies {@code runWhereDefined} accepts start from the script's state there. */
+    public BranchLossGuards(BodiesRunWhereDefined runWhereDefined) {
+        this.runWhereDefined = runWhereDefined;
     }
 
     /** The guards that hold for {@code statement}. */
@@ -46,9 +57,19 @@ public final class BranchLossGuards {
         return isRoutineBody(context) ? context.runScope() + "\u0000body " + context.body().id() : context.runScope();
     }
 
-    private static LossGuards created(Statement statement) {
+    private LossGuards created(Statement statement) {
         StatementContext context = statement.context();
-        return isRoutineBody(context) ? LossGuards.inRoutineBody(context.label()) : new LossGuards(context.runScope());
+        if (!isRoutineBody(context)) {
+            return new LossGuards(context.runScope());
+        }
+        if (!runWhereDefined.test(statement)) {
+            return LossGuards.inRoutineBody(context.label());
+        }
+        // Called on the line after its definition: it runs as part of the script, on what the script did so far.
+        LossGuards inScript = new LossGuards(context.runScope());
+        certain.getOrDefault(context.runScope(), List.of())
+                .forEach(seen -> inScript.observe(seen.model(), seen.before()));
+        return inScript;
     }
 
     private static boolean isRoutineBody(StatementContext context) {

@@ -42,7 +42,8 @@ public record TypeChange(SqlType from, SqlType to, Verdict verdict, String reaso
         SqlType to = inDialect(into, dialect);
         // Before the same-type test, which compares neither character sets nor ENUM values.
         if (!to.characterSet().isEmpty() && !to.characterSet().equals(from.characterSet())
-                && TypeFamily.of(to) == TypeFamily.TEXT && !MySqlRowLosingClauses.holdsEveryCharacter(to.characterSet())) {
+                && TypeFamily.of(to) == TypeFamily.TEXT && !writesOnlyAscii(TypeFamily.of(from))
+                && !MySqlRowLosingClauses.holdsEveryCharacter(to.characterSet())) {
             String lostCharacters = "character set " + to.characterSet().toLowerCase(java.util.Locale.ROOT)
                     + " cannot hold every character: those it lacks become '?', or the statement fails in strict mode";
             // MySQL `VARCHAR(255)` to `VARCHAR(64) CHARACTER SET utf8` also cuts values: name that loss too.
@@ -83,6 +84,17 @@ public record TypeChange(SqlType from, SqlType to, Verdict verdict, String reaso
                     ? new TypeChange(from, to, Verdict.UNKNOWN, "sizes of " + to.base() + " not compared")
                     : source == TypeFamily.OTHER ? new TypeChange(from, to, Verdict.UNKNOWN, "types not compared")
                     : lossy(from, to, judge.familyChange());
+        };
+    }
+
+    /**
+     * True for types whose values become text of digits, signs, points, dashes and colons: every character set
+     * holds those, so MySQL's {@code DECIMAL(10)} to {@code VARCHAR(40)} in a {@code utf8} table loses no character.
+     */
+    private static boolean writesOnlyAscii(TypeFamily source) {
+        return switch (source) {
+            case INTEGER, EXACT, APPROXIMATE, BOOLEAN, DATE, TIME, TIMESTAMP, UUID -> true;
+            case TEXT, BINARY, JSON, OTHER -> false;
         };
     }
 

@@ -88,9 +88,22 @@ final class TypeJudge {
         return length < 0 && varchar && dialect.isMySqlFamily() && newLength >= 65_535 ? 65_535 : length;
     }
 
+    /**
+     * The longest text of an exact numeric: its digits, a sign unless it is unsigned, and a point with a zero before
+     * it when it has a scale ({@code DECIMAL(3)} is at most {@code -999}, four characters; {@code DECIMAL(2, 2)}
+     * {@code -0.99}). A scale outside 0 to the precision keeps the two extra characters once counted.
+     */
     private long widthOfExact() {
         long precision = TypeFamily.precision(from, dialect);
-        return precision < 0 || precision == SqlType.MAX ? precision : precision + 2;
+        if (precision < 0 || precision == SqlType.MAX) {
+            return precision;
+        }
+        long scale = TypeFamily.scale(from, dialect);
+        if (scale < 0 || scale > precision) {
+            return precision + 2;
+        }
+        long point = scale == 0 ? 0 : scale == precision ? 2 : 1;
+        return precision + point + (from.unsigned() ? 0 : 1);
     }
 
     TypeChange toInteger(TypeFamily source) {

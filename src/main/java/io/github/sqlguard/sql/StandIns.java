@@ -55,7 +55,8 @@ public final class StandIns {
         boolean quoting = operand.size() > call + 2 && (call > 0 || first.isAnyWord(QUOTING))
                 && operand.get(call + 1).isSymbol("(")
                 && TopLevel.closingParenthesis(operand, call + 1) == operand.size() - 1
-                || operand.size() == 1 && first.text().startsWith(QUOTED) && is(first);
+                || operand.size() == 1 && first.text().startsWith(QUOTED) && is(first)
+                || isArithmeticOfValues(operand);
         return quoting ? quoted(number, first.offset(), first.line(), first.column())
                 : numbered(number, first.offset(), first.line(), first.column());
     }
@@ -68,6 +69,25 @@ public final class StandIns {
         int at = operand.size() > 2 && operand.get(0).isWord("SYS") && operand.get(1).isSymbol(".") ? 2 : 0;
         return operand.size() > at + 3 && operand.get(at).isWord("DBMS_ASSERT") && operand.get(at + 1).isSymbol(".")
                 && operand.get(at + 2).isAnyWord(ORACLE_ASSERTING) ? at + 2 : 0;
+    }
+
+    /**
+     * True for sums and products of numbers and single values ({@code n + 1}, {@code (max_id + 1) * 2}, each
+     * variable a number or one quoted value already): MySQL's {@code CONCAT('ALTER TABLE t AUTO_INCREMENT = ',
+     * max_id + 1)} joins one number, which no clause can hide in. A word, a literal text or a call keeps it open.
+     */
+    private static boolean isArithmeticOfValues(List<Token> operand) {
+        boolean operator = false;
+        for (Token token : operand) {
+            boolean value = token.type() == TokenType.NUMBER || is(token) && token.text().startsWith(QUOTED);
+            boolean arithmetic = token.isSymbol("+") || token.isSymbol("-") || token.isSymbol("*")
+                    || token.isSymbol("/");
+            if (!value && !arithmetic && !token.isSymbol("(") && !token.isSymbol(")")) {
+                return false;
+            }
+            operator |= arithmetic;
+        }
+        return operator;
     }
 
     /** The {@code number}th stand-in of a statement for one quoted name or value ({@code %I}, {@code quote_ident}). */

@@ -70,6 +70,10 @@ class SettledByTokensTest {
         "WITH s AS (SELECT 1) SELECT * FROM t FOR UPDATE                                   | POSTGRESQL | false",
         "WITH s AS (SELECT 1 AS x) INSERT INTO t SELECT x FROM s ON CONFLICT (x) DO UPDATE SET y = 1 | POSTGRESQL | false",
         "UPDATE t SET a = 'x\\'y' WHERE id = 1                                              | MYSQL      | false",
+        "UPDATE t SET a = 'x''\\\\''y' WHERE id = 1                                         | MYSQL      | true",
+        "UPDATE t SET a = 'x\\ny\\\\' WHERE id = 1                                          | MYSQL      | true",
+        "UPDATE t SET a = 'x\\\\\\'y' WHERE id = 1                                          | MYSQL      | false",
+        "UPDATE t SET a = 1 WHERE b = 'x\\\\y'                                             | MYSQL      | false",
         "SELECT * FROM t WHERE id = 1                                                      | AUTO       | false",
     })
     void settlesOnlyWhereItsOwnWhereRestrictsTheRows(String sql, Dialect dialect, boolean settled) {

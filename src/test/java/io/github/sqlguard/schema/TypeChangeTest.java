@@ -1,6 +1,7 @@
 package io.github.sqlguard.schema;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.github.sqlguard.model.Dialect;
 import org.junit.jupiter.api.Test;
@@ -186,6 +187,42 @@ class TypeChangeTest {
         TypeChange change = TypeChange.of(SqlType.parse(from), SqlType.parse(to), Dialect.MYSQL);
         assertEquals(TypeChange.Verdict.LOSSY, change.verdict(), change.reason());
         assertEquals(reason, change.reason());
+    }
+
+    /**
+     * A number, date or time becomes text of ASCII characters, which every character set holds: only the length of
+     * the new column can lose it.
+     */
+    @ParameterizedTest(name = "{0} -> {1}: {2}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+            DECIMAL(10)  | VARCHAR(40) CHARACTER SET utf8   | LOSSLESS
+            INT          | VARCHAR(20) CHARACTER SET latin1 | LOSSLESS
+            DATE         | VARCHAR(20) CHARACTER SET ascii  | LOSSLESS
+            DECIMAL(12)  | VARCHAR(5) CHARACTER SET utf8    | LOSSY
+            """)
+    void aNumberOrDateBecomesTextEveryCharacterSetHolds(String from, String to, TypeChange.Verdict verdict) {
+        TypeChange change = TypeChange.of(SqlType.parse(from), SqlType.parse(to), Dialect.MYSQL);
+        assertEquals(verdict, change.verdict(), change.reason());
+        assertFalse(change.reason().contains("character set"), change.reason());
+    }
+
+    /** An exact number's text is its digits and sign, with a point only when it has a scale. */
+    @ParameterizedTest(name = "{0} -> {1}: {2}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+            DECIMAL(3)          | VARCHAR(4) | LOSSLESS | longer
+            DECIMAL(3)          | VARCHAR(3) | LOSSY    | shorter: 4 to 3 characters
+            DECIMAL(3) UNSIGNED | VARCHAR(3) | LOSSLESS | longer
+            DECIMAL(5, 2)       | VARCHAR(7) | LOSSLESS | longer
+            DECIMAL(5, 2)       | VARCHAR(6) | LOSSY    | shorter: 7 to 6 characters
+            DECIMAL(2, 2)       | VARCHAR(4) | LOSSY    | shorter: 5 to 4 characters
+            """)
+    void anExactNumbersTextCountsAPointOnlyWithAScale(String from, String to, TypeChange.Verdict verdict,
+            String reason) {
+        TypeChange change = TypeChange.of(SqlType.parse(from), SqlType.parse(to), Dialect.MYSQL);
+        assertEquals(verdict, change.verdict(), change.reason());
+        if (verdict == TypeChange.Verdict.LOSSY) {
+            assertEquals(reason, change.reason());
+        }
     }
 
     /**
