@@ -36,6 +36,9 @@ final class DdlReplay {
         if (PostgresEnums.replay(tokens, start, history) || SequenceDefinitions.replay(tokens, start, history)) {
             return;
         }
+        if (statement.dialect() == Dialect.SQLSERVER) {
+            ConstraintNames.replay(tokens, start, history);
+        }
         if (first.isWord("CREATE")) {
             if (!ViewDefinitions.create(tokens, start + 1, history)) {
                 TableDefinitions.create(tokens, start + 1, history);
