@@ -85,6 +85,27 @@ class LinterRebuildCopyBackTest {
         assertTrue(drops.get(0).message().contains(note), drops.get(0).message());
     }
 
+    /**
+     * A scratch copy made by a plain column list has exactly those columns, so the copy back that lists them all
+     * restores every value it holds: the dedupe of a table through a copy (OHDSI WebAPI's add_missing_pk).
+     */
+    @ParameterizedTest(name = "{0} / {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            CREATE TABLE app.job_tmp AS SELECT DISTINCT id, name FROM app.job   | INSERT INTO app.job (id, name) SELECT id, name FROM app.job_tmp | INFO  | guarded: rows copied to app.job at line 3
+            SELECT DISTINCT id, j.name AS name INTO app.job_tmp FROM app.job j  | INSERT INTO app.job (id, name) SELECT id, name FROM app.job_tmp | INFO  | guarded: rows copied to app.job at line 3
+            CREATE TABLE app.job_tmp AS SELECT DISTINCT id, name FROM app.job   | INSERT INTO app.job (id) SELECT id FROM app.job_tmp             | ERROR | leaves out column name, whose values are lost
+            CREATE TABLE app.job_tmp AS SELECT id, upper(name) FROM app.job     | INSERT INTO app.job (id, name) SELECT id, name FROM app.job_tmp | ERROR | sqlguard does not know every column of app.job_tmp
+            SELECT DISTINCT * INTO app.job_tmp FROM app.job                     | INSERT INTO app.job (id, name) SELECT id, name FROM app.job_tmp | ERROR | sqlguard does not know every column of app.job_tmp
+            """)
+    void aScratchCopyMadeByAColumnListHasExactlyThoseColumns(String copy, String copyBack, Severity expected,
+            String note) throws IOException {
+        List<Finding> drops = lint(copy + ";\nDELETE FROM app.job;\n" + copyBack + ";\nDROP TABLE app.job_tmp;");
+
+        assertEquals(1, drops.size(), drops.toString());
+        assertEquals(expected, drops.get(0).severity(), drops.get(0).message());
+        assertTrue(drops.get(0).message().contains(note), drops.get(0).message());
+    }
+
     private List<Finding> lint(String sql) throws IOException {
         Path file = project.resolve("db/V1__change.sql");
         Files.createDirectories(file.getParent());

@@ -224,6 +224,13 @@ class LinterRuntimeSqlTest {
             MYSQL      | CREATE PROCEDURE p()\\nBEGIN\\n  DECLARE n INT;\\n  SELECT MAX(id) INTO n FROM t;\\n  SET @s := CONCAT('ALTER TABLE t AUTO_INCREMENT = ', n+1);\\n  PREPARE st FROM @s;\\nEND;\\nCALL p(); | -
             MYSQL      | CREATE PROCEDURE p()\\nBEGIN\\n  DECLARE n INT;\\n  SELECT MAX(id) INTO n FROM t;\\n  SET @s = CONCAT('DELETE FROM t WHERE id < ', (n + 1) * 2);\\n  PREPARE st FROM @s;\\nEND;\\nCALL p(); | -
             MYSQL      | CREATE PROCEDURE p()\\nBEGIN\\n  DECLARE n INT;\\n  DECLARE w VARCHAR(20);\\n  SELECT MAX(id), MAX(name) INTO n, w FROM t;\\n  SET @s = CONCAT('DELETE FROM t WHERE id < ', n + w);\\n  PREPARE st FROM @s;\\nEND;\\nCALL p(); | runtime-sql WARNING 7:3
+            SQLSERVER  | DECLARE @sql NVARCHAR(MAX);\\nDECLARE @id BIGINT;\\nSELECT @id = MAX(id) + 1 FROM t;\\nSET @sql = N'ALTER SEQUENCE s RESTART WITH ' + CAST(@id AS NVARCHAR(20)) + ';';\\nEXEC sp_executesql @sql; | -
+            SQLSERVER  | DECLARE @n INT\\nSELECT @n = MAX(id) FROM t\\nEXEC ('DELETE FROM t WHERE id < ' + CONVERT(NVARCHAR(20), @n, 0)) | -
+            SQLSERVER  | DECLARE @n INT\\nSELECT @n = MAX(id) FROM t\\nEXEC ('DELETE FROM t WHERE id < ' + LTRIM(STR(@n, 10))) | runtime-sql WARNING 3:1
+            SQLSERVER  | DECLARE @n NVARCHAR(20)\\nSELECT @n = MAX(id) FROM t\\nEXEC ('DELETE FROM t WHERE id < ' + CAST(@n AS NVARCHAR(20))) | runtime-sql WARNING 3:1
+            SQLSERVER  | DECLARE @n INT\\nEXEC ('DELETE FROM t WHERE id < ' + CAST(@n + @m AS NVARCHAR(20))) | runtime-sql WARNING 2:1
+            ORACLE     | DECLARE\\n  n NUMBER(10);\\nBEGIN\\n  SELECT MAX(id) INTO n FROM t;\\n  EXECUTE IMMEDIATE 'DELETE FROM t WHERE id < ' || TO_CHAR(n);\\nEND;\\n/ | -
+            ORACLE     | DECLARE\\n  n NUMBER(10);\\nBEGIN\\n  SELECT MAX(id) INTO n FROM t;\\n  EXECUTE IMMEDIATE 'DELETE FROM t WHERE id < ' || TO_CHAR(n, 'L999');\\nEND;\\n/ | runtime-sql WARNING 5:3
             MYSQL      | SET @m = (SELECT MAX(id) + 1 FROM t);\\nSET @s = CONCAT('ALTER TABLE t AUTO_INCREMENT = ', @m);\\nPREPARE st FROM @s; | -
             MYSQL      | SET @m = (SELECT MAX(name) FROM t);\\nSET @s = CONCAT('ALTER TABLE t AUTO_INCREMENT = ', @m);\\nPREPARE st FROM @s; | runtime-sql WARNING 3:1
             MYSQL      | SELECT MAX(id) + 1 INTO @m FROM t;\\nSET @s = CONCAT('ALTER TABLE t AUTO_INCREMENT = ', @m);\\nPREPARE st FROM @s; | runtime-sql WARNING 3:1

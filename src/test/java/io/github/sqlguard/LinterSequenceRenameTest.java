@@ -60,6 +60,24 @@ class LinterSequenceRenameTest {
         assertEquals(List.of(2), findings.stream().map(f -> f.location().line()).toList(), findings.toString());
     }
 
+    /** T-SQL takes a name written without quotes as its text: all of its parts name the object, not the first. */
+    @Test
+    void spRenameOfANameWrittenWithoutQuotesReadsTheWholeName() throws IOException {
+        write("db/V1__init.sql", """
+                CREATE SEQUENCE app.tags_seq START WITH 1;
+                CREATE TABLE app.tags (id INT);
+                """);
+        write("db/V2__rename.sql", """
+                EXEC sp_rename app.tags_seq, 'tag_seq';
+                EXEC sp_rename app.tags, 'tag', 'OBJECT';
+                """);
+
+        List<Finding> findings = renames(Dialect.SQLSERVER);
+
+        assertEquals(List.of("2 Renames table app.tags to tag"), findings.stream()
+                .map(f -> f.location().line() + " " + f.message()).toList());
+    }
+
     @Test
     void aSequenceDroppedAndATableCreatedUnderItsNameIsATableAgain() throws IOException {
         write("db/V1__init.sql", "CREATE SEQUENCE IF NOT EXISTS job_seq;\n");

@@ -1,6 +1,7 @@
 package io.github.sqlguard.analysis;
 
 import io.github.sqlguard.sql.Token;
+import io.github.sqlguard.sql.TokenType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -44,7 +45,7 @@ public record SpRenameCall(String oldName, String newName, String objectType) {
                 valueAt = 2;
             }
             if (slot >= 0 && slot < 3 && valueAt < argument.size()) {
-                values[slot] = argument.get(valueAt).stringValue();
+                values[slot] = value(argument, valueAt);
             }
         }
         return Optional.of(new SpRenameCall(values[0], values[1], values[2].toUpperCase(Locale.ROOT)));
@@ -66,6 +67,17 @@ public record SpRenameCall(String oldName, String newName, String objectType) {
      */
     boolean renamesTable() {
         return !renamesColumn() && !Set.of("INDEX", "STATISTICS", "USERDATATYPE", "DATABASE").contains(objectType);
+    }
+
+    /**
+     * The text of the argument from {@code at}: a literal's value, or a name written without quotes, which T-SQL
+     * takes as its text (WebAPI writes {@code sp_rename ${ohdsiSchema}.tags, 'tag'}): all of its parts, not the first.
+     */
+    private static String value(List<Token> argument, int at) {
+        Token first = argument.get(at);
+        ObjectNames.NameAt name = first.type() == TokenType.STRING ? null
+                : ObjectNames.readName(argument, at);
+        return name != null && name.next() == argument.size() ? name.text() : first.stringValue();
     }
 
     /** True when one of the few tokens a procedure's name takes from {@code i} on ends with sp_rename. */

@@ -13,7 +13,8 @@ import java.util.Set;
  * Oracle {@code RENAME a TO b} and T-SQL {@code [EXEC] sp_rename 'a', 'b'} (without an object type, or
  * {@code 'OBJECT'}). Renaming a table the same script created is not reported, nor is renaming what the replay
  * knows as a sequence or a view ({@code ALTER TABLE seq RENAME TO ..} in PostgreSQL, {@code RENAME seq TO ..} in
- * Oracle), which is judged as {@code ALTER SEQUENCE} and {@code ALTER VIEW} are.
+ * Oracle), which is judged as {@code ALTER SEQUENCE} and {@code ALTER VIEW} are, or as a SQL Server constraint
+ * ({@code sp_rename 'dbo.PK_t_id', 'PK_t', 'OBJECT'}).
  */
 public final class RenameTableRule extends ClauseRule {
 

@@ -1,7 +1,9 @@
 package io.github.sqlguard.schema;
 
 import io.github.sqlguard.analysis.SpRenameCall;
+import io.github.sqlguard.model.Dialect;
 import io.github.sqlguard.sql.Statement;
+import io.github.sqlguard.sql.StatementContext;
 import io.github.sqlguard.sql.Token;
 import java.util.List;
 
@@ -34,6 +36,9 @@ final class DdlReplay {
         if (PostgresEnums.replay(tokens, start, history) || SequenceDefinitions.replay(tokens, start, history)) {
             return;
         }
+        if (statement.dialect() == Dialect.SQLSERVER) {
+            ConstraintNames.replay(tokens, start, history);
+        }
         if (first.isWord("CREATE")) {
             if (!ViewDefinitions.create(tokens, start + 1, history)) {
                 TableDefinitions.create(tokens, start + 1, history);
@@ -44,12 +49,24 @@ final class DdlReplay {
             TableAlterations.alter(tokens, afterAlterTable(tokens, start), statement.dialect(), history);
         } else if (first.isWord("DROP") && start + 1 < tokens.size() && tokens.get(start + 1).isWord("TABLE")) {
             TableDefinitions.drop(tokens, start + 2, history);
+        } else if (first.isWord("SELECT") && makesTableBySelectInto(statement)) {
+            SelectedColumns.replaySelectInto(tokens, start + 1, history);
         } else if (first.isWord("RENAME")) {
             TableDefinitions.renameStatement(tokens, start + 1, history);
         } else {
             SpRenameCall.of(tokens.subList(start, tokens.size()))
                     .ifPresent(call -> TableDefinitions.spRename(call, history));
         }
+    }
+
+    /**
+     * True where {@code SELECT .. INTO x} makes table x: in T-SQL, and in PostgreSQL and H2 at a script's top level;
+     * in a routine it fills variables, and MySQL's top-level form fills {@code @variables} or writes a file.
+     */
+    private static boolean makesTableBySelectInto(Statement statement) {
+        Dialect dialect = statement.dialect();
+        return dialect == Dialect.SQLSERVER || (dialect == Dialect.POSTGRESQL || dialect == Dialect.H2)
+                && statement.context().kind() == StatementContext.Kind.SCRIPT;
     }
 
     /**

@@ -329,8 +329,8 @@ final class SchemaHistory {
     }
 
     /**
-     * Records whether the view or sequence the current statement creates keeps no rows of its own: a sequence and a
-     * plain view do not, nor does a ClickHouse materialized view that writes {@code TO} a table, where its rows stay.
+     * Records whether the view, sequence or constraint the current statement creates keeps no rows of its own: only
+     * a ClickHouse materialized view that stores its own rows (not {@code TO} a table) does.
      */
     void putRowless(String name, boolean rowless) {
         rowlessObjects.put(name, rowless);

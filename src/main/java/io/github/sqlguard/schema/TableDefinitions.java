@@ -71,6 +71,12 @@ final class TableDefinitions {
             return;
         }
         if (i >= tokens.size() || !tokens.get(i).isSymbol("(")) {
+            Optional<List<String>> selected = i + 1 < tokens.size() && tokens.get(i).isWord("AS")
+                    && tokens.get(i + 1).isWord("SELECT") ? SelectedColumns.ofQuery(tokens, i + 2) : Optional.empty();
+            if (selected.isPresent()) {
+                schema.put(SelectedColumns.table(table, selected.get(), sessionRows));
+                return;
+            }
             // CREATE TABLE t AS SELECT ..: the table exists, its columns are not read.
             schema.put(new Table(table, java.util.Map.of(), List.of(), List.of(), false, sessionRows));
             schema.createdWithoutColumns(table, "created by CREATE TABLE .. AS SELECT");

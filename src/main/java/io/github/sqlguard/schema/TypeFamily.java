@@ -62,10 +62,25 @@ enum TypeFamily {
             case "MEDIUMTEXT", "MEDIUMBLOB" -> 16_777_215;
             case "LONGTEXT", "LONGBLOB", "CLOB", "NCLOB", "CITEXT", "BYTEA", "IMAGE", "LONG RAW" -> SqlType.MAX;
             case "CHAR", "NCHAR", "BINARY" -> type.arguments().isEmpty() ? 1 : type.firstArgument();
+            // SQL Server: a column's VARCHAR, NVARCHAR or VARBINARY without a length holds one character or byte
+            // (30 only in CAST and CONVERT, which declare no column).
+            case "VARCHAR", "NVARCHAR", "VARBINARY" -> type.arguments().isEmpty()
+                    ? unsizedVaryingLength(dialect) : type.firstArgument();
             default -> type.arguments().isEmpty()
-                    // PostgreSQL and H2: VARCHAR without a length is unbounded; elsewhere it is required or small.
                     ? (dialect == Dialect.POSTGRESQL || dialect == Dialect.H2 ? SqlType.MAX : -1)
                     : type.firstArgument();
+        };
+    }
+
+    /**
+     * The length of VARCHAR written without one: unbounded in PostgreSQL and H2, one in SQL Server, elsewhere
+     * required or small, so not known.
+     */
+    private static long unsizedVaryingLength(Dialect dialect) {
+        return switch (dialect) {
+            case POSTGRESQL, H2 -> SqlType.MAX;
+            case SQLSERVER -> 1;
+            default -> -1;
         };
     }
 

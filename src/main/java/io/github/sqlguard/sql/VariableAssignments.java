@@ -202,13 +202,14 @@ final class VariableAssignments {
         int assigned = expression.isEmpty() ? scope.get(assignedAt.get(reaching)).offset()
                 : expression.get(expression.size() - 1).offset();
         Token laterBlock = null;
-        for (Token token : scope) {
+        for (int i = 0; i < scope.size(); i++) {
+            Token token = scope.get(i);
             if (routines.contains(token)) {
                 continue; // a routine defined here runs its loops and branches only when called: a CALL is a detour
             }
             boolean between = token.offset() > assigned && token.offset() < use.offset();
             laterBlock = laterBlock == null && between && token.isWord("BEGIN") ? token : laterBlock;
-            if (token.isAnyWord(LOOPS) || between && token.isAnyWord(DETOURS)
+            if (LoopWords.isLoop(scope, i) || between && token.isAnyWord(DETOURS)
                     && !(local && token.isAnyWord("EXEC", "EXECUTE"))
                     && !(laterBlock != null && token.isAnyWord("EXCEPTION", "WHEN"))) {
                 return -1;
@@ -217,7 +218,6 @@ final class VariableAssignments {
         return reaching;
     }
 
-    private static final String[] LOOPS = {"LOOP", "WHILE", "REPEAT", "FOR", "FOREACH", "GOTO", "ITERATE"};
     private static final String[] DETOURS = {"IF", "ELSE", "ELSEIF", "ELSIF", "CASE", "WHEN", "END", "CALL", "EXEC",
         "EXECUTE", "LEAVE", "RETURN", "EXCEPTION"};
 

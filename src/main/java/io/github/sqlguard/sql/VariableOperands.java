@@ -13,7 +13,8 @@ import java.util.Map;
  * {@code ||}, {@code +}, {@code CONCAT(..)} or {@code format(..)} whose text the script
  * shows (see {@link VariableAssignments#straightLineValue}) is read as that text, so the statement is checked for
  * what it does and its findings name what it names; a variable that can only hold a number stands in as one
- * value ({@link NumericVariables}); any other operand stays a stand-in built at run time.
+ * value ({@link NumericVariables}), and so does its conversion to text ({@link NumberAsText}); any other operand
+ * stays a stand-in built at run time.
  */
 final class VariableOperands {
 
@@ -34,7 +35,18 @@ final class VariableOperands {
         Deque<Boolean> concatArguments = new ArrayDeque<>();
         for (int i = 0; i < tokens.size(); i++) {
             Token token = tokens.get(i);
-            boolean operand = isOperand(tokens, i, Boolean.TRUE.equals(concatArguments.peek()));
+            boolean inConcat = Boolean.TRUE.equals(concatArguments.peek());
+            int conversionEnd = NumberAsText.callEnd(tokens, i, scope);
+            if (conversionEnd > 0 && isOperand(tokens, i, conversionEnd, inConcat)) {
+                if (result == null) {
+                    result = new ArrayList<>(tokens.subList(0, i));
+                }
+                result.add(StandIns.quoted(0, token.offset(), token.line(), token.column()));
+                i = conversionEnd;
+                continue;
+            }
+            boolean called = i + 1 < tokens.size() && tokens.get(i + 1).isSymbol("(");
+            boolean operand = token.type() == TokenType.WORD && !called && isOperand(tokens, i, i, inConcat);
             List<Token> parts = operand
                     ? knownParts(VariableAssignments.straightLineValue(scope, arguments, token, use)) : List.of();
             if (operand && parts.isEmpty() && NumericVariables.holdsOnlyNumbers(scope, token)) {
@@ -65,15 +77,15 @@ final class VariableOperands {
     }
 
     /**
-     * True when the word at {@code at} is a variable joined by {@code ||} or {@code +}, or a whole argument of the
-     * {@code CONCAT(..)} or {@code format(..)} around it; not a function called, a qualified name or a part of one.
+     * True when the operand from {@code at} to {@code end} (a variable, or a call around one) is joined by {@code ||}
+     * or {@code +}, or is a whole argument of the {@code CONCAT(..)} or {@code format(..)} around it; not a qualified
+     * name or a part of one.
      */
-    private static boolean isOperand(List<Token> tokens, int at, boolean inConcat) {
-        Token token = tokens.get(at);
+    private static boolean isOperand(List<Token> tokens, int at, int end, boolean inConcat) {
         Token previous = at > 0 ? tokens.get(at - 1) : null;
-        Token next = at + 1 < tokens.size() ? tokens.get(at + 1) : null;
-        if (token.type() != TokenType.WORD || previous == null || previous.isSymbol(".")
-                || next != null && (next.isSymbol("(") || next.isSymbol(".") || next.isSymbol("%"))) {
+        Token next = end + 1 < tokens.size() ? tokens.get(end + 1) : null;
+        if (previous == null || previous.isSymbol(".")
+                || next != null && (next.isSymbol(".") || next.isSymbol("%"))) {
             return false;
         }
         boolean joined = isJoin(previous) || next != null && isJoin(next);

@@ -120,7 +120,11 @@ class TypeChangeTest {
             BLOB                        | MEDIUMBLOB                  | AUTO       | LOSSLESS
             TEXT                        | VARCHAR(100)                | AUTO       | LOSSY
             DECIMAL                     | DECIMAL(10,2)               | AUTO       | UNKNOWN
-            VARCHAR                     | VARCHAR(100)                | SQLSERVER  | UNKNOWN
+            VARCHAR                     | VARCHAR(100)                | SQLSERVER  | LOSSLESS
+            NVARCHAR                    | NVARCHAR(50)                | SQLSERVER  | LOSSLESS
+            VARCHAR(100)                | VARCHAR                     | SQLSERVER  | LOSSY
+            VARBINARY(16)               | VARBINARY                   | SQLSERVER  | LOSSY
+            VARCHAR                     | VARCHAR(100)                | MYSQL      | UNKNOWN
             my_enum                     | other_enum                  | POSTGRESQL | UNKNOWN
             """)
     void judgesConversion(String from, String to, Dialect dialect, TypeChange.Verdict expected) {

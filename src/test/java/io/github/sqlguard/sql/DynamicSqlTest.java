@@ -160,6 +160,12 @@ class DynamicSqlTest {
         "SQLSERVER | DECLARE @t SYSNAME = N'dbo.orders';\\nEXEC('DELETE FROM ' + @t) | false",
         "SQLSERVER | DECLARE @t SYSNAME = N'a';\\nIF @x = 1 SET @t = N'b';\\nEXEC('DELETE FROM ' + @t) | true",
         "SQLSERVER | CREATE PROCEDURE p @t SYSNAME = N'a' AS\\nEXEC('DELETE FROM ' + @t) | true",
+        // A FOR that opens no statement loops over nothing: T-SQL's NEXT VALUE FOR, a default constraint's FOR column.
+        "SQLSERVER | DECLARE @t SYSNAME = N'a';\\nSELECT NEXT VALUE FOR s;\\nSET @t = N'b';\\nEXEC('DELETE FROM ' + @t) | false",
+        "SQLSERVER | DECLARE @t SYSNAME = N'a';\\nALTER TABLE x ADD CONSTRAINT d DEFAULT 0 FOR c;\\nSET @t = N'b';\\n"
+                + "EXEC('DELETE FROM ' + @t) | false",
+        "MARIADB | BEGIN NOT ATOMIC\\nSET @t = 'a';\\nFOR i IN 1..3 DO\\nPREPARE st FROM CONCAT('DELETE FROM ', @t);\\n"
+                + "SET @t = 'b';\\nEND FOR;\\nEND | true",
         "POSTGRESQL | DO $$ DECLARE t text := 'orders'; BEGIN EXECUTE 'DELETE FROM ' || t; END $$ | false",
         "POSTGRESQL | DO $$ DECLARE t text; BEGIN FOR i IN 1..2 LOOP t := 'a'; EXECUTE 'DELETE FROM ' || t; t := 'b'; END LOOP; END $$ | true",
         "POSTGRESQL | DO $$ DECLARE t text; BEGIN IF c THEN t := 'a'; END IF; EXECUTE 'DELETE FROM ' || t; END $$ | true",
