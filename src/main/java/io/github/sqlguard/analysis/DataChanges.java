@@ -32,7 +32,7 @@ final class DataChanges {
             DataChange written = sameShape ? fromTokens.get(i) : null;
             boolean matches = written != null && written.verb().equals(change.verb());
             if (matches && written.selection() == RowSelection.OWN_VALUES_WRITTEN_BACK) {
-                continue; // SET c = c changes no value; the triggers it fires are judged on their own
+                continue; // SET c = c, or COALESCE(c, ..), changes no stored value; its triggers are judged on their own
             }
             Token at = matches ? written.at() : null;
             Location location = at == null ? statement.start()

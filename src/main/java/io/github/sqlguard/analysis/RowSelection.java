@@ -27,8 +27,9 @@ public enum RowSelection {
      */
     UPSERT_UPDATING_ITSELF,
     /**
-     * An UPDATE whose every assignment writes a column's own value back ({@code SET request = request}), written
-     * to fire the table's triggers: it changes no stored value, whichever rows it reaches.
+     * An UPDATE whose every assignment writes a column's own value back ({@code SET request = request}, written
+     * to fire the table's triggers) or fills only its NULLs ({@code SET flag = COALESCE(flag, FALSE)}, before a NOT
+     * NULL): it changes no stored value, whichever rows it reaches.
      */
     OWN_VALUES_WRITTEN_BACK
 }

@@ -14,6 +14,9 @@ import java.util.Set;
 final class SetValues {
 
     /** Words that are a value, not a column: literals and the niladic functions SQL spells without parentheses. */
+    /** The functions that give their first argument unless it is NULL: SQL's COALESCE and its dialects' kin. */
+    private static final String[] NULL_FILLS = {"COALESCE", "IFNULL", "NVL", "ISNULL"};
+
     private static final Set<String> VALUE_WORDS = Set.of("NULL", "TRUE", "FALSE", "DEFAULT", "CURRENT_TIMESTAMP",
             "CURRENT_DATE", "CURRENT_TIME", "LOCALTIMESTAMP", "LOCALTIME", "SYSDATE", "SYSTIMESTAMP",
             "CURRENT_USER", "USER");
@@ -69,9 +72,11 @@ final class SetValues {
     }
 
     /**
-     * True when every assignment in {@code [from, to)} gives a column its own value ({@code SET c = c},
-     * {@code SET t.c = t.c}), so the UPDATE changes no stored value. An unqualified value names the assigned
-     * column itself: were it also a column of a joined table, the databases would refuse it as ambiguous.
+     * True when every assignment in {@code [from, to)} keeps the column's stored value: gives it its own value
+     * ({@code SET c = c}, {@code SET t.c = t.c}), or gives one only where it holds NULL ({@code SET c = COALESCE(c,
+     * 0)}, also IFNULL, NVL and T-SQL's ISNULL), as {@code SET c = 0 WHERE c IS NULL} would. An unqualified value
+     * names the assigned column itself: were it also a column of a joined table, the databases would refuse it as
+     * ambiguous.
      */
     static boolean writeBackOwnValuesOnly(StatementTokens tokens, int from, int to) {
         int i = from;
@@ -80,14 +85,27 @@ final class SetValues {
             if (column == null || column.next() >= to || !tokens.isSymbol(column.next(), "=")) {
                 return false;
             }
-            ObjectNames.NameAt value = tokens.nameAt(column.next() + 1);
             int end = tokens.firstTopLevelComma(column.next(), to);
-            if (value == null || value.next() != end || !readsOwnValue(column.text(), value.text())) {
+            if (!keepsStoredValue(tokens, column.text(), column.next() + 1, end)) {
                 return false;
             }
             i = end + 1;
         }
         return i > from;
+    }
+
+    /** True when the value in {@code [at, end)} is {@code column} itself, or a fill of its NULLs only. */
+    private static boolean keepsStoredValue(StatementTokens tokens, String column, int at, int end) {
+        ObjectNames.NameAt value = tokens.nameAt(at);
+        if (value != null && value.next() == end && readsOwnValue(column, value.text())) {
+            return true;
+        }
+        if (at + 1 >= end || !tokens.tokens().get(at).isAnyWord(NULL_FILLS) || !tokens.isSymbol(at + 1, "(")
+                || tokens.closingParen(at + 1) != end - 1) {
+            return false;
+        }
+        ObjectNames.NameAt first = tokens.nameAt(at + 2);
+        return first != null && tokens.isSymbol(first.next(), ",") && readsOwnValue(column, first.text());
     }
 
     private static boolean readsOwnValue(String column, String value) {

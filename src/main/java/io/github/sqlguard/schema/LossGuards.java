@@ -127,9 +127,8 @@ public final class LossGuards {
     }
 
     /**
-     * Of the guards of {@code statement}, only those a copy gives: of every row of the tables it destroys, of the
-     * values of the columns it drops (into another table or column), or of the values an UPDATE overwrites. The
-     * others (an added column, an emptiness check) hold within one run only; a copy at least says where the data went.
+     * Of the guards of {@code statement}, only those a copy gives (of the rows of the tables it destroys, of the
+     * values of the columns it drops or an UPDATE overwrites), which say where the data went even after the run.
      */
     Optional<Guard> copyGuardOf(Statement statement) {
         List<Token> tokens = statement.tokens();

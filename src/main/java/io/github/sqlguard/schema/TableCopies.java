@@ -71,8 +71,8 @@ final class TableCopies {
      * {@code at} ({@code "line 4"}), {@code before} being the schema just before it.
      */
     void observe(List<Token> tokens, int main, SchemaView before, boolean selectIntoMakesTable, String at) {
-        RowCopies.full(tokens, main, before, selectIntoMakesTable)
-                .ifPresent(copy -> copied(copy.source(), copy.target(), "rows copied to " + copy.target() + " at " + at));
+        RowCopies.full(tokens, main, before, selectIntoMakesTable).ifPresent(copy -> copied(copy.source(),
+                copy.target(), "rows copied to " + copy.target() + " at " + at));
         ColumnListCopy.unverified(tokens, main, before, selectIntoMakesTable).ifPresent(copy -> {
             String unknown = "sqlguard does not know every column of " + copy.source();
             if (holdsWholeCopyOf(copy.source(), copy.target())) {

@@ -8,7 +8,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * An UPDATE whose every assignment gives a column its own value (hoppscotch's {@code UPDATE "UserRequest" SET
  * request = request WHERE request IS NOT NULL}, written to fire a trigger) changes no stored value, with or
  * without WHERE. A value read from another table, computed from the column, or any other assignment beside it
- * is still judged. Findings point at the verb (line 2).
+ * is still judged. Nor does one that fills only the column's NULLs ({@code SET paid = COALESCE(paid, FALSE)}, as
+ * {@code WHERE paid IS NULL} would) change a stored value. Findings point at the verb (line 2).
  */
 class OwnValuesWrittenBackTest {
 
@@ -24,6 +25,15 @@ class OwnValuesWrittenBackTest {
         "POSTGRESQL | UPDATE orders SET note = u.note FROM users u WHERE u.id = 1            | update-without-where 2:3",
         "MYSQL      | UPDATE orders o, users u SET o.note = u.note                          | update-without-where 2:3",
         "POSTGRESQL | UPDATE orders SET note = lower(note) WHERE 1 = 1                      | always-true-where 2:3",
+        "POSTGRESQL | UPDATE orders SET paid = COALESCE(paid, FALSE)                         | -",
+        "POSTGRESQL | UPDATE orders SET paid = coalesce(paid, FALSE), note = note             | -",
+        "MYSQL      | UPDATE orders SET total = IFNULL(total, 0)                            | -",
+        "ORACLE     | UPDATE orders SET total = NVL(total, 0)                               | -",
+        "SQLSERVER  | UPDATE orders SET total = ISNULL(total, 0)                            | -",
+        "POSTGRESQL | UPDATE orders SET total = COALESCE(total, 0) + 1                      | update-without-where 2:3",
+        "POSTGRESQL | UPDATE orders SET total = COALESCE(0, total)                          | update-without-where 2:3",
+        "POSTGRESQL | UPDATE orders SET total = COALESCE(other, total)                      | update-without-where 2:3",
+        "POSTGRESQL | UPDATE orders SET total = COALESCE(total, 0), note = 'x'              | update-without-where 2:3",
     })
     void writingBackOwnValuesChangesNothing(Dialect dialect, String sql, String expected) {
         AlwaysTrueConditionFormsTest.assertRowFindings(dialect, sql, expected);
