@@ -158,6 +158,12 @@ final class ColumnWrites {
                 joined ? Map.of() : Map.copyOf(derivations), joined ? Map.of() : Map.copyOf(castTypes)));
     }
 
+    /** True when {@code qualifier} names the updated table: its alias, or without one the table's own name. */
+    static boolean namesUpdatedTable(Token qualifier, String alias, String table) {
+        return SchemaNames.unquoted(qualifier.text()).equalsIgnoreCase(alias == null
+                ? SchemaNames.unquoted(SchemaNames.lastPart(table)) : alias);
+    }
+
     /**
      * The key of the column when {@code condition} only asks that it has a value, also more than once ({@code c
      * IS NOT NULL AND t.c IS NOT NULL}), qualified by nothing, the alias or the table; else null.
@@ -167,9 +173,7 @@ final class ColumnWrites {
         int i = 0;
         while (i < condition.size() && !condition.get(i).isSymbol(";")) {
             if (i + 2 < condition.size() && condition.get(i + 1).isSymbol(".")) {
-                String qualifier = SchemaNames.unquoted(condition.get(i).text());
-                if (!qualifier.equalsIgnoreCase(alias == null ? SchemaNames.unquoted(SchemaNames.lastPart(table))
-                        : alias)) {
+                if (!namesUpdatedTable(condition.get(i), alias, table)) {
                     return null;
                 }
                 i += 2;

@@ -71,9 +71,7 @@ final class OwnKeySelection {
     private static NamedColumn column(List<Token> tokens, int at, String alias, String table) {
         int i = at;
         if (i + 2 < tokens.size() && tokens.get(i + 1).isSymbol(".")) {
-            String qualifier = SchemaNames.unquoted(tokens.get(i).text());
-            if (!qualifier.equalsIgnoreCase(alias == null ? SchemaNames.unquoted(SchemaNames.lastPart(table))
-                    : alias)) {
+            if (!ColumnWrites.namesUpdatedTable(tokens.get(i), alias, table)) {
                 return null;
             }
             i += 2;
