@@ -38,6 +38,7 @@ class LinterEarlierRunCopyTest {
             CREATE TABLE users_archive AS SELECT * FROM users | DROP TABLE users_archive | DROP TABLE users | ERROR DROP TABLE removes table users and all its rows
             CREATE TABLE users_archive AS SELECT * FROM users | | DROP TABLE users_archive; DROP TABLE users | ERROR DROP TABLE removes table users_archive and all its rows ## ERROR DROP TABLE removes table users and all its rows
             CREATE TABLE users_archive AS SELECT * FROM users | DROP TABLE users; CREATE TABLE users (id INT) | DROP TABLE users | ERROR DROP TABLE removes table users and all its rows
+            CREATE FUNCTION keep() RETURNS void AS $$ BEGIN CREATE TABLE users_archive AS SELECT * FROM users; END $$ LANGUAGE plpgsql | | DROP TABLE users | ERROR DROP TABLE removes table users and all its rows
             CREATE TABLE users_archive AS SELECT * FROM users | | INSERT INTO user_password (user_id, hash) SELECT id, password FROM users WHERE password IS NOT NULL; ALTER TABLE users DROP COLUMN password | INFO ALTER TABLE users drops column password (guarded: values of password copied to user_password at line 1)
             """)
     void aCopyInAnEarlierMigrationIsNamedOnTheLaterLoss(String copy, String between, String later, String expected)

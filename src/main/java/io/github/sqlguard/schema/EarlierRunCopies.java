@@ -35,6 +35,9 @@ final class EarlierRunCopies {
             endRun();
             run = scope;
         }
+        if (!statement.context().runsWithMigration()) {
+            return; // a routine's body copies nothing until it is called, and then not where it is defined
+        }
         earlierRuns.copyGuardOf(statement).ifPresent(copy -> notes.put(StatementKey.of(statement),
                 Optional.of(noteOf(copy, statement))));
         // A copy dropped in this run keeps nothing for its later statements either.
