@@ -9,7 +9,7 @@ import java.util.List;
  */
 final class LoopWords {
 
-    private static final String[] LOOPS = {"LOOP", "WHILE", "REPEAT", "FOREACH", "GOTO", "ITERATE"};
+    private static final String[] LOOPS = {"LOOP", "WHILE", "FOREACH", "GOTO", "ITERATE"};
 
     /** The words after which a FOR opens a statement: a block's start, a branch, a loop's body. */
     private static final String[] STATEMENT_OPENERS = {"BEGIN", "DO", "THEN", "ELSE", "LOOP"};
@@ -17,9 +17,14 @@ final class LoopWords {
     private LoopWords() {
     }
 
-    /** True when the token at {@code at} in {@code scope} makes a loop. */
+    /**
+     * True when the token at {@code at} in {@code scope} makes a loop. A REPEAT with an argument list is the string
+     * function of MySQL and PostgreSQL ({@code REPEAT('-', 3)}), not the loop, whose body follows the word.
+     */
     static boolean isLoop(List<Token> scope, int at) {
-        return scope.get(at).isAnyWord(LOOPS) || isForLoop(scope, at);
+        Token token = scope.get(at);
+        return token.isAnyWord(LOOPS) || isForLoop(scope, at)
+                || token.isWord("REPEAT") && !(at + 1 < scope.size() && scope.get(at + 1).isSymbol("("));
     }
 
     /**

@@ -166,6 +166,11 @@ class DynamicSqlTest {
                 + "EXEC('DELETE FROM ' + @t) | false",
         "MARIADB | BEGIN NOT ATOMIC\\nSET @t = 'a';\\nFOR i IN 1..3 DO\\nPREPARE st FROM CONCAT('DELETE FROM ', @t);\\n"
                 + "SET @t = 'b';\\nEND FOR;\\nEND | true",
+        // REPEAT('-', 3) is a string function; REPEAT .. UNTIL .. END REPEAT the loop.
+        "MARIADB | BEGIN NOT ATOMIC\\nSET @t = 'a';\\nSET @p = REPEAT('-', 3);\\n"
+                + "PREPARE st FROM CONCAT('DELETE FROM ', @t);\\nSET @t = 'b';\\nEND | false",
+        "MARIADB | BEGIN NOT ATOMIC\\nSET @t = 'a';\\nREPEAT\\nPREPARE st FROM CONCAT('DELETE FROM ', @t);\\n"
+                + "SET @t = 'b';\\nUNTIL @t = 'b' END REPEAT;\\nEND | true",
         "POSTGRESQL | DO $$ DECLARE t text := 'orders'; BEGIN EXECUTE 'DELETE FROM ' || t; END $$ | false",
         "POSTGRESQL | DO $$ DECLARE t text; BEGIN FOR i IN 1..2 LOOP t := 'a'; EXECUTE 'DELETE FROM ' || t; t := 'b'; END LOOP; END $$ | true",
         "POSTGRESQL | DO $$ DECLARE t text; BEGIN IF c THEN t := 'a'; END IF; EXECUTE 'DELETE FROM ' || t; END $$ | true",
