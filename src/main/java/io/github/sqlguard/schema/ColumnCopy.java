@@ -27,19 +27,27 @@ record ColumnCopy(String target, String description, DatabaseScope databases, bo
     }
 
     /**
-     * The guard of the columns of {@code dropped} whose every value {@code copies} (by column key) holds as it was,
-     * on all of {@code databases}, with where each went; empty when there is none.
+     * True when the copy holds every value as it was on all of {@code databases}: one made on some databases only
+     * keeps the values there, not on the others a later statement runs on.
      */
-    static Optional<Guard> guardOfDropped(List<String> dropped, Map<String, ColumnCopy> copies,
+    boolean keepsEveryValueOn(DatabaseScope databases) {
+        return unchanged() && this.databases.covers(databases);
+    }
+
+    /**
+     * A guard of {@code kind} over the columns of {@code columns} whose every value {@code copies} (by column key)
+     * keeps on all of {@code databases}, with where each went; empty when there is none.
+     */
+    static Optional<Guard> guardOf(Guard.Kind kind, List<String> columns, Map<String, ColumnCopy> copies,
             DatabaseScope databases) {
         Map<String, String> notes = new LinkedHashMap<>();
-        for (String column : dropped) {
+        for (String column : columns) {
             ColumnCopy copy = copies.get(SchemaNames.key(column));
-            if (copy != null && copy.unchanged() && copy.databases().covers(databases)) {
+            if (copy != null && copy.keepsEveryValueOn(databases)) {
                 notes.put(SchemaNames.key(column), copy.description());
             }
         }
         return notes.isEmpty() ? Optional.empty()
-                : Optional.of(new Guard(Guard.Kind.ROWS_COPIED, String.join("; ", notes.values()), notes));
+                : Optional.of(new Guard(kind, String.join("; ", notes.values()), notes));
     }
 }

@@ -2,7 +2,6 @@ package io.github.sqlguard.schema;
 
 import io.github.sqlguard.sql.DatabaseScope;
 import io.github.sqlguard.sql.Token;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,15 +20,7 @@ final class CopiedBeforeRetype {
     /** The guard over the altered columns of the ALTER TABLE at {@code main} whose values {@code copies} keep. */
     static Optional<Guard> guardOf(List<Token> tokens, int main, Map<String, ColumnCopy> copies,
             DatabaseScope databases) {
-        Map<String, String> notes = new LinkedHashMap<>();
-        for (String column : DestroyedTables.alteredColumns(tokens, main)) {
-            ColumnCopy copy = copies.get(SchemaNames.key(column));
-            // A copy made on some databases only keeps the values there, not on the others the change runs on.
-            if (copy != null && copy.unchanged() && copy.databases().covers(databases)) {
-                notes.put(SchemaNames.key(column), copy.description());
-            }
-        }
-        return notes.isEmpty() ? Optional.empty()
-                : Optional.of(new Guard(Guard.Kind.RETYPED_COLUMN_COPIED, String.join("; ", notes.values()), notes));
+        return ColumnCopy.guardOf(Guard.Kind.RETYPED_COLUMN_COPIED, DestroyedTables.alteredColumns(tokens, main),
+                copies, databases);
     }
 }

@@ -29,7 +29,7 @@ final class CopiedColumnOverwrite {
         for (String column : assigned) {
             ColumnCopy copy = copies.get(column);
             // An UPDATE that overwrites the copy too (SET a = 'x', b = 'y' after b = a) keeps nothing.
-            if (copy == null || !copy.unchanged() || !copy.databases().covers(databases)
+            if (copy == null || !copy.keepsEveryValueOn(databases)
                     || assigned.contains(copy.target())) {
                 return Optional.empty();
             }

@@ -145,8 +145,8 @@ public final class LossGuards {
         if (rows.isPresent() || targets.size() != 1 || dropped == null) {
             return rows;
         }
-        return ColumnCopy.guardOfDropped(dropped, copiedColumns.getOrDefault(SchemaNames.key(targets.get(0)),
-                Map.of()), statement.context().databases());
+        return ColumnCopy.guardOf(Guard.Kind.ROWS_COPIED, dropped, copiedColumns.getOrDefault(
+                SchemaNames.key(targets.get(0)), Map.of()), statement.context().databases());
     }
 
     /**
@@ -173,8 +173,8 @@ public final class LossGuards {
                 .forEach(scratch::add);
         // A copy made on some databases only keeps the values there, not on the others the drop runs on.
         List<String> copied = dropped.stream().filter(c -> !added.contains(SchemaNames.key(c))
-                && copies.containsKey(SchemaNames.key(c)) && copies.get(SchemaNames.key(c)).unchanged()
-                && copies.get(SchemaNames.key(c)).databases().covers(databases)).toList();
+                && copies.containsKey(SchemaNames.key(c))
+                && copies.get(SchemaNames.key(c)).keepsEveryValueOn(databases)).toList();
         Set<String> valueless = emptyColumns.getOrDefault(table, Set.of());
         List<String> empty = dropped.stream().filter(c -> !added.contains(SchemaNames.key(c)) && !copied.contains(c)
                 && (valueless.contains(SchemaNames.key(c)) || checked.contains(SchemaNames.key(c)))).toList();

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The columns of a table a query makes, when its select list names them all: {@code CREATE TABLE t AS SELECT DISTINCT
@@ -104,8 +105,8 @@ final class SelectedColumns {
             }
             names.add(SchemaNames.unquoted(name));
         }
-        boolean distinct = names.stream().map(SchemaNames::key).collect(java.util.stream.Collectors.toCollection(
-                HashSet::new)).size() == names.size();
+        boolean distinct = names.stream().map(SchemaNames::key).collect(Collectors.toCollection(HashSet::new)).size()
+                == names.size();
         return names.isEmpty() || !distinct ? Optional.empty() : Optional.of(names);
     }
 }
