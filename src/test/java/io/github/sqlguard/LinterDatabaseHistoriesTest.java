@@ -362,6 +362,33 @@ class LinterDatabaseHistoriesTest {
                 + " that)"), messages);
     }
 
+    /**
+     * A table a procedure's IF branch changed is forgotten, as the branch may not have run; when later statements
+     * alter it again, the message names that branch, not a drop or rename the script never wrote.
+     */
+    @Test
+    void aTableChangedInABranchAndAlteredAfterIsNotSaidToBeDropped() throws IOException {
+        write("db/V1__init.sql", """
+                DELIMITER //
+                CREATE PROCEDURE add_kind()
+                BEGIN
+                  IF NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE COLUMN_NAME = 'kind') THEN
+                    ALTER TABLE jobs ADD COLUMN kind TINYINT DEFAULT 0;
+                  END IF;
+                END//
+                DELIMITER ;
+                CALL add_kind;
+                ALTER TABLE jobs ADD COLUMN note VARCHAR(10);
+                """);
+        write("db/V2__change.sql", "ALTER TABLE jobs MODIFY COLUMN version INT NOT NULL DEFAULT 1;\n");
+
+        List<String> messages = lint("alter-column-type").stream().map(Finding::message).toList();
+
+        assertEquals(List.of("ALTER TABLE jobs changes the type of column version to INT (its type before is not"
+                + " known: table jobs is changed in a branch of a block ending at db/V1__init.sql:5, which may not"
+                + " have run, and only altered after that)"), messages);
+    }
+
     /** The sessions table of MySQL and of PostgreSQL, each in its own first migration. */
     private void sessionsTables(int mysqlLength, int postgresLength) throws IOException {
         write("db/1_init.mysql.up.sql", "CREATE TABLE sessions (token VARCHAR(" + mysqlLength + "));\n");

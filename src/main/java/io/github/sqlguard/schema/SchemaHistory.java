@@ -47,8 +47,11 @@ final class SchemaHistory {
     private int position;
     /** The PostgreSQL enum types as this history left them. */
     private final PostgresEnums enums;
-    /** The tables forgotten after a branch of a block changed them, with where the branch ends. */
-    private final Map<String, Integer> changedInBranch = new HashMap<>();
+    /**
+     * The tables forgotten after a branch of a block changed them, with where each such branch ends: the empty
+     * version left there is no drop or rename, and a finding must not call it one.
+     */
+    private final Map<String, Set<Integer>> changedInBranch = new HashMap<>();
     /** Per table and column key: where the branch that changed the column, and was forgotten, ends. */
     private final Map<String, Integer> columnsChangedInBranch = new HashMap<>();
     /** Per view key: its defining query after each statement that created or dropped it; empty once dropped. */
@@ -113,6 +116,15 @@ final class SchemaHistory {
     private Integer ambiguousFromOf(String key) {
         Integer from = ambiguousFrom.get(key);
         return from != null || parent == null ? from : parent.ambiguousFromOf(key);
+    }
+
+    /** True when the table's version at {@code statementPosition} was forgotten after a branch that changed it. */
+    private boolean forgottenAfterBranchAt(String key, int statementPosition) {
+        Set<Integer> ends = changedInBranch.get(key);
+        if (ends != null && ends.contains(statementPosition)) {
+            return true;
+        }
+        return parent != null && parent.forgottenAfterBranchAt(key, statementPosition);
     }
 
     private Integer columnBranchEndOf(String tableAndColumn) {
@@ -208,7 +220,7 @@ final class SchemaHistory {
             return;
         }
         String key = SchemaNames.key(name);
-        changedInBranch.put(key, position);
+        changedInBranch.computeIfAbsent(key, k -> new HashSet<>()).add(position);
         if (beforeBranch.isEmpty()) {
             remove(name);
             return;
@@ -256,7 +268,7 @@ final class SchemaHistory {
             return "table " + name + " is not created by the migrations that run before this one";
         }
         if (last.getValue().isEmpty()) {
-            return last.getKey().equals(changedInBranch.get(key))
+            return forgottenAfterBranchAt(key, last.getKey())
                     ? "table " + name + " is changed in a branch of a block ending at " + placeAt(last.getKey())
                             + ", which may not have run"
                     : "table " + name + " is dropped or renamed at " + placeAt(last.getKey());
@@ -276,8 +288,11 @@ final class SchemaHistory {
             var dropped = history.headMap(last.getKey(), false).descendingMap().entrySet().stream()
                     .filter(entry -> entry.getValue().isEmpty()).findFirst();
             if (dropped.isPresent()) {
-                return "table " + name + " is dropped or renamed at " + placeAt(dropped.get().getKey())
-                        + ", and only altered after that";
+                int forgottenAt = dropped.get().getKey();
+                return "table " + name + (forgottenAfterBranchAt(key, forgottenAt)
+                        ? " is changed in a branch of a block ending at " + placeAt(forgottenAt)
+                                + ", which may not have run,"
+                        : " is dropped or renamed at " + placeAt(forgottenAt) + ",") + " and only altered after that";
             }
             String seen = Optional.ofNullable(partlyKnownOf(key)).orElse("");
             Integer addedAt = addedIfMissingAt(key + "." + SchemaNames.key(column));
