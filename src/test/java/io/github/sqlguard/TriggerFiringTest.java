@@ -56,8 +56,51 @@ class TriggerFiringTest {
         assertEquals(List.of(NOT_FIRED), found(sql));
     }
 
+    /**
+     * MySQL, Oracle and SQLite write a trigger's code inline, as its own body; a later write of its table with one
+     * of its events runs that body with the migration, as PostgreSQL's trigger function does.
+     */
+    @ParameterizedTest(name = "{0}: {1} | {2}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+        "MYSQL | CREATE TRIGGER trg_prune AFTER INSERT ON prices FOR EACH ROW DELETE FROM price_history;"
+                + " | INSERT INTO prices (id) VALUES (1); | 1:62 delete-without-where ERROR DELETE without WHERE"
+                + " removes every row of price_history (inside trigger trg_prune body, which this script calls at"
+                + " line 2, through trigger trg_prune)",
+        "MYSQL | DELIMITER //\\nCREATE DEFINER = admin@localhost TRIGGER trg_prune BEFORE DELETE ON prices FOR EACH ROW"
+                + "\\nBEGIN\\n  DELETE FROM price_history;\\nEND//\\nDELIMITER ;"
+                + " | REPLACE INTO prices (id) VALUES (1); | 4:3 delete-without-where ERROR DELETE without WHERE"
+                + " removes every row of price_history (inside trigger trg_prune body, which this script calls at"
+                + " line 7, through trigger trg_prune) ++ 7:1 replace-into WARNING REPLACE INTO prices deletes each"
+                + " existing row that has the key of a new row before inserting it: its other columns and its ON"
+                + " DELETE CASCADE children are lost",
+        "MYSQL | CREATE TRIGGER trg_prune AFTER UPDATE ON prices FOR EACH ROW DELETE FROM price_history;"
+                + " | INSERT IGNORE INTO prices (id) VALUES (1); | 1:62 delete-without-where INFO DELETE without WHERE"
+                + " removes every row of price_history (inside trigger trg_prune body, which runs when it fires)",
+        "MYSQL | CREATE TRIGGER trg_prune AFTER INSERT ON prices FOR EACH ROW DELETE FROM price_history;"
+                + " | INSERT INTO discounts (id) VALUES (1); | 1:62 delete-without-where INFO DELETE without WHERE"
+                + " removes every row of price_history (inside trigger trg_prune body, which runs when it fires)",
+        "ORACLE | CREATE OR REPLACE TRIGGER trg_prune AFTER INSERT ON prices FOR EACH ROW\\nBEGIN\\n"
+                + "  DELETE FROM price_history;\\nEND;\\n/ | INSERT INTO prices (id) VALUES (1); | 3:3"
+                + " delete-without-where ERROR DELETE without WHERE removes every row of price_history (inside trigger"
+                + " trg_prune body, which this script calls at line 6, through trigger trg_prune)",
+        "SQLITE | CREATE TRIGGER trg_prune AFTER INSERT ON prices BEGIN\\n  DELETE FROM price_history;\\nEND;"
+                + " | INSERT INTO prices (id) VALUES (1); | 2:3 delete-without-where ERROR DELETE without WHERE"
+                + " removes every row of price_history (inside trigger trg_prune body, which this script calls at"
+                + " line 4, through trigger trg_prune)",
+    })
+    void aWriteOfTheTableOfAnInlineTriggerRunsItsBody(Dialect dialect, String trigger, String statement,
+            String expected) {
+        String sql = trigger + "\\n" + statement;
+
+        assertEquals(Arrays.asList(expected.split(" \\+\\+ ")), found(dialect, sql));
+    }
+
     private static List<String> found(String sql) {
-        return OneScript.findings(Dialect.POSTGRESQL, sql.replace("\\n", "\n")).stream()
+        return found(Dialect.POSTGRESQL, sql);
+    }
+
+    private static List<String> found(Dialect dialect, String sql) {
+        return OneScript.findings(dialect, sql.replace("\\n", "\n")).stream()
                 .map(f -> f.location().line() + ":" + f.location().column() + " " + f.ruleId() + " " + f.severity()
                         + " " + f.message())
                 .toList();

@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -55,8 +56,13 @@ final class CalledRoutines {
     private final Map<String, List<Routine>> byName = new HashMap<>();
     private final List<Routine> routines = new ArrayList<>();
     private final Map<Routine, Call> calls = new LinkedHashMap<>();
-    /** The PostgreSQL triggers the script created so far, whose functions the statements on their tables run. */
+    /** The triggers the script created so far, whose code the statements on their tables run. */
     private final List<TriggerFirings.Trigger> triggers = new ArrayList<>();
+    /**
+     * The body of each trigger written inline (MySQL, Oracle, SQLite), by the trigger; kept apart from the routines
+     * by name, as nothing calls a trigger.
+     */
+    private final Map<TriggerFirings.Trigger, Routine> inlineTriggerBodies = new HashMap<>();
     /** The routines of the last definition read, whose body statements follow it; none for a nameless one. */
     private List<Routine> lastRoutines = List.of();
 
@@ -85,6 +91,9 @@ final class CalledRoutines {
             TriggerFirings.Trigger trigger = TriggerFirings.definition(statement.tokens());
             if (trigger != null) {
                 triggers.add(trigger);
+                if (trigger.hasInlineBody() && statement.container()) {
+                    lastRoutines = List.of(inlineTriggerBody(model, index, trigger));
+                }
                 return;
             }
             if (!statement.container()) {
@@ -121,8 +130,8 @@ final class CalledRoutines {
     }
 
     /**
-     * PostgreSQL: an INSERT, UPDATE, DELETE, TRUNCATE, MERGE or COPY of a table that a trigger of the script
-     * watches runs the trigger's function now, as a call of it would.
+     * An INSERT, UPDATE, DELETE, TRUNCATE, MERGE or COPY of a table that a trigger of the script watches runs the
+     * trigger's code now, as a call of it would: PostgreSQL's function, or the body written inline.
      */
     private void fireTriggers(Statement statement, int index) {
         TriggerFirings.Firing firing = triggers.isEmpty() ? null : TriggerFirings.firing(statement.tokens());
@@ -133,11 +142,23 @@ final class CalledRoutines {
             if (trigger.table().equals(firing.table())
                     && firing.events().stream().anyMatch(trigger.events()::contains)) {
                 Call call = new Call("line " + statement.start().line() + ", through trigger " + trigger.name(), index);
-                for (Routine routine : resolve(trigger.function(), index, "")) {
+                List<Routine> fired = trigger.hasInlineBody()
+                        ? Optional.ofNullable(inlineTriggerBodies.get(trigger)).stream().toList()
+                        : resolve(trigger.function(), index, "");
+                for (Routine routine : fired) {
                     calls.putIfAbsent(routine, call);
                 }
             }
         }
+    }
+
+    private Routine inlineTriggerBody(StatementModel model, int index, TriggerFirings.Trigger trigger) {
+        List<Token> tokens = model.statement().tokens();
+        Routine body = new Routine(model, index, trigger.name(), tokens.get(0).offset(),
+                tokens.get(tokens.size() - 1).endOffset(), new HashSet<>());
+        routines.add(body);
+        inlineTriggerBodies.put(trigger, body);
+        return body;
     }
 
     private List<Routine> define(StatementModel model, int index, RoutineNames.Definition definition) {

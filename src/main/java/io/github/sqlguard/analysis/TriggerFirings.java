@@ -6,9 +6,11 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * PostgreSQL's {@code CREATE TRIGGER t {BEFORE | AFTER | INSTEAD OF} events ON table .. EXECUTE FUNCTION f(..)}
- * and the statements that fire it: an INSERT, UPDATE, DELETE or TRUNCATE of that table, a MERGE into it or a
- * COPY into it runs the body of {@code f} there and then, with the migration, as a call of {@code f} would.
+ * {@code CREATE TRIGGER t {BEFORE | AFTER | INSTEAD OF} events ON table ..} and the statements that fire it: an
+ * INSERT, UPDATE, DELETE or TRUNCATE of that table, a MERGE into it or a COPY into it runs the trigger's code there
+ * and then, with the migration, as a call of it would. In PostgreSQL that code is the function after
+ * {@code EXECUTE FUNCTION}; MySQL, Oracle and SQLite write it inline ({@code FOR EACH ROW DELETE FROM ..}, {@code
+ * BEGIN .. END}), as the trigger's own body.
  */
 final class TriggerFirings {
 
@@ -20,9 +22,13 @@ final class TriggerFirings {
      * @param name the trigger's name as written
      * @param table the normalized last part of its table's name
      * @param events the statements that fire it ({@code INSERT}, {@code UPDATE}, ..)
-     * @param function the function it executes, as written
+     * @param function the function it executes, as written; null when its body is written inline
      */
     record Trigger(String name, String table, Set<String> events, String function) {
+
+        boolean hasInlineBody() {
+            return function == null;
+        }
     }
 
     /**
@@ -43,11 +49,20 @@ final class TriggerFirings {
         if (wordAt(tokens, i, "OR") && wordAt(tokens, i + 1, "REPLACE")) {
             i += 2;
         }
-        if (wordAt(tokens, i, "CONSTRAINT")) {
+        if (wordAt(tokens, i, "DEFINER")) {
+            // MySQL: CREATE DEFINER = user@host TRIGGER ..
+            while (i < Math.min(tokens.size(), 8) && !wordAt(tokens, i, "TRIGGER")) {
+                i++;
+            }
+        }
+        if (wordAt(tokens, i, "CONSTRAINT") || wordAt(tokens, i, "EDITIONABLE")) {
             i++;
         }
         if (!wordAt(tokens, 0, "CREATE") || !wordAt(tokens, i, "TRIGGER")) {
             return null;
+        }
+        if (wordAt(tokens, i + 1, "IF") && wordAt(tokens, i + 2, "NOT") && wordAt(tokens, i + 3, "EXISTS")) {
+            i += 3;
         }
         ObjectNames.NameAt name = ObjectNames.readName(tokens, i + 1);
         if (name == null) {
@@ -73,7 +88,8 @@ final class TriggerFirings {
                         : new Trigger(name.text(), table, Set.copyOf(events), function.text());
             }
         }
-        return null; // MySQL's and others' triggers hold their body inline; their statements are read as such
+        // MySQL's, Oracle's and SQLite's triggers hold their body inline, after the table.
+        return table == null || events.isEmpty() ? null : new Trigger(name.text(), table, Set.copyOf(events), null);
     }
 
     /** The table and trigger events of a statement that writes one table, or null. */
@@ -82,8 +98,17 @@ final class TriggerFirings {
             return null;
         }
         Token verb = tokens.get(0);
-        if (verb.isWord("INSERT") && wordAt(tokens, 1, "INTO")) {
-            return firing(tokens, 2, "INSERT");
+        if (verb.isAnyWord("INSERT", "REPLACE")) {
+            // MySQL: INSERT [LOW_PRIORITY | DELAYED | HIGH_PRIORITY] [IGNORE] [INTO] t; REPLACE deletes a clashing
+            // row, firing its DELETE triggers, before it inserts.
+            int at = 1;
+            while (at < tokens.size() && tokens.get(at).isAnyWord("LOW_PRIORITY", "DELAYED", "HIGH_PRIORITY",
+                    "IGNORE", "INTO")) {
+                at++;
+            }
+            Firing insert = firing(tokens, at, "INSERT");
+            return insert == null || verb.isWord("INSERT") ? insert
+                    : new Firing(insert.table(), Set.of("INSERT", "DELETE"));
         }
         if (verb.isWord("UPDATE")) {
             return firing(tokens, 1, "UPDATE");
