@@ -363,6 +363,22 @@ class LinterDatabaseHistoriesTest {
     }
 
     /**
+     * A table whose columns are not all known, renamed: a change of the new name's column says where the name came
+     * from, not that the table was first seen at the rename.
+     */
+    @Test
+    void aPartlyKnownTableRenamedSaysWhereItsNameCameFrom() throws IOException {
+        write("db/V1__init.sql", "ALTER TABLE jobs ADD COLUMN note VARCHAR(10);\n");
+        write("db/V2__change.sql", "ALTER TABLE jobs RENAME TO tasks;\nALTER TABLE tasks ALTER COLUMN version TYPE INT;\n");
+
+        List<String> messages = lint("alter-column-type").stream().map(Finding::message).toList();
+
+        assertEquals(List.of("ALTER TABLE tasks changes the type of column version to INT (its type before is not"
+                + " known: table tasks is not created by the migrations that run before this one (renamed from jobs"
+                + " at line 1; jobs first seen at db/V1__init.sql:1))"), messages);
+    }
+
+    /**
      * A table a procedure's IF branch changed is forgotten, as the branch may not have run; when later statements
      * alter it again, the message names that branch, not a drop or rename the script never wrote.
      */

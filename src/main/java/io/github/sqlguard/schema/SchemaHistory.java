@@ -309,6 +309,19 @@ final class SchemaHistory {
                 + " in the statements replayed before this one";
     }
 
+    /**
+     * Notes that the current statement renamed {@code old}, whose columns the replay does not all know, to
+     * {@code renamed}: a finding on the new name then says where that name came from, not that it was first seen
+     * at the rename.
+     */
+    void renamedPartlyKnown(String old, String renamed) {
+        String oldName = SchemaNames.unquoted(old);
+        String how = partlyKnownOf(SchemaNames.key(old));
+        partlyKnown.put(SchemaNames.key(renamed), "renamed from " + oldName + " at "
+                + Optional.ofNullable(placeAt(position)).orElse("an earlier statement")
+                + (how == null ? "" : "; " + oldName + " " + how));
+    }
+
     /** Notes that the table just created has columns the replay did not read ({@code CREATE TABLE .. AS SELECT}). */
     void createdWithoutColumns(String table, String how) {
         partlyKnown.put(SchemaNames.key(table), how + " at "

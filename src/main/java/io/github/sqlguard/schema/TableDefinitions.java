@@ -212,6 +212,9 @@ final class TableDefinitions {
         schema.current(old).ifPresent(known -> {
             schema.remove(old);
             schema.put(known.renamed(newName));
+            if (!known.complete()) {
+                schema.renamedPartlyKnown(old, newName);
+            }
         });
         // ClickHouse renames a view with RENAME TABLE as well.
         schema.renameRowless(old, newName);
