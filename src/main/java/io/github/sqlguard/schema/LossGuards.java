@@ -211,7 +211,7 @@ public final class LossGuards {
         if (assigned.isEmpty() || !assigned.stream().allMatch(c -> valueless.contains(SchemaNames.key(c)))) {
             return Optional.empty();
         }
-        return Optional.of(new Guard(Guard.Kind.NEW_COLUMNS_FILLED, "runs only when no row of " + table
+        return Optional.of(new Guard(Guard.Kind.NEW_COLUMNS_FILLED, "runs only when no row of " + update.table()
                 + " has a value in " + String.join(", ", assigned)));
     }
 
