@@ -30,6 +30,9 @@ class LinterGuardTest {
             SQLSERVER  | truncate-table       | IF (SELECT COUNT(*) FROM audit_2019) = 0 TRUNCATE TABLE audit_2019                              | runs only when audit_2019 is empty
             SQLSERVER  | drop-column          | IF NOT EXISTS (SELECT 1 FROM [dbo].[orders] WHERE [note] IS NOT NULL) BEGIN ALTER TABLE [dbo].[orders] DROP COLUMN [note] END | runs only when no row of orders has a value in note
             SQLSERVER  | drop-column          | IF NOT EXISTS (SELECT TOP 1 * FROM orders WHERE note IS NOT NULL) ALTER TABLE orders DROP COLUMN note | runs only when no row of orders has a value in note
+            SQLSERVER  | drop-column          | IF NOT EXISTS (SELECT 1 FROM orders WHERE note IS NOT NULL) AND NOT EXISTS (SELECT 1 FROM orders WHERE memo IS NOT NULL) ALTER TABLE orders DROP COLUMN note | runs only when no row of orders has a value in note
+            SQLSERVER  | update-without-where | IF NOT EXISTS (SELECT TOP(1) 1 FROM [dbo].[orders] WHERE [max_seats] IS NOT NULL) AND NOT EXISTS (SELECT TOP(1) 1 FROM [dbo].[orders] WHERE [notified] IS NOT NULL) BEGIN UPDATE [dbo].[orders] SET max_seats = seats END | runs only when no row of [dbo].[orders] has a value in max_seats
+            SQLSERVER  | update-without-where | IF NOT EXISTS (SELECT 1 FROM orders WHERE max_seats IS NOT NULL) UPDATE orders SET max_seats = seats | runs only when no row of orders has a value in max_seats
             POSTGRESQL | drop-table           | DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM audit_2019) THEN DROP TABLE audit_2019; END IF; END $$; | runs only when audit_2019 is empty
             POSTGRESQL | drop-table           | DO $$ DECLARE n int; BEGIN SELECT count(*) INTO STRICT n FROM audit_2019; IF n = 0 THEN DROP TABLE audit_2019; END IF; END $$; | runs only when audit_2019 is empty
             POSTGRESQL | truncate-table       | DO $$ DECLARE n int; BEGIN SELECT count(*) INTO n FROM audit_2019; IF n > 0 THEN RAISE EXCEPTION 'audit_2019 has rows'; END IF; TRUNCATE audit_2019; END $$; | runs only when audit_2019 is empty
@@ -63,6 +66,11 @@ class LinterGuardTest {
             SQLSERVER  | drop-column    | IF NOT EXISTS (SELECT 1 FROM orders WHERE note IS NOT NULL) ALTER TABLE orders DROP COLUMN memo
             SQLSERVER  | drop-column    | IF NOT EXISTS (SELECT 1 FROM other WHERE note IS NOT NULL) ALTER TABLE orders DROP COLUMN note
             SQLSERVER  | drop-column    | IF NOT EXISTS (SELECT 1 FROM orders WHERE note IS NULL) ALTER TABLE orders DROP COLUMN note
+            SQLSERVER  | drop-column    | IF NOT EXISTS (SELECT 1 FROM orders WHERE note IS NOT NULL) OR @force = 1 ALTER TABLE orders DROP COLUMN note
+            SQLSERVER  | update-without-where | IF NOT EXISTS (SELECT 1 FROM orders WHERE max_seats IS NOT NULL) UPDATE orders SET max_seats = seats, notified = 0
+            SQLSERVER  | update-without-where | IF NOT EXISTS (SELECT 1 FROM orders WHERE max_seats IS NOT NULL) OR @force = 1 BEGIN UPDATE orders SET max_seats = seats END
+            SQLSERVER  | update-without-where | IF NOT EXISTS (SELECT 1 FROM orders WHERE max_seats IS NOT NULL) BEGIN PRINT 'empty' END ELSE BEGIN UPDATE orders SET max_seats = seats END
+            SQLSERVER  | update-without-where | IF NOT EXISTS (SELECT 1 FROM other WHERE max_seats IS NOT NULL) UPDATE orders SET max_seats = seats
             POSTGRESQL | drop-table     | DROP TABLE IF EXISTS audit_2019
             POSTGRESQL | drop-table     | DO $$ DECLARE n int; BEGIN SELECT count(*) INTO n FROM audit_2019; IF n > 0 THEN DROP TABLE audit_2019; END IF; END $$;
             POSTGRESQL | drop-table     | DO $$ DECLARE n int; BEGIN SELECT count(*) INTO n FROM audit_2019 WHERE year = 2019; IF n = 0 THEN DROP TABLE audit_2019; END IF; END $$;

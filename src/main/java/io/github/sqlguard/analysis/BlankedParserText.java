@@ -35,6 +35,18 @@ final class BlankedParserText {
         }
     }
 
+    /**
+     * Writes {@code c} over the first character of token {@code index}, as {@link #blank} writes blanks: the text
+     * keeps its length, and is left as it is where a placeholder value moved the token.
+     */
+    void replaceFirstCharacter(int index, char c) {
+        int start = tokens.get(index).offset() - tokens.get(0).offset();
+        if (start < sql.length() && sql.startsWith(tokens.get(index).text(), start)) {
+            blanked = blanked == null ? sql.toCharArray() : blanked;
+            blanked[start] = c;
+        }
+    }
+
     /** The text with every stretch blanked so far. */
     String text() {
         return blanked == null ? sql : new String(blanked);

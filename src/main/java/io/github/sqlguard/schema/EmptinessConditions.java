@@ -3,7 +3,10 @@ package io.github.sqlguard.schema;
 import io.github.sqlguard.sql.Statement;
 import io.github.sqlguard.sql.StatementContext;
 import io.github.sqlguard.sql.Token;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -29,6 +32,15 @@ final class EmptinessConditions {
      */
     private static final Pattern NO_VALUES = Pattern.compile(NOT_EXISTS_FROM + "\\s+WHERE\\s+"
             + "(?<column>[\\w$#\"`\\[\\]]+)\\s+IS\\s+NOT\\s+NULL\\s*\\)\\s*(?:THEN|BEGIN)?\\s*$");
+    /** One part of an AND: that no row of a table holds a value in a column. */
+    private static final Pattern NO_VALUES_CONJUNCT = Pattern.compile("(?is)NOT\\s+EXISTS\\s*\\(\\s*SELECT\\s+"
+            + "(?:TOP\\s*\\(?\\s*1\\s*\\)?\\s+)?(?:1|\\*|[\\w.\"`\\[\\]]+)\\s+FROM\\s+" + NAME + "\\s+WHERE\\s+"
+            + "(?<column>[\\w$#\"`\\[\\]]+)\\s+IS\\s+NOT\\s+NULL\\s*\\)");
+    private static final Pattern IF_WORD = Pattern.compile("(?i)(?<![\\w@#$])IF(?![\\w@#$])");
+    private static final Pattern TRAILING_BLOCK_START = Pattern.compile("(?i)(?<![\\w@#$])(?:THEN|BEGIN)\\s*$");
+    /** Words that, at the top level of a condition, show it is more than parts joined by AND. */
+    private static final Set<String> CONDITION_ENDS = Set.of("OR", "ELSE", "END", "BEGIN", "THEN", "IF", "ELSIF",
+            "ELSEIF", "WHILE");
     private static final Pattern COUNT_ZERO = Pattern.compile("(?is)\\bIF\\s*\\(\\s*SELECT\\s+COUNT\\s*\\(\\s*"
             + "(?:\\*|1)\\s*\\)\\s+FROM\\s+" + NAME + "\\s*\\)\\s*=\\s*0\\s*(?:THEN|BEGIN)?\\s*$");
     /** PL/pgSQL: {@code SELECT count(*) INTO n FROM t;} then {@code IF n = 0 THEN}, or a RAISE EXCEPTION unless 0. */
@@ -73,9 +85,79 @@ final class EmptinessConditions {
      * hold no value: T-SQL {@code IF NOT EXISTS (SELECT 1 FROM t WHERE c IS NOT NULL) ALTER TABLE t DROP COLUMN c}.
      */
     static Set<String> valuelessColumnsRequiredBy(String textBefore, String table) {
-        Matcher matcher = NO_VALUES.matcher(textBefore);
-        return matcher.find() && emptyColumn(matcher).table().equals(table) ? Set.of(emptyColumn(matcher).column())
-                : Set.of();
+        Set<String> columns = new LinkedHashSet<>();
+        for (String conjunct : conjunctsOfLastIf(textBefore)) {
+            Matcher matcher = NO_VALUES_CONJUNCT.matcher(conjunct);
+            if (matcher.matches() && emptyColumn(matcher).table().equals(table)) {
+                columns.add(emptyColumn(matcher).column());
+            }
+        }
+        return columns;
+    }
+
+    /**
+     * The parts joined by AND of the condition of the last {@code IF} that {@code textBefore} ends inside, or none
+     * when that condition also has an OR, an ELSE or another statement at its top level: each part of {@code IF
+     * NOT EXISTS (..) AND NOT EXISTS (..) BEGIN} must hold for the statement after it to run, a part of an OR need
+     * not.
+     */
+    private static List<String> conjunctsOfLastIf(String textBefore) {
+        String text = TRAILING_BLOCK_START.matcher(textBefore).replaceFirst("");
+        Matcher ifWord = IF_WORD.matcher(text);
+        List<Integer> starts = new ArrayList<>();
+        while (ifWord.find()) {
+            starts.add(ifWord.end());
+        }
+        for (int k = starts.size() - 1; k >= 0; k--) {
+            List<String> conjuncts = topLevelConjuncts(text.substring(starts.get(k)));
+            if (!conjuncts.isEmpty()) {
+                return conjuncts;
+            }
+        }
+        return List.of();
+    }
+
+    /** {@code condition} split at its top-level ANDs, or empty when anything but AND joins it at its top level. */
+    private static List<String> topLevelConjuncts(String condition) {
+        List<String> conjuncts = new ArrayList<>();
+        int depth = 0;
+        int from = 0;
+        for (int i = 0; i < condition.length(); i++) {
+            char c = condition.charAt(i);
+            if (c == '\'') {
+                int close = condition.indexOf('\'', i + 1);
+                if (close < 0) {
+                    return List.of();
+                }
+                i = close;
+            } else if (c == '(') {
+                depth++;
+            } else if (c == ')' && --depth < 0) {
+                return List.of();
+            } else if (c == ';' && depth == 0) {
+                return List.of();
+            } else if (depth == 0 && Character.isLetter(c) && (i == 0 || !isWordPart(condition.charAt(i - 1)))) {
+                int end = i;
+                while (end < condition.length() && isWordPart(condition.charAt(end))) {
+                    end++;
+                }
+                String word = condition.substring(i, end).toUpperCase(Locale.ROOT);
+                if (CONDITION_ENDS.contains(word)) {
+                    return List.of();
+                }
+                if (word.equals("AND")) {
+                    conjuncts.add(condition.substring(from, i).strip());
+                    from = end;
+                }
+                i = end - 1;
+            }
+        }
+        conjuncts.add(condition.substring(from).strip());
+        return depth == 0 && conjuncts.stream().noneMatch(String::isEmpty) ? conjuncts : List.of();
+    }
+
+    private static boolean isWordPart(char c) {
+        return Character.isLetterOrDigit(c) || c == '_' || c == '@' || c == '#' || c == '$';
     }
 
     private static EmptyColumn emptyColumn(Matcher matcher) {

@@ -98,14 +98,16 @@ public final class LossGuards {
         }
         int main = DestroyedTables.mainKeyword(tokens);
         List<String> targets = DestroyedTables.of(tokens, main);
+        String condition = EmptinessConditions.conditionBefore(statement, main, lastContainer);
         if (targets.isEmpty()) {
             // An UPDATE of a table the changeset requires to be empty has no row to change.
-            return ColumnWrites.update(tokens).map(ColumnWrites.Update::table)
+            Optional<ColumnWrites.Update> update = ColumnWrites.update(tokens);
+            return update.map(ColumnWrites.Update::table)
                     .filter(table -> emptyTables.contains(SchemaNames.key(table)))
                     .map(table -> new Guard(Guard.Kind.EMPTY_TABLE, "runs only when " + table
-                            + " is empty (changeset precondition)"));
+                            + " is empty (changeset precondition)"))
+                    .or(() -> update.flatMap(u -> fillOfValuelessColumns(u, condition)));
         }
-        String condition = EmptinessConditions.conditionBefore(statement, main, lastContainer);
         Optional<String> emptyTable = EmptinessConditions.emptyTableRequiredBy(condition);
         if (emptyTable.isPresent() && targets.stream().allMatch(t -> SchemaNames.key(t).equals(emptyTable.get()))) {
             return Optional.of(new Guard(Guard.Kind.EMPTY_TABLE, "runs only when " + targets.get(0) + " is empty"));
@@ -197,6 +199,22 @@ public final class LossGuards {
     }
 
     /** The guard of an UPDATE that assigns only columns the script added and nothing has written since. */
+    /**
+     * An UPDATE that only sets columns its condition requires to hold no value in any row (T-SQL {@code IF NOT
+     * EXISTS (SELECT 1 FROM t WHERE c IS NOT NULL) UPDATE t SET c = ..}, the way a backfill that may run twice
+     * guards itself) overwrites nothing.
+     */
+    private static Optional<Guard> fillOfValuelessColumns(ColumnWrites.Update update, String condition) {
+        String table = SchemaNames.key(update.table());
+        Set<String> valueless = EmptinessConditions.valuelessColumnsRequiredBy(condition, table);
+        List<String> assigned = update.assigned();
+        if (assigned.isEmpty() || !assigned.stream().allMatch(c -> valueless.contains(SchemaNames.key(c)))) {
+            return Optional.empty();
+        }
+        return Optional.of(new Guard(Guard.Kind.NEW_COLUMNS_FILLED, "runs only when no row of " + update.table()
+                + " has a value in " + String.join(", ", assigned)));
+    }
+
     private Optional<Guard> fillOfNewColumns(ColumnWrites.Update update, DatabaseScope databases) {
         String table = SchemaNames.key(update.table());
         return NewColumnFill.guardOf(update, databases, unwrittenColumns.getOrDefault(table, Set.of()),

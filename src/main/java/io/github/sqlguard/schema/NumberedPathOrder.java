@@ -2,6 +2,7 @@ package io.github.sqlguard.schema;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Orders paths of plain upgrade scripts as their numbers count: {@code upgrade/9/x.sql} before
@@ -24,6 +25,9 @@ final class NumberedPathOrder implements Comparator<String> {
 
     /** Alphabetical, as their releases follow each other. */
     private static final List<String> PRE_RELEASE_WORDS = List.of("alpha", "beta", "pre", "rc");
+
+    /** A year, a month and a day, separated. */
+    private static final Pattern DAY_OF_DATE = Pattern.compile("\\d{4}[-_.]\\d{2}[-_.]\\d{2}");
 
     private NumberedPathOrder() {
     }
@@ -57,7 +61,7 @@ final class NumberedPathOrder implements Comparator<String> {
                     return byValue;
                 }
                 boolean goesOnA = versionGoesOn(a, endA);
-                if (goesOnA != versionGoesOn(b, endB)) {
+                if (goesOnA != versionGoesOn(b, endB) && !endsDate(a, i, endA) && !endsDate(b, j, endB)) {
                     return goesOnA ? 1 : -1;
                 }
                 i = endA;
@@ -110,6 +114,17 @@ final class NumberedPathOrder implements Comparator<String> {
         char next = text.charAt(at + 1);
         return Character.isDigit(next) || (next == 'x' || next == 'X')
                 && (at + 2 == text.length() || "._-/".indexOf(text.charAt(at + 2)) >= 0);
+    }
+
+    /**
+     * Whether the number {@code [from, end)} ends a date, a day after a year and a month ({@code 2023-02-16}) or a
+     * date written as one number ({@code 20230216}): a date has no point releases, so scripts of one day run by the
+     * rest of their names as text, as the runners that sort dated names do ({@code 2023-02-16_00_a.sql} before
+     * {@code 2023-02-16_fix.sql}).
+     */
+    private static boolean endsDate(String text, int from, int end) {
+        return end - from >= 8 || end - from == 2 && DAY_OF_DATE.matcher(text.substring(Math.max(0, from - 8), end))
+                .matches();
     }
 
     private static int digitsEnd(String text, int from) {

@@ -92,6 +92,11 @@ class StatementAnalyzerTest {
         "POSTGRESQL | DELETE FROM t WHERE name COLLATE \"C\" > 'x'",
         "POSTGRESQL | WITH b AS (SELECT id FROM t ORDER BY name COLLATE \"C\" LIMIT 5) DELETE FROM t USING b",
         "POSTGRESQL | DELETE FROM t WHERE json ?? 'status' OR 1 = 1",
+        "SQLSERVER | DELETE TOP (@batch) s FROM [dbo].[sso_user] s INNER JOIN #ids ON #ids.id = s.id",
+        "AUTO | UPDATE TOP (10) PERCENT t SET a = 1 FROM t JOIN u ON u.id = t.u_id",
+        "SQLSERVER | UPDATE u SET u.[revised] = GETUTCDATE() FROM @ids i INNER JOIN [dbo].[users] u ON i.id = u.id",
+        "SQLSERVER | UPDATE u SET revised = 1 FROM [dbo].[users] u INNER JOIN @ids i ON i.id = u.id",
+        "SQLSERVER | DELETE x FROM @ids x JOIN [dbo].[users] u ON u.id = x.id",
         "POSTGRESQL | UPDATE t SET json = json - 'a' WHERE json ?? 'a' AND NOT json ?? 'b' OR true",
     })
     void destructiveStatementsAreParsedWithDialectFeatures(Dialect dialect, String sql) {
@@ -101,7 +106,8 @@ class StatementAnalyzerTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "DELETE TOP (10) FROM t | unexpected \"(\" at line 1, column 12",
+        "DELETE a FROM t a JOIN u ON u.id = a.id OPTION (MAXDOP 1) | unexpected \"OPTION\" at line 1, column 41",
+        "DELETE TOP (10) a FROM @ids a JOIN u ON u.id = a.id OPTION (MAXDOP 1) | unexpected \"OPTION\" at line 1, column 53",
         "DELETE FROM ONLY t | unexpected \"ONLY\" at line 1, column 13",
         "DELETE FROM t WHERE CURRENT OF c | unexpected \"OF\" at line 1, column 29",
     })
@@ -121,10 +127,10 @@ class StatementAnalyzerTest {
     @Test
     void parserPositionsAreFilePositions() {
         Statement statement = new StatementSplitter(Dialect.AUTO, Placeholders.DEFAULT)
-                .split("t.sql", "SELECT 1;\n\n  DELETE\n  TOP (10) FROM t;").statements().get(1);
+                .split("t.sql", "SELECT 1;\n\n  DELETE\n  FROM ONLY t;").statements().get(1);
         AnalyzedStatement.Unparsed unparsed =
                 assertInstanceOf(AnalyzedStatement.Unparsed.class, analyzer.analyze(statement));
-        assertEquals("unexpected \"(\" at line 4, column 7", unparsed.parserMessage());
+        assertEquals("unexpected \"ONLY\" at line 4, column 8", unparsed.parserMessage());
     }
 
     @Test
@@ -167,7 +173,7 @@ class StatementAnalyzerTest {
         try {
             List<Future<AnalyzedStatement>> results = new ArrayList<>();
             for (int i = 0; i < 200; i++) {
-                String sql = i % 2 == 0 ? "DELETE FROM t" + i + " WHERE id = " + i : "DELETE TOP (1) FROM t" + i;
+                String sql = i % 2 == 0 ? "DELETE FROM t" + i + " WHERE id = " + i : "DELETE FROM ONLY t" + i;
                 Statement statement = statement(Dialect.AUTO, sql);
                 results.add(pool.submit(() -> analyzer.analyze(statement)));
             }

@@ -20,7 +20,7 @@ class UnparsedStatementRuleTest {
 
     @ParameterizedTest(name = "{0}: {1}")
     @CsvSource(delimiter = '|', value = {
-        "SQLSERVER  | DELETE TOP (10) t FROM t JOIN u ON u.id = t.u | unexpected \"(\" at line 1, column 12",
+        "SQLSERVER  | DELETE t FROM t JOIN u ON u.id = t.u OPTION (MAXDOP 1) | unexpected \"OPTION\" at line 1, column 38",
         "POSTGRESQL | DELETE FROM ONLY t USING u          | unexpected \"ONLY\" at line 1, column 13",
     })
     void namesTheParserMessageForAnUnparsedStatement(Dialect dialect, String sql, String parserMessage) {

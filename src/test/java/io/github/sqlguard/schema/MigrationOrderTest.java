@@ -82,6 +82,15 @@ class MigrationOrderTest {
     }
 
     @Test
+    void datedScriptsOfOneDayRunByTheRestOfTheirNameAsText() {
+        assertEquals(List.of("db/2023-02-16_00_add_column.sql", "db/2023-02-16_fix_view.sql",
+                "db/2023-02-17-00_procs.sql", "db/2023-02-17_00_table.sql", "db/20230218_00_a.sql", "db/20230218_b.sql"),
+                ordered("db/20230218_b.sql", "db/2023-02-17_00_table.sql", "db/2023-02-16_fix_view.sql",
+                        "db/20230218_00_a.sql", "db/2023-02-17-00_procs.sql", "db/2023-02-16_00_add_column.sql"),
+                "a day has no point releases: the name after it decides, character by character");
+    }
+
+    @Test
     void aReleaseRunsBeforeItsPointReleasesWhateverWordEndsItsName() {
         assertEquals(List.of("c/sakai_2_6_0_conversion.sql", "c/sakai_2_6_0-2_6_1_conversion.sql",
                 "c/sakai_23_conversion.sql", "c/sakai_23_0-23_1_conversion.sql", "c/sakai_23_1-23_2_conversion.sql"),
