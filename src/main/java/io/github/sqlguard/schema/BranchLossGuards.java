@@ -5,24 +5,39 @@ import io.github.sqlguard.sql.Statement;
 import io.github.sqlguard.sql.StatementContext;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * The {@link LossGuards} of every run scope of one script, kept apart for each arm of a branching body: what a
  * statement of one arm establishes ({@code IF .. THEN ALTER TABLE t ADD c}) holds for the later statements of
  * that arm only, not for those of the {@code ELSE} arm, nor after the branch, where it may not have run. An
- * arm starts from what the statements that certainly ran before it established.
+ * arm starts from what the statements that certainly ran before it established. One fact outlives its arm: a
+ * column an arm added to a table the replay knew in full without it ({@code IF COL_LENGTH('t', 'c') IS NULL ALTER
+ * TABLE t ADD c}) either exists and holds only what was written after the branch, or does not exist at all.
  */
 public final class BranchLossGuards {
 
     private final Map<String, LossGuards> guards = new HashMap<>();
     private final BodiesRunWhereDefined runWhereDefined;
-    /** What certainly ran, by run scope: the statements outside any branch, in order, with the schema before. */
-    private final Map<String, List<Observed>> certain = new HashMap<>();
-
-    private record Observed(StatementModel model, SchemaView before) {
-    }
+    /**
+     * What certainly ran, by run scope: the statements outside any branch, in order, with the schema before, and
+     * the columns branches added to tables that lacked them.
+     */
+    private final Map<String, List<Consumer<LossGuards>>> certain = new HashMap<>();
+    /** By run scope: the arms whose statements ran since the last statement outside any branch, in order. */
+    private final Map<String, Set<String>> armsSinceCertain = new HashMap<>();
+    /** By run scope: the schema as the first of those arms found it. */
+    private final Map<String, SchemaView> beforeBranches = new HashMap<>();
+    /**
+     * By run scope: the schema before the last statement outside any branch, when that statement holds a block (a
+     * T-SQL {@code IF .. ALTER TABLE ..}, whose change the replay may apply with the block's own statement).
+     */
+    private final Map<String, SchemaView> beforeBlock = new HashMap<>();
 
     /** Guards in which every routine body keeps a run of its own. */
     public BranchLossGuards() {
@@ -39,13 +54,44 @@ public final class BranchLossGuards {
         String scope = scopeOf(statement);
         String arm = statement.context().branch();
         if (arm == null) {
-            return guards.computeIfAbsent(scope, key -> created(statement));
+            LossGuards inScope = guards.computeIfAbsent(scope, key -> created(statement));
+            branchesEnded(scope, inScope);
+            return inScope;
         }
         return guards.computeIfAbsent(scope + '\u0000' + arm, key -> {
             LossGuards inArm = created(statement);
-            certain.getOrDefault(scope, List.of()).forEach(seen -> inArm.observe(seen.model(), seen.before()));
+            certain.getOrDefault(scope, List.of()).forEach(seen -> seen.accept(inArm));
             return inArm;
         });
+    }
+
+    /**
+     * The branches since the last statement outside any branch of {@code scope} have ended, and any of them may
+     * have run: a column one of them wrote is no longer unwritten, and the columns one added to a table known in
+     * full without them, and left unwritten, count as added and unwritten from here on.
+     */
+    private void branchesEnded(String scope, LossGuards inScope) {
+        Set<String> armKeys = armsSinceCertain.remove(scope);
+        SchemaView before = beforeBranches.remove(scope);
+        if (armKeys == null || before == null) {
+            return;
+        }
+        List<LossGuards> arms = armKeys.stream().map(arm -> guards.get(scope + '\u0000' + arm))
+                .filter(Objects::nonNull).toList();
+        List<Consumer<LossGuards>> outcome = new ArrayList<>();
+        arms.forEach(inArm -> outcome.add(scoped -> scoped.branchEnded(inArm)));
+        for (LossGuards inArm : arms) {
+            inArm.addedUnwrittenColumns().forEach((table, columns) -> {
+                Set<String> lacked = new LinkedHashSet<>(columns);
+                lacked.removeIf(column -> before.table(table).filter(Table::complete)
+                        .map(known -> known.column(column).isPresent()).orElse(true));
+                if (!lacked.isEmpty()) {
+                    outcome.add(scoped -> scoped.addedInBranch(table, lacked));
+                }
+            });
+        }
+        outcome.forEach(step -> step.accept(inScope));
+        certain.computeIfAbsent(scope, k -> new ArrayList<>()).addAll(outcome);
     }
 
     /**
@@ -67,8 +113,7 @@ public final class BranchLossGuards {
         }
         // Called on the line after its definition: it runs as part of the script, on what the script did so far.
         LossGuards inScript = new LossGuards(context.runScope());
-        certain.getOrDefault(context.runScope(), List.of())
-                .forEach(seen -> inScript.observe(seen.model(), seen.before()));
+        certain.getOrDefault(context.runScope(), List.of()).forEach(seen -> seen.accept(inScript));
         return inScript;
     }
 
@@ -80,9 +125,18 @@ public final class BranchLossGuards {
     public void observe(StatementModel model, SchemaView before) {
         Statement statement = model.statement();
         of(statement).observe(model, before);
-        if (statement.context().branch() == null) {
-            certain.computeIfAbsent(scopeOf(statement), k -> new ArrayList<>())
-                    .add(new Observed(model, before));
+        String scope = scopeOf(statement);
+        String arm = statement.context().branch();
+        if (arm == null) {
+            certain.computeIfAbsent(scope, k -> new ArrayList<>()).add(scoped -> scoped.observe(model, before));
+            if (statement.container()) {
+                beforeBlock.put(scope, before);
+            } else {
+                beforeBlock.remove(scope);
+            }
+        } else {
+            beforeBranches.putIfAbsent(scope, beforeBlock.getOrDefault(scope, before));
+            armsSinceCertain.computeIfAbsent(scope, k -> new LinkedHashSet<>()).add(arm);
         }
     }
 }

@@ -273,6 +273,38 @@ public final class LossGuards {
         followColumns(tokens, main, statement, before);
     }
 
+    /** By table key, the columns this scope's statements added that nothing has written since. */
+    Map<String, Set<String>> addedUnwrittenColumns() {
+        Map<String, Set<String>> fresh = new HashMap<>();
+        addedColumns.forEach((table, columns) -> {
+            Set<String> unwritten = new HashSet<>(columns);
+            unwritten.retainAll(unwrittenColumns.getOrDefault(table, Set.of()));
+            if (!unwritten.isEmpty()) {
+                fresh.put(table, unwritten);
+            }
+        });
+        return fresh;
+    }
+
+    /**
+     * A branch that may have run ends: a column it wrote, or dropped, is no longer one nothing has written since it
+     * was added.
+     */
+    void branchEnded(LossGuards arm) {
+        unwrittenColumns.forEach((table, columns) -> columns.retainAll(arm.unwrittenColumns.getOrDefault(table,
+                Set.of())));
+    }
+
+    /**
+     * Takes {@code columns} of {@code table} as added and unwritten: a branch that may not have run added them to
+     * a table that lacked them, so after it each either exists with nothing written yet or does not exist.
+     */
+    void addedInBranch(String table, Set<String> columns) {
+        addedColumns.computeIfAbsent(table, k -> new HashSet<>()).addAll(columns);
+        unwrittenColumns.computeIfAbsent(table, k -> new HashSet<>()).addAll(columns);
+        scopedWrites.getOrDefault(table, new HashMap<>()).keySet().removeAll(columns);
+    }
+
     private void recordAddedColumns(List<Token> tokens, int main, SchemaView before) {
         DestroyedTables.addedColumns(tokens, main, before).ifPresent(added -> {
             addedColumns.computeIfAbsent(SchemaNames.key(added.table()), k -> new HashSet<>()).addAll(added.columns());
