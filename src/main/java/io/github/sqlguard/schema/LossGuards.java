@@ -272,6 +272,7 @@ public final class LossGuards {
         if (update.isPresent()) {
             written(OwnKeySelection.reachingEveryRow(EnumCasts.readAsCopies(update.get(), before), before),
                     statement, databases);
+            copies.copyChanged(update.get().table(), update.get().assigned(), "overwrites", lineOf(statement));
             return;
         }
         if (ColumnWrites.updates(tokens)) {
@@ -314,6 +315,8 @@ public final class LossGuards {
         Set<String> unwritten = unwrittenColumns.computeIfAbsent(table, k -> new HashSet<>());
         Map<String, ColumnCopy> copies = copiedColumns.computeIfAbsent(table, k -> new HashMap<>());
         Map<String, List<DatabaseScope>> writes = scopedWrites.computeIfAbsent(table, k -> new HashMap<>());
+        this.copies.copyChanged(targets.get(0), DestroyedTables.droppedColumns(tokens, main), "drops",
+                lineOf(statement));
         clearedColumns.replaced(table, DestroyedTables.droppedColumns(tokens, main));
         clearedColumns.replaced(table, ColumnWrites.renamedColumns(tokens, main).keySet());
         clearedColumns.replaced(table, ColumnWrites.renamedColumns(tokens, main).values());
