@@ -270,8 +270,8 @@ public final class LossGuards {
         DatabaseScope databases = statement.context().databases();
         Optional<ColumnWrites.Update> update = ColumnWrites.update(tokens);
         if (update.isPresent()) {
-            written(OwnKeySelection.reachingEveryRow(EnumCasts.readAsCopies(update.get(), before), before),
-                    statement, databases);
+            written(OwnKeySelection.reachingEveryRow(EnumCasts.readAsCopies(WideningCasts.readAsCopies(update.get(),
+                    before, statement.dialect()), before), before), statement, databases);
             copies.copyChanged(update.get().table(), update.get().assigned(), "overwrites", lineOf(statement));
             return;
         }
