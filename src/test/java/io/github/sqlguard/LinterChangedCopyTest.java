@@ -80,6 +80,8 @@ class LinterChangedCopyTest {
             ORACLE | create table T_VAR as select * from T_VAR_OLD;\\nalter table T_VAR drop (NAME_);\\n\
             drop table T_VAR_OLD; | 3:1 drop-table ERROR
             ORACLE | create table T_VAR as select * from T_VAR_OLD;\\ndrop table T_VAR_OLD; | 2:1 drop-table INFO
+            POSTGRESQL | create table T_VAR as select * from T_VAR_OLD;\\nalter table T_VAR add FLAG_ int;\\n\
+            update T_VAR set FLAG_ = 0;\\ndrop table T_VAR_OLD; | 4:1 drop-table INFO
             """)
     void anyColumnOfAStarCopyHeldValuesOfItsSource(Dialect dialect, String sql, String expected) {
         assertEquals(List.of(expected), OneScript.placesAndSeverities(dialect, sql), sql);
