@@ -77,7 +77,21 @@ final class ChangelogFindings {
         return at(Diagnostics.MISSING_INCLUDE, path, reference.line(), reference.column(),
                 reference.describedTarget() + " was not found, so " + (reference.sqlFile() ? "its statements"
                         : "its changes") + " were not checked.",
-                MISSING_FILE_HINT);
+                missingFileHint(path, reference));
+    }
+
+    /**
+     * How to find a file a reference names: a path already read relative to the changelog was looked for in one
+     * folder only, which the hint names, rather than advising the attribute it already has.
+     */
+    private static String missingFileHint(String changelog, Reference reference) {
+        if (!reference.relativeToChangelogFile()) {
+            return MISSING_FILE_HINT;
+        }
+        int slash = changelog.lastIndexOf('/');
+        String folder = slash < 0 ? "the project folder" : changelog.substring(0, slash + 1);
+        return "Fix the path: with relativeToChangelogFile it is looked up from " + folder + ", the folder of the"
+                + " changelog that names it, as Liquibase does.";
     }
 
     /**
@@ -96,7 +110,7 @@ final class ChangelogFindings {
         return at(Diagnostics.MISSING_INCLUDE, path, first.line(), first.column(),
                 kind + listed + " were not found (the path names one for each value its properties take), so "
                         + (first.sqlFile() ? "their statements" : "their changes") + " were not checked.",
-                MISSING_FILE_HINT);
+                missingFileHint(path, first));
     }
 
     static Finding missingPropertyFile(String path, int line, int column, String target) {

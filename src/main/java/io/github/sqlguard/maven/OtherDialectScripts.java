@@ -9,8 +9,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * The build log's word on the scripts a configured dialect does not describe: those whose folder or file name names a
@@ -54,10 +56,11 @@ final class OtherDialectScripts {
             Optional<SourcePath> scanned = scanned(config.baseDir(), scannedDirectories, file);
             Dialect read = config.dialectFor(scanned.map(DatabaseNames::dialectOf).orElse(Dialect.AUTO));
             if (read != configured) {
-                otherDialect.merge(folder(file) + " (" + read.configName(), 1, Integer::sum);
+                otherDialect.merge(place(file, DatabaseNames::dialectOf) + " (" + read.configName(), 1,
+                        Integer::sum);
             } else {
-                scanned.flatMap(DatabaseNames::undescribedDatabaseOf)
-                        .ifPresent(database -> undescribed.merge(folder(file) + " (" + database, 1, Integer::sum));
+                scanned.flatMap(DatabaseNames::undescribedDatabaseOf).ifPresent(database -> undescribed.merge(
+                        place(file, DatabaseNames::undescribedDatabaseOf) + " (" + database, 1, Integer::sum));
             }
         }
         return new Lines(otherDialectLine(configured, otherDialect), undescribedLine(configured, undescribed));
@@ -109,6 +112,41 @@ final class OtherDialectScripts {
 
     private static int count(Map<String, Integer> byFolder) {
         return byFolder.values().stream().mapToInt(Integer::intValue).sum();
+    }
+
+    /**
+     * Where {@code file}'s database is named, as the line shows it: its folder ({@code db/mysql/}), or, when only its
+     * file name names the database, the names of that folder's files that do so ({@code upgrade/mysql_*},
+     * {@code sql/*.mysql.*}, {@code sql/*-mysql.*}): a folder holding the scripts of several databases, each named by
+     * a word of its file names, is otherwise listed once per database, as if it named each.
+     *
+     * @param database what a path names, compared between the folder and its words
+     */
+    private static String place(String file, Function<String, ?> database) {
+        String folder = folder(file);
+        Object named = database.apply(file);
+        if (Objects.equals(database.apply(folder), named)) {
+            return folder;
+        }
+        String fileName = file.substring(file.lastIndexOf('/') + 1);
+        Optional<String> leading = DatabaseNames.leadingWord(fileName);
+        if (leading.isPresent() && Objects.equals(database.apply(leading.get()), named)) {
+            return folder + leading.get() + "_*";
+        }
+        List<String> ends = DatabaseNames.hyphenatedEnds(fileName);
+        if (!ends.isEmpty() && Objects.equals(database.apply(ends.get(1)), named)) {
+            return folder + "*-" + ends.get(1) + ".*";
+        }
+        if (!ends.isEmpty() && Objects.equals(database.apply(ends.get(0)), named)) {
+            return folder + ends.get(0) + "-*";
+        }
+        List<String> dotted = List.of(fileName.split("\\."));
+        for (int i = dotted.size() - 2; i > 0; i--) {
+            if (Objects.equals(database.apply(dotted.get(i)), named)) {
+                return folder + "*." + dotted.get(i) + ".*";
+            }
+        }
+        return folder;
     }
 
     private static String folder(String file) {

@@ -43,6 +43,16 @@ final class ColumnListCopy {
     }
 
     /**
+     * The keys of the columns the copy at {@code main} reads from its source, when it is a full copy by a column list
+     * ({@link #of}); empty for any other statement.
+     */
+    static Optional<Set<String>> columnsOfFullCopy(List<Token> tokens, int main, SchemaView before,
+            boolean selectIntoMakesTable) {
+        return read(tokens, main, before, selectIntoMakesTable).filter(copy -> copy.missing().isEmpty())
+                .map(Partial::kept);
+    }
+
+    /**
      * A copy of every row that leaves out columns of its source the replay knows: {@code INSERT INTO new_t (id)
      * SELECT id FROM t} when {@code t} also has {@code name}. A table rebuild written so loses those columns.
      *

@@ -36,8 +36,8 @@ final class ColumnWrites {
      *     source column's key to the target column as written
      * @param derivations for each assignment that is neither a copy nor a cast, each column its expression reads
      *     ({@code SET n = CASE WHEN c = 'A' THEN 1 ELSE 0 END}): the source column's key to the target column
-     * @param castTypes for each conversion whose cast names a plain type ({@link TextCasts#namedCastType}): the
-     *     source column's key to that type as written
+     * @param castTypes for each conversion whose cast names a plain type ({@link TextCasts#namedCastType}), or is
+     *     one cast to any type ({@link TextCasts#castType}): the source column's key to that type as written
      */
     record Update(String table, List<String> assigned, Map<String, String> copies, boolean everyRow,
             Set<String> cleared, String rowsWithValueIn, Map<String, String> conversions,
@@ -250,7 +250,8 @@ final class ColumnWrites {
         copiedColumn(value).ifPresentOrElse(source -> copies.put(source, column), () -> plainColumn(
                 TextCasts.anyCastOperand(value)).ifPresentOrElse(source -> {
                     conversions.put(source, column);
-                    TextCasts.namedCastType(value).ifPresent(type -> castTypes.put(source, type));
+                    TextCasts.namedCastType(value).or(() -> TextCasts.castType(value))
+                            .ifPresent(type -> castTypes.put(source, type));
                 }, () -> ExpressionColumns.readBy(value).forEach(source -> derivations.putIfAbsent(source, column))));
         for (List<Token> kept : JsonObjectValues.of(value)) {
             copiedColumn(kept).ifPresent(source -> copies.put(source, column));

@@ -320,8 +320,10 @@ public final class LossGuards {
         DatabaseScope databases = statement.context().databases();
         Optional<ColumnWrites.Update> update = ColumnWrites.update(tokens);
         if (update.isPresent()) {
-            written(OwnKeySelection.reachingEveryRow(EnumCasts.readAsCopies(update.get(), before), before),
-                    statement, databases);
+            written(OwnKeySelection.reachingEveryRow(EnumCasts.readAsCopies(WideningCasts.readAsCopies(update.get(),
+                    before, statement.dialect()), before), before), statement, databases);
+            copies.copyChanged(update.get().table(), notAddedTo(update.get().table(), update.get().assigned()),
+                    "overwrites", lineOf(statement));
             return;
         }
         if (ColumnWrites.updates(tokens)) {
@@ -364,6 +366,8 @@ public final class LossGuards {
         Set<String> unwritten = unwrittenColumns.computeIfAbsent(table, k -> new HashSet<>());
         Map<String, ColumnCopy> copies = copiedColumns.computeIfAbsent(table, k -> new HashMap<>());
         Map<String, List<DatabaseScope>> writes = scopedWrites.computeIfAbsent(table, k -> new HashMap<>());
+        this.copies.copyChanged(targets.get(0), notAddedTo(table, DestroyedTables.droppedColumns(tokens, main)),
+                "drops", lineOf(statement));
         clearedColumns.replaced(table, DestroyedTables.droppedColumns(tokens, main));
         clearedColumns.replaced(table, ColumnWrites.renamedColumns(tokens, main).keySet());
         clearedColumns.replaced(table, ColumnWrites.renamedColumns(tokens, main).values());
@@ -397,6 +401,15 @@ public final class LossGuards {
             }
             copies.replaceAll((source, copy) -> copy.target().equals(old) ? copy.retargeted(key) : copy);
         });
+    }
+
+    /**
+     * Those of {@code columns} the script did not add to {@code table}: a column added to a copy after it was made
+     * holds nothing the copy took, whatever the replay knows of the table copied.
+     */
+    private List<String> notAddedTo(String table, List<String> columns) {
+        Set<String> added = addedColumns.getOrDefault(SchemaNames.key(table), Set.of());
+        return columns.stream().filter(c -> !added.contains(SchemaNames.key(c))).toList();
     }
 
     /**

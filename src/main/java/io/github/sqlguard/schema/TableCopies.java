@@ -45,8 +45,19 @@ final class TableCopies {
     /**
      * A copy of every row, and of every column unless {@code verified} is false (a column list read from a table
      * whose columns the replay does not all know): the table it went to (a key), and the note a guard gives.
+     *
+     * @param targetName the table it went to, as written
+     * @param at where the copy stands ({@code "line 4"})
+     * @param columns the keys of the columns the copy read from its source, which keep their names in the copy; null
+     *     when every column of the copy may hold a value of the source ({@code SELECT *}, a list not verified)
      */
-    private record FullCopy(String target, String note, boolean verified) {
+    private record FullCopy(String target, String note, boolean verified, String targetName, String at,
+            Set<String> columns) {
+
+        /** Which of {@code changed} (columns of the copy, as written) may have held values of the source. */
+        List<String> copiedAmong(List<String> changed) {
+            return changed.stream().filter(c -> columns == null || columns.contains(SchemaNames.key(c))).toList();
+        }
     }
 
     /**
@@ -72,12 +83,13 @@ final class TableCopies {
      */
     void observe(List<Token> tokens, int main, SchemaView before, boolean selectIntoMakesTable, String at) {
         RowCopies.full(tokens, main, before, selectIntoMakesTable).ifPresent(copy -> copied(copy.source(),
-                copy.target(), "rows copied to " + copy.target() + " at " + at));
+                copy.target(), at, ColumnListCopy.columnsOfFullCopy(tokens, main, before, selectIntoMakesTable)
+                        .or(() -> knownColumns(before, copy.source())).orElse(null)));
         ColumnListCopy.unverified(tokens, main, before, selectIntoMakesTable).ifPresent(copy -> {
             String unknown = "sqlguard does not know every column of " + copy.source();
             if (holdsWholeCopyOf(copy.source(), copy.target())) {
-                copiedByUnverifiedList(copy.source(), copy.target(), "rows copied back to " + copy.target() + " at "
-                        + at + " by a column list; " + unknown + ", so check that the list names them all");
+                copiedByUnverifiedList(copy.source(), copy.target(), at, "rows copied back to " + copy.target()
+                        + " at " + at + " by a column list; " + unknown + ", so check that the list names them all");
             } else {
                 copiedByUnknownList(copy, at, "the copy to " + copy.target() + " at " + at + " lists its columns, and "
                         + unknown + ": those it leaves out are lost");
@@ -90,10 +102,45 @@ final class TableCopies {
         ColumnListCopy.moved(tokens, main, before, selectIntoMakesTable).ifPresent(moved -> moved(moved, at));
     }
 
-    /** Every row and column of {@code source} was copied to {@code target}, as {@code note} says. */
-    private void copied(String source, String target, String note) {
-        full.put(SchemaNames.key(source), new FullCopy(SchemaNames.key(target), note, true));
+    /**
+     * Every row and column of {@code source} was copied to {@code target} at {@code at}, by a list reading
+     * {@code columns} (null for {@code SELECT *}).
+     */
+    private void copied(String source, String target, String at, Set<String> columns) {
+        full.put(SchemaNames.key(source), new FullCopy(SchemaNames.key(target), "rows copied to " + target + " at "
+                + at, true, target, at, columns));
         wholeCopyOf.put(SchemaNames.key(target), SchemaNames.key(source));
+    }
+
+    /** The keys of every column of {@code table} when the replay knows them all, which a {@code SELECT *} copies. */
+    private static Optional<Set<String>> knownColumns(SchemaView before, String table) {
+        return before.table(table).filter(Table::complete).filter(t -> !t.columns().isEmpty())
+                .map(t -> t.columns().keySet().stream().map(SchemaNames::key).collect(Collectors.toSet()));
+    }
+
+    /**
+     * The script changed {@code columns} of {@code table} at {@code at}, as {@code change} says ({@code "drops"},
+     * {@code "overwrites"}): a copy of another table's rows kept there no longer holds the values it took into those
+     * columns, so destroying that other table loses them ({@code INSERT INTO t_new SELECT * FROM t; UPDATE t_new SET
+     * note = NULL; DROP TABLE t}). The copy table was created by the script, so the change itself is not reported;
+     * the destruction of its source is, and names it.
+     */
+    void copyChanged(String table, List<String> columns, String change, String at) {
+        String key = SchemaNames.key(table);
+        Map<String, FullCopy> changed = new HashMap<>();
+        full.forEach((source, copy) -> {
+            if (copy.target().equals(key) && !copy.copiedAmong(columns).isEmpty()) {
+                changed.put(source, copy);
+            }
+        });
+        changed.forEach((source, copy) -> {
+            List<String> lost = copy.copiedAmong(columns);
+            full.remove(source);
+            wholeCopyOf.remove(key);
+            partial.put(source, new PartialCopy("the copy to " + copy.targetName() + " at " + copy.at()
+                    + " no longer holds " + (lost.size() == 1 ? "column " : "columns ") + String.join(", ", lost)
+                    + ", which " + at + " " + change, "", "", Set.of()));
+        });
     }
 
     /**
@@ -110,10 +157,10 @@ final class TableCopies {
      * Every row of {@code source} was copied to {@code target} by a column list that may or may not name all its
      * columns, as {@code note} says; a copy known to be full made before stays the one a guard names.
      */
-    private void copiedByUnverifiedList(String source, String target, String note) {
+    private void copiedByUnverifiedList(String source, String target, String at, String note) {
         FullCopy earlier = full.get(SchemaNames.key(source));
         if (earlier == null || !earlier.verified()) {
-            full.put(SchemaNames.key(source), new FullCopy(SchemaNames.key(target), note, false));
+            full.put(SchemaNames.key(source), new FullCopy(SchemaNames.key(target), note, false, target, at, null));
         }
     }
 

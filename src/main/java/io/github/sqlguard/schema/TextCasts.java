@@ -67,6 +67,23 @@ final class TextCasts {
     }
 
     /**
+     * The type {@code expression} casts its operand to, as written, when it is one cast ({@code CAST(x AS
+     * VARCHAR(4000))}, {@code x::bigint}); empty for another expression, and for a chain of casts, whose earlier casts
+     * may have cut the value already.
+     */
+    static Optional<String> castType(List<Token> expression) {
+        int n = expression.size();
+        OptionalInt as = castFunctionAs(expression);
+        if (as.isPresent()) {
+            return as.getAsInt() > 2 && as.getAsInt() + 1 < n - 1
+                    ? Optional.of(SchemaNames.text(expression.subList(as.getAsInt() + 1, n - 1))) : Optional.empty();
+        }
+        List<Integer> casts = topLevelCasts(expression);
+        return casts.size() == 1 && casts.get(0) > 0 && casts.get(0) + 1 < n
+                ? Optional.of(SchemaNames.text(expression.subList(casts.get(0) + 1, n))) : Optional.empty();
+    }
+
+    /**
      * Where the AS of {@code expression} stands when the whole expression is {@code CAST( .. )} (-1 when it has no
      * AS at its top level); empty for any other expression.
      */

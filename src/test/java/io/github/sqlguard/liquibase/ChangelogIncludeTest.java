@@ -166,6 +166,13 @@ class ChangelogIncludeTest {
         assertEquals("src/main/resources/db/master.xml:2:3", changelog.problems().get(0).location().toString());
         assertEquals("Included changelog 'nope.xml' was not found, so its changes were not checked.",
                 changelog.problems().get(0).message());
+        assertEquals("Fix the path: with relativeToChangelogFile it is looked up from src/main/resources/db/, the"
+                + " folder of the changelog that names it, as Liquibase does.", changelog.problems().get(0).hint());
+    }
+
+    @Test
+    void aMissingIncludeOfTheClasspathSaysWhereThatIsLookedUp() throws Exception {
+        Changelog changelog = readRoot(changelog("  <include file=\"db/nope.xml\"/>"), LiquibaseOptions.defaults());
         assertEquals("Fix the path, or set relativeToChangelogFile. A path relative to the classpath is looked up in"
                 + " the scanned directories (sqlguard's <directories>, by default the resource folders) and in the"
                 + " resource folders of the modules of the build this one depends on, not in the jars of other"

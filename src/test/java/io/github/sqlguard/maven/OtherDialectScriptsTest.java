@@ -19,8 +19,28 @@ class OtherDialectScriptsTest {
     void namesTheFoldersAConfiguredDialectLeavesToTheirOwnDatabase() {
         assertEquals(Optional.of("sqlguard: dialect postgresql is configured, but 4 scripts whose folder or file name"
                 + " names a database of another dialect are read in its dialect: db/migration/mariadb/ (mariadb,"
-                + " 1 script), db/migration/mysql/ (mysql, 2 scripts), sql/ (sqlserver, 1 script)"),
+                + " 1 script), db/migration/mysql/ (mysql, 2 scripts), sql/*.sqlserver.* (sqlserver, 1 script)"),
                 OtherDialectScripts.of(config(Dialect.POSTGRESQL), FILES).otherDialect());
+    }
+
+    /**
+     * Upgrade scripts of several databases in one folder, each named by the first word of its file name: the line
+     * names the files of each database, not the folder once per database as if it named each.
+     */
+    @Test
+    void namesTheFilesWhenTheirNamesNameTheDatabase() {
+        List<String> files = List.of("db/upgrade/mysql_engine_7.0_to_7.1.sql", "db/upgrade/mysql_engine_7.1_to_7.2.sql",
+                "db/upgrade/oracle_engine_7.0_to_7.1.sql", "db/upgrade/postgres_engine_7.0_to_7.1.sql",
+                "db/upgrade/db2_engine_7.0_to_7.1.sql", "db/schema-h2.sql", "db/oracle/V1__a.sql");
+
+        assertEquals(Optional.of("sqlguard: dialect postgresql is configured, but 5 scripts whose folder or file name"
+                + " names a database of another dialect are read in its dialect: db/*-h2.* (h2, 1 script), db/oracle/"
+                + " (oracle, 1 script), db/upgrade/mysql_* (mysql, 2 scripts), db/upgrade/oracle_* (oracle,"
+                + " 1 script)"), OtherDialectScripts.of(config(Dialect.POSTGRESQL), files).otherDialect());
+        assertEquals(Optional.of("sqlguard: dialect postgresql is configured and reads 1 script of a database it does"
+                + " not describe: db/upgrade/db2_* (db2, 1 script); where that database's SQL means something else, a"
+                + " finding can be missed (with dialect auto they are read in no database's dialect)"),
+                OtherDialectScripts.of(config(Dialect.POSTGRESQL), files).undescribed());
     }
 
     @Test

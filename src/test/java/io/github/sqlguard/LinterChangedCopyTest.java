@@ -1,0 +1,95 @@
+package io.github.sqlguard;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.github.sqlguard.model.Dialect;
+import io.github.sqlguard.model.Finding;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Upgrade scripts move a table's rows into a new table and drop the old one. The copy guards that drop only while it
+ * still holds what it copied: a column the script then drops from the new table, or overwrites there, is lost with
+ * the old table, and the new table's own change is not reported (the script created it). Filling the columns the
+ * copy left empty changes nothing it copied.
+ */
+class LinterChangedCopyTest {
+
+    private static final String OLD_TABLE = """
+            create table T_VAR_OLD (
+              ID_ varchar(64) not null,
+              NAME_ varchar(255),
+              TEXT_ varchar(4000),
+              primary key (ID_)
+            );
+            """;
+
+    private static final String MOVE = """
+            create table T_VAR (
+              ID_ varchar(64) not null,
+              NAME_ varchar(255),
+              TEXT_ varchar(4000),
+              TASK_ID_ varchar(64),
+              primary key (ID_)
+            );
+            insert into T_VAR
+              select ID_, NAME_, TEXT_, NULL from T_VAR_OLD;
+            %s;
+            drop table T_VAR_OLD;
+            """;
+
+    @TempDir
+    Path project;
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            alter table T_VAR drop column TEXT_ | ERROR | DROP TABLE removes table T_VAR_OLD and all its rows (the copy \
+            to T_VAR at line 8 no longer holds column TEXT_, which line 10 drops)
+            update T_VAR set NAME_ = NULL       | ERROR | DROP TABLE removes table T_VAR_OLD and all its rows (the copy \
+            to T_VAR at line 8 no longer holds column NAME_, which line 10 overwrites)
+            update T_VAR set TASK_ID_ = ID_     | INFO  | DROP TABLE removes table T_VAR_OLD and all its rows \
+            (guarded: rows copied to T_VAR at line 8)
+            alter table T_VAR drop column TASK_ID_ | INFO | DROP TABLE removes table T_VAR_OLD and all its rows \
+            (guarded: rows copied to T_VAR at line 8)
+            """)
+    void aChangeOfTheCopyBeforeTheDropOfItsSource(String change, String severity, String message)
+            throws IOException {
+        write("db/V1__init.sql", OLD_TABLE);
+        write("db/V2__move.sql", MOVE.formatted(change));
+
+        List<Finding> drops = ProjectLint.findings(project, Dialect.POSTGRESQL).stream()
+                .filter(f -> f.ruleId().equals("drop-table")).toList();
+
+        assertEquals(1, drops.size(), drops.toString());
+        assertEquals(11, drops.get(0).location().line());
+        assertEquals(severity, drops.get(0).severity().name(), drops.get(0).message());
+        assertEquals(message, drops.get(0).message());
+    }
+
+    /** A copy by {@code SELECT *} put a value of the source into every column it has. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            MYSQL  | create table T_VAR as select * from T_VAR_OLD;\\nupdate T_VAR set TEXT_ = '';\\n\
+            drop table T_VAR_OLD; | 3:1 drop-table ERROR
+            ORACLE | create table T_VAR as select * from T_VAR_OLD;\\nalter table T_VAR drop (NAME_);\\n\
+            drop table T_VAR_OLD; | 3:1 drop-table ERROR
+            ORACLE | create table T_VAR as select * from T_VAR_OLD;\\ndrop table T_VAR_OLD; | 2:1 drop-table INFO
+            POSTGRESQL | create table T_VAR as select * from T_VAR_OLD;\\nalter table T_VAR add FLAG_ int;\\n\
+            update T_VAR set FLAG_ = 0;\\ndrop table T_VAR_OLD; | 4:1 drop-table INFO
+            """)
+    void anyColumnOfAStarCopyHeldValuesOfItsSource(Dialect dialect, String sql, String expected) {
+        assertEquals(List.of(expected), OneScript.placesAndSeverities(dialect, sql), sql);
+    }
+
+    private void write(String path, String sql) throws IOException {
+        Path file = project.resolve(path);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, sql, StandardCharsets.UTF_8);
+    }
+}
