@@ -200,6 +200,29 @@ class LinterChangelogChangesTest {
                 findings());
     }
 
+    /** Liquibase checks no dbms precondition's name: one misspelt matches no database, without a word. */
+    @Test
+    void aDbmsPreconditionThatMisspellsADatabaseIsReportedAtTheCondition() throws IOException {
+        write("db/changelog.xml", HEAD + """
+                  <changeSet id="1" author="a">
+                    <preConditions onFail="CONTINUE">
+                      <not><dbms type="hsql"/></not>
+                      <or><dbms type="h2"/><dbms type="clickhouse"/></or>
+                    </preConditions>
+                    <sql>UPDATE orders SET total = 0</sql>
+                  </changeSet>
+                </databaseChangeLog>
+                """);
+
+        assertEquals(List.of(
+                "db/changelog.xml:5:12 unknown-dbms dbms precondition type 'hsql' (did you mean hsqldb?) names no"
+                        + " database Liquibase knows: Liquibase does not check it, so the condition holds on no"
+                        + " database (changeset a:1)",
+                "db/changelog.xml:8:10 update-without-where UPDATE without WHERE changes every row of orders"
+                        + " (changeset a:1)"),
+                findings());
+    }
+
     @Test
     void aYamlDbmsThatMisspellsADatabaseIsReportedAtItsValue() throws IOException {
         write("db/changelog.yaml", """

@@ -348,6 +348,46 @@ class LinterDatabaseHistoriesTest {
                 + " no column y in the statements replayed before this one)"), messages);
     }
 
+    /**
+     * A table no changeset creates, first altered by a changeset for one database: each history first meets it
+     * at another change, but none knows the column's type, so the message says so once, without naming databases.
+     * A history that knows more (the table was dropped there) is still named apart.
+     */
+    @Test
+    void anOldTypeNoDatabaseKnowsIsDescribedOnceWhereOnlyTheFirstSightingDiffers() throws IOException {
+        write("db/changelog.xml", """
+                <databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog">
+                  <changeSet id="1" author="a" dbms="mysql">
+                    <addColumn tableName="drug"><column name="strength" type="varchar(20)"/></addColumn>
+                    <addColumn tableName="route"><column name="code" type="varchar(20)"/></addColumn>
+                  </changeSet>
+                  <changeSet id="2" author="a">
+                    <addColumn tableName="drug"><column name="units" type="varchar(20)"/></addColumn>
+                  </changeSet>
+                  <changeSet id="3" author="a">
+                    <modifyDataType tableName="drug" columnName="name" newDataType="varchar(255)"/>
+                  </changeSet>
+                  <changeSet id="4" author="a" dbms="oracle">
+                    <createTable tableName="route"><column name="name" type="varchar(100)"/></createTable>
+                    <dropTable tableName="route"/>
+                  </changeSet>
+                  <changeSet id="5" author="a">
+                    <addColumn tableName="route"><column name="note" type="varchar(20)"/></addColumn>
+                    <modifyDataType tableName="route" columnName="name" newDataType="varchar(50)"/>
+                  </changeSet>
+                </databaseChangeLog>
+                """);
+
+        List<String> messages = lint("alter-column-type").stream().map(Finding::message).toList();
+
+        assertEquals(List.of("ALTER TABLE drug changes the type of column name to varchar(255) (its type before is"
+                + " not known: table drug is not created by the migrations that run before this one) (changeset a:3)",
+                "ALTER TABLE route changes the type of column name to varchar(50) (its type before is not known: table"
+                + " route is not created by the migrations that run before this one) on mysql, other databases; to"
+                + " varchar(50) (its type before is not known: table route is dropped or renamed at line 14, and only"
+                + " altered after that) on oracle (changeset a:5)"), messages);
+    }
+
     /** A table renamed away and then only altered: the message names the rename, not a drop that never ran. */
     @Test
     void aTableRenamedAwayIsNotSaidToBeDropped() throws IOException {

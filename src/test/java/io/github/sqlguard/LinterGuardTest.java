@@ -519,6 +519,46 @@ class LinterGuardTest {
         assertEquals(Severity.ERROR, other.severity(), other.message());
     }
 
+    /**
+     * A count of one column counts the rows holding a value there: when the changelog made that column NOT NULL
+     * (a primary key's), that is every row, so a count of 0 requires the table to be empty; a nullable column's
+     * count does not.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            SELECT COUNT(id) FROM audit_2019        | <delete tableName="audit_2019"/>  | delete-without-where | INFO
+            SELECT COUNT(a.code) FROM audit_2019 a  | <dropTable tableName="audit_2019"/> | drop-table        | INFO
+            SELECT COUNT(note) FROM audit_2019      | <dropTable tableName="audit_2019"/> | drop-table        | ERROR
+            SELECT COUNT(missing) FROM audit_2019   | <dropTable tableName="audit_2019"/> | drop-table        | ERROR
+            """)
+    void liquibasePreconditionCountingANotNullColumnRequiresAnEmptyTable(String count, String change, String rule,
+            Severity expected) throws IOException {
+        Path file = project.resolve("db/changelog.xml");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, """
+                <databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog">
+                  <changeSet id="1" author="a">
+                    <createTable tableName="audit_2019">
+                      <column name="id" type="int"><constraints primaryKey="true"/></column>
+                      <column name="code" type="varchar(10)"><constraints nullable="false"/></column>
+                      <column name="note" type="varchar(100)"/>
+                    </createTable>
+                  </changeSet>
+                  <changeSet id="2" author="a">
+                    <preConditions onFail="MARK_RAN"><sqlCheck expectedResult="0">%s</sqlCheck></preConditions>
+                    %s
+                  </changeSet>
+                </databaseChangeLog>
+                """.formatted(count, change), StandardCharsets.UTF_8);
+
+        List<Finding> findings = run(Dialect.AUTO, rule);
+
+        assertEquals(1, findings.size(), findings.toString());
+        assertEquals(expected, findings.get(0).severity(), findings.get(0).message());
+        assertEquals(expected == Severity.INFO, findings.get(0).message().contains(
+                "(guarded: runs only when audit_2019 is empty (changeset precondition))"), findings.get(0).message());
+    }
+
     private List<Finding> lint(Dialect dialect, String sql, String rule) throws IOException {
         Path file = project.resolve("db/V1__change.sql");
         Files.createDirectories(file.getParent());

@@ -116,6 +116,7 @@ final class ChangeSetWalker {
         String label = ChangeSetLabel.of(synthetic.substitute(changeSet.attributes().getOrDefault("author", "")),
                 synthetic.substitute(changeSet.attributes().getOrDefault("id", "")), changeSet.attributes());
         ChangelogFindings.unknownDbms(path, changeSet, label).ifPresent(reader::report);
+        ChangelogFindings.unknownPreconditionDbms(path, changeSet, label).forEach(reader::report);
         databases = DatabaseScope.of(dbms,
                 changeSet.attributes().getOrDefault("context", changeSet.attributes().get("contextFilter")),
                 changeSet.attributes().get("labels"));

@@ -4,6 +4,7 @@ import io.github.sqlguard.model.Diagnostics;
 import io.github.sqlguard.model.Finding;
 import io.github.sqlguard.model.Location;
 import io.github.sqlguard.model.RuleInfo;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -145,6 +146,40 @@ final class ChangelogFindings {
         TextRegion value = element.attributeRegions().get("dbms");
         return Optional.of(value == null ? unknownDbms(path, element.line(), element.column(), slips, what)
                 : unknownDbms(path, value.line(), value.column(), slips, what));
+    }
+
+    /**
+     * The slips in the {@code type} of each {@code dbms} precondition of {@code changeSet}, at the condition.
+     * Liquibase checks no such name: a misspelt one silently matches no database, so a {@code not} around it
+     * never rules out the database meant, and a changeset it alone admits runs nowhere.
+     */
+    static List<Finding> unknownPreconditionDbms(String path, ChangeNode changeSet, String label) {
+        List<Finding> found = new ArrayList<>();
+        for (ChangeNode child : changeSet.children()) {
+            if (child.name().equals("preConditions")) {
+                preconditionDbmsSlips(path, child, label, found);
+            }
+        }
+        return found;
+    }
+
+    private static void preconditionDbmsSlips(String path, ChangeNode condition, String label, List<Finding> found) {
+        for (ChangeNode child : condition.children()) {
+            if (!child.name().equals("dbms")) {
+                preconditionDbmsSlips(path, child, label, found);
+                continue;
+            }
+            List<String> slips = LiquibaseDatabaseNames.slips(child.attributes().get("type"));
+            if (!slips.isEmpty()) {
+                TextRegion value = child.attributeRegions().get("type");
+                found.add(at(Diagnostics.UNKNOWN_DBMS, path, value == null ? child.line() : value.line(),
+                        value == null ? child.column() : value.column(), "dbms precondition type "
+                                + String.join(", ", slips) + (slips.size() == 1 ? " names no database" : " name no"
+                                + " databases") + " Liquibase knows: Liquibase does not check it, so the condition"
+                                + " holds on no database (" + label + ")",
+                        Diagnostics.UNKNOWN_DBMS.hint()));
+            }
+        }
     }
 
     /** A {@code dbms} of {@code what} (a changeset or change, as the messages name it) with likely slips. */

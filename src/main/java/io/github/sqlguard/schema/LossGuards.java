@@ -246,8 +246,13 @@ public final class LossGuards {
             lastContainer = statement;
             // A Liquibase precondition arrives as the bare condition, and holds for the whole changeset.
             EmptinessConditions.emptyTableOfPrecondition(statement.sql()).ifPresent(emptyTables::add);
-            EmptinessConditions.emptyColumnOfPrecondition(statement.sql()).ifPresent(column ->
-                    emptyColumns.computeIfAbsent(column.table(), k -> new HashSet<>()).add(column.column()));
+            EmptinessConditions.emptyColumnOfPrecondition(statement.sql()).ifPresent(column -> {
+                emptyColumns.computeIfAbsent(column.table(), k -> new HashSet<>()).add(column.column());
+                // Every row holds a value in a NOT NULL column (a primary key's): COUNT(id) = 0 counts the rows.
+                if (before.column(column.table(), column.column()).filter(Column::notNull).isPresent()) {
+                    emptyTables.add(column.table());
+                }
+            });
             // A Liquibase addColumn arrives as its DDL for the replay only; the columns it adds are still new.
             if (statement.context().followsEarlierStatements()) {
                 recordAddedColumns(statement.tokens(), 0, before);

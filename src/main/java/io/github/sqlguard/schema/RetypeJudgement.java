@@ -5,6 +5,8 @@ import io.github.sqlguard.source.DatabaseNames;
 import io.github.sqlguard.sql.Statement;
 import io.github.sqlguard.sql.StatementContext;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,7 +57,7 @@ public final class RetypeJudgement {
                 continue;
             }
             boolean knownSomewhere = changes.stream().anyMatch(r -> r.from().isPresent());
-            Map<String, List<String>> databasesByDescription = new LinkedHashMap<>();
+            Map<String, List<String>> described = new LinkedHashMap<>();
             int judged = 0;
             for (ColumnRetype change : changes) {
                 if (knownSomewhere && change.from().isEmpty() && absentThere(change)) {
@@ -63,9 +65,10 @@ public final class RetypeJudgement {
                 }
                 judged++;
                 description(change, dialect).map(text -> placesInThisFile(text, statement))
-                        .ifPresent(text -> databasesByDescription
-                        .computeIfAbsent(text, t -> new ArrayList<>()).add(change.database()));
+                        .ifPresent(text -> described.computeIfAbsent(text, t -> new ArrayList<>())
+                        .add(change.database()));
             }
+            Map<String, List<String>> databasesByDescription = sightingsMerged(described);
             // One description for every database judged needs no names; otherwise say where each holds.
             if (databasesByDescription.size() == 1
                     && databasesByDescription.values().iterator().next().size() == judged) {
@@ -78,6 +81,30 @@ public final class RetypeJudgement {
             }
         }
         return reported;
+    }
+
+    /**
+     * Descriptions that differ only in where each database's history first met the table (a changeset for one
+     * database altered it earlier there) are one, said without that note: it tells no loss apart, and a message
+     * naming every database for it only repeats the same unknown type.
+     */
+    private static Map<String, List<String>> sightingsMerged(Map<String, List<String>> databasesByDescription) {
+        if (databasesByDescription.size() < 2) {
+            return databasesByDescription;
+        }
+        Map<String, List<String>> byBareText = new LinkedHashMap<>();
+        Map<String, String> firstText = new HashMap<>();
+        databasesByDescription.forEach((text, databases) -> {
+            String bare = SchemaHistory.withoutFirstSighting(text);
+            byBareText.computeIfAbsent(bare, b -> new ArrayList<>()).addAll(databases);
+            firstText.merge(bare, text, (kept, other) -> bare);
+        });
+        Map<String, List<String>> merged = new LinkedHashMap<>();
+        String others = DatabaseVariants.describe("");
+        byBareText.forEach((bare, databases) -> merged.put(firstText.get(bare), databases.stream()
+                .sorted(Comparator.comparing((String database) -> database.equals(others))
+                        .thenComparing(Comparator.naturalOrder())).toList()));
+        return merged;
     }
 
     /**

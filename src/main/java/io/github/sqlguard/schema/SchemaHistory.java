@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.IntSupplier;
+import java.util.regex.Pattern;
 
 /**
  * The replayed tables and every earlier version of each, so that "the schema before statement n" stays
@@ -21,6 +22,11 @@ import java.util.function.IntSupplier;
  * scripts must not copy the whole schema thousands of times.
  */
 final class SchemaHistory {
+
+    /** How a reason notes where the replay first met a table the migrations do not create. */
+    private static final String FIRST_SEEN = "first seen at ";
+    /** That note as {@link #whyTypeUnknown} appends it; a place is a line or a path, never in parentheses. */
+    private static final Pattern FIRST_SEEN_NOTE = Pattern.compile(" \\(" + FIRST_SEEN + "[^()]*\\)");
 
     /** The history this one was forked from, or null. */
     private final SchemaHistory parent;
@@ -196,7 +202,7 @@ final class SchemaHistory {
     void put(Table table) {
         String key = SchemaNames.key(table.name());
         if (!table.complete() && !hasVersionUpTo(key, Integer.MAX_VALUE)) {
-            partlyKnown.put(key, "first seen at "
+            partlyKnown.put(key, FIRST_SEEN
                     + Optional.ofNullable(placeAt(position)).orElse("an earlier statement"));
         }
         current.put(key, table);
@@ -320,6 +326,14 @@ final class SchemaHistory {
         partlyKnown.put(SchemaNames.key(renamed), "renamed from " + oldName + " at "
                 + Optional.ofNullable(placeAt(position)).orElse("an earlier statement")
                 + (how == null ? "" : "; " + oldName + " " + how));
+    }
+
+    /**
+     * {@code text} (a reason, or a description holding one) without the note of where the replay first met the
+     * table: histories of several databases meet it at different changes and agree on everything else.
+     */
+    static String withoutFirstSighting(String text) {
+        return FIRST_SEEN_NOTE.matcher(text).replaceAll("");
     }
 
     /** Notes that the table just created has columns the replay did not read ({@code CREATE TABLE .. AS SELECT}). */
