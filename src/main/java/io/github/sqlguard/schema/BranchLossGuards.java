@@ -21,7 +21,16 @@ public final class BranchLossGuards {
     /** What certainly ran, by run scope: the statements outside any branch, in order, with the schema before. */
     private final Map<String, List<Observed>> certain = new HashMap<>();
 
-    private record Observed(StatementModel model, SchemaView before) {
+    /** A statement that certainly ran, or the copy a row loop certainly made ({@link RowLoopCopy}; no model). */
+    private record Observed(StatementModel model, Statement loopCopy, SchemaView before) {
+
+        void replayOn(LossGuards guards) {
+            if (model != null) {
+                guards.observe(model, before);
+            } else {
+                guards.observe(loopCopy, before);
+            }
+        }
     }
 
     /** Guards in which every routine body keeps a run of its own. */
@@ -43,7 +52,7 @@ public final class BranchLossGuards {
         }
         return guards.computeIfAbsent(scope + '\u0000' + arm, key -> {
             LossGuards inArm = created(statement);
-            certain.getOrDefault(scope, List.of()).forEach(seen -> inArm.observe(seen.model(), seen.before()));
+            certain.getOrDefault(scope, List.of()).forEach(seen -> seen.replayOn(inArm));
             return inArm;
         });
     }
@@ -68,7 +77,7 @@ public final class BranchLossGuards {
         // Called on the line after its definition: it runs as part of the script, on what the script did so far.
         LossGuards inScript = new LossGuards(context.runScope());
         certain.getOrDefault(context.runScope(), List.of())
-                .forEach(seen -> inScript.observe(seen.model(), seen.before()));
+                .forEach(seen -> seen.replayOn(inScript));
         return inScript;
     }
 
@@ -82,7 +91,13 @@ public final class BranchLossGuards {
         of(statement).observe(model, before);
         if (statement.context().branch() == null) {
             certain.computeIfAbsent(scopeOf(statement), k -> new ArrayList<>())
-                    .add(new Observed(model, before));
+                    .add(new Observed(model, null, before));
+            return;
         }
+        // An INSERT a loop runs for every row of its query copies them wherever the loop runs, as INSERT .. SELECT
+        RowLoopCopy.asInsertSelect(statement).ifPresent(copy -> {
+            of(copy).observe(copy, before);
+            certain.computeIfAbsent(scopeOf(copy), k -> new ArrayList<>()).add(new Observed(null, copy, before));
+        });
     }
 }

@@ -1,7 +1,10 @@
 package io.github.sqlguard.sql;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Finds the statements inside a procedural body (PL/SQL, PL/pgSQL, MySQL compound statement, T-SQL
@@ -37,6 +40,8 @@ final class BlockBodyScanner {
      */
     private boolean thenBlocks;
     private final IfArms ifArms = new IfArms();
+    /** The query loops a CONTINUE, EXIT, RETURN or GOTO in them may leave early: none runs a statement for every row. */
+    private final Set<RowLoop> leftEarly = Collections.newSetFromMap(new IdentityHashMap<>());
 
     /**
      * One statement of the body and whether it runs whenever the body runs: it comes before any branch, loop,
@@ -45,9 +50,16 @@ final class BlockBodyScanner {
      * earlier first: no branch, loop, handler or block boundary lies between them. {@code errorEndsArm} is true
      * when an error there ends the arm: the body branches with {@code THEN} and declared no condition handler
      * (MySQL's {@code DECLARE .. HANDLER}) before the statement. {@code ifArm} names the arm of an IF it sits in
-     * directly ({@link IfArms#armAt}).
+     * directly ({@link IfArms#armAt}); {@code rowLoop} the query loop that runs it once for every row of its query
+     * ({@link IfArms#rowLoopAt}), or null.
      */
-    record Scanned(List<Token> tokens, boolean straightLine, int arm, boolean errorEndsArm, String ifArm) {
+    record Scanned(List<Token> tokens, boolean straightLine, int arm, boolean errorEndsArm, String ifArm,
+            RowLoop rowLoop) {
+
+        /** This statement, run by no loop for every row. */
+        Scanned outsideRowLoop() {
+            return new Scanned(tokens, straightLine, arm, errorEndsArm, ifArm, null);
+        }
     }
 
     /**
@@ -75,7 +87,8 @@ final class BlockBodyScanner {
         while (pos < to) {
             scanOne();
         }
-        return statements;
+        return statements.stream().map(scanned -> leftEarly.contains(scanned.rowLoop()) ? scanned.outsideRowLoop()
+                : scanned).toList();
     }
 
     private void scanOne() {
@@ -119,12 +132,18 @@ final class BlockBodyScanner {
             thenBlocks |= opensBlock;
             governsNext = oneStatement;
         } else if (token.isAnyWord("FOR", "FOREACH")) {
+            boolean runsWithBody = !branched && !governsNext;
             branched = true;
             int body = findWord(pos + 1, "LOOP", "DO");
             if (body < 0) {
                 collectStatement();
             } else {
-                ifArms.openOther(open.length());
+                RowLoop rowLoop = runsWithBody ? rowLoop(body) : null;
+                if (rowLoop == null) {
+                    ifArms.openOther(open.length());
+                } else {
+                    ifArms.openRowLoop(open.length(), rowLoop);
+                }
                 pos = body + 1;
             }
         } else if (token.isWord("UNTIL")) {
@@ -173,6 +192,17 @@ final class BlockBodyScanner {
                 } while (pos < to && parenDepth > 0);
             }
         }
+    }
+
+    /** The {@code FOR rec IN SELECT ..} at the current token whose LOOP is at {@code body}, or null for another FOR. */
+    private RowLoop rowLoop(int body) {
+        Token record = BlockSyntax.at(tokens, pos + 1, to);
+        Token in = BlockSyntax.at(tokens, pos + 2, to);
+        Token select = BlockSyntax.at(tokens, pos + 3, to);
+        boolean queryLoop = tokens.get(pos).isWord("FOR") && tokens.get(body).isWord("LOOP") && record != null
+                && record.type() == TokenType.WORD && in != null && in.isWord("IN") && select != null
+                && select.isWord("SELECT");
+        return queryLoop ? new RowLoop(record.text(), tokens.subList(pos + 3, body)) : null;
     }
 
     private boolean isFunctionCall() {
@@ -305,7 +335,10 @@ final class BlockBodyScanner {
         skipStatement();
         if (pos > start) {
             statements.add(new Scanned(tokens.subList(start, pos), !branched && !governsNext, arm,
-                    thenBlocks && !handled, ifArms.armAt(open.length())));
+                    thenBlocks && !handled, ifArms.armAt(open.length()), ifArms.rowLoopAt(open.length())));
+            if (tokens.get(start).isAnyWord("CONTINUE", "EXIT", "RETURN", "GOTO")) {
+                leftEarly.addAll(ifArms.leftEarly());
+            }
             // T-SQL: the statement a one-statement IF governs may not have run for the one after it.
             arm += governsNext ? 1 : 0;
             governsNext = false;

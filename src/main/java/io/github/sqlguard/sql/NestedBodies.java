@@ -82,7 +82,7 @@ final class NestedBodies {
         StatementContext.Body body = context.body();
         return body == null || statement.straightLine() || !body.straightLine() ? context
                 : context.withBody(new StatementContext.Body(body.id(), false, statement.arm(),
-                        statement.errorEndsArm(), statement.ifArm()));
+                        statement.errorEndsArm(), statement.ifArm(), statement.rowLoop()));
     }
 
     private static boolean runsOnSchedule(String label) {
