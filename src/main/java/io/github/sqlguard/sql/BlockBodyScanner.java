@@ -42,6 +42,8 @@ final class BlockBodyScanner {
     private final IfArms ifArms = new IfArms();
     /** The query loops a CONTINUE, EXIT, RETURN or GOTO in them may leave early: none runs a statement for every row. */
     private final Set<RowLoop> leftEarly = Collections.newSetFromMap(new IdentityHashMap<>());
+    /** For each entry of {@link #open}, how many statements had been collected when it opened. */
+    private final List<Integer> openedAt = new ArrayList<>();
 
     /**
      * One statement of the body and whether it runs whenever the body runs: it comes before any branch, loop,
@@ -51,14 +53,20 @@ final class BlockBodyScanner {
      * when an error there ends the arm: the body branches with {@code THEN} and declared no condition handler
      * (MySQL's {@code DECLARE .. HANDLER}) before the statement. {@code ifArm} names the arm of an IF it sits in
      * directly ({@link IfArms#armAt}); {@code rowLoop} the query loop that runs it once for every row of its query
-     * ({@link IfArms#rowLoopAt}), or null.
+     * ({@link IfArms#rowLoopAt}), or null; {@code undoneOnError} is true in a block with an EXCEPTION section, whose
+     * handler may go on after the statement failed ({@link #handlerEnds}).
      */
     record Scanned(List<Token> tokens, boolean straightLine, int arm, boolean errorEndsArm, String ifArm,
-            RowLoop rowLoop) {
+            RowLoop rowLoop, boolean undoneOnError) {
 
         /** This statement, run by no loop for every row. */
         Scanned outsideRowLoop() {
-            return new Scanned(tokens, straightLine, arm, errorEndsArm, ifArm, null);
+            return new Scanned(tokens, straightLine, arm, errorEndsArm, ifArm, null, undoneOnError);
+        }
+
+        /** This statement, in a block whose handler may go on after it failed. */
+        Scanned inHandledBlock() {
+            return new Scanned(tokens, straightLine, arm, errorEndsArm, ifArm, rowLoop, true);
         }
     }
 
@@ -97,6 +105,7 @@ final class BlockBodyScanner {
             return;
         }
         int collected = statements.size();
+        followOpened();
         scanControlOrStatement();
         if (statements.size() == collected) {
             arm++;
@@ -164,6 +173,9 @@ final class BlockBodyScanner {
                 pos = when;
             }
         } else if (token.isAnyWord("ELSE", "LOOP", "REPEAT", "EXCEPTION", "THEN")) {
+            if (token.isWord("EXCEPTION")) {
+                handlerEnds();
+            }
             branched = true;
             ifArms.passed(token, token.isAnyWord("LOOP", "REPEAT"), open.length());
             pos++;
@@ -171,6 +183,31 @@ final class BlockBodyScanner {
             pos += 2;
         } else {
             collectStatement();
+        }
+    }
+
+    /** Keeps {@link #openedAt} as long as {@link #open}: a block opened since starts after the statements so far. */
+    private void followOpened() {
+        while (openedAt.size() > open.length()) {
+            openedAt.remove(openedAt.size() - 1);
+        }
+        while (openedAt.size() < open.length()) {
+            openedAt.add(statements.size());
+        }
+    }
+
+    /**
+     * The EXCEPTION section of the innermost block starts: a statement of that block that fails goes to its handler,
+     * which may go on after the block. PL/pgSQL then undoes everything the block did, PL/SQL the failed statement:
+     * what the block's statements did may not have happened when the statements after it run.
+     */
+    private void handlerEnds() {
+        followOpened();
+        if (open.length() == 0 || open.charAt(open.length() - 1) != BLOCK) {
+            return;
+        }
+        for (int i = openedAt.get(open.length() - 1); i < statements.size(); i++) {
+            statements.set(i, statements.get(i).inHandledBlock());
         }
     }
 
@@ -335,7 +372,7 @@ final class BlockBodyScanner {
         skipStatement();
         if (pos > start) {
             statements.add(new Scanned(tokens.subList(start, pos), !branched && !governsNext, arm,
-                    thenBlocks && !handled, ifArms.armAt(open.length()), ifArms.rowLoopAt(open.length())));
+                    thenBlocks && !handled, ifArms.armAt(open.length()), ifArms.rowLoopAt(open.length()), false));
             if (tokens.get(start).isAnyWord("CONTINUE", "EXIT", "RETURN", "GOTO")) {
                 leftEarly.addAll(ifArms.leftEarly());
             }

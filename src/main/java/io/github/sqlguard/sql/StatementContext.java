@@ -27,12 +27,14 @@ public record StatementContext(Kind kind, String label, DatabaseScope databases,
      *     {@code "if.arm"} ({@code "2.0"} the THEN arm of its second IF, {@code "2.1"} the next); "" outside one
      * @param rowLoop the {@code FOR rec IN SELECT .. LOOP} that runs the statement once for every row of its query,
      *     or null
+     * @param undoneOnError true in a block with an EXCEPTION section: when the statement fails, the handler may go on
+     *     after the block, and what the statement was to do did not happen (PL/pgSQL undoes the whole block)
      */
     public record Body(String id, boolean straightLine, int arm, boolean errorEndsArm, String ifArm,
-            RowLoop rowLoop) {
+            RowLoop rowLoop, boolean undoneOnError) {
 
         public Body(String id, boolean straightLine, int arm, boolean errorEndsArm, String ifArm) {
-            this(id, straightLine, arm, errorEndsArm, ifArm, null);
+            this(id, straightLine, arm, errorEndsArm, ifArm, null, false);
         }
 
         public Body(String id, boolean straightLine) {
