@@ -99,6 +99,28 @@ class LinterRowLoopCopyTest {
         assertEquals(13, drops.get(1).location().line());
     }
 
+    @Test
+    void aPlsqlCursorLoopOverAQueryInParenthesesCopiesEveryRow() throws IOException {
+        write("db/V1__init.sql", "CREATE TABLE log_entry (id NUMBER PRIMARY KEY, op VARCHAR2(32));\n");
+        write("db/V2__move.sql", """
+                CREATE TABLE log_new (id NUMBER PRIMARY KEY, op VARCHAR2(32));
+                BEGIN
+                    FOR r IN (SELECT id, op FROM log_entry) LOOP
+                        INSERT INTO log_new (id, op) VALUES (r.id, r.op);
+                    END LOOP;
+                END;
+                /
+                DROP TABLE log_entry;
+                """);
+
+        List<Finding> drops = ProjectLint.findings(project, Dialect.ORACLE).stream()
+                .filter(f -> f.ruleId().equals("drop-table")).toList();
+
+        assertEquals(1, drops.size(), drops.toString());
+        assertEquals(Severity.INFO, drops.get(0).severity(), drops.get(0).message());
+        assertTrue(drops.get(0).message().contains("rows copied to log_new at line 4"), drops.get(0).message());
+    }
+
     private void write(String path, String sql) throws IOException {
         Path file = project.resolve(path);
         Files.createDirectories(file.getParent());
