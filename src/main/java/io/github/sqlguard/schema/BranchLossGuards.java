@@ -137,6 +137,12 @@ public final class BranchLossGuards {
         } else {
             beforeBranches.putIfAbsent(scope, beforeBlock.getOrDefault(scope, before));
             armsSinceCertain.computeIfAbsent(scope, k -> new LinkedHashSet<>()).add(arm);
+            // An INSERT a loop runs for every row of its query copies them wherever the loop runs, as INSERT .. SELECT
+            RowLoopCopy.asInsertSelect(statement).ifPresent(copy -> {
+                String copyScope = scopeOf(copy);
+                guards.computeIfAbsent(copyScope, key -> created(copy)).observe(copy, before);
+                certain.computeIfAbsent(copyScope, k -> new ArrayList<>()).add(scoped -> scoped.observe(copy, before));
+            });
         }
     }
 }

@@ -8,11 +8,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Columns a script run added with {@code ADD COLUMN IF NOT EXISTS} to a table the replay does not know in full. Such
  * a column may be an older one that holds values, so neither an UPDATE that fills it nor its drop is guarded
- * ({@link DestroyedTables#addedColumns}). The author of the finding sees the ADD a few lines above, though, and
+ * ({@link DestroyedTables#addedColumns}). The same holds for a plain {@code ADD COLUMN} of a column the table already
+ * had, which fails and leaves the older column as it was when an exception handler goes on after it (PostgreSQL's
+ * {@code EXCEPTION WHEN duplicate_column}). The author of the finding sees the ADD a few lines above, though, and
  * would read a bare "changes every row" as a false alarm: the finding says why the column is not taken as new, and
  * what makes the statement safe.
  */
@@ -21,8 +24,11 @@ final class ColumnsAddedIfMissing {
     /** By table key: by column key, the column as written and where it was added ({@code "line 4"}). */
     private final Map<String, Map<String, Added>> byTable = new HashMap<>();
 
-    /** {@code defaulted}: the ADD gives a default, which fills the rows that existed (PostgreSQL, MySQL). */
-    private record Added(String column, String at, boolean defaulted) {
+    /**
+     * {@code defaulted}: the ADD gives a default, which fills the rows that existed (PostgreSQL, MySQL);
+     * {@code existed}: a plain ADD of a column the table already had, which failed on it.
+     */
+    private record Added(String column, String at, boolean defaulted, boolean existed) {
     }
 
     /** Records the columns {@code tokens} add if missing, and forgets those it drops or renames. */
@@ -43,7 +49,9 @@ final class ColumnsAddedIfMissing {
         ColumnWrites.renamedColumns(tokens, main).keySet().forEach(c -> columns.remove(SchemaNames.key(c)));
         boolean defaulted = tokens.stream().anyMatch(token -> token.isWord("DEFAULT"));
         DestroyedTables.columnsAddedIfMissing(tokens, main, before)
-                .forEach(column -> columns.put(SchemaNames.key(column), new Added(column, at, defaulted)));
+                .forEach(column -> columns.put(SchemaNames.key(column), new Added(column, at, defaulted, false)));
+        DestroyedTables.columnsAlreadyThere(tokens, main, before)
+                .forEach(column -> columns.put(SchemaNames.key(column), new Added(column, at, false, true)));
     }
 
     /**
@@ -75,7 +83,7 @@ final class ColumnsAddedIfMissing {
                 Added added = columns.get(SchemaNames.key(column));
                 if (added != null) {
                     notes.put(SchemaNames.key(column), kept(List.of(added))
-                            + "; a plain ADD COLUMN would make it surely new");
+                            + (added.existed() ? "" : "; a plain ADD COLUMN would make it surely new"));
                 }
             }
             return Guard.noting(Guard.Kind.ADDED_IF_MISSING, notes);
@@ -83,6 +91,23 @@ final class ColumnsAddedIfMissing {
     }
 
     private static String kept(List<Added> columns) {
+        List<Added> older = columns.stream().filter(Added::existed).toList();
+        List<Added> ifMissing = columns.stream().filter(added -> !added.existed()).toList();
+        return Stream.of(ifMissing.isEmpty() ? "" : keptIfMissing(ifMissing), older.isEmpty() ? "" : failed(older))
+                .filter(text -> !text.isEmpty()).collect(Collectors.joining("; "));
+    }
+
+    private static String failed(List<Added> columns) {
+        String names = columns.stream().map(Added::column).collect(Collectors.joining(", "));
+        String lines = columns.stream().map(Added::at).distinct().collect(Collectors.joining(", "));
+        boolean one = columns.size() == 1;
+        return (one ? "column " : "columns ") + names + (one ? " was" : " were") + " there before the ADD COLUMN at "
+                + lines + ", which fails on " + (one ? "it" : "them") + " and leaves "
+                + (one ? "the older " + names + " with its values" : "the older columns with their values")
+                + " where an exception handler goes on";
+    }
+
+    private static String keptIfMissing(List<Added> columns) {
         String names = columns.stream().map(Added::column).collect(Collectors.joining(", "));
         String lines = columns.stream().map(Added::at).distinct().collect(Collectors.joining(", "));
         boolean one = columns.size() == 1;

@@ -111,9 +111,13 @@ final class DestroyedTables {
         }
         // ADD COLUMN IF NOT EXISTS c may meet an older c that holds data, unless the replay created the table
         // and knows every column it had just before: then c is surely new.
-        Optional<Table> known = before.table(targets.get(0)).filter(Table::complete);
+        Optional<Table> table = before.table(targets.get(0));
+        Optional<Table> known = table.filter(Table::complete);
         Predicate<String> surelyNew = column -> known.isPresent() && known.get().column(column).isEmpty();
-        List<String> columns = columnsAfter(tokens, main, "ADD", surelyNew).stream().map(SchemaNames::key).toList();
+        // A plain ADD of a column the table already has fails; when a handler goes on after it (PL/pgSQL's DO $$
+        // BEGIN ALTER TABLE t ADD COLUMN c ..; EXCEPTION WHEN duplicate_column THEN ..), the older c keeps its values.
+        List<String> columns = columnsAfter(tokens, main, "ADD", surelyNew).stream()
+                .filter(column -> table.flatMap(t -> t.column(column)).isEmpty()).map(SchemaNames::key).toList();
         return columns.isEmpty() ? Optional.empty() : Optional.of(new Added(targets.get(0), columns));
     }
 
@@ -123,8 +127,20 @@ final class DestroyedTables {
      */
     static List<String> columnsAddedIfMissing(List<Token> tokens, int main, SchemaView before) {
         List<String> surelyNew = addedColumns(tokens, main, before).map(Added::columns).orElse(List.of());
+        List<String> plain = columnsAfter(tokens, main, "ADD", column -> false);
         return columnsAfter(tokens, main, "ADD", column -> true).stream()
-                .filter(column -> !surelyNew.contains(SchemaNames.key(column))).toList();
+                .filter(column -> !surelyNew.contains(SchemaNames.key(column)) && !plain.contains(column)).toList();
+    }
+
+    /**
+     * The columns a plain {@code ALTER TABLE t ADD COLUMN c} names that {@code t} already has as the replay knows
+     * it, as written: the ADD fails on them, and where a handler goes on after the failure, each keeps its values.
+     */
+    static List<String> columnsAlreadyThere(List<Token> tokens, int main, SchemaView before) {
+        List<String> targets = of(tokens, main);
+        Optional<Table> table = targets.isEmpty() ? Optional.empty() : before.table(targets.get(0));
+        return table.isEmpty() ? List.of() : columnsAfter(tokens, main, "ADD", column -> false).stream()
+                .filter(column -> table.get().column(column).isPresent()).toList();
     }
 
     private static List<String> columnsAfter(List<Token> tokens, int main, String verb,

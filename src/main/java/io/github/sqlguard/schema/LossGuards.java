@@ -268,7 +268,9 @@ public final class LossGuards {
         // block it fills variables.
         boolean selectIntoMakesTable = statement.dialect() == Dialect.SQLSERVER
                 || statement.context().kind() == StatementContext.Kind.SCRIPT;
-        copies.observe(tokens, main, before, selectIntoMakesTable, lineOf(statement));
+        if (!mayBeUndone(statement)) {
+            copies.observe(tokens, main, before, selectIntoMakesTable, lineOf(statement));
+        }
         recordAddedColumns(tokens, main, before);
         addedIfMissing.observe(tokens, main, before, lineOf(statement));
         if (statement.context().kind() == StatementContext.Kind.SCRIPT) {
@@ -435,6 +437,9 @@ public final class LossGuards {
                 update.everyRow() && databases.equals(DatabaseScope.ANY), lineOf(statement));
         Map<String, ColumnCopy> copies = copiedColumns.computeIfAbsent(table, k -> new HashMap<>());
         copies.values().removeIf(copy -> assigned.contains(copy.target()));
+        if (mayBeUndone(statement)) {
+            return;
+        }
         update.copiesOfEveryValue().forEach((source, target) -> {
             if (!source.equals(SchemaNames.key(target))) {
                 copies.put(source, new ColumnCopy(SchemaNames.key(target), "values of "
@@ -443,6 +448,14 @@ public final class LossGuards {
             }
         });
         ConvertedBeforeDrop.record(update, statement.tokens(), lineOf(statement), databases, copies);
+    }
+
+    /**
+     * True for a statement of a block with an EXCEPTION section: when it fails, the handler may go on and the script
+     * with it, so a copy it was to make may not exist when a later statement destroys what it copied.
+     */
+    private static boolean mayBeUndone(Statement statement) {
+        return statement.context().body() != null && statement.context().body().undoneOnError();
     }
 
     /** Where {@code statement} starts, for a note: {@code "line 4"}, with its file when the run spans files. */

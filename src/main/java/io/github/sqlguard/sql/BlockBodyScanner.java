@@ -1,7 +1,10 @@
 package io.github.sqlguard.sql;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Finds the statements inside a procedural body (PL/SQL, PL/pgSQL, MySQL compound statement, T-SQL
@@ -37,6 +40,10 @@ final class BlockBodyScanner {
      */
     private boolean thenBlocks;
     private final IfArms ifArms = new IfArms();
+    /** The query loops a CONTINUE, EXIT, RETURN or GOTO in them may leave early: none runs a statement for every row. */
+    private final Set<RowLoop> leftEarly = Collections.newSetFromMap(new IdentityHashMap<>());
+    /** For each entry of {@link #open}, how many statements had been collected when it opened. */
+    private final List<Integer> openedAt = new ArrayList<>();
 
     /**
      * One statement of the body and whether it runs whenever the body runs: it comes before any branch, loop,
@@ -45,9 +52,22 @@ final class BlockBodyScanner {
      * earlier first: no branch, loop, handler or block boundary lies between them. {@code errorEndsArm} is true
      * when an error there ends the arm: the body branches with {@code THEN} and declared no condition handler
      * (MySQL's {@code DECLARE .. HANDLER}) before the statement. {@code ifArm} names the arm of an IF it sits in
-     * directly ({@link IfArms#armAt}).
+     * directly ({@link IfArms#armAt}); {@code rowLoop} the query loop that runs it once for every row of its query
+     * ({@link IfArms#rowLoopAt}), or null; {@code undoneOnError} is true in a block with an EXCEPTION section, whose
+     * handler may go on after the statement failed ({@link #handlerEnds}).
      */
-    record Scanned(List<Token> tokens, boolean straightLine, int arm, boolean errorEndsArm, String ifArm) {
+    record Scanned(List<Token> tokens, boolean straightLine, int arm, boolean errorEndsArm, String ifArm,
+            RowLoop rowLoop, boolean undoneOnError) {
+
+        /** This statement, run by no loop for every row. */
+        Scanned outsideRowLoop() {
+            return new Scanned(tokens, straightLine, arm, errorEndsArm, ifArm, null, undoneOnError);
+        }
+
+        /** This statement, in a block whose handler may go on after it failed. */
+        Scanned inHandledBlock() {
+            return new Scanned(tokens, straightLine, arm, errorEndsArm, ifArm, rowLoop, true);
+        }
     }
 
     /**
@@ -75,7 +95,8 @@ final class BlockBodyScanner {
         while (pos < to) {
             scanOne();
         }
-        return statements;
+        return statements.stream().map(scanned -> leftEarly.contains(scanned.rowLoop()) ? scanned.outsideRowLoop()
+                : scanned).toList();
     }
 
     private void scanOne() {
@@ -84,6 +105,7 @@ final class BlockBodyScanner {
             return;
         }
         int collected = statements.size();
+        followOpened();
         scanControlOrStatement();
         if (statements.size() == collected) {
             arm++;
@@ -119,12 +141,18 @@ final class BlockBodyScanner {
             thenBlocks |= opensBlock;
             governsNext = oneStatement;
         } else if (token.isAnyWord("FOR", "FOREACH")) {
+            boolean runsWithBody = !branched && !governsNext;
             branched = true;
             int body = findWord(pos + 1, "LOOP", "DO");
             if (body < 0) {
                 collectStatement();
             } else {
-                ifArms.openOther(open.length());
+                RowLoop rowLoop = runsWithBody ? rowLoop(body) : null;
+                if (rowLoop == null) {
+                    ifArms.openOther(open.length());
+                } else {
+                    ifArms.openRowLoop(open.length(), rowLoop);
+                }
                 pos = body + 1;
             }
         } else if (token.isWord("UNTIL")) {
@@ -145,6 +173,9 @@ final class BlockBodyScanner {
                 pos = when;
             }
         } else if (token.isAnyWord("ELSE", "LOOP", "REPEAT", "EXCEPTION", "THEN")) {
+            if (token.isWord("EXCEPTION")) {
+                handlerEnds();
+            }
             branched = true;
             ifArms.passed(token, token.isAnyWord("LOOP", "REPEAT"), open.length());
             pos++;
@@ -152,6 +183,31 @@ final class BlockBodyScanner {
             pos += 2;
         } else {
             collectStatement();
+        }
+    }
+
+    /** Keeps {@link #openedAt} as long as {@link #open}: a block opened since starts after the statements so far. */
+    private void followOpened() {
+        while (openedAt.size() > open.length()) {
+            openedAt.remove(openedAt.size() - 1);
+        }
+        while (openedAt.size() < open.length()) {
+            openedAt.add(statements.size());
+        }
+    }
+
+    /**
+     * The EXCEPTION section of the innermost block starts: a statement of that block that fails goes to its handler,
+     * which may go on after the block. PL/pgSQL then undoes everything the block did, PL/SQL the failed statement:
+     * what the block's statements did may not have happened when the statements after it run.
+     */
+    private void handlerEnds() {
+        followOpened();
+        if (open.length() == 0 || open.charAt(open.length() - 1) != BLOCK) {
+            return;
+        }
+        for (int i = openedAt.get(open.length() - 1); i < statements.size(); i++) {
+            statements.set(i, statements.get(i).inHandledBlock());
         }
     }
 
@@ -173,6 +229,27 @@ final class BlockBodyScanner {
                 } while (pos < to && parenDepth > 0);
             }
         }
+    }
+
+    /**
+     * The {@code FOR rec IN SELECT ..} at the current token whose LOOP is at {@code body} (PL/SQL also writes the
+     * query in parentheses, {@code FOR rec IN (SELECT ..) LOOP}), or null for another FOR.
+     */
+    private RowLoop rowLoop(int body) {
+        Token record = BlockSyntax.at(tokens, pos + 1, to);
+        Token in = BlockSyntax.at(tokens, pos + 2, to);
+        int query = pos + 3;
+        int end = body;
+        if (query < body && isSymbolAt(query, "(")
+                && TopLevel.closingParenthesis(tokens.subList(query, body), 0) == body - 1 - query) {
+            query++;
+            end--;
+        }
+        Token select = BlockSyntax.at(tokens, query, end);
+        boolean queryLoop = tokens.get(pos).isWord("FOR") && tokens.get(body).isWord("LOOP") && record != null
+                && record.type() == TokenType.WORD && in != null && in.isWord("IN") && select != null
+                && select.isWord("SELECT");
+        return queryLoop ? new RowLoop(record.text(), tokens.subList(query, end)) : null;
     }
 
     private boolean isFunctionCall() {
@@ -305,7 +382,10 @@ final class BlockBodyScanner {
         skipStatement();
         if (pos > start) {
             statements.add(new Scanned(tokens.subList(start, pos), !branched && !governsNext, arm,
-                    thenBlocks && !handled, ifArms.armAt(open.length())));
+                    thenBlocks && !handled, ifArms.armAt(open.length()), ifArms.rowLoopAt(open.length()), false));
+            if (tokens.get(start).isAnyWord("CONTINUE", "EXIT", "RETURN", "GOTO")) {
+                leftEarly.addAll(ifArms.leftEarly());
+            }
             // T-SQL: the statement a one-statement IF governs may not have run for the one after it.
             arm += governsNext ? 1 : 0;
             governsNext = false;

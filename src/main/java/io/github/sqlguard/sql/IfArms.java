@@ -1,7 +1,9 @@
 package io.github.sqlguard.sql;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.List;
 
 /**
  * Which arm of which {@code IF .. THEN .. ELSIF .. ELSE .. END IF} a body statement sits in directly. At most one
@@ -21,8 +23,13 @@ final class IfArms {
      * @param depth how many blocks were open around it, so that a statement of an inner block is not taken for one
      *     of its arms
      * @param arm the arm of an IF the scanner is in: 0 for THEN, one more for each ELSIF and ELSE
+     * @param rowLoop the query loop this frame is, while nothing in it has skipped a row; null for any other frame
      */
-    private record Frame(int id, int depth, int arm) {
+    private record Frame(int id, int depth, int arm, RowLoop rowLoop) {
+
+        Frame(int id, int depth, int arm) {
+            this(id, depth, arm, null);
+        }
     }
 
     private final Deque<Frame> frames = new ArrayDeque<>();
@@ -45,6 +52,30 @@ final class IfArms {
     /** A loop or CASE opens: its statements and its ELSE belong to it, not to an IF around it. */
     void openOther(int depth) {
         frames.push(new Frame(0, depth, 0));
+    }
+
+    /** A {@code FOR rec IN SELECT .. LOOP} that runs whenever its body runs opens ({@link RowLoop}). */
+    void openRowLoop(int depth, RowLoop loop) {
+        frames.push(new Frame(0, depth, 0, loop));
+    }
+
+    /**
+     * A CONTINUE, EXIT, RETURN or GOTO passed: every query loop open around it may leave rows out of the statements
+     * it runs, before it (an EXIT ends the loop early) or after it (a CONTINUE skips them). Returns those loops, which
+     * run no statement for every row from now on.
+     */
+    List<RowLoop> leftEarly() {
+        List<RowLoop> left = new ArrayList<>();
+        List<Frame> kept = new ArrayList<>();
+        for (Frame frame : frames) {
+            if (frame.rowLoop() != null) {
+                left.add(frame.rowLoop());
+            }
+            kept.add(frame.rowLoop() == null ? frame : new Frame(frame.id(), frame.depth(), frame.arm()));
+        }
+        frames.clear();
+        frames.addAll(kept);
+        return left;
     }
 
     /** An ELSIF, ELSEIF or ELSE starts the next arm of the IF open at this depth, if that is what is open. */
@@ -81,5 +112,14 @@ final class IfArms {
     String armAt(int depth) {
         Frame top = frames.peek();
         return top == null || top.id() == 0 || top.depth() != depth ? "" : top.id() + "." + top.arm();
+    }
+
+    /**
+     * The query loop a statement at this depth sits in directly and that runs it for every row, or null: one in an
+     * IF, CASE, inner loop or block inside the loop, or after a skip, may leave rows out.
+     */
+    RowLoop rowLoopAt(int depth) {
+        Frame top = frames.peek();
+        return top == null || top.id() != 0 || top.depth() != depth ? null : top.rowLoop();
     }
 }

@@ -80,9 +80,17 @@ final class NestedBodies {
      */
     static StatementContext at(StatementContext context, BlockBodyScanner.Scanned statement) {
         StatementContext.Body body = context.body();
-        return body == null || statement.straightLine() || !body.straightLine() ? context
-                : context.withBody(new StatementContext.Body(body.id(), false, statement.arm(),
-                        statement.errorEndsArm(), statement.ifArm()));
+        if (body == null) {
+            return context;
+        }
+        if (statement.straightLine() || !body.straightLine()) {
+            return statement.undoneOnError() && !body.undoneOnError()
+                    ? context.withBody(new StatementContext.Body(body.id(), body.straightLine(), body.arm(),
+                            body.errorEndsArm(), body.ifArm(), body.rowLoop(), true))
+                    : context;
+        }
+        return context.withBody(new StatementContext.Body(body.id(), false, statement.arm(), statement.errorEndsArm(),
+                statement.ifArm(), statement.rowLoop(), statement.undoneOnError()));
     }
 
     private static boolean runsOnSchedule(String label) {

@@ -25,8 +25,17 @@ public record StatementContext(Kind kind, String label, DatabaseScope databases,
      *     CONTINUE HANDLER}) before the statement
      * @param ifArm the arm of an {@code IF .. THEN .. ELSE} of the body the statement sits in directly, as
      *     {@code "if.arm"} ({@code "2.0"} the THEN arm of its second IF, {@code "2.1"} the next); "" outside one
+     * @param rowLoop the {@code FOR rec IN SELECT .. LOOP} that runs the statement once for every row of its query,
+     *     or null
+     * @param undoneOnError true in a block with an EXCEPTION section: when the statement fails, the handler may go on
+     *     after the block, and what the statement was to do did not happen (PL/pgSQL undoes the whole block)
      */
-    public record Body(String id, boolean straightLine, int arm, boolean errorEndsArm, String ifArm) {
+    public record Body(String id, boolean straightLine, int arm, boolean errorEndsArm, String ifArm,
+            RowLoop rowLoop, boolean undoneOnError) {
+
+        public Body(String id, boolean straightLine, int arm, boolean errorEndsArm, String ifArm) {
+            this(id, straightLine, arm, errorEndsArm, ifArm, null, false);
+        }
 
         public Body(String id, boolean straightLine) {
             this(id, straightLine, 0);

@@ -1,0 +1,146 @@
+package io.github.sqlguard.schema;
+
+import io.github.sqlguard.sql.RowLoop;
+import io.github.sqlguard.sql.Statement;
+import io.github.sqlguard.sql.StatementContext;
+import io.github.sqlguard.sql.Token;
+import io.github.sqlguard.sql.TokenType;
+import io.github.sqlguard.sql.TopLevel;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The copy a PL/pgSQL or PL/SQL row loop makes, written as the {@code INSERT .. SELECT} it amounts to, so that the
+ * copies a script makes row by row guard what they guard when written in one statement. Migrations that move rows
+ * into a new table write it as
+ *
+ * <pre>{@code
+ * FOR r IN SELECT * FROM log_entry LOOP
+ *     INSERT INTO audit_log (id, op, repo) VALUES (r.id, r.op, r.repo);
+ * END LOOP;
+ * }</pre>
+ *
+ * which {@link RowLoop} tells runs the INSERT for every row of its query: that is {@code INSERT INTO audit_log (id,
+ * op, repo) SELECT id, op, repo FROM log_entry}. A value that is not a column of the loop's record as it is (a
+ * variable, a literal, an expression) copies no column, and reads as {@code NULL}; the loop query's WHERE, join or
+ * LIMIT stays, so a copy of some rows keeps only those.
+ */
+final class RowLoopCopy {
+
+    private RowLoopCopy() {
+    }
+
+    /**
+     * The {@code INSERT .. SELECT} that {@code insert}, an {@code INSERT .. VALUES} run once for every row of its
+     * loop's query, amounts to, as a statement that runs in straight line where the loop does; empty for any other
+     * statement.
+     */
+    static Optional<Statement> asInsertSelect(Statement insert) {
+        StatementContext.Body body = insert.context().body();
+        RowLoop loop = body == null ? null : body.rowLoop();
+        List<Token> tokens = insert.tokens();
+        if (loop == null || body.undoneOnError() || tokens.size() < 4 || !tokens.get(0).isWord("INSERT") || !tokens.get(1).isWord("INTO")) {
+            return Optional.empty();
+        }
+        int values = TopLevel.wordIndex(tokens, 2, "VALUES");
+        Optional<RecordColumns> columns = recordColumns(loop);
+        if (values < 0 || values + 1 >= tokens.size() || !tokens.get(values + 1).isSymbol("(") || columns.isEmpty()) {
+            return Optional.empty();
+        }
+        int close = TopLevel.closingParenthesis(tokens, values + 1);
+        // One row of values, perhaps RETURNING what it inserted; another row or ON CONFLICT is not a plain copy
+        if (close < 0 || close + 1 < tokens.size() && !tokens.get(close + 1).isWord("RETURNING")) {
+            return Optional.empty();
+        }
+        Token at = tokens.get(values);
+        List<Token> copy = new ArrayList<>(tokens.subList(0, values));
+        copy.add(word("SELECT", at));
+        for (List<Token> value : items(tokens.subList(values + 2, close))) {
+            if (copy.size() > values + 1) {
+                copy.add(new Token(TokenType.SYMBOL, ",", at.offset(), at.line(), at.column()));
+            }
+            copy.addAll(recordColumn(value, loop.record()).flatMap(columns.get()::read).orElse(List.of(word("NULL", at))));
+        }
+        List<Token> query = loop.query();
+        copy.addAll(query.subList(TopLevel.wordIndex(query, 1, "FROM"), query.size()));
+        StatementContext straight = insert.context().withBody(new StatementContext.Body(body.id(), true));
+        return Optional.of(new Statement(Token.written(copy), insert.start(), copy, straight, insert.dialect(),
+                false));
+    }
+
+    /**
+     * The columns of a loop's record that are a column of its query's table as it is: every column for {@code SELECT
+     * *} ({@code star}), else each item of the select list that is a column, aliased or not, with the tokens that
+     * read it, by the key of its name in the record.
+     */
+    private record RecordColumns(boolean star, Map<String, List<Token>> listed) {
+
+        /** The tokens that read {@code column} of the record from the query's table, if it is such a column. */
+        Optional<List<Token>> read(Token column) {
+            return star ? Optional.of(List.of(column))
+                    : Optional.ofNullable(listed.get(SchemaNames.key(column.text())));
+        }
+    }
+
+    /**
+     * The columns of the loop's record read as they are from its query's table; empty for a query the record's
+     * columns cannot be read from ({@code SELECT DISTINCT}, no FROM).
+     */
+    private static Optional<RecordColumns> recordColumns(RowLoop loop) {
+        List<Token> query = loop.query();
+        int from = TopLevel.wordIndex(query, 1, "FROM");
+        if (from < 2 || query.get(1).isAnyWord("DISTINCT", "ALL")) {
+            return Optional.empty();
+        }
+        if (from == 2 && query.get(1).isSymbol("*")) {
+            return Optional.of(new RecordColumns(true, Map.of()));
+        }
+        Map<String, List<Token>> columns = new HashMap<>();
+        for (List<Token> item : items(query.subList(1, from))) {
+            int name = item.size() >= 3 && item.get(1).isSymbol(".") ? 2 : 0;
+            boolean column = isName(item.get(name)) && (name == 0 || isName(item.get(0)));
+            int alias = item.size() == name + 3 && item.get(name + 1).isWord("AS") ? name + 2
+                    : item.size() == name + 2 ? name + 1 : item.size() == name + 1 ? name : -1;
+            if (column && alias >= 0 && isName(item.get(alias))) {
+                columns.put(SchemaNames.key(item.get(alias).text()), item.subList(0, name + 1));
+            }
+        }
+        return Optional.of(new RecordColumns(false, columns));
+    }
+
+    /** The column {@code value} reads of the record {@code record} as it is ({@code r.op}), if it is one. */
+    private static Optional<Token> recordColumn(List<Token> value, String record) {
+        return value.size() == 3 && isName(value.get(0)) && value.get(1).isSymbol(".") && isName(value.get(2))
+                && SchemaNames.key(value.get(0).text()).equals(SchemaNames.key(record))
+                ? Optional.of(value.get(2)) : Optional.empty();
+    }
+
+    /** The comma-separated items of {@code tokens}, commas inside parentheses not counting. */
+    private static List<List<Token>> items(List<Token> tokens) {
+        List<List<Token>> items = new ArrayList<>();
+        int depth = 0;
+        int start = 0;
+        for (int i = 0; i <= tokens.size(); i++) {
+            if (i == tokens.size() || depth == 0 && tokens.get(i).isSymbol(",")) {
+                if (i > start) {
+                    items.add(tokens.subList(start, i));
+                }
+                start = i + 1;
+            } else {
+                depth += tokens.get(i).isSymbol("(") ? 1 : tokens.get(i).isSymbol(")") ? -1 : 0;
+            }
+        }
+        return items;
+    }
+
+    private static boolean isName(Token token) {
+        return token.type() == TokenType.WORD || token.type() == TokenType.QUOTED_NAME;
+    }
+
+    private static Token word(String text, Token at) {
+        return new Token(TokenType.WORD, text, at.offset(), at.line(), at.column());
+    }
+}
