@@ -31,8 +31,11 @@ final class ColumnsAddedIfMissing {
     private record Added(String column, String at, boolean defaulted, boolean existed) {
     }
 
-    /** Records the columns {@code tokens} add if missing, and forgets those it drops or renames. */
-    void observe(List<Token> tokens, int main, SchemaView before, String at) {
+    /**
+     * Records the columns {@code tokens} add if missing, and forgets those it drops or renames; {@code failureGoesOn}
+     * when a handler may go on after the statement failed, so that a plain ADD of a column the table has keeps it.
+     */
+    void observe(List<Token> tokens, int main, SchemaView before, String at, boolean failureGoesOn) {
         if (main >= tokens.size() || !tokens.get(main).isAnyWord("ALTER", "DROP")) {
             return;
         }
@@ -50,8 +53,10 @@ final class ColumnsAddedIfMissing {
         boolean defaulted = tokens.stream().anyMatch(token -> token.isWord("DEFAULT"));
         DestroyedTables.columnsAddedIfMissing(tokens, main, before)
                 .forEach(column -> columns.put(SchemaNames.key(column), new Added(column, at, defaulted, false)));
-        DestroyedTables.columnsAlreadyThere(tokens, main, before)
-                .forEach(column -> columns.put(SchemaNames.key(column), new Added(column, at, false, true)));
+        if (failureGoesOn) {
+            DestroyedTables.columnsAlreadyThere(tokens, main, before)
+                    .forEach(column -> columns.put(SchemaNames.key(column), new Added(column, at, false, true)));
+        }
     }
 
     /**

@@ -100,8 +100,16 @@ final class DestroyedTables {
         return columns;
     }
 
-    /** The columns {@code ALTER TABLE t ADD [COLUMN] c .., ADD d ..} adds. */
+    /** The columns {@code ALTER TABLE t ADD [COLUMN] c .., ADD d ..} adds, where its failure ends the script. */
     static Optional<Added> addedColumns(List<Token> tokens, int main, SchemaView before) {
+        return addedColumns(tokens, main, before, false);
+    }
+
+    /**
+     * The columns {@code ALTER TABLE t ADD [COLUMN] c .., ADD d ..} adds; {@code failureGoesOn} when a handler may go
+     * on after the statement failed, so that a plain ADD of a column the table already has adds nothing.
+     */
+    static Optional<Added> addedColumns(List<Token> tokens, int main, SchemaView before, boolean failureGoesOn) {
         if (main >= tokens.size() || !tokens.get(main).isWord("ALTER")) {
             return Optional.empty();
         }
@@ -116,8 +124,10 @@ final class DestroyedTables {
         Predicate<String> surelyNew = column -> known.isPresent() && known.get().column(column).isEmpty();
         // A plain ADD of a column the table already has fails; when a handler goes on after it (PL/pgSQL's DO $$
         // BEGIN ALTER TABLE t ADD COLUMN c ..; EXCEPTION WHEN duplicate_column THEN ..), the older c keeps its values.
+        // Without such a handler the failed ADD ends the migration, and nothing after it runs.
         List<String> columns = columnsAfter(tokens, main, "ADD", surelyNew).stream()
-                .filter(column -> table.flatMap(t -> t.column(column)).isEmpty()).map(SchemaNames::key).toList();
+                .filter(column -> !failureGoesOn || table.flatMap(t -> t.column(column)).isEmpty())
+                .map(SchemaNames::key).toList();
         return columns.isEmpty() ? Optional.empty() : Optional.of(new Added(targets.get(0), columns));
     }
 

@@ -255,7 +255,7 @@ public final class LossGuards {
             });
             // A Liquibase addColumn arrives as its DDL for the replay only; the columns it adds are still new.
             if (statement.context().followsEarlierStatements()) {
-                recordAddedColumns(statement.tokens(), 0, before);
+                recordAddedColumns(statement.tokens(), 0, before, false);
             }
             return;
         }
@@ -271,8 +271,8 @@ public final class LossGuards {
         if (!mayBeUndone(statement)) {
             copies.observe(tokens, main, before, selectIntoMakesTable, lineOf(statement));
         }
-        recordAddedColumns(tokens, main, before);
-        addedIfMissing.observe(tokens, main, before, lineOf(statement));
+        recordAddedColumns(tokens, main, before, mayBeUndone(statement));
+        addedIfMissing.observe(tokens, main, before, lineOf(statement), mayBeUndone(statement));
         if (statement.context().kind() == StatementContext.Kind.SCRIPT) {
             CreatedTableColumns.of(tokens, main).ifPresent(t -> unwrittenColumns.put(SchemaNames.key(t.table()),
                     new HashSet<>(t.columns())));
@@ -312,8 +312,8 @@ public final class LossGuards {
         scopedWrites.getOrDefault(table, new HashMap<>()).keySet().removeAll(columns);
     }
 
-    private void recordAddedColumns(List<Token> tokens, int main, SchemaView before) {
-        DestroyedTables.addedColumns(tokens, main, before).ifPresent(added -> {
+    private void recordAddedColumns(List<Token> tokens, int main, SchemaView before, boolean failureGoesOn) {
+        DestroyedTables.addedColumns(tokens, main, before, failureGoesOn).ifPresent(added -> {
             addedColumns.computeIfAbsent(SchemaNames.key(added.table()), k -> new HashSet<>()).addAll(added.columns());
             unwrittenColumns.computeIfAbsent(SchemaNames.key(added.table()), k -> new HashSet<>())
                     .addAll(added.columns());
