@@ -58,23 +58,40 @@ public final class BranchLossGuards {
             branchesEnded(scope, inScope);
             return inScope;
         }
-        return guards.computeIfAbsent(scope + '\u0000' + arm, key -> {
-            LossGuards inArm = created(statement);
-            certain.getOrDefault(scope, List.of()).forEach(seen -> seen.accept(inArm));
-            return inArm;
-        });
+        LossGuards known = guards.get(scope + '\u0000' + arm);
+        if (known != null) {
+            return known;
+        }
+        LossGuards inArm = created(statement);
+        certain.getOrDefault(scope, List.of()).forEach(seen -> seen.accept(inArm));
+        outcomeOfArms(scope).forEach(step -> step.accept(inArm));
+        guards.put(scope + '\u0000' + arm, inArm);
+        return inArm;
     }
 
     /**
      * The branches since the last statement outside any branch of {@code scope} have ended, and any of them may
-     * have run: a column one of them wrote is no longer unwritten, and the columns one added to a table known in
-     * full without them, and left unwritten, count as added and unwritten from here on.
+     * have run: what {@link #outcomeOfArms} says holds from here on.
      */
     private void branchesEnded(String scope, LossGuards inScope) {
-        Set<String> armKeys = armsSinceCertain.remove(scope);
-        SchemaView before = beforeBranches.remove(scope);
+        List<Consumer<LossGuards>> outcome = outcomeOfArms(scope);
+        armsSinceCertain.remove(scope);
+        beforeBranches.remove(scope);
+        outcome.forEach(step -> step.accept(inScope));
+        certain.computeIfAbsent(scope, k -> new ArrayList<>()).addAll(outcome);
+    }
+
+    /**
+     * What the arms since the last statement outside any branch of {@code scope} leave behind, whichever of them
+     * ran: a column one of them wrote is no longer unwritten, and the columns one added to a table known in full
+     * without them, and left unwritten, count as added and unwritten. A later arm starts from it too (T-SQL goes on
+     * after a failed statement, so each statement of an IF's BEGIN .. END is an arm of its own).
+     */
+    private List<Consumer<LossGuards>> outcomeOfArms(String scope) {
+        Set<String> armKeys = armsSinceCertain.get(scope);
+        SchemaView before = beforeBranches.get(scope);
         if (armKeys == null || before == null) {
-            return;
+            return List.of();
         }
         List<LossGuards> arms = armKeys.stream().map(arm -> guards.get(scope + '\u0000' + arm))
                 .filter(Objects::nonNull).toList();
@@ -90,8 +107,7 @@ public final class BranchLossGuards {
                 }
             });
         }
-        outcome.forEach(step -> step.accept(inScope));
-        certain.computeIfAbsent(scope, k -> new ArrayList<>()).addAll(outcome);
+        return outcome;
     }
 
     /**
