@@ -7,8 +7,6 @@ import io.github.sqlguard.model.Dialect;
 import io.github.sqlguard.model.Finding;
 import io.github.sqlguard.model.Severity;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,8 +44,8 @@ class LinterAddExistingColumnTest {
             """)
     void aColumnTheTableHadBeforeIsNotAddedByTheScript(String column, String statement, String rule,
             Severity expected) throws IOException {
-        write("db/V1__init.sql", "CREATE TABLE job (id int PRIMARY KEY, name varchar(64));\n");
-        write("db/V2__add.sql", MIGRATION.formatted(column, statement));
+        TestProject.write(project, "db/V1__init.sql", "CREATE TABLE job (id int PRIMARY KEY, name varchar(64));\n");
+        TestProject.write(project, "db/V2__add.sql", MIGRATION.formatted(column, statement));
 
         List<Finding> findings = lint().stream().filter(f -> f.ruleId().equals(rule)).toList();
 
@@ -60,12 +58,6 @@ class LinterAddExistingColumnTest {
         assertEquals(expected == Severity.ERROR, findings.get(0).message().contains("column " + column
                 + " was there before the ADD COLUMN at line 3, which fails on it and leaves the older " + column
                 + " with its values"), findings.get(0).message());
-    }
-
-    private void write(String path, String sql) throws IOException {
-        Path file = project.resolve(path);
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, sql, StandardCharsets.UTF_8);
     }
 
     private List<Finding> lint() {

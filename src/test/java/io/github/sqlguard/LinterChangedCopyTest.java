@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.github.sqlguard.model.Dialect;
 import io.github.sqlguard.model.Finding;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,8 +58,8 @@ class LinterChangedCopyTest {
             """)
     void aChangeOfTheCopyBeforeTheDropOfItsSource(String change, String severity, String message)
             throws IOException {
-        write("db/V1__init.sql", OLD_TABLE);
-        write("db/V2__move.sql", MOVE.formatted(change));
+        TestProject.write(project, "db/V1__init.sql", OLD_TABLE);
+        TestProject.write(project, "db/V2__move.sql", MOVE.formatted(change));
 
         List<Finding> drops = ProjectLint.findings(project, Dialect.POSTGRESQL).stream()
                 .filter(f -> f.ruleId().equals("drop-table")).toList();
@@ -85,11 +83,5 @@ class LinterChangedCopyTest {
             """)
     void anyColumnOfAStarCopyHeldValuesOfItsSource(Dialect dialect, String sql, String expected) {
         assertEquals(List.of(expected), OneScript.placesAndSeverities(dialect, sql), sql);
-    }
-
-    private void write(String path, String sql) throws IOException {
-        Path file = project.resolve(path);
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, sql, StandardCharsets.UTF_8);
     }
 }

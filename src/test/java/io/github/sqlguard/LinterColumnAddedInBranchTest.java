@@ -7,11 +7,8 @@ import io.github.sqlguard.model.Dialect;
 import io.github.sqlguard.model.Finding;
 import io.github.sqlguard.model.Severity;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -63,16 +60,9 @@ class LinterColumnAddedInBranchTest {
     }
 
     private List<Finding> lint(Dialect dialect, String earlier, String script, String rule) throws IOException {
-        Path folder = project.resolve("db");
-        Files.createDirectories(folder);
-        Files.writeString(folder.resolve("V1__init.sql"), earlier + "\n", StandardCharsets.UTF_8);
-        String text = script.replace("; ", ";\n").replace("GO;\n", "GO\n");
-        Files.writeString(folder.resolve("V2__change.sql"), text + "\n", StandardCharsets.UTF_8);
-        LintConfig defaults = LintConfig.defaults(project, List.of(folder));
-        LintResult result = new Linter().run(new LintConfig(project, defaults.directories(), defaults.includes(),
-                List.of(), dialect, StandardCharsets.UTF_8, Map.of(), List.of(), defaults.flyway(),
-                defaults.liquibase(), List.of(), null, defaults.maxFileBytes(), 1));
-        return result.findings().stream().filter(f -> f.ruleId().equals(rule)
+        TestProject.write(project, "db/V1__init.sql", earlier + "\n");
+        TestProject.write(project, "db/V2__change.sql", script.replace("; ", ";\n").replace("GO;\n", "GO\n") + "\n");
+        return ProjectLint.findings(project, dialect).stream().filter(f -> f.ruleId().equals(rule)
                 && f.location().path().endsWith("V2__change.sql")).toList();
     }
 }

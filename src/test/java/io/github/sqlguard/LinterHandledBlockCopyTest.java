@@ -7,8 +7,6 @@ import io.github.sqlguard.model.Dialect;
 import io.github.sqlguard.model.Finding;
 import io.github.sqlguard.model.Severity;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -46,8 +44,9 @@ class LinterHandledBlockCopyTest {
             FOR r IN SELECT * FROM log_entry LOOP INSERT INTO log_new VALUES (r.id, r.op, r.repo); END LOOP; EXCEPTION WHEN others THEN NULL; | ERROR
             """)
     void theDropAfterACopyInABlock(String block, Severity expected) throws IOException {
-        write("db/V1__init.sql", "CREATE TABLE log_entry (id int PRIMARY KEY, op varchar(32), repo varchar(255));\n");
-        write("db/V2__move.sql", MIGRATION.formatted(block));
+        TestProject.write(project, "db/V1__init.sql",
+                "CREATE TABLE log_entry (id int PRIMARY KEY, op varchar(32), repo varchar(255));\n");
+        TestProject.write(project, "db/V2__move.sql", MIGRATION.formatted(block));
 
         List<Finding> drops = ProjectLint.findings(project, Dialect.POSTGRESQL).stream()
                 .filter(f -> f.ruleId().equals("drop-table")).toList();
@@ -60,8 +59,9 @@ class LinterHandledBlockCopyTest {
 
     @Test
     void aColumnCopiedInAHandledBlockIsLostWhenDropped() throws IOException {
-        write("db/V1__init.sql", "CREATE TABLE log_entry (id int PRIMARY KEY, op varchar(32), repo varchar(255));\n");
-        write("db/V2__copy.sql", """
+        TestProject.write(project, "db/V1__init.sql",
+                "CREATE TABLE log_entry (id int PRIMARY KEY, op varchar(32), repo varchar(255));\n");
+        TestProject.write(project, "db/V2__copy.sql", """
                 ALTER TABLE log_entry ADD COLUMN repo_name varchar(255);
                 DO $$
                 BEGIN
@@ -82,8 +82,9 @@ class LinterHandledBlockCopyTest {
 
     @Test
     void anOracleBlockWhoseHandlerSwallowsAFailedCopyGuardsNothing() throws IOException {
-        write("db/V1__init.sql", "CREATE TABLE log_entry (id NUMBER PRIMARY KEY, op VARCHAR2(32));\n");
-        write("db/V2__move.sql", """
+        TestProject.write(project, "db/V1__init.sql",
+                "CREATE TABLE log_entry (id NUMBER PRIMARY KEY, op VARCHAR2(32));\n");
+        TestProject.write(project, "db/V2__move.sql", """
                 CREATE TABLE log_new (id NUMBER PRIMARY KEY, op VARCHAR2(32));
                 BEGIN
                     INSERT INTO log_new SELECT * FROM log_entry;
@@ -100,11 +101,5 @@ class LinterHandledBlockCopyTest {
         assertEquals(1, drops.size(), drops.toString());
         assertEquals(Severity.ERROR, drops.get(0).severity(), drops.get(0).message());
         assertTrue(drops.get(0).message().contains("log_entry"), drops.get(0).message());
-    }
-
-    private void write(String path, String sql) throws IOException {
-        Path file = project.resolve(path);
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, sql, StandardCharsets.UTF_8);
     }
 }

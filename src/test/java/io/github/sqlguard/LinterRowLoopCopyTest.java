@@ -7,8 +7,6 @@ import io.github.sqlguard.model.Dialect;
 import io.github.sqlguard.model.Finding;
 import io.github.sqlguard.model.Severity;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -55,8 +53,9 @@ class LinterRowLoopCopyTest {
             FOR r IN SELECT * FROM log_entry LOOP INSERT INTO log_new VALUES (r.id, r.op, r.repo), (r.id + 1000, r.op, r.repo); END LOOP; | ERROR | removes table log_entry and all its rows
             """)
     void theDropAfterARowLoopCopy(String loop, Severity expected, String note) throws IOException {
-        write("db/V1__init.sql", "CREATE TABLE log_entry (id int PRIMARY KEY, op varchar(32), repo varchar(255));\n");
-        write("db/V2__move.sql", MIGRATION.formatted(loop));
+        TestProject.write(project, "db/V1__init.sql",
+                "CREATE TABLE log_entry (id int PRIMARY KEY, op varchar(32), repo varchar(255));\n");
+        TestProject.write(project, "db/V2__move.sql", MIGRATION.formatted(loop));
 
         List<Finding> drops = lint().stream().filter(f -> f.ruleId().equals("drop-table")).toList();
 
@@ -68,12 +67,12 @@ class LinterRowLoopCopyTest {
 
     @Test
     void columnsALoopMovesToAnotherTableBesideTheirRowLoseNothingWhenDropped() throws IOException {
-        write("db/V1__init.sql", """
+        TestProject.write(project, "db/V1__init.sql", """
                 CREATE TABLE schedule (id SERIAL PRIMARY KEY, cron varchar(64), job_id varchar(64), status varchar(32));
                 CREATE TABLE execution (id SERIAL PRIMARY KEY, vendor_id int);
                 CREATE TABLE task (id SERIAL PRIMARY KEY, execution_id int, job_id varchar(64), status varchar(32));
                 """);
-        write("db/V2__move.sql", """
+        TestProject.write(project, "db/V2__move.sql", """
                 DO $$
                 DECLARE
                     sched RECORD;
@@ -101,8 +100,9 @@ class LinterRowLoopCopyTest {
 
     @Test
     void aPlsqlCursorLoopOverAQueryInParenthesesCopiesEveryRow() throws IOException {
-        write("db/V1__init.sql", "CREATE TABLE log_entry (id NUMBER PRIMARY KEY, op VARCHAR2(32));\n");
-        write("db/V2__move.sql", """
+        TestProject.write(project, "db/V1__init.sql",
+                "CREATE TABLE log_entry (id NUMBER PRIMARY KEY, op VARCHAR2(32));\n");
+        TestProject.write(project, "db/V2__move.sql", """
                 CREATE TABLE log_new (id NUMBER PRIMARY KEY, op VARCHAR2(32));
                 BEGIN
                     FOR r IN (SELECT id, op FROM log_entry) LOOP
@@ -119,12 +119,6 @@ class LinterRowLoopCopyTest {
         assertEquals(1, drops.size(), drops.toString());
         assertEquals(Severity.INFO, drops.get(0).severity(), drops.get(0).message());
         assertTrue(drops.get(0).message().contains("rows copied to log_new at line 4"), drops.get(0).message());
-    }
-
-    private void write(String path, String sql) throws IOException {
-        Path file = project.resolve(path);
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, sql, StandardCharsets.UTF_8);
     }
 
     private List<Finding> lint() {
