@@ -94,13 +94,40 @@ public final class StatementAnalyzer {
                 continue;
             }
             String text = token.text();
-            if (isDestructiveWord(text)) {
+            if (isDestructiveWord(text) && !namesACall(tokens, i)) {
                 if (i == 0 || !isEventWord(tokens.get(i - 1)) && !tokens.get(i - 1).isSymbol(".")) {
                     return true;
                 }
             }
         }
         return false;
+    }
+
+    /**
+     * True when DELETE or UPDATE at {@code i} is called like a function: a routine named delete
+     * ({@code n := n + delete(a, b)}), T-SQL's {@code IF UPDATE(col)} in a trigger. Oracle's
+     * {@code DELETE (SELECT ..)} and an UPDATE of parenthesised tables ({@code UPDATE (SELECT ..) SET},
+     * MySQL's {@code UPDATE (a JOIN b ON ..) SET}) change rows.
+     */
+    private static boolean namesACall(List<Token> tokens, int i) {
+        if (i + 2 >= tokens.size() || !tokens.get(i + 1).isSymbol("(")
+                || tokens.get(i + 2).isAnyWord("SELECT", "WITH")) {
+            return false;
+        }
+        if (!tokens.get(i).isWord("UPDATE")) {
+            return true;
+        }
+        int depth = 0;
+        int after = i + 1;
+        for (; after < tokens.size(); after++) {
+            depth += tokens.get(after).isSymbol("(") ? 1 : tokens.get(after).isSymbol(")") ? -1 : 0;
+            if (depth == 0) {
+                break;
+            }
+        }
+        int set = after + 1 < tokens.size() && tokens.get(after + 1).type() == TokenType.WORD
+                && !tokens.get(after + 1).isWord("SET") ? after + 2 : after + 1;
+        return !(set < tokens.size() && tokens.get(set).isWord("SET"));
     }
 
     /** A word after which DELETE or UPDATE names an event, not an action: ON, FOR, KEY, DO. */

@@ -21,7 +21,9 @@ public final class BlockWithoutSlashRule implements Rule {
                     + "after its END travel with the block: Oracle rejects the whole text (PLS-00103), so the block "
                     + "and the statements never run as written, and once someone adds the missing / they do. "
                     + "sqlguard checks them as statements of the block (oracle dialect).",
-            "Put a line holding only / after the block's END;.",
+            "Put a line holding only / after the block's END; (in a Liquibase change, move the statements after "
+                    + "the END into a change of their own, or end the block with a / line and give the change "
+                    + "endDelimiter=\"/\").",
             List.of("BEGIN\n  DELETE FROM audit_log WHERE id = 1;\nEND;\nDROP VIEW audit_view;\n"),
             List.of("BEGIN\n  DELETE FROM audit_log WHERE id = 1;\nEND;\n/\nDROP VIEW audit_view;\n"));
 
@@ -32,10 +34,16 @@ public final class BlockWithoutSlashRule implements Rule {
 
     @Override
     public List<Violation> check(StatementModel statement) {
+        // Liquibase cuts a change's SQL at a / line only when it splits statements (splitStatements="false" sends
+        // the / along), and its default ; cut would break the block apart: a / line alone is no fix there.
+        boolean liquibase = statement.statement().context().label().startsWith("changeset ");
+        String fix = liquibase ? "move the statement into a change of its own, or end the block with a line holding "
+                + "only / and give the change endDelimiter=\"/\" (without splitStatements=\"false\")"
+                : "put a line holding only / after the block's END;";
         return statement.statementAfterBlockEnd()
                 .map(at -> List.of(new Violation("No / line ends the PL/SQL block that starts at line "
                         + statement.start().line() + ", so this statement is sent to Oracle as part of that block, "
-                        + "which Oracle rejects; put a line holding only / after the block's END;", at)))
+                        + "which Oracle rejects; " + fix, at)))
                 .orElse(List.of());
     }
 }

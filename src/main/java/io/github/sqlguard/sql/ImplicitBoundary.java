@@ -115,6 +115,12 @@ final class ImplicitBoundary {
                 || next.isSymbol("=") || next.isSymbol(")"))) {
             return false;
         }
+        if (next != null && next.isSymbol("(") && !deletesFromInlineView(tokens, index, to)) {
+            // A call in an expression: a routine named delete (n := n + delete(a, b), PERFORM delete(a, b)),
+            // MySQL's INSERT(s, 1, 2, 'x') and TRUNCATE(n, 2). No statement's verb is followed by "(" but
+            // Oracle's DELETE (SELECT ..) WHERE .., which deletes through a query.
+            return false;
+        }
         if (next != null && next.isAnyWord("PARTITION", "PARTITIONS", "SUBPARTITION", "SUBPARTITIONS")) {
             return false; // ALTER TABLE t TRUNCATE PARTITION p / MERGE PARTITIONS (MySQL, Oracle)
         }
@@ -317,6 +323,12 @@ final class ImplicitBoundary {
             case WORD -> !CONTINUING_WORDS.contains(previous.upper());
             default -> false;
         };
+    }
+
+    /** {@code DELETE (SELECT ..)} or {@code DELETE (WITH ..)}: Oracle deletes the rows of the query's table. */
+    private static boolean deletesFromInlineView(List<Token> tokens, int index, int to) {
+        Token query = BlockSyntax.at(tokens, index + 2, to);
+        return tokens.get(index).isWord("DELETE") && query != null && query.isAnyWord("SELECT", "WITH");
     }
 
     /** A verb followed by the words only a statement has: {@code DELETE FROM}, {@code INSERT INTO}, .. */
