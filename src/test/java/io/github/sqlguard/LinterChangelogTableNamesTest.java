@@ -66,6 +66,45 @@ class LinterChangelogTableNamesTest {
     }
 
     @ParameterizedTest
+    @EnumSource(value = Dialect.class, names = {"AUTO", "POSTGRESQL", "MYSQL"})
+    void aTableACreateTableChangeNamesWithAPrefixIsTheTableAnSqlChangeNames(Dialect dialect) throws IOException {
+        // PostgreSQL folds the sql change's bare name; a quoted "${prefix}pages" would have been another table.
+        TestProject.write(project, "db/changelog.yaml", """
+                databaseChangeLog:
+                  - changeSet:
+                      id: 1
+                      author: a
+                      changes:
+                        - createTable:
+                            tableName: ${prefix}pages
+                            columns:
+                              - column: {name: id, type: varchar(64), constraints: {primaryKey: true}}
+                              - column: {name: try_it_url, type: varchar(200)}
+                        - createTable:
+                            tableName: ${prefix}page_configuration
+                            columns:
+                              - column: {name: page_id, type: varchar(64)}
+                              - column: {name: v, type: varchar(200)}
+                  - changeSet:
+                      id: 2
+                      author: a
+                      changes:
+                        - sql:
+                            sql: INSERT INTO ${prefix}page_configuration (page_id, v) SELECT id, try_it_url FROM ${prefix}pages
+                        - dropColumn:
+                            tableName: ${prefix}pages
+                            columnName: try_it_url
+                """);
+
+        List<String> found = TestProject.lint(project, dialect).findings().stream()
+                .map(f -> f.location() + " " + f.severity() + " " + f.ruleId() + " " + f.message()).toList();
+
+        assertEquals(List.of("db/changelog.yaml:22:11 INFO drop-column ALTER TABLE ${prefix}pages drops column"
+                + " try_it_url (guarded: rows copied to ${prefix}page_configuration at line 21) (changeset a:2)"),
+                found);
+    }
+
+    @ParameterizedTest
     @EnumSource(value = Dialect.class, names = {"MYSQL", "MARIADB"})
     void aNameThatNeedsQuotesIsQuotedWithBackticksOnMySql(Dialect dialect) throws IOException {
         TestProject.write(project, "db/changelog.yaml", """
