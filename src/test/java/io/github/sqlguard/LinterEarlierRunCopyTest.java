@@ -79,6 +79,63 @@ class LinterEarlierRunCopyTest {
                 + " copy) (changeset a:3)"), lossesIn("changelog.sql"));
     }
 
+    @Test
+    void aCopyAnEarlierChangesetMadeForOtherDatabasesIsNotNamedOnTheLaterLoss() throws IOException {
+        // The copy runs everywhere but on mssql, where its own changeset drops the column without one.
+        write("changelog.yaml", """
+                databaseChangeLog:
+                  - changeSet:
+                      id: 1
+                      author: a
+                      changes:
+                        - createTable:
+                            tableName: pages
+                            columns:
+                              - column: {name: id, type: varchar(64), constraints: {primaryKey: true}}
+                              - column: {name: try_it_url, type: varchar(200)}
+                        - createTable:
+                            tableName: page_configuration
+                            columns:
+                              - column: {name: page_id, type: varchar(64)}
+                              - column: {name: v, type: varchar(200)}
+                  - changeSet:
+                      id: 2
+                      author: a
+                      preConditions:
+                        - onFail: MARK_RAN
+                        - not:
+                            - dbms:
+                                type: mssql
+                      changes:
+                        - sql:
+                            sql: INSERT INTO page_configuration (page_id, v) SELECT id, try_it_url FROM pages
+                  - changeSet:
+                      id: 3
+                      author: a
+                      preConditions:
+                        - onFail: MARK_RAN
+                        - dbms:
+                            type: mssql
+                      changes:
+                        - dropColumn:
+                            tableName: pages
+                            columnName: try_it_url
+                  - changeSet:
+                      id: 4
+                      author: a
+                      dbms: postgresql
+                      changes:
+                        - dropColumn:
+                            tableName: pages
+                            columnName: try_it_url
+                """);
+
+        assertEquals(List.of("ERROR ALTER TABLE pages drops column try_it_url (changeset a:3)",
+                "ERROR ALTER TABLE pages drops column try_it_url (rows copied to page_configuration at line 26 of"
+                        + " changelog.yaml, an earlier changeset; what was written after it ran is not in"
+                        + " that copy) (changeset a:4)"), lossesIn("changelog.yaml"));
+    }
+
     private static String statements(String semicolonSeparated) {
         return semicolonSeparated.replace("; ", ";\n") + ";\n";
     }

@@ -49,9 +49,12 @@ final class SyntheticStatements {
 
     /** The statement for {@code sql}, located at the change element; empty when the text has no token. */
     Optional<Statement> at(String sql, String path, ChangeNode element, StatementContext context) {
+        // Every token points at the element; offsets keep their distance, so a name glued to a property
+        // (${prefix}users) still reads as one name.
         List<Token> tokens = lexer.tokenize(sql).tokens().stream()
                 .filter(t -> t.type() != TokenType.COMMENT)
-                .map(t -> new Token(t.type(), t.text(), element.offset(), element.line(), element.column()))
+                .map(t -> new Token(t.type(), t.text(), element.offset() + t.offset(), element.line(),
+                        element.column()))
                 .toList();
         if (tokens.isEmpty()) {
             return Optional.empty();
@@ -109,18 +112,22 @@ final class SyntheticStatements {
         return out.toString();
     }
 
-    /** A name as SQL: plain names stay as written, others are double-quoted. */
+    /**
+     * A name as SQL: plain names stay as written, and so do names made of plain characters and undefined
+     * properties ({@code ${prefix}users}), which are plain names once the property has its value; others are
+     * quoted as the database quotes a name (MySQL's double quotes would make a string).
+     */
     String name(String raw) {
         String value = substitute(raw == null ? "" : raw.strip());
         if (value.isEmpty()) {
             return "unnamed";
         }
-        if (PLAIN_NAME.matcher(value).matches() || PROPERTY.matcher(value).matches() || value.startsWith("\"")
+        if (PLAIN_NAME.matcher(PROPERTY.matcher(value).replaceAll("p")).matches() || value.startsWith("\"")
                 || value.startsWith("`")
                 || value.startsWith("[")) {
             return value;
         }
-        return '"' + value.replace("\"", "\"\"") + '"';
+        return quoted(value);
     }
 
     /**
@@ -129,7 +136,12 @@ final class SyntheticStatements {
      */
     String assignedName(String raw) {
         String name = name(raw);
-        return CLAUSE_WORDS.contains(name.toLowerCase(Locale.ROOT)) ? '"' + name + '"' : name;
+        return CLAUSE_WORDS.contains(name.toLowerCase(Locale.ROOT)) ? quoted(name) : name;
+    }
+
+    private String quoted(String name) {
+        char quote = dialect.isMySqlFamily() ? '`' : '"';
+        return quote + name.replace(String.valueOf(quote), String.valueOf(quote) + quote) + quote;
     }
 
     /** {@code schema.table}, or the table alone without a schema. */

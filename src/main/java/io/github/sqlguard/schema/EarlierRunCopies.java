@@ -18,16 +18,20 @@ import java.util.Optional;
  */
 final class EarlierRunCopies {
 
-    /** The copies of the runs before the current one; the current run's statements are observed when it ends. */
-    private final LossGuards earlierRuns = LossGuards.acrossFiles("earlier migrations");
+    /**
+     * The copies of the runs before the current one, by database: a copy made by a run for some databases only (a
+     * Liquibase changeset with {@code dbms}, or a dbms precondition) is no copy on the others. The current run's
+     * statements are observed when it ends.
+     */
+    private final Map<String, LossGuards> earlierRuns = new HashMap<>();
     private final List<Observed> currentRun = new ArrayList<>();
     private final Map<StatementKey, Optional<Guard>> notes = new HashMap<>();
     private String run;
 
-    private record Observed(Statement statement, SchemaView before) {
+    private record Observed(Statement statement, Map<String, SchemaReplay> replays) {
     }
 
-    /** Follows {@code statement}, which the history just replayed on {@code replays}. */
+    /** Follows {@code statement}, which the history just replayed on {@code replays}, by database. */
     void follow(Statement statement, Map<String, SchemaReplay> replays) {
         String scope = statement.context().runScope().isEmpty() ? statement.start().path()
                 : statement.context().runScope();
@@ -38,21 +42,31 @@ final class EarlierRunCopies {
         if (!statement.context().runsWithMigration()) {
             return; // a routine's body copies nothing until it is called, and then not where it is defined
         }
-        earlierRuns.copyGuardOf(statement).ifPresent(copy -> notes.put(StatementKey.of(statement),
-                Optional.of(noteOf(copy, statement))));
+        // The copy must be there on every database the statement runs on.
+        List<Optional<Guard>> copies = replays.keySet().stream()
+                .map(database -> earlierRunsOn(database).copyGuardOf(statement)).toList();
+        if (!copies.isEmpty() && copies.stream().allMatch(Optional::isPresent)) {
+            notes.put(StatementKey.of(statement), Optional.of(noteOf(copies.get(0).get(), statement)));
+        }
         // A copy dropped in this run keeps nothing for its later statements either.
-        earlierRuns.forgetCopiesDroppedBy(statement);
-        currentRun.add(new Observed(statement, replays.isEmpty() ? SchemaView.UNKNOWN
-                : replays.values().iterator().next().before(statement)));
+        replays.keySet().forEach(database -> earlierRunsOn(database).forgetCopiesDroppedBy(statement));
+        currentRun.add(new Observed(statement, replays));
     }
 
     /** Ends the current run: what it copied is known to the statements of the runs after it. */
     void endRun() {
         for (Observed observed : currentRun) {
-            earlierRuns.observe(observed.statement(), observed.before());
-            earlierRuns.forgetCopiesDroppedBy(observed.statement());
+            observed.replays().forEach((database, replay) -> {
+                LossGuards copies = earlierRunsOn(database);
+                copies.observe(observed.statement(), replay.before(observed.statement()));
+                copies.forgetCopiesDroppedBy(observed.statement());
+            });
         }
         currentRun.clear();
+    }
+
+    private LossGuards earlierRunsOn(String database) {
+        return earlierRuns.computeIfAbsent(database, key -> LossGuards.acrossFiles("earlier migrations"));
     }
 
     /** For each statement that destroys what an earlier run copied, the note that says so. */
