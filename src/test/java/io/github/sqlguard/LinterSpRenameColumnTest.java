@@ -53,7 +53,10 @@ class LinterSpRenameColumnTest {
         "EXEC sp_rename 't.time', 'logTime'       | rename-column | sp_rename renames column t.time to logTime",
         "sp_rename 't.time', 'logTime'            | rename-column | sp_rename renames column t.time to logTime",
         "EXEC sp_rename 'dbo.orders', 'po'        | rename-table  | Renames table dbo.orders to po",
-        "EXEC sp_rename 'elsewhere.time', 'b'     | rename-table  | Renames table elsewhere.time to b",
+        "EXEC sp_rename 'elsewhere.time', 'b'     | rename-table  | Renames table elsewhere.time to b (or column time"
+            + " of table elsewhere, which sp_rename renames when no object is called elsewhere.time)",
+        "EXEC sp_rename 'dbo.t', 'u', 'OBJECT'    | rename-table  | Renames table dbo.t to u",
+        "EXEC sp_rename 't.note', 'n', 'OBJECT'   | rename-table  | Renames table t.note to n",
     })
     void anUntypedRenameOfAColumnOfAPartlyKnownTableIsAColumnRename(String call, String rule, String message)
             throws IOException {
