@@ -16,6 +16,7 @@ import io.github.sqlguard.rules.Rule;
 import io.github.sqlguard.rules.RuleRegistry;
 import io.github.sqlguard.rules.RuleSettings;
 import io.github.sqlguard.schema.MigrationHistories;
+import io.github.sqlguard.schema.SiblingDatabaseNames;
 import io.github.sqlguard.source.DatabaseNames;
 import io.github.sqlguard.source.DownScriptName;
 import io.github.sqlguard.source.FlywayNaming;
@@ -69,6 +70,11 @@ final class LintSession {
     private final FlywayVersion sinceVersion;
     private final PomSuppressions pomSuppressions;
     private final Optional<Baseline> baseline;
+    /**
+     * The database each scanned file names only beside its siblings ({@code app_mysql.sql} next to
+     * {@code app_oracle.sql}), by relative path; set before the files are read.
+     */
+    private volatile Map<String, String> siblingNamed = Map.of();
 
     /** @throws IllegalArgumentException for unknown rule ids or severities, bad versions or suppressions */
     LintSession(LintConfig config) {
@@ -230,7 +236,21 @@ final class LintSession {
      * configured one, else that of the project's database.
      */
     private Dialect dialectOf(SourcePath file) {
-        return config.dialectFor(DatabaseNames.dialectOf(file));
+        Dialect named = DatabaseNames.dialectOf(file);
+        String sibling = siblingNamed.get(file.relativePath());
+        if (named == Dialect.AUTO && sibling != null && DatabaseNames.undescribedDatabaseOf(file).isEmpty()) {
+            named = DatabaseNames.dialectOf(sibling);
+        }
+        return config.dialectFor(named);
+    }
+
+    /**
+     * Learns which scanned files name their database only as their siblings show ({@code app_mysql.sql} beside
+     * {@code app_oracle.sql}, where {@code engine_mysql.sql} alone names none): the histories already keep them
+     * apart, and they are read in that database's dialect as a folder named for it would be.
+     */
+    void nameDatabasesBySiblings(List<SourcePath> files) {
+        siblingNamed = SiblingDatabaseNames.of(files.stream().map(SourcePath::relativePath).toList());
     }
 
     private FileOutcome checkOrThrow(PreparedFile prepared, MigrationHistories histories) {

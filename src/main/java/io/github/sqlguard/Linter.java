@@ -289,6 +289,7 @@ public final class Linter implements AutoCloseable {
             LongConsumer readCounter) {
         Retention retention = new Retention(retainedChars);
         Map<String, Set<String>> namedDatabases = new ConcurrentHashMap<>();
+        session.nameDatabasesBySiblings(scan.files());
         Function<SourcePath, PreparedFile> prepare = file -> {
             AtomicBoolean kept = new AtomicBoolean(true);
             PreparedFile prepared = session.prepare(file, chars -> {

@@ -44,6 +44,32 @@ class LinterSpRenameColumnTest {
         assertEquals(List.of(expected), result.findings().stream().map(Finding::ruleId).toList());
     }
 
+    /**
+     * A table created before the scanned migrations is known only from the statements about it, so the replay cannot
+     * look its column up; {@code 't.c'} still names table t, which it knows, and a column of it.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "EXEC sp_rename 't.time', 'logTime'       | rename-column | sp_rename renames column t.time to logTime",
+        "sp_rename 't.time', 'logTime'            | rename-column | sp_rename renames column t.time to logTime",
+        "EXEC sp_rename 'dbo.orders', 'po'        | rename-table  | Renames table dbo.orders to po",
+        "EXEC sp_rename 'elsewhere.time', 'b'     | rename-table  | Renames table elsewhere.time to b (or column time"
+            + " of table elsewhere, which sp_rename renames when no object is called elsewhere.time)",
+        "EXEC sp_rename 'dbo.t', 'u', 'OBJECT'    | rename-table  | Renames table dbo.t to u",
+        "EXEC sp_rename 't.note', 'n', 'OBJECT'   | rename-table  | Renames table t.note to n",
+    })
+    void anUntypedRenameOfAColumnOfAPartlyKnownTableIsAColumnRename(String call, String rule, String message)
+            throws IOException {
+        write("V1__alter.sql", "ALTER TABLE t ADD note NVARCHAR(10);\nGO");
+        write("V2__rename.sql", call + "\nGO");
+        LintConfig defaults = LintConfig.defaults(project, List.of(project.resolve("db")));
+        LintResult result = new Linter().run(new LintConfig(project, defaults.directories(), defaults.includes(),
+                List.of(), Dialect.SQLSERVER, StandardCharsets.UTF_8, Map.of(), List.of(), defaults.flyway(),
+                defaults.liquibase(), List.of(), null, defaults.maxFileBytes(), 1));
+        assertEquals(List.of(rule + ": " + message), result.findings().stream()
+                .map(finding -> finding.ruleId() + ": " + finding.message()).toList());
+    }
+
     private void write(String name, String sql) throws IOException {
         Path file = project.resolve("db/" + name);
         Files.createDirectories(file.getParent());

@@ -96,7 +96,9 @@ final class DestructiveClauses {
             if (call.renamesColumn()) {
                 add(ClauseKind.RENAMED_COLUMN, verb, "sp_rename", null, call.oldName(), call.newName());
             } else if (call.renamesTable()) {
-                add(ClauseKind.RENAMED_TABLE, verb, "sp_rename", call.oldName(), call.oldName(), call.newName());
+                // only an untyped call may still rename a column, which the replay settles: its words say so
+                add(ClauseKind.RENAMED_TABLE, verb, call.objectType().isEmpty() ? "sp_rename"
+                        : "sp_rename " + call.objectType(), call.oldName(), call.oldName(), call.newName());
             }
         });
     }

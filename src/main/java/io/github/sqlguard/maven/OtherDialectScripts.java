@@ -2,6 +2,7 @@ package io.github.sqlguard.maven;
 
 import io.github.sqlguard.LintConfig;
 import io.github.sqlguard.model.Dialect;
+import io.github.sqlguard.schema.SiblingDatabaseNames;
 import io.github.sqlguard.source.DatabaseNames;
 import io.github.sqlguard.source.SourcePath;
 import java.nio.file.Path;
@@ -52,12 +53,22 @@ final class OtherDialectScripts {
         Map<String, Integer> otherDialect = new TreeMap<>();
         Map<String, Integer> undescribed = new TreeMap<>();
         List<Path> scannedDirectories = scannedDirectories(config);
+        Map<String, String> siblingNamed = SiblingDatabaseNames.of(scannedFiles);
         for (String file : scannedFiles) {
             Optional<SourcePath> scanned = scanned(config.baseDir(), scannedDirectories, file);
-            Dialect read = config.dialectFor(scanned.map(DatabaseNames::dialectOf).orElse(Dialect.AUTO));
+            // app_mysql.sql beside app_oracle.sql names its database only through its siblings, and the
+            // analysis reads it in that database's dialect all the same
+            Optional<String> sibling = scanned.filter(path -> DatabaseNames.dialectOf(path) == Dialect.AUTO
+                    && DatabaseNames.undescribedDatabaseOf(path).isEmpty()).map(path -> siblingNamed.get(file));
+            Dialect read = config.dialectFor(sibling.map(DatabaseNames::dialectOf)
+                    .orElseGet(() -> scanned.map(DatabaseNames::dialectOf).orElse(Dialect.AUTO)));
             if (read != configured) {
-                otherDialect.merge(place(file, DatabaseNames::dialectOf) + " (" + read.configName(), 1,
+                otherDialect.merge(sibling.map(word -> folder(file) + "*_" + word + ".*")
+                        .orElseGet(() -> place(file, DatabaseNames::dialectOf)) + " (" + read.configName(), 1,
                         Integer::sum);
+            } else if (sibling.isPresent()) {
+                sibling.flatMap(DatabaseNames::undescribedDatabaseOf).ifPresent(database -> undescribed.merge(
+                        folder(file) + "*_" + sibling.get() + ".* (" + database, 1, Integer::sum));
             } else {
                 scanned.flatMap(DatabaseNames::undescribedDatabaseOf).ifPresent(database -> undescribed.merge(
                         place(file, DatabaseNames::undescribedDatabaseOf) + " (" + database, 1, Integer::sum));

@@ -2,6 +2,7 @@ package io.github.sqlguard.rules;
 
 import io.github.sqlguard.analysis.ClauseKind;
 import io.github.sqlguard.analysis.DestructiveClause;
+import io.github.sqlguard.analysis.ObjectNames;
 import io.github.sqlguard.model.RuleInfo;
 import io.github.sqlguard.model.Severity;
 import io.github.sqlguard.schema.SchemaFacts;
@@ -51,7 +52,27 @@ public final class RenameTableRule extends ClauseRule {
 
     @Override
     String message(List<DestructiveClause> group) {
-        List<String> renames = group.stream().map(clause -> clause.name() + " to " + clause.detail()).toList();
+        List<String> renames = group.stream().map(clause -> clause.name() + " to " + clause.detail()
+                + columnReading(clause)).toList();
         return "Renames " + counted("table", "tables", renames);
+    }
+
+    /**
+     * For an untyped sp_rename of {@code 't.c'} that the replay could not settle (it does not know table t), the
+     * other reading: sp_rename renames column c of t when no object has that name, which is how scripts usually
+     * rename a column, so "table t.c" alone misleads. {@code 'dbo.orders'} names the default schema and a table.
+     */
+    private static String columnReading(DestructiveClause clause) {
+        String old = clause.name();
+        if (!"sp_rename".equals(clause.words()) || old == null) {
+            return "";
+        }
+        String column = ObjectNames.lastPart(old);
+        String table = column.length() < old.length() ? old.substring(0, old.length() - column.length() - 1) : "";
+        if (table.isEmpty() || table.contains(".") || ObjectNames.normalize(table).equals("dbo")) {
+            return "";
+        }
+        return " (or column " + column + " of table " + table + ", which sp_rename renames when no object is called "
+                + old + ")";
     }
 }

@@ -9,14 +9,20 @@ import io.github.sqlguard.schema.SchemaFacts;
  * An untyped T-SQL {@code sp_rename 't.c', 'd'} the replay shows to rename a column. Without an object type,
  * sp_rename renames the object called {@code t.c} when there is one, and else column c of table t; the statement
  * alone cannot tell {@code 'dbo.orders'} (a table in schema dbo) from {@code 'orders.total'} (a column), so the
- * analysis calls it a table rename and the replay, which knows the tables before it, settles it.
+ * analysis calls it a table rename and the replay, which knows the tables before it, settles it: a column of a table
+ * it knows, also of one it knows only from later statements (created before the scanned migrations), whose columns
+ * it cannot list, as the replay itself renames the column there.
  */
 final class SpRenamedColumn {
 
     private SpRenamedColumn() {
     }
 
-    /** True when {@code clause} is an untyped sp_rename of a column of a table the replay knows. */
+    /**
+     * True when {@code clause} is an untyped sp_rename of a column of a table the replay knows: one with that column,
+     * or one whose columns it does not know in full. A table it knows in full without the column is no such rename
+     * (sp_rename finds no column there either).
+     */
     static boolean renamesKnownColumn(DestructiveClause clause, SchemaFacts schema) {
         String old = clause.name();
         if (clause.kind() != ClauseKind.RENAMED_TABLE || !"sp_rename".equals(clause.words()) || old == null) {
@@ -27,6 +33,10 @@ final class SpRenamedColumn {
             return false;
         }
         String table = old.substring(0, old.length() - column.length() - 1);
-        return schema.before().table(old).isEmpty() && schema.before().column(table, column).isPresent();
+        if (schema.before().table(old).isPresent()) {
+            return false;
+        }
+        boolean partlyKnown = schema.before().table(table).map(known -> !known.complete()).orElse(false);
+        return partlyKnown || schema.before().column(table, column).isPresent();
     }
 }

@@ -26,7 +26,7 @@ import java.util.Set;
  * known database, and the word is a plain word that does not mean "every database" ({@code x-all.sql},
  * {@code x-common.sql}).
  */
-final class SiblingDatabaseNames {
+public final class SiblingDatabaseNames {
 
     /** Words that, where a database's name stands, say the file is for every database. */
     private static final Set<String> EVERY_DATABASE = Set.of("all", "any", "common", "shared", "generic", "base",
@@ -47,7 +47,7 @@ final class SiblingDatabaseNames {
     }
 
     /** Of {@code paths}, those that name a database only their siblings show to be one, with that name. */
-    static Map<String, String> of(List<String> paths) {
+    public static Map<String, String> of(List<String> paths) {
         Map<String, List<Place>> byRest = new HashMap<>();
         for (String path : paths) {
             String lower = path.toLowerCase(Locale.ROOT).replace('\\', '/');

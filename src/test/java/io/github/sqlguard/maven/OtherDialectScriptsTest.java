@@ -43,6 +43,26 @@ class OtherDialectScriptsTest {
                 OtherDialectScripts.of(config(Dialect.POSTGRESQL), files).undescribed());
     }
 
+    /**
+     * Upgrade scripts named for their database by the last word of the file name, which only their siblings show to
+     * be one: the analysis reads them in that database's dialect, so the line names them as it names the others.
+     */
+    @Test
+    void namesTheFilesWhoseSiblingsShowTheyNameTheirDatabase() {
+        List<String> files = List.of("db/upgrade/9/app_mysql.sql", "db/upgrade/9/app_postgresql.sql",
+                "db/upgrade/9/app_db2.sql", "db/upgrade/10/app_mysql.sql", "db/upgrade/10/app_postgresql.sql",
+                "db/other/engine_mysql.sql");
+
+        assertEquals(Optional.of("sqlguard: dialect postgresql is configured, but 2 scripts whose folder or file name"
+                + " names a database of another dialect are read in its dialect: db/upgrade/10/*_mysql.* (mysql,"
+                + " 1 script), db/upgrade/9/*_mysql.* (mysql, 1 script)"),
+                OtherDialectScripts.of(config(Dialect.POSTGRESQL), files).otherDialect());
+        assertEquals(Optional.of("sqlguard: dialect postgresql is configured and reads 1 script of a database it does"
+                + " not describe: db/upgrade/9/*_db2.* (db2, 1 script); where that database's SQL means something else,"
+                + " a finding can be missed (with dialect auto they are read in no database's dialect)"),
+                OtherDialectScripts.of(config(Dialect.POSTGRESQL), files).undescribed());
+    }
+
     @Test
     void saysNothingWithoutAConfiguredDialectOrWhenItReadsEveryScript() {
         assertEquals(Optional.empty(), OtherDialectScripts.of(config(Dialect.AUTO), FILES).otherDialect());

@@ -1,0 +1,57 @@
+package io.github.sqlguard;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.github.sqlguard.model.Dialect;
+import io.github.sqlguard.model.Finding;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Upgrade scripts kept per database in one folder and named for it by the last word of the file name
+ * ({@code app_mysql.sql} beside {@code app_oracle.sql}) are read in that database's dialect, as a folder named for
+ * it would be: their siblings show the word to name a database, where {@code engine_mysql.sql} alone names none.
+ */
+class LinterSiblingNamedDialectTest {
+
+    /** In MySQL {@code \'} keeps the string open; read in no dialect it ends there and the rest is SQL. */
+    private static final String MYSQL_ESCAPED_QUOTE = "INSERT INTO t (id, note) VALUES (1, 'a\\'; DELETE FROM t; --');";
+
+    @TempDir
+    Path project;
+
+    @Test
+    void aScriptNamedForMysqlBesideOnesNamedForOtherDatabasesIsReadAsMysql() throws IOException {
+        write("db/upgrade/2/app_mysql.sql", MYSQL_ESCAPED_QUOTE);
+        write("db/upgrade/2/app_oracle.sql", "INSERT INTO t (id, note) VALUES (1, 'a');");
+
+        assertEquals(List.of(), rules());
+    }
+
+    @Test
+    void aScriptWhoseNameAloneNamesNoDatabaseIsReadInNoDialect() throws IOException {
+        write("db/upgrade/2/engine_mysql.sql", MYSQL_ESCAPED_QUOTE);
+
+        assertEquals(List.of("delete-without-where"), rules());
+    }
+
+    private List<String> rules() {
+        LintConfig defaults = LintConfig.defaults(project, List.of(project.resolve("db")));
+        LintResult result = new Linter().run(new LintConfig(project, defaults.directories(), defaults.includes(),
+                List.of(), Dialect.AUTO, StandardCharsets.UTF_8, Map.of(), List.of(), defaults.flyway(),
+                defaults.liquibase(), List.of(), null, defaults.maxFileBytes(), 1));
+        return result.findings().stream().map(Finding::ruleId).toList();
+    }
+
+    private void write(String name, String sql) throws IOException {
+        Path file = project.resolve(name);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, sql + "\n", StandardCharsets.UTF_8);
+    }
+}
