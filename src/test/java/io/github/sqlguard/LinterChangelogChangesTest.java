@@ -58,6 +58,7 @@ class LinterChangelogChangesTest {
                     <renameColumn tableName="orders" oldColumnName="shipTo" newColumnName="shiptotmp" columnDataType="varchar(512)"/>
                     <renameColumn tableName="orders" oldColumnName="shiptotmp" newColumnName="shipto" columnDataType="varchar(512)"/>
                   </changeSet>
+                  <changeSet id="3" author="a" dbms="mssql"><addColumn tableName="orders"><column name="note" type="int"/></addColumn></changeSet>
                 </databaseChangeLog>
                 """);
 

@@ -3,6 +3,7 @@ package io.github.sqlguard.schema;
 import io.github.sqlguard.analysis.ClauseKind;
 import io.github.sqlguard.analysis.DestructiveClause;
 import io.github.sqlguard.analysis.StatementModel;
+import io.github.sqlguard.sql.DatabaseScope;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -88,9 +89,11 @@ public final class NameGivenInRun {
             String scope) {
         String table = SchemaNames.key(rename.table());
         String column = SchemaNames.key(rename.name());
+        DatabaseScope databases = models.get(index).statement().context().databases();
         for (int i = index - 1; i >= 0; i--) {
             StatementModel earlier = models.get(i);
-            if (!earlier.runsWithMigrationIn(scope)) {
+            // The change written for other databases (a Liquibase change's rendition) is not run before it there
+            if (!earlier.runsWithMigrationIn(scope) || !earlier.statement().context().databases().overlaps(databases)) {
                 continue;
             }
             for (DestructiveClause clause : earlier.clauses()) {
