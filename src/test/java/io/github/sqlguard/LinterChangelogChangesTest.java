@@ -44,6 +44,37 @@ class LinterChangelogChangesTest {
                 findings());
     }
 
+    /**
+     * A change of case in two renames through a free name, as a changeset writes it where a rename to the same
+     * name folded does nothing: only the first rename takes a name code uses, on MySQL (which restates the type)
+     * as elsewhere.
+     */
+    @Test
+    void theSecondOfTwoRenamesThroughAFreeNameBreaksNoCode() throws IOException {
+        write("db/changelog.xml", HEAD + """
+                  <changeSet id="1" author="a"><createTable tableName="orders"><column name="id" type="bigint"/>
+                    <column name="shipTo" type="varchar(512)"/></createTable></changeSet>
+                  <changeSet id="2" author="a">
+                    <renameColumn tableName="orders" oldColumnName="shipTo" newColumnName="shiptotmp" columnDataType="varchar(512)"/>
+                    <renameColumn tableName="orders" oldColumnName="shiptotmp" newColumnName="shipto" columnDataType="varchar(512)"/>
+                  </changeSet>
+                  <changeSet id="3" author="a" dbms="mssql"><addColumn tableName="orders"><column name="note" type="int"/></addColumn></changeSet>
+                </databaseChangeLog>
+                """);
+
+        for (Dialect dialect : List.of(Dialect.MYSQL, Dialect.POSTGRESQL)) {
+            assertEquals(List.of(
+                    "db/changelog.xml:6:5 rename-column WARNING ALTER TABLE orders renames column shipTo to shiptotmp"
+                            + " (changeset a:2)",
+                    "db/changelog.xml:7:5 rename-column INFO ALTER TABLE orders renames column shiptotmp to shipto"
+                            + " (guarded: column shiptotmp got its name from the rename at line 6, so no code that"
+                            + " runs yet uses it) (changeset a:2)"),
+                    TestProject.lint(project, dialect).findings().stream()
+                            .map(f -> f.location() + " " + f.ruleId() + " " + f.severity() + " " + f.message())
+                            .toList(), dialect.name());
+        }
+    }
+
     @Test
     void renameColumnOnMySqlRedefinesTheColumnWithItsColumnDataType() throws IOException {
         String created = "<changeSet id=\"1\" author=\"a\"><createTable tableName=\"loan\">"

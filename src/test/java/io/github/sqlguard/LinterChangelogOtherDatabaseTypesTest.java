@@ -47,4 +47,38 @@ class LinterChangelogOtherDatabaseTypesTest {
 
         assertEquals(expected.isEmpty() ? List.of() : List.of(expected), found);
     }
+
+    /**
+     * MySQL restates the column's type in a renameColumn or addNotNullConstraint (CHANGE / MODIFY); SQL Server
+     * renames with sp_rename and restates the type as SQL Server has it: the restatement read in the configured
+     * dialect changes no type on the other databases the changelog names.
+     */
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource(delimiter = '|', value = {
+        "MYSQL     | <renameColumn tableName='event' oldColumnName='servertime' newColumnName='eventtime' columnDataType='timestamp'/>"
+            + " | db/changelog.xml:6:5 rename-column ALTER TABLE event renames column servertime to eventtime (changeset a:3)",
+        "MYSQL     | <addNotNullConstraint tableName='event' columnName='servertime' columnDataType='timestamp'/> | ''",
+        "SQLSERVER | <addNotNullConstraint tableName='event' columnName='servertime' columnDataType='timestamp'/> | ''",
+        "MYSQL     | <addNotNullConstraint tableName='event' columnName='servertime' columnDataType='date'/>"
+            + " | db/changelog.xml:6:5 alter-column-type ALTER TABLE event changes the type of column servertime"
+            + " from timestamp to date (drops the time of day) (changeset a:3)",
+    })
+    void aRestatedTypeWrittenForTheConfiguredDatabaseChangesNoTypeOnTheOthers(Dialect dialect, String change,
+            String expected) throws IOException {
+        TestProject.write(project, "db/changelog.xml", """
+                <databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog">
+                  <changeSet id="1" author="a"><createTable tableName="event"><column name="id" type="bigint"/>
+                    <column name="servertime" type="timestamp"/></createTable></changeSet>
+                  <changeSet id="2" author="a" dbms="mssql"><addColumn tableName="event"><column name="note" type="varchar(20)"/></addColumn></changeSet>
+                  <changeSet id="3" author="a">
+                    %s
+                  </changeSet>
+                </databaseChangeLog>
+                """.formatted(change.replace('\'', '"')));
+
+        List<String> found = TestProject.lint(project, dialect).findings().stream()
+                .map(LinterChangelogChangesTest::line).toList();
+
+        assertEquals(expected.isEmpty() ? List.of() : List.of(expected), found);
+    }
 }

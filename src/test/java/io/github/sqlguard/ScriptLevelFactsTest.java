@@ -180,6 +180,28 @@ class ScriptLevelFactsTest {
                 "FLASHBACK TABLE orders TO BEFORE DROP RENAME TO orders_restored;"));
     }
 
+    /** The same for a column: a change of case in two steps through a free name reports the first step only. */
+    @Test
+    void renamingAColumnOnFromANameAnEarlierRenameGaveBreaksNothing() {
+        assertEquals(List.of("1:20 rename-column WARNING ALTER TABLE orders renames column \"shipTo\" to shipto_tmp",
+                "2:20 rename-column INFO ALTER TABLE orders renames column shipto_tmp to shipto (guarded: column"
+                        + " shipto_tmp got its name from the rename at line 1, so no code that runs yet uses it)"),
+                found(Dialect.POSTGRESQL, "ALTER TABLE orders RENAME COLUMN \"shipTo\" TO shipto_tmp;\n"
+                        + "ALTER TABLE orders RENAME COLUMN shipto_tmp TO shipto;"));
+        assertEquals(List.of("1:20 rename-column WARNING ALTER TABLE orders renames column a to b",
+                "2:20 rename-column INFO ALTER TABLE orders renames column b to a (guarded: column b got its name"
+                        + " from the rename at line 1, so no code that runs yet uses it)",
+                "3:20 rename-column WARNING ALTER TABLE orders renames column a to b"),
+                found(Dialect.POSTGRESQL, "ALTER TABLE orders RENAME COLUMN a TO b;\n"
+                        + "ALTER TABLE orders RENAME COLUMN b TO a;\nALTER TABLE orders RENAME COLUMN a TO b;"),
+                "the last rename takes away a, which the column had before the run, for good");
+        assertEquals(List.of("1:20 rename-column WARNING ALTER TABLE orders renames column a to b",
+                "2:22 rename-column WARNING ALTER TABLE invoices renames column b to c"),
+                found(Dialect.POSTGRESQL, "ALTER TABLE orders RENAME COLUMN a TO b;\n"
+                        + "ALTER TABLE invoices RENAME COLUMN b TO c;"),
+                "another table's column of that name is not the one the rename named");
+    }
+
     /** A rename away from a name the script itself gave a moment before breaks no code that runs yet. */
     @Test
     void renamingOnFromANameAnEarlierRenameGaveBreaksNothing() {

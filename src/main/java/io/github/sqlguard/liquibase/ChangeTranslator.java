@@ -57,18 +57,8 @@ final class ChangeTranslator {
             case "createProcedure" -> change.attributes().containsKey("path") ? sqlFiles.statementsOf(change, context)
                     : sql(change, context);
             case "mergeColumns" -> mergeColumns(change, context);
-            case "renameColumn" -> synthetic.at(renameColumn(change, context.databases()), path, change, context)
-                    .map(statement -> {
-                        out.add(statement);
-                        return List.of(statement);
-                    }).orElseGet(List::of);
-            case "addNotNullConstraint", "dropNotNullConstraint", "addAutoIncrement" ->
-                    new TypeRestatingChanges(synthetic).of(change, context.databases())
-                    .flatMap(text -> synthetic.at(text, path, change, context))
-                    .map(statement -> {
-                        out.add(statement);
-                        return List.of(statement);
-                    }).orElseGet(() -> schemaOnly(change, context));
+            case "renameColumn", "addNotNullConstraint", "dropNotNullConstraint", "addAutoIncrement" ->
+                    typeRestating(change, context);
             default -> syntheticText(change).flatMap(text -> synthetic.at(text, path, change, context))
                     .map(statement -> {
                         out.add(statement);
@@ -103,12 +93,41 @@ final class ChangeTranslator {
         });
     }
 
-    /** On MySQL and MariaDB the rename restates the type ({@link TypeRestatingChanges}); elsewhere a rename. */
-    private String renameColumn(ChangeNode change, DatabaseScope databases) {
-        return new TypeRestatingChanges(synthetic).of(change, databases).orElseGet(() -> "ALTER TABLE "
-                + synthetic.table(change, "tableName") + " RENAME COLUMN "
-                + synthetic.name(change.attributes().get("oldColumnName")) + " TO "
-                + synthetic.name(change.attributes().get("newColumnName")));
+    /**
+     * A renameColumn, or a change that restates the column's type where it runs ({@link TypeRestatingChanges}).
+     * Written for a configured database, the restated type is that database's: on the others the changelog names
+     * the change is written again, as Liquibase writes it there (a plain rename, the type as that database has
+     * it), or a column created as {@code timestamp} would seem to change from SQL Server's {@code DATETIME2}.
+     */
+    private List<Statement> typeRestating(ChangeNode change, StatementContext context) {
+        Optional<Statement> restated = typeRestating(synthetic, change, context);
+        if (restated.isEmpty()) {
+            return change.name().equals("renameColumn") ? List.of() : schemaOnly(change, context);
+        }
+        if (synthetic.dialect() == Dialect.AUTO || !context.databases().included().isEmpty()) {
+            out.add(restated.get());
+        } else {
+            out.add(restated.get(), synthetic.dialect(), (dialect, databases) -> {
+                SyntheticStatements writer = synthetic.in(dialect);
+                StatementContext there = new StatementContext(context.kind(), context.label(), databases,
+                        context.body());
+                return typeRestating(writer, change, there).or(() -> schemaOnly(writer, change, there));
+            });
+        }
+        return List.of(restated.get());
+    }
+
+    /** The statement {@code writer}'s database runs for the change; empty where it only shapes the schema. */
+    private Optional<Statement> typeRestating(SyntheticStatements writer, ChangeNode change,
+            StatementContext context) {
+        Optional<String> text = new TypeRestatingChanges(writer).of(change, context.databases());
+        if (change.name().equals("renameColumn")) {
+            // On MySQL and MariaDB the rename restates the type; elsewhere a rename.
+            text = text.or(() -> Optional.of("ALTER TABLE " + writer.table(change, "tableName")
+                    + " RENAME COLUMN " + writer.name(change.attributes().get("oldColumnName")) + " TO "
+                    + writer.name(change.attributes().get("newColumnName"))));
+        }
+        return text.flatMap(sql -> writer.at(sql, path, change, context));
     }
 
     /**

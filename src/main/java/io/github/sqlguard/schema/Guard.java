@@ -51,6 +51,8 @@ public record Guard(Kind kind, String description, Map<String, String> columns) 
         COLUMN_NAME_RECREATED,
         /** A renamed table was created earlier in the same run: no code that runs yet uses its name. */
         TABLE_CREATED,
+        /** A renamed column got its name from a rename earlier in the same run: no code that runs yet uses it. */
+        COLUMN_NAME_GIVEN,
         /** The table was dropped earlier in the same run and nothing took its name since: no table is left. */
         TABLE_GONE,
         /** The columns an UPDATE overwrites had their values copied, with their rows' key, to another table. */
@@ -102,7 +104,7 @@ public record Guard(Kind kind, String description, Map<String, String> columns) 
      */
     public boolean protects(List<String> subjects) {
         return kind != Kind.SCRATCH_COLUMN && kind != Kind.EMPTIED_COLUMN && kind != Kind.RETYPED_COLUMN_COPIED
-                && kind != Kind.COLUMN_NAME_RECREATED
+                && kind != Kind.COLUMN_NAME_RECREATED && kind != Kind.COLUMN_NAME_GIVEN
                 || !subjects.isEmpty() && subjects.stream().allMatch(s -> columns.containsKey(SchemaNames.key(s)));
     }
 
@@ -112,7 +114,7 @@ public record Guard(Kind kind, String description, Map<String, String> columns) 
             case INCOMPLETE_COPY, CONVERTED_COPY, ADDED_IF_MISSING, EARLIER_RUN_COPY -> false;
             case ROLLED_BACK -> true;
             case NAME_RECREATED, TABLE_CREATED -> ruleId.equals("rename-table");
-            case COLUMN_NAME_RECREATED -> ruleId.equals("rename-column");
+            case COLUMN_NAME_RECREATED, COLUMN_NAME_GIVEN -> ruleId.equals("rename-column");
             case SCRATCH_COLUMN -> ruleId.equals("drop-column") || ruleId.equals("rename-column");
             case EMPTIED_COLUMN, RETYPED_COLUMN_COPIED -> ruleId.equals("alter-column-type");
             case NEW_COLUMNS_FILLED, VALUES_MOVED -> FILL_RULES.contains(ruleId);

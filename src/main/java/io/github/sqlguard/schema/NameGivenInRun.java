@@ -3,14 +3,18 @@ package io.github.sqlguard.schema;
 import io.github.sqlguard.analysis.ClauseKind;
 import io.github.sqlguard.analysis.DestructiveClause;
 import io.github.sqlguard.analysis.StatementModel;
+import io.github.sqlguard.sql.DatabaseScope;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * The rename away from a name that an earlier rename of the same script run gave: {@code ALTER TABLE t RENAME TO
  * t_lc; ALTER TABLE t_lc RENAME TO T}, the step through a free name that a change of case or a swap needs. No code
  * that runs yet uses that intermediate name, so the second rename breaks nothing; what breaks code is the first,
- * which is judged on its own.
+ * which is judged on its own. The same holds for a column: {@code RENAME COLUMN c TO c_tmp; RENAME COLUMN c_tmp TO
+ * C}, the two steps a change of case takes where a rename to the same name folded is refused or does nothing.
  */
 public final class NameGivenInRun {
 
@@ -26,7 +30,7 @@ public final class NameGivenInRun {
         StatementModel rename = models.get(index);
         Optional<String> renamed = RecreatedName.soleRenamedTable(rename);
         if (renamed.isEmpty()) {
-            return Optional.empty();
+            return columnsGuardOf(models, index);
         }
         String name = SchemaNames.key(renamed.get());
         String scope = rename.statement().context().runScope();
@@ -55,6 +59,85 @@ public final class NameGivenInRun {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The guard of the statement {@code models[index]} over the columns it renames whose names an earlier rename of
+     * the same script run gave them, by a rename that surely ran; keyed by column, as a statement may rename several.
+     */
+    private static Optional<Guard> columnsGuardOf(List<StatementModel> models, int index) {
+        StatementModel rename = models.get(index);
+        if (!rename.placement().runsWithMigration()) {
+            return Optional.empty();
+        }
+        String scope = rename.statement().context().runScope();
+        Map<String, String> given = new LinkedHashMap<>();
+        for (DestructiveClause clause : rename.clauses()) {
+            if (clause.kind() == ClauseKind.RENAMED_COLUMN && clause.table() != null && clause.name() != null) {
+                columnNamedAt(models, index, clause, scope).ifPresent(line -> given.putIfAbsent(
+                        SchemaNames.key(clause.name()), "column " + SchemaNames.unquoted(clause.name())
+                                + " got its name from the rename at line " + line
+                                + ", so no code that runs yet uses it"));
+            }
+        }
+        return given.isEmpty() ? Optional.empty()
+                : Optional.of(new Guard(Guard.Kind.COLUMN_NAME_GIVEN, given.values().iterator().next(), given));
+    }
+
+    /** The line of the rename of the same run that last gave the column {@code rename} renames its name. */
+    private static Optional<Integer> columnNamedAt(List<StatementModel> models, int index, DestructiveClause rename,
+            String scope) {
+        String table = SchemaNames.key(rename.table());
+        String column = SchemaNames.key(rename.name());
+        DatabaseScope databases = models.get(index).statement().context().databases();
+        for (int i = index - 1; i >= 0; i--) {
+            StatementModel earlier = models.get(i);
+            // The change written for other databases (a Liquibase change's rendition) is not run before it there
+            if (!earlier.runsWithMigrationIn(scope) || !earlier.statement().context().databases().overlaps(databases)) {
+                continue;
+            }
+            for (DestructiveClause clause : earlier.clauses()) {
+                if (clause.table() == null) {
+                    continue;
+                }
+                boolean sameTable = SchemaNames.key(clause.table()).equals(table);
+                if (clause.kind() == ClauseKind.RENAMED_TABLE && (sameTable
+                        || clause.detail() != null && SchemaNames.key(clause.detail()).equals(table))) {
+                    return Optional.empty(); // the table changed its name in between: not followed
+                }
+                if (!sameTable) {
+                    continue;
+                }
+                if (clause.kind() == ClauseKind.RENAMED_COLUMN && clause.detail() != null
+                        && SchemaNames.key(clause.detail()).equals(column)) {
+                    return surelyRuns(earlier) && !columnHeldBefore(models, i, table, column, scope)
+                            ? Optional.of(earlier.start().line()) : Optional.empty();
+                }
+                if (clause.name() != null && SchemaNames.key(clause.name()).equals(column)) {
+                    return Optional.empty(); // dropped or renamed away: what has the name now came otherwise
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Whether the table had the column under {@code column} before the run renamed it away ahead of models[index]. */
+    private static boolean columnHeldBefore(List<StatementModel> models, int index, String table, String column,
+            String scope) {
+        for (int i = index - 1; i >= 0; i--) {
+            StatementModel earlier = models.get(i);
+            if (!earlier.statement().context().runScope().equals(scope)) {
+                continue;
+            }
+            for (DestructiveClause clause : earlier.clauses()) {
+                if (clause.kind() == ClauseKind.RENAMED_COLUMN && clause.table() != null && clause.name() != null
+                        && SchemaNames.key(clause.table()).equals(table)
+                        && SchemaNames.key(clause.name()).equals(column)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /**
