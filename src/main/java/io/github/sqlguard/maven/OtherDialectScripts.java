@@ -56,12 +56,14 @@ final class OtherDialectScripts {
         Map<String, String> siblingNamed = SiblingDatabaseNames.of(scannedFiles);
         for (String file : scannedFiles) {
             Optional<SourcePath> scanned = scanned(config.baseDir(), scannedDirectories, file);
+            // Each path is read once for what it names: the listing runs on every build, also when nothing changed.
+            Dialect named = scanned.map(DatabaseNames::dialectOf).orElse(Dialect.AUTO);
+            Optional<String> undescribedByPath = scanned.flatMap(DatabaseNames::undescribedDatabaseOf);
             // app_mysql.sql beside app_oracle.sql names its database only through its siblings, and the
             // analysis reads it in that database's dialect all the same
-            Optional<String> sibling = scanned.filter(path -> DatabaseNames.dialectOf(path) == Dialect.AUTO
-                    && DatabaseNames.undescribedDatabaseOf(path).isEmpty()).map(path -> siblingNamed.get(file));
-            Dialect read = config.dialectFor(sibling.map(DatabaseNames::dialectOf)
-                    .orElseGet(() -> scanned.map(DatabaseNames::dialectOf).orElse(Dialect.AUTO)));
+            Optional<String> sibling = Optional.ofNullable(siblingNamed.get(file))
+                    .filter(word -> scanned.isPresent() && named == Dialect.AUTO && undescribedByPath.isEmpty());
+            Dialect read = config.dialectFor(sibling.map(DatabaseNames::dialectOf).orElse(named));
             if (read != configured) {
                 otherDialect.merge(sibling.map(word -> folder(file) + "*_" + word + ".*")
                         .orElseGet(() -> place(file, DatabaseNames::dialectOf)) + " (" + read.configName(), 1,
@@ -70,7 +72,7 @@ final class OtherDialectScripts {
                 sibling.flatMap(DatabaseNames::undescribedDatabaseOf).ifPresent(database -> undescribed.merge(
                         folder(file) + "*_" + sibling.get() + ".* (" + database, 1, Integer::sum));
             } else {
-                scanned.flatMap(DatabaseNames::undescribedDatabaseOf).ifPresent(database -> undescribed.merge(
+                undescribedByPath.ifPresent(database -> undescribed.merge(
                         place(file, DatabaseNames::undescribedDatabaseOf) + " (" + database, 1, Integer::sum));
             }
         }
