@@ -36,9 +36,9 @@ final class ConstraintNames {
                 continue;
             }
             if (dropped) {
-                history.forgetRowless(name.text());
+                history.rowlessObjects().clear(name.text());
             } else {
-                history.putRowless(name.text(), true);
+                history.rowlessObjects().put(name.text(), true);
             }
         }
     }

@@ -53,13 +53,7 @@ final class SchemaHistory {
     private int position;
     /** The PostgreSQL enum types as this history left them. */
     private final PostgresEnums enums;
-    /**
-     * The tables forgotten after a branch of a block changed them, with where each such branch ends: the empty
-     * version left there is no drop or rename, and a finding must not call it one.
-     */
-    private final Map<String, Set<Integer>> changedInBranch = new HashMap<>();
-    /** Per table and column key: where the branch that changed the column, and was forgotten, ends. */
-    private final Map<String, Integer> columnsChangedInBranch = new HashMap<>();
+    private final BranchForgettings forgottenInBranches;
     /** Per view key: its defining query after each statement that created or dropped it; empty once dropped. */
     private final Map<String, TreeMap<Integer, Optional<WithQueries.Named>>> views = new HashMap<>();
     /** Per view or sequence: after each statement that created, renamed or dropped it, whether it keeps no rows. */
@@ -75,6 +69,7 @@ final class SchemaHistory {
         this.forkedAt = forkedAt;
         this.position = forkedAt;
         this.enums = parent == null ? new PostgresEnums() : parent.enums.copy();
+        this.forgottenInBranches = new BranchForgettings(parent == null ? null : parent.forgottenInBranches);
         IntSupplier now = () -> position;
         this.rowlessObjects = parent == null ? new NamedFlags(now) : parent.rowlessObjects.fork(forkedAt, now);
         this.enumTypes = parent == null ? new NamedFlags(now) : parent.enumTypes.fork(forkedAt, now);
@@ -122,20 +117,6 @@ final class SchemaHistory {
     private Integer ambiguousFromOf(String key) {
         Integer from = ambiguousFrom.get(key);
         return from != null || parent == null ? from : parent.ambiguousFromOf(key);
-    }
-
-    /** True when the table's version at {@code statementPosition} was forgotten after a branch that changed it. */
-    private boolean forgottenAfterBranchAt(String key, int statementPosition) {
-        Set<Integer> ends = changedInBranch.get(key);
-        if (ends != null && ends.contains(statementPosition)) {
-            return true;
-        }
-        return parent != null && parent.forgottenAfterBranchAt(key, statementPosition);
-    }
-
-    private Integer columnBranchEndOf(String tableAndColumn) {
-        Integer end = columnsChangedInBranch.get(tableAndColumn);
-        return end != null || parent == null ? end : parent.columnBranchEndOf(tableAndColumn);
     }
 
     /** Notes that the current statement adds {@code column} only if {@code table}, not all known, lacks it. */
@@ -226,14 +207,14 @@ final class SchemaHistory {
             return;
         }
         String key = SchemaNames.key(name);
-        changedInBranch.computeIfAbsent(key, k -> new HashSet<>()).add(position);
+        forgottenInBranches.table(key, position);
         if (beforeBranch.isEmpty()) {
             remove(name);
             return;
         }
         BranchOutcome outcome = BranchOutcome.of(beforeBranch.get(), after.get());
         put(outcome.table());
-        outcome.changedColumns().forEach(column -> columnsChangedInBranch.put(key + "." + column, position));
+        outcome.changedColumns().forEach(column -> forgottenInBranches.column(key, column, position));
     }
 
     void remove(String name) {
@@ -274,14 +255,11 @@ final class SchemaHistory {
             return "table " + name + " is not created by the migrations that run before this one";
         }
         if (last.getValue().isEmpty()) {
-            return forgottenAfterBranchAt(key, last.getKey())
-                    ? "table " + name + " is changed in a branch of a block ending at " + placeAt(last.getKey())
-                            + ", which may not have run"
-                    : "table " + name + " is dropped or renamed at " + placeAt(last.getKey());
+            return goneAt(key, name, last.getKey());
         }
         Table known = last.getValue().get();
         Optional<Column> columnKnown = known.column(column);
-        Integer branchEnd = columnBranchEndOf(key + "." + SchemaNames.key(column));
+        Integer branchEnd = forgottenInBranches.columnEnd(key + "." + SchemaNames.key(column));
         if (branchEnd != null && branchEnd < position) {
             return "column " + SchemaNames.unquoted(column) + " of table " + name
                     + " is changed in a branch of a block ending at " + placeAt(branchEnd) + ", which may not have run";
@@ -294,11 +272,7 @@ final class SchemaHistory {
             var dropped = history.headMap(last.getKey(), false).descendingMap().entrySet().stream()
                     .filter(entry -> entry.getValue().isEmpty()).findFirst();
             if (dropped.isPresent()) {
-                int forgottenAt = dropped.get().getKey();
-                return "table " + name + (forgottenAfterBranchAt(key, forgottenAt)
-                        ? " is changed in a branch of a block ending at " + placeAt(forgottenAt)
-                                + ", which may not have run,"
-                        : " is dropped or renamed at " + placeAt(forgottenAt) + ",") + " and only altered after that";
+                return goneAt(key, name, dropped.get().getKey()) + ", and only altered after that";
             }
             String seen = Optional.ofNullable(partlyKnownOf(key)).orElse("");
             Integer addedAt = addedIfMissingAt(key + "." + SchemaNames.key(column));
@@ -313,6 +287,14 @@ final class SchemaHistory {
         }
         return "table " + name + " has no column " + SchemaNames.unquoted(column)
                 + " in the statements replayed before this one";
+    }
+
+    /** What left table {@code name} without a version at {@code statementPosition}: a drop or rename, or a branch. */
+    private String goneAt(String key, String name, int statementPosition) {
+        return "table " + name + (forgottenInBranches.tableAt(key, statementPosition)
+                ? " is changed in a branch of a block ending at " + placeAt(statementPosition)
+                        + ", which may not have run"
+                : " is dropped or renamed at " + placeAt(statementPosition));
     }
 
     /**
@@ -371,26 +353,11 @@ final class SchemaHistory {
     }
 
     /**
-     * Records whether the view, sequence or constraint the current statement creates keeps no rows of its own: only
-     * a ClickHouse materialized view that stores its own rows (not {@code TO} a table) does.
+     * Whether each view, sequence or constraint keeps no rows of its own, as each statement that created, renamed or
+     * dropped it left it: only a ClickHouse materialized view that stores its own rows (not {@code TO} a table) does.
      */
-    void putRowless(String name, boolean rowless) {
-        rowlessObjects.put(name, rowless);
-    }
-
-    /** Forgets the view or sequence {@code name} as keeping no rows, when the current statement drops it. */
-    void forgetRowless(String name) {
-        rowlessObjects.clear(name);
-    }
-
-    /** Moves what is known of the view or sequence {@code old} to its new name, when the statement renames it. */
-    void renameRowless(String old, String renamed) {
-        rowlessObjects.rename(old, renamed);
-    }
-
-    /** True when the replay knows {@code name}, before the statement at a position, as an object without rows. */
-    boolean rowlessBefore(String name, int statementPosition) {
-        return rowlessObjects.before(name, statementPosition);
+    NamedFlags rowlessObjects() {
+        return rowlessObjects;
     }
 
     /** Takes the retypes {@code other} recorded at {@code statementPosition} as this history's own. */

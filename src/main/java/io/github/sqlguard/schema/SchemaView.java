@@ -45,7 +45,7 @@ public final class SchemaView {
      * or renaming it loses no row and breaks no query of a table.
      */
     public boolean keepsNoRows(String name) {
-        return history != null && history.rowlessBefore(name, position) && table(name).isEmpty();
+        return history != null && history.rowlessObjects().before(name, position) && table(name).isEmpty();
     }
 
     /**

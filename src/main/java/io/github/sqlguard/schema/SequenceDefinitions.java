@@ -36,7 +36,7 @@ final class SequenceDefinitions {
             for (List<Token> part : ObjectNames.splitAtCommas(tokens, i, tokens.size())) {
                 SchemaNames.Read name = SchemaNames.name(part, 0);
                 if (name != null) {
-                    history.forgetRowless(name.text());
+                    history.rowlessObjects().clear(name.text());
                 }
             }
             return true;
@@ -46,9 +46,9 @@ final class SequenceDefinitions {
             return true;
         }
         if (verb.isWord("CREATE")) {
-            history.putRowless(name.text(), true);
+            history.rowlessObjects().put(name.text(), true);
         } else {
-            renamedTo(tokens, name.next()).ifPresent(renamed -> history.renameRowless(name.text(), renamed));
+            renamedTo(tokens, name.next()).ifPresent(renamed -> history.rowlessObjects().rename(name.text(), renamed));
         }
         return true;
     }

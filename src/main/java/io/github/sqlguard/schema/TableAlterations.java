@@ -35,7 +35,7 @@ final class TableAlterations {
         if (schema.current(name.text()).isEmpty() && schema.before(Integer.MAX_VALUE).keepsNoRows(name.text())) {
             // PostgreSQL and MariaDB alter a sequence or a view with ALTER TABLE too: it has no columns to replay.
             SequenceDefinitions.renamedTo(tokens, ObjectNames.afterLockWait(tokens, name.next()))
-                    .ifPresent(renamed -> schema.renameRowless(name.text(), renamed));
+                    .ifPresent(renamed -> schema.rowlessObjects().rename(name.text(), renamed));
             return;
         }
         Table table = schema.current(name.text()).orElse(Table.seenFirstIn(SchemaNames.unquoted(name.text())));

@@ -164,7 +164,7 @@ final class TableDefinitions {
         for (String name : SchemaNames.dropped(tokens, from)) {
             schema.remove(name);
             // ClickHouse drops a view with DROP TABLE as well.
-            schema.forgetRowless(name);
+            schema.rowlessObjects().clear(name);
             for (Table other : schema.currentTables()) {
                 if (referencesTable(other, name)) {
                     schema.put(other.withoutForeignKeysTo(name));
@@ -217,7 +217,7 @@ final class TableDefinitions {
             }
         });
         // ClickHouse renames a view with RENAME TABLE as well.
-        schema.renameRowless(old, newName);
+        schema.rowlessObjects().rename(old, newName);
         for (Table other : schema.currentTables()) {
             if (referencesTable(other, old)) {
                 schema.put(other.withReferencesRenamed(old, newName));

@@ -51,7 +51,7 @@ final class ViewDefinitions {
         }
         // A recursive view reads itself; its rows are not those of one query, so it stays unknown.
         schema.putView(name.text(), recursive ? Optional.empty() : definition(tokens, name));
-        schema.putRowless(name.text(), !storing || writesToTable(tokens, name.next()));
+        schema.rowlessObjects().put(name.text(), !storing || writesToTable(tokens, name.next()));
         return true;
     }
 
@@ -115,7 +115,7 @@ final class ViewDefinitions {
     static void drop(List<Token> tokens, int from, SchemaHistory schema) {
         for (String name : SchemaNames.dropped(tokens, from)) {
             schema.putView(name, Optional.empty());
-            schema.forgetRowless(name);
+            schema.rowlessObjects().clear(name);
         }
     }
 }
