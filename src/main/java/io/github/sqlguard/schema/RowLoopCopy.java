@@ -42,7 +42,8 @@ final class RowLoopCopy {
         StatementContext.Body body = insert.context().body();
         RowLoop loop = body == null ? null : body.rowLoop();
         List<Token> tokens = insert.tokens();
-        if (loop == null || body.undoneOnError() || tokens.size() < 4 || !tokens.get(0).isWord("INSERT") || !tokens.get(1).isWord("INTO")) {
+        if (loop == null || body.undoneOnError() || tokens.size() < 4 || !tokens.get(0).isWord("INSERT")
+                || !tokens.get(1).isWord("INTO")) {
             return Optional.empty();
         }
         int values = TopLevel.wordIndex(tokens, 2, "VALUES");
@@ -62,7 +63,8 @@ final class RowLoopCopy {
             if (copy.size() > values + 1) {
                 copy.add(new Token(TokenType.SYMBOL, ",", at.offset(), at.line(), at.column()));
             }
-            copy.addAll(recordColumn(value, loop.record()).flatMap(columns.get()::read).orElse(List.of(word("NULL", at))));
+            copy.addAll(recordColumn(value, loop.record()).flatMap(columns.get()::read)
+                    .orElse(List.of(word("NULL", at))));
         }
         List<Token> query = loop.query();
         copy.addAll(query.subList(TopLevel.wordIndex(query, 1, "FROM"), query.size()));

@@ -147,7 +147,7 @@ final class BlockBodyScanner {
             if (body < 0) {
                 collectStatement();
             } else {
-                RowLoop rowLoop = runsWithBody ? rowLoop(body) : null;
+                RowLoop rowLoop = runsWithBody ? RowLoop.at(tokens, pos, body, to) : null;
                 if (rowLoop == null) {
                     ifArms.openOther(open.length());
                 } else {
@@ -229,27 +229,6 @@ final class BlockBodyScanner {
                 } while (pos < to && parenDepth > 0);
             }
         }
-    }
-
-    /**
-     * The {@code FOR rec IN SELECT ..} at the current token whose LOOP is at {@code body} (PL/SQL also writes the
-     * query in parentheses, {@code FOR rec IN (SELECT ..) LOOP}), or null for another FOR.
-     */
-    private RowLoop rowLoop(int body) {
-        Token record = BlockSyntax.at(tokens, pos + 1, to);
-        Token in = BlockSyntax.at(tokens, pos + 2, to);
-        int query = pos + 3;
-        int end = body;
-        if (query < body && isSymbolAt(query, "(")
-                && TopLevel.closingParenthesis(tokens.subList(query, body), 0) == body - 1 - query) {
-            query++;
-            end--;
-        }
-        Token select = BlockSyntax.at(tokens, query, end);
-        boolean queryLoop = tokens.get(pos).isWord("FOR") && tokens.get(body).isWord("LOOP") && record != null
-                && record.type() == TokenType.WORD && in != null && in.isWord("IN") && select != null
-                && select.isWord("SELECT");
-        return queryLoop ? new RowLoop(record.text(), tokens.subList(query, end)) : null;
     }
 
     private boolean isFunctionCall() {
