@@ -32,4 +32,20 @@ class AutoDialectBracketNamesTest {
                 + "  IF(OBJECT_ID('tempdb..[#report.Work.Rows]')IS NOT NULL) DROP TABLE [#report.Work.Rows];\nEND;\n";
         assertEquals(List.of(), OneScript.placesAndSeverities(dialect, sql));
     }
+
+    @ParameterizedTest
+    @EnumSource(value = Dialect.class, names = {"AUTO", "SQLSERVER"})
+    void aBareDropOfABracketedNameDropsAConstraint(Dialect dialect) {
+        String sql = "ALTER TABLE [dbo].[Orders] DROP [FK_Orders_Customers];\nGO\n"
+                + "ALTER TABLE [dbo].[Orders] DROP PK_Orders;\nGO\n"
+                + "ALTER TABLE [dbo].[Orders] DROP COLUMN [CustomerId];\nGO\n";
+        assertEquals(List.of("5:28 drop-column ERROR"), OneScript.placesAndSeverities(dialect, sql));
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Dialect.class, names = {"AUTO", "POSTGRESQL", "MYSQL"})
+    void aBareDropWithoutBracketsStaysAColumnDrop(Dialect dialect) {
+        String sql = "ALTER TABLE orders DROP customer_id;\n";
+        assertEquals(List.of("1:20 drop-column ERROR"), OneScript.placesAndSeverities(dialect, sql));
+    }
 }

@@ -260,7 +260,8 @@ final class DestructiveClauses {
         String table = alter.table();
         String words = "ALTER TABLE " + table;
         Dialect dialect = statement.dialect();
-        for (AlterTableClauses.Removed removed : alter.dropped(dialect)) {
+        // A bare DROP name is a constraint in T-SQL and a column elsewhere.
+        for (AlterTableClauses.Removed removed : alter.dropped(statement.readsAsTsql() ? Dialect.SQLSERVER : dialect)) {
             switch (removed.kind()) {
                 case COLUMN -> add(ClauseKind.DROPPED_COLUMN, removed.at(), words, table, removed.name(), null);
                 case PARTITION, SUBPARTITION -> add(ClauseKind.DROPPED_PARTITION, removed.at(), words, table,

@@ -164,7 +164,7 @@ public final class StatementAnalyzer {
         sql = TableVariableSources.renamed(statement, DataChangeRowCaps.blanked(statement, sql));
         ParserClasses.load();
         AtomicBoolean timedOut = new AtomicBoolean();
-        ParseAttempt attempt = new ParseAttempt(sql, squareBracketNames(statement), backslashEscapes(statement));
+        ParseAttempt attempt = new ParseAttempt(sql, statement.readsAsTsql(), backslashEscapes(statement));
         ScheduledFuture<?> watchdog = Watchdog.EXECUTOR.schedule(() -> {
             timedOut.set(true);
             attempt.interrupt();
@@ -212,25 +212,6 @@ public final class StatementAnalyzer {
 
     private AnalyzedStatement timedOut(Statement statement) {
         return new AnalyzedStatement.Unparsed(statement, "parsing took longer than " + timeLimitMillis + " ms");
-    }
-
-    /**
-     * True when the statement quotes names with brackets. SQL Server always does; in AUTO the lexer only
-     * makes {@code [x]} a quoted name where it cannot be a PostgreSQL array subscript.
-     */
-    private static boolean squareBracketNames(Statement statement) {
-        if (statement.dialect() == Dialect.SQLSERVER) {
-            return true;
-        }
-        if (statement.dialect() != Dialect.AUTO) {
-            return false;
-        }
-        for (Token token : statement.tokens()) {
-            if (token.type() == TokenType.QUOTED_NAME && token.text().startsWith("[")) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**

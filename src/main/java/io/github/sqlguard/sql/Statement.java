@@ -67,6 +67,26 @@ public record Statement(
         return text.toString();
     }
 
+    /**
+     * True when the statement reads as T-SQL: in SQL Server, and in AUTO when it quotes a name in brackets,
+     * which no other dialect writes (the AUTO lexer makes {@code [x]} a quoted name only where it cannot be a
+     * PostgreSQL array subscript).
+     */
+    public boolean readsAsTsql() {
+        if (dialect == Dialect.SQLSERVER) {
+            return true;
+        }
+        if (dialect != Dialect.AUTO) {
+            return false;
+        }
+        for (Token token : tokens) {
+            if (token.type() == TokenType.QUOTED_NAME && token.text().startsWith("[")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The first line of the statement text, for messages and reports. */
     public String firstLine() {
         int lineEnd = 0;
