@@ -83,7 +83,7 @@ public final class CallArguments {
                 continue;
             }
             boolean named = RoutineNames.lastPart(name.text()).equals(word);
-            boolean executed = i > 0 && call.get(i - 1).isAnyWord("EXEC", "EXECUTE");
+            boolean executed = executedAt(call, i);
             if (named && (name.next() < call.size() && call.get(name.next()).isSymbol("(") || executed)) {
                 if (found != null) {
                     return null; // two calls may pass different values
@@ -94,6 +94,17 @@ public final class CallArguments {
             i = name.next() - 1;
         }
         return found;
+    }
+
+    /**
+     * True when T-SQL's {@code EXEC} runs the name at {@code at}, also when it keeps the return code:
+     * {@code EXEC @rc = p}.
+     */
+    private static boolean executedAt(List<Token> call, int at) {
+        if (at >= 3 && call.get(at - 1).isSymbol("=") && call.get(at - 2).text().startsWith("@")) {
+            return call.get(at - 3).isAnyWord("EXEC", "EXECUTE");
+        }
+        return at > 0 && call.get(at - 1).isAnyWord("EXEC", "EXECUTE");
     }
 
     /** The parameter list after the routine's name, or null when it has none in parentheses. */
