@@ -246,6 +246,27 @@ class LinterEarlierRoutineCallsTest {
                 describe(lintOnly("db/V1__helpers.sql", dialect)));
     }
 
+    /** A T-SQL procedure's parameters are filled by the arguments a later migration's EXEC names. */
+    @Test
+    void tsqlArgumentsPassedByNameFillTheParametersAtTheCall() throws IOException {
+        write("db/V1__helpers.sql", """
+                CREATE PROCEDURE dbo.drop_column
+                  @tab sysname,
+                  @col sysname
+                AS
+                BEGIN
+                  DECLARE @s NVARCHAR(300) = N'ALTER TABLE ' + @tab + N' DROP COLUMN ' + @col;
+                  EXEC (@s);
+                END
+                GO
+                """);
+        write("db/V2__orders.sql", "EXEC dbo.drop_column @col = 'note', @tab = 'orders'\nGO\n");
+
+        assertEquals(List.of("db/V2__orders.sql:1:1 drop-column ERROR ALTER TABLE orders drops column note (at"
+                + " db/V1__helpers.sql:6:58, in drop_column, which an earlier migration created and this statement"
+                + " calls)"), describe(lint(Dialect.SQLSERVER)).stream().filter(f -> f.startsWith("db/V2")).toList());
+    }
+
     /** An argument only the running database knows leaves its parameter unknown, as before. */
     @Test
     void anArgumentThatIsNotALiteralLeavesItsParameterUnknown() throws IOException {

@@ -50,6 +50,40 @@ class LinterLiteralCallsHereTest {
                 describe(lint(dialect)));
     }
 
+    /**
+     * T-SQL lists a procedure's parameters without parentheses and passes the arguments so too, by position or by
+     * name; an OUTPUT parameter takes nothing from the call.
+     */
+    @Test
+    void tsqlCallsWithLiteralsByPositionOrByNameAreReportedWithTheirOwnTable() throws IOException {
+        TestProject.write(project, "db/V1__ids.sql", """
+                CREATE PROCEDURE dbo.drop_col
+                  @tb sysname,
+                  @col sysname,
+                  @done int OUTPUT
+                AS
+                BEGIN
+                  DECLARE @s NVARCHAR(300);
+                  SET @s = 'ALTER TABLE [dbo].[' + @tb + '] DROP COLUMN [' + @col + ']';
+                  EXEC (@s);
+                END
+                GO
+                EXEC dbo.drop_col 'orders', 'note', @n OUTPUT
+                GO
+                EXEC dbo.drop_col @col = 'memo', @tb = 'items', @done = @n OUTPUT;
+                GO
+                """);
+
+        assertEquals(List.of(
+                "db/V1__ids.sql:8:45 drop-column INFO",
+                "db/V1__ids.sql:9:3 runtime-sql INFO",
+                "db/V1__ids.sql:12:1 drop-column ERROR ALTER TABLE [dbo].[orders] drops column [note]"
+                        + " (at db/V1__ids.sql:8:45, in drop_col, which this script created and this statement calls)",
+                "db/V1__ids.sql:14:1 drop-column ERROR ALTER TABLE [dbo].[items] drops column [memo]"
+                        + " (at db/V1__ids.sql:8:45, in drop_col, which this script created and this statement calls)"),
+                describe(lint(Dialect.SQLSERVER)));
+    }
+
     /** A call that passes no literal runs the body with run-time values only: the body stays an error. */
     @Test
     void aCallWithoutLiteralsKeepsTheBodyCalled() throws IOException {

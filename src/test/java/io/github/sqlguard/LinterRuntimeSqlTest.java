@@ -72,6 +72,9 @@ class LinterRuntimeSqlTest {
             ORACLE     | BEGIN\\n  EXECUTE IMMEDIATE 'DELETE FROM audit WHERE tab = ' || DBMS_ASSERT.ENQUOTE_LITERAL(t);\\nEND;\\n/ | -
             ORACLE     | BEGIN\\n  EXECUTE IMMEDIATE 'DELETE FROM ' || SYS.DBMS_ASSERT.SQL_OBJECT_NAME(t);\\nEND;\\n/ | delete-without-where ERROR 2:22
             ORACLE     | BEGIN\\n  EXECUTE IMMEDIATE 'UPDATE ' || dbms_assert.enquote_name(r.table_name) || ' SET id = 1 WHERE id IS NULL';\\nEND;\\n/ | -
+            ORACLE     | DECLARE\\n  s VARCHAR2(200);\\nBEGIN\\n  IF n > 0 THEN\\n    s := 'UPDATE t SET a = :1 WHERE id = :2';\\n    EXECUTE IMMEDIATE s USING 1, 2;\\n  END IF;\\nEND;\\n/ | -
+            ORACLE     | DECLARE\\n  s VARCHAR2(200);\\nBEGIN\\n  IF n > 0 THEN\\n    s := 'UPDATE t SET a = 1 WHERE id = 2';\\n    EXECUTE IMMEDIATE s;\\n    s := 'DELETE FROM t';\\n    EXECUTE IMMEDIATE s;\\n  END IF;\\nEND;\\n/ | delete-without-where ERROR 7:11
+            SQLSERVER  | DECLARE @sql NVARCHAR(MAX) = N'SELECT 1';\\nIF @x = 1\\nBEGIN\\n  SET @sql = N'DELETE FROM b';\\n  EXEC (@sql);\\nEND | delete-without-where ERROR 4:16
             """)
     void knownTextIsCheckedWhereTheLiteralStands(Dialect dialect, String sql, String expected) throws IOException {
         List<String> findings = findings(dialect, sql, false);

@@ -11,9 +11,11 @@ import java.util.Map;
 /**
  * The literals a call passes for the parameters of the routine it calls, by position: {@code CALL
  * drop_column('orders', 'note')} gives {@code tb} and {@code col} of {@code drop_column(IN tb VARCHAR(64), IN col
- * VARCHAR(64))} those texts, so that the SQL the body builds from them is known where the call runs it. Only
- * input parameters with a name and a single string or number as argument count; T-SQL's {@code @}-parameters,
- * named arguments, and a statement that calls the routine more than once give nothing.
+ * VARCHAR(64))} those texts, so that the SQL the body builds from them is known where the call runs it. T-SQL
+ * lists a procedure's parameters without parentheses and passes its arguments so too, by position or by name:
+ * {@code EXEC dbo.drop_column 'orders', 'note'} or {@code @col = 'note'} for {@code CREATE PROCEDURE dbo.drop_column
+ * @tab sysname, @col sysname AS ..}. Only input parameters with a name and a single string or number as argument
+ * count; a statement that calls the routine more than once gives nothing.
  */
 public final class CallArguments {
 
@@ -35,17 +37,41 @@ public final class CallArguments {
             return Map.of();
         }
         Map<String, Token> bound = new HashMap<>();
+        boolean byName = false;
         for (int i = 0; i < arguments.size(); i++) {
-            String name = inputName(parameters.get(i));
-            if (name != null && name.startsWith("@")) {
-                return Map.of();
+            List<Token> argument = arguments.get(i);
+            String name;
+            if (isNamed(argument)) {
+                // T-SQL: @col = 'note'; once one argument is named, the rest are too.
+                byName = true;
+                name = namedParameter(parameters, argument.get(0).text());
+                argument = argument.subList(2, argument.size());
+            } else {
+                name = byName ? null : inputName(parameters.get(i));
             }
-            Token literal = literal(arguments.get(i));
+            Token literal = literal(argument);
             if (name != null && literal != null) {
                 bound.put(name.toLowerCase(Locale.ROOT), literal);
             }
         }
         return bound;
+    }
+
+    /** {@code @name = ..}, a T-SQL argument passed by the parameter's name. */
+    private static boolean isNamed(List<Token> argument) {
+        return argument.size() > 2 && argument.get(0).type() == TokenType.WORD
+                && argument.get(0).text().startsWith("@") && argument.get(1).isSymbol("=");
+    }
+
+    /** The input parameter named {@code name}, as the definition spells it, or null when there is none. */
+    private static String namedParameter(List<List<Token>> parameters, String name) {
+        for (List<Token> parameter : parameters) {
+            String input = inputName(parameter);
+            if (input != null && input.equalsIgnoreCase(name)) {
+                return input;
+            }
+        }
+        return null;
     }
 
     /** The argument list of the one call of {@code word} in {@code call}, or null. */
@@ -56,16 +82,29 @@ public final class CallArguments {
             if (name == null) {
                 continue;
             }
-            if (name.next() < call.size() && call.get(name.next()).isSymbol("(")
-                    && RoutineNames.lastPart(name.text()).equals(word)) {
+            boolean named = RoutineNames.lastPart(name.text()).equals(word);
+            boolean executed = executedAt(call, i);
+            if (named && (name.next() < call.size() && call.get(name.next()).isSymbol("(") || executed)) {
                 if (found != null) {
                     return null; // two calls may pass different values
                 }
-                found = listAt(call, name.next());
+                found = name.next() < call.size() && call.get(name.next()).isSymbol("(")
+                        ? listAt(call, name.next()) : listUntilEnd(call, name.next());
             }
             i = name.next() - 1;
         }
         return found;
+    }
+
+    /**
+     * True when T-SQL's {@code EXEC} runs the name at {@code at}, also when it keeps the return code:
+     * {@code EXEC @rc = p}.
+     */
+    private static boolean executedAt(List<Token> call, int at) {
+        if (at >= 3 && call.get(at - 1).isSymbol("=") && call.get(at - 2).text().startsWith("@")) {
+            return call.get(at - 3).isAnyWord("EXEC", "EXECUTE");
+        }
+        return at > 0 && call.get(at - 1).isAnyWord("EXEC", "EXECUTE");
     }
 
     /** The parameter list after the routine's name, or null when it has none in parentheses. */
@@ -80,10 +119,65 @@ public final class CallArguments {
                 at++;
             }
             ObjectNames.NameAt name = ObjectNames.readName(definition, at);
-            return name == null || name.next() >= definition.size() || !definition.get(name.next()).isSymbol("(")
-                    ? null : listAt(definition, name.next());
+            if (name == null || name.next() >= definition.size()) {
+                return null;
+            }
+            return definition.get(name.next()).isSymbol("(") ? listAt(definition, name.next())
+                    : tsqlParameters(definition, name.next());
         }
         return null;
+    }
+
+    /**
+     * T-SQL's parameters, listed without parentheses between the procedure's name and {@code AS}
+     * ({@code CREATE PROCEDURE dbo.p @tab sysname, @col sysname AS}), or null when none is listed so.
+     */
+    private static List<List<Token>> tsqlParameters(List<Token> definition, int from) {
+        if (from >= definition.size() || !definition.get(from).text().startsWith("@")) {
+            return null;
+        }
+        List<List<Token>> items = new ArrayList<>();
+        List<Token> item = new ArrayList<>();
+        int depth = 0;
+        for (int i = from; i < definition.size(); i++) {
+            Token token = definition.get(i);
+            if (depth == 0 && (token.isSymbol(",") || token.isAnyWord("AS", "WITH", "FOR"))) {
+                items.add(item);
+                item = new ArrayList<>();
+                if (!token.isSymbol(",")) {
+                    return items;
+                }
+                continue;
+            }
+            depth += token.isSymbol("(") ? 1 : token.isSymbol(")") ? -1 : 0;
+            item.add(token);
+        }
+        return null;
+    }
+
+    /** T-SQL's arguments of {@code EXEC p 'a', 'b'}: the comma-separated items from {@code from} to the end. */
+    private static List<List<Token>> listUntilEnd(List<Token> call, int from) {
+        List<List<Token>> items = new ArrayList<>();
+        List<Token> item = new ArrayList<>();
+        int depth = 0;
+        for (int i = from; i < call.size(); i++) {
+            Token token = call.get(i);
+            if (token.type() == TokenType.TERMINATOR || token.type() == TokenType.BATCH_SEPARATOR
+                    || depth == 0 && token.isSymbol(";")) {
+                break;
+            }
+            if (depth == 0 && token.isSymbol(",")) {
+                items.add(item);
+                item = new ArrayList<>();
+                continue;
+            }
+            depth += token.isSymbol("(") ? 1 : token.isSymbol(")") ? -1 : 0;
+            item.add(token);
+        }
+        if (!item.isEmpty()) {
+            items.add(item);
+        }
+        return items;
     }
 
     /** The comma-separated items of the parentheses opening at {@code open}, or null when they do not close. */
@@ -126,6 +220,9 @@ public final class CallArguments {
             if (parameter.get(i).isWord("OUT")) {
                 return null;
             }
+        }
+        if (parameter.stream().anyMatch(token -> token.isAnyWord("OUTPUT", "OUT"))) {
+            return null; // T-SQL writes OUTPUT after the type: @n int OUTPUT
         }
         return parameter.get(at).text();
     }

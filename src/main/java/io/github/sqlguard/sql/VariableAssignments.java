@@ -193,8 +193,13 @@ final class VariableAssignments {
             return -1; // an assignment in a routine's body runs when it is called, which the script may not do first
         }
         // T-SQL's IF c SET @s = .. takes one statement without BEGIN or END IF: the assignment may not have run.
+        // One that opens a branch's or block's body (IF c THEN v := ..; IF @c = 1 BEGIN SET @s = ..) ran when the
+        // use did, as the check below finds no END, ELSE or WHEN between them: the use is in that same body.
         for (int i = assignedAt.get(reaching) - 1; i >= 0 && !StatementEnd.isSeparator(scope.get(i)); i--) {
-            if (scope.get(i).isAnyWord(DETOURS) || scope.get(i).isWord("THEN")) {
+            if (scope.get(i).isAnyWord("THEN", "BEGIN")) {
+                break;
+            }
+            if (scope.get(i).isAnyWord(DETOURS)) {
                 return -1;
             }
         }

@@ -27,6 +27,12 @@ class CallArgumentsTest {
         "CREATE PROCEDURE p(a IN VARCHAR2) IS BEGIN NULL; END; | p(a => 'x') | {}",
         "CREATE FUNCTION f(t text) RETURNS void AS $$ $$ | SELECT f('a'), f('b') | {}",
         "CREATE FUNCTION f(t text) RETURNS void AS $$ $$ | SELECT f('a', 'b') | {}",
+        // T-SQL lists parameters and arguments without parentheses, and names an argument by its parameter.
+        "CREATE PROCEDURE dbo.p @tb sysname, @n int = 5, @done int OUTPUT AS BEGIN END | EXEC dbo.p 'orders', 7,"
+                + " @x OUTPUT | {@n='7', @tb='orders'}",
+        "CREATE PROCEDURE dbo.p @tb sysname, @n int = 5, @done int OUTPUT AS BEGIN END | EXEC dbo.p @n = 3,"
+                + " @done = 'x', @tb = 'items'; | {@n='3', @tb='items'}",
+        "CREATE PROCEDURE dbo.p @tb sysname AS BEGIN END | EXEC @rc = dbo.p N'orders' | {@tb=N'orders'}",
         // A parameter without a name has nothing to be read by.
         "CREATE FUNCTION f(text) RETURNS void AS $$ $$ | SELECT f('a') | {}",
     })
