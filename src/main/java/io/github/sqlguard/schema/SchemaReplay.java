@@ -109,7 +109,9 @@ public final class SchemaReplay {
         // Containers stay: a Liquibase createTable reaches the replay as one. A DO block or routine container
         // starts with no DDL this reads, and a batch's inner statements follow and are replayed again.
         if (statement.context().runsWithMigration()) {
-            DdlReplay.replayInto(history, statement);
+            if (!wrapsReplayedStatements(statement)) {
+                DdlReplay.replayInto(history, statement);
+            }
             if (branch != null) {
                 noteBranchChanges(statement, position);
             }
@@ -117,6 +119,17 @@ public final class SchemaReplay {
                 replayCalledBodies(statement, new HashSet<>());
             }
         }
+    }
+
+    /**
+     * True for a T-SQL {@code IF cond ALTER TABLE ..} or {@code BEGIN ALTER TABLE .. END} that wraps the statements
+     * following it: the replay reads the DDL after the IF or BEGIN, but its inner statements are replayed in their
+     * turn, and the same change applied twice hides what it changes ({@code ALTER COLUMN note VARCHAR(5)} would then
+     * find the column VARCHAR(5) already and lose nothing).
+     */
+    private static boolean wrapsReplayedStatements(Statement statement) {
+        return statement.container() && !statement.tokens().isEmpty()
+                && statement.tokens().get(0).isAnyWord("IF", "BEGIN");
     }
 
     /**
