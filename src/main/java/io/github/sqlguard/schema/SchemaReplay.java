@@ -222,6 +222,27 @@ public final class SchemaReplay {
     }
 
     /**
+     * The columns {@code statement} of a routine's body gives a type, judged against the tables it alters as
+     * {@code atCall}, the schema where a call runs the body, has them: {@code CALL widen('orders')} of a helper
+     * that prepares {@code ALTER TABLE orders MODIFY c INT} is judged against the type {@code c} has there. Empty
+     * when a type it changes is not known there, so that the finding says why the body went without the schema.
+     */
+    public static List<ColumnRetype> retypesAtCall(SchemaView atCall, Statement statement) {
+        List<Token> tokens = statement.tokens();
+        int main = DdlReplay.mainKeyword(tokens);
+        if (main >= tokens.size() || !tokens.get(main).isWord("ALTER")) {
+            return List.of();
+        }
+        SchemaHistory seeded = new SchemaHistory();
+        seeded.advance(null);
+        DestroyedTables.of(tokens, main).forEach(table -> atCall.table(table).ifPresent(seeded::put));
+        int position = seeded.advance(null);
+        DdlReplay.replayInto(seeded, statement);
+        List<ColumnRetype> retypes = seeded.retypesAt(position);
+        return retypes.stream().allMatch(retype -> retype.from().isPresent()) ? retypes : List.of();
+    }
+
+    /**
      * Remembers the procedures and functions the migrations create, with their bodies: a later migration that
      * calls one runs its body.
      */
