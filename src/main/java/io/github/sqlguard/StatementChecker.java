@@ -38,6 +38,7 @@ import io.github.sqlguard.schema.RecreatedName;
 import io.github.sqlguard.schema.RolledBackTransactions;
 import io.github.sqlguard.schema.RowsMovedByReturning;
 import io.github.sqlguard.schema.SchemaFacts;
+import io.github.sqlguard.schema.SchemaReplay;
 import io.github.sqlguard.schema.SchemaView;
 import io.github.sqlguard.sql.LexError;
 import io.github.sqlguard.sql.Script;
@@ -124,7 +125,7 @@ final class StatementChecker {
             if (!statement.container() && model.kind().mayCallRoutines()
                     && (model.placement().runsWithMigration() || !model.calledAt().isEmpty())
                     && callsOfEarlierRoutines(model, routines.names(), earlierRoutines, ceiling, rollbacks,
-                            statementSql, findings)) {
+                            statementSql, findings, schema.apply(statement).before())) {
                 routines.callsEarlierRoutine();
             }
             if (model.parse().state() != StatementModel.ParseOutcome.State.NOT_NEEDED) {
@@ -216,13 +217,14 @@ final class StatementChecker {
      */
     private boolean callsOfEarlierRoutines(StatementModel call, Set<String> definedHere,
             EarlierRoutines earlierRoutines, Severity ceiling,
-            ScriptMode rollbacks, Map<Location, String> statementSql, List<Finding> found) {
+            ScriptMode rollbacks, Map<Location, String> statementSql, List<Finding> found, SchemaView atCall) {
         Statement statement = call.statement();
         if (!earlierRoutines.mayCall(statement)) {
             return false;
         }
         int firstOfCall = found.size();
-        RoutineCall routineCall = new RoutineCall(call, earlierRoutines, ceiling, rollbacks, statementSql, found);
+        RoutineCall routineCall = new RoutineCall(call, earlierRoutines, ceiling, rollbacks, statementSql, found,
+                atCall);
         for (String written : RoutineNames.calledNames(statement.tokens())) {
             List<DefinedRoutine> earlier = routineCall.reached(written, "", definedHere);
             for (DefinedRoutine routine : earlier.isEmpty() ? routineCall.reached(written, "", Set.of()) : earlier) {
@@ -252,9 +254,12 @@ final class StatementChecker {
         private final List<Finding> found;
         /** The routines followed so far, each once: overloads share a name, so they are told apart by identity. */
         private final Set<DefinedRoutine> followed = new HashSet<>();
+        /** The schema where the call runs the bodies: a type change in one is judged against it. */
+        private final SchemaView atCall;
 
         RoutineCall(StatementModel call, EarlierRoutines earlierRoutines, Severity ceiling, ScriptMode rollbacks,
-                Map<Location, String> statementSql, List<Finding> found) {
+                Map<Location, String> statementSql, List<Finding> found, SchemaView atCall) {
+            this.atCall = atCall;
             this.call = call;
             this.earlierRoutines = earlierRoutines;
             this.ceiling = ceiling;
@@ -281,7 +286,8 @@ final class StatementChecker {
                 // What the body's earlier statements establish (a column it adds, then fills) holds at this call too.
                 Optional<Guard> guard = bodyGuards.of(inner.statement()).guardOf(inner.statement());
                 for (Rule rule : rules) {
-                    List<Violation> violations = rule.check(inner, SchemaFacts.CALLED_BODY.judging(inner.statement()));
+                    List<Violation> violations = rule.check(inner, SchemaFacts.calledBody(
+                            SchemaReplay.retypesAtCall(atCall, inner.statement())).judging(inner.statement()));
                     Optional<Severity> severity = violations.isEmpty() ? Optional.empty()
                             : configuredSeverity.apply(rule.info());
                     if (severity.isEmpty()) {

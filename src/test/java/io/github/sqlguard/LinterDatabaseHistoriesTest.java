@@ -441,8 +441,35 @@ class LinterDatabaseHistoriesTest {
         List<String> messages = lint("alter-column-type").stream().map(Finding::message).toList();
 
         assertEquals(List.of("ALTER TABLE jobs changes the type of column version to INT (its type before is not"
-                + " known: table jobs is changed in a branch of a block ending at db/V1__init.sql:5, which may not"
-                + " have run, and only altered after that)"), messages);
+                + " known: table jobs is not created by the migrations that run before this one; it is changed in a"
+                + " branch of a block ending at db/V1__init.sql:5, which may not have run, and only altered after"
+                + " that)"), messages);
+    }
+
+    /**
+     * Without the branch the type would not be known either, as no migration created the table: the message says
+     * so first, and names the branch after it.
+     */
+    @Test
+    void aTableOnlyAlteredInABranchIsSaidNotToBeCreatedBefore() throws IOException {
+        write("db/V1__init.sql", """
+                DELIMITER //
+                CREATE PROCEDURE add_kind()
+                BEGIN
+                  IF NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE COLUMN_NAME = 'kind') THEN
+                    ALTER TABLE jobs ADD COLUMN kind TINYINT DEFAULT 0;
+                  END IF;
+                END//
+                DELIMITER ;
+                CALL add_kind;
+                """);
+        write("db/V2__change.sql", "ALTER TABLE jobs MODIFY COLUMN note TEXT;\n");
+
+        List<String> messages = lint("alter-column-type").stream().map(Finding::message).toList();
+
+        assertEquals(List.of("ALTER TABLE jobs changes the type of column note to TEXT (its type before is not"
+                + " known: table jobs is not created by the migrations that run before this one; it is changed in a"
+                + " branch of a block ending at db/V1__init.sql:5, which may not have run)"), messages);
     }
 
     /** The sessions table of MySQL and of PostgreSQL, each in its own first migration. */

@@ -161,6 +161,7 @@ public class CheckMojo extends AbstractSqlguardMojo {
         OtherDialectScripts.Lines dialectLines = OtherDialectScripts.of(config, result.scannedFiles());
         dialectLines.otherDialect().ifPresent(getLog()::info);
         dialectLines.undescribed().ifPresent(getLog()::warn);
+        dialectLines.undescribedInAuto().ifPresent(getLog()::info);
         if (result.cachedFiles() > 0) {
             getLog().info("sqlguard: " + result.cachedFiles() + " unchanged file(s) were not analysed again;"
                     + " their findings come from the analysis cache (-Dsqlguard.cache=false analyses them)");

@@ -40,15 +40,22 @@ final class OtherDialectScripts {
      *     ({@code sybase/}, {@code db2/}) and are read in the configured dialect all the same, where that database
      *     may mean something else by a statement (Sybase's {@code ALTER TABLE t DROP c} drops a column, SQL
      *     Server's a constraint), so that a finding can be missed; empty when none is
+     * @param undescribedInAuto info: under dialect {@code auto}, the folders whose scripts name such a database
+     *     ({@code sqlanywhere/}), which no {@code <dialect>} can name: the user learns that they were read by the
+     *     forms every dialect shares, or in the project's database's dialect, rather than in their own
      */
-    record Lines(Optional<String> otherDialect, Optional<String> undescribed) {
+    record Lines(Optional<String> otherDialect, Optional<String> undescribed, Optional<String> undescribedInAuto) {
+
+        Lines(Optional<String> otherDialect, Optional<String> undescribed) {
+            this(otherDialect, undescribed, Optional.empty());
+        }
     }
 
     /** @param scannedFiles the scanned files' paths relative to the project, with {@code /} separators */
     static Lines of(LintConfig config, List<String> scannedFiles) {
         Dialect configured = config.dialect();
         if (configured == Dialect.AUTO) {
-            return new Lines(Optional.empty(), Optional.empty());
+            return new Lines(Optional.empty(), Optional.empty(), undescribedInAutoLine(config, scannedFiles));
         }
         Map<String, Integer> otherDialect = new TreeMap<>();
         Map<String, Integer> undescribed = new TreeMap<>();
@@ -77,6 +84,30 @@ final class OtherDialectScripts {
             }
         }
         return new Lines(otherDialectLine(configured, otherDialect), undescribedLine(configured, undescribed));
+    }
+
+    /**
+     * Under {@code auto}: the scripts whose folder or file name names a database no dialect here describes, read in
+     * the project's database's dialect when its settings name one, else by the forms every dialect shares.
+     */
+    private static Optional<String> undescribedInAutoLine(LintConfig config, List<String> scannedFiles) {
+        Map<String, Integer> undescribed = new TreeMap<>();
+        List<Path> scannedDirectories = scannedDirectories(config);
+        for (String file : scannedFiles) {
+            scanned(config.baseDir(), scannedDirectories, file).flatMap(DatabaseNames::undescribedDatabaseOf)
+                    .ifPresent(database -> undescribed.merge(place(file, DatabaseNames::undescribedDatabaseOf) + " ("
+                            + database, 1, Integer::sum));
+        }
+        int scripts = count(undescribed);
+        if (scripts == 0) {
+            return Optional.empty();
+        }
+        Dialect project = config.dialectFor(Dialect.AUTO);
+        String readIn = project == Dialect.AUTO ? "by the forms the dialects here share"
+                : "in dialect " + project.configName() + ", the project's database's";
+        return Optional.of("sqlguard: " + scripts + (scripts == 1 ? " script is" : " scripts are") + " of a database"
+                + " no dialect here describes, and read " + readIn + ": " + listed(undescribed) + "; where that"
+                + " database's SQL means something else, a finding can be missed");
     }
 
     /** The configured directories as the scan walked them: absolute, each resolved against the project. */

@@ -26,13 +26,16 @@ record BranchOutcome(Table table, Set<String> changedColumns) {
      *
      * <p>When the branch only retyped columns of a table whose columns were all known, its columns are still all
      * known, each retyped one without a type: PostgreSQL's idempotent {@code IF col_type_differs THEN ALTER TABLE t
-     * ALTER COLUMN a TYPE ..} leaves a later {@code ADD COLUMN IF NOT EXISTS b} adding a new column.
+     * ALTER COLUMN a TYPE ..} leaves a later {@code ADD COLUMN IF NOT EXISTS b} adding a new column. So does a branch
+     * that only added columns ({@code IF NOT EXISTS (SELECT .. FROM information_schema.columns ..) THEN ALTER TABLE t
+     * ADD c}, as MySQL procedures guard an ADD): every column the table can have is listed, and the next such
+     * branch adds a column the table did not have rather than one whose type is unknown.
      */
     static BranchOutcome of(Table before, Table after) {
         Map<String, Column> known = new LinkedHashMap<>(before.columns());
         Set<String> changed = new TreeSet<>();
-        boolean sameNames = before.columns().keySet().equals(after.columns().keySet());
-        boolean namesKnown = sameNames && before.complete() && after.complete();
+        boolean keptNames = after.columns().keySet().containsAll(before.columns().keySet());
+        boolean namesKnown = keptNames && before.complete() && after.complete();
         after.columns().forEach((key, column) -> {
             Column found = before.columns().get(key);
             if (found == null && !before.complete() || found != null && !found.equals(column)) {

@@ -28,6 +28,15 @@ public record SchemaFacts(SchemaView before, List<ColumnRetype> retypes, Optiona
     public static final SchemaFacts CALLED_BODY =
             notReplayed("a routine's body is judged at its calls without the schema");
 
+    /**
+     * A statement of a routine's body followed at a call, whose type changes {@code retypesAtCall} judged against
+     * the schema at the call ({@link SchemaReplay#retypesAtCall}); nothing else of that schema is known to it.
+     */
+    public static SchemaFacts calledBody(List<ColumnRetype> retypesAtCall) {
+        return new SchemaFacts(SchemaView.UNKNOWN, retypesAtCall, Optional.empty(), CALLED_BODY.notReplayedBecause(),
+                Optional.empty(), Optional.empty());
+    }
+
     public SchemaFacts {
         retypes = List.copyOf(retypes);
     }

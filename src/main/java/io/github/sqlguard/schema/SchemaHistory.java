@@ -289,12 +289,26 @@ final class SchemaHistory {
                 + " in the statements replayed before this one";
     }
 
-    /** What left table {@code name} without a version at {@code statementPosition}: a drop or rename, or a branch. */
+    /**
+     * What left table {@code name} without a version at {@code statementPosition}: a drop or rename, or a branch. A
+     * table no earlier statement created, which a branch only altered, is said to be created elsewhere first: had the
+     * branch not been there, its types would still not be known.
+     */
     private String goneAt(String key, String name, int statementPosition) {
-        return "table " + name + (forgottenInBranches.tableAt(key, statementPosition)
-                ? " is changed in a branch of a block ending at " + placeAt(statementPosition)
-                        + ", which may not have run"
-                : " is dropped or renamed at " + placeAt(statementPosition));
+        if (!forgottenInBranches.tableAt(key, statementPosition)) {
+            return "table " + name + " is dropped or renamed at " + placeAt(statementPosition);
+        }
+        String branch = " changed in a branch of a block ending at " + placeAt(statementPosition)
+                + ", which may not have run";
+        return createdBefore(key, statementPosition) ? "table " + name + " is" + branch
+                : "table " + name + " is not created by the migrations that run before this one; it is" + branch;
+    }
+
+    /** True when a statement before {@code statementPosition} created the table, so that all its columns were known. */
+    private boolean createdBefore(String key, int statementPosition) {
+        TreeMap<Integer, Optional<Table>> history = versionsOf(key);
+        return history != null && history.headMap(statementPosition, false).values().stream()
+                .anyMatch(version -> version.filter(Table::complete).isPresent());
     }
 
     /**

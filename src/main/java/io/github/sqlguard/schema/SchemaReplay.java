@@ -109,7 +109,9 @@ public final class SchemaReplay {
         // Containers stay: a Liquibase createTable reaches the replay as one. A DO block or routine container
         // starts with no DDL this reads, and a batch's inner statements follow and are replayed again.
         if (statement.context().runsWithMigration()) {
-            DdlReplay.replayInto(history, statement);
+            if (!wrapsReplayedStatements(statement)) {
+                DdlReplay.replayInto(history, statement);
+            }
             if (branch != null) {
                 noteBranchChanges(statement, position);
             }
@@ -117,6 +119,17 @@ public final class SchemaReplay {
                 replayCalledBodies(statement, new HashSet<>());
             }
         }
+    }
+
+    /**
+     * True for a T-SQL {@code IF cond ALTER TABLE ..} or {@code BEGIN ALTER TABLE .. END} that wraps the statements
+     * following it: the replay reads the DDL after the IF or BEGIN, but its inner statements are replayed in their
+     * turn, and the same change applied twice hides what it changes ({@code ALTER COLUMN note VARCHAR(5)} would then
+     * find the column VARCHAR(5) already and lose nothing).
+     */
+    private static boolean wrapsReplayedStatements(Statement statement) {
+        return statement.container() && !statement.tokens().isEmpty()
+                && statement.tokens().get(0).isAnyWord("IF", "BEGIN");
     }
 
     /**
@@ -206,6 +219,27 @@ public final class SchemaReplay {
         int position = alone.advance(null);
         DdlReplay.replayInto(alone, statement);
         return alone.retypesAt(position).stream().map(retype -> retype.unknownBecause(reason)).toList();
+    }
+
+    /**
+     * The columns {@code statement} of a routine's body gives a type, judged against the tables it alters as
+     * {@code atCall}, the schema where a call runs the body, has them: {@code CALL widen('orders')} of a helper
+     * that prepares {@code ALTER TABLE orders MODIFY c INT} is judged against the type {@code c} has there. Empty
+     * when a type it changes is not known there, so that the finding says why the body went without the schema.
+     */
+    public static List<ColumnRetype> retypesAtCall(SchemaView atCall, Statement statement) {
+        List<Token> tokens = statement.tokens();
+        int main = DdlReplay.mainKeyword(tokens);
+        if (main >= tokens.size() || !tokens.get(main).isWord("ALTER")) {
+            return List.of();
+        }
+        SchemaHistory seeded = new SchemaHistory();
+        seeded.advance(null);
+        DestroyedTables.of(tokens, main).forEach(table -> atCall.table(table).ifPresent(seeded::put));
+        int position = seeded.advance(null);
+        DdlReplay.replayInto(seeded, statement);
+        List<ColumnRetype> retypes = seeded.retypesAt(position);
+        return retypes.stream().allMatch(retype -> retype.from().isPresent()) ? retypes : List.of();
     }
 
     /**

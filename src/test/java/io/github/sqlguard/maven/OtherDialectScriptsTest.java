@@ -118,6 +118,38 @@ class OtherDialectScriptsTest {
                 OtherDialectScripts.of(config, List.of(root + "/V1__a.sql")).otherDialect());
     }
 
+    /**
+     * No {@code <dialect>} names SQL Anywhere: under {@code auto} its scripts are read by the forms the dialects share,
+     * or in the dialect of the database the project's settings name, and the build log says so, where.
+     */
+    @Test
+    void namesTheFoldersOfDatabasesWithoutADialectUnderAuto() {
+        List<String> files = List.of("db/sqlanywhere/xa_core_db_sqlanywhere.sql", "db/sqlanywhere/patches/001-a.sql",
+                "db/sqlanywhere/patches/002-b.sql", "db/mysql/patches/001-a.sql", "db/plain.sql");
+
+        assertEquals(Optional.of("sqlguard: 3 scripts are of a database no dialect here describes, and read by the"
+                + " forms the dialects here share: db/sqlanywhere/ (sqlanywhere, 1 script), db/sqlanywhere/patches/"
+                + " (sqlanywhere, 2 scripts); where that database's SQL means something else, a finding can be missed"),
+                OtherDialectScripts.of(config(Dialect.AUTO), files).undescribedInAuto());
+        assertEquals(Optional.of("sqlguard: 1 script is of a database no dialect here describes, and read in dialect"
+                + " postgresql, the project's database's: db/db2/ (db2, 1 script); where that database's SQL means"
+                + " something else, a finding can be missed"),
+                OtherDialectScripts.of(projectConfig(Dialect.POSTGRESQL), List.of("db/db2/V1__a.sql", "db/V1__a.sql"))
+                        .undescribedInAuto());
+        assertEquals(Optional.empty(), OtherDialectScripts.of(config(Dialect.AUTO), FILES.subList(0, 4))
+                .undescribedInAuto());
+        assertEquals(Optional.empty(), OtherDialectScripts.of(config(Dialect.SQLSERVER), files).undescribedInAuto());
+    }
+
+    /** Dialect {@code auto}, with the project's settings naming {@code project}'s database. */
+    private static LintConfig projectConfig(Dialect project) {
+        LintConfig defaults = config(Dialect.AUTO);
+        return new LintConfig(defaults.baseDir(), defaults.directories(), defaults.includes(), defaults.excludes(),
+                Dialect.AUTO, defaults.encoding(), defaults.ruleLevels(), defaults.disabledRules(), defaults.flyway(),
+                defaults.liquibase(), defaults.suppressions(), defaults.baselineFile(), defaults.maxFileBytes(),
+                defaults.threads(), project);
+    }
+
     private static LintConfig config(Dialect dialect) {
         return config(dialect, Path.of("."), List.of(Path.of(".")));
     }

@@ -55,6 +55,46 @@ class BranchOutcomeTest {
         assertTrue(outcome.table().column("b").isPresent() && outcome.table().column("c").isPresent());
     }
 
+    @Test
+    void aBranchThatOnlyAddsColumnsLeavesEveryColumnNameKnown() {
+        Table before = SchemaReplayTest.replayed(Dialect.MYSQL, "CREATE TABLE t (a INT, b INT);")
+                .table("t").orElseThrow();
+        Table after = SchemaReplayTest.replayed(Dialect.MYSQL, "CREATE TABLE t (a INT, b INT, c TEXT);")
+                .table("t").orElseThrow();
+
+        BranchOutcome outcome = BranchOutcome.of(before, after);
+
+        assertTrue(outcome.table().complete());
+        assertEquals("TEXT", outcome.table().column("c").flatMap(Column::type).map(SqlType::written).orElse(""));
+        assertEquals(List.of(), List.copyOf(outcome.changedColumns()));
+    }
+
+    /** Two guarded ADDs in a row: the second adds a column the table surely lacked, of the type it names. */
+    @Test
+    void aSecondGuardedAddKeepsTheTypeOfTheColumnItAdds() {
+        SchemaReplay replay = new SchemaReplay();
+        List<Statement> statements = SchemaReplayTest.statements(Dialect.MYSQL, """
+                CREATE TABLE users (id INT PRIMARY KEY, note VARCHAR(100));
+                DELIMITER //
+                CREATE PROCEDURE add_columns()
+                BEGIN
+                  IF NOT EXISTS (SELECT 1 FROM information_schema.columns WHERE column_name = 'source') THEN
+                    ALTER TABLE users ADD source TEXT;
+                  END IF;
+                  IF NOT EXISTS (SELECT 1 FROM information_schema.columns WHERE column_name = 'origin') THEN
+                    ALTER TABLE users ADD origin TEXT;
+                  END IF;
+                END//
+                DELIMITER ;
+                CALL add_columns();
+                ALTER TABLE users MODIFY origin VARCHAR(10);
+                """);
+        statements.forEach(replay::apply);
+
+        ColumnRetype retype = retypeEnding(replay, statements, "MODIFY origin VARCHAR(10)");
+        assertEquals("TEXT", retype.from().map(SqlType::written).orElse(retype.unknownBecause()));
+    }
+
     private static ColumnRetype retypeEnding(SchemaReplay replay, List<Statement> statements, String ending) {
         Statement statement = statements.stream().filter(s -> s.sql().endsWith(ending)).findFirst().orElseThrow();
         return replay.factsFor(statement).retypes().get(0);

@@ -1,0 +1,58 @@
+package io.github.sqlguard;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.github.sqlguard.model.Dialect;
+import io.github.sqlguard.model.Finding;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * A helper routine that builds {@code ALTER TABLE <its argument> MODIFY ..} is judged at each call with the literal
+ * the call passes: the type change is judged against the type the column has where the call runs, so a widening
+ * is not reported and a narrowing names the old type.
+ */
+class LinterCalledBodyRetypeTest {
+
+    private static final String HELPER = """
+            DROP PROCEDURE IF EXISTS retype_column;
+            DELIMITER $$
+            CREATE PROCEDURE retype_column(IN tableName VARCHAR(64))
+            BEGIN
+              SET @query = CONCAT('ALTER TABLE `', tableName, '` MODIFY COLUMN `%s`');
+              PREPARE stmt FROM @query;
+              EXECUTE stmt;
+              DEALLOCATE PREPARE stmt;
+            END $$
+            DELIMITER ;
+            CALL retype_column('orders');
+            DROP PROCEDURE IF EXISTS retype_column;
+            """;
+
+    @TempDir
+    Path project;
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            sort_order` INT DEFAULT 0                    | ''
+            note` VARCHAR(10)                            | ALTER TABLE `orders` changes the type of column `note` from VARCHAR(100) to VARCHAR(10) (shorter: 100 to 10 characters)
+            """)
+    void theChangeIsJudgedAgainstTheColumnWhereTheCallRuns(String change, String expected) throws IOException {
+        TestProject.write(project, "db/V1__init.sql",
+                "CREATE TABLE orders (id INT PRIMARY KEY, sort_order TINYINT, note VARCHAR(100));\n");
+        TestProject.write(project, "db/V2__retype.sql", HELPER.replace("%s`", change));
+
+        List<String> messages = ProjectLint.findings(project, Dialect.MYSQL).stream()
+                .filter(finding -> finding.ruleId().equals("alter-column-type")
+                        && finding.location().line() == 11)
+                .map(Finding::message).map(message -> message.substring(0, message.indexOf(" (at ") < 0
+                        ? message.length() : message.indexOf(" (at ")))
+                .toList();
+
+        assertEquals(expected.isEmpty() ? List.of() : List.of(expected), messages);
+    }
+}
