@@ -81,9 +81,13 @@ final class TableCopies {
      * Records the copy, if any, that the statement of {@code tokens} (its main keyword at {@code main}) makes, at
      * {@code at} ({@code "line 4"}), {@code before} being the schema just before it.
      */
-    void observe(List<Token> tokens, int main, SchemaView before, boolean selectIntoMakesTable, String at) {
+    void observe(List<Token> statement, int main, SchemaView before, boolean selectIntoMakesTable, String at) {
+        // A join along a NOT NULL foreign key keeps every row: the copy is read as if it were not there.
+        Optional<ForeignKeyJoin.Followed> keyJoin = ForeignKeyJoin.of(statement, main, before);
+        List<Token> tokens = keyJoin.map(ForeignKeyJoin.Followed::tokens).orElse(statement);
+        String how = keyJoin.map(ForeignKeyJoin.Followed::note).orElse("");
         RowCopies.full(tokens, main, before, selectIntoMakesTable).ifPresent(copy -> copied(copy.source(),
-                copy.target(), at, ColumnListCopy.columnsOfFullCopy(tokens, main, before, selectIntoMakesTable)
+                copy.target(), at, how, ColumnListCopy.columnsOfFullCopy(tokens, main, before, selectIntoMakesTable)
                         .or(() -> knownColumns(before, copy.source())).orElse(null)));
         ColumnListCopy.unverified(tokens, main, before, selectIntoMakesTable).ifPresent(copy -> {
             String unknown = "sqlguard does not know every column of " + copy.source();
@@ -104,11 +108,11 @@ final class TableCopies {
 
     /**
      * Every row and column of {@code source} was copied to {@code target} at {@code at}, by a list reading
-     * {@code columns} (null for {@code SELECT *}).
+     * {@code columns} (null for {@code SELECT *}); {@code how} tells how a join kept every row, or is empty.
      */
-    private void copied(String source, String target, String at, Set<String> columns) {
+    private void copied(String source, String target, String at, String how, Set<String> columns) {
         full.put(SchemaNames.key(source), new FullCopy(SchemaNames.key(target), "rows copied to " + target + " at "
-                + at, true, target, at, columns));
+                + at + how, true, target, at, columns));
         wholeCopyOf.put(SchemaNames.key(target), SchemaNames.key(source));
     }
 
