@@ -34,6 +34,12 @@ final class TableCopies {
     /** Columns moved to another table with their rows' primary key: where to, by table copied from and column. */
     private final Map<String, Map<String, MovedTo>> movedColumns = new HashMap<>();
 
+    /**
+     * Columns copied to another table in a way that guards nothing ({@link ColumnListCopy.CarriedColumns}), by table
+     * copied from and column: the note a drop of the column gives.
+     */
+    private final Map<String, Map<String, String>> carriedColumns = new HashMap<>();
+
     /** Where a column's values were moved: the table (as written) and the line; a note prints it as such. */
     private record MovedTo(String target, String at) {
         @Override
@@ -104,6 +110,36 @@ final class TableCopies {
                         + " keeps only the rows " + narrowed.rows()));
         ColumnListCopy.partial(tokens, main, before, selectIntoMakesTable).ifPresent(copy -> copiedWithout(copy, at));
         ColumnListCopy.moved(tokens, main, before, selectIntoMakesTable).ifPresent(moved -> moved(moved, at));
+        ColumnListCopy.carried(tokens, main, before, selectIntoMakesTable).ifPresent(carried -> carried(carried, at));
+    }
+
+    /**
+     * {@code carried}'s columns went to another table at {@code at} from some rows: a column the rows left out hold no
+     * value in lost nothing there but which row each value belonged to, unless the key went with it ({@link #moved}).
+     */
+    private void carried(ColumnListCopy.CarriedColumns carried, String at) {
+        Map<String, String> notes = carriedColumns.computeIfAbsent(SchemaNames.key(carried.source()),
+                k -> new HashMap<>());
+        for (String column : carried.columns()) {
+            boolean everyValue = carried.everyValue().contains(SchemaNames.key(column));
+            if (!everyValue || !carried.keyed()) {
+                notes.put(SchemaNames.key(column), "values of " + column + " copied to " + carried.target() + " at "
+                        + at + ", " + (everyValue ? "without the key of " + carried.source() + " beside them"
+                                : "only from the rows its WHERE selects"));
+            }
+        }
+    }
+
+    /**
+     * The note on a DROP COLUMN of {@code table} for those of {@code dropped} whose values a copy carried to another
+     * table without guarding them ({@link #carried}); empty when it carried none.
+     */
+    Optional<Guard> carriedShortfallOf(String table, List<String> dropped) {
+        Map<String, String> carried = carriedColumns.getOrDefault(SchemaNames.key(table), Map.of());
+        Map<String, String> notes = new LinkedHashMap<>();
+        dropped.stream().map(SchemaNames::key).filter(carried::containsKey)
+                .forEach(column -> notes.put(column, carried.get(column)));
+        return Guard.noting(Guard.Kind.CARRIED_COPY, notes);
     }
 
     /**
@@ -342,6 +378,7 @@ final class TableCopies {
             partial.remove(key);
             leftOut.remove(key);
             movedColumns.remove(key);
+            carriedColumns.remove(key);
         });
     }
 
