@@ -402,7 +402,8 @@ final class LintSession {
     }
 
     private boolean isAlreadyApplied(SourceClassification classification) {
-        if (sinceVersion == null || classification.kind() != SourceKind.FLYWAY_VERSIONED) {
+        if (sinceVersion == null || classification.kind() != SourceKind.FLYWAY_VERSIONED
+                && classification.kind() != SourceKind.FLYWAY_BASELINE) {
             return false;
         }
         return classification.flywayVersion().map(version -> version.compareTo(sinceVersion) <= 0).orElse(false);

@@ -278,9 +278,9 @@ class LinterGuardTest {
     @CsvSource(delimiter = '|', textBlock = """
             INSERT INTO links (id, site_id, slug) SELECT gen_random_uuid(), s.id, s.share_code FROM sites s WHERE s.share_code IS NOT NULL | ALTER TABLE sites DROP COLUMN share_code | INFO ALTER TABLE sites drops column share_code (guarded: values of share_code copied to links at line 1)
             INSERT INTO links (site_id, slug) SELECT id, share_code FROM sites WHERE share_code IS NOT NULL | ALTER TABLE sites DROP COLUMN share_code, DROP COLUMN title | ERROR ALTER TABLE sites drops column share_code ## ERROR ALTER TABLE sites drops column title
-            INSERT INTO links (slug) SELECT share_code FROM sites WHERE share_code IS NOT NULL | ALTER TABLE sites DROP COLUMN share_code | ERROR ALTER TABLE sites drops column share_code
+            INSERT INTO links (slug) SELECT share_code FROM sites WHERE share_code IS NOT NULL | ALTER TABLE sites DROP COLUMN share_code | ERROR ALTER TABLE sites drops column share_code (values of share_code copied to links at line 1, without the key of sites beside them)
             INSERT INTO links (site_id, slug) SELECT id, share_code FROM sites WHERE share_code IS NOT NULL; TRUNCATE links | ALTER TABLE sites DROP COLUMN share_code | ERROR ALTER TABLE sites drops column share_code
-            INSERT INTO links (site_id, slug) SELECT id, share_code FROM sites WHERE title = 'x' | ALTER TABLE sites DROP COLUMN share_code | ERROR ALTER TABLE sites drops column share_code
+            INSERT INTO links (site_id, slug) SELECT id, share_code FROM sites WHERE title = 'x' | ALTER TABLE sites DROP COLUMN share_code | ERROR ALTER TABLE sites drops column share_code (values of share_code copied to links at line 1, only from the rows its WHERE selects)
             INSERT INTO links (site_id, slug) SELECT id, share_code FROM sites WHERE share_code IS NOT NULL; INSERT INTO sites (id, share_code) VALUES ('a', 'b') | ALTER TABLE sites DROP COLUMN share_code | ERROR ALTER TABLE sites drops column share_code
             """)
     void droppingAColumnMovedElsewhereIsGuarded(String move, String drop, String expected) throws IOException {
@@ -310,7 +310,7 @@ class LinterGuardTest {
             INSERT INTO public_sites (site_id) SELECT id FROM sites WHERE is_public = TRUE AND tier = 1 | ALTER TABLE sites DROP COLUMN is_public | ERROR ALTER TABLE sites drops column is_public
             INSERT INTO public_sites (site_id) SELECT tier FROM sites WHERE is_public = TRUE | ALTER TABLE sites DROP COLUMN is_public | ERROR ALTER TABLE sites drops column is_public
             INSERT INTO public_sites (site_id) SELECT id FROM sites WHERE is_public = TRUE; INSERT INTO sites (id, is_public, tier) VALUES (9, TRUE, 1) | ALTER TABLE sites DROP COLUMN is_public | ERROR ALTER TABLE sites drops column is_public
-            INSERT INTO public_sites (site_id, tier) SELECT id, tier FROM sites WHERE is_public = TRUE | ALTER TABLE sites DROP COLUMN tier | ERROR ALTER TABLE sites drops column tier
+            INSERT INTO public_sites (site_id, tier) SELECT id, tier FROM sites WHERE is_public = TRUE | ALTER TABLE sites DROP COLUMN tier | ERROR ALTER TABLE sites drops column tier (values of tier copied to public_sites at line 1, only from the rows its WHERE selects)
             INSERT INTO public_sites (site_id, tier) SELECT id, tier FROM sites WHERE is_public = TRUE | ALTER TABLE sites DROP COLUMN is_public | INFO ALTER TABLE sites drops column is_public (guarded: values of is_public copied to public_sites at line 1)
             """)
     void droppingAFlagMovedAsTheKeysItSelectsIsGuarded(String move, String drop, String expected) throws IOException {

@@ -140,7 +140,8 @@ final class OtherDialectScripts {
         }
         return Optional.of("sqlguard: dialect " + configured.configName() + " is configured, but " + scripts
                 + (scripts == 1 ? " script whose" : " scripts whose") + " folder or file name names a database of"
-                + " another dialect " + (scripts == 1 ? "is" : "are") + " read in its dialect: " + listed(byFolder));
+                + " another dialect " + (scripts == 1 ? "is" : "are") + " read in that database's dialect: "
+                + listed(byFolder));
     }
 
     private static Optional<String> undescribedLine(Dialect configured, Map<String, Integer> byFolder) {

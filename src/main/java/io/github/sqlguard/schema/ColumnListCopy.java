@@ -92,24 +92,12 @@ final class ColumnListCopy {
         int where = TopLevel.wordIndex(tokens, main + 1, "WHERE");
         Optional<String> flag = where < 0 ? Optional.empty()
                 : FlagCondition.column(tokens.subList(where + 1, tokens.size()));
-        List<String> required = new ArrayList<>();
-        for (int i = where + 1; where >= 0 && flag.isEmpty() && i < tokens.size() && !tokens.get(i).isSymbol(";");
-                i++) {
-            // Only "[alias.]c IS NOT NULL [AND ..]" or "NOT [alias.]c IS NULL" (NOT binds looser than IS): a row
-            // left out has no value in c to lose
-            boolean negated = tokens.get(i).isWord("NOT");
-            i += negated ? 1 : 0;
-            i += i + 2 < tokens.size() && isName(tokens.get(i)) && tokens.get(i + 1).isSymbol(".") ? 2 : 0;
-            int end = i + (negated ? 3 : 4);
-            if (end > tokens.size() || !isName(tokens.get(i)) || !tokens.get(i + 1).isWord("IS")
-                    || (negated ? !tokens.get(i + 2).isWord("NULL")
-                            : !tokens.get(i + 2).isWord("NOT") || !tokens.get(i + 3).isWord("NULL"))
-                    || end < tokens.size() && !tokens.get(end).isWord("AND") && !tokens.get(end).isSymbol(";")) {
-                return Optional.empty();
-            }
-            required.add(SchemaNames.key(tokens.get(i).text()));
-            i = end; // at the AND, which the loop steps over
+        Optional<List<String>> requiredIfAny = flag.isPresent() ? Optional.of(List.of())
+                : requiredValues(tokens, where);
+        if (requiredIfAny.isEmpty()) {
+            return Optional.empty();
         }
+        List<String> required = requiredIfAny.get();
         List<Token> unfiltered = where < 0 ? tokens : tokens.subList(0, where);
         Optional<Partial> copy = read(unfiltered, main, before, selectIntoMakesTable);
         Optional<Table> table = copy.flatMap(c -> before.table(c.source()));
@@ -132,6 +120,74 @@ final class ColumnListCopy {
         table.get().primaryKey().forEach(c -> columns.remove(SchemaNames.key(c)));
         return moved ? Optional.of(new MovedColumns(copy.get().source(), copy.get().target(), columns))
                 : Optional.empty();
+    }
+
+    /**
+     * Columns a copy takes as they are into another table from the rows a WHERE selects ({@code INSERT INTO rules
+     * (tenant, name, target, weight) SELECT tenant, name, target, weight FROM filters WHERE target IS NOT NULL}),
+     * where no guard follows from it: the values went somewhere, which a finding on their drop says, but the values
+     * of the rows left out, or which row each belonged to when the primary key is not copied beside them, did not.
+     *
+     * @param source the table read, unquoted
+     * @param target the table written, unquoted
+     * @param columns the source's columns the list takes as they are, as the replay spells them
+     * @param everyValue the keys of those whose every value was copied: the rows left out have none in them
+     * @param keyed whether the whole primary key is among them
+     */
+    record CarriedColumns(String source, String target, List<String> columns, Set<String> everyValue,
+            boolean keyed) {
+    }
+
+    /** The columns the copy at {@code main} takes as they are from some rows of a table the replay knows. */
+    static Optional<CarriedColumns> carried(List<Token> tokens, int main, SchemaView before,
+            boolean selectIntoMakesTable) {
+        if (main >= tokens.size() || !tokens.get(main).isAnyWord("INSERT", "SELECT")) {
+            return Optional.empty(); // every statement comes here: only a copy is read further
+        }
+        int where = TopLevel.wordIndex(tokens, main + 1, "WHERE");
+        if (where < 0) {
+            return Optional.empty(); // a copy of every row guards what it takes, see TableCopies
+        }
+        List<Token> unfiltered = tokens.subList(0, where);
+        Optional<Shape> shape = shape(unfiltered, main, selectIntoMakesTable);
+        Optional<Table> table = shape.flatMap(s -> before.table(s.source().text())).filter(Table::complete);
+        if (table.isEmpty() || table.get().primaryKey().isEmpty()) {
+            return Optional.empty();
+        }
+        Set<String> asTheyAre = columnsReadAsTheyAre(unfiltered, shape.get().select() + 1, shape.get().listEnd());
+        List<String> known = table.get().columns().keySet().stream()
+                .filter(c -> asTheyAre.contains(SchemaNames.key(c))).sorted().toList();
+        if (known.isEmpty()) {
+            return Optional.empty();
+        }
+        boolean keyed = table.get().primaryKey().stream().allMatch(c -> asTheyAre.contains(SchemaNames.key(c)));
+        return Optional.of(new CarriedColumns(SchemaNames.unquoted(shape.get().source().text()),
+                SchemaNames.unquoted(shape.get().target().text()), known,
+                Set.copyOf(requiredValues(tokens, where).orElse(List.of())), keyed));
+    }
+
+    /**
+     * The keys of the columns a WHERE at {@code where} (-1 for none) requires a value in, {@code [alias.]c IS NOT NULL
+     * [AND ..]} or {@code NOT [alias.]c IS NULL} (NOT binds looser than IS): a row left out has no value in them to
+     * lose. Empty when the WHERE says anything else.
+     */
+    private static Optional<List<String>> requiredValues(List<Token> tokens, int where) {
+        List<String> required = new ArrayList<>();
+        for (int i = where + 1; where >= 0 && i < tokens.size() && !tokens.get(i).isSymbol(";"); i++) {
+            boolean negated = tokens.get(i).isWord("NOT");
+            i += negated ? 1 : 0;
+            i += i + 2 < tokens.size() && isName(tokens.get(i)) && tokens.get(i + 1).isSymbol(".") ? 2 : 0;
+            int end = i + (negated ? 3 : 4);
+            if (end > tokens.size() || !isName(tokens.get(i)) || !tokens.get(i + 1).isWord("IS")
+                    || (negated ? !tokens.get(i + 2).isWord("NULL")
+                            : !tokens.get(i + 2).isWord("NOT") || !tokens.get(i + 3).isWord("NULL"))
+                    || end < tokens.size() && !tokens.get(end).isWord("AND") && !tokens.get(end).isSymbol(";")) {
+                return Optional.empty();
+            }
+            required.add(SchemaNames.key(tokens.get(i).text()));
+            i = end; // at the AND, which the loop steps over
+        }
+        return Optional.of(required);
     }
 
     /**

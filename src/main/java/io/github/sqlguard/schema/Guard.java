@@ -41,6 +41,12 @@ public record Guard(Kind kind, String description, Map<String, String> columns) 
          */
         CONVERTED_COPY,
         /**
+         * Not a guard: a dropped column's values were copied to another table without their rows' primary key, or
+         * only from the rows a WHERE selects. It lowers nothing; its description says, on the finding, where the
+         * values went.
+         */
+        CARRIED_COPY,
+        /**
          * Every row was copied just before by a column list, from a table whose columns the replay does not all
          * know: the loss may be none, or the columns the list leaves out. It lowers a finding to WARNING, not INFO.
          */
@@ -111,7 +117,7 @@ public record Guard(Kind kind, String description, Map<String, String> columns) 
     /** True when this guard makes the loss the rule {@code ruleId} reports impossible. */
     public boolean covers(String ruleId) {
         return switch (kind) {
-            case INCOMPLETE_COPY, CONVERTED_COPY, ADDED_IF_MISSING, EARLIER_RUN_COPY -> false;
+            case INCOMPLETE_COPY, CONVERTED_COPY, CARRIED_COPY, ADDED_IF_MISSING, EARLIER_RUN_COPY -> false;
             case ROLLED_BACK -> true;
             case NAME_RECREATED, TABLE_CREATED -> ruleId.equals("rename-table");
             case COLUMN_NAME_RECREATED, COLUMN_NAME_GIVEN -> ruleId.equals("rename-column");
@@ -146,7 +152,7 @@ public record Guard(Kind kind, String description, Map<String, String> columns) 
      */
     public String shortfall(String ruleId, List<String> subjects) {
         boolean about = columns.isEmpty() || subjects.stream().anyMatch(s -> columns.containsKey(SchemaNames.key(s)));
-        if (kind == Kind.CONVERTED_COPY) {
+        if (kind == Kind.CONVERTED_COPY || kind == Kind.CARRIED_COPY) {
             return ruleId.equals("drop-column") && about ? notesOn(subjects) : "";
         }
         if (kind == Kind.EARLIER_RUN_COPY) {
@@ -166,7 +172,8 @@ public record Guard(Kind kind, String description, Map<String, String> columns) 
     }
 
     /**
-     * A note-only guard of {@code kind} ({@link Kind#CONVERTED_COPY}, {@link Kind#ADDED_IF_MISSING}) that says
+     * A note-only guard of {@code kind} ({@link Kind#CONVERTED_COPY}, {@link Kind#CARRIED_COPY},
+     * {@link Kind#ADDED_IF_MISSING}) that says
      * {@code notes} by column key on the findings about those columns; none without a note.
      */
     static Optional<Guard> noting(Kind kind, Map<String, String> notes) {

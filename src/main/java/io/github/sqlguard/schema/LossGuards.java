@@ -153,11 +153,14 @@ public final class LossGuards {
 
     /**
      * What the script did short of a guard of {@code statement}, to say on its findings ({@link Guard.Kind}): a
-     * cast converted the values of the columns it drops, or ADD COLUMN IF NOT EXISTS may have kept older ones.
+     * cast converted the values of the columns it drops, ADD COLUMN IF NOT EXISTS may have kept older ones, or a copy
+     * took their values to another table without their rows' key or from some rows only.
      */
     public Optional<Guard> shortfallOf(Statement statement) {
         return ConvertedBeforeDrop.shortfallOf(statement, copiedColumns)
-                .or(() -> addedIfMissing.shortfallOf(statement));
+                .or(() -> addedIfMissing.shortfallOf(statement))
+                .or(() -> DestroyedTables.droppedFromOneTable(statement)
+                        .flatMap(dropped -> copies.carriedShortfallOf(dropped.table(), dropped.columns())));
     }
 
     /**

@@ -107,7 +107,12 @@ public final class MigrationHistories implements EarlierRoutines {
      * @param runAll runs every task it is given and returns when all have finished
      */
     public void replay(Consumer<List<Runnable>> runAll) {
-        List<File> files = new ArrayList<>(withGenericFilesJoined(this.files));
+        List<File> joined = withGenericFilesJoined(this.files);
+        List<File> files = new ArrayList<>(FlywayBaselines.replayed(joined, File::place));
+        Set<String> kept = files.stream().map(File::path).collect(java.util.stream.Collectors.toSet());
+        joined.stream().filter(file -> !kept.contains(file.path())).forEach(file -> notReplayed.put(file.path(),
+                "a baseline migration runs only on an empty database, in place of the versioned scripts up to its"
+                        + " version, and those build the schema here"));
         this.files.clear();
         Comparator<MigrationOrder.Place> appliedFirst = MigrationOrder.appliedFirst();
         files.sort((a, b) -> appliedFirst.compare(a.place(), b.place()));

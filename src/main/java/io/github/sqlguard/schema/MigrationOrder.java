@@ -17,7 +17,8 @@ import java.util.Set;
 
 /**
  * The order in which the migration tool applies scanned files, and which files one database sees together.
- * Flyway runs versioned scripts by version (as Flyway compares them), then repeatable ones by description;
+ * Flyway runs versioned scripts by version (as Flyway compares them), then repeatable ones by description; a
+ * baseline migration stands at its version, when it runs at all ({@link FlywayBaselines});
  * other files run in path order, numbers in the path by their value ({@code upgrade/9/} before {@code upgrade/19/}),
  * except Prisma's migration folders, which Prisma runs by name as text ({@link PrismaMigrationFolders}).
  * A changelog carries its own order through its includes, so each structured changelog is a history of its own,
@@ -38,8 +39,15 @@ public final class MigrationOrder {
     private static final java.util.regex.Pattern DOWN_PART = java.util.regex.Pattern.compile(
             "(?<=^|[/\\._-])down(?=[/\\._-])");
 
-    /** Where a file stands: which history it belongs to and its place in it. */
-    public record Place(String history, int group, FlywayVersion version, String sortName) {
+    /**
+     * Where a file stands: which history it belongs to and its place in it; {@code baseline} for a Flyway baseline
+     * migration, which stands at its version among the versioned ones ({@link FlywayBaselines} says which runs).
+     */
+    public record Place(String history, int group, FlywayVersion version, String sortName, boolean baseline) {
+
+        Place(String history, int group, FlywayVersion version, String sortName) {
+            this(history, group, version, sortName, false);
+        }
 
         /** True for a Flyway repeatable migration, which runs after the versioned ones, again on every change. */
         boolean repeatable() {
@@ -48,7 +56,7 @@ public final class MigrationOrder {
 
         /** The same place in {@code otherHistory}, where a file for several databases also runs. */
         Place inHistory(String otherHistory) {
-            return new Place(otherHistory, group, version, sortName);
+            return new Place(otherHistory, group, version, sortName, baseline);
         }
     }
 
@@ -70,8 +78,10 @@ public final class MigrationOrder {
         }
         String history = historyOf(parts);
         Optional<FlywayScriptName> flyway = classification.flywayName();
-        if (kind == SourceKind.FLYWAY_VERSIONED && flyway.flatMap(FlywayScriptName::version).isPresent()) {
-            return Optional.of(new Place(history, 0, flyway.get().version().get(), relativePath));
+        if ((kind == SourceKind.FLYWAY_VERSIONED || kind == SourceKind.FLYWAY_BASELINE)
+                && flyway.flatMap(FlywayScriptName::version).isPresent()) {
+            return Optional.of(new Place(history, 0, flyway.get().version().get(), relativePath,
+                    kind == SourceKind.FLYWAY_BASELINE));
         }
         if (kind == SourceKind.FLYWAY_REPEATABLE && flyway.isPresent()) {
             return Optional.of(new Place(history, 1, null, flyway.get().description() + "\u0000" + relativePath));

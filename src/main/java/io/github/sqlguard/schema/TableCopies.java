@@ -34,6 +34,12 @@ final class TableCopies {
     /** Columns moved to another table with their rows' primary key: where to, by table copied from and column. */
     private final Map<String, Map<String, MovedTo>> movedColumns = new HashMap<>();
 
+    /**
+     * Columns copied to another table in a way that guards nothing ({@link ColumnListCopy.CarriedColumns}), by table
+     * copied from and column: the note a drop of the column gives.
+     */
+    private final Map<String, Map<String, String>> carriedColumns = new HashMap<>();
+
     /** Where a column's values were moved: the table (as written) and the line; a note prints it as such. */
     private record MovedTo(String target, String at) {
         @Override
@@ -81,9 +87,13 @@ final class TableCopies {
      * Records the copy, if any, that the statement of {@code tokens} (its main keyword at {@code main}) makes, at
      * {@code at} ({@code "line 4"}), {@code before} being the schema just before it.
      */
-    void observe(List<Token> tokens, int main, SchemaView before, boolean selectIntoMakesTable, String at) {
+    void observe(List<Token> statement, int main, SchemaView before, boolean selectIntoMakesTable, String at) {
+        // A join along a NOT NULL foreign key keeps every row: the copy is read as if it were not there.
+        Optional<ForeignKeyJoin.Followed> keyJoin = ForeignKeyJoin.of(statement, main, before);
+        List<Token> tokens = keyJoin.map(ForeignKeyJoin.Followed::tokens).orElse(statement);
+        String how = keyJoin.map(ForeignKeyJoin.Followed::note).orElse("");
         RowCopies.full(tokens, main, before, selectIntoMakesTable).ifPresent(copy -> copied(copy.source(),
-                copy.target(), at, ColumnListCopy.columnsOfFullCopy(tokens, main, before, selectIntoMakesTable)
+                copy.target(), at, how, ColumnListCopy.columnsOfFullCopy(tokens, main, before, selectIntoMakesTable)
                         .or(() -> knownColumns(before, copy.source())).orElse(null)));
         ColumnListCopy.unverified(tokens, main, before, selectIntoMakesTable).ifPresent(copy -> {
             String unknown = "sqlguard does not know every column of " + copy.source();
@@ -100,15 +110,45 @@ final class TableCopies {
                         + " keeps only the rows " + narrowed.rows()));
         ColumnListCopy.partial(tokens, main, before, selectIntoMakesTable).ifPresent(copy -> copiedWithout(copy, at));
         ColumnListCopy.moved(tokens, main, before, selectIntoMakesTable).ifPresent(moved -> moved(moved, at));
+        ColumnListCopy.carried(tokens, main, before, selectIntoMakesTable).ifPresent(carried -> carried(carried, at));
+    }
+
+    /**
+     * {@code carried}'s columns went to another table at {@code at} from some rows: a column the rows left out hold no
+     * value in lost nothing there but which row each value belonged to, unless the key went with it ({@link #moved}).
+     */
+    private void carried(ColumnListCopy.CarriedColumns carried, String at) {
+        Map<String, String> notes = carriedColumns.computeIfAbsent(SchemaNames.key(carried.source()),
+                k -> new HashMap<>());
+        for (String column : carried.columns()) {
+            boolean everyValue = carried.everyValue().contains(SchemaNames.key(column));
+            if (!everyValue || !carried.keyed()) {
+                notes.put(SchemaNames.key(column), "values of " + column + " copied to " + carried.target() + " at "
+                        + at + ", " + (everyValue ? "without the key of " + carried.source() + " beside them"
+                                : "only from the rows its WHERE selects"));
+            }
+        }
+    }
+
+    /**
+     * The note on a DROP COLUMN of {@code table} for those of {@code dropped} whose values a copy carried to another
+     * table without guarding them ({@link #carried}); empty when it carried none.
+     */
+    Optional<Guard> carriedShortfallOf(String table, List<String> dropped) {
+        Map<String, String> carried = carriedColumns.getOrDefault(SchemaNames.key(table), Map.of());
+        Map<String, String> notes = new LinkedHashMap<>();
+        dropped.stream().map(SchemaNames::key).filter(carried::containsKey)
+                .forEach(column -> notes.put(column, carried.get(column)));
+        return Guard.noting(Guard.Kind.CARRIED_COPY, notes);
     }
 
     /**
      * Every row and column of {@code source} was copied to {@code target} at {@code at}, by a list reading
-     * {@code columns} (null for {@code SELECT *}).
+     * {@code columns} (null for {@code SELECT *}); {@code how} tells how a join kept every row, or is empty.
      */
-    private void copied(String source, String target, String at, Set<String> columns) {
+    private void copied(String source, String target, String at, String how, Set<String> columns) {
         full.put(SchemaNames.key(source), new FullCopy(SchemaNames.key(target), "rows copied to " + target + " at "
-                + at, true, target, at, columns));
+                + at + how, true, target, at, columns));
         wholeCopyOf.put(SchemaNames.key(target), SchemaNames.key(source));
     }
 
@@ -338,6 +378,7 @@ final class TableCopies {
             partial.remove(key);
             leftOut.remove(key);
             movedColumns.remove(key);
+            carriedColumns.remove(key);
         });
     }
 

@@ -19,6 +19,12 @@ public record FlywayNaming(String versionedPrefix, String undoPrefix, String rep
     /** Flyway's defaults: {@code V}, {@code U}, {@code R}, {@code __}, {@code .sql}. */
     public static final FlywayNaming DEFAULT = new FlywayNaming("V", "U", "R", "__", List.of(".sql"));
 
+    /**
+     * Flyway's {@code baselineMigrationPrefix}: {@code B1_20_0__baseline.sql} is a baseline migration, unless a
+     * configured prefix is {@code B} itself.
+     */
+    static final String BASELINE_PREFIX = "B";
+
     public FlywayNaming {
         requireText(versionedPrefix, "versioned prefix");
         requireText(undoPrefix, "undo prefix");
@@ -54,8 +60,12 @@ public record FlywayNaming(String versionedPrefix, String undoPrefix, String rep
         }
         String stem = fileName.substring(0, fileName.length() - suffix.length());
         // Longest prefix first, so a custom prefix that starts with another one is recognised.
-        String[] prefixes = {versionedPrefix, undoPrefix, repeatablePrefix};
-        SourceKind[] kinds = {SourceKind.FLYWAY_VERSIONED, SourceKind.FLYWAY_UNDO, SourceKind.FLYWAY_REPEATABLE};
+        boolean baselines = !BASELINE_PREFIX.equals(versionedPrefix) && !BASELINE_PREFIX.equals(undoPrefix)
+                && !BASELINE_PREFIX.equals(repeatablePrefix);
+        String[] prefixes = baselines ? new String[] {versionedPrefix, undoPrefix, repeatablePrefix, BASELINE_PREFIX}
+                : new String[] {versionedPrefix, undoPrefix, repeatablePrefix};
+        SourceKind[] kinds = {SourceKind.FLYWAY_VERSIONED, SourceKind.FLYWAY_UNDO, SourceKind.FLYWAY_REPEATABLE,
+            SourceKind.FLYWAY_BASELINE};
         boolean[] tried = new boolean[prefixes.length];
         for (int round = 0; round < prefixes.length; round++) {
             int longest = -1;

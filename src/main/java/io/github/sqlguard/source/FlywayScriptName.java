@@ -6,9 +6,9 @@ import java.util.Optional;
 /**
  * What a Flyway script's file name says about it.
  *
- * @param kind {@link SourceKind#FLYWAY_VERSIONED}, {@link SourceKind#FLYWAY_UNDO} or
- *     {@link SourceKind#FLYWAY_REPEATABLE}
- * @param version the version of a versioned or undo script; empty for a repeatable one
+ * @param kind {@link SourceKind#FLYWAY_VERSIONED}, {@link SourceKind#FLYWAY_UNDO},
+ *     {@link SourceKind#FLYWAY_REPEATABLE} or {@link SourceKind#FLYWAY_BASELINE}
+ * @param version the version of a versioned, undo or baseline script; empty for a repeatable one
  * @param description the description with underscores shown as spaces, as Flyway shows it
  */
 public record FlywayScriptName(SourceKind kind, Optional<FlywayVersion> version, String description) {

@@ -10,6 +10,11 @@ public enum SourceKind {
     FLYWAY_UNDO,
     /** A Flyway repeatable migration, {@code R__<description>.sql}. */
     FLYWAY_REPEATABLE,
+    /**
+     * A Flyway baseline migration, {@code B<version>__<description>.sql}: the schema at its version, which Flyway
+     * applies to an empty database in place of the versioned scripts up to that version.
+     */
+    FLYWAY_BASELINE,
     /** A Liquibase changelog in formatted SQL (first line {@code --liquibase formatted sql}). */
     LIQUIBASE_FORMATTED_SQL,
     /** A Liquibase XML changelog (root element {@code databaseChangeLog}). */
@@ -26,9 +31,10 @@ public enum SourceKind {
     /** Any other XML, YAML, JSON or Groovy file: not a migration, ignored by the caller. */
     OTHER;
 
-    /** True for the three Flyway kinds. */
+    /** True for the four Flyway kinds. */
     public boolean isFlyway() {
-        return this == FLYWAY_VERSIONED || this == FLYWAY_UNDO || this == FLYWAY_REPEATABLE;
+        return this == FLYWAY_VERSIONED || this == FLYWAY_UNDO || this == FLYWAY_REPEATABLE
+                || this == FLYWAY_BASELINE;
     }
 
     /** True for the Liquibase changelogs in XML, YAML or JSON (read by the Liquibase readers). */

@@ -18,7 +18,8 @@ class OtherDialectScriptsTest {
     @Test
     void namesTheFoldersAConfiguredDialectLeavesToTheirOwnDatabase() {
         assertEquals(Optional.of("sqlguard: dialect postgresql is configured, but 4 scripts whose folder or file name"
-                + " names a database of another dialect are read in its dialect: db/migration/mariadb/ (mariadb,"
+                + " names a database of another dialect are read in that database's dialect: "
+                + "db/migration/mariadb/ (mariadb,"
                 + " 1 script), db/migration/mysql/ (mysql, 2 scripts), sql/*.sqlserver.* (sqlserver, 1 script)"),
                 OtherDialectScripts.of(config(Dialect.POSTGRESQL), FILES).otherDialect());
     }
@@ -34,7 +35,8 @@ class OtherDialectScriptsTest {
                 "db/upgrade/db2_engine_7.0_to_7.1.sql", "db/schema-h2.sql", "db/oracle/V1__a.sql");
 
         assertEquals(Optional.of("sqlguard: dialect postgresql is configured, but 5 scripts whose folder or file name"
-                + " names a database of another dialect are read in its dialect: db/*-h2.* (h2, 1 script), db/oracle/"
+                + " names a database of another dialect are read in that database's dialect: "
+                + "db/*-h2.* (h2, 1 script), db/oracle/"
                 + " (oracle, 1 script), db/upgrade/mysql_* (mysql, 2 scripts), db/upgrade/oracle_* (oracle,"
                 + " 1 script)"), OtherDialectScripts.of(config(Dialect.POSTGRESQL), files).otherDialect());
         assertEquals(Optional.of("sqlguard: dialect postgresql is configured and reads 1 script of a database it does"
@@ -54,7 +56,8 @@ class OtherDialectScriptsTest {
                 "db/other/engine_mysql.sql");
 
         assertEquals(Optional.of("sqlguard: dialect postgresql is configured, but 2 scripts whose folder or file name"
-                + " names a database of another dialect are read in its dialect: db/upgrade/10/*_mysql.* (mysql,"
+                + " names a database of another dialect are read in that database's dialect: "
+                + "db/upgrade/10/*_mysql.* (mysql,"
                 + " 1 script), db/upgrade/9/*_mysql.* (mysql, 1 script)"),
                 OtherDialectScripts.of(config(Dialect.POSTGRESQL), files).otherDialect());
         assertEquals(Optional.of("sqlguard: dialect postgresql is configured and reads 1 script of a database it does"
@@ -99,7 +102,8 @@ class OtherDialectScriptsTest {
         LintConfig config = config(Dialect.POSTGRESQL, Path.of("project").toAbsolutePath(), List.of(shared));
 
         assertEquals(Optional.of("sqlguard: dialect postgresql is configured, but 2 scripts whose folder or file name"
-                + " names a database of another dialect are read in its dialect: " + root + "/mysql/ (mysql,"
+                + " names a database of another dialect are read in that database's dialect: "
+                + root + "/mysql/ (mysql,"
                 + " 2 scripts)"), OtherDialectScripts.of(config, files).otherDialect());
         assertEquals(Optional.of("sqlguard: dialect postgresql is configured and reads 1 script of a database it does"
                 + " not describe: " + root + "/cockroachdb/ (cockroachdb, 1 script); where that database's SQL means"
@@ -114,7 +118,8 @@ class OtherDialectScriptsTest {
         LintConfig config = config(Dialect.POSTGRESQL, Path.of("project").toAbsolutePath(), List.of(folder));
 
         assertEquals(Optional.of("sqlguard: dialect postgresql is configured, but 1 script whose folder or file name"
-                + " names a database of another dialect is read in its dialect: " + root + "/ (mysql, 1 script)"),
+                + " names a database of another dialect is read in that database's dialect: "
+                + root + "/ (mysql, 1 script)"),
                 OtherDialectScripts.of(config, List.of(root + "/V1__a.sql")).otherDialect());
     }
 

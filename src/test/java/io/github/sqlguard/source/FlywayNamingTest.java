@@ -26,6 +26,7 @@ class FlywayNamingTest {
         "U1.1__undo_it.sql,          FLYWAY_UNDO,       1.1,   undo it",
         "R__views.sql,               FLYWAY_REPEATABLE, '',    views",
         "R__refresh_all_views.sql,   FLYWAY_REPEATABLE, '',    refresh all views",
+        "B1_20_0__baseline.sql,      FLYWAY_BASELINE,   1.20.0, baseline",
     })
     void parsesFlywayNames(String fileName, SourceKind kind, String version, String description) {
         FlywayScriptName name = FlywayNaming.DEFAULT.parse(fileName).orElseThrow();
@@ -61,6 +62,14 @@ class FlywayNamingTest {
 
         assertEquals(SourceKind.FLYWAY_UNDO, naming.parse("VU2__undo.sql").orElseThrow().kind());
         assertEquals(SourceKind.FLYWAY_VERSIONED, naming.parse("V2__do.sql").orElseThrow().kind());
+    }
+
+    @Test
+    void aConfiguredPrefixBWinsOverTheBaselinePrefix() {
+        FlywayNaming naming = new FlywayNaming("B", "U", "R", "__", List.of(".sql"));
+
+        assertEquals(SourceKind.FLYWAY_VERSIONED, naming.parse("B2__do.sql").orElseThrow().kind());
+        assertEquals(Optional.empty(), naming.parse("B__x.sql"));
     }
 
     @Test

@@ -1,0 +1,83 @@
+package io.github.sqlguard;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.github.sqlguard.model.Dialect;
+import io.github.sqlguard.model.Finding;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A migration that moves some columns to a new table, copying them beside a natural key instead of the old table's
+ * primary key, or only from the rows a WHERE selects, and then drops them: the drops stay reported, since which row
+ * a value belonged to, or the values of the rows left out, may be lost, but each says where the values went.
+ */
+class LinterCarriedColumnsTest {
+
+    @TempDir
+    Path project;
+
+    @BeforeEach
+    void schema() throws IOException {
+        write("db/V1__init.sql", """
+                CREATE TABLE filters (id BIGINT PRIMARY KEY, tenant VARCHAR(40) NOT NULL, name VARCHAR(128) NOT NULL,
+                    target BIGINT, weight INT NOT NULL);
+                CREATE TABLE rules (id BIGINT PRIMARY KEY, filter_id BIGINT, tenant VARCHAR(40), name VARCHAR(128),
+                    target BIGINT, weight INT);
+                """);
+    }
+
+    @Test
+    void aCopyBesideANaturalKeyFromSomeRowsIsNamedOnTheDrops() throws IOException {
+        write("db/V2__move.sql", """
+                INSERT INTO rules (tenant, name, target, weight)
+                SELECT tenant, name, target, weight FROM filters WHERE target IS NOT NULL;
+                ALTER TABLE filters DROP COLUMN target, DROP COLUMN weight;
+                """);
+
+        assertEquals(List.of(
+                "3:21 ERROR ALTER TABLE filters drops column target (values of target copied to rules at line 1,"
+                        + " without the key of filters beside them)",
+                "3:41 ERROR ALTER TABLE filters drops column weight (values of weight copied to rules at line 1,"
+                        + " only from the rows its WHERE selects)"), drops());
+    }
+
+    @Test
+    void aCopyWithTheKeyFromTheRowsAnotherColumnSelectsMovesOnlyThatColumn() throws IOException {
+        write("db/V2__move.sql", """
+                INSERT INTO rules (filter_id, target, weight) SELECT id, target, weight FROM filters
+                WHERE target IS NOT NULL;
+                ALTER TABLE filters DROP COLUMN target;
+                ALTER TABLE filters DROP COLUMN weight;
+                """);
+
+        assertEquals(List.of(
+                "3:21 INFO ALTER TABLE filters drops column target (guarded: values of target copied to rules at"
+                        + " line 1)",
+                "4:21 ERROR ALTER TABLE filters drops column weight (values of weight copied to rules at line 1,"
+                        + " only from the rows its WHERE selects)"), drops());
+    }
+
+    private List<String> drops() {
+        LintConfig defaults = LintConfig.defaults(project, List.of(project.resolve("db")));
+        LintResult result = new Linter().run(new LintConfig(project, defaults.directories(), defaults.includes(),
+                List.of(), Dialect.POSTGRESQL, StandardCharsets.UTF_8, Map.of(), List.of(), defaults.flyway(),
+                defaults.liquibase(), List.of(), null, defaults.maxFileBytes(), 1));
+        return result.findings().stream().filter(f -> f.ruleId().equals("drop-column"))
+                .map(f -> f.location().line() + ":" + f.location().column() + " " + f.severity() + " " + f.message())
+                .toList();
+    }
+
+    private void write(String path, String sql) throws IOException {
+        Path file = project.resolve(path);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, sql, StandardCharsets.UTF_8);
+    }
+}
