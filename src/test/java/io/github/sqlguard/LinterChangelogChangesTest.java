@@ -519,6 +519,46 @@ class LinterChangelogChangesTest {
     }
 
     @Test
+    void anAddColumnWithAComputedValueCopiesTheColumnItNames() throws IOException {
+        // Liquibase fills the new column in every row: UPDATE account SET created_by = opened_by.
+        write("db/changelog.xml", HEAD + """
+                  <changeSet id="1" author="a"><createTable tableName="account"><column name="id" type="bigint"/>
+                    <column name="opened_by" type="bigint"/><column name="owner" type="bigint"/></createTable>
+                  </changeSet>
+                  <changeSet id="2" author="a">
+                    <addColumn tableName="account">
+                      <column name="created_by" type="bigint" valueComputed="opened_by"/>
+                      <column name="status" type="varchar(10)" value="open"/>
+                    </addColumn>
+                    <dropColumn tableName="account" columnName="opened_by"/>
+                  </changeSet>
+                  <changeSet id="3" author="a">
+                    <addColumn tableName="account"><column name="owner_id" type="bigint" valueComputed="owner"/>
+                    </addColumn>
+                  </changeSet>
+                  <changeSet id="4" author="a"><dropColumn tableName="account" columnName="owner"/></changeSet>
+                </databaseChangeLog>
+                """);
+
+        List<Finding> findings = lint().findings();
+        assertEquals(List.of(
+                "db/changelog.xml:7:5 update-without-where UPDATE without WHERE changes every row of account"
+                        + " (guarded: column created_by was added earlier in this changeset and nothing has written it"
+                        + " since) (changeset a:2)",
+                "db/changelog.xml:11:5 drop-column ALTER TABLE account drops column opened_by (guarded: values of"
+                        + " opened_by copied to created_by at line 7) (changeset a:2)",
+                "db/changelog.xml:14:5 update-without-where UPDATE without WHERE changes every row of account"
+                        + " (guarded: column owner_id was added earlier in this changeset and nothing has written it"
+                        + " since) (changeset a:3)",
+                "db/changelog.xml:17:32 drop-column ALTER TABLE account drops column owner (values of owner copied"
+                        + " to owner_id at line 14 of changelog.xml, an earlier changeset; what was written after it"
+                        + " ran is not in that copy) (changeset a:4)"),
+                findings.stream().map(LinterChangelogChangesTest::line).toList());
+        assertEquals(List.of(Severity.INFO, Severity.INFO, Severity.INFO, Severity.ERROR),
+                findings.stream().map(Finding::severity).toList());
+    }
+
+    @Test
     void aBackfillWrittenOncePerDatabaseFillsTheNewColumnOnEachOfThem() throws IOException {
         write("db/changelog.yaml", """
                 databaseChangeLog:

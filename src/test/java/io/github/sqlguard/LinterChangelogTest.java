@@ -266,6 +266,41 @@ class LinterChangelogTest {
         }
     }
 
+    @Test
+    void aChangesetWhoseContextNamesADatabaseIsReadInThatDatabasesDialect() throws IOException {
+        // Projects that pick the database by context: PostgreSQL would end the string at 'it\' and swallow the
+        // DROP TABLE after it, and report the UPDATE as unrestricted.
+        write("db/changelog.xml", """
+                <databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog">
+                    <changeSet author="a" id="1-mysql" context="mysql">
+                        <sql>
+                            UPDATE notes SET body = 'it\\'s' WHERE id = 1;
+                            DROP TABLE audit_log;
+                        </sql>
+                    </changeSet>
+                    <changeSet author="a" id="1-postgresql" context="postgresql">
+                        <sql>
+                            UPDATE notes SET body = E'it\\'s' WHERE id = 1;
+                            DROP TABLE audit_log;
+                        </sql>
+                    </changeSet>
+                </databaseChangeLog>
+                """);
+        write("db/formatted.sql", """
+                --liquibase formatted sql
+                --changeset a:2 context:mysql
+                UPDATE notes SET body = 'it\\'s' WHERE id = 2;
+                DROP TABLE audit_archive;
+                """);
+
+        for (Dialect dialect : List.of(Dialect.POSTGRESQL, Dialect.MYSQL, Dialect.AUTO)) {
+            List<String> found = TestProject.lint(project, dialect).findings().stream()
+                    .map(f -> f.location() + " " + f.ruleId()).toList();
+            assertEquals(List.of("db/changelog.xml:5:13 drop-table", "db/changelog.xml:11:13 drop-table",
+                    "db/formatted.sql:4:1 drop-table"), found, dialect.name());
+        }
+    }
+
     private void write(String path, String text) throws IOException {
         TestProject.write(project, path, text);
     }

@@ -74,6 +74,41 @@ class LinterLiquibaseReferencesTest {
     }
 
     @Test
+    void theFilesAnOutsideChangelogIncludesFromItsOwnFolderAreNotReportedOnceEach() throws IOException {
+        // A module's master changelog, included from the classpath, and its parts beside it.
+        write("app/db/master.xml", """
+                <databaseChangeLog>
+                    <include file="../../billing/db/module-master.xml" relativeToChangelogFile="true"/>
+                </databaseChangeLog>
+                """);
+        write("billing/db/module-master.xml", """
+                <databaseChangeLog>
+                    <include file="parts/0001_init.xml" relativeToChangelogFile="true"/>
+                    <include file="parts/0002_cleanup.xml" relativeToChangelogFile="true"/>
+                    <include file="../../common/audit.xml" relativeToChangelogFile="true"/>
+                </databaseChangeLog>
+                """);
+        write("billing/db/parts/0001_init.xml", "<databaseChangeLog/>\n");
+        write("billing/db/parts/0002_cleanup.xml", """
+                <databaseChangeLog>
+                    <changeSet id="2" author="b"><dropTable tableName="legacy"/></changeSet>
+                </databaseChangeLog>
+                """);
+        write("common/audit.xml", "<databaseChangeLog/>\n");
+
+        List<String> found = lint(List.of("app")).findings().stream()
+                .map(f -> f.location() + " " + f.ruleId() + (f.ruleId().equals("drop-table") ? "" : " " + f.hint()))
+                .toList();
+
+        assertEquals(List.of(
+                "app/db/master.xml:2:5 include-outside-directories Add billing/db to <directories>, or move the"
+                        + " file next to the changelog that uses it.",
+                "billing/db/module-master.xml:4:5 include-outside-directories Add common to <directories>, or move"
+                        + " the file next to the changelog that uses it.",
+                "billing/db/parts/0002_cleanup.xml:2:34 drop-table"), found);
+    }
+
+    @Test
     void anIncludeInsideTheScannedFoldersIsNotReported() throws IOException {
         write("db/master.xml", """
                 <databaseChangeLog>

@@ -109,17 +109,17 @@ final class ChangeSetWalker {
             return; // ignore="true": Liquibase neither runs nor records the changeset
         }
         // Configured or named by a single dbms: the changeset's SQL files are read in it wherever they lie.
+        String contexts = changeSet.attributes().getOrDefault("context", changeSet.attributes().get("contextFilter"));
         String dbms = Optional.ofNullable(changeSet.attributes().get("dbms")).filter(d -> !d.isBlank())
-                .or(() -> PreconditionDbms.of(changeSet)).orElse(null);
+                .or(() -> PreconditionDbms.of(changeSet))
+                .or(() -> DbmsDialect.ofContext(contexts, changeSet.attributes().get("labels"))).orElse(null);
         stated = DbmsDialect.of(dbms, reader.options().dialect());
         dialect = DbmsDialect.ofChangeSet(dbms, stated, path, reader.options());
         String label = ChangeSetLabel.of(synthetic.substitute(changeSet.attributes().getOrDefault("author", "")),
                 synthetic.substitute(changeSet.attributes().getOrDefault("id", "")), changeSet.attributes());
         ChangelogFindings.unknownDbms(path, changeSet, label).ifPresent(reader::report);
         ChangelogFindings.unknownPreconditionDbms(path, changeSet, label).forEach(reader::report);
-        databases = DatabaseScope.of(dbms,
-                changeSet.attributes().getOrDefault("context", changeSet.attributes().get("contextFilter")),
-                changeSet.attributes().get("labels"));
+        databases = DatabaseScope.of(dbms, contexts, changeSet.attributes().get("labels"));
         StatementContext context = new StatementContext(StatementContext.Kind.SCRIPT, label, databases);
         SyntheticStatements scoped = new SyntheticStatements(reader.options().dialect(),
                 properties(context).placeholders());

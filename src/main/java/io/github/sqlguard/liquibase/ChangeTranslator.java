@@ -57,6 +57,7 @@ final class ChangeTranslator {
             case "createProcedure" -> change.attributes().containsKey("path") ? sqlFiles.statementsOf(change, context)
                     : sql(change, context);
             case "mergeColumns" -> mergeColumns(change, context);
+            case "addColumn" -> addColumn(change, context);
             case "renameColumn", "addNotNullConstraint", "dropNotNullConstraint", "addAutoIncrement" ->
                     typeRestating(change, context);
             default -> syntheticText(change).flatMap(text -> synthetic.at(text, path, change, context))
@@ -175,6 +176,36 @@ final class ChangeTranslator {
                 .ifPresent(statements::add);
         statements.forEach(out::add);
         return statements;
+    }
+
+    /**
+     * Liquibase adds the columns, then fills each one that has a computed value in every row
+     * ({@code UPDATE t SET created_by = submitted_by}): the replay learns the columns, and the fill is judged as
+     * that UPDATE, so a copy of a column a later change drops is known as the copy the same SQL would be.
+     */
+    private List<Statement> addColumn(ChangeNode change, StatementContext context) {
+        schemaOnly(change, context);
+        List<String> fills = new ArrayList<>();
+        collectComputedFills(change, fills);
+        if (fills.isEmpty()) {
+            return List.of();
+        }
+        return synthetic.at("UPDATE " + synthetic.table(change, "tableName") + " SET " + String.join(", ", fills),
+                path, change, context).map(statement -> {
+                    out.add(statement);
+                    return List.of(statement);
+                }).orElse(List.of());
+    }
+
+    private void collectComputedFills(ChangeNode change, List<String> fills) {
+        for (ChangeNode child : change.children()) {
+            if (child.name().equals("columns")) {
+                collectComputedFills(child, fills);
+            } else if (child.name().equals("column") && child.attributes().containsKey("name")) {
+                computedValue(child).ifPresent(value -> fills.add(synthetic.assignedName(
+                        child.attributes().get("name")) + " = " + value));
+            }
+        }
     }
 
     /**

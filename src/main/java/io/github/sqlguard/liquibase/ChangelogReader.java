@@ -19,6 +19,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -41,6 +42,11 @@ public final class ChangelogReader {
     private final Map<String, String> properties = new HashMap<>();
     private final PropertyAlternatives propertyAlternatives = new PropertyAlternatives();
     private final Set<Path> processed = new LinkedHashSet<>();
+    /**
+     * The folders outside the scanned directories that a finding already advised to scan: what a changelog out
+     * there includes from within them (a module's master and its parts) is not reported once for each file.
+     */
+    private final Set<Path> outsideFoldersNamed = new HashSet<>();
     /** The changelogs being read, innermost first: an include of one of them closes a cycle. */
     private final Deque<Path> reading = new ArrayDeque<>();
     private final Map<String, ScriptCollector> collectors = new LinkedHashMap<>();
@@ -258,9 +264,12 @@ public final class ChangelogReader {
             return Optional.empty();
         }
         Path target = resolved.get();
-        if (resolver.isOutsideScannedDirectories(target) && !processed.contains(target)) {
-            problems.add(ChangelogFindings.outsideDirectories(fromPath, reference,
-                    resolver.relativePathOf(reference.folder() ? target : target.getParent())));
+        boolean withinNamedFolder = resolver.isOutsideScannedDirectories(from)
+                && outsideFoldersNamed.stream().anyMatch(target::startsWith);
+        if (resolver.isOutsideScannedDirectories(target) && !processed.contains(target) && !withinNamedFolder) {
+            Path folder = reference.folder() ? target : target.getParent();
+            outsideFoldersNamed.add(folder);
+            problems.add(ChangelogFindings.outsideDirectories(fromPath, reference, resolver.relativePathOf(folder)));
         }
         return resolved;
     }

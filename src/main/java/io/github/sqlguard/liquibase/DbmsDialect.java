@@ -7,7 +7,9 @@ import io.github.sqlguard.sql.StatementContext;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
@@ -65,6 +67,18 @@ final class DbmsDialect {
             named = DatabaseScope.isDatabase(names.get(0)) ? Dialect.AUTO : configured;
         }
         return configured == Dialect.AUTO || !named.isSameFamily(configured) ? named : configured;
+    }
+
+    /**
+     * The databases a changeset's {@code context} or {@code labels} name when they are nothing but database names
+     * ({@code context="mysql"}), written as a {@code dbms} list: projects that pick the database by context write
+     * that changeset's SQL for it, as a {@code dbms} would say (MySQL's {@code 'it\'s'} read as PostgreSQL never
+     * ends).
+     */
+    static Optional<String> ofContext(String context, String labels) {
+        Set<String> named = DatabaseScope.of(null, context, labels).included();
+        return named.isEmpty() || named.contains("none") ? Optional.empty()
+                : Optional.of(String.join(",", new TreeSet<>(named)));
     }
 
     /** The dialect that reads the SQL of the database Liquibase calls {@code name}, or null. */

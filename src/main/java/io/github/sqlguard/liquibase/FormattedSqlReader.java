@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -183,10 +184,11 @@ public final class FormattedSqlReader {
             Map<String, String> attributes = attributes(header.group(3));
             String label = ChangeSetLabel.of(unquote(header.group(1).strip()), unquote(header.group(2)), attributes);
             String endDelimiter = attributes.get("endDelimiter");
-            Dialect dialect = options.orProject(DbmsDialect.of(attributes.get("dbms"), options.dialect(),
-                    relativePath));
-            DatabaseScope databases = DatabaseScope.of(attributes.get("dbms"),
-                    attributes.getOrDefault("context", attributes.get("contextFilter")), attributes.get("labels"));
+            String contexts = attributes.getOrDefault("context", attributes.get("contextFilter"));
+            String dbms = Optional.ofNullable(attributes.get("dbms")).filter(d -> !d.isBlank())
+                    .or(() -> DbmsDialect.ofContext(contexts, attributes.get("labels"))).orElse(null);
+            Dialect dialect = options.orProject(DbmsDialect.of(dbms, options.dialect(), relativePath));
+            DatabaseScope databases = DatabaseScope.of(dbms, contexts, attributes.get("labels"));
             RunProperties runProperties = alternatives.on(DbmsDialect.propertyScope(databases, dialect),
                     options.properties());
             Placeholders placeholders = runProperties.placeholders();
