@@ -114,11 +114,15 @@ record ChangeNode(String name, int line, int column, int offset, Map<String, Str
     /** Every attribute value and text of this element and its descendants, for finding the properties it uses. */
     String allText() {
         StringBuilder text = new StringBuilder();
-        attributes.values().forEach(value -> text.append(value).append('\n'));
-        if (this.text != null) {
-            text.append(this.text).append('\n');
-        }
-        children.forEach(child -> text.append(child.allText()));
+        appendAllText(text);
         return text.toString();
+    }
+
+    private void appendAllText(StringBuilder all) {
+        attributes.values().forEach(value -> all.append(value).append('\n'));
+        if (text != null) {
+            all.append(text).append('\n');
+        }
+        children.forEach(child -> child.appendAllText(all));
     }
 }

@@ -215,14 +215,15 @@ final class ChangeSetWalker {
         ChangelogFindings.unknownDbms(path, change, "its " + change.name() + " (" + context.label() + ")")
                 .ifPresent(reader::report);
         RunProperties properties = properties(DbmsDialect.scoped(change, context));
-        List<PropertyAlternatives.Alternative> limitedFirsts = properties.limitedFirstsReferencedBy(change.allText());
-        List<PropertyAlternatives.Alternative> others = properties.alternativesReferencedBy(change.allText());
+        String used = change.allText();
+        List<PropertyAlternatives.Alternative> limitedFirsts = properties.limitedFirstsReferencedBy(used);
+        List<PropertyAlternatives.Alternative> others = properties.alternativesReferencedBy(used);
         StatementContext judged = limitedFirsts.isEmpty() ? context : new StatementContext(context.kind(),
                 PropertyAlternatives.labelWith(context.label(), limitedFirsts), PropertyAlternatives.narrowed(
                         context.databases(), limitedFirsts.get(0), limitedFirsts, others));
         List<Statement> statements = new ArrayList<>(
                 translator(properties).translate(change, DbmsDialect.scoped(change, judged)));
-        statements.addAll(withAlternativeProperties(change, context, properties, statements, limitedFirsts));
+        statements.addAll(withAlternativeProperties(change, context, properties, statements, limitedFirsts, others));
         String target = "the " + change.name() + " at line " + change.line();
         change.comments().forEach(comment -> acknowledge(comment, target, statements));
         if (change.name().equals("sql")) {
@@ -237,10 +238,11 @@ final class ChangeSetWalker {
      * The statements {@code change} runs where a property it uses takes another value than its first
      * definition's (see {@link PropertyAlternatives}), those that differ from {@code statements}; each names
      * the value it was judged with; an {@code sqlFile} path that takes another value names another file to read.
+     * {@code alternatives} are those of the properties {@code change} uses.
      */
     private List<Statement> withAlternativeProperties(ChangeNode change, StatementContext context,
-            RunProperties properties, List<Statement> statements, List<PropertyAlternatives.Alternative> firsts) {
-        List<PropertyAlternatives.Alternative> alternatives = properties.alternativesReferencedBy(change.allText());
+            RunProperties properties, List<Statement> statements, List<PropertyAlternatives.Alternative> firsts,
+            List<PropertyAlternatives.Alternative> alternatives) {
         if (alternatives.isEmpty()) {
             return List.of();
         }

@@ -463,9 +463,12 @@ public final class LossGuards {
 
     /** Where {@code statement} starts, for a note: {@code "line 4"}, with its file when the run spans files. */
     private String lineOf(Statement statement) {
+        if (!spansFiles) {
+            return "line " + statement.start().line();
+        }
         String path = statement.start().path();
-        String fileName = path.substring(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
-        return "line " + statement.start().line() + (spansFiles ? " of " + fileName : "");
+        return "line " + statement.start().line() + " of "
+                + path.substring(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
     }
 
     /** Forgets the copies of the tables {@code statement} drops or renames ({@link TableCopies#forgetDroppedBy}). */

@@ -89,8 +89,13 @@ final class SchemaNames {
 
     /** The qualified name at {@code index} ({@code a.b.c}, T-SQL {@code db..t}), or null. */
     static Read name(List<Token> tokens, int index) {
-        if (ObjectNames.namePartEnd(tokens, index) < 0) {
+        int end = ObjectNames.namePartEnd(tokens, index);
+        if (end < 0) {
             return null;
+        }
+        // Most names are one token with no qualifier: their text is the token's, with nothing to build.
+        if (end == index + 1 && (end >= tokens.size() || !tokens.get(end).isSymbol("."))) {
+            return new Read(tokens.get(index).text(), end);
         }
         StringBuilder text = new StringBuilder();
         int i = appendPart(tokens, index, text);

@@ -15,6 +15,8 @@ public final class SchemaView {
     public static final SchemaView UNKNOWN = new SchemaView(null, 0);
 
     private static final Pattern DOT = Pattern.compile("\\s*\\.\\s*");
+    // Enum renames and casts compare the type of every known column: the same few written types, read once each.
+    private static final BoundedMemo<String> TYPE_KEYS = new BoundedMemo<>(1 << 12, SchemaView::typeKeyOf);
 
     private final SchemaHistory history;
     private final int position;
@@ -131,6 +133,10 @@ public final class SchemaView {
 
     /** A type's name for comparing: its last name part, unquoted, lower case, without modifier or array brackets. */
     static String typeKey(String written) {
+        return TYPE_KEYS.get(written);
+    }
+
+    private static String typeKeyOf(String written) {
         // A written type spaces the dots of a qualified name: "public" . "Role".
         String type = DOT.matcher(written.replace("\"", "")).replaceAll(".").toLowerCase(Locale.ROOT).strip();
         int cut = type.length();
