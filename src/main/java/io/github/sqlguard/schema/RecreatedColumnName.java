@@ -68,8 +68,14 @@ public final class RecreatedColumnName {
             }
             List<Token> tokens = later.statement().tokens();
             int line = later.start().line();
+            int main = DestroyedTables.mainKeyword(tokens);
+            // Only an ALTER of a renamed table can add an old name back: the others are not read further, as a
+            // script of many renames would read every later ALTER once per rename.
+            boolean altersRenamedTable = DestroyedTables.of(tokens, main).stream()
+                    .anyMatch(table -> renames.stream().anyMatch(clause -> sameTable(clause, table)));
             // ADD COLUMN IF NOT EXISTS is left out: it may meet a column of that name the rename did not free
-            DestroyedTables.addedColumns(tokens, DestroyedTables.mainKeyword(tokens), SchemaView.UNKNOWN)
+            (altersRenamedTable ? DestroyedTables.addedColumns(tokens, main, SchemaView.UNKNOWN)
+                    : Optional.<DestroyedTables.Added>empty())
                     .ifPresent(added -> renames.stream().filter(clause -> sameTable(clause, added.table())
                                     && added.columns().contains(SchemaNames.key(clause.name())))
                             .forEach(clause -> addedAt.putIfAbsent(SchemaNames.key(clause.name()), line)));
