@@ -1,8 +1,6 @@
 package io.github.sqlguard.report;
 
 import io.github.sqlguard.model.Finding;
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.Map;
 
 /**
@@ -13,19 +11,11 @@ import java.util.Map;
  * findings are left out: the widget has no notion of an accepted issue. Severities: ERROR is
  * {@code critical} (an error is what fails the build), WARNING {@code minor}, INFO {@code info}.
  */
-public final class GitLabCodeQualityReport implements ReportWriter {
+public final class GitLabCodeQualityReport implements JsonDocumentReport {
+
 
     @Override
-    public void write(ReportData data, Path file) throws IOException {
-        ReportWriter.streamUtf8(file, out -> write(data, new JsonWriter(out)).finish());
-    }
-
-    /** The report as text. */
-    public String toJson(ReportData data) {
-        return write(data, new JsonWriter()).toJson();
-    }
-
-    private static JsonWriter write(ReportData data, JsonWriter json) {
+    public JsonWriter document(ReportData data, JsonWriter json) {
         Map<Finding, String> fingerprints = FindingFingerprint.of(data.findings());
         json.beginArray();
         for (Finding finding : data.findings()) {

@@ -2,8 +2,6 @@ package io.github.sqlguard.report;
 
 import io.github.sqlguard.model.Acknowledgement;
 import io.github.sqlguard.model.Finding;
-import java.io.IOException;
-import java.nio.file.Path;
 
 /**
  * sqlguard's own JSON format ({@code sqlguard.json}), meant for scripts:
@@ -27,19 +25,11 @@ import java.nio.file.Path;
  * {@code "NONE"}, as the setting is written, when nothing fails the build. Findings are sorted by file, line and
  * column.
  */
-public final class JsonReport implements ReportWriter {
+public final class JsonReport implements JsonDocumentReport {
+
 
     @Override
-    public void write(ReportData data, Path file) throws IOException {
-        ReportWriter.streamUtf8(file, out -> write(data, new JsonWriter(out)).finish());
-    }
-
-    /** The report as text. */
-    public String toJson(ReportData data) {
-        return write(data, new JsonWriter()).toJson();
-    }
-
-    private static JsonWriter write(ReportData data, JsonWriter json) {
+    public JsonWriter document(ReportData data, JsonWriter json) {
         FindingCounts counts = data.counts();
         json.beginObject();
         json.name("tool").beginObject()

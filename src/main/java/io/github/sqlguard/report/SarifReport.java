@@ -3,9 +3,7 @@ package io.github.sqlguard.report;
 import io.github.sqlguard.model.Acknowledgement;
 import io.github.sqlguard.model.Finding;
 import io.github.sqlguard.model.Severity;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +14,7 @@ import java.util.TreeSet;
  * the rule documentation, one result per finding, acknowledged findings as results with
  * {@code suppressions[]} that carry the recorded reason.
  */
-public final class SarifReport implements ReportWriter {
+public final class SarifReport implements JsonDocumentReport {
 
     private static final String HEX_DIGITS = "0123456789ABCDEF";
 
@@ -25,17 +23,9 @@ public final class SarifReport implements ReportWriter {
     static final String SOURCE_ROOT = "%SRCROOT%";
     static final String FINGERPRINT_KEY = "sqlguard/v1";
 
+
     @Override
-    public void write(ReportData data, Path file) throws IOException {
-        ReportWriter.streamUtf8(file, out -> write(data, new JsonWriter(out)).finish());
-    }
-
-    /** The SARIF document as text. */
-    public String toJson(ReportData data) {
-        return write(data, new JsonWriter()).toJson();
-    }
-
-    private static JsonWriter write(ReportData data, JsonWriter json) {
+    public JsonWriter document(ReportData data, JsonWriter json) {
         List<RuleDescription> rules = rulesIncludingUndescribed(data);
         Map<Finding, String> fingerprints = FindingFingerprint.of(data.findings());
         json.beginObject()
