@@ -3,7 +3,6 @@ package io.github.sqlguard.report;
 import io.github.sqlguard.model.Finding;
 import java.io.IOException;
 import java.io.Writer;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -13,19 +12,11 @@ import java.util.Map;
  * Acknowledged findings are left out: readers of this format count every {@code <error>} as an open issue
  * and treat checkstyle's {@code ignore} severity inconsistently; the SARIF and JSON reports keep them.
  */
-public final class CheckstyleReport implements ReportWriter {
+public final class CheckstyleReport implements TextDocumentReport {
+
 
     @Override
-    public void write(ReportData data, Path file) throws IOException {
-        ReportWriter.streamUtf8(file, out -> write(data, out));
-    }
-
-    /** The report as text. */
-    public String toXml(ReportData data) {
-        return ReportWriter.toText(out -> write(data, out));
-    }
-
-    private static void write(ReportData data, Writer xml) throws IOException {
+    public void document(ReportData data, Writer xml) throws IOException {
         xml.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
         xml.append("<checkstyle version=\"").append(Xml.attribute(data.toolVersion())).append("\">\n");
         Map<String, List<Finding>> byFile = data.findingsByFile();

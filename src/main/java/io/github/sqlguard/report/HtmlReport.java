@@ -5,7 +5,6 @@ import io.github.sqlguard.model.Finding;
 import io.github.sqlguard.model.Severity;
 import java.io.IOException;
 import java.io.Writer;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -22,7 +21,7 @@ import java.util.regex.Pattern;
  * script, so it renders the same from a zip, a file share or a site; everything taken from scripts is
  * escaped.
  */
-public final class HtmlReport implements ReportWriter {
+public final class HtmlReport implements TextDocumentReport {
 
     /** How much of the page is built up before it is written out. */
     private static final int SPILL_CHARS = 64 * 1024;
@@ -50,21 +49,13 @@ public final class HtmlReport implements ReportWriter {
             code{font-family:ui-monospace,monospace}dt{font-weight:600;margin-top:.8em}dd{margin-left:1.2em}
             """;
 
-    @Override
-    public void write(ReportData data, Path file) throws IOException {
-        ReportWriter.streamUtf8(file, out -> write(data, out));
-    }
-
-    /** The page as text. */
-    public String toHtml(ReportData data) {
-        return ReportWriter.toText(out -> write(data, out));
-    }
 
     /**
      * Writes the page to {@code out}, a part at a time: the findings of a large project make a page of many
      * megabytes, which is never held whole in memory.
      */
-    private static void write(ReportData data, Writer out) throws IOException {
+    @Override
+    public void document(ReportData data, Writer out) throws IOException {
         StringBuilder html = new StringBuilder(SPILL_CHARS + 8192);
         html.append("<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\">\n<head>\n")
                 .append("<meta charset=\"UTF-8\"/>\n")

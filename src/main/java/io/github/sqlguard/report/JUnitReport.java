@@ -3,7 +3,6 @@ package io.github.sqlguard.report;
 import io.github.sqlguard.model.Finding;
 import java.io.IOException;
 import java.io.Writer;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -15,23 +14,14 @@ import java.util.Map;
  * one failure per test case, so one finding per test case shows every one; {@code tests} and
  * {@code failures} count test cases, that is findings (and clean files).
  */
-public final class JUnitReport implements ReportWriter {
+public final class JUnitReport implements TextDocumentReport {
 
     /** The name of the passing test case of a file without findings. */
     static final String CLEAN_FILE = "no findings";
 
+
     @Override
-    public void write(ReportData data, Path file) throws IOException {
-        ReportWriter.streamUtf8(file, out -> write(data, out));
-    }
-
-    /** The report as text. */
-    public String toXml(ReportData data) {
-        return ReportWriter.toText(out -> write(data, out));
-    }
-
-    /** Writes the report straight to {@code xml}: a large project's report is never held whole in memory. */
-    private static void write(ReportData data, Writer xml) throws IOException {
+    public void document(ReportData data, Writer xml) throws IOException {
         Map<String, List<Finding>> byFile = data.findingsByFile();
         List<String> files = data.reportedFiles();
         long cleanFiles = files.stream().filter(path -> !byFile.containsKey(path)).count();

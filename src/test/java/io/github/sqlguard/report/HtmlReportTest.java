@@ -48,7 +48,7 @@ class HtmlReportTest {
 
     @Test
     void isWellFormedXhtmlWithTheVerdictAndSummary() throws Exception {
-        Document page = parse(new HtmlReport().toHtml(SampleRun.data(Severity.ERROR)));
+        Document page = parse(new HtmlReport().text(SampleRun.data(Severity.ERROR)));
 
         assertEquals("html", page.getDocumentElement().getLocalName());
         assertEquals(XHTML, page.getDocumentElement().getNamespaceURI());
@@ -63,7 +63,7 @@ class HtmlReportTest {
 
     @Test
     void groupsOpenFindingsByFileWithTheirSourceLineAndCaret() throws Exception {
-        Document page = parse(new HtmlReport().toHtml(SampleRun.data(Severity.ERROR)));
+        Document page = parse(new HtmlReport().text(SampleRun.data(Severity.ERROR)));
 
         List<String> files = elements(page, "h3").stream().map(Node::getTextContent).toList();
         assertEquals(List.of(SampleRun.ODD_PATH + " (1 finding)", SampleRun.V2 + " (2 findings)"), files);
@@ -76,7 +76,7 @@ class HtmlReportTest {
 
     @Test
     void listsAcknowledgedFindingsWithTheirReasonsAndDocumentsTheRulesFound() throws Exception {
-        Document page = parse(new HtmlReport().toHtml(SampleRun.data(Severity.ERROR)));
+        Document page = parse(new HtmlReport().text(SampleRun.data(Severity.ERROR)));
 
         String tables = texts(page, "td");
         assertTrue(tables.contains("cache table, rebuilt nightly"), tables);
@@ -100,7 +100,7 @@ class HtmlReportTest {
         ReportData data = new ReportData(List.of(finding, acknowledged), SampleRun.RULES, List.of(), 2, null, "1",
                 Severity.ERROR, location -> java.util.Optional.of(hostile + "\u001b"), List.of(hostile));
 
-        String html = new HtmlReport().toHtml(data);
+        String html = new HtmlReport().text(data);
         Document page = parse(html);
 
         assertEquals(0, elements(page, "script").size());
@@ -115,7 +115,7 @@ class HtmlReportTest {
 
     @Test
     void aCleanRunSaysItPasses() throws Exception {
-        Document page = parse(new HtmlReport().toHtml(SampleRun.data(List.of(), Severity.ERROR)));
+        Document page = parse(new HtmlReport().text(SampleRun.data(List.of(), Severity.ERROR)));
 
         assertTrue(texts(page, "p").contains("The build passes."));
         assertTrue(texts(page, "p").contains("No open findings."));
