@@ -75,6 +75,14 @@ public record LintConfig(
         return chosen != Dialect.AUTO ? chosen : projectDialect;
     }
 
+    /** {@code file}'s path relative to the project folder, with forward slashes; absolute when it lies outside. */
+    public String relativeToBase(Path file) {
+        Path absolute = file.toAbsolutePath().normalize();
+        return absolute.startsWith(baseDir)
+                ? baseDir.relativize(absolute).toString().replace('\\', '/')
+                : absolute.toString().replace('\\', '/');
+    }
+
     /**
      * An empty pom element ({@code <truncate-table></truncate-table>}) reaches us as a null level; it becomes a
      * blank one so the rule settings refuse it with the valid levels instead of failing on the null.

@@ -4,7 +4,6 @@ import io.github.sqlguard.liquibase.ChangelogReader;
 import io.github.sqlguard.liquibase.ChangelogScript;
 import io.github.sqlguard.liquibase.FormattedSqlReader;
 import io.github.sqlguard.liquibase.LiquibaseOptions;
-import io.github.sqlguard.model.Diagnostics;
 import io.github.sqlguard.model.Dialect;
 import io.github.sqlguard.model.Finding;
 import io.github.sqlguard.model.Location;
@@ -32,19 +31,10 @@ import io.github.sqlguard.sql.AttachedComment;
 import io.github.sqlguard.sql.Placeholders;
 import io.github.sqlguard.sql.Statement;
 import io.github.sqlguard.sql.StatementContext;
-import io.github.sqlguard.suppress.Baseline;
-import io.github.sqlguard.suppress.BaselineMatch;
 import io.github.sqlguard.suppress.Fingerprint;
 import io.github.sqlguard.suppress.InlineAcknowledgements;
-import io.github.sqlguard.suppress.PomSuppression;
-import io.github.sqlguard.suppress.PomSuppressions;
-import io.github.sqlguard.suppress.SuppressionDiagnostics;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +42,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.LongPredicate;
-import java.util.function.Function;
 
 /**
  * The validated, shared state of one lint run: which rules at which severity, how files are named and
@@ -68,8 +57,7 @@ final class LintSession {
     private final Analysers analysers;
     private final LiquibaseOptions liquibaseOptions;
     private final FlywayVersion sinceVersion;
-    private final PomSuppressions pomSuppressions;
-    private final Optional<Baseline> baseline;
+    private final ConfiguredFindings configured;
     /**
      * The database each scanned file names only beside its siblings ({@code app_mysql.sql} next to
      * {@code app_oracle.sql}), by relative path; set before the files are read.
@@ -96,13 +84,7 @@ final class LintSession {
                 config.liquibase().rollbacks(), config.liquibase().properties(),
                 config.dialect(), config.directories(), config.liquibase().classpathFolders(), config.projectDialect());
         this.sinceVersion = flyway.sinceVersion() == null ? null : parseVersion(flyway.sinceVersion());
-        List<PomSuppression> entries = new ArrayList<>();
-        for (SuppressionConfig suppression : config.suppressions()) {
-            entries.add(new PomSuppression(suppression.rule(), suppression.files(), suppression.reason(),
-                    suppression.declaredAt()));
-        }
-        this.pomSuppressions = new PomSuppressions(entries, knownRuleIds, config.baseDir(), config.directories());
-        this.baseline = readBaseline(config.baselineFile());
+        this.configured = new ConfiguredFindings(config, settings, ruleInfos, knownRuleIds);
     }
 
     List<RuleInfo> ruleInfos() {
@@ -204,12 +186,12 @@ final class LintSession {
             var changelog = ChangelogReader.read(file.file(), path, text.text(), liquibaseOptions);
             scripts.addAll(changelog.scripts());
             runOrder = changelog.statementsInRunOrder();
-            changelog.processedFiles().stream().map(this::relativeToBase).filter(r -> !r.equals(path))
+            changelog.processedFiles().stream().map(config::relativeToBase).filter(r -> !r.equals(path))
                     .forEach(reached::add);
-            findings.addAll(withConfiguredSeverity(changelog.problems()));
+            findings.addAll(configured.withConfiguredSeverity(changelog.problems()));
         } else if (kind == SourceKind.LIQUIBASE_FORMATTED_SQL) {
             scripts.add(FormattedSqlReader.read(path, text.text(), liquibaseOptions));
-            findings.addAll(withConfiguredSeverity(FormattedSqlReader.misspeltHeaders(path, text.text())));
+            findings.addAll(configured.withConfiguredSeverity(FormattedSqlReader.misspeltHeaders(path, text.text())));
         } else {
             String content = text.text();
             scripts.addAll(UpDownSections.scripts(analysers.splitter(dialectOf(file)), path, content,
@@ -273,7 +255,7 @@ final class LintSession {
             if (flywayScript) {
                 scriptFindings = withPlaceholderValues(scriptFindings);
             }
-            ruleFindings.addAll(withConfiguredDiagnostics(InlineAcknowledgements.apply(script.relativePath(),
+            ruleFindings.addAll(configured.withConfiguredDiagnostics(InlineAcknowledgements.apply(script.relativePath(),
                     script.script(), scriptFindings, knownRuleIds, checked.scratchStatements())));
             attached.addAll(script.attachedComments());
             for (Statement statement : script.script().statements()) {
@@ -284,7 +266,7 @@ final class LintSession {
             }
         }
         // A changeset's comment may acknowledge statements of several scripts (its sqlFiles, its rollback).
-        findings.addAll(attached.isEmpty() ? ruleFindings : withConfiguredDiagnostics(
+        findings.addAll(attached.isEmpty() ? ruleFindings : configured.withConfiguredDiagnostics(
                 InlineAcknowledgements.applyAttached(attached, ruleFindings, knownRuleIds)));
         Map<String, String> texts = new HashMap<>();
         texts.put(path, prepared.text());
@@ -314,69 +296,7 @@ final class LintSession {
 
     /** Pom-level suppressions, then the baseline; stale baseline entries become INFO findings. */
     List<Finding> applyProjectAcknowledgements(List<Finding> findings, List<FileOutcome> outcomes) {
-        List<Finding> result = withConfiguredDiagnostics(pomSuppressions.apply(findings));
-        if (baseline.isPresent()) {
-            BaselineMatch match = baseline.get().apply(result, statementTextOf(outcomes));
-            result = new ArrayList<>(match.findings());
-            Set<String> notChecked = new HashSet<>();
-            outcomes.stream().filter(FileOutcome::alreadyApplied).forEach(outcome -> notChecked.add(outcome.path()));
-            // An entry of a script sinceVersion left out was not compared with anything: it is not stale.
-            result.addAll(withConfiguredSeverity(match.staleFindings(relativeToBase(config.baselineFile()),
-                    file -> !notChecked.contains(file))));
-        }
-        return result;
-    }
-
-    /**
-     * The findings about acknowledgements at their configured severity (dropped when switched off); the
-     * findings of rules pass unchanged, since their severity was settled where they were found.
-     */
-    private List<Finding> withConfiguredDiagnostics(List<Finding> findings) {
-        List<Finding> result = new ArrayList<>(findings.size());
-        for (Finding finding : findings) {
-            RuleInfo diagnostic = withId(SuppressionDiagnostics.ALL, finding.ruleId());
-            if (diagnostic == null) {
-                result.add(finding);
-            } else {
-                settings.severityOf(diagnostic).ifPresent(severity -> result.add(finding.withSeverity(severity)));
-            }
-        }
-        return result;
-    }
-
-    /** The rule of {@code infos} with this id, or null; a loop, since it runs for every finding of every run. */
-    private static RuleInfo withId(List<RuleInfo> infos, String id) {
-        for (RuleInfo info : infos) {
-            if (info.id().equals(id)) {
-                return info;
-            }
-        }
-        return null;
-    }
-
-    /** The text of the statement each finding points at, which is what baseline fingerprints are made of. */
-    private static Function<Finding, String> statementTextOf(List<FileOutcome> outcomes) {
-        Map<Location, String> statementSql = new HashMap<>();
-        outcomes.forEach(outcome -> statementSql.putAll(outcome.statementSql()));
-        return finding -> statementSql.get(finding.location());
-    }
-
-    private static Optional<Baseline> readBaseline(Path file) {
-        if (file == null || !Files.isRegularFile(file)) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(Baseline.read(file));
-        } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read the baseline " + file + ": " + e.getMessage());
-        }
-    }
-
-    private String relativeToBase(Path file) {
-        Path absolute = file.toAbsolutePath().normalize();
-        return absolute.startsWith(config.baseDir())
-                ? config.baseDir().relativize(absolute).toString().replace('\\', '/')
-                : absolute.toString().replace('\\', '/');
+        return configured.acknowledged(findings, outcomes);
     }
 
     Finding fileProblem(RuleInfo info, String path, int line, String message) {
@@ -384,20 +304,9 @@ final class LintSession {
         return Finding.of(info.id(), severity, new Location(path, line, 1), message, info.hint(), "");
     }
 
-    /** Diagnostics made by other packages carry default severities; the user's configuration still applies. */
-    private List<Finding> withConfiguredSeverity(List<Finding> diagnostics) {
-        List<Finding> result = new ArrayList<>();
-        for (Finding finding : diagnostics) {
-            RuleInfo info = withId(ruleInfos, finding.ruleId());
-            Optional<Severity> severity = info != null ? settings.severityOf(info) : Optional.of(finding.severity());
-            severity.ifPresent(s -> result.add(finding.withSeverity(s)));
-        }
-        return result;
-    }
-
     /** An {@code unchecked-change} for each Flyway Java migration (see {@link JavaMigrationFindings}). */
     List<Finding> javaMigrationFindings() {
-        return JavaMigrationFindings.of(config, classifier, this::isAlreadyApplied, this::relativeToBase,
+        return JavaMigrationFindings.of(config, classifier, this::isAlreadyApplied, config::relativeToBase,
                 this::fileProblem);
     }
 
