@@ -111,19 +111,18 @@ final class JoinedTables {
      */
     void conditionAt(StatementTokens tokens, int from, int to) {
         hasCondition = true;
-        ObjectNames.NameAt left = tokens.nameAt(from);
-        ObjectNames.NameAt right = left == null || !tokens.isSymbol(left.next(), "=") ? null
-                : tokens.nameAt(left.next() + 1);
-        if (right == null || right.next() != to || !qualified(left) || !qualified(right)
-                || ObjectNames.normalize(left.text()).equals(ObjectNames.normalize(right.text()))) {
+        ColumnEquality equality = ColumnEquality.at(tokens.tokens(), from);
+        if (equality == null || equality.next() != to || !qualified(equality.left())
+                || !qualified(equality.right())
+                || ObjectNames.normalize(equality.left()).equals(ObjectNames.normalize(equality.right()))) {
             hasFilteringCondition = true;
         } else {
-            equalities.add(new String[] {left.text(), right.text()});
+            equalities.add(new String[] {equality.left(), equality.right()});
         }
     }
 
-    private static boolean qualified(ObjectNames.NameAt name) {
-        return ObjectNames.lastPart(name.text()).length() < name.text().length();
+    private static boolean qualified(String name) {
+        return ObjectNames.lastPart(name).length() < name.length();
     }
 
     /**

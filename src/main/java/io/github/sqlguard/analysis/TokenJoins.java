@@ -1,20 +1,20 @@
 package io.github.sqlguard.analysis;
 
+import io.github.sqlguard.sql.Token;
+import java.util.List;
+import java.util.Optional;
+
 /**
- * Reads the tables of a DELETE's or UPDATE's FROM, USING or join list from tokens, for statements JSqlParser could
- * not parse: which tables a join with a condition limits, and which rows an outer join keeps whole.
+ * Reads joins from tokens: the tables of a DELETE's or UPDATE's FROM, USING or join list, for statements JSqlParser
+ * could not parse (which tables a join with a condition limits, and which rows an outer join keeps whole), and the
+ * first join of a query ({@link EqualityJoin}) for the replay.
  */
 final class TokenJoins {
 
-    /** Words that end the ON condition of a join. */
+    /** Words that end the ON condition of a join: the next join, or the clause after the joins. */
     private static final String[] AFTER_JOIN_CONDITION = {
         "JOIN", "STRAIGHT_JOIN", "INNER", "LEFT", "RIGHT", "FULL", "CROSS", "OUTER", "NATURAL", "WHERE", "SET",
-        "ORDER", "LIMIT", "RETURNING", "OUTPUT", "OPTION"
-    };
-    /** Words that end a table reference, so they cannot be its alias. */
-    private static final String[] NOT_ALIASES = {
-        "ON", "USING", "JOIN", "INNER", "LEFT", "RIGHT", "FULL", "CROSS", "OUTER", "NATURAL", "STRAIGHT_JOIN",
-        "WHERE", "SET", "ORDER", "LIMIT", "RETURNING", "OUTPUT", "WITH", "FROM"
+        "ORDER", "GROUP", "LIMIT", "RETURNING", "OUTPUT", "OPTION", "UNION"
     };
 
     private TokenJoins() {
@@ -87,22 +87,62 @@ final class TokenJoins {
         int at = tokens.skipWords(index, "ONLY", "LATERAL");
         if (tokens.isSymbol(at, "(")) {
             // A derived table, (SELECT ..) s or (VALUES ..) v (a, b): another table of the list, known by its alias.
-            int close = tokens.closingParen(at);
-            int aliasAt = close < 0 ? -1 : tokens.isWord(close + 1, "AS") ? close + 2 : close + 1;
-            ObjectNames.NameAt alias = aliasAt < 0 || tokens.isWord(aliasAt, NOT_ALIASES) ? null
-                    : tokens.nameAt(aliasAt);
+            ObjectNames.NameAt alias = TableReference.aliasAt(tokens.tokens(), tokens.closingParen(at) + 1);
             if (alias != null) {
                 joined.add("(subquery " + alias.text() + ")", alias.text());
             }
             joined.filteringConditionFound();
             return;
         }
-        ObjectNames.NameAt name = tokens.nameAt(at);
-        if (name == null) {
-            return;
+        TableReference table = TableReference.at(tokens.tokens(), at);
+        if (table != null) {
+            joined.add(table.table(), table.alias());
         }
-        int aliasAt = tokens.isWord(name.next(), "AS") ? name.next() + 1 : name.next();
-        ObjectNames.NameAt alias = tokens.isWord(aliasAt, NOT_ALIASES) ? null : tokens.nameAt(aliasAt);
-        joined.add(name.text(), alias == null ? null : alias.text());
+    }
+
+    /** The join {@link EqualityJoin#firstAfter} reads. */
+    static Optional<EqualityJoin> firstEqualityJoin(List<Token> tokens, int from) {
+        int fromWord = -1;
+        int depth = 0;
+        for (int i = from; i < tokens.size(); i++) {
+            Token token = tokens.get(i);
+            depth += token.isSymbol("(") ? 1 : token.isSymbol(")") ? -1 : 0;
+            if (depth > 1) {
+                continue; // the query itself may stand in one pair of parentheses: CREATE TABLE b AS (SELECT ..)
+            }
+            if (token.isWord("FROM")) {
+                fromWord = i;
+            } else if (token.isWord("WHERE")) {
+                return Optional.empty();
+            } else if (fromWord >= 0 && token.isAnyWord("JOIN", "INNER")) {
+                return equalityJoin(tokens, fromWord, i);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<EqualityJoin> equalityJoin(List<Token> tokens, int fromWord, int start) {
+        TableReference first = TableReference.at(tokens, fromWord + 1);
+        int joinWord = tokens.get(start).isWord("INNER") ? start + 1 : start;
+        if (first == null || first.next() != start || joinWord >= tokens.size()
+                || !tokens.get(joinWord).isWord("JOIN")) {
+            return Optional.empty(); // a comma join or more tables before this one
+        }
+        TableReference joined = TableReference.at(tokens, joinWord + 1);
+        if (joined == null || joined.next() >= tokens.size() || !tokens.get(joined.next()).isWord("ON")) {
+            return Optional.empty();
+        }
+        ColumnEquality equality = ColumnEquality.at(tokens, joined.next() + 1);
+        if (equality == null || !endsCondition(tokens, equality.next())) {
+            return Optional.empty();
+        }
+        return Optional.of(new EqualityJoin(first, joined, equality.left(), equality.right(), start,
+                equality.next()));
+    }
+
+    /** True when the condition ends at {@code at}; not at a comma, which adds a table that may leave rows out. */
+    private static boolean endsCondition(List<Token> tokens, int at) {
+        return at >= tokens.size() || tokens.get(at).isSymbol(";") || tokens.get(at).isSymbol(")")
+                || tokens.get(at).isAnyWord(AFTER_JOIN_CONDITION);
     }
 }

@@ -1,6 +1,7 @@
 package io.github.sqlguard.schema;
 
 import io.github.sqlguard.analysis.ObjectNames;
+import io.github.sqlguard.analysis.TableReference;
 import io.github.sqlguard.analysis.UnlistedClauses;
 import io.github.sqlguard.sql.Statement;
 import io.github.sqlguard.sql.Token;
@@ -280,19 +281,12 @@ final class DestroyedTables {
         if (select + 4 < tokens.size() && tokens.get(select).isWord("SELECT") && tokens.get(select + 2).isSymbol(".")
                 && tokens.get(select + 3).isSymbol("*") && tokens.get(select + 4).isWord("FROM")) {
             String qualifier = SchemaNames.key(tokens.get(select + 1).text());
-            String alias = aliasAfter(tokens, select + 5);
+            TableReference source = TableReference.at(tokens, select + 5);
+            String alias = source == null || source.alias() == null ? "" : SchemaNames.key(source.alias());
             return wholeTable(tokens, select + 5, target).filter(copy -> qualifier.equals(SchemaNames.key(
                     copy.source())) || qualifier.equals(alias));
         }
         return Optional.empty();
-    }
-
-    /** The key of the alias after the table name at {@code at}, or empty. */
-    private static String aliasAfter(List<Token> tokens, int at) {
-        SchemaNames.Read source = SchemaNames.name(tokens, at);
-        int alias = source == null ? tokens.size() : source.next();
-        alias += alias < tokens.size() && tokens.get(alias).isWord("AS") ? 1 : 0;
-        return alias < tokens.size() ? SchemaNames.key(tokens.get(alias).text()) : "";
     }
 
     /**

@@ -1,8 +1,6 @@
 package io.github.sqlguard.schema;
 
-import java.util.HashMap;
-import java.util.Map;
-import java.util.TreeMap;
+import java.util.Optional;
 import java.util.function.IntSupplier;
 
 /**
@@ -12,43 +10,33 @@ import java.util.function.IntSupplier;
  */
 final class NamedFlags {
 
-    private final NamedFlags parent;
-    private final int forkedAt;
     /** The position of the statement being replayed, which a change belongs to. */
     private final IntSupplier current;
-    /** Per name key: the fact after each statement that set it. */
-    private final Map<String, TreeMap<Integer, Boolean>> flags = new HashMap<>();
+    private final NamedVersions<Boolean> flags;
 
     NamedFlags(IntSupplier current) {
-        this(null, 0, current);
+        this(current, new NamedVersions<>(current));
     }
 
-    private NamedFlags(NamedFlags parent, int forkedAt, IntSupplier current) {
-        this.parent = parent;
-        this.forkedAt = forkedAt;
+    private NamedFlags(IntSupplier current, NamedVersions<Boolean> flags) {
         this.current = current;
+        this.flags = flags;
     }
 
     /** Flags that start as these are at {@code position} and go their own way, following {@code current}. */
     NamedFlags fork(int position, IntSupplier current) {
-        return new NamedFlags(this, position, current);
+        return new NamedFlags(current, flags.fork(position, current));
     }
 
     /** Records the fact for {@code name} as the statement being replayed leaves it. */
     void put(String name, boolean flag) {
-        flags.computeIfAbsent(SchemaNames.key(name), k -> new TreeMap<>()).put(current.getAsInt(), flag);
+        flags.put(SchemaNames.key(name), Optional.of(flag));
     }
 
     /** The fact for {@code name} before the statement at {@code statementPosition}; false when never set. */
     boolean before(String name, int statementPosition) {
-        TreeMap<Integer, Boolean> history = flags.get(SchemaNames.key(name));
-        var entry = history == null ? null : history.lowerEntry(statementPosition);
-        if (entry != null) {
-            return entry.getValue();
-        }
-        return parent != null && parent.before(name, Math.min(statementPosition, forkedAt + 1));
+        return flags.before(SchemaNames.key(name), statementPosition).orElse(false);
     }
-
     /** Ends a fact that holds for {@code name}, when the statement being replayed drops it. */
     void clear(String name) {
         if (before(name, current.getAsInt() + 1)) {

@@ -33,7 +33,7 @@ final class SchemaHistory {
     /** The parent's position when this history was forked; what the parent did later is not seen here. */
     private final int forkedAt;
     /** Per table key: the table after each statement that changed it; empty once dropped or renamed away. */
-    private final Map<String, TreeMap<Integer, Optional<Table>>> versions = new LinkedHashMap<>();
+    private final NamedVersions<Table> tableVersions;
     /** The tables as this history left them, where it changed them itself. */
     private final Map<String, Table> current = new LinkedHashMap<>();
     /** Keys of tables this history dropped or renamed away (a fork hides them from its parent's view). */
@@ -55,7 +55,7 @@ final class SchemaHistory {
     private final PostgresEnums enums;
     private final BranchForgettings forgottenInBranches;
     /** Per view key: its defining query after each statement that created or dropped it; empty once dropped. */
-    private final Map<String, TreeMap<Integer, Optional<WithQueries.Named>>> views = new HashMap<>();
+    private final NamedVersions<WithQueries.Named> views;
     /** Per view or sequence: after each statement that created, renamed or dropped it, whether it keeps no rows. */
     private final NamedFlags rowlessObjects;
     private final NamedFlags enumTypes;
@@ -71,6 +71,8 @@ final class SchemaHistory {
         this.enums = parent == null ? new PostgresEnums() : parent.enums.copy();
         this.forgottenInBranches = new BranchForgettings(parent == null ? null : parent.forgottenInBranches);
         IntSupplier now = () -> position;
+        this.tableVersions = parent == null ? new NamedVersions<>(now) : parent.tableVersions.fork(forkedAt, now);
+        this.views = parent == null ? new NamedVersions<>(now) : parent.views.fork(forkedAt, now);
         this.rowlessObjects = parent == null ? new NamedFlags(now) : parent.rowlessObjects.fork(forkedAt, now);
         this.enumTypes = parent == null ? new NamedFlags(now) : parent.enumTypes.fork(forkedAt, now);
     }
@@ -134,29 +136,6 @@ final class SchemaHistory {
         return how != null || parent == null ? how : parent.partlyKnownOf(key);
     }
 
-    /** True when this history, or its parent up to the fork, has a version of the table at or before a position. */
-    private boolean hasVersionUpTo(String key, int statementPosition) {
-        TreeMap<Integer, Optional<Table>> own = versions.get(key);
-        if (own != null && own.floorKey(statementPosition) != null) {
-            return true;
-        }
-        return parent != null && parent.hasVersionUpTo(key, Math.min(statementPosition, forkedAt));
-    }
-
-    /** Every version of a table this history sees, its parent's up to the fork included. */
-    private TreeMap<Integer, Optional<Table>> versionsOf(String key) {
-        TreeMap<Integer, Optional<Table>> own = versions.get(key);
-        TreeMap<Integer, Optional<Table>> inherited = parent == null ? null : parent.versionsOf(key);
-        if (inherited == null) {
-            return own;
-        }
-        TreeMap<Integer, Optional<Table>> seen = new TreeMap<>(inherited.headMap(forkedAt, true));
-        if (own != null) {
-            seen.putAll(own);
-        }
-        return seen.isEmpty() ? null : seen;
-    }
-
     Optional<Table> current(String name) {
         String key = SchemaNames.key(name);
         Table table = current.get(key);
@@ -182,19 +161,18 @@ final class SchemaHistory {
 
     void put(Table table) {
         String key = SchemaNames.key(table.name());
-        if (!table.complete() && !hasVersionUpTo(key, Integer.MAX_VALUE)) {
+        if (!table.complete() && !tableVersions.setUpTo(key, Integer.MAX_VALUE)) {
             partlyKnown.put(key, FIRST_SEEN
                     + Optional.ofNullable(placeAt(position)).orElse("an earlier statement"));
         }
         current.put(key, table);
         gone.remove(key);
-        versions.computeIfAbsent(key, k -> new TreeMap<>()).put(position, Optional.of(table));
+        tableVersions.put(key, Optional.of(table));
     }
 
     /** The keys of the tables the statement at {@code statementPosition} changed. */
     List<String> changedAt(int statementPosition) {
-        return versions.entrySet().stream().filter(entry -> entry.getValue().containsKey(statementPosition))
-                .map(Map.Entry::getKey).toList();
+        return tableVersions.setAt(statementPosition);
     }
 
     /**
@@ -222,7 +200,7 @@ final class SchemaHistory {
         if (current(name).isPresent()) {
             current.remove(key);
             gone.add(key);
-            versions.computeIfAbsent(key, k -> new TreeMap<>()).put(position, Optional.empty());
+            tableVersions.put(key, Optional.empty());
         }
     }
 
@@ -249,7 +227,7 @@ final class SchemaHistory {
             return "table " + name + " is created again, with other columns, at " + placeAt(ambiguousAt)
                     + " without a drop between, so which columns it has is not certain";
         }
-        TreeMap<Integer, Optional<Table>> history = versionsOf(key);
+        TreeMap<Integer, Optional<Table>> history = tableVersions.history(key);
         var last = history == null ? null : history.lowerEntry(position);
         if (last == null) {
             return "table " + name + " is not created by the migrations that run before this one";
@@ -306,7 +284,7 @@ final class SchemaHistory {
 
     /** True when a statement before {@code statementPosition} created the table, so that all its columns were known. */
     private boolean createdBefore(String key, int statementPosition) {
-        TreeMap<Integer, Optional<Table>> history = versionsOf(key);
+        TreeMap<Integer, Optional<Table>> history = tableVersions.history(key);
         return history != null && history.headMap(statementPosition, false).values().stream()
                 .anyMatch(version -> version.filter(Table::complete).isPresent());
     }
@@ -353,17 +331,12 @@ final class SchemaHistory {
 
     /** Records the view the current statement creates, or, with an empty query, drops. */
     void putView(String name, Optional<WithQueries.Named> view) {
-        views.computeIfAbsent(SchemaNames.key(name), k -> new TreeMap<>()).put(position, view);
+        views.put(SchemaNames.key(name), view);
     }
 
     /** The defining query of the view called {@code name} before the statement at a position, when known. */
     Optional<WithQueries.Named> viewBefore(String name, int statementPosition) {
-        TreeMap<Integer, Optional<WithQueries.Named>> history = views.get(SchemaNames.key(name));
-        var entry = history == null ? null : history.lowerEntry(statementPosition);
-        if (entry != null) {
-            return entry.getValue();
-        }
-        return parent == null ? Optional.empty() : parent.viewBefore(name, Math.min(statementPosition, forkedAt + 1));
+        return views.before(SchemaNames.key(name), statementPosition);
     }
 
     /**
@@ -392,31 +365,10 @@ final class SchemaHistory {
     }
 
     Optional<Table> tableBefore(String name, int statementPosition) {
-        TreeMap<Integer, Optional<Table>> history = versions.get(SchemaNames.key(name));
-        var entry = history == null ? null : history.lowerEntry(statementPosition);
-        if (entry != null) {
-            return entry.getValue();
-        }
-        return parent == null ? Optional.empty() : parent.tableBefore(name, Math.min(statementPosition, forkedAt + 1));
+        return tableVersions.before(SchemaNames.key(name), statementPosition);
     }
 
     List<Table> tablesBefore(int statementPosition) {
-        List<Table> tables = new ArrayList<>();
-        Set<String> decided = new HashSet<>();
-        for (Map.Entry<String, TreeMap<Integer, Optional<Table>>> history : versions.entrySet()) {
-            var entry = history.getValue().lowerEntry(statementPosition);
-            if (entry != null) {
-                decided.add(history.getKey());
-                entry.getValue().ifPresent(tables::add);
-            }
-        }
-        if (parent != null) {
-            for (Table table : parent.tablesBefore(Math.min(statementPosition, forkedAt + 1))) {
-                if (!decided.contains(SchemaNames.key(table.name()))) {
-                    tables.add(table);
-                }
-            }
-        }
-        return tables;
+        return new ArrayList<>(tableVersions.allBefore(statementPosition).values());
     }
 }

@@ -22,7 +22,7 @@ final class BlockBodyScanner {
     private int to;
     private int pos;
     private final StringBuilder open = new StringBuilder();
-    private final List<Scanned> statements = new ArrayList<>();
+    private final List<BodyStatement> statements = new ArrayList<>();
     /** Set once the body reaches a branch, loop, handler or inner block: what follows may not run, or run twice. */
     private boolean branched;
     /** Set after a T-SQL {@code IF cond} or {@code WHILE cond} that governs the one statement that follows. */
@@ -42,33 +42,7 @@ final class BlockBodyScanner {
     private final IfArms ifArms = new IfArms();
     /** The query loops a CONTINUE, EXIT, RETURN or GOTO in them may leave early: none runs a statement for every row. */
     private final Set<RowLoop> leftEarly = Collections.newSetFromMap(new IdentityHashMap<>());
-    /** For each entry of {@link #open}, how many statements had been collected when it opened. */
-    private final List<Integer> openedAt = new ArrayList<>();
-
-    /**
-     * One statement of the body and whether it runs whenever the body runs: it comes before any branch, loop,
-     * exception or condition handler and inner block of the body, or after a T-SQL one-statement {@code IF}
-     * that has no {@code ELSE}. Statements of the same {@code arm} of one body run together or not at all, the
-     * earlier first: no branch, loop, handler or block boundary lies between them. {@code errorEndsArm} is true
-     * when an error there ends the arm: the body branches with {@code THEN} and declared no condition handler
-     * (MySQL's {@code DECLARE .. HANDLER}) before the statement. {@code ifArm} names the arm of an IF it sits in
-     * directly ({@link IfArms#armAt}); {@code rowLoop} the query loop that runs it once for every row of its query
-     * ({@link IfArms#rowLoopAt}), or null; {@code undoneOnError} is true in a block with an EXCEPTION section, whose
-     * handler may go on after the statement failed ({@link #handlerEnds}).
-     */
-    record Scanned(List<Token> tokens, boolean straightLine, int arm, boolean errorEndsArm, String ifArm,
-            RowLoop rowLoop, boolean undoneOnError) {
-
-        /** This statement, run by no loop for every row. */
-        Scanned outsideRowLoop() {
-            return new Scanned(tokens, straightLine, arm, errorEndsArm, ifArm, null, undoneOnError);
-        }
-
-        /** This statement, in a block whose handler may go on after it failed. */
-        Scanned inHandledBlock() {
-            return new Scanned(tokens, straightLine, arm, errorEndsArm, ifArm, rowLoop, true);
-        }
-    }
+    private final HandledBlocks handledBlocks = new HandledBlocks();
 
     /**
      * @param localDeclare true when DECLARE declares a local, a cursor or a handler (MySQL, T-SQL) rather than
@@ -84,7 +58,7 @@ final class BlockBodyScanner {
      * @param startInDeclarations true for an Oracle routine body that starts after IS/AS, in its
      *     declaration section
      */
-    List<Scanned> scan(List<Token> allTokens, int from, int end, boolean startInDeclarations) {
+    List<BodyStatement> scan(List<Token> allTokens, int from, int end, boolean startInDeclarations) {
         this.tokens = allTokens;
         this.to = end;
         this.pos = from;
@@ -105,7 +79,7 @@ final class BlockBodyScanner {
             return;
         }
         int collected = statements.size();
-        followOpened();
+        handledBlocks.follow(open.length(), collected);
         scanControlOrStatement();
         if (statements.size() == collected) {
             arm++;
@@ -186,27 +160,16 @@ final class BlockBodyScanner {
         }
     }
 
-    /** Keeps {@link #openedAt} as long as {@link #open}: a block opened since starts after the statements so far. */
-    private void followOpened() {
-        while (openedAt.size() > open.length()) {
-            openedAt.remove(openedAt.size() - 1);
-        }
-        while (openedAt.size() < open.length()) {
-            openedAt.add(statements.size());
-        }
-    }
-
     /**
      * The EXCEPTION section of the innermost block starts: a statement of that block that fails goes to its handler,
-     * which may go on after the block. PL/pgSQL then undoes everything the block did, PL/SQL the failed statement:
-     * what the block's statements did may not have happened when the statements after it run.
+     * which may go on after the block ({@link HandledBlocks}).
      */
     private void handlerEnds() {
-        followOpened();
+        handledBlocks.follow(open.length(), statements.size());
         if (open.length() == 0 || open.charAt(open.length() - 1) != BLOCK) {
             return;
         }
-        for (int i = openedAt.get(open.length() - 1); i < statements.size(); i++) {
+        for (int i = handledBlocks.innermostStart(); i < statements.size(); i++) {
             statements.set(i, statements.get(i).inHandledBlock());
         }
     }
@@ -360,7 +323,7 @@ final class BlockBodyScanner {
         int start = pos;
         skipStatement();
         if (pos > start) {
-            statements.add(new Scanned(tokens.subList(start, pos), !branched && !governsNext, arm,
+            statements.add(new BodyStatement(tokens.subList(start, pos), !branched && !governsNext, arm,
                     thenBlocks && !handled, ifArms.armAt(open.length()), ifArms.rowLoopAt(open.length()), false));
             if (tokens.get(start).isAnyWord("CONTINUE", "EXIT", "RETURN", "GOTO")) {
                 leftEarly.addAll(ifArms.leftEarly());

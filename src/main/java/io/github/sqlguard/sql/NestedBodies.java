@@ -78,7 +78,7 @@ final class NestedBodies {
      * dynamic SQL that a branch of the body runs sit in that branch too. Outside a body (the dynamic SQL of a
      * top-level statement) there is no body to place it in. A body inside a branch of another keeps its arm.
      */
-    static StatementContext at(StatementContext context, BlockBodyScanner.Scanned statement) {
+    static StatementContext at(StatementContext context, BodyStatement statement) {
         StatementContext.Body body = context.body();
         if (body == null) {
             return context;

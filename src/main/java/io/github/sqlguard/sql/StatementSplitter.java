@@ -343,13 +343,13 @@ public final class StatementSplitter {
          * Emits the statements of a block or body whose tokens are {@code blockTokens}: a variable run as dynamic
          * SQL there is looked up among them.
          */
-        private void emitScoped(List<Token> blockTokens, List<BlockBodyScanner.Scanned> inner,
+        private void emitScoped(List<Token> blockTokens, List<BodyStatement> inner,
                 StatementContext context, boolean plpgsqlBody) {
             List<Token> outerScope = scope;
             boolean outerPlpgsql = plpgsql;
             scope = blockTokens;
             plpgsql = plpgsqlBody;
-            for (BlockBodyScanner.Scanned statement : inner) {
+            for (BodyStatement statement : inner) {
                 emitAll(List.of(statement.tokens()),
                         NestedBodies.at(context, statement));
             }
