@@ -26,7 +26,8 @@ import java.util.List;
  * limited by their inner join. Left to the parser: CTE bodies that change rows, IF branches and compound bodies,
  * joins and USING lists without a WHERE or with one on the other tables alone, conditions the tokens find always
  * true or holding a term of literals alone they cannot evaluate ({@code 3 IN (1, 3)}), MySQL backslash escapes that
- * may change how it reads, and statements whose target the tokens cannot name.
+ * may change how it reads, statements whose parentheses do not pair up, and statements whose target the tokens
+ * cannot name.
  */
 final class SettledByTokens {
 
@@ -60,6 +61,9 @@ final class SettledByTokens {
                 || backslashEscapes && readingDependsOnEscapes(structure)) {
             return false; // a compound body, or a MySQL escape the parser reads the way the dialect does
         }
+        if (!parenthesesBalance(tokens)) {
+            return false; // cut short or mistyped: what the WHERE holds is not certain, and the parser says why
+        }
         if (changes.size() != 1 || changes.get(0).tables().isEmpty()) {
             return false;
         }
@@ -84,6 +88,19 @@ final class SettledByTokens {
             case OTHER_TABLES_ONLY -> !change.restrictedByJoin() && readsFromListOnly(structure, main);
             case ALWAYS_TRUE -> false; // the parser confirms
         };
+    }
+
+    /** True when every parenthesis closes one opened before it and none is left open. */
+    private static boolean parenthesesBalance(List<Token> tokens) {
+        int depth = 0;
+        for (Token token : tokens) {
+            if (token.isSymbol("(")) {
+                depth++;
+            } else if (token.isSymbol(")") && --depth < 0) {
+                return false;
+            }
+        }
+        return depth == 0;
     }
 
     /**

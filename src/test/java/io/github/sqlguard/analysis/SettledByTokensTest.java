@@ -14,7 +14,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * A DELETE or UPDATE limited by a WHERE of its own is settled by its tokens whatever it joins, and so is one
  * with neither a WHERE nor a join, or an UPDATE whose FROM list joins nothing, after a WITH clause too; joins
- * without a WHERE, CTE bodies that change rows and conditions that may hold for every row still go to the parser.
+ * without a WHERE, CTE bodies that change rows, conditions that may hold for every row and parentheses that do not
+ * pair up still go to the parser.
  */
 class SettledByTokensTest {
 
@@ -75,6 +76,10 @@ class SettledByTokensTest {
         "UPDATE t SET a = 'x\\\\\\'y' WHERE id = 1                                          | MYSQL      | false",
         "UPDATE t SET a = 1 WHERE b = 'x\\\\y'                                             | MYSQL      | false",
         "SELECT * FROM t WHERE id = 1                                                      | AUTO       | false",
+        "DELETE FROM t WHERE (id = 1                                                       | AUTO       | false",
+        "DELETE FROM t WHERE id IN (SELECT id FROM u WHERE x = 1                           | POSTGRESQL | false",
+        "DELETE FROM t WHERE id IN (SELECT id FROM u))                                     | AUTO       | false",
+        "UPDATE t SET a = (1 WHERE id = 2                                                  | MYSQL      | false",
     })
     void settlesOnlyWhereItsOwnWhereRestrictsTheRows(String sql, Dialect dialect, boolean settled) {
         var statement = new StatementSplitter(dialect, Placeholders.DEFAULT).split("t.sql", sql).statements().get(0);

@@ -22,6 +22,8 @@ class UnparsedStatementRuleTest {
     @CsvSource(delimiter = '|', value = {
         "SQLSERVER  | DELETE t FROM t JOIN u ON u.id = t.u OPTION (MAXDOP 1) | unexpected \"OPTION\" at line 1, column 38",
         "POSTGRESQL | DELETE FROM ONLY t USING u          | unexpected \"ONLY\" at line 1, column 13",
+        "AUTO       | DELETE FROM t WHERE (id = 1           | unexpected <EOF> at line 1, column 27",
+        "POSTGRESQL | DELETE FROM t WHERE id IN (SELECT id FROM u)) | unexpected \")\" at line 1, column 45",
     })
     void namesTheParserMessageForAnUnparsedStatement(Dialect dialect, String sql, String parserMessage) {
         assertEquals(List.of("JSqlParser could not parse this statement (" + parserMessage
