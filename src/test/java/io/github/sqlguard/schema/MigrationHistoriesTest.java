@@ -150,7 +150,10 @@ class MigrationHistoriesTest {
      * for one version in the folder of such step scripts ({@code hive-schema-3.1.0.mysql.sql} beside {@code
      * upgrade-3.0.0-to-3.1.0.mysql.sql}, as Hive keeps them) installs that version instead of the steps. Folders
      * named for a dotted version and a word ({@code upgrade/1.2.0_schema/}), also holding a folder per database
-     * ({@code upgrade/1.2.0_schema/mysql/}), as DolphinScheduler keeps them, are version steps too.
+     * ({@code upgrade/1.2.0_schema/mysql/}), as DolphinScheduler keeps them, are version steps too. So are scripts
+     * named for one release each in a folder named for upgrading ({@code schema/upgrade/upgrade-pre-0.9.7.sql}, {@code
+     * upgrade/mysql/2.0.0.sql}), whose install scripts are those of the folder above or, for a folder per database,
+     * those named for that database in another tree ({@code schema/mysql-schema.sql}); not in any other folder.
      */
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
@@ -194,6 +197,14 @@ class MigrationHistoriesTest {
         "db/ddl-scripts/mysql5/mysql5-schema.sql | db/upgrade-scripts/mysql5/jbpm-6.0-to-6.1.sql"
                 + " | db/upgrade-scripts/mysql5/jbpm-6.1-to-6.2.sql | db/upgrade-scripts/mysql5/jbpm-6.2-to-6.3.sql"
                 + " | VARCHAR(255)",
+        "schema/001-create-schema.sql | schema/upgrade/upgrade-pre-0.9.6.sql | schema/upgrade/upgrade-pre-0.9.7.sql"
+                + " | schema/upgrade/upgrade-pre-0.9.10.sql | VARCHAR(255)",
+        "script/schema/mysql-schema.sql | script/upgrade/mysql/1.2.3.sql | script/upgrade/mysql/2.0.0.sql"
+                + " | script/upgrade/mysql/2.1.0.sql | VARCHAR(255)",
+        "script/data/mysql-data.sql | script/upgrade/mysql/1.2.3.sql | script/upgrade/mysql/2.0.0.sql"
+                + " | script/upgrade/mysql/2.1.0.sql | VARCHAR(255)",
+        "db/schema.sql          | db/scripts/1.0.0.sql          | db/scripts/1.1.0.sql       | db/scripts/1.2.0.sql"
+                + " | ",
     })
     void anInstallScriptBesideVersionStepsIsAHistoryOfItsOwn(String install, String base, String other,
             String narrowing, String typeBefore) {
