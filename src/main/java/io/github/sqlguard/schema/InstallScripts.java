@@ -281,7 +281,7 @@ final class InstallScripts {
         return VERSION_STEP_FILE.matcher(name).matches() || UNDOTTED_STEP_FILE.matcher(name).matches();
     }
 
-    private static boolean isVersionFolder(String name) {
+    static boolean isVersionFolder(String name) {
         if (VERSION_FOLDER.matcher(name).matches() || NAMED_VERSION_FOLDER.matcher(name).matches()) {
             return true;
         }

@@ -370,6 +370,35 @@ class MigrationHistoriesTest {
         return new StatementSplitter(Dialect.SQLSERVER, Placeholders.DEFAULT).split(path, sql).statements();
     }
 
+    /**
+     * Sibling folders that hold the same scripts at the same paths ({@code profiles/alpha/delta/v2-v3/x.sql} beside
+     * {@code profiles/beta/delta/v2-v3/x.sql}) are copies for different configurations, each a history of its own:
+     * the second copy's type change does not take the type the first copy gave the column. Folders named for versions
+     * ({@code upgrade/1/}, {@code upgrade/2/}) are steps of one history, and two folders sharing one script are not
+     * copies.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "profiles/alpha/delta/v2-v3/x.sql | profiles/alpha/delta/v3-v4/y.sql | profiles/beta/delta/v2-v3/x.sql"
+                + " | profiles/beta/delta/v3-v4/y.sql | ",
+        "db/upgrade/1/x.sql               | db/upgrade/1/y.sql               | db/upgrade/2/x.sql"
+                + " | db/upgrade/2/y.sql               | VARCHAR(50)",
+        "profiles/alpha/delta/v2-v3/x.sql | profiles/alpha/delta/v3-v4/y.sql | profiles/beta/delta/v2-v3/x.sql"
+                + " | profiles/beta/delta/v3-v4/z.sql | VARCHAR(50)",
+    })
+    void foldersHoldingTheSameScriptsAreCopiesReplayedApart(String first, String firstOther, String second,
+            String secondOther, String typeBefore) {
+        String narrowing = "ALTER TABLE t MODIFY COLUMN c VARCHAR(50);";
+        MigrationHistories histories = new MigrationHistories();
+        addMysql(histories, first, narrowing);
+        addMysql(histories, firstOther, "ALTER TABLE t ADD d INT;");
+        addMysql(histories, second, narrowing);
+        addMysql(histories, secondOther, "ALTER TABLE t ADD d INT;");
+        histories.replay();
+        var retype = histories.factsFor(mysql(second, narrowing).get(0)).retypes().get(0);
+        assertEquals(Optional.ofNullable(typeBefore), retype.from().map(SqlType::written), retype.unknownBecause());
+    }
+
     private static void addMysql(MigrationHistories histories, String path, String sql) {
         histories.add(path, SourceClassification.of(SourceKind.PLAIN_SQL), mysql(path, sql));
     }
