@@ -9,9 +9,9 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Sibling folders of plain scripts that hold the same scripts under the same paths
- * ({@code profiles/mysql-default/delta/v230-v240/config.sql} and {@code profiles/h2-default/delta/v230-v240/config.sql}):
- * copies of one schema's scripts for different configurations, of which a deployment runs one. Each is a history of
+ * Folders of plain scripts that hold the same scripts under the same paths
+ * ({@code profiles/mysql-default/delta/v230-v240/config.sql}, {@code profiles/h2-default/delta/v230-v240/config.sql}
+ * and {@code src/delta/v230-v240/config.sql}, the source the profiles are generated from): copies of one schema's scripts for different configurations, of which a deployment runs one. Each is a history of
  * its own, as Flyway's folders of the same version are ({@link SameVersionFolders}); replayed one after the other,
  * the first copy's {@code MODIFY COLUMN} would give the column the type the next copy changes it to, and hide that
  * copy's narrowing.
@@ -66,32 +66,35 @@ final class MirroredFolders {
     }
 
     /**
-     * The two sibling folders {@code a} and {@code b} lie in at the same path below, sorted; empty when they lie in
-     * one folder, below it at different paths, or a folder is named for a version, a date or a step.
+     * The two folders {@code a} and {@code b} lie in at the same path below, sorted: what is left of each path once
+     * the folders and name they end in alike are taken off ({@code scripts/src/} and {@code scripts/profiles/dev/}
+     * for {@code delta/v2-v3/x.sql} below both); empty when that path is the script's name alone in one folder,
+     * when one folder holds the other, or when a folder is named for a version, a date or a step.
      */
     private static List<String> mirroringFolders(String a, String b) {
-        int common = a.lastIndexOf('/', commonPrefix(a, b) - 1) + 1;
-        int endA = a.indexOf('/', common);
-        int endB = b.indexOf('/', common);
-        if (endA < 0 || endB < 0 || !a.substring(endA).equals(b.substring(endB))) {
-            return List.of();
-        }
-        String folderA = a.substring(common, endA);
-        String folderB = b.substring(common, endB);
-        if (!mayMirror(folderA) || !mayMirror(folderB)) {
-            return List.of();
+        int endA = a.length();
+        int endB = b.length();
+        while (true) {
+            int slashA = a.lastIndexOf('/', endA - 1);
+            int slashB = b.lastIndexOf('/', endB - 1);
+            if (slashA < 0 || slashB < 0 || !a.substring(slashA, endA).equals(b.substring(slashB, endB))) {
+                break;
+            }
+            endA = slashA;
+            endB = slashB;
         }
         String first = a.substring(0, endA + 1);
         String second = b.substring(0, endB + 1);
+        if (endA == a.length() || endB == b.length() || first.startsWith(second) || second.startsWith(first)
+                || !mayMirror(lastFolder(first)) || !mayMirror(lastFolder(second))) {
+            return List.of();
+        }
         return first.compareTo(second) < 0 ? List.of(first, second) : List.of(second, first);
     }
 
-    private static int commonPrefix(String a, String b) {
-        int at = 0;
-        while (at < a.length() && at < b.length() && a.charAt(at) == b.charAt(at)) {
-            at++;
-        }
-        return at;
+    /** The name of the last folder of {@code folder}, which ends in {@code /}. */
+    private static String lastFolder(String folder) {
+        return folder.substring(folder.lastIndexOf('/', folder.length() - 2) + 1, folder.length() - 1);
     }
 
     /** True for a folder name that may name a configuration: a word, not a version, a date or a step. */

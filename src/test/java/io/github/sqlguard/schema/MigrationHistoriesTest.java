@@ -373,9 +373,10 @@ class MigrationHistoriesTest {
     /**
      * Sibling folders that hold the same scripts at the same paths ({@code profiles/alpha/delta/v2-v3/x.sql} beside
      * {@code profiles/beta/delta/v2-v3/x.sql}) are copies for different configurations, each a history of its own:
-     * the second copy's type change does not take the type the first copy gave the column. Folders named for versions
-     * ({@code upgrade/1/}, {@code upgrade/2/}) are steps of one history, and two folders sharing one script are not
-     * copies.
+     * the second copy's type change does not take the type the first copy gave the column, also when the copies lie at
+     * different depths ({@code src/delta/..} beside {@code profiles/alpha/delta/..}). Folders named for versions
+     * ({@code upgrade/1/}, {@code upgrade/2/}) are steps of one history, and two folders sharing one script, or one
+     * folder holding the other, are not copies.
      */
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
@@ -385,6 +386,10 @@ class MigrationHistoriesTest {
                 + " | db/upgrade/2/y.sql               | VARCHAR(50)",
         "profiles/alpha/delta/v2-v3/x.sql | profiles/alpha/delta/v3-v4/y.sql | profiles/beta/delta/v2-v3/x.sql"
                 + " | profiles/beta/delta/v3-v4/z.sql | VARCHAR(50)",
+        "profiles/alpha/delta/v2-v3/x.sql | profiles/alpha/delta/v3-v4/y.sql | src/delta/v2-v3/x.sql"
+                + " | src/delta/v3-v4/y.sql            | ",
+        "db/old/x.sql                     | db/old/y.sql                     | db/x.sql"
+                + " | db/y.sql                         | VARCHAR(50)",
     })
     void foldersHoldingTheSameScriptsAreCopiesReplayedApart(String first, String firstOther, String second,
             String secondOther, String typeBefore) {
