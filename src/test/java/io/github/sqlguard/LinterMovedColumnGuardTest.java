@@ -55,7 +55,7 @@ class LinterMovedColumnGuardTest {
      * Of a table the migrations do not create, sqlguard knows neither every column nor the key: a copy of every row
      * that takes the dropped columns as they are, beside another column, keeps their values if that column tells
      * the rows apart, so the drop is a WARNING that says which to check; one that leaves a dropped column out, or
-     * reads it through an expression, or takes nothing beside it, stays an ERROR. A copy to another column of the
+     * reads it through an expression, or takes nothing beside it (which the finding says), stays an ERROR. A copy to another column of the
      * same table still guards the drop in full.
      */
     @ParameterizedTest(name = "{0} {1}")
@@ -64,7 +64,8 @@ class LinterMovedColumnGuardTest {
             INSERT INTO downloads (response_id, kind) SELECT id AS response_id, kind FROM response | ALTER TABLE response DROP COLUMN kind | WARNING ALTER TABLE response drops column kind (values of kind copied to downloads at line 1 beside id; sqlguard does not know the key of response, so check that id tells its rows apart)
             INSERT INTO downloads (response_id, kind) SELECT id, kind FROM response | ALTER TABLE response DROP COLUMN kind, DROP COLUMN session | ERROR ALTER TABLE response drops column kind (the copy to downloads at line 1 lists its columns, and sqlguard does not know every column of response: those it leaves out are lost) ## ERROR ALTER TABLE response drops column session (the copy to downloads at line 1 lists its columns, and sqlguard does not know every column of response: those it leaves out are lost)
             INSERT INTO downloads (response_id, kind) SELECT id, lower(kind) FROM response | ALTER TABLE response DROP COLUMN kind | ERROR ALTER TABLE response drops column kind (the copy to downloads at line 1 lists its columns, and sqlguard does not know every column of response: those it leaves out are lost)
-            INSERT INTO kinds (kind) SELECT kind FROM response | ALTER TABLE response DROP COLUMN kind | ERROR ALTER TABLE response drops column kind (the copy to kinds at line 1 lists its columns, and sqlguard does not know every column of response: those it leaves out are lost)
+            INSERT INTO kinds (kind) SELECT kind FROM response | ALTER TABLE response DROP COLUMN kind | ERROR ALTER TABLE response drops column kind (values of kind copied to kinds at line 1 with no other column of response beside them, so nothing there tells whose they were)
+            INSERT INTO kinds (kind, source) SELECT kind, 'response' FROM response | ALTER TABLE response DROP COLUMN kind | ERROR ALTER TABLE response drops column kind (values of kind copied to kinds at line 1 with no other column of response beside them, so nothing there tells whose they were)
             INSERT INTO downloads (response_id, kind) SELECT id, kind FROM response; ALTER TABLE response ADD COLUMN kind2 TEXT; UPDATE response SET kind2 = kind | ALTER TABLE response DROP COLUMN kind | INFO ALTER TABLE response drops column kind (guarded: values of kind copied to kind2 at line 3)
             INSERT INTO downloads (response_id, kind) SELECT id AS response_id, kind FROM response; DROP TABLE downloads | ALTER TABLE response DROP COLUMN kind | ERROR ALTER TABLE response drops column kind
             INSERT INTO downloads (response_id, kind) SELECT id AS response_id, kind FROM response; TRUNCATE downloads | ALTER TABLE response DROP COLUMN kind | ERROR ALTER TABLE response drops column kind

@@ -135,7 +135,7 @@ final class ColumnWrites {
         for (List<Token> assignment : ObjectNames.splitAtCommas(tokens, set + 1, end)) {
             if (joined && !qualifiedBy(assignment, alias, table.text())
                     || !assign(assignment, assigned, joined ? new LinkedHashMap<>() : copies, conversions,
-                            derivations, castTypes)) {
+                            derivations, castTypes, alias, table.text())) {
                 return Optional.empty();
             }
             if (assignment.size() >= 3 && assignment.get(assignment.size() - 1).isWord("NULL")
@@ -218,7 +218,8 @@ final class ColumnWrites {
      * columns and the plain copies; false when it is none of those shapes.
      */
     private static boolean assign(List<Token> assignment, List<String> assigned, Map<String, String> copies,
-            Map<String, String> conversions, Map<String, String> derivations, Map<String, String> castTypes) {
+            Map<String, String> conversions, Map<String, String> derivations, Map<String, String> castTypes,
+            String alias, String table) {
         if (assignment.get(0).isSymbol("(")) {
             int close = ObjectNames.skipParentheses(assignment, 0);
             List<String> targets = SchemaNames.parenthesisedNames(assignment, 0);
@@ -252,7 +253,8 @@ final class ColumnWrites {
                     conversions.put(source, column);
                     TextCasts.namedCastType(value).or(() -> TextCasts.castType(value))
                             .ifPresent(type -> castTypes.put(source, type));
-                }, () -> ExpressionColumns.readBy(value).forEach(source -> derivations.putIfAbsent(source, column))));
+                }, () -> ExpressionColumns.readBy(value, alias, table)
+                        .forEach(source -> derivations.putIfAbsent(source, column))));
         for (List<Token> kept : JsonObjectValues.of(value)) {
             copiedColumn(kept).ifPresent(source -> copies.put(source, column));
         }

@@ -11,7 +11,8 @@ import java.util.Set;
  * The columns of the updated row an UPDATE's value expression reads: {@code SET kind_new = CASE WHEN kind = 'SOFT'
  * THEN 1 ELSE 0 END} reads {@code kind}, {@code SET data = row_to_json(row(number, auth_token))} reads
  * {@code number} and {@code auth_token}. Such an expression carries the values it reads into the column it fills,
- * in a form only the reader can judge. Only unqualified names count: a qualified one may be another table's.
+ * in a form only the reader can judge. Only unqualified names count, a qualified one may be another table's, but in
+ * a subquery only names qualified by the updated table do.
  */
 final class ExpressionColumns {
 
@@ -26,16 +27,19 @@ final class ExpressionColumns {
     }
 
     /**
-     * The keys of the columns {@code expression} reads, in order; none when it holds a subquery, whose names belong
-     * to the tables it reads.
+     * The keys of the columns of the updated row {@code expression} reads, in order: unqualified names when it holds
+     * no subquery; when it does, the names a subquery qualifies by the updated table ({@code alias}, or without one
+     * {@code table}), as a lookup correlated on the row does ({@code (SELECT entity_id FROM users WHERE
+     * users.user_id = grants.user_id)} reads {@code user_id} of {@code grants}), unless the subquery reads that
+     * table itself, whose qualified names then mean its own rows.
      */
-    static Set<String> readBy(List<Token> expression) {
+    static Set<String> readBy(List<Token> expression, String alias, String table) {
+        if (expression.stream().anyMatch(token -> token.isAnyWord("SELECT", "WITH", "VALUES"))) {
+            return readThroughSubquery(expression, alias, table);
+        }
         Set<String> columns = new LinkedHashSet<>();
         for (int i = 0; i < expression.size(); i++) {
             Token token = expression.get(i);
-            if (token.isAnyWord("SELECT", "WITH", "VALUES")) {
-                return Set.of();
-            }
             if (token.isWord("AS") || token.isSymbol("::")) {
                 i = afterType(expression, i + 1) - 1;
             } else if (token.isWord("EXTRACT") && i + 2 < expression.size() && expression.get(i + 1).isSymbol("(")) {
@@ -63,6 +67,26 @@ final class ExpressionColumns {
             }
         }
         return i;
+    }
+
+    private static Set<String> readThroughSubquery(List<Token> expression, String alias, String table) {
+        String tableName = SchemaNames.unquoted(SchemaNames.lastPart(table));
+        Set<String> columns = new LinkedHashSet<>();
+        for (int i = 0; i < expression.size(); i++) {
+            Token token = expression.get(i);
+            boolean qualifier = i + 2 < expression.size() && expression.get(i + 1).isSymbol(".");
+            if (alias == null && !qualifier && (token.type() == TokenType.WORD
+                    || token.type() == TokenType.QUOTED_NAME)
+                    && SchemaNames.unquoted(token.text()).equalsIgnoreCase(tableName)) {
+                return Set.of(); // the subquery reads the updated table: its qualified names are its own rows
+            }
+            if (qualifier && (i == 0 || !expression.get(i - 1).isSymbol("."))
+                    && ColumnWrites.namesUpdatedTable(token, alias, table)
+                    && (i + 3 >= expression.size() || !expression.get(i + 3).isSymbol("."))) {
+                columns.add(SchemaNames.key(expression.get(i + 2).text()));
+            }
+        }
+        return columns;
     }
 
     /** True when the name at {@code i} is an unqualified column: not a function, a type, a qualifier or a keyword. */

@@ -32,7 +32,11 @@ import java.util.regex.Pattern;
  * ({@code db/ddl-scripts/mysql5/} beside {@code db/upgrade-scripts/mysql5/}, as jBPM keeps them). A script named for
  * one version in the folder of such step scripts
  * ({@code hive-schema-3.1.0.mysql.sql} beside {@code upgrade-3.0.0-to-3.1.0.mysql.sql}, as Hive keeps them)
- * installs that version, alone.
+ * installs that version, alone. A folder named for upgrading ({@code upgrade/}, {@code update/}), or a folder per
+ * database in one ({@code upgrade/mysql/}), holding two or more scripts each named for the one release it upgrades to
+ * ({@code upgrade-pre-0.9.10.sql}, {@code 2.1.0.sql}) is a folder of version steps too; beside a folder per database,
+ * a script in another tree whose name names that database ({@code schema/mysql-schema.sql},
+ * {@code data/mysql-data.sql} beside {@code upgrade/mysql/2.1.0.sql}) installs it.
  */
 final class InstallScripts {
 
@@ -87,6 +91,12 @@ final class InstallScripts {
             "(?:^|[^0-9a-z.])v?(\\d+(?:\\.\\d+)+)(?:[-_]|[-_.]to[-_.])v?\\d+(?:\\.(?:\\d+|x))+",
             Pattern.CASE_INSENSITIVE);
 
+    /**
+     * The folders whose name says their scripts upgrade an existing schema: scripts in them named for one release are
+     * the steps to that release, not installs of it.
+     */
+    private static final Set<String> UPGRADE_FOLDERS = Set.of("upgrade", "upgrades", "update", "updates");
+
     /** Each install folder, and the folder whose history its scripts join. */
     private final Map<String, String> installFolders;
 
@@ -96,19 +106,28 @@ final class InstallScripts {
     /** The install scripts of the version their folder's first step starts from, which the steps run after. */
     private final Set<String> stepsBases;
 
-    private InstallScripts(Map<String, String> installFolders, Set<String> installFiles, Set<String> stepsBases) {
+    /** The install scripts named for the database of a folder of steps, in another tree, and the history they join. */
+    private final Map<String, String> databaseInstallFiles;
+
+    private InstallScripts(Map<String, String> installFolders, Set<String> installFiles, Set<String> stepsBases,
+            Map<String, String> databaseInstallFiles) {
         this.installFolders = installFolders;
         this.installFiles = installFiles;
         this.stepsBases = stepsBases;
+        this.databaseInstallFiles = databaseInstallFiles;
     }
 
     /** Finds the install scripts among {@code paths}, the plain scripts of one history, with {@code /} between. */
     static InstallScripts of(Collection<String> paths) {
         Map<String, Set<String>> versionsByStepsFolder = new HashMap<>();
+        Map<String, Set<String>> releasesByUpgradeFolder = new HashMap<>();
         for (String path : paths) {
             String[] parts = path.split("/");
             if (parts.length >= 2 && isStepFile(parts[parts.length - 1])) {
                 versionsByStepsFolder.computeIfAbsent(folderOf(path), f -> new HashSet<>())
+                        .add(parts[parts.length - 1]);
+            } else if (isReleaseStep(parts)) {
+                releasesByUpgradeFolder.computeIfAbsent(folderOf(path), f -> new HashSet<>())
                         .add(parts[parts.length - 1]);
             }
             int version = versionFolderAt(parts);
@@ -132,6 +151,10 @@ final class InstallScripts {
                 }
             }
         }
+        // Added only now: each of their scripts is a step, none the install of its release
+        releasesByUpgradeFolder.forEach((folder, releases) -> versionsByStepsFolder
+                .computeIfAbsent(folder, f -> new HashSet<>()).addAll(releases));
+        Map<String, String> databaseInstallFiles = new HashMap<>();
         versionsByStepsFolder.forEach((stepsFolder, versions) -> {
             if (versions.size() >= 2) {
                 String above = folderOf(stepsFolder.substring(0, stepsFolder.length() - 1));
@@ -141,12 +164,52 @@ final class InstallScripts {
                     String named = folderOf(above.substring(0, above.length() - 1)) + name + "/";
                     installFolders.put(named, named);
                     siblingTreeFolders(paths, above, name).forEach(folder -> installFolders.put(folder, folder));
+                    siblingTreeScripts(paths, above, name).forEach(script -> databaseInstallFiles.put(script,
+                            "beside " + stepsFolder));
                 }
                 String install = above + INSTALL_AND_TEARDOWN_FOLDERS.get(0) + "/";
                 INSTALL_AND_TEARDOWN_FOLDERS.forEach(folder -> installFolders.put(above + folder + "/", install));
             }
         });
-        return new InstallScripts(installFolders, installFiles, stepsBases);
+        return new InstallScripts(installFolders, installFiles, stepsBases, databaseInstallFiles);
+    }
+
+    /**
+     * The scripts in the trees beside the steps' tree whose name names that database ({@code schema/mysql-schema.sql}
+     * and {@code data/mysql-data.sql} beside {@code upgrade/mysql/}), which install it.
+     *
+     * @param stepsTree the tree holding the steps folder, {@code upgrade/}
+     * @param database the name of the steps folder, {@code mysql}
+     */
+    private static Set<String> siblingTreeScripts(Collection<String> paths, String stepsTree, String database) {
+        String top = folderOf(stepsTree.substring(0, stepsTree.length() - 1));
+        Set<String> scripts = new HashSet<>();
+        for (String path : paths) {
+            String tree = path.startsWith(top) ? folderOf(path.substring(top.length())) : "";
+            String name = path.substring(path.lastIndexOf('/') + 1);
+            if (tree.length() > 1 && tree.indexOf('/') == tree.length() - 1 && !(top + tree).equals(stepsTree)
+                    && DatabaseNames.parts(name).stream().anyMatch(database::equalsIgnoreCase)) {
+                scripts.add(path);
+            }
+        }
+        return scripts;
+    }
+
+    /**
+     * True for a script named for one release ({@code upgrade-pre-0.9.10.sql}, {@code 2.1.0.sql}) in a folder named
+     * for upgrading, directly or in a folder per database there ({@code upgrade/mysql/2.1.0.sql}).
+     *
+     * @param parts the script's path split at {@code /}
+     */
+    private static boolean isReleaseStep(String[] parts) {
+        int folder = parts.length - 2;
+        if (folder < 0 || !ONE_VERSION_FILE.matcher(parts[parts.length - 1]).matches()) {
+            return false;
+        }
+        if (folder >= 1 && DatabaseNames.isDatabase(parts[folder].toLowerCase(Locale.ROOT))) {
+            folder--;
+        }
+        return UPGRADE_FOLDERS.contains(parts[folder].toLowerCase(Locale.ROOT));
     }
 
     /**
@@ -194,6 +257,9 @@ final class InstallScripts {
         if (installFiles.contains(path)) {
             return Optional.of(path); // each version's install runs alone, never after another version's
         }
+        if (databaseInstallFiles.containsKey(path)) {
+            return Optional.of(databaseInstallFiles.get(path));
+        }
         return Optional.ofNullable(installFolders.get(folderOf(path)));
     }
 
@@ -215,7 +281,7 @@ final class InstallScripts {
         return VERSION_STEP_FILE.matcher(name).matches() || UNDOTTED_STEP_FILE.matcher(name).matches();
     }
 
-    private static boolean isVersionFolder(String name) {
+    static boolean isVersionFolder(String name) {
         if (VERSION_FOLDER.matcher(name).matches() || NAMED_VERSION_FOLDER.matcher(name).matches()) {
             return true;
         }

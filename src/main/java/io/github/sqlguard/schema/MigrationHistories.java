@@ -121,7 +121,10 @@ public final class MigrationHistories implements EarlierRoutines {
         Map<List<Object>, List<Reversing>> reversals = reversalsByWhatTheyReverse();
         SameVersionFolders apart = SameVersionFolders.of(files.stream().filter(file -> file.place().version() != null)
                 .map(file -> new SameVersionFolders.VersionedScript(file.place().history(), file.place().version(),
-                        file.path())).toList());
+                        file.path())).toList())
+                .with(MirroredFolders.of(files.stream().filter(file -> file.place().group() == 2
+                        && !file.place().history().startsWith(CHANGELOG))
+                        .map(file -> new MirroredFolders.PlainScript(file.place().history(), file.path())).toList()));
         InstallScripts installs = InstallScripts.of(files.stream().filter(file -> file.place().group() == 2
                 && !file.place().history().startsWith(CHANGELOG)).map(File::path).toList());
         Map<String, HistoryReplay> byHistory = new LinkedHashMap<>();

@@ -57,6 +57,20 @@ final class SameVersionFolders {
     record VersionedScript(String history, FlywayVersion version, String path) {
     }
 
+    /**
+     * These folders and {@code more} (by history, as {@link MirroredFolders} finds them), each of which runs apart
+     * from the others of its history.
+     */
+    SameVersionFolders with(Map<String, List<String>> more) {
+        Map<String, List<String>> merged = new HashMap<>(splitFoldersByHistory);
+        more.forEach((history, folders) -> merged.merge(history, folders, (known, added) -> {
+            TreeSet<String> all = new TreeSet<>(known);
+            all.addAll(added);
+            return List.copyOf(all);
+        }));
+        return new SameVersionFolders(merged);
+    }
+
     /** True when {@code history} has folders that run apart. */
     boolean splits(String history) {
         return splitFoldersByHistory.containsKey(history);

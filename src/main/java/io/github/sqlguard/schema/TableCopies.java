@@ -311,6 +311,7 @@ final class TableCopies {
         }
         if (rows == null) {
             return copy == null ? Optional.empty() : copiedBeside(copy, targets.get(0), dropped)
+                    .or(() -> copiedAlone(copy, targets.get(0), dropped))
                     .or(() -> Optional.of(new Guard(Guard.Kind.INCOMPLETE_COPY, left)));
         }
         // A column the copy neither read nor left out came after it: the copy holds none of its values
@@ -368,6 +369,25 @@ final class TableCopies {
                 + " copied to " + copy.target() + " at " + copy.at() + " beside " + String.join(", ", beside)
                 + "; sqlguard does not know the key of " + table + ", so check that "
                 + (beside.size() == 1 ? beside.get(0) + " tells" : "they tell") + " its rows apart"));
+    }
+
+    /**
+     * The note on dropped columns that a copy by a column list took as they are, with no other column of the table
+     * beside them: the values live on, but nothing there says whose they were, which is what such a drop loses (the
+     * columns the list leaves out stay in the table, so they are not what it loses).
+     */
+    private static Optional<Guard> copiedAlone(PartialCopy copy, String table, List<String> dropped) {
+        if (dropped == null || dropped.isEmpty() || copy.asTheyAre().isEmpty()
+                || !copy.asTheyAre().stream().allMatch(c -> dropped.stream().anyMatch(d -> SchemaNames.key(d)
+                        .equals(c)))
+                || !dropped.stream().allMatch(c -> copy.asTheyAre().contains(SchemaNames.key(c)))) {
+            return Optional.empty();
+        }
+        String note = "values of " + String.join(", ", dropped) + " copied to " + copy.target() + " at " + copy.at()
+                + " with no other column of " + table + " beside them, so nothing there tells whose they were";
+        Map<String, String> notes = new LinkedHashMap<>();
+        dropped.forEach(c -> notes.put(SchemaNames.key(c), note));
+        return Guard.noting(Guard.Kind.CARRIED_COPY, notes);
     }
 
     /** Forgets every copy of {@code tables}, whose names may from now on mean other tables. */

@@ -150,7 +150,10 @@ class MigrationHistoriesTest {
      * for one version in the folder of such step scripts ({@code hive-schema-3.1.0.mysql.sql} beside {@code
      * upgrade-3.0.0-to-3.1.0.mysql.sql}, as Hive keeps them) installs that version instead of the steps. Folders
      * named for a dotted version and a word ({@code upgrade/1.2.0_schema/}), also holding a folder per database
-     * ({@code upgrade/1.2.0_schema/mysql/}), as DolphinScheduler keeps them, are version steps too.
+     * ({@code upgrade/1.2.0_schema/mysql/}), as DolphinScheduler keeps them, are version steps too. So are scripts
+     * named for one release each in a folder named for upgrading ({@code schema/upgrade/upgrade-pre-0.9.7.sql}, {@code
+     * upgrade/mysql/2.0.0.sql}), whose install scripts are those of the folder above or, for a folder per database,
+     * those named for that database in another tree ({@code schema/mysql-schema.sql}); not in any other folder.
      */
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
@@ -194,6 +197,14 @@ class MigrationHistoriesTest {
         "db/ddl-scripts/mysql5/mysql5-schema.sql | db/upgrade-scripts/mysql5/jbpm-6.0-to-6.1.sql"
                 + " | db/upgrade-scripts/mysql5/jbpm-6.1-to-6.2.sql | db/upgrade-scripts/mysql5/jbpm-6.2-to-6.3.sql"
                 + " | VARCHAR(255)",
+        "schema/001-create-schema.sql | schema/upgrade/upgrade-pre-0.9.6.sql | schema/upgrade/upgrade-pre-0.9.7.sql"
+                + " | schema/upgrade/upgrade-pre-0.9.10.sql | VARCHAR(255)",
+        "script/schema/mysql-schema.sql | script/upgrade/mysql/1.2.3.sql | script/upgrade/mysql/2.0.0.sql"
+                + " | script/upgrade/mysql/2.1.0.sql | VARCHAR(255)",
+        "script/data/mysql-data.sql | script/upgrade/mysql/1.2.3.sql | script/upgrade/mysql/2.0.0.sql"
+                + " | script/upgrade/mysql/2.1.0.sql | VARCHAR(255)",
+        "db/schema.sql          | db/scripts/1.0.0.sql          | db/scripts/1.1.0.sql       | db/scripts/1.2.0.sql"
+                + " | ",
     })
     void anInstallScriptBesideVersionStepsIsAHistoryOfItsOwn(String install, String base, String other,
             String narrowing, String typeBefore) {
@@ -357,6 +368,40 @@ class MigrationHistoriesTest {
 
     private static List<io.github.sqlguard.sql.Statement> sqlServer(String path, String sql) {
         return new StatementSplitter(Dialect.SQLSERVER, Placeholders.DEFAULT).split(path, sql).statements();
+    }
+
+    /**
+     * Sibling folders that hold the same scripts at the same paths ({@code profiles/alpha/delta/v2-v3/x.sql} beside
+     * {@code profiles/beta/delta/v2-v3/x.sql}) are copies for different configurations, each a history of its own:
+     * the second copy's type change does not take the type the first copy gave the column, also when the copies lie at
+     * different depths ({@code src/delta/..} beside {@code profiles/alpha/delta/..}). Folders named for versions
+     * ({@code upgrade/1/}, {@code upgrade/2/}) are steps of one history, and two folders sharing one script, or one
+     * folder holding the other, are not copies.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "profiles/alpha/delta/v2-v3/x.sql | profiles/alpha/delta/v3-v4/y.sql | profiles/beta/delta/v2-v3/x.sql"
+                + " | profiles/beta/delta/v3-v4/y.sql | ",
+        "db/upgrade/1/x.sql               | db/upgrade/1/y.sql               | db/upgrade/2/x.sql"
+                + " | db/upgrade/2/y.sql               | VARCHAR(50)",
+        "profiles/alpha/delta/v2-v3/x.sql | profiles/alpha/delta/v3-v4/y.sql | profiles/beta/delta/v2-v3/x.sql"
+                + " | profiles/beta/delta/v3-v4/z.sql | VARCHAR(50)",
+        "profiles/alpha/delta/v2-v3/x.sql | profiles/alpha/delta/v3-v4/y.sql | src/delta/v2-v3/x.sql"
+                + " | src/delta/v3-v4/y.sql            | ",
+        "db/old/x.sql                     | db/old/y.sql                     | db/x.sql"
+                + " | db/y.sql                         | VARCHAR(50)",
+    })
+    void foldersHoldingTheSameScriptsAreCopiesReplayedApart(String first, String firstOther, String second,
+            String secondOther, String typeBefore) {
+        String narrowing = "ALTER TABLE t MODIFY COLUMN c VARCHAR(50);";
+        MigrationHistories histories = new MigrationHistories();
+        addMysql(histories, first, narrowing);
+        addMysql(histories, firstOther, "ALTER TABLE t ADD d INT;");
+        addMysql(histories, second, narrowing);
+        addMysql(histories, secondOther, "ALTER TABLE t ADD d INT;");
+        histories.replay();
+        var retype = histories.factsFor(mysql(second, narrowing).get(0)).retypes().get(0);
+        assertEquals(Optional.ofNullable(typeBefore), retype.from().map(SqlType::written), retype.unknownBecause());
     }
 
     private static void addMysql(MigrationHistories histories, String path, String sql) {

@@ -1,0 +1,106 @@
+package io.github.sqlguard.schema;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Folders of plain scripts that hold the same scripts under the same paths
+ * ({@code profiles/mysql-default/delta/v230-v240/config.sql}, {@code profiles/h2-default/delta/v230-v240/config.sql}
+ * and {@code src/delta/v230-v240/config.sql}, the source the profiles are generated from): copies of one schema's scripts for different configurations, of which a deployment runs one. Each is a history of
+ * its own, as Flyway's folders of the same version are ({@link SameVersionFolders}); replayed one after the other,
+ * the first copy's {@code MODIFY COLUMN} would give the column the type the next copy changes it to, and hide that
+ * copy's narrowing.
+ *
+ * <p>Two folders mirror each other when they share at least two scripts, each at the same path below them, and
+ * neither is named for a version or a date ({@code upgrade/1/x.sql} beside {@code upgrade/2/x.sql} are steps that
+ * run one after the other) nor for a step that runs with the other ({@code drop/}, {@code down/}).
+ */
+final class MirroredFolders {
+
+    /** Folders whose scripts run after those of a sibling with the same names, not instead of them. */
+    private static final Set<String> RUN_WITH_SIBLING = Set.of("drop", "down", "undo", "rollback", "revert",
+            "uninstall", "teardown", "cleanup", "before", "after", "pre", "post");
+
+    /** The fewest scripts two folders must share to be copies, not two folders that happen to share a name. */
+    private static final int SHARED_SCRIPTS = 2;
+
+    private MirroredFolders() {
+    }
+
+    /** A plain script as this split reads it: its history and its path, with {@code /} between folders. */
+    record PlainScript(String history, String path) {
+    }
+
+    /** The folders of each history that mirror another folder, every one a history of its own. */
+    static Map<String, List<String>> of(List<PlainScript> scripts) {
+        Map<List<String>, List<String>> pathsByName = new HashMap<>();
+        for (PlainScript script : scripts) {
+            String name = script.path().substring(script.path().lastIndexOf('/') + 1);
+            pathsByName.computeIfAbsent(List.of(script.history(), name), k -> new ArrayList<>()).add(script.path());
+        }
+        Map<List<String>, Integer> sharedByPair = new HashMap<>();
+        pathsByName.forEach((key, paths) -> {
+            for (int i = 0; i < paths.size(); i++) {
+                for (int j = i + 1; j < paths.size(); j++) {
+                    List<String> pair = mirroringFolders(paths.get(i), paths.get(j));
+                    if (!pair.isEmpty()) {
+                        sharedByPair.merge(List.of(key.get(0), pair.get(0), pair.get(1)), 1, Integer::sum);
+                    }
+                }
+            }
+        });
+        Map<String, TreeSet<String>> folders = new HashMap<>();
+        sharedByPair.forEach((pair, shared) -> {
+            if (shared >= SHARED_SCRIPTS) {
+                folders.computeIfAbsent(pair.get(0), h -> new TreeSet<>()).addAll(pair.subList(1, 3));
+            }
+        });
+        Map<String, List<String>> split = new HashMap<>();
+        folders.forEach((history, found) -> split.put(history, List.copyOf(found)));
+        return split;
+    }
+
+    /**
+     * The two folders {@code a} and {@code b} lie in at the same path below, sorted: what is left of each path once
+     * the folders and name they end in alike are taken off ({@code scripts/src/} and {@code scripts/profiles/dev/}
+     * for {@code delta/v2-v3/x.sql} below both); empty when that path is the script's name alone in one folder,
+     * when one folder holds the other, or when a folder is named for a version, a date or a step.
+     */
+    private static List<String> mirroringFolders(String a, String b) {
+        int endA = a.length();
+        int endB = b.length();
+        while (true) {
+            int slashA = a.lastIndexOf('/', endA - 1);
+            int slashB = b.lastIndexOf('/', endB - 1);
+            if (slashA < 0 || slashB < 0 || !a.substring(slashA, endA).equals(b.substring(slashB, endB))) {
+                break;
+            }
+            endA = slashA;
+            endB = slashB;
+        }
+        String first = a.substring(0, endA + 1);
+        String second = b.substring(0, endB + 1);
+        if (endA == a.length() || endB == b.length() || first.startsWith(second) || second.startsWith(first)
+                || !mayMirror(lastFolder(first)) || !mayMirror(lastFolder(second))) {
+            return List.of();
+        }
+        return first.compareTo(second) < 0 ? List.of(first, second) : List.of(second, first);
+    }
+
+    /** The name of the last folder of {@code folder}, which ends in {@code /}. */
+    private static String lastFolder(String folder) {
+        return folder.substring(folder.lastIndexOf('/', folder.length() - 2) + 1, folder.length() - 1);
+    }
+
+    /** True for a folder name that may name a configuration: a word, not a version, a date or a step. */
+    private static boolean mayMirror(String folder) {
+        String lower = folder.toLowerCase(Locale.ROOT);
+        return !lower.isEmpty() && Character.isLetter(lower.charAt(0)) && !InstallScripts.isVersionFolder(folder)
+                && !RUN_WITH_SIBLING.contains(lower);
+    }
+}
