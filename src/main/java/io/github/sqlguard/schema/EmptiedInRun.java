@@ -84,7 +84,10 @@ public final class EmptiedInRun {
             return;
         }
         if (verb.isWord("CREATE")) {
-            createdEmpty(statement, tokens);
+            // A CREATE in a branch (an upgrade runner's #IfNotTable block) may have found the table there, with rows.
+            if (statement.context().branch() == null && main == 0) {
+                createdEmpty(statement, tokens);
+            }
             return;
         }
         List<String> targets = DestroyedTables.of(tokens, main);
@@ -167,10 +170,13 @@ public final class EmptiedInRun {
                 && statement.context().databases().equals(DatabaseScope.ANY);
     }
 
-    /** An ALTER that renames a table or brings rows in (a partition attached, exchanged or switched). */
+    /**
+     * An ALTER that renames a table or brings rows in (a partition attached, exchanged or switched, Snowflake's
+     * {@code SWAP WITH}, which trades the rows of two tables).
+     */
     private static boolean movesRows(List<Token> tokens, int main) {
         return tokens.subList(main, tokens.size()).stream()
-                .anyMatch(t -> t.isAnyWord("RENAME", "ATTACH", "EXCHANGE", "SWITCH", "MERGE", "INHERIT"));
+                .anyMatch(t -> t.isAnyWord("RENAME", "ATTACH", "EXCHANGE", "SWITCH", "MERGE", "INHERIT", "SWAP"));
     }
 
     /**
