@@ -48,6 +48,12 @@ class LinterEmptiedTableGuardTest {
             POSTGRESQL | TRUNCATE a; DO $$ BEGIN INSERT INTO a VALUES (1); END $$; ALTER TABLE a DROP COLUMN x; | truncate-table@1:ERROR / drop-column@4:ERROR
             MYSQL      | TRUNCATE TABLE blobs; ALTER TABLE blobs MODIFY payload BLOB;                 | truncate-table@1:ERROR / alter-column-type@2:INFO (guarded: every row of blobs was removed at line 1)
             POSTGRESQL | DELETE FROM a; ALTER TABLE a ALTER COLUMN label TYPE varchar(10);            | delete-without-where@1:ERROR / alter-column-type@2:INFO (guarded: every row of a was removed at line 1)
+            POSTGRESQL | ALTER TABLE kv RENAME TO kv_old; CREATE TABLE kv (LIKE kv_old); ALTER TABLE kv DROP COLUMN kind; | rename-table@1:INFO (guarded: table kv is created again at line 2) / drop-column@3:INFO (guarded: table kv was created at line 2 and no row was written to it since)
+            POSTGRESQL | ALTER TABLE kv RENAME TO kv_old; CREATE TABLE IF NOT EXISTS kv (LIKE kv_old) PARTITION BY RANGE (ts); ALTER TABLE kv ALTER COLUMN k TYPE integer USING k::integer; | rename-table@1:INFO (guarded: table kv is created again at line 2) / alter-column-type@3:INFO (guarded: table kv was created at line 2 and no row was written to it since)
+            MYSQL      | DROP TABLE IF EXISTS kv; CREATE TABLE IF NOT EXISTS kv LIKE kv_src; ALTER TABLE kv DROP COLUMN kind; | drop-table@1:ERROR
+            POSTGRESQL | ALTER TABLE kv RENAME TO kv_old; CREATE TABLE kv (LIKE kv_old); INSERT INTO kv SELECT * FROM kv_old; ALTER TABLE kv DROP COLUMN kind; | rename-table@1:INFO (guarded: table kv is created again at line 2) / drop-column@4:ERROR
+            POSTGRESQL | ALTER TABLE kv RENAME TO kv_old; CREATE TABLE kv AS SELECT * FROM kv_old; ALTER TABLE kv DROP COLUMN kind; | rename-table@1:INFO (guarded: table kv is created again at line 2) / drop-column@3:ERROR
+            POSTGRESQL | CREATE TABLE IF NOT EXISTS kv (LIKE kv_src); ALTER TABLE kv DROP COLUMN kind;   | drop-column@2:ERROR
             MYSQL      | TRUNCATE a; ALTER IGNORE TABLE a ADD UNIQUE (x);                               | truncate-table@1:ERROR / alter-ignore-unique@2:INFO (guarded: every row of a was removed at line 1)
             POSTGRESQL | TRUNCATE a; ALTER TABLE b ALTER COLUMN label TYPE varchar(10);              | truncate-table@1:ERROR / alter-column-type@2:WARNING
             POSTGRESQL | TRUNCATE a; INSERT INTO a VALUES (1); ALTER TABLE a ALTER COLUMN label TYPE varchar(10); | truncate-table@1:ERROR / alter-column-type@3:WARNING

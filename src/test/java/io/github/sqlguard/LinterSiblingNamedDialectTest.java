@@ -41,12 +41,27 @@ class LinterSiblingNamedDialectTest {
         assertEquals(List.of("delete-without-where"), rules());
     }
 
+    @Test
+    void aScriptNamedForPostgresqlBesideItsTwinIsReadAsPostgresqlUnderAConfiguredMysql() throws IOException {
+        write("db/app_ddl.sql", "DROP TABLE IF EXISTS `orders`;");
+        write("db/app_ddl_pg.sql", "DROP TABLE IF EXISTS \"orders\";");
+
+        // read as MySQL, "orders" would be a string and the finding would name no table
+        assertEquals(List.of("db/app_ddl.sql: DROP TABLE removes table `orders` and all its rows",
+                "db/app_ddl_pg.sql: DROP TABLE removes table \"orders\" and all its rows"),
+                run(Dialect.MYSQL).findings().stream()
+                        .map(f -> f.location().path() + ": " + f.message()).sorted().toList());
+    }
+
     private List<String> rules() {
+        return run(Dialect.AUTO).findings().stream().map(Finding::ruleId).toList();
+    }
+
+    private LintResult run(Dialect dialect) {
         LintConfig defaults = LintConfig.defaults(project, List.of(project.resolve("db")));
-        LintResult result = new Linter().run(new LintConfig(project, defaults.directories(), defaults.includes(),
-                List.of(), Dialect.AUTO, StandardCharsets.UTF_8, Map.of(), List.of(), defaults.flyway(),
+        return new Linter().run(new LintConfig(project, defaults.directories(), defaults.includes(),
+                List.of(), dialect, StandardCharsets.UTF_8, Map.of(), List.of(), defaults.flyway(),
                 defaults.liquibase(), List.of(), null, defaults.maxFileBytes(), 1));
-        return result.findings().stream().map(Finding::ruleId).toList();
     }
 
     private void write(String name, String sql) throws IOException {

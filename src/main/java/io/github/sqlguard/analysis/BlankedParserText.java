@@ -47,6 +47,19 @@ final class BlankedParserText {
         }
     }
 
+    /**
+     * Writes {@code replacement}, as long as token {@code index}'s text, over that token, as {@link #blank} writes
+     * blanks: the text keeps its length, and is left as it is where a placeholder value moved the token.
+     */
+    void replaceToken(int index, String replacement) {
+        Token token = tokens.get(index);
+        int start = token.offset() - tokens.get(0).offset();
+        if (replacement.length() == token.text().length() && sql.startsWith(token.text(), start)) {
+            blanked = blanked == null ? sql.toCharArray() : blanked;
+            replacement.getChars(0, replacement.length(), blanked, start);
+        }
+    }
+
     /** The text with every stretch blanked so far. */
     String text() {
         return blanked == null ? sql : new String(blanked);

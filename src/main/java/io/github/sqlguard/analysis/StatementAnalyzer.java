@@ -162,6 +162,7 @@ public final class StatementAnalyzer {
         String sql = JdbcEscapedQuestionMarks.blanked(statement, SelectIntoVariables.blanked(statement,
                 Collations.blanked(statement, IndexHints.withoutHints(statement))));
         sql = TableVariableSources.renamed(statement, DataChangeRowCaps.blanked(statement, sql));
+        sql = DoubleQuotedStrings.singleQuoted(statement, sql);
         ParserClasses.load();
         AtomicBoolean timedOut = new AtomicBoolean();
         ParseAttempt attempt = new ParseAttempt(sql, statement.readsAsTsql(), backslashEscapes(statement));

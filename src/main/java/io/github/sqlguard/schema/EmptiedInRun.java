@@ -1,14 +1,17 @@
 package io.github.sqlguard.schema;
 
+import io.github.sqlguard.analysis.CreatedTableNames;
 import io.github.sqlguard.analysis.ObjectNames;
 import io.github.sqlguard.sql.DatabaseScope;
 import io.github.sqlguard.sql.Statement;
 import io.github.sqlguard.sql.StatementContext;
 import io.github.sqlguard.sql.Token;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The tables one script run emptied ({@code TRUNCATE t}, {@code DELETE FROM t} with nothing after the table) and
@@ -18,6 +21,11 @@ import java.util.Optional;
  * rename or a partition moved in, CREATE, COMMENT, GRANT, REVOKE, DROP, TRUNCATE, a DELETE of emptied tables);
  * any other statement, a block or an UPDATE or DELETE whose triggers may write elsewhere among them, may add
  * rows to any table and ends it.
+ *
+ * <p>A table the run surely created, without copying rows into it, is empty as well: {@code CREATE TABLE t}, or
+ * {@code CREATE TABLE IF NOT EXISTS t} after the run dropped t or renamed it away. That is the first half of a
+ * rebuild ({@code ALTER TABLE t RENAME TO t_old; CREATE TABLE t (LIKE t_old); ALTER TABLE t DROP COLUMN x;}), whose
+ * new table takes over t's rows only when they are copied back; reshaping it before then loses nothing.
  */
 public final class EmptiedInRun {
 
@@ -26,6 +34,12 @@ public final class EmptiedInRun {
 
     /** Why each emptied table (by key) holds no row: {@code "every row of t was removed at line 3"}. */
     private final Map<String, String> emptied = new HashMap<>();
+
+    /**
+     * Names (by key) of tables the run dropped or renamed away, which no table has taken since: a
+     * {@code CREATE TABLE IF NOT EXISTS} of one surely creates a new table.
+     */
+    private final Set<String> freed = new HashSet<>();
 
     /** The guard of a statement whose every target table this run emptied before it. */
     public Optional<Guard> guardOf(Statement statement) {
@@ -53,15 +67,27 @@ public final class EmptiedInRun {
         }
         if (!atTopLevel(statement)) {
             emptied.clear();
+            freed.clear();
             return;
         }
         int main = DestroyedTables.mainKeyword(tokens);
         Token verb = tokens.get(main);
-        if (emptied.isEmpty() && !verb.isAnyWord("TRUNCATE", "DELETE")) {
+        if (emptied.isEmpty() && freed.isEmpty()
+                && !verb.isAnyWord("TRUNCATE", "DELETE", "CREATE", "DROP", "ALTER")) {
             return; // most statements: nothing emptied to forget, and this one empties nothing
         }
         if (!ROWLESS_VERBS.stream().anyMatch(verb::isWord) || verb.isWord("ALTER") && movesRows(tokens, main)) {
             emptied.clear();
+            // Whatever it is, it may have created a table under a freed name; a rename frees the name it leaves.
+            freed.clear();
+            renamedAway(tokens, main).ifPresent(freed::add);
+            return;
+        }
+        if (verb.isWord("CREATE")) {
+            // A CREATE in a branch (an upgrade runner's #IfNotTable block) may have found the table there, with rows.
+            if (statement.context().branch() == null && main == 0) {
+                createdEmpty(statement, tokens);
+            }
             return;
         }
         List<String> targets = DestroyedTables.of(tokens, main);
@@ -72,12 +98,62 @@ public final class EmptiedInRun {
         if (verb.isWord("DROP")) {
             // The name may now be given to a new table, which holds rows of its own.
             targets.forEach(t -> emptied.remove(key(t)));
+            if (main + 1 < tokens.size() && tokens.get(main + 1).isWord("TABLE")) {
+                targets.forEach(t -> freed.add(key(t)));
+            }
         } else if (emptiesEveryRow(tokens, main, targets)) {
             String line = "line " + statement.start().line();
             // The first emptying is the one reported; a second one finds nothing left.
             targets.forEach(t -> emptied.putIfAbsent(key(t), "every row of " + t + " was removed at "
                     + line));
         }
+    }
+
+    /**
+     * Records the table a {@code CREATE TABLE} surely makes new, when it copies no rows into it ({@code AS SELECT},
+     * MySQL's bare {@code SELECT}, a clone): a plain one, or one {@code IF NOT EXISTS} whose name the run freed.
+     */
+    private void createdEmpty(Statement statement, List<Token> tokens) {
+        Optional<String> named = CreatedTableNames.namedByCreate(tokens);
+        if (named.isEmpty()) {
+            return;
+        }
+        String table = key(named.get());
+        boolean surelyNew = CreatedTableNames.createdTable(tokens).isPresent() || freed.contains(table);
+        freed.remove(table);
+        if (surelyNew && !copiesRows(tokens)) {
+            emptied.put(table, "table " + named.get() + " was created at line " + statement.start().line()
+                    + " and no row was written to it since");
+        }
+    }
+
+    /**
+     * A CREATE TABLE that fills its table, or may: a word outside its parentheses that starts or names a query
+     * ({@code AS SELECT}, {@code AS TABLE src}, MySQL's bare {@code SELECT}, a clone or copy of another table).
+     */
+    private static boolean copiesRows(List<Token> tokens) {
+        int depth = 0;
+        for (Token token : tokens) {
+            depth += token.isSymbol("(") ? 1 : token.isSymbol(")") ? -1 : 0;
+            if (depth == 0 && token.isAnyWord("AS", "SELECT", "WITH", "CLONE", "COPY", "VALUES")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The table {@code ALTER TABLE t RENAME TO x} (or {@code RENAME AS x}) renames away, if it is one. */
+    private static Optional<String> renamedAway(List<Token> tokens, int main) {
+        if (!tokens.get(main).isWord("ALTER")) {
+            return Optional.empty();
+        }
+        for (int i = main + 1; i + 1 < tokens.size(); i++) {
+            if (tokens.get(i).isWord("RENAME") && tokens.get(i + 1).isAnyWord("TO", "AS")) {
+                List<String> targets = DestroyedTables.of(tokens, main);
+                return targets.size() == 1 ? Optional.of(key(targets.get(0))) : Optional.empty();
+            }
+        }
+        return Optional.empty();
     }
 
     /**
@@ -94,10 +170,13 @@ public final class EmptiedInRun {
                 && statement.context().databases().equals(DatabaseScope.ANY);
     }
 
-    /** An ALTER that renames a table or brings rows in (a partition attached, exchanged or switched). */
+    /**
+     * An ALTER that renames a table or brings rows in (a partition attached, exchanged or switched, Snowflake's
+     * {@code SWAP WITH}, which trades the rows of two tables).
+     */
     private static boolean movesRows(List<Token> tokens, int main) {
         return tokens.subList(main, tokens.size()).stream()
-                .anyMatch(t -> t.isAnyWord("RENAME", "ATTACH", "EXCHANGE", "SWITCH", "MERGE", "INHERIT"));
+                .anyMatch(t -> t.isAnyWord("RENAME", "ATTACH", "EXCHANGE", "SWITCH", "MERGE", "INHERIT", "SWAP"));
     }
 
     /**

@@ -24,7 +24,8 @@ import java.util.Set;
  *
  * <p>The word counts only when at least two siblings, the same name but for that word, each name a different
  * known database, and the word is a plain word that does not mean "every database" ({@code x-all.sql},
- * {@code x-common.sql}).
+ * {@code x-common.sql}). A known database's name after the last underscore also counts when the same name without
+ * it is a sibling ({@code app_ddl_pg.sql} beside {@code app_ddl.sql}).
  */
 public final class SiblingDatabaseNames {
 
@@ -101,7 +102,34 @@ public final class SiblingDatabaseNames {
             }
         }
         namedLikeTheirFolder(byRest, namingEndings, named);
+        namedBesideTheirTwin(paths, named);
         return named;
+    }
+
+    /**
+     * Adds the files whose name is a sibling's name with a known database's name after an underscore, before the
+     * extension ({@code linkis_ddl_pg.sql} beside {@code linkis_ddl.sql}, {@code schema_oracle.sql} beside
+     * {@code schema.sql}): the sibling is the script for the project's main database, and the file its version for
+     * the database it names, not a script every database runs.
+     */
+    private static void namedBesideTheirTwin(List<String> paths, Map<String, String> named) {
+        Set<String> lowerPaths = new HashSet<>();
+        paths.forEach(path -> lowerPaths.add(path.toLowerCase(Locale.ROOT).replace('\\', '/')));
+        for (String path : paths) {
+            String lower = path.toLowerCase(Locale.ROOT).replace('\\', '/');
+            int nameStart = lower.lastIndexOf('/') + 1;
+            int dot = lower.lastIndexOf('.');
+            int underscore = lower.lastIndexOf('_', dot < 0 ? lower.length() : dot);
+            if (named.containsKey(path) || dot <= nameStart || underscore <= nameStart
+                    || lower.substring(nameStart, dot).contains("__")) {
+                continue;
+            }
+            String word = lower.substring(underscore + 1, dot);
+            boolean twin = lowerPaths.contains(lower.substring(0, underscore) + lower.substring(dot));
+            if (twin && DatabaseNames.isDatabase(word) && !EVERY_DATABASE.contains(word)) {
+                named.put(path, word);
+            }
+        }
     }
 
     /**

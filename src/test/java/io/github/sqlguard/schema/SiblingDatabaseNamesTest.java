@@ -45,6 +45,13 @@ class SiblingDatabaseNamesTest {
         "engine_mysql.sql engine_test.sql | ",
         // nor does a Flyway description
         "V1__x_mysql.sql V1__x_pg.sql | ",
+        // a known database after the last underscore, beside the same name without it: its version of that script
+        "db/app_ddl.sql db/app_ddl_pg.sql db/app_dml.sql db/app_dml_oracle.sql | "
+            + "db/app_ddl_pg.sql=pg db/app_dml_oracle.sql=oracle",
+        // not beside a twin in another folder, nor a word that is no database, nor one that means every database
+        "a/app_ddl.sql b/app_ddl_pg.sql c/app.sql c/app_test.sql c/app_common.sql | ",
+        // nor a Flyway script beside its twin
+        "V1__init.sql V1__init_pg.sql | ",
         // the rest of the name must match too
         "1.0-upgrade-1.1-mysql.sql 1.0-upgrade-1.1-pg.sql 1.1-upgrade-1.2-og.sql | "
     })
