@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
@@ -32,6 +33,9 @@ abstract class AbstractSqlguardMojo extends AbstractMojo {
 
     @Parameter(defaultValue = "${session}", readonly = true)
     protected MavenSession session;
+
+    @Parameter(defaultValue = "${mojoExecution}", readonly = true)
+    protected MojoExecution mojoExecution;
 
     /**
      * Where to look for migrations. Default: the project's resource directories, the {@code filesystem:} and
@@ -267,6 +271,7 @@ abstract class AbstractSqlguardMojo extends AbstractMojo {
      */
     protected LintConfig lintConfig() throws MojoExecutionException {
         DeprecatedProperties.fillUnsetParameters(this);
+        UnknownParameters.warnings(hasProject() ? project : null, mojoExecution).forEach(getLog()::warn);
         try {
             Path base = baseDir();
             BuildProperties properties = BuildProperties.of(project, session);
