@@ -288,6 +288,8 @@ final class StatementChecker {
             Statement statement = call.statement();
             Script body = new Script(routine.bodyAt(caller), List.of(), Optional.empty());
             BranchLossGuards bodyGuards = new BranchLossGuards();
+            // The body runs on the schema at the call until a statement of its own may have changed it.
+            SchemaView bodyBefore = atCall;
             for (StatementModel inner : analysis.models(body)) {
                 if (inner.placement() != Placement.ROUTINE_BODY) {
                     continue;
@@ -299,7 +301,7 @@ final class StatementChecker {
                 // What the body's earlier statements establish (a column it adds, then fills) holds at this call too.
                 Optional<Guard> guard = bodyGuards.of(inner.statement()).guardOf(inner.statement());
                 for (Rule rule : rules) {
-                    List<Violation> violations = rule.check(inner, SchemaFacts.calledBody(
+                    List<Violation> violations = rule.check(inner, SchemaFacts.calledBody(bodyBefore,
                             SchemaReplay.retypesAtCall(atCall, inner.statement())).judging(inner.statement()));
                     Optional<Severity> severity = violations.isEmpty() ? Optional.empty()
                             : configuredSeverity.apply(rule.info());
@@ -319,8 +321,13 @@ final class StatementChecker {
                     }
                 }
                 bodyGuards.observe(inner, SchemaView.UNKNOWN);
+                int followedBefore = followed.size();
                 if (inner.kind().mayCallRoutines()) {
                     followCallsIn(inner.statement(), routine, via, called);
+                }
+                if (inner.kind() == StatementKind.DDL || inner.statement().runtimeSql()
+                        || followed.size() > followedBefore) {
+                    bodyBefore = SchemaView.UNKNOWN;
                 }
             }
             int dot = routine.name().lastIndexOf('.');

@@ -108,6 +108,30 @@ class LinterCalledBodyReplayTest {
                 .filter(finding -> finding.message().contains("from BIGINT to SMALLINT")).count());
     }
 
+    /**
+     * A helper that drops a constraint with CASCADE runs on the schema at its call: a foreign key, on which nothing
+     * can depend, takes nothing along; a primary key takes the foreign keys that reference it.
+     */
+    @Test
+    void aHelperDropsWhatTheConstraintItNamesIsAtTheCall() throws IOException {
+        write("db/V1__helpers.sql", """
+                CREATE TABLE owner (id INT PRIMARY KEY);
+                CREATE TABLE task (id INT, owner_id INT);
+                ALTER TABLE ONLY task ADD CONSTRAINT fk_task_owner FOREIGN KEY (owner_id) REFERENCES owner (id);
+                CREATE FUNCTION drop_constraint(v_table varchar, v_constraint varchar) RETURNS void AS $f$
+                BEGIN
+                    IF EXISTS (SELECT 1 FROM pg_constraint WHERE conname = v_constraint) THEN
+                        EXECUTE 'ALTER TABLE ' || v_table || ' DROP CONSTRAINT IF EXISTS ' || v_constraint || ' CASCADE';
+                    END IF;
+                END;$f$ LANGUAGE plpgsql;
+                """);
+        write("db/V2__fk.sql", "SELECT drop_constraint('task', 'fk_task_owner');\n");
+        write("db/V3__pk.sql", "SELECT drop_constraint('owner', 'owner_pkey');\n");
+
+        assertEquals(List.of("db/V3__pk.sql:1:1 cascade"), rules(lint(Dialect.POSTGRESQL)).stream()
+                .filter(finding -> !finding.startsWith("db/V1__")).toList());
+    }
+
     /** Routines that each call the next two run each once per call: a web of them cannot make the replay blow up. */
     @Test
     @Timeout(120)
