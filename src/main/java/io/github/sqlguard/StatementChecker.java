@@ -115,8 +115,10 @@ final class StatementChecker {
         BranchLossGuards guards = new BranchLossGuards(BodiesRunWhereDefined.of(models));
         RolledBackTransactions rolledBack = RolledBackTransactions.of(models);
         LiteralCallsHere literalCalls = LiteralCallsHere.of(models, earlierRoutines);
+        List<Statement> ranByCalls = new ArrayList<>();
         for (int index = 0; index < models.size(); index++) {
             StatementModel model = literalCalls.reading(models.get(index));
+            ranByCalls.clear();
             Statement statement = model.statement();
             if (routines.handedToKnownBody(model)) {
                 continue;
@@ -125,7 +127,7 @@ final class StatementChecker {
             if (!statement.container() && model.kind().mayCallRoutines()
                     && (model.placement().runsWithMigration() || !model.calledAt().isEmpty())
                     && callsOfEarlierRoutines(model, routines.names(), earlierRoutines, ceiling, rollbacks,
-                            statementSql, findings, schema.apply(statement).before())) {
+                            statementSql, findings, schema.apply(statement).before(), ranByCalls)) {
                 routines.callsEarlierRoutine();
             }
             if (model.parse().state() != StatementModel.ParseOutcome.State.NOT_NEEDED) {
@@ -186,6 +188,9 @@ final class StatementChecker {
             // A routine body runs when it is called, on the schema of that moment rather than of its definition.
             guards.observe(model, statement.context().kind() == StatementContext.Kind.ROUTINE_BODY
                     ? SchemaView.UNKNOWN : facts.before());
+            for (Statement ran : ranByCalls) {
+                guards.observeRunBy(statement, ran, facts.before());
+            }
             if (statement.context().runsWithMigration()) {
                 scopeMoves.observe(statement);
             }
@@ -213,18 +218,19 @@ final class StatementChecker {
      * A statement that calls a routine an earlier migration created runs its body now: what the body destroys is
      * reported at the call (into {@code found}), which is where it can be fixed or acknowledged, with the place in
      * the body. A routine this script defines itself is followed by the script's own analysis instead. True when
-     * the statement calls such a routine.
+     * the statement calls such a routine. The body statements the call runs go to {@code ran}.
      */
     private boolean callsOfEarlierRoutines(StatementModel call, Set<String> definedHere,
             EarlierRoutines earlierRoutines, Severity ceiling,
-            ScriptMode rollbacks, Map<Location, String> statementSql, List<Finding> found, SchemaView atCall) {
+            ScriptMode rollbacks, Map<Location, String> statementSql, List<Finding> found, SchemaView atCall,
+            List<Statement> ran) {
         Statement statement = call.statement();
         if (!earlierRoutines.mayCall(statement)) {
             return false;
         }
         int firstOfCall = found.size();
         RoutineCall routineCall = new RoutineCall(call, earlierRoutines, ceiling, rollbacks, statementSql, found,
-                atCall);
+                atCall, ran);
         for (String written : RoutineNames.calledNames(statement.tokens())) {
             List<DefinedRoutine> earlier = routineCall.reached(written, "", definedHere);
             for (DefinedRoutine routine : earlier.isEmpty() ? routineCall.reached(written, "", Set.of()) : earlier) {
@@ -256,10 +262,13 @@ final class StatementChecker {
         private final Set<DefinedRoutine> followed = new HashSet<>();
         /** The schema where the call runs the bodies: a type change in one is judged against it. */
         private final SchemaView atCall;
+        /** The body statements the call runs, in order, as the call's literals make them. */
+        private final List<Statement> ran;
 
         RoutineCall(StatementModel call, EarlierRoutines earlierRoutines, Severity ceiling, ScriptMode rollbacks,
-                Map<Location, String> statementSql, List<Finding> found, SchemaView atCall) {
+                Map<Location, String> statementSql, List<Finding> found, SchemaView atCall, List<Statement> ran) {
             this.atCall = atCall;
+            this.ran = ran;
             this.call = call;
             this.earlierRoutines = earlierRoutines;
             this.ceiling = ceiling;
@@ -279,14 +288,20 @@ final class StatementChecker {
             Statement statement = call.statement();
             Script body = new Script(routine.bodyAt(caller), List.of(), Optional.empty());
             BranchLossGuards bodyGuards = new BranchLossGuards();
+            // The body runs on the schema at the call until a statement of its own may have changed it.
+            SchemaView bodyBefore = atCall;
             for (StatementModel inner : analysis.models(body)) {
                 if (inner.placement() != Placement.ROUTINE_BODY) {
                     continue;
                 }
+                if (!routine.createdInScriptOf(statement)) {
+                    // A body this script defines is observed by the script's own analysis where it is written.
+                    ran.add(inner.statement());
+                }
                 // What the body's earlier statements establish (a column it adds, then fills) holds at this call too.
                 Optional<Guard> guard = bodyGuards.of(inner.statement()).guardOf(inner.statement());
                 for (Rule rule : rules) {
-                    List<Violation> violations = rule.check(inner, SchemaFacts.calledBody(
+                    List<Violation> violations = rule.check(inner, SchemaFacts.calledBody(bodyBefore,
                             SchemaReplay.retypesAtCall(atCall, inner.statement())).judging(inner.statement()));
                     Optional<Severity> severity = violations.isEmpty() ? Optional.empty()
                             : configuredSeverity.apply(rule.info());
@@ -306,8 +321,13 @@ final class StatementChecker {
                     }
                 }
                 bodyGuards.observe(inner, SchemaView.UNKNOWN);
+                int followedBefore = followed.size();
                 if (inner.kind().mayCallRoutines()) {
                     followCallsIn(inner.statement(), routine, via, called);
+                }
+                if (inner.kind() == StatementKind.DDL || inner.statement().runtimeSql()
+                        || followed.size() > followedBefore) {
+                    bodyBefore = SchemaView.UNKNOWN;
                 }
             }
             int dot = routine.name().lastIndexOf('.');

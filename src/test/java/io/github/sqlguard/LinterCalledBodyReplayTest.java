@@ -79,6 +79,59 @@ class LinterCalledBodyReplayTest {
         assertEquals(List.of("db/V2__widen.sql:3:22 alter-column-type"), rules(lint(Dialect.POSTGRESQL)));
     }
 
+    /**
+     * A helper an earlier migration created builds its DDL from its parameters: each call's literals decide what
+     * the body changes, so a column one call adds has its type where a later call changes it.
+     */
+    @Test
+    void whatAHelperBuildsFromItsArgumentsHoldsAfterTheCall() throws IOException {
+        write("db/V1__helpers.sql", """
+                CREATE TABLE task (id INT);
+                CREATE FUNCTION add_column(v_table varchar, v_column varchar, v_def text) RETURNS void AS $f$
+                DECLARE v_sql TEXT;
+                BEGIN
+                    v_sql := 'ALTER TABLE ' || v_table || ' ADD COLUMN IF NOT EXISTS ' || v_column || ' ' || v_def;
+                    EXECUTE v_sql;
+                END;$f$ LANGUAGE plpgsql;
+                CREATE FUNCTION change_type(v_table varchar, v_column varchar, v_new_type varchar) RETURNS void AS $f$
+                BEGIN
+                    EXECUTE 'ALTER TABLE ' || v_table || ' ALTER COLUMN ' || v_column || ' TYPE ' || v_new_type;
+                END;$f$ LANGUAGE plpgsql;
+                """);
+        write("db/V2__add.sql", "SELECT add_column('task', 'reads', 'INTEGER DEFAULT 0');\n");
+        write("db/V3__widen.sql", "SELECT change_type('task', 'reads', 'BIGINT');\n");
+        write("db/V4__narrow.sql", "SELECT change_type('task', 'reads', 'SMALLINT');\n");
+
+        assertEquals(List.of("db/V4__narrow.sql:1:1 alter-column-type"), rules(lint(Dialect.POSTGRESQL)).stream()
+                .filter(finding -> !finding.startsWith("db/V1__")).toList());
+        assertEquals(1, lint(Dialect.POSTGRESQL).findings().stream()
+                .filter(finding -> finding.message().contains("from BIGINT to SMALLINT")).count());
+    }
+
+    /**
+     * A helper that drops a constraint with CASCADE runs on the schema at its call: a foreign key, on which nothing
+     * can depend, takes nothing along; a primary key takes the foreign keys that reference it.
+     */
+    @Test
+    void aHelperDropsWhatTheConstraintItNamesIsAtTheCall() throws IOException {
+        write("db/V1__helpers.sql", """
+                CREATE TABLE owner (id INT PRIMARY KEY);
+                CREATE TABLE task (id INT, owner_id INT);
+                ALTER TABLE ONLY task ADD CONSTRAINT fk_task_owner FOREIGN KEY (owner_id) REFERENCES owner (id);
+                CREATE FUNCTION drop_constraint(v_table varchar, v_constraint varchar) RETURNS void AS $f$
+                BEGIN
+                    IF EXISTS (SELECT 1 FROM pg_constraint WHERE conname = v_constraint) THEN
+                        EXECUTE 'ALTER TABLE ' || v_table || ' DROP CONSTRAINT IF EXISTS ' || v_constraint || ' CASCADE';
+                    END IF;
+                END;$f$ LANGUAGE plpgsql;
+                """);
+        write("db/V2__fk.sql", "SELECT drop_constraint('task', 'fk_task_owner');\n");
+        write("db/V3__pk.sql", "SELECT drop_constraint('owner', 'owner_pkey');\n");
+
+        assertEquals(List.of("db/V3__pk.sql:1:1 cascade"), rules(lint(Dialect.POSTGRESQL)).stream()
+                .filter(finding -> !finding.startsWith("db/V1__")).toList());
+    }
+
     /** Routines that each call the next two run each once per call: a web of them cannot make the replay blow up. */
     @Test
     @Timeout(120)

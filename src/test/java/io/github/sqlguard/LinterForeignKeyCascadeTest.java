@@ -23,6 +23,7 @@ class LinterForeignKeyCascadeTest {
 
     private static final String TABLES = "CREATE TABLE customers (id INT PRIMARY KEY);\n"
             + "CREATE TABLE orders (id INT, customer_id INT REFERENCES customers (id), shop_id INT,\n"
+            + "  payer_id INT CONSTRAINT orders_payer_fk REFERENCES customers (id),\n"
             + "  CONSTRAINT orders_shop_fk FOREIGN KEY (shop_id) REFERENCES customers (id));\n";
 
     @TempDir
@@ -33,6 +34,8 @@ class LinterForeignKeyCascadeTest {
     @CsvSource(delimiter = '|', textBlock = """
             TABLES | ALTER TABLE orders DROP CONSTRAINT orders_shop_fk CASCADE                 |
             TABLES | ALTER TABLE orders DROP CONSTRAINT IF EXISTS "orders_customer_id_fkey" CASCADE |
+            TABLES | ALTER TABLE orders DROP CONSTRAINT orders_payer_fk CASCADE                |
+            TABLES | ALTER TABLE orders DROP CONSTRAINT orders_payer_id_fkey CASCADE           | WARNING
             TABLES | ALTER TABLE customers DROP CONSTRAINT customers_pkey CASCADE             | WARNING
             TABLES | ALTER TABLE orders DROP CONSTRAINT orders_id_check CASCADE               | WARNING
             NONE   | ALTER TABLE orders DROP CONSTRAINT orders_shop_fk CASCADE                 | WARNING

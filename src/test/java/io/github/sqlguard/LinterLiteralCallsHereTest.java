@@ -125,8 +125,8 @@ class LinterLiteralCallsHereTest {
     }
 
     /**
-     * A body followed at a call is judged without the schema before the call, and its type change says so rather
-     * than that the replay did not see the statement.
+     * A body followed at a call is judged on the schema before the call, and a type change of a column that schema
+     * does not hold says so rather than that the replay did not see the statement.
      */
     @Test
     void aTypeChangeInAFollowedBodySaysWhyTheOldTypeIsNotKnown() throws IOException {
@@ -143,8 +143,8 @@ class LinterLiteralCallsHereTest {
 
         assertEquals(List.of("db/V1__ids.sql:4:41 alter-column-type INFO",
                 "db/V1__ids.sql:8:1 alter-column-type WARNING ALTER TABLE orders changes the type of"
-                        + " column id to INT (its type before is not known: a routine's body is judged at its calls"
-                        + " without the schema) (at db/V1__ids.sql:4:41, in narrow, which this script created and"
+                        + " column id to INT (its type before is not known: the migrations before the call do not"
+                        + " tell it) (at db/V1__ids.sql:4:41, in narrow, which this script created and"
                         + " this statement calls)"),
                 describe(lint(Dialect.MYSQL)).stream().filter(f -> f.contains("alter-column-type")).toList());
     }

@@ -28,8 +28,9 @@ public enum RowSelection {
     UPSERT_UPDATING_ITSELF,
     /**
      * An UPDATE whose every assignment writes a column's own value back ({@code SET request = request}, written
-     * to fire the table's triggers) or fills only its NULLs ({@code SET flag = COALESCE(flag, FALSE)}, before a NOT
-     * NULL): it changes no stored value, whichever rows it reaches.
+     * to fire the table's triggers), fills only its NULLs ({@code SET flag = COALESCE(flag, FALSE)}, before a NOT
+     * NULL) or changes only the values a CASE's WHENs pick ({@code CASE WHEN c = 'a' THEN 'b' ELSE c END}): it
+     * changes no stored value but those a WHERE would have chosen, whichever rows it reaches.
      */
     OWN_VALUES_WRITTEN_BACK
 }

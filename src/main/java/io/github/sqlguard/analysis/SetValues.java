@@ -1,6 +1,7 @@
 package io.github.sqlguard.analysis;
 
 import io.github.sqlguard.sql.Token;
+import io.github.sqlguard.sql.TokenType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -94,10 +95,16 @@ final class SetValues {
         return i > from;
     }
 
-    /** True when the value in {@code [at, end)} is {@code column} itself, or a fill of its NULLs only. */
+    /**
+     * True when the value in {@code [at, end)} is {@code column} itself, a fill of its NULLs only, or a CASE that
+     * keeps it in every row no WHEN picks.
+     */
     private static boolean keepsStoredValue(StatementTokens tokens, String column, int at, int end) {
         ObjectNames.NameAt value = tokens.nameAt(at);
         if (value != null && value.next() == end && readsOwnValue(column, value.text())) {
+            return true;
+        }
+        if (keepsValueOutsideWhens(tokens, column, at, end)) {
             return true;
         }
         if (at + 1 >= end || !tokens.tokens().get(at).isAnyWord(NULL_FILLS) || !tokens.isSymbol(at + 1, "(")
@@ -106,6 +113,78 @@ final class SetValues {
         }
         ObjectNames.NameAt first = tokens.nameAt(at + 2);
         return first != null && tokens.isSymbol(first.next(), ",") && readsOwnValue(column, first.text());
+    }
+
+    /**
+     * True when the value in {@code [at, end)} is a CASE (in parentheses or not) whose ELSE is {@code column} itself
+     * and whose WHENs each pick some rows only: {@code SET state = CASE WHEN state = 'a' THEN 'b' ELSE state END}
+     * changes the rows {@code WHERE state = 'a'} would, and keeps the others' values, as upgrade scripts rename
+     * values. A WHEN that holds for every row, or may ({@code WHEN 1 = 1}, {@code CASE 1 WHEN 1}), does not.
+     */
+    private static boolean keepsValueOutsideWhens(StatementTokens tokens, String column, int at, int end) {
+        int first = at;
+        int last = end;
+        while (tokens.isSymbol(first, "(") && tokens.closingParen(first) == last - 1) {
+            first++;
+            last--;
+        }
+        if (last - first < 6 || !tokens.isWord(first, "CASE") || !tokens.isWord(last - 1, "END")) {
+            return false;
+        }
+        List<Integer> whens = new ArrayList<>();
+        List<Integer> thens = new ArrayList<>();
+        int otherwise = -1;
+        int depth = 0;
+        for (int k = first + 1; k < last - 1; k++) {
+            if (tokens.isSymbol(k, "(") || tokens.isWord(k, "CASE")) {
+                depth++;
+            } else if (tokens.isSymbol(k, ")") || tokens.isWord(k, "END")) {
+                depth--;
+            } else if (depth == 0 && tokens.isWord(k, "WHEN")) {
+                whens.add(k);
+            } else if (depth == 0 && tokens.isWord(k, "THEN")) {
+                thens.add(k);
+            } else if (depth == 0 && tokens.isWord(k, "ELSE")) {
+                otherwise = k;
+            }
+        }
+        ObjectNames.NameAt kept = otherwise < 0 ? null : tokens.nameAt(otherwise + 1);
+        if (depth != 0 || kept == null || kept.next() != last - 1 || !readsOwnValue(column, kept.text())
+                || whens.isEmpty() || whens.size() != thens.size() || otherwise < thens.get(thens.size() - 1)) {
+            return false;
+        }
+        boolean simple = whens.get(0) != first + 1;
+        if (simple) {
+            // CASE c WHEN 'a' THEN ..: the operand must be a column, each WHEN a literal it is compared with.
+            ObjectNames.NameAt operand = tokens.nameAt(first + 1);
+            if (operand == null || operand.next() != whens.get(0)) {
+                return false;
+            }
+        }
+        for (int w = 0; w < whens.size(); w++) {
+            int from = whens.get(w) + 1;
+            int to = thens.get(w);
+            if (to <= from || w > 0 && whens.get(w) < thens.get(w - 1)) {
+                return false;
+            }
+            boolean picksSome = simple ? literalsOnly(tokens, from, to)
+                    : TokenConditionTruth.of(tokens, from, to) != Truth.ALWAYS_TRUE
+                            && !TokenConditionTruth.hasUndecidedLiteralTerm(tokens, from, to);
+            if (!picksSome) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean literalsOnly(StatementTokens tokens, int from, int to) {
+        for (int k = from; k < to; k++) {
+            TokenType type = tokens.tokens().get(k).type();
+            if (type != TokenType.STRING && type != TokenType.NUMBER) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean readsOwnValue(String column, String value) {

@@ -137,6 +137,21 @@ public final class BranchLossGuards {
         return context.kind() == StatementContext.Kind.ROUTINE_BODY && context.body() != null;
     }
 
+    /**
+     * Records what {@code ran}, a statement of an earlier migration's routine body that {@code call} ran, establishes
+     * for the statements after the call, as if the script had written it there: the {@code ALTER TABLE .. ADD
+     * COLUMN} of a helper the script calls adds a column to this script's run.
+     */
+    public void observeRunBy(Statement call, Statement ran, SchemaView before) {
+        Statement atCall = new Statement(ran.sql(), call.start(), ran.tokens(), call.context(), ran.dialect(),
+                ran.container(), ran.written(), ran.runtimeSql());
+        of(call).observe(atCall, before);
+        if (call.context().branch() == null) {
+            certain.computeIfAbsent(scopeOf(call), k -> new ArrayList<>()).add(scoped -> scoped.observe(atCall,
+                    before));
+        }
+    }
+
     /** Records what {@code model}'s statement establishes, for the later statements it certainly ran before. */
     public void observe(StatementModel model, SchemaView before) {
         Statement statement = model.statement();

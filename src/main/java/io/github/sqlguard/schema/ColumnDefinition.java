@@ -101,7 +101,9 @@ final class ColumnDefinition {
             } else if (token.isWord("PRIMARY")) {
                 primaryKey = true;
             } else if (token.isWord("REFERENCES")) {
-                foreignKey = references(tokens, j + 1, "", List.of(name.text()));
+                // c INT CONSTRAINT fk_c REFERENCES t: the key has that name, not the one the database would give it.
+                String constraint = j >= 2 && tokens.get(j - 2).isWord("CONSTRAINT") ? tokens.get(j - 1).text() : "";
+                foreignKey = references(tokens, j + 1, constraint, List.of(name.text()));
             } else if (token.isSymbol("(")) {
                 j = ObjectNames.skipParentheses(tokens, j) - 1;
             }

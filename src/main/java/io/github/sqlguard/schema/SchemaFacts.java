@@ -30,10 +30,12 @@ public record SchemaFacts(SchemaView before, List<ColumnRetype> retypes, Optiona
 
     /**
      * A statement of a routine's body followed at a call, whose type changes {@code retypesAtCall} judged against
-     * the schema at the call ({@link SchemaReplay#retypesAtCall}); nothing else of that schema is known to it.
+     * the schema at the call ({@link SchemaReplay#retypesAtCall}); {@code before} is the schema it runs on, the
+     * call's while nothing the body ran before it may have changed that, else {@link SchemaView#UNKNOWN}.
      */
-    public static SchemaFacts calledBody(List<ColumnRetype> retypesAtCall) {
-        return new SchemaFacts(SchemaView.UNKNOWN, retypesAtCall, Optional.empty(), CALLED_BODY.notReplayedBecause(),
+    public static SchemaFacts calledBody(SchemaView before, List<ColumnRetype> retypesAtCall) {
+        return new SchemaFacts(before, retypesAtCall, Optional.empty(), before == SchemaView.UNKNOWN
+                ? CALLED_BODY.notReplayedBecause() : "the migrations before the call do not tell it",
                 Optional.empty(), Optional.empty());
     }
 

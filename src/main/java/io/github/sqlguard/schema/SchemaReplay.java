@@ -8,12 +8,14 @@ import io.github.sqlguard.sql.StatementContext;
 import io.github.sqlguard.sql.Token;
 import java.util.ArrayList;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -147,7 +149,7 @@ public final class SchemaReplay {
                     // Each routine runs once per call of the migration, as the checker follows it, and only so
                     // many: a routine that calls itself, or a web of routines calling each other, ends here.
                     if (followed.size() < RoutineNames.MAX_FOLLOWED && followed.add(called.get())) {
-                        replayBody(called.get(), followed);
+                        replayBody(called.get(), call, followed);
                     }
                     break;
                 }
@@ -155,13 +157,22 @@ public final class SchemaReplay {
         }
     }
 
-    private void replayBody(DefinedRoutine routine, Set<DefinedRoutine> followed) {
-        for (Statement inner : routine.body()) {
+    /**
+     * Runs {@code routine}'s body as {@code call} runs it: a helper that builds {@code ALTER TABLE} from its
+     * parameters changes the table and column the call's literals name.
+     */
+    private void replayBody(DefinedRoutine routine, Statement call, Set<DefinedRoutine> followed) {
+        Map<Location, StatementKey> asWritten = new HashMap<>();
+        routine.body().forEach(statement -> asWritten.put(statement.start(), StatementKey.of(statement)));
+        for (Statement inner : routine.bodyAt(call)) {
             leaveBranch(inner.context());
             int position = history.advance(inner.start());
-            StatementKey key = StatementKey.of(inner);
-            if (followedBodyStatements.add(key)) {
-                positions.put(key, position);
+            // The body as written is judged where its first call ran it, the literals of that call aside.
+            for (StatementKey key : new LinkedHashSet<>(Arrays.asList(StatementKey.of(inner),
+                    asWritten.get(inner.start())))) {
+                if (key != null && followedBodyStatements.add(key)) {
+                    positions.put(key, position);
+                }
             }
             DdlReplay.replayInto(history, inner);
             if (branch != null) {

@@ -9,7 +9,9 @@ import org.junit.jupiter.params.provider.CsvSource;
  * request = request WHERE request IS NOT NULL}, written to fire a trigger) changes no stored value, with or
  * without WHERE. A value read from another table, computed from the column, or any other assignment beside it
  * is still judged. Nor does one that fills only the column's NULLs ({@code SET paid = COALESCE(paid, FALSE)}, as
- * {@code WHERE paid IS NULL} would) change a stored value. Findings point at the verb (line 2).
+ * {@code WHERE paid IS NULL} would) change a stored value, nor one that maps listed values and keeps the rest
+ * ({@code SET state = CASE WHEN state = 'a' THEN 'b' ELSE state END}, as {@code WHERE state = 'a'} would). Findings
+ * point at the verb (line 2).
  */
 class OwnValuesWrittenBackTest {
 
@@ -34,6 +36,17 @@ class OwnValuesWrittenBackTest {
         "POSTGRESQL | UPDATE orders SET total = COALESCE(0, total)                          | update-without-where 2:3",
         "POSTGRESQL | UPDATE orders SET total = COALESCE(other, total)                      | update-without-where 2:3",
         "POSTGRESQL | UPDATE orders SET total = COALESCE(total, 0), note = 'x'              | update-without-where 2:3",
+        "POSTGRESQL | UPDATE orders SET state = CASE WHEN state = 'a' THEN 'b' WHEN state = 'c' THEN 'd' ELSE state END | -",
+        "POSTGRESQL | UPDATE orders SET state = (CASE WHEN state = 'a' AND total > 1 THEN 'b' ELSE state END)     | -",
+        "POSTGRESQL | UPDATE orders SET state = CASE state WHEN 'a' THEN 'b' ELSE state END, note = note          | -",
+        "POSTGRESQL | UPDATE orders SET state = CASE WHEN (state IN ('a')) THEN CASE WHEN total > 1 THEN 'x' END ELSE state END | -",
+        "POSTGRESQL | UPDATE orders SET state = CASE WHEN state = 'a' THEN 'b' END                   | update-without-where 2:3",
+        "POSTGRESQL | UPDATE orders SET state = CASE WHEN state = 'a' THEN 'b' ELSE note END         | update-without-where 2:3",
+        "POSTGRESQL | UPDATE orders SET state = CASE WHEN 1 = 1 THEN 'b' ELSE state END              | update-without-where 2:3",
+        "POSTGRESQL | UPDATE orders SET state = CASE WHEN state = 'a' OR TRUE THEN 'b' ELSE state END | update-without-where 2:3",
+        "POSTGRESQL | UPDATE orders SET state = CASE 1 WHEN 1 THEN 'b' ELSE state END                | update-without-where 2:3",
+        "POSTGRESQL | UPDATE orders SET total = CASE WHEN total > 5 THEN 5 ELSE total END + 1       | update-without-where 2:3",
+        "POSTGRESQL | UPDATE orders SET state = CASE WHEN state = 'a' THEN 'b' ELSE state END, note = 'x' | update-without-where 2:3",
     })
     void writingBackOwnValuesChangesNothing(Dialect dialect, String sql, String expected) {
         AlwaysTrueConditionFormsTest.assertRowFindings(dialect, sql, expected);
