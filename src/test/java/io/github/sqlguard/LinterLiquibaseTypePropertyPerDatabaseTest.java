@@ -140,6 +140,36 @@ class LinterLiquibaseTypePropertyPerDatabaseTest {
         assertEquals(List.of(), lines(lint(Dialect.POSTGRESQL)));
     }
 
+    @Test
+    void definitionsRepeatedInEachIncludedFileKeepEachDatabasesValueApart() throws IOException {
+        // Liquibase keeps the first definition per database: the repeated ones never apply anywhere.
+        String perDatabase = """
+                    <property name="big.text" value="text" dbms="mysql"/>
+                    <property name="big.text" value="varchar(4000)" dbms="postgresql"/>
+                """;
+        TestProject.write(project, "db/changelog.xml", """
+                <databaseChangeLog>
+                    <include file="create.xml" relativeToChangelogFile="true"/>
+                    <include file="widen.xml" relativeToChangelogFile="true"/>
+                </databaseChangeLog>
+                """);
+        TestProject.write(project, "db/create.xml", "<databaseChangeLog>\n" + perDatabase + """
+                    <changeSet id="1" author="a">
+                        <createTable tableName="songs"><column name="lyrics" type="varchar(255)"/></createTable>
+                    </changeSet>
+                </databaseChangeLog>
+                """);
+        TestProject.write(project, "db/widen.xml", "<databaseChangeLog>\n" + perDatabase + """
+                    <changeSet id="2" author="a" dbms="mysql,postgresql">
+                        <modifyDataType tableName="songs" columnName="lyrics" newDataType="${big.text}"/>
+                    </changeSet>
+                </databaseChangeLog>
+                """);
+
+        // Before, PostgreSQL's value was judged against the type MySQL's had just given the column.
+        assertEquals(List.of(), lines(lint(Dialect.AUTO)));
+    }
+
     private void writeXml(String changeSets) throws IOException {
         TestProject.write(project, "db/changelog.xml",
                 "<databaseChangeLog>\n" + PROPERTIES + changeSets + "</databaseChangeLog>\n");

@@ -75,6 +75,9 @@ final class PropertyAlternatives {
             return;
         }
         DatabaseScope runs = runsOf(definition, limit);
+        if (runs == null) {
+            return;
+        }
         String first = values.putIfAbsent(name, value);
         if (first == null && definition.condition() != null) {
             limitedFirsts.put(name, new Alternative(name, value, definition.condition(), runs));
@@ -98,7 +101,9 @@ final class PropertyAlternatives {
     /**
      * The databases {@code definition} can apply on: its own {@code dbms} ({@code limit}) less the databases an
      * earlier definition of the name for databases only takes first; {@link DatabaseScope#ANY} when that cannot be
-     * told ({@code dbms="!h2"} before it, or nothing left of its list).
+     * told ({@code dbms="!h2"} before it); null when those took every database of its list: on them the earlier
+     * definition wins on every run, so this one never applies (a changelog that repeats its definitions in each
+     * included file).
      */
     private DatabaseScope runsOf(Definition definition, DatabaseScope limit) {
         String name = definition.name();
@@ -110,8 +115,10 @@ final class PropertyAlternatives {
         left.removeAll(taken);
         Set<String> excluded = new HashSet<>(limit.excluded());
         excluded.addAll(taken);
-        DatabaseScope runs = !limit.included().isEmpty() && left.isEmpty() ? DatabaseScope.ANY
-                : new DatabaseScope(left, limit.included().isEmpty() ? excluded : Set.of());
+        if (!limit.included().isEmpty() && left.isEmpty()) {
+            return null;
+        }
+        DatabaseScope runs = new DatabaseScope(left, limit.included().isEmpty() ? excluded : Set.of());
         if (definition.dbmsOnly() && definition.dbms() != null) {
             if (limit.included().isEmpty() || !limit.excluded().isEmpty()) {
                 unlisted.add(name);

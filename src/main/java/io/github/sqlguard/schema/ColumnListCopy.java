@@ -194,15 +194,27 @@ final class ColumnListCopy {
      * A copy of every row by a column list from a table whose columns the replay does not all know ({@code INSERT
      * INTO t (id, name) SELECT id, name FROM t_old} after {@code CREATE TABLE t_old AS SELECT * FROM t} of a table
      * created before the scripts checked): whether it keeps every column cannot be told, nor that it loses one.
+     * Also a copy of every row that has a value in one column ({@code .. FROM issue WHERE assignee IS NOT NULL}):
+     * the rows it leaves out have no value in that column to lose.
      */
     static Optional<Unverified> unverified(List<Token> tokens, int main, SchemaView before,
             boolean selectIntoMakesTable) {
-        return shape(tokens, main, selectIntoMakesTable)
+        if (main >= tokens.size() || !tokens.get(main).isAnyWord("INSERT", "SELECT", "CREATE")) {
+            return Optional.empty(); // every statement comes here: only a copy is read further
+        }
+        int where = TopLevel.wordIndex(tokens, main + 1, "WHERE");
+        Optional<List<String>> required = requiredValues(tokens, where);
+        if (where >= 0 && (required.isEmpty() || required.get().size() != 1)) {
+            return Optional.empty(); // with two required, a row left out for lack of one has a value in the other
+        }
+        List<Token> unfiltered = where < 0 ? tokens : tokens.subList(0, where);
+        return shape(unfiltered, main, selectIntoMakesTable)
                 .filter(copy -> before.table(copy.source().text()).filter(Table::complete)
                         .filter(table -> !table.columns().isEmpty()).isEmpty())
                 .map(copy -> new Unverified(SchemaNames.unquoted(copy.source().text()),
                         SchemaNames.unquoted(copy.target().text()),
-                        columnsReadAsTheyAre(tokens, copy.select() + 1, copy.listEnd())));
+                        columnsReadAsTheyAre(unfiltered, copy.select() + 1, copy.listEnd()),
+                        Set.copyOf(required.orElse(List.of()))));
     }
 
     /**
@@ -211,8 +223,14 @@ final class ColumnListCopy {
      * @param source the table read, unquoted
      * @param target the table written, unquoted
      * @param asTheyAre the keys of the columns the list copies as they are, not through an expression
+     * @param withValueIn the key of the column whose rows with a value the copy keeps, the others left out; empty
+     *     when it copies every row
      */
-    record Unverified(String source, String target, Set<String> asTheyAre) {
+    record Unverified(String source, String target, Set<String> asTheyAre, Set<String> withValueIn) {
+
+        boolean everyRow() {
+            return withValueIn.isEmpty();
+        }
     }
 
     /**

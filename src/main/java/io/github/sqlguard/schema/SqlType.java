@@ -56,8 +56,9 @@ public record SqlType(String written, String base, List<Long> arguments, boolean
             Map.entry("TIME WITH TIME ZONE", "TIME"), Map.entry("BINARY VARYING", "VARBINARY"),
             Map.entry("BINARY LARGE OBJECT", "BLOB"), Map.entry("LONG VARCHAR", "MEDIUMTEXT"),
             Map.entry("NTEXT", "NCLOB"), Map.entry("LONG", "CLOB"), Map.entry("STRING", "TEXT"),
-            // H2 and HSQLDB: long forms of the varying types, which H2 reads as VARBINARY and VARCHAR.
-            Map.entry("LONGVARBINARY", "VARBINARY"), Map.entry("LONGVARCHAR", "VARCHAR"));
+            // H2 and HSQLDB: long forms of the varying types, which H2 reads as VARBINARY and VARCHAR; LONGVARCHAR
+            // holds megabytes there (and Liquibase reads it as its CLOB), so as a CLOB in every dialect.
+            Map.entry("LONGVARBINARY", "VARBINARY"), Map.entry("LONGVARCHAR", "CLOB"));
 
     public SqlType {
         arguments = List.copyOf(arguments);

@@ -68,9 +68,10 @@ final class TableCopies {
 
     /**
      * What a copy of some of a table's rows or columns left out ({@code note}); for a copy of every row by a column
-     * list from a table the replay does not know in full, also where it went and the columns it copied as they are.
+     * list from a table the replay does not know in full, also where it went, the columns it copied as they are, and
+     * those of them whose every value it copied ({@code moved}).
      */
-    private record PartialCopy(String note, String target, String at, Set<String> asTheyAre) {
+    private record PartialCopy(String note, String target, String at, Set<String> asTheyAre, Set<String> moved) {
     }
 
     private record RowsCopy(String target, String at, List<String> missing, Set<String> kept) {
@@ -97,7 +98,10 @@ final class TableCopies {
                         .or(() -> knownColumns(before, copy.source())).orElse(null)));
         ColumnListCopy.unverified(tokens, main, before, selectIntoMakesTable).ifPresent(copy -> {
             String unknown = "sqlguard does not know every column of " + copy.source();
-            if (holdsWholeCopyOf(copy.source(), copy.target())) {
+            if (!copy.everyRow()) {
+                copiedByUnknownList(copy, at, "the copy to " + copy.target() + " at " + at
+                        + " keeps only the rows with a value in " + String.join(", ", copy.withValueIn()));
+            } else if (holdsWholeCopyOf(copy.source(), copy.target())) {
                 copiedByUnverifiedList(copy.source(), copy.target(), at, "rows copied back to " + copy.target()
                         + " at " + at + " by a column list; " + unknown + ", so check that the list names them all");
             } else {
@@ -179,7 +183,7 @@ final class TableCopies {
             wholeCopyOf.remove(key);
             partial.put(source, new PartialCopy("the copy to " + copy.targetName() + " at " + copy.at()
                     + " no longer holds " + (lost.size() == 1 ? "column " : "columns ") + String.join(", ", lost)
-                    + ", which " + at + " " + change, "", "", Set.of()));
+                    + ", which " + at + " " + change, "", "", Set.of(), Set.of()));
         });
     }
 
@@ -221,7 +225,7 @@ final class TableCopies {
 
     /** Rows of {@code source} were copied, leaving out what {@code note} says. */
     private void copiedInPart(String source, String note) {
-        partial.put(SchemaNames.key(source), new PartialCopy(note, "", "", Set.of()));
+        partial.put(SchemaNames.key(source), new PartialCopy(note, "", "", Set.of(), Set.of()));
     }
 
     /**
@@ -230,7 +234,11 @@ final class TableCopies {
      * as they are ({@link #copiedBeside}) loses nothing when the columns beside them tell the rows apart.
      */
     private void copiedByUnknownList(ColumnListCopy.Unverified copy, String at, String note) {
-        partial.put(SchemaNames.key(copy.source()), new PartialCopy(note, copy.target(), at, copy.asTheyAre()));
+        // Of a copy that keeps only the rows with a value in a column, only that column's values all went along
+        Set<String> moved = copy.everyRow() ? copy.asTheyAre() : copy.withValueIn().stream()
+                .filter(copy.asTheyAre()::contains).collect(Collectors.toSet());
+        partial.put(SchemaNames.key(copy.source()), new PartialCopy(note, copy.target(), at, copy.asTheyAre(),
+                moved));
     }
 
     /**
@@ -244,7 +252,7 @@ final class TableCopies {
             return; // the copy that keeps most columns is the rebuild; the others move columns elsewhere
         }
         RowsCopy rows = new RowsCopy(copy.target(), at, copy.missing(), copy.kept());
-        partial.put(source, new PartialCopy(rows.note(copy.missing()), copy.target(), at, Set.of()));
+        partial.put(source, new PartialCopy(rows.note(copy.missing()), copy.target(), at, Set.of(), Set.of()));
         leftOut.put(source, rows);
     }
 
@@ -357,7 +365,7 @@ final class TableCopies {
      */
     private static Optional<Guard> copiedBeside(PartialCopy copy, String table, List<String> dropped) {
         if (dropped == null || dropped.isEmpty()
-                || !dropped.stream().allMatch(c -> copy.asTheyAre().contains(SchemaNames.key(c)))) {
+                || !dropped.stream().allMatch(c -> copy.moved().contains(SchemaNames.key(c)))) {
             return Optional.empty();
         }
         List<String> beside = copy.asTheyAre().stream()

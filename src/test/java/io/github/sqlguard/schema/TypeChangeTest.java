@@ -68,6 +68,8 @@ class TypeChangeTest {
             VARCHAR                     | text                        | AUTO       | LOSSLESS
             VARCHAR                     | clob                        | H2         | LOSSLESS
             VARCHAR(255)                | LONGTEXT                    | MARIADB    | LOSSLESS
+            VARCHAR(255)                | LONGVARCHAR                 | AUTO       | LOSSLESS
+            LONGVARCHAR                 | VARCHAR(255)                | AUTO       | LOSSY
             TEXT                        | TINYTEXT                    | MYSQL      | LOSSY
             MEDIUMTEXT                  | TEXT                        | MYSQL      | LOSSY
             DECIMAL(10,2)               | DECIMAL(19,2)               | MYSQL      | LOSSLESS
