@@ -38,16 +38,25 @@ final class MirroredFolders {
 
     /** The folders of each history that mirror another folder, every one a history of its own. */
     static Map<String, List<String>> of(List<PlainScript> scripts) {
-        Map<List<String>, List<String>> pathsByName = new HashMap<>();
+        // Each script is filed under every path it may share with a copy (x.sql, v2-v3/x.sql, delta/v2-v3/x.sql,
+        // ..) with the folder that holds that path, so copies meet under one key: comparing every two scripts of the
+        // same name instead would take millions of comparisons for a project of many up.sql and down.sql files.
+        Map<List<String>, List<String>> foldersByPathBelow = new HashMap<>();
         for (PlainScript script : scripts) {
-            String name = script.path().substring(script.path().lastIndexOf('/') + 1);
-            pathsByName.computeIfAbsent(List.of(script.history(), name), k -> new ArrayList<>()).add(script.path());
+            String path = script.path();
+            for (int slash = path.lastIndexOf('/'); slash > 0; slash = path.lastIndexOf('/', slash - 1)) {
+                String folder = path.substring(0, slash + 1);
+                if (mayMirror(lastFolder(folder))) {
+                    foldersByPathBelow.computeIfAbsent(List.of(script.history(), path.substring(slash + 1)),
+                            k -> new ArrayList<>()).add(folder);
+                }
+            }
         }
         Map<List<String>, Integer> sharedByPair = new HashMap<>();
-        pathsByName.forEach((key, paths) -> {
-            for (int i = 0; i < paths.size(); i++) {
-                for (int j = i + 1; j < paths.size(); j++) {
-                    List<String> pair = mirroringFolders(paths.get(i), paths.get(j));
+        foldersByPathBelow.forEach((key, holders) -> {
+            for (int i = 0; i < holders.size(); i++) {
+                for (int j = i + 1; j < holders.size(); j++) {
+                    List<String> pair = mirroring(holders.get(i), holders.get(j));
                     if (!pair.isEmpty()) {
                         sharedByPair.merge(List.of(key.get(0), pair.get(0), pair.get(1)), 1, Integer::sum);
                     }
@@ -66,30 +75,14 @@ final class MirroredFolders {
     }
 
     /**
-     * The two folders {@code a} and {@code b} lie in at the same path below, sorted: what is left of each path once
-     * the folders and name they end in alike are taken off ({@code scripts/src/} and {@code scripts/profiles/dev/}
-     * for {@code delta/v2-v3/x.sql} below both); empty when that path is the script's name alone in one folder,
-     * when one folder holds the other, or when a folder is named for a version, a date or a step.
+     * Folders {@code a} and {@code b}, sorted, when they hold the same path below them as copies do: empty when their
+     * own names are alike too (the scripts share a longer path, under other folders) or when one holds the other.
      */
-    private static List<String> mirroringFolders(String a, String b) {
-        int endA = a.length();
-        int endB = b.length();
-        while (true) {
-            int slashA = a.lastIndexOf('/', endA - 1);
-            int slashB = b.lastIndexOf('/', endB - 1);
-            if (slashA < 0 || slashB < 0 || !a.substring(slashA, endA).equals(b.substring(slashB, endB))) {
-                break;
-            }
-            endA = slashA;
-            endB = slashB;
-        }
-        String first = a.substring(0, endA + 1);
-        String second = b.substring(0, endB + 1);
-        if (endA == a.length() || endB == b.length() || first.startsWith(second) || second.startsWith(first)
-                || !mayMirror(lastFolder(first)) || !mayMirror(lastFolder(second))) {
+    private static List<String> mirroring(String a, String b) {
+        if (lastFolder(a).equals(lastFolder(b)) || a.startsWith(b) || b.startsWith(a)) {
             return List.of();
         }
-        return first.compareTo(second) < 0 ? List.of(first, second) : List.of(second, first);
+        return a.compareTo(b) < 0 ? List.of(a, b) : List.of(b, a);
     }
 
     /** The name of the last folder of {@code folder}, which ends in {@code /}. */
