@@ -4,10 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.github.sqlguard.model.Dialect;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -79,9 +77,6 @@ class LinterColumnAddedByHelperTest {
     }
 
     private LintResult lint() {
-        LintConfig defaults = LintConfig.defaults(project, List.of(project.resolve("db")));
-        return new Linter().run(new LintConfig(project, defaults.directories(), defaults.includes(), List.of(),
-                Dialect.POSTGRESQL, StandardCharsets.UTF_8, Map.of(), List.of(), defaults.flyway(),
-                defaults.liquibase(), List.of(), null, defaults.maxFileBytes(), 2), null);
+        return TestProject.lint(project, Dialect.POSTGRESQL);
     }
 }

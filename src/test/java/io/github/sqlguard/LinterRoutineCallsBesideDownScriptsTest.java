@@ -5,10 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.github.sqlguard.model.Dialect;
 import io.github.sqlguard.model.Severity;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -59,10 +57,7 @@ class LinterRoutineCallsBesideDownScriptsTest {
 
     /** The findings above information: errors and warnings. */
     private List<String> reported() {
-        LintConfig defaults = LintConfig.defaults(project, List.of(project.resolve("db")));
-        LintResult result = new Linter().run(new LintConfig(project, defaults.directories(), defaults.includes(),
-                List.of(), Dialect.POSTGRESQL, StandardCharsets.UTF_8, Map.of(), List.of(), defaults.flyway(),
-                defaults.liquibase(), List.of(), null, defaults.maxFileBytes(), 2), null);
+        LintResult result = TestProject.lint(project, Dialect.POSTGRESQL);
         return result.findings().stream().filter(f -> f.severity() != Severity.INFO)
                 .map(f -> f.location() + " " + f.ruleId() + " " + f.severity()).toList();
     }
