@@ -63,6 +63,29 @@ class LinterTsqlBodyTailTest {
     }
 
     @ParameterizedTest
+    @EnumSource(value = Dialect.class, names = {"SQLSERVER", "AUTO"})
+    void aBeginFollowedByASemicolonInsideTheBodyOpensABlock(Dialect dialect) throws IOException {
+        List<String> findings = severities(dialect, """
+                CREATE PROCEDURE dbo.purge AS
+                BEGIN
+                  IF @x = 1
+                  BEGIN
+                    DELETE FROM audit;
+                  END
+                  ELSE
+                  BEGIN
+                  ;WITH c AS (SELECT 1 AS id)
+                  SELECT id FROM c;
+                  END
+                  ;
+                  DELETE FROM orders;
+                END
+                GO""");
+
+        assertEquals(List.of("5 INFO delete-without-where false", "13 INFO delete-without-where false"), findings);
+    }
+
+    @ParameterizedTest
     @EnumSource(value = Dialect.class, names = {"POSTGRESQL", "MYSQL"})
     void otherDatabasesEndTheRoutineAtItsEnd(Dialect dialect) throws IOException {
         List<String> findings = severities(dialect, """

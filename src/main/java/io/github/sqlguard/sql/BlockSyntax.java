@@ -69,6 +69,12 @@ final class BlockSyntax {
             return false;
         }
         Token next = at(tokens, index + 1, to);
+        if (next != null && isSemicolon(next) && previous != null && !endsStatementText(previous)
+                && previous.type() != TokenType.COMMENT) {
+            // T-SQL: BEGIN in the middle of a statement (ELSE BEGIN ;WITH .., IF @x = 1 BEGIN;) opens a block;
+            // a transaction's BEGIN; always starts a statement of its own.
+            return true;
+        }
         if (endsStatementText(next)) {
             return false;
         }
