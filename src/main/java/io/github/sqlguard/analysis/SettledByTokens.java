@@ -23,7 +23,9 @@ import java.util.List;
  * a WHERE whose FROM list has no JOIN or USING ({@code UPDATE t SET a = s.a FROM s}) touches every row too:
  * nothing links the target's rows to that list, and neither does a WHERE that names only the list's tables
  * ({@code UPDATE t SET a = s.a FROM s WHERE s.live}). Oracle's join views, which the parser cannot read, are
- * limited by their inner join. Left to the parser: CTE bodies that change rows, IF branches and compound bodies,
+ * limited by their inner join. An UPDATE whose every assignment writes back its own value or changes only what a
+ * CASE picks ({@code SET c = CASE WHEN c = 'a' THEN 'b' ELSE c END}) is settled whatever it joins: the rows it
+ * reaches do not matter. Left to the parser: CTE bodies that change rows, IF branches and compound bodies,
  * joins and USING lists without a WHERE or with one on the other tables alone, conditions the tokens find always
  * true or holding a term of literals alone they cannot evaluate ({@code 3 IN (1, 3)}), MySQL backslash escapes that
  * may change how it reads, statements whose parentheses do not pair up, and statements whose target the tokens
@@ -70,6 +72,9 @@ final class SettledByTokens {
         DataChange change = changes.get(0);
         if (change.at() != tokens.get(main)) {
             return false; // the one change the tokens read is in a CTE body: the parser reads the rest
+        }
+        if (change.selection() == RowSelection.OWN_VALUES_WRITTEN_BACK) {
+            return true; // it changes only what a WHERE would have chosen, whichever rows its joins reach
         }
         boolean ctesAreUpdatable = statement.dialect() == Dialect.SQLSERVER || statement.dialect() == Dialect.AUTO;
         if (change.where() != WhereFact.PRESENT && ctesAreUpdatable && main > 0
