@@ -50,13 +50,14 @@ final class ClientCommands {
 
     /**
      * The SQL*Plus lines that end at their line's end in auto too, where a statement starts: PROMPT and REM, the
-     * commands no statement of another dialect starts with ({@code DEFINE}, {@code WHENEVER}, {@code SPOOL}, ..)
+     * commands no statement of another dialect starts with ({@code DEFINE}, {@code WHENEVER}, {@code SPOOL}, the
+     * HOST shorthands {@code $ del x} and {@code ! rm x}, ..)
      * and {@code SET} of a SQL*Plus setting ({@code SET FEEDBACK OFF}). Not PRINT and BREAK, which T-SQL has, nor
      * SHOW and DESC, which MySQL has, nor SET of a name that other databases also set ({@code SET TIME ZONE},
      * MySQL's {@code SET autocommit = 0}).
      */
     static boolean isSqlPlusLineInAuto(String text, int pos, int end) {
-        if (isSqlPlusCommentLine(text, pos, end)) {
+        if (isSqlPlusCommentLine(text, pos, end) || isSqlPlusHostShorthand(text, pos, end)) {
             return true;
         }
         for (String command : SQL_PLUS_ONLY_COMMANDS) {

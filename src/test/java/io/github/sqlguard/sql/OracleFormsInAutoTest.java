@@ -55,11 +55,12 @@ class OracleFormsInAutoTest {
     }
 
     /** SQL*Plus's $ (Windows) and ! (Unix) run an operating system command, as HOST does, up to their line's end. */
-    @Test
-    void hostShorthandLinesDoNotHideTheStatementAfterThem() {
+    @ParameterizedTest
+    @EnumSource(value = Dialect.class, names = {"AUTO", "ORACLE"})
+    void hostShorthandLinesDoNotHideTheStatementAfterThem(Dialect dialect) {
         String sql = "--try running on windows\n$ del params.tmp\n--try running on unix\n! rm params.tmp\n"
                 + "DELETE FROM t;\n!ls\nDROP TABLE a;\n";
-        assertEquals(List.of("5:1 DELETE", "7:1 DROP"), starts(Dialect.ORACLE, sql));
+        assertEquals(List.of("5:1 DELETE", "7:1 DROP"), starts(dialect, sql));
     }
 
     /** Inside a PL/SQL block a variable or a call named like a command, and $IF, stay PL/SQL. */
