@@ -21,7 +21,7 @@ final class ClientCommands {
     /**
      * SQL*Plus settings and commands that end at their line without a semicolon ({@code SET DEFINE OFF},
      * {@code WHENEVER SQLERROR EXIT}, {@code SPOOL}, {@code DEFINE}, {@code CONNECT}, {@code COLUMN}, {@code DESC},
-     * {@code EXIT}, ..): read as SQL they would swallow the statement on the next line. The caller makes sure {@code pos} starts a statement, so an UPDATE's SET line is not one; SQL's
+     * {@code EXIT}, .., also abbreviated, and the HOST shorthands {@code $} and {@code !}): read as SQL they would swallow the statement on the next line. The caller makes sure {@code pos} starts a statement, so an UPDATE's SET line is not one; SQL's
      * own SET TRANSACTION, SET ROLE and SET CONSTRAINTS are not settings.
      */
     static boolean isSqlPlusSettingLine(String text, int pos, int end) {
@@ -33,9 +33,12 @@ final class ClientCommands {
                     && !startsWithWord(text, next, end, "CONSTRAINTS");
         }
         for (String command : SQL_PLUS_LINE_COMMANDS) {
-            if (startsWithWord(text, pos, end, command)) {
+            if (startsWithCommand(text, pos, end, command)) {
                 return true;
             }
+        }
+        if (isSqlPlusHostShorthand(text, pos, end)) {
+            return true;
         }
         // SQL*Plus's EXIT ends the script; PL/SQL's EXIT [WHEN ..] leaves a loop and ends at its semicolon.
         if (startsWithWord(text, pos, end, "EXIT") || startsWithWord(text, pos, end, "QUIT")) {
@@ -47,17 +50,18 @@ final class ClientCommands {
 
     /**
      * The SQL*Plus lines that end at their line's end in auto too, where a statement starts: PROMPT and REM, the
-     * commands no statement of another dialect starts with ({@code DEFINE}, {@code WHENEVER}, {@code SPOOL}, ..)
+     * commands no statement of another dialect starts with ({@code DEFINE}, {@code WHENEVER}, {@code SPOOL}, the
+     * HOST shorthands {@code $ del x} and {@code ! rm x}, ..)
      * and {@code SET} of a SQL*Plus setting ({@code SET FEEDBACK OFF}). Not PRINT and BREAK, which T-SQL has, nor
      * SHOW and DESC, which MySQL has, nor SET of a name that other databases also set ({@code SET TIME ZONE},
      * MySQL's {@code SET autocommit = 0}).
      */
     static boolean isSqlPlusLineInAuto(String text, int pos, int end) {
-        if (isSqlPlusCommentLine(text, pos, end)) {
+        if (isSqlPlusCommentLine(text, pos, end) || isSqlPlusHostShorthand(text, pos, end)) {
             return true;
         }
         for (String command : SQL_PLUS_ONLY_COMMANDS) {
-            if (startsWithWord(text, pos, end, command)) {
+            if (startsWithCommand(text, pos, end, command)) {
                 return true;
             }
         }
@@ -76,9 +80,9 @@ final class ClientCommands {
     }
 
     /** SQL*Plus commands that start no statement of PostgreSQL, MySQL, SQL Server, Db2, H2 or SQLite. */
-    private static final String[] SQL_PLUS_ONLY_COMMANDS = {"WHENEVER", "SPOOL", "SPO", "DEFINE", "UNDEFINE",
-        "TTITLE", "BTITLE", "CONNECT", "CONN", "DISCONNECT", "DISC", "COLUMN", "COL", "VARIABLE", "VAR", "ACCEPT",
-        "PAUSE", "HOST", "COMPUTE", "CLEAR", "TIMING"};
+    private static final String[] SQL_PLUS_ONLY_COMMANDS = {"WHENEVER", "SPO[OL]", "DEF[INE]", "UNDEF[INE]",
+        "TTI[TLE]", "BTI[TLE]", "CONN[ECT]", "DISC[ONNECT]", "COL[UMN]", "VAR[IABLE]", "ACC[EPT]", "PAU[SE]",
+        "HO[ST]", "COMP[UTE]", "CL[EAR]", "TIMI[NG]"};
 
     /** Settings of SQL*Plus's SET that no database's own SET statement sets. */
     private static final String[] SQL_PLUS_SETTINGS = {"ECHO", "FEEDBACK", "FEED", "VERIFY", "VER", "DEFINE", "DEF",
@@ -122,10 +126,48 @@ final class ClientCommands {
     }
 
     /** Line commands of SQL*Plus and SQLcl ({@code LOAD t t.csv}) that no SQL or PL/SQL statement starts with. */
-    private static final String[] SQL_PLUS_LINE_COMMANDS = {"WHENEVER", "SPOOL", "SPO", "DEFINE", "UNDEFINE", "SHOW",
-        "SHO", "TTITLE", "BTITLE", "CONNECT", "CONN", "DISCONNECT", "DISC", "COLUMN", "COL", "DESCRIBE", "DESC",
-        "VARIABLE", "VAR", "PRINT", "ACCEPT", "PAUSE", "HOST", "BREAK", "COMPUTE", "CLEAR", "TIMING", "LOAD",
-        "UNLOAD"};
+    private static final String[] SQL_PLUS_LINE_COMMANDS = {"WHENEVER", "SPO[OL]", "DEF[INE]", "UNDEF[INE]",
+        "SHO[W]", "TTI[TLE]", "BTI[TLE]", "CONN[ECT]", "DISC[ONNECT]", "COL[UMN]", "DESC[RIBE]", "VAR[IABLE]",
+        "PRI[NT]", "ACC[EPT]", "PAU[SE]", "HO[ST]", "BRE[AK]", "COMP[UTE]", "CL[EAR]", "TIMI[NG]", "LOAD", "UNLOAD"};
+
+    /**
+     * True when the word at {@code pos} names {@code command}, written as SQL*Plus documents it with its optional
+     * tail in brackets ({@code DEF[INE]}): SQL*Plus takes every abbreviation down to the part before the bracket,
+     * so {@code DEF x = 1} and {@code DEFIN x = 1} are DEFINE too.
+     */
+    private static boolean startsWithCommand(String text, int pos, int end, String command) {
+        int bracket = command.indexOf('[');
+        String full = bracket < 0 ? command
+                : command.substring(0, bracket) + command.substring(bracket + 1, command.length() - 1);
+        int shortest = bracket < 0 ? command.length() : bracket;
+        int wordEnd = pos;
+        while (wordEnd < end && isWordPart(text.charAt(wordEnd))) {
+            wordEnd++;
+        }
+        int length = wordEnd - pos;
+        return length >= shortest && length <= full.length() && full.regionMatches(true, 0, text, pos, length)
+                && !continuesAsPlsql(text, wordEnd, end);
+    }
+
+    /**
+     * After a PL/SQL block's semicolon a line may start with a variable or a call named like a command
+     * ({@code var := 0;}, {@code acc.add(x);}): an assignment, a call or a member is PL/SQL, not SQL*Plus.
+     */
+    private static boolean continuesAsPlsql(String text, int wordEnd, int end) {
+        int next = LexicalShapes.skipBlanks(text, wordEnd, end);
+        return next < end && (text.startsWith(":=", next) || "(.%".indexOf(text.charAt(next)) >= 0);
+    }
+
+    /**
+     * SQL*Plus's shorthands for HOST: {@code $ del x.tmp} (Windows) and {@code ! rm x.tmp} (Unix) run an operating
+     * system command and end at their line. A {@code $} right before a word is PL/SQL's conditional compilation
+     * ({@code $IF}), not a command.
+     */
+    private static boolean isSqlPlusHostShorthand(String text, int pos, int end) {
+        char c = text.charAt(pos);
+        return c == '!' && (pos + 1 >= end || text.charAt(pos + 1) != '=')
+                || c == '$' && (pos + 1 >= end || Character.isWhitespace(text.charAt(pos + 1)));
+    }
 
     /** A {@code /} at {@code pos} with only blanks after it on its line. */
     static boolean isSlashLine(String text, int pos, int end) {

@@ -45,6 +45,36 @@ class OracleFormsInAutoTest {
         assertEquals(List.of(expected.split(", ")), starts(Dialect.AUTO, sql.replace("\\n", "\n")));
     }
 
+    /** SQL*Plus takes a command abbreviated down to its documented shortest form: DEF[INE], COL[UMN], VAR[IABLE]. */
+    @ParameterizedTest
+    @EnumSource(value = Dialect.class, names = {"AUTO", "ORACLE"})
+    void abbreviatedSqlPlusCommandsDoNotHideTheStatementAfterThem(Dialect dialect) {
+        String sql = "def file_name = '&&1'\ncolu script_name new_value script_name noprint\n"
+                + "vari v_file VARCHAR2(100)\nundef old\nDELETE FROM t;\nspo off\nDROP TABLE a;\n";
+        assertEquals(List.of("5:1 DELETE", "7:1 DROP"), starts(dialect, sql));
+    }
+
+    /** SQL*Plus's $ (Windows) and ! (Unix) run an operating system command, as HOST does, up to their line's end. */
+    @ParameterizedTest
+    @EnumSource(value = Dialect.class, names = {"AUTO", "ORACLE"})
+    void hostShorthandLinesDoNotHideTheStatementAfterThem(Dialect dialect) {
+        String sql = "--try running on windows\n$ del params.tmp\n--try running on unix\n! rm params.tmp\n"
+                + "DELETE FROM t;\n!ls\nDROP TABLE a;\n";
+        assertEquals(List.of("5:1 DELETE", "7:1 DROP"), starts(dialect, sql));
+    }
+
+    /** Inside a PL/SQL block a variable or a call named like a command, and $IF, stay PL/SQL. */
+    @Test
+    void plsqlNamedLikeSqlPlusCommandsStaysInItsBlock() {
+        String sql = "BEGIN\n  NULL;\n  def := 0;\n  acc.put(1);\n  $IF dbms_db_version.version < 21 $THEN\n"
+                + "  DELETE FROM t;\n  $END\nEND;\n/\n";
+        List<Statement> statements = new StatementSplitter(Dialect.ORACLE, Placeholders.DEFAULT).split("t.sql", sql)
+                .statements();
+        assertEquals("1:1 BEGIN", starts(Dialect.ORACLE, sql).get(0));
+        String block = statements.get(0).sql();
+        assertTrue(block.contains("def := 0") && block.contains("acc.put(1)") && block.contains("$IF"), block);
+    }
+
     /** SQL*Plus's hyphen at a line's end continues the command: read as a statement, the rest hid what follows. */
     @ParameterizedTest
     @ValueSource(strings = {"\n", "\r\n"})
