@@ -3,6 +3,9 @@ package io.github.sqlguard.schema;
 import io.github.sqlguard.analysis.ClauseKind;
 import io.github.sqlguard.analysis.DestructiveClause;
 import io.github.sqlguard.sql.Statement;
+import io.github.sqlguard.schema.PartialCopies.MovedTo;
+import io.github.sqlguard.schema.PartialCopies.PartialCopy;
+import io.github.sqlguard.schema.PartialCopies.RowsCopy;
 import io.github.sqlguard.sql.Token;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -41,13 +44,6 @@ final class TableCopies {
     private final Map<String, Map<String, String>> carriedColumns = new HashMap<>();
 
     /** Where a column's values were moved: the table (as written) and the line; a note prints it as such. */
-    private record MovedTo(String target, String at) {
-        @Override
-        public String toString() {
-            return target + " at " + at;
-        }
-    }
-
     /**
      * A copy of every row, and of every column unless {@code verified} is false (a column list read from a table
      * whose columns the replay does not all know): the table it went to (a key), and the note a guard gives.
@@ -63,24 +59,6 @@ final class TableCopies {
         /** Which of {@code changed} (columns of the copy, as written) may have held values of the source. */
         List<String> copiedAmong(List<String> changed) {
             return changed.stream().filter(c -> columns == null || columns.contains(SchemaNames.key(c))).toList();
-        }
-    }
-
-    /**
-     * What a copy of some of a table's rows or columns left out ({@code note}); for a copy of every row by a column
-     * list from a table the replay does not know in full, also where it went, the columns it copied as they are, and
-     * those of them whose every value it copied ({@code moved}).
-     */
-    private record PartialCopy(String note, String target, String at, Set<String> asTheyAre, Set<String> moved) {
-    }
-
-    private record RowsCopy(String target, String at, List<String> missing, Set<String> kept) {
-
-        /** What the copy leaves out of {@code columns}, for a finding. */
-        String note(List<String> columns) {
-            return "the copy to " + target + " at " + at + " leaves out "
-                    + (columns.size() == 1 ? "column " : "columns ") + String.join(", ", columns)
-                    + ", whose values are lost";
         }
     }
 
@@ -231,7 +209,7 @@ final class TableCopies {
     /**
      * Every row of {@code copy}'s source was copied by a column list from a table the replay does not know in full,
      * as {@code note} says: a drop of the table may lose the columns the list leaves out, a drop of columns it copied
-     * as they are ({@link #copiedBeside}) loses nothing when the columns beside them tell the rows apart.
+     * as they are ({@link PartialCopies.PartialCopy#guardBeside}) loses nothing when the columns beside them tell the rows apart.
      */
     private void copiedByUnknownList(ColumnListCopy.Unverified copy, String at, String note) {
         // Of a copy that keeps only the rows with a value in a column, only that column's values all went along
@@ -318,8 +296,8 @@ final class TableCopies {
             return Optional.of(new Guard(Guard.Kind.ROWS_COPIED, String.join("; ", notes.values()), notes));
         }
         if (rows == null) {
-            return copy == null ? Optional.empty() : copiedBeside(copy, targets.get(0), dropped)
-                    .or(() -> copiedAlone(copy, targets.get(0), dropped))
+            return copy == null ? Optional.empty() : copy.guardBeside(targets.get(0), dropped)
+                    .or(() -> copy.guardAlone(targets.get(0), dropped))
                     .or(() -> Optional.of(new Guard(Guard.Kind.INCOMPLETE_COPY, left)));
         }
         // A column the copy neither read nor left out came after it: the copy holds none of its values
@@ -345,57 +323,7 @@ final class TableCopies {
                     + lost.stream().map(c -> ", column " + c + " to " + moved.get(SchemaNames.key(c)))
                             .collect(Collectors.joining())));
         }
-        return columnsCopiedBy(rows, dropped, moved);
-    }
-
-    /** The guard of dropped columns each of which {@code rows} kept or another copy moved: where each went. */
-    private static Optional<Guard> columnsCopiedBy(RowsCopy rows, List<String> dropped, Map<String, MovedTo> moved) {
-        Map<String, String> notes = new LinkedHashMap<>();
-        for (String column : dropped) {
-            notes.put(SchemaNames.key(column), "values of " + column + " copied to "
-                    + (rows.kept().contains(SchemaNames.key(column)) ? rows.target() + " at " + rows.at()
-                            : moved.get(SchemaNames.key(column))));
-        }
-        return Optional.of(new Guard(Guard.Kind.ROWS_COPIED, String.join("; ", notes.values()), notes));
-    }
-
-    /**
-     * The guard of dropped columns that a copy by a column list took as they are, each of them, beside columns that
-     * stay to tell whose values they were: a WARNING, since sqlguard does not know those to be the table's key.
-     */
-    private static Optional<Guard> copiedBeside(PartialCopy copy, String table, List<String> dropped) {
-        if (dropped == null || dropped.isEmpty()
-                || !dropped.stream().allMatch(c -> copy.moved().contains(SchemaNames.key(c)))) {
-            return Optional.empty();
-        }
-        List<String> beside = copy.asTheyAre().stream()
-                .filter(c -> dropped.stream().noneMatch(d -> SchemaNames.key(d).equals(c))).sorted().toList();
-        if (beside.isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(new Guard(Guard.Kind.UNVERIFIED_COPY, "values of " + String.join(", ", dropped)
-                + " copied to " + copy.target() + " at " + copy.at() + " beside " + String.join(", ", beside)
-                + "; sqlguard does not know the key of " + table + ", so check that "
-                + (beside.size() == 1 ? beside.get(0) + " tells" : "they tell") + " its rows apart"));
-    }
-
-    /**
-     * The note on dropped columns that a copy by a column list took as they are, with no other column of the table
-     * beside them: the values live on, but nothing there says whose they were, which is what such a drop loses (the
-     * columns the list leaves out stay in the table, so they are not what it loses).
-     */
-    private static Optional<Guard> copiedAlone(PartialCopy copy, String table, List<String> dropped) {
-        if (dropped == null || dropped.isEmpty() || copy.asTheyAre().isEmpty()
-                || !copy.asTheyAre().stream().allMatch(c -> dropped.stream().anyMatch(d -> SchemaNames.key(d)
-                        .equals(c)))
-                || !dropped.stream().allMatch(c -> copy.asTheyAre().contains(SchemaNames.key(c)))) {
-            return Optional.empty();
-        }
-        String note = "values of " + String.join(", ", dropped) + " copied to " + copy.target() + " at " + copy.at()
-                + " with no other column of " + table + " beside them, so nothing there tells whose they were";
-        Map<String, String> notes = new LinkedHashMap<>();
-        dropped.forEach(c -> notes.put(SchemaNames.key(c), note));
-        return Guard.noting(Guard.Kind.CARRIED_COPY, notes);
+        return rows.guardOfColumns(dropped, moved);
     }
 
     /** Forgets every copy of {@code tables}, whose names may from now on mean other tables. */
@@ -418,47 +346,37 @@ final class TableCopies {
                 forgetCopiesInto(clause.table());
             }
         }
-        Map<String, FullCopy> movedFull = new HashMap<>();
-        Map<String, PartialCopy> movedPartial = new HashMap<>();
-        Map<String, RowsCopy> movedLeftOut = new HashMap<>();
-        Map<String, Map<String, MovedTo>> movedAway = new HashMap<>();
+        followNames(full, clauses);
+        followNames(partial, clauses);
+        followNames(leftOut, clauses);
+        followNames(movedColumns, clauses);
+        clauses.stream().filter(TableCopies::renamesTable).forEach(clause -> {
+            wholeCopyOf.remove(SchemaNames.key(clause.table()));
+            wholeCopyOf.remove(SchemaNames.key(clause.detail()));
+        });
+    }
+
+    /**
+     * Moves what {@code copies} knows of each table {@code clauses} rename to its new name, whose older entry no
+     * longer applies, and forgets what it knows of each table they drop.
+     */
+    private static <V> void followNames(Map<String, V> copies, List<DestructiveClause> clauses) {
+        Map<String, V> renamed = new HashMap<>();
         for (DestructiveClause clause : clauses) {
-            boolean renamed = clause.kind() == ClauseKind.RENAMED_TABLE && clause.detail() != null;
-            if (clause.table() == null || !renamed && clause.kind() != ClauseKind.DROPPED_TABLE) {
+            if (clause.table() == null || !renamesTable(clause) && clause.kind() != ClauseKind.DROPPED_TABLE) {
                 continue;
             }
-            String old = SchemaNames.key(clause.table());
-            FullCopy fullCopy = full.remove(old);
-            PartialCopy partialNote = partial.remove(old);
-            RowsCopy rows = leftOut.remove(old);
-            Map<String, MovedTo> moved = movedColumns.remove(old);
-            if (renamed && rows != null) {
-                movedLeftOut.put(SchemaNames.key(clause.detail()), rows);
-            }
-            if (renamed && moved != null) {
-                movedAway.put(SchemaNames.key(clause.detail()), moved);
-            }
-            if (renamed && fullCopy != null) {
-                movedFull.put(SchemaNames.key(clause.detail()), fullCopy);
-            }
-            if (renamed && partialNote != null) {
-                movedPartial.put(SchemaNames.key(clause.detail()), partialNote);
+            V copy = copies.remove(SchemaNames.key(clause.table()));
+            if (renamesTable(clause) && copy != null) {
+                renamed.put(SchemaNames.key(clause.detail()), copy);
             }
         }
-        for (DestructiveClause clause : clauses) {
-            if (clause.kind() == ClauseKind.RENAMED_TABLE && clause.detail() != null) {
-                wholeCopyOf.remove(SchemaNames.key(clause.table()));
-                wholeCopyOf.remove(SchemaNames.key(clause.detail()));
-                full.remove(SchemaNames.key(clause.detail()));
-                partial.remove(SchemaNames.key(clause.detail()));
-                leftOut.remove(SchemaNames.key(clause.detail()));
-                movedColumns.remove(SchemaNames.key(clause.detail()));
-            }
-        }
-        full.putAll(movedFull);
-        partial.putAll(movedPartial);
-        leftOut.putAll(movedLeftOut);
-        movedColumns.putAll(movedAway);
+        clauses.stream().filter(TableCopies::renamesTable).forEach(c -> copies.remove(SchemaNames.key(c.detail())));
+        copies.putAll(renamed);
+    }
+
+    private static boolean renamesTable(DestructiveClause clause) {
+        return clause.kind() == ClauseKind.RENAMED_TABLE && clause.detail() != null;
     }
 
     /**

@@ -1,0 +1,95 @@
+package io.github.sqlguard.schema;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Copies that kept only part of a table ({@link TableCopies} follows them through a script run), and what each says
+ * about a later drop of its source: where the dropped values went, or what the copy left out.
+ */
+final class PartialCopies {
+
+    private PartialCopies() {
+    }
+
+    /** Where a column's values were moved: the table (as written) and the line; a note prints it as such. */
+    record MovedTo(String target, String at) {
+        @Override
+        public String toString() {
+            return target + " at " + at;
+        }
+    }
+
+    /**
+     * What a copy of some of a table's rows or columns left out ({@code note}); for a copy of every row by a column
+     * list from a table the replay does not know in full, also where it went, the columns it copied as they are, and
+     * those of them whose every value it copied ({@code moved}).
+     */
+    record PartialCopy(String note, String target, String at, Set<String> asTheyAre, Set<String> moved) {
+
+        /**
+         * The guard of dropped columns of {@code table} that this copy took as they are, each of them, beside
+         * columns that stay to tell whose values they were: a WARNING, since sqlguard does not know those to be the
+         * table's key.
+         */
+        Optional<Guard> guardBeside(String table, List<String> dropped) {
+            if (dropped == null || dropped.isEmpty()
+                    || !dropped.stream().allMatch(c -> moved.contains(SchemaNames.key(c)))) {
+                return Optional.empty();
+            }
+            List<String> beside = asTheyAre.stream()
+                    .filter(c -> dropped.stream().noneMatch(d -> SchemaNames.key(d).equals(c))).sorted().toList();
+            if (beside.isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of(new Guard(Guard.Kind.UNVERIFIED_COPY, "values of " + String.join(", ", dropped)
+                    + " copied to " + target + " at " + at + " beside " + String.join(", ", beside)
+                    + "; sqlguard does not know the key of " + table + ", so check that "
+                    + (beside.size() == 1 ? beside.get(0) + " tells" : "they tell") + " its rows apart"));
+        }
+
+        /**
+         * The note on dropped columns of {@code table} that this copy took as they are, with no other column of the
+         * table beside them: the values live on, but nothing there says whose they were, which is what such a drop
+         * loses (the columns the list leaves out stay in the table, so they are not what it loses).
+         */
+        Optional<Guard> guardAlone(String table, List<String> dropped) {
+            if (dropped == null || dropped.isEmpty() || asTheyAre.isEmpty()
+                    || !asTheyAre.stream().allMatch(c -> dropped.stream().anyMatch(d -> SchemaNames.key(d)
+                            .equals(c)))
+                    || !dropped.stream().allMatch(c -> asTheyAre.contains(SchemaNames.key(c)))) {
+                return Optional.empty();
+            }
+            String note = "values of " + String.join(", ", dropped) + " copied to " + target + " at " + at
+                    + " with no other column of " + table + " beside them, so nothing there tells whose they were";
+            Map<String, String> notes = new LinkedHashMap<>();
+            dropped.forEach(c -> notes.put(SchemaNames.key(c), note));
+            return Guard.noting(Guard.Kind.CARRIED_COPY, notes);
+        }
+    }
+
+    /** A copy of every row that left out some columns ({@code missing}) and kept others ({@code kept}, keys). */
+    record RowsCopy(String target, String at, List<String> missing, Set<String> kept) {
+
+        /** What the copy leaves out of {@code columns}, for a finding. */
+        String note(List<String> columns) {
+            return "the copy to " + target + " at " + at + " leaves out "
+                    + (columns.size() == 1 ? "column " : "columns ") + String.join(", ", columns)
+                    + ", whose values are lost";
+        }
+
+        /** The guard of dropped columns each of which this copy kept or another copy moved: where each went. */
+        Optional<Guard> guardOfColumns(List<String> dropped, Map<String, MovedTo> moved) {
+            Map<String, String> notes = new LinkedHashMap<>();
+            for (String column : dropped) {
+                notes.put(SchemaNames.key(column), "values of " + column + " copied to "
+                        + (kept.contains(SchemaNames.key(column)) ? target + " at " + at
+                                : moved.get(SchemaNames.key(column))));
+            }
+            return Optional.of(new Guard(Guard.Kind.ROWS_COPIED, String.join("; ", notes.values()), notes));
+        }
+    }
+}
