@@ -108,7 +108,7 @@ public final class SiblingDatabaseNames {
 
     /**
      * Adds the files whose name is a sibling's name with a known database's name after an underscore, before the
-     * extension ({@code linkis_ddl_pg.sql} beside {@code linkis_ddl.sql}, {@code schema_oracle.sql} beside
+     * extension ({@code app_ddl_pg.sql} beside {@code app_ddl.sql}, {@code schema_oracle.sql} beside
      * {@code schema.sql}): the sibling is the script for the project's main database, and the file its version for
      * the database it names, not a script every database runs.
      */
