@@ -18,11 +18,16 @@ final class LiquibaseParameterValues {
      * Properties the JVM and Maven set, which no changelog names as a parameter. Every value here is part of the
      * analysis cache's key, and these change from one run to the next: the environment (which Maven lists as
      * {@code env.NAME}, and Liquibase does not read), the command line ({@code sun.java.command}), the log level
-     * ({@code org.slf4j.simpleLogger.defaultLogLevel} follows {@code -q} and {@code -X}), the working folder.
+     * ({@code org.slf4j.simpleLogger.defaultLogLevel} follows {@code -q} and {@code -X}), the working folder. So do
+     * the switches of sqlguard and of the plugins a build commonly runs beside it: {@code mvn verify -DskipTests}
+     * after {@code mvn verify} must not analyse every migration again.
      */
     private static final List<String> SET_BY_JVM_OR_MAVEN = List.of("env.", "java.", "jdk.", "sun.", "os.", "user.",
             "file.", "line.separator", "path.separator", "native.encoding", "stdout.encoding", "stderr.encoding",
-            "maven.", "org.slf4j.", "jansi.", "library.jansi.", "classworlds.", "guice.", "style.color");
+            "maven.", "org.slf4j.", "jansi.", "library.jansi.", "classworlds.", "guice.", "style.color",
+            "sqlguard.", "skipTests", "skipITs", "test", "it.test", "surefire.", "failsafe.", "invoker.", "jacoco.",
+            "checkstyle.", "spotbugs.", "pmd.", "cpd.", "enforcer.", "gpg.", "spotless.", "sonar.", "license.",
+            "dependency-check.", "quarkus.", "spring-boot.");
 
     private LiquibaseParameterValues() {
     }
@@ -49,7 +54,8 @@ final class LiquibaseParameterValues {
 
     private static boolean isSetByJvmOrMaven(String name) {
         for (String prefix : SET_BY_JVM_OR_MAVEN) {
-            if (name.startsWith(prefix)) {
+            // a prefix ends with a dot; a switch is the whole name (-Dtest=..., not -Dtest_schema=...)
+            if (prefix.endsWith(".") ? name.startsWith(prefix) : name.equals(prefix)) {
                 return true;
             }
         }

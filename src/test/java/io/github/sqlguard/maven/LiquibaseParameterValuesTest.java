@@ -32,4 +32,13 @@ class LiquibaseParameterValuesTest {
         assertEquals(Map.of("gravitee_prefix", "acme_"), quiet);
         assertEquals(quiet, debug);
     }
+
+    @Test
+    void sqlguardsOwnSwitchesAndOtherPluginsSwitchesAreNoParameters() {
+        Map<String, String> values = LiquibaseParameterValues.of(Map.of(), null, Map.of("skipTests", "true",
+                "sqlguard.maxConsoleFindingsPerRule", "0", "surefire.rerunFailingTestsCount", "2", "test", "MyTest",
+                "test_schema", "qa", "skipTestsFor", "x"));
+
+        assertEquals(Map.of("test_schema", "qa", "skipTestsFor", "x"), values);
+    }
 }
