@@ -65,7 +65,9 @@ final class OtherDialectScripts {
             Optional<SourcePath> scanned = scanned(config.baseDir(), scannedDirectories, file);
             // Each path is read once for what it names: the listing runs on every build, also when nothing changed.
             Dialect named = scanned.map(DatabaseNames::dialectOf).orElse(Dialect.AUTO);
-            Optional<String> undescribedByPath = scanned.flatMap(DatabaseNames::undescribedDatabaseOf);
+            // a path whose deepest database name has a dialect names no undescribed database: not read again
+            Optional<String> undescribedByPath = named != Dialect.AUTO ? Optional.empty()
+                    : scanned.flatMap(DatabaseNames::undescribedDatabaseOf);
             // app_mysql.sql beside app_oracle.sql names its database only through its siblings, and the
             // analysis reads it in that database's dialect all the same
             Optional<String> sibling = Optional.ofNullable(siblingNamed.get(file))

@@ -67,15 +67,22 @@ final class SchemaNames {
         return true;
     }
 
-    /** The name without its quotes or brackets. */
     /** The name of key {@code key} as {@code tokens} write it ("isAIEnabled", not the key "isaienabled"). */
     static String asWrittenIn(List<Token> tokens, String key) {
         return tokens.stream().filter(SchemaNames::isNamePart).map(token -> unquoted(lastPart(token.text())))
                 .filter(name -> key(name).equals(key)).findFirst().orElse(key);
     }
 
+    /** The name without its quotes or brackets. */
     static String unquoted(String name) {
-        return name.replace("\"", "").replace("`", "").replace("[", "").replace("]", "");
+        // Most names are bare: asked for nearly every statement the replay reads, they are returned as they are.
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c == '"' || c == '`' || c == '[' || c == ']') {
+                return name.replace("\"", "").replace("`", "").replace("[", "").replace("]", "");
+            }
+        }
+        return name;
     }
 
     static boolean isNamePart(Token token) {

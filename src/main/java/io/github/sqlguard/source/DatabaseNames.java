@@ -324,6 +324,9 @@ public final class DatabaseNames {
 
     /** A name as the table above spells it: {@code SQL_SERVER} and {@code sql-server} are {@code sqlserver}. */
     private static String key(String part) {
+        if (part.indexOf('_') < 0 && part.indexOf('-') < 0) {
+            return part.toLowerCase(Locale.ROOT);
+        }
         return part.toLowerCase(Locale.ROOT).replace("_", "").replace("-", "");
     }
 }
