@@ -200,6 +200,15 @@ final class AnalysisCache {
         return outcome;
     }
 
+    /**
+     * True when the previous run analysed {@code source} with the bytes {@code read} saw: its outcome is then
+     * likely reused, unless the schema before it changed.
+     */
+    boolean holdsOutcomeOf(SourcePath source, ReadStamp read) {
+        AnalysisCacheFile.Entry cached = previous.get(source.relativePath());
+        return cached != null && read != null && cached.contentHash().equals(read.contentHash());
+    }
+
     /** Where the cache is kept. */
     Path file() {
         return file;

@@ -4,6 +4,7 @@ import io.github.sqlguard.liquibase.ChangelogReader;
 import io.github.sqlguard.liquibase.ChangelogScript;
 import io.github.sqlguard.liquibase.FormattedSqlReader;
 import io.github.sqlguard.liquibase.LiquibaseOptions;
+import io.github.sqlguard.analysis.StatementModel;
 import io.github.sqlguard.model.Dialect;
 import io.github.sqlguard.model.Finding;
 import io.github.sqlguard.model.Location;
@@ -29,12 +30,15 @@ import io.github.sqlguard.source.SourcePath;
 import io.github.sqlguard.source.SourceReader;
 import io.github.sqlguard.sql.AttachedComment;
 import io.github.sqlguard.sql.Placeholders;
+import io.github.sqlguard.sql.Script;
 import io.github.sqlguard.sql.Statement;
 import io.github.sqlguard.sql.StatementContext;
 import io.github.sqlguard.suppress.Fingerprint;
 import io.github.sqlguard.suppress.InlineAcknowledgements;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -58,6 +62,9 @@ final class LintSession {
     private final LiquibaseOptions liquibaseOptions;
     private final FlywayVersion sinceVersion;
     private final ConfiguredFindings configured;
+    /** Statement models read while the schema replay ran, by script (the same object), until its check. */
+    private final Map<Script, List<StatementModel>> modelsReadAhead =
+            Collections.synchronizedMap(new IdentityHashMap<>());
     /**
      * The database each scanned file names only beside its siblings ({@code app_mysql.sql} next to
      * {@code app_oracle.sql}), by relative path; set before the files are read.
@@ -117,6 +124,29 @@ final class LintSession {
         } catch (RuntimeException | StackOverflowError e) {
             return PreparedFile.decided(file, null, analysisFailed(file.relativePath(), e), null);
         }
+    }
+
+    /**
+     * Reads the statement models of {@code prepared}'s scripts ahead of its check, which takes them from here: they
+     * need nothing the schema replay learns, so workers the replay leaves idle read them while it runs. Never
+     * throws: a script whose models cannot be read is read again by the check, which reports why.
+     */
+    void readModelsAhead(PreparedFile prepared) {
+        if (prepared.decided() != null || prepared.isReleased()) {
+            return;
+        }
+        for (ChangelogScript script : prepared.scripts()) {
+            try {
+                modelsReadAhead.put(script.script(), analysers.checker().models(script.script()));
+            } catch (RuntimeException | StackOverflowError e) {
+                return;
+            }
+        }
+    }
+
+    /** Lets go of the models read ahead that no check took. */
+    void forgetModelsReadAhead() {
+        modelsReadAhead.clear();
     }
 
     /** Checks the statements of a prepared file against the schema the replay knows; never throws. */
@@ -247,7 +277,9 @@ final class LintSession {
         List<Finding> ruleFindings = new ArrayList<>();
         List<AttachedComment> attached = new ArrayList<>();
         for (ChangelogScript script : prepared.scripts()) {
-            StatementChecker.ScriptFindings checked = analysers.checker().check(script.script(), script.relativePath(),
+            List<StatementModel> readAhead = modelsReadAhead.remove(script.script());
+            StatementChecker.ScriptFindings checked = analysers.checker().check(script.script(),
+                    readAhead != null ? readAhead : analysers.checker().models(script.script()), script.relativePath(),
                     UpDownSections.ceiling(script, prepared.ceiling(), config.flyway().undoScripts()),
                     config.liquibase().rollbacks(), statementSql, histories::factsFor, histories);
             parsed += checked.parsedStatements();

@@ -27,12 +27,15 @@ import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Function;
 import java.util.function.LongConsumer;
+import java.util.function.Predicate;
 import java.util.stream.IntStream;
 
 /**
@@ -324,17 +327,60 @@ public final class Linter implements AutoCloseable {
                 }
             }
             // Each history's replay reads its released files again: in parallel, that is no longer one thread's work.
-            histories.replay(tasks -> inParallel(tasks, task -> {
+            histories.replay(tasks -> inParallel(withModelsReadAhead(tasks, session, waiting, retention,
+                    file -> cache == null || !cache.holdsOutcomeOf(file.source(), file.stamp()), config.threads()),
+                    task -> {
                 task.run();
                 return null;
             }, config.threads()));
         }
-        return inParallel(IntStream.range(0, waiting.length()).boxed().toList(), index -> {
+        List<FileOutcome> outcomes = inParallel(IntStream.range(0, waiting.length()).boxed().toList(), index -> {
             PreparedFile file = readAgainIfReleased(session, waiting.getAndSet(index, null));
             return cache == null ? session.check(file, histories)
                     : cache.outcome(file.source(), file.stamp(), mayBeStructuredChangelog(file.source()),
                             histories.historyBefore(file.path()), source -> session.check(file, histories));
         }, config.threads());
+        session.forgetModelsReadAhead(); // those of files whose outcome the cache held after all
+        return outcomes;
+    }
+
+    /**
+     * The replay tasks, then work for the workers they leave idle: a project's migrations usually make one history,
+     * replayed by one worker, while the check waits. Until the last replay ends, the others read the statement
+     * models of the files the check takes first, up to a quarter of what {@code retention} holds: models take
+     * memory until their file is checked.
+     */
+    private static List<Runnable> withModelsReadAhead(List<Runnable> replays, LintSession session,
+            AtomicReferenceArray<PreparedFile> waiting, Retention retention, Predicate<PreparedFile> toCheck,
+            int threads) {
+        AtomicInteger replaying = new AtomicInteger(replays.size());
+        AtomicInteger next = new AtomicInteger();
+        AtomicLong readChars = new AtomicLong();
+        long budgetChars = retention.budgetChars() / 4;
+        List<Runnable> tasks = new ArrayList<>();
+        for (Runnable replay : replays) {
+            tasks.add(() -> {
+                try {
+                    replay.run();
+                } finally {
+                    replaying.decrementAndGet();
+                }
+            });
+        }
+        for (int reader = 1; reader < threads; reader++) {
+            tasks.add(() -> {
+                int index;
+                while (replaying.get() > 0 && readChars.get() < budgetChars
+                        && (index = next.getAndIncrement()) < waiting.length()) {
+                    PreparedFile file = waiting.get(index);
+                    if (file != null && !file.isReleased() && file.decided() == null && toCheck.test(file)) {
+                        readChars.addAndGet(file.text().length());
+                        session.readModelsAhead(file);
+                    }
+                }
+            });
+        }
+        return tasks;
     }
 
     private static PreparedFile readAgainIfReleased(LintSession session, PreparedFile file) {

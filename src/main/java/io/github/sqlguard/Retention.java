@@ -40,6 +40,11 @@ final class Retention {
         this.budgetChars = budgetChars;
     }
 
+    /** The characters this retention may hold. */
+    long budgetChars() {
+        return budgetChars;
+    }
+
     /** True, and counted against the budget, when a file of {@code chars} characters still fits it. */
     boolean admits(long chars) {
         if (retained.addAndGet(chars) <= budgetChars) {

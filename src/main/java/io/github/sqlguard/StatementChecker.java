@@ -105,13 +105,30 @@ final class StatementChecker {
     ScriptFindings check(Script script, String path, Severity ceiling, ScriptMode rollbacks,
             Map<Location, String> statementSql, Function<Statement, SchemaFacts> schema,
             EarlierRoutines earlierRoutines) {
+        return check(script, models(script), path, ceiling, rollbacks, statementSql, schema, earlierRoutines);
+    }
+
+    /**
+     * The models of {@code script}'s statements, as {@link #check} reads them. They need nothing the schema replay
+     * learns, so they may be read while it runs.
+     */
+    List<StatementModel> models(Script script) {
+        return analysis.models(script);
+    }
+
+    /**
+     * As {@link #check(Script, String, Severity, ScriptMode, Map, Function, EarlierRoutines)}, with the script's
+     * {@link #models} already read.
+     */
+    ScriptFindings check(Script script, List<StatementModel> models, String path, Severity ceiling, ScriptMode rollbacks,
+            Map<Location, String> statementSql, Function<Statement, SchemaFacts> schema,
+            EarlierRoutines earlierRoutines) {
         List<Finding> findings = new ArrayList<>();
         List<Location> scratchStatements = new ArrayList<>();
         int parsed = 0;
         Map<String, MovedEnumValues> movedValues = new HashMap<>();
         Map<String, EmptiedInRun> emptiedTables = new HashMap<>();
         RoutinesDefinedHere routines = new RoutinesDefinedHere();
-        List<StatementModel> models = analysis.models(script);
         BranchLossGuards guards = new BranchLossGuards(BodiesRunWhereDefined.of(models));
         RolledBackTransactions rolledBack = RolledBackTransactions.of(models);
         LiteralCallsHere literalCalls = LiteralCallsHere.of(models, earlierRoutines);
