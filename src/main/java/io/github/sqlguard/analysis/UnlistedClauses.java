@@ -3,6 +3,7 @@ package io.github.sqlguard.analysis;
 import io.github.sqlguard.sql.Token;
 import io.github.sqlguard.sql.TokenType;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /** The clauses of an ALTER TABLE that follow one another without a comma between them. */
@@ -18,8 +19,23 @@ public final class UnlistedClauses {
      * ({@code ALTER TABLE t "t_pkey" DROP COLUMN pk}): fixed by deleting the word, the script still drops it.
      */
     public static List<List<Token>> of(List<Token> tokens, int from, int to) {
-        return split(ObjectNames.splitAtCommas(tokens, from, to));
+        // The readers of one ALTER TABLE (added, dropped, renamed columns; copies; guards) each ask for its clauses,
+        // one after the other on the same thread: the last answer is kept for the next.
+        Reading last = LAST_READING.get();
+        if (last != null && last.tokens() == tokens && last.size() == tokens.size() && last.from() == from
+                && last.to() == to) {
+            return last.clauses();
+        }
+        List<List<Token>> clauses = Collections.unmodifiableList(split(ObjectNames.splitAtCommas(tokens, from, to)));
+        LAST_READING.set(new Reading(tokens, tokens.size(), from, to, clauses));
+        return clauses;
     }
+
+    /** The clauses last read on a thread, and what they were read from (compared by identity). */
+    private record Reading(List<Token> tokens, int size, int from, int to, List<List<Token>> clauses) {
+    }
+
+    private static final ThreadLocal<Reading> LAST_READING = new ThreadLocal<>();
 
     private static List<List<Token>> split(List<List<Token>> parts) {
         List<List<Token>> clauses = new ArrayList<>();

@@ -137,6 +137,9 @@ final class DestroyedTables {
      * new, as written: the replay does not know that {@code t} lacked them, so each may be an older column.
      */
     static List<String> columnsAddedIfMissing(List<Token> tokens, int main, SchemaView before) {
+        if (tokens.stream().noneMatch(token -> token.isWord("EXISTS"))) {
+            return List.of(); // without IF NOT EXISTS, no column is added only where it is missing
+        }
         List<String> surelyNew = addedColumns(tokens, main, before).map(Added::columns).orElse(List.of());
         List<String> plain = columnsAfter(tokens, main, "ADD", column -> false);
         return columnsAfter(tokens, main, "ADD", column -> true).stream()
