@@ -67,6 +67,10 @@ final class TableCopies {
      * {@code at} ({@code "line 4"}), {@code before} being the schema just before it.
      */
     void observe(List<Token> statement, int main, SchemaView before, boolean selectIntoMakesTable, String at) {
+        if (main < statement.size() && statement.get(main).isAnyWord("CREATE", "INSERT")
+                && !readsRows(statement, main)) {
+            return; // CREATE TABLE t (..), CREATE INDEX, CREATE VIEW, INSERT .. VALUES: most of a migration
+        }
         // A join along a NOT NULL foreign key keeps every row: the copy is read as if it were not there.
         Optional<ForeignKeyJoin.Followed> keyJoin = ForeignKeyJoin.of(statement, main, before);
         List<Token> tokens = keyJoin.map(ForeignKeyJoin.Followed::tokens).orElse(statement);
@@ -93,6 +97,29 @@ final class TableCopies {
         ColumnListCopy.partial(tokens, main, before, selectIntoMakesTable).ifPresent(copy -> copiedWithout(copy, at));
         ColumnListCopy.moved(tokens, main, before, selectIntoMakesTable).ifPresent(moved -> moved(moved, at));
         ColumnListCopy.carried(tokens, main, before, selectIntoMakesTable).ifPresent(carried -> carried(carried, at));
+    }
+
+    /**
+     * True when a CREATE or INSERT holds a query that reads rows: a SELECT, or PostgreSQL's and MySQL's
+     * {@code TABLE t} ({@code CREATE TABLE b AS TABLE t}, {@code INSERT INTO b TABLE t}). Only such a statement copies
+     * rows. (A view's query reads rows too, but a view keeps none of them.)
+     */
+    private static boolean readsRows(List<Token> tokens, int main) {
+        boolean creates = tokens.get(main).isWord("CREATE");
+        boolean objectNamed = false;
+        for (int i = main + 1; i < tokens.size(); i++) {
+            Token token = tokens.get(i);
+            if (token.isWord("SELECT")) {
+                return true;
+            }
+            if (token.isWord("TABLE")) {
+                if (!creates || objectNamed) {
+                    return true;
+                }
+                objectNamed = true; // CREATE .. TABLE names what it creates; a second TABLE is a query
+            }
+        }
+        return false;
     }
 
     /**
