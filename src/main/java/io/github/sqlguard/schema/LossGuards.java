@@ -376,12 +376,13 @@ public final class LossGuards {
         Set<String> unwritten = unwrittenColumns.computeIfAbsent(table, k -> new HashSet<>());
         Map<String, ColumnCopy> copies = copiedColumns.computeIfAbsent(table, k -> new HashMap<>());
         Map<String, List<DatabaseScope>> writes = scopedWrites.computeIfAbsent(table, k -> new HashMap<>());
-        this.copies.copyChanged(targets.get(0), notAddedTo(table, DestroyedTables.droppedColumns(tokens, main)),
-                "drops", lineOf(statement));
-        clearedColumns.replaced(table, DestroyedTables.droppedColumns(tokens, main));
-        clearedColumns.replaced(table, ColumnWrites.renamedColumns(tokens, main).keySet());
-        clearedColumns.replaced(table, ColumnWrites.renamedColumns(tokens, main).values());
-        for (String column : DestroyedTables.droppedColumns(tokens, main)) {
+        List<String> dropped = DestroyedTables.droppedColumns(tokens, main);
+        Map<String, String> renamedColumns = ColumnWrites.renamedColumns(tokens, main);
+        this.copies.copyChanged(targets.get(0), notAddedTo(table, dropped), "drops", lineOf(statement));
+        clearedColumns.replaced(table, dropped);
+        clearedColumns.replaced(table, renamedColumns.keySet());
+        clearedColumns.replaced(table, renamedColumns.values());
+        for (String column : dropped) {
             String key = SchemaNames.key(column);
             added.remove(key);
             unwritten.remove(key);
@@ -389,7 +390,7 @@ public final class LossGuards {
             copies.remove(key);
             copies.values().removeIf(copy -> copy.target().equals(key));
         }
-        ColumnWrites.renamedColumns(tokens, main).forEach((written, renamed) -> {
+        renamedColumns.forEach((written, renamed) -> {
             String old = SchemaNames.key(written);
             String key = SchemaNames.key(renamed);
             for (Set<String> columns : List.of(added, unwritten)) {
