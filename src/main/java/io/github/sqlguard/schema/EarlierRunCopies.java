@@ -42,14 +42,22 @@ final class EarlierRunCopies {
         if (!statement.context().runsWithMigration()) {
             return; // a routine's body copies nothing until it is called, and then not where it is defined
         }
-        // The copy must be there on every database the statement runs on.
-        List<Optional<Guard>> copies = replays.keySet().stream()
-                .map(database -> earlierRunsOn(database).copyGuardOf(statement)).toList();
-        if (!copies.isEmpty() && copies.stream().allMatch(Optional::isPresent)) {
-            notes.put(StatementKey.of(statement), Optional.of(noteOf(copies.get(0).get(), statement)));
+        // The copy must be there on every database the statement runs on. Loops, not streams: this runs for every
+        // statement of every history.
+        Optional<Guard> first = Optional.empty();
+        boolean everywhere = !replays.isEmpty();
+        for (String database : replays.keySet()) {
+            Optional<Guard> copy = earlierRunsOn(database).copyGuardOf(statement);
+            everywhere &= copy.isPresent();
+            first = first.isPresent() ? first : copy;
+        }
+        if (everywhere) {
+            notes.put(StatementKey.of(statement), Optional.of(noteOf(first.get(), statement)));
         }
         // A copy dropped in this run keeps nothing for its later statements either.
-        replays.keySet().forEach(database -> earlierRunsOn(database).forgetCopiesDroppedBy(statement));
+        for (String database : replays.keySet()) {
+            earlierRunsOn(database).forgetCopiesDroppedBy(statement);
+        }
         currentRun.add(new Observed(statement, replays));
     }
 

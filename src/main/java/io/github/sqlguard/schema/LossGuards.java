@@ -271,11 +271,13 @@ public final class LossGuards {
         // block it fills variables.
         boolean selectIntoMakesTable = statement.dialect() == Dialect.SQLSERVER
                 || statement.context().kind() == StatementContext.Kind.SCRIPT;
-        if (!mayBeUndone(statement)) {
-            copies.observe(tokens, main, before, selectIntoMakesTable, lineOf(statement));
+        String at = lineOf(statement);
+        boolean mayBeUndone = mayBeUndone(statement);
+        if (!mayBeUndone) {
+            copies.observe(tokens, main, before, selectIntoMakesTable, at);
         }
-        recordAddedColumns(tokens, main, before, mayBeUndone(statement));
-        addedIfMissing.observe(tokens, main, before, lineOf(statement), mayBeUndone(statement));
+        recordAddedColumns(tokens, main, before, mayBeUndone);
+        addedIfMissing.observe(tokens, main, before, at, mayBeUndone);
         if (statement.context().kind() == StatementContext.Kind.SCRIPT) {
             CreatedTableColumns.of(tokens, main).ifPresent(t -> unwrittenColumns.put(SchemaNames.key(t.table()),
                     new HashSet<>(t.columns())));
