@@ -255,7 +255,7 @@ final class StatementChecker {
                 if ((here ? call.placement().runsWithMigration()
                         && LiteralCallsHere.followsWithLiterals(routine, statement) : earlier.contains(routine))
                         && routineCall.followed.add(routine)) {
-                    routineCall.follow(routine, statement, "", routine.name());
+                    routineCall.follow(routine, statement, "", routine.shownName());
                 }
             }
         }
@@ -332,7 +332,7 @@ final class StatementChecker {
                         found.add(Finding.of(rule.info().id(), guarded ? guard.get().lowered(effective) : effective,
                                 statement.start(), violation.message()
                                 + (guarded ? guard.get().note(violation.subjects()) : "")
-                                + " (at " + violation.at() + ", in " + routine.name() + reached + contextNote(call),
+                                + " (at " + violation.at() + ", in " + routine.shownName() + reached + contextNote(call),
                                 rule.info().hint(), statement.firstLine()));
                         statementSql.put(statement.start(), statement.asWritten());
                     }
@@ -352,7 +352,7 @@ final class StatementChecker {
                 // Oracle: a package member's first call runs the package's initialization section.
                 for (DefinedRoutine initialization : reached(routine.name().substring(0, dot), "", Set.of())) {
                     if (followed.size() < RoutineNames.MAX_FOLLOWED && followed.add(initialization)) {
-                        follow(initialization, caller, ", which runs before " + routine.name() + via, called);
+                        follow(initialization, caller, ", which runs before " + routine.shownName() + via, called);
                     }
                 }
             }
@@ -383,7 +383,7 @@ final class StatementChecker {
             for (String written : RoutineNames.calledNames(inner.tokens())) {
                 for (DefinedRoutine callee : reached(written, caller.name(), Set.of())) {
                     if (followed.size() < RoutineNames.MAX_FOLLOWED && followed.add(callee)) {
-                        follow(callee, inner, ", which " + caller.name() + " calls at " + inner.start() + via,
+                        follow(callee, inner, ", which " + caller.shownName() + " calls at " + inner.start() + via,
                                 called);
                     }
                 }

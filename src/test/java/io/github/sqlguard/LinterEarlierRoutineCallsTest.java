@@ -205,7 +205,7 @@ class LinterEarlierRoutineCallsTest {
 
         assertEquals(List.of(
                 "db/V1__schema.sql:2:1 delete-without-where ERROR DELETE without WHERE removes every row of customers"
-                        + " (at db/beforeMigrate.sql:5:5, in wipe, which the Flyway callback beforeMigrate created"
+                        + " (at db/beforeMigrate.sql:5:5, in WIPE, which the Flyway callback beforeMigrate created"
                         + " and this statement calls)",
                 "db/beforeMigrate.sql:5:5 delete-without-where INFO"),
                 describe(lint(Dialect.MYSQL)));
@@ -240,7 +240,7 @@ class LinterEarlierRoutineCallsTest {
         List<String> found = describe(lint(dialect));
 
         assertEquals(List.of("db/V2__orders.sql:2:1 drop-column ERROR ALTER TABLE orders drops column note (at"
-                + " db/V1__helpers.sql:4:41, in drop_column, which an earlier migration created and this statement"
+                + " db/V1__helpers.sql:4:41, in DROP_COLUMN, which an earlier migration created and this statement"
                 + " calls)"), found.stream().filter(f -> f.startsWith("db/V2")).toList());
         assertEquals(found.stream().filter(f -> f.startsWith("db/V1")).toList(),
                 describe(lintOnly("db/V1__helpers.sql", dialect)));
@@ -356,7 +356,7 @@ class LinterEarlierRoutineCallsTest {
         write("db/V2__drop.sql", "CALL RUN_SQL('DROP TABLE " + table + "');\n");
 
         assertEquals(List.of("db/V2__drop.sql:1:1 drop-table ERROR DROP TABLE removes table " + table
-                + " and all its rows (at db/V1__helpers.sql:4:12, in run_sql, which an earlier migration created and"
+                + " and all its rows (at db/V1__helpers.sql:4:12, in RUN_SQL, which an earlier migration created and"
                 + " this statement calls)"), describe(lint(Dialect.MYSQL)).stream()
                         .filter(f -> f.startsWith("db/V2")).toList());
     }

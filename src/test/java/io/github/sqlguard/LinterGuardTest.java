@@ -156,6 +156,9 @@ class LinterGuardTest {
             INSERT INTO new_folders (id, name, color) SELECT id, name, NULL AS color FROM folders | DROP TABLE removes table folders and all its rows (the copy to new_folders at line 2 leaves out column color, whose values are lost)
             INSERT INTO new_folders (id, name) SELECT id, name FROM folders WHERE id > 1 | DROP TABLE removes table folders and all its rows
             INSERT INTO new_folders SELECT * FROM folders WHERE color IS NOT NULL | DROP TABLE removes table folders and all its rows (the copy to new_folders at line 2 keeps only the rows its WHERE selects)
+            INSERT INTO new_folders SELECT DISTINCT * FROM folders | DROP TABLE removes table folders and all its rows (the copy to new_folders at line 2 keeps only the rows its DISTINCT picks, one of each set of equal rows)
+            INSERT INTO new_folders SELECT DISTINCT ON (name, color) * FROM folders ORDER BY name, color, id DESC | DROP TABLE removes table folders and all its rows (the copy to new_folders at line 2 keeps only the rows its DISTINCT ON picks, one per value of name, color)
+            INSERT INTO new_folders (id, name, color) SELECT DISTINCT id, name, color FROM folders | DROP TABLE removes table folders and all its rows (the copy to new_folders at line 2 keeps only the rows its DISTINCT picks, one of each set of equal rows)
             INSERT INTO new_folders (id, name, color) SELECT id, name, color FROM folders WHERE id > 1 | DROP TABLE removes table folders and all its rows (the copy to new_folders at line 2 keeps only the rows its WHERE selects)
             INSERT INTO new_folders SELECT * FROM folders | DROP TABLE removes table folders and all its rows (guarded: rows copied to new_folders at line 2)
             INSERT INTO new_folders SELECT f.* FROM folders f | DROP TABLE removes table folders and all its rows (guarded: rows copied to new_folders at line 2)

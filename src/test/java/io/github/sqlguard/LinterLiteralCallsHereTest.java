@@ -84,6 +84,28 @@ class LinterLiteralCallsHereTest {
                 describe(lint(Dialect.SQLSERVER)));
     }
 
+    /** The finding at the call names the helper as its definition writes it, quoted or not, in any case. */
+    @Test
+    void theCallSiteNamesTheHelperAsWritten() throws IOException {
+        TestProject.write(project, "db/V1__ids.sql", """
+                DELIMITER $$
+                CREATE PROCEDURE `DropColumnIfPresent`(IN tb VARCHAR(64), IN col VARCHAR(64))
+                BEGIN
+                  SET @s = CONCAT('ALTER TABLE ', tb, ' DROP COLUMN ', col);
+                  PREPARE st FROM @s; EXECUTE st; DEALLOCATE PREPARE st;
+                END $$
+                DELIMITER ;
+                CALL dropcolumnifpresent('orders', 'note');
+                """);
+
+        assertEquals(List.of(
+                "db/V1__ids.sql:4:41 drop-column INFO",
+                "db/V1__ids.sql:5:3 runtime-sql INFO",
+                "db/V1__ids.sql:8:1 drop-column ERROR ALTER TABLE orders drops column note (at db/V1__ids.sql:4:41,"
+                        + " in DropColumnIfPresent, which this script created and this statement calls)"),
+                describe(lint(Dialect.MYSQL)));
+    }
+
     /** A call that passes no literal runs the body with run-time values only: the body stays an error. */
     @Test
     void aCallWithoutLiteralsKeepsTheBodyCalled() throws IOException {

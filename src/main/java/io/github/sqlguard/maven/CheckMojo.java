@@ -162,6 +162,7 @@ public class CheckMojo extends AbstractSqlguardMojo {
         dialectLines.otherDialect().ifPresent(getLog()::info);
         dialectLines.undescribed().ifPresent(getLog()::warn);
         dialectLines.undescribedInAuto().ifPresent(getLog()::info);
+        dialectLines.unnamedInAuto().ifPresent(getLog()::info);
         if (result.cachedFiles() > 0) {
             getLog().info("sqlguard: " + result.cachedFiles() + " unchanged file(s) were not analysed again;"
                     + " their findings come from the analysis cache (-Dsqlguard.cache=false analyses them)");

@@ -43,11 +43,15 @@ final class OtherDialectScripts {
      * @param undescribedInAuto info: under dialect {@code auto}, the folders whose scripts name such a database
      *     ({@code sqlanywhere/}), which no {@code <dialect>} can name: the user learns that they were read by the
      *     forms every dialect shares, or in the project's database's dialect, rather than in their own
+     * @param unnamedInAuto info: under dialect {@code auto}, when neither the project's settings nor a script's
+     *     folder or file name name the database, how many scripts are read by the forms every dialect shares: a user
+     *     who relies on the default learns that no database's own SQL (MySQL's {@code "strings"}) was read
      */
-    record Lines(Optional<String> otherDialect, Optional<String> undescribed, Optional<String> undescribedInAuto) {
+    record Lines(Optional<String> otherDialect, Optional<String> undescribed, Optional<String> undescribedInAuto,
+            Optional<String> unnamedInAuto) {
 
         Lines(Optional<String> otherDialect, Optional<String> undescribed) {
-            this(otherDialect, undescribed, Optional.empty());
+            this(otherDialect, undescribed, Optional.empty(), Optional.empty());
         }
     }
 
@@ -55,7 +59,8 @@ final class OtherDialectScripts {
     static Lines of(LintConfig config, List<String> scannedFiles) {
         Dialect configured = config.dialect();
         if (configured == Dialect.AUTO) {
-            return new Lines(Optional.empty(), Optional.empty(), undescribedInAutoLine(config, scannedFiles));
+            return new Lines(Optional.empty(), Optional.empty(), undescribedInAutoLine(config, scannedFiles),
+                    unnamedInAutoLine(config, scannedFiles));
         }
         Map<String, Integer> otherDialect = new TreeMap<>();
         Map<String, Integer> undescribed = new TreeMap<>();
@@ -110,6 +115,33 @@ final class OtherDialectScripts {
         return Optional.of("sqlguard: " + scripts + (scripts == 1 ? " script is" : " scripts are") + " of a database"
                 + " no dialect here describes, and read " + readIn + ": " + listed(undescribed) + "; where that"
                 + " database's SQL means something else, a finding can be missed");
+    }
+
+    /**
+     * Under {@code auto} with no database named by the project's settings: how many scripts name none either, by
+     * folder, file name or siblings, and are read by the forms every dialect shares.
+     */
+    private static Optional<String> unnamedInAutoLine(LintConfig config, List<String> scannedFiles) {
+        if (config.dialectFor(Dialect.AUTO) != Dialect.AUTO) {
+            return Optional.empty();
+        }
+        List<Path> scannedDirectories = scannedDirectories(config);
+        Map<String, String> siblingNamed = SiblingDatabaseNames.of(scannedFiles);
+        int unnamed = 0;
+        for (String file : scannedFiles) {
+            Optional<SourcePath> scanned = scanned(config.baseDir(), scannedDirectories, file);
+            boolean named = scanned.map(DatabaseNames::dialectOf).orElse(Dialect.AUTO) != Dialect.AUTO
+                    || scanned.flatMap(DatabaseNames::undescribedDatabaseOf).isPresent()
+                    || siblingNamed.containsKey(file);
+            unnamed += named ? 0 : 1;
+        }
+        if (unnamed == 0) {
+            return Optional.empty();
+        }
+        return Optional.of("sqlguard: dialect auto: no database URL, driver dependency or folder name tells which"
+                + " database " + (unnamed == 1 ? "1 script runs" : unnamed + " scripts run") + " on, so "
+                + (unnamed == 1 ? "it is" : "they are") + " read by the forms the dialects here share; set <dialect>"
+                + " to read " + (unnamed == 1 ? "it" : "them") + " as that database does");
     }
 
     /** The configured directories as the scan walked them: absolute, each resolved against the project. */

@@ -12,6 +12,7 @@ import io.github.sqlguard.report.RuleDescription;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,10 +38,11 @@ final class ReportDataFactory {
                     info.hint()));
         }
         UnaryOperator<String> rebased = ReactorRoot.rebasing(config.baseDir(), reactorRoot);
+        MessagePaths messagePaths = new MessagePaths(new HashSet<>(result.scannedFiles()), rebased);
         List<Finding> findings = new ArrayList<>(result.findings().size());
         Map<Location, String> linesAtFindings = new HashMap<>();
         for (Finding finding : result.findings()) {
-            Finding moved = rebased(finding, rebased);
+            Finding moved = rebased(finding, rebased, messagePaths);
             findings.add(moved);
             String line = result.sourceLines().get(finding.location());
             if (line != null) {
@@ -56,9 +58,13 @@ final class ReportDataFactory {
                 result.parsedStatements());
     }
 
-    private static Finding rebased(Finding finding, UnaryOperator<String> rebased) {
+    private static Finding rebased(Finding finding, UnaryOperator<String> rebased, MessagePaths messagePaths) {
         Location location = finding.location();
         Finding moved = finding.at(new Location(rebased.apply(location.path()), location.line(), location.column()));
+        String message = messagePaths.rebasedIn(finding.message());
+        if (message != null && !message.equals(finding.message())) {
+            moved = moved.withMessage(message);
+        }
         Acknowledgement by = finding.acknowledgement();
         if (by == null || by.where() == null || by.source() != Acknowledgement.Source.POM_SUPPRESSION) {
             return moved;

@@ -21,7 +21,12 @@ import java.util.Map;
  */
 public final class DefinedRoutine {
 
+    /** Tokens of {@code CREATE [OR REPLACE] [DEFINER = u@h] PROCEDURE [IF NOT EXISTS] name}, where the name is. */
+    private static final int HEADER_TOKENS = 16;
+
     private final String name;
+    /** The name as the definition writes it, for messages: {@code FixPk} where {@link #name} is the key fixpk. */
+    private final String shownName;
     private final Location definedAt;
     private final String creator;
     private final int fromOffset;
@@ -38,6 +43,9 @@ public final class DefinedRoutine {
     /** One member of an Oracle package body, whose body is the text between the two offsets. */
     DefinedRoutine(String name, Statement definition, int fromOffset, int toOffset) {
         this.name = name;
+        List<Token> tokens = definition.tokens();
+        this.shownName = name.indexOf('.') >= 0 ? name
+                : SchemaNames.asWrittenIn(tokens.subList(0, Math.min(tokens.size(), HEADER_TOKENS)), name);
         this.definedAt = definition.start();
         String label = definition.context().label();
         // "Flyway callback beforeMigrate, which runs on every migrate": the callback's name is enough here.
@@ -51,6 +59,11 @@ public final class DefinedRoutine {
     /** The normalized last part of the routine's name; {@code package.member} for a member of a package. */
     public String name() {
         return name;
+    }
+
+    /** The routine's name as its definition writes it, for messages; {@link #name()} for a package member. */
+    public String shownName() {
+        return shownName;
     }
 
     /** The word a call of the routine names in any case: its own name, without its package's. */

@@ -1,6 +1,8 @@
 package io.github.sqlguard.schema;
 
+import io.github.sqlguard.analysis.ObjectNames;
 import io.github.sqlguard.sql.Token;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -45,6 +47,10 @@ final class RowCopies {
         if (main >= tokens.size() || !tokens.get(main).isAnyWord("CREATE", "INSERT", "SELECT")) {
             return Optional.empty(); // only these verbs copy rows; the others need not be read to their WHERE
         }
+        Optional<Narrowed> distinct = distinct(tokens, main, before, selectIntoMakesTable);
+        if (distinct.isPresent()) {
+            return distinct;
+        }
         int depth = 0;
         for (int i = main + 1; i < tokens.size(); i++) {
             Token token = tokens.get(i);
@@ -66,6 +72,39 @@ final class RowCopies {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * A copy that would keep every row and column but for its {@code SELECT DISTINCT}, which merges equal rows, or
+     * PostgreSQL's {@code SELECT DISTINCT ON (k)}, which keeps one row per value of {@code k}: the way duplicates are
+     * dropped while a table is rebuilt with a new key.
+     */
+    private static Optional<Narrowed> distinct(List<Token> tokens, int main, SchemaView before,
+            boolean selectIntoMakesTable) {
+        int select = main;
+        int depth = 0;
+        while (select < tokens.size() && !(depth == 0 && tokens.get(select).isWord("SELECT"))) {
+            depth += tokens.get(select).isSymbol("(") ? 1 : tokens.get(select).isSymbol(")") ? -1 : 0;
+            select++;
+        }
+        if (select + 1 >= tokens.size() || !tokens.get(select + 1).isWord("DISTINCT")) {
+            return Optional.empty();
+        }
+        int end = select + 2;
+        String rows = "its DISTINCT picks, one of each set of equal rows";
+        if (end + 1 < tokens.size() && tokens.get(end).isWord("ON") && tokens.get(end + 1).isSymbol("(")) {
+            int after = ObjectNames.skipParentheses(tokens, end + 1);
+            List<String> keys = new ArrayList<>();
+            for (Token key : tokens.subList(end + 2, Math.max(end + 2, after - 1))) {
+                keys.add(key.text());
+            }
+            rows = "its DISTINCT ON picks, one per value of " + String.join(" ", keys).replace(" ,", ",");
+            end = after;
+        }
+        List<Token> withoutDistinct = new ArrayList<>(tokens.subList(0, select + 1));
+        withoutDistinct.addAll(tokens.subList(end, tokens.size()));
+        String picked = rows;
+        return full(withoutDistinct, main, before, selectIntoMakesTable).map(copy -> new Narrowed(copy, picked));
     }
 
     /** The table an inner, cross or right join starting at {@code at} joins, or empty for another join. */

@@ -145,6 +145,13 @@ final class ImplicitBoundary {
                 && ON_ACTION_WORDS.contains(next.upper()))) {
             return false; // ON UPDATE CASCADE ON DELETE SET NULL, ON UPDATE CURRENT_TIMESTAMP, ON DELETE TO t
         }
+        if (previous.isWord("ON") && token.isWord("UPDATE") && "TABLE".equals(secondWord)
+                && ("ALTER".equals(firstWord) || "CREATE".equals(firstWord))) {
+            // A column's ON UPDATE takes any expression in H2 and MySQL (ADD c INT ON UPDATE 0), and H2 sets or
+            // drops it alone: ALTER TABLE t ALTER COLUMN c SET ON UPDATE 'x' / DROP ON UPDATE. No ALTER TABLE or
+            // CREATE TABLE ends with ON, so the UPDATE is never a statement of its own there.
+            return false;
+        }
         if (previous.isWord("ON") && next != null && StandIns.is(next)) {
             // Dynamic SQL that leaves a foreign key's action to a parameter: CONCAT(.. ' ON DELETE ', on_delete).
             return false;

@@ -146,6 +146,25 @@ class OtherDialectScriptsTest {
         assertEquals(Optional.empty(), OtherDialectScripts.of(config(Dialect.SQLSERVER), files).undescribedInAuto());
     }
 
+    /**
+     * Under {@code auto}, when neither the project's settings nor a script's folder or file name name the database,
+     * the log says how many scripts are read by the shared forms and how to read them as their database does.
+     */
+    @Test
+    void saysHowManyScriptsNoDatabaseIsNamedForUnderAuto() {
+        List<String> files = List.of("db/migration/V1__a.sql", "db/migration/V2__b.sql", "db/h2/V1__a.sql",
+                "db/sybase/V1__a.sql");
+
+        assertEquals(Optional.of("sqlguard: dialect auto: no database URL, driver dependency or folder name tells"
+                + " which database 2 scripts run on, so they are read by the forms the dialects here share; set"
+                + " <dialect> to read them as that database does"),
+                OtherDialectScripts.of(config(Dialect.AUTO), files).unnamedInAuto());
+        assertEquals(Optional.empty(), OtherDialectScripts.of(config(Dialect.AUTO), files.subList(2, 4))
+                .unnamedInAuto());
+        assertEquals(Optional.empty(), OtherDialectScripts.of(projectConfig(Dialect.MYSQL), files).unnamedInAuto());
+        assertEquals(Optional.empty(), OtherDialectScripts.of(config(Dialect.MYSQL), files).unnamedInAuto());
+    }
+
     /** Dialect {@code auto}, with the project's settings naming {@code project}'s database. */
     private static LintConfig projectConfig(Dialect project) {
         LintConfig defaults = config(Dialect.AUTO);
