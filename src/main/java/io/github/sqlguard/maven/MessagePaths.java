@@ -17,6 +17,7 @@ final class MessagePaths {
 
     private final Set<String> scannedFiles;
     private final UnaryOperator<String> rebased;
+    private final boolean anyMoves;
 
     /**
      * @param scannedFiles the project-relative paths of the files the run read: only these are rebased, so a
@@ -26,11 +27,20 @@ final class MessagePaths {
     MessagePaths(Set<String> scannedFiles, UnaryOperator<String> rebased) {
         this.scannedFiles = scannedFiles;
         this.rebased = rebased;
+        // The usual build has one module, whose paths stay as they are: then no message is searched at all.
+        boolean moves = false;
+        for (String file : scannedFiles) {
+            if (!rebased.apply(file).equals(file)) {
+                moves = true;
+                break;
+            }
+        }
+        this.anyMoves = moves;
     }
 
     /** {@code message} with each place in a scanned file named by its rebased path. */
     String rebasedIn(String message) {
-        if (message == null || message.indexOf(':') < 0) {
+        if (!anyMoves || message == null || message.indexOf(':') < 0) {
             return message;
         }
         Matcher place = PLACE.matcher(message);

@@ -130,9 +130,9 @@ final class OtherDialectScripts {
         int unnamed = 0;
         for (String file : scannedFiles) {
             Optional<SourcePath> scanned = scanned(config.baseDir(), scannedDirectories, file);
-            boolean named = scanned.map(DatabaseNames::dialectOf).orElse(Dialect.AUTO) != Dialect.AUTO
-                    || scanned.flatMap(DatabaseNames::undescribedDatabaseOf).isPresent()
-                    || siblingNamed.containsKey(file);
+            boolean named = siblingNamed.containsKey(file)
+                    || scanned.map(DatabaseNames::dialectOf).orElse(Dialect.AUTO) != Dialect.AUTO
+                    || scanned.flatMap(DatabaseNames::undescribedDatabaseOf).isPresent();
             unnamed += named ? 0 : 1;
         }
         if (unnamed == 0) {
