@@ -100,6 +100,12 @@ public enum ClauseKind {
      */
     DROPPED_TYPE_COLUMNS,
     /**
+     * Oracle's and PostgreSQL's {@code ALTER TYPE t DROP ATTRIBUTE a CASCADE}: the attribute goes with its value from
+     * every column (and typed table) of the type. The clause's name is the type; its detail the dropped attributes,
+     * comma-separated.
+     */
+    DROPPED_TYPE_ATTRIBUTES,
+    /**
      * PostgreSQL {@code ALTER TABLE t SET UNLOGGED}: the rows stay, but a crash empties the table and standbys never
      * receive them; MySQL {@code ENGINE = MEMORY}: every restart empties it.
      */
