@@ -22,6 +22,11 @@ public enum ClauseKind {
     DROPPED_TABLE,
     /** Oracle {@code DROP CLUSTER c INCLUDING TABLES}. */
     DROPPED_CLUSTER_TABLES,
+    /**
+     * Oracle XML DB's {@code DBMS_XMLSCHEMA.deleteSchema(url, DELETE_CASCADE_FORCE)}: the default tables the schema's
+     * registration generated, with every document stored in them. The clause's name is the schema's URL, if known.
+     */
+    DROPPED_XML_SCHEMA_TABLES,
     /** {@code ALTER TABLE t DROP [COLUMN] c} in every spelling. */
     DROPPED_COLUMN,
     /** ClickHouse {@code ALTER TABLE t CLEAR COLUMN c [IN PARTITION p]}: every value of c is reset to its default. */

@@ -95,6 +95,8 @@ final class DestructiveClauses {
         }
         ReplacingImportCall.of(core).ifPresent(call -> add(ClauseKind.DISCARDED_ROWS, call.at(),
                 "CALL " + call.procedure(), call.table(), call.table(), call.detail()));
+        XmlSchemaDeletion.of(core).ifPresent(deletion -> add(ClauseKind.DROPPED_XML_SCHEMA_TABLES, deletion.at(),
+                "DBMS_XMLSCHEMA.deleteSchema(.., DELETE_CASCADE_FORCE)", null, deletion.schemaUrl(), null));
         SpRenameCall.of(core).ifPresent(call -> {
             if (call.renamesColumn()) {
                 add(ClauseKind.RENAMED_COLUMN, verb, "sp_rename", null, call.oldName(), call.newName());
