@@ -117,13 +117,15 @@ final class ClientCommands {
     }
 
     /**
-     * SQL*Plus's {@code @file} and {@code @@file}: an at sign, maybe doubled, right before a name, a path or a
-     * substitution variable that names the file ({@code @&script}).
+     * SQL*Plus's {@code @file} and {@code @@file}: an at sign, maybe doubled, right before a name, a path, a
+     * substitution variable that names the file ({@code @&script}) or {@code ?/}, SQL*Plus's Oracle home
+     * ({@code @?/rdbms/admin/utlrp.sql}).
      */
     static boolean isSqlPlusInclude(String text, int pos, int end) {
         int name = pos + 1 < end && text.charAt(pos) == '@' && text.charAt(pos + 1) == '@' ? pos + 2 : pos + 1;
         return text.charAt(pos) == '@' && name < end && (Character.isLetterOrDigit(text.charAt(name))
-                || "_./\\\"&".indexOf(text.charAt(name)) >= 0);
+                || "_./\\\"&".indexOf(text.charAt(name)) >= 0
+                || text.startsWith("?/", name) || text.startsWith("?\\", name));
     }
 
     /** SQL*Plus's {@code START file} (or {@code STA file}), which runs a script as {@code @file} does. */
