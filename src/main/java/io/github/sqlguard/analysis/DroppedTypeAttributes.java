@@ -35,7 +35,9 @@ record DroppedTypeAttributes(String type, List<String> attributes, Token at, Tok
             if (clause.size() < 3 || !clause.get(0).isWord("DROP") || !clause.get(1).isWord("ATTRIBUTE")) {
                 continue;
             }
-            Token cascade = cascadeOf(clause) != null ? cascadeOf(clause) : statementCascade;
+            // PostgreSQL's RESTRICT on the clause refuses it while a typed table exists, whatever later clauses say.
+            boolean restricted = clause.stream().anyMatch(token -> token.isWord("RESTRICT"));
+            Token cascade = restricted ? null : cascadeOf(clause) != null ? cascadeOf(clause) : statementCascade;
             List<String> attributes = attributesOf(clause);
             if (cascade != null && !attributes.isEmpty()) {
                 dropped.add(new DroppedTypeAttributes(type.text(), attributes, clause.get(0), cascade));

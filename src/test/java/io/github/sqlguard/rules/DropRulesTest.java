@@ -82,6 +82,7 @@ class DropRulesTest {
         "postgresql | ALTER TYPE compfoo DROP ATTRIBUTE IF EXISTS f3 CASCADE, ADD ATTRIBUTE f4 int | cascade | ALTER TYPE compfoo DROP ATTRIBUTE f3 CASCADE also drops the attribute's values from every table that stores type compfoo",
         "oracle     | ALTER TYPE address_t DROP ATTRIBUTE note; ALTER TYPE address_t ADD ATTRIBUTE (zip VARCHAR2(10)) CASCADE | - |",
         "oracle     | ALTER TYPE address_t DROP ATTRIBUTE note CASCADE NOT INCLUDING TABLE DATA | - |",
+        "postgresql | ALTER TYPE compfoo DROP ATTRIBUTE f1 RESTRICT, DROP ATTRIBUTE f2 CASCADE | cascade | ALTER TYPE compfoo DROP ATTRIBUTE f2 CASCADE also drops the attribute's values from every table that stores type compfoo",
         "oracle     | DROP TYPE address_t; DROP TYPE tags_t VALIDATE; DROP TYPE BODY address_t | - |",
         "oracle     | DROP TYPE force                            | - |",
         "mysql      | DROP DATABASE IF EXISTS shop               | drop-database | DROP DATABASE removes database shop and all its data",
