@@ -199,7 +199,7 @@ final class LintSession {
         List<Finding> findings = new ArrayList<>();
         if (settings.severityOf(FileDiagnostics.INVALID_ENCODING).isPresent()) {
             text.decodeWarning().ifPresent(warning -> findings.add(fileProblem(FileDiagnostics.INVALID_ENCODING, path,
-                    Math.max(1, warning.line()), warning.message())));
+                    Math.max(1, warning.line()), Math.max(1, warning.column()), warning.message())));
         }
         // An applied script is not checked, but the schema it built is replayed.
         FileOutcome decided = isAlreadyApplied(classification) ? FileOutcome.skippedAsApplied(path) : null;
@@ -332,8 +332,12 @@ final class LintSession {
     }
 
     Finding fileProblem(RuleInfo info, String path, int line, String message) {
+        return fileProblem(info, path, line, 1, message);
+    }
+
+    private Finding fileProblem(RuleInfo info, String path, int line, int column, String message) {
         Severity severity = settings.severityOf(info).orElse(info.defaultSeverity());
-        return Finding.of(info.id(), severity, new Location(path, line, 1), message, info.hint(), "");
+        return Finding.of(info.id(), severity, new Location(path, line, column), message, info.hint(), "");
     }
 
     /** An {@code unchecked-change} for each Flyway Java migration (see {@link JavaMigrationFindings}). */

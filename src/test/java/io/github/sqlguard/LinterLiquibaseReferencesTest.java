@@ -142,7 +142,7 @@ class LinterLiquibaseReferencesTest {
 
         List<String> found = result.findings().stream().map(f -> f.location() + " " + f.ruleId()).sorted().toList();
         assertEquals(List.of("db/latin1.sql:2:1 delete-without-where", "db/utf16.sql:2:1 drop-table",
-                "db/wrong.sql:1:1 invalid-encoding", "db/wrong.sql:2:1 delete-without-where"), found);
+                "db/wrong.sql:1:7 invalid-encoding", "db/wrong.sql:2:1 delete-without-where"), found);
         Finding delete = result.findings().stream().filter(f -> f.location().path().equals("db/latin1.sql"))
                 .findFirst().orElseThrow();
         assertTrue(delete.message().contains("caf\u00e9"), delete.message());

@@ -288,6 +288,30 @@ class LinterSchemaTest {
     }
 
     @Test
+    void droppingAnAttributeOfATypeWithCascadeDropsItFromTheColumnsOfTheType() throws IOException {
+        write("db/V1__init.sql", """
+                CREATE TYPE address_t AS OBJECT (street VARCHAR2(100), note VARCHAR2(200));
+                /
+                CREATE TABLE customers (id NUMBER PRIMARY KEY, home address_t, work address_t);
+                """);
+        write("db/V2__slim_address.sql", """
+                ALTER TYPE address_t ADD ATTRIBUTE (zip VARCHAR2(10)) CASCADE;
+                ALTER TYPE address_t
+                  DROP ATTRIBUTE (note) CASCADE;
+                ALTER TYPE address_t DROP ATTRIBUTE street CASCADE NOT INCLUDING TABLE DATA;
+                """);
+
+        assertEquals(List.of("3:3 ALTER TYPE address_t DROP ATTRIBUTE note CASCADE also drops it from columns"
+                        + " customers.home, customers.work of type address_t, with its value in every row"),
+                lint(Dialect.ORACLE, "drop-column").stream()
+                        .map(f -> f.location().line() + ":" + f.location().column() + " " + f.message()).toList());
+        assertEquals(List.of("3:25 ALTER TYPE address_t DROP ATTRIBUTE note CASCADE also drops the attribute's values"
+                        + " from every table that stores type address_t"),
+                lint(Dialect.ORACLE, "cascade").stream()
+                        .map(f -> f.location().line() + ":" + f.location().column() + " " + f.message()).toList());
+    }
+
+    @Test
     void droppingATypeWithCascadeLosesNothingInTablesTheSameScriptCreated() throws IOException {
         write("db/V1__init.sql", "CREATE TYPE kind AS ENUM ('a', 'b');\nCREATE TABLE items (id INT, k kind);\n");
         write("db/V2__import.sql", """

@@ -22,6 +22,11 @@ public enum ClauseKind {
     DROPPED_TABLE,
     /** Oracle {@code DROP CLUSTER c INCLUDING TABLES}. */
     DROPPED_CLUSTER_TABLES,
+    /**
+     * Oracle XML DB's {@code DBMS_XMLSCHEMA.deleteSchema(url, DELETE_CASCADE_FORCE)}: the default tables the schema's
+     * registration generated, with every document stored in them. The clause's name is the schema's URL, if known.
+     */
+    DROPPED_XML_SCHEMA_TABLES,
     /** {@code ALTER TABLE t DROP [COLUMN] c} in every spelling. */
     DROPPED_COLUMN,
     /** ClickHouse {@code ALTER TABLE t CLEAR COLUMN c [IN PARTITION p]}: every value of c is reset to its default. */
@@ -99,6 +104,12 @@ public enum ClauseKind {
      * for Oracle's {@code DROP TYPE t FORCE}, which marks those columns unused.
      */
     DROPPED_TYPE_COLUMNS,
+    /**
+     * Oracle's and PostgreSQL's {@code ALTER TYPE t DROP ATTRIBUTE a CASCADE}: the attribute goes with its value from
+     * every column (and typed table) of the type. The clause's name is the type; its detail the dropped attributes,
+     * comma-separated.
+     */
+    DROPPED_TYPE_ATTRIBUTES,
     /**
      * PostgreSQL {@code ALTER TABLE t SET UNLOGGED}: the rows stay, but a crash empties the table and standbys never
      * receive them; MySQL {@code ENGINE = MEMORY}: every restart empties it.

@@ -60,6 +60,9 @@ final class DestructiveClauses {
             DropStatement.of(core).ifPresent(drop -> drop(drop, core));
         } else if (verb.isWord("ALTER")) {
             AlterTableClauses.of(core).ifPresent(this::alterTable);
+            if (!statement.dialect().isMySqlFamily()) {
+                droppedTypeAttributes(core);
+            }
         } else if (verb.isWord("DELETE")) {
             HistoryDeletion.of(core, statement.dialect()).filter(history -> !history.before()).ifPresent(history ->
                     add(ClauseKind.DELETED_HISTORY, verb, history.words(), history.table(), history.table(),
@@ -92,6 +95,8 @@ final class DestructiveClauses {
         }
         ReplacingImportCall.of(core).ifPresent(call -> add(ClauseKind.DISCARDED_ROWS, call.at(),
                 "CALL " + call.procedure(), call.table(), call.table(), call.detail()));
+        XmlSchemaDeletion.of(core).ifPresent(deletion -> add(ClauseKind.DROPPED_XML_SCHEMA_TABLES, deletion.at(),
+                "DBMS_XMLSCHEMA.deleteSchema(.., DELETE_CASCADE_FORCE)", null, deletion.schemaUrl(), null));
         SpRenameCall.of(core).ifPresent(call -> {
             if (call.renamesColumn()) {
                 add(ClauseKind.RENAMED_COLUMN, verb, "sp_rename", null, call.oldName(), call.newName());
@@ -243,6 +248,19 @@ final class DestructiveClauses {
                 default -> {
                 }
             }
+        }
+    }
+
+    /**
+     * {@code ALTER TYPE t DROP ATTRIBUTE a CASCADE}: the attribute's values go from the columns of the type, which
+     * only the schema knows, at the DROP; and the CASCADE extends the change to every table that stores the type.
+     */
+    private void droppedTypeAttributes(List<Token> core) {
+        for (DroppedTypeAttributes dropped : DroppedTypeAttributes.of(core)) {
+            String attributes = String.join(", ", dropped.attributes());
+            String words = "ALTER TYPE " + dropped.type() + " DROP ATTRIBUTE " + attributes;
+            add(ClauseKind.DROPPED_TYPE_ATTRIBUTES, dropped.at(), words, null, dropped.type(), attributes);
+            add(ClauseKind.CASCADE, dropped.cascade(), words, null, dropped.type(), "ATTRIBUTE");
         }
     }
 

@@ -59,8 +59,8 @@ final class ChangelogFindings {
                 "Fix or replace the file the changelog refers to.");
     }
 
-    static Finding invalidEncoding(String path, int line, String message, String encoding) {
-        return at(Diagnostics.INVALID_ENCODING, path, line, 1, message,
+    static Finding invalidEncoding(String path, int line, int column, String message, String encoding) {
+        return at(Diagnostics.INVALID_ENCODING, path, line, column, message,
                 "Save the file as " + encoding + ", the encoding Liquibase reads it with (the encoding attribute "
                         + "of sqlFile, else UTF-8).");
     }

@@ -365,7 +365,7 @@ public final class ChangelogReader {
         }
         ReadResult.Text text = (ReadResult.Text) read;
         text.decodeWarning().ifPresent(warning -> problems.add(ChangelogFindings.invalidEncoding(relativePath,
-                warning.line(), warning.message(), charset.name())));
+                warning.line(), warning.column(), warning.message(), charset.name())));
         return Optional.of(text.text());
     }
 

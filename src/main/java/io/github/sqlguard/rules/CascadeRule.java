@@ -14,8 +14,9 @@ import java.util.Set;
 
 /**
  * {@code cascade}: {@code DROP .. CASCADE} of any object (also Oracle {@code CASCADE CONSTRAINTS},
- * {@code DROP USER .. CASCADE} and {@code DROP TYPE .. FORCE}), {@code TRUNCATE .. CASCADE}, and an
- * {@code ALTER TABLE .. DROP ..} clause with {@code CASCADE}. The same statement usually also yields the drop or
+ * {@code DROP USER .. CASCADE} and {@code DROP TYPE .. FORCE}), {@code TRUNCATE .. CASCADE}, an
+ * {@code ALTER TABLE .. DROP ..} clause with {@code CASCADE}, and
+ * {@code ALTER TYPE .. DROP ATTRIBUTE .. CASCADE}. The same statement usually also yields the drop or
  * truncate rule's finding. A foreign key's {@code ON DELETE CASCADE} is not this rule. MySQL and MariaDB accept
  * {@code CASCADE} after {@code DROP TABLE/VIEW} and ignore it, so it is not reported there; nor is
  * {@code DROP TRIGGER .. CASCADE}, as no object depends on a trigger.
@@ -60,6 +61,10 @@ public final class CascadeRule extends ClauseRule {
             case "FORCE" -> first.words() + named + " FORCE also marks every column of " + (names.size() == 1
                     ? "this type" : "these types") + " unused, losing its values, and invalidates the types and code"
                     + " that depend on " + itOrThem(names);
+            case "ATTRIBUTE" -> String.join(", ", group.stream().map(DestructiveClause::words).distinct().toList())
+                    + " CASCADE also drops " + (group.size() == 1 && !first.words().contains(",")
+                            ? "the attribute's values" : "the attributes' values")
+                    + " from every table that stores type " + first.name();
             case "ALTER CONSTRAINTS" -> first.words() + named
                     + " CASCADE CONSTRAINTS also drops the constraints that refer to " + itOrThem(names);
             default -> first.words() + named + " CASCADE also drops every object that depends on " + itOrThem(names);

@@ -22,7 +22,8 @@ import java.util.Set;
  * so is ClickHouse's {@code CLEAR COLUMN c}, which resets every value to the default, a column TTL
  * ({@code MODIFY COLUMN c .. TTL expr}), which does so once expr has passed, and a
  * {@code DROP TYPE|DOMAIN|EXTENSION .. CASCADE}, at its CASCADE, and Oracle's {@code DROP TYPE .. FORCE}, at its
- * FORCE, when the replay knows columns of the types it drops.
+ * FORCE, when the replay knows columns of the types it drops, and {@code ALTER TYPE .. DROP ATTRIBUTE .. CASCADE}, at
+ * its DROP, when the replay knows columns of the type, which lose the attribute's values.
  */
 public final class DropColumnRule extends ClauseRule {
 
@@ -35,7 +36,8 @@ public final class DropColumnRule extends ClauseRule {
                     + " writes the column. A PostgreSQL type change whose USING expression does not read the"
                     + " column (ALTER COLUMN c TYPE jsonb USING NULL) loses every value the same way, and so does"
                     + " DROP TYPE, DROP DOMAIN or DROP EXTENSION .. CASCADE (Oracle's DROP TYPE .. FORCE) to every"
-                    + " column of the types it drops, and"
+                    + " column of the types it drops, and ALTER TYPE .. DROP ATTRIBUTE .. CASCADE to the attribute in"
+                    + " every column of the type, and"
                     + " to ClickHouse's CLEAR COLUMN, and to a column TTL (MODIFY COLUMN c .. TTL expr) once it"
                     + " has passed.",
             "Stop using the column in a release first, archive its values if they matter, then acknowledge the"
@@ -55,7 +57,7 @@ public final class DropColumnRule extends ClauseRule {
     @Override
     Set<ClauseKind> kinds() {
         return Set.of(ClauseKind.DROPPED_COLUMN, ClauseKind.REPLACED_COLUMN_VALUES, ClauseKind.DROPPED_TYPE_COLUMNS,
-                ClauseKind.CLEARED_COLUMN, ClauseKind.EXPIRING_COLUMN);
+                ClauseKind.CLEARED_COLUMN, ClauseKind.EXPIRING_COLUMN, ClauseKind.DROPPED_TYPE_ATTRIBUTES);
     }
 
     /**
@@ -76,16 +78,20 @@ public final class DropColumnRule extends ClauseRule {
     @Override
     Optional<String> message(List<DestructiveClause> group, StatementModel statement, SchemaFacts schema) {
         DestructiveClause first = group.get(0);
+        if (first.kind() == ClauseKind.DROPPED_TYPE_ATTRIBUTES) {
+            List<String> typed = columnsOfTypeBeforeScript(first.name(), statement, schema);
+            boolean several = first.detail().contains(",");
+            return typed.isEmpty() ? Optional.empty() : Optional.of(first.words() + " CASCADE also drops "
+                    + (several ? "them" : "it") + " from " + counted("column", "columns", typed) + " of type "
+                    + first.name() + ", with " + (several ? "their values" : "its value") + " in every row");
+        }
         if (first.kind() != ClauseKind.DROPPED_TYPE_COLUMNS) {
             return Optional.of(message(group));
         }
         Set<String> columns = new LinkedHashSet<>();
         List<String> types = new ArrayList<>();
         for (DestructiveClause clause : group) {
-            // Columns of tables this script created hold only the script's own rows.
-            List<String> typed = schema.before().columnsOfType(clause.name()).stream()
-                    .filter(column -> !statement.scratchTable().test(column.substring(0, column.lastIndexOf('.'))))
-                    .toList();
+            List<String> typed = columnsOfTypeBeforeScript(clause.name(), statement, schema);
             if (!typed.isEmpty()) {
                 types.add(clause.name());
                 columns.addAll(typed);
@@ -103,6 +109,14 @@ public final class DropColumnRule extends ClauseRule {
                 + " with every value in " + itOrThem(names));
     }
 
+    /** The columns of {@code type} the replay knows, as {@code table.column}, in tables that predate the script. */
+    private static List<String> columnsOfTypeBeforeScript(String type, StatementModel statement, SchemaFacts schema) {
+        // Columns of tables this script created hold only the script's own rows.
+        return schema.before().columnsOfType(type).stream()
+                .filter(column -> !statement.scratchTable().test(column.substring(0, column.lastIndexOf('.'))))
+                .toList();
+    }
+
     /** The word that takes the columns along: CASCADE, or Oracle's FORCE, which marks them unused. */
     private static String optionWord(DestructiveClause dropped) {
         return "FORCE".equals(dropped.detail()) ? " FORCE" : " CASCADE";
@@ -114,6 +128,10 @@ public final class DropColumnRule extends ClauseRule {
         if (first.kind() == ClauseKind.DROPPED_TYPE_COLUMNS) {
             return first.words() + " " + first.name() + optionWord(first) + " also drops every column of type "
                     + first.name();
+        }
+        if (first.kind() == ClauseKind.DROPPED_TYPE_ATTRIBUTES) {
+            return first.words() + " CASCADE also drops " + (first.detail().contains(",") ? "them" : "it")
+                    + " from every column of type " + first.name();
         }
         if (first.kind() == ClauseKind.CLEARED_COLUMN) {
             return first.words() + " CLEAR COLUMN resets every value of column " + first.name()

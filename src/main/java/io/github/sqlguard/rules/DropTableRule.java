@@ -16,7 +16,9 @@ import java.util.Set;
  * {@code CREATE OR REPLACE [TRANSIENT] TABLE} (MariaDB, MySQL, Snowflake, ClickHouse) and Firebird's
  * {@code RECREATE TABLE}, which drop the existing table first, and SQLite's {@code DELETE FROM sqlite_master} (under
  * {@code PRAGMA writable_schema}), which removes tables behind the engine's back, and dynamic SQL that drops an
- * object whose kind only the running database knows ({@code 'DROP ' || object_type || ..}), which may be a table. Not
+ * object whose kind only the running database knows ({@code 'DROP ' || object_type || ..}), which may be a table, and
+ * Oracle XML DB's {@code DBMS_XMLSCHEMA.deleteSchema(url, DELETE_CASCADE_FORCE)}, which drops the tables the schema's
+ * registration generated with the documents stored in them. Not
  * reported: tables the same script created earlier, temporary tables ({@code DROP TEMPORARY TABLE},
  * {@code #temp}), external or foreign tables, whose data lives outside the database and stays, and names the
  * replay knows as views that keep no rows of their own or as sequences (MariaDB drops those with DROP TABLE).
@@ -29,7 +31,9 @@ public final class DropTableRule extends ClauseRule {
             "DROP TABLE removes a table and all its rows",
             "Dropping a table deletes its data together with its definition, and only a backup restore brings"
                     + " it back. Code still deployed during the migration also fails on the missing table. SQLite's"
-                    + " DELETE FROM sqlite_master, run under PRAGMA writable_schema, removes tables the same way.",
+                    + " DELETE FROM sqlite_master, run under PRAGMA writable_schema, removes tables the same way, and"
+                    + " so does Oracle XML DB's DBMS_XMLSCHEMA.deleteSchema(.., DELETE_CASCADE_FORCE) to the tables"
+                    + " the schema's registration generated.",
             "Keep the table until no release uses it and its data is archived, then acknowledge the drop:"
                     + " -- sqlguard:allow drop-table reason: <why>",
             List.of("DROP TABLE orders;", "DROP TABLE IF EXISTS [dbo].[orders], [dbo].[order_lines];",
@@ -46,7 +50,8 @@ public final class DropTableRule extends ClauseRule {
 
     @Override
     Set<ClauseKind> kinds() {
-        return Set.of(ClauseKind.DROPPED_TABLE, ClauseKind.DROPPED_CLUSTER_TABLES);
+        return Set.of(ClauseKind.DROPPED_TABLE, ClauseKind.DROPPED_CLUSTER_TABLES,
+                ClauseKind.DROPPED_XML_SCHEMA_TABLES);
     }
 
     @Override
@@ -56,6 +61,11 @@ public final class DropTableRule extends ClauseRule {
         if (first.kind() == ClauseKind.DROPPED_CLUSTER_TABLES) {
             return "DROP CLUSTER " + first.name() + " INCLUDING TABLES removes every table in the cluster and all"
                     + " their rows";
+        }
+        if (first.kind() == ClauseKind.DROPPED_XML_SCHEMA_TABLES) {
+            return first.words() + " removes the tables that registering "
+                    + (first.name() == null ? "the XML schema " : "XML schema " + first.name() + " ")
+                    + "generated, with every document stored in them; DELETE_CASCADE would refuse while one is stored";
         }
         if (first.words().startsWith("CREATE") || first.words().startsWith("RECREATE")) {
             return first.words() + " drops the existing table " + first.name() + " and all its rows";

@@ -152,7 +152,8 @@ public final class ScriptIncludeRule implements Rule {
     }
 
     /**
-     * {@code @../lib/api.pks}, {@code @/opt/wipe.sql} or {@code @"my scripts/wipe.sql"} first on its line: the lexer
+     * {@code @../lib/api.pks}, {@code @/opt/wipe.sql}, {@code @?/rdbms/admin/utlrp.sql} or
+     * {@code @"my scripts/wipe.sql"} first on its line: the lexer
      * reads the lone at sign as a symbol, as the path does not start with a letter. A database link never starts with
      * a dot or a slash; a quoted one may follow a table on its own line, so a quoted file counts at the start only.
      */
@@ -163,9 +164,21 @@ public final class ScriptIncludeRule implements Rule {
             return false;
         }
         Token next = tokens.get(index + 1);
-        boolean path = next.isSymbol(".") || next.isSymbol("/") || next.isSymbol("\\");
+        boolean path = next.isSymbol(".") || next.isSymbol("/") || next.isSymbol("\\") || startsAtOracleHome(tokens,
+                index + 1);
         boolean quoted = next.type() == TokenType.QUOTED_NAME && index == 0;
         return next.offset() == token.endOffset() && (path || quoted);
+    }
+
+    /**
+     * SQL*Plus's {@code ?} for the Oracle home at {@code index}, as in {@code @?/rdbms/admin/utlrp.sql}: a question
+     * mark with a slash right after it.
+     */
+    private static boolean startsAtOracleHome(List<Token> tokens, int index) {
+        Token mark = tokens.get(index);
+        Token after = index + 1 < tokens.size() ? tokens.get(index + 1) : null;
+        return mark.text().equals("?") && after != null && after.offset() == mark.endOffset()
+                && (after.isSymbol("/") || after.isSymbol("\\"));
     }
 
     /**

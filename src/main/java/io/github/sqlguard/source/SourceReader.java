@@ -192,19 +192,30 @@ public final class SourceReader {
     private static ReadResult decodeFallback(byte[] bytes, Charset expected, ByteOrderMark mark, int errorOffset,
             CharBuffer decodedBeforeError) {
         int line = 1 + LineIndex.lineBreaks(decodedBeforeError, 0, decodedBeforeError.length());
+        int column = decodedBeforeError.length() - lineStart(decodedBeforeError) + 1;
         if (mark != null && mark != ByteOrderMark.UTF_8) {
             // The mark says what the file is; ISO-8859-1 would turn UTF-16 into garbage with NULs.
             String text = replacingDecode(bytes, mark);
             String message = String.format(Locale.ROOT, "not valid %s at line %d (byte %d); invalid bytes read as U+FFFD",
                     expected.name(), line, errorOffset);
-            return new ReadResult.Text(text, expected, Optional.of(new DecodeWarning(message, line, errorOffset)), null);
+            return new ReadResult.Text(text, expected, Optional.of(new DecodeWarning(message, line, column, errorOffset)), null);
         }
         String message = String.format(Locale.ROOT, "not valid %s at line %d (byte %d); read as ISO-8859-1",
                 expected.name(), line, errorOffset);
         int start = mark == null ? 0 : mark.length;
         String text = new String(bytes, start, bytes.length - start, StandardCharsets.ISO_8859_1);
         return new ReadResult.Text(text, StandardCharsets.ISO_8859_1,
-                Optional.of(new DecodeWarning(message, line, errorOffset)), null);
+                Optional.of(new DecodeWarning(message, line, column, errorOffset)), null);
+    }
+
+    /** Where the last line of {@code text} starts: after its last CR or LF, or at 0. */
+    private static int lineStart(CharSequence text) {
+        for (int i = text.length() - 1; i >= 0; i--) {
+            if (text.charAt(i) == '\n' || text.charAt(i) == '\r') {
+                return i + 1;
+            }
+        }
+        return 0;
     }
 
     private static String replacingDecode(byte[] bytes, ByteOrderMark mark) {

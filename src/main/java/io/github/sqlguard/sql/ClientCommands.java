@@ -19,6 +19,14 @@ final class ClientCommands {
     }
 
     /**
+     * PROMPT and REMARK as SQL*Plus also takes them abbreviated ({@code PRO Dropping tables}, {@code REMA ..}). Only
+     * where a statement starts: inside one, a line may start with a column named {@code pro}.
+     */
+    static boolean isAbbreviatedSqlPlusCommentLine(String text, int pos, int end) {
+        return startsWithCommand(text, pos, end, "PRO[MPT]") || startsWithCommand(text, pos, end, "REM[ARK]");
+    }
+
+    /**
      * SQL*Plus settings and commands that end at their line without a semicolon ({@code SET DEFINE OFF},
      * {@code WHENEVER SQLERROR EXIT}, {@code SPOOL}, {@code DEFINE}, {@code CONNECT}, {@code COLUMN}, {@code DESC},
      * {@code EXIT}, .., also abbreviated, and the HOST shorthands {@code $} and {@code !}): read as SQL they would swallow the statement on the next line. The caller makes sure {@code pos} starts a statement, so an UPDATE's SET line is not one; SQL's
@@ -57,7 +65,8 @@ final class ClientCommands {
      * MySQL's {@code SET autocommit = 0}).
      */
     static boolean isSqlPlusLineInAuto(String text, int pos, int end) {
-        if (isSqlPlusCommentLine(text, pos, end) || isSqlPlusHostShorthand(text, pos, end)) {
+        if (isSqlPlusCommentLine(text, pos, end) || isAbbreviatedSqlPlusCommentLine(text, pos, end)
+                || isSqlPlusHostShorthand(text, pos, end)) {
             return true;
         }
         for (String command : SQL_PLUS_ONLY_COMMANDS) {
@@ -108,13 +117,15 @@ final class ClientCommands {
     }
 
     /**
-     * SQL*Plus's {@code @file} and {@code @@file}: an at sign, maybe doubled, right before a name, a path or a
-     * substitution variable that names the file ({@code @&script}).
+     * SQL*Plus's {@code @file} and {@code @@file}: an at sign, maybe doubled, right before a name, a path, a
+     * substitution variable that names the file ({@code @&script}) or {@code ?/}, SQL*Plus's Oracle home
+     * ({@code @?/rdbms/admin/utlrp.sql}).
      */
     static boolean isSqlPlusInclude(String text, int pos, int end) {
         int name = pos + 1 < end && text.charAt(pos) == '@' && text.charAt(pos + 1) == '@' ? pos + 2 : pos + 1;
         return text.charAt(pos) == '@' && name < end && (Character.isLetterOrDigit(text.charAt(name))
-                || "_./\\\"&".indexOf(text.charAt(name)) >= 0);
+                || "_./\\\"&".indexOf(text.charAt(name)) >= 0
+                || text.startsWith("?/", name) || text.startsWith("?\\", name));
     }
 
     /** SQL*Plus's {@code START file} (or {@code STA file}), which runs a script as {@code @file} does. */

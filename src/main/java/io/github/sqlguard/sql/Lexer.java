@@ -137,7 +137,9 @@ public final class Lexer {
                 advanceBy(delimiter.length());
                 emit(TokenType.TERMINATOR, startPos, startLine, startColumn);
             } else if (!lineHasToken && forms.skipsSqlPlusLine(text, pos, end, startsStatement())) {
-                skipCommandLines(!ClientCommands.isSqlPlusCommentLine(text, pos, end));
+                // PROMPT and REM lines never go on to the next line; the other commands do after a hyphen.
+                skipCommandLines(!ClientCommands.isSqlPlusCommentLine(text, pos, end)
+                        && !ClientCommands.isAbbreviatedSqlPlusCommentLine(text, pos, end));
                 emit(TokenType.COMMENT, startPos, startLine, startColumn);
             } else if (c == '-' && (tokenEnd = GatedCommentLines.prefixLength(text, pos, end, forms)) > 0) {
                 advanceBy(tokenEnd); // Dolibarr runs the rest of the line as SQL

@@ -103,7 +103,8 @@ record LexerDialect(Dialect dialect) {
     boolean skipsSqlPlusLine(String text, int pos, int end, boolean statementStart) {
         if (knowsSqlPlusCommentLines()) {
             return ClientCommands.isSqlPlusCommentLine(text, pos, end)
-                    || statementStart && ClientCommands.isSqlPlusSettingLine(text, pos, end);
+                    || statementStart && (ClientCommands.isAbbreviatedSqlPlusCommentLine(text, pos, end)
+                            || ClientCommands.isSqlPlusSettingLine(text, pos, end));
         }
         return auto() && statementStart && ClientCommands.isSqlPlusLineInAuto(text, pos, end);
     }

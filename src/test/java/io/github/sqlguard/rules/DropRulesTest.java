@@ -77,6 +77,12 @@ class DropRulesTest {
         // Oracle's FORCE drops a type that tables and types depend on, marking the columns of the type unused.
         "oracle     | DROP TYPE address_t FORCE                  | cascade | DROP TYPE address_t FORCE also marks every column of this type unused, losing its values, and invalidates the types and code that depend on it",
         "auto       | DROP TYPE app.tags_t FORCE                 | cascade |",
+        // ALTER TYPE .. DROP ATTRIBUTE .. CASCADE takes the attribute's values out of every table storing the type.
+        "oracle     | ALTER TYPE address_t DROP ATTRIBUTE (note, zip) CASCADE | cascade | ALTER TYPE address_t DROP ATTRIBUTE note, zip CASCADE also drops the attributes' values from every table that stores type address_t",
+        "postgresql | ALTER TYPE compfoo DROP ATTRIBUTE IF EXISTS f3 CASCADE, ADD ATTRIBUTE f4 int | cascade | ALTER TYPE compfoo DROP ATTRIBUTE f3 CASCADE also drops the attribute's values from every table that stores type compfoo",
+        "oracle     | ALTER TYPE address_t DROP ATTRIBUTE note; ALTER TYPE address_t ADD ATTRIBUTE (zip VARCHAR2(10)) CASCADE | - |",
+        "oracle     | ALTER TYPE address_t DROP ATTRIBUTE note CASCADE NOT INCLUDING TABLE DATA | - |",
+        "postgresql | ALTER TYPE compfoo DROP ATTRIBUTE f1 RESTRICT, DROP ATTRIBUTE f2 CASCADE | cascade | ALTER TYPE compfoo DROP ATTRIBUTE f2 CASCADE also drops the attribute's values from every table that stores type compfoo",
         "oracle     | DROP TYPE address_t; DROP TYPE tags_t VALIDATE; DROP TYPE BODY address_t | - |",
         "oracle     | DROP TYPE force                            | - |",
         "mysql      | DROP DATABASE IF EXISTS shop               | drop-database | DROP DATABASE removes database shop and all its data",

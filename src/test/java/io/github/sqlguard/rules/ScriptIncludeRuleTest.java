@@ -53,6 +53,10 @@ class ScriptIncludeRuleTest {
         "ORACLE | PROMPT specs\\n@../lib/billing_api.pks\\nSELECT 1 FROM dual; | 2:1 @../lib/billing_api.pks runs another file",
         "ORACLE | @@./seed/rows.sql\\nSELECT 1 FROM dual; | 1:1 @@./seed/rows.sql runs another file",
         "ORACLE | @/opt/app/sql/wipe.sql\\nSELECT 1 FROM dual; | 1:1 @/opt/app/sql/wipe.sql runs another file",
+        // SQL*Plus reads ? as the Oracle home.
+        "ORACLE | @?/rdbms/admin/utlrp.sql\\nSELECT 1 FROM dual; | 1:1 @?/rdbms/admin/utlrp.sql runs another file",
+        "AUTO | @?/rdbms/admin/utlrp.sql\\nSELECT 1; | 1:1 @?/rdbms/admin/utlrp.sql runs another file",
+        "POSTGRESQL | SELECT * FROM t WHERE j\\n@? '$.a'; | -",
         "AUTO | @../lib/billing_api.pkb\\nSELECT 1; | 1:1 @../lib/billing_api.pkb runs another file",
         "ORACLE | @\"my scripts/wipe.sql\"\\nSELECT 1 FROM dual; | 1:1 @\"my scripts/wipe.sql\" runs another file",
         "AUTO | SELECT a FROM t\\n@./x; | -",
@@ -78,6 +82,7 @@ class ScriptIncludeRuleTest {
         "ORACLE | @@setup.sql\\ndrop table a1; | 2:1 drop-table",
         "ORACLE | @@install_component.sql 'core/a.sql'\\nalter table a2 drop column c; | 2:16 drop-column",
         "ORACLE | start other.sql\\ndrop table a5; | 2:1 drop-table",
+        "ORACLE | @?/rdbms/admin/catproc.sql\\nalter table a7 drop column c; | 2:16 drop-column",
         "AUTO | @@a.sql 'x'\\n@@b.sql 'y'\\ndrop table a1; | 3:1 drop-table",
         "ORACLE | @&next_script &1\\ndrop table a3; | 2:1 drop-table",
         "AUTO | @@&next_script\\ndrop table a3; | 2:1 drop-table",

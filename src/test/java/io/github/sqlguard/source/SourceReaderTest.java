@@ -127,6 +127,7 @@ class SourceReaderTest {
         assertEquals(ISO_8859_1, result.charset());
         DecodeWarning warning = result.decodeWarning().orElseThrow();
         assertEquals(3, warning.line());
+        assertEquals(12, warning.column());
         assertEquals(before.length, warning.byteOffset());
         assertEquals("not valid UTF-8 at line 3 (byte " + before.length + "); read as ISO-8859-1", warning.message());
     }
@@ -141,16 +142,18 @@ class SourceReaderTest {
         assertEquals(ISO_8859_1, result.charset());
         assertEquals("not valid UTF-8 at line 1 (byte 14); read as ISO-8859-1",
                 result.decodeWarning().orElseThrow().message());
+        assertEquals(12, result.decodeWarning().orElseThrow().column());
     }
 
     @Test
     void countsALoneCarriageReturnAsALineBreakWhenLocatingInvalidBytes() throws IOException {
-        Path file = write("a\rb\r\nc\n".getBytes(UTF_8), bytes(0xC3, 0x28));
+        Path file = write("a\rb\r\nc\nx".getBytes(UTF_8), bytes(0xC3, 0x28));
 
         DecodeWarning warning = text(SourceReader.read(file, UTF_8)).decodeWarning().orElseThrow();
 
         assertEquals(4, warning.line());
-        assertEquals(7, warning.byteOffset());
+        assertEquals(2, warning.column());
+        assertEquals(8, warning.byteOffset());
     }
 
     @Test

@@ -26,6 +26,15 @@ class OracleFormsInAutoTest {
 
     @ParameterizedTest
     @EnumSource(value = Dialect.class, names = {"AUTO", "ORACLE"})
+    void abbreviatedPromptAndRemarkLinesAreNotStatements(Dialect dialect) {
+        String sql = "PRO drop table customers cascade constraints\nDROP TABLE old_stuff;\n"
+                + "PROM Deleting rows -\nREMA delete from audit;\nDELETE FROM audit WHERE id = 1;\n"
+                + "SELECT id,\npro\nFROM t;\n";
+        assertEquals(List.of("2:1 DROP", "5:1 DELETE", "6:1 SELECT"), starts(dialect, sql));
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Dialect.class, names = {"AUTO", "ORACLE"})
     void sqlPlusCommandLinesDoNotHideTheIncludeOrStatementAfterThem(Dialect dialect) {
         String sql = "SET FEEDBACK OFF\nDEFINE vrs = &1\nWHENEVER SQLERROR EXIT FAILURE\nSPOOL install.log\n"
                 + "DEFINE script = setup_&vrs\n@&script\nCONNECT app/&pwd@&db\nDROP TABLE old_stuff;\n";
