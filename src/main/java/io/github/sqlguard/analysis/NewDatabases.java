@@ -1,0 +1,103 @@
+package io.github.sqlguard.analysis;
+
+import io.github.sqlguard.model.Dialect;
+import io.github.sqlguard.sql.Token;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The databases a script surely created empty, and whether its statements run in one of them. Install scripts and
+ * dumps often start with {@code CREATE DATABASE shop; USE shop;} (or {@code DROP DATABASE IF EXISTS shop;} before
+ * it) and then drop each table before creating it: every table of a database made a moment ago is new, so dropping,
+ * emptying or reshaping it loses nothing. {@code CREATE DATABASE IF NOT EXISTS} makes nothing new unless the script
+ * dropped the database first: it keeps a database that already holds tables and rows. MySQL's {@code CREATE SCHEMA}
+ * is its {@code CREATE DATABASE}; elsewhere a schema is a namespace within the current database and is not read here.
+ */
+final class NewDatabases {
+
+    /** The default schemas of SQL Server and PostgreSQL, which a new database has and which hold nothing yet. */
+    private static final Set<String> DEFAULT_SCHEMAS = Set.of("dbo", "public");
+
+    private final Set<String> created = new HashSet<>();
+    private final Set<String> dropped = new HashSet<>();
+    /** True while the statements run in a database the script created empty, after {@code USE} of it. */
+    private boolean inNewDatabase;
+
+    /** Follows what the statement {@code core} does to the databases; one that may not run makes nothing new. */
+    void step(List<Token> core, Dialect dialect, boolean surelyRuns) {
+        if (core.isEmpty()) {
+            return;
+        }
+        if (core.get(0).isWord("USE") && core.size() > 1) {
+            ObjectNames.NameAt name = ObjectNames.readName(core, 1);
+            // A USE that may not run leaves unknown which database the statements after it run in (fail closed).
+            inNewDatabase = surelyRuns && name != null && created.contains(ObjectNames.normalize(name.text()));
+            return;
+        }
+        boolean create = core.get(0).isWord("CREATE");
+        if (!create && !core.get(0).isWord("DROP")) {
+            return;
+        }
+        int i = 1;
+        boolean replace = create && core.size() > 2 && core.get(1).isWord("OR") && core.get(2).isWord("REPLACE");
+        if (replace) {
+            i = 3;
+        }
+        boolean database = i < core.size() && (core.get(i).isWord("DATABASE")
+                || core.get(i).isWord("SCHEMA") && dialect.isMySqlFamily());
+        if (!database) {
+            return;
+        }
+        i++;
+        boolean conditional = false;
+        while (i < core.size() && core.get(i).isAnyWord("IF", "NOT", "EXISTS")) {
+            conditional = true;
+            i++;
+        }
+        ObjectNames.NameAt name = ObjectNames.readName(core, i);
+        if (name == null) {
+            return;
+        }
+        String key = ObjectNames.normalize(name.text());
+        if (!create) {
+            created.remove(key);
+            if (surelyRuns) {
+                dropped.add(key);
+            }
+            inNewDatabase = false;
+        } else if (surelyRuns && (!conditional || replace || dropped.contains(key))) {
+            created.add(key);
+        }
+    }
+
+    /**
+     * True when {@code table}, as the statement names it, lies in a database the script created empty: unqualified
+     * while the statements run in one, qualified by its name ({@code shop.orders} in MySQL, {@code shop.dbo.orders}
+     * in SQL Server), or by a default schema of one ({@code dbo.orders}).
+     */
+    boolean holds(String table, Dialect dialect) {
+        int parts = ObjectNames.partCount(table);
+        if (parts == 1) {
+            return inNewDatabase;
+        }
+        String first = ObjectNames.normalize(ObjectNames.firstPart(table));
+        if (parts > 2) {
+            return created.contains(first);
+        }
+        // Two parts: a database and a table in MySQL (and under auto, which may be MySQL), else a schema of the
+        // current database
+        boolean databaseFirst = dialect.isMySqlFamily() || dialect == Dialect.AUTO;
+        return databaseFirst && created.contains(first)
+                || inNewDatabase && (!databaseFirst || DEFAULT_SCHEMAS.contains(first));
+    }
+
+    /** A copy that later statements do not change. */
+    NewDatabases copy() {
+        NewDatabases copy = new NewDatabases();
+        copy.created.addAll(created);
+        copy.dropped.addAll(dropped);
+        copy.inNewDatabase = inNewDatabase;
+        return copy;
+    }
+}

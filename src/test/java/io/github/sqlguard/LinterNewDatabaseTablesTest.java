@@ -1,0 +1,43 @@
+package io.github.sqlguard;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.github.sqlguard.model.Dialect;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Install scripts and dumps that create their database first ({@code CREATE DATABASE shop; USE shop;}, or after
+ * {@code DROP DATABASE IF EXISTS shop;}) and then drop each table before creating it: every table of that database
+ * is new, so its drops, truncations and deletes lose nothing. {@code CREATE DATABASE IF NOT EXISTS} alone keeps a
+ * database that may hold rows, as does a {@code USE} of another database.
+ */
+class LinterNewDatabaseTablesTest {
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', quoteCharacter = '~', value = {
+        "MYSQL | CREATE DATABASE `shop` DEFAULT CHARACTER SET utf8mb4;\\nUSE `shop`;\\n"
+                + "DROP TABLE IF EXISTS `orders`;\\nCREATE TABLE `orders` (`id` bigint NOT NULL);\\n"
+                + "TRUNCATE TABLE `customers`; | -",
+        "MYSQL | DROP DATABASE IF EXISTS shop;\\nCREATE DATABASE IF NOT EXISTS shop;\\nUSE shop;\\n"
+                + "DROP TABLE IF EXISTS orders;\\nDELETE FROM customers; | 1:1 drop-database ERROR",
+        "MYSQL | CREATE SCHEMA shop;\\nDROP TABLE IF EXISTS shop.orders; | -",
+        "MYSQL | CREATE DATABASE IF NOT EXISTS shop;\\nUSE shop;\\nDROP TABLE IF EXISTS orders;"
+                + " | 3:1 drop-table ERROR",
+        "MYSQL | CREATE DATABASE shop;\\nUSE legacy;\\nDROP TABLE IF EXISTS orders; | 3:1 drop-table ERROR",
+        "MYSQL | CREATE DATABASE shop;\\nDROP TABLE IF EXISTS orders; | 2:1 drop-table ERROR",
+        "MYSQL | CREATE DATABASE shop;\\nUSE shop;\\nDROP TABLE legacy.orders; | 3:1 drop-table ERROR",
+        "MYSQL | CREATE DATABASE shop;\\nUSE shop;\\nDROP DATABASE shop;\\nDROP TABLE orders;"
+                + " | 3:1 drop-database ERROR / 4:1 drop-table ERROR",
+        "SQLSERVER | CREATE DATABASE [shop]\\nGO\\nUSE [shop]\\nGO\\n"
+                + "IF EXISTS (SELECT * FROM sys.objects WHERE object_id = OBJECT_ID(N'[dbo].[orders]'))\\n"
+                + "    DROP TABLE [dbo].[orders]\\nGO\\nDROP TABLE [shop].[dbo].[customers]\\nGO | -",
+        "SQLSERVER | CREATE DATABASE [shop]\\nGO\\nDROP TABLE [dbo].[orders]\\nGO | 3:1 drop-table ERROR",
+        "AUTO | CREATE DATABASE shop;\\nUSE shop;\\nALTER TABLE orders DROP COLUMN note; | -",
+    })
+    void tablesOfADatabaseTheScriptCreatedHoldNothingYet(Dialect dialect, String sql, String expected) {
+        List<String> found = OneScript.placesAndSeverities(dialect, sql);
+        assertEquals(expected.equals("-") ? List.of() : List.of(expected.split(" / ")), found, sql);
+    }
+}
