@@ -34,6 +34,9 @@ class LinterNewDatabaseTablesTest {
                 + "IF EXISTS (SELECT * FROM sys.objects WHERE object_id = OBJECT_ID(N'[dbo].[orders]'))\\n"
                 + "    DROP TABLE [dbo].[orders]\\nGO\\nDROP TABLE [shop].[dbo].[customers]\\nGO | -",
         "SQLSERVER | CREATE DATABASE [shop]\\nGO\\nDROP TABLE [dbo].[orders]\\nGO | 3:1 drop-table ERROR",
+        "POSTGRESQL | CREATE DATABASE shop;\\n\\c shop\\nDROP TABLE IF EXISTS orders;\\nTRUNCATE customers; | -",
+        "POSTGRESQL | CREATE DATABASE shop;\\n\\connect legacy\\nDROP TABLE IF EXISTS orders; | 3:1 drop-table ERROR",
+        "POSTGRESQL | CREATE DATABASE shop;\\nDROP TABLE public.orders; | 2:1 drop-table ERROR",
         "AUTO | CREATE DATABASE shop;\\nUSE shop;\\nALTER TABLE orders DROP COLUMN note; | -",
     })
     void tablesOfADatabaseTheScriptCreatedHoldNothingYet(Dialect dialect, String sql, String expected) {

@@ -11,7 +11,8 @@ import java.util.Set;
  * dumps often start with {@code CREATE DATABASE shop; USE shop;} (or {@code DROP DATABASE IF EXISTS shop;} before
  * it) and then drop each table before creating it: every table of a database made a moment ago is new, so dropping,
  * emptying or reshaping it loses nothing. {@code CREATE DATABASE IF NOT EXISTS} makes nothing new unless the script
- * dropped the database first: it keeps a database that already holds tables and rows. MySQL's {@code CREATE SCHEMA}
+ * dropped the database first: it keeps a database that already holds tables and rows. psql's {@code \c shop} switches
+ * to a database as {@code USE shop} does. MySQL's {@code CREATE SCHEMA}
  * is its {@code CREATE DATABASE}; elsewhere a schema is a namespace within the current database and is not read here.
  */
 final class NewDatabases {
@@ -29,8 +30,10 @@ final class NewDatabases {
         if (core.isEmpty()) {
             return;
         }
-        if (core.get(0).isWord("USE") && core.size() > 1) {
-            ObjectNames.NameAt name = ObjectNames.readName(core, 1);
+        // psql's \c shop and \connect shop switch databases as USE does elsewhere
+        boolean psqlConnect = core.get(0).isSymbol("\\") && core.size() > 1 && core.get(1).isAnyWord("C", "CONNECT");
+        if (core.get(0).isWord("USE") && core.size() > 1 || psqlConnect) {
+            ObjectNames.NameAt name = ObjectNames.readName(core, psqlConnect ? 2 : 1);
             // A USE that may not run leaves unknown which database the statements after it run in (fail closed).
             inNewDatabase = surelyRuns && name != null && created.contains(ObjectNames.normalize(name.text()));
             return;
