@@ -37,6 +37,9 @@ class LinterNewDatabaseTablesTest {
         "POSTGRESQL | CREATE DATABASE shop;\\n\\c shop\\nDROP TABLE IF EXISTS orders;\\nTRUNCATE customers; | -",
         "POSTGRESQL | CREATE DATABASE shop;\\n\\connect legacy\\nDROP TABLE IF EXISTS orders; | 3:1 drop-table ERROR",
         "POSTGRESQL | CREATE DATABASE shop;\\nDROP TABLE public.orders; | 2:1 drop-table ERROR",
+        "MYSQL | CREATE DATABASE IF NOT EXISTS a;\\nUSE a;\\nDROP TABLE IF EXISTS t;\\nCREATE TABLE t (id INT);\\n"
+                + "CREATE DATABASE IF NOT EXISTS b;\\nUSE b;\\nDROP TABLE IF EXISTS t;\\nCREATE TABLE t (id INT);\\n"
+                + "USE b;\\nDROP TABLE t; | 3:1 drop-table ERROR / 7:1 drop-table ERROR",
         "AUTO | CREATE DATABASE shop;\\nUSE shop;\\nALTER TABLE orders DROP COLUMN note; | -",
     })
     void tablesOfADatabaseTheScriptCreatedHoldNothingYet(Dialect dialect, String sql, String expected) {

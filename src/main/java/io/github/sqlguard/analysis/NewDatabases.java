@@ -24,23 +24,32 @@ final class NewDatabases {
     private final Set<String> dropped = new HashSet<>();
     /** True while the statements run in a database the script created empty, after {@code USE} of it. */
     private boolean inNewDatabase;
+    /** The database the last {@code USE} named; null before any, or after one that may not have run. */
+    private String current;
 
-    /** Follows what the statement {@code core} does to the databases; one that may not run makes nothing new. */
-    void step(List<Token> core, Dialect dialect, boolean surelyRuns) {
+    /**
+     * Follows what the statement {@code core} does to the databases; one that may not run makes nothing new. True
+     * when it may switch to another database than the one the statements ran in so far: a table created there
+     * without a database in its name is not the one the same name means after it.
+     */
+    boolean step(List<Token> core, Dialect dialect, boolean surelyRuns) {
         if (core.isEmpty()) {
-            return;
+            return false;
         }
         // psql's \c shop and \connect shop switch databases as USE does elsewhere
         boolean psqlConnect = core.get(0).isSymbol("\\") && core.size() > 1 && core.get(1).isAnyWord("C", "CONNECT");
         if (core.get(0).isWord("USE") && core.size() > 1 || psqlConnect) {
             ObjectNames.NameAt name = ObjectNames.readName(core, psqlConnect ? 2 : 1);
             // A USE that may not run leaves unknown which database the statements after it run in (fail closed).
-            inNewDatabase = surelyRuns && name != null && created.contains(ObjectNames.normalize(name.text()));
-            return;
+            String used = surelyRuns && name != null ? ObjectNames.normalize(name.text()) : null;
+            inNewDatabase = used != null && created.contains(used);
+            boolean switched = used == null || !used.equals(current);
+            current = used;
+            return switched;
         }
         boolean create = core.get(0).isWord("CREATE");
         if (!create && !core.get(0).isWord("DROP")) {
-            return;
+            return false;
         }
         int i = 1;
         boolean replace = create && core.size() > 2 && core.get(1).isWord("OR") && core.get(2).isWord("REPLACE");
@@ -50,7 +59,7 @@ final class NewDatabases {
         boolean database = i < core.size() && (core.get(i).isWord("DATABASE")
                 || core.get(i).isWord("SCHEMA") && dialect.isMySqlFamily());
         if (!database) {
-            return;
+            return false;
         }
         i++;
         boolean conditional = false;
@@ -60,7 +69,7 @@ final class NewDatabases {
         }
         ObjectNames.NameAt name = ObjectNames.readName(core, i);
         if (name == null) {
-            return;
+            return false;
         }
         String key = ObjectNames.normalize(name.text());
         if (!create) {
@@ -72,6 +81,7 @@ final class NewDatabases {
         } else if (surelyRuns && (!conditional || replace || dropped.contains(key))) {
             created.add(key);
         }
+        return false;
     }
 
     /**
@@ -101,6 +111,7 @@ final class NewDatabases {
         copy.created.addAll(created);
         copy.dropped.addAll(dropped);
         copy.inNewDatabase = inNewDatabase;
+        copy.current = current;
         return copy;
     }
 }

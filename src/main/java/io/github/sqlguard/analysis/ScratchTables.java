@@ -153,7 +153,11 @@ public final class ScratchTables {
         }
         if (script == null) {
             // A body's USE or CREATE DATABASE runs only when it is called or fires: the script's own count.
-            newDatabases.step(model.statement().tokens(), dialect, surelyRuns);
+            if (newDatabases.step(model.statement().tokens(), dialect, surelyRuns)) {
+                // After USE of another database, t names that database's table, not the t created before it.
+                created.removeIf(table -> ObjectNames.partCount(table) == 1
+                        || DEFAULT_SCHEMAS.contains(ObjectNames.firstPart(table)) && ObjectNames.partCount(table) == 2);
+            }
         }
         followCopies(model, clauses, changes);
         return marked;
