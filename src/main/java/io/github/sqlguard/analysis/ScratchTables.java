@@ -154,13 +154,25 @@ public final class ScratchTables {
         if (script == null) {
             // A body's USE or CREATE DATABASE runs only when it is called or fires: the script's own count.
             if (newDatabases.step(model.statement().tokens(), dialect, surelyRuns)) {
-                // After USE of another database, t names that database's table, not the t created before it.
-                created.removeIf(table -> ObjectNames.partCount(table) == 1
-                        || DEFAULT_SCHEMAS.contains(ObjectNames.firstPart(table)) && ObjectNames.partCount(table) == 2);
+                forgetNamesOfTheDatabaseLeft();
             }
         }
         followCopies(model, clauses, changes);
         return marked;
+    }
+
+    /**
+     * After {@code USE} of another database, {@code t} names that database's table: not the {@code t} the script
+     * created before it, nor the one it dropped there, after which {@code CREATE TABLE IF NOT EXISTS t} would make a
+     * new table.
+     */
+    private void forgetNamesOfTheDatabaseLeft() {
+        Predicate<String> inCurrentDatabase = table -> ObjectNames.partCount(table) == 1
+                || ObjectNames.partCount(table) == 2 && DEFAULT_SCHEMAS.contains(ObjectNames.firstPart(table));
+        created.removeIf(inCurrentDatabase);
+        droppedHere.removeIf(inCurrentDatabase);
+        renamedAwayHere.removeIf(inCurrentDatabase);
+        namedByCreate.removeIf(inCurrentDatabase);
     }
 
     /**
