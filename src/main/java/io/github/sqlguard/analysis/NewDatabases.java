@@ -11,14 +11,15 @@ import java.util.Set;
  * dumps often start with {@code CREATE DATABASE shop; USE shop;} (or {@code DROP DATABASE IF EXISTS shop;} before
  * it) and then drop each table before creating it: every table of a database made a moment ago is new, so dropping,
  * emptying or reshaping it loses nothing. {@code CREATE DATABASE IF NOT EXISTS} makes nothing new unless the script
- * dropped the database first: it keeps a database that already holds tables and rows. psql's {@code \c shop} switches
- * to a database as {@code USE shop} does. MySQL's {@code CREATE SCHEMA}
- * is its {@code CREATE DATABASE}; elsewhere a schema is a namespace within the current database and is not read here.
+ * dropped the database first: it keeps a database that already holds tables and rows. MySQL's {@code CREATE SCHEMA} is
+ * its {@code CREATE DATABASE}.
+ *
+ * <p>Only MySQL's (in {@code auto}: a database named in backticks, as only MySQL writes it): its client, like Flyway,
+ * stops at the first error, so the statements after a {@code CREATE DATABASE} that found the database run only in a
+ * new one. sqlcmd and SSMS go on with the next batch, and psql with the next statement, into the database that was
+ * already there. Every dialect's {@code USE shop} (and psql's {@code \c shop}) still switches databases.
  */
 final class NewDatabases {
-
-    /** The default schemas of SQL Server and PostgreSQL, which a new database has and which hold nothing yet. */
-    private static final Set<String> DEFAULT_SCHEMAS = Set.of("dbo", "public");
 
     private final Set<String> created = new HashSet<>();
     private final Set<String> dropped = new HashSet<>();
@@ -37,7 +38,8 @@ final class NewDatabases {
             return false;
         }
         // psql's \c shop and \connect shop switch databases as USE does elsewhere
-        boolean psqlConnect = core.get(0).isSymbol("\\") && core.size() > 1 && core.get(1).isAnyWord("C", "CONNECT");
+        boolean psqlConnect = (dialect == Dialect.POSTGRESQL || dialect == Dialect.AUTO) && core.size() > 1
+                && core.get(0).isSymbol("\\") && core.get(1).isAnyWord("C", "CONNECT");
         if (core.get(0).isWord("USE") && core.size() > 1 || psqlConnect) {
             ObjectNames.NameAt name = ObjectNames.readName(core, psqlConnect ? 2 : 1);
             // A USE that may not run leaves unknown which database the statements after it run in (fail closed).
@@ -78,31 +80,25 @@ final class NewDatabases {
                 dropped.add(key);
             }
             inNewDatabase = false;
-        } else if (surelyRuns && (!conditional || replace || dropped.contains(key))) {
+        } else if (surelyRuns && stopsAtFirstError(core.get(i), dialect)
+                && (!conditional || replace || dropped.contains(key))) {
             created.add(key);
         }
         return false;
     }
 
+    private static boolean stopsAtFirstError(Token name, Dialect dialect) {
+        return dialect.isMySqlFamily() || dialect == Dialect.AUTO && name.text().startsWith("`");
+    }
+
     /**
      * True when {@code table}, as the statement names it, lies in a database the script created empty: unqualified
-     * while the statements run in one, qualified by its name ({@code shop.orders} in MySQL, {@code shop.dbo.orders}
-     * in SQL Server), or by a default schema of one ({@code dbo.orders}).
+     * while the statements run in one, or qualified by its name ({@code shop.orders}).
      */
-    boolean holds(String table, Dialect dialect) {
+    boolean holds(String table) {
         int parts = ObjectNames.partCount(table);
-        if (parts == 1) {
-            return inNewDatabase;
-        }
-        String first = ObjectNames.normalize(ObjectNames.firstPart(table));
-        if (parts > 2) {
-            return created.contains(first);
-        }
-        // Two parts: a database and a table in MySQL (and under auto, which may be MySQL), else a schema of the
-        // current database
-        boolean databaseFirst = dialect.isMySqlFamily() || dialect == Dialect.AUTO;
-        return databaseFirst && created.contains(first)
-                || inNewDatabase && (!databaseFirst || DEFAULT_SCHEMAS.contains(first));
+        return parts == 1 ? inNewDatabase
+                : parts == 2 && created.contains(ObjectNames.normalize(ObjectNames.firstPart(table)));
     }
 
     /** A copy that later statements do not change. */

@@ -54,7 +54,6 @@ public final class ScratchTables {
     private boolean foldsToUpperCase;
     /** The databases the script created empty: every table in one holds only what the script put there. */
     private NewDatabases newDatabases = new NewDatabases();
-    private Dialect dialect = Dialect.AUTO;
     /**
      * The script's tables, for the scratch tables of one routine or block body: what the script made scratch
      * stays so in the body, while what the body creates stays in the body.
@@ -79,11 +78,9 @@ public final class ScratchTables {
      */
     StatementModel step(StatementModel model, boolean surelyRuns) {
         Dialect dialect = model.statement().dialect();
-        this.dialect = dialect;
         foldsToUpperCase = dialect == Dialect.ORACLE || dialect == Dialect.H2;
         if (script != null) {
             script.foldsToUpperCase = foldsToUpperCase;
-            script.dialect = dialect;
         }
         // A trigger's body runs whenever it fires, and a scheduled job (pg_cron, a MySQL event) on its schedule,
         // long after this script: by then the tables the script created hold the application's rows.
@@ -285,7 +282,6 @@ public final class ScratchTables {
         now.created.addAll(created);
         now.foldsToUpperCase = foldsToUpperCase;
         now.newDatabases = newDatabases.copy();
-        now.dialect = dialect;
         copies().copyHoldingsTo(now.copies());
         return now;
     }
@@ -309,7 +305,6 @@ public final class ScratchTables {
         copy.created.addAll(created);
         copy.foldsToUpperCase = foldsToUpperCase;
         copy.newDatabases = newDatabases.copy();
-        copy.dialect = dialect;
         copies.copyHoldingsTo(copy.copies);
         return copy;
     }
@@ -320,7 +315,7 @@ public final class ScratchTables {
             return true;
         }
         String key = key(table);
-        if (created.contains(key) || newDatabases.holds(table, dialect)) {
+        if (created.contains(key) || newDatabases.holds(table)) {
             return true;
         }
         String lastKey = key(ObjectNames.lastPart(table));
