@@ -150,6 +150,23 @@ class LinterVendorFolderTest {
                 described(lint(Dialect.ORACLE)));
     }
 
+    /**
+     * {@code postgre}, CodeIgniter's name for PostgreSQL, names the database as {@code postgres} does: read as the
+     * configured MySQL, the backslash that ends a Windows path would escape the closing quote and swallow the DELETE.
+     */
+    @Test
+    void aPostgreFolderAndAPostgreFileAreReadAsPostgresqlUnderAConfiguredMySql() throws IOException {
+        String windowsPath = "INSERT INTO settings VALUES ('upload.dir', 'D:\\');\nDELETE FROM audit_log;\n";
+        write("script/sql/postgre/install.sql", windowsPath);
+        write("script/sql/jobs.sql", "CREATE TABLE jobs (id bigint);\n");
+        write("script/sql/jobs_oracle.sql", "CREATE TABLE jobs (id number(20));\n");
+        write("script/sql/jobs_sqlserver.sql", "CREATE TABLE jobs (id bigint)\nGO\n");
+        write("script/sql/jobs_postgre.sql", windowsPath);
+
+        assertEquals(List.of("script/sql/jobs_postgre.sql:2:1 delete-without-where",
+                "script/sql/postgre/install.sql:2:1 delete-without-where"), described(lint(Dialect.MYSQL)));
+    }
+
     @Test
     void aConfiguredDialectReadsFoldersOfDatabasesWithoutADialectOfTheirOwn() throws IOException {
         write("db/migration/db2/V2__notes.sql", MYSQL_ESCAPED_QUOTE);

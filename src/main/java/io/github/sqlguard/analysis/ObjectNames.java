@@ -338,6 +338,12 @@ public final class ObjectNames {
         return dots.isEmpty() ? name : name.substring(dots.get(dots.size() - 1) + 1);
     }
 
+    /** The first dot-separated part of {@code name}; dots inside quotes do not count. */
+    static String firstPart(String name) {
+        List<Integer> dots = dotsOutsideQuotes(name);
+        return dots.isEmpty() ? name : name.substring(0, dots.get(0));
+    }
+
     /** How many dot-separated parts {@code name} has: 3 for {@code dbo.[a.b].c}. */
     static int partCount(String name) {
         return dotsOutsideQuotes(name).size() + 1;

@@ -16,7 +16,9 @@ import java.util.stream.Stream;
  * A step of the pipeline over one script: knows which tables hold no data that predates the migration (tables
  * the script surely created earlier, also under a new name after a rename, unless the name is that of a table the
  * script dropped or renamed away, whose rows the new one takes over; temporary tables; T-SQL
- * {@code #temp} and {@code ##global} tables, and {@code @table} variables, which live for one batch) and marks the clauses and row changes that only touch them.
+ * {@code #temp} and {@code ##global} tables, and {@code @table} variables, which live for one batch; every table of a
+ * database the script created empty, see {@link NewDatabases}) and marks the clauses and row changes that only touch
+ * them.
  * Dropping, truncating or reshaping such a scratch table loses nothing, so the rules leave those alone. It
  * runs whichever rules are enabled.
  */
@@ -50,6 +52,8 @@ public final class ScratchTables {
     private final Set<String> namedByCreate = new HashSet<>();
     /** Oracle and H2 fold unquoted names to upper case, where PostgreSQL and the others fold to lower case. */
     private boolean foldsToUpperCase;
+    /** The databases the script created empty: every table in one holds only what the script put there. */
+    private NewDatabases newDatabases = new NewDatabases();
     /**
      * The script's tables, for the scratch tables of one routine or block body: what the script made scratch
      * stays so in the body, while what the body creates stays in the body.
@@ -144,8 +148,28 @@ public final class ScratchTables {
                 }
             }
         }
+        if (script == null) {
+            // A body's USE or CREATE DATABASE runs only when it is called or fires: the script's own count.
+            if (newDatabases.step(model.statement().tokens(), dialect, surelyRuns)) {
+                forgetNamesOfTheDatabaseLeft();
+            }
+        }
         followCopies(model, clauses, changes);
         return marked;
+    }
+
+    /**
+     * After {@code USE} of another database, {@code t} names that database's table: not the {@code t} the script
+     * created before it, nor the one it dropped there, after which {@code CREATE TABLE IF NOT EXISTS t} would make a
+     * new table.
+     */
+    private void forgetNamesOfTheDatabaseLeft() {
+        Predicate<String> inCurrentDatabase = table -> ObjectNames.partCount(table) == 1
+                || ObjectNames.partCount(table) == 2 && DEFAULT_SCHEMAS.contains(ObjectNames.firstPart(table));
+        created.removeIf(inCurrentDatabase);
+        droppedHere.removeIf(inCurrentDatabase);
+        renamedAwayHere.removeIf(inCurrentDatabase);
+        namedByCreate.removeIf(inCurrentDatabase);
     }
 
     /**
@@ -257,6 +281,7 @@ public final class ScratchTables {
         ScratchTables now = new ScratchTables(script == null ? null : script.asCopy());
         now.created.addAll(created);
         now.foldsToUpperCase = foldsToUpperCase;
+        now.newDatabases = newDatabases.copy();
         copies().copyHoldingsTo(now.copies());
         return now;
     }
@@ -279,6 +304,7 @@ public final class ScratchTables {
         ScratchTables copy = new ScratchTables();
         copy.created.addAll(created);
         copy.foldsToUpperCase = foldsToUpperCase;
+        copy.newDatabases = newDatabases.copy();
         copies.copyHoldingsTo(copy.copies);
         return copy;
     }
@@ -289,7 +315,7 @@ public final class ScratchTables {
             return true;
         }
         String key = key(table);
-        if (created.contains(key)) {
+        if (created.contains(key) || newDatabases.holds(table)) {
             return true;
         }
         String lastKey = key(ObjectNames.lastPart(table));

@@ -33,6 +33,9 @@ public final class DatabaseNames {
             Map.entry("mysql", Dialect.MYSQL), Map.entry("mariadb", Dialect.MARIADB),
             Map.entry("postgres", Dialect.POSTGRESQL), Map.entry("postgresql", Dialect.POSTGRESQL),
             Map.entry("pg", Dialect.POSTGRESQL), Map.entry("pgsql", Dialect.POSTGRESQL),
+            // CodeIgniter's driver name, which projects that grew up with it keep for their PostgreSQL scripts
+            // (postgre/, x_postgre.sql beside x_oracle.sql)
+            Map.entry("postgre", Dialect.POSTGRESQL),
             Map.entry("oracle", Dialect.ORACLE),
             Map.entry("mssql", Dialect.SQLSERVER), Map.entry("sqlserver", Dialect.SQLSERVER),
             Map.entry("tsql", Dialect.SQLSERVER),

@@ -19,6 +19,8 @@ class DatabaseNamesTest {
         "db/migration/postgresql/V2__x.sql, POSTGRESQL",
         "db/postgres/V2__x.sql, POSTGRESQL",
         "db/pg/V2__x.sql, POSTGRESQL",
+        "script/sql/postgre/install.sql, POSTGRESQL",
+        "db/upgrade/postgre_engine_7.0_to_7.1.sql, POSTGRESQL",
         "db/migration/sqlserver/V2__x.sql, SQLSERVER",
         "db/migration/SQL_SERVER/V1_2__x___SQL_SERVER.sql, SQLSERVER",
         "db/migration/sql-server/V2__x.sql, SQLSERVER",
