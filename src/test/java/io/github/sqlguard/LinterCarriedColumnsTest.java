@@ -65,6 +65,48 @@ class LinterCarriedColumnsTest {
                         + " only from the rows its WHERE selects)"), drops());
     }
 
+    /**
+     * Moving columns into a table of one row per field joins a table of field definitions: the values the source's
+     * own columns hold went there, with its key, from the rows the join and the WHERE select. The drops stay
+     * reported and say so; a column the joined table has too, named without its table, is not said to have moved.
+     */
+    @Test
+    void aCopyThroughAJoinIntoRowsPerFieldIsNamedOnTheDrops() throws IOException {
+        write("db/V1_1__fields.sql", """
+                CREATE TABLE field_config (id BIGINT PRIMARY KEY, tenant VARCHAR(40) NOT NULL, name VARCHAR(40));
+                CREATE TABLE field_value (filter_id BIGINT, config_id BIGINT, value TEXT);
+                """);
+        write("db/V2__move.sql", """
+                INSERT INTO field_value (filter_id, config_id, value)
+                SELECT f.id, c.id, f.target FROM filters f INNER JOIN field_config c ON c.tenant = f.tenant
+                WHERE c.name = 'target';
+                INSERT INTO field_value (filter_id, config_id, value)
+                SELECT filters.id, field_config.id, weight FROM filters JOIN field_config USING (tenant);
+                INSERT INTO field_value (filter_id, config_id, value)
+                SELECT filters.id, field_config.id, name FROM filters JOIN field_config USING (tenant);
+                ALTER TABLE filters DROP COLUMN target, DROP COLUMN weight, DROP COLUMN name, DROP COLUMN tenant;
+                """);
+
+        assertEquals(List.of(
+                "8:21 ERROR ALTER TABLE filters drops column target (values of target copied to field_value at line 1,"
+                        + " only from the rows its join with field_config and its WHERE select)",
+                "8:41 ERROR ALTER TABLE filters drops column weight (values of weight copied to field_value at line 4,"
+                        + " only from the rows its join with field_config matches)",
+                "8:61 ERROR ALTER TABLE filters drops column name",
+                "8:79 ERROR ALTER TABLE filters drops column tenant"), drops());
+    }
+
+    @Test
+    void anOuterJoinAloneChoosesNoRows() throws IOException {
+        write("db/V2__move.sql", """
+                INSERT INTO rules (filter_id, target) SELECT f.id, f.target FROM filters f LEFT JOIN rules r
+                ON r.filter_id = f.id;
+                ALTER TABLE filters DROP COLUMN target;
+                """);
+
+        assertEquals(List.of("3:21 ERROR ALTER TABLE filters drops column target"), drops());
+    }
+
     private List<String> drops() {
         LintConfig defaults = LintConfig.defaults(project, List.of(project.resolve("db")));
         LintResult result = new Linter().run(new LintConfig(project, defaults.directories(), defaults.includes(),

@@ -107,7 +107,7 @@ final class TableCopies {
             if (!everyValue || !carried.keyed()) {
                 notes.put(SchemaNames.key(column), "values of " + column + " copied to " + carried.target() + " at "
                         + at + ", " + (everyValue ? "without the key of " + carried.source() + " beside them"
-                                : "only from the rows its WHERE selects"));
+                                : "only from the rows " + carried.rows()));
             }
         }
     }
