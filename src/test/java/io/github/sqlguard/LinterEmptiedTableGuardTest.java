@@ -105,6 +105,19 @@ class LinterEmptiedTableGuardTest {
     }
 
     @Test
+    void sqliteChildrenKeepTheirRowsWhenForeignKeysAreOff() throws IOException {
+        write("db/V1__create.sql", """
+                CREATE TABLE registry (id INTEGER PRIMARY KEY, name TEXT);
+                CREATE TABLE settings (id INTEGER PRIMARY KEY, registry_id INTEGER NOT NULL REFERENCES registry (id)
+                    ON DELETE CASCADE, value TEXT);
+                """);
+        write("db/V2__reset.sql", "DELETE FROM registry;\nALTER TABLE settings DROP COLUMN value;\n");
+
+        assertEquals("drop-column@2:ERROR", describe(run(Dialect.SQLITE).stream()
+                .filter(f -> f.ruleId().equals("drop-column")).toList()));
+    }
+
+    @Test
     void deletingFromATableTheMigrationsDidNotCreateMayAddRowsElsewhere() throws IOException {
         assertEquals("delete-without-where@1:ERROR / delete-without-where@2:ERROR / drop-table@3:ERROR",
                 describe(lint(Dialect.POSTGRESQL, "DELETE FROM logs;\nDELETE FROM registry;\nDROP TABLE logs;")));
