@@ -104,6 +104,25 @@ class LinterEmptiedTableGuardTest {
         assertEquals(expected, describe(findings));
     }
 
+    /** A trigger on the second table deleted, as each database writes one, may have written rows into the first. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            MYSQL      | CREATE DEFINER=`admin`@`%` TRIGGER keep AFTER DELETE ON registry FOR EACH ROW INSERT INTO logs VALUES (OLD.id, OLD.name)
+            SQLITE     | CREATE TRIGGER IF NOT EXISTS keep AFTER DELETE ON registry BEGIN INSERT INTO logs VALUES (old.id, old.name); END
+            SQLSERVER  | CREATE OR ALTER TRIGGER dbo.keep ON dbo.registry AFTER DELETE AS INSERT INTO logs SELECT id, name FROM deleted
+            ORACLE     | CREATE OR REPLACE TRIGGER keep BEFORE DELETE ON registry FOR EACH ROW BEGIN INSERT INTO logs VALUES (:old.id, :old.name); END;
+            POSTGRESQL | CREATE CONSTRAINT TRIGGER keep AFTER DELETE OR UPDATE OF name ON registry FOR EACH ROW EXECUTE FUNCTION archive()
+            """)
+    void aTriggerOnTheNextTableDeletedEndsWhatWasEmptied(Dialect dialect, String trigger) throws IOException {
+        write("db/V1__create.sql", "CREATE TABLE logs (id INT PRIMARY KEY, line VARCHAR(80));\n"
+                + "CREATE TABLE registry (id INT PRIMARY KEY, name VARCHAR(80));\n" + trigger + "\n"
+                + (dialect == Dialect.ORACLE ? "/\n" : dialect == Dialect.SQLSERVER ? "GO\n" : ""));
+        write("db/V2__reset.sql", "DELETE FROM logs;\nDELETE FROM registry;\nDROP TABLE logs;\n");
+
+        assertEquals("drop-table@3:ERROR", describe(run(dialect).stream()
+                .filter(f -> f.ruleId().equals("drop-table")).toList()));
+    }
+
     @Test
     void sqliteChildrenKeepTheirRowsWhenForeignKeysAreOff() throws IOException {
         write("db/V1__create.sql", """
