@@ -96,6 +96,24 @@ class LinterCarriedColumnsTest {
                 "8:79 ERROR ALTER TABLE filters drops column tenant"), drops());
     }
 
+    /** A table whose columns went, through a join, to the table that replaces it: its drop says where they went. */
+    @Test
+    void aDroppedTableSaysWhereTheColumnsCarriedFromItWent() throws IOException {
+        write("db/V1_1__fields.sql", """
+                CREATE TABLE field_config (id BIGINT PRIMARY KEY, old_id BIGINT, name VARCHAR(40));
+                CREATE TABLE field_value (filter_id BIGINT, config_id BIGINT, value TEXT);
+                """);
+        write("db/V2__move.sql", """
+                INSERT INTO field_value (filter_id, config_id, value)
+                SELECT f.target, c.id, f.name FROM filters f JOIN field_config c ON c.old_id = f.id;
+                DROP TABLE filters;
+                """);
+
+        assertEquals(List.of("3:1 ERROR DROP TABLE removes table filters and all its rows (values of name, target"
+                + " copied to field_value at line 1, only from the rows its join with field_config matches)"),
+                findings("drop-table"));
+    }
+
     @Test
     void anOuterJoinAloneChoosesNoRows() throws IOException {
         write("db/V2__move.sql", """
@@ -108,11 +126,15 @@ class LinterCarriedColumnsTest {
     }
 
     private List<String> drops() {
+        return findings("drop-column");
+    }
+
+    private List<String> findings(String rule) {
         LintConfig defaults = LintConfig.defaults(project, List.of(project.resolve("db")));
         LintResult result = new Linter().run(new LintConfig(project, defaults.directories(), defaults.includes(),
                 List.of(), Dialect.POSTGRESQL, StandardCharsets.UTF_8, Map.of(), List.of(), defaults.flyway(),
                 defaults.liquibase(), List.of(), null, defaults.maxFileBytes(), 1));
-        return result.findings().stream().filter(f -> f.ruleId().equals("drop-column"))
+        return result.findings().stream().filter(f -> f.ruleId().equals(rule))
                 .map(f -> f.location().line() + ":" + f.location().column() + " " + f.severity() + " " + f.message())
                 .toList();
     }
