@@ -1,8 +1,8 @@
 package io.github.sqlguard.schema;
 
+import io.github.sqlguard.analysis.ObjectNames;
 import io.github.sqlguard.sql.Token;
 import io.github.sqlguard.sql.TokenType;
-import io.github.sqlguard.analysis.ObjectNames;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
