@@ -211,7 +211,7 @@ final class StatementChecker {
             if (statement.context().runsWithMigration()) {
                 scopeMoves.observe(statement);
             }
-            scopeEmptied.observe(statement);
+            scopeEmptied.observe(statement, facts.before());
         }
         script.lexError().ifPresent(error -> unterminated(error, path).ifPresent(findings::add));
         return new ScriptFindings(findings, parsed, scratchStatements);

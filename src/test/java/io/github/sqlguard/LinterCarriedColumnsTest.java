@@ -65,12 +65,76 @@ class LinterCarriedColumnsTest {
                         + " only from the rows its WHERE selects)"), drops());
     }
 
+    /**
+     * Moving columns into a table of one row per field joins a table of field definitions: the values the source's
+     * own columns hold went there, with its key, from the rows the join and the WHERE select. The drops stay
+     * reported and say so; a column the joined table has too, named without its table, is not said to have moved.
+     */
+    @Test
+    void aCopyThroughAJoinIntoRowsPerFieldIsNamedOnTheDrops() throws IOException {
+        write("db/V1_1__fields.sql", """
+                CREATE TABLE field_config (id BIGINT PRIMARY KEY, tenant VARCHAR(40) NOT NULL, name VARCHAR(40));
+                CREATE TABLE field_value (filter_id BIGINT, config_id BIGINT, value TEXT);
+                """);
+        write("db/V2__move.sql", """
+                INSERT INTO field_value (filter_id, config_id, value)
+                SELECT f.id, c.id, f.target FROM filters f INNER JOIN field_config c ON c.tenant = f.tenant
+                WHERE c.name = 'target';
+                INSERT INTO field_value (filter_id, config_id, value)
+                SELECT filters.id, field_config.id, weight FROM filters JOIN field_config USING (tenant);
+                INSERT INTO field_value (filter_id, config_id, value)
+                SELECT filters.id, field_config.id, name FROM filters JOIN field_config USING (tenant);
+                ALTER TABLE filters DROP COLUMN target, DROP COLUMN weight, DROP COLUMN name, DROP COLUMN tenant;
+                """);
+
+        assertEquals(List.of(
+                "8:21 ERROR ALTER TABLE filters drops column target (values of target copied to field_value at line 1,"
+                        + " only from the rows its join with field_config and its WHERE select)",
+                "8:41 ERROR ALTER TABLE filters drops column weight (values of weight copied to field_value at line 4,"
+                        + " only from the rows its join with field_config matches)",
+                "8:61 ERROR ALTER TABLE filters drops column name",
+                "8:79 ERROR ALTER TABLE filters drops column tenant"), drops());
+    }
+
+    /** A table whose columns went, through a join, to the table that replaces it: its drop says where they went. */
+    @Test
+    void aDroppedTableSaysWhereTheColumnsCarriedFromItWent() throws IOException {
+        write("db/V1_1__fields.sql", """
+                CREATE TABLE field_config (id BIGINT PRIMARY KEY, old_id BIGINT, name VARCHAR(40));
+                CREATE TABLE field_value (filter_id BIGINT, config_id BIGINT, value TEXT);
+                """);
+        write("db/V2__move.sql", """
+                INSERT INTO field_value (filter_id, config_id, value)
+                SELECT f.target, c.id, f.name FROM filters f JOIN field_config c ON c.old_id = f.id;
+                DROP TABLE filters;
+                """);
+
+        assertEquals(List.of("3:1 ERROR DROP TABLE removes table filters and all its rows (values of name, target"
+                + " copied to field_value at line 1, only from the rows its join with field_config matches)"),
+                findings("drop-table"));
+    }
+
+    @Test
+    void anOuterJoinAloneChoosesNoRows() throws IOException {
+        write("db/V2__move.sql", """
+                INSERT INTO rules (filter_id, target) SELECT f.id, f.target FROM filters f LEFT JOIN rules r
+                ON r.filter_id = f.id;
+                ALTER TABLE filters DROP COLUMN target;
+                """);
+
+        assertEquals(List.of("3:21 ERROR ALTER TABLE filters drops column target"), drops());
+    }
+
     private List<String> drops() {
+        return findings("drop-column");
+    }
+
+    private List<String> findings(String rule) {
         LintConfig defaults = LintConfig.defaults(project, List.of(project.resolve("db")));
         LintResult result = new Linter().run(new LintConfig(project, defaults.directories(), defaults.includes(),
                 List.of(), Dialect.POSTGRESQL, StandardCharsets.UTF_8, Map.of(), List.of(), defaults.flyway(),
                 defaults.liquibase(), List.of(), null, defaults.maxFileBytes(), 1));
-        return result.findings().stream().filter(f -> f.ruleId().equals("drop-column"))
+        return result.findings().stream().filter(f -> f.ruleId().equals(rule))
                 .map(f -> f.location().line() + ":" + f.location().column() + " " + f.severity() + " " + f.message())
                 .toList();
     }

@@ -71,6 +71,77 @@ class LinterEmptiedTableGuardTest {
         assertEquals("truncate-table@1:ERROR / drop-column@1:ERROR", describe(run(Dialect.POSTGRESQL)));
     }
 
+    /**
+     * Emptying one table after another (a reset before a reshape) keeps the first emptied when the migrations created
+     * the next ones without a trigger or rule that could write rows on their deletion; a DELETE also empties the
+     * tables its ON DELETE CASCADE keys of NOT NULL columns reach.
+     */
+    @ParameterizedTest(name = "{index}: {0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            '' | drop-table@3:INFO (guarded: every row of logs was removed at line 1) / drop-column@4:INFO (guarded: every row of settings was removed at line 2, through ON DELETE CASCADE)
+            CREATE TRIGGER keep_deleted AFTER DELETE ON registry FOR EACH ROW EXECUTE FUNCTION archive(); | drop-table@3:ERROR / drop-column@4:INFO (guarded: every row of settings was removed at line 2, through ON DELETE CASCADE)
+            CREATE RULE keep_deleted AS ON DELETE TO settings DO ALSO INSERT INTO logs VALUES (1); | drop-table@3:ERROR / drop-column@4:INFO (guarded: every row of settings was removed at line 2, through ON DELETE CASCADE)
+            ALTER TABLE settings ALTER COLUMN registry_id DROP NOT NULL; | drop-table@3:INFO (guarded: every row of logs was removed at line 1) / drop-column@4:ERROR
+            """)
+    void deletingFromTablesWithoutTriggersKeepsWhatWasEmptied(String earlier, String expected) throws IOException {
+        write("db/V1__create.sql", """
+                CREATE TABLE logs (id INT PRIMARY KEY, line TEXT);
+                CREATE TABLE registry (id INT PRIMARY KEY, name TEXT);
+                CREATE TABLE settings (id INT PRIMARY KEY, registry_id INT NOT NULL REFERENCES registry (id)
+                    ON DELETE CASCADE, value TEXT);
+                """ + earlier + "\n");
+        write("db/V2__reset.sql", """
+                DELETE FROM logs;
+                DELETE FROM registry;
+                DROP TABLE logs;
+                ALTER TABLE settings DROP COLUMN registry_id;
+                """);
+
+        List<Finding> findings = run(Dialect.POSTGRESQL).stream()
+                .filter(f -> f.location().path().endsWith("V2__reset.sql") && !f.ruleId().equals("delete-without-where"))
+                .toList();
+
+        assertEquals(expected, describe(findings));
+    }
+
+    /** A trigger on the second table deleted, as each database writes one, may have written rows into the first. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            MYSQL      | CREATE DEFINER=`admin`@`%` TRIGGER keep AFTER DELETE ON registry FOR EACH ROW INSERT INTO logs VALUES (OLD.id, OLD.name)
+            SQLITE     | CREATE TRIGGER IF NOT EXISTS keep AFTER DELETE ON registry BEGIN INSERT INTO logs VALUES (old.id, old.name); END
+            SQLSERVER  | CREATE OR ALTER TRIGGER dbo.keep ON dbo.registry AFTER DELETE AS INSERT INTO logs SELECT id, name FROM deleted
+            ORACLE     | CREATE OR REPLACE TRIGGER keep BEFORE DELETE ON registry FOR EACH ROW BEGIN INSERT INTO logs VALUES (:old.id, :old.name); END;
+            POSTGRESQL | CREATE CONSTRAINT TRIGGER keep AFTER DELETE OR UPDATE OF name ON registry FOR EACH ROW EXECUTE FUNCTION archive()
+            """)
+    void aTriggerOnTheNextTableDeletedEndsWhatWasEmptied(Dialect dialect, String trigger) throws IOException {
+        write("db/V1__create.sql", "CREATE TABLE logs (id INT PRIMARY KEY, line VARCHAR(80));\n"
+                + "CREATE TABLE registry (id INT PRIMARY KEY, name VARCHAR(80));\n" + trigger + "\n"
+                + (dialect == Dialect.ORACLE ? "/\n" : dialect == Dialect.SQLSERVER ? "GO\n" : ""));
+        write("db/V2__reset.sql", "DELETE FROM logs;\nDELETE FROM registry;\nDROP TABLE logs;\n");
+
+        assertEquals("drop-table@3:ERROR", describe(run(dialect).stream()
+                .filter(f -> f.ruleId().equals("drop-table")).toList()));
+    }
+
+    @Test
+    void sqliteChildrenKeepTheirRowsWhenForeignKeysAreOff() throws IOException {
+        write("db/V1__create.sql", """
+                CREATE TABLE registry (id INTEGER PRIMARY KEY, name TEXT);
+                CREATE TABLE settings (id INTEGER PRIMARY KEY, registry_id INTEGER NOT NULL REFERENCES registry (id)
+                    ON DELETE CASCADE, value TEXT);
+                """);
+        write("db/V2__reset.sql", "DELETE FROM registry;\nALTER TABLE settings DROP COLUMN value;\n");
+
+        assertEquals("drop-column@2:ERROR", describe(run(Dialect.SQLITE).stream()
+                .filter(f -> f.ruleId().equals("drop-column")).toList()));
+    }
+
+    @Test
+    void deletingFromATableTheMigrationsDidNotCreateMayAddRowsElsewhere() throws IOException {
+        assertEquals("delete-without-where@1:ERROR / delete-without-where@2:ERROR / drop-table@3:ERROR",
+                describe(lint(Dialect.POSTGRESQL, "DELETE FROM logs;\nDELETE FROM registry;\nDROP TABLE logs;")));
+    }
+
     private static String describe(List<Finding> findings) {
         return findings.stream().map(f -> {
             Location at = f.location();

@@ -154,7 +154,7 @@ class LinterGuardTest {
             INSERT INTO new_folders (id, name) SELECT id, name FROM folders | DROP TABLE removes table folders and all its rows (the copy to new_folders at line 2 leaves out column color, whose values are lost)
             INSERT INTO new_folders (id) SELECT "id" FROM "folders" | DROP TABLE removes table folders and all its rows (the copy to new_folders at line 2 leaves out columns name, color, whose values are lost)
             INSERT INTO new_folders (id, name, color) SELECT id, name, NULL AS color FROM folders | DROP TABLE removes table folders and all its rows (the copy to new_folders at line 2 leaves out column color, whose values are lost)
-            INSERT INTO new_folders (id, name) SELECT id, name FROM folders WHERE id > 1 | DROP TABLE removes table folders and all its rows
+            INSERT INTO new_folders (id, name) SELECT id, name FROM folders WHERE id > 1 | DROP TABLE removes table folders and all its rows (values of id, name copied to new_folders at line 2, only from the rows its WHERE selects)
             INSERT INTO new_folders SELECT * FROM folders WHERE color IS NOT NULL | DROP TABLE removes table folders and all its rows (the copy to new_folders at line 2 keeps only the rows its WHERE selects)
             INSERT INTO new_folders SELECT DISTINCT * FROM folders | DROP TABLE removes table folders and all its rows (the copy to new_folders at line 2 keeps only the rows its DISTINCT picks, one of each set of equal rows)
             INSERT INTO new_folders SELECT DISTINCT ON (name, color) * FROM folders ORDER BY name, color, id DESC | DROP TABLE removes table folders and all its rows (the copy to new_folders at line 2 keeps only the rows its DISTINCT ON picks, one per value of name, color)

@@ -31,13 +31,14 @@ public final class ConsoleReport {
     /**
      * The lines to log, in order, with at most {@code maxPerRule} open and as many acknowledged findings of each
      * rule; a line per rule counts the rest. A build log with thousands of findings helps nobody and costs
-     * seconds; the report files keep every finding.
+     * seconds; the report files keep every finding. The open findings shown are a rule's most severe: an error
+     * that fails the build is never left out for the guarded ones at INFO that came before it.
      */
     public List<ConsoleLine> lines(ReportData data, int maxPerRule) {
         // Counters and loops rather than merge functions and lambdas: this runs on every build, in a JVM that
         // has not warmed up, where every lambda is a class generated at its first use.
         List<ConsoleLine> lines = new ArrayList<>();
-        Map<String, int[]> shown = new HashMap<>();
+        Map<String, int[]> shown = shownPerSeverity(data.findings(), maxPerRule);
         Map<String, int[]> omitted = new TreeMap<>();
         Map<String, Severity> omittedLevel = new HashMap<>();
         Map<String, int[]> shownAcknowledged = new HashMap<>();
@@ -47,7 +48,7 @@ public final class ConsoleReport {
             if (finding.isAcknowledged()) {
                 continue;
             }
-            if (++counter(shown, finding.ruleId())[0] <= maxPerRule) {
+            if (counter(shown, finding.ruleId())[finding.severity().ordinal()]-- > 0) {
                 addOpenFinding(data, finding, lines, hintsShown);
             } else {
                 counter(omitted, finding.ruleId())[0]++;
@@ -85,10 +86,31 @@ public final class ConsoleReport {
         return lines;
     }
 
+    /**
+     * For each rule, how many of its open findings of each severity (by ordinal) the log shows: the most severe
+     * first, up to {@code maxPerRule} in all.
+     */
+    private static Map<String, int[]> shownPerSeverity(List<Finding> findings, int maxPerRule) {
+        Map<String, int[]> open = new HashMap<>();
+        for (Finding finding : findings) {
+            if (!finding.isAcknowledged()) {
+                counter(open, finding.ruleId())[finding.severity().ordinal()]++;
+            }
+        }
+        for (int[] perSeverity : open.values()) {
+            int left = maxPerRule;
+            for (int severity = 0; severity < perSeverity.length; severity++) {
+                perSeverity[severity] = Math.min(left, perSeverity[severity]);
+                left -= perSeverity[severity];
+            }
+        }
+        return open;
+    }
+
     private static int[] counter(Map<String, int[]> counters, String ruleId) {
         int[] counter = counters.get(ruleId);
         if (counter == null) {
-            counter = new int[1];
+            counter = new int[Severity.values().length];
             counters.put(ruleId, counter);
         }
         return counter;

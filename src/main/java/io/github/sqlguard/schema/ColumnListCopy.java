@@ -133,9 +133,10 @@ final class ColumnListCopy {
      * @param columns the source's columns the list takes as they are, as the replay spells them
      * @param everyValue the keys of those whose every value was copied: the rows left out have none in them
      * @param keyed whether the whole primary key is among them
+     * @param rows what chooses the rows copied, for a note: {@code "its WHERE selects"}
      */
     record CarriedColumns(String source, String target, List<String> columns, Set<String> everyValue,
-            boolean keyed) {
+            boolean keyed, String rows) {
     }
 
     /** The columns the copy at {@code main} takes as they are from some rows of a table the replay knows. */
@@ -145,25 +146,39 @@ final class ColumnListCopy {
             return Optional.empty(); // every statement comes here: only a copy is read further
         }
         int where = TopLevel.wordIndex(tokens, main + 1, "WHERE");
-        if (where < 0) {
+        int from = TopLevel.wordIndex(tokens, main + 1, "FROM");
+        Optional<SourceJoins> joins = SourceJoins.of(tokens, from, where < 0 ? tokens.size() : where, before);
+        if (where < 0 && joins.map(j -> j.inner().isEmpty()).orElse(true)) {
             return Optional.empty(); // a copy of every row guards what it takes, see TableCopies
         }
-        List<Token> unfiltered = tokens.subList(0, where);
+        List<Token> unfiltered = tokens.subList(0, joins.map(SourceJoins::start).orElse(where));
         Optional<Shape> shape = shape(unfiltered, main, selectIntoMakesTable);
         Optional<Table> table = shape.flatMap(s -> before.table(s.source().text())).filter(Table::complete);
         if (table.isEmpty() || table.get().primaryKey().isEmpty()) {
             return Optional.empty();
         }
-        Set<String> asTheyAre = columnsReadAsTheyAre(unfiltered, shape.get().select() + 1, shape.get().listEnd());
+        int list = shape.get().select() + 1;
+        Set<String> asTheyAre = joins.isEmpty() ? columnsReadAsTheyAre(unfiltered, list, shape.get().listEnd())
+                : joins.get().sourceColumnsAsTheyAre(unfiltered, list, shape.get().listEnd(), table.get(),
+                        joins.get().sourceNames(unfiltered, shape.get().source()));
         List<String> known = table.get().columns().keySet().stream()
                 .filter(c -> asTheyAre.contains(SchemaNames.key(c))).sorted().toList();
         if (known.isEmpty()) {
             return Optional.empty();
         }
         boolean keyed = table.get().primaryKey().stream().allMatch(c -> asTheyAre.contains(SchemaNames.key(c)));
+        // A join may leave out rows that hold values, whatever the WHERE requires of them.
+        Set<String> everyValue = joins.isPresent() ? Set.of()
+                : Set.copyOf(requiredValues(tokens, where).orElse(List.of()));
+        List<String> choosers = new ArrayList<>();
+        joins.ifPresent(j -> j.inner().forEach(joined -> choosers.add("its join with " + joined)));
+        if (where >= 0) {
+            choosers.add("its WHERE");
+        }
+        String rows = String.join(" and ", choosers) + (choosers.size() > 1 ? " select"
+                : where >= 0 ? " selects" : " matches");
         return Optional.of(new CarriedColumns(SchemaNames.unquoted(shape.get().source().text()),
-                SchemaNames.unquoted(shape.get().target().text()), known,
-                Set.copyOf(requiredValues(tokens, where).orElse(List.of())), keyed));
+                SchemaNames.unquoted(shape.get().target().text()), known, everyValue, keyed, rows));
     }
 
     /**

@@ -40,7 +40,7 @@ final class DdlReplay {
             ConstraintNames.replay(tokens, start, history);
         }
         if (first.isWord("CREATE")) {
-            if (!ViewDefinitions.create(tokens, start + 1, history)) {
+            if (!TriggeredTables.replay(tokens, start, history) && !ViewDefinitions.create(tokens, start + 1, history)) {
                 TableDefinitions.create(tokens, start + 1, history);
             }
         } else if (first.isWord("DROP") && afterDropView(tokens, start) > 0) {

@@ -2,10 +2,12 @@ package io.github.sqlguard.schema;
 
 import io.github.sqlguard.analysis.CreatedTableNames;
 import io.github.sqlguard.analysis.ObjectNames;
+import io.github.sqlguard.model.Dialect;
 import io.github.sqlguard.sql.DatabaseScope;
 import io.github.sqlguard.sql.Statement;
 import io.github.sqlguard.sql.StatementContext;
 import io.github.sqlguard.sql.Token;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -18,9 +20,10 @@ import java.util.Set;
  * has put no row back into since: a later {@code DROP COLUMN}, {@code DROP TABLE}, type change or second emptying
  * of such a table loses nothing the emptying statement, reported on its own, did not already lose. Feed statements in
  * order, each after it was checked. Only statements that cannot add rows keep what is known (ALTER without a
- * rename or a partition moved in, CREATE, COMMENT, GRANT, REVOKE, DROP, TRUNCATE, a DELETE of emptied tables);
- * any other statement, a block or an UPDATE or DELETE whose triggers may write elsewhere among them, may add
- * rows to any table and ends it.
+ * rename or a partition moved in, CREATE, COMMENT, GRANT, REVOKE, DROP, TRUNCATE, a DELETE of emptied tables or
+ * of tables the migrations created without a trigger or rule on them); any other statement, a block, an UPDATE, or
+ * a DELETE whose triggers may write elsewhere among them, may add rows to any table and ends it. A DELETE of every
+ * row also empties the tables its ON DELETE CASCADE keys reach.
  *
  * <p>A table the run surely created, without copying rows into it, is empty as well: {@code CREATE TABLE t}, or
  * {@code CREATE TABLE IF NOT EXISTS t} after the run dropped t or renamed it away. That is the first half of a
@@ -59,8 +62,8 @@ public final class EmptiedInRun {
                 .map(t -> emptied.get(key(t))).distinct().reduce((a, b) -> a + "; " + b).orElseThrow()));
     }
 
-    /** Follows what {@code statement} does to the rows of the tables. */
-    public void observe(Statement statement) {
+    /** Follows what {@code statement} does to the rows of the tables, {@code before} being the schema before it. */
+    public void observe(Statement statement, SchemaView before) {
         List<Token> tokens = statement.tokens();
         if (!statement.context().runsWithMigration() || tokens.isEmpty()) {
             return;
@@ -91,7 +94,8 @@ public final class EmptiedInRun {
             return;
         }
         List<String> targets = DestroyedTables.of(tokens, main);
-        if (verb.isWord("DELETE") && !targets.stream().allMatch(t -> emptied.containsKey(key(t)))) {
+        if (verb.isWord("DELETE") && !targets.stream().allMatch(t -> emptied.containsKey(key(t)))
+                && mayFireTriggers(targets, before)) {
             // A trigger on the rows it deletes may add rows anywhere (an archive of deleted rows).
             emptied.clear();
         }
@@ -106,7 +110,49 @@ public final class EmptiedInRun {
             // The first emptying is the one reported; a second one finds nothing left.
             targets.forEach(t -> emptied.putIfAbsent(key(t), "every row of " + t + " was removed at "
                     + line));
+            // SQLite enforces foreign keys only when a connection turns them on, so its children may keep their rows.
+            if (verb.isWord("DELETE") && statement.dialect() != Dialect.SQLITE) {
+                for (String target : targets) {
+                    emptiedWith(target, before).forEach(child -> emptied.putIfAbsent(key(child),
+                            "every row of " + child + " was removed at " + line + ", through ON DELETE CASCADE"));
+                }
+            }
         }
+    }
+
+    /**
+     * The tables a DELETE of every row of {@code parent} empties, transitively: those whose ON DELETE CASCADE key
+     * to an emptied table has only NOT NULL columns. A row with NULL in its key references nothing and stays.
+     */
+    private static List<String> emptiedWith(String parent, SchemaView before) {
+        List<String> found = new ArrayList<>();
+        Set<String> seen = new HashSet<>(Set.of(SchemaNames.key(parent)));
+        for (int next = -1; next < found.size(); next++) {
+            String current = next < 0 ? parent : found.get(next);
+            for (Table table : before.tables()) {
+                if (!seen.contains(SchemaNames.key(table.name())) && table.foreignKeys().stream()
+                        .anyMatch(key -> key.deleteCascades() && key.references(current) && key.columns().stream()
+                                .allMatch(c -> table.column(c).map(Column::notNull).orElse(false)))) {
+                    seen.add(SchemaNames.key(table.name()));
+                    found.add(table.name());
+                }
+            }
+        }
+        return found;
+    }
+
+    /**
+     * True when deleting rows of {@code targets} may fire code that writes rows: a trigger or rule on them, or on a
+     * table their ON DELETE CASCADE keys reach, or a table whose triggers the replay cannot know.
+     */
+    private static boolean mayFireTriggers(List<String> targets, SchemaView before) {
+        for (String target : targets) {
+            if (before.mayFireTriggers(target)
+                    || before.cascades().deletedWith(target).stream().anyMatch(before::mayFireTriggers)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

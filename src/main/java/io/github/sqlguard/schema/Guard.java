@@ -42,8 +42,8 @@ public record Guard(Kind kind, String description, Map<String, String> columns) 
         CONVERTED_COPY,
         /**
          * Not a guard: a dropped column's values were copied to another table without their rows' primary key, or
-         * only from the rows a WHERE selects. It lowers nothing; its description says, on the finding, where the
-         * values went.
+         * only from the rows a WHERE or a join selects (of a dropped table, some of its columns were: with no
+         * {@link #columns}). It lowers nothing; its description says, on the finding, where the values went.
          */
         CARRIED_COPY,
         /**
@@ -152,6 +152,9 @@ public record Guard(Kind kind, String description, Map<String, String> columns) 
      */
     public String shortfall(String ruleId, List<String> subjects) {
         boolean about = columns.isEmpty() || subjects.stream().anyMatch(s -> columns.containsKey(SchemaNames.key(s)));
+        if (kind == Kind.CARRIED_COPY && columns.isEmpty()) {
+            return ruleId.equals("drop-table") ? " (" + description + ")" : ""; // of a DROP TABLE: where values went
+        }
         if (kind == Kind.CONVERTED_COPY || kind == Kind.CARRIED_COPY) {
             return ruleId.equals("drop-column") && about ? notesOn(subjects) : "";
         }

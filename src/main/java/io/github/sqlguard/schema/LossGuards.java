@@ -160,7 +160,19 @@ public final class LossGuards {
         return ConvertedBeforeDrop.shortfallOf(statement, copiedColumns)
                 .or(() -> addedIfMissing.shortfallOf(statement))
                 .or(() -> DestroyedTables.droppedFromOneTable(statement)
-                        .flatMap(dropped -> copies.carriedShortfallOf(dropped.table(), dropped.columns())));
+                        .flatMap(dropped -> copies.carriedShortfallOf(dropped.table(), dropped.columns())))
+                .or(() -> droppedTable(statement).flatMap(copies::carriedShortfallOfTable));
+    }
+
+    /** The one table a {@code DROP TABLE} drops, if the statement is one. */
+    private static Optional<String> droppedTable(Statement statement) {
+        List<Token> tokens = statement.tokens();
+        int main = DestroyedTables.mainKeyword(tokens);
+        if (main + 1 >= tokens.size() || !tokens.get(main).isWord("DROP") || !tokens.get(main + 1).isWord("TABLE")) {
+            return Optional.empty();
+        }
+        List<String> targets = DestroyedTables.of(tokens, main);
+        return targets.size() == 1 ? Optional.of(targets.get(0)) : Optional.empty();
     }
 
     /**

@@ -59,6 +59,7 @@ final class SchemaHistory {
     /** Per view or sequence: after each statement that created, renamed or dropped it, whether it keeps no rows. */
     private final NamedFlags rowlessObjects;
     private final NamedFlags enumTypes;
+    private final NamedFlags triggeredTables;
 
     SchemaHistory() {
         this(null, 0);
@@ -75,6 +76,12 @@ final class SchemaHistory {
         this.views = parent == null ? new NamedVersions<>(now) : parent.views.fork(forkedAt, now);
         this.rowlessObjects = parent == null ? new NamedFlags(now) : parent.rowlessObjects.fork(forkedAt, now);
         this.enumTypes = parent == null ? new NamedFlags(now) : parent.enumTypes.fork(forkedAt, now);
+        this.triggeredTables = parent == null ? new NamedFlags(now) : parent.triggeredTables.fork(forkedAt, now);
+    }
+
+    /** Whether each table had a trigger or rule created on it ({@link TriggeredTables}), as each statement left it. */
+    NamedFlags triggeredTables() {
+        return triggeredTables;
     }
 
     /** Whether each type is a PostgreSQL enum, as each statement that created, renamed or dropped it left it. */

@@ -51,6 +51,15 @@ public final class SchemaView {
     }
 
     /**
+     * True when a row change of {@code table} may run code that writes rows elsewhere: the replay saw a trigger or
+     * rule created on it, or the migrations did not create it, so its triggers cannot be known.
+     */
+    public boolean mayFireTriggers(String table) {
+        return history == null || !table(table).map(Table::complete).orElse(false)
+                || history.triggeredTables().before(table, position);
+    }
+
+    /**
      * True when the replay knows {@code table} as a global temporary table: whatever rows a statement finds
      * there, its own session put there, so deleting them loses nothing.
      */

@@ -7,6 +7,7 @@ import io.github.sqlguard.schema.PartialCopies.MovedTo;
 import io.github.sqlguard.schema.PartialCopies.PartialCopy;
 import io.github.sqlguard.schema.PartialCopies.RowsCopy;
 import io.github.sqlguard.sql.Token;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,6 +43,8 @@ final class TableCopies {
      * copied from and column: the note a drop of the column gives.
      */
     private final Map<String, Map<String, String>> carriedColumns = new HashMap<>();
+    /** The same copies by table copied from, a note per copy naming its columns: what a drop of the table gives. */
+    private final Map<String, List<String>> carriedTables = new HashMap<>();
 
     /** Where a column's values were moved: the table (as written) and the line; a note prints it as such. */
     /**
@@ -129,14 +132,30 @@ final class TableCopies {
     private void carried(ColumnListCopy.CarriedColumns carried, String at) {
         Map<String, String> notes = carriedColumns.computeIfAbsent(SchemaNames.key(carried.source()),
                 k -> new HashMap<>());
+        Map<String, List<String>> columnsByHow = new LinkedHashMap<>();
         for (String column : carried.columns()) {
             boolean everyValue = carried.everyValue().contains(SchemaNames.key(column));
             if (!everyValue || !carried.keyed()) {
+                String how = everyValue ? "without the key of " + carried.source() + " beside them"
+                        : "only from the rows " + carried.rows();
                 notes.put(SchemaNames.key(column), "values of " + column + " copied to " + carried.target() + " at "
-                        + at + ", " + (everyValue ? "without the key of " + carried.source() + " beside them"
-                                : "only from the rows its WHERE selects"));
+                        + at + ", " + how);
+                columnsByHow.computeIfAbsent(how, k -> new ArrayList<>()).add(column);
             }
         }
+        columnsByHow.forEach((how, columns) -> carriedTables.computeIfAbsent(SchemaNames.key(carried.source()),
+                k -> new ArrayList<>()).add("values of " + String.join(", ", columns) + " copied to "
+                        + carried.target() + " at " + at + ", " + how));
+    }
+
+    /**
+     * The note on a DROP TABLE of {@code table} when copies carried some of its columns to other tables without
+     * guarding them ({@link #carried}): where those values went, which is not all the table held; empty when none did.
+     */
+    Optional<Guard> carriedShortfallOfTable(String table) {
+        List<String> notes = carriedTables.getOrDefault(SchemaNames.key(table), List.of());
+        return notes.isEmpty() ? Optional.empty()
+                : Optional.of(new Guard(Guard.Kind.CARRIED_COPY, String.join("; ", notes)));
     }
 
     /**
@@ -362,6 +381,7 @@ final class TableCopies {
             leftOut.remove(key);
             movedColumns.remove(key);
             carriedColumns.remove(key);
+            carriedTables.remove(key);
         });
     }
 

@@ -165,6 +165,7 @@ final class TableDefinitions {
             schema.remove(name);
             // ClickHouse drops a view with DROP TABLE as well.
             schema.rowlessObjects().clear(name);
+            schema.triggeredTables().clear(name);
             for (Table other : schema.currentTables()) {
                 if (referencesTable(other, name)) {
                     schema.put(other.withoutForeignKeysTo(name));
@@ -218,6 +219,7 @@ final class TableDefinitions {
         });
         // ClickHouse renames a view with RENAME TABLE as well.
         schema.rowlessObjects().rename(old, newName);
+        schema.triggeredTables().rename(old, newName);
         for (Table other : schema.currentTables()) {
             if (referencesTable(other, old)) {
                 schema.put(other.withReferencesRenamed(old, newName));

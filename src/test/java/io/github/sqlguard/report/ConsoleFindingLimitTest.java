@@ -48,6 +48,24 @@ class ConsoleFindingLimitTest {
     }
 
     @Test
+    void theMostSevereFindingsOfARuleAreShownWhenSomeAreLeftOut() {
+        List<Finding> all = new ArrayList<>(findings("update-without-where", Severity.INFO, 3));
+        all.add(Finding.of("update-without-where", Severity.ERROR, new Location("db/V8__x.sql", 34, 1), "unguarded",
+                "", ""));
+        ReportData data = SampleRun.data(all, Severity.ERROR);
+
+        List<ConsoleLine> lines = new ConsoleReport().lines(data, 2);
+
+        List<String> headlines = lines.stream().map(ConsoleLine::text).filter(t -> t.startsWith("db/")).toList();
+        assertEquals(List.of("db/V1__x.sql:1:1: [update-without-where] update-without-where 1",
+                "db/V8__x.sql:34:1: [update-without-where] unguarded"), headlines,
+                "the error that fails the build is shown, in file order, before any further INFO finding");
+        assertEquals(List.of(new ConsoleLine(Level.INFO, "sqlguard: 2 more update-without-where findings are not"
+                + " shown here; the report files list every finding (maxConsoleFindingsPerRule=2)")),
+                lines.stream().filter(l -> l.text().contains(" more ")).toList());
+    }
+
+    @Test
     void zeroShowsNoFindingButCountsThemAll() {
         ReportData data = SampleRun.data(findings("drop-column", Severity.WARNING, 1), Severity.ERROR);
 
