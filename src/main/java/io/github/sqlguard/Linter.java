@@ -374,7 +374,8 @@ public final class Linter implements AutoCloseable {
                         && (index = next.getAndIncrement()) < waiting.length()) {
                     PreparedFile file = waiting.get(index);
                     if (file != null && !file.isReleased() && file.decided() == null && toCheck.test(file)) {
-                        readChars.addAndGet(file.text().length());
+                        // a changelog's own text is not what its models are read from: its scripts' texts are
+                        readChars.addAndGet(file.scripts().stream().mapToLong(script -> script.text().length()).sum());
                         session.readModelsAhead(file);
                     }
                 }
