@@ -1,9 +1,11 @@
 package io.github.sqlguard;
 
+import io.github.sqlguard.model.Dialect;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 
@@ -23,6 +25,24 @@ public final class CorpusFiles {
                 .normalize();
         Assumptions.assumeTrue(Files.isDirectory(folder), "corpus not found at " + folder + " (set -Dsqlguard.corpus)");
         return folder;
+    }
+
+    /**
+     * The default settings for checking the corpus folder {@code folder} in {@code dialect}, with paths relative to
+     * the corpus, on {@code threads} workers; skips the test when the corpus is missing.
+     */
+    public static LintConfig config(String folder, Dialect dialect, int threads) {
+        Path corpus = folder();
+        Path directory = folder(folder);
+        LintConfig defaults = LintConfig.defaults(corpus, List.of(directory));
+        return new LintConfig(corpus, List.of(directory), defaults.includes(), List.of(), dialect,
+                defaults.encoding(), Map.of(), List.of(), defaults.flyway(), defaults.liquibase(), List.of(), null,
+                defaults.maxFileBytes(), threads);
+    }
+
+    /** The same on one worker per core. */
+    public static LintConfig config(String folder, Dialect dialect) {
+        return config(folder, dialect, Runtime.getRuntime().availableProcessors());
     }
 
     /** Every regular file below {@code folder} whose name ends with {@code suffix} ("" for all), sorted. */

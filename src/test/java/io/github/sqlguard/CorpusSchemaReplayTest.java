@@ -7,7 +7,6 @@ import io.github.sqlguard.model.Dialect;
 import io.github.sqlguard.model.Finding;
 import io.github.sqlguard.model.Severity;
 import io.github.sqlguard.schema.Guard;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -92,12 +91,6 @@ class CorpusSchemaReplayTest {
     }
 
     private static List<Finding> run(String folder, Dialect dialect, boolean replay) {
-        Path corpus = CorpusFiles.folder();
-        Path directory = CorpusFiles.folder(folder);
-        LintConfig defaults = LintConfig.defaults(corpus, List.of(directory));
-        LintConfig config = new LintConfig(corpus, List.of(directory), defaults.includes(), List.of(), dialect,
-                defaults.encoding(), Map.of(), List.of(), defaults.flyway(), defaults.liquibase(), List.of(), null,
-                defaults.maxFileBytes(), defaults.threads());
-        return new Linter(replay, Retention.DEFAULT_BUDGET_CHARS).run(config).findings();
+        return new Linter(replay, Retention.DEFAULT_BUDGET_CHARS).run(CorpusFiles.config(folder, dialect)).findings();
     }
 }

@@ -53,10 +53,7 @@ class CorpusSweepTest {
     @MethodSource("folders")
     void everyFileIsProcessedAndEveryUnparsedStatementIsReported(String folder, Dialect dialect) throws IOException {
         Path directory = CorpusFiles.folder(folder);
-        LintConfig defaults = LintConfig.defaults(corpus, List.of(directory));
-        LintConfig config = new LintConfig(corpus, List.of(directory), defaults.includes(), List.of(), dialect,
-                defaults.encoding(), Map.of(), List.of(), defaults.flyway(), defaults.liquibase(), List.of(), null,
-                defaults.maxFileBytes(), defaults.threads());
+        LintConfig config = CorpusFiles.config(folder, dialect);
 
         LintResult result = new Linter().run(config);
 

@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.github.sqlguard.model.Dialect;
 import io.github.sqlguard.model.Finding;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -28,14 +26,8 @@ class ModelsReadAheadTest {
     }
 
     private static List<String> findings(String folder, Dialect dialect, int threads) {
-        Path corpus = CorpusFiles.folder();
-        Path directory = CorpusFiles.folder(folder);
-        LintConfig defaults = LintConfig.defaults(corpus, List.of(directory));
-        LintConfig config = new LintConfig(corpus, List.of(directory), defaults.includes(), List.of(), dialect,
-                defaults.encoding(), Map.of(), List.of(), defaults.flyway(), defaults.liquibase(), List.of(), null,
-                defaults.maxFileBytes(), threads);
-        return new Linter(true, Retention.DEFAULT_BUDGET_CHARS).run(config).findings().stream()
-                .map(ModelsReadAheadTest::described).toList();
+        return new Linter(true, Retention.DEFAULT_BUDGET_CHARS).run(CorpusFiles.config(folder, dialect, threads))
+                .findings().stream().map(ModelsReadAheadTest::described).toList();
     }
 
     private static String described(Finding finding) {
