@@ -42,7 +42,8 @@ final class UncheckedChanges {
     /** Why {@code change} was not checked, as the start of a message; empty for a change sqlguard understands. */
     static Optional<String> reason(ChangeNode change) {
         String name = change.name();
-        if (TRANSLATED.contains(name) || HARMLESS.contains(name) || typedModifyColumn(change)) {
+        if (TRANSLATED.contains(name) || HARMLESS.contains(name) || typedModifyColumn(change)
+                || name.equals(ChangeNode.PROPERTIES_BESIDE_CHANGE)) {
             return Optional.empty();
         }
         return Optional.of(switch (name) {
