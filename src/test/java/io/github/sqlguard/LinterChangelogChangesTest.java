@@ -206,6 +206,30 @@ class LinterChangelogChangesTest {
     }
 
     @Test
+    void aChangesPropertiesWithoutTheChangesNameAreReportedAsSuch() throws IOException {
+        write("db/changelog.yaml", """
+                databaseChangeLog:
+                  - changeSet:
+                      id: 1
+                      author: a
+                      changes:
+                        - tableName: orders
+                          where: status = 'void'
+                """);
+
+        assertEquals(List.of(
+                "db/changelog.yaml:6:11 unchecked-change 'tableName' is a property of a change, not a change: its"
+                        + " list item names no change (a change's name such as '- update:' is missing above it), so"
+                        + " Liquibase runs nothing from it (and refuses the file when it holds a list) and sqlguard"
+                        + " did not check it (changeset a:1)",
+                "db/changelog.yaml:7:11 unchecked-change 'where' is a property of a change, not a change: its"
+                        + " list item names no change (a change's name such as '- update:' is missing above it), so"
+                        + " Liquibase runs nothing from it (and refuses the file when it holds a list) and sqlguard"
+                        + " did not check it (changeset a:1)"),
+                findings());
+    }
+
+    @Test
     void aDbmsThatMisspellsADatabaseIsReportedAndItsChangesAreCheckedAllTheSame() throws IOException {
         write("db/changelog.xml", HEAD + """
                   <changeSet id="1" author="a" dbms="postgres">

@@ -211,6 +211,10 @@ final class ChangeSetWalker {
     }
 
     private List<Statement> changeInDialect(ChangeNode change, StatementContext context) {
+        if (change.name().equals(ChangeNode.PROPERTIES_BESIDE_CHANGE)) {
+            reader.report(ChangelogFindings.propertiesBesideChange(path, change, context.label()));
+            return List.of();
+        }
         UncheckedChanges.reason(change).ifPresent(reason -> unchecked(change, reason + " (" + context.label() + ")"));
         ChangelogFindings.unknownDbms(path, change, "its " + change.name() + " (" + context.label() + ")")
                 .ifPresent(reader::report);

@@ -133,6 +133,18 @@ final class ChangelogFindings {
                         + " next to the changelog that uses it.");
     }
 
+    static Finding propertiesBesideChange(String path, ChangeNode beside, String label) {
+        String change = beside.text();
+        String properties = beside.attributes().get("properties");
+        return at(Diagnostics.MALFORMED_CHANGELOG, path, beside.line(), beside.column(), properties
+                        + (properties.contains(",") ? " stand" : " stands") + " beside '" + change + "' in its list"
+                        + " item, not under it: Liquibase gives " + (properties.contains(",") ? "them" : "it")
+                        + " to no change and refuses the " + change + " (or the file); sqlguard checked the " + change
+                        + " as if " + (properties.contains(",") ? "they were" : "it was") + " under it (" + label
+                        + ")",
+                "Indent " + properties + " under '" + change + ":', further than the change's name.");
+    }
+
     static Finding unchecked(String path, int line, int column, String message) {
         return at(Diagnostics.UNCHECKED_CHANGE, path, line, column, message, Diagnostics.UNCHECKED_CHANGE.hint());
     }

@@ -36,13 +36,22 @@ final class UncheckedChanges {
             "enableCheckConstraint", "disableCheckConstraint", "setColumnRemarks", "setTableRemarks",
             "tagDatabase", "output", "empty", "stop");
 
+    /**
+     * Properties of the standard changes: one standing in the list of changes is the property of a change whose
+     * name the list item lacks ({@code - tableName: t} where {@code - update:} was meant), not a change of its own.
+     */
+    private static final Set<String> CHANGE_PROPERTIES = Set.of("tableName", "schemaName", "catalogName",
+            "columns", "column", "columnName", "where", "whereParams", "newDataType", "oldColumnName",
+            "newColumnName", "oldTableName", "newTableName", "columnDataType", "cascadeConstraints");
+
     private UncheckedChanges() {
     }
 
     /** Why {@code change} was not checked, as the start of a message; empty for a change sqlguard understands. */
     static Optional<String> reason(ChangeNode change) {
         String name = change.name();
-        if (TRANSLATED.contains(name) || HARMLESS.contains(name) || typedModifyColumn(change)) {
+        if (TRANSLATED.contains(name) || HARMLESS.contains(name) || typedModifyColumn(change)
+                || name.equals(ChangeNode.PROPERTIES_BESIDE_CHANGE)) {
             return Optional.empty();
         }
         return Optional.of(switch (name) {
@@ -60,7 +69,11 @@ final class UncheckedChanges {
                     : "'" + change.text().strip() + "'") + " stands in the list of changes without attributes ("
                     + "not as '- dropTable: {tableName: t}'), so Liquibase cannot run it as a change and sqlguard did"
                     + " not check it";
-            default -> "'" + name + "' is not a standard Liquibase change (an extension's, or a misspelt one), so "
+            default -> CHANGE_PROPERTIES.contains(name) ? "'" + name + "' is a property of a change, not a change:"
+                    + " its list item names no change (a change's name such as '- update:' is missing above it), so"
+                    + " Liquibase runs nothing from it (and refuses the file when it holds a list) and sqlguard did not"
+                    + " check it"
+                    : "'" + name + "' is not a standard Liquibase change (an extension's, or a misspelt one), so "
                     + "sqlguard cannot tell what it runs and did not check it";
         });
     }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.yaml.snakeyaml.DumperOptions.FlowStyle;
 import org.yaml.snakeyaml.DumperOptions.ScalarStyle;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -140,6 +141,9 @@ final class YamlChangelogParser {
         count(item, depth);
         List<NodeTuple> tuples = item instanceof MappingNode mapping ? merged(mapping) : List.of();
         if (!tuples.isEmpty() && tuples.stream().allMatch(tuple -> tuple.getKeyNode() instanceof ScalarNode)) {
+            if (propertiesBesideFirst(tuples)) {
+                return changeWithPropertiesBeside(tuples, depth);
+            }
             List<ChangeNode> elements = new ArrayList<>();
             for (NodeTuple tuple : tuples) {
                 ScalarNode key = (ScalarNode) tuple.getKeyNode();
@@ -148,6 +152,37 @@ final class YamlChangelogParser {
             return elements;
         }
         return List.of(entry("item", item, item, depth + 1));
+    }
+
+    /**
+     * An item whose first key has no value and whose other keys stand at its indentation, as in {@code - update:}
+     * followed by {@code tableName: t} two spaces in instead of four: the usual slip of a hand-written changelog,
+     * whose other keys were meant as the change's properties.
+     */
+    private static boolean propertiesBesideFirst(List<NodeTuple> tuples) {
+        return tuples.size() > 1 && tuples.get(0).getValueNode() instanceof ScalarNode first
+                && first.getTag().equals(Tag.NULL)
+                // a key holding a mapping is a change of its own (- dropTable: {..} beside delete: {..})
+                && tuples.stream().skip(1).noneMatch(tuple -> tuple.getValueNode() instanceof MappingNode);
+    }
+
+    /**
+     * The change read as its author meant it, with the keys beside it as its properties, so the rows it would
+     * touch are judged; and after it a node that reports the slip. Liquibase itself hands those keys to no change:
+     * it refuses the change that lacks them, or the whole file for a key that holds a list ("Unknown change type
+     * 'columns'").
+     */
+    private List<ChangeNode> changeWithPropertiesBeside(List<NodeTuple> tuples, int depth)
+            throws ChangelogSyntaxException {
+        ScalarNode key = (ScalarNode) tuples.get(0).getKeyNode();
+        List<NodeTuple> beside = new ArrayList<>(tuples.subList(1, tuples.size()));
+        Node firstBeside = beside.get(0).getKeyNode();
+        MappingNode meant = new MappingNode(Tag.MAP, true, beside, firstBeside.getStartMark(),
+                beside.get(beside.size() - 1).getValueNode().getEndMark(), FlowStyle.BLOCK);
+        List<String> names = beside.stream().map(YamlChangelogParser::keyOf).toList();
+        return List.of(entry(key.getValue(), key, meant, depth + 1), node(ChangeNode.PROPERTIES_BESIDE_CHANGE,
+                firstBeside, Map.of("properties", String.join(", ", names)), Map.of(), key.getValue(), null,
+                List.of()));
     }
 
     /**

@@ -44,6 +44,50 @@ class YamlChangelogTest {
     }
 
     @Test
+    void propertiesIndentedBesideTheirChangeAreReadAsMeantAndTheSlipIsReported() {
+        Changelog changelog = read("c.yaml", """
+                databaseChangeLog:
+                  - changeSet:
+                      id: 1
+                      author: alice
+                      changes:
+                        - delete:
+                          tableName: orders
+                          where: status = 'void'
+                        - update:
+                          tableName: customer
+                          columns:
+                            - column: { name: tier, value: gold }
+                """, LiquibaseOptions.defaults());
+        List<Statement> statements = changelog.scripts().get(0).script().statements();
+        assertEquals(List.of("DELETE FROM orders WHERE status = 'void'", "UPDATE customer SET tier = ?"),
+                statements.stream().map(Statement::sql).toList());
+        assertEquals("db/c.yaml:6:11", statements.get(0).start().toString());
+        assertEquals(2, changelog.problems().size(), changelog.problems().toString());
+        Finding delete = changelog.problems().get(0);
+        assertEquals("malformed-changelog", delete.ruleId());
+        assertEquals("db/c.yaml:7:11", delete.location().toString());
+        assertTrue(delete.message().startsWith("tableName, where stand beside 'delete' in its list item"),
+                delete.message());
+        assertTrue(changelog.problems().get(1).message().startsWith("tableName, columns stand beside 'update'"),
+                changelog.problems().get(1).message());
+    }
+
+    @Test
+    void aChangeWithoutPropertiesBesideAnotherChangeStaysTwoChanges() {
+        List<Statement> statements = statements("c.yaml", """
+                databaseChangeLog:
+                  - changeSet:
+                      id: 1
+                      author: alice
+                      changes:
+                        - tagDatabase:
+                          dropTable: { tableName: t1 }
+                """, LiquibaseOptions.defaults());
+        assertEquals(List.of("DROP TABLE t1"), statements.stream().map(Statement::sql).toList());
+    }
+
+    @Test
     void settingsWrittenAsItemsOfTheChangesListBelongToTheChangesetAsInLiquibase() {
         String yaml = """
                 databaseChangeLog:
