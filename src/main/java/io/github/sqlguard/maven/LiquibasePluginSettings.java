@@ -116,8 +116,45 @@ record LiquibasePluginSettings(List<Path> changelogs, List<String> warnings, Map
         for (Map.Entry<String, String> parameter : SpringLiquibaseParameters.in(resourceFolders).entrySet()) {
             parameters.putIfAbsent(parameter.getKey(), parameter.getValue());
         }
+        for (SpringLiquibaseChangelogs.Named named : SpringLiquibaseChangelogs.in(resourceFolders)) {
+            springChangelog(named, project, base, found, warnings);
+        }
         return new LiquibasePluginSettings(new ArrayList<>(found), new ArrayList<>(warnings), parameters, urls,
                 new ArrayList<>(searched));
+    }
+
+    /**
+     * A changelog a Spring Boot application runs ({@code spring.liquibase.change-log}): found as Spring Boot finds it
+     * (the classpath, that is the resource directories; with {@code file:}, the project folder first), or a warning
+     * that says it was not, or that it lies where sqlguard does not scan. The application runs it whether or not a
+     * Liquibase plugin is declared.
+     */
+    private static void springChangelog(SpringLiquibaseChangelogs.Named named, MavenProject project, Path base,
+            Set<Path> found, Set<String> warnings) {
+        String described = "spring.liquibase.change-log '" + named.changelog() + "' (" + shown(named.namedIn(), base)
+                + ")";
+        if (named.changelog().contains("${")) {
+            warnings.add("sqlguard: " + described + " names its file through a reference sqlguard does not resolve;"
+                    + " the changelog is checked only if it lies in a scanned folder. List its folder in sqlguard's"
+                    + " <directories> to be sure");
+            return;
+        }
+        Optional<Path> file = locate(named.onClasspath() ? "classpath:" + named.path() : named.path(), List.of(),
+                project, base);
+        if (file.isEmpty()) {
+            String places = lookedIn(List.of(), project, base);
+            // on the classpath only: the resource directories
+            places = named.onClasspath() ? places.replaceFirst("^the project folder(, )?", "") : places;
+            warnings.add("sqlguard: " + described + " was not found (looked in " + places + "); its changes are not"
+                    + " checked. Correct the path, or list the changelog's folder in sqlguard's <directories>");
+        } else if (holdsTheBuild(file.get().getParent(), project, base)) {
+            warnings.add("sqlguard: " + described + " lies in " + (file.get().getParent().equals(base)
+                    ? "the project folder itself" : file.get().getParent()) + ", which sqlguard does not scan as a"
+                    + " whole (it holds the build output); its changes are not checked. Move the changelog into a"
+                    + " folder of its own, or list that folder in sqlguard's <directories>");
+        } else {
+            found.add(file.get());
+        }
     }
 
     /**

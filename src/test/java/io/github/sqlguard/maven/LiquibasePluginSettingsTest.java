@@ -250,6 +250,51 @@ class LiquibasePluginSettingsTest {
                 "liquibase.propertyFileWillOverride", "true")).databaseUrls().stream().map(DatabaseUrl::url).toList());
     }
 
+    @Test
+    void aSpringBootApplicationsChangelogOutsideTheResourcesIsScannedWithoutAnyPluginDeclared() throws IOException {
+        write(folder.resolve("liquibase/master.yaml"), "databaseChangeLog: []\n");
+        write(folder.resolve("src/main/resources/application.properties"),
+                "spring.liquibase.change-log=file:liquibase/master.yaml\n");
+
+        LiquibasePluginSettings settings = settings(Map.of());
+
+        assertEquals(List.of(folder.resolve("liquibase/master.yaml")), settings.changelogs());
+        assertEquals(List.of(folder.resolve("liquibase")), settings.folders());
+        assertEquals(List.of(), settings.warnings());
+    }
+
+    @Test
+    void everyProfilesSpringBootChangelogIsFoundOnTheClasspath() throws IOException {
+        write(folder.resolve("src/main/resources/db/main.xml"), CHANGELOG);
+        write(folder.resolve("src/main/resources/db/demo/extra.xml"), CHANGELOG);
+        write(folder.resolve("src/main/resources/application.yml"), """
+                spring:
+                  liquibase:
+                    change-log: classpath:db/main.xml
+                ---
+                spring:
+                  config.activate.on-profile: demo
+                  liquibase.changeLog: db/demo/extra.xml
+                """);
+
+        assertEquals(List.of(folder.resolve("src/main/resources/db/main.xml"),
+                folder.resolve("src/main/resources/db/demo/extra.xml")), settings(Map.of()).changelogs());
+    }
+
+    @Test
+    void aSpringBootChangelogThatIsNotThereIsAWarningThatSaysWhereItWasLookedFor() throws IOException {
+        write(folder.resolve("src/main/resources/application.properties"),
+                "spring.liquibase.change-log=classpath:db/changelog/master.yaml\n");
+
+        LiquibasePluginSettings settings = settings(Map.of());
+
+        assertEquals(List.of(), settings.changelogs());
+        assertEquals(List.of("sqlguard: spring.liquibase.change-log 'classpath:db/changelog/master.yaml' "
+                + "(src/main/resources/application.properties) was not found (looked in src/main/resources); its "
+                + "changes are not checked. Correct the path, or list the changelog's folder in sqlguard's "
+                + "<directories>"), settings.warnings());
+    }
+
     private LiquibasePluginSettings settings(Map<String, String> commandLine) {
         return LiquibasePluginSettings.of(project, new BuildProperties(
                 TestProjects.pomProperties(project), commandLine));
