@@ -69,10 +69,9 @@ final class OtherDialectScripts {
         for (String file : scannedFiles) {
             Optional<SourcePath> scanned = scanned(config.baseDir(), scannedDirectories, file);
             // Each path is read once for what it names: the listing runs on every build, also when nothing changed.
-            Dialect named = scanned.map(DatabaseNames::dialectOf).orElse(Dialect.AUTO);
-            // a path whose deepest database name has a dialect names no undescribed database: not read again
-            Optional<String> undescribedByPath = named != Dialect.AUTO ? Optional.empty()
-                    : scanned.flatMap(DatabaseNames::undescribedDatabaseOf);
+            Optional<DatabaseNames.PathDatabase> byPath = scanned.map(DatabaseNames::of);
+            Dialect named = byPath.map(DatabaseNames.PathDatabase::dialect).orElse(Dialect.AUTO);
+            Optional<String> undescribedByPath = byPath.flatMap(DatabaseNames.PathDatabase::undescribed);
             // app_mysql.sql beside app_oracle.sql names its database only through its siblings, and the
             // analysis reads it in that database's dialect all the same
             Optional<String> sibling = Optional.ofNullable(siblingNamed.get(file))
@@ -130,9 +129,10 @@ final class OtherDialectScripts {
         int unnamed = 0;
         for (String file : scannedFiles) {
             Optional<SourcePath> scanned = scanned(config.baseDir(), scannedDirectories, file);
-            boolean named = siblingNamed.containsKey(file)
-                    || scanned.map(DatabaseNames::dialectOf).orElse(Dialect.AUTO) != Dialect.AUTO
-                    || scanned.flatMap(DatabaseNames::undescribedDatabaseOf).isPresent();
+            Optional<DatabaseNames.PathDatabase> byPath = siblingNamed.containsKey(file) ? Optional.empty()
+                    : scanned.map(DatabaseNames::of);
+            boolean named = siblingNamed.containsKey(file) || byPath.isPresent()
+                    && (byPath.get().dialect() != Dialect.AUTO || byPath.get().undescribed().isPresent());
             unnamed += named ? 0 : 1;
         }
         if (unnamed == 0) {

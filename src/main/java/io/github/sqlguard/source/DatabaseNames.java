@@ -189,6 +189,30 @@ public final class DatabaseNames {
         return undescribedDatabase(namingPath(file));
     }
 
+    /**
+     * What {@code file}'s path names, read once: the dialect {@link #dialectOf(SourcePath)} gives, and the name
+     * {@link #undescribedDatabaseOf(SourcePath)} gives. For callers that want both of every scanned file.
+     *
+     * @param dialect the dialect of the database the deepest naming part names; AUTO for none, or for a database
+     *     no dialect here describes
+     * @param undescribed that database's name, in lower case, when no dialect here describes it
+     */
+    public record PathDatabase(Dialect dialect, Optional<String> undescribed) {
+    }
+
+    /** {@code file}'s {@link PathDatabase}. */
+    public static PathDatabase of(SourcePath file) {
+        List<String> parts = parts(namingPath(file));
+        for (int i = parts.size() - 1; i >= 0; i--) {
+            Dialect dialect = named(parts.get(i));
+            if (dialect != null) {
+                return new PathDatabase(dialect, dialect == Dialect.AUTO
+                        ? Optional.of(parts.get(i).toLowerCase(Locale.ROOT)) : Optional.empty());
+            }
+        }
+        return new PathDatabase(Dialect.AUTO, Optional.empty());
+    }
+
     /** The part of {@code file}'s path whose folders may name its database. */
     private static String namingPath(SourcePath file) {
         boolean outsideProject = file.relativePath().equals(file.file().toString().replace('\\', '/'));

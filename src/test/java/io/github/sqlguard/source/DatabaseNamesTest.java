@@ -159,4 +159,17 @@ class DatabaseNamesTest {
         assertEquals(java.util.List.of(path.split("[/\\\\.]")), DatabaseNames.splitAt(path, "/\\."));
         assertEquals(java.util.List.of(path.split("\\.")), DatabaseNames.splitAt(path, "."));
     }
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"db/mysql/V2__x.sql", "db/sybase/V2__x.sql", "upgrade/mysql_engine_7.0.sql", "sql/schema-db2.sql",
+        "migrations/2019-02-26-002946_create_user/up.sql", "oracle/h2/V1__x.sql", "sybase/postgres/x.sql",
+        "postgres/sybase/x.sql", "org.alfresco.repo.domain.dialect.PostgreSQLDialect/x.sql"})
+    void onePathReadingGivesTheDialectAndTheUndescribedDatabaseAsTheirOwnReadingsDo(String relative) {
+        Path file = Path.of("/project").resolve(relative);
+        SourcePath source = new SourcePath(file, relative, Path.of("/project"), relative);
+
+        DatabaseNames.PathDatabase read = DatabaseNames.of(source);
+
+        assertEquals(DatabaseNames.dialectOf(source), read.dialect());
+        assertEquals(DatabaseNames.undescribedDatabaseOf(source), read.undescribed());
+    }
 }
