@@ -64,6 +64,50 @@ class LinterChangelogProcedureTest {
                 findings());
     }
 
+    /** procedureBody, the older name of procedureText that Liquibase still reads, carries the same body. */
+    @Test
+    void aBodyWrittenAsProcedureBodyIsJudgedLikeProcedureText() throws IOException {
+        write("db/changelog.yaml", """
+                databaseChangeLog:
+                  - changeSet:
+                      id: 1
+                      author: a
+                      changes:
+                        - createProcedure:
+                            procedureName: purge_audit
+                            procedureBody: |-
+                              CREATE OR REPLACE PROCEDURE purge_audit()
+                              LANGUAGE plpgsql
+                              AS $$
+                              BEGIN
+                                  DELETE FROM audit_log;
+                              END $$
+                  - changeSet:
+                      id: 2
+                      author: a
+                      changes:
+                        - createProcedure:
+                            procedureName: reset_stats
+                            procedureBody: |-
+                              CREATE FUNCTION reset_stats() RETURNS void AS $$
+                              BEGIN
+                                UPDATE stats SET hits = 0;
+                              END $$ LANGUAGE plpgsql
+                  - changeSet:
+                      id: 3
+                      author: a
+                      changes:
+                        - sql:
+                            sql: CALL purge_audit()
+                """);
+
+        assertEquals(List.of("db/changelog.yaml:13:19 ERROR delete-without-where DELETE without WHERE removes every"
+                + " row of audit_log (inside changeset a:1, procedure purge_audit body, which this script calls at"
+                + " line 31)", "db/changelog.yaml:24:17 INFO update-without-where UPDATE without WHERE changes every"
+                + " row of stats (inside changeset a:2, function reset_stats body, which runs only when called)"),
+                findings());
+    }
+
     @Test
     void aProcedureInAFileIsReadFromThatFileAsPartOfItsChangeset() throws IOException {
         write("db/proc/purge.sql", """
