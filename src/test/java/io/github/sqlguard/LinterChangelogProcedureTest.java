@@ -108,6 +108,44 @@ class LinterChangelogProcedureTest {
                 findings());
     }
 
+    /**
+     * A modifySql edits the routine's definition and each statement of its body; the body's statements stay in
+     * the body, judged once, as information while nothing calls the routine.
+     */
+    @Test
+    void aBodyThatModifySqlEditsStaysInItsRoutine() throws IOException {
+        write("db/changelog.xml", """
+                <databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog">
+                  <changeSet id="1" author="a" dbms="postgresql">
+                    <createProcedure procedureName="close_orders">
+                      CREATE OR REPLACE PROCEDURE close_orders()
+                      LANGUAGE plpgsql AS $$
+                      BEGIN
+                        DELETE FROM orders WHERE id = 1;
+                      END;
+                      $$;
+                    </createProcedure>
+                    <modifySql><replace replace="WHERE id = 1" with=""/></modifySql>
+                  </changeSet>
+                </databaseChangeLog>
+                """);
+
+        assertEquals(List.of("db/changelog.xml:7:9 INFO delete-without-where DELETE without WHERE removes every row"
+                + " of orders (inside changeset a:1, procedure close_orders body, which runs only when called)"),
+                findings());
+
+        write("db/changelog.xml", java.nio.file.Files.readString(project.resolve("db/changelog.xml")).replace("</databaseChangeLog>", """
+                  <changeSet id="2" author="a">
+                    <sql>CALL close_orders();</sql>
+                  </changeSet>
+                </databaseChangeLog>
+                """));
+
+        assertEquals(List.of("db/changelog.xml:7:9 ERROR delete-without-where DELETE without WHERE removes every row"
+                + " of orders (inside changeset a:1, procedure close_orders body, which this script calls at"
+                + " line 14)"), findings());
+    }
+
     @Test
     void aProcedureInAFileIsReadFromThatFileAsPartOfItsChangeset() throws IOException {
         write("db/proc/purge.sql", """
