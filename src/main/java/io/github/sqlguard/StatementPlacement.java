@@ -24,7 +24,8 @@ final class StatementPlacement {
         }
         if (model.placement() == Placement.ROUTINE_BODY && model.calledAt().isEmpty()) {
             result = Severity.INFO;
-        } else if (model.placement() == Placement.ROLLBACK && rollbacks == ScriptMode.WARN) {
+        } else if ((model.placement() == Placement.ROLLBACK || model.calledOnlyOnRollback())
+                && rollbacks == ScriptMode.WARN) {
             result = atMost(result, Severity.WARNING);
         }
         return ceiling == null ? result : atMost(result, ceiling);

@@ -49,8 +49,14 @@ final class CalledRoutines {
         }
     }
 
-    /** Where the migration first reaches a routine: the line of the call and the statement's index. */
-    private record Call(String line, int index) {
+    /**
+     * Where the migration first reaches a routine: the line of the call and the statement's index; {@code
+     * onRollback} for a call in rollback code, which runs the body only when somebody rolls back.
+     */
+    private record Call(String line, int index, boolean onRollback) {
+        Call(String line, int index) {
+            this(line, index, false);
+        }
     }
 
     private final Map<String, List<Routine>> byName = new HashMap<>();
@@ -112,11 +118,16 @@ final class CalledRoutines {
         if (called.isEmpty()) {
             return;
         }
-        if (model.placement().runsWithMigration()) {
-            Call call = new Call("line " + statement.start().line(), index);
+        boolean onRollback = model.placement() == Placement.ROLLBACK;
+        if (model.placement().runsWithMigration() || onRollback) {
+            Call call = new Call("line " + statement.start().line() + (onRollback ? StatementModel.ON_ROLLBACK : ""),
+                    index, onRollback);
             for (String name : called) {
                 for (Routine routine : resolve(name, index, "")) {
-                    calls.putIfAbsent(routine, call);
+                    // A routine rollback code creates exists only after a rollback: only rollback code calls it.
+                    if (onRollback || routine.model().placement() != Placement.ROLLBACK) {
+                        record(routine, call);
+                    }
                 }
             }
         } else if (model.placement() == Placement.ROUTINE_BODY) {
@@ -146,7 +157,7 @@ final class CalledRoutines {
                         ? Optional.ofNullable(inlineTriggerBodies.get(trigger)).stream().toList()
                         : resolve(trigger.function(), index, "");
                 for (Routine routine : fired) {
-                    calls.putIfAbsent(routine, call);
+                    record(routine, call);
                 }
             }
         }
@@ -217,13 +228,25 @@ final class CalledRoutines {
             Call call = calls.get(caller);
             for (String name : caller.callees()) {
                 for (Routine callee : resolve(name, call.index(), caller.name())) {
-                    if (!calls.containsKey(callee)) {
-                        calls.put(callee, call);
+                    if (record(callee, call)) {
                         work.add(callee);
                     }
                 }
             }
         }
+    }
+
+    /**
+     * Remembers that {@code call} reaches {@code routine}, unless an earlier call does already: a call the migration
+     * runs wins over one that only a rollback runs. True when it was remembered.
+     */
+    private boolean record(Routine routine, Call call) {
+        Call known = calls.get(routine);
+        if (known == null || known.onRollback() && !call.onRollback()) {
+            calls.put(routine, call);
+            return true;
+        }
+        return false;
     }
 
     private StatementModel markIfCalled(StatementModel model) {

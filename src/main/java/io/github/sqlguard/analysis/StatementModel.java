@@ -119,6 +119,14 @@ public record StatementModel(Statement statement, StatementKind kind, Placement 
                 parse, calledAt, scratchTable, onlyCopies, newChosenRowsTable);
     }
 
+    /** Ends {@link #calledAt()} for a body that only rollback code calls ("line 14 on rollback"). */
+    public static final String ON_ROLLBACK = " on rollback";
+
+    /** True for a routine body statement that only the rollback code of the script calls. */
+    public boolean calledOnlyOnRollback() {
+        return calledAt.endsWith(ON_ROLLBACK);
+    }
+
     /** The same facts for a routine body statement that the script calls at {@code where}. */
     public StatementModel calledAt(String where) {
         return new StatementModel(statement, kind, placement, clauses, rowChanges, createdTables, ctes, joins,

@@ -347,14 +347,30 @@ final class ChangeSetWalker {
         return result;
     }
 
-    /** {@code sql} split into statements whose every token stands where {@code original} starts. */
+    /**
+     * {@code sql} split into statements whose every token stands where {@code original} starts. The statements
+     * inside a container ({@code original} a routine definition, a block) are left out: they follow it in the
+     * list and are edited on their own, where they stand, in their body; split again here they would be judged
+     * twice, the second time outside their body. An edited container's last token stands where the original's
+     * does, so the definition still spans the body that follows it, which a call of the routine runs.
+     */
     private List<Statement> statementsOf(String sql, Statement original) {
         Token at = original.firstToken();
+        Token end = original.tokens().get(original.tokens().size() - 1);
         return new StatementSplitter(original.dialect(), reader.placeholders())
                 .split(original.start().path(), sql, 0, sql.length(), 1, 1, original.context()).statements().stream()
-                .map(s -> new Statement(s.sql(), original.start(), s.tokens().stream()
-                        .map(t -> new Token(t.type(), t.text(), at.offset(), at.line(), at.column())).toList(),
-                        original.context(), original.dialect(), s.container(), null, s.runtimeSql()))
+                .filter(s -> !original.container() || s.context().equals(original.context()))
+                .map(s -> {
+                    List<Token> tokens = new ArrayList<>(s.tokens().stream()
+                            .map(t -> new Token(t.type(), t.text(), at.offset(), at.line(), at.column())).toList());
+                    if (original.container() && s.container() && !tokens.isEmpty()) {
+                        Token last = tokens.get(tokens.size() - 1);
+                        tokens.set(tokens.size() - 1, new Token(last.type(), last.text(), end.offset(), end.line(),
+                                end.column()));
+                    }
+                    return new Statement(s.sql(), original.start(), tokens, original.context(), original.dialect(),
+                            s.container(), null, s.runtimeSql());
+                })
                 .toList();
     }
 

@@ -228,7 +228,9 @@ final class ChangeTranslator {
 
     private List<Statement> sql(ChangeNode change, StatementContext context) {
         Optional<TextRegion> region = Optional.ofNullable(change.textRegion()).or(() -> change.region("sql"))
-                .or(() -> change.region("procedureText"));
+                .or(() -> change.region("procedureText"))
+                // The name older changelogs use, which Liquibase still reads as the procedure's text.
+                .or(() -> change.region("procedureBody"));
         if (region.isEmpty()) {
             return List.of();
         }

@@ -51,7 +51,11 @@ final class NestedBodies {
                     // handed to a routine runs only if the routine runs it.
                     ? new StatementContext(kind, outer.label() + ", " + label, outer.databases())
                     : outer;
-            case ROUTINE_BODY, ROLLBACK -> outer;
+            // A routine that rollback code creates runs only when called, as one a script creates does.
+            case ROLLBACK -> kind == StatementContext.Kind.ROUTINE_BODY
+                    ? new StatementContext(kind, withoutWhenItRuns(outer.label()) + ", " + label, outer.databases())
+                    : outer;
+            case ROUTINE_BODY -> outer;
         };
     }
 
