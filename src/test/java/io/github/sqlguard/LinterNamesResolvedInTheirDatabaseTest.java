@@ -56,6 +56,13 @@ class LinterNamesResolvedInTheirDatabaseTest {
         "MYSQL | CREATE TABLE orders_copy AS SELECT * FROM shop2.orders;\\nDROP TABLE orders; | 2:1 drop-table ERROR",
         "MYSQL | CREATE TABLE orders_copy AS SELECT * FROM orders;\\nUSE other;\\nDROP TABLE orders;"
                 + " | 3:1 drop-table ERROR",
+        "SQLSERVER | SELECT * INTO orders_copy FROM orders\\nGO\\nDROP TABLE other.dbo.orders\\nGO | 3:1 drop-table ERROR",
+        // columns added earlier in the run
+        "MYSQL | ALTER TABLE a.t ADD COLUMN c INT;\\nALTER TABLE a.t DROP COLUMN c; | 2:17 drop-column INFO",
+        "MYSQL | ALTER TABLE a.t ADD COLUMN c INT;\\nALTER TABLE b.t DROP COLUMN c; | 2:17 drop-column ERROR",
+        "MYSQL | ALTER TABLE t ADD COLUMN c INT;\\nUSE other;\\nALTER TABLE t DROP COLUMN c; | 3:15 drop-column ERROR",
+        "POSTGRESQL | ALTER TABLE t ADD COLUMN c INT;\\nSET search_path TO app;\\nALTER TABLE t DROP COLUMN c;"
+                + " | 3:15 drop-column ERROR",
     })
     void aNameMeansTheTableOfItsDatabase(Dialect dialect, String sql, String expected) {
         List<String> found = OneScript.placesAndSeverities(dialect, sql);
