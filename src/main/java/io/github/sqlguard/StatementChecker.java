@@ -169,8 +169,8 @@ final class StatementChecker {
                     scope -> new EmptiedInRun());
             StatementGuards statementGuards = new StatementGuards(List.of(() -> rolledBack.guardOf(models, at),
                     () -> scopeGuards.guardOf(statement), () -> scopeEmptied.guardOf(statement, names.get(at)),
-                    facts::earlierFilesGuard, () -> RecreatedName.guardOf(models, at),
-                    () -> NameGivenInRun.guardOf(models, at), () -> DroppedEarlierInRun.guardOf(models, names, at),
+                    facts::earlierFilesGuard, () -> RecreatedName.guardOf(models, names, at),
+                    () -> NameGivenInRun.guardOf(models, names, at), () -> DroppedEarlierInRun.guardOf(models, names, at),
                     () -> RecreatedColumnName.guardOf(models, at, s -> schema.apply(s).before()),
                     () -> NameTakenByCopy.guardOf(models, at), () -> RebuiltOnEveryRun.guardOf(models, at),
                     () -> RowsMovedByReturning.guardOf(model), () -> scopeGuards.shortfallOf(statement),

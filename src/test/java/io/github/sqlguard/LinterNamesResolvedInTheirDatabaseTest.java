@@ -30,7 +30,8 @@ class LinterNamesResolvedInTheirDatabaseTest {
                 + " | 3:1 drop-table ERROR / 5:1 drop-table INFO",
         "POSTGRESQL | DROP TABLE orders;\\nSET search_path TO app;\\nDROP TABLE orders;"
                 + " | 1:1 drop-table ERROR / 3:1 drop-table ERROR",
-        "POSTGRESQL | DROP TABLE orders;\\n\\\\c other\\nDROP TABLE orders; | 1:1 drop-table ERROR / 3:1 drop-table ERROR",
+        "POSTGRESQL | DROP TABLE orders;\\n\\\\c other\\nDROP TABLE orders;"
+                + " | 1:1 drop-table ERROR / 3:1 drop-table ERROR",
         // created in the script
         "MYSQL | CREATE TABLE t (id INT);\\nDROP TABLE t; | -",
         "MYSQL | CREATE TABLE s.t (id INT);\\nDROP TABLE s.t; | -",
@@ -47,8 +48,10 @@ class LinterNamesResolvedInTheirDatabaseTest {
         // emptied earlier in the run
         "MYSQL | TRUNCATE TABLE orders;\\nDROP TABLE orders; | 1:1 truncate-table ERROR / 2:1 drop-table INFO",
         "MYSQL | TRUNCATE TABLE shop2.orders;\\nDROP TABLE orders; | 1:1 truncate-table ERROR / 2:1 drop-table ERROR",
-        "MYSQL | TRUNCATE TABLE orders;\\nUSE other;\\nDROP TABLE orders; | 1:1 truncate-table ERROR / 3:1 drop-table ERROR",
-        "MYSQL | TRUNCATE TABLE s.orders;\\nUSE s;\\nDROP TABLE orders; | 1:1 truncate-table ERROR / 3:1 drop-table INFO",
+        "MYSQL | TRUNCATE TABLE orders;\\nUSE other;\\nDROP TABLE orders;"
+                + " | 1:1 truncate-table ERROR / 3:1 drop-table ERROR",
+        "MYSQL | TRUNCATE TABLE s.orders;\\nUSE s;\\nDROP TABLE orders;"
+                + " | 1:1 truncate-table ERROR / 3:1 drop-table INFO",
         "POSTGRESQL | TRUNCATE orders;\\nSET search_path TO app;\\nDROP TABLE orders;"
                 + " | 1:1 truncate-table ERROR / 3:1 drop-table ERROR",
         // copied earlier in the run
@@ -56,13 +59,23 @@ class LinterNamesResolvedInTheirDatabaseTest {
         "MYSQL | CREATE TABLE orders_copy AS SELECT * FROM shop2.orders;\\nDROP TABLE orders; | 2:1 drop-table ERROR",
         "MYSQL | CREATE TABLE orders_copy AS SELECT * FROM orders;\\nUSE other;\\nDROP TABLE orders;"
                 + " | 3:1 drop-table ERROR",
-        "SQLSERVER | SELECT * INTO orders_copy FROM orders\\nGO\\nDROP TABLE other.dbo.orders\\nGO | 3:1 drop-table ERROR",
+        "SQLSERVER | SELECT * INTO orders_copy FROM orders\\nGO\\nDROP TABLE other.dbo.orders\\nGO"
+                + " | 3:1 drop-table ERROR",
         // columns added earlier in the run
         "MYSQL | ALTER TABLE a.t ADD COLUMN c INT;\\nALTER TABLE a.t DROP COLUMN c; | 2:17 drop-column INFO",
         "MYSQL | ALTER TABLE a.t ADD COLUMN c INT;\\nALTER TABLE b.t DROP COLUMN c; | 2:17 drop-column ERROR",
         "MYSQL | ALTER TABLE t ADD COLUMN c INT;\\nUSE other;\\nALTER TABLE t DROP COLUMN c; | 3:15 drop-column ERROR",
         "POSTGRESQL | ALTER TABLE t ADD COLUMN c INT;\\nSET search_path TO app;\\nALTER TABLE t DROP COLUMN c;"
                 + " | 3:15 drop-column ERROR",
+        // a name given back later in the run
+        "POSTGRESQL | ALTER TABLE t RENAME TO t_old;\\nCREATE TABLE t (id INT); | 1:15 rename-table INFO",
+        "POSTGRESQL | ALTER TABLE t RENAME TO t_old;\\nCREATE TABLE other.t (id INT); | 1:15 rename-table WARNING",
+        "POSTGRESQL | ALTER TABLE s.t RENAME TO t_old;\\nALTER TABLE s.t_new RENAME TO t;"
+                + " | 1:17 rename-table INFO / 2:21 rename-table WARNING",
+        "MYSQL | RENAME TABLE t TO t_old;\\nUSE other;\\nCREATE TABLE t (id INT); | 1:1 rename-table WARNING",
+        "MYSQL | RENAME TABLE a TO t_lc;\\nRENAME TABLE t_lc TO b; | 1:1 rename-table WARNING / 2:1 rename-table INFO",
+        "MYSQL | RENAME TABLE a TO t_lc;\\nUSE other;\\nRENAME TABLE t_lc TO b;"
+                + " | 1:1 rename-table WARNING / 3:1 rename-table WARNING",
     })
     void aNameMeansTheTableOfItsDatabase(Dialect dialect, String sql, String expected) {
         List<String> found = OneScript.placesAndSeverities(dialect, sql);
