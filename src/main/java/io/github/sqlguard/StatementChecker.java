@@ -172,7 +172,7 @@ final class StatementChecker {
                     facts::earlierFilesGuard, () -> RecreatedName.guardOf(models, names, at),
                     () -> NameGivenInRun.guardOf(models, names, at), () -> DroppedEarlierInRun.guardOf(models, names, at),
                     () -> RecreatedColumnName.guardOf(models, at, s -> schema.apply(s).before()),
-                    () -> NameTakenByCopy.guardOf(models, at), () -> RebuiltOnEveryRun.guardOf(models, at),
+                    () -> NameTakenByCopy.guardOf(models, names, at), () -> RebuiltOnEveryRun.guardOf(models, at),
                     () -> RowsMovedByReturning.guardOf(model), () -> scopeGuards.shortfallOf(statement),
                     facts::earlierRunCopy));
             for (Rule rule : rules) {

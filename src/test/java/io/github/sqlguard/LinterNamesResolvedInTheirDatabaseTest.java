@@ -76,6 +76,13 @@ class LinterNamesResolvedInTheirDatabaseTest {
         "MYSQL | RENAME TABLE a TO t_lc;\\nRENAME TABLE t_lc TO b; | 1:1 rename-table WARNING / 2:1 rename-table INFO",
         "MYSQL | RENAME TABLE a TO t_lc;\\nUSE other;\\nRENAME TABLE t_lc TO b;"
                 + " | 1:1 rename-table WARNING / 3:1 rename-table WARNING",
+        // a column swapped for its copy
+        "POSTGRESQL | ALTER TABLE t ADD COLUMN c_new TEXT;\\nUPDATE t SET c_new = c;\\n"
+                + "ALTER TABLE t RENAME COLUMN c TO c_old;\\nALTER TABLE t RENAME COLUMN c_new TO c;"
+                + " | 2:1 update-without-where INFO / 3:15 rename-column INFO / 4:15 rename-column INFO",
+        "POSTGRESQL | ALTER TABLE t ADD COLUMN c_new TEXT;\\nUPDATE archive.t SET c_new = c;\\n"
+                + "ALTER TABLE t RENAME COLUMN c TO c_old;\\nALTER TABLE t RENAME COLUMN c_new TO c;"
+                + " | 2:1 update-without-where ERROR / 3:15 rename-column WARNING / 4:15 rename-column WARNING",
     })
     void aNameMeansTheTableOfItsDatabase(Dialect dialect, String sql, String expected) {
         List<String> found = OneScript.placesAndSeverities(dialect, sql);
