@@ -43,6 +43,11 @@ class LinterNamesResolvedInTheirDatabaseTest {
         "POSTGRESQL | CREATE TABLE t (id INT);\\nSET search_path TO app;\\nDROP TABLE t; | 3:1 drop-table ERROR",
         "POSTGRESQL | CREATE TABLE app.t (id INT);\\nSET search_path TO app;\\nDROP TABLE t; | -",
         "POSTGRESQL | CREATE TABLE t (id INT);\\nDROP TABLE public.t; | -",
+        "POSTGRESQL | SET search_path = public, pg_catalog;\\nCREATE TABLE t (id INT);\\nDROP TABLE public.t; | -",
+        "POSTGRESQL | SET search_path TO app, public;\\nCREATE TABLE t (id INT);\\nDROP TABLE t; | -",
+        // With several schemas on the path, t may mean app.t or public.t depending on what exists (fail closed).
+        "POSTGRESQL | SET search_path TO app, public;\\nCREATE TABLE t (id INT);\\nDROP TABLE app.t;"
+                + " | 3:1 drop-table ERROR",
         "POSTGRESQL | CREATE TABLE t (id INT);\\nDO $$ BEGIN PERFORM set_config('search_path', 'app', false); END $$;"
                 + "\\nDROP TABLE t; | 3:1 drop-table ERROR",
         // emptied earlier in the run

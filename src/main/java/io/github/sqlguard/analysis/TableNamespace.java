@@ -89,6 +89,10 @@ public final class TableNamespace {
         }
         if (setsSearchPath(core)) {
             List<String> schemas = searchPath(core);
+            if (schemas != null) {
+                // Older dumps write SET search_path = public, pg_catalog: the system schema holds no table of theirs.
+                schemas.remove("pg_catalog");
+            }
             schema = !surelyRuns || schemas == null ? unknown()
                     : schemas.size() == 1 ? inDefault(schemas.get(0)) : schemas.equals(List.of("$user", "public"))
                             ? "" : unknown();
@@ -178,7 +182,7 @@ public final class TableNamespace {
                 continue;
             }
             if (token.isWord("DEFAULT")) {
-                return List.of("$user", "public");
+                return new ArrayList<>(List.of("$user", "public"));
             }
             String text = token.text();
             if (text.length() > 1 && text.startsWith("'") && text.endsWith("'")) {
