@@ -11,6 +11,7 @@ import io.github.sqlguard.analysis.ScriptAnalysis;
 import io.github.sqlguard.analysis.StatementAnalyzer;
 import io.github.sqlguard.analysis.StatementKind;
 import io.github.sqlguard.analysis.StatementModel;
+import io.github.sqlguard.analysis.TableNamespace;
 import io.github.sqlguard.analysis.StatementReader;
 import io.github.sqlguard.model.Diagnostics;
 import io.github.sqlguard.model.Finding;
@@ -132,6 +133,7 @@ final class StatementChecker {
         BranchLossGuards guards = new BranchLossGuards(BodiesRunWhereDefined.of(models));
         RolledBackTransactions rolledBack = RolledBackTransactions.of(models);
         LiteralCallsHere literalCalls = LiteralCallsHere.of(models, earlierRoutines);
+        List<TableNamespace.Names> names = TableNamespace.along(models);
         List<Statement> ranByCalls = new ArrayList<>();
         for (int index = 0; index < models.size(); index++) {
             StatementModel model = literalCalls.reading(models.get(index));
@@ -166,11 +168,11 @@ final class StatementChecker {
             EmptiedInRun scopeEmptied = emptiedTables.computeIfAbsent(statement.context().runScope(),
                     scope -> new EmptiedInRun());
             StatementGuards statementGuards = new StatementGuards(List.of(() -> rolledBack.guardOf(models, at),
-                    () -> scopeGuards.guardOf(statement), () -> scopeEmptied.guardOf(statement),
-                    facts::earlierFilesGuard, () -> RecreatedName.guardOf(models, at),
-                    () -> NameGivenInRun.guardOf(models, at), () -> DroppedEarlierInRun.guardOf(models, at),
+                    () -> scopeGuards.guardOf(statement), () -> scopeEmptied.guardOf(statement, names.get(at)),
+                    facts::earlierFilesGuard, () -> RecreatedName.guardOf(models, names, at),
+                    () -> NameGivenInRun.guardOf(models, names, at), () -> DroppedEarlierInRun.guardOf(models, names, at),
                     () -> RecreatedColumnName.guardOf(models, at, s -> schema.apply(s).before()),
-                    () -> NameTakenByCopy.guardOf(models, at), () -> RebuiltOnEveryRun.guardOf(models, at),
+                    () -> NameTakenByCopy.guardOf(models, names, at), () -> RebuiltOnEveryRun.guardOf(models, at),
                     () -> RowsMovedByReturning.guardOf(model), () -> scopeGuards.shortfallOf(statement),
                     facts::earlierRunCopy));
             for (Rule rule : rules) {
@@ -211,7 +213,7 @@ final class StatementChecker {
             if (statement.context().runsWithMigration()) {
                 scopeMoves.observe(statement);
             }
-            scopeEmptied.observe(statement, facts.before());
+            scopeEmptied.observe(statement, names.get(index), facts.before());
         }
         script.lexError().ifPresent(error -> unterminated(error, path).ifPresent(findings::add));
         return new ScriptFindings(findings, parsed, scratchStatements);

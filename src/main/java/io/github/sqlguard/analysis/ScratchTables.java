@@ -24,8 +24,6 @@ import java.util.stream.Stream;
  */
 public final class ScratchTables {
 
-    private static final Set<String> DEFAULT_SCHEMAS = Set.of("public", "dbo");
-
     private final Set<String> created = new HashSet<>();
     private final ScratchCopies copies = new ScratchCopies();
     /**
@@ -52,6 +50,11 @@ public final class ScratchTables {
     private final Set<String> namedByCreate = new HashSet<>();
     /** Oracle and H2 fold unquoted names to upper case, where PostgreSQL and the others fold to lower case. */
     private boolean foldsToUpperCase;
+    /** The script's switches of database and schema, which decide the table an unqualified name means. */
+    private final TableNamespace namespace = new TableNamespace();
+    /** How the statement at hand resolves names: the keys are the tables names mean there. */
+    private TableNamespace.Names names = new TableNamespace.Names("", "");
+    private Dialect dialect = Dialect.AUTO;
     /** The databases the script created empty: every table in one holds only what the script put there. */
     private NewDatabases newDatabases = new NewDatabases();
     /**
@@ -79,8 +82,12 @@ public final class ScratchTables {
     StatementModel step(StatementModel model, boolean surelyRuns) {
         Dialect dialect = model.statement().dialect();
         foldsToUpperCase = dialect == Dialect.ORACLE || dialect == Dialect.H2;
+        this.dialect = dialect;
+        names = script == null ? namespace.names() : script.namespace.names();
         if (script != null) {
             script.foldsToUpperCase = foldsToUpperCase;
+            script.dialect = dialect;
+            script.names = names;
         }
         // A trigger's body runs whenever it fires, and a scheduled job (pg_cron, a MySQL event) on its schedule,
         // long after this script: by then the tables the script created hold the application's rows.
@@ -150,26 +157,15 @@ public final class ScratchTables {
         }
         if (script == null) {
             // A body's USE or CREATE DATABASE runs only when it is called or fires: the script's own count.
-            if (newDatabases.step(model.statement().tokens(), dialect, surelyRuns)) {
-                forgetNamesOfTheDatabaseLeft();
-            }
+            newDatabases.step(model.statement().tokens(), dialect, surelyRuns);
+            namespace.step(model.statement().tokens(), dialect, surelyRuns
+                    && model.statement().context().branch() == null);
+        } else if (model.placement().runsWithMigration()) {
+            // A block's SET search_path switches the script's schema too, in whichever branch (fail closed).
+            script.namespace.step(model.statement().tokens(), dialect, false);
         }
         followCopies(model, clauses, changes);
         return marked;
-    }
-
-    /**
-     * After {@code USE} of another database, {@code t} names that database's table: not the {@code t} the script
-     * created before it, nor the one it dropped there, after which {@code CREATE TABLE IF NOT EXISTS t} would make a
-     * new table.
-     */
-    private void forgetNamesOfTheDatabaseLeft() {
-        Predicate<String> inCurrentDatabase = table -> ObjectNames.partCount(table) == 1
-                || ObjectNames.partCount(table) == 2 && DEFAULT_SCHEMAS.contains(ObjectNames.firstPart(table));
-        created.removeIf(inCurrentDatabase);
-        droppedHere.removeIf(inCurrentDatabase);
-        renamedAwayHere.removeIf(inCurrentDatabase);
-        namedByCreate.removeIf(inCurrentDatabase);
     }
 
     /**
@@ -281,6 +277,8 @@ public final class ScratchTables {
         ScratchTables now = new ScratchTables(script == null ? null : script.asCopy());
         now.created.addAll(created);
         now.foldsToUpperCase = foldsToUpperCase;
+        now.names = names;
+        now.dialect = dialect;
         now.newDatabases = newDatabases.copy();
         copies().copyHoldingsTo(now.copies());
         return now;
@@ -304,6 +302,8 @@ public final class ScratchTables {
         ScratchTables copy = new ScratchTables();
         copy.created.addAll(created);
         copy.foldsToUpperCase = foldsToUpperCase;
+        copy.names = names;
+        copy.dialect = dialect;
         copy.newDatabases = newDatabases.copy();
         copies.copyHoldingsTo(copy.copies);
         return copy;
@@ -314,13 +314,7 @@ public final class ScratchTables {
         if (ObjectNames.isHashTemporary(last)) {
             return true;
         }
-        String key = key(table);
-        if (created.contains(key) || newDatabases.holds(table)) {
-            return true;
-        }
-        String lastKey = key(ObjectNames.lastPart(table));
-        return !lastKey.equals(key) && DEFAULT_SCHEMAS.contains(key.substring(0, key.length() - lastKey.length() - 1))
-                && created.contains(lastKey);
+        return created.contains(key(table)) || newDatabases.holds(table);
     }
 
     /**
@@ -332,12 +326,22 @@ public final class ScratchTables {
     }
 
     /**
-     * The name as the scratch tables are keyed: case-folded, quotes removed, except where a double-quoted part
+     * The name as the scratch tables are keyed: the table it means at the statement at hand ({@link
+     * TableNamespace}: {@code t} after {@code USE s} is {@code s.t}, and {@code public.t} is {@code t}), its last
+     * part as {@link #tableKey} writes it.
+     */
+    private String key(String table) {
+        String resolved = names.resolve(table, dialect);
+        return resolved.substring(0, resolved.lastIndexOf('/') + 1) + tableKey(ObjectNames.lastPart(table));
+    }
+
+    /**
+     * A table's own name as keyed: case-folded, quotes removed, except where a double-quoted name
      * is not written in the case the database folds names to, which keeps it apart from the folded name: in
      * PostgreSQL {@code "Foo"} is not {@code foo}; in Oracle {@code "PAYMENTS"} is {@code payments} and
      * {@code "payments"} is not.
      */
-    private String key(String table) {
+    private String tableKey(String table) {
         boolean inQuotes = false;
         for (int i = 0; i < table.length(); i++) {
             char c = table.charAt(i);

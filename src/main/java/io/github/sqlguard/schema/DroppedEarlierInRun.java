@@ -3,6 +3,8 @@ package io.github.sqlguard.schema;
 import io.github.sqlguard.analysis.ClauseKind;
 import io.github.sqlguard.analysis.DestructiveClause;
 import io.github.sqlguard.analysis.StatementModel;
+import io.github.sqlguard.analysis.TableNamespace;
+import io.github.sqlguard.model.Dialect;
 import java.util.List;
 import java.util.Optional;
 
@@ -19,9 +21,11 @@ public final class DroppedEarlierInRun {
     /**
      * The guard of the statement {@code models[index]} when every table it drops was dropped by an earlier
      * statement of the same script run that surely ran (top level, no branch, no T-SQL {@code IF}), and no statement
-     * between created a table of that name or renamed one to it.
+     * between created a table of that name or renamed one to it. Names compare as the database resolves them at
+     * each statement ({@code names}): after {@code DROP TABLE shop2.orders}, {@code DROP TABLE orders} drops another
+     * table, the current database's.
      */
-    public static Optional<Guard> guardOf(List<StatementModel> models, int index) {
+    public static Optional<Guard> guardOf(List<StatementModel> models, List<TableNamespace.Names> names, int index) {
         StatementModel drop = models.get(index);
         List<DestructiveClause> drops = drop.clauses().stream()
                 .filter(clause -> clause.kind() == ClauseKind.DROPPED_TABLE).toList();
@@ -33,7 +37,7 @@ public final class DroppedEarlierInRun {
         StringBuilder lines = new StringBuilder();
         for (DestructiveClause clause : drops) {
             Optional<StatementModel> earlier = clause.table() == null ? Optional.empty()
-                    : earlierDrop(models, index, SchemaNames.key(clause.table()), scope);
+                    : earlierDrop(models, names, index, clause.table(), scope);
             if (earlier.isEmpty()) {
                 return Optional.empty();
             }
@@ -44,14 +48,19 @@ public final class DroppedEarlierInRun {
                 + (drops.size() == 1 ? "its name" : "their names") + " since"));
     }
 
-    private static Optional<StatementModel> earlierDrop(List<StatementModel> models, int index, String name,
-            String scope) {
+    private static Optional<StatementModel> earlierDrop(List<StatementModel> models, List<TableNamespace.Names> names,
+            int index, String written, String scope) {
+        Dialect dialect = models.get(index).statement().dialect();
+        String name = SchemaNames.key(written);
+        String table = names.get(index).resolve(written, dialect);
         for (int i = index - 1; i >= 0; i--) {
             StatementModel earlier = models.get(i);
             if (!earlier.runsWithMigrationIn(scope)) {
                 continue;
             }
-            if (earlier.createdTables().stream().anyMatch(table -> SchemaNames.key(table).equals(name))) {
+            TableNamespace.Names there = names.get(i);
+            // A table created or renamed to the name in another schema may still be the one dropped (fail closed).
+            if (earlier.createdTables().stream().anyMatch(created -> SchemaNames.key(created).equals(name))) {
                 return Optional.empty();
             }
             for (DestructiveClause clause : earlier.clauses()) {
@@ -60,7 +69,8 @@ public final class DroppedEarlierInRun {
                     return Optional.empty();
                 }
                 if (clause.kind() == ClauseKind.DROPPED_TABLE && clause.table() != null
-                        && SchemaNames.key(clause.table()).equals(name)) {
+                        && SchemaNames.key(clause.table()).equals(name)
+                        && there.resolve(clause.table(), dialect).equals(table)) {
                     return surelyRuns(earlier) ? Optional.of(earlier) : Optional.empty();
                 }
             }

@@ -1,7 +1,7 @@
 package io.github.sqlguard.schema;
 
 import io.github.sqlguard.analysis.CreatedTableNames;
-import io.github.sqlguard.analysis.ObjectNames;
+import io.github.sqlguard.analysis.TableNamespace;
 import io.github.sqlguard.model.Dialect;
 import io.github.sqlguard.sql.DatabaseScope;
 import io.github.sqlguard.sql.Statement;
@@ -20,7 +20,7 @@ import java.util.Set;
  * has put no row back into since: a later {@code DROP COLUMN}, {@code DROP TABLE}, type change or second emptying
  * of such a table loses nothing the emptying statement, reported on its own, did not already lose. Feed statements in
  * order, each after it was checked. Only statements that cannot add rows keep what is known (ALTER without a
- * rename or a partition moved in, CREATE, COMMENT, GRANT, REVOKE, DROP, TRUNCATE, a DELETE of emptied tables or
+ * rename or a partition moved in, CREATE, COMMENT, GRANT, REVOKE, DROP, TRUNCATE, USE, a DELETE of emptied tables or
  * of tables the migrations created without a trigger or rule on them); any other statement, a block, an UPDATE, or
  * a DELETE whose triggers may write elsewhere among them, may add rows to any table and ends it. A DELETE of every
  * row also empties the tables its ON DELETE CASCADE keys reach.
@@ -32,8 +32,9 @@ import java.util.Set;
  */
 public final class EmptiedInRun {
 
+    /** {@code USE} only switches the database later names mean ({@link TableNamespace}). */
     private static final List<String> ROWLESS_VERBS = List.of("ALTER", "CREATE", "COMMENT", "GRANT", "REVOKE",
-            "DELETE", "TRUNCATE", "DROP");
+            "DELETE", "TRUNCATE", "DROP", "USE");
 
     /** Why each emptied table (by key) holds no row: {@code "every row of t was removed at line 3"}. */
     private final Map<String, String> emptied = new HashMap<>();
@@ -43,9 +44,14 @@ public final class EmptiedInRun {
      * {@code CREATE TABLE IF NOT EXISTS} of one surely creates a new table.
      */
     private final Set<String> freed = new HashSet<>();
+    /** How the statement at hand resolves names: keys are the tables names mean there. */
+    private TableNamespace.Names names = new TableNamespace.Names("", "");
+    private Dialect dialect = Dialect.AUTO;
 
     /** The guard of a statement whose every target table this run emptied before it. */
-    public Optional<Guard> guardOf(Statement statement) {
+    public Optional<Guard> guardOf(Statement statement, TableNamespace.Names names) {
+        this.names = names;
+        dialect = statement.dialect();
         if (emptied.isEmpty() || !atTopLevel(statement)) {
             return Optional.empty();
         }
@@ -63,7 +69,9 @@ public final class EmptiedInRun {
     }
 
     /** Follows what {@code statement} does to the rows of the tables, {@code before} being the schema before it. */
-    public void observe(Statement statement, SchemaView before) {
+    public void observe(Statement statement, TableNamespace.Names names, SchemaView before) {
+        this.names = names;
+        dialect = statement.dialect();
         List<Token> tokens = statement.tokens();
         if (!statement.context().runsWithMigration() || tokens.isEmpty()) {
             return;
@@ -189,7 +197,7 @@ public final class EmptiedInRun {
     }
 
     /** The table {@code ALTER TABLE t RENAME TO x} (or {@code RENAME AS x}) renames away, if it is one. */
-    private static Optional<String> renamedAway(List<Token> tokens, int main) {
+    private Optional<String> renamedAway(List<Token> tokens, int main) {
         if (!tokens.get(main).isWord("ALTER")) {
             return Optional.empty();
         }
@@ -203,11 +211,13 @@ public final class EmptiedInRun {
     }
 
     /**
-     * The whole name as written, quotes and case aside: the replay's keys leave the schema out, but emptying
-     * {@code staging.orders} leaves the rows of {@code orders} (another schema's table, or the search path's) alone.
+     * The table the name means at the statement at hand, quotes and case aside: the replay's keys leave the schema
+     * out, but emptying {@code staging.orders} leaves the rows of {@code orders} (another schema's table, or the
+     * search path's) alone, while after {@code USE staging} (or {@code SET search_path TO staging}) {@code orders}
+     * is that table.
      */
-    private static String key(String table) {
-        return ObjectNames.normalize(table);
+    private String key(String table) {
+        return names.resolve(table, dialect);
     }
 
     /** A statement of the script itself, on every database: not in a block, a branch or a routine body. */

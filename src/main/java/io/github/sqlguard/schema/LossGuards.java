@@ -1,6 +1,7 @@
 package io.github.sqlguard.schema;
 
 import io.github.sqlguard.analysis.StatementModel;
+import io.github.sqlguard.analysis.TableNamespace;
 import io.github.sqlguard.model.Dialect;
 import io.github.sqlguard.sql.DatabaseScope;
 import io.github.sqlguard.sql.Statement;
@@ -35,7 +36,7 @@ import java.util.stream.Stream;
  */
 public final class LossGuards {
 
-    private final TableCopies copies = new TableCopies();
+    private TableCopies copies = new TableCopies();
     /**
      * Where the guards' notes say the statements before this one are: {@code "this changeset"}, {@code "this
      * script"}, or a migration split into files ({@code "migration 20210410175418_network"}).
@@ -49,8 +50,16 @@ public final class LossGuards {
     private final Map<String, Set<String>> addedColumns = new HashMap<>();
     private final Map<String, Set<String>> unwrittenColumns = new HashMap<>();
     private final Map<String, Map<String, ColumnCopy>> copiedColumns = new HashMap<>();
-    private final ClearedColumns clearedColumns = new ClearedColumns();
-    private final ColumnsAddedIfMissing addedIfMissing = new ColumnsAddedIfMissing();
+    private ClearedColumns clearedColumns = new ClearedColumns();
+    private ColumnsAddedIfMissing addedIfMissing = new ColumnsAddedIfMissing();
+    /**
+     * The facts are kept by a table's own name, which the replay's keys are: the run's switches of database and
+     * schema, and the table (database/schema/name) each name kept stood for when last written, tell when a name
+     * comes to mean another table ({@code DROP TABLE orders} after a copy of {@code shop2.orders}, or after
+     * {@code USE other}). Then nothing kept about it holds.
+     */
+    private final TableNamespace namespace = new TableNamespace();
+    private final Map<String, String> tableOfName = new HashMap<>();
     /**
      * Writes limited to some databases (a Liquibase change's {@code dbms}) of columns still unwritten elsewhere,
      * by table and column: they reach only the statements that run on one of those databases.
@@ -84,7 +93,7 @@ public final class LossGuards {
     /** The guard of {@code statement}, when the script gives it one. */
     public Optional<Guard> guardOf(Statement statement) {
         List<Token> tokens = statement.tokens();
-        if (statement.container() || tokens.isEmpty()) {
+        if (statement.container() || tokens.isEmpty() || namesOtherTables(statement)) {
             return Optional.empty();
         }
         if (statement.context().followsEarlierStatements()) {
@@ -134,7 +143,8 @@ public final class LossGuards {
      */
     Optional<Guard> copyGuardOf(Statement statement) {
         List<Token> tokens = statement.tokens();
-        if (statement.container() || tokens.isEmpty() || !statement.context().runsWithMigration()) {
+        if (statement.container() || tokens.isEmpty() || !statement.context().runsWithMigration()
+                || namesOtherTables(statement)) {
             return Optional.empty();
         }
         int main = DestroyedTables.mainKeyword(tokens);
@@ -157,6 +167,9 @@ public final class LossGuards {
      * took their values to another table without their rows' key or from some rows only.
      */
     public Optional<Guard> shortfallOf(Statement statement) {
+        if (!statement.container() && namesOtherTables(statement)) {
+            return Optional.empty();
+        }
         return ConvertedBeforeDrop.shortfallOf(statement, copiedColumns)
                 .or(() -> addedIfMissing.shortfallOf(statement))
                 .or(() -> DestroyedTables.droppedFromOneTable(statement)
@@ -278,6 +291,14 @@ public final class LossGuards {
             return;
         }
         List<Token> tokens = statement.tokens();
+        if (namesOtherTables(statement)) {
+            forgetAll();
+        }
+        TableNamespace.Names names = namespace.names();
+        TableNames.of(tokens).forEach(name -> tableOfName.put(SchemaNames.key(name),
+                names.resolve(name, statement.dialect())));
+        namespace.step(tokens, statement.dialect(), statement.context().branch() == null
+                && statement.context().body() == null && !statement.firstToken().isAnyWord("IF", "WHILE", "BEGIN"));
         int main = DestroyedTables.mainKeyword(tokens);
         // SELECT .. INTO x makes a table in T-SQL and at a script's top level; inside a PL/SQL, PL/pgSQL or MySQL
         // block it fills variables.
@@ -489,6 +510,38 @@ public final class LossGuards {
     /** Forgets the copies of the tables {@code statement} drops or renames ({@link TableCopies#forgetDroppedBy}). */
     void forgetCopiesDroppedBy(Statement statement) {
         copies.forgetDroppedBy(statement);
+    }
+
+    /**
+     * True when a table the statement names is another one than the table of that name the kept facts are about:
+     * {@code orders} after facts about {@code shop2.orders}, or after {@code USE other}.
+     */
+    private boolean namesOtherTables(Statement statement) {
+        if (tableOfName.isEmpty()) {
+            return false;
+        }
+        TableNamespace.Names names = namespace.names();
+        for (String name : TableNames.of(statement.tokens())) {
+            String kept = tableOfName.get(SchemaNames.key(name));
+            if (kept != null && !kept.equals(names.resolve(name, statement.dialect()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Forgets every fact kept: a name now means another table than the one they were about. */
+    private void forgetAll() {
+        copies = new TableCopies();
+        clearedColumns = new ClearedColumns();
+        addedIfMissing = new ColumnsAddedIfMissing();
+        emptyTables.clear();
+        emptyColumns.clear();
+        addedColumns.clear();
+        unwrittenColumns.clear();
+        copiedColumns.clear();
+        scopedWrites.clear();
+        tableOfName.clear();
     }
 
     private void forget(String table) {

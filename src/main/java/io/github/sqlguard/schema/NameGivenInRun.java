@@ -3,6 +3,8 @@ package io.github.sqlguard.schema;
 import io.github.sqlguard.analysis.ClauseKind;
 import io.github.sqlguard.analysis.DestructiveClause;
 import io.github.sqlguard.analysis.StatementModel;
+import io.github.sqlguard.analysis.TableNamespace;
+import io.github.sqlguard.model.Dialect;
 import io.github.sqlguard.sql.DatabaseScope;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,13 +28,15 @@ public final class NameGivenInRun {
      * the same script run that gave or took that name gave it, by a rename that surely ran (top level, no branch,
      * no T-SQL {@code IF} before it).
      */
-    public static Optional<Guard> guardOf(List<StatementModel> models, int index) {
+    public static Optional<Guard> guardOf(List<StatementModel> models, List<TableNamespace.Names> names, int index) {
         StatementModel rename = models.get(index);
         Optional<String> renamed = RecreatedName.soleRenamedTable(rename);
         if (renamed.isEmpty()) {
             return columnsGuardOf(models, index);
         }
         String name = SchemaNames.key(renamed.get());
+        Dialect dialect = rename.statement().dialect();
+        String renamedTable = names.get(index).resolve(renamed.get(), dialect);
         String scope = rename.statement().context().runScope();
         for (int i = index - 1; i >= 0; i--) {
             StatementModel earlier = models.get(i);
@@ -42,6 +46,11 @@ public final class NameGivenInRun {
             for (DestructiveClause clause : earlier.clauses()) {
                 boolean gives = clause.kind() == ClauseKind.RENAMED_TABLE && clause.detail() != null
                         && SchemaNames.key(clause.detail()).equals(name);
+                // A name given in another database or schema is another table's (fail closed)
+                if (gives && !names.get(i).resolve(RecreatedName.newName(clause, dialect), dialect)
+                        .equals(renamedTable)) {
+                    return Optional.empty();
+                }
                 if (gives) {
                     if (!surelyRuns(earlier) || heldBefore(models, i, name, scope)) {
                         return Optional.empty();

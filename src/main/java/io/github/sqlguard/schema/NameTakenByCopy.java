@@ -3,6 +3,8 @@ package io.github.sqlguard.schema;
 import io.github.sqlguard.analysis.ClauseKind;
 import io.github.sqlguard.analysis.DestructiveClause;
 import io.github.sqlguard.analysis.StatementModel;
+import io.github.sqlguard.analysis.TableNamespace;
+import io.github.sqlguard.model.Dialect;
 import io.github.sqlguard.sql.Token;
 import java.util.HashMap;
 import java.util.List;
@@ -26,7 +28,7 @@ public final class NameTakenByCopy {
      * The guard of the statement {@code models[index]} over the columns it renames whose old names a later
      * statement of the same script run gives to a column holding every one of their values.
      */
-    public static Optional<Guard> guardOf(List<StatementModel> models, int index) {
+    public static Optional<Guard> guardOf(List<StatementModel> models, List<TableNamespace.Names> names, int index) {
         StatementModel rename = models.get(index);
         if (!rename.placement().runsWithMigration()) {
             return Optional.empty();
@@ -36,22 +38,24 @@ public final class NameTakenByCopy {
         rename.clauses().stream()
                 .filter(clause -> clause.kind() == ClauseKind.RENAMED_COLUMN && clause.table() != null
                         && clause.name() != null && clause.detail() != null)
-                .forEach(clause -> swap(models, index, scope, clause)
+                .forEach(clause -> swap(models, names, index, scope, clause)
                         .ifPresent(note -> notes.put(SchemaNames.key(clause.name()), note)));
         return notes.isEmpty() ? Optional.empty()
                 : Optional.of(new Guard(Guard.Kind.COLUMN_NAME_RECREATED, notes.values().iterator().next(), notes));
     }
 
     /** The note of the swap that gives the name {@code clause} frees to a full copy of its column, if one does. */
-    private static Optional<String> swap(List<StatementModel> models, int index, String scope,
-            DestructiveClause clause) {
+    private static Optional<String> swap(List<StatementModel> models, List<TableNamespace.Names> names, int index,
+            String scope, DestructiveClause clause) {
+        Dialect dialect = models.get(index).statement().dialect();
         Swap swap = new Swap(SchemaNames.key(clause.table()), SchemaNames.key(clause.name()),
-                SchemaNames.key(clause.detail()));
+                SchemaNames.key(clause.detail()), names.get(index).resolve(clause.table(), dialect), dialect);
         for (int i = index - 1; i >= 0 && swap.copy == null; i--) {
             StatementModel earlier = models.get(i);
+            int at = i;
             if (earlier.runsWithMigrationIn(scope)) {
                 ColumnWrites.update(earlier.statement().tokens()).ifPresent(update -> swap.copied(update,
-                        swap.old, earlier.start().line()));
+                        swap.old, earlier.start().line(), names.get(at)));
                 if (swap.copy != null && !unchangedUntil(models, i, index, scope, swap)) {
                     return Optional.empty();
                 }
@@ -59,11 +63,12 @@ public final class NameTakenByCopy {
         }
         for (int i = index + 1; i < models.size(); i++) {
             StatementModel later = models.get(i);
+            int at = i;
             if (!later.runsWithMigrationIn(scope)) {
                 continue;
             }
             List<Token> tokens = later.statement().tokens();
-            Optional<String> taken = swap.takenBy(tokens);
+            Optional<String> taken = swap.takenBy(tokens, names.get(i));
             if (taken.isPresent()) {
                 return swap.copy != null && SchemaNames.key(taken.get()).equals(swap.copy)
                         ? Optional.of("column " + SchemaNames.unquoted(clause.name()) + " is taken at line "
@@ -73,7 +78,7 @@ public final class NameTakenByCopy {
             }
             if (swap.copy == null) {
                 ColumnWrites.update(tokens).ifPresent(update -> swap.copied(update, swap.moved,
-                        later.start().line()));
+                        later.start().line(), names.get(at)));
                 if (swap.copy != null) {
                     continue;
                 }
@@ -101,18 +106,24 @@ public final class NameTakenByCopy {
         private final String table;
         private final String old;
         private final String moved;
+        /** The table as the database resolves the rename's name of it: another schema's is another table. */
+        private final String resolved;
+        private final Dialect dialect;
         private String copy;
         private int copiedAt;
 
-        Swap(String table, String old, String moved) {
+        Swap(String table, String old, String moved, String resolved, Dialect dialect) {
             this.table = table;
             this.old = old;
             this.moved = moved;
+            this.resolved = resolved;
+            this.dialect = dialect;
         }
 
         /** Takes the column {@code update} fills with every value of {@code source} as the copy. */
-        void copied(ColumnWrites.Update update, String source, int line) {
+        void copied(ColumnWrites.Update update, String source, int line, TableNamespace.Names there) {
             String target = SchemaNames.key(update.table()).equals(table)
+                    && there.resolve(update.table(), dialect).equals(resolved)
                     ? update.copiesOfEveryValue().get(source) : null;
             if (target != null) {
                 copy = SchemaNames.key(target);
@@ -121,10 +132,11 @@ public final class NameTakenByCopy {
         }
 
         /** The column an ALTER TABLE of {@code tokens} renames to the old name, as written. */
-        Optional<String> takenBy(List<Token> tokens) {
+        Optional<String> takenBy(List<Token> tokens, TableNamespace.Names there) {
             int main = DestroyedTables.mainKeyword(tokens);
             List<String> tables = DestroyedTables.of(tokens, main);
-            if (tables.size() != 1 || !SchemaNames.key(tables.get(0)).equals(table)) {
+            if (tables.size() != 1 || !SchemaNames.key(tables.get(0)).equals(table)
+                    || !there.resolve(tables.get(0), dialect).equals(resolved)) {
                 return Optional.empty();
             }
             return ColumnWrites.renamedColumns(tokens, main).entrySet().stream()

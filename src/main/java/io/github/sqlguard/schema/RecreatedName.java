@@ -3,7 +3,10 @@ package io.github.sqlguard.schema;
 import io.github.sqlguard.analysis.ClauseKind;
 import io.github.sqlguard.analysis.CreatedTableNames;
 import io.github.sqlguard.analysis.DestructiveClause;
+import io.github.sqlguard.analysis.ObjectNames;
 import io.github.sqlguard.analysis.StatementModel;
+import io.github.sqlguard.analysis.TableNamespace;
+import io.github.sqlguard.model.Dialect;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -25,15 +28,19 @@ public final class RecreatedName {
 
     /**
      * The guard of the statement {@code models[index]} when it renames one table whose old name a later statement
-     * of the same script run creates again, as a permanent table, at the top level.
+     * of the same script run creates again, as a permanent table, at the top level: the same table, names compared
+     * as the database resolves them at each statement ({@code names}), so {@code CREATE TABLE other.t} after
+     * {@code ALTER TABLE t RENAME TO t_old} gives the old name back to no code that used it.
      */
-    public static Optional<Guard> guardOf(List<StatementModel> models, int index) {
+    public static Optional<Guard> guardOf(List<StatementModel> models, List<TableNamespace.Names> names, int index) {
         StatementModel rename = models.get(index);
         Optional<String> renamed = soleRenamedTable(rename);
         if (renamed.isEmpty()) {
             return swapInOneStatement(rename);
         }
         String oldName = SchemaNames.key(renamed.get());
+        Dialect dialect = rename.statement().dialect();
+        String oldTable = names.get(index).resolve(renamed.get(), dialect);
         String scope = rename.statement().context().runScope();
         for (int i = index + 1; i < models.size(); i++) {
             StatementModel later = models.get(i);
@@ -41,7 +48,9 @@ public final class RecreatedName {
                 continue;
             }
             // After the rename the old name is free, so CREATE TABLE IF NOT EXISTS surely creates it too
-            Predicate<String> old = table -> SchemaNames.key(table).equals(oldName);
+            TableNamespace.Names there = names.get(i);
+            Predicate<String> old = table -> SchemaNames.key(table).equals(oldName)
+                    && there.resolve(table, dialect).equals(oldTable);
             boolean recreates = later.createdTables().stream().anyMatch(old)
                     || CreatedTableNames.namedByCreate(later.statement().tokens()).filter(old).isPresent();
             if (recreates && !createsTemporaryTable(later)) {
@@ -51,7 +60,7 @@ public final class RecreatedName {
             // The swap that ends a rebuild: ALTER TABLE t RENAME TO t_old; ALTER TABLE t_new RENAME TO t
             Optional<String> successor = later.clauses().stream()
                     .filter(clause -> clause.kind() == ClauseKind.RENAMED_TABLE && clause.table() != null
-                            && clause.detail() != null && old.test(clause.detail()))
+                            && clause.detail() != null && old.test(newName(clause, dialect)))
                     .map(DestructiveClause::table).findFirst();
             if (successor.isPresent()) {
                 return Optional.of(new Guard(Guard.Kind.NAME_RECREATED, "table " + successor.get() + " takes the name "
@@ -59,6 +68,18 @@ public final class RecreatedName {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The name a rename gives, qualified as the database reads it: outside MySQL, {@code ALTER TABLE s.t RENAME TO
+     * u} keeps the table in its schema, s.u.
+     */
+    static String newName(DestructiveClause rename, Dialect dialect) {
+        String table = rename.table();
+        String last = ObjectNames.lastPart(table);
+        boolean keepsSchema = !dialect.isMySqlFamily() && rename.detail().equals(ObjectNames.lastPart(rename.detail()))
+                && table.length() > last.length();
+        return keepsSchema ? table.substring(0, table.length() - last.length()) + rename.detail() : rename.detail();
     }
 
     /**

@@ -1,0 +1,201 @@
+package io.github.sqlguard.analysis;
+
+import io.github.sqlguard.model.Dialect;
+import io.github.sqlguard.sql.Token;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Which table a name means at a point of one script run, as the database resolves it: an unqualified name the
+ * current database's (MySQL, after {@code USE shop}) or the current schema's (PostgreSQL's search path, T-SQL's
+ * {@code dbo}), a qualified one its own. A guard that remembers a table by name (created, emptied, dropped or copied
+ * earlier in the run) compares these, so {@code DROP TABLE shop2.orders; DROP TABLE orders} are two tables while
+ * {@code CREATE TABLE s.t; USE s; DROP TABLE t} is one. Feed every statement of the run in order to {@link #step}.
+ *
+ * <p>A switch that may not run ({@code USE} in a branch), or whose target is not one plain name (a search path of
+ * several schemas, {@code set_config}), leaves the current database or schema unknown: an unqualified name then
+ * matches only names written in the same stretch of the script, never one from before the switch (fail closed).
+ */
+public final class TableNamespace {
+
+    /** Schemas an unqualified name means when nothing changed the default: PostgreSQL's and T-SQL's. */
+    private static final Set<String> DEFAULT_SCHEMAS = Set.of("public", "dbo");
+
+    /** The current database: {@code ""} for the one the run started in; {@code "?n"} when unknown. */
+    private String database = "";
+    /** The current schema: {@code ""} for the default one; {@code "?n"} when unknown. */
+    private String schema = "";
+    private int unknowns;
+    private Names now = new Names("", "");
+
+    /**
+     * How each statement of {@code models} resolves table names, following the switches of each run scope
+     * ({@link io.github.sqlguard.sql.StatementContext#runScope}) on its own: a statement outside the migration's
+     * run (a routine body) gets the names of the statements around it.
+     */
+    public static List<Names> along(List<StatementModel> models) {
+        java.util.Map<String, TableNamespace> scopes = new java.util.HashMap<>();
+        List<Names> names = new ArrayList<>(models.size());
+        for (StatementModel model : models) {
+            TableNamespace scope = scopes.computeIfAbsent(model.statement().context().runScope(),
+                    s -> new TableNamespace());
+            names.add(scope.names());
+            if (model.placement().runsWithMigration() && !model.statement().container()) {
+                scope.step(model.statement().tokens(), model.statement().dialect(), surelyRuns(model));
+            }
+        }
+        return names;
+    }
+
+    /** A statement that runs whenever the script does: at the top level, in no branch, without a T-SQL IF. */
+    static boolean surelyRuns(StatementModel model) {
+        return model.placement() == Placement.TOP_LEVEL && model.statement().context().branch() == null
+                && !model.statement().firstToken().isAnyWord("IF", "WHILE", "BEGIN");
+    }
+
+    /** How names resolve at this point, before the next {@link #step}. */
+    public Names names() {
+        if (!now.database.equals(database) || !now.schema.equals(schema)) {
+            now = new Names(database, schema);
+        }
+        return now;
+    }
+
+    /** The current database and schema at one point of a run, which resolve names written there. */
+    public record Names(String database, String schema) {
+
+        /**
+         * The table {@code written} names here, as {@code database/schema/table} with each part case-folded and
+         * unquoted.
+         */
+        public String resolve(String written, Dialect dialect) {
+            return TableNamespace.resolve(written, dialect, database, schema);
+        }
+    }
+
+    /** Follows a statement's switch of database or schema, {@code surelyRuns} false for one that may not run. */
+    public void step(List<Token> core, Dialect dialect, boolean surelyRuns) {
+        if (core.isEmpty()) {
+            return;
+        }
+        boolean psqlConnect = core.size() > 1 && core.get(0).isSymbol("\\") && core.get(1).isAnyWord("C", "CONNECT");
+        if (core.get(0).isWord("USE") && core.size() > 1 || psqlConnect) {
+            ObjectNames.NameAt name = ObjectNames.readName(core, psqlConnect ? 2 : 1);
+            database = surelyRuns && name != null ? ObjectNames.normalize(name.text()) : unknown();
+            // A new connection starts on the default search path; T-SQL's USE keeps the user's default schema.
+            schema = psqlConnect || schema.startsWith("?") ? "" : schema;
+            return;
+        }
+        if (setsSearchPath(core)) {
+            List<String> schemas = searchPath(core);
+            if (schemas != null) {
+                // Older dumps write SET search_path = public, pg_catalog: the system schema holds no table of theirs.
+                schemas.remove("pg_catalog");
+            }
+            schema = !surelyRuns || schemas == null ? unknown()
+                    : schemas.size() == 1 ? inDefault(schemas.get(0)) : schemas.equals(List.of("$user", "public"))
+                            ? "" : unknown();
+        } else if (core.stream().anyMatch(t -> t.text().toLowerCase(java.util.Locale.ROOT).contains("search_path"))
+                || core.get(0).isWord("ALTER") && core.size() > 3 && core.get(1).isWord("SESSION")
+                        && core.stream().anyMatch(t -> t.isWord("CURRENT_SCHEMA"))) {
+            // set_config('search_path', ..), Oracle's ALTER SESSION SET CURRENT_SCHEMA: some other schema from now
+            schema = unknown();
+        }
+    }
+
+    private static String resolve(String written, Dialect dialect, String database, String schema) {
+        List<String> parts = parts(written);
+        int count = parts.size();
+        boolean databaseIsSchema = dialect.isMySqlFamily() || dialect == Dialect.AUTO && written.contains("`");
+        String db;
+        String sch;
+        if (count == 1) {
+            db = database;
+            sch = databaseIsSchema ? "" : schema;
+        } else if (count == 2) {
+            String first = ObjectNames.normalize(parts.get(0));
+            if (databaseIsSchema) {
+                db = DEFAULT_SCHEMAS.contains(first) ? database : first;
+                sch = "";
+            } else {
+                db = database;
+                sch = inDefault(first);
+            }
+        } else if (count == 3) {
+            db = ObjectNames.normalize(parts.get(0));
+            sch = inDefault(ObjectNames.normalize(parts.get(1)));
+        } else {
+            // a linked server's table: its own
+            return ObjectNames.normalize(written);
+        }
+        return db + "/" + sch + "/" + ObjectNames.normalize(parts.get(count - 1));
+    }
+
+    /** The parts of a dotted name, T-SQL's empty schema part ({@code db..t}) kept empty. */
+    private static List<String> parts(String written) {
+        List<String> parts = new ArrayList<>();
+        String rest = written;
+        while (true) {
+            String first = ObjectNames.firstPart(rest);
+            parts.add(first);
+            if (first.length() >= rest.length()) {
+                return parts;
+            }
+            rest = rest.substring(first.length() + 1);
+        }
+    }
+
+    private static String inDefault(String schemaName) {
+        String key = ObjectNames.normalize(schemaName);
+        return key.isEmpty() || DEFAULT_SCHEMAS.contains(key) ? "" : key;
+    }
+
+    private String unknown() {
+        return "?" + ++unknowns;
+    }
+
+    /** {@code SET [SESSION|LOCAL] search_path TO|= ..} or PostgreSQL's {@code SET SCHEMA 'x'}. */
+    private static boolean setsSearchPath(List<Token> core) {
+        if (!core.get(0).isWord("SET")) {
+            return false;
+        }
+        int at = 1;
+        at += at < core.size() && core.get(at).isAnyWord("SESSION", "LOCAL") ? 1 : 0;
+        return at < core.size() && (core.get(at).isWord("SEARCH_PATH") || core.get(at).isWord("SCHEMA"));
+    }
+
+    /** The schemas a {@code SET search_path} lists, or null when it does not list plain names. */
+    private static List<String> searchPath(List<Token> core) {
+        int at = 0;
+        while (at < core.size() && !core.get(at).isAnyWord("SEARCH_PATH", "SCHEMA")) {
+            at++;
+        }
+        at++;
+        if (at < core.size() && (core.get(at).isWord("TO") || core.get(at).isSymbol("="))) {
+            at++;
+        }
+        List<String> schemas = new ArrayList<>();
+        for (; at < core.size(); at++) {
+            Token token = core.get(at);
+            if (token.isSymbol(",")) {
+                continue;
+            }
+            if (token.isWord("DEFAULT")) {
+                return new ArrayList<>(List.of("$user", "public"));
+            }
+            String text = token.text();
+            if (text.length() > 1 && text.startsWith("'") && text.endsWith("'")) {
+                // SET search_path = 'a, b' lists them in one string
+                for (String part : text.substring(1, text.length() - 1).split(",")) {
+                    schemas.add(ObjectNames.normalize(part.strip()));
+                }
+            } else if (ObjectNames.isNamePart(token)) {
+                schemas.add(ObjectNames.normalize(text));
+            } else {
+                return null;
+            }
+        }
+        return schemas.isEmpty() ? null : schemas;
+    }
+}

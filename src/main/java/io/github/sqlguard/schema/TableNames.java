@@ -1,0 +1,45 @@
+package io.github.sqlguard.schema;
+
+import io.github.sqlguard.sql.Token;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The names a statement may give tables, as written: those after the words that introduce a table ({@code FROM},
+ * {@code JOIN}, {@code INTO}, {@code TABLE}, {@code UPDATE}, {@code USING}, {@code TRUNCATE}, {@code DELETE},
+ * {@code TO} of a rename), lists after them included. It reads more than tables (a column list's first name
+ * sometimes), which costs {@link LossGuards} only a fact forgotten.
+ */
+final class TableNames {
+
+    private TableNames() {
+    }
+
+    static List<String> of(List<Token> tokens) {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < tokens.size(); i++) {
+            if (!tokens.get(i).isAnyWord("FROM", "JOIN", "INTO", "TABLE", "UPDATE", "USING", "TRUNCATE", "DELETE",
+                    "TO")) {
+                continue;
+            }
+            int at = i + 1;
+            while (at < tokens.size() && tokens.get(at).isAnyWord("IF", "NOT", "EXISTS", "ONLY", "FROM", "TABLE")) {
+                at++;
+            }
+            while (at < tokens.size()) {
+                SchemaNames.Read name = SchemaNames.name(tokens, at);
+                if (name == null || name.next() <= at) {
+                    break;
+                }
+                names.add(name.text());
+                at = name.next();
+                if (at + 1 < tokens.size() && tokens.get(at).isSymbol(",")) {
+                    at++;
+                } else {
+                    break;
+                }
+            }
+        }
+        return names;
+    }
+}
