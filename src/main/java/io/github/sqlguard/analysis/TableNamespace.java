@@ -96,13 +96,30 @@ public final class TableNamespace {
             schema = !surelyRuns || schemas == null ? unknown()
                     : schemas.size() == 1 ? inDefault(schemas.get(0)) : schemas.equals(List.of("$user", "public"))
                             ? "" : unknown();
-        } else if (core.stream().anyMatch(t -> t.text().toLowerCase(java.util.Locale.ROOT).contains("search_path"))
+        } else if (core.stream().anyMatch(TableNamespace::mentionsSearchPath)
                 || core.get(0).isWord("ALTER") && core.size() > 3 && core.get(1).isWord("SESSION")
                         && core.stream().anyMatch(t -> t.isWord("CURRENT_SCHEMA"))) {
             // set_config('search_path', ..), Oracle's ALTER SESSION SET CURRENT_SCHEMA: some other schema from now
             schema = unknown();
         }
     }
+
+    /**
+     * True for a token whose text holds {@code search_path} in any case ({@code set_config('search_path', ..)}).
+     * Asked of every token of every statement, data loads included: nothing is copied to ask it.
+     */
+    private static boolean mentionsSearchPath(Token token) {
+        String text = token.text();
+        int length = SEARCH_PATH.length();
+        for (int i = 0; i + length <= text.length(); i++) {
+            if (text.regionMatches(true, i, SEARCH_PATH, 0, length)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final String SEARCH_PATH = "search_path";
 
     private static String resolve(String written, Dialect dialect, String database, String schema) {
         List<String> parts = parts(written);

@@ -291,12 +291,12 @@ public final class LossGuards {
             return;
         }
         List<Token> tokens = statement.tokens();
-        if (namesOtherTables(statement)) {
+        List<String> named = TableNames.of(tokens);
+        if (namesOtherTables(named, statement)) {
             forgetAll();
         }
         TableNamespace.Names names = namespace.names();
-        TableNames.of(tokens).forEach(name -> tableOfName.put(SchemaNames.key(name),
-                names.resolve(name, statement.dialect())));
+        named.forEach(name -> tableOfName.put(SchemaNames.key(name), names.resolve(name, statement.dialect())));
         namespace.step(tokens, statement.dialect(), statement.context().branch() == null
                 && statement.context().body() == null && !statement.firstToken().isAnyWord("IF", "WHILE", "BEGIN"));
         int main = DestroyedTables.mainKeyword(tokens);
@@ -517,11 +517,15 @@ public final class LossGuards {
      * {@code orders} after facts about {@code shop2.orders}, or after {@code USE other}.
      */
     private boolean namesOtherTables(Statement statement) {
+        return !tableOfName.isEmpty() && namesOtherTables(TableNames.of(statement.tokens()), statement);
+    }
+
+    private boolean namesOtherTables(List<String> named, Statement statement) {
         if (tableOfName.isEmpty()) {
             return false;
         }
         TableNamespace.Names names = namespace.names();
-        for (String name : TableNames.of(statement.tokens())) {
+        for (String name : named) {
             String kept = tableOfName.get(SchemaNames.key(name));
             if (kept != null && !kept.equals(names.resolve(name, statement.dialect()))) {
                 return true;

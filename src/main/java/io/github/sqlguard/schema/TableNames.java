@@ -1,6 +1,7 @@
 package io.github.sqlguard.schema;
 
 import io.github.sqlguard.sql.Token;
+import io.github.sqlguard.sql.TokenType;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,15 +16,23 @@ final class TableNames {
     private TableNames() {
     }
 
+    /** The words that introduce a table's name. */
+    private static final String[] INTRODUCERS = {"FROM", "JOIN", "INTO", "TABLE", "UPDATE", "USING", "TRUNCATE",
+        "DELETE", "TO"};
+
+    /** The words between an introducer and the name. */
+    private static final String[] BEFORE_NAME = {"IF", "NOT", "EXISTS", "ONLY", "FROM", "TABLE"};
+
     static List<String> of(List<Token> tokens) {
+        // Read for every statement the replay and the check observe, data loads of thousands of tokens included.
         List<String> names = new ArrayList<>();
         for (int i = 0; i < tokens.size(); i++) {
-            if (!tokens.get(i).isAnyWord("FROM", "JOIN", "INTO", "TABLE", "UPDATE", "USING", "TRUNCATE", "DELETE",
-                    "TO")) {
+            Token token = tokens.get(i);
+            if (token.type() != TokenType.WORD || token.text().length() > 8 || !token.isAnyWord(INTRODUCERS)) {
                 continue;
             }
             int at = i + 1;
-            while (at < tokens.size() && tokens.get(at).isAnyWord("IF", "NOT", "EXISTS", "ONLY", "FROM", "TABLE")) {
+            while (at < tokens.size() && tokens.get(at).isAnyWord(BEFORE_NAME)) {
                 at++;
             }
             while (at < tokens.size()) {
