@@ -173,8 +173,8 @@ public final class LossGuards {
         return ConvertedBeforeDrop.shortfallOf(statement, copiedColumns)
                 .or(() -> addedIfMissing.shortfallOf(statement))
                 .or(() -> DestroyedTables.droppedFromOneTable(statement)
-                        .flatMap(dropped -> copies.carriedShortfallOf(dropped.table(), dropped.columns())))
-                .or(() -> droppedTable(statement).flatMap(copies::carriedShortfallOfTable));
+                        .flatMap(dropped -> copies.carried().shortfallOf(dropped.table(), dropped.columns())))
+                .or(() -> droppedTable(statement).flatMap(table -> copies.carried().shortfallOfTable(table)));
     }
 
     /** The one table a {@code DROP TABLE} drops, if the statement is one. */

@@ -123,6 +123,29 @@ final class RowCopies {
     }
 
     /** {@code SELECT * INTO r FROM t} in a block fills a variable, so only elsewhere is it a copy of {@code t}. */
+    /**
+     * True when a CREATE or INSERT holds a query that reads rows: a SELECT, or PostgreSQL's and MySQL's
+     * {@code TABLE t} ({@code CREATE TABLE b AS TABLE t}, {@code INSERT INTO b TABLE t}). Only such a statement copies
+     * rows. (A view's query reads rows too, but a view keeps none of them.)
+     */
+    static boolean readsRows(List<Token> tokens, int main) {
+        boolean creates = tokens.get(main).isWord("CREATE");
+        boolean objectNamed = false;
+        for (int i = main + 1; i < tokens.size(); i++) {
+            Token token = tokens.get(i);
+            if (token.isWord("SELECT")) {
+                return true;
+            }
+            if (token.isWord("TABLE")) {
+                if (!creates || objectNamed) {
+                    return true;
+                }
+                objectNamed = true; // CREATE .. TABLE names what it creates; a second TABLE is a query
+            }
+        }
+        return false;
+    }
+
     private static Optional<DestroyedTables.Copy> starCopy(List<Token> tokens, int main,
             boolean selectIntoMakesTable) {
         if (!selectIntoMakesTable && main < tokens.size() && tokens.get(main).isWord("SELECT")) {

@@ -7,7 +7,6 @@ import io.github.sqlguard.schema.PartialCopies.MovedTo;
 import io.github.sqlguard.schema.PartialCopies.PartialCopy;
 import io.github.sqlguard.schema.PartialCopies.RowsCopy;
 import io.github.sqlguard.sql.Token;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,15 +37,9 @@ final class TableCopies {
     /** Columns moved to another table with their rows' primary key: where to, by table copied from and column. */
     private final Map<String, Map<String, MovedTo>> movedColumns = new HashMap<>();
 
-    /**
-     * Columns copied to another table in a way that guards nothing ({@link ColumnListCopy.CarriedColumns}), by table
-     * copied from and column: the note a drop of the column gives.
-     */
-    private final Map<String, Map<String, String>> carriedColumns = new HashMap<>();
-    /** The same copies by table copied from, a note per copy naming its columns: what a drop of the table gives. */
-    private final Map<String, List<String>> carriedTables = new HashMap<>();
+    /** Columns copied to another table in a way that guards nothing. */
+    private final CarriedColumns carried = new CarriedColumns();
 
-    /** Where a column's values were moved: the table (as written) and the line; a note prints it as such. */
     /**
      * A copy of every row, and of every column unless {@code verified} is false (a column list read from a table
      * whose columns the replay does not all know): the table it went to (a key), and the note a guard gives.
@@ -71,7 +64,7 @@ final class TableCopies {
      */
     void observe(List<Token> statement, int main, SchemaView before, boolean selectIntoMakesTable, String at) {
         if (main < statement.size() && statement.get(main).isAnyWord("CREATE", "INSERT")
-                && !readsRows(statement, main)) {
+                && !RowCopies.readsRows(statement, main)) {
             return; // CREATE TABLE t (..), CREATE INDEX, CREATE VIEW, INSERT .. VALUES: most of a migration
         }
         // A join along a NOT NULL foreign key keeps every row: the copy is read as if it were not there.
@@ -99,75 +92,12 @@ final class TableCopies {
                         + " keeps only the rows " + narrowed.rows()));
         ColumnListCopy.partial(tokens, main, before, selectIntoMakesTable).ifPresent(copy -> copiedWithout(copy, at));
         ColumnListCopy.moved(tokens, main, before, selectIntoMakesTable).ifPresent(moved -> moved(moved, at));
-        ColumnListCopy.carried(tokens, main, before, selectIntoMakesTable).ifPresent(carried -> carried(carried, at));
+        ColumnListCopy.carried(tokens, main, before, selectIntoMakesTable).ifPresent(copy -> carried.record(copy, at));
     }
 
-    /**
-     * True when a CREATE or INSERT holds a query that reads rows: a SELECT, or PostgreSQL's and MySQL's
-     * {@code TABLE t} ({@code CREATE TABLE b AS TABLE t}, {@code INSERT INTO b TABLE t}). Only such a statement copies
-     * rows. (A view's query reads rows too, but a view keeps none of them.)
-     */
-    private static boolean readsRows(List<Token> tokens, int main) {
-        boolean creates = tokens.get(main).isWord("CREATE");
-        boolean objectNamed = false;
-        for (int i = main + 1; i < tokens.size(); i++) {
-            Token token = tokens.get(i);
-            if (token.isWord("SELECT")) {
-                return true;
-            }
-            if (token.isWord("TABLE")) {
-                if (!creates || objectNamed) {
-                    return true;
-                }
-                objectNamed = true; // CREATE .. TABLE names what it creates; a second TABLE is a query
-            }
-        }
-        return false;
-    }
-
-    /**
-     * {@code carried}'s columns went to another table at {@code at} from some rows: a column the rows left out hold no
-     * value in lost nothing there but which row each value belonged to, unless the key went with it ({@link #moved}).
-     */
-    private void carried(ColumnListCopy.CarriedColumns carried, String at) {
-        Map<String, String> notes = carriedColumns.computeIfAbsent(SchemaNames.key(carried.source()),
-                k -> new HashMap<>());
-        Map<String, List<String>> columnsByHow = new LinkedHashMap<>();
-        for (String column : carried.columns()) {
-            boolean everyValue = carried.everyValue().contains(SchemaNames.key(column));
-            if (!everyValue || !carried.keyed()) {
-                String how = everyValue ? "without the key of " + carried.source() + " beside them"
-                        : "only from the rows " + carried.rows();
-                notes.put(SchemaNames.key(column), "values of " + column + " copied to " + carried.target() + " at "
-                        + at + ", " + how);
-                columnsByHow.computeIfAbsent(how, k -> new ArrayList<>()).add(column);
-            }
-        }
-        columnsByHow.forEach((how, columns) -> carriedTables.computeIfAbsent(SchemaNames.key(carried.source()),
-                k -> new ArrayList<>()).add("values of " + String.join(", ", columns) + " copied to "
-                        + carried.target() + " at " + at + ", " + how));
-    }
-
-    /**
-     * The note on a DROP TABLE of {@code table} when copies carried some of its columns to other tables without
-     * guarding them ({@link #carried}): where those values went, which is not all the table held; empty when none did.
-     */
-    Optional<Guard> carriedShortfallOfTable(String table) {
-        List<String> notes = carriedTables.getOrDefault(SchemaNames.key(table), List.of());
-        return notes.isEmpty() ? Optional.empty()
-                : Optional.of(new Guard(Guard.Kind.CARRIED_COPY, String.join("; ", notes)));
-    }
-
-    /**
-     * The note on a DROP COLUMN of {@code table} for those of {@code dropped} whose values a copy carried to another
-     * table without guarding them ({@link #carried}); empty when it carried none.
-     */
-    Optional<Guard> carriedShortfallOf(String table, List<String> dropped) {
-        Map<String, String> carried = carriedColumns.getOrDefault(SchemaNames.key(table), Map.of());
-        Map<String, String> notes = new LinkedHashMap<>();
-        dropped.stream().map(SchemaNames::key).filter(carried::containsKey)
-                .forEach(column -> notes.put(column, carried.get(column)));
-        return Guard.noting(Guard.Kind.CARRIED_COPY, notes);
+    /** The notes on drops of columns, or of a table, whose values copies carried elsewhere without guarding them. */
+    CarriedColumns carried() {
+        return carried;
     }
 
     /**
@@ -380,8 +310,7 @@ final class TableCopies {
             partial.remove(key);
             leftOut.remove(key);
             movedColumns.remove(key);
-            carriedColumns.remove(key);
-            carriedTables.remove(key);
+            carried.forget(key);
         });
     }
 

@@ -1,0 +1,71 @@
+package io.github.sqlguard.schema;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Columns copied to another table in a way that guards nothing ({@link ColumnListCopy.CarriedColumns}): only from
+ * some rows, or without the key that says which row each value belonged to. A drop of such a column, or of its
+ * table, is still a loss; its finding says where the values went, for the reader to judge.
+ */
+final class CarriedColumns {
+
+    /** By table copied from and column: the note a drop of the column gives. */
+    private final Map<String, Map<String, String>> byColumn = new HashMap<>();
+    /** By table copied from, a note per copy naming its columns: what a drop of the table gives. */
+    private final Map<String, List<String>> byTable = new HashMap<>();
+
+    /**
+     * {@code carried}'s columns went to another table at {@code at} from some rows: a column the rows left out hold no
+     * value in lost nothing there but which row each value belonged to, unless the key went with it ({@link TableCopies}, which follows such moves).
+     */
+    void record(ColumnListCopy.CarriedColumns carried, String at) {
+        Map<String, String> notes = byColumn.computeIfAbsent(SchemaNames.key(carried.source()), k -> new HashMap<>());
+        Map<String, List<String>> columnsByHow = new LinkedHashMap<>();
+        for (String column : carried.columns()) {
+            boolean everyValue = carried.everyValue().contains(SchemaNames.key(column));
+            if (!everyValue || !carried.keyed()) {
+                String how = everyValue ? "without the key of " + carried.source() + " beside them"
+                        : "only from the rows " + carried.rows();
+                notes.put(SchemaNames.key(column), "values of " + column + " copied to " + carried.target() + " at "
+                        + at + ", " + how);
+                columnsByHow.computeIfAbsent(how, k -> new ArrayList<>()).add(column);
+            }
+        }
+        columnsByHow.forEach((how, columns) -> byTable.computeIfAbsent(SchemaNames.key(carried.source()),
+                k -> new ArrayList<>()).add("values of " + String.join(", ", columns) + " copied to "
+                        + carried.target() + " at " + at + ", " + how));
+    }
+
+    /**
+     * The note on a DROP TABLE of {@code table} when copies carried some of its columns to other tables: where those
+     * values went, which is not all the table held; empty when none did.
+     */
+    Optional<Guard> shortfallOfTable(String table) {
+        List<String> notes = byTable.getOrDefault(SchemaNames.key(table), List.of());
+        return notes.isEmpty() ? Optional.empty()
+                : Optional.of(new Guard(Guard.Kind.CARRIED_COPY, String.join("; ", notes)));
+    }
+
+    /**
+     * The note on a DROP COLUMN of {@code table} for those of {@code dropped} whose values a copy carried to another
+     * table; empty when it carried none.
+     */
+    Optional<Guard> shortfallOf(String table, List<String> dropped) {
+        Map<String, String> carried = byColumn.getOrDefault(SchemaNames.key(table), Map.of());
+        Map<String, String> notes = new LinkedHashMap<>();
+        dropped.stream().map(SchemaNames::key).filter(carried::containsKey)
+                .forEach(column -> notes.put(column, carried.get(column)));
+        return Guard.noting(Guard.Kind.CARRIED_COPY, notes);
+    }
+
+    /** Forgets what was carried from the table of key {@code table}, whose name may from now on mean another. */
+    void forget(String table) {
+        byColumn.remove(table);
+        byTable.remove(table);
+    }
+}
