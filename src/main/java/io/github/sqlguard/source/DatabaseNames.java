@@ -202,7 +202,12 @@ public final class DatabaseNames {
 
     /** {@code file}'s {@link PathDatabase}. */
     public static PathDatabase of(SourcePath file) {
-        List<String> parts = parts(namingPath(file));
+        return read(namingPath(file));
+    }
+
+    /** What the deepest part of {@code path} that names a database names ({@code oracle/h2/V1__x.sql}: H2). */
+    private static PathDatabase read(String path) {
+        List<String> parts = parts(path);
         for (int i = parts.size() - 1; i >= 0; i--) {
             Dialect dialect = named(parts.get(i));
             if (dialect != null) {
@@ -246,14 +251,7 @@ public final class DatabaseNames {
      * with a dialect, and when no part names one.
      */
     private static Optional<String> undescribedDatabase(String slashed) {
-        List<String> parts = parts(slashed);
-        for (int i = parts.size() - 1; i >= 0; i--) {
-            Dialect dialect = named(parts.get(i));
-            if (dialect != null) {
-                return dialect == Dialect.AUTO ? Optional.of(parts.get(i).toLowerCase(Locale.ROOT)) : Optional.empty();
-            }
-        }
-        return Optional.empty();
+        return read(slashed).undescribed();
     }
 
     /** True for an absolute path or one that climbs out with {@code ../}, whose folders may be anyone's. */
@@ -271,14 +269,7 @@ public final class DatabaseNames {
      * @param path a path relative to the project or the scanned folder, with {@code /} or {@code \} separators
      */
     public static Dialect dialectOf(String path) {
-        List<String> parts = parts(path);
-        for (int i = parts.size() - 1; i >= 0; i--) {
-            Dialect dialect = named(parts.get(i));
-            if (dialect != null) {
-                return dialect;
-            }
-        }
-        return Dialect.AUTO;
+        return read(path).dialect();
     }
 
     /**
