@@ -85,11 +85,7 @@ record LiquibasePluginSettings(List<Path> changelogs, List<String> warnings, Map
             Optional<Path> file = locate(changelog.strip(), searchPath(configuration, properties, base), project,
                     base);
             if (file.isPresent() && holdsTheBuild(file.get().getParent(), project, base)) {
-                addIf(runs, warnings, "sqlguard: " + PLUGIN + " '" + changelog.strip() + "' lies in "
-                        + (file.get().getParent().equals(base) ? "the project folder itself" : file.get().getParent())
-                        + ", which sqlguard does not scan as a whole (it holds the build output); its changes are not"
-                        + " checked. Move the changelog into a folder of its own, or list that folder in sqlguard's"
-                        + " <directories>");
+                addIf(runs, warnings, inBuildFolder(PLUGIN + " '" + changelog.strip() + "'", file.get(), base));
             } else if (file.isPresent()) {
                 found.add(file.get());
                 addIf(runs && file.get().getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".groovy"),
@@ -148,10 +144,7 @@ record LiquibasePluginSettings(List<Path> changelogs, List<String> warnings, Map
             warnings.add("sqlguard: " + described + " was not found (looked in " + places + "); its changes are not"
                     + " checked. Correct the path, or list the changelog's folder in sqlguard's <directories>");
         } else if (holdsTheBuild(file.get().getParent(), project, base)) {
-            warnings.add("sqlguard: " + described + " lies in " + (file.get().getParent().equals(base)
-                    ? "the project folder itself" : file.get().getParent()) + ", which sqlguard does not scan as a"
-                    + " whole (it holds the build output); its changes are not checked. Move the changelog into a"
-                    + " folder of its own, or list that folder in sqlguard's <directories>");
+            warnings.add(inBuildFolder(described, file.get(), base));
         } else {
             found.add(file.get());
         }
@@ -190,6 +183,14 @@ record LiquibasePluginSettings(List<Path> changelogs, List<String> warnings, Map
         if (condition) {
             warnings.add(warning);
         }
+    }
+
+    /** The warning on {@code changelog} (described), found in a folder that holds the build ({@link #holdsTheBuild}). */
+    private static String inBuildFolder(String described, Path changelog, Path base) {
+        Path folder = changelog.getParent();
+        return "sqlguard: " + described + " lies in " + (folder.equals(base) ? "the project folder itself" : folder)
+                + ", which sqlguard does not scan as a whole (it holds the build output); its changes are not checked."
+                + " Move the changelog into a folder of its own, or list that folder in sqlguard's <directories>";
     }
 
     /** True for the project folder, a folder above it, or one holding the build directory. */
