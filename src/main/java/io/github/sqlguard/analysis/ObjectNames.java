@@ -315,6 +315,17 @@ public final class ObjectNames {
 
     /** Lower case, without quotes or brackets, so {@code "Orders"}, {@code [orders]} and ORDERS match. */
     public static String normalize(String name) {
+        // Most names are written plain and in lower case already: those need no copy.
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c == '"' || c == '`' || c == '[' || c == ']' || c >= 'A' && c <= 'Z' || c > 0x7F) {
+                return normalized(name);
+            }
+        }
+        return name;
+    }
+
+    private static String normalized(String name) {
         StringBuilder plain = new StringBuilder();
         for (char c : name.toCharArray()) {
             if (c != '"' && c != '`' && c != '[' && c != ']') {

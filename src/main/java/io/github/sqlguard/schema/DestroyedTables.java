@@ -111,7 +111,7 @@ final class DestroyedTables {
      * on after the statement failed, so that a plain ADD of a column the table already has adds nothing.
      */
     static Optional<Added> addedColumns(List<Token> tokens, int main, SchemaView before, boolean failureGoesOn) {
-        if (main >= tokens.size() || !tokens.get(main).isWord("ALTER")) {
+        if (main >= tokens.size() || !tokens.get(main).isWord("ALTER") || !hasWord(tokens, main + 1, "ADD")) {
             return Optional.empty();
         }
         List<String> targets = of(tokens, main);
@@ -146,6 +146,15 @@ final class DestroyedTables {
                 .filter(column -> !surelyNew.contains(SchemaNames.key(column)) && !plain.contains(column)).toList();
     }
 
+    private static boolean hasWord(List<Token> tokens, int from, String word) {
+        for (int i = from; i < tokens.size(); i++) {
+            if (tokens.get(i).isWord(word)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * The columns a plain {@code ALTER TABLE t ADD COLUMN c} names that {@code t} already has as the replay knows
      * it, as written: the ADD fails on them, and where a handler goes on after the failure, each keeps its values.
@@ -160,8 +169,9 @@ final class DestroyedTables {
     private static List<String> columnsAfter(List<Token> tokens, int main, String verb,
             Predicate<String> addedIfMissing) {
         List<String> columns = new ArrayList<>();
-        if (main + 2 >= tokens.size() || !tokens.get(main).isWord("ALTER") || !tokens.get(main + 1).isWord("TABLE")) {
-            return columns;
+        if (main + 2 >= tokens.size() || !tokens.get(main).isWord("ALTER") || !tokens.get(main + 1).isWord("TABLE")
+                || !hasWord(tokens, main + 2, verb)) {
+            return columns; // most ALTER TABLEs add, or drop, nothing: their clauses need not be read
         }
         int i = main + 2;
         while (i < tokens.size() && tokens.get(i).isAnyWord("IF", "EXISTS", "ONLY")) {

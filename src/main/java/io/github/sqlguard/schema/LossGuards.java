@@ -292,11 +292,21 @@ public final class LossGuards {
         }
         List<Token> tokens = statement.tokens();
         List<String> named = TableNames.of(tokens);
-        if (namesOtherTables(named, statement)) {
+        TableNamespace.Names names = namespace.names();
+        // Each name is resolved once, to see whether it means another table than the facts kept, and to keep it.
+        String[] resolved = new String[named.size()];
+        boolean other = false;
+        for (int i = 0; i < resolved.length; i++) {
+            resolved[i] = names.resolve(named.get(i), statement.dialect());
+            String kept = tableOfName.get(SchemaNames.key(named.get(i)));
+            other |= kept != null && !kept.equals(resolved[i]);
+        }
+        if (other) {
             forgetAll();
         }
-        TableNamespace.Names names = namespace.names();
-        named.forEach(name -> tableOfName.put(SchemaNames.key(name), names.resolve(name, statement.dialect())));
+        for (int i = 0; i < resolved.length; i++) {
+            tableOfName.put(SchemaNames.key(named.get(i)), resolved[i]);
+        }
         namespace.step(tokens, statement.dialect(), statement.context().branch() == null
                 && statement.context().body() == null && !statement.firstToken().isAnyWord("IF", "WHILE", "BEGIN"));
         int main = DestroyedTables.mainKeyword(tokens);
@@ -517,15 +527,11 @@ public final class LossGuards {
      * {@code orders} after facts about {@code shop2.orders}, or after {@code USE other}.
      */
     private boolean namesOtherTables(Statement statement) {
-        return !tableOfName.isEmpty() && namesOtherTables(TableNames.of(statement.tokens()), statement);
-    }
-
-    private boolean namesOtherTables(List<String> named, Statement statement) {
         if (tableOfName.isEmpty()) {
             return false;
         }
         TableNamespace.Names names = namespace.names();
-        for (String name : named) {
+        for (String name : TableNames.of(statement.tokens())) {
             String kept = tableOfName.get(SchemaNames.key(name));
             if (kept != null && !kept.equals(names.resolve(name, statement.dialect()))) {
                 return true;

@@ -122,17 +122,20 @@ final class RowCopies {
         return keepsEveryRow || joined == null ? Optional.empty() : Optional.of(SchemaNames.unquoted(joined.text()));
     }
 
-    /** {@code SELECT * INTO r FROM t} in a block fills a variable, so only elsewhere is it a copy of {@code t}. */
     /**
-     * True when a CREATE or INSERT holds a query that reads rows: a SELECT, or PostgreSQL's and MySQL's
+     * True when a CREATE TABLE or INSERT holds a query that reads rows: a SELECT, or PostgreSQL's and MySQL's
      * {@code TABLE t} ({@code CREATE TABLE b AS TABLE t}, {@code INSERT INTO b TABLE t}). Only such a statement copies
-     * rows. (A view's query reads rows too, but a view keeps none of them.)
+     * rows. A view's query reads rows too, but a view keeps none of them, so a CREATE whose query or column list
+     * comes before any TABLE makes no copy.
      */
     static boolean readsRows(List<Token> tokens, int main) {
         boolean creates = tokens.get(main).isWord("CREATE");
         boolean objectNamed = false;
         for (int i = main + 1; i < tokens.size(); i++) {
             Token token = tokens.get(i);
+            if (creates && !objectNamed && (token.isAnyWord("VIEW", "AS") || token.isSymbol("("))) {
+                return false;
+            }
             if (token.isWord("SELECT")) {
                 return true;
             }

@@ -63,9 +63,11 @@ final class TableCopies {
      * {@code at} ({@code "line 4"}), {@code before} being the schema just before it.
      */
     void observe(List<Token> statement, int main, SchemaView before, boolean selectIntoMakesTable, String at) {
-        if (main < statement.size() && statement.get(main).isAnyWord("CREATE", "INSERT")
-                && !RowCopies.readsRows(statement, main)) {
-            return; // CREATE TABLE t (..), CREATE INDEX, CREATE VIEW, INSERT .. VALUES: most of a migration
+        // Only these verbs copy rows, and of them only those reading a query: CREATE TABLE t (..), CREATE INDEX,
+        // CREATE VIEW, INSERT .. VALUES, ALTER and UPDATE, most of a migration, need not be read further.
+        if (main >= statement.size() || !statement.get(main).isAnyWord("CREATE", "INSERT", "SELECT")
+                || !statement.get(main).isWord("SELECT") && !RowCopies.readsRows(statement, main)) {
+            return;
         }
         // A join along a NOT NULL foreign key keeps every row: the copy is read as if it were not there.
         Optional<ForeignKeyJoin.Followed> keyJoin = ForeignKeyJoin.of(statement, main, before);
