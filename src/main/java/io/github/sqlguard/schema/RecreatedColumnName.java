@@ -79,6 +79,9 @@ public final class RecreatedColumnName {
                     .ifPresent(added -> renames.stream().filter(clause -> sameTable(clause, added.table())
                                     && added.columns().contains(SchemaNames.key(clause.name())))
                             .forEach(clause -> addedAt.putIfAbsent(SchemaNames.key(clause.name()), line)));
+            if (addedAt.isEmpty()) {
+                continue; // no old name is added back yet, so no UPDATE can copy the values back to it
+            }
             ColumnWrites.update(tokens).map(update -> EnumCasts.readAsCopies(update, views.apply(later.statement())))
                     .ifPresent(update -> renames.stream()
                     .filter(clause -> sameTable(clause, update.table()) && clause.detail() != null
