@@ -36,6 +36,7 @@ class LinterRowIndependentRefillTest {
             POSTGRESQL | UPDATE token SET note = 'none' WHERE sig > 'a'; UPDATE token SET note = 'n/a'; | 2:1 update-without-where ERROR
             POSTGRESQL | UPDATE token SET note = 'none'; INSERT INTO token (sig, note) VALUES ('s', 'kept'); UPDATE token SET note = 'n/a'; | 1:1 update-without-where ERROR, 3:1 update-without-where ERROR
             POSTGRESQL | UPDATE token SET note = 'none'; UPDATE token SET note = 'x' WHERE sig = 's'; UPDATE token SET note = 'n/a'; | 1:1 update-without-where ERROR, 3:1 update-without-where ERROR
+            POSTGRESQL | DO $$ BEGIN UPDATE token SET note = 'none'; IF random() > 0.5 THEN UPDATE token SET note = sig; END IF; UPDATE token SET note = 'n/a'; END $$; | 1:13 update-without-where ERROR, 2:24 update-without-where INFO column note holds only the value the UPDATE at line 1 gave every row, from nothing the row held) (inside DO block, 4:1 update-without-where ERROR
             """)
     void settingAgainAColumnFilledWithAValueThatReadsNothingOfTheRow(Dialect dialect, String sql, String expected)
             throws IOException {
