@@ -39,7 +39,7 @@ final class ColumnWrites {
      * @param castTypes for each conversion whose cast names a plain type ({@link TextCasts#namedCastType}), or is
      *     one cast to any type ({@link TextCasts#castType}): the source column's key to that type as written
      * @param rowIndependent the keys of the columns it gives a value that reads nothing of the row or of its table
-     *     (a literal, {@code (SELECT id FROM networks LIMIT 1)}): the same for every row it reaches
+     *     (a literal, {@code (SELECT id FROM tenants LIMIT 1)}): the same for every row it reaches
      */
     record Update(String table, List<String> assigned, Map<String, String> copies, boolean everyRow,
             Set<String> cleared, String rowsWithValueIn, Map<String, String> conversions,
@@ -168,7 +168,7 @@ final class ColumnWrites {
     /**
      * True when the value of {@code c = expr} reads no column of the row and nothing of the updated table: a
      * literal, a function of literals, or a subquery of other tables without a condition that could refer to the
-     * row ({@code (SELECT id FROM networks LIMIT 1)}). A subquery with WHERE, ON or USING may correlate with the
+     * row ({@code (SELECT id FROM tenants LIMIT 1)}). A subquery with WHERE, ON or USING may correlate with the
      * row through a name sqlguard cannot tell from the subquery's own columns, so it counts as reading it.
      */
     private static boolean readsNothingOfItsTable(List<Token> assignment, String alias, String table) {

@@ -7,7 +7,7 @@ import java.util.Set;
 
 /**
  * The columns an UPDATE of every row earlier in one script run gave a value that reads nothing of the row
- * ({@code SET nid = (SELECT id FROM networks LIMIT 1)}, {@code SET status = 'new'}), by table, each with where that
+ * ({@code SET tenant = (SELECT id FROM tenants LIMIT 1)}, {@code SET status = 'new'}), by table, each with where that
  * UPDATE stands. Until something else writes them they hold only what the script put there, so setting them again
  * loses nothing the script found: what the first UPDATE overwrote, that UPDATE is reported for. A copy of every row
  * into a table the script created keeps this for the columns it takes as they are, as SQLite's table rebuild does
