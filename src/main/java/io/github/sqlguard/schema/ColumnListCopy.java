@@ -5,7 +5,9 @@ import io.github.sqlguard.sql.Token;
 import io.github.sqlguard.sql.TopLevel;
 import io.github.sqlguard.sql.TokenType;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -50,6 +52,44 @@ final class ColumnListCopy {
             boolean selectIntoMakesTable) {
         return read(tokens, main, before, selectIntoMakesTable).filter(copy -> copy.missing().isEmpty())
                 .map(Partial::kept);
+    }
+
+    /**
+     * The columns of {@code INSERT INTO target (a, b) SELECT a, b FROM source}, a copy of every row, that take a
+     * source column as it is, by their place in the two lists: the target column's key to the source column's.
+     *
+     * @param source the table read, unquoted
+     * @param target the table written, unquoted
+     */
+    record TakenColumns(String source, String target, Map<String, String> sourceOf) {
+    }
+
+    /** The columns the INSERT at {@code main} takes as they are from every row of its one source, else empty. */
+    static Optional<TakenColumns> takenAsTheyAre(List<Token> tokens, int main) {
+        if (main >= tokens.size() || !tokens.get(main).isWord("INSERT")) {
+            return Optional.empty(); // every statement comes here: only a copy is read further
+        }
+        Optional<Shape> shape = shape(tokens, main, false);
+        if (shape.isEmpty() || !tokens.get(shape.get().target().next()).isSymbol("(")) {
+            return Optional.empty();
+        }
+        List<String> written = SchemaNames.parenthesisedNames(tokens, shape.get().target().next());
+        List<List<Token>> items = ObjectNames.splitAtCommas(tokens, shape.get().select() + 1,
+                shape.get().listEnd());
+        if (written.size() != items.size()) {
+            return Optional.empty();
+        }
+        Map<String, String> sourceOf = new HashMap<>();
+        for (int k = 0; k < items.size(); k++) {
+            List<Token> item = items.get(k);
+            if (item.size() == 1 && isName(item.get(0))) {
+                sourceOf.put(SchemaNames.key(written.get(k)), SchemaNames.key(item.get(0).text()));
+            } else if (item.size() == 3 && isName(item.get(0)) && item.get(1).isSymbol(".") && isName(item.get(2))) {
+                sourceOf.put(SchemaNames.key(written.get(k)), SchemaNames.key(item.get(2).text()));
+            }
+        }
+        return Optional.of(new TakenColumns(SchemaNames.unquoted(shape.get().source().text()),
+                SchemaNames.unquoted(shape.get().target().text()), Map.copyOf(sourceOf)));
     }
 
     /**

@@ -38,10 +38,12 @@ final class ColumnWrites {
      *     ({@code SET n = CASE WHEN c = 'A' THEN 1 ELSE 0 END}): the source column's key to the target column
      * @param castTypes for each conversion whose cast names a plain type ({@link TextCasts#namedCastType}), or is
      *     one cast to any type ({@link TextCasts#castType}): the source column's key to that type as written
+     * @param rowIndependent the keys of the columns it gives a value that reads nothing of the row or of its table
+     *     (a literal, {@code (SELECT id FROM tenants LIMIT 1)}): the same for every row it reaches
      */
     record Update(String table, List<String> assigned, Map<String, String> copies, boolean everyRow,
             Set<String> cleared, String rowsWithValueIn, Map<String, String> conversions,
-            Map<String, String> derivations, Map<String, String> castTypes) {
+            Map<String, String> derivations, Map<String, String> castTypes, Set<String> rowIndependent) {
 
         /**
          * The copies that carry every value their source column holds: all of them when the UPDATE reaches every
@@ -132,11 +134,15 @@ final class ColumnWrites {
         Map<String, String> derivations = new LinkedHashMap<>();
         Map<String, String> castTypes = new LinkedHashMap<>();
         Set<String> cleared = new HashSet<>();
+        Set<String> rowIndependent = new HashSet<>();
         for (List<Token> assignment : ObjectNames.splitAtCommas(tokens, set + 1, end)) {
             if (joined && !qualifiedBy(assignment, alias, table.text())
                     || !assign(assignment, assigned, joined ? new LinkedHashMap<>() : copies, conversions,
                             derivations, castTypes, alias, table.text())) {
                 return Optional.empty();
+            }
+            if (readsNothingOfItsTable(assignment, alias, table.text())) {
+                rowIndependent.add(SchemaNames.key(assigned.get(assigned.size() - 1)));
             }
             if (assignment.size() >= 3 && assignment.get(assignment.size() - 1).isWord("NULL")
                     && assignment.get(assignment.size() - 2).isSymbol("=")) {
@@ -155,7 +161,31 @@ final class ColumnWrites {
                 : OwnKeySelection.column(condition, alias, table.text());
         return Optional.of(new Update(table.text(), List.copyOf(assigned), Map.copyOf(copies), !joined && everyRow,
                 Set.copyOf(cleared), rowsWithValueIn, joined ? Map.of() : Map.copyOf(conversions),
-                joined ? Map.of() : Map.copyOf(derivations), joined ? Map.of() : Map.copyOf(castTypes)));
+                joined ? Map.of() : Map.copyOf(derivations), joined ? Map.of() : Map.copyOf(castTypes),
+                joined ? Set.of() : Set.copyOf(rowIndependent)));
+    }
+
+    /**
+     * True when the value of {@code c = expr} reads no column of the row and nothing of the updated table: a
+     * literal, a function of literals, or a subquery of other tables without a condition that could refer to the
+     * row ({@code (SELECT id FROM tenants LIMIT 1)}). A subquery with WHERE, ON or USING may correlate with the
+     * row through a name sqlguard cannot tell from the subquery's own columns, so it counts as reading it.
+     */
+    private static boolean readsNothingOfItsTable(List<Token> assignment, String alias, String table) {
+        SchemaNames.Read target = SchemaNames.name(assignment, 0);
+        if (target == null || target.next() >= assignment.size() || !assignment.get(target.next()).isSymbol("=")) {
+            return false; // (a, b) = (..): not read here
+        }
+        List<Token> value = assignment.subList(target.next() + 1, assignment.size());
+        String tableName = SchemaNames.unquoted(SchemaNames.lastPart(table));
+        boolean subquery = value.stream().anyMatch(token -> token.isAnyWord("SELECT", "WITH", "VALUES"));
+        // ExpressionColumns leaves qualified names out of an expression without a subquery: o.total + 1 reads a column
+        return !value.isEmpty() && ExpressionColumns.readBy(value, alias, table).isEmpty()
+                && plainColumn(value).isEmpty() && (subquery || value.stream().noneMatch(token -> token.isSymbol(".")))
+                && value.stream().noneMatch(token -> (token.type() == TokenType.WORD
+                        || token.type() == TokenType.QUOTED_NAME)
+                        && SchemaNames.unquoted(token.text()).equalsIgnoreCase(tableName))
+                && (!subquery || value.stream().noneMatch(token -> token.isAnyWord("WHERE", "ON", "USING")));
     }
 
     /** True when {@code qualifier} names the updated table: its alias, or without one the table's own name. */

@@ -51,6 +51,7 @@ public final class LossGuards {
     private final Map<String, Set<String>> unwrittenColumns = new HashMap<>();
     private final Map<String, Map<String, ColumnCopy>> copiedColumns = new HashMap<>();
     private ClearedColumns clearedColumns = new ClearedColumns();
+    private RowIndependentFills rowIndependentFills = new RowIndependentFills();
     private ColumnsAddedIfMissing addedIfMissing = new ColumnsAddedIfMissing();
     /**
      * The facts are kept by a table's own name, which the replay's keys are: the run's switches of database and
@@ -246,7 +247,8 @@ public final class LossGuards {
     private Optional<Guard> fillOfNewColumns(ColumnWrites.Update update, DatabaseScope databases) {
         String table = SchemaNames.key(update.table());
         return NewColumnFill.guardOf(update, databases, unwrittenColumns.getOrDefault(table, Set.of()),
-                scopedWrites.getOrDefault(table, Map.of()), clearedColumns.of(table), unit);
+                scopedWrites.getOrDefault(table, Map.of()), clearedColumns.of(table),
+                rowIndependentFills.of(table), unit);
     }
 
     /** Records what {@code statement} establishes for later ones: full copies of tables, added columns. */
@@ -346,6 +348,8 @@ public final class LossGuards {
      * was added.
      */
     void branchEnded(LossGuards arm) {
+        // what a branch wrote is not followed here: a fill known before it may have been overwritten by other values
+        rowIndependentFills.clear();
         unwrittenColumns.forEach((table, columns) -> columns.retainAll(arm.unwrittenColumns.getOrDefault(table,
                 Set.of())));
     }
@@ -385,6 +389,7 @@ public final class LossGuards {
             // An UPDATE of a join or a table list: which columns it wrote is not known
             unwrittenColumns.clear();
             clearedColumns.clear();
+            rowIndependentFills.clear();
             copiedColumns.clear();
             emptyColumns.clear();
             scopedWrites.clear();
@@ -396,7 +401,13 @@ public final class LossGuards {
             String table = SchemaNames.key(rowsAdded.get());
             Set<String> unlisted = databases.equals(DatabaseScope.ANY) && !scopedWrites.containsKey(table)
                     ? CreatedTableColumns.leftUnwritten(tokens, unwrittenColumns.get(table)) : Set.of();
+            Set<String> empty = databases.equals(DatabaseScope.ANY) && !scopedWrites.containsKey(table)
+                    ? Set.copyOf(unwrittenColumns.getOrDefault(table, Set.of())) : Set.of();
             forget(table);
+            if (!empty.isEmpty() && !mayBeUndone(statement)) {
+                ColumnListCopy.takenAsTheyAre(tokens, main).ifPresent(taken -> rowIndependentFills.copied(taken,
+                        empty));
+            }
             // and a copy of the table made before lacks the new rows
             copies.forget(List.of(table));
             if (!unlisted.isEmpty()) {
@@ -410,6 +421,8 @@ public final class LossGuards {
         }
         if (tokens.get(main).isWord("DROP") || ColumnWrites.renamesTable(tokens, main)) {
             Set<String> unwritten = unwrittenColumns.get(SchemaNames.key(targets.get(0)));
+            CreatedTableColumns.renamedTo(tokens, main).ifPresent(renamed -> rowIndependentFills.renamed(
+                    SchemaNames.key(targets.get(0)), SchemaNames.key(renamed)));
             targets.forEach(t -> forget(SchemaNames.key(t)));
             CreatedTableColumns.renamedTo(tokens, main).filter(renamed -> unwritten != null)
                     .ifPresent(renamed -> unwrittenColumns.put(SchemaNames.key(renamed), unwritten));
@@ -427,6 +440,9 @@ public final class LossGuards {
         clearedColumns.replaced(table, dropped);
         clearedColumns.replaced(table, renamedColumns.keySet());
         clearedColumns.replaced(table, renamedColumns.values());
+        rowIndependentFills.replaced(table, dropped);
+        rowIndependentFills.replaced(table, renamedColumns.keySet());
+        rowIndependentFills.replaced(table, renamedColumns.values());
         for (String column : dropped) {
             String key = SchemaNames.key(column);
             added.remove(key);
@@ -484,6 +500,9 @@ public final class LossGuards {
         emptyColumns.getOrDefault(table, new HashSet<>()).removeAll(assigned);
         clearedColumns.written(table, assigned, update.cleared(),
                 update.everyRow() && databases.equals(DatabaseScope.ANY), lineOf(statement));
+        rowIndependentFills.written(table, assigned, update.rowIndependent(),
+                update.everyRow() && databases.equals(DatabaseScope.ANY) && !mayBeUndone(statement),
+                lineOf(statement));
         Map<String, ColumnCopy> copies = copiedColumns.computeIfAbsent(table, k -> new HashMap<>());
         copies.values().removeIf(copy -> assigned.contains(copy.target()));
         if (mayBeUndone(statement)) {
@@ -544,6 +563,7 @@ public final class LossGuards {
     private void forgetAll() {
         copies = new TableCopies();
         clearedColumns = new ClearedColumns();
+        rowIndependentFills = new RowIndependentFills();
         addedIfMissing = new ColumnsAddedIfMissing();
         emptyTables.clear();
         emptyColumns.clear();
@@ -557,6 +577,7 @@ public final class LossGuards {
     private void forget(String table) {
         unwrittenColumns.remove(table);
         clearedColumns.forget(table);
+        rowIndependentFills.forget(table);
         emptyColumns.remove(table);
         copiedColumns.remove(table);
         scopedWrites.remove(table);

@@ -64,7 +64,7 @@ final class OwnKeySelection {
             return update;
         }
         return new ColumnWrites.Update(update.table(), update.assigned(), update.copies(), true, update.cleared(),
-                null, update.conversions(), update.derivations(), update.castTypes());
+                null, update.conversions(), update.derivations(), update.castTypes(), update.rowIndependent());
     }
 
     /** A column named at {@code at}, qualified by nothing, {@code alias} or {@code table}; null otherwise. */
