@@ -74,7 +74,7 @@ final class DestructiveClauses {
             ReplacingInsert.of(core).ifPresent(replace -> add(ClauseKind.REPLACED_ROWS, replace.at(),
                     replace.words(), replace.table(), replace.table(), null));
             for (OverwritingInsert.Overwritten overwritten : OverwritingInsert.of(core)) {
-                add(ClauseKind.OVERWRITTEN_TABLE, overwritten.at(), "INSERT OVERWRITE", overwritten.table(),
+                add(ClauseKind.OVERWRITTEN_TABLE, overwritten.at(), overwritten.words(), overwritten.table(),
                         overwritten.table(), overwritten.partition() ? "partition" : "table");
             }
         } else if (verb.isWord("RENAME")) {
