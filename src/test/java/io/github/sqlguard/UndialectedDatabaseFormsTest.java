@@ -123,6 +123,9 @@ class UndialectedDatabaseFormsTest {
         "~ALTER TABLE hits DELETE WHERE account_id IN (SELECT id FROM accounts WHERE closed), DROP COLUMN tmp;~ | "
                 + "1:85 drop-column ALTER TABLE hits drops column tmp",
         "~DELETE * FROM retail.customers;~ | 1:1 delete-without-where DELETE without WHERE removes every row of retail.customers",
+        "~DELETE FROM app.sessions FETCH FIRST 1000 ROWS ONLY;~ | 1:1 delete-without-where DELETE without WHERE (its TOP,"
+                + " LIMIT or FETCH FIRST only caps how many rows it takes) removes arbitrary rows of app.sessions, and"
+                + " every row when it runs in a loop until none is left",
         "~DELETE * FROM retail.customers WHERE id = 7;~ | ",
     })
     void findsEachFormAtItsClause(String sql, String expected) {
