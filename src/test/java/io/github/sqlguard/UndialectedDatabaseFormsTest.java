@@ -37,6 +37,11 @@ class UndialectedDatabaseFormsTest {
         "~VACUUM DELETE ONLY sales;\nVACUUM SORT ONLY sales;~ | ",
         "~INSERT OVERWRITE INTO analytics.daily_totals\\nSELECT day, SUM(amount) FROM analytics.orders GROUP BY day;~ | "
                 + "1:8 truncate-table INSERT OVERWRITE removes every row of table analytics.daily_totals before it inserts the new ones, as TRUNCATE would",
+        "~LOAD DATA INPATH '/data/sales/2024' OVERWRITE INTO TABLE sales;~ | "
+                + "1:37 truncate-table LOAD DATA .. OVERWRITE removes every row of table sales before it inserts the new ones, as TRUNCATE would",
+        "~LOAD DATA LOCAL INPATH 'logs.csv' OVERWRITE INTO TABLE logs PARTITION (dt = '2024-01-01');~ | "
+                + "1:35 truncate-table LOAD DATA .. OVERWRITE removes every row of the partition it names of table logs before it inserts the new ones, as TRUNCATE would",
+        "~LOAD DATA INPATH '/data/sales/2024' INTO TABLE sales;~ | ",
         "~INSERT OVERWRITE TABLE sales PARTITION (dt = '2024-01-01') SELECT * FROM staging;~ | "
                 + "1:8 truncate-table INSERT OVERWRITE removes every row of the partition it names of table sales before it inserts the new ones, as TRUNCATE would",
         "~INSERT OVERWRITE ALL\\n  INTO t1 VALUES (a)\\n  INTO t2 VALUES (b)\\nSELECT a, b FROM src;~ | "
@@ -118,6 +123,9 @@ class UndialectedDatabaseFormsTest {
         "~ALTER TABLE hits DELETE WHERE account_id IN (SELECT id FROM accounts WHERE closed), DROP COLUMN tmp;~ | "
                 + "1:85 drop-column ALTER TABLE hits drops column tmp",
         "~DELETE * FROM retail.customers;~ | 1:1 delete-without-where DELETE without WHERE removes every row of retail.customers",
+        "~DELETE FROM app.sessions FETCH FIRST 1000 ROWS ONLY;~ | 1:1 delete-without-where DELETE without WHERE (its TOP,"
+                + " LIMIT or FETCH FIRST only caps how many rows it takes) removes arbitrary rows of app.sessions, and"
+                + " every row when it runs in a loop until none is left",
         "~DELETE * FROM retail.customers WHERE id = 7;~ | ",
     })
     void findsEachFormAtItsClause(String sql, String expected) {

@@ -74,7 +74,7 @@ final class DestructiveClauses {
             ReplacingInsert.of(core).ifPresent(replace -> add(ClauseKind.REPLACED_ROWS, replace.at(),
                     replace.words(), replace.table(), replace.table(), null));
             for (OverwritingInsert.Overwritten overwritten : OverwritingInsert.of(core)) {
-                add(ClauseKind.OVERWRITTEN_TABLE, overwritten.at(), "INSERT OVERWRITE", overwritten.table(),
+                add(ClauseKind.OVERWRITTEN_TABLE, overwritten.at(), overwritten.words(), overwritten.table(),
                         overwritten.table(), overwritten.partition() ? "partition" : "table");
             }
         } else if (verb.isWord("RENAME")) {
@@ -94,7 +94,7 @@ final class DestructiveClauses {
                     call.scheduled() ? null : call.table(), call.table(), call.scheduled() ? "scheduled" : null);
         }
         ReplacingImportCall.of(core).ifPresent(call -> add(ClauseKind.DISCARDED_ROWS, call.at(),
-                "CALL " + call.procedure(), call.table(), call.table(), call.detail()));
+                call.command(), call.table(), call.table(), call.detail()));
         XmlSchemaDeletion.of(core).ifPresent(deletion -> add(ClauseKind.DROPPED_XML_SCHEMA_TABLES, deletion.at(),
                 "DBMS_XMLSCHEMA.deleteSchema(.., DELETE_CASCADE_FORCE)", null, deletion.schemaUrl(), null));
         SpRenameCall.of(core).ifPresent(call -> {

@@ -12,14 +12,15 @@ import java.util.regex.Pattern;
  * A call of a database's import utility in replace mode, which deletes every row of the table before it loads the
  * file: Derby's {@code CALL SYSCS_UTIL.SYSCS_IMPORT_TABLE(schema, table, .., 1)} (and {@code SYSCS_IMPORT_DATA},
  * their {@code _LOBS_FROM_EXTFILE} and {@code _BULK} forms) with a non-zero replace argument, and Db2's
- * {@code CALL SYSPROC.ADMIN_CMD('IMPORT FROM .. REPLACE INTO t')} or {@code 'LOAD FROM .. REPLACE INTO t'}.
+ * {@code CALL SYSPROC.ADMIN_CMD('IMPORT FROM .. REPLACE INTO t')} or {@code 'LOAD FROM .. REPLACE INTO t'}, also
+ * written as the command itself, as a script run by the Db2 command line processor ({@code db2 -tf}) writes it.
  *
- * @param procedure the called procedure as written
+ * @param command the words a message names the statement by: {@code CALL} and the procedure, or Db2's command
  * @param table the emptied table as written
  * @param at the argument that asks for replace mode
  * @param detail how the call asks for it, for messages
  */
-record ReplacingImportCall(String procedure, String table, Token at, String detail) {
+record ReplacingImportCall(String command, String table, Token at, String detail) {
 
     /** Db2: IMPORT or LOAD .. REPLACE [options] INTO t (REPLACE_CREATE too); INSERT and the others keep the rows. */
     private static final Pattern DB2_REPLACE = Pattern.compile(
@@ -27,6 +28,9 @@ record ReplacingImportCall(String procedure, String table, Token at, String deta
             Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
 
     static Optional<ReplacingImportCall> of(List<Token> core) {
+        if (!core.isEmpty() && core.get(0).isAnyWord("IMPORT", "LOAD")) {
+            return db2Command(core);
+        }
         if (core.size() < 4 || !core.get(0).isWord("CALL")) {
             return Optional.empty();
         }
@@ -40,8 +44,8 @@ record ReplacingImportCall(String procedure, String table, Token at, String deta
                 && arguments.get(0).get(0).type() == TokenType.STRING) {
             Token command = arguments.get(0).get(0);
             Matcher matcher = DB2_REPLACE.matcher(command.stringValue());
-            return matcher.find() ? Optional.of(new ReplacingImportCall(procedure.text(), matcher.group(1), command,
-                    "with REPLACE INTO")) : Optional.empty();
+            return matcher.find() ? Optional.of(new ReplacingImportCall("CALL " + procedure.text(), matcher.group(1),
+                    command, "with REPLACE INTO")) : Optional.empty();
         }
         if (!name.startsWith("SYSCS_IMPORT_TABLE") && !name.startsWith("SYSCS_IMPORT_DATA")) {
             return Optional.empty();
@@ -59,7 +63,32 @@ record ReplacingImportCall(String procedure, String table, Token at, String deta
         if (schema.size() == 1 && schema.get(0).type() == TokenType.STRING) {
             table = schema.get(0).stringValue() + "." + table;
         }
-        return Optional.of(new ReplacingImportCall(procedure.text(), table, replace, "in replace mode"));
+        return Optional.of(new ReplacingImportCall("CALL " + procedure.text(), table, replace, "in replace mode"));
+    }
+
+    /**
+     * Db2's command line processor runs {@code IMPORT FROM f OF DEL REPLACE INTO t} and {@code LOAD [CLIENT] FROM ..
+     * REPLACE INTO t} as they stand; MySQL's {@code LOAD DATA} and PostgreSQL's {@code IMPORT FOREIGN SCHEMA} have no
+     * FROM after their verb.
+     */
+    private static Optional<ReplacingImportCall> db2Command(List<Token> core) {
+        int from = core.size() > 1 && core.get(0).isWord("LOAD") && core.get(1).isWord("CLIENT") ? 2 : 1;
+        if (from >= core.size() || !core.get(from).isWord("FROM")) {
+            return Optional.empty();
+        }
+        for (int i = from + 1; i < core.size(); i++) {
+            if (core.get(i).isAnyWord("REPLACE", "REPLACE_CREATE")) {
+                for (int j = i + 1; j + 1 < core.size(); j++) {
+                    if (core.get(j).isWord("INTO")) {
+                        ObjectNames.NameAt table = ObjectNames.readName(core, j + 1);
+                        return table == null ? Optional.empty() : Optional.of(new ReplacingImportCall(
+                                core.get(0).upper(), table.text(), core.get(i), "with REPLACE INTO"));
+                    }
+                }
+                return Optional.empty();
+            }
+        }
+        return Optional.empty();
     }
 
 

@@ -14,8 +14,9 @@ public final class UnlistedClauses {
 
     /**
      * Oracle and Db2 list column clauses without commas: {@code ALTER TABLE t MODIFY (a VARCHAR2(50)) DROP COLUMN b}
-     * runs two clauses, and read as one the DROP would go unseen. Each comma-separated part is cut again where
-     * such a clause begins at its top level. So is a part whose removal follows stray words no dialect accepts
+     * runs two clauses, and read as one the DROP would go unseen; so does Db2's {@code ALTER COLUMN a SET DATA TYPE
+     * VARCHAR(20) ALTER COLUMN b SET DATA TYPE SMALLINT}, whose second type change would read as part of the first
+     * type. Each comma-separated part is cut again where such a clause begins at its top level. So is a part whose removal follows stray words no dialect accepts
      * ({@code ALTER TABLE t "t_pkey" DROP COLUMN pk}): fixed by deleting the word, the script still drops it.
      */
     public static List<List<Token>> of(List<Token> tokens, int from, int to) {
@@ -72,6 +73,11 @@ public final class UnlistedClauses {
         if (verb.isWord("DROP")) {
             return next.isSymbol("(") || next.isAnyWord("COLUMN", "UNUSED", "PARTITION", "SUBPARTITION",
                     "CONSTRAINT", "PRIMARY", "UNIQUE");
+        }
+        if (verb.isWord("ALTER")) {
+            // Db2: ALTER [COLUMN] b SET DATA TYPE ..; no clause holds an ALTER COLUMN of its own.
+            return next.isWord("COLUMN") || ObjectNames.isNamePart(next) && i + 2 < part.size()
+                    && part.get(i + 2).isAnyWord("SET", "DROP");
         }
         if (verb.isWord("TRUNCATE")) {
             return next.isAnyWord("PARTITION", "SUBPARTITION");

@@ -71,7 +71,7 @@ public final class TruncateTableRule extends ClauseRule {
                             names);
             case DISCARDED_ROWS -> first.words() + " " + first.detail() + " removes every row of " + first.name()
                     + ", as TRUNCATE would";
-            case OVERWRITTEN_TABLE -> "INSERT OVERWRITE removes every row of " + ("partition".equals(first.detail())
+            case OVERWRITTEN_TABLE -> first.words() + " removes every row of " + ("partition".equals(first.detail())
                     ? "the partition it names of " : "") + counted("table", "tables", names)
                     + " before it inserts the new ones, as TRUNCATE would";
             case EMPTIED_APPEND_SOURCE -> first.words() + " APPEND FROM " + first.name() + " moves every row of "

@@ -41,6 +41,8 @@ final class SchemaHistory {
     private final Map<Integer, List<ColumnRetype>> retypes = new HashMap<>();
     /** Per table key: from which statement on its column types cannot be trusted (see {@link #ambiguous}). */
     private final Map<String, Integer> ambiguousFrom = new HashMap<>();
+    /** Per ambiguous table key: the keys of the columns every definition of it gave the same type. */
+    private final Map<String, Set<String>> definedAlike = new HashMap<>();
     /**
      * Per position after the fork, in order: where its statement starts, for messages. The location the
      * statement already has, not a text made of it: a replay has a position for every statement it saw.
@@ -126,6 +128,20 @@ final class SchemaHistory {
     private Integer ambiguousFromOf(String key) {
         Integer from = ambiguousFrom.get(key);
         return from != null || parent == null ? from : parent.ambiguousFromOf(key);
+    }
+
+    private Set<String> definedAlikeOf(String key) {
+        Set<String> alike = definedAlike.get(key);
+        return alike != null || parent == null ? alike : parent.definedAlikeOf(key);
+    }
+
+    /** True when a table created twice leaves the column's type uncertain: the definitions differ on it. */
+    private boolean uncertainColumn(String key, String column) {
+        if (ambiguousFromOf(key) == null) {
+            return false;
+        }
+        Set<String> alike = definedAlikeOf(key);
+        return alike == null || !alike.contains(SchemaNames.key(column));
     }
 
     /** Notes that the current statement adds {@code column} only if {@code table}, not all known, lacks it. */
@@ -219,7 +235,7 @@ final class SchemaHistory {
     /** As {@link #retyped(String, String, Optional, Optional)}, with the values of both enum types when known. */
     void retyped(String table, String column, Optional<SqlType> from, Optional<SqlType> to,
             Optional<EnumValueLists> enumValues) {
-        Optional<SqlType> before = ambiguousFromOf(SchemaNames.key(table)) != null ? Optional.empty() : from;
+        Optional<SqlType> before = uncertainColumn(SchemaNames.key(table), column) ? Optional.empty() : from;
         String unknown = before.isPresent() ? "" : whyTypeUnknown(table, column);
         retypes.computeIfAbsent(position, p -> new ArrayList<>()).add(new ColumnRetype(table, column, before, to,
                 unknown, "", java.util.Set.of(), before.isPresent() ? enumValues : Optional.empty()));
@@ -230,7 +246,7 @@ final class SchemaHistory {
         String key = SchemaNames.key(table);
         String name = SchemaNames.unquoted(table);
         Integer ambiguousAt = ambiguousFromOf(key);
-        if (ambiguousAt != null) {
+        if (ambiguousAt != null && uncertainColumn(key, column)) {
             return "table " + name + " is created again, with other columns, at " + placeAt(ambiguousAt)
                     + " without a drop between, so which columns it has is not certain";
         }
@@ -325,15 +341,26 @@ final class SchemaHistory {
 
     /**
      * Marks a table created twice without a drop between: two histories (a changelog's changesets for
-     * different databases or contexts) are mixed, so from now on its column types and NOT NULL are unknown.
+     * different databases or contexts) are mixed, so from now on the types and NOT NULL of its columns are
+     * unknown, except those of the columns every definition so far gave one type ({@code alike}, keys), which the
+     * table as now replayed holds as NOT NULL only when every definition did.
      */
-    void ambiguous(String table) {
-        ambiguousFrom.putIfAbsent(SchemaNames.key(table), position);
+    void ambiguous(String table, Set<String> alike) {
+        String key = SchemaNames.key(table);
+        ambiguousFrom.putIfAbsent(key, position);
+        Set<String> before = definedAlikeOf(key);
+        Set<String> still = new HashSet<>(alike);
+        if (before != null) {
+            still.retainAll(before);
+        }
+        definedAlike.put(key, still);
     }
 
-    boolean ambiguousBefore(String table, int statementPosition) {
-        Integer from = ambiguousFromOf(SchemaNames.key(table));
-        return from != null && from < statementPosition;
+    /** True when the column's type and NOT NULL are uncertain at a statement, its table created twice before it. */
+    boolean ambiguousBefore(String table, String column, int statementPosition) {
+        String key = SchemaNames.key(table);
+        Integer from = ambiguousFromOf(key);
+        return from != null && from < statementPosition && uncertainColumn(key, column);
     }
 
     /** Records the view the current statement creates, or, with an empty query, drops. */

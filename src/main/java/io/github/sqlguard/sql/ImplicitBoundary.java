@@ -174,6 +174,18 @@ final class ImplicitBoundary {
         return true;
     }
 
+    /**
+     * True for the row limit {@code FETCH FIRST | NEXT [n] ROW | ROWS ONLY} at {@code index} (Db2, H2, PostgreSQL:
+     * {@code DELETE FROM t FETCH FIRST 10 ROWS ONLY}), which T-SQL's cursor statement is not: its {@code FETCH NEXT}
+     * is followed by {@code FROM} or the cursor's name.
+     */
+    private static boolean limitsRows(List<Token> tokens, int index, int to) {
+        Token direction = BlockSyntax.at(tokens, index + 1, to);
+        Token count = BlockSyntax.at(tokens, index + 2, to);
+        return direction != null && direction.isAnyWord("FIRST", "NEXT") && count != null
+                && (count.type() == TokenType.NUMBER || count.isSymbol("(") || count.isAnyWord("ROW", "ROWS"));
+    }
+
     private boolean startsTsqlStatement(List<Token> tokens, int index, int to) {
         Token token = tokens.get(index);
         Token previous = tokens.get(index - 1);
@@ -206,7 +218,7 @@ final class ImplicitBoundary {
             return !routine && next.type() == TokenType.WORD && DROPPED_OBJECTS.contains(next.upper())
                     && !"GRANT".equals(firstWord) && !"REVOKE".equals(firstWord) && !"DENY".equals(firstWord);
         }
-        if (token.isWord("FETCH") && previous.isAnyWord("ROWS", "ROW")) {
+        if (token.isWord("FETCH") && (previous.isAnyWord("ROWS", "ROW") || limitsRows(tokens, index, to))) {
             return false;
         }
         if (token.isWord("SELECT")) {

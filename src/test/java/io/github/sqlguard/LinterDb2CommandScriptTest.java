@@ -1,0 +1,68 @@
+package io.github.sqlguard;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.github.sqlguard.model.Dialect;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Db2 upgrade scripts as teams write them for the command line processor ({@code db2 -tf step.sql}): its own
+ * commands stand beside the SQL, and one ALTER TABLE may change several columns without a comma between them.
+ */
+class LinterDb2CommandScriptTest {
+
+    @TempDir
+    Path project;
+
+    @Test
+    void importAndLoadInReplaceModeEmptyTheirTable() throws IOException {
+        TestProject.write(project, "db/upgrade/db2/app-1.0-to-1.1.sql", """
+                create table Session (id bigint not null, primary key (id));
+                create table Audit (id bigint not null, primary key (id));
+                create table Job (id bigint not null, primary key (id));
+                """);
+        TestProject.write(project, "db/upgrade/db2/app-1.1-to-1.2.sql", """
+                IMPORT FROM /dev/null OF DEL REPLACE INTO Session;
+                LOAD CLIENT FROM /tmp/audit.del OF DEL REPLACE KEEPDICTIONARY INTO Audit NONRECOVERABLE;
+                IMPORT FROM /tmp/job.del OF DEL INSERT INTO Job;
+                LOAD FROM /tmp/job.del OF DEL INSERT INTO Job;
+                REORG TABLE Job;
+                """);
+
+        assertEquals(List.of(
+                "db/upgrade/db2/app-1.1-to-1.2.sql:1:30 truncate-table IMPORT with REPLACE INTO removes every row of"
+                        + " Session, as TRUNCATE would",
+                "db/upgrade/db2/app-1.1-to-1.2.sql:2:40 truncate-table LOAD with REPLACE INTO removes every row of"
+                        + " Audit, as TRUNCATE would"),
+                described(project));
+    }
+
+    @Test
+    void eachAlterColumnOfOneStatementIsJudgedOnItsOwn() throws IOException {
+        TestProject.write(project, "db/upgrade/db2/app-1.0-to-1.1.sql", """
+                create table Task (id bigint not null, name varchar(255), kind integer, note varchar(20),
+                    primary key (id));
+                """);
+        TestProject.write(project, "db/upgrade/db2/app-1.1-to-1.2.sql", """
+                alter table Task alter column note set data type varchar(100)
+                    alter column kind set data type smallint
+                    alter name set data type varchar(50);
+                """);
+
+        assertEquals(List.of(
+                "db/upgrade/db2/app-1.1-to-1.2.sql:2:5 alter-column-type ALTER TABLE Task changes the type of column"
+                        + " kind from integer to smallint (narrower integer)",
+                "db/upgrade/db2/app-1.1-to-1.2.sql:3:5 alter-column-type ALTER TABLE Task changes the type of column"
+                        + " name from varchar(255) to varchar(50) (shorter: 255 to 50 characters)"),
+                described(project));
+    }
+
+    private static List<String> described(Path project) {
+        return TestProject.lint(project, Dialect.AUTO).findings().stream()
+                .map(f -> f.location() + " " + f.ruleId() + " " + f.message()).toList();
+    }
+}

@@ -1,0 +1,49 @@
+package io.github.sqlguard;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.github.sqlguard.model.Dialect;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A table created twice with other columns and no drop between (two histories kept in one folder) leaves
+ * uncertain only the columns its definitions differ on: a column both give one type keeps it, and is NOT NULL
+ * only when both say so.
+ */
+class LinterTableCreatedTwiceTest {
+
+    @TempDir
+    Path project;
+
+    @Test
+    void aColumnBothDefinitionsGiveOneTypeKeepsIt() throws IOException {
+        TestProject.write(project, "db/migration/V1__timers.sql", """
+                create table TimerInfo (id bigint not null, timerId bigint, kind integer,
+                    primary key (id));
+                """);
+        TestProject.write(project, "db/migration/V2__timers_again.sql", """
+                create table TimerInfo (id bigint not null, timerId BIGINT not null, kind varchar(20),
+                    info blob, primary key (id));
+                """);
+        TestProject.write(project, "db/migration/V3__retype.sql", """
+                alter table TimerInfo alter column timerId set data type bigint;
+                alter table TimerInfo alter column id set data type integer;
+                alter table TimerInfo alter column kind set data type smallint;
+                delete from TimerInfo where timerId is not null;
+                """);
+
+        assertEquals(List.of(
+                "db/migration/V3__retype.sql:2:23 alter-column-type ALTER TABLE TimerInfo changes the type of column id"
+                        + " from bigint to integer (narrower integer)",
+                "db/migration/V3__retype.sql:3:23 alter-column-type ALTER TABLE TimerInfo changes the type of column"
+                        + " kind to smallint (its type before is not known: table TimerInfo is created again, with"
+                        + " other columns, at db/migration/V2__timers_again.sql:1 without a drop between, so which"
+                        + " columns it has is not certain)"),
+                TestProject.lint(project, Dialect.AUTO).findings().stream()
+                        .map(f -> f.location() + " " + f.ruleId() + " " + f.message()).toList());
+    }
+}
