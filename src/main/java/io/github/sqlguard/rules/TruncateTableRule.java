@@ -31,8 +31,8 @@ public final class TruncateTableRule extends ClauseRule {
                     + " back once committed. A truncate that slipped into a migration erases production data as"
                     + " thoroughly as a DELETE without WHERE, only faster. MySQL's ALTER TABLE .. DISCARD TABLESPACE"
                     + " and ENGINE = BLACKHOLE empty a table just as well, and so do Db2's ACTIVATE NOT LOGGED"
-                    + " INITIALLY WITH EMPTY TABLE, INSERT OVERWRITE and Redshift's APPEND FROM (for the table it moves"
-                    + " the rows from).",
+                    + " INITIALLY WITH EMPTY TABLE and IMPORT or LOAD .. REPLACE INTO, INSERT OVERWRITE, Hive's LOAD"
+                    + " DATA .. OVERWRITE INTO TABLE and Redshift's APPEND FROM (for the table it moves the rows from).",
             "Delete only the rows you mean to with a WHERE, or acknowledge a truncate of a table that holds no"
                     + " valuable data: -- sqlguard:allow truncate-table reason: <why>",
             List.of("TRUNCATE TABLE orders;", "TRUNCATE audit_log, sessions;",
