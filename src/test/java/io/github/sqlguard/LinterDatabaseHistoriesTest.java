@@ -473,6 +473,25 @@ class LinterDatabaseHistoriesTest {
     }
 
     /** The sessions table of MySQL and of PostgreSQL, each in its own first migration. */
+    /**
+     * A folder beside those named for MySQL and PostgreSQL, holding their scripts for a database the project
+     * abbreviates ({@code og/} for openGauss), is that database's history: its tables are not MySQL's.
+     */
+    @Test
+    void aFolderHoldingTheScriptsOfItsDatabaseFoldersForAnotherDatabaseStaysOutOfTheirHistories()
+            throws IOException {
+        write("db/init/mysql/schema.sql", "CREATE TABLE `note` (`title` VARCHAR(100));");
+        write("db/init/pg/schema.sql", "CREATE TABLE \"note\" (\"title\" VARCHAR(100));");
+        write("db/init/og/schema.sql", "CREATE TABLE \"public\".\"note\" (\"heading\" VARCHAR(100));");
+        write("db/upgrade/1.0-upgrade-1.1-mysql.sql", "ALTER TABLE `note` MODIFY `title` VARCHAR(20);");
+
+        List<Finding> findings = lint("alter-column-type");
+
+        assertEquals(1, findings.size(), findings.toString());
+        assertEquals("ALTER TABLE `note` changes the type of column `title` from VARCHAR(100) to VARCHAR(20)"
+                + " (shorter: 100 to 20 characters)", findings.get(0).message());
+    }
+
     private void sessionsTables(int mysqlLength, int postgresLength) throws IOException {
         write("db/1_init.mysql.up.sql", "CREATE TABLE sessions (token VARCHAR(" + mysqlLength + "));\n");
         write("db/1_init.postgres.up.sql", "CREATE TABLE sessions (token VARCHAR(" + postgresLength + "));\n");

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -248,9 +249,15 @@ final class OtherDialectScripts {
 
     /**
      * Where a file that names its database only as its siblings show is listed: the names of its folder's files
-     * that carry the word in the same place ({@code db/upgrade/*-og.*}, {@code db/upgrade/9/*_db2.*}).
+     * that carry the word in the same place ({@code db/upgrade/*-og.*}, {@code db/upgrade/9/*_db2.*}), or the folder
+     * whose name it is ({@code db/init/og/}).
      */
     private static String siblingPlace(String file, String word) {
+        String folder = folder(file);
+        int named = ("/" + folder.toLowerCase(Locale.ROOT)).lastIndexOf("/" + word.toLowerCase(Locale.ROOT) + "/");
+        if (named >= 0) {
+            return folder.substring(0, named + word.length() + 1);
+        }
         String fileName = file.substring(file.lastIndexOf('/') + 1);
         List<String> ends = DatabaseNames.hyphenatedEnds(fileName);
         if (!ends.isEmpty() && ends.get(1).equalsIgnoreCase(word)) {

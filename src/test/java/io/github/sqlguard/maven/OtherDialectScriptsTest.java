@@ -91,6 +91,18 @@ class OtherDialectScriptsTest {
                 OtherDialectScripts.of(config(Dialect.AUTO), files).undescribedInAuto());
     }
 
+    /** The same for a folder beside those named for databases that holds their scripts ({@code og/}). */
+    @Test
+    void namesTheFolderWhoseSiblingsShowItNamesADatabaseWithoutADialect() {
+        List<String> files = List.of("db/init/mysql/schema.sql", "db/init/pg/schema.sql", "db/init/og/schema.sql");
+
+        assertEquals(Optional.of("sqlguard: dialect mysql is configured and reads 1 script of a database it does"
+                + " not describe: db/init/og/ (og, 1 script); where that database's SQL means something else, a"
+                + " finding can be missed (with dialect auto they are read in no database's dialect)"),
+                OtherDialectScripts.of(config(Dialect.MYSQL), files).undescribed());
+        assertEquals(Optional.empty(), OtherDialectScripts.of(config(Dialect.AUTO), files).unnamedInAuto());
+    }
+
     @Test
     void saysNothingWithoutAConfiguredDialectOrWhenItReadsEveryScript() {
         assertEquals(Optional.empty(), OtherDialectScripts.of(config(Dialect.AUTO), FILES).otherDialect());
