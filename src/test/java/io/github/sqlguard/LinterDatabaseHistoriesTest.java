@@ -159,12 +159,15 @@ class LinterDatabaseHistoriesTest {
 
     /**
      * Upgrade scripts named for their database after a hyphen, next to folders per database: the MySQL upgrade is
-     * judged against MySQL's schema, not against the column the PostgreSQL upgrade narrowed before it.
+     * judged against MySQL's schema, not against the column the PostgreSQL upgrade narrowed before it. The folders
+     * per database hold the latest schema, installed instead of the steps, so the steps do not run after it.
      */
     @Test
     void aDatabaseNamedAfterAHyphenInTheFileNameKeepsItsOwnHistory() throws IOException {
-        write("db/init/mysql/schema.sql", "CREATE TABLE t (c VARCHAR(255));\n");
-        write("db/init/pg/schema.sql", "CREATE TABLE t (c VARCHAR(255));\n");
+        write("db/init/mysql/schema.sql", "CREATE TABLE t (c VARCHAR(50));\n");
+        write("db/init/pg/schema.sql", "CREATE TABLE t (c VARCHAR(20));\n");
+        write("db/upgrade/1.0-upgrade-2.0-mysql.sql", "CREATE TABLE t (c VARCHAR(255));\n");
+        write("db/upgrade/1.0-upgrade-2.0-pg.sql", "CREATE TABLE t (c VARCHAR(255));\n");
         write("db/upgrade/2.0-upgrade-2.1-mysql.sql", "ALTER TABLE t MODIFY c VARCHAR(50);\n");
         write("db/upgrade/2.0-upgrade-2.1-pg.sql", "ALTER TABLE t ALTER COLUMN c TYPE VARCHAR(20);\n");
 
