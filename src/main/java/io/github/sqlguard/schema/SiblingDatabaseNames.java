@@ -118,27 +118,36 @@ public final class SiblingDatabaseNames {
      */
     private static void namedLikeTheirSiblingFolders(List<String> paths, Map<String, String> named) {
         Map<String, Set<String>> databaseFolders = new HashMap<>();
+        for (String path : paths) {
+            String lower = path.toLowerCase(Locale.ROOT).replace('\\', '/');
+            for (int start = 0, slash = lower.indexOf('/'); slash > start; start = slash + 1,
+                    slash = lower.indexOf('/', start)) {
+                if (DatabaseNames.isDatabase(lower.substring(start, slash))) {
+                    databaseFolders.computeIfAbsent(lower.substring(0, start), k -> new HashSet<>())
+                            .add(lower.substring(start, slash));
+                }
+            }
+        }
+        databaseFolders.values().removeIf(folders -> folders.size() < 2);
+        if (databaseFolders.isEmpty()) {
+            return; // asked on every build: most projects have no such folders
+        }
         Map<String, Set<String>> foldersByPathBelow = new HashMap<>();
         for (String path : paths) {
             String lower = path.toLowerCase(Locale.ROOT).replace('\\', '/');
             for (int start = 0, slash = lower.indexOf('/'); slash > start; start = slash + 1,
                     slash = lower.indexOf('/', start)) {
                 String parent = lower.substring(0, start);
-                String folder = lower.substring(start, slash);
-                if (DatabaseNames.isDatabase(folder)) {
-                    databaseFolders.computeIfAbsent(parent, k -> new HashSet<>()).add(folder);
+                if (databaseFolders.containsKey(parent)) {
+                    foldersByPathBelow.computeIfAbsent(parent + "\u0000" + lower.substring(slash + 1),
+                            k -> new HashSet<>()).add(lower.substring(start, slash));
                 }
-                foldersByPathBelow.computeIfAbsent(parent + "\u0000" + lower.substring(slash + 1),
-                        k -> new HashSet<>()).add(folder);
             }
         }
         Map<String, String> wordByFolder = new HashMap<>();
         Set<String> withScriptsOfTheirOwn = new HashSet<>();
         foldersByPathBelow.forEach((key, folders) -> {
             String parent = key.substring(0, key.indexOf('\u0000'));
-            if (databaseFolders.getOrDefault(parent, Set.of()).size() < 2) {
-                return;
-            }
             boolean twinned = folders.stream().anyMatch(DatabaseNames::isDatabase);
             for (String folder : folders) {
                 if (!DatabaseNames.isDatabase(folder) && folder.matches("[a-z][a-z0-9]*")
