@@ -159,12 +159,15 @@ class LinterDatabaseHistoriesTest {
 
     /**
      * Upgrade scripts named for their database after a hyphen, next to folders per database: the MySQL upgrade is
-     * judged against MySQL's schema, not against the column the PostgreSQL upgrade narrowed before it.
+     * judged against MySQL's schema, not against the column the PostgreSQL upgrade narrowed before it. The folders
+     * per database hold the latest schema, installed instead of the steps, so the steps do not run after it.
      */
     @Test
     void aDatabaseNamedAfterAHyphenInTheFileNameKeepsItsOwnHistory() throws IOException {
-        write("db/init/mysql/schema.sql", "CREATE TABLE t (c VARCHAR(255));\n");
-        write("db/init/pg/schema.sql", "CREATE TABLE t (c VARCHAR(255));\n");
+        write("db/init/mysql/schema.sql", "CREATE TABLE t (c VARCHAR(50));\n");
+        write("db/init/pg/schema.sql", "CREATE TABLE t (c VARCHAR(20));\n");
+        write("db/upgrade/1.0-upgrade-2.0-mysql.sql", "CREATE TABLE t (c VARCHAR(255));\n");
+        write("db/upgrade/1.0-upgrade-2.0-pg.sql", "CREATE TABLE t (c VARCHAR(255));\n");
         write("db/upgrade/2.0-upgrade-2.1-mysql.sql", "ALTER TABLE t MODIFY c VARCHAR(50);\n");
         write("db/upgrade/2.0-upgrade-2.1-pg.sql", "ALTER TABLE t ALTER COLUMN c TYPE VARCHAR(20);\n");
 
@@ -473,6 +476,25 @@ class LinterDatabaseHistoriesTest {
     }
 
     /** The sessions table of MySQL and of PostgreSQL, each in its own first migration. */
+    /**
+     * A folder beside those named for MySQL and PostgreSQL, holding their scripts for a database the project
+     * abbreviates ({@code og/} for openGauss), is that database's history: its tables are not MySQL's.
+     */
+    @Test
+    void aFolderHoldingTheScriptsOfItsDatabaseFoldersForAnotherDatabaseStaysOutOfTheirHistories()
+            throws IOException {
+        write("db/init/mysql/schema.sql", "CREATE TABLE `note` (`title` VARCHAR(100));");
+        write("db/init/pg/schema.sql", "CREATE TABLE \"note\" (\"title\" VARCHAR(100));");
+        write("db/init/og/schema.sql", "CREATE TABLE \"public\".\"note\" (\"heading\" VARCHAR(100));");
+        write("db/upgrade/1.0-upgrade-1.1-mysql.sql", "ALTER TABLE `note` MODIFY `title` VARCHAR(20);");
+
+        List<Finding> findings = lint("alter-column-type");
+
+        assertEquals(1, findings.size(), findings.toString());
+        assertEquals("ALTER TABLE `note` changes the type of column `title` from VARCHAR(100) to VARCHAR(20)"
+                + " (shorter: 100 to 20 characters)", findings.get(0).message());
+    }
+
     private void sessionsTables(int mysqlLength, int postgresLength) throws IOException {
         write("db/1_init.mysql.up.sql", "CREATE TABLE sessions (token VARCHAR(" + mysqlLength + "));\n");
         write("db/1_init.postgres.up.sql", "CREATE TABLE sessions (token VARCHAR(" + postgresLength + "));\n");

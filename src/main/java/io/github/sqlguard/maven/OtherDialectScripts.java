@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -78,12 +79,12 @@ final class OtherDialectScripts {
                     .filter(word -> scanned.isPresent() && named == Dialect.AUTO && undescribedByPath.isEmpty());
             Dialect read = config.dialectFor(sibling.map(DatabaseNames::dialectOf).orElse(named));
             if (read != configured) {
-                otherDialect.merge(sibling.map(word -> folder(file) + "*_" + word + ".*")
+                otherDialect.merge(sibling.map(word -> siblingPlace(file, word))
                         .orElseGet(() -> place(file, DatabaseNames::dialectOf)) + " (" + read.configName(), 1,
                         Integer::sum);
             } else if (sibling.isPresent()) {
-                sibling.flatMap(DatabaseNames::undescribedDatabaseOf).ifPresent(database -> undescribed.merge(
-                        folder(file) + "*_" + sibling.get() + ".* (" + database, 1, Integer::sum));
+                undescribedBySiblings(sibling.get()).ifPresent(database -> undescribed.merge(
+                        siblingPlace(file, sibling.get()) + " (" + database, 1, Integer::sum));
             } else {
                 undescribedByPath.ifPresent(database -> undescribed.merge(
                         place(file, DatabaseNames::undescribedDatabaseOf) + " (" + database, 1, Integer::sum));
@@ -99,10 +100,19 @@ final class OtherDialectScripts {
     private static Optional<String> undescribedInAutoLine(LintConfig config, List<String> scannedFiles) {
         Map<String, Integer> undescribed = new TreeMap<>();
         List<Path> scannedDirectories = scannedDirectories(config);
+        Map<String, String> siblingNamed = SiblingDatabaseNames.of(scannedFiles);
         for (String file : scannedFiles) {
-            scanned(config.baseDir(), scannedDirectories, file).flatMap(DatabaseNames::undescribedDatabaseOf)
-                    .ifPresent(database -> undescribed.merge(place(file, DatabaseNames::undescribedDatabaseOf) + " ("
-                            + database, 1, Integer::sum));
+            Optional<SourcePath> scanned = scanned(config.baseDir(), scannedDirectories, file);
+            Optional<String> byPath = scanned.flatMap(DatabaseNames::undescribedDatabaseOf);
+            if (byPath.isPresent()) {
+                undescribed.merge(place(file, DatabaseNames::undescribedDatabaseOf) + " (" + byPath.get(), 1,
+                        Integer::sum);
+            } else if (scanned.isPresent() && siblingNamed.containsKey(file)
+                    && DatabaseNames.dialectOf(scanned.get()) == Dialect.AUTO) {
+                String word = siblingNamed.get(file);
+                undescribedBySiblings(word).ifPresent(database -> undescribed.merge(siblingPlace(file, word) + " ("
+                        + database, 1, Integer::sum));
+            }
         }
         int scripts = count(undescribed);
         if (scripts == 0) {
@@ -226,6 +236,37 @@ final class OtherDialectScripts {
             }
         }
         return folder;
+    }
+
+    /**
+     * The database no dialect here describes that {@code word}, standing where its siblings name their databases,
+     * names: a name we know ({@code db2}), or one we do not, since the siblings show it to be a database all the same
+     * ({@code og} for openGauss beside {@code -mysql} and {@code -pg}); empty for a database a dialect describes.
+     */
+    private static Optional<String> undescribedBySiblings(String word) {
+        return DatabaseNames.isDatabase(word) ? DatabaseNames.undescribedDatabaseOf(word) : Optional.of(word);
+    }
+
+    /**
+     * Where a file that names its database only as its siblings show is listed: the names of its folder's files
+     * that carry the word in the same place ({@code db/upgrade/*-og.*}, {@code db/upgrade/9/*_db2.*}), or the folder
+     * whose name it is ({@code db/init/og/}).
+     */
+    private static String siblingPlace(String file, String word) {
+        String folder = folder(file);
+        int named = ("/" + folder.toLowerCase(Locale.ROOT)).lastIndexOf("/" + word.toLowerCase(Locale.ROOT) + "/");
+        if (named >= 0) {
+            return folder.substring(0, named + word.length() + 1);
+        }
+        String fileName = file.substring(file.lastIndexOf('/') + 1);
+        List<String> ends = DatabaseNames.hyphenatedEnds(fileName);
+        if (!ends.isEmpty() && ends.get(1).equalsIgnoreCase(word)) {
+            return folder(file) + "*-" + ends.get(1) + ".*";
+        }
+        if (!ends.isEmpty() && ends.get(0).equalsIgnoreCase(word)) {
+            return folder(file) + ends.get(0) + "-*";
+        }
+        return folder(file) + "*_" + word + ".*";
     }
 
     private static String folder(String file) {

@@ -29,7 +29,9 @@ import java.util.regex.Pattern;
  * the folder above it and, for a folder of steps named for a database ({@code update/postgres/}), the files in the
  * folder of that name beside the one above ({@code postgres/}), where projects that keep one tree per database put
  * that database's install script, and those in the folder of that name in another tree beside the steps' one
- * ({@code db/ddl-scripts/mysql5/} beside {@code db/upgrade-scripts/mysql5/}, as jBPM keeps them). A script named for
+ * ({@code db/ddl-scripts/mysql5/} beside {@code db/upgrade-scripts/mysql5/}, as jBPM keeps them), and, for steps named
+ * for their database by their last word ({@code db/upgrade/2.4.1-upgrade-2.4.2-mysql.sql}), those in the folder of
+ * that name in another tree beside theirs ({@code db/init/mysql/}). A script named for
  * one version in the folder of such step scripts
  * ({@code hive-schema-3.1.0.mysql.sql} beside {@code upgrade-3.0.0-to-3.1.0.mysql.sql}, as Hive keeps them)
  * installs that version, alone. A folder named for upgrading ({@code upgrade/}, {@code update/}), or a folder per
@@ -57,12 +59,18 @@ final class InstallScripts {
             "v?(?<from>\\d+(?:\\.\\d+)*)(?:-|[-_.]to[-_.])v?(?<to>\\d+(?:\\.\\d+)*)", Pattern.CASE_INSENSITIVE);
 
     /**
-     * A script named for an upgrade between two dotted versions, {@code x} standing for any number: one {@code -}
-     * or {@code _} between them, or a {@code to}. PostgreSQL's extension updates ({@code ext--1.0--1.1.sql}) are not
-     * meant: they are ordered by their own rules.
+     * What stands between the two versions of a step script's name: one {@code -} or {@code _}, or a {@code to} or
+     * {@code upgrade} between them ({@code 1.2_to_1.3.sql}, {@code 2.4.1-upgrade-2.4.2-mysql.sql}).
+     */
+    private static final String STEP_JOINER = "(?:[-_]|[-_.](?:to|upgrade)[-_.])";
+
+    /**
+     * A script named for an upgrade between two dotted versions, {@code x} standing for any number, joined by
+     * {@link #STEP_JOINER}. PostgreSQL's extension updates ({@code ext--1.0--1.1.sql}) are not meant: they are
+     * ordered by their own rules.
      */
     private static final Pattern VERSION_STEP_FILE = Pattern.compile(
-            "(?:.*[^0-9a-z])?" + dotted("from") + "(?:[-_]|[-_.]to[-_.])" + dotted("to") + "(?:[-_.][^/]*)?\\.sql",
+            "(?:.*[^0-9a-z])?" + dotted("from") + STEP_JOINER + dotted("to") + "(?:[-_.][^/]*)?\\.sql",
             Pattern.CASE_INSENSITIVE);
 
     /**
@@ -88,7 +96,7 @@ final class InstallScripts {
 
     /** The first dotted version of a step script's name that a second one follows: the version it starts from. */
     private static final Pattern STEP_START = Pattern.compile(
-            "(?:^|[^0-9a-z.])v?(\\d+(?:\\.\\d+)+)(?:[-_]|[-_.]to[-_.])v?\\d+(?:\\.(?:\\d+|x))+",
+            "(?:^|[^0-9a-z.])v?(\\d+(?:\\.\\d+)+)" + STEP_JOINER + "v?\\d+(?:\\.(?:\\d+|x))+",
             Pattern.CASE_INSENSITIVE);
 
     /**
@@ -167,6 +175,10 @@ final class InstallScripts {
                     siblingTreeScripts(paths, above, name).forEach(script -> databaseInstallFiles.put(script,
                             "beside " + stepsFolder));
                 }
+                // steps named for their database by the last word (1.0-upgrade-1.1-mysql.sql) install from the
+                // folders of that name in the trees beside theirs (db/init/mysql/ beside db/upgrade/)
+                databaseWords(versions).forEach(word -> siblingTreeFolders(paths, stepsFolder, word)
+                        .forEach(folder -> installFolders.put(folder, folder)));
                 String install = above + INSTALL_AND_TEARDOWN_FOLDERS.get(0) + "/";
                 INSTALL_AND_TEARDOWN_FOLDERS.forEach(folder -> installFolders.put(above + folder + "/", install));
             }
@@ -232,6 +244,27 @@ final class InstallScripts {
             }
         }
         return folders;
+    }
+
+    /**
+     * The last words of the step scripts named {@code steps} ({@code mysql} of {@code 2.4.1-upgrade-2.4.2-mysql.sql},
+     * {@code og} of its openGauss sibling), when one of them names a database we know: then each names the database
+     * its step is for. Empty otherwise.
+     */
+    private static Set<String> databaseWords(Set<String> steps) {
+        Set<String> words = new HashSet<>();
+        for (String step : steps) {
+            String lower = step.toLowerCase(Locale.ROOT);
+            if (lower.endsWith(".sql")) {
+                String stem = lower.substring(0, lower.length() - ".sql".length());
+                String word = stem.substring(Math.max(stem.lastIndexOf('-'), stem.lastIndexOf('_')) + 1);
+                if (!word.isEmpty() && Character.isLetter(word.charAt(0)) && word.chars().allMatch(
+                        Character::isLetterOrDigit)) {
+                    words.add(word);
+                }
+            }
+        }
+        return words.stream().anyMatch(DatabaseNames::isDatabase) ? words : Set.of();
     }
 
     /** The lowest version the step scripts named {@code steps} upgrade from, when they name dotted versions. */

@@ -32,6 +32,11 @@ final class MirroredFolders {
     private MirroredFolders() {
     }
 
+    /** Whether a folder named {@code name} holds steps that run with a sibling's ({@code drop/}, {@code down/}). */
+    static boolean runsWithSibling(String name) {
+        return RUN_WITH_SIBLING.contains(name);
+    }
+
     /** A plain script as this split reads it: its history and its path, with {@code /} between folders. */
     record PlainScript(String history, String path) {
     }

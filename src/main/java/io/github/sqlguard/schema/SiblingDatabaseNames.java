@@ -103,7 +103,77 @@ public final class SiblingDatabaseNames {
         }
         namedLikeTheirFolder(byRest, namingEndings, named);
         namedBesideTheirTwin(paths, named);
+        namedLikeTheirSiblingFolders(paths, named);
         return named;
+    }
+
+    /**
+     * Adds the files below a folder whose name stands where its sibling folders name databases, when each of its
+     * scripts lies at the same path in one of them ({@code db/init/og/create-table.sql} beside
+     * {@code db/init/pg/create-table.sql} and {@code db/init/mysql/schema.sql}): the same scripts for a database the
+     * project abbreviates as it pleases, not scripts every database runs, which would put that database's tables into
+     * the histories of the others. Two database folders beside it, as for file names; a script of its own
+     * ({@code db/migration/V2__x.sql} beside {@code db/h2/}) keeps out a folder of the scripts every database runs,
+     * and the words of {@link MirroredFolders} a folder that runs with its sibling ({@code drop/}, {@code down/}).
+     */
+    private static void namedLikeTheirSiblingFolders(List<String> paths, Map<String, String> named) {
+        Map<String, Set<String>> databaseFolders = new HashMap<>();
+        for (String path : paths) {
+            String lower = path.toLowerCase(Locale.ROOT).replace('\\', '/');
+            for (int start = 0, slash = lower.indexOf('/'); slash > start; start = slash + 1,
+                    slash = lower.indexOf('/', start)) {
+                if (DatabaseNames.isDatabase(lower.substring(start, slash))) {
+                    databaseFolders.computeIfAbsent(lower.substring(0, start), k -> new HashSet<>())
+                            .add(lower.substring(start, slash));
+                }
+            }
+        }
+        databaseFolders.values().removeIf(folders -> folders.size() < 2);
+        if (databaseFolders.isEmpty()) {
+            return; // asked on every build: most projects have no such folders
+        }
+        Map<String, Set<String>> foldersByPathBelow = new HashMap<>();
+        for (String path : paths) {
+            String lower = path.toLowerCase(Locale.ROOT).replace('\\', '/');
+            for (int start = 0, slash = lower.indexOf('/'); slash > start; start = slash + 1,
+                    slash = lower.indexOf('/', start)) {
+                String parent = lower.substring(0, start);
+                if (databaseFolders.containsKey(parent)) {
+                    foldersByPathBelow.computeIfAbsent(parent + "\u0000" + lower.substring(slash + 1),
+                            k -> new HashSet<>()).add(lower.substring(start, slash));
+                }
+            }
+        }
+        Map<String, String> wordByFolder = new HashMap<>();
+        Set<String> withScriptsOfTheirOwn = new HashSet<>();
+        foldersByPathBelow.forEach((key, folders) -> {
+            String parent = key.substring(0, key.indexOf('\u0000'));
+            boolean twinned = folders.stream().anyMatch(DatabaseNames::isDatabase);
+            for (String folder : folders) {
+                if (!DatabaseNames.isDatabase(folder) && folder.matches("[a-z][a-z0-9]*")
+                        && !EVERY_DATABASE.contains(folder) && !MirroredFolders.runsWithSibling(folder)) {
+                    wordByFolder.put(parent + folder + "/", folder);
+                    if (!twinned) {
+                        withScriptsOfTheirOwn.add(parent + folder + "/");
+                    }
+                }
+            }
+        });
+        wordByFolder.keySet().removeAll(withScriptsOfTheirOwn);
+        if (wordByFolder.isEmpty()) {
+            return;
+        }
+        for (String path : paths) {
+            String lower = path.toLowerCase(Locale.ROOT).replace('\\', '/');
+            // the deepest such folder names the database, as the deepest folder named for one does
+            for (int slash = lower.lastIndexOf('/'); slash > 0; slash = lower.lastIndexOf('/', slash - 1)) {
+                String word = wordByFolder.get(lower.substring(0, slash + 1));
+                if (word != null) {
+                    named.putIfAbsent(path, word);
+                    break;
+                }
+            }
+        }
     }
 
     /**

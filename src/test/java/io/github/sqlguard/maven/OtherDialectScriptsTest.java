@@ -66,6 +66,43 @@ class OtherDialectScriptsTest {
                 OtherDialectScripts.of(config(Dialect.POSTGRESQL), files).undescribed());
     }
 
+    /**
+     * Upgrade scripts whose last word abbreviates a database we have no name for ({@code -og} for openGauss,
+     * {@code -ob} for OceanBase), beside those for MySQL and PostgreSQL: the configured dialect reads them, and the
+     * user learns it, as for a folder named for such a database; under {@code auto} the shared forms read them.
+     */
+    @Test
+    void namesTheFilesWhoseSiblingsShowTheyNameADatabaseWithoutADialect() {
+        List<String> files = List.of("db/upgrade/1.0-upgrade-1.1-mysql.sql", "db/upgrade/1.0-upgrade-1.1-pg.sql",
+                "db/upgrade/1.0-upgrade-1.1-og.sql", "db/upgrade/1.1-upgrade-1.2-mysql.sql",
+                "db/upgrade/1.1-upgrade-1.2-pg.sql", "db/upgrade/1.1-upgrade-1.2-og.sql",
+                "db/upgrade/1.1-upgrade-1.2-ob.sql");
+
+        assertEquals(Optional.of("sqlguard: dialect mysql is configured and reads 3 scripts of a database it does"
+                + " not describe: db/upgrade/*-ob.* (ob, 1 script), db/upgrade/*-og.* (og, 2 scripts); where that"
+                + " database's SQL means something else, a finding can be missed (with dialect auto they are read in no"
+                + " database's dialect)"), OtherDialectScripts.of(config(Dialect.MYSQL), files).undescribed());
+        assertEquals(Optional.of("sqlguard: dialect mysql is configured, but 2 scripts whose folder or file name names"
+                + " a database of another dialect are read in that database's dialect: db/upgrade/*-pg.* (postgresql,"
+                + " 2 scripts)"), OtherDialectScripts.of(config(Dialect.MYSQL), files).otherDialect());
+        assertEquals(Optional.of("sqlguard: 3 scripts are of a database no dialect here describes, and read by the"
+                + " forms the dialects here share: db/upgrade/*-ob.* (ob, 1 script), db/upgrade/*-og.* (og, 2 scripts);"
+                + " where that database's SQL means something else, a finding can be missed"),
+                OtherDialectScripts.of(config(Dialect.AUTO), files).undescribedInAuto());
+    }
+
+    /** The same for a folder beside those named for databases that holds their scripts ({@code og/}). */
+    @Test
+    void namesTheFolderWhoseSiblingsShowItNamesADatabaseWithoutADialect() {
+        List<String> files = List.of("db/init/mysql/schema.sql", "db/init/pg/schema.sql", "db/init/og/schema.sql");
+
+        assertEquals(Optional.of("sqlguard: dialect mysql is configured and reads 1 script of a database it does"
+                + " not describe: db/init/og/ (og, 1 script); where that database's SQL means something else, a"
+                + " finding can be missed (with dialect auto they are read in no database's dialect)"),
+                OtherDialectScripts.of(config(Dialect.MYSQL), files).undescribed());
+        assertEquals(Optional.empty(), OtherDialectScripts.of(config(Dialect.AUTO), files).unnamedInAuto());
+    }
+
     @Test
     void saysNothingWithoutAConfiguredDialectOrWhenItReadsEveryScript() {
         assertEquals(Optional.empty(), OtherDialectScripts.of(config(Dialect.AUTO), FILES).otherDialect());

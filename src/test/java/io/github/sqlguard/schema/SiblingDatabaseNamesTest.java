@@ -53,7 +53,19 @@ class SiblingDatabaseNamesTest {
         // nor a Flyway script beside its twin
         "V1__init.sql V1__init_pg.sql | ",
         // the rest of the name must match too
-        "1.0-upgrade-1.1-mysql.sql 1.0-upgrade-1.1-pg.sql 1.1-upgrade-1.2-og.sql | "
+        "1.0-upgrade-1.1-mysql.sql 1.0-upgrade-1.1-pg.sql 1.1-upgrade-1.2-og.sql | ",
+        // a folder beside two named for databases, holding a script one of them holds too
+        "db/init/mysql/schema.sql db/init/pg/create-table.sql db/init/og/create-table.sql db/init/ob/schema.sql | "
+            + "db/init/ob/schema.sql=ob db/init/og/create-table.sql=og",
+        // every script below it, at any depth
+        "sql/mysql/patches/001.sql sql/pg/patches/001.sql sql/pg/patches/002.sql sql/og/patches/001.sql"
+            + " sql/og/patches/002.sql | sql/og/patches/001.sql=og sql/og/patches/002.sql=og",
+        // not with a script no database folder holds, beside one database folder only, nor a folder for every
+        // database or one that runs with another
+        "db/mysql/V1__a.sql db/pg/V1__a.sql db/seed/data.sql | ",
+        "db/h2/V1__a.sql db/sybase/V1__a.sql db/migration/V1__a.sql db/migration/V2__b.sql | ",
+        "db/mysql/V1__a.sql db/og/V1__a.sql | ",
+        "db/mysql/x.sql db/pg/x.sql db/common/x.sql db/down/x.sql | "
     })
     void namesTheWordInADatabasesPlace(String paths, String expected) {
         Map<String, String> named = SiblingDatabaseNames.of(Arrays.asList(paths.split(" ")));
