@@ -105,7 +105,9 @@ public record TypeChange(SqlType from, SqlType to, Verdict verdict, String reaso
 
     /**
      * The type as the dialect stores it. MySQL's SERIAL is BIGINT UNSIGNED (NOT NULL AUTO_INCREMENT UNIQUE), not
-     * PostgreSQL's four-byte integer. Oracle stores INTEGER, INT and SMALLINT as NUMBER(38), and DECIMAL and NUMERIC
+     * PostgreSQL's four-byte integer; MySQL and MariaDB have no boolean type and store BOOL and BOOLEAN as
+     * TINYINT(1), so {@code TINYINT(1)} to {@code BOOLEAN} changes nothing, and REAL is their DOUBLE (unless the
+     * REAL_AS_FLOAT mode is set), not the single precision REAL of the others. Oracle stores INTEGER, INT and SMALLINT as NUMBER(38), and DECIMAL and NUMERIC
      * written without a precision as NUMBER(38,0); FLOAT(b), REAL and
      * DOUBLE PRECISION as a decimal NUMBER of b binary digits (126 unless written, 63 for REAL) that keeps the
      * decimal point where the value needs it, unlike the IEEE BINARY_FLOAT and BINARY_DOUBLE; and a DATE with its
@@ -114,6 +116,14 @@ public record TypeChange(SqlType from, SqlType to, Verdict verdict, String reaso
     private static SqlType inDialect(SqlType type, Dialect dialect) {
         if (dialect.isMySqlFamily() && type.written().equalsIgnoreCase("SERIAL")) {
             return new SqlType(type.written(), "BIGINT", List.of(), true, false, false, "");
+        }
+        if (dialect.isMySqlFamily() && type.base().equals("BOOLEAN")) {
+            return new SqlType(type.written(), "TINYINT", List.of(1L), false, false, false, "");
+        }
+        // FLOAT4 reads as REAL too, but is MySQL's single precision FLOAT: only REAL as written is a DOUBLE.
+        if (dialect.isMySqlFamily() && type.base().equals("REAL")
+                && type.written().toUpperCase(java.util.Locale.ROOT).startsWith("REAL")) {
+            return new SqlType(type.written(), "DOUBLE", type.arguments(), type.unsigned(), false, false, "");
         }
         if (dialect != Dialect.ORACLE) {
             return type;

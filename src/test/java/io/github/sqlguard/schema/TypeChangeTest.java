@@ -83,6 +83,16 @@ class TypeChangeTest {
             NUMERIC(12,3)               | MONEY                       | POSTGRESQL | LOSSY
             DECIMAL                     | DECIMAL(12,0)               | MYSQL      | LOSSLESS
             double                      | float                       | MYSQL      | LOSSY
+            tinyint(1)                  | boolean                     | MYSQL      | LOSSLESS
+            TINYINT                     | BOOL                        | MARIADB    | LOSSLESS
+            TINYINT UNSIGNED            | BOOLEAN                     | MYSQL      | LOSSY
+            smallint                    | boolean                     | MYSQL      | LOSSY
+            boolean                     | bit(1)                      | MYSQL      | LOSSY
+            integer                     | boolean                     | POSTGRESQL | LOSSY
+            double                      | real                        | MYSQL      | LOSSLESS
+            double                      | float4                      | MYSQL      | LOSSY
+            double precision            | real                        | POSTGRESQL | LOSSY
+            mediumint                   | int3                        | MYSQL      | LOSSLESS
             float                       | double                      | MYSQL      | LOSSLESS
             VARCHAR(100)                | VARCHAR(50)                 | MYSQL      | LOSSY
             STRING                      | STRING(10)                  | AUTO       | LOSSY
