@@ -120,6 +120,10 @@ public record TypeChange(SqlType from, SqlType to, Verdict verdict, String reaso
         if (dialect.isMySqlFamily() && type.base().equals("BOOLEAN")) {
             return new SqlType(type.written(), "TINYINT", List.of(1L), false, false, false, "");
         }
+        // YEAR(4) is the only width MySQL 8 still accepts, and what earlier releases mean by YEAR.
+        if (dialect.isMySqlFamily() && type.base().equals("YEAR") && type.firstArgument() == 4) {
+            return new SqlType(type.written(), "YEAR", List.of(), false, false, false, "");
+        }
         // FLOAT4 reads as REAL too, but is MySQL's single precision FLOAT: only REAL as written is a DOUBLE.
         if (dialect.isMySqlFamily() && type.base().equals("REAL")
                 && type.written().toUpperCase(java.util.Locale.ROOT).startsWith("REAL")) {

@@ -93,6 +93,8 @@ class TypeChangeTest {
             double                      | float4                      | MYSQL      | LOSSY
             double precision            | real                        | POSTGRESQL | LOSSY
             mediumint                   | int3                        | MYSQL      | LOSSLESS
+            year(4)                     | year                        | MYSQL      | LOSSLESS
+            year                        | year(2)                     | MYSQL      | UNKNOWN
             float                       | double                      | MYSQL      | LOSSLESS
             VARCHAR(100)                | VARCHAR(50)                 | MYSQL      | LOSSY
             STRING                      | STRING(10)                  | AUTO       | LOSSY
