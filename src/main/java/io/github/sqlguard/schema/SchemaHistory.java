@@ -41,6 +41,10 @@ final class SchemaHistory {
     private final Map<Integer, List<ColumnRetype>> retypes = new HashMap<>();
     /** Per table key: from which statement on its column types cannot be trusted (see {@link #ambiguous}). */
     private final Map<String, Integer> ambiguousFrom = new HashMap<>();
+    /** Per table key: the last statement that created the table again with other columns. */
+    private final Map<String, Integer> lastAmbiguousAt = new HashMap<>();
+    /** Per table and column key: the last statement that stated the column's whole type (see {@link #typeStated}). */
+    private final Map<String, Integer> typeStatedAt = new HashMap<>();
     /**
      * Per position after the fork, in order: where its statement starts, for messages. The location the
      * statement already has, not a text made of it: a replay has a position for every statement it saw.
@@ -219,10 +223,44 @@ final class SchemaHistory {
     /** As {@link #retyped(String, String, Optional, Optional)}, with the values of both enum types when known. */
     void retyped(String table, String column, Optional<SqlType> from, Optional<SqlType> to,
             Optional<EnumValueLists> enumValues) {
-        Optional<SqlType> before = ambiguousFromOf(SchemaNames.key(table)) != null ? Optional.empty() : from;
+        Optional<SqlType> before = ambiguousFromOf(SchemaNames.key(table)) != null && !typeStatedSinceAmbiguous(table,
+                column) ? Optional.empty() : from;
         String unknown = before.isPresent() ? "" : whyTypeUnknown(table, column);
         retypes.computeIfAbsent(position, p -> new ArrayList<>()).add(new ColumnRetype(table, column, before, to,
                 unknown, "", java.util.Set.of(), before.isPresent() ? enumValues : Optional.empty()));
+        if (to.isPresent()) {
+            typeStated(table, column);
+        }
+    }
+
+    /**
+     * Notes that the current statement gives {@code column} of {@code table} the type it writes (an ADD COLUMN, a
+     * MODIFY or ALTER COLUMN .. TYPE): whichever of two mixed histories defined the table, the column has that type
+     * once the statement ran, so a later change of it is judged against that type.
+     */
+    void typeStated(String table, String column) {
+        typeStatedAt.put(columnKey(table, column), position);
+    }
+
+    /** True when a statement before this one, after the table was last created again, stated the column's type. */
+    private boolean typeStatedSinceAmbiguous(String table, String column) {
+        Integer stated = typeStatedAtOf(columnKey(table, column));
+        Integer ambiguousAt = lastAmbiguousAtOf(SchemaNames.key(table));
+        return stated != null && stated < position && (ambiguousAt == null || stated > ambiguousAt);
+    }
+
+    private static String columnKey(String table, String column) {
+        return SchemaNames.key(table) + "." + SchemaNames.key(column);
+    }
+
+    private Integer typeStatedAtOf(String key) {
+        Integer at = typeStatedAt.get(key);
+        return at != null || parent == null ? at : parent.typeStatedAtOf(key);
+    }
+
+    private Integer lastAmbiguousAtOf(String key) {
+        Integer at = lastAmbiguousAt.get(key);
+        return at != null || parent == null ? at : parent.lastAmbiguousAtOf(key);
     }
 
     /** Why the replay does not know the type {@code column} of {@code table} has before this statement. */
@@ -329,6 +367,7 @@ final class SchemaHistory {
      */
     void ambiguous(String table) {
         ambiguousFrom.putIfAbsent(SchemaNames.key(table), position);
+        lastAmbiguousAt.put(SchemaNames.key(table), position);
     }
 
     boolean ambiguousBefore(String table, int statementPosition) {

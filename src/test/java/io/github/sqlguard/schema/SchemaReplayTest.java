@@ -345,6 +345,26 @@ class SchemaReplayTest {
     }
 
     @Test
+    void aColumnWhoseTypeAStatementStatesAfterTheHistoriesMixedIsKnownAgainUntilTheyMixAgain() {
+        SchemaReplay replay = new SchemaReplay();
+        List<Statement> statements = statements(Dialect.MYSQL, """
+                CREATE TABLE t (c DATETIME, d INT);
+                CREATE TABLE t (c DATE);
+                ALTER TABLE t MODIFY c DATETIME;
+                ALTER TABLE t ADD COLUMN e VARCHAR(100), ADD COLUMN IF NOT EXISTS f VARCHAR(100);
+                ALTER TABLE t MODIFY c DATETIME(6), MODIFY e VARCHAR(50), MODIFY f VARCHAR(50), MODIFY d BIGINT;
+                CREATE TABLE t (c TIMESTAMP, e TEXT);
+                ALTER TABLE t MODIFY c DATETIME(6);
+                """);
+        statements.forEach(replay::apply);
+        assertFalse(replay.factsFor(statements.get(2)).retypes().get(0).from().isPresent(), "mixed: either type");
+        List<String> stated = replay.factsFor(statements.get(4)).retypes().stream()
+                .map(retype -> retype.column() + " " + retype.from().map(SqlType::written).orElse("?")).toList();
+        assertEquals(List.of("c DATETIME", "e VARCHAR(100)", "f ?", "d ?"), stated);
+        assertFalse(replay.factsFor(statements.get(6)).retypes().get(0).from().isPresent(), "mixed again");
+    }
+
+    @Test
     void aColumnOneBranchOfABlockAddsIsNotWhatTheOtherBranchOrTheRestFinds() {
         SchemaReplay replay = new SchemaReplay();
         List<Statement> statements = statements(Dialect.POSTGRESQL, """
