@@ -246,7 +246,7 @@ final class SchemaHistory {
     private boolean typeStatedSinceAmbiguous(String table, String column) {
         Integer stated = typeStatedAtOf(columnKey(table, column));
         Integer ambiguousAt = lastAmbiguousAtOf(SchemaNames.key(table));
-        return stated != null && stated < position && (ambiguousAt == null || stated > ambiguousAt);
+        return stated != null && stated < position && (ambiguousAt == null || stated >= ambiguousAt);
     }
 
     private static String columnKey(String table, String column) {
@@ -363,11 +363,29 @@ final class SchemaHistory {
 
     /**
      * Marks a table created twice without a drop between: two histories (a changelog's changesets for
-     * different databases or contexts) are mixed, so from now on its column types and NOT NULL are unknown.
+     * different databases or contexts) are mixed, so from now on its column types and NOT NULL are unknown,
+     * except the type of a column both definitions give the same type, which it has whichever of them ran.
      */
-    void ambiguous(String table) {
+    void createdAgain(String table, Table before, Table created) {
+        List<String> agreeing = created.columns().values().stream()
+                .filter(column -> column.type().isPresent() && before.column(column.name()).flatMap(Column::type)
+                        .filter(type -> sameType(type, column.type().get())).isPresent()
+                        && typeCertain(table, column.name()))
+                .map(Column::name).toList();
         ambiguousFrom.putIfAbsent(SchemaNames.key(table), position);
         lastAmbiguousAt.put(SchemaNames.key(table), position);
+        agreeing.forEach(column -> typeStated(table, column));
+    }
+
+    private boolean typeCertain(String table, String column) {
+        return ambiguousFromOf(SchemaNames.key(table)) == null || typeStatedSinceAmbiguous(table, column);
+    }
+
+    /** The same type however it is spelt: {@code date} and {@code DATE}, {@code int4} and {@code integer}. */
+    private static boolean sameType(SqlType one, SqlType other) {
+        return one.base().equals(other.base()) && one.arguments().equals(other.arguments())
+                && one.unsigned() == other.unsigned() && one.withTimeZone() == other.withTimeZone()
+                && one.characterUnits() == other.characterUnits() && one.characterSet().equals(other.characterSet());
     }
 
     boolean ambiguousBefore(String table, int statementPosition) {
