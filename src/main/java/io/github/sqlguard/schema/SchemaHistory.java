@@ -39,7 +39,7 @@ final class SchemaHistory {
     /** Keys of tables this history dropped or renamed away (a fork hides them from its parent's view). */
     private final Set<String> gone = new HashSet<>();
     private final Map<Integer, List<ColumnRetype>> retypes = new HashMap<>();
-    /** Per table key: from which statement on its column types cannot be trusted (see {@link #ambiguous}). */
+    /** Per table key: from which statement on its column types cannot be trusted (see {@link #createdAgain}). */
     private final Map<String, Integer> ambiguousFrom = new HashMap<>();
     /** Per table key: the last statement that created the table again with other columns. */
     private final Map<String, Integer> lastAmbiguousAt = new HashMap<>();
