@@ -41,6 +41,7 @@ public record SqlType(String written, String base, List<Long> arguments, boolean
             Map.entry("CHARACTER VARYING", "VARCHAR"), Map.entry("CHAR VARYING", "VARCHAR"),
             Map.entry("NATIONAL CHARACTER VARYING", "NVARCHAR"), Map.entry("NATIONAL CHAR VARYING", "NVARCHAR"),
             Map.entry("NATIONAL CHARACTER", "NCHAR"), Map.entry("NATIONAL CHAR", "NCHAR"),
+            Map.entry("NATIONAL VARCHAR", "NVARCHAR"),
             Map.entry("CHARACTER", "CHAR"), Map.entry("BPCHAR", "CHAR"), Map.entry("VARCHAR2", "VARCHAR"),
             Map.entry("NVARCHAR2", "NVARCHAR"), Map.entry("CHARACTER LARGE OBJECT", "CLOB"),
             Map.entry("INT", "INTEGER"), Map.entry("INT4", "INTEGER"), Map.entry("INT8", "BIGINT"),

@@ -117,6 +117,15 @@ public record TypeChange(SqlType from, SqlType to, Verdict verdict, String reaso
         if (dialect.isMySqlFamily() && type.written().equalsIgnoreCase("SERIAL")) {
             return new SqlType(type.written(), "BIGINT", List.of(), true, false, false, "");
         }
+        // SQL Server's (and Sybase's) type for object names, in every dialect: no other database has it.
+        if (type.base().equals("SYSNAME")) {
+            return new SqlType(type.written(), "NVARCHAR", List.of(128L), false, false, false, "");
+        }
+        // MySQL's national types are its utf8 (utf8mb3) character set.
+        if (dialect.isMySqlFamily() && (type.base().equals("NVARCHAR") || type.base().equals("NCHAR"))) {
+            return new SqlType(type.written(), type.base().substring(1), type.arguments(), false, false, false,
+                    "UTF8");
+        }
         if (dialect.isMySqlFamily() && type.base().equals("BOOLEAN")) {
             return new SqlType(type.written(), "TINYINT", List.of(1L), false, false, false, "");
         }

@@ -94,6 +94,12 @@ class TypeChangeTest {
             double precision            | real                        | POSTGRESQL | LOSSY
             mediumint                   | int3                        | MYSQL      | LOSSLESS
             year(4)                     | year                        | MYSQL      | LOSSLESS
+            national varchar(50)        | varchar(50) character set utf8 | MYSQL   | LOSSLESS
+            varchar(50) character set utf8 | nvarchar(50)             | MYSQL      | LOSSLESS
+            nchar(10)                   | char(10) character set latin1 | MYSQL    | LOSSY
+            sysname                     | nvarchar(128)               | SQLSERVER  | LOSSLESS
+            sysname                     | nvarchar(100)               | SQLSERVER  | LOSSY
+            varchar(200)                | sysname                     | SQLSERVER  | LOSSY
             year                        | year(2)                     | MYSQL      | UNKNOWN
             float                       | double                      | MYSQL      | LOSSLESS
             VARCHAR(100)                | VARCHAR(50)                 | MYSQL      | LOSSY
