@@ -143,7 +143,9 @@ public record TypeChange(SqlType from, SqlType to, Verdict verdict, String reaso
         }
         return switch (type.base()) {
             case "INTEGER", "SMALLINT" -> oracleNumber(type, List.of(38L));
-            case "DECIMAL", "NUMERIC" -> type.arguments().isEmpty() ? oracleNumber(type, List.of(38L, 0L)) : type;
+            case "DECIMAL", "NUMERIC" -> type.arguments().isEmpty() ? oracleNumber(type, List.of(38L, 0L))
+                    : withOraclePrecision(type);
+            case "NUMBER" -> withOraclePrecision(type);
             case "FLOAT", "REAL", "DOUBLE" -> type.written().toUpperCase(java.util.Locale.ROOT).startsWith("BINARY_")
                     ? type : oracleNumber(type, List.of(decimalDigits(type), SqlType.MAX));
             case "DATE" -> new SqlType(type.written(), "TIMESTAMP", List.of(0L), false, false, false, "");
@@ -154,6 +156,12 @@ public record TypeChange(SqlType from, SqlType to, Verdict verdict, String reaso
     private static SqlType withCharacterSet(SqlType type, String characterSet) {
         return new SqlType(type.written(), type.base(), type.arguments(), type.unsigned(), type.withTimeZone(),
                 type.characterUnits(), characterSet);
+    }
+
+    /** Oracle's {@code NUMBER(*, 0)}, as its dictionary shows an INTEGER column: a precision of {@code *} is 38. */
+    private static SqlType withOraclePrecision(SqlType type) {
+        return type.arguments().size() == 2 && type.firstArgument() == SqlType.MAX
+                ? oracleNumber(type, List.of(38L, type.secondArgument())) : type;
     }
 
     private static SqlType oracleNumber(SqlType type, List<Long> arguments) {

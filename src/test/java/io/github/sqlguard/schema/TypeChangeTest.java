@@ -129,6 +129,10 @@ class TypeChangeTest {
             NUMBER(19,4)                | NUMBER                      | ORACLE     | LOSSLESS
             NUMBER                      | NUMBER(19)                  | ORACLE     | LOSSY
             NUMBER(10,2)                | NUMBER(10)                  | ORACLE     | LOSSY
+            NUMBER(*,0)                 | INTEGER                     | ORACLE     | LOSSLESS
+            NUMBER(*,2)                 | NUMBER(38,2)                | ORACLE     | LOSSLESS
+            NUMBER(*,2)                 | INTEGER                     | ORACLE     | LOSSY
+            NUMBER                      | NUMBER(*,0)                 | ORACLE     | LOSSY
             DATE                        | TIMESTAMP                   | ORACLE     | LOSSLESS
             TIMESTAMP                   | DATE                        | ORACLE     | LOSSY
             CHAR(10)                    | VARCHAR2(10)                | ORACLE     | LOSSLESS
