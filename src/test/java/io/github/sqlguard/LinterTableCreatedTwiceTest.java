@@ -11,8 +11,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A table created twice with other columns and no drop between (two histories kept in one folder) leaves
- * uncertain only the columns its definitions differ on: a column both give one type keeps it, and is NOT NULL
- * only when both say so.
+ * the type uncertain only of the columns its definitions differ on: a column both give one type keeps it. Whether a
+ * column is NOT NULL stays uncertain, so a condition on it is no always-true one.
  */
 class LinterTableCreatedTwiceTest {
 

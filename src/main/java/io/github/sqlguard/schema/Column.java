@@ -33,19 +33,4 @@ public record Column(String name, Optional<SqlType> type, boolean notNull, boole
     Column renamed(String newName) {
         return new Column(newName, type, notNull, computed);
     }
-
-    /**
-     * True when {@code other} gives this column the same known type, however it is spelt ({@code bigint},
-     * {@code BIGINT}), and the same computing; NOT NULL aside.
-     */
-    boolean typedAs(Column other) {
-        return computed == other.computed && type.isPresent() && other.type.isPresent()
-                && sameType(type.get(), other.type.get());
-    }
-
-    private static boolean sameType(SqlType one, SqlType other) {
-        return one.base().equals(other.base()) && one.arguments().equals(other.arguments())
-                && one.unsigned() == other.unsigned() && one.withTimeZone() == other.withTimeZone()
-                && one.characterUnits() == other.characterUnits() && one.characterSet().equals(other.characterSet());
-    }
 }

@@ -39,10 +39,12 @@ final class SchemaHistory {
     /** Keys of tables this history dropped or renamed away (a fork hides them from its parent's view). */
     private final Set<String> gone = new HashSet<>();
     private final Map<Integer, List<ColumnRetype>> retypes = new HashMap<>();
-    /** Per table key: from which statement on its column types cannot be trusted (see {@link #ambiguous}). */
+    /** Per table key: from which statement on its column types cannot be trusted (see {@link #createdAgain}). */
     private final Map<String, Integer> ambiguousFrom = new HashMap<>();
-    /** Per ambiguous table key: the keys of the columns every definition of it gave the same type. */
-    private final Map<String, Set<String>> definedAlike = new HashMap<>();
+    /** Per table key: the last statement that created the table again with other columns. */
+    private final Map<String, Integer> lastAmbiguousAt = new HashMap<>();
+    /** Per table and column key: the last statement that stated the column's whole type (see {@link #typeStated}). */
+    private final Map<String, Integer> typeStatedAt = new HashMap<>();
     /**
      * Per position after the fork, in order: where its statement starts, for messages. The location the
      * statement already has, not a text made of it: a replay has a position for every statement it saw.
@@ -128,20 +130,6 @@ final class SchemaHistory {
     private Integer ambiguousFromOf(String key) {
         Integer from = ambiguousFrom.get(key);
         return from != null || parent == null ? from : parent.ambiguousFromOf(key);
-    }
-
-    private Set<String> definedAlikeOf(String key) {
-        Set<String> alike = definedAlike.get(key);
-        return alike != null || parent == null ? alike : parent.definedAlikeOf(key);
-    }
-
-    /** True when a table created twice leaves the column's type uncertain: the definitions differ on it. */
-    private boolean uncertainColumn(String key, String column) {
-        if (ambiguousFromOf(key) == null) {
-            return false;
-        }
-        Set<String> alike = definedAlikeOf(key);
-        return alike == null || !alike.contains(SchemaNames.key(column));
     }
 
     /** Notes that the current statement adds {@code column} only if {@code table}, not all known, lacks it. */
@@ -235,10 +223,44 @@ final class SchemaHistory {
     /** As {@link #retyped(String, String, Optional, Optional)}, with the values of both enum types when known. */
     void retyped(String table, String column, Optional<SqlType> from, Optional<SqlType> to,
             Optional<EnumValueLists> enumValues) {
-        Optional<SqlType> before = uncertainColumn(SchemaNames.key(table), column) ? Optional.empty() : from;
+        Optional<SqlType> before = ambiguousFromOf(SchemaNames.key(table)) != null && !typeStatedSinceAmbiguous(table,
+                column) ? Optional.empty() : from;
         String unknown = before.isPresent() ? "" : whyTypeUnknown(table, column);
         retypes.computeIfAbsent(position, p -> new ArrayList<>()).add(new ColumnRetype(table, column, before, to,
                 unknown, "", java.util.Set.of(), before.isPresent() ? enumValues : Optional.empty()));
+        if (to.isPresent()) {
+            typeStated(table, column);
+        }
+    }
+
+    /**
+     * Notes that the current statement gives {@code column} of {@code table} the type it writes (an ADD COLUMN, a
+     * MODIFY or ALTER COLUMN .. TYPE): whichever of two mixed histories defined the table, the column has that type
+     * once the statement ran, so a later change of it is judged against that type.
+     */
+    void typeStated(String table, String column) {
+        typeStatedAt.put(columnKey(table, column), position);
+    }
+
+    /** True when a statement before this one, after the table was last created again, stated the column's type. */
+    private boolean typeStatedSinceAmbiguous(String table, String column) {
+        Integer stated = typeStatedAtOf(columnKey(table, column));
+        Integer ambiguousAt = lastAmbiguousAtOf(SchemaNames.key(table));
+        return stated != null && stated < position && (ambiguousAt == null || stated >= ambiguousAt);
+    }
+
+    private static String columnKey(String table, String column) {
+        return SchemaNames.key(table) + "." + SchemaNames.key(column);
+    }
+
+    private Integer typeStatedAtOf(String key) {
+        Integer at = typeStatedAt.get(key);
+        return at != null || parent == null ? at : parent.typeStatedAtOf(key);
+    }
+
+    private Integer lastAmbiguousAtOf(String key) {
+        Integer at = lastAmbiguousAt.get(key);
+        return at != null || parent == null ? at : parent.lastAmbiguousAtOf(key);
     }
 
     /** Why the replay does not know the type {@code column} of {@code table} has before this statement. */
@@ -246,7 +268,7 @@ final class SchemaHistory {
         String key = SchemaNames.key(table);
         String name = SchemaNames.unquoted(table);
         Integer ambiguousAt = ambiguousFromOf(key);
-        if (ambiguousAt != null && uncertainColumn(key, column)) {
+        if (ambiguousAt != null) {
             return "table " + name + " is created again, with other columns, at " + placeAt(ambiguousAt)
                     + " without a drop between, so which columns it has is not certain";
         }
@@ -341,26 +363,34 @@ final class SchemaHistory {
 
     /**
      * Marks a table created twice without a drop between: two histories (a changelog's changesets for
-     * different databases or contexts) are mixed, so from now on the types and NOT NULL of its columns are
-     * unknown, except those of the columns every definition so far gave one type ({@code alike}, keys), which the
-     * table as now replayed holds as NOT NULL only when every definition did.
+     * different databases or contexts) are mixed, so from now on its column types and NOT NULL are unknown,
+     * except the type of a column both definitions give the same type, which it has whichever of them ran.
      */
-    void ambiguous(String table, Set<String> alike) {
-        String key = SchemaNames.key(table);
-        ambiguousFrom.putIfAbsent(key, position);
-        Set<String> before = definedAlikeOf(key);
-        Set<String> still = new HashSet<>(alike);
-        if (before != null) {
-            still.retainAll(before);
-        }
-        definedAlike.put(key, still);
+    void createdAgain(String table, Table before, Table created) {
+        List<String> agreeing = created.columns().values().stream()
+                .filter(column -> column.type().isPresent() && before.column(column.name()).flatMap(Column::type)
+                        .filter(type -> sameType(type, column.type().get())).isPresent()
+                        && typeCertain(table, column.name()))
+                .map(Column::name).toList();
+        ambiguousFrom.putIfAbsent(SchemaNames.key(table), position);
+        lastAmbiguousAt.put(SchemaNames.key(table), position);
+        agreeing.forEach(column -> typeStated(table, column));
     }
 
-    /** True when the column's type and NOT NULL are uncertain at a statement, its table created twice before it. */
-    boolean ambiguousBefore(String table, String column, int statementPosition) {
-        String key = SchemaNames.key(table);
-        Integer from = ambiguousFromOf(key);
-        return from != null && from < statementPosition && uncertainColumn(key, column);
+    private boolean typeCertain(String table, String column) {
+        return ambiguousFromOf(SchemaNames.key(table)) == null || typeStatedSinceAmbiguous(table, column);
+    }
+
+    /** The same type however it is spelt: {@code date} and {@code DATE}, {@code int4} and {@code integer}. */
+    private static boolean sameType(SqlType one, SqlType other) {
+        return one.base().equals(other.base()) && one.arguments().equals(other.arguments())
+                && one.unsigned() == other.unsigned() && one.withTimeZone() == other.withTimeZone()
+                && one.characterUnits() == other.characterUnits() && one.characterSet().equals(other.characterSet());
+    }
+
+    boolean ambiguousBefore(String table, int statementPosition) {
+        Integer from = ambiguousFromOf(SchemaNames.key(table));
+        return from != null && from < statementPosition;
     }
 
     /** Records the view the current statement creates, or, with an empty query, drops. */

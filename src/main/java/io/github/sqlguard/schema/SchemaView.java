@@ -93,10 +93,10 @@ public final class SchemaView {
 
     /**
      * The column {@code column} of {@code table}, when the replay knows both; empty also when two histories
-     * defined the column differently, so its type and NOT NULL cannot be trusted.
+     * defined the table differently, so its type and NOT NULL cannot be trusted.
      */
     public Optional<Column> column(String table, String column) {
-        if (history == null || history.ambiguousBefore(table, column, position)) {
+        if (history == null || history.ambiguousBefore(table, position)) {
             return Optional.empty();
         }
         return table(table).flatMap(known -> known.column(column));

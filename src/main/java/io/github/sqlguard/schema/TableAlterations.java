@@ -128,7 +128,7 @@ final class TableAlterations {
             for (List<Token> element : ObjectNames.splitAtCommas(clause, i + 1, end - 1)) {
                 result = TableDefinitions.withElement(result, element);
             }
-            return result;
+            return withTypesStated(table, result, schema);
         }
         if (clause.size() > i + 3 && clause.get(i).isWord("IF")) {
             // ADD COLUMN IF NOT EXISTS c leaves an older c as it was; where the replay does not know every
@@ -140,9 +140,18 @@ final class TableAlterations {
             if (name == null || table.column(name.text()).isPresent() || !table.complete()) {
                 return table;
             }
-            i += 3;
+            return TableDefinitions.withElement(table, clause.subList(i + 3, clause.size()));
         }
-        return TableDefinitions.withElement(table, clause.subList(Math.min(i, clause.size()), clause.size()));
+        return withTypesStated(table,
+                TableDefinitions.withElement(table, clause.subList(Math.min(i, clause.size()), clause.size())), schema);
+    }
+
+    /** {@code after}, noting the type of each column it has and {@code before} had not as stated by this ADD. */
+    private static Table withTypesStated(Table before, Table after, SchemaHistory schema) {
+        after.columns().values().stream()
+                .filter(column -> column.type().isPresent() && before.column(column.name()).isEmpty())
+                .forEach(column -> schema.typeStated(after.name(), column.name()));
+        return after;
     }
 
     private static Table dropped(Table table, List<Token> clause) {

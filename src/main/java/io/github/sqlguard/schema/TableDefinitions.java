@@ -91,18 +91,9 @@ final class TableDefinitions {
         boolean asSelect = end < tokens.size() && tokens.subList(end, tokens.size()).stream()
                 .anyMatch(token -> token.isWord("AS") || token.isWord("SELECT"));
         // The same table created again with other columns: two histories are mixed (a T-SQL batch and its
-        // inner statement repeat the same definition, which is no conflict). A column both give one type keeps
-        // it, whichever history the database followed, and is NOT NULL only when both say so.
+        // inner statement repeat the same definition, which is no conflict).
         if (existing.isPresent() && existing.get().complete() && !existing.get().columns().equals(created.columns())) {
-            java.util.Set<String> typedAlike = new java.util.HashSet<>();
-            for (Column column : created.columns().values()) {
-                Optional<Column> before = existing.get().column(column.name());
-                if (before.isPresent() && before.get().typedAs(column)) {
-                    typedAlike.add(SchemaNames.key(column.name()));
-                    created = created.withColumn(column.withNotNull(column.notNull() && before.get().notNull()));
-                }
-            }
-            schema.ambiguous(table, typedAlike);
+            schema.createdAgain(table, existing.get(), created);
         }
         schema.put(asSelect ? new Table(table, created.columns(), List.of(), List.of(), false, sessionRows) : created);
         if (asSelect) {

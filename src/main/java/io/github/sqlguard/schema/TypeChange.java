@@ -104,23 +104,28 @@ public record TypeChange(SqlType from, SqlType to, Verdict verdict, String reaso
     }
 
     /**
-     * The type as the dialect stores it. MySQL's SERIAL is BIGINT UNSIGNED (NOT NULL AUTO_INCREMENT UNIQUE), not
-     * PostgreSQL's four-byte integer. Oracle stores INTEGER, INT and SMALLINT as NUMBER(38), and DECIMAL and NUMERIC
-     * written without a precision as NUMBER(38,0); FLOAT(b), REAL and
+     * The type as the dialect stores it. MySQL's is {@link #mySqlStored}. Oracle stores INTEGER, INT and SMALLINT
+     * as NUMBER(38), and DECIMAL and NUMERIC written without a precision as NUMBER(38,0); FLOAT(b), REAL and
      * DOUBLE PRECISION as a decimal NUMBER of b binary digits (126 unless written, 63 for REAL) that keeps the
      * decimal point where the value needs it, unlike the IEEE BINARY_FLOAT and BINARY_DOUBLE; and a DATE with its
      * time of day to the second, as TIMESTAMP(0) does.
      */
     private static SqlType inDialect(SqlType type, Dialect dialect) {
-        if (dialect.isMySqlFamily() && type.written().equalsIgnoreCase("SERIAL")) {
-            return new SqlType(type.written(), "BIGINT", List.of(), true, false, false, "");
+        // SQL Server's (and Sybase's) type for object names, in every dialect: no other database has it.
+        if (type.base().equals("SYSNAME")) {
+            return new SqlType(type.written(), "NVARCHAR", List.of(128L), false, false, false, "");
+        }
+        if (dialect.isMySqlFamily()) {
+            return mySqlStored(type);
         }
         if (dialect != Dialect.ORACLE) {
             return type;
         }
         return switch (type.base()) {
             case "INTEGER", "SMALLINT" -> oracleNumber(type, List.of(38L));
-            case "DECIMAL", "NUMERIC" -> type.arguments().isEmpty() ? oracleNumber(type, List.of(38L, 0L)) : type;
+            case "DECIMAL", "NUMERIC" -> type.arguments().isEmpty() ? oracleNumber(type, List.of(38L, 0L))
+                    : withOraclePrecision(type);
+            case "NUMBER" -> withOraclePrecision(type);
             case "FLOAT", "REAL", "DOUBLE" -> type.written().toUpperCase(java.util.Locale.ROOT).startsWith("BINARY_")
                     ? type : oracleNumber(type, List.of(decimalDigits(type), SqlType.MAX));
             case "DATE" -> new SqlType(type.written(), "TIMESTAMP", List.of(0L), false, false, false, "");
@@ -128,9 +133,39 @@ public record TypeChange(SqlType from, SqlType to, Verdict verdict, String reaso
         };
     }
 
+    /**
+     * The type as MySQL and MariaDB store it. SERIAL is BIGINT UNSIGNED (NOT NULL AUTO_INCREMENT UNIQUE), not
+     * PostgreSQL's four-byte integer; they have no boolean type and store BOOL and BOOLEAN as TINYINT(1), so
+     * {@code TINYINT(1)} to {@code BOOLEAN} changes nothing; REAL is their DOUBLE (unless the REAL_AS_FLOAT mode is
+     * set), not the single precision REAL of the others; YEAR(4), the only width MySQL 8 still accepts, is YEAR; and
+     * the national types are their utf8 (utf8mb3) character set.
+     */
+    private static SqlType mySqlStored(SqlType type) {
+        if (type.written().equalsIgnoreCase("SERIAL")) {
+            return new SqlType(type.written(), "BIGINT", List.of(), true, false, false, "");
+        }
+        return switch (type.base()) {
+            case "NVARCHAR", "NCHAR" -> new SqlType(type.written(), type.base().substring(1), type.arguments(), false,
+                    false, false, "UTF8");
+            case "BOOLEAN" -> new SqlType(type.written(), "TINYINT", List.of(1L), false, false, false, "");
+            case "YEAR" -> type.firstArgument() == 4
+                    ? new SqlType(type.written(), "YEAR", List.of(), false, false, false, "") : type;
+            // FLOAT4 reads as REAL too, but is the single precision FLOAT: only REAL as written is a DOUBLE.
+            case "REAL" -> type.written().toUpperCase(java.util.Locale.ROOT).startsWith("REAL")
+                    ? new SqlType(type.written(), "DOUBLE", type.arguments(), type.unsigned(), false, false, "") : type;
+            default -> type;
+        };
+    }
+
     private static SqlType withCharacterSet(SqlType type, String characterSet) {
         return new SqlType(type.written(), type.base(), type.arguments(), type.unsigned(), type.withTimeZone(),
                 type.characterUnits(), characterSet);
+    }
+
+    /** Oracle's {@code NUMBER(*, 0)}, as its dictionary shows an INTEGER column: a precision of {@code *} is 38. */
+    private static SqlType withOraclePrecision(SqlType type) {
+        return type.arguments().size() == 2 && type.firstArgument() == SqlType.MAX
+                ? oracleNumber(type, List.of(38L, type.secondArgument())) : type;
     }
 
     private static SqlType oracleNumber(SqlType type, List<Long> arguments) {

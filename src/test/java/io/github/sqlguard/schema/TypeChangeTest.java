@@ -83,6 +83,24 @@ class TypeChangeTest {
             NUMERIC(12,3)               | MONEY                       | POSTGRESQL | LOSSY
             DECIMAL                     | DECIMAL(12,0)               | MYSQL      | LOSSLESS
             double                      | float                       | MYSQL      | LOSSY
+            tinyint(1)                  | boolean                     | MYSQL      | LOSSLESS
+            TINYINT                     | BOOL                        | MARIADB    | LOSSLESS
+            TINYINT UNSIGNED            | BOOLEAN                     | MYSQL      | LOSSY
+            smallint                    | boolean                     | MYSQL      | LOSSY
+            boolean                     | bit(1)                      | MYSQL      | LOSSY
+            integer                     | boolean                     | POSTGRESQL | LOSSY
+            double                      | real                        | MYSQL      | LOSSLESS
+            double                      | float4                      | MYSQL      | LOSSY
+            double precision            | real                        | POSTGRESQL | LOSSY
+            mediumint                   | int3                        | MYSQL      | LOSSLESS
+            year(4)                     | year                        | MYSQL      | LOSSLESS
+            national varchar(50)        | varchar(50) character set utf8 | MYSQL   | LOSSLESS
+            varchar(50) character set utf8 | nvarchar(50)             | MYSQL      | LOSSLESS
+            nchar(10)                   | char(10) character set latin1 | MYSQL    | LOSSY
+            sysname                     | nvarchar(128)               | SQLSERVER  | LOSSLESS
+            sysname                     | nvarchar(100)               | SQLSERVER  | LOSSY
+            varchar(200)                | sysname                     | SQLSERVER  | LOSSY
+            year                        | year(2)                     | MYSQL      | UNKNOWN
             float                       | double                      | MYSQL      | LOSSLESS
             VARCHAR(100)                | VARCHAR(50)                 | MYSQL      | LOSSY
             STRING                      | STRING(10)                  | AUTO       | LOSSY
@@ -111,6 +129,10 @@ class TypeChangeTest {
             NUMBER(19,4)                | NUMBER                      | ORACLE     | LOSSLESS
             NUMBER                      | NUMBER(19)                  | ORACLE     | LOSSY
             NUMBER(10,2)                | NUMBER(10)                  | ORACLE     | LOSSY
+            NUMBER(*,0)                 | INTEGER                     | ORACLE     | LOSSLESS
+            NUMBER(*,2)                 | NUMBER(38,2)                | ORACLE     | LOSSLESS
+            NUMBER(*,2)                 | INTEGER                     | ORACLE     | LOSSY
+            NUMBER                      | NUMBER(*,0)                 | ORACLE     | LOSSY
             DATE                        | TIMESTAMP                   | ORACLE     | LOSSLESS
             TIMESTAMP                   | DATE                        | ORACLE     | LOSSY
             CHAR(10)                    | VARCHAR2(10)                | ORACLE     | LOSSLESS
