@@ -30,6 +30,8 @@ class LinterDb2CommandScriptTest {
                 LOAD CLIENT FROM /tmp/audit.del OF DEL REPLACE KEEPDICTIONARY INTO Audit NONRECOVERABLE;
                 IMPORT FROM /tmp/job.del OF DEL INSERT INTO Job;
                 LOAD FROM /tmp/job.del OF DEL INSERT INTO Job;
+                IMPORT FROM /data/replace/job.del OF DEL MESSAGES /tmp/replace.msg INSERT INTO Job;
+                CALL SYSPROC.ADMIN_CMD('IMPORT FROM /data/replace/job.del OF DEL INSERT INTO Job');
                 REORG TABLE Job;
                 """);
 

@@ -22,10 +22,17 @@ import java.util.regex.Pattern;
  */
 record ReplacingImportCall(String command, String table, Token at, String detail) {
 
-    /** Db2: IMPORT or LOAD .. REPLACE [options] INTO t (REPLACE_CREATE too); INSERT and the others keep the rows. */
+    /**
+     * Db2: IMPORT or LOAD .. REPLACE [options] INTO t (REPLACE_CREATE too); INSERT and the others keep the rows. The
+     * mode is the last of these words before INTO: a file or message path before it may hold one as well.
+     */
     private static final Pattern DB2_REPLACE = Pattern.compile(
-            "^\\s*(?:IMPORT|LOAD)\\b.*?\\bREPLACE(?:_CREATE)?\\b.*?\\bINTO\\s+([\\w.\"$#@]+)",
+            "^\\s*(?:IMPORT|LOAD)\\b.*?\\bREPLACE(?:_CREATE)?\\b"
+                    + "(?:(?!\\b(?:INSERT|INSERT_UPDATE|REPLACE|REPLACE_CREATE|CREATE|RESTART|TERMINATE)\\b).)*?"
+                    + "\\bINTO\\s+([\\w.\"$#@]+)",
             Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    private static final String[] DB2_MODES = {"INSERT", "INSERT_UPDATE", "REPLACE", "REPLACE_CREATE", "CREATE",
+        "RESTART", "TERMINATE"};
 
     static Optional<ReplacingImportCall> of(List<Token> core) {
         if (!core.isEmpty() && core.get(0).isAnyWord("IMPORT", "LOAD")) {
@@ -76,16 +83,16 @@ record ReplacingImportCall(String command, String table, Token at, String detail
         if (from >= core.size() || !core.get(from).isWord("FROM")) {
             return Optional.empty();
         }
-        for (int i = from + 1; i < core.size(); i++) {
-            if (core.get(i).isAnyWord("REPLACE", "REPLACE_CREATE")) {
-                for (int j = i + 1; j + 1 < core.size(); j++) {
-                    if (core.get(j).isWord("INTO")) {
-                        ObjectNames.NameAt table = ObjectNames.readName(core, j + 1);
-                        return table == null ? Optional.empty() : Optional.of(new ReplacingImportCall(
-                                core.get(0).upper(), table.text(), core.get(i), "with REPLACE INTO"));
-                    }
-                }
-                return Optional.empty();
+        // The mode is the last mode word before INTO: the file's path, or the MESSAGES file's, may hold one too.
+        Token mode = null;
+        for (int i = from + 1; i + 1 < core.size(); i++) {
+            if (core.get(i).isAnyWord(DB2_MODES)) {
+                mode = core.get(i);
+            } else if (mode != null && core.get(i).isWord("INTO")) {
+                ObjectNames.NameAt table = ObjectNames.readName(core, i + 1);
+                return table == null || !mode.isAnyWord("REPLACE", "REPLACE_CREATE") ? Optional.empty()
+                        : Optional.of(new ReplacingImportCall(core.get(0).upper(), table.text(), mode,
+                                "with REPLACE INTO"));
             }
         }
         return Optional.empty();

@@ -45,6 +45,8 @@ final class SchemaHistory {
     private final Map<String, Integer> lastAmbiguousAt = new HashMap<>();
     /** Per table and column key: the last statement that stated the column's whole type (see {@link #typeStated}). */
     private final Map<String, Integer> typeStatedAt = new HashMap<>();
+    /** In {@link #typeStatedAt}: the name's stated type was dropped or renamed away since (a fork hides its parent's). */
+    private static final int UNSTATED = Integer.MIN_VALUE;
     /**
      * Per position after the fork, in order: where its statement starts, for messages. The location the
      * statement already has, not a text made of it: a replay has a position for every statement it saw.
@@ -242,11 +244,27 @@ final class SchemaHistory {
         typeStatedAt.put(columnKey(table, column), position);
     }
 
+    /**
+     * Notes that the current statement drops {@code column} of {@code table}: a type stated for the name before no
+     * longer says what a column of that name holds.
+     */
+    void typeUnstated(String table, String column) {
+        typeStatedAt.put(columnKey(table, column), UNSTATED);
+    }
+
+    /** Notes that the current statement renames {@code old} of {@code table}: a type stated for it goes along. */
+    void typeRenamed(String table, String old, String renamed) {
+        Integer stated = typeStatedAtOf(columnKey(table, old));
+        typeStatedAt.put(columnKey(table, renamed), stated == null ? UNSTATED : stated);
+        typeStatedAt.put(columnKey(table, old), UNSTATED);
+    }
+
     /** True when a statement before this one, after the table was last created again, stated the column's type. */
     private boolean typeStatedSinceAmbiguous(String table, String column) {
         Integer stated = typeStatedAtOf(columnKey(table, column));
         Integer ambiguousAt = lastAmbiguousAtOf(SchemaNames.key(table));
-        return stated != null && stated < position && (ambiguousAt == null || stated >= ambiguousAt);
+        return stated != null && stated != UNSTATED && stated < position
+                && (ambiguousAt == null || stated >= ambiguousAt);
     }
 
     private static String columnKey(String table, String column) {

@@ -108,15 +108,21 @@ final class TableAlterations {
         if (clause.isEmpty()) {
             return table;
         }
-        return switch (verb) {
+        Table result = switch (verb) {
             case "ADD" -> added(table, clause, schema);
             case "DROP" -> dropped(table, clause);
             case "ALTER" -> alteredColumn(table, clause, schema);
             case "MODIFY" -> modified(table, clause, dialect, schema);
             case "CHANGE" -> changed(table, clause, schema);
-            case "RENAME" -> renamedColumn(table, clause);
+            case "RENAME" -> renamedColumn(table, clause, schema);
             default -> table;
         };
+        if (verb.equals("DROP") || verb.equals("CHANGE")) {
+            // a column dropped, or renamed away by CHANGE (which states the new name's type), takes its type along
+            table.columns().values().stream().filter(column -> result.column(column.name()).isEmpty())
+                    .forEach(column -> schema.typeUnstated(table.name(), column.name()));
+        }
+        return result;
     }
 
     private static Table added(Table table, List<Token> clause, SchemaHistory schema) {
@@ -278,7 +284,7 @@ final class TableAlterations {
         return redefined(result, column, old.text(), clause.subList(old.next(), clause.size()), true, schema);
     }
 
-    private static Table renamedColumn(Table table, List<Token> clause) {
+    private static Table renamedColumn(Table table, List<Token> clause, SchemaHistory schema) {
         int i = skipWords(clause, 0, "COLUMN");
         if (i < clause.size() && clause.get(i).isAnyWord("CONSTRAINT", "INDEX", "KEY")) {
             return table;
@@ -287,7 +293,9 @@ final class TableAlterations {
         if (old == null || old.next() + 1 >= clause.size() || !clause.get(old.next()).isWord("TO")) {
             return table;
         }
-        return table.withColumnRenamed(old.text(), SchemaNames.unquoted(clause.get(old.next() + 1).text()));
+        String renamed = SchemaNames.unquoted(clause.get(old.next() + 1).text());
+        schema.typeRenamed(table.name(), SchemaNames.unquoted(old.text()), renamed);
+        return table.withColumnRenamed(old.text(), renamed);
     }
 
     /**

@@ -141,6 +141,9 @@ public record TypeChange(SqlType from, SqlType to, Verdict verdict, String reaso
      * the national types are their utf8 (utf8mb3) character set.
      */
     private static SqlType mySqlStored(SqlType type) {
+        if (type.characterSet().equalsIgnoreCase("UTF8MB3")) {
+            return mySqlStored(withCharacterSet(type, "UTF8")); // utf8 is the name MySQL long gave utf8mb3
+        }
         if (type.written().equalsIgnoreCase("SERIAL")) {
             return new SqlType(type.written(), "BIGINT", List.of(), true, false, false, "");
         }

@@ -381,6 +381,25 @@ class SchemaReplayTest {
                 retypedFrom(replay, statements.get(4)));
     }
 
+    @Test
+    void aTypeStatedAfterTheHistoriesMixedLeavesWithADroppedColumnAndMovesWithARenamedOne() {
+        SchemaReplay replay = new SchemaReplay();
+        List<Statement> statements = statements(Dialect.MYSQL, """
+                CREATE TABLE t (c DATETIME, x DATETIME, y DATETIME);
+                CREATE TABLE t (c DATE, x DATE, y DATE);
+                ALTER TABLE t MODIFY c DATETIME, MODIFY y DATETIME;
+                ALTER TABLE t DROP COLUMN c;
+                ALTER TABLE t RENAME COLUMN x TO c;
+                ALTER TABLE t MODIFY c DATE, MODIFY y DATE;
+                ALTER TABLE t RENAME COLUMN y TO z;
+                ALTER TABLE t MODIFY z DATETIME;
+                """);
+        statements.forEach(replay::apply);
+        // c is now what x was, either DATETIME or DATE; y's stated type goes along with its rename
+        assertEquals(List.of("c ?", "y DATETIME"), retypedFrom(replay, statements.get(5)));
+        assertEquals(List.of("z DATE"), retypedFrom(replay, statements.get(7)));
+    }
+
     private static List<String> retypedFrom(SchemaReplay replay, Statement statement) {
         return replay.factsFor(statement).retypes().stream()
                 .map(retype -> retype.column() + " " + retype.from().map(SqlType::written).orElse("?")).toList();

@@ -96,6 +96,8 @@ class TypeChangeTest {
             year(4)                     | year                        | MYSQL      | LOSSLESS
             national varchar(50)        | varchar(50) character set utf8 | MYSQL   | LOSSLESS
             varchar(50) character set utf8 | nvarchar(50)             | MYSQL      | LOSSLESS
+            national varchar(50)        | varchar(50) character set utf8mb3 | MYSQL | LOSSLESS
+            varchar(50) character set utf8mb3 | varchar(50) character set utf8 | MARIADB | LOSSLESS
             nchar(10)                   | char(10) character set latin1 | MYSQL    | LOSSY
             sysname                     | nvarchar(128)               | SQLSERVER  | LOSSLESS
             sysname                     | nvarchar(100)               | SQLSERVER  | LOSSY
