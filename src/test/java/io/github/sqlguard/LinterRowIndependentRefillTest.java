@@ -34,9 +34,14 @@ class LinterRowIndependentRefillTest {
             POSTGRESQL | UPDATE token SET note = (SELECT max(sig) FROM token); UPDATE token SET note = 'n/a'; | 1:1 update-without-where ERROR, 2:1 update-without-where ERROR
             POSTGRESQL | UPDATE token SET note = (SELECT n.text FROM notes n WHERE n.sig = sig); UPDATE token SET note = 'n/a'; | 1:1 update-without-where ERROR, 2:1 update-without-where ERROR
             POSTGRESQL | UPDATE token SET note = 'none' WHERE sig > 'a'; UPDATE token SET note = 'n/a'; | 2:1 update-without-where ERROR
+            POSTGRESQL | UPDATE token SET note = (SELECT sig); UPDATE token SET note = 'n/a'; | 1:1 update-without-where ERROR, 2:1 update-without-where ERROR
+            POSTGRESQL | UPDATE token SET note = (SELECT string_agg(x, ',') FROM unnest(string_to_array(sig, ';')) x); UPDATE token SET note = 'n/a'; | 1:1 update-without-where ERROR, 2:1 update-without-where ERROR
+            POSTGRESQL | UPDATE token SET note = (SELECT now()); UPDATE token SET note = 'n/a'; | 1:1 update-without-where ERROR, 2:1 update-without-where INFO column note holds only the value the UPDATE at line 1 gave every row, from nothing the row held
+            ORACLE     | UPDATE token SET note = (SELECT lower(sig) FROM dual); UPDATE token SET note = 'n/a'; | 1:1 update-without-where ERROR, 2:1 update-without-where ERROR
+            ORACLE     | UPDATE token SET note = (SELECT sys_guid() FROM dual); UPDATE token SET note = 'n/a'; | 1:1 update-without-where ERROR, 2:1 update-without-where INFO column note holds only the value the UPDATE at line 1 gave every row, from nothing the row held
             POSTGRESQL | UPDATE token SET note = 'none'; INSERT INTO token (sig, note) VALUES ('s', 'kept'); UPDATE token SET note = 'n/a'; | 1:1 update-without-where ERROR, 3:1 update-without-where ERROR
             POSTGRESQL | UPDATE token SET note = 'none'; UPDATE token SET note = 'x' WHERE sig = 's'; UPDATE token SET note = 'n/a'; | 1:1 update-without-where ERROR, 3:1 update-without-where ERROR
-            POSTGRESQL | DO $$ BEGIN UPDATE token SET note = 'none'; IF random() > 0.5 THEN UPDATE token SET note = sig; END IF; UPDATE token SET note = 'n/a'; END $$; | 1:13 update-without-where ERROR, 2:24 update-without-where INFO column note holds only the value the UPDATE at line 1 gave every row, from nothing the row held) (inside DO block, 4:1 update-without-where ERROR
+            POSTGRESQL | DO $$ BEGIN UPDATE token SET note = 'none'; IF random() > 0.5 THEN UPDATE token SET note = sig; END IF; UPDATE token SET note = 'n/a'; END $$; | 1:13 update-without-where ERROR, 2:24 update-without-where INFO column note holds only the value the UPDATE at line 1 gave every row, from nothing the row held, 4:1 update-without-where ERROR
             """)
     void settingAgainAColumnFilledWithAValueThatReadsNothingOfTheRow(Dialect dialect, String sql, String expected)
             throws IOException {

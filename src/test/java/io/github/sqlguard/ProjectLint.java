@@ -52,6 +52,19 @@ final class ProjectLint {
         String message = finding.message();
         int guarded = message.indexOf("(guarded: ");
         return finding.location().line() + ":" + finding.location().column() + " " + finding.ruleId() + " "
-                + finding.severity() + (guarded < 0 ? "" : " " + message.substring(guarded + 10, message.length() - 1));
+                + finding.severity() + (guarded < 0 ? "" : " " + message.substring(guarded + 10,
+                        closingParenthesis(message, guarded)));
+    }
+
+    /** Where the parenthesis opened at {@code open} closes: a note on what guards may itself hold parentheses. */
+    private static int closingParenthesis(String message, int open) {
+        int depth = 0;
+        for (int i = open; i < message.length(); i++) {
+            depth += message.charAt(i) == '(' ? 1 : message.charAt(i) == ')' ? -1 : 0;
+            if (depth == 0) {
+                return i;
+            }
+        }
+        return message.length();
     }
 }

@@ -169,7 +169,8 @@ final class ColumnWrites {
      * True when the value of {@code c = expr} reads no column of the row and nothing of the updated table: a
      * literal, a function of literals, or a subquery of other tables without a condition that could refer to the
      * row ({@code (SELECT id FROM tenants LIMIT 1)}). A subquery with WHERE, ON or USING may correlate with the
-     * row through a name sqlguard cannot tell from the subquery's own columns, so it counts as reading it.
+     * row through a name sqlguard cannot tell from the subquery's own columns, so it counts as reading it, and so
+     * does one whose names can only be the row's ({@link #subqueriesReadOnlyTheirTables}).
      */
     private static boolean readsNothingOfItsTable(List<Token> assignment, String alias, String table) {
         SchemaNames.Read target = SchemaNames.name(assignment, 0);
@@ -185,7 +186,63 @@ final class ColumnWrites {
                 && value.stream().noneMatch(token -> (token.type() == TokenType.WORD
                         || token.type() == TokenType.QUOTED_NAME)
                         && SchemaNames.unquoted(token.text()).equalsIgnoreCase(tableName))
-                && (!subquery || value.stream().noneMatch(token -> token.isAnyWord("WHERE", "ON", "USING")));
+                && (!subquery || value.stream().noneMatch(token -> token.isAnyWord("WHERE", "ON", "USING"))
+                        && subqueriesReadOnlyTheirTables(value));
+    }
+
+    /** Words a select list may hold that name no column. */
+    private static final String[] NO_COLUMN = {"NULL", "TRUE", "FALSE", "CASE", "WHEN", "THEN", "ELSE", "END", "AS",
+        "AND", "OR", "NOT", "IS", "IN", "LIKE", "BETWEEN", "DISTINCT", "INTERVAL", "CURRENT_DATE", "CURRENT_TIME",
+        "CURRENT_TIMESTAMP", "LOCALTIME", "LOCALTIMESTAMP", "SELECT"};
+
+    /**
+     * True when each SELECT of {@code value} reads from plain tables of its own, the only place its names can come
+     * from first: {@code (SELECT id FROM tenants LIMIT 1)}. A SELECT without FROM, or from Oracle's DUAL or Db2's
+     * SYSDUMMY1, takes a column name from the row ({@code (SELECT sig)}, {@code (SELECT f(id) FROM dual)}), and a
+     * function or subquery in the FROM list may take one as its argument ({@code FROM unnest(string_to_array(legacy,
+     * ';'))}): such a value is taken as reading the row, unless it names nothing a column could be called.
+     */
+    private static boolean subqueriesReadOnlyTheirTables(List<Token> value) {
+        for (int select = 0; select < value.size(); select++) {
+            if (!value.get(select).isWord("SELECT")) {
+                continue;
+            }
+            int from = -1;
+            int end = value.size();
+            int depth = 0;
+            for (int i = select + 1; i < value.size() && end == value.size(); i++) {
+                Token token = value.get(i);
+                if (token.isSymbol("(")) {
+                    depth++;
+                } else if (token.isSymbol(")")) {
+                    end = depth == 0 ? i : end;
+                    depth--;
+                } else if (depth == 0 && from < 0 && token.isWord("FROM")) {
+                    from = i;
+                }
+            }
+            List<Token> sources = from < 0 ? List.of() : value.subList(from + 1, end);
+            boolean ownTables = !sources.isEmpty() && sources.stream()
+                    .noneMatch(token -> token.isSymbol("(") || token.isAnyWord("DUAL", "SYSDUMMY1"));
+            if (!ownTables && namesAnything(value.subList(select, end))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** True when {@code tokens} hold a name that is no function's and no keyword that names no column. */
+    private static boolean namesAnything(List<Token> tokens) {
+        for (int i = 0; i < tokens.size(); i++) {
+            Token token = tokens.get(i);
+            boolean name = token.type() == TokenType.QUOTED_NAME
+                    || token.type() == TokenType.WORD && !token.isAnyWord(NO_COLUMN);
+            boolean function = i + 1 < tokens.size() && tokens.get(i + 1).isSymbol("(");
+            if (name && !function && !token.isAnyWord("FROM", "DUAL", "SYSDUMMY1", "SYSIBM", "LIMIT")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** True when {@code qualifier} names the updated table: its alias, or without one the table's own name. */
