@@ -35,6 +35,7 @@ class LinterRowIndependentRefillTest {
             POSTGRESQL | UPDATE token SET note = (SELECT n.text FROM notes n WHERE n.sig = sig); UPDATE token SET note = 'n/a'; | 1:1 update-without-where ERROR, 2:1 update-without-where ERROR
             POSTGRESQL | UPDATE token SET note = 'none' WHERE sig > 'a'; UPDATE token SET note = 'n/a'; | 2:1 update-without-where ERROR
             POSTGRESQL | UPDATE token SET note = (SELECT sig); UPDATE token SET note = 'n/a'; | 1:1 update-without-where ERROR, 2:1 update-without-where ERROR
+            MYSQL      | UPDATE token SET note = 'none'; RENAME TABLE token TO token_old, tenants TO token; UPDATE token SET note = 'n/a'; | 1:1 update-without-where ERROR, 2:1 rename-table WARNING, 3:1 update-without-where ERROR
             POSTGRESQL | UPDATE token SET note = (SELECT string_agg(x, ',') FROM unnest(string_to_array(sig, ';')) x); UPDATE token SET note = 'n/a'; | 1:1 update-without-where ERROR, 2:1 update-without-where ERROR
             POSTGRESQL | UPDATE token SET note = (SELECT now()); UPDATE token SET note = 'n/a'; | 1:1 update-without-where ERROR, 2:1 update-without-where INFO column note holds only the value the UPDATE at line 1 gave every row, from nothing the row held
             ORACLE     | UPDATE token SET note = (SELECT lower(sig) FROM dual); UPDATE token SET note = 'n/a'; | 1:1 update-without-where ERROR, 2:1 update-without-where ERROR

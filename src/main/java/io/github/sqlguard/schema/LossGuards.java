@@ -415,6 +415,13 @@ public final class LossGuards {
             }
             return;
         }
+        if (tokens.get(main).isWord("RENAME")) {
+            // MySQL's RENAME TABLE t TO t_old, t_new TO t and Oracle's RENAME: each name now holds another table
+            List<String> renamed = TableNames.of(tokens).stream().map(SchemaNames::key).toList();
+            renamed.forEach(this::forget);
+            addedColumns.keySet().removeAll(renamed);
+            return;
+        }
         List<String> targets = DestroyedTables.of(tokens, main);
         if (targets.isEmpty() || !tokens.get(main).isAnyWord("ALTER", "DROP")) {
             return;
