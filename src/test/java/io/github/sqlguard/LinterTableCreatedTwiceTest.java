@@ -21,27 +21,27 @@ class LinterTableCreatedTwiceTest {
 
     @Test
     void aColumnBothDefinitionsGiveOneTypeKeepsIt() throws IOException {
-        TestProject.write(project, "db/migration/V1__timers.sql", """
-                create table TimerInfo (id bigint not null, timerId bigint, kind integer,
+        TestProject.write(project, "db/migration/V1__reminders.sql", """
+                create table Reminder (id bigint not null, slotId bigint, kind integer,
                     primary key (id));
                 """);
-        TestProject.write(project, "db/migration/V2__timers_again.sql", """
-                create table TimerInfo (id bigint not null, timerId BIGINT not null, kind varchar(20),
+        TestProject.write(project, "db/migration/V2__reminders_again.sql", """
+                create table Reminder (id bigint not null, slotId BIGINT not null, kind varchar(20),
                     info blob, primary key (id));
                 """);
         TestProject.write(project, "db/migration/V3__retype.sql", """
-                alter table TimerInfo alter column timerId set data type bigint;
-                alter table TimerInfo alter column id set data type integer;
-                alter table TimerInfo alter column kind set data type smallint;
-                delete from TimerInfo where timerId is not null;
+                alter table Reminder alter column slotId set data type bigint;
+                alter table Reminder alter column id set data type integer;
+                alter table Reminder alter column kind set data type smallint;
+                delete from Reminder where slotId is not null;
                 """);
 
         assertEquals(List.of(
-                "db/migration/V3__retype.sql:2:23 alter-column-type ALTER TABLE TimerInfo changes the type of column id"
+                "db/migration/V3__retype.sql:2:22 alter-column-type ALTER TABLE Reminder changes the type of column id"
                         + " from bigint to integer (narrower integer)",
-                "db/migration/V3__retype.sql:3:23 alter-column-type ALTER TABLE TimerInfo changes the type of column"
-                        + " kind to smallint (its type before is not known: table TimerInfo is created again, with"
-                        + " other columns, at db/migration/V2__timers_again.sql:1 without a drop between, so which"
+                "db/migration/V3__retype.sql:3:22 alter-column-type ALTER TABLE Reminder changes the type of column"
+                        + " kind to smallint (its type before is not known: table Reminder is created again, with"
+                        + " other columns, at db/migration/V2__reminders_again.sql:1 without a drop between, so which"
                         + " columns it has is not certain)"),
                 TestProject.lint(project, Dialect.AUTO).findings().stream()
                         .map(f -> f.location() + " " + f.ruleId() + " " + f.message()).toList());

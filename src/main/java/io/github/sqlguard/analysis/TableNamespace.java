@@ -122,14 +122,13 @@ public final class TableNamespace {
     private static final String SEARCH_PATH = "search_path";
 
     private static String resolve(String written, Dialect dialect, String database, String schema) {
+        boolean databaseIsSchema = dialect.isMySqlFamily() || dialect == Dialect.AUTO && written.contains("`");
         if (written.indexOf('.') < 0) {
             // one part, the way most scripts name their tables: no parts to split
-            boolean databaseIsSchema = dialect.isMySqlFamily() || dialect == Dialect.AUTO && written.contains("`");
             return database + "/" + (databaseIsSchema ? "" : schema) + "/" + ObjectNames.normalize(written);
         }
         List<String> parts = parts(written);
         int count = parts.size();
-        boolean databaseIsSchema = dialect.isMySqlFamily() || dialect == Dialect.AUTO && written.contains("`");
         String db;
         String sch;
         if (count == 1) {

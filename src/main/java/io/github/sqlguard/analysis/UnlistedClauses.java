@@ -16,8 +16,9 @@ public final class UnlistedClauses {
      * Oracle and Db2 list column clauses without commas: {@code ALTER TABLE t MODIFY (a VARCHAR2(50)) DROP COLUMN b}
      * runs two clauses, and read as one the DROP would go unseen; so does Db2's {@code ALTER COLUMN a SET DATA TYPE
      * VARCHAR(20) ALTER COLUMN b SET DATA TYPE SMALLINT}, whose second type change would read as part of the first
-     * type. Each comma-separated part is cut again where such a clause begins at its top level. So is a part whose removal follows stray words no dialect accepts
-     * ({@code ALTER TABLE t "t_pkey" DROP COLUMN pk}): fixed by deleting the word, the script still drops it.
+     * type. Each comma-separated part is cut again where such a clause begins at its top level. So is a part whose
+     * removal follows stray words no dialect accepts ({@code ALTER TABLE t "t_pkey" DROP COLUMN pk}): fixed by
+     * deleting the word, the script still drops it.
      */
     public static List<List<Token>> of(List<Token> tokens, int from, int to) {
         // The readers of one ALTER TABLE (added, dropped, renamed columns; copies; guards) each ask for its clauses,

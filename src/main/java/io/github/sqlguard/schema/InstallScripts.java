@@ -30,7 +30,7 @@ import java.util.regex.Pattern;
  * folder of that name beside the one above ({@code postgres/}), where projects that keep one tree per database put
  * that database's install script, and those in the folder of that name in another tree beside the steps' one
  * ({@code db/ddl-scripts/mysql5/} beside {@code db/upgrade-scripts/mysql5/}, as jBPM keeps them), and, for steps named
- * for their database by their last word ({@code db/upgrade/2.4.1-upgrade-2.4.2-mysql.sql}), those in the folder of
+ * for their database by their last word ({@code db/upgrade/1.3.0-upgrade-1.4.0-mysql.sql}), those in the folder of
  * that name in another tree beside theirs ({@code db/init/mysql/}). A script named for
  * one version in the folder of such step scripts
  * ({@code hive-schema-3.1.0.mysql.sql} beside {@code upgrade-3.0.0-to-3.1.0.mysql.sql}, as Hive keeps them)
@@ -60,7 +60,7 @@ final class InstallScripts {
 
     /**
      * What stands between the two versions of a step script's name: one {@code -} or {@code _}, or a {@code to} or
-     * {@code upgrade} between them ({@code 1.2_to_1.3.sql}, {@code 2.4.1-upgrade-2.4.2-mysql.sql}).
+     * {@code upgrade} between them ({@code 1.2_to_1.3.sql}, {@code 1.3.0-upgrade-1.4.0-mysql.sql}).
      */
     private static final String STEP_JOINER = "(?:[-_]|[-_.](?:to|upgrade)[-_.])";
 
@@ -247,7 +247,7 @@ final class InstallScripts {
     }
 
     /**
-     * The last words of the step scripts named {@code steps} ({@code mysql} of {@code 2.4.1-upgrade-2.4.2-mysql.sql},
+     * The last words of the step scripts named {@code steps} ({@code mysql} of {@code 1.3.0-upgrade-1.4.0-mysql.sql},
      * {@code og} of its openGauss sibling), when one of them names a database we know: then each names the database
      * its step is for. Empty otherwise.
      */

@@ -401,12 +401,12 @@ public final class LossGuards {
             String table = SchemaNames.key(rowsAdded.get());
             Set<String> unlisted = databases.equals(DatabaseScope.ANY) && !scopedWrites.containsKey(table)
                     ? CreatedTableColumns.leftUnwritten(tokens, unwrittenColumns.get(table)) : Set.of();
-            Set<String> empty = databases.equals(DatabaseScope.ANY) && !scopedWrites.containsKey(table)
+            Set<String> unwrittenBefore = databases.equals(DatabaseScope.ANY) && !scopedWrites.containsKey(table)
                     ? Set.copyOf(unwrittenColumns.getOrDefault(table, Set.of())) : Set.of();
             forget(table);
-            if (!empty.isEmpty() && !mayBeUndone(statement)) {
+            if (!unwrittenBefore.isEmpty() && !mayBeUndone(statement)) {
                 ColumnListCopy.takenAsTheyAre(tokens, main).ifPresent(taken -> rowIndependentFills.copied(taken,
-                        empty));
+                        unwrittenBefore));
             }
             // and a copy of the table made before lacks the new rows
             copies.forget(List.of(table));

@@ -26,25 +26,25 @@ final class NewColumnFill {
      * The guard of {@code update} when every column it assigns is one of {@code unwritten} (added earlier in
      * {@code unit}, nothing has written it since, on the {@code databases} it runs on: {@code writes} are those
      * limited to some databases) or of {@code cleared} (set to NULL in every row earlier in {@code unit}, by the
-     * statement its value names) or of {@code filled} (given a value that reads nothing of the row, in every row,
+     * statement its value names) or of {@code rowIndependentFills} (given a value that reads nothing of the row, in every row,
      * by the statement its value names), or is moved into one of them first.
      */
     static Optional<Guard> guardOf(ColumnWrites.Update update, DatabaseScope databases, Set<String> unwritten,
-            Map<String, List<DatabaseScope>> writes, Map<String, String> cleared, Map<String, String> filled,
+            Map<String, List<DatabaseScope>> writes, Map<String, String> cleared, Map<String, String> rowIndependentFills,
             String unit) {
         Predicate<String> isAdded = c -> unwritten.contains(SchemaNames.key(c))
                 && writes.getOrDefault(SchemaNames.key(c), List.of()).stream().noneMatch(databases::overlaps);
         Predicate<String> isCleared = c -> !isAdded.test(c) && cleared.containsKey(SchemaNames.key(c));
         Predicate<String> isNew = c -> isAdded.test(c) || cleared.containsKey(SchemaNames.key(c))
-                || filled.containsKey(SchemaNames.key(c));
-        List<String> filling = update.assigned().stream().filter(isNew).toList();
+                || rowIndependentFills.containsKey(SchemaNames.key(c));
+        List<String> refillable = update.assigned().stream().filter(isNew).toList();
         List<String> moved = update.assigned().stream().filter(c -> !isNew.test(c)).toList();
-        if (filling.isEmpty() || !moved.stream().allMatch(c -> movedToEarlierAssignment(update, c, isNew))) {
+        if (refillable.isEmpty() || !moved.stream().allMatch(c -> movedToEarlierAssignment(update, c, isNew))) {
             return Optional.empty();
         }
-        List<String> added = filling.stream().filter(isAdded).toList();
-        List<String> emptied = filling.stream().filter(isCleared).toList();
-        List<String> refilled = filling.stream().filter(c -> !isAdded.test(c) && !isCleared.test(c)).toList();
+        List<String> added = refillable.stream().filter(isAdded).toList();
+        List<String> emptied = refillable.stream().filter(isCleared).toList();
+        List<String> refilled = refillable.stream().filter(c -> !isAdded.test(c) && !isCleared.test(c)).toList();
         List<String> notes = new ArrayList<>();
         if (!added.isEmpty()) {
             notes.add(columns(added) + (added.size() == 1 ? " was" : " were") + " added earlier in " + unit
@@ -57,7 +57,7 @@ final class NewColumnFill {
                     + at + " and nothing has written " + (emptied.size() == 1 ? "it" : "them") + " since");
         }
         if (!refilled.isEmpty()) {
-            String at = refilled.stream().map(c -> filled.get(SchemaNames.key(c))).distinct()
+            String at = refilled.stream().map(c -> rowIndependentFills.get(SchemaNames.key(c))).distinct()
                     .collect(Collectors.joining(", "));
             notes.add(columns(refilled) + (refilled.size() == 1 ? " holds" : " hold") + " only the value the UPDATE"
                     + " at " + at + " gave every row, from nothing the row held");

@@ -109,8 +109,8 @@ public final class SiblingDatabaseNames {
 
     /**
      * Adds the files below a folder whose name stands where its sibling folders name databases, when each of its
-     * scripts lies at the same path in one of them ({@code db/init/og/create-table.sql} beside
-     * {@code db/init/pg/create-table.sql} and {@code db/init/mysql/schema.sql}): the same scripts for a database the
+     * scripts lies at the same path in one of them ({@code db/init/og/tables.sql} beside
+     * {@code db/init/pg/tables.sql} and {@code db/init/mysql/schema.sql}): the same scripts for a database the
      * project abbreviates as it pleases, not scripts every database runs, which would put that database's tables into
      * the histories of the others. Two database folders beside it, as for file names; a script of its own
      * ({@code db/migration/V2__x.sql} beside {@code db/h2/}) keeps out a folder of the scripts every database runs,

@@ -14,7 +14,7 @@ import java.util.Optional;
  * ({@code mssql/}, {@code pg/}) and names such as {@code x.mysql.up.sql}. A folder name, a dot-separated
  * part of the file name, the first word of the file name before an underscore (upgrade scripts such as
  * {@code mysql_engine_7.0_to_7.1.sql}) and the first or last word of a file name cut by hyphens (Spring's
- * {@code schema-mysql.sql}, upgrade scripts such as {@code 2.4.1-upgrade-2.4.2-mysql.sql}, {@code mysql-schema.sql})
+ * {@code schema-mysql.sql}, upgrade scripts such as {@code 1.3.0-upgrade-1.4.0-mysql.sql}, {@code mysql-schema.sql})
  * count; the rest of a name ({@code V2__mysql_fix.sql}, {@code V2__fix-mysql.sql}) does not.
  * Case, underscores and hyphens do not matter: projects that name folders after Spring's
  * {@code spring.jpa.database} values keep SQL Server's scripts in {@code SQL_SERVER/}. Nor does a version after
@@ -327,8 +327,8 @@ public final class DatabaseNames {
 
     /**
      * The first and the last word of {@code fileName} without its extension when hyphens cut it ({@code schema} and
-     * {@code mysql} of {@code schema-mysql.sql}, {@code 2.4.1} and {@code mysql} of
-     * {@code 2.4.1-upgrade-2.4.2-mysql.sql}); none for a Flyway name, whose description names no database.
+     * {@code mysql} of {@code schema-mysql.sql}, {@code 1.3.0} and {@code mysql} of
+     * {@code 1.3.0-upgrade-1.4.0-mysql.sql}); none for a Flyway name, whose description names no database.
      */
     public static List<String> hyphenatedEnds(String fileName) {
         int dot = fileName.lastIndexOf('.');

@@ -205,8 +205,8 @@ class MigrationHistoriesTest {
                 + " | script/upgrade/mysql/2.1.0.sql | VARCHAR(255)",
         "db/schema.sql          | db/scripts/1.0.0.sql          | db/scripts/1.1.0.sql       | db/scripts/1.2.0.sql"
                 + " | ",
-        "db/init/mysql/schema.sql | db/upgrade/2.4.1-upgrade-2.4.2-mysql.sql | db/upgrade/2.4.2-upgrade-2.4.3-mysql.sql"
-                + " | db/upgrade/2.4.3-upgrade-2.5.0-mysql.sql | VARCHAR(255)",
+        "db/init/mysql/schema.sql | db/upgrade/1.3.0-upgrade-1.4.0-mysql.sql | db/upgrade/1.4.0-upgrade-1.4.1-mysql.sql"
+                + " | db/upgrade/1.4.1-upgrade-1.5.0-mysql.sql | VARCHAR(255)",
     })
     void anInstallScriptBesideVersionStepsIsAHistoryOfItsOwn(String install, String base, String other,
             String narrowing, String typeBefore) {

@@ -208,11 +208,11 @@ class MigrationOrderTest {
 
     @Test
     void aDatabaseNamedAtAnEndOfAHyphenatedFileNameStartsItsHistoryAndLeavesEveryOtherFileShared() {
-        assertEquals("mysql", place("db/upgrade/2.4.1-upgrade-2.4.2-mysql.sql").orElseThrow().history());
+        assertEquals("mysql", place("db/upgrade/1.3.0-upgrade-1.4.0-mysql.sql").orElseThrow().history());
         assertEquals("mysql", place("conf/mysql-schema.sql").orElseThrow().history());
         assertEquals("", place("db/upgrade/add-oracle-index.sql").orElseThrow().history());
         assertEquals(new MigrationOrder.DatabaseFile("db/upgrade/", ""),
-                MigrationOrder.databaseFile("db/upgrade/2.4.1-upgrade-2.4.2-mysql.sql").orElseThrow());
+                MigrationOrder.databaseFile("db/upgrade/1.3.0-upgrade-1.4.0-mysql.sql").orElseThrow());
         assertTrue(MigrationOrder.databaseFile("db/upgrade/V2__fix-mysql.sql").isEmpty());
     }
 

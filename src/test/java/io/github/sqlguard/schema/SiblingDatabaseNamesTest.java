@@ -55,8 +55,8 @@ class SiblingDatabaseNamesTest {
         // the rest of the name must match too
         "1.0-upgrade-1.1-mysql.sql 1.0-upgrade-1.1-pg.sql 1.1-upgrade-1.2-og.sql | ",
         // a folder beside two named for databases, holding a script one of them holds too
-        "db/init/mysql/schema.sql db/init/pg/create-table.sql db/init/og/create-table.sql db/init/ob/schema.sql | "
-            + "db/init/ob/schema.sql=ob db/init/og/create-table.sql=og",
+        "db/init/mysql/schema.sql db/init/pg/tables.sql db/init/og/tables.sql db/init/ob/schema.sql | "
+            + "db/init/ob/schema.sql=ob db/init/og/tables.sql=og",
         // every script below it, at any depth
         "sql/mysql/patches/001.sql sql/pg/patches/001.sql sql/pg/patches/002.sql sql/og/patches/001.sql"
             + " sql/og/patches/002.sql | sql/og/patches/001.sql=og sql/og/patches/002.sql=og",
