@@ -1,7 +1,5 @@
 package io.github.sqlguard.schema;
 
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 
@@ -13,28 +11,14 @@ import java.util.Set;
  * into a table the script created keeps this for the columns it takes as they are, as SQLite's table rebuild does
  * (add the column, fill it, copy the rows to the new table, drop the old one, rename the new one, fill it again).
  */
-final class RowIndependentFills {
-
-    private final Map<String, Map<String, String>> byTable = new HashMap<>();
-
-    /** The filled columns of {@code table} (a key), each key with where it was filled: {@code "line 3"}. */
-    Map<String, String> of(String table) {
-        return byTable.getOrDefault(table, Map.of());
-    }
+final class RowIndependentFills extends MarkedColumns {
 
     /**
      * An UPDATE of {@code table} wrote {@code assigned} (keys); when it reached every row on every database, those of
      * {@code rowIndependent} now hold only what it set, since {@code where}.
      */
     void written(String table, Set<String> assigned, Set<String> rowIndependent, boolean everywhere, String where) {
-        Map<String, String> columns = byTable.get(table);
-        if (columns != null) {
-            columns.keySet().removeAll(assigned);
-        }
-        if (everywhere) {
-            rowIndependent.stream().filter(assigned::contains).forEach(column -> byTable.computeIfAbsent(table,
-                    k -> new HashMap<>()).put(column, where));
-        }
+        written(table, assigned, rowIndependent.stream().filter(assigned::contains).toList(), everywhere, where);
     }
 
     /**
@@ -45,33 +29,8 @@ final class RowIndependentFills {
         Map<String, String> source = of(SchemaNames.key(taken.source()));
         taken.sourceOf().forEach((target, from) -> {
             if (empty.contains(target) && source.containsKey(from)) {
-                byTable.computeIfAbsent(SchemaNames.key(taken.target()), k -> new HashMap<>())
-                        .put(target, source.get(from));
+                mark(SchemaNames.key(taken.target()), target, source.get(from));
             }
         });
-    }
-
-    /** {@code from} (a key) now goes by the name {@code to}: {@code ALTER TABLE t_new RENAME TO t}. */
-    void renamed(String from, String to) {
-        Map<String, String> columns = byTable.remove(from);
-        if (columns != null) {
-            byTable.put(to, columns);
-        }
-    }
-
-    /** Columns (as written) that an ALTER TABLE dropped, or renamed from or to: the name now means another one. */
-    void replaced(String table, Collection<String> columns) {
-        Map<String, String> filled = byTable.get(table);
-        if (filled != null) {
-            columns.forEach(column -> filled.remove(SchemaNames.key(column)));
-        }
-    }
-
-    void forget(String table) {
-        byTable.remove(table);
-    }
-
-    void clear() {
-        byTable.clear();
     }
 }
