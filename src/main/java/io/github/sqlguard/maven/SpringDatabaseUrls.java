@@ -10,7 +10,9 @@ import java.util.Set;
 
 /**
  * The database a Spring Boot application runs its migrations on: {@code spring.flyway.url} and
- * {@code spring.liquibase.url} where set, else {@code spring.datasource.url}, which both tools use otherwise. The
+ * {@code spring.liquibase.url} where set, else the application's data source, which both tools use otherwise:
+ * {@code spring.datasource.url}, or the URL a pool starter binds in its place (Druid's, the dynamic-datasource
+ * starter's primary one). The
  * application's own {@code application.properties} or {@code .yml} count, and the files of the profiles its
  * {@code spring.profiles.active} names there (often a Maven property, {@code @profiles.active@}, that the build's
  * active profile sets), whose values win over it as they do in Spring. Other profiles' files and documents do not:
@@ -21,6 +23,15 @@ final class SpringDatabaseUrls {
 
     private static final List<String> TOOL_URLS = List.of("spring.flyway.url", "spring.liquibase.url");
     private static final String DATASOURCE_URL = "spring.datasource.url";
+    /** Alibaba Druid's starter binds its pool, the application's data source, to its own prefix. */
+    private static final String DRUID_URL = "spring.datasource.druid.url";
+    /**
+     * The dynamic-datasource starter routes to its primary data source (named {@code master} unless
+     * {@code spring.datasource.dynamic.primary} says otherwise) whenever no other is chosen, as for Flyway and
+     * Liquibase, which Spring Boot gives the application's data source.
+     */
+    private static final String DYNAMIC_PRIMARY = "spring.datasource.dynamic.primary";
+    private static final String DYNAMIC_DEFAULT_PRIMARY = "master";
     private static final List<String> ACTIVATING_KEYS = List.of("spring.profiles.active", "spring.profiles.include");
 
     private SpringDatabaseUrls() {
@@ -108,7 +119,7 @@ final class SpringDatabaseUrls {
                 for (String key : TOOL_URLS) {
                     add(found.tools(), document, key, references, shown);
                 }
-                add(found.datasources(), document, DATASOURCE_URL, references, shown);
+                add(found.datasources(), document, datasourceUrlKey(document, references), references, shown);
                 for (String key : ACTIVATING_KEYS) {
                     addProfiles(found.activeProfiles(), document.get(key), references);
                 }
@@ -116,6 +127,18 @@ final class SpringDatabaseUrls {
         } catch (IOException | RuntimeException unreadable) {
             // Reported once, by SpringFlywaySettings, for every application file it cannot read.
         }
+    }
+
+    /**
+     * The key that names the application's data source in {@code document}: Spring Boot's own, else Druid's, else
+     * the dynamic-datasource starter's primary one ({@code spring.datasource.dynamic.datasource.master.url}).
+     */
+    private static String datasourceUrlKey(Map<String, String> document, SpringPropertyReferences references) {
+        if (document.containsKey(DATASOURCE_URL) || document.containsKey(DRUID_URL)) {
+            return document.containsKey(DATASOURCE_URL) ? DATASOURCE_URL : DRUID_URL;
+        }
+        String primary = references.resolve("${" + DYNAMIC_PRIMARY + ":" + DYNAMIC_DEFAULT_PRIMARY + "}").strip();
+        return "spring.datasource.dynamic.datasource." + primary + ".url";
     }
 
     /** A document that holds only when a profile (or a cloud platform) is active: {@code #---} sections. */

@@ -80,6 +80,39 @@ class SpringDatabaseUrlsTest {
         assertEquals(List.of("jdbc:${db.kind}://db/app"), urls(Map.of()).stream().map(DatabaseUrl::url).toList());
     }
 
+    /**
+     * Pool starters that bind the application's data source under their own prefix name its database there: Druid's,
+     * and the dynamic-datasource starter's primary data source (master unless the application names another),
+     * whichever file of the active profile sets it; another routed data source is not the one Flyway runs on.
+     */
+    @Test
+    void thePrimaryDataSourceOfAPoolStarterNamesTheDatabase() throws IOException {
+        write(folder.resolve("src/main/resources/application.yml"), "spring.profiles.active: '@profile.name@'\n");
+        write(folder.resolve("src/main/resources/application-dev.yml"), """
+                spring:
+                  datasource:
+                    dynamic:
+                      datasource:
+                        slave:
+                          url: jdbc:postgresql://db/report
+                        master:
+                          url: jdbc:mysql://db/app?characterEncoding=UTF-8
+                """);
+
+        assertEquals(List.of(new DatabaseUrl("jdbc:mysql://db/app?characterEncoding=UTF-8",
+                "spring.datasource.dynamic.datasource.master.url in src/main/resources/application-dev.yml")),
+                urls(Map.of("profile.name", "dev")));
+        write(folder.resolve("src/main/resources/application.yml"), """
+                spring.profiles.active: dev
+                spring.datasource.dynamic.primary: slave
+                """);
+        assertEquals(List.of("jdbc:postgresql://db/report"), urls(Map.of()).stream().map(DatabaseUrl::url).toList());
+        write(folder.resolve("src/main/resources/application-dev.yml"),
+                "spring.datasource.druid.url: jdbc:sqlserver://db;databaseName=app\n");
+        assertEquals(List.of(new DatabaseUrl("jdbc:sqlserver://db;databaseName=app",
+                "spring.datasource.druid.url in src/main/resources/application-dev.yml")), urls(Map.of()));
+    }
+
     private List<DatabaseUrl> urls(Map<String, String> buildProperties) {
         return SpringDatabaseUrls.in(List.of(folder.resolve("src/main/resources")), folder, buildProperties);
     }
