@@ -43,17 +43,33 @@ public final class ScriptAnalysis {
             // CONTINUE handler, or T-SQL, goes on after a CREATE that found its table there; in auto, a body that
             // branches with IF .. THEN is no T-SQL): what it creates is scratch for the rest of that arm
             // (IF .. THEN CREATE TABLE t_tmp ..; DROP TABLE t_tmp).
-            String arm = statement.context().branch();
-            boolean inArm = arm != null && errorEndsArm(statement)
+            // An IF, loop or block inside the arm does not end it: what the arm created before it still exists in it
+            // and after its END (IF .. THEN CREATE TEMP TABLE t_map ..; IF c THEN .. END IF; DROP TABLE t_map).
+            boolean inArm = statement.context().branch() != null && errorEndsArm(statement)
                     && !statement.firstToken().isAnyWord("IF", "WHILE", "BEGIN");
             if (inArm) {
-                ScratchTables inBody = scratch;
-                scratch = bodies.computeIfAbsent(scope + "\n" + arm, s -> new ScratchTables(inBody));
+                scratch = inStretch(bodies, scope + "\n" + body.id() + '#', body.stretch(), scratch);
             }
             SessionRowCount rowCount = sessions.computeIfAbsent(scope, s -> new SessionRowCount());
             models.add(rowCount.step(scratch.step(model, inArm || surelyRuns(model))));
         }
         return CalledRoutines.apply(models);
+    }
+
+    /**
+     * The scratch tables of one stretch of a body: those of the stretch around it, or of the body for the outermost,
+     * and what the stretch itself created.
+     */
+    private static ScratchTables inStretch(Map<String, ScratchTables> stretches, String prefix, String stretch,
+            ScratchTables inBody) {
+        ScratchTables found = stretches.get(prefix + stretch);
+        if (found == null) {
+            int outer = stretch.lastIndexOf('/');
+            found = new ScratchTables(outer < 0 ? inBody : inStretch(stretches, prefix, stretch.substring(0, outer),
+                    inBody));
+            stretches.put(prefix + stretch, found);
+        }
+        return found;
     }
 
     private static boolean errorEndsArm(Statement statement) {
