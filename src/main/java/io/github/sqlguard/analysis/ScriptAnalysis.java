@@ -31,8 +31,14 @@ public final class ScriptAnalysis {
         Map<String, ScratchTables> scopes = new HashMap<>();
         Map<String, ScratchTables> bodies = new HashMap<>();
         Map<String, SessionRowCount> sessions = new HashMap<>();
-        for (Statement statement : script.statements()) {
-            StatementModel model = reader.read(statement);
+        List<StatementModel> read = script.statements().stream().map(reader::read).toList();
+        // Which routine bodies run with the migration is known only once the script's calls are read, after them.
+        List<StatementModel> calledOrNot = CalledRoutines.apply(read);
+        for (int index = 0; index < read.size(); index++) {
+            StatementModel model = read.get(index);
+            Statement statement = model.statement();
+            boolean calledLater = model.placement() == Placement.ROUTINE_BODY
+                    && calledOrNot.get(index).calledAt().isEmpty();
             String scope = scope(statement.context());
             ScratchTables inScript = scopes.computeIfAbsent(scope, s -> new ScratchTables());
             StatementContext.Body body = statement.context().body();
@@ -51,7 +57,7 @@ public final class ScriptAnalysis {
                 scratch = inStretch(bodies, scope + "\n" + body.id() + '#', body.stretch(), scratch);
             }
             SessionRowCount rowCount = sessions.computeIfAbsent(scope, s -> new SessionRowCount());
-            models.add(rowCount.step(scratch.step(model, inArm || surelyRuns(model))));
+            models.add(rowCount.step(scratch.step(model, inArm || surelyRuns(model), calledLater)));
         }
         return CalledRoutines.apply(models);
     }
