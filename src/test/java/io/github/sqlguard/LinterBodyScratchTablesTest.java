@@ -74,6 +74,22 @@ class LinterBodyScratchTablesTest {
                 + "    DROP TABLE app.job_seq;\\n  END IF;\\nEND $$; | 6:5 drop-table ERROR",
         "ORACLE | BEGIN\\n  IF 1 = 1 THEN\\n    EXECUTE IMMEDIATE 'CREATE TABLE s2 (id NUMBER)';\\n"
                 + "    EXECUTE IMMEDIATE 'DROP TABLE s2';\\n  END IF;\\nEND;\\n/ | -",
+        // An IF, loop or CASE inside the arm does not end it: after its END the arm goes on, the CREATE still behind it.
+        "POSTGRESQL | DO $$\\nBEGIN\\n  IF to_regclass('app.job') IS NOT NULL THEN\\n"
+                + "    CREATE TEMP TABLE s2 (id int) ON COMMIT DROP;\\n    IF 1 = 1 THEN\\n"
+                + "      INSERT INTO s2 SELECT id FROM app.job;\\n    END IF;\\n    DROP TABLE s2;\\n  END IF;\\nEND $$; | -",
+        "POSTGRESQL | DO $$\\nDECLARE\\n  r record;\\nBEGIN\\n  IF to_regclass('app.job') IS NOT NULL THEN\\n"
+                + "    CREATE TABLE s2 (id int);\\n    FOR r IN SELECT id FROM app.job LOOP\\n"
+                + "      INSERT INTO s2 VALUES (r.id);\\n      IF r.id = 0 THEN\\n        DELETE FROM s2;\\n      END IF;\\n"
+                + "    END LOOP;\\n    DROP TABLE s2;\\n  END IF;\\nEND $$; | -",
+        // What an inner IF created may not exist after its END IF, nor in the arm's ELSE after an inner IF.
+        "POSTGRESQL | DO $$\\nBEGIN\\n  IF to_regclass('app.job') IS NOT NULL THEN\\n    IF 1 = 1 THEN\\n"
+                + "      CREATE TABLE s2 (id int);\\n    END IF;\\n    DROP TABLE s2;\\n  END IF;\\nEND $$; | 7:5 drop-table ERROR",
+        "POSTGRESQL | DO $$\\nBEGIN\\n  IF to_regclass('app.job') IS NOT NULL THEN\\n    CREATE TABLE s2 (id int);\\n"
+                + "    IF 1 = 1 THEN\\n      NULL;\\n    END IF;\\n  ELSE\\n    IF 1 = 1 THEN\\n      NULL;\\n    END IF;\\n"
+                + "    DROP TABLE s2;\\n  END IF;\\nEND $$; | 12:5 drop-table ERROR",
+        "ORACLE | BEGIN\\n  IF 1 = 1 THEN\\n    EXECUTE IMMEDIATE 'CREATE TABLE s2 (id NUMBER)';\\n"
+                + "    IF 2 = 2 THEN\\n      NULL;\\n    END IF;\\n    EXECUTE IMMEDIATE 'DROP TABLE s2';\\n  END IF;\\nEND;\\n/ | -",
         // MySQL ends the routine at an error that no handler of the body takes, so the arm stops there too; a
         // CONTINUE handler declared before it may go on after the CREATE failed.
         "MYSQL | DELIMITER $$\\nCREATE PROCEDURE p() BEGIN\\n  IF 1 THEN\\n    CREATE TABLE s2 (id INT);\\n"

@@ -87,6 +87,15 @@ class RoutineCallsTest {
                 + " LANGUAGE plpgsql;\\nDO $$\\nBEGIN\\n  PERFORM nightly();\\nEND $$; | 3:3 delete-without-where"
                 + " ERROR DELETE without WHERE removes every row of orders (inside function zap body, which this"
                 + " script calls at line 13)",
+        // A table the script created is new while the script runs, not when a routine the script does not call runs
+        // later: by then it holds rows. One the script calls runs now, on the new table; one the body created is new.
+        "POSTGRESQL | CREATE TABLE orders (id int);\\nCREATE FUNCTION zap() RETURNS void AS $function$\\nBEGIN\\n"
+                + "  DELETE FROM orders;\\nEND;\\n$function$ LANGUAGE plpgsql; | 4:3 delete-without-where INFO DELETE"
+                + " without WHERE removes every row of orders (inside function zap body, which runs only when called)",
+        "POSTGRESQL | CREATE TABLE orders (id int);\\nCREATE FUNCTION zap() RETURNS void AS $function$\\nBEGIN\\n"
+                + "  DELETE FROM orders;\\nEND;\\n$function$ LANGUAGE plpgsql;\\nSELECT zap(); | -",
+        "POSTGRESQL | CREATE FUNCTION zap() RETURNS void AS $$\\nBEGIN\\n  CREATE TEMP TABLE batch (id int);\\n"
+                + "  DELETE FROM batch;\\n  DROP TABLE batch;\\nEND;\\n$$ LANGUAGE plpgsql; | -",
         // T-SQL: EXEC inside a batch block.
         "SQLSERVER | CREATE PROCEDURE zap AS\\n  DELETE FROM orders;\\nGO\\nBEGIN\\n  EXEC zap;\\nEND\\nGO | 2:3"
                 + " delete-without-where ERROR DELETE without WHERE removes every row of orders (inside procedure"

@@ -80,6 +80,15 @@ public final class ScratchTables {
      * surely runs the CREATE whenever it runs ({@code surelyRuns} of a body's own scratch tables).
      */
     StatementModel step(StatementModel model, boolean surelyRuns) {
+        return step(model, surelyRuns, false);
+    }
+
+    /**
+     * As {@link #step(StatementModel, boolean)}, for a statement of a routine body that the script does not call
+     * when {@code calledLater}: it runs when the application or a later migration calls the routine, by which time
+     * the tables the script created hold rows; only what its own body created before it is scratch there.
+     */
+    StatementModel step(StatementModel model, boolean surelyRuns, boolean calledLater) {
         Dialect dialect = model.statement().dialect();
         foldsToUpperCase = dialect == Dialect.ORACLE || dialect == Dialect.H2;
         this.dialect = dialect;
@@ -91,13 +100,14 @@ public final class ScratchTables {
         }
         // A trigger's body runs whenever it fires, and a scheduled job (pg_cron, a MySQL event) on its schedule,
         // long after this script: by then the tables the script created hold the application's rows.
-        boolean firesLater = model.statement().context().firesWhenTriggered()
+        boolean firesWhenTriggered = model.statement().context().firesWhenTriggered()
                 || model.statement().context().runsOnSchedule();
-        Predicate<String> scratch = table -> firesLater ? TemporaryNames.isTemporaryTable(table, dialect)
-                : isScratch(table) || TemporaryNames.isTemporaryTable(table, dialect);
+        boolean firesLater = firesWhenTriggered || calledLater;
+        Predicate<String> scratch = table -> TemporaryNames.isTemporaryTable(table, dialect)
+                || (calledLater ? isBodyScratch(table) : !firesWhenTriggered && isScratch(table));
         // A rename breaks no code when the script made the table, even one that now holds the only copy of rows.
-        Predicate<String> newName = table -> firesLater ? TemporaryNames.isTemporaryTable(table, dialect)
-                : isScratchName(table) || TemporaryNames.isTemporaryTable(table, dialect);
+        Predicate<String> newName = table -> TemporaryNames.isTemporaryTable(table, dialect)
+                || (calledLater ? isBodyScratch(table) : !firesWhenTriggered && isScratchName(table));
         List<DestructiveClause> clauses = new ArrayList<>();
         // MySQL's RENAME TABLE t TO t_old, t_new TO t frees t and gives it away in one statement.
         Set<String> renamedAwayEarlierInStatement = new HashSet<>();
@@ -291,6 +301,15 @@ public final class ScratchTables {
      */
     boolean isScratch(String table) {
         return isScratchName(table) && !copies().holdsOnlyCopy(key(table));
+    }
+
+    /**
+     * True when the routine or block body (or the stretch of it) this scratch set belongs to created {@code table}
+     * earlier and it holds no only copy: what the script created outside the body does not count.
+     */
+    private boolean isBodyScratch(String table) {
+        return script != null && (createdHere(table) || script.isBodyScratch(table))
+                && !copies().holdsOnlyCopy(key(table));
     }
 
     /** True when the script created {@code table}, whatever rows it holds by now. */

@@ -31,8 +31,14 @@ public final class ScriptAnalysis {
         Map<String, ScratchTables> scopes = new HashMap<>();
         Map<String, ScratchTables> bodies = new HashMap<>();
         Map<String, SessionRowCount> sessions = new HashMap<>();
-        for (Statement statement : script.statements()) {
-            StatementModel model = reader.read(statement);
+        List<StatementModel> read = script.statements().stream().map(reader::read).toList();
+        // Which routine bodies run with the migration is known only once the script's calls are read, after them.
+        List<StatementModel> calledOrNot = CalledRoutines.apply(read);
+        for (int index = 0; index < read.size(); index++) {
+            StatementModel model = read.get(index);
+            Statement statement = model.statement();
+            boolean calledLater = model.placement() == Placement.ROUTINE_BODY
+                    && calledOrNot.get(index).calledAt().isEmpty();
             String scope = scope(statement.context());
             ScratchTables inScript = scopes.computeIfAbsent(scope, s -> new ScratchTables());
             StatementContext.Body body = statement.context().body();
@@ -43,17 +49,33 @@ public final class ScriptAnalysis {
             // CONTINUE handler, or T-SQL, goes on after a CREATE that found its table there; in auto, a body that
             // branches with IF .. THEN is no T-SQL): what it creates is scratch for the rest of that arm
             // (IF .. THEN CREATE TABLE t_tmp ..; DROP TABLE t_tmp).
-            String arm = statement.context().branch();
-            boolean inArm = arm != null && errorEndsArm(statement)
+            // An IF, loop or block inside the arm does not end it: what the arm created before it still exists in it
+            // and after its END (IF .. THEN CREATE TEMP TABLE t_map ..; IF c THEN .. END IF; DROP TABLE t_map).
+            boolean inArm = statement.context().branch() != null && errorEndsArm(statement)
                     && !statement.firstToken().isAnyWord("IF", "WHILE", "BEGIN");
             if (inArm) {
-                ScratchTables inBody = scratch;
-                scratch = bodies.computeIfAbsent(scope + "\n" + arm, s -> new ScratchTables(inBody));
+                scratch = inStretch(bodies, scope + "\n" + body.id() + '#', body.stretch(), scratch);
             }
             SessionRowCount rowCount = sessions.computeIfAbsent(scope, s -> new SessionRowCount());
-            models.add(rowCount.step(scratch.step(model, inArm || surelyRuns(model))));
+            models.add(rowCount.step(scratch.step(model, inArm || surelyRuns(model), calledLater)));
         }
         return CalledRoutines.apply(models);
+    }
+
+    /**
+     * The scratch tables of one stretch of a body: those of the stretch around it, or of the body for the outermost,
+     * and what the stretch itself created.
+     */
+    private static ScratchTables inStretch(Map<String, ScratchTables> stretches, String prefix, String stretch,
+            ScratchTables inBody) {
+        ScratchTables found = stretches.get(prefix + stretch);
+        if (found == null) {
+            int outer = stretch.lastIndexOf('/');
+            found = new ScratchTables(outer < 0 ? inBody : inStretch(stretches, prefix, stretch.substring(0, outer),
+                    inBody));
+            stretches.put(prefix + stretch, found);
+        }
+        return found;
     }
 
     private static boolean errorEndsArm(Statement statement) {

@@ -1,6 +1,8 @@
 package io.github.sqlguard.sql;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -32,6 +34,14 @@ final class BlockBodyScanner {
      * that could run one without the other.
      */
     private int arm;
+    /**
+     * The stretch the scanner is in ({@link StatementContext.Body#stretch}) and those that enclose it, innermost
+     * on top: an IF, loop, CASE or inner block opens a stretch inside the current one, ELSE and the next WHEN one
+     * beside it, and its END returns to the one it sits in.
+     */
+    private int stretch;
+    private int stretches;
+    private final Deque<Integer> enclosingStretches = new ArrayDeque<>();
     /** Set once the body declares a condition handler, which may go on after a statement that failed. */
     private boolean handled;
     /**
@@ -80,10 +90,40 @@ final class BlockBodyScanner {
         }
         int collected = statements.size();
         handledBlocks.follow(open.length(), collected);
+        int nestingBefore = nesting();
         scanControlOrStatement();
         if (statements.size() == collected) {
             arm++;
+            followStretch(nestingBefore, nesting());
         }
+    }
+
+    private int nesting() {
+        return open.length() + ifArms.open();
+    }
+
+    /**
+     * A control word moved the scanner from one nesting to another: deeper opens a stretch inside the current one,
+     * shallower returns to the one around it, and the same (ELSE, WHEN, EXCEPTION, a label a GOTO may land on)
+     * starts a stretch that no earlier one of its level reaches.
+     */
+    private void followStretch(int before, int after) {
+        if (after == before) {
+            stretch = ++stretches;
+        }
+        for (int level = before; level < after; level++) {
+            enclosingStretches.push(stretch);
+            stretch = ++stretches;
+        }
+        for (int level = after; level < before; level++) {
+            stretch = enclosingStretches.isEmpty() ? ++stretches : enclosingStretches.pop();
+        }
+    }
+
+    private String stretchPath() {
+        StringBuilder path = new StringBuilder();
+        enclosingStretches.descendingIterator().forEachRemaining(outer -> path.append(outer).append('/'));
+        return path.append(stretch).toString();
     }
 
     private void scanControlOrStatement() {
@@ -324,12 +364,14 @@ final class BlockBodyScanner {
         skipStatement();
         if (pos > start) {
             statements.add(new BodyStatement(tokens.subList(start, pos), !branched && !governsNext, arm,
-                    thenBlocks && !handled, ifArms.armAt(open.length()), ifArms.rowLoopAt(open.length()), false));
+                    thenBlocks && !handled, ifArms.armAt(open.length()), ifArms.rowLoopAt(open.length()), false,
+                    stretchPath()));
             if (tokens.get(start).isAnyWord("CONTINUE", "EXIT", "RETURN", "GOTO")) {
                 leftEarly.addAll(ifArms.leftEarly());
             }
             // T-SQL: the statement a one-statement IF governs may not have run for the one after it.
             arm += governsNext ? 1 : 0;
+            stretch = governsNext ? ++stretches : stretch;
             governsNext = false;
             // PL/SQL, T-SQL: what follows a GOTO runs only if the jump lands there, maybe past a CREATE TABLE.
             branched |= tokens.get(start).isWord("GOTO");

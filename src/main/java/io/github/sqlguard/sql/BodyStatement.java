@@ -11,18 +11,19 @@ import java.util.List;
  * {@code DECLARE .. HANDLER}) before the statement. {@code ifArm} names the arm of an IF it sits in directly
  * ({@link IfArms#armAt}); {@code rowLoop} the query loop that runs it once for every row of its query
  * ({@link IfArms#rowLoopAt}), or null; {@code undoneOnError} is true in a block with an EXCEPTION section, whose
- * handler may go on after the statement failed ({@link HandledBlocks}).
+ * handler may go on after the statement failed ({@link HandledBlocks}). {@code stretch} is the path of the stretches
+ * that enclose it ({@link StatementContext.Body#stretch}).
  */
 record BodyStatement(List<Token> tokens, boolean straightLine, int arm, boolean errorEndsArm, String ifArm,
-        RowLoop rowLoop, boolean undoneOnError) {
+        RowLoop rowLoop, boolean undoneOnError, String stretch) {
 
     /** This statement, run by no loop for every row. */
     BodyStatement outsideRowLoop() {
-        return new BodyStatement(tokens, straightLine, arm, errorEndsArm, ifArm, null, undoneOnError);
+        return new BodyStatement(tokens, straightLine, arm, errorEndsArm, ifArm, null, undoneOnError, stretch);
     }
 
     /** This statement, in a block whose handler may go on after it failed. */
     BodyStatement inHandledBlock() {
-        return new BodyStatement(tokens, straightLine, arm, errorEndsArm, ifArm, rowLoop, true);
+        return new BodyStatement(tokens, straightLine, arm, errorEndsArm, ifArm, rowLoop, true, stretch);
     }
 }

@@ -98,6 +98,11 @@ final class IfArms {
         }
     }
 
+    /** How many IFs, loops and CASEs are open. */
+    int open() {
+        return frames.size();
+    }
+
     /** A block ended at this depth: whatever it opened and left open ends with it. */
     void blockEnded(int depth) {
         while (!frames.isEmpty() && frames.peek().depth() > depth) {

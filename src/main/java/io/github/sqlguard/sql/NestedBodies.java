@@ -89,12 +89,11 @@ final class NestedBodies {
         }
         if (statement.straightLine() || !body.straightLine()) {
             return statement.undoneOnError() && !body.undoneOnError()
-                    ? context.withBody(new StatementContext.Body(body.id(), body.straightLine(), body.arm(),
-                            body.errorEndsArm(), body.ifArm(), body.rowLoop(), true))
+                    ? context.withBody(body.inHandledBlock())
                     : context;
         }
         return context.withBody(new StatementContext.Body(body.id(), false, statement.arm(), statement.errorEndsArm(),
-                statement.ifArm(), statement.rowLoop(), statement.undoneOnError()));
+                statement.ifArm(), statement.rowLoop(), statement.undoneOnError(), statement.stretch()));
     }
 
     private static boolean runsOnSchedule(String label) {

@@ -29,12 +29,21 @@ public record StatementContext(Kind kind, String label, DatabaseScope databases,
      *     or null
      * @param undoneOnError true in a block with an EXCEPTION section: when the statement fails, the handler may go on
      *     after the block, and what the statement was to do did not happen (PL/pgSQL undoes the whole block)
+     * @param stretch the stretches of the body that enclose the statement, outermost first, joined by {@code /}: a
+     *     stretch runs in order up to the next control word at its own level, and an IF, loop, CASE or inner block
+     *     within it is a stretch of its own, after whose end the enclosing one goes on. A statement whose stretch
+     *     starts with that of an earlier one runs only after that one ran ("" for those that run in straight line)
      */
     public record Body(String id, boolean straightLine, int arm, boolean errorEndsArm, String ifArm,
-            RowLoop rowLoop, boolean undoneOnError) {
+            RowLoop rowLoop, boolean undoneOnError, String stretch) {
 
         public Body(String id, boolean straightLine, int arm, boolean errorEndsArm, String ifArm) {
-            this(id, straightLine, arm, errorEndsArm, ifArm, null, false);
+            this(id, straightLine, arm, errorEndsArm, ifArm, null, false, "");
+        }
+
+        /** This place, in a block whose handler may go on after its statement failed. */
+        public Body inHandledBlock() {
+            return new Body(id, straightLine, arm, errorEndsArm, ifArm, rowLoop, true, stretch);
         }
 
         public Body(String id, boolean straightLine) {
