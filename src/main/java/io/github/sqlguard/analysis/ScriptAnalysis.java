@@ -32,8 +32,10 @@ public final class ScriptAnalysis {
         Map<String, ScratchTables> bodies = new HashMap<>();
         Map<String, SessionRowCount> sessions = new HashMap<>();
         List<StatementModel> read = script.statements().stream().map(reader::read).toList();
-        // Which routine bodies run with the migration is known only once the script's calls are read, after them.
-        List<StatementModel> calledOrNot = CalledRoutines.apply(read);
+        // Which routine bodies run with the migration is known only once the script's calls are read, after them;
+        // most scripts have no body, and need not be read for calls twice.
+        boolean anyBody = read.stream().anyMatch(model -> model.placement() == Placement.ROUTINE_BODY);
+        List<StatementModel> calledOrNot = anyBody ? CalledRoutines.apply(read) : read;
         for (int index = 0; index < read.size(); index++) {
             StatementModel model = read.get(index);
             Statement statement = model.statement();
