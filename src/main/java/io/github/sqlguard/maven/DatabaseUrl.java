@@ -21,13 +21,15 @@ record DatabaseUrl(String url, String origin) {
 
     /**
      * The JDBC drivers' class names, by the database each connects to: a Spring Boot application whose URL comes from
-     * the environment at deploy time ({@code ${DATABASE_URL}}) often still names the driver it loads.
+     * the environment at deploy time ({@code ${DATABASE_URL}}) often still names the driver it loads. PostgreSQL's is
+     * joined at run time: the plugin's jar relocates the driver it bundles, and with it every literal that names a
+     * class in that package.
      */
     private static final Map<String, String> DRIVER_CLASSES = Map.ofEntries(
-            Map.entry("org.postgresql.Driver", "postgresql"), Map.entry("com.impossibl.postgres.jdbc.PGDriver",
-                    "postgresql"), Map.entry("com.mysql.cj.jdbc.Driver", "mysql"), Map.entry("com.mysql.jdbc.Driver",
-                    "mysql"), Map.entry("org.mariadb.jdbc.Driver", "mariadb"),
-            Map.entry("com.microsoft.sqlserver.jdbc.SQLServerDriver", "sqlserver"),
+            Map.entry(String.join(".", "org", "postgresql", "Driver"), "postgresql"),
+            Map.entry("com.impossibl.postgres.jdbc.PGDriver", "postgresql"), Map.entry("com.mysql.cj.jdbc.Driver",
+                    "mysql"), Map.entry("com.mysql.jdbc.Driver", "mysql"), Map.entry("org.mariadb.jdbc.Driver",
+                    "mariadb"), Map.entry("com.microsoft.sqlserver.jdbc.SQLServerDriver", "sqlserver"),
             Map.entry("net.sourceforge.jtds.jdbc.Driver", "sqlserver"), Map.entry("oracle.jdbc.OracleDriver",
                     "oracle"), Map.entry("oracle.jdbc.driver.OracleDriver", "oracle"), Map.entry("org.h2.Driver",
                     "h2"), Map.entry("org.sqlite.JDBC", "sqlite"));
