@@ -20,6 +20,30 @@ record DatabaseUrl(String url, String origin) {
             "oracle", Dialect.ORACLE, "h2", Dialect.H2, "sqlite", Dialect.SQLITE);
 
     /**
+     * The JDBC drivers' class names, by the database each connects to: a Spring Boot application whose URL comes from
+     * the environment at deploy time ({@code ${DATABASE_URL}}) often still names the driver it loads. PostgreSQL's is
+     * joined at run time: the plugin's jar relocates the driver it bundles, and with it every literal that names a
+     * class in that package.
+     */
+    private static final Map<String, String> DRIVER_CLASSES = Map.ofEntries(
+            Map.entry(String.join(".", "org", "postgresql", "Driver"), "postgresql"),
+            Map.entry("com.impossibl.postgres.jdbc.PGDriver", "postgresql"), Map.entry("com.mysql.cj.jdbc.Driver",
+                    "mysql"), Map.entry("com.mysql.jdbc.Driver", "mysql"), Map.entry("org.mariadb.jdbc.Driver",
+                    "mariadb"), Map.entry("com.microsoft.sqlserver.jdbc.SQLServerDriver", "sqlserver"),
+            Map.entry("net.sourceforge.jtds.jdbc.Driver", "sqlserver"), Map.entry("oracle.jdbc.OracleDriver",
+                    "oracle"), Map.entry("oracle.jdbc.driver.OracleDriver", "oracle"), Map.entry("org.h2.Driver",
+                    "h2"), Map.entry("org.sqlite.JDBC", "sqlite"));
+
+    /**
+     * The database a JDBC driver class connects to, as a setting that names it ({@link #named}); empty for a class
+     * not known here (a pool's or a tracing wrapper's, which connects to whatever its URL says).
+     */
+    static Optional<DatabaseUrl> ofDriverClass(String className, String origin) {
+        String database = className == null ? null : DRIVER_CLASSES.get(className.strip());
+        return database == null ? Optional.empty() : Optional.of(named(database, origin));
+    }
+
+    /**
      * A setting that names its database rather than a URL to it (Prisma's {@code provider = "postgresql"}), read as
      * Liquibase's {@code offline:<database>} is.
      */

@@ -117,9 +117,9 @@ final class SpringDatabaseUrls {
                 lookupOrder.addAll(fallback);
                 SpringPropertyReferences references = new SpringPropertyReferences(lookupOrder, buildProperties);
                 for (String key : TOOL_URLS) {
-                    add(found.tools(), document, key, references, shown);
+                    add(found.tools(), document, key, references, shown, false);
                 }
-                add(found.datasources(), document, datasourceUrlKey(document, references), references, shown);
+                add(found.datasources(), document, datasourceUrlKey(document, references), references, shown, true);
                 for (String key : ACTIVATING_KEYS) {
                     addProfiles(found.activeProfiles(), document.get(key), references);
                 }
@@ -131,14 +131,17 @@ final class SpringDatabaseUrls {
 
     /**
      * The key that names the application's data source in {@code document}: Spring Boot's own, else Druid's, else
-     * the dynamic-datasource starter's primary one ({@code spring.datasource.dynamic.datasource.master.url}).
+     * the dynamic-datasource starter's primary one ({@code spring.datasource.dynamic.datasource.master.url}), else
+     * Spring Boot's own again, whose driver class may be set without it.
      */
     private static String datasourceUrlKey(Map<String, String> document, SpringPropertyReferences references) {
         if (document.containsKey(DATASOURCE_URL) || document.containsKey(DRUID_URL)) {
             return document.containsKey(DATASOURCE_URL) ? DATASOURCE_URL : DRUID_URL;
         }
         String primary = references.resolve("${" + DYNAMIC_PRIMARY + ":" + DYNAMIC_DEFAULT_PRIMARY + "}").strip();
-        return "spring.datasource.dynamic.datasource." + primary + ".url";
+        String dynamic = "spring.datasource.dynamic.datasource." + primary + ".url";
+        // without a URL in the file, Spring Boot's own driver setting may still name the database
+        return document.containsKey(dynamic) ? dynamic : DATASOURCE_URL;
     }
 
     /** A document that holds only when a profile (or a cloud platform) is active: {@code #---} sections. */
@@ -167,11 +170,27 @@ final class SpringDatabaseUrls {
         }
     }
 
+    /**
+     * Adds the URL {@code key} names and, when that does not tell the database (it comes from the environment,
+     * {@code ${DATABASE_URL}}), the one the driver class set beside it ({@code spring.datasource.driver-class-name})
+     * connects to. The tools' driver is read only beside their own URL, as Spring uses it only then; the
+     * datasource's also without a URL in the file, which the environment then sets
+     * ({@code SPRING_DATASOURCE_URL}).
+     */
     private static void add(List<DatabaseUrl> urls, Map<String, String> document, String key,
-            SpringPropertyReferences references, String file) {
+            SpringPropertyReferences references, String file, boolean driverWithoutUrl) {
         String value = document.get(key);
+        DatabaseUrl url = null;
         if (value != null && !value.isBlank()) {
-            urls.add(new DatabaseUrl(references.resolve(value), key + " in " + file));
+            url = new DatabaseUrl(references.resolve(value), key + " in " + file);
+            urls.add(url);
+        }
+        if ((url == null && driverWithoutUrl) || (url != null && url.database().isEmpty())) {
+            String driverKey = key.substring(0, key.length() - "url".length()) + "driver-class-name";
+            String driver = document.get(driverKey);
+            if (driver != null) {
+                DatabaseUrl.ofDriverClass(references.resolve(driver), driverKey + " in " + file).ifPresent(urls::add);
+            }
         }
     }
 }

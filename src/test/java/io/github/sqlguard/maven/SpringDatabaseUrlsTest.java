@@ -3,6 +3,7 @@ package io.github.sqlguard.maven;
 import static io.github.sqlguard.maven.TestProjects.write;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.github.sqlguard.model.Dialect;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -111,6 +112,35 @@ class SpringDatabaseUrlsTest {
                 "spring.datasource.druid.url: jdbc:sqlserver://db;databaseName=app\n");
         assertEquals(List.of(new DatabaseUrl("jdbc:sqlserver://db;databaseName=app",
                 "spring.datasource.druid.url in src/main/resources/application-dev.yml")), urls(Map.of()));
+    }
+
+    /**
+     * A URL the environment sets at deploy time names no database, but the driver class the application loads
+     * does; one whose URL names the database, or a class not known as a driver, adds nothing.
+     */
+    @Test
+    void theDriverClassNamesTheDatabaseWhenTheUrlComesFromTheEnvironment() throws IOException {
+        write(folder.resolve(PROPERTIES), """
+                spring.datasource.url=${DATABASE_URL}?stringtype=unspecified
+                spring.datasource.driver-class-name=org.postgresql.Driver
+                """);
+
+        List<DatabaseUrl> urls = urls(Map.of());
+        assertEquals(List.of("${DATABASE_URL}?stringtype=unspecified", "offline:postgresql"),
+                urls.stream().map(DatabaseUrl::url).toList());
+        assertEquals("spring.datasource.driver-class-name in " + PROPERTIES, urls.get(1).origin());
+        assertEquals(Dialect.POSTGRESQL, InferredDialect.decide(urls).dialect());
+
+        write(folder.resolve(PROPERTIES), "spring.datasource.driver-class-name=com.mysql.cj.jdbc.Driver\n");
+        assertEquals(Dialect.MYSQL, InferredDialect.decide(urls(Map.of())).dialect());
+
+        write(folder.resolve(PROPERTIES), """
+                spring.datasource.url=jdbc:mariadb://db/app
+                spring.datasource.driver-class-name=org.mariadb.jdbc.Driver
+                spring.flyway.url=${FLYWAY_URL}
+                spring.flyway.driver-class-name=com.zaxxer.hikari.HikariDataSource
+                """);
+        assertEquals(List.of("${FLYWAY_URL}"), urls(Map.of()).stream().map(DatabaseUrl::url).toList());
     }
 
     private List<DatabaseUrl> urls(Map<String, String> buildProperties) {
