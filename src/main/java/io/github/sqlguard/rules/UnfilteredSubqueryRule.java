@@ -20,7 +20,8 @@ import java.util.List;
  * {@code UPDATE o SET o.total = 0 FROM orders o JOIN customers c ON ..}); PostgreSQL writes that join in the WHERE
  * ({@code DELETE FROM orders o USING customers c WHERE c.id = o.customer_id}). Where the foreign key holds, every row has
  * one, so none of them restricts anything. A MERGE whose WHEN MATCHED clause deletes with no condition of its own,
- * from such a source, is that same DELETE.
+ * from such a source, is that same DELETE, and so is a DELETE or UPDATE joined to a CTE or derived table that reads
+ * a table without a filter ({@code WITH s AS (SELECT id FROM t) DELETE FROM t USING s WHERE s.id = t.id}).
  */
 public final class UnfilteredSubqueryRule implements Rule {
 
@@ -38,7 +39,9 @@ public final class UnfilteredSubqueryRule implements Rule {
                     + " or through a subquery in its SET, is a backfill. A MERGE .. WHEN MATCHED THEN DELETE with"
                     + " no condition of its own, joined ON column equalities to a source that reads a table without"
                     + " a filter (MERGE INTO invoices i USING accounts a ON i.account_id = a.id WHEN MATCHED THEN"
-                    + " DELETE), is that same DELETE written another way. Usually a filter"
+                    + " DELETE), is that same DELETE written another way, and so is a DELETE or UPDATE joined only on column"
+                    + " equalities to a CTE or derived table that reads a table without a filter (WITH s AS (SELECT id"
+                    + " FROM accounts) DELETE FROM accounts USING s WHERE s.id = accounts.id). Usually a filter"
                     + " on the subquery's or the joined table was forgotten.",
             "Add the filter the subquery's table needs (WHERE a.closed, ..), or acknowledge it:"
                     + " -- sqlguard:allow unfiltered-subquery reason: <why>",
@@ -73,12 +76,15 @@ public final class UnfilteredSubqueryRule implements Rule {
         if (joinOnly || whereJoinOnly) {
             List<KeyLink> links = change.keyLinks().stream().filter(link -> schema.before().refersToKey(
                     link.table(), link.column(), link.joinedTable(), link.joinedColumn())).toList();
-            if (links.isEmpty()) {
+            if (!links.isEmpty()) {
+                List<String> tables = links.stream().map(KeyLink::table).toList();
+                return List.of(new Violation(joinMessage(change.verb(), joinOnly, links)
+                        + CascadeNote.forDelete(change.verb(), tables, schema), change.at()));
+            }
+            // A join to a CTE or derived table that reads a table without a filter is judged as its IN form.
+            if (schema.rowFilter().isEmpty()) {
                 return List.of();
             }
-            List<String> tables = links.stream().map(KeyLink::table).toList();
-            return List.of(new Violation(joinMessage(change.verb(), joinOnly, links)
-                    + CascadeNote.forDelete(change.verb(), tables, schema), change.at()));
         }
         // A table the script created and filled with the rows it chose restricts, as a T-SQL @ids table does.
         return schema.rowFilter().flatMap(filter -> filter.onlyRelatedRow()

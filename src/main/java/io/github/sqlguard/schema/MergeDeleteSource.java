@@ -97,11 +97,11 @@ record MergeDeleteSource(String target, WhereJudgement.RelatedRow source) {
                         targetColumns, related(sourceColumns, read.relatedColumns()))));
     }
 
-    private record Alias(String key, int next) {
+    record Alias(String key, int next) {
     }
 
     /** {@code [AS] alias} at {@code i}, or the name itself when none is written before {@code nextWord}. */
-    private static Alias alias(List<Token> tokens, int i, String name, String nextWord) {
+    static Alias alias(List<Token> tokens, int i, String name, String nextWord) {
         int at = i < tokens.size() && tokens.get(i).isWord("AS") ? i + 1 : i;
         if (at < tokens.size() && SchemaNames.isNamePart(tokens.get(at)) && !tokens.get(at).isWord(nextWord)) {
             return new Alias(SchemaNames.key(tokens.get(at).text()), at + 1);
@@ -110,7 +110,7 @@ record MergeDeleteSource(String target, WhereJudgement.RelatedRow source) {
     }
 
     /** One {@code t.a = s.b} (either way round) of the ON, its columns added; false for any other term. */
-    private static boolean pair(List<Token> term, String target, String source, List<String> targetColumns,
+    static boolean pair(List<Token> term, String target, String source, List<String> targetColumns,
             List<String> sourceColumns) {
         SchemaNames.Read left = SchemaNames.name(term, 0);
         if (left == null || left.next() >= term.size() || !term.get(left.next()).isSymbol("=")) {
@@ -137,7 +137,7 @@ record MergeDeleteSource(String target, WhereJudgement.RelatedRow source) {
     }
 
     /** The source table's columns behind the ON's source columns: the same names when it selects them all. */
-    private static List<String> related(List<String> onColumns, List<String> selected) {
+    static List<String> related(List<String> onColumns, List<String> selected) {
         List<String> result = new ArrayList<>();
         for (String column : onColumns) {
             String found = selected.isEmpty() ? column : null;

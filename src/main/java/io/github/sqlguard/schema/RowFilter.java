@@ -74,6 +74,10 @@ public record RowFilter(String verb, String table, Optional<String> alwaysTrue, 
         if (merge.isPresent()) {
             return merge.map(found -> ofMerge(found, statement, facts));
         }
+        Optional<JoinedQuerySource> joined = JoinedQuerySource.of(statement.tokens());
+        if (joined.isPresent()) {
+            return joined.map(found -> ofJoinedQuery(found, statement, facts));
+        }
         return WhereTokens.of(statement.tokens()).map(where -> {
             Optional<WhereJudgement.RelatedRow> related = WhereJudgement.onlyRequiresRelatedRow(where)
                     .flatMap(row -> behindViews(row, facts.before()))
@@ -85,6 +89,19 @@ public record RowFilter(String verb, String table, Optional<String> alwaysTrue, 
                     related.map(WhereJudgement.RelatedRow::table),
                     related.map(WhereJudgement.RelatedRow::uncorrelated).orElse(false), false);
         });
+    }
+
+    /**
+     * A DELETE or UPDATE joined to a query of its WITH list or a derived table, judged as the {@code WHERE id IN
+     * (SELECT id FROM ..)} it equals: every row with a related row in the table the query reads without a filter,
+     * the target's own table included (each row then meets itself).
+     */
+    private static RowFilter ofJoinedQuery(JoinedQuerySource joined, Statement statement, SchemaFacts facts) {
+        Optional<String> related = behindViews(joined.source(), facts.before())
+                .filter(row -> !holdsChosenRows(row.table(), statement, facts.before()))
+                .filter(row -> !row.pointsAtTarget(joined.target(), facts.before()))
+                .map(WhereJudgement.RelatedRow::table);
+        return new RowFilter(joined.verb(), joined.target(), Optional.empty(), related, false, false);
     }
 
     /**

@@ -1,0 +1,132 @@
+package io.github.sqlguard.schema;
+
+import io.github.sqlguard.analysis.ObjectNames;
+import io.github.sqlguard.sql.Token;
+import io.github.sqlguard.sql.TopLevel;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A DELETE or UPDATE joined to one query of its WITH list or one derived table, on equalities of target and query
+ * columns only, where that query reads one table without a filter: PostgreSQL's {@code WITH s AS (SELECT id FROM t)
+ * DELETE FROM t USING s WHERE s.id = t.id} and {@code UPDATE t SET .. FROM (SELECT id FROM u) s WHERE s.id = t.id},
+ * MySQL's {@code DELETE t FROM t JOIN (SELECT id FROM u) s ON s.id = t.id}. Such a statement is {@code DELETE FROM t
+ * WHERE id IN (SELECT id FROM u)} written as a join, and is judged as that one is. A join to a table itself is left
+ * to the key links of the statement's join; an UPDATE whose SET reads the joined query copies its values, a backfill.
+ *
+ * @param verb DELETE or UPDATE
+ * @param target the target table as written
+ * @param source the table the query reads, the target's columns the join ties to it and its columns they are tied
+ *     to (null for one the query does not select as a plain column)
+ */
+record JoinedQuerySource(String verb, String target, WhereJudgement.RelatedRow source) {
+
+    /** The statement of {@code tokens} when it is of that shape, else empty. */
+    static Optional<JoinedQuerySource> of(List<Token> tokens) {
+        int end = tokens.size();
+        while (end > 0 && tokens.get(end - 1).isSymbol(";")) {
+            end--;
+        }
+        List<Token> statement = tokens.subList(0, end);
+        return WithQueries.read(statement).flatMap(with -> read(statement, with));
+    }
+
+    private static Optional<JoinedQuerySource> read(List<Token> tokens, WithQueries with) {
+        int i = with.end();
+        if (i + 4 >= tokens.size() || !tokens.get(i).isAnyWord("DELETE", "UPDATE")) {
+            return Optional.empty();
+        }
+        String verb = tokens.get(i).upper();
+        i++;
+        String listedTarget = null;
+        if (verb.equals("DELETE") && !tokens.get(i).isWord("FROM")) {
+            // MySQL: DELETE a FROM t a JOIN s ON .. names the target before its FROM.
+            SchemaNames.Read listed = SchemaNames.name(tokens, i);
+            if (listed == null || listed.next() >= tokens.size() || !tokens.get(listed.next()).isWord("FROM")) {
+                return Optional.empty();
+            }
+            listedTarget = SchemaNames.key(SchemaNames.lastPart(listed.text()));
+            i = listed.next();
+        }
+        i = verb.equals("DELETE") ? i + 1 : i;
+        i = i < tokens.size() && tokens.get(i).isWord("ONLY") ? i + 1 : i;
+        SchemaNames.Read target = SchemaNames.name(tokens, i);
+        if (target == null) {
+            return Optional.empty();
+        }
+        String joinWord = listedTarget != null ? "JOIN" : verb.equals("DELETE") ? "USING" : "SET";
+        boolean inner = target.next() < tokens.size() && tokens.get(target.next()).isWord("INNER");
+        MergeDeleteSource.Alias targetAlias = MergeDeleteSource.alias(tokens, target.next(),
+                SchemaNames.lastPart(target.text()), inner ? "INNER" : joinWord);
+        i = targetAlias.next();
+        if (listedTarget != null) {
+            if (!listedTarget.equals(targetAlias.key())) {
+                return Optional.empty();
+            }
+            i = i < tokens.size() && tokens.get(i).isWord("INNER") ? i + 1 : i;
+        }
+        int set = -1;
+        if (verb.equals("UPDATE")) {
+            set = i;
+            i = TopLevel.wordIndex(tokens, i, "FROM");
+            if (!tokens.get(set).isWord("SET") || i < 0) {
+                return Optional.empty();
+            }
+        }
+        if (i + 1 >= tokens.size() || !tokens.get(i).isWord(joinWord.equals("SET") ? "FROM" : joinWord)) {
+            return Optional.empty();
+        }
+        List<Token> query;
+        Optional<WithQueries.Named> named = Optional.empty();
+        String queryName = "";
+        if (tokens.get(i + 1).isSymbol("(")) {
+            int close = ObjectNames.skipParentheses(tokens, i + 1);
+            query = tokens.subList(i + 2, close - 1);
+            i = close;
+        } else {
+            SchemaNames.Read name = SchemaNames.name(tokens, i + 1);
+            named = name == null ? Optional.empty() : with.named(name.text(), with.queries().size());
+            if (named.isEmpty()) {
+                return Optional.empty(); // a table: its join is judged by the statement's key links
+            }
+            query = tokens.subList(i + 1, name.next());
+            queryName = SchemaNames.lastPart(name.text());
+            i = name.next();
+        }
+        String conditionWord = listedTarget != null ? "ON" : "WHERE";
+        MergeDeleteSource.Alias queryAlias = MergeDeleteSource.alias(tokens, i, queryName, conditionWord);
+        i = queryAlias.next();
+        if (i + 1 >= tokens.size() || !tokens.get(i).isWord(conditionWord) || queryAlias.key().isEmpty()) {
+            return Optional.empty();
+        }
+        int conditionEnd = TopLevel.wordIndex(tokens, i + 1, "RETURNING");
+        List<Token> condition = tokens.subList(i + 1, conditionEnd < 0 ? tokens.size() : conditionEnd);
+        if (set >= 0 && readsQuery(tokens.subList(set + 1, TopLevel.wordIndex(tokens, set, "FROM")),
+                queryAlias.key())) {
+            return Optional.empty();
+        }
+        List<String> targetColumns = new ArrayList<>();
+        List<String> queryColumns = new ArrayList<>();
+        for (List<Token> term : WhereJudgement.split(WhereJudgement.unwrapped(condition), "AND")) {
+            if (!MergeDeleteSource.pair(WhereJudgement.unwrapped(term), targetAlias.key(), queryAlias.key(),
+                    targetColumns, queryColumns)) {
+                return Optional.empty();
+            }
+        }
+        return WhereJudgement.unfilteredSource(query, with).map(read -> new JoinedQuerySource(verb,
+                SchemaNames.unquoted(target.text()), new WhereJudgement.RelatedRow(read.table(), false,
+                        targetColumns, MergeDeleteSource.related(queryColumns, read.relatedColumns()))));
+    }
+
+    /** True when an UPDATE's SET names a column of the joined query ({@code SET price = s.price}). */
+    private static boolean readsQuery(List<Token> assignments, String alias) {
+        for (int i = 0; i + 1 < assignments.size(); i++) {
+            if (assignments.get(i + 1).isSymbol(".") && SchemaNames.isNamePart(assignments.get(i))
+                    && SchemaNames.key(assignments.get(i).text()).equals(alias)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
