@@ -366,6 +366,39 @@ final class ColumnWrites {
         return Optional.of(SchemaNames.key(name.text()));
     }
 
+    /**
+     * The bodies of the data-modifying CTEs that update, PostgreSQL's {@code WITH x AS (UPDATE t SET c = 1 RETURNING
+     * id) INSERT INTO log SELECT id FROM x}, in the order written; empty without a WITH list this reads.
+     */
+    static List<List<Token>> cteUpdates(List<Token> tokens) {
+        return WithQueries.read(tokens).map(with -> with.queries().stream().map(WithQueries.Named::body)
+                .filter(body -> !body.isEmpty() && body.get(0).isWord("UPDATE")).toList()).orElse(List.of());
+    }
+
+    /**
+     * What the one data-modifying CTE that updates writes, when it is the statement's only DELETE, UPDATE or MERGE
+     * ({@code WITH x AS (UPDATE t SET c = 1 RETURNING id) INSERT INTO log SELECT id FROM x}): then every finding of an
+     * UPDATE of every row the statement gets is that UPDATE's. Empty for any other statement.
+     */
+    static Optional<Update> onlyCteUpdate(List<Token> tokens) {
+        Optional<WithQueries> with = WithQueries.read(tokens);
+        if (with.isEmpty() || with.get().end() >= tokens.size()
+                || !tokens.get(with.get().end()).isAnyWord("SELECT", "INSERT")
+                || changesRows(tokens.subList(with.get().end(), tokens.size()))) {
+            return Optional.empty();
+        }
+        List<List<Token>> changing = with.get().queries().stream().map(WithQueries.Named::body)
+                .filter(ColumnWrites::changesRows).toList();
+        return changing.size() == 1 && changing.get(0).get(0).isWord("UPDATE") ? update(changing.get(0))
+                : Optional.empty();
+    }
+
+    /** True when {@code tokens} hold a DELETE, UPDATE or MERGE anywhere ({@code ON CONFLICT DO UPDATE} too). */
+    private static boolean changesRows(List<Token> tokens) {
+        return tokens.stream().anyMatch(token -> token.type() == TokenType.WORD
+                && token.isAnyWord("DELETE", "UPDATE", "MERGE"));
+    }
+
     /** True when {@code tokens} are an UPDATE, read by {@link #update} or not (a join, a table list). */
     static boolean updates(List<Token> tokens) {
         return verbAt(tokens, "UPDATE") >= 0;

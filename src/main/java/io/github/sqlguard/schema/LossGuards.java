@@ -99,7 +99,9 @@ public final class LossGuards {
         }
         if (statement.context().followsEarlierStatements()) {
             DatabaseScope databases = statement.context().databases();
-            Optional<Guard> filled = ColumnWrites.update(tokens).flatMap(update -> fillOfNewColumns(update, databases)
+            // A data-modifying CTE's UPDATE is guarded as the statement's own is, when no other part changes rows.
+            Optional<Guard> filled = ColumnWrites.update(tokens).or(() -> ColumnWrites.onlyCteUpdate(tokens))
+                    .flatMap(update -> fillOfNewColumns(update, databases)
                     .or(() -> copies.guardOfOverwrite(update)).or(() -> CopiedColumnOverwrite.guardOf(update,
                             copiedColumns.getOrDefault(SchemaNames.key(update.table()), Map.of()), databases)));
             if (filled.isPresent()) {
@@ -379,21 +381,17 @@ public final class LossGuards {
         DatabaseScope databases = statement.context().databases();
         Optional<ColumnWrites.Update> update = ColumnWrites.update(tokens);
         if (update.isPresent()) {
-            written(OwnKeySelection.reachingEveryRow(EnumCasts.readAsCopies(WideningCasts.readAsCopies(update.get(),
-                    before, statement.dialect()), before), before), statement, databases);
-            copies.copyChanged(update.get().table(), notAddedTo(update.get().table(), update.get().assigned()),
-                    "overwrites", lineOf(statement));
+            updated(update.get(), statement, before);
             return;
         }
         if (ColumnWrites.updates(tokens)) {
-            // An UPDATE of a join or a table list: which columns it wrote is not known
-            unwrittenColumns.clear();
-            clearedColumns.clear();
-            rowIndependentFills.clear();
-            copiedColumns.clear();
-            emptyColumns.clear();
-            scopedWrites.clear();
+            forgetWrittenColumns();
             return;
+        }
+        // A data-modifying CTE writes its columns as the statement's own UPDATE would; the statement goes on.
+        for (List<Token> body : ColumnWrites.cteUpdates(tokens)) {
+            ColumnWrites.update(body).ifPresentOrElse(cte -> updated(cte, statement, before),
+                    this::forgetWrittenColumns);
         }
         Optional<String> rowsAdded = ColumnWrites.rowsAddedTo(tokens);
         if (rowsAdded.isPresent()) {
@@ -495,6 +493,24 @@ public final class LossGuards {
      * An UPDATE of one table: its columns are written (on the databases it runs on), and those whose every value it
      * copied have their copy.
      */
+    /** Follows what an UPDATE of one table, the statement's own or a CTE's, wrote. */
+    private void updated(ColumnWrites.Update update, Statement statement, SchemaView before) {
+        written(OwnKeySelection.reachingEveryRow(EnumCasts.readAsCopies(WideningCasts.readAsCopies(update,
+                before, statement.dialect()), before), before), statement, statement.context().databases());
+        copies.copyChanged(update.table(), notAddedTo(update.table(), update.assigned()), "overwrites",
+                lineOf(statement));
+    }
+
+    /** An UPDATE of a join or a table list: which columns it wrote is not known. */
+    private void forgetWrittenColumns() {
+        unwrittenColumns.clear();
+        clearedColumns.clear();
+        rowIndependentFills.clear();
+        copiedColumns.clear();
+        emptyColumns.clear();
+        scopedWrites.clear();
+    }
+
     private void written(ColumnWrites.Update update, Statement statement, DatabaseScope databases) {
         String table = SchemaNames.key(update.table());
         Set<String> assigned = new HashSet<>(update.assigned().stream().map(SchemaNames::key).toList());
