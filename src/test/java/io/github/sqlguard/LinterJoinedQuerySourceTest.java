@@ -61,6 +61,8 @@ class LinterJoinedQuerySourceTest {
             POSTGRESQL | DELETE FROM accounts a USING (SELECT min(id) AS id FROM accounts GROUP BY name HAVING count(*) > 1) s WHERE s.id = a.id
             POSTGRESQL | WITH s AS (SELECT id, name FROM accounts) UPDATE accounts a SET name = upper(s.name) FROM s WHERE s.id = a.id
             POSTGRESQL | DELETE FROM accounts a USING (SELECT account_id FROM invoices) s WHERE s.account_id = a.id
+            POSTGRESQL | UPDATE invoices SET note = name FROM (SELECT id, name FROM accounts) s WHERE s.id = invoices.account_id
+            POSTGRESQL | WITH s (aid, label) AS (SELECT id, name FROM accounts) UPDATE invoices i SET note = label FROM s WHERE s.aid = i.account_id
             MYSQL      | DELETE a FROM accounts a JOIN (SELECT id FROM accounts WHERE closed = 1) s ON s.id = a.id
             MYSQL      | DELETE a FROM accounts a LEFT JOIN (SELECT id FROM accounts) s ON s.id = a.id WHERE s.id IS NULL
             """)

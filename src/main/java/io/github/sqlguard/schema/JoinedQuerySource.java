@@ -4,8 +4,10 @@ import io.github.sqlguard.analysis.ObjectNames;
 import io.github.sqlguard.sql.Token;
 import io.github.sqlguard.sql.TopLevel;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A DELETE or UPDATE joined to one query of its WITH list or one derived table, on equalities of target and query
@@ -102,8 +104,9 @@ record JoinedQuerySource(String verb, String target, WhereJudgement.RelatedRow s
         }
         int conditionEnd = TopLevel.wordIndex(tokens, i + 1, "RETURNING");
         List<Token> condition = tokens.subList(i + 1, conditionEnd < 0 ? tokens.size() : conditionEnd);
+        List<Token> queryText = named.map(WithQueries.Named::body).orElse(query);
         if (set >= 0 && readsQuery(tokens.subList(set + 1, TopLevel.wordIndex(tokens, set, "FROM")),
-                queryAlias.key())) {
+                queryAlias.key(), queryText, named.map(WithQueries.Named::columns).orElse(List.of()))) {
             return Optional.empty();
         }
         List<String> targetColumns = new ArrayList<>();
@@ -119,11 +122,24 @@ record JoinedQuerySource(String verb, String target, WhereJudgement.RelatedRow s
                         targetColumns, MergeDeleteSource.related(queryColumns, read.relatedColumns()))));
     }
 
-    /** True when an UPDATE's SET names a column of the joined query ({@code SET price = s.price}). */
-    private static boolean readsQuery(List<Token> assignments, String alias) {
-        for (int i = 0; i + 1 < assignments.size(); i++) {
-            if (assignments.get(i + 1).isSymbol(".") && SchemaNames.isNamePart(assignments.get(i))
-                    && SchemaNames.key(assignments.get(i).text()).equals(alias)) {
+    /**
+     * True when an UPDATE's SET may read a column of the joined query: {@code SET price = s.price}, or a value naming,
+     * unqualified, a name the query's text or its CTE's column list holds ({@code SET price = total}), which may be
+     * the query's column. Copying the query's values is a backfill, whichever rows it reaches.
+     */
+    private static boolean readsQuery(List<Token> assignments, String alias, List<Token> query,
+            List<String> columns) {
+        Set<String> queryNames = new HashSet<>(columns);
+        query.stream().filter(SchemaNames::isNamePart).forEach(token -> queryNames.add(SchemaNames.key(token.text())));
+        for (int i = 0; i < assignments.size(); i++) {
+            Token token = assignments.get(i);
+            boolean next = i + 1 < assignments.size();
+            if (!SchemaNames.isNamePart(token) || next && assignments.get(i + 1).isSymbol("=")) {
+                continue; // not a name, or the column assigned
+            }
+            boolean qualifier = next && assignments.get(i + 1).isSymbol(".");
+            if (qualifier ? SchemaNames.key(token.text()).equals(alias)
+                    : queryNames.contains(SchemaNames.key(token.text()))) {
                 return true;
             }
         }
