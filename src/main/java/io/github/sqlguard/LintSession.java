@@ -5,6 +5,7 @@ import io.github.sqlguard.liquibase.ChangelogScript;
 import io.github.sqlguard.liquibase.FormattedSqlReader;
 import io.github.sqlguard.liquibase.LiquibaseOptions;
 import io.github.sqlguard.analysis.StatementModel;
+import io.github.sqlguard.analysis.TableNamespace;
 import io.github.sqlguard.model.Dialect;
 import io.github.sqlguard.model.Finding;
 import io.github.sqlguard.model.Location;
@@ -274,6 +275,9 @@ final class LintSession {
         int statements = 0;
         int parsed = 0;
         boolean flywayScript = !kind.isStructuredChangelog() && kind != SourceKind.LIQUIBASE_FORMATTED_SQL;
+        // Flyway switches to its default schema before it runs a script: unqualified names mean that schema's tables.
+        TableNamespace.Names start = flywayScript ? TableNamespace.startOf(config.flyway().defaultSchema(),
+                dialectOf(prepared.source())) : TableNamespace.Names.DEFAULT;
         List<Finding> ruleFindings = new ArrayList<>();
         List<AttachedComment> attached = new ArrayList<>();
         for (ChangelogScript script : prepared.scripts()) {
@@ -281,7 +285,7 @@ final class LintSession {
             StatementChecker.ScriptFindings checked = analysers.checker().check(script.script(),
                     readAhead != null ? readAhead : analysers.checker().models(script.script()), script.relativePath(),
                     UpDownSections.ceiling(script, prepared.ceiling(), config.flyway().undoScripts()),
-                    config.liquibase().rollbacks(), statementSql, histories::factsFor, histories);
+                    config.liquibase().rollbacks(), statementSql, histories::factsFor, histories, start);
             parsed += checked.parsedStatements();
             List<Finding> scriptFindings = Fingerprint.attach(checked.findings(), statementSql);
             if (flywayScript) {
