@@ -138,7 +138,7 @@ final class LintSession {
         }
         for (ChangelogScript script : prepared.scripts()) {
             try {
-                modelsReadAhead.put(script.script(), analysers.checker().models(script.script()));
+                modelsReadAhead.put(script.script(), analysers.checker().models(script.script(), runStart(prepared)));
             } catch (RuntimeException | StackOverflowError e) {
                 return;
             }
@@ -232,6 +232,19 @@ final class LintSession {
                 text.stamp(), runOrder);
     }
 
+    private static boolean isFlywayScript(SourceKind kind) {
+        return !kind.isStructuredChangelog() && kind != SourceKind.LIQUIBASE_FORMATTED_SQL;
+    }
+
+    /**
+     * Where a run of {@code prepared}'s scripts starts: Flyway switches to its default schema before it runs a
+     * script, so there unqualified names mean that schema's tables.
+     */
+    private TableNamespace.Names runStart(PreparedFile prepared) {
+        return isFlywayScript(prepared.classification().kind()) ? TableNamespace.startOf(
+                config.flyway().defaultSchema(), dialectOf(prepared.source())) : TableNamespace.Names.DEFAULT;
+    }
+
     /** A Flyway callback or repeatable migration runs more than once, a down or undo script only to revert one. */
     private StatementContext scriptContext(SourcePath file, SourceKind kind, boolean reverts) {
         Optional<String> label = reverts ? Optional.of(kind == SourceKind.FLYWAY_UNDO ? StatementContext.UNDO_MIGRATION
@@ -274,16 +287,15 @@ final class LintSession {
         Map<String, Integer> statementsByFile = new HashMap<>();
         int statements = 0;
         int parsed = 0;
-        boolean flywayScript = !kind.isStructuredChangelog() && kind != SourceKind.LIQUIBASE_FORMATTED_SQL;
-        // Flyway switches to its default schema before it runs a script: unqualified names mean that schema's tables.
-        TableNamespace.Names start = flywayScript ? TableNamespace.startOf(config.flyway().defaultSchema(),
-                dialectOf(prepared.source())) : TableNamespace.Names.DEFAULT;
+        boolean flywayScript = isFlywayScript(kind);
+        TableNamespace.Names start = runStart(prepared);
         List<Finding> ruleFindings = new ArrayList<>();
         List<AttachedComment> attached = new ArrayList<>();
         for (ChangelogScript script : prepared.scripts()) {
             List<StatementModel> readAhead = modelsReadAhead.remove(script.script());
             StatementChecker.ScriptFindings checked = analysers.checker().check(script.script(),
-                    readAhead != null ? readAhead : analysers.checker().models(script.script()), script.relativePath(),
+                    readAhead != null ? readAhead : analysers.checker().models(script.script(), start),
+                    script.relativePath(),
                     UpDownSections.ceiling(script, prepared.ceiling(), config.flyway().undoScripts()),
                     config.liquibase().rollbacks(), statementSql, histories::factsFor, histories, start);
             parsed += checked.parsedStatements();

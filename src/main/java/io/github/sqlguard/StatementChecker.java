@@ -117,6 +117,11 @@ final class StatementChecker {
         return analysis.models(script);
     }
 
+    /** As {@link #models(Script)}, for a script whose run starts where {@code start} says. */
+    List<StatementModel> models(Script script, TableNamespace.Names start) {
+        return analysis.models(script, start);
+    }
+
     /**
      * As {@link #check(Script, String, Severity, ScriptMode, Map, Function, EarlierRoutines)}, with the script's
      * {@link #models} already read.

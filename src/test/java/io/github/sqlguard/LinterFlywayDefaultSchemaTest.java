@@ -57,6 +57,17 @@ class LinterFlywayDefaultSchemaTest {
         assertEquals(expected, ruleIds(lint(defaultSchema, Dialect.POSTGRESQL)));
     }
 
+    /** A table the script created empty holds nothing when it is dropped under its qualified name. */
+    @ParameterizedTest
+    @CsvSource({"referencedata, referencedata, false", "referencedata, other, true", ", referencedata, true"})
+    void tableCreatedInTheScriptIsTheQualifiedOne(String defaultSchema, String qualifier, boolean reported)
+            throws IOException {
+        write("db/V1__scratch.sql", "CREATE TABLE ftap_tmp (id int);\nINSERT INTO ftap_tmp SELECT id FROM ftap;\n"
+                + "DROP TABLE %s.ftap_tmp;\n".formatted(qualifier));
+        assertEquals(reported, ruleIds(lint(defaultSchema, Dialect.POSTGRESQL)).contains("drop-table ERROR"),
+                ruleIds(lint(defaultSchema, Dialect.POSTGRESQL)));
+    }
+
     private static String ruleIds(LintResult result) {
         return String.join(",", result.findings().stream().map(f -> f.ruleId() + " " + f.severity()).sorted()
                 .toList());
