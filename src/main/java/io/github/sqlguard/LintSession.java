@@ -232,6 +232,7 @@ final class LintSession {
                 text.stamp(), runOrder);
     }
 
+    /** A script no Liquibase changelog holds: Flyway's settings (placeholders, default schema) apply to it. */
     private static boolean isFlywayScript(SourceKind kind) {
         return !kind.isStructuredChangelog() && kind != SourceKind.LIQUIBASE_FORMATTED_SQL;
     }
