@@ -16,6 +16,8 @@ import java.util.Map;
  *     they do, so each is reported as {@code unchecked-change}
  * @param placeholderAlternatives other values that settings Flyway also runs with give a placeholder (another
  *     Spring Boot profile, another Flyway configuration file): the scripts are checked with each of them as well
+ * @param defaultSchema the schema Flyway runs the scripts in ({@code defaultSchema}, else the first of
+ *     {@code schemas}): an unqualified table name means a table of it; null when not set or not known for sure
  */
 public record FlywayConfig(
         String versionedPrefix,
@@ -29,7 +31,8 @@ public record FlywayConfig(
         String sinceVersion,
         ScriptMode undoScripts,
         List<Path> javaMigrations,
-        Map<String, List<String>> placeholderAlternatives) {
+        Map<String, List<String>> placeholderAlternatives,
+        String defaultSchema) {
 
     public static final FlywayConfig DEFAULTS = new FlywayConfig("V", "U", "R", "__", List.of(".sql"), Map.of(),
             "${", "}", null, ScriptMode.WARN);
@@ -39,6 +42,22 @@ public record FlywayConfig(
         placeholders = Map.copyOf(placeholders);
         javaMigrations = List.copyOf(javaMigrations);
         placeholderAlternatives = Map.copyOf(placeholderAlternatives);
+    }
+
+    /** Settings that name no default schema. */
+    public FlywayConfig(String versionedPrefix, String undoPrefix, String repeatablePrefix, String separator,
+            List<String> suffixes, Map<String, String> placeholders, String placeholderPrefix,
+            String placeholderSuffix, String sinceVersion, ScriptMode undoScripts, List<Path> javaMigrations,
+            Map<String, List<String>> placeholderAlternatives) {
+        this(versionedPrefix, undoPrefix, repeatablePrefix, separator, suffixes, placeholders, placeholderPrefix,
+                placeholderSuffix, sinceVersion, undoScripts, javaMigrations, placeholderAlternatives, null);
+    }
+
+    /** These settings with Flyway's default schema {@code schema} (null for none). */
+    public FlywayConfig withDefaultSchema(String schema) {
+        return new FlywayConfig(versionedPrefix, undoPrefix, repeatablePrefix, separator, suffixes, placeholders,
+                placeholderPrefix, placeholderSuffix, sinceVersion, undoScripts, javaMigrations,
+                placeholderAlternatives, schema);
     }
 
     /** Settings whose placeholders each have one value. */
@@ -54,7 +73,8 @@ public record FlywayConfig(
         Map<String, String> values = new LinkedHashMap<>(placeholders);
         values.put(name, value);
         return new FlywayConfig(versionedPrefix, undoPrefix, repeatablePrefix, separator, suffixes, values,
-                placeholderPrefix, placeholderSuffix, sinceVersion, undoScripts, javaMigrations, Map.of());
+                placeholderPrefix, placeholderSuffix, sinceVersion, undoScripts, javaMigrations, Map.of(),
+                defaultSchema);
     }
 
     /** {@code text} with each {@code ${placeholder}} that has a value replaced by it. */

@@ -5,6 +5,7 @@ import io.github.sqlguard.liquibase.ChangelogScript;
 import io.github.sqlguard.liquibase.FormattedSqlReader;
 import io.github.sqlguard.liquibase.LiquibaseOptions;
 import io.github.sqlguard.analysis.StatementModel;
+import io.github.sqlguard.analysis.TableNamespace;
 import io.github.sqlguard.model.Dialect;
 import io.github.sqlguard.model.Finding;
 import io.github.sqlguard.model.Location;
@@ -137,7 +138,7 @@ final class LintSession {
         }
         for (ChangelogScript script : prepared.scripts()) {
             try {
-                modelsReadAhead.put(script.script(), analysers.checker().models(script.script()));
+                modelsReadAhead.put(script.script(), analysers.checker().models(script.script(), runStart(prepared)));
             } catch (RuntimeException | StackOverflowError e) {
                 return;
             }
@@ -231,6 +232,20 @@ final class LintSession {
                 text.stamp(), runOrder);
     }
 
+    /** A script no Liquibase changelog holds: Flyway's settings (placeholders, default schema) apply to it. */
+    private static boolean isFlywayScript(SourceKind kind) {
+        return !kind.isStructuredChangelog() && kind != SourceKind.LIQUIBASE_FORMATTED_SQL;
+    }
+
+    /**
+     * Where a run of {@code prepared}'s scripts starts: Flyway switches to its default schema before it runs a
+     * script, so there unqualified names mean that schema's tables.
+     */
+    private TableNamespace.Names runStart(PreparedFile prepared) {
+        return isFlywayScript(prepared.classification().kind()) ? TableNamespace.startOf(
+                config.flyway().defaultSchema(), dialectOf(prepared.source())) : TableNamespace.Names.DEFAULT;
+    }
+
     /** A Flyway callback or repeatable migration runs more than once, a down or undo script only to revert one. */
     private StatementContext scriptContext(SourcePath file, SourceKind kind, boolean reverts) {
         Optional<String> label = reverts ? Optional.of(kind == SourceKind.FLYWAY_UNDO ? StatementContext.UNDO_MIGRATION
@@ -273,15 +288,17 @@ final class LintSession {
         Map<String, Integer> statementsByFile = new HashMap<>();
         int statements = 0;
         int parsed = 0;
-        boolean flywayScript = !kind.isStructuredChangelog() && kind != SourceKind.LIQUIBASE_FORMATTED_SQL;
+        boolean flywayScript = isFlywayScript(kind);
+        TableNamespace.Names start = runStart(prepared);
         List<Finding> ruleFindings = new ArrayList<>();
         List<AttachedComment> attached = new ArrayList<>();
         for (ChangelogScript script : prepared.scripts()) {
             List<StatementModel> readAhead = modelsReadAhead.remove(script.script());
             StatementChecker.ScriptFindings checked = analysers.checker().check(script.script(),
-                    readAhead != null ? readAhead : analysers.checker().models(script.script()), script.relativePath(),
+                    readAhead != null ? readAhead : analysers.checker().models(script.script(), start),
+                    script.relativePath(),
                     UpDownSections.ceiling(script, prepared.ceiling(), config.flyway().undoScripts()),
-                    config.liquibase().rollbacks(), statementSql, histories::factsFor, histories);
+                    config.liquibase().rollbacks(), statementSql, histories::factsFor, histories, start);
             parsed += checked.parsedStatements();
             List<Finding> scriptFindings = Fingerprint.attach(checked.findings(), statementSql);
             if (flywayScript) {

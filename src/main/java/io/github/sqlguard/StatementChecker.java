@@ -117,6 +117,11 @@ final class StatementChecker {
         return analysis.models(script);
     }
 
+    /** As {@link #models(Script)}, for a script whose run starts where {@code start} says. */
+    List<StatementModel> models(Script script, TableNamespace.Names start) {
+        return analysis.models(script, start);
+    }
+
     /**
      * As {@link #check(Script, String, Severity, ScriptMode, Map, Function, EarlierRoutines)}, with the script's
      * {@link #models} already read.
@@ -124,16 +129,27 @@ final class StatementChecker {
     ScriptFindings check(Script script, List<StatementModel> models, String path, Severity ceiling, ScriptMode rollbacks,
             Map<Location, String> statementSql, Function<Statement, SchemaFacts> schema,
             EarlierRoutines earlierRoutines) {
+        return check(script, models, path, ceiling, rollbacks, statementSql, schema, earlierRoutines,
+                TableNamespace.Names.DEFAULT);
+    }
+
+    /**
+     * As {@link #check(Script, List, String, Severity, ScriptMode, Map, Function, EarlierRoutines)}, for a script
+     * whose tool starts its run where {@code start} says (Flyway's default schema, {@link TableNamespace#startOf}).
+     */
+    ScriptFindings check(Script script, List<StatementModel> models, String path, Severity ceiling, ScriptMode rollbacks,
+            Map<Location, String> statementSql, Function<Statement, SchemaFacts> schema,
+            EarlierRoutines earlierRoutines, TableNamespace.Names start) {
         List<Finding> findings = new ArrayList<>();
         List<Location> scratchStatements = new ArrayList<>();
         int parsed = 0;
         Map<String, MovedEnumValues> movedValues = new HashMap<>();
         Map<String, EmptiedInRun> emptiedTables = new HashMap<>();
         RoutinesDefinedHere routines = new RoutinesDefinedHere();
-        BranchLossGuards guards = new BranchLossGuards(BodiesRunWhereDefined.of(models));
+        BranchLossGuards guards = new BranchLossGuards(BodiesRunWhereDefined.of(models), start);
         RolledBackTransactions rolledBack = RolledBackTransactions.of(models);
         LiteralCallsHere literalCalls = LiteralCallsHere.of(models, earlierRoutines);
-        List<TableNamespace.Names> names = TableNamespace.along(models);
+        List<TableNamespace.Names> names = TableNamespace.along(models, start);
         List<Statement> ranByCalls = new ArrayList<>();
         for (int index = 0; index < models.size(); index++) {
             StatementModel model = literalCalls.reading(models.get(index));

@@ -178,6 +178,27 @@ class AnalysisCacheTest {
                 withPlaceholder.findings().toString());
     }
 
+    /** Flyway's default schema decides which table an unqualified name means, so whether a guard holds. */
+    @Test
+    void aChangedFlywayDefaultSchemaInvalidatesTheCache() throws IOException {
+        write("db/V1__a.sql", "ALTER TABLE ftap ADD COLUMN active boolean;\nUPDATE referencedata.ftap SET active = true;\n");
+        LintConfig plain = config();
+        assertTrue(lint(plain).findings().stream().anyMatch(f -> f.severity() == Severity.ERROR));
+        LintConfig postgres = new LintConfig(plain.baseDir(), plain.directories(), plain.includes(), List.of(),
+                Dialect.POSTGRESQL, StandardCharsets.UTF_8, Map.of(), List.of(), plain.flyway(), plain.liquibase(),
+                List.of(), null, plain.maxFileBytes(), 2);
+        assertTrue(lint(postgres).findings().stream().anyMatch(f -> f.severity() == Severity.ERROR));
+
+        LintResult inSchema = lint(new LintConfig(plain.baseDir(), plain.directories(), plain.includes(), List.of(),
+                Dialect.POSTGRESQL, StandardCharsets.UTF_8, Map.of(), List.of(),
+                plain.flyway().withDefaultSchema("referencedata"), plain.liquibase(), List.of(), null,
+                plain.maxFileBytes(), 2));
+
+        assertEquals(0, inSchema.cachedFiles());
+        assertTrue(inSchema.findings().stream().noneMatch(f -> f.severity() == Severity.ERROR),
+                inSchema.findings().toString());
+    }
+
     @Test
     void aDialectTakenFromTheDatabaseUrlDoesNotReuseWhatAutoFound() throws IOException {
         write("db/V1__a.sql", "UPDATE notes SET body = 'C:\\Users\\'; DELETE FROM notes; -- a path' WHERE id = 1;\n");

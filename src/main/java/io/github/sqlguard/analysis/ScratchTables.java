@@ -51,7 +51,7 @@ public final class ScratchTables {
     /** Oracle and H2 fold unquoted names to upper case, where PostgreSQL and the others fold to lower case. */
     private boolean foldsToUpperCase;
     /** The script's switches of database and schema, which decide the table an unqualified name means. */
-    private final TableNamespace namespace = new TableNamespace();
+    private final TableNamespace namespace;
     /** How the statement at hand resolves names: the keys are the tables names mean there. */
     private TableNamespace.Names names = new TableNamespace.Names("", "");
     private Dialect dialect = Dialect.AUTO;
@@ -64,12 +64,19 @@ public final class ScratchTables {
     private final ScratchTables script;
 
     ScratchTables() {
-        this(null);
+        this(TableNamespace.Names.DEFAULT);
+    }
+
+    /** The scratch tables of a script whose run starts where {@code start} says ({@link TableNamespace}). */
+    ScratchTables(TableNamespace.Names start) {
+        this.script = null;
+        this.namespace = new TableNamespace(start);
     }
 
     /** The scratch tables of a body that sits in the script whose scratch tables are {@code script}. */
     ScratchTables(ScratchTables script) {
         this.script = script;
+        this.namespace = new TableNamespace();
     }
 
     /**

@@ -27,6 +27,11 @@ public final class ScriptAnalysis {
 
     /** The models of {@code script}'s statements, containers included, in source order. */
     public List<StatementModel> models(Script script) {
+        return models(script, TableNamespace.Names.DEFAULT);
+    }
+
+    /** As {@link #models(Script)}, for a script whose run starts where {@code start} says ({@link TableNamespace}). */
+    public List<StatementModel> models(Script script, TableNamespace.Names start) {
         List<StatementModel> models = new ArrayList<>();
         Map<String, ScratchTables> scopes = new HashMap<>();
         Map<String, ScratchTables> bodies = new HashMap<>();
@@ -42,7 +47,7 @@ public final class ScriptAnalysis {
             boolean calledLater = model.placement() == Placement.ROUTINE_BODY
                     && calledOrNot.get(index).calledAt().isEmpty();
             String scope = scope(statement.context());
-            ScratchTables inScript = scopes.computeIfAbsent(scope, s -> new ScratchTables());
+            ScratchTables inScript = scopes.computeIfAbsent(scope, s -> new ScratchTables(start));
             StatementContext.Body body = statement.context().body();
             ScratchTables scratch = body == null ? inScript
                     : bodies.computeIfAbsent(scope + "\n" + body.id(), s -> new ScratchTables(inScript));

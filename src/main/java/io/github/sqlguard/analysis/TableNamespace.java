@@ -29,17 +29,53 @@ public final class TableNamespace {
     private int unknowns;
     private Names now = new Names("", "");
 
+    /** A run that starts in the database's default schema. */
+    public TableNamespace() {
+        this(Names.DEFAULT);
+    }
+
+    /**
+     * A run that starts where {@code start} says: Flyway makes its default schema the current one before it runs a
+     * script ({@link #startOf}).
+     */
+    public TableNamespace(Names start) {
+        database = start.database();
+        schema = start.schema();
+    }
+
+    /**
+     * Where a script run starts when its tool first switches to {@code defaultSchema} (null for none), as Flyway
+     * does: PostgreSQL's search path, Oracle's and H2's current schema, MySQL's current database. SQL Server keeps
+     * the user's default schema whatever Flyway's is, and for a dialect not known the start stays the database's
+     * default (fail closed: names then match only as written).
+     */
+    public static Names startOf(String defaultSchema, Dialect dialect) {
+        if (defaultSchema == null || defaultSchema.isBlank()) {
+            return Names.DEFAULT;
+        }
+        return switch (dialect) {
+            case POSTGRESQL, ORACLE, H2 -> new Names("", inDefault(defaultSchema));
+            case MYSQL, MARIADB -> new Names(ObjectNames.normalize(defaultSchema), "");
+            default -> Names.DEFAULT;
+        };
+    }
+
     /**
      * How each statement of {@code models} resolves table names, following the switches of each run scope
      * ({@link io.github.sqlguard.sql.StatementContext#runScope}) on its own: a statement outside the migration's
      * run (a routine body) gets the names of the statements around it.
      */
     public static List<Names> along(List<StatementModel> models) {
+        return along(models, Names.DEFAULT);
+    }
+
+    /** As {@link #along(List)}, each run scope starting where {@code start} says. */
+    public static List<Names> along(List<StatementModel> models, Names start) {
         java.util.Map<String, TableNamespace> scopes = new java.util.HashMap<>();
         List<Names> names = new ArrayList<>(models.size());
         for (StatementModel model : models) {
             TableNamespace scope = scopes.computeIfAbsent(model.statement().context().runScope(),
-                    s -> new TableNamespace());
+                    s -> new TableNamespace(start));
             names.add(scope.names());
             if (model.placement().runsWithMigration() && !model.statement().container()) {
                 scope.step(model.statement().tokens(), model.statement().dialect(), surelyRuns(model));
@@ -64,6 +100,9 @@ public final class TableNamespace {
 
     /** The current database and schema at one point of a run, which resolve names written there. */
     public record Names(String database, String schema) {
+
+        /** The database the run started in, and its default schema. */
+        public static final Names DEFAULT = new Names("", "");
 
         /**
          * The table {@code written} names here, as {@code database/schema/table} with each part case-folded and

@@ -392,6 +392,7 @@ abstract class AbstractSqlguardMojo extends AbstractMojo {
                 plugin.placeholderPrefix().orElse(defaults.placeholderPrefix()),
                 plugin.placeholderSuffix().orElse(defaults.placeholderSuffix()),
                 sinceVersion == null || sinceVersion.isBlank() ? null : sinceVersion.trim(),
-                ScriptMode.fromConfig("undoScripts", undoScripts), javaMigrations, plugin.alternativesOutside(placeholders));
+                ScriptMode.fromConfig("undoScripts", undoScripts), javaMigrations, plugin.alternativesOutside(placeholders),
+                plugin.defaultSchema().orElse(null));
     }
 }

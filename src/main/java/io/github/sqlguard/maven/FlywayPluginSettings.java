@@ -32,6 +32,8 @@ import org.codehaus.plexus.util.xml.Xpp3Dom;
  * @param databaseUrls the database URLs Flyway connects to: the {@code flyway.url} setting, else the plugin's
  *     {@code <url>}, and those of {@code flyway.conf} and {@code flyway.toml}, for the dialect
  *     ({@link InferredDialect})
+ * @param defaultSchema the schema Flyway runs the scripts in ({@link #defaultSchemaOf}), when every source that
+ *     names one names the same plain name
  */
 record FlywayPluginSettings(
         Map<String, String> placeholders,
@@ -48,11 +50,12 @@ record FlywayPluginSettings(
         List<Path> javaLocations,
         List<Path> moduleLocations,
         List<String> warnings,
-        List<DatabaseUrl> databaseUrls) {
+        List<DatabaseUrl> databaseUrls,
+        Optional<String> defaultSchema) {
 
     static final FlywayPluginSettings NONE = new FlywayPluginSettings(Map.of(), Map.of(), Optional.empty(),
             Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), List.of(),
-            Optional.empty(), List.of(), List.of(), List.of(), List.of(), List.of());
+            Optional.empty(), List.of(), List.of(), List.of(), List.of(), List.of(), Optional.empty());
 
     /** The other values of the placeholders that {@code chosen} (sqlguard's own {@code <placeholders>}) leaves open. */
     Map<String, List<String>> alternativesOutside(Map<String, String> chosen) {
@@ -232,7 +235,54 @@ record FlywayPluginSettings(
                 overriddenSuffixes.isEmpty() ? suffixes : overriddenSuffixes, setting("encoding", configurations,
                 overrides, files), resolved, List.copyOf(javaLocations), List.copyOf(moduleLocations),
                 List.copyOf(warnings),
-                List.copyOf(databaseUrls));
+                List.copyOf(databaseUrls), defaultSchemaOf(configurations, overrides, files));
+    }
+
+    /** A schema name sqlguard can match written names against: one plain name, its letters all of one case. */
+    private static final java.util.regex.Pattern PLAIN_SCHEMA =
+            java.util.regex.Pattern.compile("[a-z_][a-z0-9_]*|[A-Z_][A-Z0-9_]*");
+
+    /**
+     * The schema Flyway sets as the current one (PostgreSQL's search path, MySQL's {@code USE}) before it runs the
+     * scripts: {@code defaultSchema}, else the first of {@code schemas}, of the pom's settings (the {@code flyway.*}
+     * properties over the plugin's configuration) and of each settings file. Empty when none names one, when two
+     * name different ones (which of them runs the scripts is not known), or when a name is no plain one (a
+     * placeholder, a quoted mixed-case name): names then resolve as in the database's own default schema.
+     */
+    private static Optional<String> defaultSchemaOf(List<Xpp3Dom> configurations, Map<String, String> overrides,
+            List<FlywaySettingsSource> files) {
+        List<String> named = new ArrayList<>();
+        String pomDefault = overrides.get(PROPERTY_PREFIX + "defaultSchema");
+        Optional<String> configured = first(configurations, "defaultSchema");
+        List<String> pomSchemas = ParameterValues.splitList(overrides.get(PROPERTY_PREFIX + "schemas"));
+        if (pomSchemas.isEmpty()) {
+            for (Xpp3Dom configuration : configurations) {
+                pomSchemas = pomSchemas.isEmpty() ? values(configuration, "schemas") : pomSchemas;
+            }
+        }
+        addSchema(named, pomDefault != null && !pomDefault.isBlank() ? pomDefault : configured.orElse(
+                pomSchemas.isEmpty() ? null : pomSchemas.get(0)));
+        for (FlywaySettingsSource file : files) {
+            String fileDefault = file.settings().get(PROPERTY_PREFIX + "defaultSchema");
+            List<String> fileSchemas = ParameterValues.splitList(file.settings().get(PROPERTY_PREFIX + "schemas"));
+            addSchema(named, fileDefault != null && !fileDefault.isBlank() ? fileDefault
+                    : fileSchemas.isEmpty() ? null : fileSchemas.get(0));
+        }
+        if (named.isEmpty()) {
+            return Optional.empty();
+        }
+        for (String schema : named) {
+            if (!schema.equals(named.get(0)) || !PLAIN_SCHEMA.matcher(schema).matches()) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(named.get(0));
+    }
+
+    private static void addSchema(List<String> named, String schema) {
+        if (schema != null && !schema.isBlank()) {
+            named.add(schema.strip());
+        }
     }
 
     /**

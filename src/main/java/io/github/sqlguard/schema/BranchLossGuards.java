@@ -1,6 +1,7 @@
 package io.github.sqlguard.schema;
 
 import io.github.sqlguard.analysis.StatementModel;
+import io.github.sqlguard.analysis.TableNamespace;
 import io.github.sqlguard.sql.Statement;
 import io.github.sqlguard.sql.StatementContext;
 import java.util.ArrayList;
@@ -24,6 +25,8 @@ public final class BranchLossGuards {
 
     private final Map<String, LossGuards> guards = new HashMap<>();
     private final BodiesRunWhereDefined runWhereDefined;
+    /** Where the script's runs start ({@link io.github.sqlguard.analysis.TableNamespace}). */
+    private final TableNamespace.Names start;
     /**
      * What certainly ran, by run scope: the statements outside any branch, in order, with the schema before, and
      * the columns branches added to tables that lacked them.
@@ -46,7 +49,13 @@ public final class BranchLossGuards {
 
     /** Guards in which the bodies {@code runWhereDefined} accepts start from the script's state there. */
     public BranchLossGuards(BodiesRunWhereDefined runWhereDefined) {
+        this(runWhereDefined, TableNamespace.Names.DEFAULT);
+    }
+
+    /** As {@link #BranchLossGuards(BodiesRunWhereDefined)}, each run starting where {@code start} says. */
+    public BranchLossGuards(BodiesRunWhereDefined runWhereDefined, TableNamespace.Names start) {
         this.runWhereDefined = runWhereDefined;
+        this.start = start;
     }
 
     /** The guards that hold for {@code statement}. */
@@ -122,13 +131,13 @@ public final class BranchLossGuards {
     private LossGuards created(Statement statement) {
         StatementContext context = statement.context();
         if (!isRoutineBody(context)) {
-            return new LossGuards(context.runScope());
+            return new LossGuards(context.runScope(), start);
         }
         if (!runWhereDefined.test(statement)) {
             return LossGuards.inRoutineBody(context.label());
         }
         // Called on the line after its definition: it runs as part of the script, on what the script did so far.
-        LossGuards inScript = new LossGuards(context.runScope());
+        LossGuards inScript = new LossGuards(context.runScope(), start);
         certain.getOrDefault(context.runScope(), List.of()).forEach(seen -> seen.accept(inScript));
         return inScript;
     }

@@ -59,7 +59,7 @@ public final class LossGuards {
      * comes to mean another table ({@code DROP TABLE orders} after a copy of {@code shop2.orders}, or after
      * {@code USE other}). Then nothing kept about it holds.
      */
-    private final TableNamespace namespace = new TableNamespace();
+    private final TableNamespace namespace;
     private final Map<String, String> tableOfName = new HashMap<>();
     /**
      * Writes limited to some databases (a Liquibase change's {@code dbms}) of columns still unwritten elsewhere,
@@ -73,22 +73,28 @@ public final class LossGuards {
      * changeset's, whose notes say "this changeset", or a script's.
      */
     public LossGuards(String runScope) {
-        this(runScope.startsWith("changeset ") ? "this changeset" : "this script", false);
+        this(runScope, TableNamespace.Names.DEFAULT);
+    }
+
+    /** As {@link #LossGuards(String)}, for a run that starts where {@code start} says ({@link TableNamespace}). */
+    public LossGuards(String runScope, TableNamespace.Names start) {
+        this(runScope.startsWith("changeset ") ? "this changeset" : "this script", false, start);
     }
 
     /** The guards of one migration whose statements its tool runs from several files, one after the other. */
     static LossGuards acrossFiles(String migration) {
-        return new LossGuards(migration, true);
+        return new LossGuards(migration, true, TableNamespace.Names.DEFAULT);
     }
 
-    private LossGuards(String unit, boolean spansFiles) {
+    private LossGuards(String unit, boolean spansFiles, TableNamespace.Names start) {
         this.unit = unit;
         this.spansFiles = spansFiles;
+        this.namespace = new TableNamespace(start);
     }
 
     /** The guards of a routine body, whose statements run in order whenever it is called; notes name it. */
     static LossGuards inRoutineBody(String label) {
-        return new LossGuards(label.isEmpty() ? "this routine body" : label, false);
+        return new LossGuards(label.isEmpty() ? "this routine body" : label, false, TableNamespace.Names.DEFAULT);
     }
 
     /** The guard of {@code statement}, when the script gives it one. */

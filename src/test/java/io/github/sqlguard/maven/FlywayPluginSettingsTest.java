@@ -450,6 +450,63 @@ class FlywayPluginSettingsTest {
                 + "the locations it sets are not scanned", settings.warnings().get(1));
     }
 
+    @Test
+    void theDefaultSchemaIsThePluginsDefaultSchemaElseTheFirstOfItsSchemas() throws IOException {
+        addPlugin(project, GROUP, PLUGIN, "<schemas><schema>referencedata</schema><schema>audit</schema></schemas>");
+        assertEquals(Optional.of("referencedata"), settings(Map.of(), Map.of()).defaultSchema());
+
+        project = TestProjects.project(folder);
+        addPlugin(project, GROUP, PLUGIN, "<defaultSchema>app</defaultSchema><schemas>referencedata</schemas>");
+        assertEquals(Optional.of("app"), settings(Map.of(), Map.of()).defaultSchema());
+    }
+
+    @Test
+    void theDefaultSchemaPropertiesOverrideThePluginConfiguration() {
+        addPlugin(project, GROUP, PLUGIN, "<schemas>configured</schemas>");
+        project.getProperties().setProperty("flyway.schemas", "pom,other");
+
+        assertEquals(Optional.of("pom"), settings(Map.of(), Map.of()).defaultSchema());
+        assertEquals(Optional.of("cli"), settings(Map.of("flyway.defaultSchema", "cli"), Map.of()).defaultSchema());
+        assertEquals(Optional.of("env"), settings(Map.of(), Map.of("FLYWAY_DEFAULT_SCHEMA", "env")).defaultSchema());
+    }
+
+    @Test
+    void aSpringBootDefaultSchemaOrSchemaListNamesTheDefaultSchema() throws IOException {
+        write("src/main/resources/application.properties", "spring.flyway.schemas=referencedata\n");
+        assertEquals(Optional.of("referencedata"), settings(Map.of(), Map.of()).defaultSchema());
+
+        write("src/main/resources/application.properties", "");
+        write("src/main/resources/application.yml", """
+                spring:
+                  flyway:
+                    default-schema: app
+                    schemas:
+                      - referencedata
+                """);
+        assertEquals(Optional.of("app"), settings(Map.of(), Map.of()).defaultSchema());
+    }
+
+    @Test
+    void aFlywayConfNamesTheDefaultSchema() throws IOException {
+        write("flyway.conf", "flyway.schemas=referencedata,audit\n");
+
+        assertEquals(Optional.of("referencedata"), settings(Map.of(), Map.of()).defaultSchema());
+    }
+
+    /** Which of two different default schemas runs the scripts is not known; nor is a placeholder's value. */
+    @Test
+    void noDefaultSchemaWhenSourcesDisagreeOrTheNameIsNoPlainOne() throws IOException {
+        addPlugin(project, GROUP, PLUGIN, "<defaultSchema>app</defaultSchema>");
+        write("src/main/resources/application.properties", "spring.flyway.default-schema=referencedata\n");
+        assertEquals(Optional.empty(), settings(Map.of(), Map.of()).defaultSchema());
+
+        write("src/main/resources/application.properties", "spring.flyway.default-schema=app\n");
+        assertEquals(Optional.of("app"), settings(Map.of(), Map.of()).defaultSchema());
+
+        assertEquals(Optional.empty(), settings(Map.of("flyway.defaultSchema", "${schema}"), Map.of()).defaultSchema());
+        assertEquals(Optional.empty(), settings(Map.of("flyway.defaultSchema", "RefData"), Map.of()).defaultSchema());
+    }
+
     private void write(String path, String text) throws IOException {
         Path file = folder.resolve(path);
         Files.createDirectories(file.getParent());
