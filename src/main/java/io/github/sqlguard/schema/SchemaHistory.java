@@ -39,14 +39,8 @@ final class SchemaHistory {
     /** Keys of tables this history dropped or renamed away (a fork hides them from its parent's view). */
     private final Set<String> gone = new HashSet<>();
     private final Map<Integer, List<ColumnRetype>> retypes = new HashMap<>();
-    /** Per table key: from which statement on its column types cannot be trusted (see {@link #createdAgain}). */
-    private final Map<String, Integer> ambiguousFrom = new HashMap<>();
-    /** Per table key: the last statement that created the table again with other columns. */
-    private final Map<String, Integer> lastAmbiguousAt = new HashMap<>();
-    /** Per table and column key: the last statement that stated the column's whole type (see {@link #typeStated}). */
-    private final Map<String, Integer> typeStatedAt = new HashMap<>();
-    /** In {@link #typeStatedAt}: the name's stated type was dropped or renamed away since (a fork hides its parent's). */
-    private static final int UNSTATED = Integer.MIN_VALUE;
+    /** Tables created again with other columns, and which of their column types are certain all the same. */
+    private final MixedDefinitions mixed;
     /**
      * Per position after the fork, in order: where its statement starts, for messages. The location the
      * statement already has, not a text made of it: a replay has a position for every statement it saw.
@@ -83,6 +77,7 @@ final class SchemaHistory {
         this.rowlessObjects = parent == null ? new NamedFlags(now) : parent.rowlessObjects.fork(forkedAt, now);
         this.enumTypes = parent == null ? new NamedFlags(now) : parent.enumTypes.fork(forkedAt, now);
         this.triggeredTables = parent == null ? new NamedFlags(now) : parent.triggeredTables.fork(forkedAt, now);
+        this.mixed = new MixedDefinitions(parent == null ? null : parent.mixed, now);
     }
 
     /** Whether each table had a trigger or rule created on it ({@link TriggeredTables}), as each statement left it. */
@@ -127,11 +122,6 @@ final class SchemaHistory {
         }
         Location place = places.get(index);
         return place == null ? "" : place.path() + ":" + place.line();
-    }
-
-    private Integer ambiguousFromOf(String key) {
-        Integer from = ambiguousFrom.get(key);
-        return from != null || parent == null ? from : parent.ambiguousFromOf(key);
     }
 
     /** Notes that the current statement adds {@code column} only if {@code table}, not all known, lacks it. */
@@ -225,67 +215,25 @@ final class SchemaHistory {
     /** As {@link #retyped(String, String, Optional, Optional)}, with the values of both enum types when known. */
     void retyped(String table, String column, Optional<SqlType> from, Optional<SqlType> to,
             Optional<EnumValueLists> enumValues) {
-        Optional<SqlType> before = ambiguousFromOf(SchemaNames.key(table)) != null && !typeStatedSinceAmbiguous(table,
-                column) ? Optional.empty() : from;
+        Optional<SqlType> before = mixed.typeCertain(table, column) ? from : Optional.empty();
         String unknown = before.isPresent() ? "" : whyTypeUnknown(table, column);
         retypes.computeIfAbsent(position, p -> new ArrayList<>()).add(new ColumnRetype(table, column, before, to,
                 unknown, "", java.util.Set.of(), before.isPresent() ? enumValues : Optional.empty()));
         if (to.isPresent()) {
-            typeStated(table, column);
+            mixed.typeStated(table, column);
         }
     }
 
-    /**
-     * Notes that the current statement gives {@code column} of {@code table} the type it writes (an ADD COLUMN, a
-     * MODIFY or ALTER COLUMN .. TYPE): whichever of two mixed histories defined the table, the column has that type
-     * once the statement ran, so a later change of it is judged against that type.
-     */
-    void typeStated(String table, String column) {
-        typeStatedAt.put(columnKey(table, column), position);
-    }
-
-    /**
-     * Notes that the current statement drops {@code column} of {@code table}: a type stated for the name before no
-     * longer says what a column of that name holds.
-     */
-    void typeUnstated(String table, String column) {
-        typeStatedAt.put(columnKey(table, column), UNSTATED);
-    }
-
-    /** Notes that the current statement renames {@code old} of {@code table}: a type stated for it goes along. */
-    void typeRenamed(String table, String old, String renamed) {
-        Integer stated = typeStatedAtOf(columnKey(table, old));
-        typeStatedAt.put(columnKey(table, renamed), stated == null ? UNSTATED : stated);
-        typeStatedAt.put(columnKey(table, old), UNSTATED);
-    }
-
-    /** True when a statement before this one, after the table was last created again, stated the column's type. */
-    private boolean typeStatedSinceAmbiguous(String table, String column) {
-        Integer stated = typeStatedAtOf(columnKey(table, column));
-        Integer ambiguousAt = lastAmbiguousAtOf(SchemaNames.key(table));
-        return stated != null && stated != UNSTATED && stated < position
-                && (ambiguousAt == null || stated >= ambiguousAt);
-    }
-
-    private static String columnKey(String table, String column) {
-        return SchemaNames.key(table) + "." + SchemaNames.key(column);
-    }
-
-    private Integer typeStatedAtOf(String key) {
-        Integer at = typeStatedAt.get(key);
-        return at != null || parent == null ? at : parent.typeStatedAtOf(key);
-    }
-
-    private Integer lastAmbiguousAtOf(String key) {
-        Integer at = lastAmbiguousAt.get(key);
-        return at != null || parent == null ? at : parent.lastAmbiguousAtOf(key);
+    /** Tables created again with other columns, and which of their column types are still certain. */
+    MixedDefinitions mixed() {
+        return mixed;
     }
 
     /** Why the replay does not know the type {@code column} of {@code table} has before this statement. */
     private String whyTypeUnknown(String table, String column) {
         String key = SchemaNames.key(table);
         String name = SchemaNames.unquoted(table);
-        Integer ambiguousAt = ambiguousFromOf(key);
+        Integer ambiguousAt = mixed.mixedFrom(key);
         if (ambiguousAt != null) {
             return "table " + name + " is created again, with other columns, at " + placeAt(ambiguousAt)
                     + " without a drop between, so which columns it has is not certain";
@@ -379,35 +327,8 @@ final class SchemaHistory {
                 + Optional.ofNullable(placeAt(position)).orElse("an earlier statement"));
     }
 
-    /**
-     * Marks a table created twice without a drop between: two histories (a changelog's changesets for
-     * different databases or contexts) are mixed, so from now on its column types and NOT NULL are unknown,
-     * except the type of a column both definitions give the same type, which it has whichever of them ran.
-     */
-    void createdAgain(String table, Table before, Table created) {
-        List<String> agreeing = created.columns().values().stream()
-                .filter(column -> column.type().isPresent() && before.column(column.name()).flatMap(Column::type)
-                        .filter(type -> sameType(type, column.type().get())).isPresent()
-                        && typeCertain(table, column.name()))
-                .map(Column::name).toList();
-        ambiguousFrom.putIfAbsent(SchemaNames.key(table), position);
-        lastAmbiguousAt.put(SchemaNames.key(table), position);
-        agreeing.forEach(column -> typeStated(table, column));
-    }
-
-    private boolean typeCertain(String table, String column) {
-        return ambiguousFromOf(SchemaNames.key(table)) == null || typeStatedSinceAmbiguous(table, column);
-    }
-
-    /** The same type however it is spelt: {@code date} and {@code DATE}, {@code int4} and {@code integer}. */
-    private static boolean sameType(SqlType one, SqlType other) {
-        return one.base().equals(other.base()) && one.arguments().equals(other.arguments())
-                && one.unsigned() == other.unsigned() && one.withTimeZone() == other.withTimeZone()
-                && one.characterUnits() == other.characterUnits() && one.characterSet().equals(other.characterSet());
-    }
-
     boolean ambiguousBefore(String table, int statementPosition) {
-        Integer from = ambiguousFromOf(SchemaNames.key(table));
+        Integer from = mixed.mixedFrom(SchemaNames.key(table));
         return from != null && from < statementPosition;
     }
 

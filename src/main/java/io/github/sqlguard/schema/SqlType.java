@@ -122,6 +122,15 @@ public record SqlType(String written, String base, List<Long> arguments, boolean
     }
 
     /** The first argument (length or precision), or -1 when none was written. */
+    /**
+     * True when {@code other} is the same type however it is written ({@code int4} and {@code integer}, {@code date}
+     * and {@code DATE}); the character set aside, which callers compare as their dialect stores it.
+     */
+    public boolean sameTypeAs(SqlType other) {
+        return base.equals(other.base) && arguments.equals(other.arguments) && unsigned == other.unsigned
+                && withTimeZone == other.withTimeZone && characterUnits == other.characterUnits;
+    }
+
     public long firstArgument() {
         return arguments.isEmpty() ? -1 : arguments.get(0);
     }

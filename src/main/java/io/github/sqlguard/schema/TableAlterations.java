@@ -120,7 +120,7 @@ final class TableAlterations {
         if (verb.equals("DROP") || verb.equals("CHANGE")) {
             // a column dropped, or renamed away by CHANGE (which states the new name's type), takes its type along
             table.columns().values().stream().filter(column -> result.column(column.name()).isEmpty())
-                    .forEach(column -> schema.typeUnstated(table.name(), column.name()));
+                    .forEach(column -> schema.mixed().typeUnstated(table.name(), column.name()));
         }
         return result;
     }
@@ -156,7 +156,7 @@ final class TableAlterations {
     private static Table withTypesStated(Table before, Table after, SchemaHistory schema) {
         after.columns().values().stream()
                 .filter(column -> column.type().isPresent() && before.column(column.name()).isEmpty())
-                .forEach(column -> schema.typeStated(after.name(), column.name()));
+                .forEach(column -> schema.mixed().typeStated(after.name(), column.name()));
         return after;
     }
 
@@ -294,7 +294,7 @@ final class TableAlterations {
             return table;
         }
         String renamed = SchemaNames.unquoted(clause.get(old.next() + 1).text());
-        schema.typeRenamed(table.name(), SchemaNames.unquoted(old.text()), renamed);
+        schema.mixed().typeRenamed(table.name(), SchemaNames.unquoted(old.text()), renamed);
         return table.withColumnRenamed(old.text(), renamed);
     }
 

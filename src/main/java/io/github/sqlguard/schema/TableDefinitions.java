@@ -93,7 +93,7 @@ final class TableDefinitions {
         // The same table created again with other columns: two histories are mixed (a T-SQL batch and its
         // inner statement repeat the same definition, which is no conflict).
         if (existing.isPresent() && existing.get().complete() && !existing.get().columns().equals(created.columns())) {
-            schema.createdAgain(table, existing.get(), created);
+            schema.mixed().createdAgain(table, existing.get(), created);
         }
         schema.put(asSelect ? new Table(table, created.columns(), List.of(), List.of(), false, sessionRows) : created);
         if (asSelect) {

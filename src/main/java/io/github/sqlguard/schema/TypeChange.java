@@ -53,9 +53,7 @@ public record TypeChange(SqlType from, SqlType to, Verdict verdict, String reaso
         if (EnumValues.isValueList(from) && EnumValues.isValueList(to)) {
             return EnumValues.change(from, to, movedValues, dialect);
         }
-        if (from.base().equals(to.base()) && from.arguments().equals(to.arguments())
-                && from.unsigned() == to.unsigned() && from.withTimeZone() == to.withTimeZone()
-                && from.characterUnits() == to.characterUnits()) {
+        if (from.sameTypeAs(to)) {
             return lossless(from, to, "same type");
         }
         TypeFamily source = TypeFamily.of(from);

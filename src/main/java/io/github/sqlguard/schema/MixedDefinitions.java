@@ -1,0 +1,102 @@
+package io.github.sqlguard.schema;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntSupplier;
+
+/**
+ * Tables created twice with other columns and no drop between: two histories (a changelog's changesets for different
+ * databases or contexts, two product lines' steps in one folder) are mixed, so from then on which type each column has
+ * is not certain, except where both definitions agree or a later statement states the type again. A fork sees what
+ * its parent knew, and hides what it changes itself.
+ */
+final class MixedDefinitions {
+
+    /** In {@link #typeStatedAt}: the name's stated type was dropped or renamed away since. */
+    private static final int UNSTATED = Integer.MIN_VALUE;
+
+    private final MixedDefinitions parent;
+    private final IntSupplier position;
+    /** Per table key: the first statement that created it again with other columns. */
+    private final Map<String, Integer> mixedFrom = new HashMap<>();
+    /** Per table key: the last statement that created it again with other columns. */
+    private final Map<String, Integer> lastMixedAt = new HashMap<>();
+    /** Per table and column key: the last statement that stated the column's whole type. */
+    private final Map<String, Integer> typeStatedAt = new HashMap<>();
+
+    MixedDefinitions(MixedDefinitions parent, IntSupplier position) {
+        this.parent = parent;
+        this.position = position;
+    }
+
+    /**
+     * The current statement creates {@code table} again with other columns than {@code before}: a column both give
+     * the same type, when its type was certain before, has it whichever of them ran.
+     */
+    void createdAgain(String table, Table before, Table created) {
+        List<String> agreeing = created.columns().values().stream()
+                .filter(column -> column.type().isPresent() && before.column(column.name()).flatMap(Column::type)
+                        .filter(type -> type.sameTypeAs(column.type().get())
+                                && type.characterSet().equals(column.type().get().characterSet())).isPresent()
+                        && typeCertain(table, column.name()))
+                .map(Column::name).toList();
+        mixedFrom.putIfAbsent(SchemaNames.key(table), position.getAsInt());
+        lastMixedAt.put(SchemaNames.key(table), position.getAsInt());
+        agreeing.forEach(column -> typeStated(table, column));
+    }
+
+    /** The statement from which on {@code table} (a key) is mixed, or null when it is not. */
+    Integer mixedFrom(String table) {
+        Integer from = mixedFrom.get(table);
+        return from != null || parent == null ? from : parent.mixedFrom(table);
+    }
+
+    /**
+     * True when the type of {@code column} of {@code table} is certain before the current statement: the table is not
+     * mixed, or a statement after it was last created again stated the column's type.
+     */
+    boolean typeCertain(String table, String column) {
+        if (mixedFrom(SchemaNames.key(table)) == null) {
+            return true;
+        }
+        Integer stated = typeStatedAtOf(columnKey(table, column));
+        Integer mixedAt = lastMixedAtOf(SchemaNames.key(table));
+        return stated != null && stated != UNSTATED && stated < position.getAsInt()
+                && (mixedAt == null || stated >= mixedAt);
+    }
+
+    /**
+     * The current statement gives {@code column} of {@code table} the type it writes (an ADD COLUMN, a MODIFY or ALTER
+     * COLUMN .. TYPE): whichever definition ran, the column has that type once the statement ran.
+     */
+    void typeStated(String table, String column) {
+        typeStatedAt.put(columnKey(table, column), position.getAsInt());
+    }
+
+    /** The current statement drops {@code column}: a type stated for the name no longer says what it holds. */
+    void typeUnstated(String table, String column) {
+        typeStatedAt.put(columnKey(table, column), UNSTATED);
+    }
+
+    /** The current statement renames {@code old} of {@code table}: a type stated for it goes along. */
+    void typeRenamed(String table, String old, String renamed) {
+        Integer stated = typeStatedAtOf(columnKey(table, old));
+        typeStatedAt.put(columnKey(table, renamed), stated == null ? UNSTATED : stated);
+        typeStatedAt.put(columnKey(table, old), UNSTATED);
+    }
+
+    private static String columnKey(String table, String column) {
+        return SchemaNames.key(table) + "." + SchemaNames.key(column);
+    }
+
+    private Integer typeStatedAtOf(String key) {
+        Integer at = typeStatedAt.get(key);
+        return at != null || parent == null ? at : parent.typeStatedAtOf(key);
+    }
+
+    private Integer lastMixedAtOf(String key) {
+        Integer at = lastMixedAt.get(key);
+        return at != null || parent == null ? at : parent.lastMixedAtOf(key);
+    }
+}
