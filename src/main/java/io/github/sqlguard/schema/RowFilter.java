@@ -80,9 +80,7 @@ public record RowFilter(String verb, String table, Optional<String> alwaysTrue, 
         }
         return WhereTokens.of(statement.tokens()).map(where -> {
             Optional<WhereJudgement.RelatedRow> related = WhereJudgement.onlyRequiresRelatedRow(where)
-                    .flatMap(row -> behindViews(row, facts.before()))
-                    .filter(row -> !holdsChosenRows(row.table(), statement, facts.before()))
-                    .filter(row -> !row.pointsAtTarget(where.table(), facts.before()))
+                    .flatMap(row -> restrictingNothing(row, where.table(), statement, facts))
                     // An UPDATE that copies the related row's values is a backfill: each row gets its own.
                     .filter(row -> !where.assignmentsRead(row.table()));
             return new RowFilter(where.verb(), where.table(), WhereJudgement.alwaysTrue(where, facts),
@@ -97,9 +95,7 @@ public record RowFilter(String verb, String table, Optional<String> alwaysTrue, 
      * the target's own table included (each row then meets itself).
      */
     private static RowFilter ofJoinedQuery(JoinedQuerySource joined, Statement statement, SchemaFacts facts) {
-        Optional<String> related = behindViews(joined.source(), facts.before())
-                .filter(row -> !holdsChosenRows(row.table(), statement, facts.before()))
-                .filter(row -> !row.pointsAtTarget(joined.target(), facts.before()))
+        Optional<String> related = restrictingNothing(joined.source(), joined.target(), statement, facts)
                 .map(WhereJudgement.RelatedRow::table);
         return new RowFilter(joined.verb(), joined.target(), Optional.empty(), related, false, false);
     }
@@ -115,10 +111,19 @@ public record RowFilter(String verb, String table, Optional<String> alwaysTrue, 
                     + merge.target() + " and its ON pairs each row with itself on " + String.join(", ",
                             merge.source().columns())), Optional.empty(), false, true);
         }
-        Optional<String> related = behindViews(merge.source(), facts.before())
-                .filter(row -> !holdsChosenRows(row.table(), statement, facts.before()))
-                .filter(row -> !row.pointsAtTarget(merge.target(), facts.before()))
+        Optional<String> related = restrictingNothing(merge.source(), merge.target(), statement, facts)
                 .map(WhereJudgement.RelatedRow::table);
         return new RowFilter("DELETE", merge.target(), Optional.empty(), related, false, true);
+    }
+
+    /**
+     * The related row {@code row} requires of {@code target}'s rows, read through views, when the table it is in
+     * restricts nothing: not a table of chosen rows, and not one whose key points back at the target.
+     */
+    private static Optional<WhereJudgement.RelatedRow> restrictingNothing(WhereJudgement.RelatedRow row,
+            String target, Statement statement, SchemaFacts facts) {
+        return behindViews(row, facts.before())
+                .filter(read -> !holdsChosenRows(read.table(), statement, facts.before()))
+                .filter(read -> !read.pointsAtTarget(target, facts.before()));
     }
 }
