@@ -28,17 +28,17 @@ record ChangeNode(String name, int line, int column, int offset, Map<String, Str
         List<NodeComment> comments) {
 
     /**
-     * Items that Liquibase's loader takes for the changeset's own settings wherever they stand in its list of
-     * changes: it hands each item of {@code changes} to the changeset as if it stood beside the list, and an item
-     * that names no change and holds only text ({@code - comment: ".."}) becomes an attribute.
-     */
-    /**
      * The name of the node a YAML or JSON reader adds after a change whose properties stand beside it in its list
      * item instead of under it ({@code - update:} with {@code tableName: t} at the same indentation): its
      * {@link #text} is the change's name, its {@code properties} attribute the names of those properties.
      */
     static final String PROPERTIES_BESIDE_CHANGE = "(properties beside a change)";
 
+    /**
+     * Items that Liquibase's loader takes for the changeset's own settings wherever they stand in its list of
+     * changes: it hands each item of {@code changes} to the changeset as if it stood beside the list, and an item
+     * that names no change and holds only text ({@code - comment: ".."}) becomes an attribute.
+     */
     private static final Set<String> CHANGESET_ITEMS = Set.of("comment", "rollback", "preConditions",
             "validCheckSum", "validCheckSums", "modifySql");
 

@@ -235,7 +235,6 @@ public final class LossGuards {
         return Optional.of(new Guard(Guard.Kind.SCRATCH_COLUMN, description, notes));
     }
 
-    /** The guard of an UPDATE that assigns only columns the script added and nothing has written since. */
     /**
      * An UPDATE that only sets columns its condition requires to hold no value in any row (T-SQL {@code IF NOT
      * EXISTS (SELECT 1 FROM t WHERE c IS NOT NULL) UPDATE t SET c = ..}, the way a backfill that may run twice
@@ -252,6 +251,7 @@ public final class LossGuards {
                 + " has a value in " + String.join(", ", assigned)));
     }
 
+    /** The guard of an UPDATE that assigns only columns the script added and nothing has written since. */
     private Optional<Guard> fillOfNewColumns(ColumnWrites.Update update, DatabaseScope databases) {
         String table = SchemaNames.key(update.table());
         return NewColumnFill.guardOf(update, databases, unwrittenColumns.getOrDefault(table, Set.of()),
@@ -495,10 +495,6 @@ public final class LossGuards {
         return columns.stream().filter(c -> !added.contains(SchemaNames.key(c))).toList();
     }
 
-    /**
-     * An UPDATE of one table: its columns are written (on the databases it runs on), and those whose every value it
-     * copied have their copy.
-     */
     /** Follows what an UPDATE of one table, the statement's own or a CTE's, wrote. */
     private void updated(ColumnWrites.Update update, Statement statement, SchemaView before) {
         written(OwnKeySelection.reachingEveryRow(EnumCasts.readAsCopies(WideningCasts.readAsCopies(update,
@@ -517,6 +513,10 @@ public final class LossGuards {
         scopedWrites.clear();
     }
 
+    /**
+     * An UPDATE of one table: its columns are written (on the databases it runs on), and those whose every value it
+     * copied have their copy.
+     */
     private void written(ColumnWrites.Update update, Statement statement, DatabaseScope databases) {
         String table = SchemaNames.key(update.table());
         Set<String> assigned = new HashSet<>(update.assigned().stream().map(SchemaNames::key).toList());

@@ -121,7 +121,6 @@ public record SqlType(String written, String base, List<Long> arguments, boolean
                 characterSet.find() ? characterSet.group(1) : "");
     }
 
-    /** The first argument (length or precision), or -1 when none was written. */
     /**
      * True when {@code other} is the same type however it is written ({@code int4} and {@code integer}, {@code date}
      * and {@code DATE}); the character set aside, which callers compare as their dialect stores it.
@@ -131,6 +130,7 @@ public record SqlType(String written, String base, List<Long> arguments, boolean
                 && withTimeZone == other.withTimeZone && characterUnits == other.characterUnits;
     }
 
+    /** The first argument (length or precision), or -1 when none was written. */
     public long firstArgument() {
         return arguments.isEmpty() ? -1 : arguments.get(0);
     }
