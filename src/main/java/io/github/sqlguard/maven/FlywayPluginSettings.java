@@ -260,13 +260,11 @@ record FlywayPluginSettings(
                 pomSchemas = pomSchemas.isEmpty() ? values(configuration, "schemas") : pomSchemas;
             }
         }
-        addSchema(named, pomDefault != null && !pomDefault.isBlank() ? pomDefault : configured.orElse(
-                pomSchemas.isEmpty() ? null : pomSchemas.get(0)));
+        addSchema(named, defaultOrFirst(pomDefault != null && !pomDefault.isBlank() ? pomDefault
+                : configured.orElse(null), pomSchemas));
         for (FlywaySettingsSource file : files) {
-            String fileDefault = file.settings().get(PROPERTY_PREFIX + "defaultSchema");
-            List<String> fileSchemas = ParameterValues.splitList(file.settings().get(PROPERTY_PREFIX + "schemas"));
-            addSchema(named, fileDefault != null && !fileDefault.isBlank() ? fileDefault
-                    : fileSchemas.isEmpty() ? null : fileSchemas.get(0));
+            addSchema(named, defaultOrFirst(file.settings().get(PROPERTY_PREFIX + "defaultSchema"),
+                    ParameterValues.splitList(file.settings().get(PROPERTY_PREFIX + "schemas"))));
         }
         if (named.isEmpty()) {
             return Optional.empty();
@@ -277,6 +275,12 @@ record FlywayPluginSettings(
             }
         }
         return Optional.of(named.get(0));
+    }
+
+    /** Flyway's own rule: {@code defaultSchema} when set, else the first of {@code schemas}; null for neither. */
+    private static String defaultOrFirst(String defaultSchema, List<String> schemas) {
+        return defaultSchema != null && !defaultSchema.isBlank() ? defaultSchema
+                : schemas.isEmpty() ? null : schemas.get(0);
     }
 
     private static void addSchema(List<String> named, String schema) {
