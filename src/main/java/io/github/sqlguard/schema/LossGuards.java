@@ -7,16 +7,12 @@ import io.github.sqlguard.sql.DatabaseScope;
 import io.github.sqlguard.sql.Statement;
 import io.github.sqlguard.sql.StatementContext;
 import io.github.sqlguard.sql.Token;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * Finds, for each statement of one script run (a Flyway script, a Liquibase changeset), the {@link Guard} that the
@@ -26,13 +22,13 @@ import java.util.stream.Stream;
  * {@code IF NOT EXISTS (SELECT 1 FROM t) DROP TABLE t} does, {@code IF EXISTS (..)}, {@code IF OBJECT_ID(..) IS
  * NOT NULL}, {@code DROP TABLE IF EXISTS}, and a condition with a WHERE or about another table do not.
  *
- * <p>Columns are followed too, as scripts that rebuild a column write them ({@code ADD total_new; UPDATE t SET
- * total_new = total; DROP total; RENAME total_new TO total}): an UPDATE that only fills columns the script added and
- * nothing has written since overwrites nothing, a column whose values an UPDATE of every row copied as they are into
- * another column loses nothing when it is dropped, and a column the script added is used by no code that runs yet,
- * so renaming it breaks nothing, and an UPDATE that overwrites such a copied column loses nothing either. An INSERT,
- * MERGE or COPY into the table, a later write of the copy, a rename of the table or an UPDATE that is not read ends
- * what was known.
+ * <p>Columns are followed too ({@link ColumnFacts}), as scripts that rebuild a column write them ({@code ADD
+ * total_new; UPDATE t SET total_new = total; DROP total; RENAME total_new TO total}): an UPDATE that only fills
+ * columns the script added and nothing has written since overwrites nothing, a column whose values an UPDATE of
+ * every row copied as they are into another column loses nothing when it is dropped, and a column the script added
+ * is used by no code that runs yet, so renaming it breaks nothing, and an UPDATE that overwrites such a copied
+ * column loses nothing either. An INSERT, MERGE or COPY into the table, a later write of the copy, a rename of the
+ * table or an UPDATE that is not read ends what was known.
  */
 public final class LossGuards {
 
@@ -45,13 +41,7 @@ public final class LossGuards {
     /** Whether a note names the file of the statement it points at, as it does when the run spans files. */
     private final boolean spansFiles;
     private final Set<String> emptyTables = new HashSet<>();
-    /** Columns a changeset precondition requires to hold no value, by table. */
-    private final Map<String, Set<String>> emptyColumns = new HashMap<>();
-    private final Map<String, Set<String>> addedColumns = new HashMap<>();
-    private final Map<String, Set<String>> unwrittenColumns = new HashMap<>();
-    private final Map<String, Map<String, ColumnCopy>> copiedColumns = new HashMap<>();
-    private ClearedColumns clearedColumns = new ClearedColumns();
-    private RowIndependentFills rowIndependentFills = new RowIndependentFills();
+    private final ColumnFacts columns = new ColumnFacts();
     private ColumnsAddedIfMissing addedIfMissing = new ColumnsAddedIfMissing();
     /**
      * The facts are kept by a table's own name, which the replay's keys are: the run's switches of database and
@@ -61,11 +51,6 @@ public final class LossGuards {
      */
     private final TableNamespace namespace;
     private final Map<String, String> tableOfName = new HashMap<>();
-    /**
-     * Writes limited to some databases (a Liquibase change's {@code dbms}) of columns still unwritten elsewhere,
-     * by table and column: they reach only the statements that run on one of those databases.
-     */
-    private final Map<String, Map<String, List<DatabaseScope>>> scopedWrites = new HashMap<>();
     private Statement lastContainer;
 
     /**
@@ -107,9 +92,9 @@ public final class LossGuards {
             DatabaseScope databases = statement.context().databases();
             // A data-modifying CTE's UPDATE is guarded as the statement's own is, when no other part changes rows.
             Optional<Guard> filled = ColumnWrites.update(tokens).or(() -> ColumnWrites.onlyCteUpdate(tokens))
-                    .flatMap(update -> fillOfNewColumns(update, databases)
+                    .flatMap(update -> columns.fillOfNewColumns(update, databases, unit)
                     .or(() -> copies.guardOfOverwrite(update)).or(() -> CopiedColumnOverwrite.guardOf(update,
-                            copiedColumns.getOrDefault(SchemaNames.key(update.table()), Map.of()), databases)));
+                            columns.copiesIn(SchemaNames.key(update.table())), databases)));
             if (filled.isPresent()) {
                 return filled;
             }
@@ -134,16 +119,17 @@ public final class LossGuards {
             return Optional.of(new Guard(Guard.Kind.EMPTY_TABLE, "runs only when " + targets.get(0)
                     + " is empty (changeset precondition)"));
         }
-        Optional<Guard> columns = targets.size() == 1
-                ? columnGuard(tokens, main, SchemaNames.key(targets.get(0)), statement.context().databases(),
-                        EmptinessConditions.valuelessColumnsRequiredBy(condition, SchemaNames.key(targets.get(0))))
+        Optional<Guard> ofColumns = targets.size() == 1
+                ? columns.guardOfAlter(tokens, main, SchemaNames.key(targets.get(0)), statement.context().databases(),
+                        EmptinessConditions.valuelessColumnsRequiredBy(condition, SchemaNames.key(targets.get(0))),
+                        unit)
                 : Optional.empty();
         Optional<Guard> copied = copies.guardOf(targets, tokens.get(main).isWord("ALTER")
                 ? DestroyedTables.droppedColumns(tokens, main) : null);
         // A copy that left a column out keeps none of its values, which the script may still have kept elsewhere
-        boolean keptElsewhere = columns.filter(guard -> guard.kind() == Guard.Kind.SCRATCH_COLUMN).isPresent();
-        return copied.filter(guard -> guard.kind() == Guard.Kind.UNVERIFIED_COPY ? columns.isEmpty()
-                : guard.kind() != Guard.Kind.INCOMPLETE_COPY || !keptElsewhere).or(() -> columns);
+        boolean keptElsewhere = ofColumns.filter(guard -> guard.kind() == Guard.Kind.SCRATCH_COLUMN).isPresent();
+        return copied.filter(guard -> guard.kind() == Guard.Kind.UNVERIFIED_COPY ? ofColumns.isEmpty()
+                : guard.kind() != Guard.Kind.INCOMPLETE_COPY || !keptElsewhere).or(() -> ofColumns);
     }
 
     /**
@@ -166,8 +152,8 @@ public final class LossGuards {
         if (rows.isPresent() || targets.size() != 1 || dropped == null) {
             return rows;
         }
-        return ColumnCopy.guardOf(Guard.Kind.ROWS_COPIED, dropped, copiedColumns.getOrDefault(
-                SchemaNames.key(targets.get(0)), Map.of()), statement.context().databases());
+        return ColumnCopy.guardOf(Guard.Kind.ROWS_COPIED, dropped, columns.copiesIn(SchemaNames.key(targets.get(0))),
+                statement.context().databases());
     }
 
     /**
@@ -179,7 +165,7 @@ public final class LossGuards {
         if (!statement.container() && namesOtherTables(statement)) {
             return Optional.empty();
         }
-        return ConvertedBeforeDrop.shortfallOf(statement, copiedColumns)
+        return ConvertedBeforeDrop.shortfallOf(statement, columns.copies())
                 .or(() -> addedIfMissing.shortfallOf(statement))
                 .or(() -> DestroyedTables.droppedFromOneTable(statement)
                         .flatMap(dropped -> copies.carried().shortfallOf(dropped.table(), dropped.columns())))
@@ -198,44 +184,6 @@ public final class LossGuards {
     }
 
     /**
-     * The guard of the columns an ALTER TABLE drops or renames: those the script added, and those whose values
-     * it copied in full to another column; a rename only of those it added.
-     */
-    private Optional<Guard> columnGuard(List<Token> tokens, int main, String table, DatabaseScope databases,
-            Set<String> checked) {
-        Set<String> added = addedColumns.getOrDefault(table, Set.of());
-        Map<String, ColumnCopy> copies = copiedColumns.getOrDefault(table, Map.of());
-        List<String> dropped = DestroyedTables.droppedColumns(tokens, main);
-        List<String> scratch = new ArrayList<>(dropped.stream().filter(c -> added.contains(SchemaNames.key(c)))
-                .toList());
-        ColumnWrites.renamedColumns(tokens, main).keySet().stream().filter(c -> added.contains(SchemaNames.key(c)))
-                .forEach(scratch::add);
-        // A copy made on some databases only keeps the values there, not on the others the drop runs on.
-        List<String> copied = dropped.stream().filter(c -> !added.contains(SchemaNames.key(c))
-                && copies.containsKey(SchemaNames.key(c))
-                && copies.get(SchemaNames.key(c)).keepsEveryValueOn(databases)).toList();
-        Set<String> valueless = emptyColumns.getOrDefault(table, Set.of());
-        List<String> empty = dropped.stream().filter(c -> !added.contains(SchemaNames.key(c)) && !copied.contains(c)
-                && (valueless.contains(SchemaNames.key(c)) || checked.contains(SchemaNames.key(c)))).toList();
-        if (scratch.isEmpty() && copied.isEmpty() && empty.isEmpty()) {
-            return clearedColumns.retypeGuard(table).or(() -> CopiedBeforeRetype.guardOf(tokens, main, copies,
-                    databases));
-        }
-        // Guards only the findings about these columns; one about another column dropped alongside stays.
-        Map<String, String> notes = new LinkedHashMap<>();
-        scratch.forEach(c -> notes.put(SchemaNames.key(c), "column " + c + " was added earlier in " + unit));
-        copied.forEach(c -> notes.put(SchemaNames.key(c), copies.get(SchemaNames.key(c)).description()));
-        empty.forEach(c -> notes.put(SchemaNames.key(c), "runs only when no row of " + table + " has a value in "
-                + c + (valueless.contains(SchemaNames.key(c)) ? " (changeset precondition)" : "")));
-        String description = scratch.isEmpty() ? String.join("; ", notes.values())
-                : (scratch.size() == 1 ? "column " : "columns ") + String.join(", ", scratch)
-                        + (scratch.size() == 1 ? " was" : " were") + " added earlier in " + unit
-                        + Stream.concat(copied.stream(), empty.stream()).map(c -> "; " + notes.get(SchemaNames.key(c)))
-                                .collect(Collectors.joining());
-        return Optional.of(new Guard(Guard.Kind.SCRATCH_COLUMN, description, notes));
-    }
-
-    /**
      * An UPDATE that only sets columns its condition requires to hold no value in any row (T-SQL {@code IF NOT
      * EXISTS (SELECT 1 FROM t WHERE c IS NOT NULL) UPDATE t SET c = ..}, the way a backfill that may run twice
      * guards itself) overwrites nothing.
@@ -249,14 +197,6 @@ public final class LossGuards {
         }
         return Optional.of(new Guard(Guard.Kind.NEW_COLUMNS_FILLED, "runs only when no row of " + update.table()
                 + " has a value in " + String.join(", ", assigned)));
-    }
-
-    /** The guard of an UPDATE that assigns only columns the script added and nothing has written since. */
-    private Optional<Guard> fillOfNewColumns(ColumnWrites.Update update, DatabaseScope databases) {
-        String table = SchemaNames.key(update.table());
-        return NewColumnFill.guardOf(update, databases, unwrittenColumns.getOrDefault(table, Set.of()),
-                scopedWrites.getOrDefault(table, Map.of()), clearedColumns.of(table),
-                rowIndependentFills.of(table), unit);
     }
 
     /** Records what {@code statement} establishes for later ones: full copies of tables, added columns. */
@@ -285,7 +225,7 @@ public final class LossGuards {
             // A Liquibase precondition arrives as the bare condition, and holds for the whole changeset.
             EmptinessConditions.emptyTableOfPrecondition(statement.sql()).ifPresent(emptyTables::add);
             EmptinessConditions.emptyColumnOfPrecondition(statement.sql()).ifPresent(column -> {
-                emptyColumns.computeIfAbsent(column.table(), k -> new HashSet<>()).add(column.column());
+                columns.requireValueless(column.table(), column.column());
                 // Every row holds a value in a NOT NULL column (a primary key's): COUNT(id) = 0 counts the rows.
                 if (before.column(column.table(), column.column()).filter(Column::notNull).isPresent()) {
                     emptyTables.add(column.table());
@@ -332,23 +272,15 @@ public final class LossGuards {
         recordAddedColumns(tokens, main, before, mayBeUndone);
         addedIfMissing.observe(tokens, main, before, at, mayBeUndone);
         if (statement.context().kind() == StatementContext.Kind.SCRIPT) {
-            CreatedTableColumns.of(tokens, main).ifPresent(t -> unwrittenColumns.put(SchemaNames.key(t.table()),
-                    new HashSet<>(t.columns())));
+            CreatedTableColumns.of(tokens, main).ifPresent(t -> columns.created(SchemaNames.key(t.table()),
+                    t.columns()));
         }
         followColumns(tokens, main, statement, before);
     }
 
     /** By table key, the columns this scope's statements added that nothing has written since. */
     Map<String, Set<String>> addedUnwrittenColumns() {
-        Map<String, Set<String>> fresh = new HashMap<>();
-        addedColumns.forEach((table, columns) -> {
-            Set<String> unwritten = new HashSet<>(columns);
-            unwritten.retainAll(unwrittenColumns.getOrDefault(table, Set.of()));
-            if (!unwritten.isEmpty()) {
-                fresh.put(table, unwritten);
-            }
-        });
-        return fresh;
+        return columns.addedUnwritten();
     }
 
     /**
@@ -356,30 +288,20 @@ public final class LossGuards {
      * was added.
      */
     void branchEnded(LossGuards arm) {
-        // what a branch wrote is not followed here: a fill known before it may have been overwritten by other values
-        rowIndependentFills.clear();
-        unwrittenColumns.forEach((table, columns) -> columns.retainAll(arm.unwrittenColumns.getOrDefault(table,
-                Set.of())));
+        columns.branchEnded(arm.columns);
     }
 
     /**
-     * Takes {@code columns} of {@code table} as added and unwritten: a branch that may not have run added them to
-     * a table that lacked them, so after it each either exists with nothing written yet or does not exist.
+     * Takes {@code added} of {@code table} as added and unwritten: a branch that may not have run added them to a
+     * table that lacked them, so after it each either exists with nothing written yet or does not exist.
      */
-    void addedInBranch(String table, Set<String> columns) {
-        addedColumns.computeIfAbsent(table, k -> new HashSet<>()).addAll(columns);
-        unwrittenColumns.computeIfAbsent(table, k -> new HashSet<>()).addAll(columns);
-        scopedWrites.getOrDefault(table, new HashMap<>()).keySet().removeAll(columns);
+    void addedInBranch(String table, Set<String> added) {
+        columns.added(table, List.copyOf(added));
     }
 
     private void recordAddedColumns(List<Token> tokens, int main, SchemaView before, boolean failureGoesOn) {
-        DestroyedTables.addedColumns(tokens, main, before, failureGoesOn).ifPresent(added -> {
-            addedColumns.computeIfAbsent(SchemaNames.key(added.table()), k -> new HashSet<>()).addAll(added.columns());
-            unwrittenColumns.computeIfAbsent(SchemaNames.key(added.table()), k -> new HashSet<>())
-                    .addAll(added.columns());
-            scopedWrites.getOrDefault(SchemaNames.key(added.table()), new HashMap<>()).keySet()
-                    .removeAll(added.columns());
-        });
+        DestroyedTables.addedColumns(tokens, main, before, failureGoesOn)
+                .ifPresent(added -> columns.added(SchemaNames.key(added.table()), added.columns()));
     }
 
     /** Updates what is known of the columns after {@code tokens} ran: what they wrote, dropped and renamed. */
@@ -391,39 +313,28 @@ public final class LossGuards {
             return;
         }
         if (ColumnWrites.updates(tokens)) {
-            forgetWrittenColumns();
+            columns.forgetWritten();
             return;
         }
         // A data-modifying CTE writes its columns as the statement's own UPDATE would; the statement goes on.
         for (List<Token> body : ColumnWrites.cteUpdates(tokens)) {
             ColumnWrites.update(body).ifPresentOrElse(cte -> updated(cte, statement, before),
-                    this::forgetWrittenColumns);
+                    columns::forgetWritten);
         }
         Optional<String> rowsAdded = ColumnWrites.rowsAddedTo(tokens);
         if (rowsAdded.isPresent()) {
-            // New rows carry values in the added columns, and in a copied column values its copy lacks
             String table = SchemaNames.key(rowsAdded.get());
-            Set<String> unlisted = databases.equals(DatabaseScope.ANY) && !scopedWrites.containsKey(table)
-                    ? CreatedTableColumns.leftUnwritten(tokens, unwrittenColumns.get(table)) : Set.of();
-            Set<String> unwrittenBefore = databases.equals(DatabaseScope.ANY) && !scopedWrites.containsKey(table)
-                    ? Set.copyOf(unwrittenColumns.getOrDefault(table, Set.of())) : Set.of();
-            forget(table);
-            if (!unwrittenBefore.isEmpty() && !mayBeUndone(statement)) {
-                ColumnListCopy.takenAsTheyAre(tokens, main).ifPresent(taken -> rowIndependentFills.copied(taken,
-                        unwrittenBefore));
-            }
+            columns.rowsAdded(table, tokens, main, databases, mayBeUndone(statement));
             // and a copy of the table made before lacks the new rows
+            copies.forgetMoved(table);
             copies.forget(List.of(table));
-            if (!unlisted.isEmpty()) {
-                unwrittenColumns.put(table, unlisted);
-            }
             return;
         }
         if (tokens.get(main).isWord("RENAME")) {
             // MySQL's RENAME TABLE t TO t_old, t_new TO t and Oracle's RENAME: each name now holds another table
             List<String> renamed = TableNames.of(tokens).stream().map(SchemaNames::key).toList();
-            renamed.forEach(this::forget);
-            addedColumns.keySet().removeAll(renamed);
+            renamed.forEach(copies::forgetMoved);
+            columns.tablesRenamed(renamed);
             return;
         }
         List<String> targets = DestroyedTables.of(tokens, main);
@@ -431,120 +342,23 @@ public final class LossGuards {
             return;
         }
         if (tokens.get(main).isWord("DROP") || ColumnWrites.renamesTable(tokens, main)) {
-            Set<String> unwritten = unwrittenColumns.get(SchemaNames.key(targets.get(0)));
-            CreatedTableColumns.renamedTo(tokens, main).ifPresent(renamed -> rowIndependentFills.renamed(
-                    SchemaNames.key(targets.get(0)), SchemaNames.key(renamed)));
-            targets.forEach(t -> forget(SchemaNames.key(t)));
-            CreatedTableColumns.renamedTo(tokens, main).filter(renamed -> unwritten != null)
-                    .ifPresent(renamed -> unwrittenColumns.put(SchemaNames.key(renamed), unwritten));
-            addedColumns.keySet().removeAll(targets.stream().map(SchemaNames::key).toList());
+            List<String> tables = targets.stream().map(SchemaNames::key).toList();
+            tables.forEach(copies::forgetMoved);
+            columns.tablesDroppedOrRenamed(tables, CreatedTableColumns.renamedTo(tokens, main).map(SchemaNames::key));
             return;
         }
-        String table = SchemaNames.key(targets.get(0));
-        Set<String> added = addedColumns.computeIfAbsent(table, k -> new HashSet<>());
-        Set<String> unwritten = unwrittenColumns.computeIfAbsent(table, k -> new HashSet<>());
-        Map<String, ColumnCopy> copies = copiedColumns.computeIfAbsent(table, k -> new HashMap<>());
-        Map<String, List<DatabaseScope>> writes = scopedWrites.computeIfAbsent(table, k -> new HashMap<>());
         List<String> dropped = DestroyedTables.droppedColumns(tokens, main);
-        Map<String, String> renamedColumns = ColumnWrites.renamedColumns(tokens, main);
-        this.copies.copyChanged(targets.get(0), notAddedTo(table, dropped), "drops", lineOf(statement));
-        clearedColumns.replaced(table, dropped);
-        clearedColumns.replaced(table, renamedColumns.keySet());
-        clearedColumns.replaced(table, renamedColumns.values());
-        rowIndependentFills.replaced(table, dropped);
-        rowIndependentFills.replaced(table, renamedColumns.keySet());
-        rowIndependentFills.replaced(table, renamedColumns.values());
-        for (String column : dropped) {
-            String key = SchemaNames.key(column);
-            added.remove(key);
-            unwritten.remove(key);
-            writes.remove(key);
-            copies.remove(key);
-            copies.values().removeIf(copy -> copy.target().equals(key));
-        }
-        renamedColumns.forEach((written, renamed) -> {
-            String old = SchemaNames.key(written);
-            String key = SchemaNames.key(renamed);
-            for (Set<String> columns : List.of(added, unwritten)) {
-                boolean had = columns.remove(old);
-                columns.remove(key);
-                if (had) {
-                    columns.add(key);
-                }
-            }
-            writes.remove(key);
-            List<DatabaseScope> writesOfOld = writes.remove(old);
-            if (writesOfOld != null) {
-                writes.put(key, writesOfOld);
-            }
-            copies.remove(key);
-            ColumnCopy moved = copies.remove(old);
-            if (moved != null) {
-                copies.put(key, moved);
-            }
-            copies.replaceAll((source, copy) -> copy.target().equals(old) ? copy.retargeted(key) : copy);
-        });
-    }
-
-    /**
-     * Those of {@code columns} the script did not add to {@code table}: a column added to a copy after it was made
-     * holds nothing the copy took, whatever the replay knows of the table copied.
-     */
-    private List<String> notAddedTo(String table, List<String> columns) {
-        Set<String> added = addedColumns.getOrDefault(SchemaNames.key(table), Set.of());
-        return columns.stream().filter(c -> !added.contains(SchemaNames.key(c))).toList();
+        copies.copyChanged(targets.get(0), columns.notAddedTo(targets.get(0), dropped), "drops", lineOf(statement));
+        columns.columnsAltered(SchemaNames.key(targets.get(0)), dropped, ColumnWrites.renamedColumns(tokens, main));
     }
 
     /** Follows what an UPDATE of one table, the statement's own or a CTE's, wrote. */
     private void updated(ColumnWrites.Update update, Statement statement, SchemaView before) {
-        written(OwnKeySelection.reachingEveryRow(EnumCasts.readAsCopies(WideningCasts.readAsCopies(update,
-                before, statement.dialect()), before), before), statement, statement.context().databases());
-        copies.copyChanged(update.table(), notAddedTo(update.table(), update.assigned()), "overwrites",
+        columns.written(OwnKeySelection.reachingEveryRow(EnumCasts.readAsCopies(WideningCasts.readAsCopies(update,
+                before, statement.dialect()), before), before), statement.tokens(), statement.context().databases(),
+                mayBeUndone(statement), lineOf(statement));
+        copies.copyChanged(update.table(), columns.notAddedTo(update.table(), update.assigned()), "overwrites",
                 lineOf(statement));
-    }
-
-    /** An UPDATE of a join or a table list: which columns it wrote is not known. */
-    private void forgetWrittenColumns() {
-        unwrittenColumns.clear();
-        clearedColumns.clear();
-        rowIndependentFills.clear();
-        copiedColumns.clear();
-        emptyColumns.clear();
-        scopedWrites.clear();
-    }
-
-    /**
-     * An UPDATE of one table: its columns are written (on the databases it runs on), and those whose every value it
-     * copied have their copy.
-     */
-    private void written(ColumnWrites.Update update, Statement statement, DatabaseScope databases) {
-        String table = SchemaNames.key(update.table());
-        Set<String> assigned = new HashSet<>(update.assigned().stream().map(SchemaNames::key).toList());
-        if (databases.equals(DatabaseScope.ANY)) {
-            unwrittenColumns.getOrDefault(table, new HashSet<>()).removeAll(assigned);
-        } else {
-            Map<String, List<DatabaseScope>> writes = scopedWrites.computeIfAbsent(table, k -> new HashMap<>());
-            assigned.forEach(column -> writes.computeIfAbsent(column, k -> new ArrayList<>()).add(databases));
-        }
-        emptyColumns.getOrDefault(table, new HashSet<>()).removeAll(assigned);
-        clearedColumns.written(table, assigned, update.cleared(),
-                update.everyRow() && databases.equals(DatabaseScope.ANY), lineOf(statement));
-        rowIndependentFills.written(table, assigned, update.rowIndependent(),
-                update.everyRow() && databases.equals(DatabaseScope.ANY) && !mayBeUndone(statement),
-                lineOf(statement));
-        Map<String, ColumnCopy> copies = copiedColumns.computeIfAbsent(table, k -> new HashMap<>());
-        copies.values().removeIf(copy -> assigned.contains(copy.target()));
-        if (mayBeUndone(statement)) {
-            return;
-        }
-        update.copiesOfEveryValue().forEach((source, target) -> {
-            if (!source.equals(SchemaNames.key(target))) {
-                copies.put(source, new ColumnCopy(SchemaNames.key(target), "values of "
-                        + SchemaNames.asWrittenIn(statement.tokens(), source) + " copied to " + target + " at "
-                        + lineOf(statement) + EnumCasts.how(update, source), databases, false));
-            }
-        });
-        ConvertedBeforeDrop.record(update, statement.tokens(), lineOf(statement), databases, copies);
     }
 
     /**
@@ -591,25 +405,9 @@ public final class LossGuards {
     /** Forgets every fact kept: a name now means another table than the one they were about. */
     private void forgetAll() {
         copies = new TableCopies();
-        clearedColumns = new ClearedColumns();
-        rowIndependentFills = new RowIndependentFills();
+        columns.clear();
         addedIfMissing = new ColumnsAddedIfMissing();
         emptyTables.clear();
-        emptyColumns.clear();
-        addedColumns.clear();
-        unwrittenColumns.clear();
-        copiedColumns.clear();
-        scopedWrites.clear();
         tableOfName.clear();
-    }
-
-    private void forget(String table) {
-        unwrittenColumns.remove(table);
-        clearedColumns.forget(table);
-        rowIndependentFills.forget(table);
-        emptyColumns.remove(table);
-        copiedColumns.remove(table);
-        scopedWrites.remove(table);
-        copies.forgetMoved(table);
     }
 }

@@ -1,0 +1,286 @@
+package io.github.sqlguard.schema;
+
+import io.github.sqlguard.sql.DatabaseScope;
+import io.github.sqlguard.sql.Token;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * What the statements of one run scope did to the columns of their tables, by table key, for {@link LossGuards}: the
+ * columns they added, which of those nothing has written since, whose every value an UPDATE copied into another
+ * column, which a precondition requires to hold no value, and the columns some statements cleared or filled with
+ * one value for every row. A rebuild of a column ({@code ADD total_new; UPDATE t SET total_new = total; DROP total;
+ * RENAME total_new TO total}) loses nothing, and these facts are how that is known.
+ */
+final class ColumnFacts {
+
+    /** Columns a changeset precondition requires to hold no value, by table. */
+    private final Map<String, Set<String>> valueless = new HashMap<>();
+    private final Map<String, Set<String>> added = new HashMap<>();
+    private final Map<String, Set<String>> unwritten = new HashMap<>();
+    private final Map<String, Map<String, ColumnCopy>> copied = new HashMap<>();
+    /**
+     * Writes limited to some databases (a Liquibase change's {@code dbms}) of columns still unwritten elsewhere,
+     * by table and column: they reach only the statements that run on one of those databases.
+     */
+    private final Map<String, Map<String, List<DatabaseScope>>> scopedWrites = new HashMap<>();
+    private ClearedColumns cleared = new ClearedColumns();
+    private RowIndependentFills rowIndependentFills = new RowIndependentFills();
+
+    /** The copies of {@code table}'s columns into others of its columns, by the copied column. */
+    Map<String, ColumnCopy> copiesIn(String table) {
+        return copied.getOrDefault(table, Map.of());
+    }
+
+    /** Every column copy kept, by table, for the notes on what a later drop converted. */
+    Map<String, Map<String, ColumnCopy>> copies() {
+        return copied;
+    }
+
+    /** Those of {@code columns} the run scope did not add to {@code table}. */
+    List<String> notAddedTo(String table, List<String> columns) {
+        Set<String> ofTable = added.getOrDefault(SchemaNames.key(table), Set.of());
+        return columns.stream().filter(c -> !ofTable.contains(SchemaNames.key(c))).toList();
+    }
+
+    /** A changeset precondition requires {@code column} of {@code table} to hold no value in any row. */
+    void requireValueless(String table, String column) {
+        valueless.computeIfAbsent(table, k -> new HashSet<>()).add(column);
+    }
+
+    /** The statement added {@code columns} to {@code table}: they hold nothing anyone wrote. */
+    void added(String table, List<String> columns) {
+        added.computeIfAbsent(table, k -> new HashSet<>()).addAll(columns);
+        unwritten.computeIfAbsent(table, k -> new HashSet<>()).addAll(columns);
+        scopedWrites.getOrDefault(table, new HashMap<>()).keySet().removeAll(columns);
+    }
+
+    /** The statement created {@code table} with {@code columns}, none of which holds anything yet. */
+    void created(String table, List<String> columns) {
+        unwritten.put(table, new HashSet<>(columns));
+    }
+
+    /**
+     * The guard of an UPDATE that assigns only columns the run scope added and nothing has written since, whose
+     * note names {@code unit}.
+     */
+    Optional<Guard> fillOfNewColumns(ColumnWrites.Update update, DatabaseScope databases, String unit) {
+        String table = SchemaNames.key(update.table());
+        return NewColumnFill.guardOf(update, databases, unwritten.getOrDefault(table, Set.of()),
+                scopedWrites.getOrDefault(table, Map.of()), cleared.of(table), rowIndependentFills.of(table), unit);
+    }
+
+    /**
+     * The guard of the columns an ALTER TABLE of {@code table} drops or renames: those the run scope added, and those
+     * whose values it copied in full to another column, and those a precondition or the statement's own condition
+     * ({@code checked}) requires to hold no value; a rename only of those it added.
+     */
+    Optional<Guard> guardOfAlter(List<Token> tokens, int main, String table, DatabaseScope databases,
+            Set<String> checked, String unit) {
+        Set<String> addedHere = added.getOrDefault(table, Set.of());
+        Map<String, ColumnCopy> copies = copied.getOrDefault(table, Map.of());
+        List<String> dropped = DestroyedTables.droppedColumns(tokens, main);
+        List<String> scratch = new ArrayList<>(dropped.stream().filter(c -> addedHere.contains(SchemaNames.key(c)))
+                .toList());
+        ColumnWrites.renamedColumns(tokens, main).keySet().stream()
+                .filter(c -> addedHere.contains(SchemaNames.key(c))).forEach(scratch::add);
+        // A copy made on some databases only keeps the values there, not on the others the drop runs on.
+        List<String> keptInCopy = dropped.stream().filter(c -> !addedHere.contains(SchemaNames.key(c))
+                && copies.containsKey(SchemaNames.key(c))
+                && copies.get(SchemaNames.key(c)).keepsEveryValueOn(databases)).toList();
+        Set<String> required = valueless.getOrDefault(table, Set.of());
+        List<String> empty = dropped.stream().filter(c -> !addedHere.contains(SchemaNames.key(c))
+                && !keptInCopy.contains(c)
+                && (required.contains(SchemaNames.key(c)) || checked.contains(SchemaNames.key(c)))).toList();
+        if (scratch.isEmpty() && keptInCopy.isEmpty() && empty.isEmpty()) {
+            return cleared.retypeGuard(table).or(() -> CopiedBeforeRetype.guardOf(tokens, main, copies, databases));
+        }
+        // Guards only the findings about these columns; one about another column dropped alongside stays.
+        Map<String, String> notes = new LinkedHashMap<>();
+        scratch.forEach(c -> notes.put(SchemaNames.key(c), "column " + c + " was added earlier in " + unit));
+        keptInCopy.forEach(c -> notes.put(SchemaNames.key(c), copies.get(SchemaNames.key(c)).description()));
+        empty.forEach(c -> notes.put(SchemaNames.key(c), "runs only when no row of " + table + " has a value in "
+                + c + (required.contains(SchemaNames.key(c)) ? " (changeset precondition)" : "")));
+        String description = scratch.isEmpty() ? String.join("; ", notes.values())
+                : (scratch.size() == 1 ? "column " : "columns ") + String.join(", ", scratch)
+                        + (scratch.size() == 1 ? " was" : " were") + " added earlier in " + unit
+                        + Stream.concat(keptInCopy.stream(), empty.stream())
+                                .map(c -> "; " + notes.get(SchemaNames.key(c))).collect(Collectors.joining());
+        return Optional.of(new Guard(Guard.Kind.SCRATCH_COLUMN, description, notes));
+    }
+
+    /**
+     * An UPDATE of one table, the statement's own or a CTE's, ran on {@code databases}: its columns are written, and
+     * those whose every value it copied have their copy, unless the statement {@code mayBeUndone}.
+     */
+    void written(ColumnWrites.Update update, List<Token> tokens, DatabaseScope databases, boolean mayBeUndone,
+            String at) {
+        String table = SchemaNames.key(update.table());
+        Set<String> assigned = new HashSet<>(update.assigned().stream().map(SchemaNames::key).toList());
+        if (databases.equals(DatabaseScope.ANY)) {
+            unwritten.getOrDefault(table, new HashSet<>()).removeAll(assigned);
+        } else {
+            Map<String, List<DatabaseScope>> writes = scopedWrites.computeIfAbsent(table, k -> new HashMap<>());
+            assigned.forEach(column -> writes.computeIfAbsent(column, k -> new ArrayList<>()).add(databases));
+        }
+        valueless.getOrDefault(table, new HashSet<>()).removeAll(assigned);
+        cleared.written(table, assigned, update.cleared(), update.everyRow() && databases.equals(DatabaseScope.ANY),
+                at);
+        rowIndependentFills.written(table, assigned, update.rowIndependent(),
+                update.everyRow() && databases.equals(DatabaseScope.ANY) && !mayBeUndone, at);
+        Map<String, ColumnCopy> copies = copied.computeIfAbsent(table, k -> new HashMap<>());
+        copies.values().removeIf(copy -> assigned.contains(copy.target()));
+        if (mayBeUndone) {
+            return;
+        }
+        update.copiesOfEveryValue().forEach((source, target) -> {
+            if (!source.equals(SchemaNames.key(target))) {
+                copies.put(source, new ColumnCopy(SchemaNames.key(target), "values of "
+                        + SchemaNames.asWrittenIn(tokens, source) + " copied to " + target + " at " + at
+                        + EnumCasts.how(update, source), databases, false));
+            }
+        });
+        ConvertedBeforeDrop.record(update, tokens, at, databases, copies);
+    }
+
+    /**
+     * The statement added rows to {@code table}: they carry values in the added columns, and in a copied column
+     * values its copy lacks. A column the INSERT leaves out stays unwritten, and one it takes as it is from a column
+     * filled with one value for every row is filled so too, unless the statement {@code mayBeUndone}.
+     */
+    void rowsAdded(String table, List<Token> tokens, int main, DatabaseScope databases, boolean mayBeUndone) {
+        boolean everywhere = databases.equals(DatabaseScope.ANY) && !scopedWrites.containsKey(table);
+        Set<String> unlisted = everywhere ? CreatedTableColumns.leftUnwritten(tokens, unwritten.get(table)) : Set.of();
+        Set<String> unwrittenBefore = everywhere ? Set.copyOf(unwritten.getOrDefault(table, Set.of())) : Set.of();
+        forget(table);
+        if (!unwrittenBefore.isEmpty() && !mayBeUndone) {
+            ColumnListCopy.takenAsTheyAre(tokens, main).ifPresent(taken -> rowIndependentFills.copied(taken,
+                    unwrittenBefore));
+        }
+        if (!unlisted.isEmpty()) {
+            unwritten.put(table, unlisted);
+        }
+    }
+
+    /** The tables {@code renamed} now hold other tables (MySQL's {@code RENAME TABLE}, Oracle's RENAME). */
+    void tablesRenamed(List<String> renamed) {
+        renamed.forEach(this::forget);
+        added.keySet().removeAll(renamed);
+    }
+
+    /**
+     * The statement dropped {@code tables}, or renamed the first of them to {@code renamedTo}, which then holds what
+     * it held.
+     */
+    void tablesDroppedOrRenamed(List<String> tables, Optional<String> renamedTo) {
+        Set<String> unwrittenOfTable = unwritten.get(tables.get(0));
+        renamedTo.ifPresent(renamed -> rowIndependentFills.renamed(tables.get(0), renamed));
+        tables.forEach(this::forget);
+        if (unwrittenOfTable != null) {
+            renamedTo.ifPresent(renamed -> unwritten.put(renamed, unwrittenOfTable));
+        }
+        added.keySet().removeAll(tables);
+    }
+
+    /** An ALTER TABLE of {@code table} dropped {@code dropped} and renamed columns ({@code renamed}, old to new). */
+    void columnsAltered(String table, List<String> dropped, Map<String, String> renamed) {
+        Set<String> addedToTable = added.computeIfAbsent(table, k -> new HashSet<>());
+        Set<String> unwrittenOfTable = unwritten.computeIfAbsent(table, k -> new HashSet<>());
+        Map<String, ColumnCopy> copies = copied.computeIfAbsent(table, k -> new HashMap<>());
+        Map<String, List<DatabaseScope>> writes = scopedWrites.computeIfAbsent(table, k -> new HashMap<>());
+        for (Collection<String> replaced : List.of(dropped, renamed.keySet(), renamed.values())) {
+            cleared.replaced(table, replaced);
+            rowIndependentFills.replaced(table, replaced);
+        }
+        for (String column : dropped) {
+            String key = SchemaNames.key(column);
+            addedToTable.remove(key);
+            unwrittenOfTable.remove(key);
+            writes.remove(key);
+            copies.remove(key);
+            copies.values().removeIf(copy -> copy.target().equals(key));
+        }
+        renamed.forEach((written, to) -> {
+            String old = SchemaNames.key(written);
+            String key = SchemaNames.key(to);
+            for (Set<String> columns : List.of(addedToTable, unwrittenOfTable)) {
+                boolean had = columns.remove(old);
+                columns.remove(key);
+                if (had) {
+                    columns.add(key);
+                }
+            }
+            writes.remove(key);
+            List<DatabaseScope> writesOfOld = writes.remove(old);
+            if (writesOfOld != null) {
+                writes.put(key, writesOfOld);
+            }
+            copies.remove(key);
+            ColumnCopy moved = copies.remove(old);
+            if (moved != null) {
+                copies.put(key, moved);
+            }
+            copies.replaceAll((source, copy) -> copy.target().equals(old) ? copy.retargeted(key) : copy);
+        });
+    }
+
+    /** By table key, the columns the run scope added that nothing has written since. */
+    Map<String, Set<String>> addedUnwritten() {
+        Map<String, Set<String>> fresh = new HashMap<>();
+        added.forEach((table, columns) -> {
+            Set<String> stillUnwritten = new HashSet<>(columns);
+            stillUnwritten.retainAll(unwritten.getOrDefault(table, Set.of()));
+            if (!stillUnwritten.isEmpty()) {
+                fresh.put(table, stillUnwritten);
+            }
+        });
+        return fresh;
+    }
+
+    /**
+     * A branch that may have run ended: a column it wrote, or dropped, is no longer one nothing has written since it
+     * was added.
+     */
+    void branchEnded(ColumnFacts arm) {
+        // what a branch wrote is not followed here: a fill known before it may have been overwritten by other values
+        rowIndependentFills.clear();
+        unwritten.forEach((table, columns) -> columns.retainAll(arm.unwritten.getOrDefault(table, Set.of())));
+    }
+
+    /** An UPDATE of a join or a table list: which columns it wrote is not known. */
+    void forgetWritten() {
+        unwritten.clear();
+        cleared.clear();
+        rowIndependentFills.clear();
+        copied.clear();
+        valueless.clear();
+        scopedWrites.clear();
+    }
+
+    /** Forgets what was known of {@code table}'s values; which columns the run scope added stays known. */
+    void forget(String table) {
+        unwritten.remove(table);
+        cleared.forget(table);
+        rowIndependentFills.forget(table);
+        valueless.remove(table);
+        copied.remove(table);
+        scopedWrites.remove(table);
+    }
+
+    /** Forgets every fact kept. */
+    void clear() {
+        forgetWritten();
+        cleared = new ClearedColumns();
+        rowIndependentFills = new RowIndependentFills();
+        added.clear();
+    }
+}
