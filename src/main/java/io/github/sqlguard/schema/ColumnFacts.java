@@ -91,7 +91,7 @@ final class ColumnFacts {
         List<String> dropped = DestroyedTables.droppedColumns(tokens, main);
         List<String> scratch = new ArrayList<>(dropped.stream().filter(c -> addedHere.contains(SchemaNames.key(c)))
                 .toList());
-        ColumnWrites.renamedColumns(tokens, main).keySet().stream()
+        AlterTableRenames.renamedColumns(tokens, main).keySet().stream()
                 .filter(c -> addedHere.contains(SchemaNames.key(c))).forEach(scratch::add);
         // A copy made on some databases only keeps the values there, not on the others the drop runs on.
         List<String> keptInCopy = dropped.stream().filter(c -> !addedHere.contains(SchemaNames.key(c))

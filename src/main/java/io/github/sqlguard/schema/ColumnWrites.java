@@ -15,8 +15,8 @@ import java.util.Set;
 
 /**
  * The token shapes {@link LossGuards} needs to follow columns through a script: which columns an UPDATE assigns
- * and which of them it fills with another column's values as they are ({@code SET total_new = total}), which
- * table an INSERT, MERGE or COPY adds rows to, and which columns an ALTER TABLE renames.
+ * and which of them it fills with another column's values as they are ({@code SET total_new = total}), and which
+ * table an INSERT, MERGE or COPY adds rows to. What an ALTER TABLE renames is {@link AlterTableRenames}.
  */
 final class ColumnWrites {
 
@@ -404,31 +404,6 @@ final class ColumnWrites {
         return verbAt(tokens, "UPDATE") >= 0;
     }
 
-    /** True when the ALTER TABLE at {@code main} renames the table itself ({@code RENAME TO b}). */
-    static boolean renamesTable(List<Token> tokens, int main) {
-        if (main + 1 >= tokens.size() || !tokens.get(main).isWord("ALTER") || !tokens.get(main + 1).isWord("TABLE")) {
-            return false;
-        }
-        int i = main + 2;
-        while (i < tokens.size() && tokens.get(i).isAnyWord("IF", "EXISTS", "ONLY")) {
-            i++;
-        }
-        SchemaNames.Read table = SchemaNames.name(tokens, i);
-        if (table == null) {
-            return false;
-        }
-        for (List<Token> clause : ObjectNames.splitAtCommas(tokens, table.next(), tokens.size())) {
-            for (int k = 0; k + 1 < clause.size(); k++) {
-                // H2's ALTER COLUMN a RENAME TO b renames a column: its clause begins with ALTER
-                if (clause.get(k).isWord("RENAME") && clause.get(k + 1).isAnyWord("TO", "AS")
-                        && !clause.get(0).isWord("ALTER")) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
     /** The table an INSERT, REPLACE, MERGE or PostgreSQL COPY .. FROM adds rows to, as written. */
     static Optional<String> rowsAddedTo(List<Token> tokens) {
         return Optional.ofNullable(tableRowsAreAddedTo(tokens)).map(SchemaNames.Read::text);
@@ -447,53 +422,6 @@ final class ColumnWrites {
             }
         }
         return null;
-    }
-
-    /**
-     * The columns an ALTER TABLE renames, old name to new name, unquoted as written:
-     * {@code RENAME [COLUMN] a TO b}, H2's
-     * {@code ALTER COLUMN a RENAME TO b} and MySQL's {@code CHANGE [COLUMN] a b type}.
-     */
-    static Map<String, String> renamedColumns(List<Token> tokens, int main) {
-        Map<String, String> renamed = new LinkedHashMap<>();
-        if (main + 2 >= tokens.size() || !tokens.get(main).isWord("ALTER") || !tokens.get(main + 1).isWord("TABLE")) {
-            return renamed;
-        }
-        int i = main + 2;
-        while (i < tokens.size() && tokens.get(i).isAnyWord("IF", "EXISTS", "ONLY")) {
-            i++;
-        }
-        SchemaNames.Read table = SchemaNames.name(tokens, i);
-        if (table == null) {
-            return renamed;
-        }
-        for (List<Token> clause : ObjectNames.splitAtCommas(tokens, table.next(), tokens.size())) {
-            if (clause.size() < 3) {
-                continue;
-            }
-            int at = clause.get(1).isWord("COLUMN") ? 2 : 1;
-            if (clause.get(0).isWord("RENAME") && !clause.get(1).isAnyWord("TO", "AS", "CONSTRAINT", "INDEX", "KEY")) {
-                SchemaNames.Read old = SchemaNames.name(clause, at);
-                if (old != null && old.next() + 1 < clause.size() && clause.get(old.next()).isWord("TO")) {
-                    renamed.put(SchemaNames.unquoted(old.text()),
-                            SchemaNames.unquoted(clause.get(old.next() + 1).text()));
-                }
-            } else if (clause.get(0).isWord("ALTER")) {
-                SchemaNames.Read old = SchemaNames.name(clause, at);
-                if (old != null && old.next() + 2 < clause.size() && clause.get(old.next()).isWord("RENAME")
-                        && clause.get(old.next() + 1).isWord("TO")) {
-                    renamed.put(SchemaNames.unquoted(old.text()),
-                            SchemaNames.unquoted(clause.get(old.next() + 2).text()));
-                }
-            } else if (clause.get(0).isWord("CHANGE")) {
-                SchemaNames.Read old = SchemaNames.name(clause, at);
-                SchemaNames.Read now = old == null ? null : SchemaNames.name(clause, old.next());
-                if (now != null && !SchemaNames.key(old.text()).equals(SchemaNames.key(now.text()))) {
-                    renamed.put(SchemaNames.unquoted(old.text()), SchemaNames.unquoted(now.text()));
-                }
-            }
-        }
-        return renamed;
     }
 
     /** Where {@code verb} begins the statement, or follows its WITH list at depth zero; -1 when it does not. */

@@ -43,13 +43,13 @@ final class ColumnsAddedIfMissing {
         if (targets.isEmpty()) {
             return;
         }
-        if (tokens.get(main).isWord("DROP") || ColumnWrites.renamesTable(tokens, main)) {
+        if (tokens.get(main).isWord("DROP") || AlterTableRenames.renamesTable(tokens, main)) {
             targets.forEach(table -> byTable.remove(SchemaNames.key(table)));
             return;
         }
         Map<String, Added> columns = byTable.computeIfAbsent(SchemaNames.key(targets.get(0)), k -> new HashMap<>());
         DestroyedTables.droppedColumns(tokens, main).forEach(column -> columns.remove(SchemaNames.key(column)));
-        ColumnWrites.renamedColumns(tokens, main).keySet().forEach(c -> columns.remove(SchemaNames.key(c)));
+        AlterTableRenames.renamedColumns(tokens, main).keySet().forEach(c -> columns.remove(SchemaNames.key(c)));
         boolean defaulted = tokens.stream().anyMatch(token -> token.isWord("DEFAULT"));
         DestroyedTables.columnsAddedIfMissing(tokens, main, before)
                 .forEach(column -> columns.put(SchemaNames.key(column), new Added(column, at, defaulted, false)));

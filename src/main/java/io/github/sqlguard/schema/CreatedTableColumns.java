@@ -60,7 +60,7 @@ final class CreatedTableColumns {
 
     /** The new name of {@code ALTER TABLE a RENAME TO b}, or empty. */
     static Optional<String> renamedTo(List<Token> tokens, int main) {
-        if (!ColumnWrites.renamesTable(tokens, main)) {
+        if (!AlterTableRenames.renamesTable(tokens, main)) {
             return Optional.empty();
         }
         for (int i = main + 2; i + 2 < tokens.size(); i++) {

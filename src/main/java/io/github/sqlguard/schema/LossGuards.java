@@ -341,7 +341,7 @@ public final class LossGuards {
         if (targets.isEmpty() || !tokens.get(main).isAnyWord("ALTER", "DROP")) {
             return;
         }
-        if (tokens.get(main).isWord("DROP") || ColumnWrites.renamesTable(tokens, main)) {
+        if (tokens.get(main).isWord("DROP") || AlterTableRenames.renamesTable(tokens, main)) {
             List<String> tables = targets.stream().map(SchemaNames::key).toList();
             tables.forEach(copies::forgetMoved);
             columns.tablesDroppedOrRenamed(tables, CreatedTableColumns.renamedTo(tokens, main).map(SchemaNames::key));
@@ -349,7 +349,7 @@ public final class LossGuards {
         }
         List<String> dropped = DestroyedTables.droppedColumns(tokens, main);
         copies.copyChanged(targets.get(0), columns.notAddedTo(targets.get(0), dropped), "drops", lineOf(statement));
-        columns.columnsAltered(SchemaNames.key(targets.get(0)), dropped, ColumnWrites.renamedColumns(tokens, main));
+        columns.columnsAltered(SchemaNames.key(targets.get(0)), dropped, AlterTableRenames.renamedColumns(tokens, main));
     }
 
     /** Follows what an UPDATE of one table, the statement's own or a CTE's, wrote. */

@@ -64,13 +64,13 @@ public final class MovedEnumValues {
         if (targets.isEmpty() || !tokens.get(main).isAnyWord("ALTER", "DROP")) {
             return;
         }
-        if (tokens.get(main).isWord("DROP") || ColumnWrites.renamesTable(tokens, main)) {
+        if (tokens.get(main).isWord("DROP") || AlterTableRenames.renamesTable(tokens, main)) {
             targets.forEach(t -> moved.remove(SchemaNames.key(t)));
             return;
         }
         Map<String, Set<String>> columns = moved.getOrDefault(SchemaNames.key(targets.get(0)), new HashMap<>());
         DestroyedTables.droppedColumns(tokens, main).forEach(c -> columns.remove(SchemaNames.key(c)));
-        ColumnWrites.renamedColumns(tokens, main).forEach((old, renamed) -> {
+        AlterTableRenames.renamedColumns(tokens, main).forEach((old, renamed) -> {
             columns.remove(SchemaNames.key(old));
             columns.remove(SchemaNames.key(renamed));
         });

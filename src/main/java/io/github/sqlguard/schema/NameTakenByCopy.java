@@ -139,7 +139,7 @@ public final class NameTakenByCopy {
                     || !there.resolve(tables.get(0), dialect).equals(resolved)) {
                 return Optional.empty();
             }
-            return ColumnWrites.renamedColumns(tokens, main).entrySet().stream()
+            return AlterTableRenames.renamedColumns(tokens, main).entrySet().stream()
                     .filter(entry -> SchemaNames.key(entry.getValue()).equals(old)).map(Map.Entry::getKey)
                     .findFirst();
         }

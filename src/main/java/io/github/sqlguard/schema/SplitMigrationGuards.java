@@ -79,7 +79,7 @@ final class SplitMigrationGuards {
         DestroyedTables.addedColumns(tokens, main, SchemaView.UNKNOWN).ifPresent(added -> added.columns()
                 .forEach(column -> renamedAway.computeIfPresent(table + column,
                         (key, away) -> away.addedAgain() == null ? away.added(statement) : away)));
-        ColumnWrites.renamedColumns(tokens, main).forEach((old, renamed) -> renamedAway.put(
+        AlterTableRenames.renamedColumns(tokens, main).forEach((old, renamed) -> renamedAway.put(
                 table + SchemaNames.key(old), new RenamedColumn(statement, old, renamed, null)));
     }
 
@@ -105,7 +105,7 @@ final class SplitMigrationGuards {
     private Optional<Guard> renameOfCreated(Statement statement) {
         List<Token> tokens = statement.tokens();
         int main = DestroyedTables.mainKeyword(tokens);
-        List<String> renamed = ColumnWrites.renamesTable(tokens, main) ? DestroyedTables.of(tokens, main) : List.of();
+        List<String> renamed = AlterTableRenames.renamesTable(tokens, main) ? DestroyedTables.of(tokens, main) : List.of();
         return renamed.size() == 1 && created.contains(SchemaNames.key(renamed.get(0)))
                 ? Optional.of(new Guard(Guard.Kind.TABLE_CREATED, "table " + renamed.get(0) + " was created earlier in "
                         + SplitMigration.described(migration)))

@@ -370,7 +370,7 @@ final class TableCopies {
         if (tokens.get(main).isWord("DROP")) {
             forget(DestroyedTables.of(tokens, main));
             DestroyedTables.of(tokens, main).forEach(this::forgetCopiesInto);
-        } else if (ColumnWrites.renamesTable(tokens, main) || tokens.get(main).isWord("RENAME")) {
+        } else if (AlterTableRenames.renamesTable(tokens, main) || tokens.get(main).isWord("RENAME")) {
             // Both names of every pair (MySQL's RENAME TABLE t TO t_old, t_new TO t) now mean other tables.
             forget(tokens.stream().map(token -> SchemaNames.unquoted(token.text())).toList());
         }
