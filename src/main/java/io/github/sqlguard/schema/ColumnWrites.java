@@ -399,6 +399,40 @@ final class ColumnWrites {
                 && token.isAnyWord("DELETE", "UPDATE", "MERGE"));
     }
 
+    /**
+     * The keys of the tables whose written columns {@link #update} tells, for the statement's own UPDATE or a CTE's:
+     * what other UPDATEs change of a table is not known column by column.
+     */
+    static Set<String> tablesFollowedByUpdate(List<Token> tokens) {
+        Set<String> followed = new HashSet<>();
+        update(tokens).ifPresent(update -> followed.add(SchemaNames.key(update.table())));
+        for (List<Token> body : cteUpdates(tokens)) {
+            update(body).ifPresent(update -> followed.add(SchemaNames.key(update.table())));
+        }
+        return followed;
+    }
+
+    /**
+     * True when the rows an INSERT or MERGE adds may instead update rows already there: {@code ON DUPLICATE KEY
+     * UPDATE}, {@code ON CONFLICT .. DO UPDATE}, and H2's {@code MERGE INTO t KEY (..)}, which has no USING.
+     */
+    static boolean updatesExistingRows(List<Token> tokens) {
+        boolean merge = !tokens.isEmpty() && tokens.get(0).isWord("MERGE");
+        boolean using = false;
+        for (int i = 0; i + 1 < tokens.size(); i++) {
+            Token token = tokens.get(i);
+            if (token.type() != TokenType.WORD) {
+                continue;
+            }
+            if (token.isWord("DUPLICATE") && tokens.get(i + 1).isWord("KEY")
+                    || token.isWord("DO") && tokens.get(i + 1).isWord("UPDATE")) {
+                return true;
+            }
+            using |= token.isWord("USING");
+        }
+        return merge && !using;
+    }
+
     /** True when {@code tokens} are an UPDATE, read by {@link #update} or not (a join, a table list). */
     static boolean updates(List<Token> tokens) {
         return verbAt(tokens, "UPDATE") >= 0;

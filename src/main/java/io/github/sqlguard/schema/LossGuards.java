@@ -1,5 +1,8 @@
 package io.github.sqlguard.schema;
 
+import io.github.sqlguard.analysis.ClauseKind;
+import io.github.sqlguard.analysis.RowChange;
+import io.github.sqlguard.analysis.RowSelection;
 import io.github.sqlguard.analysis.StatementModel;
 import io.github.sqlguard.analysis.TableNamespace;
 import io.github.sqlguard.model.Dialect;
@@ -212,6 +215,17 @@ public final class LossGuards {
             // Rows deleted from a copy are no longer kept there, whichever rows its WHERE picks.
             model.rowChanges().stream().filter(change -> change.verb().equals("DELETE"))
                     .forEach(change -> change.tables().forEach(copies::forgetCopiesInto));
+            // Rows replaced or updated in a copy by what follows no single table's columns no longer hold it.
+            String at = lineOf(model.statement());
+            model.clauses().stream().filter(clause -> clause.kind() == ClauseKind.REPLACED_ROWS
+                    && clause.table() != null).forEach(clause -> copies.rowsOverwritten(clause.table(), at));
+            List<RowChange> updates = model.rowChanges().stream().filter(c -> c.verb().equals("UPDATE")).toList();
+            if (!updates.isEmpty()) {
+                Set<String> followed = ColumnWrites.tablesFollowedByUpdate(model.statement().tokens());
+                updates.stream().filter(change -> change.selection() != RowSelection.STATEMENT
+                        || change.tables().size() != 1 || !followed.contains(SchemaNames.key(change.tables().get(0))))
+                        .forEach(change -> change.tables().forEach(table -> copies.rowsOverwritten(table, at)));
+            }
         }
     }
 
@@ -328,6 +342,9 @@ public final class LossGuards {
             // and a copy of the table made before lacks the new rows
             copies.forgetMoved(table);
             copies.forget(List.of(table));
+            if (ColumnWrites.updatesExistingRows(tokens)) {
+                copies.rowsOverwritten(table, lineOf(statement));
+            }
             return;
         }
         if (tokens.get(main).isWord("RENAME")) {

@@ -7,6 +7,7 @@ import io.github.sqlguard.schema.PartialCopies.MovedTo;
 import io.github.sqlguard.schema.PartialCopies.PartialCopy;
 import io.github.sqlguard.schema.PartialCopies.RowsCopy;
 import io.github.sqlguard.sql.Token;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,6 +37,16 @@ final class TableCopies {
     private final Map<String, RowsCopy> leftOut = new HashMap<>();
     /** Columns moved to another table with their rows' primary key: where to, by table copied from and column. */
     private final Map<String, Map<String, MovedTo>> movedColumns = new HashMap<>();
+
+    /**
+     * What removes rows from a table, all of them or some: a copy kept there no longer holds what it took
+     * ({@link DestructiveClause}'s kinds).
+     */
+    private static final Set<ClauseKind> REMOVE_ROWS = EnumSet.of(ClauseKind.DROPPED_TABLE,
+            ClauseKind.TRUNCATED_TABLE, ClauseKind.TRUNCATED_PARTITION, ClauseKind.DISCARDED_ROWS,
+            ClauseKind.OVERWRITTEN_TABLE, ClauseKind.EMPTIED_APPEND_SOURCE, ClauseKind.TRUNCATED_SWITCH_TARGET,
+            ClauseKind.DROPPED_PARTITION, ClauseKind.PARTITIONS_DROPPED_BY_CALL, ClauseKind.EXPIRED_ROWS,
+            ClauseKind.DELETED_DUPLICATE_ROWS, ClauseKind.REWOUND_TABLE);
 
     /** Columns copied to another table in a way that guards nothing. */
     private final CarriedColumns carried = new CarriedColumns();
@@ -162,6 +173,25 @@ final class TableCopies {
         if (earlier == null || !earlier.verified()) {
             full.put(SchemaNames.key(source), new FullCopy(SchemaNames.key(target), note, false, target, at, null));
         }
+    }
+
+    /**
+     * The script changed rows it may have copied into {@code table} at {@code at}, without saying which columns
+     * ({@code REPLACE INTO}, an upsert, a MERGE's UPDATE): a copy kept there no longer holds what it took, so
+     * destroying its source loses it.
+     */
+    void rowsOverwritten(String table, String at) {
+        String key = SchemaNames.key(table);
+        Map<String, FullCopy> changed = new HashMap<>();
+        full.forEach((source, copy) -> {
+            if (copy.target().equals(key)) {
+                changed.put(source, copy);
+            }
+        });
+        forgetCopiesInto(table);
+        changed.forEach((source, copy) -> partial.put(source, new PartialCopy("the copy to " + copy.targetName()
+                + " at " + copy.at() + " no longer holds what it copied, which " + at + " overwrites", "", "",
+                Set.of(), Set.of())));
     }
 
     /**
@@ -319,8 +349,7 @@ final class TableCopies {
     /** Follows the tables that {@code clauses} (one statement's) drop, empty or rename. */
     void follow(List<DestructiveClause> clauses) {
         for (DestructiveClause clause : clauses) {
-            if (clause.table() != null && (clause.kind() == ClauseKind.DROPPED_TABLE
-                    || clause.kind() == ClauseKind.TRUNCATED_TABLE)) {
+            if (clause.table() != null && REMOVE_ROWS.contains(clause.kind())) {
                 forgetCopiesInto(clause.table());
             }
         }
