@@ -44,7 +44,7 @@ class LinterGuardTest {
             SQLSERVER  | delete-without-where | SELECT * INTO sessions_backup FROM sessions; DELETE FROM sessions;                                | rows copied to sessions_backup at line 1
             ORACLE     | drop-table           | CREATE TABLE sessions_bak AS SELECT * FROM sessions; DROP TABLE sessions PURGE;                   | rows copied to sessions_bak at line 1
             MYSQL      | drop-table           | CREATE TABLE sessions_new SELECT * FROM sessions; DROP TABLE sessions;                            | rows copied to sessions_new at line 1
-            MYSQL      | drop-table           | CREATE TABLE orders_new LIKE orders; INSERT INTO orders_new SELECT * FROM orders; RENAME TABLE orders TO orders_old, orders_new TO orders; DROP TABLE orders_old; | rows copied to orders_new at line 2
+            MYSQL      | drop-table           | CREATE TABLE orders_new LIKE orders; INSERT INTO orders_new SELECT * FROM orders; RENAME TABLE orders TO orders_old, orders_new TO orders; DROP TABLE orders_old; | rows copied to orders_new at line 2, renamed to orders at line 3
             POSTGRESQL | drop-column          | ALTER TABLE orders ADD COLUMN tmp_flag INT; ALTER TABLE orders DROP COLUMN tmp_flag;              | column tmp_flag was added earlier in this script
             MARIADB    | drop-column          | ALTER TABLE orders ADD tmp_flag INT; ALTER TABLE orders DROP tmp_flag;                            | column tmp_flag was added earlier in this script
             MYSQL      | drop-column          | ALTER TABLE orders ADD COLUMN tmp_flag INT, ALGORITHM=INPLACE, LOCK=NONE; ALTER TABLE orders DROP COLUMN tmp_flag, ALGORITHM=INPLACE, LOCK=NONE; | column tmp_flag was added earlier in this script

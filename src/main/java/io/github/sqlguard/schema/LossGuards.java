@@ -211,12 +211,12 @@ public final class LossGuards {
     public void observe(StatementModel model, SchemaView before) {
         observe(model.statement(), before);
         if (!model.statement().container() && model.statement().context().followsEarlierStatements()) {
-            copies.follow(model.clauses());
+            String at = lineOf(model.statement());
+            copies.follow(model.clauses(), at);
             // Rows deleted from a copy are no longer kept there, whichever rows its WHERE picks.
             model.rowChanges().stream().filter(change -> change.verb().equals("DELETE"))
                     .forEach(change -> change.tables().forEach(copies::forgetCopiesInto));
             // Rows replaced or updated in a copy by what follows no single table's columns no longer hold it.
-            String at = lineOf(model.statement());
             model.clauses().stream().filter(clause -> clause.kind() == ClauseKind.REPLACED_ROWS
                     && clause.table() != null).forEach(clause -> copies.rowsOverwritten(clause.table(), at));
             List<RowChange> updates = model.rowChanges().stream().filter(c -> c.verb().equals("UPDATE")).toList();

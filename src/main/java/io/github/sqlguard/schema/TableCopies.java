@@ -346,13 +346,15 @@ final class TableCopies {
         });
     }
 
-    /** Follows the tables that {@code clauses} (one statement's) drop, empty or rename. */
-    void follow(List<DestructiveClause> clauses) {
+    /** Follows the tables that {@code clauses} (one statement's, at {@code at}) drop, empty or rename. */
+    void follow(List<DestructiveClause> clauses, String at) {
         for (DestructiveClause clause : clauses) {
             if (clause.table() != null && REMOVE_ROWS.contains(clause.kind())) {
                 forgetCopiesInto(clause.table());
             }
         }
+        clauses.stream().filter(TableCopies::renamesTable)
+                .forEach(clause -> copyRenamed(clause.table(), clause.detail(), at));
         followNames(full, clauses);
         followNames(partial, clauses);
         followNames(leftOut, clauses);
@@ -361,6 +363,17 @@ final class TableCopies {
             wholeCopyOf.remove(SchemaNames.key(clause.table()));
             wholeCopyOf.remove(SchemaNames.key(clause.detail()));
         });
+    }
+
+    /**
+     * A table that holds a full copy was renamed to {@code renamed}: the copy is there now, and a later drop of the
+     * old name drops another table.
+     */
+    private void copyRenamed(String table, String renamed, String at) {
+        String key = SchemaNames.key(table);
+        full.replaceAll((source, copy) -> !copy.target().equals(key) ? copy : new FullCopy(SchemaNames.key(renamed),
+                copy.note() + ", renamed to " + renamed + " at " + at, copy.verified(), renamed, copy.at(),
+                copy.columns()));
     }
 
     /**
