@@ -255,6 +255,11 @@ public final class LossGuards {
             return;
         }
         List<Token> tokens = statement.tokens();
+        if (rollsBack(statement)) {
+            // What the transaction did is undone, copies with it; which statements it began at is not followed.
+            forgetAll();
+            return;
+        }
         List<String> named = TableNames.of(tokens);
         TableNamespace.Names names = namespace.names();
         // Each name is resolved once, to see whether it means another table than the facts kept, and to keep it.
@@ -376,6 +381,18 @@ public final class LossGuards {
                 mayBeUndone(statement), lineOf(statement));
         copies.copyChanged(update.table(), columns.notAddedTo(update.table(), update.assigned()), "overwrites",
                 lineOf(statement));
+    }
+
+    /**
+     * True for a ROLLBACK (PostgreSQL's ABORT) that runs whenever the script does: not one in a branch or a block's
+     * handler, which runs only when something failed (and the script then usually stops), nor Db2's or PostgreSQL's
+     * {@code ROLLBACK PREPARED 'id'} of another transaction.
+     */
+    private static boolean rollsBack(Statement statement) {
+        List<Token> tokens = statement.tokens();
+        return statement.context().branch() == null && statement.context().body() == null
+                && statement.firstToken().isAnyWord("ROLLBACK", "ABORT")
+                && (tokens.size() < 2 || !tokens.get(1).isWord("PREPARED"));
     }
 
     /**
