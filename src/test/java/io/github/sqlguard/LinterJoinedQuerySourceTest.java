@@ -18,8 +18,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * A DELETE or UPDATE joined to a CTE or a derived table ({@code USING s}, {@code FROM s}, {@code JOIN s ON}) is the
  * {@code WHERE id IN (SELECT id FROM ..)} it equals: when that query reads a table without a filter and the join only
- * equates columns, it is unfiltered-subquery at the statement's verb, as the IN form is. A dedupe's filter, a
- * tie-breaker or a join in the query keeps it quiet.
+ * equates columns, it is unfiltered-subquery at the statement's verb, as the IN form is, and always-true-where when
+ * that table is the target itself, joined on the same columns. A dedupe's filter, a tie-breaker or a join in the
+ * query keeps it quiet.
  */
 class LinterJoinedQuerySourceTest {
 
@@ -31,20 +32,21 @@ class LinterJoinedQuerySourceTest {
 
     @ParameterizedTest(name = "{0}: {1}")
     @CsvSource(delimiter = '|', textBlock = """
-            POSTGRESQL | WITH s AS (SELECT id FROM accounts) DELETE FROM accounts USING s WHERE s.id = accounts.id                  | 1:37
-            POSTGRESQL | WITH s AS (SELECT id FROM accounts)\\nDELETE FROM accounts a USING s WHERE a.id = s.id RETURNING a.id  | 2:1
-            POSTGRESQL | DELETE FROM accounts a USING (SELECT id FROM accounts) s WHERE (s.id = a.id)                             | 1:1
-            POSTGRESQL | DELETE FROM accounts a USING (SELECT id, name FROM accounts) s WHERE s.id = a.id AND s.name = a.name    | 1:1
-            POSTGRESQL | WITH s AS (SELECT id FROM accounts) UPDATE accounts a SET closed = 1 FROM s WHERE s.id = a.id           | 1:37
-            POSTGRESQL | UPDATE accounts SET closed = 1 FROM (SELECT id FROM accounts) AS s WHERE accounts.id = s.id             | 1:1
-            MYSQL      | DELETE a FROM accounts a JOIN (SELECT id FROM accounts) s ON s.id = a.id                                | 1:1
-            MYSQL      | WITH s AS (SELECT id FROM accounts) DELETE accounts FROM accounts INNER JOIN s ON s.id = accounts.id    | 1:37
-            POSTGRESQL | DELETE FROM invoices i USING (SELECT id FROM accounts) a WHERE a.id = i.account_id                      | 1:1
+            POSTGRESQL | WITH s AS (SELECT id FROM accounts) DELETE FROM accounts USING s WHERE s.id = accounts.id                  | 1:37 | always-true-where
+            POSTGRESQL | WITH s AS (SELECT id FROM accounts)\\nDELETE FROM accounts a USING s WHERE a.id = s.id RETURNING a.id  | 2:1 | always-true-where
+            POSTGRESQL | DELETE FROM accounts a USING (SELECT id FROM accounts) s WHERE (s.id = a.id)                             | 1:1 | always-true-where
+            POSTGRESQL | DELETE FROM accounts a USING (SELECT id, name FROM accounts) s WHERE s.id = a.id AND s.name = a.name    | 1:1 | always-true-where
+            POSTGRESQL | WITH s AS (SELECT id FROM accounts) UPDATE accounts a SET closed = 1 FROM s WHERE s.id = a.id           | 1:37 | always-true-where
+            POSTGRESQL | UPDATE accounts SET closed = 1 FROM (SELECT id FROM accounts) AS s WHERE accounts.id = s.id             | 1:1 | always-true-where
+            MYSQL      | DELETE a FROM accounts a JOIN (SELECT id FROM accounts) s ON s.id = a.id                                | 1:1 | always-true-where
+            MYSQL      | WITH s AS (SELECT id FROM accounts) DELETE accounts FROM accounts INNER JOIN s ON s.id = accounts.id    | 1:37 | always-true-where
+            POSTGRESQL | DELETE FROM invoices i USING (SELECT id FROM accounts) a WHERE a.id = i.account_id                      | 1:1 | unfiltered-subquery
             """)
-    void aJoinToAnUnfilteredQueryIsItsInForm(Dialect dialect, String sql, String at) throws IOException {
+    void aJoinToAnUnfilteredQueryIsItsInForm(Dialect dialect, String sql, String at, String rule)
+            throws IOException {
         List<Finding> findings = lint(dialect, sql.replace("\\n", "\n") + ";\n");
 
-        assertEquals(List.of(at + " unfiltered-subquery"),
+        assertEquals(List.of(at + " " + rule),
                 findings.stream().map(f -> f.location().line() + ":" + f.location().column() + " " + f.ruleId()).toList(),
                 findings.toString());
     }
@@ -74,7 +76,7 @@ class LinterJoinedQuerySourceTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-            WITH s AS (SELECT id FROM accounts) DELETE FROM accounts USING s WHERE s.id = accounts.id | DELETE on accounts is limited only by a related row in accounts
+            WITH s AS (SELECT id FROM accounts) DELETE FROM accounts USING s WHERE s.id = accounts.id | DELETE whose join always matches (the query it joins reads every row of accounts and pairs each row with itself on id
             """)
     void theMessageNamesTheTableRead(String sql, String expected) throws IOException {
         List<Finding> findings = lint(Dialect.POSTGRESQL, sql + ";\n");

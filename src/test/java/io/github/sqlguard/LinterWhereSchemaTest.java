@@ -47,20 +47,20 @@ class LinterWhereSchemaTest {
             ORACLE     | unfiltered-subquery | UPDATE invoices i SET note = (SELECT a.name FROM accounts a WHERE a.id = i.account_id) WHERE EXISTS (SELECT 1 FROM accounts a WHERE a.id = i.account_id) | 0
             SQLSERVER  | unfiltered-subquery | UPDATE invoices SET note = (SELECT MAX(a.name) FROM dbo.accounts a WHERE a.id = invoices.account_id) WHERE account_id IN (SELECT id FROM accounts) | 0
             ORACLE     | unfiltered-subquery | UPDATE invoices i SET note = (SELECT MAX(name) FROM legacy_accounts) WHERE EXISTS (SELECT 1 FROM accounts a WHERE a.id = i.account_id) | 1
-            POSTGRESQL | unfiltered-subquery | WITH x AS (SELECT id FROM accounts) DELETE FROM accounts WHERE id IN (SELECT id FROM x)      | 1
+            POSTGRESQL | always-true-where   | WITH x AS (SELECT id FROM accounts) DELETE FROM accounts WHERE id IN (SELECT id FROM x)      | 1
             POSTGRESQL | unfiltered-subquery | WITH x AS (SELECT id FROM accounts WHERE closed = 1) DELETE FROM invoices WHERE account_id IN (SELECT id FROM x) | 0
             POSTGRESQL | unfiltered-subquery | WITH x AS (SELECT account_id FROM invoices) DELETE FROM accounts WHERE id IN (SELECT account_id FROM x) | 0
             POSTGRESQL | unfiltered-subquery | WITH a AS (SELECT id, name FROM accounts) UPDATE invoices SET note = (SELECT a.name FROM a WHERE a.id = invoices.account_id) WHERE account_id IN (SELECT id FROM a) | 0
-            POSTGRESQL | unfiltered-subquery | DELETE FROM accounts WHERE (id) IN (SELECT id FROM accounts)                                     | 1
-            MYSQL      | unfiltered-subquery | DELETE FROM accounts WHERE (id, name) IN (SELECT id, name FROM accounts)                         | 1
+            POSTGRESQL | always-true-where   | DELETE FROM accounts WHERE (id) IN (SELECT id FROM accounts)                                     | 1
+            MYSQL      | always-true-where   | DELETE FROM accounts WHERE (id, name) IN (SELECT id, name FROM accounts)                         | 1
             MYSQL      | unfiltered-subquery | DELETE FROM accounts WHERE (id, name) IN (SELECT id, name FROM accounts WHERE closed = 1)        | 0
             MYSQL      | unfiltered-subquery | DELETE FROM accounts WHERE (id, name) IN (SELECT account_id, note FROM invoices)                 | 0
             POSTGRESQL | unfiltered-subquery | DELETE FROM accounts WHERE id IN (TABLE legacy_ids)                                              | 1
             POSTGRESQL | unfiltered-subquery | DELETE FROM accounts WHERE id IN (SELECT id FROM legacy_ids)                                     | 1
             POSTGRESQL | unfiltered-subquery | DELETE FROM accounts WHERE id IN (TABLE closing_ids)                                             | 0
             POSTGRESQL | unfiltered-subquery | DELETE FROM accounts WHERE id IN (SELECT account_id FROM closing_ids)                            | 0
-            POSTGRESQL | unfiltered-subquery | DELETE FROM accounts WHERE EXISTS (SELECT 1 FROM accounts a2 WHERE a2.id = accounts.id)          | 1
-            POSTGRESQL | unfiltered-subquery | UPDATE accounts SET closed = 1 WHERE id = ANY (SELECT id FROM accounts)                          | 1
+            POSTGRESQL | always-true-where   | DELETE FROM accounts WHERE EXISTS (SELECT 1 FROM accounts a2 WHERE a2.id = accounts.id)          | 1
+            POSTGRESQL | always-true-where   | UPDATE accounts SET closed = 1 WHERE id = ANY (SELECT id FROM accounts)                          | 1
             POSTGRESQL | always-true-where   | DELETE FROM invoices WHERE account_id IS NOT NULL                                                | 1
             MARIADB    | always-true-where   | UPDATE accounts SET closed = 1 WHERE name IS NOT NULL                                            | 1
             SQLSERVER  | always-true-where   | DELETE FROM invoices WHERE note IS NULL OR note IS NOT NULL                                      | 1

@@ -115,8 +115,9 @@ class UndialectedDatabaseFormsTest {
                 + " // 1:59 drop-column ALTER TABLE hits drops column tmp",
         "~ALTER TABLE hits UPDATE url = '' WHERE id = 5, DELETE WHERE ts < '2020-01-01';\\n"
                 + "ALTER TABLE hits ADD COLUMN note String;\\nALTER TABLE hits DELETE WHERE id IN (1, 2);~ | ",
-        "~ALTER TABLE t DELETE WHERE id IN (SELECT id FROM t);~ | 1:15 unfiltered-subquery DELETE on t is limited only"
-                + " by a related row in t, which the subquery reads without a filter: it removes every row of t that has one",
+        "~ALTER TABLE t DELETE WHERE id IN (SELECT id FROM t);~ | 1:15 always-true-where DELETE with an always-true WHERE"
+                + " (its subquery reads every row of t and pairs each row with itself on id, so it holds for every row"
+                + " where that is not NULL) removes every row of t",
         "~ALTER TABLE hits ON CLUSTER main UPDATE url = '' WHERE account_id IN (SELECT id FROM accounts)"
                 + " SETTINGS mutations_sync = 2;~ | 1:34 unfiltered-subquery UPDATE on hits is limited only by a related"
                 + " row in accounts, which the subquery reads without a filter: it changes every row of hits that has one",

@@ -26,7 +26,10 @@ public final class AlwaysTrueWhereRule extends RowChangeRule {
                     + "table (DELETE FROM contacts a USING contacts b WHERE a.email = b.email), which every row "
                     + "meets with itself, and a MERGE .. WHEN MATCHED THEN DELETE whose source reads its own target "
                     + "without a filter, joined ON the same columns (USING (SELECT id FROM t) s ON t.id = s.id): "
-                    + "every row matches itself.",
+                    + "every row matches itself. A WHERE that requires a row of the target itself on the same "
+                    + "columns, read without a filter (WHERE id IN (SELECT id FROM t), also through the derived "
+                    + "table MySQL needs, IN (SELECT id FROM (SELECT id FROM t) x)), holds for every row as well, and "
+                    + "EXISTS (SELECT 1 FROM t) on the target holds whenever there is a row to change.",
             "Replace the condition with one that selects exactly the rows to change or remove, or acknowledge it: -- sqlguard:allow always-true-where reason: <why>",
             List.of("DELETE FROM customers WHERE 1 = 1",
                     "UPDATE orders SET status = 'void' WHERE id = id",
@@ -64,12 +67,12 @@ public final class AlwaysTrueWhereRule extends RowChangeRule {
     /** {@code col IS NOT NULL} on a column the replay knows is NOT NULL; {@code x IS NULL OR x IS NOT NULL}. */
     @Override
     Optional<String> violationFor(RowChange change, SchemaFacts schema) {
-        return schema.rowFilter().filter(filter -> !change.restrictedByJoin())
+        return schema.rowFilter().filter(filter -> !change.restrictedByJoin() || filter.joined())
                 .filter(filter -> filter.merge() == isMergeDelete(change))
                 .flatMap(filter -> filter.alwaysTrue().map(reason -> filter.merge()
                         ? "MERGE .. WHEN MATCHED THEN DELETE matches every row (" + reason + "): it removes every"
                                 + " row of " + change.tableList() + " but those with NULL there"
-                        : change.verb() + " with an always-true WHERE (" + reason + ") " + change.effect() + " "
-                                + reach(change)));
+                        : change.verb() + (filter.joined() ? " whose join always matches (" : " with an always-true"
+                                + " WHERE (") + reason + ") " + change.effect() + " " + reach(change)));
     }
 }

@@ -21,7 +21,7 @@ import java.util.List;
  * ({@code DELETE FROM orders o USING customers c WHERE c.id = o.customer_id}). Where the foreign key holds, every row has
  * one, so none of them restricts anything. A MERGE whose WHEN MATCHED clause deletes with no condition of its own,
  * from such a source, is that same DELETE, and so is a DELETE or UPDATE joined to a CTE or derived table that reads
- * a table without a filter ({@code WITH s AS (SELECT id FROM t) DELETE FROM t USING s WHERE s.id = t.id}).
+ * a table without a filter ({@code WITH s AS (SELECT id FROM t) DELETE FROM u USING s WHERE s.id = u.t_id}).
  */
 public final class UnfilteredSubqueryRule implements Rule {
 
@@ -41,7 +41,8 @@ public final class UnfilteredSubqueryRule implements Rule {
                     + " a filter (MERGE INTO invoices i USING accounts a ON i.account_id = a.id WHEN MATCHED THEN"
                     + " DELETE), is that same DELETE written another way, and so is a DELETE or UPDATE joined only on column"
                     + " equalities to a CTE or derived table that reads a table without a filter (WITH s AS (SELECT id"
-                    + " FROM accounts) DELETE FROM accounts USING s WHERE s.id = accounts.id). Usually a filter"
+                    + " FROM accounts) DELETE FROM invoices USING s WHERE s.id = invoices.account_id); one that"
+                    + " reads the target itself on the same columns is always-true-where. Usually a filter"
                     + " on the subquery's or the joined table was forgotten.",
             "Add the filter the subquery's table needs (WHERE a.closed, ..), or acknowledge it:"
                     + " -- sqlguard:allow unfiltered-subquery reason: <why>",

@@ -20,24 +20,6 @@ import java.util.Optional;
  */
 record MergeDeleteSource(String target, WhereJudgement.RelatedRow source) {
 
-    /**
-     * True when the source reads the target itself and the ON pairs each column with the same one: every row whose
-     * columns are not NULL matches itself.
-     */
-    boolean matchesEveryRowWithItself() {
-        if (!SchemaNames.key(source.table()).equals(SchemaNames.key(target))) {
-            return false;
-        }
-        for (int i = 0; i < source.columns().size(); i++) {
-            String related = source.relatedColumns().get(i);
-            if (related == null || !SchemaNames.key(SchemaNames.lastPart(related))
-                    .equals(SchemaNames.key(SchemaNames.lastPart(source.columns().get(i))))) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     /** The MERGE of {@code tokens} when it is of that shape, else empty. */
     static Optional<MergeDeleteSource> of(List<Token> tokens) {
         return WithQueries.read(tokens).flatMap(with -> read(tokens, with));

@@ -20,9 +20,11 @@ import java.util.Set;
  *     any row of its table then lets the condition hold for every row
  * @param merge true when the filter is the ON and USING source of a MERGE's {@code WHEN MATCHED THEN DELETE} rather
  *     than a WHERE: it is about that DELETE only
+ * @param joined true when the filter is a join to a query of the WITH list or a derived table, with the WHERE that
+ *     ties it: what it says covers that join
  */
 public record RowFilter(String verb, String table, Optional<String> alwaysTrue, Optional<String> onlyRelatedRow,
-        boolean uncorrelated, boolean merge) {
+        boolean uncorrelated, boolean merge, boolean joined) {
 
     private static final int MAX_VIEW_DEPTH = 8;
 
@@ -83,10 +85,34 @@ public record RowFilter(String verb, String table, Optional<String> alwaysTrue, 
                     .flatMap(row -> restrictingNothing(row, where.table(), statement, facts))
                     // An UPDATE that copies the related row's values is a backfill: each row gets its own.
                     .filter(row -> !where.assignmentsRead(row.table()));
+            // A related row required in the target itself, on the same columns or on none, is every row.
+            Optional<String> itself = related.flatMap(row -> itselfEveryRow(row, where.table(), "its subquery"));
+            if (itself.isPresent()) {
+                return new RowFilter(where.verb(), where.table(), itself, Optional.empty(), false, false, false);
+            }
             return new RowFilter(where.verb(), where.table(), WhereJudgement.alwaysTrue(where, facts),
                     related.map(WhereJudgement.RelatedRow::table),
-                    related.map(WhereJudgement.RelatedRow::uncorrelated).orElse(false), false);
+                    related.map(WhereJudgement.RelatedRow::uncorrelated).orElse(false), false, false);
         });
+    }
+
+    /**
+     * Why requiring {@code row} selects every row of {@code target}, when the subquery ({@code reader}) reads the
+     * target itself without a filter: on the same columns each row is its own related row, and on none the condition
+     * holds as soon as the table has a row, which it has whenever there is one to change.
+     */
+    private static Optional<String> itselfEveryRow(WhereJudgement.RelatedRow row, String target, String reader) {
+        if (row.uncorrelated() && SchemaNames.key(row.table()).equals(SchemaNames.key(target))) {
+            return Optional.of(reader + " reads " + target + " without a filter and names no column of the row,"
+                    + " so it holds whenever " + target + " has a row");
+        }
+        if (row.pairsEveryRowWithItself(target)) {
+            return Optional.of(reader + " reads every row of " + target + " and pairs each row with itself on "
+                    + String.join(", ", row.columns().stream().map(SchemaNames::lastPart).toList())
+                    + ", so it holds for every row where " + (row.columns().size() == 1 ? "that is" : "those are")
+                    + " not NULL");
+        }
+        return Optional.empty();
     }
 
     /**
@@ -95,9 +121,12 @@ public record RowFilter(String verb, String table, Optional<String> alwaysTrue, 
      * the target's own table included (each row then meets itself).
      */
     private static RowFilter ofJoinedQuery(JoinedQuerySource joined, Statement statement, SchemaFacts facts) {
-        Optional<String> related = restrictingNothing(joined.source(), joined.target(), statement, facts)
-                .map(WhereJudgement.RelatedRow::table);
-        return new RowFilter(joined.verb(), joined.target(), Optional.empty(), related, false, false);
+        Optional<WhereJudgement.RelatedRow> related = restrictingNothing(joined.source(), joined.target(), statement,
+                facts);
+        Optional<String> itself = related.flatMap(row -> itselfEveryRow(row, joined.target(), "the query it joins"));
+        return new RowFilter(joined.verb(), joined.target(), itself,
+                itself.isPresent() ? Optional.empty() : related.map(WhereJudgement.RelatedRow::table), false, false,
+                true);
     }
 
     /**
@@ -106,14 +135,14 @@ public record RowFilter(String verb, String table, Optional<String> alwaysTrue, 
      * source table that restricts nothing.
      */
     private static RowFilter ofMerge(MergeDeleteSource merge, Statement statement, SchemaFacts facts) {
-        if (merge.matchesEveryRowWithItself()) {
+        if (merge.source().pairsEveryRowWithItself(merge.target())) {
             return new RowFilter("DELETE", merge.target(), Optional.of("its source reads every row of "
                     + merge.target() + " and its ON pairs each row with itself on " + String.join(", ",
-                            merge.source().columns())), Optional.empty(), false, true);
+                            merge.source().columns())), Optional.empty(), false, true, false);
         }
         Optional<String> related = restrictingNothing(merge.source(), merge.target(), statement, facts)
                 .map(WhereJudgement.RelatedRow::table);
-        return new RowFilter("DELETE", merge.target(), Optional.empty(), related, false, true);
+        return new RowFilter("DELETE", merge.target(), Optional.empty(), related, false, true, false);
     }
 
     /**

@@ -164,6 +164,26 @@ public final class WhereJudgement {
             }
             return false;
         }
+
+        /**
+         * True when the row is required in {@code target} itself, on the same columns ({@code id IN (SELECT id FROM
+         * t)}, {@code EXISTS (SELECT 1 FROM t t2 WHERE t2.id = t.id)}): every row whose columns are not NULL is its
+         * own related row.
+         */
+        public boolean pairsEveryRowWithItself(String target) {
+            if (!SchemaNames.key(table).equals(SchemaNames.key(target)) || columns.isEmpty()
+                    || relatedColumns.size() != columns.size()) {
+                return false;
+            }
+            for (int i = 0; i < columns.size(); i++) {
+                String related = relatedColumns.get(i);
+                if (related == null || !SchemaNames.key(SchemaNames.lastPart(related))
+                        .equals(SchemaNames.key(SchemaNames.lastPart(columns.get(i))))) {
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 
     /**
@@ -215,8 +235,34 @@ public final class WhereJudgement {
             return Optional.empty();
         }
         List<String> columns = selected(select.subList(1, from));
+        if (from + 1 < select.size() && select.get(from + 1).isSymbol("(")) {
+            return derived(columns, select.subList(from + 1, select.size()));
+        }
         return unfilteredTable(select.subList(from + 1, select.size()))
                 .map(table -> new Query(table.table(), table.alias(), columns, table.rest()));
+    }
+
+    /**
+     * {@code SELECT columns FROM (SELECT .. FROM t) x ..}, the derived table MySQL needs to read a DELETE's or UPDATE's
+     * own target in its WHERE: the table the derived query reads without a filter, with the columns mapped through
+     * it; empty when it filters or is not that simple.
+     */
+    private static Optional<Query> derived(List<String> columns, List<Token> from) {
+        int close = ObjectNames.skipParentheses(from, 0);
+        if (close > from.size()) {
+            return Optional.empty();
+        }
+        int i = close;
+        if (i < from.size() && from.get(i).isWord("AS")) {
+            i++;
+        }
+        if (i >= from.size() || !SchemaNames.isNamePart(from.get(i)) || from.get(i).isWord("WHERE")) {
+            return Optional.empty();
+        }
+        String alias = SchemaNames.key(from.get(i).text());
+        List<Token> rest = from.subList(i + 1, from.size());
+        return query(from.subList(1, close - 1)).filter(inner -> filtersNothing(inner.rest()))
+                .map(inner -> new Query(inner.table(), alias, mapped(columns, List.of(), inner.columns()), rest));
     }
 
     /** The plain columns of a list, as written (null for any other item); empty for {@code *}. */
@@ -253,11 +299,11 @@ public final class WhereJudgement {
         Optional<Query> inner = query(named.get().body()).filter(table -> filtersNothing(table.rest()))
                 .flatMap(table -> behind(table, with, with.indexOf(named.get())));
         return inner.map(table -> new Query(table.table(), query.alias(),
-                mapped(query.columns(), named.get(), table.columns()), List.of()));
+                mapped(query.columns(), named.get().columns(), table.columns()), List.of()));
     }
 
-    /** The named query's own columns that {@code outer} reads from it. */
-    private static List<String> mapped(List<String> outer, WithQueries.Named named, List<String> inner) {
+    /** The columns of the inner query that {@code outer} reads, whose outputs are named {@code outputNames}. */
+    private static List<String> mapped(List<String> outer, List<String> outputNames, List<String> inner) {
         if (outer.isEmpty()) {
             return inner;
         }
@@ -265,8 +311,8 @@ public final class WhereJudgement {
         for (String column : outer) {
             int at = -1;
             for (int i = 0; column != null && i < inner.size(); i++) {
-                String output = named.columns().isEmpty() ? inner.get(i)
-                        : i < named.columns().size() ? named.columns().get(i) : null;
+                String output = outputNames.isEmpty() ? inner.get(i)
+                        : i < outputNames.size() ? outputNames.get(i) : null;
                 if (output != null && SchemaNames.key(output).equals(SchemaNames.key(column))) {
                     at = i;
                 }
