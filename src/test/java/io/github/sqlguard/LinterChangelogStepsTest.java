@@ -11,7 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Changelogs named for a step around one changelog ({@code master.pre.xml}, {@code master.xml},
- * {@code master.post.xml}, as Kapua runs them on one database) are one schema history: what the "pre" changelog
+ * {@code master.post.xml}, as some projects run them on one database) are one schema history: what the "pre" changelog
  * creates is known when the main one changes it.
  */
 class LinterChangelogStepsTest {

@@ -227,7 +227,7 @@ class LinterChangelogTest {
                 databaseChangeLog:
                   - changeSet:
                       id: audits-1
-                      author: gravitee
+                      author: dev
                       changes:
                         - sql:
                             dbms: mssql

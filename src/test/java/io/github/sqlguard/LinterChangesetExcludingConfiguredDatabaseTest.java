@@ -12,7 +12,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * A changeset whose {@code dbms} (or {@code preConditions}) rules out the configured database never runs there, so
- * its types are not that database's: Keycloak's {@code <not><dbms type="oracle"/></not>} changeset that makes a
+ * its types are not that database's: a {@code <not><dbms type="oracle"/></not>} changeset that makes a
  * column TINYINT runs on PostgreSQL, MySQL and the others, never as Oracle's NUMBER(3). Each line: the configured
  * dialect, how the changeset rules the database out, and the type the finding names.
  */

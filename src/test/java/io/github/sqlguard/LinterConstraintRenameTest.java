@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * SQL Server renames a constraint with {@code sp_rename 'dbo.PK_x', 'PK_y', 'OBJECT'}, the call that renames a table
- * too, as OHDSI WebAPI's scripts do to give primary keys consistent names: a name an earlier statement gave a
+ * too, as some scripts do to give primary keys consistent names: a name an earlier statement gave a
  * constraint is no table, so the rename keeps every row; a table, or a constraint since dropped, is still reported.
  */
 class LinterConstraintRenameTest {

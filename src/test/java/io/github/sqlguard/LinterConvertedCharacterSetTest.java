@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * MySQL's {@code CONVERT TO CHARACTER SET utf8} of a table an earlier migration created with utf8 text columns only
- * changes their collation, as DolphinScheduler's upgrade to 3.2.0 does to each of its tables: no finding. A table
+ * changes their collation, as an upgrade may do to each of its tables: no finding. A table
  * with a column of another character set, one whose character set is not known (the replay records none for an
  * ENUM), or one the migrations did not create is still reported.
  */

@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * An UPDATE that overwrites a column whose every value the script copied, just before, into another column of the
- * same rows loses nothing: the old values are in the copy (Gravitee's {@code SET type = reference_type}, then
+ * same rows loses nothing: the old values are in the copy ({@code SET type = reference_type}, then
  * {@code SET reference_type = 'ENVIRONMENT'}). A copy that is itself overwritten, or that a later statement
  * changes, keeps nothing. A copy whose WHERE only asks for a row's own NOT NULL key among the table's keys
  * ({@code WHERE id IN (SELECT id FROM boards)}, as Oracle scripts write) reaches every row too.

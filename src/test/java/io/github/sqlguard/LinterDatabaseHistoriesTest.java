@@ -181,58 +181,58 @@ class LinterDatabaseHistoriesTest {
     }
 
     /**
-     * Upgrade scripts named for their database after an underscore, one folder per release, as Openfire keeps them
-     * ({@code upgrade/2/openfire_mysql.sql} beside {@code upgrade/2/openfire_postgresql.sql}): the PostgreSQL upgrade
+     * Upgrade scripts named for their database after an underscore, one folder per release, as some projects keep them
+     * ({@code upgrade/2/chat_mysql.sql} beside {@code upgrade/2/chat_postgresql.sql}): the PostgreSQL upgrade
      * is judged against PostgreSQL's column, not against the one the MySQL upgrade of the same release narrowed.
      */
     @Test
     void aDatabaseNamedAfterAnUnderscoreBesideOthersKeepsItsOwnHistory() throws IOException {
-        write("db/upgrade/1/openfire_mysql.sql", "CREATE TABLE t (c VARCHAR(255));\n");
-        write("db/upgrade/1/openfire_postgresql.sql", "CREATE TABLE t (c VARCHAR(255));\n");
-        write("db/upgrade/2/openfire_mysql.sql", "ALTER TABLE t MODIFY c VARCHAR(50);\n");
-        write("db/upgrade/2/openfire_postgresql.sql", "ALTER TABLE t ALTER COLUMN c TYPE VARCHAR(20);\n");
+        write("db/upgrade/1/chat_mysql.sql", "CREATE TABLE t (c VARCHAR(255));\n");
+        write("db/upgrade/1/chat_postgresql.sql", "CREATE TABLE t (c VARCHAR(255));\n");
+        write("db/upgrade/2/chat_mysql.sql", "ALTER TABLE t MODIFY c VARCHAR(50);\n");
+        write("db/upgrade/2/chat_postgresql.sql", "ALTER TABLE t ALTER COLUMN c TYPE VARCHAR(20);\n");
 
         List<String> messages = lint("alter-column-type").stream()
                 .map(f -> f.location().path() + ": " + f.message()).toList();
 
-        assertEquals(List.of("db/upgrade/2/openfire_mysql.sql: ALTER TABLE t changes the type of column c from"
+        assertEquals(List.of("db/upgrade/2/chat_mysql.sql: ALTER TABLE t changes the type of column c from"
                 + " VARCHAR(255) to VARCHAR(50) (shorter: 255 to 50 characters)",
-                "db/upgrade/2/openfire_postgresql.sql: ALTER TABLE t changes the type of column c from VARCHAR(255)"
+                "db/upgrade/2/chat_postgresql.sql: ALTER TABLE t changes the type of column c from VARCHAR(255)"
                 + " to VARCHAR(20) (shorter: 255 to 20 characters)"), messages);
     }
 
     /**
-     * Upgrade scripts named for their database between underscores, as Sakai keeps them
-     * ({@code sakai_23_mysql_conversion.sql} beside {@code sakai_23_oracle_conversion.sql}): the Oracle upgrade is
+     * Upgrade scripts named for their database between underscores, as some projects keep them
+     * ({@code lms_23_mysql_conversion.sql} beside {@code lms_23_oracle_conversion.sql}): the Oracle upgrade is
      * judged against the column Oracle's own script created, not against the one the MySQL upgrade narrowed; so is
-     * an upgrade that only one database has ({@code sakai_24_1-24_2_oracle_conversion.sql}).
+     * an upgrade that only one database has ({@code lms_24_1-24_2_oracle_conversion.sql}).
      */
     @Test
     void aDatabaseNamedBetweenUnderscoresBesideOthersKeepsItsOwnHistory() throws IOException {
-        write("db/conversion/sakai_22_mysql_conversion.sql", "CREATE TABLE t (c VARCHAR(255));\n");
-        write("db/conversion/sakai_22_oracle_conversion.sql", "CREATE TABLE t (c VARCHAR2(255));\n");
-        write("db/conversion/sakai_23_mysql_conversion.sql", "ALTER TABLE t MODIFY c VARCHAR(50);\n");
-        write("db/conversion/sakai_23_oracle_conversion.sql", "ALTER TABLE t MODIFY c VARCHAR2(20);\n");
-        write("db/conversion/sakai_24_0-24_1_mysql_conversion.sql", "ALTER TABLE t MODIFY c VARCHAR(10);\n");
-        write("db/conversion/sakai_24_1-24_2_oracle_conversion.sql", "ALTER TABLE t MODIFY c VARCHAR2(10);\n");
+        write("db/conversion/lms_22_mysql_conversion.sql", "CREATE TABLE t (c VARCHAR(255));\n");
+        write("db/conversion/lms_22_oracle_conversion.sql", "CREATE TABLE t (c VARCHAR2(255));\n");
+        write("db/conversion/lms_23_mysql_conversion.sql", "ALTER TABLE t MODIFY c VARCHAR(50);\n");
+        write("db/conversion/lms_23_oracle_conversion.sql", "ALTER TABLE t MODIFY c VARCHAR2(20);\n");
+        write("db/conversion/lms_24_0-24_1_mysql_conversion.sql", "ALTER TABLE t MODIFY c VARCHAR(10);\n");
+        write("db/conversion/lms_24_1-24_2_oracle_conversion.sql", "ALTER TABLE t MODIFY c VARCHAR2(10);\n");
 
         List<String> messages = lint("alter-column-type").stream()
                 .map(f -> f.location().path() + ": " + f.message()).toList();
 
-        assertEquals(List.of("db/conversion/sakai_23_mysql_conversion.sql: ALTER TABLE t changes the type of column c"
+        assertEquals(List.of("db/conversion/lms_23_mysql_conversion.sql: ALTER TABLE t changes the type of column c"
                 + " from VARCHAR(255) to VARCHAR(50) (shorter: 255 to 50 characters)",
-                "db/conversion/sakai_23_oracle_conversion.sql: ALTER TABLE t changes the type of column c from"
+                "db/conversion/lms_23_oracle_conversion.sql: ALTER TABLE t changes the type of column c from"
                 + " VARCHAR2(255) to VARCHAR2(20) (shorter: 255 to 20 characters)",
-                "db/conversion/sakai_24_0-24_1_mysql_conversion.sql: ALTER TABLE t changes the type of column c from"
+                "db/conversion/lms_24_0-24_1_mysql_conversion.sql: ALTER TABLE t changes the type of column c from"
                 + " VARCHAR(50) to VARCHAR(10) (shorter: 50 to 10 characters)",
-                "db/conversion/sakai_24_1-24_2_oracle_conversion.sql: ALTER TABLE t changes the type of column c"
+                "db/conversion/lms_24_1-24_2_oracle_conversion.sql: ALTER TABLE t changes the type of column c"
                 + " from VARCHAR2(20) to VARCHAR2(10) (shorter: 20 to 10 characters)"), messages);
     }
 
     /**
-     * Scripts per database in one folder, as Seata keeps them ({@code dm.sql} for Dameng beside {@code mysql.sql}):
-     * Dameng's BLOB must not stand in for the LONGBLOB MySQL's own script created, or the MySQL upgrade that
-     * narrows it would look like no change at all.
+     * Scripts per database in one folder, as some projects keep them ({@code dm.sql} for Dameng beside
+     * {@code mysql.sql}): Dameng's BLOB must not stand in for the LONGBLOB MySQL's own script created, or the MySQL
+     * upgrade that narrows it would look like no change at all.
      */
     @Test
     void aScriptForDamengBesideOneForMySqlIsNotRunOnMySql() throws IOException {

@@ -9,7 +9,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The statement on a Dolibarr gated line ({@code -- VMYSQL4.1 ..}) is judged and located like any other. */
+/** The statement on a gated line ({@code -- VMYSQL4.1 ..}) is judged and located like any other. */
 class LinterGatedCommentLinesTest {
 
     @TempDir

@@ -374,15 +374,15 @@ class LinterGuardTest {
     }
 
     /**
-     * Scripts that move values into a column they add, as DSpace, Lemmy and Flowable write them: the UPDATE that
-     * fills the new column overwrites nothing, the old column's values survive in the copy, and the new column's
-     * name is used by no running code yet. Each line: the statement's line, rule and expected severity, and the
-     * guard the message names.
+     * Scripts that move values into a column they add, as many projects write them: the UPDATE that fills the new
+     * column overwrites nothing, the old column's values survive in the copy, and the new column's name is used by
+     * no running code yet. Each line: the statement's line, rule and expected severity, and the guard the message
+     * names.
      */
     @ParameterizedTest(name = "{0}: {1}")
     @CsvSource(delimiter = '|', textBlock = """
             POSTGRESQL | ALTER TABLE post_aggregates ADD COLUMN newest_comment_time timestamp NOT NULL DEFAULT now(); UPDATE post_aggregates SET newest_comment_time = newest_comment_time_necro; | 2:1 update-without-where INFO column newest_comment_time was added earlier in this script and nothing has written it since
-            H2         | ALTER TABLE ResourcePolicy ADD COLUMN dspace_object UUID; UPDATE ResourcePolicy SET dspace_object = (SELECT eperson.uuid FROM eperson WHERE ResourcePolicy.resource_id = eperson.eperson_id AND ResourcePolicy.resource_type_id = 7); UPDATE ResourcePolicy SET dspace_object = (SELECT item.uuid FROM item WHERE ResourcePolicy.resource_id = item.item_id AND ResourcePolicy.resource_type_id = 2); | 2:1 update-without-where INFO column dspace_object was added earlier in this script and nothing has written it since, 3:1 update-without-where ERROR
+            H2         | ALTER TABLE ResourcePolicy ADD COLUMN owner_object UUID; UPDATE ResourcePolicy SET owner_object = (SELECT eperson.uuid FROM eperson WHERE ResourcePolicy.resource_id = eperson.eperson_id AND ResourcePolicy.resource_type_id = 7); UPDATE ResourcePolicy SET owner_object = (SELECT item.uuid FROM item WHERE ResourcePolicy.resource_id = item.item_id AND ResourcePolicy.resource_type_id = 2); | 2:1 update-without-where INFO column owner_object was added earlier in this script and nothing has written it since, 3:1 update-without-where ERROR
             ORACLE     | alter table job_task add SUSPENDED_ integer; UPDATE job_task T SET T.SUSPENDED_ = (SELECT SUSPENDED_ FROM job E WHERE E.ID_ = T.JOB_ID_); | 2:1 update-without-where INFO column SUSPENDED_ was added earlier in this script and nothing has written it since
             ORACLE     | alter table ACT_HI_PROCINST add REV_ INTEGER default 1; update ACT_HI_PROCINST set REV_ = 1; | 2:1 update-without-where INFO column REV_ was added earlier in this script and nothing has written it since
             POSTGRESQL | ALTER TABLE local_site ADD COLUMN registration_mode registration_mode_enum NOT NULL DEFAULT 'require_application'; WITH subquery AS (SELECT open_registration, CASE WHEN open_registration THEN 'open' ELSE 'closed' END AS mode FROM local_site) UPDATE local_site SET registration_mode = subquery.mode::registration_mode_enum FROM subquery; | 2:128 update-without-where INFO column registration_mode was added earlier in this script and nothing has written it since

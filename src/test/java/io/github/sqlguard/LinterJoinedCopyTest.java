@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * A SQLite rebuild that fills a new column from a parent table copies the rows through an inner join, which leaves
- * out every row without a match (Ory Kratos' identifiers_devices_identity_id.sqlite.up.sql). The DROP of the old
+ * out every row without a match (as some SQLite migrations do). The DROP of the old
  * table stays an ERROR, and says that the copy kept only the rows its join matches rather than nothing at all; a join
  * along a NOT NULL foreign key to the parent's primary key matches every row, and the copy guards the DROP.
  */

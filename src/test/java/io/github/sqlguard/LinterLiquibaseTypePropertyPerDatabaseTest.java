@@ -97,7 +97,7 @@ class LinterLiquibaseTypePropertyPerDatabaseTest {
 
     @Test
     void valuesForListedDatabasesOnlyAreFollowedOnThoseDatabasesAlone() throws IOException {
-        // No definition for the other databases (Metabase's text.type): there the property stays undefined.
+        // No definition for the other databases (a text.type property): there the property stays undefined.
         TestProject.write(project, "db/changelog.yaml", """
                 databaseChangeLog:
                   - property: {name: text.type, value: text, dbms: "postgresql,h2"}

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * On Oracle Liquibase creates {@code INT} as {@code INTEGER} and {@code BIGINT} as {@code NUMBER(38,0)}: the same
- * 38 digits, so widening an id column to {@code BIGINT} (Traccar's changelog-6.15.0) loses nothing there either,
+ * 38 digits, so widening an id column to {@code BIGINT} loses nothing there either,
  * while a real narrowing to {@code NUMBER(9)} is still reported.
  */
 class LinterOracleBigintWideningTest {

@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * PostgreSQL and MySQL accept the query of an INSERT in parentheses, {@code INSERT INTO t (id, name) (SELECT id, name
- * FROM t_old)}: a table rebuilt through a renamed copy (Alfresco's upgrade scripts) copies its rows back so, and the
+ * FROM t_old)}: a table rebuilt through a renamed copy (as some upgrade scripts do) copies its rows back so, and the
  * drop of the copy afterwards loses only what that copy leaves out.
  */
 class LinterParenthesizedCopyTest {

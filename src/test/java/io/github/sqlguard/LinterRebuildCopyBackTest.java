@@ -87,7 +87,7 @@ class LinterRebuildCopyBackTest {
 
     /**
      * A scratch copy made by a plain column list has exactly those columns, so the copy back that lists them all
-     * restores every value it holds: the dedupe of a table through a copy (OHDSI WebAPI's add_missing_pk).
+     * restores every value it holds: the dedupe of a table through a copy (an add_missing_pk script).
      */
     @ParameterizedTest(name = "{0} / {1}")
     @CsvSource(delimiter = '|', textBlock = """

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Under the auto dialect, a type change that only one database's history holds (a changeset whose context is
- * named after the database, as Apache Fineract picks MySQL's changes with {@code context="mysql"}) is judged as
+ * named after the database, as some projects pick MySQL's changes with {@code context="mysql"}) is judged as
  * that database stores the new type: MySQL's TIMESTAMP holds only 1970 to 2038, PostgreSQL's holds any date.
  */
 class LinterRetypeJudgedInItsDatabaseTest {

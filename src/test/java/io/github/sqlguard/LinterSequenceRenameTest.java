@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * PostgreSQL and MariaDB rename a sequence with ALTER TABLE, Oracle with RENAME and SQL Server with sp_rename, as
- * Spring Cloud Data Flow's upgrade scripts do for TASK_SEQ: a name an earlier migration created by CREATE SEQUENCE is
+ * some upgrade scripts do for TASK_SEQ: a name an earlier migration created by CREATE SEQUENCE is
  * no table, and its rename is judged as ALTER SEQUENCE .. RENAME is. A table of the same statement shape still is.
  */
 class LinterSequenceRenameTest {

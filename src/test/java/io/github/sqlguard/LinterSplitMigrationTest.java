@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Ory's popx keeps each statement of a migration in a file of its own ({@code 20210410175418000004_network
+ * The popx migrator keeps each statement of a migration in a file of its own ({@code 20210410175418000004_network
  * .sqlite3.up.sql}): what the migration's earlier files did to keep the data still guards its later files, and
  * nothing carries over to another migration.
  */

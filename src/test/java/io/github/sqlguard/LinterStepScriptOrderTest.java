@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Upgrade folders that split a release into {@code schema_update_before.sql} and {@code schema_update_after.sql}
- * (ThingsBoard's, around a data migration in code) run the "before" script first, though its name sorts after:
+ * (around a data migration in code) run the "before" script first, though its name sorts after:
  * a procedure it creates and the "after" script calls is followed at that call.
  */
 class LinterStepScriptOrderTest {

@@ -14,8 +14,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * OpenEMR's {@code #IfMissingColumn t c} .. {@code #EndIf} runs its statements only when the test passes: a column
- * the block adds may have been there with values, so the guard it sets up holds inside the block only.
+ * An upgrade runner's {@code #IfMissingColumn t c} .. {@code #EndIf} runs its statements only when the test passes:
+ * a column the block adds may have been there with values, so the guard it sets up holds inside the block only.
  */
 class LinterUpgradeDirectiveBlocksTest {
 

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * DolphinScheduler keeps an install script per database ({@code sql/app_mysql.sql}) beside upgrade steps in folders
+ * Some projects keep an install script per database ({@code sql/app_mysql.sql}) beside upgrade steps in folders
  * named for a version and a word, one folder per database in each ({@code sql/upgrade/1.2.0_schema/mysql/}). Its
  * upgrade tool runs the install on a new database and the steps on an existing one, so a step is judged against
  * the schema the steps before it built, not against the latest schema the install script creates.

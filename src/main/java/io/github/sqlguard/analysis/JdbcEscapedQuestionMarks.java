@@ -6,8 +6,8 @@ import java.util.List;
 
 /**
  * PostgreSQL's jsonb operators {@code ?}, {@code ?|} and {@code ?&} as a script run through JDBC must write them,
- * {@code ??}, {@code ??|} and {@code ??&}: the driver would take a lone {@code ?} for a parameter. OpenMetadata's
- * migrations, which its server runs through JDBC, are written so ({@code WHERE json ?? 'status'}). The parser knows
+ * {@code ??}, {@code ??|} and {@code ??&}: the driver would take a lone {@code ?} for a parameter. Migrations that an
+ * application's server runs through JDBC are written so ({@code WHERE json ?? 'status'}). The parser knows
  * the operators but not their escaped form, so the first question mark is blanked in the text it gets; the blank
  * keeps every later character where it was. No dialect has an operator {@code ??} of its own.
  */

@@ -123,7 +123,7 @@ public final class ObjectNames {
 
     /**
      * The index after a name part made of a placeholder glued to other name parts without a space or a dot, or
-     * -1: the placeholder's value carries its own dot or prefix, as DNN's {@code {databaseOwner}} ("dbo.") and
+     * -1: the placeholder's value carries its own dot or prefix, as {@code {databaseOwner}} ("dbo.") and
      * {@code {objectQualifier}} do in {@code {databaseOwner}[{objectQualifier}Users]}, or {@code ${prefix}users}.
      */
     public static int placeholderGluedEnd(List<Token> tokens, int index) {

@@ -25,7 +25,7 @@ public record SpRenameCall(String oldName, String newName, String objectType) {
             return Optional.empty(); // every statement is asked: most are told at a glance
         }
         ObjectNames.NameAt procedure = ObjectNames.readName(core, i);
-        // DNN writes {databaseOwner}sp_rename: the placeholder stands for the schema and its dot.
+        // Some scripts write {databaseOwner}sp_rename: the placeholder stands for the schema and its dot.
         if (procedure == null || !ObjectNames.normalize(ObjectNames.lastPart(procedure.text()))
                 .replaceFirst("^(\\$?\\{[^}]*})+", "").equals("sp_rename")) {
             return Optional.empty();
@@ -71,7 +71,7 @@ public record SpRenameCall(String oldName, String newName, String objectType) {
 
     /**
      * The text of the argument from {@code at}: a literal's value, or a name written without quotes, which T-SQL
-     * takes as its text (WebAPI writes {@code sp_rename ${ohdsiSchema}.tags, 'tag'}): all of its parts, not the first.
+     * takes as its text (as in {@code sp_rename ${appSchema}.tags, 'tag'}): all of its parts, not the first.
      */
     private static String value(List<Token> argument, int at) {
         Token first = argument.get(at);

@@ -116,7 +116,7 @@ public final class ChangelogReader {
         try {
             ChangeNode root = name.endsWith(".xml") ? XmlChangelogParser.parse(text) : YamlChangelogParser.parse(text);
             if (root != null && root.name().equals("changeSet") && name.endsWith(".xml") && !included) {
-                // Solidbase (GitBucket and its plugins) keeps one changeSet per file and wraps it into a
+                // Solidbase keeps one changeSet per file and wraps it into a
                 // changelog when it runs the file: its changes reach the database all the same.
                 root = new ChangeNode("databaseChangeLog", 1, 1, 0, Map.of(), Map.of(), null, null, List.of(root),
                         List.of());

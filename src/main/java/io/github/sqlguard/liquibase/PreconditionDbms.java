@@ -58,7 +58,7 @@ final class PreconditionDbms {
     }
 
     /**
-     * An {@code or} made of {@code dbms} conditions only (Metabase's {@code or: [dbms: mysql, dbms: mariadb]}): the
+     * An {@code or} made of {@code dbms} conditions only ({@code or: [dbms: mysql, dbms: mariadb]}): the
      * changeset runs on any of their databases and nowhere else.
      */
     private static Optional<String> anyOf(ChangeNode or) {

@@ -10,7 +10,7 @@ import java.util.Map;
  * {@code <property>}, and Maven hands a {@code -Dname=value} of the command line over as a system property: so
  * {@code mvn -Dtable_prefix=acme_ liquibase:update} runs the changelogs with that prefix, whatever the
  * liquibase-maven-plugin's {@code expressionVariables} say. Applications that set their table prefix with
- * {@code System.setProperty} (Gravitee's {@code gravitee_prefix}) rely on exactly this.
+ * {@code System.setProperty} (a {@code product_prefix}) rely on exactly this.
  */
 final class LiquibaseParameterValues {
 

@@ -9,11 +9,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A column dropped after a cast converted its every value into another column: Keycloak's Oracle changesets add
+ * A column dropped after a cast converted its every value into another column: Oracle changesets that add
  * {@code LOGIC_NEW TINYINT}, set it to {@code CAST(LOGIC AS DECIMAL)} and drop {@code LOGIC}. What the cast keeps
  * survives, what it changes (text that is no number, decimals rounded, text cut to a length) is lost, so the drop
  * stays reported, and says where the values went so the reader can judge the cast. The same holds for any other
- * expression that reads the column: a {@code CASE} mapping its words to numbers (hawkBit's type changes), or a
+ * expression that reads the column: a {@code CASE} mapping its words to numbers (as some type changes write it), or a
  * function packing several columns into one JSON value.
  */
 final class ConvertedBeforeDrop {

@@ -5,8 +5,8 @@ import java.util.Locale;
 /**
  * A path as it orders among the steps of every database: with the database's name, or the word that says "every
  * database", taken out of its file name. Upgrade scripts that name their database before the version
- * ({@code flowable.mysql.upgradestep.52.to.53.sql}, {@code mysql_engine_7.0_to_7.1.sql}) run in one history with
- * the steps for every database ({@code flowable.all.upgradestep.53.to.54.sql}, {@code engine_7.1_to_7.2.sql}),
+ * ({@code engine.mysql.upgradestep.52.to.53.sql}, {@code mysql_engine_7.0_to_7.1.sql}) run in one history with
+ * the steps for every database ({@code engine.all.upgradestep.53.to.54.sql}, {@code engine_7.1_to_7.2.sql}),
  * and the installer steps through them by version; ordered by the whole name, every {@code all} step would run
  * before every {@code mysql} one.
  */

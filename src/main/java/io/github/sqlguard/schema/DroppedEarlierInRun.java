@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A {@code DROP TABLE} of a table that an earlier statement of the same script run dropped: Spring Cloud Data Flow's
- * Db2 upgrade drops {@code BOOT3_BATCH_JOB_EXECUTION} twice, three lines apart. No table of that name is left, so the
+ * A {@code DROP TABLE} of a table that an earlier statement of the same script run dropped: one project's Db2
+ * upgrade drops {@code BOOT3_BATCH_JOB_EXECUTION} twice, three lines apart. No table of that name is left, so the
  * second drop fails, or with {@code IF EXISTS} does nothing; the first one is where the rows go, and is judged there.
  */
 public final class DroppedEarlierInRun {

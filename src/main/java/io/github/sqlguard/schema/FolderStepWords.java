@@ -5,7 +5,7 @@ import java.util.regex.Pattern;
 
 /**
  * Scripts whose name says they run before or after the rest of their folder, written as one word with what
- * follows: OpenMetadata's {@code 1.1.0/mysql/postDataMigrationSQLScript.sql}, which its migrator runs after
+ * follows: {@code 1.1.0/mysql/postDataMigrationSQLScript.sql}, which the migrator that reads it runs after
  * {@code schemaChanges.sql}, and SQL Server projects' {@code Script.PreDeployment.sql} and
  * {@code Script.PostDeployment.sql}. As text "postData.." sorts before "schemaChanges", so such a script is given a
  * place first or last among its folder's files. A step word set apart by {@code _} or {@code -} names its sibling

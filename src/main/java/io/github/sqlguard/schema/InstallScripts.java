@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
 
 /**
  * Scripts that install the latest schema in one go, kept beside a folder of version steps that upgrade an older
- * one: {@code schema.sql} next to {@code versioned/v0.1/base.sql} .. {@code versioned/v0.8/x.sql} (Cadence's and
- * Temporal's schema tool), {@code openfire_mysql.sql} next to {@code upgrade/9/openfire_mysql.sql}. The tool runs
+ * one: {@code schema.sql} next to {@code versioned/v0.1/base.sql} .. {@code versioned/v0.8/x.sql} (as some
+ * projects' schema tools keep them), {@code chat_mysql.sql} next to {@code upgrade/9/chat_mysql.sql}. The tool runs
  * the one on a new database and the steps on an existing one, never both, so each is a history of its own: replayed
  * first, the install script would have every step's table "created again, with other columns" and leave each
  * type change of the steps without the type it changes.
@@ -29,10 +29,10 @@ import java.util.regex.Pattern;
  * the folder above it and, for a folder of steps named for a database ({@code update/postgres/}), the files in the
  * folder of that name beside the one above ({@code postgres/}), where projects that keep one tree per database put
  * that database's install script, and those in the folder of that name in another tree beside the steps' one
- * ({@code db/ddl-scripts/mysql5/} beside {@code db/upgrade-scripts/mysql5/}, as jBPM keeps them), and, for steps named
- * for their database by their last word ({@code db/upgrade/1.3.0-upgrade-1.4.0-mysql.sql}), those in the folder of
- * that name in another tree beside theirs ({@code db/init/mysql/}). A script named for
- * one version in the folder of such step scripts
+ * ({@code db/ddl-scripts/mysql5/} beside {@code db/upgrade-scripts/mysql5/}, as some projects keep them), and, for
+ * steps named for their database by their last word ({@code db/upgrade/1.3.0-upgrade-1.4.0-mysql.sql}), those in
+ * the folder of that name in another tree beside theirs ({@code db/init/mysql/}). A script named for one version in
+ * the folder of such step scripts
  * ({@code hive-schema-3.1.0.mysql.sql} beside {@code upgrade-3.0.0-to-3.1.0.mysql.sql}, as Hive keeps them)
  * installs that version, alone. A folder named for upgrading ({@code upgrade/}, {@code update/}), or a folder per
  * database in one ({@code upgrade/mysql/}), holding two or more scripts each named for the one release it upgrades to
@@ -45,7 +45,7 @@ final class InstallScripts {
     private static final Pattern VERSION_FOLDER = Pattern.compile("v?\\d+(?:[._]\\d+)*", Pattern.CASE_INSENSITIVE);
 
     /**
-     * A folder named for a dotted version and a word ({@code 3.0.0_schema/}, as DolphinScheduler keeps its upgrade
+     * A folder named for a dotted version and a word ({@code 3.0.0_schema/}, as some projects keep their upgrade
      * steps). The dots tell it from a numbered migration's folder ({@code 1_init/}).
      */
     private static final Pattern NAMED_VERSION_FOLDER = Pattern.compile("v?\\d+(?:\\.\\d+)+[-_][a-z][a-z0-9]*",
@@ -53,7 +53,7 @@ final class InstallScripts {
 
     /**
      * A folder named for the step from one version to a later one ({@code delta/v230-v240/}, {@code 1.2_to_1.3/}),
-     * as Apollo keeps its upgrade scripts. The later version must be higher: {@code 2023-01} is a month.
+     * as some projects keep their upgrade scripts. The later version must be higher: {@code 2023-01} is a month.
      */
     private static final Pattern VERSION_RANGE_FOLDER = Pattern.compile(
             "v?(?<from>\\d+(?:\\.\\d+)*)(?:-|[-_.]to[-_.])v?(?<to>\\d+(?:\\.\\d+)*)", Pattern.CASE_INSENSITIVE);
@@ -75,7 +75,7 @@ final class InstallScripts {
 
     /**
      * A script named for an upgrade between two versions written without dots, joined by a {@code to}:
-     * {@code activiti.mysql.upgradestep.52.to.53.engine.sql}, as Activiti and Flowable run their digits together.
+     * {@code engine.mysql.upgradestep.52.to.53.engine.sql}, as some projects run their digits together.
      */
     private static final Pattern UNDOTTED_STEP_FILE = Pattern.compile(
             "(?:.*[^0-9a-z])?v?\\d+[-_.]to[-_.]v?\\d+(?:[-_.][^/]*)?\\.sql", Pattern.CASE_INSENSITIVE);
@@ -226,8 +226,8 @@ final class InstallScripts {
 
     /**
      * The folders of that database's name in the trees beside the steps' tree ({@code db/ddl-scripts/mysql5/} beside
-     * {@code db/upgrade-scripts/mysql5/}, as jBPM keeps its install and upgrade scripts per database), which hold
-     * its install and teardown scripts.
+     * {@code db/upgrade-scripts/mysql5/}, as some projects keep their install and upgrade scripts per
+     * database), which hold its install and teardown scripts.
      *
      * @param stepsTree the tree holding the steps folder, {@code db/upgrade-scripts/}
      * @param database the name of the steps folder, {@code mysql5}

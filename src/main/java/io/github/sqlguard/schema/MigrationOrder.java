@@ -91,7 +91,7 @@ public final class MigrationOrder {
 
     /**
      * The history the first part of a path that names a database starts, under one spelling of the name: one
-     * database's scripts may sit in folders that spell it differently (OpenMetadata's Flyway scripts in
+     * database's scripts may sit in folders that spell it differently (a project's Flyway scripts in
      * {@code org.postgresql.Driver/}, the later ones in {@code native/1.1.0/postgres/}), and are one history all
      * the same. Empty when no part names a database.
      */

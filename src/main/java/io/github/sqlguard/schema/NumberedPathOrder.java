@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 /**
  * Orders paths of plain upgrade scripts as their numbers count: {@code upgrade/9/x.sql} before
  * {@code upgrade/19/x.sql}, {@code patch-2.sql} before {@code patch-10.sql}. The installers that run such folders
- * (Openfire's, Hive's schema tool, Ranger's patch runner) step through the versions in that order; comparing the
+ * (Hive's schema tool, and the patch runners some projects ship) step through the versions in that order; comparing the
  * text alone would put every release 10 to 19 between 1 and 2.
  *
  * <p>Two numbers of three digits or more compare as text: such numbers are most often a version's digits run
@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * weighs most, or dates and padded numbers of one length, where text and value agree.
  *
  * <p>A pre-release word with its number ({@code 15_pre_3}, {@code 4.0.0-alpha-2}, {@code beta1}) names a release
- * before the one the number in its place would name: OpenOLAT's {@code alter_15_pre_7_to_15_pre_8.sql} runs before
+ * before the one the number in its place would name: {@code alter_15_pre_7_to_15_pre_8.sql} runs before
  * {@code alter_15_0_x_to_15_1_0.sql}. Such a word sorts as a character just below {@code 0} would: before every
  * number and letter, after the separators {@code -}, {@code .} and {@code /}.
  */
@@ -103,7 +103,7 @@ final class NumberedPathOrder implements Comparator<String> {
     /**
      * Whether the version whose number ends at {@code at} goes on with another number ({@code 23_0-23_1} after
      * {@code 23}) or with {@code x} for any ({@code 15_x}): a release runs before its point releases, whatever word
-     * ends the other name ({@code sakai_23_mysql_conversion.sql} before {@code sakai_23_0-23_1_mysql_conversion.sql},
+     * ends the other name ({@code lms_23_mysql_conversion.sql} before {@code lms_23_0-23_1_mysql_conversion.sql},
      * as {@code 1.2} comes before {@code 1.2.1}), where comparing the characters would put the digit first; and
      * {@code 15_x_to_16_0_0} comes after {@code 15_0_x_to_15_1_0}, as the text has it.
      */

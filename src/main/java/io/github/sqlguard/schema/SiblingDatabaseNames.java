@@ -17,9 +17,9 @@ import java.util.Set;
  * database runs, so it is a history of its own instead of being replayed into the others (where it would be judged
  * against another database's tables).
  *
- * <p>The word may also follow an underscore of the name ({@code openfire_mysql.sql} beside
- * {@code openfire_oracle.sql}, Quartz's {@code tables_mysql.sql}, Sakai's {@code sakai_23_mysql_conversion.sql}
- * beside {@code sakai_23_oracle_conversion.sql}); there it counts for a known database as well, since the path
+ * <p>The word may also follow an underscore of the name ({@code chat_mysql.sql} beside
+ * {@code chat_oracle.sql}, {@code tables_mysql.sql}, {@code lms_23_mysql_conversion.sql}
+ * beside {@code lms_23_oracle_conversion.sql}); there it counts for a known database as well, since the path
  * alone does not make it one ({@code engine_mysql.sql} may well be a script about a MySQL engine).
  *
  * <p>The word counts only when at least two siblings, the same name but for that word, each name a different
@@ -70,8 +70,8 @@ public final class SiblingDatabaseNames {
             if (stem.contains("__")) {
                 continue;
             }
-            // openfire_mysql.sql beside openfire_oracle.sql, sakai_23_mysql_conversion.sql beside
-            // sakai_23_oracle_conversion.sql: the path alone does not name a database there, as engine_mysql.sql
+            // chat_mysql.sql beside chat_oracle.sql, lms_23_mysql_conversion.sql beside
+            // lms_23_oracle_conversion.sql: the path alone does not name a database there, as engine_mysql.sql
             // names none, so the siblings decide for known databases too
             for (int underscore = stem.indexOf('_'); underscore > 0; underscore = stem.indexOf('_', underscore + 1)) {
                 int end = stem.indexOf('_', underscore + 1);
@@ -204,10 +204,10 @@ public final class SiblingDatabaseNames {
 
     /**
      * Adds the files whose known database's name stands where their folder's siblings name theirs, before the same
-     * ending, though no file is their twin for another database: Sakai's {@code sakai_10_1-10_5_mysql_conversion.sql}
-     * upgrades only MySQL's schema beside {@code sakai_10_3-10_5_oracle_conversion.sql}, for the releases differed
-     * per database, in the folder where {@code sakai_23_mysql_conversion.sql} and {@code
-     * sakai_23_oracle_conversion.sql} show how its scripts name their database.
+     * ending, though no file is their twin for another database: {@code lms_10_1-10_5_mysql_conversion.sql}
+     * upgrades only MySQL's schema beside {@code lms_10_3-10_5_oracle_conversion.sql}, for the releases differed
+     * per database, in the folder where {@code lms_23_mysql_conversion.sql} and {@code
+     * lms_23_oracle_conversion.sql} show how its scripts name their database.
      */
     private static void namedLikeTheirFolder(Map<String, List<Place>> byRest, Set<String> namingEndings,
             Map<String, String> named) {

@@ -5,7 +5,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * One migration whose statements its tool keeps in several files. Ory's popx runs every statement of a migration
+ * One migration whose statements its tool keeps in several files. The popx migrator runs every statement of a migration
  * from a file of its own, versioned by the migration's 14-digit timestamp and a 6-digit statement number
  * ({@code 20210410175418000004_network.sqlite3.up.sql}, {@code 20210410175418000005_network.sqlite3.up.sql}):
  * those files are written together, shipped together and applied one after the other in the same run, so what

@@ -5,13 +5,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Plain scripts named for the step they run in around a script of the same name: ThingsBoard's
- * {@code 3.4.1/schema_update_before.sql} and {@code schema_update_after.sql} around its data migration, and
+ * Plain scripts named for the step they run in around a script of the same name:
+ * {@code 3.4.1/schema_update_before.sql} and {@code schema_update_after.sql} around a data migration, and
  * {@code pre_upgrade.sql} and {@code post_upgrade.sql} around {@code upgrade.sql}, and the word between the name and
- * its extension, as Kapua names the Liquibase changelogs it runs before and after {@code changelog-job-master.xml}:
- * {@code changelog-job-master.pre.xml} and {@code .post.xml}. As text their names sort the other way round ("after"
- * before "before", "post" before "pre"), so such siblings are ordered by the name without the word, then before,
- * plain, after: a procedure the "before" script creates is there when the "after" script calls it.
+ * its extension, as some projects name the Liquibase changelogs they run before and after
+ * {@code changelog-job-master.xml}: {@code changelog-job-master.pre.xml} and {@code .post.xml}. As text their names
+ * sort the other way round ("after" before "before", "post" before "pre"), so such siblings are ordered by the name
+ * without the word, then before, plain, after: a procedure the "before" script creates is there when the "after"
+ * script calls it.
  */
 final class StepWords {
 

@@ -19,9 +19,9 @@ import java.util.Optional;
  * Case, underscores and hyphens do not matter: projects that name folders after Spring's
  * {@code spring.jpa.database} values keep SQL Server's scripts in {@code SQL_SERVER/}. Nor does a version after
  * the name: projects that support several releases of a database keep {@code mysql5/}, {@code sqlserver2008/},
- * {@code oracle12c/} or {@code db2_v95/} beside each other, nor a storage engine after it: jBPM keeps the scripts
+ * {@code oracle12c/} or {@code db2_v95/} beside each other, nor a storage engine after it: some keep the scripts
  * for MySQL's InnoDB beside those for MySQL 5 in {@code mysqlinnodb/}. Projects that pick their scripts by their
- * Hibernate dialect name the folders after its class ({@code org.alfresco.repo.domain.dialect.PostgreSQLDialect/}).
+ * Hibernate dialect name the folders after its class ({@code org.example.repo.domain.dialect.PostgreSQLDialect/}).
  */
 public final class DatabaseNames {
 
@@ -56,7 +56,7 @@ public final class DatabaseNames {
             Map.entry("opengauss", Dialect.AUTO), Map.entry("gaussdb", Dialect.AUTO),
             Map.entry("oceanbase", Dialect.AUTO), Map.entry("highgo", Dialect.AUTO), Map.entry("tidb", Dialect.AUTO),
             Map.entry("polardb", Dialect.AUTO),
-            // Databases golang-migrate and Flyway also migrate, whose folders sit beside the others' (Flipt keeps
+            // Databases golang-migrate and Flyway also migrate, whose folders sit beside the others' (projects keep
             // clickhouse/ beside postgres/ and mysql/): each is a history of its own, not steps for every database
             Map.entry("clickhouse", Dialect.AUTO), Map.entry("snowflake", Dialect.AUTO),
             Map.entry("redshift", Dialect.AUTO), Map.entry("bigquery", Dialect.AUTO),
@@ -149,8 +149,8 @@ public final class DatabaseNames {
 
     /**
      * The dialect of the database a Hibernate dialect class's name before {@code Dialect} names, as folders named
-     * after the class spell it ({@code org.alfresco.repo.domain.dialect.MySQLInnoDBDialect/},
-     * {@code PostgreSQL95Dialect/}, {@code AlfrescoSQLServerDialect/}): the longest database name within it, engine
+     * after the class spell it ({@code org.example.repo.domain.dialect.MySQLInnoDBDialect/},
+     * {@code PostgreSQL95Dialect/}, {@code CustomSQLServerDialect/}): the longest database name within it, engine
      * and release words around it; a name shorter than four letters ({@code pg}, {@code h2}) only as the whole
      * stem, where inside a longer one it is as likely a piece of another word. Null when it names none, as the
      * generic {@code Dialect} of scripts for every database does.

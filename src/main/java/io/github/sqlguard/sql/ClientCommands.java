@@ -188,7 +188,7 @@ final class ClientCommands {
 
     /**
      * True when the last of {@code tokens} is a {@code ;} on {@code line} with only blanks between it and {@code pos}.
-     * Runners that end a PL/SQL unit at a line ending in {@code /} (jisql, as Apache Ranger's installer runs its
+     * Runners that end a PL/SQL unit at a line ending in {@code /} (as some installers run their
      * Oracle scripts) take {@code END;/} as {@code END;} and a slash line: after the line's last semicolon a slash
      * has no other meaning.
      */

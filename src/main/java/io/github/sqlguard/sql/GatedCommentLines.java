@@ -3,12 +3,12 @@ package io.github.sqlguard.sql;
 import java.util.Locale;
 
 /**
- * Dolibarr's SQL runner ({@code run_sql}, which runs its upgrade scripts and the scripts of every Dolibarr module)
- * cuts {@code -- VMYSQL4.1 } off the start of a line on MySQL and MariaDB of that version or later, and
- * {@code -- VPGSQL8.2 } on PostgreSQL, and runs the rest of the line as SQL: {@code -- VMYSQL4.1 ALTER TABLE t DROP
+ * Some applications' SQL runners ({@code run_sql}, which runs their upgrade scripts and the scripts of their modules)
+ * cut {@code -- VMYSQL4.1 } off the start of a line on MySQL and MariaDB of that version or later, and
+ * {@code -- VPGSQL8.2 } on PostgreSQL, and run the rest of the line as SQL: {@code -- VMYSQL4.1 ALTER TABLE t DROP
  * COLUMN c;} drops the column. The gate may also name a collation ({@code -- VMYSQLUTF8UNICODECI}), which some
  * installations have. Only a line starting with the two dashes, one blank and the V is cut; {@code --VMYSQL4.1} and
- * {@code -- VMYSQL} after other text stay comments, as they do for Dolibarr.
+ * {@code -- VMYSQL} after other text stay comments, as they do for those runners.
  */
 final class GatedCommentLines {
 

@@ -291,7 +291,7 @@ final class ImplicitBoundary {
 
     /**
      * {@code CREATE TABLE t (..)} or {@code CREATE TABLE t AS ..} after a finished clause, as after a runner's own
-     * command that takes no terminator (Activiti's {@code execute java org.x.Step} line): read as one statement,
+     * command that takes no terminator (an {@code execute java org.x.Step} line): read as one statement,
      * the table would be missing from the schema every later statement is judged against. A schema's elements
      * ({@code CREATE SCHEMA s CREATE TABLE t ..}) and privilege lists ({@code GRANT CREATE TABLE TO u}) stay whole.
      */

@@ -142,7 +142,7 @@ public final class Lexer {
                         && !ClientCommands.isAbbreviatedSqlPlusCommentLine(text, pos, end));
                 emit(TokenType.COMMENT, startPos, startLine, startColumn);
             } else if (c == '-' && (tokenEnd = GatedCommentLines.prefixLength(text, pos, end, forms)) > 0) {
-                advanceBy(tokenEnd); // Dolibarr runs the rest of the line as SQL
+                advanceBy(tokenEnd); // the runner runs the rest of the line as SQL
             } else if (c == '-' && peek(1) == '-' && startsDashComment()) {
                 skipToLineEnd();
                 emit(TokenType.COMMENT, startPos, startLine, startColumn);
@@ -307,7 +307,7 @@ public final class Lexer {
 
         /**
          * MySQL needs a blank after {@code --} ({@code 1--1} is arithmetic), but no statement starts with a minus:
-         * there {@code --FOREACH} is a marker line its runner strips (Alfresco's scripts), not code hiding the next.
+         * there {@code --FOREACH} is a marker line some runners strip, not code hiding the next.
          */
         private boolean startsDashComment() {
             if (!forms.dashCommentNeedsBlank() || startsStatement()) {

@@ -39,7 +39,7 @@ record LexerDialect(Dialect dialect) {
     /**
      * The MySQL client's {@code DELIMITER} command at any line's start. The other dialects take it only where a
      * statement starts, which no statement of theirs does with that word: runners that split scripts themselves
-     * (DolphinScheduler's upgrade scripts for PostgreSQL) take it there in any database's script.
+     * (some projects' upgrade scripts for PostgreSQL) take it there in any database's script.
      */
     boolean knowsDelimiterCommand() {
         return mySql() || auto();
@@ -297,7 +297,7 @@ record LexerDialect(Dialect dialect) {
     }
 
     /**
-     * Dolibarr's gated lines ({@link GatedCommentLines}) for {@code database}, {@code MYSQL} or {@code PGSQL}: the
+     * The gated lines ({@link GatedCommentLines}) for {@code database}, {@code MYSQL} or {@code PGSQL}: the
      * ones for the dialect's database; in auto both, as the script serves both and each line runs on one of them.
      */
     boolean runsGatedLinesOf(String database) {

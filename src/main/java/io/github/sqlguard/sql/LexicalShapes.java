@@ -191,7 +191,7 @@ final class LexicalShapes {
 
     /**
      * The offset just past a brace placeholder such as {@code {databaseOwner}} that starts at {@code pos}, or -1.
-     * DNN's SqlDataProvider scripts (and Hibernate's {@code {h-schema}}) are filled in by the application before
+     * SqlDataProvider scripts (and Hibernate's {@code {h-schema}}) are filled in by the application before
      * the database sees them, so {@code {databaseOwner}{objectQualifier}Users} names a table. SQL itself puts no
      * bare name in braces: ODBC escapes ({@code {fn NOW()}}, {@code {d '2024-01-01'}}) have a space inside.
      */

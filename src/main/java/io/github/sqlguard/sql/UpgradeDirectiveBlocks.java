@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * OpenEMR's upgrade runner reads directive comments: a line starting {@code #IfMissingColumn t c},
+ * Some applications' upgrade runners read directive comments: a line starting {@code #IfMissingColumn t c},
  * {@code #IfNotTable t}, {@code #IfRow ..} (any {@code #If} glued to a capitalised test name) runs the statements
  * after it only when the database passes the test, until a line starting {@code #EndIf} or the next {@code #If..}.
  * Such a statement sits in a branch: a column its block adds may have been there before with values, so what the

@@ -146,7 +146,7 @@ class XmlChangelogTest {
 
     @Test
     void aFileWhoseRootIsAChangeSetIsReadAsThatChangeset() {
-        // Solidbase (GitBucket) keeps one changeSet per file, without a databaseChangeLog around it.
+        // Solidbase keeps one changeSet per file, without a databaseChangeLog around it.
         String xml = """
                 <?xml version="1.0" encoding="UTF-8"?>
                 <changeSet>

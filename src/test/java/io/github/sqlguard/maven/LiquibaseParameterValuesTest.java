@@ -21,15 +21,15 @@ class LiquibaseParameterValuesTest {
 
     @Test
     void twoRunsThatDifferOnlyInEnvironmentCommandAndLogLevelSeeTheSameParameters() {
-        Map<String, String> quiet = LiquibaseParameterValues.of(Map.of(), null, Map.of("gravitee_prefix", "acme_",
+        Map<String, String> quiet = LiquibaseParameterValues.of(Map.of(), null, Map.of("product_prefix", "acme_",
                 "env.OLDPWD", "/home/a", "env.HYPERFINE_RANDOMIZED_ENVIRONMENT_OFFSET", "xx",
                 "sun.java.command", "Launcher -q verify", "org.slf4j.simpleLogger.defaultLogLevel", "error",
                 "user.dir", "/work/a", "maven.home", "/usr/share/maven", "java.version", "17"));
-        Map<String, String> debug = LiquibaseParameterValues.of(Map.of(), null, Map.of("gravitee_prefix", "acme_",
+        Map<String, String> debug = LiquibaseParameterValues.of(Map.of(), null, Map.of("product_prefix", "acme_",
                 "env.OLDPWD", "/tmp", "sun.java.command", "Launcher -X verify",
                 "org.slf4j.simpleLogger.defaultLogLevel", "debug", "user.dir", "/work/b"));
 
-        assertEquals(Map.of("gravitee_prefix", "acme_"), quiet);
+        assertEquals(Map.of("product_prefix", "acme_"), quiet);
         assertEquals(quiet, debug);
     }
 

@@ -51,7 +51,7 @@ class AlterTableRulesTest {
         "h2         | ALTER TABLE customers DROP COLUMN IF EXISTS email      | drop-column |",
         "h2         | ALTER TABLE customers DROP COLUMN IF EXISTS (email, phone) | drop-column | ALTER TABLE customers drops columns email, phone",
         "mysql      | ALTER TABLE t DROP INDEX i, DROP PRIMARY KEY, DROP FOREIGN KEY fk, DROP CHECK c | - |",
-        "postgresql | ALTER TABLE hydra_client \"hydra_client_pkey\" DROP COLUMN pk | drop-column | ALTER TABLE hydra_client drops column pk",
+        "postgresql | ALTER TABLE oauth_client \"oauth_client_pkey\" DROP COLUMN pk | drop-column | ALTER TABLE oauth_client drops column pk",
         "postgresql | ALTER TABLE \"a\" x.t DROP COLUMN c, DROP COLUMN d    | drop-column drop-column | ALTER TABLE \"a\" drops column c / ALTER TABLE \"a\" drops column d",
         "oracle     | ALTER TABLE sales NOLOGGING TRUNCATE PARTITION p0       | truncate-table |",
         "postgresql | ALTER TABLE t foo DROP DEFAULT                          | - |",

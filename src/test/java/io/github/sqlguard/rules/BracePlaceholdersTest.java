@@ -5,7 +5,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * DNN's SqlDataProvider scripts write every name as {@code {databaseOwner}{objectQualifier}Users}, the application
+ * SqlDataProvider scripts write every name as {@code {databaseOwner}{objectQualifier}Users}, the application
  * filling in the schema with its dot and a table prefix: the finding names the table as written, the statement is
  * not reported as unparsed, and a call of {@code {databaseOwner}sp_rename} is still a rename.
  */

@@ -10,8 +10,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * The rename that ends a SQLite rebuild gives the new table the name of the old one, which the script dropped (or,
  * in MySQL's swap, renamed away), so no code that uses either name breaks; the same whether the new table was made
- * by {@code CREATE TABLE} or by {@code CREATE TABLE IF NOT EXISTS} (Ory Kratos writes both). A table the script did not create, or a name the
- * script did not free, is a rename as any other.
+ * by {@code CREATE TABLE} or by {@code CREATE TABLE IF NOT EXISTS} (some projects write both). A table the script did
+ * not create, or a name the script did not free, is a rename as any other.
  */
 class RebuildRenameTest {
 

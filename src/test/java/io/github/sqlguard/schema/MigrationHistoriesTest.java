@@ -150,7 +150,7 @@ class MigrationHistoriesTest {
      * for one version in the folder of such step scripts ({@code hive-schema-3.1.0.mysql.sql} beside {@code
      * upgrade-3.0.0-to-3.1.0.mysql.sql}, as Hive keeps them) installs that version instead of the steps. Folders
      * named for a dotted version and a word ({@code upgrade/1.2.0_schema/}), also holding a folder per database
-     * ({@code upgrade/1.2.0_schema/mysql/}), as DolphinScheduler keeps them, are version steps too. So are scripts
+     * ({@code upgrade/1.2.0_schema/mysql/}), as some projects keep them, are version steps too. So are scripts
      * named for one release each in a folder named for upgrading ({@code schema/upgrade/upgrade-pre-0.9.7.sql}, {@code
      * upgrade/mysql/2.0.0.sql}), whose install scripts are those of the folder above or, for a folder per database,
      * those named for that database in another tree ({@code schema/mysql-schema.sql}); not in any other folder.
@@ -194,8 +194,8 @@ class MigrationHistoriesTest {
                 + " | sql/upgrade/1.10.0_schema/mysql/ddl.sql | VARCHAR(255)",
         "sql/ds_mysql.sql       | sql/upgrade/1.0.0_schema/ddl.sql | sql/upgrade/1.2.0_schema/ddl.sql"
                 + " | sql/upgrade/1.10.0_schema/ddl.sql | VARCHAR(255)",
-        "db/ddl-scripts/mysql5/mysql5-schema.sql | db/upgrade-scripts/mysql5/jbpm-6.0-to-6.1.sql"
-                + " | db/upgrade-scripts/mysql5/jbpm-6.1-to-6.2.sql | db/upgrade-scripts/mysql5/jbpm-6.2-to-6.3.sql"
+        "db/ddl-scripts/mysql5/mysql5-schema.sql | db/upgrade-scripts/mysql5/app-6.0-to-6.1.sql"
+                + " | db/upgrade-scripts/mysql5/app-6.1-to-6.2.sql | db/upgrade-scripts/mysql5/app-6.2-to-6.3.sql"
                 + " | VARCHAR(255)",
         "schema/001-create-schema.sql | schema/upgrade/upgrade-pre-0.9.6.sql | schema/upgrade/upgrade-pre-0.9.7.sql"
                 + " | schema/upgrade/upgrade-pre-0.9.10.sql | VARCHAR(255)",
@@ -243,7 +243,7 @@ class MigrationHistoriesTest {
 
     /**
      * A teardown script in a {@code drop/} folder beside the version steps ({@code db/create/}, {@code db/drop/},
-     * {@code db/upgrade/}, as Activiti keeps them) runs after the install, never before a step: a step's type
+     * {@code db/upgrade/}, as some projects keep them) runs after the install, never before a step: a step's type
      * change is not told that its table was dropped by the teardown.
      */
     @Test
@@ -281,8 +281,8 @@ class MigrationHistoriesTest {
     }
 
     /**
-     * Upgrade steps that name their database before the version ({@code flowable.mysql.upgradestep.52.to.53.sql})
-     * beside steps for every database ({@code flowable.all.upgradestep.53.to.54.sql}) run in version order, as
+     * Upgrade steps that name their database before the version ({@code engine.mysql.upgradestep.52.to.53.sql})
+     * beside steps for every database ({@code engine.all.upgradestep.53.to.54.sql}) run in version order, as
      * the installer steps through them: the name of the database is not what orders them.
      */
     @ParameterizedTest
@@ -318,7 +318,7 @@ class MigrationHistoriesTest {
     }
 
     /**
-     * golang-migrate projects keep one folder per database beside each other (Flipt: {@code postgres/},
+     * golang-migrate projects keep one folder per database beside each other ({@code postgres/},
      * {@code mysql/}, {@code sqlite3/}, {@code clickhouse/}); the folder of a database without a dialect here is
      * that database's history too, not steps for every database: its tables do not reach the PostgreSQL scripts.
      */
@@ -347,7 +347,7 @@ class MigrationHistoriesTest {
     }
 
     /**
-     * OpenMetadata keeps its first PostgreSQL scripts in {@code org.postgresql.Driver/} and the later ones in
+     * Some projects keep their first PostgreSQL scripts in {@code org.postgresql.Driver/} and the later ones in
      * {@code native/<version>/postgres/}: two spellings of one database, so one history, and the later scripts
      * are judged against the tables the first ones created.
      */

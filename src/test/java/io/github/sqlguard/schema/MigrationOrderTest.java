@@ -92,11 +92,11 @@ class MigrationOrderTest {
 
     @Test
     void aReleaseRunsBeforeItsPointReleasesWhateverWordEndsItsName() {
-        assertEquals(List.of("c/sakai_2_6_0_conversion.sql", "c/sakai_2_6_0-2_6_1_conversion.sql",
-                "c/sakai_23_conversion.sql", "c/sakai_23_0-23_1_conversion.sql", "c/sakai_23_1-23_2_conversion.sql"),
-                ordered("c/sakai_23_1-23_2_conversion.sql", "c/sakai_23_0-23_1_conversion.sql",
-                        "c/sakai_2_6_0-2_6_1_conversion.sql", "c/sakai_23_conversion.sql",
-                        "c/sakai_2_6_0_conversion.sql"));
+        assertEquals(List.of("c/lms_2_6_0_conversion.sql", "c/lms_2_6_0-2_6_1_conversion.sql",
+                "c/lms_23_conversion.sql", "c/lms_23_0-23_1_conversion.sql", "c/lms_23_1-23_2_conversion.sql"),
+                ordered("c/lms_23_1-23_2_conversion.sql", "c/lms_23_0-23_1_conversion.sql",
+                        "c/lms_2_6_0-2_6_1_conversion.sql", "c/lms_23_conversion.sql",
+                        "c/lms_2_6_0_conversion.sql"));
         assertEquals(List.of("u/upgrade_1_2_fix.sql", "u/upgrade_1_2_1_fix.sql"),
                 ordered("u/upgrade_1_2_1_fix.sql", "u/upgrade_1_2_fix.sql"));
     }
@@ -125,7 +125,7 @@ class MigrationOrderTest {
                 ordered("native/1.10.0/mysql/schemaChanges.sql", "native/1.2.0/mysql/postDataMigrationSQLScript.sql",
                         "native/1.1.0/mysql/postDataMigrationSQLScript.sql", "native/1.2.0/mysql/schemaChanges.sql",
                         "native/1.1.0/mysql/schemaChanges.sql"),
-                "OpenMetadata runs a version's schemaChanges.sql before its postDataMigrationSQLScript.sql");
+                "a migrator runs a version's schemaChanges.sql before its postDataMigrationSQLScript.sql");
         assertEquals(List.of("db/Script.PreDeployment.sql", "db/Tables/a.sql", "db/b.sql",
                 "db/Script.PostDeployment.sql", "dc/a.sql"),
                 ordered("db/Script.PostDeployment.sql", "dc/a.sql", "db/b.sql", "db/Tables/a.sql",
@@ -163,7 +163,7 @@ class MigrationOrderTest {
         String main = "liquibase/changelog-job-master.xml";
         assertEquals(place(main).orElseThrow().history(),
                 place("liquibase/changelog-job-master.pre.xml").orElseThrow().history(),
-                "Kapua runs every *-master.pre.xml, then every *-master.xml, then every *-master.post.xml");
+                "a project runs every *-master.pre.xml, then every *-master.xml, then every *-master.post.xml");
         assertEquals(place(main).orElseThrow().history(),
                 place("liquibase/changelog-job-master.post.xml").orElseThrow().history());
         assertEquals(List.of("liquibase/changelog-job-master.pre.xml", main, "liquibase/changelog-job-master.post.xml"),

@@ -217,7 +217,7 @@ class SchemaReplayTest {
         assertEquals("NVARCHAR(20)", type(tsql, "dbo.a", "remark"));
     }
 
-    /** DNN's {databaseOwner}{objectQualifier} prefix glues to the name, bracketed or not: one table either way. */
+    /** A {databaseOwner}{objectQualifier} prefix glues to the name, bracketed or not: one table either way. */
     @Test
     void bracePlaceholdersGluedToANameNameOneTable() {
         SchemaView schema = replayed(Dialect.SQLSERVER, """

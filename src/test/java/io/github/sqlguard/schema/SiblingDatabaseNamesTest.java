@@ -28,19 +28,19 @@ class SiblingDatabaseNamesTest {
         // a Flyway description names no database
         "V1__x-mysql.sql V1__x-pg.sql V1__x-og.sql | ",
         // after the last underscore, known databases too, since the path alone does not name them there
-        "u/9/openfire_mysql.sql u/9/openfire_oracle.sql u/9/openfire_sybase.sql u/9/openfire_xg.sql | "
-            + "u/9/openfire_mysql.sql=mysql u/9/openfire_oracle.sql=oracle u/9/openfire_sybase.sql=sybase"
-            + " u/9/openfire_xg.sql=xg",
-        // between underscores, as Sakai names its upgrade scripts
-        "c/sakai_23_mysql_conversion.sql c/sakai_23_oracle_conversion.sql c/sakai_23_1_conversion.sql | "
-            + "c/sakai_23_mysql_conversion.sql=mysql c/sakai_23_oracle_conversion.sql=oracle",
+        "u/9/chat_mysql.sql u/9/chat_oracle.sql u/9/chat_sybase.sql u/9/chat_xg.sql | "
+            + "u/9/chat_mysql.sql=mysql u/9/chat_oracle.sql=oracle u/9/chat_sybase.sql=sybase"
+            + " u/9/chat_xg.sql=xg",
+        // between underscores, as some projects name their upgrade scripts
+        "c/lms_23_mysql_conversion.sql c/lms_23_oracle_conversion.sql c/lms_23_1_conversion.sql | "
+            + "c/lms_23_mysql_conversion.sql=mysql c/lms_23_oracle_conversion.sql=oracle",
         // a known database where the folder's siblings name theirs, before the same ending, without a twin
-        "c/sakai_23_mysql_conversion.sql c/sakai_23_oracle_conversion.sql c/sakai_10_1-10_5_mysql_conversion.sql"
-            + " c/sakai_10_3-10_5_oracle_conversion.sql c/engine_mysql.sql d/sakai_10_mysql_conversion.sql | "
-            + "c/sakai_10_1-10_5_mysql_conversion.sql=mysql c/sakai_10_3-10_5_oracle_conversion.sql=oracle"
-            + " c/sakai_23_mysql_conversion.sql=mysql c/sakai_23_oracle_conversion.sql=oracle",
+        "c/lms_23_mysql_conversion.sql c/lms_23_oracle_conversion.sql c/lms_10_1-10_5_mysql_conversion.sql"
+            + " c/lms_10_3-10_5_oracle_conversion.sql c/engine_mysql.sql d/lms_10_mysql_conversion.sql | "
+            + "c/lms_10_1-10_5_mysql_conversion.sql=mysql c/lms_10_3-10_5_oracle_conversion.sql=oracle"
+            + " c/lms_23_mysql_conversion.sql=mysql c/lms_23_oracle_conversion.sql=oracle",
         // the words around it must match too
-        "sakai_22_mysql_conversion.sql sakai_23_oracle_conversion.sql sakai_23_mysql_fix.sql | ",
+        "lms_22_mysql_conversion.sql lms_23_oracle_conversion.sql lms_23_mysql_fix.sql | ",
         // one known database after an underscore names none: engine_mysql.sql may be about a MySQL engine
         "engine_mysql.sql engine_test.sql | ",
         // nor does a Flyway description

@@ -55,9 +55,9 @@ class CorpusSourceSweepTest {
         assertEquals(countMatchingFiles(corpus, scanner), scan.files().size(), "every corpus file is scanned");
         assertTrue(scan.problems().isEmpty(), scan.problems().toString());
         assertEquals(0, unreadable, "corpus files are text");
-        assertTrue(byFolder.get("real/DSpace-DSpace").getOrDefault(SourceKind.FLYWAY_VERSIONED, 0) > 0, "DSpace uses Flyway");
+        assertTrue(byFolder.get("real/DSpace-DSpace").getOrDefault(SourceKind.FLYWAY_VERSIONED, 0) > 0, "Flyway scripts are found");
         assertTrue(byFolder.get("real/apache-fineract").getOrDefault(SourceKind.LIQUIBASE_XML, 0) > 0,
-                "fineract uses Liquibase XML");
+                "Liquibase XML changelogs are found");
         Map<SourceKind, Integer> liquibase = byFolder.get("real/liquibase-liquibase");
         assertTrue(liquibase.getOrDefault(SourceKind.LIQUIBASE_YAML, 0) > 0, "liquibase has YAML changelogs");
         assertTrue(liquibase.getOrDefault(SourceKind.LIQUIBASE_FORMATTED_SQL, 0) > 0, "liquibase has formatted SQL");

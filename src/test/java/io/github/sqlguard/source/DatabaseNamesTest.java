@@ -46,9 +46,9 @@ class DatabaseNamesTest {
         "db/migration/V2__mysql_fix.sql, AUTO",
         "db/migration/V2__notes.sql, AUTO",
         "db/mysqlish/V2__notes.sql, AUTO",
-        "db/upgrade-scripts/mysql5/jbpm-6.0-to-6.1.sql, MYSQL",
-        "db/upgrade-scripts/sqlserver2008/jbpm-6.0-to-6.1.sql, SQLSERVER",
-        "db/upgrade-scripts/mysqlinnodb/jbpm-6.0-to-6.1.sql, MYSQL",
+        "db/upgrade-scripts/mysql5/app-6.0-to-6.1.sql, MYSQL",
+        "db/upgrade-scripts/sqlserver2008/app-6.0-to-6.1.sql, SQLSERVER",
+        "db/upgrade-scripts/mysqlinnodb/app-6.0-to-6.1.sql, MYSQL",
         "db/migration/MySQL_InnoDB/V2__x.sql, MYSQL",
         "db/migration/mysql57-ndb/V2__x.sql, MYSQL",
         "db/migration/mariadb-galera/V2__x.sql, MARIADB",
@@ -77,7 +77,7 @@ class DatabaseNamesTest {
         "dbscripts/upgrade/org.hibernate.dialect.PostgreSQL95Dialect/x.sql, POSTGRESQL",
         "dbscripts/upgrade/org.hibernate.dialect.PostgresPlusDialect/x.sql, POSTGRESQL",
         "dbscripts/upgrade/org.hibernate.dialect.SQLServer2012Dialect/x.sql, SQLSERVER",
-        "dbscripts/upgrade/org.example.AlfrescoSQLServerDialect/x.sql, SQLSERVER",
+        "dbscripts/upgrade/org.example.CustomSQLServerDialect/x.sql, SQLSERVER",
         "dbscripts/upgrade/org.hibernate.dialect.Oracle10gDialect/x.sql, ORACLE",
         "dbscripts/upgrade/org.hibernate.dialect.MariaDB103Dialect/x.sql, MARIADB",
         "dbscripts/upgrade/org.hibernate.dialect.H2Dialect/x.sql, H2",
@@ -103,10 +103,10 @@ class DatabaseNamesTest {
 
     @Test
     void theScannedFolderOutsideTheProjectNamesTheDatabaseByItsOwnName() {
-        Path folder = Path.of("/home/oracle/temporal/schema/mysql").toAbsolutePath();
-        Path file = folder.resolve("v8/temporal/versioned/v1.2/blob_size.sql");
+        Path folder = Path.of("/home/oracle/workflow/schema/mysql").toAbsolutePath();
+        Path file = folder.resolve("v8/workflow/versioned/v1.2/blob_size.sql");
         SourcePath outside = new SourcePath(file, file.toString().replace('\\', '/'), folder,
-                "v8/temporal/versioned/v1.2/blob_size.sql");
+                "v8/workflow/versioned/v1.2/blob_size.sql");
 
         assertEquals(Dialect.MYSQL, DatabaseNames.dialectOf(outside));
     }
@@ -162,7 +162,7 @@ class DatabaseNamesTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource({"db/mysql/V2__x.sql", "db/sybase/V2__x.sql", "upgrade/mysql_engine_7.0.sql", "sql/schema-db2.sql",
         "migrations/2019-02-26-002946_create_user/up.sql", "oracle/h2/V1__x.sql", "sybase/postgres/x.sql",
-        "postgres/sybase/x.sql", "org.alfresco.repo.domain.dialect.PostgreSQLDialect/x.sql"})
+        "postgres/sybase/x.sql", "org.example.repo.domain.dialect.PostgreSQLDialect/x.sql"})
     void onePathReadingGivesTheDialectAndTheUndescribedDatabaseAsTheirOwnReadingsDo(String relative) {
         Path file = Path.of("/project").resolve(relative);
         SourcePath source = new SourcePath(file, relative, Path.of("/project"), relative);

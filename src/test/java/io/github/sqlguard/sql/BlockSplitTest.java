@@ -131,7 +131,7 @@ class BlockSplitTest {
     }
 
     /**
-     * Scripts run by tools that end a PL/SQL unit at a line ending in {@code /} (Apache Ranger's jisql) write the
+     * Scripts run by tools that end a PL/SQL unit at a line ending in {@code /} (some installers' runners) write the
      * slash right after the unit's last semicolon: {@code END;/} ends the block as a slash line does, so the
      * procedure after it is one of its own and its body runs only when called.
      */

@@ -9,8 +9,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Dolibarr runs {@code -- VMYSQL4.1 <sql>} on MySQL and {@code -- VPGSQL8.2 <sql>} on PostgreSQL: the rest of such a
- * line is a statement in the dialect it is gated for, and stays a comment in the others.
+ * Some SQL runners run {@code -- VMYSQL4.1 <sql>} on MySQL and {@code -- VPGSQL8.2 <sql>} on PostgreSQL: the rest
+ * of such a line is a statement in the dialect it is gated for, and stays a comment in the others.
  */
 class GatedCommentLinesTest {
 
@@ -42,7 +42,7 @@ class GatedCommentLinesTest {
         assertEquals(List.of(expected, "2:1 SELECT"), starts(Dialect.MYSQL, line.strip() + "\nSELECT 1;\n"));
     }
 
-    /** Dolibarr cuts the gate only at the very start of a line and only after one blank. */
+    /** The runner cuts the gate only at the very start of a line and only after one blank. */
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "--VMYSQL4.1 DROP TABLE t;",

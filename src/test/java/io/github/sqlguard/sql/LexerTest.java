@@ -72,7 +72,7 @@ class LexerTest {
         assertEquals(List.of(("1:1 " + expected.replace(" ", " ").strip()).split(" ## ")), tokens);
     }
 
-    /** DNN fills in {databaseOwner} and {objectQualifier} before SQL Server sees the script; ODBC escapes stay. */
+    /** The app fills in {databaseOwner} and {objectQualifier} before SQL Server sees the script; ODBC escapes stay. */
     @Test
     void braceNamesArePlaceholders() {
         assertEquals(List.of("1:1 PLACEHOLDER {databaseOwner}", "1:16 PLACEHOLDER {objectQualifier}",

@@ -93,7 +93,7 @@ class StatementSplitterTest {
     }
 
     /**
-     * Runners that split scripts themselves (DolphinScheduler's) take the MySQL client's DELIMITER in a PostgreSQL
+     * Runners that split scripts themselves (some projects ship one) take the MySQL client's DELIMITER in a PostgreSQL
      * script too; no statement of another dialect starts with the word, so at a statement's start it is the command.
      */
     @ParameterizedTest
