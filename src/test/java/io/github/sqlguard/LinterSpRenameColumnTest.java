@@ -71,6 +71,27 @@ class LinterSpRenameColumnTest {
     }
 
     /**
+     * A two-part name the replay knows as a table is that table: sp_rename finds the object and never looks for a
+     * column, so the message offers no column reading; a name it does not know keeps it.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "EXEC sp_rename 'app.orders', 'po'    | Renames table app.orders to po",
+        "EXEC sp_rename 'app.invoices', 'iv'  | Renames table app.invoices to iv (or column invoices of table app,"
+            + " which sp_rename renames when no object is called app.invoices)",
+    })
+    void anUntypedRenameOfAKnownTableOffersNoColumnReading(String call, String message) throws IOException {
+        write("V1__create.sql", "CREATE TABLE app.orders (id INT, total INT);\nGO");
+        write("V2__rename.sql", call + "\nGO");
+        LintConfig defaults = LintConfig.defaults(project, List.of(project.resolve("db")));
+        LintResult result = new Linter().run(new LintConfig(project, defaults.directories(), defaults.includes(),
+                List.of(), Dialect.SQLSERVER, StandardCharsets.UTF_8, Map.of(), List.of(), defaults.flyway(),
+                defaults.liquibase(), List.of(), null, defaults.maxFileBytes(), 1));
+        assertEquals(List.of("rename-table: " + message), result.findings().stream()
+                .map(finding -> finding.ruleId() + ": " + finding.message()).toList());
+    }
+
+    /**
      * Without a type, {@code 'schema.table.name'} that is no column of a table the replay knows in full names an index
      * of that table (a primary key renamed by its index): sp_rename renames that, and no column changes its name. A
      * typed call, or one on a table the replay does not know in full, stays a column rename.
