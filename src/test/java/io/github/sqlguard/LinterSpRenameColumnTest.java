@@ -70,6 +70,51 @@ class LinterSpRenameColumnTest {
                 .map(finding -> finding.ruleId() + ": " + finding.message()).toList());
     }
 
+    /**
+     * A two-part name the replay knows as a table is that table: sp_rename finds the object and never looks for a
+     * column, so the message offers no column reading; a name it does not know keeps it.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "EXEC sp_rename 'app.orders', 'po'    | Renames table app.orders to po",
+        "EXEC sp_rename 'app.invoices', 'iv'  | Renames table app.invoices to iv (or column invoices of table app,"
+            + " which sp_rename renames when no object is called app.invoices)",
+    })
+    void anUntypedRenameOfAKnownTableOffersNoColumnReading(String call, String message) throws IOException {
+        write("V1__create.sql", "CREATE TABLE app.orders (id INT, total INT);\nGO");
+        write("V2__rename.sql", call + "\nGO");
+        LintConfig defaults = LintConfig.defaults(project, List.of(project.resolve("db")));
+        LintResult result = new Linter().run(new LintConfig(project, defaults.directories(), defaults.includes(),
+                List.of(), Dialect.SQLSERVER, StandardCharsets.UTF_8, Map.of(), List.of(), defaults.flyway(),
+                defaults.liquibase(), List.of(), null, defaults.maxFileBytes(), 1));
+        assertEquals(List.of("rename-table: " + message), result.findings().stream()
+                .map(finding -> finding.ruleId() + ": " + finding.message()).toList());
+    }
+
+    /**
+     * Without a type, {@code 'schema.table.name'} that is no column of a table the replay knows in full names an index
+     * of that table (a primary key renamed by its index): sp_rename renames that, and no column changes its name. A
+     * typed call, or one on a table the replay does not know in full, stays a column rename.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "EXEC sp_rename '[dbo].[t].[dbo.PK_t]', 'PK_t'            | ''",
+        "EXEC sp_rename 'dbo.t.ix_t_a', 'ix_t_b'                  | ''",
+        "EXEC sp_rename 'dbo.t.a', 'b'                            | rename-column",
+        "EXEC sp_rename 'dbo.t.ix_t_a', 'ix_t_b', 'COLUMN'        | rename-column",
+        "EXEC sp_rename 'dbo.elsewhere.ix_e', 'ix_f'              | rename-column",
+    })
+    void anUntypedThreePartNameOfNoKnownColumnRenamesAnIndex(String call, String expected) throws IOException {
+        write("V1__create.sql", "CREATE TABLE dbo.t (id INT, a INT, CONSTRAINT [dbo.PK_t] PRIMARY KEY (id));\nGO");
+        write("V2__rename.sql", call + "\nGO");
+        LintConfig defaults = LintConfig.defaults(project, List.of(project.resolve("db")));
+        LintResult result = new Linter().run(new LintConfig(project, defaults.directories(), defaults.includes(),
+                List.of(), Dialect.SQLSERVER, StandardCharsets.UTF_8, Map.of(), List.of(), defaults.flyway(),
+                defaults.liquibase(), List.of(), null, defaults.maxFileBytes(), 1));
+        assertEquals(expected.isEmpty() ? List.of() : List.of(expected),
+                result.findings().stream().map(Finding::ruleId).toList());
+    }
+
     private void write(String name, String sql) throws IOException {
         Path file = project.resolve("db/" + name);
         Files.createDirectories(file.getParent());

@@ -99,7 +99,9 @@ final class DestructiveClauses {
                 "DBMS_XMLSCHEMA.deleteSchema(.., DELETE_CASCADE_FORCE)", null, deletion.schemaUrl(), null));
         SpRenameCall.of(core).ifPresent(call -> {
             if (call.renamesColumn()) {
-                add(ClauseKind.RENAMED_COLUMN, verb, "sp_rename", null, call.oldName(), call.newName());
+                // an untyped call may rename an index instead, which the replay settles: its words say so
+                add(ClauseKind.RENAMED_COLUMN, verb, call.objectType().isEmpty() ? "sp_rename" : "sp_rename COLUMN",
+                        null, call.oldName(), call.newName());
             } else if (call.renamesTable()) {
                 // only an untyped call may still rename a column, which the replay settles: its words say so
                 add(ClauseKind.RENAMED_TABLE, verb, call.objectType().isEmpty() ? "sp_rename"

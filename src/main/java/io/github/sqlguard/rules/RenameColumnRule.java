@@ -52,6 +52,9 @@ public final class RenameColumnRule extends ClauseRule {
         if (clause.kind() == ClauseKind.RENAMED_TABLE) {
             return !SpRenamedColumn.renamesKnownColumn(clause, schema);
         }
+        if (SpRenamedColumn.namesNoColumnOfKnownTable(clause, schema)) {
+            return true;
+        }
         String from = clause.name();
         String to = clause.detail();
         if (from == null || to == null) {
@@ -72,7 +75,7 @@ public final class RenameColumnRule extends ClauseRule {
     String message(List<DestructiveClause> group) {
         DestructiveClause first = group.get(0);
         List<String> renames = group.stream().map(clause -> clause.name() + " to " + clause.detail()).toList();
-        return first.words().equals("sp_rename") ? "sp_rename renames column " + renames.get(0)
+        return first.words().startsWith("sp_rename") ? "sp_rename renames column " + renames.get(0)
                 : first.words() + " renames " + counted("column", "columns", renames);
     }
 }

@@ -3,10 +3,12 @@ package io.github.sqlguard.rules;
 import io.github.sqlguard.analysis.ClauseKind;
 import io.github.sqlguard.analysis.DestructiveClause;
 import io.github.sqlguard.analysis.ObjectNames;
+import io.github.sqlguard.analysis.StatementModel;
 import io.github.sqlguard.model.RuleInfo;
 import io.github.sqlguard.model.Severity;
 import io.github.sqlguard.schema.SchemaFacts;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -52,19 +54,25 @@ public final class RenameTableRule extends ClauseRule {
 
     @Override
     String message(List<DestructiveClause> group) {
+        return message(group, null, SchemaFacts.UNKNOWN).orElseThrow();
+    }
+
+    @Override
+    Optional<String> message(List<DestructiveClause> group, StatementModel statement, SchemaFacts schema) {
         List<String> renames = group.stream().map(clause -> clause.name() + " to " + clause.detail()
-                + columnReading(clause)).toList();
-        return "Renames " + counted("table", "tables", renames);
+                + columnReading(clause, schema)).toList();
+        return Optional.of("Renames " + counted("table", "tables", renames));
     }
 
     /**
      * For an untyped sp_rename of {@code 't.c'} that the replay could not settle (it does not know table t), the
      * other reading: sp_rename renames column c of t when no object has that name, which is how scripts usually
-     * rename a column, so "table t.c" alone misleads. {@code 'dbo.orders'} names the default schema and a table.
+     * rename a column, so "table t.c" alone misleads. {@code 'dbo.orders'} names the default schema and a table,
+     * and so does a name the replay knows as a table: sp_rename finds that object and never looks for a column.
      */
-    private static String columnReading(DestructiveClause clause) {
+    private static String columnReading(DestructiveClause clause, SchemaFacts schema) {
         String old = clause.name();
-        if (!"sp_rename".equals(clause.words()) || old == null) {
+        if (!"sp_rename".equals(clause.words()) || old == null || schema.before().table(old).isPresent()) {
             return "";
         }
         String column = ObjectNames.lastPart(old);

@@ -39,4 +39,23 @@ final class SpRenamedColumn {
         boolean partlyKnown = schema.before().table(table).map(known -> !known.complete()).orElse(false);
         return partlyKnown || schema.before().column(table, column).isPresent();
     }
+
+    /**
+     * True when {@code clause} is an untyped sp_rename of {@code 'schema.table.name'} and the replay knows that table
+     * in full without such a column. sp_rename then looks for an index of the table with that name (scripts rename a
+     * primary key that way, which renames its constraint too): no column changes its name and no row is lost.
+     */
+    static boolean namesNoColumnOfKnownTable(DestructiveClause clause, SchemaFacts schema) {
+        String old = clause.name();
+        if (clause.kind() != ClauseKind.RENAMED_COLUMN || !"sp_rename".equals(clause.words()) || old == null) {
+            return false;
+        }
+        String column = ObjectNames.lastPart(old);
+        if (column.length() == old.length()) {
+            return false;
+        }
+        String table = old.substring(0, old.length() - column.length() - 1);
+        return schema.before().table(table).map(known -> known.complete()).orElse(false)
+                && schema.before().column(table, column).isEmpty();
+    }
 }

@@ -206,6 +206,9 @@ final class VariableAssignments {
         List<Token> expression = expressions.get(reaching);
         int assigned = expression.isEmpty() ? scope.get(assignedAt.get(reaching)).offset()
                 : expression.get(expression.size() - 1).offset();
+        // A loop brings an assignment round again only when one stands after the use: with every one before it, the
+        // last still holds when the use runs, in any pass (a branch that skips it ends, or turns, in between).
+        boolean assignedAfterUse = assignedAt.stream().anyMatch(at -> scope.get(at).offset() > use.offset());
         Token laterBlock = null;
         for (int i = 0; i < scope.size(); i++) {
             Token token = scope.get(i);
@@ -214,7 +217,11 @@ final class VariableAssignments {
             }
             boolean between = token.offset() > assigned && token.offset() < use.offset();
             laterBlock = laterBlock == null && between && token.isWord("BEGIN") ? token : laterBlock;
-            if (LoopWords.isLoop(scope, i) || between && token.isAnyWord(DETOURS)
+            // An IF opened after the assignment and not closed before the use holds the use in its body, which runs
+            // after the assignment did (IF n = 0 THEN EXECUTE IMMEDIATE 'ALTER TABLE ' || v ..): its END, ELSE or
+            // ELSIF between them is what makes a detour.
+            if (assignedAfterUse && LoopWords.isLoop(scope, i) || between && token.isAnyWord(DETOURS)
+                    && !token.isWord("IF")
                     && !(local && token.isAnyWord("EXEC", "EXECUTE"))
                     && !(laterBlock != null && token.isAnyWord("EXCEPTION", "WHEN"))) {
                 return -1;

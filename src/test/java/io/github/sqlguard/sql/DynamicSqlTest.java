@@ -143,6 +143,16 @@ class DynamicSqlTest {
         "ORACLE | BEGIN\\n  v := 'CREATE SEQUENCE s START WITH ';\\n  EXECUTE IMMEDIATE v || n;\\nEND; | false",
         "ORACLE | BEGIN\\n  IF c THEN v := 'CREATE SEQUENCE s START WITH '; END IF;\\n  EXECUTE IMMEDIATE v || n;\\nEND; | true",
         "ORACLE | BEGIN\\n  LOOP\\n    v := 'CREATE SEQUENCE s START WITH ';\\n    EXECUTE IMMEDIATE v || n;\\n    v := 'DROP TABLE ';\\n  END LOOP;\\nEND; | true",
+        // An IF or loop between them that does not end before the use leaves the one assignment reaching it.
+        "ORACLE | BEGIN\\n  v := 'CREATE SEQUENCE s START WITH ';\\n  IF c = 0 THEN\\n    EXECUTE IMMEDIATE v || n;\\n"
+                + "  END IF;\\nEND; | false",
+        "ORACLE | BEGIN\\n  FOR i IN 1 .. 2 LOOP\\n    NULL;\\n  END LOOP;\\n  v := 'CREATE SEQUENCE s START WITH ';\\n"
+                + "  EXECUTE IMMEDIATE v || n;\\nEND; | false",
+        "ORACLE | BEGIN\\n  v := 'CREATE SEQUENCE s START WITH ';\\n  IF c = 0 THEN\\n    v := 'DROP TABLE ';\\n  END IF;\\n"
+                + "  EXECUTE IMMEDIATE v || n;\\nEND; | true",
+        "ORACLE | BEGIN\\n  v := 'CREATE SEQUENCE s START WITH ';\\n  IF c = 0 THEN\\n    NULL;\\n  ELSE\\n"
+                + "    EXECUTE IMMEDIATE v || n;\\n  END IF;\\nEND; | true",
+        "SQLSERVER | DECLARE @t SYSNAME = N'dbo.orders';\\nIF @x = 1\\n  EXEC('DELETE FROM ' + @t + ' WHERE id = 1') | false",
         "ORACLE | BEGIN\\n  v := f('CREATE SEQUENCE s START WITH ');\\n  EXECUTE IMMEDIATE v || n;\\nEND; | true",
         // A handler of a block begun after the assignment runs after it; one of the assigning block may run before.
         "ORACLE | BEGIN\\n  v := 'CREATE SEQUENCE s START WITH ';\\n  BEGIN\\n    NULL;\\n  EXCEPTION\\n    WHEN OTHERS THEN\\n"
