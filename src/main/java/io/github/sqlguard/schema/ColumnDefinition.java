@@ -117,10 +117,15 @@ final class ColumnDefinition {
      * True when the word at {@code at} starts the attributes of a column whose type begins at {@code typeStart}.
      * MySQL's CHARACTER SET belongs to the type (VARCHAR(50) CHARACTER SET latin1), unlike SET DEFAULT, and so
      * does a SET('r', 'w') type itself. SERIAL in place of a type is PostgreSQL's auto-numbered integer; only
-     * after a type is it MySQL's SERIAL DEFAULT VALUE attribute.
+     * after a type is it MySQL's SERIAL DEFAULT VALUE attribute. MariaDB's {@code WITH SYSTEM VERSIONING} and
+     * {@code WITHOUT SYSTEM VERSIONING} say whether the column's changes enter a versioned table's history, where
+     * {@code TIMESTAMP WITH TIME ZONE} is still the type.
      */
     private static boolean endsType(List<Token> tokens, int typeStart, int at) {
         Token token = tokens.get(at);
+        if (token.isAnyWord("WITH", "WITHOUT")) {
+            return at > typeStart && at + 1 < tokens.size() && tokens.get(at + 1).isWord("SYSTEM");
+        }
         if (token.type() != TokenType.WORD || !AFTER_TYPE.contains(token.upper())) {
             return false;
         }
