@@ -14,12 +14,15 @@ import java.util.Set;
  */
 final class ColumnDefinition {
 
-    /** Words that end a column's type and start its attributes. */
+    /**
+     * Words that end a column's type and start its attributes; MariaDB's {@code COMPRESSED [= zlib]} stores the
+     * values compressed and leaves the type as it is.
+     */
     private static final Set<String> AFTER_TYPE = Set.of("NOT", "NULL", "DEFAULT", "PRIMARY", "REFERENCES",
             "CONSTRAINT", "CHECK", "UNIQUE", "COLLATE", "GENERATED", "AUTO_INCREMENT", "AUTOINCREMENT", "IDENTITY",
             "COMMENT", "ON", "AS", "ENCODE", "USING", "FIRST", "AFTER", "SPARSE", "ROWGUIDCOL",
-            "INVISIBLE", "VISIBLE", "ENABLE", "DISABLE", "STORAGE", "COMPRESSION", "MASKED", "SERIAL", "FILESTREAM",
-            "SET", "DROP", "SORTKEY", "DISTKEY", "ENCRYPT", "TTL", "CODEC", "ALIAS", "MATERIALIZED", "EPHEMERAL");
+            "INVISIBLE", "VISIBLE", "ENABLE", "DISABLE", "STORAGE", "COMPRESSION", "COMPRESSED", "MASKED", "SERIAL",
+            "FILESTREAM", "SET", "DROP", "SORTKEY", "DISTKEY", "ENCRYPT", "TTL", "CODEC", "ALIAS", "MATERIALIZED", "EPHEMERAL");
 
     /** Words that start a table constraint rather than a column. */
     static final Set<String> CONSTRAINT_WORDS = Set.of("CONSTRAINT", "PRIMARY", "FOREIGN", "UNIQUE", "CHECK",

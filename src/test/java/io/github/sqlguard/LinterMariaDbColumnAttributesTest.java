@@ -10,11 +10,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * MariaDB's {@code WITH SYSTEM VERSIONING} and {@code WITHOUT SYSTEM VERSIONING} after a column's type say whether
- * the column's changes are kept in a system-versioned table's history; they are no part of the type, so a longer
- * {@code VARCHAR} written with them is still a widening and a shorter one is compared by its length.
+ * MariaDB's column attributes after a type are no part of it: {@code WITH SYSTEM VERSIONING} and {@code WITHOUT
+ * SYSTEM VERSIONING} say whether the column's changes are kept in a system-versioned table's history,
+ * {@code COMPRESSED [= zlib]} that its values are stored compressed. A longer type written with them is still a
+ * widening, and a shorter one is compared by its length.
  */
-class LinterSystemVersioningColumnTest {
+class LinterMariaDbColumnAttributesTest {
 
     @TempDir
     Path project;
@@ -43,6 +44,28 @@ class LinterSystemVersioningColumnTest {
                 + " to label",
                 "db/migration/V2__widen.sql:5:25 alter-column-type ALTER TABLE audit_trail changes the type of column"
                 + " label from VARCHAR(60) to VARCHAR(20) (shorter: 60 to 20 characters)"),
+                TestProject.lint(project, Dialect.MARIADB).findings().stream()
+                        .map(f -> f.location() + " " + f.ruleId() + " " + f.message()).toList());
+    }
+
+    @Test
+    void compressedAfterAColumnTypeIsNoPartOfIt() throws IOException {
+        TestProject.write(project, "db/migration/V1__docs.sql", """
+                CREATE TABLE docs (
+                  id BIGINT PRIMARY KEY,
+                  body TEXT COMPRESSED,
+                  raw BLOB COMPRESSED=zlib,
+                  title VARCHAR(200) COMPRESSED NOT NULL
+                );
+                """);
+        TestProject.write(project, "db/migration/V2__widen.sql", """
+                ALTER TABLE docs MODIFY body MEDIUMTEXT COMPRESSED;
+                ALTER TABLE docs MODIFY raw LONGBLOB COMPRESSED=zlib;
+                ALTER TABLE docs MODIFY title VARCHAR(80) COMPRESSED NOT NULL;
+                """);
+
+        assertEquals(List.of("db/migration/V2__widen.sql:3:18 alter-column-type ALTER TABLE docs changes the type of"
+                + " column title from VARCHAR(200) to VARCHAR(80) (shorter: 200 to 80 characters)"),
                 TestProject.lint(project, Dialect.MARIADB).findings().stream()
                         .map(f -> f.location() + " " + f.ruleId() + " " + f.message()).toList());
     }
