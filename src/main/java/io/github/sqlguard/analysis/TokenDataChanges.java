@@ -133,8 +133,9 @@ final class TokenDataChanges {
         Set<String> others = selfJoinedCopy ? joined.qualifiersOfEachTable() : joined.qualifiersOtherThan(targets);
         List<KeyLink> keyLinks = where < 0 ? joined.keyLinks(targets)
                 : whereJoinLinks(view, joinsFrom, where, end, !tokens.isWord(i, "FROM"));
+        boolean portion = forPortionOfPeriod(i, where < 0 ? end : where);
         found.add(new DataChange("DELETE", joined.tablesOf(targets), !selfJoinedCopy && joined.restrict(targets),
-                joined.joinsOnAlwaysTrueConditionsOnly(), whereClause(where, end, others, capped, targets),
+                joined.joinsOnAlwaysTrueConditionsOnly(), whereClause(where, end, others, capped, targets, portion),
                 tokens.tokens().get(start), unresolvedConditions(where, end), RowSelection.STATEMENT, keyLinks,
                 partitionsAt(joinsFrom)));
     }
@@ -162,7 +163,7 @@ final class TokenDataChanges {
                 : TokenJoins.tables(tokens, innerFrom, joinsEnd, false);
         List<KeyLink> keyLinks = where < 0 && verb.equals("DELETE") ? joined.keyLinks(targets) : List.of();
         found.add(new DataChange(verb, targets, joined.restrict(targets), joined.joinsOnAlwaysTrueConditionsOnly(),
-                whereClause(where, whereEnd, Set.of(), capped, targets), tokens.tokens().get(start),
+                whereClause(where, whereEnd, Set.of(), capped, targets, false), tokens.tokens().get(start),
                 unresolvedConditions(where, whereEnd), RowSelection.STATEMENT, keyLinks));
     }
 
@@ -231,8 +232,8 @@ final class TokenDataChanges {
                         : whereJoinLinks(i, from, where, end, false) : List.of();
         boolean capped = afterTop != afterModifiers || limits(start, end);
         found.add(new DataChange("UPDATE", tables, restricted, crossJoin,
-                whereClause(where, end, others, capped, targets), tokens.tokens().get(start),
-                unresolvedConditions(where, end), SetValues.writeBackOwnValuesOnly(tokens, set + 1, setEnd)
+                whereClause(where, end, others, capped, targets, forPortionOfPeriod(i, set)),
+                tokens.tokens().get(start), unresolvedConditions(where, end), SetValues.writeBackOwnValuesOnly(tokens, set + 1, setEnd)
                         ? RowSelection.OWN_VALUES_WRITTEN_BACK : RowSelection.STATEMENT, keyLinks, partitions));
     }
 
@@ -296,10 +297,26 @@ final class TokenDataChanges {
     }
 
     /**
+     * True when SQL:2011's {@code FOR PORTION OF period FROM a TO b} (MariaDB's application-time periods, Db2's
+     * business time) follows the target between {@code from} and {@code to}: the statement then changes only the
+     * rows whose period overlaps that range, and trims those reaching past it.
+     */
+    private boolean forPortionOfPeriod(int from, int to) {
+        int portion = tokens.indexOfTopLevelWord(from, to, "PORTION");
+        return portion > from && tokens.isWord(portion - 1, "FOR") && tokens.isWord(portion + 1, "OF");
+    }
+
+    /**
      * The WHERE at {@code where} as a fact; {@code others} names the tables that are not the target, {@code capped}
      * tells that a TOP or LIMIT caps how many rows the statement takes, {@code targets} are the tables it changes.
+     * A {@code FOR PORTION OF} a period ({@code portion}) limits the rows as a condition on the period's columns
+     * would, whatever the WHERE says.
      */
-    private WhereFact whereClause(int where, int end, Set<String> others, boolean capped, List<String> targets) {
+    private WhereFact whereClause(int where, int end, Set<String> others, boolean capped, List<String> targets,
+            boolean portion) {
+        if (portion) {
+            return WhereFact.PRESENT;
+        }
         if (where < 0) {
             return capped ? WhereFact.ABSENT_BUT_CAPPED : WhereFact.ABSENT;
         }

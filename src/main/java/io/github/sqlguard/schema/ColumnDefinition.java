@@ -14,12 +14,15 @@ import java.util.Set;
  */
 final class ColumnDefinition {
 
-    /** Words that end a column's type and start its attributes. */
+    /**
+     * Words that end a column's type and start its attributes; MariaDB's {@code COMPRESSED [= zlib]} stores the
+     * values compressed and leaves the type as it is.
+     */
     private static final Set<String> AFTER_TYPE = Set.of("NOT", "NULL", "DEFAULT", "PRIMARY", "REFERENCES",
             "CONSTRAINT", "CHECK", "UNIQUE", "COLLATE", "GENERATED", "AUTO_INCREMENT", "AUTOINCREMENT", "IDENTITY",
             "COMMENT", "ON", "AS", "ENCODE", "USING", "FIRST", "AFTER", "SPARSE", "ROWGUIDCOL",
-            "INVISIBLE", "VISIBLE", "ENABLE", "DISABLE", "STORAGE", "COMPRESSION", "MASKED", "SERIAL", "FILESTREAM",
-            "SET", "DROP", "SORTKEY", "DISTKEY", "ENCRYPT", "TTL", "CODEC", "ALIAS", "MATERIALIZED", "EPHEMERAL");
+            "INVISIBLE", "VISIBLE", "ENABLE", "DISABLE", "STORAGE", "COMPRESSION", "COMPRESSED", "MASKED", "SERIAL",
+            "FILESTREAM", "SET", "DROP", "SORTKEY", "DISTKEY", "ENCRYPT", "TTL", "CODEC", "ALIAS", "MATERIALIZED", "EPHEMERAL");
 
     /** Words that start a table constraint rather than a column. */
     static final Set<String> CONSTRAINT_WORDS = Set.of("CONSTRAINT", "PRIMARY", "FOREIGN", "UNIQUE", "CHECK",
@@ -117,10 +120,15 @@ final class ColumnDefinition {
      * True when the word at {@code at} starts the attributes of a column whose type begins at {@code typeStart}.
      * MySQL's CHARACTER SET belongs to the type (VARCHAR(50) CHARACTER SET latin1), unlike SET DEFAULT, and so
      * does a SET('r', 'w') type itself. SERIAL in place of a type is PostgreSQL's auto-numbered integer; only
-     * after a type is it MySQL's SERIAL DEFAULT VALUE attribute.
+     * after a type is it MySQL's SERIAL DEFAULT VALUE attribute. MariaDB's {@code WITH SYSTEM VERSIONING} and
+     * {@code WITHOUT SYSTEM VERSIONING} say whether the column's changes enter a versioned table's history, where
+     * {@code TIMESTAMP WITH TIME ZONE} is still the type.
      */
     private static boolean endsType(List<Token> tokens, int typeStart, int at) {
         Token token = tokens.get(at);
+        if (token.isAnyWord("WITH", "WITHOUT")) {
+            return at > typeStart && at + 1 < tokens.size() && tokens.get(at + 1).isWord("SYSTEM");
+        }
         if (token.type() != TokenType.WORD || !AFTER_TYPE.contains(token.upper())) {
             return false;
         }

@@ -51,13 +51,22 @@ enum TypeFamily {
         return BY_BASE.getOrDefault(type.base(), OTHER);
     }
 
+    /** What MySQL's {@code TEXT(n)} or {@code BLOB(n)} holds: a TEXT's 65,535, a MEDIUMTEXT's or a LONGTEXT's. */
+    private static long mySqlSizedLob(SqlType type) {
+        long asked = type.firstArgument();
+        return asked <= 65_535 ? 65_535 : asked <= 16_777_215 ? 16_777_215 : SqlType.MAX;
+    }
+
     /** Characters (text) or bytes (binary) a value may hold; {@link SqlType#MAX} when unbounded; -1 unknown. */
     static long length(SqlType type, Dialect dialect) {
         boolean mysql = dialect.isMySqlFamily();
         return switch (type.base()) {
-            // CockroachDB's and BigQuery's STRING(n) holds n characters; MySQL sizes TEXT(n) up to a whole TEXT.
-            case "TEXT" -> mysql ? 65_535 : type.arguments().isEmpty() ? SqlType.MAX : type.firstArgument();
-            case "BLOB" -> mysql ? 65_535 : SqlType.MAX;
+            // CockroachDB's and BigQuery's STRING(n) holds n characters; MySQL makes TEXT(n) and BLOB(n) the
+            // smallest of its TEXT or BLOB types that holds n: a whole TEXT at least (a TINYTEXT's size depends on
+            // the character set), a MEDIUMTEXT for TEXT(81920).
+            case "TEXT" -> mysql ? mySqlSizedLob(type)
+                    : type.arguments().isEmpty() ? SqlType.MAX : type.firstArgument();
+            case "BLOB" -> mysql ? mySqlSizedLob(type) : SqlType.MAX;
             case "TINYTEXT", "TINYBLOB" -> 255;
             case "MEDIUMTEXT", "MEDIUMBLOB" -> 16_777_215;
             case "LONGTEXT", "LONGBLOB", "CLOB", "NCLOB", "CITEXT", "BYTEA", "IMAGE", "LONG RAW" -> SqlType.MAX;

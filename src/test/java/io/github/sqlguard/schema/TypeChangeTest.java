@@ -72,6 +72,14 @@ class TypeChangeTest {
             LONGVARCHAR                 | VARCHAR(255)                | AUTO       | LOSSY
             TEXT                        | TINYTEXT                    | MYSQL      | LOSSY
             MEDIUMTEXT                  | TEXT                        | MYSQL      | LOSSY
+            MEDIUMTEXT                  | TEXT(81920)                 | MYSQL      | LOSSLESS
+            TEXT(81920)                 | TEXT                        | MYSQL      | LOSSY
+            TEXT(81920)                 | MEDIUMTEXT                  | MARIADB    | LOSSLESS
+            VARCHAR(256)                | TEXT(81920)                 | MYSQL      | LOSSLESS
+            TEXT(100)                   | TEXT                        | MYSQL      | LOSSLESS
+            LONGTEXT                    | TEXT(20000000)              | MYSQL      | LOSSLESS
+            MEDIUMBLOB                  | BLOB(70000)                 | MYSQL      | LOSSLESS
+            BLOB(70000)                 | BLOB                        | MYSQL      | LOSSY
             DECIMAL(10,2)               | DECIMAL(19,2)               | MYSQL      | LOSSLESS
             MONEY                       | DECIMAL(19,4)               | SQLSERVER  | LOSSLESS
             MONEY                       | DECIMAL(18,2)               | SQLSERVER  | LOSSY
