@@ -37,6 +37,12 @@ class LinterOverwrittenCopyTest {
             | ERROR | (the copy to orders_bak at line 1 no longer holds what it copied, which line 2 overwrites)
             MYSQL      | UPDATE orders_bak b JOIN orders o ON o.id = b.id SET b.total = 0 \
             | ERROR | (the copy to orders_bak at line 1 no longer holds column total, which line 2 overwrites)
+            MYSQL      | UPDATE orders o JOIN orders_bak b ON b.id = o.id SET b.total = 0 \
+            | ERROR | (the copy to orders_bak at line 1 no longer holds what it copied, which line 2 overwrites)
+            H2         | MERGE INTO orders_bak KEY (id) SELECT o.id, 0, o.note FROM orders o JOIN orders_bak USING (id) \
+            | ERROR | (the copy to orders_bak at line 1 no longer holds what it copied, which line 2 overwrites)
+            POSTGRESQL | UPSERT INTO orders_bak (id, total) SELECT id, 0 FROM orders \
+            | ERROR | (the copy to orders_bak at line 1 no longer holds what it copied, which line 2 overwrites)
             AUTO       | INSERT OVERWRITE INTO orders_bak SELECT * FROM orders WHERE id < 0 \
             | ERROR |
             POSTGRESQL | INSERT INTO orders_bak (id, total) SELECT id, 0 FROM orders ON CONFLICT (id) DO NOTHING \

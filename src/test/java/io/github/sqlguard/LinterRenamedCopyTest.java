@@ -30,6 +30,8 @@ class LinterRenamedCopyTest {
             | INFO  | (guarded: rows copied to orders_bak at line 1, renamed to orders_old at line 2)
             POSTGRESQL | ALTER TABLE orders_bak RENAME TO orders_old;\\nDROP TABLE orders_old \
             | ERROR |
+            POSTGRESQL | ALTER TABLE orders_bak RENAME TO orders_old;\\nALTER TABLE orders_old DROP COLUMN note \
+            | ERROR | (the copy to orders_bak at line 1 no longer holds column note, which line 3 drops)
             POSTGRESQL | ALTER TABLE orders_bak RENAME TO orders_old;\\nCREATE TABLE orders_bak (id INT);\\n\
             DROP TABLE orders_bak \
             | INFO  | (guarded: rows copied to orders_bak at line 1, renamed to orders_old at line 2)

@@ -13,8 +13,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * A ROLLBACK that always runs undoes the copy its transaction made, so the copy guards no later drop; one that runs
- * only when something failed (a T-SQL {@code IF @@ERROR} branch) leaves the guard, as does the rollback of another,
- * prepared transaction.
+ * only when something failed (a T-SQL {@code IF @@ERROR} branch) leaves the guard, as do the rollback of another,
+ * prepared transaction, a rollback after the COMMIT of the copy or to a savepoint after it, and MySQL's, whose
+ * CREATE TABLE commits first.
  */
 class LinterRolledBackCopyTest {
 
@@ -30,6 +31,10 @@ class LinterRolledBackCopyTest {
             SQLSERVER  | BEGIN TRAN;\\nSELECT * INTO orders_bak FROM orders;\\n\
             IF @@ERROR <> 0 BEGIN ROLLBACK TRAN; RETURN; END | INFO
             POSTGRESQL | CREATE TABLE orders_bak AS SELECT * FROM orders;\\nROLLBACK PREPARED 'batch-7'; | INFO
+            POSTGRESQL | BEGIN;\\nCREATE TABLE orders_bak AS SELECT * FROM orders;\\nCOMMIT;\\nBEGIN;\\nROLLBACK; | INFO
+            POSTGRESQL | BEGIN;\\nCREATE TABLE orders_bak AS SELECT * FROM orders;\\nSAVEPOINT s;\\n\
+            ROLLBACK TO SAVEPOINT s;\\nCOMMIT; | INFO
+            MYSQL      | START TRANSACTION;\\nCREATE TABLE orders_bak AS SELECT * FROM orders;\\nROLLBACK; | INFO
             """)
     void aRollbackUndoesTheCopy(Dialect dialect, String before, String severity) throws IOException {
         TestProject.write(project, "db/V1__init.sql",

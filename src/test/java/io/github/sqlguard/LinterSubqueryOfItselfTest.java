@@ -37,7 +37,12 @@ class LinterSubqueryOfItselfTest {
             | always-true-where
             MYSQL      | DELETE o FROM orders o JOIN (SELECT id FROM orders) x ON x.id = o.id | always-true-where
             POSTGRESQL | WITH x AS (SELECT id FROM orders WHERE total > 3) DELETE FROM orders o USING x WHERE o.id = x.id |
+            POSTGRESQL | UPDATE orders SET total = (SELECT SUM(o2.total) FROM orders o2 WHERE o2.id = orders.id) \
+            WHERE id IN (SELECT id FROM orders) | always-true-where
             POSTGRESQL | DELETE FROM orders WHERE total IN (SELECT id FROM orders) | unfiltered-subquery
+            POSTGRESQL | DELETE FROM orders WHERE id IN (SELECT id FROM archive.orders) | unfiltered-subquery
+            POSTGRESQL | DELETE FROM orders WHERE EXISTS (SELECT 1 FROM (SELECT total AS id FROM orders) x \
+            WHERE x.id = orders.id) |
             POSTGRESQL | DELETE FROM orders WHERE id IN (SELECT id FROM orders WHERE total > 5) |
             POSTGRESQL | DELETE FROM orders WHERE id NOT IN (SELECT id FROM orders) |
             MYSQL      | DELETE FROM orders WHERE id IN (SELECT id FROM (SELECT id FROM orders WHERE total > 5) x) |

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What an ALTER TABLE renames, which {@link LossGuards} follows so that facts about a table or a column stay with
- * its new name: the table itself ({@code RENAME TO b}), or columns ({@code RENAME [COLUMN] a TO b}, H2's {@code
+ * What an ALTER TABLE renames, so that what the schema readers know of a table or a column stays with its new
+ * name: the table itself ({@code RENAME TO b}), or columns ({@code RENAME [COLUMN] a TO b}, H2's {@code
  * ALTER COLUMN a RENAME TO b}, MySQL's {@code CHANGE [COLUMN] a b type}).
  */
 final class AlterTableRenames {

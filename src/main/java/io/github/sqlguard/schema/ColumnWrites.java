@@ -414,23 +414,34 @@ final class ColumnWrites {
 
     /**
      * True when the rows an INSERT or MERGE adds may instead update rows already there: {@code ON DUPLICATE KEY
-     * UPDATE}, {@code ON CONFLICT .. DO UPDATE}, and H2's {@code MERGE INTO t KEY (..)}, which has no USING.
+     * UPDATE}, {@code ON CONFLICT .. DO UPDATE}, CockroachDB's {@code UPSERT}, and H2's {@code MERGE INTO t KEY
+     * (..)}, which has no USING.
      */
     static boolean updatesExistingRows(List<Token> tokens) {
-        boolean merge = !tokens.isEmpty() && tokens.get(0).isWord("MERGE");
-        boolean using = false;
+        if (!tokens.isEmpty() && tokens.get(0).isWord("UPSERT")) {
+            return true;
+        }
         for (int i = 0; i + 1 < tokens.size(); i++) {
             Token token = tokens.get(i);
-            if (token.type() != TokenType.WORD) {
-                continue;
-            }
-            if (token.isWord("DUPLICATE") && tokens.get(i + 1).isWord("KEY")
-                    || token.isWord("DO") && tokens.get(i + 1).isWord("UPDATE")) {
+            if (token.type() == TokenType.WORD && (token.isWord("DUPLICATE") && tokens.get(i + 1).isWord("KEY")
+                    || token.isWord("DO") && tokens.get(i + 1).isWord("UPDATE"))) {
                 return true;
             }
-            using |= token.isWord("USING");
         }
-        return merge && !using;
+        if (tokens.isEmpty() || !tokens.get(0).isWord("MERGE")) {
+            return false;
+        }
+        // The MERGE's own USING follows its target and alias; one in H2's source (a join's USING (cid)) is not it.
+        SchemaNames.Read target = tableRowsAreAddedTo(tokens);
+        int i = target == null ? tokens.size() : target.next();
+        if (i < tokens.size() && tokens.get(i).isWord("AS")) {
+            i++;
+        }
+        if (i < tokens.size() && tokens.get(i).type() == TokenType.WORD
+                && !tokens.get(i).isAnyWord("USING", "KEY", "VALUES", "SELECT", "WITH")) {
+            i++;
+        }
+        return target != null && !(i < tokens.size() && tokens.get(i).isWord("USING"));
     }
 
     /** True when {@code tokens} are an UPDATE, read by {@link #update} or not (a join, a table list). */
@@ -438,14 +449,14 @@ final class ColumnWrites {
         return verbAt(tokens, "UPDATE") >= 0;
     }
 
-    /** The table an INSERT, REPLACE, MERGE or PostgreSQL COPY .. FROM adds rows to, as written. */
+    /** The table an INSERT, REPLACE, MERGE, UPSERT or PostgreSQL COPY .. FROM adds rows to, as written. */
     static Optional<String> rowsAddedTo(List<Token> tokens) {
         return Optional.ofNullable(tableRowsAreAddedTo(tokens)).map(SchemaNames.Read::text);
     }
 
-    /** The name of the table an INSERT, REPLACE, MERGE or COPY adds rows to, with where it ends; or null. */
+    /** The name of the table an INSERT, REPLACE, MERGE, UPSERT or COPY adds rows to, with where it ends; or null. */
     static SchemaNames.Read tableRowsAreAddedTo(List<Token> tokens) {
-        for (String verb : List.of("INSERT", "REPLACE", "MERGE", "COPY")) {
+        for (String verb : List.of("INSERT", "REPLACE", "MERGE", "COPY", "UPSERT")) {
             int i = verbAt(tokens, verb);
             if (i >= 0) {
                 i++;

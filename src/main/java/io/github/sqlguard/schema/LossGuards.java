@@ -222,9 +222,15 @@ public final class LossGuards {
             List<RowChange> updates = model.rowChanges().stream().filter(c -> c.verb().equals("UPDATE")).toList();
             if (!updates.isEmpty()) {
                 Set<String> followed = ColumnWrites.tablesFollowedByUpdate(model.statement().tokens());
-                updates.stream().filter(change -> change.selection() != RowSelection.STATEMENT
-                        || change.tables().size() != 1 || !followed.contains(SchemaNames.key(change.tables().get(0))))
-                        .forEach(change -> change.tables().forEach(table -> copies.rowsOverwritten(table, at)));
+                for (RowChange change : updates) {
+                    if (change.selection() == RowSelection.STATEMENT && change.tables().size() == 1
+                            && followed.contains(SchemaNames.key(change.tables().get(0)))) {
+                        continue;
+                    }
+                    // Which table of a join an UPDATE writes is not followed: any it names may be the copy.
+                    (change.selection() == RowSelection.STATEMENT ? TableNames.of(model.statement().tokens())
+                            : change.tables()).forEach(table -> copies.rowsOverwritten(table, at));
+                }
             }
         }
     }
@@ -255,11 +261,6 @@ public final class LossGuards {
             return;
         }
         List<Token> tokens = statement.tokens();
-        if (rollsBack(statement)) {
-            // What the transaction did is undone, copies with it; which statements it began at is not followed.
-            forgetAll();
-            return;
-        }
         List<String> named = TableNames.of(tokens);
         TableNamespace.Names names = namespace.names();
         // Each name is resolved once, to see whether it means another table than the facts kept, and to keep it.
@@ -344,7 +345,7 @@ public final class LossGuards {
         if (rowsAdded.isPresent()) {
             String table = SchemaNames.key(rowsAdded.get());
             columns.rowsAdded(table, tokens, main, databases, mayBeUndone(statement));
-            // and a copy of the table made before lacks the new rows
+            // A copy of the table made before lacks the new rows.
             copies.forgetMoved(table);
             copies.forget(List.of(table));
             if (ColumnWrites.updatesExistingRows(tokens)) {
@@ -371,7 +372,8 @@ public final class LossGuards {
         }
         List<String> dropped = DestroyedTables.droppedColumns(tokens, main);
         copies.copyChanged(targets.get(0), columns.notAddedTo(targets.get(0), dropped), "drops", lineOf(statement));
-        columns.columnsAltered(SchemaNames.key(targets.get(0)), dropped, AlterTableRenames.renamedColumns(tokens, main));
+        columns.columnsAltered(SchemaNames.key(targets.get(0)), dropped,
+                AlterTableRenames.renamedColumns(tokens, main));
     }
 
     /** Follows what an UPDATE of one table, the statement's own or a CTE's, wrote. */
@@ -381,18 +383,6 @@ public final class LossGuards {
                 mayBeUndone(statement), lineOf(statement));
         copies.copyChanged(update.table(), columns.notAddedTo(update.table(), update.assigned()), "overwrites",
                 lineOf(statement));
-    }
-
-    /**
-     * True for a ROLLBACK (PostgreSQL's ABORT) that runs whenever the script does: not one in a branch or a block's
-     * handler, which runs only when something failed (and the script then usually stops), nor Db2's or PostgreSQL's
-     * {@code ROLLBACK PREPARED 'id'} of another transaction.
-     */
-    private static boolean rollsBack(Statement statement) {
-        List<Token> tokens = statement.tokens();
-        return statement.context().branch() == null && statement.context().body() == null
-                && statement.firstToken().isAnyWord("ROLLBACK", "ABORT")
-                && (tokens.size() < 2 || !tokens.get(1).isWord("PREPARED"));
     }
 
     /**

@@ -58,6 +58,14 @@ public final class RolledBackTransactions {
         return new RolledBackTransactions(lines);
     }
 
+    /**
+     * True when a later ROLLBACK undoes the statement at {@code index}: what it did, a copy it made included, does
+     * not stay.
+     */
+    public boolean undoes(List<StatementModel> models, int index) {
+        return rollbackLines.containsKey(index) && !models.get(index).statement().context().handedToRoutine();
+    }
+
     /** The guard of the statement at {@code index}, when a later ROLLBACK undoes it. */
     public Optional<Guard> guardOf(List<StatementModel> models, int index) {
         Integer line = rollbackLines.get(index);

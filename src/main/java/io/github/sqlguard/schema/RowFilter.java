@@ -81,15 +81,16 @@ public record RowFilter(String verb, String table, Optional<String> alwaysTrue, 
             return joined.map(found -> ofJoinedQuery(found, statement, facts));
         }
         return WhereTokens.of(statement.tokens()).map(where -> {
-            Optional<WhereJudgement.RelatedRow> related = WhereJudgement.onlyRequiresRelatedRow(where)
-                    .flatMap(row -> restrictingNothing(row, where.table(), statement, facts))
-                    // An UPDATE that copies the related row's values is a backfill: each row gets its own.
-                    .filter(row -> !where.assignmentsRead(row.table()));
-            // A related row required in the target itself, on the same columns or on none, is every row.
-            Optional<String> itself = related.flatMap(row -> itselfEveryRow(row, where.table(), "its subquery"));
+            Optional<WhereJudgement.RelatedRow> unfiltered = WhereJudgement.onlyRequiresRelatedRow(where)
+                    .flatMap(row -> restrictingNothing(row, where.table(), statement, facts));
+            // A related row required in the target itself, on the same columns or on none, is every row, whatever
+            // the SET reads.
+            Optional<String> itself = unfiltered.flatMap(row -> itselfEveryRow(row, where.table(), "its subquery"));
             if (itself.isPresent()) {
                 return new RowFilter(where.verb(), where.table(), itself, Optional.empty(), false, false, false);
             }
+            // An UPDATE that copies the related row's values is a backfill: each row gets its own.
+            Optional<WhereJudgement.RelatedRow> related = unfiltered.filter(row -> !where.assignmentsRead(row.table()));
             return new RowFilter(where.verb(), where.table(), WhereJudgement.alwaysTrue(where, facts),
                     related.map(WhereJudgement.RelatedRow::table),
                     related.map(WhereJudgement.RelatedRow::uncorrelated).orElse(false), false, false);
@@ -102,7 +103,7 @@ public record RowFilter(String verb, String table, Optional<String> alwaysTrue, 
      * holds as soon as the table has a row, which it has whenever there is one to change.
      */
     private static Optional<String> itselfEveryRow(WhereJudgement.RelatedRow row, String target, String reader) {
-        if (row.uncorrelated() && SchemaNames.key(row.table()).equals(SchemaNames.key(target))) {
+        if (row.uncorrelated() && row.sameTable(target)) {
             return Optional.of(reader + " reads " + target + " without a filter and names no column of the row,"
                     + " so it holds whenever " + target + " has a row");
         }

@@ -105,7 +105,8 @@ final class SplitMigrationGuards {
     private Optional<Guard> renameOfCreated(Statement statement) {
         List<Token> tokens = statement.tokens();
         int main = DestroyedTables.mainKeyword(tokens);
-        List<String> renamed = AlterTableRenames.renamesTable(tokens, main) ? DestroyedTables.of(tokens, main) : List.of();
+        List<String> renamed = AlterTableRenames.renamesTable(tokens, main) ? DestroyedTables.of(tokens, main)
+                : List.of();
         return renamed.size() == 1 && created.contains(SchemaNames.key(renamed.get(0)))
                 ? Optional.of(new Guard(Guard.Kind.TABLE_CREATED, "table " + renamed.get(0) + " was created earlier in "
                         + SplitMigration.described(migration)))

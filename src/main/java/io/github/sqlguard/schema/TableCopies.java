@@ -25,6 +25,16 @@ import java.util.stream.Collectors;
  */
 final class TableCopies {
 
+    /**
+     * What removes rows from a table, all of them or some: a copy kept there no longer holds what it took
+     * ({@link DestructiveClause}'s kinds).
+     */
+    private static final Set<ClauseKind> REMOVE_ROWS = EnumSet.of(ClauseKind.DROPPED_TABLE,
+            ClauseKind.TRUNCATED_TABLE, ClauseKind.TRUNCATED_PARTITION, ClauseKind.DISCARDED_ROWS,
+            ClauseKind.OVERWRITTEN_TABLE, ClauseKind.EMPTIED_APPEND_SOURCE, ClauseKind.TRUNCATED_SWITCH_TARGET,
+            ClauseKind.DROPPED_PARTITION, ClauseKind.PARTITIONS_DROPPED_BY_CALL, ClauseKind.EXPIRED_ROWS,
+            ClauseKind.DELETED_DUPLICATE_ROWS, ClauseKind.REWOUND_TABLE);
+
     private final Map<String, FullCopy> full = new HashMap<>();
     /**
      * Tables that took every row and column of another, by key, with the key of that other table: kept after the
@@ -37,16 +47,6 @@ final class TableCopies {
     private final Map<String, RowsCopy> leftOut = new HashMap<>();
     /** Columns moved to another table with their rows' primary key: where to, by table copied from and column. */
     private final Map<String, Map<String, MovedTo>> movedColumns = new HashMap<>();
-
-    /**
-     * What removes rows from a table, all of them or some: a copy kept there no longer holds what it took
-     * ({@link DestructiveClause}'s kinds).
-     */
-    private static final Set<ClauseKind> REMOVE_ROWS = EnumSet.of(ClauseKind.DROPPED_TABLE,
-            ClauseKind.TRUNCATED_TABLE, ClauseKind.TRUNCATED_PARTITION, ClauseKind.DISCARDED_ROWS,
-            ClauseKind.OVERWRITTEN_TABLE, ClauseKind.EMPTIED_APPEND_SOURCE, ClauseKind.TRUNCATED_SWITCH_TARGET,
-            ClauseKind.DROPPED_PARTITION, ClauseKind.PARTITIONS_DROPPED_BY_CALL, ClauseKind.EXPIRED_ROWS,
-            ClauseKind.DELETED_DUPLICATE_ROWS, ClauseKind.REWOUND_TABLE);
 
     /** Columns copied to another table in a way that guards nothing. */
     private final CarriedColumns carried = new CarriedColumns();
@@ -177,8 +177,8 @@ final class TableCopies {
 
     /**
      * The script changed rows it may have copied into {@code table} at {@code at}, without saying which columns
-     * ({@code REPLACE INTO}, an upsert, a MERGE's UPDATE): a copy kept there no longer holds what it took, so
-     * destroying its source loses it.
+     * ({@code REPLACE INTO}, an upsert, a MERGE's UPDATE, an UPDATE of a join): a copy kept there no longer holds
+     * what it took, so destroying its source loses it.
      */
     void rowsOverwritten(String table, String at) {
         String key = SchemaNames.key(table);
@@ -366,14 +366,20 @@ final class TableCopies {
     }
 
     /**
-     * A table that holds a full copy was renamed to {@code renamed}: the copy is there now, and a later drop of the
-     * old name drops another table.
+     * A table that holds a copy was renamed to {@code renamed}: the copy is there now, and a later drop of the old
+     * name drops another table. Notes keep naming the table the copy went to, with the rename.
      */
     private void copyRenamed(String table, String renamed, String at) {
         String key = SchemaNames.key(table);
         full.replaceAll((source, copy) -> !copy.target().equals(key) ? copy : new FullCopy(SchemaNames.key(renamed),
-                copy.note() + ", renamed to " + renamed + " at " + at, copy.verified(), renamed, copy.at(),
+                copy.note() + ", renamed to " + renamed + " at " + at, copy.verified(), copy.targetName(), copy.at(),
                 copy.columns()));
+        leftOut.replaceAll((source, rows) -> !SchemaNames.key(rows.target()).equals(key) ? rows
+                : new RowsCopy(renamed, rows.at(), rows.missing(), rows.kept()));
+        movedColumns.values().forEach(columns -> columns.replaceAll((column, moved) ->
+                !SchemaNames.key(moved.target()).equals(key) ? moved : new MovedTo(renamed, moved.at())));
+        partial.replaceAll((source, copy) -> copy.target().isEmpty() || !SchemaNames.key(copy.target()).equals(key)
+                ? copy : new PartialCopy(copy.note(), renamed, copy.at(), copy.asTheyAre(), copy.moved()));
     }
 
     /**

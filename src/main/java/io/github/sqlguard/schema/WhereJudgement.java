@@ -166,12 +166,20 @@ public final class WhereJudgement {
         }
 
         /**
+         * True when {@code target} is this table as written, schema and all ({@code archive.orders} is not
+         * {@code orders}).
+         */
+        public boolean sameTable(String target) {
+            return ObjectNames.normalize(table).equals(ObjectNames.normalize(target));
+        }
+
+        /**
          * True when the row is required in {@code target} itself, on the same columns ({@code id IN (SELECT id FROM
          * t)}, {@code EXISTS (SELECT 1 FROM t t2 WHERE t2.id = t.id)}): every row whose columns are not NULL is its
          * own related row.
          */
         public boolean pairsEveryRowWithItself(String target) {
-            if (!SchemaNames.key(table).equals(SchemaNames.key(target)) || columns.isEmpty()
+            if (!sameTable(target) || columns.isEmpty()
                     || relatedColumns.size() != columns.size()) {
                 return false;
             }
@@ -261,7 +269,9 @@ public final class WhereJudgement {
         }
         String alias = SchemaNames.key(from.get(i).text());
         List<Token> rest = from.subList(i + 1, from.size());
+        // Only plain columns keep their names, so that the outer query's x.id is the inner table's id.
         return query(from.subList(1, close - 1)).filter(inner -> filtersNothing(inner.rest()))
+                .filter(inner -> !inner.columns().contains(null))
                 .map(inner -> new Query(inner.table(), alias, mapped(columns, List.of(), inner.columns()), rest));
     }
 
