@@ -189,6 +189,31 @@ class LinterGuardTest {
     }
 
     /**
+     * A DISTINCT copy by a column list of a table the migrations never created (a dedupe before a new key) still
+     * loses the rows it merges and whatever columns the list leaves out: the drop of the table stays an ERROR and
+     * says where the rows went and what the copy may have lost, as the same copy without DISTINCT does.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            INSERT INTO tmp_requests SELECT DISTINCT file_id, user_id FROM requests | DROP TABLE removes table requests and all its rows (the copy to tmp_requests at line 2 keeps only the rows its DISTINCT picks, one of each set of equal rows, and lists its columns; sqlguard does not know every column of requests: those it leaves out are lost)
+            INSERT INTO tmp_requests (file_id, user_id) SELECT DISTINCT ON (file_id) file_id, user_id FROM requests ORDER BY file_id, user_id | DROP TABLE removes table requests and all its rows (the copy to tmp_requests at line 2 keeps only the rows its DISTINCT ON picks, one per value of file_id, and lists its columns; sqlguard does not know every column of requests: those it leaves out are lost)
+            INSERT INTO tmp_requests SELECT file_id, user_id FROM requests | DROP TABLE removes table requests and all its rows (the copy to tmp_requests at line 2 lists its columns, and sqlguard does not know every column of requests: those it leaves out are lost)
+            INSERT INTO tmp_requests SELECT DISTINCT file_id, user_id FROM requests WHERE user_id > 1 | DROP TABLE removes table requests and all its rows
+            """)
+    void distinctCopyOfUnknownTableSaysWhatItKept(String copy, String message) throws IOException {
+        List<Finding> findings = lint(Dialect.POSTGRESQL, """
+                CREATE TABLE tmp_requests (file_id bigint NOT NULL, user_id int);
+                %s;
+                DROP TABLE requests;
+                ALTER TABLE tmp_requests RENAME TO requests;""".formatted(copy), "drop-table");
+
+        assertEquals(1, findings.size(), findings.toString());
+        assertEquals(Severity.ERROR, findings.get(0).severity());
+        assertEquals("3:1 " + message, findings.get(0).location().line() + ":" + findings.get(0).location().column()
+                + " " + findings.get(0).message());
+    }
+
+    /**
      * A copy of every row that leaves out some columns says so only on the findings that lose one of them: a DROP
      * TABLE or TRUNCATE loses every column left out, a DROP COLUMN only the columns it drops. Dropping only columns
      * the copy kept is guarded as a full copy would guard it.

@@ -81,6 +81,21 @@ final class RowCopies {
      */
     private static Optional<Narrowed> distinct(List<Token> tokens, int main, SchemaView before,
             boolean selectIntoMakesTable) {
+        return withoutDistinct(tokens, main).flatMap(read -> full(read.tokens(), main, before, selectIntoMakesTable)
+                .map(copy -> new Narrowed(copy, read.rows())));
+    }
+
+    /**
+     * A statement read as if its query had no {@code DISTINCT}, and which rows that DISTINCT keeps.
+     *
+     * @param tokens the statement without its {@code DISTINCT} or {@code DISTINCT ON (..)}
+     * @param rows the rows the DISTINCT keeps ({@code "its DISTINCT picks, one of each set of equal rows"})
+     */
+    record WithoutDistinct(List<Token> tokens, String rows) {
+    }
+
+    /** The statement of {@code tokens} without the DISTINCT of its top-level query, or empty when it has none. */
+    static Optional<WithoutDistinct> withoutDistinct(List<Token> tokens, int main) {
         int select = main;
         int depth = 0;
         while (select < tokens.size() && !(depth == 0 && tokens.get(select).isWord("SELECT"))) {
@@ -103,8 +118,7 @@ final class RowCopies {
         }
         List<Token> withoutDistinct = new ArrayList<>(tokens.subList(0, select + 1));
         withoutDistinct.addAll(tokens.subList(end, tokens.size()));
-        String picked = rows;
-        return full(withoutDistinct, main, before, selectIntoMakesTable).map(copy -> new Narrowed(copy, picked));
+        return Optional.of(new WithoutDistinct(withoutDistinct, rows));
     }
 
     /** The table an inner, cross or right join starting at {@code at} joins, or empty for another join. */

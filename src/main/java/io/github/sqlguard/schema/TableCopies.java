@@ -100,6 +100,13 @@ final class TableCopies {
                         + unknown + ": those it leaves out are lost");
             }
         });
+        // A DISTINCT copy by a column list from a table whose columns are unknown loses both the rows it merges and
+        // the columns it leaves out: no guard, but a drop of its source says where the rest went
+        RowCopies.withoutDistinct(tokens, main).ifPresent(read -> ColumnListCopy.unverified(read.tokens(), main,
+                before, selectIntoMakesTable).filter(ColumnListCopy.Unverified::everyRow).ifPresent(copy ->
+                        copiedInPart(copy.source(), "the copy to " + copy.target() + " at " + at
+                                + " keeps only the rows " + read.rows() + ", and lists its columns; sqlguard does not"
+                                + " know every column of " + copy.source() + ": those it leaves out are lost")));
         RowCopies.narrowed(tokens, main, before, selectIntoMakesTable).ifPresent(narrowed -> copiedInPart(
                 narrowed.copy().source(), "the copy to " + narrowed.copy().target() + " at " + at
                         + " keeps only the rows " + narrowed.rows()));
