@@ -56,7 +56,7 @@ public record SpRenameCall(String oldName, String newName, String objectType) {
      * parts. Without a type, sp_rename looks for a column when the name is no object of the current database, and
      * {@code schema.table.column} is how migrations name one (a table named with its database is rare).
      */
-    boolean renamesColumn() {
+    public boolean renamesColumn() {
         return objectType.equals("COLUMN") || objectType.isEmpty() && ObjectNames.partCount(oldName) >= 3;
     }
 
@@ -65,7 +65,7 @@ public record SpRenameCall(String oldName, String newName, String objectType) {
      * cannot tell which) or a type given by a variable (fail closed). Indexes, statistics, user data types
      * and databases are not tables.
      */
-    boolean renamesTable() {
+    public boolean renamesTable() {
         return !renamesColumn() && !Set.of("INDEX", "STATISTICS", "USERDATATYPE", "DATABASE").contains(objectType);
     }
 

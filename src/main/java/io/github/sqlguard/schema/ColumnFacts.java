@@ -52,6 +52,11 @@ final class ColumnFacts {
         return columns.stream().filter(c -> !ofTable.contains(SchemaNames.key(c))).toList();
     }
 
+    /** True when the run scope added {@code column} to {@code table} (a key) and has not dropped it since. */
+    boolean wasAdded(String table, String column) {
+        return added.getOrDefault(table, Set.of()).contains(SchemaNames.key(column));
+    }
+
     /** A changeset precondition requires {@code column} of {@code table} to hold no value in any row. */
     void requireValueless(String table, String column) {
         valueless.computeIfAbsent(table, k -> new HashSet<>()).add(column);

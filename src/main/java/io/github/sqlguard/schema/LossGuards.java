@@ -3,6 +3,7 @@ package io.github.sqlguard.schema;
 import io.github.sqlguard.analysis.ClauseKind;
 import io.github.sqlguard.analysis.RowChange;
 import io.github.sqlguard.analysis.RowSelection;
+import io.github.sqlguard.analysis.SpRenameCall;
 import io.github.sqlguard.analysis.StatementModel;
 import io.github.sqlguard.analysis.TableNamespace;
 import io.github.sqlguard.model.Dialect;
@@ -105,6 +106,10 @@ public final class LossGuards {
         int main = DestroyedTables.mainKeyword(tokens);
         List<String> targets = DestroyedTables.of(tokens, main);
         String condition = EmptinessConditions.conditionBefore(statement, main, lastContainer);
+        Optional<SpRenameCall> spRename = targets.isEmpty() ? SpRenameCall.of(tokens) : Optional.empty();
+        if (spRename.filter(SpRenameCall::renamesColumn).isPresent()) {
+            return renameOfAddedColumn(spRename.get());
+        }
         if (targets.isEmpty()) {
             // An UPDATE of a table the changeset requires to be empty has no row to change.
             Optional<ColumnWrites.Update> update = ColumnWrites.update(tokens);
@@ -184,6 +189,20 @@ public final class LossGuards {
         }
         List<String> targets = DestroyedTables.of(tokens, main);
         return targets.size() == 1 ? Optional.of(targets.get(0)) : Optional.empty();
+    }
+
+    /** The guard of T-SQL's {@code sp_rename 't.c', 'd', 'COLUMN'} of a column the script added: unused yet. */
+    private Optional<Guard> renameOfAddedColumn(SpRenameCall call) {
+        int dot = call.oldName().lastIndexOf('.');
+        if (dot <= 0) {
+            return Optional.empty();
+        }
+        String column = SchemaNames.unquoted(call.oldName().substring(dot + 1));
+        if (!columns.wasAdded(SchemaNames.key(call.oldName().substring(0, dot)), column)) {
+            return Optional.empty();
+        }
+        String note = "column " + column + " was added earlier in " + unit;
+        return Optional.of(new Guard(Guard.Kind.SCRATCH_COLUMN, note, Map.of(SchemaNames.key(column), note)));
     }
 
     /**
@@ -353,6 +372,11 @@ public final class LossGuards {
             }
             return;
         }
+        Optional<SpRenameCall> spRename = SpRenameCall.of(tokens);
+        if (spRename.isPresent()) {
+            followSpRename(spRename.get());
+            return;
+        }
         if (tokens.get(main).isWord("RENAME")) {
             // MySQL's RENAME TABLE t TO t_old, t_new TO t and Oracle's RENAME: each name now holds another table
             List<String> renamed = TableNames.of(tokens).stream().map(SchemaNames::key).toList();
@@ -374,6 +398,20 @@ public final class LossGuards {
         copies.copyChanged(targets.get(0), columns.notAddedTo(targets.get(0), dropped), "drops", lineOf(statement));
         columns.columnsAltered(SchemaNames.key(targets.get(0)), dropped,
                 AlterTableRenames.renamedColumns(tokens, main));
+    }
+
+    /** Follows what T-SQL's sp_rename renamed: a column, whose facts go with it, or a table, whose facts end. */
+    private void followSpRename(SpRenameCall call) {
+        int dot = call.oldName().lastIndexOf('.');
+        if (call.renamesColumn() && dot > 0) {
+            String newName = SchemaNames.unquoted(SchemaNames.lastPart(call.newName()));
+            columns.columnsAltered(SchemaNames.key(call.oldName().substring(0, dot)), List.of(),
+                    Map.of(SchemaNames.unquoted(call.oldName().substring(dot + 1)), newName));
+        } else if (call.renamesTable()) {
+            String table = SchemaNames.key(call.oldName());
+            copies.forgetMoved(table);
+            columns.tablesDroppedOrRenamed(List.of(table), Optional.of(SchemaNames.key(call.newName())));
+        }
     }
 
     /** Follows what an UPDATE of one table, the statement's own or a CTE's, wrote. */
