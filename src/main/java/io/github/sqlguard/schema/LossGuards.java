@@ -49,6 +49,7 @@ public final class LossGuards {
     private final Map<String, Set<String>> emptyColumns = new HashMap<>();
     private final Map<String, Set<String>> addedColumns = new HashMap<>();
     private final Map<String, Set<String>> unwrittenColumns = new HashMap<>();
+    private final ColumnsAddedWithoutValue addedWithoutValue = new ColumnsAddedWithoutValue();
     private final Map<String, Map<String, ColumnCopy>> copiedColumns = new HashMap<>();
     private ClearedColumns clearedColumns = new ClearedColumns();
     private RowIndependentFills rowIndependentFills = new RowIndependentFills();
@@ -375,6 +376,7 @@ public final class LossGuards {
     private void recordAddedColumns(List<Token> tokens, int main, SchemaView before, boolean failureGoesOn) {
         DestroyedTables.addedColumns(tokens, main, before, failureGoesOn).ifPresent(added -> {
             addedColumns.computeIfAbsent(SchemaNames.key(added.table()), k -> new HashSet<>()).addAll(added.columns());
+            addedWithoutValue.added(SchemaNames.key(added.table()), added.columns(), tokens, main);
             unwrittenColumns.computeIfAbsent(SchemaNames.key(added.table()), k -> new HashSet<>())
                     .addAll(added.columns());
             scopedWrites.getOrDefault(SchemaNames.key(added.table()), new HashMap<>()).keySet()
@@ -497,10 +499,25 @@ public final class LossGuards {
 
     /** Follows what an UPDATE of one table, the statement's own or a CTE's, wrote. */
     private void updated(ColumnWrites.Update update, Statement statement, SchemaView before) {
-        written(OwnKeySelection.reachingEveryRow(EnumCasts.readAsCopies(WideningCasts.readAsCopies(update,
-                before, statement.dialect()), before), before), statement, statement.context().databases());
+        written(OwnKeySelection.reachingEveryRow(EnumCasts.readAsCopies(WideningCasts.readAsCopies(
+                testingOnlyNullColumn(update), before, statement.dialect()), before), before), statement,
+                statement.context().databases());
         copies.copyChanged(update.table(), notAddedTo(update.table(), update.assigned()), "overwrites",
                 lineOf(statement));
+    }
+
+    /**
+     * {@code update}, reaching every row when its WHERE only asks that a column has no value ({@code WHERE c_new IS
+     * NULL}) and that column holds nothing but NULL: the script added it without a value, and nothing wrote it since.
+     */
+    private ColumnWrites.Update testingOnlyNullColumn(ColumnWrites.Update update) {
+        String table = SchemaNames.key(update.table());
+        String column = update.rowsWithoutValueIn();
+        boolean onlyNull = column != null && addedColumns.getOrDefault(table, Set.of()).contains(column)
+                && unwrittenColumns.getOrDefault(table, Set.of()).contains(column)
+                && !scopedWrites.getOrDefault(table, Map.of()).containsKey(column)
+                && addedWithoutValue.addedWithoutValue(table, column);
+        return onlyNull ? update.reachingEveryRow() : update;
     }
 
     /** An UPDATE of a join or a table list: which columns it wrote is not known. */
