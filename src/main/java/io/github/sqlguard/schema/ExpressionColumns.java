@@ -28,10 +28,10 @@ final class ExpressionColumns {
 
     /**
      * The keys of the columns of the updated row {@code expression} reads, in order: names unqualified or qualified by
-     * the updated table ({@code alias}, or without one {@code table}) when it holds no subquery; when it does, the names a subquery qualifies by the updated table ({@code alias}, or without one
-     * {@code table}), as a lookup correlated on the row does ({@code (SELECT entity_id FROM users WHERE
-     * users.user_id = grants.user_id)} reads {@code user_id} of {@code grants}), unless the subquery reads that
-     * table itself, whose qualified names then mean its own rows.
+     * the updated table ({@code alias}, or without one {@code table}) when it holds no subquery; when it does, the
+     * names a subquery qualifies by the updated table, as a lookup correlated on the row does ({@code (SELECT
+     * entity_id FROM users WHERE users.user_id = grants.user_id)} reads {@code user_id} of {@code grants}), unless the
+     * subquery reads that table itself, whose qualified names then mean its own rows.
      */
     static Set<String> readBy(List<Token> expression, String alias, String table) {
         if (expression.stream().anyMatch(token -> token.isAnyWord("SELECT", "WITH", "VALUES"))) {

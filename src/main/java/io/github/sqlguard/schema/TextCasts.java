@@ -9,9 +9,9 @@ import java.util.OptionalInt;
 
 /**
  * Casts to text of unlimited length ({@code id::text}, {@code CAST(id AS TEXT)}, {@code CAST(n AS NVARCHAR(MAX))},
- * {@code CAST(note AS CLOB)}, Oracle's {@code TO_CLOB(note)}): every value's text form keeps all of it (PostgreSQL prints floating point values
- * exactly since version 12), so the cast copies its operand as it is. A length may cut the text, and so may
- * T-SQL's {@code CAST(x AS VARCHAR)}, which keeps 30 characters; those are not read as copies.
+ * {@code CAST(note AS CLOB)}, Oracle's {@code TO_CLOB(note)}): every value's text form keeps all of it (PostgreSQL
+ * prints floating point values exactly since version 12), so the cast copies its operand as it is. A length may cut
+ * the text, and so may T-SQL's {@code CAST(x AS VARCHAR)}, which keeps 30 characters; those are not read as copies.
  */
 final class TextCasts {
 
