@@ -34,6 +34,9 @@ class LinterConvertedCopyBeforeDropTest {
             UPDATE policy SET logic_new = (SELECT o.logic FROM other o WHERE o.id = id); ALTER TABLE policy DROP COLUMN logic; | ALTER TABLE policy drops column logic
             UPDATE policy SET logic_new = CASE WHEN logic = 'A' THEN 1 END WHERE id > 5; ALTER TABLE policy DROP COLUMN logic; | ALTER TABLE policy drops column logic
             UPDATE policy SET logic_new = lower(other.logic); ALTER TABLE policy DROP COLUMN logic;       | ALTER TABLE policy drops column logic
+            UPDATE policy SET logic_new = lower(policy.logic); ALTER TABLE policy DROP COLUMN logic;      | ALTER TABLE policy drops column logic (values of logic converted to logic_new at line 1 by an expression that reads it, which may change them)
+            UPDATE policy p SET logic_new = concat(p.logic, p.kind); ALTER TABLE policy DROP COLUMN kind;  | ALTER TABLE policy drops column kind (values of kind converted to logic_new at line 1 by an expression that reads it, which may change them)
+            UPDATE policy p SET logic_new = lower(policy.logic); ALTER TABLE policy DROP COLUMN logic;    | ALTER TABLE policy drops column logic
             UPDATE policy SET owner_id = (SELECT u.id FROM users u WHERE u.name = policy.owner_name); ALTER TABLE policy DROP COLUMN owner_name; | ALTER TABLE policy drops column owner_name (values of owner_name converted to owner_id at line 1 by an expression that reads it, which may change them)
             UPDATE policy p SET owner_id = (SELECT u.id FROM users u WHERE u.name = p.owner_name); ALTER TABLE policy DROP COLUMN owner_name; | ALTER TABLE policy drops column owner_name (values of owner_name converted to owner_id at line 1 by an expression that reads it, which may change them)
             UPDATE policy SET owner_id = (SELECT max(policy.id) FROM policy WHERE policy.owner_name = 'x'); ALTER TABLE policy DROP COLUMN owner_name; | ALTER TABLE policy drops column owner_name

@@ -33,6 +33,7 @@ final class ColumnFacts {
      * by table and column: they reach only the statements that run on one of those databases.
      */
     private final Map<String, Map<String, List<DatabaseScope>>> scopedWrites = new HashMap<>();
+    private final ColumnsAddedWithoutValue addedWithoutValue = new ColumnsAddedWithoutValue();
     private ClearedColumns cleared = new ClearedColumns();
     private RowIndependentFills rowIndependentFills = new RowIndependentFills();
 
@@ -67,6 +68,26 @@ final class ColumnFacts {
         added.computeIfAbsent(table, k -> new HashSet<>()).addAll(columns);
         unwritten.computeIfAbsent(table, k -> new HashSet<>()).addAll(columns);
         scopedWrites.getOrDefault(table, new HashMap<>()).keySet().removeAll(columns);
+    }
+
+    /** The ALTER TABLE of {@code tokens} added {@code columns} to {@code table}, with a value in the rows or not. */
+    void addedBy(String table, List<String> columns, List<Token> tokens, int main) {
+        added(table, columns);
+        addedWithoutValue.added(table, columns, tokens, main);
+    }
+
+    /**
+     * {@code update}, reaching every row when its WHERE only asks that a column has no value ({@code WHERE c_new IS
+     * NULL}) and that column holds nothing but NULL: the script added it without a value, and nothing wrote it since.
+     */
+    ColumnWrites.Update testingOnlyNullColumn(ColumnWrites.Update update) {
+        String table = SchemaNames.key(update.table());
+        String column = update.rowsWithoutValueIn();
+        boolean onlyNull = column != null && added.getOrDefault(table, Set.of()).contains(column)
+                && unwritten.getOrDefault(table, Set.of()).contains(column)
+                && !scopedWrites.getOrDefault(table, Map.of()).containsKey(column)
+                && addedWithoutValue.addedWithoutValue(table, column);
+        return onlyNull ? update.reachingEveryRow() : update;
     }
 
     /** The statement created {@code table} with {@code columns}, none of which holds anything yet. */

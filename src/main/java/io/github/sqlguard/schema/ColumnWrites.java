@@ -32,6 +32,8 @@ final class ColumnWrites {
      * @param cleared the keys of the columns it sets to NULL ({@code SET tmp = total, total = NULL})
      * @param rowsWithValueIn the key of the column when the WHERE only asks that it has a value ({@code WHERE total
      *     IS NOT NULL}, {@link OwnKeySelection}), else null: the rows left out hold nothing in it to copy
+     * @param rowsWithoutValueIn the key of the column when the WHERE only asks that it has no value ({@code WHERE
+     *     total_new IS NULL}), else null: where the column holds only NULL, that is every row
      * @param conversions for each assignment that casts a column to a type ({@code SET n = CAST(c AS INT)}): the
      *     source column's key to the target column as written
      * @param derivations for each assignment that is neither a copy nor a cast, each column its expression reads
@@ -42,7 +44,7 @@ final class ColumnWrites {
      *     (a literal, {@code (SELECT id FROM tenants LIMIT 1)}): the same for every row it reaches
      */
     record Update(String table, List<String> assigned, Map<String, String> copies, boolean everyRow,
-            Set<String> cleared, String rowsWithValueIn, Map<String, String> conversions,
+            Set<String> cleared, String rowsWithValueIn, String rowsWithoutValueIn, Map<String, String> conversions,
             Map<String, String> derivations, Map<String, String> castTypes, Set<String> rowIndependent) {
 
         /**
@@ -62,6 +64,12 @@ final class ColumnWrites {
         /** Like {@link #copiesOfEveryValue()}, the columns whose every value an expression carried into another. */
         Map<String, String> derivationsOfEveryValue() {
             return ofEveryValue(derivations);
+        }
+
+        /** This UPDATE, known to reach every row of its table. */
+        Update reachingEveryRow() {
+            return new Update(table, assigned, copies, true, cleared, null, null, conversions, derivations, castTypes,
+                    rowIndependent);
         }
 
         private Map<String, String> ofEveryValue(Map<String, String> moves) {
@@ -156,11 +164,13 @@ final class ColumnWrites {
                 && TokenConditionTruth.holdsForEveryRow(tokens.subList(end + 1, tokens.size()));
         List<Token> condition = end < tokens.size() && tokens.get(end).isWord("WHERE")
                 ? tokens.subList(end + 1, tokens.size()) : null;
-        String hasValue = condition == null ? null : onlyHasValueIn(condition, alias, table.text());
+        String hasValue = condition == null ? null : onlyTestsForNull(condition, alias, table.text(), true);
         String rowsWithValueIn = hasValue != null || condition == null ? hasValue
                 : OwnKeySelection.column(condition, alias, table.text());
+        String rowsWithoutValueIn = condition == null || joined ? null
+                : onlyTestsForNull(condition, alias, table.text(), false);
         return Optional.of(new Update(table.text(), List.copyOf(assigned), Map.copyOf(copies), !joined && everyRow,
-                Set.copyOf(cleared), rowsWithValueIn, joined ? Map.of() : Map.copyOf(conversions),
+                Set.copyOf(cleared), rowsWithValueIn, rowsWithoutValueIn, joined ? Map.of() : Map.copyOf(conversions),
                 joined ? Map.of() : Map.copyOf(derivations), joined ? Map.of() : Map.copyOf(castTypes),
                 joined ? Set.of() : Set.copyOf(rowIndependent)));
     }
@@ -252,10 +262,11 @@ final class ColumnWrites {
     }
 
     /**
-     * The key of the column when {@code condition} only asks that it has a value, also more than once ({@code c
-     * IS NOT NULL AND t.c IS NOT NULL}), qualified by nothing, the alias or the table; else null.
+     * The key of the column when {@code condition} only asks that it has a value ({@code hasValue}), or that it has
+     * none, also more than once ({@code c IS NOT NULL AND t.c IS NOT NULL}), qualified by nothing, the alias or the
+     * table; else null.
      */
-    private static String onlyHasValueIn(List<Token> condition, String alias, String table) {
+    private static String onlyTestsForNull(List<Token> condition, String alias, String table, boolean hasValue) {
         String column = null;
         int i = 0;
         while (i < condition.size() && !condition.get(i).isSymbol(";")) {
@@ -265,9 +276,10 @@ final class ColumnWrites {
                 }
                 i += 2;
             }
-            if (i + 3 >= condition.size() || !SchemaNames.isNamePart(condition.get(i))
-                    || !condition.get(i + 1).isWord("IS") || !condition.get(i + 2).isWord("NOT")
-                    || !condition.get(i + 3).isWord("NULL")) {
+            int test = hasValue ? 3 : 2; // c IS NOT NULL, c IS NULL
+            if (i + test >= condition.size() || !SchemaNames.isNamePart(condition.get(i))
+                    || !condition.get(i + 1).isWord("IS") || hasValue && !condition.get(i + 2).isWord("NOT")
+                    || !condition.get(i + test).isWord("NULL")) {
                 return null;
             }
             String key = SchemaNames.key(condition.get(i).text());
@@ -275,7 +287,7 @@ final class ColumnWrites {
                 return null;
             }
             column = key;
-            i += 4;
+            i += test + 1;
             if (i < condition.size() && condition.get(i).isWord("AND")) {
                 i++;
             } else if (i < condition.size() && !condition.get(i).isSymbol(";")) {

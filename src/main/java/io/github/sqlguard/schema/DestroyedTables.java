@@ -89,7 +89,7 @@ final class DestroyedTables {
                 : Optional.of(new DroppedColumns(targets.get(0), droppedColumns(tokens, main)));
     }
 
-    /** The columns {@code ALTER TABLE t DROP [COLUMN] c, DROP d} drops. */
+    /** The columns {@code ALTER TABLE t DROP [COLUMN] c, DROP d} (or Oracle's {@code SET UNUSED}) drops. */
     static List<String> droppedColumns(List<Token> tokens, int main) {
         return columnsAfter(tokens, main, "DROP", column -> false);
     }
@@ -146,6 +146,14 @@ final class DestroyedTables {
                 .filter(column -> !surelyNew.contains(SchemaNames.key(column)) && !plain.contains(column)).toList();
     }
 
+    /**
+     * True for Oracle's {@code SET UNUSED [COLUMN] c} (or {@code SET UNUSED (a, b)}): the columns' values can no
+     * longer be read, nor the columns named again, so it is a drop whenever {@code DROP UNUSED COLUMNS} runs.
+     */
+    static boolean setsUnused(List<Token> clause) {
+        return clause.size() > 2 && clause.get(0).isWord("SET") && clause.get(1).isWord("UNUSED");
+    }
+
     private static boolean hasWord(List<Token> tokens, int from, String word) {
         for (int i = from; i < tokens.size(); i++) {
             if (tokens.get(i).isWord(word)) {
@@ -169,8 +177,9 @@ final class DestroyedTables {
     private static List<String> columnsAfter(List<Token> tokens, int main, String verb,
             Predicate<String> addedIfMissing) {
         List<String> columns = new ArrayList<>();
-        if (main + 2 >= tokens.size() || !tokens.get(main).isWord("ALTER") || !tokens.get(main + 1).isWord("TABLE")
-                || !hasWord(tokens, main + 2, verb)) {
+        boolean verbWritten = main + 2 < tokens.size() && (hasWord(tokens, main + 2, verb)
+                || verb.equals("DROP") && hasWord(tokens, main + 2, "UNUSED"));
+        if (!verbWritten || !tokens.get(main).isWord("ALTER") || !tokens.get(main + 1).isWord("TABLE")) {
             return columns; // most ALTER TABLEs add, or drop, nothing: their clauses need not be read
         }
         int i = main + 2;
@@ -187,7 +196,11 @@ final class DestroyedTables {
             if (clause.get(0).isWord(verb)) {
                 continuing = true;
                 at = 1;
-            } else if (clause.get(0).isAnyWord("ADD", "DROP", "ALTER", "MODIFY", "CHANGE", "RENAME")) {
+            } else if (verb.equals("DROP") && setsUnused(clause)) {
+                continuing = false;
+                at = 2;
+            } else if (clause.get(0).isAnyWord("ADD", "DROP", "ALTER", "MODIFY", "CHANGE", "RENAME")
+                    || setsUnused(clause)) {
                 continuing = false;
                 continue;
             } else if (TableAlterations.isTableOption(clause)) {

@@ -27,11 +27,11 @@ final class ExpressionColumns {
     }
 
     /**
-     * The keys of the columns of the updated row {@code expression} reads, in order: unqualified names when it holds
-     * no subquery; when it does, the names a subquery qualifies by the updated table ({@code alias}, or without one
-     * {@code table}), as a lookup correlated on the row does ({@code (SELECT entity_id FROM users WHERE
-     * users.user_id = grants.user_id)} reads {@code user_id} of {@code grants}), unless the subquery reads that
-     * table itself, whose qualified names then mean its own rows.
+     * The keys of the columns of the updated row {@code expression} reads, in order: names unqualified or qualified by
+     * the updated table ({@code alias}, or without one {@code table}) when it holds no subquery; when it does, the
+     * names a subquery qualifies by the updated table, as a lookup correlated on the row does ({@code (SELECT
+     * entity_id FROM users WHERE users.user_id = grants.user_id)} reads {@code user_id} of {@code grants}), unless the
+     * subquery reads that table itself, whose qualified names then mean its own rows.
      */
     static Set<String> readBy(List<Token> expression, String alias, String table) {
         if (expression.stream().anyMatch(token -> token.isAnyWord("SELECT", "WITH", "VALUES"))) {
@@ -46,6 +46,11 @@ final class ExpressionColumns {
                 i += 2; // EXTRACT(YEAR FROM ts): the field is a word of the grammar
             } else if (isColumn(expression, i)) {
                 columns.add(SchemaNames.key(token.text()));
+            } else if (i + 2 < expression.size() && expression.get(i + 1).isSymbol(".")
+                    && (i == 0 || !expression.get(i - 1).isSymbol("."))
+                    && ColumnWrites.namesUpdatedTable(token, alias, table) && isColumn(expression, i + 2, true)) {
+                columns.add(SchemaNames.key(expression.get(i + 2).text())); // lower(t.c) reads c as lower(c) does
+                i += 2;
             }
         }
         return columns;
@@ -91,6 +96,11 @@ final class ExpressionColumns {
 
     /** True when the name at {@code i} is an unqualified column: not a function, a type, a qualifier or a keyword. */
     private static boolean isColumn(List<Token> expression, int i) {
+        return isColumn(expression, i, false);
+    }
+
+    /** As {@link #isColumn(List, int)}; {@code qualified} when a qualifier and its dot stand before it. */
+    private static boolean isColumn(List<Token> expression, int i, boolean qualified) {
         Token token = expression.get(i);
         boolean name = token.type() == TokenType.QUOTED_NAME
                 || token.type() == TokenType.WORD && !EXPRESSION_WORDS.contains(token.upper())
@@ -102,6 +112,6 @@ final class ExpressionColumns {
         Token after = i + 1 < expression.size() ? expression.get(i + 1) : null;
         // a function's name, a qualifier or a qualified name
         return (after == null || !after.isSymbol("(") && !after.isSymbol("."))
-                && (before == null || !before.isSymbol("."));
+                && (qualified || before == null || !before.isSymbol("."));
     }
 }

@@ -339,8 +339,8 @@ public final class LossGuards {
     }
 
     private void recordAddedColumns(List<Token> tokens, int main, SchemaView before, boolean failureGoesOn) {
-        DestroyedTables.addedColumns(tokens, main, before, failureGoesOn)
-                .ifPresent(added -> columns.added(SchemaNames.key(added.table()), added.columns()));
+        DestroyedTables.addedColumns(tokens, main, before, failureGoesOn).ifPresent(added ->
+                columns.addedBy(SchemaNames.key(added.table()), added.columns(), tokens, main));
     }
 
     /** Updates what is known of the columns after {@code tokens} ran: what they wrote, dropped and renamed. */
@@ -416,9 +416,9 @@ public final class LossGuards {
 
     /** Follows what an UPDATE of one table, the statement's own or a CTE's, wrote. */
     private void updated(ColumnWrites.Update update, Statement statement, SchemaView before) {
-        columns.written(OwnKeySelection.reachingEveryRow(EnumCasts.readAsCopies(WideningCasts.readAsCopies(update,
-                before, statement.dialect()), before), before), statement.tokens(), statement.context().databases(),
-                mayBeUndone(statement), lineOf(statement));
+        columns.written(OwnKeySelection.reachingEveryRow(EnumCasts.readAsCopies(WideningCasts.readAsCopies(
+                columns.testingOnlyNullColumn(update), before, statement.dialect()), before), before),
+                statement.tokens(), statement.context().databases(), mayBeUndone(statement), lineOf(statement));
         copies.copyChanged(update.table(), columns.notAddedTo(update.table(), update.assigned()), "overwrites",
                 lineOf(statement));
     }

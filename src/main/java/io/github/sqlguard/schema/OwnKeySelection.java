@@ -63,8 +63,7 @@ final class OwnKeySelection {
                 || !before.column(update.table(), column).map(Column::notNull).orElse(false)) {
             return update;
         }
-        return new ColumnWrites.Update(update.table(), update.assigned(), update.copies(), true, update.cleared(),
-                null, update.conversions(), update.derivations(), update.castTypes(), update.rowIndependent());
+        return update.reachingEveryRow();
     }
 
     /** A column named at {@code at}, qualified by nothing, {@code alias} or {@code table}; null otherwise. */

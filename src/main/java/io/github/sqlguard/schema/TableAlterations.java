@@ -11,7 +11,8 @@ import java.util.Optional;
 
 /**
  * Replays {@code ALTER TABLE} clauses in each dialect's spelling: ADD column or constraint (T-SQL
- * {@code ADD a INT, b INT}, Oracle {@code ADD (..)}), DROP COLUMN / CONSTRAINT / PRIMARY KEY / FOREIGN KEY,
+ * {@code ADD a INT, b INT}, Oracle {@code ADD (..)}), DROP COLUMN / CONSTRAINT / PRIMARY KEY / FOREIGN KEY (Oracle's
+ * {@code SET UNUSED} too, after which no statement can name the column),
  * PostgreSQL {@code ALTER [COLUMN] c [SET DATA] TYPE t} and {@code SET/DROP NOT NULL}, T-SQL and H2
  * {@code ALTER COLUMN c type [NOT] NULL}, MySQL {@code MODIFY} and {@code CHANGE} (a full redefinition),
  * Oracle {@code MODIFY c ..} and {@code MODIFY (..)} (only what is written changes), and the renames of
@@ -61,7 +62,10 @@ final class TableAlterations {
                 verb = "";
                 continue;
             }
-            if (clause.get(0).isAnyWord("ADD", "DROP", "ALTER", "MODIFY", "CHANGE", "RENAME")) {
+            if (DestroyedTables.setsUnused(clause)) {
+                verb = "DROP";
+                clause = clause.subList(2, clause.size());
+            } else if (clause.get(0).isAnyWord("ADD", "DROP", "ALTER", "MODIFY", "CHANGE", "RENAME")) {
                 verb = clause.get(0).upper();
                 clause = clause.subList(1, clause.size());
             } else if (!verb.equals("ADD") && !verb.equals("DROP")) {

@@ -9,9 +9,9 @@ import java.util.OptionalInt;
 
 /**
  * Casts to text of unlimited length ({@code id::text}, {@code CAST(id AS TEXT)}, {@code CAST(n AS NVARCHAR(MAX))},
- * {@code CAST(note AS CLOB)}): every value's text form keeps all of it (PostgreSQL prints floating point values
- * exactly since version 12), so the cast copies its operand as it is. A length may cut the text, and so may
- * T-SQL's {@code CAST(x AS VARCHAR)}, which keeps 30 characters; those are not read as copies.
+ * {@code CAST(note AS CLOB)}, Oracle's {@code TO_CLOB(note)}): every value's text form keeps all of it (PostgreSQL
+ * prints floating point values exactly since version 12), so the cast copies its operand as it is. A length may cut
+ * the text, and so may T-SQL's {@code CAST(x AS VARCHAR)}, which keeps 30 characters; those are not read as copies.
  */
 final class TextCasts {
 
@@ -21,6 +21,9 @@ final class TextCasts {
     /** The operand of {@code expression} when it is a cast to text of unlimited length, else {@code expression}. */
     static List<Token> operandOf(List<Token> expression) {
         int n = expression.size();
+        if (isLargeObjectConversion(expression)) {
+            return expression.subList(2, n - 1);
+        }
         OptionalInt as = castFunctionAs(expression);
         if (as.isPresent()) {
             return as.getAsInt() > 2 && isUnlimitedText(expression.subList(as.getAsInt() + 1, n - 1), false)
@@ -92,6 +95,18 @@ final class TextCasts {
         return n >= 6 && expression.get(0).isWord("CAST") && expression.get(1).isSymbol("(")
                 && ObjectNames.skipParentheses(expression, 1) == n
                 ? OptionalInt.of(topLevelAs(expression, 2, n - 1)) : OptionalInt.empty();
+    }
+
+    /**
+     * True for Oracle's {@code TO_CLOB(x)} and {@code TO_NCLOB(x)} of one argument, the function form of {@code CAST(x
+     * AS CLOB)}, as scripts that turn a VARCHAR2 column into a CLOB write the copy; the three-argument form reads a
+     * BLOB or BFILE's bytes in a character set, which is no copy of text.
+     */
+    private static boolean isLargeObjectConversion(List<Token> expression) {
+        int n = expression.size();
+        return n >= 4 && expression.get(0).isAnyWord("TO_CLOB", "TO_NCLOB") && expression.get(1).isSymbol("(")
+                && ObjectNames.skipParentheses(expression, 1) == n
+                && ObjectNames.splitAtCommas(expression, 2, n - 1).size() == 1;
     }
 
     /** Where each PostgreSQL {@code ::} outside parentheses stands in {@code expression}, in order. */

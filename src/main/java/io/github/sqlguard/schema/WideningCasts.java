@@ -33,7 +33,7 @@ final class WideningCasts {
             return update;
         }
         return new ColumnWrites.Update(update.table(), update.assigned(), Map.copyOf(copies), update.everyRow(),
-                update.cleared(), update.rowsWithValueIn(), Map.copyOf(conversions), update.derivations(),
-                Map.copyOf(castTypes), update.rowIndependent());
+                update.cleared(), update.rowsWithValueIn(), update.rowsWithoutValueIn(), Map.copyOf(conversions),
+                update.derivations(), Map.copyOf(castTypes), update.rowIndependent());
     }
 }
