@@ -31,6 +31,7 @@ class LinterSubqueryOfItselfTest {
             SQLSERVER  | UPDATE orders SET note = 'x' WHERE id IN (SELECT id FROM orders) | always-true-where
             POSTGRESQL | DELETE FROM orders WHERE (id, total) IN (SELECT id, total FROM orders) | always-true-where
             MYSQL      | DELETE FROM orders WHERE id IN (SELECT id FROM (SELECT id FROM orders) x) | always-true-where
+            MYSQL      | DELETE FROM orders WHERE id IN (SELECT id FROM (SELECT * FROM orders) x) | always-true-where
             MARIADB    | DELETE FROM orders WHERE id IN (SELECT x.id FROM (SELECT id FROM orders) AS x) \
             | always-true-where
             POSTGRESQL | WITH x AS (SELECT id FROM orders) DELETE FROM orders o USING x WHERE o.id = x.id \

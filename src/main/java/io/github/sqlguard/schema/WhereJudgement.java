@@ -271,8 +271,9 @@ public final class WhereJudgement {
         List<Token> rest = from.subList(i + 1, from.size());
         // Only plain columns keep their names, so that the outer query's x.id is the inner table's id.
         return query(from.subList(1, close - 1)).filter(inner -> filtersNothing(inner.rest()))
-                .filter(inner -> !inner.columns().contains(null))
-                .map(inner -> new Query(inner.table(), alias, mapped(columns, List.of(), inner.columns()), rest));
+                .filter(inner -> inner.columns().stream().allMatch(column -> column != null))
+                .map(inner -> new Query(inner.table(), alias, inner.columns().isEmpty() ? columns
+                        : mapped(columns, List.of(), inner.columns()), rest));
     }
 
     /** The plain columns of a list, as written (null for any other item); empty for {@code *}. */
