@@ -37,10 +37,7 @@ class LinterSpRenameColumnTest {
     void anUntypedRenameOfAKnownColumnIsAColumnRename(String call, String expected) throws IOException {
         write("V1__create.sql", "CREATE TABLE t (id INT, a INT);\nGO");
         write("V2__rename.sql", call + "\nGO");
-        LintConfig defaults = LintConfig.defaults(project, List.of(project.resolve("db")));
-        LintResult result = new Linter().run(new LintConfig(project, defaults.directories(), defaults.includes(),
-                List.of(), Dialect.SQLSERVER, StandardCharsets.UTF_8, Map.of(), List.of(), defaults.flyway(),
-                defaults.liquibase(), List.of(), null, defaults.maxFileBytes(), 1));
+        LintResult result = lintSqlServer();
         assertEquals(List.of(expected), result.findings().stream().map(Finding::ruleId).toList());
     }
 
@@ -62,10 +59,7 @@ class LinterSpRenameColumnTest {
             throws IOException {
         write("V1__alter.sql", "ALTER TABLE t ADD note NVARCHAR(10);\nGO");
         write("V2__rename.sql", call + "\nGO");
-        LintConfig defaults = LintConfig.defaults(project, List.of(project.resolve("db")));
-        LintResult result = new Linter().run(new LintConfig(project, defaults.directories(), defaults.includes(),
-                List.of(), Dialect.SQLSERVER, StandardCharsets.UTF_8, Map.of(), List.of(), defaults.flyway(),
-                defaults.liquibase(), List.of(), null, defaults.maxFileBytes(), 1));
+        LintResult result = lintSqlServer();
         assertEquals(List.of(rule + ": " + message), result.findings().stream()
                 .map(finding -> finding.ruleId() + ": " + finding.message()).toList());
     }
@@ -83,10 +77,7 @@ class LinterSpRenameColumnTest {
     void anUntypedRenameOfAKnownTableOffersNoColumnReading(String call, String message) throws IOException {
         write("V1__create.sql", "CREATE TABLE app.orders (id INT, total INT);\nGO");
         write("V2__rename.sql", call + "\nGO");
-        LintConfig defaults = LintConfig.defaults(project, List.of(project.resolve("db")));
-        LintResult result = new Linter().run(new LintConfig(project, defaults.directories(), defaults.includes(),
-                List.of(), Dialect.SQLSERVER, StandardCharsets.UTF_8, Map.of(), List.of(), defaults.flyway(),
-                defaults.liquibase(), List.of(), null, defaults.maxFileBytes(), 1));
+        LintResult result = lintSqlServer();
         assertEquals(List.of("rename-table: " + message), result.findings().stream()
                 .map(finding -> finding.ruleId() + ": " + finding.message()).toList());
     }
@@ -107,12 +98,16 @@ class LinterSpRenameColumnTest {
     void anUntypedThreePartNameOfNoKnownColumnRenamesAnIndex(String call, String expected) throws IOException {
         write("V1__create.sql", "CREATE TABLE dbo.t (id INT, a INT, CONSTRAINT [dbo.PK_t] PRIMARY KEY (id));\nGO");
         write("V2__rename.sql", call + "\nGO");
-        LintConfig defaults = LintConfig.defaults(project, List.of(project.resolve("db")));
-        LintResult result = new Linter().run(new LintConfig(project, defaults.directories(), defaults.includes(),
-                List.of(), Dialect.SQLSERVER, StandardCharsets.UTF_8, Map.of(), List.of(), defaults.flyway(),
-                defaults.liquibase(), List.of(), null, defaults.maxFileBytes(), 1));
+        LintResult result = lintSqlServer();
         assertEquals(expected.isEmpty() ? List.of() : List.of(expected),
                 result.findings().stream().map(Finding::ruleId).toList());
+    }
+
+    private LintResult lintSqlServer() {
+        LintConfig defaults = LintConfig.defaults(project, List.of(project.resolve("db")));
+        return new Linter().run(new LintConfig(project, defaults.directories(), defaults.includes(),
+                List.of(), Dialect.SQLSERVER, StandardCharsets.UTF_8, Map.of(), List.of(), defaults.flyway(),
+                defaults.liquibase(), List.of(), null, defaults.maxFileBytes(), 1));
     }
 
     private void write(String name, String sql) throws IOException {

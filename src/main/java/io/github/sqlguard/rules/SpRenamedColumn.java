@@ -24,18 +24,11 @@ final class SpRenamedColumn {
      * (sp_rename finds no column there either).
      */
     static boolean renamesKnownColumn(DestructiveClause clause, SchemaFacts schema) {
-        String old = clause.name();
-        if (clause.kind() != ClauseKind.RENAMED_TABLE || !"sp_rename".equals(clause.words()) || old == null) {
+        String table = tableOfSpRename(clause, ClauseKind.RENAMED_TABLE);
+        if (table == null || schema.before().table(clause.name()).isPresent()) {
             return false;
         }
-        String column = ObjectNames.lastPart(old);
-        if (column.length() == old.length()) {
-            return false;
-        }
-        String table = old.substring(0, old.length() - column.length() - 1);
-        if (schema.before().table(old).isPresent()) {
-            return false;
-        }
+        String column = ObjectNames.lastPart(clause.name());
         boolean partlyKnown = schema.before().table(table).map(known -> !known.complete()).orElse(false);
         return partlyKnown || schema.before().column(table, column).isPresent();
     }
@@ -46,16 +39,21 @@ final class SpRenamedColumn {
      * primary key that way, which renames its constraint too): no column changes its name and no row is lost.
      */
     static boolean namesNoColumnOfKnownTable(DestructiveClause clause, SchemaFacts schema) {
+        String table = tableOfSpRename(clause, ClauseKind.RENAMED_COLUMN);
+        return table != null && schema.before().table(table).map(known -> known.complete()).orElse(false)
+                && schema.before().column(table, ObjectNames.lastPart(clause.name())).isEmpty();
+    }
+
+    /**
+     * The table part of the name an sp_rename clause of {@code kind} renames ({@code dbo.t} of {@code 'dbo.t.a'});
+     * null for another clause, or a one-part name.
+     */
+    private static String tableOfSpRename(DestructiveClause clause, ClauseKind kind) {
         String old = clause.name();
-        if (clause.kind() != ClauseKind.RENAMED_COLUMN || !"sp_rename".equals(clause.words()) || old == null) {
-            return false;
+        if (clause.kind() != kind || !"sp_rename".equals(clause.words()) || old == null) {
+            return null;
         }
         String column = ObjectNames.lastPart(old);
-        if (column.length() == old.length()) {
-            return false;
-        }
-        String table = old.substring(0, old.length() - column.length() - 1);
-        return schema.before().table(table).map(known -> known.complete()).orElse(false)
-                && schema.before().column(table, column).isEmpty();
+        return column.length() == old.length() ? null : old.substring(0, old.length() - column.length() - 1);
     }
 }
