@@ -15,8 +15,8 @@ import java.util.Set;
 
 /**
  * The token shapes {@link LossGuards} needs to follow columns through a script: which columns an UPDATE assigns
- * and which of them it fills with another column's values as they are ({@code SET total_new = total}), and which
- * table an INSERT, MERGE or COPY adds rows to. What an ALTER TABLE renames is {@link AlterTableRenames}.
+ * and which of them it fills with another column's values as they are ({@code SET total_new = total}). Which table
+ * an INSERT, MERGE or COPY adds rows to is {@link AddedRows}, what an ALTER TABLE renames {@link AlterTableRenames}.
  */
 final class ColumnWrites {
 
@@ -424,65 +424,13 @@ final class ColumnWrites {
         return followed;
     }
 
-    /**
-     * True when the rows an INSERT or MERGE adds may instead update rows already there: {@code ON DUPLICATE KEY
-     * UPDATE}, {@code ON CONFLICT .. DO UPDATE}, CockroachDB's {@code UPSERT}, and H2's {@code MERGE INTO t KEY
-     * (..)}, which has no USING.
-     */
-    static boolean updatesExistingRows(List<Token> tokens) {
-        if (!tokens.isEmpty() && tokens.get(0).isWord("UPSERT")) {
-            return true;
-        }
-        for (int i = 0; i + 1 < tokens.size(); i++) {
-            Token token = tokens.get(i);
-            if (token.type() == TokenType.WORD && (token.isWord("DUPLICATE") && tokens.get(i + 1).isWord("KEY")
-                    || token.isWord("DO") && tokens.get(i + 1).isWord("UPDATE"))) {
-                return true;
-            }
-        }
-        if (tokens.isEmpty() || !tokens.get(0).isWord("MERGE")) {
-            return false;
-        }
-        // The MERGE's own USING follows its target and alias; one in H2's source (a join's USING (cid)) is not it.
-        SchemaNames.Read target = tableRowsAreAddedTo(tokens);
-        int i = target == null ? tokens.size() : target.next();
-        if (i < tokens.size() && tokens.get(i).isWord("AS")) {
-            i++;
-        }
-        if (i < tokens.size() && tokens.get(i).type() == TokenType.WORD
-                && !tokens.get(i).isAnyWord("USING", "KEY", "VALUES", "SELECT", "WITH")) {
-            i++;
-        }
-        return target != null && !(i < tokens.size() && tokens.get(i).isWord("USING"));
-    }
-
     /** True when {@code tokens} are an UPDATE, read by {@link #update} or not (a join, a table list). */
     static boolean updates(List<Token> tokens) {
         return verbAt(tokens, "UPDATE") >= 0;
     }
 
-    /** The table an INSERT, REPLACE, MERGE, UPSERT or PostgreSQL COPY .. FROM adds rows to, as written. */
-    static Optional<String> rowsAddedTo(List<Token> tokens) {
-        return Optional.ofNullable(tableRowsAreAddedTo(tokens)).map(SchemaNames.Read::text);
-    }
-
-    /** The name of the table an INSERT, REPLACE, MERGE, UPSERT or COPY adds rows to, with where it ends; or null. */
-    static SchemaNames.Read tableRowsAreAddedTo(List<Token> tokens) {
-        for (String verb : List.of("INSERT", "REPLACE", "MERGE", "COPY", "UPSERT")) {
-            int i = verbAt(tokens, verb);
-            if (i >= 0) {
-                i++;
-                while (i < tokens.size() && tokens.get(i).isAnyWord("INTO", "IGNORE", "LOW_PRIORITY", "TOP", "ONLY")) {
-                    i++;
-                }
-                return SchemaNames.name(tokens, i);
-            }
-        }
-        return null;
-    }
-
     /** Where {@code verb} begins the statement, or follows its WITH list at depth zero; -1 when it does not. */
-    private static int verbAt(List<Token> tokens, String verb) {
+    static int verbAt(List<Token> tokens, String verb) {
         if (tokens.isEmpty()) {
             return -1;
         }

@@ -89,7 +89,7 @@ final class CreatedTableColumns {
                 || tokens.stream().anyMatch(token -> token.isAnyWord("DUPLICATE", "CONFLICT"))) {
             return Optional.empty();
         }
-        SchemaNames.Read table = ColumnWrites.tableRowsAreAddedTo(tokens);
+        SchemaNames.Read table = AddedRows.tableRowsAreAddedTo(tokens);
         if (table == null || table.next() >= tokens.size() || !tokens.get(table.next()).isSymbol("(")) {
             return Optional.empty();
         }

@@ -360,14 +360,14 @@ public final class LossGuards {
             ColumnWrites.update(body).ifPresentOrElse(cte -> updated(cte, statement, before),
                     columns::forgetWritten);
         }
-        Optional<String> rowsAdded = ColumnWrites.rowsAddedTo(tokens);
+        Optional<String> rowsAdded = AddedRows.rowsAddedTo(tokens);
         if (rowsAdded.isPresent()) {
             String table = SchemaNames.key(rowsAdded.get());
             columns.rowsAdded(table, tokens, main, databases, mayBeUndone(statement));
             // A copy of the table made before lacks the new rows.
             copies.forgetMoved(table);
             copies.forget(List.of(table));
-            if (ColumnWrites.updatesExistingRows(tokens)) {
+            if (AddedRows.updatesExistingRows(tokens)) {
                 copies.rowsOverwritten(table, lineOf(statement));
             }
             return;

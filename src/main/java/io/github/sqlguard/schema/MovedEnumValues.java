@@ -58,7 +58,7 @@ public final class MovedEnumValues {
             moved.clear(); // a join or a table list: which columns it wrote is not known
             return;
         }
-        ColumnWrites.rowsAddedTo(tokens).ifPresent(table -> moved.remove(SchemaNames.key(table)));
+        AddedRows.rowsAddedTo(tokens).ifPresent(table -> moved.remove(SchemaNames.key(table)));
         int main = DestroyedTables.mainKeyword(tokens);
         List<String> targets = DestroyedTables.of(tokens, main);
         if (targets.isEmpty() || !tokens.get(main).isAnyWord("ALTER", "DROP")) {
