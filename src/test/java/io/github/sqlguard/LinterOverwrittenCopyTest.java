@@ -14,7 +14,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * A copy guards the drop of its source only while it holds what it took. Statements that replace or update rows of
  * the copy without naming one table's columns (REPLACE, upserts, a MERGE's UPDATE, an UPDATE of a join) and those
- * that empty it in other ways than TRUNCATE (INSERT OVERWRITE) end that guard; adding rows does not.
+ * that empty it in other ways than TRUNCATE (INSERT OVERWRITE, a drop of its schema) end that guard; adding rows does
+ * not.
  */
 class LinterOverwrittenCopyTest {
 
@@ -65,5 +66,25 @@ class LinterOverwrittenCopyTest {
         assertEquals(severity, drops.get(0).severity().name(), drops.get(0).message());
         assertEquals(("DROP TABLE removes table orders and all its rows " + (note == null ? "" : note)).trim(),
                 drops.get(0).message());
+    }
+
+    /** Dropping the schema or database the copy went to drops the copy with it. */
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            POSTGRESQL | DROP SCHEMA backup CASCADE  | ERROR
+            MYSQL      | DROP DATABASE backup        | ERROR
+            POSTGRESQL | DROP SCHEMA elsewhere CASCADE | INFO
+            """)
+    void aDropOfTheCopysSchema(Dialect dialect, String drop, String severity) throws IOException {
+        TestProject.write(project, "db/V1__init.sql",
+                "CREATE TABLE orders (id INT PRIMARY KEY, total INT, note VARCHAR(20));\n");
+        TestProject.write(project, "db/V2__move.sql", "CREATE TABLE backup.orders_bak AS SELECT * FROM orders;\n"
+                + drop + ";\nDROP TABLE orders;\n");
+
+        List<Finding> drops = ProjectLint.findings(project, dialect).stream()
+                .filter(f -> f.ruleId().equals("drop-table")).toList();
+
+        assertEquals(1, drops.size(), drops.toString());
+        assertEquals(severity, drops.get(0).severity().name(), drops.get(0).message());
     }
 }

@@ -2,11 +2,13 @@ package io.github.sqlguard.schema;
 
 import io.github.sqlguard.analysis.ClauseKind;
 import io.github.sqlguard.analysis.DestructiveClause;
+import io.github.sqlguard.analysis.ObjectNames;
 import io.github.sqlguard.sql.Statement;
 import io.github.sqlguard.schema.PartialCopies.MovedTo;
 import io.github.sqlguard.schema.PartialCopies.PartialCopy;
 import io.github.sqlguard.schema.PartialCopies.RowsCopy;
 import io.github.sqlguard.sql.Token;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -34,6 +36,10 @@ final class TableCopies {
             ClauseKind.OVERWRITTEN_TABLE, ClauseKind.EMPTIED_APPEND_SOURCE, ClauseKind.TRUNCATED_SWITCH_TARGET,
             ClauseKind.DROPPED_PARTITION, ClauseKind.PARTITIONS_DROPPED_BY_CALL, ClauseKind.EXPIRED_ROWS,
             ClauseKind.DELETED_DUPLICATE_ROWS, ClauseKind.REWOUND_TABLE);
+
+    /** What drops a schema or database with every table in it ({@link DestructiveClause#name()} names it). */
+    private static final Set<ClauseKind> REMOVE_SCHEMAS = EnumSet.of(ClauseKind.DROPPED_SCHEMA,
+            ClauseKind.DROPPED_USER_SCHEMA, ClauseKind.DROPPED_DATABASE);
 
     private final Map<String, FullCopy> full = new HashMap<>();
     /**
@@ -358,6 +364,10 @@ final class TableCopies {
         for (DestructiveClause clause : clauses) {
             if (clause.table() != null && REMOVE_ROWS.contains(clause.kind())) {
                 forgetCopiesInto(clause.table());
+            } else if (clause.kind() == ClauseKind.DROPPED_ALL_OBJECTS) {
+                copiesInto().forEach(this::forgetCopiesInto);
+            } else if (clause.name() != null && REMOVE_SCHEMAS.contains(clause.kind())) {
+                copiesInto().stream().filter(target -> inSchema(target, clause.name())).forEach(this::forgetCopiesInto);
             }
         }
         clauses.stream().filter(TableCopies::renamesTable)
@@ -387,6 +397,24 @@ final class TableCopies {
                 !SchemaNames.key(moved.target()).equals(key) ? moved : new MovedTo(renamed, moved.at())));
         partial.replaceAll((source, copy) -> copy.target().isEmpty() || !SchemaNames.key(copy.target()).equals(key)
                 ? copy : new PartialCopy(copy.note(), renamed, copy.at(), copy.asTheyAre(), copy.moved()));
+    }
+
+    /** The tables, as written, that the copies kept went to. */
+    private List<String> copiesInto() {
+        List<String> targets = new ArrayList<>();
+        full.values().forEach(copy -> targets.add(copy.targetName()));
+        leftOut.values().forEach(rows -> targets.add(rows.target()));
+        movedColumns.values().forEach(columns -> columns.values().forEach(moved -> targets.add(moved.target())));
+        partial.values().stream().map(PartialCopy::target).filter(target -> !target.isEmpty()).forEach(targets::add);
+        return targets;
+    }
+
+    /** True when {@code table}, as written, names {@code schema} (or a database of that name) as its qualifier. */
+    private static boolean inSchema(String table, String schema) {
+        String qualifier = ObjectNames.normalize(table);
+        int dot = qualifier.lastIndexOf('.');
+        String dropped = ObjectNames.normalize(ObjectNames.lastPart(schema));
+        return dot > 0 && List.of(qualifier.substring(0, dot).split("\\.")).contains(dropped);
     }
 
     /**
