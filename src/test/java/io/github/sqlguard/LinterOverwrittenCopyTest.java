@@ -53,15 +53,8 @@ class LinterOverwrittenCopyTest {
             """)
     void aChangeOfTheCopysRowsBeforeItsSourceIsDropped(Dialect dialect, String change, String severity,
             String note) throws IOException {
-        TestProject.write(project, "db/V1__init.sql",
-                "CREATE TABLE orders (id INT PRIMARY KEY, total INT, note VARCHAR(20));\n");
-        TestProject.write(project, "db/V2__move.sql", "CREATE TABLE orders_bak AS SELECT * FROM orders;\n"
-                + change + ";\nDROP TABLE orders;\n");
+        List<Finding> drops = dropsOfOrders(dialect, "orders_bak", change);
 
-        List<Finding> drops = ProjectLint.findings(project, dialect).stream()
-                .filter(f -> f.ruleId().equals("drop-table")).toList();
-
-        assertEquals(1, drops.size(), drops.toString());
         assertEquals(3, drops.get(0).location().line());
         assertEquals(severity, drops.get(0).severity().name(), drops.get(0).message());
         assertEquals(("DROP TABLE removes table orders and all its rows " + (note == null ? "" : note)).trim(),
@@ -76,15 +69,20 @@ class LinterOverwrittenCopyTest {
             POSTGRESQL | DROP SCHEMA elsewhere CASCADE | INFO
             """)
     void aDropOfTheCopysSchema(Dialect dialect, String drop, String severity) throws IOException {
+        List<Finding> drops = dropsOfOrders(dialect, "backup.orders_bak", drop);
+
+        assertEquals(severity, drops.get(0).severity().name(), drops.get(0).message());
+    }
+
+    /** The drop-table findings of a script that copies orders to {@code copy}, runs {@code change}, drops orders. */
+    private List<Finding> dropsOfOrders(Dialect dialect, String copy, String change) throws IOException {
         TestProject.write(project, "db/V1__init.sql",
                 "CREATE TABLE orders (id INT PRIMARY KEY, total INT, note VARCHAR(20));\n");
-        TestProject.write(project, "db/V2__move.sql", "CREATE TABLE backup.orders_bak AS SELECT * FROM orders;\n"
-                + drop + ";\nDROP TABLE orders;\n");
-
+        TestProject.write(project, "db/V2__move.sql", "CREATE TABLE " + copy + " AS SELECT * FROM orders;\n"
+                + change + ";\nDROP TABLE orders;\n");
         List<Finding> drops = ProjectLint.findings(project, dialect).stream()
                 .filter(f -> f.ruleId().equals("drop-table")).toList();
-
         assertEquals(1, drops.size(), drops.toString());
-        assertEquals(severity, drops.get(0).severity().name(), drops.get(0).message());
+        return drops;
     }
 }
