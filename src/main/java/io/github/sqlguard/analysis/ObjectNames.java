@@ -349,6 +349,15 @@ public final class ObjectNames {
         return dots.isEmpty() ? name : name.substring(dots.get(dots.size() - 1) + 1);
     }
 
+    /**
+     * What {@code name} is qualified by, before its last dot-separated part ({@code dbo.t} of {@code dbo.t.a}); empty
+     * for a one-part name. Dots inside quotes do not count.
+     */
+    public static String qualifier(String name) {
+        List<Integer> dots = dotsOutsideQuotes(name);
+        return dots.isEmpty() ? "" : name.substring(0, dots.get(dots.size() - 1));
+    }
+
     /** The first dot-separated part of {@code name}; dots inside quotes do not count. */
     static String firstPart(String name) {
         List<Integer> dots = dotsOutsideQuotes(name);

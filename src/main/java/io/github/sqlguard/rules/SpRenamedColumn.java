@@ -49,11 +49,10 @@ final class SpRenamedColumn {
      * null for another clause, or a one-part name.
      */
     private static String tableOfSpRename(DestructiveClause clause, ClauseKind kind) {
-        String old = clause.name();
-        if (clause.kind() != kind || !"sp_rename".equals(clause.words()) || old == null) {
+        if (clause.kind() != kind || !"sp_rename".equals(clause.words()) || clause.name() == null) {
             return null;
         }
-        String column = ObjectNames.lastPart(old);
-        return column.length() == old.length() ? null : old.substring(0, old.length() - column.length() - 1);
+        String table = ObjectNames.qualifier(clause.name());
+        return table.isEmpty() ? null : table;
     }
 }

@@ -1,6 +1,7 @@
 package io.github.sqlguard.schema;
 
 import io.github.sqlguard.analysis.ClauseKind;
+import io.github.sqlguard.analysis.ObjectNames;
 import io.github.sqlguard.analysis.RowChange;
 import io.github.sqlguard.analysis.RowSelection;
 import io.github.sqlguard.analysis.SpRenameCall;
@@ -193,12 +194,9 @@ public final class LossGuards {
 
     /** The guard of T-SQL's {@code sp_rename 't.c', 'd', 'COLUMN'} of a column the script added: unused yet. */
     private Optional<Guard> renameOfAddedColumn(SpRenameCall call) {
-        int dot = call.oldName().lastIndexOf('.');
-        if (dot <= 0) {
-            return Optional.empty();
-        }
-        String column = SchemaNames.unquoted(call.oldName().substring(dot + 1));
-        if (!columns.wasAdded(SchemaNames.key(call.oldName().substring(0, dot)), column)) {
+        String table = ObjectNames.qualifier(call.oldName());
+        String column = SchemaNames.unquoted(ObjectNames.lastPart(call.oldName()));
+        if (table.isEmpty() || !columns.wasAdded(SchemaNames.key(table), column)) {
             return Optional.empty();
         }
         String note = "column " + column + " was added earlier in " + unit;
@@ -402,11 +400,11 @@ public final class LossGuards {
 
     /** Follows what T-SQL's sp_rename renamed: a column, whose facts go with it, or a table, whose facts end. */
     private void followSpRename(SpRenameCall call) {
-        int dot = call.oldName().lastIndexOf('.');
-        if (call.renamesColumn() && dot > 0) {
+        String qualifier = ObjectNames.qualifier(call.oldName());
+        if (call.renamesColumn() && !qualifier.isEmpty()) {
             String newName = SchemaNames.unquoted(SchemaNames.lastPart(call.newName()));
-            columns.columnsAltered(SchemaNames.key(call.oldName().substring(0, dot)), List.of(),
-                    Map.of(SchemaNames.unquoted(call.oldName().substring(dot + 1)), newName));
+            columns.columnsAltered(SchemaNames.key(qualifier), List.of(),
+                    Map.of(SchemaNames.unquoted(ObjectNames.lastPart(call.oldName())), newName));
         } else if (call.renamesTable()) {
             String table = SchemaNames.key(call.oldName());
             copies.forgetMoved(table);

@@ -197,11 +197,10 @@ final class TableDefinitions {
         boolean untyped = call.objectType().isEmpty();
         if (call.objectType().equals("COLUMN") || untyped && schema.current(old).isEmpty() && old.indexOf('.') > 0
                 && !schema.before(Integer.MAX_VALUE).keepsNoRows(old)) {
-            int dot = old.lastIndexOf('.');
-            if (dot > 0) {
-                String table = old.substring(0, dot);
+            String table = ObjectNames.qualifier(old);
+            if (!table.isEmpty()) {
                 schema.current(table).ifPresent(known -> schema.put(known.withColumnRenamed(
-                        old.substring(dot + 1), SchemaNames.unquoted(call.newName()))));
+                        ObjectNames.lastPart(old), SchemaNames.unquoted(call.newName()))));
             }
         } else if (untyped || call.objectType().equals("OBJECT")) {
             renameTable(old, call.newName(), schema);
