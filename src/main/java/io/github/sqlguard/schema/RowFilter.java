@@ -91,7 +91,7 @@ public record RowFilter(String verb, String table, Optional<String> alwaysTrue, 
             }
             // An UPDATE that copies the related row's values is a backfill: each row gets its own.
             Optional<WhereJudgement.RelatedRow> related = unfiltered.filter(row -> !where.assignmentsRead(row.table()));
-            return new RowFilter(where.verb(), where.table(), WhereJudgement.alwaysTrue(where, facts),
+            return new RowFilter(where.verb(), where.table(), NullTestTruth.alwaysTrue(where, facts),
                     related.map(WhereJudgement.RelatedRow::table),
                     related.map(WhereJudgement.RelatedRow::uncorrelated).orElse(false), false, false);
         });
