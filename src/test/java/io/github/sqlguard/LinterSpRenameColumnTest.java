@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -37,8 +36,8 @@ class LinterSpRenameColumnTest {
     void anUntypedRenameOfAKnownColumnIsAColumnRename(String call, String expected) throws IOException {
         write("V1__create.sql", "CREATE TABLE t (id INT, a INT);\nGO");
         write("V2__rename.sql", call + "\nGO");
-        LintResult result = lintSqlServer();
-        assertEquals(List.of(expected), result.findings().stream().map(Finding::ruleId).toList());
+        List<Finding> findings = ProjectLint.findings(project, Dialect.SQLSERVER);
+        assertEquals(List.of(expected), findings.stream().map(Finding::ruleId).toList());
     }
 
     /**
@@ -59,8 +58,8 @@ class LinterSpRenameColumnTest {
             throws IOException {
         write("V1__alter.sql", "ALTER TABLE t ADD note NVARCHAR(10);\nGO");
         write("V2__rename.sql", call + "\nGO");
-        LintResult result = lintSqlServer();
-        assertEquals(List.of(rule + ": " + message), result.findings().stream()
+        List<Finding> findings = ProjectLint.findings(project, Dialect.SQLSERVER);
+        assertEquals(List.of(rule + ": " + message), findings.stream()
                 .map(finding -> finding.ruleId() + ": " + finding.message()).toList());
     }
 
@@ -77,8 +76,8 @@ class LinterSpRenameColumnTest {
     void anUntypedRenameOfAKnownTableOffersNoColumnReading(String call, String message) throws IOException {
         write("V1__create.sql", "CREATE TABLE app.orders (id INT, total INT);\nGO");
         write("V2__rename.sql", call + "\nGO");
-        LintResult result = lintSqlServer();
-        assertEquals(List.of("rename-table: " + message), result.findings().stream()
+        List<Finding> findings = ProjectLint.findings(project, Dialect.SQLSERVER);
+        assertEquals(List.of("rename-table: " + message), findings.stream()
                 .map(finding -> finding.ruleId() + ": " + finding.message()).toList());
     }
 
@@ -98,16 +97,9 @@ class LinterSpRenameColumnTest {
     void anUntypedThreePartNameOfNoKnownColumnRenamesAnIndex(String call, String expected) throws IOException {
         write("V1__create.sql", "CREATE TABLE dbo.t (id INT, a INT, CONSTRAINT [dbo.PK_t] PRIMARY KEY (id));\nGO");
         write("V2__rename.sql", call + "\nGO");
-        LintResult result = lintSqlServer();
+        List<Finding> findings = ProjectLint.findings(project, Dialect.SQLSERVER);
         assertEquals(expected.isEmpty() ? List.of() : List.of(expected),
-                result.findings().stream().map(Finding::ruleId).toList());
-    }
-
-    private LintResult lintSqlServer() {
-        LintConfig defaults = LintConfig.defaults(project, List.of(project.resolve("db")));
-        return new Linter().run(new LintConfig(project, defaults.directories(), defaults.includes(),
-                List.of(), Dialect.SQLSERVER, StandardCharsets.UTF_8, Map.of(), List.of(), defaults.flyway(),
-                defaults.liquibase(), List.of(), null, defaults.maxFileBytes(), 1));
+                findings.stream().map(Finding::ruleId).toList());
     }
 
     private void write(String name, String sql) throws IOException {
