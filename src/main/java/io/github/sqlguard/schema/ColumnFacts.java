@@ -34,8 +34,8 @@ final class ColumnFacts {
      */
     private final Map<String, Map<String, List<DatabaseScope>>> scopedWrites = new HashMap<>();
     private final ColumnsAddedWithoutValue addedWithoutValue = new ColumnsAddedWithoutValue();
-    private ClearedColumns cleared = new ClearedColumns();
-    private RowIndependentFills rowIndependentFills = new RowIndependentFills();
+    private final ClearedColumns cleared = new ClearedColumns();
+    private final RowIndependentFills rowIndependentFills = new RowIndependentFills();
 
     /** The copies of {@code table}'s columns into others of its columns, by the copied column. */
     Map<String, ColumnCopy> copiesIn(String table) {
@@ -305,8 +305,6 @@ final class ColumnFacts {
     /** Forgets every fact kept. */
     void clear() {
         forgetWritten();
-        cleared = new ClearedColumns();
-        rowIndependentFills = new RowIndependentFills();
         added.clear();
     }
 }
