@@ -1,14 +1,11 @@
 package io.github.sqlguard.maven;
 
-import java.io.File;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.apache.maven.model.Resource;
 import org.apache.maven.project.MavenProject;
 import org.codehaus.plexus.util.xml.Xpp3Dom;
 
@@ -19,6 +16,7 @@ import org.codehaus.plexus.util.xml.Xpp3Dom;
  * (a Spring Boot application's {@code spring.flyway.*}, {@code flyway.conf}, {@code flyway.toml}) add their
  * locations, since whatever runs Flyway with them runs those migrations too, and fill in the naming and
  * placeholders the pom leaves unset. So do the locations of the pom's profiles ({@link FlywayProfileLocations}).
+ * The folders each location stands for come from {@link FlywayLocations}.
  *
  * @param placeholderAlternatives for a placeholder that settings files give other values than the one taken (two
  *     Spring Boot profiles, or a Spring Boot file and the pom), those other values
@@ -68,7 +66,6 @@ record FlywayPluginSettings(
 
     private static final String PROPERTY_PREFIX = "flyway.";
     private static final String PLACEHOLDERS_PREFIX = "flyway.placeholders.";
-    private static final String CLASSPATH = "classpath:";
     private static final String DEFAULT_LOCATION = "classpath:db/migration";
 
     /**
@@ -88,7 +85,7 @@ record FlywayPluginSettings(
                 .orElse(List.of());
         Map<String, String> overrides = overrides(properties, environment);
         List<String> warnings = new ArrayList<>();
-        List<Path> resourceFolders = resourceFolders(project);
+        List<Path> resourceFolders = FlywayLocations.resourceFolders(project);
         Map<String, String> filtering = properties.forResourceFiltering(project.getBasedir().toPath());
         List<FlywaySettingsSource> files = new ArrayList<>(SpringFlywaySettings.in(resourceFolders, filtering,
                 warnings));
@@ -207,20 +204,20 @@ record FlywayPluginSettings(
         }
         List<Path> javaLocations = new ArrayList<>();
         for (String location : allLocations) {
-            for (Path path : resolveLocation(location.trim(), project)) {
+            for (Path path : FlywayLocations.folders(location.trim(), project)) {
                 if (!resolved.contains(path)) {
                     resolved.add(path);
                 }
             }
-            javaLocations.addAll(unexpanded(location.trim(), project));
+            javaLocations.addAll(FlywayLocations.unexpanded(location.trim(), project));
         }
         List<Path> moduleLocations = new ArrayList<>();
         if (allLocations.isEmpty() && classpath.runsFlyway()) {
             // Flyway's default: where a module has none, it is no news, unlike a location somebody wrote.
-            inOtherModules(DEFAULT_LOCATION, project, classpath, moduleLocations, new ArrayList<>());
+            FlywayLocations.inOtherModules(DEFAULT_LOCATION, project, classpath, moduleLocations, new ArrayList<>());
         }
         for (String location : allLocations) {
-            inOtherModules(location.trim(), project, classpath, moduleLocations, warnings);
+            FlywayLocations.inOtherModules(location.trim(), project, classpath, moduleLocations, warnings);
         }
         if (overriddenSuffixes.isEmpty() && suffixes.isEmpty()) {
             suffixes.addAll(ParameterValues.splitList(fromFiles("sqlMigrationSuffixes", files).orElse(null)));
@@ -344,92 +341,5 @@ record FlywayPluginSettings(
             }
         }
         return Optional.empty();
-    }
-
-    /**
-     * Adds the existing folders a {@code classpath:} location stands for in the other modules on the classpath. A
-     * location found in none of them nor in the module's own resources is a warning: Flyway finds nothing there, or
-     * finds it in a jar, and either way nothing under that name is checked.
-     */
-    private static void inOtherModules(String location, MavenProject project, ModuleClasspath classpath,
-            List<Path> found, List<String> warnings) {
-        if (location.startsWith("filesystem:")) {
-            return;
-        }
-        String folder = location.startsWith(CLASSPATH) ? location.substring(CLASSPATH.length()) : location;
-        boolean exists = false;
-        for (Path path : resolveLocation(location, project)) {
-            exists |= Files.isDirectory(path);
-        }
-        for (Path resources : classpath.resourceFolders()) {
-            for (Path path : foldersOf(resources, folder)) {
-                // A folder another source named first exists all the same: only its adding is skipped.
-                boolean isFolder = Files.isDirectory(path);
-                exists |= isFolder;
-                if (isFolder && !found.contains(path)) {
-                    found.add(path);
-                }
-            }
-        }
-        for (Path resources : classpath.checkedByThemselves()) {
-            for (Path path : foldersOf(resources, folder)) {
-                exists |= Files.isDirectory(path);
-            }
-        }
-        if (!exists) {
-            warnings.add("sqlguard: the Flyway location " + location + " is in no resource folder of "
-                    + project.getArtifactId() + (classpath.resourceFolders().isEmpty() ? ""
-                            : " or of the modules of this build it depends on")
-                    + "; Flyway finds no migrations there, or finds them in a dependency's jar, and those are not "
-                    + "checked here (check them in the module that holds them)");
-        }
-    }
-
-    /** The paths {@code location} names, as {@link #resolveLocation} finds them but with nothing expanded. */
-    private static List<Path> unexpanded(String location, MavenProject project) {
-        if (location.startsWith("filesystem:")) {
-            return List.of(project.getBasedir().toPath().resolve(location.substring("filesystem:".length()))
-                    .normalize());
-        }
-        String folder = location.startsWith(CLASSPATH) ? location.substring(CLASSPATH.length()) : location;
-        List<Path> paths = new ArrayList<>();
-        for (Path resources : resourceFolders(project)) {
-            paths.add(resources.resolve(folder.replaceFirst("^/", "")).normalize());
-        }
-        return paths;
-    }
-
-    private static List<Path> resourceFolders(MavenProject project) {
-        List<Path> folders = new ArrayList<>();
-        for (Resource resource : project.getResources()) {
-            folders.add(Path.of(resource.getDirectory()).toAbsolutePath().normalize());
-        }
-        return folders;
-    }
-
-    /** The folders a classpath location's {@code folder} stands for under one resource folder. */
-    private static List<Path> foldersOf(Path resources, String folder) {
-        return LocationFolders.expand(resources.resolve(folder.replaceFirst("^/", "")).normalize());
-    }
-
-    /**
-     * Flyway locations: {@code filesystem:dir} is relative to the project; {@code classpath:dir} (and a bare
-     * {@code dir}) is looked up under each resource directory. A {@code {vendor}} folder is every folder there, and
-     * wildcards match folders as Flyway matches them ({@link LocationFolders}).
-     */
-    static List<Path> resolveLocation(String location, MavenProject project) {
-        Path base = project.getBasedir().toPath();
-        if (location.startsWith("filesystem:")) {
-            return LocationFolders.expand(base.resolve(location.substring("filesystem:".length())).normalize());
-        }
-        String classpathDir = location.startsWith("classpath:") ? location.substring("classpath:".length())
-                : location;
-        List<Path> resolved = new ArrayList<>();
-        for (var resource : project.getResources()) {
-            File directory = new File(resource.getDirectory());
-            resolved.addAll(LocationFolders.expand(
-                    directory.toPath().resolve(classpathDir.replaceFirst("^/", "")).normalize()));
-        }
-        return resolved;
     }
 }
