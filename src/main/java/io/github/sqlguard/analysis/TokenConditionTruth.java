@@ -284,7 +284,8 @@ public final class TokenConditionTruth {
         ObjectNames.NameAt name = tokens.nameAt(index);
         if (name != null && tokens.isSymbol(name.next(), "(")) {
             int close = tokens.closingParen(name.next());
-            if (close < 0 || name.text().equalsIgnoreCase("EXISTS")) {
+            // A call the statement ends inside (a damaged file, a cut script) is no operand.
+            if (close >= tokens.size() || name.text().equalsIgnoreCase("EXISTS")) {
                 return null;
             }
             StringBuilder text = new StringBuilder();
