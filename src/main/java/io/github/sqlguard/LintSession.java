@@ -168,10 +168,25 @@ final class LintSession {
 
     private FileOutcome analysisFailed(String path, Throwable e) {
         String reason = e instanceof StackOverflowError ? "a statement is nested too deeply to analyse"
-                : e.getClass().getSimpleName() + ": " + e.getMessage();
+                : e.getClass().getSimpleName() + ": " + e.getMessage() + whereThrown(e);
         return new FileOutcome(path, List.of(fileProblem(FileDiagnostics.ANALYSIS_FAILED, path, 1,
                 "sqlguard could not analyse this file (" + reason + "); nothing in it was checked")), 0, true, false,
                 Map.of(), Set.of());
+    }
+
+    /**
+     * Where in sqlguard's own code {@code e} was thrown ({@code " at LossGuards.guardOf:112"}), so that a report
+     * of the message alone points at the reader at fault; empty when no frame of sqlguard's is on its stack.
+     */
+    static String whereThrown(Throwable e) {
+        for (StackTraceElement frame : e.getStackTrace()) {
+            String type = frame.getClassName();
+            if (type.startsWith("io.github.sqlguard.")) {
+                return " at " + type.substring(type.lastIndexOf('.') + 1) + "." + frame.getMethodName() + ":"
+                        + frame.getLineNumber();
+            }
+        }
+        return "";
     }
 
     private PreparedFile prepareOrThrow(SourcePath file, LongPredicate keep) {

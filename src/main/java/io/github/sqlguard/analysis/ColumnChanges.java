@@ -94,8 +94,7 @@ final class ColumnChanges {
                 int i = columnNameAt(clause);
                 ObjectNames.NameAt from = ObjectNames.readName(clause, i);
                 // After an explicit COLUMN a keyword is the column's name (SQLite: RENAME COLUMN key TO akey).
-                boolean named = i > 1 || !clause.get(i).isAnyWord("TO", "AS", "INDEX", "KEY", "CONSTRAINT");
-                if (from != null && named
+                if (from != null && (i > 1 || !clause.get(i).isAnyWord("TO", "AS", "INDEX", "KEY", "CONSTRAINT"))
                         && from.next() + 1 < clause.size() && clause.get(from.next()).isWord("TO")) {
                     renames.add(new Change(from.text(), clause.get(from.next() + 1).text(), first));
                 }

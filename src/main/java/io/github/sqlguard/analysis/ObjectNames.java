@@ -225,6 +225,16 @@ public final class ObjectNames {
         return names;
     }
 
+    /**
+     * The tokens between the {@code (} at {@code open} and the {@code )} that closes it; up to the end when the
+     * statement ends first (a script cut short), so a reader of an unclosed list sees what there is.
+     */
+    public static List<Token> insideParentheses(List<Token> tokens, int open) {
+        int close = skipParentheses(tokens, open);
+        boolean closed = close > open + 1 && close <= tokens.size() && tokens.get(close - 1).isSymbol(")");
+        return tokens.subList(Math.min(open + 1, tokens.size()), closed ? close - 1 : tokens.size());
+    }
+
     /** The index after a parenthesized group starting at {@code index}, or {@code index} when there is none. */
     public static int skipParentheses(List<Token> tokens, int index) {
         if (index >= tokens.size() || !tokens.get(index).isSymbol("(")) {

@@ -46,17 +46,24 @@ final class EarlierRunCopies {
         // statement of every history.
         Optional<Guard> first = Optional.empty();
         boolean everywhere = !replays.isEmpty();
-        for (String database : replays.keySet()) {
-            Optional<Guard> copy = earlierRunsOn(database).copyGuardOf(statement);
-            everywhere &= copy.isPresent();
-            first = first.isPresent() ? first : copy;
+        try {
+            for (String database : replays.keySet()) {
+                Optional<Guard> copy = earlierRunsOn(database).copyGuardOf(statement);
+                everywhere &= copy.isPresent();
+                first = first.isPresent() ? first : copy;
+            }
+            // A copy dropped in this run keeps nothing for its later statements either.
+            for (String database : replays.keySet()) {
+                earlierRunsOn(database).forgetCopiesDroppedBy(statement);
+            }
+        } catch (RuntimeException e) {
+            // A statement the readers could not follow (a script cut short): what earlier runs copied is no longer
+            // known, and the statement gets no note. The check of its own script reports what it can.
+            earlierRuns.clear();
+            everywhere = false;
         }
         if (everywhere) {
             notes.put(StatementKey.of(statement), Optional.of(noteOf(first.get(), statement)));
-        }
-        // A copy dropped in this run keeps nothing for its later statements either.
-        for (String database : replays.keySet()) {
-            earlierRunsOn(database).forgetCopiesDroppedBy(statement);
         }
         currentRun.add(new Observed(statement, replays));
     }
@@ -66,8 +73,12 @@ final class EarlierRunCopies {
         for (Observed observed : currentRun) {
             observed.replays().forEach((database, replay) -> {
                 LossGuards copies = earlierRunsOn(database);
-                copies.observe(observed.statement(), replay.before(observed.statement()));
-                copies.forgetCopiesDroppedBy(observed.statement());
+                try {
+                    copies.observe(observed.statement(), replay.before(observed.statement()));
+                    copies.forgetCopiesDroppedBy(observed.statement());
+                } catch (RuntimeException e) {
+                    earlierRuns.remove(database); // half-observed facts are no facts
+                }
             });
         }
         currentRun.clear();

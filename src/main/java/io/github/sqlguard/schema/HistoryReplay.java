@@ -59,7 +59,7 @@ final class HistoryReplay {
             group.values().forEach(replay -> replay.applyingRepeatable(repeatable));
             repeatables = repeatable && repeatables == null ? new ContentHash() : repeatables;
             for (Statement statement : file.statements().get()) {
-                apply(statement, group);
+                applyOrGoOn(statement, group);
                 splitMigrations.follow(statement, lastInto);
                 if (!repeatable) {
                     earlierRunCopies.follow(statement, lastInto);
@@ -156,6 +156,20 @@ final class HistoryReplay {
         group.forEach((database, replay) -> forks.put(database, replay.fork()));
         replays.addAll(forks.values());
         return forks;
+    }
+
+    /**
+     * Applies {@code statement} as {@link #apply} does. A statement whose reading fails (a script cut short) is
+     * left out of the replay as far as it had not gone; the DDL replay has already forgotten what such a statement
+     * alters. The history goes on: one bad statement must not cost the check of every file.
+     */
+    private void applyOrGoOn(Statement statement, Map<String, SchemaReplay> group) {
+        try {
+            apply(statement, group);
+        } catch (RuntimeException e) {
+            // Nothing recorded it as applied, so its check is told the replay did not see it.
+            return;
+        }
     }
 
     /** Applies {@code statement} to each replay of {@code group} whose database it runs on. */

@@ -72,7 +72,7 @@ record JoinedQuerySource(String verb, String target, WhereJudgement.RelatedRow s
         if (verb.equals("UPDATE")) {
             set = i;
             i = TopLevel.wordIndex(tokens, i, "FROM");
-            if (!tokens.get(set).isWord("SET") || i < 0) {
+            if (set >= tokens.size() || !tokens.get(set).isWord("SET") || i < 0) {
                 return Optional.empty();
             }
         }
@@ -84,7 +84,7 @@ record JoinedQuerySource(String verb, String target, WhereJudgement.RelatedRow s
         String queryName = "";
         if (tokens.get(i + 1).isSymbol("(")) {
             int close = ObjectNames.skipParentheses(tokens, i + 1);
-            query = tokens.subList(i + 2, close - 1);
+            query = ObjectNames.insideParentheses(tokens, i + 1);
             i = close;
         } else {
             SchemaNames.Read name = SchemaNames.name(tokens, i + 1);

@@ -48,7 +48,7 @@ record MergeDeleteSource(String target, WhereJudgement.RelatedRow source) {
         String sourceName;
         if (tokens.get(i + 1).isSymbol("(")) {
             int close = ObjectNames.skipParentheses(tokens, i + 1);
-            source = tokens.subList(i + 2, close - 1);
+            source = ObjectNames.insideParentheses(tokens, i + 1);
             sourceName = "";
             i = close;
         } else {

@@ -73,7 +73,7 @@ final class PostgresEnums {
                     && rest.get(2).isSymbol("(");
             history.enumTypes().put(name.text(), isEnum);
             if (isEnum) {
-                quoted(rest.subList(3, ObjectNames.skipParentheses(rest, 2) - 1), true)
+                quoted(ObjectNames.insideParentheses(rest, 2), true)
                         .ifPresent(list -> enums.values.put(key, list));
             }
             return true;

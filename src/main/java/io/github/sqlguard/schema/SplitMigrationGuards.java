@@ -44,15 +44,25 @@ final class SplitMigrationGuards {
         if (carried == null) {
             return;
         }
-        if (laterFile) {
-            guards.put(StatementKey.of(statement), carried.guardOf(statement).or(() -> renameOfCreated(statement)));
+        try {
+            if (laterFile) {
+                guards.put(StatementKey.of(statement), carried.guardOf(statement)
+                        .or(() -> renameOfCreated(statement)));
+            }
+            CreatedTableNames.createdTable(statement.tokens()).map(SchemaNames::key).ifPresent(created::add);
+            followColumnNames(statement);
+            SchemaView before = replays.isEmpty() ? SchemaView.UNKNOWN
+                    : replays.values().iterator().next().before(statement);
+            carried.observe(statement, before);
+            carried.forgetCopiesDroppedBy(statement);
+        } catch (RuntimeException e) {
+            // A statement the readers could not follow (a script cut short): what the migration's earlier files
+            // did is no longer known, so nothing carried guards this statement or the ones after it.
+            guards.remove(StatementKey.of(statement));
+            created.clear();
+            renamedAway.clear();
+            carried = LossGuards.acrossFiles(SplitMigration.described(migration));
         }
-        CreatedTableNames.createdTable(statement.tokens()).map(SchemaNames::key).ifPresent(created::add);
-        followColumnNames(statement);
-        SchemaView before = replays.isEmpty() ? SchemaView.UNKNOWN
-                : replays.values().iterator().next().before(statement);
-        carried.observe(statement, before);
-        carried.forgetCopiesDroppedBy(statement);
     }
 
     /**

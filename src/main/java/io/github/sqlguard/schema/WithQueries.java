@@ -47,7 +47,7 @@ record WithQueries(List<Named> queries, int end) {
             List<String> columns = new ArrayList<>();
             if (i < tokens.size() && tokens.get(i).isSymbol("(")) {
                 int close = ObjectNames.skipParentheses(tokens, i);
-                for (Token token : tokens.subList(i + 1, close - 1)) {
+                for (Token token : ObjectNames.insideParentheses(tokens, i)) {
                     if (!token.isSymbol(",")) {
                         columns.add(SchemaNames.key(token.text()));
                     }
@@ -65,7 +65,7 @@ record WithQueries(List<Named> queries, int end) {
                 return Optional.empty();
             }
             int close = ObjectNames.skipParentheses(tokens, i);
-            queries.add(new Named(SchemaNames.key(name.text()), columns, tokens.subList(i + 1, close - 1)));
+            queries.add(new Named(SchemaNames.key(name.text()), columns, ObjectNames.insideParentheses(tokens, i)));
             i = close;
             if (i >= tokens.size() || !tokens.get(i).isSymbol(",")) {
                 return Optional.of(new WithQueries(List.copyOf(queries), i));
