@@ -33,6 +33,7 @@ final class HistoryReplay {
     /** The same for the down files of split migrations, which run as a run of their own. */
     private final SplitMigrationGuards splitMigrationDowns = new SplitMigrationGuards();
     private final EarlierRunCopies earlierRunCopies = new EarlierRunCopies();
+    private volatile String failure;
 
     HistoryReplay(List<String> databases, Map<List<Object>, List<Reversing>> reversals) {
         this.databases = databases;
@@ -43,7 +44,30 @@ final class HistoryReplay {
         files.add(file);
     }
 
+    /**
+     * Replays the history. One that fails part-way, on what no statement-level fallback caught, has no facts to
+     * give: {@link #failure} says so, and its files are checked as files the replay did not see.
+     */
     void run() {
+        try {
+            replayFiles();
+        } catch (RuntimeException | StackOverflowError e) {
+            failure = "the schema replay of its migrations stopped at an error (" + e.getClass().getSimpleName()
+                    + "), so nothing is known of the tables they built";
+        }
+    }
+
+    /** Why the replay has no facts to give, when it failed part-way. */
+    Optional<String> failure() {
+        return Optional.ofNullable(failure);
+    }
+
+    /** The paths of the files this history replays. */
+    List<String> paths() {
+        return files.stream().map(File::path).toList();
+    }
+
+    private void replayFiles() {
         Map<String, SchemaReplay> group = new LinkedHashMap<>();
         databases.forEach(database -> group.put(database, new SchemaReplay()));
         replays.addAll(group.values());

@@ -148,6 +148,10 @@ public final class MigrationHistories implements EarlierRoutines {
         }
         runAll.accept(byHistory.values().stream().map(replay -> (Runnable) replay::run).toList());
         for (HistoryReplay replayed : byHistory.values()) {
+            if (replayed.failure().isPresent()) {
+                replayed.paths().forEach(path -> notReplayed.put(path, replayed.failure().get()));
+                continue;
+            }
             replayed.replays().forEach(replay -> routineWords.addAll(replay.routineWords()));
             replayed.replayOf().forEach((key, into) -> addReplays(replayOf, key, into));
             replayed.historyBefore().forEach(entry -> historyBefore.merge(entry.getKey(), entry.getValue(),

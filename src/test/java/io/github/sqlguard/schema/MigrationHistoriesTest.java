@@ -420,4 +420,25 @@ class MigrationHistoriesTest {
     private static List<io.github.sqlguard.sql.Statement> mysql(String path, String sql) {
         return new StatementSplitter(Dialect.MYSQL, Placeholders.DEFAULT).split(path, sql).statements();
     }
+
+    /** A history whose replay fails part-way gives no facts, and says why, instead of ending the whole run. */
+    @Test
+    void aHistoryWhoseReplayFailsLeavesItsFilesUnreplayedWithTheReason() {
+        MigrationHistories histories = new MigrationHistories();
+        var statements = new StatementSplitter(Dialect.POSTGRESQL, Placeholders.DEFAULT)
+                .split("db/V1__create.sql", "CREATE TABLE t (c VARCHAR(10));").statements();
+        for (String path : List.of("db/V1__create.sql", "db/V2__broken.sql")) {
+            var flyway = FlywayNaming.DEFAULT.parse(path.substring(3)).orElseThrow();
+            histories.add(path, new SourceClassification(flyway.kind(), Optional.of(flyway)), java.util.Set.of(),
+                    path.contains("V1") ? () -> statements : () -> {
+                        throw new IllegalStateException("a reader failed");
+                    });
+        }
+
+        histories.replay();
+
+        SchemaFacts facts = histories.factsFor(statements.get(0));
+        assertTrue(facts.notReplayedBecause().contains("stopped at an error (IllegalStateException)"),
+                facts.notReplayedBecause());
+    }
 }
