@@ -328,8 +328,7 @@ final class SchemaHistory {
     }
 
     boolean ambiguousBefore(String table, int statementPosition) {
-        Integer from = mixed.mixedFrom(SchemaNames.key(table));
-        return from != null && from < statementPosition;
+        return mixed.mixedBefore(SchemaNames.key(table), statementPosition) != null;
     }
 
     /** Records the view the current statement creates, or, with an empty query, drops. */
