@@ -46,4 +46,50 @@ class LinterTableCreatedTwiceTest {
                 TestProject.lint(project, Dialect.AUTO).findings().stream()
                         .map(f -> f.location() + " " + f.ruleId() + " " + f.message()).toList());
     }
+
+    /**
+     * A rebuild's copy by a column list of a table two histories defined may leave out a column only the other
+     * definition has: the drop of the table says so, instead of standing without a reason.
+     */
+    @Test
+    void theDropAfterAColumnListCopyOfATableCreatedTwiceSaysWhyTheCopyIsNoGuard() throws IOException {
+        TestProject.write(project, "db/migration/V1__files.sql",
+                "CREATE TABLE files (id integer PRIMARY KEY, context varchar(32), name varchar(128));\n");
+        TestProject.write(project, "db/migration/V2__files_again.sql",
+                "CREATE TABLE files (id integer PRIMARY KEY, name varchar(128));\n");
+        TestProject.write(project, "db/migration/V3__rebuild.sql", """
+                CREATE TABLE tmp_files (id integer PRIMARY KEY, name varchar(128));
+                INSERT INTO tmp_files (id, name) SELECT id, name FROM files;
+                DROP TABLE files;
+                """);
+
+        assertEquals(List.of("db/migration/V3__rebuild.sql:3:1 drop-table DROP TABLE removes table files and all its"
+                        + " rows (the copy to tmp_files at line 2 lists its columns, and sqlguard does not know every"
+                        + " column of files (table files is created again, with other columns, at"
+                        + " db/migration/V2__files_again.sql:1 without a drop between): those it leaves out are lost)"),
+                TestProject.lint(project, Dialect.SQLITE).findings().stream()
+                        .map(f -> f.location() + " " + f.ruleId() + " " + f.message()).toList());
+    }
+
+    /** Once the table is dropped and created anew, a copy of it is judged against the new definition alone. */
+    @Test
+    void aTableDroppedAndCreatedAfterItsHistoriesMixedIsCopiedInFull() throws IOException {
+        TestProject.write(project, "db/migration/V1__files.sql",
+                "CREATE TABLE files (id integer PRIMARY KEY, context varchar(32), name varchar(128));\n");
+        TestProject.write(project, "db/migration/V2__files_again.sql",
+                "CREATE TABLE files (id integer PRIMARY KEY, name varchar(128));\n"
+                        + "DROP TABLE files;\n"
+                        + "CREATE TABLE files (id integer PRIMARY KEY, name varchar(128));\n");
+        TestProject.write(project, "db/migration/V3__rebuild.sql", """
+                CREATE TABLE tmp_files (id integer PRIMARY KEY, name varchar(128));
+                INSERT INTO tmp_files (id, name) SELECT id, name FROM files;
+                DROP TABLE files;
+                """);
+
+        assertEquals(List.of("db/migration/V3__rebuild.sql:3:1 drop-table INFO rows copied to tmp_files at line 2"),
+                TestProject.lint(project, Dialect.SQLITE).findings().stream()
+                        .filter(f -> f.location().path().endsWith("V3__rebuild.sql"))
+                        .map(f -> f.location() + " " + ProjectLint.placeAndGuard(f).replaceFirst("^[0-9:]+ ", ""))
+                        .toList());
+    }
 }

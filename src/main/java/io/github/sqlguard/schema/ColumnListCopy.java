@@ -248,7 +248,8 @@ final class ColumnListCopy {
     /**
      * A copy of every row by a column list from a table whose columns the replay does not all know ({@code INSERT
      * INTO t (id, name) SELECT id, name FROM t_old} after {@code CREATE TABLE t_old AS SELECT * FROM t} of a table
-     * created before the scripts checked): whether it keeps every column cannot be told, nor that it loses one.
+     * created before the scripts checked, or a table two histories created with other columns): whether it keeps
+     * every column cannot be told, nor that it loses one.
      * Also a copy of every row that has a value in one column ({@code .. FROM issue WHERE assignee IS NOT NULL}):
      * the rows it leaves out have no value in that column to lose.
      */
@@ -265,7 +266,8 @@ final class ColumnListCopy {
         List<Token> unfiltered = where < 0 ? tokens : tokens.subList(0, where);
         return shape(unfiltered, main, selectIntoMakesTable)
                 .filter(copy -> before.table(copy.source().text()).filter(Table::complete)
-                        .filter(table -> !table.columns().isEmpty()).isEmpty())
+                        .filter(table -> !table.columns().isEmpty()).isEmpty()
+                        || before.createdAgainNote(copy.source().text()).isPresent())
                 .map(copy -> new Unverified(SchemaNames.unquoted(copy.source().text()),
                         SchemaNames.unquoted(copy.target().text()),
                         columnsReadAsTheyAre(unfiltered, copy.select() + 1, copy.listEnd()),

@@ -233,10 +233,9 @@ final class SchemaHistory {
     private String whyTypeUnknown(String table, String column) {
         String key = SchemaNames.key(table);
         String name = SchemaNames.unquoted(table);
-        Integer ambiguousAt = mixed.mixedFrom(key);
-        if (ambiguousAt != null) {
-            return "table " + name + " is created again, with other columns, at " + placeAt(ambiguousAt)
-                    + " without a drop between, so which columns it has is not certain";
+        Optional<String> mixedAt = createdAgainNote(table, position + 1);
+        if (mixedAt.isPresent()) {
+            return mixedAt.get() + ", so which columns it has is not certain";
         }
         TreeMap<Integer, Optional<Table>> history = tableVersions.history(key);
         var last = history == null ? null : history.lowerEntry(position);
@@ -325,6 +324,16 @@ final class SchemaHistory {
     void createdWithoutColumns(String table, String how) {
         partlyKnown.put(SchemaNames.key(table), how + " at "
                 + Optional.ofNullable(placeAt(position)).orElse("an earlier statement"));
+    }
+
+    /**
+     * Why the columns of {@code table} are not certain just before {@code statementPosition}, when two histories
+     * defined it: {@code "table t is created again, with other columns, at V2__x.sql:1 without a drop between"}.
+     */
+    Optional<String> createdAgainNote(String table, int statementPosition) {
+        Integer ambiguousAt = mixed.mixedBefore(SchemaNames.key(table), statementPosition);
+        return ambiguousAt == null ? Optional.empty() : Optional.of("table " + SchemaNames.unquoted(table)
+                + " is created again, with other columns, at " + placeAt(ambiguousAt) + " without a drop between");
     }
 
     boolean ambiguousBefore(String table, int statementPosition) {

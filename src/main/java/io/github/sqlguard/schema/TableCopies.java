@@ -97,7 +97,8 @@ final class TableCopies {
                 copy.target(), at, how, ColumnListCopy.columnsOfFullCopy(tokens, main, before, selectIntoMakesTable)
                         .or(() -> knownColumns(before, copy.source())).orElse(null)));
         ColumnListCopy.unverified(tokens, main, before, selectIntoMakesTable).ifPresent(copy -> {
-            String unknown = "sqlguard does not know every column of " + copy.source();
+            String unknown = "sqlguard does not know every column of " + copy.source() + before.createdAgainNote(
+                    copy.source()).map(why -> " (" + why + ")").orElse("");
             if (!copy.everyRow()) {
                 copiedByUnknownList(copy, at, "the copy to " + copy.target() + " at " + at
                         + " keeps only the rows with a value in " + String.join(", ", copy.withValueIn()));
