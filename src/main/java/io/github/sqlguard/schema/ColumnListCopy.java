@@ -248,8 +248,7 @@ final class ColumnListCopy {
     /**
      * A copy of every row by a column list from a table whose columns the replay does not all know ({@code INSERT
      * INTO t (id, name) SELECT id, name FROM t_old} after {@code CREATE TABLE t_old AS SELECT * FROM t} of a table
-     * created before the scripts checked, or a table two histories created with other columns): whether it keeps
-     * every column cannot be told, nor that it loses one.
+     * created before the scripts checked): whether it keeps every column cannot be told, nor that it loses one.
      * Also a copy of every row that has a value in one column ({@code .. FROM issue WHERE assignee IS NOT NULL}):
      * the rows it leaves out have no value in that column to lose.
      */
@@ -266,8 +265,7 @@ final class ColumnListCopy {
         List<Token> unfiltered = where < 0 ? tokens : tokens.subList(0, where);
         return shape(unfiltered, main, selectIntoMakesTable)
                 .filter(copy -> before.table(copy.source().text()).filter(Table::complete)
-                        .filter(table -> !table.columns().isEmpty()).isEmpty()
-                        || before.createdAgainNote(copy.source().text()).isPresent())
+                        .filter(table -> !table.columns().isEmpty()).isEmpty())
                 .map(copy -> new Unverified(SchemaNames.unquoted(copy.source().text()),
                         SchemaNames.unquoted(copy.target().text()),
                         columnsReadAsTheyAre(unfiltered, copy.select() + 1, copy.listEnd()),
@@ -308,8 +306,11 @@ final class ColumnListCopy {
         Set<String> read = columnsRead(tokens, shape.get().select() + 1, shape.get().listEnd());
         List<String> missing = new ArrayList<>();
         Set<String> kept = new HashSet<>();
+        // A table two histories defined has the columns of its last definition, whose types are not certain, and
+        // may have those only another gave it: a copy of every row must read those too.
+        boolean mixed = before.createdAgainNote(source.text()).isPresent();
         for (String column : table.get().columns().keySet()) {
-            Optional<Column> known = before.column(source.text(), column);
+            Optional<Column> known = mixed ? table.get().column(column) : before.column(source.text(), column);
             if (known.isEmpty()) {
                 return Optional.empty();
             }
@@ -321,6 +322,8 @@ final class ColumnListCopy {
                 missing.add(known.get().name());
             }
         }
+        before.namesOfOtherDefinitions(source.text()).stream()
+                .filter(column -> !read.contains(SchemaNames.key(column))).forEach(missing::add);
         // A name the list reads from the one source is its column even when the replay misses it (scripts of
         // another order): a column dropped later went with the copy, it was not left out
         kept.addAll(read);

@@ -3,6 +3,8 @@ package io.github.sqlguard.schema;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.TreeMap;
 import java.util.function.IntSupplier;
 
@@ -27,6 +29,11 @@ final class MixedDefinitions {
      * other columns, or {@link #ENDED} from a drop on.
      */
     private final Map<String, TreeMap<Integer, Integer>> mixedFrom = new HashMap<>();
+    /**
+     * Per table key, by the statement from which it holds: the columns, as written, that an earlier definition of the
+     * table gave it and a later one created again lacks. Which of them it has depends on which definition ran.
+     */
+    private final Map<String, TreeMap<Integer, Set<String>>> namesOfOtherDefinitions = new HashMap<>();
     /** Per table key: the last statement that created it again with other columns. */
     private final Map<String, Integer> lastMixedAt = new HashMap<>();
     /** Per table and column key: the last statement that stated the column's whole type. */
@@ -48,6 +55,12 @@ final class MixedDefinitions {
                                 && type.characterSet().equals(column.type().get().characterSet())).isPresent()
                         && typeCertain(table, column.name()))
                 .map(Column::name).toList();
+        Set<String> otherNames = new TreeSet<>(namesOfOtherDefinitions(SchemaNames.key(table),
+                position.getAsInt() + 1));
+        before.columns().values().stream().map(Column::name).forEach(otherNames::add);
+        otherNames.removeIf(name -> created.column(name).isPresent());
+        namesOfOtherDefinitions.computeIfAbsent(SchemaNames.key(table), k -> new TreeMap<>())
+                .put(position.getAsInt(), Set.copyOf(otherNames));
         if (mixedFrom(SchemaNames.key(table)) == null) {
             mixedFrom.computeIfAbsent(SchemaNames.key(table), k -> new TreeMap<>()).put(position.getAsInt(),
                     position.getAsInt());
@@ -69,6 +82,20 @@ final class MixedDefinitions {
             return parent == null ? null : parent.mixedBefore(table, statementPosition);
         }
         return last.getValue() == ENDED ? null : last.getValue();
+    }
+
+    /**
+     * The columns, as written, that another definition of {@code table} (a key) gave it and its last one lacks, just
+     * before {@code statementPosition}: empty when it is not mixed there.
+     */
+    Set<String> namesOfOtherDefinitions(String table, int statementPosition) {
+        if (mixedBefore(table, statementPosition) == null) {
+            return Set.of();
+        }
+        TreeMap<Integer, Set<String>> changes = namesOfOtherDefinitions.get(table);
+        var last = changes == null ? null : changes.lowerEntry(statementPosition);
+        return last != null ? last.getValue()
+                : parent == null ? Set.of() : parent.namesOfOtherDefinitions(table, statementPosition);
     }
 
     /**

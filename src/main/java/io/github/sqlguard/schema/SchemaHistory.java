@@ -336,6 +336,11 @@ final class SchemaHistory {
                 + " is created again, with other columns, at " + placeAt(ambiguousAt) + " without a drop between");
     }
 
+    /** The columns, as written, only another definition of {@code table} gave it, before {@code statementPosition}. */
+    java.util.Set<String> namesOfOtherDefinitions(String table, int statementPosition) {
+        return mixed.namesOfOtherDefinitions(SchemaNames.key(table), statementPosition);
+    }
+
     boolean ambiguousBefore(String table, int statementPosition) {
         return mixed.mixedBefore(SchemaNames.key(table), statementPosition) != null;
     }

@@ -100,6 +100,14 @@ public final class SchemaView {
     }
 
     /**
+     * The columns, as written, that another definition of {@code table} gave it and its last one lacks, when two
+     * histories defined it differently: it may have them or not.
+     */
+    java.util.Set<String> namesOfOtherDefinitions(String table) {
+        return history == null ? java.util.Set.of() : history.namesOfOtherDefinitions(table, position);
+    }
+
+    /**
      * The column {@code column} of {@code table}, when the replay knows both; empty also when two histories
      * defined the table differently, so its type and NOT NULL cannot be trusted.
      */

@@ -97,8 +97,7 @@ final class TableCopies {
                 copy.target(), at, how, ColumnListCopy.columnsOfFullCopy(tokens, main, before, selectIntoMakesTable)
                         .or(() -> knownColumns(before, copy.source())).orElse(null)));
         ColumnListCopy.unverified(tokens, main, before, selectIntoMakesTable).ifPresent(copy -> {
-            String unknown = "sqlguard does not know every column of " + copy.source() + before.createdAgainNote(
-                    copy.source()).map(why -> " (" + why + ")").orElse("");
+            String unknown = "sqlguard does not know every column of " + copy.source();
             if (!copy.everyRow()) {
                 copiedByUnknownList(copy, at, "the copy to " + copy.target() + " at " + at
                         + " keeps only the rows with a value in " + String.join(", ", copy.withValueIn()));
@@ -121,7 +120,7 @@ final class TableCopies {
                 narrowed.copy().source(), "the copy to " + narrowed.copy().target() + " at " + at
                         + " keeps only the rows " + narrowed.rows()));
         ColumnListCopy.partial(tokens, main, before, selectIntoMakesTable).ifPresent(copy -> copiedWithout(copy, at,
-                unwrittenIn.apply(SchemaNames.key(copy.source()))));
+                unwrittenIn.apply(SchemaNames.key(copy.source())), before.createdAgainNote(copy.source())));
         ColumnListCopy.moved(tokens, main, before, selectIntoMakesTable).ifPresent(moved -> moved(moved, at));
         ColumnListCopy.carried(tokens, main, before, selectIntoMakesTable).ifPresent(copy -> carried.record(copy, at));
     }
@@ -248,9 +247,11 @@ final class TableCopies {
     /**
      * Every row of {@code written}'s source was copied but for the columns it leaves out, which are lost unless
      * another copy moves them ({@link #moved}) or they are among {@code unwritten}, the keys of the source's columns
-     * that hold nothing anyone wrote.
+     * that hold nothing anyone wrote; {@code createdAgain} says why the source may have columns its last definition
+     * lacks.
      */
-    private void copiedWithout(ColumnListCopy.Partial written, String at, Set<String> unwritten) {
+    private void copiedWithout(ColumnListCopy.Partial written, String at, Set<String> unwritten,
+            Optional<String> createdAgain) {
         List<String> lost = written.missing().stream().filter(c -> !unwritten.contains(SchemaNames.key(c))).toList();
         if (lost.isEmpty()) {
             // The columns it leaves out hold only their defaults (a rebuild's new table that got a column the copy
@@ -268,7 +269,8 @@ final class TableCopies {
             return; // the copy that keeps most columns is the rebuild; the others move columns elsewhere
         }
         RowsCopy rows = new RowsCopy(copy.target(), at, copy.missing(), copy.kept());
-        partial.put(source, new PartialCopy(rows.note(copy.missing()), copy.target(), at, Set.of(), Set.of()));
+        partial.put(source, new PartialCopy(rows.note(copy.missing()) + createdAgain.map(why -> "; " + why)
+                .orElse(""), copy.target(), at, Set.of(), Set.of()));
         leftOut.put(source, rows);
     }
 
