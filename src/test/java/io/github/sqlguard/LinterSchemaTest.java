@@ -541,6 +541,25 @@ class LinterSchemaTest {
         assertTrue(findings.get(0).message().contains("character set utf8 cannot hold"), findings.get(0).message());
     }
 
+    /**
+     * {@code BINARY} after a type is the binary collation of the table's character set: an {@code ascii} key made
+     * {@code varchar(128) BINARY} in a {@code utf8} table keeps every value, one in a {@code latin1} table too.
+     */
+    @Test
+    void mySqlBinaryKeyOfAnAsciiColumnTakesATableSetHoldingEveryAsciiCharacter() throws IOException {
+        write("db/V1__init.sql", "CREATE TABLE cache (cache_key varchar(128) CHARACTER SET ascii NOT NULL,"
+                + " label varchar(20) CHARACTER SET utf8mb4) DEFAULT CHARSET=utf8;\n");
+        write("db/V2__binary.sql", "ALTER TABLE cache CHANGE cache_key cache_key varchar(128) BINARY NOT NULL;\n"
+                + "ALTER TABLE cache CHANGE label label varchar(20) BINARY;\n");
+
+        List<Finding> findings = lint(Dialect.MYSQL, "alter-column-type");
+
+        assertEquals(1, findings.size(), findings.toString());
+        assertEquals(2, findings.get(0).location().line());
+        assertTrue(findings.get(0).message().contains("column label from varchar(20) CHARACTER SET utf8mb4 to"
+                + " varchar(20) BINARY (character set utf8 cannot hold every character"), findings.get(0).message());
+    }
+
     @Test
     void mariaDbAlterIgnoreTableIsReplayedLikeAlterTable() throws IOException {
         write("db/V1__init.sql", "CREATE TABLE users (id INT, email VARCHAR(255), note VARCHAR(20));\n");

@@ -46,4 +46,68 @@ class LinterTableCreatedTwiceTest {
                 TestProject.lint(project, Dialect.AUTO).findings().stream()
                         .map(f -> f.location() + " " + f.ruleId() + " " + f.message()).toList());
     }
+
+    /**
+     * A rebuild's copy by a column list of a table two histories defined must read the columns only the other
+     * definition gave it too: one that leaves such a column out is no guard, and the drop of the table says why.
+     */
+    @Test
+    void theDropAfterAColumnListCopyOfATableCreatedTwiceSaysWhyTheCopyIsNoGuard() throws IOException {
+        TestProject.write(project, "db/migration/V1__files.sql",
+                "CREATE TABLE files (id integer PRIMARY KEY, context varchar(32), name varchar(128));\n");
+        TestProject.write(project, "db/migration/V2__files_again.sql",
+                "CREATE TABLE files (id integer PRIMARY KEY, name varchar(128));\n");
+        TestProject.write(project, "db/migration/V3__rebuild.sql", """
+                CREATE TABLE tmp_files (id integer PRIMARY KEY, name varchar(128));
+                INSERT INTO tmp_files (id, name) SELECT id, name FROM files;
+                DROP TABLE files;
+                """);
+
+        assertEquals(List.of("db/migration/V3__rebuild.sql:3:1 drop-table DROP TABLE removes table files and all its"
+                        + " rows (the copy to tmp_files at line 2 leaves out column context, whose values are lost;"
+                        + " table files is created again, with other columns, at db/migration/V2__files_again.sql:1"
+                        + " without a drop between)"),
+                TestProject.lint(project, Dialect.SQLITE).findings().stream()
+                        .map(f -> f.location() + " " + f.ruleId() + " " + f.message()).toList());
+    }
+
+    /** Two definitions with the same columns but other types: a copy reading all of them keeps every value. */
+    @Test
+    void aColumnListCopyReadingTheColumnsOfEveryDefinitionIsAWholeCopy() throws IOException {
+        TestProject.write(project, "db/migration/V1__words.sql",
+                "CREATE TABLE words (user_id integer, lang varchar(16) NOT NULL, data text NOT NULL);\n");
+        TestProject.write(project, "db/migration/V2__words_again.sql",
+                "CREATE TABLE words (user_id integer, lang varchar(5) NOT NULL, data text NOT NULL);\n");
+        TestProject.write(project, "db/migration/V3__rebuild.sql", """
+                CREATE TABLE tmp_words (user_id integer, lang varchar(16) NOT NULL, data text NOT NULL);
+                INSERT INTO tmp_words (user_id, lang, data) SELECT user_id, lang, data FROM words;
+                DROP TABLE words;
+                """);
+
+        assertEquals(List.of("3:1 drop-table INFO rows copied to tmp_words at line 2"),
+                TestProject.lint(project, Dialect.SQLITE).findings().stream().map(ProjectLint::placeAndGuard)
+                        .toList());
+    }
+
+    /** Once the table is dropped and created anew, a copy of it is judged against the new definition alone. */
+    @Test
+    void aTableDroppedAndCreatedAfterItsHistoriesMixedIsCopiedInFull() throws IOException {
+        TestProject.write(project, "db/migration/V1__files.sql",
+                "CREATE TABLE files (id integer PRIMARY KEY, context varchar(32), name varchar(128));\n");
+        TestProject.write(project, "db/migration/V2__files_again.sql",
+                "CREATE TABLE files (id integer PRIMARY KEY, name varchar(128));\n"
+                        + "DROP TABLE files;\n"
+                        + "CREATE TABLE files (id integer PRIMARY KEY, name varchar(128));\n");
+        TestProject.write(project, "db/migration/V3__rebuild.sql", """
+                CREATE TABLE tmp_files (id integer PRIMARY KEY, name varchar(128));
+                INSERT INTO tmp_files (id, name) SELECT id, name FROM files;
+                DROP TABLE files;
+                """);
+
+        assertEquals(List.of("db/migration/V3__rebuild.sql:3:1 drop-table INFO rows copied to tmp_files at line 2"),
+                TestProject.lint(project, Dialect.SQLITE).findings().stream()
+                        .filter(f -> f.location().path().endsWith("V3__rebuild.sql"))
+                        .map(f -> f.location() + " " + ProjectLint.placeAndGuard(f).replaceFirst("^[0-9:]+ ", ""))
+                        .toList());
+    }
 }

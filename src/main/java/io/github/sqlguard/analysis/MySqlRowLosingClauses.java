@@ -35,6 +35,30 @@ public final class MySqlRowLosingClauses {
         return FULL_UNICODE.contains(unquoted(name));
     }
 
+    /**
+     * MySQL's character sets of one byte a character. Each holds only characters of Unicode's first 65,536, which
+     * MySQL's three-byte {@code utf8} (utf8mb3) and {@code ucs2} hold too.
+     */
+    private static final Set<String> SINGLE_BYTE = Set.of("ASCII", "LATIN1", "LATIN2", "LATIN5", "LATIN7", "CP1250",
+            "CP1251", "CP1256", "CP1257", "CP850", "CP852", "CP866", "DEC8", "GREEK", "HEBREW", "HP8", "KEYBCS2",
+            "KOI8R", "KOI8U", "MACCE", "MACROMAN", "ARMSCII8", "GEOSTD8", "TIS620", "SWE7");
+
+    /** Character sets that hold every character of Unicode's first 65,536 (its Basic Multilingual Plane). */
+    private static final Set<String> BASIC_PLANE = Set.of("UTF8", "UTF8MB3", "UCS2");
+
+    /**
+     * True when MySQL's character set {@code target} holds every character that {@code source} can hold, so a column
+     * converted from one to the other keeps every value: {@code ascii} to {@code utf8}, {@code latin1} to
+     * {@code utf8mb3}. Every character set but {@code swe7}, which puts Swedish letters in the places of {@code [ \ ]
+     * { | }}, holds the whole of {@code ascii}.
+     */
+    public static boolean holdsEveryCharacterOf(String target, String source) {
+        String to = unquoted(target);
+        String from = unquoted(source);
+        return holdsEveryCharacter(to) || from.equals("ASCII") && !to.equals("SWE7")
+                || BASIC_PLANE.contains(to) && SINGLE_BYTE.contains(from);
+    }
+
     private final AlterTableClauses alter;
     private final String words;
     private final List<Found> found = new ArrayList<>();

@@ -90,6 +90,16 @@ final class ColumnFacts {
         return onlyNull ? update.reachingEveryRow() : update;
     }
 
+    /**
+     * The keys of the columns of {@code table} (a key) that hold nothing anyone wrote: the run scope created or added
+     * them, and no statement has written them since, on any database. A copy that leaves them out loses no value.
+     */
+    Set<String> unwrittenIn(String table) {
+        Set<String> columns = new HashSet<>(unwritten.getOrDefault(table, Set.of()));
+        columns.removeAll(scopedWrites.getOrDefault(table, Map.of()).keySet());
+        return columns;
+    }
+
     /** The statement created {@code table} with {@code columns}, none of which holds anything yet. */
     void created(String table, List<String> columns) {
         unwritten.put(table, new HashSet<>(columns));

@@ -306,8 +306,11 @@ final class ColumnListCopy {
         Set<String> read = columnsRead(tokens, shape.get().select() + 1, shape.get().listEnd());
         List<String> missing = new ArrayList<>();
         Set<String> kept = new HashSet<>();
+        // A table two histories defined has the columns of its last definition, whose types are not certain, and
+        // may have those only another gave it: a copy of every row must read those too.
+        boolean mixed = before.createdAgainNote(source.text()).isPresent();
         for (String column : table.get().columns().keySet()) {
-            Optional<Column> known = before.column(source.text(), column);
+            Optional<Column> known = mixed ? table.get().column(column) : before.column(source.text(), column);
             if (known.isEmpty()) {
                 return Optional.empty();
             }
@@ -319,6 +322,8 @@ final class ColumnListCopy {
                 missing.add(known.get().name());
             }
         }
+        before.namesOfOtherDefinitions(source.text()).stream()
+                .filter(column -> !read.contains(SchemaNames.key(column))).forEach(missing::add);
         // A name the list reads from the one source is its column even when the replay misses it (scripts of
         // another order): a column dropped later went with the copy, it was not left out
         kept.addAll(read);

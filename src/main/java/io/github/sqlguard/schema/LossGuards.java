@@ -304,7 +304,7 @@ public final class LossGuards {
         String at = lineOf(statement);
         boolean mayBeUndone = mayBeUndone(statement);
         if (!mayBeUndone) {
-            copies.observe(tokens, main, before, selectIntoMakesTable, at);
+            copies.observe(tokens, main, before, selectIntoMakesTable, at, columns::unwrittenIn);
         }
         recordAddedColumns(tokens, main, before, mayBeUndone);
         addedIfMissing.observe(tokens, main, before, at, mayBeUndone);

@@ -3,6 +3,9 @@ package io.github.sqlguard.schema;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.TreeMap;
 import java.util.function.IntSupplier;
 
 /**
@@ -18,8 +21,19 @@ final class MixedDefinitions {
 
     private final MixedDefinitions parent;
     private final IntSupplier position;
-    /** Per table key: the first statement that created it again with other columns. */
-    private final Map<String, Integer> mixedFrom = new HashMap<>();
+    /** In {@link #mixedFrom}: the table was dropped or renamed away, so the next CREATE defines it alone. */
+    private static final int ENDED = Integer.MIN_VALUE;
+
+    /**
+     * Per table key, by the statement from which it holds: the first statement that created the table again with
+     * other columns, or {@link #ENDED} from a drop on.
+     */
+    private final Map<String, TreeMap<Integer, Integer>> mixedFrom = new HashMap<>();
+    /**
+     * Per table key, by the statement from which it holds: the columns, as written, that an earlier definition of the
+     * table gave it and a later one created again lacks. Which of them it has depends on which definition ran.
+     */
+    private final Map<String, TreeMap<Integer, Set<String>>> namesOfOtherDefinitions = new HashMap<>();
     /** Per table key: the last statement that created it again with other columns. */
     private final Map<String, Integer> lastMixedAt = new HashMap<>();
     /** Per table and column key: the last statement that stated the column's whole type. */
@@ -41,15 +55,58 @@ final class MixedDefinitions {
                                 && type.characterSet().equals(column.type().get().characterSet())).isPresent()
                         && typeCertain(table, column.name()))
                 .map(Column::name).toList();
-        mixedFrom.putIfAbsent(SchemaNames.key(table), position.getAsInt());
+        Set<String> otherNames = new TreeSet<>(namesOfOtherDefinitions(SchemaNames.key(table),
+                position.getAsInt() + 1));
+        before.columns().values().stream().map(Column::name).forEach(otherNames::add);
+        otherNames.removeIf(name -> created.column(name).isPresent());
+        namesOfOtherDefinitions.computeIfAbsent(SchemaNames.key(table), k -> new TreeMap<>())
+                .put(position.getAsInt(), Set.copyOf(otherNames));
+        if (mixedFrom(SchemaNames.key(table)) == null) {
+            mixedFrom.computeIfAbsent(SchemaNames.key(table), k -> new TreeMap<>()).put(position.getAsInt(),
+                    position.getAsInt());
+        }
         lastMixedAt.put(SchemaNames.key(table), position.getAsInt());
         agreeing.forEach(column -> typeStated(table, column));
     }
 
-    /** The statement from which on {@code table} (a key) is mixed, or null when it is not. */
+    /** The statement from which on {@code table} (a key) is mixed at the current statement, or null when it is not. */
     Integer mixedFrom(String table) {
-        Integer from = mixedFrom.get(table);
-        return from != null || parent == null ? from : parent.mixedFrom(table);
+        return mixedBefore(table, position.getAsInt() + 1);
+    }
+
+    /** The statement from which on {@code table} (a key) is mixed just before {@code statementPosition}, or null. */
+    Integer mixedBefore(String table, int statementPosition) {
+        TreeMap<Integer, Integer> changes = mixedFrom.get(table);
+        var last = changes == null ? null : changes.lowerEntry(statementPosition);
+        if (last == null) {
+            return parent == null ? null : parent.mixedBefore(table, statementPosition);
+        }
+        return last.getValue() == ENDED ? null : last.getValue();
+    }
+
+    /**
+     * The columns, as written, that another definition of {@code table} (a key) gave it and its last one lacks, just
+     * before {@code statementPosition}: empty when it is not mixed there.
+     */
+    Set<String> namesOfOtherDefinitions(String table, int statementPosition) {
+        if (mixedBefore(table, statementPosition) == null) {
+            return Set.of();
+        }
+        TreeMap<Integer, Set<String>> changes = namesOfOtherDefinitions.get(table);
+        var last = changes == null ? null : changes.lowerEntry(statementPosition);
+        return last != null ? last.getValue()
+                : parent == null ? Set.of() : parent.namesOfOtherDefinitions(table, statementPosition);
+    }
+
+    /**
+     * The current statement drops {@code table}, or renames it away: whichever definition it had is gone, so the
+     * next CREATE TABLE of its name defines it alone, and its columns' types are certain again.
+     */
+    void ended(String table) {
+        String key = SchemaNames.key(table);
+        if (mixedFrom(key) != null) {
+            mixedFrom.computeIfAbsent(key, k -> new TreeMap<>()).put(position.getAsInt(), ENDED);
+        }
     }
 
     /**

@@ -233,10 +233,9 @@ final class SchemaHistory {
     private String whyTypeUnknown(String table, String column) {
         String key = SchemaNames.key(table);
         String name = SchemaNames.unquoted(table);
-        Integer ambiguousAt = mixed.mixedFrom(key);
-        if (ambiguousAt != null) {
-            return "table " + name + " is created again, with other columns, at " + placeAt(ambiguousAt)
-                    + " without a drop between, so which columns it has is not certain";
+        Optional<String> mixedAt = createdAgainNote(table, position + 1);
+        if (mixedAt.isPresent()) {
+            return mixedAt.get() + ", so which columns it has is not certain";
         }
         TreeMap<Integer, Optional<Table>> history = tableVersions.history(key);
         var last = history == null ? null : history.lowerEntry(position);
@@ -327,9 +326,23 @@ final class SchemaHistory {
                 + Optional.ofNullable(placeAt(position)).orElse("an earlier statement"));
     }
 
+    /**
+     * Why the columns of {@code table} are not certain just before {@code statementPosition}, when two histories
+     * defined it: {@code "table t is created again, with other columns, at V2__x.sql:1 without a drop between"}.
+     */
+    Optional<String> createdAgainNote(String table, int statementPosition) {
+        Integer ambiguousAt = mixed.mixedBefore(SchemaNames.key(table), statementPosition);
+        return ambiguousAt == null ? Optional.empty() : Optional.of("table " + SchemaNames.unquoted(table)
+                + " is created again, with other columns, at " + placeAt(ambiguousAt) + " without a drop between");
+    }
+
+    /** The columns, as written, only another definition of {@code table} gave it, before {@code statementPosition}. */
+    java.util.Set<String> namesOfOtherDefinitions(String table, int statementPosition) {
+        return mixed.namesOfOtherDefinitions(SchemaNames.key(table), statementPosition);
+    }
+
     boolean ambiguousBefore(String table, int statementPosition) {
-        Integer from = mixed.mixedFrom(SchemaNames.key(table));
-        return from != null && from < statementPosition;
+        return mixed.mixedBefore(SchemaNames.key(table), statementPosition) != null;
     }
 
     /** Records the view the current statement creates, or, with an empty query, drops. */

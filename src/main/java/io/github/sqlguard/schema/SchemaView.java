@@ -92,6 +92,22 @@ public final class SchemaView {
     }
 
     /**
+     * Why the columns of {@code table} are not certain here, when two histories defined it differently
+     * ({@code "table t is created again, with other columns, at V2__x.sql:1 without a drop between"}).
+     */
+    Optional<String> createdAgainNote(String table) {
+        return history == null ? Optional.empty() : history.createdAgainNote(table, position);
+    }
+
+    /**
+     * The columns, as written, that another definition of {@code table} gave it and its last one lacks, when two
+     * histories defined it differently: it may have them or not.
+     */
+    java.util.Set<String> namesOfOtherDefinitions(String table) {
+        return history == null ? java.util.Set.of() : history.namesOfOtherDefinitions(table, position);
+    }
+
+    /**
      * The column {@code column} of {@code table}, when the replay knows both; empty also when two histories
      * defined the table differently, so its type and NOT NULL cannot be trusted.
      */

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -77,9 +78,11 @@ final class TableCopies {
 
     /**
      * Records the copy, if any, that the statement of {@code tokens} (its main keyword at {@code main}) makes, at
-     * {@code at} ({@code "line 4"}), {@code before} being the schema just before it.
+     * {@code at} ({@code "line 4"}), {@code before} being the schema just before it; {@code unwrittenIn} gives, by a
+     * table's key, the keys of its columns that hold nothing anyone wrote.
      */
-    void observe(List<Token> statement, int main, SchemaView before, boolean selectIntoMakesTable, String at) {
+    void observe(List<Token> statement, int main, SchemaView before, boolean selectIntoMakesTable, String at,
+            Function<String, Set<String>> unwrittenIn) {
         // Only these verbs copy rows, and of them only those reading a query: CREATE TABLE t (..), CREATE INDEX,
         // CREATE VIEW, INSERT .. VALUES, ALTER and UPDATE, most of a migration, need not be read further.
         if (main >= statement.size() || !statement.get(main).isAnyWord("CREATE", "INSERT", "SELECT")
@@ -116,7 +119,8 @@ final class TableCopies {
         RowCopies.narrowed(tokens, main, before, selectIntoMakesTable).ifPresent(narrowed -> copiedInPart(
                 narrowed.copy().source(), "the copy to " + narrowed.copy().target() + " at " + at
                         + " keeps only the rows " + narrowed.rows()));
-        ColumnListCopy.partial(tokens, main, before, selectIntoMakesTable).ifPresent(copy -> copiedWithout(copy, at));
+        ColumnListCopy.partial(tokens, main, before, selectIntoMakesTable).ifPresent(copy -> copiedWithout(copy, at,
+                unwrittenIn.apply(SchemaNames.key(copy.source())), before.createdAgainNote(copy.source())));
         ColumnListCopy.moved(tokens, main, before, selectIntoMakesTable).ifPresent(moved -> moved(moved, at));
         ColumnListCopy.carried(tokens, main, before, selectIntoMakesTable).ifPresent(copy -> carried.record(copy, at));
     }
@@ -241,17 +245,32 @@ final class TableCopies {
     }
 
     /**
-     * Every row of {@code copy}'s source was copied but for the columns it leaves out, which are lost unless
-     * another copy moves them ({@link #moved}).
+     * Every row of {@code written}'s source was copied but for the columns it leaves out, which are lost unless
+     * another copy moves them ({@link #moved}) or they are among {@code unwritten}, the keys of the source's columns
+     * that hold nothing anyone wrote; {@code createdAgain} says why the source may have columns its last definition
+     * lacks.
      */
-    private void copiedWithout(ColumnListCopy.Partial copy, String at) {
+    private void copiedWithout(ColumnListCopy.Partial written, String at, Set<String> unwritten,
+            Optional<String> createdAgain) {
+        List<String> lost = written.missing().stream().filter(c -> !unwritten.contains(SchemaNames.key(c))).toList();
+        if (lost.isEmpty()) {
+            // The columns it leaves out hold only their defaults (a rebuild's new table that got a column the copy
+            // into it did not fill): leaving them out again loses no value, so this copy is a whole one.
+            List<String> left = written.missing();
+            copied(written.source(), written.target(), at, ", which leaves out " + (left.size() == 1 ? "column "
+                    : "columns ") + String.join(", ", left) + " that nothing wrote", written.kept());
+            return;
+        }
+        ColumnListCopy.Partial copy = new ColumnListCopy.Partial(written.source(), written.target(), lost,
+                written.kept());
         String source = SchemaNames.key(copy.source());
         RowsCopy earlier = leftOut.get(source);
         if (earlier != null && earlier.missing().size() <= copy.missing().size()) {
             return; // the copy that keeps most columns is the rebuild; the others move columns elsewhere
         }
         RowsCopy rows = new RowsCopy(copy.target(), at, copy.missing(), copy.kept());
-        partial.put(source, new PartialCopy(rows.note(copy.missing()), copy.target(), at, Set.of(), Set.of()));
+        partial.put(source, new PartialCopy(rows.note(copy.missing()) + createdAgain.map(why -> "; " + why)
+                .orElse(""), copy.target(), at, Set.of(), Set.of()));
         leftOut.put(source, rows);
     }
 

@@ -163,6 +163,7 @@ final class TableDefinitions {
     static void drop(List<Token> tokens, int from, SchemaHistory schema) {
         for (String name : SchemaNames.dropped(tokens, from)) {
             schema.remove(name);
+            schema.mixed().ended(name);
             // ClickHouse drops a view with DROP TABLE as well.
             schema.rowlessObjects().clear(name);
             schema.triggeredTables().clear(name);
@@ -211,6 +212,7 @@ final class TableDefinitions {
         String newName = SchemaNames.unquoted(SchemaNames.key(renamed).isEmpty() ? renamed : lastPart(renamed));
         schema.current(old).ifPresent(known -> {
             schema.remove(old);
+            schema.mixed().ended(old);
             schema.put(known.renamed(newName));
             if (!known.complete()) {
                 schema.renamedPartlyKnown(old, newName);

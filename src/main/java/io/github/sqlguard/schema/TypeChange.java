@@ -43,7 +43,7 @@ public record TypeChange(SqlType from, SqlType to, Verdict verdict, String reaso
         // Before the same-type test, which compares neither character sets nor ENUM values.
         if (!to.characterSet().isEmpty() && !to.characterSet().equals(from.characterSet())
                 && TypeFamily.of(to) == TypeFamily.TEXT && !writesOnlyAscii(TypeFamily.of(from))
-                && !MySqlRowLosingClauses.holdsEveryCharacter(to.characterSet())) {
+                && !MySqlRowLosingClauses.holdsEveryCharacterOf(to.characterSet(), from.characterSet())) {
             String lostCharacters = "character set " + to.characterSet().toLowerCase(java.util.Locale.ROOT)
                     + " cannot hold every character: those it lacks become '?', or the statement fails in strict mode";
             // MySQL `VARCHAR(255)` to `VARCHAR(64) CHARACTER SET utf8` also cuts values: name that loss too.

@@ -344,6 +344,31 @@ class SchemaReplayTest {
         assertTrue(replay.before(statements.get(1)).column("t", "c").isPresent(), "known until mixed");
     }
 
+    /**
+     * Whichever definition a table created twice had, a DROP TABLE (or a rename away) removes it: the CREATE after it
+     * defines the table alone, until it is created again without a drop.
+     */
+    @Test
+    void aDropEndsTheMixedHistoriesOfATableCreatedTwice() {
+        SchemaReplay replay = new SchemaReplay();
+        List<Statement> statements = statements(Dialect.MYSQL, """
+                CREATE TABLE t (c VARCHAR(255), d INT);
+                CREATE TABLE t (c VARCHAR(100));
+                DROP TABLE t;
+                CREATE TABLE t (c VARCHAR(200));
+                ALTER TABLE t MODIFY c VARCHAR(50);
+                ALTER TABLE t RENAME TO t_old;
+                CREATE TABLE t (c VARCHAR(20));
+                CREATE TABLE t (c VARCHAR(30));
+                ALTER TABLE t MODIFY c VARCHAR(10);
+                """);
+        statements.forEach(replay::apply);
+        assertFalse(replay.before(statements.get(2)).column("t", "c").isPresent(), "mixed until the drop");
+        assertEquals(List.of("c VARCHAR(200)"), retypedFrom(replay, statements.get(4)));
+        assertTrue(replay.before(statements.get(4)).column("t", "c").isPresent(), "defined alone after the drop");
+        assertEquals(List.of("c ?"), retypedFrom(replay, statements.get(8)));
+    }
+
     @Test
     void aColumnWhoseTypeAStatementStatesAfterTheHistoriesMixedIsKnownAgainUntilTheyMixAgain() {
         SchemaReplay replay = new SchemaReplay();

@@ -228,6 +228,28 @@ class TypeChangeTest {
     }
 
     /**
+     * A character set that holds every character of the old one loses none ({@code ascii} to {@code utf8}, a single
+     * byte set to MySQL's three-byte {@code utf8}); {@code utf8mb4} to {@code utf8}, or {@code latin1} to
+     * {@code ascii}, still loses some.
+     */
+    @ParameterizedTest(name = "{0} -> {1}: {2}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+            varchar(128) CHARACTER SET ascii   | varchar(128) CHARACTER SET utf8    | LOSSLESS
+            varchar(128) CHARACTER SET ascii   | varchar(128) CHARACTER SET latin1  | LOSSLESS
+            varchar(128) CHARSET latin1        | varchar(128) CHARACTER SET utf8mb3 | LOSSLESS
+            varchar(128) CHARACTER SET cp1251  | varchar(128) CHARACTER SET ucs2    | LOSSLESS
+            varchar(128) CHARACTER SET ascii   | varchar(128) CHARACTER SET swe7    | LOSSY
+            varchar(128) CHARACTER SET utf8mb4 | varchar(128) CHARACTER SET utf8    | LOSSY
+            varchar(128) CHARACTER SET latin1  | varchar(128) CHARACTER SET ascii   | LOSSY
+            varchar(128) CHARACTER SET sjis    | varchar(128) CHARACTER SET utf8    | LOSSY
+            """)
+    void aCharacterSetHoldingEveryCharacterOfTheOldOneLosesNone(String from, String to,
+            TypeChange.Verdict verdict) {
+        TypeChange change = TypeChange.of(SqlType.parse(from), SqlType.parse(to), Dialect.MYSQL);
+        assertEquals(verdict, change.verdict(), change.reason());
+    }
+
+    /**
      * A number, date or time becomes text of ASCII characters, which every character set holds: only the length of
      * the new column can lose it.
      */
