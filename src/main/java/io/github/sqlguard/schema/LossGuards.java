@@ -87,6 +87,20 @@ public final class LossGuards {
         return new LossGuards(label.isEmpty() ? "this routine body" : label, false, TableNamespace.Names.DEFAULT);
     }
 
+    /**
+     * The columns that hold only NULL just before {@code statement}, as the run scope added them without a value and
+     * nothing wrote them since; none when the statement's table names mean other tables than those facts are about.
+     */
+    public NullOnlyColumns nullOnlyColumns(Statement statement) {
+        if (statement.container() || namesOtherTables(statement)) {
+            return NullOnlyColumns.NONE;
+        }
+        return (table, column) -> columns.holdsOnlyNull(SchemaNames.key(table), SchemaNames.key(column))
+                ? Optional.of("column " + column + " was added earlier in " + unit + " without a value and nothing"
+                        + " has written it since")
+                : Optional.empty();
+    }
+
     /** The guard of {@code statement}, when the script gives it one. */
     public Optional<Guard> guardOf(Statement statement) {
         List<Token> tokens = statement.tokens();
