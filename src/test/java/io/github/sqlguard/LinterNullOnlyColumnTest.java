@@ -27,7 +27,8 @@ class LinterNullOnlyColumnTest {
             ALTER TABLE entry ADD COLUMN sort_value TEXT; DELETE FROM entry WHERE sort_value IS NULL; | 2:1 always-true-where ERROR - DELETE with an always-true WHERE (column sort_value was added earlier in this script without a value and nothing has written it since, so sort_value IS NULL holds for every row) removes every row of entry
             ALTER TABLE entry ADD COLUMN sort_value TEXT DEFAULT NULL; DELETE FROM entry e WHERE e.sort_value IS NULL AND e.sort_value IS NULL; | 2:1 always-true-where ERROR
             ALTER TABLE entry ADD COLUMN sort_value TEXT; UPDATE entry SET value = NULL WHERE sort_value IS NULL; | 2:1 always-true-where ERROR
-            ALTER TABLE entry ADD COLUMN sort_value TEXT; UPDATE entry SET sort_value = lower(value) WHERE sort_value IS NULL; | 2:1 always-true-where INFO column sort_value was added earlier in this script and nothing has written it since
+            ALTER TABLE entry ADD COLUMN sort_value TEXT; UPDATE entry SET sort_value = lower(value) WHERE sort_value IS NULL; |
+            ALTER TABLE entry ADD COLUMN sort_value TEXT; UPDATE entry SET sort_value = lower(value), value = NULL WHERE sort_value IS NULL; | 2:1 always-true-where ERROR
             ALTER TABLE entry ADD COLUMN sort_value TEXT DEFAULT ''; DELETE FROM entry WHERE sort_value IS NULL; |
             ALTER TABLE entry ADD COLUMN sort_value TEXT; UPDATE entry SET sort_value = value WHERE id > 10; DELETE FROM entry WHERE sort_value IS NULL; |
             ALTER TABLE entry ADD COLUMN sort_value TEXT; DELETE FROM entry WHERE sort_value IS NULL AND id > 10; |
