@@ -180,7 +180,8 @@ final class StatementChecker {
             int at = index;
             MovedEnumValues scopeMoves = movedValues.computeIfAbsent(statement.context().runScope(),
                     scope -> new MovedEnumValues());
-            SchemaFacts facts = scopeMoves.applyTo(schema.apply(statement).judging(statement));
+            SchemaFacts facts = scopeMoves.applyTo(schema.apply(statement).judging(statement,
+                    scopeGuards.nullOnlyColumns(statement)));
             EmptiedInRun scopeEmptied = emptiedTables.computeIfAbsent(statement.context().runScope(),
                     scope -> new EmptiedInRun());
             StatementGuards statementGuards = new StatementGuards(List.of(() -> rolledBack.guardOf(models, at),

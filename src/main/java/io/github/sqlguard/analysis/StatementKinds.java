@@ -2,6 +2,7 @@ package io.github.sqlguard.analysis;
 
 import io.github.sqlguard.sql.Statement;
 import io.github.sqlguard.sql.Token;
+import io.github.sqlguard.sql.TokenType;
 import java.util.List;
 import java.util.Set;
 
@@ -68,10 +69,19 @@ final class StatementKinds {
         if (first.equals("BEGIN") && (tokens.size() == 1 || tokens.get(1).isAnyWord("TRAN", "TRANSACTION", "WORK"))) {
             return StatementKind.CLIENT_COMMAND;
         }
-        if (CLIENT_COMMANDS.contains(first)) {
+        if (CLIENT_COMMANDS.contains(first) || isBackslashCommand(tokens)) {
             return StatementKind.CLIENT_COMMAND;
         }
         return CONTROL_FLOW.contains(first) ? StatementKind.CONTROL_FLOW : StatementKind.OTHER;
+    }
+
+    /**
+     * A client's backslash command, a backslash glued to a word (psql's {@code \qecho}, {@code \set}, ..): the
+     * client reads the rest of the line itself, so {@code \echo DELETE FROM t;} prints the words and changes no row.
+     */
+    private static boolean isBackslashCommand(List<Token> tokens) {
+        return tokens.size() >= 2 && tokens.get(0).isSymbol("\\") && tokens.get(1).type() == TokenType.WORD
+                && tokens.get(1).offset() == tokens.get(0).endOffset();
     }
 
     /**

@@ -81,13 +81,20 @@ final class ColumnFacts {
      * NULL}) and that column holds nothing but NULL: the script added it without a value, and nothing wrote it since.
      */
     ColumnWrites.Update testingOnlyNullColumn(ColumnWrites.Update update) {
-        String table = SchemaNames.key(update.table());
         String column = update.rowsWithoutValueIn();
-        boolean onlyNull = column != null && added.getOrDefault(table, Set.of()).contains(column)
+        return column != null && holdsOnlyNull(SchemaNames.key(update.table()), column) ? update.reachingEveryRow()
+                : update;
+    }
+
+    /**
+     * True when {@code column} of {@code table} (keys) holds nothing but NULL: the run scope added it without a value
+     * and nothing wrote it since.
+     */
+    boolean holdsOnlyNull(String table, String column) {
+        return added.getOrDefault(table, Set.of()).contains(column)
                 && unwritten.getOrDefault(table, Set.of()).contains(column)
                 && !scopedWrites.getOrDefault(table, Map.of()).containsKey(column)
                 && addedWithoutValue.addedWithoutValue(table, column);
-        return onlyNull ? update.reachingEveryRow() : update;
     }
 
     /**

@@ -83,9 +83,12 @@ public record Guard(Kind kind, String description, Map<String, String> columns) 
         EARLIER_RUN_COPY
     }
 
-    /** What an UPDATE of every row loses, which nothing is when it only fills columns added just before. */
+    /**
+     * What an UPDATE of every row loses, which nothing is when it only fills columns added just before; so is one
+     * whose WHERE rests on a value only the deploy gives, whichever rows it selects.
+     */
     private static final Set<String> FILL_RULES = Set.of("update-without-where", "always-true-where",
-            "unfiltered-subquery");
+            "unfiltered-subquery", "unresolved-where");
 
     private static final Set<String> TABLE_RULES = Set.of("drop-table", "truncate-table", "delete-without-where",
             "always-true-where", "drop-column", "unfiltered-subquery");

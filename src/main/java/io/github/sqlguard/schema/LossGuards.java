@@ -87,6 +87,25 @@ public final class LossGuards {
         return new LossGuards(label.isEmpty() ? "this routine body" : label, false, TableNamespace.Names.DEFAULT);
     }
 
+    /**
+     * The columns that hold only NULL just before {@code statement}, as the run scope added them without a value and
+     * nothing wrote them since; none when the statement's table names mean other tables than those facts are about,
+     * and none for an UPDATE that writes only such columns: {@code SET c_new = c WHERE c_new IS NULL} is how a
+     * backfill that may run twice is written, and it overwrites nothing.
+     */
+    public NullOnlyColumns nullOnlyColumns(Statement statement) {
+        if (statement.container() || namesOtherTables(statement) || ColumnWrites.update(statement.tokens())
+                .filter(update -> !update.assigned().isEmpty() && update.assigned().stream().allMatch(column ->
+                        columns.holdsOnlyNull(SchemaNames.key(update.table()), SchemaNames.key(column))))
+                .isPresent()) {
+            return NullOnlyColumns.NONE;
+        }
+        return (table, column) -> columns.holdsOnlyNull(SchemaNames.key(table), SchemaNames.key(column))
+                ? Optional.of("column " + column + " was added earlier in " + unit + " without a value and nothing"
+                        + " has written it since")
+                : Optional.empty();
+    }
+
     /** The guard of {@code statement}, when the script gives it one. */
     public Optional<Guard> guardOf(Statement statement) {
         List<Token> tokens = statement.tokens();

@@ -7,7 +7,8 @@ import java.util.Optional;
 
 /**
  * WHERE conditions of null tests that hold for every row, given what the replay knows: {@code col IS NOT NULL} on a
- * column declared NOT NULL, and {@code x IS NULL OR x IS NOT NULL} on any column.
+ * column declared NOT NULL, {@code col IS NULL} on a column that holds only NULL ({@link NullOnlyColumns}), and
+ * {@code x IS NULL OR x IS NOT NULL} on any column.
  */
 final class NullTestTruth {
 
@@ -15,11 +16,11 @@ final class NullTestTruth {
     }
 
     /** The reason the condition holds for every row, or empty when it may not. */
-    static Optional<String> alwaysTrue(WhereTokens where, SchemaFacts facts) {
+    static Optional<String> alwaysTrue(WhereTokens where, SchemaFacts facts, NullOnlyColumns onlyNull) {
         List<List<Token>> terms = WhereJudgement.split(where.condition(), "AND");
         List<String> reasons = new ArrayList<>();
         for (List<Token> term : terms) {
-            Optional<String> reason = alwaysTrueTerm(term, where, facts);
+            Optional<String> reason = alwaysTrueTerm(term, where, facts, onlyNull);
             if (reason.isEmpty()) {
                 return Optional.empty();
             }
@@ -28,7 +29,8 @@ final class NullTestTruth {
         return reasons.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", reasons));
     }
 
-    private static Optional<String> alwaysTrueTerm(List<Token> term, WhereTokens where, SchemaFacts facts) {
+    private static Optional<String> alwaysTrueTerm(List<Token> term, WhereTokens where, SchemaFacts facts,
+            NullOnlyColumns onlyNull) {
         List<Token> inner = WhereJudgement.unwrapped(term);
         List<List<Token>> alternatives = WhereJudgement.split(inner, "OR");
         if (alternatives.size() == 2) {
@@ -41,18 +43,22 @@ final class NullTestTruth {
             return Optional.empty();
         }
         Optional<String> test = nullTest(inner);
-        if (test.isPresent() && test.get().charAt(0) == '+') {
-            String column = test.get().substring(1);
-            int dot = column.lastIndexOf('.');
-            if (dot >= 0 && !SchemaNames.key(column.substring(0, dot)).equals(where.alias())
-                    && !SchemaNames.key(column.substring(0, dot)).equals(SchemaNames.key(where.table()))) {
-                return Optional.empty();
-            }
-            String name = dot < 0 ? column : column.substring(dot + 1);
-            return facts.before().column(where.table(), name).filter(Column::notNull)
-                    .map(c -> c.name() + " is declared NOT NULL, so " + name + " IS NOT NULL holds for every row");
+        if (test.isEmpty()) {
+            return Optional.empty();
         }
-        return Optional.empty();
+        String column = test.get().substring(1);
+        int dot = column.lastIndexOf('.');
+        if (dot >= 0 && !SchemaNames.key(column.substring(0, dot)).equals(where.alias())
+                && !SchemaNames.key(column.substring(0, dot)).equals(SchemaNames.key(where.table()))) {
+            return Optional.empty();
+        }
+        String name = dot < 0 ? column : column.substring(dot + 1);
+        if (test.get().charAt(0) == '-') {
+            return onlyNull.whyOnlyNull(where.table(), name).map(why -> why + ", so " + name
+                    + " IS NULL holds for every row");
+        }
+        return facts.before().column(where.table(), name).filter(Column::notNull)
+                .map(c -> c.name() + " is declared NOT NULL, so " + name + " IS NOT NULL holds for every row");
     }
 
     /** {@code +x} for {@code x IS NOT NULL}, {@code -x} for {@code x IS NULL}, on a plain (qualified) name. */

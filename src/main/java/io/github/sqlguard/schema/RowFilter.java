@@ -67,8 +67,11 @@ public record RowFilter(String verb, String table, Optional<String> alwaysTrue, 
         return read;
     }
 
-    /** The filter of {@code statement} judged against {@code facts}, or empty for any other shape. */
-    static Optional<RowFilter> of(Statement statement, SchemaFacts facts) {
+    /**
+     * The filter of {@code statement} judged against {@code facts} and what the script run knows of columns holding
+     * only NULL, or empty for any other shape.
+     */
+    static Optional<RowFilter> of(Statement statement, SchemaFacts facts, NullOnlyColumns onlyNull) {
         if (statement.container()) {
             return Optional.empty();
         }
@@ -91,7 +94,7 @@ public record RowFilter(String verb, String table, Optional<String> alwaysTrue, 
             }
             // An UPDATE that copies the related row's values is a backfill: each row gets its own.
             Optional<WhereJudgement.RelatedRow> related = unfiltered.filter(row -> !where.assignmentsRead(row.table()));
-            return new RowFilter(where.verb(), where.table(), NullTestTruth.alwaysTrue(where, facts),
+            return new RowFilter(where.verb(), where.table(), NullTestTruth.alwaysTrue(where, facts, onlyNull),
                     related.map(WhereJudgement.RelatedRow::table),
                     related.map(WhereJudgement.RelatedRow::uncorrelated).orElse(false), false, false);
         });

@@ -55,8 +55,13 @@ public record SchemaFacts(SchemaView before, List<ColumnRetype> retypes, Optiona
 
     /** The same facts with {@code statement}'s WHERE judged against them. */
     public SchemaFacts judging(Statement statement) {
-        return new SchemaFacts(before, retypes, RowFilter.of(statement, this), notReplayedBecause, earlierFilesGuard,
-                earlierRunCopy);
+        return judging(statement, NullOnlyColumns.NONE);
+    }
+
+    /** As {@link #judging(Statement)}, knowing also which columns the script run left holding only NULL. */
+    public SchemaFacts judging(Statement statement, NullOnlyColumns onlyNull) {
+        return new SchemaFacts(before, retypes, RowFilter.of(statement, this, onlyNull), notReplayedBecause,
+                earlierFilesGuard, earlierRunCopy);
     }
 
     /**

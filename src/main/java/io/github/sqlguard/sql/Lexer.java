@@ -278,6 +278,12 @@ public final class Lexer {
                         && LexicalShapes.isLikelyEscapedQuote(text, pos, end, close))) {
                     escapedQuoteGuessed |= !escapes;
                     advanceBy(2);
+                } else if (metaCommandAt >= 0 && (c == '\n' || c == '\r')) {
+                    // psql reads a meta-command's arguments up to its line's end, quotes included: the quote left
+                    // open in \echo it's fails that command alone (unterminated quoted string), and the next line
+                    // is SQL again.
+                    emit(type, startPos, startLine, startColumn);
+                    return;
                 } else if (c == close) {
                     advance();
                     if (pos < end && text.charAt(pos) == close) {

@@ -38,6 +38,22 @@ class PsqlScriptLinesTest {
         assertEquals(List.of(expected.split(", ")), found);
     }
 
+    /**
+     * The text of {@code \\echo} and {@code \\qecho} is printed, not run: a line that shows the statement to run
+     * later by hand changes no row and is no statement to parse.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "\\qecho UPDATE orders SET id = id WHERE source IS NOT NULL;\\nSELECT 1; | ''",
+        "\\echo DELETE FROM orders;\\nDELETE FROM orders; | 2:1 delete-without-where",
+        "\\qecho The next UPDATE takes a minute per 100000 rows\\nUPDATE orders SET total = 0; | 2:1 update-without-where",
+    })
+    void echoedStatementsAreText(String sql, String expected) {
+        List<String> found = RulePipeline.run(Dialect.POSTGRESQL, sql.replace("\\n", "\n"), RuleRegistry.all())
+                .stream().map(hit -> hit.line() + ":" + hit.column() + " " + hit.rule()).toList();
+        assertEquals(expected.isEmpty() ? List.of() : List.of(expected.split(", ")), found);
+    }
+
     /** A psql variable standing for a table is named as written, so the reader sees which one. */
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {

@@ -40,6 +40,24 @@ class PsqlScriptSplitTest {
                 render(Dialect.POSTGRESQL, "SELECT 1\n\\echo done\nDELETE FROM t;"));
     }
 
+    /** psql confines a meta-command's quotes to its line: an apostrophe in an \\echo text opens no string. */
+    @ParameterizedTest
+    @EnumSource(value = Dialect.class, names = {"POSTGRESQL", "AUTO"})
+    void quoteLeftOpenInAMetaCommandEndsWithItsLine(Dialect dialect) {
+        Script script = split(dialect, "\\qecho If the DROP fails because it doesn't exist,\n"
+                + "\\echo ignore the \"failure\nALTER TABLE t DROP CONSTRAINT c;\nDELETE FROM t;");
+        assertTrue(script.lexError().isEmpty(), () -> script.lexError().toString());
+        assertEquals(List.of("1:1 \\qecho If the DROP fails because it doesn't exist,", "2:1 \\echo ignore the \"failure",
+                "3:1 ALTER TABLE t DROP CONSTRAINT c", "4:1 DELETE FROM t"), render(script));
+    }
+
+    @Test
+    void quoteInSqlStillSpansLines() {
+        Script script = split(Dialect.POSTGRESQL, "\\echo x\nINSERT INTO t VALUES ('a\nb;c');\nDELETE FROM t;");
+        assertEquals(List.of("1:1 \\echo x", "2:1 INSERT INTO t VALUES ('a b;c')", "4:1 DELETE FROM t"),
+                render(script));
+    }
+
     @Test
     void doubleBackslashEndsTheMetaCommandsOnItsLine() {
         assertEquals(List.of("1:1 \\echo dropping \\\\", "1:19 DROP TABLE t", "2:1 \\x \\echo a"),
