@@ -35,6 +35,16 @@ class LinterScratchTableRowsTest {
                 + "DELETE FROM obs WHERE obs_id IN (SELECT id FROM s); | 3:1 unfiltered-subquery WARNING",
         "MYSQL | INSERT INTO s SELECT obs_id FROM obs WHERE value_text = 'x';\\n"
                 + "DELETE FROM obs WHERE obs_id IN (SELECT id FROM s); | 2:1 unfiltered-subquery WARNING",
+        // Rows joined to those the table already holds extend the choice; a comma or RIGHT join brings in any row.
+        "MYSQL | CREATE TABLE s (id INT);\\nINSERT INTO s SELECT obs_id FROM obs WHERE value_text = 'x';\\n"
+                + "INSERT INTO s SELECT o.obs_id FROM s JOIN obs o ON o.obs_group_id = s.id;\\n"
+                + "DELETE FROM obs WHERE obs_id IN (SELECT id FROM s); | -",
+        "MYSQL | CREATE TABLE s (id INT);\\nINSERT INTO s SELECT obs_id FROM obs WHERE value_text = 'x';\\n"
+                + "INSERT INTO s SELECT o.obs_id FROM s, obs o;\\n"
+                + "DELETE FROM obs WHERE obs_id IN (SELECT id FROM s); | 4:1 unfiltered-subquery WARNING",
+        "MYSQL | CREATE TABLE s (id INT);\\nINSERT INTO s SELECT obs_id FROM obs WHERE value_text = 'x';\\n"
+                + "INSERT INTO s SELECT o.obs_id FROM s RIGHT JOIN obs o ON o.obs_group_id = s.id;\\n"
+                + "DELETE FROM obs WHERE obs_id IN (SELECT id FROM s); | 4:1 unfiltered-subquery WARNING",
     })
     void aTableTheScriptFilledWithChosenRowsRestricts(Dialect dialect, String sql, String expected) {
         List<String> found = OneScript.placesAndSeverities(dialect, sql);
