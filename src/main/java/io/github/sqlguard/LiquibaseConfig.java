@@ -10,9 +10,9 @@ import java.util.Map;
  *
  * @param rollbacks what to do with rollback code
  * @param properties values for {@code ${property}} references, besides the changelogs' own {@code <property>}s
- * @param classpathFolders resource folders of the other modules of the build on the project's classpath: an
- *     include that is not relative to its changelog is found there when the scanned directories lack it, as
- *     Liquibase finds it in the module's jar
+ * @param classpathFolders the project's own resource folders and those of the other modules of the build on its
+ *     classpath: an include that is not relative to its changelog is found there when the scanned directories lack
+ *     it, as Liquibase finds it on the classpath or in the module's jar
  */
 public record LiquibaseConfig(ScriptMode rollbacks, Map<String, String> properties, List<Path> classpathFolders) {
 

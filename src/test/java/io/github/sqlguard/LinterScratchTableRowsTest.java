@@ -3,7 +3,10 @@ package io.github.sqlguard;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.github.sqlguard.model.Dialect;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -32,9 +35,43 @@ class LinterScratchTableRowsTest {
                 + "DELETE FROM obs WHERE obs_id IN (SELECT id FROM s); | 3:1 unfiltered-subquery WARNING",
         "MYSQL | INSERT INTO s SELECT obs_id FROM obs WHERE value_text = 'x';\\n"
                 + "DELETE FROM obs WHERE obs_id IN (SELECT id FROM s); | 2:1 unfiltered-subquery WARNING",
+        // Rows joined to those the table already holds extend the choice; a comma or RIGHT join brings in any row.
+        "MYSQL | CREATE TABLE s (id INT);\\nINSERT INTO s SELECT obs_id FROM obs WHERE value_text = 'x';\\n"
+                + "INSERT INTO s SELECT o.obs_id FROM s JOIN obs o ON o.obs_group_id = s.id;\\n"
+                + "DELETE FROM obs WHERE obs_id IN (SELECT id FROM s); | -",
+        "MYSQL | CREATE TABLE s (id INT);\\nINSERT INTO s SELECT obs_id FROM obs WHERE value_text = 'x';\\n"
+                + "INSERT INTO s SELECT o.obs_id FROM s, obs o;\\n"
+                + "DELETE FROM obs WHERE obs_id IN (SELECT id FROM s); | 4:1 unfiltered-subquery WARNING",
+        "MYSQL | CREATE TABLE s (id INT);\\nINSERT INTO s SELECT obs_id FROM obs WHERE value_text = 'x';\\n"
+                + "INSERT INTO s SELECT o.obs_id FROM s RIGHT JOIN obs o ON o.obs_group_id = s.id;\\n"
+                + "DELETE FROM obs WHERE obs_id IN (SELECT id FROM s); | 4:1 unfiltered-subquery WARNING",
     })
     void aTableTheScriptFilledWithChosenRowsRestricts(Dialect dialect, String sql, String expected) {
         List<String> found = OneScript.placesAndSeverities(dialect, sql);
+        assertEquals(expected.equals("-") ? List.of() : List.of(expected.split(" / ")), found, sql);
+    }
+
+    @TempDir
+    Path project;
+
+    /** The join forms of the same DELETE read the table the script filled as their IN form does. */
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', quoteCharacter = '~', value = {
+        "MYSQL | CREATE TABLE s (id INT PRIMARY KEY); INSERT INTO s SELECT obs_id FROM obs WHERE value_text = 'x'; "
+                + "DELETE o FROM obs o JOIN s ON s.id = o.obs_id; | -",
+        "MYSQL | CREATE TABLE s (id INT PRIMARY KEY); INSERT INTO s (id) VALUES (1), (2); "
+                + "DELETE FROM o USING obs o JOIN s ON o.obs_id = s.id; | 3:1 unparsed-statement WARNING",
+        "POSTGRESQL | CREATE TEMPORARY TABLE s (id INT PRIMARY KEY); "
+                + "INSERT INTO s SELECT obs_id FROM obs WHERE value_text = 'x'; "
+                + "DELETE FROM obs o USING s WHERE s.id = o.obs_id; | -",
+        "MYSQL | CREATE TABLE s (id INT PRIMARY KEY); INSERT INTO s SELECT obs_id FROM obs; "
+                + "DELETE o FROM obs o JOIN s ON s.id = o.obs_id; | 3:1 unfiltered-subquery WARNING",
+        "POSTGRESQL | CREATE TABLE s (id INT PRIMARY KEY); INSERT INTO s SELECT obs_id FROM obs; "
+                + "DELETE FROM obs o USING s WHERE s.id = o.obs_id; | 3:1 unfiltered-subquery WARNING",
+    })
+    void aJoinToATableTheScriptFilledWithChosenRowsRestricts(Dialect dialect, String sql, String expected)
+            throws IOException {
+        List<String> found = ProjectLint.placesAndGuardsOfOneScript(project, dialect, sql);
         assertEquals(expected.equals("-") ? List.of() : List.of(expected.split(" / ")), found, sql);
     }
 }

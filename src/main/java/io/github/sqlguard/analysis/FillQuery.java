@@ -2,6 +2,7 @@ package io.github.sqlguard.analysis;
 
 import io.github.sqlguard.sql.Token;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * Whether a statement that fills a table ({@code INSERT .. SELECT}, {@code CREATE TABLE .. AS SELECT}) takes every
@@ -15,6 +16,16 @@ final class FillQuery {
     }
 
     static boolean readsEveryRow(List<Token> core) {
+        return readsEveryRow(core, table -> false);
+    }
+
+    /**
+     * As {@link #readsEveryRow(List)}, where a query part without WHERE that reads from {@code filledTable} (the table
+     * the statement fills) and joins other tables to it only by inner or left joins takes only rows tied to those it
+     * already holds: {@code INSERT INTO purge SELECT p.id FROM purge x JOIN pools p ON p.parent_id = x.id} adds the
+     * children of the rows chosen before.
+     */
+    static boolean readsEveryRow(List<Token> core, Predicate<String> filledTable) {
         int select = -1;
         int depth = 0;
         int selectDepth = 0;
@@ -31,13 +42,14 @@ final class FillQuery {
         if (select < 0) {
             return !values && core.get(0).isAnyWord("INSERT", "MERGE", "REPLACE", "UPSERT");
         }
-        return core.get(0).isWord("MERGE") || hasUnfilteredPart(core, select, selectDepth);
+        return core.get(0).isWord("MERGE") || hasUnfilteredPart(core, select, selectDepth, filledTable);
     }
 
     /** True when a part of the query from {@code select} (parts joined by UNION, ..) has no WHERE and no HAVING. */
-    private static boolean hasUnfilteredPart(List<Token> core, int select, int selectDepth) {
+    private static boolean hasUnfilteredPart(List<Token> core, int select, int selectDepth,
+            Predicate<String> filledTable) {
         int depth = selectDepth;
-        boolean filtered = false;
+        boolean filtered = extendsFilledTable(core, select, selectDepth, filledTable);
         for (int i = select + 1; i < core.size(); i++) {
             Token token = core.get(i);
             if (token.isSymbol("(")) {
@@ -53,9 +65,55 @@ final class FillQuery {
                 if (!filtered) {
                     return true;
                 }
-                filtered = false;
+                filtered = extendsFilledTable(core, i, selectDepth, filledTable);
             }
         }
         return !filtered;
+    }
+
+    /**
+     * True when the query part after {@code start} reads first from the table the statement fills and joins the
+     * others to it with [INNER] JOIN or LEFT JOIN only: a comma, CROSS, RIGHT, FULL or NATURAL join brings in rows
+     * tied to none of its rows.
+     */
+    private static boolean extendsFilledTable(List<Token> core, int start, int partDepth,
+            Predicate<String> filledTable) {
+        int depth = partDepth;
+        int from = -1;
+        for (int i = start + 1; i < core.size(); i++) {
+            Token token = core.get(i);
+            depth += token.isSymbol("(") ? 1 : token.isSymbol(")") ? -1 : 0;
+            if (depth < partDepth) {
+                break;
+            }
+            if (depth != partDepth) {
+                continue;
+            }
+            if (from < 0) {
+                if (token.isWord("FROM")) {
+                    from = i;
+                    if (i + 1 >= core.size() || !filledTable.test(tableNameAt(core, i + 1))) {
+                        return false;
+                    }
+                } else if (token.isAnyWord("UNION", "INTERSECT", "EXCEPT", "MINUS")) {
+                    return false;
+                }
+            } else if (token.isAnyWord("WHERE", "HAVING", "GROUP", "ORDER", "LIMIT", "UNION", "INTERSECT",
+                    "EXCEPT", "MINUS")) {
+                break;
+            } else if (token.isSymbol(",") || token.isAnyWord("CROSS", "RIGHT", "FULL", "NATURAL")) {
+                return false;
+            }
+        }
+        return from >= 0;
+    }
+
+    /** The table name that starts at {@code index}, with its qualifiers ({@code app.purge}). */
+    private static String tableNameAt(List<Token> core, int index) {
+        StringBuilder name = new StringBuilder(core.get(index).text());
+        for (int i = index + 1; i + 1 < core.size() && core.get(i).isSymbol("."); i += 2) {
+            name.append('.').append(core.get(i + 1).text());
+        }
+        return name.toString();
     }
 }

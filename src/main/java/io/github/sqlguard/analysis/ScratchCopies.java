@@ -37,7 +37,8 @@ final class ScratchCopies {
         if (!read.isEmpty()) {
             sources.computeIfAbsent(target, t -> new HashSet<>()).addAll(read);
         }
-        if (!core.get(0).isWord("UPDATE") && FillQuery.readsEveryRow(core)) {
+        if (!core.get(0).isWord("UPDATE") && FillQuery.readsEveryRow(core, table -> key.apply(table).equals(target)
+                && holdsOnlyChosenRows(target))) {
             tookEveryRow.add(target);
         }
     }

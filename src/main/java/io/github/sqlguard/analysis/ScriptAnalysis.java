@@ -1,6 +1,7 @@
 package io.github.sqlguard.analysis;
 
 import io.github.sqlguard.model.Dialect;
+import io.github.sqlguard.sql.DatabaseScope;
 import io.github.sqlguard.sql.Script;
 import io.github.sqlguard.sql.Statement;
 import io.github.sqlguard.sql.StatementContext;
@@ -33,7 +34,7 @@ public final class ScriptAnalysis {
     /** As {@link #models(Script)}, for a script whose run starts where {@code start} says ({@link TableNamespace}). */
     public List<StatementModel> models(Script script, TableNamespace.Names start) {
         List<StatementModel> models = new ArrayList<>();
-        Map<String, ScratchTables> scopes = new HashMap<>();
+        Map<String, Map<DatabaseScope, ScratchTables>> scopes = new HashMap<>();
         Map<String, ScratchTables> bodies = new HashMap<>();
         Map<String, SessionRowCount> sessions = new HashMap<>();
         List<StatementModel> read = script.statements().stream().map(reader::read).toList();
@@ -47,7 +48,8 @@ public final class ScriptAnalysis {
             boolean calledLater = model.placement() == Placement.ROUTINE_BODY
                     && calledOrNot.get(index).calledAt().isEmpty();
             String scope = scope(statement.context());
-            ScratchTables inScript = scopes.computeIfAbsent(scope, s -> new ScratchTables(start));
+            ScratchTables inScript = scratchTablesOn(scopes.computeIfAbsent(scope, s -> new HashMap<>()), read, index,
+                    start);
             StatementContext.Body body = statement.context().body();
             ScratchTables scratch = body == null ? inScript
                     : bodies.computeIfAbsent(scope + "\n" + body.id(), s -> new ScratchTables(inScript));
@@ -65,8 +67,48 @@ public final class ScriptAnalysis {
             }
             SessionRowCount rowCount = sessions.computeIfAbsent(scope, s -> new SessionRowCount());
             models.add(rowCount.step(scratch.step(model, inArm || surelyRuns(model), calledLater)));
+            if (body == null) {
+                alsoOnNarrowerDatabases(scopes.get(scope), model);
+            }
         }
         return CalledRoutines.apply(models);
+    }
+
+    /**
+     * The scratch tables of the databases {@code read.get(index)} runs on. A Liquibase changeset may hold changes
+     * for some databases only ({@code <sql dbms="mysql">} beside {@code <sql dbms="postgresql">}): what one
+     * creates, copies or deletes never happens where the other runs, so each set of databases follows its own
+     * tables, starting from what the changeset's statements for every one of them did before it.
+     */
+    private static ScratchTables scratchTablesOn(Map<DatabaseScope, ScratchTables> perDatabases,
+            List<StatementModel> read, int index, TableNamespace.Names start) {
+        StatementContext context = read.get(index).statement().context();
+        DatabaseScope databases = context.databases();
+        ScratchTables found = perDatabases.get(databases);
+        if (found == null) {
+            found = new ScratchTables(start);
+            String scope = scope(context);
+            for (int earlier = 0; earlier < index; earlier++) {
+                StatementModel model = read.get(earlier);
+                StatementContext at = model.statement().context();
+                if (at.body() == null && scope(at).equals(scope) && !at.databases().equals(databases)
+                        && at.databases().covers(databases)) {
+                    found.step(model, surelyRuns(model));
+                }
+            }
+            perDatabases.put(databases, found);
+        }
+        return found;
+    }
+
+    /** A statement that runs on more databases than another set of the changeset's statements runs there too. */
+    private static void alsoOnNarrowerDatabases(Map<DatabaseScope, ScratchTables> perDatabases, StatementModel model) {
+        DatabaseScope databases = model.statement().context().databases();
+        perDatabases.forEach((narrower, scratch) -> {
+            if (!narrower.equals(databases) && databases.covers(narrower)) {
+                scratch.step(model, surelyRuns(model));
+            }
+        });
     }
 
     /**

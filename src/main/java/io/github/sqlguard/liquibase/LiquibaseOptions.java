@@ -15,9 +15,9 @@ import java.util.Map;
  * @param dialect the dialect the statements are parsed with
  * @param searchRoots folders where paths that are not relative to the changelog are looked up, in order
  *     (typically {@code src/main/resources}); the including changelog's folder is tried last
- * @param classpathRoots the resource folders of the other modules of the build on the project's classpath, where
- *     such paths are looked up after the search roots, as Liquibase finds a {@code classpath:} file in a
- *     dependency's jar; a file found there lies outside the scanned directories
+ * @param classpathRoots the project's own resource folders and those of the other modules of the build on its
+ *     classpath, where such paths are looked up after the search roots, as Liquibase finds a {@code classpath:}
+ *     file on the classpath or in a dependency's jar; a file found there may lie outside the scanned directories
  * @param projectDialect under the AUTO dialect, that of the project's database, for the statements whose changeset
  *     and folder name none
  */

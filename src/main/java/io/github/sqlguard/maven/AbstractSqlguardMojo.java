@@ -290,9 +290,11 @@ abstract class AbstractSqlguardMojo extends AbstractMojo {
                     charset(flywayPlugin), rules == null ? Map.of() : rules, ParameterValues.splitList(disabledRules),
                     flyway, new LiquibaseConfig(ScriptMode.fromConfig("rollbacks", rollbacks),
                             LiquibaseParameterValues.of(liquibasePlugin.parameters(), liquibaseProperties,
-                                    properties.commandLine()), Stream.concat(liquibasePlugin.searchPath().stream(),
+                                    properties.commandLine()), Stream.of(liquibasePlugin.searchPath().stream(),
+                                    ownResourceFolders().stream(),
                                     ModuleClasspath.of(project, ModuleClasspath.modulesOf(session))
-                                            .everyResourceFolder().stream()).distinct().toList()),
+                                            .everyResourceFolder().stream()).flatMap(folders -> folders)
+                                    .distinct().toList()),
                     SuppressionElements.configsOf(suppressions, hasProject() ? project : null, base), baselinePath(),
                     maxFileBytes(), Math.max(1, Runtime.getRuntime().availableProcessors()),
                     InferredDialect.of(dialect, project, properties, flywayPlugin, liquibasePlugin, getLog(), scanned,
@@ -300,6 +302,19 @@ abstract class AbstractSqlguardMojo extends AbstractMojo {
         } catch (IllegalArgumentException e) {
             throw new MojoExecutionException("sqlguard configuration: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The project's own resource folders, which are on the classpath where Liquibase looks up an include that is
+     * not relative to its changelog ({@code db/changelog/x.xml}): {@code directories} may name only a folder inside
+     * them.
+     */
+    private List<Path> ownResourceFolders() {
+        if (!hasProject()) {
+            return List.of();
+        }
+        return project.getResources().stream()
+                .map(resource -> Path.of(resource.getDirectory()).toAbsolutePath().normalize()).toList();
     }
 
     /**

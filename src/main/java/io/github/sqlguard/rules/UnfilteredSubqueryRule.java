@@ -75,8 +75,11 @@ public final class UnfilteredSubqueryRule implements Rule {
         // PostgreSQL's DELETE .. USING u and UPDATE .. FROM u write the same join in the WHERE.
         boolean whereJoinOnly = change.where() == WhereFact.PRESENT && !change.keyLinks().isEmpty();
         if (joinOnly || whereJoinOnly) {
-            List<KeyLink> links = change.keyLinks().stream().filter(link -> schema.before().refersToKey(
-                    link.table(), link.column(), link.joinedTable(), link.joinedColumn())).toList();
+            // A join to a table the script filled with the rows it chose restricts, as its IN form does.
+            List<KeyLink> links = change.keyLinks().stream()
+                    .filter(link -> !statement.chosenRowsTable().test(link.joinedTable()))
+                    .filter(link -> schema.before().refersToKey(
+                            link.table(), link.column(), link.joinedTable(), link.joinedColumn())).toList();
             if (!links.isEmpty()) {
                 List<String> tables = links.stream().map(KeyLink::table).toList();
                 return List.of(new Violation(joinMessage(change.verb(), joinOnly, links)

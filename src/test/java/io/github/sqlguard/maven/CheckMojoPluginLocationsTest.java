@@ -187,6 +187,31 @@ class CheckMojoPluginLocationsTest {
     }
 
     @Test
+    void aScannedFolderInsideTheResourcesFindsTheIncludesNamedByTheirPathOnTheClasspath() throws Exception {
+        write(folder.resolve("src/main/resources/db/changelog/master.xml"), """
+                <databaseChangeLog>
+                    <include file="db/changelog/orders.xml"/>
+                </databaseChangeLog>
+                """);
+        write(folder.resolve("src/main/resources/db/changelog/orders.xml"), """
+                <databaseChangeLog>
+                    <changeSet id="1" author="a">
+                        <delete tableName="orders"/>
+                    </changeSet>
+                </databaseChangeLog>
+                """);
+        CheckMojo mojo = mojo();
+        mojo.directories = List.of(new File("src/main/resources/db/changelog"));
+
+        MojoFailureException failure = assertThrows(MojoFailureException.class, mojo::execute);
+
+        // Liquibase finds db/changelog/orders.xml on the classpath, which src/main/resources is part of.
+        assertTrue(failure.getMessage().contains("src/main/resources/db/changelog/orders.xml:3:9 "
+                + "[delete-without-where]"), failure.getMessage());
+        assertTrue(!failure.getMessage().contains("missing-include"), failure.getMessage());
+    }
+
+    @Test
     void aConfiguredBaselineFileThatDoesNotExistIsAWarningTheDefaultOneIsNot() throws Exception {
         write(folder.resolve("src/main/resources/db/migration/V1__orders.sql"), CREATE_ORDERS);
         CheckMojo mojo = mojo();
