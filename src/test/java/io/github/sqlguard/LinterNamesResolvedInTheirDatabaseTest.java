@@ -59,6 +59,14 @@ class LinterNamesResolvedInTheirDatabaseTest {
                 + " WHERE name = 'search_path';\\nDROP TABLE t;\\nDROP TABLE saved; | -",
         "POSTGRESQL | CREATE TABLE t (id INT);\\nSELECT current_setting('search_path');\\nSHOW search_path;"
                 + "\\nDROP TABLE t; | -",
+        // PostgreSQL looks an unqualified name up among the session's temporary tables before the search path.
+        "POSTGRESQL | CREATE TEMP TABLE saved AS SELECT 1 AS x;\\nSET search_path TO app;\\nDROP TABLE saved; | -",
+        "POSTGRESQL | SELECT * INTO TEMPORARY saved FROM orders;\\nUPDATE pg_settings SET setting = 'app'"
+                + " WHERE name = 'search_path';\\nDROP TABLE saved; | -",
+        "POSTGRESQL | CREATE TEMP TABLE saved (x INT);\\nSET search_path TO app;\\nDROP TABLE app.saved;"
+                + " | 3:1 drop-table ERROR",
+        "POSTGRESQL | CREATE TEMP TABLE saved (x INT);\\nDROP TABLE saved;\\nSET search_path TO app;"
+                + "\\nDROP TABLE saved; | 4:1 drop-table ERROR",
         // emptied earlier in the run
         "MYSQL | TRUNCATE TABLE orders;\\nDROP TABLE orders; | 1:1 truncate-table ERROR / 2:1 drop-table INFO",
         "MYSQL | TRUNCATE TABLE shop2.orders;\\nDROP TABLE orders; | 1:1 truncate-table ERROR / 2:1 drop-table ERROR",
