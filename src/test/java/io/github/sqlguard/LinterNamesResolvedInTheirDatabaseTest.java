@@ -50,6 +50,23 @@ class LinterNamesResolvedInTheirDatabaseTest {
                 + " | 3:1 drop-table ERROR",
         "POSTGRESQL | CREATE TABLE t (id INT);\\nDO $$ BEGIN PERFORM set_config('search_path', 'app', false); END $$;"
                 + "\\nDROP TABLE t; | 3:1 drop-table ERROR",
+        "POSTGRESQL | CREATE TABLE t (id INT);\\nSELECT set_config('search_path', 'app', false);\\nDROP TABLE t;"
+                + " | 3:1 drop-table ERROR",
+        "POSTGRESQL | CREATE TABLE t (id INT);\\nUPDATE pg_settings SET setting = 'app' WHERE name = 'search_path';"
+                + "\\nDROP TABLE t; | 3:1 drop-table ERROR",
+        // Reading the search path, or saving it to put it back later, switches nothing.
+        "POSTGRESQL | CREATE TABLE t (id INT);\\nCREATE TEMP TABLE saved AS SELECT setting FROM pg_settings"
+                + " WHERE name = 'search_path';\\nDROP TABLE t;\\nDROP TABLE saved; | -",
+        "POSTGRESQL | CREATE TABLE t (id INT);\\nSELECT current_setting('search_path');\\nSHOW search_path;"
+                + "\\nDROP TABLE t; | -",
+        // PostgreSQL looks an unqualified name up among the session's temporary tables before the search path.
+        "POSTGRESQL | CREATE TEMP TABLE saved AS SELECT 1 AS x;\\nSET search_path TO app;\\nDROP TABLE saved; | -",
+        "POSTGRESQL | SELECT * INTO TEMPORARY saved FROM orders;\\nUPDATE pg_settings SET setting = 'app'"
+                + " WHERE name = 'search_path';\\nDROP TABLE saved; | -",
+        "POSTGRESQL | CREATE TEMP TABLE saved (x INT);\\nSET search_path TO app;\\nDROP TABLE app.saved;"
+                + " | 3:1 drop-table ERROR",
+        "POSTGRESQL | CREATE TEMP TABLE saved (x INT);\\nDROP TABLE saved;\\nSET search_path TO app;"
+                + "\\nDROP TABLE saved; | 4:1 drop-table ERROR",
         // emptied earlier in the run
         "MYSQL | TRUNCATE TABLE orders;\\nDROP TABLE orders; | 1:1 truncate-table ERROR / 2:1 drop-table INFO",
         "MYSQL | TRUNCATE TABLE shop2.orders;\\nDROP TABLE orders; | 1:1 truncate-table ERROR / 2:1 drop-table ERROR",

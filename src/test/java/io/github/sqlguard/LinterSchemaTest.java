@@ -42,6 +42,24 @@ class LinterSchemaTest {
     }
 
     @Test
+    void aTypeChangeOfATableNoMigrationCreatedSaysSoAfterAnAlterThatNamedTheColumnWithoutAType() throws IOException {
+        write("db/V1__not_null.sql", "ALTER TABLE legacy MODIFY recid NOT NULL;\n"
+                + "ALTER TABLE legacy ADD code NUMBER(10);\nALTER TABLE legacy MODIFY code NOT NULL;\n");
+        write("db/V2__retype.sql", "ALTER TABLE legacy MODIFY (recid NUMBER);\n"
+                + "ALTER TABLE legacy MODIFY (code NUMBER(5));\n");
+
+        List<Finding> findings = lint(Dialect.ORACLE, "alter-column-type");
+
+        assertEquals(2, findings.size(), findings.toString());
+        assertEquals("ALTER TABLE legacy changes the type of column recid to NUMBER (its type before is not known:"
+                + " table legacy is not created by the migrations that run before this one"
+                + " (first seen at db/V1__not_null.sql:1))",
+                findings.get(0).message());
+        assertEquals("ALTER TABLE legacy changes the type of column code from NUMBER(10) to NUMBER(5)"
+                + " (fewer integer digits: 10 to 5)", findings.get(1).message());
+    }
+
+    @Test
     void prismaMigrationFoldersRunInTheOrderOfTheirNamesAsText() throws IOException {
         // Prisma runs 1_init, 10_widen, 2_narrow: the narrowing starts from the widened type.
         write("db/prisma/migrations/1_init/migration.sql", "CREATE TABLE \"note\" (\"id\" UUID NOT NULL,"

@@ -73,6 +73,32 @@ public final class CreatedTableNames {
     }
 
     /**
+     * True for {@code CREATE [GLOBAL|LOCAL] TEMP|TEMPORARY TABLE} and {@code SELECT .. INTO TEMP|TEMPORARY t}: in
+     * PostgreSQL a table of the session's own schema, which the session searches before its search path.
+     */
+    static boolean createsTemporaryTable(List<Token> core) {
+        if (core.isEmpty()) {
+            return false;
+        }
+        if (core.get(0).isWord("CREATE")) {
+            for (int i = 1; i < core.size() && !core.get(i).isWord("TABLE"); i++) {
+                if (core.get(i).isAnyWord("TEMP", "TEMPORARY")) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        if (core.get(0).isWord("SELECT")) {
+            for (int i = 1; i + 1 < core.size(); i++) {
+                if (core.get(i).isWord("INTO") && core.get(i + 1).isAnyWord("TEMP", "TEMPORARY")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
      * The table {@code SELECT .. INTO t FROM ..} creates (T-SQL, and PostgreSQL outside a routine), which fails
      * when t exists, so it surely holds only the rows the script put there. Inside a PL/SQL or PL/pgSQL block the
      * same words fill variables, so only a T-SQL statement or a script's own statement counts ({@code topLevel}).

@@ -48,6 +48,12 @@ public final class ScratchTables {
      * scratch tables, but one renamed to the name of a table the script dropped ends a rebuild, which no code breaks.
      */
     private final Set<String> namedByCreate = new HashSet<>();
+    /**
+     * PostgreSQL's temporary tables the script created under an unqualified name, keyed by database and name: the
+     * session looks such a name up in its temporary schema before the search path, so a later switch of the search
+     * path (saved and put back around an include, say) does not change which table the name means.
+     */
+    private final Set<String> sessionTemporary = new HashSet<>();
     /** Oracle and H2 fold unquoted names to upper case, where PostgreSQL and the others fold to lower case. */
     private boolean foldsToUpperCase;
     /** The script's switches of database and schema, which decide the table an unqualified name means. */
@@ -156,6 +162,10 @@ public final class ScratchTables {
         if (surelyRuns) {
             model.createdTables().stream().filter(table -> !renamedAway.contains(key(table)))
                     .forEach(table -> created.add(key(table)));
+            if (CreatedTableNames.createsTemporaryTable(model.statement().tokens())) {
+                model.createdTables().stream().map(this::sessionKey).filter(java.util.Objects::nonNull)
+                        .forEach(sessionTemporary::add);
+            }
             if (model.statement().container()) {
                 // A Liquibase createTable arrives as its DDL for the schema replay only; its table is new all the same.
                 CreatedTableNames.createdTable(model.statement().tokens()).ifPresent(table -> created.add(key(table)));
@@ -259,6 +269,11 @@ public final class ScratchTables {
 
     private void removed(DestructiveClause clause) {
         namedByCreate.remove(key(clause.table()));
+        // PostgreSQL: an unqualified DROP or rename reaches the session's temporary table first.
+        String sessionKey = sessionKey(clause.table());
+        if (sessionKey != null) {
+            sessionTemporary.remove(sessionKey);
+        }
         if (clause.scratch()) {
             created.remove(key(clause.table()));
         } else {
@@ -293,6 +308,7 @@ public final class ScratchTables {
     private ScratchTables snapshot() {
         ScratchTables now = new ScratchTables(script == null ? null : script.asCopy());
         now.created.addAll(created);
+        now.sessionTemporary.addAll(sessionTemporary);
         now.foldsToUpperCase = foldsToUpperCase;
         now.names = names;
         now.dialect = dialect;
@@ -327,6 +343,7 @@ public final class ScratchTables {
     private ScratchTables asCopy() {
         ScratchTables copy = new ScratchTables();
         copy.created.addAll(created);
+        copy.sessionTemporary.addAll(sessionTemporary);
         copy.foldsToUpperCase = foldsToUpperCase;
         copy.names = names;
         copy.dialect = dialect;
@@ -340,7 +357,20 @@ public final class ScratchTables {
         if (ObjectNames.isHashTemporary(last)) {
             return true;
         }
-        return created.contains(key(table)) || newDatabases.holds(table);
+        String sessionKey = sessionKey(table);
+        return created.contains(key(table)) || newDatabases.holds(table)
+                || sessionKey != null && sessionTemporary.contains(sessionKey);
+    }
+
+    /**
+     * How {@link #sessionTemporary} keys an unqualified PostgreSQL name in the database at hand; null for a
+     * qualified name or another dialect, where the name resolves as {@link #key} says.
+     */
+    private String sessionKey(String table) {
+        if (dialect != Dialect.POSTGRESQL || ObjectNames.lastPart(table).length() < table.length()) {
+            return null;
+        }
+        return names.database() + "/" + tableKey(table);
     }
 
     /**

@@ -135,12 +135,23 @@ public final class TableNamespace {
             schema = !surelyRuns || schemas == null ? unknown()
                     : schemas.size() == 1 ? inDefault(schemas.get(0)) : schemas.equals(List.of("$user", "public"))
                             ? "" : unknown();
-        } else if (core.stream().anyMatch(TableNamespace::mentionsSearchPath)
+        } else if (core.stream().anyMatch(TableNamespace::mentionsSearchPath) && !onlyReadsSearchPath(core)
                 || core.get(0).isWord("ALTER") && core.size() > 3 && core.get(1).isWord("SESSION")
                         && core.stream().anyMatch(t -> t.isWord("CURRENT_SCHEMA"))) {
             // set_config('search_path', ..), Oracle's ALTER SESSION SET CURRENT_SCHEMA: some other schema from now
             schema = unknown();
         }
+    }
+
+    /**
+     * A statement that names {@code search_path} only to read it or to store it for later ({@code CREATE TEMP TABLE
+     * saved AS SELECT setting FROM pg_settings WHERE name = 'search_path'}, {@code SELECT
+     * current_setting('search_path')}, {@code SHOW search_path}, a routine's own {@code SET search_path} clause): a
+     * query, a CREATE or an INSERT that calls no {@code set_config}. An UPDATE of {@code pg_settings} does switch.
+     */
+    private static boolean onlyReadsSearchPath(List<Token> core) {
+        return core.get(0).isAnyWord("SELECT", "SHOW", "VALUES", "CREATE", "INSERT", "EXPLAIN")
+                && core.stream().noneMatch(token -> token.isWord("SET_CONFIG"));
     }
 
     /**

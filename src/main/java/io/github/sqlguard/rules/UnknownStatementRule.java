@@ -1,6 +1,7 @@
 package io.github.sqlguard.rules;
 
 import io.github.sqlguard.analysis.StatementModel;
+import io.github.sqlguard.model.Dialect;
 import io.github.sqlguard.model.RuleInfo;
 import io.github.sqlguard.model.Severity;
 import java.util.List;
@@ -36,8 +37,19 @@ public final class UnknownStatementRule implements Rule {
                 .map(at -> List.of(new Violation("The statement at line " + statement.start().line() + " starts with "
                         + statement.statement().firstToken().text() + ", which sqlguard does not check, and line "
                         + at.line() + " starts a destructive statement inside it: if that is a statement of its own "
-                        + "(a missing terminator, or a command its runner ends at the line), it was not checked",
-                        at)))
+                        + "(a missing terminator, or a command its runner ends at the line), it was not checked"
+                        + oracleScriptHint(statement), at)))
                 .orElse(List.of());
+    }
+
+    /**
+     * A line holding only {@code /} is how SQL*Plus and Flyway end an Oracle PL/SQL block; elsewhere it starts an
+     * unknown statement, usually because a script written for Oracle is read in another dialect.
+     */
+    private static String oracleScriptHint(StatementModel statement) {
+        return statement.statement().dialect() != Dialect.ORACLE && statement.statement().firstToken().isSymbol("/")
+                ? "; a line holding only / ends a PL/SQL block in Oracle: if the script is written for Oracle, read it"
+                        + " in the oracle dialect (a folder named oracle/, or <dialect>oracle</dialect>)"
+                : "";
     }
 }

@@ -252,7 +252,9 @@ final class SchemaHistory {
             return "column " + SchemaNames.unquoted(column) + " of table " + name
                     + " is changed in a branch of a block ending at " + placeAt(branchEnd) + ", which may not have run";
         }
-        if (columnKnown.isPresent()) {
+        // Of a table no migration created, a column an earlier ALTER named without a type (Oracle's MODIFY c NOT
+        // NULL) never had a known type: that the table was not created is the reason, not that statement.
+        if (columnKnown.isPresent() && (known.complete() || typeKnownBefore(history, column))) {
             return "an earlier statement changed column " + SchemaNames.unquoted(column)
                     + " in a way sqlguard does not read";
         }
@@ -275,6 +277,12 @@ final class SchemaHistory {
         }
         return "table " + name + " has no column " + SchemaNames.unquoted(column)
                 + " in the statements replayed before this one";
+    }
+
+    /** True when a version of the table before this statement gave {@code column} a type. */
+    private boolean typeKnownBefore(TreeMap<Integer, Optional<Table>> history, String column) {
+        return history.headMap(position, false).values().stream()
+                .anyMatch(version -> version.flatMap(table -> table.column(column)).flatMap(Column::type).isPresent());
     }
 
     /**

@@ -61,4 +61,17 @@ class UnknownStatementRuleTest {
                 + " or a command its runner ends at the line), it was not checked"),
                 hits.stream().map(RulePipeline.Hit::message).toList());
     }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {"POSTGRESQL | true", "MYSQL | true", "ORACLE | false"})
+    void aSlashLineOutsideOracleSaysTheScriptMayBeWrittenForOracle(Dialect dialect, boolean hinted) {
+        String oracleScript = "BEGIN\n  UPDATE t SET a = 1 WHERE id = 2;\nEND;\n/\n\nDROP TABLE t;\n";
+
+        List<String> messages = RulePipeline.run(dialect, oracleScript, RuleRegistry.all()).stream()
+                .filter(hit -> hit.rule().equals("unknown-statement")).map(RulePipeline.Hit::message).toList();
+
+        assertEquals(hinted, messages.stream().anyMatch(message -> message.endsWith("; a line holding only / ends a"
+                + " PL/SQL block in Oracle: if the script is written for Oracle, read it in the oracle dialect"
+                + " (a folder named oracle/, or <dialect>oracle</dialect>)")), messages.toString());
+    }
 }
