@@ -168,6 +168,25 @@ final class TableCopies {
     }
 
     /**
+     * The script overwrote {@code columns} of {@code table} at {@code at} only in the rows an UPDATE's WHERE picks by
+     * their own values ({@code UPDATE t_new SET hidden = 0 WHERE hidden = 'FALSE'}): a data fix, which run on the
+     * table copied would lose the same values and pass. A copy kept there still guards the drop of its source; its
+     * note says which rows it no longer holds as they were.
+     */
+    void copyFixed(String table, List<String> columns, String at) {
+        String key = SchemaNames.key(table);
+        full.replaceAll((source, copy) -> {
+            List<String> fixed = copy.copiedAmong(columns);
+            if (!copy.target().equals(key) || fixed.isEmpty()) {
+                return copy;
+            }
+            return new FullCopy(copy.target(), copy.note() + "; " + at + " overwrites " + (fixed.size() == 1
+                    ? "column " : "columns ") + String.join(", ", fixed) + " in the rows its WHERE selects",
+                    copy.verified(), copy.targetName(), copy.at(), copy.columns());
+        });
+    }
+
+    /**
      * True when {@code source} holds a copy of every row and column of a table named {@code target}: copying it
      * back into {@code target}, however the columns are listed, is the restore of a rebuild
      * ({@code CREATE TABLE t_tmp AS SELECT * FROM t; DROP TABLE t; CREATE TABLE t (..); INSERT INTO t (..) SELECT ..
