@@ -93,7 +93,9 @@ final class TableCopies {
         RowCopies.full(tokens, main, before, selectIntoMakesTable).ifPresent(copy -> copied(copy.source(),
                 copy.target(), at, how, ColumnListCopy.columnsOfFullCopy(tokens, main, before, selectIntoMakesTable)
                         .or(() -> knownColumns(before, copy.source())).orElse(null)));
-        ColumnListCopy.unverified(tokens, main, before, selectIntoMakesTable).ifPresent(copy -> {
+        Optional<ColumnListCopy.Unverified> unverified = ColumnListCopy.unverified(tokens, main, before,
+                selectIntoMakesTable);
+        unverified.ifPresent(copy -> {
             String unknown = "sqlguard does not know every column of " + copy.source();
             if (!copy.everyRow()) {
                 copiedByUnknownList(copy, at, "the copy to " + copy.target() + " at " + at
@@ -107,9 +109,11 @@ final class TableCopies {
             }
         });
         // A DISTINCT copy by a column list from a table whose columns are unknown loses both the rows it merges and
-        // the columns it leaves out: no guard, but a drop of its source says where the rest went
-        RowCopies.withoutDistinct(tokens, main).ifPresent(read -> ColumnListCopy.unverified(read.tokens(), main,
-                before, selectIntoMakesTable).filter(ColumnListCopy.Unverified::everyRow).ifPresent(copy ->
+        // the columns it leaves out, and so does one through a WHERE or an inner join that the list's reading does not
+        // already account for: no guard, but a drop of its source says where the rest went
+        RowCopies.withoutDistinct(tokens, main).or(() -> unverified.isPresent() ? Optional.empty()
+                : RowCopies.withoutNarrowing(tokens, main)).ifPresent(read -> ColumnListCopy.unverified(read.tokens(),
+                main, before, selectIntoMakesTable).filter(ColumnListCopy.Unverified::everyRow).ifPresent(copy ->
                         copiedInPart(copy.source(), "the copy to " + copy.target() + " at " + at
                                 + " keeps only the rows " + read.rows() + ", and lists its columns; sqlguard does not"
                                 + " know every column of " + copy.source() + ": those it leaves out are lost")));
