@@ -15,7 +15,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * Upgrade scripts move a table's rows into a new table and drop the old one. The copy guards that drop only while it
  * still holds what it copied: a column the script then drops from the new table, or overwrites there, is lost with
  * the old table, and the new table's own change is not reported (the script created it). Filling the columns the
- * copy left empty changes nothing it copied.
+ * copy left empty changes nothing it copied, and a data fix of the rows a WHERE picks by their own values loses only
+ * what the same UPDATE of the old table would, which passes.
  */
 class LinterChangedCopyTest {
 
@@ -53,6 +54,19 @@ class LinterChangedCopyTest {
             to T_VAR at line 8 no longer holds column NAME_, which line 10 overwrites)
             update T_VAR set TASK_ID_ = ID_     | INFO  | DROP TABLE removes table T_VAR_OLD and all its rows \
             (guarded: rows copied to T_VAR at line 8)
+            update T_VAR set NAME_ = 'n/a' where NAME_ = 'N/A' or NAME_ like 'none%' | INFO | DROP TABLE removes \
+            table T_VAR_OLD and all its rows (guarded: rows copied to T_VAR at line 8; line 10 overwrites column NAME_ \
+            in the rows its WHERE selects)
+            update T_VAR set NAME_ = NULL where NAME_ is not null | ERROR | DROP TABLE removes table T_VAR_OLD and all \
+            its rows (the copy to T_VAR at line 8 no longer holds column NAME_, which line 10 overwrites)
+            update T_VAR set NAME_ = NULL where 1 = 1 | ERROR | DROP TABLE removes table T_VAR_OLD and all its rows \
+            (the copy to T_VAR at line 8 no longer holds column NAME_, which line 10 overwrites)
+            update T_VAR set NAME_ = NULL where ID_ in (select ID_ from T_VAR_OLD) | ERROR | DROP TABLE removes table \
+            T_VAR_OLD and all its rows (the copy to T_VAR at line 8 no longer holds column NAME_, which line 10 \
+            overwrites)
+            update T_VAR set NAME_ = NULL from T_VAR_OLD o where o.ID_ = T_VAR.ID_ | ERROR | DROP TABLE removes table \
+            T_VAR_OLD and all its rows (the copy to T_VAR at line 8 no longer holds column NAME_, which line 10 \
+            overwrites)
             alter table T_VAR drop column TASK_ID_ | INFO | DROP TABLE removes table T_VAR_OLD and all its rows \
             (guarded: rows copied to T_VAR at line 8)
             """)

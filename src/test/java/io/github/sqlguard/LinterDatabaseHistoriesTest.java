@@ -495,6 +495,42 @@ class LinterDatabaseHistoriesTest {
                 + " (shorter: 100 to 20 characters)", findings.get(0).message());
     }
 
+    /**
+     * Version folders that each hold scripts for every database and, where the databases differ, a script per
+     * database ({@code delta/77/rebuild.sqlite.sql} beside {@code delta/47/staging.sql}): the scripts for every
+     * database in the other version folders run on each database as well, so SQLite's rebuild that copies every
+     * column the earlier versions gave the table is known to keep them, the one that leaves a column out names it,
+     * and PostgreSQL's widening of a column created in another version folder is known to be one.
+     */
+    @Test
+    void scriptsForEveryDatabaseInOtherVersionFoldersRunOnEachDatabase() throws IOException {
+        write("db/delta/47/staging.sql", "CREATE TABLE staging (event_id TEXT NOT NULL, notif SMALLINT NOT NULL);\n");
+        write("db/delta/58/unread.sql", "ALTER TABLE staging ADD COLUMN unread SMALLINT;\n");
+        write("db/delta/60/notif_type.postgres.sql", "ALTER TABLE staging ALTER COLUMN notif TYPE INTEGER;\n");
+        write("db/delta/77/rebuild.sqlite.sql", """
+                CREATE TABLE staging_new (event_id TEXT NOT NULL, notif SMALLINT NOT NULL, unread SMALLINT);
+                INSERT INTO staging_new (event_id, notif, unread) SELECT event_id, notif, unread FROM staging;
+                DROP TABLE staging;
+                ALTER TABLE staging_new RENAME TO staging;
+                """);
+        write("db/delta/78/rebuild.sqlite.sql", """
+                CREATE TABLE staging_new (event_id TEXT NOT NULL, notif SMALLINT NOT NULL);
+                INSERT INTO staging_new (event_id, notif) SELECT event_id, notif FROM staging;
+                DROP TABLE staging;
+                ALTER TABLE staging_new RENAME TO staging;
+                """);
+
+        List<String> drops = lint("drop-table").stream()
+                .map(f -> f.location().path() + ":" + f.location().line() + " " + f.severity() + " " + f.message())
+                .toList();
+
+        assertEquals(List.of("db/delta/77/rebuild.sqlite.sql:3 INFO DROP TABLE removes table staging and all its rows"
+                + " (guarded: rows copied to staging_new at line 2)",
+                "db/delta/78/rebuild.sqlite.sql:3 ERROR DROP TABLE removes table staging and all its rows (the copy"
+                + " to staging_new at line 2 leaves out column unread, whose values are lost)"), drops);
+        assertEquals(List.of(), lint("alter-column-type"));
+    }
+
     private void sessionsTables(int mysqlLength, int postgresLength) throws IOException {
         write("db/1_init.mysql.up.sql", "CREATE TABLE sessions (token VARCHAR(" + mysqlLength + "));\n");
         write("db/1_init.postgres.up.sql", "CREATE TABLE sessions (token VARCHAR(" + postgresLength + "));\n");

@@ -42,10 +42,14 @@ final class ColumnWrites {
      *     one cast to any type ({@link TextCasts#castType}): the source column's key to that type as written
      * @param rowIndependent the keys of the columns it gives a value that reads nothing of the row or of its table
      *     (a literal, {@code (SELECT id FROM tenants LIMIT 1)}): the same for every row it reaches
+     * @param fixesChosenRows true when its own WHERE alone picks the rows, by comparing their columns with values
+     *     ({@code WHERE hidden = 'FALSE'}): no join, FROM list, subquery or placeholder, not a condition that holds
+     *     for every row, nor one that only asks for a value ({@code WHERE c IS NOT NULL}); a data fix of those rows
      */
     record Update(String table, List<String> assigned, Map<String, String> copies, boolean everyRow,
             Set<String> cleared, String rowsWithValueIn, String rowsWithoutValueIn, Map<String, String> conversions,
-            Map<String, String> derivations, Map<String, String> castTypes, Set<String> rowIndependent) {
+            Map<String, String> derivations, Map<String, String> castTypes, Set<String> rowIndependent,
+            boolean fixesChosenRows) {
 
         /**
          * The copies that carry every value their source column holds: all of them when the UPDATE reaches every
@@ -69,7 +73,7 @@ final class ColumnWrites {
         /** This UPDATE, known to reach every row of its table. */
         Update reachingEveryRow() {
             return new Update(table, assigned, copies, true, cleared, null, null, conversions, derivations, castTypes,
-                    rowIndependent);
+                    rowIndependent, false);
         }
 
         private Map<String, String> ofEveryValue(Map<String, String> moves) {
@@ -82,6 +86,9 @@ final class ColumnWrites {
     }
 
     /** Words that end an UPDATE's SET list at depth zero, in the dialects that have them. */
+    /** The symbols that compare two values in a condition. */
+    private static final Set<String> COMPARISONS = Set.of("=", "<>", "!=", "<", ">", "<=", ">=");
+
     private static final Set<String> AFTER_SET = Set.of("FROM", "WHERE", "RETURNING", "ORDER", "LIMIT", "OUTPUT",
             "OPTION");
 
@@ -169,10 +176,30 @@ final class ColumnWrites {
                 : OwnKeySelection.column(condition, alias, table.text());
         String rowsWithoutValueIn = condition == null || joined ? null
                 : onlyTestsForNull(condition, alias, table.text(), false);
+        boolean fixesChosenRows = !joined && !everyRow && condition != null && rowsWithValueIn == null
+                && comparesOwnColumnsWithValues(condition);
         return Optional.of(new Update(table.text(), List.copyOf(assigned), Map.copyOf(copies), !joined && everyRow,
                 Set.copyOf(cleared), rowsWithValueIn, rowsWithoutValueIn, joined ? Map.of() : Map.copyOf(conversions),
                 joined ? Map.of() : Map.copyOf(derivations), joined ? Map.of() : Map.copyOf(castTypes),
-                joined ? Set.of() : Set.copyOf(rowIndependent)));
+                joined ? Set.of() : Set.copyOf(rowIndependent), fixesChosenRows));
+    }
+
+    /**
+     * True for a condition that reads nothing but the row and values written in it ({@code hidden = 'FALSE' AND
+     * id > 10}): no subquery, nothing filled in later (a placeholder, a client's {@code :var} or {@code &var}), and
+     * a comparison among its words, so that whether it picks a row depends on that row's own columns.
+     */
+    private static boolean comparesOwnColumnsWithValues(List<Token> condition) {
+        boolean compares = false;
+        for (Token token : condition) {
+            if (token.type() == TokenType.PLACEHOLDER || token.isAnyWord("SELECT", "WITH", "VALUES")
+                    || token.isSymbol(":") || token.isSymbol("&") || token.isSymbol("?")) {
+                return false;
+            }
+            compares |= token.isAnyWord("IN", "LIKE", "BETWEEN", "IS") || token.type() == TokenType.SYMBOL
+                    && COMPARISONS.contains(token.text());
+        }
+        return compares;
     }
 
     /**

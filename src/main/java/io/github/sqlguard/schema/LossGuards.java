@@ -436,8 +436,13 @@ public final class LossGuards {
         columns.written(OwnKeySelection.reachingEveryRow(EnumCasts.readAsCopies(WideningCasts.readAsCopies(
                 columns.testingOnlyNullColumn(update), before, statement.dialect()), before), before),
                 statement.tokens(), statement.context().databases(), mayBeUndone(statement), lineOf(statement));
-        copies.copyChanged(update.table(), columns.notAddedTo(update.table(), update.assigned()), "overwrites",
-                lineOf(statement));
+        List<String> overwritten = columns.notAddedTo(update.table(), update.assigned());
+        if (update.fixesChosenRows()) {
+            // A fix of the rows its WHERE picks loses what the same UPDATE of the table copied would: no more
+            copies.copyFixed(update.table(), overwritten, lineOf(statement));
+        } else {
+            copies.copyChanged(update.table(), overwritten, "overwrites", lineOf(statement));
+        }
     }
 
     /**

@@ -190,7 +190,8 @@ public final class MigrationHistories implements EarlierRoutines {
     /**
      * The files with a history per database they belong to: a file that names no database, in the folder
      * where files for several databases live ({@code sql/x.up.sql} next to {@code sql/x.mysql.up.sql}, or
-     * {@code db/V1__x.sql} above {@code db/postgres/}), runs on each of them, except on a database that has
+     * {@code db/V1__x.sql} above {@code db/postgres/}), or in a version folder beside one that holds such files
+     * ({@link #stepsFolder}), runs on each of them, except on a database that has
      * its own version of the same file. A file whose siblings show that it names a database
      * ({@link SiblingDatabaseNames}) runs on that database only.
      */
@@ -210,8 +211,9 @@ public final class MigrationHistories implements EarlierRoutines {
                         ? Optional.of(SiblingDatabaseNames.databaseFile(file.path())) : Optional.empty())
                         .ifPresent(named -> {
                     List<String> roots = rootsByDatabase.computeIfAbsent(history, h -> new ArrayList<>());
-                    if (!roots.contains(named.root())) {
-                        roots.add(named.root());
+                    String root = stepsFolder(named.root());
+                    if (!roots.contains(root)) {
+                        roots.add(root);
                     }
                     ownVersions.computeIfAbsent(history, h -> new java.util.HashSet<>()).add(named.genericPath());
                 });
@@ -237,6 +239,19 @@ public final class MigrationHistories implements EarlierRoutines {
             }
         }
         return joined;
+    }
+
+    /**
+     * The folder whose files for every database run on the database of a file in {@code root}: {@code root} itself,
+     * or, when {@code root} is named for a version ({@code delta/77/} holding {@code x.sql.sqlite} beside
+     * {@code y.sql}), the folder of its sibling versions ({@code delta/}), whose files that name no database are the
+     * earlier and later steps of the same sequence and run on every database, with or without a file of its own there.
+     */
+    private static String stepsFolder(String root) {
+        int end = root.length() - 1;
+        int start = root.lastIndexOf('/', end - 1) + 1;
+        return end > start && InstallScripts.isVersionFolder(root.substring(start, end)) ? root.substring(0, start)
+                : root;
     }
 
     /** The reversing scripts by the up script they reverse: its path, or its history and Flyway version. */

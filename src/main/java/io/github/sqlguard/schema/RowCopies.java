@@ -51,6 +51,16 @@ final class RowCopies {
         if (distinct.isPresent()) {
             return distinct;
         }
+        return withoutNarrowing(tokens, main).flatMap(read -> full(read.tokens(), main, before, selectIntoMakesTable)
+                .map(copy -> new Narrowed(copy, read.rows())));
+    }
+
+    /**
+     * The statement of {@code tokens} cut before the WHERE or inner join of its top-level query, and which rows that
+     * WHERE or join keeps ({@code "its WHERE selects"}, {@code "its join with p matches"}); empty when it has neither,
+     * or joins in a way that keeps every row (LEFT, FULL).
+     */
+    static Optional<WithoutNarrowing> withoutNarrowing(List<Token> tokens, int main) {
         int depth = 0;
         for (int i = main + 1; i < tokens.size(); i++) {
             Token token = tokens.get(i);
@@ -59,16 +69,12 @@ final class RowCopies {
                 continue;
             }
             if (token.isWord("WHERE")) {
-                return full(tokens.subList(0, i), main, before, selectIntoMakesTable)
-                        .map(copy -> new Narrowed(copy, "its WHERE selects"));
+                return Optional.of(new WithoutNarrowing(tokens.subList(0, i), "its WHERE selects"));
             }
             if (token.isAnyWord(JOIN_STARTS)) {
-                Optional<String> joined = innerJoined(tokens, i);
-                if (joined.isEmpty()) {
-                    return Optional.empty();
-                }
-                return full(tokens.subList(0, i), main, before, selectIntoMakesTable)
-                        .map(copy -> new Narrowed(copy, "its join with " + joined.get() + " matches"));
+                List<Token> beforeJoin = tokens.subList(0, i);
+                return innerJoined(tokens, i).map(joined -> new WithoutNarrowing(beforeJoin,
+                        "its join with " + joined + " matches"));
             }
         }
         return Optional.empty();
@@ -86,16 +92,18 @@ final class RowCopies {
     }
 
     /**
-     * A statement read as if its query had no {@code DISTINCT}, and which rows that DISTINCT keeps.
+     * A statement read as if its query had no {@code DISTINCT}, WHERE or inner join, and which rows that keeps.
      *
-     * @param tokens the statement without its {@code DISTINCT} or {@code DISTINCT ON (..)}
-     * @param rows the rows the DISTINCT keeps ({@code "its DISTINCT picks, one of each set of equal rows"})
+     * @param tokens the statement without its {@code DISTINCT} or {@code DISTINCT ON (..)}, or cut before its WHERE
+     *     or join
+     * @param rows the rows it keeps ({@code "its DISTINCT picks, one of each set of equal rows"}, {@code "its WHERE
+     *     selects"})
      */
-    record WithoutDistinct(List<Token> tokens, String rows) {
+    record WithoutNarrowing(List<Token> tokens, String rows) {
     }
 
     /** The statement of {@code tokens} without the DISTINCT of its top-level query, or empty when it has none. */
-    static Optional<WithoutDistinct> withoutDistinct(List<Token> tokens, int main) {
+    static Optional<WithoutNarrowing> withoutDistinct(List<Token> tokens, int main) {
         int select = main;
         int depth = 0;
         while (select < tokens.size() && !(depth == 0 && tokens.get(select).isWord("SELECT"))) {
@@ -118,7 +126,7 @@ final class RowCopies {
         }
         List<Token> withoutDistinct = new ArrayList<>(tokens.subList(0, select + 1));
         withoutDistinct.addAll(tokens.subList(end, tokens.size()));
-        return Optional.of(new WithoutDistinct(withoutDistinct, rows));
+        return Optional.of(new WithoutNarrowing(withoutDistinct, rows));
     }
 
     /** The table an inner, cross or right join starting at {@code at} joins, or empty for another join. */

@@ -96,7 +96,9 @@ final class TableCopies {
         RowCopies.full(tokens, main, before, selectIntoMakesTable).ifPresent(copy -> copied(copy.source(),
                 copy.target(), at, how, ColumnListCopy.columnsOfFullCopy(tokens, main, before, selectIntoMakesTable)
                         .or(() -> knownColumns(before, copy.source())).orElse(null)));
-        ColumnListCopy.unverified(tokens, main, before, selectIntoMakesTable).ifPresent(copy -> {
+        Optional<ColumnListCopy.Unverified> unverified = ColumnListCopy.unverified(tokens, main, before,
+                selectIntoMakesTable);
+        unverified.ifPresent(copy -> {
             String unknown = "sqlguard does not know every column of " + copy.source();
             if (!copy.everyRow()) {
                 copiedByUnknownList(copy, at, "the copy to " + copy.target() + " at " + at
@@ -110,9 +112,11 @@ final class TableCopies {
             }
         });
         // A DISTINCT copy by a column list from a table whose columns are unknown loses both the rows it merges and
-        // the columns it leaves out: no guard, but a drop of its source says where the rest went
-        RowCopies.withoutDistinct(tokens, main).ifPresent(read -> ColumnListCopy.unverified(read.tokens(), main,
-                before, selectIntoMakesTable).filter(ColumnListCopy.Unverified::everyRow).ifPresent(copy ->
+        // the columns it leaves out, and so does one through a WHERE or an inner join that the list's reading does not
+        // already account for: no guard, but a drop of its source says where the rest went
+        RowCopies.withoutDistinct(tokens, main).or(() -> unverified.isPresent() ? Optional.empty()
+                : RowCopies.withoutNarrowing(tokens, main)).ifPresent(read -> ColumnListCopy.unverified(read.tokens(),
+                main, before, selectIntoMakesTable).filter(ColumnListCopy.Unverified::everyRow).ifPresent(copy ->
                         copiedInPart(copy.source(), "the copy to " + copy.target() + " at " + at
                                 + " keeps only the rows " + read.rows() + ", and lists its columns; sqlguard does not"
                                 + " know every column of " + copy.source() + ": those it leaves out are lost")));
@@ -168,6 +172,25 @@ final class TableCopies {
             partial.put(source, new PartialCopy("the copy to " + copy.targetName() + " at " + copy.at()
                     + " no longer holds " + (lost.size() == 1 ? "column " : "columns ") + String.join(", ", lost)
                     + ", which " + at + " " + change, "", "", Set.of(), Set.of()));
+        });
+    }
+
+    /**
+     * The script overwrote {@code columns} of {@code table} at {@code at} only in the rows an UPDATE's WHERE picks by
+     * their own values ({@code UPDATE t_new SET hidden = 0 WHERE hidden = 'FALSE'}): a data fix, which run on the
+     * table copied would lose the same values and pass. A copy kept there still guards the drop of its source; its
+     * note says which rows it no longer holds as they were.
+     */
+    void copyFixed(String table, List<String> columns, String at) {
+        String key = SchemaNames.key(table);
+        full.replaceAll((source, copy) -> {
+            List<String> fixed = copy.copiedAmong(columns);
+            if (!copy.target().equals(key) || fixed.isEmpty()) {
+                return copy;
+            }
+            return new FullCopy(copy.target(), copy.note() + "; " + at + " overwrites " + (fixed.size() == 1
+                    ? "column " : "columns ") + String.join(", ", fixed) + " in the rows its WHERE selects",
+                    copy.verified(), copy.targetName(), copy.at(), copy.columns());
         });
     }
 
