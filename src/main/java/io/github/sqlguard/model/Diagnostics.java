@@ -84,7 +84,8 @@ public final class Diagnostics {
     public static final RuleInfo ANALYSIS_FAILED = new RuleInfo("analysis-failed", Severity.ERROR,
             "sqlguard could not finish analysing a file",
             "Something in the file (a statement nested thousands of levels deep, say) made the analysis give up. "
-                    + "Nothing in that file was checked, so it is reported instead of passed.",
+                    + "Nothing in that file was checked, so it is reported instead of passed. The message names the "
+                    + "error and the place in sqlguard's code where it happened, for a bug report.",
             "Simplify the statement at fault, or exclude the file with <excludes> after checking it by hand; "
                     + "please report the message to the sqlguard project.",
             List.of(), List.of());
