@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -214,6 +215,25 @@ class LinterGuardTest {
         assertEquals(Severity.ERROR, findings.get(0).severity());
         assertEquals("3:1 " + message, findings.get(0).location().line() + ":" + findings.get(0).location().column()
                 + " " + findings.get(0).message());
+    }
+
+    /**
+     * A later copy of some of the rows (a side table filled through a join) does not take the place of an earlier
+     * copy of every row in what the drop of their source says: the copy of every row says where the rows went.
+     */
+    @Test
+    void aCopyOfSomeRowsAfterACopyOfEveryRowLeavesTheNoteOfTheWholeCopy() throws IOException {
+        List<Finding> findings = lint(Dialect.POSTGRESQL, """
+                CREATE TABLE tmp_requests (file_id bigint NOT NULL, user_id int);
+                CREATE TABLE tmp_owners (file_id bigint NOT NULL, owner int);
+                INSERT INTO tmp_requests SELECT file_id, user_id FROM requests;
+                INSERT INTO tmp_owners SELECT r.file_id, f.owner FROM requests r JOIN files f USING (file_id);
+                DROP TABLE requests;""", "drop-table");
+
+        assertEquals(1, findings.size(), findings.toString());
+        assertEquals("DROP TABLE removes table requests and all its rows (the copy to tmp_requests at line 3 lists "
+                + "its columns, and sqlguard does not know every column of requests: those it leaves out are lost)",
+                findings.get(0).message());
     }
 
     /**

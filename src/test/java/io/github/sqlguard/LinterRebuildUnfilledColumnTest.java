@@ -57,6 +57,29 @@ class LinterRebuildUnfilledColumnTest {
                 "7:1 drop-table ERROR"), drops);
     }
 
+    /**
+     * Between two migrations the application writes the tables: a column no migration wrote may hold values, so a
+     * copy an earlier migration made that leaves it out is no whole copy for a later drop.
+     */
+    @Test
+    void aColumnNoEarlierMigrationWroteMayHoldWhatTheApplicationWrote() throws IOException {
+        Path first = project.resolve("db/V1__site.sql");
+        Files.createDirectories(first.getParent());
+        Files.writeString(first, "CREATE TABLE site (id integer PRIMARY KEY, name varchar(10), creator_id integer);\n",
+                StandardCharsets.UTF_8);
+        Files.writeString(project.resolve("db/V2__aggregates.sql"), """
+                CREATE TABLE site_aggregates (site_id integer PRIMARY KEY);
+                INSERT INTO site_aggregates (site_id) SELECT id FROM site;
+                """, StandardCharsets.UTF_8);
+        Files.writeString(project.resolve("db/V3__drop.sql"), "ALTER TABLE site DROP COLUMN creator_id;\n",
+                StandardCharsets.UTF_8);
+
+        List<String> drops = ProjectLint.findings(project, Dialect.POSTGRESQL).stream()
+                .filter(finding -> finding.ruleId().equals("drop-column")).map(ProjectLint::placeAndMessage).toList();
+
+        assertEquals(List.of("1:18 drop-column ALTER TABLE site drops column creator_id"), drops);
+    }
+
     private List<String> drops(String rebuild) throws IOException {
         Path init = project.resolve("db/V0__init.sql");
         Files.createDirectories(init.getParent());

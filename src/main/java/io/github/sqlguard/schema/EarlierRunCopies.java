@@ -85,7 +85,7 @@ final class EarlierRunCopies {
     }
 
     private LossGuards earlierRunsOn(String database) {
-        return earlierRuns.computeIfAbsent(database, key -> LossGuards.acrossFiles("earlier migrations"));
+        return earlierRuns.computeIfAbsent(database, key -> LossGuards.acrossRuns("earlier migrations"));
     }
 
     /** For each statement that destroys what an earlier run copied, the note that says so. */

@@ -57,6 +57,8 @@ public final class LossGuards {
     private final TableNamespace namespace;
     private final Map<String, String> tableOfName = new HashMap<>();
     private Statement lastContainer;
+    /** Whether something other than the statements followed writes the tables between them ({@link #acrossRuns}). */
+    private boolean writtenBetweenStatements;
 
     /**
      * The guards of one run scope ({@link io.github.sqlguard.sql.StatementContext#runScope}): a Liquibase
@@ -74,6 +76,17 @@ public final class LossGuards {
     /** The guards of one migration whose statements its tool runs from several files, one after the other. */
     static LossGuards acrossFiles(String migration) {
         return new LossGuards(migration, true, TableNamespace.Names.DEFAULT);
+    }
+
+    /**
+     * The copies of many runs of the database tool, one after the other ({@link EarlierRunCopies}). Between two
+     * runs the application writes the tables, so a column no statement of theirs wrote may hold values all the
+     * same: a copy that leaves it out is no whole copy.
+     */
+    static LossGuards acrossRuns(String label) {
+        LossGuards guards = new LossGuards(label, true, TableNamespace.Names.DEFAULT);
+        guards.writtenBetweenStatements = true;
+        return guards;
     }
 
     private LossGuards(String unit, boolean spansFiles, TableNamespace.Names start) {
@@ -323,7 +336,8 @@ public final class LossGuards {
         String at = lineOf(statement);
         boolean mayBeUndone = mayBeUndone(statement);
         if (!mayBeUndone) {
-            copies.observe(tokens, main, before, selectIntoMakesTable, at, columns::unwrittenIn);
+            copies.observe(tokens, main, before, selectIntoMakesTable, at,
+                    writtenBetweenStatements ? table -> Set.of() : columns::unwrittenIn);
         }
         recordAddedColumns(tokens, main, before, mayBeUndone);
         addedIfMissing.observe(tokens, main, before, at, mayBeUndone);

@@ -251,6 +251,10 @@ final class TableCopies {
 
     /** Rows of {@code source} were copied, leaving out what {@code note} says. */
     private void copiedInPart(String source, String note) {
+        PartialCopy known = partial.get(SchemaNames.key(source));
+        if (known != null && !known.target().isEmpty()) {
+            return; // a copy of every row says more of where the rows went, and its columns may guard a drop
+        }
         partial.put(SchemaNames.key(source), new PartialCopy(note, "", "", Set.of(), Set.of()));
     }
 
