@@ -85,10 +85,10 @@ final class ColumnWrites {
         }
     }
 
-    /** Words that end an UPDATE's SET list at depth zero, in the dialects that have them. */
     /** The symbols that compare two values in a condition. */
     private static final Set<String> COMPARISONS = Set.of("=", "<>", "!=", "<", ">", "<=", ">=");
 
+    /** Words that end an UPDATE's SET list at depth zero, in the dialects that have them. */
     private static final Set<String> AFTER_SET = Set.of("FROM", "WHERE", "RETURNING", "ORDER", "LIMIT", "OUTPUT",
             "OPTION");
 
