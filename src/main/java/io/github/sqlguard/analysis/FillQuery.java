@@ -92,7 +92,8 @@ final class FillQuery {
             if (from < 0) {
                 if (token.isWord("FROM")) {
                     from = i;
-                    if (i + 1 >= core.size() || !filledTable.test(tableNameAt(core, i + 1))) {
+                    ObjectNames.NameAt read = ObjectNames.readName(core, i + 1);
+                    if (read == null || !filledTable.test(read.text())) {
                         return false;
                     }
                 } else if (token.isAnyWord("UNION", "INTERSECT", "EXCEPT", "MINUS")) {
@@ -106,14 +107,5 @@ final class FillQuery {
             }
         }
         return from >= 0;
-    }
-
-    /** The table name that starts at {@code index}, with its qualifiers ({@code app.purge}). */
-    private static String tableNameAt(List<Token> core, int index) {
-        StringBuilder name = new StringBuilder(core.get(index).text());
-        for (int i = index + 1; i + 1 < core.size() && core.get(i).isSymbol("."); i += 2) {
-            name.append('.').append(core.get(i + 1).text());
-        }
-        return name.toString();
     }
 }

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -163,7 +164,7 @@ public final class ScratchTables {
             model.createdTables().stream().filter(table -> !renamedAway.contains(key(table)))
                     .forEach(table -> created.add(key(table)));
             if (CreatedTableNames.createsTemporaryTable(model.statement().tokens())) {
-                model.createdTables().stream().map(this::sessionKey).filter(java.util.Objects::nonNull)
+                model.createdTables().stream().map(this::sessionKey).filter(Objects::nonNull)
                         .forEach(sessionTemporary::add);
             }
             if (model.statement().container()) {

@@ -218,7 +218,7 @@ final class SchemaHistory {
         Optional<SqlType> before = mixed.typeCertain(table, column) ? from : Optional.empty();
         String unknown = before.isPresent() ? "" : whyTypeUnknown(table, column);
         retypes.computeIfAbsent(position, p -> new ArrayList<>()).add(new ColumnRetype(table, column, before, to,
-                unknown, "", java.util.Set.of(), before.isPresent() ? enumValues : Optional.empty()));
+                unknown, "", Set.of(), before.isPresent() ? enumValues : Optional.empty()));
         if (to.isPresent()) {
             mixed.typeStated(table, column);
         }
@@ -345,7 +345,7 @@ final class SchemaHistory {
     }
 
     /** The columns, as written, only another definition of {@code table} gave it, before {@code statementPosition}. */
-    java.util.Set<String> namesOfOtherDefinitions(String table, int statementPosition) {
+    Set<String> namesOfOtherDefinitions(String table, int statementPosition) {
         return mixed.namesOfOtherDefinitions(SchemaNames.key(table), statementPosition);
     }
 

@@ -3,6 +3,7 @@ package io.github.sqlguard.schema;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -103,8 +104,8 @@ public final class SchemaView {
      * The columns, as written, that another definition of {@code table} gave it and its last one lacks, when two
      * histories defined it differently: it may have them or not.
      */
-    java.util.Set<String> namesOfOtherDefinitions(String table) {
-        return history == null ? java.util.Set.of() : history.namesOfOtherDefinitions(table, position);
+    Set<String> namesOfOtherDefinitions(String table) {
+        return history == null ? Set.of() : history.namesOfOtherDefinitions(table, position);
     }
 
     /**
