@@ -49,8 +49,10 @@ final class XmlChangelogParser {
             return new Run(text, lines, reader, parsed.length() != text.length()).readDocument();
         } catch (XMLStreamException e) {
             Location at = e.getLocation();
-            throw new ChangelogSyntaxException(messageOf(e), at == null ? 1 : at.getLineNumber(),
-                    at == null ? 1 : at.getColumnNumber());
+            int offset = at == null ? 0 : lines.lineStart(at.getLineNumber()) + at.getColumnNumber() - 1;
+            int inside = Math.max(0, Math.min(offset + (at != null && at.getLineNumber() == 1
+                    && parsed.length() != text.length() ? 1 : 0), lastPosition(text)));
+            throw new ChangelogSyntaxException(messageOf(e), lines.lineOf(inside), lines.columnOf(inside));
         } catch (RuntimeException e) {
             throw new ChangelogSyntaxException("XML parser failed: " + e, 1, 1);
         } finally {
@@ -62,6 +64,18 @@ final class XmlChangelogParser {
                 }
             }
         }
+    }
+
+    /**
+     * The offset just past the text's last character that is not a line break: the parser reports an early end of
+     * file one or two columns past the last line, where no editor can place a cursor.
+     */
+    private static int lastPosition(String text) {
+        int end = text.length();
+        while (end > 0 && (text.charAt(end - 1) == '\n' || text.charAt(end - 1) == '\r')) {
+            end--;
+        }
+        return end;
     }
 
     private static String messageOf(XMLStreamException e) {
@@ -133,10 +147,14 @@ final class XmlChangelogParser {
                     lines.columnOf(start));
         }
 
+        /** The refusal, located at the {@code <!DOCTYPE} itself: the reader stands just past the declaration. */
         private ChangelogSyntaxException refuseDtd() {
             Location at = reader.getLocation();
-            return new ChangelogSyntaxException("DOCTYPE declarations are refused: DTDs and external entities are "
-                    + "disabled, nothing they reference was read", at.getLineNumber(), at.getColumnNumber());
+            int start = text.lastIndexOf("<!DOCTYPE", Math.min(offsetOf(at), text.length()));
+            String message = "DOCTYPE declarations are refused: DTDs and external entities are disabled, nothing "
+                    + "they reference was read";
+            return start < 0 ? new ChangelogSyntaxException(message, at.getLineNumber(), at.getColumnNumber())
+                    : new ChangelogSyntaxException(message, lines.lineOf(start), lines.columnOf(start));
         }
 
         private void startElement() {

@@ -31,6 +31,8 @@ class XmlChangelogSafetyTest {
         assertEquals("malformed-changelog", problem.ruleId());
         assertEquals(Severity.ERROR, problem.severity());
         assertTrue(problem.message().contains("DTD") || problem.message().contains("xxe"), problem.message());
+        assertEquals(2, problem.location().line(), "at the DOCTYPE, not past it");
+        assertEquals(1, problem.location().column());
         assertFalse(changelog.toString().contains("TOP_SECRET_TABLE"));
         assertTrue(changelog.scripts().isEmpty());
     }
@@ -46,6 +48,8 @@ class XmlChangelogSafetyTest {
                 + "</changeSet></databaseChangeLog>\n";
         Changelog changelog = XmlChangelogTest.read(xml, LiquibaseOptions.defaults());
         assertEquals("malformed-changelog", changelog.problems().get(0).ruleId());
+        assertEquals(2, changelog.problems().get(0).location().line());
+        assertEquals(1, changelog.problems().get(0).location().column());
         assertFalse(changelog.toString().contains("LEAKED_NAME"));
         assertTrue(changelog.scripts().isEmpty());
     }
@@ -65,6 +69,17 @@ class XmlChangelogSafetyTest {
         assertEquals("malformed-changelog", problem.ruleId());
         assertEquals(4, problem.location().line());
         assertTrue(problem.message().contains("delete"), problem.message());
+    }
+
+    @Test
+    void aChangelogEndingEarlyIsReportedOnItsLastCharacterNotPastIt() {
+        String xml = "<databaseChangeLog>\n  <changeSet id=\"1\" author=\"a\">\n    <sql>DELETE FROM t</sql>\n"
+                + "  </changeSet>";
+        Changelog changelog = XmlChangelogTest.read(xml, LiquibaseOptions.defaults());
+        Finding problem = changelog.problems().get(0);
+        assertEquals("malformed-changelog", problem.ruleId());
+        assertEquals(4, problem.location().line());
+        assertEquals("  </changeSet>".length() + 1, problem.location().column(), problem.toString());
     }
 
     @Test
