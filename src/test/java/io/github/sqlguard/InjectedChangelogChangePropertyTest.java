@@ -27,11 +27,10 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The same promise for Liquibase XML changelogs from the corpus: a change that destroys data ({@code <delete>}
- * without a where, {@code <dropTable>}, {@code <dropColumn>}, raw {@code <sql>}) added as the last change of any
- * changeset that runs is reported on its own line, whatever the changeset's attributes, preconditions and
- * neighbours. The
- * places come from a fixed seed ({@code -Dsqlguard.injectSeed}, {@code -Dsqlguard.injectTries}).
+ * The same promise for Liquibase XML and YAML changelogs from the corpus: a change that destroys data ({@code delete}
+ * without a where, {@code dropTable}, {@code dropColumn}, raw {@code sql}) added to the changes of any
+ * changeset that runs is reported on its own lines, whatever the changeset's attributes, preconditions and
+ * neighbours (or the changelog is reported unreadable, or the entry holding the change unchecked). The places come from a fixed seed ({@code -Dsqlguard.injectSeed}, {@code -Dsqlguard.injectTries}).
  */
 class InjectedChangelogChangePropertyTest {
 
@@ -45,6 +44,12 @@ class InjectedChangelogChangePropertyTest {
             "<dropTable tableName=\"injected_customers\"/>",
             "<dropColumn tableName=\"injected_customers\" columnName=\"email\"/>",
             "<sql>DELETE FROM injected_customers</sql>", "<sql><![CDATA[TRUNCATE TABLE injected_customers]]></sql>");
+    private static final List<String> YAML_DESTROYING = List.of("delete:\n  tableName: injected_customers",
+            "dropTable:\n  tableName: injected_customers",
+            "dropColumn:\n  tableName: injected_customers\n  columnName: email",
+            "sql:\n  sql: DELETE FROM injected_customers", "sql:\n  sql: |\n    TRUNCATE TABLE injected_customers");
+    private static final Pattern YAML_CHANGES = Pattern.compile("(?m)^[ \\t-]*changes:[ \\t]*\\r?\\n");
+    private static final Pattern YAML_ITEM = Pattern.compile("( *)- \\w");
     private static final Pattern CHANGESET_END = Pattern.compile("<(?:\\w+:)?rollback[\\s>/]|</(?:\\w+:)?changeSet>");
 
     @BeforeAll
@@ -68,6 +73,22 @@ class InjectedChangelogChangePropertyTest {
                 random.nextLong()));
     }
 
+    static Stream<Arguments> yamlTries() throws IOException {
+        if (!Files.isDirectory(CORPUS)) {
+            return Stream.of(Arguments.of(0, CORPUS, 0L));
+        }
+        List<Path> files = new ArrayList<>();
+        for (Path file : Stream.concat(CorpusFiles.files(CORPUS, ".yaml").stream(),
+                CorpusFiles.files(CORPUS, ".yml").stream()).toList()) {
+            if (Files.size(file) <= MAX_SOURCE_BYTES && !yamlPlaces(read(file)).isEmpty()) {
+                files.add(file);
+            }
+        }
+        Random random = new Random(SEED);
+        return IntStream.range(0, TRIES).mapToObj(i -> Arguments.of(i, files.get(random.nextInt(files.size())),
+                random.nextLong()));
+    }
+
     @TempDir
     Path project;
 
@@ -82,16 +103,65 @@ class InjectedChangelogChangePropertyTest {
         String injected = text.substring(0, place) + "\n" + DESTROYING.get(random.nextInt(DESTROYING.size()))
                 + "\n" + text.substring(place);
         int line = new LineIndex(injected).lineOf(place + 1);
-        Path file = project.resolve("db/changelog.xml");
+        assertReportedOn(source, injected, "db/changelog.xml", line, line);
+    }
+
+    @ParameterizedTest(name = "try {0}: {1}")
+    @MethodSource("yamlTries")
+    void aDestroyingChangeAddedToAYamlChangesetIsReportedOnItsLine(int attempt, Path source, long seed)
+            throws IOException {
+        String text = read(source);
+        Random random = new Random(seed);
+        List<YamlPlace> places = yamlPlaces(text);
+        YamlPlace place = places.get(random.nextInt(places.size()));
+        String item = " ".repeat(place.indent()) + "- " + YAML_DESTROYING.get(random.nextInt(YAML_DESTROYING.size()))
+                .replace("\n", "\n" + " ".repeat(place.indent() + 4)) + "\n";
+        String injected = text.substring(0, place.offset()) + item + text.substring(place.offset());
+        LineIndex lines = new LineIndex(injected);
+        assertReportedOn(source, injected, "db/changelog.yaml", lines.lineOf(place.offset()),
+                lines.lineOf(place.offset() + item.length() - 1));
+    }
+
+    /** A line where a new item of a {@code changes:} list can begin, and that list's indentation. */
+    record YamlPlace(int offset, int indent) {
+    }
+
+    /** The start of each {@code changes:} list's first item (block style, outside comments). */
+    static List<YamlPlace> yamlPlaces(String text) {
+        List<YamlPlace> places = new ArrayList<>();
+        if (!text.contains("databaseChangeLog")) {
+            return places;
+        }
+        Matcher changes = YAML_CHANGES.matcher(text);
+        while (changes.find()) {
+            int next = changes.end();
+            Matcher item = YAML_ITEM.matcher(text).region(next, text.length());
+            if (item.lookingAt()) {
+                places.add(new YamlPlace(next, item.group(1).length()));
+            }
+        }
+        return places;
+    }
+
+    /** Asserts that a finding of the changelog written as {@code path} lies on lines {@code first} to {@code last}. */
+    private void assertReportedOn(Path source, String injected, String path, int first, int last)
+            throws IOException {
+        Path file = project.resolve(path);
         Files.createDirectories(file.getParent());
         Files.writeString(file, injected, StandardCharsets.UTF_8);
         List<Finding> findings = assertTimeoutPreemptively(PER_TRY, () -> ProjectLint.findings(project,
                 Dialect.AUTO), () -> "analysis of " + source + " did not end within " + PER_TRY);
-        assertTrue(findings.stream().anyMatch(f -> f.location().path().equals("db/changelog.xml")
-                && f.location().line() == line),
-                () -> source + ": nothing reported on line " + line + " for\n" + excerpt(injected, line)
+        assertTrue(findings.stream().filter(f -> f.location().path().equals(path)).anyMatch(f -> f.location().line()
+                >= first && f.location().line() <= last || coversTheWholeChangelog(f)
+                || f.ruleId().equals("unchecked-change") && f.location().line() < first),
+                () -> source + ": nothing reported on lines " + first + "-" + last + " for\n" + excerpt(injected, last)
                         + "\nfindings: " + findings.stream().map(f -> f.location().path() + ":"
                                 + f.location().line() + ":" + f.ruleId()).collect(Collectors.joining(", ")));
+    }
+
+    /** A changelog that cannot be read is reported as such: none of its changes was checked, and it says so. */
+    private static boolean coversTheWholeChangelog(Finding finding) {
+        return finding.ruleId().equals("malformed-changelog");
     }
 
     /** Where a change can be added: before each running changeset's rollback or end tag, outside comments. */

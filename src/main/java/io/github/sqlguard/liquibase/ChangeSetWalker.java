@@ -35,6 +35,10 @@ import java.util.Set;
  */
 final class ChangeSetWalker {
 
+    /** What may stand in a databaseChangeLog beside changesets and includes, none of it holding a change. */
+    private static final Set<String> ROOT_ENTRIES_WITHOUT_CHANGES = Set.of("property", "preConditions",
+            "removeChangeSetProperty", "logicalFilePath", "changeLogId", "objectQuotingStrategy");
+
     private static final Set<String> NOT_CHANGES = Set.of("comment", "rollback", "preConditions", "validCheckSum",
             "changes", "modifySql");
 
@@ -69,11 +73,38 @@ final class ChangeSetWalker {
                 case "changeSet" -> changeSet(child.withChangeSetItemsHoisted(), synthetic);
                 case "include" -> include(child, "file", false, synthetic);
                 case "includeAll" -> include(child, "path", true, synthetic);
+                case "modifyChangeSets" -> modifiedIncludes(child, synthetic);
                 default -> {
                     // properties were read above; preConditions of the whole changelog run no change
+                    if (!ROOT_ENTRIES_WITHOUT_CHANGES.contains(child.name()) && holdsSomething(child)) {
+                        unchecked(child, "databaseChangeLog holds '" + child.name() + "', which is not a changeSet, "
+                                + "include or other entry Liquibase knows (misspelt?): Liquibase refuses the "
+                                + "changelog, or an extension reads the entry, and nothing in it was checked");
+                    }
                 }
             }
         }
+    }
+
+    /** The includes a {@code modifyChangeSets} wraps (to run their changesets with another executor) still run. */
+    private void modifiedIncludes(ChangeNode modify, SyntheticStatements synthetic) {
+        for (ChangeNode child : modify.children()) {
+            switch (child.name()) {
+                case "include" -> include(child, "file", false, synthetic);
+                case "includeAll" -> include(child, "path", true, synthetic);
+                default -> {
+                    if (holdsSomething(child)) {
+                        unchecked(child, "modifyChangeSets holds '" + child.name() + "', not an include or "
+                                + "includeAll, and nothing in it was checked");
+                    }
+                }
+            }
+        }
+    }
+
+    /** True for an entry with settings or children of its own: one that could hold changes. */
+    private static boolean holdsSomething(ChangeNode entry) {
+        return !entry.children().isEmpty() || !entry.attributes().isEmpty();
     }
 
     /** Follows an include or includeAll; one that names nothing is refused by Liquibase, and reported. */

@@ -85,11 +85,22 @@ final class YamlChangelogParser {
 
     private ChangeNode document(Node root) throws ChangelogSyntaxException {
         if (root instanceof MappingNode mapping) {
+            NodeTuple changelog = null;
             for (NodeTuple tuple : mapping.getValue()) {
                 if (tuple.getKeyNode() instanceof ScalarNode key && key.getValue().equals("databaseChangeLog")) {
-                    comments = YamlComments.byItem(text, lines, root, offsetOf(key.getStartMark()));
-                    return entry("databaseChangeLog", key, tuple.getValueNode(), 1);
+                    if (changelog != null) {
+                        // Liquibase keeps the last list only, so the changes above it would be checked in vain.
+                        throw new ChangelogSyntaxException("duplicate key 'databaseChangeLog' (Liquibase would "
+                                + "silently run only the last list)", key.getStartMark().getLine() + 1,
+                                key.getStartMark().getColumn() + 1);
+                    }
+                    changelog = tuple;
                 }
+            }
+            if (changelog != null) {
+                Node key = changelog.getKeyNode();
+                comments = YamlComments.byItem(text, lines, root, offsetOf(key.getStartMark()));
+                return entry("databaseChangeLog", key, changelog.getValueNode(), 1);
             }
         }
         return node("(not a changelog)", root, Map.of(), Map.of(), null, null, List.of());

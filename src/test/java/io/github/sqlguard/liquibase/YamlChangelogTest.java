@@ -356,6 +356,29 @@ class YamlChangelogTest {
     }
 
     @Test
+    void aSecondDatabaseChangeLogKeyIsReportedNotSkipped() {
+        Changelog changelog = read("twice.yaml", """
+                databaseChangeLog:
+                  - changeSet:
+                      id: 1
+                      author: a
+                      changes:
+                        - sql: select 1
+                databaseChangeLog:
+                  - changeSet:
+                      id: 2
+                      author: a
+                      changes:
+                        - dropTable:
+                            tableName: customers
+                """, LiquibaseOptions.defaults());
+        assertEquals("malformed-changelog", changelog.problems().get(0).ruleId());
+        assertEquals("db/twice.yaml:7:1", changelog.problems().get(0).location().toString());
+        assertTrue(changelog.problems().get(0).message().contains("only the last"),
+                changelog.problems().get(0).message());
+    }
+
+    @Test
     void aMergeKeyBringsInTheAnchoredEntriesAndTheOwnOnesWin() {
         List<Statement> statements = statements("m.yaml", """
                 databaseChangeLog:
