@@ -78,8 +78,8 @@ final class ChangeSetWalker {
                     // properties were read above; preConditions of the whole changelog run no change
                     if (!ROOT_ENTRIES_WITHOUT_CHANGES.contains(child.name()) && holdsSomething(child)) {
                         unchecked(child, "databaseChangeLog holds '" + child.name() + "', which is not a changeSet, "
-                                + "include or other entry Liquibase knows (misspelt?): Liquibase refuses the "
-                                + "changelog, or an extension reads the entry, and nothing in it was checked");
+                                + "include or other entry Liquibase knows (misspelt?): Liquibase refuses or ignores "
+                                + "it, or an extension runs it, and nothing in it was checked");
                     }
                 }
             }
