@@ -4,6 +4,8 @@ import io.github.sqlguard.analysis.ObjectNames;
 import io.github.sqlguard.model.Dialect;
 import io.github.sqlguard.sql.Statement;
 import io.github.sqlguard.sql.StatementContext;
+import io.github.sqlguard.sql.Token;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -83,12 +85,15 @@ public record RowFilter(String verb, String table, Optional<String> alwaysTrue, 
         if (joined.isPresent()) {
             return joined.map(found -> ofJoinedQuery(found, statement, facts));
         }
-        return WhereTokens.of(statement.tokens()).map(where -> {
+        // A change a query loop runs for each of its rows, limited to the loop's row, is judged as the IN it equals.
+        Optional<List<Token>> loopSubquery = RowLoopCondition.asSubquery(statement);
+        String reader = loopSubquery.isPresent() ? "the FOR loop that runs it once per row" : "its subquery";
+        return WhereTokens.of(loopSubquery.orElse(statement.tokens())).map(where -> {
             Optional<WhereJudgement.RelatedRow> unfiltered = WhereJudgement.onlyRequiresRelatedRow(where)
                     .flatMap(row -> restrictingNothing(row, where.table(), statement, facts));
             // A related row required in the target itself, on the same columns or on none, is every row, whatever
             // the SET reads.
-            Optional<String> itself = unfiltered.flatMap(row -> itselfEveryRow(row, where.table(), "its subquery"));
+            Optional<String> itself = unfiltered.flatMap(row -> itselfEveryRow(row, where.table(), reader));
             if (itself.isPresent()) {
                 return new RowFilter(where.verb(), where.table(), itself, Optional.empty(), false, false, false);
             }

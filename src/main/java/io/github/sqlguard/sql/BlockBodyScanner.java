@@ -6,6 +6,7 @@ import java.util.Deque;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -21,6 +22,7 @@ final class BlockBodyScanner {
 
     private final boolean localDeclare;
     private List<Token> tokens;
+    private int from;
     private int to;
     private int pos;
     private final StringBuilder open = new StringBuilder();
@@ -53,13 +55,30 @@ final class BlockBodyScanner {
     /** The query loops a CONTINUE, EXIT, RETURN or GOTO in them may leave early: none runs a statement for every row. */
     private final Set<RowLoop> leftEarly = Collections.newSetFromMap(new IdentityHashMap<>());
     private final HandledBlocks handledBlocks = new HandledBlocks();
+    /** The literals one call passes for the routine's parameters, by lower-case name; empty for the body itself. */
+    private final Map<String, Token> arguments;
+    /** Set after a T-SQL {@code IF cond} that the call's literals never meet: what it governs never runs. */
+    private boolean governsDeadCode;
+    /** The nesting of the T-SQL block such an IF governs, inside which nothing runs; -1 outside one. */
+    private int deadBlockAt = -1;
 
     /**
      * @param localDeclare true when DECLARE declares a local, a cursor or a handler (MySQL, T-SQL) rather than
      *     starting a section (PL/SQL, PL/pgSQL)
      */
     BlockBodyScanner(boolean localDeclare) {
+        this(localDeclare, Map.of());
+    }
+
+    /**
+     * A scanner of a routine's body as one call runs it: the arms of an IF whose condition the call's literals
+     * never meet ({@link ArgumentConditions}) are left out, as the call runs none of their statements.
+     *
+     * @param arguments the literals the call passes for the routine's parameters, by lower-case name
+     */
+    BlockBodyScanner(boolean localDeclare, Map<String, Token> arguments) {
         this.localDeclare = localDeclare;
+        this.arguments = arguments;
     }
 
     /**
@@ -70,6 +89,7 @@ final class BlockBodyScanner {
      */
     List<BodyStatement> scan(List<Token> allTokens, int from, int end, boolean startInDeclarations) {
         this.tokens = allTokens;
+        this.from = from;
         this.to = end;
         this.pos = from;
         if (startInDeclarations) {
@@ -128,13 +148,18 @@ final class BlockBodyScanner {
 
     private void scanControlOrStatement() {
         Token token = tokens.get(pos);
+        boolean governedIsDead = governsDeadCode;
+        governsDeadCode = false;
         if (token.type() != TokenType.WORD) {
             if (isLabel()) {
                 pos += 5;
             } else {
-                collectStatement();
+                collectStatement(governedIsDead);
             }
         } else if (BlockSyntax.beginsBlock(tokens, pos, to)) {
+            if (governedIsDead && deadBlockAt < 0) {
+                deadBlockAt = open.length();
+            }
             boolean tryOrCatch = BlockSyntax.isTryOrCatch(BlockSyntax.at(tokens, pos + 1, to));
             branched |= open.length() > 0 || governsNext || tryOrCatch;
             pos += tryOrCatch ? 2 : 1;
@@ -151,6 +176,12 @@ final class BlockBodyScanner {
             boolean opensBlock = pos > conditionAt && tokens.get(pos - 1).isAnyWord("THEN", "LOOP", "DO");
             boolean oneStatement = pos > conditionAt && !opensBlock && token.isAnyWord("IF", "WHILE", "FORALL");
             ifArms.passed(token, opensBlock, open.length());
+            boolean neverHolds = token.isAnyWord("IF", "ELSIF", "ELSEIF") && ArgumentConditions.neverHolds(
+                    tokens.subList(conditionAt, opensBlock ? pos - 1 : pos), arguments, tokens.subList(from, to));
+            if (neverHolds && opensBlock) {
+                ifArms.armNeverRuns(open.length());
+            }
+            governsDeadCode = neverHolds && oneStatement;
             branched |= !oneStatement;
             thenBlocks |= opensBlock;
             governsNext = oneStatement;
@@ -159,7 +190,7 @@ final class BlockBodyScanner {
             branched = true;
             int body = findWord(pos + 1, "LOOP", "DO");
             if (body < 0) {
-                collectStatement();
+                collectStatement(governedIsDead);
             } else {
                 RowLoop rowLoop = runsWithBody ? RowLoop.at(tokens, pos, body, to) : null;
                 if (rowLoop == null) {
@@ -173,7 +204,7 @@ final class BlockBodyScanner {
             branched = true;
             int end = findWord(pos + 1, "END");
             if (end < 0) {
-                collectStatement();
+                collectStatement(governedIsDead);
             } else {
                 pos = end;
             }
@@ -181,7 +212,7 @@ final class BlockBodyScanner {
             branched = true;
             int when = findWord(pos + 1, "WHEN");
             if (when < 0) {
-                collectStatement();
+                collectStatement(governedIsDead);
             } else {
                 ifArms.openOther(open.length());
                 pos = when;
@@ -196,7 +227,7 @@ final class BlockBodyScanner {
         } else if (isColonLabel()) {
             pos += 2;
         } else {
-            collectStatement();
+            collectStatement(governedIsDead);
         }
     }
 
@@ -249,6 +280,9 @@ final class BlockBodyScanner {
         pos += BlockSyntax.blockEndLength(tokens, pos, to);
         if (open.length() > 0) {
             open.setLength(open.length() - 1);
+        }
+        if (open.length() <= deadBlockAt) {
+            deadBlockAt = -1;
         }
         ifArms.blockEnded(open.length());
         if (open.length() > 0 && open.charAt(open.length() - 1) == SECTION) {
@@ -358,17 +392,24 @@ final class BlockBodyScanner {
         }
     }
 
-    /** Collects one statement: up to {@code ;}, a T-SQL END/ELSE, or an implicit statement boundary. */
-    private void collectStatement() {
+    /**
+     * Collects one statement: up to {@code ;}, a T-SQL END/ELSE, or an implicit statement boundary. One that never
+     * runs at the call being followed, {@code governedIsDead} for the one a T-SQL IF that never holds governs, is
+     * passed over.
+     */
+    private void collectStatement(boolean governedIsDead) {
         int start = pos;
         skipStatement();
-        if (pos > start) {
+        boolean neverRuns = governedIsDead || deadBlockAt >= 0 || ifArms.inArmThatNeverRuns();
+        if (pos > start && !neverRuns) {
             statements.add(new BodyStatement(tokens.subList(start, pos), !branched && !governsNext, arm,
                     thenBlocks && !handled, ifArms.armAt(open.length()), ifArms.rowLoopAt(open.length()), false,
                     stretchPath()));
             if (tokens.get(start).isAnyWord("CONTINUE", "EXIT", "RETURN", "GOTO")) {
                 leftEarly.addAll(ifArms.leftEarly());
             }
+        }
+        if (pos > start) {
             // T-SQL: the statement a one-statement IF governs may not have run for the one after it.
             arm += governsNext ? 1 : 0;
             stretch = governsNext ? ++stretches : stretch;

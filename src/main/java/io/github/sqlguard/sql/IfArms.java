@@ -24,11 +24,17 @@ final class IfArms {
      *     of its arms
      * @param arm the arm of an IF the scanner is in: 0 for THEN, one more for each ELSIF and ELSE
      * @param rowLoop the query loop this frame is, while nothing in it has skipped a row; null for any other frame
+     * @param deadArm true when the arm the scanner is in never runs: its condition cannot hold for the literals a
+     *     call passes ({@link ArgumentConditions})
      */
-    private record Frame(int id, int depth, int arm, RowLoop rowLoop) {
+    private record Frame(int id, int depth, int arm, RowLoop rowLoop, boolean deadArm) {
 
         Frame(int id, int depth, int arm) {
-            this(id, depth, arm, null);
+            this(id, depth, arm, null, false);
+        }
+
+        Frame(int id, int depth, int arm, RowLoop rowLoop) {
+            this(id, depth, arm, rowLoop, false);
         }
     }
 
@@ -76,6 +82,20 @@ final class IfArms {
         frames.clear();
         frames.addAll(kept);
         return left;
+    }
+
+    /** The arm of the IF open at this depth that the scanner just entered never runs. */
+    void armNeverRuns(int depth) {
+        Frame top = frames.peek();
+        if (top != null && top.id() > 0 && top.depth() == depth) {
+            frames.pop();
+            frames.push(new Frame(top.id(), depth, top.arm(), top.rowLoop(), true));
+        }
+    }
+
+    /** True when the scanner is in an arm that never runs, directly or in a loop, IF or block inside it. */
+    boolean inArmThatNeverRuns() {
+        return frames.stream().anyMatch(Frame::deadArm);
     }
 
     /** An ELSIF, ELSEIF or ELSE starts the next arm of the IF open at this depth, if that is what is open. */

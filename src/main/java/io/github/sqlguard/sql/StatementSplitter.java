@@ -262,7 +262,7 @@ public final class StatementSplitter {
                     boolean declareAnywhere = dialect.isMySqlFamily() || dialect == Dialect.AUTO
                             || dialect == Dialect.SQLSERVER;
                     int tail = shapeDialect == Dialect.SQLSERVER ? TsqlBodyTail.start(tokens, body.index()) : -1;
-                    emitScoped(tokens, new BlockBodyScanner(declareAnywhere).scan(tokens, body.index(),
+                    emitScoped(tokens, new BlockBodyScanner(declareAnywhere, arguments).scan(tokens, body.index(),
                             tail < 0 ? tokens.size() : tail, false), inner, false);
                     if (tail >= 0) {
                         emitScoped(tokens, new BlockBodyScanner(declareAnywhere).scan(tokens, tail, tokens.size(),
@@ -273,9 +273,9 @@ public final class StatementSplitter {
                                 false);
                     }
                 }
-                case DECLARATIONS -> emitScoped(tokens, new BlockBodyScanner(false)
+                case DECLARATIONS -> emitScoped(tokens, new BlockBodyScanner(false, arguments)
                         .scan(tokens, body.index(), tokens.size(), true), inner, false);
-                case ACTION_LIST -> emitScoped(tokens, new BlockBodyScanner(false).scan(tokens, body.index(),
+                case ACTION_LIST -> emitScoped(tokens, new BlockBodyScanner(false, arguments).scan(tokens, body.index(),
                         RoutineBody.actionListEnd(tokens, body.index(), tokens.size()), false), inner, false);
                 case NONE -> {
                 }

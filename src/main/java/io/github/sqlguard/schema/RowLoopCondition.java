@@ -1,0 +1,152 @@
+package io.github.sqlguard.schema;
+
+import io.github.sqlguard.sql.RowLoop;
+import io.github.sqlguard.sql.Statement;
+import io.github.sqlguard.sql.StatementContext;
+import io.github.sqlguard.sql.Token;
+import io.github.sqlguard.sql.TokenType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A DELETE or UPDATE that a {@code FOR r IN (SELECT id FROM t) LOOP} runs once for every row of its query, with a
+ * WHERE that is only {@code col = r.id}: over the whole loop it reaches the rows {@code WHERE col IN (SELECT id
+ * FROM t)} reaches, and is judged as that statement, so that a loop over the target itself without a filter is seen
+ * to reach every row. A WHERE with any other condition, or a field the query's select list does not name, is left
+ * as written.
+ */
+final class RowLoopCondition {
+
+    private RowLoopCondition() {
+    }
+
+    /** The tokens of {@code statement} with its loop-row condition written as the subquery it stands for, or empty. */
+    static Optional<List<Token>> asSubquery(Statement statement) {
+        StatementContext.Body body = statement.context().body();
+        RowLoop loop = body == null ? null : body.rowLoop();
+        if (loop == null) {
+            return Optional.empty();
+        }
+        List<Token> tokens = statement.tokens();
+        Optional<WhereTokens> where = WhereTokens.of(tokens);
+        if (where.isEmpty() || where.get().condition().isEmpty()) {
+            return Optional.empty();
+        }
+        List<Token> condition = where.get().condition();
+        int start = indexOf(tokens, condition.get(0));
+        int equals = topLevelEquals(condition);
+        if (start < 0 || equals < 0) {
+            return Optional.empty();
+        }
+        List<Token> left = condition.subList(0, equals);
+        List<Token> right = condition.subList(equals + 1, condition.size());
+        boolean fieldOnRight = isField(right, loop.record());
+        List<Token> column = fieldOnRight ? left : right;
+        List<Token> field = fieldOnRight ? right : left;
+        if (!isField(field, loop.record()) || !isColumn(column, loop.record())) {
+            return Optional.empty();
+        }
+        Optional<List<Token>> subquery = subquery(loop.query(), field.get(2), condition.get(equals));
+        if (subquery.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Token> rewritten = new ArrayList<>(tokens.subList(0, start));
+        rewritten.addAll(column);
+        rewritten.addAll(subquery.get());
+        rewritten.addAll(tokens.subList(start + condition.size(), tokens.size()));
+        return Optional.of(rewritten);
+    }
+
+    /**
+     * {@code IN (SELECT field FROM ..)} from the loop's query, or empty when its select list does not name the field
+     * ({@code *}, {@code field} or {@code x.field}) or it has no FROM.
+     */
+    private static Optional<List<Token>> subquery(List<Token> query, Token field, Token at) {
+        int from = topLevelWord(query, "FROM");
+        if (from < 2 || !selects(query.subList(1, from), field.text())) {
+            return Optional.empty();
+        }
+        List<Token> subquery = new ArrayList<>();
+        subquery.add(new Token(TokenType.WORD, "IN", at.offset(), at.line(), at.column()));
+        subquery.add(new Token(TokenType.SYMBOL, "(", at.offset(), at.line(), at.column()));
+        subquery.add(query.get(0));
+        subquery.add(field);
+        subquery.addAll(query.subList(from, query.size()));
+        subquery.add(new Token(TokenType.SYMBOL, ")", at.offset(), at.line(), at.column()));
+        return Optional.of(subquery);
+    }
+
+    /** True when the select list is {@code *} or names {@code field} as one of its items. */
+    private static boolean selects(List<Token> list, String field) {
+        if (list.size() == 1 && list.get(0).isSymbol("*")) {
+            return true;
+        }
+        int itemStart = 0;
+        for (int i = 0; i <= list.size(); i++) {
+            if (i == list.size() || list.get(i).isSymbol(",")) {
+                List<Token> item = list.subList(itemStart, i);
+                if (item.size() == 1 && item.get(0).isWord(field)
+                        || item.size() == 3 && item.get(1).isSymbol(".") && item.get(2).isWord(field)) {
+                    return true;
+                }
+                itemStart = i + 1;
+            }
+        }
+        return false;
+    }
+
+    /** {@code rec.field}: the loop's record and one of its fields. */
+    private static boolean isField(List<Token> side, String record) {
+        return side.size() == 3 && side.get(0).isWord(record) && side.get(1).isSymbol(".")
+                && side.get(2).type() == TokenType.WORD;
+    }
+
+    /** {@code col} or {@code t.col}, not the loop's record. */
+    private static boolean isColumn(List<Token> side, String record) {
+        boolean plain = side.size() == 1 && side.get(0).type() == TokenType.WORD;
+        boolean qualified = side.size() == 3 && side.get(0).type() == TokenType.WORD && side.get(1).isSymbol(".")
+                && side.get(2).type() == TokenType.WORD;
+        return (plain || qualified) && !side.get(0).isWord(record) && !side.get(side.size() - 1).isWord("NULL");
+    }
+
+    /** The one {@code =} of a condition that is a single comparison, or -1. */
+    private static int topLevelEquals(List<Token> condition) {
+        int found = -1;
+        for (int i = 0; i < condition.size(); i++) {
+            Token token = condition.get(i);
+            if (token.type() == TokenType.SYMBOL && !token.isSymbol("=") && !token.isSymbol(".")
+                    || token.type() != TokenType.SYMBOL && token.type() != TokenType.WORD) {
+                return -1;
+            }
+            if (token.isSymbol("=")) {
+                if (found >= 0) {
+                    return -1;
+                }
+                found = i;
+            }
+        }
+        return found;
+    }
+
+    private static int topLevelWord(List<Token> tokens, String word) {
+        int depth = 0;
+        for (int i = 0; i < tokens.size(); i++) {
+            Token token = tokens.get(i);
+            depth += token.isSymbol("(") ? 1 : token.isSymbol(")") ? -1 : 0;
+            if (depth == 0 && token.isWord(word)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static int indexOf(List<Token> tokens, Token wanted) {
+        for (int i = 0; i < tokens.size(); i++) {
+            if (tokens.get(i).offset() == wanted.offset() && tokens.get(i).text().equals(wanted.text())) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}

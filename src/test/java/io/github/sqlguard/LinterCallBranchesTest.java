@@ -1,0 +1,169 @@
+package io.github.sqlguard;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.github.sqlguard.model.Dialect;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * A helper that branches on a parameter ({@code IF (ObjType = 'TABLE') THEN .. drop table ..}) runs, at a call
+ * that passes a literal for that parameter, only the arms whose condition that literal can meet: a call that asks
+ * it to drop a sequence reports no dropped table, a call that asks for a table still does. An ELSE arm is followed
+ * at every call, also one whose literals meet an earlier arm's condition.
+ */
+class LinterCallBranchesTest {
+
+    private static final String ORACLE_HELPER = """
+            CREATE OR REPLACE PROCEDURE sp_dropobject(ObjName IN varchar2, ObjType IN varchar2)
+            IS
+              v_counter integer;
+            BEGIN
+              if (ObjType = 'TABLE') then
+                select count(*) into v_counter from user_tables where table_name = upper(ObjName);
+                if (v_counter > 0) then
+                  execute immediate 'drop table ' || ObjName || ' cascade constraints';
+                end if;
+              elsif ObjType = 'VIEW' then
+                execute immediate 'DROP VIEW ' || ObjName;
+              else
+                execute immediate 'TRUNCATE TABLE ' || ObjName;
+              end if;
+              if ObjType <> 'KEEP' then
+                execute immediate 'DELETE FROM audit_' || ObjName;
+              end if;
+            END;
+            /
+            """;
+
+    private static final String TSQL_HELPER = """
+            CREATE PROCEDURE dbo.dropObject @name nvarchar(100), @type nvarchar(20)
+            AS
+            BEGIN
+              IF @type = 'TABLE'
+              BEGIN
+                EXEC('DROP TABLE [dbo].[' + @name + ']')
+              END
+              ELSE
+              BEGIN
+                EXEC('TRUNCATE TABLE [dbo].[' + @name + ']')
+              END
+              IF (@type = N'view')
+                EXEC('DROP VIEW [dbo].[' + @name + ']')
+              EXEC('DELETE FROM [dbo].[audit_' + @name + ']')
+            END
+            GO
+            """;
+
+    private static final String DELETE = "delete-without-where DELETE without WHERE removes every row of ";
+
+    @TempDir
+    Path project;
+
+    static Stream<Arguments> calls() {
+        return Stream.of(
+                Arguments.of(Dialect.ORACLE, ORACLE_HELPER, "call sp_dropobject('orders_seq', 'SEQUENCE');", List.of(
+                        DELETE + "audit_orders_seq",
+                        "truncate-table TRUNCATE removes every row of table orders_seq")),
+                Arguments.of(Dialect.ORACLE, ORACLE_HELPER, "call sp_dropobject('orders', 'TABLE');", List.of(
+                        "cascade DROP TABLE orders CASCADE CONSTRAINTS also drops the foreign keys that reference it",
+                        DELETE + "audit_orders",
+                        "drop-table DROP TABLE removes table orders and all its rows",
+                        "truncate-table TRUNCATE removes every row of table orders")),
+                Arguments.of(Dialect.ORACLE, ORACLE_HELPER, "call sp_dropobject('orders_v', 'VIEW');", List.of(
+                        DELETE + "audit_orders_v",
+                        "truncate-table TRUNCATE removes every row of table orders_v")),
+                Arguments.of(Dialect.ORACLE, ORACLE_HELPER, "call sp_dropobject('orders', 'KEEP');",
+                        List.of("truncate-table TRUNCATE removes every row of table orders")),
+                // T-SQL compares in the column's collation, case-insensitive by default: 'view' meets N'VIEW'.
+                Arguments.of(Dialect.SQLSERVER, TSQL_HELPER, "EXEC dbo.dropObject N'orders_v', N'VIEW'\nGO\n",
+                        List.of(
+                        DELETE + "[dbo].[audit_orders_v]",
+                        "truncate-table TRUNCATE removes every row of table [dbo].[orders_v]")),
+                Arguments.of(Dialect.SQLSERVER, TSQL_HELPER, "EXEC dbo.dropObject @name = 'orders', @type = 'TABLE'"
+                        + "\nGO\n", List.of(
+                        DELETE + "[dbo].[audit_orders]",
+                        "drop-table DROP TABLE removes table [dbo].[orders] and all its rows",
+                        "truncate-table TRUNCATE removes every row of table [dbo].[orders]")));
+    }
+
+    @ParameterizedTest
+    @MethodSource("calls")
+    void aCallRunsOnlyTheArmsItsLiteralsCanReach(Dialect dialect, String helper, String call, List<String> expected)
+            throws IOException {
+        TestProject.write(project, "db/V1__drop.sql", helper + call + "\n");
+
+        assertEquals(expected, atTheCall(lint(dialect), helper.split("\n", -1).length));
+    }
+
+    static Stream<Arguments> reassigned() {
+        return Stream.of(
+                Arguments.of(Dialect.ORACLE, """
+                        CREATE OR REPLACE PROCEDURE sp_drop(ObjName IN varchar2, ObjType IN varchar2)
+                        IS
+                        BEGIN
+                          ObjType := 'TABLE';
+                          if (ObjType = 'TABLE') then
+                            execute immediate 'drop table ' || ObjName;
+                          end if;
+                        END;
+                        /
+                        """, "call sp_drop('orders', 'VIEW');"),
+                Arguments.of(Dialect.ORACLE, """
+                        CREATE OR REPLACE PROCEDURE sp_drop(ObjName IN varchar2, ObjType IN varchar2)
+                        IS
+                        BEGIN
+                          select 'TABLE' into ObjType from dual;
+                          if ObjType = 'TABLE' then
+                            execute immediate 'drop table ' || ObjName;
+                          end if;
+                        END;
+                        /
+                        """, "call sp_drop('orders', 'VIEW');"),
+                Arguments.of(Dialect.SQLSERVER, """
+                        CREATE PROCEDURE dbo.dropIt @name nvarchar(100), @type nvarchar(20)
+                        AS
+                        BEGIN
+                          SELECT @type = 'TABLE'
+                          IF @type = 'TABLE'
+                            EXEC('DROP TABLE [dbo].[' + @name + ']')
+                        END
+                        GO
+                        """, "EXEC dbo.dropIt 'orders', 'VIEW'\nGO\n"));
+    }
+
+    /** A parameter the body gives another value before its IF holds what the body gave it, not the call's literal. */
+    @ParameterizedTest
+    @MethodSource("reassigned")
+    void aParameterTheBodyAssignsStillReachesTheArm(Dialect dialect, String helper, String call) throws IOException {
+        TestProject.write(project, "db/V1__drop.sql", helper + call + "\n");
+
+        List<String> found = atTheCall(lint(dialect), helper.split("\n", -1).length);
+
+        assertEquals(List.of("drop-table"), found.stream().map(f -> f.split(" ")[0]).toList());
+    }
+
+    /** The rule and the message, up to where it names the helper, of each finding on the line of the call. */
+    private static List<String> atTheCall(LintResult result, int callLine) {
+        return result.findings().stream()
+                .filter(f -> f.location().line() == callLine)
+                .map(f -> f.ruleId() + " " + f.message().substring(0, f.message().indexOf(" (at ")))
+                .sorted()
+                .toList();
+    }
+
+    private LintResult lint(Dialect dialect) {
+        LintConfig defaults = LintConfig.defaults(project, List.of(project.resolve("db")));
+        return new Linter().run(new LintConfig(project, defaults.directories(), defaults.includes(), List.of(),
+                dialect, StandardCharsets.UTF_8, Map.of(), List.of(), defaults.flyway(), defaults.liquibase(),
+                List.of(), null, defaults.maxFileBytes(), 2), null);
+    }
+}

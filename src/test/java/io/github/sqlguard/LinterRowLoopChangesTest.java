@@ -1,0 +1,105 @@
+package io.github.sqlguard;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.github.sqlguard.model.Dialect;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * A DELETE or UPDATE that a {@code FOR rec IN SELECT .. LOOP} runs once for every row of its query, restricted only
+ * to the loop's row ({@code WHERE id = r.id}), changes every row the query reads: over the target itself without a
+ * filter, every row of the table, as {@code WHERE id IN (SELECT id FROM t)} would.
+ */
+class LinterRowLoopChangesTest {
+
+    @TempDir
+    Path project;
+
+    static Stream<Arguments> loops() {
+        return Stream.of(
+                Arguments.of(Dialect.ORACLE, """
+                        BEGIN
+                          FOR r IN (SELECT id, a FROM t1) LOOP
+                            DELETE FROM t1 WHERE id = r.id;
+                          END LOOP;
+                        END;
+                        /
+                        """, List.of("3:5 always-true-where")),
+                Arguments.of(Dialect.ORACLE, """
+                        BEGIN
+                          FOR rec IN (SELECT * FROM t1) LOOP
+                            UPDATE t1 SET a = NULL WHERE rec.id = t1.id;
+                          END LOOP;
+                        END;
+                        /
+                        """, List.of("3:5 always-true-where")),
+                Arguments.of(Dialect.POSTGRESQL, """
+                        DO $$
+                        DECLARE r record;
+                        BEGIN
+                          FOR r IN SELECT id FROM t1 LOOP
+                            DELETE FROM t1 WHERE id = r.id;
+                          END LOOP;
+                        END $$;
+                        """, List.of("5:5 always-true-where")),
+                // The loop's query restricts the rows, or the statement restricts them further: no finding.
+                Arguments.of(Dialect.ORACLE, """
+                        BEGIN
+                          FOR r IN (SELECT id FROM t1 WHERE a IS NULL) LOOP
+                            DELETE FROM t1 WHERE id = r.id;
+                          END LOOP;
+                        END;
+                        /
+                        """, List.of()),
+                Arguments.of(Dialect.ORACLE, """
+                        BEGIN
+                          FOR r IN (SELECT id FROM t1) LOOP
+                            DELETE FROM t1 WHERE id = r.id AND a IS NULL;
+                          END LOOP;
+                        END;
+                        /
+                        """, List.of()),
+                // Only where the loop runs the statement for every row: an IF in between chooses some.
+                Arguments.of(Dialect.ORACLE, """
+                        BEGIN
+                          FOR r IN (SELECT id, a FROM t1) LOOP
+                            IF r.a IS NULL THEN
+                              DELETE FROM t1 WHERE id = r.id;
+                            END IF;
+                          END LOOP;
+                        END;
+                        /
+                        """, List.of()));
+    }
+
+    @ParameterizedTest
+    @MethodSource("loops")
+    void aChangeLimitedToTheLoopsRowReachesEveryRowTheLoopReads(Dialect dialect, String loop, List<String> expected)
+            throws IOException {
+        TestProject.write(project, "db/V1__t.sql", "CREATE TABLE t1 (id INT PRIMARY KEY, a VARCHAR(10));\n");
+        TestProject.write(project, "db/V2__loop.sql", loop);
+
+        List<String> found = lint(dialect).findings().stream()
+                .filter(f -> f.location().path().endsWith("V2__loop.sql"))
+                .map(f -> f.location().line() + ":" + f.location().column() + " " + f.ruleId())
+                .toList();
+
+        assertEquals(expected, found);
+    }
+
+    private LintResult lint(Dialect dialect) {
+        LintConfig defaults = LintConfig.defaults(project, List.of(project.resolve("db")));
+        return new Linter().run(new LintConfig(project, defaults.directories(), defaults.includes(), List.of(),
+                dialect, StandardCharsets.UTF_8, Map.of(), List.of(), defaults.flyway(), defaults.liquibase(),
+                List.of(), null, defaults.maxFileBytes(), 2), null);
+    }
+}
