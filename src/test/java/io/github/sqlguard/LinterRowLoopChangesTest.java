@@ -51,6 +51,48 @@ class LinterRowLoopChangesTest {
                           END LOOP;
                         END $$;
                         """, List.of("5:5 always-true-where")),
+                // A loop over a declared cursor, the row named by CURRENT OF or by its key.
+                Arguments.of(Dialect.ORACLE, """
+                        DECLARE
+                          CURSOR c IS SELECT id FROM t1 FOR UPDATE;
+                        BEGIN
+                          FOR r IN c LOOP
+                            DELETE FROM t1 WHERE CURRENT OF c;
+                          END LOOP;
+                        END;
+                        /
+                        """, List.of("5:5 always-true-where")),
+                Arguments.of(Dialect.POSTGRESQL, """
+                        DO $$
+                        DECLARE
+                          c CURSOR FOR SELECT id, a FROM t1;
+                        BEGIN
+                          FOR r IN c LOOP
+                            UPDATE t1 SET a = NULL WHERE CURRENT OF c;
+                          END LOOP;
+                        END $$;
+                        """, List.of("6:5 always-true-where")),
+                Arguments.of(Dialect.ORACLE, """
+                        DECLARE
+                          CURSOR c (p VARCHAR2) IS SELECT id FROM t1;
+                        BEGIN
+                          FOR r IN c('x') LOOP
+                            DELETE FROM t1 WHERE id = r.id;
+                          END LOOP;
+                        END;
+                        /
+                        """, List.of("5:5 always-true-where")),
+                // A cursor whose query chooses rows: only those go.
+                Arguments.of(Dialect.ORACLE, """
+                        DECLARE
+                          CURSOR c IS SELECT id FROM t1 WHERE a = 'old' FOR UPDATE;
+                        BEGIN
+                          FOR r IN c LOOP
+                            DELETE FROM t1 WHERE CURRENT OF c;
+                          END LOOP;
+                        END;
+                        /
+                        """, List.of()),
                 // The loop's query restricts the rows, or the statement restricts them further: no finding.
                 Arguments.of(Dialect.ORACLE, """
                         BEGIN

@@ -13,8 +13,9 @@ import java.util.Optional;
  * A DELETE or UPDATE that a {@code FOR r IN (SELECT id FROM t) LOOP} runs once for every row of its query, with a
  * WHERE that is only {@code col = r.id}: over the whole loop it reaches the rows {@code WHERE col IN (SELECT id
  * FROM t)} reaches, and is judged as that statement, so that a loop over the target itself without a filter is seen
- * to reach every row. A WHERE with any other condition, or a field the query's select list does not name, is left
- * as written.
+ * to reach every row; {@code WHERE CURRENT OF c} in a loop over cursor {@code c} reaches each row the cursor reads
+ * the same way. A WHERE with any other condition, or a field the query's select list does not name, is left as
+ * written.
  */
 final class RowLoopCondition {
 
@@ -35,6 +36,9 @@ final class RowLoopCondition {
         }
         List<Token> condition = where.get().condition();
         int start = indexOf(tokens, condition.get(0));
+        if (start >= 0 && isCurrentRowOf(condition, loop.cursor())) {
+            return currentRowAsSubquery(tokens, start, condition, loop.query());
+        }
         int equals = topLevelEquals(condition);
         if (start < 0 || equals < 0) {
             return Optional.empty();
@@ -54,6 +58,35 @@ final class RowLoopCondition {
         List<Token> rewritten = new ArrayList<>(tokens.subList(0, start));
         rewritten.addAll(column);
         rewritten.addAll(subquery.get());
+        rewritten.addAll(tokens.subList(start + condition.size(), tokens.size()));
+        return Optional.of(rewritten);
+    }
+
+    /** {@code CURRENT OF c}, where {@code c} is the cursor the loop reads. */
+    private static boolean isCurrentRowOf(List<Token> condition, String cursor) {
+        return cursor != null && condition.size() == 3 && condition.get(0).isWord("CURRENT")
+                && condition.get(1).isWord("OF") && condition.get(2).isWord(cursor);
+    }
+
+    /**
+     * The statement with {@code CURRENT OF c} written as {@code ROWID IN (SELECT ROWID FROM ..)}: over the whole loop
+     * it reaches each row the cursor's query reads, as that subquery over the same row identity would.
+     */
+    private static Optional<List<Token>> currentRowAsSubquery(List<Token> tokens, int start, List<Token> condition,
+            List<Token> query) {
+        int from = topLevelWord(query, "FROM");
+        if (from < 1) {
+            return Optional.empty();
+        }
+        Token at = condition.get(0);
+        List<Token> rewritten = new ArrayList<>(tokens.subList(0, start));
+        rewritten.add(new Token(TokenType.WORD, "ROWID", at.offset(), at.line(), at.column()));
+        rewritten.add(new Token(TokenType.WORD, "IN", at.offset(), at.line(), at.column()));
+        rewritten.add(new Token(TokenType.SYMBOL, "(", at.offset(), at.line(), at.column()));
+        rewritten.add(query.get(0));
+        rewritten.add(new Token(TokenType.WORD, "ROWID", at.offset(), at.line(), at.column()));
+        rewritten.addAll(query.subList(from, query.size()));
+        rewritten.add(new Token(TokenType.SYMBOL, ")", at.offset(), at.line(), at.column()));
         rewritten.addAll(tokens.subList(start + condition.size(), tokens.size()));
         return Optional.of(rewritten);
     }

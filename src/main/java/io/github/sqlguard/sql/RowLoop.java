@@ -3,15 +3,17 @@ package io.github.sqlguard.sql;
 import java.util.List;
 
 /**
- * A PL/pgSQL or PL/SQL {@code FOR rec IN SELECT .. LOOP} that runs a body statement once for every row its query
- * returns: the statement sits directly in the loop, the loop runs whenever its body runs, and no {@code CONTINUE},
- * {@code EXIT}, {@code RETURN} or {@code GOTO} between the loop's start and the statement can skip a row. An
- * {@code INSERT .. VALUES (rec.a, rec.b)} there copies the rows as {@code INSERT .. SELECT a, b FROM ..} would.
+ * A PL/pgSQL or PL/SQL {@code FOR rec IN SELECT .. LOOP} (or {@code FOR rec IN cursor LOOP} over a cursor the block
+ * declares) that runs a body statement once for every row its query returns: the statement sits directly in the
+ * loop, the loop runs whenever its body runs, and no {@code CONTINUE}, {@code EXIT}, {@code RETURN} or
+ * {@code GOTO} between the loop's start and the statement can skip a row. An {@code INSERT .. VALUES (rec.a,
+ * rec.b)} there copies the rows as {@code INSERT .. SELECT a, b FROM ..} would.
  *
  * @param record the name of the loop's record variable, as written
- * @param query the loop's query, from its SELECT up to the LOOP
+ * @param query the loop's query, from its SELECT up to the LOOP, without a closing {@code FOR UPDATE}
+ * @param cursor the name of the declared cursor the loop reads, or null for a query written in the loop
  */
-public record RowLoop(String record, List<Token> query) {
+public record RowLoop(String record, List<Token> query, String cursor) {
 
     public RowLoop {
         query = List.copyOf(query);
@@ -19,23 +21,44 @@ public record RowLoop(String record, List<Token> query) {
 
     /**
      * The {@code FOR rec IN SELECT ..} at {@code forAt} whose LOOP is at {@code body} (PL/SQL also writes the query
-     * in parentheses, {@code FOR rec IN (SELECT ..) LOOP}), or null for another FOR; {@code to} ends the body.
+     * in parentheses, {@code FOR rec IN (SELECT ..) LOOP}), or the {@code FOR rec IN cursor LOOP} over a cursor
+     * declared before it, or null for another FOR; {@code to} ends the body.
      */
     static RowLoop at(List<Token> tokens, int forAt, int body, int to) {
         Token record = BlockSyntax.at(tokens, forAt + 1, to);
         Token in = BlockSyntax.at(tokens, forAt + 2, to);
+        if (!tokens.get(forAt).isWord("FOR") || !tokens.get(body).isWord("LOOP") || record == null
+                || record.type() != TokenType.WORD || in == null || !in.isWord("IN")) {
+            return null;
+        }
         int query = forAt + 3;
         int end = body;
-        Token open = BlockSyntax.at(tokens, query, to);
+        Token open = BlockSyntax.at(tokens, query, end);
         if (query < body && open != null && open.isSymbol("(")
                 && TopLevel.closingParenthesis(tokens.subList(query, body), 0) == body - 1 - query) {
             query++;
             end--;
         }
         Token select = BlockSyntax.at(tokens, query, end);
-        boolean queryLoop = tokens.get(forAt).isWord("FOR") && tokens.get(body).isWord("LOOP") && record != null
-                && record.type() == TokenType.WORD && in != null && in.isWord("IN") && select != null
-                && select.isWord("SELECT");
-        return queryLoop ? new RowLoop(record.text(), tokens.subList(query, end)) : null;
+        if (select != null && select.isWord("SELECT")) {
+            return new RowLoop(record.text(), withoutLocking(tokens.subList(query, end)), null);
+        }
+        boolean cursorLoop = select != null && select.type() == TokenType.WORD
+                && (query + 1 == end || tokens.get(query + 1).isSymbol("("));
+        List<Token> declared = cursorLoop ? CursorDeclarations.query(tokens.subList(0, forAt), select.text()) : null;
+        return declared == null ? null : new RowLoop(record.text(), withoutLocking(declared), select.text());
+    }
+
+    /** The query without a closing {@code FOR UPDATE [OF ..] [NOWAIT | SKIP LOCKED]}, which chooses no rows. */
+    private static List<Token> withoutLocking(List<Token> query) {
+        int depth = 0;
+        for (int i = 0; i + 1 < query.size(); i++) {
+            Token token = query.get(i);
+            depth += token.isSymbol("(") ? 1 : token.isSymbol(")") ? -1 : 0;
+            if (depth == 0 && token.isWord("FOR") && query.get(i + 1).isAnyWord("UPDATE", "SHARE")) {
+                return query.subList(0, i);
+            }
+        }
+        return query;
     }
 }
