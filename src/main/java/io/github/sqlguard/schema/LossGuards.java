@@ -415,6 +415,10 @@ public final class LossGuards {
             columns.tablesRenamed(renamed);
             return;
         }
+        if (databases.equals(DatabaseScope.ANY) && !mayBeUndone(statement)) {
+            PurgedFlags.of(tokens, main, before).ifPresent(purge -> columns.purged(SchemaNames.key(purge.table()),
+                    purge.column(), lineOf(statement)));
+        }
         List<String> targets = DestroyedTables.of(tokens, main);
         if (targets.isEmpty() || !tokens.get(main).isAnyWord("ALTER", "DROP")) {
             return;
