@@ -1,10 +1,14 @@
 package io.github.sqlguard.schema;
 
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Copies that kept only part of a table ({@link TableCopies} follows them through a script run), and what each says
@@ -79,6 +83,30 @@ final class PartialCopies {
             return "the copy to " + target + " at " + at + " leaves out "
                     + (columns.size() == 1 ? "column " : "columns ") + String.join(", ", columns)
                     + ", whose values are lost";
+        }
+
+        /**
+         * What the copy leaves out of {@code columns}, for a finding, when {@code others}, copies of the same rows
+         * into other tables, may have kept some of them: those are not lost but went there, which it says
+         * ({@code "the copy to sched at line 8 leaves out column res, whose values are lost; values of job_id copied
+         * to task at line 9"}).
+         */
+        String note(List<String> columns, List<RowsCopy> others) {
+            Set<String> elsewhere = new HashSet<>();
+            List<String> whereTheyWent = new ArrayList<>();
+            for (RowsCopy other : others) {
+                List<String> there = columns.stream().filter(c -> other.kept().contains(SchemaNames.key(c))
+                        && !elsewhere.contains(SchemaNames.key(c))).toList();
+                there.forEach(c -> elsewhere.add(SchemaNames.key(c)));
+                if (!there.isEmpty()) {
+                    whereTheyWent.add("values of " + String.join(", ", there) + " copied to " + other.target()
+                            + " at " + other.at());
+                }
+            }
+            List<String> lost = columns.stream().filter(c -> !elsewhere.contains(SchemaNames.key(c))).toList();
+            String left = lost.isEmpty() ? "the copy to " + target + " at " + at + " leaves out "
+                    + (columns.size() == 1 ? "column " : "columns ") + String.join(", ", columns) : note(lost);
+            return Stream.concat(Stream.of(left), whereTheyWent.stream()).collect(Collectors.joining("; "));
         }
 
         /** The guard of dropped columns each of which this copy kept or another copy moved: where each went. */

@@ -52,6 +52,11 @@ final class TableCopies {
     private final Map<String, PartialCopy> partial = new HashMap<>();
     /** Copies of every row that left out some columns, by the table copied from. */
     private final Map<String, RowsCopy> leftOut = new HashMap<>();
+    /**
+     * The other copies of every row that left out columns, by the table copied from: a loop that writes each row's
+     * values into two tables keeps in the second what the first left out.
+     */
+    private final Map<String, List<RowsCopy>> alsoLeftOut = new HashMap<>();
     /** Columns moved to another table with their rows' primary key: where to, by table copied from and column. */
     private final Map<String, Map<String, MovedTo>> movedColumns = new HashMap<>();
 
@@ -243,6 +248,7 @@ final class TableCopies {
         wholeCopyOf.remove(key);
         full.values().removeIf(copy -> copy.target().equals(key));
         leftOut.values().removeIf(rows -> SchemaNames.key(rows.target()).equals(key));
+        alsoLeftOut.values().forEach(copies -> copies.removeIf(rows -> SchemaNames.key(rows.target()).equals(key)));
         for (Map<String, MovedTo> columns : movedColumns.values()) {
             columns.values().removeIf(moved -> SchemaNames.key(moved.target()).equals(key));
         }
@@ -292,10 +298,15 @@ final class TableCopies {
                 written.kept());
         String source = SchemaNames.key(copy.source());
         RowsCopy earlier = leftOut.get(source);
-        if (earlier != null && earlier.missing().size() <= copy.missing().size()) {
-            return; // the copy that keeps most columns is the rebuild; the others move columns elsewhere
-        }
         RowsCopy rows = new RowsCopy(copy.target(), at, copy.missing(), copy.kept());
+        if (earlier != null && earlier.missing().size() <= copy.missing().size()) {
+            // the copy that keeps most columns is the rebuild; the others move columns elsewhere
+            alsoLeftOut.computeIfAbsent(source, k -> new ArrayList<>()).add(rows);
+            return;
+        }
+        if (earlier != null) {
+            alsoLeftOut.computeIfAbsent(source, k -> new ArrayList<>()).add(earlier);
+        }
         partial.put(source, new PartialCopy(rows.note(copy.missing()) + createdAgain.map(why -> "; " + why)
                 .orElse(""), copy.target(), at, Set.of(), Set.of()));
         leftOut.put(source, rows);
@@ -381,7 +392,8 @@ final class TableCopies {
         }
         if (!unmoved.isEmpty()) {
             boolean sameCopy = left == null || left.equals(rows.note(rows.missing()));
-            return Optional.of(new Guard(Guard.Kind.INCOMPLETE_COPY, sameCopy ? rows.note(unmoved) : left,
+            return Optional.of(new Guard(Guard.Kind.INCOMPLETE_COPY, sameCopy
+                    ? rows.note(unmoved, alsoLeftOut.getOrDefault(key, List.of())) : left,
                     sameCopy && dropped != null ? unmoved.stream().collect(Collectors.toMap(SchemaNames::key,
                             c -> "", (a, b) -> a)) : Map.of()));
         }
@@ -400,6 +412,7 @@ final class TableCopies {
             full.remove(key);
             partial.remove(key);
             leftOut.remove(key);
+            alsoLeftOut.remove(key);
             movedColumns.remove(key);
             carried.forget(key);
         });
@@ -421,6 +434,7 @@ final class TableCopies {
         followNames(full, clauses);
         followNames(partial, clauses);
         followNames(leftOut, clauses);
+        followNames(alsoLeftOut, clauses);
         followNames(movedColumns, clauses);
         clauses.stream().filter(TableCopies::renamesTable).forEach(clause -> {
             wholeCopyOf.remove(SchemaNames.key(clause.table()));
@@ -439,6 +453,8 @@ final class TableCopies {
                 copy.columns()));
         leftOut.replaceAll((source, rows) -> !SchemaNames.key(rows.target()).equals(key) ? rows
                 : new RowsCopy(renamed, rows.at(), rows.missing(), rows.kept()));
+        alsoLeftOut.values().forEach(copies -> copies.replaceAll(rows -> !SchemaNames.key(rows.target()).equals(key)
+                ? rows : new RowsCopy(renamed, rows.at(), rows.missing(), rows.kept())));
         movedColumns.values().forEach(columns -> columns.replaceAll((column, moved) ->
                 !SchemaNames.key(moved.target()).equals(key) ? moved : new MovedTo(renamed, moved.at())));
         partial.replaceAll((source, copy) -> copy.target().isEmpty() || !SchemaNames.key(copy.target()).equals(key)
@@ -450,6 +466,7 @@ final class TableCopies {
         List<String> targets = new ArrayList<>();
         full.values().forEach(copy -> targets.add(copy.targetName()));
         leftOut.values().forEach(rows -> targets.add(rows.target()));
+        alsoLeftOut.values().forEach(copies -> copies.forEach(rows -> targets.add(rows.target())));
         movedColumns.values().forEach(columns -> columns.values().forEach(moved -> targets.add(moved.target())));
         partial.values().stream().map(PartialCopy::target).filter(target -> !target.isEmpty()).forEach(targets::add);
         return targets;
