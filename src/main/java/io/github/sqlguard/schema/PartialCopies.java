@@ -75,8 +75,12 @@ final class PartialCopies {
         }
     }
 
-    /** A copy of every row that left out some columns ({@code missing}) and kept others ({@code kept}, keys). */
-    record RowsCopy(String target, String at, List<String> missing, Set<String> kept) {
+    /**
+     * A copy of every row that left out some columns ({@code missing}) and kept others ({@code kept}, keys), with the
+     * source's whole primary key among them or not ({@code keyed}): without it, nothing in the copy tells which row a
+     * value it kept belonged to.
+     */
+    record RowsCopy(String target, String at, List<String> missing, Set<String> kept, boolean keyed) {
 
         /** What the copy leaves out of {@code columns}, for a finding. */
         String note(List<String> columns) {
@@ -109,8 +113,21 @@ final class PartialCopies {
             return Stream.concat(Stream.of(left), whereTheyWent.stream()).collect(Collectors.joining("; "));
         }
 
-        /** The guard of dropped columns each of which this copy kept or another copy moved: where each went. */
-        Optional<Guard> guardOfColumns(List<String> dropped, Map<String, MovedTo> moved) {
+        /**
+         * The guard of dropped columns of {@code source} each of which this copy kept or another copy moved: where
+         * each went. Of a copy without the source's key, the columns it kept are only noted: their values went there,
+         * but not which row each belonged to.
+         */
+        Optional<Guard> guardOfColumns(String source, List<String> dropped, Map<String, MovedTo> moved) {
+            if (!keyed) {
+                Map<String, String> carried = new LinkedHashMap<>();
+                dropped.stream().filter(c -> kept.contains(SchemaNames.key(c)) && !moved.containsKey(SchemaNames.key(c)))
+                        .forEach(c -> carried.put(SchemaNames.key(c), "values of " + c + " copied to " + target
+                                + " at " + at + ", without the key of " + source + " beside them"));
+                if (!carried.isEmpty()) {
+                    return Guard.noting(Guard.Kind.CARRIED_COPY, carried);
+                }
+            }
             Map<String, String> notes = new LinkedHashMap<>();
             for (String column : dropped) {
                 notes.put(SchemaNames.key(column), "values of " + column + " copied to "

@@ -129,7 +129,8 @@ final class TableCopies {
                 narrowed.copy().source(), "the copy to " + narrowed.copy().target() + " at " + at
                         + " keeps only the rows " + narrowed.rows()));
         ColumnListCopy.partial(tokens, main, before, selectIntoMakesTable).ifPresent(copy -> copiedWithout(copy, at,
-                unwrittenIn.apply(SchemaNames.key(copy.source())), before.createdAgainNote(copy.source())));
+                unwrittenIn.apply(SchemaNames.key(copy.source())), before.createdAgainNote(copy.source()),
+                keptKey(before, copy)));
         ColumnListCopy.moved(tokens, main, before, selectIntoMakesTable).ifPresent(moved -> moved(moved, at));
         ColumnListCopy.carried(tokens, main, before, selectIntoMakesTable).ifPresent(copy -> carried.record(copy, at));
     }
@@ -147,6 +148,12 @@ final class TableCopies {
         full.put(SchemaNames.key(source), new FullCopy(SchemaNames.key(target), "rows copied to " + target + " at "
                 + at + how, true, target, at, columns));
         wholeCopyOf.put(SchemaNames.key(target), SchemaNames.key(source));
+    }
+
+    /** True when {@code copy} took the whole primary key of its source, as the replay knows it, beside its values. */
+    private static boolean keptKey(SchemaView before, ColumnListCopy.Partial copy) {
+        return before.table(copy.source()).map(Table::primaryKey).filter(key -> !key.isEmpty())
+                .filter(key -> key.stream().allMatch(c -> copy.kept().contains(SchemaNames.key(c)))).isPresent();
     }
 
     /** The keys of every column of {@code table} when the replay knows them all, which a {@code SELECT *} copies. */
@@ -284,7 +291,7 @@ final class TableCopies {
      * lacks.
      */
     private void copiedWithout(ColumnListCopy.Partial written, String at, Set<String> unwritten,
-            Optional<String> createdAgain) {
+            Optional<String> createdAgain, boolean keyed) {
         List<String> lost = written.missing().stream().filter(c -> !unwritten.contains(SchemaNames.key(c))).toList();
         if (lost.isEmpty()) {
             // The columns it leaves out hold only their defaults (a rebuild's new table that got a column the copy
@@ -298,7 +305,7 @@ final class TableCopies {
                 written.kept());
         String source = SchemaNames.key(copy.source());
         RowsCopy earlier = leftOut.get(source);
-        RowsCopy rows = new RowsCopy(copy.target(), at, copy.missing(), copy.kept());
+        RowsCopy rows = new RowsCopy(copy.target(), at, copy.missing(), copy.kept(), keyed);
         if (earlier != null && earlier.missing().size() <= copy.missing().size()) {
             // the copy that keeps most columns is the rebuild; the others move columns elsewhere
             alsoLeftOut.computeIfAbsent(source, k -> new ArrayList<>()).add(rows);
@@ -402,7 +409,7 @@ final class TableCopies {
                     + lost.stream().map(c -> ", column " + c + " to " + moved.get(SchemaNames.key(c)))
                             .collect(Collectors.joining())));
         }
-        return rows.guardOfColumns(dropped, moved);
+        return rows.guardOfColumns(targets.get(0), dropped, moved);
     }
 
     /** Forgets every copy of {@code tables}, whose names may from now on mean other tables. */
@@ -452,9 +459,9 @@ final class TableCopies {
                 copy.note() + ", renamed to " + renamed + " at " + at, copy.verified(), copy.targetName(), copy.at(),
                 copy.columns()));
         leftOut.replaceAll((source, rows) -> !SchemaNames.key(rows.target()).equals(key) ? rows
-                : new RowsCopy(renamed, rows.at(), rows.missing(), rows.kept()));
+                : new RowsCopy(renamed, rows.at(), rows.missing(), rows.kept(), rows.keyed()));
         alsoLeftOut.values().forEach(copies -> copies.replaceAll(rows -> !SchemaNames.key(rows.target()).equals(key)
-                ? rows : new RowsCopy(renamed, rows.at(), rows.missing(), rows.kept())));
+                ? rows : new RowsCopy(renamed, rows.at(), rows.missing(), rows.kept(), rows.keyed())));
         movedColumns.values().forEach(columns -> columns.replaceAll((column, moved) ->
                 !SchemaNames.key(moved.target()).equals(key) ? moved : new MovedTo(renamed, moved.at())));
         partial.replaceAll((source, copy) -> copy.target().isEmpty() || !SchemaNames.key(copy.target()).equals(key)
