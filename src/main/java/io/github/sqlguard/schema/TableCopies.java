@@ -62,6 +62,8 @@ final class TableCopies {
 
     /** Columns copied to another table in a way that guards nothing. */
     private final CarriedColumns carried = new CarriedColumns();
+    /** Columns moved to a table of their own whose rows the source's rows were then pointed at. */
+    private final CopyBackLinks backLinks = new CopyBackLinks();
 
     /**
      * A copy of every row, and of every column unless {@code verified} is false (a column list read from a table
@@ -94,6 +96,7 @@ final class TableCopies {
                 || !statement.get(main).isWord("SELECT") && !RowCopies.readsRows(statement, main)) {
             return;
         }
+        backLinks.observeCopy(statement, main, at);
         // A join along a NOT NULL foreign key keeps every row: the copy is read as if it were not there.
         Optional<ForeignKeyJoin.Followed> keyJoin = ForeignKeyJoin.of(statement, main, before);
         List<Token> tokens = keyJoin.map(ForeignKeyJoin.Followed::tokens).orElse(statement);
@@ -140,6 +143,11 @@ final class TableCopies {
         return carried;
     }
 
+    /** The columns moved to a table of their own and linked back, which a drop then loses nothing of. */
+    CopyBackLinks backLinks() {
+        return backLinks;
+    }
+
     /**
      * Every row and column of {@code source} was copied to {@code target} at {@code at}, by a list reading
      * {@code columns} (null for {@code SELECT *}); {@code how} tells how a join kept every row, or is empty.
@@ -171,6 +179,9 @@ final class TableCopies {
      */
     void copyChanged(String table, List<String> columns, String change, String at) {
         String key = SchemaNames.key(table);
+        if (!columns.isEmpty()) {
+            backLinks.copyChanged(table);
+        }
         Map<String, FullCopy> changed = new HashMap<>();
         full.forEach((source, copy) -> {
             if (copy.target().equals(key) && !copy.copiedAmong(columns).isEmpty()) {
@@ -195,6 +206,9 @@ final class TableCopies {
      */
     void copyFixed(String table, List<String> columns, String at) {
         String key = SchemaNames.key(table);
+        if (!columns.isEmpty()) {
+            backLinks.copyChanged(table);
+        }
         full.replaceAll((source, copy) -> {
             List<String> fixed = copy.copiedAmong(columns);
             if (!copy.target().equals(key) || fixed.isEmpty()) {
@@ -234,6 +248,7 @@ final class TableCopies {
      */
     void rowsOverwritten(String table, String at) {
         String key = SchemaNames.key(table);
+        backLinks.copyChanged(table);
         Map<String, FullCopy> changed = new HashMap<>();
         full.forEach((source, copy) -> {
             if (copy.target().equals(key)) {
@@ -252,6 +267,7 @@ final class TableCopies {
      */
     void forgetCopiesInto(String table) {
         String key = SchemaNames.key(table);
+        backLinks.copyChanged(table);
         wholeCopyOf.remove(key);
         full.values().removeIf(copy -> copy.target().equals(key));
         leftOut.values().removeIf(rows -> SchemaNames.key(rows.target()).equals(key));
@@ -367,6 +383,10 @@ final class TableCopies {
         if (targets.size() != 1 || dropped != null && dropped.isEmpty()) {
             return Optional.empty();
         }
+        Optional<Guard> linked = dropped == null ? Optional.empty() : backLinks.guardOf(targets.get(0), dropped);
+        if (linked.isPresent()) {
+            return linked;
+        }
         String key = SchemaNames.key(targets.get(0));
         RowsCopy rows = leftOut.get(key);
         PartialCopy copy = partial.get(key);
@@ -422,6 +442,7 @@ final class TableCopies {
             alsoLeftOut.remove(key);
             movedColumns.remove(key);
             carried.forget(key);
+            backLinks.forget(key);
         });
     }
 
