@@ -114,6 +114,25 @@ class LinterCarriedColumnsTest {
                 findings("drop-table"));
     }
 
+    /** A join with a subquery (the first row of each group, as a deduplication writes it) chooses rows too. */
+    @Test
+    void aCopyThroughAJoinWithASubqueryIsNamedOnTheDrop() throws IOException {
+        write("db/V2__move.sql", """
+                INSERT INTO rules (filter_id, name) SELECT firsts.id, f.name FROM filters AS f
+                JOIN (SELECT id, tenant, row_number() OVER (PARTITION BY tenant ORDER BY id) AS seq FROM filters)
+                AS firsts ON firsts.tenant = f.tenant WHERE firsts.seq = 1;
+                INSERT INTO rules (filter_id, target) SELECT f.id, f.target FROM filters f
+                JOIN LATERAL (SELECT 1 AS one) one_row ON true;
+                ALTER TABLE filters DROP COLUMN name, DROP COLUMN target;
+                """);
+
+        assertEquals(List.of(
+                "6:21 ERROR ALTER TABLE filters drops column name (values of name copied to rules at line 1, only from"
+                        + " the rows its join with firsts and its WHERE select)",
+                "6:39 ERROR ALTER TABLE filters drops column target (values of target copied to rules at line 4,"
+                        + " only from the rows its join with one_row matches)"), drops());
+    }
+
     @Test
     void anOuterJoinAloneChoosesNoRows() throws IOException {
         write("db/V2__move.sql", """

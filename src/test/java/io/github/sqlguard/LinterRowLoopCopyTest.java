@@ -99,6 +99,37 @@ class LinterRowLoopCopyTest {
     }
 
     @Test
+    void theDropOfATableALoopCopiedIntoTwoTablesNamesWhatEachKept() throws IOException {
+        TestProject.write(project, "db/V1__init.sql", """
+                CREATE TABLE jobs (id SERIAL PRIMARY KEY, policy_id int, job_id varchar(64), status varchar(32),
+                    created timestamp, res varchar(255));
+                CREATE TABLE sched (id SERIAL PRIMARY KEY, vendor_id int, created timestamp);
+                CREATE TABLE task (id SERIAL PRIMARY KEY, execution_id int, job_id varchar(64), status varchar(32));
+                """);
+        TestProject.write(project, "db/V2__move.sql", """
+                DO $$
+                DECLARE
+                    r RECORD;
+                    sid integer;
+                BEGIN
+                    FOR r IN SELECT * FROM jobs
+                    LOOP
+                      INSERT INTO sched (vendor_id, created) VALUES (r.policy_id, r.created) RETURNING id INTO sid;
+                      INSERT INTO task (execution_id, job_id, status) VALUES (sid, r.job_id, r.status);
+                    END LOOP;
+                END $$;
+                DROP TABLE jobs;
+                """);
+
+        List<Finding> drops = lint().stream().filter(f -> f.ruleId().equals("drop-table")).toList();
+
+        assertEquals(1, drops.size(), drops.toString());
+        assertEquals(Severity.ERROR, drops.get(0).severity(), drops.get(0).message());
+        assertTrue(drops.get(0).message().contains("the copy to sched at line 8 leaves out columns id, res, whose"
+                + " values are lost; values of job_id, status copied to task at line 9"), drops.get(0).message());
+    }
+
+    @Test
     void aPlsqlCursorLoopOverAQueryInParenthesesCopiesEveryRow() throws IOException {
         TestProject.write(project, "db/V1__init.sql",
                 "CREATE TABLE log_entry (id NUMBER PRIMARY KEY, op VARCHAR2(32));\n");

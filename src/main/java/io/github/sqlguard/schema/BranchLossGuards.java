@@ -2,6 +2,7 @@ package io.github.sqlguard.schema;
 
 import io.github.sqlguard.analysis.StatementModel;
 import io.github.sqlguard.analysis.TableNamespace;
+import io.github.sqlguard.sql.RowLoop;
 import io.github.sqlguard.sql.Statement;
 import io.github.sqlguard.sql.StatementContext;
 import java.util.ArrayList;
@@ -41,6 +42,11 @@ public final class BranchLossGuards {
      * T-SQL {@code IF .. ALTER TABLE ..}, whose change the replay may apply with the block's own statement).
      */
     private final Map<String, SchemaView> beforeBlock = new HashMap<>();
+    /**
+     * By row loop ({@link #loopOf}): the variables an INSERT of the loop filled with RETURNING while it carried the
+     * key of the loop's row, each with the record's column it stands for ({@link RowLoopCopy#keyVariable}).
+     */
+    private final Map<String, Map<String, String>> loopKeyVariables = new HashMap<>();
 
     /** Guards in which every routine body keeps a run of its own. */
     public BranchLossGuards() {
@@ -142,6 +148,14 @@ public final class BranchLossGuards {
         return inScript;
     }
 
+    /** The row loop {@code statement} runs in, by its scope and where its query stands; "" outside any. */
+    private static String loopOf(Statement statement) {
+        StatementContext.Body body = statement.context().body();
+        RowLoop loop = body == null ? null : body.rowLoop();
+        return loop == null || loop.query().isEmpty() ? ""
+                : scopeOf(statement) + '\u0000' + loop.query().get(0).offset();
+    }
+
     private static boolean isRoutineBody(StatementContext context) {
         return context.kind() == StatementContext.Kind.ROUTINE_BODY && context.body() != null;
     }
@@ -178,11 +192,15 @@ public final class BranchLossGuards {
             beforeBranches.putIfAbsent(scope, beforeBlock.getOrDefault(scope, before));
             armsSinceCertain.computeIfAbsent(scope, k -> new LinkedHashSet<>()).add(arm);
             // An INSERT a loop runs for every row of its query copies them wherever the loop runs, as INSERT .. SELECT
-            RowLoopCopy.asInsertSelect(statement).ifPresent(copy -> {
+            Map<String, String> keyVariables = loopKeyVariables.computeIfAbsent(loopOf(statement),
+                    k -> new HashMap<>());
+            RowLoopCopy.asInsertSelect(statement, Map.copyOf(keyVariables)).ifPresent(copy -> {
                 String copyScope = scopeOf(copy);
                 guards.computeIfAbsent(copyScope, key -> created(copy)).observe(copy, before);
                 certain.computeIfAbsent(copyScope, k -> new ArrayList<>()).add(scoped -> scoped.observe(copy, before));
             });
+            RowLoopCopy.keyVariable(statement, before).ifPresent(bound -> keyVariables.put(bound.getKey(),
+                    bound.getValue()));
         }
     }
 }

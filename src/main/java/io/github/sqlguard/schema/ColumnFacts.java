@@ -18,7 +18,7 @@ import java.util.stream.Stream;
  * What the statements of one run scope did to the columns of their tables, by table key, for {@link LossGuards}: the
  * columns they added, which of those nothing has written since, whose every value an UPDATE copied into another
  * column, which a precondition requires to hold no value, and the columns some statements cleared or filled with
- * one value for every row. A rebuild of a column ({@code ADD total_new; UPDATE t SET total_new = total; DROP total;
+ * one value for every row, or left with one value by deleting the rows that held the other. A rebuild of a column ({@code ADD total_new; UPDATE t SET total_new = total; DROP total;
  * RENAME total_new TO total}) loses nothing, and these facts are how that is known.
  */
 final class ColumnFacts {
@@ -36,6 +36,7 @@ final class ColumnFacts {
     private final ColumnsAddedWithoutValue addedWithoutValue = new ColumnsAddedWithoutValue();
     private final ClearedColumns cleared = new ClearedColumns();
     private final RowIndependentFills rowIndependentFills = new RowIndependentFills();
+    private final PurgedFlags purged = new PurgedFlags();
 
     /** The copies of {@code table}'s columns into others of its columns, by the copied column. */
     Map<String, ColumnCopy> copiesIn(String table) {
@@ -56,6 +57,11 @@ final class ColumnFacts {
     /** True when the run scope added {@code column} to {@code table} (a key) and has not dropped it since. */
     boolean wasAdded(String table, String column) {
         return added.getOrDefault(table, Set.of()).contains(SchemaNames.key(column));
+    }
+
+    /** A DELETE at {@code at} removed the rows of {@code table} (a key) holding one value of the flag {@code column}. */
+    void purged(String table, String column, String at) {
+        purged.mark(table, SchemaNames.key(column), at);
     }
 
     /** A changeset precondition requires {@code column} of {@code table} to hold no value in any row. */
@@ -144,7 +150,11 @@ final class ColumnFacts {
         List<String> empty = dropped.stream().filter(c -> !addedHere.contains(SchemaNames.key(c))
                 && !keptInCopy.contains(c)
                 && (required.contains(SchemaNames.key(c)) || checked.contains(SchemaNames.key(c)))).toList();
-        if (scratch.isEmpty() && keptInCopy.isEmpty() && empty.isEmpty()) {
+        Map<String, String> purgedOfTable = purged.of(table);
+        List<String> oneValued = dropped.stream().filter(c -> !addedHere.contains(SchemaNames.key(c))
+                && !keptInCopy.contains(c) && !empty.contains(c) && purgedOfTable.containsKey(SchemaNames.key(c)))
+                .toList();
+        if (scratch.isEmpty() && keptInCopy.isEmpty() && empty.isEmpty() && oneValued.isEmpty()) {
             return cleared.retypeGuard(table).or(() -> CopiedBeforeRetype.guardOf(tokens, main, copies, databases));
         }
         // Guards only the findings about these columns; one about another column dropped alongside stays.
@@ -153,10 +163,12 @@ final class ColumnFacts {
         keptInCopy.forEach(c -> notes.put(SchemaNames.key(c), copies.get(SchemaNames.key(c)).description()));
         empty.forEach(c -> notes.put(SchemaNames.key(c), "runs only when no row of " + table + " has a value in "
                 + c + (required.contains(SchemaNames.key(c)) ? " (changeset precondition)" : "")));
+        oneValued.forEach(c -> notes.put(SchemaNames.key(c), PurgedFlags.note(c,
+                purgedOfTable.get(SchemaNames.key(c)))));
         String description = scratch.isEmpty() ? String.join("; ", notes.values())
                 : (scratch.size() == 1 ? "column " : "columns ") + String.join(", ", scratch)
                         + (scratch.size() == 1 ? " was" : " were") + " added earlier in " + unit
-                        + Stream.concat(keptInCopy.stream(), empty.stream())
+                        + Stream.of(keptInCopy, empty, oneValued).flatMap(List::stream)
                                 .map(c -> "; " + notes.get(SchemaNames.key(c))).collect(Collectors.joining());
         return Optional.of(new Guard(Guard.Kind.SCRATCH_COLUMN, description, notes));
     }
@@ -180,6 +192,7 @@ final class ColumnFacts {
                 at);
         rowIndependentFills.written(table, assigned, update.rowIndependent(),
                 update.everyRow() && databases.equals(DatabaseScope.ANY) && !mayBeUndone, at);
+        purged.written(table, assigned, List.of(), false, at);
         Map<String, ColumnCopy> copies = copied.computeIfAbsent(table, k -> new HashMap<>());
         copies.values().removeIf(copy -> assigned.contains(copy.target()));
         if (mayBeUndone) {
@@ -227,6 +240,7 @@ final class ColumnFacts {
     void tablesDroppedOrRenamed(List<String> tables, Optional<String> renamedTo) {
         Set<String> unwrittenOfTable = unwritten.get(tables.get(0));
         renamedTo.ifPresent(renamed -> rowIndependentFills.renamed(tables.get(0), renamed));
+        renamedTo.ifPresent(renamed -> purged.renamed(tables.get(0), renamed));
         tables.forEach(this::forget);
         if (unwrittenOfTable != null) {
             renamedTo.ifPresent(renamed -> unwritten.put(renamed, unwrittenOfTable));
@@ -243,6 +257,7 @@ final class ColumnFacts {
         for (Collection<String> replaced : List.of(dropped, renamed.keySet(), renamed.values())) {
             cleared.replaced(table, replaced);
             rowIndependentFills.replaced(table, replaced);
+            purged.replaced(table, replaced);
         }
         for (String column : dropped) {
             String key = SchemaNames.key(column);
@@ -296,6 +311,7 @@ final class ColumnFacts {
     void branchEnded(ColumnFacts arm) {
         // what a branch wrote is not followed here: a fill known before it may have been overwritten by other values
         rowIndependentFills.clear();
+        purged.branchEnded(arm.purged);
         unwritten.forEach((table, columns) -> columns.retainAll(arm.unwritten.getOrDefault(table, Set.of())));
     }
 
@@ -304,6 +320,7 @@ final class ColumnFacts {
         unwritten.clear();
         cleared.clear();
         rowIndependentFills.clear();
+        purged.clear();
         copied.clear();
         valueless.clear();
         scopedWrites.clear();
@@ -314,6 +331,7 @@ final class ColumnFacts {
         unwritten.remove(table);
         cleared.forget(table);
         rowIndependentFills.forget(table);
+        purged.forget(table);
         valueless.remove(table);
         copied.remove(table);
         scopedWrites.remove(table);

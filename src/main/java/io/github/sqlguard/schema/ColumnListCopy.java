@@ -60,8 +60,10 @@ final class ColumnListCopy {
      *
      * @param source the table read, unquoted
      * @param target the table written, unquoted
+     * @param literals the target columns the copy fills with one literal ({@code 'USER'}, {@code 7}), by key, with
+     *     the literal as written
      */
-    record TakenColumns(String source, String target, Map<String, String> sourceOf) {
+    record TakenColumns(String source, String target, Map<String, String> sourceOf, Map<String, String> literals) {
     }
 
     /** The columns the INSERT at {@code main} takes as they are from every row of its one source, else empty. */
@@ -80,16 +82,20 @@ final class ColumnListCopy {
             return Optional.empty();
         }
         Map<String, String> sourceOf = new HashMap<>();
+        Map<String, String> literals = new HashMap<>();
         for (int k = 0; k < items.size(); k++) {
             List<Token> item = items.get(k);
-            if (item.size() == 1 && isName(item.get(0))) {
+            if (item.size() == 1 && (item.get(0).type() == TokenType.STRING
+                    || item.get(0).type() == TokenType.NUMBER)) {
+                literals.put(SchemaNames.key(written.get(k)), item.get(0).text());
+            } else if (item.size() == 1 && isName(item.get(0))) {
                 sourceOf.put(SchemaNames.key(written.get(k)), SchemaNames.key(item.get(0).text()));
             } else if (item.size() == 3 && isName(item.get(0)) && item.get(1).isSymbol(".") && isName(item.get(2))) {
                 sourceOf.put(SchemaNames.key(written.get(k)), SchemaNames.key(item.get(2).text()));
             }
         }
         return Optional.of(new TakenColumns(SchemaNames.unquoted(shape.get().source().text()),
-                SchemaNames.unquoted(shape.get().target().text()), Map.copyOf(sourceOf)));
+                SchemaNames.unquoted(shape.get().target().text()), Map.copyOf(sourceOf), Map.copyOf(literals)));
     }
 
     /**

@@ -384,6 +384,7 @@ public final class LossGuards {
         }
         if (ColumnWrites.updates(tokens)) {
             columns.forgetWritten();
+            copies.backLinks().clear();
             return;
         }
         // A data-modifying CTE writes its columns as the statement's own UPDATE would; the statement goes on.
@@ -415,6 +416,10 @@ public final class LossGuards {
             columns.tablesRenamed(renamed);
             return;
         }
+        if (databases.equals(DatabaseScope.ANY) && !mayBeUndone(statement)) {
+            PurgedFlags.of(tokens, main, before).ifPresent(purge -> columns.purged(SchemaNames.key(purge.table()),
+                    purge.column(), lineOf(statement)));
+        }
         List<String> targets = DestroyedTables.of(tokens, main);
         if (targets.isEmpty() || !tokens.get(main).isAnyWord("ALTER", "DROP")) {
             return;
@@ -422,10 +427,15 @@ public final class LossGuards {
         if (tokens.get(main).isWord("DROP") || AlterTableRenames.renamesTable(tokens, main)) {
             List<String> tables = targets.stream().map(SchemaNames::key).toList();
             tables.forEach(copies::forgetMoved);
+            tables.forEach(copies.backLinks()::forget);
             columns.tablesDroppedOrRenamed(tables, CreatedTableColumns.renamedTo(tokens, main).map(SchemaNames::key));
             return;
         }
         List<String> dropped = DestroyedTables.droppedColumns(tokens, main);
+        Map<String, String> renamedColumns = AlterTableRenames.renamedColumns(tokens, main);
+        copies.backLinks().written(targets.get(0), dropped);
+        copies.backLinks().written(targets.get(0), renamedColumns.keySet());
+        copies.backLinks().written(targets.get(0), renamedColumns.values());
         copies.copyChanged(targets.get(0), columns.notAddedTo(targets.get(0), dropped), "drops", lineOf(statement));
         columns.columnsAltered(SchemaNames.key(targets.get(0)), dropped,
                 AlterTableRenames.renamedColumns(tokens, main));
@@ -450,6 +460,12 @@ public final class LossGuards {
         columns.written(OwnKeySelection.reachingEveryRow(EnumCasts.readAsCopies(WideningCasts.readAsCopies(
                 columns.testingOnlyNullColumn(update), before, statement.dialect()), before), before),
                 statement.tokens(), statement.context().databases(), mayBeUndone(statement), lineOf(statement));
+        if (mayBeUndone(statement)) {
+            copies.backLinks().written(update.table(), update.assigned());
+        } else {
+            copies.backLinks().updated(update.table(), update.assigned(), statement.tokens(), before,
+                    lineOf(statement));
+        }
         List<String> overwritten = columns.notAddedTo(update.table(), update.assigned());
         if (update.fixesChosenRows()) {
             // A fix of the rows its WHERE picks loses what the same UPDATE of the table copied would: no more

@@ -33,6 +33,11 @@ class MarkedColumns {
         }
     }
 
+    /** The keys of the tables that have marked columns. */
+    Set<String> tables() {
+        return Set.copyOf(byTable.keySet());
+    }
+
     void mark(String table, String column, String where) {
         byTable.computeIfAbsent(table, k -> new HashMap<>()).put(column, where);
     }

@@ -1,10 +1,14 @@
 package io.github.sqlguard.schema;
 
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Copies that kept only part of a table ({@link TableCopies} follows them through a script run), and what each says
@@ -71,8 +75,12 @@ final class PartialCopies {
         }
     }
 
-    /** A copy of every row that left out some columns ({@code missing}) and kept others ({@code kept}, keys). */
-    record RowsCopy(String target, String at, List<String> missing, Set<String> kept) {
+    /**
+     * A copy of every row that left out some columns ({@code missing}) and kept others ({@code kept}, keys), with the
+     * source's whole primary key among them or not ({@code keyed}): without it, nothing in the copy tells which row a
+     * value it kept belonged to.
+     */
+    record RowsCopy(String target, String at, List<String> missing, Set<String> kept, boolean keyed) {
 
         /** What the copy leaves out of {@code columns}, for a finding. */
         String note(List<String> columns) {
@@ -81,8 +89,45 @@ final class PartialCopies {
                     + ", whose values are lost";
         }
 
-        /** The guard of dropped columns each of which this copy kept or another copy moved: where each went. */
-        Optional<Guard> guardOfColumns(List<String> dropped, Map<String, MovedTo> moved) {
+        /**
+         * What the copy leaves out of {@code columns}, for a finding, when {@code others}, copies of the same rows
+         * into other tables, may have kept some of them: those are not lost but went there, which it says
+         * ({@code "the copy to sched at line 8 leaves out column res, whose values are lost; values of job_id copied
+         * to task at line 9"}).
+         */
+        String note(List<String> columns, List<RowsCopy> others) {
+            Set<String> elsewhere = new HashSet<>();
+            List<String> whereTheyWent = new ArrayList<>();
+            for (RowsCopy other : others) {
+                List<String> there = columns.stream().filter(c -> other.kept().contains(SchemaNames.key(c))
+                        && !elsewhere.contains(SchemaNames.key(c))).toList();
+                there.forEach(c -> elsewhere.add(SchemaNames.key(c)));
+                if (!there.isEmpty()) {
+                    whereTheyWent.add("values of " + String.join(", ", there) + " copied to " + other.target()
+                            + " at " + other.at());
+                }
+            }
+            List<String> lost = columns.stream().filter(c -> !elsewhere.contains(SchemaNames.key(c))).toList();
+            String left = lost.isEmpty() ? "the copy to " + target + " at " + at + " leaves out "
+                    + (columns.size() == 1 ? "column " : "columns ") + String.join(", ", columns) : note(lost);
+            return Stream.concat(Stream.of(left), whereTheyWent.stream()).collect(Collectors.joining("; "));
+        }
+
+        /**
+         * The guard of dropped columns of {@code source} each of which this copy kept or another copy moved: where
+         * each went. Of a copy without the source's key, the columns it kept are only noted: their values went there,
+         * but not which row each belonged to.
+         */
+        Optional<Guard> guardOfColumns(String source, List<String> dropped, Map<String, MovedTo> moved) {
+            if (!keyed) {
+                Map<String, String> carried = new LinkedHashMap<>();
+                dropped.stream().filter(c -> kept.contains(SchemaNames.key(c)) && !moved.containsKey(SchemaNames.key(c)))
+                        .forEach(c -> carried.put(SchemaNames.key(c), "values of " + c + " copied to " + target
+                                + " at " + at + ", without the key of " + source + " beside them"));
+                if (!carried.isEmpty()) {
+                    return Guard.noting(Guard.Kind.CARRIED_COPY, carried);
+                }
+            }
             Map<String, String> notes = new LinkedHashMap<>();
             for (String column : dropped) {
                 notes.put(SchemaNames.key(column), "values of " + column + " copied to "

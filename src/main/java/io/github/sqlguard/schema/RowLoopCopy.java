@@ -26,7 +26,10 @@ import java.util.Optional;
  * which {@link RowLoop} tells runs the INSERT for every row of its query: that is {@code INSERT INTO audit_log (id,
  * op, repo) SELECT id, op, repo FROM log_entry}. A value that is not a column of the loop's record as it is (a
  * variable, a literal, an expression) copies no column, and reads as {@code NULL}; the loop query's WHERE, join or
- * LIMIT stays, so a copy of some rows keeps only those.
+ * LIMIT stays, so a copy of some rows keeps only those. One variable stands for a column: the one an earlier INSERT
+ * of the loop filled by {@code RETURNING id INTO v} when it carried the row's primary key ({@code INSERT INTO
+ * execution (vendor_id) VALUES (r.id) RETURNING id INTO v; INSERT INTO task (execution_id, job_id) VALUES (v,
+ * r.job_id)}): the row it names holds the key, so {@code v} tells which row a value came from as the key does.
  */
 final class RowLoopCopy {
 
@@ -39,6 +42,14 @@ final class RowLoopCopy {
      * statement.
      */
     static Optional<Statement> asInsertSelect(Statement insert) {
+        return asInsertSelect(insert, Map.of());
+    }
+
+    /**
+     * As {@link #asInsertSelect(Statement)}, each variable of {@code keyVariables} (by its key) read as the column of
+     * the loop's record it names ({@link #keyVariable}).
+     */
+    static Optional<Statement> asInsertSelect(Statement insert, Map<String, String> keyVariables) {
         StatementContext.Body body = insert.context().body();
         RowLoop loop = body == null ? null : body.rowLoop();
         List<Token> tokens = insert.tokens();
@@ -63,14 +74,62 @@ final class RowLoopCopy {
             if (copy.size() > values + 1) {
                 copy.add(new Token(TokenType.SYMBOL, ",", at.offset(), at.line(), at.column()));
             }
-            copy.addAll(recordColumn(value, loop.record()).flatMap(columns.get()::read)
-                    .orElse(List.of(word("NULL", at))));
+            copy.addAll(recordColumn(value, loop.record()).or(() -> keyVariable(value, keyVariables, at))
+                    .flatMap(columns.get()::read).orElse(List.of(word("NULL", at))));
         }
         List<Token> query = loop.query();
         copy.addAll(query.subList(TopLevel.wordIndex(query, 1, "FROM"), query.size()));
         StatementContext straight = insert.context().withBody(new StatementContext.Body(body.id(), true));
         return Optional.of(new Statement(Token.written(copy), insert.start(), copy, straight, insert.dialect(),
                 false));
+    }
+
+    /**
+     * The variable {@code insert}, run once for every row of its loop's query, fills with {@code RETURNING .. INTO v}
+     * while it carries the primary key of the loop's table as it is ({@code VALUES ('x', r.id) RETURNING id INTO v}),
+     * as a key, with the column of the record that reads the key; empty for any other statement. The row it returns
+     * holds the key, so each value of {@code v} names one row of the loop's table.
+     */
+    static Optional<Map.Entry<String, String>> keyVariable(Statement insert, SchemaView before) {
+        StatementContext.Body body = insert.context().body();
+        RowLoop loop = body == null ? null : body.rowLoop();
+        List<Token> tokens = insert.tokens();
+        if (loop == null || tokens.size() < 4 || !tokens.get(0).isWord("INSERT")) {
+            return Optional.empty();
+        }
+        int values = TopLevel.wordIndex(tokens, 2, "VALUES");
+        int close = values < 0 || values + 1 >= tokens.size() ? -1 : TopLevel.closingParenthesis(tokens, values + 1);
+        int returning = close < 0 ? -1 : close + 1;
+        int into = returning < 0 ? -1 : TopLevel.wordIndex(tokens, returning, "INTO");
+        if (into < 0 || into + 1 >= tokens.size() || !tokens.get(returning).isWord("RETURNING")
+                || tokens.get(into + 1).type() != TokenType.WORD) {
+            return Optional.empty();
+        }
+        List<Token> query = loop.query();
+        int from = TopLevel.wordIndex(query, 1, "FROM");
+        SchemaNames.Read source = from < 0 ? null : SchemaNames.name(query, from + 1);
+        List<String> key = source == null ? List.of()
+                : before.table(source.text()).map(Table::primaryKey).orElse(List.of());
+        Optional<RecordColumns> columns = recordColumns(loop);
+        if (key.size() != 1 || columns.isEmpty()) {
+            return Optional.empty();
+        }
+        for (List<Token> value : items(tokens.subList(values + 2, close))) {
+            Optional<Token> column = recordColumn(value, loop.record());
+            Optional<List<Token>> read = column.flatMap(columns.get()::read);
+            if (read.isPresent() && SchemaNames.key(read.get().get(read.get().size() - 1).text())
+                    .equals(SchemaNames.key(key.get(0)))) {
+                return Optional.of(Map.entry(SchemaNames.key(tokens.get(into + 1).text()), column.get().text()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The column of the record a variable of {@code keyVariables} stands for, when {@code value} is one. */
+    private static Optional<Token> keyVariable(List<Token> value, Map<String, String> keyVariables, Token at) {
+        String column = value.size() == 1 && value.get(0).type() == TokenType.WORD
+                ? keyVariables.get(SchemaNames.key(value.get(0).text())) : null;
+        return column == null ? Optional.empty() : Optional.of(word(column, at));
     }
 
     /**

@@ -3,6 +3,7 @@ package io.github.sqlguard.schema;
 import io.github.sqlguard.analysis.ObjectNames;
 import io.github.sqlguard.sql.Token;
 import io.github.sqlguard.sql.TokenType;
+import io.github.sqlguard.sql.TopLevel;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -47,17 +48,38 @@ record SourceJoins(int start, List<String> inner, List<Optional<Table>> joined) 
             }
             outer |= token.isAnyWord("LEFT", "FULL");
             if (token.isAnyWord("JOIN", "STRAIGHT_JOIN") && i + 1 < end) {
-                SchemaNames.Read name = SchemaNames.name(tokens, i + 1);
-                if (name == null) {
-                    return Optional.empty(); // a join of a subquery: its columns are not known
+                Optional<String> derived = derivedTableName(tokens, i + 1, end);
+                SchemaNames.Read name = derived.isPresent() ? null : SchemaNames.name(tokens, i + 1);
+                if (derived.isEmpty() && name == null) {
+                    return Optional.empty();
                 }
-                joined.add(before.table(name.text()).filter(Table::complete));
+                // A subquery's columns are not known: a name not qualified by the source may be one of them
+                joined.add(derived.isPresent() ? Optional.empty() : before.table(name.text()).filter(Table::complete));
                 if (!outer) {
-                    inner.add(SchemaNames.unquoted(name.text()));
+                    inner.add(derived.orElseGet(() -> SchemaNames.unquoted(name.text())));
                 }
             }
         }
         return start < 0 ? Optional.empty() : Optional.of(new SourceJoins(start, inner, joined));
+    }
+
+    /**
+     * The alias of the subquery a join at {@code at} brings in ({@code JOIN (SELECT ..) AS firsts}, also PostgreSQL's
+     * and MySQL's {@code JOIN LATERAL (..) x}), as written, or {@code "a subquery"} without one; empty when no
+     * subquery stands there.
+     */
+    private static Optional<String> derivedTableName(List<Token> tokens, int at, int end) {
+        int open = at < end && tokens.get(at).isWord("LATERAL") ? at + 1 : at;
+        if (open >= end || !tokens.get(open).isSymbol("(")) {
+            return Optional.empty();
+        }
+        int close = TopLevel.closingParenthesis(tokens, open);
+        if (close < 0 || close >= end) {
+            return Optional.empty();
+        }
+        int alias = close + 1 < end && tokens.get(close + 1).isWord("AS") ? close + 2 : close + 1;
+        return Optional.of(alias < end && isName(tokens.get(alias)) && !tokens.get(alias).isAnyWord("ON", "USING")
+                ? SchemaNames.unquoted(tokens.get(alias).text()) : "a subquery");
     }
 
     /**

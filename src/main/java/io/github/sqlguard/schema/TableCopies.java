@@ -52,11 +52,18 @@ final class TableCopies {
     private final Map<String, PartialCopy> partial = new HashMap<>();
     /** Copies of every row that left out some columns, by the table copied from. */
     private final Map<String, RowsCopy> leftOut = new HashMap<>();
+    /**
+     * The other copies of every row that left out columns, by the table copied from: a loop that writes each row's
+     * values into two tables keeps in the second what the first left out.
+     */
+    private final Map<String, List<RowsCopy>> alsoLeftOut = new HashMap<>();
     /** Columns moved to another table with their rows' primary key: where to, by table copied from and column. */
     private final Map<String, Map<String, MovedTo>> movedColumns = new HashMap<>();
 
     /** Columns copied to another table in a way that guards nothing. */
     private final CarriedColumns carried = new CarriedColumns();
+    /** Columns moved to a table of their own whose rows the source's rows were then pointed at. */
+    private final CopyBackLinks backLinks = new CopyBackLinks();
 
     /**
      * A copy of every row, and of every column unless {@code verified} is false (a column list read from a table
@@ -89,6 +96,7 @@ final class TableCopies {
                 || !statement.get(main).isWord("SELECT") && !RowCopies.readsRows(statement, main)) {
             return;
         }
+        backLinks.observeCopy(statement, main, at);
         // A join along a NOT NULL foreign key keeps every row: the copy is read as if it were not there.
         Optional<ForeignKeyJoin.Followed> keyJoin = ForeignKeyJoin.of(statement, main, before);
         List<Token> tokens = keyJoin.map(ForeignKeyJoin.Followed::tokens).orElse(statement);
@@ -124,7 +132,8 @@ final class TableCopies {
                 narrowed.copy().source(), "the copy to " + narrowed.copy().target() + " at " + at
                         + " keeps only the rows " + narrowed.rows()));
         ColumnListCopy.partial(tokens, main, before, selectIntoMakesTable).ifPresent(copy -> copiedWithout(copy, at,
-                unwrittenIn.apply(SchemaNames.key(copy.source())), before.createdAgainNote(copy.source())));
+                unwrittenIn.apply(SchemaNames.key(copy.source())), before.createdAgainNote(copy.source()),
+                keptKey(before, copy)));
         ColumnListCopy.moved(tokens, main, before, selectIntoMakesTable).ifPresent(moved -> moved(moved, at));
         ColumnListCopy.carried(tokens, main, before, selectIntoMakesTable).ifPresent(copy -> carried.record(copy, at));
     }
@@ -132,6 +141,11 @@ final class TableCopies {
     /** The notes on drops of columns, or of a table, whose values copies carried elsewhere without guarding them. */
     CarriedColumns carried() {
         return carried;
+    }
+
+    /** The columns moved to a table of their own and linked back, which a drop then loses nothing of. */
+    CopyBackLinks backLinks() {
+        return backLinks;
     }
 
     /**
@@ -142,6 +156,12 @@ final class TableCopies {
         full.put(SchemaNames.key(source), new FullCopy(SchemaNames.key(target), "rows copied to " + target + " at "
                 + at + how, true, target, at, columns));
         wholeCopyOf.put(SchemaNames.key(target), SchemaNames.key(source));
+    }
+
+    /** True when {@code copy} took the whole primary key of its source, as the replay knows it, beside its values. */
+    private static boolean keptKey(SchemaView before, ColumnListCopy.Partial copy) {
+        return before.table(copy.source()).map(Table::primaryKey).filter(key -> !key.isEmpty())
+                .filter(key -> key.stream().allMatch(c -> copy.kept().contains(SchemaNames.key(c)))).isPresent();
     }
 
     /** The keys of every column of {@code table} when the replay knows them all, which a {@code SELECT *} copies. */
@@ -159,6 +179,9 @@ final class TableCopies {
      */
     void copyChanged(String table, List<String> columns, String change, String at) {
         String key = SchemaNames.key(table);
+        if (!columns.isEmpty()) {
+            backLinks.copyChanged(table);
+        }
         Map<String, FullCopy> changed = new HashMap<>();
         full.forEach((source, copy) -> {
             if (copy.target().equals(key) && !copy.copiedAmong(columns).isEmpty()) {
@@ -183,6 +206,9 @@ final class TableCopies {
      */
     void copyFixed(String table, List<String> columns, String at) {
         String key = SchemaNames.key(table);
+        if (!columns.isEmpty()) {
+            backLinks.copyChanged(table);
+        }
         full.replaceAll((source, copy) -> {
             List<String> fixed = copy.copiedAmong(columns);
             if (!copy.target().equals(key) || fixed.isEmpty()) {
@@ -222,6 +248,7 @@ final class TableCopies {
      */
     void rowsOverwritten(String table, String at) {
         String key = SchemaNames.key(table);
+        backLinks.copyChanged(table);
         Map<String, FullCopy> changed = new HashMap<>();
         full.forEach((source, copy) -> {
             if (copy.target().equals(key)) {
@@ -240,9 +267,11 @@ final class TableCopies {
      */
     void forgetCopiesInto(String table) {
         String key = SchemaNames.key(table);
+        backLinks.copyChanged(table);
         wholeCopyOf.remove(key);
         full.values().removeIf(copy -> copy.target().equals(key));
         leftOut.values().removeIf(rows -> SchemaNames.key(rows.target()).equals(key));
+        alsoLeftOut.values().forEach(copies -> copies.removeIf(rows -> SchemaNames.key(rows.target()).equals(key)));
         for (Map<String, MovedTo> columns : movedColumns.values()) {
             columns.values().removeIf(moved -> SchemaNames.key(moved.target()).equals(key));
         }
@@ -278,7 +307,7 @@ final class TableCopies {
      * lacks.
      */
     private void copiedWithout(ColumnListCopy.Partial written, String at, Set<String> unwritten,
-            Optional<String> createdAgain) {
+            Optional<String> createdAgain, boolean keyed) {
         List<String> lost = written.missing().stream().filter(c -> !unwritten.contains(SchemaNames.key(c))).toList();
         if (lost.isEmpty()) {
             // The columns it leaves out hold only their defaults (a rebuild's new table that got a column the copy
@@ -292,10 +321,15 @@ final class TableCopies {
                 written.kept());
         String source = SchemaNames.key(copy.source());
         RowsCopy earlier = leftOut.get(source);
+        RowsCopy rows = new RowsCopy(copy.target(), at, copy.missing(), copy.kept(), keyed);
         if (earlier != null && earlier.missing().size() <= copy.missing().size()) {
-            return; // the copy that keeps most columns is the rebuild; the others move columns elsewhere
+            // the copy that keeps most columns is the rebuild; the others move columns elsewhere
+            alsoLeftOut.computeIfAbsent(source, k -> new ArrayList<>()).add(rows);
+            return;
         }
-        RowsCopy rows = new RowsCopy(copy.target(), at, copy.missing(), copy.kept());
+        if (earlier != null) {
+            alsoLeftOut.computeIfAbsent(source, k -> new ArrayList<>()).add(earlier);
+        }
         partial.put(source, new PartialCopy(rows.note(copy.missing()) + createdAgain.map(why -> "; " + why)
                 .orElse(""), copy.target(), at, Set.of(), Set.of()));
         leftOut.put(source, rows);
@@ -349,6 +383,10 @@ final class TableCopies {
         if (targets.size() != 1 || dropped != null && dropped.isEmpty()) {
             return Optional.empty();
         }
+        Optional<Guard> linked = dropped == null ? Optional.empty() : backLinks.guardOf(targets.get(0), dropped);
+        if (linked.isPresent()) {
+            return linked;
+        }
         String key = SchemaNames.key(targets.get(0));
         RowsCopy rows = leftOut.get(key);
         PartialCopy copy = partial.get(key);
@@ -381,7 +419,8 @@ final class TableCopies {
         }
         if (!unmoved.isEmpty()) {
             boolean sameCopy = left == null || left.equals(rows.note(rows.missing()));
-            return Optional.of(new Guard(Guard.Kind.INCOMPLETE_COPY, sameCopy ? rows.note(unmoved) : left,
+            return Optional.of(new Guard(Guard.Kind.INCOMPLETE_COPY, sameCopy
+                    ? rows.note(unmoved, alsoLeftOut.getOrDefault(key, List.of())) : left,
                     sameCopy && dropped != null ? unmoved.stream().collect(Collectors.toMap(SchemaNames::key,
                             c -> "", (a, b) -> a)) : Map.of()));
         }
@@ -390,7 +429,7 @@ final class TableCopies {
                     + lost.stream().map(c -> ", column " + c + " to " + moved.get(SchemaNames.key(c)))
                             .collect(Collectors.joining())));
         }
-        return rows.guardOfColumns(dropped, moved);
+        return rows.guardOfColumns(targets.get(0), dropped, moved);
     }
 
     /** Forgets every copy of {@code tables}, whose names may from now on mean other tables. */
@@ -400,8 +439,10 @@ final class TableCopies {
             full.remove(key);
             partial.remove(key);
             leftOut.remove(key);
+            alsoLeftOut.remove(key);
             movedColumns.remove(key);
             carried.forget(key);
+            backLinks.forget(key);
         });
     }
 
@@ -421,6 +462,7 @@ final class TableCopies {
         followNames(full, clauses);
         followNames(partial, clauses);
         followNames(leftOut, clauses);
+        followNames(alsoLeftOut, clauses);
         followNames(movedColumns, clauses);
         clauses.stream().filter(TableCopies::renamesTable).forEach(clause -> {
             wholeCopyOf.remove(SchemaNames.key(clause.table()));
@@ -438,7 +480,9 @@ final class TableCopies {
                 copy.note() + ", renamed to " + renamed + " at " + at, copy.verified(), copy.targetName(), copy.at(),
                 copy.columns()));
         leftOut.replaceAll((source, rows) -> !SchemaNames.key(rows.target()).equals(key) ? rows
-                : new RowsCopy(renamed, rows.at(), rows.missing(), rows.kept()));
+                : new RowsCopy(renamed, rows.at(), rows.missing(), rows.kept(), rows.keyed()));
+        alsoLeftOut.values().forEach(copies -> copies.replaceAll(rows -> !SchemaNames.key(rows.target()).equals(key)
+                ? rows : new RowsCopy(renamed, rows.at(), rows.missing(), rows.kept(), rows.keyed())));
         movedColumns.values().forEach(columns -> columns.replaceAll((column, moved) ->
                 !SchemaNames.key(moved.target()).equals(key) ? moved : new MovedTo(renamed, moved.at())));
         partial.replaceAll((source, copy) -> copy.target().isEmpty() || !SchemaNames.key(copy.target()).equals(key)
@@ -450,6 +494,7 @@ final class TableCopies {
         List<String> targets = new ArrayList<>();
         full.values().forEach(copy -> targets.add(copy.targetName()));
         leftOut.values().forEach(rows -> targets.add(rows.target()));
+        alsoLeftOut.values().forEach(copies -> copies.forEach(rows -> targets.add(rows.target())));
         movedColumns.values().forEach(columns -> columns.values().forEach(moved -> targets.add(moved.target())));
         partial.values().stream().map(PartialCopy::target).filter(target -> !target.isEmpty()).forEach(targets::add);
         return targets;
