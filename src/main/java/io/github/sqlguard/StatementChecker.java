@@ -33,6 +33,7 @@ import io.github.sqlguard.schema.MovedEnumValues;
 import io.github.sqlguard.schema.RebuiltOnEveryRun;
 import io.github.sqlguard.schema.RecreatedColumnName;
 import io.github.sqlguard.schema.DroppedEarlierInRun;
+import io.github.sqlguard.schema.DroppedInEarlierMigration;
 import io.github.sqlguard.schema.NameGivenInRun;
 import io.github.sqlguard.schema.NameTakenByCopy;
 import io.github.sqlguard.schema.RecreatedName;
@@ -188,6 +189,7 @@ final class StatementChecker {
                     () -> scopeGuards.guardOf(statement), () -> scopeEmptied.guardOf(statement, names.get(at)),
                     facts::earlierFilesGuard, () -> RecreatedName.guardOf(models, names, at),
                     () -> NameGivenInRun.guardOf(models, names, at), () -> DroppedEarlierInRun.guardOf(models, names, at),
+                    () -> DroppedInEarlierMigration.guardOf(model, facts.before()),
                     () -> RecreatedColumnName.guardOf(models, at, s -> schema.apply(s).before()),
                     () -> NameTakenByCopy.guardOf(models, names, at), () -> RebuiltOnEveryRun.guardOf(models, at),
                     () -> RowsMovedByReturning.guardOf(model), () -> scopeGuards.shortfallOf(statement),

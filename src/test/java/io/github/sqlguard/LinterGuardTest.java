@@ -118,6 +118,12 @@ class LinterGuardTest {
             SQLITE | INSERT INTO new_folders (id, name) SELECT id, name FROM folders                               | ERROR
             SQLITE | INSERT INTO new_folders (id, name, color) SELECT id, name, NULL AS color FROM folders         | ERROR
             SQLITE | INSERT INTO new_folders (id, name, color) SELECT id, name, 'red' color FROM folders           | ERROR
+            SQLITE | INSERT INTO new_folders (id, name, color) SELECT id, name, CASE WHEN color IS NULL THEN 'none' ELSE 'some' END FROM folders | ERROR
+            SQLITE | INSERT INTO new_folders (id, name, color) SELECT id, name, CASE color WHEN 'red' THEN 'r' ELSE 'x' END AS color FROM folders | ERROR
+            SQLITE | INSERT INTO new_folders (id, name, color) SELECT id, name, color <> '' FROM folders            | ERROR
+            SQLITE | INSERT INTO new_folders (id, name, color) SELECT id, name, length(f.color) FROM folders f     | ERROR
+            SQLITE | INSERT INTO new_folders (id, name, color) SELECT id, name, CASE WHEN length(color) > 0 THEN color ELSE '' END FROM folders | INFO
+            SQLITE | INSERT INTO new_folders (id, name, color) SELECT id, name, concat(CASE WHEN id > 0 THEN 'x' ELSE 'y' END, color) FROM folders | INFO
             SQLITE | INSERT INTO new_folders (id, name, color) SELECT id, name, color FROM folders WHERE id > 1    | ERROR
             SQLITE | INSERT INTO new_folders (id, name, color) SELECT DISTINCT id, name, color FROM folders        | ERROR
             SQLITE | INSERT INTO new_folders (id, name, color) SELECT f.id, f.name, o.color FROM folders f JOIN other o ON o.id = f.id | ERROR
@@ -155,6 +161,11 @@ class LinterGuardTest {
             INSERT INTO new_folders (id, name) SELECT id, name FROM folders | DROP TABLE removes table folders and all its rows (the copy to new_folders at line 2 leaves out column color, whose values are lost)
             INSERT INTO new_folders (id) SELECT "id" FROM "folders" | DROP TABLE removes table folders and all its rows (the copy to new_folders at line 2 leaves out columns name, color, whose values are lost)
             INSERT INTO new_folders (id, name, color) SELECT id, name, NULL AS color FROM folders | DROP TABLE removes table folders and all its rows (the copy to new_folders at line 2 leaves out column color, whose values are lost)
+            INSERT INTO new_folders (id, name, color) SELECT id, name, color IS NOT NULL FROM folders | DROP TABLE removes table folders and all its rows (the copy to new_folders at line 2 leaves out column color, whose values are lost)
+            INSERT OR IGNORE INTO new_folders (id, name, color) SELECT id, name, color FROM folders | DROP TABLE removes table folders and all its rows (the copy to new_folders at line 2 keeps only the rows that break no constraint of new_folders: INSERT OR IGNORE skips the others)
+            INSERT IGNORE INTO new_folders SELECT * FROM folders | DROP TABLE removes table folders and all its rows (the copy to new_folders at line 2 keeps only the rows that break no constraint of new_folders: INSERT IGNORE skips the others)
+            INSERT OR REPLACE INTO new_folders (id, name, color) SELECT id, name, color FROM folders | DROP TABLE removes table folders and all its rows (the copy to new_folders at line 2 keeps only the rows that no later row replaced: INSERT OR REPLACE keeps one row per unique key of new_folders)
+            INSERT OR IGNORE INTO new_folders (id, name, color) SELECT id, name, color FROM folders WHERE id > 1 | DROP TABLE removes table folders and all its rows
             INSERT INTO new_folders (id, name) SELECT id, name FROM folders WHERE id > 1 | DROP TABLE removes table folders and all its rows (values of id, name copied to new_folders at line 2, only from the rows its WHERE selects)
             INSERT INTO new_folders SELECT * FROM folders WHERE color IS NOT NULL | DROP TABLE removes table folders and all its rows (the copy to new_folders at line 2 keeps only the rows its WHERE selects)
             INSERT INTO new_folders SELECT DISTINCT * FROM folders | DROP TABLE removes table folders and all its rows (the copy to new_folders at line 2 keeps only the rows its DISTINCT picks, one of each set of equal rows)

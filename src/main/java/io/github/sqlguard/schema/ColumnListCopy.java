@@ -20,8 +20,9 @@ import java.util.Set;
  * its table (create the new table, copy the rows, drop the old one, rename the new one), and real projects write
  * that copy with column lists. It is a full copy when the replay knows every column of the source and the select
  * list reads each of them, from the source alone, with no condition, grouping, DISTINCT or limit that would
- * leave rows behind. A column read only inside an expression ({@code IFNULL(color, '')}) counts as copied; a
- * column that only names an alias ({@code NULL AS color}) does not. A generated column need not be read.
+ * leave rows behind. A column read only inside an expression ({@code IFNULL(color, '')}) counts as copied, unless
+ * the expression only tests it ({@code CASE WHEN color IS NULL ..}, {@link TestedNames}); a column that only names an
+ * alias ({@code NULL AS color}) does not. A generated column need not be read.
  */
 final class ColumnListCopy {
 
@@ -457,7 +458,8 @@ final class ColumnListCopy {
 
     /**
      * The keys of the names the select list in {@code [from, to)} reads, leaving out each item's alias
-     * ({@code AS x}, or a name right after a literal, a name or a closing parenthesis) and each name's qualifier.
+     * ({@code AS x}, or a name right after a literal, a name or a closing parenthesis), each name's qualifier, and
+     * the names an item only tests ({@link TestedNames}), whose values it does not keep.
      */
     private static Set<String> columnsRead(List<Token> tokens, int from, int to) {
         Set<String> read = new HashSet<>();
@@ -468,10 +470,11 @@ final class ColumnListCopy {
             } else if (end >= 2 && isName(item.get(end - 1)) && endsValue(item.get(end - 2))) {
                 end -= 1;
             }
+            Set<Integer> tested = TestedNames.in(item, end);
             for (int i = 0; i < end; i++) {
                 Token token = item.get(i);
                 boolean qualifier = i + 1 < end && item.get(i + 1).isSymbol(".");
-                if (isName(token) && !qualifier) {
+                if (isName(token) && !qualifier && !tested.contains(i)) {
                     read.add(SchemaNames.key(token.text()));
                 }
             }

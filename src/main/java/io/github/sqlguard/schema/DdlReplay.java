@@ -2,6 +2,7 @@ package io.github.sqlguard.schema;
 
 import io.github.sqlguard.analysis.SpRenameCall;
 import io.github.sqlguard.model.Dialect;
+import io.github.sqlguard.sql.DatabaseScope;
 import io.github.sqlguard.sql.Statement;
 import io.github.sqlguard.sql.StatementContext;
 import io.github.sqlguard.sql.Token;
@@ -28,7 +29,22 @@ final class DdlReplay {
         } catch (RuntimeException e) {
             // A statement the readers could not follow: what it touched is no longer known.
             forgetAlteredTable(tokens, start, history);
+            history.replayFailed();
+            return;
         }
+        if (surelyRuns(statement, start)) {
+            history.removalsSurelyRan();
+        }
+    }
+
+    /**
+     * True for a statement of a migration script's top level that nothing can skip: not in a block or a routine, not
+     * behind a T-SQL {@code IF}, and not in a Liquibase changeset, whose precondition may mark it ran without running.
+     */
+    private static boolean surelyRuns(Statement statement, int start) {
+        StatementContext context = statement.context();
+        return start == 0 && context.kind() == StatementContext.Kind.SCRIPT && context.body() == null
+                && context.runScope().isEmpty() && context.databases().equals(DatabaseScope.ANY);
     }
 
     private static void replay(List<Token> tokens, int start, Statement statement, SchemaHistory history) {

@@ -327,11 +327,15 @@ public final class MigrationHistories implements EarlierRoutines {
         }
         SchemaFacts first = null;
         List<ColumnRetype> retypes = new ArrayList<>();
+        List<SchemaView> others = new ArrayList<>();
         for (Map.Entry<String, SchemaReplay> entry : replays.entrySet()) {
             SchemaFacts facts = entry.getValue().factsFor(statement);
+            if (first != null) {
+                others.add(facts.before());
+            }
             first = first == null ? facts : first;
             facts.retypes().forEach(retype -> retypes.add(retype.on(DatabaseVariants.describe(entry.getKey()))));
         }
-        return new SchemaFacts(first.before(), retypes).guardedBy(guard, copy);
+        return new SchemaFacts(first.before().alongside(others), retypes).guardedBy(guard, copy);
     }
 }

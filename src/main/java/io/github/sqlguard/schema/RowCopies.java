@@ -51,6 +51,10 @@ final class RowCopies {
         if (distinct.isPresent()) {
             return distinct;
         }
+        Optional<Narrowed> skipping = skippingConflicts(tokens, main, before, selectIntoMakesTable);
+        if (skipping.isPresent()) {
+            return skipping;
+        }
         return withoutNarrowing(tokens, main).flatMap(read -> full(read.tokens(), main, before, selectIntoMakesTable)
                 .map(copy -> new Narrowed(copy, read.rows())));
     }
@@ -78,6 +82,31 @@ final class RowCopies {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * A copy that would keep every row and column but that it skips the rows that break a constraint of its target,
+     * SQLite's {@code INSERT OR IGNORE} and MySQL's {@code INSERT IGNORE}, or lets a later row replace an earlier one
+     * with the same unique key, SQLite's {@code INSERT OR REPLACE}: a rebuild that adds a UNIQUE key loses the
+     * duplicates so, without a word.
+     */
+    private static Optional<Narrowed> skippingConflicts(List<Token> tokens, int main, SchemaView before,
+            boolean selectIntoMakesTable) {
+        if (main + 2 >= tokens.size() || !tokens.get(main).isWord("INSERT")) {
+            return Optional.empty();
+        }
+        int words = tokens.get(main + 1).isWord("OR") && tokens.get(main + 2).isAnyWord("IGNORE", "REPLACE") ? 2
+                : tokens.get(main + 1).isWord("IGNORE") ? 1 : 0;
+        if (words == 0) {
+            return Optional.empty();
+        }
+        boolean replace = tokens.get(main + words).isWord("REPLACE");
+        String verb = words == 2 ? "INSERT OR " + (replace ? "REPLACE" : "IGNORE") : "INSERT IGNORE";
+        List<Token> plain = new ArrayList<>(tokens.subList(0, main + 1));
+        plain.addAll(tokens.subList(main + 1 + words, tokens.size()));
+        return full(plain, main, before, selectIntoMakesTable).map(copy -> new Narrowed(copy, replace
+                ? "that no later row replaced: " + verb + " keeps one row per unique key of " + copy.target()
+                : "that break no constraint of " + copy.target() + ": " + verb + " skips the others"));
     }
 
     /**

@@ -60,6 +60,7 @@ final class SchemaHistory {
     private final NamedFlags rowlessObjects;
     private final NamedFlags enumTypes;
     private final NamedFlags triggeredTables;
+    private final SurelyDroppedTables surelyDropped;
 
     SchemaHistory() {
         this(null, 0);
@@ -77,6 +78,8 @@ final class SchemaHistory {
         this.rowlessObjects = parent == null ? new NamedFlags(now) : parent.rowlessObjects.fork(forkedAt, now);
         this.enumTypes = parent == null ? new NamedFlags(now) : parent.enumTypes.fork(forkedAt, now);
         this.triggeredTables = parent == null ? new NamedFlags(now) : parent.triggeredTables.fork(forkedAt, now);
+        this.surelyDropped = parent == null ? new SurelyDroppedTables(now)
+                : parent.surelyDropped.fork(forkedAt, now);
         this.mixed = new MixedDefinitions(parent == null ? null : parent.mixed, now);
     }
 
@@ -100,6 +103,7 @@ final class SchemaHistory {
      */
     int advance(Location place) {
         places.add(place);
+        surelyDropped.statementStarts();
         return ++position;
     }
 
@@ -170,6 +174,7 @@ final class SchemaHistory {
         }
         current.put(key, table);
         gone.remove(key);
+        surelyDropped.taken(table.name());
         tableVersions.put(key, Optional.of(table));
     }
 
@@ -183,6 +188,7 @@ final class SchemaHistory {
      * find depends on whether it ran.
      */
     void forgetBranchChange(String name, Optional<Table> beforeBranch) {
+        surelyDropped.taken(name);
         Optional<Table> after = current(name);
         if (after.isEmpty()) {
             return;
@@ -201,6 +207,7 @@ final class SchemaHistory {
     void remove(String name) {
         String key = SchemaNames.key(name);
         if (current(name).isPresent()) {
+            surelyDropped.removed(name);
             current.remove(key);
             gone.add(key);
             tableVersions.put(key, Optional.empty());
@@ -386,6 +393,26 @@ final class SchemaHistory {
     /** The tables as they were before the statement at {@code statementPosition} ran. */
     SchemaView before(int statementPosition) {
         return new SchemaView(this, statementPosition);
+    }
+
+    /**
+     * The statement being replayed surely ran (it is no branch's, routine's or changeset's): the tables it dropped or
+     * renamed away are surely gone until a table takes the name again.
+     */
+    void removalsSurelyRan() {
+        Location place = places.isEmpty() ? null : places.get(places.size() - 1);
+        surelyDropped.surelyRan(place, name -> current(name).isEmpty());
+    }
+
+    /** The statement being replayed could not be followed to its end: no earlier drop is certain any more. */
+    void replayFailed() {
+        surelyDropped.replayFailed();
+    }
+
+    /** The drop that surely left no table called {@code name} before the statement at {@code statementPosition}. */
+    Optional<SurelyDroppedTables.Drop> surelyDroppedBefore(String name, int statementPosition) {
+        return tableBefore(name, statementPosition).isPresent() ? Optional.empty()
+                : surelyDropped.before(name, statementPosition);
     }
 
     Optional<Table> tableBefore(String name, int statementPosition) {

@@ -21,12 +21,27 @@ public final class SchemaView {
 
     private final SchemaHistory history;
     private final int position;
+    /** The views of the other database histories the statement runs in, which only some answers consult. */
+    private final List<SchemaView> otherHistories;
     /** The tables at this point, read once: a statement's rules and notes ask several times. */
     private List<Table> tables;
 
     SchemaView(SchemaHistory history, int position) {
+        this(history, position, List.of());
+    }
+
+    private SchemaView(SchemaHistory history, int position, List<SchemaView> otherHistories) {
         this.history = history;
         this.position = position;
+        this.otherHistories = List.copyOf(otherHistories);
+    }
+
+    /**
+     * This view for a statement that also runs in the database histories {@code others} see it in: what it says is
+     * gone ({@link #surelyDropped}) must be gone in every one of them.
+     */
+    SchemaView alongside(List<SchemaView> others) {
+        return others.isEmpty() ? this : new SchemaView(history, position, others);
     }
 
     /** The table called {@code name} (last name part, case-insensitive), when the replay knows it. */
@@ -49,6 +64,17 @@ public final class SchemaView {
      */
     public boolean keepsNoRows(String name) {
         return history != null && history.rowlessObjects().before(name, position) && table(name).isEmpty();
+    }
+
+    /**
+     * The statement that surely dropped table {@code name} or renamed it away, when the replay knows no table of the
+     * name since ({@link SurelyDroppedTables}).
+     */
+    Optional<SurelyDroppedTables.Drop> surelyDropped(String name) {
+        Optional<SurelyDroppedTables.Drop> drop = history == null ? Optional.empty()
+                : history.surelyDroppedBefore(name, position);
+        return otherHistories.stream().allMatch(other -> other.surelyDropped(name).isPresent()) ? drop
+                : Optional.empty();
     }
 
     /**

@@ -1,0 +1,62 @@
+package io.github.sqlguard.schema;
+
+import io.github.sqlguard.analysis.ClauseKind;
+import io.github.sqlguard.analysis.DestructiveClause;
+import io.github.sqlguard.analysis.StatementModel;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * A {@code DROP TABLE} of a table that an earlier migration already dropped or renamed away: a SQLite rebuild drops
+ * its {@code _bkp_t} copy at once, and a clean-up migration years later drops {@code _bkp_t} again with
+ * {@code IF EXISTS}. No table of that name is left, so the later drop removes no row; the earlier one is where the
+ * rows went, and is judged there. Within one script run, {@link DroppedEarlierInRun} says the same.
+ */
+public final class DroppedInEarlierMigration {
+
+    private DroppedInEarlierMigration() {
+    }
+
+    /**
+     * The guard of {@code drop} when every table it drops was surely dropped or renamed away by a statement the
+     * replay saw before ({@link SurelyDroppedTables}), written with the same qualifier, and no table took its name
+     * since.
+     */
+    public static Optional<Guard> guardOf(StatementModel drop, SchemaView before) {
+        List<DestructiveClause> drops = drop.clauses().stream()
+                .filter(clause -> clause.kind() == ClauseKind.DROPPED_TABLE).toList();
+        if (drops.isEmpty() || drops.size() != drop.clauses().size() || !drop.placement().runsWithMigration()
+                || !drop.statement().tokens().get(0).isWord("DROP")) {
+            return Optional.empty();
+        }
+        StringBuilder notes = new StringBuilder();
+        for (DestructiveClause clause : drops) {
+            Optional<SurelyDroppedTables.Drop> earlier = clause.table() == null ? Optional.empty()
+                    : before.surelyDropped(clause.table())
+                            .filter(gone -> comparable(gone.written()).equals(comparable(clause.table())));
+            if (earlier.isEmpty()) {
+                return Optional.empty();
+            }
+            notes.append(notes.isEmpty() ? "" : "; ").append("table ").append(SchemaNames.unquoted(clause.table()))
+                    .append(" was dropped or renamed away at ").append(placeOf(earlier.get(), drop));
+        }
+        return Optional.of(new Guard(Guard.Kind.TABLE_GONE, notes + " and nothing has taken "
+                + (drops.size() == 1 ? "its name" : "their names") + " since"));
+    }
+
+    /** A name as written, for telling whether two statements name the same table: case and quotes aside. */
+    private static String comparable(String written) {
+        return SchemaNames.unquoted(written).replaceAll("\\s+", "").toLowerCase(Locale.ROOT);
+    }
+
+    /** {@code "line 24"} in the same file, else {@code "line 24 of V2__rebuild.sql"}. */
+    private static String placeOf(SurelyDroppedTables.Drop earlier, StatementModel drop) {
+        String path = earlier.place().path();
+        if (path == null || path.equals(drop.statement().start().path())) {
+            return "line " + earlier.place().line();
+        }
+        return "line " + earlier.place().line() + " of "
+                + path.substring(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
+    }
+}
