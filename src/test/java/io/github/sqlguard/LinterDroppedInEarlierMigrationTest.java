@@ -66,6 +66,16 @@ class LinterDroppedInEarlierMigrationTest {
                 dropsIn("V0002.rebuild.down.sql", Dialect.SQLITE));
     }
 
+    @Test
+    void aDropInAScriptOfAnotherFolderWithoutVersionsGuardsNothing() throws IOException {
+        write("create/legacy.sql", "CREATE TABLE legacy (id INT PRIMARY KEY, note TEXT);\n");
+        write("drop/legacy.sql", "DROP TABLE legacy;\n");
+        write("upgrade/legacy.sql", "DROP TABLE IF EXISTS legacy;\n");
+
+        assertEquals(List.of("ERROR DROP TABLE removes table legacy and all its rows"),
+                dropsIn("upgrade/legacy.sql", Dialect.POSTGRESQL));
+    }
+
     private static String statements(String semicolonSeparated) {
         return semicolonSeparated.replace("; ", ";\n") + ";\n";
     }

@@ -3,9 +3,11 @@ package io.github.sqlguard.schema;
 import io.github.sqlguard.analysis.ClauseKind;
 import io.github.sqlguard.analysis.DestructiveClause;
 import io.github.sqlguard.analysis.StatementModel;
+import io.github.sqlguard.model.Location;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * A {@code DROP TABLE} of a table that an earlier migration already dropped or renamed away: a SQLite rebuild drops
@@ -14,6 +16,9 @@ import java.util.Optional;
  * rows went, and is judged there. Within one script run, {@link DroppedEarlierInRun} says the same.
  */
 public final class DroppedInEarlierMigration {
+
+    /** A file name as Flyway's default settings name a versioned migration: {@code V2__add_index.sql}. */
+    private static final Pattern VERSIONED = Pattern.compile("(?i)V\\d[\\w.]*__.*");
 
     private DroppedInEarlierMigration() {
     }
@@ -34,7 +39,8 @@ public final class DroppedInEarlierMigration {
         for (DestructiveClause clause : drops) {
             Optional<SurelyDroppedTables.Drop> earlier = clause.table() == null ? Optional.empty()
                     : before.surelyDropped(clause.table())
-                            .filter(gone -> comparable(gone.written()).equals(comparable(clause.table())));
+                            .filter(gone -> comparable(gone.written()).equals(comparable(clause.table())))
+                            .filter(gone -> surelyRunsBefore(gone.place(), drop.statement().start()));
             if (earlier.isEmpty()) {
                 return Optional.empty();
             }
@@ -43,6 +49,29 @@ public final class DroppedInEarlierMigration {
         }
         return Optional.of(new Guard(Guard.Kind.TABLE_GONE, notes + " and nothing has taken "
                 + (drops.size() == 1 ? "its name" : "their names") + " since"));
+    }
+
+    /**
+     * True when the earlier drop surely ran before the statement at {@code here}: in the same file or folder, or in
+     * a Flyway versioned migration before a versioned one. Scripts of different folders that are not versioned are
+     * replayed in path order, but nothing says the tool runs them so (a folder of drop scripts beside one of create
+     * scripts); a drop there does not make a later one harmless.
+     */
+    private static boolean surelyRunsBefore(Location earlier, Location here) {
+        if (earlier == null || earlier.path() == null || here.path() == null) {
+            return false;
+        }
+        return folderOf(earlier.path()).equals(folderOf(here.path()))
+                || VERSIONED.matcher(fileName(earlier.path())).matches()
+                && VERSIONED.matcher(fileName(here.path())).matches();
+    }
+
+    private static String folderOf(String path) {
+        return path.substring(0, Math.max(0, Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'))));
+    }
+
+    private static String fileName(String path) {
+        return path.substring(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
     }
 
     /** A name as written, for telling whether two statements name the same table: case and quotes aside. */
@@ -56,7 +85,6 @@ public final class DroppedInEarlierMigration {
         if (path == null || path.equals(drop.statement().start().path())) {
             return "line " + earlier.place().line();
         }
-        return "line " + earlier.place().line() + " of "
-                + path.substring(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
+        return "line " + earlier.place().line() + " of " + fileName(path);
     }
 }
