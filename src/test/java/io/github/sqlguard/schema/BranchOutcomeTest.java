@@ -95,6 +95,45 @@ class BranchOutcomeTest {
         assertEquals("TEXT", retype.from().map(SqlType::written).orElse(retype.unknownBecause()));
     }
 
+    /**
+     * MySQL procedures guard a widening with {@code IF .. data_type = 'tinyint' THEN MODIFY c INT}: where the column
+     * already is an int, either way it ends an int, however the two statements spell the type and the name.
+     */
+    @Test
+    void aBranchThatRestatesAColumnsTypeInOtherWordsKeepsItsType() {
+        SchemaReplay replay = new SchemaReplay();
+        List<Statement> statements = SchemaReplayTest.statements(Dialect.MYSQL, """
+                CREATE TABLE `perms` (`id` BIGINT NOT NULL, `sort_order` int DEFAULT 0, PRIMARY KEY (`id`));
+                DELIMITER ;;
+                CREATE PROCEDURE widen_sort_order()
+                BEGIN
+                  IF EXISTS (SELECT 1 FROM information_schema.columns WHERE data_type = 'tinyint') THEN
+                    ALTER TABLE `perms` MODIFY COLUMN sort_order INT DEFAULT 0;
+                  END IF;
+                END;;
+                DELIMITER ;
+                CALL widen_sort_order();
+                ALTER TABLE perms MODIFY sort_order SMALLINT;
+                """);
+        statements.forEach(replay::apply);
+
+        ColumnRetype retype = retypeEnding(replay, statements, "MODIFY sort_order SMALLINT");
+        assertEquals("int", retype.from().map(SqlType::written).orElse(retype.unknownBecause()));
+    }
+
+    @Test
+    void aBranchThatRetypesAColumnForgetsItsType() {
+        Table before = SchemaReplayTest.replayed(Dialect.MYSQL, "CREATE TABLE t (a INT NOT NULL, b int);")
+                .table("t").orElseThrow();
+        Table after = SchemaReplayTest.replayed(Dialect.MYSQL, "CREATE TABLE t (`a` INT NOT NULL, b BIGINT);")
+                .table("t").orElseThrow();
+
+        BranchOutcome outcome = BranchOutcome.of(before, after);
+
+        assertEquals(List.of("b"), List.copyOf(outcome.changedColumns()));
+        assertEquals("INT", outcome.table().column("a").flatMap(Column::type).map(SqlType::written).orElse(""));
+    }
+
     private static ColumnRetype retypeEnding(SchemaReplay replay, List<Statement> statements, String ending) {
         Statement statement = statements.stream().filter(s -> s.sql().endsWith(ending)).findFirst().orElseThrow();
         return replay.factsFor(statement).retypes().get(0);
