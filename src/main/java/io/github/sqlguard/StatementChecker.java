@@ -339,7 +339,8 @@ final class StatementChecker {
                 Optional<Guard> guard = bodyGuards.of(inner.statement()).guardOf(inner.statement());
                 for (Rule rule : rules) {
                     List<Violation> violations = rule.check(inner, SchemaFacts.calledBody(bodyBefore,
-                            SchemaReplay.retypesAtCall(atCall, inner.statement())).judging(inner.statement()));
+                            SchemaReplay.retypesAtCall(atCall, inner.statement(), bodyBefore != SchemaView.UNKNOWN))
+                            .judging(inner.statement()));
                     Optional<Severity> severity = violations.isEmpty() ? Optional.empty()
                             : configuredSeverity.apply(rule.info());
                     if (severity.isEmpty()) {
