@@ -38,7 +38,7 @@ class BranchOutcomeTest {
         ColumnRetype retyped = retypeEnding(replay, statements, "purpose TYPE varchar(64)");
         assertFalse(retyped.from().isPresent(), "VARCHAR(128) or varchar(250), as the branch ran or not");
         assertTrue(retyped.unknownBecause().contains(
-                "column purpose of table channels is changed in a branch of a block ending at V1__test.sql:5"),
+                "column purpose of table channels is changed in a branch ending at V1__test.sql:5"),
                 retyped.unknownBecause());
     }
 
@@ -132,6 +132,32 @@ class BranchOutcomeTest {
 
         assertEquals(List.of("b"), List.copyOf(outcome.changedColumns()));
         assertEquals("INT", outcome.table().column("a").flatMap(Column::type).map(SqlType::written).orElse(""));
+    }
+
+    /**
+     * The note names where the branch ends, its last statement, which is neither where the block ends nor, in a
+     * branch of several statements, where the column changed.
+     */
+    @Test
+    void theNoteSaysWhereTheBranchEnds() {
+        SchemaReplay replay = new SchemaReplay();
+        List<Statement> statements = SchemaReplayTest.statements(Dialect.POSTGRESQL, """
+                CREATE TABLE users (id INT, phone VARCHAR(15), note TEXT);
+                DO $$
+                BEGIN
+                  IF found THEN
+                      ALTER TABLE users ALTER COLUMN phone TYPE varchar(20);
+                      UPDATE users SET note = 'x' WHERE id = 1;
+                  END IF;
+                  INSERT INTO users (id) VALUES (3);
+                END $$;
+                ALTER TABLE users ALTER COLUMN phone TYPE varchar(10);
+                """);
+        statements.forEach(replay::apply);
+
+        ColumnRetype retype = retypeEnding(replay, statements, "phone TYPE varchar(10)");
+        assertEquals("column phone of table users is changed in a branch ending at V1__test.sql:6, which may not"
+                + " have run", retype.unknownBecause());
     }
 
     private static ColumnRetype retypeEnding(SchemaReplay replay, List<Statement> statements, String ending) {
