@@ -57,6 +57,26 @@ class LinterCalledBodyRetypeTest {
         assertEquals(expected.isEmpty() ? List.of() : List.of(expected), messages);
     }
 
+    /**
+     * The helper's body as written names its table at run time: the type one call's table had is not the body's,
+     * whose note says so, while each call is judged with its own table.
+     */
+    @Test
+    void theBodyAsWrittenDoesNotBorrowTheTypeOfOneCallsTable() throws IOException {
+        TestProject.write(project, "db/V1__init.sql",
+                "CREATE TABLE orders (id INT PRIMARY KEY, sort_order TINYINT, note VARCHAR(100));\n");
+        TestProject.write(project, "db/V2__retype.sql", HELPER.replace("%s`", "note` VARCHAR(10)"));
+
+        List<String> messages = ProjectLint.findings(project, Dialect.MYSQL).stream()
+                .filter(finding -> finding.ruleId().equals("alter-column-type")
+                        && finding.location().line() == 5)
+                .map(Finding::message).toList();
+
+        assertEquals(List.of("ALTER TABLE `<run-time value>` changes the type of column `note` to VARCHAR(10) (its type"
+                + " before is not known: the table is named at run time, and each call is judged with the table it"
+                + " names) (inside procedure retype_column body, which runs only when called)"), messages);
+    }
+
     /** A table the migrations before the call never create: the finding at the call says so, not just "unknown". */
     @Test
     void aTableNotCreatedBeforeTheCallIsNamedAsTheReason() throws IOException {
