@@ -223,11 +223,9 @@ final class StatementChecker {
                         findings.add(finding);
                         statementSql.put(finding.location(), statement.asWritten());
                     });
-            // A routine body runs when it is called, on the schema of that moment rather than of its definition. What
-            // a later ROLLBACK undoes sets up no guard: a copy it made does not stay.
+            // What a later ROLLBACK undoes sets up no guard: a copy it made does not stay.
             if (!rolledBack.undoes(models, index)) {
-                guards.observe(model, statement.context().kind() == StatementContext.Kind.ROUTINE_BODY
-                        ? SchemaView.UNKNOWN : facts.before());
+                guards.observe(model, facts.before());
             }
             for (Statement ran : ranByCalls) {
                 guards.observeRunBy(statement, ran, facts.before());
@@ -343,7 +341,8 @@ final class StatementChecker {
                 Optional<Guard> guard = bodyGuards.of(inner.statement()).guardOf(inner.statement());
                 for (Rule rule : rules) {
                     List<Violation> violations = rule.check(inner, SchemaFacts.calledBody(bodyBefore,
-                            SchemaReplay.retypesAtCall(atCall, inner.statement())).judging(inner.statement()));
+                            SchemaReplay.retypesAtCall(atCall, inner.statement(), bodyBefore != SchemaView.UNKNOWN))
+                            .judging(inner.statement()));
                     Optional<Severity> severity = violations.isEmpty() ? Optional.empty()
                             : configuredSeverity.apply(rule.info());
                     if (severity.isEmpty()) {

@@ -445,7 +445,7 @@ class LinterDatabaseHistoriesTest {
 
         assertEquals(List.of("ALTER TABLE jobs changes the type of column version to INT (its type before is not"
                 + " known: table jobs is not created by the migrations that run before this one; it is changed in a"
-                + " branch of a block ending at db/V1__init.sql:5, which may not have run, and only altered after"
+                + " branch ending at db/V1__init.sql:5, which may not have run, and only altered after"
                 + " that)"), messages);
     }
 
@@ -472,7 +472,7 @@ class LinterDatabaseHistoriesTest {
 
         assertEquals(List.of("ALTER TABLE jobs changes the type of column note to TEXT (its type before is not"
                 + " known: table jobs is not created by the migrations that run before this one; it is changed in a"
-                + " branch of a block ending at db/V1__init.sql:5, which may not have run)"), messages);
+                + " branch ending at db/V1__init.sql:5, which may not have run)"), messages);
     }
 
     /** The sessions table of MySQL and of PostgreSQL, each in its own first migration. */

@@ -75,7 +75,7 @@ class LinterIfArmsReplayTest {
         assertEquals(1, findings.size(), findings.toString());
         assertTrue(findings.get(0).startsWith("db/V3__back.sql:1:19 alter-column-type ALTER TABLE posts changes the"
                 + " type of column fileids to varchar(500) (its type before is not known: column fileids of table"
-                + " posts is changed in a branch of a block"), findings.get(0));
+                + " posts is changed in a branch ending at"), findings.get(0));
     }
 
     /** The ELSE of a CASE inside the THEN arm belongs to the CASE: it runs after what the arm did before it. */

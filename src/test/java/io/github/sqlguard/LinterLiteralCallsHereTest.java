@@ -165,9 +165,9 @@ class LinterLiteralCallsHereTest {
 
         assertEquals(List.of("db/V1__ids.sql:4:41 alter-column-type INFO",
                 "db/V1__ids.sql:8:1 alter-column-type WARNING ALTER TABLE orders changes the type of"
-                        + " column id to INT (its type before is not known: the migrations before the call do not"
-                        + " tell it) (at db/V1__ids.sql:4:41, in narrow, which this script created and"
-                        + " this statement calls)"),
+                        + " column id to INT (its type before is not known: table orders is not created by the"
+                        + " migrations that run before the call) (at db/V1__ids.sql:4:41, in narrow, which this"
+                        + " script created and this statement calls)"),
                 describe(lint(Dialect.MYSQL)).stream().filter(f -> f.contains("alter-column-type")).toList());
     }
 

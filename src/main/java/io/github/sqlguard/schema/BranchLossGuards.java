@@ -175,9 +175,17 @@ public final class BranchLossGuards {
         }
     }
 
-    /** Records what {@code model}'s statement establishes, for the later statements it certainly ran before. */
-    public void observe(StatementModel model, SchemaView before) {
+    /**
+     * Records what {@code model}'s statement establishes, for the later statements it certainly ran before;
+     * {@code replayed} is the schema the replay gave it (for a routine body statement, the one its first call found).
+     */
+    public void observe(StatementModel model, SchemaView replayed) {
         Statement statement = model.statement();
+        // A routine body runs when it is called, on the schema of that moment rather than of its definition: only
+        // a body called once, right after its definition, runs on the schema its one call found.
+        boolean body = statement.context().kind() == StatementContext.Kind.ROUTINE_BODY;
+        SchemaView before = body && !(isRoutineBody(statement.context()) && runWhereDefined.test(statement))
+                ? SchemaView.UNKNOWN : replayed;
         of(statement).observe(model, before);
         String scope = scopeOf(statement);
         String arm = statement.context().branch();

@@ -38,7 +38,7 @@ record BranchOutcome(Table table, Set<String> changedColumns) {
         boolean namesKnown = keptNames && before.complete() && after.complete();
         after.columns().forEach((key, column) -> {
             Column found = before.columns().get(key);
-            if (found == null && !before.complete() || found != null && !found.equals(column)) {
+            if (found == null && !before.complete() || found != null && !sameDefinition(found, column)) {
                 changed.add(key);
                 if (namesKnown) {
                     known.put(key, new Column(column.name(), Optional.empty(), found.notNull() && column.notNull(),
@@ -47,7 +47,7 @@ record BranchOutcome(Table table, Set<String> changedColumns) {
                     known.remove(key);
                 }
             } else {
-                known.put(key, column);
+                known.put(key, found == null ? column : found);
             }
         });
         List<String> primaryKey = before.primaryKey().equals(after.primaryKey()) ? after.primaryKey() : List.of();
@@ -56,5 +56,18 @@ record BranchOutcome(Table table, Set<String> changedColumns) {
         Table table = new Table(after.name(), known, primaryKey, foreignKeys, namesKnown, after.sessionRows(),
                 characterSet);
         return new BranchOutcome(table, changed);
+    }
+
+    /**
+     * True when both definitions give a later statement the same column: the type spelt in other words ({@code int}
+     * and {@code INT}, a quoted or bare name) is no change, so a guarded {@code MODIFY c INT} of a column that is an
+     * int already leaves its type known.
+     */
+    private static boolean sameDefinition(Column before, Column after) {
+        boolean sameType = before.type().isEmpty() && after.type().isEmpty()
+                || before.type().isPresent() && after.type().isPresent()
+                        && before.type().get().sameTypeAs(after.type().get())
+                        && before.type().get().characterSet().equals(after.type().get().characterSet());
+        return sameType && before.notNull() == after.notNull() && before.computed() == after.computed();
     }
 }

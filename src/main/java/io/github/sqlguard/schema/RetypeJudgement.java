@@ -2,6 +2,7 @@ package io.github.sqlguard.schema;
 
 import io.github.sqlguard.model.Dialect;
 import io.github.sqlguard.source.DatabaseNames;
+import io.github.sqlguard.sql.StandIns;
 import io.github.sqlguard.sql.Statement;
 import io.github.sqlguard.sql.StatementContext;
 import java.util.ArrayList;
@@ -11,6 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Decides which of the columns a statement retypes are worth a finding, and how to name the change: a
@@ -43,7 +46,7 @@ public final class RetypeJudgement {
             return columns; // no replay at all: the rule reports as it does without a schema
         }
         Dialect dialect = statement.dialect();
-        List<ColumnRetype> retypes = facts.retypes();
+        List<ColumnRetype> retypes = ofTablesNamedIn(statement, facts.retypes());
         if (retypes.isEmpty()) {
             retypes = SchemaReplay.retypesAlone(statement, facts.notReplayedBecause().isEmpty()
                     ? notFollowed(statement) : facts.notReplayedBecause());
@@ -136,6 +139,23 @@ public final class RetypeJudgement {
      */
     private static Dialect judgedIn(ColumnRetype retype, Dialect dialect) {
         return dialect == Dialect.AUTO ? DatabaseNames.dialectOf(retype.database()) : dialect;
+    }
+
+    /**
+     * {@code retypes} as they hold for {@code statement} as written. A helper's body that names its table at run time
+     * ({@code CONCAT('ALTER TABLE ', tableName, ..)}) is replayed where its first call runs, with that call's table:
+     * the type that table had is not the body's, as each call is judged with the table it names.
+     */
+    private static List<ColumnRetype> ofTablesNamedIn(Statement statement, List<ColumnRetype> retypes) {
+        if (retypes.isEmpty() || statement.tokens().stream().noneMatch(token -> SchemaNames.isNamePart(token)
+                && StandIns.standsIn(SchemaNames.unquoted(token.text())))) {
+            return retypes;
+        }
+        Set<String> named = statement.tokens().stream().filter(SchemaNames::isNamePart)
+                .map(token -> SchemaNames.key(token.text())).collect(Collectors.toSet());
+        return retypes.stream().map(retype -> named.contains(SchemaNames.key(retype.table())) ? retype
+                : retype.unknownBecause("the table is named at run time, and each call is judged with the table"
+                        + " it names")).toList();
     }
 
     /** True when the reason is that this database's migrations never give the table this column. */

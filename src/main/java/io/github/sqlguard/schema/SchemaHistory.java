@@ -257,7 +257,7 @@ final class SchemaHistory {
         Integer branchEnd = forgottenInBranches.columnEnd(key + "." + SchemaNames.key(column));
         if (branchEnd != null && branchEnd < position) {
             return "column " + SchemaNames.unquoted(column) + " of table " + name
-                    + " is changed in a branch of a block ending at " + placeAt(branchEnd) + ", which may not have run";
+                    + " is changed in a branch ending at " + placeAt(branchEnd) + ", which may not have run";
         }
         // Of a table no migration created, a column an earlier ALTER named without a type (Oracle's MODIFY c NOT
         // NULL) never had a known type: that the table was not created is the reason, not that statement.
@@ -301,7 +301,7 @@ final class SchemaHistory {
         if (!forgottenInBranches.tableAt(key, statementPosition)) {
             return "table " + name + " is dropped or renamed at " + placeAt(statementPosition);
         }
-        String branch = " changed in a branch of a block ending at " + placeAt(statementPosition)
+        String branch = " changed in a branch ending at " + placeAt(statementPosition)
                 + ", which may not have run";
         return createdBefore(key, statementPosition) ? "table " + name + " is" + branch
                 : "table " + name + " is not created by the migrations that run before this one; it is" + branch;

@@ -236,9 +236,12 @@ public final class SchemaReplay {
      * The columns {@code statement} of a routine's body gives a type, judged against the tables it alters as
      * {@code atCall}, the schema where a call runs the body, has them: {@code CALL widen('orders')} of a helper
      * that prepares {@code ALTER TABLE orders MODIFY c INT} is judged against the type {@code c} has there. Empty
-     * when a type it changes is not known there, so that the finding says why the body went without the schema.
+     * when a type it changes is not known there, so that the finding says why the body went without the schema;
+     * when {@code bodyRanNothingYet} and the only unknown types are those of tables no statement before the call
+     * created, the changes say that instead.
      */
-    public static List<ColumnRetype> retypesAtCall(SchemaView atCall, Statement statement) {
+    public static List<ColumnRetype> retypesAtCall(SchemaView atCall, Statement statement,
+            boolean bodyRanNothingYet) {
         List<Token> tokens = statement.tokens();
         int main = DdlReplay.mainKeyword(tokens);
         if (main >= tokens.size() || !tokens.get(main).isWord("ALTER")) {
@@ -250,7 +253,18 @@ public final class SchemaReplay {
         int position = seeded.advance(null);
         DdlReplay.replayInto(seeded, statement);
         List<ColumnRetype> retypes = seeded.retypesAt(position);
-        return retypes.stream().allMatch(retype -> retype.from().isPresent()) ? retypes : List.of();
+        if (retypes.stream().allMatch(retype -> retype.from().isPresent())) {
+            return retypes;
+        }
+        // A schema change the body made before this statement may have created the table: only where it made none
+        // is a table absent at the call the reason its type is unknown.
+        if (!bodyRanNothingYet || retypes.stream()
+                .anyMatch(retype -> retype.from().isEmpty() && atCall.table(retype.table()).isPresent())) {
+            return List.of();
+        }
+        return retypes.stream().map(retype -> retype.from().isPresent() ? retype
+                : retype.unknownBecause("table " + SchemaNames.unquoted(retype.table())
+                        + " is not created by the migrations that run before the call")).toList();
     }
 
     /**

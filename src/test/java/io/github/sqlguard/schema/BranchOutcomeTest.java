@@ -38,7 +38,7 @@ class BranchOutcomeTest {
         ColumnRetype retyped = retypeEnding(replay, statements, "purpose TYPE varchar(64)");
         assertFalse(retyped.from().isPresent(), "VARCHAR(128) or varchar(250), as the branch ran or not");
         assertTrue(retyped.unknownBecause().contains(
-                "column purpose of table channels is changed in a branch of a block ending at V1__test.sql:5"),
+                "column purpose of table channels is changed in a branch ending at V1__test.sql:5"),
                 retyped.unknownBecause());
     }
 
@@ -93,6 +93,71 @@ class BranchOutcomeTest {
 
         ColumnRetype retype = retypeEnding(replay, statements, "MODIFY origin VARCHAR(10)");
         assertEquals("TEXT", retype.from().map(SqlType::written).orElse(retype.unknownBecause()));
+    }
+
+    /**
+     * MySQL procedures guard a widening with {@code IF .. data_type = 'tinyint' THEN MODIFY c INT}: where the column
+     * already is an int, either way it ends an int, however the two statements spell the type and the name.
+     */
+    @Test
+    void aBranchThatRestatesAColumnsTypeInOtherWordsKeepsItsType() {
+        SchemaReplay replay = new SchemaReplay();
+        List<Statement> statements = SchemaReplayTest.statements(Dialect.MYSQL, """
+                CREATE TABLE `perms` (`id` BIGINT NOT NULL, `sort_order` int DEFAULT 0, PRIMARY KEY (`id`));
+                DELIMITER ;;
+                CREATE PROCEDURE widen_sort_order()
+                BEGIN
+                  IF EXISTS (SELECT 1 FROM information_schema.columns WHERE data_type = 'tinyint') THEN
+                    ALTER TABLE `perms` MODIFY COLUMN sort_order INT DEFAULT 0;
+                  END IF;
+                END;;
+                DELIMITER ;
+                CALL widen_sort_order();
+                ALTER TABLE perms MODIFY sort_order SMALLINT;
+                """);
+        statements.forEach(replay::apply);
+
+        ColumnRetype retype = retypeEnding(replay, statements, "MODIFY sort_order SMALLINT");
+        assertEquals("int", retype.from().map(SqlType::written).orElse(retype.unknownBecause()));
+    }
+
+    @Test
+    void aBranchThatRetypesAColumnForgetsItsType() {
+        Table before = SchemaReplayTest.replayed(Dialect.MYSQL, "CREATE TABLE t (a INT NOT NULL, b int);")
+                .table("t").orElseThrow();
+        Table after = SchemaReplayTest.replayed(Dialect.MYSQL, "CREATE TABLE t (`a` INT NOT NULL, b BIGINT);")
+                .table("t").orElseThrow();
+
+        BranchOutcome outcome = BranchOutcome.of(before, after);
+
+        assertEquals(List.of("b"), List.copyOf(outcome.changedColumns()));
+        assertEquals("INT", outcome.table().column("a").flatMap(Column::type).map(SqlType::written).orElse(""));
+    }
+
+    /**
+     * The note names where the branch ends, its last statement, which is neither where the block ends nor, in a
+     * branch of several statements, where the column changed.
+     */
+    @Test
+    void theNoteSaysWhereTheBranchEnds() {
+        SchemaReplay replay = new SchemaReplay();
+        List<Statement> statements = SchemaReplayTest.statements(Dialect.POSTGRESQL, """
+                CREATE TABLE users (id INT, phone VARCHAR(15), note TEXT);
+                DO $$
+                BEGIN
+                  IF found THEN
+                      ALTER TABLE users ALTER COLUMN phone TYPE varchar(20);
+                      UPDATE users SET note = 'x' WHERE id = 1;
+                  END IF;
+                  INSERT INTO users (id) VALUES (3);
+                END $$;
+                ALTER TABLE users ALTER COLUMN phone TYPE varchar(10);
+                """);
+        statements.forEach(replay::apply);
+
+        ColumnRetype retype = retypeEnding(replay, statements, "phone TYPE varchar(10)");
+        assertEquals("column phone of table users is changed in a branch ending at V1__test.sql:6, which may not"
+                + " have run", retype.unknownBecause());
     }
 
     private static ColumnRetype retypeEnding(SchemaReplay replay, List<Statement> statements, String ending) {

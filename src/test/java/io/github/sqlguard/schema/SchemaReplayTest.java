@@ -490,7 +490,7 @@ class SchemaReplayTest {
                 .filter(s -> s.sql().endsWith("phone TYPE varchar(10)")).findFirst().orElseThrow()).retypes().get(0);
         assertFalse(either.from().isPresent(), "text or varchar(20), as the guarded change ran or not");
         assertTrue(either.unknownBecause().contains(
-                "column phone of table users is changed in a branch of a block ending at V1__test.sql:14"),
+                "column phone of table users is changed in a branch ending at V1__test.sql:14"),
                 either.unknownBecause());
     }
 
