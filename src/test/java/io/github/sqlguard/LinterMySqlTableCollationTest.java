@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * MySQL: a table's default collation names its character set ({@code utf8_bin} is a collation of {@code utf8}), so
  * {@code ALTER TABLE t COLLATE utf8_bin} makes {@code utf8} the set a later full column definition without one
- * gets, in the same statement or a later one.
+ * gets, in the same statement or a later one; a column's own {@code COLLATE} names the set of that column.
  */
 class LinterMySqlTableCollationTest {
 
@@ -69,14 +69,46 @@ class LinterMySqlTableCollationTest {
                 + " statement fails in strict mode)"), findings);
     }
 
+    /** A column's own collation names its set too: {@code COLLATE utf8_bin} on a utf8mb4 column moves it to utf8. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            ALTER TABLE q MODIFY s varchar(120) COLLATE utf8_bin NOT NULL          | utf8
+            ALTER TABLE q CHANGE s s varchar(120) COLLATE latin1_general_ci         | latin1
+            ALTER TABLE q MODIFY s varchar(120) COLLATE utf8mb4_bin NOT NULL       |
+            ALTER TABLE q MODIFY s varchar(120) COLLATE utf8mb4_0900_as_cs         |
+            """)
+    void aColumnsOwnCollationNamesItsCharacterSet(String sql, String characterSet) throws IOException {
+        write("db/V1__init.sql", "CREATE TABLE q (s varchar(120) NOT NULL) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;\n");
+        write("db/V2__collate.sql", sql + ";\n");
+
+        List<String> expected = characterSet == null ? List.of()
+                : List.of("ALTER TABLE q changes the type of column s from varchar(120) to varchar(120) (character set "
+                        + characterSet + " cannot hold every character: those it lacks become '?', or the statement"
+                        + " fails in strict mode)");
+        assertEquals(expected, lint().stream().map(Finding::message).toList());
+    }
+
+    @Test
+    void aSqlServerCollationNamesNoMySqlCharacterSet() throws IOException {
+        write("db/V1__init.sql", "CREATE TABLE q (s varchar(120) NOT NULL);\n");
+        write("db/V2__collate.sql", "ALTER TABLE q ALTER COLUMN s varchar(120) COLLATE Latin1_General_CI_AS NOT NULL;\n"
+                + "ALTER TABLE q ALTER COLUMN s varchar(120) COLLATE Latin1_General_BIN NOT NULL;\n");
+
+        assertEquals(List.of(), lint(Dialect.SQLSERVER));
+    }
+
     private void write(String path, String text) throws IOException {
         TestProject.write(project, path, text);
     }
 
     private List<Finding> lint() {
+        return lint(Dialect.MYSQL);
+    }
+
+    private List<Finding> lint(Dialect dialect) {
         LintConfig defaults = LintConfig.defaults(project, List.of(project.resolve("db")));
         LintResult result = new Linter().run(new LintConfig(project, defaults.directories(), defaults.includes(),
-                List.of(), Dialect.MYSQL, StandardCharsets.UTF_8, Map.of(), List.of(), defaults.flyway(),
+                List.of(), dialect, StandardCharsets.UTF_8, Map.of(), List.of(), defaults.flyway(),
                 defaults.liquibase(), List.of(), null, defaults.maxFileBytes(), 2));
         return result.findings().stream().filter(f -> f.ruleId().equals("alter-column-type")).toList();
     }
