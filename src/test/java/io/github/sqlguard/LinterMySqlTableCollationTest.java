@@ -97,6 +97,26 @@ class LinterMySqlTableCollationTest {
         assertEquals(List.of(), lint(Dialect.SQLSERVER));
     }
 
+    /**
+     * Where the old type is not known, a statement that sets the table's default still says which set the column
+     * moves to; a later MODIFY in a table already converted to that set moves nothing there and says nothing of it.
+     */
+    @Test
+    void aColumnOfATableNoMigrationCreatedNamesTheSetItsStatementMovesItTo() throws IOException {
+        write("db/V1__collate.sql", "ALTER TABLE legacy COLLATE utf8_bin, MODIFY COLUMN s varchar(120) NOT NULL,"
+                + " MODIFY COLUMN n varchar(10) CHARACTER SET utf8mb4;\n"
+                + "ALTER TABLE other CONVERT TO CHARACTER SET utf8;\nALTER TABLE other MODIFY c varchar(20);\n");
+
+        String unknown = " (its type before is not known: table legacy is not created by the migrations that run"
+                + " before this one)";
+        assertEquals(List.of("ALTER TABLE legacy changes the type of column s to varchar(120) in character set utf8,"
+                + " which cannot hold every character" + unknown, "ALTER TABLE legacy changes the type of column n to"
+                + " varchar(10) CHARACTER SET utf8mb4" + unknown), lint().stream().map(Finding::message)
+                .filter(m -> m.startsWith("ALTER TABLE legacy")).toList());
+        assertEquals(List.of(), lint().stream().map(Finding::message).filter(m -> m.contains("column c")
+                && m.contains("character set")).toList());
+    }
+
     private void write(String path, String text) throws IOException {
         TestProject.write(project, path, text);
     }
