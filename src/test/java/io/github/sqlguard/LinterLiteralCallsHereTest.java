@@ -171,6 +171,36 @@ class LinterLiteralCallsHereTest {
                 describe(lint(Dialect.MYSQL)).stream().filter(f -> f.contains("alter-column-type")).toList());
     }
 
+    /**
+     * An IF .. THEN .. ELSE .. END IF whose arms each set {@code @s} and prepare it: the ELSE arm prepares the text
+     * its own assignment set, not the THEN arm's, so a call with literals reads each arm with them alone.
+     */
+    @Test
+    void eachArmOfAnIfPreparesTheTextItsOwnAssignmentSet() throws IOException {
+        TestProject.write(project, "db/V1__init.sql", "CREATE TABLE wg (id INT PRIMARY KEY, note VARCHAR(500));\n");
+        TestProject.write(project, "db/V2__helper.sql", """
+                DELIMITER $$
+                CREATE PROCEDURE set_column(IN tb VARCHAR(64), IN col VARCHAR(64), IN ct VARCHAR(64))
+                BEGIN
+                  IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_NAME = tb AND COLUMN_NAME = col)
+                  THEN
+                    SET @s = CONCAT('ALTER TABLE ', tb, ' CHANGE COLUMN ', col, ' ', col, ' ', ct);
+                    PREPARE st_c FROM @s; EXECUTE st_c;
+                  ELSE
+                    SET @s = CONCAT('ALTER TABLE ', tb, ' ADD COLUMN ', col, ' ', ct);
+                    PREPARE st_a FROM @s; EXECUTE st_a;
+                  END IF;
+                END $$
+                DELIMITER ;
+                CALL set_column('wg', 'note', 'VARCHAR(255)');
+                """);
+
+        assertEquals(List.of("db/V2__helper.sql:14:1 alter-column-type WARNING ALTER TABLE wg changes the type of"
+                + " column note from VARCHAR(500) to VARCHAR(255) (shorter: 500 to 255 characters) (at"
+                + " db/V2__helper.sql:6:43, in set_column, which this script created and this statement calls)"),
+                describe(lint(Dialect.MYSQL)).stream().filter(f -> f.startsWith("db/V2__helper.sql:14:")).toList());
+    }
+
     private static List<String> describe(LintResult result) {
         return result.findings().stream()
                 .map(f -> f.location() + " " + f.ruleId() + " " + f.severity()

@@ -91,9 +91,12 @@ final class ColumnDefinition {
         boolean primaryKey = false;
         boolean computed = false;
         ForeignKey foreignKey = null;
+        String collationSet = "";
         for (int j = typeEnd; j < tokens.size(); j++) {
             Token token = tokens.get(j);
-            if (token.isWord("AS") && j + 1 < tokens.size() && tokens.get(j + 1).isSymbol("(")) {
+            if (token.isWord("COLLATE") && j + 1 < tokens.size()) {
+                collationSet = CollationCharacterSets.ofColumnCollation(tokens.get(j + 1).text());
+            } else if (token.isWord("AS") && j + 1 < tokens.size() && tokens.get(j + 1).isSymbol("(")) {
                 // GENERATED ALWAYS AS (expr), MySQL's and T-SQL's AS (expr); AS IDENTITY numbers rows instead.
                 computed = true;
             } else if (token.isWord("NOT") && j + 1 < tokens.size() && tokens.get(j + 1).isWord("NULL")) {
@@ -111,9 +114,20 @@ final class ColumnDefinition {
                 j = ObjectNames.skipParentheses(tokens, j) - 1;
             }
         }
+        String ownSet = collationSet;
+        type = type.map(written -> withCollationSet(written, ownSet));
         boolean notNull = Boolean.TRUE.equals(nullability) || primaryKey;
         return Optional.of(new Read(new Column(SchemaNames.unquoted(name.text()), type, notNull, computed), nullability,
                 primaryKey, foreignKey));
+    }
+
+    /** MySQL: a text type with a COLLATE and no CHARACTER SET has the collation's set ({@code COLLATE utf8_bin}). */
+    private static SqlType withCollationSet(SqlType type, String collationSet) {
+        if (collationSet.isEmpty() || !type.characterSet().isEmpty() || TypeFamily.of(type) != TypeFamily.TEXT) {
+            return type;
+        }
+        return new SqlType(type.written(), type.base(), type.arguments(), type.unsigned(), type.withTimeZone(),
+                type.characterUnits(), collationSet);
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.github.sqlguard.schema;
 
+import io.github.sqlguard.analysis.MySqlRowLosingClauses;
 import io.github.sqlguard.model.Dialect;
 import io.github.sqlguard.source.DatabaseNames;
 import io.github.sqlguard.sql.StandIns;
@@ -67,7 +68,8 @@ public final class RetypeJudgement {
                     continue;
                 }
                 judged++;
-                description(change, dialect).map(text -> placesInThisFile(text, statement))
+                description(change, dialect, setsTableCharacterSet(statement))
+                        .map(text -> placesInThisFile(text, statement))
                         .ifPresent(text -> described.computeIfAbsent(text, t -> new ArrayList<>())
                         .add(change.database()));
             }
@@ -119,11 +121,12 @@ public final class RetypeJudgement {
     }
 
     /** How the change reads in a message, or empty when it keeps every value. */
-    private static Optional<String> description(ColumnRetype retype, Dialect dialect) {
+    private static Optional<String> description(ColumnRetype retype, Dialect dialect, boolean setsTableDefault) {
         String to = retype.to().map(SqlType::written).orElse("a type sqlguard could not read");
         Optional<TypeChange> change = retype.change(judgedIn(retype, dialect));
         if (change.isEmpty()) {
-            return Optional.of("to " + to + " (its type before is not known: "
+            return Optional.of("to " + to + (setsTableDefault ? movedCharacterSet(retype) : "")
+                    + " (its type before is not known: "
                     + (retype.unknownBecause().isEmpty() ? "the replay lost it" : retype.unknownBecause()) + ")");
         }
         if (change.get().lossless()) {
@@ -131,6 +134,38 @@ public final class RetypeJudgement {
         }
         return Optional.of("from " + change.get().from().written() + " to " + change.get().to().written() + " ("
                 + change.get().reason() + ")");
+    }
+
+    /**
+     * MySQL: the character set a new type without one of its own takes from the table default its statement sets
+     * ({@code ALTER TABLE t COLLATE utf8_bin, MODIFY c varchar(120)}), when that set lacks characters, so a change
+     * whose old type is not known still says where its values go; empty otherwise.
+     */
+    private static String movedCharacterSet(ColumnRetype retype) {
+        Optional<SqlType> to = retype.to();
+        if (to.isEmpty() || to.get().characterSet().isEmpty()
+                || MySqlRowLosingClauses.holdsEveryCharacter(to.get().characterSet())
+                || OWN_CHARACTER_SET.matcher(to.get().written()).find()) {
+            return "";
+        }
+        return " in character set " + to.get().characterSet().toLowerCase(java.util.Locale.ROOT)
+                + ", which cannot hold every character";
+    }
+
+    private static final java.util.regex.Pattern OWN_CHARACTER_SET = java.util.regex.Pattern.compile(
+            "\\b(?:CHARACTER\\s+SET|CHARSET)\\b", java.util.regex.Pattern.CASE_INSENSITIVE);
+
+    /** True for MySQL's ALTER TABLE that sets the table's default set: a clause {@code [DEFAULT] COLLATE x}, .. */
+    private static boolean setsTableCharacterSet(Statement statement) {
+        List<io.github.sqlguard.sql.Token> tokens = statement.tokens();
+        for (int i = 2; i < tokens.size(); i++) {
+            boolean clauseStart = tokens.get(i - 1).isSymbol(",") || tokens.get(i - 2).isWord("TABLE");
+            int option = tokens.get(i).isWord("DEFAULT") ? i + 1 : i;
+            if (clauseStart && !TableDefinitions.characterSetAt(tokens, option).isEmpty()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

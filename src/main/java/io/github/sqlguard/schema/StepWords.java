@@ -12,7 +12,9 @@ import java.util.regex.Pattern;
  * {@code changelog-job-master.xml}: {@code changelog-job-master.pre.xml} and {@code .post.xml}. As text their names
  * sort the other way round ("after" before "before", "post" before "pre"), so such siblings are ordered by the name
  * without the word, then before, plain, after: a procedure the "before" script creates is there when the "after"
- * script calls it.
+ * script calls it. The after step of a DDL script ({@code app_ddl_post.sql}) is placed after the DML script of the
+ * same name ({@code app_dml.sql}) instead: upgraders that split a release into DDL, DML and post-DDL scripts run
+ * the post-DDL one last, as it drops what the data step still reads.
  */
 final class StepWords {
 
@@ -21,6 +23,9 @@ final class StepWords {
     private static final Pattern TRAILING = Pattern.compile("^(.+)[_-](before|pre|after|post)$");
     /** The word as an extension of its own before the file's last one: {@code .pre} in {@code x.pre.xml}. */
     private static final Pattern EXTENSION = Pattern.compile("\\.(before|pre|after|post)(?=\\.[^.]+$)");
+    /** {@code ddl} as a word of its own in a file name: {@code app_ddl}, {@code DDL}, not {@code addl}. */
+    private static final Pattern DDL_WORD = Pattern.compile("(?<![\\p{Alnum}])ddl(?![\\p{Alnum}])",
+            Pattern.CASE_INSENSITIVE);
 
     /**
      * A path without its step word, and where the step runs.
@@ -56,7 +61,7 @@ final class StepWords {
             return extensionWord(path, nameStart);
         }
         String stem = path.substring(0, nameStart) + path.substring(keptFrom, keptTo) + path.substring(baseEnd);
-        return new Named(stem, stepOf(word));
+        return afterDataStep(new Named(stem, stepOf(word)), nameStart);
     }
 
     private static Named extensionWord(String path, int nameStart) {
@@ -64,8 +69,23 @@ final class StepWords {
         if (!extension.find(nameStart) || extension.start() == nameStart) {
             return new Named(path, 0);
         }
-        return new Named(path.substring(0, extension.start()) + path.substring(extension.end()),
-                stepOf(extension.group(1)));
+        return afterDataStep(new Named(path.substring(0, extension.start()) + path.substring(extension.end()),
+                stepOf(extension.group(1))), nameStart);
+    }
+
+    /** An after step of a DDL script, placed after the DML script of the same name; any other step as it is. */
+    private static Named afterDataStep(Named named, int nameStart) {
+        if (named.step() <= 0) {
+            return named;
+        }
+        Matcher ddl = DDL_WORD.matcher(named.stem());
+        if (!ddl.find(nameStart)) {
+            return named;
+        }
+        // The middle letter turns ddl into dml, in the case the name was written in.
+        int letter = ddl.start() + 1;
+        char dml = Character.isUpperCase(named.stem().charAt(letter)) ? 'M' : 'm';
+        return new Named(named.stem().substring(0, letter) + dml + named.stem().substring(letter + 1), named.step());
     }
 
     private static int stepOf(String word) {

@@ -120,16 +120,22 @@ final class TableDefinitions {
         return result;
     }
 
-    /** The upper-case {@code x} of {@code CHARSET [=] x} or {@code CHARACTER SET [=] x} at {@code i}, or empty. */
+    /**
+     * The upper-case {@code x} of {@code CHARSET [=] x} or {@code CHARACTER SET [=] x} at {@code i}, the set of the
+     * collation {@code c} of {@code COLLATE [=] c} there (MySQL: {@code COLLATE utf8_bin} makes {@code utf8} the
+     * table's default), or empty.
+     */
     static String characterSetAt(List<Token> tokens, int i) {
-        int name = i < tokens.size() && tokens.get(i).isWord("CHARSET") ? i + 1
+        boolean collation = i < tokens.size() && tokens.get(i).isWord("COLLATE");
+        int name = i < tokens.size() && (tokens.get(i).isWord("CHARSET") || collation) ? i + 1
                 : i + 1 < tokens.size() && tokens.get(i).isWord("CHARACTER") && tokens.get(i + 1).isWord("SET") ? i + 2
                 : -1;
         if (name > 0 && name < tokens.size() && tokens.get(name).isSymbol("=")) {
             name++;
         }
         if (name > 0 && name < tokens.size() && tokens.get(name).type() != TokenType.SYMBOL) {
-            return QUOTES.matcher(tokens.get(name).text()).replaceAll("").toUpperCase(Locale.ROOT);
+            String written = QUOTES.matcher(tokens.get(name).text()).replaceAll("");
+            return collation ? CollationCharacterSets.of(written) : written.toUpperCase(Locale.ROOT);
         }
         return "";
     }

@@ -195,8 +195,10 @@ final class VariableAssignments {
         // T-SQL's IF c SET @s = .. takes one statement without BEGIN or END IF: the assignment may not have run.
         // One that opens a branch's or block's body (IF c THEN v := ..; IF @c = 1 BEGIN SET @s = ..) ran when the
         // use did, as the check below finds no END, ELSE or WHEN between them: the use is in that same body.
+        // So does one that opens the ELSE arm of an IF closed by END IF (MySQL, PL/SQL, PL/pgSQL), where the arm runs
+        // to that END IF; T-SQL's ELSE takes one statement, after which the use may run whichever arm ran.
         for (int i = assignedAt.get(reaching) - 1; i >= 0 && !StatementEnd.isSeparator(scope.get(i)); i--) {
-            if (scope.get(i).isAnyWord("THEN", "BEGIN")) {
+            if (scope.get(i).isAnyWord("THEN", "BEGIN") || scope.get(i).isWord("ELSE") && endsWithEndIf(scope, use)) {
                 break;
             }
             if (scope.get(i).isAnyWord(DETOURS)) {
@@ -228,6 +230,16 @@ final class VariableAssignments {
             }
         }
         return reaching;
+    }
+
+    /** True when the first END after {@code use} is an END IF: the use stands in an arm of an IF .. THEN. */
+    private static boolean endsWithEndIf(List<Token> scope, Token use) {
+        for (int i = 0; i < scope.size(); i++) {
+            if (scope.get(i).offset() > use.offset() && scope.get(i).isWord("END")) {
+                return i + 1 < scope.size() && scope.get(i + 1).isWord("IF");
+            }
+        }
+        return false;
     }
 
     private static final String[] DETOURS = {"IF", "ELSE", "ELSEIF", "ELSIF", "CASE", "WHEN", "END", "CALL", "EXEC",

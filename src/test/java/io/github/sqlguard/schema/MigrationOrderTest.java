@@ -150,6 +150,21 @@ class MigrationOrderTest {
     }
 
     @Test
+    void aDdlScriptsAfterStepRunsAfterTheDmlScriptOfTheSameName() {
+        assertEquals(List.of("up/3.2.0_schema/mysql/app_ddl.sql", "up/3.2.0_schema/mysql/app_dml.sql",
+                "up/3.2.0_schema/mysql/app_ddl_post.sql", "up/3.10.0_schema/mysql/app_ddl.sql"),
+                ordered("up/3.10.0_schema/mysql/app_ddl.sql", "up/3.2.0_schema/mysql/app_ddl_post.sql",
+                        "up/3.2.0_schema/mysql/app_dml.sql", "up/3.2.0_schema/mysql/app_ddl.sql"),
+                "the post-DDL step drops what the data step still reads, so it follows the DML script");
+        assertEquals(List.of("db/pre_DDL.sql", "db/DDL.sql", "db/DML.sql", "db/DDL.after.sql", "db/x.sql"),
+                ordered("db/x.sql", "db/DDL.after.sql", "db/DML.sql", "db/DDL.sql", "db/pre_DDL.sql"),
+                "a step before the DDL script stays before it");
+        assertEquals(List.of("db/addl.sql", "db/addl_post.sql", "db/adml.sql"),
+                ordered("db/adml.sql", "db/addl_post.sql", "db/addl.sql"),
+                "ddl inside a longer word is no DDL script");
+    }
+
+    @Test
     void aStepWordBetweenTheNameAndItsExtensionPlacesTheScriptBeforeOrAfterItsSibling() {
         assertEquals(List.of("sql/upgrade.pre.sql", "sql/upgrade.sql", "sql/upgrade.post.sql"),
                 ordered("sql/upgrade.post.sql", "sql/upgrade.sql", "sql/upgrade.pre.sql"),
