@@ -7,7 +7,6 @@ import io.github.sqlguard.sql.DatabaseScope;
 import io.github.sqlguard.sql.Placeholders;
 import io.github.sqlguard.sql.Statement;
 import io.github.sqlguard.sql.StatementContext;
-import io.github.sqlguard.sql.StatementSplitter;
 import io.github.sqlguard.sql.Token;
 import io.github.sqlguard.sql.TokenType;
 import java.nio.file.Path;
@@ -22,7 +21,7 @@ import java.util.Set;
  * Walks the {@code databaseChangeLog} tree of one XML, YAML or JSON file: properties first (Liquibase
  * knows them before any change runs), then changesets, includes and includeAlls in document order. A change
  * sqlguard cannot see into is reported ({@link UncheckedChanges}); a changeset's {@code modifySql} edits its
- * statements before the rules see them ({@link ModifySql}).
+ * statements before the rules see them ({@link ModifiedStatements}).
  *
  * <p>Acknowledgements: a changeset's {@code <comment>} (YAML and JSON {@code comment:}), and an XML comment (or a
  * YAML {@code #} comment, see {@link YamlComments}) just before a {@code <changeSet>} or inside it before its
@@ -174,9 +173,10 @@ final class ChangeSetWalker {
                 statements.addAll(translator(properties(where)).generatedInsert(change, where));
             }
         }
-        List<Statement> run = new ArrayList<>(modified(statements, modifySql, false, label));
+        List<Statement> run = new ArrayList<>(new ModifiedStatements(reader, path).of(statements, modifySql, false, label));
         if (reader.options().rollbacks() != ScriptMode.SKIP) {
-            List<Statement> rollback = modified(rollback(changeSet, label), modifySql, true, label);
+            List<Statement> rollback = new ModifiedStatements(reader, path)
+                    .of(rollback(changeSet, label), modifySql, true, label);
             run.addAll(rollback);
             changeSet.children().stream().filter(c -> c.name().equals("rollback")).forEach(c -> c.comments()
                     .forEach(comment -> acknowledge(comment, "the rollback of " + label, rollback)));
@@ -335,74 +335,6 @@ final class ChangeSetWalker {
 
     private void unchecked(ChangeNode element, String message) {
         reader.report(ChangelogFindings.unchecked(path, element.line(), element.column(), message));
-    }
-
-    /**
-     * The statements as the changeset's {@code modifySql} leaves them: an edited statement is replaced, in its
-     * file's script too, by the edited text located where the original starts; one edited only on some databases
-     * is kept beside its edited form.
-     */
-    private List<Statement> modified(List<Statement> statements, List<ModifySql> modifySql, boolean rollback,
-            String label) {
-        List<Statement> result = statements;
-        for (ModifySql modifier : modifySql) {
-            if (rollback && !modifier.appliesToRollback()) {
-                continue;
-            }
-            List<Statement> next = new ArrayList<>();
-            for (Statement statement : result) {
-                String edited;
-                try {
-                    edited = modifier.applyTo(statement.sql());
-                } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
-                    unchecked(modifier.element(), "modifySql cannot be applied to '" + statement.firstLine() + "' ("
-                            + e.getMessage() + "), so it was checked as generated, not as Liquibase runs it ("
-                            + label + ")");
-                    next.add(statement);
-                    continue;
-                }
-                if (edited.equals(statement.sql())) {
-                    next.add(statement);
-                    continue;
-                }
-                List<Statement> replacements = statementsOf(edited, statement);
-                if (modifier.restricted()) {
-                    replacements = new ArrayList<>(replacements);
-                    replacements.add(0, statement);
-                }
-                reader.collector(statement.start().path()).replace(statement, replacements);
-                next.addAll(replacements);
-            }
-            result = next;
-        }
-        return result;
-    }
-
-    /**
-     * {@code sql} split into statements whose every token stands where {@code original} starts. The statements
-     * inside a container ({@code original} a routine definition, a block) are left out: they follow it in the
-     * list and are edited on their own, where they stand, in their body; split again here they would be judged
-     * twice, the second time outside their body. An edited container's last token stands where the original's
-     * does, so the definition still spans the body that follows it, which a call of the routine runs.
-     */
-    private List<Statement> statementsOf(String sql, Statement original) {
-        Token at = original.firstToken();
-        Token end = original.tokens().get(original.tokens().size() - 1);
-        return new StatementSplitter(original.dialect(), reader.placeholders())
-                .split(original.start().path(), sql, 0, sql.length(), 1, 1, original.context()).statements().stream()
-                .filter(s -> !original.container() || s.context().equals(original.context()))
-                .map(s -> {
-                    List<Token> tokens = new ArrayList<>(s.tokens().stream()
-                            .map(t -> new Token(t.type(), t.text(), at.offset(), at.line(), at.column())).toList());
-                    if (original.container() && s.container() && !tokens.isEmpty()) {
-                        Token last = tokens.get(tokens.size() - 1);
-                        tokens.set(tokens.size() - 1, new Token(last.type(), last.text(), end.offset(), end.line(),
-                                end.column()));
-                    }
-                    return new Statement(s.sql(), original.start(), tokens, original.context(), original.dialect(),
-                            s.container(), null, s.runtimeSql());
-                })
-                .toList();
     }
 
     private List<Statement> rollback(ChangeNode changeSet, String label) {
