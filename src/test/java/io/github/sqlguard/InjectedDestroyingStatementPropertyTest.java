@@ -156,7 +156,9 @@ class InjectedDestroyingStatementPropertyTest {
     /** How the text between two statements ends the first: {@code ;}, {@code /} or {@code GO} on a line, a word. */
     private static Optional<String> terminator(String between) {
         String first = between.strip().split("\\s+", 2)[0];
-        if (first.isEmpty() || first.startsWith("--") || first.startsWith("/*") || first.startsWith("#")) {
+        // A quote there closes a string the statement's tokens stand inside (a DO body read as statements).
+        if (first.isEmpty() || first.startsWith("--") || first.startsWith("/*") || first.startsWith("#")
+                || first.matches(".*['\"`].*")) {
             return Optional.empty();
         }
         if (first.equals("/") || first.equalsIgnoreCase("GO")) {
