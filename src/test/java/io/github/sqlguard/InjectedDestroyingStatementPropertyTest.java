@@ -8,6 +8,7 @@ import io.github.sqlguard.model.Finding;
 import io.github.sqlguard.model.LineIndex;
 import io.github.sqlguard.sql.Placeholders;
 import io.github.sqlguard.sql.Statement;
+import io.github.sqlguard.sql.StatementContext;
 import io.github.sqlguard.sql.StatementSplitter;
 import io.github.sqlguard.sql.Token;
 import java.io.IOException;
@@ -47,7 +48,7 @@ class InjectedDestroyingStatementPropertyTest {
     private static final Duration PER_TRY = Duration.ofSeconds(30);
     private static final int TRIES = Integer.getInteger("sqlguard.injectTries", 40);
     private static final long SEED = Long.getLong("sqlguard.injectSeed", 20261204L);
-    private static final List<String> DESTROYING = List.of("DELETE FROM injected_customers",
+    static final List<String> DESTROYING = List.of("DELETE FROM injected_customers",
             "delete from injected_customers", "DELETE /* every row */ FROM injected_customers",
             "DELETE FROM injected_customers WHERE 1 = 1", "TRUNCATE TABLE injected_customers",
             "DROP TABLE injected_customers", "UPDATE injected_customers SET active = 0",
@@ -112,8 +113,11 @@ class InjectedDestroyingStatementPropertyTest {
                                 + f.ruleId()).collect(Collectors.joining(", ")));
     }
 
-    /** A place between two statements: the start of a line, and what ended the statement before it. */
-    record Gap(int offset, String terminator) {
+    /**
+     * A place between two statements: the start of a line, what ended the statement before it, and whether both
+     * stand at the script's top level (not in a routine's or block's body).
+     */
+    record Gap(int offset, String terminator, boolean topLevel) {
     }
 
     /**
@@ -136,12 +140,13 @@ class InjectedDestroyingStatementPropertyTest {
                 continue;
             }
             String between = text.substring(end, nextStart);
+            boolean topLevel = topLevel(statements.get(i)) && topLevel(statements.get(i + 1));
             terminator(between).ifPresent(terminator -> {
                 int lineEnd = text.indexOf('\n', end + between.indexOf(terminator.strip())
                         + terminator.strip().length());
                 if (lineEnd >= 0 && lineEnd < nextStart && !text.substring(end, lineEnd).contains("/*")
                         && onlyLineComments(text.substring(lineEnd + 1, nextStart))) {
-                    gaps.add(new Gap(lineEnd + 1, terminator));
+                    gaps.add(new Gap(lineEnd + 1, terminator, topLevel));
                 }
             });
         }
@@ -151,6 +156,10 @@ class InjectedDestroyingStatementPropertyTest {
     /** True when {@code lines} hold nothing but blank lines and line comments (no COPY data, for one). */
     private static boolean onlyLineComments(String lines) {
         return lines.lines().map(String::strip).allMatch(line -> line.isEmpty() || line.startsWith("--"));
+    }
+
+    private static boolean topLevel(Statement statement) {
+        return statement.context().kind() == StatementContext.Kind.SCRIPT && statement.context().body() == null;
     }
 
     /** How the text between two statements ends the first: {@code ;}, {@code /} or {@code GO} on a line, a word. */
@@ -167,7 +176,7 @@ class InjectedDestroyingStatementPropertyTest {
         return Optional.of(first);
     }
 
-    private static Dialect dialectOf(Path source) {
+    static Dialect dialectOf(Path source) {
         String folder = CORPUS.relativize(source).toString().replace('\\', '/');
         if (folder.startsWith("sqlfluff/")) {
             String name = folder.substring("sqlfluff/".length()).split("/")[0].toUpperCase(Locale.ROOT);
@@ -191,7 +200,7 @@ class InjectedDestroyingStatementPropertyTest {
         return out.toString();
     }
 
-    private static boolean small(Path file) {
+    static boolean small(Path file) {
         try {
             return Files.size(file) <= MAX_SOURCE_BYTES;
         } catch (IOException e) {
