@@ -29,8 +29,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * A statement that destroys data, wrapped in the blocks each dialect runs code in (a PostgreSQL {@code DO} block or
- * PL/pgSQL function, a MySQL procedure between {@code DELIMITER} lines, a PL/SQL block ended by {@code /}, a T-SQL
- * {@code IF .. BEGIN .. END} or {@code TRY} block, each also with the statement in dynamic SQL) and written between
+ * PL/pgSQL or SQL function or procedure, a MySQL procedure or trigger between {@code DELIMITER} lines, a PL/SQL
+ * block or procedure ended by {@code /}, a T-SQL
+ * {@code IF}, {@code WHILE} or {@code TRY} block, and the statement in dynamic SQL) and written between
  * two statements of a corpus script of that dialect, is reported on its own line: inside a body as much as at the
  * top. The places and wrappers come from a fixed seed ({@code -Dsqlguard.injectSeed},
  * {@code -Dsqlguard.injectTries}).
@@ -49,20 +50,31 @@ class InjectedBlockStatementPropertyTest {
                     "DO $body$\nDECLARE n int;\nBEGIN\n  IF n IS NULL THEN\n    <D>;\n  END IF;\nEND\n$body$;",
                     "CREATE OR REPLACE FUNCTION injected_purge() RETURNS void AS $$\nBEGIN\n  <D>;\nEND;\n"
                             + "$$ LANGUAGE plpgsql;",
-                    "DO $$\nBEGIN\n  EXECUTE '\n<D>';\nEND $$;"),
+                    "DO $$\nBEGIN\n  EXECUTE '\n<D>';\nEND $$;",
+                    "CREATE FUNCTION injected_purge() RETURNS void LANGUAGE sql AS $fn$\n<D>;\n$fn$;",
+                    "CREATE PROCEDURE injected_purge()\nLANGUAGE plpgsql\nAS $$\nBEGIN\n  <D>;\n  COMMIT;\nEND;\n$$;\n"
+                            + "CALL injected_purge();",
+                    "DO $$\nBEGIN\n  EXECUTE format('\n<D>');\nEND $$;"),
             Dialect.MYSQL, List.of(
                     "DELIMITER //\nCREATE PROCEDURE injected_purge()\nBEGIN\n  <D>;\nEND //\nDELIMITER ;",
                     "DELIMITER $$\nCREATE PROCEDURE injected_purge()\nBEGIN\n  IF 1 = 1 THEN\n    <D>;\n  END IF;\n"
                             + "END$$\nDELIMITER ;",
-                    "SET @s = '\n<D>';\nPREPARE injected_stmt FROM @s;\nEXECUTE injected_stmt;"),
+                    "SET @s = '\n<D>';\nPREPARE injected_stmt FROM @s;\nEXECUTE injected_stmt;",
+                    "DELIMITER ;;\nCREATE TRIGGER injected_trigger AFTER INSERT ON orders FOR EACH ROW\nBEGIN\n"
+                            + "  <D>;\nEND;;\nDELIMITER ;"),
             Dialect.ORACLE, List.of(
                     "BEGIN\n  <D>;\nEND;\n/",
                     "DECLARE\n  n NUMBER;\nBEGIN\n  FOR r IN 1..1 LOOP\n    <D>;\n  END LOOP;\nEND;\n/",
-                    "BEGIN\n  EXECUTE IMMEDIATE '\n<D>';\nEND;\n/"),
+                    "BEGIN\n  EXECUTE IMMEDIATE '\n<D>';\nEND;\n/",
+                    "CREATE OR REPLACE PROCEDURE injected_purge IS\nBEGIN\n  <D>;\nEND;\n/",
+                    "DECLARE\n  n NUMBER;\nBEGIN\n  SELECT COUNT(*) INTO n FROM orders;\n  IF n > 0 THEN\n    <D>;\n"
+                            + "  END IF;\nEXCEPTION\n  WHEN OTHERS THEN NULL;\nEND;\n/"),
             Dialect.SQLSERVER, List.of(
                     "IF OBJECT_ID('injected_customers') IS NOT NULL\nBEGIN\n  <D>;\nEND;",
                     "BEGIN TRY\n  <D>;\nEND TRY\nBEGIN CATCH\n  PRINT 'failed';\nEND CATCH;",
-                    "EXEC('\n<D>');"));
+                    "EXEC('\n<D>');",
+                    "EXEC sp_executesql N'\n<D>';",
+                    "WHILE EXISTS (SELECT 1 FROM orders)\nBEGIN\n  <D>;\n  BREAK;\nEND;"));
 
     @BeforeAll
     static void corpusIsThere() {
