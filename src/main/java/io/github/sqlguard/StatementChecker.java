@@ -5,11 +5,8 @@ import static io.github.sqlguard.StatementPlacement.lowered;
 
 import io.github.sqlguard.analysis.ForeignLanguageRoutine;
 import io.github.sqlguard.analysis.JavaRoutine;
-import io.github.sqlguard.analysis.Placement;
-import io.github.sqlguard.analysis.RoutineNames;
 import io.github.sqlguard.analysis.ScriptAnalysis;
 import io.github.sqlguard.analysis.StatementAnalyzer;
-import io.github.sqlguard.analysis.StatementKind;
 import io.github.sqlguard.analysis.StatementModel;
 import io.github.sqlguard.analysis.TableNamespace;
 import io.github.sqlguard.analysis.StatementReader;
@@ -23,7 +20,6 @@ import io.github.sqlguard.rules.FileDiagnostics;
 import io.github.sqlguard.rules.Rule;
 import io.github.sqlguard.rules.Violation;
 import io.github.sqlguard.schema.BodiesRunWhereDefined;
-import io.github.sqlguard.schema.DefinedRoutine;
 import io.github.sqlguard.schema.EarlierRoutines;
 import io.github.sqlguard.schema.Guard;
 import io.github.sqlguard.schema.BranchLossGuards;
@@ -40,7 +36,6 @@ import io.github.sqlguard.schema.RecreatedName;
 import io.github.sqlguard.schema.RolledBackTransactions;
 import io.github.sqlguard.schema.RowsMovedByReturning;
 import io.github.sqlguard.schema.SchemaFacts;
-import io.github.sqlguard.schema.SchemaReplay;
 import io.github.sqlguard.schema.SchemaView;
 import io.github.sqlguard.sql.LexError;
 import io.github.sqlguard.sql.Script;
@@ -49,11 +44,9 @@ import io.github.sqlguard.sql.StatementContext;
 import io.github.sqlguard.sql.Token;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -87,12 +80,14 @@ final class StatementChecker {
     private final List<Rule> rules;
     private final Function<RuleInfo, Optional<Severity>> configuredSeverity;
     private final ScriptAnalysis analysis;
+    private final EarlierRoutineCalls routineCalls;
 
     StatementChecker(List<Rule> rules, Function<RuleInfo, Optional<Severity>> configuredSeverity,
             StatementAnalyzer analyzer) {
         this.rules = rules;
         this.configuredSeverity = configuredSeverity;
         this.analysis = new ScriptAnalysis(new StatementReader(analyzer));
+        this.routineCalls = new EarlierRoutineCalls(rules, configuredSeverity, analysis);
     }
 
     /**
@@ -162,7 +157,7 @@ final class StatementChecker {
             routines.observe(model);
             if (!statement.container() && model.kind().mayCallRoutines()
                     && (model.placement().runsWithMigration() || !model.calledAt().isEmpty())
-                    && callsOfEarlierRoutines(model, routines.names(), earlierRoutines, ceiling, rollbacks,
+                    && routineCalls.follow(model, routines.names(), earlierRoutines, ceiling, rollbacks,
                             statementSql, findings, schema.apply(statement).before(), ranByCalls)) {
                 routines.callsEarlierRoutine();
             }
@@ -251,167 +246,6 @@ final class StatementChecker {
             return own;
         }
         return scopeGuards.shortfallOf(statement).map(g -> g.shortfall(ruleId, subjects)).orElse("");
-    }
-
-    /**
-     * A statement that calls a routine an earlier migration created runs its body now: what the body destroys is
-     * reported at the call (into {@code found}), which is where it can be fixed or acknowledged, with the place in
-     * the body. A routine this script defines itself is followed by the script's own analysis instead. True when
-     * the statement calls such a routine. The body statements the call runs go to {@code ran}.
-     */
-    private boolean callsOfEarlierRoutines(StatementModel call, Set<String> definedHere,
-            EarlierRoutines earlierRoutines, Severity ceiling,
-            ScriptMode rollbacks, Map<Location, String> statementSql, List<Finding> found, SchemaView atCall,
-            List<Statement> ran) {
-        Statement statement = call.statement();
-        if (!earlierRoutines.mayCall(statement)) {
-            return false;
-        }
-        int firstOfCall = found.size();
-        RoutineCall routineCall = new RoutineCall(call, earlierRoutines, ceiling, rollbacks, statementSql, found,
-                atCall, ran);
-        for (String written : RoutineNames.calledNames(statement.tokens())) {
-            List<DefinedRoutine> earlier = routineCall.reached(written, "", definedHere);
-            for (DefinedRoutine routine : earlier.isEmpty() ? routineCall.reached(written, "", Set.of()) : earlier) {
-                boolean here = routine.createdInScriptOf(statement);
-                if ((here ? call.placement().runsWithMigration()
-                        && LiteralCallsHere.followsWithLiterals(routine, statement) : earlier.contains(routine))
-                        && routineCall.followed.add(routine)) {
-                    routineCall.follow(routine, statement, "", routine.shownName());
-                }
-            }
-        }
-        CallSiteFindings.mergeFrom(found, firstOfCall);
-        return !routineCall.followed.isEmpty();
-    }
-
-    /**
-     * One call of earlier routines being followed: the routines its bodies call run too, as the database resolves
-     * them when the call runs, each once.
-     */
-    private final class RoutineCall {
-
-        private final StatementModel call;
-        private final EarlierRoutines earlierRoutines;
-        private final Severity ceiling;
-        private final ScriptMode rollbacks;
-        private final Map<Location, String> statementSql;
-        private final List<Finding> found;
-        /** The routines followed so far, each once: overloads share a name, so they are told apart by identity. */
-        private final Set<DefinedRoutine> followed = new HashSet<>();
-        /** The schema where the call runs the bodies: a type change in one is judged against it. */
-        private final SchemaView atCall;
-        /** The body statements the call runs, in order, as the call's literals make them. */
-        private final List<Statement> ran;
-
-        RoutineCall(StatementModel call, EarlierRoutines earlierRoutines, Severity ceiling, ScriptMode rollbacks,
-                Map<Location, String> statementSql, List<Finding> found, SchemaView atCall, List<Statement> ran) {
-            this.atCall = atCall;
-            this.ran = ran;
-            this.call = call;
-            this.earlierRoutines = earlierRoutines;
-            this.ceiling = ceiling;
-            this.rollbacks = rollbacks;
-            this.statementSql = statementSql;
-            this.found = found;
-        }
-
-        /**
-         * Reports what {@code routine}'s body destroys when {@code caller} calls it, with the literals it passes;
-         * {@code via} says through which calls it was reached from {@code called}, the routine the statement calls.
-         */
-        void follow(DefinedRoutine routine, Statement caller, String via, String called) {
-            String creator = routine.createdInScriptOf(call.statement()) ? "this script" : routine.creator();
-            String reached = via.isEmpty() ? ", which " + creator + " created and this statement calls)"
-                    : via + "; earlier migrations created them, and this statement calls " + called + ")";
-            Statement statement = call.statement();
-            Script body = new Script(routine.bodyAt(caller), List.of(), Optional.empty());
-            BranchLossGuards bodyGuards = new BranchLossGuards();
-            // The body runs on the schema at the call until a statement of its own may have changed it.
-            SchemaView bodyBefore = atCall;
-            for (StatementModel inner : analysis.models(body)) {
-                if (inner.placement() != Placement.ROUTINE_BODY) {
-                    continue;
-                }
-                if (!routine.createdInScriptOf(statement)) {
-                    // A body this script defines is observed by the script's own analysis where it is written.
-                    ran.add(inner.statement());
-                }
-                // What the body's earlier statements establish (a column it adds, then fills) holds at this call too.
-                Optional<Guard> guard = bodyGuards.of(inner.statement()).guardOf(inner.statement());
-                for (Rule rule : rules) {
-                    List<Violation> violations = rule.check(inner, SchemaFacts.calledBody(bodyBefore,
-                            SchemaReplay.retypesAtCall(atCall, inner.statement(), bodyBefore != SchemaView.UNKNOWN))
-                            .judging(inner.statement()));
-                    Optional<Severity> severity = violations.isEmpty() ? Optional.empty()
-                            : configuredSeverity.apply(rule.info());
-                    if (severity.isEmpty()) {
-                        continue;
-                    }
-                    Severity effective = lowered(severity.get(), call, ceiling, rollbacks);
-                    for (Violation violation : violations) {
-                        boolean guarded = guard.isPresent() && guard.get().covers(rule.info().id())
-                                && guard.get().protects(violation.subjects());
-                        found.add(Finding.of(rule.info().id(), guarded ? guard.get().lowered(effective) : effective,
-                                statement.start(), violation.message()
-                                + (guarded ? guard.get().note(violation.subjects()) : "")
-                                + " (at " + violation.at() + ", in " + routine.shownName() + reached + contextNote(call),
-                                rule.info().hint(), statement.firstLine()));
-                        statementSql.put(statement.start(), statement.asWritten());
-                    }
-                }
-                bodyGuards.observe(inner, SchemaView.UNKNOWN);
-                int followedBefore = followed.size();
-                if (inner.kind().mayCallRoutines()) {
-                    followCallsIn(inner.statement(), routine, via, called);
-                }
-                if (inner.kind() == StatementKind.DDL || inner.statement().runtimeSql()
-                        || followed.size() > followedBefore) {
-                    bodyBefore = SchemaView.UNKNOWN;
-                }
-            }
-            int dot = routine.name().lastIndexOf('.');
-            if (dot > 0) {
-                // Oracle: a package member's first call runs the package's initialization section.
-                for (DefinedRoutine initialization : reached(routine.name().substring(0, dot), "", Set.of())) {
-                    if (followed.size() < RoutineNames.MAX_FOLLOWED && followed.add(initialization)) {
-                        follow(initialization, caller, ", which runs before " + routine.shownName() + via, called);
-                    }
-                }
-            }
-        }
-
-        /**
-         * The earlier routine a call of {@code written} from {@code caller} ("" for the migration) reaches: a
-         * package's member before a schema's routine of the same name. Empty when the first name it may reach
-         * is one the script defines itself, whose own analysis follows the call.
-         */
-        List<DefinedRoutine> reached(String written, String caller, Set<String> definedHere) {
-            for (String key : RoutineNames.callKeys(written, caller)) {
-                if (definedHere.contains(key)) {
-                    return List.of();
-                }
-                List<DefinedRoutine> routines = earlierRoutines.before(call.statement(), key);
-                if (!routines.isEmpty()) {
-                    return routines;
-                }
-            }
-            return List.of();
-        }
-
-        private void followCallsIn(Statement inner, DefinedRoutine caller, String via, String called) {
-            if (followed.size() >= RoutineNames.MAX_FOLLOWED || !earlierRoutines.mayCall(inner)) {
-                return;
-            }
-            for (String written : RoutineNames.calledNames(inner.tokens())) {
-                for (DefinedRoutine callee : reached(written, caller.name(), Set.of())) {
-                    if (followed.size() < RoutineNames.MAX_FOLLOWED && followed.add(callee)) {
-                        follow(callee, inner, ", which " + caller.shownName() + " calls at " + inner.start() + via,
-                                called);
-                    }
-                }
-            }
-        }
     }
 
     /** The line of the statement's text where {@code at} stands, for the finding's excerpt. */
