@@ -54,7 +54,7 @@ final class AddedRows {
     /** The name of the table an INSERT, REPLACE, MERGE, UPSERT or COPY adds rows to, with where it ends; or null. */
     static SchemaNames.Read tableRowsAreAddedTo(List<Token> tokens) {
         for (String verb : List.of("INSERT", "REPLACE", "MERGE", "COPY", "UPSERT")) {
-            int i = ColumnWrites.verbAt(tokens, verb);
+            int i = WithListUpdates.verbAt(tokens, verb);
             if (i >= 0) {
                 i++;
                 while (i < tokens.size() && tokens.get(i).isAnyWord("INTO", "IGNORE", "LOW_PRIORITY", "TOP", "ONLY")) {

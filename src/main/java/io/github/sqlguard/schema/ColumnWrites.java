@@ -16,7 +16,8 @@ import java.util.Set;
 /**
  * The token shapes {@link LossGuards} needs to follow columns through a script: which columns an UPDATE assigns
  * and which of them it fills with another column's values as they are ({@code SET total_new = total}). Which table
- * an INSERT, MERGE or COPY adds rows to is {@link AddedRows}, what an ALTER TABLE renames {@link AlterTableRenames}.
+ * an INSERT, MERGE or COPY adds rows to is {@link AddedRows}, what an ALTER TABLE renames {@link AlterTableRenames},
+ * the UPDATEs of a WITH list {@link WithListUpdates}.
  */
 final class ColumnWrites {
 
@@ -104,7 +105,7 @@ final class ColumnWrites {
 
     /** What the UPDATE of {@code tokens} (after an optional WITH list) writes, when it updates a single table. */
     static Optional<Update> update(List<Token> tokens) {
-        int i = verbAt(tokens, "UPDATE");
+        int i = WithListUpdates.verbAt(tokens, "UPDATE");
         if (i < 0) {
             return Optional.empty();
         }
@@ -403,79 +404,5 @@ final class ColumnWrites {
             return Optional.empty();
         }
         return Optional.of(SchemaNames.key(name.text()));
-    }
-
-    /**
-     * The bodies of the data-modifying CTEs that update, PostgreSQL's {@code WITH x AS (UPDATE t SET c = 1 RETURNING
-     * id) INSERT INTO log SELECT id FROM x}, in the order written; empty without a WITH list this reads.
-     */
-    static List<List<Token>> cteUpdates(List<Token> tokens) {
-        return WithQueries.read(tokens).map(with -> with.queries().stream().map(WithQueries.Named::body)
-                .filter(body -> !body.isEmpty() && body.get(0).isWord("UPDATE")).toList()).orElse(List.of());
-    }
-
-    /**
-     * What the one data-modifying CTE that updates writes, when it is the statement's only DELETE, UPDATE or MERGE
-     * ({@code WITH x AS (UPDATE t SET c = 1 RETURNING id) INSERT INTO log SELECT id FROM x}): then every finding of an
-     * UPDATE of every row the statement gets is that UPDATE's. Empty for any other statement.
-     */
-    static Optional<Update> onlyCteUpdate(List<Token> tokens) {
-        Optional<WithQueries> with = WithQueries.read(tokens);
-        if (with.isEmpty() || with.get().end() >= tokens.size()
-                || !tokens.get(with.get().end()).isAnyWord("SELECT", "INSERT")
-                || changesRows(tokens.subList(with.get().end(), tokens.size()))) {
-            return Optional.empty();
-        }
-        List<List<Token>> changing = with.get().queries().stream().map(WithQueries.Named::body)
-                .filter(ColumnWrites::changesRows).toList();
-        return changing.size() == 1 && changing.get(0).get(0).isWord("UPDATE") ? update(changing.get(0))
-                : Optional.empty();
-    }
-
-    /** True when {@code tokens} hold a DELETE, UPDATE or MERGE anywhere ({@code ON CONFLICT DO UPDATE} too). */
-    private static boolean changesRows(List<Token> tokens) {
-        return tokens.stream().anyMatch(token -> token.type() == TokenType.WORD
-                && token.isAnyWord("DELETE", "UPDATE", "MERGE"));
-    }
-
-    /**
-     * The keys of the tables whose written columns {@link #update} tells, for the statement's own UPDATE or a CTE's:
-     * what other UPDATEs change of a table is not known column by column.
-     */
-    static Set<String> tablesFollowedByUpdate(List<Token> tokens) {
-        Set<String> followed = new HashSet<>();
-        update(tokens).ifPresent(update -> followed.add(SchemaNames.key(update.table())));
-        for (List<Token> body : cteUpdates(tokens)) {
-            update(body).ifPresent(update -> followed.add(SchemaNames.key(update.table())));
-        }
-        return followed;
-    }
-
-    /** True when {@code tokens} are an UPDATE, read by {@link #update} or not (a join, a table list). */
-    static boolean updates(List<Token> tokens) {
-        return verbAt(tokens, "UPDATE") >= 0;
-    }
-
-    /** Where {@code verb} begins the statement, or follows its WITH list at depth zero; -1 when it does not. */
-    static int verbAt(List<Token> tokens, String verb) {
-        if (tokens.isEmpty()) {
-            return -1;
-        }
-        if (tokens.get(0).isWord(verb)) {
-            return 0;
-        }
-        if (!tokens.get(0).isWord("WITH")) {
-            return -1;
-        }
-        int depth = 0;
-        for (int i = 1; i < tokens.size(); i++) {
-            Token token = tokens.get(i);
-            depth += token.isSymbol("(") ? 1 : token.isSymbol(")") ? -1 : 0;
-            if (depth == 0 && token.type() == TokenType.WORD
-                    && token.isAnyWord("UPDATE", "INSERT", "DELETE", "MERGE", "SELECT")) {
-                return token.isWord(verb) ? i : -1;
-            }
-        }
-        return -1;
     }
 }

@@ -128,7 +128,7 @@ public final class LossGuards {
         if (statement.context().followsEarlierStatements()) {
             DatabaseScope databases = statement.context().databases();
             // A data-modifying CTE's UPDATE is guarded as the statement's own is, when no other part changes rows.
-            Optional<Guard> filled = ColumnWrites.update(tokens).or(() -> ColumnWrites.onlyCteUpdate(tokens))
+            Optional<Guard> filled = ColumnWrites.update(tokens).or(() -> WithListUpdates.onlyCteUpdate(tokens))
                     .flatMap(update -> columns.fillOfNewColumns(update, databases, unit)
                     .or(() -> copies.guardOfOverwrite(update)).or(() -> CopiedColumnOverwrite.guardOf(update,
                             columns.copiesIn(SchemaNames.key(update.table())), databases)));
@@ -270,7 +270,7 @@ public final class LossGuards {
                     && clause.table() != null).forEach(clause -> copies.rowsOverwritten(clause.table(), at));
             List<RowChange> updates = model.rowChanges().stream().filter(c -> c.verb().equals("UPDATE")).toList();
             if (!updates.isEmpty()) {
-                Set<String> followed = ColumnWrites.tablesFollowedByUpdate(model.statement().tokens());
+                Set<String> followed = WithListUpdates.tablesFollowedByUpdate(model.statement().tokens());
                 for (RowChange change : updates) {
                     if (change.selection() == RowSelection.STATEMENT && change.tables().size() == 1
                             && followed.contains(SchemaNames.key(change.tables().get(0)))) {
@@ -382,13 +382,13 @@ public final class LossGuards {
             updated(update.get(), statement, before);
             return;
         }
-        if (ColumnWrites.updates(tokens)) {
+        if (WithListUpdates.updates(tokens)) {
             columns.forgetWritten();
             copies.backLinks().clear();
             return;
         }
         // A data-modifying CTE writes its columns as the statement's own UPDATE would; the statement goes on.
-        for (List<Token> body : ColumnWrites.cteUpdates(tokens)) {
+        for (List<Token> body : WithListUpdates.cteUpdates(tokens)) {
             ColumnWrites.update(body).ifPresentOrElse(cte -> updated(cte, statement, before),
                     columns::forgetWritten);
         }

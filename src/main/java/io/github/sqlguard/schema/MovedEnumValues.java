@@ -54,7 +54,7 @@ public final class MovedEnumValues {
             updated(tokens, update.get());
             return;
         }
-        if (ColumnWrites.updates(tokens)) {
+        if (WithListUpdates.updates(tokens)) {
             moved.clear(); // a join or a table list: which columns it wrote is not known
             return;
         }
