@@ -337,7 +337,7 @@ public final class LossGuards {
         boolean mayBeUndone = mayBeUndone(statement);
         if (!mayBeUndone) {
             copies.observe(tokens, main, before, selectIntoMakesTable, at,
-                    writtenBetweenStatements ? table -> Set.of() : columns::unwrittenIn);
+                    writtenBetweenStatements ? table -> Set.of() : columns::unwrittenIn, statement.dialect());
         }
         recordAddedColumns(tokens, main, before, mayBeUndone);
         addedIfMissing.observe(tokens, main, before, at, mayBeUndone);
