@@ -17,7 +17,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * A table rebuild (create the new table, copy the rows, drop the old one, rename the new one) guards the drop only
  * when the copy keeps each value as it was. A function that cuts, rounds or folds a value ({@code substr}, {@code
  * lower}, {@code round}, {@code date}) or a cast to a type that cannot hold it converts the column: the drop stays an
- * ERROR and names the column and what changed it.
+ * ERROR and names the column and what changed it. So does a copy into a narrower column of the new table, as the
+ * same change by ALTER would be reported, except in SQLite, whose declared types set no length.
  */
 class LinterLossyRebuildCopyTest {
 
@@ -61,12 +62,35 @@ class LinterLossyRebuildCopyTest {
     }
 
     /**
+     * Each line: the dialect, the old column's type, the new column's type, and what the DROP TABLE's finding
+     * says: a narrower column in the new table cuts or refuses the values that do not fit, as ALTER would.
+     */
+    @ParameterizedTest(name = "{0}: {1} into {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            POSTGRESQL | varchar(100)  | varchar(10)  | ERROR | (values of name converted to new_items at line 2 into name varchar(10) (shorter: 100 to 10 characters): the copy fails on a value that does not fit)
+            MYSQL      | varchar(100)  | varchar(10)  | ERROR | (values of name converted to new_items at line 2 into name varchar(10) (shorter: 100 to 10 characters): without strict mode MySQL cuts or clamps a value that does not fit, in strict mode the copy fails on it)
+            MYSQL      | int           | smallint     | ERROR | (values of name converted to new_items at line 2 into name smallint (narrower integer): without strict mode MySQL cuts or clamps a value that does not fit, in strict mode the copy fails on it)
+            POSTGRESQL | decimal(12,2) | decimal(8,2) | ERROR | (values of name converted to new_items at line 2 into name decimal(8, 2) (fewer integer digits: 10 to 6): the copy fails on a value that does not fit)
+            SQLITE     | varchar(100)  | varchar(10)  | INFO  | (guarded: rows copied to new_items at line 2)
+            POSTGRESQL | varchar(10)   | varchar(100) | INFO  | (guarded: rows copied to new_items at line 2)
+            MYSQL      | smallint      | int          | INFO  | (guarded: rows copied to new_items at line 2)
+            """)
+    void aCopyIntoANarrowerColumnConvertsIt(Dialect dialect, String oldType, String newType, String severity,
+            String ending) throws IOException {
+        Finding drop = dropOfRebuild(dialect, oldType, newType, "name");
+
+        assertEquals("3:1 drop-table " + severity, place(drop));
+        assertEquals("DROP TABLE removes table items and all its rows " + ending, drop.message());
+    }
+
+    /**
      * A copy of some columns to another table keeps a DROP COLUMN of them INFO only when it kept their values: one
-     * through a lossy function leaves the drop an ERROR that says so.
+     * through a lossy function or into a narrower column leaves the drop an ERROR that says so.
      */
     @ParameterizedTest(name = "{0}: {2}")
     @CsvSource(delimiter = '|', textBlock = """
             POSTGRESQL | varchar(100) | lower(name)   | varchar(100) | 2:19 drop-column ERROR ALTER TABLE items drops column name (values of name converted to item_names at line 1 by lower, which may change them)
+            MYSQL      | varchar(100) | name          | varchar(10)  | 2:19 drop-column ERROR ALTER TABLE items drops column name (values of name converted to item_names at line 1 into name varchar(10) (shorter: 100 to 10 characters): without strict mode MySQL cuts or clamps a value that does not fit, in strict mode the copy fails on it)
             POSTGRESQL | varchar(100) | name          | varchar(100) | 2:19 drop-column INFO ALTER TABLE items drops column name (guarded: rows copied to item_names at line 1)
             """)
     void aColumnCopiedThroughAConversionStaysLostToItsDrop(Dialect dialect, String oldType, String item,

@@ -15,7 +15,9 @@ import java.util.Set;
 /**
  * The columns a copy by column list ({@code INSERT INTO new_t (id, name) SELECT id, substr(name, 1, 10) FROM t})
  * reads but does not keep as they were: through a function that cuts, rounds or folds a value ({@code substr},
- * {@code lower}, {@code round}, {@code date}), or through a cast to a type that cannot hold every value of the column. A rebuild that copies a column so changes its values before the old table goes. A
+ * {@code lower}, {@code round}, {@code date}), through a cast to a type that cannot hold every value of the column,
+ * or into a column of the target whose type cannot ({@code VARCHAR(100)} into {@code VARCHAR(10)}, as the same change
+ * by ALTER would be judged). A rebuild that copies a column so changes its values before the old table goes. A
  * column the list also reads as it is, in another item or beside the function, is kept.
  */
 final class CopyConversions {
@@ -33,7 +35,8 @@ final class CopyConversions {
 
     /**
      * The source columns the copy at {@code main} converts, by key, each with how ({@code "by substr"}, {@code "by
-     * a cast to date"}); empty for a statement that is no copy by column list.
+     * a cast to date"}, {@code "into name varchar(10) (shorter: 100 to 10 characters)"} with what the database then
+     * does); empty for a statement that is no copy by column list.
      */
     static Map<String, String> of(List<Token> tokens, int main, SchemaView before, Dialect dialect,
             boolean selectIntoMakesTable) {
@@ -42,21 +45,40 @@ final class CopyConversions {
             return Map.of();
         }
         String source = list.get().source();
+        List<String> targetColumns = targetColumns(list.get(), before);
         Map<String, String> converted = new LinkedHashMap<>();
         Set<String> asTheyAre = new HashSet<>();
         List<List<Token>> items = list.get().items();
         for (int k = 0; k < items.size(); k++) {
             List<Token> value = items.get(k);
+            Optional<String> column = columnAlone(value).filter(c -> before.column(source, c).isPresent());
             Optional<String> cast = castConversion(value, source, before, dialect);
             if (cast.isPresent()) {
                 converted.putIfAbsent(SchemaNames.key(columnAlone(TextCasts.anyCastOperand(value)).orElseThrow()),
                         cast.get());
                 continue;
             }
+            if (column.isPresent() && k < targetColumns.size()) {
+                Optional<String> narrowed = narrowing(source, column.get(), list.get().target(), targetColumns.get(k),
+                        before, dialect);
+                if (narrowed.isPresent()) {
+                    converted.putIfAbsent(SchemaNames.key(column.get()), narrowed.get());
+                    continue;
+                }
+            }
             readThroughFunctions(value, source, before, converted, asTheyAre);
         }
         asTheyAre.forEach(converted::remove);
         return Map.copyOf(converted);
+    }
+
+    /** The target's columns the select list fills, in its order: the INSERT's list, or the table's own order. */
+    private static List<String> targetColumns(ColumnListCopy.SelectList list, SchemaView before) {
+        if (!list.targetColumns().isEmpty()) {
+            return list.targetColumns();
+        }
+        return before.table(list.target()).filter(Table::complete)
+                .map(table -> table.columns().values().stream().map(Column::name).toList()).orElse(List.of());
     }
 
     /** The column {@code value} is alone, {@code c} or {@code t.c}, else empty. */
@@ -87,6 +109,31 @@ final class CopyConversions {
             return Optional.empty();
         }
         return Optional.of("by a cast to " + type.get());
+    }
+
+    /**
+     * How copying {@code column} into {@code targetColumn} of {@code target} changes its values, when the target's
+     * type cannot hold every value of the column's: as ALTER to that type would. SQLite keeps any value in any
+     * column, whatever length its declared type names, so nothing is cut there.
+     */
+    private static Optional<String> narrowing(String source, String column, String target, String targetColumn,
+            SchemaView before, Dialect dialect) {
+        if (dialect == Dialect.SQLITE) {
+            return Optional.empty();
+        }
+        Optional<SqlType> from = before.columnType(source, column);
+        Optional<SqlType> to = before.columnType(target, targetColumn);
+        if (from.isEmpty() || to.isEmpty()) {
+            return Optional.empty();
+        }
+        TypeChange change = TypeChange.of(from.get(), to.get(), dialect);
+        if (change.verdict() != TypeChange.Verdict.LOSSY) {
+            return Optional.empty();
+        }
+        boolean mySql = dialect == Dialect.MYSQL || dialect == Dialect.MARIADB;
+        return Optional.of("into " + SchemaNames.unquoted(targetColumn) + " " + to.get().written() + " ("
+                + change.reason() + ")" + (mySql ? ": without strict mode MySQL cuts or clamps a value that does not"
+                        + " fit, in strict mode the copy fails on it" : ": the copy fails on a value that does not fit"));
     }
 
     /**
