@@ -84,6 +84,25 @@ class LinterLossyRebuildCopyTest {
     }
 
     /**
+     * A copy of every column in their order, {@code SELECT *}, fills the new table's columns at the same places: a
+     * narrower one there converts its column as a column list would. Each line: the dialect, the old and the new type
+     * of the second column, and the DROP TABLE's finding.
+     */
+    @ParameterizedTest(name = "{0}: {1} into {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            POSTGRESQL | varchar(100) | varchar(10)  | 3:1 drop-table ERROR DROP TABLE removes table items and all its rows (values of name converted to new_items at line 2 into name varchar(10) (shorter: 100 to 10 characters): the copy fails on a value that does not fit)
+            MYSQL      | int          | tinyint      | 3:1 drop-table ERROR DROP TABLE removes table items and all its rows (values of name converted to new_items at line 2 into name tinyint (narrower integer): without strict mode MySQL cuts or clamps a value that does not fit, in strict mode the copy fails on it)
+            SQLITE     | varchar(100) | varchar(10)  | 3:1 drop-table INFO DROP TABLE removes table items and all its rows (guarded: rows copied to new_items at line 2)
+            POSTGRESQL | varchar(100) | varchar(100) | 3:1 drop-table INFO DROP TABLE removes table items and all its rows (guarded: rows copied to new_items at line 2)
+            """)
+    void aCopyOfEveryColumnIntoANarrowerOneConvertsIt(Dialect dialect, String oldType, String newType,
+            String expected) throws IOException {
+        Finding drop = dropOfRebuildCopiedBy(dialect, oldType, newType, "INSERT INTO new_items SELECT * FROM items");
+
+        assertEquals(expected, place(drop) + " " + drop.message());
+    }
+
+    /**
      * A copy of some columns to another table keeps a DROP COLUMN of them INFO only when it kept their values: one
      * through a lossy function or into a narrower column leaves the drop an ERROR that says so.
      */
@@ -105,13 +124,20 @@ class LinterLossyRebuildCopyTest {
         assertEquals(List.of(expected), findings.stream().map(f -> place(f) + " " + f.message()).toList());
     }
 
+    /** The DROP TABLE of a rebuild whose copy reads {@code item} into {@code name}, by a column list. */
     private Finding dropOfRebuild(Dialect dialect, String oldType, String newType, String item) throws IOException {
+        return dropOfRebuildCopiedBy(dialect, oldType, newType,
+                "INSERT INTO new_items (id, name) SELECT id, " + item + " FROM items i");
+    }
+
+    private Finding dropOfRebuildCopiedBy(Dialect dialect, String oldType, String newType, String copy)
+            throws IOException {
         write("db/V0__init.sql", "CREATE TABLE items (id integer PRIMARY KEY, name " + oldType + ");\n");
         List<Finding> drops = ProjectLint.findingsOfScript(project, dialect, """
                 CREATE TABLE new_items (id integer PRIMARY KEY, name %s);
-                INSERT INTO new_items (id, name) SELECT id, %s FROM items i;
+                %s;
                 DROP TABLE items;
-                ALTER TABLE new_items RENAME TO items;""".formatted(newType, item)).stream()
+                ALTER TABLE new_items RENAME TO items;""".formatted(newType, copy)).stream()
                 .filter(f -> f.ruleId().equals("drop-table")).toList();
         assertEquals(1, drops.size(), drops.toString());
         return drops.get(0);

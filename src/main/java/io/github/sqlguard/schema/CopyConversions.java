@@ -72,6 +72,28 @@ final class CopyConversions {
         return Map.copyOf(converted);
     }
 
+    /**
+     * The columns of {@code source} a copy of every column in their order ({@code INSERT INTO target SELECT * FROM
+     * source}) converts into the narrower columns of {@code target} at the same places, by key, each with how; empty
+     * unless the replay knows both tables in full with as many columns.
+     */
+    static Map<String, String> ofEveryColumn(String source, String target, SchemaView before, Dialect dialect) {
+        Optional<Table> from = before.table(source).filter(Table::complete);
+        Optional<Table> to = before.table(target).filter(Table::complete);
+        if (from.isEmpty() || to.isEmpty() || from.get().columns().size() != to.get().columns().size()) {
+            return Map.of();
+        }
+        List<String> sourceColumns = from.get().columns().values().stream().map(Column::name).toList();
+        List<String> targetColumns = to.get().columns().values().stream().map(Column::name).toList();
+        Map<String, String> converted = new LinkedHashMap<>();
+        for (int k = 0; k < sourceColumns.size(); k++) {
+            String column = sourceColumns.get(k);
+            narrowing(source, column, target, targetColumns.get(k), before, dialect)
+                    .ifPresent(how -> converted.put(SchemaNames.key(column), how));
+        }
+        return Map.copyOf(converted);
+    }
+
     /** The target's columns the select list fills, in its order: the INSERT's list, or the table's own order. */
     private static List<String> targetColumns(ColumnListCopy.SelectList list, SchemaView before) {
         if (!list.targetColumns().isEmpty()) {

@@ -102,17 +102,22 @@ final class TableCopies {
         Optional<ForeignKeyJoin.Followed> keyJoin = ForeignKeyJoin.of(statement, main, before);
         List<Token> tokens = keyJoin.map(ForeignKeyJoin.Followed::tokens).orElse(statement);
         String how = keyJoin.map(ForeignKeyJoin.Followed::note).orElse("");
-        Map<String, String> converted = convertedNotes(CopyConversions.of(tokens, main, before, dialect,
-                selectIntoMakesTable), tokens, main, before, selectIntoMakesTable, at);
+        Map<String, String> converted = ColumnListCopy.selectList(tokens, main, selectIntoMakesTable)
+                .map(list -> convertedNotes(CopyConversions.of(tokens, main, before, dialect, selectIntoMakesTable),
+                        list.source(), list.target(), before, at)).orElse(Map.of());
         Optional<Set<String>> listed = ColumnListCopy.columnsOfFullCopy(tokens, main, before, selectIntoMakesTable);
         RowCopies.full(tokens, main, before, selectIntoMakesTable).ifPresent(copy -> {
-            if (converted.isEmpty() || listed.isEmpty()) {
-                copied(copy.source(), copy.target(), at, how, listed.or(() -> knownColumns(before, copy.source()))
-                        .orElse(null));
+            Optional<Set<String>> read = listed.or(() -> knownColumns(before, copy.source()));
+            // SELECT * fills the target's columns in their order: a narrower one there converts its column
+            Map<String, String> conversions = listed.isPresent() ? converted : convertedNotes(CopyConversions
+                    .ofEveryColumn(copy.source(), copy.target(), before, dialect), copy.source(), copy.target(),
+                    before, at);
+            if (conversions.isEmpty() || read.isEmpty()) {
+                copied(copy.source(), copy.target(), at, how, read.orElse(null));
             } else {
                 // Every column read, but some only through a conversion: a copy of the others, no guard of a drop
-                copiedWithout(new ColumnListCopy.Partial(copy.source(), copy.target(), List.of(), listed.get()), at,
-                        Set.of(), Optional.empty(), keptKey(before, copy.source(), listed.get()), converted);
+                copiedWithout(new ColumnListCopy.Partial(copy.source(), copy.target(), List.of(), read.get()), at,
+                        Set.of(), Optional.empty(), keptKey(before, copy.source(), read.get()), conversions);
             }
         });
         Optional<ColumnListCopy.Unverified> unverified = ColumnListCopy.unverified(tokens, main, before,
@@ -183,16 +188,12 @@ final class TableCopies {
      * The notes on the columns a copy converted ({@link CopyConversions}), by the column as its source spells it:
      * {@code "values of name converted to new_t at line 2 by substr, which may change them"}.
      */
-    private static Map<String, String> convertedNotes(Map<String, String> conversions, List<Token> tokens, int main,
-            SchemaView before, boolean selectIntoMakesTable, String at) {
-        if (conversions.isEmpty()) {
-            return Map.of();
-        }
-        ColumnListCopy.SelectList list = ColumnListCopy.selectList(tokens, main, selectIntoMakesTable).orElseThrow();
+    private static Map<String, String> convertedNotes(Map<String, String> conversions, String source, String target,
+            SchemaView before, String at) {
         Map<String, String> notes = new LinkedHashMap<>();
         conversions.forEach((column, how) -> {
-            String name = before.column(list.source(), column).map(Column::name).orElse(column);
-            notes.put(name, "values of " + name + " converted to " + list.target() + " at " + at + " " + how
+            String name = before.column(source, column).map(Column::name).orElse(column);
+            notes.put(name, "values of " + name + " converted to " + target + " at " + at + " " + how
                     + (how.startsWith("by ") ? ", which may change them" : ""));
         });
         return notes;
