@@ -103,6 +103,30 @@ class LinterLossyRebuildCopyTest {
     }
 
     /**
+     * An UPDATE that copies a column into a narrower one of the same table, before the old one is dropped, converts
+     * its values as a cast to that type would: the drop stays an ERROR and says so. Each line: the dialect, the
+     * types of the old and the new column, and the finding of the drop at line 3.
+     */
+    @ParameterizedTest(name = "{0}: {1} into {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            POSTGRESQL | varchar(100)  | varchar(10)   | 3:19 drop-column ERROR ALTER TABLE items drops column name (values of name converted to name_new at line 2 into name_new varchar(10) (shorter: 100 to 10 characters): the copy fails on a value that does not fit)
+            MYSQL      | decimal(12,2) | decimal(12,0) | 3:19 drop-column ERROR ALTER TABLE items drops column name (values of name converted to name_new at line 2 into name_new decimal(12, 0) (scale 2 to 0 rounds values): without strict mode MySQL cuts or clamps a value that does not fit, in strict mode the copy fails on it)
+            SQLITE     | varchar(100)  | varchar(10)   | 3:19 drop-column INFO ALTER TABLE items drops column name (guarded: values of name copied to name_new at line 2)
+            POSTGRESQL | varchar(10)   | varchar(100)  | 3:19 drop-column INFO ALTER TABLE items drops column name (guarded: values of name copied to name_new at line 2)
+            """)
+    void anUpdateCopyIntoANarrowerColumnConvertsIt(Dialect dialect, String oldType, String newType, String expected)
+            throws IOException {
+        write("db/V0__init.sql", "CREATE TABLE items (id integer PRIMARY KEY, name " + oldType + ");\n");
+        List<Finding> findings = ProjectLint.findingsOfScript(project, dialect, """
+                ALTER TABLE items ADD COLUMN name_new %s;
+                UPDATE items SET name_new = name;
+                ALTER TABLE items DROP COLUMN name;""".formatted(newType)).stream()
+                .filter(f -> f.ruleId().equals("drop-column")).toList();
+
+        assertEquals(List.of(expected), findings.stream().map(f -> place(f) + " " + f.message()).toList());
+    }
+
+    /**
      * A copy of some columns to another table keeps a DROP COLUMN of them INFO only when it kept their values: one
      * through a lossy function or into a narrower column leaves the drop an ERROR that says so.
      */

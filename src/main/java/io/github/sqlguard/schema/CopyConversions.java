@@ -94,6 +94,25 @@ final class CopyConversions {
         return Map.copyOf(converted);
     }
 
+    /**
+     * The columns {@code update} copies as they are into a column of the same table whose type cannot hold every
+     * value of theirs ({@code SET name_short = name}, a {@code VARCHAR(10)} filled from a {@code VARCHAR(100)}), by
+     * key, each with how.
+     */
+    static Map<String, String> ofUpdate(ColumnWrites.Update update, SchemaView before, Dialect dialect) {
+        Map<String, String> converted = new LinkedHashMap<>();
+        update.copies().forEach((source, target) -> {
+            // A copy into a JSON column is a value of the object it builds (JsonObjectValues), kept whole
+            boolean intoJson = before.columnType(update.table(), target)
+                    .filter(type -> TypeFamily.of(type) == TypeFamily.JSON).isPresent();
+            if (!intoJson) {
+                narrowing(update.table(), source, update.table(), target, before, dialect)
+                        .ifPresent(how -> converted.put(source, how));
+            }
+        });
+        return Map.copyOf(converted);
+    }
+
     /** The target's columns the select list fills, in its order: the INSERT's list, or the table's own order. */
     private static List<String> targetColumns(ColumnListCopy.SelectList list, SchemaView before) {
         if (!list.targetColumns().isEmpty()) {
