@@ -175,10 +175,11 @@ final class ColumnFacts {
 
     /**
      * An UPDATE of one table, the statement's own or a CTE's, ran on {@code databases}: its columns are written, and
-     * those whose every value it copied have their copy, unless the statement {@code mayBeUndone}.
+     * those whose every value it copied have their copy, unless the statement {@code mayBeUndone}; a copy into a
+     * narrower column, one of {@code narrowed} (by the key of the column copied, each with how), converts them.
      */
     void written(ColumnWrites.Update update, List<Token> tokens, DatabaseScope databases, boolean mayBeUndone,
-            String at) {
+            String at, Map<String, String> narrowed) {
         String table = SchemaNames.key(update.table());
         Set<String> assigned = new HashSet<>(update.assigned().stream().map(SchemaNames::key).toList());
         if (databases.equals(DatabaseScope.ANY)) {
@@ -199,7 +200,12 @@ final class ColumnFacts {
             return;
         }
         update.copiesOfEveryValue().forEach((source, target) -> {
-            if (!source.equals(SchemaNames.key(target))) {
+            if (!source.equals(SchemaNames.key(target)) && narrowed.containsKey(source)) {
+                // Into a narrower column the values arrive cut, clamped, or not at all: a conversion, not a copy
+                copies.put(source, new ColumnCopy(SchemaNames.key(target), "values of "
+                        + SchemaNames.asWrittenIn(tokens, source) + " converted to " + target + " at " + at + " "
+                        + narrowed.get(source), databases, true));
+            } else if (!source.equals(SchemaNames.key(target))) {
                 copies.put(source, new ColumnCopy(SchemaNames.key(target), "values of "
                         + SchemaNames.asWrittenIn(tokens, source) + " copied to " + target + " at " + at
                         + EnumCasts.how(update, source), databases, false));

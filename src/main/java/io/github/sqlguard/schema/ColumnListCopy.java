@@ -296,6 +296,43 @@ final class ColumnListCopy {
     }
 
     /**
+     * The parts of a copy by column list: the table read and the table written (unquoted), the target columns the
+     * INSERT lists (empty when it lists none), and the value of each item of the select list, its alias left out.
+     */
+    record SelectList(String source, String target, List<String> targetColumns, List<List<Token>> items) {
+    }
+
+    /** The parts of the copy by column list at {@code main} ({@link #of} reads the same shape), else empty. */
+    static Optional<SelectList> selectList(List<Token> tokens, int main, boolean selectIntoMakesTable) {
+        if (main >= tokens.size() || !tokens.get(main).isAnyWord("INSERT", "SELECT", "CREATE")) {
+            return Optional.empty(); // every statement comes here: only a copy is read further
+        }
+        Optional<Shape> shape = shape(tokens, main, selectIntoMakesTable);
+        if (shape.isEmpty()) {
+            return Optional.empty();
+        }
+        int afterTarget = shape.get().target().next();
+        List<String> written = tokens.get(main).isWord("INSERT") && afterTarget < tokens.size()
+                && tokens.get(afterTarget).isSymbol("(") ? SchemaNames.parenthesisedNames(tokens, afterTarget)
+                : List.of();
+        List<List<Token>> items = new ArrayList<>();
+        for (List<Token> item : ObjectNames.splitAtCommas(tokens, shape.get().select() + 1, shape.get().listEnd())) {
+            items.add(item.subList(0, valueEnd(item)));
+        }
+        return Optional.of(new SelectList(SchemaNames.unquoted(shape.get().source().text()),
+                SchemaNames.unquoted(shape.get().target().text()), written, List.copyOf(items)));
+    }
+
+    /** Where the value of a select list's item ends: before {@code AS x}, or a name right after a value. */
+    private static int valueEnd(List<Token> item) {
+        int end = item.size();
+        if (end >= 2 && item.get(end - 2).isWord("AS")) {
+            return end - 2;
+        }
+        return end >= 2 && isName(item.get(end - 1)) && endsValue(item.get(end - 2)) ? end - 1 : end;
+    }
+
+    /**
      * @param selectIntoMakesTable whether {@code SELECT .. INTO x FROM t} creates table {@code x} (T-SQL, and a
      *     top-level statement elsewhere) rather than filling variables (PL/SQL, PL/pgSQL and MySQL routines)
      */
@@ -464,12 +501,7 @@ final class ColumnListCopy {
     private static Set<String> columnsRead(List<Token> tokens, int from, int to) {
         Set<String> read = new HashSet<>();
         for (List<Token> item : ObjectNames.splitAtCommas(tokens, from, to)) {
-            int end = item.size();
-            if (end >= 2 && item.get(end - 2).isWord("AS")) {
-                end -= 2;
-            } else if (end >= 2 && isName(item.get(end - 1)) && endsValue(item.get(end - 2))) {
-                end -= 1;
-            }
+            int end = valueEnd(item);
             Set<Integer> tested = TestedNames.in(item, end);
             for (int i = 0; i < end; i++) {
                 Token token = item.get(i);

@@ -337,7 +337,7 @@ public final class LossGuards {
         boolean mayBeUndone = mayBeUndone(statement);
         if (!mayBeUndone) {
             copies.observe(tokens, main, before, selectIntoMakesTable, at,
-                    writtenBetweenStatements ? table -> Set.of() : columns::unwrittenIn);
+                    writtenBetweenStatements ? table -> Set.of() : columns::unwrittenIn, statement.dialect());
         }
         recordAddedColumns(tokens, main, before, mayBeUndone);
         addedIfMissing.observe(tokens, main, before, at, mayBeUndone);
@@ -459,7 +459,8 @@ public final class LossGuards {
     private void updated(ColumnWrites.Update update, Statement statement, SchemaView before) {
         columns.written(OwnKeySelection.reachingEveryRow(EnumCasts.readAsCopies(WideningCasts.readAsCopies(
                 columns.testingOnlyNullColumn(update), before, statement.dialect()), before), before),
-                statement.tokens(), statement.context().databases(), mayBeUndone(statement), lineOf(statement));
+                statement.tokens(), statement.context().databases(), mayBeUndone(statement), lineOf(statement),
+                CopyConversions.ofUpdate(update, before, statement.dialect()));
         if (mayBeUndone(statement)) {
             copies.backLinks().written(update.table(), update.assigned());
         } else {

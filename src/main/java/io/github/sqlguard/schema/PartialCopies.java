@@ -78,15 +78,34 @@ final class PartialCopies {
     /**
      * A copy of every row that left out some columns ({@code missing}) and kept others ({@code kept}, keys), with the
      * source's whole primary key among them or not ({@code keyed}): without it, nothing in the copy tells which row a
-     * value it kept belonged to.
+     * value it kept belonged to. The columns it read only through a conversion ({@code converted}, by the name the
+     * source spells them, each with its note, {@link CopyConversions}) are neither left out nor kept.
      */
-    record RowsCopy(String target, String at, List<String> missing, Set<String> kept, boolean keyed) {
+    record RowsCopy(String target, String at, List<String> missing, Set<String> kept, boolean keyed,
+            Map<String, String> converted) {
 
-        /** What the copy leaves out of {@code columns}, for a finding. */
+        /** The columns whose values the copy does not hold as they were: those left out, then those converted. */
+        List<String> notKept() {
+            return Stream.concat(missing.stream(), converted.keySet().stream().sorted()).toList();
+        }
+
+        /** What the copy leaves out of {@code columns}, or how it converted them, for a finding. */
         String note(List<String> columns) {
-            return "the copy to " + target + " at " + at + " leaves out "
-                    + (columns.size() == 1 ? "column " : "columns ") + String.join(", ", columns)
-                    + ", whose values are lost";
+            List<String> left = columns.stream().filter(c -> conversionOf(c).isEmpty()).toList();
+            List<String> notes = new ArrayList<>();
+            if (!left.isEmpty()) {
+                notes.add("the copy to " + target + " at " + at + " leaves out "
+                        + (left.size() == 1 ? "column " : "columns ") + String.join(", ", left)
+                        + ", whose values are lost");
+            }
+            columns.stream().map(this::conversionOf).flatMap(Optional::stream).distinct().forEach(notes::add);
+            return String.join("; ", notes);
+        }
+
+        /** The note on how the copy converted {@code column}, when it did. */
+        private Optional<String> conversionOf(String column) {
+            return converted.entrySet().stream().filter(e -> SchemaNames.key(e.getKey()).equals(SchemaNames.key(column)))
+                    .map(Map.Entry::getValue).findFirst();
         }
 
         /**

@@ -3,6 +3,7 @@ package io.github.sqlguard.schema;
 import io.github.sqlguard.analysis.ClauseKind;
 import io.github.sqlguard.analysis.DestructiveClause;
 import io.github.sqlguard.analysis.ObjectNames;
+import io.github.sqlguard.model.Dialect;
 import io.github.sqlguard.sql.Statement;
 import io.github.sqlguard.schema.PartialCopies.MovedTo;
 import io.github.sqlguard.schema.PartialCopies.PartialCopy;
@@ -89,7 +90,7 @@ final class TableCopies {
      * table's key, the keys of its columns that hold nothing anyone wrote.
      */
     void observe(List<Token> statement, int main, SchemaView before, boolean selectIntoMakesTable, String at,
-            Function<String, Set<String>> unwrittenIn) {
+            Function<String, Set<String>> unwrittenIn, Dialect dialect) {
         // Only these verbs copy rows, and of them only those reading a query: CREATE TABLE t (..), CREATE INDEX,
         // CREATE VIEW, INSERT .. VALUES, ALTER and UPDATE, most of a migration, need not be read further.
         if (main >= statement.size() || !statement.get(main).isAnyWord("CREATE", "INSERT", "SELECT")
@@ -101,9 +102,24 @@ final class TableCopies {
         Optional<ForeignKeyJoin.Followed> keyJoin = ForeignKeyJoin.of(statement, main, before);
         List<Token> tokens = keyJoin.map(ForeignKeyJoin.Followed::tokens).orElse(statement);
         String how = keyJoin.map(ForeignKeyJoin.Followed::note).orElse("");
-        RowCopies.full(tokens, main, before, selectIntoMakesTable).ifPresent(copy -> copied(copy.source(),
-                copy.target(), at, how, ColumnListCopy.columnsOfFullCopy(tokens, main, before, selectIntoMakesTable)
-                        .or(() -> knownColumns(before, copy.source())).orElse(null)));
+        Map<String, String> converted = ColumnListCopy.selectList(tokens, main, selectIntoMakesTable)
+                .map(list -> convertedNotes(CopyConversions.of(tokens, main, before, dialect, selectIntoMakesTable),
+                        list.source(), list.target(), before, at)).orElse(Map.of());
+        Optional<Set<String>> listed = ColumnListCopy.columnsOfFullCopy(tokens, main, before, selectIntoMakesTable);
+        RowCopies.full(tokens, main, before, selectIntoMakesTable).ifPresent(copy -> {
+            Optional<Set<String>> read = listed.or(() -> knownColumns(before, copy.source()));
+            // SELECT * fills the target's columns in their order: a narrower one there converts its column
+            Map<String, String> conversions = listed.isPresent() ? converted : convertedNotes(CopyConversions
+                    .ofEveryColumn(copy.source(), copy.target(), before, dialect), copy.source(), copy.target(),
+                    before, at);
+            if (conversions.isEmpty() || read.isEmpty()) {
+                copied(copy.source(), copy.target(), at, how, read.orElse(null));
+            } else {
+                // Every column read, but some only through a conversion: a copy of the others, no guard of a drop
+                copiedWithout(new ColumnListCopy.Partial(copy.source(), copy.target(), List.of(), read.get()), at,
+                        Set.of(), Optional.empty(), keptKey(before, copy.source(), read.get()), conversions);
+            }
+        });
         Optional<ColumnListCopy.Unverified> unverified = ColumnListCopy.unverified(tokens, main, before,
                 selectIntoMakesTable);
         unverified.ifPresent(copy -> {
@@ -133,8 +149,9 @@ final class TableCopies {
                         + " keeps only the rows " + narrowed.rows()));
         ColumnListCopy.partial(tokens, main, before, selectIntoMakesTable).ifPresent(copy -> copiedWithout(copy, at,
                 unwrittenIn.apply(SchemaNames.key(copy.source())), before.createdAgainNote(copy.source()),
-                keptKey(before, copy)));
-        ColumnListCopy.moved(tokens, main, before, selectIntoMakesTable).ifPresent(moved -> moved(moved, at));
+                keptKey(before, copy.source(), copy.kept()), converted));
+        ColumnListCopy.moved(tokens, main, before, selectIntoMakesTable).ifPresent(moved -> moved(moved, at,
+                converted.keySet()));
         ColumnListCopy.carried(tokens, main, before, selectIntoMakesTable).ifPresent(copy -> carried.record(copy, at));
     }
 
@@ -158,10 +175,28 @@ final class TableCopies {
         wholeCopyOf.put(SchemaNames.key(target), SchemaNames.key(source));
     }
 
-    /** True when {@code copy} took the whole primary key of its source, as the replay knows it, beside its values. */
-    private static boolean keptKey(SchemaView before, ColumnListCopy.Partial copy) {
-        return before.table(copy.source()).map(Table::primaryKey).filter(key -> !key.isEmpty())
-                .filter(key -> key.stream().allMatch(c -> copy.kept().contains(SchemaNames.key(c)))).isPresent();
+    /**
+     * True when a copy of {@code source} that read {@code kept} (keys) took its whole primary key, as the replay
+     * knows it, beside its values.
+     */
+    private static boolean keptKey(SchemaView before, String source, Set<String> kept) {
+        return before.table(source).map(Table::primaryKey).filter(key -> !key.isEmpty())
+                .filter(key -> key.stream().allMatch(c -> kept.contains(SchemaNames.key(c)))).isPresent();
+    }
+
+    /**
+     * The notes on the columns a copy converted ({@link CopyConversions}), by the column as its source spells it:
+     * {@code "values of name converted to new_t at line 2 by substr, which may change them"}.
+     */
+    private static Map<String, String> convertedNotes(Map<String, String> conversions, String source, String target,
+            SchemaView before, String at) {
+        Map<String, String> notes = new LinkedHashMap<>();
+        conversions.forEach((column, how) -> {
+            String name = before.column(source, column).map(Column::name).orElse(column);
+            notes.put(name, "values of " + name + " converted to " + target + " at " + at + " " + how
+                    + (how.startsWith("by ") ? ", which may change them" : ""));
+        });
+        return notes;
     }
 
     /** The keys of every column of {@code table} when the replay knows them all, which a {@code SELECT *} copies. */
@@ -307,9 +342,9 @@ final class TableCopies {
      * lacks.
      */
     private void copiedWithout(ColumnListCopy.Partial written, String at, Set<String> unwritten,
-            Optional<String> createdAgain, boolean keyed) {
+            Optional<String> createdAgain, boolean keyed, Map<String, String> converted) {
         List<String> lost = written.missing().stream().filter(c -> !unwritten.contains(SchemaNames.key(c))).toList();
-        if (lost.isEmpty()) {
+        if (lost.isEmpty() && converted.isEmpty()) {
             // The columns it leaves out hold only their defaults (a rebuild's new table that got a column the copy
             // into it did not fill): leaving them out again loses no value, so this copy is a whole one.
             List<String> left = written.missing();
@@ -317,12 +352,14 @@ final class TableCopies {
                     : "columns ") + String.join(", ", left) + " that nothing wrote", written.kept());
             return;
         }
+        Set<String> kept = written.kept().stream().filter(c -> converted.keySet().stream()
+                .noneMatch(name -> SchemaNames.key(name).equals(c))).collect(Collectors.toSet());
         ColumnListCopy.Partial copy = new ColumnListCopy.Partial(written.source(), written.target(), lost,
-                written.kept());
+                Set.copyOf(kept));
         String source = SchemaNames.key(copy.source());
         RowsCopy earlier = leftOut.get(source);
-        RowsCopy rows = new RowsCopy(copy.target(), at, copy.missing(), copy.kept(), keyed);
-        if (earlier != null && earlier.missing().size() <= copy.missing().size()) {
+        RowsCopy rows = new RowsCopy(copy.target(), at, copy.missing(), copy.kept(), keyed, Map.copyOf(converted));
+        if (earlier != null && earlier.notKept().size() <= rows.notKept().size()) {
             // the copy that keeps most columns is the rebuild; the others move columns elsewhere
             alsoLeftOut.computeIfAbsent(source, k -> new ArrayList<>()).add(rows);
             return;
@@ -330,16 +367,20 @@ final class TableCopies {
         if (earlier != null) {
             alsoLeftOut.computeIfAbsent(source, k -> new ArrayList<>()).add(earlier);
         }
-        partial.put(source, new PartialCopy(rows.note(copy.missing()) + createdAgain.map(why -> "; " + why)
+        partial.put(source, new PartialCopy(rows.note(rows.notKept()) + createdAgain.map(why -> "; " + why)
                 .orElse(""), copy.target(), at, Set.of(), Set.of()));
         leftOut.put(source, rows);
     }
 
-    /** {@code moved}'s columns were copied, with the primary key, from every row that has a value in them. */
-    private void moved(ColumnListCopy.MovedColumns moved, String at) {
+    /**
+     * {@code moved}'s columns were copied, with the primary key, from every row that has a value in them; those of
+     * {@code converted} (as the source spells them) only through a conversion, so they were not moved.
+     */
+    private void moved(ColumnListCopy.MovedColumns moved, String at, Set<String> converted) {
         Map<String, MovedTo> columns = movedColumns.computeIfAbsent(SchemaNames.key(moved.source()),
                 k -> new HashMap<>());
-        moved.columns().forEach(column -> columns.put(column, new MovedTo(moved.target(), at)));
+        moved.columns().stream().filter(column -> converted.stream().noneMatch(c -> SchemaNames.key(c).equals(column)))
+                .forEach(column -> columns.put(column, new MovedTo(moved.target(), at)));
     }
 
     /**
@@ -406,19 +447,19 @@ final class TableCopies {
                     .or(() -> Optional.of(new Guard(Guard.Kind.INCOMPLETE_COPY, left)));
         }
         // A column the copy neither read nor left out came after it: the copy holds none of its values
-        List<String> lost = dropped == null ? rows.missing() : dropped.stream()
+        List<String> lost = dropped == null ? rows.notKept() : dropped.stream()
                 .filter(c -> !rows.kept().contains(SchemaNames.key(c))).toList();
         List<String> unmoved = lost.stream().filter(c -> !moved.containsKey(SchemaNames.key(c))).toList();
         if (dropped != null && !unmoved.isEmpty()) {
             // Of a column added or renamed after the copy, the copy says nothing: other guards may
-            unmoved = unmoved.stream().filter(c -> rows.missing().stream()
+            unmoved = unmoved.stream().filter(c -> rows.notKept().stream()
                     .anyMatch(m -> SchemaNames.key(m).equals(SchemaNames.key(c)))).toList();
             if (unmoved.isEmpty()) {
                 return Optional.empty();
             }
         }
         if (!unmoved.isEmpty()) {
-            boolean sameCopy = left == null || left.equals(rows.note(rows.missing()));
+            boolean sameCopy = left == null || left.equals(rows.note(rows.notKept()));
             return Optional.of(new Guard(Guard.Kind.INCOMPLETE_COPY, sameCopy
                     ? rows.note(unmoved, alsoLeftOut.getOrDefault(key, List.of())) : left,
                     sameCopy && dropped != null ? unmoved.stream().collect(Collectors.toMap(SchemaNames::key,
@@ -480,9 +521,11 @@ final class TableCopies {
                 copy.note() + ", renamed to " + renamed + " at " + at, copy.verified(), copy.targetName(), copy.at(),
                 copy.columns()));
         leftOut.replaceAll((source, rows) -> !SchemaNames.key(rows.target()).equals(key) ? rows
-                : new RowsCopy(renamed, rows.at(), rows.missing(), rows.kept(), rows.keyed()));
+                : new RowsCopy(renamed, rows.at(), rows.missing(), rows.kept(), rows.keyed(),
+                        rows.converted()));
         alsoLeftOut.values().forEach(copies -> copies.replaceAll(rows -> !SchemaNames.key(rows.target()).equals(key)
-                ? rows : new RowsCopy(renamed, rows.at(), rows.missing(), rows.kept(), rows.keyed())));
+                ? rows : new RowsCopy(renamed, rows.at(), rows.missing(), rows.kept(), rows.keyed(),
+                        rows.converted())));
         movedColumns.values().forEach(columns -> columns.replaceAll((column, moved) ->
                 !SchemaNames.key(moved.target()).equals(key) ? moved : new MovedTo(renamed, moved.at())));
         partial.replaceAll((source, copy) -> copy.target().isEmpty() || !SchemaNames.key(copy.target()).equals(key)
