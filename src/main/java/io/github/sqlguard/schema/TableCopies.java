@@ -91,68 +91,7 @@ final class TableCopies {
      */
     void observe(List<Token> statement, int main, SchemaView before, boolean selectIntoMakesTable, String at,
             Function<String, Set<String>> unwrittenIn, Dialect dialect) {
-        // Only these verbs copy rows, and of them only those reading a query: CREATE TABLE t (..), CREATE INDEX,
-        // CREATE VIEW, INSERT .. VALUES, ALTER and UPDATE, most of a migration, need not be read further.
-        if (main >= statement.size() || !statement.get(main).isAnyWord("CREATE", "INSERT", "SELECT")
-                || !statement.get(main).isWord("SELECT") && !RowCopies.readsRows(statement, main)) {
-            return;
-        }
-        backLinks.observeCopy(statement, main, at);
-        // A join along a NOT NULL foreign key keeps every row: the copy is read as if it were not there.
-        Optional<ForeignKeyJoin.Followed> keyJoin = ForeignKeyJoin.of(statement, main, before);
-        List<Token> tokens = keyJoin.map(ForeignKeyJoin.Followed::tokens).orElse(statement);
-        String how = keyJoin.map(ForeignKeyJoin.Followed::note).orElse("");
-        Map<String, String> converted = ColumnListCopy.selectList(tokens, main, selectIntoMakesTable)
-                .map(list -> convertedNotes(CopyConversions.of(tokens, main, before, dialect, selectIntoMakesTable),
-                        list.source(), list.target(), before, at)).orElse(Map.of());
-        Optional<Set<String>> listed = ColumnListCopy.columnsOfFullCopy(tokens, main, before, selectIntoMakesTable);
-        RowCopies.full(tokens, main, before, selectIntoMakesTable).ifPresent(copy -> {
-            Optional<Set<String>> read = listed.or(() -> knownColumns(before, copy.source()));
-            // SELECT * fills the target's columns in their order: a narrower one there converts its column
-            Map<String, String> conversions = listed.isPresent() ? converted : convertedNotes(CopyConversions
-                    .ofEveryColumn(copy.source(), copy.target(), before, dialect), copy.source(), copy.target(),
-                    before, at);
-            if (conversions.isEmpty() || read.isEmpty()) {
-                copied(copy.source(), copy.target(), at, how, read.orElse(null));
-            } else {
-                // Every column read, but some only through a conversion: a copy of the others, no guard of a drop
-                copiedWithout(new ColumnListCopy.Partial(copy.source(), copy.target(), List.of(), read.get()), at,
-                        Set.of(), Optional.empty(), keptKey(before, copy.source(), read.get()), conversions);
-            }
-        });
-        Optional<ColumnListCopy.Unverified> unverified = ColumnListCopy.unverified(tokens, main, before,
-                selectIntoMakesTable);
-        unverified.ifPresent(copy -> {
-            String unknown = "sqlguard does not know every column of " + copy.source();
-            if (!copy.everyRow()) {
-                copiedByUnknownList(copy, at, "the copy to " + copy.target() + " at " + at
-                        + " keeps only the rows with a value in " + String.join(", ", copy.withValueIn()));
-            } else if (holdsWholeCopyOf(copy.source(), copy.target())) {
-                copiedByUnverifiedList(copy.source(), copy.target(), at, "rows copied back to " + copy.target()
-                        + " at " + at + " by a column list; " + unknown + ", so check that the list names them all");
-            } else {
-                copiedByUnknownList(copy, at, "the copy to " + copy.target() + " at " + at + " lists its columns, and "
-                        + unknown + ": those it leaves out are lost");
-            }
-        });
-        // A DISTINCT copy by a column list from a table whose columns are unknown loses both the rows it merges and
-        // the columns it leaves out, and so does one through a WHERE or an inner join that the list's reading does not
-        // already account for: no guard, but a drop of its source says where the rest went
-        RowCopies.withoutDistinct(tokens, main).or(() -> unverified.isPresent() ? Optional.empty()
-                : RowCopies.withoutNarrowing(tokens, main)).ifPresent(read -> ColumnListCopy.unverified(read.tokens(),
-                main, before, selectIntoMakesTable).filter(ColumnListCopy.Unverified::everyRow).ifPresent(copy ->
-                        copiedInPart(copy.source(), "the copy to " + copy.target() + " at " + at
-                                + " keeps only the rows " + read.rows() + ", and lists its columns; sqlguard does not"
-                                + " know every column of " + copy.source() + ": those it leaves out are lost")));
-        RowCopies.narrowed(tokens, main, before, selectIntoMakesTable).ifPresent(narrowed -> copiedInPart(
-                narrowed.copy().source(), "the copy to " + narrowed.copy().target() + " at " + at
-                        + " keeps only the rows " + narrowed.rows()));
-        ColumnListCopy.partial(tokens, main, before, selectIntoMakesTable).ifPresent(copy -> copiedWithout(copy, at,
-                unwrittenIn.apply(SchemaNames.key(copy.source())), before.createdAgainNote(copy.source()),
-                keptKey(before, copy.source(), copy.kept()), converted));
-        ColumnListCopy.moved(tokens, main, before, selectIntoMakesTable).ifPresent(moved -> moved(moved, at,
-                converted.keySet()));
-        ColumnListCopy.carried(tokens, main, before, selectIntoMakesTable).ifPresent(copy -> carried.record(copy, at));
+        CopiesMade.record(this, statement, main, before, selectIntoMakesTable, at, unwrittenIn, dialect);
     }
 
     /** The notes on drops of columns, or of a table, whose values copies carried elsewhere without guarding them. */
@@ -169,40 +108,10 @@ final class TableCopies {
      * Every row and column of {@code source} was copied to {@code target} at {@code at}, by a list reading
      * {@code columns} (null for {@code SELECT *}); {@code how} tells how a join kept every row, or is empty.
      */
-    private void copied(String source, String target, String at, String how, Set<String> columns) {
+    void copied(String source, String target, String at, String how, Set<String> columns) {
         full.put(SchemaNames.key(source), new FullCopy(SchemaNames.key(target), "rows copied to " + target + " at "
                 + at + how, true, target, at, columns));
         wholeCopyOf.put(SchemaNames.key(target), SchemaNames.key(source));
-    }
-
-    /**
-     * True when a copy of {@code source} that read {@code kept} (keys) took its whole primary key, as the replay
-     * knows it, beside its values.
-     */
-    private static boolean keptKey(SchemaView before, String source, Set<String> kept) {
-        return before.table(source).map(Table::primaryKey).filter(key -> !key.isEmpty())
-                .filter(key -> key.stream().allMatch(c -> kept.contains(SchemaNames.key(c)))).isPresent();
-    }
-
-    /**
-     * The notes on the columns a copy converted ({@link CopyConversions}), by the column as its source spells it:
-     * {@code "values of name converted to new_t at line 2 by substr, which may change them"}.
-     */
-    private static Map<String, String> convertedNotes(Map<String, String> conversions, String source, String target,
-            SchemaView before, String at) {
-        Map<String, String> notes = new LinkedHashMap<>();
-        conversions.forEach((column, how) -> {
-            String name = before.column(source, column).map(Column::name).orElse(column);
-            notes.put(name, "values of " + name + " converted to " + target + " at " + at + " " + how
-                    + (how.startsWith("by ") ? ", which may change them" : ""));
-        });
-        return notes;
-    }
-
-    /** The keys of every column of {@code table} when the replay knows them all, which a {@code SELECT *} copies. */
-    private static Optional<Set<String>> knownColumns(SchemaView before, String table) {
-        return before.table(table).filter(Table::complete).filter(t -> !t.columns().isEmpty())
-                .map(t -> t.columns().keySet().stream().map(SchemaNames::key).collect(Collectors.toSet()));
     }
 
     /**
@@ -261,7 +170,7 @@ final class TableCopies {
      * ({@code CREATE TABLE t_tmp AS SELECT * FROM t; DROP TABLE t; CREATE TABLE t (..); INSERT INTO t (..) SELECT ..
      * FROM t_tmp}).
      */
-    private boolean holdsWholeCopyOf(String source, String target) {
+    boolean holdsWholeCopyOf(String source, String target) {
         return SchemaNames.key(target).equals(wholeCopyOf.get(SchemaNames.key(source)));
     }
 
@@ -269,7 +178,7 @@ final class TableCopies {
      * Every row of {@code source} was copied to {@code target} by a column list that may or may not name all its
      * columns, as {@code note} says; a copy known to be full made before stays the one a guard names.
      */
-    private void copiedByUnverifiedList(String source, String target, String at, String note) {
+    void copiedByUnverifiedList(String source, String target, String at, String note) {
         FullCopy earlier = full.get(SchemaNames.key(source));
         if (earlier == null || !earlier.verified()) {
             full.put(SchemaNames.key(source), new FullCopy(SchemaNames.key(target), note, false, target, at, null));
@@ -314,7 +223,7 @@ final class TableCopies {
     }
 
     /** Rows of {@code source} were copied, leaving out what {@code note} says. */
-    private void copiedInPart(String source, String note) {
+    void copiedInPart(String source, String note) {
         PartialCopy known = partial.get(SchemaNames.key(source));
         if (known != null && !known.target().isEmpty()) {
             return; // a copy of every row says more of where the rows went, and its columns may guard a drop
@@ -325,9 +234,10 @@ final class TableCopies {
     /**
      * Every row of {@code copy}'s source was copied by a column list from a table the replay does not know in full,
      * as {@code note} says: a drop of the table may lose the columns the list leaves out, a drop of columns it copied
-     * as they are ({@link PartialCopies.PartialCopy#guardBeside}) loses nothing when the columns beside them tell the rows apart.
+     * as they are ({@link PartialCopies.PartialCopy#guardBeside}) loses nothing when the columns beside them tell the
+     * rows apart.
      */
-    private void copiedByUnknownList(ColumnListCopy.Unverified copy, String at, String note) {
+    void copiedByUnknownList(ColumnListCopy.Unverified copy, String at, String note) {
         // Of a copy that keeps only the rows with a value in a column, only that column's values all went along
         Set<String> moved = copy.everyRow() ? copy.asTheyAre() : copy.withValueIn().stream()
                 .filter(copy.asTheyAre()::contains).collect(Collectors.toSet());
@@ -341,7 +251,7 @@ final class TableCopies {
      * that hold nothing anyone wrote; {@code createdAgain} says why the source may have columns its last definition
      * lacks.
      */
-    private void copiedWithout(ColumnListCopy.Partial written, String at, Set<String> unwritten,
+    void copiedWithout(ColumnListCopy.Partial written, String at, Set<String> unwritten,
             Optional<String> createdAgain, boolean keyed, Map<String, String> converted) {
         List<String> lost = written.missing().stream().filter(c -> !unwritten.contains(SchemaNames.key(c))).toList();
         if (lost.isEmpty() && converted.isEmpty()) {
@@ -376,7 +286,7 @@ final class TableCopies {
      * {@code moved}'s columns were copied, with the primary key, from every row that has a value in them; those of
      * {@code converted} (as the source spells them) only through a conversion, so they were not moved.
      */
-    private void moved(ColumnListCopy.MovedColumns moved, String at, Set<String> converted) {
+    void moved(ColumnListCopy.MovedColumns moved, String at, Set<String> converted) {
         Map<String, MovedTo> columns = movedColumns.computeIfAbsent(SchemaNames.key(moved.source()),
                 k -> new HashMap<>());
         moved.columns().stream().filter(column -> converted.stream().noneMatch(c -> SchemaNames.key(c).equals(column)))

@@ -1,0 +1,125 @@
+package io.github.sqlguard.schema;
+
+import io.github.sqlguard.model.Dialect;
+import io.github.sqlguard.sql.Token;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Reads one statement for the copies of rows it makes ({@code INSERT INTO t_new SELECT .. FROM t}, {@code CREATE
+ * TABLE .. AS SELECT}, {@code SELECT .. INTO}) and records each in {@link TableCopies}: a copy of every row and
+ * column, one that leaves columns or rows out or converts values, one by a column list sqlguard cannot check, columns
+ * moved or carried to another table.
+ */
+final class CopiesMade {
+
+    private CopiesMade() {
+    }
+
+    /**
+     * Records in {@code copies} the copy, if any, that the statement of {@code statement} (its main keyword at
+     * {@code main}) makes, at {@code at} ({@code "line 4"}), {@code before} being the schema just before it;
+     * {@code unwrittenIn} gives, by a table's key, the keys of its columns that hold nothing anyone wrote.
+     */
+    static void record(TableCopies copies, List<Token> statement, int main, SchemaView before,
+            boolean selectIntoMakesTable, String at, Function<String, Set<String>> unwrittenIn, Dialect dialect) {
+        // Only these verbs copy rows, and of them only those reading a query: CREATE TABLE t (..), CREATE INDEX,
+        // CREATE VIEW, INSERT .. VALUES, ALTER and UPDATE, most of a migration, need not be read further.
+        if (main >= statement.size() || !statement.get(main).isAnyWord("CREATE", "INSERT", "SELECT")
+                || !statement.get(main).isWord("SELECT") && !RowCopies.readsRows(statement, main)) {
+            return;
+        }
+        copies.backLinks().observeCopy(statement, main, at);
+        // A join along a NOT NULL foreign key keeps every row: the copy is read as if it were not there.
+        Optional<ForeignKeyJoin.Followed> keyJoin = ForeignKeyJoin.of(statement, main, before);
+        List<Token> tokens = keyJoin.map(ForeignKeyJoin.Followed::tokens).orElse(statement);
+        String how = keyJoin.map(ForeignKeyJoin.Followed::note).orElse("");
+        Map<String, String> converted = ColumnListCopy.selectList(tokens, main, selectIntoMakesTable)
+                .map(list -> convertedNotes(CopyConversions.of(tokens, main, before, dialect, selectIntoMakesTable),
+                        list.source(), list.target(), before, at)).orElse(Map.of());
+        Optional<Set<String>> listed = ColumnListCopy.columnsOfFullCopy(tokens, main, before, selectIntoMakesTable);
+        RowCopies.full(tokens, main, before, selectIntoMakesTable).ifPresent(copy -> {
+            Optional<Set<String>> read = listed.or(() -> knownColumns(before, copy.source()));
+            // SELECT * fills the target's columns in their order: a narrower one there converts its column
+            Map<String, String> conversions = listed.isPresent() ? converted : convertedNotes(CopyConversions
+                    .ofEveryColumn(copy.source(), copy.target(), before, dialect), copy.source(), copy.target(),
+                    before, at);
+            if (conversions.isEmpty() || read.isEmpty()) {
+                copies.copied(copy.source(), copy.target(), at, how, read.orElse(null));
+            } else {
+                // Every column read, but some only through a conversion: a copy of the others, no guard of a drop
+                copies.copiedWithout(new ColumnListCopy.Partial(copy.source(), copy.target(), List.of(), read.get()),
+                        at, Set.of(), Optional.empty(), keptKey(before, copy.source(), read.get()), conversions);
+            }
+        });
+        Optional<ColumnListCopy.Unverified> unverified = ColumnListCopy.unverified(tokens, main, before,
+                selectIntoMakesTable);
+        unverified.ifPresent(copy -> {
+            String unknown = "sqlguard does not know every column of " + copy.source();
+            if (!copy.everyRow()) {
+                copies.copiedByUnknownList(copy, at, "the copy to " + copy.target() + " at " + at
+                        + " keeps only the rows with a value in " + String.join(", ", copy.withValueIn()));
+            } else if (copies.holdsWholeCopyOf(copy.source(), copy.target())) {
+                copies.copiedByUnverifiedList(copy.source(), copy.target(), at, "rows copied back to " + copy.target()
+                        + " at " + at + " by a column list; " + unknown + ", so check that the list names them all");
+            } else {
+                copies.copiedByUnknownList(copy, at, "the copy to " + copy.target() + " at " + at
+                        + " lists its columns, and " + unknown + ": those it leaves out are lost");
+            }
+        });
+        // A DISTINCT copy by a column list from a table whose columns are unknown loses both the rows it merges and
+        // the columns it leaves out, and so does one through a WHERE or an inner join that the list's reading does not
+        // already account for: no guard, but a drop of its source says where the rest went
+        RowCopies.withoutDistinct(tokens, main).or(() -> unverified.isPresent() ? Optional.empty()
+                : RowCopies.withoutNarrowing(tokens, main)).ifPresent(read -> ColumnListCopy.unverified(read.tokens(),
+                main, before, selectIntoMakesTable).filter(ColumnListCopy.Unverified::everyRow).ifPresent(copy ->
+                        copies.copiedInPart(copy.source(), "the copy to " + copy.target() + " at " + at
+                                + " keeps only the rows " + read.rows() + ", and lists its columns; sqlguard does not"
+                                + " know every column of " + copy.source() + ": those it leaves out are lost")));
+        RowCopies.narrowed(tokens, main, before, selectIntoMakesTable).ifPresent(narrowed -> copies.copiedInPart(
+                narrowed.copy().source(), "the copy to " + narrowed.copy().target() + " at " + at
+                        + " keeps only the rows " + narrowed.rows()));
+        ColumnListCopy.partial(tokens, main, before, selectIntoMakesTable).ifPresent(copy -> copies.copiedWithout(copy,
+                at, unwrittenIn.apply(SchemaNames.key(copy.source())), before.createdAgainNote(copy.source()),
+                keptKey(before, copy.source(), copy.kept()), converted));
+        ColumnListCopy.moved(tokens, main, before, selectIntoMakesTable).ifPresent(moved -> copies.moved(moved, at,
+                converted.keySet()));
+        ColumnListCopy.carried(tokens, main, before, selectIntoMakesTable)
+                .ifPresent(copy -> copies.carried().record(copy, at));
+    }
+
+    /**
+     * True when a copy of {@code source} that read {@code kept} (keys) took its whole primary key, as the replay
+     * knows it, beside its values.
+     */
+    private static boolean keptKey(SchemaView before, String source, Set<String> kept) {
+        return before.table(source).map(Table::primaryKey).filter(key -> !key.isEmpty())
+                .filter(key -> key.stream().allMatch(c -> kept.contains(SchemaNames.key(c)))).isPresent();
+    }
+
+    /**
+     * The notes on the columns a copy converted ({@link CopyConversions}), by the column as its source spells it:
+     * {@code "values of name converted to new_t at line 2 by substr, which may change them"}.
+     */
+    private static Map<String, String> convertedNotes(Map<String, String> conversions, String source, String target,
+            SchemaView before, String at) {
+        Map<String, String> notes = new LinkedHashMap<>();
+        conversions.forEach((column, how) -> {
+            String name = before.column(source, column).map(Column::name).orElse(column);
+            notes.put(name, "values of " + name + " converted to " + target + " at " + at + " " + how
+                    + (how.startsWith("by ") ? ", which may change them" : ""));
+        });
+        return notes;
+    }
+
+    /** The keys of every column of {@code table} when the replay knows them all, which a {@code SELECT *} copies. */
+    private static Optional<Set<String>> knownColumns(SchemaView before, String table) {
+        return before.table(table).filter(Table::complete).filter(t -> !t.columns().isEmpty())
+                .map(t -> t.columns().keySet().stream().map(SchemaNames::key).collect(Collectors.toSet()));
+    }
+}
