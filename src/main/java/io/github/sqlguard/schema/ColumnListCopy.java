@@ -26,11 +26,6 @@ import java.util.Set;
  */
 final class ColumnListCopy {
 
-    /** Words that, after the source table, mean that not every row is copied (or that another table joins). */
-    private static final Set<String> AFTER_SOURCE = Set.of("WHERE", "GROUP", "HAVING", "ORDER", "LIMIT", "OFFSET",
-            "FETCH", "JOIN", "INNER", "LEFT", "RIGHT", "FULL", "CROSS", "NATURAL", "STRAIGHT_JOIN", "UNION", "EXCEPT",
-            "INTERSECT", "MINUS", "WINDOW", "ON", "USING", "TABLESAMPLE", "QUALIFY", "RETURNING");
-
     private ColumnListCopy() {
     }
 
@@ -72,7 +67,7 @@ final class ColumnListCopy {
         if (main >= tokens.size() || !tokens.get(main).isWord("INSERT")) {
             return Optional.empty(); // every statement comes here: only a copy is read further
         }
-        Optional<Shape> shape = shape(tokens, main, false);
+        Optional<CopyShape> shape = CopyShape.of(tokens, main, false);
         if (shape.isEmpty() || !tokens.get(shape.get().target().next()).isSymbol("(")) {
             return Optional.empty();
         }
@@ -199,7 +194,7 @@ final class ColumnListCopy {
             return Optional.empty(); // a copy of every row guards what it takes, see TableCopies
         }
         List<Token> unfiltered = tokens.subList(0, joins.map(SourceJoins::start).orElse(where));
-        Optional<Shape> shape = shape(unfiltered, main, selectIntoMakesTable);
+        Optional<CopyShape> shape = CopyShape.of(unfiltered, main, selectIntoMakesTable);
         Optional<Table> table = shape.flatMap(s -> before.table(s.source().text())).filter(Table::complete);
         if (table.isEmpty() || table.get().primaryKey().isEmpty()) {
             return Optional.empty();
@@ -270,7 +265,7 @@ final class ColumnListCopy {
             return Optional.empty(); // with two required, a row left out for lack of one has a value in the other
         }
         List<Token> unfiltered = where < 0 ? tokens : tokens.subList(0, where);
-        return shape(unfiltered, main, selectIntoMakesTable)
+        return CopyShape.of(unfiltered, main, selectIntoMakesTable)
                 .filter(copy -> before.table(copy.source().text()).filter(Table::complete)
                         .filter(table -> !table.columns().isEmpty()).isEmpty())
                 .map(copy -> new Unverified(SchemaNames.unquoted(copy.source().text()),
@@ -307,7 +302,7 @@ final class ColumnListCopy {
         if (main >= tokens.size() || !tokens.get(main).isAnyWord("INSERT", "SELECT", "CREATE")) {
             return Optional.empty(); // every statement comes here: only a copy is read further
         }
-        Optional<Shape> shape = shape(tokens, main, selectIntoMakesTable);
+        Optional<CopyShape> shape = CopyShape.of(tokens, main, selectIntoMakesTable);
         if (shape.isEmpty()) {
             return Optional.empty();
         }
@@ -338,7 +333,7 @@ final class ColumnListCopy {
      */
     private static Optional<Partial> read(List<Token> tokens, int main, SchemaView before,
             boolean selectIntoMakesTable) {
-        Optional<Shape> shape = shape(tokens, main, selectIntoMakesTable);
+        Optional<CopyShape> shape = CopyShape.of(tokens, main, selectIntoMakesTable);
         if (shape.isEmpty()) {
             return Optional.empty();
         }
@@ -373,124 +368,6 @@ final class ColumnListCopy {
         kept.addAll(read);
         return Optional.of(new Partial(SchemaNames.unquoted(source.text()),
                 SchemaNames.unquoted(shape.get().target().text()), missing, Set.copyOf(kept)));
-    }
-
-    /** Where a copy by column list names its target, its select list and its one source. */
-    private record Shape(SchemaNames.Read target, int select, int listEnd, SchemaNames.Read source) {
-    }
-
-    /**
-     * The parts of {@code INSERT INTO target [(..)] SELECT <list> FROM source}, {@code SELECT <list> INTO target
-     * FROM source} or {@code CREATE TABLE target AS SELECT <list> FROM source} when it copies every row of one
-     * table, with no condition, grouping, DISTINCT, join or limit, by a list without {@code *}.
-     */
-    private static Optional<Shape> shape(List<Token> tokens, int main, boolean selectIntoMakesTable) {
-        if (main + 2 >= tokens.size()) {
-            return Optional.empty();
-        }
-        SchemaNames.Read target;
-        int select;
-        int listEnd;
-        int from;
-        if (tokens.get(main).isWord("INSERT")) {
-            int into = tokens.get(main + 1).isWord("INTO") ? main + 2 : main + 1;
-            target = SchemaNames.name(tokens, into);
-            if (target == null) {
-                return Optional.empty();
-            }
-            select = queryStart(tokens, target.next());
-            if (select >= tokens.size() || !tokens.get(select).isWord("SELECT")) {
-                return Optional.empty();
-            }
-            from = TopLevel.wordIndex(tokens, select + 1, "FROM");
-            listEnd = from;
-        } else if (tokens.get(main).isWord("CREATE") && tokens.get(main + 1).isWord("TABLE")) {
-            // CREATE TABLE t_old AS SELECT id, name FROM t (MySQL leaves out AS); a TEMP table is no keeper
-            target = SchemaNames.name(tokens, main + 2);
-            select = target == null || target.next() >= tokens.size() ? -1
-                    : tokens.get(target.next()).isWord("AS") ? target.next() + 1 : target.next();
-            if (select < 0 || select >= tokens.size() || !tokens.get(select).isWord("SELECT")) {
-                return Optional.empty();
-            }
-            from = TopLevel.wordIndex(tokens, select + 1, "FROM");
-            listEnd = from;
-        } else if (selectIntoMakesTable && tokens.get(main).isWord("SELECT")) {
-            // T-SQL: SELECT id, name INTO new_t FROM t, the table rebuild written in SQL Server
-            select = main;
-            int into = TopLevel.wordIndex(tokens, select + 1, "INTO");
-            target = into < 0 ? null : SchemaNames.name(tokens, into + 1);
-            if (target == null || target.next() >= tokens.size() || !tokens.get(target.next()).isWord("FROM")
-                    || TopLevel.wordIndex(tokens, select + 1, "FROM") < into) {
-                return Optional.empty();
-            }
-            listEnd = into;
-            from = target.next();
-        } else {
-            return Optional.empty();
-        }
-        if (from < 0 || select + 1 < tokens.size() && tokens.get(select + 1).isAnyWord("DISTINCT", "TOP")) {
-            return Optional.empty();
-        }
-        String targetKey = SchemaNames.key(target.text());
-        if (ObjectNames.isHashTemporary(targetKey) || targetKey.startsWith("@")) {
-            return Optional.empty(); // T-SQL #temp and @table: gone when the session or batch ends
-        }
-        SchemaNames.Read source = SchemaNames.name(tokens, from + 1);
-        if (source == null || !onlyAnAliasFollows(tokens, source.next())
-                || SchemaNames.key(source.text()).equals(targetKey)) {
-            return Optional.empty();
-        }
-        if (selectsStar(tokens, select, listEnd)) {
-            return Optional.empty(); // SELECT *, t.*: a full copy is DestroyedTables.fullCopy's to read
-        }
-        return Optional.of(new Shape(target, select, listEnd, source));
-    }
-
-    /**
-     * Where the query of an INSERT starts after its target's column list, inside the parentheses PostgreSQL and
-     * MySQL allow around it ({@code INSERT INTO t (id, name) (SELECT id, name FROM t_old)}).
-     */
-    private static int queryStart(List<Token> tokens, int afterTarget) {
-        int at = afterTarget;
-        if (at + 1 >= tokens.size() || !tokens.get(at).isSymbol("(") || !tokens.get(at + 1).isWord("SELECT")) {
-            at = ObjectNames.skipParentheses(tokens, at);
-        }
-        while (at + 1 < tokens.size() && tokens.get(at).isSymbol("(")) {
-            at++;
-        }
-        return at;
-    }
-
-    /** True when the select list after {@code select} holds {@code *} or {@code t.*} as an item of its own. */
-    private static boolean selectsStar(List<Token> tokens, int select, int from) {
-        int depth = 0;
-        for (int i = select + 1; i < from; i++) {
-            Token token = tokens.get(i);
-            depth += token.isSymbol("(") ? 1 : token.isSymbol(")") ? -1 : 0;
-            Token previous = tokens.get(i - 1);
-            if (depth == 0 && token.isSymbol("*")
-                    && (i == select + 1 || previous.isSymbol(",") || previous.isSymbol("."))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** True when nothing but {@code [AS] alias} and an {@code ORDER BY} follows the source table. */
-    private static boolean onlyAnAliasFollows(List<Token> tokens, int at) {
-        int i = at;
-        if (i < tokens.size() && tokens.get(i).isWord("AS")) {
-            i++;
-        }
-        if (i < tokens.size() && isName(tokens.get(i)) && !tokens.get(i).isAnyWord(AFTER_SOURCE.toArray(String[]::new))) {
-            i++;
-        }
-        for (i = RowOrder.end(tokens, i); i < tokens.size(); i++) {
-            if (!tokens.get(i).isSymbol(")") && !tokens.get(i).isSymbol(";")) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /**
@@ -534,7 +411,7 @@ final class ColumnListCopy {
                 || isName(token);
     }
 
-    private static boolean isName(Token token) {
+    static boolean isName(Token token) {
         return token.type() == TokenType.WORD || token.type() == TokenType.QUOTED_NAME;
     }
 }
