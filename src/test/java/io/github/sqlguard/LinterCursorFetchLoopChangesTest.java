@@ -248,10 +248,27 @@ class LinterCursorFetchLoopChangesTest {
                 Arguments.of(Dialect.MYSQL, MYSQL_LOOP.formatted("t1", """
                         DELETE FROM t2 WHERE id = v;
                             DELETE FROM t1 WHERE id = v;"""), List.of("13:5 unfiltered-subquery")),
-                // The loop runs only when an IF chooses to.
+                // A loop that runs only when an IF chooses to, or after a handler, still reaches every row when it runs.
                 Arguments.of(Dialect.ORACLE, ORACLE_LOOP.formatted("t1", "DELETE FROM t1 WHERE CURRENT OF c;")
                         .replace("  OPEN c;\n  LOOP", "  IF SYSDATE > DATE '2030-01-01' THEN\n  OPEN c;\n  LOOP")
-                        .replace("  CLOSE c;", "  CLOSE c;\n  END IF;"), List.of()),
+                        .replace("  CLOSE c;", "  CLOSE c;\n  END IF;"), List.of("10:5 always-true-where")),
+                Arguments.of(Dialect.MYSQL, MYSQL_LOOP.formatted("t1", "DELETE FROM t1 WHERE id = v;").replace(
+                        "  OPEN c;", "  DECLARE EXIT HANDLER FOR SQLEXCEPTION BEGIN ROLLBACK; END;\n  OPEN c;"),
+                        List.of("14:5 always-true-where")),
+                Arguments.of(Dialect.SQLSERVER, """
+                        DECLARE @id INT
+                        DECLARE c CURSOR FOR SELECT id FROM t1
+                        IF EXISTS (SELECT 1 FROM t1 WHERE a = 'old')
+                        BEGIN
+                          OPEN c
+                          FETCH NEXT FROM c INTO @id
+                          WHILE @@FETCH_STATUS = 0
+                          BEGIN
+                            DELETE FROM t1 WHERE CURRENT OF c
+                            FETCH NEXT FROM c INTO @id
+                          END
+                        END
+                        """, List.of("9:5 always-true-where")),
                 // CURRENT OF another cursor than the loop's.
                 Arguments.of(Dialect.POSTGRESQL,
                         POSTGRES_LOOP.formatted("t1", "DELETE FROM t1 WHERE CURRENT OF other;"), List.of()));

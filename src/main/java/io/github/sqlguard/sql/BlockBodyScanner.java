@@ -188,8 +188,8 @@ final class BlockBodyScanner {
         } else if (token.isWord("DECLARE") && !isTsqlVariable(BlockSyntax.at(tokens, pos + 1, to))) {
             scanDeclare();
         } else if (token.isAnyWord("IF", "ELSIF", "ELSEIF", "WHILE", "WHEN", "FORALL") && !isFunctionCall()) {
-            if (token.isWord("WHILE") && !branched && !governsNext) {
-                pendingFetchLoop = FetchLoops.whileFetched(tokens, pos, to);
+            if (token.isWord("WHILE")) {
+                pendingFetchLoop = alwaysIf(!branched && !governsNext, FetchLoops.whileFetched(tokens, pos, to));
             }
             pos++;
             int conditionAt = pos;
@@ -213,7 +213,7 @@ final class BlockBodyScanner {
             if (body < 0) {
                 collectStatement(governedIsDead);
             } else {
-                RowLoop rowLoop = runsWithBody ? RowLoop.at(tokens, pos, body, to) : null;
+                RowLoop rowLoop = alwaysIf(runsWithBody, RowLoop.at(tokens, pos, body, to));
                 if (rowLoop == null) {
                     ifArms.openOther(open.length());
                 } else {
@@ -242,16 +242,17 @@ final class BlockBodyScanner {
             if (token.isWord("EXCEPTION")) {
                 handlerEnds();
             }
-            FetchLoops.Prologue fetching = token.isWord("LOOP") && !branched && !governsNext
-                    ? FetchLoops.afterLoop(tokens, pos, to) : null;
+            FetchLoops.Prologue fetching = token.isWord("LOOP") ? FetchLoops.afterLoop(tokens, pos, to) : null;
+            boolean mayNotRun = branched || governsNext;
             branched = true;
             if (fetching == null) {
                 ifArms.passed(token, token.isAnyWord("LOOP", "REPEAT"), open.length());
                 pos++;
             } else {
                 // The FETCH and the end test choose no rows: the loop runs what follows them for each.
-                ifArms.openRowLoop(open.length(), fetching.loop());
-                fetchLoopBodies.put(fetching.loop(), fetching.bodyStart());
+                RowLoop loop = alwaysIf(!mayNotRun, fetching.loop());
+                ifArms.openRowLoop(open.length(), loop);
+                fetchLoopBodies.put(loop, fetching.bodyStart());
                 pos = fetching.bodyStart();
             }
         } else if (isColonLabel()) {
@@ -352,6 +353,14 @@ final class BlockBodyScanner {
         pos++;
         open.append(SECTION);
         skipDeclarations();
+    }
+
+    /**
+     * The loop as found, or where something before it may keep it from running ({@link RowLoop#inBranch}); null for
+     * none.
+     */
+    private static RowLoop alwaysIf(boolean runsWithBody, RowLoop loop) {
+        return loop == null || runsWithBody ? loop : loop.inBranch();
     }
 
     /** {@code NOT FOUND} and then the handler's statement, at the current token. */

@@ -15,8 +15,10 @@ import java.util.List;
  * @param cursor the name of the declared cursor the loop reads, or null for a query written in the loop
  * @param targets for a fetch loop, the variables its FETCH reads the select list's items into, in order; empty for
  *     a FOR loop
+ * @param always true when the loop runs whenever its body runs: not in a branch, another loop or after a handler
+ *     that may go on past a failure, so that what it copies is sure to have been copied
  */
-public record RowLoop(String record, List<Token> query, String cursor, List<String> targets) {
+public record RowLoop(String record, List<Token> query, String cursor, List<String> targets, boolean always) {
 
     public RowLoop {
         query = List.copyOf(query);
@@ -24,12 +26,20 @@ public record RowLoop(String record, List<Token> query, String cursor, List<Stri
     }
 
     public RowLoop(String record, List<Token> query, String cursor) {
-        this(record, query, cursor, List.of());
+        this(record, query, cursor, List.of(), true);
     }
 
     /** The loop that fetches cursor {@code cursor}, declared with {@code query}, into {@code targets}. */
     static RowLoop fetching(String cursor, List<String> targets, List<Token> query) {
-        return new RowLoop(targets.get(0), withoutLocking(query), cursor, targets);
+        return new RowLoop(targets.get(0), withoutLocking(query), cursor, targets, true);
+    }
+
+    /**
+     * This loop where a branch, an outer loop or a handler may keep it from running: it still runs its statement for
+     * every row when it runs.
+     */
+    RowLoop inBranch() {
+        return new RowLoop(record, query, cursor, targets, false);
     }
 
     /** True for a loop that FETCHes each row: it runs only the first statement after its end test for every row. */
