@@ -110,6 +110,18 @@ class LinterRowLoopChangesTest {
                         END;
                         /
                         """, List.of()),
+                // A loop that an IF runs reaches every row when it runs.
+                Arguments.of(Dialect.POSTGRESQL, """
+                        DO $$
+                        DECLARE r record;
+                        BEGIN
+                          IF now() > '2030-01-01' THEN
+                            FOR r IN SELECT id FROM t1 LOOP
+                              DELETE FROM t1 WHERE id = r.id;
+                            END LOOP;
+                          END IF;
+                        END $$;
+                        """, List.of("6:7 always-true-where")),
                 // Only where the loop runs the statement for every row: an IF in between chooses some.
                 Arguments.of(Dialect.ORACLE, """
                         BEGIN

@@ -87,7 +87,7 @@ public record RowFilter(String verb, String table, Optional<String> alwaysTrue, 
         }
         // A change a query loop runs for each of its rows, limited to the loop's row, is judged as the IN it equals.
         Optional<List<Token>> loopSubquery = RowLoopCondition.asSubquery(statement);
-        String reader = loopSubquery.isPresent() ? "the FOR loop that runs it once per row" : "its subquery";
+        String reader = loopSubquery.isPresent() ? RowLoopCondition.loopReading(statement) : "its subquery";
         return WhereTokens.of(loopSubquery.orElse(statement.tokens())).map(where -> {
             Optional<WhereJudgement.RelatedRow> unfiltered = WhereJudgement.onlyRequiresRelatedRow(where)
                     .flatMap(row -> restrictingNothing(row, where.table(), statement, facts));

@@ -14,8 +14,9 @@ import java.util.Optional;
  * WHERE that is only {@code col = r.id}: over the whole loop it reaches the rows {@code WHERE col IN (SELECT id
  * FROM t)} reaches, and is judged as that statement, so that a loop over the target itself without a filter is seen
  * to reach every row; {@code WHERE CURRENT OF c} in a loop over cursor {@code c} reaches each row the cursor reads
- * the same way. A WHERE with any other condition, or a field the query's select list does not name, is left as
- * written.
+ * the same way. In a loop that fetches the cursor's rows into variables ({@code FETCH c INTO v, w}), {@code col = v}
+ * stands for the select list's item that the FETCH reads into {@code v}. A WHERE with any other condition, or a
+ * field the query's select list does not name, is left as written.
  */
 final class RowLoopCondition {
 
@@ -45,13 +46,15 @@ final class RowLoopCondition {
         }
         List<Token> left = condition.subList(0, equals);
         List<Token> right = condition.subList(equals + 1, condition.size());
-        boolean fieldOnRight = isField(right, loop.record());
+        boolean fieldOnRight = isField(right, loop.record()) || isTarget(right, loop);
         List<Token> column = fieldOnRight ? left : right;
         List<Token> field = fieldOnRight ? right : left;
-        if (!isField(field, loop.record()) || !isColumn(column, loop.record())) {
+        Token selected = isField(field, loop.record()) ? field.get(2)
+                : isTarget(field, loop) ? fetchedColumn(loop, field.get(0)) : null;
+        if (selected == null || !isColumn(column, loop.record()) || isTarget(column, loop)) {
             return Optional.empty();
         }
-        Optional<List<Token>> subquery = subquery(loop.query(), field.get(2), condition.get(equals));
+        Optional<List<Token>> subquery = subquery(loop.query(), selected, condition.get(equals));
         if (subquery.isEmpty()) {
             return Optional.empty();
         }
@@ -60,6 +63,13 @@ final class RowLoopCondition {
         rewritten.addAll(subquery.get());
         rewritten.addAll(tokens.subList(start + condition.size(), tokens.size()));
         return Optional.of(rewritten);
+    }
+
+    /** Names the loop that runs {@code statement} once per row, for a message: a FOR loop or a FETCH loop. */
+    static String loopReading(Statement statement) {
+        RowLoop loop = statement.context().body().rowLoop();
+        return loop.fetches() ? "the loop that runs it once for each row FETCH " + loop.cursor() + " reads"
+                : "the FOR loop that runs it once per row";
     }
 
     /** {@code CURRENT OF c}, where {@code c} is the cursor the loop reads. */
@@ -127,6 +137,47 @@ final class RowLoopCondition {
             }
         }
         return false;
+    }
+
+    /** {@code v}: one of the variables a fetch loop reads the row into. */
+    private static boolean isTarget(List<Token> side, RowLoop loop) {
+        return side.size() == 1 && side.get(0).type() == TokenType.WORD
+                && loop.targets().stream().anyMatch(side.get(0).text()::equalsIgnoreCase);
+    }
+
+    /**
+     * The column of the select list's item the FETCH reads into {@code target}, by position: a plain {@code col} or
+     * {@code x.col}; null for an expression, or when the FETCH names fewer or more variables than the list has items.
+     */
+    private static Token fetchedColumn(RowLoop loop, Token target) {
+        List<Token> query = loop.query();
+        int from = topLevelWord(query, "FROM");
+        if (from < 2) {
+            return null;
+        }
+        List<List<Token>> items = new ArrayList<>();
+        int depth = 0;
+        int itemStart = 1;
+        for (int i = 1; i <= from; i++) {
+            Token token = query.get(i);
+            depth += token.isSymbol("(") ? 1 : token.isSymbol(")") ? -1 : 0;
+            if (i == from || depth == 0 && token.isSymbol(",")) {
+                items.add(query.subList(itemStart, i));
+                itemStart = i + 1;
+            }
+        }
+        int position = -1;
+        for (int i = 0; i < loop.targets().size(); i++) {
+            position = loop.targets().get(i).equalsIgnoreCase(target.text()) ? i : position;
+        }
+        if (items.size() != loop.targets().size() || position < 0) {
+            return null;
+        }
+        List<Token> item = items.get(position);
+        boolean plain = item.size() == 1 && item.get(0).type() == TokenType.WORD;
+        boolean qualified = item.size() == 3 && item.get(0).type() == TokenType.WORD && item.get(1).isSymbol(".")
+                && item.get(2).type() == TokenType.WORD;
+        return plain || qualified ? item.get(item.size() - 1) : null;
     }
 
     /** {@code rec.field}: the loop's record and one of its fields. */

@@ -55,6 +55,13 @@ final class BlockBodyScanner {
     /** The query loops a CONTINUE, EXIT, RETURN or GOTO in them may leave early: none runs a statement for every row. */
     private final Set<RowLoop> leftEarly = Collections.newSetFromMap(new IdentityHashMap<>());
     private final HandledBlocks handledBlocks = new HandledBlocks();
+    /**
+     * The fetch loops ({@link FetchLoops}) by where their body proper starts: only the statement there runs for every
+     * row, as anything after it may have skipped or changed the fetched row.
+     */
+    private final Map<RowLoop, Integer> fetchLoopBodies = new IdentityHashMap<>();
+    /** Set after a T-SQL {@code WHILE @@FETCH_STATUS = 0} right after a FETCH, for the BEGIN block it governs. */
+    private RowLoop pendingFetchLoop;
     /** The literals one call passes for the routine's parameters, by lower-case name; empty for the body itself. */
     private final Map<String, Token> arguments;
     /** Set after a T-SQL {@code IF cond} that the call's literals never meet: what it governs never runs. */
@@ -150,6 +157,8 @@ final class BlockBodyScanner {
         Token token = tokens.get(pos);
         boolean governedIsDead = governsDeadCode;
         governsDeadCode = false;
+        RowLoop fetchLoop = pendingFetchLoop;
+        pendingFetchLoop = null;
         if (token.type() != TokenType.WORD) {
             if (isLabel()) {
                 pos += 5;
@@ -157,6 +166,11 @@ final class BlockBodyScanner {
                 collectStatement(governedIsDead);
             }
         } else if (BlockSyntax.beginsBlock(tokens, pos, to)) {
+            if (pos == from && fetchLoop == null) {
+                // T-SQL: a script's WHILE @@FETCH_STATUS = 0 ends the statement before the BEGIN block it governs.
+                fetchLoop = FetchLoops.whileFetchedBefore(tokens, pos, to);
+                governsNext |= fetchLoop != null;
+            }
             if (governedIsDead && deadBlockAt < 0) {
                 deadBlockAt = open.length();
             }
@@ -165,11 +179,18 @@ final class BlockBodyScanner {
             pos += tryOrCatch ? 2 : 1;
             open.append(BLOCK);
             skipAtomic();
+            if (fetchLoop != null && governsNext) {
+                ifArms.openRowLoop(open.length(), fetchLoop);
+                fetchLoopBodies.put(fetchLoop, pos);
+            }
         } else if (token.isWord("END")) {
             scanEnd();
         } else if (token.isWord("DECLARE") && !isTsqlVariable(BlockSyntax.at(tokens, pos + 1, to))) {
             scanDeclare();
         } else if (token.isAnyWord("IF", "ELSIF", "ELSEIF", "WHILE", "WHEN", "FORALL") && !isFunctionCall()) {
+            if (token.isWord("WHILE")) {
+                pendingFetchLoop = alwaysIf(!branched && !governsNext, FetchLoops.whileFetched(tokens, pos, to));
+            }
             pos++;
             int conditionAt = pos;
             skipCondition(false);
@@ -192,7 +213,7 @@ final class BlockBodyScanner {
             if (body < 0) {
                 collectStatement(governedIsDead);
             } else {
-                RowLoop rowLoop = runsWithBody ? RowLoop.at(tokens, pos, body, to) : null;
+                RowLoop rowLoop = alwaysIf(runsWithBody, RowLoop.at(tokens, pos, body, to));
                 if (rowLoop == null) {
                     ifArms.openOther(open.length());
                 } else {
@@ -221,9 +242,19 @@ final class BlockBodyScanner {
             if (token.isWord("EXCEPTION")) {
                 handlerEnds();
             }
+            FetchLoops.Prologue fetching = token.isWord("LOOP") ? FetchLoops.afterLoop(tokens, pos, to) : null;
+            boolean mayNotRun = branched || governsNext;
             branched = true;
-            ifArms.passed(token, token.isAnyWord("LOOP", "REPEAT"), open.length());
-            pos++;
+            if (fetching == null) {
+                ifArms.passed(token, token.isAnyWord("LOOP", "REPEAT"), open.length());
+                pos++;
+            } else {
+                // The FETCH and the end test choose no rows: the loop runs what follows them for each.
+                RowLoop loop = alwaysIf(!mayNotRun, fetching.loop());
+                ifArms.openRowLoop(open.length(), loop);
+                fetchLoopBodies.put(loop, fetching.bodyStart());
+                pos = fetching.bodyStart();
+            }
         } else if (isColonLabel()) {
             pos += 2;
         } else {
@@ -299,13 +330,20 @@ final class BlockBodyScanner {
             if (handler < 0) {
                 skipStatement();
             } else {
-                // A CONTINUE handler goes on after a failed CREATE TABLE, say one that found the table there.
-                branched = true;
-                handled = true;
                 pos = handler + 1;
                 if (BlockSyntax.at(tokens, pos, to) != null && tokens.get(pos).isWord("FOR")) {
                     pos++;
                 }
+                if (handlesOnlyNotFound()) {
+                    // MySQL: a NOT FOUND handler runs only when a FETCH or SELECT INTO finds no row; no failure
+                    // goes on through it.
+                    pos += 2;
+                    governsNext = true;
+                    return;
+                }
+                // A CONTINUE handler goes on after a failed CREATE TABLE, say one that found the table there.
+                branched = true;
+                handled = true;
                 skipCondition(true);
             }
             return;
@@ -315,6 +353,22 @@ final class BlockBodyScanner {
         pos++;
         open.append(SECTION);
         skipDeclarations();
+    }
+
+    /**
+     * The loop as found, or where something before it may keep it from running ({@link RowLoop#inBranch}); null for
+     * none.
+     */
+    private static RowLoop alwaysIf(boolean runsWithBody, RowLoop loop) {
+        return loop == null || runsWithBody ? loop : loop.inBranch();
+    }
+
+    /** {@code NOT FOUND} and then the handler's statement, at the current token. */
+    private boolean handlesOnlyNotFound() {
+        Token not = BlockSyntax.at(tokens, pos, to);
+        Token found = BlockSyntax.at(tokens, pos + 1, to);
+        return not != null && not.isWord("NOT") && found != null && found.isWord("FOUND")
+                && BlockSyntax.at(tokens, pos + 2, to) != null && BlockSyntax.isStatementStarter(tokens, pos + 2, to);
     }
 
     /** Skips declarations up to the BEGIN that starts the section's block, or the END of a package. */
@@ -402,13 +456,17 @@ final class BlockBodyScanner {
         skipStatement();
         boolean neverRuns = governedIsDead || deadBlockAt >= 0 || ifArms.inArmThatNeverRuns();
         if (pos > start && !neverRuns) {
+            RowLoop rowLoop = ifArms.rowLoopAt(open.length());
+            if (rowLoop != null && fetchLoopBodies.containsKey(rowLoop) && fetchLoopBodies.get(rowLoop) != start) {
+                rowLoop = null;
+            }
             statements.add(new BodyStatement(tokens.subList(start, pos), !branched && !governsNext, arm,
-                    thenBlocks && !handled, ifArms.armAt(open.length()), ifArms.rowLoopAt(open.length()), false,
-                    stretchPath()));
-            if (tokens.get(start).isAnyWord("CONTINUE", "EXIT", "RETURN", "GOTO")) {
+                    thenBlocks && !handled, ifArms.armAt(open.length()), rowLoop, false, stretchPath()));
+            if (tokens.get(start).isAnyWord("CONTINUE", "EXIT", "RETURN", "GOTO", "BREAK", "LEAVE", "ITERATE")) {
                 leftEarly.addAll(ifArms.leftEarly());
             }
         }
+
         if (pos > start) {
             // T-SQL: the statement a one-statement IF governs may not have run for the one after it.
             arm += governsNext ? 1 : 0;

@@ -233,6 +233,11 @@ final class ImplicitBoundary {
             return "DELETE".equals(mainVerb) || "UPDATE".equals(mainVerb) && updateSetSeen
                     || "EXEC".equals(firstWord) || "EXECUTE".equals(firstWord);
         }
+        if (token.isWord("WHILE")) {
+            // T-SQL: FETCH NEXT FROM c INTO @id, then WHILE @@FETCH_STATUS = 0 on the next line; MySQL's END WHILE
+            // closes a loop instead.
+            return !previous.isWord("END");
+        }
         return TSQL_STARTERS.contains(token.upper());
     }
 

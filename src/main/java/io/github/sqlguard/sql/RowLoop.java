@@ -7,16 +7,44 @@ import java.util.List;
  * declares) that runs a body statement once for every row its query returns: the statement sits directly in the
  * loop, the loop runs whenever its body runs, and no {@code CONTINUE}, {@code EXIT}, {@code RETURN} or
  * {@code GOTO} between the loop's start and the statement can skip a row. An {@code INSERT .. VALUES (rec.a,
- * rec.b)} there copies the rows as {@code INSERT .. SELECT a, b FROM ..} would.
+ * rec.b)} there copies the rows as {@code INSERT .. SELECT a, b FROM ..} would. A loop that fetches a declared
+ * cursor's next row first and then only tests for its end ({@link FetchLoops}) runs its next statement that way too.
  *
- * @param record the name of the loop's record variable, as written
+ * @param record the name of the loop's record variable, as written; for a fetch loop, its first INTO target
  * @param query the loop's query, from its SELECT up to the LOOP, without a closing {@code FOR UPDATE}
  * @param cursor the name of the declared cursor the loop reads, or null for a query written in the loop
+ * @param targets for a fetch loop, the variables its FETCH reads the select list's items into, in order; empty for
+ *     a FOR loop
+ * @param always true when the loop runs whenever its body runs: not in a branch, another loop or after a handler
+ *     that may go on past a failure, so that what it copies is sure to have been copied
  */
-public record RowLoop(String record, List<Token> query, String cursor) {
+public record RowLoop(String record, List<Token> query, String cursor, List<String> targets, boolean always) {
 
     public RowLoop {
         query = List.copyOf(query);
+        targets = List.copyOf(targets);
+    }
+
+    public RowLoop(String record, List<Token> query, String cursor) {
+        this(record, query, cursor, List.of(), true);
+    }
+
+    /** The loop that fetches cursor {@code cursor}, declared with {@code query}, into {@code targets}. */
+    static RowLoop fetching(String cursor, List<String> targets, List<Token> query) {
+        return new RowLoop(targets.get(0), withoutLocking(query), cursor, targets, true);
+    }
+
+    /**
+     * This loop where a branch, an outer loop or a handler may keep it from running: it still runs its statement for
+     * every row when it runs.
+     */
+    RowLoop inBranch() {
+        return new RowLoop(record, query, cursor, targets, false);
+    }
+
+    /** True for a loop that FETCHes each row: it runs only the first statement after its end test for every row. */
+    public boolean fetches() {
+        return !targets.isEmpty();
     }
 
     /**
@@ -49,13 +77,16 @@ public record RowLoop(String record, List<Token> query, String cursor) {
         return declared == null ? null : new RowLoop(record.text(), withoutLocking(declared), select.text());
     }
 
-    /** The query without a closing {@code FOR UPDATE [OF ..] [NOWAIT | SKIP LOCKED]}, which chooses no rows. */
+    /**
+     * The query without a closing {@code FOR UPDATE [OF ..] [NOWAIT | SKIP LOCKED]} or T-SQL {@code FOR READ ONLY},
+     * which choose no rows.
+     */
     private static List<Token> withoutLocking(List<Token> query) {
         int depth = 0;
         for (int i = 0; i + 1 < query.size(); i++) {
             Token token = query.get(i);
             depth += token.isSymbol("(") ? 1 : token.isSymbol(")") ? -1 : 0;
-            if (depth == 0 && token.isWord("FOR") && query.get(i + 1).isAnyWord("UPDATE", "SHARE")) {
+            if (depth == 0 && token.isWord("FOR") && query.get(i + 1).isAnyWord("UPDATE", "SHARE", "READ")) {
                 return query.subList(0, i);
             }
         }

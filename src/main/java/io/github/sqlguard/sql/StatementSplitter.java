@@ -213,11 +213,26 @@ public final class StatementSplitter {
                     // T-SQL: a variable lives for its whole batch, so IF .. EXEC (@sql) sees what the batch assigned.
                     List<Token> blockScope = shapeDialect == Dialect.SQLSERVER && !scope.isEmpty()
                             && scope.get(0).offset() <= tokens.get(0).offset() ? scope : tokens;
-                    emitScoped(blockScope, new BlockBodyScanner(mysqlDeclare).scan(tokens, 0, tokens.size(), false),
+                    emitScoped(blockScope, scanInScope(new BlockBodyScanner(mysqlDeclare), tokens, blockScope),
                             NestedBodies.opened(inner, tokens), plpgsql);
                 }
                 case ROUTINE -> emitRoutine(tokens, shape, context);
             }
+        }
+
+        /**
+         * The statements of {@code block}, scanned where it stands in {@code blockScope} when that holds it: a T-SQL
+         * {@code WHILE @@FETCH_STATUS = 0} block is a fetch loop only after the FETCH that precedes it, and reads the
+         * cursor the batch declared before ({@link FetchLoops}).
+         */
+        private static List<BodyStatement> scanInScope(BlockBodyScanner scanner, List<Token> block,
+                List<Token> blockScope) {
+            for (int i = 0; blockScope != block && i < blockScope.size(); i++) {
+                if (blockScope.get(i) == block.get(0)) {
+                    return scanner.scan(blockScope, i, i + block.size(), false);
+                }
+            }
+            return scanner.scan(block, 0, block.size(), false);
         }
 
         private void emitDoBlock(List<Token> tokens, StatementShape shape, StatementContext context) {

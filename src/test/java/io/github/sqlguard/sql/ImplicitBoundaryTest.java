@@ -17,6 +17,8 @@ class ImplicitBoundaryTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', textBlock = """
             SQLSERVER | DELETE FROM a\\nDELETE FROM b WHERE id = 1 | 1:1 DELETE FROM a ## 2:1 DELETE FROM b WHERE id = 1
+            SQLSERVER | FETCH NEXT FROM c INTO @id\\nWHILE @@FETCH_STATUS = 0 FETCH NEXT FROM c INTO @id | 1:1 FETCH NEXT FROM c INTO @id ## 2:1 [C] WHILE @@FETCH_STATUS = 0 FETCH NEXT FROM c INTO @id ## 2:26 [E T-SQL WHILE loop] FETCH NEXT FROM c INTO @id
+            MYSQL     | CREATE PROCEDURE p() BEGIN WHILE x < 3 DO SET x = x + 1; END WHILE; END | 1:1 [C] CREATE PROCEDURE p() BEGIN WHILE x < 3 DO SET x = x + 1; END WHILE; END ## 1:43 [R procedure p body] SET x = x + 1
             AUTO      | DELETE FROM a\\nDELETE FROM b WHERE id = 1 | 1:1 DELETE FROM a ## 2:1 DELETE FROM b WHERE id = 1
             POSTGRESQL| UPDATE t SET a = 1\\nUPDATE u SET b = 2 WHERE c = 3 | 1:1 UPDATE t SET a = 1 ## 2:1 UPDATE u SET b = 2 WHERE c = 3
             SQLSERVER | SET NOCOUNT ON\\nDELETE t | 1:1 SET NOCOUNT ON ## 2:1 DELETE t
