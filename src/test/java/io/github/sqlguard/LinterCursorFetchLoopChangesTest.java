@@ -71,6 +71,20 @@ class LinterCursorFetchLoopChangesTest {
             DEALLOCATE c
             """;
 
+    private static final String SQLSERVER_ENDLESS_LOOP = """
+            DECLARE @id INT
+            DECLARE c CURSOR FOR SELECT id FROM %s
+            OPEN c
+            WHILE 1 = 1
+            BEGIN
+              FETCH NEXT FROM c INTO @id
+              IF @@FETCH_STATUS <> 0 BREAK
+              %s
+            END
+            CLOSE c
+            DEALLOCATE c
+            """;
+
     private static final String SQLSERVER_PROCEDURE = """
             CREATE PROCEDURE purge AS
             BEGIN
@@ -131,6 +145,30 @@ class LinterCursorFetchLoopChangesTest {
                         List.of("9:5 always-true-where")),
                 Arguments.of(Dialect.MYSQL, MYSQL_LOOP.formatted("t1", "DELETE FROM t1 WHERE id = v;"),
                         List.of("13:5 always-true-where")),
+                Arguments.of(Dialect.SQLSERVER,
+                        SQLSERVER_ENDLESS_LOOP.formatted("t1", "DELETE FROM t1 WHERE CURRENT OF c"),
+                        List.of("8:3 always-true-where")),
+                Arguments.of(Dialect.SQLSERVER, """
+                        CREATE PROCEDURE purge AS
+                        BEGIN
+                          DECLARE @id INT;
+                          DECLARE c CURSOR FOR SELECT id FROM t1;
+                          OPEN c;
+                          WHILE (1 = 1)
+                          BEGIN
+                            FETCH NEXT FROM c INTO @id;
+                            IF (@@FETCH_STATUS != 0) BREAK;
+                            DELETE FROM t1 WHERE id = @id;
+                          END;
+                          CLOSE c;
+                        END
+                        """, List.of("10:5 always-true-where")),
+                // The endless loop's cursor chooses rows, or the body sets something before the statement.
+                Arguments.of(Dialect.SQLSERVER,
+                        SQLSERVER_ENDLESS_LOOP.formatted("t1 WHERE a IS NULL", "DELETE FROM t1 WHERE CURRENT OF c"),
+                        List.of()),
+                Arguments.of(Dialect.SQLSERVER, SQLSERVER_ENDLESS_LOOP.formatted("t1",
+                        "IF @id > 10 DELETE FROM t1 WHERE id = @id"), List.of()),
                 // A cursor variable opened for a query; a FETCH into several variables, matched by position.
                 Arguments.of(Dialect.POSTGRESQL, """
                         DO $$

@@ -171,6 +171,11 @@ final class BlockBodyScanner {
                 fetchLoop = FetchLoops.whileFetchedBefore(tokens, pos, to);
                 governsNext |= fetchLoop != null;
             }
+            // T-SQL: WHILE 1 = 1 BEGIN FETCH ..; IF @@FETCH_STATUS <> 0 BREAK; runs the rest for each row.
+            FetchLoops.Prologue endless = fetchLoop == null ? FetchLoops.afterEndlessWhileBegin(tokens, pos, to) : null;
+            if (endless != null && pos == from) {
+                governsNext = true;
+            }
             if (governedIsDead && deadBlockAt < 0) {
                 deadBlockAt = open.length();
             }
@@ -182,6 +187,12 @@ final class BlockBodyScanner {
             if (fetchLoop != null && governsNext) {
                 ifArms.openRowLoop(open.length(), fetchLoop);
                 fetchLoopBodies.put(fetchLoop, pos);
+            } else if (endless != null && governsNext) {
+                // Whether the loop's body runs at all is not read here: what it copies guards nothing.
+                RowLoop loop = alwaysIf(false, endless.loop());
+                ifArms.openRowLoop(open.length(), loop);
+                fetchLoopBodies.put(loop, endless.bodyStart());
+                pos = endless.bodyStart();
             }
         } else if (token.isWord("END")) {
             scanEnd();

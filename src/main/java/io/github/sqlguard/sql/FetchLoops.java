@@ -15,7 +15,8 @@ import java.util.List;
  * <li>MySQL: {@code LOOP FETCH c INTO v; IF done THEN LEAVE l; END IF; <statement>}, where {@code done} is what a
  * {@code CONTINUE HANDLER FOR NOT FOUND SET done = ..} sets</li>
  * <li>T-SQL: {@code FETCH NEXT FROM c INTO @v; WHILE @@FETCH_STATUS = 0 BEGIN <statement> ..}, which tests before
- * each body and fetches again at its end</li>
+ * each body and fetches again at its end, or {@code WHILE 1 = 1 BEGIN FETCH NEXT FROM c INTO @v; IF @@FETCH_STATUS
+ * <> 0 BREAK; <statement> ..}</li>
  * </ul>
  * Anything else between the FETCH and the statement (another FETCH, an assignment, another exit test) may skip rows
  * or change the fetched values, and makes the loop no such loop.
@@ -84,6 +85,52 @@ final class FetchLoops {
             }
         }
         return null;
+    }
+
+    /**
+     * The T-SQL fetch loop written as an endless loop that fetches first: {@code WHILE 1 = 1 BEGIN FETCH NEXT FROM c
+     * INTO @v; IF @@FETCH_STATUS <> 0 BREAK; <statement> ..}, whose BEGIN is at {@code beginAt}; or null.
+     */
+    static Prologue afterEndlessWhileBegin(List<Token> tokens, int beginAt, int to) {
+        if (!endlessWhileBefore(tokens, beginAt, to)) {
+            return null;
+        }
+        Fetch fetch = fetch(tokens, beginAt + 1, to);
+        if (fetch == null) {
+            return null;
+        }
+        int at = fetch.end();
+        if (!isWord(tokens, at, to, "IF")) {
+            return null;
+        }
+        boolean parenthesised = isSymbol(tokens, at + 1, to, "(");
+        at += parenthesised ? 2 : 1;
+        boolean notFetched = isWord(tokens, at, to, "@@FETCH_STATUS")
+                && (isSymbol(tokens, at + 1, to, "<>") || isSymbol(tokens, at + 1, to, "!="))
+                && isNumber(tokens, at + 2, to, "0");
+        at += 3;
+        if (!notFetched || parenthesised && !isSymbol(tokens, at++, to, ")") || !isWord(tokens, at, to, "BREAK")) {
+            return null;
+        }
+        at++;
+        while (isSemicolon(tokens, at, to)) {
+            at++;
+        }
+        List<Token> query = CursorDeclarations.query(tokens.subList(0, beginAt), fetch.cursor());
+        return query == null ? null : new Prologue(RowLoop.fetching(fetch.cursor(), fetch.targets(), query), at);
+    }
+
+    /** True when {@code WHILE 1 = 1}, in parentheses or not, ends right before {@code beginAt}. */
+    private static boolean endlessWhileBefore(List<Token> tokens, int beginAt, int to) {
+        int at = beginAt - 4;
+        if (at >= 0 && isWord(tokens, at, to, "WHILE")) {
+            return isNumber(tokens, at + 1, to, "1") && isSymbol(tokens, at + 2, to, "=")
+                    && isNumber(tokens, at + 3, to, "1");
+        }
+        at = beginAt - 6;
+        return at >= 0 && isWord(tokens, at, to, "WHILE") && isSymbol(tokens, at + 1, to, "(")
+                && isNumber(tokens, at + 2, to, "1") && isSymbol(tokens, at + 3, to, "=")
+                && isNumber(tokens, at + 4, to, "1") && isSymbol(tokens, at + 5, to, ")");
     }
 
     /** Where the FETCH that ends right before {@code at} starts, or -1. */
