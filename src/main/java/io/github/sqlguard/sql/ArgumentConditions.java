@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * Decides whether an IF condition of a routine body can hold at a call that passes literals for its parameters:
- * {@code IF (ObjType = 'TABLE') THEN} never holds at {@code CALL sp_dropobject('x_seq', 'SEQUENCE')}, so what that
+ * {@code IF (ObjType = 'TABLE') THEN} never holds at {@code CALL drop_object('x_seq', 'SEQUENCE')}, so what that
  * arm drops is not what the call drops. Only a condition that is one comparison of a parameter with a literal is
  * read; anything else may hold.
  */
