@@ -37,17 +37,17 @@ import java.util.Set;
  */
 public final class LossGuards {
 
-    private TableCopies copies = new TableCopies();
+    TableCopies copies = new TableCopies();
     /**
      * Where the guards' notes say the statements before this one are: {@code "this changeset"}, {@code "this
      * script"}, or a migration split into files ({@code "migration 20210410175418_network"}).
      */
-    private final String unit;
+    final String unit;
     /** Whether a note names the file of the statement it points at, as it does when the run spans files. */
     private final boolean spansFiles;
-    private final Set<String> emptyTables = new HashSet<>();
-    private final ColumnFacts columns = new ColumnFacts();
-    private ColumnsAddedIfMissing addedIfMissing = new ColumnsAddedIfMissing();
+    final Set<String> emptyTables = new HashSet<>();
+    final ColumnFacts columns = new ColumnFacts();
+    ColumnsAddedIfMissing addedIfMissing = new ColumnsAddedIfMissing();
     /**
      * The facts are kept by a table's own name, which the replay's keys are: the run's switches of database and
      * schema, and the table (database/schema/name) each name kept stood for when last written, tell when a name
@@ -56,7 +56,7 @@ public final class LossGuards {
      */
     private final TableNamespace namespace;
     private final Map<String, String> tableOfName = new HashMap<>();
-    private Statement lastContainer;
+    Statement lastContainer;
     /** Whether something other than the statements followed writes the tables between them ({@link #acrossRuns}). */
     private boolean writtenBetweenStatements;
 
@@ -102,153 +102,25 @@ public final class LossGuards {
 
     /**
      * The columns that hold only NULL just before {@code statement}, as the run scope added them without a value and
-     * nothing wrote them since; none when the statement's table names mean other tables than those facts are about,
-     * and none for an UPDATE that writes only such columns: {@code SET c_new = c WHERE c_new IS NULL} is how a
-     * backfill that may run twice is written, and it overwrites nothing.
+     * nothing wrote them since ({@link GuardsFromFacts#nullOnlyColumns}).
      */
     public NullOnlyColumns nullOnlyColumns(Statement statement) {
-        if (statement.container() || namesOtherTables(statement) || ColumnWrites.update(statement.tokens())
-                .filter(update -> !update.assigned().isEmpty() && update.assigned().stream().allMatch(column ->
-                        columns.holdsOnlyNull(SchemaNames.key(update.table()), SchemaNames.key(column))))
-                .isPresent()) {
-            return NullOnlyColumns.NONE;
-        }
-        return (table, column) -> columns.holdsOnlyNull(SchemaNames.key(table), SchemaNames.key(column))
-                ? Optional.of("column " + column + " was added earlier in " + unit + " without a value and nothing"
-                        + " has written it since")
-                : Optional.empty();
+        return GuardsFromFacts.nullOnlyColumns(this, statement);
     }
 
-    /** The guard of {@code statement}, when the script gives it one. */
+    /** The guard of {@code statement}, when the script gives it one ({@link GuardsFromFacts#guardOf}). */
     public Optional<Guard> guardOf(Statement statement) {
-        List<Token> tokens = statement.tokens();
-        if (statement.container() || tokens.isEmpty() || namesOtherTables(statement)) {
-            return Optional.empty();
-        }
-        if (statement.context().followsEarlierStatements()) {
-            DatabaseScope databases = statement.context().databases();
-            // A data-modifying CTE's UPDATE is guarded as the statement's own is, when no other part changes rows.
-            Optional<Guard> filled = ColumnWrites.update(tokens).or(() -> WithListUpdates.onlyCteUpdate(tokens))
-                    .flatMap(update -> columns.fillOfNewColumns(update, databases, unit)
-                    .or(() -> copies.guardOfOverwrite(update)).or(() -> CopiedColumnOverwrite.guardOf(update,
-                            columns.copiesIn(SchemaNames.key(update.table())), databases)));
-            if (filled.isPresent()) {
-                return filled;
-            }
-        }
-        int main = DestroyedTables.mainKeyword(tokens);
-        List<String> targets = DestroyedTables.of(tokens, main);
-        String condition = EmptinessConditions.conditionBefore(statement, main, lastContainer);
-        Optional<SpRenameCall> spRename = targets.isEmpty() ? SpRenameCall.of(tokens) : Optional.empty();
-        if (spRename.filter(SpRenameCall::renamesColumn).isPresent()) {
-            return renameOfAddedColumn(spRename.get());
-        }
-        if (targets.isEmpty()) {
-            // An UPDATE of a table the changeset requires to be empty has no row to change.
-            Optional<ColumnWrites.Update> update = ColumnWrites.update(tokens);
-            return update.map(ColumnWrites.Update::table)
-                    .filter(table -> emptyTables.contains(SchemaNames.key(table)))
-                    .map(table -> new Guard(Guard.Kind.EMPTY_TABLE, "runs only when " + table
-                            + " is empty (changeset precondition)"))
-                    .or(() -> update.flatMap(u -> fillOfValuelessColumns(u, condition)));
-        }
-        Optional<String> emptyTable = EmptinessConditions.emptyTableRequiredBy(condition);
-        if (emptyTable.isPresent() && targets.stream().allMatch(t -> SchemaNames.key(t).equals(emptyTable.get()))) {
-            return Optional.of(new Guard(Guard.Kind.EMPTY_TABLE, "runs only when " + targets.get(0) + " is empty"));
-        }
-        if (targets.stream().allMatch(t -> emptyTables.contains(SchemaNames.key(t)))) {
-            return Optional.of(new Guard(Guard.Kind.EMPTY_TABLE, "runs only when " + targets.get(0)
-                    + " is empty (changeset precondition)"));
-        }
-        Optional<Guard> ofColumns = targets.size() == 1
-                ? columns.guardOfAlter(tokens, main, SchemaNames.key(targets.get(0)), statement.context().databases(),
-                        EmptinessConditions.valuelessColumnsRequiredBy(condition, SchemaNames.key(targets.get(0))),
-                        unit)
-                : Optional.empty();
-        Optional<Guard> copied = copies.guardOf(targets, tokens.get(main).isWord("ALTER")
-                ? DestroyedTables.droppedColumns(tokens, main) : null);
-        // A copy that left a column out keeps none of its values, which the script may still have kept elsewhere
-        boolean keptElsewhere = ofColumns.filter(guard -> guard.kind() == Guard.Kind.SCRATCH_COLUMN).isPresent();
-        return copied.filter(guard -> guard.kind() == Guard.Kind.UNVERIFIED_COPY ? ofColumns.isEmpty()
-                : guard.kind() != Guard.Kind.INCOMPLETE_COPY || !keptElsewhere).or(() -> ofColumns);
+        return GuardsFromFacts.guardOf(this, statement);
     }
 
-    /**
-     * Of the guards of {@code statement}, only those a copy gives (of the rows of the tables it destroys, of the
-     * values of the columns it drops or an UPDATE overwrites), which say where the data went even after the run.
-     */
+    /** Of the guards of {@code statement}, only those a copy gives ({@link GuardsFromFacts#copyGuardOf}). */
     Optional<Guard> copyGuardOf(Statement statement) {
-        List<Token> tokens = statement.tokens();
-        if (statement.container() || tokens.isEmpty() || !statement.context().runsWithMigration()
-                || namesOtherTables(statement)) {
-            return Optional.empty();
-        }
-        int main = DestroyedTables.mainKeyword(tokens);
-        List<String> targets = DestroyedTables.of(tokens, main);
-        if (targets.isEmpty()) {
-            return ColumnWrites.update(tokens).flatMap(copies::guardOfOverwrite);
-        }
-        List<String> dropped = tokens.get(main).isWord("ALTER") ? DestroyedTables.droppedColumns(tokens, main) : null;
-        Optional<Guard> rows = copies.guardOf(targets, dropped).filter(guard -> guard.kind() == Guard.Kind.ROWS_COPIED);
-        if (rows.isPresent() || targets.size() != 1 || dropped == null) {
-            return rows;
-        }
-        return ColumnCopy.guardOf(Guard.Kind.ROWS_COPIED, dropped, columns.copiesIn(SchemaNames.key(targets.get(0))),
-                statement.context().databases());
+        return GuardsFromFacts.copyGuardOf(this, statement);
     }
 
-    /**
-     * What the script did short of a guard of {@code statement}, to say on its findings ({@link Guard.Kind}): a
-     * cast converted the values of the columns it drops, ADD COLUMN IF NOT EXISTS may have kept older ones, or a copy
-     * took their values to another table without their rows' key or from some rows only.
-     */
+    /** What the script did short of a guard of {@code statement} ({@link GuardsFromFacts#shortfallOf}). */
     public Optional<Guard> shortfallOf(Statement statement) {
-        if (!statement.container() && namesOtherTables(statement)) {
-            return Optional.empty();
-        }
-        return ConvertedBeforeDrop.shortfallOf(statement, columns.copies())
-                .or(() -> addedIfMissing.shortfallOf(statement))
-                .or(() -> DestroyedTables.droppedFromOneTable(statement)
-                        .flatMap(dropped -> copies.carried().shortfallOf(dropped.table(), dropped.columns())))
-                .or(() -> droppedTable(statement).flatMap(table -> copies.carried().shortfallOfTable(table)));
-    }
-
-    /** The one table a {@code DROP TABLE} drops, if the statement is one. */
-    private static Optional<String> droppedTable(Statement statement) {
-        List<Token> tokens = statement.tokens();
-        int main = DestroyedTables.mainKeyword(tokens);
-        if (main + 1 >= tokens.size() || !tokens.get(main).isWord("DROP") || !tokens.get(main + 1).isWord("TABLE")) {
-            return Optional.empty();
-        }
-        List<String> targets = DestroyedTables.of(tokens, main);
-        return targets.size() == 1 ? Optional.of(targets.get(0)) : Optional.empty();
-    }
-
-    /** The guard of T-SQL's {@code sp_rename 't.c', 'd', 'COLUMN'} of a column the script added: unused yet. */
-    private Optional<Guard> renameOfAddedColumn(SpRenameCall call) {
-        String table = ObjectNames.qualifier(call.oldName());
-        String column = SchemaNames.unquoted(ObjectNames.lastPart(call.oldName()));
-        if (table.isEmpty() || !columns.wasAdded(SchemaNames.key(table), column)) {
-            return Optional.empty();
-        }
-        String note = "column " + column + " was added earlier in " + unit;
-        return Optional.of(new Guard(Guard.Kind.SCRATCH_COLUMN, note, Map.of(SchemaNames.key(column), note)));
-    }
-
-    /**
-     * An UPDATE that only sets columns its condition requires to hold no value in any row (T-SQL {@code IF NOT
-     * EXISTS (SELECT 1 FROM t WHERE c IS NOT NULL) UPDATE t SET c = ..}, the way a backfill that may run twice
-     * guards itself) overwrites nothing.
-     */
-    private static Optional<Guard> fillOfValuelessColumns(ColumnWrites.Update update, String condition) {
-        String table = SchemaNames.key(update.table());
-        Set<String> valueless = EmptinessConditions.valuelessColumnsRequiredBy(condition, table);
-        List<String> assigned = update.assigned();
-        if (assigned.isEmpty() || !assigned.stream().allMatch(c -> valueless.contains(SchemaNames.key(c)))) {
-            return Optional.empty();
-        }
-        return Optional.of(new Guard(Guard.Kind.NEW_COLUMNS_FILLED, "runs only when no row of " + update.table()
-                + " has a value in " + String.join(", ", assigned)));
+        return GuardsFromFacts.shortfallOf(this, statement);
     }
 
     /** Records what {@code statement} establishes for later ones: full copies of tables, added columns. */
@@ -503,7 +375,7 @@ public final class LossGuards {
      * True when a table the statement names is another one than the table of that name the kept facts are about:
      * {@code orders} after facts about {@code shop2.orders}, or after {@code USE other}.
      */
-    private boolean namesOtherTables(Statement statement) {
+    boolean namesOtherTables(Statement statement) {
         if (tableOfName.isEmpty()) {
             return false;
         }

@@ -1,0 +1,175 @@
+package io.github.sqlguard.schema;
+
+import io.github.sqlguard.analysis.ObjectNames;
+import io.github.sqlguard.analysis.SpRenameCall;
+import io.github.sqlguard.sql.DatabaseScope;
+import io.github.sqlguard.sql.Statement;
+import io.github.sqlguard.sql.Token;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What the facts a run scope gathered ({@link LossGuards}: copies made, columns added and filled, tables required to
+ * be empty) guard of a statement: the guard that lowers its findings, the copy that says where its data went, and
+ * what the script did short of a guard.
+ */
+final class GuardsFromFacts {
+
+    private GuardsFromFacts() {
+    }
+
+    /**
+     * The columns that hold only NULL just before {@code statement}, as the run scope added them without a value and
+     * nothing wrote them since; none when the statement's table names mean other tables than those facts are about,
+     * and none for an UPDATE that writes only such columns: {@code SET c_new = c WHERE c_new IS NULL} is how a
+     * backfill that may run twice is written, and it overwrites nothing.
+     */
+    static NullOnlyColumns nullOnlyColumns(LossGuards facts, Statement statement) {
+        if (statement.container() || facts.namesOtherTables(statement) || ColumnWrites.update(statement.tokens())
+                .filter(update -> !update.assigned().isEmpty() && update.assigned().stream().allMatch(column ->
+                        facts.columns.holdsOnlyNull(SchemaNames.key(update.table()), SchemaNames.key(column))))
+                .isPresent()) {
+            return NullOnlyColumns.NONE;
+        }
+        return (table, column) -> facts.columns.holdsOnlyNull(SchemaNames.key(table), SchemaNames.key(column))
+                ? Optional.of("column " + column + " was added earlier in " + facts.unit
+                        + " without a value and nothing has written it since")
+                : Optional.empty();
+    }
+
+    /** The guard of {@code statement}, when the script gives it one. */
+    static Optional<Guard> guardOf(LossGuards facts, Statement statement) {
+        List<Token> tokens = statement.tokens();
+        if (statement.container() || tokens.isEmpty() || facts.namesOtherTables(statement)) {
+            return Optional.empty();
+        }
+        if (statement.context().followsEarlierStatements()) {
+            DatabaseScope databases = statement.context().databases();
+            // A data-modifying CTE's UPDATE is guarded as the statement's own is, when no other part changes rows.
+            Optional<Guard> filled = ColumnWrites.update(tokens).or(() -> WithListUpdates.onlyCteUpdate(tokens))
+                    .flatMap(update -> facts.columns.fillOfNewColumns(update, databases, facts.unit)
+                    .or(() -> facts.copies.guardOfOverwrite(update)).or(() -> CopiedColumnOverwrite.guardOf(update,
+                            facts.columns.copiesIn(SchemaNames.key(update.table())), databases)));
+            if (filled.isPresent()) {
+                return filled;
+            }
+        }
+        int main = DestroyedTables.mainKeyword(tokens);
+        List<String> targets = DestroyedTables.of(tokens, main);
+        String condition = EmptinessConditions.conditionBefore(statement, main, facts.lastContainer);
+        Optional<SpRenameCall> spRename = targets.isEmpty() ? SpRenameCall.of(tokens) : Optional.empty();
+        if (spRename.filter(SpRenameCall::renamesColumn).isPresent()) {
+            return renameOfAddedColumn(facts, spRename.get());
+        }
+        if (targets.isEmpty()) {
+            // An UPDATE of a table the changeset requires to be empty has no row to change.
+            Optional<ColumnWrites.Update> update = ColumnWrites.update(tokens);
+            return update.map(ColumnWrites.Update::table)
+                    .filter(table -> facts.emptyTables.contains(SchemaNames.key(table)))
+                    .map(table -> new Guard(Guard.Kind.EMPTY_TABLE, "runs only when " + table
+                            + " is empty (changeset precondition)"))
+                    .or(() -> update.flatMap(u -> fillOfValuelessColumns(u, condition)));
+        }
+        Optional<String> emptyTable = EmptinessConditions.emptyTableRequiredBy(condition);
+        if (emptyTable.isPresent() && targets.stream().allMatch(t -> SchemaNames.key(t).equals(emptyTable.get()))) {
+            return Optional.of(new Guard(Guard.Kind.EMPTY_TABLE, "runs only when " + targets.get(0) + " is empty"));
+        }
+        if (targets.stream().allMatch(t -> facts.emptyTables.contains(SchemaNames.key(t)))) {
+            return Optional.of(new Guard(Guard.Kind.EMPTY_TABLE, "runs only when " + targets.get(0)
+                    + " is empty (changeset precondition)"));
+        }
+        Optional<Guard> ofColumns = targets.size() == 1
+                ? facts.columns.guardOfAlter(tokens, main, SchemaNames.key(targets.get(0)),
+                        statement.context().databases(),
+                        EmptinessConditions.valuelessColumnsRequiredBy(condition, SchemaNames.key(targets.get(0))),
+                        facts.unit)
+                : Optional.empty();
+        Optional<Guard> copied = facts.copies.guardOf(targets, tokens.get(main).isWord("ALTER")
+                ? DestroyedTables.droppedColumns(tokens, main) : null);
+        // A copy that left a column out keeps none of its values, which the script may still have kept elsewhere
+        boolean keptElsewhere = ofColumns.filter(guard -> guard.kind() == Guard.Kind.SCRATCH_COLUMN).isPresent();
+        return copied.filter(guard -> guard.kind() == Guard.Kind.UNVERIFIED_COPY ? ofColumns.isEmpty()
+                : guard.kind() != Guard.Kind.INCOMPLETE_COPY || !keptElsewhere).or(() -> ofColumns);
+    }
+
+    /**
+     * Of the guards of {@code statement}, only those a copy gives (of the rows of the tables it destroys, of the
+     * values of the columns it drops or an UPDATE overwrites), which say where the data went even after the run.
+     */
+    static Optional<Guard> copyGuardOf(LossGuards facts, Statement statement) {
+        List<Token> tokens = statement.tokens();
+        if (statement.container() || tokens.isEmpty() || !statement.context().runsWithMigration()
+                || facts.namesOtherTables(statement)) {
+            return Optional.empty();
+        }
+        int main = DestroyedTables.mainKeyword(tokens);
+        List<String> targets = DestroyedTables.of(tokens, main);
+        if (targets.isEmpty()) {
+            return ColumnWrites.update(tokens).flatMap(facts.copies::guardOfOverwrite);
+        }
+        List<String> dropped = tokens.get(main).isWord("ALTER") ? DestroyedTables.droppedColumns(tokens, main) : null;
+        Optional<Guard> rows = facts.copies.guardOf(targets, dropped)
+                .filter(guard -> guard.kind() == Guard.Kind.ROWS_COPIED);
+        if (rows.isPresent() || targets.size() != 1 || dropped == null) {
+            return rows;
+        }
+        return ColumnCopy.guardOf(Guard.Kind.ROWS_COPIED, dropped,
+                facts.columns.copiesIn(SchemaNames.key(targets.get(0))), statement.context().databases());
+    }
+
+    /**
+     * What the script did short of a guard of {@code statement}, to say on its findings ({@link Guard.Kind}): a
+     * cast converted the values of the columns it drops, ADD COLUMN IF NOT EXISTS may have kept older ones, or a copy
+     * took their values to another table without their rows' key or from some rows only.
+     */
+    static Optional<Guard> shortfallOf(LossGuards facts, Statement statement) {
+        if (!statement.container() && facts.namesOtherTables(statement)) {
+            return Optional.empty();
+        }
+        return ConvertedBeforeDrop.shortfallOf(statement, facts.columns.copies())
+                .or(() -> facts.addedIfMissing.shortfallOf(statement))
+                .or(() -> DestroyedTables.droppedFromOneTable(statement)
+                        .flatMap(dropped -> facts.copies.carried().shortfallOf(dropped.table(), dropped.columns())))
+                .or(() -> droppedTable(statement).flatMap(table -> facts.copies.carried().shortfallOfTable(table)));
+    }
+
+    /** The one table a {@code DROP TABLE} drops, if the statement is one. */
+    private static Optional<String> droppedTable(Statement statement) {
+        List<Token> tokens = statement.tokens();
+        int main = DestroyedTables.mainKeyword(tokens);
+        if (main + 1 >= tokens.size() || !tokens.get(main).isWord("DROP") || !tokens.get(main + 1).isWord("TABLE")) {
+            return Optional.empty();
+        }
+        List<String> targets = DestroyedTables.of(tokens, main);
+        return targets.size() == 1 ? Optional.of(targets.get(0)) : Optional.empty();
+    }
+
+    /** The guard of T-SQL's {@code sp_rename 't.c', 'd', 'COLUMN'} of a column the script added: unused yet. */
+    private static Optional<Guard> renameOfAddedColumn(LossGuards facts, SpRenameCall call) {
+        String table = ObjectNames.qualifier(call.oldName());
+        String column = SchemaNames.unquoted(ObjectNames.lastPart(call.oldName()));
+        if (table.isEmpty() || !facts.columns.wasAdded(SchemaNames.key(table), column)) {
+            return Optional.empty();
+        }
+        String note = "column " + column + " was added earlier in " + facts.unit;
+        return Optional.of(new Guard(Guard.Kind.SCRATCH_COLUMN, note, Map.of(SchemaNames.key(column), note)));
+    }
+
+    /**
+     * An UPDATE that only sets columns its condition requires to hold no value in any row (T-SQL {@code IF NOT
+     * EXISTS (SELECT 1 FROM t WHERE c IS NOT NULL) UPDATE t SET c = ..}, the way a backfill that may run twice
+     * guards itself) overwrites nothing.
+     */
+    private static Optional<Guard> fillOfValuelessColumns(ColumnWrites.Update update, String condition) {
+        String table = SchemaNames.key(update.table());
+        Set<String> valueless = EmptinessConditions.valuelessColumnsRequiredBy(condition, table);
+        List<String> assigned = update.assigned();
+        if (assigned.isEmpty() || !assigned.stream().allMatch(c -> valueless.contains(SchemaNames.key(c)))) {
+            return Optional.empty();
+        }
+        return Optional.of(new Guard(Guard.Kind.NEW_COLUMNS_FILLED, "runs only when no row of " + update.table()
+                + " has a value in " + String.join(", ", assigned)));
+    }
+}
