@@ -15,8 +15,10 @@ import java.util.Optional;
  * FROM t)} reaches, and is judged as that statement, so that a loop over the target itself without a filter is seen
  * to reach every row; {@code WHERE CURRENT OF c} in a loop over cursor {@code c} reaches each row the cursor reads
  * the same way. In a loop that fetches the cursor's rows into variables ({@code FETCH c INTO v, w}), {@code col = v}
- * stands for the select list's item that the FETCH reads into {@code v}. A WHERE with any other condition, or a
- * field the query's select list does not name, is left as written.
+ * stands for the select list's item that the FETCH reads into {@code v}; in a PL/SQL {@code FORALL i} over the
+ * collections a {@code BULK COLLECT INTO ids, ..} filled, {@code col = ids(i)} stands for the item collected into
+ * {@code ids}. A WHERE with any other condition, or a field the query's select list does not name, is left as
+ * written.
  */
 final class RowLoopCondition {
 
@@ -37,19 +39,19 @@ final class RowLoopCondition {
         }
         List<Token> condition = where.get().condition();
         int start = indexOf(tokens, condition.get(0));
-        if (start >= 0 && isCurrentRowOf(condition, loop.cursor())) {
+        if (start >= 0 && !loop.bulk() && isCurrentRowOf(condition, loop.cursor())) {
             return currentRowAsSubquery(tokens, start, condition, loop.query());
         }
-        int equals = topLevelEquals(condition);
+        int equals = topLevelEquals(condition, loop.bulk());
         if (start < 0 || equals < 0) {
             return Optional.empty();
         }
         List<Token> left = condition.subList(0, equals);
         List<Token> right = condition.subList(equals + 1, condition.size());
-        boolean fieldOnRight = isField(right, loop.record()) || isTarget(right, loop);
+        boolean fieldOnRight = isField(right, loop) || isTarget(right, loop);
         List<Token> column = fieldOnRight ? left : right;
         List<Token> field = fieldOnRight ? right : left;
-        Token selected = isField(field, loop.record()) ? field.get(2)
+        Token selected = isField(field, loop) ? field.get(2)
                 : isTarget(field, loop) ? fetchedColumn(loop, field.get(0)) : null;
         if (selected == null || !isColumn(column, loop.record()) || isTarget(column, loop)) {
             return Optional.empty();
@@ -68,6 +70,9 @@ final class RowLoopCondition {
     /** Names the loop that runs {@code statement} once per row, for a message: a FOR loop or a FETCH loop. */
     static String loopReading(Statement statement) {
         RowLoop loop = statement.context().body().rowLoop();
+        if (loop.bulk()) {
+            return "the FORALL that runs it once for each row BULK COLLECT put in " + String.join(", ", loop.targets());
+        }
         return loop.fetches() ? "the loop that runs it once for each row FETCH " + loop.cursor() + " reads"
                 : "the FOR loop that runs it once per row";
     }
@@ -139,9 +144,14 @@ final class RowLoopCondition {
         return false;
     }
 
-    /** {@code v}: one of the variables a fetch loop reads the row into. */
+    /**
+     * {@code v}: one of the variables a fetch loop reads the row into; in a FORALL, {@code ids(i)}: the element of one
+     * of the collections at the FORALL's index.
+     */
     private static boolean isTarget(List<Token> side, RowLoop loop) {
-        return side.size() == 1 && side.get(0).type() == TokenType.WORD
+        boolean element = loop.bulk() ? side.size() == 4 && side.get(1).isSymbol("(")
+                && side.get(2).isWord(loop.index()) && side.get(3).isSymbol(")") : side.size() == 1;
+        return element && side.get(0).type() == TokenType.WORD
                 && loop.targets().stream().anyMatch(side.get(0).text()::equalsIgnoreCase);
     }
 
@@ -180,9 +190,9 @@ final class RowLoopCondition {
         return plain || qualified ? item.get(item.size() - 1) : null;
     }
 
-    /** {@code rec.field}: the loop's record and one of its fields. */
-    private static boolean isField(List<Token> side, String record) {
-        return side.size() == 3 && side.get(0).isWord(record) && side.get(1).isSymbol(".")
+    /** {@code rec.field}: the loop's record and one of its fields; a FORALL has no record. */
+    private static boolean isField(List<Token> side, RowLoop loop) {
+        return !loop.bulk() && side.size() == 3 && side.get(0).isWord(loop.record()) && side.get(1).isSymbol(".")
                 && side.get(2).type() == TokenType.WORD;
     }
 
@@ -194,12 +204,16 @@ final class RowLoopCondition {
         return (plain || qualified) && !side.get(0).isWord(record) && !side.get(side.size() - 1).isWord("NULL");
     }
 
-    /** The one {@code =} of a condition that is a single comparison, or -1. */
-    private static int topLevelEquals(List<Token> condition) {
+    /**
+     * The one {@code =} of a condition that is a single comparison, or -1; {@code elements} lets its sides hold the
+     * parentheses of {@code ids(i)}.
+     */
+    private static int topLevelEquals(List<Token> condition, boolean elements) {
         int found = -1;
         for (int i = 0; i < condition.size(); i++) {
             Token token = condition.get(i);
-            if (token.type() == TokenType.SYMBOL && !token.isSymbol("=") && !token.isSymbol(".")
+            boolean parenthesis = elements && (token.isSymbol("(") || token.isSymbol(")"));
+            if (token.type() == TokenType.SYMBOL && !token.isSymbol("=") && !token.isSymbol(".") && !parenthesis
                     || token.type() != TokenType.SYMBOL && token.type() != TokenType.WORD) {
                 return -1;
             }

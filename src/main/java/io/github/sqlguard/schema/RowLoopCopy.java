@@ -53,7 +53,7 @@ final class RowLoopCopy {
         StatementContext.Body body = insert.context().body();
         RowLoop loop = body == null ? null : body.rowLoop();
         List<Token> tokens = insert.tokens();
-        if (loop == null || !loop.always() || body.undoneOnError() || tokens.size() < 4
+        if (loop == null || !loop.always() || loop.bulk() || body.undoneOnError() || tokens.size() < 4
                 || !tokens.get(0).isWord("INSERT")
                 || !tokens.get(1).isWord("INTO")) {
             return Optional.empty();
@@ -95,7 +95,7 @@ final class RowLoopCopy {
         StatementContext.Body body = insert.context().body();
         RowLoop loop = body == null ? null : body.rowLoop();
         List<Token> tokens = insert.tokens();
-        if (loop == null || !loop.always() || tokens.size() < 4 || !tokens.get(0).isWord("INSERT")) {
+        if (loop == null || !loop.always() || loop.bulk() || tokens.size() < 4 || !tokens.get(0).isWord("INSERT")) {
             return Optional.empty();
         }
         int values = TopLevel.wordIndex(tokens, 2, "VALUES");

@@ -62,6 +62,8 @@ final class BlockBodyScanner {
     private final Map<RowLoop, Integer> fetchLoopBodies = new IdentityHashMap<>();
     /** Set after a T-SQL {@code WHILE @@FETCH_STATUS = 0} right after a FETCH, for the BEGIN block it governs. */
     private RowLoop pendingFetchLoop;
+    /** Set after a PL/SQL FORALL over a collection a BULK COLLECT filled, for the statement it runs. */
+    private BulkLoops.Forall pendingForall;
     /** The literals one call passes for the routine's parameters, by lower-case name; empty for the body itself. */
     private final Map<String, Token> arguments;
     /** Set after a T-SQL {@code IF cond} that the call's literals never meet: what it governs never runs. */
@@ -202,9 +204,16 @@ final class BlockBodyScanner {
             if (token.isWord("WHILE")) {
                 pendingFetchLoop = alwaysIf(!branched && !governsNext, FetchLoops.whileFetched(tokens, pos, to));
             }
+            BulkLoops.Forall forall = token.isWord("FORALL") ? BulkLoops.at(tokens, pos, to) : null;
+            pendingForall = forall == null ? null
+                    : new BulkLoops.Forall(alwaysIf(!branched && !governsNext, forall.loop()), forall.statementAt());
             pos++;
             int conditionAt = pos;
             skipCondition(false);
+            if (token.isWord("FORALL") && isWordAt(pos, "SAVE") && isWordAt(pos + 1, "EXCEPTIONS")) {
+                // PL/SQL: FORALL .. SAVE EXCEPTIONS goes on past the rows that fail; it chooses none.
+                pos += 2;
+            }
             boolean opensBlock = pos > conditionAt && tokens.get(pos - 1).isAnyWord("THEN", "LOOP", "DO");
             boolean oneStatement = pos > conditionAt && !opensBlock && token.isAnyWord("IF", "WHILE", "FORALL");
             ifArms.passed(token, opensBlock, open.length());
@@ -471,6 +480,9 @@ final class BlockBodyScanner {
             if (rowLoop != null && fetchLoopBodies.containsKey(rowLoop) && fetchLoopBodies.get(rowLoop) != start) {
                 rowLoop = null;
             }
+            if (pendingForall != null && pendingForall.statementAt() == start) {
+                rowLoop = pendingForall.loop();
+            }
             statements.add(new BodyStatement(tokens.subList(start, pos), !branched && !governsNext, arm,
                     thenBlocks && !handled, ifArms.armAt(open.length()), rowLoop, false, stretchPath()));
             if (tokens.get(start).isAnyWord("CONTINUE", "EXIT", "RETURN", "GOTO", "BREAK", "LEAVE", "ITERATE")) {
@@ -478,6 +490,7 @@ final class BlockBodyScanner {
             }
         }
 
+        pendingForall = null;
         if (pos > start) {
             // T-SQL: the statement a one-statement IF governs may not have run for the one after it.
             arm += governsNext ? 1 : 0;
@@ -529,6 +542,11 @@ final class BlockBodyScanner {
             return !tokens.get(start).isWord("MERGE");
         }
         return false;
+    }
+
+    private boolean isWordAt(int index, String word) {
+        Token token = BlockSyntax.at(tokens, index, to);
+        return token != null && token.isWord(word);
     }
 
     private boolean isSymbolAt(int index, String symbol) {

@@ -17,8 +17,12 @@ import java.util.List;
  *     a FOR loop
  * @param always true when the loop runs whenever its body runs: not in a branch, another loop or after a handler
  *     that may go on past a failure, so that what it copies is sure to have been copied
+ * @param index for a PL/SQL {@code FORALL i IN ..} over collections a {@code BULK COLLECT INTO} filled
+ *     ({@link BulkLoops}), its index {@code i}, with which {@code ids(i)} reads the row's item of collection
+ *     {@code ids}, one of {@code targets}; null for any other loop
  */
-public record RowLoop(String record, List<Token> query, String cursor, List<String> targets, boolean always) {
+public record RowLoop(String record, List<Token> query, String cursor, List<String> targets, boolean always,
+        String index) {
 
     public RowLoop {
         query = List.copyOf(query);
@@ -26,12 +30,20 @@ public record RowLoop(String record, List<Token> query, String cursor, List<Stri
     }
 
     public RowLoop(String record, List<Token> query, String cursor) {
-        this(record, query, cursor, List.of(), true);
+        this(record, query, cursor, List.of(), true, null);
     }
 
     /** The loop that fetches cursor {@code cursor}, declared with {@code query}, into {@code targets}. */
     static RowLoop fetching(String cursor, List<String> targets, List<Token> query) {
-        return new RowLoop(targets.get(0), withoutLocking(query), cursor, targets, true);
+        return new RowLoop(targets.get(0), withoutLocking(query), cursor, targets, true, null);
+    }
+
+    /**
+     * The {@code FORALL index IN ..} over every element of the collections {@code targets} that a {@code BULK
+     * COLLECT INTO} filled from {@code query}, read through {@code cursor} or written in place (null).
+     */
+    static RowLoop collected(String index, String cursor, List<String> targets, List<Token> query) {
+        return new RowLoop(index, withoutLocking(query), cursor, targets, true, index);
     }
 
     /**
@@ -39,12 +51,17 @@ public record RowLoop(String record, List<Token> query, String cursor, List<Stri
      * every row when it runs.
      */
     RowLoop inBranch() {
-        return new RowLoop(record, query, cursor, targets, false);
+        return new RowLoop(record, query, cursor, targets, false, index);
     }
 
     /** True for a loop that FETCHes each row: it runs only the first statement after its end test for every row. */
     public boolean fetches() {
-        return !targets.isEmpty();
+        return !targets.isEmpty() && index == null;
+    }
+
+    /** True for a FORALL over collections a BULK COLLECT filled: {@code ids(index)} reads the row's items. */
+    public boolean bulk() {
+        return index != null;
     }
 
     /**
