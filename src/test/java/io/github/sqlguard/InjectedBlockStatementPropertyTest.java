@@ -1,5 +1,6 @@
 package io.github.sqlguard;
 
+import static io.github.sqlguard.PropertyTestText.excerpt;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -158,14 +159,5 @@ class InjectedBlockStatementPropertyTest {
         } catch (IOException e) {
             return ""; // a fixture in another encoding: the damaged-file tests cover those
         }
-    }
-
-    private static String excerpt(String text, int line) {
-        String[] lines = text.split("\n", -1);
-        StringBuilder out = new StringBuilder();
-        for (int i = Math.max(0, line - 6); i < Math.min(lines.length, line + 3); i++) {
-            out.append(i + 1).append(": ").append(lines[i]).append('\n');
-        }
-        return out.toString();
     }
 }

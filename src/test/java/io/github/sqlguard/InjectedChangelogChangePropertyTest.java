@@ -1,5 +1,6 @@
 package io.github.sqlguard;
 
+import static io.github.sqlguard.PropertyTestText.excerpt;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -30,7 +31,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The same promise for Liquibase XML and YAML changelogs from the corpus: a change that destroys data ({@code delete}
  * without a where, {@code dropTable}, {@code dropColumn}, raw {@code sql}) added to the changes of any
  * changeset that runs is reported on its own lines, whatever the changeset's attributes, preconditions and
- * neighbours (or the changelog is reported unreadable, or the entry holding the change unchecked). The places come from a fixed seed ({@code -Dsqlguard.injectSeed}, {@code -Dsqlguard.injectTries}).
+ * neighbours (or the changelog is reported unreadable, or the entry holding the change unchecked). The places come
+ * from a fixed seed ({@code -Dsqlguard.injectSeed}, {@code -Dsqlguard.injectTries}).
  */
 class InjectedChangelogChangePropertyTest {
 
@@ -205,14 +207,5 @@ class InjectedChangelogChangePropertyTest {
         } catch (IOException e) {
             return ""; // a fixture in another encoding: the damaged-file tests cover those
         }
-    }
-
-    private static String excerpt(String text, int line) {
-        String[] lines = text.split("\n", -1);
-        StringBuilder out = new StringBuilder();
-        for (int i = Math.max(0, line - 6); i < Math.min(lines.length, line + 2); i++) {
-            out.append(i + 1).append(": ").append(lines[i]).append('\n');
-        }
-        return out.toString();
     }
 }

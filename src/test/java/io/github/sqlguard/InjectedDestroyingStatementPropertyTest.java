@@ -1,5 +1,6 @@
 package io.github.sqlguard;
 
+import static io.github.sqlguard.PropertyTestText.excerpt;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -65,7 +66,8 @@ class InjectedDestroyingStatementPropertyTest {
         if (!Files.isDirectory(CORPUS)) {
             return Stream.of(Arguments.of(0, CORPUS, 0L));
         }
-        List<Path> files = CorpusFiles.files(CORPUS, ".sql").stream().filter(InjectedDestroyingStatementPropertyTest::small)
+        List<Path> files = CorpusFiles.files(CORPUS, ".sql").stream()
+                .filter(InjectedDestroyingStatementPropertyTest::small)
                 .toList();
         Random random = new Random(SEED);
         return IntStream.range(0, TRIES).mapToObj(i -> Arguments.of(i, scriptWithGaps(files, random),
@@ -189,15 +191,6 @@ class InjectedDestroyingStatementPropertyTest {
             return Stream.of(Dialect.values()).filter(d -> d.name().equals(name)).findFirst().orElse(Dialect.AUTO);
         }
         return folder.contains("lemmy") ? Dialect.POSTGRESQL : Dialect.AUTO;
-    }
-
-    private static String excerpt(String text, int line) {
-        String[] lines = text.split("\n", -1);
-        StringBuilder out = new StringBuilder();
-        for (int i = Math.max(0, line - 4); i < Math.min(lines.length, line + 2); i++) {
-            out.append(i + 1).append(": ").append(lines[i]).append('\n');
-        }
-        return out.toString();
     }
 
     static boolean small(Path file) {

@@ -1,5 +1,7 @@
 package io.github.sqlguard;
 
+import static io.github.sqlguard.PropertyTestText.insert;
+import static io.github.sqlguard.PropertyTestText.lengthOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -186,24 +188,6 @@ class MangledChangelogPropertyTest {
             end++;
         }
         return Math.min(end + 1, bytes.length);
-    }
-
-    private static byte[] insert(byte[] bytes, int at, byte[] inserted) {
-        byte[] out = new byte[bytes.length + inserted.length];
-        System.arraycopy(bytes, 0, out, 0, at);
-        System.arraycopy(inserted, 0, out, at, inserted.length);
-        System.arraycopy(bytes, at, out, at + inserted.length, bytes.length - at);
-        return out;
-    }
-
-    /** The length of a 1-based line without its line break (a leading byte-order mark takes no column). */
-    private static int lengthOf(String text, LineIndex lines, int line) {
-        int start = lines.lineStart(line);
-        int end = line < lines.lineCount() ? lines.lineStart(line + 1) : text.length();
-        while (end > start && (text.charAt(end - 1) == '\n' || text.charAt(end - 1) == '\r')) {
-            end--;
-        }
-        return end - start - (start == 0 && text.startsWith("\uFEFF") ? 1 : 0);
     }
 
     private static LintResult lint(Path project, Dialect dialect) {

@@ -130,7 +130,7 @@ final class CopyBackLinks {
                 Set.of(SchemaNames.key(ObjectNames.lastPart(copy.text())), alias == null ? "" : alias),
                 before.table(copy.text()).filter(Table::complete));
         String moved = null;
-        for (List<Token> conjunct : conjuncts(query.subList(where + 1, query.size()))) {
+        for (List<Token> conjunct : WhereJudgement.split(query.subList(where + 1, query.size()), "AND")) {
             if (!isEquality(conjunct)) {
                 return Optional.empty();
             }
@@ -181,23 +181,6 @@ final class CopyBackLinks {
             }
             return new Side(false, null, null);
         }
-    }
-
-    /** The parts of {@code condition} joined by a top-level AND. */
-    private static List<List<Token>> conjuncts(List<Token> condition) {
-        List<List<Token>> parts = new ArrayList<>();
-        int depth = 0;
-        int start = 0;
-        for (int i = 0; i <= condition.size(); i++) {
-            Token token = i < condition.size() ? condition.get(i) : null;
-            if (token == null || depth == 0 && token.isWord("AND")) {
-                parts.add(condition.subList(start, i));
-                start = i + 1;
-            } else {
-                depth += token.isSymbol("(") ? 1 : token.isSymbol(")") ? -1 : 0;
-            }
-        }
-        return parts;
     }
 
     private static boolean isEquality(List<Token> conjunct) {
