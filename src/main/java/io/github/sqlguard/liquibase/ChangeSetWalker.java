@@ -173,10 +173,10 @@ final class ChangeSetWalker {
                 statements.addAll(translator(properties(where)).generatedInsert(change, where));
             }
         }
-        List<Statement> run = new ArrayList<>(new ModifiedStatements(reader, path).of(statements, modifySql, false, label));
+        ModifiedStatements modified = new ModifiedStatements(reader, path);
+        List<Statement> run = new ArrayList<>(modified.of(statements, modifySql, false, label));
         if (reader.options().rollbacks() != ScriptMode.SKIP) {
-            List<Statement> rollback = new ModifiedStatements(reader, path)
-                    .of(rollback(changeSet, label), modifySql, true, label);
+            List<Statement> rollback = modified.of(rollback(changeSet, label), modifySql, true, label);
             run.addAll(rollback);
             changeSet.children().stream().filter(c -> c.name().equals("rollback")).forEach(c -> c.comments()
                     .forEach(comment -> acknowledge(comment, "the rollback of " + label, rollback)));
