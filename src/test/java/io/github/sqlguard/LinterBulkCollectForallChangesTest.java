@@ -72,6 +72,29 @@ class LinterBulkCollectForallChangesTest {
                         List.of("11:7 always-true-where")),
                 Arguments.of(FETCHED_IN_BATCHES.formatted("t1", "", "DELETE FROM t1 WHERE id = ids(i);",
                         NOTFOUND_EXIT), List.of("11:7 always-true-where")),
+                // A collection of records, the FORALL's element naming the field.
+                Arguments.of("""
+                        DECLARE
+                          TYPE rows_t IS TABLE OF t1%ROWTYPE;
+                          rws rows_t;
+                        BEGIN
+                          SELECT * BULK COLLECT INTO rws FROM t1;
+                          FORALL i IN 1 .. rws.COUNT
+                            DELETE FROM t1 WHERE id = rws(i).id;
+                        END;
+                        /
+                        """, List.of("7:5 always-true-where")),
+                Arguments.of("""
+                        DECLARE
+                          TYPE rows_t IS TABLE OF t1%ROWTYPE;
+                          rws rows_t;
+                        BEGIN
+                          SELECT * BULK COLLECT INTO rws FROM t1 WHERE a IS NULL;
+                          FORALL i IN 1 .. rws.COUNT
+                            DELETE FROM t1 WHERE id = rws(i).id;
+                        END;
+                        /
+                        """, List.of()),
                 // Several collections, matched to the select list's items by position.
                 Arguments.of("""
                         DECLARE

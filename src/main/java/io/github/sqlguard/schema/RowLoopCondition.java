@@ -48,12 +48,14 @@ final class RowLoopCondition {
         }
         List<Token> left = condition.subList(0, equals);
         List<Token> right = condition.subList(equals + 1, condition.size());
-        boolean fieldOnRight = isField(right, loop) || isTarget(right, loop);
+        boolean fieldOnRight = isField(right, loop) || isTarget(right, loop) || isElementField(right, loop);
         List<Token> column = fieldOnRight ? left : right;
         List<Token> field = fieldOnRight ? right : left;
         Token selected = isField(field, loop) ? field.get(2)
+                : isElementField(field, loop) ? field.get(5)
                 : isTarget(field, loop) ? fetchedColumn(loop, field.get(0)) : null;
-        if (selected == null || !isColumn(column, loop.record()) || isTarget(column, loop)) {
+        if (selected == null || !isColumn(column, loop.record()) || isTarget(column, loop)
+                || isElementField(column, loop)) {
             return Optional.empty();
         }
         Optional<List<Token>> subquery = subquery(loop.query(), selected, condition.get(equals));
@@ -188,6 +190,17 @@ final class RowLoopCondition {
         boolean qualified = item.size() == 3 && item.get(0).type() == TokenType.WORD && item.get(1).isSymbol(".")
                 && item.get(2).type() == TokenType.WORD;
         return plain || qualified ? item.get(item.size() - 1) : null;
+    }
+
+    /**
+     * {@code rows(i).field}: a field of the FORALL's element of a collection of records that BULK COLLECT filled
+     * ({@code SELECT * BULK COLLECT INTO rows FROM t}), the only collection it filled.
+     */
+    private static boolean isElementField(List<Token> side, RowLoop loop) {
+        return loop.bulk() && loop.targets().size() == 1 && side.size() == 6
+                && side.get(0).isWord(loop.targets().get(0)) && side.get(1).isSymbol("(")
+                && side.get(2).isWord(loop.index()) && side.get(3).isSymbol(")") && side.get(4).isSymbol(".")
+                && side.get(5).type() == TokenType.WORD;
     }
 
     /** {@code rec.field}: the loop's record and one of its fields; a FORALL has no record. */
