@@ -162,7 +162,7 @@ final class BlockBodyScanner {
         RowLoop fetchLoop = pendingFetchLoop;
         pendingFetchLoop = null;
         if (token.type() != TokenType.WORD) {
-            if (isLabel()) {
+            if (BodyExtents.isLabel(tokens, pos, to)) {
                 pos += 5;
             } else {
                 collectStatement(governedIsDead);
@@ -198,7 +198,7 @@ final class BlockBodyScanner {
             }
         } else if (token.isWord("END")) {
             scanEnd();
-        } else if (token.isWord("DECLARE") && !isTsqlVariable(BlockSyntax.at(tokens, pos + 1, to))) {
+        } else if (token.isWord("DECLARE") && !BodyExtents.isTsqlVariable(BlockSyntax.at(tokens, pos + 1, to))) {
             scanDeclare();
         } else if (token.isAnyWord("IF", "ELSIF", "ELSEIF", "WHILE", "WHEN", "FORALL") && !isFunctionCall()) {
             if (token.isWord("WHILE")) {
@@ -209,8 +209,9 @@ final class BlockBodyScanner {
                     : new BulkLoops.Forall(alwaysIf(!branched && !governsNext, forall.loop()), forall.statementAt());
             pos++;
             int conditionAt = pos;
-            skipCondition(false);
-            if (token.isWord("FORALL") && isWordAt(pos, "SAVE") && isWordAt(pos + 1, "EXCEPTIONS")) {
+            pos = BodyExtents.conditionEnd(tokens, pos, to, false);
+            if (token.isWord("FORALL") && BodyExtents.isWordAt(tokens, to, pos, "SAVE")
+                    && BodyExtents.isWordAt(tokens, to, pos + 1, "EXCEPTIONS")) {
                 // PL/SQL: FORALL .. SAVE EXCEPTIONS goes on past the rows that fail; it chooses none.
                 pos += 2;
             }
@@ -229,7 +230,7 @@ final class BlockBodyScanner {
         } else if (token.isAnyWord("FOR", "FOREACH")) {
             boolean runsWithBody = !branched && !governsNext;
             branched = true;
-            int body = findWord(pos + 1, "LOOP", "DO");
+            int body = BodyExtents.wordIndex(tokens, to, pos + 1, "LOOP", "DO");
             if (body < 0) {
                 collectStatement(governedIsDead);
             } else {
@@ -243,7 +244,7 @@ final class BlockBodyScanner {
             }
         } else if (token.isWord("UNTIL")) {
             branched = true;
-            int end = findWord(pos + 1, "END");
+            int end = BodyExtents.wordIndex(tokens, to, pos + 1, "END");
             if (end < 0) {
                 collectStatement(governedIsDead);
             } else {
@@ -251,7 +252,7 @@ final class BlockBodyScanner {
             }
         } else if (token.isWord("CASE")) {
             branched = true;
-            int when = findWord(pos + 1, "WHEN");
+            int when = BodyExtents.wordIndex(tokens, to, pos + 1, "WHEN");
             if (when < 0) {
                 collectStatement(governedIsDead);
             } else {
@@ -275,7 +276,7 @@ final class BlockBodyScanner {
                 fetchLoopBodies.put(loop, fetching.bodyStart());
                 pos = fetching.bodyStart();
             }
-        } else if (isColonLabel()) {
+        } else if (BodyExtents.isColonLabel(tokens, pos, to)) {
             pos += 2;
         } else {
             collectStatement(governedIsDead);
@@ -346,9 +347,9 @@ final class BlockBodyScanner {
         if (statementLevel && (localDeclare || BlockSyntax.isLocalDeclaration(tokens, pos, to))) {
             // MySQL: DECLARE x INT; DECLARE c CURSOR FOR ..; DECLARE .. HANDLER FOR cond <statement>
             // T-SQL: DECLARE c CURSOR FOR SELECT .. with no ';', and OPEN c on the next line starts a statement
-            int handler = findWord(pos + 1, "HANDLER");
+            int handler = BodyExtents.wordIndex(tokens, to, pos + 1, "HANDLER");
             if (handler < 0) {
-                skipStatement();
+                pos = BodyExtents.statementEnd(tokens, pos, to);
             } else {
                 pos = handler + 1;
                 if (BlockSyntax.at(tokens, pos, to) != null && tokens.get(pos).isWord("FOR")) {
@@ -364,7 +365,7 @@ final class BlockBodyScanner {
                 // A CONTINUE handler goes on after a failed CREATE TABLE, say one that found the table there.
                 branched = true;
                 handled = true;
-                skipCondition(true);
+                pos = BodyExtents.conditionEnd(tokens, pos, to, true);
             }
             return;
         }
@@ -435,45 +436,13 @@ final class BlockBodyScanner {
     }
 
     /**
-     * Skips an IF/WHILE/WHEN condition: up to and including THEN, LOOP or DO, or (T-SQL, MySQL handlers)
-     * up to the statement that follows it.
-     */
-    private void skipCondition(boolean handler) {
-        int parenDepth = 0;
-        int caseDepth = 0;
-        while (pos < to) {
-            Token token = tokens.get(pos);
-            if (token.isSymbol("(")) {
-                parenDepth++;
-            } else if (token.isSymbol(")")) {
-                parenDepth = Math.max(0, parenDepth - 1);
-            } else if (parenDepth == 0 && BlockSyntax.endsStatementText(token)) {
-                return;
-            } else if (parenDepth == 0 && token.type() == TokenType.WORD) {
-                if (token.isWord("CASE")) {
-                    caseDepth++;
-                } else if (token.isWord("END") && caseDepth > 0) {
-                    caseDepth--;
-                } else if (caseDepth == 0 && token.isAnyWord("THEN", "LOOP", "DO")) {
-                    pos++;
-                    return;
-                } else if (caseDepth == 0 && BlockSyntax.isStatementStarter(tokens, pos, to)
-                        && !(handler && token.isWord("NOT"))) {
-                    return;
-                }
-            }
-            pos++;
-        }
-    }
-
-    /**
      * Collects one statement: up to {@code ;}, a T-SQL END/ELSE, or an implicit statement boundary. One that never
      * runs at the call being followed, {@code governedIsDead} for the one a T-SQL IF that never holds governs, is
      * passed over.
      */
     private void collectStatement(boolean governedIsDead) {
         int start = pos;
-        skipStatement();
+        pos = BodyExtents.statementEnd(tokens, pos, to);
         boolean neverRuns = governedIsDead || deadBlockAt >= 0 || ifArms.inArmThatNeverRuns();
         if (pos > start && !neverRuns) {
             RowLoop rowLoop = ifArms.rowLoopAt(open.length());
@@ -499,92 +468,5 @@ final class BlockBodyScanner {
             // PL/SQL, T-SQL: what follows a GOTO runs only if the jump lands there, maybe past a CREATE TABLE.
             branched |= tokens.get(start).isWord("GOTO");
         }
-    }
-
-    /** Moves past the statement at the current token, which ends at a terminator or where T-SQL's next begins. */
-    private void skipStatement() {
-        int start = pos;
-        ImplicitBoundary boundary = new ImplicitBoundary(false, true);
-        int parenDepth = 0;
-        int caseDepth = 0;
-        while (pos < to) {
-            Token token = tokens.get(pos);
-            if (parenDepth == 0 && BlockSyntax.endsStatementText(token)) {
-                break;
-            }
-            if (pos > start && parenDepth == 0 && caseDepth == 0 && endsWithoutTerminator(start)) {
-                break;
-            }
-            if (pos > start && boundary.startsNewStatement(tokens, pos, to, parenDepth)) {
-                break;
-            }
-            boundary.accept(tokens, pos, parenDepth);
-            if (token.isSymbol("(")) {
-                parenDepth++;
-            } else if (token.isSymbol(")")) {
-                parenDepth = Math.max(0, parenDepth - 1);
-            } else if (token.isWord("CASE") && BlockSyntax.isKeywordPosition(tokens, pos)) {
-                caseDepth++;
-            } else if (token.isWord("END") && caseDepth > 0) {
-                caseDepth--;
-            }
-            pos++;
-        }
-    }
-
-    /** T-SQL statements need no {@code ;}: END, ELSE or a block BEGIN end the one before. */
-    private boolean endsWithoutTerminator(int start) {
-        Token token = tokens.get(pos);
-        if (token.type() != TokenType.WORD || !BlockSyntax.isKeywordPosition(tokens, pos)) {
-            return false;
-        }
-        if (token.isAnyWord("END", "ELSE") || BlockSyntax.beginsBlock(tokens, pos, to)) {
-            return !tokens.get(start).isWord("MERGE");
-        }
-        return false;
-    }
-
-    private boolean isWordAt(int index, String word) {
-        Token token = BlockSyntax.at(tokens, index, to);
-        return token != null && token.isWord(word);
-    }
-
-    private boolean isSymbolAt(int index, String symbol) {
-        Token token = BlockSyntax.at(tokens, index, to);
-        return token != null && token.isSymbol(symbol);
-    }
-
-    private boolean isLabel() {
-        // PL/SQL and PL/pgSQL: <<label>>
-        return isSymbolAt(pos, "<") && isSymbolAt(pos + 1, "<") && isSymbolAt(pos + 3, ">")
-                && isSymbolAt(pos + 4, ">");
-    }
-
-    private boolean isColonLabel() {
-        // MySQL: label: BEGIN / LOOP / WHILE / REPEAT
-        Token after = BlockSyntax.at(tokens, pos + 2, to);
-        return isSymbolAt(pos + 1, ":") && after != null
-                && after.isAnyWord("BEGIN", "LOOP", "WHILE", "REPEAT", "FOR");
-    }
-
-    private int findWord(int from, String... words) {
-        int parenDepth = 0;
-        for (int i = from; i < to; i++) {
-            Token token = tokens.get(i);
-            if (token.isSymbol("(")) {
-                parenDepth++;
-            } else if (token.isSymbol(")")) {
-                parenDepth = Math.max(0, parenDepth - 1);
-            } else if (parenDepth == 0 && token.isAnyWord(words)) {
-                return i;
-            } else if (parenDepth == 0 && BlockSyntax.endsStatementText(token)) {
-                return -1;
-            }
-        }
-        return -1;
-    }
-
-    private static boolean isTsqlVariable(Token token) {
-        return token != null && token.text().startsWith("@");
     }
 }
