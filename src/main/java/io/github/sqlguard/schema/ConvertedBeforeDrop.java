@@ -3,6 +3,8 @@ package io.github.sqlguard.schema;
 import io.github.sqlguard.sql.DatabaseScope;
 import io.github.sqlguard.sql.Statement;
 import io.github.sqlguard.sql.Token;
+import io.github.sqlguard.sql.TokenType;
+import io.github.sqlguard.sql.TopLevel;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,20 +30,67 @@ final class ConvertedBeforeDrop {
     static void record(ColumnWrites.Update update, List<Token> tokens, String line, DatabaseScope databases,
             Map<String, ColumnCopy> copies) {
         // A cast keeps more of a value than an expression that merely reads it, so it is recorded last and wins
-        record(update.derivationsOfEveryValue(), "by an expression that reads it", tokens, line, databases, copies);
-        record(update.conversionsOfEveryValue(), "by a cast", tokens, line, databases, copies);
+        record(update.derivationsOfEveryValue(), false, tokens, line, databases, copies);
+        record(update.conversionsOfEveryValue(), true, tokens, line, databases, copies);
     }
 
-    private static void record(Map<String, String> conversions, String how, List<Token> tokens, String line,
+    private static void record(Map<String, String> conversions, boolean cast, List<Token> tokens, String line,
             DatabaseScope databases, Map<String, ColumnCopy> copies) {
         conversions.forEach((source, target) -> {
             ColumnCopy earlier = copies.get(source);
             if (!source.equals(SchemaNames.key(target)) && (earlier == null || !earlier.unchanged())) {
                 copies.put(source, new ColumnCopy(SchemaNames.key(target), "values of "
                         + SchemaNames.asWrittenIn(tokens, source) + " converted to " + target + " at " + line
-                        + " " + how + ", which may change them", databases, true));
+                        + " " + (cast ? "by a cast" : how(tokens, target)) + ", which may change them", databases,
+                        true));
             }
         });
+    }
+
+    /**
+     * How the UPDATE of {@code tokens} derives {@code target}, for the note: {@code "by lower"} for a function of the
+     * column, {@code "by a CASE expression"}, {@code "by a subquery"}, else {@code "by an expression that reads it"}.
+     */
+    private static String how(List<Token> tokens, String target) {
+        int set = TopLevel.wordIndex(tokens, 0, "SET");
+        List<Token> value = set < 0 ? List.of() : assignedValue(tokens, set + 1, target);
+        if (value.size() >= 2 && value.get(0).type() == TokenType.WORD && value.get(1).isSymbol("(")
+                && !value.get(0).isAnyWord("CASE", "SELECT")) {
+            return "by " + value.get(0).text();
+        }
+        if (!value.isEmpty() && value.get(0).isWord("CASE")) {
+            return "by a CASE expression";
+        }
+        if (value.size() >= 2 && value.get(0).isSymbol("(") && value.get(1).isWord("SELECT")) {
+            return "by a subquery";
+        }
+        return "by an expression that reads it";
+    }
+
+    /** The value the SET list from {@code from} assigns to {@code target} ({@code target = value}), or empty. */
+    private static List<Token> assignedValue(List<Token> tokens, int from, String target) {
+        int depth = 0;
+        int start = from;
+        for (int i = from; i <= tokens.size(); i++) {
+            Token token = i < tokens.size() ? tokens.get(i) : null;
+            boolean ends = token == null || depth == 0 && (token.isSymbol(",") || token.type() == TokenType.WORD
+                    && token.isAnyWord("WHERE", "FROM", "RETURNING", "OUTPUT"));
+            if (ends) {
+                List<Token> assignment = tokens.subList(start, i);
+                int equals = assignment.size() > 1 && assignment.get(1).isSymbol("=") ? 1
+                        : assignment.size() > 3 && assignment.get(3).isSymbol("=") ? 3 : -1;
+                if (equals > 0 && SchemaNames.key(assignment.get(equals - 1).text()).equals(SchemaNames.key(target))) {
+                    return assignment.subList(equals + 1, assignment.size());
+                }
+                if (token == null || !token.isSymbol(",")) {
+                    return List.of();
+                }
+                start = i + 1;
+            } else {
+                depth += token.isSymbol("(") ? 1 : token.isSymbol(")") ? -1 : 0;
+            }
+        }
+        return List.of();
     }
 
     /**
