@@ -19,10 +19,14 @@ public final class CorpusFiles {
     private CorpusFiles() {
     }
 
+    /** The corpus folder, absolute, whether it is there or not: for a parameter source, which cannot skip. */
+    public static Path root() {
+        return Path.of(System.getProperty("sqlguard.corpus", "../shared/corpus")).toAbsolutePath().normalize();
+    }
+
     /** The corpus folder {@code names} (none: the corpus itself), absolute; skips the test when it is missing. */
     public static Path folder(String... names) {
-        Path folder = Path.of(System.getProperty("sqlguard.corpus", "../shared/corpus"), names).toAbsolutePath()
-                .normalize();
+        Path folder = root().resolve(Path.of("", names)).normalize();
         Assumptions.assumeTrue(Files.isDirectory(folder), "corpus not found at " + folder + " (set -Dsqlguard.corpus)");
         return folder;
     }

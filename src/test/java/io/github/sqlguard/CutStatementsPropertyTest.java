@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Random;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -36,8 +35,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class CutStatementsPropertyTest {
 
-    private static final Path CORPUS = Path.of(System.getProperty("sqlguard.corpus", "../shared/corpus"))
-            .toAbsolutePath().normalize();
+    private static final Path CORPUS = CorpusFiles.root();
     private static final int MAX_SOURCE_BYTES = 24 * 1024;
     private static final Duration PER_TRY = Duration.ofSeconds(30);
     private static final int TRIES = Integer.getInteger("sqlguard.cutTries", 40);
@@ -45,8 +43,7 @@ class CutStatementsPropertyTest {
 
     @BeforeAll
     static void corpusIsThere() {
-        Assumptions.assumeTrue(Files.isDirectory(CORPUS), "corpus not found at " + CORPUS
-                + " (set -Dsqlguard.corpus)");
+        CorpusFiles.folder();
     }
 
     /** Each try: a corpus file, the seed of its cuts, and a dialect. */

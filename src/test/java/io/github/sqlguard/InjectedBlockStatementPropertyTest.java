@@ -21,7 +21,6 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -39,8 +38,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class InjectedBlockStatementPropertyTest {
 
-    private static final Path CORPUS = Path.of(System.getProperty("sqlguard.corpus", "../shared/corpus"))
-            .toAbsolutePath().normalize();
+    private static final Path CORPUS = CorpusFiles.root();
     private static final Duration PER_TRY = Duration.ofSeconds(30);
     private static final int TRIES = Integer.getInteger("sqlguard.injectTries", 40);
     private static final long SEED = Long.getLong("sqlguard.injectSeed", 20261204L);
@@ -79,8 +77,7 @@ class InjectedBlockStatementPropertyTest {
 
     @BeforeAll
     static void corpusIsThere() {
-        Assumptions.assumeTrue(Files.isDirectory(CORPUS), "corpus not found at " + CORPUS
-                + " (set -Dsqlguard.corpus)");
+        CorpusFiles.folder();
     }
 
     /** Each try: a corpus script of a dialect that has wrappers, and the seed of the gap, wrapper and statement. */

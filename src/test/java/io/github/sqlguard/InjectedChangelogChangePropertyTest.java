@@ -20,7 +20,6 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -36,8 +35,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class InjectedChangelogChangePropertyTest {
 
-    private static final Path CORPUS = Path.of(System.getProperty("sqlguard.corpus", "../shared/corpus"))
-            .toAbsolutePath().normalize();
+    private static final Path CORPUS = CorpusFiles.root();
     private static final int MAX_SOURCE_BYTES = 64 * 1024;
     private static final Duration PER_TRY = Duration.ofSeconds(30);
     private static final int TRIES = Integer.getInteger("sqlguard.injectTries", 40);
@@ -56,8 +54,7 @@ class InjectedChangelogChangePropertyTest {
 
     @BeforeAll
     static void corpusIsThere() {
-        Assumptions.assumeTrue(Files.isDirectory(CORPUS), "corpus not found at " + CORPUS
-                + " (set -Dsqlguard.corpus)");
+        CorpusFiles.folder();
     }
 
     static Stream<Arguments> tries() throws IOException {

@@ -23,7 +23,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -39,8 +38,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class MangledChangelogPropertyTest {
 
-    private static final Path CORPUS = Path.of(System.getProperty("sqlguard.corpus", "../shared/corpus"))
-            .toAbsolutePath().normalize();
+    private static final Path CORPUS = CorpusFiles.root();
     private static final int MAX_SOURCE_BYTES = 16 * 1024;
     private static final Duration PER_TRY = Duration.ofSeconds(30);
     private static final int TRIES = Integer.getInteger("sqlguard.changelogTries", 40);
@@ -48,8 +46,7 @@ class MangledChangelogPropertyTest {
 
     @BeforeAll
     static void corpusIsThere() {
-        Assumptions.assumeTrue(Files.isDirectory(CORPUS), "corpus not found at " + CORPUS
-                + " (set -Dsqlguard.corpus)");
+        CorpusFiles.folder();
     }
 
     /** One way of damaging a changelog. */

@@ -25,7 +25,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -40,8 +39,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class MangledCorpusPropertyTest {
 
-    private static final Path CORPUS = Path.of(System.getProperty("sqlguard.corpus", "../shared/corpus"))
-            .toAbsolutePath().normalize();
+    private static final Path CORPUS = CorpusFiles.root();
     private static final int MAX_SOURCE_BYTES = 12 * 1024;
     private static final Duration PER_TRY = Duration.ofSeconds(30);
     private static final int TRIES = 30;
@@ -49,8 +47,7 @@ class MangledCorpusPropertyTest {
 
     @BeforeAll
     static void corpusIsThere() {
-        Assumptions.assumeTrue(Files.isDirectory(CORPUS), "corpus not found at " + CORPUS
-                + " (set -Dsqlguard.corpus)");
+        CorpusFiles.folder();
     }
 
     /** One way of damaging a file. */
