@@ -198,7 +198,7 @@ final class BlockBodyScanner {
             }
         } else if (token.isWord("END")) {
             scanEnd();
-        } else if (token.isWord("DECLARE") && !BodyExtents.isTsqlVariable(BlockSyntax.at(tokens, pos + 1, to))) {
+        } else if (token.isWord("DECLARE") && !BlockSyntax.isTsqlVariable(BlockSyntax.at(tokens, pos + 1, to))) {
             scanDeclare();
         } else if (token.isAnyWord("IF", "ELSIF", "ELSEIF", "WHILE", "WHEN", "FORALL") && !isFunctionCall()) {
             if (token.isWord("WHILE")) {
@@ -210,8 +210,8 @@ final class BlockBodyScanner {
             pos++;
             int conditionAt = pos;
             pos = BodyExtents.conditionEnd(tokens, pos, to, false);
-            if (token.isWord("FORALL") && BodyExtents.isWordAt(tokens, to, pos, "SAVE")
-                    && BodyExtents.isWordAt(tokens, to, pos + 1, "EXCEPTIONS")) {
+            if (token.isWord("FORALL") && BlockSyntax.isWordAt(tokens, pos, to, "SAVE")
+                    && BlockSyntax.isWordAt(tokens, pos + 1, to, "EXCEPTIONS")) {
                 // PL/SQL: FORALL .. SAVE EXCEPTIONS goes on past the rows that fail; it chooses none.
                 pos += 2;
             }

@@ -63,13 +63,14 @@ final class BlockDepth {
             case "CASE" -> open.append(CASE);
             case "END" -> acceptEnd(tokens, index, to);
             case "DECLARE" -> {
-                if (plsqlDeclare && !isTsqlVariable(BlockSyntax.at(tokens, index + 1, to)) && top() != BLOCK) {
+                if (plsqlDeclare && !BlockSyntax.isTsqlVariable(BlockSyntax.at(tokens, index + 1, to))
+                        && top() != BLOCK) {
                     open.append(SECTION);
                 }
             }
             case "PROCEDURE", "FUNCTION", "PACKAGE" -> routineHeaderPending = true;
             case "TYPE" -> routineHeaderPending = routineHeaderPending
-                    || isWordAt(tokens, index + 1, to, "BODY");
+                    || BlockSyntax.isWordAt(tokens, index + 1, to, "BODY");
             case "IS", "AS" -> acceptIsAs(tokens, index, to, parenDepth);
             default -> {
             }
@@ -98,7 +99,7 @@ final class BlockDepth {
         }
         if (BlockSyntax.isCompoundEnd(tokens, index, to)) {
             skip = BlockSyntax.compoundEndLength(tokens, index, to) - 1;
-            if (isWordAt(tokens, index + 1, to, "CASE") && top() == CASE) {
+            if (BlockSyntax.isWordAt(tokens, index + 1, to, "CASE") && top() == CASE) {
                 open.setLength(open.length() - 1);
             }
             return;
@@ -139,14 +140,5 @@ final class BlockDepth {
 
     private char top() {
         return open.length() == 0 ? 0 : open.charAt(open.length() - 1);
-    }
-
-    private static boolean isTsqlVariable(Token token) {
-        return token != null && token.text().startsWith("@");
-    }
-
-    private static boolean isWordAt(List<Token> tokens, int index, int to, String word) {
-        Token token = BlockSyntax.at(tokens, index, to);
-        return token != null && token.isWord(word);
     }
 }

@@ -38,6 +38,23 @@ final class BlockSyntax {
         return index >= 0 && index < to ? tokens.get(index) : null;
     }
 
+    /** True when the token at {@code index}, before {@code to}, is the word {@code word}. */
+    static boolean isWordAt(List<Token> tokens, int index, int to, String word) {
+        Token token = at(tokens, index, to);
+        return token != null && token.isWord(word);
+    }
+
+    /** True when the token at {@code index}, before {@code to}, is the symbol {@code symbol}. */
+    static boolean isSymbolAt(List<Token> tokens, int index, int to, String symbol) {
+        Token token = at(tokens, index, to);
+        return token != null && token.isSymbol(symbol);
+    }
+
+    /** True for a T-SQL variable ({@code @sql}): {@code DECLARE @x} declares one, not a block. */
+    static boolean isTsqlVariable(Token token) {
+        return token != null && token.text().startsWith("@");
+    }
+
     /** True for {@code ;} whether the lexer made it a terminator or, under a MySQL DELIMITER, a symbol. */
     static boolean isSemicolon(Token token) {
         return token != null && token.text().equals(";")

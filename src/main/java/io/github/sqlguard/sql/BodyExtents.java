@@ -88,27 +88,17 @@ final class BodyExtents {
         return false;
     }
 
-    static boolean isWordAt(List<Token> tokens, int to, int index, String word) {
-        Token token = BlockSyntax.at(tokens, index, to);
-        return token != null && token.isWord(word);
-    }
-
-    private static boolean isSymbolAt(List<Token> tokens, int to, int index, String symbol) {
-        Token token = BlockSyntax.at(tokens, index, to);
-        return token != null && token.isSymbol(symbol);
-    }
-
     static boolean isLabel(List<Token> tokens, int pos, int to) {
         // PL/SQL and PL/pgSQL: <<label>>
-        return isSymbolAt(tokens, to, pos, "<") && isSymbolAt(tokens, to, pos + 1, "<")
-                && isSymbolAt(tokens, to, pos + 3, ">")
-                && isSymbolAt(tokens, to, pos + 4, ">");
+        return BlockSyntax.isSymbolAt(tokens, pos, to, "<") && BlockSyntax.isSymbolAt(tokens, pos + 1, to, "<")
+                && BlockSyntax.isSymbolAt(tokens, pos + 3, to, ">")
+                && BlockSyntax.isSymbolAt(tokens, pos + 4, to, ">");
     }
 
     static boolean isColonLabel(List<Token> tokens, int pos, int to) {
         // MySQL: label: BEGIN / LOOP / WHILE / REPEAT
         Token after = BlockSyntax.at(tokens, pos + 2, to);
-        return isSymbolAt(tokens, to, pos + 1, ":") && after != null
+        return BlockSyntax.isSymbolAt(tokens, pos + 1, to, ":") && after != null
                 && after.isAnyWord("BEGIN", "LOOP", "WHILE", "REPEAT", "FOR");
     }
 
@@ -128,9 +118,5 @@ final class BodyExtents {
             }
         }
         return -1;
-    }
-
-    static boolean isTsqlVariable(Token token) {
-        return token != null && token.text().startsWith("@");
     }
 }

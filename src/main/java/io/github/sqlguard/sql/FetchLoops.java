@@ -1,5 +1,8 @@
 package io.github.sqlguard.sql;
 
+import static io.github.sqlguard.sql.BlockSyntax.isSymbolAt;
+import static io.github.sqlguard.sql.BlockSyntax.isWordAt;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -60,14 +63,14 @@ final class FetchLoops {
         }
         Fetch fetch = fetch(tokens, fetchAt, to);
         int at = whileAt + 1;
-        boolean parenthesised = isSymbol(tokens, at, to, "(");
+        boolean parenthesised = isSymbolAt(tokens, at, to, "(");
         at += parenthesised ? 1 : 0;
-        if (!isWord(tokens, at, to, "@@FETCH_STATUS") || !isSymbol(tokens, at + 1, to, "=")
+        if (!isWordAt(tokens, at, to, "@@FETCH_STATUS") || !isSymbolAt(tokens, at + 1, to, "=")
                 || !isNumber(tokens, at + 2, to, "0")) {
             return null;
         }
         at += 3;
-        if (parenthesised && !isSymbol(tokens, at++, to, ")") || !isWord(tokens, at, to, "BEGIN")) {
+        if (parenthesised && !isSymbolAt(tokens, at++, to, ")") || !isWordAt(tokens, at, to, "BEGIN")) {
             return null;
         }
         List<Token> query = CursorDeclarations.query(tokens.subList(0, fetchAt), fetch.cursor());
@@ -100,16 +103,16 @@ final class FetchLoops {
             return null;
         }
         int at = fetch.end();
-        if (!isWord(tokens, at, to, "IF")) {
+        if (!isWordAt(tokens, at, to, "IF")) {
             return null;
         }
-        boolean parenthesised = isSymbol(tokens, at + 1, to, "(");
+        boolean parenthesised = isSymbolAt(tokens, at + 1, to, "(");
         at += parenthesised ? 2 : 1;
-        boolean notFetched = isWord(tokens, at, to, "@@FETCH_STATUS")
-                && (isSymbol(tokens, at + 1, to, "<>") || isSymbol(tokens, at + 1, to, "!="))
+        boolean notFetched = isWordAt(tokens, at, to, "@@FETCH_STATUS")
+                && (isSymbolAt(tokens, at + 1, to, "<>") || isSymbolAt(tokens, at + 1, to, "!="))
                 && isNumber(tokens, at + 2, to, "0");
         at += 3;
-        if (!notFetched || parenthesised && !isSymbol(tokens, at++, to, ")") || !isWord(tokens, at, to, "BREAK")) {
+        if (!notFetched || parenthesised && !isSymbolAt(tokens, at++, to, ")") || !isWordAt(tokens, at, to, "BREAK")) {
             return null;
         }
         at++;
@@ -123,14 +126,14 @@ final class FetchLoops {
     /** True when {@code WHILE 1 = 1}, in parentheses or not, ends right before {@code beginAt}. */
     private static boolean endlessWhileBefore(List<Token> tokens, int beginAt, int to) {
         int at = beginAt - 4;
-        if (at >= 0 && isWord(tokens, at, to, "WHILE")) {
-            return isNumber(tokens, at + 1, to, "1") && isSymbol(tokens, at + 2, to, "=")
+        if (at >= 0 && isWordAt(tokens, at, to, "WHILE")) {
+            return isNumber(tokens, at + 1, to, "1") && isSymbolAt(tokens, at + 2, to, "=")
                     && isNumber(tokens, at + 3, to, "1");
         }
         at = beginAt - 6;
-        return at >= 0 && isWord(tokens, at, to, "WHILE") && isSymbol(tokens, at + 1, to, "(")
-                && isNumber(tokens, at + 2, to, "1") && isSymbol(tokens, at + 3, to, "=")
-                && isNumber(tokens, at + 4, to, "1") && isSymbol(tokens, at + 5, to, ")");
+        return at >= 0 && isWordAt(tokens, at, to, "WHILE") && isSymbolAt(tokens, at + 1, to, "(")
+                && isNumber(tokens, at + 2, to, "1") && isSymbolAt(tokens, at + 3, to, "=")
+                && isNumber(tokens, at + 4, to, "1") && isSymbolAt(tokens, at + 5, to, ")");
     }
 
     /** Where the FETCH that ends right before {@code at} starts, or -1. */
@@ -146,14 +149,14 @@ final class FetchLoops {
 
     /** The FETCH at {@code at}, or null when none starts there. */
     private static Fetch fetch(List<Token> tokens, int at, int to) {
-        if (!isWord(tokens, at, to, "FETCH")) {
+        if (!isWordAt(tokens, at, to, "FETCH")) {
             return null;
         }
         at++;
-        at += isWord(tokens, at, to, "NEXT") ? 1 : 0;
-        at += isWord(tokens, at, to, "FROM") || isWord(tokens, at, to, "IN") ? 1 : 0;
+        at += isWordAt(tokens, at, to, "NEXT") ? 1 : 0;
+        at += isWordAt(tokens, at, to, "FROM") || isWordAt(tokens, at, to, "IN") ? 1 : 0;
         Token cursor = BlockSyntax.at(tokens, at, to);
-        if (cursor == null || cursor.type() != TokenType.WORD || !isWord(tokens, at + 1, to, "INTO")) {
+        if (cursor == null || cursor.type() != TokenType.WORD || !isWordAt(tokens, at + 1, to, "INTO")) {
             return null;
         }
         List<String> targets = new ArrayList<>();
@@ -165,7 +168,7 @@ final class FetchLoops {
             }
             targets.add(target.text());
             at++;
-            if (!isSymbol(tokens, at, to, ",")) {
+            if (!isSymbolAt(tokens, at, to, ",")) {
                 break;
             }
             at++;
@@ -186,27 +189,27 @@ final class FetchLoops {
      */
     private static int endTest(List<Token> tokens, Fetch fetch, int to, List<Token> before) {
         int at = fetch.end();
-        if (isWord(tokens, at, to, "EXIT") && isWord(tokens, at + 1, to, "WHEN")) {
+        if (isWordAt(tokens, at, to, "EXIT") && isWordAt(tokens, at + 1, to, "WHEN")) {
             int end = endCondition(tokens, at + 2, to, fetch.cursor(), before);
             return end < 0 || !isSemicolon(tokens, end, to) ? -1 : end + 1;
         }
-        if (!isWord(tokens, at, to, "IF")) {
+        if (!isWordAt(tokens, at, to, "IF")) {
             return -1;
         }
         int then = endCondition(tokens, at + 1, to, fetch.cursor(), before);
-        if (then < 0 || !isWord(tokens, then, to, "THEN")) {
+        if (then < 0 || !isWordAt(tokens, then, to, "THEN")) {
             return -1;
         }
         at = then + 1;
-        if (isWord(tokens, at, to, "LEAVE") && wordAt(tokens, at + 1, to)) {
+        if (isWordAt(tokens, at, to, "LEAVE") && wordAt(tokens, at + 1, to)) {
             at += 2;
-        } else if (isWord(tokens, at, to, "EXIT")) {
-            at += wordAt(tokens, at + 1, to) && !isWord(tokens, at + 1, to, "END") ? 2 : 1;
+        } else if (isWordAt(tokens, at, to, "EXIT")) {
+            at += wordAt(tokens, at + 1, to) && !isWordAt(tokens, at + 1, to, "END") ? 2 : 1;
         } else {
             return -1;
         }
-        boolean closed = isSemicolon(tokens, at, to) && isWord(tokens, at + 1, to, "END")
-                && isWord(tokens, at + 2, to, "IF") && isSemicolon(tokens, at + 3, to);
+        boolean closed = isSemicolon(tokens, at, to) && isWordAt(tokens, at + 1, to, "END")
+                && isWordAt(tokens, at + 2, to, "IF") && isSemicolon(tokens, at + 3, to);
         return closed ? at + 4 : -1;
     }
 
@@ -216,19 +219,19 @@ final class FetchLoops {
      * TRUE}); -1 for any other.
      */
     private static int endCondition(List<Token> tokens, int at, int to, String cursor, List<Token> before) {
-        if (isWord(tokens, at, to, cursor) && isSymbol(tokens, at + 1, to, "%")
-                && isWord(tokens, at + 2, to, "NOTFOUND")) {
+        if (isWordAt(tokens, at, to, cursor) && isSymbolAt(tokens, at + 1, to, "%")
+                && isWordAt(tokens, at + 2, to, "NOTFOUND")) {
             return at + 3;
         }
-        if (isWord(tokens, at, to, "NOT") && isWord(tokens, at + 1, to, "FOUND")) {
+        if (isWordAt(tokens, at, to, "NOT") && isWordAt(tokens, at + 1, to, "FOUND")) {
             return at + 2;
         }
         Token flag = BlockSyntax.at(tokens, at, to);
         if (flag == null || flag.type() != TokenType.WORD || !setByNotFoundHandler(before, flag.text())) {
             return -1;
         }
-        if (isSymbol(tokens, at + 1, to, "=")
-                && (isNumber(tokens, at + 2, to, "1") || isWord(tokens, at + 2, to, "TRUE"))) {
+        if (isSymbolAt(tokens, at + 1, to, "=")
+                && (isNumber(tokens, at + 2, to, "1") || isWordAt(tokens, at + 2, to, "TRUE"))) {
             return at + 3;
         }
         return at + 1;
@@ -238,11 +241,11 @@ final class FetchLoops {
     private static boolean setByNotFoundHandler(List<Token> before, String flag) {
         int to = before.size();
         for (int i = 0; i + 7 < to; i++) {
-            if (isWord(before, i, to, "HANDLER") && isWord(before, i + 1, to, "FOR")
-                    && isWord(before, i + 2, to, "NOT") && isWord(before, i + 3, to, "FOUND")
-                    && isWord(before, i + 4, to, "SET") && isWord(before, i + 5, to, flag)
-                    && isSymbol(before, i + 6, to, "=")
-                    && (isNumber(before, i + 7, to, "1") || isWord(before, i + 7, to, "TRUE"))) {
+            if (isWordAt(before, i, to, "HANDLER") && isWordAt(before, i + 1, to, "FOR")
+                    && isWordAt(before, i + 2, to, "NOT") && isWordAt(before, i + 3, to, "FOUND")
+                    && isWordAt(before, i + 4, to, "SET") && isWordAt(before, i + 5, to, flag)
+                    && isSymbolAt(before, i + 6, to, "=")
+                    && (isNumber(before, i + 7, to, "1") || isWordAt(before, i + 7, to, "TRUE"))) {
                 return true;
             }
         }
@@ -252,16 +255,6 @@ final class FetchLoops {
     private static boolean wordAt(List<Token> tokens, int at, int to) {
         Token token = BlockSyntax.at(tokens, at, to);
         return token != null && token.type() == TokenType.WORD;
-    }
-
-    private static boolean isWord(List<Token> tokens, int at, int to, String word) {
-        Token token = BlockSyntax.at(tokens, at, to);
-        return token != null && token.isWord(word);
-    }
-
-    private static boolean isSymbol(List<Token> tokens, int at, int to, String symbol) {
-        Token token = BlockSyntax.at(tokens, at, to);
-        return token != null && token.isSymbol(symbol);
     }
 
     private static boolean isSemicolon(List<Token> tokens, int at, int to) {
