@@ -1,10 +1,12 @@
 package io.github.sqlguard.schema;
 
+import io.github.sqlguard.analysis.ObjectNames;
 import io.github.sqlguard.sql.RowLoop;
 import io.github.sqlguard.sql.Statement;
 import io.github.sqlguard.sql.StatementContext;
 import io.github.sqlguard.sql.Token;
 import io.github.sqlguard.sql.TokenType;
+import io.github.sqlguard.sql.TopLevel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -91,7 +93,7 @@ final class RowLoopCondition {
      */
     private static Optional<List<Token>> currentRowAsSubquery(List<Token> tokens, int start, List<Token> condition,
             List<Token> query) {
-        int from = topLevelWord(query, "FROM");
+        int from = TopLevel.wordIndex(query, 0, "FROM");
         if (from < 1) {
             return Optional.empty();
         }
@@ -113,7 +115,7 @@ final class RowLoopCondition {
      * ({@code *}, {@code field} or {@code x.field}) or it has no FROM.
      */
     private static Optional<List<Token>> subquery(List<Token> query, Token field, Token at) {
-        int from = topLevelWord(query, "FROM");
+        int from = TopLevel.wordIndex(query, 0, "FROM");
         if (from < 2 || !selects(query.subList(1, from), field.text())) {
             return Optional.empty();
         }
@@ -132,18 +134,9 @@ final class RowLoopCondition {
         if (list.size() == 1 && list.get(0).isSymbol("*")) {
             return true;
         }
-        int itemStart = 0;
-        for (int i = 0; i <= list.size(); i++) {
-            if (i == list.size() || list.get(i).isSymbol(",")) {
-                List<Token> item = list.subList(itemStart, i);
-                if (item.size() == 1 && item.get(0).isWord(field)
-                        || item.size() == 3 && item.get(1).isSymbol(".") && item.get(2).isWord(field)) {
-                    return true;
-                }
-                itemStart = i + 1;
-            }
-        }
-        return false;
+        return ObjectNames.splitAtCommas(list, 0, list.size()).stream()
+                .anyMatch(item -> item.size() == 1 && item.get(0).isWord(field)
+                        || item.size() == 3 && item.get(1).isSymbol(".") && item.get(2).isWord(field));
     }
 
     /**
@@ -163,21 +156,11 @@ final class RowLoopCondition {
      */
     private static Token fetchedColumn(RowLoop loop, Token target) {
         List<Token> query = loop.query();
-        int from = topLevelWord(query, "FROM");
+        int from = TopLevel.wordIndex(query, 0, "FROM");
         if (from < 2) {
             return null;
         }
-        List<List<Token>> items = new ArrayList<>();
-        int depth = 0;
-        int itemStart = 1;
-        for (int i = 1; i <= from; i++) {
-            Token token = query.get(i);
-            depth += token.isSymbol("(") ? 1 : token.isSymbol(")") ? -1 : 0;
-            if (i == from || depth == 0 && token.isSymbol(",")) {
-                items.add(query.subList(itemStart, i));
-                itemStart = i + 1;
-            }
-        }
+        List<List<Token>> items = ObjectNames.splitAtCommas(query, 1, from);
         int position = -1;
         for (int i = 0; i < loop.targets().size(); i++) {
             position = loop.targets().get(i).equalsIgnoreCase(target.text()) ? i : position;
@@ -238,18 +221,6 @@ final class RowLoopCondition {
             }
         }
         return found;
-    }
-
-    private static int topLevelWord(List<Token> tokens, String word) {
-        int depth = 0;
-        for (int i = 0; i < tokens.size(); i++) {
-            Token token = tokens.get(i);
-            depth += token.isSymbol("(") ? 1 : token.isSymbol(")") ? -1 : 0;
-            if (depth == 0 && token.isWord(word)) {
-                return i;
-            }
-        }
-        return -1;
     }
 
     private static int indexOf(List<Token> tokens, Token wanted) {
