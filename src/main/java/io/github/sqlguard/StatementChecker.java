@@ -21,6 +21,7 @@ import io.github.sqlguard.rules.Rule;
 import io.github.sqlguard.rules.Violation;
 import io.github.sqlguard.schema.BodiesRunWhereDefined;
 import io.github.sqlguard.schema.EarlierRoutines;
+import io.github.sqlguard.schema.ForeignKeysTurnedOff;
 import io.github.sqlguard.schema.Guard;
 import io.github.sqlguard.schema.BranchLossGuards;
 import io.github.sqlguard.schema.LossGuards;
@@ -188,7 +189,7 @@ final class StatementChecker {
                     () -> RecreatedColumnName.guardOf(models, at, s -> schema.apply(s).before()),
                     () -> NameTakenByCopy.guardOf(models, names, at), () -> RebuiltOnEveryRun.guardOf(models, at),
                     () -> RowsMovedByReturning.guardOf(model), () -> scopeGuards.shortfallOf(statement),
-                    facts::earlierRunCopy));
+                    facts::earlierRunCopy, () -> ForeignKeysTurnedOff.guardOf(models, at)));
             for (Rule rule : rules) {
                 List<Violation> violations = rule.check(model, facts);
                 if (violations.isEmpty()) {

@@ -3,6 +3,7 @@ package io.github.sqlguard.rules;
 import io.github.sqlguard.analysis.ClauseKind;
 import io.github.sqlguard.analysis.DestructiveClause;
 import io.github.sqlguard.analysis.StatementModel;
+import io.github.sqlguard.model.Dialect;
 import io.github.sqlguard.model.RuleInfo;
 import io.github.sqlguard.schema.CascadeNote;
 import io.github.sqlguard.schema.SchemaFacts;
@@ -17,7 +18,10 @@ import java.util.Set;
  * {@code DROP USER .. CASCADE} and {@code DROP TYPE .. FORCE}), {@code TRUNCATE .. CASCADE}, an
  * {@code ALTER TABLE .. DROP ..} clause with {@code CASCADE}, and
  * {@code ALTER TYPE .. DROP ATTRIBUTE .. CASCADE}. The same statement usually also yields the drop or
- * truncate rule's finding. A foreign key's {@code ON DELETE CASCADE} is not this rule. MySQL and MariaDB accept
+ * truncate rule's finding. A foreign key's {@code ON DELETE CASCADE} is not this rule, except under SQLite's
+ * {@code DROP TABLE}: with foreign keys on, SQLite deletes every row of the table before it drops it, which fires
+ * the ON DELETE actions of the keys that reference it, so the drop also removes rows of the tables the replay knows
+ * hold such keys, even where a copy made just before keeps the dropped table's own rows. MySQL and MariaDB accept
  * {@code CASCADE} after {@code DROP TABLE/VIEW} and ignore it, so it is not reported there; nor is
  * {@code DROP TRIGGER .. CASCADE}, as no object depends on a trigger.
  */
@@ -29,8 +33,12 @@ public final class CascadeRule extends ClauseRule {
             "CASCADE silently extends a DROP or TRUNCATE to dependent objects",
             "With CASCADE the database also drops the views, foreign keys and other objects that depend on the"
                     + " target, or empties every table that references it, without naming any of them. What"
-                    + " else goes depends on the production schema, not on what the script shows.",
-            "Drop or empty the dependent objects explicitly first and leave CASCADE out, or acknowledge it:"
+                    + " else goes depends on the production schema, not on what the script shows. SQLite's DROP"
+                    + " TABLE does it without the word: with foreign keys on, it deletes every row first, and the"
+                    + " ON DELETE CASCADE or SET NULL keys of other tables take their rows or values with them, even"
+                    + " when the table is rebuilt from a copy.",
+            "Drop or empty the dependent objects explicitly first and leave CASCADE out (for a SQLite table"
+                    + " rebuild, run PRAGMA foreign_keys = OFF before it), or acknowledge it:"
                     + " -- sqlguard:allow cascade reason: <why>",
             List.of("DROP VIEW order_summary CASCADE;",
                     "ALTER TABLE customers DROP CONSTRAINT customers_pkey CASCADE;"),
@@ -45,7 +53,15 @@ public final class CascadeRule extends ClauseRule {
 
     @Override
     Set<ClauseKind> kinds() {
-        return Set.of(ClauseKind.CASCADE);
+        return Set.of(ClauseKind.CASCADE, ClauseKind.DROPPED_TABLE);
+    }
+
+    /** A dropped table is this rule's only under SQLite, when the replay knows keys its implicit DELETE fires. */
+    @Override
+    boolean losesNothing(DestructiveClause clause, StatementModel statement, SchemaFacts schema) {
+        return clause.kind() == ClauseKind.DROPPED_TABLE && (statement.statement().dialect() != Dialect.SQLITE
+                || !clause.words().startsWith("DROP") || clause.name() == null
+                || CascadeNote.ofImplicitDelete(List.of(clause.name()), schema).isEmpty());
     }
 
     @Override
@@ -78,6 +94,12 @@ public final class CascadeRule extends ClauseRule {
     @Override
     Optional<String> message(List<DestructiveClause> group, StatementModel statement, SchemaFacts schema) {
         DestructiveClause first = group.get(0);
+        if (first.kind() == ClauseKind.DROPPED_TABLE) {
+            List<String> names = names(group);
+            return Optional.of(first.words() + " " + String.join(", ", names) + ": where the connection turns"
+                    + " foreign keys on, SQLite deletes every row of " + itOrThem(names) + " before the drop, which"
+                    + " also removes " + CascadeNote.ofImplicitDelete(names, schema));
+        }
         if ("ALTER".equals(first.detail()) && first.table() != null) {
             Optional<Table> altered = schema.before().table(first.table());
             if (altered.isPresent()

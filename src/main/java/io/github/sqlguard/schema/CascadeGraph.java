@@ -36,6 +36,27 @@ public final class CascadeGraph {
         return reachable(table, false);
     }
 
+    /**
+     * The referencing columns ({@code payments.order_id}) that a DELETE of {@code table}'s rows, and of the rows
+     * {@link #deletedWith} it, sets to NULL or to their default through {@code ON DELETE SET NULL} or
+     * {@code SET DEFAULT}: the rows stay, but lose which row they belonged to.
+     */
+    public List<String> clearedWith(String table) {
+        List<String> deleted = new ArrayList<>(deletedWith(table));
+        deleted.add(0, table);
+        List<String> columns = new ArrayList<>();
+        for (Table candidate : tables) {
+            for (ForeignKey key : candidate.foreignKeys()) {
+                if (key.onDelete().startsWith("SET ") && deleted.stream().anyMatch(key::references)
+                        && deleted.stream().noneMatch(gone -> SchemaNames.key(gone).equals(
+                                SchemaNames.key(candidate.name())))) {
+                    key.columns().forEach(column -> columns.add(candidate.name() + "." + column));
+                }
+            }
+        }
+        return columns;
+    }
+
     /** The tables holding a foreign key to {@code table}, whose keys a {@code DROP .. CASCADE} drops. */
     public List<String> referencing(String table) {
         List<String> names = new ArrayList<>();

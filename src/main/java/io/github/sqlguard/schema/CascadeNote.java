@@ -25,6 +25,24 @@ public final class CascadeNote {
                ;
     }
 
+    /**
+     * What an implicit DELETE of every row of {@code tables} (SQLite's DROP TABLE with foreign keys on) removes
+     * elsewhere: {@code "every row of orders that refers to one, through ON DELETE CASCADE, and the values of
+     * payments.order_id, through ON DELETE SET NULL or SET DEFAULT"}; empty when the replay knows no key with such
+     * an action.
+     */
+    public static String ofImplicitDelete(List<String> tables, SchemaFacts facts) {
+        CascadeGraph graph = facts.before().cascades();
+        List<String> deleted = collect(tables, graph::deletedWith);
+        Set<String> cleared = new LinkedHashSet<>();
+        tables.forEach(table -> cleared.addAll(graph.clearedWith(table)));
+        String rows = deleted.isEmpty() ? "" : "every row of " + listed(deleted)
+                + " that refers to one, through ON DELETE CASCADE";
+        String values = cleared.isEmpty() ? "" : "the values of " + listed(List.copyOf(cleared))
+                + ", through ON DELETE SET NULL or SET DEFAULT";
+        return rows.isEmpty() || values.isEmpty() ? rows + values : rows + ", and " + values;
+    }
+
     /** For {@code TRUNCATE tables CASCADE} (PostgreSQL empties every referencing table, whatever its action). */
     public static String forTruncateCascade(List<String> tables, SchemaFacts facts) {
         List<String> cascaded = collect(tables, facts.before().cascades()::truncatedWith);

@@ -64,7 +64,7 @@ final class DdlReplay {
         } else if (afterAlterTable(tokens, start) > 0) {
             TableAlterations.alter(tokens, afterAlterTable(tokens, start), statement.dialect(), history);
         } else if (first.isWord("DROP") && start + 1 < tokens.size() && tokens.get(start + 1).isWord("TABLE")) {
-            TableDefinitions.drop(tokens, start + 2, history);
+            TableDefinitions.drop(tokens, start + 2, history, statement.dialect() == Dialect.SQLITE);
         } else if (first.isWord("SELECT") && makesTableBySelectInto(statement)) {
             SelectedColumns.replaySelectInto(tokens, start + 1, history);
         } else if (first.isWord("RENAME")) {

@@ -71,6 +71,8 @@ public record Guard(Kind kind, String description, Map<String, String> columns) 
         RETYPED_COLUMN_COPIED,
         /** The statement runs in a transaction that a later ROLLBACK of the script undoes. */
         ROLLED_BACK,
+        /** SQLite: the script turned foreign keys off before, so a DROP TABLE fires no ON DELETE action. */
+        FOREIGN_KEYS_OFF,
         /**
          * Not a guard: the columns an UPDATE fills or an ALTER TABLE drops were added just before by ADD COLUMN IF
          * NOT EXISTS, which keeps an older column of the name. It lowers nothing; it says so on the finding.
@@ -122,6 +124,7 @@ public record Guard(Kind kind, String description, Map<String, String> columns) 
         return switch (kind) {
             case INCOMPLETE_COPY, CONVERTED_COPY, CARRIED_COPY, ADDED_IF_MISSING, EARLIER_RUN_COPY -> false;
             case ROLLED_BACK -> true;
+            case FOREIGN_KEYS_OFF -> ruleId.equals("cascade");
             case NAME_RECREATED, TABLE_CREATED -> ruleId.equals("rename-table");
             case COLUMN_NAME_RECREATED, COLUMN_NAME_GIVEN -> ruleId.equals("rename-column");
             case SCRATCH_COLUMN -> ruleId.equals("drop-column") || ruleId.equals("rename-column");

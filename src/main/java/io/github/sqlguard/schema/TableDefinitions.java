@@ -165,8 +165,11 @@ final class TableDefinitions {
         return read.get().foreignKey() == null ? result : result.withForeignKey(read.get().foreignKey());
     }
 
-    /** {@code DROP TABLE [IF EXISTS] a, b [CASCADE]}: the tables go, and so do the keys that reference them. */
-    static void drop(List<Token> tokens, int from, SchemaHistory schema) {
+    /**
+     * {@code DROP TABLE [IF EXISTS] a, b [CASCADE]}: the tables go, and so do the keys that reference them, except in
+     * SQLite, whose keys keep naming the table and refer to the next one given its name, as a rebuild gives it.
+     */
+    static void drop(List<Token> tokens, int from, SchemaHistory schema, boolean keysStay) {
         for (String name : SchemaNames.dropped(tokens, from)) {
             schema.remove(name);
             schema.mixed().ended(name);
@@ -174,7 +177,7 @@ final class TableDefinitions {
             schema.rowlessObjects().clear(name);
             schema.triggeredTables().clear(name);
             for (Table other : schema.currentTables()) {
-                if (referencesTable(other, name)) {
+                if (!keysStay && referencesTable(other, name)) {
                     schema.put(other.withoutForeignKeysTo(name));
                 }
             }
