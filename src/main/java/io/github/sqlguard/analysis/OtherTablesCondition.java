@@ -33,6 +33,24 @@ final class OtherTablesCondition {
     }
 
     /**
+     * True when the condition in {@code [from, to)} names no column and no subquery, but a T-SQL or MySQL
+     * {@code @variable}: whatever the variable holds, the condition is the same for every row.
+     */
+    static boolean namesOnlyVariables(StatementTokens tokens, int from, int to) {
+        Set<String> qualifiers = qualifiersOfColumns(tokens, from, to);
+        if (qualifiers == null || !qualifiers.isEmpty()) {
+            return false;
+        }
+        for (int i = from; i < to; i++) {
+            Token token = tokens.tokens().get(i);
+            if (token.type() == TokenType.WORD && token.text().startsWith("@")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * True when every column the expressions in {@code [from, to)} (a SET list) name is qualified by one of
      * {@code tables} (names or aliases as written), so no subquery or unqualified column may read another table.
      */

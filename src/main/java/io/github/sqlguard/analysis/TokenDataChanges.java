@@ -329,8 +329,13 @@ final class TokenDataChanges {
         if (truth == Truth.ALWAYS_TRUE) {
             return WhereFact.ALWAYS_TRUE;
         }
-        return truth != Truth.ALWAYS_FALSE
-                && OtherTablesCondition.namesOnlyOtherTables(tokens, where + 1, conditionEnd, others)
-                ? WhereFact.OTHER_TABLES_ONLY : WhereFact.PRESENT;
+        if (truth == Truth.ALWAYS_FALSE) {
+            return WhereFact.PRESENT;
+        }
+        if (OtherTablesCondition.namesOnlyOtherTables(tokens, where + 1, conditionEnd, others)) {
+            return WhereFact.OTHER_TABLES_ONLY;
+        }
+        return OtherTablesCondition.namesOnlyVariables(tokens, where + 1, conditionEnd)
+                ? WhereFact.VARIABLES_ONLY : WhereFact.PRESENT;
     }
 }

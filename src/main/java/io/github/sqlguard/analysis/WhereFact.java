@@ -24,6 +24,11 @@ public enum WhereFact {
      */
     OTHER_TABLES_ONLY,
     /**
+     * A condition that names no column, only variables ({@code WHERE @purge = 1}, T-SQL and MySQL): it decides
+     * whether the statement runs, never which rows it touches.
+     */
+    VARIABLES_ONLY,
+    /**
      * A condition that only caps how many rows are taken, not which ({@code WHERE ROWNUM <= 10000}, Oracle): the
      * rows are arbitrary ones, and a loop that repeats the statement reaches every row.
      */

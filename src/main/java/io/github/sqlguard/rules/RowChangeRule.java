@@ -67,6 +67,7 @@ abstract class RowChangeRule implements Rule {
     static String whereNote(RowChange change) {
         return switch (change.where()) {
             case OTHER_TABLES_ONLY -> "whose WHERE names no column of " + change.tableList();
+            case VARIABLES_ONLY -> "whose WHERE names no column of " + change.tableList() + ", only variables,";
             case ROW_COUNT_ONLY -> "whose WHERE only caps how many rows it takes";
             case ABSENT_BUT_CAPPED -> "without WHERE (its TOP, LIMIT or FETCH FIRST only caps how many rows it takes)";
             case ABSENT_BUT_SESSION_CAPPED -> "without WHERE (the SET ROWCOUNT before it only caps how many rows it"
@@ -92,6 +93,7 @@ abstract class RowChangeRule implements Rule {
     static String otherTablesNote(RowChange change) {
         return switch (change.where()) {
             case OTHER_TABLES_ONLY -> " as soon as a row of the other tables matches";
+            case VARIABLES_ONLY -> " whenever it holds";
             case ROW_COUNT_ONLY, ABSENT_BUT_CAPPED, ABSENT_BUT_SESSION_CAPPED ->
                     ", and every row when it runs in a loop until none is left";
             default -> "";

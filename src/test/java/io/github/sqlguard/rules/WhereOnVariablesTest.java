@@ -1,0 +1,46 @@
+package io.github.sqlguard.rules;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.github.sqlguard.model.Dialect;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * A WHERE that names no column at all, only T-SQL or MySQL {@code @variables}, literals and functions of them, is a
+ * switch: it holds for every row or for none, so the statement touches every row whenever it runs. A column named
+ * anywhere in it, or a subquery, may tie it to the row. Findings point at the verb (line 2).
+ */
+class WhereOnVariablesTest {
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+        "SQLSERVER | DELETE FROM dbo.orders WHERE @all = 1                                  | delete-without-where 2:3",
+        "SQLSERVER | UPDATE dbo.orders SET total = 0 WHERE @reset = 1 AND @@ROWCOUNT >= 0    | update-without-where 2:3",
+        "SQLSERVER | DELETE FROM dbo.orders WHERE ISNULL(@purge, 0) = 1                     | delete-without-where 2:3",
+        "SQLSERVER | DELETE FROM dbo.orders WHERE (@mode = 'all' OR @mode = 'full')          | delete-without-where 2:3",
+        "MYSQL     | DELETE FROM orders WHERE @purge = 1                                      | delete-without-where 2:3",
+        "MYSQL     | UPDATE orders SET note = NULL WHERE @x IS NOT NULL                       | update-without-where 2:3",
+        "SQLSERVER | DELETE FROM dbo.orders WHERE total > 0 OR @cutoff IS NULL               | -",
+        "SQLSERVER | DELETE FROM dbo.orders WHERE id = @id                                   | -",
+        "SQLSERVER | DELETE FROM dbo.orders WHERE @id IN (SELECT order_id FROM dbo.lines)    | unfiltered-subquery 2:3",
+        "SQLSERVER | DELETE FROM dbo.orders WHERE 1 = 0 AND @x = 1                          | -",
+        "SQLSERVER | DELETE o FROM dbo.orders o JOIN dbo.customers c ON c.id = o.customer_id WHERE @x = 1 | -",
+        "MYSQL     | DELETE FROM orders WHERE id = @last_id                                   | -",
+    })
+    void whereOfVariablesOnlyTouchesEveryRow(Dialect dialect, String sql, String expected) {
+        AlwaysTrueConditionFormsTest.assertRowFindings(dialect, sql, expected);
+    }
+
+    @Test
+    void messageSaysTheWhereReadsOnlyVariables() {
+        assertEquals(List.of("DELETE whose WHERE names no column of dbo.orders, only variables, removes every row of"
+                + " dbo.orders whenever it holds"), RuleHarness.messages(new DeleteWithoutWhereRule(),
+                Dialect.SQLSERVER, "DELETE FROM dbo.orders WHERE @all = 1"));
+        assertEquals(List.of("UPDATE whose WHERE names no column of orders, only variables, changes every row of"
+                + " orders whenever it holds"), RuleHarness.messages(new UpdateWithoutWhereRule(), Dialect.MYSQL,
+                "UPDATE orders SET note = NULL WHERE @x IS NOT NULL"));
+    }
+}
