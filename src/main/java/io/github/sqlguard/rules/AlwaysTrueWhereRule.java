@@ -74,10 +74,11 @@ public final class AlwaysTrueWhereRule extends RowChangeRule {
     @Override
     Optional<String> violationFor(RowChange change, SchemaFacts schema) {
         return schema.rowFilter().filter(filter -> !change.restrictedByJoin() || filter.joined())
-                .filter(filter -> filter.merge() == isMergeDelete(change))
+                .filter(filter -> filter.merge() == isMergeMatched(change, filter))
                 .flatMap(filter -> filter.alwaysTrue().map(reason -> filter.merge()
-                        ? "MERGE .. WHEN MATCHED THEN DELETE matches every row (" + reason + "): it removes every"
-                                + " row of " + change.tableList() + " but those with NULL there"
+                        ? "MERGE .. WHEN MATCHED THEN " + change.verb() + " matches every row (" + reason + "): it "
+                                + change.effect() + " every row of " + change.tableList() + " but those with NULL"
+                                + " there"
                         : change.verb() + (filter.joined() ? " whose join always matches (" : " with an always-true"
                                 + " WHERE (") + reason + ") " + change.effect() + " " + reach(change)));
     }

@@ -4,6 +4,7 @@ import io.github.sqlguard.analysis.RowChange;
 import io.github.sqlguard.analysis.RowSelection;
 import io.github.sqlguard.analysis.StatementModel;
 import io.github.sqlguard.schema.CascadeNote;
+import io.github.sqlguard.schema.RowFilter;
 import io.github.sqlguard.schema.SchemaFacts;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +33,7 @@ abstract class RowChangeRule implements Rule {
         for (RowChange change : changes) {
             if (!change.scratch() && !sessionRowsOnly(change.tables(), schema)) {
                 violationFor(change)
-                        .or(() -> changes.size() == 1 || isMergeDelete(change) ? violationFor(change, schema)
+                        .or(() -> changes.size() == 1 || isMergeMatched(change) ? violationFor(change, schema)
                                 : Optional.empty())
                         .ifPresent(message -> violations.add(new Violation(ClauseRule.withOnlyCopy(message,
                                 change.tables(), statement) + CascadeNote.forDelete(change.verb(), change.tables(),
@@ -43,11 +44,16 @@ abstract class RowChangeRule implements Rule {
     }
 
     /**
-     * True for a MERGE's WHEN MATCHED DELETE, which a MERGE's filter ({@code RowFilter#merge}) is about, whatever
-     * other changes the MERGE makes.
+     * True for a MERGE's WHEN MATCHED DELETE or UPDATE, which a MERGE's filter ({@code RowFilter#merge}) is about
+     * when its verb is the change's, whatever other changes the MERGE makes.
      */
-    static boolean isMergeDelete(RowChange change) {
-        return change.selection() == RowSelection.MERGE_MATCHED && change.verb().equals("DELETE");
+    static boolean isMergeMatched(RowChange change) {
+        return change.selection() == RowSelection.MERGE_MATCHED;
+    }
+
+    /** True when {@code filter}, a MERGE's, is about {@code change}: its WHEN MATCHED clause of the same verb. */
+    static boolean isMergeMatched(RowChange change, RowFilter filter) {
+        return isMergeMatched(change) && change.verb().equals(filter.verb());
     }
 
     /** True when every table is a global temporary one, whose rows the migration's own session wrote. */

@@ -39,7 +39,8 @@ public final class UnfilteredSubqueryRule implements Rule {
                     + " or through a subquery in its SET, is a backfill. A MERGE .. WHEN MATCHED THEN DELETE with"
                     + " no condition of its own, joined ON column equalities to a source that reads a table without"
                     + " a filter (MERGE INTO invoices i USING accounts a ON i.account_id = a.id WHEN MATCHED THEN"
-                    + " DELETE), is that same DELETE written another way, and so is a DELETE or UPDATE joined only on column"
+                    + " DELETE), is that same DELETE written another way, as is its WHEN MATCHED THEN UPDATE whose SET"
+                    + " reads nothing of the source, and so is a DELETE or UPDATE joined only on column"
                     + " equalities to a CTE or derived table that reads a table without a filter (WITH s AS (SELECT id"
                     + " FROM accounts) DELETE FROM invoices USING s WHERE s.id = invoices.account_id); one that"
                     + " reads the target itself on the same columns is always-true-where. Usually a filter"
@@ -65,7 +66,7 @@ public final class UnfilteredSubqueryRule implements Rule {
     public List<Violation> check(StatementModel statement, SchemaFacts schema) {
         List<RowChange> changes = statement.rowChanges();
         if (schema.rowFilter().filter(RowFilter::merge).isPresent()) {
-            return mergeDelete(changes, schema.rowFilter().get(), schema);
+            return mergeMatched(changes, schema.rowFilter().get(), schema);
         }
         if (changes.size() != 1 || changes.get(0).scratch()) {
             return List.of();
@@ -98,14 +99,15 @@ public final class UnfilteredSubqueryRule implements Rule {
                 .map(List::of).orElse(List.of());
     }
 
-    /** MERGE .. WHEN MATCHED THEN DELETE from a source that reads another table without a filter. */
-    private static List<Violation> mergeDelete(List<RowChange> changes, RowFilter filter, SchemaFacts schema) {
-        return changes.stream().filter(RowChangeRule::isMergeDelete).findFirst().filter(change -> !change.scratch())
+    /** MERGE .. WHEN MATCHED THEN DELETE (or UPDATE) from a source that reads another table without a filter. */
+    private static List<Violation> mergeMatched(List<RowChange> changes, RowFilter filter, SchemaFacts schema) {
+        return changes.stream().filter(change -> RowChangeRule.isMergeMatched(change, filter)).findFirst()
+                .filter(change -> !change.scratch())
                 .flatMap(change -> filter.onlyRelatedRow().map(related -> new Violation("MERGE .. WHEN MATCHED"
-                        + " THEN DELETE on " + filter.table() + " is limited only by a related row in " + related
-                        + ", which its source reads without a filter: it removes every row of " + filter.table()
-                        + " that has one" + CascadeNote.forDelete("DELETE", List.of(filter.table()), schema),
-                        change.at())))
+                        + " THEN " + filter.verb() + " on " + filter.table() + " is limited only by a related row in "
+                        + related + ", which its source reads without a filter: it " + change.effect()
+                        + " every row of " + filter.table() + " that has one"
+                        + CascadeNote.forDelete(filter.verb(), List.of(filter.table()), schema), change.at())))
                 .map(List::of).orElse(List.of());
     }
 

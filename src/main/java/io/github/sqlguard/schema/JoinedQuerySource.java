@@ -59,7 +59,7 @@ record JoinedQuerySource(String verb, String target, WhereJudgement.RelatedRow s
         }
         String joinWord = listedTarget != null ? "JOIN" : verb.equals("DELETE") ? "USING" : "SET";
         boolean inner = target.next() < tokens.size() && tokens.get(target.next()).isWord("INNER");
-        MergeDeleteSource.Alias targetAlias = MergeDeleteSource.alias(tokens, target.next(),
+        MergeMatchedSource.Alias targetAlias = MergeMatchedSource.alias(tokens, target.next(),
                 SchemaNames.lastPart(target.text()), inner ? "INNER" : joinWord);
         i = targetAlias.next();
         if (listedTarget != null) {
@@ -97,7 +97,7 @@ record JoinedQuerySource(String verb, String target, WhereJudgement.RelatedRow s
             i = name.next();
         }
         String conditionWord = listedTarget != null ? "ON" : "WHERE";
-        MergeDeleteSource.Alias queryAlias = MergeDeleteSource.alias(tokens, i, queryName, conditionWord);
+        MergeMatchedSource.Alias queryAlias = MergeMatchedSource.alias(tokens, i, queryName, conditionWord);
         i = queryAlias.next();
         if (i + 1 >= tokens.size() || !tokens.get(i).isWord(conditionWord) || queryAlias.key().isEmpty()) {
             return Optional.empty();
@@ -112,14 +112,14 @@ record JoinedQuerySource(String verb, String target, WhereJudgement.RelatedRow s
         List<String> targetColumns = new ArrayList<>();
         List<String> queryColumns = new ArrayList<>();
         for (List<Token> term : WhereJudgement.split(WhereJudgement.unwrapped(condition), "AND")) {
-            if (!MergeDeleteSource.pair(WhereJudgement.unwrapped(term), targetAlias.key(), queryAlias.key(),
+            if (!MergeMatchedSource.pair(WhereJudgement.unwrapped(term), targetAlias.key(), queryAlias.key(),
                     targetColumns, queryColumns)) {
                 return Optional.empty();
             }
         }
         return WhereJudgement.unfilteredSource(query, with).map(read -> new JoinedQuerySource(verb,
                 SchemaNames.unquoted(target.text()), new WhereJudgement.RelatedRow(read.table(), false,
-                        targetColumns, MergeDeleteSource.related(queryColumns, read.relatedColumns()))));
+                        targetColumns, MergeMatchedSource.related(queryColumns, read.relatedColumns()))));
     }
 
     /**

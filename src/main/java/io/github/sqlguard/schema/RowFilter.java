@@ -20,8 +20,8 @@ import java.util.Set;
  *     or empty
  * @param uncorrelated true when that subquery names no column of the target ({@code EXISTS (SELECT 1 FROM t)}):
  *     any row of its table then lets the condition hold for every row
- * @param merge true when the filter is the ON and USING source of a MERGE's {@code WHEN MATCHED THEN DELETE} rather
- *     than a WHERE: it is about that DELETE only
+ * @param merge true when the filter is the ON and USING source of a MERGE's {@code WHEN MATCHED THEN DELETE} (or
+ *     UPDATE, as {@code verb} says) rather than a WHERE: it is about that clause only
  * @param joined true when the filter is a join to a query of the WITH list or a derived table, with the WHERE that
  *     ties it: what it says covers that join
  */
@@ -77,7 +77,7 @@ public record RowFilter(String verb, String table, Optional<String> alwaysTrue, 
         if (statement.container()) {
             return Optional.empty();
         }
-        Optional<MergeDeleteSource> merge = MergeDeleteSource.of(statement.tokens());
+        Optional<MergeMatchedSource> merge = MergeMatchedSource.of(statement.tokens());
         if (merge.isPresent()) {
             return merge.map(found -> ofMerge(found, statement, facts));
         }
@@ -139,19 +139,21 @@ public record RowFilter(String verb, String table, Optional<String> alwaysTrue, 
     }
 
     /**
-     * A MERGE delete judged as the DELETE it equals, {@code DELETE FROM t WHERE id IN (SELECT id FROM s)}: every row
-     * when its source is the target itself paired on the same columns, else every row with a related row in a
-     * source table that restricts nothing.
+     * A MERGE's matched DELETE or UPDATE judged as the statement it equals, {@code DELETE FROM t WHERE id IN (SELECT
+     * id FROM s)}: every row when its source is the target itself paired on the same columns, whatever an UPDATE
+     * sets, else every row with a related row in a source table that restricts nothing, unless an UPDATE's SET
+     * reads the source's row (a backfill).
      */
-    private static RowFilter ofMerge(MergeDeleteSource merge, Statement statement, SchemaFacts facts) {
+    private static RowFilter ofMerge(MergeMatchedSource merge, Statement statement, SchemaFacts facts) {
         if (merge.source().pairsEveryRowWithItself(merge.target())) {
-            return new RowFilter("DELETE", merge.target(), Optional.of("its source reads every row of "
+            return new RowFilter(merge.verb(), merge.target(), Optional.of("its source reads every row of "
                     + merge.target() + " and its ON pairs each row with itself on " + String.join(", ",
                             merge.source().columns())), Optional.empty(), false, true, false);
         }
-        Optional<String> related = restrictingNothing(merge.source(), merge.target(), statement, facts)
-                .map(WhereJudgement.RelatedRow::table);
-        return new RowFilter("DELETE", merge.target(), Optional.empty(), related, false, true, false);
+        Optional<String> related = merge.setReadsSource() ? Optional.empty()
+                : restrictingNothing(merge.source(), merge.target(), statement, facts)
+                        .map(WhereJudgement.RelatedRow::table);
+        return new RowFilter(merge.verb(), merge.target(), Optional.empty(), related, false, true, false);
     }
 
     /**

@@ -9,23 +9,27 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A MERGE whose first {@code WHEN MATCHED} clause deletes with no condition of its own ({@code MERGE INTO t USING s
- * ON t.id = s.id WHEN MATCHED THEN DELETE}, and Oracle's {@code UPDATE SET .. DELETE WHERE} whose conditions hold
- * for every row), joined ON equalities of target and source columns only, from a source that reads one table
- * without a filter. Such a MERGE is {@code DELETE FROM t WHERE id IN (SELECT id FROM s)} written another way.
+ * A MERGE whose first {@code WHEN MATCHED} clause deletes or updates with no condition of its own ({@code MERGE INTO
+ * t USING s ON t.id = s.id WHEN MATCHED THEN DELETE}, Oracle's {@code UPDATE SET .. DELETE WHERE} whose conditions
+ * hold for every row, {@code WHEN MATCHED THEN UPDATE SET ..}), joined ON equalities of target and source columns
+ * only, from a source that reads one table without a filter. Such a MERGE is {@code DELETE FROM t WHERE id IN
+ * (SELECT id FROM s)}, or the UPDATE of that WHERE, written another way.
  *
+ * @param verb DELETE or UPDATE: what the clause does to every row the ON matches
  * @param target the target table as written
  * @param source the table the source reads, the target's columns the ON ties to it and its columns they are tied
  *     to (null for one the source does not select as a plain column)
+ * @param setReadsSource for an UPDATE, true when its SET may read the source's row (a column qualified by the
+ *     source, or one not qualified at all): a backfill, which gives each row its own value
  */
-record MergeDeleteSource(String target, WhereJudgement.RelatedRow source) {
+record MergeMatchedSource(String verb, String target, WhereJudgement.RelatedRow source, boolean setReadsSource) {
 
     /** The MERGE of {@code tokens} when it is of that shape, else empty. */
-    static Optional<MergeDeleteSource> of(List<Token> tokens) {
+    static Optional<MergeMatchedSource> of(List<Token> tokens) {
         return WithQueries.read(tokens).flatMap(with -> read(tokens, with));
     }
 
-    private static Optional<MergeDeleteSource> read(List<Token> tokens, WithQueries with) {
+    private static Optional<MergeMatchedSource> read(List<Token> tokens, WithQueries with) {
         int i = with.end();
         if (i + 1 >= tokens.size() || !tokens.get(i).isWord("MERGE")) {
             return Optional.empty();
@@ -63,9 +67,12 @@ record MergeDeleteSource(String target, WhereJudgement.RelatedRow source) {
         Alias sourceAlias = alias(tokens, i, sourceName, "ON");
         i = sourceAlias.next;
         int when = TopLevel.wordIndex(tokens, i, "WHEN");
-        if (i >= tokens.size() || !tokens.get(i).isWord("ON") || when < 0 || !deletesEveryMatch(tokens, when)) {
+        Optional<String> verb = i < tokens.size() && tokens.get(i).isWord("ON") && when >= 0
+                ? everyMatchChangedBy(tokens, when) : Optional.empty();
+        if (verb.isEmpty()) {
             return Optional.empty();
         }
+        boolean setReadsSource = verb.get().equals("UPDATE") && setReads(tokens, when, sourceAlias.key);
         List<String> targetColumns = new ArrayList<>();
         List<String> sourceColumns = new ArrayList<>();
         for (List<Token> term : WhereJudgement.split(WhereJudgement.unwrapped(tokens.subList(i + 1, when)), "AND")) {
@@ -74,9 +81,9 @@ record MergeDeleteSource(String target, WhereJudgement.RelatedRow source) {
                 return Optional.empty();
             }
         }
-        return WhereJudgement.unfilteredSource(source, with).map(read -> new MergeDeleteSource(
+        return WhereJudgement.unfilteredSource(source, with).map(read -> new MergeMatchedSource(verb.get(),
                 SchemaNames.unquoted(target.text()), new WhereJudgement.RelatedRow(read.table(), false,
-                        targetColumns, related(sourceColumns, read.relatedColumns()))));
+                        targetColumns, related(sourceColumns, read.relatedColumns())), setReadsSource));
     }
 
     record Alias(String key, int next) {
@@ -135,35 +142,85 @@ record MergeDeleteSource(String target, WhereJudgement.RelatedRow source) {
     }
 
     /**
-     * True when the first {@code WHEN MATCHED} clause at or after {@code when} deletes every row the ON matches: a
-     * DELETE with no condition of its own, or Oracle's UPDATE whose WHERE and DELETE WHERE hold for every row. A
-     * later WHEN MATCHED clause only gets the rows an earlier one's condition left, so only the first counts.
+     * What the first {@code WHEN MATCHED} clause at or after {@code when} does to every row the ON matches: DELETE
+     * for a DELETE with no condition of its own, or Oracle's UPDATE whose WHERE and DELETE WHERE hold for every row;
+     * UPDATE for an UPDATE with no condition (or one that holds for every row) and no DELETE; empty for a clause with
+     * a condition. A later WHEN MATCHED clause only gets the rows an earlier one's condition left, so only the first
+     * counts.
      */
-    private static boolean deletesEveryMatch(List<Token> tokens, int when) {
-        int clause = when;
-        while (clause >= 0 && !(clause + 1 < tokens.size() && tokens.get(clause + 1).isWord("MATCHED"))) {
-            clause = TopLevel.wordIndex(tokens, clause + 1, "WHEN");
-        }
+    private static Optional<String> everyMatchChangedBy(List<Token> tokens, int when) {
+        int clause = matchedClause(tokens, when);
         if (clause < 0) {
-            return false;
+            return Optional.empty();
         }
         int then = TopLevel.wordIndex(tokens, clause, "THEN");
         if (then < 0 || then + 1 >= tokens.size() || then > clause + 2 && !(tokens.get(clause + 2).isWord("AND")
                 && TokenConditionTruth.holdsForEveryRow(tokens.subList(clause + 3, then)))) {
-            return false;
+            return Optional.empty();
         }
         int end = clauseEnd(tokens, then);
         if (tokens.get(then + 1).isWord("DELETE")) {
-            return then + 2 == end;
+            return then + 2 == end ? Optional.of("DELETE") : Optional.empty();
+        }
+        if (!tokens.get(then + 1).isWord("UPDATE")) {
+            return Optional.empty();
         }
         int delete = TopLevel.wordIndex(tokens.subList(0, end), then + 1, "DELETE");
-        if (!tokens.get(then + 1).isWord("UPDATE") || delete < 0) {
-            return false;
+        int where = TopLevel.wordIndex(tokens.subList(0, delete < 0 ? end : delete), then + 1, "WHERE");
+        boolean everyUpdated = where < 0
+                || TokenConditionTruth.holdsForEveryRow(tokens.subList(where + 1, delete < 0 ? end : delete));
+        if (delete < 0) {
+            return everyUpdated ? Optional.of("UPDATE") : Optional.empty();
         }
-        int where = TopLevel.wordIndex(tokens.subList(0, delete), then + 1, "WHERE");
-        return (where < 0 || TokenConditionTruth.holdsForEveryRow(tokens.subList(where + 1, delete)))
-                && (delete + 1 == end || tokens.get(delete + 1).isWord("WHERE") && delete + 2 < end
-                        && TokenConditionTruth.holdsForEveryRow(tokens.subList(delete + 2, end)));
+        return everyUpdated && (delete + 1 == end || tokens.get(delete + 1).isWord("WHERE") && delete + 2 < end
+                && TokenConditionTruth.holdsForEveryRow(tokens.subList(delete + 2, end)))
+                ? Optional.of("DELETE") : Optional.empty();
+    }
+
+    /** The first {@code WHEN MATCHED} at or after {@code when}, or -1. */
+    private static int matchedClause(List<Token> tokens, int when) {
+        int clause = when;
+        while (clause >= 0 && !(clause + 1 < tokens.size() && tokens.get(clause + 1).isWord("MATCHED"))) {
+            clause = TopLevel.wordIndex(tokens, clause + 1, "WHEN");
+        }
+        return clause;
+    }
+
+    /**
+     * True when the SET of the first WHEN MATCHED clause's UPDATE may read the source's row: a value names a column
+     * qualified by {@code sourceKey}, or one not qualified, which may be the source's. The column assigned, left of
+     * each {@code =}, is the target's.
+     */
+    private static boolean setReads(List<Token> tokens, int when, String sourceKey) {
+        int clause = matchedClause(tokens, when);
+        int then = TopLevel.wordIndex(tokens, clause, "THEN");
+        int end = clauseEnd(tokens, then);
+        int set = TopLevel.wordIndex(tokens.subList(0, end), then + 1, "SET");
+        int stop = TopLevel.wordIndex(tokens.subList(0, end), set + 1, "WHERE");
+        stop = stop < 0 ? TopLevel.wordIndex(tokens.subList(0, end), set + 1, "DELETE") : stop;
+        for (List<Token> assignment : ObjectNames.splitAtCommas(tokens, set + 1, stop < 0 ? end : stop)) {
+            int equals = 0;
+            while (equals < assignment.size() && !assignment.get(equals).isSymbol("=")) {
+                equals++;
+            }
+            if (equals == assignment.size()) {
+                return true;
+            }
+            for (int i = equals + 1; i < assignment.size(); i++) {
+                SchemaNames.Read name = SchemaNames.isNamePart(assignment.get(i)) ? SchemaNames.name(assignment, i)
+                        : null;
+                if (name == null || name.next() < assignment.size() && assignment.get(name.next()).isSymbol("(")
+                        || assignment.get(i).isAnyWord("NULL", "TRUE", "FALSE", "DEFAULT")) {
+                    continue;
+                }
+                String owner = qualifier(name.text());
+                if (owner.isEmpty() || owner.equals(sourceKey)) {
+                    return true;
+                }
+                i = name.next() - 1;
+            }
+        }
+        return false;
     }
 
     /** Where the clause whose THEN is at {@code then} ends: the next clause, OUTPUT, RETURNING, a ; or the end. */

@@ -9,11 +9,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * A MERGE whose WHEN MATCHED clause deletes with no condition of its own is the DELETE .. WHERE id IN (SELECT id FROM
- * source) it equals: from the target itself it removes every row (each matches itself), from another table read
- * without a filter every row that has a related row. Findings point at the MERGE's DELETE word.
+ * A MERGE whose WHEN MATCHED clause deletes or updates with no condition of its own is the DELETE (or UPDATE) ..
+ * WHERE id IN (SELECT id FROM source) it equals: from the target itself it touches every row (each matches itself),
+ * from another table read without a filter every row that has a related row, unless an UPDATE's SET reads the
+ * source's row (a backfill). Findings point at the MERGE's DELETE or UPDATE word.
  */
-class MergeDeleteSourceTest {
+class MergeMatchedSourceTest {
 
     @ParameterizedTest(name = "{0}: {1}")
     @CsvSource(delimiter = '|', value = {
@@ -48,6 +49,29 @@ class MergeDeleteSourceTest {
         RulePipeline.assertHits(dialect, sql, expected);
     }
 
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', value = {
+        "ORACLE     | MERGE INTO o_a c USING (SELECT id FROM o_a) s ON (c.id = s.id) WHEN MATCHED THEN UPDATE SET c.note = NULL"
+                + " | 1:82 always-true-where MERGE .. WHEN MATCHED THEN UPDATE matches every row (its source reads"
+                + " every row of o_a and its ON pairs each row with itself on id): it changes every row of o_a but"
+                + " those with NULL there",
+        "POSTGRESQL | MERGE INTO o_a t USING o_a s ON t.id = s.id WHEN MATCHED THEN UPDATE SET note = lower(s.note)"
+                + " | 1:63 always-true-where MERGE .. WHEN MATCHED THEN UPDATE matches every row (its source reads"
+                + " every row of o_a and its ON pairs each row with itself on id): it changes every row of o_a but"
+                + " those with NULL there",
+        "ORACLE     | MERGE INTO o_a t USING o_b s ON (t.id = s.id) WHEN MATCHED THEN UPDATE SET t.total = 0, t.note = 'x'"
+                + " | 1:65 unfiltered-subquery MERGE .. WHEN MATCHED THEN UPDATE on o_a is limited only by a related"
+                + " row in o_b, which its source reads without a filter: it changes every row of o_a that has one",
+        "SQLSERVER  | MERGE dbo.o_a AS t USING dbo.o_b AS s ON t.id = s.id WHEN MATCHED THEN UPDATE SET t.flag = NULL"
+                + " WHEN NOT MATCHED THEN INSERT (id) VALUES (s.id);"
+                + " | 1:72 unfiltered-subquery MERGE .. WHEN MATCHED THEN UPDATE on dbo.o_a is limited only by a"
+                + " related row in dbo.o_b, which its source reads without a filter: it changes every row of dbo.o_a"
+                + " that has one",
+    })
+    void mergeUpdateOfEveryMatchIsReportedAtItsUpdate(Dialect dialect, String sql, String expected) {
+        RulePipeline.assertHits(dialect, sql, expected);
+    }
+
     /** With other clauses, each is judged at its own DELETE: WHEN NOT MATCHED BY SOURCE too. */
     @Test
     void matchedDeleteIsFoundBesideANotMatchedBySourceDelete() {
@@ -71,6 +95,10 @@ class MergeDeleteSourceTest {
         "SQLSERVER  | MERGE o_a t USING #gone s ON t.id = s.id WHEN MATCHED THEN DELETE;",
         "SQLSERVER  | MERGE o_a t USING (VALUES (1), (2)) AS s (id) ON t.id = s.id WHEN MATCHED THEN DELETE;",
         "POSTGRESQL | WITH s AS (SELECT id FROM o_b WHERE closed) MERGE INTO o_a t USING s ON t.id = s.id WHEN MATCHED THEN DELETE",
+        "POSTGRESQL | MERGE INTO o_a t USING o_b s ON t.id = s.id WHEN MATCHED THEN UPDATE SET total = total + 1",
+        "ORACLE     | MERGE INTO o_a t USING o_b s ON (t.id = s.id) WHEN MATCHED THEN UPDATE SET t.x = 1 WHERE t.x IS NULL",
+        "POSTGRESQL | MERGE INTO o_a t USING o_b s ON t.id = s.id WHEN MATCHED AND t.x IS NULL THEN UPDATE SET x = 0",
+        "POSTGRESQL | MERGE INTO o_a t USING (SELECT id FROM o_a WHERE stale) s ON t.id = s.id WHEN MATCHED THEN UPDATE SET x = 0",
     })
     void mergeDeleteLimitedByAConditionOrAFilteredSourceIsNotReported(Dialect dialect, String sql) {
         RulePipeline.assertHits(dialect, sql, "-");
