@@ -45,7 +45,7 @@ final class OtherTablesCondition {
      * The normalized qualifiers of the columns named in {@code [from, to)}, or null when a column is unqualified
      * or a subquery may name any.
      */
-    private static Set<String> qualifiersOfColumns(StatementTokens tokens, int from, int to) {
+    static Set<String> qualifiersOfColumns(StatementTokens tokens, int from, int to) {
         Set<String> qualifiers = new HashSet<>();
         int i = from;
         while (i < to) {
