@@ -203,7 +203,10 @@ final class AstDataChanges {
                     .allMatch(on -> ExpressionTruth.of(on) == Truth.ALWAYS_TRUE)) {
                 joined.alwaysTrueConditionFound();
             } else if (hasOn || hasUsing) {
-                joined.conditionFound();
+                // A USING list names a column of each side; a condition that never holds keeps no row at all.
+                boolean namesAny = hasUsing || join.getOnExpressions().stream()
+                        .anyMatch(on -> ExpressionTruth.of(on) == Truth.ALWAYS_FALSE);
+                joined.conditionNaming(namesAny ? null : ParsedConditionQualifiers.of(join.getOnExpressions()));
                 if (!join.isLeft() && !join.isRight() && !join.isFull()) {
                     joined.limitTablesSoFar();
                 }

@@ -31,6 +31,10 @@ final class JoinedTables {
     private boolean hasFilteringCondition;
     /** The ON conditions that are one equality of two columns each, as {left, right} written. */
     private final List<String[]> equalities = new ArrayList<>();
+    /** The normalized qualifiers of the columns the join conditions name. */
+    private final Set<String> conditionQualifiers = new HashSet<>();
+    /** True once a condition may name any table's columns: an unqualified column, a subquery, a USING list. */
+    private boolean conditionMayNameAnyTable;
 
     /** Adds a joined table and its alias (null when it has none), as written. */
     void add(String table, String alias) {
@@ -90,9 +94,26 @@ final class JoinedTables {
         preserved.addAll(names.subList(lastTableStart, names.size()));
     }
 
-    /** Notes that some join has an ON or USING condition. */
+    /**
+     * Notes that some join has an ON or USING condition, which may name the columns of any of the tables: a USING
+     * list names a column of each side.
+     */
     void conditionFound() {
+        conditionNaming(null);
+    }
+
+    /**
+     * Notes a join condition that names the columns of the tables {@code qualifiers} (normalized names or aliases),
+     * or, when null, may name any table's. One that names no column at all ({@code ON 1 = 0}, {@code ON @on = 1})
+     * counts as naming any: it may keep no row of the target.
+     */
+    void conditionNaming(Set<String> qualifiers) {
         hasCondition = true;
+        if (qualifiers == null || qualifiers.isEmpty()) {
+            conditionMayNameAnyTable = true;
+        } else {
+            conditionQualifiers.addAll(qualifiers);
+        }
     }
 
     /**
@@ -110,7 +131,9 @@ final class JoinedTables {
      * a condition that may filter. Both sides must be qualified, so that a word such as TRUE is never a column.
      */
     void conditionAt(StatementTokens tokens, int from, int to) {
-        hasCondition = true;
+        // A condition that never holds keeps no row of the target, whatever it names.
+        conditionNaming(TokenConditionTruth.of(tokens, from, to) == Truth.ALWAYS_FALSE ? null
+                : OtherTablesCondition.qualifiersOfColumns(tokens, from, to));
         ColumnEquality equality = ColumnEquality.at(tokens.tokens(), from);
         if (equality == null || equality.next() != to || !qualified(equality.left())
                 || !qualified(equality.right())
@@ -192,7 +215,11 @@ final class JoinedTables {
         return hasAlwaysTrueCondition && !hasCondition;
     }
 
-    /** True when every one of {@code targets} is a table of a join with a condition. */
+    /**
+     * True when every one of {@code targets} is a table of a join with a condition that names it. Conditions that
+     * name no column of a target ({@code UPDATE t JOIN u ON u.live = 1 SET ..}) pair each of its rows with the same
+     * rows of the others: they keep all of its rows or none.
+     */
     boolean restrict(List<String> targets) {
         if (!hasCondition || targets.isEmpty()) {
             return false;
@@ -200,11 +227,34 @@ final class JoinedTables {
         for (String target : targets) {
             String normalized = ObjectNames.normalize(target);
             if (!names.contains(normalized) && !names.contains(lastPart(normalized))
-                    || preserved.contains(normalized) || preserved.contains(lastPart(normalized))) {
+                    || preserved.contains(normalized) || preserved.contains(lastPart(normalized))
+                    || !conditionNamesTarget(normalized)) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** True when a join condition may name a column of the table or alias {@code target} (normalized). */
+    private boolean conditionNamesTarget(String target) {
+        if (conditionMayNameAnyTable) {
+            return true;
+        }
+        for (String[] entry : entries) {
+            boolean denotesTarget = target.equals(entry[1]) || target.equals(entry[0])
+                    || target.equals(lastPart(entry[0]));
+            if (denotesTarget && conditionNames(entry)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** True when a join condition may name a column of the table of {@code entry}, by its name or its alias. */
+    private boolean conditionNames(String[] entry) {
+        return conditionMayNameAnyTable || conditionQualifiers.contains(entry[0])
+                || conditionQualifiers.contains(lastPart(entry[0]))
+                || entry[1] != null && conditionQualifiers.contains(entry[1]);
     }
 
     /**
@@ -232,7 +282,7 @@ final class JoinedTables {
     /**
      * The names and aliases that certainly denote a table other than {@code targets}: neither a target nor an
      * alias of it, nor another instance of a target's table (a self-join leaves which instance is meant open).
-     * None once a join with a condition reaches a target: that ties the joined columns to the target's rows, as
+     * None once a join condition names a target: that ties the joined columns to the target's rows, as
      * in {@code DELETE t1 FROM t1 LEFT JOIN t2 ON t1.id = t2.id WHERE t2.id IS NULL}. A join among the other
      * tables only (PostgreSQL {@code UPDATE t SET .. FROM a JOIN b ON b.id = a.id WHERE a.live}) ties them to each
      * other, not to the target, so their columns still say nothing about which of its rows change.
@@ -251,7 +301,7 @@ final class JoinedTables {
         for (String[] entry : entries) {
             boolean target = targetKeys.contains(entry[0]) || targetKeys.contains(lastPart(entry[0]))
                     || entry[1] != null && targetKeys.contains(entry[1]);
-            if (target && hasCondition) {
+            if (target && hasCondition && conditionNames(entry)) {
                 return Set.of();
             }
             if (!target) {

@@ -25,11 +25,18 @@ final class OtherTablesCondition {
 
     /**
      * True when the condition in {@code [from, to)} names at least one column and every column it names is
-     * qualified by one of {@code others}, the normalized names and aliases of the tables that are not the target.
+     * qualified by one of {@code others}, the normalized names and aliases of the tables that are not the target,
+     * or by a table its subqueries read themselves ({@link UncorrelatedSubqueries}).
      */
     static boolean namesOnlyOtherTables(StatementTokens tokens, int from, int to, Set<String> others) {
         Set<String> qualifiers = qualifiersOfColumns(tokens, from, to);
-        return qualifiers != null && !qualifiers.isEmpty() && others.containsAll(qualifiers);
+        if (qualifiers != null) {
+            return !qualifiers.isEmpty() && others.containsAll(qualifiers);
+        }
+        // WHERE EXISTS (SELECT 1 FROM u WHERE u.live): a subquery that names only its own tables' columns names no
+        // column of the target either, whatever other tables it reads.
+        Set<String> outside = UncorrelatedSubqueries.qualifiersOutside(tokens, from, to);
+        return outside != null && others.containsAll(outside);
     }
 
     /**
@@ -63,7 +70,7 @@ final class OtherTablesCondition {
      * The normalized qualifiers of the columns named in {@code [from, to)}, or null when a column is unqualified
      * or a subquery may name any.
      */
-    private static Set<String> qualifiersOfColumns(StatementTokens tokens, int from, int to) {
+    static Set<String> qualifiersOfColumns(StatementTokens tokens, int from, int to) {
         Set<String> qualifiers = new HashSet<>();
         int i = from;
         while (i < to) {

@@ -7,6 +7,7 @@ import io.github.sqlguard.model.RuleInfo;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -65,20 +66,39 @@ final class ChangelogFindings {
                         + "of sqlFile, else UTF-8).");
     }
 
-    static Finding missingInclude(String path, Reference reference) {
+    static Finding missingInclude(String path, Reference reference,
+            Function<String, List<String>> databasesDefining) {
         Matcher undefined = PROPERTY_REFERENCE.matcher(reference.target());
-        if (undefined.find()) {
+        String property = undefined.find() ? undefined.group() : null;
+        List<String> databases = property == null ? List.of()
+                : databasesDefining.apply(property.substring(2, property.length() - 1));
+        if (!databases.isEmpty()) {
+            // Defined, but for other databases only: Liquibase leaves ${name} as written on this one.
+            return at(Diagnostics.MISSING_INCLUDE, path, reference.line(), reference.column(),
+                    reference.describedTarget() + " was not found: " + property + " is defined only for dbms "
+                            + listed(databases) + ", so on other databases the path keeps it as written and "
+                            + (reference.sqlFile() ? "its statements" : "its changes") + " were not checked.",
+                    "Define " + property + " for every database the changelog runs on (a <property> whose dbms"
+                            + " names it, or one without dbms), or write the path out.");
+        }
+        if (property != null) {
             // A path that still holds ${name} names a property nothing defined: that, not the path, is the fault.
             return at(Diagnostics.MISSING_INCLUDE, path, reference.line(), reference.column(),
-                    reference.describedTarget() + " was not found: no property defines " + undefined.group()
+                    reference.describedTarget() + " was not found: no property defines " + property
                             + ", so " + (reference.sqlFile() ? "its statements" : "its changes") + " were not checked.",
-                    "Define " + undefined.group() + " (a <property> of the changelog, or liquibaseProperties /"
+                    "Define " + property + " (a <property> of the changelog, or liquibaseProperties /"
                             + " expressionVariables of the Liquibase plugin), or write the path out.");
         }
         return at(Diagnostics.MISSING_INCLUDE, path, reference.line(), reference.column(),
                 reference.describedTarget() + " was not found, so " + (reference.sqlFile() ? "its statements"
                         : "its changes") + " were not checked.",
                 missingFileHint(path, reference));
+    }
+
+    /** {@code a}, {@code a and b}, {@code a, b and c}. */
+    private static String listed(List<String> names) {
+        return names.size() == 1 ? names.get(0)
+                : String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
     }
 
     /**
@@ -99,10 +119,11 @@ final class ChangelogFindings {
      * The missing files one element names: several when its path takes another value on other runs, as a path with
      * a property defined per database does.
      */
-    static Finding missingIncludes(String path, List<Reference> references) {
+    static Finding missingIncludes(String path, List<Reference> references,
+            Function<String, List<String>> databasesDefining) {
         Reference first = references.get(0);
         if (references.size() == 1 || PROPERTY_REFERENCE.matcher(first.target()).find()) {
-            return missingInclude(path, first);
+            return missingInclude(path, first, databasesDefining);
         }
         List<String> targets = references.stream().map(reference -> "'" + reference.target() + "'").toList();
         String listed = String.join(", ", targets.subList(0, targets.size() - 1)) + " and "

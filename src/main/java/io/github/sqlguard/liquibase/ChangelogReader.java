@@ -86,7 +86,7 @@ public final class ChangelogReader {
 
     private List<Finding> problems() {
         List<Finding> all = new ArrayList<>(problems);
-        all.addAll(missingReferences.findings());
+        all.addAll(missingReferences.findings(propertyAlternatives::databasesDefining));
         return all;
     }
 

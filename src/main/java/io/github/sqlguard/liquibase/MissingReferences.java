@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The files a changelog names that are missing, one finding per referring element. A path whose properties take
@@ -27,9 +28,14 @@ final class MissingReferences {
         }
     }
 
-    List<Finding> findings() {
+    /**
+     * One finding per referring element; {@code databasesDefining} tells the databases a property is defined for
+     * when it is defined for some only ({@link PropertyAlternatives#databasesDefining}).
+     */
+    List<Finding> findings(Function<String, List<String>> databasesDefining) {
         return byPlace.entrySet().stream()
-                .map(entry -> ChangelogFindings.missingIncludes(entry.getKey().path(), entry.getValue()))
+                .map(entry -> ChangelogFindings.missingIncludes(entry.getKey().path(), entry.getValue(),
+                        databasesDefining))
                 .toList();
     }
 }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -142,6 +143,29 @@ final class PropertyAlternatives {
             definitions.forEach(definition -> seen.record(values, definition, s));
             return new RunProperties(values, seen, fromBuild);
         });
+    }
+
+    /**
+     * The databases the definitions of {@code name} are limited to, in the order they are named, when each
+     * definition lists its own ({@code dbms="mysql"}, then {@code dbms="postgresql"}): on any other database the
+     * property is undefined. Empty when a definition applies on every database or excludes some ({@code dbms="!h2"}).
+     */
+    List<String> databasesDefining(String name) {
+        Set<String> databases = new LinkedHashSet<>();
+        for (Definition definition : definitions) {
+            if (!definition.name().equals(name)) {
+                continue;
+            }
+            if (definition.dbms() == null || definition.dbms().contains("!")) {
+                return List.of();
+            }
+            for (String database : definition.dbms().split(",")) {
+                if (!database.isBlank()) {
+                    databases.add(database.strip());
+                }
+            }
+        }
+        return List.copyOf(databases);
     }
 
     /** The alternatives of the properties {@code text} refers to as {@code ${name}}, in definition order. */

@@ -263,6 +263,28 @@ class ChangelogIncludeTest {
                 + " of the Liquibase plugin), or write the path out.", changelog.problems().get(0).hint());
     }
 
+    /**
+     * A property defined for some databases only is undefined on the others, as Liquibase reads dbms (it names
+     * MariaDB mariadb, so a definition for mysql does not reach it): the message names the databases it has.
+     */
+    @Test
+    void anSqlFilePathWithAPropertyDefinedForOtherDatabasesOnlyNamesThem() throws Exception {
+        write("src/main/resources/db/upgrade/mysql_1.sql", "DELETE FROM t;\n");
+        Changelog changelog = readRoot(changelog("""
+                  <property name="db.name" value="mysql" dbms="mysql"/>
+                  <property name="db.name" value="postgres" dbms="postgresql"/>
+                  <changeSet id="1" author="a">
+                    <sqlFile path="upgrade/${db.name}_1.sql" relativeToChangelogFile="true"/>
+                  </changeSet>"""),
+                new LiquibaseOptions(null, Map.of(), Dialect.MARIADB, List.of(base.resolve("src/main/resources"))));
+        assertEquals(List.of("SQL file 'upgrade/${db.name}_1.sql' was not found: ${db.name} is defined only for"
+                + " dbms mysql and postgresql, so on other databases the path keeps it as written and its statements"
+                + " were not checked."),
+                changelog.problems().stream().map(problem -> problem.message()).toList());
+        assertEquals("Define ${db.name} for every database the changelog runs on (a <property> whose dbms names it,"
+                + " or one without dbms), or write the path out.", changelog.problems().get(0).hint());
+    }
+
     @Test
     void missingIncludeAllFolderIsCalledAFolder() throws Exception {
         Changelog changelog = readRoot(changelog("  <includeAll path=\"changes/\" relativeToChangelogFile=\"true\"/>"),
