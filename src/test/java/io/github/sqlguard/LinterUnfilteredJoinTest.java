@@ -98,6 +98,10 @@ class LinterUnfilteredJoinTest {
             UPDATE o SET o.Note = UPPER(c.Name) FROM dbo.Orders o JOIN dbo.Customers c ON c.Id = o.CustomerId  | -
             UPDATE o SET o.Total = 0 FROM dbo.Orders o JOIN dbo.Customers c ON c.Id = o.CustomerId WHERE c.IsDeleted = 1 | -
             UPDATE o SET o.Total = 0 FROM dbo.Orders o LEFT JOIN dbo.Customers c ON c.Id = o.CustomerId       | -
+            UPDATE dbo.Orders SET Total = 0 FROM dbo.Orders o JOIN dbo.Customers c ON c.Id = o.CustomerId      | 2:1
+            UPDATE Orders SET Total = 0 FROM dbo.Orders o JOIN dbo.Customers c ON c.Id = o.CustomerId         | 2:1
+            UPDATE dbo.Orders SET Note = c.Name FROM dbo.Orders o JOIN dbo.Customers c ON c.Id = o.CustomerId  | -
+            UPDATE dbo.Orders SET Total = 0 FROM dbo.Orders o JOIN dbo.Orders p ON p.Id = o.CustomerId        | -
             """)
     void tsqlUpdateJoinedOnKeysOnly(String sql, String expected) throws IOException {
         String schema = """
@@ -118,6 +122,37 @@ class LinterUnfilteredJoinTest {
                     + " dbo.Orders that has a related row in dbo.Customers"), findings.stream()
                     .filter(f -> f.ruleId().equals("unfiltered-subquery")).map(Finding::message).toList());
         }
+    }
+
+    /**
+     * T-SQL binds a DELETE's target named by its table to the one reference of that table in the FROM list, aliased
+     * or not, and writes the target after DELETE with or without FROM: {@code DELETE FROM dbo.Orders FROM dbo.Orders
+     * o JOIN ..} is {@code DELETE o FROM dbo.Orders o JOIN ..}, read by the parser as well.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            DELETE o FROM dbo.Orders o JOIN dbo.Customers c ON c.Id = o.CustomerId                 | 2:1
+            DELETE dbo.Orders FROM dbo.Orders o JOIN dbo.Customers c ON c.Id = o.CustomerId        | 2:1
+            DELETE FROM dbo.Orders FROM dbo.Orders o JOIN dbo.Customers c ON c.Id = o.CustomerId   | 2:1
+            DELETE FROM dbo.Orders FROM dbo.Orders JOIN dbo.Customers c ON c.Id = Orders.CustomerId | 2:1
+            DELETE FROM dbo.Orders FROM dbo.Orders o JOIN dbo.Customers c ON c.Id = o.CustomerId WHERE c.IsDeleted = 1 | -
+            DELETE FROM dbo.Orders FROM dbo.Orders o JOIN dbo.Customers c ON c.Id = o.CustomerId AND c.IsDeleted = 1 | -
+            """)
+    void tsqlDeleteOfATableTheFromListAliases(String sql, String expected) throws IOException {
+        String schema = """
+                CREATE TABLE dbo.Customers (Id INT NOT NULL PRIMARY KEY, IsDeleted BIT)
+                GO
+                CREATE TABLE dbo.Orders (Id INT NOT NULL PRIMARY KEY,
+                  CustomerId INT NOT NULL CONSTRAINT FK_Orders_Customers REFERENCES dbo.Customers (Id))
+                GO
+                """;
+        List<Finding> findings = lint(Dialect.SQLSERVER, schema, "PRINT 'purge'\n" + sql + "\nGO\n");
+
+        assertEquals(expected.equals("-") ? List.of() : List.of(expected), findings.stream()
+                .filter(f -> f.ruleId().equals("unfiltered-subquery"))
+                .map(f -> f.location().line() + ":" + f.location().column()).toList());
+        assertEquals(List.of(), findings.stream().filter(f -> f.ruleId().equals("unparsed-statement"))
+                .map(Finding::message).toList());
     }
 
     /**

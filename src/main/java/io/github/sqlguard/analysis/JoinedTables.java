@@ -175,6 +175,29 @@ final class JoinedTables {
         return links;
     }
 
+    /**
+     * {@code targets} as T-SQL binds them: a target named by its table ({@code DELETE FROM dbo.orders FROM dbo.orders o
+     * JOIN ..}, {@code UPDATE dbo.orders SET .. FROM dbo.orders o ..}) is the one reference of that table in the
+     * list, known here by its alias. A name the list knows as it is, or whose table it holds twice, stays.
+     */
+    List<String> boundByTableName(List<String> targets) {
+        List<String> bound = new ArrayList<>();
+        for (String target : targets) {
+            String key = ObjectNames.normalize(target);
+            String alias = null;
+            int references = 0;
+            for (String[] entry : entries) {
+                if (key.equals(entry[0]) || key.equals(lastPart(entry[0])) || lastPart(key).equals(lastPart(entry[0]))
+                        && !key.contains(".")) {
+                    references++;
+                    alias = entry[1];
+                }
+            }
+            bound.add(entryOf(key) < 0 && references == 1 && alias != null ? alias : target);
+        }
+        return bound;
+    }
+
     private KeyLink link(int table, int side, int joined, int joinedSide) {
         String[] equality = equalities.get(0);
         return new KeyLink(writtenTables.get(table), ObjectNames.lastPart(equality[side]), writtenTables.get(joined),

@@ -161,7 +161,8 @@ public final class StatementAnalyzer {
         }
         String sql = JdbcEscapedQuestionMarks.blanked(statement, SelectIntoVariables.blanked(statement,
                 Collations.blanked(statement, IndexHints.withoutHints(statement))));
-        sql = TableVariableSources.renamed(statement, DataChangeRowCaps.blanked(statement, sql));
+        sql = TableVariableSources.renamed(statement, DoubleFromDeletes.blanked(statement,
+                DataChangeRowCaps.blanked(statement, sql)));
         sql = DoubleQuotedStrings.singleQuoted(statement, sql);
         ParserClasses.load();
         AtomicBoolean timedOut = new AtomicBoolean();

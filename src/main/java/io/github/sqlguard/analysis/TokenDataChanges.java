@@ -131,8 +131,8 @@ final class TokenDataChanges {
         // target to go; only a WHERE naming the target ties it to them.
         boolean selfJoinedCopy = tokens.fromItemsAreOtherInstances() && tokens.isWord(joinsFrom, "USING");
         Set<String> others = selfJoinedCopy ? joined.qualifiersOfEachTable() : joined.qualifiersOtherThan(targets);
-        List<KeyLink> keyLinks = where < 0 ? joined.keyLinks(targets)
-                : whereJoinLinks(view, joinsFrom, where, end, !tokens.isWord(i, "FROM"));
+        List<KeyLink> keyLinks = where < 0 ? joined.keyLinks(tokens.fromItemsAreOtherInstances() ? targets
+                : joined.boundByTableName(targets)) : whereJoinLinks(view, joinsFrom, where, end, !tokens.isWord(i, "FROM"));
         boolean portion = forPortionOfPeriod(i, where < 0 ? end : where);
         found.add(new DataChange("DELETE", joined.tablesOf(targets), !selfJoinedCopy && joined.restrict(targets),
                 joined.joinsOnAlwaysTrueConditionsOnly(), whereClause(where, end, others, capped, targets, portion),
@@ -228,7 +228,8 @@ final class TokenDataChanges {
         List<String> tables = fromList.tablesOf(joined.tablesOf(targets));
         List<String> partitions = name == null ? List.of() : partitionsAt(name.next());
         List<KeyLink> keyLinks = SetValues.readNothingJoined(tokens, set + 1, setEnd, targets, joined.hasOneTable())
-                ? where < 0 ? (joined.hasOneTable() ? fromList : joined).keyLinks(targets)
+                ? where < 0 ? (joined.hasOneTable() ? fromList.keyLinks(fromList.boundByTableName(targets))
+                        : joined.keyLinks(targets))
                         : whereJoinLinks(i, from, where, end, false) : List.of();
         boolean capped = afterTop != afterModifiers || limits(start, end);
         found.add(new DataChange("UPDATE", tables, restricted, crossJoin,
