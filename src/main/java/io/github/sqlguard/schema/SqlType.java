@@ -63,7 +63,10 @@ public record SqlType(String written, String base, List<Long> arguments, boolean
             Map.entry("NTEXT", "NCLOB"), Map.entry("LONG", "CLOB"), Map.entry("STRING", "TEXT"),
             // H2 and HSQLDB: long forms of the varying types, which H2 reads as VARBINARY and VARCHAR; LONGVARCHAR
             // holds megabytes there (and Liquibase reads it as its CLOB), so as a CLOB in every dialect.
-            Map.entry("LONGVARBINARY", "VARBINARY"), Map.entry("LONGVARCHAR", "CLOB"));
+            Map.entry("LONGVARBINARY", "VARBINARY"), Map.entry("LONGVARCHAR", "CLOB"),
+            // Db2: its graphic types hold double-byte (in a Unicode database UTF-16) characters, as NCHAR, NVARCHAR
+            // and NCLOB, which it takes as their synonyms.
+            Map.entry("GRAPHIC", "NCHAR"), Map.entry("VARGRAPHIC", "NVARCHAR"), Map.entry("DBCLOB", "NCLOB"));
 
     public SqlType {
         arguments = List.copyOf(arguments);

@@ -143,6 +143,13 @@ class TypeChangeTest {
             BLOB(1M)                    | BLOB(100M)                  | AUTO       | LOSSLESS
             CLOB(1M)                    | VARCHAR(32000)              | AUTO       | LOSSY
             CLOB(16K)                   | VARCHAR(32000)              | AUTO       | LOSSLESS
+            vargraphic(100)             | vargraphic(200)             | AUTO       | LOSSLESS
+            vargraphic(200)             | vargraphic(50)              | AUTO       | LOSSY
+            varchar(100)                | vargraphic(100)             | AUTO       | LOSSLESS
+            vargraphic(100)             | varchar(100)                | AUTO       | LOSSY
+            graphic(10)                 | vargraphic(10)              | AUTO       | LOSSLESS
+            dbclob(1M)                  | dbclob(2M)                  | AUTO       | LOSSLESS
+            dbclob(2M)                  | vargraphic(16000)           | AUTO       | LOSSY
             NUMBER(10)                  | NUMBER(19)                  | ORACLE     | LOSSLESS
             NUMBER(19)                  | NUMBER(10)                  | ORACLE     | LOSSY
             NUMBER(19,4)                | NUMBER                      | ORACLE     | LOSSLESS
