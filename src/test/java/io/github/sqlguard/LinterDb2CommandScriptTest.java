@@ -63,6 +63,27 @@ class LinterDb2CommandScriptTest {
                 described(project));
     }
 
+    @Test
+    void aProcedureEndedByAnAtLineIsCalledByTheScript() throws IOException {
+        TestProject.write(project, "db/upgrade/db2/app-1.0-to-1.1.sql", """
+                create table Session (id bigint not null, primary key (id));
+                """);
+        TestProject.write(project, "db/upgrade/db2/app-1.1-to-1.2.sql", """
+                CREATE PROCEDURE purge_sessions()
+                LANGUAGE SQL
+                BEGIN
+                  DELETE FROM Session;
+                END
+                @
+                CALL purge_sessions()
+                @
+                """);
+
+        assertEquals(List.of("db/upgrade/db2/app-1.1-to-1.2.sql:4:3 delete-without-where DELETE without WHERE removes"
+                + " every row of Session (inside procedure purge_sessions body, which this script calls at line 7)"),
+                described(project));
+    }
+
     private static List<String> described(Path project) {
         return TestProject.lint(project, Dialect.AUTO).findings().stream()
                 .map(f -> f.location() + " " + f.ruleId() + " " + f.message()).toList();

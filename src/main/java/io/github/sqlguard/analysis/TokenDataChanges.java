@@ -144,7 +144,8 @@ final class TokenDataChanges {
      * Oracle {@code DELETE [FROM] (SELECT .. FROM t .. [WHERE c]) [alias] [WHERE d]} removes the rows of t the
      * view yields, and {@code UPDATE (SELECT ..) v SET ..} changes them, so the view's own WHERE limits them as
      * much as an outer one; the target is the view's first table (Oracle requires it to be key-preserved). The
-     * view may also be a CTE body before {@code start} or a derived table ({@link ViewTargets}), and its TOP caps.
+     * view may also be a CTE body before {@code start} or a derived table ({@link ViewTargets}), and its TOP, FETCH
+     * FIRST or LIMIT caps.
      */
     private void changeInlineView(String verb, int start, int open, int end) {
         int close = tokens.closingParen(open);
@@ -153,7 +154,9 @@ final class TokenDataChanges {
         List<String> targets = table == null ? List.of() : List.of(table.text());
         int outerWhere = tokens.indexOfTopLevelWord(Math.max(close + 1, start), end, "WHERE");
         int afterSelect = tokens.skipWords(open + 2, "DISTINCT", "ALL");
-        boolean capped = tokens.isWord(open + 1, "SELECT") && tokens.skipTop(afterSelect) != afterSelect;
+        // T-SQL's TOP, or the FETCH FIRST | NEXT n ROWS ONLY or LIMIT of the view's own query (Db2, Oracle)
+        boolean capped = tokens.isWord(open + 1, "SELECT") && tokens.skipTop(afterSelect) != afterSelect
+                || limits(open + 1, close);
         int innerWhere = tokens.indexOfTopLevelWord(open + 1, close, "WHERE");
         int where = outerWhere >= 0 ? outerWhere : innerWhere;
         int whereEnd = outerWhere >= 0 ? end : innerWhereEnd(innerWhere, close);

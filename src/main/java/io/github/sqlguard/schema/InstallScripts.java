@@ -38,7 +38,9 @@ import java.util.regex.Pattern;
  * database in one ({@code upgrade/mysql/}), holding two or more scripts each named for the one release it upgrades to
  * ({@code upgrade-pre-0.9.10.sql}, {@code 2.1.0.sql}) is a folder of version steps too; beside a folder per database,
  * a script in another tree whose name names that database ({@code schema/mysql-schema.sql},
- * {@code data/mysql-data.sql} beside {@code upgrade/mysql/2.1.0.sql}) installs it.
+ * {@code data/mysql-data.sql} beside {@code upgrade/mysql/2.1.0.sql}) installs it. A {@code baseline/} folder in the
+ * folder above the steps or in a tree there ({@code db/liquibase/baseline/} beside {@code db/upgrade/}) holds the
+ * schema of one release that new databases start from, a history of its own as well.
  */
 final class InstallScripts {
 
@@ -86,6 +88,13 @@ final class InstallScripts {
      * the teardown runs on what the install made, never before a step, so both share the install's history.
      */
     private static final List<String> INSTALL_AND_TEARDOWN_FOLDERS = List.of("create", "drop");
+
+    /**
+     * The folder that holds a baseline, the whole schema of one release that a new database is created from
+     * ({@code db/liquibase/baseline/} beside {@code db/upgrade/}, where a Liquibase changelog starts from it and
+     * then runs only the later steps). Like an install, it never runs before the steps that upgrade an older schema.
+     */
+    private static final String BASELINE_FOLDER = "baseline";
 
     /**
      * A script named for one dotted version ({@code hive-schema-3.1.0.mysql.sql}), which, in a folder of version step
@@ -181,6 +190,7 @@ final class InstallScripts {
                         .forEach(folder -> installFolders.put(folder, folder)));
                 String install = above + INSTALL_AND_TEARDOWN_FOLDERS.get(0) + "/";
                 INSTALL_AND_TEARDOWN_FOLDERS.forEach(folder -> installFolders.put(above + folder + "/", install));
+                baselineFolders(paths, above).forEach(folder -> installFolders.put(folder, folder));
             }
         });
         return new InstallScripts(installFolders, installFiles, stepsBases, databaseInstallFiles);
@@ -205,6 +215,25 @@ final class InstallScripts {
             }
         }
         return scripts;
+    }
+
+    /**
+     * The baseline folders beside a folder of steps: {@code baseline/} in the folder above the steps, or in a tree
+     * there ({@code db/liquibase/baseline/} beside {@code db/upgrade/}).
+     *
+     * @param above the folder holding the steps folder, {@code db/}
+     */
+    private static Set<String> baselineFolders(Collection<String> paths, String above) {
+        Set<String> folders = new HashSet<>();
+        for (String path : paths) {
+            String folder = folderOf(path);
+            String below = folder.startsWith(above) ? folder.substring(above.length()) : "";
+            String[] names = below.split("/");
+            if ((names.length == 1 || names.length == 2) && BASELINE_FOLDER.equalsIgnoreCase(names[names.length - 1])) {
+                folders.add(folder);
+            }
+        }
+        return folders;
     }
 
     /**

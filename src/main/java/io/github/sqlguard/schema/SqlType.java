@@ -28,6 +28,9 @@ public record SqlType(String written, String base, List<Long> arguments, boolean
     private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");
     private static final Pattern LENGTH_UNIT = Pattern.compile(" (CHAR|BYTE|CHARACTERS|OCTETS)$");
     private static final Pattern INTEGER = Pattern.compile("-?\\d{1,18}");
+    /** Db2's, H2's and HSQLDB's large object lengths in multiples of 1024: {@code CLOB(1M)}, {@code BLOB(2 G)}. */
+    private static final Pattern SIZE_WITH_MULTIPLIER = Pattern.compile("(\\d{1,12}) ?([KMGTP])");
+    private static final String MULTIPLIERS = "KMGTP";
     private static final Pattern SIGN_WORDS = Pattern.compile(" (UNSIGNED|SIGNED|ZEROFILL)");
     private static final Pattern QUOTES = Pattern.compile("^(\"|`|\\[)|(\"|`|])$");
     private static final Pattern SYSTEM_SCHEMA = Pattern.compile("^(PG_CATALOG|SYS|DBO)\\.");
@@ -60,7 +63,10 @@ public record SqlType(String written, String base, List<Long> arguments, boolean
             Map.entry("NTEXT", "NCLOB"), Map.entry("LONG", "CLOB"), Map.entry("STRING", "TEXT"),
             // H2 and HSQLDB: long forms of the varying types, which H2 reads as VARBINARY and VARCHAR; LONGVARCHAR
             // holds megabytes there (and Liquibase reads it as its CLOB), so as a CLOB in every dialect.
-            Map.entry("LONGVARBINARY", "VARBINARY"), Map.entry("LONGVARCHAR", "CLOB"));
+            Map.entry("LONGVARBINARY", "VARBINARY"), Map.entry("LONGVARCHAR", "CLOB"),
+            // Db2: its graphic types hold double-byte (in a Unicode database UTF-16) characters, as NCHAR, NVARCHAR
+            // and NCLOB, which it takes as their synonyms.
+            Map.entry("GRAPHIC", "NCHAR"), Map.entry("VARGRAPHIC", "NVARCHAR"), Map.entry("DBCLOB", "NCLOB"));
 
     public SqlType {
         arguments = List.copyOf(arguments);
@@ -100,6 +106,8 @@ public record SqlType(String written, String base, List<Long> arguments, boolean
                     arguments.add(MAX);
                 } else if (INTEGER.matcher(value).matches()) {
                     arguments.add(Long.parseLong(value));
+                } else if (SIZE_WITH_MULTIPLIER.matcher(value).matches()) {
+                    arguments.add(withMultiplier(value));
                 } else if (!value.isEmpty()) {
                     // PostgreSQL numeric(*, 2), Oracle NUMBER(*, 0): the precision is the maximum.
                     arguments.add(value.equals("*") ? MAX : -1L);
@@ -119,6 +127,17 @@ public record SqlType(String written, String base, List<Long> arguments, boolean
         java.util.regex.Matcher characterSet = CHARACTER_SET_NAME.matcher(upper);
         return new SqlType(text, base, arguments, unsigned, withTimeZone, characterUnits,
                 characterSet.find() ? characterSet.group(1) : "");
+    }
+
+    /** {@code 1M} as 1,048,576: the number times 1024 for each step of K, M, G, T and P. */
+    private static long withMultiplier(String value) {
+        java.util.regex.Matcher size = SIZE_WITH_MULTIPLIER.matcher(value);
+        size.matches();
+        long result = Long.parseLong(size.group(1));
+        for (int step = 0; step <= MULTIPLIERS.indexOf(size.group(2)); step++) {
+            result = result > MAX / 1024 ? MAX : result * 1024;
+        }
+        return result;
     }
 
     /**

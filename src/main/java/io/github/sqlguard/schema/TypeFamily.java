@@ -66,10 +66,14 @@ enum TypeFamily {
             // the character set), a MEDIUMTEXT for TEXT(81920).
             case "TEXT" -> mysql ? mySqlSizedLob(type)
                     : type.arguments().isEmpty() ? SqlType.MAX : type.firstArgument();
-            case "BLOB" -> mysql ? mySqlSizedLob(type) : SqlType.MAX;
+            // Db2, H2 and HSQLDB bound a large object by the length it is declared with (CLOB(1M)); unbounded
+            // without one, as in Oracle and PostgreSQL.
+            case "BLOB" -> mysql ? mySqlSizedLob(type)
+                    : type.arguments().isEmpty() ? SqlType.MAX : type.firstArgument();
+            case "CLOB", "NCLOB" -> type.arguments().isEmpty() ? SqlType.MAX : type.firstArgument();
             case "TINYTEXT", "TINYBLOB" -> 255;
             case "MEDIUMTEXT", "MEDIUMBLOB" -> 16_777_215;
-            case "LONGTEXT", "LONGBLOB", "CLOB", "NCLOB", "CITEXT", "BYTEA", "IMAGE", "LONG RAW" -> SqlType.MAX;
+            case "LONGTEXT", "LONGBLOB", "CITEXT", "BYTEA", "IMAGE", "LONG RAW" -> SqlType.MAX;
             case "CHAR", "NCHAR", "BINARY" -> type.arguments().isEmpty() ? 1 : type.firstArgument();
             // SQL Server: a column's VARCHAR, NVARCHAR or VARBINARY without a length holds one character or byte
             // (30 only in CAST and CONVERT, which declare no column).

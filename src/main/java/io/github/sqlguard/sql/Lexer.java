@@ -375,10 +375,14 @@ public final class Lexer {
             return !lineHasToken && forms.knowsGoBatches() && LexicalShapes.isRestOfGoLineEmpty(text, pos, end);
         }
 
-        /** SQL*Plus runs the buffer at a {@code /} or {@code .} alone on its line (Oracle), or at {@code END;/}. */
+        /**
+         * SQL*Plus runs the buffer at a {@code /} or {@code .} alone on its line (Oracle), or at {@code END;/}; Db2's
+         * command line processor at an {@code @} that ends its line when it runs with {@code -td@} (auto): alone
+         * there or after the statement's last word ({@code END@}).
+         */
         private boolean isOracleSlashLine(char c) {
-            return (!lineHasToken || c == '/' && ClientCommands.followsTerminatorOnLine(tokens, line, text, pos))
-                    && forms.endsBufferAt(c) && ClientCommands.isSlashLine(text, pos, end);
+            return (!lineHasToken || c == '@' || c == '/' && ClientCommands.followsTerminatorOnLine(tokens, line, text,
+                    pos)) && forms.endsBufferAt(c) && ClientCommands.isSlashLine(text, pos, end);
         }
 
         private boolean isBracketName() {

@@ -119,10 +119,14 @@ record LexerDialect(Dialect dialect) {
      * a {@code .}, SQL*Plus's block terminator, ends the SQL or PL/SQL text typed so far. No other dialect writes a
      * dot alone on a line.
      * SQL*Plus keeps that text unrun in its buffer; sqlguard checks it as a statement all the same, and the statement
-     * on the next line stays one of its own instead of starting with the dot.
+     * on the next line stays one of its own instead of starting with the dot. In auto, where Db2's scripts are read,
+     * an {@code @} that ends its line is the terminator of a script its command line processor runs with
+     * {@code -td@}, which sets it on the command line instead of with a {@code --#SET TERMINATOR} line; no other
+     * dialect ends a line with an {@code @} outside strings and comments.
      */
     boolean endsBufferAt(char c) {
-        return c == '/' && knowsSlashLines() || c == '.' && (dialect == Dialect.ORACLE || auto());
+        return c == '/' && knowsSlashLines() || c == '.' && (dialect == Dialect.ORACLE || auto())
+                || c == '@' && auto();
     }
 
     /** {@code GO} alone on its line ends a batch (SQL Server tools). */

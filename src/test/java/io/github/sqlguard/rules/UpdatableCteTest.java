@@ -80,6 +80,25 @@ class UpdatableCteTest {
                 violations(RuleHarness.tokenModels(Dialect.SQLSERVER, sql.replace("\\n", "\n"))));
     }
 
+    /**
+     * A FETCH FIRST n ROWS ONLY or LIMIT n of the view's own query caps the rows a change through it takes, as its
+     * TOP does: Db2's and Oracle's {@code DELETE FROM (SELECT .. FETCH FIRST 1000 ROWS ONLY)}, run in a loop, removes
+     * a batch at a time.
+     */
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', value = {
+        "AUTO      | DELETE FROM (SELECT * FROM app.queue FETCH FIRST 1000 ROWS ONLY) | app.queue",
+        "ORACLE    | DELETE FROM (SELECT * FROM queue ORDER BY id FETCH FIRST 10 ROWS ONLY) | queue",
+        "SQLSERVER | WITH batch AS (SELECT * FROM dbo.Log ORDER BY Id OFFSET 0 ROWS FETCH NEXT 1000 ROWS ONLY)"
+                + " DELETE FROM batch | dbo.Log",
+    })
+    void aViewWhoseQueryFetchesOnlyFirstRowsCapsTheChange(Dialect dialect, String sql, String table) {
+        assertEquals(List.of("1:" + (sql.indexOf("DELETE") + 1) + " delete-without-where DELETE without WHERE (its TOP,"
+                + " LIMIT or FETCH FIRST only caps how many rows it takes) removes arbitrary rows of " + table
+                + ", and every row when it runs in a loop until none is left"),
+                violations(RuleHarness.tokenModels(dialect, sql)));
+    }
+
     /** Every rule's violations in {@code models}, each as {@code line:column rule message}. */
     private static List<String> violations(List<StatementModel> models) {
         List<String> found = new ArrayList<>();

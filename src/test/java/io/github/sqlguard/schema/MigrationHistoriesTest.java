@@ -207,6 +207,10 @@ class MigrationHistoriesTest {
                 + " | ",
         "db/init/mysql/schema.sql | db/upgrade/1.3.0-upgrade-1.4.0-mysql.sql | db/upgrade/1.4.0-upgrade-1.4.1-mysql.sql"
                 + " | db/upgrade/1.4.1-upgrade-1.5.0-mysql.sql | VARCHAR(255)",
+        "db/baseline/app.mysql.create.sql | db/upgrade/mysql_app_1.0_to_1.1.sql | db/upgrade/mysql_app_1.1_to_1.2.sql"
+                + " | db/upgrade/mysql_app_1.2_to_1.3.sql | VARCHAR(255)",
+        "db/liquibase/baseline/app.mysql.create.sql | db/upgrade/mysql_app_1.0_to_1.1.sql"
+                + " | db/upgrade/mysql_app_1.1_to_1.2.sql | db/upgrade/mysql_app_1.2_to_1.3.sql | VARCHAR(255)",
     })
     void anInstallScriptBesideVersionStepsIsAHistoryOfItsOwn(String install, String base, String other,
             String narrowing, String typeBefore) {

@@ -134,6 +134,22 @@ class TypeChangeTest {
             VARCHAR2(100 BYTE)          | VARCHAR2(100 CHAR)          | ORACLE     | LOSSLESS
             VARCHAR2(4000)              | CLOB                        | ORACLE     | LOSSLESS
             CLOB                        | VARCHAR2(4000)              | ORACLE     | LOSSY
+            CLOB(10M)                   | CLOB(1M)                    | AUTO       | LOSSY
+            CLOB(1048576)               | CLOB(1000)                  | AUTO       | LOSSY
+            CLOB(1M)                    | CLOB(2M)                    | AUTO       | LOSSLESS
+            CLOB(100K)                  | CLOB                        | H2         | LOSSLESS
+            CLOB                        | CLOB(100K)                  | H2         | LOSSY
+            BLOB(2G)                    | BLOB(1M)                    | AUTO       | LOSSY
+            BLOB(1M)                    | BLOB(100M)                  | AUTO       | LOSSLESS
+            CLOB(1M)                    | VARCHAR(32000)              | AUTO       | LOSSY
+            CLOB(16K)                   | VARCHAR(32000)              | AUTO       | LOSSLESS
+            vargraphic(100)             | vargraphic(200)             | AUTO       | LOSSLESS
+            vargraphic(200)             | vargraphic(50)              | AUTO       | LOSSY
+            varchar(100)                | vargraphic(100)             | AUTO       | LOSSLESS
+            vargraphic(100)             | varchar(100)                | AUTO       | LOSSY
+            graphic(10)                 | vargraphic(10)              | AUTO       | LOSSLESS
+            dbclob(1M)                  | dbclob(2M)                  | AUTO       | LOSSLESS
+            dbclob(2M)                  | vargraphic(16000)           | AUTO       | LOSSY
             NUMBER(10)                  | NUMBER(19)                  | ORACLE     | LOSSLESS
             NUMBER(19)                  | NUMBER(10)                  | ORACLE     | LOSSY
             NUMBER(19,4)                | NUMBER                      | ORACLE     | LOSSLESS
@@ -177,6 +193,9 @@ class TypeChangeTest {
             timestamp(3) with time zone       | TIMESTAMP | 3
             NUMERIC( 10 , 2 )                 | NUMERIC   | 10
             varchar(10) CHARACTER SET utf8mb4 | VARCHAR   | 10
+            clob(1M)                          | CLOB      | 1048576
+            blob(2 G)                         | BLOB      | 2147483648
+            CHARACTER LARGE OBJECT(10K CHARACTERS) | CLOB | 10240
             """)
     void readsWrittenTypes(String written, String base, long first) {
         SqlType type = SqlType.parse(written);

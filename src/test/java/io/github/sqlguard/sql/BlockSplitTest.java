@@ -332,6 +332,23 @@ class BlockSplitTest {
                 "11:1 DELETE FROM app.queue"), render(Dialect.AUTO, sql).subList(1, 4));
     }
 
+    /**
+     * Db2's command line processor run with {@code -td@} takes {@code @} as the terminator without a directive in
+     * the script; an {@code @} alone on its line or at its end ends the statement or routine before it, as a
+     * {@code /} line does.
+     */
+    @Test
+    void db2ScriptWithAnAtLineAsTerminator() {
+        String sql = "CREATE PROCEDURE app.cleanup()\nLANGUAGE SQL\nBEGIN\n  DELETE FROM app.tmp_work;\nEND\n@\n"
+                + "CALL app.cleanup()\n@\nDROP TABLE app.old_stuff\n@\n";
+        assertEquals(List.of("4:3 [R procedure app.cleanup body] DELETE FROM app.tmp_work", "7:1 CALL app.cleanup()",
+                "9:1 DROP TABLE app.old_stuff"), render(Dialect.AUTO, sql).subList(1, 4));
+        String atLineEnds = "CREATE PROCEDURE app.cleanup()\nLANGUAGE SQL\nBEGIN\n  DELETE FROM app.tmp_work;\nEND@\n"
+                + "CALL app.cleanup()@\nDROP TABLE app.old_stuff @\n";
+        assertEquals(List.of("4:3 [R procedure app.cleanup body] DELETE FROM app.tmp_work", "6:1 CALL app.cleanup()",
+                "7:1 DROP TABLE app.old_stuff"), render(Dialect.AUTO, atLineEnds).subList(1, 4));
+    }
+
     @Test
     void firebirdScriptWithSetTerm() {
         String sql = "SET TERM ^ ;\nCREATE OR ALTER PROCEDURE clean_log\nAS\nBEGIN\n  DELETE FROM log_entries;\nEND^\n"
