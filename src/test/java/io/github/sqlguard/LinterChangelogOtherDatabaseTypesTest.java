@@ -81,4 +81,40 @@ class LinterChangelogOtherDatabaseTypesTest {
 
         assertEquals(expected.isEmpty() ? List.of() : List.of(expected), found);
     }
+
+    /**
+     * A modifyDataType or a typed modifyColumn without dbms names a Liquibase type, which each database writes as its
+     * own: read in the configured dialect, it is written again for the other databases the changelog names, so a
+     * column created as {@code boolean} and redefined as {@code boolean} changes no type on MySQL or Oracle.
+     */
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource(delimiter = '|', value = {
+        "POSTGRESQL | <modifyDataType tableName='provider' columnName='retired' newDataType='boolean'/> | ''",
+        "POSTGRESQL | <ext:modifyColumn tableName='provider'><column name='retired' type='BOOLEAN'/></ext:modifyColumn> | ''",
+        "MYSQL      | <ext:modifyColumn tableName='provider'><column name='retired' type='BOOLEAN'/></ext:modifyColumn> | ''",
+        "SQLSERVER  | <modifyDataType tableName='provider' columnName='created_on' newDataType='timestamp(3)'/> | ''",
+        "POSTGRESQL | <modifyDataType tableName='provider' columnName='created_on' newDataType='date'/>"
+            + " | db/changelog.xml:8:5 alter-column-type ALTER TABLE provider changes the type of column created_on"
+            + " from timestamp(3) to date (drops the time of day) (changeset a:4)",
+    })
+    void aTypeChangeWrittenForTheConfiguredDatabaseIsWrittenAgainForTheOthers(Dialect dialect, String change,
+            String expected) throws IOException {
+        TestProject.write(project, "db/changelog.xml", """
+                <databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog"
+                    xmlns:ext="http://www.liquibase.org/xml/ns/dbchangelog-ext">
+                  <changeSet id="1" author="a"><createTable tableName="provider"><column name="id" type="bigint"/>
+                    <column name="retired" type="boolean"/><column name="created_on" type="timestamp(3)"/></createTable></changeSet>
+                  <changeSet id="2" author="a" dbms="mysql"><addColumn tableName="provider"><column name="note" type="varchar(20)"/></addColumn></changeSet>
+                  <changeSet id="3" author="a" dbms="oracle"><addColumn tableName="provider"><column name="note" type="varchar(20)"/></addColumn></changeSet>
+                  <changeSet id="4" author="a">
+                    %s
+                  </changeSet>
+                </databaseChangeLog>
+                """.formatted(change.replace('\'', '"')));
+
+        List<String> found = TestProject.lint(project, dialect).findings().stream()
+                .map(LinterChangelogChangesTest::line).toList();
+
+        assertEquals(expected.isEmpty() ? List.of() : List.of(expected), found);
+    }
 }

@@ -60,6 +60,7 @@ final class ChangeTranslator {
             case "addColumn" -> addColumn(change, context);
             case "renameColumn", "addNotNullConstraint", "dropNotNullConstraint", "addAutoIncrement" ->
                     typeRestating(change, context);
+            case "modifyDataType", "modifyColumn" -> typeChange(change, context);
             default -> syntheticText(change).flatMap(text -> synthetic.at(text, path, change, context))
                     .map(statement -> {
                         out.add(statement);
@@ -83,15 +84,50 @@ final class ChangeTranslator {
                     + synthetic.name(change.attributes().get("columnName")) + ")";
             case "renameTable" -> "ALTER TABLE " + synthetic.table(change, "oldTableName") + " RENAME TO "
                     + synthetic.name(change.attributes().get("newTableName"));
-            case "modifyDataType" -> "ALTER TABLE " + synthetic.table(change, "tableName") + " ALTER COLUMN "
-                    + synthetic.name(change.attributes().get("columnName")) + " TYPE "
-                    + synthetic.type(change.attributes().getOrDefault("newDataType", "unknown_type"));
+            case "modifyDataType", "modifyColumn" -> typeChangeText(synthetic, change).orElse(null);
+            default -> null;
+        });
+    }
+
+    /**
+     * The {@code ALTER COLUMN .. TYPE} of a modifyDataType, or of a modifyColumn that types each of its columns, with
+     * the Liquibase types written as {@code writer}'s database writes them.
+     */
+    private static Optional<String> typeChangeText(SyntheticStatements writer, ChangeNode change) {
+        return Optional.ofNullable(switch (change.name()) {
+            case "modifyDataType" -> "ALTER TABLE " + writer.table(change, "tableName") + " ALTER COLUMN "
+                    + writer.name(change.attributes().get("columnName")) + " TYPE "
+                    + writer.type(change.attributes().getOrDefault("newDataType", "unknown_type"));
             case "modifyColumn" -> UncheckedChanges.typedModifyColumn(change)
-                    ? "ALTER TABLE " + synthetic.table(change, "tableName") + " " + String.join(", ",
-                            modifiedColumns(change))
+                    ? "ALTER TABLE " + writer.table(change, "tableName") + " " + String.join(", ",
+                            modifiedColumns(writer, change))
                     : null;
             default -> null;
         });
+    }
+
+    /**
+     * A modifyDataType or a typed modifyColumn. Its new type is a Liquibase type that each database writes as its
+     * own ({@code boolean} is {@code TINYINT} on MySQL): written for a configured database, the change is written
+     * again for the others the changelog names, or a column it created as {@code boolean} would seem to change type
+     * there when the same type is stated again.
+     */
+    private List<Statement> typeChange(ChangeNode change, StatementContext context) {
+        Optional<Statement> statement = typeChangeText(synthetic, change)
+                .flatMap(text -> synthetic.at(text, path, change, context));
+        if (statement.isEmpty()) {
+            return schemaOnly(change, context);
+        }
+        if (synthetic.dialect() == Dialect.AUTO || !context.databases().included().isEmpty()) {
+            out.add(statement.get());
+        } else {
+            out.add(statement.get(), synthetic.dialect(), (dialect, databases) -> {
+                SyntheticStatements writer = synthetic.in(dialect);
+                return typeChangeText(writer, change).flatMap(text -> writer.at(text, path, change,
+                        new StatementContext(context.kind(), context.label(), databases, context.body())));
+            });
+        }
+        return List.of(statement.get());
     }
 
     /**
@@ -280,11 +316,11 @@ final class ChangeTranslator {
     }
 
     /** {@code ALTER COLUMN c TYPE t} for each column a {@code modifyColumn} redefines. */
-    private List<String> modifiedColumns(ChangeNode change) {
+    private static List<String> modifiedColumns(SyntheticStatements writer, ChangeNode change) {
         List<String> columns = new ArrayList<>();
         for (ChangeNode column : UncheckedChanges.columnsOf(change)) {
-            columns.add("ALTER COLUMN " + synthetic.name(column.attributes().get("name")) + " TYPE "
-                    + synthetic.type(column.attributes().get("type")));
+            columns.add("ALTER COLUMN " + writer.name(column.attributes().get("name")) + " TYPE "
+                    + writer.type(column.attributes().get("type")));
         }
         return columns;
     }
