@@ -138,20 +138,25 @@ final class ChangeTranslator {
      */
     private List<Statement> typeRestating(ChangeNode change, StatementContext context) {
         Optional<Statement> restated = typeRestating(synthetic, change, context);
-        if (restated.isEmpty()) {
-            return change.name().equals("renameColumn") ? List.of() : schemaOnly(change, context);
+        // Where the configured database does not restate the type (PostgreSQL's SET NOT NULL), MySQL or SQL Server
+        // may still, when the changelog names them: the change is written for them all the same.
+        Optional<Statement> here = restated.or(() -> schemaOnly(synthetic, change, context));
+        if (here.isEmpty()) {
+            return List.of();
         }
         if (synthetic.dialect() == Dialect.AUTO || !context.databases().included().isEmpty()) {
-            out.add(restated.get());
-        } else {
-            out.add(restated.get(), synthetic.dialect(), (dialect, databases) -> {
-                SyntheticStatements writer = synthetic.in(dialect);
-                StatementContext there = new StatementContext(context.kind(), context.label(), databases,
-                        context.body());
-                return typeRestating(writer, change, there).or(() -> schemaOnly(writer, change, there));
-            });
+            out.add(here.get());
+            return restated.map(List::of).orElse(List.of());
         }
-        return List.of(restated.get());
+        out.add(here.get(), synthetic.dialect(), (dialect, databases) -> {
+            SyntheticStatements writer = synthetic.in(dialect);
+            StatementContext there = new StatementContext(context.kind(), context.label(), databases,
+                    context.body());
+            return typeRestating(writer, change, there).or(() -> schemaOnly(writer, change, there));
+        });
+        // Returned even where it only shapes the schema here, so a comment at the change acknowledges what its
+        // rendition for another database restates there (it stands at the same element).
+        return List.of(here.get());
     }
 
     /** The statement {@code writer}'s database runs for the change; empty where it only shapes the schema. */
