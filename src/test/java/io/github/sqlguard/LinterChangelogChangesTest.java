@@ -272,9 +272,30 @@ class LinterChangelogChangesTest {
         assertEquals(List.of(
                 "db/changelog.xml:5:12 unknown-dbms dbms precondition type 'hsql' (did you mean hsqldb?) names no"
                         + " database Liquibase knows: Liquibase does not check it, so the condition holds on no"
-                        + " database (changeset a:1)",
+                        + " database and the not around it rules out none: the changeset runs on every database, the"
+                        + " one meant too (changeset a:1)",
                 "db/changelog.xml:8:10 update-without-where UPDATE without WHERE changes every row of orders"
                         + " (changeset a:1)"),
+                findings());
+    }
+
+    /** Outside a not (or under two), a misspelt dbms precondition only holds nowhere. */
+    @Test
+    void aDbmsPreconditionThatMisspellsADatabaseOutsideANotHoldsNowhere() throws IOException {
+        write("db/changelog.xml", HEAD + """
+                  <changeSet id="1" author="a">
+                    <preConditions onFail="MARK_RAN">
+                      <not><not><dbms type="postgres"/></not></not>
+                    </preConditions>
+                    <sql>UPDATE orders SET total = 0 WHERE id = 1</sql>
+                  </changeSet>
+                </databaseChangeLog>
+                """);
+
+        assertEquals(List.of(
+                "db/changelog.xml:5:17 unknown-dbms dbms precondition type 'postgres' (did you mean postgresql?) names"
+                        + " no database Liquibase knows: Liquibase does not check it, so the condition holds on no"
+                        + " database (changeset a:1)"),
                 findings());
     }
 

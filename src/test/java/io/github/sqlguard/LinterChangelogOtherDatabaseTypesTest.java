@@ -6,6 +6,7 @@ import io.github.sqlguard.model.Dialect;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -80,5 +81,100 @@ class LinterChangelogOtherDatabaseTypesTest {
                 .map(LinterChangelogChangesTest::line).toList();
 
         assertEquals(expected.isEmpty() ? List.of() : List.of(expected), found);
+    }
+
+    /**
+     * A modifyDataType or a typed modifyColumn without dbms names a Liquibase type, which each database writes as its
+     * own: read in the configured dialect, it is written again for the other databases the changelog names, so a
+     * column created as {@code boolean} and redefined as {@code boolean} changes no type on MySQL or Oracle.
+     */
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource(delimiter = '|', value = {
+        "POSTGRESQL | <modifyDataType tableName='provider' columnName='retired' newDataType='boolean'/> | ''",
+        "POSTGRESQL | <ext:modifyColumn tableName='provider'><column name='retired' type='BOOLEAN'/></ext:modifyColumn> | ''",
+        "MYSQL      | <ext:modifyColumn tableName='provider'><column name='retired' type='BOOLEAN'/></ext:modifyColumn> | ''",
+        "SQLSERVER  | <modifyDataType tableName='provider' columnName='created_on' newDataType='timestamp(3)'/> | ''",
+        "POSTGRESQL | <modifyDataType tableName='provider' columnName='created_on' newDataType='date'/>"
+            + " | db/changelog.xml:8:5 alter-column-type ALTER TABLE provider changes the type of column created_on"
+            + " from timestamp(3) to date (drops the time of day) (changeset a:4)",
+    })
+    void aTypeChangeWrittenForTheConfiguredDatabaseIsWrittenAgainForTheOthers(Dialect dialect, String change,
+            String expected) throws IOException {
+        TestProject.write(project, "db/changelog.xml", """
+                <databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog"
+                    xmlns:ext="http://www.liquibase.org/xml/ns/dbchangelog-ext">
+                  <changeSet id="1" author="a"><createTable tableName="provider"><column name="id" type="bigint"/>
+                    <column name="retired" type="boolean"/><column name="created_on" type="timestamp(3)"/></createTable></changeSet>
+                  <changeSet id="2" author="a" dbms="mysql"><addColumn tableName="provider"><column name="note" type="varchar(20)"/></addColumn></changeSet>
+                  <changeSet id="3" author="a" dbms="oracle"><addColumn tableName="provider"><column name="note" type="varchar(20)"/></addColumn></changeSet>
+                  <changeSet id="4" author="a">
+                    %s
+                  </changeSet>
+                </databaseChangeLog>
+                """.formatted(change.replace('\'', '"')));
+
+        List<String> found = TestProject.lint(project, dialect).findings().stream()
+                .map(LinterChangelogChangesTest::line).toList();
+
+        assertEquals(expected.isEmpty() ? List.of() : List.of(expected), found);
+    }
+
+    /**
+     * Read under a dialect whose database does not restate the type (PostgreSQL), a change that MySQL or SQL Server
+     * carries out by redefining the column is still judged there when the changelog names that database.
+     */
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource(delimiter = '|', value = {
+        "POSTGRESQL | <addNotNullConstraint tableName='event' columnName='note' columnDataType='varchar(100)'/>"
+            + " | db/changelog.xml:6:5 alter-column-type ALTER TABLE event changes the type of column note from"
+            + " varchar(500) to varchar(100) (shorter: 500 to 100 characters) (changeset a:3)",
+        "POSTGRESQL | <addNotNullConstraint tableName='event' columnName='note' columnDataType='varchar(500)'/> | ''",
+        "ORACLE     | <dropNotNullConstraint tableName='event' columnName='note' columnDataType='varchar(100)'/>"
+            + " | db/changelog.xml:6:5 alter-column-type ALTER TABLE event changes the type of column note from"
+            + " varchar(500) to varchar(100) (shorter: 500 to 100 characters) (changeset a:3)",
+        "POSTGRESQL | <renameColumn tableName='event' oldColumnName='note' newColumnName='remark' columnDataType='varchar(100)'/>"
+            + " | db/changelog.xml:6:5 alter-column-type ALTER TABLE event changes the type of column note from"
+            + " varchar(500) to varchar(100) (shorter: 500 to 100 characters) (changeset a:3)"
+            + " ; db/changelog.xml:6:5 rename-column ALTER TABLE event renames column note to remark (changeset a:3)",
+    })
+    void aTypeRestatedOnlyOnAnotherDatabaseTheChangelogNamesIsJudgedThere(Dialect dialect, String change,
+            String expected) throws IOException {
+        TestProject.write(project, "db/changelog.xml", """
+                <databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog">
+                  <changeSet id="1" author="a"><createTable tableName="event"><column name="id" type="bigint"/>
+                    <column name="note" type="varchar(500)"/></createTable></changeSet>
+                  <changeSet id="2" author="a" dbms="mysql"><addColumn tableName="event"><column name="extra" type="varchar(20)"/></addColumn></changeSet>
+                  <changeSet id="3" author="a">
+                    %s
+                  </changeSet>
+                </databaseChangeLog>
+                """.formatted(change.replace('\'', '"')));
+
+        List<String> found = TestProject.lint(project, dialect).findings().stream()
+                .map(LinterChangelogChangesTest::line).toList();
+
+        assertEquals(expected.isEmpty() ? List.of() : List.of(expected.split(" ; ")), found);
+    }
+
+    /** A comment before such a change acknowledges what it does on the database that restates the type. */
+    @Test
+    void aCommentBeforeAChangeAcknowledgesTheTypeItRestatesOnAnotherDatabase() throws IOException {
+        TestProject.write(project, "db/changelog.xml", """
+                <databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog">
+                  <changeSet id="1" author="a"><createTable tableName="event"><column name="id" type="bigint"/>
+                    <column name="note" type="varchar(500)"/></createTable></changeSet>
+                  <changeSet id="2" author="a" dbms="mysql"><addColumn tableName="event"><column name="extra" type="varchar(20)"/></addColumn></changeSet>
+                  <changeSet id="3" author="a">
+                    <!-- sqlguard:allow alter-column-type reason: no note is longer than 100 -->
+                    <addNotNullConstraint tableName="event" columnName="note" columnDataType="varchar(100)"/>
+                  </changeSet>
+                </databaseChangeLog>
+                """);
+
+        List<String> found = TestProject.lint(project, Dialect.POSTGRESQL).findings().stream()
+                .map(finding -> finding.location().line() + ":" + finding.location().column() + " "
+                        + finding.ruleId() + " acknowledged: " + finding.isAcknowledged()).toList();
+
+        assertEquals(List.of("7:5 alter-column-type acknowledged: true"), found);
     }
 }

@@ -60,6 +60,7 @@ final class ChangeTranslator {
             case "addColumn" -> addColumn(change, context);
             case "renameColumn", "addNotNullConstraint", "dropNotNullConstraint", "addAutoIncrement" ->
                     typeRestating(change, context);
+            case "modifyDataType", "modifyColumn" -> typeChange(change, context);
             default -> syntheticText(change).flatMap(text -> synthetic.at(text, path, change, context))
                     .map(statement -> {
                         out.add(statement);
@@ -83,15 +84,50 @@ final class ChangeTranslator {
                     + synthetic.name(change.attributes().get("columnName")) + ")";
             case "renameTable" -> "ALTER TABLE " + synthetic.table(change, "oldTableName") + " RENAME TO "
                     + synthetic.name(change.attributes().get("newTableName"));
-            case "modifyDataType" -> "ALTER TABLE " + synthetic.table(change, "tableName") + " ALTER COLUMN "
-                    + synthetic.name(change.attributes().get("columnName")) + " TYPE "
-                    + synthetic.type(change.attributes().getOrDefault("newDataType", "unknown_type"));
+            case "modifyDataType", "modifyColumn" -> typeChangeText(synthetic, change).orElse(null);
+            default -> null;
+        });
+    }
+
+    /**
+     * The {@code ALTER COLUMN .. TYPE} of a modifyDataType, or of a modifyColumn that types each of its columns, with
+     * the Liquibase types written as {@code writer}'s database writes them.
+     */
+    private static Optional<String> typeChangeText(SyntheticStatements writer, ChangeNode change) {
+        return Optional.ofNullable(switch (change.name()) {
+            case "modifyDataType" -> "ALTER TABLE " + writer.table(change, "tableName") + " ALTER COLUMN "
+                    + writer.name(change.attributes().get("columnName")) + " TYPE "
+                    + writer.type(change.attributes().getOrDefault("newDataType", "unknown_type"));
             case "modifyColumn" -> UncheckedChanges.typedModifyColumn(change)
-                    ? "ALTER TABLE " + synthetic.table(change, "tableName") + " " + String.join(", ",
-                            modifiedColumns(change))
+                    ? "ALTER TABLE " + writer.table(change, "tableName") + " " + String.join(", ",
+                            modifiedColumns(writer, change))
                     : null;
             default -> null;
         });
+    }
+
+    /**
+     * A modifyDataType or a typed modifyColumn. Its new type is a Liquibase type that each database writes as its
+     * own ({@code boolean} is {@code TINYINT} on MySQL): written for a configured database, the change is written
+     * again for the others the changelog names, or a column it created as {@code boolean} would seem to change type
+     * there when the same type is stated again.
+     */
+    private List<Statement> typeChange(ChangeNode change, StatementContext context) {
+        Optional<Statement> statement = typeChangeText(synthetic, change)
+                .flatMap(text -> synthetic.at(text, path, change, context));
+        if (statement.isEmpty()) {
+            return schemaOnly(change, context);
+        }
+        if (synthetic.dialect() == Dialect.AUTO || !context.databases().included().isEmpty()) {
+            out.add(statement.get());
+        } else {
+            out.add(statement.get(), synthetic.dialect(), (dialect, databases) -> {
+                SyntheticStatements writer = synthetic.in(dialect);
+                return typeChangeText(writer, change).flatMap(text -> writer.at(text, path, change,
+                        new StatementContext(context.kind(), context.label(), databases, context.body())));
+            });
+        }
+        return List.of(statement.get());
     }
 
     /**
@@ -102,20 +138,25 @@ final class ChangeTranslator {
      */
     private List<Statement> typeRestating(ChangeNode change, StatementContext context) {
         Optional<Statement> restated = typeRestating(synthetic, change, context);
-        if (restated.isEmpty()) {
-            return change.name().equals("renameColumn") ? List.of() : schemaOnly(change, context);
+        // Where the configured database does not restate the type (PostgreSQL's SET NOT NULL), MySQL or SQL Server
+        // may still, when the changelog names them: the change is written for them all the same.
+        Optional<Statement> here = restated.or(() -> schemaOnly(synthetic, change, context));
+        if (here.isEmpty()) {
+            return List.of();
         }
         if (synthetic.dialect() == Dialect.AUTO || !context.databases().included().isEmpty()) {
-            out.add(restated.get());
-        } else {
-            out.add(restated.get(), synthetic.dialect(), (dialect, databases) -> {
-                SyntheticStatements writer = synthetic.in(dialect);
-                StatementContext there = new StatementContext(context.kind(), context.label(), databases,
-                        context.body());
-                return typeRestating(writer, change, there).or(() -> schemaOnly(writer, change, there));
-            });
+            out.add(here.get());
+            return restated.map(List::of).orElse(List.of());
         }
-        return List.of(restated.get());
+        out.add(here.get(), synthetic.dialect(), (dialect, databases) -> {
+            SyntheticStatements writer = synthetic.in(dialect);
+            StatementContext there = new StatementContext(context.kind(), context.label(), databases,
+                    context.body());
+            return typeRestating(writer, change, there).or(() -> schemaOnly(writer, change, there));
+        });
+        // Returned even where it only shapes the schema here, so a comment at the change acknowledges what its
+        // rendition for another database restates there (it stands at the same element).
+        return List.of(here.get());
     }
 
     /** The statement {@code writer}'s database runs for the change; empty where it only shapes the schema. */
@@ -280,11 +321,11 @@ final class ChangeTranslator {
     }
 
     /** {@code ALTER COLUMN c TYPE t} for each column a {@code modifyColumn} redefines. */
-    private List<String> modifiedColumns(ChangeNode change) {
+    private static List<String> modifiedColumns(SyntheticStatements writer, ChangeNode change) {
         List<String> columns = new ArrayList<>();
         for (ChangeNode column : UncheckedChanges.columnsOf(change)) {
-            columns.add("ALTER COLUMN " + synthetic.name(column.attributes().get("name")) + " TYPE "
-                    + synthetic.type(column.attributes().get("type")));
+            columns.add("ALTER COLUMN " + writer.name(column.attributes().get("name")) + " TYPE "
+                    + writer.type(column.attributes().get("type")));
         }
         return columns;
     }

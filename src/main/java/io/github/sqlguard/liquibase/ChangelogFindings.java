@@ -190,16 +190,18 @@ final class ChangelogFindings {
         List<Finding> found = new ArrayList<>();
         for (ChangeNode child : changeSet.children()) {
             if (child.name().equals("preConditions")) {
-                preconditionDbmsSlips(path, child, label, found);
+                preconditionDbmsSlips(path, child, false, label, found);
             }
         }
         return found;
     }
 
-    private static void preconditionDbmsSlips(String path, ChangeNode condition, String label, List<Finding> found) {
+    /** {@code negated}: the condition stands under an odd number of {@code not}s. */
+    private static void preconditionDbmsSlips(String path, ChangeNode condition, boolean negated, String label,
+            List<Finding> found) {
         for (ChangeNode child : condition.children()) {
             if (!child.name().equals("dbms")) {
-                preconditionDbmsSlips(path, child, label, found);
+                preconditionDbmsSlips(path, child, negated != child.name().equals("not"), label, found);
                 continue;
             }
             List<String> slips = LiquibaseDatabaseNames.slips(child.attributes().get("type"));
@@ -209,7 +211,8 @@ final class ChangelogFindings {
                         value == null ? child.column() : value.column(), "dbms precondition type "
                                 + String.join(", ", slips) + (slips.size() == 1 ? " names no database" : " name no"
                                 + " databases") + " Liquibase knows: Liquibase does not check it, so the condition"
-                                + " holds on no database (" + label + ")",
+                                + " holds on no database" + (negated ? " and the not around it rules out none: the"
+                                + " changeset runs on every database, the one meant too" : "") + " (" + label + ")",
                         Diagnostics.UNKNOWN_DBMS.hint()));
             }
         }
