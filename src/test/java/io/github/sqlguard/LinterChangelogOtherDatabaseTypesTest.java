@@ -121,20 +121,21 @@ class LinterChangelogOtherDatabaseTypesTest {
 
     /**
      * Read under a dialect whose database does not restate the type (PostgreSQL), a change that MySQL or SQL Server
-     * carries out by redefining the column is still judged there when the changelog names that database.
+     * carries out by redefining the column is still judged there when the changelog names that database, and its
+     * finding says so.
      */
     @ParameterizedTest(name = "{0} {1}")
     @CsvSource(delimiter = '|', value = {
         "POSTGRESQL | <addNotNullConstraint tableName='event' columnName='note' columnDataType='varchar(100)'/>"
             + " | db/changelog.xml:6:5 alter-column-type ALTER TABLE event changes the type of column note from"
-            + " varchar(500) to varchar(100) (shorter: 500 to 100 characters) (changeset a:3)",
+            + " varchar(500) to varchar(100) (shorter: 500 to 100 characters) (changeset a:3, as mysql runs it)",
         "POSTGRESQL | <addNotNullConstraint tableName='event' columnName='note' columnDataType='varchar(500)'/> | ''",
         "ORACLE     | <dropNotNullConstraint tableName='event' columnName='note' columnDataType='varchar(100)'/>"
             + " | db/changelog.xml:6:5 alter-column-type ALTER TABLE event changes the type of column note from"
-            + " varchar(500) to varchar(100) (shorter: 500 to 100 characters) (changeset a:3)",
+            + " varchar(500) to varchar(100) (shorter: 500 to 100 characters) (changeset a:3, as mysql runs it)",
         "POSTGRESQL | <renameColumn tableName='event' oldColumnName='note' newColumnName='remark' columnDataType='varchar(100)'/>"
             + " | db/changelog.xml:6:5 alter-column-type ALTER TABLE event changes the type of column note from"
-            + " varchar(500) to varchar(100) (shorter: 500 to 100 characters) (changeset a:3)"
+            + " varchar(500) to varchar(100) (shorter: 500 to 100 characters) (changeset a:3, as mysql runs it)"
             + " ; db/changelog.xml:6:5 rename-column ALTER TABLE event renames column note to remark (changeset a:3)",
     })
     void aTypeRestatedOnlyOnAnotherDatabaseTheChangelogNamesIsJudgedThere(Dialect dialect, String change,

@@ -73,7 +73,7 @@ final class OtherDatabaseRenditions {
                 .of(dialect, runs.and(new DatabaseScope(databases, Set.of())))
                 .filter(rendition -> !rendition.sql().equals(statement.sql()))
                 .ifPresent(rendition -> {
-                    others.add(rendition);
+                    others.add(namingItsDatabases(rendition, databases));
                     elsewhere.addAll(databases);
                 }));
         if (others.isEmpty()) {
@@ -87,5 +87,21 @@ final class OtherDatabaseRenditions {
         List<Statement> all = new ArrayList<>(List.of(here));
         all.addAll(others);
         return all;
+    }
+
+    /**
+     * {@code rendition} labelled with the databases that run it, so a finding only it has says whose statement it is:
+     * {@code (changeset a:3, as mysql runs it)}.
+     */
+    private static Statement namingItsDatabases(Statement rendition, Set<String> databases) {
+        List<String> names = List.copyOf(databases);
+        String who = names.size() == 1 ? names.get(0) + " runs"
+                : String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1)
+                        + " run";
+        StatementContext context = rendition.context();
+        String label = context.label().isEmpty() ? "as " + who + " it"
+                : context.label() + StatementContext.RUN_BY + who + " it";
+        return new Statement(rendition.sql(), rendition.start(), rendition.tokens(), context.withLabel(label),
+                rendition.dialect(), rendition.container(), rendition.written(), rendition.runtimeSql());
     }
 }

@@ -79,6 +79,9 @@ public record StatementContext(Kind kind, String label, DatabaseScope databases,
 
     public static final StatementContext SCRIPT = new StatementContext(Kind.SCRIPT, "");
 
+    /** What a label adds for a change as another database runs it: {@code changeset a:1, as mysql runs it}. */
+    public static final String RUN_BY = ", as ";
+
     private static final String REPEATABLE = "repeatable migration";
     /** The label of a Flyway repeatable migration's statements; those of its blocks start with its first words. */
     public static final String REPEATABLE_MIGRATION = REPEATABLE + ", which runs again whenever it changes";
@@ -107,12 +110,14 @@ public record StatementContext(Kind kind, String label, DatabaseScope databases,
     /**
      * The run this statement belongs to, within which what earlier statements establish holds: a Liquibase
      * changeset (each runs on its own, possibly months apart) or its rollback code; empty for a whole Flyway
-     * script. A change judged with another value of a property ({@code changeset a:1, with ${x} = ..}) still runs
-     * in its changeset.
+     * script. A change judged with another value of a property ({@code changeset a:1, with ${x} = ..}), or as another
+     * database runs it ({@code changeset a:1, as mysql runs it}), still runs in its changeset.
      */
     public String runScope() {
         int property = label.indexOf(", with ${");
-        String changeset = property < 0 ? label : label.substring(0, property);
+        int database = label.indexOf(RUN_BY);
+        int end = property < 0 ? database : database < 0 ? property : Math.min(property, database);
+        String changeset = end < 0 ? label : label.substring(0, end);
         return kind == Kind.ROLLBACK || label.startsWith("changeset ") ? changeset : "";
     }
 
