@@ -24,18 +24,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReferenceArray;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Function;
 import java.util.function.LongConsumer;
-import java.util.function.Predicate;
 import java.util.stream.IntStream;
 
 /**
@@ -46,8 +39,6 @@ public final class Linter implements AutoCloseable {
 
     /** The scan snapshot's file name, beside the analysis cache. */
     private static final String SCAN_SNAPSHOT = "scan-snapshot.bin";
-
-    private static final long WORKER_STACK_BYTES = 64L * 1024 * 1024;
 
     /**
      * Source characters read before the analysis asks for {@link QuickCompilation}. The directive's own cost (a
@@ -306,12 +297,12 @@ public final class Linter implements AutoCloseable {
         // Changelogs first: a file they include or run through sqlFile is analysed with their context
         // (changeset, properties) and not a second time on its own.
         List<SourcePath> changelogCandidates = scan.files().stream().filter(Linter::mayBeStructuredChangelog).toList();
-        List<PreparedFile> prepared = new ArrayList<>(inParallel(changelogCandidates, prepare, config.threads()));
+        List<PreparedFile> prepared = new ArrayList<>(Workers.inParallel(changelogCandidates, prepare, config.threads()));
         Set<String> reached = new LinkedHashSet<>();
         prepared.forEach(file -> reached.addAll(file.reachedFiles()));
         List<SourcePath> rest = scan.files().stream()
                 .filter(file -> !mayBeStructuredChangelog(file) && !reached.contains(file.relativePath())).toList();
-        prepared.addAll(inParallel(rest, prepare, config.threads()));
+        prepared.addAll(Workers.inParallel(rest, prepare, config.threads()));
         // Each file is let go as its check takes it: the files kept since their first reading need not all stay
         // until the last one is checked.
         AtomicReferenceArray<PreparedFile> waiting =
@@ -327,14 +318,14 @@ public final class Linter implements AutoCloseable {
                 }
             }
             // Each history's replay reads its released files again: in parallel, that is no longer one thread's work.
-            histories.replay(tasks -> inParallel(withModelsReadAhead(tasks, session, waiting, retention,
+            histories.replay(tasks -> Workers.inParallel(ModelsReadAhead.besideReplays(tasks, session, waiting, retention,
                     file -> cache == null || !cache.holdsOutcomeOf(file.source(), file.stamp()), config.threads()),
                     task -> {
                 task.run();
                 return null;
             }, config.threads()));
         }
-        List<FileOutcome> outcomes = inParallel(IntStream.range(0, waiting.length()).boxed().toList(), index -> {
+        List<FileOutcome> outcomes = Workers.inParallel(IntStream.range(0, waiting.length()).boxed().toList(), index -> {
             PreparedFile file = readAgainIfReleased(session, waiting.getAndSet(index, null));
             return cache == null ? session.check(file, histories)
                     : cache.outcome(file.source(), file.stamp(), mayBeStructuredChangelog(file.source()),
@@ -344,83 +335,12 @@ public final class Linter implements AutoCloseable {
         return outcomes;
     }
 
-    /**
-     * The replay tasks, then work for the workers they leave idle: a project's migrations usually make one history,
-     * replayed by one worker, while the check waits. Until the last replay ends, the others read the statement
-     * models of the files the check takes first, up to a quarter of what {@code retention} holds: models take
-     * memory until their file is checked.
-     */
-    private static List<Runnable> withModelsReadAhead(List<Runnable> replays, LintSession session,
-            AtomicReferenceArray<PreparedFile> waiting, Retention retention, Predicate<PreparedFile> toCheck,
-            int threads) {
-        AtomicInteger replaying = new AtomicInteger(replays.size());
-        AtomicInteger next = new AtomicInteger();
-        AtomicLong readChars = new AtomicLong();
-        long budgetChars = retention.budgetChars() / 4;
-        List<Runnable> tasks = new ArrayList<>();
-        for (Runnable replay : replays) {
-            tasks.add(() -> {
-                try {
-                    replay.run();
-                } finally {
-                    replaying.decrementAndGet();
-                }
-            });
-        }
-        for (int reader = 1; reader < threads; reader++) {
-            tasks.add(() -> {
-                int index;
-                while (replaying.get() > 0 && readChars.get() < budgetChars
-                        && (index = next.getAndIncrement()) < waiting.length()) {
-                    PreparedFile file = waiting.get(index);
-                    if (file != null && !file.isReleased() && file.decided() == null && toCheck.test(file)) {
-                        // a changelog's own text is not what its models are read from: its scripts' texts are
-                        readChars.addAndGet(file.scripts().stream().mapToLong(script -> script.text().length()).sum());
-                        session.readModelsAhead(file);
-                    }
-                }
-            });
-        }
-        return tasks;
-    }
-
     private static PreparedFile readAgainIfReleased(LintSession session, PreparedFile file) {
         return file.isReleased() ? session.prepare(file.source()) : file;
     }
 
     private static List<Statement> statementsOf(PreparedFile file) {
         return file.statements();
-    }
-
-    private static <T, R> List<R> inParallel(List<T> items, Function<T, R> work, int threads) {
-        // Workers get a large stack: SQL nests, and the parser and the token rules recurse with it.
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, items.size())), runnable -> {
-            Thread thread = new Thread(null, runnable, "sqlguard-worker", WORKER_STACK_BYTES);
-            thread.setDaemon(true);
-            return thread;
-        });
-        try {
-            List<Future<R>> futures = new ArrayList<>();
-            for (T item : items) {
-                futures.add(pool.submit(() -> work.apply(item)));
-            }
-            List<R> results = new ArrayList<>();
-            for (Future<R> future : futures) {
-                results.add(future.get());
-            }
-            return results;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while analysing migrations", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof OutOfMemoryError outOfMemory) {
-                throw outOfMemory;
-            }
-            throw e.getCause() instanceof RuntimeException runtime ? runtime
-                    : new IllegalStateException(e.getCause());
-        } finally {
-            pool.shutdownNow();
-        }
     }
 
     static boolean mayBeStructuredChangelog(SourcePath file) {
