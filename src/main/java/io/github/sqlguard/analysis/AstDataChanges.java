@@ -157,8 +157,8 @@ final class AstDataChanges {
         }
         addJoins(joined, delete.getJoins());
         WhereFact where = whereFact(delete.getWhere());
-        return new DataChange("DELETE", joined.tablesOf(targets), joined.restrict(targets),
-                joined.joinsOnAlwaysTrueConditionsOnly(), where, null);
+        return new DataChange("DELETE", joined.tablesOf(targets), joined.restrict(targets), joined.reach(targets),
+                where, null);
     }
 
     private DataChange change(Update update) {
@@ -180,7 +180,7 @@ final class AstDataChanges {
         boolean restricted = startJoin.restrict(targets)
                 || !(fromItemsAreOtherInstances && startJoin.hasOneTable()) && fromJoin.restrict(targets);
         WhereFact where = whereFact(update.getWhere());
-        boolean crossJoin = startJoin.joinsOnAlwaysTrueConditionsOnly() || fromJoin.joinsOnAlwaysTrueConditionsOnly();
+        JoinReach crossJoin = JoinedTables.either(startJoin.reach(targets), fromJoin.reach(targets));
         return new DataChange("UPDATE", fromJoin.tablesOf(startJoin.tablesOf(targets)), restricted, crossJoin, where,
                 null);
     }

@@ -43,7 +43,8 @@ final class ClickHouseMutations {
             int settings = tokens.indexOfTopLevelWord(where + 1, end, "SETTINGS");
             int conditionEnd = tokens.firstTopLevelComma(where + 1, settings < 0 ? end : settings);
             Truth truth = TokenConditionTruth.of(tokens, where + 1, conditionEnd);
-            found.add(new DataChange(tokens.tokens().get(i).upper(), List.of(alter.get().table()), false, false,
+            found.add(new DataChange(tokens.tokens().get(i).upper(), List.of(alter.get().table()), false,
+                    JoinReach.LIMITING,
                     truth == Truth.ALWAYS_TRUE ? WhereFact.ALWAYS_TRUE : WhereFact.PRESENT, tokens.tokens().get(i),
                     PlaceholderConditions.in(tokens, where + 1, conditionEnd),
                     RowSelection.STATEMENT, List.of(), partition(tokens, i + 1, where)));

@@ -13,8 +13,8 @@ import java.util.List;
  * @param restrictedByJoin true when an inner join with a condition limits the targets (MySQL
  *     {@code DELETE t1 FROM t1 JOIN t2 ON ..}, {@code UPDATE t1 JOIN t2 ON .. SET}, T-SQL
  *     {@code UPDATE a SET .. FROM t a JOIN u ON ..})
- * @param crossJoin true when the targets are joined only on conditions that hold for every pair of rows
- *     ({@code JOIN c ON 1 = 1}), so the join limits nothing
+ * @param crossJoin why a join with a condition limits none of the targets' rows ({@code JOIN c ON 1 = 1}, a
+ *     condition that names no column of them), or {@link JoinReach#LIMITING}
  * @param where what the statement's own WHERE clause says
  * @param at the verb's token, or null when read from the AST
  * @param unresolvedConditions placeholders without a value that stand as a condition of their own in the WHERE
@@ -27,7 +27,7 @@ import java.util.List;
  *     {@code UPDATE .. FROM u} whose WHERE is only that equality join the same way; empty otherwise
  * @param partitions the partitions MySQL's {@code DELETE FROM t PARTITION (p1, p2)} limits it to, as written
  */
-record DataChange(String verb, List<String> tables, boolean restrictedByJoin, boolean crossJoin, WhereFact where,
+record DataChange(String verb, List<String> tables, boolean restrictedByJoin, JoinReach crossJoin, WhereFact where,
         Token at, List<String> unresolvedConditions, RowSelection selection, List<KeyLink> keyLinks,
         List<String> partitions) {
 
@@ -38,13 +38,13 @@ record DataChange(String verb, List<String> tables, boolean restrictedByJoin, bo
         partitions = List.copyOf(partitions);
     }
 
-    DataChange(String verb, List<String> tables, boolean restrictedByJoin, boolean crossJoin, WhereFact where,
+    DataChange(String verb, List<String> tables, boolean restrictedByJoin, JoinReach crossJoin, WhereFact where,
             Token at, List<String> unresolvedConditions, RowSelection selection, List<KeyLink> keyLinks) {
         this(verb, tables, restrictedByJoin, crossJoin, where, at, unresolvedConditions, selection, keyLinks,
                 List.of());
     }
 
-    DataChange(String verb, List<String> tables, boolean restrictedByJoin, boolean crossJoin, WhereFact where,
+    DataChange(String verb, List<String> tables, boolean restrictedByJoin, JoinReach crossJoin, WhereFact where,
             Token at, List<String> unresolvedConditions, RowSelection selection) {
         this(verb, tables, restrictedByJoin, crossJoin, where, at, unresolvedConditions, selection, List.of(),
                 List.of());
@@ -52,17 +52,17 @@ record DataChange(String verb, List<String> tables, boolean restrictedByJoin, bo
 
     /** A DELETE or UPDATE statement's change. */
     DataChange(String verb, List<String> tables, boolean restrictedByJoin, WhereFact where, Token at) {
-        this(verb, tables, restrictedByJoin, false, where, at, List.of(), RowSelection.STATEMENT);
+        this(verb, tables, restrictedByJoin, JoinReach.LIMITING, where, at, List.of(), RowSelection.STATEMENT);
     }
 
     /** A DELETE or UPDATE statement's change, knowing whether its join limits nothing. */
-    DataChange(String verb, List<String> tables, boolean restrictedByJoin, boolean crossJoin, WhereFact where,
+    DataChange(String verb, List<String> tables, boolean restrictedByJoin, JoinReach crossJoin, WhereFact where,
             Token at) {
         this(verb, tables, restrictedByJoin, crossJoin, where, at, List.of(), RowSelection.STATEMENT);
     }
 
     /** A DELETE or UPDATE statement's change, with the placeholders that stand as conditions in its WHERE. */
-    DataChange(String verb, List<String> tables, boolean restrictedByJoin, boolean crossJoin, WhereFact where,
+    DataChange(String verb, List<String> tables, boolean restrictedByJoin, JoinReach crossJoin, WhereFact where,
             Token at, List<String> unresolvedConditions) {
         this(verb, tables, restrictedByJoin, crossJoin, where, at, unresolvedConditions, RowSelection.STATEMENT);
     }
@@ -70,6 +70,6 @@ record DataChange(String verb, List<String> tables, boolean restrictedByJoin, bo
     /** A change chosen by {@code selection}, a MERGE action's. */
     DataChange(String verb, List<String> tables, boolean restrictedByJoin, WhereFact where, Token at,
             RowSelection selection) {
-        this(verb, tables, restrictedByJoin, false, where, at, List.of(), selection);
+        this(verb, tables, restrictedByJoin, JoinReach.LIMITING, where, at, List.of(), selection);
     }
 }

@@ -239,6 +239,37 @@ final class JoinedTables {
     }
 
     /**
+     * Why these joins limit none of the rows of {@code targets}: every condition holds for every pair of rows, or
+     * none names a column of a target the joins hold; {@link JoinReach#LIMITING} otherwise.
+     */
+    JoinReach reach(List<String> targets) {
+        if (joinsOnAlwaysTrueConditionsOnly()) {
+            return JoinReach.EVERY_PAIR;
+        }
+        if (!hasCondition || conditionMayNameAnyTable || targets.isEmpty()) {
+            return JoinReach.LIMITING;
+        }
+        for (String target : targets) {
+            String normalized = ObjectNames.normalize(target);
+            boolean joinedHere = names.contains(normalized) || names.contains(lastPart(normalized));
+            if (joinedHere && !conditionNamesTarget(normalized)) {
+                return JoinReach.OTHER_TABLES_ONLY;
+            }
+        }
+        return JoinReach.LIMITING;
+    }
+
+    /** The first of {@code reaches} that limits nothing, else {@link JoinReach#LIMITING}. */
+    static JoinReach either(JoinReach... reaches) {
+        for (JoinReach reach : reaches) {
+            if (reach != JoinReach.LIMITING) {
+                return reach;
+            }
+        }
+        return JoinReach.LIMITING;
+    }
+
+    /**
      * True when every one of {@code targets} is a table of a join with a condition that names it. Conditions that
      * name no column of a target ({@code UPDATE t JOIN u ON u.live = 1 SET ..}) pair each of its rows with the same
      * rows of the others: they keep all of its rows or none.

@@ -13,8 +13,8 @@ import java.util.Optional;
  * @param tables the target tables as written, aliases resolved to their tables
  * @param at where its verb is written
  * @param restrictedByJoin true when an inner join with a condition limits the targets
- * @param crossJoin true when the targets are joined only on conditions that hold for every pair of rows
- *     ({@code JOIN c ON 1 = 1}), so the join limits nothing
+ * @param crossJoin why a join with a condition limits none of the targets' rows ({@code JOIN c ON 1 = 1}, a
+ *     condition that names no column of them), or {@link JoinReach#LIMITING}
  * @param where what its own WHERE clause says
  * @param scratch true when every target holds only rows this script put there
  * @param unresolvedConditions placeholders without a value that stand as a condition of their own in its WHERE,
@@ -27,7 +27,7 @@ import java.util.Optional;
  * @param partitions the partitions MySQL's {@code DELETE FROM t PARTITION (p1, p2)} limits it to, as written;
  *     empty when it reaches the whole table
  */
-public record RowChange(String verb, List<String> tables, Location at, boolean restrictedByJoin, boolean crossJoin,
+public record RowChange(String verb, List<String> tables, Location at, boolean restrictedByJoin, JoinReach crossJoin,
         WhereFact where, boolean scratch, List<String> unresolvedConditions, RowSelection selection,
         List<KeyLink> keyLinks, List<String> partitions) {
 
@@ -39,7 +39,7 @@ public record RowChange(String verb, List<String> tables, Location at, boolean r
     }
 
     /** A change of whole tables, with the key links of its join. */
-    public RowChange(String verb, List<String> tables, Location at, boolean restrictedByJoin, boolean crossJoin,
+    public RowChange(String verb, List<String> tables, Location at, boolean restrictedByJoin, JoinReach crossJoin,
             WhereFact where, boolean scratch, List<String> unresolvedConditions, RowSelection selection,
             List<KeyLink> keyLinks) {
         this(verb, tables, at, restrictedByJoin, crossJoin, where, scratch, unresolvedConditions, selection, keyLinks,
@@ -47,7 +47,7 @@ public record RowChange(String verb, List<String> tables, Location at, boolean r
     }
 
     /** A change whose join, if any, is not known to tie it to another table by one equality only. */
-    public RowChange(String verb, List<String> tables, Location at, boolean restrictedByJoin, boolean crossJoin,
+    public RowChange(String verb, List<String> tables, Location at, boolean restrictedByJoin, JoinReach crossJoin,
             WhereFact where, boolean scratch, List<String> unresolvedConditions, RowSelection selection) {
         this(verb, tables, at, restrictedByJoin, crossJoin, where, scratch, unresolvedConditions, selection,
                 List.of(), List.of());
@@ -56,11 +56,12 @@ public record RowChange(String verb, List<String> tables, Location at, boolean r
     /** The change of a DELETE or UPDATE statement. */
     public RowChange(String verb, List<String> tables, Location at, boolean restrictedByJoin, WhereFact where,
             boolean scratch) {
-        this(verb, tables, at, restrictedByJoin, false, where, scratch, List.of(), RowSelection.STATEMENT);
+        this(verb, tables, at, restrictedByJoin, JoinReach.LIMITING, where, scratch, List.of(),
+                RowSelection.STATEMENT);
     }
 
     /** The change of a DELETE or UPDATE statement, knowing whether its join limits nothing. */
-    public RowChange(String verb, List<String> tables, Location at, boolean restrictedByJoin, boolean crossJoin,
+    public RowChange(String verb, List<String> tables, Location at, boolean restrictedByJoin, JoinReach crossJoin,
             WhereFact where, boolean scratch) {
         this(verb, tables, at, restrictedByJoin, crossJoin, where, scratch, List.of(), RowSelection.STATEMENT);
     }

@@ -131,11 +131,11 @@ final class TokenDataChanges {
         // target to go; only a WHERE naming the target ties it to them.
         boolean selfJoinedCopy = tokens.fromItemsAreOtherInstances() && tokens.isWord(joinsFrom, "USING");
         Set<String> others = selfJoinedCopy ? joined.qualifiersOfEachTable() : joined.qualifiersOtherThan(targets);
-        List<KeyLink> keyLinks = where < 0 ? joined.keyLinks(tokens.fromItemsAreOtherInstances() ? targets
-                : joined.boundByTableName(targets)) : whereJoinLinks(view, joinsFrom, where, end, !tokens.isWord(i, "FROM"));
+        List<KeyLink> keyLinks = where >= 0 ? whereJoinLinks(view, joinsFrom, where, end, !tokens.isWord(i, "FROM"))
+                : joined.keyLinks(tokens.fromItemsAreOtherInstances() ? targets : joined.boundByTableName(targets));
         boolean portion = forPortionOfPeriod(i, where < 0 ? end : where);
         found.add(new DataChange("DELETE", joined.tablesOf(targets), !selfJoinedCopy && joined.restrict(targets),
-                joined.joinsOnAlwaysTrueConditionsOnly(), whereClause(where, end, others, capped, targets, portion),
+                joined.reach(targets), whereClause(where, end, others, capped, targets, portion),
                 tokens.tokens().get(start), unresolvedConditions(where, end), RowSelection.STATEMENT, keyLinks,
                 partitionsAt(joinsFrom)));
     }
@@ -165,7 +165,7 @@ final class TokenDataChanges {
         JoinedTables joined = innerFrom < 0 ? new JoinedTables()
                 : TokenJoins.tables(tokens, innerFrom, joinsEnd, false);
         List<KeyLink> keyLinks = where < 0 && verb.equals("DELETE") ? joined.keyLinks(targets) : List.of();
-        found.add(new DataChange(verb, targets, joined.restrict(targets), joined.joinsOnAlwaysTrueConditionsOnly(),
+        found.add(new DataChange(verb, targets, joined.restrict(targets), joined.reach(targets),
                 whereClause(where, whereEnd, Set.of(), capped, targets, false), tokens.tokens().get(start),
                 unresolvedConditions(where, whereEnd), RowSelection.STATEMENT, keyLinks));
     }
@@ -227,7 +227,7 @@ final class TokenDataChanges {
             }
         }
         boolean restricted = joined.restrict(targets) || restrictedByFrom;
-        boolean crossJoin = joined.joinsOnAlwaysTrueConditionsOnly() || fromList.joinsOnAlwaysTrueConditionsOnly();
+        JoinReach crossJoin = JoinedTables.either(joined.reach(targets), fromList.reach(targets));
         List<String> tables = fromList.tablesOf(joined.tablesOf(targets));
         List<String> partitions = name == null ? List.of() : partitionsAt(name.next());
         List<KeyLink> keyLinks = SetValues.readNothingJoined(tokens, set + 1, setEnd, targets, joined.hasOneTable())

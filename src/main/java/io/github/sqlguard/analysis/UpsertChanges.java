@@ -65,7 +65,8 @@ final class UpsertChanges {
         }
         Token verb = tokens.tokens().get(start);
         return List.of(new RowChange("UPDATE", List.of(target.text()),
-                new Location(statement.start().path(), verb.line(), verb.column()), false, false, WhereFact.ABSENT,
+                new Location(statement.start().path(), verb.line(), verb.column()), false, JoinReach.LIMITING,
+                WhereFact.ABSENT,
                 false, List.of(), replace ? RowSelection.UPSERT_REPLACING_ITSELF : RowSelection.UPSERT_UPDATING_ITSELF));
     }
 

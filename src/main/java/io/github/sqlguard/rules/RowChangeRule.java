@@ -62,11 +62,16 @@ abstract class RowChangeRule implements Rule {
     }
 
     /**
-     * Why a join limits nothing, for a change joined only on conditions that hold for every pair of rows:
-     * {@code "joined on a condition true for every pair of rows (a cross join) and "}, else empty.
+     * Why a join limits nothing: {@code "joined on a condition true for every pair of rows (a cross join) and "}, or
+     * {@code "joined on conditions that name no column of t, which its rows meet alike, and "}; else empty.
      */
     static String crossJoinNote(RowChange change) {
-        return change.crossJoin() ? "joined on a condition true for every pair of rows (a cross join) and " : "";
+        return switch (change.crossJoin()) {
+            case EVERY_PAIR -> "joined on a condition true for every pair of rows (a cross join) and ";
+            case OTHER_TABLES_ONLY -> "joined on conditions that name no column of " + change.tableList()
+                    + ", which its rows meet alike, and ";
+            case LIMITING -> "";
+        };
     }
 
     /** {@code "without WHERE"}, or what its WHERE does when that names only the other tables' columns. */

@@ -1,6 +1,10 @@
 package io.github.sqlguard.rules;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import io.github.sqlguard.model.Dialect;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -33,5 +37,16 @@ class JoinConditionOnOtherTablesTest {
     })
     void aJoinConditionThatNeverMentionsTheTargetLimitsNone(Dialect dialect, String sql, String expected) {
         AlwaysTrueConditionFormsTest.assertRowFindings(dialect, sql, expected);
+    }
+
+    @Test
+    void messageSaysTheJoinNamesNoColumnOfTheTarget() {
+        assertEquals(List.of("UPDATE joined on conditions that name no column of orders, which its rows meet alike, and"
+                + " without WHERE changes every row of orders"), RuleHarness.messages(new UpdateWithoutWhereRule(),
+                Dialect.MYSQL, "UPDATE orders o JOIN users u ON u.status = 'banned' SET o.note = 'x'"));
+        assertEquals(List.of("DELETE joined on conditions that name no column of dbo.orders, which its rows meet alike,"
+                + " and without WHERE removes every row of dbo.orders"), RuleHarness.messages(
+                new DeleteWithoutWhereRule(), Dialect.SQLSERVER,
+                "DELETE o FROM dbo.orders o JOIN dbo.customers c ON c.vip = 1"));
     }
 }
