@@ -17,7 +17,8 @@ import java.util.Optional;
  * FROM t)} reaches, and is judged as that statement, so that a loop over the target itself without a filter is seen
  * to reach every row; {@code WHERE CURRENT OF c} in a loop over cursor {@code c} reaches each row the cursor reads
  * the same way. In a loop that fetches the cursor's rows into variables ({@code FETCH c INTO v, w}), {@code col = v}
- * stands for the select list's item that the FETCH reads into {@code v}; in a PL/SQL {@code FORALL i} over the
+ * stands for the select list's item that the FETCH reads into {@code v}, as {@code col = k} does for the one item of
+ * a PL/pgSQL {@code FOR k IN SELECT id FROM t LOOP} that reads it into a scalar; in a PL/SQL {@code FORALL i} over the
  * collections a {@code BULK COLLECT INTO ids, ..} filled, {@code col = ids(i)} stands for the item collected into
  * {@code ids}. A WHERE with any other condition, or a field the query's select list does not name, is left as
  * written.
@@ -140,18 +141,18 @@ final class RowLoopCondition {
     }
 
     /**
-     * {@code v}: one of the variables a fetch loop reads the row into; in a FORALL, {@code ids(i)}: the element of one
+     * {@code v}: one of the variables a fetch loop reads the row into, or a FOR loop's scalar variable; in a FORALL, {@code ids(i)}: the element of one
      * of the collections at the FORALL's index.
      */
     private static boolean isTarget(List<Token> side, RowLoop loop) {
         boolean element = loop.bulk() ? side.size() == 4 && side.get(1).isSymbol("(")
                 && side.get(2).isWord(loop.index()) && side.get(3).isSymbol(")") : side.size() == 1;
         return element && side.get(0).type() == TokenType.WORD
-                && loop.targets().stream().anyMatch(side.get(0).text()::equalsIgnoreCase);
+                && loop.variables().stream().anyMatch(side.get(0).text()::equalsIgnoreCase);
     }
 
     /**
-     * The column of the select list's item the FETCH reads into {@code target}, by position: a plain {@code col} or
+     * The column of the select list's item the FETCH (or the FOR loop) reads into {@code target}, by position: a plain {@code col} or
      * {@code x.col}; null for an expression, or when the FETCH names fewer or more variables than the list has items.
      */
     private static Token fetchedColumn(RowLoop loop, Token target) {
@@ -162,10 +163,11 @@ final class RowLoopCondition {
         }
         List<List<Token>> items = ObjectNames.splitAtCommas(query, 1, from);
         int position = -1;
-        for (int i = 0; i < loop.targets().size(); i++) {
-            position = loop.targets().get(i).equalsIgnoreCase(target.text()) ? i : position;
+        List<String> variables = loop.variables();
+        for (int i = 0; i < variables.size(); i++) {
+            position = variables.get(i).equalsIgnoreCase(target.text()) ? i : position;
         }
-        if (items.size() != loop.targets().size() || position < 0) {
+        if (items.size() != variables.size() || position < 0) {
             return null;
         }
         List<Token> item = items.get(position);

@@ -59,6 +59,15 @@ public record RowLoop(String record, List<Token> query, String cursor, List<Stri
         return !targets.isEmpty() && index == null;
     }
 
+    /**
+     * The variables each row is read into, in the select list's order: a FETCH's or a BULK COLLECT's targets, else
+     * the FOR loop's own variable, which PL/pgSQL lets be a scalar that takes a one-column row's value
+     * ({@code FOR k IN SELECT id FROM t LOOP}).
+     */
+    public List<String> variables() {
+        return targets.isEmpty() ? List.of(record) : targets;
+    }
+
     /** True for a FORALL over collections a BULK COLLECT filled: {@code ids(index)} reads the row's items. */
     public boolean bulk() {
         return index != null;
