@@ -89,6 +89,16 @@ class LinterRowLoopChangesTest {
                           END LOOP;
                         END $$;
                         """, List.of("5:5 always-true-where")),
+                // DISTINCT ON keeps one row of each group: the ids it reads are only some of them.
+                Arguments.of(Dialect.POSTGRESQL, """
+                        DO $$
+                        DECLARE r record;
+                        BEGIN
+                          FOR r IN SELECT DISTINCT ON (a) id FROM t1 LOOP
+                            DELETE FROM t1 WHERE id = r.id;
+                          END LOOP;
+                        END $$;
+                        """, List.of()),
                 // A loop over a declared cursor, the row named by CURRENT OF or by its key.
                 Arguments.of(Dialect.ORACLE, """
                         DECLARE

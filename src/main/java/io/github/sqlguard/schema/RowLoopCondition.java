@@ -117,7 +117,8 @@ final class RowLoopCondition {
      */
     private static Optional<List<Token>> subquery(List<Token> query, Token field, Token at) {
         int from = TopLevel.wordIndex(query, 0, "FROM");
-        if (from < 2 || !selects(query.subList(1, from), field.text())) {
+        int list = selectListStart(query);
+        if (from <= list || !selects(query.subList(list, from), field.text())) {
             return Optional.empty();
         }
         List<Token> subquery = new ArrayList<>();
@@ -128,6 +129,20 @@ final class RowLoopCondition {
         subquery.addAll(query.subList(from, query.size()));
         subquery.add(new Token(TokenType.SYMBOL, ")", at.offset(), at.line(), at.column()));
         return Optional.of(subquery);
+    }
+
+    /**
+     * Where the select list starts: after {@code SELECT}, and after a {@code DISTINCT}, {@code ALL} or Oracle's
+     * {@code UNIQUE}, which change how often the loop runs but not which values it reads. {@code DISTINCT ON (..)}
+     * keeps one row of each group, so only some of the values of the other items: its list is not read (the query's
+     * length is returned).
+     */
+    private static int selectListStart(List<Token> query) {
+        if (query.size() < 2 || !query.get(1).isAnyWord("DISTINCT", "ALL", "UNIQUE")) {
+            return 1;
+        }
+        boolean distinctOn = query.size() > 2 && query.get(1).isWord("DISTINCT") && query.get(2).isWord("ON");
+        return distinctOn ? query.size() : 2;
     }
 
     /** True when the select list is {@code *} or names {@code field} as one of its items. */
@@ -158,10 +173,11 @@ final class RowLoopCondition {
     private static Token fetchedColumn(RowLoop loop, Token target) {
         List<Token> query = loop.query();
         int from = TopLevel.wordIndex(query, 0, "FROM");
-        if (from < 2) {
+        int list = selectListStart(query);
+        if (from <= list) {
             return null;
         }
-        List<List<Token>> items = ObjectNames.splitAtCommas(query, 1, from);
+        List<List<Token>> items = ObjectNames.splitAtCommas(query, list, from);
         int position = -1;
         List<String> variables = loop.variables();
         for (int i = 0; i < variables.size(); i++) {
