@@ -99,7 +99,9 @@ public record RowFilter(String verb, String table, Optional<String> alwaysTrue, 
             }
             // An UPDATE that copies the related row's values is a backfill: each row gets its own.
             Optional<WhereJudgement.RelatedRow> related = unfiltered.filter(row -> !where.assignmentsRead(row.table()));
-            return new RowFilter(where.verb(), where.table(), NullTestTruth.alwaysTrue(where, facts, onlyNull),
+            Optional<String> alwaysTrue = NullTestTruth.alwaysTrue(where, facts, onlyNull)
+                    .or(() -> UnchangedRowsLeftOut.reason(where));
+            return new RowFilter(where.verb(), where.table(), alwaysTrue,
                     related.map(WhereJudgement.RelatedRow::table),
                     related.map(WhereJudgement.RelatedRow::uncorrelated).orElse(false), false, false);
         });
