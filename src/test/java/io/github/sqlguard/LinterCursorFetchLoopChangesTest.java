@@ -57,6 +57,22 @@ class LinterCursorFetchLoopChangesTest {
             END $$;
             """;
 
+    private static final String POSTGRES_WHILE_FOUND_LOOP = """
+            DO $$
+            DECLARE
+              c CURSOR FOR SELECT id, a FROM %s;
+              r record;
+            BEGIN
+              OPEN c;
+              FETCH c INTO r;
+              WHILE FOUND LOOP
+                %s
+                FETCH c INTO r;
+              END LOOP;
+              CLOSE c;
+            END $$;
+            """;
+
     private static final String SQLSERVER_LOOP = """
             DECLARE @id INT
             DECLARE c CURSOR LOCAL FAST_FORWARD FOR SELECT id FROM %s
@@ -307,6 +323,34 @@ class LinterCursorFetchLoopChangesTest {
                           END
                         END
                         """, List.of("9:5 always-true-where")),
+                // PL/pgSQL fetches the first row before WHILE FOUND and the next at the end of the body.
+                Arguments.of(Dialect.POSTGRESQL,
+                        POSTGRES_WHILE_FOUND_LOOP.formatted("t1", "UPDATE t1 SET a = NULL WHERE id = r.id;"),
+                        List.of("9:5 always-true-where")),
+                Arguments.of(Dialect.POSTGRESQL,
+                        POSTGRES_WHILE_FOUND_LOOP.formatted("t1", "DELETE FROM t1 WHERE CURRENT OF c;"),
+                        List.of("9:5 always-true-where")),
+                Arguments.of(Dialect.POSTGRESQL,
+                        POSTGRES_WHILE_FOUND_LOOP.formatted("t1 WHERE a IS NULL", "DELETE FROM t1 WHERE id = r.id;"),
+                        List.of()),
+                Arguments.of(Dialect.POSTGRESQL, POSTGRES_WHILE_FOUND_LOOP.formatted("t1",
+                        "IF r.a = 'x' THEN DELETE FROM t1 WHERE id = r.id; END IF;"), List.of()),
+                // FOUND set by another statement than the FETCH right before: no such loop.
+                Arguments.of(Dialect.POSTGRESQL, """
+                        DO $$
+                        DECLARE
+                          c CURSOR FOR SELECT id FROM t1;
+                          r record;
+                        BEGIN
+                          OPEN c;
+                          FETCH c INTO r;
+                          PERFORM 1 FROM t2 WHERE id = 5;
+                          WHILE FOUND LOOP
+                            DELETE FROM t1 WHERE id = r.id;
+                            FETCH c INTO r;
+                          END LOOP;
+                        END $$;
+                        """, List.of()),
                 // CURRENT OF another cursor than the loop's.
                 Arguments.of(Dialect.POSTGRESQL,
                         POSTGRES_LOOP.formatted("t1", "DELETE FROM t1 WHERE CURRENT OF other;"), List.of()));

@@ -14,7 +14,7 @@ import java.util.List;
  * <ul>
  * <li>PL/SQL: {@code LOOP FETCH c INTO v; EXIT WHEN c%NOTFOUND; <statement>}</li>
  * <li>PL/pgSQL: {@code LOOP FETCH c INTO r; EXIT WHEN NOT FOUND; <statement>}, or {@code IF NOT FOUND THEN EXIT;
- * END IF;}</li>
+ * END IF;}, and {@code FETCH c INTO r; WHILE FOUND LOOP <statement> .. FETCH c INTO r; END LOOP}</li>
  * <li>MySQL: {@code LOOP FETCH c INTO v; IF done THEN LEAVE l; END IF; <statement>}, where {@code done} is what a
  * {@code CONTINUE HANDLER FOR NOT FOUND SET done = ..} sets</li>
  * <li>T-SQL: {@code FETCH NEXT FROM c INTO @v; WHILE @@FETCH_STATUS = 0 BEGIN <statement> ..}, which tests before
@@ -73,6 +73,24 @@ final class FetchLoops {
         if (parenthesised && !isSymbolAt(tokens, at++, to, ")") || !isWordAt(tokens, at, to, "BEGIN")) {
             return null;
         }
+        List<Token> query = CursorDeclarations.query(tokens.subList(0, fetchAt), fetch.cursor());
+        return query == null ? null : RowLoop.fetching(fetch.cursor(), fetch.targets(), query);
+    }
+
+    /**
+     * The PL/pgSQL fetch loop whose {@code WHILE FOUND LOOP} is at {@code whileAt}, right after a FETCH: FOUND tells
+     * whether that FETCH read a row, and the body fetches the next one at its end, as T-SQL's {@code WHILE
+     * @@FETCH_STATUS = 0} does; or null.
+     */
+    static RowLoop whileFound(List<Token> tokens, int whileAt, int to) {
+        if (!isWordAt(tokens, whileAt + 1, to, "FOUND") || !isWordAt(tokens, whileAt + 2, to, "LOOP")) {
+            return null;
+        }
+        int fetchAt = fetchBefore(tokens, whileAt, to);
+        if (fetchAt < 0) {
+            return null;
+        }
+        Fetch fetch = fetch(tokens, fetchAt, to);
         List<Token> query = CursorDeclarations.query(tokens.subList(0, fetchAt), fetch.cursor());
         return query == null ? null : RowLoop.fetching(fetch.cursor(), fetch.targets(), query);
     }
