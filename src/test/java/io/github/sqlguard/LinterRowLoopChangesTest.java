@@ -99,6 +99,34 @@ class LinterRowLoopChangesTest {
                           END LOOP;
                         END $$;
                         """, List.of()),
+                // A composite key: every column of it paired with the loop's row.
+                Arguments.of(Dialect.POSTGRESQL, """
+                        DO $$
+                        DECLARE r record;
+                        BEGIN
+                          FOR r IN SELECT id, a FROM t1 LOOP
+                            DELETE FROM t1 WHERE id = r.id AND r.a = a;
+                          END LOOP;
+                        END $$;
+                        """, List.of("5:5 always-true-where")),
+                Arguments.of(Dialect.POSTGRESQL, """
+                        DO $$
+                        DECLARE r record;
+                        BEGIN
+                          FOR r IN SELECT id, a FROM t1 LOOP
+                            DELETE FROM t1 WHERE id = r.id AND a = 'x';
+                          END LOOP;
+                        END $$;
+                        """, List.of()),
+                Arguments.of(Dialect.POSTGRESQL, """
+                        DO $$
+                        DECLARE r record;
+                        BEGIN
+                          FOR r IN SELECT id FROM t1 LOOP
+                            DELETE FROM t1 WHERE id = r.id AND a = r.a;
+                          END LOOP;
+                        END $$;
+                        """, List.of()),
                 // A loop over a declared cursor, the row named by CURRENT OF or by its key.
                 Arguments.of(Dialect.ORACLE, """
                         DECLARE

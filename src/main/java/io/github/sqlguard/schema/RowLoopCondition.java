@@ -20,8 +20,9 @@ import java.util.Optional;
  * stands for the select list's item that the FETCH reads into {@code v}, as {@code col = k} does for the one item of
  * a PL/pgSQL {@code FOR k IN SELECT id FROM t LOOP} that reads it into a scalar; in a PL/SQL {@code FORALL i} over the
  * collections a {@code BULK COLLECT INTO ids, ..} filled, {@code col = ids(i)} stands for the item collected into
- * {@code ids}. A WHERE with any other condition, or a field the query's select list does not name, is left as
- * written.
+ * {@code ids}. Several such equalities joined by AND ({@code a = r.x AND b = r.y}, a composite key) stand for
+ * {@code (a, b) IN (SELECT x, y FROM t)}. A WHERE with any other condition, or a field the query's select list does
+ * not name, is left as written.
  */
 final class RowLoopCondition {
 
@@ -45,12 +46,56 @@ final class RowLoopCondition {
         if (start >= 0 && !loop.bulk() && isCurrentRowOf(condition, loop.cursor())) {
             return currentRowAsSubquery(tokens, start, condition, loop.query());
         }
-        int equals = topLevelEquals(condition, loop.bulk());
-        if (start < 0 || equals < 0) {
+        if (start < 0) {
             return Optional.empty();
         }
-        List<Token> left = condition.subList(0, equals);
-        List<Token> right = condition.subList(equals + 1, condition.size());
+        List<Pairing> pairings = new ArrayList<>();
+        for (List<Token> term : WhereJudgement.split(condition, "AND")) {
+            Pairing pairing = pairing(term, loop);
+            if (pairing == null) {
+                return Optional.empty();
+            }
+            pairings.add(pairing);
+        }
+        Token at = pairings.get(0).equals();
+        Optional<List<Token>> subquery = subquery(loop.query(), pairings.stream().map(Pairing::selected).toList(), at);
+        if (subquery.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Token> rewritten = new ArrayList<>(tokens.subList(0, start));
+        if (pairings.size() == 1) {
+            rewritten.addAll(pairings.get(0).column());
+        } else {
+            // Several columns, each paired with a field of the row: (a, b) IN (SELECT x, y FROM ..).
+            rewritten.add(new Token(TokenType.SYMBOL, "(", at.offset(), at.line(), at.column()));
+            for (int i = 0; i < pairings.size(); i++) {
+                if (i > 0) {
+                    rewritten.add(new Token(TokenType.SYMBOL, ",", at.offset(), at.line(), at.column()));
+                }
+                rewritten.addAll(pairings.get(i).column());
+            }
+            rewritten.add(new Token(TokenType.SYMBOL, ")", at.offset(), at.line(), at.column()));
+        }
+        rewritten.addAll(subquery.get());
+        rewritten.addAll(tokens.subList(start + condition.size(), tokens.size()));
+        return Optional.of(rewritten);
+    }
+
+    /** A column of the target, the select list's column the loop's row holds for it, and their {@code =}. */
+    private record Pairing(List<Token> column, Token selected, Token equals) {
+    }
+
+    /**
+     * The term {@code col = r.id} (either way round, or {@code col = v} with a fetched or FOR loop variable, {@code
+     * col = ids(i)} in a FORALL) as a pairing, or null for any other term.
+     */
+    private static Pairing pairing(List<Token> term, RowLoop loop) {
+        int equals = topLevelEquals(term, loop.bulk());
+        if (equals < 0) {
+            return null;
+        }
+        List<Token> left = term.subList(0, equals);
+        List<Token> right = term.subList(equals + 1, term.size());
         boolean fieldOnRight = isField(right, loop) || isTarget(right, loop) || isElementField(right, loop);
         List<Token> column = fieldOnRight ? left : right;
         List<Token> field = fieldOnRight ? right : left;
@@ -59,17 +104,9 @@ final class RowLoopCondition {
                 : isTarget(field, loop) ? fetchedColumn(loop, field.get(0)) : null;
         if (selected == null || !isColumn(column, loop.record()) || isTarget(column, loop)
                 || isElementField(column, loop)) {
-            return Optional.empty();
+            return null;
         }
-        Optional<List<Token>> subquery = subquery(loop.query(), selected, condition.get(equals));
-        if (subquery.isEmpty()) {
-            return Optional.empty();
-        }
-        List<Token> rewritten = new ArrayList<>(tokens.subList(0, start));
-        rewritten.addAll(column);
-        rewritten.addAll(subquery.get());
-        rewritten.addAll(tokens.subList(start + condition.size(), tokens.size()));
-        return Optional.of(rewritten);
+        return new Pairing(column, selected, term.get(equals));
     }
 
     /** Names the loop that runs {@code statement} once per row, for a message: a FOR loop or a FETCH loop. */
@@ -112,20 +149,25 @@ final class RowLoopCondition {
     }
 
     /**
-     * {@code IN (SELECT field FROM ..)} from the loop's query, or empty when its select list does not name the field
-     * ({@code *}, {@code field} or {@code x.field}) or it has no FROM.
+     * {@code IN (SELECT field, .. FROM ..)} from the loop's query, or empty when its select list does not name each
+     * field ({@code *}, {@code field} or {@code x.field}) or it has no FROM.
      */
-    private static Optional<List<Token>> subquery(List<Token> query, Token field, Token at) {
+    private static Optional<List<Token>> subquery(List<Token> query, List<Token> fields, Token at) {
         int from = TopLevel.wordIndex(query, 0, "FROM");
         int list = selectListStart(query);
-        if (from <= list || !selects(query.subList(list, from), field.text())) {
+        if (from <= list || !fields.stream().allMatch(field -> selects(query.subList(list, from), field.text()))) {
             return Optional.empty();
         }
         List<Token> subquery = new ArrayList<>();
         subquery.add(new Token(TokenType.WORD, "IN", at.offset(), at.line(), at.column()));
         subquery.add(new Token(TokenType.SYMBOL, "(", at.offset(), at.line(), at.column()));
         subquery.add(query.get(0));
-        subquery.add(field);
+        for (int i = 0; i < fields.size(); i++) {
+            if (i > 0) {
+                subquery.add(new Token(TokenType.SYMBOL, ",", at.offset(), at.line(), at.column()));
+            }
+            subquery.add(fields.get(i));
+        }
         subquery.addAll(query.subList(from, query.size()));
         subquery.add(new Token(TokenType.SYMBOL, ")", at.offset(), at.line(), at.column()));
         return Optional.of(subquery);
