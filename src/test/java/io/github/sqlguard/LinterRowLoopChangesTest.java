@@ -70,6 +70,34 @@ class LinterRowLoopChangesTest {
                           END LOOP;
                         END $$;
                         """, List.of()),
+                // Several scalars take the row's items in order.
+                Arguments.of(Dialect.POSTGRESQL, """
+                        DO $$
+                        DECLARE k int; v varchar;
+                        BEGIN
+                          FOR k, v IN SELECT id, a FROM t1 LOOP
+                            UPDATE t1 SET a = upper(v) WHERE id = k;
+                          END LOOP;
+                        END $$;
+                        """, List.of("5:5 always-true-where")),
+                Arguments.of(Dialect.POSTGRESQL, """
+                        DO $$
+                        DECLARE k int; v varchar;
+                        BEGIN
+                          FOR v, k IN SELECT a, id FROM t1 WHERE a IS NULL LOOP
+                            DELETE FROM t1 WHERE id = k;
+                          END LOOP;
+                        END $$;
+                        """, List.of()),
+                Arguments.of(Dialect.POSTGRESQL, """
+                        DO $$
+                        DECLARE k int; v varchar;
+                        BEGIN
+                          FOR v, k IN SELECT id, a FROM t1 LOOP
+                            DELETE FROM t1 WHERE a = k;
+                          END LOOP;
+                        END $$;
+                        """, List.of("5:5 always-true-where")),
                 // DISTINCT or ALL changes how often the loop runs, not which rows it reaches.
                 Arguments.of(Dialect.POSTGRESQL, """
                         DO $$
