@@ -351,6 +351,25 @@ class LinterCursorFetchLoopChangesTest {
                           END LOOP;
                         END $$;
                         """, List.of()),
+                // A notice raised before the EXIT changes nothing.
+                Arguments.of(Dialect.POSTGRESQL, """
+                        DO $$
+                        DECLARE
+                          c CURSOR FOR SELECT id, a FROM t1;
+                          r record;
+                          n int := 0;
+                        BEGIN
+                          OPEN c;
+                          LOOP
+                            FETCH c INTO r;
+                            IF NOT FOUND THEN
+                              RAISE NOTICE '% rows done; moving on', n;
+                              EXIT;
+                            END IF;
+                            DELETE FROM t1 WHERE id = r.id;
+                          END LOOP;
+                        END $$;
+                        """, List.of("14:5 always-true-where")),
                 // CURRENT OF another cursor than the loop's.
                 Arguments.of(Dialect.POSTGRESQL,
                         POSTGRES_LOOP.formatted("t1", "DELETE FROM t1 WHERE CURRENT OF other;"), List.of()));

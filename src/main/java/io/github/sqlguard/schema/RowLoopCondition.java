@@ -198,8 +198,8 @@ final class RowLoopCondition {
     }
 
     /**
-     * {@code v}: one of the variables a fetch loop reads the row into, or a FOR loop's scalar variable; in a FORALL, {@code ids(i)}: the element of one
-     * of the collections at the FORALL's index.
+     * {@code v}: one of the variables a fetch loop reads the row into, or a FOR loop's scalar variable; in a
+     * FORALL, {@code ids(i)}: the element of one of the collections at the FORALL's index.
      */
     private static boolean isTarget(List<Token> side, RowLoop loop) {
         boolean element = loop.bulk() ? side.size() == 4 && side.get(1).isSymbol("(")
@@ -209,8 +209,9 @@ final class RowLoopCondition {
     }
 
     /**
-     * The column of the select list's item the FETCH (or the FOR loop) reads into {@code target}, by position: a plain {@code col} or
-     * {@code x.col}; null for an expression, or when the FETCH names fewer or more variables than the list has items.
+     * The column of the select list's item the FETCH (or the FOR loop) reads into {@code target}, by position: a
+     * plain {@code col} or {@code x.col}; null for an expression, or when the loop names fewer or more variables than
+     * the list has items.
      */
     private static Token fetchedColumn(RowLoop loop, Token target) {
         List<Token> query = loop.query();

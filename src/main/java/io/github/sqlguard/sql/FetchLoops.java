@@ -14,7 +14,8 @@ import java.util.List;
  * <ul>
  * <li>PL/SQL: {@code LOOP FETCH c INTO v; EXIT WHEN c%NOTFOUND; <statement>}</li>
  * <li>PL/pgSQL: {@code LOOP FETCH c INTO r; EXIT WHEN NOT FOUND; <statement>}, or {@code IF NOT FOUND THEN EXIT;
- * END IF;}, and {@code FETCH c INTO r; WHILE FOUND LOOP <statement> .. FETCH c INTO r; END LOOP}</li>
+ * END IF;} (maybe with a {@code RAISE NOTICE} before the EXIT), and {@code FETCH c INTO r; WHILE FOUND LOOP
+ * <statement> .. FETCH c INTO r; END LOOP}</li>
  * <li>MySQL: {@code LOOP FETCH c INTO v; IF done THEN LEAVE l; END IF; <statement>}, where {@code done} is what a
  * {@code CONTINUE HANDLER FOR NOT FOUND SET done = ..} sets</li>
  * <li>T-SQL: {@code FETCH NEXT FROM c INTO @v; WHILE @@FETCH_STATUS = 0 BEGIN <statement> ..}, which tests before
@@ -218,7 +219,7 @@ final class FetchLoops {
         if (then < 0 || !isWordAt(tokens, then, to, "THEN")) {
             return -1;
         }
-        at = then + 1;
+        at = afterNotices(tokens, then + 1, to);
         if (isWordAt(tokens, at, to, "LEAVE") && wordAt(tokens, at + 1, to)) {
             at += 2;
         } else if (isWordAt(tokens, at, to, "EXIT")) {
@@ -229,6 +230,25 @@ final class FetchLoops {
         boolean closed = isSemicolon(tokens, at, to) && isWordAt(tokens, at + 1, to, "END")
                 && isWordAt(tokens, at + 2, to, "IF") && isSemicolon(tokens, at + 3, to);
         return closed ? at + 4 : -1;
+    }
+
+    /**
+     * The index after the PL/pgSQL {@code RAISE NOTICE ..;} statements (also INFO, LOG, DEBUG, WARNING) at {@code at},
+     * which only report and go on; {@code at} itself when none starts there.
+     */
+    private static int afterNotices(List<Token> tokens, int at, int to) {
+        while (isWordAt(tokens, at, to, "RAISE") && BlockSyntax.at(tokens, at + 1, to) != null
+                && tokens.get(at + 1).isAnyWord("NOTICE", "INFO", "LOG", "DEBUG", "WARNING")) {
+            int end = at + 2;
+            while (end < to && !isSemicolon(tokens, end, to)) {
+                end++;
+            }
+            if (end >= to) {
+                return at;
+            }
+            at = end + 1;
+        }
+        return at;
     }
 
     /**
