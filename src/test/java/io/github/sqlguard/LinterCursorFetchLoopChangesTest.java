@@ -370,6 +370,23 @@ class LinterCursorFetchLoopChangesTest {
                           END LOOP;
                         END $$;
                         """, List.of("14:5 always-true-where")),
+                // Counting the rows before the FETCH chooses none of them.
+                Arguments.of(Dialect.POSTGRESQL, """
+                        DO $$
+                        DECLARE
+                          c CURSOR FOR SELECT id, a FROM t1;
+                          r record;
+                          n int := 0;
+                        BEGIN
+                          OPEN c;
+                          LOOP
+                            n := n + 1;
+                            FETCH c INTO r;
+                            EXIT WHEN NOT FOUND;
+                            UPDATE t1 SET a = 'x' WHERE id = r.id;
+                          END LOOP;
+                        END $$;
+                        """, List.of("12:5 always-true-where")),
                 // CURRENT OF another cursor than the loop's.
                 Arguments.of(Dialect.POSTGRESQL,
                         POSTGRES_LOOP.formatted("t1", "DELETE FROM t1 WHERE CURRENT OF other;"), List.of()));

@@ -23,7 +23,8 @@ import java.util.List;
  * <> 0 BREAK; <statement> ..}</li>
  * </ul>
  * Anything else between the FETCH and the statement (another FETCH, an assignment, another exit test) may skip rows
- * or change the fetched values, and makes the loop no such loop.
+ * or change the fetched values, and makes the loop no such loop; before the FETCH, a counter's assignment ({@code n
+ * := n + 1;}) or a notice changes neither.
  */
 final class FetchLoops {
 
@@ -43,7 +44,7 @@ final class FetchLoops {
 
     /** The fetch loop whose {@code LOOP} word is at {@code loopAt}, or null for another loop. */
     static Prologue afterLoop(List<Token> tokens, int loopAt, int to) {
-        Fetch fetch = fetch(tokens, loopAt + 1, to);
+        Fetch fetch = fetch(tokens, afterNotices(tokens, afterAssignments(tokens, loopAt + 1, to), to), to);
         if (fetch == null) {
             return null;
         }
@@ -230,6 +231,24 @@ final class FetchLoops {
         boolean closed = isSemicolon(tokens, at, to) && isWordAt(tokens, at + 1, to, "END")
                 && isWordAt(tokens, at + 2, to, "IF") && isSemicolon(tokens, at + 3, to);
         return closed ? at + 4 : -1;
+    }
+
+    /**
+     * The index after the assignments {@code n := n + 1;} at {@code at} (PL/pgSQL, PL/SQL): before the FETCH they
+     * choose no row, and the FETCH sets its own targets; {@code at} itself when none starts there.
+     */
+    private static int afterAssignments(List<Token> tokens, int at, int to) {
+        while (wordAt(tokens, at, to) && isSymbolAt(tokens, at + 1, to, ":=")) {
+            int end = at + 2;
+            while (end < to && !isSemicolon(tokens, end, to)) {
+                end++;
+            }
+            if (end >= to) {
+                return at;
+            }
+            at = end + 1;
+        }
+        return at;
     }
 
     /**
