@@ -424,6 +424,22 @@ class LinterCursorFetchLoopChangesTest {
         assertTrue(messages.get(0).contains("the loop that runs it once for each row FETCH c reads"), messages.get(0));
     }
 
+    @Test
+    void theMessageOfAChangeAtTheCursorsCurrentRowNamesTheCursor() throws IOException {
+        TestProject.write(project, "db/V1__t.sql", "CREATE TABLE t1 (id INT PRIMARY KEY, a VARCHAR(10));\n");
+        TestProject.write(project, "db/V2__loop.sql",
+                POSTGRES_LOOP.formatted("t1", "DELETE FROM t1 WHERE CURRENT OF c;"));
+
+        List<String> messages = lint(Dialect.POSTGRESQL).findings().stream()
+                .filter(f -> f.ruleId().equals("always-true-where"))
+                .map(f -> f.message())
+                .toList();
+
+        assertEquals(List.of("DELETE with an always-true WHERE (the loop that runs it once for each row FETCH c reads"
+                + ", where CURRENT OF c names that row, and c reads every row of t1)"
+                + " removes every row of t1 (inside DO block)"), messages);
+    }
+
     @TempDir
     Path project;
 

@@ -93,7 +93,11 @@ public record RowFilter(String verb, String table, Optional<String> alwaysTrue, 
                     .flatMap(row -> restrictingNothing(row, where.table(), statement, facts));
             // A related row required in the target itself, on the same columns or on none, is every row, whatever
             // the SET reads.
-            Optional<String> itself = unfiltered.flatMap(row -> itselfEveryRow(row, where.table(), reader));
+            Optional<String> cursor = loopSubquery.isPresent() ? RowLoopCondition.currentRowCursor(statement)
+                    : Optional.empty();
+            Optional<String> itself = unfiltered.flatMap(row -> itselfEveryRow(row, where.table(), reader))
+                    .map(reason -> cursor.map(c -> reader + ", where CURRENT OF " + c + " names that row, and " + c
+                            + " reads every row of " + where.table()).orElse(reason));
             if (itself.isPresent()) {
                 return new RowFilter(where.verb(), where.table(), itself, Optional.empty(), false, false, false);
             }

@@ -109,6 +109,17 @@ final class RowLoopCondition {
         return new Pairing(column, selected, term.get(equals));
     }
 
+    /**
+     * The cursor whose current row {@code statement}'s {@code WHERE CURRENT OF c} names, in the loop that reads that
+     * cursor; empty for any other condition.
+     */
+    static Optional<String> currentRowCursor(Statement statement) {
+        RowLoop loop = statement.context().body() == null ? null : statement.context().body().rowLoop();
+        Optional<WhereTokens> where = WhereTokens.of(statement.tokens());
+        return loop == null || loop.bulk() || where.isEmpty() || !isCurrentRowOf(where.get().condition(), loop.cursor())
+                ? Optional.empty() : Optional.of(loop.cursor());
+    }
+
     /** Names the loop that runs {@code statement} once per row, for a message: a FOR loop or a FETCH loop. */
     static String loopReading(Statement statement) {
         RowLoop loop = statement.context().body().rowLoop();
