@@ -57,6 +57,22 @@ class LinterCursorFetchLoopChangesTest {
             END $$;
             """;
 
+    private static final String POSTGRES_WHILE_FOUND_LOOP = """
+            DO $$
+            DECLARE
+              c CURSOR FOR SELECT id, a FROM %s;
+              r record;
+            BEGIN
+              OPEN c;
+              FETCH c INTO r;
+              WHILE FOUND LOOP
+                %s
+                FETCH c INTO r;
+              END LOOP;
+              CLOSE c;
+            END $$;
+            """;
+
     private static final String SQLSERVER_LOOP = """
             DECLARE @id INT
             DECLARE c CURSOR LOCAL FAST_FORWARD FOR SELECT id FROM %s
@@ -307,6 +323,70 @@ class LinterCursorFetchLoopChangesTest {
                           END
                         END
                         """, List.of("9:5 always-true-where")),
+                // PL/pgSQL fetches the first row before WHILE FOUND and the next at the end of the body.
+                Arguments.of(Dialect.POSTGRESQL,
+                        POSTGRES_WHILE_FOUND_LOOP.formatted("t1", "UPDATE t1 SET a = NULL WHERE id = r.id;"),
+                        List.of("9:5 always-true-where")),
+                Arguments.of(Dialect.POSTGRESQL,
+                        POSTGRES_WHILE_FOUND_LOOP.formatted("t1", "DELETE FROM t1 WHERE CURRENT OF c;"),
+                        List.of("9:5 always-true-where")),
+                Arguments.of(Dialect.POSTGRESQL,
+                        POSTGRES_WHILE_FOUND_LOOP.formatted("t1 WHERE a IS NULL", "DELETE FROM t1 WHERE id = r.id;"),
+                        List.of()),
+                Arguments.of(Dialect.POSTGRESQL, POSTGRES_WHILE_FOUND_LOOP.formatted("t1",
+                        "IF r.a = 'x' THEN DELETE FROM t1 WHERE id = r.id; END IF;"), List.of()),
+                // FOUND set by another statement than the FETCH right before: no such loop.
+                Arguments.of(Dialect.POSTGRESQL, """
+                        DO $$
+                        DECLARE
+                          c CURSOR FOR SELECT id FROM t1;
+                          r record;
+                        BEGIN
+                          OPEN c;
+                          FETCH c INTO r;
+                          PERFORM 1 FROM t2 WHERE id = 5;
+                          WHILE FOUND LOOP
+                            DELETE FROM t1 WHERE id = r.id;
+                            FETCH c INTO r;
+                          END LOOP;
+                        END $$;
+                        """, List.of()),
+                // A notice raised before the EXIT changes nothing.
+                Arguments.of(Dialect.POSTGRESQL, """
+                        DO $$
+                        DECLARE
+                          c CURSOR FOR SELECT id, a FROM t1;
+                          r record;
+                          n int := 0;
+                        BEGIN
+                          OPEN c;
+                          LOOP
+                            FETCH c INTO r;
+                            IF NOT FOUND THEN
+                              RAISE NOTICE '% rows done; moving on', n;
+                              EXIT;
+                            END IF;
+                            DELETE FROM t1 WHERE id = r.id;
+                          END LOOP;
+                        END $$;
+                        """, List.of("14:5 always-true-where")),
+                // Counting the rows before the FETCH chooses none of them.
+                Arguments.of(Dialect.POSTGRESQL, """
+                        DO $$
+                        DECLARE
+                          c CURSOR FOR SELECT id, a FROM t1;
+                          r record;
+                          n int := 0;
+                        BEGIN
+                          OPEN c;
+                          LOOP
+                            n := n + 1;
+                            FETCH c INTO r;
+                            EXIT WHEN NOT FOUND;
+                            UPDATE t1 SET a = 'x' WHERE id = r.id;
+                          END LOOP;
+                        END $$;
+                        """, List.of("12:5 always-true-where")),
                 // CURRENT OF another cursor than the loop's.
                 Arguments.of(Dialect.POSTGRESQL,
                         POSTGRES_LOOP.formatted("t1", "DELETE FROM t1 WHERE CURRENT OF other;"), List.of()));
@@ -342,6 +422,22 @@ class LinterCursorFetchLoopChangesTest {
 
         assertEquals(1, messages.size());
         assertTrue(messages.get(0).contains("the loop that runs it once for each row FETCH c reads"), messages.get(0));
+    }
+
+    @Test
+    void theMessageOfAChangeAtTheCursorsCurrentRowNamesTheCursor() throws IOException {
+        TestProject.write(project, "db/V1__t.sql", "CREATE TABLE t1 (id INT PRIMARY KEY, a VARCHAR(10));\n");
+        TestProject.write(project, "db/V2__loop.sql",
+                POSTGRES_LOOP.formatted("t1", "DELETE FROM t1 WHERE CURRENT OF c;"));
+
+        List<String> messages = lint(Dialect.POSTGRESQL).findings().stream()
+                .filter(f -> f.ruleId().equals("always-true-where"))
+                .map(f -> f.message())
+                .toList();
+
+        assertEquals(List.of("DELETE with an always-true WHERE (the loop that runs it once for each row FETCH c reads"
+                + ", where CURRENT OF c names that row, and c reads every row of t1)"
+                + " removes every row of t1 (inside DO block)"), messages);
     }
 
     @TempDir

@@ -51,6 +51,110 @@ class LinterRowLoopChangesTest {
                           END LOOP;
                         END $$;
                         """, List.of("5:5 always-true-where")),
+                // PL/pgSQL reads a one-column row into a scalar variable: the variable is that column.
+                Arguments.of(Dialect.POSTGRESQL, """
+                        DO $$
+                        DECLARE k int;
+                        BEGIN
+                          FOR k IN SELECT id FROM t1 LOOP
+                            UPDATE t1 SET a = NULL WHERE id = k;
+                          END LOOP;
+                        END $$;
+                        """, List.of("5:5 always-true-where")),
+                Arguments.of(Dialect.POSTGRESQL, """
+                        DO $$
+                        DECLARE k int;
+                        BEGIN
+                          FOR k IN SELECT id FROM t1 WHERE a IS NULL LOOP
+                            DELETE FROM t1 WHERE k = t1.id;
+                          END LOOP;
+                        END $$;
+                        """, List.of()),
+                // Several scalars take the row's items in order.
+                Arguments.of(Dialect.POSTGRESQL, """
+                        DO $$
+                        DECLARE k int; v varchar;
+                        BEGIN
+                          FOR k, v IN SELECT id, a FROM t1 LOOP
+                            UPDATE t1 SET a = upper(v) WHERE id = k;
+                          END LOOP;
+                        END $$;
+                        """, List.of("5:5 always-true-where")),
+                Arguments.of(Dialect.POSTGRESQL, """
+                        DO $$
+                        DECLARE k int; v varchar;
+                        BEGIN
+                          FOR v, k IN SELECT a, id FROM t1 WHERE a IS NULL LOOP
+                            DELETE FROM t1 WHERE id = k;
+                          END LOOP;
+                        END $$;
+                        """, List.of()),
+                Arguments.of(Dialect.POSTGRESQL, """
+                        DO $$
+                        DECLARE k int; v varchar;
+                        BEGIN
+                          FOR v, k IN SELECT id, a FROM t1 LOOP
+                            DELETE FROM t1 WHERE a = k;
+                          END LOOP;
+                        END $$;
+                        """, List.of("5:5 always-true-where")),
+                // DISTINCT or ALL changes how often the loop runs, not which rows it reaches.
+                Arguments.of(Dialect.POSTGRESQL, """
+                        DO $$
+                        DECLARE r record;
+                        BEGIN
+                          FOR r IN SELECT DISTINCT a FROM t1 LOOP
+                            UPDATE t1 SET id = 0 WHERE a = r.a;
+                          END LOOP;
+                        END $$;
+                        """, List.of("5:5 always-true-where")),
+                Arguments.of(Dialect.POSTGRESQL, """
+                        DO $$
+                        DECLARE v varchar;
+                        BEGIN
+                          FOR v IN SELECT DISTINCT a FROM t1 LOOP
+                            DELETE FROM t1 WHERE a = v;
+                          END LOOP;
+                        END $$;
+                        """, List.of("5:5 always-true-where")),
+                // DISTINCT ON keeps one row of each group: the ids it reads are only some of them.
+                Arguments.of(Dialect.POSTGRESQL, """
+                        DO $$
+                        DECLARE r record;
+                        BEGIN
+                          FOR r IN SELECT DISTINCT ON (a) id FROM t1 LOOP
+                            DELETE FROM t1 WHERE id = r.id;
+                          END LOOP;
+                        END $$;
+                        """, List.of()),
+                // A composite key: every column of it paired with the loop's row.
+                Arguments.of(Dialect.POSTGRESQL, """
+                        DO $$
+                        DECLARE r record;
+                        BEGIN
+                          FOR r IN SELECT id, a FROM t1 LOOP
+                            DELETE FROM t1 WHERE id = r.id AND r.a = a;
+                          END LOOP;
+                        END $$;
+                        """, List.of("5:5 always-true-where")),
+                Arguments.of(Dialect.POSTGRESQL, """
+                        DO $$
+                        DECLARE r record;
+                        BEGIN
+                          FOR r IN SELECT id, a FROM t1 LOOP
+                            DELETE FROM t1 WHERE id = r.id AND a = 'x';
+                          END LOOP;
+                        END $$;
+                        """, List.of()),
+                Arguments.of(Dialect.POSTGRESQL, """
+                        DO $$
+                        DECLARE r record;
+                        BEGIN
+                          FOR r IN SELECT id FROM t1 LOOP
+                            DELETE FROM t1 WHERE id = r.id AND a = r.a;
+                          END LOOP;
+                        END $$;
+                        """, List.of()),
                 // A loop over a declared cursor, the row named by CURRENT OF or by its key.
                 Arguments.of(Dialect.ORACLE, """
                         DECLARE

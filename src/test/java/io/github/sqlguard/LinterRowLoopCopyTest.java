@@ -152,6 +152,40 @@ class LinterRowLoopCopyTest {
         assertTrue(drops.get(0).message().contains("rows copied to log_new at line 4"), drops.get(0).message());
     }
 
+    @Test
+    void aCursorLoopThatCountsAndReportsItsRowsCopiesEveryRow() throws IOException {
+        TestProject.write(project, "db/V1__init.sql",
+                "CREATE TABLE log_entry (id int PRIMARY KEY, op varchar(32));\n");
+        TestProject.write(project, "db/V2__move.sql", """
+                CREATE TABLE log_new (id int PRIMARY KEY, op varchar(32));
+                DO $$
+                DECLARE
+                    n int := 0;
+                    r record;
+                    c CURSOR FOR SELECT id, op FROM log_entry;
+                BEGIN
+                    OPEN c;
+                    LOOP
+                        n := n + 1;
+                        FETCH c INTO r;
+                        IF NOT FOUND THEN
+                            RAISE NOTICE '% rows copied', n - 1;
+                            EXIT;
+                        END IF;
+                        INSERT INTO log_new (id, op) VALUES (r.id, r.op);
+                    END LOOP;
+                    CLOSE c;
+                END $$;
+                DROP TABLE log_entry;
+                """);
+
+        List<Finding> drops = lint().stream().filter(f -> f.ruleId().equals("drop-table")).toList();
+
+        assertEquals(1, drops.size(), drops.toString());
+        assertEquals(Severity.INFO, drops.get(0).severity(), drops.get(0).message());
+        assertTrue(drops.get(0).message().contains("rows copied to log_new at line 16"), drops.get(0).message());
+    }
+
     private List<Finding> lint() {
         return ProjectLint.findings(project, Dialect.POSTGRESQL);
     }

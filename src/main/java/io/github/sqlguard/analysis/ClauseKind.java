@@ -20,6 +20,11 @@ public enum ClauseKind {
     TRUNCATED_SWITCH_TARGET,
     /** {@code DROP TABLE t}, and MariaDB/MySQL {@code CREATE OR REPLACE TABLE t}, which drops t first. */
     DROPPED_TABLE,
+    /**
+     * PostgreSQL {@code DROP EXTENSION e}: the tables e owns, in which it keeps rows its users wrote (pg_cron's jobs).
+     * The clause's name is the extension; its detail lists the tables, comma-separated.
+     */
+    DROPPED_EXTENSION_TABLES,
     /** Oracle {@code DROP CLUSTER c INCLUDING TABLES}. */
     DROPPED_CLUSTER_TABLES,
     /**

@@ -174,6 +174,12 @@ final class DestructiveClauses {
                     names.forEach(name -> add(ClauseKind.DROPPED_TABLE, verb, words, name, name, null));
                 }
             }
+            case "EXTENSION" -> names.forEach(name -> {
+                List<String> tables = name == null ? List.of() : ExtensionTables.of(name);
+                if (!tables.isEmpty()) {
+                    add(ClauseKind.DROPPED_EXTENSION_TABLES, verb, words, null, name, String.join(", ", tables));
+                }
+            });
             case "CLUSTER" -> {
                 // Oracle: DROP CLUSTER c INCLUDING TABLES drops every table stored in the cluster.
                 if (StatementCore.hasTopLevelWord(core, 1, "INCLUDING")) {

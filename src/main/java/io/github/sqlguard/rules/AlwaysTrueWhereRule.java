@@ -33,7 +33,9 @@ public final class AlwaysTrueWhereRule extends RowChangeRule {
                     + "once for each row it reads (or WHERE CURRENT OF c in a loop over cursor c), and WHERE id = v "
                     + "or CURRENT OF c right after a loop's FETCH c INTO v and its end test (EXIT WHEN c%NOTFOUND, "
                     + "T-SQL's WHILE @@FETCH_STATUS = 0), and WHERE id = ids(i) in PL/SQL's FORALL i IN 1 .. ids.COUNT "
-                    + "after SELECT id BULK COLLECT INTO ids FROM t; EXISTS (SELECT 1 FROM t) on the target holds "
+                    + "after SELECT id BULK COLLECT INTO ids FROM t. An UPDATE whose WHERE only leaves out the rows "
+                    + "it would not change (SET note = NULL WHERE note IS NOT NULL, SET state = 'done' WHERE state <> "
+                    + "'done') overwrites every value of the column it sets. EXISTS (SELECT 1 FROM t) on the target holds "
                     + "whenever there is a "
                     + "row to change.",
             "Replace the condition with one that selects exactly the rows to change or remove, or acknowledge it: -- sqlguard:allow always-true-where reason: <why>",

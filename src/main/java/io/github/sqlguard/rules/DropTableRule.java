@@ -18,7 +18,8 @@ import java.util.Set;
  * {@code PRAGMA writable_schema}), which removes tables behind the engine's back, and dynamic SQL that drops an
  * object whose kind only the running database knows ({@code 'DROP ' || object_type || ..}), which may be a table, and
  * Oracle XML DB's {@code DBMS_XMLSCHEMA.deleteSchema(url, DELETE_CASCADE_FORCE)}, which drops the tables the schema's
- * registration generated with the documents stored in them. Not
+ * registration generated with the documents stored in them, and PostgreSQL's {@code DROP EXTENSION} of an extension
+ * that keeps its users' rows in tables it owns ({@code pg_cron}'s jobs). Not
  * reported: tables the same script created earlier, temporary tables ({@code DROP TEMPORARY TABLE},
  * {@code #temp}), external or foreign tables, whose data lives outside the database and stays, and names the
  * replay knows as views that keep no rows of their own or as sequences (MariaDB drops those with DROP TABLE).
@@ -33,7 +34,9 @@ public final class DropTableRule extends ClauseRule {
                     + " it back. Code still deployed during the migration also fails on the missing table. SQLite's"
                     + " DELETE FROM sqlite_master, run under PRAGMA writable_schema, removes tables the same way, and"
                     + " so does Oracle XML DB's DBMS_XMLSCHEMA.deleteSchema(.., DELETE_CASCADE_FORCE) to the tables"
-                    + " the schema's registration generated.",
+                    + " the schema's registration generated, and PostgreSQL's DROP EXTENSION to the tables the"
+                    + " extension keeps its users' rows in (pg_cron's scheduled jobs, pgsodium's keys, the vault's"
+                    + " secrets).",
             "Keep the table until no release uses it and its data is archived, then acknowledge the drop:"
                     + " -- sqlguard:allow drop-table reason: <why>",
             List.of("DROP TABLE orders;", "DROP TABLE IF EXISTS [dbo].[orders], [dbo].[order_lines];",
@@ -51,7 +54,7 @@ public final class DropTableRule extends ClauseRule {
     @Override
     Set<ClauseKind> kinds() {
         return Set.of(ClauseKind.DROPPED_TABLE, ClauseKind.DROPPED_CLUSTER_TABLES,
-                ClauseKind.DROPPED_XML_SCHEMA_TABLES);
+                ClauseKind.DROPPED_XML_SCHEMA_TABLES, ClauseKind.DROPPED_EXTENSION_TABLES);
     }
 
     @Override
@@ -61,6 +64,9 @@ public final class DropTableRule extends ClauseRule {
         if (first.kind() == ClauseKind.DROPPED_CLUSTER_TABLES) {
             return "DROP CLUSTER " + first.name() + " INCLUDING TABLES removes every table in the cluster and all"
                     + " their rows";
+        }
+        if (first.kind() == ClauseKind.DROPPED_EXTENSION_TABLES) {
+            return String.join("; ", group.stream().map(DropTableRule::extensionTables).toList());
         }
         if (first.kind() == ClauseKind.DROPPED_XML_SCHEMA_TABLES) {
             return first.words() + " removes the tables that registering "
@@ -84,6 +90,13 @@ public final class DropTableRule extends ClauseRule {
         }
         return first.words() + " removes " + counted("table", "tables", names)
                 + (names.size() == 1 ? " and all its rows" : " and all their rows");
+    }
+
+    /** {@code DROP EXTENSION pg_cron removes its tables cron.job, cron.job_run_details and every row in them}. */
+    private static String extensionTables(DestructiveClause clause) {
+        boolean one = !clause.detail().contains(",");
+        return clause.words() + " " + clause.name() + " removes its " + (one ? "table " : "tables ") + clause.detail()
+                + (one ? " and every row in it" : " and every row in them");
     }
 
     /**

@@ -47,11 +47,10 @@ final class NullTestTruth {
             return Optional.empty();
         }
         String column = test.get().substring(1);
-        int dot = column.lastIndexOf('.');
-        if (dot >= 0 && !SchemaNames.key(column.substring(0, dot)).equals(where.alias())
-                && !SchemaNames.key(column.substring(0, dot)).equals(SchemaNames.key(where.table()))) {
+        if (!where.namesTarget(column)) {
             return Optional.empty();
         }
+        int dot = column.lastIndexOf('.');
         String name = dot < 0 ? column : column.substring(dot + 1);
         if (test.get().charAt(0) == '-') {
             return onlyNull.whyOnlyNull(where.table(), name).map(why -> why + ", so " + name

@@ -93,13 +93,19 @@ public record RowFilter(String verb, String table, Optional<String> alwaysTrue, 
                     .flatMap(row -> restrictingNothing(row, where.table(), statement, facts));
             // A related row required in the target itself, on the same columns or on none, is every row, whatever
             // the SET reads.
-            Optional<String> itself = unfiltered.flatMap(row -> itselfEveryRow(row, where.table(), reader));
+            Optional<String> cursor = loopSubquery.isPresent() ? RowLoopCondition.currentRowCursor(statement)
+                    : Optional.empty();
+            Optional<String> itself = unfiltered.flatMap(row -> itselfEveryRow(row, where.table(), reader))
+                    .map(reason -> cursor.map(c -> reader + ", where CURRENT OF " + c + " names that row, and " + c
+                            + " reads every row of " + where.table()).orElse(reason));
             if (itself.isPresent()) {
                 return new RowFilter(where.verb(), where.table(), itself, Optional.empty(), false, false, false);
             }
             // An UPDATE that copies the related row's values is a backfill: each row gets its own.
             Optional<WhereJudgement.RelatedRow> related = unfiltered.filter(row -> !where.assignmentsRead(row.table()));
-            return new RowFilter(where.verb(), where.table(), NullTestTruth.alwaysTrue(where, facts, onlyNull),
+            Optional<String> alwaysTrue = NullTestTruth.alwaysTrue(where, facts, onlyNull)
+                    .or(() -> UnchangedRowsLeftOut.reason(where));
+            return new RowFilter(where.verb(), where.table(), alwaysTrue,
                     related.map(WhereJudgement.RelatedRow::table),
                     related.map(WhereJudgement.RelatedRow::uncorrelated).orElse(false), false, false);
         });

@@ -17,10 +17,12 @@ import java.util.Optional;
  * FROM t)} reaches, and is judged as that statement, so that a loop over the target itself without a filter is seen
  * to reach every row; {@code WHERE CURRENT OF c} in a loop over cursor {@code c} reaches each row the cursor reads
  * the same way. In a loop that fetches the cursor's rows into variables ({@code FETCH c INTO v, w}), {@code col = v}
- * stands for the select list's item that the FETCH reads into {@code v}; in a PL/SQL {@code FORALL i} over the
+ * stands for the select list's item that the FETCH reads into {@code v}, as {@code col = k} does for the one item of
+ * a PL/pgSQL {@code FOR k IN SELECT id FROM t LOOP} that reads it into a scalar; in a PL/SQL {@code FORALL i} over the
  * collections a {@code BULK COLLECT INTO ids, ..} filled, {@code col = ids(i)} stands for the item collected into
- * {@code ids}. A WHERE with any other condition, or a field the query's select list does not name, is left as
- * written.
+ * {@code ids}. Several such equalities joined by AND ({@code a = r.x AND b = r.y}, a composite key) stand for
+ * {@code (a, b) IN (SELECT x, y FROM t)}. A WHERE with any other condition, or a field the query's select list does
+ * not name, is left as written.
  */
 final class RowLoopCondition {
 
@@ -44,12 +46,56 @@ final class RowLoopCondition {
         if (start >= 0 && !loop.bulk() && isCurrentRowOf(condition, loop.cursor())) {
             return currentRowAsSubquery(tokens, start, condition, loop.query());
         }
-        int equals = topLevelEquals(condition, loop.bulk());
-        if (start < 0 || equals < 0) {
+        if (start < 0) {
             return Optional.empty();
         }
-        List<Token> left = condition.subList(0, equals);
-        List<Token> right = condition.subList(equals + 1, condition.size());
+        List<Pairing> pairings = new ArrayList<>();
+        for (List<Token> term : WhereJudgement.split(condition, "AND")) {
+            Pairing pairing = pairing(term, loop);
+            if (pairing == null) {
+                return Optional.empty();
+            }
+            pairings.add(pairing);
+        }
+        Token at = pairings.get(0).equals();
+        Optional<List<Token>> subquery = subquery(loop.query(), pairings.stream().map(Pairing::selected).toList(), at);
+        if (subquery.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Token> rewritten = new ArrayList<>(tokens.subList(0, start));
+        if (pairings.size() == 1) {
+            rewritten.addAll(pairings.get(0).column());
+        } else {
+            // Several columns, each paired with a field of the row: (a, b) IN (SELECT x, y FROM ..).
+            rewritten.add(new Token(TokenType.SYMBOL, "(", at.offset(), at.line(), at.column()));
+            for (int i = 0; i < pairings.size(); i++) {
+                if (i > 0) {
+                    rewritten.add(new Token(TokenType.SYMBOL, ",", at.offset(), at.line(), at.column()));
+                }
+                rewritten.addAll(pairings.get(i).column());
+            }
+            rewritten.add(new Token(TokenType.SYMBOL, ")", at.offset(), at.line(), at.column()));
+        }
+        rewritten.addAll(subquery.get());
+        rewritten.addAll(tokens.subList(start + condition.size(), tokens.size()));
+        return Optional.of(rewritten);
+    }
+
+    /** A column of the target, the select list's column the loop's row holds for it, and their {@code =}. */
+    private record Pairing(List<Token> column, Token selected, Token equals) {
+    }
+
+    /**
+     * The term {@code col = r.id} (either way round, or {@code col = v} with a fetched or FOR loop variable, {@code
+     * col = ids(i)} in a FORALL) as a pairing, or null for any other term.
+     */
+    private static Pairing pairing(List<Token> term, RowLoop loop) {
+        int equals = topLevelEquals(term, loop.bulk());
+        if (equals < 0) {
+            return null;
+        }
+        List<Token> left = term.subList(0, equals);
+        List<Token> right = term.subList(equals + 1, term.size());
         boolean fieldOnRight = isField(right, loop) || isTarget(right, loop) || isElementField(right, loop);
         List<Token> column = fieldOnRight ? left : right;
         List<Token> field = fieldOnRight ? right : left;
@@ -58,17 +104,20 @@ final class RowLoopCondition {
                 : isTarget(field, loop) ? fetchedColumn(loop, field.get(0)) : null;
         if (selected == null || !isColumn(column, loop.record()) || isTarget(column, loop)
                 || isElementField(column, loop)) {
-            return Optional.empty();
+            return null;
         }
-        Optional<List<Token>> subquery = subquery(loop.query(), selected, condition.get(equals));
-        if (subquery.isEmpty()) {
-            return Optional.empty();
-        }
-        List<Token> rewritten = new ArrayList<>(tokens.subList(0, start));
-        rewritten.addAll(column);
-        rewritten.addAll(subquery.get());
-        rewritten.addAll(tokens.subList(start + condition.size(), tokens.size()));
-        return Optional.of(rewritten);
+        return new Pairing(column, selected, term.get(equals));
+    }
+
+    /**
+     * The cursor whose current row {@code statement}'s {@code WHERE CURRENT OF c} names, in the loop that reads that
+     * cursor; empty for any other condition.
+     */
+    static Optional<String> currentRowCursor(Statement statement) {
+        RowLoop loop = statement.context().body() == null ? null : statement.context().body().rowLoop();
+        Optional<WhereTokens> where = WhereTokens.of(statement.tokens());
+        return loop == null || loop.bulk() || where.isEmpty() || !isCurrentRowOf(where.get().condition(), loop.cursor())
+                ? Optional.empty() : Optional.of(loop.cursor());
     }
 
     /** Names the loop that runs {@code statement} once per row, for a message: a FOR loop or a FETCH loop. */
@@ -111,22 +160,42 @@ final class RowLoopCondition {
     }
 
     /**
-     * {@code IN (SELECT field FROM ..)} from the loop's query, or empty when its select list does not name the field
-     * ({@code *}, {@code field} or {@code x.field}) or it has no FROM.
+     * {@code IN (SELECT field, .. FROM ..)} from the loop's query, or empty when its select list does not name each
+     * field ({@code *}, {@code field} or {@code x.field}) or it has no FROM.
      */
-    private static Optional<List<Token>> subquery(List<Token> query, Token field, Token at) {
+    private static Optional<List<Token>> subquery(List<Token> query, List<Token> fields, Token at) {
         int from = TopLevel.wordIndex(query, 0, "FROM");
-        if (from < 2 || !selects(query.subList(1, from), field.text())) {
+        int list = selectListStart(query);
+        if (from <= list || !fields.stream().allMatch(field -> selects(query.subList(list, from), field.text()))) {
             return Optional.empty();
         }
         List<Token> subquery = new ArrayList<>();
         subquery.add(new Token(TokenType.WORD, "IN", at.offset(), at.line(), at.column()));
         subquery.add(new Token(TokenType.SYMBOL, "(", at.offset(), at.line(), at.column()));
         subquery.add(query.get(0));
-        subquery.add(field);
+        for (int i = 0; i < fields.size(); i++) {
+            if (i > 0) {
+                subquery.add(new Token(TokenType.SYMBOL, ",", at.offset(), at.line(), at.column()));
+            }
+            subquery.add(fields.get(i));
+        }
         subquery.addAll(query.subList(from, query.size()));
         subquery.add(new Token(TokenType.SYMBOL, ")", at.offset(), at.line(), at.column()));
         return Optional.of(subquery);
+    }
+
+    /**
+     * Where the select list starts: after {@code SELECT}, and after a {@code DISTINCT}, {@code ALL} or Oracle's
+     * {@code UNIQUE}, which change how often the loop runs but not which values it reads. {@code DISTINCT ON (..)}
+     * keeps one row of each group, so only some of the values of the other items: its list is not read (the query's
+     * length is returned).
+     */
+    private static int selectListStart(List<Token> query) {
+        if (query.size() < 2 || !query.get(1).isAnyWord("DISTINCT", "ALL", "UNIQUE")) {
+            return 1;
+        }
+        boolean distinctOn = query.size() > 2 && query.get(1).isWord("DISTINCT") && query.get(2).isWord("ON");
+        return distinctOn ? query.size() : 2;
     }
 
     /** True when the select list is {@code *} or names {@code field} as one of its items. */
@@ -140,32 +209,35 @@ final class RowLoopCondition {
     }
 
     /**
-     * {@code v}: one of the variables a fetch loop reads the row into; in a FORALL, {@code ids(i)}: the element of one
-     * of the collections at the FORALL's index.
+     * {@code v}: one of the variables a fetch loop reads the row into, or a FOR loop's scalar variable; in a
+     * FORALL, {@code ids(i)}: the element of one of the collections at the FORALL's index.
      */
     private static boolean isTarget(List<Token> side, RowLoop loop) {
         boolean element = loop.bulk() ? side.size() == 4 && side.get(1).isSymbol("(")
                 && side.get(2).isWord(loop.index()) && side.get(3).isSymbol(")") : side.size() == 1;
         return element && side.get(0).type() == TokenType.WORD
-                && loop.targets().stream().anyMatch(side.get(0).text()::equalsIgnoreCase);
+                && loop.variables().stream().anyMatch(side.get(0).text()::equalsIgnoreCase);
     }
 
     /**
-     * The column of the select list's item the FETCH reads into {@code target}, by position: a plain {@code col} or
-     * {@code x.col}; null for an expression, or when the FETCH names fewer or more variables than the list has items.
+     * The column of the select list's item the FETCH (or the FOR loop) reads into {@code target}, by position: a
+     * plain {@code col} or {@code x.col}; null for an expression, or when the loop names fewer or more variables than
+     * the list has items.
      */
     private static Token fetchedColumn(RowLoop loop, Token target) {
         List<Token> query = loop.query();
         int from = TopLevel.wordIndex(query, 0, "FROM");
-        if (from < 2) {
+        int list = selectListStart(query);
+        if (from <= list) {
             return null;
         }
-        List<List<Token>> items = ObjectNames.splitAtCommas(query, 1, from);
+        List<List<Token>> items = ObjectNames.splitAtCommas(query, list, from);
         int position = -1;
-        for (int i = 0; i < loop.targets().size(); i++) {
-            position = loop.targets().get(i).equalsIgnoreCase(target.text()) ? i : position;
+        List<String> variables = loop.variables();
+        for (int i = 0; i < variables.size(); i++) {
+            position = variables.get(i).equalsIgnoreCase(target.text()) ? i : position;
         }
-        if (items.size() != loop.targets().size() || position < 0) {
+        if (items.size() != variables.size() || position < 0) {
             return null;
         }
         List<Token> item = items.get(position);

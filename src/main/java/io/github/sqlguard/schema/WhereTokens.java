@@ -29,6 +29,16 @@ public record WhereTokens(String verb, String table, String alias, List<Token> c
         return reads(assignments, SchemaNames.key(table), true);
     }
 
+    /** True when {@code column} is unqualified or qualified by the target's alias or table. */
+    boolean namesTarget(String column) {
+        int dot = column.lastIndexOf('.');
+        if (dot < 0) {
+            return true;
+        }
+        String qualifier = SchemaNames.key(column.substring(0, dot));
+        return qualifier.equals(alias) || qualifier.equals(SchemaNames.key(table));
+    }
+
     /** True when {@code tokens} read {@code wanted}, also through a query the WITH list names when asked to. */
     private boolean reads(List<Token> tokens, String wanted, boolean throughWith) {
         for (int i = 1; i < tokens.size(); i++) {

@@ -201,8 +201,10 @@ final class BlockBodyScanner {
         } else if (token.isWord("DECLARE") && !BlockSyntax.isTsqlVariable(BlockSyntax.at(tokens, pos + 1, to))) {
             scanDeclare();
         } else if (token.isAnyWord("IF", "ELSIF", "ELSEIF", "WHILE", "WHEN", "FORALL") && !isFunctionCall()) {
+            RowLoop whileFound = null;
             if (token.isWord("WHILE")) {
                 pendingFetchLoop = alwaysIf(!branched && !governsNext, FetchLoops.whileFetched(tokens, pos, to));
+                whileFound = alwaysIf(!branched && !governsNext, FetchLoops.whileFound(tokens, pos, to));
             }
             BulkLoops.Forall forall = token.isWord("FORALL") ? BulkLoops.at(tokens, pos, to) : null;
             pendingForall = forall == null ? null
@@ -217,7 +219,13 @@ final class BlockBodyScanner {
             }
             boolean opensBlock = pos > conditionAt && tokens.get(pos - 1).isAnyWord("THEN", "LOOP", "DO");
             boolean oneStatement = pos > conditionAt && !opensBlock && token.isAnyWord("IF", "WHILE", "FORALL");
-            ifArms.passed(token, opensBlock, open.length());
+            if (whileFound != null && opensBlock) {
+                // PL/pgSQL: the FETCH before WHILE FOUND LOOP read the row its body's first statement runs for.
+                ifArms.openRowLoop(open.length(), whileFound);
+                fetchLoopBodies.put(whileFound, pos);
+            } else {
+                ifArms.passed(token, opensBlock, open.length());
+            }
             boolean neverHolds = token.isAnyWord("IF", "ELSIF", "ELSEIF") && ArgumentConditions.neverHolds(
                     tokens.subList(conditionAt, opensBlock ? pos - 1 : pos), arguments, tokens.subList(from, to));
             if (neverHolds && opensBlock) {

@@ -14,7 +14,8 @@ import java.util.List;
  * <ul>
  * <li>PL/SQL: {@code LOOP FETCH c INTO v; EXIT WHEN c%NOTFOUND; <statement>}</li>
  * <li>PL/pgSQL: {@code LOOP FETCH c INTO r; EXIT WHEN NOT FOUND; <statement>}, or {@code IF NOT FOUND THEN EXIT;
- * END IF;}</li>
+ * END IF;} (maybe with a {@code RAISE NOTICE} before the EXIT), and {@code FETCH c INTO r; WHILE FOUND LOOP
+ * <statement> .. FETCH c INTO r; END LOOP}</li>
  * <li>MySQL: {@code LOOP FETCH c INTO v; IF done THEN LEAVE l; END IF; <statement>}, where {@code done} is what a
  * {@code CONTINUE HANDLER FOR NOT FOUND SET done = ..} sets</li>
  * <li>T-SQL: {@code FETCH NEXT FROM c INTO @v; WHILE @@FETCH_STATUS = 0 BEGIN <statement> ..}, which tests before
@@ -22,7 +23,8 @@ import java.util.List;
  * <> 0 BREAK; <statement> ..}</li>
  * </ul>
  * Anything else between the FETCH and the statement (another FETCH, an assignment, another exit test) may skip rows
- * or change the fetched values, and makes the loop no such loop.
+ * or change the fetched values, and makes the loop no such loop; before the FETCH, a counter's assignment ({@code n
+ * := n + 1;}) or a notice changes neither.
  */
 final class FetchLoops {
 
@@ -42,7 +44,7 @@ final class FetchLoops {
 
     /** The fetch loop whose {@code LOOP} word is at {@code loopAt}, or null for another loop. */
     static Prologue afterLoop(List<Token> tokens, int loopAt, int to) {
-        Fetch fetch = fetch(tokens, loopAt + 1, to);
+        Fetch fetch = fetch(tokens, afterNotices(tokens, afterAssignments(tokens, loopAt + 1, to), to), to);
         if (fetch == null) {
             return null;
         }
@@ -73,6 +75,24 @@ final class FetchLoops {
         if (parenthesised && !isSymbolAt(tokens, at++, to, ")") || !isWordAt(tokens, at, to, "BEGIN")) {
             return null;
         }
+        List<Token> query = CursorDeclarations.query(tokens.subList(0, fetchAt), fetch.cursor());
+        return query == null ? null : RowLoop.fetching(fetch.cursor(), fetch.targets(), query);
+    }
+
+    /**
+     * The PL/pgSQL fetch loop whose {@code WHILE FOUND LOOP} is at {@code whileAt}, right after a FETCH: FOUND tells
+     * whether that FETCH read a row, and the body fetches the next one at its end, as T-SQL's {@code WHILE
+     * @@FETCH_STATUS = 0} does; or null.
+     */
+    static RowLoop whileFound(List<Token> tokens, int whileAt, int to) {
+        if (!isWordAt(tokens, whileAt + 1, to, "FOUND") || !isWordAt(tokens, whileAt + 2, to, "LOOP")) {
+            return null;
+        }
+        int fetchAt = fetchBefore(tokens, whileAt, to);
+        if (fetchAt < 0) {
+            return null;
+        }
+        Fetch fetch = fetch(tokens, fetchAt, to);
         List<Token> query = CursorDeclarations.query(tokens.subList(0, fetchAt), fetch.cursor());
         return query == null ? null : RowLoop.fetching(fetch.cursor(), fetch.targets(), query);
     }
@@ -200,7 +220,7 @@ final class FetchLoops {
         if (then < 0 || !isWordAt(tokens, then, to, "THEN")) {
             return -1;
         }
-        at = then + 1;
+        at = afterNotices(tokens, then + 1, to);
         if (isWordAt(tokens, at, to, "LEAVE") && wordAt(tokens, at + 1, to)) {
             at += 2;
         } else if (isWordAt(tokens, at, to, "EXIT")) {
@@ -211,6 +231,43 @@ final class FetchLoops {
         boolean closed = isSemicolon(tokens, at, to) && isWordAt(tokens, at + 1, to, "END")
                 && isWordAt(tokens, at + 2, to, "IF") && isSemicolon(tokens, at + 3, to);
         return closed ? at + 4 : -1;
+    }
+
+    /**
+     * The index after the assignments {@code n := n + 1;} at {@code at} (PL/pgSQL, PL/SQL): before the FETCH they
+     * choose no row, and the FETCH sets its own targets; {@code at} itself when none starts there.
+     */
+    private static int afterAssignments(List<Token> tokens, int at, int to) {
+        while (wordAt(tokens, at, to) && isSymbolAt(tokens, at + 1, to, ":=")) {
+            int end = at + 2;
+            while (end < to && !isSemicolon(tokens, end, to)) {
+                end++;
+            }
+            if (end >= to) {
+                return at;
+            }
+            at = end + 1;
+        }
+        return at;
+    }
+
+    /**
+     * The index after the PL/pgSQL {@code RAISE NOTICE ..;} statements (also INFO, LOG, DEBUG, WARNING) at {@code at},
+     * which only report and go on; {@code at} itself when none starts there.
+     */
+    private static int afterNotices(List<Token> tokens, int at, int to) {
+        while (isWordAt(tokens, at, to, "RAISE") && BlockSyntax.at(tokens, at + 1, to) != null
+                && tokens.get(at + 1).isAnyWord("NOTICE", "INFO", "LOG", "DEBUG", "WARNING")) {
+            int end = at + 2;
+            while (end < to && !isSemicolon(tokens, end, to)) {
+                end++;
+            }
+            if (end >= to) {
+                return at;
+            }
+            at = end + 1;
+        }
+        return at;
     }
 
     /**

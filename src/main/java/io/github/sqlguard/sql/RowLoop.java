@@ -1,5 +1,6 @@
 package io.github.sqlguard.sql;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -20,22 +21,31 @@ import java.util.List;
  * @param index for a PL/SQL {@code FORALL i IN ..} over collections a {@code BULK COLLECT INTO} filled
  *     ({@link BulkLoops}), its index {@code i}, with which {@code ids(i)} reads the row's item of collection
  *     {@code ids}, one of {@code targets}; null for any other loop
+ * @param forVariables for a FOR loop, the variables it reads each row into: its record, or the scalars PL/pgSQL
+ *     lets it name instead ({@code FOR k, v IN SELECT id, name ..}), in the select list's order; empty for another
+ *     loop
  */
 public record RowLoop(String record, List<Token> query, String cursor, List<String> targets, boolean always,
-        String index) {
+        String index, List<String> forVariables) {
 
     public RowLoop {
         query = List.copyOf(query);
         targets = List.copyOf(targets);
+        forVariables = List.copyOf(forVariables);
     }
 
     public RowLoop(String record, List<Token> query, String cursor) {
-        this(record, query, cursor, List.of(), true, null);
+        this(record, query, cursor, List.of(), true, null, List.of(record));
+    }
+
+    /** The FOR loop that reads each row of {@code query} (or of {@code cursor}) into {@code variables}. */
+    private static RowLoop reading(List<String> variables, List<Token> query, String cursor) {
+        return new RowLoop(variables.get(0), query, cursor, List.of(), true, null, variables);
     }
 
     /** The loop that fetches cursor {@code cursor}, declared with {@code query}, into {@code targets}. */
     static RowLoop fetching(String cursor, List<String> targets, List<Token> query) {
-        return new RowLoop(targets.get(0), withoutLocking(query), cursor, targets, true, null);
+        return new RowLoop(targets.get(0), withoutLocking(query), cursor, targets, true, null, List.of());
     }
 
     /**
@@ -43,7 +53,7 @@ public record RowLoop(String record, List<Token> query, String cursor, List<Stri
      * COLLECT INTO} filled from {@code query}, read through {@code cursor} or written in place (null).
      */
     static RowLoop collected(String index, String cursor, List<String> targets, List<Token> query) {
-        return new RowLoop(index, withoutLocking(query), cursor, targets, true, index);
+        return new RowLoop(index, withoutLocking(query), cursor, targets, true, index, List.of());
     }
 
     /**
@@ -51,12 +61,21 @@ public record RowLoop(String record, List<Token> query, String cursor, List<Stri
      * every row when it runs.
      */
     RowLoop inBranch() {
-        return new RowLoop(record, query, cursor, targets, false, index);
+        return new RowLoop(record, query, cursor, targets, false, index, forVariables);
     }
 
     /** True for a loop that FETCHes each row: it runs only the first statement after its end test for every row. */
     public boolean fetches() {
         return !targets.isEmpty() && index == null;
+    }
+
+    /**
+     * The variables each row is read into, in the select list's order: a FETCH's or a BULK COLLECT's targets, else
+     * the FOR loop's own variables, which PL/pgSQL lets be scalars that take the row's values in order
+     * ({@code FOR k IN SELECT id FROM t LOOP}, {@code FOR k, v IN SELECT id, name FROM t LOOP}).
+     */
+    public List<String> variables() {
+        return targets.isEmpty() ? forVariables : targets;
     }
 
     /** True for a FORALL over collections a BULK COLLECT filled: {@code ids(index)} reads the row's items. */
@@ -66,17 +85,33 @@ public record RowLoop(String record, List<Token> query, String cursor, List<Stri
 
     /**
      * The {@code FOR rec IN SELECT ..} at {@code forAt} whose LOOP is at {@code body} (PL/SQL also writes the query
-     * in parentheses, {@code FOR rec IN (SELECT ..) LOOP}), or the {@code FOR rec IN cursor LOOP} over a cursor
+     * in parentheses, {@code FOR rec IN (SELECT ..) LOOP}; PL/pgSQL also {@code FOR a, b IN SELECT ..}), or the
+     * {@code FOR rec IN cursor LOOP} over a cursor
      * declared before it, or null for another FOR; {@code to} ends the body.
      */
     static RowLoop at(List<Token> tokens, int forAt, int body, int to) {
-        Token record = BlockSyntax.at(tokens, forAt + 1, to);
-        Token in = BlockSyntax.at(tokens, forAt + 2, to);
-        if (!tokens.get(forAt).isWord("FOR") || !tokens.get(body).isWord("LOOP") || record == null
-                || record.type() != TokenType.WORD || in == null || !in.isWord("IN")) {
+        if (!tokens.get(forAt).isWord("FOR") || !tokens.get(body).isWord("LOOP")) {
             return null;
         }
-        int query = forAt + 3;
+        // PL/pgSQL: FOR a, b IN SELECT x, y .. reads each row into several scalars.
+        List<String> variables = new ArrayList<>();
+        int at = forAt + 1;
+        while (true) {
+            Token variable = BlockSyntax.at(tokens, at, to);
+            if (variable == null || variable.type() != TokenType.WORD) {
+                return null;
+            }
+            variables.add(variable.text());
+            if (!BlockSyntax.isSymbolAt(tokens, at + 1, to, ",")) {
+                break;
+            }
+            at += 2;
+        }
+        Token in = BlockSyntax.at(tokens, ++at, to);
+        if (in == null || !in.isWord("IN")) {
+            return null;
+        }
+        int query = at + 1;
         int end = body;
         Token open = BlockSyntax.at(tokens, query, end);
         if (query < body && open != null && open.isSymbol("(")
@@ -86,12 +121,12 @@ public record RowLoop(String record, List<Token> query, String cursor, List<Stri
         }
         Token select = BlockSyntax.at(tokens, query, end);
         if (select != null && select.isWord("SELECT")) {
-            return new RowLoop(record.text(), withoutLocking(tokens.subList(query, end)), null);
+            return reading(variables, withoutLocking(tokens.subList(query, end)), null);
         }
         boolean cursorLoop = select != null && select.type() == TokenType.WORD
                 && (query + 1 == end || tokens.get(query + 1).isSymbol("("));
         List<Token> declared = cursorLoop ? CursorDeclarations.query(tokens.subList(0, forAt), select.text()) : null;
-        return declared == null ? null : new RowLoop(record.text(), withoutLocking(declared), select.text());
+        return declared == null ? null : reading(variables, withoutLocking(declared), select.text());
     }
 
     /**
