@@ -3,11 +3,8 @@ package io.github.sqlguard.sql;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Finds the statements inside a procedural body (PL/SQL, PL/pgSQL, MySQL compound statement, T-SQL
@@ -52,18 +49,8 @@ final class BlockBodyScanner {
      */
     private boolean thenBlocks;
     private final IfArms ifArms = new IfArms();
-    /** The query loops a CONTINUE, EXIT, RETURN or GOTO in them may leave early: none runs a statement for every row. */
-    private final Set<RowLoop> leftEarly = Collections.newSetFromMap(new IdentityHashMap<>());
+    private final BodyRowLoops rowLoops = new BodyRowLoops(ifArms);
     private final HandledBlocks handledBlocks = new HandledBlocks();
-    /**
-     * The fetch loops ({@link FetchLoops}) by where their body proper starts: only the statement there runs for every
-     * row, as anything after it may have skipped or changed the fetched row.
-     */
-    private final Map<RowLoop, Integer> fetchLoopBodies = new IdentityHashMap<>();
-    /** Set after a T-SQL {@code WHILE @@FETCH_STATUS = 0} right after a FETCH, for the BEGIN block it governs. */
-    private RowLoop pendingFetchLoop;
-    /** Set after a PL/SQL FORALL over a collection a BULK COLLECT filled, for the statement it runs. */
-    private BulkLoops.Forall pendingForall;
     /** The literals one call passes for the routine's parameters, by lower-case name; empty for the body itself. */
     private final Map<String, Token> arguments;
     /** Set after a T-SQL {@code IF cond} that the call's literals never meet: what it governs never runs. */
@@ -108,8 +95,7 @@ final class BlockBodyScanner {
         while (pos < to) {
             scanOne();
         }
-        return statements.stream().map(scanned -> leftEarly.contains(scanned.rowLoop()) ? scanned.outsideRowLoop()
-                : scanned).toList();
+        return rowLoops.finished(statements);
     }
 
     private void scanOne() {
@@ -159,8 +145,7 @@ final class BlockBodyScanner {
         Token token = tokens.get(pos);
         boolean governedIsDead = governsDeadCode;
         governsDeadCode = false;
-        RowLoop fetchLoop = pendingFetchLoop;
-        pendingFetchLoop = null;
+        RowLoop fetchLoop = rowLoops.takeExpectedFetchLoop();
         if (token.type() != TokenType.WORD) {
             if (BodyExtents.isLabel(tokens, pos, to)) {
                 pos += 5;
@@ -185,15 +170,13 @@ final class BlockBodyScanner {
             branched |= open.length() > 0 || governsNext || tryOrCatch;
             pos += tryOrCatch ? 2 : 1;
             open.append(BLOCK);
-            skipAtomic();
+            pos = BlockSyntax.afterAtomic(tokens, pos, to);
             if (fetchLoop != null && governsNext) {
-                ifArms.openRowLoop(open.length(), fetchLoop);
-                fetchLoopBodies.put(fetchLoop, pos);
+                rowLoops.openFetchLoop(open.length(), fetchLoop, pos);
             } else if (endless != null && governsNext) {
                 // Whether the loop's body runs at all is not read here: what it copies guards nothing.
-                RowLoop loop = alwaysIf(false, endless.loop());
-                ifArms.openRowLoop(open.length(), loop);
-                fetchLoopBodies.put(loop, endless.bodyStart());
+                rowLoops.openFetchLoop(open.length(), BodyRowLoops.alwaysIf(false, endless.loop()),
+                        endless.bodyStart());
                 pos = endless.bodyStart();
             }
         } else if (token.isWord("END")) {
@@ -203,12 +186,13 @@ final class BlockBodyScanner {
         } else if (token.isAnyWord("IF", "ELSIF", "ELSEIF", "WHILE", "WHEN", "FORALL") && !isFunctionCall()) {
             RowLoop whileFound = null;
             if (token.isWord("WHILE")) {
-                pendingFetchLoop = alwaysIf(!branched && !governsNext, FetchLoops.whileFetched(tokens, pos, to));
-                whileFound = alwaysIf(!branched && !governsNext, FetchLoops.whileFound(tokens, pos, to));
+                boolean runsWithBody = !branched && !governsNext;
+                rowLoops.expectFetchLoop(BodyRowLoops.alwaysIf(runsWithBody, FetchLoops.whileFetched(tokens, pos, to)));
+                whileFound = BodyRowLoops.alwaysIf(runsWithBody, FetchLoops.whileFound(tokens, pos, to));
             }
             BulkLoops.Forall forall = token.isWord("FORALL") ? BulkLoops.at(tokens, pos, to) : null;
-            pendingForall = forall == null ? null
-                    : new BulkLoops.Forall(alwaysIf(!branched && !governsNext, forall.loop()), forall.statementAt());
+            rowLoops.expectForall(forall == null ? null : new BulkLoops.Forall(
+                    BodyRowLoops.alwaysIf(!branched && !governsNext, forall.loop()), forall.statementAt()));
             pos++;
             int conditionAt = pos;
             pos = BodyExtents.conditionEnd(tokens, pos, to, false);
@@ -221,8 +205,7 @@ final class BlockBodyScanner {
             boolean oneStatement = pos > conditionAt && !opensBlock && token.isAnyWord("IF", "WHILE", "FORALL");
             if (whileFound != null && opensBlock) {
                 // PL/pgSQL: the FETCH before WHILE FOUND LOOP read the row its body's first statement runs for.
-                ifArms.openRowLoop(open.length(), whileFound);
-                fetchLoopBodies.put(whileFound, pos);
+                rowLoops.openFetchLoop(open.length(), whileFound, pos);
             } else {
                 ifArms.passed(token, opensBlock, open.length());
             }
@@ -242,11 +225,11 @@ final class BlockBodyScanner {
             if (body < 0) {
                 collectStatement(governedIsDead);
             } else {
-                RowLoop rowLoop = alwaysIf(runsWithBody, RowLoop.at(tokens, pos, body, to));
+                RowLoop rowLoop = BodyRowLoops.alwaysIf(runsWithBody, RowLoop.at(tokens, pos, body, to));
                 if (rowLoop == null) {
                     ifArms.openOther(open.length());
                 } else {
-                    ifArms.openRowLoop(open.length(), rowLoop);
+                    rowLoops.open(open.length(), rowLoop);
                 }
                 pos = body + 1;
             }
@@ -279,9 +262,8 @@ final class BlockBodyScanner {
                 pos++;
             } else {
                 // The FETCH and the end test choose no rows: the loop runs what follows them for each.
-                RowLoop loop = alwaysIf(!mayNotRun, fetching.loop());
-                ifArms.openRowLoop(open.length(), loop);
-                fetchLoopBodies.put(loop, fetching.bodyStart());
+                rowLoops.openFetchLoop(open.length(), BodyRowLoops.alwaysIf(!mayNotRun, fetching.loop()),
+                        fetching.bodyStart());
                 pos = fetching.bodyStart();
             }
         } else if (BodyExtents.isColonLabel(tokens, pos, to)) {
@@ -302,26 +284,6 @@ final class BlockBodyScanner {
         }
         for (int i = handledBlocks.innermostStart(); i < statements.size(); i++) {
             statements.set(i, statements.get(i).inHandledBlock());
-        }
-    }
-
-    /**
-     * PostgreSQL {@code BEGIN ATOMIC}, T-SQL {@code BEGIN ATOMIC WITH (..)} and MariaDB {@code BEGIN NOT ATOMIC}
-     * open a block like BEGIN.
-     */
-    private void skipAtomic() {
-        if (pos + 1 < to && tokens.get(pos).isWord("NOT") && tokens.get(pos + 1).isWord("ATOMIC")) {
-            pos++;
-        }
-        if (pos < to && tokens.get(pos).isWord("ATOMIC")) {
-            pos++;
-            if (pos + 1 < to && tokens.get(pos).isWord("WITH") && tokens.get(pos + 1).isSymbol("(")) {
-                int parenDepth = 0;
-                do {
-                    Token token = tokens.get(pos++);
-                    parenDepth += token.isSymbol("(") ? 1 : token.isSymbol(")") ? -1 : 0;
-                } while (pos < to && parenDepth > 0);
-            }
         }
     }
 
@@ -384,14 +346,6 @@ final class BlockBodyScanner {
         skipDeclarations();
     }
 
-    /**
-     * The loop as found, or where something before it may keep it from running ({@link RowLoop#inBranch}); null for
-     * none.
-     */
-    private static RowLoop alwaysIf(boolean runsWithBody, RowLoop loop) {
-        return loop == null || runsWithBody ? loop : loop.inBranch();
-    }
-
     /** {@code NOT FOUND} and then the handler's statement, at the current token. */
     private boolean handlesOnlyNotFound() {
         Token not = BlockSyntax.at(tokens, pos, to);
@@ -402,45 +356,19 @@ final class BlockBodyScanner {
 
     /** Skips declarations up to the BEGIN that starts the section's block, or the END of a package. */
     private void skipDeclarations() {
-        int start = pos;
-        int parenDepth = 0;
-        int caseDepth = 0;
-        boolean routineHeader = false;
-        while (pos < to) {
-            Token token = tokens.get(pos);
-            if (token.isSymbol("(")) {
-                parenDepth++;
-            } else if (token.isSymbol(")")) {
-                parenDepth = Math.max(0, parenDepth - 1);
-            } else if (BlockSyntax.isSemicolon(token) && parenDepth == 0) {
-                routineHeader = false;
-            } else if (token.type() == TokenType.WORD && parenDepth == 0
-                    && BlockSyntax.isKeywordPosition(tokens, pos)) {
-                if (token.isWord("CASE")) {
-                    caseDepth++;
-                } else if (token.isWord("END") && caseDepth > 0) {
-                    caseDepth--;
-                } else if (token.isWord("BEGIN") && BlockSyntax.beginsBlock(tokens, pos, to)) {
-                    open.setCharAt(open.length() - 1, BLOCK);
-                    pos++;
-                    return;
-                } else if (token.isWord("END")) {
-                    return; // a package specification: scanEnd closes the section
-                } else if (token.isAnyWord("PROCEDURE", "FUNCTION")) {
-                    routineHeader = true;
-                } else if (token.isAnyWord("IS", "AS") && routineHeader) {
-                    routineHeader = false;
-                    Token next = BlockSyntax.at(tokens, pos + 1, to);
-                    if (next != null && !next.isAnyWord("LANGUAGE", "EXTERNAL")) {
-                        open.append(SECTION);
-                    }
-                }
-            }
-            pos++;
+        DeclarationSections.End end = DeclarationSections.end(tokens, pos, to);
+        for (int i = 0; i < end.nestedSections(); i++) {
+            open.append(SECTION);
         }
-        // Fail closed: a "declaration section" that never reaches BEGIN or END was not one; read it as statements.
-        pos = start;
-        open.setLength(Math.max(0, open.length() - 1));
+        if (end.atBegin()) {
+            open.setCharAt(open.length() - 1, BLOCK);
+            pos = end.next();
+        } else if (end.next() >= 0) {
+            pos = end.next(); // a package specification: scanEnd closes the section
+        } else {
+            // Fail closed: a "declaration section" that never reaches BEGIN or END was not one; read it as statements.
+            open.setLength(Math.max(0, open.length() - 1));
+        }
     }
 
     /**
@@ -453,21 +381,12 @@ final class BlockBodyScanner {
         pos = BodyExtents.statementEnd(tokens, pos, to);
         boolean neverRuns = governedIsDead || deadBlockAt >= 0 || ifArms.inArmThatNeverRuns();
         if (pos > start && !neverRuns) {
-            RowLoop rowLoop = ifArms.rowLoopAt(open.length());
-            if (rowLoop != null && fetchLoopBodies.containsKey(rowLoop) && fetchLoopBodies.get(rowLoop) != start) {
-                rowLoop = null;
-            }
-            if (pendingForall != null && pendingForall.statementAt() == start) {
-                rowLoop = pendingForall.loop();
-            }
             statements.add(new BodyStatement(tokens.subList(start, pos), !branched && !governsNext, arm,
-                    thenBlocks && !handled, ifArms.armAt(open.length()), rowLoop, false, stretchPath()));
-            if (tokens.get(start).isAnyWord("CONTINUE", "EXIT", "RETURN", "GOTO", "BREAK", "LEAVE", "ITERATE")) {
-                leftEarly.addAll(ifArms.leftEarly());
-            }
+                    thenBlocks && !handled, ifArms.armAt(open.length()), rowLoops.runningAt(open.length(), start),
+                    false, stretchPath()));
+            rowLoops.collected(tokens.get(start));
         }
-
-        pendingForall = null;
+        rowLoops.statementPassed();
         if (pos > start) {
             // T-SQL: the statement a one-statement IF governs may not have run for the one after it.
             arm += governsNext ? 1 : 0;

@@ -195,4 +195,27 @@ final class BlockSyntax {
         }
         return next == null || !(next.isSymbol(".") || next.isSymbol("=") || next.isSymbol(":="));
     }
+
+    /**
+     * Past PostgreSQL's {@code ATOMIC}, T-SQL's {@code ATOMIC WITH (..)} and MariaDB's {@code NOT ATOMIC} at
+     * {@code pos}, right after a BEGIN: such a BEGIN opens a block like a plain one. {@code pos} where there is none.
+     */
+    static int afterAtomic(List<Token> tokens, int pos, int to) {
+        int at = pos;
+        if (at + 1 < to && tokens.get(at).isWord("NOT") && tokens.get(at + 1).isWord("ATOMIC")) {
+            at++;
+        }
+        if (at >= to || !tokens.get(at).isWord("ATOMIC")) {
+            return pos;
+        }
+        at++;
+        if (at + 1 < to && tokens.get(at).isWord("WITH") && tokens.get(at + 1).isSymbol("(")) {
+            int parenDepth = 0;
+            do {
+                Token token = tokens.get(at++);
+                parenDepth += token.isSymbol("(") ? 1 : token.isSymbol(")") ? -1 : 0;
+            } while (at < to && parenDepth > 0);
+        }
+        return at;
+    }
 }
