@@ -195,6 +195,43 @@ class LinterUnfilteredJoinTest {
         }
     }
 
+    /**
+     * MySQL writes the join in the WHERE as well: a multi-table UPDATE ({@code UPDATE orders o, customers c SET ..
+     * WHERE c.id = o.customer_id}) or a DELETE whose USING list names the target again ({@code DELETE FROM orders
+     * USING orders, customers WHERE ..}) limited only by the key equality changes or removes every row that has a
+     * related row, as its JOIN .. ON form does. A WHERE that also filters, a SET that copies the joined row's values
+     * or a join from a key to a referencing column stays quiet.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            UPDATE orders o, customers c SET o.customer_id = NULL WHERE o.customer_id = c.id                 | 2:3
+            UPDATE orders, customers SET orders.state = 'x' WHERE customers.id = orders.customer_id          | 2:3
+            UPDATE customers c, orders o SET o.state = 'x' WHERE c.id = o.customer_id                        | 2:3
+            UPDATE orders o, customers c SET o.state = c.status WHERE o.customer_id = c.id                   | -
+            UPDATE orders o, customers c SET o.state = 'x' WHERE o.customer_id = c.id AND c.status = 'y'     | -
+            UPDATE orders o, refunds r SET o.state = 'refunded' WHERE o.id = r.order_id                      | -
+            DELETE FROM orders USING orders, customers WHERE orders.customer_id = customers.id               | 2:3
+            DELETE FROM o USING orders o, customers c WHERE o.customer_id = c.id                             | 2:3
+            DELETE FROM orders USING orders, customers WHERE orders.customer_id = customers.id AND customers.status = 'x' | -
+            DELETE FROM orders USING orders, refunds WHERE orders.id = refunds.order_id                      | -
+            DELETE o FROM orders o, customers c WHERE o.customer_id = c.id                                   | 2:3
+            """)
+    void mysqlJoinWrittenInTheWhere(String sql, String expected) throws IOException {
+        List<Finding> findings = lint(Dialect.MYSQL, SCHEMA + "ALTER TABLE orders ADD state VARCHAR(20);\n",
+                "SELECT 1;\n  " + sql + ";\n")
+                .stream().filter(f -> f.ruleId().equals("unfiltered-subquery")).toList();
+
+        assertEquals(expected.equals("-") ? List.of() : List.of(expected), findings.stream()
+                .map(f -> f.location().line() + ":" + f.location().column()).toList());
+        if (!findings.isEmpty()) {
+            String verb = sql.substring(0, 6);
+            assertEquals(List.of(verb + " is limited only by its WHERE's join of orders.customer_id to the key"
+                    + " customers.id, which reads customers without a filter: it "
+                    + (verb.equals("DELETE") ? "removes" : "changes") + " every row of orders that has a related row"
+                    + " in customers"), findings.stream().map(Finding::message).toList());
+        }
+    }
+
     private List<Finding> lint(Dialect dialect, String schema, String sql) throws IOException {
         // The tables come from an earlier migration: tables the same script creates are scratch tables.
         Path file = project.resolve("db/V2__change.sql");

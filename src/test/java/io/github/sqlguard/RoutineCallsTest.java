@@ -122,7 +122,12 @@ class RoutineCallsTest {
         "MYSQL | DELIMITER $$\\nCREATE PROCEDURE zap() BEGIN\\n  DELETE FROM orders;\\nEND $$\\nCREATE EVENT nightly ON"
                 + " SCHEDULE EVERY 1 DAY DO CALL zap() $$\\nDELIMITER ; | 3:3 delete-without-where ERROR DELETE"
                 + " without WHERE removes every row of orders (inside procedure zap body, which this script calls at"
-                + " line 5)",
+                + " line 5, from event nightly body, which runs on the event's schedule)",
+        "MYSQL | DELIMITER //\\nCREATE TRIGGER trg_purge AFTER DELETE ON orders FOR EACH ROW BEGIN\\n  DELETE FROM"
+                + " audit_log;\\nEND //\\nCREATE EVENT cleanup ON SCHEDULE EVERY 1 DAY DO\\n  DELETE FROM orders"
+                + " WHERE created < NOW() //\\nDELIMITER ; | 3:3 delete-without-where ERROR DELETE without WHERE"
+                + " removes every row of audit_log (inside trigger trg_purge body, which this script calls at line 6,"
+                + " through trigger trg_purge, from event cleanup body, which runs on the event's schedule)",
         "MYSQL | CREATE EVENT purge_old ON SCHEDULE EVERY 1 DAY DO BEGIN DELETE FROM sessions WHERE created < NOW()"
                 + " - INTERVAL 1 DAY; END | -",
         // MySQL and MariaDB: ALTER EVENT .. DO replaces the body, which runs on the schedule as a new event's does.

@@ -1,6 +1,7 @@
 package io.github.sqlguard.analysis;
 
 import io.github.sqlguard.sql.Statement;
+import io.github.sqlguard.sql.StatementContext;
 import io.github.sqlguard.sql.Token;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -120,7 +121,7 @@ final class CalledRoutines {
         }
         boolean onRollback = model.placement() == Placement.ROLLBACK;
         if (model.placement().runsWithMigration() || onRollback) {
-            Call call = new Call("line " + statement.start().line() + (onRollback ? StatementModel.ON_ROLLBACK : ""),
+            Call call = new Call(placeOf(statement, "") + (onRollback ? StatementModel.ON_ROLLBACK : ""),
                     index, onRollback);
             for (String name : called) {
                 for (Routine routine : resolve(name, index, "")) {
@@ -152,7 +153,7 @@ final class CalledRoutines {
         for (TriggerFirings.Trigger trigger : triggers) {
             if (trigger.table().equals(firing.table())
                     && firing.events().stream().anyMatch(trigger.events()::contains)) {
-                Call call = new Call("line " + statement.start().line() + ", through trigger " + trigger.name(), index);
+                Call call = new Call(placeOf(statement, ", through trigger " + trigger.name()), index);
                 List<Routine> fired = trigger.hasInlineBody()
                         ? Optional.ofNullable(inlineTriggerBodies.get(trigger)).stream().toList()
                         : resolve(trigger.function(), index, "");
@@ -161,6 +162,16 @@ final class CalledRoutines {
                 }
             }
         }
+    }
+
+    /**
+     * Where a call, or a write that fires a trigger, stands: its line, then {@code how}. A MySQL event's body or a
+     * scheduled job's command runs it on its schedule, after the migration, so the place names that body too.
+     */
+    private static String placeOf(Statement statement, String how) {
+        StatementContext context = statement.context();
+        return "line " + statement.start().line() + how
+                + (context.runsOnSchedule() && !context.label().isEmpty() ? ", from " + context.label() : "");
     }
 
     private Routine inlineTriggerBody(StatementModel model, int index, TriggerFirings.Trigger trigger) {

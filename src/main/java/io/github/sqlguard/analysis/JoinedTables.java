@@ -209,6 +209,11 @@ final class JoinedTables {
         return ObjectNames.normalize(column.substring(0, Math.max(0, column.length() - last.length() - 1)));
     }
 
+    /** True when {@code target} (a table name or alias, as written) denotes one of the tables added here. */
+    boolean denotes(String target) {
+        return entryOf(ObjectNames.normalize(target)) >= 0;
+    }
+
     /** The entry a qualifier or target denotes: by alias, else by table name (whole or last part); -1 if none. */
     private int entryOf(String key) {
         for (int i = 0; i < entries.size(); i++) {

@@ -233,6 +233,7 @@ final class TokenDataChanges {
         List<KeyLink> keyLinks = SetValues.readNothingJoined(tokens, set + 1, setEnd, targets, joined.hasOneTable())
                 ? where < 0 ? (joined.hasOneTable() ? fromList.keyLinks(fromList.boundByTableName(targets))
                         : joined.keyLinks(targets))
+                        : from < 0 && !joined.hasOneTable() ? tableListWhereLinks(i, set, where, end, targets)
                         : whereJoinLinks(i, from, where, end, false) : List.of();
         boolean capped = afterTop != afterModifiers || limits(start, end);
         found.add(new DataChange("UPDATE", tables, restricted, crossJoin,
@@ -260,14 +261,29 @@ final class TokenDataChanges {
      */
     private List<KeyLink> whereJoinLinks(int target, int list, int where, int end, boolean listed) {
         JoinedTables pair = list < 0 ? new JoinedTables() : TokenJoins.tables(tokens, list, where, false);
-        // MySQL: DELETE c1 FROM contacts c1, contacts c2 WHERE .. names its target among the list's tables.
-        ObjectNames.NameAt listedName = listed ? tokens.nameAt(target) : null;
+        // MySQL: DELETE c1 FROM contacts c1, contacts c2 WHERE .. names its target among the list's tables, and so
+        // does DELETE FROM orders USING orders, customers WHERE .., where PostgreSQL's USING orders would be a
+        // second instance of the table.
+        ObjectNames.NameAt named = tokens.nameAt(target);
+        boolean inList = listed || !tokens.fromItemsAreOtherInstances() && named != null && pair.denotes(named.text());
+        ObjectNames.NameAt listedName = inList ? named : null;
         if (listedName == null) {
             TokenJoins.addTableAt(tokens, pair, target);
         }
         String targetName = listedName != null ? listedName.text() : pair.knownNameOfLast();
         pair.conditionAt(tokens, where + 1, conditionEnd(tokens, where, end));
         return targetName == null ? List.of() : pair.keyLinks(List.of(targetName));
+    }
+
+    /**
+     * MySQL's multi-table UPDATE writes its join in the WHERE ({@code UPDATE orders o, customers c SET .. WHERE
+     * c.id = o.customer_id}): the key links of the table list from {@code list} to {@code set} and a WHERE that is
+     * nothing but one equality of a column of a target and one of the other table; empty for any other WHERE.
+     */
+    private List<KeyLink> tableListWhereLinks(int list, int set, int where, int end, List<String> targets) {
+        JoinedTables tables = TokenJoins.tables(tokens, list, set, true);
+        tables.conditionAt(tokens, where + 1, conditionEnd(tokens, where, end));
+        return tables.keyLinks(targets);
     }
 
     /** The names of MySQL's {@code PARTITION (p1, p2)} at {@code at}, right after a target, as written; or empty. */

@@ -16,12 +16,17 @@ import java.util.Set;
  * The Maven resource folders ({@code src/main/resources}, {@code src/test/resources}) inside scanned folders that
  * hold several modules, as when a whole repository is checked at once. Each is a classpath root of its own when
  * the modules run, so a changelog's {@code ../common.xml} that only another module holds is found there, as
- * Liquibase finds it on the classpath. They are listed on the first question only, since most projects never ask.
+ * Liquibase finds it on the classpath. A Grails application's {@code grails-app/migrations} is such a root too: the
+ * Grails database-migration plugin reads its changelogs from there, so their includes and sqlFiles name files by
+ * the path under it. They are listed on the first question only, since most projects never ask.
  */
 final class ModuleResourceFolders {
 
     private static final String RESOURCES = "resources";
     private static final String SOURCES = "src";
+    /** The Grails database-migration plugin's default changelog location, {@code grails-app/migrations}. */
+    private static final String GRAILS_APP = "grails-app";
+    private static final String GRAILS_MIGRATIONS = "migrations";
     /** Build output and tool folders hold copies or nothing of the project's own resources. */
     private static final Set<String> SKIPPED = Set.of("target", "build", "node_modules", "bin", "out");
 
@@ -69,7 +74,15 @@ final class ModuleResourceFolders {
         Path sources = sourceSet == null ? null : sourceSet.getParent();
         return folder.getFileName() != null && RESOURCES.equals(folder.getFileName().toString())
                 && sources != null && sources.getFileName() != null
-                && SOURCES.equals(sources.getFileName().toString());
+                && SOURCES.equals(sources.getFileName().toString())
+                || isGrailsMigrations(folder);
+    }
+
+    private static boolean isGrailsMigrations(Path folder) {
+        Path parent = folder.getParent();
+        return folder.getFileName() != null && GRAILS_MIGRATIONS.equals(folder.getFileName().toString())
+                && parent != null && parent.getFileName() != null
+                && GRAILS_APP.equals(parent.getFileName().toString());
     }
 
     private List<Path> folders() {
@@ -77,7 +90,7 @@ final class ModuleResourceFolders {
             List<Path> found = new ArrayList<>();
             scannedFolders.stream().filter(Files::isDirectory).forEach(folder -> collect(folder, found));
             // The main resources are on every classpath, the test ones only on the tests'.
-            found.sort(Comparator.comparing((Path folder) -> !folder.getParent().endsWith("main"))
+            found.sort(Comparator.comparing((Path folder) -> folder.getParent().endsWith("test"))
                     .thenComparing(Comparator.naturalOrder()));
             folders = List.copyOf(found);
         }

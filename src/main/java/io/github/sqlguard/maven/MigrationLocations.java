@@ -12,9 +12,12 @@ import org.apache.maven.project.MavenProject;
  * Where a module's migrations are looked for: the configured {@code directories} when there are any; else the
  * project's resource directories, the locations its Flyway plugin is told about (Flyway's default
  * {@code classpath:db/migration} when none), in its own resources and in those of the modules of the build it
- * depends on, and the folder of a Liquibase changelog outside those.
+ * depends on, the folder of a Liquibase changelog outside those, and a Grails application's
+ * {@code grails-app/migrations}.
  */
 final class MigrationLocations {
+
+    private static final Path GRAILS_MIGRATIONS = Path.of("grails-app", "migrations");
 
     private MigrationLocations() {
     }
@@ -58,6 +61,12 @@ final class MigrationLocations {
             if (result.stream().noneMatch(folder::startsWith)) {
                 result.add(folder);
             }
+        }
+        // A Grails application's changelogs, which the Grails database-migration plugin reads from this folder by
+        // default without any Maven plugin naming it.
+        Path grailsMigrations = base.resolve(GRAILS_MIGRATIONS).toAbsolutePath().normalize();
+        if (Files.isDirectory(grailsMigrations) && result.stream().noneMatch(grailsMigrations::startsWith)) {
+            result.add(grailsMigrations);
         }
         List<Path> folders = ParameterValues.withoutNestedMissing(result);
         // Maven gives every project src/main/resources, named in its pom or not: where it is missing and the

@@ -18,8 +18,10 @@ import java.util.List;
  * without a filter (MySQL {@code DELETE o FROM orders o JOIN customers c ON c.id = o.customer_id}, when the replay
  * knows customers.id is a key), or such an UPDATE whose SET reads nothing of the joined row (T-SQL
  * {@code UPDATE o SET o.total = 0 FROM orders o JOIN customers c ON ..}); PostgreSQL writes that join in the WHERE
- * ({@code DELETE FROM orders o USING customers c WHERE c.id = o.customer_id}). Where the foreign key holds, every row has
- * one, so none of them restricts anything. A MERGE whose WHEN MATCHED clause deletes with no condition of its own,
+ * ({@code DELETE FROM orders o USING customers c WHERE c.id = o.customer_id}), and so does MySQL in a multi-table
+ * UPDATE ({@code UPDATE orders o, customers c SET .. WHERE c.id = o.customer_id}) and in a DELETE whose USING list
+ * names the target again. Where the foreign key holds, every row has one, so none of them restricts anything. A
+ * MERGE whose WHEN MATCHED clause deletes with no condition of its own,
  * from such a source, is that same DELETE, and so is a DELETE or UPDATE joined to a CTE or derived table that reads
  * a table without a filter ({@code WITH s AS (SELECT id FROM t) DELETE FROM u USING s WHERE s.id = u.t_id}).
  */
@@ -34,8 +36,9 @@ public final class UnfilteredSubqueryRule implements Rule {
                     + " related row (DELETE i FROM invoices i JOIN accounts a ON a.id = i.account_id, where the"
                     + " migrations made accounts.id a key) is the same, and so is an UPDATE joined that way whose SET"
                     + " reads nothing of the joined row (UPDATE i SET i.total = 0 FROM invoices i JOIN accounts a ON"
-                    + " a.id = i.account_id), also when PostgreSQL writes the join as the WHERE (DELETE FROM invoices i"
-                    + " USING accounts a WHERE a.id = i.account_id); one that copies the related row's columns, joined"
+                    + " a.id = i.account_id), also when PostgreSQL or MySQL writes the join as the WHERE (DELETE FROM"
+                    + " invoices i USING accounts a WHERE a.id = i.account_id, UPDATE invoices i, accounts a SET"
+                    + " i.total = 0 WHERE a.id = i.account_id); one that copies the related row's columns, joined"
                     + " or through a subquery in its SET, is a backfill. A MERGE .. WHEN MATCHED THEN DELETE with"
                     + " no condition of its own, joined ON column equalities to a source that reads a table without"
                     + " a filter (MERGE INTO invoices i USING accounts a ON i.account_id = a.id WHEN MATCHED THEN"

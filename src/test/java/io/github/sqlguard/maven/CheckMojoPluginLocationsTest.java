@@ -94,6 +94,32 @@ class CheckMojoPluginLocationsTest {
         assertEquals(List.of(), warnings, "src/main/resources is Maven's default, not a folder the pom names");
     }
 
+    /**
+     * A Grails application keeps its changelogs in grails-app/migrations, where the Grails database-migration plugin
+     * reads them without any Maven plugin naming the folder: it is checked, not passed as "nothing to check".
+     */
+    @Test
+    void aGrailsApplicationsMigrationsFolderIsChecked() throws Exception {
+        write(folder.resolve("grails-app/migrations/changelog.xml"), """
+                <databaseChangeLog>
+                    <include file="1.0.x/purge.xml"/>
+                </databaseChangeLog>
+                """);
+        write(folder.resolve("grails-app/migrations/1.0.x/purge.xml"), """
+                <databaseChangeLog>
+                    <changeSet id="1" author="a">
+                        <delete tableName="audit_log"/>
+                    </changeSet>
+                </databaseChangeLog>
+                """);
+        CheckMojo mojo = mojo();
+
+        assertEquals(List.of(folder.resolve("grails-app/migrations")), mojo.lintConfig().directories());
+        MojoFailureException failure = assertThrows(MojoFailureException.class, mojo::execute);
+        assertTrue(failure.getMessage().contains("grails-app/migrations/1.0.x/purge.xml:3:9 [delete-without-where]"),
+                failure.getMessage());
+    }
+
     @Test
     void aMissingFlywayLocationIsStillAWarning() throws Exception {
         project.getProperties().setProperty("flyway.locations", "filesystem:db/sql,filesystem:db/extra");
