@@ -30,6 +30,10 @@ class LinterVariableAcrossBlocksTest {
         // Assigned in one arm, joined after it or in the other: the text may lack what the assignment adds.
         "SQLSERVER | ~DECLARE @x INT = 1, @w NVARCHAR(100);\\nIF @x = 1\\nBEGIN\\n  SET @w = N'WHERE id = 1'\\nEND\\n"
                 + "EXEC (N'DELETE FROM dbo.a ' + @w);~ | 6:1 runtime-sql WARNING / 6:9 delete-without-where ERROR",
+        // T-SQL's END before the next statement's IF closes a BEGIN; it is no END IF.
+        "SQLSERVER | ~DECLARE @x INT = 1, @w NVARCHAR(100);\\nIF @x = 1\\nBEGIN\\n  SET @w = N'WHERE id = 1'\\n"
+                + "  IF @x = 2\\n  BEGIN\\n    PRINT 1\\n  END\\n  IF @x = 3 PRINT 2\\nEND\\n"
+                + "EXEC (CONCAT(N'DELETE FROM dbo.a ', @w));~ | 11:1 runtime-sql WARNING / 11:16 delete-without-where ERROR",
         "ORACLE | ~DECLARE\\n  v VARCHAR2(100);\\nBEGIN\\n  IF 1 = 1 THEN\\n    v := 'WHERE id = 1';\\n  ELSE\\n"
                 + "    EXECUTE IMMEDIATE 'DELETE FROM t ' || v;\\n  END IF;\\nEND;\\n/~"
                 + " | 7:5 runtime-sql WARNING / 7:24 delete-without-where ERROR",

@@ -260,9 +260,13 @@ final class VariableAssignments {
                 && next.isAnyWord("TRAN", "TRANSACTION", "DISTRIBUTED", "DIALOG", "CONVERSATION"));
     }
 
-    /** True for the END of END IF, END LOOP and the like, which close a construct that no BEGIN opened. */
+    /**
+     * True for the END of END IF, END LOOP and the like, which close a construct that no BEGIN opened. T-SQL's END
+     * followed on the next line by the next statement's IF or WHILE closes its BEGIN.
+     */
     private static boolean closesUncountedConstruct(List<Token> scope, int at) {
-        return at + 1 < scope.size() && scope.get(at + 1).isAnyWord("IF", "LOOP", "WHILE", "REPEAT", "FOR");
+        return at + 1 < scope.size() && scope.get(at + 1).isAnyWord("IF", "LOOP", "WHILE", "REPEAT", "FOR")
+                && scope.get(at + 1).line() == scope.get(at).line();
     }
 
     /**
