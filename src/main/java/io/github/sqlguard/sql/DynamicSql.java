@@ -286,7 +286,7 @@ final class DynamicSql {
      * an empty list when any part is not a literal.
      */
     static List<Token> literalParts(List<Token> expression) {
-        List<Token> inside = TopLevel.withoutEnclosingParentheses(expression);
+        List<Token> inside = BlankCharacterCalls.asLiterals(TopLevel.withoutEnclosingParentheses(expression));
         if (inside.size() > 3 && inside.get(0).isWord("CONCAT") && inside.get(1).isSymbol("(")
                 && TopLevel.closingParenthesis(inside, 1) == inside.size() - 1) {
             return concatenatedLiterals(inside.subList(2, inside.size() - 1));

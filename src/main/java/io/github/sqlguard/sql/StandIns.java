@@ -44,11 +44,10 @@ public final class StandIns {
      */
     static Token forOperand(List<Token> operand, int number) {
         Token first = operand.get(0);
-        if (operand.size() == 4 && first.isAnyWord("CHAR", "NCHAR") && operand.get(1).isSymbol("(")
-                && operand.get(3).isSymbol(")") && operand.get(2).text().matches("9|10|13|32")) {
+        char blank = operand.size() == 4 ? BlankCharacterCalls.blankAt(operand, 0) : 0;
+        if (blank != 0) {
             // T-SQL's CHAR(10) between the steps of a catalogue loop is a line break, not a name: taken as a
             // word, it would glue the next step's DROP TABLE into one unknown word.
-            char blank = (char) Integer.parseInt(operand.get(2).text());
             return new Token(TokenType.WORD, String.valueOf(blank), first.offset(), first.line(), first.column());
         }
         int call = assertingCallStart(operand);

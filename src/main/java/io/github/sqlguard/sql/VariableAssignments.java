@@ -184,7 +184,7 @@ final class VariableAssignments {
      */
     private static int reachingAssignment(List<Token> scope, List<Integer> assignedAt, List<List<Token>> expressions,
             Token use, Token variable, DefinedRoutineSpans routines) {
-        boolean local = !variable.text().startsWith("@");
+        boolean local = !variable.text().startsWith("@") || isDeclared(scope, variable);
         int reaching = -1;
         for (int k = 0; k < assignedAt.size() && scope.get(assignedAt.get(k)).offset() < use.offset(); k++) {
             reaching = k;
@@ -211,26 +211,93 @@ final class VariableAssignments {
         // A loop brings an assignment round again only when one stands after the use: with every one before it, the
         // last still holds when the use runs, in any pass (a branch that skips it ends, or turns, in between).
         boolean assignedAfterUse = assignedAt.stream().anyMatch(at -> scope.get(at).offset() > use.offset());
-        Token laterBlock = null;
+        // The assignment is the last one before the use, so a block or CASE that opens and closes between them
+        // assigns nothing: its branches, handlers and returns cannot change what the use finds. What counts is an
+        // END that closes the assignment's own block, and an ELSE, WHEN or handler of the construct that holds it.
+        int opened = 0;
+        boolean ifBetween = false;
         for (int i = 0; i < scope.size(); i++) {
             Token token = scope.get(i);
             if (routines.contains(token)) {
                 continue; // a routine defined here runs its loops and branches only when called: a CALL is a detour
             }
-            boolean between = token.offset() > assigned && token.offset() < use.offset();
-            laterBlock = laterBlock == null && between && token.isWord("BEGIN") ? token : laterBlock;
-            // An IF opened after the assignment and not closed before the use holds the use in its body, which runs
-            // after the assignment did (IF n = 0 THEN EXECUTE IMMEDIATE 'ALTER TABLE ' || v ..): its END, ELSE or
-            // ELSIF between them is what makes a detour.
-            if (assignedAfterUse && LoopWords.isLoop(scope, i) || between && token.isAnyWord(DETOURS)
-                    && !token.isWord("IF")
-                    && !(local && token.isAnyWord("EXEC", "EXECUTE"))
-                    && !(laterBlock != null && token.isAnyWord("EXCEPTION", "WHEN"))) {
+            if (assignedAfterUse && LoopWords.isLoop(scope, i)) {
+                return -1;
+            }
+            if (token.offset() <= assigned || token.offset() >= use.offset() || token.type() != TokenType.WORD) {
+                continue;
+            }
+            if (!local && token.isAnyWord("CALL", "EXEC", "EXECUTE")) {
+                return -1; // a routine or dynamic statement may set a session variable (MySQL's @v) at any depth
+            }
+            if (opensBlock(scope, i)) {
+                opened++;
+            } else if (token.isWord("END") && opened > 0) {
+                opened -= closesUncountedConstruct(scope, i) ? 0 : 1;
+            } else if (opened == 0 && token.isWord("IF")) {
+                // An IF opened after the assignment and not closed before the use holds the use in its body, which
+                // runs after the assignment did (IF n = 0 THEN EXECUTE IMMEDIATE 'ALTER TABLE ' || v ..); an ELSE
+                // after it is that IF's own.
+                ifBetween = true;
+            } else if (opened == 0 && token.isAnyWord(DETOURS) && !token.isAnyWord("CALL", "EXEC", "EXECUTE")
+                    && !(ifBetween && token.isAnyWord("ELSE", "ELSEIF", "ELSIF"))) {
                 return -1;
             }
         }
         return reaching;
     }
+
+    /**
+     * True for a BEGIN that opens a block (not T-SQL's BEGIN TRANSACTION or BEGIN DIALOG) or a CASE, each closed by
+     * an END of its own.
+     */
+    private static boolean opensBlock(List<Token> scope, int at) {
+        Token next = at + 1 < scope.size() ? scope.get(at + 1) : null;
+        if (scope.get(at).isWord("CASE")) {
+            return at == 0 || !scope.get(at - 1).isWord("END");
+        }
+        return scope.get(at).isWord("BEGIN") && !(next != null
+                && next.isAnyWord("TRAN", "TRANSACTION", "DISTRIBUTED", "DIALOG", "CONVERSATION"));
+    }
+
+    /**
+     * True for the END of END IF, END LOOP and the like, which close a construct that no BEGIN opened. T-SQL's END
+     * followed on the next line by the next statement's IF or WHILE closes its BEGIN.
+     */
+    private static boolean closesUncountedConstruct(List<Token> scope, int at) {
+        return at + 1 < scope.size() && scope.get(at + 1).isAnyWord("IF", "LOOP", "WHILE", "REPEAT", "FOR")
+                && scope.get(at + 1).line() == scope.get(at).line();
+    }
+
+    /**
+     * True when the scope declares {@code variable} ({@code DECLARE @nl NCHAR(2), @sql NVARCHAR(MAX)}): a T-SQL
+     * variable, local to its batch or routine, which no procedure or dynamic statement it runs can set but through
+     * an OUTPUT parameter, an assignment of its own. A MySQL {@code @v} is never declared.
+     */
+    private static boolean isDeclared(List<Token> scope, Token variable) {
+        for (int i = 1; i < scope.size(); i++) {
+            if (!scope.get(i).text().equalsIgnoreCase(variable.text()) || scope.get(i).type() != TokenType.WORD) {
+                continue;
+            }
+            int depth = 0;
+            for (int j = i - 1; j >= 0 && !StatementEnd.isSeparator(scope.get(j)); j--) {
+                Token before = scope.get(j);
+                depth += before.isSymbol(")") ? 1 : before.isSymbol("(") ? -1 : 0;
+                if (depth == 0 && before.isWord("DECLARE") && (j == i - 1 || scope.get(i - 1).isSymbol(","))) {
+                    return true;
+                }
+                if (j == i - 1 && !before.isSymbol(",") || depth == 0 && before.isAnyWord(NOT_DECLARING)) {
+                    break;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Words that begin another statement or clause before a variable named after a comma. */
+    private static final String[] NOT_DECLARING = {"SELECT", "SET", "EXEC", "EXECUTE", "FETCH", "INTO", "UPDATE",
+        "INSERT", "DELETE", "WHERE", "FROM", "VALUES", "OUTPUT", "PRINT", "RETURN", "IF", "WHILE", "BEGIN", "END",
+        "GROUP", "ORDER", "BY"};
 
     /** True when the first END after {@code use} is an END IF: the use stands in an arm of an IF .. THEN. */
     private static boolean endsWithEndIf(List<Token> scope, Token use) {

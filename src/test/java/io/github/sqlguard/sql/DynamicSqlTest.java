@@ -150,7 +150,10 @@ class DynamicSqlTest {
                 + "  EXECUTE IMMEDIATE v || n;\\nEND; | false",
         "ORACLE | BEGIN\\n  v := 'CREATE SEQUENCE s START WITH ';\\n  IF c = 0 THEN\\n    v := 'DROP TABLE ';\\n  END IF;\\n"
                 + "  EXECUTE IMMEDIATE v || n;\\nEND; | true",
+        // The ELSE arm of an IF opened after the assignment runs after it; one after an assigning THEN arm does not.
         "ORACLE | BEGIN\\n  v := 'CREATE SEQUENCE s START WITH ';\\n  IF c = 0 THEN\\n    NULL;\\n  ELSE\\n"
+                + "    EXECUTE IMMEDIATE v || n;\\n  END IF;\\nEND; | false",
+        "ORACLE | BEGIN\\n  v := 'CREATE SEQUENCE s START WITH ';\\n  IF c = 0 THEN\\n    v := 'DROP TABLE ';\\n  ELSE\\n"
                 + "    EXECUTE IMMEDIATE v || n;\\n  END IF;\\nEND; | true",
         "SQLSERVER | DECLARE @t SYSNAME = N'dbo.orders';\\nIF @x = 1\\n  EXEC('DELETE FROM ' + @t + ' WHERE id = 1') | false",
         "ORACLE | BEGIN\\n  v := f('CREATE SEQUENCE s START WITH ');\\n  EXECUTE IMMEDIATE v || n;\\nEND; | true",
