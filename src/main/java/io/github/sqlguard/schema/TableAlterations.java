@@ -1,5 +1,6 @@
 package io.github.sqlguard.schema;
 
+import io.github.sqlguard.analysis.ModifyWithNewName;
 import io.github.sqlguard.analysis.ObjectNames;
 import io.github.sqlguard.analysis.UnlistedClauses;
 import io.github.sqlguard.model.Dialect;
@@ -252,6 +253,9 @@ final class TableAlterations {
         if (clause.get(0).isAnyWord("CONSTRAINT", "PARTITION", "SUBPARTITION", "DEFAULT", "LOB", "PRIMARY",
                 "UNIQUE", "NESTED", "VARRAY")) {
             return table;
+        }
+        if (ModifyWithNewName.newNameAt(clause) >= 0) {
+            return changed(table, clause, schema); // MODIFY old new type: CHANGE's shape, and its meaning
         }
         // MariaDB: MODIFY [COLUMN] IF EXISTS c ..
         int i = skipWords(clause, 0, "COLUMN", "IF", "EXISTS");
