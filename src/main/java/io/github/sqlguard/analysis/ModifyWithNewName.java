@@ -34,6 +34,9 @@ public final class ModifyWithNewName {
      */
     public static int newNameAt(List<Token> clause) {
         int i = !clause.isEmpty() && clause.get(0).isWord("COLUMN") ? 1 : 0;
+        if (i + 1 < clause.size() && clause.get(i).isWord("IF") && clause.get(i + 1).isWord("EXISTS")) {
+            i += 2; // MariaDB, ClickHouse: MODIFY COLUMN IF EXISTS c ..
+        }
         ObjectNames.NameAt old = ObjectNames.readName(clause, i);
         if (old == null || old.next() + 1 >= clause.size()) {
             return -1;
@@ -42,7 +45,8 @@ public final class ModifyWithNewName {
         Token type = clause.get(old.next() + 1);
         boolean name = renamed.type() == TokenType.QUOTED_NAME
                 || renamed.type() == TokenType.WORD && !TYPE_WORDS.contains(renamed.upper())
-                        && !ColumnChanges.NOT_TYPES.contains(renamed.upper()); // DEFAULT DATE '2020-01-01'
+                        && !ColumnChanges.NOT_TYPES.contains(renamed.upper()) // DEFAULT DATE '2020-01-01'
+                        && !renamed.isAnyWord("TYPE", "DATA"); // Snowflake: MODIFY COLUMN c TYPE VARCHAR(50)
         return name && type.type() == TokenType.WORD && TYPE_WORDS.contains(type.upper()) ? old.next() : -1;
     }
 }
