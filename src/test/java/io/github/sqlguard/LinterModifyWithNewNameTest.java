@@ -37,8 +37,10 @@ class LinterModifyWithNewNameTest {
                 + " the type of column key_name from VARCHAR(100) to CHARACTER VARYING(20) (shorter: 100 to 20 characters)",
         // a default of a typed literal is no new name
         "MODIFY COLUMN key_name VARCHAR(100) DEFAULT DATE '2020-01-01'|",
-        // nor is MariaDB's IF EXISTS
+        // nor are MariaDB's IF EXISTS and Snowflake's TYPE
         "MODIFY COLUMN IF EXISTS key_name VARCHAR(20)|db/V2__x.sql:1:20 alter-column-type ALTER TABLE params changes"
+                + " the type of column key_name from VARCHAR(100) to VARCHAR(20) (shorter: 100 to 20 characters)",
+        "MODIFY COLUMN key_name TYPE VARCHAR(20)|db/V2__x.sql:1:20 alter-column-type ALTER TABLE params changes"
                 + " the type of column key_name from VARCHAR(100) to VARCHAR(20) (shorter: 100 to 20 characters)",
         "MODIFY key_name LONG VARCHAR|",
     })

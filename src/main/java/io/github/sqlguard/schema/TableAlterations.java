@@ -259,6 +259,11 @@ final class TableAlterations {
         }
         // MariaDB: MODIFY [COLUMN] IF EXISTS c ..
         int i = skipWords(clause, 0, "COLUMN", "IF", "EXISTS");
+        SchemaNames.Read name = SchemaNames.name(clause, i);
+        if (name != null && name.next() + 1 < clause.size() && (clause.get(name.next()).isWord("TYPE")
+                || clause.get(name.next()).isWord("SET") && clause.get(name.next() + 1).isWord("DATA"))) {
+            return alteredColumn(table, clause, schema); // Snowflake: MODIFY c [SET DATA] TYPE t, as ALTER COLUMN
+        }
         return modifiedColumn(table, clause.subList(i, clause.size()), dialect.isMySqlFamily(), schema);
     }
 
