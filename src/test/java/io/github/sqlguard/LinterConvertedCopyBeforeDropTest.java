@@ -45,6 +45,11 @@ class LinterConvertedCopyBeforeDropTest {
             UPDATE policy SET logic_new = COALESCE(CAST(logic AS DOUBLE PRECISION), 0); ALTER TABLE policy DROP COLUMN logic; | ALTER TABLE policy drops column logic (values of logic converted to logic_new at line 1 by COALESCE, which may change them)
             UPDATE policy SET logic_new = EXTRACT(YEAR FROM created); ALTER TABLE policy DROP COLUMN year; | ALTER TABLE policy drops column year
             UPDATE policy SET logic_new = COALESCE(created::timestamp with time zone, now()); ALTER TABLE policy DROP COLUMN zone; | ALTER TABLE policy drops column zone
+            UPDATE policy SET status = 'SUCCESS' WHERE success = TRUE; ALTER TABLE policy DROP COLUMN success; | ALTER TABLE policy drops column success (values of success marked in status at line 1, set to 'SUCCESS' where success = TRUE, which keeps only which rows matched)
+            UPDATE policy SET note = NULL, status = 'SUCCESS' WHERE NOT success; ALTER TABLE policy DROP COLUMN success; | ALTER TABLE policy drops column success (values of success marked in status at line 1, set to 'SUCCESS' where NOT success, which keeps only which rows matched)
+            UPDATE policy SET status = 'SUCCESS' WHERE id > 5; ALTER TABLE policy DROP COLUMN success;       | ALTER TABLE policy drops column success
+            UPDATE policy SET status = kind WHERE success = TRUE; ALTER TABLE policy DROP COLUMN success;     | ALTER TABLE policy drops column success
+            UPDATE policy SET success = FALSE WHERE success IS NULL; ALTER TABLE policy DROP COLUMN success;  | ALTER TABLE policy drops column success
             """)
     void theDropSaysWhereACastTookTheValues(String sql, String message) throws IOException {
         List<String> drops = ProjectLint.findingsOfScript(project, Dialect.POSTGRESQL, sql.replace("; ", ";\n"))

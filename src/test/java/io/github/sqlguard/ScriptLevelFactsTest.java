@@ -84,7 +84,8 @@ class ScriptLevelFactsTest {
         "POSTGRESQL | DROP FUNCTION IF EXISTS pg_temp.renumber(int) CASCADE; | -",
         "AUTO | DROP TABLE pg_temp.import_rows; | -",
         "POSTGRESQL | DROP TYPE IF EXISTS app.row_numbers CASCADE; | 1:37 cascade WARNING DROP TYPE app.row_numbers"
-                + " CASCADE also drops every object that depends on it",
+                + " CASCADE also drops every column of this type in any table, with its values, and every other object"
+                + " that depends on it",
         "MARIADB | CREATE OR REPLACE TABLE customers (id INT); | 1:1 drop-table ERROR CREATE OR REPLACE TABLE drops"
                 + " the existing table customers and all its rows",
         "MARIADB | CREATE TABLE customers (id INT);\\nCREATE OR REPLACE TABLE customers (id INT); | -",

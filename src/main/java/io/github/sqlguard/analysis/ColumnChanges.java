@@ -19,7 +19,7 @@ final class ColumnChanges {
      * Words after a column name in MODIFY / ALTER COLUMN that change something other than the type (a
      * default, nullability, visibility, ..). Anything else in that place is a type name.
      */
-    private static final Set<String> NOT_TYPES = Set.of("SET", "DROP", "ADD", "RESET", "RESTART", "OPTIONS",
+    static final Set<String> NOT_TYPES = Set.of("SET", "DROP", "ADD", "RESET", "RESTART", "OPTIONS",
             "NOT", "NULL", "DEFAULT", "CONSTRAINT", "CHECK", "PRIMARY", "UNIQUE", "REFERENCES", "VISIBLE",
             "INVISIBLE", "ENCRYPT", "DECRYPT", "COLLATE", "RENAME", "GENERATED", "IDENTITY", "AS", "COMMENT",
             "SUBSTITUTABLE", "SELECTIVITY", "AUTO_INCREMENT", "ON", "FIRST", "AFTER", "WITH", "STATISTICS",
@@ -98,7 +98,8 @@ final class ColumnChanges {
                         && from.next() + 1 < clause.size() && clause.get(from.next()).isWord("TO")) {
                     renames.add(new Change(from.text(), clause.get(from.next() + 1).text(), first));
                 }
-            } else if (first.isWord("CHANGE")) {
+            } else if (first.isWord("CHANGE") || first.isWord("MODIFY")
+                    && ModifyWithNewName.newNameAt(clause.subList(1, clause.size())) >= 0) {
                 int i = columnNameAt(clause);
                 ObjectNames.NameAt from = ObjectNames.readName(clause, i);
                 ObjectNames.NameAt to = from == null ? null : ObjectNames.readName(clause, from.next());

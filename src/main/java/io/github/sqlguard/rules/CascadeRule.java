@@ -83,8 +83,21 @@ public final class CascadeRule extends ClauseRule {
                     + " from every table that stores type " + first.name();
             case "ALTER CONSTRAINTS" -> first.words() + named
                     + " CASCADE CONSTRAINTS also drops the constraints that refer to " + itOrThem(names);
-            default -> first.words() + named + " CASCADE also drops every object that depends on " + itOrThem(names);
+            default -> first.words() + named + " CASCADE also drops " + columnsOfDroppedTypes(first, names)
+                    + "object that depends on " + itOrThem(names);
         };
+    }
+
+    /**
+     * PostgreSQL: a type or domain dropped with CASCADE takes every column of it along, values and all, in tables
+     * the script need not show; the message says so before the views and functions that go too.
+     */
+    private static String columnsOfDroppedTypes(DestructiveClause first, List<String> names) {
+        if (!first.words().equals("DROP TYPE") && !first.words().equals("DROP DOMAIN")) {
+            return "every ";
+        }
+        return "every column of " + (names.size() == 1 ? "this type" : "these types")
+                + " in any table, with its values, and every other ";
     }
 
     /**

@@ -32,6 +32,43 @@ final class ConvertedBeforeDrop {
         // A cast keeps more of a value than an expression that merely reads it, so it is recorded last and wins
         record(update.derivationsOfEveryValue(), false, tokens, line, databases, copies);
         record(update.conversionsOfEveryValue(), true, tokens, line, databases, copies);
+        recordFlagMark(update, tokens, line, databases, copies);
+    }
+
+    /**
+     * A value set only in the rows one yes/no column selects ({@code SET status = 'SUCCESS' WHERE success = TRUE})
+     * marks in the column it sets which rows held the flag: the drop of the flag says so, since what the mark keeps
+     * (whether each row matched, not a NULL told from a FALSE) is for the reader to judge.
+     */
+    private static void recordFlagMark(ColumnWrites.Update update, List<Token> tokens, String line,
+            DatabaseScope databases, Map<String, ColumnCopy> copies) {
+        List<Token> condition = update.everyRow() ? List.of()
+                : WhereTokens.of(tokens).map(WhereTokens::condition).orElse(List.of());
+        Optional<String> flag = FlagCondition.column(condition);
+        if (flag.isEmpty() || copies.containsKey(SchemaNames.key(flag.get()))) {
+            return; // no such condition, or an earlier copy of the flag says more
+        }
+        String source = SchemaNames.key(flag.get());
+        int set = TopLevel.wordIndex(tokens, 0, "SET");
+        for (String target : update.assigned()) {
+            List<Token> value = set < 0 ? List.of() : assignedValue(tokens, set + 1, target);
+            if (update.rowIndependent().contains(SchemaNames.key(target)) && !SchemaNames.key(target).equals(source)
+                    && !value.isEmpty() && !(value.size() == 1 && value.get(0).isWord("NULL"))) {
+                copies.put(source, new ColumnCopy(SchemaNames.key(target), "values of " + flag.get() + " marked in "
+                        + target + " at " + line + ", set to " + Token.written(value) + " where "
+                        + Token.written(withoutTerminator(condition)) + ", which keeps only which rows matched",
+                        databases, true));
+                return;
+            }
+        }
+    }
+
+    private static List<Token> withoutTerminator(List<Token> condition) {
+        int end = condition.size();
+        while (end > 0 && condition.get(end - 1).isSymbol(";")) {
+            end--;
+        }
+        return condition.subList(0, end);
     }
 
     private static void record(Map<String, String> conversions, boolean cast, List<Token> tokens, String line,

@@ -1,5 +1,6 @@
 package io.github.sqlguard.schema;
 
+import io.github.sqlguard.analysis.ModifyWithNewName;
 import io.github.sqlguard.analysis.ObjectNames;
 import io.github.sqlguard.analysis.UnlistedClauses;
 import io.github.sqlguard.model.Dialect;
@@ -253,8 +254,16 @@ final class TableAlterations {
                 "UNIQUE", "NESTED", "VARRAY")) {
             return table;
         }
+        if (ModifyWithNewName.newNameAt(clause) >= 0) {
+            return changed(table, clause, schema); // MODIFY old new type: CHANGE's shape, and its meaning
+        }
         // MariaDB: MODIFY [COLUMN] IF EXISTS c ..
         int i = skipWords(clause, 0, "COLUMN", "IF", "EXISTS");
+        SchemaNames.Read name = SchemaNames.name(clause, i);
+        if (name != null && name.next() + 1 < clause.size() && (clause.get(name.next()).isWord("TYPE")
+                || clause.get(name.next()).isWord("SET") && clause.get(name.next() + 1).isWord("DATA"))) {
+            return alteredColumn(table, clause, schema); // Snowflake: MODIFY c [SET DATA] TYPE t, as ALTER COLUMN
+        }
         return modifiedColumn(table, clause.subList(i, clause.size()), dialect.isMySqlFamily(), schema);
     }
 

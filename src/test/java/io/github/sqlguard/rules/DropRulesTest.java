@@ -52,6 +52,8 @@ class DropRulesTest {
         "postgresql | DROP VIEW v; DROP INDEX i; DROP FUNCTION f(int); DROP TRIGGER t ON x; DROP SEQUENCE s | - |",
         "postgresql | DROP PROCEDURE p; DROP MATERIALIZED VIEW mv; DROP TYPE t; DROP ROLE r | - |",
         "postgresql | DROP VIEW v CASCADE                        | cascade | DROP VIEW v CASCADE also drops every object that depends on it",
+        "postgresql | DROP DOMAIN IF EXISTS datetime CASCADE     | cascade | DROP DOMAIN datetime CASCADE also drops every column of this type in any table, with its values, and every other object that depends on it",
+        "postgresql | DROP TYPE mood, size CASCADE               | cascade | DROP TYPE mood, size CASCADE also drops every column of these types in any table, with its values, and every other object that depends on them",
         "postgresql | DROP TRIGGER audit_tgr ON orders CASCADE   | - |",
         "auto       | DROP TRIGGER IF EXISTS audit_tgr ON orders CASCADE | - |",
         "postgresql | DROP FUNCTION audit() CASCADE              | cascade | DROP FUNCTION audit CASCADE also drops every object that depends on it",
