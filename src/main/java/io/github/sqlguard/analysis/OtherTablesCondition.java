@@ -18,7 +18,17 @@ final class OtherTablesCondition {
     /** Words of a condition that are no column: operators, literals, the keywords of CASE and CAST. */
     private static final Set<String> NOT_COLUMNS = Set.of("AND", "OR", "NOT", "IS", "NULL", "TRUE", "FALSE",
             "UNKNOWN", "IN", "LIKE", "ILIKE", "ESCAPE", "BETWEEN", "DISTINCT", "FROM", "CASE", "WHEN", "THEN",
-            "ELSE", "END", "AS", "COLLATE");
+            "ELSE", "END", "AS", "COLLATE", "ALL");
+
+    /** What a subquery names outside its own tables. */
+    interface SubqueryQualifiers {
+
+        /**
+         * The normalized qualifiers of the columns the subquery whose parentheses are {@code open} and {@code close}
+         * names outside its own tables, or null when it may name any.
+         */
+        Set<String> of(StatementTokens tokens, int open, int close);
+    }
 
     private OtherTablesCondition() {
     }
@@ -71,10 +81,28 @@ final class OtherTablesCondition {
      * or a subquery may name any.
      */
     static Set<String> qualifiersOfColumns(StatementTokens tokens, int from, int to) {
+        return qualifiersOfColumns(tokens, from, to, (all, open, close) -> null);
+    }
+
+    /**
+     * As {@link #qualifiersOfColumns(StatementTokens, int, int)}, with the columns each subquery names outside its
+     * own tables as {@code subqueries} reads them, or null when it cannot.
+     */
+    static Set<String> qualifiersOfColumns(StatementTokens tokens, int from, int to, SubqueryQualifiers subqueries) {
         Set<String> qualifiers = new HashSet<>();
         int i = from;
         while (i < to) {
             Token token = tokens.tokens().get(i);
+            if (token.isSymbol("(") && tokens.isWord(i + 1, "SELECT")) {
+                int close = tokens.closingParen(i);
+                Set<String> inner = close < 0 || close >= to ? null : subqueries.of(tokens, i, close);
+                if (inner == null) {
+                    return null;
+                }
+                qualifiers.addAll(inner);
+                i = close + 1;
+                continue;
+            }
             if (token.isWord("SELECT")) {
                 return null; // a subquery may refer to the target's columns
             }

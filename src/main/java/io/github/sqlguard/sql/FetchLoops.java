@@ -239,14 +239,11 @@ final class FetchLoops {
      */
     private static int afterAssignments(List<Token> tokens, int at, int to) {
         while (wordAt(tokens, at, to) && isSymbolAt(tokens, at + 1, to, ":=")) {
-            int end = at + 2;
-            while (end < to && !isSemicolon(tokens, end, to)) {
-                end++;
-            }
-            if (end >= to) {
+            int next = afterSemicolon(tokens, at + 2, to);
+            if (next < 0) {
                 return at;
             }
-            at = end + 1;
+            at = next;
         }
         return at;
     }
@@ -258,16 +255,23 @@ final class FetchLoops {
     private static int afterNotices(List<Token> tokens, int at, int to) {
         while (isWordAt(tokens, at, to, "RAISE") && BlockSyntax.at(tokens, at + 1, to) != null
                 && tokens.get(at + 1).isAnyWord("NOTICE", "INFO", "LOG", "DEBUG", "WARNING")) {
-            int end = at + 2;
-            while (end < to && !isSemicolon(tokens, end, to)) {
-                end++;
-            }
-            if (end >= to) {
+            int next = afterSemicolon(tokens, at + 2, to);
+            if (next < 0) {
                 return at;
             }
-            at = end + 1;
+            at = next;
         }
         return at;
+    }
+
+    /** The index after the first semicolon at or after {@code from}, or -1 when none comes before {@code to}. */
+    private static int afterSemicolon(List<Token> tokens, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (isSemicolon(tokens, i, to)) {
+                return i + 1;
+            }
+        }
+        return -1;
     }
 
     /**
