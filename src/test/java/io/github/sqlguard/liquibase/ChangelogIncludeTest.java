@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.sqlguard.model.Dialect;
 import io.github.sqlguard.sql.Statement;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -27,21 +26,14 @@ class ChangelogIncludeTest {
     }
 
     private Path write(String relative, String text) throws Exception {
-        Path file = base.resolve(relative);
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, text);
-        return file;
-    }
-
-    private static String changelog(String body) {
-        return "<databaseChangeLog>\n" + body + "\n</databaseChangeLog>\n";
+        return ChangelogFiles.write(base, relative, text);
     }
 
     @Test
     void aChangelogIncludingItselfOrItsOwnFolderIsACycleReportedAtTheInclude() throws Exception {
-        write("src/main/resources/db/other.xml", changelog(
+        write("src/main/resources/db/other.xml", ChangelogFiles.changelog(
                 "<changeSet id=\"2\" author=\"a\">\n  <delete tableName=\"t2\"/>\n</changeSet>"));
-        Changelog changelog = readRoot(changelog("""
+        Changelog changelog = readRoot(ChangelogFiles.changelog("""
                 <changeSet id="1" author="a"><delete tableName="t1"/></changeSet>
                 <include file="master.xml" relativeToChangelogFile="true"/>
                 <includeAll path="." relativeToChangelogFile="true"/>"""),
@@ -60,7 +52,7 @@ class ChangelogIncludeTest {
 
     @Test
     void includesAreFollowedOnceWithTheirOwnPaths() throws Exception {
-        write("src/main/resources/db/changes/one.xml", changelog(
+        write("src/main/resources/db/changes/one.xml", ChangelogFiles.changelog(
                 "<changeSet id=\"1\" author=\"a\">\n  <delete tableName=\"t1\"/>\n</changeSet>"));
         write("src/main/resources/db/changes/two.yaml", """
                 databaseChangeLog:
@@ -71,7 +63,7 @@ class ChangelogIncludeTest {
                         - dropTable:
                             tableName: t2
                 """);
-        Changelog changelog = readRoot(changelog("""
+        Changelog changelog = readRoot(ChangelogFiles.changelog("""
                 <include file="changes/one.xml" relativeToChangelogFile="true"/>
                 <include file="db/changes/one.xml"/>
                 <include file="changes/two.yaml" relativeToChangelogFile="true"/>"""),
@@ -89,10 +81,10 @@ class ChangelogIncludeTest {
     /** A root outside the project is shown by its absolute path; so are its includes, keeping their folders. */
     @Test
     void includesOfARootShownByItsAbsolutePathAreShownByTheirsToo() throws Exception {
-        Path included = write("module-a/liquibase/1.0/changes.xml", changelog(
+        Path included = write("module-a/liquibase/1.0/changes.xml", ChangelogFiles.changelog(
                 "<changeSet id=\"1\" author=\"a\">\n  <dropTable tableName=\"old\"/>\n</changeSet>"));
         Path root = write("module-a/liquibase/master.xml",
-                changelog("<include file=\"1.0/changes.xml\" relativeToChangelogFile=\"true\"/>"));
+                ChangelogFiles.changelog("<include file=\"1.0/changes.xml\" relativeToChangelogFile=\"true\"/>"));
         String shownRoot = root.toAbsolutePath().normalize().toString().replace('\\', '/');
         Changelog changelog = ChangelogReader.read(root, shownRoot,
                 new LiquibaseOptions(null, Map.of(), Dialect.AUTO, List.of(base)));
@@ -143,7 +135,7 @@ class ChangelogIncludeTest {
 
     @Test
     void anIncludeWithoutAFileIsAMalformedChangelogAtTheInclude() throws Exception {
-        Changelog xml = readRoot(changelog("""
+        Changelog xml = readRoot(ChangelogFiles.changelog("""
                 <changeSet id="1" author="a"><delete tableName="t1"/></changeSet>
                   <include relativeToChangelogFile="true"/>
                 <includeAll/>"""), LiquibaseOptions.defaults());
@@ -159,7 +151,7 @@ class ChangelogIncludeTest {
 
     @Test
     void missingIncludeIsReportedAtTheIncludeElement() throws Exception {
-        Changelog changelog = readRoot(changelog("  <include file=\"nope.xml\" relativeToChangelogFile=\"true\"/>"),
+        Changelog changelog = readRoot(ChangelogFiles.changelog("  <include file=\"nope.xml\" relativeToChangelogFile=\"true\"/>"),
                 LiquibaseOptions.defaults());
         assertEquals(1, changelog.problems().size());
         assertEquals("missing-include", changelog.problems().get(0).ruleId());
@@ -172,7 +164,7 @@ class ChangelogIncludeTest {
 
     @Test
     void aMissingIncludeOfTheClasspathSaysWhereThatIsLookedUp() throws Exception {
-        Changelog changelog = readRoot(changelog("  <include file=\"db/nope.xml\"/>"), LiquibaseOptions.defaults());
+        Changelog changelog = readRoot(ChangelogFiles.changelog("  <include file=\"db/nope.xml\"/>"), LiquibaseOptions.defaults());
         assertEquals("Fix the path, or set relativeToChangelogFile. A path relative to the classpath is looked up in"
                 + " the scanned directories (sqlguard's <directories>, by default the resource folders) and in the"
                 + " resource folders of the modules of the build this one depends on, not in the jars of other"
@@ -183,11 +175,11 @@ class ChangelogIncludeTest {
     @CsvSource({"classpath:, ''", "classpath*:, classpath*:"})
     void aClasspathIncludeHeldByAnotherModuleOfTheBuildIsFollowedThere(String includePrefix, String folderPrefix)
             throws Exception {
-        write("common/src/main/resources/db/common/base.xml", changelog(
+        write("common/src/main/resources/db/common/base.xml", ChangelogFiles.changelog(
                 "<changeSet id=\"1\" author=\"a\">\n  <delete tableName=\"shared\"/>\n</changeSet>"));
-        write("common/src/main/resources/db/common/all/later.xml", changelog(
+        write("common/src/main/resources/db/common/all/later.xml", ChangelogFiles.changelog(
                 "<changeSet id=\"2\" author=\"a\">\n  <dropTable tableName=\"old\"/>\n</changeSet>"));
-        Changelog changelog = readRoot(changelog("""
+        Changelog changelog = readRoot(ChangelogFiles.changelog("""
                 <include file="%sdb/common/base.xml"/>
                 <includeAll path="%sdb/common/all/"/>""".formatted(includePrefix, folderPrefix)),
                 new LiquibaseOptions(null, Map.of(), Dialect.AUTO, List.of(base.resolve("src/main/resources")),
@@ -210,14 +202,14 @@ class ChangelogIncludeTest {
     /** Liquibase resolves ../common.xml to a path under the changelog's root and looks for it in every root. */
     @Test
     void aRelativeIncludeAbsentNextToTheChangelogIsFoundUnderTheSamePathInAnotherRoot() throws Exception {
-        write("common/src/main/resources/db/common.xml", changelog(
+        write("common/src/main/resources/db/common.xml", ChangelogFiles.changelog(
                 "<changeSet id=\"1\" author=\"a\">\n  <delete tableName=\"shared\"/>\n</changeSet>"));
-        write("src/main/resources/db/v1/changes.xml", changelog("""
+        write("src/main/resources/db/v1/changes.xml", ChangelogFiles.changelog("""
                 <include file="../common.xml" relativeToChangelogFile="true"/>
                 <changeSet id="2" author="a"><dropTable tableName="old"/></changeSet>"""));
-        write("src/main/resources/db/v2/changes.xml", changelog(
+        write("src/main/resources/db/v2/changes.xml", ChangelogFiles.changelog(
                 "<include file=\"../absent.xml\" relativeToChangelogFile=\"true\"/>"));
-        Changelog changelog = readRoot(changelog("""
+        Changelog changelog = readRoot(ChangelogFiles.changelog("""
                 <include file="v1/changes.xml" relativeToChangelogFile="true"/>
                 <include file="v2/changes.xml" relativeToChangelogFile="true"/>"""),
                 new LiquibaseOptions(null, Map.of(), Dialect.AUTO, List.of(base.resolve("src/main/resources"),
@@ -233,14 +225,14 @@ class ChangelogIncludeTest {
     /** A repository scanned whole: each module's resource folder is a classpath root, as when the modules run. */
     @Test
     void aRelativeIncludeHeldByAnotherModuleOfAFolderScannedWholeIsFoundInThatModulesResources() throws Exception {
-        write("commons/src/main/resources/db/common.xml", changelog(
+        write("commons/src/main/resources/db/common.xml", ChangelogFiles.changelog(
                 "<changeSet id=\"1\" author=\"a\">\n  <delete tableName=\"shared\"/>\n</changeSet>"));
-        write("commons/target/classes/db/stale.xml", changelog(""));
-        write("service/src/main/resources/db/v1/changes.xml", changelog("""
+        write("commons/target/classes/db/stale.xml", ChangelogFiles.changelog(""));
+        write("service/src/main/resources/db/v1/changes.xml", ChangelogFiles.changelog("""
                 <include file="../common.xml" relativeToChangelogFile="true"/>
                 <include file="../stale.xml" relativeToChangelogFile="true"/>"""));
         Path root = write("service/src/main/resources/db/master.xml",
-                changelog("<include file=\"v1/changes.xml\" relativeToChangelogFile=\"true\"/>"));
+                ChangelogFiles.changelog("<include file=\"v1/changes.xml\" relativeToChangelogFile=\"true\"/>"));
         Changelog changelog = ChangelogReader.read(root, "service/src/main/resources/db/master.xml",
                 new LiquibaseOptions(null, Map.of(), Dialect.AUTO, List.of(base)));
         assertEquals(List.of("service/src/main/resources/db/v1/changes.xml:3:1 missing-include"), changelog.problems()
@@ -253,7 +245,7 @@ class ChangelogIncludeTest {
 
     @Test
     void anIncludePathWithAnUndefinedPropertyNamesTheProperty() throws Exception {
-        Changelog changelog = readRoot(changelog(
+        Changelog changelog = readRoot(ChangelogFiles.changelog(
                 "  <include file=\"modules/${module}.xml\" relativeToChangelogFile=\"true\"/>"),
                 LiquibaseOptions.defaults());
         assertEquals(List.of("Included changelog 'modules/${module}.xml' was not found: no property defines"
@@ -270,7 +262,7 @@ class ChangelogIncludeTest {
     @Test
     void anSqlFilePathWithAPropertyDefinedForOtherDatabasesOnlyNamesThem() throws Exception {
         write("src/main/resources/db/upgrade/mysql_1.sql", "DELETE FROM t;\n");
-        Changelog changelog = readRoot(changelog("""
+        Changelog changelog = readRoot(ChangelogFiles.changelog("""
                   <property name="db.name" value="mysql" dbms="mysql"/>
                   <property name="db.name" value="postgres" dbms="postgresql"/>
                   <changeSet id="1" author="a">
@@ -287,7 +279,7 @@ class ChangelogIncludeTest {
 
     @Test
     void missingIncludeAllFolderIsCalledAFolder() throws Exception {
-        Changelog changelog = readRoot(changelog("  <includeAll path=\"changes/\" relativeToChangelogFile=\"true\"/>"),
+        Changelog changelog = readRoot(ChangelogFiles.changelog("  <includeAll path=\"changes/\" relativeToChangelogFile=\"true\"/>"),
                 LiquibaseOptions.defaults());
         assertEquals(List.of("Included folder 'changes/' was not found, so its changes were not checked."),
                 changelog.problems().stream().map(problem -> problem.message()).toList());
@@ -296,11 +288,11 @@ class ChangelogIncludeTest {
     @Test
     void includeAllReadsChangelogsInNameOrderAndIgnoresOtherFiles() throws Exception {
         write("src/main/resources/db/all/b.sql", "--liquibase formatted sql\n--changeset a:b\nDELETE FROM b;\n");
-        write("src/main/resources/db/all/a.xml", changelog(
+        write("src/main/resources/db/all/a.xml", ChangelogFiles.changelog(
                 "<changeSet id=\"a\" author=\"a\"><delete tableName=\"a\"/></changeSet>"));
         write("src/main/resources/db/all/notes.txt", "DELETE FROM nothing;");
         write("src/main/resources/db/all/other.xml", "<project/>");
-        Changelog changelog = readRoot(changelog(
+        Changelog changelog = readRoot(ChangelogFiles.changelog(
                 "<includeAll path=\"all\" relativeToChangelogFile=\"true\"/>"), LiquibaseOptions.defaults());
         assertEquals(List.of(), changelog.problems());
         assertEquals(List.of("DELETE FROM a", "DELETE FROM b"), changelog.scripts().stream()
@@ -318,7 +310,7 @@ class ChangelogIncludeTest {
                   "changes": [{"dropTable": {"tableName": "a"}}]}}]}
                 """);
         write("src/main/resources/db/more/b.sql", "--liquibase formatted sql\n--changeset a:b\nDELETE FROM b;\n");
-        Changelog changelog = readRoot(changelog("""
+        Changelog changelog = readRoot(ChangelogFiles.changelog("""
                 <includeAll path="/2024-06-30" relativeToChangelogFile="true"/>
                 <include file="/more/b.sql" relativeToChangelogFile="true"/>"""), LiquibaseOptions.defaults());
         assertEquals(List.of(), changelog.problems());
@@ -328,10 +320,10 @@ class ChangelogIncludeTest {
 
     @Test
     void includeCyclesEndBecauseEachFileIsReadOnce() throws Exception {
-        write("src/main/resources/db/other.xml", changelog(
+        write("src/main/resources/db/other.xml", ChangelogFiles.changelog(
                 "<include file=\"master.xml\" relativeToChangelogFile=\"true\"/>"
                         + "<changeSet id=\"1\" author=\"a\"><dropTable tableName=\"t\"/></changeSet>"));
-        Changelog changelog = readRoot(changelog("<include file=\"other.xml\" relativeToChangelogFile=\"true\"/>"),
+        Changelog changelog = readRoot(ChangelogFiles.changelog("<include file=\"other.xml\" relativeToChangelogFile=\"true\"/>"),
                 LiquibaseOptions.defaults());
         assertEquals(1, changelog.statementCount());
         assertEquals(2, changelog.processedFiles().size());
@@ -340,7 +332,7 @@ class ChangelogIncludeTest {
     @Test
     void sqlFileIsSplitWithItsOwnPositions() throws Exception {
         write("src/main/resources/db/scripts/cleanup.sql", "-- cleanup\n\n  DELETE FROM sessions;\nDROP TABLE x;\n");
-        Changelog changelog = readRoot(changelog("""
+        Changelog changelog = readRoot(ChangelogFiles.changelog("""
                 <changeSet id="1" author="a">
                   <comment>sqlguard:allow drop-table reason: scratch table</comment>
                   <sqlFile path="scripts/cleanup.sql" relativeToChangelogFile="true"/>
@@ -390,9 +382,9 @@ class ChangelogIncludeTest {
         String groovy = "databaseChangeLog {\n  changeSet(id: '1', author: 'a') {\n    sql('DELETE FROM t')\n  }\n}\n";
         write("src/main/resources/db/one.groovy", groovy);
         write("src/main/resources/db/all/two.groovy", groovy);
-        write("src/main/resources/db/all/three.xml", changelog(
+        write("src/main/resources/db/all/three.xml", ChangelogFiles.changelog(
                 "<changeSet id=\"3\" author=\"a\">\n  <delete tableName=\"t3\"/>\n</changeSet>"));
-        Changelog changelog = readRoot(changelog("""
+        Changelog changelog = readRoot(ChangelogFiles.changelog("""
                 <include file="one.groovy" relativeToChangelogFile="true"/>
                 <includeAll path="all" relativeToChangelogFile="true"/>"""),
                 new LiquibaseOptions(null, Map.of(), Dialect.AUTO, List.of(base.resolve("src/main/resources"))));
@@ -411,7 +403,7 @@ class ChangelogIncludeTest {
         write("src/main/resources/db/changes.txt", "DELETE FROM t;\n");
         write("src/main/resources/db/settings.yaml", "server:\n  port: 8080\n");
         write("src/main/resources/db/one.xml", "<changeSet>\n  <dropTable tableName=\"t\"/>\n</changeSet>\n");
-        Changelog changelog = readRoot(changelog("""
+        Changelog changelog = readRoot(ChangelogFiles.changelog("""
                 <include file="changes.txt" relativeToChangelogFile="true"/>
                 <include file="settings.yaml" relativeToChangelogFile="true"/>
                 <include file="one.xml" relativeToChangelogFile="true"/>"""),

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.github.sqlguard.model.Dialect;
 import io.github.sqlguard.sql.Statement;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -22,26 +21,19 @@ class ClasspathIncludeInScannedModulesTest {
     Path base;
 
     private Path write(String relative, String text) throws Exception {
-        Path file = base.resolve(relative);
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, text);
-        return file;
-    }
-
-    private static String changelog(String body) {
-        return "<databaseChangeLog>\n" + body + "\n</databaseChangeLog>\n";
+        return ChangelogFiles.write(base, relative, text);
     }
 
     @Test
     void aClasspathIncludeHeldByAnotherModuleOfAFolderScannedWholeIsFollowedThere() throws Exception {
-        write("loan/src/main/resources/db/changelog/module/loan/master.xml", changelog(
+        write("loan/src/main/resources/db/changelog/module/loan/master.xml", ChangelogFiles.changelog(
                 "<include file=\"parts/1.xml\" relativeToChangelogFile=\"true\"/>"));
-        write("loan/src/main/resources/db/changelog/module/loan/parts/1.xml", changelog(
+        write("loan/src/main/resources/db/changelog/module/loan/parts/1.xml", ChangelogFiles.changelog(
                 "<changeSet id=\"1\" author=\"a\">\n  <delete tableName=\"m_loan\"/>\n</changeSet>"));
-        write("loan/src/main/resources/db/changelog/module/all/2.xml", changelog(
+        write("loan/src/main/resources/db/changelog/module/all/2.xml", ChangelogFiles.changelog(
                 "<changeSet id=\"2\" author=\"a\">\n  <dropTable tableName=\"m_old\"/>\n</changeSet>"));
-        write("loan/target/classes/db/changelog/module/stale.xml", changelog(""));
-        Path root = write("app/src/main/resources/db/changelog/master.xml", changelog("""
+        write("loan/target/classes/db/changelog/module/stale.xml", ChangelogFiles.changelog(""));
+        Path root = write("app/src/main/resources/db/changelog/master.xml", ChangelogFiles.changelog("""
                 <include file="db/changelog/module/loan/master.xml"/>
                 <includeAll path="classpath:db/changelog/module/all/"/>
                 <include file="db/changelog/module/stale.xml"/>"""));

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.github.sqlguard.model.Dialect;
 import io.github.sqlguard.sql.Statement;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -23,22 +22,15 @@ class GrailsMigrationsIncludeTest {
     Path base;
 
     private Path write(String relative, String text) throws Exception {
-        Path file = base.resolve(relative);
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, text);
-        return file;
-    }
-
-    private static String changelog(String body) {
-        return "<databaseChangeLog>\n" + body + "\n</databaseChangeLog>\n";
+        return ChangelogFiles.write(base, relative, text);
     }
 
     @Test
     void includesUnderGrailsMigrationsAreFoundThereWhenAFolderAboveIsScanned() throws Exception {
-        write("app/grails-app/migrations/1.0.x/drop.xml", changelog(
+        write("app/grails-app/migrations/1.0.x/drop.xml", ChangelogFiles.changelog(
                 "<changeSet id=\"1\" author=\"a\">\n  <dropTable tableName=\"old_orders\"/>\n</changeSet>"));
         write("app/grails-app/migrations/views/v.sql", "DELETE FROM order_cache;\n");
-        Path root = write("app/grails-app/migrations/1.0.x/changelog.xml", changelog("""
+        Path root = write("app/grails-app/migrations/1.0.x/changelog.xml", ChangelogFiles.changelog("""
                 <include file="1.0.x/drop.xml"/>
                 <changeSet id="2" author="a">
                   <sqlFile path="views/v.sql"/>
