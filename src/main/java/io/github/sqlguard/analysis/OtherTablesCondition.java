@@ -51,7 +51,8 @@ final class OtherTablesCondition {
 
     /**
      * True when the condition in {@code [from, to)} names no column and no subquery, but a T-SQL or MySQL
-     * {@code @variable}: whatever the variable holds, the condition is the same for every row.
+     * {@code @variable} or a variable its body declares: whatever the variable holds, the condition is the same for
+     * every row.
      */
     static boolean namesOnlyVariables(StatementTokens tokens, int from, int to) {
         Set<String> qualifiers = qualifiersOfColumns(tokens, from, to);
@@ -60,7 +61,7 @@ final class OtherTablesCondition {
         }
         for (int i = from; i < to; i++) {
             Token token = tokens.tokens().get(i);
-            if (token.type() == TokenType.WORD && token.text().startsWith("@")) {
+            if (token.type() == TokenType.WORD && token.text().startsWith("@") || tokens.isBlockVariable(i)) {
                 return true;
             }
         }
@@ -107,8 +108,8 @@ final class OtherTablesCondition {
                 return null; // a subquery may refer to the target's columns
             }
             boolean namePart = token.type() == TokenType.WORD || token.type() == TokenType.QUOTED_NAME;
-            if (!namePart || token.text().startsWith("@") || tokens.isSymbol(i - 1, "::")) {
-                i++; // literals, operators, placeholders, T-SQL @variables, PostgreSQL ::type
+            if (!namePart || token.text().startsWith("@") || tokens.isSymbol(i - 1, "::") || tokens.isBlockVariable(i)) {
+                i++; // literals, operators, placeholders, T-SQL @variables, PostgreSQL ::type, the body's variables
                 continue;
             }
             ObjectNames.NameAt name = tokens.nameAt(i);

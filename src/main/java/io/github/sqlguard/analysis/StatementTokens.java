@@ -2,9 +2,12 @@ package io.github.sqlguard.analysis;
 
 import io.github.sqlguard.model.Dialect;
 import io.github.sqlguard.sql.Statement;
+import io.github.sqlguard.sql.StatementContext;
 import io.github.sqlguard.sql.Token;
+import io.github.sqlguard.sql.TokenType;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -29,6 +32,8 @@ public final class StatementTokens {
     private final boolean barsAreOr;
     private final boolean rownumIsPseudoColumn;
     private final boolean fromItemsAreOtherInstances;
+    /** The variables the statement's body declares, by lower-case name ({@link StatementContext.Body#variables}). */
+    private final Set<String> blockVariables;
     /**
      * Per index of a {@code (}, the index of its {@code )} (the size when it has none): found once, since the
      * readers of a condition ask again at each level of nesting, and a statement may nest thousands deep.
@@ -36,23 +41,36 @@ public final class StatementTokens {
     private volatile int[] closingParens;
 
     public StatementTokens(List<Token> tokens) {
-        this(tokens, false, false, false);
+        this(tokens, false, false, false, Set.of());
     }
 
     private StatementTokens(List<Token> tokens, boolean barsAreOr, boolean rownumIsPseudoColumn,
-            boolean fromItemsAreOtherInstances) {
+            boolean fromItemsAreOtherInstances, Set<String> blockVariables) {
         this.tokens = tokens;
         this.barsAreOr = barsAreOr;
         this.rownumIsPseudoColumn = rownumIsPseudoColumn;
         this.fromItemsAreOtherInstances = fromItemsAreOtherInstances;
+        this.blockVariables = blockVariables;
     }
 
     /** The structure view of a statement's tokens (which never include comments or the terminator). */
     public static StatementTokens of(Statement statement) {
         Dialect dialect = statement.dialect();
+        StatementContext.Body body = statement.context().body();
         return new StatementTokens(statement.tokens(), dialect.isMySqlFamily(),
                 dialect == Dialect.ORACLE || dialect == Dialect.H2 || dialect == Dialect.AUTO,
-                fromItemsAreOtherInstances(statement));
+                fromItemsAreOtherInstances(statement), body == null ? Set.of() : body.variables());
+    }
+
+    /**
+     * True when the word at {@code index} is a variable the statement's body declares, written as one name: it is
+     * no column of any table the statement reads.
+     */
+    boolean isBlockVariable(int index) {
+        Token token = index >= 0 && index < tokens.size() ? tokens.get(index) : null;
+        return token != null && token.type() == TokenType.WORD && !blockVariables.isEmpty()
+                && blockVariables.contains(token.text().toLowerCase(Locale.ROOT)) && !isSymbol(index + 1, ".")
+                && !isSymbol(index - 1, ".") && !isSymbol(index + 1, "(");
     }
 
     /**
@@ -68,7 +86,7 @@ public final class StatementTokens {
     /** The view of tokens {@code [from, to)}, read in the same dialect. */
     StatementTokens part(int from, int to) {
         return new StatementTokens(tokens.subList(from, to), barsAreOr, rownumIsPseudoColumn,
-                fromItemsAreOtherInstances);
+                fromItemsAreOtherInstances, blockVariables);
     }
 
     /**

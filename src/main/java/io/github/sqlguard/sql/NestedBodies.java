@@ -1,7 +1,9 @@
 package io.github.sqlguard.sql;
 
 import io.github.sqlguard.model.Dialect;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * SQL nested inside a statement's own text: the quoted body of a PostgreSQL function or DO block, the
@@ -74,7 +76,24 @@ final class NestedBodies {
      */
     static StatementContext opened(StatementContext inner, List<Token> tokens) {
         Token first = tokens.get(0);
-        return inner.withBody(new StatementContext.Body(first.line() + ":" + first.column(), true));
+        return inner.withBody(new StatementContext.Body(first.line() + ":" + first.column(), true)
+                .declaring(BlockVariables.declaredIn(tokens)));
+    }
+
+    /**
+     * {@code context} with the variables {@code code}, a body's text read apart from the statement that holds it (a
+     * dollar-quoted PL/pgSQL body), declares beside those its body already knows; {@code context} itself outside a
+     * body.
+     */
+    static StatementContext declaring(StatementContext context, List<Token> code) {
+        StatementContext.Body body = context.body();
+        Set<String> declared = BlockVariables.declaredIn(code);
+        if (body == null || declared.isEmpty()) {
+            return context;
+        }
+        Set<String> all = new HashSet<>(body.variables());
+        all.addAll(declared);
+        return context.withBody(body.declaring(all));
     }
 
     /**
@@ -93,7 +112,8 @@ final class NestedBodies {
                     : context;
         }
         return context.withBody(new StatementContext.Body(body.id(), false, statement.arm(), statement.errorEndsArm(),
-                statement.ifArm(), statement.rowLoop(), statement.undoneOnError(), statement.stretch()));
+                statement.ifArm(), statement.rowLoop(), statement.undoneOnError(), statement.stretch(),
+                body.variables()));
     }
 
     private static boolean runsOnSchedule(String label) {

@@ -1,5 +1,7 @@
 package io.github.sqlguard.sql;
 
+import java.util.Set;
+
 /**
  * Where a statement sits, which decides whether it runs when the migration runs.
  *
@@ -33,17 +35,28 @@ public record StatementContext(Kind kind, String label, DatabaseScope databases,
      *     stretch runs in order up to the next control word at its own level, and an IF, loop, CASE or inner block
      *     within it is a stretch of its own, after whose end the enclosing one goes on. A statement whose stretch
      *     starts with that of an earlier one runs only after that one ran ("" for those that run in straight line)
+     * @param variables the variables the body declares, by lower-case name ({@link BlockVariables}): a condition that
+     *     names them names no column
      */
     public record Body(String id, boolean straightLine, int arm, boolean errorEndsArm, String ifArm,
-            RowLoop rowLoop, boolean undoneOnError, String stretch) {
+            RowLoop rowLoop, boolean undoneOnError, String stretch, Set<String> variables) {
+
+        public Body {
+            variables = Set.copyOf(variables);
+        }
 
         public Body(String id, boolean straightLine, int arm, boolean errorEndsArm, String ifArm) {
-            this(id, straightLine, arm, errorEndsArm, ifArm, null, false, "");
+            this(id, straightLine, arm, errorEndsArm, ifArm, null, false, "", Set.of());
         }
 
         /** This place, in a block whose handler may go on after its statement failed. */
         public Body inHandledBlock() {
-            return new Body(id, straightLine, arm, errorEndsArm, ifArm, rowLoop, true, stretch);
+            return new Body(id, straightLine, arm, errorEndsArm, ifArm, rowLoop, true, stretch, variables);
+        }
+
+        /** This place, in a body that declares {@code declared}. */
+        Body declaring(Set<String> declared) {
+            return new Body(id, straightLine, arm, errorEndsArm, ifArm, rowLoop, undoneOnError, stretch, declared);
         }
 
         public Body(String id, boolean straightLine) {

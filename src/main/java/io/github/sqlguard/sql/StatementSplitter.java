@@ -306,7 +306,8 @@ public final class StatementSplitter {
             if (bodyError == null && lexed.error().isPresent()) {
                 bodyError = lexed.error().get();
             }
-            emitScoped(code, new BlockBodyScanner(false).scan(code, 0, code.size(), false), context, plpgsqlBody);
+            emitScoped(code, new BlockBodyScanner(false).scan(code, 0, code.size(), false),
+                    NestedBodies.declaring(context, code), plpgsqlBody);
         }
 
         /** Splits the text of dynamic SQL again as SQL, with positions in the file. */

@@ -1,0 +1,72 @@
+package io.github.sqlguard.sql;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The variables a procedural body declares, by lower-case name: PL/pgSQL's and PL/SQL's {@code DECLARE} section
+ * ({@code DECLARE purge_all boolean := true; n int; BEGIN}) and MySQL's {@code DECLARE a, b INT} statements. A
+ * condition that names them names no column ({@code DELETE FROM orders WHERE purge_all}): PostgreSQL refuses a name
+ * that could be both, and MySQL takes the variable.
+ */
+final class BlockVariables {
+
+    /** Words that start a statement, or a declaration that declares no variable, rather than a variable's name. */
+    private static final Set<String> NOT_NAMES = Set.of("BEGIN", "END", "DECLARE", "SET", "SELECT", "INSERT",
+            "UPDATE", "DELETE", "MERGE", "IF", "WHILE", "LOOP", "FOR", "REPEAT", "CASE", "CALL", "OPEN", "FETCH",
+            "CLOSE", "RETURN", "PERFORM", "EXECUTE", "RAISE", "LEAVE", "ITERATE", "TRUNCATE", "DROP", "ALTER",
+            "CREATE", "CURSOR", "TYPE", "SUBTYPE", "PRAGMA", "PROCEDURE", "FUNCTION", "EXCEPTION", "CONTINUE", "EXIT");
+
+    private BlockVariables() {
+    }
+
+    /** The variables the body in {@code tokens} declares; empty when it declares none. */
+    static Set<String> declaredIn(List<Token> tokens) {
+        Set<String> names = new HashSet<>();
+        for (int i = 0; i < tokens.size(); i++) {
+            if (tokens.get(i).isWord("DECLARE") && BlockSyntax.isKeywordPosition(tokens, i)) {
+                i = readDeclarations(tokens, i + 1, names) - 1;
+            }
+        }
+        return names;
+    }
+
+    /**
+     * Reads the declarations after a DECLARE at {@code from}: {@code a, b INT} (MySQL), then, up to a BEGIN, each
+     * {@code name [CONSTANT] type ..;} of a PL/pgSQL or PL/SQL section; returns where the reading stopped.
+     */
+    private static int readDeclarations(List<Token> tokens, int from, Set<String> names) {
+        int i = from;
+        while (i < tokens.size() && isName(tokens, i)) {
+            List<String> declared = new java.util.ArrayList<>(List.of(key(tokens.get(i))));
+            int next = i + 1;
+            while (next + 1 < tokens.size() && tokens.get(next).isSymbol(",") && isName(tokens, next + 1)) {
+                declared.add(key(tokens.get(next + 1)));
+                next += 2;
+            }
+            // A cursor, a handler, a condition or an exception declares no value a condition could read.
+            if (next < tokens.size() && tokens.get(next).isAnyWord("CURSOR", "HANDLER", "CONDITION", "EXCEPTION")) {
+                declared.clear();
+            }
+            names.addAll(declared);
+            while (next < tokens.size() && !BlockSyntax.isSemicolon(tokens.get(next))) {
+                next++;
+            }
+            i = next + 1;
+        }
+        return i;
+    }
+
+    private static boolean isName(List<Token> tokens, int at) {
+        Token token = tokens.get(at);
+        return token.type() == TokenType.WORD && !token.text().startsWith("@") && !NOT_NAMES.contains(token.upper())
+                && at + 1 < tokens.size() && (tokens.get(at + 1).type() == TokenType.WORD
+                        || tokens.get(at + 1).isSymbol(","));
+    }
+
+    private static String key(Token token) {
+        return token.text().toLowerCase(Locale.ROOT);
+    }
+}
