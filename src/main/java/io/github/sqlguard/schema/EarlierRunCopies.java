@@ -64,6 +64,9 @@ final class EarlierRunCopies {
         }
         if (everywhere) {
             notes.put(StatementKey.of(statement), Optional.of(noteOf(first.get(), statement)));
+        } else if (!replays.isEmpty()) {
+            addedEarlier(statement, replays.keySet()).ifPresent(note -> notes.put(StatementKey.of(statement),
+                    Optional.of(note)));
         }
         currentRun.add(new Observed(statement, replays));
     }
@@ -91,6 +94,27 @@ final class EarlierRunCopies {
     /** For each statement that destroys what an earlier run copied, the note that says so. */
     Map<StatementKey, Optional<Guard>> notes() {
         return notes;
+    }
+
+    /**
+     * For an UPDATE that fills columns earlier runs added, on every database it runs on, the note that says so:
+     * within one run such a fill overwrites nothing, but between two runs the application may have written them.
+     */
+    private Optional<Guard> addedEarlier(Statement statement, java.util.Set<String> databases) {
+        List<String> filled = null;
+        for (String database : databases) {
+            List<String> columns = earlierRunsOn(database).fillsColumnsAdded(statement);
+            if (columns.isEmpty()) {
+                return Optional.empty();
+            }
+            filled = filled == null ? columns : filled;
+        }
+        boolean changeset = statement.context().runScope().startsWith("changeset ");
+        String column = filled.size() == 1 ? "column " + filled.get(0) + " was" : "columns "
+                + String.join(", ", filled) + " were";
+        return Optional.of(new Guard(Guard.Kind.EARLIER_RUN_COLUMNS, column + " added by "
+                + (changeset ? "an earlier changeset" : "an earlier migration") + ": run in one deploy with it, this"
+                + " overwrites nothing; run later, it overwrites what the application wrote there since"));
     }
 
     private static Guard noteOf(Guard copy, Statement statement) {

@@ -82,7 +82,12 @@ public record Guard(Kind kind, String description, Map<String, String> columns) 
          * Not a guard: an earlier run of the tool (a migration, a changeset) copied what the statement destroys,
          * but not what was written after it ran. It lowers nothing; its description says where the copy went.
          */
-        EARLIER_RUN_COPY
+        EARLIER_RUN_COPY,
+        /**
+         * Not a guard: the columns an UPDATE fills were added by an earlier run of the tool, which the rows written
+         * since may have given values. It lowers nothing; its description says so on the finding.
+         */
+        EARLIER_RUN_COLUMNS
     }
 
     /**
@@ -122,7 +127,8 @@ public record Guard(Kind kind, String description, Map<String, String> columns) 
     /** True when this guard makes the loss the rule {@code ruleId} reports impossible. */
     public boolean covers(String ruleId) {
         return switch (kind) {
-            case INCOMPLETE_COPY, CONVERTED_COPY, CARRIED_COPY, ADDED_IF_MISSING, EARLIER_RUN_COPY -> false;
+            case INCOMPLETE_COPY, CONVERTED_COPY, CARRIED_COPY, ADDED_IF_MISSING, EARLIER_RUN_COPY,
+                    EARLIER_RUN_COLUMNS -> false;
             case ROLLED_BACK -> true;
             case FOREIGN_KEYS_OFF -> ruleId.equals("cascade");
             case NAME_RECREATED, TABLE_CREATED -> ruleId.equals("rename-table");
@@ -167,6 +173,9 @@ public record Guard(Kind kind, String description, Map<String, String> columns) 
         if (kind == Kind.EARLIER_RUN_COPY) {
             return !about || !TABLE_RULES.contains(ruleId) && !FILL_RULES.contains(ruleId) ? ""
                     : columns.isEmpty() ? " (" + description + ")" : notesOn(subjects);
+        }
+        if (kind == Kind.EARLIER_RUN_COLUMNS) {
+            return FILL_RULES.contains(ruleId) ? " (" + description + ")" : "";
         }
         if (kind == Kind.ADDED_IF_MISSING) {
             return !about ? "" : columns.isEmpty() ? " (" + description + ")" : notesOn(subjects);
