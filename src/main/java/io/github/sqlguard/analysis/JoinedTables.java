@@ -187,8 +187,7 @@ final class JoinedTables {
             String alias = null;
             int references = 0;
             for (String[] entry : entries) {
-                if (key.equals(entry[0]) || key.equals(lastPart(entry[0])) || lastPart(key).equals(lastPart(entry[0]))
-                        && !key.contains(".")) {
+                if (key.equals(entry[0]) || key.equals(lastPart(entry[0]))) {
                     references++;
                     alias = entry[1];
                 }

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Follows, through one history's replay, the copies that each run of the database tool made (a Flyway script, a
@@ -100,7 +101,7 @@ final class EarlierRunCopies {
      * For an UPDATE that fills columns earlier runs added, on every database it runs on, the note that says so:
      * within one run such a fill overwrites nothing, but between two runs the application may have written them.
      */
-    private Optional<Guard> addedEarlier(Statement statement, java.util.Set<String> databases) {
+    private Optional<Guard> addedEarlier(Statement statement, Set<String> databases) {
         List<String> filled = null;
         for (String database : databases) {
             List<String> columns = earlierRunsOn(database).fillsColumnsAdded(statement);

@@ -5,6 +5,7 @@ import io.github.sqlguard.model.Dialect;
 import io.github.sqlguard.sql.Token;
 import io.github.sqlguard.sql.TokenType;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -64,7 +65,7 @@ public final class ForeignKeysTurnedOff {
             return Optional.empty();
         }
         Token value = tokens.get(at + 2);
-        String text = value.type() == TokenType.STRING ? value.stringValue().toUpperCase(java.util.Locale.ROOT)
+        String text = value.type() == TokenType.STRING ? value.stringValue().toUpperCase(Locale.ROOT)
                 : value.upper();
         return switch (text) {
             case "ON", "1", "TRUE", "YES" -> Optional.of(true);

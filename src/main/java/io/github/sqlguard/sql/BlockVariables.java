@@ -1,5 +1,6 @@
 package io.github.sqlguard.sql;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -40,7 +41,7 @@ final class BlockVariables {
     private static int readDeclarations(List<Token> tokens, int from, Set<String> names) {
         int i = from;
         while (i < tokens.size() && isName(tokens, i)) {
-            List<String> declared = new java.util.ArrayList<>(List.of(key(tokens.get(i))));
+            List<String> declared = new ArrayList<>(List.of(key(tokens.get(i))));
             int next = i + 1;
             while (next + 1 < tokens.size() && tokens.get(next).isSymbol(",") && isName(tokens, next + 1)) {
                 declared.add(key(tokens.get(next + 1)));
