@@ -81,4 +81,25 @@ class LinterBlockVariableWhereTest {
                         .contains(f.ruleId()))
                 .map(f -> f.ruleId()).toList();
     }
+
+    /** Each row: a routine that takes a parameter and a call of it, whether its DELETE is found. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            plpgsql function | POSTGRESQL | true
+            sql function     | POSTGRESQL | false
+            mysql procedure  | MYSQL      | true
+            """)
+    void aRoutinesParametersAreVariablesOfItsBody(String routine, Dialect dialect, boolean found) throws IOException {
+        String script = switch (routine) {
+            case "plpgsql function" -> "CREATE FUNCTION purge(p_all boolean) RETURNS void AS $$\nBEGIN\n"
+                    + "  DELETE FROM orders WHERE p_all;\nEND $$ LANGUAGE plpgsql;\nSELECT purge(true);\n";
+            case "sql function" -> "CREATE FUNCTION purge(p_all boolean) RETURNS void AS $$\n"
+                    + "  DELETE FROM orders WHERE p_all;\n$$ LANGUAGE sql;\nSELECT purge(true);\n";
+            default -> "DELIMITER //\nCREATE PROCEDURE purge(IN wipe INT)\nBEGIN\n"
+                    + "  DELETE FROM orders WHERE wipe = 1;\nEND //\nDELIMITER ;\nCALL purge(1);\n";
+        };
+
+        // A body a call with literals runs is reported in the body and, for MySQL's CALL, at the call as well.
+        assertEquals(found, deleteFindings(dialect, script).contains("delete-without-where"));
+    }
 }

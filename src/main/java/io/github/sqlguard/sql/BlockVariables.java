@@ -23,6 +23,57 @@ final class BlockVariables {
     private BlockVariables() {
     }
 
+    /**
+     * The parameters of the routine {@code tokens} defines ({@code CREATE FUNCTION purge(p_all boolean) ..}, MySQL's
+     * {@code CREATE PROCEDURE purge(IN wipe INT)}, PL/SQL's {@code (p_all IN CHAR)}), which its body reads as
+     * variables; none for a LANGUAGE SQL function, where a column of the same name wins, or for another statement.
+     */
+    static Set<String> parametersOf(List<Token> tokens) {
+        int routine = -1;
+        for (int i = 0; i < Math.min(tokens.size(), 8) && routine < 0; i++) {
+            routine = tokens.get(i).isAnyWord("FUNCTION", "PROCEDURE") ? i : -1;
+        }
+        int open = routine;
+        while (open >= 0 && open < tokens.size() && !tokens.get(open).isSymbol("(")
+                && !tokens.get(open).isAnyWord("AS", "IS", "RETURNS", "BEGIN")) {
+            open++;
+        }
+        if (routine < 0 || open >= tokens.size() || !tokens.get(open).isSymbol("(") || declaresSqlLanguage(tokens)) {
+            return Set.of();
+        }
+        Set<String> names = new HashSet<>();
+        int depth = 0;
+        boolean atStart = true;
+        for (int i = open + 1; i < tokens.size(); i++) {
+            Token token = tokens.get(i);
+            if (depth == 0 && token.isSymbol(")")) {
+                break;
+            }
+            depth += token.isSymbol("(") ? 1 : token.isSymbol(")") ? -1 : 0;
+            if (depth == 0 && token.isSymbol(",")) {
+                atStart = true;
+            } else if (atStart && !token.isAnyWord("IN", "OUT", "INOUT", "VARIADIC")) {
+                atStart = false;
+                if (token.type() == TokenType.WORD && i + 1 < tokens.size()
+                        && tokens.get(i + 1).type() == TokenType.WORD) {
+                    names.add(key(token));
+                }
+            }
+        }
+        return names;
+    }
+
+    private static boolean declaresSqlLanguage(List<Token> tokens) {
+        for (int i = 0; i + 1 < tokens.size(); i++) {
+            if (tokens.get(i).isWord("LANGUAGE") && (tokens.get(i + 1).isWord("SQL")
+                    || tokens.get(i + 1).type() == TokenType.STRING && tokens.get(i + 1).stringValue()
+                            .equalsIgnoreCase("sql"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The variables the body in {@code tokens} declares; empty when it declares none. */
     static Set<String> declaredIn(List<Token> tokens) {
         Set<String> names = new HashSet<>();

@@ -76,8 +76,10 @@ final class NestedBodies {
      */
     static StatementContext opened(StatementContext inner, List<Token> tokens) {
         Token first = tokens.get(0);
+        Set<String> variables = new HashSet<>(BlockVariables.declaredIn(tokens));
+        variables.addAll(BlockVariables.parametersOf(tokens));
         return inner.withBody(new StatementContext.Body(first.line() + ":" + first.column(), true)
-                .declaring(BlockVariables.declaredIn(tokens)));
+                .declaring(variables));
     }
 
     /**
