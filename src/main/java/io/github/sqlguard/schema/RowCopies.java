@@ -2,6 +2,7 @@ package io.github.sqlguard.schema;
 
 import io.github.sqlguard.analysis.ObjectNames;
 import io.github.sqlguard.sql.Token;
+import io.github.sqlguard.sql.TopLevel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -98,7 +99,7 @@ final class RowCopies {
         int words = tokens.get(main + 1).isWord("OR") && tokens.get(main + 2).isAnyWord("IGNORE", "REPLACE") ? 2
                 : tokens.get(main + 1).isWord("IGNORE") ? 1 : 0;
         if (words == 0) {
-            return Optional.empty();
+            return onConflict(tokens, main, before, selectIntoMakesTable);
         }
         boolean replace = tokens.get(main + words).isWord("REPLACE");
         String verb = words == 2 ? "INSERT OR " + (replace ? "REPLACE" : "IGNORE") : "INSERT IGNORE";
@@ -107,6 +108,32 @@ final class RowCopies {
         return full(plain, main, before, selectIntoMakesTable).map(copy -> new Narrowed(copy, replace
                 ? "that no later row replaced: " + verb + " keeps one row per unique key of " + copy.target()
                 : "that break no constraint of " + copy.target() + ": " + verb + " skips the others"));
+    }
+
+    /**
+     * A copy that would keep every row and column but for its upsert clause: PostgreSQL's and SQLite's {@code ON
+     * CONFLICT [(..)] DO NOTHING}, which skips the rows that break a constraint of its target, and {@code ON CONFLICT
+     * .. DO UPDATE} or MySQL's {@code ON DUPLICATE KEY UPDATE}, which keep one row per unique key.
+     */
+    private static Optional<Narrowed> onConflict(List<Token> tokens, int main, SchemaView before,
+            boolean selectIntoMakesTable) {
+        for (int on = TopLevel.wordIndex(tokens, main + 1, "ON"); on >= 0 && on + 2 < tokens.size();
+                on = TopLevel.wordIndex(tokens, on + 1, "ON")) {
+            boolean conflict = tokens.get(on + 1).isWord("CONFLICT");
+            boolean duplicate = tokens.get(on + 1).isWord("DUPLICATE") && tokens.get(on + 2).isWord("KEY");
+            if (!conflict && !duplicate) {
+                continue;
+            }
+            int doWord = conflict ? TopLevel.wordIndex(tokens, on + 2, "DO") : -1;
+            boolean nothing = doWord >= 0 && doWord + 1 < tokens.size() && tokens.get(doWord + 1).isWord("NOTHING");
+            String clause = duplicate ? "ON DUPLICATE KEY UPDATE" : nothing ? "ON CONFLICT DO NOTHING"
+                    : "ON CONFLICT DO UPDATE";
+            return full(tokens.subList(0, on), main, before, selectIntoMakesTable).map(copy -> new Narrowed(copy,
+                    nothing ? "that break no constraint of " + copy.target() + ": " + clause + " skips the others"
+                            : "that no later row replaced: " + clause + " keeps one row per unique key of "
+                                    + copy.target()));
+        }
+        return Optional.empty();
     }
 
     /**
