@@ -24,6 +24,7 @@ class LinterDb2CommandScriptTest {
                 create table Session (id bigint not null, primary key (id));
                 create table Audit (id bigint not null, primary key (id));
                 create table Job (id bigint not null, primary key (id));
+                create table Task (id bigint not null, primary key (id));
                 """);
         TestProject.write(project, "db/upgrade/db2/app-1.1-to-1.2.sql", """
                 IMPORT FROM /dev/null OF DEL REPLACE INTO Session;
@@ -33,13 +34,16 @@ class LinterDb2CommandScriptTest {
                 IMPORT FROM /data/replace/job.del OF DEL MESSAGES /tmp/replace.msg INSERT INTO Job;
                 CALL SYSPROC.ADMIN_CMD('IMPORT FROM /data/replace/job.del OF DEL INSERT INTO Job');
                 REORG TABLE Job;
+                IMPORT FROM /tmp/task.ixf OF IXF REPLACE_CREATE INTO Task;
                 """);
 
         assertEquals(List.of(
                 "db/upgrade/db2/app-1.1-to-1.2.sql:1:30 truncate-table IMPORT with REPLACE INTO removes every row of"
                         + " Session, as TRUNCATE would",
                 "db/upgrade/db2/app-1.1-to-1.2.sql:2:40 truncate-table LOAD with REPLACE INTO removes every row of"
-                        + " Audit, as TRUNCATE would"),
+                        + " Audit, as TRUNCATE would",
+                "db/upgrade/db2/app-1.1-to-1.2.sql:8:34 truncate-table IMPORT with REPLACE_CREATE INTO removes every"
+                        + " row of Task, as TRUNCATE would"),
                 described(project));
     }
 

@@ -92,7 +92,7 @@ record ReplacingImportCall(String command, String table, Token at, String detail
                 ObjectNames.NameAt table = ObjectNames.readName(core, i + 1);
                 return table == null || !mode.isAnyWord("REPLACE", "REPLACE_CREATE") ? Optional.empty()
                         : Optional.of(new ReplacingImportCall(core.get(0).upper(), table.text(), mode,
-                                "with REPLACE INTO"));
+                                "with " + mode.upper() + " INTO"));
             }
         }
         return Optional.empty();
