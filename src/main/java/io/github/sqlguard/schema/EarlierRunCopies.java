@@ -102,14 +102,13 @@ final class EarlierRunCopies {
      * within one run such a fill overwrites nothing, but between two runs the application may have written them.
      */
     private Optional<Guard> addedEarlier(Statement statement, Set<String> databases) {
-        List<String> filled = null;
-        for (String database : databases) {
-            List<String> columns = earlierRunsOn(database).fillsColumnsAdded(statement);
-            if (columns.isEmpty()) {
-                return Optional.empty();
-            }
-            filled = filled == null ? columns : filled;
+        Optional<ColumnWrites.Update> update = statement.container() ? Optional.empty()
+                : ColumnWrites.update(statement.tokens());
+        if (update.isEmpty()
+                || !databases.stream().allMatch(db -> earlierRunsOn(db).fillsOnlyColumnsAdded(update.get()))) {
+            return Optional.empty();
         }
+        List<String> filled = update.get().assigned();
         boolean changeset = statement.context().runScope().startsWith("changeset ");
         String column = filled.size() == 1 ? "column " + filled.get(0) + " was" : "columns "
                 + String.join(", ", filled) + " were";

@@ -118,18 +118,10 @@ public final class LossGuards {
         return GuardsFromFacts.copyGuardOf(this, statement);
     }
 
-    /**
-     * For an UPDATE that fills only columns these runs added (and dropped not since), which of them: empty for any
-     * other statement.
-     */
-    List<String> fillsColumnsAdded(Statement statement) {
-        if (statement.container()) {
-            return List.of();
-        }
-        return ColumnWrites.update(statement.tokens())
-                .filter(update -> !update.assigned().isEmpty() && update.assigned().stream()
-                        .allMatch(column -> columns.wasAdded(SchemaNames.key(update.table()), column)))
-                .map(ColumnWrites.Update::assigned).orElse(List.of());
+    /** True when {@code update} fills only columns these runs added (and dropped not since). */
+    boolean fillsOnlyColumnsAdded(ColumnWrites.Update update) {
+        return !update.assigned().isEmpty() && update.assigned().stream()
+                .allMatch(column -> columns.wasAdded(SchemaNames.key(update.table()), column));
     }
 
     /** What the script did short of a guard of {@code statement} ({@link GuardsFromFacts#shortfallOf}). */
