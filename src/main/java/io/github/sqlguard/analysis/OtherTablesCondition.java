@@ -5,6 +5,8 @@ import io.github.sqlguard.sql.TokenType;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Decides from tokens whether a WHERE names columns of other tables only, as in PostgreSQL
@@ -15,10 +17,24 @@ import java.util.Set;
  */
 final class OtherTablesCondition {
 
-    /** Words of a condition that are no column: operators, literals, the keywords of CASE and CAST. */
-    private static final Set<String> NOT_COLUMNS = Set.of("AND", "OR", "NOT", "IS", "NULL", "TRUE", "FALSE",
-            "UNKNOWN", "IN", "LIKE", "ILIKE", "ESCAPE", "BETWEEN", "DISTINCT", "FROM", "CASE", "WHEN", "THEN",
-            "ELSE", "END", "AS", "COLLATE", "ALL");
+    /** The standard's functions called without parentheses, which every dialect reserves: the clock, the user. */
+    private static final Set<String> CLOCK_AND_USER = Set.of("CURRENT_DATE", "CURRENT_TIME", "CURRENT_TIMESTAMP",
+            "LOCALTIME", "LOCALTIMESTAMP", "SYSDATE", "SYSTIMESTAMP", "CURRENT_USER", "SESSION_USER", "SYSTEM_USER");
+
+    /** Words of a condition that are no column: operators, literals, the keywords of CASE and CAST, the clock. */
+    private static final Set<String> NOT_COLUMNS = Stream.concat(CLOCK_AND_USER.stream(), Stream.of("AND", "OR", "NOT",
+            "IS", "NULL", "TRUE", "FALSE", "UNKNOWN", "IN", "LIKE", "ILIKE", "ESCAPE", "BETWEEN", "DISTINCT", "FROM",
+            "CASE", "WHEN", "THEN", "ELSE", "END", "AS", "COLLATE", "ALL")).collect(Collectors.toUnmodifiableSet());
+
+    /** Functions that only give a literal another type, so a condition of them and literals is still a constant. */
+    private static final Set<String> LITERAL_CASTS = Set.of("CAST", "CONVERT", "TRY_CAST", "TRY_CONVERT");
+
+    /** The types a standard typed literal names before its string. */
+    private static final Set<String> TYPED_LITERALS = Set.of("DATE", "TIME", "TIMESTAMP", "INTERVAL");
+
+    /** Functions that return a new value on each call, so a condition of them alone still picks rows at random. */
+    private static final Set<String> PER_CALL_RANDOM = Set.of("RANDOM", "RAND", "NEWID", "RANDOMBLOB", "UUID",
+            "GEN_RANDOM_UUID", "CRYPT_GEN_RANDOM", "SYS_GUID");
 
     /** What a subquery names outside its own tables. */
     interface SubqueryQualifiers {
@@ -108,8 +124,8 @@ final class OtherTablesCondition {
                 return null; // a subquery may refer to the target's columns
             }
             boolean namePart = token.type() == TokenType.WORD || token.type() == TokenType.QUOTED_NAME;
-            if (!namePart || token.text().startsWith("@") || tokens.isSymbol(i - 1, "::") || tokens.isBlockVariable(i)) {
-                i++; // literals, operators, placeholders, T-SQL @variables, PostgreSQL ::type, the body's variables
+            if (!namePart || token.text().startsWith("@") || tokens.isBlockVariable(i) || typeName(tokens, i)) {
+                i++; // literals, operators, placeholders, T-SQL @variables, types, the body's variables
                 continue;
             }
             ObjectNames.NameAt name = tokens.nameAt(i);
@@ -130,5 +146,45 @@ final class OtherTablesCondition {
             qualifiers.add(ObjectNames.normalize(name.text().substring(0, name.text().length() - last.length() - 1)));
         }
         return qualifiers;
+    }
+
+    /**
+     * True when the word at {@code i} names a type, not a column: after PostgreSQL's {@code ::}, after CAST's
+     * {@code AS}, or before the string of a typed literal ({@code DATE '2024-01-01'}, {@code INTERVAL '30 days'}).
+     */
+    private static boolean typeName(StatementTokens tokens, int i) {
+        return tokens.isSymbol(i - 1, "::") || tokens.isWord(i - 1, "AS")
+                || TYPED_LITERALS.contains(tokens.tokens().get(i).upper())
+                        && tokens.tokens().size() > i + 1 && tokens.tokens().get(i + 1).type() == TokenType.STRING;
+    }
+
+    /**
+     * True when the condition in {@code [from, to)} names no column, no subquery and no placeholder (which may hold
+     * one), but the clock, the session's user or a function ({@code WHERE now() > '2024-01-01'}, {@code WHERE SYSDATE
+     * > DATE '2024-01-01'}): it is the same for every row, so it decides whether the statement runs, never which rows
+     * it touches. A function that returns a new value per call ({@code random()}) still picks rows, so it is not one;
+     * a condition of literals alone is left to the reading of what always or never holds.
+     */
+    static boolean namesNoColumn(StatementTokens tokens, int from, int to) {
+        Set<String> qualifiers = qualifiersOfColumns(tokens, from, to);
+        if (qualifiers == null || !qualifiers.isEmpty()) {
+            return false;
+        }
+        boolean switches = false;
+        for (int i = from; i < to; i++) {
+            Token token = tokens.tokens().get(i);
+            if (token.type() == TokenType.PLACEHOLDER) {
+                return false;
+            }
+            if (token.type() != TokenType.WORD) {
+                continue;
+            }
+            boolean call = tokens.isSymbol(i + 1, "(");
+            if (call && PER_CALL_RANDOM.contains(token.upper())) {
+                return false;
+            }
+            switches |= call && !LITERAL_CASTS.contains(token.upper()) || CLOCK_AND_USER.contains(token.upper());
+        }
+        return switches;
     }
 }

@@ -355,7 +355,10 @@ final class TokenDataChanges {
         if (OtherTablesCondition.namesOnlyOtherTables(tokens, where + 1, conditionEnd, others)) {
             return WhereFact.OTHER_TABLES_ONLY;
         }
-        return OtherTablesCondition.namesOnlyVariables(tokens, where + 1, conditionEnd)
-                ? WhereFact.VARIABLES_ONLY : WhereFact.PRESENT;
+        if (OtherTablesCondition.namesOnlyVariables(tokens, where + 1, conditionEnd)) {
+            return WhereFact.VARIABLES_ONLY;
+        }
+        return OtherTablesCondition.namesNoColumn(tokens, where + 1, conditionEnd)
+                ? WhereFact.NO_COLUMN : WhereFact.PRESENT;
     }
 }

@@ -29,6 +29,11 @@ public enum WhereFact {
      */
     VARIABLES_ONLY,
     /**
+     * A condition that names no column and no variable, only literals and functions of them ({@code WHERE now() >
+     * '2024-01-01'}): it holds for every row or for none.
+     */
+    NO_COLUMN,
+    /**
      * A condition that only caps how many rows are taken, not which ({@code WHERE ROWNUM <= 10000}, Oracle): the
      * rows are arbitrary ones, and a loop that repeats the statement reaches every row.
      */
@@ -37,6 +42,11 @@ public enum WhereFact {
     /** True when nothing in the statement says which rows it takes, whether or not something caps how many. */
     public boolean absent() {
         return this == ABSENT || this == ABSENT_BUT_CAPPED || this == ABSENT_BUT_SESSION_CAPPED;
+    }
+
+    /** True when the condition decides only whether the statement runs, never which of the target's rows it takes. */
+    public boolean decidesOnlyWhetherItRuns() {
+        return this == OTHER_TABLES_ONLY || this == VARIABLES_ONLY || this == NO_COLUMN;
     }
 
     /** True when only the number of rows taken is capped, so the rows are arbitrary ones. */
