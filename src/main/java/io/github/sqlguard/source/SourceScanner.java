@@ -15,7 +15,8 @@ import java.util.Set;
 
 /**
  * Finds the files to check under the configured directories: those matching at least one include glob
- * and no exclude glob (see {@link GlobPattern}), in a deterministic order. A glob is matched against the
+ * and no exclude glob (see {@link GlobPattern}), or copies named for a database of a script that does
+ * ({@code x.sql.sqlite} of {@code x.sql}), in a deterministic order. A glob is matched against the
  * file's path relative to each configured directory that contains it and relative to the project (see
  * {@link GlobAnchors}); a directory inside another configured one is not walked twice.
  *
@@ -123,10 +124,29 @@ public final class SourceScanner {
         return isSelected(List.of(pathInDirectory));
     }
 
-    /** True when an include matches one of the file's anchored paths and no exclude matches any of them. */
+    /**
+     * True when an include matches one of the file's anchored paths and no exclude matches any of them; a database's
+     * copy of a script ({@code x.sql.postgres}, see {@link DatabaseCopyName}) is selected as that script would be,
+     * since the runner that reads {@code x.sql} runs it too and a glob written for {@code *.sql} must not leave it
+     * unread without a word.
+     */
     private boolean isSelected(List<String> anchoredPaths) {
         // Loops, not streams: this runs for every file of every run, most often in a JVM that has not warmed up.
-        return matchesAny(includes, anchoredPaths) && !matchesAny(excludes, anchoredPaths);
+        if (matchesAny(excludes, anchoredPaths)) {
+            return false;
+        }
+        if (matchesAny(includes, anchoredPaths)) {
+            return true;
+        }
+        List<String> scriptPaths = new ArrayList<>(anchoredPaths.size());
+        for (String path : anchoredPaths) {
+            String script = DatabaseCopyName.scriptPath(path);
+            if (script == null) {
+                return false; // every anchored path ends in the same file name
+            }
+            scriptPaths.add(script);
+        }
+        return matchesAny(includes, scriptPaths) && !matchesAny(excludes, scriptPaths);
     }
 
     private static boolean matchesAny(List<GlobPattern> globs, List<String> paths) {
