@@ -250,6 +250,7 @@ public final class Linter implements AutoCloseable {
                     problem.message()));
         }
         unique.addAll(session.javaMigrationFindings());
+        unique.addAll(CodeStepFindings.of(scan.codeSteps(), session::fileProblem));
         List<Finding> acknowledged = session.applyProjectAcknowledgements(unique, outcomes);
         Collections.sort(acknowledged);
         Map<Location, String> statementSql = new HashMap<>();

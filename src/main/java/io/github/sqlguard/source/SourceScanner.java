@@ -88,6 +88,7 @@ public final class SourceScanner {
         List<Path> missing = new ArrayList<>();
         List<ScanProblem> problems = new ArrayList<>();
         List<ScanResult.ListedFolder> listed = new ArrayList<>();
+        List<SourcePath> programs = new ArrayList<>();
         Set<Path> seen = new HashSet<>();
         GlobAnchors anchors = GlobAnchors.of(directories, base);
         List<Path> resolved = new ArrayList<>(directories.size());
@@ -105,7 +106,7 @@ public final class SourceScanner {
                         "is not a directory; list directories to scan, and select files with includes"));
             } else {
                 List<SourcePath> found = new ArrayList<>();
-                walk(directory, base, anchors, found, problems, listed);
+                walk(directory, base, anchors, found, programs, problems, listed);
                 found.sort(BY_PATH_IN_DIRECTORY);
                 for (SourcePath file : found) {
                     if (seen.add(file.file())) {
@@ -116,7 +117,9 @@ public final class SourceScanner {
         }
         files.sort(BY_RELATIVE_PATH);
         problems.sort(PROBLEMS_BY_RELATIVE_PATH);
-        return new ScanResult(files, missing, problems, listed);
+        List<SourcePath> codeSteps = new ArrayList<>(CodeSteps.among(programs, files));
+        codeSteps.sort(BY_RELATIVE_PATH);
+        return new ScanResult(files, missing, problems, listed, codeSteps);
     }
 
     /** True when a path relative to a scanned directory is selected by the includes and excludes. */
@@ -171,7 +174,7 @@ public final class SourceScanner {
     }
 
     private void walk(Path directory, Path base, GlobAnchors anchors, List<SourcePath> found,
-            List<ScanProblem> problems, List<ScanResult.ListedFolder> listed) {
+            List<SourcePath> programs, List<ScanProblem> problems, List<ScanResult.ListedFolder> listed) {
         Object rootKey;
         try {
             rootKey = keyOf(directory, Files.readAttributes(directory, BasicFileAttributes.class));
@@ -181,7 +184,7 @@ public final class SourceScanner {
             return;
         }
         Walk walk = new Walk(directory, withTrailingSlash(slashed(directory)), withTrailingSlash(slashed(base)),
-                anchors, found, problems, listed);
+                anchors, found, programs, problems, listed);
         List<Object> ancestors = new ArrayList<>();
         ancestors.add(rootKey);
         walk.folder(directory.toFile(), "", ancestors);
@@ -201,16 +204,19 @@ public final class SourceScanner {
         private final String basePrefix;
         private final GlobAnchors anchors;
         private final List<SourcePath> found;
+        /** Program files the globs do not select and do not exclude: steps of code when among scripts. */
+        private final List<SourcePath> programs;
         private final List<ScanProblem> problems;
         private final List<ScanResult.ListedFolder> listed;
 
         Walk(Path directory, String directoryPrefix, String basePrefix, GlobAnchors anchors, List<SourcePath> found,
-                List<ScanProblem> problems, List<ScanResult.ListedFolder> listed) {
+                List<SourcePath> programs, List<ScanProblem> problems, List<ScanResult.ListedFolder> listed) {
             this.directory = directory;
             this.directoryPrefix = directoryPrefix;
             this.basePrefix = basePrefix;
             this.anchors = anchors;
             this.found = found;
+            this.programs = programs;
             this.problems = problems;
             this.listed = listed;
         }
@@ -242,8 +248,11 @@ public final class SourceScanner {
 
         private void file(File file, String inDirectory) {
             String absolute = directoryPrefix + inDirectory;
-            if (isSelected(anchoredPaths(absolute, inDirectory))) {
+            List<String> anchored = anchoredPaths(absolute, inDirectory);
+            if (isSelected(anchored)) {
                 found.add(new SourcePath(file.toPath(), shown(absolute), directory, inDirectory));
+            } else if (CodeSteps.mayBeStep(file.getName()) && !matchesAny(excludes, anchored)) {
+                programs.add(new SourcePath(file.toPath(), shown(absolute), directory, inDirectory));
             }
         }
 

@@ -214,4 +214,20 @@ class SourceScannerTest {
         assertEquals(false, scanner.isSelected("delta/54/.sql.postgres"), "no script before the suffix");
         assertEquals(false, new SourceScanner(List.of("**/*.sql"), List.of("**/*.sqlite")).isSelected("x.sql.sqlite"));
     }
+
+    @Test
+    void anExcludeLeavesACodeStepOutAsItLeavesAScriptOut() throws IOException {
+        touch("schema/delta/56/a.sql");
+        touch("schema/delta/56/rebuild_index.py");
+        touch("schema/delta/57/backfill.py");
+
+        ScanResult all = new SourceScanner(null, null).scan(List.of(project.resolve("schema")), project);
+        ScanResult withoutOne = new SourceScanner(null, List.of("**/57/*.py"))
+                .scan(List.of(project.resolve("schema")), project);
+
+        assertEquals(List.of("schema/delta/56/rebuild_index.py", "schema/delta/57/backfill.py"),
+                all.codeSteps().stream().map(SourcePath::relativePath).toList());
+        assertEquals(List.of("schema/delta/56/rebuild_index.py"),
+                withoutOne.codeSteps().stream().map(SourcePath::relativePath).toList());
+    }
 }
