@@ -18,14 +18,16 @@ final class DatabaseCopyName {
     /**
      * The path of the script {@code path} is a database's copy of ({@code delta/54/x.sql} for
      * {@code delta/54/x.sql.postgres}), or null when its name is no such copy: the last suffix must name a
-     * database and follow {@code .sql} and a name of its own.
+     * database and follow {@code .sql} and a name of its own. A copy of a Flyway migration ({@code V2__x.sql.postgres})
+     * is none either: Flyway runs only the suffixes it is configured with, and those are selected already.
      */
-    static String scriptPath(String path) {
+    static String scriptPath(String path, FlywayNaming flyway) {
         int lastDot = path.lastIndexOf('.');
         int nameStart = path.lastIndexOf('/') + 1;
         int sqlStart = lastDot - SQL.length();
         if (sqlStart <= nameStart || !path.regionMatches(true, sqlStart, SQL, 0, SQL.length())
-                || !DatabaseNames.isDatabase(path.substring(lastDot + 1).toLowerCase(Locale.ROOT))) {
+                || !DatabaseNames.isDatabase(path.substring(lastDot + 1).toLowerCase(Locale.ROOT))
+                || flyway.parse(path.substring(nameStart, lastDot)).isPresent()) {
             return null;
         }
         return path.substring(0, lastDot);

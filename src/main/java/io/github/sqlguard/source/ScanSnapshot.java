@@ -38,7 +38,7 @@ public final class ScanSnapshot {
      * The scan kept in {@code file} under {@code key} when none of its folders changed since; empty otherwise.
      *
      * @param key identifies everything besides the folders that decides what a scan finds: the scanning code,
-     *     the directories, includes and excludes, and the project folder
+     *     the directories, includes and excludes, Flyway's naming, and the project folder
      */
     public static Optional<ScanResult> reuse(Path file, String key) {
         long written = ChecksummedFile.writtenMillis(file);
@@ -139,8 +139,8 @@ public final class ScanSnapshot {
 
     /** The key of a scan: what besides the folders decides what it finds. */
     public static String keyOf(String codeIdentity, List<String> includes, List<String> excludes,
-            List<Path> directories, Path base) {
+            FlywayNaming flyway, List<Path> directories, Path base) {
         return String.join("\n", codeIdentity, String.valueOf(includes), String.valueOf(excludes),
-                String.valueOf(directories), base.toAbsolutePath().normalize().toString());
+                String.valueOf(flyway), String.valueOf(directories), base.toAbsolutePath().normalize().toString());
     }
 }

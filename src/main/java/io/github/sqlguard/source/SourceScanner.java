@@ -54,18 +54,33 @@ public final class SourceScanner {
 
     private final List<GlobPattern> includes;
     private final List<GlobPattern> excludes;
+    private final FlywayNaming flyway;
 
     /**
-     * Creates a scanner.
+     * Creates a scanner for projects named as Flyway names by default.
      *
      * @param includes include globs; {@link #DEFAULT_INCLUDES} when null or empty
      * @param excludes exclude globs; none when null
      * @throws IllegalArgumentException when a glob is blank
      */
     public SourceScanner(List<String> includes, List<String> excludes) {
+        this(includes, excludes, FlywayNaming.DEFAULT);
+    }
+
+    /**
+     * Creates a scanner.
+     *
+     * @param includes include globs; {@link #DEFAULT_INCLUDES} when null or empty
+     * @param excludes exclude globs; none when null
+     * @param flyway how Flyway names its migrations: a database's copy of one is not selected (see
+     *     {@link DatabaseCopyName})
+     * @throws IllegalArgumentException when a glob is blank
+     */
+    public SourceScanner(List<String> includes, List<String> excludes, FlywayNaming flyway) {
         List<String> wanted = includes == null || includes.isEmpty() ? DEFAULT_INCLUDES : includes;
         this.includes = compiled(wanted);
         this.excludes = compiled(excludes == null ? List.of() : excludes);
+        this.flyway = flyway;
     }
 
     private static List<GlobPattern> compiled(List<String> globs) {
@@ -143,7 +158,7 @@ public final class SourceScanner {
         }
         List<String> scriptPaths = new ArrayList<>(anchoredPaths.size());
         for (String path : anchoredPaths) {
-            String script = DatabaseCopyName.scriptPath(path);
+            String script = DatabaseCopyName.scriptPath(path, flyway);
             if (script == null) {
                 return false; // every anchored path ends in the same file name
             }

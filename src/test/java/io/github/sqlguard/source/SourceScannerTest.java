@@ -230,4 +230,17 @@ class SourceScannerTest {
         assertEquals(List.of("schema/delta/56/rebuild_index.py"),
                 withoutOne.codeSteps().stream().map(SourcePath::relativePath).toList());
     }
+
+    @Test
+    void aCopyOfAFlywayScriptIsLeftToTheSuffixesFlywayIsConfiguredWith() {
+        SourceScanner defaults = new SourceScanner(List.of("**/*.sql"), List.of());
+        SourceScanner customPrefix = new SourceScanner(List.of("**/*.sql"), List.of(),
+                new FlywayNaming("M", "U", "R", "__", List.of(".sql")));
+
+        assertEquals(false, defaults.isSelected("db/migration/V2__purge.sql.postgres"), "Flyway runs .sql only");
+        assertEquals(false, defaults.isSelected("db/migration/R__refresh.sql.sqlite"));
+        assertTrue(defaults.isSelected("db/migration/purge.sql.postgres"));
+        assertTrue(customPrefix.isSelected("db/migration/V2__purge.sql.postgres"), "no Flyway name with prefix M");
+        assertEquals(false, customPrefix.isSelected("db/migration/M2__purge.sql.postgres"));
+    }
 }
