@@ -1,6 +1,7 @@
 package io.github.sqlguard;
 
 import io.github.sqlguard.model.ScriptMode;
+import io.github.sqlguard.source.FlywayNaming;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,6 +52,11 @@ public record FlywayConfig(
             Map<String, List<String>> placeholderAlternatives) {
         this(versionedPrefix, undoPrefix, repeatablePrefix, separator, suffixes, placeholders, placeholderPrefix,
                 placeholderSuffix, sinceVersion, undoScripts, javaMigrations, placeholderAlternatives, null);
+    }
+
+    /** How these settings name Flyway's migrations. */
+    public FlywayNaming naming() {
+        return new FlywayNaming(versionedPrefix, undoPrefix, repeatablePrefix, separator, suffixes);
     }
 
     /** These settings with Flyway's default schema {@code schema} (null for none). */

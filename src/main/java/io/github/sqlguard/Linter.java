@@ -161,15 +161,16 @@ public final class Linter implements AutoCloseable {
     /** The files to check: the last scan's when no folder changed since (see {@link ScanSnapshot}). */
     private static ScanResult scan(LintConfig config, Path snapshot) {
         if (snapshot == null) {
-            return new SourceScanner(config.includes(), config.excludes()).scan(config.directories(), config.baseDir());
+            return new SourceScanner(config.includes(), config.excludes(), config.flyway().naming())
+                    .scan(config.directories(), config.baseDir());
         }
-        String key = ScanSnapshot.keyOf(codeIdentity(), config.includes(), config.excludes(), config.directories(),
-                config.baseDir());
+        String key = ScanSnapshot.keyOf(codeIdentity(), config.includes(), config.excludes(), config.flyway().naming(),
+                config.directories(), config.baseDir());
         Optional<ScanResult> kept = ScanSnapshot.reuse(snapshot, key);
         if (kept.isPresent()) {
             return kept.get();
         }
-        ScanResult scan = new SourceScanner(config.includes(), config.excludes())
+        ScanResult scan = new SourceScanner(config.includes(), config.excludes(), config.flyway().naming())
                 .scan(config.directories(), config.baseDir());
         try {
             ScanSnapshot.save(snapshot, key, scan);
@@ -250,6 +251,7 @@ public final class Linter implements AutoCloseable {
                     problem.message()));
         }
         unique.addAll(session.javaMigrationFindings());
+        unique.addAll(CodeStepFindings.of(scan.codeSteps(), session::fileProblem));
         List<Finding> acknowledged = session.applyProjectAcknowledgements(unique, outcomes);
         Collections.sort(acknowledged);
         Map<Location, String> statementSql = new HashMap<>();

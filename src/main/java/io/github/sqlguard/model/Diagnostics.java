@@ -66,7 +66,9 @@ public final class Diagnostics {
                     + "whatever its code sends, and so does the Java of an H2 CREATE ALIAS or CREATE TRIGGER "
                     + "(AS $$ source $$, FOR \"com.acme.Purge.run\", CALL \"com.acme.PurgeTrigger\"), and so does a "
                     + "PostgreSQL function or DO block in PL/v8, PL/Python, PL/Perl, PL/Tcl or PL/R that sends SQL "
-                    + "(plv8.execute, plpy.execute, spi_exec_query, ..), and a Groovy "
+                    + "(plv8.execute, plpy.execute, spi_exec_query, ..), and so does a step of code among the "
+                    + "migration scripts (a .py file in a version folder of .sql steps, goose's 00002_x.go, yoyo's "
+                    + "0003.x.py), and a Groovy "
                     + "changelog is code as well: any of them may delete or overwrite rows, and none was checked.",
             "Review what the change does, then acknowledge it with a pom <suppression> or the baseline (in a SQL "
                     + "script also -- sqlguard:allow unchecked-change reason: <why>), or replace it with sql or "

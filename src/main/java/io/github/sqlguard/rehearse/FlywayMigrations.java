@@ -51,7 +51,7 @@ public final class FlywayMigrations {
                 flyway.undoPrefix(), flyway.repeatablePrefix(), flyway.separator(), flyway.suffixes()));
         StatementSplitter splitter = new StatementSplitter(Dialect.POSTGRESQL, new Placeholders(
                 flyway.placeholderPrefix(), flyway.placeholderSuffix(), flyway.placeholders()));
-        ScanResult scan = new SourceScanner(config.includes(), config.excludes()).scan(config.directories(),
+        ScanResult scan = new SourceScanner(config.includes(), config.excludes(), flyway.naming()).scan(config.directories(),
                 config.baseDir());
         List<String> notes = new ArrayList<>();
         List<Ordered> ordered = new ArrayList<>();

@@ -13,15 +13,18 @@ import java.util.List;
  *     silently
  * @param listedFolders every folder the scan listed, with its modification time just before (see
  *     {@link ScanSnapshot})
+ * @param codeSteps program files among the migration scripts that their runner runs as steps (see
+ *     {@link CodeSteps}), sorted like {@code files}; the caller reports them as not checked
  */
 public record ScanResult(List<SourcePath> files, List<Path> missingDirectories, List<ScanProblem> problems,
-        List<ListedFolder> listedFolders) {
+        List<ListedFolder> listedFolders, List<SourcePath> codeSteps) {
 
     public ScanResult {
         files = List.copyOf(files);
         missingDirectories = List.copyOf(missingDirectories);
         problems = List.copyOf(problems);
         listedFolders = List.copyOf(listedFolders);
+        codeSteps = List.copyOf(codeSteps);
     }
 
     /**

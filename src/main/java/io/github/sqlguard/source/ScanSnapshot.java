@@ -28,7 +28,7 @@ import java.util.Optional;
 public final class ScanSnapshot {
 
     private static final String FORMAT = "sqlguard scan snapshot";
-    private static final int FORMAT_VERSION = 2;
+    private static final int FORMAT_VERSION = 3;
     private static final long SETTLED_MILLIS = 2_000;
 
     private ScanSnapshot() {
@@ -38,7 +38,7 @@ public final class ScanSnapshot {
      * The scan kept in {@code file} under {@code key} when none of its folders changed since; empty otherwise.
      *
      * @param key identifies everything besides the folders that decides what a scan finds: the scanning code,
-     *     the directories, includes and excludes, and the project folder
+     *     the directories, includes and excludes, Flyway's naming, and the project folder
      */
     public static Optional<ScanResult> reuse(Path file, String key) {
         long written = ChecksummedFile.writtenMillis(file);
@@ -73,16 +73,22 @@ public final class ScanSnapshot {
             for (int i = in.getInt(); i > 0; i--) {
                 directories.add(Path.of(readString(in)));
             }
-            List<SourcePath> files = new ArrayList<>();
-            for (int i = in.getInt(); i > 0; i--) {
-                Path scanned = directories.get(in.getInt());
-                files.add(new SourcePath(Path.of(readString(in)), readString(in), scanned, readString(in)));
-            }
-            return !in.hasRemaining() ? Optional.of(new ScanResult(files, missing, List.of(), folders))
+            List<SourcePath> files = readPaths(in, directories);
+            List<SourcePath> codeSteps = readPaths(in, directories);
+            return !in.hasRemaining() ? Optional.of(new ScanResult(files, missing, List.of(), folders, codeSteps))
                     : Optional.empty();
         } catch (RuntimeException e) {
             return Optional.empty();
         }
+    }
+
+    private static List<SourcePath> readPaths(ByteBuffer in, List<Path> directories) {
+        List<SourcePath> paths = new ArrayList<>();
+        for (int i = in.getInt(); i > 0; i--) {
+            Path scanned = directories.get(in.getInt());
+            paths.add(new SourcePath(Path.of(readString(in)), readString(in), scanned, readString(in)));
+        }
+        return paths;
     }
 
     /**
@@ -108,29 +114,33 @@ public final class ScanSnapshot {
                 writeString(out, missing.toString());
             }
             List<Path> directories = new ArrayList<>();
-            for (SourcePath source : result.files()) {
-                if (!directories.contains(source.scannedDirectory())) {
-                    directories.add(source.scannedDirectory());
+            for (List<SourcePath> paths : List.of(result.files(), result.codeSteps())) {
+                for (SourcePath source : paths) {
+                    if (!directories.contains(source.scannedDirectory())) {
+                        directories.add(source.scannedDirectory());
+                    }
                 }
             }
             out.writeInt(directories.size());
             for (Path directory : directories) {
                 writeString(out, directory.toString());
             }
-            out.writeInt(result.files().size());
-            for (SourcePath source : result.files()) {
-                out.writeInt(directories.indexOf(source.scannedDirectory()));
-                writeString(out, source.file().toString());
-                writeString(out, source.relativePath());
-                writeString(out, source.pathInDirectory());
+            for (List<SourcePath> paths : List.of(result.files(), result.codeSteps())) {
+                out.writeInt(paths.size());
+                for (SourcePath source : paths) {
+                    out.writeInt(directories.indexOf(source.scannedDirectory()));
+                    writeString(out, source.file().toString());
+                    writeString(out, source.relativePath());
+                    writeString(out, source.pathInDirectory());
+                }
             }
         });
     }
 
     /** The key of a scan: what besides the folders decides what it finds. */
     public static String keyOf(String codeIdentity, List<String> includes, List<String> excludes,
-            List<Path> directories, Path base) {
+            FlywayNaming flyway, List<Path> directories, Path base) {
         return String.join("\n", codeIdentity, String.valueOf(includes), String.valueOf(excludes),
-                String.valueOf(directories), base.toAbsolutePath().normalize().toString());
+                String.valueOf(flyway), String.valueOf(directories), base.toAbsolutePath().normalize().toString());
     }
 }

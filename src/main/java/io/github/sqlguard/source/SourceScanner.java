@@ -15,7 +15,8 @@ import java.util.Set;
 
 /**
  * Finds the files to check under the configured directories: those matching at least one include glob
- * and no exclude glob (see {@link GlobPattern}), in a deterministic order. A glob is matched against the
+ * and no exclude glob (see {@link GlobPattern}), or copies named for a database of a script that does
+ * ({@code x.sql.sqlite} of {@code x.sql}), in a deterministic order. A glob is matched against the
  * file's path relative to each configured directory that contains it and relative to the project (see
  * {@link GlobAnchors}); a directory inside another configured one is not walked twice.
  *
@@ -53,18 +54,33 @@ public final class SourceScanner {
 
     private final List<GlobPattern> includes;
     private final List<GlobPattern> excludes;
+    private final FlywayNaming flyway;
 
     /**
-     * Creates a scanner.
+     * Creates a scanner for projects named as Flyway names by default.
      *
      * @param includes include globs; {@link #DEFAULT_INCLUDES} when null or empty
      * @param excludes exclude globs; none when null
      * @throws IllegalArgumentException when a glob is blank
      */
     public SourceScanner(List<String> includes, List<String> excludes) {
+        this(includes, excludes, FlywayNaming.DEFAULT);
+    }
+
+    /**
+     * Creates a scanner.
+     *
+     * @param includes include globs; {@link #DEFAULT_INCLUDES} when null or empty
+     * @param excludes exclude globs; none when null
+     * @param flyway how Flyway names its migrations: a database's copy of one is not selected (see
+     *     {@link DatabaseCopyName})
+     * @throws IllegalArgumentException when a glob is blank
+     */
+    public SourceScanner(List<String> includes, List<String> excludes, FlywayNaming flyway) {
         List<String> wanted = includes == null || includes.isEmpty() ? DEFAULT_INCLUDES : includes;
         this.includes = compiled(wanted);
         this.excludes = compiled(excludes == null ? List.of() : excludes);
+        this.flyway = flyway;
     }
 
     private static List<GlobPattern> compiled(List<String> globs) {
@@ -87,6 +103,7 @@ public final class SourceScanner {
         List<Path> missing = new ArrayList<>();
         List<ScanProblem> problems = new ArrayList<>();
         List<ScanResult.ListedFolder> listed = new ArrayList<>();
+        List<SourcePath> programs = new ArrayList<>();
         Set<Path> seen = new HashSet<>();
         GlobAnchors anchors = GlobAnchors.of(directories, base);
         List<Path> resolved = new ArrayList<>(directories.size());
@@ -104,7 +121,7 @@ public final class SourceScanner {
                         "is not a directory; list directories to scan, and select files with includes"));
             } else {
                 List<SourcePath> found = new ArrayList<>();
-                walk(directory, base, anchors, found, problems, listed);
+                walk(directory, base, anchors, found, programs, problems, listed);
                 found.sort(BY_PATH_IN_DIRECTORY);
                 for (SourcePath file : found) {
                     if (seen.add(file.file())) {
@@ -115,7 +132,9 @@ public final class SourceScanner {
         }
         files.sort(BY_RELATIVE_PATH);
         problems.sort(PROBLEMS_BY_RELATIVE_PATH);
-        return new ScanResult(files, missing, problems, listed);
+        List<SourcePath> codeSteps = new ArrayList<>(CodeSteps.among(programs, files));
+        codeSteps.sort(BY_RELATIVE_PATH);
+        return new ScanResult(files, missing, problems, listed, codeSteps);
     }
 
     /** True when a path relative to a scanned directory is selected by the includes and excludes. */
@@ -123,10 +142,29 @@ public final class SourceScanner {
         return isSelected(List.of(pathInDirectory));
     }
 
-    /** True when an include matches one of the file's anchored paths and no exclude matches any of them. */
+    /**
+     * True when an include matches one of the file's anchored paths and no exclude matches any of them; a database's
+     * copy of a script ({@code x.sql.postgres}, see {@link DatabaseCopyName}) is selected as that script would be,
+     * since the runner that reads {@code x.sql} runs it too and a glob written for {@code *.sql} must not leave it
+     * unread without a word.
+     */
     private boolean isSelected(List<String> anchoredPaths) {
         // Loops, not streams: this runs for every file of every run, most often in a JVM that has not warmed up.
-        return matchesAny(includes, anchoredPaths) && !matchesAny(excludes, anchoredPaths);
+        if (matchesAny(excludes, anchoredPaths)) {
+            return false;
+        }
+        if (matchesAny(includes, anchoredPaths)) {
+            return true;
+        }
+        List<String> scriptPaths = new ArrayList<>(anchoredPaths.size());
+        for (String path : anchoredPaths) {
+            String script = DatabaseCopyName.scriptPath(path, flyway);
+            if (script == null) {
+                return false; // every anchored path ends in the same file name
+            }
+            scriptPaths.add(script);
+        }
+        return matchesAny(includes, scriptPaths) && !matchesAny(excludes, scriptPaths);
     }
 
     private static boolean matchesAny(List<GlobPattern> globs, List<String> paths) {
@@ -151,7 +189,7 @@ public final class SourceScanner {
     }
 
     private void walk(Path directory, Path base, GlobAnchors anchors, List<SourcePath> found,
-            List<ScanProblem> problems, List<ScanResult.ListedFolder> listed) {
+            List<SourcePath> programs, List<ScanProblem> problems, List<ScanResult.ListedFolder> listed) {
         Object rootKey;
         try {
             rootKey = keyOf(directory, Files.readAttributes(directory, BasicFileAttributes.class));
@@ -161,7 +199,7 @@ public final class SourceScanner {
             return;
         }
         Walk walk = new Walk(directory, withTrailingSlash(slashed(directory)), withTrailingSlash(slashed(base)),
-                anchors, found, problems, listed);
+                anchors, found, programs, problems, listed);
         List<Object> ancestors = new ArrayList<>();
         ancestors.add(rootKey);
         walk.folder(directory.toFile(), "", ancestors);
@@ -181,16 +219,19 @@ public final class SourceScanner {
         private final String basePrefix;
         private final GlobAnchors anchors;
         private final List<SourcePath> found;
+        /** Program files the globs do not select and do not exclude: steps of code when among scripts. */
+        private final List<SourcePath> programs;
         private final List<ScanProblem> problems;
         private final List<ScanResult.ListedFolder> listed;
 
         Walk(Path directory, String directoryPrefix, String basePrefix, GlobAnchors anchors, List<SourcePath> found,
-                List<ScanProblem> problems, List<ScanResult.ListedFolder> listed) {
+                List<SourcePath> programs, List<ScanProblem> problems, List<ScanResult.ListedFolder> listed) {
             this.directory = directory;
             this.directoryPrefix = directoryPrefix;
             this.basePrefix = basePrefix;
             this.anchors = anchors;
             this.found = found;
+            this.programs = programs;
             this.problems = problems;
             this.listed = listed;
         }
@@ -222,8 +263,11 @@ public final class SourceScanner {
 
         private void file(File file, String inDirectory) {
             String absolute = directoryPrefix + inDirectory;
-            if (isSelected(anchoredPaths(absolute, inDirectory))) {
+            List<String> anchored = anchoredPaths(absolute, inDirectory);
+            if (isSelected(anchored)) {
                 found.add(new SourcePath(file.toPath(), shown(absolute), directory, inDirectory));
+            } else if (CodeSteps.mayBeStep(file.getName()) && !matchesAny(excludes, anchored)) {
+                programs.add(new SourcePath(file.toPath(), shown(absolute), directory, inDirectory));
             }
         }
 

@@ -158,4 +158,20 @@ class ScanSnapshotTest {
         assertFalse(Files.exists(snapshot()));
         assertTrue(ScanSnapshot.reuse(snapshot(), KEY).isEmpty());
     }
+
+    @Test
+    void theCodeStepsAmongTheScriptsAreKeptWithThem() throws IOException {
+        touch("db/delta/56/a.sql");
+        touch("db/delta/56/rebuild_index.py");
+        touch("db/delta/57/__init__.py");
+        settle();
+        ScanResult scanned = scanAndSave();
+
+        Optional<ScanResult> kept = ScanSnapshot.reuse(snapshot(), KEY);
+
+        assertTrue(kept.isPresent());
+        assertEquals(List.of("db/delta/56/rebuild_index.py"),
+                kept.get().codeSteps().stream().map(SourcePath::relativePath).toList());
+        assertEquals(scanned.codeSteps(), kept.get().codeSteps());
+    }
 }

@@ -185,4 +185,62 @@ class SourceScannerTest {
         assertEquals(false, scanner.isSelected("test/a.sql"));
         assertEquals(false, scanner.isSelected("db/a.yaml"));
     }
+
+    @Test
+    void anIncludeOfSqlScriptsAlsoSelectsTheirCopiesNamedForADatabaseAfterTheSuffix() throws IOException {
+        touch("schema/delta/54/drop_old.sql");
+        touch("schema/delta/54/rebuild.sql.postgres");
+        touch("schema/delta/54/rebuild.sql.sqlite");
+        touch("schema/delta/54/NOTES.SQL.mysql");
+        touch("schema/delta/54/helper.py");
+        touch("schema/delta/54/dump.sql.bak");
+        touch("schema/delta/54/only.postgres");
+
+        ScanResult result = new SourceScanner(null, null).scan(List.of(project.resolve("schema")), project);
+
+        assertEquals(List.of("schema/delta/54/NOTES.SQL.mysql", "schema/delta/54/drop_old.sql",
+                "schema/delta/54/rebuild.sql.postgres", "schema/delta/54/rebuild.sql.sqlite"), relativePaths(result));
+    }
+
+    @Test
+    void aCopyNamedForADatabaseIsSelectedAndExcludedAsTheScriptItCopies() {
+        SourceScanner scanner = new SourceScanner(List.of("delta/**/*.sql"), List.of("**/legacy.sql"));
+
+        assertTrue(scanner.isSelected("delta/54/x.sql.postgres"));
+        assertTrue(scanner.isSelected("delta/54/x.sql.sqlite3"));
+        assertEquals(false, scanner.isSelected("full/x.sql.postgres"), "the include names delta/ only");
+        assertEquals(false, scanner.isSelected("delta/54/legacy.sql.sqlite"), "excluded with the script it copies");
+        assertEquals(false, scanner.isSelected("delta/54/x.sql.orig"), "orig names no database");
+        assertEquals(false, scanner.isSelected("delta/54/.sql.postgres"), "no script before the suffix");
+        assertEquals(false, new SourceScanner(List.of("**/*.sql"), List.of("**/*.sqlite")).isSelected("x.sql.sqlite"));
+    }
+
+    @Test
+    void anExcludeLeavesACodeStepOutAsItLeavesAScriptOut() throws IOException {
+        touch("schema/delta/56/a.sql");
+        touch("schema/delta/56/rebuild_index.py");
+        touch("schema/delta/57/backfill.py");
+
+        ScanResult all = new SourceScanner(null, null).scan(List.of(project.resolve("schema")), project);
+        ScanResult withoutOne = new SourceScanner(null, List.of("**/57/*.py"))
+                .scan(List.of(project.resolve("schema")), project);
+
+        assertEquals(List.of("schema/delta/56/rebuild_index.py", "schema/delta/57/backfill.py"),
+                all.codeSteps().stream().map(SourcePath::relativePath).toList());
+        assertEquals(List.of("schema/delta/56/rebuild_index.py"),
+                withoutOne.codeSteps().stream().map(SourcePath::relativePath).toList());
+    }
+
+    @Test
+    void aCopyOfAFlywayScriptIsLeftToTheSuffixesFlywayIsConfiguredWith() {
+        SourceScanner defaults = new SourceScanner(List.of("**/*.sql"), List.of());
+        SourceScanner customPrefix = new SourceScanner(List.of("**/*.sql"), List.of(),
+                new FlywayNaming("M", "U", "R", "__", List.of(".sql")));
+
+        assertEquals(false, defaults.isSelected("db/migration/V2__purge.sql.postgres"), "Flyway runs .sql only");
+        assertEquals(false, defaults.isSelected("db/migration/R__refresh.sql.sqlite"));
+        assertTrue(defaults.isSelected("db/migration/purge.sql.postgres"));
+        assertTrue(customPrefix.isSelected("db/migration/V2__purge.sql.postgres"), "no Flyway name with prefix M");
+        assertEquals(false, customPrefix.isSelected("db/migration/M2__purge.sql.postgres"));
+    }
 }

@@ -1,0 +1,1 @@
+CREATE TABLE staging (id BIGINT, payload TEXT);

@@ -1,0 +1,2 @@
+def run_upgrade(cur, database_engine, config):
+    cur.execute("DELETE FROM staging")
