@@ -162,8 +162,20 @@ public final class StatementSplitter {
             }
             // Split first, emitted after: a statement's dynamic SQL is read knowing the routines defined after it.
             UpgradeDirectiveBlocks blocks = new UpgradeDirectiveBlocks(comments);
+            BatchSweeps sweeps = new BatchSweeps(comments, text);
+            int previousEnd = -1;
             for (int i = 0; i < split.size(); i++) {
-                emit(split.get(i), shapes.get(i), blocks.contextAt(split.get(i).get(0), context));
+                List<Token> tokens = split.get(i);
+                StatementContext at = blocks.contextAt(tokens.get(0), context);
+                Optional<BatchSweeps.Swept> swept = shapes.get(i).kind() == StatementShape.Kind.PLAIN
+                        && at.kind() == StatementContext.Kind.SCRIPT && at.body() == null
+                        ? sweeps.sweep(tokens, previousEnd) : Optional.empty();
+                if (swept.isPresent()) {
+                    addSwept(tokens, swept.get(), at);
+                } else {
+                    emit(tokens, shapes.get(i), at);
+                }
+                previousEnd = tokens.get(tokens.size() - 1).endOffset();
             }
         }
 
@@ -388,6 +400,36 @@ public final class StatementSplitter {
 
         private void add(List<Token> statementTokens, StatementContext context, boolean container) {
             add(statementTokens, context, container, false);
+        }
+
+        /**
+         * Adds the statement a runner's batches add up to ({@link BatchSweeps}): its text shows the batch bounds as
+         * blanks, and its fingerprint is made from the statement as written.
+         */
+        private void addSwept(List<Token> written, BatchSweeps.Swept swept, StatementContext context) {
+            List<Token> tokens = withoutTrailingSeparators(swept.tokens());
+            StringBuilder blanked = new StringBuilder(text);
+            for (Token gone : swept.removed()) {
+                for (int i = gone.offset(); i < gone.endOffset(); i++) {
+                    blanked.setCharAt(i, ' ');
+                }
+            }
+            StringBuilder asWritten = new StringBuilder();
+            for (Token token : withoutTrailingSeparators(written)) {
+                asWritten.append(asWritten.length() == 0 ? "" : " ").append(token.text());
+            }
+            Token first = tokens.get(0);
+            statements.add(new Statement(sqlOf(blanked.toString(), tokens),
+                    new Location(path, first.line(), first.column()), tokens, context.withLabel(swept.label()),
+                    dialect, false, asWritten.toString(), false));
+        }
+
+        private static List<Token> withoutTrailingSeparators(List<Token> tokens) {
+            int end = tokens.size();
+            while (end > 0 && StatementEnd.isSeparator(tokens.get(end - 1))) {
+                end--;
+            }
+            return tokens.subList(0, end);
         }
 
         private void add(List<Token> statementTokens, StatementContext context, boolean container,
