@@ -87,7 +87,8 @@ final class BatchSweeps {
         return parts.length == 3 && parts[0].equals("--FOREACH") && parts[1].indexOf('.') > 0;
     }
 
-    private static boolean firstOnLine(Token comment, String text) {
+    /** True when only blanks stand before {@code comment} on its line of {@code text}, as a runner's directive. */
+    static boolean firstOnLine(Token comment, String text) {
         for (int i = comment.offset() - 1; i >= 0 && text.charAt(i) != '\n' && text.charAt(i) != '\r'; i--) {
             if (!Character.isWhitespace(text.charAt(i))) {
                 return false;

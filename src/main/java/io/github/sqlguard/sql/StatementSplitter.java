@@ -163,9 +163,17 @@ public final class StatementSplitter {
             // Split first, emitted after: a statement's dynamic SQL is read knowing the routines defined after it.
             UpgradeDirectiveBlocks blocks = new UpgradeDirectiveBlocks(comments);
             BatchSweeps sweeps = new BatchSweeps(comments, text);
+            boolean topLevel = context.kind() == StatementContext.Kind.SCRIPT && context.body() == null;
+            List<Token> orphanDeletes = topLevel ? OrphanDeleteDirectives.in(comments, text) : List.of();
+            int nextOrphanDelete = 0;
             int previousEnd = -1;
             for (int i = 0; i < split.size(); i++) {
                 List<Token> tokens = split.get(i);
+                while (nextOrphanDelete < orphanDeletes.size()
+                        && orphanDeletes.get(nextOrphanDelete).offset() < tokens.get(0).offset()) {
+                    Token directive = orphanDeletes.get(nextOrphanDelete++);
+                    addOrphanDelete(directive, blocks.contextAt(directive, context));
+                }
                 StatementContext at = blocks.contextAt(tokens.get(0), context);
                 Optional<BatchSweeps.Swept> swept = shapes.get(i).kind() == StatementShape.Kind.PLAIN
                         && at.kind() == StatementContext.Kind.SCRIPT && at.body() == null
@@ -176,6 +184,10 @@ public final class StatementSplitter {
                     emit(tokens, shapes.get(i), at);
                 }
                 previousEnd = tokens.get(tokens.size() - 1).endOffset();
+            }
+            while (nextOrphanDelete < orphanDeletes.size()) {
+                Token directive = orphanDeletes.get(nextOrphanDelete++);
+                addOrphanDelete(directive, blocks.contextAt(directive, context));
             }
         }
 
@@ -422,6 +434,23 @@ public final class StatementSplitter {
             statements.add(new Statement(sqlOf(blanked.toString(), tokens),
                     new Location(path, first.line(), first.column()), tokens, context.withLabel(swept.label()),
                     dialect, false, asWritten.toString(), false));
+        }
+
+        /**
+         * Adds the DELETE a runner's {@code --DELETE_NOT_EXISTS} line runs ({@link OrphanDeleteDirectives}), every
+         * token located at the directive, where findings should point.
+         */
+        private void addOrphanDelete(Token directive, StatementContext context) {
+            OrphanDeleteDirectives.deleteOf(directive).ifPresent(sql -> {
+                List<Token> tokens = lexer.tokenize(sql).tokens().stream()
+                        .filter(token -> token.type() != TokenType.COMMENT)
+                        .map(token -> new Token(token.type(), token.text(), directive.offset() + token.offset(),
+                                directive.line(), directive.column()))
+                        .toList();
+                statements.add(new Statement(sql, new Location(path, directive.line(), directive.column()), tokens,
+                        context.withLabel(directive.text().strip().split("[ \\t]+")[0] + " directive"), dialect,
+                        false, directive.text().strip(), false));
+            });
         }
 
         private static List<Token> withoutTrailingSeparators(List<Token> tokens) {
