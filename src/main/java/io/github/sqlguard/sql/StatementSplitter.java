@@ -163,7 +163,10 @@ public final class StatementSplitter {
             // Split first, emitted after: a statement's dynamic SQL is read knowing the routines defined after it.
             UpgradeDirectiveBlocks blocks = new UpgradeDirectiveBlocks(comments);
             BatchSweeps sweeps = new BatchSweeps(comments, text);
-            boolean topLevel = context.kind() == StatementContext.Kind.SCRIPT && context.body() == null;
+            // Only the runner of plain upgrade scripts reads these directives: in a Liquibase changeset, a Flyway
+            // repeatable migration or a body they stay comments.
+            boolean topLevel = context.kind() == StatementContext.Kind.SCRIPT && context.body() == null
+                    && context.label().isEmpty();
             List<Token> orphanDeletes = topLevel ? OrphanDeleteDirectives.in(comments, text) : List.of();
             int nextOrphanDelete = 0;
             int previousEnd = -1;
@@ -175,9 +178,8 @@ public final class StatementSplitter {
                     addOrphanDelete(directive, blocks.contextAt(directive, context));
                 }
                 StatementContext at = blocks.contextAt(tokens.get(0), context);
-                Optional<BatchSweeps.Swept> swept = shapes.get(i).kind() == StatementShape.Kind.PLAIN
-                        && at.kind() == StatementContext.Kind.SCRIPT && at.body() == null
-                        ? sweeps.sweep(tokens, previousEnd) : Optional.empty();
+                Optional<BatchSweeps.Swept> swept = topLevel && shapes.get(i).kind() == StatementShape.Kind.PLAIN
+                        && at.body() == null ? sweeps.sweep(tokens, previousEnd) : Optional.empty();
                 if (swept.isPresent()) {
                     addSwept(tokens, swept.get(), at);
                 } else {

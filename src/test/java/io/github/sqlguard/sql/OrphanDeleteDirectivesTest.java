@@ -58,6 +58,16 @@ class OrphanDeleteDirectivesTest {
         assertEquals(List.of(), statements(line + "\n").stream().filter(s -> s.contains("DELETE")).toList());
     }
 
+    /** Liquibase sends the line to the database with the rest of the change, where it is a comment. */
+    @Test
+    void inAChangesetTheLineIsAComment() {
+        String sql = "--DELETE_NOT_EXISTS prop_root.id,audit_app.paths_id system.batchsize\nSELECT 1;\n";
+        Script script = new StatementSplitter(Dialect.POSTGRESQL, Placeholders.DEFAULT).split("changelog.xml", sql, 0,
+                sql.length(), 4, 7, new StatementContext(StatementContext.Kind.SCRIPT, "changeset a:1"));
+
+        assertEquals(List.of("SELECT 1"), script.statements().stream().map(Statement::sql).toList());
+    }
+
     private static List<String> statements(String script) {
         return new StatementSplitter(Dialect.POSTGRESQL, Placeholders.DEFAULT).split("V1__clean.sql", script)
                 .statements().stream()
