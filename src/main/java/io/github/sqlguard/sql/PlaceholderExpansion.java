@@ -104,14 +104,14 @@ final class PlaceholderExpansion {
 
     /**
      * The statement's tokens as written in the file, placeholders unreplaced, when a replacement touched it;
-     * null when its tokens are the file's own.
+     * else what the split said of it: null when its tokens are the file's own.
      */
     private String writtenText(Statement statement, Lexer lexer) {
         int start = statement.firstToken().offset();
         int end = statement.tokens().get(statement.tokens().size() - 1).endOffset();
         boolean touched = replacements.stream().anyMatch(r -> r.expandedFrom() < end && start < r.expandedTo());
         if (!touched) {
-            return null;
+            return statement.written();
         }
         int fileStart = fileOffset(start);
         int fileEnd = Math.max(fileStart, fileEnd(end));
