@@ -85,6 +85,6 @@ public final class DroppedInEarlierMigration {
         if (path == null || path.equals(drop.statement().start().path())) {
             return "line " + earlier.place().line();
         }
-        return "line " + earlier.place().line() + " of " + fileName(path);
+        return "line " + earlier.place().line() + " of " + ScriptLabel.of(path);
     }
 }
