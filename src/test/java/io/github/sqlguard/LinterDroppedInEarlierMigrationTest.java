@@ -76,6 +76,26 @@ class LinterDroppedInEarlierMigrationTest {
                 dropsIn("upgrade/legacy.sql", Dialect.POSTGRESQL));
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            up.sql        | INFO DROP TABLE removes table _bkp_devices and all its rows (guarded: table _bkp_devices was dropped or renamed away at line 4 of 2020-02-01-000000_rebuild/up.sql and nothing has taken its name since)
+            migration.sql | INFO DROP TABLE removes table _bkp_devices and all its rows (guarded: table _bkp_devices was dropped or renamed away at line 4 of 2020-02-01-000000_rebuild/migration.sql and nothing has taken its name since)
+            """)
+    void aDropInAnEarlierMigrationFolderOfTheSameMigrationsFolderLeavesNothingToDrop(String script, String expected)
+            throws IOException {
+        // diesel and Prisma run the folders of one migrations folder in order, one migration each
+        write("migrations/2020-01-01-000000_init/" + script, "CREATE TABLE devices (id INT PRIMARY KEY, kid TEXT);\n");
+        write("migrations/2020-02-01-000000_rebuild/" + script, """
+                ALTER TABLE devices RENAME TO _bkp_devices;
+                CREATE TABLE devices (id INT PRIMARY KEY, kid VARCHAR(512));
+                INSERT INTO devices (id, kid) SELECT id, kid FROM _bkp_devices;
+                DROP TABLE _bkp_devices;
+                """);
+        write("migrations/2021-05-01-000000_cleanup/" + script, "DROP TABLE IF EXISTS _bkp_devices;\n");
+
+        assertEquals(List.of(expected), dropsIn("migrations/2021-05-01-000000_cleanup/" + script, Dialect.SQLITE));
+    }
+
     private static String statements(String semicolonSeparated) {
         return semicolonSeparated.replace("; ", ";\n") + ";\n";
     }

@@ -67,6 +67,24 @@ class LinterEarlierRunCopyTest {
                 + " in that copy)"), lossesIn("V3__clear.sql"));
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            up.sql        | 20170428154714_tokens/up.sql
+            migration.sql | 20170428154714_tokens/migration.sql
+            """)
+    void aCopyInAnEarlierMigrationFolderIsNamedWithItsFolder(String script, String named) throws IOException {
+        // every diesel (up.sql) and Prisma (migration.sql) migration has the same file name; its folder names it
+        write("20170101000000_init/" + script, "CREATE TABLE users (id INT PRIMARY KEY, api_token TEXT);\n"
+                + "CREATE TABLE api_tokens (user_id INT, token TEXT);\n");
+        write("20170428154714_tokens/" + script, "CREATE INDEX ON api_tokens (token);\n"
+                + "INSERT INTO api_tokens (user_id, token) SELECT id, api_token FROM users;\n");
+        write("20171016200404_cleanup/" + script, "ALTER TABLE users DROP COLUMN api_token;\n");
+
+        assertEquals(List.of("ERROR ALTER TABLE users drops column api_token (rows copied to api_tokens at line 2"
+                + " of " + named + ", an earlier migration; what was written after it ran is not in that copy)"),
+                lossesIn("20171016200404_cleanup/" + script));
+    }
+
     @Test
     void aCopyInAnEarlierChangesetOfTheSameChangelogIsNamedAsSuch() throws IOException {
         write("changelog.sql", "--liquibase formatted sql\n"

@@ -238,6 +238,11 @@ class LinterRuntimeSqlTest {
             MYSQL      | SET @m = (SELECT MAX(id) + 1 FROM t);\\nSET @s = CONCAT('ALTER TABLE t AUTO_INCREMENT = ', @m);\\nPREPARE st FROM @s; | -
             MYSQL      | SET @m = (SELECT MAX(name) FROM t);\\nSET @s = CONCAT('ALTER TABLE t AUTO_INCREMENT = ', @m);\\nPREPARE st FROM @s; | runtime-sql WARNING 3:1
             MYSQL      | SELECT MAX(id) + 1 INTO @m FROM t;\\nSET @s = CONCAT('ALTER TABLE t AUTO_INCREMENT = ', @m);\\nPREPARE st FROM @s; | runtime-sql WARNING 3:1
+            POSTGRESQL | DO $$\\nDECLARE n integer;\\nBEGIN\\n  SELECT MAX(id) + 1 INTO n FROM t;\\n  EXECUTE format('ALTER SEQUENCE s RESTART WITH %s', n);\\nEND $$; | -
+            POSTGRESQL | DO $$\\nDECLARE n text;\\nBEGIN\\n  SELECT MAX(id) + 1 INTO n FROM t;\\n  EXECUTE format('DELETE FROM t WHERE id < %s', n);\\nEND $$; | runtime-sql WARNING 5:3
+            POSTGRESQL | CREATE FUNCTION manage(_tbl regclass) RETURNS void AS $$\\nBEGIN\\n  EXECUTE format('CREATE TRIGGER t BEFORE UPDATE ON %s FOR EACH ROW EXECUTE PROCEDURE g()', _tbl);\\nEND $$ LANGUAGE plpgsql; | -
+            POSTGRESQL | CREATE FUNCTION manage(_tbl text) RETURNS void AS $$\\nBEGIN\\n  EXECUTE format('CREATE TRIGGER t BEFORE UPDATE ON %s FOR EACH ROW EXECUTE PROCEDURE g()', _tbl);\\nEND $$ LANGUAGE plpgsql; | runtime-sql INFO 3:3
+            POSTGRESQL | CREATE FUNCTION wipe(_tbl regclass) RETURNS void AS $$\\nBEGIN\\n  EXECUTE format('DELETE FROM %s', _tbl);\\nEND $$ LANGUAGE plpgsql; | delete-without-where INFO 3:19
             ORACLE     | DECLARE\\n  q VARCHAR2(200);\\nBEGIN\\n  q := ('DROP TABLE ' || v_name);\\n  EXECUTE IMMEDIATE q;\\nEND;\\n/ | drop-table ERROR 4:10 ## runtime-sql WARNING 5:3
             """)
     void aNumericVariableJoinsTheTextAsOneValue(Dialect dialect, String sql, String expected) throws IOException {

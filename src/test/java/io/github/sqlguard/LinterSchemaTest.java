@@ -79,6 +79,25 @@ class LinterSchemaTest {
     }
 
     @Test
+    void dieselFoldersWithDashedAndCompactVersionsRunAsDieselOrdersThem() throws IOException {
+        // diesel runs 20170804200817 before 2017-09-23-182408 (20170923182408): the widening sees the table
+        write("db/migrations/20170102131034_init/up.sql", "CREATE TABLE users (id INT PRIMARY KEY);\n");
+        write("db/migrations/20170804200817_add_emails/up.sql", "CREATE TABLE emails (id INT PRIMARY KEY,"
+                + " email VARCHAR(100));\n");
+        write("db/migrations/20170804200817_add_emails/down.sql", "DROP TABLE emails;\n");
+        write("db/migrations/2017-09-23-182408_longer_emails/up.sql",
+                "ALTER TABLE emails ALTER COLUMN email TYPE VARCHAR(200);\n");
+        write("db/migrations/2017-09-23-182408_longer_emails/down.sql",
+                "ALTER TABLE emails ALTER COLUMN email TYPE VARCHAR(100);\n");
+
+        List<Finding> findings = lint(Dialect.POSTGRESQL, "alter-column-type");
+
+        assertEquals(1, findings.size(), findings.toString());
+        assertEquals("db/migrations/2017-09-23-182408_longer_emails/down.sql", findings.get(0).location().path());
+        assertTrue(findings.get(0).message().contains("from VARCHAR(200) to VARCHAR(100)"), findings.toString());
+    }
+
+    @Test
     void typeChangeWhoseUsingIgnoresTheColumnLosesItsValuesEvenWhenTheTypeIsWider() throws IOException {
         write("db/V1__init.sql", "CREATE TABLE orders (id BIGINT PRIMARY KEY, note VARCHAR(100));\n");
         write("db/V2__reset.sql", "-- the notes are recomputed later\n"

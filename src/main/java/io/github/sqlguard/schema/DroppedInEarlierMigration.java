@@ -52,8 +52,9 @@ public final class DroppedInEarlierMigration {
     }
 
     /**
-     * True when the earlier drop surely ran before the statement at {@code here}: in the same file or folder, or in
-     * a Flyway versioned migration before a versioned one. Scripts of different folders that are not versioned are
+     * True when the earlier drop surely ran before the statement at {@code here}: in the same file or folder, in
+     * a Flyway versioned migration before a versioned one, or in an earlier migration folder of the same migrations
+     * folder ({@link MigrationFolderScripts}). Scripts of different folders that are not versioned are
      * replayed in path order, but nothing says the tool runs them so (a folder of drop scripts beside one of create
      * scripts); a drop there does not make a later one harmless.
      */
@@ -63,7 +64,8 @@ public final class DroppedInEarlierMigration {
         }
         return folderOf(earlier.path()).equals(folderOf(here.path()))
                 || VERSIONED.matcher(fileName(earlier.path())).matches()
-                && VERSIONED.matcher(fileName(here.path())).matches();
+                && VERSIONED.matcher(fileName(here.path())).matches()
+                || MigrationFolderScripts.ofOneMigrationsFolder(earlier.path(), here.path());
     }
 
     private static String folderOf(String path) {
@@ -85,6 +87,6 @@ public final class DroppedInEarlierMigration {
         if (path == null || path.equals(drop.statement().start().path())) {
             return "line " + earlier.place().line();
         }
-        return "line " + earlier.place().line() + " of " + fileName(path);
+        return "line " + earlier.place().line() + " of " + ScriptLabel.of(path);
     }
 }

@@ -368,8 +368,7 @@ public final class LossGuards {
             return "line " + statement.start().line();
         }
         String path = statement.start().path();
-        return "line " + statement.start().line() + " of "
-                + path.substring(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
+        return "line " + statement.start().line() + " of " + ScriptLabel.of(path);
     }
 
     /** Forgets the copies of the tables {@code statement} drops or renames ({@link TableCopies#forgetDroppedBy}). */

@@ -20,7 +20,8 @@ import java.util.Set;
  * Flyway runs versioned scripts by version (as Flyway compares them), then repeatable ones by description; a
  * baseline migration stands at its version, when it runs at all ({@link FlywayBaselines});
  * other files run in path order, numbers in the path by their value ({@code upgrade/9/} before {@code upgrade/19/}),
- * except Prisma's migration folders, which Prisma runs by name as text ({@link PrismaMigrationFolders}).
+ * except Prisma's migration folders, which Prisma runs by name as text ({@link PrismaMigrationFolders}), and diesel's,
+ * whose versions it compares without their dashes ({@link DieselMigrationFolders}).
  * A changelog carries its own order through its includes, so each structured changelog is a history of its own,
  * with the changelogs named to run before and after it ({@link StepWords}: {@code master.pre.xml}, {@code master.xml},
  * {@code master.post.xml}).
@@ -227,7 +228,7 @@ public final class MigrationOrder {
         }
 
         private static String orderKey(String path) {
-            return PrismaMigrationFolders.orderKey(FolderStepWords.orderPath(path));
+            return PrismaMigrationFolders.orderKey(DieselMigrationFolders.orderKey(FolderStepWords.orderPath(path)));
         }
 
         @Override

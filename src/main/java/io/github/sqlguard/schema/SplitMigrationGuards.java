@@ -107,8 +107,7 @@ final class SplitMigrationGuards {
     }
 
     private static String at(Statement statement) {
-        String path = statement.start().path().replace('\\', '/');
-        return statement.start().line() + " of " + path.substring(path.lastIndexOf('/') + 1);
+        return statement.start().line() + " of " + ScriptLabel.of(statement.start().path());
     }
 
     /** The guard of a statement that renames a table this migration created in an earlier file. */

@@ -111,9 +111,12 @@ final class FormatCall {
             String filled = argument < arguments.size() && !spec.contains("*")
                     ? filled(arguments.get(argument), text.charAt(type)) : null;
             int at = format.offset() + i;
-            // %I and %L quote what fills them as one name or one value; only %s may hold SQL of any shape.
+            // %I and %L quote what fills them as one name or one value; only %s may hold SQL of any shape, unless
+            // what fills it can only be one value (a number, a regclass's name).
+            boolean oneValue = argument < arguments.size() && StandIns.holdsOneValue(arguments.get(argument));
             parts.add(filled != null ? new Token(TokenType.WORD, filled, at, format.line(), format.column())
-                    : text.charAt(type) == 's' ? StandIns.numbered(++slots, at, format.line(), format.column())
+                    : text.charAt(type) == 's' && !oneValue
+                    ? StandIns.numbered(++slots, at, format.line(), format.column())
                     : StandIns.quoted(++slots, at, format.line(), format.column()));
             pieceStart = type + 1;
             i = type + 1;

@@ -94,6 +94,11 @@ public final class StandIns {
         return new Token(TokenType.WORD, QUOTED + number, offset, line, column);
     }
 
+    /** True when {@code argument} is one stand-in for a single name or value, which no clause can hide in. */
+    static boolean holdsOneValue(List<Token> argument) {
+        return argument.size() == 1 && is(argument.get(0)) && argument.get(0).text().startsWith(QUOTED);
+    }
+
     /**
      * True when {@code parts} do not show the whole statement: nothing is known, or a stand-in takes the place of
      * something other than one quoted name or value.

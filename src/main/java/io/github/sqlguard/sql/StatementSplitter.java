@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Splits a script into the statements the database runs, each with the exact position of its first
@@ -125,6 +126,8 @@ public final class StatementSplitter {
         private boolean plpgsql;
         /** The literals one call passes for the parameters of the routine being split, by lower-case name. */
         private Map<String, Token> arguments = Map.of();
+        /** Parameters of the PostgreSQL routine being split that hold one object's name ({@link NameParameters}). */
+        private Set<String> nameParameters = Set.of();
 
         Run(String path, String text, boolean backslashEscapes) {
             this.path = path;
@@ -211,7 +214,7 @@ public final class StatementSplitter {
                     DynamicSql.Source dynamicSql = DynamicSql.of(tokens, plpgsql);
                     if (dynamicSql != null && dynamicSql.variable() == null && dynamicSql.namesSomethingUnknown()) {
                         dynamicSql = DynamicSql.of(VariableOperands.substituted(tokens, scope, arguments,
-                                tokens.get(0)), plpgsql);
+                                nameParameters, tokens.get(0)), plpgsql);
                     }
                     if (dynamicSql != null && dynamicSql.variable() != null) {
                         dynamicSql = dynamicSql.resolved(
@@ -291,12 +294,18 @@ public final class StatementSplitter {
                 case DOLLAR_QUOTED -> {
                     String language = body.language();
                     if (language.isEmpty() || language.equals("plpgsql") || language.equals("sql")) {
+                        Set<String> outer = nameParameters;
+                        nameParameters = NameParameters.of(tokens.subList(0, body.index()));
                         emitDollarBody(tokens.get(body.index()), inner, !language.equals("sql"));
+                        nameParameters = outer;
                     }
                 }
                 case QUOTED -> {
                     if (isSqlLanguage(body.language())) {
+                        Set<String> outer = nameParameters;
+                        nameParameters = NameParameters.of(tokens.subList(0, body.index()));
                         emitQuotedBody(List.of(tokens.get(body.index())), inner, !body.language().equals("sql"));
+                        nameParameters = outer;
                     }
                 }
                 case STATEMENTS -> {
@@ -374,6 +383,7 @@ public final class StatementSplitter {
             inner.shapeDialect = shapeDialect;
             // A PL/pgSQL body in quotes still sees the call's arguments; the text dynamic SQL runs does not.
             inner.arguments = plpgsqlBody ? arguments : Map.of();
+            inner.nameParameters = plpgsqlBody ? nameParameters : Set.of();
             List<Token> code = inner.withoutComments(lexed.tokens());
             inner.emitScoped(code, new BlockBodyScanner(false).scan(code, 0, code.size(), false), context,
                     plpgsqlBody);

@@ -4,7 +4,9 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Variables joined with other parts into the SQL a statement runs: Oracle {@code v_stmt := 'DROP TABLE '; EXECUTE
@@ -31,6 +33,15 @@ final class VariableOperands {
      *     {@link VariableAssignments})
      */
     static List<Token> substituted(List<Token> tokens, List<Token> scope, Map<String, Token> arguments, Token use) {
+        return substituted(tokens, scope, arguments, Set.of(), use);
+    }
+
+    /**
+     * {@link #substituted(List, List, Map, Token)}, where each of {@code nameParameters} (lower case), parameters of
+     * the routine that hold one object's name ({@link NameParameters}), stands in as one name.
+     */
+    static List<Token> substituted(List<Token> tokens, List<Token> scope, Map<String, Token> arguments,
+            Set<String> nameParameters, Token use) {
         List<Token> result = null;
         Deque<Boolean> concatArguments = new ArrayDeque<>();
         for (int i = 0; i < tokens.size(); i++) {
@@ -49,7 +60,8 @@ final class VariableOperands {
             boolean operand = token.type() == TokenType.WORD && !called && isOperand(tokens, i, i, inConcat);
             List<Token> parts = operand
                     ? knownParts(VariableAssignments.straightLineValue(scope, arguments, token, use)) : List.of();
-            if (operand && parts.isEmpty() && NumericVariables.holdsOnlyNumbers(scope, token)) {
+            if (operand && parts.isEmpty() && (NumericVariables.holdsOnlyNumbers(scope, token)
+                    || nameParameters.contains(token.text().toLowerCase(Locale.ROOT)))) {
                 // Numbered where the text is read; marked here as one value, which no clause can hide in.
                 parts = List.of(StandIns.quoted(0, token.offset(), token.line(), token.column()));
             }

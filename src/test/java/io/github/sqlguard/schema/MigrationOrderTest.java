@@ -150,6 +150,20 @@ class MigrationOrderTest {
     }
 
     @Test
+    void dieselMigrationFoldersRunByTheirVersionWithoutDashes() {
+        // diesel's version is the folder name before its first _, dashes left out: 2017-08-31-230457 is
+        // 20170831230457, after 20170820180453, and 2024-03-13_x is 20240313, before 20240313100000
+        assertEquals(List.of("migrations/20170102131034_first/up.sql", "migrations/20170820180453_readme/up.sql",
+                "migrations/2017-08-31-230457_invitations/up.sql", "migrations/2024-03-13_170000_cascade/up.sql",
+                "migrations/2024-03-13-100000_other/up.sql"),
+                ordered("migrations/2024-03-13-100000_other/up.sql", "migrations/2017-08-31-230457_invitations/up.sql",
+                        "migrations/20170820180453_readme/up.sql", "migrations/2024-03-13_170000_cascade/up.sql",
+                        "migrations/20170102131034_first/up.sql"));
+        assertEquals(List.of("db/2017-08-31_a.sql", "db/20170820_b.sql"),
+                ordered("db/20170820_b.sql", "db/2017-08-31_a.sql"), "only diesel's up.sql folders lose the dashes");
+    }
+
+    @Test
     void aDdlScriptsAfterStepRunsAfterTheDmlScriptOfTheSameName() {
         assertEquals(List.of("up/3.2.0_schema/mysql/app_ddl.sql", "up/3.2.0_schema/mysql/app_dml.sql",
                 "up/3.2.0_schema/mysql/app_ddl_post.sql", "up/3.10.0_schema/mysql/app_ddl.sql"),
