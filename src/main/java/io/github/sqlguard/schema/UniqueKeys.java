@@ -16,7 +16,8 @@ import java.util.Optional;
  * <p>Only keys with a name are kept, and only over plain columns: a key the replay could not follow to its drop
  * ({@code DROP INDEX uk}, {@code ALTER TABLE .. DROP INDEX | KEY | CONSTRAINT uk}) would claim a key that no longer
  * holds, and a partial unique index ({@code .. WHERE deleted = false}) or one over expressions keys only some rows or
- * some values. A table dropped, renamed or created again since takes its keys along.
+ * some values. A table dropped, renamed or created again since takes its keys along, and a column of a key dropped or
+ * renamed (DROP, CHANGE, RENAME) takes that key.
  */
 final class UniqueKeys {
 
@@ -106,6 +107,13 @@ final class UniqueKeys {
                 if (old != null && old.next() + 1 < clause.size() && clause.get(old.next()).isWord("TO")) {
                     SchemaNames.Read renamed = SchemaNames.name(clause, old.next() + 1);
                     renamed(old.text(), renamed == null ? null : renamed.text(), history, position);
+                }
+            } else if (clause.get(0).isAnyWord("DROP", "CHANGE", "RENAME")) {
+                // PostgreSQL drops the index with a column of it, MySQL narrows it; a column renamed away may see
+                // another take its name: either way the key is no longer the one declared
+                SchemaNames.Read column = SchemaNames.name(clause, skipWords(clause, 1, "COLUMN", "IF", "EXISTS"));
+                if (column != null) {
+                    forgetKeysWith(table, column.text(), history, position);
                 }
             }
         }
@@ -230,6 +238,16 @@ final class UniqueKeys {
         String key = SchemaNames.key(table);
         for (Map.Entry<String, Key> entry : history.uniqueKeys().allBefore(position + 1).entrySet()) {
             if (entry.getValue().table().equals(key)) {
+                history.uniqueKeys().put(entry.getKey(), Optional.empty());
+            }
+        }
+    }
+
+    private static void forgetKeysWith(String table, String column, SchemaHistory history, int position) {
+        String key = SchemaNames.key(table);
+        for (Map.Entry<String, Key> entry : history.uniqueKeys().allBefore(position + 1).entrySet()) {
+            if (entry.getValue().table().equals(key) && entry.getValue().columns().stream()
+                    .anyMatch(c -> SchemaNames.key(c).equals(SchemaNames.key(column)))) {
                 history.uniqueKeys().put(entry.getKey(), Optional.empty());
             }
         }
