@@ -143,12 +143,13 @@ final class ColumnListCopy {
         List<Token> unfiltered = where < 0 ? tokens : tokens.subList(0, where);
         Optional<Partial> copy = read(unfiltered, main, before, selectIntoMakesTable);
         Optional<Table> table = copy.flatMap(c -> before.table(c.source()));
-        if (copy.isEmpty() || table.isEmpty() || table.get().primaryKey().isEmpty()) {
+        if (copy.isEmpty() || table.isEmpty() || !hasKey(table.get(), before)) {
             return Optional.empty();
         }
         Set<String> columns = new HashSet<>(table.get().columns().keySet());
         copy.get().missing().forEach(column -> columns.remove(SchemaNames.key(column)));
-        boolean keyed = table.get().primaryKey().stream().allMatch(c -> columns.contains(SchemaNames.key(c)));
+        Optional<List<String>> key = keyAmong(table.get(), before, columns);
+        boolean keyed = key.isPresent();
         boolean moved = keyed && columns.containsAll(required)
                 && flag.map(f -> FlagCondition.isRequiredFlag(table.get(), f)).orElse(true);
         if (where >= 0) {
@@ -160,6 +161,7 @@ final class ColumnListCopy {
         }
         // The key stays behind to tell whose values they were, so it is not among the columns moved
         table.get().primaryKey().forEach(c -> columns.remove(SchemaNames.key(c)));
+        key.ifPresent(k -> k.forEach(c -> columns.remove(SchemaNames.key(c))));
         return moved ? Optional.of(new MovedColumns(copy.get().source(), copy.get().target(), columns))
                 : Optional.empty();
     }
@@ -196,7 +198,7 @@ final class ColumnListCopy {
         List<Token> unfiltered = tokens.subList(0, joins.map(SourceJoins::start).orElse(where));
         Optional<CopyShape> shape = CopyShape.of(unfiltered, main, selectIntoMakesTable);
         Optional<Table> table = shape.flatMap(s -> before.table(s.source().text())).filter(Table::complete);
-        if (table.isEmpty() || table.get().primaryKey().isEmpty()) {
+        if (table.isEmpty() || !hasKey(table.get(), before)) {
             return Optional.empty();
         }
         int list = shape.get().select() + 1;
@@ -208,7 +210,7 @@ final class ColumnListCopy {
         if (known.isEmpty()) {
             return Optional.empty();
         }
-        boolean keyed = table.get().primaryKey().stream().allMatch(c -> asTheyAre.contains(SchemaNames.key(c)));
+        boolean keyed = keyAmong(table.get(), before, asTheyAre).isPresent();
         // A join may leave out rows that hold values, whatever the WHERE requires of them.
         Set<String> everyValue = joins.isPresent() ? Set.of()
                 : Set.copyOf(requiredValues(tokens, where).orElse(List.of()));
@@ -221,6 +223,24 @@ final class ColumnListCopy {
                 : where >= 0 ? " selects" : " matches");
         return Optional.of(new CarriedColumns(SchemaNames.unquoted(shape.get().source().text()),
                 SchemaNames.unquoted(shape.get().target().text()), known, everyValue, keyed, rows));
+    }
+
+    /** True when {@code table} has a primary key, or a unique key that tells its rows apart as well. */
+    private static boolean hasKey(Table table, SchemaView before) {
+        return !table.primaryKey().isEmpty() || !before.uniqueKeys(table.name()).isEmpty();
+    }
+
+    /**
+     * The key of {@code table} whose every column is among {@code columns} (keys): its primary key, else a unique key
+     * of NOT NULL columns ({@code tenant, name}), which says as well which row each copied value came from.
+     */
+    private static Optional<List<String>> keyAmong(Table table, SchemaView before, Set<String> columns) {
+        List<String> primary = table.primaryKey();
+        if (!primary.isEmpty() && primary.stream().allMatch(c -> columns.contains(SchemaNames.key(c)))) {
+            return Optional.of(primary);
+        }
+        return before.uniqueKeys(table.name()).stream()
+                .filter(unique -> unique.stream().allMatch(c -> columns.contains(SchemaNames.key(c)))).findFirst();
     }
 
     /**

@@ -95,11 +95,13 @@ final class CopiesMade {
 
     /**
      * True when a copy of {@code source} that read {@code kept} (keys) took its whole primary key, as the replay
-     * knows it, beside its values.
+     * knows it, beside its values, or the whole of a unique key that tells its rows apart as well.
      */
     private static boolean keptKey(SchemaView before, String source, Set<String> kept) {
-        return before.table(source).map(Table::primaryKey).filter(key -> !key.isEmpty())
+        boolean primary = before.table(source).map(Table::primaryKey).filter(key -> !key.isEmpty())
                 .filter(key -> key.stream().allMatch(c -> kept.contains(SchemaNames.key(c)))).isPresent();
+        return primary || before.uniqueKeys(source).stream()
+                .anyMatch(key -> key.stream().allMatch(c -> kept.contains(SchemaNames.key(c))));
     }
 
     /**

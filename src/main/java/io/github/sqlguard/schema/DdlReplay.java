@@ -56,6 +56,7 @@ final class DdlReplay {
             ConstraintNames.replay(tokens, start, history);
         }
         if (first.isWord("CREATE")) {
+            UniqueKeys.created(tokens, start + 1, history, history.position());
             if (!TriggeredTables.replay(tokens, start, history) && !ViewDefinitions.create(tokens, start + 1, history)) {
                 TableDefinitions.create(tokens, start + 1, history);
             }
@@ -63,6 +64,10 @@ final class DdlReplay {
             ViewDefinitions.drop(tokens, afterDropView(tokens, start), history);
         } else if (afterAlterTable(tokens, start) > 0) {
             TableAlterations.alter(tokens, afterAlterTable(tokens, start), statement.dialect(), history);
+        } else if (first.isWord("DROP") && isWordAt(tokens, start + 1, "INDEX")) {
+            UniqueKeys.droppedIndexes(tokens, start + 2, history);
+        } else if (first.isWord("ALTER") && isWordAt(tokens, start + 1, "INDEX")) {
+            UniqueKeys.alteredIndex(tokens, start + 2, history, history.position());
         } else if (first.isWord("DROP") && start + 1 < tokens.size() && tokens.get(start + 1).isWord("TABLE")) {
             TableDefinitions.drop(tokens, start + 2, history, statement.dialect() == Dialect.SQLITE);
         } else if (first.isWord("SELECT") && makesTableBySelectInto(statement)) {
@@ -73,6 +78,10 @@ final class DdlReplay {
             SpRenameCall.of(tokens.subList(start, tokens.size()))
                     .ifPresent(call -> TableDefinitions.spRename(call, history));
         }
+    }
+
+    private static boolean isWordAt(List<Token> tokens, int at, String word) {
+        return at < tokens.size() && tokens.get(at).isWord(word);
     }
 
     /**

@@ -61,6 +61,8 @@ final class SchemaHistory {
     private final NamedFlags enumTypes;
     private final NamedFlags triggeredTables;
     private final SurelyDroppedTables surelyDropped;
+    /** Per index or constraint name: the unique key it declares, after each statement that declared or dropped it. */
+    private final NamedVersions<UniqueKeys.Key> uniqueKeys;
 
     SchemaHistory() {
         this(null, 0);
@@ -78,6 +80,7 @@ final class SchemaHistory {
         this.rowlessObjects = parent == null ? new NamedFlags(now) : parent.rowlessObjects.fork(forkedAt, now);
         this.enumTypes = parent == null ? new NamedFlags(now) : parent.enumTypes.fork(forkedAt, now);
         this.triggeredTables = parent == null ? new NamedFlags(now) : parent.triggeredTables.fork(forkedAt, now);
+        this.uniqueKeys = parent == null ? new NamedVersions<>(now) : parent.uniqueKeys.fork(forkedAt, now);
         this.surelyDropped = parent == null ? new SurelyDroppedTables(now)
                 : parent.surelyDropped.fork(forkedAt, now);
         this.mixed = new MixedDefinitions(parent == null ? null : parent.mixed, now);
@@ -95,6 +98,22 @@ final class SchemaHistory {
 
     PostgresEnums enums() {
         return enums;
+    }
+
+    NamedVersions<UniqueKeys.Key> uniqueKeys() {
+        return uniqueKeys;
+    }
+
+    /** The position of the statement being replayed. */
+    int position() {
+        return position;
+    }
+
+    /** True when table {@code key} was neither dropped nor renamed away after {@code from} and before {@code to}. */
+    boolean tableKept(String key, int from, int to) {
+        TreeMap<Integer, Optional<Table>> versions = tableVersions.history(key);
+        return versions == null || versions.subMap(from, false, to, false).values().stream()
+                .allMatch(Optional::isPresent);
     }
 
     /**

@@ -50,6 +50,14 @@ public final class SchemaView {
     }
 
     /**
+     * The columns of each unique key of table {@code name} that tells its rows apart as a primary key would: named,
+     * over plain columns that are all NOT NULL ({@link UniqueKeys}); empty when the replay knows none.
+     */
+    public List<List<String>> uniqueKeys(String name) {
+        return history == null ? List.of() : UniqueKeys.before(history, name, position);
+    }
+
+    /**
      * The defining query of the view called {@code name} (last name part, case-insensitive), when the replay saw
      * it created and not dropped since.
      */

@@ -48,6 +48,7 @@ final class TableAlterations {
                 && tokens.get(clauses + 1).isAnyWord("CHECK", "NOCHECK")) {
             clauses += 2;
         }
+        UniqueKeys.altered(name.text(), UnlistedClauses.of(tokens, clauses, tokens.size()), schema, schema.position());
         for (List<Token> clause : UnlistedClauses.of(tokens, clauses, tokens.size())) {
             // MySQL: DEFAULT CHARSET = cs sets what later columns get; CONVERT TO CHARACTER SET cs also recodes
             // every text column (the rule judges that loss; the replay keeps the columns' sets current).
