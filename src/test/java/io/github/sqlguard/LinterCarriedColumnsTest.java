@@ -134,6 +134,21 @@ class LinterCarriedColumnsTest {
     }
 
     @Test
+    void theNoteSpellsTheColumnAsTheTableDefinesIt() throws IOException {
+        write("db/V2__keys.sql", """
+                CREATE TABLE "Org" ("Id" BIGINT PRIMARY KEY, "Name" VARCHAR(50), "ApiKey" VARCHAR(30));
+                CREATE TABLE "OrgKey" ("OrgId" BIGINT, "ApiKey" VARCHAR(30));
+                """);
+        write("db/V3__move.sql", """
+                INSERT INTO "OrgKey" ("OrgId", "ApiKey") SELECT "Id", "ApiKey" FROM "Org" WHERE "Name" <> 'x';
+                ALTER TABLE "Org" DROP COLUMN "ApiKey";
+                """);
+
+        assertEquals(List.of("2:19 ERROR ALTER TABLE \"Org\" drops column \"ApiKey\" (values of ApiKey copied to"
+                + " OrgKey at line 1, only from the rows its WHERE selects)"), drops());
+    }
+
+    @Test
     void anOuterJoinAloneChoosesNoRows() throws IOException {
         write("db/V2__move.sql", """
                 INSERT INTO rules (filter_id, target) SELECT f.id, f.target FROM filters f LEFT JOIN rules r

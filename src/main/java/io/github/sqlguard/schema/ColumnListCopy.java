@@ -203,8 +203,10 @@ final class ColumnListCopy {
         Set<String> asTheyAre = joins.isEmpty() ? columnsReadAsTheyAre(unfiltered, list, shape.get().listEnd())
                 : joins.get().sourceColumnsAsTheyAre(unfiltered, list, shape.get().listEnd(), table.get(),
                         joins.get().sourceNames(unfiltered, shape.get().source()));
-        List<String> known = table.get().columns().keySet().stream()
-                .filter(c -> asTheyAre.contains(SchemaNames.key(c))).sorted().toList();
+        // The replay's map is by key; a note names each column as the table spells it ("ApiKey", not "apikey").
+        List<String> known = table.get().columns().entrySet().stream()
+                .filter(column -> asTheyAre.contains(SchemaNames.key(column.getKey())))
+                .map(column -> SchemaNames.unquoted(column.getValue().name())).sorted().toList();
         if (known.isEmpty()) {
             return Optional.empty();
         }
