@@ -149,6 +149,22 @@ class LinterCarriedColumnsTest {
     }
 
     @Test
+    void aDropOfAColumnCopiedFromSomeRowsOfATableNotKnownInFullSaysWhereItsValuesWent() throws IOException {
+        write("db/V2__move.sql", """
+                INSERT INTO rules (filter_id, name) SELECT id, name FROM legacy WHERE kind = 2;
+                ALTER TABLE legacy DROP COLUMN name;
+                ALTER TABLE legacy DROP COLUMN kind;
+                """);
+
+        assertEquals(List.of(
+                "2:20 ERROR ALTER TABLE legacy drops column name (values of name copied to rules at line 1, only from"
+                        + " the rows its WHERE selects)",
+                "3:20 ERROR ALTER TABLE legacy drops column kind (the copy to rules at line 1 keeps only the rows its"
+                        + " WHERE selects, and lists its columns; sqlguard does not know every column of legacy: those"
+                        + " it leaves out are lost)"), drops());
+    }
+
+    @Test
     void anOuterJoinAloneChoosesNoRows() throws IOException {
         write("db/V2__move.sql", """
                 INSERT INTO rules (filter_id, target) SELECT f.id, f.target FROM filters f LEFT JOIN rules r
