@@ -40,7 +40,8 @@ final class DataChanges {
             // Which table a column's qualifier denotes, and whether ROWNUM is Oracle's pseudo-column, the dialect
             // decides: the tokens read both in it, the parser takes them for columns of the row.
             boolean otherTablesOnly = matches && change.where() == WhereFact.PRESENT
-                    && (written.where() == WhereFact.OTHER_TABLES_ONLY || written.where() == WhereFact.VARIABLES_ONLY);
+                    && (written.where() == WhereFact.OTHER_TABLES_ONLY || written.where() == WhereFact.VARIABLES_ONLY
+                            || written.where() == WhereFact.VARIABLE_SWITCH);
             // The tokens see what caps the rows (ROWNUM, TOP, LIMIT) where the parser sees a condition or none.
             boolean capped = matches
                     && (change.where() == WhereFact.PRESENT && written.where() == WhereFact.ROW_COUNT_ONLY

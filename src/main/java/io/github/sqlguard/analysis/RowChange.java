@@ -69,7 +69,7 @@ public record RowChange(String verb, List<String> tables, Location at, boolean r
     /** True when nothing in the statement itself limits which rows are touched. */
     public boolean touchesEveryRow() {
         return (where.absent() || where == WhereFact.OTHER_TABLES_ONLY || where == WhereFact.VARIABLES_ONLY
-                || where == WhereFact.ROW_COUNT_ONLY)
+                || where == WhereFact.VARIABLE_SWITCH || where == WhereFact.ROW_COUNT_ONLY)
                 && !restrictedByJoin;
     }
 

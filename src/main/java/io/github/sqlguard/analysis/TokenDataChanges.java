@@ -355,7 +355,12 @@ final class TokenDataChanges {
         if (OtherTablesCondition.namesOnlyOtherTables(tokens, where + 1, conditionEnd, others)) {
             return WhereFact.OTHER_TABLES_ONLY;
         }
-        return OtherTablesCondition.namesOnlyVariables(tokens, where + 1, conditionEnd)
-                ? WhereFact.VARIABLES_ONLY : WhereFact.PRESENT;
+        if (OtherTablesCondition.namesOnlyVariables(tokens, where + 1, conditionEnd)) {
+            return WhereFact.VARIABLES_ONLY;
+        }
+        List<int[]> terms = TokenConditionTruth.orTerms(tokens, where + 1, conditionEnd);
+        return terms.size() > 1 && terms.stream()
+                .anyMatch(term -> OtherTablesCondition.namesOnlyVariables(tokens, term[0], term[1]))
+                ? WhereFact.VARIABLE_SWITCH : WhereFact.PRESENT;
     }
 }

@@ -29,6 +29,11 @@ public enum WhereFact {
      */
     VARIABLES_ONLY,
     /**
+     * A condition with a part on variables alone joined by OR ({@code WHERE @org IS NULL OR org_id = @org}, an
+     * optional filter): whenever that part holds, it holds for every row, as a condition on variables alone does.
+     */
+    VARIABLE_SWITCH,
+    /**
      * A condition that only caps how many rows are taken, not which ({@code WHERE ROWNUM <= 10000}, Oracle): the
      * rows are arbitrary ones, and a loop that repeats the statement reaches every row.
      */
