@@ -85,7 +85,7 @@ final class CopiesMade {
                     List<String> names = copy.asTheyAre().stream().map(key -> SchemaNames.asWrittenIn(tokens, key))
                             .map(SchemaNames::unquoted).sorted().toList();
                     copies.carried().record(new ColumnListCopy.CarriedColumns(copy.source(), copy.target(), names,
-                            Set.of(), false, read.rows()), at);
+                            Set.of(), false, read.rows(), List.of()), at);
                 }));
         RowCopies.narrowed(tokens, main, before, selectIntoMakesTable).ifPresent(narrowed -> copies.copiedInPart(
                 narrowed.copy().source(), "the copy to " + narrowed.copy().target() + " at " + at
