@@ -110,8 +110,8 @@ class LinterCarriedColumnsTest {
                 """);
 
         assertEquals(List.of("3:1 ERROR DROP TABLE removes table filters and all its rows (values of name, target"
-                + " copied to field_value at line 1, only from the rows its join with field_config matches)"),
-                findings("drop-table"));
+                + " copied to field_value at line 1, only from the rows its join with field_config matches; columns"
+                + " tenant, weight are not copied at all)"), findings("drop-table"));
     }
 
     /** A join with a subquery (the first row of each group, as a deduplication writes it) chooses rows too. */
@@ -131,6 +131,37 @@ class LinterCarriedColumnsTest {
                         + " the rows its join with firsts and its WHERE select)",
                 "6:39 ERROR ALTER TABLE filters drops column target (values of target copied to rules at line 4,"
                         + " only from the rows its join with one_row matches)"), drops());
+    }
+
+    @Test
+    void theNoteSpellsTheColumnAsTheTableDefinesIt() throws IOException {
+        write("db/V2__keys.sql", """
+                CREATE TABLE "Org" ("Id" BIGINT PRIMARY KEY, "Name" VARCHAR(50), "ApiKey" VARCHAR(30));
+                CREATE TABLE "OrgKey" ("OrgId" BIGINT, "ApiKey" VARCHAR(30));
+                """);
+        write("db/V3__move.sql", """
+                INSERT INTO "OrgKey" ("OrgId", "ApiKey") SELECT "Id", "ApiKey" FROM "Org" WHERE "Name" <> 'x';
+                ALTER TABLE "Org" DROP COLUMN "ApiKey";
+                """);
+
+        assertEquals(List.of("2:19 ERROR ALTER TABLE \"Org\" drops column \"ApiKey\" (values of ApiKey copied to"
+                + " OrgKey at line 1, only from the rows its WHERE selects)"), drops());
+    }
+
+    @Test
+    void aDropOfAColumnCopiedFromSomeRowsOfATableNotKnownInFullSaysWhereItsValuesWent() throws IOException {
+        write("db/V2__move.sql", """
+                INSERT INTO rules (filter_id, name) SELECT id, name FROM legacy WHERE kind = 2;
+                ALTER TABLE legacy DROP COLUMN name;
+                ALTER TABLE legacy DROP COLUMN kind;
+                """);
+
+        assertEquals(List.of(
+                "2:20 ERROR ALTER TABLE legacy drops column name (values of name copied to rules at line 1, only from"
+                        + " the rows its WHERE selects)",
+                "3:20 ERROR ALTER TABLE legacy drops column kind (the copy to rules at line 1 keeps only the rows its"
+                        + " WHERE selects, and lists its columns; sqlguard does not know every column of legacy: those"
+                        + " it leaves out are lost)"), drops());
     }
 
     @Test

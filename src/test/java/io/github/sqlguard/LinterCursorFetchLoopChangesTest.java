@@ -421,7 +421,8 @@ class LinterCursorFetchLoopChangesTest {
                 .toList();
 
         assertEquals(1, messages.size());
-        assertTrue(messages.get(0).contains("the loop that runs it once for each row FETCH c reads"), messages.get(0));
+        assertTrue(messages.get(0).contains("(the loop that runs it for each row it fetches from c reads every row of"
+                + " t1 and pairs each row with itself on id,"), messages.get(0));
     }
 
     @Test
@@ -435,7 +436,7 @@ class LinterCursorFetchLoopChangesTest {
                 .map(f -> f.message())
                 .toList();
 
-        assertEquals(List.of("DELETE with an always-true WHERE (the loop that runs it once for each row FETCH c reads"
+        assertEquals(List.of("DELETE with an always-true WHERE (the loop that runs it for each row it fetches from c"
                 + ", where CURRENT OF c names that row, and c reads every row of t1)"
                 + " removes every row of t1 (inside DO block)"), messages);
     }

@@ -235,6 +235,19 @@ public final class ObjectNames {
         return tokens.subList(Math.min(open + 1, tokens.size()), closed ? close - 1 : tokens.size());
     }
 
+    /**
+     * The index after T-SQL table hints at {@code index} ({@code WITH (HOLDLOCK TABLOCKX)} after a table and its
+     * alias), or {@code index} when none stand there. A hint locks the table or picks an index; the rows read are the
+     * same, so a copy {@code FROM t WITH (TABLOCK)} copies what {@code FROM t} does.
+     */
+    public static int tableHintsEnd(List<Token> tokens, int index) {
+        if (index + 1 >= tokens.size() || !tokens.get(index).isWord("WITH") || !tokens.get(index + 1).isSymbol("(")) {
+            return index;
+        }
+        int close = skipParentheses(tokens, index + 1);
+        return close <= tokens.size() && tokens.get(close - 1).isSymbol(")") ? close : index;
+    }
+
     /** The index after a parenthesized group starting at {@code index}, or {@code index} when there is none. */
     public static int skipParentheses(List<Token> tokens, int index) {
         if (index >= tokens.size() || !tokens.get(index).isSymbol("(")) {

@@ -358,7 +358,12 @@ final class TokenDataChanges {
         if (OtherTablesCondition.namesOnlyVariables(tokens, where + 1, conditionEnd)) {
             return WhereFact.VARIABLES_ONLY;
         }
-        return OtherTablesCondition.namesNoColumn(tokens, where + 1, conditionEnd)
-                ? WhereFact.NO_COLUMN : WhereFact.PRESENT;
+        if (OtherTablesCondition.namesNoColumn(tokens, where + 1, conditionEnd)) {
+            return WhereFact.NO_COLUMN;
+        }
+        List<int[]> terms = TokenConditionTruth.orTerms(tokens, where + 1, conditionEnd);
+        return terms.size() > 1 && terms.stream()
+                .anyMatch(term -> OtherTablesCondition.namesOnlyVariables(tokens, term[0], term[1]))
+                ? WhereFact.VARIABLE_SWITCH : WhereFact.PRESENT;
     }
 }

@@ -34,6 +34,11 @@ public enum WhereFact {
      */
     NO_COLUMN,
     /**
+     * A condition with a part on variables alone joined by OR ({@code WHERE @org IS NULL OR org_id = @org}, an
+     * optional filter): whenever that part holds, it holds for every row, as a condition on variables alone does.
+     */
+    VARIABLE_SWITCH,
+    /**
      * A condition that only caps how many rows are taken, not which ({@code WHERE ROWNUM <= 10000}, Oracle): the
      * rows are arbitrary ones, and a loop that repeats the statement reaches every row.
      */
@@ -46,7 +51,7 @@ public enum WhereFact {
 
     /** True when the condition decides only whether the statement runs, never which of the target's rows it takes. */
     public boolean decidesOnlyWhetherItRuns() {
-        return this == OTHER_TABLES_ONLY || this == VARIABLES_ONLY || this == NO_COLUMN;
+        return this == OTHER_TABLES_ONLY || this == VARIABLES_ONLY || this == NO_COLUMN || this == VARIABLE_SWITCH;
     }
 
     /** True when only the number of rows taken is capped, so the rows are arbitrary ones. */

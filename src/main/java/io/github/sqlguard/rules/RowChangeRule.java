@@ -81,6 +81,7 @@ abstract class RowChangeRule implements Rule {
             case VARIABLES_ONLY -> "whose WHERE names no column of " + change.tableList() + ", only variables,";
             case NO_COLUMN -> "whose WHERE names no column of " + change.tableList() + ", so it holds for every row"
                     + " or none,";
+            case VARIABLE_SWITCH -> "whose WHERE has a part on variables alone, joined by OR,";
             case ROW_COUNT_ONLY -> "whose WHERE only caps how many rows it takes";
             case ABSENT_BUT_CAPPED -> "without WHERE (its TOP, LIMIT or FETCH FIRST only caps how many rows it takes)";
             case ABSENT_BUT_SESSION_CAPPED -> "without WHERE (the SET ROWCOUNT before it only caps how many rows it"
@@ -107,6 +108,7 @@ abstract class RowChangeRule implements Rule {
         return switch (change.where()) {
             case OTHER_TABLES_ONLY -> " as soon as a row of the other tables matches";
             case VARIABLES_ONLY, NO_COLUMN -> " whenever it holds";
+            case VARIABLE_SWITCH -> " whenever that part holds";
             case ROW_COUNT_ONLY, ABSENT_BUT_CAPPED, ABSENT_BUT_SESSION_CAPPED ->
                     ", and every row when it runs in a loop until none is left";
             default -> "";

@@ -11,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -42,6 +43,11 @@ public final class BranchLossGuards {
      * T-SQL {@code IF .. ALTER TABLE ..}, whose change the replay may apply with the block's own statement).
      */
     private final Map<String, SchemaView> beforeBlock = new HashMap<>();
+    /**
+     * By run scope: the table whose rows the last statement outside any branch requires for its branch to run
+     * ({@link SourceRowsCondition}), while that branch's statements follow.
+     */
+    private final Map<String, String> rowsRequired = new HashMap<>();
     /**
      * By row loop ({@link #loopOf}): the variables an INSERT of the loop filled with RETURNING while it carried the
      * key of the loop's row, each with the record's column it stands for ({@link RowLoopCopy#keyVariable}).
@@ -196,9 +202,17 @@ public final class BranchLossGuards {
             } else {
                 beforeBlock.remove(scope);
             }
+            Optional<String> required = SourceRowsCondition.tableOf(statement);
+            required.ifPresentOrElse(table -> rowsRequired.put(scope, table), () -> rowsRequired.remove(scope));
         } else {
             beforeBranches.putIfAbsent(scope, beforeBlock.getOrDefault(scope, before));
             armsSinceCertain.computeIfAbsent(scope, k -> new LinkedHashSet<>()).add(arm);
+            // A copy that runs whenever its source has rows either copied them or found none: it holds after the IF
+            String required = rowsRequired.get(scope);
+            if (required != null && SourceRowsCondition.copiesFrom(statement, required)) {
+                guards.computeIfAbsent(scope, key -> created(statement)).observe(model, before);
+                certain.computeIfAbsent(scope, k -> new ArrayList<>()).add(scoped -> scoped.observe(model, before));
+            }
             // An INSERT a loop runs for every row of its query copies them wherever the loop runs, as INSERT .. SELECT
             Map<String, String> keyVariables = loopKeyVariables.computeIfAbsent(loopOf(statement),
                     k -> new HashMap<>());

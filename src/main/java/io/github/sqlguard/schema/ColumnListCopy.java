@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * A copy of every row and every column of a table that names the columns instead of {@code SELECT *}:
@@ -178,9 +179,11 @@ final class ColumnListCopy {
      * @param everyValue the keys of those whose every value was copied: the rows left out have none in them
      * @param keyed whether the whole primary key is among them
      * @param rows what chooses the rows copied, for a note: {@code "its WHERE selects"}
+     * @param leftOut the source's columns the select list does not name at all, as the replay spells them: a drop of
+     *     the table loses all their values
      */
     record CarriedColumns(String source, String target, List<String> columns, Set<String> everyValue,
-            boolean keyed, String rows) {
+            boolean keyed, String rows, List<String> leftOut) {
     }
 
     /** The columns the copy at {@code main} takes as they are from some rows of a table the replay knows. */
@@ -205,8 +208,10 @@ final class ColumnListCopy {
         Set<String> asTheyAre = joins.isEmpty() ? columnsReadAsTheyAre(unfiltered, list, shape.get().listEnd())
                 : joins.get().sourceColumnsAsTheyAre(unfiltered, list, shape.get().listEnd(), table.get(),
                         joins.get().sourceNames(unfiltered, shape.get().source()));
-        List<String> known = table.get().columns().keySet().stream()
-                .filter(c -> asTheyAre.contains(SchemaNames.key(c))).sorted().toList();
+        // The replay's map is by key; a note names each column as the table spells it ("ApiKey", not "apikey").
+        List<String> known = table.get().columns().entrySet().stream()
+                .filter(column -> asTheyAre.contains(SchemaNames.key(column.getKey())))
+                .map(column -> SchemaNames.unquoted(column.getValue().name())).sorted().toList();
         if (known.isEmpty()) {
             return Optional.empty();
         }
@@ -221,8 +226,13 @@ final class ColumnListCopy {
         }
         String rows = String.join(" and ", choosers) + (choosers.size() > 1 ? " select"
                 : where >= 0 ? " selects" : " matches");
+        Set<String> named = unfiltered.subList(list, shape.get().listEnd()).stream().filter(ColumnListCopy::isName)
+                .map(token -> SchemaNames.key(token.text())).collect(Collectors.toSet());
+        List<String> leftOut = table.get().columns().entrySet().stream()
+                .filter(column -> !named.contains(SchemaNames.key(column.getKey())))
+                .map(column -> SchemaNames.unquoted(column.getValue().name())).toList();
         return Optional.of(new CarriedColumns(SchemaNames.unquoted(shape.get().source().text()),
-                SchemaNames.unquoted(shape.get().target().text()), known, everyValue, keyed, rows));
+                SchemaNames.unquoted(shape.get().target().text()), known, everyValue, keyed, rows, leftOut));
     }
 
     /** True when {@code table} has a primary key, or a unique key that tells its rows apart as well. */

@@ -77,10 +77,16 @@ final class CopiesMade {
         // already account for: no guard, but a drop of its source says where the rest went
         RowCopies.withoutDistinct(tokens, main).or(() -> unverified.isPresent() ? Optional.empty()
                 : RowCopies.withoutNarrowing(tokens, main)).ifPresent(read -> ColumnListCopy.unverified(read.tokens(),
-                main, before, selectIntoMakesTable).filter(ColumnListCopy.Unverified::everyRow).ifPresent(copy ->
-                        copies.copiedInPart(copy.source(), "the copy to " + copy.target() + " at " + at
-                                + " keeps only the rows " + read.rows() + ", and lists its columns; sqlguard does not"
-                                + " know every column of " + copy.source() + ": those it leaves out are lost")));
+                main, before, selectIntoMakesTable).filter(ColumnListCopy.Unverified::everyRow).ifPresent(copy -> {
+                    copies.copiedInPart(copy.source(), "the copy to " + copy.target() + " at " + at
+                            + " keeps only the rows " + read.rows() + ", and lists its columns; sqlguard does not"
+                            + " know every column of " + copy.source() + ": those it leaves out are lost");
+                    // A drop of a column the list took is no loss of the columns it left out: say where its values went
+                    List<String> names = copy.asTheyAre().stream().map(key -> SchemaNames.asWrittenIn(tokens, key))
+                            .map(SchemaNames::unquoted).sorted().toList();
+                    copies.carried().record(new ColumnListCopy.CarriedColumns(copy.source(), copy.target(), names,
+                            Set.of(), false, read.rows(), List.of()), at);
+                }));
         RowCopies.narrowed(tokens, main, before, selectIntoMakesTable).ifPresent(narrowed -> copies.copiedInPart(
                 narrowed.copy().source(), "the copy to " + narrowed.copy().target() + " at " + at
                         + " keeps only the rows " + narrowed.rows()));

@@ -125,11 +125,11 @@ record CopyShape(SchemaNames.Read target, int select, int listEnd, SchemaNames.R
         if (i < tokens.size() && tokens.get(i).isWord("AS")) {
             i++;
         }
-        if (i < tokens.size() && ColumnListCopy.isName(tokens.get(i))
+        if (i < tokens.size() && ColumnListCopy.isName(tokens.get(i)) && !tokens.get(i).isWord("WITH")
                 && !tokens.get(i).isAnyWord(AFTER_SOURCE.toArray(String[]::new))) {
             i++;
         }
-        for (i = RowOrder.end(tokens, i); i < tokens.size(); i++) {
+        for (i = RowOrder.end(tokens, ObjectNames.tableHintsEnd(tokens, i)); i < tokens.size(); i++) {
             if (!tokens.get(i).isSymbol(")") && !tokens.get(i).isSymbol(";")) {
                 return false;
             }

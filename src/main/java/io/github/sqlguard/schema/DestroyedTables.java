@@ -333,7 +333,7 @@ final class DestroyedTables {
                 && !tokens.get(rest).isAnyWord(CLAUSES_AFTER_SOURCE)) {
             rest++;
         }
-        for (int i = RowOrder.end(tokens, rest); i < tokens.size(); i++) {
+        for (int i = RowOrder.end(tokens, ObjectNames.tableHintsEnd(tokens, rest)); i < tokens.size(); i++) {
             if (!tokens.get(i).isSymbol(")") && !tokens.get(i).isAnyWord("WITH", "DATA")) {
                 return Optional.empty();
             }

@@ -126,7 +126,7 @@ final class RowLoopCondition {
         if (loop.bulk()) {
             return "the FORALL that runs it once for each row BULK COLLECT put in " + String.join(", ", loop.targets());
         }
-        return loop.fetches() ? "the loop that runs it once for each row FETCH " + loop.cursor() + " reads"
+        return loop.fetches() ? "the loop that runs it for each row it fetches from " + loop.cursor()
                 : "the FOR loop that runs it once per row";
     }
 

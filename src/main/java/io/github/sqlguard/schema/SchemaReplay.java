@@ -63,6 +63,8 @@ public final class SchemaReplay {
     /** Per table the branch changed: the table as the branch found it, empty when it was not known. */
     private final Map<String, Optional<Table>> branchTables = new LinkedHashMap<>();
     private final Set<String> createdInBranch = new HashSet<>();
+    /** The last T-SQL IF whose branch the replay decided ({@link ColumnTestedIf}), while its statements follow. */
+    private ColumnTestedIf decidedIf;
 
     public SchemaReplay() {
         this(new SchemaHistory(), new ArrayList<>());
@@ -105,6 +107,10 @@ public final class SchemaReplay {
             return;
         }
         leaveBranch(statement.context());
+        if (statement.context().branch() == null) {
+            decidedIf = statement.context().runsWithMigration()
+                    ? ColumnTestedIf.of(statement, history::current).orElse(null) : null;
+        }
         int position = history.advance(place);
         positions.put(key, position);
         collectRoutine(statement, position);
@@ -191,7 +197,9 @@ public final class SchemaReplay {
     private void leaveBranch(StatementContext next) {
         String nextBranch = next.branch();
         if (!Objects.equals(nextBranch, branch)) {
-            if (branchBody != null && branchBody.inOtherArmOfSameIf(next.body())) {
+            if (decidedIf != null && branchBody != null && branchBody.id().equals(decidedIf.id())) {
+                settleDecidedBranch(decidedIf.runs());
+            } else if (branchBody != null && branchBody.inOtherArmOfSameIf(next.body())) {
                 ifArmChanges.armEnded(history, branchTables);
             } else {
                 ifArmChanges.ifEnded(history, branchTables);
@@ -200,6 +208,17 @@ public final class SchemaReplay {
             createdInBranch.clear();
             branch = nextBranch;
             branchBody = next.body();
+        }
+    }
+
+    /**
+     * Ends a branch whose IF the replay decided: a branch that ran leaves the tables as its statements changed them,
+     * one that did not run leaves them as it found them (a table it found unknown stays unknown).
+     */
+    private void settleDecidedBranch(boolean ran) {
+        if (!ran) {
+            branchTables.forEach((name, found) -> found.ifPresentOrElse(history::put,
+                    () -> history.forgetBranchChange(name, found)));
         }
     }
 

@@ -368,6 +368,7 @@ final class TableCopies {
         if (rows == null) {
             return copy == null ? Optional.empty() : copy.guardBeside(targets.get(0), dropped)
                     .or(() -> copy.guardAlone(targets.get(0), dropped))
+                    .or(() -> carriedEach(targets.get(0), dropped))
                     .or(() -> Optional.of(new Guard(Guard.Kind.INCOMPLETE_COPY, left)));
         }
         // A column the copy neither read nor left out came after it: the copy holds none of its values
@@ -395,6 +396,19 @@ final class TableCopies {
                             .collect(Collectors.joining())));
         }
         return rows.guardOfColumns(targets.get(0), dropped, moved);
+    }
+
+    /**
+     * The notes on dropped columns of {@code table} that a copy from some rows carried, each of them, to another
+     * table ({@link CarriedColumns}): where their values went says more than what the copy left out. Empty for a
+     * DROP TABLE or when a dropped column was not carried.
+     */
+    private Optional<Guard> carriedEach(String table, List<String> dropped) {
+        if (dropped == null) {
+            return Optional.empty();
+        }
+        return carried.shortfallOf(table, dropped).filter(guard -> dropped.stream()
+                .allMatch(column -> guard.columns().containsKey(SchemaNames.key(column))));
     }
 
     /** Forgets every copy of {@code tables}, whose names may from now on mean other tables. */

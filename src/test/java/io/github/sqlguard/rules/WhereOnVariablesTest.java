@@ -10,8 +10,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * A WHERE that names no column at all, only T-SQL or MySQL {@code @variables}, literals and functions of them, is a
- * switch: it holds for every row or for none, so the statement touches every row whenever it runs. A column named
- * anywhere in it, or a subquery, may tie it to the row. Findings point at the verb (line 2).
+ * switch: it holds for every row or for none, so the statement touches every row whenever it runs. So does a part on
+ * variables alone joined to the rest by OR, whenever that part holds. A column named in every part joined by OR, or a
+ * subquery, may tie it to the row. Findings point at the verb (line 2).
  */
 class WhereOnVariablesTest {
 
@@ -23,7 +24,8 @@ class WhereOnVariablesTest {
         "SQLSERVER | DELETE FROM dbo.orders WHERE (@mode = 'all' OR @mode = 'full')          | delete-without-where 2:3",
         "MYSQL     | DELETE FROM orders WHERE @purge = 1                                      | delete-without-where 2:3",
         "MYSQL     | UPDATE orders SET note = NULL WHERE @x IS NOT NULL                       | update-without-where 2:3",
-        "SQLSERVER | DELETE FROM dbo.orders WHERE total > 0 OR @cutoff IS NULL               | -",
+        "SQLSERVER | DELETE FROM dbo.orders WHERE total > 0 OR @cutoff IS NULL               | delete-without-where 2:3",
+        "SQLSERVER | DELETE FROM dbo.orders WHERE total > 0 AND (@cutoff IS NULL OR id < @cutoff) | -",
         "SQLSERVER | DELETE FROM dbo.orders WHERE id = @id                                   | -",
         "SQLSERVER | DELETE FROM dbo.orders WHERE @id IN (SELECT order_id FROM dbo.lines)    | unfiltered-subquery 2:3",
         "SQLSERVER | DELETE FROM dbo.orders WHERE 1 = 0 AND @x = 1                          | -",
@@ -42,5 +44,8 @@ class WhereOnVariablesTest {
         assertEquals(List.of("UPDATE whose WHERE names no column of orders, only variables, changes every row of"
                 + " orders whenever it holds"), RuleHarness.messages(new UpdateWithoutWhereRule(), Dialect.MYSQL,
                 "UPDATE orders SET note = NULL WHERE @x IS NOT NULL"));
+        assertEquals(List.of("DELETE whose WHERE has a part on variables alone, joined by OR, removes every row of"
+                + " dbo.orders whenever that part holds"), RuleHarness.messages(new DeleteWithoutWhereRule(),
+                Dialect.SQLSERVER, "DELETE FROM dbo.orders WHERE total > 0 OR @cutoff IS NULL"));
     }
 }
