@@ -111,7 +111,7 @@ class LinterCarriedColumnsTest {
 
         assertEquals(List.of("3:1 ERROR DROP TABLE removes table filters and all its rows (values of name, target"
                 + " copied to field_value at line 1, only from the rows its join with field_config matches; columns"
-                + " tenant, weight are not copied at all)"), findings("drop-table"));
+                + " tenant, weight not copied to field_value)"), findings("drop-table"));
     }
 
     /** A join with a subquery (the first row of each group, as a deduplication writes it) chooses rows too. */

@@ -39,14 +39,14 @@ final class CarriedColumns {
         columnsByHow.forEach((how, columns) -> byTable.computeIfAbsent(SchemaNames.key(carried.source()),
                 k -> new ArrayList<>()).add("values of " + String.join(", ", columns) + " copied to "
                         + carried.target() + " at " + at + ", " + how));
-        // A drop of the table loses every value of the columns the copy did not read at all: say so beside the rest
+        // A drop of the table loses every value of the columns no copy read: name those this one did not read, since
+        // another copy may have taken them
         List<String> leftOut = carried.leftOut();
         if (!leftOut.isEmpty()) {
             String columns = (leftOut.size() == 1 ? "column " : "columns ") + String.join(", ", leftOut);
             byTable.computeIfAbsent(SchemaNames.key(carried.source()), k -> new ArrayList<>()).add(columnsByHow
                     .isEmpty() ? "the copy to " + carried.target() + " at " + at + " leaves out " + columns
-                            + ", whose values are lost" : columns + (leftOut.size() == 1 ? " is" : " are")
-                                    + " not copied at all");
+                            + ", whose values are lost" : columns + " not copied to " + carried.target());
         }
     }
 
