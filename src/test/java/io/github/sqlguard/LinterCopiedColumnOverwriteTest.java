@@ -1,6 +1,7 @@
 package io.github.sqlguard;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.sqlguard.model.Dialect;
 import io.github.sqlguard.model.Finding;
@@ -56,6 +57,33 @@ class LinterCopiedColumnOverwriteTest {
         assertEquals(severity, overwrite.severity().name(), overwrite.message());
         assertEquals(guard == null ? "" : " (guarded: " + guard + ")",
                 guard == null ? "" : overwrite.message().substring(overwrite.message().indexOf(" (guarded")),
+                overwrite.message());
+    }
+
+    /**
+     * A copy into a narrower column keeps only the values that fit, so an UPDATE that then clears the copied column
+     * stays an ERROR, as the column's drop would; the finding says where the values went and what the copy loses,
+     * as the drop's does ({@code SET amount_new = amount; SET amount = NULL; DROP COLUMN amount}, Oracle scripts
+     * that change a column's type).
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            ALTER TABLE boards ADD COLUMN kind VARCHAR(8); UPDATE boards SET kind = ref; UPDATE boards SET ref = NULL; | values of ref converted to kind at line 2 into kind VARCHAR(8)
+            ALTER TABLE boards ADD COLUMN kind VARCHAR(8); UPDATE boards SET kind = ref WHERE id IN (SELECT id FROM boards); UPDATE boards SET ref = NULL; | values of ref converted to kind at line 2 into kind VARCHAR(8)
+            """)
+    void anOverwriteAfterANarrowingCopySaysWhereTheValuesWent(String sql, String note) throws IOException {
+        Files.createDirectories(project.resolve("db"));
+        Files.writeString(project.resolve("db/V1__create.sql"),
+                "CREATE TABLE boards (id INT PRIMARY KEY, ref VARCHAR(64));\n", StandardCharsets.UTF_8);
+        String script = sql.replace("; ", ";\n");
+        Files.writeString(project.resolve("db/V2__change.sql"), script + "\n", StandardCharsets.UTF_8);
+
+        List<Finding> findings = run(script.split("\n").length);
+
+        assertEquals(1, findings.size(), findings.toString());
+        Finding overwrite = findings.get(0);
+        assertEquals("ERROR", overwrite.severity().name(), overwrite.message());
+        assertTrue(overwrite.message().startsWith("UPDATE without WHERE changes every row of boards (" + note),
                 overwrite.message());
     }
 

@@ -5,6 +5,7 @@ import io.github.sqlguard.sql.Statement;
 import io.github.sqlguard.sql.Token;
 import io.github.sqlguard.sql.TokenType;
 import io.github.sqlguard.sql.TopLevel;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -135,6 +136,40 @@ final class ConvertedBeforeDrop {
      * where it runs; {@code copies} by table, then by column.
      */
     static Optional<Guard> shortfallOf(Statement statement, Map<String, Map<String, ColumnCopy>> copies) {
+        return DestroyedTables.droppedFromOneTable(statement).map(dropped -> droppedColumns(statement, copies))
+                .orElseGet(() -> overwrittenColumns(statement, copies));
+    }
+
+    /**
+     * An UPDATE that overwrites only columns whose values a conversion copied into other columns it leaves alone
+     * ({@code SET amount_new = amount; SET amount = NULL}, before Oracle scripts drop or retype {@code amount}):
+     * like their drop, it keeps what the conversion kept, which its finding says. A note without column keys, as
+     * the UPDATE's finding names no column.
+     */
+    private static Optional<Guard> overwrittenColumns(Statement statement,
+            Map<String, Map<String, ColumnCopy>> copies) {
+        Optional<ColumnWrites.Update> update = statement.container() ? Optional.empty()
+                : ColumnWrites.update(statement.tokens());
+        if (update.isEmpty() || update.get().assigned().isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, ColumnCopy> ofTable = copies.getOrDefault(SchemaNames.key(update.get().table()), Map.of());
+        List<String> assigned = update.get().assigned().stream().map(SchemaNames::key).toList();
+        List<String> notes = new ArrayList<>();
+        for (String column : assigned) {
+            ColumnCopy copy = ofTable.get(column);
+            if (copy == null || copy.unchanged() || assigned.contains(copy.target())
+                    || !copy.databases().covers(statement.context().databases())) {
+                return Optional.empty();
+            }
+            if (!notes.contains(copy.description())) {
+                notes.add(copy.description());
+            }
+        }
+        return Optional.of(new Guard(Guard.Kind.CONVERTED_COPY, String.join("; ", notes)));
+    }
+
+    private static Optional<Guard> droppedColumns(Statement statement, Map<String, Map<String, ColumnCopy>> copies) {
         return DestroyedTables.droppedFromOneTable(statement).flatMap(dropped -> {
             Map<String, ColumnCopy> ofTable = copies.getOrDefault(SchemaNames.key(dropped.table()), Map.of());
             Map<String, String> notes = new LinkedHashMap<>();

@@ -167,6 +167,9 @@ public record Guard(Kind kind, String description, Map<String, String> columns) 
         if (kind == Kind.CARRIED_COPY && columns.isEmpty()) {
             return ruleId.equals("drop-table") ? " (" + description + ")" : ""; // of a DROP TABLE: where values went
         }
+        if (kind == Kind.CONVERTED_COPY && columns.isEmpty()) {
+            return FILL_RULES.contains(ruleId) ? " (" + description + ")" : ""; // of an UPDATE: where values went
+        }
         if (kind == Kind.CONVERTED_COPY || kind == Kind.CARRIED_COPY) {
             return ruleId.equals("drop-column") && about ? notesOn(subjects) : "";
         }

@@ -128,6 +128,18 @@ final class ClientCommands {
                 || text.startsWith("?/", name) || text.startsWith("?\\", name));
     }
 
+    /**
+     * The MySQL client's {@code SOURCE file} or {@code \. file}: the file name is the rest of the line. No SQL
+     * statement starts with the word SOURCE, and the caller makes sure {@code pos} starts a statement.
+     */
+    static boolean isMySqlInclude(String text, int pos, int end) {
+        boolean source = startsWithWord(text, pos, end, "SOURCE");
+        int after = source ? pos + "SOURCE".length() : text.startsWith("\\.", pos) ? pos + 2 : -1;
+        int next = after < 0 ? end : LexicalShapes.skipBlanks(text, after, end);
+        return next < end && (next > after || !source) && !LexicalShapes.isLineBreak(text.charAt(next))
+                && "=(,;".indexOf(text.charAt(next)) < 0;
+    }
+
     /** SQL*Plus's {@code START file} (or {@code STA file}), which runs a script as {@code @file} does. */
     static boolean isSqlPlusStart(String text, int pos, int end) {
         int after = startsWithWord(text, pos, end, "START") ? pos + 5 : startsWithWord(text, pos, end, "STA") ? pos + 3

@@ -58,9 +58,13 @@ record LexerDialect(Dialect dialect) {
      * them: {@code EXEC proc} and the includes {@code @file}, {@code @@file} and {@code START file} in Oracle; in
      * auto {@code @file} and {@code @@file}, which no statement of another dialect starts with, but not START, which
      * starts MySQL's and PostgreSQL's START TRANSACTION. Read as SQL, the include swallowed the DROP TABLE on the
-     * next line.
+     * next line. In MySQL and MariaDB the client's includes {@code SOURCE file} and {@code \. file} end at their
+     * line too: release scripts list them a line each, without semicolons.
      */
     boolean endsWithItsLine(String text, int pos, int end) {
+        if (mySql()) {
+            return ClientCommands.isMySqlInclude(text, pos, end);
+        }
         if (knowsSqlPlusCommentLines()) {
             return ClientCommands.isSqlPlusExec(text, pos, end) || ClientCommands.isSqlPlusInclude(text, pos, end)
                     || ClientCommands.isSqlPlusStart(text, pos, end);

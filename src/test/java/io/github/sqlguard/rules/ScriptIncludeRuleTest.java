@@ -94,6 +94,33 @@ class ScriptIncludeRuleTest {
         assertEquals(List.of(expected), found);
     }
 
+    /**
+     * The MySQL client's {@code \.} and {@code SOURCE} end at their line, as release scripts list one include a
+     * line without semicolons: read on into the next line, each include after the first went unreported.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "MYSQL | \\. ./core/V1__a.sql\\n\\. ./core/V2__b.sql\\ncommit; | 1:1 \\. ./core/V1__a.sql; 2:1 \\. ./core/V2__b.sql",
+        "MARIADB | SOURCE seed/a.sql\\nsource seed/b.sql\\n\\. seed/c.sql | 1:1 SOURCE seed/a.sql; 2:1 source seed/b.sql; 3:1 \\. seed/c.sql",
+        "MYSQL | SOURCE seed/a.sql;\\nSOURCE seed/b.sql; | 1:1 SOURCE seed/a.sql; 2:1 SOURCE seed/b.sql",
+    })
+    void reportsEveryMySqlIncludeOfItsOwnLine(Dialect dialect, String sql, String expected) {
+        List<String> found = hits(dialect, sql).stream().filter(hit -> hit.rule().equals("script-include"))
+                .map(hit -> hit.line() + ":" + hit.column() + " "
+                        + hit.message().substring(0, hit.message().indexOf(" runs another file")))
+                .toList();
+        assertEquals(List.of(expected.split("; ")), found);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "MYSQL | \\. ./core/V1__a.sql\\ndrop table a1; | 2:1 drop-table",
+        "MYSQL | SOURCE seed/a.sql\\n\\. seed/b.sql\\ndelete from a2; | 3:1 delete-without-where",
+    })
+    void theStatementAfterAMySqlIncludeIsChecked(Dialect dialect, String sql, String expected) {
+        theStatementAfterAnIncludeIsChecked(dialect, sql, expected);
+    }
+
     private static List<RulePipeline.Hit> hits(Dialect dialect, String sql) {
         return RulePipeline.run(dialect, sql.replace("\\n", "\n"), RuleRegistry.all());
     }
