@@ -186,6 +186,7 @@ final class StatementChecker {
                     facts::earlierFilesGuard, () -> RecreatedName.guardOf(models, names, at),
                     () -> NameGivenInRun.guardOf(models, names, at), () -> DroppedEarlierInRun.guardOf(models, names, at),
                     () -> DroppedInEarlierMigration.guardOf(model, facts.before()),
+                    () -> DroppedInEarlierMigration.columnGuardOf(model, facts.before()),
                     () -> RecreatedColumnName.guardOf(models, at, s -> schema.apply(s).before()),
                     () -> NameTakenByCopy.guardOf(models, names, at), () -> RebuiltOnEveryRun.guardOf(models, at),
                     () -> RowsMovedByReturning.guardOf(model), () -> scopeGuards.shortfallOf(statement),

@@ -4,8 +4,10 @@ import io.github.sqlguard.analysis.ClauseKind;
 import io.github.sqlguard.analysis.DestructiveClause;
 import io.github.sqlguard.analysis.StatementModel;
 import io.github.sqlguard.model.Location;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -13,7 +15,8 @@ import java.util.regex.Pattern;
  * A {@code DROP TABLE} of a table that an earlier migration already dropped or renamed away: a SQLite rebuild drops
  * its {@code _bkp_t} copy at once, and a clean-up migration years later drops {@code _bkp_t} again with
  * {@code IF EXISTS}. No table of that name is left, so the later drop removes no row; the earlier one is where the
- * rows went, and is judged there. Within one script run, {@link DroppedEarlierInRun} says the same.
+ * rows went, and is judged there. Within one script run, {@link DroppedEarlierInRun} says the same. A column
+ * dropped again is alike ({@link #columnGuardOf}).
  */
 public final class DroppedInEarlierMigration {
 
@@ -49,6 +52,30 @@ public final class DroppedInEarlierMigration {
         }
         return Optional.of(new Guard(Guard.Kind.TABLE_GONE, notes + " and nothing has taken "
                 + (drops.size() == 1 ? "its name" : "their names") + " since"));
+    }
+
+    /**
+     * The guard of the columns {@code drop} drops that a statement the replay saw before surely dropped or renamed
+     * away from the same table, which the replay knows without a column of that name since: a migration that drops
+     * {@code id} again, after an earlier one dropped it, finds nothing to drop.
+     */
+    public static Optional<Guard> columnGuardOf(StatementModel drop, SchemaView before) {
+        if (!drop.placement().runsWithMigration()) {
+            return Optional.empty();
+        }
+        Map<String, String> notes = new LinkedHashMap<>();
+        for (DestructiveClause clause : drop.clauses()) {
+            if (clause.kind() != ClauseKind.DROPPED_COLUMN || clause.table() == null || clause.name() == null) {
+                continue;
+            }
+            before.columnSurelyDropped(clause.table(), clause.name())
+                    .filter(gone -> surelyRunsBefore(gone.place(), drop.statement().start()))
+                    .ifPresent(gone -> notes.put(SchemaNames.key(clause.name()), "column "
+                            + SchemaNames.unquoted(clause.name()) + " was dropped or renamed away at "
+                            + placeOf(gone, drop) + " and nothing has taken its name since"));
+        }
+        return notes.isEmpty() ? Optional.empty()
+                : Optional.of(new Guard(Guard.Kind.COLUMN_GONE, String.join("; ", notes.values()), notes));
     }
 
     /**

@@ -61,6 +61,8 @@ public record Guard(Kind kind, String description, Map<String, String> columns) 
         COLUMN_NAME_GIVEN,
         /** The table was dropped earlier in the same run and nothing took its name since: no table is left. */
         TABLE_GONE,
+        /** The columns were dropped by an earlier statement and nothing took their names since: none is left. */
+        COLUMN_GONE,
         /** The columns an UPDATE overwrites had their values copied, with their rows' key, to another table. */
         VALUES_MOVED,
         /** A script that runs again fills the table from a query after it, as its earlier runs did. */
@@ -120,7 +122,7 @@ public record Guard(Kind kind, String description, Map<String, String> columns) 
      */
     public boolean protects(List<String> subjects) {
         return kind != Kind.SCRATCH_COLUMN && kind != Kind.EMPTIED_COLUMN && kind != Kind.RETYPED_COLUMN_COPIED
-                && kind != Kind.COLUMN_NAME_RECREATED && kind != Kind.COLUMN_NAME_GIVEN
+                && kind != Kind.COLUMN_NAME_RECREATED && kind != Kind.COLUMN_NAME_GIVEN && kind != Kind.COLUMN_GONE
                 || !subjects.isEmpty() && subjects.stream().allMatch(s -> columns.containsKey(SchemaNames.key(s)));
     }
 
@@ -134,6 +136,7 @@ public record Guard(Kind kind, String description, Map<String, String> columns) 
             case NAME_RECREATED, TABLE_CREATED -> ruleId.equals("rename-table");
             case COLUMN_NAME_RECREATED, COLUMN_NAME_GIVEN -> ruleId.equals("rename-column");
             case SCRATCH_COLUMN -> ruleId.equals("drop-column") || ruleId.equals("rename-column");
+            case COLUMN_GONE -> ruleId.equals("drop-column");
             case EMPTIED_COLUMN, RETYPED_COLUMN_COPIED -> ruleId.equals("alter-column-type");
             case NEW_COLUMNS_FILLED, VALUES_MOVED -> FILL_RULES.contains(ruleId);
             // An empty table has no row an UPDATE, a narrower type or a dropped partition could change either.

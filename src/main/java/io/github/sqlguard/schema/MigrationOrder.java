@@ -228,7 +228,8 @@ public final class MigrationOrder {
         }
 
         private static String orderKey(String path) {
-            return PrismaMigrationFolders.orderKey(DieselMigrationFolders.orderKey(FolderStepWords.orderPath(path)));
+            return PrismaMigrationFolders.orderKey(DieselMigrationFolders.orderKey(FolderStepWords.orderPath(
+                    UpgradeStepNames.orderPath(path))));
         }
 
         @Override

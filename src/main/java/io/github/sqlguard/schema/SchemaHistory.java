@@ -63,6 +63,7 @@ final class SchemaHistory {
     private final SurelyDroppedTables surelyDropped;
     /** Per index or constraint name: the unique key it declares, after each statement that declared or dropped it. */
     private final NamedVersions<UniqueKeys.Key> uniqueKeys;
+    private final SurelyDroppedColumns surelyDroppedColumns;
 
     SchemaHistory() {
         this(null, 0);
@@ -83,6 +84,8 @@ final class SchemaHistory {
         this.uniqueKeys = parent == null ? new NamedVersions<>(now) : parent.uniqueKeys.fork(forkedAt, now);
         this.surelyDropped = parent == null ? new SurelyDroppedTables(now)
                 : parent.surelyDropped.fork(forkedAt, now);
+        this.surelyDroppedColumns = parent == null ? new SurelyDroppedColumns(now)
+                : parent.surelyDroppedColumns.fork(forkedAt, now);
         this.mixed = new MixedDefinitions(parent == null ? null : parent.mixed, now);
     }
 
@@ -208,6 +211,7 @@ final class SchemaHistory {
      */
     void forgetBranchChange(String name, Optional<Table> beforeBranch) {
         surelyDropped.taken(name);
+        surelyDroppedColumns.forget(name);
         Optional<Table> after = current(name);
         if (after.isEmpty()) {
             return;
@@ -421,17 +425,34 @@ final class SchemaHistory {
     void removalsSurelyRan() {
         Location place = places.isEmpty() ? null : places.get(places.size() - 1);
         surelyDropped.surelyRan(place, name -> current(name).isEmpty());
+        for (String key : changedAt(position)) {
+            Optional<Table> before = tableVersions.before(key, position);
+            Optional<Table> after = tableVersions.before(key, position + 1);
+            if (before.isPresent() && after.isPresent()) {
+                surelyDroppedColumns.surelyRan(place, before.get(), after.get());
+            }
+        }
     }
 
     /** The statement being replayed could not be followed to its end: no earlier drop is certain any more. */
     void replayFailed() {
         surelyDropped.replayFailed();
+        surelyDroppedColumns.replayFailed();
     }
 
     /** The drop that surely left no table called {@code name} before the statement at {@code statementPosition}. */
     Optional<SurelyDroppedTables.Drop> surelyDroppedBefore(String name, int statementPosition) {
         return tableBefore(name, statementPosition).isPresent() ? Optional.empty()
                 : surelyDropped.before(name, statementPosition);
+    }
+
+    /**
+     * The drop that surely took {@code column} from {@code table}, which the replay knows without a column of that
+     * name before the statement at {@code statementPosition}.
+     */
+    Optional<SurelyDroppedTables.Drop> columnSurelyDroppedBefore(String table, String column, int statementPosition) {
+        return tableBefore(table, statementPosition).filter(known -> known.column(column).isEmpty()).isEmpty()
+                ? Optional.empty() : surelyDroppedColumns.before(table, column, statementPosition);
     }
 
     Optional<Table> tableBefore(String name, int statementPosition) {

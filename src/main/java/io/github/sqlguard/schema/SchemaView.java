@@ -66,6 +66,17 @@ public final class SchemaView {
     }
 
     /**
+     * The statement that surely dropped {@code column} from {@code table} or renamed it away, when the replay knows
+     * the table without a column of that name since ({@link SurelyDroppedColumns}).
+     */
+    Optional<SurelyDroppedTables.Drop> columnSurelyDropped(String table, String column) {
+        Optional<SurelyDroppedTables.Drop> drop = history == null ? Optional.empty()
+                : history.columnSurelyDroppedBefore(table, column, position);
+        return otherHistories.stream().allMatch(other -> other.columnSurelyDropped(table, column).isPresent()) ? drop
+                : Optional.empty();
+    }
+
+    /**
      * True when the replay knows {@code name} as a view that keeps no rows of its own (a plain view, a ClickHouse
      * materialized view that writes {@code TO} a table) or as a sequence, and knows no table of that name: dropping
      * or renaming it loses no row and breaks no query of a table.

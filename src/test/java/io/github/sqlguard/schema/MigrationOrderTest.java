@@ -91,6 +91,20 @@ class MigrationOrderTest {
     }
 
     @Test
+    void upgradeStepsRunByTheVersionTheyReachWhateverWordOrWildcardStartsTheirName() {
+        assertEquals(List.of("m/dnssec-3.x_to_3.4.0_schema.mysql.sql", "m/nodnssec-3.x_to_3.4.0_schema.mysql.sql",
+                "m/3.4.0_to_4.1.0_schema.mysql.sql", "m/4.1.0_to_4.2.0_schema.mysql.sql",
+                "m/4.3.0_to_4.7.0_schema.mysql.sql", "m/enable-keys.mysql.sql", "m/schema.mysql.sql"),
+                ordered("m/schema.mysql.sql", "m/4.3.0_to_4.7.0_schema.mysql.sql", "m/enable-keys.mysql.sql",
+                        "m/3.4.0_to_4.1.0_schema.mysql.sql", "m/nodnssec-3.x_to_3.4.0_schema.mysql.sql",
+                        "m/4.1.0_to_4.2.0_schema.mysql.sql", "m/dnssec-3.x_to_3.4.0_schema.mysql.sql"));
+        assertEquals(List.of("s/legacy_1.x_to_2.0.sql", "s/2.0_to_2.1.sql", "s/2.1_to_2.10.sql", "s/2.10_to_3.0.sql"),
+                ordered("s/2.10_to_3.0.sql", "s/2.0_to_2.1.sql", "s/legacy_1.x_to_2.0.sql", "s/2.1_to_2.10.sql"));
+        assertEquals(List.of("u/app-7.9-to-7.10.sql", "u/app-7.10-to-7.11.sql"),
+                ordered("u/app-7.10-to-7.11.sql", "u/app-7.9-to-7.10.sql"));
+    }
+
+    @Test
     void aReleaseRunsBeforeItsPointReleasesWhateverWordEndsItsName() {
         assertEquals(List.of("c/lms_2_6_0_conversion.sql", "c/lms_2_6_0-2_6_1_conversion.sql",
                 "c/lms_23_conversion.sql", "c/lms_23_0-23_1_conversion.sql", "c/lms_23_1-23_2_conversion.sql"),

@@ -1,0 +1,38 @@
+package io.github.sqlguard.schema;
+
+import java.util.regex.Pattern;
+
+/**
+ * Scripts named for the step from one version to another ({@code 3.4.0_to_4.1.0_schema.mysql.sql},
+ * {@code upgrade-2.3.0-to-3.0.0.sql}) run in the order of the version each one reaches. Comparing their names from
+ * the start goes wrong where a word or a wildcard opens a name: {@code dnssec-3.x_to_3.4.0_schema.mysql.sql}, the
+ * step up to 3.4.0 from any 3 release, would sort after every numbered step, as a letter sorts after a digit, and
+ * {@code 3.x_to_3.4.0} after {@code 3.4.0_to_4.1.0}, as {@code x} sorts after {@code 4}. The version reached orders
+ * such a folder as its upgrade guide does; steps that reach the same version keep the order of their names.
+ */
+final class UpgradeStepNames {
+
+    /** A release: numbers, a wildcard {@code x}, or a pre-release word with its number, joined by separators. */
+    private static final String VERSION = "\\d+(?:[._-](?:\\d+|[xX]|(?i:alpha|beta|pre|rc)[._-]?\\d+))*";
+
+    /** Words before the first version, the version the step starts from, {@code to}, and the version it reaches. */
+    private static final Pattern STEP = Pattern.compile("(?:[A-Za-z][A-Za-z0-9]*[-_])*" + VERSION
+            + "[-_]to[-_](?<reached>" + VERSION + ")(?![0-9A-Za-z]).*");
+
+    private UpgradeStepNames() {
+    }
+
+    /**
+     * {@code path} with the version its file's step reaches set before the file name as a folder of its own
+     * ({@code m/3.4.0/dnssec-3.x_to_3.4.0.sql}); {@code path} itself when its file is no such step.
+     */
+    static String orderPath(String path) {
+        int nameStart = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1;
+        String name = path.substring(nameStart);
+        var step = STEP.matcher(name);
+        if (!step.matches()) {
+            return path;
+        }
+        return path.substring(0, nameStart) + step.group("reached") + "/" + name;
+    }
+}
