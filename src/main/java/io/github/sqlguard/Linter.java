@@ -252,14 +252,15 @@ public final class Linter implements AutoCloseable {
         }
         unique.addAll(session.javaMigrationFindings());
         unique.addAll(CodeStepFindings.of(scan.codeSteps(), session::fileProblem));
-        List<Finding> acknowledged = session.applyProjectAcknowledgements(unique, outcomes);
-        Collections.sort(acknowledged);
         Map<Location, String> statementSql = new HashMap<>();
         Map<Location, String> sourceLines = new HashMap<>();
         for (FileOutcome outcome : outcomes) {
             statementSql.putAll(outcome.statementSql());
             sourceLines.putAll(outcome.sourceLines());
         }
+        List<Finding> acknowledged = session.applyProjectAcknowledgements(
+                ScannedIncludes.lowered(unique, scan.files(), sourceLines), outcomes);
+        Collections.sort(acknowledged);
         return new LintResult(acknowledged, new ArrayList<>(scannedFiles), statements, alreadyApplied, notes, session.ruleInfos(),
                 Duration.ofNanos(System.nanoTime() - started), statementSql, sourceLines,
                 cache == null ? 0 : cache.reusedFiles(), parsed);

@@ -1,0 +1,115 @@
+package io.github.sqlguard;
+
+import io.github.sqlguard.model.Finding;
+import io.github.sqlguard.model.Location;
+import io.github.sqlguard.model.Severity;
+import io.github.sqlguard.source.SourcePath;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A {@code script-include} whose file is itself among the scanned migrations: that file's statements are checked in
+ * their own right, so the include hides nothing from the run and is lowered to INFO, naming the file. Release
+ * scripts that run their version's steps one by one ({@code @./kc/V1505_003__add_auth.sql}, {@code SOURCE
+ * ./steps/V2__x.sql}) would otherwise give a warning per line for files the same run checks. The file is looked for
+ * beside the including script (as {@code @@}, {@code \ir} and sqlcmd resolve it) and below each scanned folder (as
+ * a client started there resolves {@code @}, {@code \i} and {@code SOURCE}); SQL*Plus adds {@code .sql} to a name
+ * without an extension. Decided on every run, after the cache, as it depends on which files the run scans.
+ */
+final class ScannedIncludes {
+
+    static final String RULE_ID = "script-include";
+
+    /** The command and the file it names, as the include rule finds them at the start of the line's rest. */
+    private static final Pattern COMMAND = Pattern.compile(
+            "(?i)^(?:@@?|sta(?:rt)?\\s+|\\\\i[r]?\\s+|\\\\include(?:_relative)?\\s+|source\\s+|\\\\\\.\\s*"
+                    + "|:r\\s+|runscript\\s+from\\s+|run\\s+)\\s*(\"[^\"]+\"|'[^']+'|[^\\s;]+)");
+
+    private ScannedIncludes() {
+    }
+
+    /**
+     * {@code findings} with each {@code script-include} whose file is one of {@code scanned} lowered to INFO; the
+     * others as they are. {@code sourceLines} gives the text of the line at each finding.
+     */
+    static List<Finding> lowered(List<Finding> findings, List<SourcePath> scanned,
+            Map<Location, String> sourceLines) {
+        if (findings.stream().noneMatch(finding -> finding.ruleId().equals(RULE_ID))) {
+            return findings;
+        }
+        Map<String, SourcePath> byRelativePath = new HashMap<>();
+        Map<Path, SourcePath> scannedFiles = new HashMap<>();
+        Set<Path> scannedFolders = new HashSet<>();
+        for (SourcePath file : scanned) {
+            byRelativePath.put(file.relativePath(), file);
+            scannedFiles.put(file.file().toAbsolutePath().normalize(), file);
+            if (file.scannedDirectory() != null) {
+                scannedFolders.add(file.scannedDirectory().toAbsolutePath().normalize());
+            }
+        }
+        List<Finding> result = new ArrayList<>(findings.size());
+        for (Finding finding : findings) {
+            Optional<SourcePath> included = finding.ruleId().equals(RULE_ID) && finding.severity() != Severity.INFO
+                    ? includedFile(finding, byRelativePath.get(finding.location().path()), sourceLines, scannedFiles,
+                            scannedFolders)
+                    : Optional.empty();
+            result.add(included.isEmpty() ? finding : finding.withSeverity(Severity.INFO).withMessage(
+                    finding.message().replace("it is checked only if it is itself among the scanned migrations",
+                            "it is itself among the scanned migrations (" + included.get().relativePath()
+                                    + "), checked on its own, without the schema of the script that includes it")));
+        }
+        return result;
+    }
+
+    /** The scanned file the include at {@code finding} names, if it is one. */
+    private static Optional<SourcePath> includedFile(Finding finding, SourcePath including,
+            Map<Location, String> sourceLines, Map<Path, SourcePath> scannedFiles,
+            Set<Path> scannedFolders) {
+        String line = sourceLines.get(finding.location());
+        if (including == null || line == null) {
+            return Optional.empty();
+        }
+        int column = finding.location().column() - 1;
+        Matcher command = COMMAND.matcher(column < line.length() ? line.substring(column).strip() : "");
+        if (!command.find()) {
+            return Optional.empty();
+        }
+        String name = command.group(1);
+        if (name.length() > 1 && (name.startsWith("\"") || name.startsWith("'"))) {
+            name = name.substring(1, name.length() - 1);
+        }
+        name = name.replaceFirst("(?i)^(?:classpath|filesystem|file):", "").replace('\\', '/');
+        List<String> names = new ArrayList<>(List.of(name));
+        if (!name.substring(name.lastIndexOf('/') + 1).contains(".")) {
+            names.add(name + ".sql"); // SQL*Plus's default extension
+        }
+        List<Path> folders = new ArrayList<>();
+        Path beside = including.file().toAbsolutePath().normalize().getParent();
+        if (beside != null) {
+            folders.add(beside);
+        }
+        folders.addAll(scannedFolders);
+        for (String candidate : names) {
+            for (Path folder : folders) {
+                try {
+                    Path file = folder.resolve(candidate).normalize();
+                    if (scannedFiles.containsKey(file)) {
+                        return Optional.of(scannedFiles.get(file));
+                    }
+                } catch (InvalidPathException e) {
+                    return Optional.empty(); // a name no file can have is no scanned file
+                }
+            }
+        }
+        return Optional.empty();
+    }
+}
