@@ -62,7 +62,7 @@ final class SchemaHistory {
     private final NamedFlags triggeredTables;
     private final SurelyDroppedTables surelyDropped;
     /** Per index or constraint name: the unique key it declares, after each statement that declared or dropped it. */
-    private final NamedVersions<UniqueKeys.Key> uniqueKeys;
+    private final UniqueKeyVersions uniqueKeys;
     private final SurelyDroppedColumns surelyDroppedColumns;
 
     SchemaHistory() {
@@ -81,7 +81,7 @@ final class SchemaHistory {
         this.rowlessObjects = parent == null ? new NamedFlags(now) : parent.rowlessObjects.fork(forkedAt, now);
         this.enumTypes = parent == null ? new NamedFlags(now) : parent.enumTypes.fork(forkedAt, now);
         this.triggeredTables = parent == null ? new NamedFlags(now) : parent.triggeredTables.fork(forkedAt, now);
-        this.uniqueKeys = parent == null ? new NamedVersions<>(now) : parent.uniqueKeys.fork(forkedAt, now);
+        this.uniqueKeys = parent == null ? new UniqueKeyVersions(now) : parent.uniqueKeys.fork(forkedAt, now);
         this.surelyDropped = parent == null ? new SurelyDroppedTables(now)
                 : parent.surelyDropped.fork(forkedAt, now);
         this.surelyDroppedColumns = parent == null ? new SurelyDroppedColumns(now)
@@ -103,7 +103,7 @@ final class SchemaHistory {
         return enums;
     }
 
-    NamedVersions<UniqueKeys.Key> uniqueKeys() {
+    UniqueKeyVersions uniqueKeys() {
         return uniqueKeys;
     }
 

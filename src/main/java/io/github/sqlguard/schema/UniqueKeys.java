@@ -46,8 +46,8 @@ final class UniqueKeys {
         }
         String key = SchemaNames.key(name);
         List<List<String>> keys = new ArrayList<>();
-        for (Key unique : history.uniqueKeys().allBefore(position).values()) {
-            if (unique.table().equals(key) && history.tableKept(key, unique.at(), position) && unique.columns()
+        for (Key unique : history.uniqueKeys().ofTableBefore(key, position).values()) {
+            if (history.tableKept(key, unique.at(), position) && unique.columns()
                     .stream().allMatch(c -> table.get().column(c).map(Column::notNull).orElse(false))) {
                 keys.add(unique.columns());
             }
@@ -80,8 +80,8 @@ final class UniqueKeys {
         }
         int close = ObjectNames.skipParentheses(tokens, open);
         for (List<Token> element : ObjectNames.splitAtCommas(tokens, open + 1, close - 1)) {
-            declared(element, 0).ifPresent(named -> history.uniqueKeys().put(named.name(),
-                    Optional.of(new Key(SchemaNames.key(table.text()), named.columns(), position))));
+            declared(element, 0).ifPresent(named -> history.uniqueKeys().declared(named.name(),
+                    new Key(SchemaNames.key(table.text()), named.columns(), position)));
         }
     }
 
@@ -92,12 +92,12 @@ final class UniqueKeys {
                 continue;
             }
             if (clause.get(0).isWord("ADD")) {
-                declared(clause, 1).ifPresent(named -> history.uniqueKeys().put(named.name(),
-                        Optional.of(new Key(SchemaNames.key(table), named.columns(), position))));
+                declared(clause, 1).ifPresent(named -> history.uniqueKeys().declared(named.name(),
+                        new Key(SchemaNames.key(table), named.columns(), position)));
             } else if (clause.get(0).isWord("DROP") && clause.get(1).isAnyWord("INDEX", "KEY", "CONSTRAINT")) {
                 SchemaNames.Read name = SchemaNames.name(clause, skipWords(clause, 2, "IF", "EXISTS"));
                 if (name != null) {
-                    history.uniqueKeys().put(SchemaNames.key(name.text()), Optional.empty());
+                    history.uniqueKeys().removed(SchemaNames.key(name.text()));
                 }
             } else if (clause.get(0).isWord("DROP") && clause.get(1).isWord("UNIQUE")) {
                 // Oracle and H2: ALTER TABLE t DROP UNIQUE (a, b) names the key by its columns
@@ -127,7 +127,7 @@ final class UniqueKeys {
             if (name == null) {
                 return;
             }
-            history.uniqueKeys().put(SchemaNames.key(name.text()), Optional.empty());
+            history.uniqueKeys().removed(SchemaNames.key(name.text()));
             if (name.next() >= tokens.size() || !tokens.get(name.next()).isSymbol(",")) {
                 return;
             }
@@ -148,9 +148,9 @@ final class UniqueKeys {
 
     private static void renamed(String old, String renamed, SchemaHistory history, int position) {
         Optional<Key> key = history.uniqueKeys().before(SchemaNames.key(old), position + 1);
-        history.uniqueKeys().put(SchemaNames.key(old), Optional.empty());
+        history.uniqueKeys().removed(SchemaNames.key(old));
         if (key.isPresent() && renamed != null) {
-            history.uniqueKeys().put(SchemaNames.key(renamed), key);
+            history.uniqueKeys().declared(SchemaNames.key(renamed), key.get());
         }
     }
 
@@ -178,8 +178,8 @@ final class UniqueKeys {
         int after = ObjectNames.skipParentheses(tokens, open);
         boolean partial = tokens.subList(after, tokens.size()).stream().anyMatch(token -> token.isWord("WHERE"));
         if (columns.isPresent() && !partial) {
-            history.uniqueKeys().put(SchemaNames.key(name.text()),
-                    Optional.of(new Key(SchemaNames.key(table.text()), columns.get(), position)));
+            history.uniqueKeys().declared(SchemaNames.key(name.text()),
+                    new Key(SchemaNames.key(table.text()), columns.get(), position));
         }
     }
 
@@ -236,19 +236,17 @@ final class UniqueKeys {
 
     private static void forgetTable(String table, SchemaHistory history, int position) {
         String key = SchemaNames.key(table);
-        for (Map.Entry<String, Key> entry : history.uniqueKeys().allBefore(position + 1).entrySet()) {
-            if (entry.getValue().table().equals(key)) {
-                history.uniqueKeys().put(entry.getKey(), Optional.empty());
-            }
+        for (String name : history.uniqueKeys().ofTableBefore(key, position + 1).keySet()) {
+            history.uniqueKeys().removed(name);
         }
     }
 
     private static void forgetKeysWith(String table, String column, SchemaHistory history, int position) {
         String key = SchemaNames.key(table);
-        for (Map.Entry<String, Key> entry : history.uniqueKeys().allBefore(position + 1).entrySet()) {
-            if (entry.getValue().table().equals(key) && entry.getValue().columns().stream()
-                    .anyMatch(c -> SchemaNames.key(c).equals(SchemaNames.key(column)))) {
-                history.uniqueKeys().put(entry.getKey(), Optional.empty());
+        String columnKey = SchemaNames.key(column);
+        for (Map.Entry<String, Key> entry : history.uniqueKeys().ofTableBefore(key, position + 1).entrySet()) {
+            if (entry.getValue().columns().stream().anyMatch(c -> SchemaNames.key(c).equals(columnKey))) {
+                history.uniqueKeys().removed(entry.getKey());
             }
         }
     }
@@ -256,10 +254,9 @@ final class UniqueKeys {
     private static void forgetKeyOver(String table, List<String> columns, SchemaHistory history, int position) {
         String key = SchemaNames.key(table);
         List<String> keys = columns.stream().map(SchemaNames::key).toList();
-        for (Map.Entry<String, Key> entry : history.uniqueKeys().allBefore(position + 1).entrySet()) {
-            if (entry.getValue().table().equals(key)
-                    && entry.getValue().columns().stream().map(SchemaNames::key).toList().equals(keys)) {
-                history.uniqueKeys().put(entry.getKey(), Optional.empty());
+        for (Map.Entry<String, Key> entry : history.uniqueKeys().ofTableBefore(key, position + 1).entrySet()) {
+            if (entry.getValue().columns().stream().map(SchemaNames::key).toList().equals(keys)) {
+                history.uniqueKeys().removed(entry.getKey());
             }
         }
     }
