@@ -1,5 +1,6 @@
 package io.github.sqlguard.schema;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,6 +30,13 @@ final class NamedVersions<T> {
     private final IntSupplier current;
     /** Per key, in the order first set: the object after each statement that set it; empty once removed. */
     private final Map<String, TreeMap<Integer, Optional<T>>> versions = new LinkedHashMap<>();
+    /**
+     * The position of the latest put, the keys put there and the highest position any put had: the statement being
+     * replayed asks what it changed after each statement, which must not cost a walk over every key.
+     */
+    private int lastPutAt = Integer.MIN_VALUE;
+    private final List<String> putAtLast = new ArrayList<>(2);
+    private int highestPutAt = Integer.MIN_VALUE;
 
     NamedVersions(IntSupplier current) {
         this(null, 0, current);
@@ -47,7 +55,16 @@ final class NamedVersions<T> {
 
     /** Records the object {@code key} as the statement being replayed leaves it; empty when it removes it. */
     void put(String key, Optional<T> value) {
-        versions.computeIfAbsent(key, k -> new TreeMap<>()).put(current.getAsInt(), value);
+        int at = current.getAsInt();
+        versions.computeIfAbsent(key, k -> new TreeMap<>()).put(at, value);
+        if (at != lastPutAt) {
+            lastPutAt = at;
+            putAtLast.clear();
+        }
+        if (!putAtLast.contains(key)) {
+            putAtLast.add(key);
+        }
+        highestPutAt = Math.max(highestPutAt, at);
     }
 
     /**
@@ -110,6 +127,12 @@ final class NamedVersions<T> {
 
     /** The keys of the objects the statement at {@code statementPosition} set or removed, in the order first set. */
     List<String> setAt(int statementPosition) {
+        if (statementPosition > highestPutAt) {
+            return List.of();
+        }
+        if (statementPosition == lastPutAt && statementPosition == highestPutAt && putAtLast.size() == 1) {
+            return List.of(putAtLast.get(0));
+        }
         return versions.entrySet().stream().filter(entry -> entry.getValue().containsKey(statementPosition))
                 .map(Map.Entry::getKey).toList();
     }
