@@ -4,11 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.github.sqlguard.model.Dialect;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -51,17 +48,11 @@ class LinterColumnDroppedInEarlierMigrationTest {
     }
 
     private void write(String name, String sql) throws IOException {
-        Path file = project.resolve("db").resolve(name);
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, sql, StandardCharsets.UTF_8);
+        TestProject.write(project, "db/" + name, sql);
     }
 
     private List<String> dropsIn(String name, Dialect dialect) {
-        LintConfig defaults = LintConfig.defaults(project, List.of(project.resolve("db")));
-        LintResult result = new Linter().run(new LintConfig(project, defaults.directories(), defaults.includes(),
-                List.of(), dialect, StandardCharsets.UTF_8, Map.of(), List.of(), defaults.flyway(),
-                defaults.liquibase(), List.of(), null, defaults.maxFileBytes(), 1));
-        return result.findings().stream().filter(f -> f.ruleId().equals("drop-column"))
+        return TestProject.lint(project, dialect).findings().stream().filter(f -> f.ruleId().equals("drop-column"))
                 .filter(f -> f.location().path().endsWith(name))
                 .map(f -> f.severity() + " " + f.message()).toList();
     }
