@@ -165,35 +165,25 @@ public final class StatementSplitter {
             }
             // Split first, emitted after: a statement's dynamic SQL is read knowing the routines defined after it.
             UpgradeDirectiveBlocks blocks = new UpgradeDirectiveBlocks(comments);
-            BatchSweeps sweeps = new BatchSweeps(comments, text);
-            // Only the runner of plain upgrade scripts reads these directives: in a Liquibase changeset, a Flyway
-            // repeatable migration or a body they stay comments.
             boolean topLevel = context.kind() == StatementContext.Kind.SCRIPT && context.body() == null
                     && context.label().isEmpty();
-            List<Token> orphanDeletes = topLevel ? OrphanDeleteDirectives.in(comments, text) : List.of();
-            int nextOrphanDelete = 0;
-            int previousEnd = -1;
+            RunnerDirectiveStatements directives = new RunnerDirectiveStatements(path, text, dialect, lexer,
+                    StatementSplitter.this::sqlOf, comments, topLevel);
             for (int i = 0; i < split.size(); i++) {
                 List<Token> tokens = split.get(i);
-                while (nextOrphanDelete < orphanDeletes.size()
-                        && orphanDeletes.get(nextOrphanDelete).offset() < tokens.get(0).offset()) {
-                    Token directive = orphanDeletes.get(nextOrphanDelete++);
-                    addOrphanDelete(directive, blocks.contextAt(directive, context));
-                }
+                statements.addAll(directives.orphanDeletesBefore(tokens.get(0).offset(),
+                        directive -> blocks.contextAt(directive, context)));
                 StatementContext at = blocks.contextAt(tokens.get(0), context);
-                Optional<BatchSweeps.Swept> swept = topLevel && shapes.get(i).kind() == StatementShape.Kind.PLAIN
-                        && at.body() == null ? sweeps.sweep(tokens, previousEnd) : Optional.empty();
+                Optional<Statement> swept = directives.swept(tokens,
+                        shapes.get(i).kind() == StatementShape.Kind.PLAIN, at);
                 if (swept.isPresent()) {
-                    addSwept(tokens, swept.get(), at);
+                    statements.add(swept.get());
                 } else {
                     emit(tokens, shapes.get(i), at);
                 }
-                previousEnd = tokens.get(tokens.size() - 1).endOffset();
             }
-            while (nextOrphanDelete < orphanDeletes.size()) {
-                Token directive = orphanDeletes.get(nextOrphanDelete++);
-                addOrphanDelete(directive, blocks.contextAt(directive, context));
-            }
+            statements.addAll(directives.orphanDeletesBefore(Integer.MAX_VALUE,
+                    directive -> blocks.contextAt(directive, context)));
         }
 
         private List<Token> withoutComments(List<Token> lexedTokens) {
@@ -424,53 +414,6 @@ public final class StatementSplitter {
 
         private void add(List<Token> statementTokens, StatementContext context, boolean container) {
             add(statementTokens, context, container, false);
-        }
-
-        /**
-         * Adds the statement a runner's batches add up to ({@link BatchSweeps}): its text shows the batch bounds as
-         * blanks, and its fingerprint is made from the statement as written.
-         */
-        private void addSwept(List<Token> written, BatchSweeps.Swept swept, StatementContext context) {
-            List<Token> tokens = withoutTrailingSeparators(swept.tokens());
-            StringBuilder blanked = new StringBuilder(text);
-            for (Token gone : swept.removed()) {
-                for (int i = gone.offset(); i < gone.endOffset(); i++) {
-                    blanked.setCharAt(i, ' ');
-                }
-            }
-            StringBuilder asWritten = new StringBuilder();
-            for (Token token : withoutTrailingSeparators(written)) {
-                asWritten.append(asWritten.length() == 0 ? "" : " ").append(token.text());
-            }
-            Token first = tokens.get(0);
-            statements.add(new Statement(sqlOf(blanked.toString(), tokens),
-                    new Location(path, first.line(), first.column()), tokens, context.withLabel(swept.label()),
-                    dialect, false, asWritten.toString(), false));
-        }
-
-        /**
-         * Adds the DELETE a runner's {@code --DELETE_NOT_EXISTS} line runs ({@link OrphanDeleteDirectives}), every
-         * token located at the directive, where findings should point.
-         */
-        private void addOrphanDelete(Token directive, StatementContext context) {
-            OrphanDeleteDirectives.deleteOf(directive).ifPresent(sql -> {
-                List<Token> tokens = lexer.tokenize(sql).tokens().stream()
-                        .filter(token -> token.type() != TokenType.COMMENT)
-                        .map(token -> new Token(token.type(), token.text(), directive.offset() + token.offset(),
-                                directive.line(), directive.column()))
-                        .toList();
-                statements.add(new Statement(sql, new Location(path, directive.line(), directive.column()), tokens,
-                        context.withLabel(directive.text().strip().split("[ \\t]+")[0] + " directive"), dialect,
-                        false, directive.text().strip(), false));
-            });
-        }
-
-        private static List<Token> withoutTrailingSeparators(List<Token> tokens) {
-            int end = tokens.size();
-            while (end > 0 && StatementEnd.isSeparator(tokens.get(end - 1))) {
-                end--;
-            }
-            return tokens.subList(0, end);
         }
 
         private void add(List<Token> statementTokens, StatementContext context, boolean container,
