@@ -1,6 +1,5 @@
 package io.github.sqlguard.schema;
 
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,14 +27,18 @@ final class NamedVersions<T> {
     private final int forkedAt;
     /** The position of the statement being replayed, which a change belongs to. */
     private final IntSupplier current;
-    /** Per key, in the order first set: the object after each statement that set it; empty once removed. */
-    private final Map<String, TreeMap<Integer, Optional<T>>> versions = new LinkedHashMap<>();
+    /**
+     * Per key, in the order first set: the object after each statement that set it; empty once removed. Made on the
+     * first put, as most forks (a down script's, a branch's) set nothing of most kinds.
+     */
+    private Map<String, TreeMap<Integer, Optional<T>>> versions = Map.of();
     /**
      * The position of the latest put, the keys put there and the highest position any put had: the statement being
      * replayed asks what it changed after each statement, which must not cost a walk over every key.
      */
     private int lastPutAt = Integer.MIN_VALUE;
-    private final List<String> putAtLast = new ArrayList<>(2);
+    private String keyPutAtLast;
+    private boolean severalPutAtLast;
     private int highestPutAt = Integer.MIN_VALUE;
 
     NamedVersions(IntSupplier current) {
@@ -56,13 +59,16 @@ final class NamedVersions<T> {
     /** Records the object {@code key} as the statement being replayed leaves it; empty when it removes it. */
     void put(String key, Optional<T> value) {
         int at = current.getAsInt();
+        if (versions.isEmpty()) {
+            versions = new LinkedHashMap<>();
+        }
         versions.computeIfAbsent(key, k -> new TreeMap<>()).put(at, value);
         if (at != lastPutAt) {
             lastPutAt = at;
-            putAtLast.clear();
-        }
-        if (!putAtLast.contains(key)) {
-            putAtLast.add(key);
+            keyPutAtLast = key;
+            severalPutAtLast = false;
+        } else if (!key.equals(keyPutAtLast)) {
+            severalPutAtLast = true;
         }
         highestPutAt = Math.max(highestPutAt, at);
     }
@@ -130,8 +136,8 @@ final class NamedVersions<T> {
         if (statementPosition > highestPutAt) {
             return List.of();
         }
-        if (statementPosition == lastPutAt && statementPosition == highestPutAt && putAtLast.size() == 1) {
-            return List.of(putAtLast.get(0));
+        if (statementPosition == lastPutAt && statementPosition == highestPutAt && !severalPutAtLast) {
+            return List.of(keyPutAtLast);
         }
         return versions.entrySet().stream().filter(entry -> entry.getValue().containsKey(statementPosition))
                 .map(Map.Entry::getKey).toList();
