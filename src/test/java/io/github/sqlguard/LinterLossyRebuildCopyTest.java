@@ -63,7 +63,8 @@ class LinterLossyRebuildCopyTest {
 
     /**
      * Each line: the dialect, the old column's type, the new column's type, and what the DROP TABLE's finding
-     * says: a narrower column in the new table cuts or refuses the values that do not fit, as ALTER would.
+     * says: a narrower column in the new table cuts or refuses the values that do not fit, as ALTER would; one that
+     * only rounds them (a smaller scale, fewer fractional seconds) changes them without an error in every database.
      */
     @ParameterizedTest(name = "{0}: {1} into {2}")
     @CsvSource(delimiter = '|', textBlock = """
@@ -71,6 +72,9 @@ class LinterLossyRebuildCopyTest {
             MYSQL      | varchar(100)  | varchar(10)  | ERROR | (values of name converted to new_items at line 2 into name varchar(10) (shorter: 100 to 10 characters): without strict mode MySQL cuts or clamps a value that does not fit, in strict mode the copy fails on it)
             MYSQL      | int           | smallint     | ERROR | (values of name converted to new_items at line 2 into name smallint (narrower integer): without strict mode MySQL cuts or clamps a value that does not fit, in strict mode the copy fails on it)
             POSTGRESQL | decimal(12,2) | decimal(8,2) | ERROR | (values of name converted to new_items at line 2 into name decimal(8, 2) (fewer integer digits: 10 to 6): the copy fails on a value that does not fit)
+            ORACLE     | number(12,5)  | number(12,0) | ERROR | (values of name converted to new_items at line 2 into name number(12, 0) (scale 5 to 0 rounds values): the copy changes such values without an error)
+            MYSQL      | decimal(12,4) | decimal(14,2) | ERROR | (values of name converted to new_items at line 2 into name decimal(14, 2) (scale 4 to 2 rounds values): the copy changes such values without an error)
+            POSTGRESQL | timestamp(6)  | timestamp(0) | ERROR | (values of name converted to new_items at line 2 into name timestamp(0) (fractional seconds 6 to 0): the copy changes such values without an error)
             SQLITE     | varchar(100)  | varchar(10)  | INFO  | (guarded: rows copied to new_items at line 2)
             POSTGRESQL | varchar(10)   | varchar(100) | INFO  | (guarded: rows copied to new_items at line 2)
             MYSQL      | smallint      | int          | INFO  | (guarded: rows copied to new_items at line 2)
@@ -110,7 +114,7 @@ class LinterLossyRebuildCopyTest {
     @ParameterizedTest(name = "{0}: {1} into {2}")
     @CsvSource(delimiter = '|', textBlock = """
             POSTGRESQL | varchar(100)  | varchar(10)   | 3:19 drop-column ERROR ALTER TABLE items drops column name (values of name converted to name_new at line 2 into name_new varchar(10) (shorter: 100 to 10 characters): the copy fails on a value that does not fit)
-            MYSQL      | decimal(12,2) | decimal(12,0) | 3:19 drop-column ERROR ALTER TABLE items drops column name (values of name converted to name_new at line 2 into name_new decimal(12, 0) (scale 2 to 0 rounds values): without strict mode MySQL cuts or clamps a value that does not fit, in strict mode the copy fails on it)
+            MYSQL      | decimal(12,2) | decimal(12,0) | 3:19 drop-column ERROR ALTER TABLE items drops column name (values of name converted to name_new at line 2 into name_new decimal(12, 0) (scale 2 to 0 rounds values): the copy changes such values without an error)
             SQLITE     | varchar(100)  | varchar(10)   | 3:19 drop-column INFO ALTER TABLE items drops column name (guarded: values of name copied to name_new at line 2)
             POSTGRESQL | varchar(10)   | varchar(100)  | 3:19 drop-column INFO ALTER TABLE items drops column name (guarded: values of name copied to name_new at line 2)
             """)

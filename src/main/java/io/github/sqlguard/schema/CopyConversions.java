@@ -172,9 +172,11 @@ final class CopyConversions {
             return Optional.empty();
         }
         boolean mySql = dialect == Dialect.MYSQL || dialect == Dialect.MARIADB;
+        String outcome = change.silent() ? ": the copy changes such values without an error"
+                : mySql ? ": without strict mode MySQL cuts or clamps a value that does not fit, in strict mode the copy"
+                        + " fails on it" : ": the copy fails on a value that does not fit";
         return Optional.of("into " + SchemaNames.unquoted(targetColumn) + " " + to.get().written() + " ("
-                + change.reason() + ")" + (mySql ? ": without strict mode MySQL cuts or clamps a value that does not"
-                        + " fit, in strict mode the copy fails on it" : ": the copy fails on a value that does not fit"));
+                + change.reason() + ")" + outcome);
     }
 
     /**

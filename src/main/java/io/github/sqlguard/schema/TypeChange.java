@@ -16,8 +16,15 @@ import java.util.Set;
  * @param to the new type
  * @param verdict lossless, lossy or unknown
  * @param reason why, for messages: {@code "shorter: 100 to 20 characters"}
+ * @param silent true for a lossy change that alters values without an error (rounds a fraction, drops the time of
+ *     day or the zone, pads with spaces), which no database refuses; false where a value that does not fit may make
+ *     it fail
  */
-public record TypeChange(SqlType from, SqlType to, Verdict verdict, String reason) {
+public record TypeChange(SqlType from, SqlType to, Verdict verdict, String reason, boolean silent) {
+
+    public TypeChange(SqlType from, SqlType to, Verdict verdict, String reason) {
+        this(from, to, verdict, reason, false);
+    }
 
     /** What a conversion does to existing values. */
     public enum Verdict { LOSSLESS, LOSSY, UNKNOWN }
@@ -185,6 +192,11 @@ public record TypeChange(SqlType from, SqlType to, Verdict verdict, String reaso
 
     static TypeChange lossy(SqlType from, SqlType to, String reason) {
         return new TypeChange(from, to, Verdict.LOSSY, reason);
+    }
+
+    /** A lossy change that alters values without an error: every database rounds or cuts them silently. */
+    static TypeChange silent(SqlType from, SqlType to, String reason) {
+        return new TypeChange(from, to, Verdict.LOSSY, reason, true);
     }
 
     static TypeChange unknown(SqlType from, SqlType to, String reason) {

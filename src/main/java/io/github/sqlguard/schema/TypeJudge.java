@@ -69,7 +69,7 @@ final class TypeJudge {
                 // Cutting values off matters more than padding them: say that when both happen.
                 if (!from.base().equals("CHAR") && !from.base().equals("NCHAR")
                         && length.verdict() != TypeChange.Verdict.LOSSY) {
-                    return TypeChange.lossy(from, to, "CHAR pads every value with spaces");
+                    return TypeChange.silent(from, to, "CHAR pads every value with spaces");
                 }
                 return length;
             }
@@ -132,13 +132,13 @@ final class TypeJudge {
                 return TypeChange.unknown(from, to, "precision not known");
             }
             if (scale != 0) {
-                return TypeChange.lossy(from, to, "numeric to integer rounds the fraction");
+                return TypeChange.silent(from, to, "numeric to integer rounds the fraction");
             }
             return precision <= TypeFamily.integerDigits(to) ? TypeChange.lossless(from, to, "fits")
                     : TypeChange.lossy(from, to, "integer holds fewer digits than " + from);
         }
-        return TypeChange.lossy(from, to, source == TypeFamily.APPROXIMATE ? "floating point to integer rounds"
-                : familyChange());
+        return source == TypeFamily.APPROXIMATE ? TypeChange.silent(from, to, "floating point to integer rounds")
+                : TypeChange.lossy(from, to, familyChange());
     }
 
     TypeChange toExact(TypeFamily source) {
@@ -172,28 +172,28 @@ final class TypeJudge {
                                 + precision);
             }
             if (oldScale == SqlType.MAX || scale < oldScale) {
-                return TypeChange.lossy(from, to, "scale " + size(oldScale) + " to " + scale + " rounds values");
+                return TypeChange.silent(from, to, "scale " + size(oldScale) + " to " + scale + " rounds values");
             }
             long oldDigits = oldPrecision == SqlType.MAX ? SqlType.MAX : oldPrecision - oldScale;
             long newDigits = precision == SqlType.MAX ? SqlType.MAX : precision - scale;
             return newDigits >= oldDigits ? TypeChange.lossless(from, to, "as wide or wider")
                     : TypeChange.lossy(from, to, "fewer integer digits: " + size(oldDigits) + " to " + newDigits);
         }
-        return TypeChange.lossy(from, to, source == TypeFamily.APPROXIMATE ? "floating point to numeric rounds"
-                : familyChange());
+        return source == TypeFamily.APPROXIMATE ? TypeChange.silent(from, to, "floating point to numeric rounds")
+                : TypeChange.lossy(from, to, familyChange());
     }
 
     TypeChange toApproximate(TypeFamily source) {
         int digits = TypeFamily.approximateDigits(to, dialect);
         return switch (source) {
             case APPROXIMATE -> digits >= TypeFamily.approximateDigits(from, dialect)
-                    ? TypeChange.lossless(from, to, "as precise or more") : TypeChange.lossy(from, to, "less precise");
+                    ? TypeChange.lossless(from, to, "as precise or more") : TypeChange.silent(from, to, "less precise");
             case INTEGER -> digits >= TypeFamily.integerWidth(from) - 1 ? TypeChange.lossless(from, to, "fits")
-                    : TypeChange.lossy(from, to, "floating point rounds large integers");
+                    : TypeChange.silent(from, to, "floating point rounds large integers");
             case EXACT -> {
                 long precision = TypeFamily.precision(from, dialect);
                 yield precision >= 0 && precision <= digits ? TypeChange.lossless(from, to, "fits")
-                        : TypeChange.lossy(from, to, "floating point rounds decimal values");
+                        : TypeChange.silent(from, to, "floating point rounds decimal values");
             }
             case BOOLEAN -> TypeChange.lossless(from, to, "true and false become 1 and 0");
             default -> TypeChange.lossy(from, to, familyChange());
@@ -205,7 +205,7 @@ final class TypeJudge {
             return TypeChange.lossy(from, to, "text to " + target.name().toLowerCase() + " can fail on existing values");
         }
         if (target == TypeFamily.DATE) {
-            return source == TypeFamily.TIMESTAMP ? TypeChange.lossy(from, to, "drops the time of day")
+            return source == TypeFamily.TIMESTAMP ? TypeChange.silent(from, to, "drops the time of day")
                     : TypeChange.lossy(from, to, familyChange());
         }
         if (source == TypeFamily.DATE && target == TypeFamily.TIMESTAMP) {
@@ -216,7 +216,7 @@ final class TypeJudge {
             return TypeChange.lossy(from, to, familyChange());
         }
         if (from.withTimeZone() && !to.withTimeZone()) {
-            return TypeChange.lossy(from, to, "drops the time zone");
+            return TypeChange.silent(from, to, "drops the time zone");
         }
         if (mySqlTimestampRange() && !from.base().equals("TIMESTAMP")) {
             return TypeChange.lossy(from, to, "MySQL TIMESTAMP holds only 1970 to 2038");
@@ -224,10 +224,10 @@ final class TypeJudge {
         long oldDigits = TypeFamily.fractionDigits(from, dialect, sqlServerTypes);
         long newDigits = TypeFamily.fractionDigits(to, dialect, sqlServerTypes);
         if (to.base().equals("SMALLDATETIME") && !from.base().equals("SMALLDATETIME")) {
-            return TypeChange.lossy(from, to, "SMALLDATETIME rounds to the minute");
+            return TypeChange.silent(from, to, "SMALLDATETIME rounds to the minute");
         }
         return newDigits >= oldDigits ? TypeChange.lossless(from, to, "as precise or more")
-                : TypeChange.lossy(from, to, "fractional seconds " + oldDigits + " to " + newDigits);
+                : TypeChange.silent(from, to, "fractional seconds " + oldDigits + " to " + newDigits);
     }
 
     private boolean mySqlTimestampRange() {
