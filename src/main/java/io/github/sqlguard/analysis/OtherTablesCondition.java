@@ -55,7 +55,12 @@ final class OtherTablesCondition {
      * or by a table its subqueries read themselves ({@link UncorrelatedSubqueries}).
      */
     static boolean namesOnlyOtherTables(StatementTokens tokens, int from, int to, Set<String> others) {
-        Set<String> qualifiers = qualifiersOfColumns(tokens, from, to);
+        return namesOnlyOtherTables(tokens, from, to, others, qualifiersOfColumns(tokens, from, to));
+    }
+
+    /** As {@link #namesOnlyOtherTables(StatementTokens, int, int, Set)}, given the range's {@code qualifiers}. */
+    static boolean namesOnlyOtherTables(StatementTokens tokens, int from, int to, Set<String> others,
+            Set<String> qualifiers) {
         if (qualifiers != null) {
             return !qualifiers.isEmpty() && others.containsAll(qualifiers);
         }
@@ -72,9 +77,14 @@ final class OtherTablesCondition {
      */
     static boolean namesOnlyVariables(StatementTokens tokens, int from, int to) {
         Set<String> qualifiers = qualifiersOfColumns(tokens, from, to);
-        if (qualifiers == null || !qualifiers.isEmpty()) {
-            return false;
-        }
+        return qualifiers != null && qualifiers.isEmpty() && namesVariable(tokens, from, to);
+    }
+
+    /**
+     * True when {@code [from, to)}, a condition that names no column ({@link #qualifiersOfColumns} empty), names a
+     * T-SQL or MySQL {@code @variable} or a variable its body declares.
+     */
+    static boolean namesVariable(StatementTokens tokens, int from, int to) {
         for (int i = from; i < to; i++) {
             Token token = tokens.tokens().get(i);
             if (token.type() == TokenType.WORD && token.text().startsWith("@") || tokens.isBlockVariable(i)) {
@@ -159,17 +169,14 @@ final class OtherTablesCondition {
     }
 
     /**
-     * True when the condition in {@code [from, to)} names no column, no subquery and no placeholder (which may hold
-     * one), but the clock, the session's user or a function ({@code WHERE now() > '2024-01-01'}, {@code WHERE SYSDATE
-     * > DATE '2024-01-01'}): it is the same for every row, so it decides whether the statement runs, never which rows
-     * it touches. A function that returns a new value per call ({@code random()}) still picks rows, so it is not one;
-     * a condition of literals alone is left to the reading of what always or never holds.
+     * True when {@code [from, to)}, a condition that names no column and no subquery ({@link #qualifiersOfColumns}
+     * empty), holds no placeholder (which may hold one) but the clock, the session's user or a function ({@code WHERE
+     * now() > '2024-01-01'}, {@code WHERE SYSDATE > DATE '2024-01-01'}): it is the same for every row, so it decides
+     * whether the statement runs, never which rows it touches. A function that returns a new value per call ({@code
+     * random()}) still picks rows, so it is not one; a condition of literals alone is left to the reading of what
+     * always or never holds.
      */
-    static boolean namesNoColumn(StatementTokens tokens, int from, int to) {
-        Set<String> qualifiers = qualifiersOfColumns(tokens, from, to);
-        if (qualifiers == null || !qualifiers.isEmpty()) {
-            return false;
-        }
+    static boolean switchesOnClockOrCalls(StatementTokens tokens, int from, int to) {
         boolean switches = false;
         for (int i = from; i < to; i++) {
             Token token = tokens.tokens().get(i);

@@ -352,14 +352,17 @@ final class TokenDataChanges {
         if (truth == Truth.ALWAYS_FALSE) {
             return WhereFact.PRESENT;
         }
-        if (OtherTablesCondition.namesOnlyOtherTables(tokens, where + 1, conditionEnd, others)) {
+        Set<String> qualifiers = OtherTablesCondition.qualifiersOfColumns(tokens, where + 1, conditionEnd);
+        if (OtherTablesCondition.namesOnlyOtherTables(tokens, where + 1, conditionEnd, others, qualifiers)) {
             return WhereFact.OTHER_TABLES_ONLY;
         }
-        if (OtherTablesCondition.namesOnlyVariables(tokens, where + 1, conditionEnd)) {
-            return WhereFact.VARIABLES_ONLY;
-        }
-        if (OtherTablesCondition.namesNoColumn(tokens, where + 1, conditionEnd)) {
-            return WhereFact.NO_COLUMN;
+        if (qualifiers != null && qualifiers.isEmpty()) { // no column at all: the same for every row
+            if (OtherTablesCondition.namesVariable(tokens, where + 1, conditionEnd)) {
+                return WhereFact.VARIABLES_ONLY;
+            }
+            if (OtherTablesCondition.switchesOnClockOrCalls(tokens, where + 1, conditionEnd)) {
+                return WhereFact.NO_COLUMN;
+            }
         }
         List<int[]> terms = TokenConditionTruth.orTerms(tokens, where + 1, conditionEnd);
         return terms.size() > 1 && terms.stream()
