@@ -47,17 +47,17 @@ final class SurelyDroppedColumns {
             return;
         }
         String key = SchemaNames.key(after.name());
-        Map<String, SurelyDroppedTables.Drop> gone = new HashMap<>(drops.before(key, current.getAsInt() + 1)
-                .orElse(Map.of()));
-        boolean changed = false;
+        Map<String, SurelyDroppedTables.Drop> gone = null; // copied from the earlier record once a column went
         for (Map.Entry<String, Column> column : before.columns().entrySet()) {
             if (!after.columns().containsKey(column.getKey())) {
+                if (gone == null) {
+                    gone = new HashMap<>(drops.before(key, current.getAsInt() + 1).orElse(Map.of()));
+                }
                 gone.put(column.getKey(), new SurelyDroppedTables.Drop(column.getValue().name(), place,
                         current.getAsInt()));
-                changed = true;
             }
         }
-        if (changed) {
+        if (gone != null) {
             drops.put(key, Optional.of(Map.copyOf(gone)));
         }
     }

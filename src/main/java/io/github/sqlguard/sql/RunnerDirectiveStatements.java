@@ -23,7 +23,7 @@ final class RunnerDirectiveStatements {
     private final Lexer lexer;
     /** The source text spanning some tokens, placeholders replaced, as the splitter makes a statement's SQL. */
     private final BiFunction<String, List<Token>, String> sqlOf;
-    private final boolean topLevel;
+    /** The sweeps of a plain script; null elsewhere, where the directives stay comments. */
     private final BatchSweeps sweeps;
     private final List<Token> orphanDeletes;
     private int nextOrphanDelete;
@@ -36,8 +36,7 @@ final class RunnerDirectiveStatements {
         this.dialect = dialect;
         this.lexer = lexer;
         this.sqlOf = sqlOf;
-        this.topLevel = topLevel;
-        this.sweeps = new BatchSweeps(comments, text);
+        this.sweeps = topLevel ? new BatchSweeps(comments, text) : null;
         this.orphanDeletes = topLevel ? OrphanDeleteDirectives.in(comments, text) : List.of();
     }
 
@@ -59,7 +58,7 @@ final class RunnerDirectiveStatements {
      * statement outside any body; empty to emit it as written. Called for each statement in order.
      */
     Optional<Statement> swept(List<Token> tokens, boolean plain, StatementContext context) {
-        Optional<BatchSweeps.Swept> swept = topLevel && plain && context.body() == null
+        Optional<BatchSweeps.Swept> swept = sweeps != null && plain && context.body() == null
                 ? sweeps.sweep(tokens, previousEnd) : Optional.empty();
         previousEnd = tokens.get(tokens.size() - 1).endOffset();
         return swept.map(sweep -> sweptStatement(tokens, sweep, context));
