@@ -3,6 +3,7 @@ package io.github.sqlguard;
 import io.github.sqlguard.model.Finding;
 import io.github.sqlguard.model.Location;
 import io.github.sqlguard.model.Severity;
+import io.github.sqlguard.rules.ScriptIncludeRule;
 import io.github.sqlguard.source.SourcePath;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -13,8 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A {@code script-include} whose file is itself among the scanned migrations: that file's statements are checked in
@@ -28,11 +27,6 @@ import java.util.regex.Pattern;
 final class ScannedIncludes {
 
     static final String RULE_ID = "script-include";
-
-    /** The command and the file it names, as the include rule finds them at the start of the line's rest. */
-    private static final Pattern COMMAND = Pattern.compile(
-            "(?i)^(?:@@?|sta(?:rt)?\\s+|\\\\i[r]?\\s+|\\\\include(?:_relative)?\\s+|source\\s+|\\\\\\.\\s*"
-                    + "|:r\\s+|runscript\\s+from\\s+|run\\s+)\\s*(\"[^\"]+\"|'[^']+'|[^\\s;]+)");
 
     private ScannedIncludes() {
     }
@@ -79,15 +73,11 @@ final class ScannedIncludes {
             return Optional.empty();
         }
         int column = finding.location().column() - 1;
-        Matcher command = COMMAND.matcher(column < line.length() ? line.substring(column).strip() : "");
-        if (!command.find()) {
+        Optional<String> named = ScriptIncludeRule.fileNamedBy(column < line.length() ? line.substring(column) : "");
+        if (named.isEmpty()) {
             return Optional.empty();
         }
-        String name = command.group(1);
-        if (name.length() > 1 && (name.startsWith("\"") || name.startsWith("'"))) {
-            name = name.substring(1, name.length() - 1);
-        }
-        name = name.replaceFirst("(?i)^(?:classpath|filesystem|file):", "").replace('\\', '/');
+        String name = named.get();
         List<String> names = new ArrayList<>(List.of(name));
         if (!name.substring(name.lastIndexOf('/') + 1).contains(".")) {
             names.add(name + ".sql"); // SQL*Plus's default extension

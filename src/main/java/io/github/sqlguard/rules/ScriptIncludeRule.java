@@ -10,7 +10,9 @@ import io.github.sqlguard.sql.TokenType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -25,6 +27,11 @@ public final class ScriptIncludeRule implements Rule {
 
     /** A file name after SQL*Plus's at sign: letters, digits, hyphens, dots and folders, ending in an extension. */
     private static final Pattern FILE_NAME = Pattern.compile("@@?[\\w./\\\\-]*-[\\w./\\\\-]*\\.[A-Za-z]\\w*");
+
+    /** An include command at the start of a text and the file it names, in each of the forms this rule reports. */
+    private static final Pattern COMMAND = Pattern.compile(
+            "(?i)^(?:@@?|sta(?:rt)?\\s+|\\\\i[r]?\\s+|\\\\include(?:_relative)?\\s+|source\\s+|\\\\\\.\\s*"
+                    + "|:r\\s+|runscript\\s+from\\s+|run\\s+)\\s*(\"[^\"]+\"|'[^']+'|[^\\s;]+)");
 
     private static final RuleInfo INFO = new RuleInfo(
             "script-include",
@@ -235,6 +242,23 @@ public final class ScriptIncludeRule implements Rule {
         }
         String path = lineFrom(tokens, index + 2);
         return path.contains(".") || path.contains("/") || path.contains("\\");
+    }
+
+    /**
+     * The file the include command that starts {@code command} names, as written, without quotes, a {@code
+     * classpath:}, {@code filesystem:} or {@code file:} prefix, and with forward slashes: {@code steps/V2__x.sql} of
+     * {@code @@"steps\V2__x.sql"}; empty when it starts with none of the forms this rule reports.
+     */
+    public static Optional<String> fileNamedBy(String command) {
+        Matcher matched = COMMAND.matcher(command.strip());
+        if (!matched.find()) {
+            return Optional.empty();
+        }
+        String name = matched.group(1);
+        if (name.length() > 1 && (name.startsWith("\"") || name.startsWith("'"))) {
+            name = name.substring(1, name.length() - 1);
+        }
+        return Optional.of(name.replaceFirst("(?i)^(?:classpath|filesystem|file):", "").replace('\\', '/'));
     }
 
     /** The tokens of {@code index}'s line from it on, as written, for the message. */
