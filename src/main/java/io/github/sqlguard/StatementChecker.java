@@ -178,7 +178,7 @@ final class StatementChecker {
             MovedEnumValues scopeMoves = movedValues.computeIfAbsent(statement.context().runScope(),
                     scope -> new MovedEnumValues());
             SchemaFacts facts = scopeMoves.applyTo(schema.apply(statement).judging(statement,
-                    scopeGuards.nullOnlyColumns(statement)));
+                    scopeGuards.nullOnlyColumns(statement), model.scratchRows()));
             EmptiedInRun scopeEmptied = emptiedTables.computeIfAbsent(statement.context().runScope(),
                     scope -> new EmptiedInRun());
             StatementGuards statementGuards = new StatementGuards(List.of(() -> rolledBack.guardOf(models, at),

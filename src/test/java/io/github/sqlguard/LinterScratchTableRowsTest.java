@@ -13,7 +13,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * A table the script created and filled only from queries that filter (or from VALUES) holds the rows the script
  * chose, as a T-SQL {@code @ids} table does: requiring a related row in it restricts. Filled from a query that reads
- * every row of a table (or by a MERGE), it restricts nothing, and unfiltered-subquery stays.
+ * every row of a table (or by a MERGE), it restricts nothing, and unfiltered-subquery stays; when that query reads the
+ * target itself on the columns the condition pairs, and nothing deleted or changed the table's rows since, the
+ * condition holds for every row, as its IN form on the target does.
  */
 class LinterScratchTableRowsTest {
 
@@ -29,7 +31,25 @@ class LinterScratchTableRowsTest {
                 + "UPDATE obs SET voided = 1 WHERE obs_id IN (SELECT id FROM s); | 3:1 unfiltered-subquery WARNING",
         "MYSQL | CREATE TABLE s (id INT);\\nINSERT INTO s SELECT obs_id FROM obs WHERE value_text = 'x';\\n"
                 + "INSERT INTO s (id) (SELECT obs_id FROM obs);\\n"
-                + "DELETE FROM obs WHERE obs_id IN (SELECT id FROM s); | 4:1 unfiltered-subquery WARNING",
+                + "DELETE FROM obs WHERE obs_id IN (SELECT id FROM s); | 4:1 always-true-where ERROR",
+        "SQLSERVER | DECLARE @ids TABLE (id INT);\\nINSERT INTO @ids SELECT id FROM customers;\\n"
+                + "DELETE FROM customers WHERE id IN (SELECT id FROM @ids); | 3:1 always-true-where ERROR",
+        "SQLSERVER | SELECT id INTO #purge FROM customers;\\nDELETE FROM customers WHERE EXISTS"
+                + " (SELECT 1 FROM #purge p WHERE p.id = customers.id); | 2:1 always-true-where ERROR",
+        "SQLSERVER | CREATE TABLE #c (cid INT);\\nINSERT INTO #c (cid) SELECT id FROM customers;\\n"
+                + "UPDATE customers SET active = 0 WHERE id IN (SELECT cid FROM #c); | 3:1 always-true-where ERROR",
+        "POSTGRESQL | CREATE TEMP TABLE doomed AS SELECT id FROM customers;\\n"
+                + "DELETE FROM customers WHERE EXISTS (SELECT 1 FROM doomed); | 2:1 always-true-where ERROR",
+        "SQLSERVER | DECLARE @few TABLE (id INT);\\nINSERT INTO @few SELECT id FROM customers WHERE active = 0;\\n"
+                + "DELETE FROM customers WHERE id IN (SELECT id FROM @few); | -",
+        // Once the script deletes rows of the table, or empties and refills it, the fill no longer says what it holds.
+        "SQLSERVER | DECLARE @ids TABLE (id INT);\\nINSERT INTO @ids SELECT id FROM customers;\\n"
+                + "DELETE FROM @ids WHERE id > 10;\\nDELETE FROM customers WHERE id IN (SELECT id FROM @ids); | -",
+        "POSTGRESQL | CREATE TABLE s AS SELECT id FROM customers;\\nTRUNCATE s;\\nINSERT INTO s VALUES (1);\\n"
+                + "DELETE FROM customers WHERE id IN (SELECT id FROM s); | -",
+        // Filled from another table, the names do not say which of its columns the condition reads.
+        "SQLSERVER | DECLARE @ids TABLE (id INT);\\nINSERT INTO @ids SELECT customer_id FROM orders;\\n"
+                + "DELETE FROM customers WHERE id IN (SELECT id FROM @ids); | -",
         "MYSQL | CREATE TABLE s (id INT);\\nINSERT INTO s SELECT obs_id FROM obs WHERE value_text = 'x'"
                 + " UNION SELECT obs_id FROM obs;\\n"
                 + "DELETE FROM obs WHERE obs_id IN (SELECT id FROM s); | 3:1 unfiltered-subquery WARNING",
@@ -68,6 +88,9 @@ class LinterScratchTableRowsTest {
                 + "DELETE o FROM obs o JOIN s ON s.id = o.obs_id; | 3:1 unfiltered-subquery WARNING",
         "POSTGRESQL | CREATE TABLE s (id INT PRIMARY KEY); INSERT INTO s SELECT obs_id FROM obs; "
                 + "DELETE FROM obs o USING s WHERE s.id = o.obs_id; | 3:1 unfiltered-subquery WARNING",
+        // The replayed table says which column the INSERT without a column list fills.
+        "MYSQL | CREATE TABLE s (id INT); INSERT INTO s SELECT obs_id FROM obs; "
+                + "UPDATE obs SET voided = 1 WHERE obs_id IN (SELECT id FROM s); | 3:1 always-true-where ERROR",
     })
     void aJoinToATableTheScriptFilledWithChosenRowsRestricts(Dialect dialect, String sql, String expected)
             throws IOException {

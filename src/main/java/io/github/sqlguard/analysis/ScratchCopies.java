@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -30,9 +31,14 @@ final class ScratchCopies {
     private final Map<String, String> onlyCopies = new HashMap<>();
     /** Scratch tables filled from a query that reads every row of a table, or by a MERGE, by key. */
     private final Set<String> tookEveryRow = new HashSet<>();
+    /**
+     * Of those, the ones whose every-row fill is still all that decides which rows they hold, with that fill: a
+     * DELETE or UPDATE of one, or a MERGE into it, ends that.
+     */
+    private final Map<String, ScratchFill> everyRowFills = new HashMap<>();
 
     /** Records that {@code target} (a key) took rows or values from the tables {@code core} reads. */
-    void copied(String target, List<Token> core, Function<String, String> key) {
+    void copied(String target, List<Token> core, int line, Function<String, String> key) {
         List<String> read = readTables(core).stream().map(key).filter(table -> !table.equals(target)).toList();
         if (!read.isEmpty()) {
             sources.computeIfAbsent(target, t -> new HashSet<>()).addAll(read);
@@ -40,7 +46,29 @@ final class ScratchCopies {
         if (!core.get(0).isWord("UPDATE") && FillQuery.readsEveryRow(core, table -> key.apply(table).equals(target)
                 && holdsOnlyChosenRows(target))) {
             tookEveryRow.add(target);
+            if (!everyRowFills.containsKey(target)) {
+                ScratchFill.of(core, line).ifPresent(fill -> everyRowFills.put(target, fill));
+            }
         }
+        if (core.get(0).isAnyWord("UPDATE", "MERGE")) {
+            everyRowFills.remove(target);
+        }
+    }
+
+    /** Rows of the scratch table {@code table} (a key) were deleted or changed: its fill no longer says which. */
+    void rowsChanged(String table) {
+        everyRowFills.remove(table);
+    }
+
+    /** The scratch table {@code table} (a key) was emptied: what fills it from now on is all it holds. */
+    void emptied(String table) {
+        everyRowFills.remove(table);
+        tookEveryRow.remove(table);
+    }
+
+    /** The query that filled the scratch table {@code table} (a key) with every row it reads, while it still holds. */
+    Optional<ScratchFill> everyRowFill(String table) {
+        return Optional.ofNullable(everyRowFills.get(table));
     }
 
     /**
@@ -71,6 +99,7 @@ final class ScratchCopies {
         sources.remove(table);
         onlyCopies.remove(table);
         tookEveryRow.remove(table);
+        everyRowFills.remove(table);
     }
 
     /** {@code from} is now called {@code to} (keys), whether it is a scratch table or a source. */
@@ -85,6 +114,10 @@ final class ScratchCopies {
         }
         if (tookEveryRow.remove(from)) {
             tookEveryRow.add(to);
+        }
+        ScratchFill fill = everyRowFills.remove(from);
+        if (fill != null) {
+            everyRowFills.put(to, fill);
         }
         for (Set<String> read : sources.values()) {
             if (read.remove(from)) {
@@ -115,6 +148,7 @@ final class ScratchCopies {
     void copyHoldingsTo(ScratchCopies other) {
         onlyCopies.forEach(other.onlyCopies::putIfAbsent);
         other.tookEveryRow.addAll(tookEveryRow);
+        everyRowFills.forEach(other.everyRowFills::putIfAbsent);
     }
 
     /** What a clause destroys, for the finding about the scratch table that keeps its only copy. */

@@ -141,7 +141,7 @@ public final class ScratchTables {
         }
         StatementModel marked = model.with(clauses, changes, clauses.stream().anyMatch(clause -> clause.table() == null)
                 ? asNow(scratch, dialect, firesLater) : null, firesLater ? Map.of() : onlyCopies(clauses, changes))
-                .withChosenRows(firesLater || changes.isEmpty() ? null : chosenRowsNow());
+                .withScratchRows(firesLater || changes.isEmpty() ? null : scratchRowsNow());
         for (DestructiveClause clause : clauses) {
             // Once dropped or renamed, the name no longer means the scratch table: a permanent table the scratch
             // one shadowed (a TEMP table of the same name), or nothing. Forgotten whether or not the drop surely runs.
@@ -214,9 +214,19 @@ public final class ScratchTables {
                 copies.destroyed(key(clause.table()), ScratchCopies.destroyedBy(clause));
             } else if (clause.kind() == ClauseKind.DROPPED_TABLE) {
                 copies.dropped(key(clause.table()));
+            } else if (clause.kind() == ClauseKind.TRUNCATED_TABLE) {
+                copies.emptied(key(clause.table()));
             }
         }
         for (RowChange change : changes) {
+            boolean everyRow = change.verb().equalsIgnoreCase("DELETE") && change.where() == WhereFact.ABSENT;
+            change.tables().stream().filter(table -> change.scratch() || isTableVariable(table)).forEach(table -> {
+                if (everyRow) {
+                    copies.emptied(key(table));
+                } else {
+                    copies.rowsChanged(key(table));
+                }
+            });
             if (!change.scratch() && change.verb().equalsIgnoreCase("DELETE") && change.where() != WhereFact.PRESENT) {
                 change.tables().forEach(table -> copies.destroyed(key(table), "the rows of " + table
                         + ", which line " + change.at().line() + " deletes"));
@@ -228,7 +238,9 @@ public final class ScratchTables {
         if (written != null) {
             targets.add(written);
         }
-        targets.stream().filter(this::isScratch).forEach(target -> copies.copied(key(target), core, this::key));
+        int line = model.start().line();
+        targets.stream().filter(table -> isScratch(table) || isTableVariable(table))
+                .forEach(target -> copies.copied(key(target), core, line, this::key));
     }
 
     /** The tables of the statement that the script created and that hold the only copy of destroyed data. */
@@ -300,11 +312,23 @@ public final class ScratchTables {
         return table -> now.isScratch(table) || TemporaryNames.isTemporaryTable(table, dialect);
     }
 
-    /** The tables the script created and filled only with rows it chose, as they stand at this statement. */
-    private Predicate<String> chosenRowsNow() {
+    /** What the script's scratch tables hold, as they stand at this statement. */
+    private ScratchRows scratchRowsNow() {
         ScratchTables now = snapshot();
-        return table -> now.isScratch(table) && now.copies().holdsOnlyChosenRows(now.key(table));
+        return new ScratchRows() {
+            @Override
+            public boolean chosen(String table) {
+                return now.isScratch(table) && now.copies().holdsOnlyChosenRows(now.key(table));
+            }
+
+            @Override
+            public Optional<ScratchFill> everyRowFill(String table) {
+                return now.isScratch(table) || isTableVariable(table) ? now.copies().everyRowFill(now.key(table))
+                        : Optional.empty();
+            }
+        };
     }
+
 
     private ScratchTables snapshot() {
         ScratchTables now = new ScratchTables(script == null ? null : script.asCopy());

@@ -30,13 +30,14 @@ import java.util.function.Predicate;
  * @param onlyCopies the tables of its clauses and row changes (as written) that the script created and that hold
  *     the only copy of data it destroyed elsewhere, with that data ({@code column note of orders, which line 4
  *     drops}): such a table is no scratch table any more, and a finding about it says why
- * @param chosenRowsTable whether a table (as written) is one the script created and filled only with rows it chose
- *     when a DELETE or UPDATE runs: a subquery that requires a related row in it restricts
+ * @param scratchRows what the tables the script created hold when a DELETE or UPDATE runs: a subquery that requires
+ *     a related row in one filled only with rows the script chose restricts, one filled with every row of another
+ *     table stands for that table
  */
 public record StatementModel(Statement statement, StatementKind kind, Placement placement,
         List<DestructiveClause> clauses, List<RowChange> rowChanges, List<String> createdTables, int ctes, boolean joins, ParseOutcome parse,
         String calledAt, Predicate<String> scratchTable, Map<String, String> onlyCopies,
-        Predicate<String> chosenRowsTable) {
+        ScratchRows scratchRows) {
 
     private static final Predicate<String> NO_SCRATCH_TABLE = table -> false;
 
@@ -47,14 +48,14 @@ public record StatementModel(Statement statement, StatementKind kind, Placement 
         calledAt = calledAt == null ? "" : calledAt;
         scratchTable = scratchTable == null ? NO_SCRATCH_TABLE : scratchTable;
         onlyCopies = onlyCopies == null ? Map.of() : Map.copyOf(onlyCopies);
-        chosenRowsTable = chosenRowsTable == null ? NO_SCRATCH_TABLE : chosenRowsTable;
+        scratchRows = scratchRows == null ? ScratchRows.NONE : scratchRows;
     }
 
     /** The facts of a statement as read, before the scratch-table step. */
     StatementModel(Statement statement, StatementKind kind, Placement placement, List<DestructiveClause> clauses,
             List<RowChange> rowChanges, List<String> createdTables, int ctes, boolean joins, ParseOutcome parse) {
         this(statement, kind, placement, clauses, rowChanges, createdTables, ctes, joins, parse, "", NO_SCRATCH_TABLE,
-                Map.of(), NO_SCRATCH_TABLE);
+                Map.of(), ScratchRows.NONE);
     }
 
     /** Where the statement's first token stands. */
@@ -107,16 +108,16 @@ public record StatementModel(Statement statement, StatementKind kind, Placement 
     StatementModel with(List<DestructiveClause> newClauses, List<RowChange> newRowChanges,
             Predicate<String> newScratchTable, Map<String, String> newOnlyCopies) {
         return new StatementModel(statement, kind, placement, newClauses, newRowChanges, createdTables, ctes,
-                joins, parse, calledAt, newScratchTable, newOnlyCopies, chosenRowsTable);
+                joins, parse, calledAt, newScratchTable, newOnlyCopies, scratchRows);
     }
 
     /**
-     * The same with the test for tables the script created and filled only with rows it chose (a query that
-     * filters, VALUES), so that requiring a related row in one restricts.
+     * The same with what the tables the script created hold: rows it chose (a query that filters, VALUES), so that
+     * requiring a related row in one restricts, or every row of another table.
      */
-    StatementModel withChosenRows(Predicate<String> newChosenRowsTable) {
+    StatementModel withScratchRows(ScratchRows newScratchRows) {
         return new StatementModel(statement, kind, placement, clauses, rowChanges, createdTables, ctes, joins,
-                parse, calledAt, scratchTable, onlyCopies, newChosenRowsTable);
+                parse, calledAt, scratchTable, onlyCopies, newScratchRows);
     }
 
     /** Ends {@link #calledAt()} for a body that only rollback code calls ("line 14 on rollback"). */
@@ -130,7 +131,7 @@ public record StatementModel(Statement statement, StatementKind kind, Placement 
     /** The same facts for a routine body statement that the script calls at {@code where}. */
     public StatementModel calledAt(String where) {
         return new StatementModel(statement, kind, placement, clauses, rowChanges, createdTables, ctes, joins,
-                parse, where, scratchTable, onlyCopies, chosenRowsTable);
+                parse, where, scratchTable, onlyCopies, scratchRows);
     }
 
     /**

@@ -81,7 +81,7 @@ public final class UnfilteredSubqueryRule implements Rule {
         if (joinOnly || whereJoinOnly) {
             // A join to a table the script filled with the rows it chose restricts, as its IN form does.
             List<KeyLink> links = change.keyLinks().stream()
-                    .filter(link -> !statement.chosenRowsTable().test(link.joinedTable()))
+                    .filter(link -> !statement.scratchRows().chosen(link.joinedTable()))
                     .filter(link -> schema.before().refersToKey(
                             link.table(), link.column(), link.joinedTable(), link.joinedColumn())).toList();
             if (!links.isEmpty()) {
@@ -96,7 +96,7 @@ public final class UnfilteredSubqueryRule implements Rule {
         }
         // A table the script created and filled with the rows it chose restricts, as a T-SQL @ids table does.
         return schema.rowFilter().flatMap(filter -> filter.onlyRelatedRow()
-                .filter(related -> !statement.chosenRowsTable().test(related)).map(related -> new Violation(
+                .filter(related -> !statement.scratchRows().chosen(related)).map(related -> new Violation(
                 message(filter, related) + CascadeNote.forDelete(filter.verb(), List.of(filter.table()), schema),
                 change.at())))
                 .map(List::of).orElse(List.of());

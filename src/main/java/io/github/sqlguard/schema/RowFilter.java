@@ -1,6 +1,7 @@
 package io.github.sqlguard.schema;
 
 import io.github.sqlguard.analysis.ObjectNames;
+import io.github.sqlguard.analysis.ScratchRows;
 import io.github.sqlguard.model.Dialect;
 import io.github.sqlguard.sql.Statement;
 import io.github.sqlguard.sql.StatementContext;
@@ -70,33 +71,39 @@ public record RowFilter(String verb, String table, Optional<String> alwaysTrue, 
     }
 
     /**
-     * The filter of {@code statement} judged against {@code facts} and what the script run knows of columns holding
-     * only NULL, or empty for any other shape.
+     * The filter of {@code statement} judged against {@code facts}, what the script run knows of columns holding
+     * only NULL and what the tables it created hold, or empty for any other shape.
      */
-    static Optional<RowFilter> of(Statement statement, SchemaFacts facts, NullOnlyColumns onlyNull) {
+    static Optional<RowFilter> of(Statement statement, SchemaFacts facts, NullOnlyColumns onlyNull,
+            ScratchRows scratch) {
         if (statement.container()) {
             return Optional.empty();
         }
         Optional<MergeMatchedSource> merge = MergeMatchedSource.of(statement.tokens());
         if (merge.isPresent()) {
-            return merge.map(found -> ofMerge(found, statement, facts));
+            return merge.map(found -> ofMerge(found, statement, facts, scratch));
         }
         Optional<JoinedQuerySource> joined = JoinedQuerySource.of(statement.tokens());
         if (joined.isPresent()) {
-            return joined.map(found -> ofJoinedQuery(found, statement, facts));
+            return joined.map(found -> ofJoinedQuery(found, statement, facts, scratch));
         }
         // A change a query loop runs for each of its rows, limited to the loop's row, is judged as the IN it equals.
         Optional<List<Token>> loopSubquery = RowLoopCondition.asSubquery(statement);
-        String reader = loopSubquery.isPresent() ? RowLoopCondition.loopReading(statement) : "its subquery";
+        String subquery = loopSubquery.isPresent() ? RowLoopCondition.loopReading(statement) : "its subquery";
         return WhereTokens.of(loopSubquery.orElse(statement.tokens())).map(where -> {
-            Optional<WhereJudgement.RelatedRow> unfiltered = WhereJudgement.onlyRequiresRelatedRow(where)
-                    .flatMap(row -> restrictingNothing(row, where.table(), statement, facts));
+            Optional<WhereJudgement.RelatedRow> required = WhereJudgement.onlyRequiresRelatedRow(where);
+            Optional<WhereJudgement.RelatedRow> unfiltered = required
+                    .flatMap(row -> restrictingNothing(row, where.table(), statement, facts, scratch));
+            String reader = required.filter(row -> throughFill(row, scratch, facts.before()).isPresent())
+                    .flatMap(row -> scratch.everyRowFill(row.table())).map(fill -> subquery + ", through "
+                            + required.get().table() + " (filled at line " + fill.line()
+                            + " with every row of a query),").orElse(subquery);
             // A related row required in the target itself, on the same columns or on none, is every row, whatever
             // the SET reads.
             Optional<String> cursor = loopSubquery.isPresent() ? RowLoopCondition.currentRowCursor(statement)
                     : Optional.empty();
             Optional<String> itself = unfiltered.flatMap(row -> itselfEveryRow(row, where.table(), reader))
-                    .map(reason -> cursor.map(c -> reader + ", where CURRENT OF " + c + " names that row, and " + c
+                    .map(reason -> cursor.map(c -> subquery + ", where CURRENT OF " + c + " names that row, and " + c
                             + " reads every row of " + where.table()).orElse(reason));
             if (itself.isPresent()) {
                 return new RowFilter(where.verb(), where.table(), itself, Optional.empty(), false, false, false);
@@ -135,9 +142,10 @@ public record RowFilter(String verb, String table, Optional<String> alwaysTrue, 
      * (SELECT id FROM ..)} it equals: every row with a related row in the table the query reads without a filter,
      * the target's own table included (each row then meets itself).
      */
-    private static RowFilter ofJoinedQuery(JoinedQuerySource joined, Statement statement, SchemaFacts facts) {
+    private static RowFilter ofJoinedQuery(JoinedQuerySource joined, Statement statement, SchemaFacts facts,
+            ScratchRows scratch) {
         Optional<WhereJudgement.RelatedRow> related = restrictingNothing(joined.source(), joined.target(), statement,
-                facts);
+                facts, scratch);
         Optional<String> itself = related.flatMap(row -> itselfEveryRow(row, joined.target(), "the query it joins"));
         return new RowFilter(joined.verb(), joined.target(), itself,
                 itself.isPresent() ? Optional.empty() : related.map(WhereJudgement.RelatedRow::table), false, false,
@@ -150,26 +158,47 @@ public record RowFilter(String verb, String table, Optional<String> alwaysTrue, 
      * sets, else every row with a related row in a source table that restricts nothing, unless an UPDATE's SET
      * reads the source's row (a backfill).
      */
-    private static RowFilter ofMerge(MergeMatchedSource merge, Statement statement, SchemaFacts facts) {
+    private static RowFilter ofMerge(MergeMatchedSource merge, Statement statement, SchemaFacts facts,
+            ScratchRows scratch) {
         if (merge.source().pairsEveryRowWithItself(merge.target())) {
             return new RowFilter(merge.verb(), merge.target(), Optional.of("its source reads every row of "
                     + merge.target() + " and its ON pairs each row with itself on " + String.join(", ",
                             merge.source().columns())), Optional.empty(), false, true, false);
         }
         Optional<String> related = merge.setReadsSource() ? Optional.empty()
-                : restrictingNothing(merge.source(), merge.target(), statement, facts)
+                : restrictingNothing(merge.source(), merge.target(), statement, facts, scratch)
                         .map(WhereJudgement.RelatedRow::table);
         return new RowFilter(merge.verb(), merge.target(), Optional.empty(), related, false, true, false);
     }
 
     /**
-     * The related row {@code row} requires of {@code target}'s rows, read through views, when the table it is in
-     * restricts nothing: not a table of chosen rows, and not one whose key points back at the target.
+     * The related row {@code row} requires of {@code target}'s rows, read through a scratch table filled with every
+     * row of a query and through views, when the table it is in restricts nothing: not a table of chosen rows, and
+     * not one whose key points back at the target.
      */
     private static Optional<WhereJudgement.RelatedRow> restrictingNothing(WhereJudgement.RelatedRow row,
-            String target, Statement statement, SchemaFacts facts) {
-        return behindViews(row, facts.before())
+            String target, Statement statement, SchemaFacts facts, ScratchRows scratch) {
+        return behindViews(throughFill(row, scratch, facts.before()).orElse(row), facts.before())
                 .filter(read -> !holdsChosenRows(read.table(), statement, facts.before()))
                 .filter(read -> !read.pointsAtTarget(target, facts.before()));
+    }
+
+    /**
+     * {@code row} read through the scratch table it is in, when the script filled that table with every row of a
+     * query ({@code INSERT INTO @ids SELECT id FROM customers}) and changed none of them since: the table that query
+     * reads, as a view's query is read; empty when there is no such fill, its query is not that simple, or which of
+     * its outputs the row's columns are is not known.
+     */
+    private static Optional<WhereJudgement.RelatedRow> throughFill(WhereJudgement.RelatedRow row,
+            ScratchRows scratch, SchemaView before) {
+        return scratch.everyRowFill(row.table()).flatMap(fill -> {
+            List<String> outputs = !fill.columns().isEmpty() || !fill.intoTableColumns() ? fill.columns()
+                    : before.table(row.table()).filter(Table::complete)
+                            .map(table -> table.columns().values().stream().map(Column::name).toList())
+                            .orElse(List.of());
+            return WhereJudgement.throughView(row, new WithQueries.Named(
+                    SchemaNames.key(ObjectNames.lastPart(row.table())),
+                    outputs.stream().map(SchemaNames::key).toList(), fill.query()));
+        }).filter(read -> !read.relatedColumns().contains(null));
     }
 }

@@ -1,5 +1,6 @@
 package io.github.sqlguard.schema;
 
+import io.github.sqlguard.analysis.ScratchRows;
 import io.github.sqlguard.sql.Statement;
 import java.util.List;
 import java.util.Optional;
@@ -55,12 +56,15 @@ public record SchemaFacts(SchemaView before, List<ColumnRetype> retypes, Optiona
 
     /** The same facts with {@code statement}'s WHERE judged against them. */
     public SchemaFacts judging(Statement statement) {
-        return judging(statement, NullOnlyColumns.NONE);
+        return judging(statement, NullOnlyColumns.NONE, ScratchRows.NONE);
     }
 
-    /** As {@link #judging(Statement)}, knowing also which columns the script run left holding only NULL. */
-    public SchemaFacts judging(Statement statement, NullOnlyColumns onlyNull) {
-        return new SchemaFacts(before, retypes, RowFilter.of(statement, this, onlyNull), notReplayedBecause,
+    /**
+     * As {@link #judging(Statement)}, knowing also which columns the script run left holding only NULL, and what the
+     * tables the script created hold.
+     */
+    public SchemaFacts judging(Statement statement, NullOnlyColumns onlyNull, ScratchRows scratch) {
+        return new SchemaFacts(before, retypes, RowFilter.of(statement, this, onlyNull, scratch), notReplayedBecause,
                 earlierFilesGuard, earlierRunCopy);
     }
 
