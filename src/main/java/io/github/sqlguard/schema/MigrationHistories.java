@@ -119,12 +119,14 @@ public final class MigrationHistories implements EarlierRoutines {
         Map<String, List<String>> variants = DatabaseVariants.of(files.stream()
                 .map(file -> Map.entry(file.place().history(), file.namedDatabases())).toList());
         Map<List<Object>, List<Reversing>> reversals = reversalsByWhatTheyReverse();
+        List<MirroredFolders.PlainScript> plainScripts = files.stream().filter(file -> file.place().group() == 2
+                && !file.place().history().startsWith(CHANGELOG))
+                .map(file -> new MirroredFolders.PlainScript(file.place().history(), file.path())).toList();
         SameVersionFolders apart = SameVersionFolders.of(files.stream().filter(file -> file.place().version() != null)
                 .map(file -> new SameVersionFolders.VersionedScript(file.place().history(), file.place().version(),
                         file.path())).toList())
-                .with(MirroredFolders.of(files.stream().filter(file -> file.place().group() == 2
-                        && !file.place().history().startsWith(CHANGELOG))
-                        .map(file -> new MirroredFolders.PlainScript(file.place().history(), file.path())).toList()));
+                .with(MirroredFolders.of(plainScripts))
+                .with(ProductLineSteps.of(plainScripts));
         InstallScripts installs = InstallScripts.of(files.stream().filter(file -> file.place().group() == 2
                 && !file.place().history().startsWith(CHANGELOG)).map(File::path).toList());
         Map<String, HistoryReplay> byHistory = new LinkedHashMap<>();

@@ -1,5 +1,6 @@
 package io.github.sqlguard.schema;
 
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -16,7 +17,7 @@ final class UpgradeStepNames {
     private static final String VERSION = "\\d+(?:[._-](?:\\d+|[xX]|(?i:alpha|beta|pre|rc)[._-]?\\d+))*";
 
     /** Words before the first version, the version the step starts from, {@code to}, and the version it reaches. */
-    private static final Pattern STEP = Pattern.compile("(?:[A-Za-z][A-Za-z0-9]*[-_])*" + VERSION
+    private static final Pattern STEP = Pattern.compile("(?<words>(?:[A-Za-z][A-Za-z0-9]*[-_])*)" + VERSION
             + "[-_]to[-_](?<reached>" + VERSION + ")(?![0-9A-Za-z]).*");
 
     private UpgradeStepNames() {
@@ -34,5 +35,16 @@ final class UpgradeStepNames {
             return path;
         }
         return path.substring(0, nameStart) + step.group("reached") + "/" + name;
+    }
+
+    /**
+     * The words, with the separator after each, that open the name of a step script before its first version
+     * ({@code core-} for {@code core-6.0-to-6.1.sql}); empty when the file is no such step or its name opens with
+     * the version.
+     */
+    static Optional<String> leadingWords(String fileName) {
+        var step = STEP.matcher(fileName);
+        return step.matches() && !step.group("words").isEmpty() ? Optional.of(step.group("words"))
+                : Optional.empty();
     }
 }
