@@ -43,11 +43,21 @@ class LinterReplayPerDatabaseTest {
                 + " | USE a;\\nALTER TABLE t MODIFY c VARCHAR(20);"
                 + " | 3.sql: ALTER TABLE t changes the type of column c from VARCHAR(200) to VARCHAR(20)"
                 + " (shorter: 200 to 20 characters)",
-        // A script without a switch runs on the database the tool connects to, which may be either.
+        // A script without a switch runs on the database the tool connects to, taken for the first one named.
         "no switch after switches | USE a;\\nCREATE TABLE t (c VARCHAR(100)); | USE b;\\nCREATE TABLE t (c INT);"
                 + " | ALTER TABLE t MODIFY c VARCHAR(20);"
-                + " | 3.sql: ALTER TABLE t changes the type of column c to VARCHAR(20) (its type before is not known:"
-                + " table t is not created by the migrations that run before this one)",
+                + " | 3.sql: ALTER TABLE t changes the type of column c from VARCHAR(100) to VARCHAR(20)"
+                + " (shorter: 100 to 20 characters)",
+        "install script names the database | CREATE DATABASE IF NOT EXISTS shop;\\nUSE shop;"
+                + "\\nCREATE TABLE t (c VARCHAR(100)); | ALTER TABLE t MODIFY c VARCHAR(200);"
+                + " | ALTER TABLE t MODIFY c VARCHAR(20);"
+                + " | 3.sql: ALTER TABLE t changes the type of column c from VARCHAR(200) to VARCHAR(20)"
+                + " (shorter: 200 to 20 characters)",
+        // Scripts that name no database and one that names the first share that database's tables.
+        "first switch after a script without one | CREATE TABLE t (c VARCHAR(100)); | USE a;\\nALTER TABLE t MODIFY c VARCHAR(200);"
+                + " | ALTER TABLE t MODIFY c VARCHAR(20);"
+                + " | 3.sql: ALTER TABLE t changes the type of column c from VARCHAR(200) to VARCHAR(20)"
+                + " (shorter: 200 to 20 characters)",
         "no switch | CREATE TABLE t (c VARCHAR(100)); | ALTER TABLE t MODIFY c VARCHAR(200);"
                 + " | ALTER TABLE t MODIFY c VARCHAR(20);"
                 + " | 3.sql: ALTER TABLE t changes the type of column c from VARCHAR(200) to VARCHAR(20)"

@@ -16,8 +16,9 @@ import java.util.function.Supplier;
  * names: projects that keep the upgrade steps of two databases side by side ({@code delta/v1-v2/configdb.sql} and
  * {@code delta/v1-v2/portaldb.sql}) would otherwise see one database's columns when judging the other's changes, and
  * pass a narrowing as a change to the type the column already has. Statements before any switch run on the database
- * the tool connected to: the replays the history starts with. A switch the replay cannot follow (in a branch, or
- * to a name it cannot read) leads to replays of its own, which know no table until the script creates one.
+ * the tool connected to, the replays the history starts with, which the first database switched to shares. A switch
+ * the replay cannot follow (in a branch, or to a name it cannot read) leads to replays of its own, which know no
+ * table until the script creates one.
  */
 final class DatabaseSwitches {
 
@@ -27,6 +28,11 @@ final class DatabaseSwitches {
     /** The current database of each run of the file being replayed: a Liquibase changeset is a run of its own. */
     private final Map<String, TableNamespace> runs = new HashMap<>();
     private String file = "";
+    /**
+     * The first database a script of the history switches to, taken for the one the tool connects to: a project
+     * whose install script says {@code USE shop} runs its later steps, which name no database, on {@code shop}.
+     */
+    private String firstNamed;
 
     /**
      * @param connected the replays of the database the tool connects to
@@ -50,7 +56,10 @@ final class DatabaseSwitches {
     Map<String, SchemaReplay> replaysOf(Statement statement) {
         TableNamespace run = runs.computeIfAbsent(statement.context().runScope(), scope -> new TableNamespace());
         String database = run.names().database();
-        Map<String, SchemaReplay> replays = database.isEmpty() ? connected
+        if (firstNamed == null && !database.isEmpty() && !database.startsWith("?")) {
+            firstNamed = database;
+        }
+        Map<String, SchemaReplay> replays = database.isEmpty() || database.equals(firstNamed) ? connected
                 : byDatabase.computeIfAbsent(database.startsWith("?") ? file + "\u0000" + database : database,
                         name -> fresh.get());
         if (switchesDatabase(statement) && !statement.container()) {
