@@ -68,22 +68,31 @@ final class HistoryReplay {
     }
 
     private void replayFiles() {
-        Map<String, SchemaReplay> group = new LinkedHashMap<>();
-        databases.forEach(database -> group.put(database, new SchemaReplay()));
+        Map<String, SchemaReplay> group = DatabaseSwitches.emptyLike(databases);
         replays.addAll(group.values());
+        DatabaseSwitches switches = new DatabaseSwitches(group, () -> {
+            Map<String, SchemaReplay> other = DatabaseSwitches.emptyLike(databases);
+            replays.addAll(other.values());
+            return other;
+        });
         String chain = "";
         ContentHash repeatables = null;
         List<Reversing> splitDowns = new ArrayList<>();
         for (int index = 0; index < files.size(); index++) {
             File file = files.get(index);
             splitMigrations.enter(file.path());
+            switches.enter(file.path());
             historyBefore.add(Map.entry(file.path(), chain));
             ContentHash text = new ContentHash().add(chain);
             boolean repeatable = file.place().repeatable();
             group.values().forEach(replay -> replay.applyingRepeatable(repeatable));
             repeatables = repeatable && repeatables == null ? new ContentHash() : repeatables;
             for (Statement statement : file.statements().get()) {
-                applyOrGoOn(statement, group);
+                Map<String, SchemaReplay> runsOn = switches.replaysOf(statement);
+                if (runsOn != group) {
+                    runsOn.values().forEach(replay -> replay.applyingRepeatable(repeatable));
+                }
+                applyOrGoOn(statement, runsOn);
                 splitMigrations.follow(statement, lastInto);
                 if (!repeatable) {
                     earlierRunCopies.follow(statement, lastInto);
