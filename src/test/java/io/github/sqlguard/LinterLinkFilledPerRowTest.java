@@ -53,6 +53,37 @@ class LinterLinkFilledPerRowTest {
         assertEquals(expected, severityOfTheDrop("UPDATE products SET unit_id = gen_random_uuid();", change));
     }
 
+    /**
+     * Generating the link again after a copy took it orphans the copied rows: unlike a value that is the same in
+     * every row, the generated ones were each a row's own, and the copy now points at values no row holds.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+            INSERT INTO units SELECT unit_id FROM products;                              | ERROR
+            INSERT INTO unit_attributes SELECT unit_id, 'unit', unit FROM products;      | ERROR
+            INSERT INTO units (id) SELECT p.unit_id FROM products p WHERE unit IS NOT NULL; | ERROR
+            INSERT INTO units (id) VALUES (gen_random_uuid());                           | INFO
+            """)
+    void theLinkGeneratedAgainAfterACopyTookIt(String between, Severity expected) throws IOException {
+        TestProject.write(project, "db/V1__init.sql", """
+                CREATE TABLE products (id text PRIMARY KEY, unit text);
+                CREATE TABLE units (id uuid PRIMARY KEY);
+                CREATE TABLE unit_attributes (unit_id uuid NOT NULL, key text NOT NULL, value text);
+                """);
+        TestProject.write(project, "db/V2__units.sql", """
+                ALTER TABLE products ADD COLUMN unit_id uuid;
+                UPDATE products SET unit_id = gen_random_uuid();
+                %s
+                UPDATE products SET unit_id = gen_random_uuid();
+                """.formatted(between));
+
+        List<Finding> refills = ProjectLint.findings(project, Dialect.POSTGRESQL).stream()
+                .filter(f -> f.ruleId().equals("update-without-where") && f.location().line() == 4).toList();
+
+        assertEquals(1, refills.size(), refills.toString());
+        assertEquals(expected, refills.get(0).severity(), refills.get(0).message());
+    }
+
     private Severity severityOfTheDrop(String fill, String afterCopy) throws IOException {
         TestProject.write(project, "db/V1__init.sql", """
                 CREATE TABLE products (id text PRIMARY KEY, product_code text, unit text);

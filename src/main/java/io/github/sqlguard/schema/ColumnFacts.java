@@ -122,6 +122,22 @@ final class ColumnFacts {
         return distinctFills.in(table);
     }
 
+    /**
+     * A statement that copies rows ({@code tokens}, naming {@code tables}) may have taken the generated values of
+     * columns {@link DistinctFills} follows: each is now a row's link to its copy, so setting the column again is no
+     * longer a refill of what the script alone holds, as for a value the same in every row.
+     */
+    void generatedValuesRead(List<Token> tokens, Collection<String> tables) {
+        for (String table : tables) {
+            Set<String> generated = distinctFills.in(SchemaNames.key(table));
+            if (!generated.isEmpty()) {
+                rowIndependentFills.replaced(SchemaNames.key(table), tokens.stream()
+                        .filter(token -> SchemaNames.isNamePart(token) && generated.contains(SchemaNames.key(
+                                token.text()))).map(Token::text).toList());
+            }
+        }
+    }
+
     /** The statement created {@code table} with {@code columns}, none of which holds anything yet. */
     void created(String table, List<String> columns) {
         unwritten.put(table, new HashSet<>(columns));

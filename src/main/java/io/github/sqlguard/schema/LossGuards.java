@@ -213,6 +213,9 @@ public final class LossGuards {
                 || statement.context().kind() == StatementContext.Kind.SCRIPT;
         String at = lineOf(statement);
         boolean mayBeUndone = mayBeUndone(statement);
+        if (main < tokens.size() && tokens.get(main).isAnyWord("INSERT", "CREATE", "SELECT", "MERGE")) {
+            columns.generatedValuesRead(tokens, TableNames.of(tokens));
+        }
         if (!mayBeUndone) {
             copies.observe(tokens, main, before, selectIntoMakesTable, at,
                     writtenBetweenStatements ? table -> Set.of() : columns::unwrittenIn,
