@@ -36,6 +36,7 @@ final class ColumnFacts {
     private final ColumnsAddedWithoutValue addedWithoutValue = new ColumnsAddedWithoutValue();
     private final ClearedColumns cleared = new ClearedColumns();
     private final RowIndependentFills rowIndependentFills = new RowIndependentFills();
+    private final DistinctFills distinctFills = new DistinctFills();
     private final PurgedFlags purged = new PurgedFlags();
 
     /** The copies of {@code table}'s columns into others of its columns, by the copied column. */
@@ -111,6 +112,30 @@ final class ColumnFacts {
         Set<String> columns = new HashSet<>(unwritten.getOrDefault(table, Set.of()));
         columns.removeAll(scopedWrites.getOrDefault(table, Map.of()).keySet());
         return columns;
+    }
+
+    /**
+     * The keys of the columns of {@code table} (a key) that an UPDATE of every row gave a value of its own in each
+     * row, and that nothing has written since: they tell its rows apart ({@link DistinctFills}).
+     */
+    Set<String> distinctIn(String table) {
+        return distinctFills.in(table);
+    }
+
+    /**
+     * A statement that copies rows ({@code tokens}, naming {@code tables}) may have taken the generated values of
+     * columns {@link DistinctFills} follows: each is now a row's link to its copy, so setting the column again is no
+     * longer a refill of what the script alone holds, as for a value the same in every row.
+     */
+    void generatedValuesRead(List<Token> tokens, Collection<String> tables) {
+        for (String table : tables) {
+            Set<String> generated = distinctFills.in(SchemaNames.key(table));
+            if (!generated.isEmpty()) {
+                rowIndependentFills.replaced(SchemaNames.key(table), tokens.stream()
+                        .filter(token -> SchemaNames.isNamePart(token) && generated.contains(SchemaNames.key(
+                                token.text()))).map(Token::text).toList());
+            }
+        }
     }
 
     /** The statement created {@code table} with {@code columns}, none of which holds anything yet. */
@@ -193,6 +218,8 @@ final class ColumnFacts {
                 at);
         rowIndependentFills.written(table, assigned, update.rowIndependent(),
                 update.everyRow() && databases.equals(DatabaseScope.ANY) && !mayBeUndone, at);
+        distinctFills.written(table, assigned, update.distinctPerRow(), databases.equals(DatabaseScope.ANY)
+                && !mayBeUndone, at);
         purged.written(table, assigned, List.of(), false, at);
         Map<String, ColumnCopy> copies = copied.computeIfAbsent(table, k -> new HashMap<>());
         copies.values().removeIf(copy -> assigned.contains(copy.target()));
@@ -246,6 +273,7 @@ final class ColumnFacts {
     void tablesDroppedOrRenamed(List<String> tables, Optional<String> renamedTo) {
         Set<String> unwrittenOfTable = unwritten.get(tables.get(0));
         renamedTo.ifPresent(renamed -> rowIndependentFills.renamed(tables.get(0), renamed));
+        renamedTo.ifPresent(renamed -> distinctFills.renamed(tables.get(0), renamed));
         renamedTo.ifPresent(renamed -> purged.renamed(tables.get(0), renamed));
         tables.forEach(this::forget);
         if (unwrittenOfTable != null) {
@@ -263,6 +291,7 @@ final class ColumnFacts {
         for (Collection<String> replaced : List.of(dropped, renamed.keySet(), renamed.values())) {
             cleared.replaced(table, replaced);
             rowIndependentFills.replaced(table, replaced);
+            distinctFills.replaced(table, replaced);
             purged.replaced(table, replaced);
         }
         for (String column : dropped) {
@@ -317,6 +346,7 @@ final class ColumnFacts {
     void branchEnded(ColumnFacts arm) {
         // what a branch wrote is not followed here: a fill known before it may have been overwritten by other values
         rowIndependentFills.clear();
+        distinctFills.clear();
         purged.branchEnded(arm.purged);
         unwritten.forEach((table, columns) -> columns.retainAll(arm.unwritten.getOrDefault(table, Set.of())));
     }
@@ -326,6 +356,7 @@ final class ColumnFacts {
         unwritten.clear();
         cleared.clear();
         rowIndependentFills.clear();
+        distinctFills.clear();
         purged.clear();
         copied.clear();
         valueless.clear();
@@ -337,6 +368,7 @@ final class ColumnFacts {
         unwritten.remove(table);
         cleared.forget(table);
         rowIndependentFills.forget(table);
+        distinctFills.forget(table);
         purged.forget(table);
         valueless.remove(table);
         copied.remove(table);

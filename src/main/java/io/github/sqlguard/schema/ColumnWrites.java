@@ -46,11 +46,13 @@ final class ColumnWrites {
      * @param fixesChosenRows true when its own WHERE alone picks the rows, by comparing their columns with values
      *     ({@code WHERE hidden = 'FALSE'}): no join, FROM list, subquery or placeholder, not a condition that holds
      *     for every row, nor one that only asks for a value ({@code WHERE c IS NOT NULL}); a data fix of those rows
+     * @param distinctPerRow the keys of the columns it gives a value of their own in every row of its table, from a
+     *     generator that never repeats one ({@link DistinctFills#assignsGenerated}); empty when it may leave rows out
      */
     record Update(String table, List<String> assigned, Map<String, String> copies, boolean everyRow,
             Set<String> cleared, String rowsWithValueIn, String rowsWithoutValueIn, Map<String, String> conversions,
             Map<String, String> derivations, Map<String, String> castTypes, Set<String> rowIndependent,
-            boolean fixesChosenRows) {
+            boolean fixesChosenRows, Set<String> distinctPerRow) {
 
         /**
          * The copies that carry every value their source column holds: all of them when the UPDATE reaches every
@@ -74,7 +76,7 @@ final class ColumnWrites {
         /** This UPDATE, known to reach every row of its table. */
         Update reachingEveryRow() {
             return new Update(table, assigned, copies, true, cleared, null, null, conversions, derivations, castTypes,
-                    rowIndependent, false);
+                    rowIndependent, false, distinctPerRow);
         }
 
         private Map<String, String> ofEveryValue(Map<String, String> moves) {
@@ -151,6 +153,7 @@ final class ColumnWrites {
         Map<String, String> castTypes = new LinkedHashMap<>();
         Set<String> cleared = new HashSet<>();
         Set<String> rowIndependent = new HashSet<>();
+        Set<String> distinctPerRow = new HashSet<>();
         for (List<Token> assignment : ObjectNames.splitAtCommas(tokens, set + 1, end)) {
             if (joined && !qualifiedBy(assignment, alias, table.text())
                     || !assign(assignment, assigned, joined ? new LinkedHashMap<>() : copies, conversions,
@@ -159,6 +162,9 @@ final class ColumnWrites {
             }
             if (readsNothingOfItsTable(assignment, alias, table.text())) {
                 rowIndependent.add(SchemaNames.key(assigned.get(assigned.size() - 1)));
+            }
+            if (DistinctFills.assignsGenerated(assignment)) {
+                distinctPerRow.add(SchemaNames.key(assigned.get(assigned.size() - 1)));
             }
             if (assignment.size() >= 3 && assignment.get(assignment.size() - 1).isWord("NULL")
                     && assignment.get(assignment.size() - 2).isSymbol("=")) {
@@ -170,6 +176,9 @@ final class ColumnWrites {
         // WHERE TRUE, as scripts write to satisfy tools that refuse an UPDATE without WHERE, still reaches every row.
         boolean everyRow = end == tokens.size() || tokens.get(end).isWord("WHERE")
                 && TokenConditionTruth.holdsForEveryRow(tokens.subList(end + 1, tokens.size()));
+        // RETURNING comes last and only reports the rows changed (T-SQL's OUTPUT may have a WHERE after it): a
+        // generated value still reaches every row.
+        boolean generatedEverywhere = !joined && (everyRow || tokens.get(end).isWord("RETURNING"));
         List<Token> condition = end < tokens.size() && tokens.get(end).isWord("WHERE")
                 ? tokens.subList(end + 1, tokens.size()) : null;
         String hasValue = condition == null ? null : onlyTestsForNull(condition, alias, table.text(), true);
@@ -182,7 +191,8 @@ final class ColumnWrites {
         return Optional.of(new Update(table.text(), List.copyOf(assigned), Map.copyOf(copies), !joined && everyRow,
                 Set.copyOf(cleared), rowsWithValueIn, rowsWithoutValueIn, joined ? Map.of() : Map.copyOf(conversions),
                 joined ? Map.of() : Map.copyOf(derivations), joined ? Map.of() : Map.copyOf(castTypes),
-                joined ? Set.of() : Set.copyOf(rowIndependent), fixesChosenRows));
+                joined ? Set.of() : Set.copyOf(rowIndependent), fixesChosenRows,
+                generatedEverywhere ? Set.copyOf(distinctPerRow) : Set.of()));
     }
 
     /**

@@ -24,10 +24,12 @@ final class CopiesMade {
     /**
      * Records in {@code copies} the copy, if any, that the statement of {@code statement} (its main keyword at
      * {@code main}) makes, at {@code at} ({@code "line 4"}), {@code before} being the schema just before it;
-     * {@code unwrittenIn} gives, by a table's key, the keys of its columns that hold nothing anyone wrote.
+     * {@code unwrittenIn} gives, by a table's key, the keys of its columns that hold nothing anyone wrote, and
+     * {@code distinctIn} those that hold a value of their own in every row.
      */
     static void record(TableCopies copies, List<Token> statement, int main, SchemaView before,
-            boolean selectIntoMakesTable, String at, Function<String, Set<String>> unwrittenIn, Dialect dialect) {
+            boolean selectIntoMakesTable, String at, Function<String, Set<String>> unwrittenIn,
+            Function<String, Set<String>> distinctIn, Dialect dialect) {
         // Only these verbs copy rows, and of them only those reading a query: CREATE TABLE t (..), CREATE INDEX,
         // CREATE VIEW, INSERT .. VALUES, ALTER and UPDATE, most of a migration, need not be read further.
         if (main >= statement.size() || !statement.get(main).isAnyWord("CREATE", "INSERT", "SELECT")
@@ -92,7 +94,8 @@ final class CopiesMade {
                         + " keeps only the rows " + narrowed.rows()));
         ColumnListCopy.partial(tokens, main, before, selectIntoMakesTable).ifPresent(copy -> copies.copiedWithout(copy,
                 at, unwrittenIn.apply(SchemaNames.key(copy.source())), before.createdAgainNote(copy.source()),
-                keptKey(before, copy.source(), copy.kept()), converted));
+                keptKey(before, copy.source(), copy.kept()) || copy.kept().stream()
+                        .anyMatch(distinctIn.apply(SchemaNames.key(copy.source()))::contains), converted));
         ColumnListCopy.moved(tokens, main, before, selectIntoMakesTable).ifPresent(moved -> copies.moved(moved, at,
                 converted.keySet()));
         ColumnListCopy.carried(tokens, main, before, selectIntoMakesTable)

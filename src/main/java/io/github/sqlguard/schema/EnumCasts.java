@@ -35,7 +35,8 @@ final class EnumCasts {
         enumCasts.keySet().forEach(source -> copies.put(source, conversions.remove(source)));
         return new ColumnWrites.Update(update.table(), update.assigned(), Map.copyOf(copies), update.everyRow(),
                 update.cleared(), update.rowsWithValueIn(), update.rowsWithoutValueIn(), Map.copyOf(conversions),
-                update.derivations(), Map.copyOf(enumCasts), update.rowIndependent(), update.fixesChosenRows());
+                update.derivations(), Map.copyOf(enumCasts), update.rowIndependent(), update.fixesChosenRows(),
+                update.distinctPerRow());
     }
 
     /** How {@code update}, read by {@link #readAsCopies}, copied {@code source}, for a note; empty for a plain copy. */

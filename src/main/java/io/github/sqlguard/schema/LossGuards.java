@@ -213,9 +213,13 @@ public final class LossGuards {
                 || statement.context().kind() == StatementContext.Kind.SCRIPT;
         String at = lineOf(statement);
         boolean mayBeUndone = mayBeUndone(statement);
+        if (main < tokens.size() && tokens.get(main).isAnyWord("INSERT", "CREATE", "SELECT", "MERGE")) {
+            columns.generatedValuesRead(tokens, TableNames.of(tokens));
+        }
         if (!mayBeUndone) {
             copies.observe(tokens, main, before, selectIntoMakesTable, at,
-                    writtenBetweenStatements ? table -> Set.of() : columns::unwrittenIn, statement.dialect());
+                    writtenBetweenStatements ? table -> Set.of() : columns::unwrittenIn,
+                    writtenBetweenStatements ? table -> Set.of() : columns::distinctIn, statement.dialect());
         }
         recordAddedColumns(tokens, main, before, mayBeUndone);
         addedIfMissing.observe(tokens, main, before, at, mayBeUndone);
@@ -335,6 +339,10 @@ public final class LossGuards {
 
     /** Follows what an UPDATE of one table, the statement's own or a CTE's, wrote. */
     private void updated(ColumnWrites.Update update, Statement statement, SchemaView before) {
+        Set<String> links = columns.distinctIn(SchemaNames.key(update.table()));
+        if (update.assigned().stream().map(SchemaNames::key).anyMatch(links::contains)) {
+            copies.rowLinkOverwritten(update.table());
+        }
         columns.written(OwnKeySelection.reachingEveryRow(EnumCasts.readAsCopies(WideningCasts.readAsCopies(
                 columns.testingOnlyNullColumn(update), before, statement.dialect()), before), before),
                 statement.tokens(), statement.context().databases(), mayBeUndone(statement), lineOf(statement),

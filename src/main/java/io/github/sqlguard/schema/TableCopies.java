@@ -87,11 +87,12 @@ final class TableCopies {
     /**
      * Records the copy, if any, that the statement of {@code tokens} (its main keyword at {@code main}) makes, at
      * {@code at} ({@code "line 4"}), {@code before} being the schema just before it; {@code unwrittenIn} gives, by a
-     * table's key, the keys of its columns that hold nothing anyone wrote.
+     * table's key, the keys of its columns that hold nothing anyone wrote, and {@code distinctIn} those that hold a
+     * value of their own in every row ({@link DistinctFills}).
      */
     void observe(List<Token> statement, int main, SchemaView before, boolean selectIntoMakesTable, String at,
-            Function<String, Set<String>> unwrittenIn, Dialect dialect) {
-        CopiesMade.record(this, statement, main, before, selectIntoMakesTable, at, unwrittenIn, dialect);
+            Function<String, Set<String>> unwrittenIn, Function<String, Set<String>> distinctIn, Dialect dialect) {
+        CopiesMade.record(this, statement, main, before, selectIntoMakesTable, at, unwrittenIn, distinctIn, dialect);
     }
 
     /** The notes on drops of columns, or of a table, whose values copies carried elsewhere without guarding them. */
@@ -409,6 +410,18 @@ final class TableCopies {
         }
         return carried.shortfallOf(table, dropped).filter(guard -> dropped.stream()
                 .allMatch(column -> guard.columns().containsKey(SchemaNames.key(column))));
+    }
+
+    /**
+     * A column of {@code table} that told its rows apart ({@link DistinctFills}) was written again: a copy made
+     * beside it no longer says which row each value belonged to, so the copies that left columns of the table out
+     * guard nothing from now on.
+     */
+    void rowLinkOverwritten(String table) {
+        String key = SchemaNames.key(table);
+        partial.remove(key);
+        leftOut.remove(key);
+        alsoLeftOut.remove(key);
     }
 
     /** Forgets every copy of {@code tables}, whose names may from now on mean other tables. */

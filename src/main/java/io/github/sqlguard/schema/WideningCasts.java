@@ -34,6 +34,7 @@ final class WideningCasts {
         }
         return new ColumnWrites.Update(update.table(), update.assigned(), Map.copyOf(copies), update.everyRow(),
                 update.cleared(), update.rowsWithValueIn(), update.rowsWithoutValueIn(), Map.copyOf(conversions),
-                update.derivations(), Map.copyOf(castTypes), update.rowIndependent(), update.fixesChosenRows());
+                update.derivations(), Map.copyOf(castTypes), update.rowIndependent(), update.fixesChosenRows(),
+                update.distinctPerRow());
     }
 }
