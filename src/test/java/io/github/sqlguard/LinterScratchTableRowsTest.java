@@ -74,7 +74,10 @@ class LinterScratchTableRowsTest {
     @TempDir
     Path project;
 
-    /** The join forms of the same DELETE read the table the script filled as their IN form does. */
+    /**
+     * The join forms of the same DELETE read the table the script filled as their IN form does: filled with every row
+     * of the target on the joined column, it pairs each row with itself.
+     */
     @ParameterizedTest(name = "{0}: {1}")
     @CsvSource(delimiter = '|', quoteCharacter = '~', value = {
         "MYSQL | CREATE TABLE s (id INT PRIMARY KEY); INSERT INTO s SELECT obs_id FROM obs WHERE value_text = 'x'; "
@@ -85,9 +88,18 @@ class LinterScratchTableRowsTest {
                 + "INSERT INTO s SELECT obs_id FROM obs WHERE value_text = 'x'; "
                 + "DELETE FROM obs o USING s WHERE s.id = o.obs_id; | -",
         "MYSQL | CREATE TABLE s (id INT PRIMARY KEY); INSERT INTO s SELECT obs_id FROM obs; "
-                + "DELETE o FROM obs o JOIN s ON s.id = o.obs_id; | 3:1 unfiltered-subquery WARNING",
+                + "DELETE o FROM obs o JOIN s ON s.id = o.obs_id; | 3:1 always-true-where ERROR",
         "POSTGRESQL | CREATE TABLE s (id INT PRIMARY KEY); INSERT INTO s SELECT obs_id FROM obs; "
-                + "DELETE FROM obs o USING s WHERE s.id = o.obs_id; | 3:1 unfiltered-subquery WARNING",
+                + "DELETE FROM obs o USING s WHERE s.id = o.obs_id; | 3:1 always-true-where ERROR",
+        "SQLSERVER | SELECT id INTO #purge FROM customers; DELETE c FROM customers c JOIN #purge p ON p.id = c.id;"
+                + " | 2:1 always-true-where ERROR",
+        "POSTGRESQL | CREATE TABLE s (id INT); INSERT INTO s (id) SELECT obs_id FROM obs; "
+                + "DELETE FROM obs o USING s WHERE s.id = o.obs_id; | 3:1 always-true-where ERROR",
+        "SQLSERVER | SELECT id INTO #purge FROM customers WHERE active = 0; "
+                + "DELETE c FROM customers c JOIN #purge p ON p.id = c.id; | -",
+        // A query of the WITH list that names its outputs is read by those names, as a filled table is.
+        "POSTGRESQL | WITH s (id) AS (SELECT obs_id FROM obs) DELETE FROM obs o USING s WHERE s.id = o.obs_id;"
+                + " | 1:41 always-true-where ERROR",
         // The replayed table says which column the INSERT without a column list fills.
         "MYSQL | CREATE TABLE s (id INT); INSERT INTO s SELECT obs_id FROM obs; "
                 + "UPDATE obs SET voided = 1 WHERE obs_id IN (SELECT id FROM s); | 3:1 always-true-where ERROR",

@@ -78,6 +78,9 @@ public final class UnfilteredSubqueryRule implements Rule {
         boolean joinOnly = change.where().absent() && change.restrictedByJoin();
         // PostgreSQL's DELETE .. USING u and UPDATE .. FROM u write the same join in the WHERE.
         boolean whereJoinOnly = change.where() == WhereFact.PRESENT && !change.keyLinks().isEmpty();
+        if ((joinOnly || whereJoinOnly) && schema.rowFilter().flatMap(RowFilter::alwaysTrue).isPresent()) {
+            return List.of(); // the join pairs every row with itself: always-true-where says so
+        }
         if (joinOnly || whereJoinOnly) {
             // A join to a table the script filled with the rows it chose restricts, as its IN form does.
             List<KeyLink> links = change.keyLinks().stream()

@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * A DELETE or UPDATE joined to one query of its WITH list or one derived table, on equalities of target and query
@@ -26,15 +27,24 @@ record JoinedQuerySource(String verb, String target, WhereJudgement.RelatedRow s
 
     /** The statement of {@code tokens} when it is of that shape, else empty. */
     static Optional<JoinedQuerySource> of(List<Token> tokens) {
+        return of(tokens, table -> Optional.empty());
+    }
+
+    /**
+     * As {@link #of(List)}, where a table {@code filled} gives a query for ({@link RowFilter}: a scratch table the
+     * script filled with every row of one) is joined as that query would be.
+     */
+    static Optional<JoinedQuerySource> of(List<Token> tokens, Function<String, Optional<WithQueries.Named>> filled) {
         int end = tokens.size();
         while (end > 0 && tokens.get(end - 1).isSymbol(";")) {
             end--;
         }
         List<Token> statement = tokens.subList(0, end);
-        return WithQueries.read(statement).flatMap(with -> read(statement, with));
+        return WithQueries.read(statement).flatMap(with -> read(statement, with, filled));
     }
 
-    private static Optional<JoinedQuerySource> read(List<Token> tokens, WithQueries with) {
+    private static Optional<JoinedQuerySource> read(List<Token> tokens, WithQueries with,
+            Function<String, Optional<WithQueries.Named>> filled) {
         int i = with.end();
         if (i + 4 >= tokens.size() || !tokens.get(i).isAnyWord("DELETE", "UPDATE")) {
             return Optional.empty();
@@ -89,6 +99,14 @@ record JoinedQuerySource(String verb, String target, WhereJudgement.RelatedRow s
         } else {
             SchemaNames.Read name = SchemaNames.name(tokens, i + 1);
             named = name == null ? Optional.empty() : with.named(name.text(), with.queries().size());
+            if (named.isEmpty() && name != null) {
+                named = filled.apply(name.text());
+                if (named.isPresent()) {
+                    List<WithQueries.Named> queries = new ArrayList<>(with.queries());
+                    queries.add(named.get());
+                    with = new WithQueries(List.copyOf(queries), with.end());
+                }
+            }
             if (named.isEmpty()) {
                 return Optional.empty(); // a table: its join is judged by the statement's key links
             }
@@ -117,9 +135,24 @@ record JoinedQuerySource(String verb, String target, WhereJudgement.RelatedRow s
                 return Optional.empty();
             }
         }
+        List<String> outputs = named.map(WithQueries.Named::columns).orElse(List.of());
         return WhereJudgement.unfilteredSource(query, with).map(read -> new JoinedQuerySource(verb,
                 SchemaNames.unquoted(target.text()), new WhereJudgement.RelatedRow(read.table(), false,
-                        targetColumns, MergeMatchedSource.related(queryColumns, read.relatedColumns()))));
+                        targetColumns, outputs.isEmpty() ? MergeMatchedSource.related(queryColumns,
+                                read.relatedColumns()) : byOutputName(queryColumns, outputs, read.relatedColumns()))));
+    }
+
+    /**
+     * The columns behind {@code joined}, columns of a query whose outputs its definition names ({@code WITH s (id)
+     * AS (SELECT obs_id FROM obs)}): the selected column at the output's place, null where that is not known.
+     */
+    private static List<String> byOutputName(List<String> joined, List<String> outputs, List<String> selected) {
+        List<String> result = new ArrayList<>();
+        for (String column : joined) {
+            int at = outputs.indexOf(SchemaNames.key(column));
+            result.add(at >= 0 && at < selected.size() ? selected.get(at) : null);
+        }
+        return result;
     }
 
     /**

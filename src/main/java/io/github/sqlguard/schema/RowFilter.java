@@ -83,7 +83,12 @@ public record RowFilter(String verb, String table, Optional<String> alwaysTrue, 
         if (merge.isPresent()) {
             return merge.map(found -> ofMerge(found, statement, facts, scratch));
         }
-        Optional<JoinedQuerySource> joined = JoinedQuerySource.of(statement.tokens());
+        // A join to a scratch table filled with every row of a query is judged as a join to that query, when which
+        // of its columns the join ties is known.
+        Optional<JoinedQuerySource> joined = JoinedQuerySource.of(statement.tokens(),
+                table -> fillAsQuery(table, scratch, facts.before()))
+                .filter(found -> !found.source().relatedColumns().contains(null))
+                .or(() -> JoinedQuerySource.of(statement.tokens()));
         if (joined.isPresent()) {
             return joined.map(found -> ofJoinedQuery(found, statement, facts, scratch));
         }
@@ -191,14 +196,22 @@ public record RowFilter(String verb, String table, Optional<String> alwaysTrue, 
      */
     private static Optional<WhereJudgement.RelatedRow> throughFill(WhereJudgement.RelatedRow row,
             ScratchRows scratch, SchemaView before) {
-        return scratch.everyRowFill(row.table()).flatMap(fill -> {
+        return fillAsQuery(row.table(), scratch, before).flatMap(fill -> WhereJudgement.throughView(row, fill))
+                .filter(read -> !read.relatedColumns().contains(null));
+    }
+
+    /**
+     * The query that filled the scratch table {@code table} with every row it reads, named as the table is and with
+     * the names its outputs went to; empty when there is no such fill.
+     */
+    private static Optional<WithQueries.Named> fillAsQuery(String table, ScratchRows scratch, SchemaView before) {
+        return scratch.everyRowFill(table).map(fill -> {
             List<String> outputs = !fill.columns().isEmpty() || !fill.intoTableColumns() ? fill.columns()
-                    : before.table(row.table()).filter(Table::complete)
-                            .map(table -> table.columns().values().stream().map(Column::name).toList())
+                    : before.table(table).filter(Table::complete)
+                            .map(known -> known.columns().values().stream().map(Column::name).toList())
                             .orElse(List.of());
-            return WhereJudgement.throughView(row, new WithQueries.Named(
-                    SchemaNames.key(ObjectNames.lastPart(row.table())),
-                    outputs.stream().map(SchemaNames::key).toList(), fill.query()));
-        }).filter(read -> !read.relatedColumns().contains(null));
+            return new WithQueries.Named(SchemaNames.key(ObjectNames.lastPart(table)),
+                    outputs.stream().map(SchemaNames::key).toList(), fill.query());
+        });
     }
 }
