@@ -35,8 +35,17 @@ final class DatabaseVariants {
         return variants;
     }
 
-    /** A database of {@link #of} as messages name it. */
+    /**
+     * A database of {@link #of} as messages name it; one replayed in a history that runs apart from another
+     * ({@link ApartHistories}) is named with that history.
+     */
     static String describe(String database) {
+        int apart = database.indexOf(ApartHistories.SEPARATOR);
+        if (apart >= 0) {
+            String named = database.substring(0, apart);
+            String history = database.substring(apart + 1);
+            return named.isEmpty() ? history : named + " in " + history;
+        }
         return database.isEmpty() ? "other databases" : database;
     }
 }

@@ -130,6 +130,7 @@ public final class MigrationHistories implements EarlierRoutines {
         InstallScripts installs = InstallScripts.of(files.stream().filter(file -> file.place().group() == 2
                 && !file.place().history().startsWith(CHANGELOG)).map(File::path).toList());
         Map<String, HistoryReplay> byHistory = new LinkedHashMap<>();
+        Map<String, String> labels = new HashMap<>();
         for (File file : files) {
             if (installs.startsTheSteps(file.path())) {
                 String history = file.place().history();
@@ -144,18 +145,22 @@ public final class MigrationHistories implements EarlierRoutines {
             List<String> folders = installs.installFolder(file.path()).map(folder -> List.of("install " + folder))
                     .orElseGet(() -> apart.splits(history) ? apart.foldersOf(history, file.path()) : List.of(""));
             for (String folder : folders) {
-                byHistory.computeIfAbsent(history + "\u0000" + folder,
-                        h -> new HistoryReplay(databases, reversals)).add(file);
+                String key = history + "\u0000" + folder;
+                labels.putIfAbsent(key, ApartHistories.label(folder, ""));
+                byHistory.computeIfAbsent(key, h -> new HistoryReplay(databases, reversals)).add(file);
             }
         }
         runAll.accept(byHistory.values().stream().map(replay -> (Runnable) replay::run).toList());
-        for (HistoryReplay replayed : byHistory.values()) {
+        ApartHistories apartReplays = new ApartHistories();
+        for (Map.Entry<String, HistoryReplay> history : byHistory.entrySet()) {
+            HistoryReplay replayed = history.getValue();
+            String label = labels.getOrDefault(history.getKey(), "");
             if (replayed.failure().isPresent()) {
                 replayed.paths().forEach(path -> notReplayed.put(path, replayed.failure().get()));
                 continue;
             }
             replayed.replays().forEach(replay -> routineWords.addAll(replay.routineWords()));
-            replayed.replayOf().forEach((key, into) -> addReplays(replayOf, key, into));
+            replayed.replayOf().forEach((key, into) -> apartReplays.add(key, label, into));
             replayed.historyBefore().forEach(entry -> historyBefore.merge(entry.getKey(), entry.getValue(),
                     String::concat));
             replayedReversals.addAll(replayed.replayedReversals());
@@ -165,6 +170,7 @@ public final class MigrationHistories implements EarlierRoutines {
             replayed.earlierRunCopies().forEach((key, note) -> earlierRunCopies.merge(key, note,
                     (known, other) -> known.equals(other) ? known : Optional.empty()));
         }
+        apartReplays.addTo(replayOf);
         for (Reversing down : reversing) {
             if (!replayedReversals.contains(down.path())) {
                 notReplayed.put(down.path(), "no up script for this down script was found to replay it after");

@@ -410,6 +410,48 @@ class MigrationHistoriesTest {
         assertEquals(Optional.ofNullable(typeBefore), retype.from().map(SqlType::written), retype.unknownBecause());
     }
 
+    /**
+     * A versioned script outside two folders of the same versions ({@code db/V2__common.sql} beside
+     * {@code db/desktop/} and {@code db/migration/}) runs in the history of each, and its type change names the type
+     * of both.
+     */
+    @Test
+    void aScriptBesideFoldersOfOneVersionEachIsJudgedInBoth() {
+        String change = "ALTER TABLE t MODIFY COLUMN c VARCHAR(50);";
+        MigrationHistories histories = new MigrationHistories();
+        addFlyway(histories, "db/desktop/V1__a.sql", "CREATE TABLE t (c VARCHAR(100));");
+        addFlyway(histories, "db/migration/V1__a.sql", "CREATE TABLE t (c VARCHAR(20));");
+        addFlyway(histories, "db/V2__common.sql", change);
+        histories.replay();
+        var types = histories.factsFor(mysql("db/V2__common.sql", change).get(0)).retypes().stream()
+                .map(retype -> retype.from().map(SqlType::written).orElse("?")).sorted().toList();
+        assertEquals(List.of("VARCHAR(100)", "VARCHAR(20)"), types);
+    }
+
+    /**
+     * A script that runs in every line of its folder ({@code after.sql} beside two editions' steps) is judged in each:
+     * its type change names the type of every line, so a narrowing in one line is not hidden by a widening in the
+     * other, whichever line is replayed last.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "VARCHAR(100) | VARCHAR(20)",
+        "VARCHAR(20)  | VARCHAR(100)",
+    })
+    void aScriptBesideLinesOfStepsIsJudgedInEveryLine(String communityType, String productType) {
+        String change = "ALTER TABLE t MODIFY COLUMN c VARCHAR(50);";
+        MigrationHistories histories = new MigrationHistories();
+        addMysql(histories, "db/up/comm-1.0-to-1.1.sql", "CREATE TABLE t (c " + communityType + ");");
+        addMysql(histories, "db/up/comm-1.1-to-1.2.sql", "ALTER TABLE t ADD d INT;");
+        addMysql(histories, "db/up/prod-1.0-to-1.1.sql", "CREATE TABLE t (c " + productType + ");");
+        addMysql(histories, "db/up/prod-1.1-to-1.2.sql", "ALTER TABLE t ADD e INT;");
+        addMysql(histories, "db/up/after.sql", change);
+        histories.replay();
+        var types = histories.factsFor(mysql("db/up/after.sql", change).get(0)).retypes().stream()
+                .map(retype -> retype.from().map(SqlType::written).orElse("?")).sorted().toList();
+        assertEquals(List.of("VARCHAR(100)", "VARCHAR(20)"), types);
+    }
+
     private static void addMysql(MigrationHistories histories, String path, String sql) {
         histories.add(path, SourceClassification.of(SourceKind.PLAIN_SQL), mysql(path, sql));
     }
