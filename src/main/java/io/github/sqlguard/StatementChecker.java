@@ -148,6 +148,8 @@ final class StatementChecker {
         LiteralCallsHere literalCalls = LiteralCallsHere.of(models, earlierRoutines);
         List<TableNamespace.Names> names = TableNamespace.along(models, start);
         List<Statement> ranByCalls = new ArrayList<>();
+        UnseenRoutineCalls unseenCalls = new UnseenRoutineCalls(configuredSeverity,
+                UnseenRoutineCalls.createdIn(models));
         for (int index = 0; index < models.size(); index++) {
             StatementModel model = literalCalls.reading(models.get(index));
             ranByCalls.clear();
@@ -156,11 +158,16 @@ final class StatementChecker {
                 continue;
             }
             routines.observe(model);
-            if (!statement.container() && model.kind().mayCallRoutines()
-                    && (model.placement().runsWithMigration() || !model.calledAt().isEmpty())
-                    && routineCalls.follow(model, routines.names(), earlierRoutines, ceiling, rollbacks,
-                            statementSql, findings, schema.apply(statement).before(), ranByCalls)) {
+            boolean runsCalls = !statement.container() && model.kind().mayCallRoutines()
+                    && (model.placement().runsWithMigration() || !model.calledAt().isEmpty());
+            if (runsCalls && routineCalls.follow(model, routines.names(), earlierRoutines, ceiling, rollbacks,
+                    statementSql, findings, schema.apply(statement).before(), ranByCalls)) {
                 routines.callsEarlierRoutine();
+            } else if (runsCalls) {
+                unseenCalls.of(model, routines.names(), earlierRoutines, ceiling, rollbacks).ifPresent(finding -> {
+                    findings.add(finding);
+                    statementSql.put(finding.location(), statement.asWritten());
+                });
             }
             if (model.parse().state() != StatementModel.ParseOutcome.State.NOT_NEEDED) {
                 parsed++;

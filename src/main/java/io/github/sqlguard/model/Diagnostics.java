@@ -69,7 +69,10 @@ public final class Diagnostics {
                     + "(plv8.execute, plpy.execute, spi_exec_query, ..), and so does a step of code among the "
                     + "migration scripts (a .py file in a version folder of .sql steps, goose's 00002_x.go, yoyo's "
                     + "0003.x.py), and a Groovy "
-                    + "changelog is code as well: any of them may delete or overwrite rows, and none was checked.",
+                    + "changelog is code as well; so is a call of a routine that no scanned script creates when its "
+                    + "name says it drops columns or tables, changes a column's type or deletes rows "
+                    + "(fn_db_drop_column('orders', 'note') of a helper file kept outside the scanned folders): any "
+                    + "of them may delete or overwrite rows, and none was checked.",
             "Review what the change does, then acknowledge it with a pom <suppression> or the baseline (in a SQL "
                     + "script also -- sqlguard:allow unchecked-change reason: <why>), or replace it with sql or "
                     + "standard changes (a SQL migration) that sqlguard can check.",
