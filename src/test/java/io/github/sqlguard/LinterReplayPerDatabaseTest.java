@@ -53,6 +53,11 @@ class LinterReplayPerDatabaseTest {
                 + " | ALTER TABLE t MODIFY c VARCHAR(20);"
                 + " | 3.sql: ALTER TABLE t changes the type of column c from VARCHAR(200) to VARCHAR(20)"
                 + " (shorter: 200 to 20 characters)",
+        // The server's own database, where a script creates the application's, is not the one the tool connects to.
+        "server's own database first | USE mysql;\\nCREATE DATABASE shop;\\nUSE shop;\\nCREATE TABLE t (c VARCHAR(100));"
+                + " | ALTER TABLE t MODIFY c VARCHAR(200); | ALTER TABLE t MODIFY c VARCHAR(20);"
+                + " | 3.sql: ALTER TABLE t changes the type of column c from VARCHAR(200) to VARCHAR(20)"
+                + " (shorter: 200 to 20 characters)",
         // Scripts that name no database and one that names the first share that database's tables.
         "first switch after a script without one | CREATE TABLE t (c VARCHAR(100)); | USE a;\\nALTER TABLE t MODIFY c VARCHAR(200);"
                 + " | ALTER TABLE t MODIFY c VARCHAR(20);"

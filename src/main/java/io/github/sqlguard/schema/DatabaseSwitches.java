@@ -6,7 +6,9 @@ import io.github.sqlguard.sql.Token;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -21,6 +23,10 @@ import java.util.function.Supplier;
  * table until the script creates one.
  */
 final class DatabaseSwitches {
+
+    /** The databases SQL Server, MySQL and PostgreSQL keep for themselves. */
+    private static final Set<String> SERVERS_OWN = Set.of("master", "model", "msdb", "tempdb", "mysql", "sys",
+            "information_schema", "performance_schema", "postgres", "template0", "template1");
 
     private final Map<String, SchemaReplay> connected;
     private final Supplier<Map<String, SchemaReplay>> fresh;
@@ -56,7 +62,7 @@ final class DatabaseSwitches {
     Map<String, SchemaReplay> replaysOf(Statement statement) {
         TableNamespace run = runs.computeIfAbsent(statement.context().runScope(), scope -> new TableNamespace());
         String database = run.names().database();
-        if (firstNamed == null && !database.isEmpty() && !database.startsWith("?")) {
+        if (firstNamed == null && !database.isEmpty() && !database.startsWith("?") && !isServersOwn(database)) {
             firstNamed = database;
         }
         Map<String, SchemaReplay> replays = database.isEmpty() || database.equals(firstNamed) ? connected
@@ -67,6 +73,14 @@ final class DatabaseSwitches {
                     && !statement.tokens().get(0).isAnyWord("IF", "WHILE", "BEGIN"));
         }
         return replays;
+    }
+
+    /**
+     * True for a database the server keeps for itself ({@code USE master} before {@code CREATE DATABASE app}):
+     * scripts that switch there first still run their later steps on the application's database.
+     */
+    private static boolean isServersOwn(String database) {
+        return SERVERS_OWN.contains(database.replaceAll("[\\[\\]\"`]", "").toLowerCase(Locale.ROOT));
     }
 
     /** {@code USE db} or psql's {@code \c db}; only these change the database the names resolve in. */
