@@ -126,7 +126,7 @@ public final class MigrationHistories implements EarlierRoutines {
                 .map(file -> new SameVersionFolders.VersionedScript(file.place().history(), file.place().version(),
                         file.path())).toList())
                 .with(MirroredFolders.of(plainScripts))
-                .with(ProductLineSteps.of(plainScripts));
+                .withRunningIn(ProductLineSteps.of(plainScripts));
         InstallScripts installs = InstallScripts.of(files.stream().filter(file -> file.place().group() == 2
                 && !file.place().history().startsWith(CHANGELOG)).map(File::path).toList());
         Map<String, HistoryReplay> byHistory = new LinkedHashMap<>();

@@ -2,11 +2,13 @@ package io.github.sqlguard.schema;
 
 import io.github.sqlguard.source.FlywayVersion;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -21,9 +23,10 @@ import java.util.TreeSet;
  */
 final class SameVersionFolders {
 
-    private final Map<String, List<String>> splitFoldersByHistory;
+    /** By history, the start of the path of each split folder and the names of the histories it runs in. */
+    private final Map<String, Map<String, List<String>>> splitFoldersByHistory;
 
-    private SameVersionFolders(Map<String, List<String>> splitFoldersByHistory) {
+    private SameVersionFolders(Map<String, Map<String, List<String>>> splitFoldersByHistory) {
         this.splitFoldersByHistory = splitFoldersByHistory;
     }
 
@@ -48,8 +51,8 @@ final class SameVersionFolders {
                 }
             }
         });
-        Map<String, List<String>> split = new HashMap<>();
-        folders.forEach((history, found) -> split.put(history, List.copyOf(found)));
+        Map<String, Map<String, List<String>>> split = new HashMap<>();
+        folders.forEach((history, found) -> split.put(history, eachItsOwn(found)));
         return new SameVersionFolders(split);
     }
 
@@ -62,13 +65,35 @@ final class SameVersionFolders {
      * from the others of its history.
      */
     SameVersionFolders with(Map<String, List<String>> more) {
-        Map<String, List<String>> merged = new HashMap<>(splitFoldersByHistory);
+        Map<String, Map<String, List<String>>> own = new HashMap<>();
+        more.forEach((history, folders) -> own.put(history, eachItsOwn(folders)));
+        return withRunningIn(own);
+    }
+
+    /**
+     * These folders and {@code more}: by history, the start of the path of scripts that run apart and the names
+     * of the histories they run in, as {@link ProductLineSteps} finds them, where one line's steps run in the
+     * history of every line that continues it.
+     */
+    SameVersionFolders withRunningIn(Map<String, Map<String, List<String>>> more) {
+        Map<String, Map<String, List<String>>> merged = new HashMap<>(splitFoldersByHistory);
         more.forEach((history, folders) -> merged.merge(history, folders, (known, added) -> {
-            TreeSet<String> all = new TreeSet<>(known);
-            all.addAll(added);
-            return List.copyOf(all);
+            Map<String, List<String>> all = new TreeMap<>(known);
+            added.forEach((start, histories) -> all.merge(start, histories, (a, b) -> {
+                Set<String> both = new TreeSet<>(a);
+                both.addAll(b);
+                return List.copyOf(both);
+            }));
+            return all;
         }));
         return new SameVersionFolders(merged);
+    }
+
+    /** Each of {@code folders} as the start of the path of the scripts of a history of its own, named by it. */
+    private static Map<String, List<String>> eachItsOwn(Collection<String> folders) {
+        Map<String, List<String>> own = new TreeMap<>();
+        folders.forEach(folder -> own.put(folder, List.of(folder)));
+        return own;
     }
 
     /** True when {@code history} has folders that run apart. */
@@ -77,21 +102,26 @@ final class SameVersionFolders {
     }
 
     /**
-     * The folders of {@code history} that {@code path} runs in: the deepest split folder holding it, or every
-     * split folder when none holds it; empty when the history is not split.
+     * The histories of {@code history} that {@code path} runs in: those of the deepest split folder holding it, or
+     * every one when none holds it; empty when the history is not split.
      */
     List<String> foldersOf(String history, String path) {
-        List<String> folders = splitFoldersByHistory.get(history);
+        Map<String, List<String>> folders = splitFoldersByHistory.get(history);
         if (folders == null) {
             return List.of();
         }
         String deepest = null;
-        for (String folder : folders) {
+        for (String folder : folders.keySet()) {
             if (path.startsWith(folder) && (deepest == null || folder.length() > deepest.length())) {
                 deepest = folder;
             }
         }
-        return deepest == null ? folders : List.of(deepest);
+        if (deepest != null) {
+            return folders.get(deepest);
+        }
+        Set<String> every = new TreeSet<>();
+        folders.values().forEach(every::addAll);
+        return List.copyOf(every);
     }
 
     /**

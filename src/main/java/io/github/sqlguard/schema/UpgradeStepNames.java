@@ -17,8 +17,8 @@ final class UpgradeStepNames {
     private static final String VERSION = "\\d+(?:[._-](?:\\d+|[xX]|(?i:alpha|beta|pre|rc)[._-]?\\d+))*";
 
     /** Words before the first version, the version the step starts from, {@code to}, and the version it reaches. */
-    private static final Pattern STEP = Pattern.compile("(?<words>(?:[A-Za-z][A-Za-z0-9]*[-_])*)" + VERSION
-            + "[-_]to[-_](?<reached>" + VERSION + ")(?![0-9A-Za-z]).*");
+    private static final Pattern STEP = Pattern.compile("(?<words>(?:[A-Za-z][A-Za-z0-9]*[-_])*)(?<from>" + VERSION
+            + ")[-_]to[-_](?<reached>" + VERSION + ")(?![0-9A-Za-z]).*");
 
     private UpgradeStepNames() {
     }
@@ -46,5 +46,18 @@ final class UpgradeStepNames {
         var step = STEP.matcher(fileName);
         return step.matches() && !step.group("words").isEmpty() ? Optional.of(step.group("words"))
                 : Optional.empty();
+    }
+
+    /**
+     * The version a step script starts from and the one it reaches ({@code 6.0} and {@code 6.1} for {@code
+     * core-6.0-to-6.1.sql}); empty when the file is no such step.
+     */
+    static Optional<Range> range(String fileName) {
+        var step = STEP.matcher(fileName);
+        return step.matches() ? Optional.of(new Range(step.group("from"), step.group("reached"))) : Optional.empty();
+    }
+
+    /** The versions one step goes from and to, compared as {@link NumberedPathOrder} orders the steps. */
+    record Range(String from, String reached) {
     }
 }
