@@ -1,6 +1,8 @@
 package io.github.sqlguard;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.sqlguard.model.Dialect;
 import java.io.IOException;
@@ -58,16 +60,55 @@ class LinterRenamedNameGuardTest {
         assertEquals(expected, ruleIds(lint(null)));
     }
 
+    /**
+     * A finding that lost its guard only because one name has a schema and the other not says so, and how to make
+     * them one table; the finding stays what it was.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "ALTER TABLE ftap ADD COLUMN active boolean;| UPDATE referencedata.ftap SET active = true;| POSTGRESQL"
+                + "| update-without-where ERROR| referencedata.ftap is taken as another table than ftap",
+        "ALTER TABLE referencedata.ftap ADD COLUMN active boolean;| UPDATE ftap SET active = true;| POSTGRESQL"
+                + "| update-without-where ERROR| ftap is taken as another table than referencedata.ftap",
+        "CREATE TABLE ftap_old AS SELECT * FROM ftap;| DROP TABLE referencedata.ftap;| POSTGRESQL"
+                + "| drop-table ERROR| referencedata.ftap is taken as another table than ftap",
+        // SQL Server keeps the user's default schema whatever Flyway's is: nothing to configure
+        "ALTER TABLE ftap ADD active bit;| UPDATE sales.ftap SET active = 1;| SQLSERVER| update-without-where ERROR|",
+        // two schemas named: the note has nothing to suggest
+        "ALTER TABLE a.ftap ADD COLUMN active boolean;| UPDATE b.ftap SET active = true;| POSTGRESQL"
+                + "| update-without-where ERROR|",
+        // no guard lost: nothing to say
+        "ALTER TABLE ftap ADD COLUMN active boolean;| UPDATE referencedata.ftap SET other = 1;| POSTGRESQL"
+                + "| update-without-where ERROR|",
+    })
+    void findingSaysWhenOnlyTheSchemaKeptTheGuardApart(String before, String statement, Dialect dialect,
+            String expected, String note) throws IOException {
+        write("db/V1__fill.sql", before + "\n" + statement + "\n");
+        LintResult result = lint(null, dialect);
+        assertEquals(expected, ruleIds(result));
+        String message = result.findings().get(0).message();
+        if (note == null) {
+            assertFalse(message.contains("is taken as another table"), message);
+        } else {
+            assertTrue(message.contains(note), message);
+            assertTrue(message.contains("spring.flyway.default-schema"), message);
+        }
+    }
+
     private static String ruleIds(LintResult result) {
         return String.join(",", result.findings().stream().map(f -> f.ruleId() + " " + f.severity()).sorted()
                 .toList());
     }
 
     private LintResult lint(String defaultSchema) {
+        return lint(defaultSchema, Dialect.POSTGRESQL);
+    }
+
+    private LintResult lint(String defaultSchema, Dialect dialect) {
         LintConfig defaults = LintConfig.defaults(project, List.of(project.resolve("db")));
         FlywayConfig flyway = FlywayConfig.DEFAULTS.withDefaultSchema(defaultSchema);
         return new Linter().run(new LintConfig(project, defaults.directories(), defaults.includes(), List.of(),
-                Dialect.POSTGRESQL, StandardCharsets.UTF_8, Map.of(), List.of(), flyway, defaults.liquibase(),
+                dialect, StandardCharsets.UTF_8, Map.of(), List.of(), flyway, defaults.liquibase(),
                 List.of(), null, defaults.maxFileBytes(), 2));
     }
 

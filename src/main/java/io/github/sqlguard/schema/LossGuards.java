@@ -404,6 +404,22 @@ public final class LossGuards {
     }
 
     /**
+     * A note for a finding of {@code statement} that lost what {@code guarded} it only because one of its names has a
+     * schema and the name the facts were kept under has none, or the other way round ({@link SchemaLeftOutNote}).
+     */
+    Optional<String> schemaLeftOut(Statement statement, String guarded) {
+        TableNamespace.Names names = namespace.names();
+        for (String name : TableNames.of(statement.tokens())) {
+            String kept = tableOfName.get(SchemaNames.key(name));
+            Optional<String> note = SchemaLeftOutNote.of(kept, names, name, statement.dialect(), unit, guarded);
+            if (note.isPresent()) {
+                return note;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
      * Forgets every fact kept about the table {@code key} named: the name now means another table. The facts of other
      * names stay, as they are about the tables those names still mean; a copy from or into the table goes.
      */
