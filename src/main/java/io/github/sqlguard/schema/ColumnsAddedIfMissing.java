@@ -120,4 +120,9 @@ final class ColumnsAddedIfMissing {
                 + " by ADD COLUMN IF NOT EXISTS, which keeps " + (one ? "an older " + names + " and its values"
                         : "older columns of those names and their values");
     }
+
+    /** Forgets the columns added to the table {@code key} names, as the name now means another table. */
+    void forget(String key) {
+        byTable.remove(key);
+    }
 }

@@ -89,7 +89,13 @@ public record Guard(Kind kind, String description, Map<String, String> columns) 
          * Not a guard: the columns an UPDATE fills were added by an earlier run of the tool, which the rows written
          * since may have given values. It lowers nothing; its description says so on the finding.
          */
-        EARLIER_RUN_COLUMNS
+        EARLIER_RUN_COLUMNS,
+        /**
+         * Not a guard: what the script did earlier to a table named without a schema would guard the statement, which
+         * names the table with one (or the other way round); with no default schema configured those are two tables.
+         * It lowers nothing; it says so on the finding, and how to make them one.
+         */
+        NAMED_WITH_OTHER_SCHEMA
     }
 
     /**
@@ -126,11 +132,21 @@ public record Guard(Kind kind, String description, Map<String, String> columns) 
                 || !subjects.isEmpty() && subjects.stream().allMatch(s -> columns.containsKey(SchemaNames.key(s)));
     }
 
-    /** True when this guard makes the loss the rule {@code ruleId} reports impossible. */
-    public boolean covers(String ruleId) {
+    /** True for a kind that is no guard but a note on the finding: it lowers nothing. */
+    public boolean noteOnly() {
         return switch (kind) {
             case INCOMPLETE_COPY, CONVERTED_COPY, CARRIED_COPY, ADDED_IF_MISSING, EARLIER_RUN_COPY,
-                    EARLIER_RUN_COLUMNS -> false;
+                    EARLIER_RUN_COLUMNS, NAMED_WITH_OTHER_SCHEMA -> true;
+            default -> false;
+        };
+    }
+
+    /** True when this guard makes the loss the rule {@code ruleId} reports impossible. */
+    public boolean covers(String ruleId) {
+        if (noteOnly()) {
+            return false;
+        }
+        return switch (kind) {
             case ROLLED_BACK -> true;
             case FOREIGN_KEYS_OFF -> ruleId.equals("cascade");
             case NAME_RECREATED, TABLE_CREATED -> ruleId.equals("rename-table");
@@ -182,6 +198,9 @@ public record Guard(Kind kind, String description, Map<String, String> columns) 
         }
         if (kind == Kind.EARLIER_RUN_COLUMNS) {
             return FILL_RULES.contains(ruleId) ? " (" + description + ")" : "";
+        }
+        if (kind == Kind.NAMED_WITH_OTHER_SCHEMA) {
+            return about ? " (" + description + ")" : "";
         }
         if (kind == Kind.ADDED_IF_MISSING) {
             return !about ? "" : columns.isEmpty() ? " (" + description + ")" : notesOn(subjects);

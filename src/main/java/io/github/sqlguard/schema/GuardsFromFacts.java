@@ -41,8 +41,13 @@ final class GuardsFromFacts {
 
     /** The guard of {@code statement}, when the script gives it one. */
     static Optional<Guard> guardOf(LossGuards facts, Statement statement) {
+        return facts.namesOtherTables(statement) ? Optional.empty() : guardAsNamed(facts, statement);
+    }
+
+    /** The guard of {@code statement} when each name it writes means the table the facts of that name are about. */
+    private static Optional<Guard> guardAsNamed(LossGuards facts, Statement statement) {
         List<Token> tokens = statement.tokens();
-        if (statement.container() || tokens.isEmpty() || facts.namesOtherTables(statement)) {
+        if (statement.container() || tokens.isEmpty()) {
             return Optional.empty();
         }
         if (statement.context().followsEarlierStatements()) {
@@ -126,7 +131,9 @@ final class GuardsFromFacts {
      */
     static Optional<Guard> shortfallOf(LossGuards facts, Statement statement) {
         if (!statement.container() && facts.namesOtherTables(statement)) {
-            return Optional.empty();
+            return guardAsNamed(facts, statement).filter(guard -> !guard.noteOnly())
+                    .flatMap(guard -> facts.schemaLeftOut(statement, guard.description()).map(note ->
+                            new Guard(Guard.Kind.NAMED_WITH_OTHER_SCHEMA, note, guard.columns())));
         }
         return ConvertedBeforeDrop.shortfallOf(statement, facts.columns.copies())
                 .or(() -> facts.addedIfMissing.shortfallOf(statement))

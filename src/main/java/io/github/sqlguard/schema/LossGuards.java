@@ -192,15 +192,16 @@ public final class LossGuards {
         TableNamespace.Names names = namespace.names();
         // Each name is resolved once, to see whether it means another table than the facts kept, and to keep it.
         String[] resolved = new String[named.size()];
-        boolean other = false;
+        Set<String> changed = new HashSet<>();
         for (int i = 0; i < resolved.length; i++) {
             resolved[i] = names.resolve(named.get(i), statement.dialect());
-            String kept = tableOfName.get(SchemaNames.key(named.get(i)));
-            other |= kept != null && !kept.equals(resolved[i]);
+            String key = SchemaNames.key(named.get(i));
+            String kept = tableOfName.get(key);
+            if (kept != null && !kept.equals(resolved[i])) {
+                changed.add(key);
+            }
         }
-        if (other) {
-            forgetAll();
-        }
+        changed.forEach(this::forgetName);
         for (int i = 0; i < resolved.length; i++) {
             tableOfName.put(SchemaNames.key(named.get(i)), resolved[i]);
         }
@@ -402,12 +403,30 @@ public final class LossGuards {
         return false;
     }
 
-    /** Forgets every fact kept: a name now means another table than the one they were about. */
-    private void forgetAll() {
-        copies = new TableCopies();
-        columns.clear();
-        addedIfMissing = new ColumnsAddedIfMissing();
-        emptyTables.clear();
-        tableOfName.clear();
+    /**
+     * A note for a finding of {@code statement} that lost what {@code guarded} it only because one of its names has a
+     * schema and the name the facts were kept under has none, or the other way round ({@link SchemaLeftOutNote}).
+     */
+    Optional<String> schemaLeftOut(Statement statement, String guarded) {
+        TableNamespace.Names names = namespace.names();
+        for (String name : TableNames.of(statement.tokens())) {
+            String kept = tableOfName.get(SchemaNames.key(name));
+            Optional<String> note = SchemaLeftOutNote.of(kept, names, name, statement.dialect(), unit, guarded);
+            if (note.isPresent()) {
+                return note;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Forgets every fact kept about the table {@code key} named: the name now means another table. The facts of other
+     * names stay, as they are about the tables those names still mean; a copy from or into the table goes.
+     */
+    private void forgetName(String key) {
+        copies.forgetTable(key);
+        columns.tablesRenamed(List.of(key));
+        addedIfMissing.forget(key);
+        emptyTables.remove(key);
     }
 }

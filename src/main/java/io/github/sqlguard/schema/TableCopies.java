@@ -424,6 +424,14 @@ final class TableCopies {
         alsoLeftOut.remove(key);
     }
 
+    /** Forgets every copy from or into the table {@code key} names, as the name now means another table. */
+    void forgetTable(String key) {
+        forget(List.of(key));
+        forgetCopiesInto(key);
+        wholeCopyOf.remove(key);
+        wholeCopyOf.values().removeIf(key::equals);
+    }
+
     /** Forgets every copy of {@code tables}, whose names may from now on mean other tables. */
     void forget(List<String> tables) {
         tables.forEach(table -> {
