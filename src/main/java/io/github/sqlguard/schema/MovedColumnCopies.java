@@ -21,7 +21,7 @@ final class MovedColumnCopies {
     private final Map<String, Map<String, MovedTo>> movedColumns = new HashMap<>();
 
     /** As {@link TableCopies#moved}. */
-    void moved(ColumnListCopy.MovedColumns moved, String at, Set<String> converted) {
+    void moved(SelectedRowsCopy.MovedColumns moved, String at, Set<String> converted) {
         Map<String, MovedTo> columns = movedColumns.computeIfAbsent(SchemaNames.key(moved.source()),
                 k -> new HashMap<>());
         moved.columns().stream().filter(column -> converted.stream().noneMatch(c -> SchemaNames.key(c).equals(column)))

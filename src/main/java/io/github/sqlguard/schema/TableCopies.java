@@ -217,7 +217,7 @@ final class TableCopies {
      * {@code moved}'s columns were copied, with the primary key, from every row that has a value in them; those of
      * {@code converted} (as the source spells them) only through a conversion, so they were not moved.
      */
-    void moved(ColumnListCopy.MovedColumns moved, String at, Set<String> converted) {
+    void moved(SelectedRowsCopy.MovedColumns moved, String at, Set<String> converted) {
         movedColumns.moved(moved, at, converted);
     }
 
