@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Columns copied to another table in a way that guards nothing ({@link ColumnListCopy.CarriedColumns}): only from
+ * Columns copied to another table in a way that guards nothing ({@link SelectedRowsCopy.CarriedColumns}): only from
  * some rows, or without the key that says which row each value belonged to. A drop of such a column, or of its
  * table, is still a loss; its finding says where the values went, for the reader to judge.
  */
@@ -23,7 +23,7 @@ final class CarriedColumns {
      * {@code carried}'s columns went to another table at {@code at} from some rows: a column the rows left out hold no
      * value in lost nothing there but which row each value belonged to, unless the key went with it ({@link TableCopies}, which follows such moves).
      */
-    void record(ColumnListCopy.CarriedColumns carried, String at) {
+    void record(SelectedRowsCopy.CarriedColumns carried, String at) {
         Map<String, String> notes = byColumn.computeIfAbsent(SchemaNames.key(carried.source()), k -> new HashMap<>());
         Map<String, List<String>> columnsByHow = new LinkedHashMap<>();
         for (String column : carried.columns()) {

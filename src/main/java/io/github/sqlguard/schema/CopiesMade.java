@@ -86,7 +86,7 @@ final class CopiesMade {
                     // A drop of a column the list took is no loss of the columns it left out: say where its values went
                     List<String> names = copy.asTheyAre().stream().map(key -> SchemaNames.asWrittenIn(tokens, key))
                             .map(SchemaNames::unquoted).sorted().toList();
-                    copies.carried().record(new ColumnListCopy.CarriedColumns(copy.source(), copy.target(), names,
+                    copies.carried().record(new SelectedRowsCopy.CarriedColumns(copy.source(), copy.target(), names,
                             Set.of(), false, read.rows(), List.of()), at);
                 }));
         RowCopies.narrowed(tokens, main, before, selectIntoMakesTable).ifPresent(narrowed -> copies.copiedInPart(
@@ -96,9 +96,9 @@ final class CopiesMade {
                 at, unwrittenIn.apply(SchemaNames.key(copy.source())), before.createdAgainNote(copy.source()),
                 keptKey(before, copy.source(), copy.kept()) || copy.kept().stream()
                         .anyMatch(distinctIn.apply(SchemaNames.key(copy.source()))::contains), converted));
-        ColumnListCopy.moved(tokens, main, before, selectIntoMakesTable).ifPresent(moved -> copies.moved(moved, at,
+        SelectedRowsCopy.moved(tokens, main, before, selectIntoMakesTable).ifPresent(moved -> copies.moved(moved, at,
                 converted.keySet()));
-        ColumnListCopy.carried(tokens, main, before, selectIntoMakesTable)
+        SelectedRowsCopy.carried(tokens, main, before, selectIntoMakesTable)
                 .ifPresent(copy -> copies.carried().record(copy, at));
     }
 

@@ -11,7 +11,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.IntSupplier;
-import java.util.regex.Pattern;
 
 /**
  * The replayed tables and every earlier version of each, so that "the schema before statement n" stays
@@ -20,13 +19,11 @@ import java.util.regex.Pattern;
  * <p>A {@link #fork() fork} (a down script, rollback code) stores only what it changes itself and reads the rest
  * from the history it was forked from, as that history was at the fork: a project with thousands of down
  * scripts must not copy the whole schema thousands of times.
+ *
+ * <p>Why a column's type is not known before a statement, and how the replay first met a table it does not know in
+ * full, is {@link UnknownTypeReasons}' to say: it reads these versions only to explain a gap.
  */
 final class SchemaHistory {
-
-    /** How a reason notes where the replay first met a table the migrations do not create. */
-    private static final String FIRST_SEEN = "first seen at ";
-    /** That note as {@link #whyTypeUnknown} appends it; a place is a line or a path, never in parentheses. */
-    private static final Pattern FIRST_SEEN_NOTE = Pattern.compile(" \\(" + FIRST_SEEN + "[^()]*\\)");
 
     /** The history this one was forked from, or null. */
     private final SchemaHistory parent;
@@ -46,10 +43,8 @@ final class SchemaHistory {
      * statement already has, not a text made of it: a replay has a position for every statement it saw.
      */
     private final List<Location> places = new ArrayList<>();
-    /** Per table key: how the replay first learnt of a table whose columns it does not all know. */
-    private final Map<String, String> partlyKnown = new HashMap<>();
-    /** Per table and column key: where an ADD COLUMN IF NOT EXISTS named it in a table not every column is known of. */
-    private final Map<String, Integer> addedIfMissing = new HashMap<>();
+    /** How the replay first learnt of tables it does not know in full, and why it does not know a column's type. */
+    private final UnknownTypeReasons reasons;
     private int position;
     /** The PostgreSQL enum types as this history left them. */
     private final PostgresEnums enums;
@@ -87,6 +82,8 @@ final class SchemaHistory {
         this.surelyDroppedColumns = parent == null ? new SurelyDroppedColumns(now)
                 : parent.surelyDroppedColumns.fork(forkedAt, now);
         this.mixed = new MixedDefinitions(parent == null ? null : parent.mixed, now);
+        this.reasons = new UnknownTypeReasons(parent == null ? null : parent.reasons, tableVersions,
+                forgottenInBranches, mixed, now, this::placeAt);
     }
 
     /** Whether each table had a trigger or rule created on it ({@link TriggeredTables}), as each statement left it. */
@@ -152,17 +149,7 @@ final class SchemaHistory {
 
     /** Notes that the current statement adds {@code column} only if {@code table}, not all known, lacks it. */
     void addedIfMissing(String table, String column) {
-        addedIfMissing.put(SchemaNames.key(table) + "." + SchemaNames.key(column), position);
-    }
-
-    private Integer addedIfMissingAt(String tableAndColumn) {
-        Integer at = addedIfMissing.get(tableAndColumn);
-        return at != null || parent == null ? at : parent.addedIfMissingAt(tableAndColumn);
-    }
-
-    private String partlyKnownOf(String key) {
-        String how = partlyKnown.get(key);
-        return how != null || parent == null ? how : parent.partlyKnownOf(key);
+        reasons.addedIfMissing(table, column);
     }
 
     Optional<Table> current(String name) {
@@ -191,8 +178,7 @@ final class SchemaHistory {
     void put(Table table) {
         String key = SchemaNames.key(table.name());
         if (!table.complete() && !tableVersions.setUpTo(key, Integer.MAX_VALUE)) {
-            partlyKnown.put(key, FIRST_SEEN
-                    + Optional.ofNullable(placeAt(position)).orElse("an earlier statement"));
+            reasons.firstSeen(key);
         }
         current.put(key, table);
         gone.remove(key);
@@ -246,7 +232,7 @@ final class SchemaHistory {
     void retyped(String table, String column, Optional<SqlType> from, Optional<SqlType> to,
             Optional<EnumValueLists> enumValues) {
         Optional<SqlType> before = mixed.typeCertain(table, column) ? from : Optional.empty();
-        String unknown = before.isPresent() ? "" : whyTypeUnknown(table, column);
+        String unknown = before.isPresent() ? "" : reasons.whyTypeUnknown(table, column);
         retypes.computeIfAbsent(position, p -> new ArrayList<>()).add(new ColumnRetype(table, column, before, to,
                 unknown, "", Set.of(), before.isPresent() ? enumValues : Optional.empty()));
         if (to.isPresent()) {
@@ -259,95 +245,13 @@ final class SchemaHistory {
         return mixed;
     }
 
-    /** Why the replay does not know the type {@code column} of {@code table} has before this statement. */
-    private String whyTypeUnknown(String table, String column) {
-        String key = SchemaNames.key(table);
-        String name = SchemaNames.unquoted(table);
-        Optional<String> mixedAt = createdAgainNote(table, position + 1);
-        if (mixedAt.isPresent()) {
-            return mixedAt.get() + ", so which columns it has is not certain";
-        }
-        TreeMap<Integer, Optional<Table>> history = tableVersions.history(key);
-        var last = history == null ? null : history.lowerEntry(position);
-        if (last == null) {
-            return "table " + name + " is not created by the migrations that run before this one";
-        }
-        if (last.getValue().isEmpty()) {
-            return goneAt(key, name, last.getKey());
-        }
-        Table known = last.getValue().get();
-        Optional<Column> columnKnown = known.column(column);
-        Integer branchEnd = forgottenInBranches.columnEnd(key + "." + SchemaNames.key(column));
-        if (branchEnd != null && branchEnd < position) {
-            return "column " + SchemaNames.unquoted(column) + " of table " + name
-                    + " is changed in a branch ending at " + placeAt(branchEnd) + ", which may not have run";
-        }
-        // Of a table no migration created, a column an earlier ALTER named without a type (Oracle's MODIFY c NOT
-        // NULL) never had a known type: that the table was not created is the reason, not that statement.
-        if (columnKnown.isPresent() && (known.complete() || typeKnownBefore(history, column))) {
-            return "an earlier statement changed column " + SchemaNames.unquoted(column)
-                    + " in a way sqlguard does not read";
-        }
-        if (!known.complete()) {
-            var dropped = history.headMap(last.getKey(), false).descendingMap().entrySet().stream()
-                    .filter(entry -> entry.getValue().isEmpty()).findFirst();
-            if (dropped.isPresent()) {
-                return goneAt(key, name, dropped.get().getKey()) + ", and only altered after that";
-            }
-            String seen = Optional.ofNullable(partlyKnownOf(key)).orElse("");
-            Integer addedAt = addedIfMissingAt(key + "." + SchemaNames.key(column));
-            if (addedAt != null && addedAt < position && !seen.startsWith("created")) {
-                return "column " + SchemaNames.unquoted(column) + " is added at " + placeAt(addedAt) + " by ADD COLUMN"
-                        + " IF NOT EXISTS, which keeps a column of that name the table already had, and table " + name
-                        + " is not created by the migrations that run before this one";
-            }
-            return seen.startsWith("created") ? "the columns of table " + name + " are not known: it is " + seen
-                    : "table " + name + " is not created by the migrations that run before this one"
-                            + (seen.isEmpty() ? "" : " (" + seen + ")");
-        }
-        return "table " + name + " has no column " + SchemaNames.unquoted(column)
-                + " in the statements replayed before this one";
-    }
-
-    /** True when a version of the table before this statement gave {@code column} a type. */
-    private boolean typeKnownBefore(TreeMap<Integer, Optional<Table>> history, String column) {
-        return history.headMap(position, false).values().stream()
-                .anyMatch(version -> version.flatMap(table -> table.column(column)).flatMap(Column::type).isPresent());
-    }
-
-    /**
-     * What left table {@code name} without a version at {@code statementPosition}: a drop or rename, or a branch. A
-     * table no earlier statement created, which a branch only altered, is said to be created elsewhere first: had the
-     * branch not been there, its types would still not be known.
-     */
-    private String goneAt(String key, String name, int statementPosition) {
-        if (!forgottenInBranches.tableAt(key, statementPosition)) {
-            return "table " + name + " is dropped or renamed at " + placeAt(statementPosition);
-        }
-        String branch = " changed in a branch ending at " + placeAt(statementPosition)
-                + ", which may not have run";
-        return createdBefore(key, statementPosition) ? "table " + name + " is" + branch
-                : "table " + name + " is not created by the migrations that run before this one; it is" + branch;
-    }
-
-    /** True when a statement before {@code statementPosition} created the table, so that all its columns were known. */
-    private boolean createdBefore(String key, int statementPosition) {
-        TreeMap<Integer, Optional<Table>> history = tableVersions.history(key);
-        return history != null && history.headMap(statementPosition, false).values().stream()
-                .anyMatch(version -> version.filter(Table::complete).isPresent());
-    }
-
     /**
      * Notes that the current statement renamed {@code old}, whose columns the replay does not all know, to
      * {@code renamed}: a finding on the new name then says where that name came from, not that it was first seen
      * at the rename.
      */
     void renamedPartlyKnown(String old, String renamed) {
-        String oldName = SchemaNames.unquoted(old);
-        String how = partlyKnownOf(SchemaNames.key(old));
-        partlyKnown.put(SchemaNames.key(renamed), "renamed from " + oldName + " at "
-                + Optional.ofNullable(placeAt(position)).orElse("an earlier statement")
-                + (how == null ? "" : "; " + oldName + " " + how));
+        reasons.renamedPartlyKnown(old, renamed);
     }
 
     /**
@@ -355,13 +259,12 @@ final class SchemaHistory {
      * table: histories of several databases meet it at different changes and agree on everything else.
      */
     static String withoutFirstSighting(String text) {
-        return FIRST_SEEN_NOTE.matcher(text).replaceAll("");
+        return UnknownTypeReasons.withoutFirstSighting(text);
     }
 
     /** Notes that the table just created has columns the replay did not read ({@code CREATE TABLE .. AS SELECT}). */
     void createdWithoutColumns(String table, String how) {
-        partlyKnown.put(SchemaNames.key(table), how + " at "
-                + Optional.ofNullable(placeAt(position)).orElse("an earlier statement"));
+        reasons.createdWithoutColumns(table, how);
     }
 
     /**
@@ -369,9 +272,7 @@ final class SchemaHistory {
      * defined it: {@code "table t is created again, with other columns, at V2__x.sql:1 without a drop between"}.
      */
     Optional<String> createdAgainNote(String table, int statementPosition) {
-        Integer ambiguousAt = mixed.mixedBefore(SchemaNames.key(table), statementPosition);
-        return ambiguousAt == null ? Optional.empty() : Optional.of("table " + SchemaNames.unquoted(table)
-                + " is created again, with other columns, at " + placeAt(ambiguousAt) + " without a drop between");
+        return reasons.createdAgainNote(table, statementPosition);
     }
 
     /** The columns, as written, only another definition of {@code table} gave it, before {@code statementPosition}. */

@@ -1,8 +1,6 @@
 package io.github.sqlguard.schema;
 
-import io.github.sqlguard.analysis.ClauseKind;
 import io.github.sqlguard.analysis.DestructiveClause;
-import io.github.sqlguard.analysis.ObjectNames;
 import io.github.sqlguard.model.Dialect;
 import io.github.sqlguard.sql.Statement;
 import io.github.sqlguard.schema.PartialCopies.MovedTo;
@@ -10,7 +8,6 @@ import io.github.sqlguard.schema.PartialCopies.PartialCopy;
 import io.github.sqlguard.schema.PartialCopies.RowsCopy;
 import io.github.sqlguard.sql.Token;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,29 +23,15 @@ import java.util.stream.Collectors;
  * followed through a rename (MySQL's swap, {@code RENAME TABLE t TO t_old, t_new TO t}, leaves t's rows in t_old)
  * and forgotten once its table is dropped or another takes the name: from then on it means a table whose rows
  * nothing copied (the rebuilt t of SQLite's copy, drop and rename, or of the swap).
+ *
+ * <p>This class keeps the copies that left rows or columns out and answers for all of them; the copies of every row
+ * are {@link WholeCopies}', the columns moved with their rows' key {@link MovedColumnCopies}', and how a statement's
+ * clauses empty and rename the tables they are kept by {@link CopiedTableChanges}' to say.
  */
 final class TableCopies {
 
-    /**
-     * What removes rows from a table, all of them or some: a copy kept there no longer holds what it took
-     * ({@link DestructiveClause}'s kinds).
-     */
-    private static final Set<ClauseKind> REMOVE_ROWS = EnumSet.of(ClauseKind.DROPPED_TABLE,
-            ClauseKind.TRUNCATED_TABLE, ClauseKind.TRUNCATED_PARTITION, ClauseKind.DISCARDED_ROWS,
-            ClauseKind.OVERWRITTEN_TABLE, ClauseKind.EMPTIED_APPEND_SOURCE, ClauseKind.TRUNCATED_SWITCH_TARGET,
-            ClauseKind.DROPPED_PARTITION, ClauseKind.PARTITIONS_DROPPED_BY_CALL, ClauseKind.EXPIRED_ROWS,
-            ClauseKind.DELETED_DUPLICATE_ROWS, ClauseKind.REWOUND_TABLE);
-
-    /** What drops a schema or database with every table in it ({@link DestructiveClause#name()} names it). */
-    private static final Set<ClauseKind> REMOVE_SCHEMAS = EnumSet.of(ClauseKind.DROPPED_SCHEMA,
-            ClauseKind.DROPPED_USER_SCHEMA, ClauseKind.DROPPED_DATABASE);
-
-    private final Map<String, FullCopy> full = new HashMap<>();
-    /**
-     * Tables that took every row and column of another, by key, with the key of that other table: kept after the
-     * other is dropped, so that a copy back into a table of its name is known as the restore of a rebuild.
-     */
-    private final Map<String, String> wholeCopyOf = new HashMap<>();
+    /** Copies of every row, and the tables that hold one of every row and column of another. */
+    private final WholeCopies whole = new WholeCopies();
     /** Tables whose rows were copied without some of their rows or columns: what the copy left out. */
     private final Map<String, PartialCopy> partial = new HashMap<>();
     /** Copies of every row that left out some columns, by the table copied from. */
@@ -59,30 +42,12 @@ final class TableCopies {
      */
     private final Map<String, List<RowsCopy>> alsoLeftOut = new HashMap<>();
     /** Columns moved to another table with their rows' primary key: where to, by table copied from and column. */
-    private final Map<String, Map<String, MovedTo>> movedColumns = new HashMap<>();
+    private final MovedColumnCopies movedColumns = new MovedColumnCopies();
 
     /** Columns copied to another table in a way that guards nothing. */
     private final CarriedColumns carried = new CarriedColumns();
     /** Columns moved to a table of their own whose rows the source's rows were then pointed at. */
     private final CopyBackLinks backLinks = new CopyBackLinks();
-
-    /**
-     * A copy of every row, and of every column unless {@code verified} is false (a column list read from a table
-     * whose columns the replay does not all know): the table it went to (a key), and the note a guard gives.
-     *
-     * @param targetName the table it went to, as written
-     * @param at where the copy stands ({@code "line 4"})
-     * @param columns the keys of the columns the copy read from its source, which keep their names in the copy; null
-     *     when every column of the copy may hold a value of the source ({@code SELECT *}, a list not verified)
-     */
-    private record FullCopy(String target, String note, boolean verified, String targetName, String at,
-            Set<String> columns) {
-
-        /** Which of {@code changed} (columns of the copy, as written) may have held values of the source. */
-        List<String> copiedAmong(List<String> changed) {
-            return changed.stream().filter(c -> columns == null || columns.contains(SchemaNames.key(c))).toList();
-        }
-    }
 
     /**
      * Records the copy, if any, that the statement of {@code tokens} (its main keyword at {@code main}) makes, at
@@ -110,9 +75,7 @@ final class TableCopies {
      * {@code columns} (null for {@code SELECT *}); {@code how} tells how a join kept every row, or is empty.
      */
     void copied(String source, String target, String at, String how, Set<String> columns) {
-        full.put(SchemaNames.key(source), new FullCopy(SchemaNames.key(target), "rows copied to " + target + " at "
-                + at + how, true, target, at, columns));
-        wholeCopyOf.put(SchemaNames.key(target), SchemaNames.key(source));
+        whole.copied(source, target, at, how, columns);
     }
 
     /**
@@ -127,20 +90,8 @@ final class TableCopies {
         if (!columns.isEmpty()) {
             backLinks.copyChanged(table);
         }
-        Map<String, FullCopy> changed = new HashMap<>();
-        full.forEach((source, copy) -> {
-            if (copy.target().equals(key) && !copy.copiedAmong(columns).isEmpty()) {
-                changed.put(source, copy);
-            }
-        });
-        changed.forEach((source, copy) -> {
-            List<String> lost = copy.copiedAmong(columns);
-            full.remove(source);
-            wholeCopyOf.remove(key);
-            partial.put(source, new PartialCopy("the copy to " + copy.targetName() + " at " + copy.at()
-                    + " no longer holds " + (lost.size() == 1 ? "column " : "columns ") + String.join(", ", lost)
-                    + ", which " + at + " " + change, "", "", Set.of(), Set.of()));
-        });
+        whole.columnsChanged(key, columns, change, at).forEach((source, note) -> partial.put(source,
+                new PartialCopy(note, "", "", Set.of(), Set.of())));
     }
 
     /**
@@ -154,15 +105,7 @@ final class TableCopies {
         if (!columns.isEmpty()) {
             backLinks.copyChanged(table);
         }
-        full.replaceAll((source, copy) -> {
-            List<String> fixed = copy.copiedAmong(columns);
-            if (!copy.target().equals(key) || fixed.isEmpty()) {
-                return copy;
-            }
-            return new FullCopy(copy.target(), copy.note() + "; " + at + " overwrites " + (fixed.size() == 1
-                    ? "column " : "columns ") + String.join(", ", fixed) + " in the rows its WHERE selects",
-                    copy.verified(), copy.targetName(), copy.at(), copy.columns());
-        });
+        whole.columnsFixed(key, columns, at);
     }
 
     /**
@@ -172,7 +115,7 @@ final class TableCopies {
      * FROM t_tmp}).
      */
     boolean holdsWholeCopyOf(String source, String target) {
-        return SchemaNames.key(target).equals(wholeCopyOf.get(SchemaNames.key(source)));
+        return whole.holdsWholeCopyOf(source, target);
     }
 
     /**
@@ -180,10 +123,7 @@ final class TableCopies {
      * columns, as {@code note} says; a copy known to be full made before stays the one a guard names.
      */
     void copiedByUnverifiedList(String source, String target, String at, String note) {
-        FullCopy earlier = full.get(SchemaNames.key(source));
-        if (earlier == null || !earlier.verified()) {
-            full.put(SchemaNames.key(source), new FullCopy(SchemaNames.key(target), note, false, target, at, null));
-        }
+        whole.copiedByUnverifiedList(source, target, at, note);
     }
 
     /**
@@ -194,16 +134,9 @@ final class TableCopies {
     void rowsOverwritten(String table, String at) {
         String key = SchemaNames.key(table);
         backLinks.copyChanged(table);
-        Map<String, FullCopy> changed = new HashMap<>();
-        full.forEach((source, copy) -> {
-            if (copy.target().equals(key)) {
-                changed.put(source, copy);
-            }
-        });
+        Map<String, String> changed = whole.rowsOverwritten(key, at);
         forgetCopiesInto(table);
-        changed.forEach((source, copy) -> partial.put(source, new PartialCopy("the copy to " + copy.targetName()
-                + " at " + copy.at() + " no longer holds what it copied, which " + at + " overwrites", "", "",
-                Set.of(), Set.of())));
+        changed.forEach((source, note) -> partial.put(source, new PartialCopy(note, "", "", Set.of(), Set.of())));
     }
 
     /**
@@ -213,13 +146,10 @@ final class TableCopies {
     void forgetCopiesInto(String table) {
         String key = SchemaNames.key(table);
         backLinks.copyChanged(table);
-        wholeCopyOf.remove(key);
-        full.values().removeIf(copy -> copy.target().equals(key));
+        whole.forgetCopiesInto(key);
         leftOut.values().removeIf(rows -> SchemaNames.key(rows.target()).equals(key));
         alsoLeftOut.values().forEach(copies -> copies.removeIf(rows -> SchemaNames.key(rows.target()).equals(key)));
-        for (Map<String, MovedTo> columns : movedColumns.values()) {
-            columns.values().removeIf(moved -> SchemaNames.key(moved.target()).equals(key));
-        }
+        movedColumns.forgetCopiesInto(key);
         partial.values().removeIf(copy -> !copy.target().isEmpty() && SchemaNames.key(copy.target()).equals(key));
     }
 
@@ -287,11 +217,8 @@ final class TableCopies {
      * {@code moved}'s columns were copied, with the primary key, from every row that has a value in them; those of
      * {@code converted} (as the source spells them) only through a conversion, so they were not moved.
      */
-    void moved(ColumnListCopy.MovedColumns moved, String at, Set<String> converted) {
-        Map<String, MovedTo> columns = movedColumns.computeIfAbsent(SchemaNames.key(moved.source()),
-                k -> new HashMap<>());
-        moved.columns().stream().filter(column -> converted.stream().noneMatch(c -> SchemaNames.key(c).equals(column)))
-                .forEach(column -> columns.put(column, new MovedTo(moved.target(), at)));
+    void moved(SelectedRowsCopy.MovedColumns moved, String at, Set<String> converted) {
+        movedColumns.moved(moved, at, converted);
     }
 
     /**
@@ -300,19 +227,12 @@ final class TableCopies {
      * NULL}): the values it overwrites live on there.
      */
     Optional<Guard> guardOfOverwrite(ColumnWrites.Update update) {
-        Map<String, MovedTo> moved = movedColumns.getOrDefault(SchemaNames.key(update.table()), Map.of());
-        if (update.assigned().isEmpty()
-                || !update.assigned().stream().allMatch(c -> moved.containsKey(SchemaNames.key(c)))) {
-            return Optional.empty();
-        }
-        return Optional.of(new Guard(Guard.Kind.VALUES_MOVED, update.assigned().stream()
-                .map(c -> "values of " + c + " copied to " + moved.get(SchemaNames.key(c)))
-                .collect(Collectors.joining(", "))));
+        return movedColumns.guardOfOverwrite(update);
     }
 
     /** Rows were added to {@code table} (a key): their values were not moved with the others. */
     void forgetMoved(String table) {
-        movedColumns.remove(table);
+        movedColumns.forget(table);
     }
 
     /**
@@ -322,15 +242,8 @@ final class TableCopies {
      *     loses every column (DROP TABLE, TRUNCATE, DELETE)
      */
     Optional<Guard> guardOf(List<String> targets, List<String> dropped) {
-        if (targets.stream().allMatch(t -> full.containsKey(SchemaNames.key(t)))) {
-            Optional<FullCopy> unverified = targets.stream().map(t -> full.get(SchemaNames.key(t)))
-                    .filter(copy -> !copy.verified()).findFirst();
-            if (unverified.isEmpty()) {
-                return Optional.of(new Guard(Guard.Kind.ROWS_COPIED, full.get(SchemaNames.key(targets.get(0))).note()));
-            }
-            // Which columns a DROP COLUMN loses the list may have left out: only a whole table's loss is eased
-            return dropped == null ? Optional.of(new Guard(Guard.Kind.UNVERIFIED_COPY, unverified.get().note()))
-                    : Optional.empty();
+        if (whole.copiedEach(targets)) {
+            return whole.guardOf(targets, dropped);
         }
         if (targets.size() != 1 || dropped != null && dropped.isEmpty()) {
             return Optional.empty();
@@ -343,7 +256,7 @@ final class TableCopies {
         RowsCopy rows = leftOut.get(key);
         PartialCopy copy = partial.get(key);
         String left = copy == null ? null : copy.note();
-        Map<String, MovedTo> moved = movedColumns.getOrDefault(key, Map.of());
+        Map<String, MovedTo> moved = movedColumns.of(key);
         if (rows == null && dropped != null && dropped.stream().allMatch(c -> moved.containsKey(SchemaNames.key(c)))) {
             // INSERT INTO share (site_id, slug) SELECT id, share_id FROM site WHERE share_id IS NOT NULL, then
             // ALTER TABLE site DROP COLUMN share_id: every value lives on in share, beside its row's key.
@@ -436,11 +349,11 @@ final class TableCopies {
     void forget(List<String> tables) {
         tables.forEach(table -> {
             String key = SchemaNames.key(table);
-            full.remove(key);
+            whole.forget(key);
             partial.remove(key);
             leftOut.remove(key);
             alsoLeftOut.remove(key);
-            movedColumns.remove(key);
+            movedColumns.forget(key);
             carried.forget(key);
             backLinks.forget(key);
         });
@@ -448,89 +361,40 @@ final class TableCopies {
 
     /** Follows the tables that {@code clauses} (one statement's, at {@code at}) drop, empty or rename. */
     void follow(List<DestructiveClause> clauses, String at) {
-        for (DestructiveClause clause : clauses) {
-            if (clause.table() != null && REMOVE_ROWS.contains(clause.kind())) {
-                forgetCopiesInto(clause.table());
-            } else if (clause.kind() == ClauseKind.DROPPED_ALL_OBJECTS) {
-                copiesInto().forEach(this::forgetCopiesInto);
-            } else if (clause.name() != null && REMOVE_SCHEMAS.contains(clause.kind())) {
-                copiesInto().stream().filter(target -> inSchema(target, clause.name())).forEach(this::forgetCopiesInto);
-            }
-        }
-        clauses.stream().filter(TableCopies::renamesTable)
-                .forEach(clause -> copyRenamed(clause.table(), clause.detail(), at));
-        followNames(full, clauses);
-        followNames(partial, clauses);
-        followNames(leftOut, clauses);
-        followNames(alsoLeftOut, clauses);
-        followNames(movedColumns, clauses);
-        clauses.stream().filter(TableCopies::renamesTable).forEach(clause -> {
-            wholeCopyOf.remove(SchemaNames.key(clause.table()));
-            wholeCopyOf.remove(SchemaNames.key(clause.detail()));
-        });
+        CopiedTableChanges.forEachEmptied(clauses, this::copiesInto, this::forgetCopiesInto);
+        whole.follow(clauses, at);
+        movedColumns.follow(clauses);
+        clauses.stream().filter(CopiedTableChanges::renamesTable)
+                .forEach(clause -> copyRenamed(clause.table(), clause.detail()));
+        CopiedTableChanges.followNames(partial, clauses);
+        CopiedTableChanges.followNames(leftOut, clauses);
+        CopiedTableChanges.followNames(alsoLeftOut, clauses);
     }
 
     /**
-     * A table that holds a copy was renamed to {@code renamed}: the copy is there now, and a later drop of the old
-     * name drops another table. Notes keep naming the table the copy went to, with the rename.
+     * A table that holds a copy that left something out was renamed to {@code renamed}: the copy is there now, and a
+     * later drop of the old name drops another table.
      */
-    private void copyRenamed(String table, String renamed, String at) {
+    private void copyRenamed(String table, String renamed) {
         String key = SchemaNames.key(table);
-        full.replaceAll((source, copy) -> !copy.target().equals(key) ? copy : new FullCopy(SchemaNames.key(renamed),
-                copy.note() + ", renamed to " + renamed + " at " + at, copy.verified(), copy.targetName(), copy.at(),
-                copy.columns()));
         leftOut.replaceAll((source, rows) -> !SchemaNames.key(rows.target()).equals(key) ? rows
                 : new RowsCopy(renamed, rows.at(), rows.missing(), rows.kept(), rows.keyed(),
                         rows.converted()));
         alsoLeftOut.values().forEach(copies -> copies.replaceAll(rows -> !SchemaNames.key(rows.target()).equals(key)
                 ? rows : new RowsCopy(renamed, rows.at(), rows.missing(), rows.kept(), rows.keyed(),
                         rows.converted())));
-        movedColumns.values().forEach(columns -> columns.replaceAll((column, moved) ->
-                !SchemaNames.key(moved.target()).equals(key) ? moved : new MovedTo(renamed, moved.at())));
         partial.replaceAll((source, copy) -> copy.target().isEmpty() || !SchemaNames.key(copy.target()).equals(key)
                 ? copy : new PartialCopy(copy.note(), renamed, copy.at(), copy.asTheyAre(), copy.moved()));
     }
 
     /** The tables, as written, that the copies kept went to. */
     private List<String> copiesInto() {
-        List<String> targets = new ArrayList<>();
-        full.values().forEach(copy -> targets.add(copy.targetName()));
+        List<String> targets = new ArrayList<>(whole.copiesInto());
         leftOut.values().forEach(rows -> targets.add(rows.target()));
         alsoLeftOut.values().forEach(copies -> copies.forEach(rows -> targets.add(rows.target())));
-        movedColumns.values().forEach(columns -> columns.values().forEach(moved -> targets.add(moved.target())));
+        targets.addAll(movedColumns.copiesInto());
         partial.values().stream().map(PartialCopy::target).filter(target -> !target.isEmpty()).forEach(targets::add);
         return targets;
-    }
-
-    /** True when {@code table}, as written, names {@code schema} (or a database of that name) as its qualifier. */
-    private static boolean inSchema(String table, String schema) {
-        String qualifier = ObjectNames.normalize(table);
-        int dot = qualifier.lastIndexOf('.');
-        String dropped = ObjectNames.normalize(ObjectNames.lastPart(schema));
-        return dot > 0 && List.of(qualifier.substring(0, dot).split("\\.")).contains(dropped);
-    }
-
-    /**
-     * Moves what {@code copies} knows of each table {@code clauses} rename to its new name, whose older entry no
-     * longer applies, and forgets what it knows of each table they drop.
-     */
-    private static <V> void followNames(Map<String, V> copies, List<DestructiveClause> clauses) {
-        Map<String, V> renamed = new HashMap<>();
-        for (DestructiveClause clause : clauses) {
-            if (clause.table() == null || !renamesTable(clause) && clause.kind() != ClauseKind.DROPPED_TABLE) {
-                continue;
-            }
-            V copy = copies.remove(SchemaNames.key(clause.table()));
-            if (renamesTable(clause) && copy != null) {
-                renamed.put(SchemaNames.key(clause.detail()), copy);
-            }
-        }
-        clauses.stream().filter(TableCopies::renamesTable).forEach(c -> copies.remove(SchemaNames.key(c.detail())));
-        copies.putAll(renamed);
-    }
-
-    private static boolean renamesTable(DestructiveClause clause) {
-        return clause.kind() == ClauseKind.RENAMED_TABLE && clause.detail() != null;
     }
 
     /**

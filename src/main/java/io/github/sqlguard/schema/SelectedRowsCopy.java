@@ -1,0 +1,190 @@
+package io.github.sqlguard.schema;
+
+import io.github.sqlguard.sql.Token;
+import io.github.sqlguard.sql.TopLevel;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * A copy by column list ({@link ColumnListCopy}) that keeps only the rows a WHERE or an inner join selects, and what
+ * of its source's columns went along: columns moved with the rows' key from every row that has a value in them,
+ * which a later drop of them loses nothing of, or columns carried elsewhere in a way that guards nothing but tells
+ * a finding where the values went. Kept apart from the copies of every row because what such a copy keeps depends
+ * on the condition and on the source's keys, not on the select list alone.
+ */
+final class SelectedRowsCopy {
+
+    private SelectedRowsCopy() {
+    }
+
+    /**
+     * Columns a copy moves out of their table with its primary key, keeping only the rows that have a value in
+     * them: {@code INSERT INTO folders_ciphers (cipher_uuid, folder_uuid) SELECT uuid, folder_uuid FROM ciphers
+     * WHERE folder_uuid IS NOT NULL}. A rebuild of {@code ciphers} without {@code folder_uuid} then loses nothing.
+     * A BOOLEAN NOT NULL column that alone selects the rows ({@code WHERE is_public = TRUE}, {@link FlagCondition})
+     * moves too: the keys copied tell its value in every row. The other columns such a copy reads do not move: the
+     * rows it leaves out keep values in them.
+     *
+     * @param source the table read, unquoted
+     * @param target the table written, unquoted
+     * @param columns the keys of the source's columns the copy reads with the whole primary key, but for the key
+     */
+    record MovedColumns(String source, String target, Set<String> columns) {
+    }
+
+    /** The columns the copy at {@code main} moves with their rows' primary key, else empty. */
+    static Optional<MovedColumns> moved(List<Token> tokens, int main, SchemaView before, boolean selectIntoMakesTable) {
+        if (main >= tokens.size() || !tokens.get(main).isAnyWord("INSERT", "SELECT")) {
+            return Optional.empty(); // every statement comes here: only a copy is read further
+        }
+        int where = TopLevel.wordIndex(tokens, main + 1, "WHERE");
+        Optional<String> flag = where < 0 ? Optional.empty()
+                : FlagCondition.column(tokens.subList(where + 1, tokens.size()));
+        Optional<List<String>> requiredIfAny = flag.isPresent() ? Optional.of(List.of())
+                : requiredValues(tokens, where);
+        if (requiredIfAny.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> required = requiredIfAny.get();
+        List<Token> unfiltered = where < 0 ? tokens : tokens.subList(0, where);
+        Optional<ColumnListCopy.Partial> copy = ColumnListCopy.read(unfiltered, main, before, selectIntoMakesTable);
+        Optional<Table> table = copy.flatMap(c -> before.table(c.source()));
+        if (copy.isEmpty() || table.isEmpty() || !hasKey(table.get(), before)) {
+            return Optional.empty();
+        }
+        Set<String> columns = new HashSet<>(table.get().columns().keySet());
+        copy.get().missing().forEach(column -> columns.remove(SchemaNames.key(column)));
+        Optional<List<String>> key = keyAmong(table.get(), before, columns);
+        boolean keyed = key.isPresent();
+        boolean moved = keyed && columns.containsAll(required)
+                && flag.map(f -> FlagCondition.isRequiredFlag(table.get(), f)).orElse(true);
+        if (where >= 0) {
+            // A row left out keeps its values in every other column, and loses them when they are dropped; with two
+            // columns required, a row left out for lack of one still has a value in the other. A flag that selects
+            // the rows is told by which keys the target holds.
+            columns.retainAll(required.size() > 1 ? Set.of() : required);
+            flag.ifPresent(f -> columns.add(SchemaNames.key(f)));
+        }
+        // The key stays behind to tell whose values they were, so it is not among the columns moved
+        table.get().primaryKey().forEach(c -> columns.remove(SchemaNames.key(c)));
+        key.ifPresent(k -> k.forEach(c -> columns.remove(SchemaNames.key(c))));
+        return moved ? Optional.of(new MovedColumns(copy.get().source(), copy.get().target(), columns))
+                : Optional.empty();
+    }
+
+    /**
+     * Columns a copy takes as they are into another table from the rows a WHERE selects ({@code INSERT INTO rules
+     * (tenant, name, target, weight) SELECT tenant, name, target, weight FROM filters WHERE target IS NOT NULL}),
+     * where no guard follows from it: the values went somewhere, which a finding on their drop says, but the values
+     * of the rows left out, or which row each belonged to when the primary key is not copied beside them, did not.
+     *
+     * @param source the table read, unquoted
+     * @param target the table written, unquoted
+     * @param columns the source's columns the list takes as they are, as the replay spells them
+     * @param everyValue the keys of those whose every value was copied: the rows left out have none in them
+     * @param keyed whether the whole primary key is among them
+     * @param rows what chooses the rows copied, for a note: {@code "its WHERE selects"}
+     * @param leftOut the source's columns the select list does not name at all, as the replay spells them: a drop of
+     *     the table loses all their values
+     */
+    record CarriedColumns(String source, String target, List<String> columns, Set<String> everyValue,
+            boolean keyed, String rows, List<String> leftOut) {
+    }
+
+    /** The columns the copy at {@code main} takes as they are from some rows of a table the replay knows. */
+    static Optional<CarriedColumns> carried(List<Token> tokens, int main, SchemaView before,
+            boolean selectIntoMakesTable) {
+        if (main >= tokens.size() || !tokens.get(main).isAnyWord("INSERT", "SELECT")) {
+            return Optional.empty(); // every statement comes here: only a copy is read further
+        }
+        int where = TopLevel.wordIndex(tokens, main + 1, "WHERE");
+        int from = TopLevel.wordIndex(tokens, main + 1, "FROM");
+        Optional<SourceJoins> joins = SourceJoins.of(tokens, from, where < 0 ? tokens.size() : where, before);
+        if (where < 0 && joins.map(j -> j.inner().isEmpty()).orElse(true)) {
+            return Optional.empty(); // a copy of every row guards what it takes, see TableCopies
+        }
+        List<Token> unfiltered = tokens.subList(0, joins.map(SourceJoins::start).orElse(where));
+        Optional<CopyShape> shape = CopyShape.of(unfiltered, main, selectIntoMakesTable);
+        Optional<Table> table = shape.flatMap(s -> before.table(s.source().text())).filter(Table::complete);
+        if (table.isEmpty() || !hasKey(table.get(), before)) {
+            return Optional.empty();
+        }
+        int list = shape.get().select() + 1;
+        Set<String> asTheyAre = joins.isEmpty()
+                ? ColumnListCopy.columnsReadAsTheyAre(unfiltered, list, shape.get().listEnd())
+                : joins.get().sourceColumnsAsTheyAre(unfiltered, list, shape.get().listEnd(), table.get(),
+                        joins.get().sourceNames(unfiltered, shape.get().source()));
+        // The replay's map is by key; a note names each column as the table spells it ("ApiKey", not "apikey").
+        List<String> known = table.get().columns().entrySet().stream()
+                .filter(column -> asTheyAre.contains(SchemaNames.key(column.getKey())))
+                .map(column -> SchemaNames.unquoted(column.getValue().name())).sorted().toList();
+        if (known.isEmpty()) {
+            return Optional.empty();
+        }
+        boolean keyed = keyAmong(table.get(), before, asTheyAre).isPresent();
+        // A join may leave out rows that hold values, whatever the WHERE requires of them.
+        Set<String> everyValue = joins.isPresent() ? Set.of()
+                : Set.copyOf(requiredValues(tokens, where).orElse(List.of()));
+        List<String> choosers = new ArrayList<>();
+        joins.ifPresent(j -> j.inner().forEach(joined -> choosers.add("its join with " + joined)));
+        if (where >= 0) {
+            choosers.add("its WHERE");
+        }
+        String rows = String.join(" and ", choosers) + (choosers.size() > 1 ? " select"
+                : where >= 0 ? " selects" : " matches");
+        Set<String> named = unfiltered.subList(list, shape.get().listEnd()).stream().filter(ColumnListCopy::isName)
+                .map(token -> SchemaNames.key(token.text())).collect(Collectors.toSet());
+        List<String> leftOut = table.get().columns().entrySet().stream()
+                .filter(column -> !named.contains(SchemaNames.key(column.getKey())))
+                .map(column -> SchemaNames.unquoted(column.getValue().name())).toList();
+        return Optional.of(new CarriedColumns(SchemaNames.unquoted(shape.get().source().text()),
+                SchemaNames.unquoted(shape.get().target().text()), known, everyValue, keyed, rows, leftOut));
+    }
+
+    /** True when {@code table} has a primary key, or a unique key that tells its rows apart as well. */
+    private static boolean hasKey(Table table, SchemaView before) {
+        return !table.primaryKey().isEmpty() || !before.uniqueKeys(table.name()).isEmpty();
+    }
+
+    /**
+     * The key of {@code table} whose every column is among {@code columns} (keys): its primary key, else a unique key
+     * of NOT NULL columns ({@code tenant, name}), which says as well which row each copied value came from.
+     */
+    private static Optional<List<String>> keyAmong(Table table, SchemaView before, Set<String> columns) {
+        List<String> primary = table.primaryKey();
+        if (!primary.isEmpty() && primary.stream().allMatch(c -> columns.contains(SchemaNames.key(c)))) {
+            return Optional.of(primary);
+        }
+        return before.uniqueKeys(table.name()).stream()
+                .filter(unique -> unique.stream().allMatch(c -> columns.contains(SchemaNames.key(c)))).findFirst();
+    }
+
+    /**
+     * The keys of the columns a WHERE at {@code where} (-1 for none) requires a value in, {@code [alias.]c IS NOT NULL
+     * [AND ..]} or {@code NOT [alias.]c IS NULL} (NOT binds looser than IS): a row left out has no value in them to
+     * lose. Empty when the WHERE says anything else.
+     */
+    static Optional<List<String>> requiredValues(List<Token> tokens, int where) {
+        List<String> required = new ArrayList<>();
+        for (int i = where + 1; where >= 0 && i < tokens.size() && !tokens.get(i).isSymbol(";"); i++) {
+            boolean negated = tokens.get(i).isWord("NOT");
+            i += negated ? 1 : 0;
+            i += i + 2 < tokens.size() && ColumnListCopy.isName(tokens.get(i)) && tokens.get(i + 1).isSymbol(".")
+                    ? 2 : 0;
+            int end = i + (negated ? 3 : 4);
+            if (end > tokens.size() || !ColumnListCopy.isName(tokens.get(i)) || !tokens.get(i + 1).isWord("IS")
+                    || (negated ? !tokens.get(i + 2).isWord("NULL")
+                            : !tokens.get(i + 2).isWord("NOT") || !tokens.get(i + 3).isWord("NULL"))
+                    || end < tokens.size() && !tokens.get(end).isWord("AND") && !tokens.get(end).isSymbol(";")) {
+                return Optional.empty();
+            }
+            required.add(SchemaNames.key(tokens.get(i).text()));
+            i = end; // at the AND, which the loop steps over
+        }
+        return Optional.of(required);
+    }
+}

@@ -1,0 +1,389 @@
+package io.github.sqlguard.sql;
+
+import io.github.sqlguard.model.Dialect;
+import io.github.sqlguard.model.Location;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The splitting of one text ({@link StatementSplitter}): cuts its tokens into statements at their ends, then emits
+ * each, opening what a statement runs inside it (a block, a routine's or DO body, dynamic SQL, a prepared statement)
+ * and splitting that again with its own context, positions in the file, and the variables and arguments in scope.
+ * A quoted body is split by a run of its own over the unquoted text, whose findings are located back in the file.
+ */
+final class SplitRun {
+
+    private final StatementSplitter splitter;
+    private final Dialect dialect;
+    private final Lexer lexer;
+    private final NestedBodies nested;
+    private final StatementEnd statementEnd;
+    private final String path;
+    private final String text;
+    private final List<Statement> statements = new ArrayList<>();
+    private final List<Token> comments = new ArrayList<>();
+    private boolean bodyCommentsAdded;
+    private LexError bodyError;
+    /** True when a backslash escapes in this text's strings, so dynamic SQL in them is decoded that way. */
+    private final boolean backslashEscapes;
+    /** The dialect that decides a statement's shape: T-SQL's for a script that separates batches with GO. */
+    private Dialect shapeDialect;
+    /** The tokens of the script or block being split, where variables run as dynamic SQL are assigned. */
+    private List<Token> scope = List.of();
+    /** The script's own tokens, and where in them the routines it defines stand. */
+    private List<Token> scriptCode = List.of();
+    private DefinedRoutineSpans scriptRoutines = DefinedRoutineSpans.NONE;
+    /** True inside a PL/pgSQL body, where EXECUTE always runs dynamic SQL. */
+    private boolean plpgsql;
+    /** The literals one call passes for the parameters of the routine being split, by lower-case name. */
+    private final Map<String, Token> arguments;
+    /** Parameters of the PostgreSQL routine being split that hold one object's name ({@link NameParameters}). */
+    private Set<String> nameParameters = Set.of();
+
+    /**
+     * A run over {@code text} (of the file at {@code path}), where {@code arguments} gives, by lower-case name, the
+     * literals one call passes for the parameters of the routine being split (empty when none is).
+     */
+    SplitRun(StatementSplitter splitter, String path, String text, boolean backslashEscapes,
+            Map<String, Token> arguments) {
+        this.splitter = splitter;
+        this.dialect = splitter.dialect();
+        this.lexer = splitter.lexer();
+        this.nested = splitter.nested();
+        this.statementEnd = splitter.statementEnd();
+        this.shapeDialect = dialect;
+        this.path = path;
+        this.text = text;
+        this.backslashEscapes = backslashEscapes;
+        this.arguments = arguments;
+    }
+
+    /**
+     * What the run found: its statements, every comment in file order, and {@code lexError} (the text's own) or else
+     * the first error met lexing a body inside it.
+     */
+    Script script(Optional<LexError> lexError) {
+        if (bodyCommentsAdded) {
+            comments.sort(Comparator.comparingInt(Token::offset));
+        }
+        Optional<LexError> error = lexError.isPresent() ? lexError : Optional.ofNullable(bodyError);
+        return new Script(statements, comments, error);
+    }
+
+    void splitTokens(List<Token> lexedTokens, StatementContext context) {
+        List<Token> code = withoutComments(lexedTokens);
+        if (dialect == Dialect.AUTO && separatesBatchesWithGo(code)) {
+            // Only T-SQL scripts separate batches with GO: read blocks and routines the T-SQL way, where a
+            // procedure or trigger body runs to the end of its batch.
+            shapeDialect = Dialect.SQLSERVER;
+        }
+        scope = code;
+        scriptCode = code;
+        scriptRoutines = DefinedRoutineSpans.collecting();
+        int size = code.size();
+        int start = 0;
+        List<List<Token>> split = new ArrayList<>();
+        List<StatementShape> shapes = new ArrayList<>();
+        while (start < size) {
+            if (StatementEnd.isSeparator(code.get(start))) {
+                start++;
+                continue;
+            }
+            StatementShape shape = StatementShape.of(code, start, size, shapeDialect);
+            int end = statementEnd.endOf(code, start, size, shape);
+            split.add(code.subList(start, end));
+            shapes.add(shape);
+            if (shape.kind() == StatementShape.Kind.ROUTINE) {
+                scriptRoutines.add(code.subList(start, end));
+            }
+            start = end;
+        }
+        // Split first, emitted after: a statement's dynamic SQL is read knowing the routines defined after it.
+        UpgradeDirectiveBlocks blocks = new UpgradeDirectiveBlocks(comments);
+        boolean topLevel = context.kind() == StatementContext.Kind.SCRIPT && context.body() == null
+                && context.label().isEmpty();
+        RunnerDirectiveStatements directives = new RunnerDirectiveStatements(path, text, dialect, lexer,
+                splitter::sqlOf, comments, topLevel);
+        for (int i = 0; i < split.size(); i++) {
+            List<Token> tokens = split.get(i);
+            statements.addAll(directives.orphanDeletesBefore(tokens.get(0).offset(),
+                    directive -> blocks.contextAt(directive, context)));
+            StatementContext at = blocks.contextAt(tokens.get(0), context);
+            Optional<Statement> swept = directives.swept(tokens,
+                    shapes.get(i).kind() == StatementShape.Kind.PLAIN, at);
+            if (swept.isPresent()) {
+                statements.add(swept.get());
+            } else {
+                emit(tokens, shapes.get(i), at);
+            }
+        }
+        statements.addAll(directives.orphanDeletesBefore(Integer.MAX_VALUE,
+                directive -> blocks.contextAt(directive, context)));
+    }
+
+    private List<Token> withoutComments(List<Token> lexedTokens) {
+        List<Token> code = new ArrayList<>(lexedTokens.size());
+        for (Token token : lexedTokens) {
+            if (token.type() == TokenType.COMMENT) {
+                comments.add(token);
+            } else {
+                code.add(token);
+            }
+        }
+        return code;
+    }
+
+    private void emit(List<Token> tokens, StatementShape shape, StatementContext context) {
+        switch (shape.kind()) {
+            case PLAIN -> {
+                DynamicSql.Source dynamicSql = DynamicSql.of(tokens, plpgsql);
+                if (dynamicSql != null && dynamicSql.variable() == null && dynamicSql.namesSomethingUnknown()) {
+                    dynamicSql = DynamicSql.of(VariableOperands.substituted(tokens, scope, arguments,
+                            nameParameters, tokens.get(0)), plpgsql);
+                }
+                if (dynamicSql != null && dynamicSql.variable() != null) {
+                    dynamicSql = dynamicSql.resolved(
+                            VariableAssignments.valueOf(scope, arguments, dynamicSql.variable(), tokens.get(0),
+                                    scope == scriptCode ? scriptRoutines : DefinedRoutineSpans.NONE));
+                }
+                add(tokens, context, false, dynamicSql != null && dynamicSql.builtAtRunTime()
+                        && !HarmlessDynamicSql.cannotLoseRows(tokens, dynamicSql, dialect));
+                if (dynamicSql != null && !dynamicSql.literals().isEmpty()) {
+                    emitLiterals(dynamicSql, NestedBodies.innerContext(context,
+                            StatementContext.Kind.EXECUTED_BLOCK, dynamicSql.label()));
+                }
+                int prepared = NestedBodies.preparedStatementStart(tokens);
+                if (prepared > 0) {
+                    emitAll(List.of(tokens.subList(prepared, tokens.size())), NestedBodies.innerContext(context,
+                            StatementContext.Kind.EXECUTED_BLOCK, "prepared statement " + tokens.get(1).text()));
+                }
+            }
+            case DO_BLOCK -> emitDoBlock(tokens, shape, context);
+            case ANONYMOUS_BLOCK -> {
+                add(tokens, context, true);
+                StatementContext inner = NestedBodies.innerContext(context, StatementContext.Kind.EXECUTED_BLOCK,
+                        shape.label());
+                boolean mysqlDeclare = dialect.isMySqlFamily()
+                        || shape.label().equals(StatementShape.NOT_ATOMIC_BLOCK);
+                // T-SQL: a variable lives for its whole batch, so IF .. EXEC (@sql) sees what the batch assigned.
+                List<Token> blockScope = shapeDialect == Dialect.SQLSERVER && !scope.isEmpty()
+                        && scope.get(0).offset() <= tokens.get(0).offset() ? scope : tokens;
+                emitScoped(blockScope, scanInScope(new BlockBodyScanner(mysqlDeclare), tokens, blockScope),
+                        NestedBodies.opened(inner, tokens), plpgsql);
+            }
+            case ROUTINE -> emitRoutine(tokens, shape, context);
+        }
+    }
+
+    /**
+     * The statements of {@code block}, scanned where it stands in {@code blockScope} when that holds it: a T-SQL
+     * {@code WHILE @@FETCH_STATUS = 0} block is a fetch loop only after the FETCH that precedes it, and reads the
+     * cursor the batch declared before ({@link FetchLoops}).
+     */
+    private static List<BodyStatement> scanInScope(BlockBodyScanner scanner, List<Token> block,
+            List<Token> blockScope) {
+        for (int i = 0; blockScope != block && i < blockScope.size(); i++) {
+            if (blockScope.get(i) == block.get(0)) {
+                return scanner.scan(blockScope, i, i + block.size(), false);
+            }
+        }
+        return scanner.scan(block, 0, block.size(), false);
+    }
+
+    private void emitDoBlock(List<Token> tokens, StatementShape shape, StatementContext context) {
+        add(tokens, context, true);
+        RoutineBody body = RoutineBody.locate(tokens, tokens.size());
+        boolean plpgsql = body.language().isEmpty() || body.language().equals("plpgsql");
+        StatementContext inner = NestedBodies.opened(NestedBodies.innerContext(context,
+                StatementContext.Kind.EXECUTED_BLOCK, shape.label()), tokens);
+        if (body.form() == RoutineBody.Form.DOLLAR_QUOTED && plpgsql) {
+            emitDollarBody(tokens.get(body.index()), inner, true);
+        } else if (body.form() == RoutineBody.Form.QUOTED && plpgsql) {
+            emitQuotedBody(List.of(tokens.get(body.index())), inner, true);
+        }
+    }
+
+    private void emitRoutine(List<Token> tokens, StatementShape shape, StatementContext context) {
+        add(tokens, context, true);
+        RoutineBody body = RoutineBody.locate(tokens, tokens.size());
+        StatementContext inner = NestedBodies.opened(shape.routineKind().equals("event")
+                // MySQL: an event's body runs on its schedule, often right after the migration, without a call.
+                ? NestedBodies.innerContext(context, StatementContext.Kind.EXECUTED_BLOCK,
+                        shape.label() + ", which runs on the event's schedule")
+                : NestedBodies.innerContext(context, StatementContext.Kind.ROUTINE_BODY, shape.label()), tokens);
+        boolean javaTrigger = shape.routineKind().equals("trigger") && body.language().isEmpty()
+                && (body.form() == RoutineBody.Form.DOLLAR_QUOTED || body.form() == RoutineBody.Form.QUOTED);
+        if (javaTrigger) {
+            return; // H2: a trigger's body in a string is Java source, not SQL (no other database writes one)
+        }
+        switch (body.form()) {
+            case DOLLAR_QUOTED -> {
+                String language = body.language();
+                if (language.isEmpty() || language.equals("plpgsql") || language.equals("sql")) {
+                    Set<String> outer = nameParameters;
+                    nameParameters = NameParameters.of(tokens.subList(0, body.index()));
+                    emitDollarBody(tokens.get(body.index()), inner, !language.equals("sql"));
+                    nameParameters = outer;
+                }
+            }
+            case QUOTED -> {
+                if (isSqlLanguage(body.language())) {
+                    Set<String> outer = nameParameters;
+                    nameParameters = NameParameters.of(tokens.subList(0, body.index()));
+                    emitQuotedBody(List.of(tokens.get(body.index())), inner, !body.language().equals("sql"));
+                    nameParameters = outer;
+                }
+            }
+            case STATEMENTS -> {
+                boolean declareAnywhere = dialect.isMySqlFamily() || dialect == Dialect.AUTO
+                        || dialect == Dialect.SQLSERVER;
+                int tail = shapeDialect == Dialect.SQLSERVER ? TsqlBodyTail.start(tokens, body.index()) : -1;
+                emitScoped(tokens, new BlockBodyScanner(declareAnywhere, arguments).scan(tokens, body.index(),
+                        tail < 0 ? tokens.size() : tail, false), inner, false);
+                if (tail >= 0) {
+                    emitScoped(tokens, new BlockBodyScanner(declareAnywhere).scan(tokens, tail, tokens.size(),
+                            false), NestedBodies.opened(NestedBodies.innerContext(context,
+                            StatementContext.Kind.EXECUTED_BLOCK, shape.label() + ", after its END: T-SQL"
+                            + " reads on to the next GO as its body, so this runs at each call; put GO after"
+                            + " END to run it with the migration"), tokens.subList(tail, tokens.size())),
+                            false);
+                }
+            }
+            case DECLARATIONS -> emitScoped(tokens, new BlockBodyScanner(false, arguments)
+                    .scan(tokens, body.index(), tokens.size(), true), inner, false);
+            case ACTION_LIST -> emitScoped(tokens, new BlockBodyScanner(false, arguments).scan(tokens, body.index(),
+                    RoutineBody.actionListEnd(tokens, body.index(), tokens.size()), false), inner, false);
+            case NONE -> {
+            }
+        }
+    }
+
+    /** Lexes a dollar-quoted body again, with positions in the file, and emits its statements. */
+    private void emitDollarBody(Token string, StatementContext context, boolean plpgsqlBody) {
+        LexedText lexed = nested.dollarBody(text, string);
+        int commentsBefore = comments.size();
+        List<Token> code = withoutComments(lexed.tokens());
+        bodyCommentsAdded |= comments.size() > commentsBefore;
+        if (bodyError == null && lexed.error().isPresent()) {
+            bodyError = lexed.error().get();
+        }
+        emitScoped(code, new BlockBodyScanner(false).scan(code, 0, code.size(), false),
+                NestedBodies.declaring(context, code), plpgsqlBody);
+    }
+
+    /** Splits the text of dynamic SQL again as SQL, with positions in the file. */
+    private void emitLiterals(DynamicSql.Source source, StatementContext context) {
+        List<Token> literals = source.literals();
+        if (literals.size() == 1 && literals.get(0).text().startsWith("$") && source.eachName() == null) {
+            emitDollarBody(literals.get(0), context, false);
+        } else {
+            QuotedBody literal = QuotedBody.of(text, literals, backslashEscapes, arguments.values());
+            if (literal != null) {
+                // The name stands in bracketed; a command that brackets ? itself (USE [?]) gets it once.
+                QuotedBody body = source.eachName() == null ? literal
+                        : literal.replacing("[?]", source.eachName()).replacing("?", source.eachName());
+                LexedText lexed = nested.dynamicSql(body.text());
+                // A quote the text opens in one literal may close in another after a part built at run time
+                // ('.. is ' + CASE .. END + '.'' AS x'): the stand-in breaks it, not the file, and the
+                // statement that runs the text is reported as built at run time already.
+                emitQuotedBody(body, context, false, source.partlyBuilt()
+                        ? new LexedText(lexed.tokens(), Optional.empty(), lexed.backslashEscapes()) : lexed);
+            }
+        }
+    }
+
+    /**
+     * Splits the SQL inside quoted literals (a PostgreSQL routine or DO body, dynamic SQL joined from several
+     * literals) as the database reads it, quotes unescaped, and locates what it finds in the file.
+     */
+    private void emitQuotedBody(List<Token> strings, StatementContext context, boolean plpgsqlBody) {
+        QuotedBody body = QuotedBody.of(text, strings, false, List.of());
+        if (body != null) {
+            emitQuotedBody(body, context, plpgsqlBody, nested.quotedBody(body.text()));
+        }
+    }
+
+    private void emitQuotedBody(QuotedBody body, StatementContext context, boolean plpgsqlBody,
+            LexedText lexed) {
+        // A PL/pgSQL body in quotes still sees the call's arguments; the text dynamic SQL runs does not.
+        SplitRun inner = new SplitRun(splitter, path, body.text(), lexed.backslashEscapes(),
+                plpgsqlBody ? arguments : Map.of());
+        inner.shapeDialect = shapeDialect;
+        inner.nameParameters = plpgsqlBody ? nameParameters : Set.of();
+        List<Token> code = inner.withoutComments(lexed.tokens());
+        inner.emitScoped(code, new BlockBodyScanner(false).scan(code, 0, code.size(), false), context,
+                plpgsqlBody);
+        inner.statements.forEach(statement -> statements.add(body.toFile(statement)));
+        inner.comments.forEach(comment -> comments.add(body.toFile(comment)));
+        bodyCommentsAdded |= !inner.comments.isEmpty();
+        Optional<LexError> error = lexed.error().or(() -> Optional.ofNullable(inner.bodyError));
+        if (bodyError == null && error.isPresent()) {
+            bodyError = body.toFile(error.get());
+        }
+    }
+
+    /**
+     * Emits the statements of a block or body whose tokens are {@code blockTokens}: a variable run as dynamic
+     * SQL there is looked up among them.
+     */
+    private void emitScoped(List<Token> blockTokens, List<BodyStatement> inner,
+            StatementContext context, boolean plpgsqlBody) {
+        List<Token> outerScope = scope;
+        boolean outerPlpgsql = plpgsql;
+        scope = blockTokens;
+        plpgsql = plpgsqlBody;
+        for (BodyStatement statement : inner) {
+            emitAll(List.of(statement.tokens()),
+                    NestedBodies.at(context, statement));
+        }
+        scope = outerScope;
+        plpgsql = outerPlpgsql;
+    }
+
+    private void emitAll(List<List<Token>> inner, StatementContext context) {
+        for (List<Token> tokens : inner) {
+            StatementShape shape = StatementShape.of(tokens, 0, tokens.size(), shapeDialect);
+            emit(tokens, shape.kind() == StatementShape.Kind.ANONYMOUS_BLOCK ? StatementShape.PLAIN : shape,
+                    context);
+        }
+    }
+
+    private void add(List<Token> statementTokens, StatementContext context, boolean container) {
+        add(statementTokens, context, container, false);
+    }
+
+    private void add(List<Token> statementTokens, StatementContext context, boolean container,
+            boolean runtimeSql) {
+        // A PL/SQL unit keeps the ; after its END up to the /, but the statement ends before it.
+        int end = statementTokens.size();
+        while (end > 0 && StatementEnd.isSeparator(statementTokens.get(end - 1))) {
+            end--;
+        }
+        if (end == 0) {
+            return;
+        }
+        List<Token> tokens = statementTokens.subList(0, end);
+        Token first = tokens.get(0);
+        statements.add(new Statement(splitter.sqlOf(text, tokens), new Location(path, first.line(), first.column()),
+                tokens, context, dialect, container, null, runtimeSql));
+    }
+
+    /** PostgreSQL bodies in SQL or PL/pgSQL (the default when no LANGUAGE is named) are read; C, Python, .. are not. */
+    private static boolean isSqlLanguage(String language) {
+        return language.isEmpty() || language.equals("plpgsql") || language.equals("sql");
+    }
+
+    private static boolean separatesBatchesWithGo(List<Token> tokens) {
+        for (Token token : tokens) {
+            if (token.type() == TokenType.BATCH_SEPARATOR
+                    && token.text().regionMatches(true, 0, "GO", 0, 2)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
