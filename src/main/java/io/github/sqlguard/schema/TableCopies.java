@@ -341,8 +341,7 @@ final class TableCopies {
     void forgetTable(String key) {
         forget(List.of(key));
         forgetCopiesInto(key);
-        wholeCopyOf.remove(key);
-        wholeCopyOf.values().removeIf(key::equals);
+        whole.forgetWholeCopies(key);
     }
 
     /** Forgets every copy of {@code tables}, whose names may from now on mean other tables. */

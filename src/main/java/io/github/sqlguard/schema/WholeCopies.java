@@ -123,6 +123,12 @@ final class WholeCopies {
         full.remove(key);
     }
 
+    /** Forgets that table {@code key} holds a whole copy of another, or another one of it: its name means another. */
+    void forgetWholeCopies(String key) {
+        wholeCopyOf.remove(key);
+        wholeCopyOf.values().removeIf(key::equals);
+    }
+
     /** True when every one of {@code targets} (as written) has a copy of every row. */
     boolean copiedEach(List<String> targets) {
         return targets.stream().allMatch(t -> full.containsKey(SchemaNames.key(t)));
