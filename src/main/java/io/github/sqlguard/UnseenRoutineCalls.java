@@ -86,23 +86,22 @@ final class UnseenRoutineCalls {
     Optional<Finding> of(StatementModel call, Set<String> definedHere, EarlierRoutines earlierRoutines,
             Severity ceiling, ScriptMode rollbacks) {
         Statement statement = call.statement();
-        if (!call.clauses().isEmpty() || handsOverStatementText(statement.tokens())) {
-            // What the call destroys is known already (an extension's drop_chunks), or read from the statement
-            // text it hands the routine to run (run_ddl('DROP TABLE t')).
-            return Optional.empty();
+        if (!call.clauses().isEmpty()) {
+            return Optional.empty(); // what the call destroys is known already (an extension's drop_chunks)
         }
         for (String written : RoutineNames.calledNames(statement.tokens())) {
             String last = RoutineNames.lastPart(written);
+            Token name = nameToken(statement.tokens(), last);
+            String says = name == null || isSuppliedPackage(written) ? "" : whatTheNameSays(words(name.text()));
             // A member of a package this script defines calls its siblings by their bare names.
-            boolean known = createdInScript.contains(last)
+            if (says.isEmpty() || createdInScript.contains(last)
                     || definedHere.stream().anyMatch(defined -> defined.equals(last) || defined.endsWith("." + last))
                     || RoutineNames.callKeys(written, "").stream().anyMatch(key -> definedHere.contains(key)
-                            || !earlierRoutines.before(statement, key).isEmpty());
-            Token name = nameToken(statement.tokens(), last);
-            String says = known || name == null || isSuppliedPackage(written) ? ""
-                    : whatTheNameSays(words(name.text()));
-            if (says.isEmpty()) {
+                            || !earlierRoutines.before(statement, key).isEmpty())) {
                 continue;
+            }
+            if (handsOverStatementText(statement.tokens())) {
+                return Optional.empty(); // what it runs is read from the text (run_ddl('DROP TABLE t'))
             }
             RuleInfo info = Diagnostics.UNCHECKED_CHANGE;
             return configuredSeverity.apply(info).map(severity -> Finding.of(info.id(),

@@ -152,6 +152,8 @@ public final class MigrationHistories implements EarlierRoutines {
         }
         runAll.accept(byHistory.values().stream().map(replay -> (Runnable) replay::run).toList());
         ApartHistories apartReplays = new ApartHistories();
+        // Without a history replayed apart, no statement is judged in two under different names.
+        boolean anyApart = labels.values().stream().anyMatch(label -> !label.isEmpty());
         for (Map.Entry<String, HistoryReplay> history : byHistory.entrySet()) {
             HistoryReplay replayed = history.getValue();
             String label = labels.getOrDefault(history.getKey(), "");
@@ -160,7 +162,11 @@ public final class MigrationHistories implements EarlierRoutines {
                 continue;
             }
             replayed.replays().forEach(replay -> routineWords.addAll(replay.routineWords()));
-            replayed.replayOf().forEach((key, into) -> apartReplays.add(key, label, into));
+            if (anyApart) {
+                replayed.replayOf().forEach((key, into) -> apartReplays.add(key, label, into));
+            } else {
+                replayed.replayOf().forEach((key, into) -> addReplays(replayOf, key, into));
+            }
             replayed.historyBefore().forEach(entry -> historyBefore.merge(entry.getKey(), entry.getValue(),
                     String::concat));
             replayedReversals.addAll(replayed.replayedReversals());
