@@ -366,7 +366,7 @@ final class SplitRun {
         if (end == 0) {
             return;
         }
-        List<Token> tokens = statementTokens.subList(0, end);
+        List<Token> tokens = AnsiQuotedNames.of(statementTokens.subList(0, end));
         Token first = tokens.get(0);
         statements.add(new Statement(splitter.sqlOf(text, tokens), new Location(path, first.line(), first.column()),
                 tokens, context, dialect, container, null, runtimeSql));
