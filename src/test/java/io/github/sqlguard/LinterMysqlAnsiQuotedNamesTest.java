@@ -34,6 +34,12 @@ class LinterMysqlAnsiQuotedNamesTest {
                     | 1:1 truncate-table TRUNCATE removes every row of table "selector"
             MYSQL   | DROP TABLE IF EXISTS "public"."alert"                                                 \
                     | 1:1 drop-table DROP TABLE removes table "public"."alert" and all its rows
+            MYSQL   | DELETE FROM "public"."permission" WHERE "resource_id" IN ('1', '2')                     | -
+            MARIADB | UPDATE "plugin" SET "enabled" = 0 WHERE "name" = 'motan'                              | -
+            MYSQL   | UPDATE LOW_PRIORITY "plugin" SET "enabled" = 0                                        \
+                    | 1:1 update-without-where UPDATE without WHERE changes every row of "plugin"
+            MYSQL   | DELETE FROM "plugin" WHERE "id" = "id"                                                \
+                    | 1:1 always-true-where DELETE with an always-true WHERE removes every row of "plugin"
             MYSQL   | ALTER TABLE t ALTER COLUMN c SET DEFAULT "TO"                                          | -
             MYSQL   | ALTER TABLE t ADD COLUMN c VARCHAR(10) DEFAULT "x" COMMENT "after"                     | -
             """)

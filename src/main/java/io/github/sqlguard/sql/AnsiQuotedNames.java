@@ -10,7 +10,9 @@ import java.util.Set;
  * runs; so a schema statement that writes a double-quoted string where only a name can stand runs only in that mode,
  * where it renames, retypes or drops what it names. Those strings are turned into quoted names here, so the rules
  * judge the statement instead of finding no name in it. Strings elsewhere (a {@code DEFAULT "x"}, a
- * {@code COMMENT "x"}, an {@code ENUM("a", "b")}) stay strings.
+ * {@code COMMENT "x"}, an {@code ENUM("a", "b")}) stay strings. A DELETE, UPDATE or INSERT that double-quotes the
+ * table it writes runs only in that mode too, where every double-quoted word in it is a name:
+ * {@code DELETE FROM "t" WHERE "id" IN ('1')} deletes by a column, not by comparing two strings.
  */
 final class AnsiQuotedNames {
 
@@ -21,13 +23,25 @@ final class AnsiQuotedNames {
     private static final Set<String> BEFORE_NAME = Set.of("TABLE", "COLUMN", "MODIFY", "CHANGE", "TO", "AFTER",
             "DROP", "EXISTS", "INDEX", "KEY", "RENAME", "ADD", "TABLES");
 
+    /** The verbs of the row statements whose target, when double-quoted, makes every double-quoted word a name. */
+    private static final Set<String> ROW_VERBS = Set.of("DELETE", "UPDATE", "INSERT", "REPLACE");
+
+    /** Words between a row statement's verb and its target table. */
+    private static final Set<String> ROW_MODIFIERS = Set.of("LOW_PRIORITY", "QUICK", "IGNORE", "DELAYED",
+            "HIGH_PRIORITY", "INTO", "FROM");
+
     private AnsiQuotedNames() {
     }
 
     /** {@code tokens} with the double-quoted strings in name positions of a schema statement read as names. */
     static List<Token> of(List<Token> tokens) {
-        if (tokens.isEmpty() || tokens.get(0).type() != TokenType.WORD
-                || !VERBS.contains(tokens.get(0).upper())) {
+        if (tokens.isEmpty() || tokens.get(0).type() != TokenType.WORD) {
+            return tokens;
+        }
+        if (ROW_VERBS.contains(tokens.get(0).upper())) {
+            return writesQuotedTarget(tokens) ? allDoubleQuotedAsNames(tokens) : tokens;
+        }
+        if (!VERBS.contains(tokens.get(0).upper())) {
             return tokens;
         }
         List<Token> read = null;
@@ -40,6 +54,27 @@ final class AnsiQuotedNames {
             }
         }
         return read == null ? tokens : read;
+    }
+
+    private static boolean writesQuotedTarget(List<Token> tokens) {
+        int i = 1;
+        while (i < tokens.size() && tokens.get(i).type() == TokenType.WORD
+                && ROW_MODIFIERS.contains(tokens.get(i).upper())) {
+            i++;
+        }
+        return i < tokens.size() && isDoubleQuotedString(tokens.get(i));
+    }
+
+    private static List<Token> allDoubleQuotedAsNames(List<Token> tokens) {
+        List<Token> read = new ArrayList<>(tokens);
+        for (int i = 0; i < read.size(); i++) {
+            Token token = read.get(i);
+            if (isDoubleQuotedString(token)) {
+                read.set(i, new Token(TokenType.QUOTED_NAME, token.text(), token.offset(), token.line(),
+                        token.column()));
+            }
+        }
+        return read;
     }
 
     private static boolean isDoubleQuotedString(Token token) {
