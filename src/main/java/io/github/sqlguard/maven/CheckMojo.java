@@ -163,7 +163,6 @@ public class CheckMojo extends AbstractSqlguardMojo {
         dialectLines.undescribed().ifPresent(getLog()::warn);
         dialectLines.undescribedInAuto().ifPresent(getLog()::info);
         dialectLines.unnamedInAuto().ifPresent(getLog()::info);
-        UnselectedPlsqlSources.line(config, result.scannedFiles()).ifPresent(getLog()::warn);
         if (result.cachedFiles() > 0) {
             getLog().info("sqlguard: " + result.cachedFiles() + " unchanged file(s) were not analysed again;"
                     + " their findings come from the analysis cache (-Dsqlguard.cache=false analyses them)");
