@@ -232,6 +232,7 @@ public final class Linter implements AutoCloseable {
             notes.add("directory " + shown.toString().replace('\\', '/') + " does not exist; nothing checked there "
                     + "(correct the Flyway location, changelog or <directories> entry that names it, or create it)");
         }
+        UnselectedPlsqlSources.note(config.dialect(), scan.plsqlSources(), scannedFiles).ifPresent(notes::add);
         if (scan.files().isEmpty()) {
             notes.add("no file matched includes " + config.includes() + (config.excludes().isEmpty() ? ""
                     : " and excludes " + config.excludes()) + " in " + config.directories()

@@ -15,9 +15,11 @@ import java.util.List;
  *     {@link ScanSnapshot})
  * @param codeSteps program files among the migration scripts that their runner runs as steps (see
  *     {@link CodeSteps}), sorted like {@code files}; the caller reports them as not checked
+ * @param plsqlSources PL/SQL unit sources ({@link PlsqlSourceNames}) the includes do not select and the excludes do
+ *     not name, sorted like {@code files}; the caller names them, as an install script may run them
  */
 public record ScanResult(List<SourcePath> files, List<Path> missingDirectories, List<ScanProblem> problems,
-        List<ListedFolder> listedFolders, List<SourcePath> codeSteps) {
+        List<ListedFolder> listedFolders, List<SourcePath> codeSteps, List<SourcePath> plsqlSources) {
 
     public ScanResult {
         files = List.copyOf(files);
@@ -25,6 +27,13 @@ public record ScanResult(List<SourcePath> files, List<Path> missingDirectories, 
         problems = List.copyOf(problems);
         listedFolders = List.copyOf(listedFolders);
         codeSteps = List.copyOf(codeSteps);
+        plsqlSources = List.copyOf(plsqlSources);
+    }
+
+    /** A scan that found no PL/SQL unit source besides the files. */
+    public ScanResult(List<SourcePath> files, List<Path> missingDirectories, List<ScanProblem> problems,
+            List<ListedFolder> listedFolders, List<SourcePath> codeSteps) {
+        this(files, missingDirectories, problems, listedFolders, codeSteps, List.of());
     }
 
     /**

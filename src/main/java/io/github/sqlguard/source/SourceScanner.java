@@ -132,9 +132,15 @@ public final class SourceScanner {
         }
         files.sort(BY_RELATIVE_PATH);
         problems.sort(PROBLEMS_BY_RELATIVE_PATH);
-        List<SourcePath> codeSteps = new ArrayList<>(CodeSteps.among(programs, files));
+        List<SourcePath> plsqlSources = new ArrayList<>();
+        List<SourcePath> stepCandidates = new ArrayList<>();
+        for (SourcePath program : programs) {
+            (PlsqlSourceNames.isUnitSource(program.fileName()) ? plsqlSources : stepCandidates).add(program);
+        }
+        List<SourcePath> codeSteps = new ArrayList<>(CodeSteps.among(stepCandidates, files));
         codeSteps.sort(BY_RELATIVE_PATH);
-        return new ScanResult(files, missing, problems, listed, codeSteps);
+        plsqlSources.sort(BY_RELATIVE_PATH);
+        return new ScanResult(files, missing, problems, listed, codeSteps, plsqlSources);
     }
 
     /** True when a path relative to a scanned directory is selected by the includes and excludes. */
@@ -219,7 +225,10 @@ public final class SourceScanner {
         private final String basePrefix;
         private final GlobAnchors anchors;
         private final List<SourcePath> found;
-        /** Program files the globs do not select and do not exclude: steps of code when among scripts. */
+        /**
+         * Program files the globs do not select and do not exclude: steps of code when among scripts, and PL/SQL
+         * unit sources ({@link PlsqlSourceNames}).
+         */
         private final List<SourcePath> programs;
         private final List<ScanProblem> problems;
         private final List<ScanResult.ListedFolder> listed;
@@ -266,7 +275,8 @@ public final class SourceScanner {
             List<String> anchored = anchoredPaths(absolute, inDirectory);
             if (isSelected(anchored)) {
                 found.add(new SourcePath(file.toPath(), shown(absolute), directory, inDirectory));
-            } else if (CodeSteps.mayBeStep(file.getName()) && !matchesAny(excludes, anchored)) {
+            } else if ((CodeSteps.mayBeStep(file.getName()) || PlsqlSourceNames.isUnitSource(file.getName()))
+                    && !matchesAny(excludes, anchored)) {
                 programs.add(new SourcePath(file.toPath(), shown(absolute), directory, inDirectory));
             }
         }

@@ -174,4 +174,22 @@ class ScanSnapshotTest {
                 kept.get().codeSteps().stream().map(SourcePath::relativePath).toList());
         assertEquals(scanned.codeSteps(), kept.get().codeSteps());
     }
+
+    @Test
+    void thePlsqlSourcesTheIncludesLeaveOutAreKeptWithThem() throws IOException {
+        touch("db/install.sql");
+        touch("db/packages/purge.pkb");
+        touch("db/types/entry.TPS");
+        touch("db/notes.txt");
+        settle();
+        ScanResult scanned = scanAndSave();
+
+        Optional<ScanResult> kept = ScanSnapshot.reuse(snapshot(), KEY);
+
+        assertTrue(kept.isPresent());
+        assertEquals(List.of("db/packages/purge.pkb", "db/types/entry.TPS"),
+                kept.get().plsqlSources().stream().map(SourcePath::relativePath).toList());
+        assertEquals(scanned.plsqlSources(), kept.get().plsqlSources());
+        assertEquals(List.of(), kept.get().codeSteps());
+    }
 }
