@@ -100,6 +100,14 @@ class LinterScratchTableRowsTest {
         // A query of the WITH list that names its outputs is read by those names, as a filled table is.
         "POSTGRESQL | WITH s (id) AS (SELECT obs_id FROM obs) DELETE FROM obs o USING s WHERE s.id = o.obs_id;"
                 + " | 1:41 always-true-where ERROR",
+        // SELECT * keeps the column names: each column of the filled table is the one of that name.
+        "POSTGRESQL | CREATE TEMP TABLE doomed AS SELECT * FROM obs; "
+                + "DELETE FROM obs WHERE obs_id IN (SELECT obs_id FROM doomed); | 2:1 always-true-where ERROR",
+        "POSTGRESQL | CREATE VIEW every_obs AS SELECT * FROM obs; "
+                + "DELETE FROM obs WHERE obs_id IN (SELECT obs_id FROM every_obs); | 2:1 always-true-where ERROR",
+        // Renamed, which column of * each name is stays unknown: only the unfiltered read of obs is said.
+        "POSTGRESQL | CREATE VIEW obs_ids (id) AS SELECT * FROM obs; "
+                + "DELETE FROM obs WHERE obs_id IN (SELECT id FROM obs_ids); | 2:1 unfiltered-subquery WARNING",
         // The replayed table says which column the INSERT without a column list fills.
         "MYSQL | CREATE TABLE s (id INT); INSERT INTO s SELECT obs_id FROM obs; "
                 + "UPDATE obs SET voided = 1 WHERE obs_id IN (SELECT id FROM s); | 3:1 always-true-where ERROR",

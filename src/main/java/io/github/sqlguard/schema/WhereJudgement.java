@@ -260,6 +260,9 @@ public final class WhereJudgement {
         if (outer.isEmpty()) {
             return inner;
         }
+        if (inner.isEmpty() && outputNames.isEmpty()) {
+            return outer; // SELECT * under the table's own column names: each is the column of that name
+        }
         List<String> result = new ArrayList<>();
         for (String column : outer) {
             int at = -1;
