@@ -136,23 +136,11 @@ record JoinedQuerySource(String verb, String target, WhereJudgement.RelatedRow s
             }
         }
         List<String> outputs = named.map(WithQueries.Named::columns).orElse(List.of());
+        // A query that names its outputs (WITH s (id) AS ..) is read by those names.
         return WhereJudgement.unfilteredSource(query, with).map(read -> new JoinedQuerySource(verb,
-                SchemaNames.unquoted(target.text()), new WhereJudgement.RelatedRow(read.table(), false,
-                        targetColumns, outputs.isEmpty() ? MergeMatchedSource.related(queryColumns,
-                                read.relatedColumns()) : byOutputName(queryColumns, outputs, read.relatedColumns()))));
-    }
-
-    /**
-     * The columns behind {@code joined}, columns of a query whose outputs its definition names ({@code WITH s (id)
-     * AS (SELECT obs_id FROM obs)}): the selected column at the output's place, null where that is not known.
-     */
-    private static List<String> byOutputName(List<String> joined, List<String> outputs, List<String> selected) {
-        List<String> result = new ArrayList<>();
-        for (String column : joined) {
-            int at = outputs.indexOf(SchemaNames.key(column));
-            result.add(at >= 0 && at < selected.size() ? selected.get(at) : null);
-        }
-        return result;
+                SchemaNames.unquoted(target.text()), new WhereJudgement.RelatedRow(read.table(), false, targetColumns,
+                        outputs.isEmpty() ? MergeMatchedSource.related(queryColumns, read.relatedColumns())
+                                : WhereJudgement.mapped(queryColumns, outputs, read.relatedColumns()))));
     }
 
     /**

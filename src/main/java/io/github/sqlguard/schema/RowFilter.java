@@ -86,9 +86,10 @@ public record RowFilter(String verb, String table, Optional<String> alwaysTrue, 
         // A join to a scratch table filled with every row of a query is judged as a join to that query, when which
         // of its columns the join ties is known.
         Optional<JoinedQuerySource> joined = JoinedQuerySource.of(statement.tokens(),
-                table -> fillAsQuery(table, scratch, facts.before()))
-                .filter(found -> !found.source().relatedColumns().contains(null))
-                .or(() -> JoinedQuerySource.of(statement.tokens()));
+                table -> fillAsQuery(table, scratch, facts.before()));
+        if (joined.filter(found -> found.source().relatedColumns().contains(null)).isPresent()) {
+            joined = JoinedQuerySource.of(statement.tokens());
+        }
         if (joined.isPresent()) {
             return joined.map(found -> ofJoinedQuery(found, statement, facts, scratch));
         }
@@ -97,12 +98,13 @@ public record RowFilter(String verb, String table, Optional<String> alwaysTrue, 
         String subquery = loopSubquery.isPresent() ? RowLoopCondition.loopReading(statement) : "its subquery";
         return WhereTokens.of(loopSubquery.orElse(statement.tokens())).map(where -> {
             Optional<WhereJudgement.RelatedRow> required = WhereJudgement.onlyRequiresRelatedRow(where);
-            Optional<WhereJudgement.RelatedRow> unfiltered = required
-                    .flatMap(row -> restrictingNothing(row, where.table(), statement, facts, scratch));
-            String reader = required.filter(row -> throughFill(row, scratch, facts.before()).isPresent())
-                    .flatMap(row -> scratch.everyRowFill(row.table())).map(fill -> subquery + ", through "
-                            + required.get().table() + " (filled at line " + fill.line()
-                            + " with every row of a query),").orElse(subquery);
+            Optional<WhereJudgement.RelatedRow> filled = required
+                    .flatMap(row -> throughFill(row, scratch, facts.before()));
+            Optional<WhereJudgement.RelatedRow> unfiltered = required.flatMap(row ->
+                    restrictingNothingAsRead(filled.orElse(row), where.table(), statement, facts));
+            String reader = filled.flatMap(row -> scratch.everyRowFill(required.get().table())).map(fill -> subquery
+                    + ", through " + required.get().table() + " (filled at line " + fill.line()
+                    + " with every row of a query),").orElse(subquery);
             // A related row required in the target itself, on the same columns or on none, is every row, whatever
             // the SET reads.
             Optional<String> cursor = loopSubquery.isPresent() ? RowLoopCondition.currentRowCursor(statement)
@@ -183,7 +185,14 @@ public record RowFilter(String verb, String table, Optional<String> alwaysTrue, 
      */
     private static Optional<WhereJudgement.RelatedRow> restrictingNothing(WhereJudgement.RelatedRow row,
             String target, Statement statement, SchemaFacts facts, ScratchRows scratch) {
-        return behindViews(throughFill(row, scratch, facts.before()).orElse(row), facts.before())
+        return restrictingNothingAsRead(throughFill(row, scratch, facts.before()).orElse(row), target, statement,
+                facts);
+    }
+
+    /** As {@link #restrictingNothing}, for a row already read through its scratch table's fill, if any. */
+    private static Optional<WhereJudgement.RelatedRow> restrictingNothingAsRead(WhereJudgement.RelatedRow row,
+            String target, Statement statement, SchemaFacts facts) {
+        return behindViews(row, facts.before())
                 .filter(read -> !holdsChosenRows(read.table(), statement, facts.before()))
                 .filter(read -> !read.pointsAtTarget(target, facts.before()));
     }

@@ -256,7 +256,7 @@ public final class WhereJudgement {
     }
 
     /** The columns of the inner query that {@code outer} reads, whose outputs are named {@code outputNames}. */
-    private static List<String> mapped(List<String> outer, List<String> outputNames, List<String> inner) {
+    static List<String> mapped(List<String> outer, List<String> outputNames, List<String> inner) {
         if (outer.isEmpty()) {
             return inner;
         }
