@@ -40,6 +40,9 @@ final class ImplicitBoundary {
     private static final Set<String> TSQL_STARTERS = Set.of("PRINT", "EXEC", "EXECUTE", "DECLARE", "RAISERROR",
             "THROW", "WAITFOR", "BREAK", "CONTINUE", "FETCH", "OPEN", "CLOSE", "DEALLOCATE", "COMMIT", "ROLLBACK");
 
+    /** How far {@link #setFollows} looks for an UPDATE's SET: farther than any real UPDATE's joins reach. */
+    private static final int SET_SEARCH_LIMIT = 2_000;
+
     /** Objects a T-SQL DROP statement removes; ALTER TABLE .. DROP COLUMN and friends never name these. */
     private static final Set<String> DROPPED_OBJECTS = Set.of("TABLE", "VIEW", "PROCEDURE", "PROC", "FUNCTION",
             "TRIGGER", "SCHEMA", "DATABASE", "SEQUENCE", "SYNONYM", "USER", "ROLE", "LOGIN", "TYPE", "INDEX",
@@ -133,6 +136,12 @@ final class ImplicitBoundary {
             return false; // Oracle: ALTER TABLE t DROP PARTITION p UPDATE [GLOBAL] INDEXES keeps the indexes usable
         }
         if (headPending || previous.isSymbol(",")) {
+            return false;
+        }
+        if (token.isWord("UPDATE") && !setFollows(tokens, index + 1, to)) {
+            // Every UPDATE statement has a SET: an UPDATE with none before the statement ends is a word of the
+            // statement around it (MySQL's ANALYZE TABLE t UPDATE HISTOGRAM, ALTER EXTENSION e UPDATE TO '2.0',
+            // LOCK TABLE t IN SHARE UPDATE EXCLUSIVE MODE, T-SQL's START UPDATE POPULATION).
             return false;
         }
         if (previous.isWord("OBJECTS") && next != null && next.isWord("FILES")) {
@@ -369,6 +378,34 @@ final class ImplicitBoundary {
                             && !next.isWord("SET") && followedBySet(tokens, index + 2, to);
             default -> false;
         };
+    }
+
+    /**
+     * True when a SET outside parentheses follows {@code from} before the statement ends or another DML verb
+     * begins: where an UPDATE statement's SET would be, however far a multi-table UPDATE's joins put it. Past
+     * {@link #SET_SEARCH_LIMIT} tokens it answers true (the UPDATE then starts a statement, as before).
+     */
+    private static boolean setFollows(List<Token> tokens, int from, int to) {
+        int depth = 0;
+        int end = Math.min(to, from + SET_SEARCH_LIMIT);
+        for (int i = from; i < end; i++) {
+            Token token = tokens.get(i);
+            if (token.isSymbol("(")) {
+                depth++;
+            } else if (token.isSymbol(")")) {
+                depth--;
+            } else if (BlockSyntax.isSemicolon(token)) {
+                return false;
+            } else if (depth == 0 && token.type() == TokenType.WORD) {
+                if (token.isWord("SET")) {
+                    return true;
+                }
+                if (BlockSyntax.DML_VERBS.contains(token.upper())) {
+                    return false;
+                }
+            }
+        }
+        return end < to;
     }
 
     private static boolean followedBySet(List<Token> tokens, int from, int to) {
