@@ -1,6 +1,7 @@
 package io.github.sqlguard.schema;
 
 import io.github.sqlguard.sql.Token;
+import io.github.sqlguard.sql.TokenType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -8,9 +9,16 @@ import java.util.Optional;
 /**
  * WHERE conditions of null tests that hold for every row, given what the replay knows: {@code col IS NOT NULL} on a
  * column declared NOT NULL, {@code col IS NULL} on a column that holds only NULL ({@link NullOnlyColumns}), and
- * {@code x IS NULL OR x IS NOT NULL} on any column.
+ * {@code x IS NULL OR x IS NOT NULL} on any column. {@code col LIKE '%'} is a null test too: the pattern matches
+ * every value, the empty one included, so it fails only where the column is NULL.
  */
 final class NullTestTruth {
+
+    /**
+     * A test of {@code column}: for NOT NULL ({@code col IS NOT NULL}, {@code col LIKE '%'}) or for NULL, as written.
+     */
+    private record NullTest(boolean notNull, String column, String written) {
+    }
 
     private NullTestTruth() {
     }
@@ -34,45 +42,62 @@ final class NullTestTruth {
         List<Token> inner = WhereJudgement.unwrapped(term);
         List<List<Token>> alternatives = WhereJudgement.split(inner, "OR");
         if (alternatives.size() == 2) {
-            Optional<String> a = nullTest(alternatives.get(0));
-            Optional<String> b = nullTest(alternatives.get(1));
-            if (a.isPresent() && b.isPresent() && a.get().substring(1).equals(b.get().substring(1))
-                    && a.get().charAt(0) != b.get().charAt(0)) {
-                return Optional.of(a.get().substring(1) + " IS NULL OR IS NOT NULL holds for every value");
+            Optional<NullTest> a = nullTest(alternatives.get(0));
+            Optional<NullTest> b = nullTest(alternatives.get(1));
+            if (a.isPresent() && b.isPresent() && a.get().column().equals(b.get().column())
+                    && a.get().notNull() != b.get().notNull()) {
+                return Optional.of(a.get().column() + " " + a.get().written() + " OR " + b.get().written()
+                        + " holds for every value");
             }
             return Optional.empty();
         }
-        Optional<String> test = nullTest(inner);
+        Optional<NullTest> test = nullTest(inner);
         if (test.isEmpty()) {
             return Optional.empty();
         }
-        String column = test.get().substring(1);
+        String column = test.get().column();
         if (!where.namesTarget(column)) {
             return Optional.empty();
         }
         int dot = column.lastIndexOf('.');
         String name = dot < 0 ? column : column.substring(dot + 1);
-        if (test.get().charAt(0) == '-') {
-            return onlyNull.whyOnlyNull(where.table(), name).map(why -> why + ", so " + name
-                    + " IS NULL holds for every row");
+        String holds = ", so " + name + " " + test.get().written() + " holds for every row";
+        if (!test.get().notNull()) {
+            return onlyNull.whyOnlyNull(where.table(), name).map(why -> why + holds);
         }
         return facts.before().column(where.table(), name).filter(Column::notNull)
-                .map(c -> c.name() + " is declared NOT NULL, so " + name + " IS NOT NULL holds for every row");
+                .map(c -> c.name() + " is declared NOT NULL" + holds);
     }
 
-    /** {@code +x} for {@code x IS NOT NULL}, {@code -x} for {@code x IS NULL}, on a plain (qualified) name. */
-    private static Optional<String> nullTest(List<Token> tokens) {
+    /** {@code x IS [NOT] NULL} or {@code x LIKE '%'} on a plain (qualified) name. */
+    private static Optional<NullTest> nullTest(List<Token> tokens) {
         List<Token> term = WhereJudgement.unwrapped(tokens);
         SchemaNames.Read name = SchemaNames.name(term, 0);
-        if (name == null || name.next() + 1 >= term.size() || !term.get(name.next()).isWord("IS")) {
+        if (name == null || name.next() + 1 >= term.size()) {
             return Optional.empty();
         }
-        int i = name.next() + 1;
+        int i = name.next();
+        if (term.get(i).isAnyWord("LIKE", "ILIKE") && i + 2 == term.size() && matchesEveryText(term.get(i + 1))) {
+            return Optional.of(new NullTest(true, name.text(), term.get(i).upper() + " " + term.get(i + 1).text()));
+        }
+        if (!term.get(i).isWord("IS")) {
+            return Optional.empty();
+        }
+        i++;
         boolean not = term.get(i).isWord("NOT");
         i += not ? 1 : 0;
         if (i + 1 != term.size() || !term.get(i).isWord("NULL")) {
             return Optional.empty();
         }
-        return Optional.of((not ? "+" : "-") + name.text());
+        return Optional.of(new NullTest(not, name.text(), not ? "IS NOT NULL" : "IS NULL"));
+    }
+
+    /** A pattern of {@code %} alone ({@code '%'}, {@code '%%'}): it matches every text, the empty one too. */
+    private static boolean matchesEveryText(Token pattern) {
+        String text = pattern.text();
+        if (pattern.type() != TokenType.STRING || text.length() < 3 || !text.startsWith("'") || !text.endsWith("'")) {
+            return false;
+        }
+        return text.substring(1, text.length() - 1).chars().allMatch(c -> c == '%');
     }
 }
