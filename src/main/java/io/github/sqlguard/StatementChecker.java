@@ -150,6 +150,7 @@ final class StatementChecker {
         List<Statement> ranByCalls = new ArrayList<>();
         UnseenRoutineCalls unseenCalls = new UnseenRoutineCalls(configuredSeverity,
                 UnseenRoutineCalls.createdIn(models));
+        UnseenRequestTables unseenRequests = new UnseenRequestTables(configuredSeverity);
         for (int index = 0; index < models.size(); index++) {
             StatementModel model = literalCalls.reading(models.get(index));
             ranByCalls.clear();
@@ -165,6 +166,12 @@ final class StatementChecker {
                 routines.callsEarlierRoutine();
             } else if (runsCalls) {
                 unseenCalls.of(model, routines.names(), earlierRoutines, ceiling, rollbacks).ifPresent(finding -> {
+                    findings.add(finding);
+                    statementSql.put(finding.location(), statement.asWritten());
+                });
+            }
+            if (!statement.container() && model.placement().runsWithMigration()) {
+                unseenRequests.of(model, schema.apply(statement).before(), ceiling, rollbacks).ifPresent(finding -> {
                     findings.add(finding);
                     statementSql.put(finding.location(), statement.asWritten());
                 });

@@ -190,7 +190,9 @@ class LinterProductLineStepsTest {
 
         assertEquals(List.of(
                 "db/upgrade/new-7.1-to-7.2.sql:1:28 alter-column-type WARNING ALTER TABLE notes changes the type of"
-                        + " column id from number(19, 0) to number(10, 0) (fewer integer digits: 19 to 10)",
+                        + " column id from number(19, 0) to number(10, 0) (Oracle refuses to give a NUMBER column"
+                        + " fewer integer or decimal digits unless every value of it is NULL (ORA-01440), so the"
+                        + " migration stops on a table with values)",
                 "db/upgrade/scheduler-upgrade.sql:1:1 drop-table ERROR DROP TABLE removes table old_jobs and all its"
                         + " rows"),
                 findings());

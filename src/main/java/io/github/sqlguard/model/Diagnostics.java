@@ -71,7 +71,9 @@ public final class Diagnostics {
                     + "0003.x.py), and a Groovy "
                     + "changelog is code as well; so is a call of a routine that no scanned script creates when its "
                     + "name says it drops columns or tables, changes a column's type or deletes rows "
-                    + "(fn_db_drop_column('orders', 'note') of a helper file kept outside the scanned folders): any "
+                    + "(fn_db_drop_column('orders', 'note') of a helper file kept outside the scanned folders), and "
+                    + "so is an INSERT into a table that no scanned script creates when its name says a row there "
+                    + "alters or drops columns (INSERT INTO t_alter_column VALUES ('orders', 'note', 'VARCHAR(20)')): any "
                     + "of them may delete or overwrite rows, and none was checked.",
             "Review what the change does, then acknowledge it with a pom <suppression> or the baseline (in a SQL "
                     + "script also -- sqlguard:allow unchecked-change reason: <why>), or replace it with sql or "

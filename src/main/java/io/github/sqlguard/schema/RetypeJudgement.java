@@ -133,7 +133,21 @@ public final class RetypeJudgement {
             return Optional.empty();
         }
         return Optional.of("from " + change.get().from().written() + " to " + change.get().to().written() + " ("
-                + change.get().reason() + ")");
+                + (refusedByOracle(change.get(), judgedIn(retype, dialect)) ? ORACLE_REFUSES_FEWER_DIGITS
+                        : change.get().reason()) + ")");
+    }
+
+    private static final String ORACLE_REFUSES_FEWER_DIGITS = "Oracle refuses to give a NUMBER column fewer integer"
+            + " or decimal digits unless every value of it is NULL (ORA-01440), so the migration stops on a table"
+            + " with values";
+
+    /**
+     * Oracle: a MODIFY that takes digits from a NUMBER column (its precision or scale) never rounds or cuts a value;
+     * the database refuses it unless the column holds only NULLs, so the change fails rather than loses data.
+     */
+    private static boolean refusedByOracle(TypeChange change, Dialect dialect) {
+        return dialect == Dialect.ORACLE && change.from().base().equals("NUMBER")
+                && change.to().base().equals("NUMBER");
     }
 
     /**
