@@ -171,7 +171,7 @@ final class StatementChecker {
                 });
             }
             if (!statement.container() && model.placement().runsWithMigration()) {
-                unseenRequests.of(model, schema.apply(statement).before(), ceiling, rollbacks).ifPresent(finding -> {
+                unseenRequests.of(model, () -> schema.apply(statement).before(), ceiling, rollbacks).ifPresent(finding -> {
                     findings.add(finding);
                     statementSql.put(finding.location(), statement.asWritten());
                 });

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * An INSERT into a table that no scanned script creates, whose name says that writing a row into it alters or drops
@@ -53,13 +54,14 @@ final class UnseenRequestTables {
      * {@code before} does not know and whose name says a row there alters or drops columns or tables; empty
      * otherwise.
      */
-    Optional<Finding> of(StatementModel insert, SchemaView before, Severity ceiling, ScriptMode rollbacks) {
+    Optional<Finding> of(StatementModel insert, Supplier<SchemaView> before, Severity ceiling,
+            ScriptMode rollbacks) {
         Optional<Token> name = insertedTable(insert.statement().tokens());
-        if (name.isEmpty() || before.table(ObjectNames.normalize(name.get().text())).isPresent()) {
+        if (name.isEmpty()) {
             return Optional.empty();
         }
         String says = whatTheNameSays(UnseenRoutineCalls.words(name.get().text()));
-        if (says.isEmpty()) {
+        if (says.isEmpty() || before.get().table(ObjectNames.normalize(name.get().text())).isPresent()) {
             return Optional.empty();
         }
         RuleInfo info = Diagnostics.UNCHECKED_CHANGE;
