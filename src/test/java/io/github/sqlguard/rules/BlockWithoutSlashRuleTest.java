@@ -24,6 +24,9 @@ class BlockWithoutSlashRuleTest {
                 + "| 5:1 starts at line 1",
         "ORACLE | create or replace package p as\\n  procedure a;\\nend p;\\ncreate or replace package body p as\\n"
                 + "  procedure a is begin null; end a;\\nend p;\\n/ | 4:1 starts at line 1",
+        "ORACLE | create or replace trigger t_bir before insert on t for each row\\nbegin\\n  :new.id := 1;\\n"
+                + "end;\\ndelete from t1 where id = 1; | 5:1 starts at line 1",
+        "ORACLE | begin\\n  :done := 1;\\nend;\\ndelete from t1 where id = 1; | 4:1 starts at line 1",
         "ORACLE | begin\\n  null;\\nend;\\n/\\ndelete from t1 where id = 1; | -",
         "ORACLE | begin\\n  null;\\nend;\\n | -",
         "ORACLE | create or replace package body p as\\n  procedure a is\\n  begin\\n    case when 1 = 1 then null; "
