@@ -63,4 +63,29 @@ class LinterChangelogBlockWithoutSlashTest {
                 + " Oracle as part of that block, which Oracle rejects; put a line holding only / after the block's"
                 + " END;"), found);
     }
+
+    /**
+     * What follows a trigger's END without a / line is not the trigger's code: Oracle cannot compile it there, and
+     * once someone adds the / line it runs with the migration. Its findings keep their own severity.
+     */
+    @Test
+    void aStatementAfterATriggersEndIsJudgedAsTheMigrationsOwn() throws IOException {
+        TestProject.write(project, "db/migration/V1__trigger.sql", """
+                CREATE OR REPLACE TRIGGER note_bir BEFORE INSERT ON note FOR EACH ROW
+                BEGIN
+                  SELECT note_seq.nextval INTO :new.id FROM dual;
+                END;
+
+                DELETE FROM audit_log;
+                """);
+
+        List<String> found = TestProject.lint(project, Dialect.ORACLE).findings().stream()
+                .filter(f -> f.ruleId().equals("delete-without-where"))
+                .map(f -> f.location().line() + ":" + f.location().column() + " " + f.severity() + " " + f.message())
+                .toList();
+
+        assertEquals(List.of("6:1 ERROR DELETE without WHERE removes every row of audit_log (inside trigger note_bir body,"
+                + " after its END: with no / line ending the trigger, Oracle keeps this as part of its invalid source,"
+                + " and once a / line ends it, this runs with the migration)"), found);
+    }
 }

@@ -52,7 +52,15 @@ public final class PlsqlUnitTail {
         if (!statement.container() || statement.dialect() != Dialect.ORACLE) {
             return Optional.empty();
         }
-        List<Token> tokens = statement.tokens();
+        int at = statementAfterEnd(statement.tokens());
+        return at < 0 ? Optional.empty() : Optional.of(statement.tokens().get(at));
+    }
+
+    /**
+     * The index in {@code tokens}, the text Oracle receives as one PL/SQL block or unit, of the first token of a
+     * statement that follows the END closing it; -1 when none does.
+     */
+    static int statementAfterEnd(List<Token> tokens) {
         BlockDepth depth = new BlockDepth(true);
         boolean opened = false;
         int parenDepth = 0;
@@ -62,7 +70,7 @@ public final class PlsqlUnitTail {
                 // Only a statement verb counts: what else follows the END is not SQL sqlguard reads as a statement.
                 boolean statementFollows = i + 1 < tokens.size()
                         && BlockSyntax.isStatementStarter(tokens, i + 1, tokens.size());
-                return statementFollows ? Optional.of(tokens.get(i + 1)) : Optional.empty();
+                return statementFollows ? i + 1 : -1;
             }
             depth.accept(tokens, i, tokens.size(), parenDepth);
             opened |= depth.isOpen();
@@ -72,6 +80,6 @@ public final class PlsqlUnitTail {
                 parenDepth = Math.max(0, parenDepth - 1);
             }
         }
-        return Optional.empty();
+        return -1;
     }
 }
