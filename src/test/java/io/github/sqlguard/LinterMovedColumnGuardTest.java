@@ -85,6 +85,35 @@ class LinterMovedColumnGuardTest {
         assertEquals(expected, String.join(" ## ", findings));
     }
 
+    /**
+     * Of a table the migrations do not know in full, a copy of every row whose values of some columns fill, as they
+     * are, the whole primary key of the table it writes ran only if those values were set and told the copied rows
+     * apart: the dropped columns copied beside them keep their values, whatever the source's own key. A key filled
+     * from elsewhere, only in part, or by an INSERT that skips the rows its key refuses proves nothing of the kind.
+     */
+    @ParameterizedTest(name = "{0} {1} {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            POSTGRESQL | CREATE TABLE contents (file_id INT PRIMARY KEY, body BYTEA); INSERT INTO contents (file_id, body) SELECT id, body FROM files | ALTER TABLE files DROP COLUMN body | INFO ALTER TABLE files drops column body (guarded: values of body copied to contents at line 2 beside id, which fills the primary key of contents there, so it tells the rows of files apart)
+            ORACLE | CREATE TABLE contents (file_id NUMBER(19), body BLOB, CONSTRAINT contents_pk PRIMARY KEY (file_id)); INSERT INTO contents (file_id, body) SELECT f.id, f.body FROM files f | ALTER TABLE files DROP COLUMN body | INFO ALTER TABLE files drops column body (guarded: values of body copied to contents at line 2 beside id, which fills the primary key of contents there, so it tells the rows of files apart)
+            POSTGRESQL | CREATE TABLE contents (run_id INT, file_id INT, body BYTEA, PRIMARY KEY (run_id, file_id)); INSERT INTO contents (run_id, file_id, body) SELECT run, id, body FROM files | ALTER TABLE files DROP COLUMN body | INFO ALTER TABLE files drops column body (guarded: values of body copied to contents at line 2 beside id, run, which fill the primary key of contents there, so they tell the rows of files apart)
+            POSTGRESQL | CREATE TABLE contents (id SERIAL PRIMARY KEY, file_id INT, body BYTEA); INSERT INTO contents (file_id, body) SELECT id, body FROM files | ALTER TABLE files DROP COLUMN body | WARNING ALTER TABLE files drops column body (values of body copied to contents at line 2 beside id; sqlguard does not know the key of files, so check that id tells its rows apart)
+            POSTGRESQL | CREATE TABLE contents (run_id INT, file_id INT, body BYTEA, PRIMARY KEY (run_id, file_id)); INSERT INTO contents (run_id, file_id, body) SELECT 1, id, body FROM files | ALTER TABLE files DROP COLUMN body | WARNING ALTER TABLE files drops column body (values of body copied to contents at line 2 beside id; sqlguard does not know the key of files, so check that id tells its rows apart)
+            POSTGRESQL | CREATE TABLE contents (file_id INT PRIMARY KEY, body BYTEA); INSERT INTO contents (file_id, body) SELECT id, body FROM files ON CONFLICT DO NOTHING | ALTER TABLE files DROP COLUMN body | ERROR ALTER TABLE files drops column body
+            POSTGRESQL | CREATE TABLE contents (file_id INT PRIMARY KEY, body BYTEA); INSERT INTO contents (file_id, body) SELECT f.id, f.body FROM files f JOIN runs r ON r.id = f.run_id | ALTER TABLE files DROP COLUMN body | ERROR ALTER TABLE files drops column body (values of body copied to contents at line 2, only from the rows its join with runs matches)
+            POSTGRESQL | CREATE TABLE contents (file_id INT PRIMARY KEY, body BYTEA); INSERT INTO contents (file_id, body) SELECT id, body FROM files WHERE kind = 'pdf' | ALTER TABLE files DROP COLUMN body | ERROR ALTER TABLE files drops column body (values of body copied to contents at line 2, only from the rows its WHERE selects)
+            MYSQL | CREATE TABLE contents (file_id INT PRIMARY KEY, body BLOB); INSERT IGNORE INTO contents (file_id, body) SELECT id, body FROM files | ALTER TABLE files DROP COLUMN body | ERROR ALTER TABLE files drops column body
+            """)
+    void copyIntoATableKeyedByTheColumnsBesideTheDroppedOnes(Dialect dialect, String before, String drop,
+            String expected) throws IOException {
+        Path file = project.resolve("db/V1__change.sql");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, before.replace("; ", ";\n") + ";\n" + drop + ";\n", StandardCharsets.UTF_8);
+
+        List<String> findings = run(dialect).stream().map(f -> f.severity() + " " + f.message()).toList();
+
+        assertEquals(expected, String.join(" ## ", findings));
+    }
+
     private List<Finding> run(Dialect dialect) {
         LintConfig defaults = LintConfig.defaults(project, List.of(project.resolve("db")));
         LintResult result = new Linter().run(new LintConfig(project, defaults.directories(), defaults.includes(),

@@ -81,6 +81,14 @@ public record StatementModel(Statement statement, StatementKind kind, Placement 
     }
 
     /**
+     * The kind of Oracle stored unit the statement creates ({@code TRIGGER}, {@code PACKAGE BODY}), which Oracle
+     * keeps even when its source does not compile; empty for an anonymous block or another statement.
+     */
+    public Optional<String> storedPlsqlUnit() {
+        return PlsqlUnitTail.storedUnit(statement);
+    }
+
+    /**
      * Where a destructive statement starts a later line of a statement sqlguard does not know (or a client
      * command), so that it may run as a statement of its own without being checked.
      */

@@ -137,7 +137,8 @@ final class ColumnListCopy {
                 .map(copy -> new Unverified(SchemaNames.unquoted(copy.source().text()),
                         SchemaNames.unquoted(copy.target().text()),
                         columnsReadAsTheyAre(unfiltered, copy.select() + 1, copy.listEnd()),
-                        Set.copyOf(required.orElse(List.of()))));
+                        Set.copyOf(required.orElse(List.of())),
+                        CopyTargetKey.sourceColumns(tokens, main, before, selectIntoMakesTable)));
     }
 
     /**
@@ -148,8 +149,11 @@ final class ColumnListCopy {
      * @param asTheyAre the keys of the columns the list copies as they are, not through an expression
      * @param withValueIn the key of the column whose rows with a value the copy keeps, the others left out; empty
      *     when it copies every row
+     * @param fillTargetKey the keys of the columns whose values fill the whole primary key of the target
+     *     ({@link CopyTargetKey}), which therefore tell the copied rows apart; empty when none does
      */
-    record Unverified(String source, String target, Set<String> asTheyAre, Set<String> withValueIn) {
+    record Unverified(String source, String target, Set<String> asTheyAre, Set<String> withValueIn,
+            Set<String> fillTargetKey) {
 
         boolean everyRow() {
             return withValueIn.isEmpty();

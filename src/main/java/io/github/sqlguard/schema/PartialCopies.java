@@ -29,10 +29,16 @@ final class PartialCopies {
 
     /**
      * What a copy of some of a table's rows or columns left out ({@code note}); for a copy of every row by a column
-     * list from a table the replay does not know in full, also where it went, the columns it copied as they are, and
-     * those of them whose every value it copied ({@code moved}).
+     * list from a table the replay does not know in full, also where it went, the columns it copied as they are,
+     * those of them whose every value it copied ({@code moved}), and those whose values fill the whole primary key
+     * of the table it went to ({@code fillTargetKey}), which the copy thereby shows to tell its rows apart.
      */
-    record PartialCopy(String note, String target, String at, Set<String> asTheyAre, Set<String> moved) {
+    record PartialCopy(String note, String target, String at, Set<String> asTheyAre, Set<String> moved,
+            Set<String> fillTargetKey) {
+
+        PartialCopy(String note, String target, String at, Set<String> asTheyAre, Set<String> moved) {
+            this(note, target, at, asTheyAre, moved, Set.of());
+        }
 
         /**
          * The guard of dropped columns of {@code table} that this copy took as they are, each of them, beside
@@ -48,6 +54,19 @@ final class PartialCopies {
                     .filter(c -> dropped.stream().noneMatch(d -> SchemaNames.key(d).equals(c))).sorted().toList();
             if (beside.isEmpty()) {
                 return Optional.empty();
+            }
+            if (!fillTargetKey.isEmpty() && beside.containsAll(fillTargetKey)) {
+                // The target refused any copied row that repeated its key or left it empty: the copy ran, so the
+                // columns that filled it tell the rows apart, and each dropped value lives on beside them
+                List<String> key = fillTargetKey.stream().sorted().toList();
+                boolean one = key.size() == 1;
+                String note = "values of " + String.join(", ", dropped) + " copied to " + target + " at " + at
+                        + " beside " + String.join(", ", key) + ", which " + (one ? "fills" : "fill")
+                        + " the primary key of " + target + " there, so " + (one ? "it tells" : "they tell")
+                        + " the rows of " + table + " apart";
+                Map<String, String> notes = new LinkedHashMap<>();
+                dropped.forEach(c -> notes.put(SchemaNames.key(c), note));
+                return Optional.of(new Guard(Guard.Kind.ROWS_COPIED, note, notes));
             }
             return Optional.of(new Guard(Guard.Kind.UNVERIFIED_COPY, "values of " + String.join(", ", dropped)
                     + " copied to " + target + " at " + at + " beside " + String.join(", ", beside)

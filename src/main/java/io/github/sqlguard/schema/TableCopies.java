@@ -173,7 +173,7 @@ final class TableCopies {
         Set<String> moved = copy.everyRow() ? copy.asTheyAre() : copy.withValueIn().stream()
                 .filter(copy.asTheyAre()::contains).collect(Collectors.toSet());
         partial.put(SchemaNames.key(copy.source()), new PartialCopy(note, copy.target(), at, copy.asTheyAre(),
-                moved));
+                moved, copy.fillTargetKey()));
     }
 
     /**
@@ -383,7 +383,8 @@ final class TableCopies {
                 ? rows : new RowsCopy(renamed, rows.at(), rows.missing(), rows.kept(), rows.keyed(),
                         rows.converted())));
         partial.replaceAll((source, copy) -> copy.target().isEmpty() || !SchemaNames.key(copy.target()).equals(key)
-                ? copy : new PartialCopy(copy.note(), renamed, copy.at(), copy.asTheyAre(), copy.moved()));
+                ? copy : new PartialCopy(copy.note(), renamed, copy.at(), copy.asTheyAre(), copy.moved(),
+                        copy.fillTargetKey()));
     }
 
     /** The tables, as written, that the copies kept went to. */

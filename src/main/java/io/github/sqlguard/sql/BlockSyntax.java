@@ -95,7 +95,8 @@ final class BlockSyntax {
         if (endsStatementText(next)) {
             return false;
         }
-        if (next.type() == TokenType.SYMBOL && !next.isSymbol("<") && !next.isSymbol("@")) {
+        if (next.type() == TokenType.SYMBOL && !next.isSymbol("<") && !next.isSymbol("@")
+                && !isBindVariable(tokens, index + 1, to)) {
             return false;
         }
         // MariaDB: BEGIN NOT ATOMIC opens a compound statement; PostgreSQL: BEGIN NOT DEFERRABLE a transaction.
@@ -104,6 +105,17 @@ final class BlockSyntax {
             return true;
         }
         return !(next.type() == TokenType.WORD && TRANSACTION_BEGIN.contains(next.upper()));
+    }
+
+    /**
+     * True when a colon at {@code index} and the name right after it form a bind variable, or an Oracle trigger's
+     * {@code :new} or {@code :old}: a block's first statement may assign one ({@code BEGIN :new.id := 1; END;}).
+     */
+    private static boolean isBindVariable(List<Token> tokens, int index, int to) {
+        Token colon = at(tokens, index, to);
+        Token name = at(tokens, index + 1, to);
+        return colon != null && colon.isSymbol(":") && name != null && name.type() == TokenType.WORD
+                && name.offset() == colon.offset() + 1;
     }
 
     /** True for {@code BEGIN TRY} / {@code BEGIN CATCH} (T-SQL), whose BEGIN takes two words. */

@@ -241,16 +241,23 @@ final class SplitRun {
             case STATEMENTS -> {
                 boolean declareAnywhere = dialect.isMySqlFamily() || dialect == Dialect.AUTO
                         || dialect == Dialect.SQLSERVER;
-                int tail = shapeDialect == Dialect.SQLSERVER ? TsqlBodyTail.start(tokens, body.index()) : -1;
+                boolean oracle = shapeDialect == Dialect.ORACLE;
+                int tail = shapeDialect == Dialect.SQLSERVER ? TsqlBodyTail.start(tokens, body.index())
+                        : oracle ? PlsqlUnitTail.statementAfterEnd(tokens) : -1;
                 emitScoped(tokens, new BlockBodyScanner(declareAnywhere, arguments).scan(tokens, body.index(),
                         tail < 0 ? tokens.size() : tail, false), inner, false);
                 if (tail >= 0) {
+                    // Oracle: what follows a unit's END without a / line is no code of the unit (it does not
+                    // compile there); it is the migration's own, and runs with it once a / line ends the unit
+                    String after = oracle ? ", after its END: with no / line ending the " + shape.routineKind()
+                            + ", Oracle keeps this as part of its invalid source, and once a / line ends it, this"
+                            + " runs with the migration"
+                            : ", after its END: T-SQL reads on to the next GO as its body, so this runs at each"
+                                    + " call; put GO after END to run it with the migration";
                     emitScoped(tokens, new BlockBodyScanner(declareAnywhere).scan(tokens, tail, tokens.size(),
                             false), NestedBodies.opened(NestedBodies.innerContext(context,
-                            StatementContext.Kind.EXECUTED_BLOCK, shape.label() + ", after its END: T-SQL"
-                            + " reads on to the next GO as its body, so this runs at each call; put GO after"
-                            + " END to run it with the migration"), tokens.subList(tail, tokens.size())),
-                            false);
+                            StatementContext.Kind.EXECUTED_BLOCK, shape.label() + after),
+                            tokens.subList(tail, tokens.size())), false);
                 }
             }
             case DECLARATIONS -> emitScoped(tokens, new BlockBodyScanner(false, arguments)
