@@ -22,6 +22,7 @@ import io.github.sqlguard.schema.Guard;
 import io.github.sqlguard.schema.SchemaFacts;
 import io.github.sqlguard.schema.SchemaReplay;
 import io.github.sqlguard.schema.SchemaView;
+import io.github.sqlguard.schema.TemporaryTableCleanup;
 import io.github.sqlguard.sql.Script;
 import io.github.sqlguard.sql.Statement;
 import java.util.HashSet;
@@ -124,7 +125,9 @@ final class EarlierRoutineCalls {
             BranchLossGuards bodyGuards = new BranchLossGuards();
             // The body runs on the schema at the call until a statement of its own may have changed it.
             SchemaView bodyBefore = atCall;
-            for (StatementModel inner : analysis.models(body)) {
+            List<StatementModel> inBody = analysis.models(body);
+            for (int index = 0; index < inBody.size(); index++) {
+                StatementModel inner = inBody.get(index);
                 if (inner.placement() != Placement.ROUTINE_BODY) {
                     continue;
                 }
@@ -133,7 +136,10 @@ final class EarlierRoutineCalls {
                     ran.add(inner.statement());
                 }
                 // What the body's earlier statements establish (a column it adds, then fills) holds at this call too.
-                Optional<Guard> guard = bodyGuards.of(inner.statement()).guardOf(inner.statement());
+                int at = index;
+                SchemaView here = bodyBefore;
+                Optional<Guard> guard = bodyGuards.of(inner.statement()).guardOf(inner.statement())
+                        .or(() -> TemporaryTableCleanup.guardOf(inBody, at, here));
                 for (Rule rule : rules) {
                     List<Violation> violations = rule.check(inner, SchemaFacts.calledBody(bodyBefore,
                             SchemaReplay.retypesAtCall(atCall, inner.statement(), bodyBefore != SchemaView.UNKNOWN))

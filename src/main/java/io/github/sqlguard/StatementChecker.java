@@ -38,6 +38,7 @@ import io.github.sqlguard.schema.RolledBackTransactions;
 import io.github.sqlguard.schema.RowsMovedByReturning;
 import io.github.sqlguard.schema.SchemaFacts;
 import io.github.sqlguard.schema.SchemaView;
+import io.github.sqlguard.schema.TemporaryTableCleanup;
 import io.github.sqlguard.sql.LexError;
 import io.github.sqlguard.sql.Script;
 import io.github.sqlguard.sql.Statement;
@@ -200,6 +201,7 @@ final class StatementChecker {
                     facts::earlierFilesGuard, () -> RecreatedName.guardOf(models, names, at),
                     () -> NameGivenInRun.guardOf(models, names, at), () -> DroppedEarlierInRun.guardOf(models, names, at),
                     () -> DroppedInEarlierMigration.guardOf(model, facts.before()),
+                    () -> TemporaryTableCleanup.guardOf(models, at, facts.before()),
                     () -> DroppedInEarlierMigration.columnGuardOf(model, facts.before()),
                     () -> RecreatedColumnName.guardOf(models, at, s -> schema.apply(s).before()),
                     () -> NameTakenByCopy.guardOf(models, names, at), () -> RebuiltOnEveryRun.guardOf(models, at),

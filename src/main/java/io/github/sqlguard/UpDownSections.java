@@ -39,8 +39,8 @@ final class UpDownSections {
             StatementContext context, ScriptMode downs) {
         int down = downStart(content);
         List<ChangelogScript> scripts = new ArrayList<>();
-        scripts.add(new ChangelogScript(path, splitter.split(path, content, 0, down < 0 ? content.length() : down, 1,
-                1, context)));
+        scripts.add(new ChangelogScript(path, VersionRecordedBlocks.labelled(splitter.split(path, content, 0,
+                down < 0 ? content.length() : down, 1, 1, context))));
         if (down >= 0 && downs != ScriptMode.SKIP) {
             int line = (int) content.substring(0, down).chars().filter(c -> c == '\n').count() + 1;
             scripts.add(new ChangelogScript(path, splitter.split(path, content, down, content.length(), line, 1,

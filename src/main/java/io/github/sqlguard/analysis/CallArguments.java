@@ -54,7 +54,28 @@ public final class CallArguments {
                 bound.put(name.toLowerCase(Locale.ROOT), literal);
             }
         }
+        // A parameter the call leaves out takes its default, which the body then builds its SQL from as well.
+        for (int i = byName ? parameters.size() : arguments.size(); i < parameters.size(); i++) {
+            String name = inputName(parameters.get(i));
+            Token literal = literal(defaultOf(parameters.get(i)));
+            if (name != null && literal != null) {
+                bound.put(name.toLowerCase(Locale.ROOT), literal);
+            }
+        }
         return bound;
+    }
+
+    /**
+     * The default of a parameter, the tokens after its {@code DEFAULT} or {@code =} ({@code col text DEFAULT 'x'},
+     * T-SQL's {@code @col sysname = 'x'}); empty when it has none.
+     */
+    private static List<Token> defaultOf(List<Token> parameter) {
+        for (int i = 1; i < parameter.size(); i++) {
+            if (parameter.get(i).isWord("DEFAULT") || parameter.get(i).isSymbol("=")) {
+                return parameter.subList(i + 1, parameter.size());
+            }
+        }
+        return List.of();
     }
 
     /** {@code @name = ..}, a T-SQL argument passed by the parameter's name. */
@@ -227,7 +248,7 @@ public final class CallArguments {
         return parameter.get(at).text();
     }
 
-    /** The argument as a string literal when it is one quoted string or number, else null. */
+    /** The argument as a string literal when it is one quoted string or number, else null (also when empty). */
     private static Token literal(List<Token> argument) {
         if (argument.size() != 1) {
             return null;

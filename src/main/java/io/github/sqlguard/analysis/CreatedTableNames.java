@@ -76,7 +76,7 @@ public final class CreatedTableNames {
      * True for {@code CREATE [GLOBAL|LOCAL] TEMP|TEMPORARY TABLE} and {@code SELECT .. INTO TEMP|TEMPORARY t}: in
      * PostgreSQL a table of the session's own schema, which the session searches before its search path.
      */
-    static boolean createsTemporaryTable(List<Token> core) {
+    public static boolean createsTemporaryTable(List<Token> core) {
         if (core.isEmpty()) {
             return false;
         }

@@ -44,7 +44,7 @@ final class DdlReplay {
     private static boolean surelyRuns(Statement statement, int start) {
         StatementContext context = statement.context();
         return start == 0 && context.kind() == StatementContext.Kind.SCRIPT && context.body() == null
-                && context.runScope().isEmpty() && context.databases().equals(DatabaseScope.ANY);
+                && (context.runScope().isEmpty() || context.inVersionBlock()) && context.databases().equals(DatabaseScope.ANY);
     }
 
     private static void replay(List<Token> tokens, int start, Statement statement, SchemaHistory history) {

@@ -59,7 +59,10 @@ public record Guard(Kind kind, String description, Map<String, String> columns) 
         TABLE_CREATED,
         /** A renamed column got its name from a rename earlier in the same run: no code that runs yet uses it. */
         COLUMN_NAME_GIVEN,
-        /** The table was dropped earlier in the same run and nothing took its name since: no table is left. */
+        /**
+         * The table was dropped earlier in the same run and nothing took its name since: no table is left; or no
+         * replayed migration created one, and the script makes it a temporary table right after the drop.
+         */
         TABLE_GONE,
         /** The columns were dropped by an earlier statement and nothing took their names since: none is left. */
         COLUMN_GONE,

@@ -70,7 +70,9 @@ public final class LossGuards {
 
     /** As {@link #LossGuards(String)}, for a run that starts where {@code start} says ({@link TableNamespace}). */
     public LossGuards(String runScope, TableNamespace.Names start) {
-        this(runScope.startsWith("changeset ") ? "this changeset" : "this script", false, start);
+        this(runScope.startsWith("changeset ") ? "this changeset"
+                : runScope.startsWith(StatementContext.VERSION_BLOCK) || runScope.startsWith(
+                        StatementContext.VERSION_BLOCK_AFTER) ? "this block" : "this script", false, start);
     }
 
     /** The guards of one migration whose statements its tool runs from several files, one after the other. */

@@ -44,6 +44,11 @@ public final class SchemaView {
         return others.isEmpty() ? this : new SchemaView(history, position, others);
     }
 
+    /** True when the replay saw the statement: a table it does not know is one no replayed migration created. */
+    public boolean replayed() {
+        return history != null;
+    }
+
     /** The table called {@code name} (last name part, case-insensitive), when the replay knows it. */
     public Optional<Table> table(String name) {
         return history == null ? Optional.empty() : history.tableBefore(name, position);

@@ -85,7 +85,8 @@ final class TableDefinitions {
         int end = ObjectNames.skipParentheses(tokens, i);
         Table created = new Table(table, java.util.Map.of(), List.of(), List.of(), true, sessionRows);
         for (List<Token> element : ObjectNames.splitAtCommas(tokens, i + 1, end - 1)) {
-            created = withElement(created, element);
+            created = element.size() > 1 && element.get(0).isWord("LIKE") ? withColumnsLike(created, element, schema)
+                    : withElement(created, element);
         }
         created = withDefaultCharacterSet(created, tokens, end);
         boolean asSelect = end < tokens.size() && tokens.subList(end, tokens.size()).stream()
@@ -98,6 +99,8 @@ final class TableDefinitions {
         schema.put(asSelect ? new Table(table, created.columns(), List.of(), List.of(), false, sessionRows) : created);
         if (asSelect) {
             schema.createdWithoutColumns(table, "created by CREATE TABLE .. AS SELECT");
+        } else if (!created.complete()) {
+            schema.createdWithoutColumns(table, "created LIKE a table whose columns are not known");
         }
     }
 
@@ -141,6 +144,22 @@ final class TableDefinitions {
     }
 
     /** A column definition or a table constraint of a CREATE TABLE or ALTER TABLE .. ADD. */
+    /**
+     * PostgreSQL's {@code CREATE TABLE t (LIKE s [INCLUDING ..], ..)}: {@code t} gets the columns {@code s} has now,
+     * in their order, besides those the list adds; when the replay does not know all of {@code s}'s columns, neither
+     * does it know all of {@code t}'s.
+     */
+    private static Table withColumnsLike(Table table, List<Token> element, SchemaHistory schema) {
+        SchemaNames.Read source = SchemaNames.name(element, 1);
+        Optional<Table> known = source == null ? Optional.empty() : schema.current(source.text());
+        Table result = table;
+        for (Column column : known.map(t -> t.columns().values()).orElse(List.of())) {
+            result = result.withColumn(column);
+        }
+        return known.map(Table::complete).orElse(false) ? result : new Table(result.name(), result.columns(),
+                result.primaryKey(), result.foreignKeys(), false, result.sessionRows(), result.characterSet());
+    }
+
     static Table withElement(Table table, List<Token> element) {
         if (element.isEmpty()) {
             return table;

@@ -98,6 +98,14 @@ public record StatementContext(Kind kind, String label, DatabaseScope databases,
     private static final String REPEATABLE = "repeatable migration";
     /** The label of a Flyway repeatable migration's statements; those of its blocks start with its first words. */
     public static final String REPEATABLE_MIGRATION = REPEATABLE + ", which runs again whenever it changes";
+    /**
+     * Starts the label of the statements of one block of a script that records each release's version as it goes,
+     * up to and including the statement that records it; the version follows.
+     */
+    public static final String VERSION_BLOCK = "block that records version ";
+    /** Starts the label of the statements after a script's last recorded version; that version follows. */
+    public static final String VERSION_BLOCK_AFTER = "block after version ";
+
     /** The label of a Flyway undo migration's statements. */
     public static final String UNDO_MIGRATION = "undo migration, which runs only when its version is undone";
     /** The label of a down migration's statements ({@code 3_add_x.down.sql}). */
@@ -124,14 +132,24 @@ public record StatementContext(Kind kind, String label, DatabaseScope databases,
      * The run this statement belongs to, within which what earlier statements establish holds: a Liquibase
      * changeset (each runs on its own, possibly months apart) or its rollback code; empty for a whole Flyway
      * script. A change judged with another value of a property ({@code changeset a:1, with ${x} = ..}), or as another
-     * database runs it ({@code changeset a:1, as mysql runs it}), still runs in its changeset.
+     * database runs it ({@code changeset a:1, as mysql runs it}), still runs in its changeset. A block of a script
+     * that records its versions as it goes ({@link #VERSION_BLOCK}) runs on its own too, its bodies and blocks in it.
      */
     public String runScope() {
+        if (inVersionBlock()) {
+            int clause = label.indexOf(", ");
+            return clause < 0 ? label : label.substring(0, clause);
+        }
         int property = label.indexOf(", with ${");
         int database = label.indexOf(RUN_BY);
         int end = property < 0 ? database : database < 0 ? property : Math.min(property, database);
         String changeset = end < 0 ? label : label.substring(0, end);
         return kind == Kind.ROLLBACK || label.startsWith("changeset ") ? changeset : "";
+    }
+
+    /** True for a statement of one block of a script that records each release's version as it goes. */
+    public boolean inVersionBlock() {
+        return label.startsWith(VERSION_BLOCK) || label.startsWith(VERSION_BLOCK_AFTER);
     }
 
     /**

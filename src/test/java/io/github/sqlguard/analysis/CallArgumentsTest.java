@@ -33,6 +33,12 @@ class CallArgumentsTest {
         "CREATE PROCEDURE dbo.p @tb sysname, @n int = 5, @done int OUTPUT AS BEGIN END | EXEC dbo.p @n = 3,"
                 + " @done = 'x', @tb = 'items'; | {@n='3', @tb='items'}",
         "CREATE PROCEDURE dbo.p @tb sysname AS BEGIN END | EXEC @rc = dbo.p N'orders' | {@tb=N'orders'}",
+        // A parameter the call leaves out takes its default, when that is a literal.
+        "CREATE FUNCTION f(t text, c text DEFAULT 'null') RETURNS void AS $$ $$ | SELECT f('a') | {c='null', t='a'}",
+        "CREATE FUNCTION f(t text, c int = 3) RETURNS void AS $$ $$ | SELECT f('a') | {c='3', t='a'}",
+        "CREATE FUNCTION f(t text, c text DEFAULT now()) RETURNS void AS $$ $$ | SELECT f('a') | {t='a'}",
+        "CREATE FUNCTION f(t text, c text DEFAULT 'x') RETURNS void AS $$ $$ | SELECT f('a', 'b') | {c='b', t='a'}",
+        "CREATE PROCEDURE dbo.p @tb sysname, @n int = 5 AS BEGIN END | EXEC dbo.p 'orders' | {@n='5', @tb='orders'}",
         // A parameter without a name has nothing to be read by.
         "CREATE FUNCTION f(text) RETURNS void AS $$ $$ | SELECT f('a') | {}",
     })

@@ -1,0 +1,68 @@
+package io.github.sqlguard;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.github.sqlguard.model.Dialect;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * {@code DROP TABLE IF EXISTS t} right before the script makes {@code t} a temporary table clears what an earlier run
+ * left in the session, when no scanned migration created a table {@code t}: the finding stays, at INFO, saying so.
+ */
+class LinterTemporaryTableCleanupTest {
+
+    @TempDir
+    Path project;
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            a temporary table made right after | - | DROP TABLE IF EXISTS t_map;\\nCREATE TEMP TABLE t_map AS SELECT id FROM orders; | drop-table INFO 1:1 DROP TABLE removes table t_map and all its rows (guarded: no scanned migration created a table t_map, and line 2 creates it as a temporary table: the drop clears what an earlier run left in the session)
+            statements between | - | DROP TABLE IF EXISTS t_map;\\nSELECT 1;\\nCREATE TEMPORARY TABLE t_map (id int); | drop-table INFO 1:1 DROP TABLE removes table t_map and all its rows (guarded: no scanned migration created a table t_map, and line 3 creates it as a temporary table: the drop clears what an earlier run left in the session)
+            inside a routine body that makes it again | - | CREATE FUNCTION f() RETURNS void LANGUAGE plpgsql AS $$ BEGIN\\nDROP TABLE IF EXISTS t_map;\\nCREATE TEMP TABLE t_map AS SELECT 1 AS id;\\nEND $$; | drop-table INFO 2:1 DROP TABLE removes table t_map and all its rows (guarded: no scanned migration created a table t_map, and line 3 creates it as a temporary table: the drop clears what an earlier run left in the session) (inside function f body, which runs only when called)
+            an earlier migration created the table | CREATE TABLE t_map (id int); | DROP TABLE IF EXISTS t_map;\\nCREATE TEMP TABLE t_map AS SELECT id FROM orders; | drop-table ERROR 1:1 DROP TABLE removes table t_map and all its rows
+            the table made again is no temporary one | - | DROP TABLE IF EXISTS t_map;\\nCREATE TABLE t_map (id int); | drop-table ERROR 1:1 DROP TABLE removes table t_map and all its rows
+            a drop without IF EXISTS expects the table | - | DROP TABLE t_map;\\nCREATE TEMP TABLE t_map (id int); | drop-table ERROR 1:1 DROP TABLE removes table t_map and all its rows
+            a table renamed to the name first | - | DROP TABLE IF EXISTS t_map;\\nALTER TABLE orders RENAME TO t_map;\\nCREATE TEMP TABLE t_map (id int); | drop-table ERROR 1:1 DROP TABLE removes table t_map and all its rows
+            """)
+    void aCleanupBeforeATemporaryTableIsGuarded(String name, String earlier, String sql, String expected)
+            throws IOException {
+        List<String> found = findings(earlier, sql).stream().filter(f -> f.startsWith("drop-table")).toList();
+        assertEquals(List.of(expected), found);
+    }
+
+    @org.junit.jupiter.api.Test
+    void aCallOfARoutineThatCleansUpBeforeItsTemporaryTableIsGuardedAtTheCall() throws IOException {
+        String sql = "CREATE FUNCTION fill(col text) RETURNS void LANGUAGE plpgsql AS $$ BEGIN\\n"
+                + "EXECUTE 'DROP TABLE IF EXISTS t_map; CREATE TEMP TABLE t_map AS SELECT id FROM orders WHERE '"
+                + " || col || ' = 1';\\nEND $$;\\nDO $$ BEGIN PERFORM fill('a'); PERFORM fill('b'); END $$;";
+
+        List<String> found = findings("-", sql).stream().filter(f -> f.startsWith("drop-table")).toList();
+
+        assertEquals(3, found.size(), found.toString());
+        assertEquals(List.of(), found.stream().filter(f -> !f.startsWith("drop-table INFO")).toList());
+    }
+
+    private List<String> findings(String earlier, String sql) throws IOException {
+        Path db = project.resolve("db");
+        Files.createDirectories(db);
+        if (!earlier.equals("-")) {
+            Files.writeString(db.resolve("V1__earlier.sql"), earlier + "\n", StandardCharsets.UTF_8);
+        }
+        Files.writeString(db.resolve("V2__later.sql"), sql.replace("\\n", "\n") + "\n", StandardCharsets.UTF_8);
+        LintConfig defaults = LintConfig.defaults(project, List.of(db));
+        LintConfig config = new LintConfig(project, defaults.directories(), defaults.includes(), List.of(),
+                Dialect.POSTGRESQL, StandardCharsets.UTF_8, Map.of(), List.of(), defaults.flyway(),
+                defaults.liquibase(), List.of(), null, defaults.maxFileBytes(), 1);
+        return new Linter().run(config).findings().stream().filter(f -> f.location().path().endsWith("V2__later.sql"))
+                .map(f -> f.ruleId() + " " + f.severity() + " " + f.location().line() + ":" + f.location().column()
+                        + " " + f.message()).toList();
+    }
+}
