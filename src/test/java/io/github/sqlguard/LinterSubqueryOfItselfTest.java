@@ -41,6 +41,11 @@ class LinterSubqueryOfItselfTest {
             POSTGRESQL | WITH x AS (SELECT id FROM orders ORDER BY id FOR UPDATE) DELETE FROM orders o USING x \
             WHERE o.id = x.id | always-true-where
             POSTGRESQL | DELETE FROM orders WHERE id IN (SELECT id FROM orders FOR UPDATE) | always-true-where
+            POSTGRESQL | WITH x AS (SELECT id FROM orders ORDER BY id) DELETE FROM orders o USING x WHERE o.id = x.id \
+            | always-true-where
+            MYSQL      | DELETE FROM orders WHERE id IN (SELECT id FROM (SELECT id FROM orders ORDER BY id) x) | always-true-where
+            POSTGRESQL | WITH x AS (SELECT DISTINCT ON (total) id FROM orders ORDER BY total, id) DELETE FROM orders o \
+            USING x WHERE o.id = x.id |
             POSTGRESQL | DELETE FROM orders WHERE id IN (SELECT o.id FROM orders o FOR NO KEY UPDATE OF o NOWAIT) \
             | always-true-where
             POSTGRESQL | DELETE FROM orders WHERE id IN (SELECT id FROM orders FOR UPDATE SKIP LOCKED) | always-true-where

@@ -20,6 +20,20 @@ final class UnfilteringClauses {
      * migration cannot count on.
      */
     static List<Token> withoutOrderOrLock(List<Token> rest) {
+        return withoutOrderOrLock(rest, false);
+    }
+
+    /**
+     * {@code rest}, what follows the table of a query whose select list is {@code items}, without an ORDER BY that
+     * only orders: one after no DISTINCT and no TOP and before no cap (an ordered subquery of MySQL's derived table or
+     * of a WITH list reads every row); without a row lock as {@link #withoutOrderOrLock(List)}.
+     */
+    static List<Token> withoutOrdering(List<Token> items, List<Token> rest) {
+        boolean picking = !items.isEmpty() && items.get(0).isAnyWord("DISTINCT", "TOP");
+        return picking ? rest : withoutOrderOrLock(rest, true);
+    }
+
+    private static List<Token> withoutOrderOrLock(List<Token> rest, boolean orderAlone) {
         int end = rest.size();
         int depth = 0;
         int order = -1;
@@ -38,7 +52,7 @@ final class UnfilteringClauses {
                 break;
             }
         }
-        if (end == rest.size()) {
+        if (end == rest.size() && !orderAlone) {
             return rest; // without a lock, an ORDER BY may pick rows (PostgreSQL's DISTINCT ON keeps the first)
         }
         return rest.subList(0, order >= 0 && order < end ? order : end);

@@ -193,8 +193,9 @@ public final class WhereJudgement {
         if (from + 1 < select.size() && select.get(from + 1).isSymbol("(")) {
             return derived(columns, select.subList(from + 1, select.size()));
         }
-        return unfilteredTable(select.subList(from + 1, select.size()))
-                .map(table -> new Query(table.table(), table.alias(), columns, table.rest()));
+        List<Token> items = select.subList(1, from);
+        return unfilteredTable(select.subList(from + 1, select.size())).map(table -> new Query(table.table(),
+                table.alias(), columns, UnfilteringClauses.withoutOrdering(items, table.rest())));
     }
 
     /**
