@@ -259,6 +259,35 @@ class LinterRuntimeSqlTest {
         assertEquals(List.of("runtime-sql WARNING 5:3"), findings(Dialect.ORACLE, sql, false));
     }
 
+    /**
+     * A T-SQL variable every assignment of which reads an object's name from a catalogue view (a default or primary
+     * key constraint SQL Server named itself, looked up to be dropped) joins the text as that one name: the
+     * statement is what the literals show. A name read from a table of the application, or a variable also set from
+     * elsewhere, may hold any clause and keeps runtime-sql.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiterString = " | ", quoteCharacter = '"', textBlock = """
+            DECLARE @pk NVARCHAR(512);\\nSELECT @pk = name FROM sys.key_constraints WHERE [type] = 'PK' AND parent_object_id = OBJECT_ID('dbo.t');\\nDECLARE @sql NVARCHAR(MAX) = 'ALTER TABLE dbo.t DROP CONSTRAINT ' + @pk + ';';\\nEXEC sp_executesql @sql; | -
+            DECLARE @c nvarchar(200);\\nSELECT @c = Name FROM SYS.DEFAULT_CONSTRAINTS\\nWHERE PARENT_OBJECT_ID = OBJECT_ID('dbo.t') AND PARENT_COLUMN_ID = (SELECT column_id FROM sys.columns WHERE name = 'c' AND object_id = OBJECT_ID('dbo.t'));\\nIF @c IS NOT NULL\\n  EXEC('ALTER TABLE dbo.t DROP CONSTRAINT ' + @c); | -
+            DECLARE @c sysname\\nSELECT @c = d.name FROM sys.default_constraints d JOIN sys.columns c ON c.object_id = d.parent_object_id AND c.column_id = d.parent_column_id WHERE c.name = 'x'\\nEXEC('ALTER TABLE dbo.t DROP CONSTRAINT ' + @c) | -
+            DECLARE @c sysname\\nSET @c = (SELECT CONSTRAINT_NAME FROM INFORMATION_SCHEMA.TABLE_CONSTRAINTS WHERE TABLE_NAME = 't')\\nEXEC('ALTER TABLE dbo.t DROP CONSTRAINT ' + @c) | -
+            DECLARE @t sysname\\nSELECT @t = name FROM sys.tables WHERE name LIKE 'tmp%'\\nEXEC('DROP TABLE dbo.' + @t) | drop-table ERROR 3:7
+            DECLARE @c NVARCHAR(200)\\nSELECT @c = name FROM dbo.settings WHERE id = 1\\nEXEC('ALTER TABLE dbo.t DROP CONSTRAINT ' + @c) | runtime-sql WARNING 3:1
+            DECLARE @c NVARCHAR(200)\\nSELECT @c = d.name FROM sys.default_constraints d JOIN dbo.settings s ON s.id = 1\\nEXEC('ALTER TABLE dbo.t DROP CONSTRAINT ' + @c) | runtime-sql WARNING 3:1
+            DECLARE @c NVARCHAR(200)\\nSELECT @c = name FROM sys.default_constraints\\nSET @c = @c + ' ; DELETE FROM dbo.t'\\nEXEC('ALTER TABLE dbo.t DROP CONSTRAINT ' + @c) | runtime-sql WARNING 4:1
+            DECLARE @c NVARCHAR(200)\\nSELECT @c = name + @rest FROM sys.default_constraints\\nEXEC('ALTER TABLE dbo.t DROP CONSTRAINT ' + @c) | runtime-sql WARNING 3:1
+            DECLARE @c NVARCHAR(200)\\nSELECT @c = definition FROM sys.sql_modules\\nEXEC('ALTER TABLE dbo.t DROP CONSTRAINT ' + @c) | runtime-sql WARNING 3:1
+            DECLARE @cmd nvarchar(1000)\\nselect @cmd = 'ALTER TABLE dbo.t DROP CONSTRAINT ' + d.name\\nfrom sys.tables t\\n  join sys.default_constraints d on d.parent_object_id = t.object_id\\nwhere t.name = 't'\\nexecute (@cmd) | -
+            DECLARE @cmd nvarchar(1000)\\nselect @cmd = 'ALTER TABLE dbo.t DROP CONSTRAINT ' + d.name\\nfrom sys.default_constraints d join dbo.names n on n.id = 1\\nexecute (@cmd) | runtime-sql WARNING 4:1
+            DECLARE @cmd nvarchar(1000)\\nselect @cmd = 'ALTER TABLE dbo.t DROP CONSTRAINT ' + d.definition\\nfrom sys.default_constraints d\\nexecute (@cmd) | runtime-sql WARNING 4:1
+            DECLARE @cmd nvarchar(1000)\\nselect @cmd = 'DELETE FROM dbo.' + name\\nfrom sys.tables\\nexecute (@cmd) | delete-without-where ERROR 2:16
+            DECLARE @c NVARCHAR(200) = 'x; DELETE FROM dbo.t'\\nSELECT @c = name FROM sys.default_constraints WHERE 1 = 0\\nEXEC('ALTER TABLE dbo.t DROP CONSTRAINT ' + @c) | runtime-sql WARNING 3:1
+            """)
+    void aNameReadFromTheCatalogueJoinsTheTextAsOneName(String sql, String expected) throws IOException {
+        List<String> found = findings(Dialect.SQLSERVER, sql, false);
+        assertEquals(expected.equals("-") ? List.of() : List.of(expected.split(" ## ")), found);
+    }
+
     private List<String> findings(Dialect dialect, String sql, boolean withMessage) throws IOException {
         Path file = project.resolve("db/V1__change.sql");
         Files.createDirectories(file.getParent());

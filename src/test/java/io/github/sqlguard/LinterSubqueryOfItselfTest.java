@@ -38,6 +38,22 @@ class LinterSubqueryOfItselfTest {
             | always-true-where
             MYSQL      | DELETE o FROM orders o JOIN (SELECT id FROM orders) x ON x.id = o.id | always-true-where
             POSTGRESQL | WITH x AS (SELECT id FROM orders WHERE total > 3) DELETE FROM orders o USING x WHERE o.id = x.id |
+            POSTGRESQL | WITH x AS (SELECT id FROM orders ORDER BY id FOR UPDATE) DELETE FROM orders o USING x \
+            WHERE o.id = x.id | always-true-where
+            POSTGRESQL | DELETE FROM orders WHERE id IN (SELECT id FROM orders FOR UPDATE) | always-true-where
+            POSTGRESQL | WITH x AS (SELECT id FROM orders ORDER BY id) DELETE FROM orders o USING x WHERE o.id = x.id \
+            | always-true-where
+            MYSQL      | DELETE FROM orders WHERE id IN (SELECT id FROM (SELECT id FROM orders ORDER BY id) x) | always-true-where
+            POSTGRESQL | WITH x AS (SELECT DISTINCT ON (total) id FROM orders ORDER BY total, id) DELETE FROM orders o \
+            USING x WHERE o.id = x.id |
+            POSTGRESQL | DELETE FROM orders WHERE id IN (SELECT o.id FROM orders o FOR NO KEY UPDATE OF o NOWAIT) \
+            | always-true-where
+            POSTGRESQL | DELETE FROM orders WHERE id IN (SELECT id FROM orders FOR UPDATE SKIP LOCKED) | always-true-where
+            MYSQL      | DELETE FROM orders WHERE id IN (SELECT id FROM (SELECT id FROM orders FOR SHARE) x) | always-true-where
+            POSTGRESQL | WITH x AS (SELECT id FROM orders WHERE total > 3 ORDER BY id FOR UPDATE) DELETE FROM orders o \
+            USING x WHERE o.id = x.id |
+            POSTGRESQL | DELETE FROM orders WHERE id IN (SELECT id FROM orders ORDER BY id LIMIT 9 FOR UPDATE) \
+            | delete-without-where
             POSTGRESQL | UPDATE orders SET total = (SELECT SUM(o2.total) FROM orders o2 WHERE o2.id = orders.id) \
             WHERE id IN (SELECT id FROM orders) | always-true-where
             POSTGRESQL | DELETE FROM orders WHERE total IN (SELECT id FROM orders) | unfiltered-subquery

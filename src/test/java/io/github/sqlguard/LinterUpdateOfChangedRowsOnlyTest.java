@@ -31,6 +31,13 @@ class LinterUpdateOfChangedRowsOnlyTest {
             POSTGRESQL | UPDATE invoices SET state = 'done' WHERE state IS DISTINCT FROM 'done'        | 1:1 always-true-where
             POSTGRESQL | UPDATE invoices SET note = NULL, state = 'x' WHERE (note IS NOT NULL OR state <> 'x') | 1:1 always-true-where
             ORACLE     | UPDATE invoices SET amount = 0 WHERE (amount <> 0)                            | 1:1 always-true-where
+            POSTGRESQL | UPDATE invoices SET latest = FALSE WHERE latest                             | 1:1 always-true-where
+            POSTGRESQL | UPDATE invoices SET latest = false WHERE invoices.latest = TRUE              | 1:1 always-true-where
+            POSTGRESQL | UPDATE invoices SET latest = FALSE WHERE latest IS TRUE                      | 1:1 always-true-where
+            POSTGRESQL | UPDATE invoices SET latest = FALSE WHERE latest IS NOT FALSE                 | 1:1 always-true-where
+            POSTGRESQL | UPDATE invoices SET latest = TRUE WHERE latest                              |
+            POSTGRESQL | UPDATE invoices SET latest = FALSE WHERE latest AND state = 'x'              |
+            POSTGRESQL | UPDATE invoices SET latest = FALSE WHERE NOT latest                          |
             POSTGRESQL | UPDATE invoices SET state = 'done' WHERE state <> 'new'                       |
             POSTGRESQL | UPDATE invoices SET note = NULL WHERE state IS NOT NULL                        |
             POSTGRESQL | UPDATE invoices SET note = NULL WHERE note IS NOT NULL AND id > 5             |
@@ -73,7 +80,7 @@ class LinterUpdateOfChangedRowsOnlyTest {
         // The table comes from an earlier migration: a table the same script creates holds only its own rows.
         Files.createDirectories(project.resolve("db"));
         Files.writeString(project.resolve("db/V1__schema.sql"), "CREATE TABLE invoices (id INT PRIMARY KEY,"
-                + " note VARCHAR(20), state VARCHAR(10), amount INT);\n", StandardCharsets.UTF_8);
+                + " note VARCHAR(20), state VARCHAR(10), amount INT, latest BOOLEAN);\n", StandardCharsets.UTF_8);
         Files.writeString(project.resolve("db/V2__change.sql"), sql, StandardCharsets.UTF_8);
     }
 }

@@ -2,6 +2,7 @@ package io.github.sqlguard.rules;
 
 import io.github.sqlguard.analysis.ClauseKind;
 import io.github.sqlguard.analysis.DestructiveClause;
+import io.github.sqlguard.analysis.ObjectNames;
 import io.github.sqlguard.analysis.StatementModel;
 import io.github.sqlguard.model.RuleInfo;
 import io.github.sqlguard.model.Severity;
@@ -22,7 +23,8 @@ import java.util.Set;
  * that keeps its users' rows in tables it owns ({@code pg_cron}'s jobs). Not
  * reported: tables the same script created earlier, temporary tables ({@code DROP TEMPORARY TABLE},
  * {@code #temp}), external or foreign tables, whose data lives outside the database and stays, and names the
- * replay knows as views that keep no rows of their own or as sequences (MariaDB drops those with DROP TABLE).
+ * replay knows as views that keep no rows of their own or as sequences (MariaDB drops those with DROP TABLE), and
+ * Liquibase's lock table {@code DATABASECHANGELOGLOCK}, which holds no data.
  */
 public final class DropTableRule extends ClauseRule {
 
@@ -106,7 +108,15 @@ public final class DropTableRule extends ClauseRule {
     @Override
     boolean losesNothing(DestructiveClause clause, SchemaFacts schema) {
         return clause.kind() == ClauseKind.DROPPED_TABLE && clause.words().startsWith("DROP") && clause.name() != null
-                && schema.before().keepsNoRows(clause.name());
+                && (schema.before().keepsNoRows(clause.name()) || isLiquibaseLockTable(clause.name()));
+    }
+
+    /**
+     * Liquibase's lock table, which a project moving to another tool drops: it holds only the lock of an update that
+     * is running, and Liquibase creates it again when it runs. Its run history, DATABASECHANGELOG, is not this.
+     */
+    private static boolean isLiquibaseLockTable(String name) {
+        return ObjectNames.normalize(ObjectNames.lastPart(name)).equals("databasechangeloglock");
     }
 
     /**

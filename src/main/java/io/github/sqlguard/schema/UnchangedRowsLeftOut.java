@@ -68,8 +68,8 @@ final class UnchangedRowsLeftOut {
     }
 
     /**
-     * {@code col IS NOT NULL}, {@code col <> constant} (either way round, also {@code !=}) or {@code col IS DISTINCT
-     * FROM constant}, on a column of the target.
+     * {@code col IS NOT NULL}, {@code col <> constant} (either way round, also {@code !=}), {@code col IS DISTINCT
+     * FROM constant} or a test that the flag {@code col} is set ({@link #holdsTrue}), on a column of the target.
      */
     private static Optional<Test> test(List<Token> term, WhereTokens where) {
         if (term.size() == 3 && isConstant(term.get(0)) && NOT_EQUAL.contains(term.get(1).text())
@@ -90,7 +90,25 @@ final class UnchangedRowsLeftOut {
                 && NOT_EQUAL.contains(rest.get(0).text()) && isConstant(value);
         boolean distinct = rest.size() == 4 && rest.get(0).isWord("IS") && rest.get(1).isWord("DISTINCT")
                 && rest.get(2).isWord("FROM") && isConstant(value);
-        return notNull || notEqual || distinct ? Optional.of(new Test(column, value, written)) : Optional.empty();
+        if (notNull || notEqual || distinct) {
+            return Optional.of(new Test(column, value, written));
+        }
+        return holdsTrue(rest) ? Optional.of(new Test(column, new Token(TokenType.WORD, "FALSE",
+                term.get(0).offset(), term.get(0).line(), term.get(0).column()), written.strip()))
+                : Optional.empty();
+    }
+
+    /**
+     * The rest of a test that a flag is set: the column alone ({@code WHERE latest}; MySQL reads it as
+     * {@code latest <> 0}), {@code = TRUE}, {@code IS TRUE} or {@code IS NOT FALSE}. It leaves out the rows whose flag
+     * is already FALSE, so {@code SET latest = FALSE} clears it on every row.
+     */
+    private static boolean holdsTrue(List<Token> rest) {
+        boolean isTrue = rest.size() == 2 && (rest.get(0).isSymbol("=") || rest.get(0).isWord("IS"))
+                && rest.get(1).isWord("TRUE");
+        boolean notFalse = rest.size() == 3 && rest.get(0).isWord("IS") && rest.get(1).isWord("NOT")
+                && rest.get(2).isWord("FALSE");
+        return rest.isEmpty() || isTrue || notFalse;
     }
 
     /** A literal the SET and the WHERE can be seen to agree on: a string, a number, NULL, TRUE or FALSE. */

@@ -159,10 +159,15 @@ public final class WhereJudgement {
                 .map(table -> new RelatedRow(table.table(), false, List.of(), table.columns()));
     }
 
-    /** Nothing after the table, or a WHERE that holds for every row ({@code WHERE true}). */
+    /**
+     * Nothing after the table, or a WHERE that holds for every row ({@code WHERE true}), either followed only by an
+     * ORDER BY or a row lock ({@code FOR UPDATE}, {@code FOR NO KEY UPDATE OF t NOWAIT}, {@code FOR SHARE}): a query
+     * that locks the rows it is about to change, as trigger functions do, reads them all in some order.
+     */
     private static boolean filtersNothing(List<Token> rest) {
-        return rest.isEmpty() || rest.get(0).isWord("WHERE") && rest.size() > 1
-                && TokenConditionTruth.holdsForEveryRow(rest.subList(1, rest.size()));
+        List<Token> read = UnfilteringClauses.withoutOrderOrLock(rest);
+        return read.isEmpty() || read.get(0).isWord("WHERE") && read.size() > 1
+                && TokenConditionTruth.holdsForEveryRow(read.subList(1, read.size()));
     }
 
     /**
@@ -188,8 +193,9 @@ public final class WhereJudgement {
         if (from + 1 < select.size() && select.get(from + 1).isSymbol("(")) {
             return derived(columns, select.subList(from + 1, select.size()));
         }
-        return unfilteredTable(select.subList(from + 1, select.size()))
-                .map(table -> new Query(table.table(), table.alias(), columns, table.rest()));
+        List<Token> items = select.subList(1, from);
+        return unfilteredTable(select.subList(from + 1, select.size())).map(table -> new Query(table.table(),
+                table.alias(), columns, UnfilteringClauses.withoutOrdering(items, table.rest())));
     }
 
     /**
@@ -292,7 +298,8 @@ public final class WhereJudgement {
         if (i < from.size() && from.get(i).isWord("AS")) {
             i++;
         }
-        if (i < from.size() && SchemaNames.isNamePart(from.get(i)) && !from.get(i).isWord("WHERE")) {
+        if (i < from.size() && SchemaNames.isNamePart(from.get(i))
+                && !from.get(i).isAnyWord("WHERE", "ORDER", "FOR", "LIMIT", "OFFSET", "FETCH")) {
             alias = SchemaNames.key(from.get(i).text());
             i++;
         }

@@ -155,7 +155,8 @@ final class VariableAssignments {
             // MySQL prepares only a user variable: SET @s = p_sql; PREPARE st FROM @s runs what the call passes.
             return straightLineValue(scope, arguments, assigned.get(0), target);
         }
-        List<Token> expression = VariableOperands.substituted(assigned, scope, arguments, target);
+        List<Token> expression = VariableOperands.substituted(
+                CatalogueNames.withNameColumnsAsOneName(scope, target, assigned), scope, arguments, target);
         List<Token> literals = DynamicSql.literalParts(expression);
         if (!literals.isEmpty()) {
             return new Value(literals, false);

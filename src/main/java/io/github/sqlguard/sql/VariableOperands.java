@@ -15,7 +15,8 @@ import java.util.Set;
  * {@code ||}, {@code +}, {@code CONCAT(..)} or {@code format(..)} whose text the script
  * shows (see {@link VariableAssignments#straightLineValue}) is read as that text, so the statement is checked for
  * what it does and its findings name what it names; a variable that can only hold a number stands in as one
- * value ({@link NumericVariables}), and so does its conversion to text ({@link NumberAsText}); any other operand
+ * value ({@link NumericVariables}), and so does its conversion to text ({@link NumberAsText}) and a T-SQL variable
+ * holding a name read from the catalogue ({@link CatalogueNames}); any other operand
  * stays a stand-in built at run time.
  */
 final class VariableOperands {
@@ -61,6 +62,7 @@ final class VariableOperands {
             List<Token> parts = operand
                     ? knownParts(VariableAssignments.straightLineValue(scope, arguments, token, use)) : List.of();
             if (operand && parts.isEmpty() && (NumericVariables.holdsOnlyNumbers(scope, token)
+                    || CatalogueNames.holdsOneName(scope, token)
                     || nameParameters.contains(token.text().toLowerCase(Locale.ROOT)))) {
                 // Numbered where the text is read; marked here as one value, which no clause can hide in.
                 parts = List.of(StandIns.quoted(0, token.offset(), token.line(), token.column()));

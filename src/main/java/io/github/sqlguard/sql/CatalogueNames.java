@@ -1,0 +1,202 @@
+package io.github.sqlguard.sql;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * T-SQL variables that hold one object's name read from the catalogue: SQL Server names a default or primary key
+ * constraint itself ({@code DF__orders__status__1A2B3C4D}) when its DDL names none, so a migration that drops one
+ * looks the name up and runs it ({@code SELECT @pk = name FROM sys.key_constraints WHERE parent_object_id = ..;
+ * EXEC ('ALTER TABLE orders DROP CONSTRAINT ' + @pk)}). Such a name was given by the schema's own DDL, so it joins
+ * the text as one name, as {@code QUOTENAME(@pk)} would: the statement is what its literals show (a
+ * {@code 'DROP TABLE ' + @t} read from {@code sys.tables} is still a drop-table). A name read from the application's
+ * own tables, or any other value, may hold a clause and stays built at run time.
+ */
+final class CatalogueNames {
+
+    /** The schemas of SQL Server's catalogue views. */
+    private static final Set<String> CATALOGUE_SCHEMAS = Set.of("SYS", "INFORMATION_SCHEMA");
+    /** Where a query's FROM list ends, or the next statement of a batch without {@code ;} starts. */
+    private static final Set<String> FROM_LIST_ENDS = Set.of("WHERE", "GROUP", "ORDER", "HAVING", "UNION",
+            "EXCEPT", "INTERSECT", "OPTION", "IF", "EXEC", "EXECUTE", "SET", "SELECT", "DECLARE", "ALTER", "PRINT",
+            "WHILE", "INSERT", "UPDATE", "DELETE", "DROP", "CREATE", "BEGIN", "END", "RETURN", "GO");
+
+    private CatalogueNames() {
+    }
+
+    /**
+     * True when {@code variable} is assigned at least once in {@code scope} and each time the name column of a query
+     * that reads only catalogue views: {@code SELECT @v = [alias.]name FROM sys.x ..} or {@code SET @v = (SELECT
+     * CONSTRAINT_NAME FROM INFORMATION_SCHEMA.x ..)}; never by {@code +=}, {@code OUTPUT} or {@code INTO}.
+     */
+    static boolean holdsOneName(List<Token> scope, Token variable) {
+        if (!variable.text().startsWith("@")) {
+            return false;
+        }
+        int assignments = 0;
+        for (int i = 0; i + 2 < scope.size(); i++) {
+            Token token = scope.get(i);
+            if (token.type() != TokenType.WORD || !token.text().equalsIgnoreCase(variable.text())) {
+                continue;
+            }
+            if (ContextAssignments.isAssignedByContext(scope, i)) {
+                return false;
+            }
+            Token before = i > 0 ? scope.get(i - 1) : null;
+            if (declaredWithValue(scope, i)) {
+                return false;
+            }
+            if (!scope.get(i + 1).isSymbol("=") || before == null) {
+                continue;
+            }
+            if (before.isWord("SELECT")) {
+                if (!selectsCatalogueName(scope, i + 2, scope.size())) {
+                    return false;
+                }
+                assignments++;
+            } else if (before.isWord("SET") || before.isSymbol(",")) {
+                if (!isCatalogueNameSubquery(scope, i + 2)) {
+                    return false;
+                }
+                assignments++;
+            }
+        }
+        return assignments > 0;
+    }
+
+    /**
+     * {@code assigned}, what {@code SELECT target = assigned FROM ..} gives its variable, with each name column it
+     * joins ({@code d.name}) read as one name when the query reads only catalogue views, as T-SQL builds the whole
+     * text in the query ({@code SELECT @cmd = 'ALTER TABLE t DROP CONSTRAINT ' + d.name FROM sys.default_constraints
+     * d ..}); {@code assigned} itself otherwise.
+     */
+    static List<Token> withNameColumnsAsOneName(List<Token> scope, Token target, List<Token> assigned) {
+        int at = indexOf(scope, target);
+        int from = at + 2 + assigned.size();
+        if (at < 1 || !scope.get(at - 1).isWord("SELECT") || from >= scope.size() || !scope.get(from).isWord("FROM")
+                || !readsOnlyCatalogue(scope, from, scope.size())) {
+            return assigned;
+        }
+        List<Token> result = new ArrayList<>();
+        int operand = 0;
+        for (int i = 0; i <= assigned.size(); i++) {
+            if (i < assigned.size() && !assigned.get(i).isSymbol("+")) {
+                continue;
+            }
+            List<Token> part = assigned.subList(operand, i);
+            if (isNameColumn(part)) {
+                Token first = part.get(0);
+                result.add(StandIns.quoted(0, first.offset(), first.line(), first.column()));
+            } else {
+                result.addAll(part);
+            }
+            if (i < assigned.size()) {
+                result.add(assigned.get(i));
+            }
+            operand = i + 1;
+        }
+        return result;
+    }
+
+    /** {@code name}, {@code CONSTRAINT_NAME} or {@code d.name}: a catalogue column that holds one object's name. */
+    private static boolean isNameColumn(List<Token> part) {
+        int at = part.size() == 3 && isName(part.get(0)) && part.get(1).isSymbol(".") ? 2 : 0;
+        return part.size() == at + 1 && isName(part.get(at)) && !part.get(at).text().startsWith("@")
+                && bare(part.get(at)).endsWith("NAME");
+    }
+
+    private static int indexOf(List<Token> scope, Token token) {
+        for (int i = 0; i < scope.size(); i++) {
+            if (scope.get(i).offset() == token.offset()) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * True for {@code DECLARE @v NVARCHAR(200) = ..} at {@code at}: a query that finds no row leaves the variable
+     * that value, which the catalogue did not give.
+     */
+    private static boolean declaredWithValue(List<Token> scope, int at) {
+        int i = at + 1;
+        if (i < scope.size() && scope.get(i).isWord("AS")) {
+            i++;
+        }
+        if (i >= scope.size() || scope.get(i).type() != TokenType.WORD) {
+            return false;
+        }
+        i++;
+        if (i < scope.size() && scope.get(i).isSymbol("(")) {
+            i = TopLevel.closingParenthesis(scope, i) + 1;
+        }
+        return i > 0 && i < scope.size() && scope.get(i).isSymbol("=");
+    }
+
+    /** True for {@code (SELECT name FROM sys.x ..)} at {@code open}. */
+    private static boolean isCatalogueNameSubquery(List<Token> scope, int open) {
+        if (!scope.get(open).isSymbol("(") || open + 1 >= scope.size() || !scope.get(open + 1).isWord("SELECT")) {
+            return false;
+        }
+        int close = TopLevel.closingParenthesis(scope, open);
+        return close > 0 && selectsCatalogueName(scope, open + 2, close);
+    }
+
+    /**
+     * True when the select item at {@code from} is a name column alone ({@code name}, {@code d.name},
+     * {@code CONSTRAINT_NAME}) and the FROM list right after it, up to {@code end}, names catalogue views only.
+     */
+    private static boolean selectsCatalogueName(List<Token> scope, int from, int end) {
+        int at = from;
+        if (at + 2 < end && isName(scope.get(at)) && scope.get(at + 1).isSymbol(".")) {
+            at += 2;
+        }
+        boolean nameColumn = at < end && isName(scope.get(at)) && bare(scope.get(at)).endsWith("NAME");
+        return nameColumn && at + 1 < end && scope.get(at + 1).isWord("FROM")
+                && readsOnlyCatalogue(scope, at + 1, end);
+    }
+
+    /** True when every table of the FROM list at {@code from} (FROM, each JOIN, comma and APPLY) is a catalogue view. */
+    private static boolean readsOnlyCatalogue(List<Token> scope, int from, int end) {
+        int depth = 0;
+        for (int i = from; i < end; i++) {
+            Token token = scope.get(i);
+            if (StatementEnd.isSeparator(token) || depth == 0 && token.type() == TokenType.WORD && i > from
+                    && FROM_LIST_ENDS.contains(token.upper())) {
+                return true;
+            }
+            depth += token.isSymbol("(") ? 1 : token.isSymbol(")") ? -1 : 0;
+            if (depth < 0) {
+                return true;
+            }
+            boolean tableFollows = depth == 0 && (token.isAnyWord("FROM", "JOIN", "APPLY") || token.isSymbol(","));
+            if (tableFollows && !isCatalogueView(scope, i + 1, end)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** True for {@code sys.x}, {@code INFORMATION_SCHEMA.x} or either behind a database name, at {@code at}. */
+    private static boolean isCatalogueView(List<Token> scope, int at, int end) {
+        int schema = at + 3 < end && isName(scope.get(at)) && scope.get(at + 1).isSymbol(".")
+                && isName(scope.get(at + 2)) && scope.get(at + 3).isSymbol(".") ? at + 2 : at;
+        return schema + 2 < end && isName(scope.get(schema)) && CATALOGUE_SCHEMAS.contains(bare(scope.get(schema)))
+                && scope.get(schema + 1).isSymbol(".") && isName(scope.get(schema + 2));
+    }
+
+    private static boolean isName(Token token) {
+        return token.type() == TokenType.WORD || token.type() == TokenType.QUOTED_NAME;
+    }
+
+    /** The name without T-SQL's brackets or double quotes, upper-cased. */
+    private static String bare(Token token) {
+        String text = token.text();
+        if (token.type() == TokenType.QUOTED_NAME && text.length() >= 2) {
+            text = text.substring(1, text.length() - 1);
+        }
+        return text.toUpperCase(Locale.ROOT);
+    }
+}
