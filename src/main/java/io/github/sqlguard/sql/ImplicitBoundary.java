@@ -32,16 +32,9 @@ final class ImplicitBoundary {
     private static final Set<String> HEAD_WORDS = Set.of("WITH", "EXPLAIN", "DESCRIBE", "DESC", "PREPARE", "IF",
             "WHILE");
 
-    /** Words that end the table part of {@code UPDATE t [alias] SET}: after them no SET makes it a statement. */
-    private static final Set<String> NOT_IN_UPDATE_TARGET = Set.of("ON", "FOR", "EACH", "ROW", "OF", "OR", "TO",
-            "DO", "CASCADE", "DELETE", "INSERT", "UPDATE", "REFERENCES", "RESTRICT", "NO");
-
     /** T-SQL statements that need no terminator and cannot continue a finished statement. */
     private static final Set<String> TSQL_STARTERS = Set.of("PRINT", "EXEC", "EXECUTE", "DECLARE", "RAISERROR",
             "THROW", "WAITFOR", "BREAK", "CONTINUE", "FETCH", "OPEN", "CLOSE", "DEALLOCATE", "COMMIT", "ROLLBACK");
-
-    /** How far {@link #setFollows} looks for an UPDATE's SET: farther than any real UPDATE's joins reach. */
-    private static final int SET_SEARCH_LIMIT = 2_000;
 
     /** Objects a T-SQL DROP statement removes; ALTER TABLE .. DROP COLUMN and friends never name these. */
     private static final Set<String> DROPPED_OBJECTS = Set.of("TABLE", "VIEW", "PROCEDURE", "PROC", "FUNCTION",
@@ -118,7 +111,7 @@ final class ImplicitBoundary {
                 || next.isSymbol("=") || next.isSymbol(")"))) {
             return false;
         }
-        if (next != null && next.isSymbol("(") && !deletesFromInlineView(tokens, index, to)) {
+        if (next != null && next.isSymbol("(") && !DmlVerbShapes.deletesFromInlineView(tokens, index, to)) {
             // A call in an expression: a routine named delete (n := n + delete(a, b), PERFORM delete(a, b)),
             // MySQL's INSERT(s, 1, 2, 'x') and TRUNCATE(n, 2). No statement's verb is followed by "(" but
             // Oracle's DELETE (SELECT ..) WHERE .., which deletes through a query.
@@ -138,7 +131,7 @@ final class ImplicitBoundary {
         if (headPending || previous.isSymbol(",")) {
             return false;
         }
-        if (token.isWord("UPDATE") && !setFollows(tokens, index + 1, to)) {
+        if (token.isWord("UPDATE") && !DmlVerbShapes.setFollows(tokens, index + 1, to)) {
             // Every UPDATE statement has a SET: an UPDATE with none before the statement ends is a word of the
             // statement around it (MySQL's ANALYZE TABLE t UPDATE HISTOGRAM, ALTER EXTENSION e UPDATE TO '2.0',
             // LOCK TABLE t IN SHARE UPDATE EXCLUSIVE MODE, T-SQL's START UPDATE POPULATION).
@@ -165,7 +158,7 @@ final class ImplicitBoundary {
             // Dynamic SQL that leaves a foreign key's action to a parameter: CONCAT(.. ' ON DELETE ', on_delete).
             return false;
         }
-        boolean full = isWrittenAsFullStatement(tokens, index, to);
+        boolean full = DmlVerbShapes.isWrittenAsFullStatement(tokens, index, to);
         if (routineBodyPending && !(previous.type() == TokenType.WORD && LIST_WORDS.contains(previous.upper()))
                 && !previous.isWord("ON")) {
             return false;
@@ -181,18 +174,6 @@ final class ImplicitBoundary {
                     && ON_ACTION_WORDS.contains(next.upper()));
         }
         return true;
-    }
-
-    /**
-     * True for the row limit {@code FETCH FIRST | NEXT [n] ROW | ROWS ONLY} at {@code index} (Db2, H2, PostgreSQL:
-     * {@code DELETE FROM t FETCH FIRST 10 ROWS ONLY}), which T-SQL's cursor statement is not: its {@code FETCH NEXT}
-     * is followed by {@code FROM} or the cursor's name.
-     */
-    private static boolean limitsRows(List<Token> tokens, int index, int to) {
-        Token direction = BlockSyntax.at(tokens, index + 1, to);
-        Token count = BlockSyntax.at(tokens, index + 2, to);
-        return direction != null && direction.isAnyWord("FIRST", "NEXT") && count != null
-                && (count.type() == TokenType.NUMBER || count.isSymbol("(") || count.isAnyWord("ROW", "ROWS"));
     }
 
     private boolean startsTsqlStatement(List<Token> tokens, int index, int to) {
@@ -227,7 +208,8 @@ final class ImplicitBoundary {
             return !routine && next.type() == TokenType.WORD && DROPPED_OBJECTS.contains(next.upper())
                     && !"GRANT".equals(firstWord) && !"REVOKE".equals(firstWord) && !"DENY".equals(firstWord);
         }
-        if (token.isWord("FETCH") && (previous.isAnyWord("ROWS", "ROW") || limitsRows(tokens, index, to))) {
+        if (token.isWord("FETCH")
+                && (previous.isAnyWord("ROWS", "ROW") || DmlVerbShapes.limitsRows(tokens, index, to))) {
             return false;
         }
         if (token.isWord("SELECT")) {
@@ -356,73 +338,6 @@ final class ImplicitBoundary {
             case WORD -> !CONTINUING_WORDS.contains(previous.upper());
             default -> false;
         };
-    }
-
-    /** {@code DELETE (SELECT ..)} or {@code DELETE (WITH ..)}: Oracle deletes the rows of the query's table. */
-    private static boolean deletesFromInlineView(List<Token> tokens, int index, int to) {
-        Token query = BlockSyntax.at(tokens, index + 2, to);
-        return tokens.get(index).isWord("DELETE") && query != null && query.isAnyWord("SELECT", "WITH");
-    }
-
-    /** A verb followed by the words only a statement has: {@code DELETE FROM}, {@code INSERT INTO}, .. */
-    private static boolean isWrittenAsFullStatement(List<Token> tokens, int index, int to) {
-        Token verb = tokens.get(index);
-        Token next = BlockSyntax.at(tokens, index + 1, to);
-        return next != null && switch (verb.upper()) {
-            case "DELETE" -> next.isAnyWord("FROM", "TOP", "LOW_PRIORITY", "QUICK");
-            case "INSERT" -> next.isAnyWord("INTO", "IGNORE", "LOW_PRIORITY", "HIGH_PRIORITY", "DELAYED");
-            case "TRUNCATE" -> next.isWord("TABLE");
-            case "MERGE" -> next.isWord("INTO");
-            case "UPDATE" -> next.isAnyWord("ONLY", "TOP", "LOW_PRIORITY", "IGNORE")
-                    || (next.type() == TokenType.WORD || next.type() == TokenType.QUOTED_NAME)
-                            && !next.isWord("SET") && followedBySet(tokens, index + 2, to);
-            default -> false;
-        };
-    }
-
-    /**
-     * True when a SET outside parentheses follows {@code from} before the statement ends or another DML verb
-     * begins: where an UPDATE statement's SET would be, however far a multi-table UPDATE's joins put it. Past
-     * {@link #SET_SEARCH_LIMIT} tokens it answers true (the UPDATE then starts a statement, as before).
-     */
-    private static boolean setFollows(List<Token> tokens, int from, int to) {
-        int depth = 0;
-        int end = Math.min(to, from + SET_SEARCH_LIMIT);
-        for (int i = from; i < end; i++) {
-            Token token = tokens.get(i);
-            if (token.isSymbol("(")) {
-                depth++;
-            } else if (token.isSymbol(")")) {
-                depth--;
-            } else if (BlockSyntax.isSemicolon(token)) {
-                return false;
-            } else if (depth == 0 && token.type() == TokenType.WORD) {
-                if (token.isWord("SET")) {
-                    return true;
-                }
-                if (BlockSyntax.DML_VERBS.contains(token.upper())) {
-                    return false;
-                }
-            }
-        }
-        return end < to;
-    }
-
-    private static boolean followedBySet(List<Token> tokens, int from, int to) {
-        // UPDATE name [.name] [[AS] alias] SET
-        for (int i = from; i < Math.min(to, from + 6); i++) {
-            Token token = tokens.get(i);
-            if (token.isWord("SET")) {
-                return true;
-            }
-            if (token.type() == TokenType.WORD && NOT_IN_UPDATE_TARGET.contains(token.upper())) {
-                return false;
-            }
-            if (!(token.isSymbol(".") || token.type() == TokenType.WORD || token.type() == TokenType.QUOTED_NAME)) {
-                return false;
-            }
-        }
-        return false;
     }
 
     /** Records the token at {@code index} as part of the statement. */
