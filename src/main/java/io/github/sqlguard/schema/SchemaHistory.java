@@ -1,5 +1,6 @@
 package io.github.sqlguard.schema;
 
+import io.github.sqlguard.model.Dialect;
 import io.github.sqlguard.model.Location;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -46,6 +47,8 @@ final class SchemaHistory {
     /** How the replay first learnt of tables it does not know in full, and why it does not know a column's type. */
     private final UnknownTypeReasons reasons;
     private int position;
+    /** The dialect of the ALTER TABLE being replayed, which decides the types Liquibase gives its own table. */
+    private Dialect alteredIn = Dialect.AUTO;
     /** The PostgreSQL enum types as this history left them. */
     private final PostgresEnums enums;
     private final BranchForgettings forgottenInBranches;
@@ -223,6 +226,11 @@ final class SchemaHistory {
         }
     }
 
+    /** Notes the dialect of the ALTER TABLE about to be replayed. */
+    void alteredIn(Dialect dialect) {
+        alteredIn = dialect;
+    }
+
     /** Records that the current statement gives a column a type, for judging the change. */
     void retyped(String table, String column, Optional<SqlType> from, Optional<SqlType> to) {
         retyped(table, column, from, to, Optional.empty());
@@ -232,6 +240,10 @@ final class SchemaHistory {
     void retyped(String table, String column, Optional<SqlType> from, Optional<SqlType> to,
             Optional<EnumValueLists> enumValues) {
         Optional<SqlType> before = mixed.typeCertain(table, column) ? from : Optional.empty();
+        if (before.isEmpty() && !current(table).map(Table::complete).orElse(false)) {
+            // Liquibase's own tracking table, which no migration creates, has the columns Liquibase gives it.
+            before = LiquibaseTrackingTable.typeOf(table, column, alteredIn);
+        }
         String unknown = before.isPresent() ? "" : reasons.whyTypeUnknown(table, column);
         retypes.computeIfAbsent(position, p -> new ArrayList<>()).add(new ColumnRetype(table, column, before, to,
                 unknown, "", Set.of(), before.isPresent() ? enumValues : Optional.empty()));

@@ -26,6 +26,7 @@ final class TableAlterations {
     }
 
     static void alter(List<Token> tokens, int from, Dialect dialect, SchemaHistory schema) {
+        schema.alteredIn(dialect);
         int i = from;
         while (i < tokens.size() && tokens.get(i).isAnyWord("IF", "EXISTS", "ONLY", "ONLINE", "IGNORE")) {
             i++;

@@ -75,7 +75,9 @@ public record TypeChange(SqlType from, SqlType to, Verdict verdict, String reaso
             case APPROXIMATE -> judge.toApproximate(source);
             case TIMESTAMP, TIME, DATE -> judge.toTemporal(source, target);
             case BINARY -> source == TypeFamily.BINARY ? judge.longer(TypeFamily.length(from, dialect),
-                    TypeFamily.length(to, dialect), "bytes") : lossy(from, to, judge.familyChange());
+                    TypeFamily.length(to, dialect), "bytes")
+                    : lossy(from, to, largeObjectReference(from, dialect) ? LARGE_OBJECT_MADE_BINARY
+                            : judge.familyChange());
             case BOOLEAN -> source == TypeFamily.BOOLEAN ? lossless(from, to, "same values")
                     : lossy(from, to, judge.familyChange());
             case UUID -> source == TypeFamily.UUID ? lossless(from, to, "same values")
@@ -90,6 +92,15 @@ public record TypeChange(SqlType from, SqlType to, Verdict verdict, String reaso
                     : source == TypeFamily.OTHER ? new TypeChange(from, to, Verdict.UNKNOWN, "types not compared")
                     : lossy(from, to, judge.familyChange());
         };
+    }
+
+    private static final String LARGE_OBJECT_MADE_BINARY = "an oid holds the number of a large object, not its"
+            + " bytes: PostgreSQL has no cast from oid to bytea, so the change fails unless a USING clause reads the"
+            + " objects (lo_get)";
+
+    /** PostgreSQL: an oid column, where Liquibase's BLOB and Hibernate's @Lob keep references to large objects. */
+    private static boolean largeObjectReference(SqlType type, Dialect dialect) {
+        return dialect == Dialect.POSTGRESQL && type.base().equals("OID");
     }
 
     /**

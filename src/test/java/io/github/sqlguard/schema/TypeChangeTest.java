@@ -376,4 +376,20 @@ class TypeChangeTest {
         assertEquals(TypeChange.Verdict.LOSSY, change.verdict(), change.reason());
         assertEquals(reason, change.reason());
     }
+
+    /**
+     * PostgreSQL: an oid column (Liquibase's BLOB there, Hibernate's @Lob) holds the number of a large object; the
+     * reason says what a change to bytea does to it rather than naming the families.
+     */
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            OID | BYTEA
+            oid | bytea
+            """)
+    void anOidMadeBinarySaysItHoldsTheNumberOfALargeObject(String from, String to) {
+        TypeChange change = TypeChange.of(SqlType.parse(from), SqlType.parse(to), Dialect.POSTGRESQL);
+        assertEquals(TypeChange.Verdict.LOSSY, change.verdict(), change.reason());
+        assertEquals("an oid holds the number of a large object, not its bytes: PostgreSQL has no cast from oid to"
+                + " bytea, so the change fails unless a USING clause reads the objects (lo_get)", change.reason());
+    }
 }
