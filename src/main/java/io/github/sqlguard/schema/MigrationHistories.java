@@ -107,7 +107,12 @@ public final class MigrationHistories implements EarlierRoutines {
      * @param runAll runs every task it is given and returns when all have finished
      */
     public void replay(Consumer<List<Runnable>> runAll) {
-        List<File> joined = withGenericFilesJoined(this.files);
+        Map<String, String> releaseJoined = DatabaseReleaseHistories.joined(this.files.stream()
+                .filter(file -> !file.place().history().startsWith(CHANGELOG))
+                .map(file -> new DatabaseReleaseHistories.Placed(file.place().history(), file.path())).toList());
+        List<File> joined = withGenericFilesJoined(this.files.stream().map(file -> releaseJoined.containsKey(
+                file.place().history()) ? new File(file.path(), file.place().inHistory(releaseJoined.get(
+                file.place().history())), file.namedDatabases(), file.statements()) : file).toList());
         List<File> files = new ArrayList<>(FlywayBaselines.replayed(joined, File::place));
         Set<String> kept = files.stream().map(File::path).collect(java.util.stream.Collectors.toSet());
         joined.stream().filter(file -> !kept.contains(file.path())).forEach(file -> notReplayed.put(file.path(),
@@ -118,7 +123,7 @@ public final class MigrationHistories implements EarlierRoutines {
         files.sort((a, b) -> appliedFirst.compare(a.place(), b.place()));
         Map<String, List<String>> variants = DatabaseVariants.of(files.stream()
                 .map(file -> Map.entry(file.place().history(), file.namedDatabases())).toList());
-        Map<List<Object>, List<Reversing>> reversals = reversalsByWhatTheyReverse();
+        Map<List<Object>, List<Reversing>> reversals = reversalsByWhatTheyReverse(releaseJoined);
         List<MirroredFolders.PlainScript> plainScripts = files.stream().filter(file -> file.place().group() == 2
                 && !file.place().history().startsWith(CHANGELOG))
                 .map(file -> new MirroredFolders.PlainScript(file.place().history(), file.path())).toList();
@@ -269,10 +274,12 @@ public final class MigrationHistories implements EarlierRoutines {
     }
 
     /** The reversing scripts by the up script they reverse: its path, or its history and Flyway version. */
-    private Map<List<Object>, List<Reversing>> reversalsByWhatTheyReverse() {
+    private Map<List<Object>, List<Reversing>> reversalsByWhatTheyReverse(Map<String, String> releaseJoined) {
         Map<List<Object>, List<Reversing>> byTarget = new HashMap<>();
         for (Reversing down : reversing) {
-            MigrationOrder.Reversal reversal = down.reversal();
+            MigrationOrder.Reversal asNamed = down.reversal();
+            MigrationOrder.Reversal reversal = new MigrationOrder.Reversal(asNamed.upPath(),
+                    releaseJoined.getOrDefault(asNamed.history(), asNamed.history()), asNamed.version());
             List<Object> key = reversal.version() == null ? byPath(reversal.upPath())
                     : byVersion(reversal.history(), reversal.version());
             byTarget.computeIfAbsent(key, k -> new ArrayList<>()).add(down);
