@@ -236,6 +236,11 @@ public final class MigrationHistories implements EarlierRoutines {
                     }
                     ownVersions.computeIfAbsent(history, h -> new java.util.HashSet<>()).add(named.genericPath());
                 });
+                // app_ddl_pg.sql is the other database's version of app_ddl.sql, the main database's script
+                if (siblingNamed.containsKey(file.path())) {
+                    SiblingDatabaseNames.twinPath(file.path(), siblingNamed.get(file.path())).ifPresent(twin ->
+                            ownVersions.computeIfAbsent(history, h -> new java.util.HashSet<>()).add(twin));
+                }
             }
         }
         List<File> joined = new ArrayList<>();
@@ -247,14 +252,16 @@ public final class MigrationHistories implements EarlierRoutines {
             List<String> databases = rootsByDatabase.entrySet().stream()
                     .filter(entry -> entry.getValue().stream().anyMatch(root -> file.path().startsWith(root)))
                     .map(Map.Entry::getKey).sorted().toList();
-            if (databases.isEmpty()) {
+            List<String> running = databases.stream()
+                    .filter(database -> !ownVersions.get(database).contains(file.path())).toList();
+            if (running.isEmpty()) {
+                // a script that names no database, of which each database here has its own version, is the
+                // script of the project's main database, which has no folder or name of its own
                 joined.add(file);
             }
-            for (String database : databases) {
-                if (!ownVersions.get(database).contains(file.path())) {
-                    joined.add(new File(file.path(), file.place().inHistory(database), file.namedDatabases(),
-                            file.statements()));
-                }
+            for (String database : running) {
+                joined.add(new File(file.path(), file.place().inHistory(database), file.namedDatabases(),
+                        file.statements()));
             }
         }
         return joined;
