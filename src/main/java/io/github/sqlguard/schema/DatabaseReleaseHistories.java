@@ -55,7 +55,7 @@ final class DatabaseReleaseHistories {
      * The folder holding the outermost part of {@code path} that names a database: the folder above a database's
      * folder ({@code db/} of {@code db/pg84/1.sql}), or the file's own folder when its name names the database.
      */
-    private static String namingFolder(String path) {
+    static String namingFolder(String path) {
         String slashed = path.replace('\\', '/');
         int start = 0;
         for (int slash = slashed.indexOf('/'); slash >= 0; slash = slashed.indexOf('/', start)) {

@@ -110,9 +110,16 @@ public final class MigrationHistories implements EarlierRoutines {
         Map<String, String> releaseJoined = DatabaseReleaseHistories.joined(this.files.stream()
                 .filter(file -> !file.place().history().startsWith(CHANGELOG))
                 .map(file -> new DatabaseReleaseHistories.Placed(file.place().history(), file.path())).toList());
-        List<File> joined = withGenericFilesJoined(this.files.stream().map(file -> releaseJoined.containsKey(
-                file.place().history()) ? new File(file.path(), file.place().inHistory(releaseJoined.get(
-                file.place().history())), file.namedDatabases(), file.statements()) : file).toList());
+        List<File> named = this.files.stream().map(file -> releaseJoined.containsKey(file.place().history())
+                ? new File(file.path(), file.place().inHistory(releaseJoined.get(file.place().history())),
+                        file.namedDatabases(), file.statements()) : file).toList();
+        Map<String, List<String>> familySteps = FamilyStepScripts.alsoRunIn(named.stream()
+                .filter(file -> !file.place().history().startsWith(CHANGELOG))
+                .map(file -> new DatabaseReleaseHistories.Placed(file.place().history(), file.path())).toList());
+        List<File> withFamily = new ArrayList<>(named);
+        named.forEach(file -> familySteps.getOrDefault(file.path(), List.of()).forEach(other -> withFamily.add(
+                new File(file.path(), file.place().inHistory(other), file.namedDatabases(), file.statements()))));
+        List<File> joined = withGenericFilesJoined(withFamily);
         List<File> files = new ArrayList<>(FlywayBaselines.replayed(joined, File::place));
         Set<String> kept = files.stream().map(File::path).collect(java.util.stream.Collectors.toSet());
         joined.stream().filter(file -> !kept.contains(file.path())).forEach(file -> notReplayed.put(file.path(),
