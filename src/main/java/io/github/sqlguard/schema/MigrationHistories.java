@@ -230,9 +230,15 @@ public final class MigrationHistories implements EarlierRoutines {
         List<File> files = placed.stream().map(file -> siblingNamed.containsKey(file.path()) ? new File(file.path(),
                 file.place().inHistory(DatabaseScope.canonical(siblingNamed.get(file.path()))), file.namedDatabases(),
                 file.statements()) : file).toList();
+        Set<String> paths = files.stream().map(File::path).collect(java.util.stream.Collectors.toSet());
         for (File file : files) {
             String history = file.place().history();
-            if (!history.isEmpty() && !history.startsWith(CHANGELOG)) {
+            // app_ddl_pg.sql is the other database's version of app_ddl.sql, the main database's script, and the
+            // scripts that name no database around them are the main database's too
+            Optional<String> twin = siblingNamed.containsKey(file.path()) ? SiblingDatabaseNames.twinPath(
+                    file.path(), siblingNamed.get(file.path())).filter(paths::contains) : Optional.empty();
+            twin.ifPresent(path -> ownVersions.computeIfAbsent(history, h -> new java.util.HashSet<>()).add(path));
+            if (!history.isEmpty() && !history.startsWith(CHANGELOG) && twin.isEmpty()) {
                 MigrationOrder.databaseFile(file.path()).or(() -> siblingNamed.containsKey(file.path())
                         ? Optional.of(SiblingDatabaseNames.databaseFile(file.path())) : Optional.empty())
                         .ifPresent(named -> {
@@ -243,11 +249,6 @@ public final class MigrationHistories implements EarlierRoutines {
                     }
                     ownVersions.computeIfAbsent(history, h -> new java.util.HashSet<>()).add(named.genericPath());
                 });
-                // app_ddl_pg.sql is the other database's version of app_ddl.sql, the main database's script
-                if (siblingNamed.containsKey(file.path())) {
-                    SiblingDatabaseNames.twinPath(file.path(), siblingNamed.get(file.path())).ifPresent(twin ->
-                            ownVersions.computeIfAbsent(history, h -> new java.util.HashSet<>()).add(twin));
-                }
             }
         }
         List<File> joined = new ArrayList<>();

@@ -31,6 +31,18 @@ class TwinScriptHistoriesTest {
                 "ALTER TABLE t ALTER COLUMN c TYPE VARCHAR(50);"));
     }
 
+    /** Scripts that name no database below such a pair are the main database's too, not the other one's. */
+    @Test
+    void scriptsThatNameNoDatabaseBesideATwinPairAreTheMainDatabases() {
+        MigrationHistories histories = new MigrationHistories();
+        add(histories, "db/app_ddl.sql", Dialect.MYSQL, "CREATE TABLE t (c VARCHAR(255));");
+        add(histories, "db/app_ddl_pg.sql", Dialect.POSTGRESQL, "CREATE TABLE t (c VARCHAR(100));");
+        add(histories, "db/module/more.sql", Dialect.MYSQL, "ALTER TABLE t MODIFY c VARCHAR(50);");
+        histories.replay();
+        assertEquals(Optional.of("VARCHAR(255)"), typeBefore(histories, "db/module/more.sql", Dialect.MYSQL,
+                "ALTER TABLE t MODIFY c VARCHAR(50);"));
+    }
+
     private static Optional<String> typeBefore(MigrationHistories histories, String path, Dialect dialect,
             String sql) {
         var statement = new StatementSplitter(dialect, Placeholders.DEFAULT).split(path, sql).statements().get(0);
