@@ -107,7 +107,19 @@ public final class MigrationHistories implements EarlierRoutines {
      * @param runAll runs every task it is given and returns when all have finished
      */
     public void replay(Consumer<List<Runnable>> runAll) {
-        List<File> joined = withGenericFilesJoined(this.files);
+        Map<String, String> releaseJoined = DatabaseReleaseHistories.joined(this.files.stream()
+                .filter(file -> !file.place().history().startsWith(CHANGELOG))
+                .map(file -> new DatabaseReleaseHistories.Placed(file.place().history(), file.path())).toList());
+        List<File> named = this.files.stream().map(file -> releaseJoined.containsKey(file.place().history())
+                ? new File(file.path(), file.place().inHistory(releaseJoined.get(file.place().history())),
+                        file.namedDatabases(), file.statements()) : file).toList();
+        Map<String, List<String>> familySteps = FamilyStepScripts.alsoRunIn(named.stream()
+                .filter(file -> !file.place().history().startsWith(CHANGELOG))
+                .map(file -> new DatabaseReleaseHistories.Placed(file.place().history(), file.path())).toList());
+        List<File> withFamily = new ArrayList<>(named);
+        named.forEach(file -> familySteps.getOrDefault(file.path(), List.of()).forEach(other -> withFamily.add(
+                new File(file.path(), file.place().inHistory(other), file.namedDatabases(), file.statements()))));
+        List<File> joined = withGenericFilesJoined(withFamily);
         List<File> files = new ArrayList<>(FlywayBaselines.replayed(joined, File::place));
         Set<String> kept = files.stream().map(File::path).collect(java.util.stream.Collectors.toSet());
         joined.stream().filter(file -> !kept.contains(file.path())).forEach(file -> notReplayed.put(file.path(),
@@ -118,7 +130,7 @@ public final class MigrationHistories implements EarlierRoutines {
         files.sort((a, b) -> appliedFirst.compare(a.place(), b.place()));
         Map<String, List<String>> variants = DatabaseVariants.of(files.stream()
                 .map(file -> Map.entry(file.place().history(), file.namedDatabases())).toList());
-        Map<List<Object>, List<Reversing>> reversals = reversalsByWhatTheyReverse();
+        Map<List<Object>, List<Reversing>> reversals = reversalsByWhatTheyReverse(releaseJoined);
         List<MirroredFolders.PlainScript> plainScripts = files.stream().filter(file -> file.place().group() == 2
                 && !file.place().history().startsWith(CHANGELOG))
                 .map(file -> new MirroredFolders.PlainScript(file.place().history(), file.path())).toList();
@@ -218,9 +230,15 @@ public final class MigrationHistories implements EarlierRoutines {
         List<File> files = placed.stream().map(file -> siblingNamed.containsKey(file.path()) ? new File(file.path(),
                 file.place().inHistory(DatabaseScope.canonical(siblingNamed.get(file.path()))), file.namedDatabases(),
                 file.statements()) : file).toList();
+        Set<String> paths = files.stream().map(File::path).collect(java.util.stream.Collectors.toSet());
         for (File file : files) {
             String history = file.place().history();
-            if (!history.isEmpty() && !history.startsWith(CHANGELOG)) {
+            // app_ddl_pg.sql is the other database's version of app_ddl.sql, the main database's script, and the
+            // scripts that name no database around them are the main database's too
+            Optional<String> twin = siblingNamed.containsKey(file.path()) ? SiblingDatabaseNames.twinPath(
+                    file.path(), siblingNamed.get(file.path())).filter(paths::contains) : Optional.empty();
+            twin.ifPresent(path -> ownVersions.computeIfAbsent(history, h -> new java.util.HashSet<>()).add(path));
+            if (!history.isEmpty() && !history.startsWith(CHANGELOG) && twin.isEmpty()) {
                 MigrationOrder.databaseFile(file.path()).or(() -> siblingNamed.containsKey(file.path())
                         ? Optional.of(SiblingDatabaseNames.databaseFile(file.path())) : Optional.empty())
                         .ifPresent(named -> {
@@ -242,14 +260,16 @@ public final class MigrationHistories implements EarlierRoutines {
             List<String> databases = rootsByDatabase.entrySet().stream()
                     .filter(entry -> entry.getValue().stream().anyMatch(root -> file.path().startsWith(root)))
                     .map(Map.Entry::getKey).sorted().toList();
-            if (databases.isEmpty()) {
+            List<String> running = databases.stream()
+                    .filter(database -> !ownVersions.get(database).contains(file.path())).toList();
+            if (running.isEmpty()) {
+                // a script that names no database, of which each database here has its own version, is the
+                // script of the project's main database, which has no folder or name of its own
                 joined.add(file);
             }
-            for (String database : databases) {
-                if (!ownVersions.get(database).contains(file.path())) {
-                    joined.add(new File(file.path(), file.place().inHistory(database), file.namedDatabases(),
-                            file.statements()));
-                }
+            for (String database : running) {
+                joined.add(new File(file.path(), file.place().inHistory(database), file.namedDatabases(),
+                        file.statements()));
             }
         }
         return joined;
@@ -269,10 +289,12 @@ public final class MigrationHistories implements EarlierRoutines {
     }
 
     /** The reversing scripts by the up script they reverse: its path, or its history and Flyway version. */
-    private Map<List<Object>, List<Reversing>> reversalsByWhatTheyReverse() {
+    private Map<List<Object>, List<Reversing>> reversalsByWhatTheyReverse(Map<String, String> releaseJoined) {
         Map<List<Object>, List<Reversing>> byTarget = new HashMap<>();
         for (Reversing down : reversing) {
-            MigrationOrder.Reversal reversal = down.reversal();
+            MigrationOrder.Reversal asNamed = down.reversal();
+            MigrationOrder.Reversal reversal = new MigrationOrder.Reversal(asNamed.upPath(),
+                    releaseJoined.getOrDefault(asNamed.history(), asNamed.history()), asNamed.version());
             List<Object> key = reversal.version() == null ? byPath(reversal.upPath())
                     : byVersion(reversal.history(), reversal.version());
             byTarget.computeIfAbsent(key, k -> new ArrayList<>()).add(down);

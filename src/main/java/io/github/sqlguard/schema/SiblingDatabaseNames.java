@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -45,6 +46,17 @@ public final class SiblingDatabaseNames {
     static MigrationOrder.DatabaseFile databaseFile(String path) {
         return new MigrationOrder.DatabaseFile(path.substring(0, Math.max(path.lastIndexOf('/'),
                 path.lastIndexOf('\\')) + 1), "");
+    }
+
+    /**
+     * The sibling whose name {@code path} repeats with {@code word}, a database's name, after an underscore
+     * ({@code db/app_ddl.sql} of {@code db/app_ddl_pg.sql} and {@code pg}), whether or not that sibling exists.
+     */
+    static Optional<String> twinPath(String path, String word) {
+        int dot = path.lastIndexOf('.');
+        int underscore = path.lastIndexOf('_', dot < 0 ? path.length() : dot);
+        return underscore > 0 && dot > underscore && path.substring(underscore + 1, dot).equalsIgnoreCase(word)
+                ? Optional.of(path.substring(0, underscore) + path.substring(dot)) : Optional.empty();
     }
 
     /** Of {@code paths}, those that name a database only their siblings show to be one, with that name. */

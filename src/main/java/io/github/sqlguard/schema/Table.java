@@ -92,7 +92,15 @@ public record Table(String name, Map<String, Column> columns, List<String> prima
                 changed.put(key, column);
             }
         });
-        return new Table(name, changed, primaryKey, foreignKeys, complete, sessionRows, characterSet);
+        // The key and the foreign keys go on naming the column under its new name
+        List<String> key = primaryKey.stream().map(column -> SchemaNames.key(column).equals(fromKey) ? to : column)
+                .toList();
+        List<ForeignKey> keys = foreignKeys.stream().map(foreignKey -> foreignKey.columns().stream()
+                .noneMatch(column -> SchemaNames.key(column).equals(fromKey)) ? foreignKey
+                        : new ForeignKey(foreignKey.name(), foreignKey.columns().stream().map(column ->
+                                SchemaNames.key(column).equals(fromKey) ? to : column).toList(),
+                                foreignKey.referencedTable(), foreignKey.onDelete(), foreignKey.onUpdate())).toList();
+        return new Table(name, changed, key, keys, complete, sessionRows, characterSet);
     }
 
     Table withPrimaryKey(List<String> key) {

@@ -16,25 +16,51 @@ final class UpgradeStepNames {
     /** A release: numbers, a wildcard {@code x}, or a pre-release word with its number, joined by separators. */
     private static final String VERSION = "\\d+(?:[._-](?:\\d+|[xX]|(?i:alpha|beta|pre|rc)[._-]?\\d+))*";
 
-    /** Words before the first version, the version the step starts from, {@code to}, and the version it reaches. */
+    /**
+     * Words before the first version, the version the step starts from, {@code to}, and the version it reaches; a
+     * {@code +} after a version means that release or a later one ({@code 1.4.1+_to_1.5.0}), and may stand for the
+     * separator too ({@code 1.5.0+_to+1.6.0}).
+     */
     private static final Pattern STEP = Pattern.compile("(?<words>(?:[A-Za-z][A-Za-z0-9]*[-_])*)(?<from>" + VERSION
-            + ")[-_]to[-_](?<reached>" + VERSION + ")(?![0-9A-Za-z]).*");
+            + ")\\+?[-_+]to[-_+](?<reached>" + VERSION + ")\\+?(?![0-9A-Za-z]).*");
 
     private UpgradeStepNames() {
     }
 
     /**
      * {@code path} with the version its file's step reaches set before the file name as a folder of its own
-     * ({@code m/3.4.0/dnssec-3.x_to_3.4.0.sql}); {@code path} itself when its file is no such step.
+     * ({@code m/3.4.0/dnssec-3.x_to_3.4.0.sql}), and likewise the version a folder named for a step reaches before
+     * that folder ({@code up/2.2/1.6_to_2.2/mysql5.sql}), as projects keep a step's script per database in a folder
+     * of its own; {@code path} itself when neither is a step.
      */
     static String orderPath(String path) {
-        int nameStart = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1;
-        String name = path.substring(nameStart);
-        var step = STEP.matcher(name);
-        if (!step.matches()) {
-            return path;
+        StringBuilder ordered = new StringBuilder(path.length() + 16);
+        int start = 0;
+        for (int end = nextSeparator(path, 0); end >= 0; end = nextSeparator(path, start)) {
+            withReached(ordered, path.substring(start, end));
+            ordered.append(path.charAt(end));
+            start = end + 1;
         }
-        return path.substring(0, nameStart) + step.group("reached") + "/" + name;
+        withReached(ordered, path.substring(start));
+        return ordered.toString();
+    }
+
+    private static int nextSeparator(String path, int from) {
+        int slash = path.indexOf('/', from);
+        int backslash = path.indexOf('\\', from);
+        return slash < 0 ? backslash : backslash < 0 ? slash : Math.min(slash, backslash);
+    }
+
+    /** Appends {@code part}, a folder or file name, after the version it reaches when it names a step. */
+    private static void withReached(StringBuilder ordered, String part) {
+        // most parts hold no "to" at all, and need no regular expression
+        if (part.contains("to")) {
+            var step = STEP.matcher(part);
+            if (step.matches()) {
+                ordered.append(step.group("reached")).append('/');
+            }
+        }
+        ordered.append(part);
     }
 
     /**

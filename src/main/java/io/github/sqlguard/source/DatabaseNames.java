@@ -112,6 +112,22 @@ public final class DatabaseNames {
     }
 
     /**
+     * The database's name in {@code part} without the release after it ({@code postgres} of {@code postgres84},
+     * {@code mysql} of {@code mysql5}, {@code sqlite3} as it is), in lower case; {@code part} in lower case when
+     * it names no database by a release.
+     */
+    public static String withoutRelease(String part) {
+        String key = key(part);
+        if (!DIALECTS.containsKey(key)) {
+            int release = releaseStart(key);
+            if (release > 0 && DIALECTS.containsKey(key.substring(0, release))) {
+                return key.substring(0, release);
+            }
+        }
+        return part.toLowerCase(Locale.ROOT);
+    }
+
+    /**
      * The dialect of the database {@code key} names before a storage engine ({@code mysqlinnodb},
      * {@code mysql57ndb}); null for none. Only a database of the MySQL family counts: the engines are its.
      */

@@ -90,6 +90,23 @@ class MigrationOrderTest {
                 "a day has no point releases: the name after it decides, character by character");
     }
 
+    /**
+     * Folders named for a step hold its script per database: a step that spans several releases
+     * ({@code 1.6_to_2.2/}) runs after the shorter steps to versions before its end ({@code 2.0.1_to_2.0.2/}), and
+     * a release followed by {@code +} ({@code 1.4.1+_to_1.5.0/}, any 1.4.1 or later) is a release all the same.
+     */
+    @Test
+    void upgradeStepFoldersRunByTheVersionTheyReach() {
+        assertEquals(List.of("up/1.3_to_1.4/mysql5.sql", "up/1.4.0_to_1.4.1/mysql5.sql",
+                "up/1.4.1+_to_1.5.0/mysql5.sql", "up/1.5.0+_to+1.6.0/mysql5.sql", "up/1.6_to_2.0.0/mysql5.sql",
+                "up/2.0.1_to_2.0.2/mysql5.sql", "up/1.6_to_2.2/mysql5.sql", "up/2.1_to_2.2/mysql5.sql",
+                "up/2.3_to_3.0/mysql5.sql", "up/10_to_11/mysql5.sql"),
+                ordered("up/10_to_11/mysql5.sql", "up/2.1_to_2.2/mysql5.sql", "up/1.6_to_2.2/mysql5.sql",
+                        "up/2.3_to_3.0/mysql5.sql", "up/2.0.1_to_2.0.2/mysql5.sql", "up/1.6_to_2.0.0/mysql5.sql",
+                        "up/1.5.0+_to+1.6.0/mysql5.sql", "up/1.4.1+_to_1.5.0/mysql5.sql",
+                        "up/1.4.0_to_1.4.1/mysql5.sql", "up/1.3_to_1.4/mysql5.sql"));
+    }
+
     @Test
     void upgradeStepsRunByTheVersionTheyReachWhateverWordOrWildcardStartsTheirName() {
         assertEquals(List.of("m/dnssec-3.x_to_3.4.0_schema.mysql.sql", "m/nodnssec-3.x_to_3.4.0_schema.mysql.sql",
